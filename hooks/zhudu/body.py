@@ -1,0 +1,299 @@
+"""Body transforms: what an author's tool left around the text, made explicit.
+
+Each transform turns the Markdown an author's tool produced into Markdown the
+site can present honestly: a thread clipped from X becomes posts and replies
+with their own authors; a generator's preamble and its tail of alternative
+titles, comments and hashtags are set apart and labelled (never deleted);
+images that do not exist become visible placeholders.  The labels are written
+in Simplified Chinese and converted per variant like everything else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
+
+# --------------------------------------------------------------------------- Data
+
+#: A post header as the X clipper writes it: ``**Name** @handle [date](url)`` or ``… date``.
+_POST_HEADER_RE = re.compile(
+    r"""^\*\*(?P<name>[^*\n]+?)\*\*[ \t]+@(?P<handle>[A-Za-z0-9_]{1,50})
+        (?:[ \t]+(?:\[(?P<linked_date>\d{4}-\d{2}-\d{2})\]\((?P<url>[^)\s]+)\)
+                  |(?P<date>\d{4}-\d{2}-\d{2})))?[ \t]*$""",
+    re.VERBOSE,
+)
+_THEMATIC_BREAK_RE = re.compile(r"^[ ]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_FENCE_RE = re.compile(r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})")
+_HEADING_RE = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.+?)[ \t#]*$")
+
+#: A generator's first words when it introduces its own output (an LLM wrapper).
+_PREAMBLE_RE = re.compile(
+    r"""(?i)\b(?:here\s+is|here's|as\s+requested|i\s+will\s+(?:process|generate|write)
+        |sure[,!]|certainly[,!]|okay[,!])""",
+    re.VERBOSE,
+)
+#: Headings of a generator's tail: alternative titles, suggested comments, hashtags.
+_TAIL_HEADING_RE = re.compile(
+    r"(?i)备选标题|候选标题|吸引人的评论|推荐评论|评论|文章标签|标签|alternative titles|comments|tags"
+)
+_BACKTICK_HASHTAG_RE = re.compile(r"`#(?P<tag>[^`\s]+)`")
+_IMAGE_RE = re.compile(
+    r"""!\[(?P<alt>[^\]\n]*)\]\(\s*(?P<target><[^>\n]+>|[^)\s]+)(?:\s+"(?P<title>[^"\n]*)")?\s*\)"""
+)
+
+PREAMBLE_LABEL = "生成工具的前言（不是作者的正文）"
+TAIL_LABEL = "生成工具附带的备选标题、评论与标签（不是作者的正文）"
+REPLIES_HEADING = "回复"
+
+
+# --------------------------------------------------------------------------- Values
+
+
+@dataclass(frozen=True)
+class Post:
+    """One post of a clipped thread."""
+
+    name: str
+    handle: str
+    date: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    """An image the note links to, with the source line it is on."""
+
+    line: int
+    alt: str
+    target: str
+    path: Path | None  # resolved local file; None for remote images
+    exists: bool
+
+
+@dataclass
+class Body:
+    """A transformed note body and what the transforms found in it."""
+
+    markdown: str
+    posts: list[Post] = field(default_factory=list)
+    hashtags: list[str] = field(default_factory=list)
+    images: list[ImageRef] = field(default_factory=list)
+    wrappers: list[str] = field(default_factory=list)
+    dropped_title_heading: bool = False
+
+
+# --------------------------------------------------------------------------- Transforms
+
+
+def transform(
+    text: str,
+    *,
+    title: str | None,
+    note_dir: Path,
+    first_line: int,
+    image_url: Callable[[Path], str],
+) -> Body:
+    """Apply every body transform in order.
+
+    Args:
+        text: The note's Markdown after its front matter, LF line endings.
+        title: The note's title, to drop a first ``# heading`` that only repeats it.
+        note_dir: Folder image paths are relative to.
+        first_line: Line number in the source file of ``text``'s first line.
+        image_url: Maps an existing image's path to the link target the page should use.
+    """
+    body = Body(markdown=text)
+    # Images first: their line numbers must point into the author's file, before any
+    # transform moves lines.
+    _resolve_images(body, note_dir, first_line, image_url)
+    _drop_title_heading(body, title)
+    _set_apart_preamble(body)
+    _set_apart_tail(body)
+    _structure_thread(body)
+    return body
+
+
+def _lines_outside_code(lines: list[str]) -> list[bool]:
+    """For each line, whether it is outside a fenced code block."""
+    outside: list[bool] = []
+    fence: str | None = None
+    for line in lines:
+        m = _FENCE_RE.match(line)
+        if fence is None and m:
+            fence = m["fence"][0] * 3
+            outside.append(False)
+        elif fence is not None:
+            outside.append(False)
+            if line.strip().startswith(fence):
+                fence = None
+        else:
+            outside.append(True)
+    return outside
+
+
+def _drop_title_heading(body: Body, title: str | None) -> None:
+    # Hexo and Hugo posts often repeat the title as a first "# heading"; the page header
+    # already shows the title, so a second <h1> would only confuse the outline.
+    lines = body.markdown.split("\n")
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        m = _HEADING_RE.match(line)
+        if m and len(m["hashes"]) == 1 and title and _same_text(m["text"], title):
+            lines[i] = ""
+            body.markdown = "\n".join(lines)
+            body.dropped_title_heading = True
+        return
+
+
+def _same_text(a: str, b: str) -> bool:
+    return "".join(a.split()) == "".join(b.split())
+
+
+def _set_apart_preamble(body: Body) -> None:
+    lines = body.markdown.split("\n")
+    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if start is None or not _PREAMBLE_RE.search(lines[start]) or _has_han(lines[start]):
+        return
+    end = next(
+        (i for i in range(start + 1, min(len(lines), start + 12)) if _THEMATIC_BREAK_RE.match(lines[i])),
+        None,
+    )
+    if end is None:
+        return
+    inner = "\n".join(lines[start:end]).strip()
+    lines[start : end + 1] = _wrapper_block("preamble", PREAMBLE_LABEL, inner, collapsed=False)
+    body.markdown = "\n".join(lines)
+    body.wrappers.append("preamble")
+
+
+def _set_apart_tail(body: Body) -> None:
+    lines = body.markdown.split("\n")
+    outside = _lines_outside_code(lines)
+    breaks = [i for i, line in enumerate(lines) if outside[i] and _THEMATIC_BREAK_RE.match(line)]
+    if not breaks:
+        return
+    last = breaks[-1]
+    tail = lines[last + 1 :]
+    headings = [m["text"] for line in tail if (m := _HEADING_RE.match(line))]
+    if not headings or not all(_TAIL_HEADING_RE.search(h) for h in headings):
+        return
+    tail_text = "\n".join(tail).strip()
+    body.hashtags.extend(dict.fromkeys(m["tag"] for m in _BACKTICK_HASHTAG_RE.finditer(tail_text)))
+    # Hack: headings inside the wrapper would enter the table of contents as if they were
+    # the author's sections; demote them to bold paragraphs, keeping their words.
+    tail_text = "\n".join(
+        f"**{m['text']}**" if (m := _HEADING_RE.match(line)) else line for line in tail_text.split("\n")
+    )
+    lines[last:] = _wrapper_block("tail", TAIL_LABEL, tail_text, collapsed=True)
+    body.markdown = "\n".join(lines)
+    body.wrappers.append("tail")
+
+
+def _wrapper_block(kind: str, label: str, inner: str, *, collapsed: bool) -> list[str]:
+    if collapsed:
+        head = [
+            f'<details class="zd-wrapper zd-wrapper--{kind}" markdown="1">',
+            f'<summary class="zd-wrapper__label">{escape(label)}</summary>',
+        ]
+        tail = ["</details>"]
+    else:
+        head = [
+            f'<aside class="zd-wrapper zd-wrapper--{kind}" markdown="1">',
+            f'<p class="zd-wrapper__label">{escape(label)}</p>',
+        ]
+        tail = ["</aside>"]
+    return ["", *head, "", inner, "", *tail, ""]
+
+
+def _has_han(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _structure_thread(body: Body) -> None:
+    lines = body.markdown.split("\n")
+    outside = _lines_outside_code(lines)
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or not _POST_HEADER_RE.match(lines[first]):
+        return
+    # A post starts at a header line that opens the body or follows a "---" separator.
+    starts = [first]
+    for i in range(first + 1, len(lines)):
+        if outside[i] and _POST_HEADER_RE.match(lines[i]):
+            prev = next((j for j in range(i - 1, first, -1) if lines[j].strip()), None)
+            if prev is not None and _THEMATIC_BREAK_RE.match(lines[prev]):
+                starts.append(i)
+    out: list[str] = lines[:first]
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        m = _POST_HEADER_RE.match(lines[start])
+        assert m is not None
+        post = Post(
+            name=m["name"].strip(),
+            handle=m["handle"],
+            date=m["linked_date"] or m["date"],
+            url=m["url"],
+        )
+        body.posts.append(post)
+        content = lines[start + 1 : end]
+        while content and (not content[-1].strip() or _THEMATIC_BREAK_RE.match(content[-1])):
+            content.pop()
+        if n == 1:
+            out += ["", f"## {REPLIES_HEADING}", ""]
+        out += _post_block(post, content, reply=n > 0)
+    body.markdown = "\n".join(out)
+
+
+def _post_block(post: Post, content: list[str], *, reply: bool) -> list[str]:
+    kind = "zd-post zd-post--reply" if reply else "zd-post zd-post--main"
+    profile = f"https://x.com/{post.handle}"
+    header = (
+        f'<header class="zd-post__header"><span class="zd-post__name">{escape(post.name)}</span> '
+        f'<a class="zd-post__handle" href="{escape(profile)}">@{escape(post.handle)}</a>'
+    )
+    if post.date:
+        stamp = f'<time datetime="{escape(post.date)}">{escape(post.date)}</time>'
+        if post.url:
+            stamp = f'<a class="zd-post__date" href="{escape(post.url)}">{stamp}</a>'
+        header += f" {stamp}"
+    header += "</header>"
+    return ["", f'<article class="{kind}" markdown="1">', header, "", *content, "", "</article>", ""]
+
+
+def _resolve_images(body: Body, note_dir: Path, first_line: int, image_url: Callable[[Path], str]) -> None:
+    lines = body.markdown.split("\n")
+    outside = _lines_outside_code(lines)
+    for i, line in enumerate(lines):
+        if not outside[i] or "![" not in line:
+            continue
+        lines[i] = _IMAGE_RE.sub(
+            lambda m, n=first_line + i: _image_markup(m, n, body, note_dir, image_url), line
+        )
+    body.markdown = "\n".join(lines)
+
+
+def _image_markup(m: re.Match[str], line: int, body: Body, note_dir: Path, image_url: Callable[[Path], str]) -> str:
+    alt, target = m["alt"], m["target"].strip("<>")
+    if re.match(r"(?i)^[a-z][a-z0-9+.-]*:", target):
+        ref = ImageRef(line=line, alt=alt, target=target, path=None, exists=False)
+        body.images.append(ref)
+        # Remote images would make the reader's browser contact another host: link instead.
+        return (
+            f'<span class="zd-remote-image">{escape(alt) or "图片"}'
+            f'（<a href="{escape(target)}">外部图片</a>）</span>'
+        )
+    path = (note_dir / unquote(target)).resolve()
+    exists = path.is_file()
+    body.images.append(ImageRef(line=line, alt=alt, target=target, path=path, exists=exists))
+    if exists:
+        return f"![{alt}]({image_url(path)})"
+    label = alt or PurePosixPath(target).name
+    return (
+        f'<span class="zd-missing-image" role="img" aria-label="图片缺失：{escape(label)}">'
+        f'<span class="zd-missing-image__label">图片缺失：{escape(label)}</span> '
+        f'<code class="zd-missing-image__path">{escape(target)}</code></span>'
+    )

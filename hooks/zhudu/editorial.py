@@ -1,0 +1,102 @@
+"""The editorial layer: data files beside the notes, never edits to the notes.
+
+``docs/editorial/notes.yml`` lets an editor override or add any normalised field
+of a note, keyed by note id (the seed file's name without its extension).
+Loading checks the shape and the names; the values are validated by the same
+schema as front matter (see ``meta``), so an editor's date is parsed like an
+author's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import EditorialError
+from .meta import EDITABLE_FIELDS
+
+
+@dataclass(frozen=True)
+class NoteOverrides:
+    """The editor's values per note id, and the line of each value for messages."""
+
+    path: str
+    values: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    lines: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+
+
+def load_yaml_with_lines(path: Path, display: str) -> tuple[Any, dict[tuple[str, ...], int]]:
+    """Parse a YAML file and record the line of every mapping key path.
+
+    Raises:
+        EditorialError: unreadable or invalid YAML, with the line.
+    """
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise EditorialError(display, None, f"not UTF-8 ({exc.reason}): save it as UTF-8") from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise EditorialError(
+            display, mark.line + 1 if mark else None, f"invalid YAML: {exc.problem}"
+        ) from None
+    lines: dict[tuple[str, ...], int] = {}
+
+    def walk(n: yaml.Node | None, prefix: tuple[str, ...]) -> None:
+        if isinstance(n, yaml.MappingNode):
+            for key_node, value_node in n.value:
+                key = (*prefix, str(key_node.value))
+                lines[key] = key_node.start_mark.line + 1
+                walk(value_node, key)
+        elif isinstance(n, yaml.SequenceNode):
+            for i, item in enumerate(n.value):
+                lines[(*prefix, str(i))] = item.start_mark.line + 1
+                walk(item, (*prefix, str(i)))
+
+    walk(node, ())
+    return data, lines
+
+
+def load_note_overrides(path: Path, display: str, known_ids: Iterable[str]) -> NoteOverrides:
+    """Read ``notes.yml``; a missing file means no overrides.
+
+    Raises:
+        EditorialError: bad YAML, an unknown note id or an unknown field (naming the line
+            and the valid choices).
+    """
+    if not path.is_file():
+        return NoteOverrides(path=display)
+    data, lines = load_yaml_with_lines(path, display)
+    if data is None:
+        return NoteOverrides(path=display)
+    if not isinstance(data, dict):
+        raise EditorialError(display, 1, "expected a mapping of note id → fields")
+    known = sorted(known_ids)
+    values: dict[str, dict[str, Any]] = {}
+    key_lines: dict[str, dict[str, int]] = {}
+    for note, fields in data.items():
+        note = str(note)
+        line = lines.get((note,))
+        if note not in known:
+            raise EditorialError(
+                display, line, f"unknown note id {note!r}; note ids are the seed file names: {', '.join(known)}"
+            )
+        if not isinstance(fields, dict):
+            raise EditorialError(display, line, f"{note}: expected 'field: value' lines")
+        for name in fields:
+            if name not in EDITABLE_FIELDS:
+                raise EditorialError(
+                    display,
+                    lines.get((note, str(name)), line),
+                    f"{note}: unknown field {name!r}; editable fields: {', '.join(EDITABLE_FIELDS)}",
+                )
+        values[note] = {str(k): v for k, v in fields.items()}
+        key_lines[note] = {str(k): lines.get((note, str(k)), line or 0) for k in fields}
+    return NoteOverrides(path=display, values=values, lines=key_lines)

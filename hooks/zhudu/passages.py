@@ -1,0 +1,103 @@
+"""Passages: the unit themes, annotations and permalinks point at.
+
+A passage is a paragraph, a list item, a block quote or a table row, taken at
+the outermost level (a paragraph inside a quoted block belongs to the quote).
+Each gets an anchor derived from its own text, folded to one canonical script,
+so the anchor is the same in every variant and survives edits elsewhere in the
+note.  This module is a Python-Markdown tree processor plus pure helpers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+# --------------------------------------------------------------------------- Data
+
+PASSAGE_TAGS = frozenset({"p", "li", "blockquote", "tr"})
+#: Containers whose contents are not the author's running text.
+SKIP_TAGS = frozenset({"pre", "code", "script", "style", "details", "aside", "header", "nav"})
+ANCHOR_PREFIX = "p-"
+_STASH_RE = re.compile("\x02wzxhzdk:\\d+\x03")
+_SPACE_RE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A passage of a rendered note: its anchor, kind and plain text (as written)."""
+
+    anchor: str
+    kind: str
+    text: str
+
+
+def plain_text(element: etree.Element) -> str:
+    """The visible text of an element, with Markdown's stash placeholders removed."""
+    return _SPACE_RE.sub(" ", _STASH_RE.sub("", "".join(element.itertext()))).strip()
+
+
+def anchor_for(text: str, fold: Callable[[str], str]) -> str:
+    """A short anchor from a passage's text folded to the canonical script."""
+    digest = hashlib.sha1(fold(text).encode("utf-8")).hexdigest()
+    return ANCHOR_PREFIX + digest[:8]
+
+
+def iter_passages(root: etree.Element) -> Iterator[etree.Element]:
+    """Outermost passage elements in document order, skipping code and wrappers."""
+    for child in root:
+        classes = (child.get("class") or "").split()
+        if child.tag in SKIP_TAGS or "zd-wrapper" in classes:
+            continue
+        if child.tag in PASSAGE_TAGS:
+            if child.tag == "tr" and child.find("th") is not None:
+                continue
+            yield child
+        else:
+            yield from iter_passages(child)
+
+
+class PassageTreeprocessor(Treeprocessor):
+    """Give every passage a stable ``id`` and record the note's passages."""
+
+    def __init__(self, md: Markdown, extension: PassageExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:  # noqa: D102
+        seen: dict[str, int] = {}
+        found: list[Passage] = []
+        for element in iter_passages(root):
+            text = plain_text(element)
+            if len(text) < 2:
+                continue
+            anchor = anchor_for(text, self.extension.fold)
+            # Identical passages (a repeated refrain) get -2, -3 … in document order.
+            seen[anchor] = seen.get(anchor, 0) + 1
+            if seen[anchor] > 1:
+                anchor = f"{anchor}-{seen[anchor]}"
+            if element.get("id"):
+                anchor = element.get("id", anchor)
+            else:
+                element.set("id", anchor)
+            element.set("data-zd-passage", "")
+            found.append(Passage(anchor=anchor, kind=element.tag, text=text))
+        self.extension.last_passages = found
+
+
+class PassageExtension(Extension):
+    """Registers the passage tree processor; ``last_passages`` holds the latest page's."""
+
+    def __init__(self, fold: Callable[[str], str]) -> None:
+        super().__init__()
+        self.fold = fold
+        self.last_passages: list[Passage] = []
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: D102, N802
+        # After inline processing (20) and prettify (10), so the text is final.
+        md.treeprocessors.register(PassageTreeprocessor(md, self), "zd-passages", 5)

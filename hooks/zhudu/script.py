@@ -1,0 +1,877 @@
+"""Script conversion for Zhudu: Simplified notes published as Traditional variants.
+
+This module is deliberately free of MkDocs imports so that it can be tested,
+benchmarked and used by the audit CLI on its own.  It provides:
+
+* :class:`Variant` and :data:`DEFAULT_VARIANTS`: the script variants of the site.
+* :func:`load_rules`: the editor-maintained override rules in
+  ``docs/editorial/conversion.yml`` (with line-numbered errors).
+* :func:`detect_script`: is a text written in Simplified or Traditional?
+* :class:`Converter`: plain-text and HTML conversion with protection rules,
+  per-variant phrase overrides and inline author rules.
+* :func:`inline_rules_markdown_extension`: the Python-Markdown side of the
+  MediaWiki-style ``-{…}-`` author rules.
+
+How a conversion works (``Converter.text``): one compiled pattern finds, left
+to right, URLs, e-mail addresses, @handles, rule phrases / protected terms
+(longest first, through a character trie) and runs of ASCII.  Every rule phrase
+and protected term, and every URL-like token that contains non-ASCII text, is
+replaced by a single private-use placeholder from Unicode plane 15.  OpenCC
+then converts the text; because a placeholder belongs to no dictionary entry,
+OpenCC can neither convert the protected text nor let a neighbouring phrase
+swallow one of its characters (the boundary errors of forward maximum
+matching).  Finally the placeholders are replaced by the exact outputs.
+
+Placeholders use plane 15 (U+F0000…) and never U+E000–U+E0FF, which other
+code of the site uses as markers and which pass through untouched.
+"""
+
+from __future__ import annotations
+
+import functools
+import html as html_lib
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import markdown
+import opencc
+import yaml
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
+from markdown.util import AtomicString
+
+__all__ = [
+    "DEFAULT_VARIANTS",
+    "ConversionRules",
+    "Converter",
+    "ScriptDataError",
+    "Variant",
+    "detect_script",
+    "inline_rules_markdown_extension",
+    "load_rules",
+    "opencc_converter",
+    "parse_inline_values",
+    "resolve_inline_value",
+]
+
+
+# --------------------------------------------------------------------------
+# Variants
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One script variant of the site.
+
+    Attributes:
+        code: BCP 47 tag, e.g. ``"zh-Hans"``, ``"zh-Hant-TW"``.
+        script: ``"Hans"`` or ``"Hant"``.
+        opencc_from_hans: OpenCC config converting Simplified text into this
+            variant (``"s2twp"``); ``None`` means identity.
+        opencc_from_hant: OpenCC config converting Traditional text into this
+            variant (``"t2tw"``); ``None`` means identity.
+    """
+
+    code: str
+    script: str
+    opencc_from_hans: str | None
+    opencc_from_hant: str | None
+
+    def config_for(self, source_script: str) -> str | None:
+        """Return the OpenCC config for text written in ``source_script``.
+
+        Args:
+            source_script: ``"Hans"`` or ``"Hant"``.
+
+        Returns:
+            The OpenCC config name, or ``None`` for identity.
+        """
+        return self.opencc_from_hans if source_script == "Hans" else self.opencc_from_hant
+
+
+# Hong Kong uses s2hkp rather than s2hk: the only difference on our notes is
+# HKPhrases, a short list of IT terms where Hong Kong usage agrees with Taiwan
+# (服务器 -> 伺服器, 鼠标 -> 滑鼠, 硬盘 -> 硬碟, 文件夹 -> 資料夾).  Those are what
+# a Hong Kong reader writes; s2hk leaves the Mainland 服務器.  Unlike TWPhrases,
+# HKPhrases does no context-blind swaps (信息, 视频, 支持, 项目 stay as they are).
+DEFAULT_VARIANTS: tuple[Variant, ...] = (
+    Variant("zh-Hans", "Hans", None, "t2s"),
+    Variant("zh-Hant-TW", "Hant", "s2twp", "t2tw"),
+    Variant("zh-Hant-HK", "Hant", "s2hkp", "t2hk"),
+)
+
+
+@functools.cache
+def opencc_converter(config: str) -> opencc.OpenCC:
+    """Return a process-wide OpenCC converter for ``config``.
+
+    Loading the dictionaries takes milliseconds; a site build creates many
+    converters, so the OpenCC objects are cached for the process lifetime on
+    purpose.
+
+    Args:
+        config: An OpenCC config name such as ``"s2twp"`` (``.json`` optional).
+
+    Returns:
+        The cached ``opencc.OpenCC`` object.
+    """
+    name = config if config.endswith(".json") else config + ".json"
+    return opencc.OpenCC(name)
+
+
+def _script_of_code(code: str) -> str | None:
+    """Return the script subtag (``Hans``/``Hant``) of a BCP 47 code, if any."""
+    for part in code.split("-")[1:]:
+        if part.lower() == "hans":
+            return "Hans"
+        if part.lower() == "hant":
+            return "Hant"
+    return None
+
+
+def _prefixes(code: str) -> list[str]:
+    """Return the BCP 47 lookup chain of ``code``, most general first.
+
+    ``"zh-Hant-TW"`` gives ``["zh", "zh-Hant", "zh-Hant-TW"]`` (RFC 4647 lookup,
+    reversed), so rules written for ``zh-Hant`` apply to every Traditional variant.
+    """
+    parts = code.split("-")
+    return ["-".join(parts[: i + 1]) for i in range(len(parts))]
+
+
+# --------------------------------------------------------------------------
+# Rules data
+# --------------------------------------------------------------------------
+
+
+class ScriptDataError(Exception):
+    """Bad data in a conversion-rules file, located by file and line.
+
+    Attributes:
+        path: The file.
+        line: 1-based line number (0 when unknown).
+        message: What is wrong and what to do about it.
+    """
+
+    def __init__(self, path: Path | str, line: int, message: str) -> None:
+        """Create the error; ``str()`` gives ``path:line: message``."""
+        self.path = path
+        self.line = line
+        self.message = message
+        super().__init__(f"{path}:{line}: {message}")
+
+    def __str__(self) -> str:
+        """Return ``path:line: message`` (the format editors and CI print)."""
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ConversionRules:
+    """Editorial conversion rules, normally loaded from ``conversion.yml``.
+
+    Variant keys of ``phrases`` and ``accepted`` may be a variant code or a
+    BCP 47 prefix of one (``zh-Hant`` applies to zh-Hant-TW and zh-Hant-HK);
+    the more specific key wins when both define the same phrase.
+
+    Attributes:
+        protected: Terms never converted in any variant.
+        phrases: Variant code -> {source phrase as written -> exact output}.
+        accepted: Variant code -> source terms whose OpenCC conversion was
+            reviewed and accepted (used by the audit only).
+        lines: Where each rule was written, ``(section, code, term) -> line``;
+            lets tests and the audit point back into the YAML file.
+    """
+
+    protected: tuple[str, ...] = ()
+    phrases: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    accepted: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    lines: Mapping[tuple[str, str, str], int] = field(default_factory=dict, compare=False, repr=False)
+    # Compiled per-variant matchers; filled lazily, never part of equality.
+    _cache: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    def phrases_for(self, code: str) -> dict[str, str]:
+        """Return the phrase rules that apply to variant ``code``.
+
+        Args:
+            code: A variant code such as ``"zh-Hant-TW"``.
+
+        Returns:
+            {source phrase -> output}, merged along the BCP 47 prefix chain.
+        """
+        merged: dict[str, str] = {}
+        for prefix in _prefixes(code):
+            merged.update(self.phrases.get(prefix, {}))
+        return merged
+
+    def accepted_for(self, code: str) -> frozenset[str]:
+        """Return the accepted terms for variant ``code`` (prefix chain merged).
+
+        Args:
+            code: A variant code such as ``"zh-Hant-HK"``.
+
+        Returns:
+            The union of accepted terms of the code and its prefixes.
+        """
+        out: set[str] = set()
+        for prefix in _prefixes(code):
+            out |= self.accepted.get(prefix, frozenset())
+        return frozenset(out)
+
+
+_TOP_KEYS = ("protected", "phrases", "accepted")
+_CODE_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+
+
+def load_rules(path: Path | str, known_variants: Iterable[str] | None = None) -> ConversionRules:
+    """Load and validate ``conversion.yml``.
+
+    The document is composed (not just parsed) so that every error can name
+    the YAML line it comes from.
+
+    Args:
+        path: The rules file.
+        known_variants: Variant codes configured for the site.  A variant key
+            must be one of them or a BCP 47 prefix of one (``zh-Hant``).  When
+            ``None``, keys are only checked to be well-formed BCP 47 tags and
+            the caller is expected to validate them against its config.
+
+    Returns:
+        The validated rules.
+
+    Raises:
+        ScriptDataError: On unreadable or malformed YAML, unknown top-level
+            keys or variant codes, non-string or empty terms, duplicates, or a
+            term both protected and given a phrase rule.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ScriptDataError(path, 0, f"cannot read the rules file ({exc.strerror}); check the path") from exc
+    try:
+        root = yaml.compose(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        raise ScriptDataError(path, line, f"invalid YAML: {exc.problem}; fix the syntax (indent, quotes, colons)") from exc
+
+    allowed_codes: set[str] | None = None
+    if known_variants is not None:
+        allowed_codes = set()
+        for code in known_variants:
+            allowed_codes.update(_prefixes(code))
+
+    def line_of(node: yaml.Node) -> int:
+        return node.start_mark.line + 1
+
+    def fail(node: yaml.Node, message: str) -> ScriptDataError:
+        return ScriptDataError(path, line_of(node), message)
+
+    def string(node: yaml.Node, what: str) -> str:
+        if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
+            shown = node.value if isinstance(node, yaml.ScalarNode) else type(node).__name__
+            raise fail(node, f"{what} must be a string, got {shown!r}; put it in quotes")
+        if not node.value:
+            raise fail(node, f"{what} is empty; write the text or delete the entry")
+        if node.value != node.value.strip():
+            raise fail(node, f"{what} {node.value!r} has leading/trailing spaces; remove them")
+        return node.value
+
+    def mapping_items(node: yaml.Node, what: str) -> list[tuple[yaml.Node, yaml.Node]]:
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+            return []
+        if not isinstance(node, yaml.MappingNode):
+            raise fail(node, f"{what} must be a mapping (key: value lines)")
+        seen: dict[Any, int] = {}
+        for key, _ in node.value:
+            ident = key.value if isinstance(key, yaml.ScalarNode) else id(key)
+            if ident in seen:
+                raise fail(key, f"duplicate key {key.value!r} in {what} (first on line {seen[ident]}); keep one")
+            seen[ident] = line_of(key)
+        return node.value
+
+    def sequence_items(node: yaml.Node, what: str) -> list[yaml.Node]:
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            raise fail(node, f"{what} must be a list (lines starting with '- ' or [a, b])")
+        return node.value
+
+    def variant_code(node: yaml.Node, section: str) -> str:
+        code = string(node, f"variant key under {section}")
+        if not _CODE_RE.match(code):
+            raise fail(node, f"{code!r} under {section} is not a BCP 47 variant code like zh-Hant-TW")
+        if allowed_codes is not None and code not in allowed_codes:
+            known = ", ".join(sorted(known_variants or ()))
+            raise fail(node, f"unknown variant {code!r} under {section}; use one of {known} or a prefix such as zh-Hant")
+        return code
+
+    if root is None:
+        return ConversionRules()
+    lines: dict[tuple[str, str, str], int] = {}
+    protected: list[str] = []
+    phrases: dict[str, dict[str, str]] = {}
+    accepted: dict[str, frozenset[str]] = {}
+    for key_node, value_node in mapping_items(root, "the rules file"):
+        key = string(key_node, "top-level key")
+        if key not in _TOP_KEYS:
+            raise fail(key_node, f"unknown section {key!r}; use one of {', '.join(_TOP_KEYS)}")
+        if key == "protected":
+            for item in sequence_items(value_node, "protected"):
+                term = string(item, "protected term")
+                if ("protected", "", term) in lines:
+                    raise fail(item, f"{term!r} is listed twice under protected; keep one")
+                lines[("protected", "", term)] = line_of(item)
+                protected.append(term)
+        elif key == "phrases":
+            for code_node, table in mapping_items(value_node, "phrases"):
+                code = variant_code(code_node, "phrases")
+                rules: dict[str, str] = {}
+                for src_node, out_node in mapping_items(table, f"phrases.{code}"):
+                    src = string(src_node, f"phrase under {code}")
+                    rules[src] = string(out_node, f"output of {src!r} under {code}")
+                    lines[("phrases", code, src)] = line_of(src_node)
+                phrases[code] = MappingProxyType(rules)
+        else:
+            for code_node, items in mapping_items(value_node, "accepted"):
+                code = variant_code(code_node, "accepted")
+                terms: set[str] = set()
+                for item in sequence_items(items, f"accepted.{code}"):
+                    term = string(item, f"accepted term under {code}")
+                    terms.add(term)
+                    lines[("accepted", code, term)] = line_of(item)
+                accepted[code] = frozenset(terms)
+    for term in protected:
+        for code, table in phrases.items():
+            if term in table:
+                raise ScriptDataError(
+                    path,
+                    lines[("phrases", code, term)],
+                    f"{term!r} is protected and also a {code} phrase; remove one of the two",
+                )
+    return ConversionRules(
+        protected=tuple(protected),
+        phrases=MappingProxyType(phrases),
+        accepted=MappingProxyType(accepted),
+        lines=MappingProxyType(lines),
+    )
+
+
+# --------------------------------------------------------------------------
+# Script detection
+# --------------------------------------------------------------------------
+
+
+def _changed(a: str, b: str) -> int:
+    """Count positions where ``a`` and ``b`` differ (plus any length difference)."""
+    return sum(1 for x, y in zip(a, b, strict=False) if x != y) + abs(len(a) - len(b))
+
+
+def detect_script(text: str) -> str:
+    """Guess whether ``text`` is written in Simplified or Traditional characters.
+
+    Characters that t2s would change are Traditional-only; those s2t would
+    change are Simplified-only.  The larger count wins.
+
+    Args:
+        text: Any text.
+
+    Returns:
+        ``"Hant"`` if more characters look Traditional, else ``"Hans"``
+        (ties, including text without Chinese, count as ``"Hans"``).
+    """
+    if text.isascii():
+        return "Hans"
+    traditional = _changed(text, opencc_converter("t2s").convert(text))
+    simplified = _changed(text, opencc_converter("s2t").convert(text))
+    return "Hant" if traditional > simplified else "Hans"
+
+
+# --------------------------------------------------------------------------
+# Plain-text conversion
+# --------------------------------------------------------------------------
+
+# Plane-15 private-use characters: the segment separator and placeholders.
+# (U+E000–U+E0FF belong to other code of the site and must pass through.)
+_SEP = "\U000f0000"
+_PH_BASE = 0xF0001
+_PH_MAX = 0xFFFFD - _PH_BASE
+_PH_RE = re.compile("[\U000f0001-\U000ffffd]")
+
+# Tokens that must come out exactly as they went in.  Scheme URLs may carry
+# non-ASCII paths (IRIs such as Wikipedia links), so they end only at spaces,
+# markup, quotes or CJK punctuation; bare domains are ASCII only, so that
+# "b23.tv/abc之后" keeps 之后 as text.
+_PROTECT_SOURCE = r"""
+    (?P<url>
+        (?:https?|ftp)://
+        [^\s<>"'\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\U000f0000-\U0010ffff]+
+    )
+  | (?P<email> [A-Za-z0-9._%+-]+ @ [A-Za-z0-9-]+ (?:\.[A-Za-z0-9-]+)+ )
+  | (?P<domain>
+        (?<![A-Za-z0-9@.-]) (?:www\.)? (?:[A-Za-z0-9-]+\.)+ [A-Za-z]{2,}
+        (?: / [!-~]* )?
+    )
+  | (?P<handle> (?<![A-Za-z0-9_]) @ [A-Za-z0-9_]+ )
+"""
+# Runs of ASCII letters/digits are consumed whole so that a rule phrase can
+# never start inside a Latin word or number.
+_ASCII_RUN_SOURCE = r"(?P<ascii> [A-Za-z0-9_]+ )"
+_ASCII_END = "(?![A-Za-z0-9_])"
+_PROTECT_ONLY_RE = re.compile(_PROTECT_SOURCE + "|" + _ASCII_RUN_SOURCE, re.X)
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """Build a regex source matching any of ``words``, longest first.
+
+    A character trie turned into nested non-capturing groups is much faster
+    than a flat alternation of hundreds of phrases, and the greedy order
+    (children before "end here") gives leftmost-longest matches.  A word that
+    ends in an ASCII letter or digit must not be followed by another one.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict[str, Any], last: str) -> str:
+        parts = [re.escape(ch) + build(child, ch) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            parts.append(_ASCII_END if last.isascii() and (last.isalnum() or last == "_") else "")
+        if len(parts) == 1:
+            return parts[0]
+        return "(?:" + "|".join(parts) + ")"
+
+    return build(trie, "") if trie else ""
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    """A compiled per-variant token pattern and the outputs of its rules."""
+
+    pattern: re.Pattern[str]
+    outputs: Mapping[str, str]
+
+
+def _matcher(rules: ConversionRules, code: str, with_phrases: bool) -> _Matcher:
+    """Return the cached matcher for ``rules`` applied to variant ``code``."""
+    key = ("matcher", code, with_phrases)
+    cached = rules._cache.get(key)
+    if cached is None:
+        outputs: dict[str, str] = dict(rules.phrases_for(code)) if with_phrases else {}
+        outputs.update({term: term for term in rules.protected})
+        trie = _trie_pattern(outputs)
+        source = _PROTECT_SOURCE
+        if trie:
+            source += "| (?P<rule>" + trie + ")\n"
+        source += "|" + _ASCII_RUN_SOURCE
+        cached = _Matcher(re.compile(source, re.X), MappingProxyType(outputs))
+        rules._cache[key] = cached
+    return cached
+
+
+# --------------------------------------------------------------------------
+# Inline author rules  -{…}-
+# --------------------------------------------------------------------------
+
+_INLINE_SPLIT_RE = re.compile(
+    r"""
+    ;\s*                                          # a separator only counts ...
+    (?= [A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})* \s*: )  # ... before "code:"
+    """,
+    re.X,
+)
+_INLINE_PAIR_RE = re.compile(r"^\s*(?P<code>[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)\s*:(?P<value>.*)$", re.S)
+
+
+def parse_inline_values(spec: str) -> dict[str, str] | None:
+    """Parse ``zh-Hans:计算机;zh-Hant-TW:電腦`` into ``{code: value}``.
+
+    Args:
+        spec: The inside of ``-{…}-`` or a ``data-zd-conv`` attribute value.
+
+    Returns:
+        The per-variant values, or ``None`` when ``spec`` is not entirely
+        ``code:value`` pairs (then it is a protect rule).
+    """
+    values: dict[str, str] = {}
+    for part in _INLINE_SPLIT_RE.split(spec.strip().rstrip(";")):
+        m = _INLINE_PAIR_RE.match(part)
+        if not m:
+            return None
+        values[m.group("code")] = m.group("value").strip()
+    return values or None
+
+
+def resolve_inline_value(values: Mapping[str, str], variant: Variant, default_text: str, convert: Any) -> str:
+    """Choose the text a variant shows for a force rule.
+
+    Fallback order (documented for authors): the variant's own code; the
+    closest listed BCP 47 prefix (``zh-Hant`` for zh-Hant-TW); a listed
+    variant of the same script (zh-Hant-HK for zh-Hant-TW), converted with the
+    variant's ``opencc_from_<script>`` config (t2tw turns HK forms into TW
+    forms); finally the default text (the span content, i.e. the default
+    variant's value) converted normally from whatever script it is in.
+
+    Args:
+        values: {code -> text} from the rule (the default variant's value is
+            the span content and usually not repeated here).
+        variant: The variant being rendered.
+        default_text: The text shown in the default variant (span content).
+        convert: Callable ``(text, source_script) -> str`` for this variant.
+
+    Returns:
+        The text to show.
+    """
+    if variant.code in values:
+        return values[variant.code]
+    for prefix in reversed(_prefixes(variant.code)[:-1]):
+        if prefix in values:
+            return values[prefix]
+    for code, value in values.items():
+        script = _script_of_code(code) or detect_script(value)
+        if script == variant.script:
+            return convert(value, script)
+    return convert(default_text, detect_script(default_text))
+
+
+class _InlineRuleProcessor(InlineProcessor):
+    """Turn ``-{…}-`` into ``span.zd-noconv`` or ``span.zd-conv``."""
+
+    def __init__(self, pattern: str, md: markdown.Markdown, default_variant: str) -> None:
+        super().__init__(pattern, md)
+        self.default_variant = default_variant
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:  # noqa: N802 (Markdown API)
+        """Build the span for one ``-{…}-`` occurrence."""
+        body = m.group("body")
+        values = parse_inline_values(body)
+        el = etree.Element("span")
+        if values is None:
+            el.set("class", "zd-noconv")
+            el.text = AtomicString(body)
+        else:
+            default = values.get(self.default_variant)
+            if default is None:
+                default = next(iter(values.values()))
+            el.set("class", "zd-conv")
+            el.set("data-zd-conv", ";".join(f"{c}:{v}" for c, v in values.items() if c != self.default_variant))
+            el.text = AtomicString(default)
+        return el, m.start(0), m.end(0)
+
+
+class _InlineRulesExtension(Extension):
+    """Python-Markdown extension registering the ``-{…}-`` processor."""
+
+    def __init__(self, default_variant: str = "zh-Hans", **kwargs: Any) -> None:
+        self.default_variant = default_variant
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown API)
+        """Register below backticks (190) and escapes (180): code spans stay literal."""
+        md.inlinePatterns.register(
+            _InlineRuleProcessor(r"-\{(?P<body>.+?)\}-", md, self.default_variant), "zhudu_inline_rules", 175
+        )
+
+
+def inline_rules_markdown_extension(default_variant: str = "zh-Hans") -> Extension:
+    """Return the Markdown extension for MediaWiki-style inline rules.
+
+    ``-{文字}-`` becomes ``<span class="zd-noconv">文字</span>`` (shown as
+    written in every variant); ``-{zh-Hans:计算机;zh-Hant-TW:電腦}-`` becomes
+    ``<span class="zd-conv" data-zd-conv="zh-Hant-TW:電腦">计算机</span>``,
+    which :meth:`Converter.html` resolves per variant.  Registered at priority
+    175, below backticks and escapes, so ``-{`` inside code spans or written
+    as ``\\-{`` stays literal.  Text without ``-{`` renders unchanged.
+
+    Args:
+        default_variant: The code whose value is written inside the span.
+
+    Returns:
+        The extension instance.
+    """
+    return _InlineRulesExtension(default_variant=default_variant)
+
+
+# --------------------------------------------------------------------------
+# HTML tokenizer
+# --------------------------------------------------------------------------
+
+_HTML_TOKEN_RE = re.compile(
+    r"""
+      (?P<text>    [^<]+ )
+    | (?P<comment> <!--.*?(?:-->|\Z) )
+    | (?P<cdata>   <!\[CDATA\[.*?(?:\]\]>|\Z) )
+    | (?P<decl>    <[!?][^>]*>? )
+    | (?P<end>     </ (?P<endname>[A-Za-z][A-Za-z0-9:-]*) [^>]* >? )
+    | (?P<start>   < (?P<name>[A-Za-z][A-Za-z0-9:-]*)
+                     (?P<attrs> (?: [^>"']++ | "[^"]*+" | '[^']*+' )*+ )  # possessive: no backtracking
+                   > )
+    | (?P<lt>      < )
+    """,
+    re.X | re.S,
+)
+_ATTR_RE = re.compile(
+    r"""
+    (?P<name> [^\s"'>/=]+ )
+    (?: \s*=\s*
+        (?: "(?P<dq>[^"]*)" | '(?P<sq>[^']*)' | (?P<bare>[^\s"'=<>`]+) )
+    )?
+    """,
+    re.X,
+)
+# Quick filter: only parse the attributes of a tag that could matter.
+_ATTR_INTEREST_RE = re.compile(r"title|alt|aria-label|placeholder|content|data-zd-text|zd-|translate", re.I)
+_RAW_TEXT = frozenset({"script", "style"})
+_SKIP_ELEMENTS = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "textarea"})
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
+_TEXT_ATTRS = frozenset({"title", "alt", "aria-label", "placeholder", "data-zd-text"})
+_META_TEXT = frozenset({"description", "og:title", "og:description", "twitter:title", "twitter:description"})
+_CLOSE_RE_CACHE: dict[str, re.Pattern[str]] = {
+    name: re.compile(rf"</{name}\s*>", re.I) for name in _RAW_TEXT
+}
+
+
+def _attrs(attrs: str) -> list[tuple[str, str | None, int, int]]:
+    """Parse attributes into ``(lower name, raw value, value start, value end)``."""
+    out = []
+    for m in _ATTR_RE.finditer(attrs):
+        for group in ("dq", "sq", "bare"):
+            if m.group(group) is not None:
+                out.append((m.group("name").lower(), m.group(group), m.start(group), m.end(group)))
+                break
+        else:
+            out.append((m.group("name").lower(), None, m.end(), m.end()))
+    return out
+
+
+# --------------------------------------------------------------------------
+# Converter
+# --------------------------------------------------------------------------
+
+
+class Converter:
+    """Convert text and HTML from the source script into one variant.
+
+    Converters are cheap: OpenCC objects are cached per process and the rule
+    matchers per :class:`ConversionRules` object.
+
+    Args:
+        variant: The target variant.
+        rules: Editorial rules (phrases apply only to Simplified sources,
+            because their keys are written in Simplified).
+        source_script: ``"Hans"`` or ``"Hant"``, the script of the input.
+    """
+
+    def __init__(self, variant: Variant, rules: ConversionRules, source_script: str = "Hans") -> None:
+        """Prepare the OpenCC object and the rule matcher."""
+        if source_script not in ("Hans", "Hant"):
+            raise ValueError(f"source_script must be 'Hans' or 'Hant', not {source_script!r}")
+        self.variant = variant
+        self.rules = rules
+        self.source_script = source_script
+        config = variant.config_for(source_script)
+        self._cc = opencc_converter(config) if config else None
+        self._matcher = _matcher(rules, variant.code, with_phrases=source_script == "Hans")
+
+    @property
+    def is_identity(self) -> bool:
+        """True when this converter leaves text unchanged."""
+        return self._cc is None
+
+    # -- plain text ---------------------------------------------------------
+
+    def text(self, s: str) -> str:
+        """Convert plain text (a title, a tag, a front-matter value, ...).
+
+        Args:
+            s: Text in the source script.
+
+        Returns:
+            The converted text; URLs, e-mail addresses, @handles, ASCII runs
+            and protected terms are unchanged and phrase rules are applied.
+        """
+        if self._cc is None or s.isascii():
+            return s
+        return self._convert_many([s])[0]
+
+    def _convert_many(self, segments: Sequence[str]) -> list[str]:
+        """Convert several segments with a single OpenCC call.
+
+        Segments are joined with a plane-15 separator that no dictionary entry
+        contains, so nothing matches across two segments.
+        """
+        assert self._cc is not None
+        matcher = self._matcher
+        outputs = matcher.outputs
+        slots: dict[str, str] = {}
+        restore: list[str] = []
+
+        def placeholder(out: str) -> str:
+            ph = slots.get(out)
+            if ph is None:
+                if len(restore) >= _PH_MAX:
+                    raise OverflowError("too many protected tokens in one batch")
+                ph = chr(_PH_BASE + len(restore))
+                slots[out] = ph
+                restore.append(out)
+            return ph
+
+        def repl(m: re.Match[str]) -> str:
+            kind = m.lastgroup
+            token = m.group()
+            if kind == "rule":
+                return placeholder(outputs[token])
+            if kind == "ascii" or token.isascii():
+                return token
+            return placeholder(token)
+
+        sub = matcher.pattern.sub
+        try:
+            joined = _SEP.join(sub(repl, seg) for seg in segments)
+        except OverflowError:
+            if len(segments) == 1:
+                raise
+            return [out for seg in segments for out in self._convert_many([seg])]
+        converted = self._cc.convert(joined)
+        if restore:
+            converted = _PH_RE.sub(lambda m: restore[ord(m.group()) - _PH_BASE], converted)
+        return converted.split(_SEP)
+
+    def _convert_from(self, s: str, script: str) -> str:
+        """Convert text written in ``script`` (for inline-rule fallbacks)."""
+        if script == self.source_script:
+            return self.text(s)
+        config = self.variant.config_for(script)
+        return opencc_converter(config).convert(s) if config else s
+
+    # -- HTML ---------------------------------------------------------------
+
+    def html(self, s: str) -> str:
+        """Convert an HTML document or fragment, byte-preserving outside text.
+
+        Converted: text nodes, and the values of ``title``, ``alt``,
+        ``aria-label``, ``placeholder``, ``data-zd-text`` and ``content`` of
+        description/og/twitter ``<meta>``.  Untouched: every other attribute,
+        comments, declarations, and everything inside ``code``, ``pre``,
+        ``kbd``, ``samp``, ``script``, ``style``, ``svg``, ``math``,
+        ``textarea`` and elements with ``translate="no"`` or class
+        ``zd-noconv``.  ``span.zd-conv`` gets the variant's value of its
+        inline rule (escaped).  Entities are kept as written.
+
+        Args:
+            s: HTML text.
+
+        Returns:
+            The converted HTML.
+        """
+        if self._cc is None and "zd-conv" not in s:
+            return s
+        pieces: list[str] = []  # output pieces; some replaced after conversion
+        todo_idx: list[int] = []  # indices into pieces to convert
+        todo_src: list[str] = []
+        # Frame of the outermost element being skipped: [name, depth, conv span start or -1, values]
+        skip: list[Any] | None = None
+        pos = 0
+        n = len(s)
+        match = _HTML_TOKEN_RE.match
+        convert = self._cc is not None
+
+        while pos < n:
+            m = match(s, pos)
+            assert m is not None  # the alternatives cover every character
+            kind = m.lastgroup
+            token = m.group()
+            end = m.end()
+            if kind == "text":
+                if convert and skip is None and not token.isascii():
+                    todo_idx.append(len(pieces))
+                    todo_src.append(token)
+                pieces.append(token)
+            elif kind == "start":
+                name = m.group("name").lower()
+                attrs = m.group("attrs")
+                self_closing = attrs.rstrip().endswith("/")
+                if skip is not None:
+                    if name == skip[0] and not self_closing and name not in _VOID:
+                        skip[1] += 1
+                    pieces.append(token)
+                else:
+                    starts_skip = name in _SKIP_ELEMENTS
+                    conv_values: dict[str, str] | None = None
+                    if attrs and _ATTR_INTEREST_RE.search(attrs):
+                        parsed = _attrs(attrs)
+                        lookup = {k: v for k, v, _, _ in parsed}
+                        classes = (lookup.get("class") or "").split()
+                        if lookup.get("translate", "").lower() == "no" or "zd-noconv" in classes:
+                            starts_skip = True
+                        elif name == "span" and "zd-conv" in classes:
+                            starts_skip = True
+                            conv_values = parse_inline_values(html_lib.unescape(lookup.get("data-zd-conv") or "")) or {}
+                        if convert and not starts_skip:
+                            token = self._convert_attrs(token, m.start("attrs") - m.start(), name, parsed, lookup)
+                    pieces.append(token)
+                    if starts_skip and not self_closing and name not in _VOID:
+                        skip = [name, 1, len(pieces) if conv_values is not None else -1, conv_values]
+                if name in _RAW_TEXT and not self_closing:
+                    # Raw text may contain "<": copy it verbatim up to the end tag.
+                    close = _CLOSE_RE_CACHE[name].search(s, end)
+                    stop = close.start() if close else n
+                    pieces.append(s[end:stop])
+                    end = stop
+            elif kind == "end":
+                pieces.append(token)
+                if skip is not None and m.group("endname").lower() == skip[0]:
+                    skip[1] -= 1
+                    if skip[1] == 0:
+                        if skip[2] >= 0:
+                            self._resolve_conv_span(pieces, skip[2], skip[3])
+                        skip = None
+            else:
+                pieces.append(token)
+            pos = end
+
+        if todo_src:
+            for idx, out in zip(todo_idx, self._convert_many(todo_src), strict=True):
+                pieces[idx] = out
+        return "".join(pieces)
+
+    def _resolve_conv_span(self, pieces: list[str], first: int, values: Mapping[str, str]) -> None:
+        """Replace the content of a ``span.zd-conv`` (pieces[first:-1])."""
+        inner = "".join(pieces[first:-1])
+        default_text = html_lib.unescape(re.sub(r"<[^>]*>", "", inner))
+        value = resolve_inline_value(values, self.variant, default_text, self._convert_from)
+        pieces[first:-1] = [html_lib.escape(value, quote=False)]
+
+    def _convert_attrs(
+        self,
+        token: str,
+        offset: int,
+        name: str,
+        parsed: list[tuple[str, str | None, int, int]],
+        lookup: Mapping[str, str | None],
+    ) -> str:
+        """Convert the human-readable attribute values of one start tag."""
+        meta_ok = name == "meta" and (
+            (lookup.get("name") or "").lower() in _META_TEXT or (lookup.get("property") or "").lower() in _META_TEXT
+        )
+        edits = []
+        for attr, value, start, stop in parsed:
+            if value and not value.isascii() and (attr in _TEXT_ATTRS or (attr == "content" and meta_ok)):
+                edits.append((start + offset, stop + offset, value))
+        if not edits:
+            return token
+        converted = self._convert_many([v for _, _, v in edits])
+        for (start, stop, _), out in zip(reversed(edits), reversed(converted), strict=True):
+            token = token[:start] + out + token[stop:]
+        return token

@@ -1,0 +1,266 @@
+"""One build of the site: the state the MkDocs events share, created afresh in ``on_config``.
+
+``Site`` holds the settings, the corpus, the variants and their converters, and
+turns pages into their variant copies.  It knows file paths and strings, not
+MkDocs objects; the hook entry module passes it what it needs.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from . import editorial, script, variants
+from .errors import ZhuduError
+from .notes import Corpus, Note, NoteSettings, load_corpus
+from .settings import ZhuduConfig
+
+#: Variants used when mkdocs.yml names none.
+DEFAULT_VARIANTS: tuple[dict[str, Any], ...] = (
+    {"code": "zh-Hans", "name": "简体", "prefix": "zh-Hans", "script": "Hans", "opencc_from_hans": None,
+     "opencc_from_hant": "t2s", "material_language": "zh", "og_locale": "zh_CN"},
+)
+
+#: Output files that exist once per variant, not shared from the root.
+PER_VARIANT_FILES = ("sitemap.xml", "search/search_index.json", "404.html")
+
+
+@dataclass
+class PageRecord:
+    """A page written in every variant."""
+
+    dest_uri: str
+    url: str
+    lastmod: str | None = None
+
+
+@dataclass
+class Site:
+    """The per-build state shared by the events."""
+
+    settings: ZhuduConfig
+    root: Path
+    site_url: str
+    corpus: Corpus = field(default_factory=lambda: Corpus(notes=[]))
+    note_by_src: dict[str, Note] = field(default_factory=dict)
+    pages: dict[str, PageRecord] = field(default_factory=dict)
+    page_urls: set[str] = field(default_factory=set)
+    missing_images: list[str] = field(default_factory=list)
+    strings: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    # ----------------------------------------------------------------- configuration
+
+    @cached_property
+    def variant_configs(self) -> list[Any]:
+        """The configured variants (the first is the default, at the root)."""
+        return list(self.settings.variants) or [dict(v) for v in DEFAULT_VARIANTS]
+
+    @cached_property
+    def variants(self) -> list[variants.VariantInfo]:
+        """Variant descriptions for page writing."""
+        out = []
+        seen: set[str] = set()
+        for v in self.variant_configs:
+            prefix = v["prefix"].strip("/")
+            if not prefix or prefix in seen:
+                raise ZhuduError(
+                    "mkdocs.yml", None,
+                    f"extra.zhudu.variants: {v['code']} needs its own non-empty prefix "
+                    "(every variant lives in its own folder; the root keeps redirects)",
+                )
+            seen.add(prefix)
+            out.append(
+                variants.VariantInfo(
+                    code=v["code"],
+                    name=v["name"],
+                    prefix=prefix + "/",
+                    material_language=v["material_language"],
+                    script=v["script"],
+                )
+            )
+        return out
+
+    @cached_property
+    def rules(self) -> script.ConversionRules:
+        """The editor's conversion rules (``conversion.yml``)."""
+        path = self.editorial_dir / "conversion.yml"
+        return script.load_rules(path) if path.is_file() else script.ConversionRules(
+            protected=(), phrases={}, accepted={}
+        )
+
+    @cached_property
+    def script_variants(self) -> list[script.Variant]:
+        """Variants as the conversion module describes them."""
+        return [
+            script.Variant(
+                code=v["code"],
+                script=v["script"],
+                opencc_from_hans=v["opencc_from_hans"],
+                opencc_from_hant=v["opencc_from_hant"],
+            )
+            for v in self.variant_configs
+        ]
+
+    def converter(self, code: str, source_script: str = "Hans") -> script.Converter:
+        """The converter writing text of ``source_script`` into variant ``code``."""
+        key = f"{code}:{source_script}"
+        cache = self.__dict__.setdefault("_converters", {})
+        if key not in cache:
+            variant = next(v for v in self.script_variants if v.code == code)
+            cache[key] = script.Converter(variant, self.rules, source_script=source_script)
+        return cache[key]
+
+    @property
+    def default(self) -> variants.VariantInfo:
+        """The default variant, served at the site root."""
+        return self.variants[0]
+
+    @property
+    def editorial_dir(self) -> Path:
+        """Folder of the editorial data files."""
+        return self.root / self.settings.editorial_dir
+
+    @property
+    def seeds_dir(self) -> Path:
+        """Folder of the author's notes."""
+        return self.root / self.settings.seeds_dir
+
+    def display(self, path: Path) -> str:
+        """A path as messages show it, relative to mkdocs.yml."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return str(path)
+
+    # ----------------------------------------------------------------- notes
+
+    def load_notes(self) -> Corpus:
+        """Read ``seeds/`` with the editor's overrides.
+
+        Raises:
+            EditorialError: ``notes.yml`` is invalid.
+        """
+        paths = sorted(p for p in self.seeds_dir.glob("*") if p.suffix in (".md", ".markdown", ".txt"))
+        overrides = editorial.load_note_overrides(
+            self.editorial_dir / "notes.yml",
+            self.display(self.editorial_dir / "notes.yml"),
+            (p.stem for p in paths),
+        )
+        self.corpus = load_corpus(
+            paths,
+            self.display,
+            settings=NoteSettings(
+                timezone=self.settings.timezone,
+                chars_per_minute=self.settings.chars_per_minute,
+                words_per_minute=self.settings.words_per_minute,
+                summary_length=self.settings.summary_length,
+                notes_url=self.settings.notes_url,
+            ),
+            overrides=overrides.values,
+            override_lines=overrides.lines,
+            override_file=overrides.path,
+            image_url=self.image_link,
+            detect_script=script.detect_script,
+        )
+        self.note_by_src = {note.src_uri: note for note in self.corpus.notes}
+        return self.corpus
+
+    def image_src_uri(self, note_id: str, path: Path) -> str:
+        """Where an existing image of a note is published among the site's files."""
+        try:
+            rel = path.resolve().relative_to(self.seeds_dir.resolve()).as_posix()
+        except ValueError:
+            rel = path.name
+        return f"media/{note_id}/{rel}"
+
+    def image_link(self, note_id: str, path: Path) -> str:
+        """The Markdown link target from a note page to one of its images."""
+        return "<../" + quote(self.image_src_uri(note_id, path), safe="/") + ">"
+
+    # ----------------------------------------------------------------- pages in every variant
+
+    def register_page(self, dest_uri: str, url: str, lastmod: str | None) -> None:
+        """Record a page the variants each have a copy of."""
+        self.pages[dest_uri] = PageRecord(dest_uri=dest_uri, url=url, lastmod=lastmod)
+        self.page_urls.add(url)
+        self.page_urls.add(dest_uri)
+
+    def is_variant_local(self, root_relative: str) -> bool:
+        """Whether a root-relative path is something each variant has its own copy of."""
+        return (
+            root_relative in self.page_urls
+            or root_relative in PER_VARIANT_FILES
+            or root_relative.rstrip("/") + "/" in self.page_urls
+        )
+
+    def interface_strings(self, language: str, lookup: Any, keys: Iterable[str], code: str) -> dict[str, str]:
+        """Material's interface strings for one variant (``language`` is Material's name)."""
+        if code not in self.strings:
+            table = {key: str(lookup(language, key)) for key in keys}
+            table["language"] = code
+            self.strings[code] = table
+        return self.strings[code]
+
+    def write_variants(self, html: str, dest_uri: str, url: str, site_dir: Path) -> None:
+        """Write a page rendered for the site root into every variant's folder."""
+        for variant in self.variants:
+            # Even the default variant goes through its converter: inline -{…}- rules resolve there.
+            out = self.converter(variant.code, "Hans").html(html)
+            out = variants.localise(out, self.strings.get(variant.code, {}))
+            out = variants.relocate(
+                out,
+                dest_uri=dest_uri,
+                variant=variant,
+                variants=self.variants,
+                page_url=url,
+                is_variant_local=self.is_variant_local,
+                site_url=self.site_url,
+            )
+            out = variants.set_html_lang(out, variant.code)
+            target = site_dir / variant.prefix / dest_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(out, encoding="utf-8")
+
+    def root_stub(self, dest_uri: str, url: str, title: str) -> str:
+        """What stays at the page's root URL: a pointer to the reader's (or the default) variant."""
+        return variants.redirect_stub(dest_uri=dest_uri, page_url=url, title=title, variants=self.variants)
+
+    def write_search_indexes(self, site_dir: Path, log: logging.Logger) -> None:
+        """Each variant's own search index, in its own script."""
+        source = site_dir / "search" / "search_index.json"
+        if not source.is_file():
+            return
+        index = json.loads(source.read_text(encoding="utf-8"))
+        for variant in self.variants:
+            convert = self.converter(variant.code, "Hans")
+            docs = [
+                {**doc, "title": convert.html(doc.get("title", "")), "text": convert.html(doc.get("text", ""))}
+                for doc in index.get("docs", [])
+            ]
+            target = site_dir / variant.prefix / "search" / "search_index.json"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(
+                json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":")),
+                encoding="utf-8",
+            )
+        # The root keeps only redirect stubs, so the root index would be dead weight.
+        source.unlink()
+        log.debug("search indexes written for %d variants", len(self.variants))
+
+    def write_sitemaps(self, site_dir: Path) -> None:
+        """A sitemap per variant naming every variant of each page."""
+        urls = sorted((p.url, p.lastmod) for p in self.pages.values())
+        for variant in self.variants:
+            target = site_dir / variant.prefix / "sitemap.xml"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(variants.sitemap(urls, variant, self.variants, self.site_url), encoding="utf-8")
+            # mtime=0 keeps the archive byte-identical between builds.
+            data = target.read_bytes()
+            target.with_suffix(".xml.gz").write_bytes(gzip.compress(data, mtime=0))

@@ -1,0 +1,213 @@
+"""Writing one rendered page into every script variant of the site.
+
+The site is rendered once, in the default variant (Simplified).  Each other
+variant is derived from that HTML, not rendered again: its text is converted
+(``script.Converter.html``), Material's interface strings are filled in from
+the variant's own translation, and relative URLs are re-aimed so that links
+between pages stay inside the variant while theme assets are shared from the
+root.  Rendering everything three times is what this module avoids.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from html import escape
+from xml.sax.saxutils import escape as xml_escape
+
+# --------------------------------------------------------------------------- Data
+
+#: Interface strings are emitted by ``overrides/partials/language.html`` between these
+#: private-use characters and filled in per variant (see ``localise``).
+MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
+VARIANT_SCHEME = "zd-variant:"  # zd-variant:CODE → this page in variant CODE
+VARIANT_ROOT_SCHEME = "zd-variant-root:"  # zd-variant-root:CODE → the root of variant CODE
+
+_RAW_MARK_RE = re.compile("\ue000(?P<key>[a-z0-9_.]+)\ue001")
+_JSON_MARK_RE = re.compile(r"\\ue000(?P<key>[a-z0-9_.]+)\\ue001")
+_URL_ATTR_RE = re.compile(r"""(?P<lead>\s(?:href|src)=")(?P<url>[^"]*)(?P<tail>")""")
+_CONFIG_SEARCH_RE = re.compile(r"""(?P<lead>"search":\s*")(?P<url>[^"]+)(?P<tail>")""")
+_HTML_LANG_RE = re.compile(r"<html lang=\"[^\"]*\"")
+_SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+@dataclass(frozen=True)
+class VariantInfo:
+    """What page writing needs to know about one variant."""
+
+    code: str
+    name: str
+    prefix: str  # "zh-Hant-TW/": every variant lives in its own folder, ending in "/"
+    material_language: str
+    script: str = "Hans"
+
+
+# --------------------------------------------------------------------------- Interface strings
+
+
+def material_keys(en_template_source: str) -> list[str]:
+    """Every translation key Material defines (read from its English language file)."""
+    return re.findall(r'^\s*"([a-z0-9_.]+)":', en_template_source, re.MULTILINE)
+
+
+def localise(html: str, strings: Mapping[str, str]) -> str:
+    """Fill in the interface-string markers, in JSON (``__config``) and in HTML."""
+    html = _JSON_MARK_RE.sub(lambda m: json.dumps(strings.get(m["key"], m["key"]))[1:-1], html)
+    return _RAW_MARK_RE.sub(lambda m: escape(strings.get(m["key"], m["key"]), quote=True), html)
+
+
+# --------------------------------------------------------------------------- URLs
+
+
+def page_dir(dest_uri: str) -> str:
+    """The folder of an output file, relative to the site root ("" for the root)."""
+    return posixpath.dirname(dest_uri)
+
+
+def relocate(
+    html: str,
+    *,
+    dest_uri: str,
+    variant: VariantInfo,
+    variants: Iterable[VariantInfo],
+    page_url: str,
+    is_variant_local: Callable[[str], bool],
+    site_url: str,
+) -> str:
+    """Re-aim URLs of a page rendered for the default variant so it works at ``variant.prefix``.
+
+    Args:
+        html: The page as rendered (for the site root).
+        dest_uri: Where that page was written, relative to the site root.
+        variant: The variant being written.
+        variants: All variants (for ``zd-variant:CODE`` links).
+        page_url: The page's URL relative to a variant root (``notes/x/``).
+        is_variant_local: Whether a root-relative path is a page (or per-variant file) that
+            each variant has its own copy of; everything else (theme assets, images) is shared.
+        site_url: The configured site URL ("" when unset).
+    """
+    depth = variant.prefix.count("/")
+    up = "../" * depth
+    here = page_dir(dest_uri)
+    by_code = {v.code: v for v in variants}
+
+    def variant_link(code: str, root: bool = False) -> str:
+        target = by_code[code]
+        root_relative = target.prefix + ("" if root else page_url)
+        if site_url:
+            return site_url.rstrip("/") + "/" + root_relative
+        own_dir = posixpath.join(variant.prefix, here) if variant.prefix else here
+        rel = posixpath.relpath(root_relative or ".", own_dir or ".")
+        return rel + ("/" if root_relative.endswith("/") and not rel.endswith("/") else "")
+
+    def fix(url: str) -> str:
+        if url.startswith(VARIANT_ROOT_SCHEME):
+            return variant_link(url[len(VARIANT_ROOT_SCHEME) :], root=True)
+        if url.startswith(VARIANT_SCHEME):
+            code, _, fragment = url[len(VARIANT_SCHEME) :].partition("#")
+            return variant_link(code) + (f"#{fragment}" if fragment else "")
+        if not depth:
+            return url
+        if site_url and url.startswith(site_url.rstrip("/") + "/"):
+            rest = url[len(site_url.rstrip("/")) + 1 :]
+            path = rest.split("#")[0].split("?")[0]
+            return site_url.rstrip("/") + "/" + variant.prefix + rest if is_variant_local(path) else url
+        if not url or url.startswith(("#", "/", "?")) or _SCHEME_RE.match(url):
+            return url
+        path = url.split("#")[0].split("?")[0]
+        target = posixpath.normpath(posixpath.join(here, path)) if path else (here or ".")
+        if target == ".":
+            target = ""
+        if target.startswith(".."):
+            return url
+        if target and (path.endswith("/") or not path):
+            target += "/"
+        return url if is_variant_local(target) else up + url
+
+    html = _URL_ATTR_RE.sub(lambda m: m["lead"] + fix(m["url"]) + m["tail"], html)
+    if depth:
+        html = _CONFIG_SEARCH_RE.sub(lambda m: m["lead"] + up + m["url"] + m["tail"], html, count=1)
+    return html
+
+
+def set_html_lang(html: str, code: str) -> str:
+    """Make ``<html lang>`` the variant's BCP 47 tag."""
+    return _HTML_LANG_RE.sub(f'<html lang="{code}"', html, count=1)
+
+
+# --------------------------------------------------------------------------- Sitemaps
+
+
+def sitemap(
+    page_urls: Iterable[tuple[str, str | None]],
+    variant: VariantInfo,
+    variants: Iterable[VariantInfo],
+    site_url: str,
+) -> str:
+    """A variant's ``sitemap.xml``: its own URLs in ``<loc>``, every variant as an alternate.
+
+    Material's instant navigation reads only ``<loc>`` of the variant it is in, so a switch
+    to another variant is a full page load (the ``<html lang>`` changes).
+    """
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    all_variants = list(variants)
+    rows = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
+    for url, lastmod in page_urls:
+        rows.append("  <url>")
+        rows.append(f"    <loc>{xml_escape(base + variant.prefix + url)}</loc>")
+        if lastmod:
+            rows.append(f"    <lastmod>{lastmod}</lastmod>")
+        for alt in all_variants:
+            rows.append(
+                f'    <xhtml:link rel="alternate" hreflang="{alt.code}" '
+                f'href="{xml_escape(base + alt.prefix + url)}"/>'
+            )
+        rows.append("  </url>")
+    rows.append("</urlset>")
+    return "\n".join(rows) + "\n"
+
+
+_STUB = """<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{default}">
+<script>
+/* The reader's remembered variant wins over the default (set by the variant selector). */
+try {{
+  var prefixes = {prefixes};
+  var chosen = localStorage.getItem("zd-variant");
+  if (chosen && prefixes[chosen]) location.replace("{up}" + prefixes[chosen] + "{page}" + location.hash);
+}} catch (e) {{}}
+</script>
+<meta http-equiv="refresh" content="0; url={default}">
+</head>
+<body><p><a href="{default}">{title}</a></p></body>
+</html>
+"""
+
+
+def redirect_stub(*, dest_uri: str, page_url: str, title: str, variants: Iterable[VariantInfo]) -> str:
+    """A root-level page sending the reader to the same page in their variant."""
+    all_variants = list(variants)
+    here = page_dir(dest_uri)
+    up = "../" * (here.count("/") + 1) if here else ""
+    prefixes = json.dumps({v.code: v.prefix for v in all_variants}, ensure_ascii=False)
+    default = up + all_variants[0].prefix + page_url
+    return _STUB.format(
+        lang=all_variants[0].code,
+        title=escape(title),
+        default=escape(default, quote=True),
+        prefixes=prefixes,
+        up=up,
+        page=page_url.replace('"', "%22"),
+    )

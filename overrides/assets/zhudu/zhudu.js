@@ -1,0 +1,75 @@
+/* Zhudu (注读): switching script variants in place, remembering the reader's choice, and
+   offering Traditional to a first-time reader whose browser prefers it. Subscribes to
+   Material's document$ (instant navigation swaps pages without a reload), idempotently. */
+(function () {
+  "use strict";
+  var KEY = "zd-variant";
+  var OFFERED = "zd-variant-offered";
+
+  function variants() {
+    var meta = document.querySelector('meta[name="zd-variants"]');
+    return meta ? meta.content.split(" ") : [];
+  }
+  function store(key, value) { try { localStorage.setItem(key, value); } catch (e) { /* private mode */ } }
+  function read(key) { try { return localStorage.getItem(key); } catch (e) { return null; } }
+
+  /* The passage (or heading) nearest the top of the viewport: where the reader is. */
+  function currentPlace() {
+    var nodes = document.querySelectorAll("article [id]");
+    var best = null;
+    for (var i = 0; i < nodes.length; i++) {
+      var top = nodes[i].getBoundingClientRect().top;
+      if (top > 80) break;
+      best = nodes[i];
+    }
+    return best && best.id;
+  }
+
+  /* Before Material follows a variant link, put the reader's place into the URL so the other
+     variant opens at the same passage (anchors are identical in every variant). */
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element && event.target.closest("a[hreflang]");
+    if (!link || variants().indexOf(link.hreflang) < 0) return;
+    store(KEY, link.hreflang);
+    var place = currentPlace();
+    if (place && !location.hash) history.replaceState(history.state, "", "#" + place);
+  }, true);
+
+  function offer() {
+    var lang = document.documentElement.lang;
+    if (read(KEY) || read(OFFERED) || lang.indexOf("zh-Hans") !== 0) return;
+    var prefs = navigator.languages || [navigator.language || ""];
+    var wanted = null;
+    for (var i = 0; i < prefs.length && !wanted; i++) {
+      var p = prefs[i].toLowerCase();
+      if (p.indexOf("zh-hans") === 0 || p === "zh-cn" || p === "zh-sg" || p === "zh") return;
+      if (p === "zh-hk" || p === "zh-mo" || p.indexOf("zh-hant-hk") === 0) wanted = "zh-Hant-HK";
+      else if (p === "zh-tw" || p.indexOf("zh-hant") === 0) wanted = "zh-Hant-TW";
+    }
+    var link = wanted && document.querySelector('a[hreflang="' + wanted + '"]');
+    if (!link || document.querySelector(".zd-offer")) return;
+    var box = document.createElement("div");
+    box.className = "zd-offer";
+    box.setAttribute("role", "region");
+    box.setAttribute("aria-label", "Traditional Chinese");
+    box.lang = wanted;
+    var go = document.createElement("a");
+    go.href = link.href;
+    go.hreflang = wanted;
+    go.textContent = wanted === "zh-Hant-HK" ? "以繁體（香港）閱讀本頁" : "以繁體（臺灣）閱讀本頁";
+    var close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "不用了";
+    close.addEventListener("click", function () { store(OFFERED, "1"); box.remove(); });
+    box.appendChild(go);
+    box.appendChild(close);
+    document.body.appendChild(box);
+  }
+
+  function setup() {
+    var lang = document.documentElement.lang;
+    offer();
+  }
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(setup);
+  else document.addEventListener("DOMContentLoaded", setup);
+})();
