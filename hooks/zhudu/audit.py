@@ -72,20 +72,38 @@ CONTEXT = 12
 # ever shows its default candidate.  tests/test_audit.py re-derives the table
 # with derive_one_to_many() and fails if an OpenCC upgrade changed it.
 _ONE_TO_MANY_DATA = """
-鉴鑑鑒 僵僵殭 熏燻熏薰 曲曲麴 淀澱淀 漓漓灕 铲鏟剷 链鏈鍊 锄鋤耡 锫錇鉳 针針鍼 钟鍾鐘鈡 钥鑰鈅 钫鈁鍅 钻鑽鉆 镋钂鎲 镎鎿錼 镢钁鐝 镰鐮鎌 鹇鷳鷴 饥飢饑 闲閒閑 须須鬚
-郁鬱郁 酸酸痠 适適适 雇僱雇 雕雕鵰 面面麪 采採采寀 里裏里哩 证證証 谥諡謚 谷谷穀 赝贗贋 赞贊讚 辟闢辟 荐薦荐 荡蕩盪 荫蔭廕 药藥葯 迹跡蹟 胄胄冑 背背揹 胜勝胜 胡胡鬍衚
-脏髒臟 苏蘇甦囌 苔苔薹 苹蘋苹 获獲穫 虫蟲虫 跖蹠跖 腊臘腊 腌醃腌 范範范 蒙蒙矇濛懞 蚝蠔蚝 裥襉襇 舍舍捨 芸芸蕓 蔑蔑衊 蝎蠍蝎 表表錶 袅嫋裊 耇耇耈 艳豔艷 藤藤籐 蜡蠟蜡
-豆豆荳 象象像 膻羶膻 致致緻 凄悽淒 准準准 凌凌淩 几幾几 凶兇凶 出出齣 厂廠厂 历歷曆 厘釐厘 划劃划 别別彆 刮刮颳 制制製 千千韆 升升昇 卜卜蔔 占佔占 卤滷鹵 卷卷捲 参參蔘
-发發髮 只只隻祇 台臺檯颱台 叶葉叶 叹嘆歎 吁籲吁 吃喫吃 合合閤 吊吊弔 同同衕 后後后 向向嚮曏 吣吣唚 布布佈 帘簾帘 席席蓆 冢冢塚 冬冬鼕 冲衝沖 呆呆待 周周週賙 哄哄鬨 哗譁嘩
-岩巖岩 岳嶽岳 庵庵菴 克克剋 党黨党 具具俱 坐坐座 坛壇罈 坝壩垻 坯坯坏 宁寧甯 它它牠 家家傢 弥彌瀰 弦弦絃 回回迴 团團糰 困困睏 复復複覆 夫夫伕 夸誇夸 夹夾袷 娘娘孃 娴嫺嫻
-局局侷 咨諮咨 咸鹹咸 咽咽嚥 啮齧嚙 尝嘗嚐 尸屍尸 尽盡儘 当當噹 录錄彔 彩彩綵 唇脣唇 奸奸姦 志志誌 念念唸 干幹乾干榦 并並併幷 幸幸倖 广廣广 喂喂餵 巨巨鉅 征徵征 径徑逕
-御御禦 借借藉 埙壎塤 堤堤隄 姜姜薑 勋勳勛 噪噪譟 绱鞝緔 绷繃綳 纤纖縴 烟煙菸 狸狸貍 玩玩翫 确確确 硷硷礆鹼 私私俬 秋秋鞦 种種种 筑築筑 筱筱篠 签籤簽 症症癥 炼煉鍊 琅琅瑯
-矩矩榘 糊糊餬 系系係繫 焰焰燄 皂皁皂 穗穗繐 璇璇璿 累累纍 浚浚濬 挂掛挂 挨挨捱 挽挽輓 栗栗慄 核核覈 涂塗涂 涌湧涌 杆杆桿 杠槓杠 杯杯盃 杰傑杰 松松鬆 板板闆 沈沈瀋 沾沾霑
-滟灩灧 扇扇搧 才才纔 扎扎紮 托托託 扣扣釦 极極极 果果菓 枪槍鎗 泛泛氾汎 注注註 恤恤卹 恶惡噁 拐拐柺 拿拿拏 游遊游 折折摺 抵抵牴 戚戚慼鏚 捆捆綑 捍捍扞 据據据 搜搜蒐
-斗鬥斗 斤斤觔 斫斫斲 毁毀燬譭 摆擺襬 旋旋鏇 昆昆崑 溪溪谿 愈愈癒 愿願愿 札札劄 术術朮 朱朱硃 朴樸朴 梁梁樑 暗暗闇 棱棱稜 欲欲慾 汇匯彙滙 柜櫃柜 澄澄澂 檗檗蘗 万萬万
-丑醜丑 个個箇 丰豐丰 伙夥伙 了了瞭 于於于 云雲云 亘亙亘 仆僕仆 仇仇讎 仑侖崙 价價价 仿仿彷 俊俊儁 修修脩 余餘余 佛佛彿 佣傭佣 㐹㑶㐹
+鉴鑑鑒 僵僵殭 熏燻熏薰 曲曲麴 淀澱淀 漓漓灕 铲鏟剷 链鏈鍊 锄鋤耡 锫錇鉳
+针針鍼 钟鍾鐘鈡 钥鑰鈅 钫鈁鍅 钻鑽鉆 镋钂鎲 镎鎿錼 镢钁鐝 镰鐮鎌 鹇鷳鷴
+饥飢饑 闲閒閑 须須鬚 郁鬱郁 酸酸痠 适適适 雇僱雇 雕雕鵰 面面麪 采採采寀
+里裏里哩 证證証 谥諡謚 谷谷穀 赝贗贋 赞贊讚 辟闢辟 荐薦荐 荡蕩盪 荫蔭廕
+药藥葯 迹跡蹟 胄胄冑 背背揹 胜勝胜 胡胡鬍衚 脏髒臟 苏蘇甦囌 苔苔薹 苹蘋苹
+获獲穫 虫蟲虫 跖蹠跖 腊臘腊 腌醃腌 范範范 蒙蒙矇濛懞 蚝蠔蚝 裥襉襇 舍舍捨
+芸芸蕓 蔑蔑衊 蝎蠍蝎 表表錶 袅嫋裊 耇耇耈 艳豔艷 藤藤籐 蜡蠟蜡 豆豆荳
+象象像 膻羶膻 致致緻 凄悽淒 准準准 凌凌淩 几幾几 凶兇凶 出出齣 厂廠厂
+历歷曆 厘釐厘 划劃划 别別彆 刮刮颳 制制製 千千韆 升升昇 卜卜蔔 占佔占
+卤滷鹵 卷卷捲 参參蔘 发發髮 只只隻祇 台臺檯颱台 叶葉叶 叹嘆歎 吁籲吁 吃喫吃
+合合閤 吊吊弔 同同衕 后後后 向向嚮曏 吣吣唚 布布佈 帘簾帘 席席蓆 冢冢塚
+冬冬鼕 冲衝沖 呆呆待 周周週賙 哄哄鬨 哗譁嘩 岩巖岩 岳嶽岳 庵庵菴 克克剋
+党黨党 具具俱 坐坐座 坛壇罈 坝壩垻 坯坯坏 宁寧甯 它它牠 家家傢 弥彌瀰
+弦弦絃 回回迴 团團糰 困困睏 复復複覆 夫夫伕 夸誇夸 夹夾袷 娘娘孃 娴嫺嫻
+局局侷 咨諮咨 咸鹹咸 咽咽嚥 啮齧嚙 尝嘗嚐 尸屍尸 尽盡儘 当當噹 录錄彔
+彩彩綵 唇脣唇 奸奸姦 志志誌 念念唸 干幹乾干榦 并並併幷 幸幸倖 广廣广 喂喂餵
+巨巨鉅 征徵征 径徑逕 御御禦 借借藉 埙壎塤 堤堤隄 姜姜薑 勋勳勛 噪噪譟
+绱鞝緔 绷繃綳 纤纖縴 烟煙菸 狸狸貍 玩玩翫 确確确 硷硷礆鹼 私私俬 秋秋鞦
+种種种 筑築筑 筱筱篠 签籤簽 症症癥 炼煉鍊 琅琅瑯 矩矩榘 糊糊餬 系系係繫
+焰焰燄 皂皁皂 穗穗繐 璇璇璿 累累纍 浚浚濬 挂掛挂 挨挨捱 挽挽輓 栗栗慄
+核核覈 涂塗涂 涌湧涌 杆杆桿 杠槓杠 杯杯盃 杰傑杰 松松鬆 板板闆 沈沈瀋
+沾沾霑 滟灩灧 扇扇搧 才才纔 扎扎紮 托托託 扣扣釦 极極极 果果菓 枪槍鎗
+泛泛氾汎 注注註 恤恤卹 恶惡噁 拐拐柺 拿拿拏 游遊游 折折摺 抵抵牴 戚戚慼鏚
+捆捆綑 捍捍扞 据據据 搜搜蒐 斗鬥斗 斤斤觔 斫斫斲 毁毀燬譭 摆擺襬 旋旋鏇
+昆昆崑 溪溪谿 愈愈癒 愿願愿 札札劄 术術朮 朱朱硃 朴樸朴 梁梁樑 暗暗闇
+棱棱稜 欲欲慾 汇匯彙滙 柜櫃柜 澄澄澂 檗檗蘗 万萬万 丑醜丑 个個箇 丰豐丰
+伙夥伙 了了瞭 于於于 云雲云 亘亙亘 仆僕仆 仇仇讎 仑侖崙 价價价 仿仿彷
+俊俊儁 修修脩 余餘余 佛佛彿 佣傭佣 㐹㑶㐹
 """
-ONE_TO_MANY: dict[str, str] = {entry[0]: entry[1:] for entry in _ONE_TO_MANY_DATA.split()}
+ONE_TO_MANY: dict[str, str] = {
+    entry[0]: entry[1:] for entry in _ONE_TO_MANY_DATA.split()
+}
 """Simplified character -> its Traditional candidates (OpenCC's default first)."""
 
 
@@ -160,7 +178,9 @@ class AuditEntry:
     reviewed_by: str
 
 
-_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(?:.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
+_FRONT_MATTER_RE = re.compile(
+    r"\A---[ \t]*\r?\n(?:.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S
+)
 
 # Markdown that the site never converts: fenced code, code spans, link and
 # image destinations, inline HTML tags, and authors' -{…}- rules.
@@ -199,7 +219,11 @@ def _segments(body: str) -> Iterator[tuple[int, str, int, str]]:
     for index, line in enumerate(body.splitlines()):
         m = _FENCE_RE.match(line)
         if fence is not None:
-            if m and m.group("fence")[0] == fence[0] and len(m.group("fence")) >= len(fence):
+            if (
+                m
+                and m.group("fence")[0] == fence[0]
+                and len(m.group("fence")) >= len(fence)
+            ):
                 fence = None
             continue
         if m:
@@ -236,19 +260,6 @@ def _position_map(a: str, b: str) -> tuple[list[tuple[str, int, int, int, int]],
         return ops, True
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     return [op for op in matcher.get_opcodes() if op[0] != "equal"], False
-
-
-def _map_index(ops: Sequence[tuple[str, int, int, int, int]], i: int, at_end: bool) -> int:
-    """Map index ``i`` of the diff's left side onto its right side."""
-    shift = 0
-    for _, i1, i2, j1, j2 in ops:
-        if i2 < i or (i2 == i and not at_end and i1 < i2):
-            shift = j2 - i2
-            continue
-        if i1 < i < i2 or (i1 == i2 == i) or (i == i2 and at_end):
-            return j2 if at_end else j1
-        break
-    return i + shift
 
 
 def audit(
@@ -296,7 +307,11 @@ def audit(
         for m in matcher.pattern.finditer(seg):
             if m.lastgroup == "rule":
                 out = matcher.outputs[m.group()]
-                label = f"protected {m.group()}" if out == m.group() and m.group() in rules.protected else f"rule {m.group()} → {out}"
+                label = (
+                    f"protected {m.group()}"
+                    if out == m.group() and m.group() in rules.protected
+                    else f"rule {m.group()} → {out}"
+                )
                 covers.append((m.start(), m.end(), label))
             elif m.lastgroup in ("url", "email", "domain", "handle"):
                 covers.append((m.start(), m.end(), f"protected {m.lastgroup}"))
@@ -312,14 +327,32 @@ def audit(
                     return label
             return ""
 
-        places: list[tuple[int, int, str, str, str]] = []  # start, end, kind, opencc, candidates
+        places: list[
+            tuple[int, int, str, str, str]
+        ] = []  # start, end, kind, opencc, candidates
         taken = [False] * len(seg)
         if base:
+            rule_spans = [
+                (s, e)
+                for s, e, label in covers
+                if label.startswith(("rule", "protected"))
+            ]
             ops, _ = _position_map(plain, full)
-            for a, b in _merge_ranges(ops, len(seg)):
-                x, y = _phrase_window(seg, a, b, full_cc, char_cc)
-                out = full[_map_index(ops, x, False) : _map_index(ops, y, True)]
-                places.append((x, y, "phrase", out, ""))
+            windows: list[list[int]] = []
+            for a, b in _op_ranges(ops, len(seg)):
+                for lo, hi in _split_by_spans(a, b, rule_spans):
+                    free = _free_region(lo, hi, rule_spans, len(seg))
+                    x, y = _phrase_window(seg, lo, hi, free, full_cc, char_cc)
+                    if (
+                        windows and x < windows[-1][1]
+                    ):  # overlapping windows are one place
+                        windows[-1][1] = max(windows[-1][1], y)
+                    else:
+                        windows.append([x, y])
+            for x, y in windows:
+                # The window is the phrase OpenCC matched, so converting it alone
+                # gives what it produced in context.
+                places.append((x, y, "phrase", full_cc.convert(seg[x:y]), ""))
                 for k in range(x, y):
                     taken[k] = True
         for k, ch in enumerate(seg):
@@ -349,32 +382,72 @@ def audit(
     return entries
 
 
-def _merge_ranges(ops: Sequence[tuple[str, int, int, int, int]], length: int) -> list[tuple[int, int]]:
-    """Merge the left-side ranges of diff opcodes that touch or are 1 apart."""
-    merged: list[list[int]] = []
+def _op_ranges(
+    ops: Sequence[tuple[str, int, int, int, int]], length: int
+) -> list[tuple[int, int]]:
+    """Return the left-side ranges of diff opcodes (an insertion marks one character)."""
+    ranges = []
     for _, i1, i2, _, _ in ops:
-        a, b = i1, max(i2, i1 + 1) if i1 < length else i2  # an insertion still marks a place
-        if merged and a <= merged[-1][1] + 1:
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
-    return [(a, b) for a, b in merged if a < b]
+        a, b = (i1, i2) if i1 < i2 else (min(i1, length - 1), min(i1, length - 1) + 1)
+        if a < b:
+            ranges.append((a, b))
+    return ranges
 
 
-def _phrase_window(seg: str, a: int, b: int, full_cc: opencc.OpenCC, char_cc: opencc.OpenCC) -> tuple[int, int]:
+def _split_by_spans(
+    a: int, b: int, spans: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Remove rule spans from ``[a, b)``: a rule decides those characters, not OpenCC."""
+    parts = [(a, b)]
+    for s, e in spans:
+        parts = [
+            piece
+            for x, y in parts
+            for piece in ((x, min(y, s)), (max(x, e), y))
+            if piece[0] < piece[1]
+        ]
+    return parts
+
+
+def _free_region(
+    a: int, b: int, spans: Sequence[tuple[int, int]], length: int
+) -> tuple[int, int]:
+    """Return the widest range around ``[a, b)`` that no rule span enters."""
+    lo = max((e for s, e in spans if e <= a), default=0)
+    hi = min((s for s, e in spans if s >= b), default=length)
+    return lo, hi
+
+
+def _phrase_window(
+    seg: str,
+    a: int,
+    b: int,
+    free: tuple[int, int],
+    full_cc: opencc.OpenCC,
+    char_cc: opencc.OpenCC,
+) -> tuple[int, int]:
     """Widen ``[a, b)`` to the smallest window the phrase config converts differently.
 
     A diff only shows the characters that changed (程序 -> 程式 changes 序);
-    the editor needs the word, so grow the window until converting it alone
-    with the phrase config and with the character config disagree.
+    the editor needs the word, so grow the window (within ``free``, never
+    into a rule's span) until converting it alone with the phrase config and
+    with the character config disagree.
     """
     for grow in range(0, 7):
         for left in range(0, grow + 1):
             x, y = a - left, b + grow - left
-            if x < 0 or y > len(seg):
+            if x < free[0] or y > free[1]:
                 continue
             window = seg[x:y]
             if full_cc.convert(window) != char_cc.convert(window):
+                # Extend right while the phrase continues (打印 -> 打印机 = 印表機).
+                for k in (3, 2, 1):
+                    if y + k <= free[1]:
+                        longer = full_cc.convert(seg[x : y + k])
+                        if longer != full_cc.convert(window) + full_cc.convert(
+                            seg[y : y + k]
+                        ):
+                            return x, y + k
                 return x, y
     return a, b
 
@@ -407,14 +480,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns:
         Always 0: the audit informs, it does not gate.
     """
-    parser = argparse.ArgumentParser(prog="python -m zhudu.audit", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m zhudu.audit", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("notes", nargs="+", type=Path, help="Markdown notes to audit")
-    parser.add_argument("--rules", type=Path, default=_default_rules_path(), help="conversion.yml to use")
-    parser.add_argument("--variant", action="append", help="only this variant code (repeatable)")
-    parser.add_argument("--only-unreviewed", action="store_true", help="list only places still to review")
+    parser.add_argument(
+        "--rules",
+        type=Path,
+        default=_default_rules_path(),
+        help="conversion.yml to use",
+    )
+    parser.add_argument(
+        "--variant", action="append", help="only this variant code (repeatable)"
+    )
+    parser.add_argument(
+        "--only-unreviewed",
+        action="store_true",
+        help="list only places still to review",
+    )
     args = parser.parse_args(argv)
 
-    variants = [v for v in DEFAULT_VARIANTS if not args.variant or v.code in args.variant]
+    variants = [
+        v for v in DEFAULT_VARIANTS if not args.variant or v.code in args.variant
+    ]
     rules = load_rules(args.rules, known_variants=[v.code for v in DEFAULT_VARIANTS])
     totals = [0, 0]
     for note in args.notes:
@@ -427,10 +515,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             for entry in entries:
                 if not (args.only_unreviewed and entry.reviewed):
                     print(_format_entry(entry))
-            print(f"  {len(entries)} places, {reviewed} reviewed, {len(entries) - reviewed} to review")
+            print(
+                f"  {len(entries)} places, {reviewed} reviewed, {len(entries) - reviewed} to review"
+            )
             totals[0] += len(entries)
             totals[1] += reviewed
-    print(f"total: {totals[0]} places, {totals[1]} reviewed, {totals[0] - totals[1]} to review")
+    print(
+        f"total: {totals[0]} places, {totals[1]} reviewed, {totals[0] - totals[1]} to review"
+    )
     return 0
 
 

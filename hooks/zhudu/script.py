@@ -92,7 +92,9 @@ class Variant:
         Returns:
             The OpenCC config name, or ``None`` for identity.
         """
-        return self.opencc_from_hans if source_script == "Hans" else self.opencc_from_hant
+        return (
+            self.opencc_from_hans if source_script == "Hans" else self.opencc_from_hant
+        )
 
 
 # Hong Kong uses s2hkp rather than s2hk: the only difference on our notes is
@@ -191,9 +193,13 @@ class ConversionRules:
     protected: tuple[str, ...] = ()
     phrases: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     accepted: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    lines: Mapping[tuple[str, str, str], int] = field(default_factory=dict, compare=False, repr=False)
+    lines: Mapping[tuple[str, str, str], int] = field(
+        default_factory=dict, compare=False, repr=False
+    )
     # Compiled per-variant matchers; filled lazily, never part of equality.
-    _cache: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
+    _cache: dict[Any, Any] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     def phrases_for(self, code: str) -> dict[str, str]:
         """Return the phrase rules that apply to variant ``code``.
@@ -228,7 +234,9 @@ _TOP_KEYS = ("protected", "phrases", "accepted")
 _CODE_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
 
-def load_rules(path: Path | str, known_variants: Iterable[str] | None = None) -> ConversionRules:
+def load_rules(
+    path: Path | str, known_variants: Iterable[str] | None = None
+) -> ConversionRules:
     """Load and validate ``conversion.yml``.
 
     The document is composed (not just parsed) so that every error can name
@@ -253,13 +261,19 @@ def load_rules(path: Path | str, known_variants: Iterable[str] | None = None) ->
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise ScriptDataError(path, 0, f"cannot read the rules file ({exc.strerror}); check the path") from exc
+        raise ScriptDataError(
+            path, 0, f"cannot read the rules file ({exc.strerror}); check the path"
+        ) from exc
     try:
         root = yaml.compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
-        raise ScriptDataError(path, line, f"invalid YAML: {exc.problem}; fix the syntax (indent, quotes, colons)") from exc
+        raise ScriptDataError(
+            path,
+            line,
+            f"invalid YAML: {exc.problem}; fix the syntax (indent, quotes, colons)",
+        ) from exc
 
     allowed_codes: set[str] | None = None
     if known_variants is not None:
@@ -275,12 +289,18 @@ def load_rules(path: Path | str, known_variants: Iterable[str] | None = None) ->
 
     def string(node: yaml.Node, what: str) -> str:
         if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
-            shown = node.value if isinstance(node, yaml.ScalarNode) else type(node).__name__
-            raise fail(node, f"{what} must be a string, got {shown!r}; put it in quotes")
+            shown = (
+                node.value if isinstance(node, yaml.ScalarNode) else type(node).__name__
+            )
+            raise fail(
+                node, f"{what} must be a string, got {shown!r}; put it in quotes"
+            )
         if not node.value:
             raise fail(node, f"{what} is empty; write the text or delete the entry")
         if node.value != node.value.strip():
-            raise fail(node, f"{what} {node.value!r} has leading/trailing spaces; remove them")
+            raise fail(
+                node, f"{what} {node.value!r} has leading/trailing spaces; remove them"
+            )
         return node.value
 
     def mapping_items(node: yaml.Node, what: str) -> list[tuple[yaml.Node, yaml.Node]]:
@@ -292,7 +312,10 @@ def load_rules(path: Path | str, known_variants: Iterable[str] | None = None) ->
         for key, _ in node.value:
             ident = key.value if isinstance(key, yaml.ScalarNode) else id(key)
             if ident in seen:
-                raise fail(key, f"duplicate key {key.value!r} in {what} (first on line {seen[ident]}); keep one")
+                raise fail(
+                    key,
+                    f"duplicate key {key.value!r} in {what} (first on line {seen[ident]}); keep one",
+                )
             seen[ident] = line_of(key)
         return node.value
 
@@ -300,16 +323,24 @@ def load_rules(path: Path | str, known_variants: Iterable[str] | None = None) ->
         if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
             return []
         if not isinstance(node, yaml.SequenceNode):
-            raise fail(node, f"{what} must be a list (lines starting with '- ' or [a, b])")
+            raise fail(
+                node, f"{what} must be a list (lines starting with '- ' or [a, b])"
+            )
         return node.value
 
     def variant_code(node: yaml.Node, section: str) -> str:
         code = string(node, f"variant key under {section}")
         if not _CODE_RE.match(code):
-            raise fail(node, f"{code!r} under {section} is not a BCP 47 variant code like zh-Hant-TW")
+            raise fail(
+                node,
+                f"{code!r} under {section} is not a BCP 47 variant code like zh-Hant-TW",
+            )
         if allowed_codes is not None and code not in allowed_codes:
             known = ", ".join(sorted(known_variants or ()))
-            raise fail(node, f"unknown variant {code!r} under {section}; use one of {known} or a prefix such as zh-Hant")
+            raise fail(
+                node,
+                f"unknown variant {code!r} under {section}; use one of {known} or a prefix such as zh-Hant",
+            )
         return code
 
     if root is None:
@@ -321,12 +352,16 @@ def load_rules(path: Path | str, known_variants: Iterable[str] | None = None) ->
     for key_node, value_node in mapping_items(root, "the rules file"):
         key = string(key_node, "top-level key")
         if key not in _TOP_KEYS:
-            raise fail(key_node, f"unknown section {key!r}; use one of {', '.join(_TOP_KEYS)}")
+            raise fail(
+                key_node, f"unknown section {key!r}; use one of {', '.join(_TOP_KEYS)}"
+            )
         if key == "protected":
             for item in sequence_items(value_node, "protected"):
                 term = string(item, "protected term")
                 if ("protected", "", term) in lines:
-                    raise fail(item, f"{term!r} is listed twice under protected; keep one")
+                    raise fail(
+                        item, f"{term!r} is listed twice under protected; keep one"
+                    )
                 lines[("protected", "", term)] = line_of(item)
                 protected.append(term)
         elif key == "phrases":
@@ -443,9 +478,13 @@ def _trie_pattern(words: Iterable[str]) -> str:
         node[""] = True
 
     def build(node: dict[str, Any], last: str) -> str:
-        parts = [re.escape(ch) + build(child, ch) for ch, child in sorted(node.items()) if ch]
+        parts = [
+            re.escape(ch) + build(child, ch) for ch, child in sorted(node.items()) if ch
+        ]
         if "" in node:
-            parts.append(_ASCII_END if last.isascii() and (last.isalnum() or last == "_") else "")
+            parts.append(
+                _ASCII_END if last.isascii() and (last.isalnum() or last == "_") else ""
+            )
         if len(parts) == 1:
             return parts[0]
         return "(?:" + "|".join(parts) + ")"
@@ -489,7 +528,9 @@ _INLINE_SPLIT_RE = re.compile(
     """,
     re.X,
 )
-_INLINE_PAIR_RE = re.compile(r"^\s*(?P<code>[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)\s*:(?P<value>.*)$", re.S)
+_INLINE_PAIR_RE = re.compile(
+    r"^\s*(?P<code>[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)\s*:(?P<value>.*)$", re.S
+)
 
 
 def parse_inline_values(spec: str) -> dict[str, str] | None:
@@ -511,7 +552,9 @@ def parse_inline_values(spec: str) -> dict[str, str] | None:
     return values or None
 
 
-def resolve_inline_value(values: Mapping[str, str], variant: Variant, default_text: str, convert: Any) -> str:
+def resolve_inline_value(
+    values: Mapping[str, str], variant: Variant, default_text: str, convert: Any
+) -> str:
     """Choose the text a variant shows for a force rule.
 
     Fallback order (documented for authors): the variant's own code; the
@@ -546,11 +589,15 @@ def resolve_inline_value(values: Mapping[str, str], variant: Variant, default_te
 class _InlineRuleProcessor(InlineProcessor):
     """Turn ``-{…}-`` into ``span.zd-noconv`` or ``span.zd-conv``."""
 
-    def __init__(self, pattern: str, md: markdown.Markdown, default_variant: str) -> None:
+    def __init__(
+        self, pattern: str, md: markdown.Markdown, default_variant: str
+    ) -> None:
         super().__init__(pattern, md)
         self.default_variant = default_variant
 
-    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:  # noqa: N802 (Markdown API)
+    def handleMatch(
+        self, m: re.Match[str], data: str
+    ) -> tuple[etree.Element, int, int]:  # noqa: N802 (Markdown API)
         """Build the span for one ``-{…}-`` occurrence."""
         body = m.group("body")
         values = parse_inline_values(body)
@@ -563,7 +610,12 @@ class _InlineRuleProcessor(InlineProcessor):
             if default is None:
                 default = next(iter(values.values()))
             el.set("class", "zd-conv")
-            el.set("data-zd-conv", ";".join(f"{c}:{v}" for c, v in values.items() if c != self.default_variant))
+            el.set(
+                "data-zd-conv",
+                ";".join(
+                    f"{c}:{v}" for c, v in values.items() if c != self.default_variant
+                ),
+            )
             el.text = AtomicString(default)
         return el, m.start(0), m.end(0)
 
@@ -578,7 +630,9 @@ class _InlineRulesExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown API)
         """Register below backticks (190) and escapes (180): code spans stay literal."""
         md.inlinePatterns.register(
-            _InlineRuleProcessor(r"-\{(?P<body>.+?)\}-", md, self.default_variant), "zhudu_inline_rules", 175
+            _InlineRuleProcessor(r"-\{(?P<body>.+?)\}-", md, self.default_variant),
+            "zhudu_inline_rules",
+            175,
         )
 
 
@@ -629,14 +683,40 @@ _ATTR_RE = re.compile(
     re.X,
 )
 # Quick filter: only parse the attributes of a tag that could matter.
-_ATTR_INTEREST_RE = re.compile(r"title|alt|aria-label|placeholder|content|data-zd-text|zd-|translate", re.I)
+_ATTR_INTEREST_RE = re.compile(
+    r"title|alt|aria-label|placeholder|content|data-zd-text|zd-|translate", re.I
+)
 _RAW_TEXT = frozenset({"script", "style"})
-_SKIP_ELEMENTS = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "textarea"})
+_SKIP_ELEMENTS = frozenset(
+    {"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "textarea"}
+)
 _VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
 )
 _TEXT_ATTRS = frozenset({"title", "alt", "aria-label", "placeholder", "data-zd-text"})
-_META_TEXT = frozenset({"description", "og:title", "og:description", "twitter:title", "twitter:description"})
+_META_TEXT = frozenset(
+    {
+        "description",
+        "og:title",
+        "og:description",
+        "twitter:title",
+        "twitter:description",
+    }
+)
 _CLOSE_RE_CACHE: dict[str, re.Pattern[str]] = {
     name: re.compile(rf"</{name}\s*>", re.I) for name in _RAW_TEXT
 }
@@ -648,7 +728,14 @@ def _attrs(attrs: str) -> list[tuple[str, str | None, int, int]]:
     for m in _ATTR_RE.finditer(attrs):
         for group in ("dq", "sq", "bare"):
             if m.group(group) is not None:
-                out.append((m.group("name").lower(), m.group(group), m.start(group), m.end(group)))
+                out.append(
+                    (
+                        m.group("name").lower(),
+                        m.group(group),
+                        m.start(group),
+                        m.end(group),
+                    )
+                )
                 break
         else:
             out.append((m.group("name").lower(), None, m.end(), m.end()))
@@ -673,16 +760,22 @@ class Converter:
         source_script: ``"Hans"`` or ``"Hant"``, the script of the input.
     """
 
-    def __init__(self, variant: Variant, rules: ConversionRules, source_script: str = "Hans") -> None:
+    def __init__(
+        self, variant: Variant, rules: ConversionRules, source_script: str = "Hans"
+    ) -> None:
         """Prepare the OpenCC object and the rule matcher."""
         if source_script not in ("Hans", "Hant"):
-            raise ValueError(f"source_script must be 'Hans' or 'Hant', not {source_script!r}")
+            raise ValueError(
+                f"source_script must be 'Hans' or 'Hant', not {source_script!r}"
+            )
         self.variant = variant
         self.rules = rules
         self.source_script = source_script
         config = variant.config_for(source_script)
         self._cc = opencc_converter(config) if config else None
-        self._matcher = _matcher(rules, variant.code, with_phrases=source_script == "Hans")
+        self._matcher = _matcher(
+            rules, variant.code, with_phrases=source_script == "Hans"
+        )
 
     @property
     def is_identity(self) -> bool:
@@ -745,7 +838,9 @@ class Converter:
             return [out for seg in segments for out in self._convert_many([seg])]
         converted = self._cc.convert(joined)
         if restore:
-            converted = _PH_RE.sub(lambda m: restore[ord(m.group()) - _PH_BASE], converted)
+            converted = _PH_RE.sub(
+                lambda m: restore[ord(m.group()) - _PH_BASE], converted
+            )
         return converted.split(_SEP)
 
     def _convert_from(self, s: str, script: str) -> str:
@@ -813,16 +908,35 @@ class Converter:
                         parsed = _attrs(attrs)
                         lookup = {k: v for k, v, _, _ in parsed}
                         classes = (lookup.get("class") or "").split()
-                        if lookup.get("translate", "").lower() == "no" or "zd-noconv" in classes:
+                        if (
+                            lookup.get("translate", "").lower() == "no"
+                            or "zd-noconv" in classes
+                        ):
                             starts_skip = True
                         elif name == "span" and "zd-conv" in classes:
                             starts_skip = True
-                            conv_values = parse_inline_values(html_lib.unescape(lookup.get("data-zd-conv") or "")) or {}
+                            conv_values = (
+                                parse_inline_values(
+                                    html_lib.unescape(lookup.get("data-zd-conv") or "")
+                                )
+                                or {}
+                            )
                         if convert and not starts_skip:
-                            token = self._convert_attrs(token, m.start("attrs") - m.start(), name, parsed, lookup)
+                            token = self._convert_attrs(
+                                token,
+                                m.start("attrs") - m.start(),
+                                name,
+                                parsed,
+                                lookup,
+                            )
                     pieces.append(token)
                     if starts_skip and not self_closing and name not in _VOID:
-                        skip = [name, 1, len(pieces) if conv_values is not None else -1, conv_values]
+                        skip = [
+                            name,
+                            1,
+                            len(pieces) if conv_values is not None else -1,
+                            conv_values,
+                        ]
                 if name in _RAW_TEXT and not self_closing:
                     # Raw text may contain "<": copy it verbatim up to the end tag.
                     close = _CLOSE_RE_CACHE[name].search(s, end)
@@ -846,11 +960,15 @@ class Converter:
                 pieces[idx] = out
         return "".join(pieces)
 
-    def _resolve_conv_span(self, pieces: list[str], first: int, values: Mapping[str, str]) -> None:
+    def _resolve_conv_span(
+        self, pieces: list[str], first: int, values: Mapping[str, str]
+    ) -> None:
         """Replace the content of a ``span.zd-conv`` (pieces[first:-1])."""
         inner = "".join(pieces[first:-1])
         default_text = html_lib.unescape(re.sub(r"<[^>]*>", "", inner))
-        value = resolve_inline_value(values, self.variant, default_text, self._convert_from)
+        value = resolve_inline_value(
+            values, self.variant, default_text, self._convert_from
+        )
         pieces[first:-1] = [html_lib.escape(value, quote=False)]
 
     def _convert_attrs(
@@ -863,15 +981,22 @@ class Converter:
     ) -> str:
         """Convert the human-readable attribute values of one start tag."""
         meta_ok = name == "meta" and (
-            (lookup.get("name") or "").lower() in _META_TEXT or (lookup.get("property") or "").lower() in _META_TEXT
+            (lookup.get("name") or "").lower() in _META_TEXT
+            or (lookup.get("property") or "").lower() in _META_TEXT
         )
         edits = []
         for attr, value, start, stop in parsed:
-            if value and not value.isascii() and (attr in _TEXT_ATTRS or (attr == "content" and meta_ok)):
+            if (
+                value
+                and not value.isascii()
+                and (attr in _TEXT_ATTRS or (attr == "content" and meta_ok))
+            ):
                 edits.append((start + offset, stop + offset, value))
         if not edits:
             return token
         converted = self._convert_many([v for _, _, v in edits])
-        for (start, stop, _), out in zip(reversed(edits), reversed(converted), strict=True):
+        for (start, stop, _), out in zip(
+            reversed(edits), reversed(converted), strict=True
+        ):
             token = token[:start] + out + token[stop:]
         return token

@@ -1,0 +1,302 @@
+"""Shared fixtures: real MkDocs + Material builds of small note sets, a local server, a browser.
+
+Nothing here mocks MkDocs, Material or OpenCC.  ``site_builder`` writes a tiny
+site (notes, editorial data, mkdocs.yml derived from the repository's) into
+``tmp_path`` and builds it in-process with MkDocs' own ``build``; ``real_site``
+builds the repository's site once per session and serves it on 127.0.0.1 under
+a sub-path, the way GitHub Pages serves a project site.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import io
+import logging
+import os
+import shutil
+import socket
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+SUBPATH = "/zhudu/"
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+sys.path.insert(0, str(REPO / "hooks"))
+
+
+# --------------------------------------------------------------------------- building
+
+
+@dataclass
+class BuildResult:
+    """What a build produced and said."""
+
+    root: Path
+    site_dir: Path
+    ok: bool
+    log: str
+    warnings: list[str] = field(default_factory=list)
+    error: str = ""
+
+    def page(self, path: str) -> str:
+        """The text of an output file, relative to the site directory."""
+        return (self.site_dir / path).read_text(encoding="utf-8")
+
+
+def repo_config() -> dict[str, Any]:
+    """The repository's mkdocs.yml as data (``!ENV`` and ``!!python/name`` resolved by MkDocs later)."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def keep(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+        return _Tagged(node.tag, loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode)
+                       else loader.construct_sequence(node))
+
+    Loader.add_multi_constructor("!", keep)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", keep)
+    return yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+
+
+@dataclass
+class _Tagged:
+    tag: str
+    value: Any
+
+
+def _dump_config(data: dict[str, Any]) -> str:
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    def tagged(dumper: yaml.SafeDumper, obj: _Tagged) -> yaml.Node:
+        if isinstance(obj.value, list):
+            return dumper.represent_sequence(obj.tag, obj.value)
+        return dumper.represent_scalar(obj.tag, obj.value)
+
+    Dumper.add_representer(_Tagged, tagged)
+    return yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False)
+
+
+def build_site(
+    root: Path,
+    *,
+    notes: dict[str, str | bytes] | None = None,
+    editorial: dict[str, str] | None = None,
+    docs: dict[str, str] | None = None,
+    config: dict[str, Any] | None = None,
+    zhudu: dict[str, Any] | None = None,
+    strict: bool = True,
+    site_url: str = "http://127.0.0.1:8000/zhudu/",
+    repo_notes: bool = False,
+    repo_editorial: bool = False,
+) -> BuildResult:
+    """Write a small site into ``root`` and build it with real MkDocs and Material.
+
+    Args:
+        root: An empty folder (``tmp_path``).
+        notes: File name → content for ``seeds/`` (bytes are written as is).
+        editorial: File name → YAML text for ``docs/editorial/``.
+        docs: Extra or replacement pages for ``docs/``.
+        config: Top-level mkdocs.yml keys to replace.
+        zhudu: ``extra.zhudu`` keys to replace.
+        strict: Build with ``--strict``.
+        site_url: The site URL the build is for.
+        repo_notes: Start from the repository's ``seeds/``.
+        repo_editorial: Start from the repository's ``docs/editorial/``.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    seeds = root / "seeds"
+    seeds.mkdir(parents=True, exist_ok=True)
+    if repo_notes:
+        for path in (REPO / "seeds").iterdir():
+            shutil.copy2(path, seeds / path.name)
+    for name, content in (notes or {}).items():
+        target = seeds / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    docs_dir = root / "docs"
+    shutil.copytree(REPO / "docs", docs_dir, dirs_exist_ok=True, ignore=shutil.ignore_patterns("editorial"))
+    edit_dir = docs_dir / "editorial"
+    edit_dir.mkdir(exist_ok=True)
+    if repo_editorial:
+        shutil.copytree(REPO / "docs" / "editorial", edit_dir, dirs_exist_ok=True)
+    for name, text in (editorial or {}).items():
+        (edit_dir / name).write_text(text, encoding="utf-8")
+    for name, text in (docs or {}).items():
+        (docs_dir / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs_dir / name).write_text(text, encoding="utf-8")
+
+    data = repo_config()
+    data["site_url"] = site_url
+    data["hooks"] = [str(REPO / "hooks" / "zhudu_hook.py")]
+    data["theme"]["custom_dir"] = str(REPO / "overrides")
+    data["watch"] = []
+    data.update(config or {})
+    data.setdefault("extra", {}).setdefault("zhudu", {}).update(zhudu or {})
+    config_file = root / "mkdocs.yml"
+    config_file.write_text(_dump_config(data), encoding="utf-8")
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+    handler.setLevel(logging.INFO)
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(handler)
+    old_level = mkdocs_log.level
+    mkdocs_log.setLevel(logging.INFO)
+    ok, error = True, ""
+    try:
+        cfg = load_config(config_file=str(config_file), strict=strict, site_dir=str(root / "site"))
+        build(cfg)
+    except (Abort, MkDocsException, SystemExit) as exc:
+        ok, error = False, str(exc)
+    finally:
+        mkdocs_log.removeHandler(handler)
+        mkdocs_log.setLevel(old_level)
+    log = stream.getvalue()
+    warnings = [line[len("WARNING ") :] for line in log.splitlines() if line.startswith("WARNING ")]
+    return BuildResult(root=root, site_dir=root / "site", ok=ok, log=log + error, warnings=warnings, error=error)
+
+
+@pytest.fixture
+def site_builder(tmp_path: Path) -> Callable[..., BuildResult]:
+    """Build a small real site in this test's ``tmp_path`` (see ``build_site``)."""
+    counter = iter(range(1000))
+
+    def make(**kwargs: Any) -> BuildResult:
+        return build_site(tmp_path / f"site{next(counter)}", **kwargs)
+
+    return make
+
+
+# --------------------------------------------------------------------------- serving
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path, port: int = 0) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1; yields the base URL (``http://127.0.0.1:PORT/``)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class ServedSite:
+    """A built site served under a sub-path on 127.0.0.1."""
+
+    build: BuildResult
+    url: str  # e.g. http://127.0.0.1:PORT/zhudu/
+
+    def variant_url(self, code: str, path: str = "") -> str:
+        """URL of ``path`` (``notes/x/``) in variant ``code``."""
+        return f"{self.url}{code}/{path}"
+
+
+@contextlib.contextmanager
+def serve_built(root: Path, **build_kwargs: Any) -> Iterator[ServedSite]:
+    """Build a site for a local sub-path URL and serve it there."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}{SUBPATH}"
+    result = build_site(root, site_url=url, **build_kwargs)
+    assert result.ok, result.log
+    mount = root / "www"
+    (mount / SUBPATH.strip("/")).parent.mkdir(parents=True, exist_ok=True)
+    os.symlink(result.site_dir, mount / SUBPATH.strip("/"))
+    with serve(mount, port):
+        yield ServedSite(build=result, url=url)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """The repository's own notes and editorial data, built strictly once and served."""
+    root = tmp_path_factory.mktemp("real")
+    with serve_built(root, repo_notes=True, repo_editorial=True, strict=True) as site:
+        yield site
+
+
+# --------------------------------------------------------------------------- browser
+
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium driven by Playwright (its own browser download cannot work here)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run the README's test command, which installs it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Watch:
+    """What a page did: console errors and every host it contacted."""
+
+    console_errors: list[str] = field(default_factory=list)
+    hosts: set[str] = field(default_factory=set)
+    failed: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh browser page; ``page.zd`` records console errors, hosts and failed requests."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    pg = context.new_page()
+    watch = Watch()
+    pg.on("console", lambda m: watch.console_errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: watch.console_errors.append(str(e)))
+    pg.on("request", lambda r: watch.hosts.add(urlsplit(r.url).netloc or urlsplit(r.url).scheme))
+    pg.on("requestfailed", lambda r: watch.failed.append(r.url))
+    pg.on("response", lambda r: watch.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    pg.zd = watch
+    yield pg
+    context.close()
