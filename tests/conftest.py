@@ -190,7 +190,7 @@ def site_builder(tmp_path: Path) -> Callable[..., BuildResult]:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 

@@ -179,7 +179,7 @@ class AuditEntry:
 
 
 _FRONT_MATTER_RE = re.compile(
-    r"\A---[ \t]*\r?\n(?:.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S
+    r"\A---[ \t]*\r?\n(?:.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL
 )
 
 # Markdown that the site never converts: fenced code, code spans, link and
@@ -193,7 +193,7 @@ _MASK_RE = re.compile(
     | (?P<tag>  </?[A-Za-z][^>]*> )
     | (?P<auto> <(?:https?|ftp|mailto):[^>]*> )
     """,
-    re.X,
+    re.VERBOSE,
 )
 
 
@@ -340,6 +340,10 @@ def audit(
             ops, _ = _position_map(plain, full)
             windows: list[list[int]] = []
             for a, b in _op_ranges(ops, len(seg)):
+                for s, e in rule_spans:  # the rule decides here: one reviewed place
+                    if s < b and a < e and not any(w[0] == s for w in windows):
+                        windows.append([s, e])
+                windows.sort()
                 for lo, hi in _split_by_spans(a, b, rule_spans):
                     free = _free_region(lo, hi, rule_spans, len(seg))
                     x, y = _phrase_window(seg, lo, hi, free, full_cc, char_cc)
@@ -385,7 +389,7 @@ def audit(
 def _op_ranges(
     ops: Sequence[tuple[str, int, int, int, int]], length: int
 ) -> list[tuple[int, int]]:
-    """Return the left-side ranges of diff opcodes (an insertion marks one character)."""
+    """Return the left-side ranges of diff opcodes (an insertion marks 1 char)."""
     ranges = []
     for _, i1, i2, _, _ in ops:
         a, b = (i1, i2) if i1 < i2 else (min(i1, length - 1), min(i1, length - 1) + 1)
@@ -397,7 +401,7 @@ def _op_ranges(
 def _split_by_spans(
     a: int, b: int, spans: Sequence[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    """Remove rule spans from ``[a, b)``: a rule decides those characters, not OpenCC."""
+    """Remove rule spans from ``[a, b)``: a rule, not OpenCC, decides them."""
     parts = [(a, b)]
     for s, e in spans:
         parts = [
@@ -433,8 +437,8 @@ def _phrase_window(
     into a rule's span) until converting it alone with the phrase config and
     with the character config disagree.
     """
-    for grow in range(0, 7):
-        for left in range(0, grow + 1):
+    for grow in range(7):
+        for left in range(grow + 1):
             x, y = a - left, b + grow - left
             if x < free[0] or y > free[1]:
                 continue
@@ -516,12 +520,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if not (args.only_unreviewed and entry.reviewed):
                     print(_format_entry(entry))
             print(
-                f"  {len(entries)} places, {reviewed} reviewed, {len(entries) - reviewed} to review"
+                f"  {len(entries)} places, {reviewed} reviewed, "
+                f"{len(entries) - reviewed} to review"
             )
             totals[0] += len(entries)
             totals[1] += reviewed
     print(
-        f"total: {totals[0]} places, {totals[1]} reviewed, {totals[0] - totals[1]} to review"
+        f"total: {totals[0]} places, {totals[1]} reviewed, "
+        f"{totals[0] - totals[1]} to review"
     )
     return 0
 

@@ -13,7 +13,7 @@ import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timezone, tzinfo
+from datetime import UTC, date, datetime, time, tzinfo
 from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -158,7 +158,7 @@ class AwareDateTime(c.BaseConfigOption[datetime | None]):
         elif isinstance(value, date):
             moment = datetime.combine(value, time())
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
-            moment = datetime.fromtimestamp(value, tz=timezone.utc)
+            moment = datetime.fromtimestamp(value, tz=UTC)
         elif isinstance(value, str):
             moment = parse_date(value)
         else:
@@ -298,7 +298,7 @@ class Text(c.BaseConfigOption[str | None]):
         return text or None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def note_schema(zone_name: str) -> type[base.Config]:
     """The front-matter schema, with dates made aware in the IANA zone ``zone_name``."""
     zone = ZoneInfo(zone_name)

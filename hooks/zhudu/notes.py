@@ -20,10 +20,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import frontmatter
 import yaml
 from frontmatter.default_handlers import BaseHandler, YAMLHandler
-from mkdocs.config import base
 
 from . import body as body_mod
 from .errors import NoteError
@@ -48,7 +46,7 @@ class TomlHandler(BaseHandler):
     FM_BOUNDARY = re.compile(r"^\+{3,}\s*$", re.MULTILINE)
     START_DELIMITER = END_DELIMITER = "+++"
 
-    def load(self, fm: str) -> dict[str, Any]:  # noqa: D102
+    def load(self, fm: str) -> dict[str, Any]:
         return tomllib.loads(fm)
 
 
@@ -82,11 +80,13 @@ class Note:
     body: body_mod.Body | None = None
     problems: list[NoteError] = field(default_factory=list)
     broken: bool = False
+    url_folder: str = "notes"
+    placeholder_title: str | None = None
 
     @property
     def src_uri(self) -> str:
         """Where the note's page lives among the site's files."""
-        return f"{self.meta.extra.get('_notes_url', 'notes')}/{self.meta.slug}.md"
+        return f"{self.url_folder}/{self.meta.slug}.md"
 
 
 @dataclass
@@ -270,12 +270,11 @@ def read_note(
         clean[key] = None
 
     title = clean.get("title") or _first_heading(content) or identifier
-    if (
+    placeholder = (
         _PLACEHOLDER_TITLE_RE.match(title)
         and not (override and "title" in override)
         and _HAN_RE.search(content)
-    ):
-        extra = {**extra, "_placeholder_title": title}
+    )
 
     authors = list(clean.get("authors") or ())
     if not authors and tag_handles:
@@ -311,7 +310,7 @@ def read_note(
         words=words,
         reading_minutes=minutes,
         template=clean.get("template") or "note.html",
-        extra={**extra, "_notes_url": settings.notes_url},
+        extra=extra,
     )
     return Note(
         id=identifier,
@@ -322,6 +321,8 @@ def read_note(
         raw=raw,
         body=body,
         problems=problems,
+        url_folder=settings.notes_url,
+        placeholder_title=title if placeholder else None,
     )
 
 
@@ -344,11 +345,10 @@ def broken_note(path: Path, display: str, identifier: str, error: NoteError, set
         words=0,
         reading_minutes=0,
         template="note.html",
-        extra={"_notes_url": settings.notes_url, "_error": str(error)},
     )
     return Note(
         id=identifier, path=path, display_path=display, meta=meta, markdown="", raw={},
-        problems=[error], broken=True,
+        problems=[error], broken=True, url_folder=settings.notes_url,
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 - the name Python-Markdown uses
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -69,7 +69,7 @@ class PassageTreeprocessor(Treeprocessor):
         super().__init__(md)
         self.extension = extension
 
-    def run(self, root: etree.Element) -> None:  # noqa: D102
+    def run(self, root: etree.Element) -> None:
         seen: dict[str, int] = {}
         found: list[Passage] = []
         for element in iter_passages(root):
@@ -98,6 +98,6 @@ class PassageExtension(Extension):
         self.fold = fold
         self.last_passages: list[Passage] = []
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: D102, N802
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802
         # After inline processing (20) and prettify (10), so the text is final.
         md.treeprocessors.register(PassageTreeprocessor(md, self), "zd-passages", 5)

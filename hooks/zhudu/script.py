@@ -109,7 +109,6 @@ DEFAULT_VARIANTS: tuple[Variant, ...] = (
 )
 
 
-@functools.cache
 def opencc_converter(config: str) -> opencc.OpenCC:
     """Return a process-wide OpenCC converter for ``config``.
 
@@ -123,7 +122,12 @@ def opencc_converter(config: str) -> opencc.OpenCC:
     Returns:
         The cached ``opencc.OpenCC`` object.
     """
-    name = config if config.endswith(".json") else config + ".json"
+    return _load_opencc(config if config.endswith(".json") else config + ".json")
+
+
+@functools.cache
+def _load_opencc(name: str) -> opencc.OpenCC:
+    """Load one OpenCC config (cached: one object per config per process)."""
     return opencc.OpenCC(name)
 
 
@@ -314,7 +318,8 @@ def load_rules(
             if ident in seen:
                 raise fail(
                     key,
-                    f"duplicate key {key.value!r} in {what} (first on line {seen[ident]}); keep one",
+                    f"duplicate key {key.value!r} in {what} "
+                    f"(first on line {seen[ident]}); keep one",
                 )
             seen[ident] = line_of(key)
         return node.value
@@ -333,13 +338,14 @@ def load_rules(
         if not _CODE_RE.match(code):
             raise fail(
                 node,
-                f"{code!r} under {section} is not a BCP 47 variant code like zh-Hant-TW",
+                f"{code!r} under {section} is not a BCP 47 code like zh-Hant-TW",
             )
         if allowed_codes is not None and code not in allowed_codes:
             known = ", ".join(sorted(known_variants or ()))
             raise fail(
                 node,
-                f"unknown variant {code!r} under {section}; use one of {known} or a prefix such as zh-Hant",
+                f"unknown variant {code!r} under {section}; "
+                f"use one of {known} or a prefix such as zh-Hant",
             )
         return code
 
@@ -388,7 +394,7 @@ def load_rules(
                 raise ScriptDataError(
                     path,
                     lines[("phrases", code, term)],
-                    f"{term!r} is protected and also a {code} phrase; remove one of the two",
+                    f"{term!r} is protected and also a {code} phrase; remove one",
                 )
     return ConversionRules(
         protected=tuple(protected),
@@ -459,7 +465,6 @@ _PROTECT_SOURCE = r"""
 # never start inside a Latin word or number.
 _ASCII_RUN_SOURCE = r"(?P<ascii> [A-Za-z0-9_]+ )"
 _ASCII_END = "(?![A-Za-z0-9_])"
-_PROTECT_ONLY_RE = re.compile(_PROTECT_SOURCE + "|" + _ASCII_RUN_SOURCE, re.X)
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
@@ -512,7 +517,7 @@ def _matcher(rules: ConversionRules, code: str, with_phrases: bool) -> _Matcher:
         if trie:
             source += "| (?P<rule>" + trie + ")\n"
         source += "|" + _ASCII_RUN_SOURCE
-        cached = _Matcher(re.compile(source, re.X), MappingProxyType(outputs))
+        cached = _Matcher(re.compile(source, re.VERBOSE), MappingProxyType(outputs))
         rules._cache[key] = cached
     return cached
 
@@ -526,10 +531,10 @@ _INLINE_SPLIT_RE = re.compile(
     ;\s*                                          # a separator only counts ...
     (?= [A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})* \s*: )  # ... before "code:"
     """,
-    re.X,
+    re.VERBOSE,
 )
 _INLINE_PAIR_RE = re.compile(
-    r"^\s*(?P<code>[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)\s*:(?P<value>.*)$", re.S
+    r"^\s*(?P<code>[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)\s*:(?P<value>.*)$", re.DOTALL
 )
 
 
@@ -597,7 +602,7 @@ class _InlineRuleProcessor(InlineProcessor):
 
     def handleMatch(
         self, m: re.Match[str], data: str
-    ) -> tuple[etree.Element, int, int]:  # noqa: N802 (Markdown API)
+    ) -> tuple[etree.Element, int, int]:
         """Build the span for one ``-{…}-`` occurrence."""
         body = m.group("body")
         values = parse_inline_values(body)
@@ -627,7 +632,7 @@ class _InlineRulesExtension(Extension):
         self.default_variant = default_variant
         super().__init__(**kwargs)
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown API)
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         """Register below backticks (190) and escapes (180): code spans stay literal."""
         md.inlinePatterns.register(
             _InlineRuleProcessor(r"-\{(?P<body>.+?)\}-", md, self.default_variant),
@@ -637,7 +642,7 @@ class _InlineRulesExtension(Extension):
 
 
 def inline_rules_markdown_extension(default_variant: str = "zh-Hans") -> Extension:
-    """Return the Markdown extension for MediaWiki-style inline rules.
+    r"""Return the Markdown extension for MediaWiki-style inline rules.
 
     ``-{文字}-`` becomes ``<span class="zd-noconv">文字</span>`` (shown as
     written in every variant); ``-{zh-Hans:计算机;zh-Hant-TW:電腦}-`` becomes
@@ -667,11 +672,11 @@ _HTML_TOKEN_RE = re.compile(
     | (?P<decl>    <[!?][^>]*>? )
     | (?P<end>     </ (?P<endname>[A-Za-z][A-Za-z0-9:-]*) [^>]* >? )
     | (?P<start>   < (?P<name>[A-Za-z][A-Za-z0-9:-]*)
-                     (?P<attrs> (?: [^>"']++ | "[^"]*+" | '[^']*+' )*+ )  # possessive: no backtracking
+                     (?P<attrs> (?: [^>"']++ | "[^"]*+" | '[^']*+' )*+ )  # possessive
                    > )
     | (?P<lt>      < )
     """,
-    re.X | re.S,
+    re.VERBOSE | re.DOTALL,
 )
 _ATTR_RE = re.compile(
     r"""
@@ -680,11 +685,12 @@ _ATTR_RE = re.compile(
         (?: "(?P<dq>[^"]*)" | '(?P<sq>[^']*)' | (?P<bare>[^\s"'=<>`]+) )
     )?
     """,
-    re.X,
+    re.VERBOSE,
 )
 # Quick filter: only parse the attributes of a tag that could matter.
 _ATTR_INTEREST_RE = re.compile(
-    r"title|alt|aria-label|placeholder|content|data-zd-text|zd-|translate", re.I
+    r"title|alt|aria-label|placeholder|content|data-zd-text|zd-|translate",
+    re.IGNORECASE,
 )
 _RAW_TEXT = frozenset({"script", "style"})
 _SKIP_ELEMENTS = frozenset(
@@ -718,7 +724,7 @@ _META_TEXT = frozenset(
     }
 )
 _CLOSE_RE_CACHE: dict[str, re.Pattern[str]] = {
-    name: re.compile(rf"</{name}\s*>", re.I) for name in _RAW_TEXT
+    name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in _RAW_TEXT
 }
 
 
@@ -875,7 +881,7 @@ class Converter:
         pieces: list[str] = []  # output pieces; some replaced after conversion
         todo_idx: list[int] = []  # indices into pieces to convert
         todo_src: list[str] = []
-        # Frame of the outermost element being skipped: [name, depth, conv span start or -1, values]
+        # Outermost skipped element: [name, depth, zd-conv content start or -1, values]
         skip: list[Any] | None = None
         pos = 0
         n = len(s)
@@ -922,12 +928,17 @@ class Converter:
                                 or {}
                             )
                         if convert and not starts_skip:
-                            token = self._convert_attrs(
+                            # Split the tag around the values to convert; they
+                            # join the page's single OpenCC batch.
+                            token = self._split_attrs(
                                 token,
                                 m.start("attrs") - m.start(),
                                 name,
                                 parsed,
                                 lookup,
+                                pieces,
+                                todo_idx,
+                                todo_src,
                             )
                     pieces.append(token)
                     if starts_skip and not self_closing and name not in _VOID:
@@ -971,32 +982,36 @@ class Converter:
         )
         pieces[first:-1] = [html_lib.escape(value, quote=False)]
 
-    def _convert_attrs(
+    def _split_attrs(
         self,
         token: str,
         offset: int,
         name: str,
         parsed: list[tuple[str, str | None, int, int]],
         lookup: Mapping[str, str | None],
+        pieces: list[str],
+        todo_idx: list[int],
+        todo_src: list[str],
     ) -> str:
-        """Convert the human-readable attribute values of one start tag."""
+        """Queue the human-readable attribute values of one start tag.
+
+        Appends the tag's text up to each value, and the value itself (queued
+        for conversion), to ``pieces``; returns the rest of the tag.
+        """
         meta_ok = name == "meta" and (
             (lookup.get("name") or "").lower() in _META_TEXT
             or (lookup.get("property") or "").lower() in _META_TEXT
         )
-        edits = []
+        done = 0
         for attr, value, start, stop in parsed:
             if (
                 value
                 and not value.isascii()
                 and (attr in _TEXT_ATTRS or (attr == "content" and meta_ok))
             ):
-                edits.append((start + offset, stop + offset, value))
-        if not edits:
-            return token
-        converted = self._convert_many([v for _, _, v in edits])
-        for (start, stop, _), out in zip(
-            reversed(edits), reversed(converted), strict=True
-        ):
-            token = token[:start] + out + token[stop:]
-        return token
+                pieces.append(token[done : start + offset])
+                todo_idx.append(len(pieces))
+                todo_src.append(value)
+                pieces.append(value)
+                done = stop + offset
+        return token[done:]

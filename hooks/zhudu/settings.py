@@ -47,5 +47,8 @@ class ZhuduConfig(base.Config):
     """Reading speed for Latin words."""
     summary_length = c.Type(int, default=120)
     """Characters of a derived summary when a note gives none."""
+    search = c.Choice(("zhudu", "material"), default="zhudu")
+    """``zhudu``: passage-level search with script folding and regional vocabulary (hooks/zhudu/search.py,
+    overrides/assets/zhudu/search-worker.js); ``material``: Material's stock search index, converted per variant."""
     variants = c.ListOfItems(c.SubConfig(VariantConfig), default=[])
     """The script variants the site is written in; the first is the default, served at the root."""

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from . import editorial, script, variants
+from . import editorial, script, search, variants
 from .errors import ZhuduError
 from .notes import Corpus, Note, NoteSettings, load_corpus
 from .settings import ZhuduConfig
@@ -29,7 +29,7 @@ DEFAULT_VARIANTS: tuple[dict[str, Any], ...] = (
 )
 
 #: Output files that exist once per variant, not shared from the root.
-PER_VARIANT_FILES = ("sitemap.xml", "search/search_index.json", "404.html")
+PER_VARIANT_FILES = ("sitemap.xml", "search/search_index.json", "404.html", "feed.xml")
 
 
 @dataclass
@@ -238,6 +238,10 @@ class Site:
         if not source.is_file():
             return
         index = json.loads(source.read_text(encoding="utf-8"))
+        if self.settings.search == "zhudu":
+            self._write_zhudu_search(site_dir, index.get("config", {}).get("separator", r"[\s\-]+"), log)
+            source.unlink()
+            return
         for variant in self.variants:
             convert = self.converter(variant.code, "Hans")
             docs = [
@@ -253,6 +257,31 @@ class Site:
         # The root keeps only redirect stubs, so the root index would be dead weight.
         source.unlink()
         log.debug("search indexes written for %d variants", len(self.variants))
+
+    def _write_zhudu_search(self, site_dir: Path, separator: str, log: logging.Logger) -> None:
+        """Zhudu's passage index (``search.py``), read back from the pages each variant wrote."""
+        variant_pages = [
+            search.VariantPages(
+                code=v.code,
+                pages=tuple(
+                    search.extract_page((site_dir / v.prefix / r.dest_uri).read_text(encoding="utf-8"), r.url)
+                    for r in sorted(self.pages.values(), key=lambda r: r.dest_uri)
+                    if r.dest_uri.endswith(".html") and (site_dir / v.prefix / r.dest_uri).is_file()
+                ),
+            )
+            for v in self.variants
+        ]
+        canonical = next((v.code for v in self.variants if v.script == "Hans"), self.default.code)
+        indexes = search.build_indexes(
+            variant_pages,
+            canonical,
+            script.opencc_converter("t2s").convert,
+            {v.code: self.converter(v.code, "Hans").text for v in self.variants},
+            separator,
+            search.domain_words(self.editorial_dir),
+        )
+        size = search.write_indexes(indexes, site_dir, {v.code: v.prefix for v in self.variants})
+        log.debug("zhudu search: %d variant indexes, %d bytes", len(indexes), size)
 
     def write_sitemaps(self, site_dir: Path) -> None:
         """A sitemap per variant naming every variant of each page."""
