@@ -35,7 +35,9 @@ _LATIN_WORD_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _HTML_TAG_RE = re.compile(r"<[^>\n]+>")
 _WRAPPER_RE = re.compile(r"<(aside|details) class=\"zd-wrapper.*?</\1>", re.DOTALL)
 _MD_LINK_RE = re.compile(r"!?\[(?P<text>[^\]]*)\]\([^)]*\)")
-_MD_NOISE_RE = re.compile(r"[*_`>#|]+")
+_MD_NOISE_RE = re.compile(r"\*+|`+|^[ \t]*[>#]+[ \t]*|\|", re.MULTILINE)
+#: ``-{text}-`` and ``-{zh-Hans:text;…}-`` inline conversion rules: a summary keeps the default text.
+_INLINE_RULE_RE = re.compile(r"-\{(?:[^{}]*?zh-Hans\s*:\s*(?P<hans>[^;{}]*)[^{}]*|(?P<text>[^{}]*))\}-")
 _PLACEHOLDER_TITLE_RE = re.compile(r"^[A-Za-z0-9_.-]{1,24}$")
 _SENTENCE_END = "。！？!?；;"
 
@@ -161,6 +163,8 @@ def split_front_matter(text: str, display: str) -> tuple[dict[str, Any], str, in
         mark = exc.problem_mark or exc.context_mark
         line = fm_first_line + (mark.line if mark else 0)
         problem = exc.problem or "invalid YAML"
+        if exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+            problem += f" (in the value that starts on line {fm_first_line + exc.context_mark.line})"
         raise NoteError(
             display,
             line,
@@ -375,6 +379,7 @@ def _article_text(markdown: str) -> str:
     """The author's own words: wrappers, tags and Markdown syntax removed."""
     text = _WRAPPER_RE.sub("", markdown)
     text = _HTML_TAG_RE.sub(" ", text)
+    text = _INLINE_RULE_RE.sub(lambda m: (m["hans"] if m["hans"] is not None else m["text"]) or "", text)
     text = _MD_LINK_RE.sub(lambda m: m["text"], text)
     return _MD_NOISE_RE.sub("", text)
 

@@ -13,16 +13,16 @@
   function store(key, value) { try { localStorage.setItem(key, value); } catch (e) { /* private mode */ } }
   function read(key) { try { return localStorage.getItem(key); } catch (e) { return null; } }
 
-  /* The passage (or heading) nearest the top of the viewport: where the reader is. */
+  /* The first passage (or heading) still visible below the fixed header: where the reader is. */
   function currentPlace() {
-    var nodes = document.querySelectorAll("article [id]");
-    var best = null;
+    var header = document.querySelector(".md-header");
+    var top = header ? header.getBoundingClientRect().bottom : 0;
+    var nodes = document.querySelectorAll(
+      "article [data-zd-passage][id], article h2[id], article h3[id], article h4[id]");
     for (var i = 0; i < nodes.length; i++) {
-      var top = nodes[i].getBoundingClientRect().top;
-      if (top > 80) break;
-      best = nodes[i];
+      if (nodes[i].getBoundingClientRect().bottom > top + 8) return i || window.scrollY > 0 ? nodes[i].id : null;
     }
-    return best && best.id;
+    return null;
   }
 
   /* Before Material follows a variant link, put the reader's place into the URL so the other
@@ -32,7 +32,9 @@
     if (!link || variants().indexOf(link.hreflang) < 0) return;
     store(KEY, link.hreflang);
     var place = currentPlace();
-    if (place && !location.hash) history.replaceState(history.state, "", "#" + place);
+    // The place the reader is at now wins over the anchor they arrived with (a text fragment
+    // "#p-xxxx:~:text=…" is script-specific, so only the passage anchor is carried over).
+    if (place) history.replaceState(history.state, "", "#" + place);
   }, true);
 
   function offer() {

@@ -1,0 +1,227 @@
+"""Whole builds: a strict fixture site, the real site, the events, and the three variants."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.structure.files import Files
+
+from conftest import REPO, build_site
+
+NOTE = "---\ntitle: 数据中心与软件\ndate: 2024-03-01 10:00:00 +0800\ntags: [数据中心, 软件]\n---\n\n{body}\n"
+BODY = (
+    "## 小节\n\n"
+    "数据中心的软件需要打印网络信息。\n\n"
+    "- 第一项：开源模型\n- 第二项：3D打印\n\n"
+    "> 引用一段关于隐私的话。\n\n"
+    "链接 [示例](https://example.org/路径/页面) 和 `代码里的数据` 以及 @some_handle。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    """A strict build of a two-note fixture site."""
+    root = tmp_path_factory.mktemp("small")
+    other = "---\ntitle: 另一篇\ndate: 2023-01-01\n---\n\n另一篇笔记的正文，也讲数据中心。\n"
+    result = build_site(root, notes={"a.md": NOTE.format(body=BODY), "b.md": other}, strict=True)
+    assert result.ok, result.log
+    return result
+
+
+def test_strict_fixture_build_has_zero_warnings(small):
+    assert small.warnings == []
+
+
+def test_real_site_builds_strict_with_zero_warnings(real_site):
+    assert real_site.build.ok
+    assert real_site.build.warnings == [], real_site.build.warnings
+    for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
+        for slug in (
+            "technology-devolution-2025",
+            "ai-bubble-open-source-doge-2025",
+            "socialist-technology-and-production",
+        ):
+            assert (real_site.build.site_dir / code / "notes" / slug / "index.html").is_file()
+
+
+def test_events_run_through_the_hook_module_mkdocs_loaded(tmp_path):
+    # Lay out a project, then drive the events on a config from load_config (as MkDocs does).
+    build_site(tmp_path, notes={"a.md": NOTE.format(body=BODY)})
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
+    hook = config.plugins[str(REPO / "hooks" / "zhudu_hook.py")]
+    # Events run through MkDocs' plugin collection, exactly as in a build.
+    config = config.plugins.on_config(config)
+    files = config.plugins.on_files(Files([]), config=config)
+    (note_file,) = [f for f in files if f.src_uri.startswith("notes/")]
+    assert note_file.src_uri == "notes/a.md"
+    assert note_file.generated_by == str(REPO / "hooks" / "zhudu_hook.py")
+    assert [n.meta.title for n in hook._site.corpus.notes] == ["数据中心与软件"]
+    # Notes are read from seeds/ and never copied into docs/.
+    assert not (tmp_path / "docs" / "notes").exists()
+
+
+def test_home_lists_notes_newest_first_with_summary_and_tags(small):
+    home = small.page("zh-Hans/index.html")
+    titles = re.findall(r'class="zd-card__title"><a href="[^"]+">([^<]+)</a>', home)
+    assert titles == ["数据中心与软件", "另一篇"]
+    assert "2024年3月1日" in home and "数据中心的软件需要打印网络信息" in home
+    assert '<li class="zd-tag">软件</li>' in home
+
+
+def test_note_header_shows_normalised_metadata(small):
+    page = small.page("zh-Hans/notes/a/index.html")
+    assert '<h1 id="zd-note-title">数据中心与软件</h1>' in page
+    assert '<time datetime="2024-03-01T10:00:00+08:00">2024年3月1日</time>' in page
+    assert "约 1 分钟" in page
+
+
+def test_external_links_are_marked(small):
+    page = small.page("zh-Hans/notes/a/index.html")
+    assert re.search(r'<a[^>]*class="zd-external"[^>]*href="https://example.org/|href="https://example.org/[^"]*"[^>]*class="zd-external"', page) or (
+        'class="zd-external"' in page and 'rel="external noopener noreferrer"' in page
+    )
+    assert '<span class="zd-sr-only">（外部链接）</span>' in page
+
+
+# --------------------------------------------------------------------------- variants
+
+
+@pytest.mark.parametrize(
+    ("code", "lang", "expected", "unexpected"),
+    [
+        ("zh-Hans", "zh-Hans", ["数据中心的软件需要打印网络信息"], []),
+        ("zh-Hant-TW", "zh-Hant-TW", ["資料中心的軟體需要列印網路資訊"], ["数据中心的软件"]),
+        ("zh-Hant-HK", "zh-Hant-HK", ["數據中心的軟件需要打印網絡"], ["数据中心的软件"]),
+    ],
+)
+def test_every_variant_is_written_in_its_script(small, code, lang, expected, unexpected):
+    page = small.page(f"{code}/notes/a/index.html")
+    assert f'<html lang="{lang}"' in page
+    for text in expected:
+        assert text in page, text
+    for text in unexpected:
+        assert text not in page
+
+
+@pytest.mark.parametrize("code", ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"])
+def test_protected_strings_are_unchanged_in_every_variant(small, code):
+    page = small.page(f"{code}/notes/a/index.html")
+    assert 'href="https://example.org/路径/页面"' in page  # link target with Chinese in it
+    assert "<code>代码里的数据</code>" in page  # code
+    assert "@some_handle" in page
+    # Anchors are computed from one canonical script, so they are the same everywhere.
+    assert re.findall(r'id="(p-[0-9a-f]{8})"', page) == re.findall(
+        r'id="(p-[0-9a-f]{8})"', small.page("zh-Hans/notes/a/index.html")
+    )
+
+
+def test_real_site_protected_strings(real_site):
+    for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
+        page = real_site.build.page(f"{code}/notes/socialist-technology-and-production/index.html")
+        assert "assets/2023-03-23-社会主义的技术、工业体系和生产关系发展方向.png" in page
+        assert "https://b23.tv/b25GTGl" in page
+        thread = real_site.build.page(f"{code}/notes/technology-devolution-2025/index.html")
+        assert "@feltanimalworld" in thread and "https://x.com/feltanimalworld/status/1923006499820863935" in thread
+
+
+def test_material_interface_strings_come_from_the_variants_own_translation(small):
+    # Material's "skip to content" string: zh "跳转至", zh-TW "跳轉到", zh-Hant "跳轉至".
+    assert "跳转至" in small.page("zh-Hans/notes/a/index.html")
+    assert "跳轉到" in small.page("zh-Hant-TW/notes/a/index.html")
+    assert "跳轉至" in small.page("zh-Hant-HK/notes/a/index.html")
+    for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
+        assert "\ue000" not in small.page(f"{code}/notes/a/index.html")
+
+
+def test_variant_selector_and_hreflang_name_every_variant(small):
+    page = small.page("zh-Hant-TW/notes/a/index.html")
+    for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
+        assert re.search(rf'<link rel="alternate" href="[^"]*/{code}/" hreflang="{code}">', page), code
+        assert re.search(rf'<a href="[^"]*/{code}/" hreflang="{code}" class="md-select__link">', page), code
+
+
+def test_sitemaps_name_every_variant(small):
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
+        tree = ET.parse(small.site_dir / code / "sitemap.xml")
+        locs = [e.text for e in tree.findall(".//s:loc", ns)]
+        assert locs and all(f"/{code}/" in loc for loc in locs)
+        first = tree.find(".//s:url", ns)
+        langs = sorted(link.get("hreflang") for link in first.findall("x:link", ns))
+        assert langs == ["zh-Hans", "zh-Hant-HK", "zh-Hant-TW"]
+
+
+def test_root_keeps_redirects_to_the_default_variant(small):
+    stub = small.page("notes/a/index.html")
+    assert 'content="0; url=../../zh-Hans/notes/a/"' in stub
+    assert 'localStorage.getItem("zd-variant")' in stub
+
+
+def test_each_variant_has_its_own_search_index_in_its_script(small):
+    import json
+
+    hans = json.loads(small.page("zh-Hans/search/search_index.json"))
+    tw = json.loads(small.page("zh-Hant-TW/search/search_index.json"))
+    assert any("数据中心" in d["text"] for d in hans["docs"])
+    assert any("資料中心" in d["text"] for d in tw["docs"])
+    assert [d["location"] for d in hans["docs"]] == [d["location"] for d in tw["docs"]]
+    assert not (small.site_dir / "search" / "search_index.json").exists()
+
+
+def test_variant_404_pages(small):
+    assert "\ue000" not in small.page("404.html")
+    assert '<html lang="zh-Hant-TW"' in small.page("zh-Hant-TW/404.html")
+
+
+def test_a_note_written_in_traditional_is_converted_for_simplified(site_builder):
+    trad = "---\ntitle: 繁體筆記\n---\n\n## 資料與軟體\n\n這是一篇用繁體字寫的筆記，討論資料中心與開放原始碼。\n"
+    result = site_builder(notes={"t.md": trad})
+    assert result.ok and not result.warnings, result.log
+    hans = result.page("zh-Hans/notes/t/index.html")
+    assert "这是一篇用繁体字写的笔记" in hans
+    tw = result.page("zh-Hant-TW/notes/t/index.html")
+    assert "這是一篇用繁體字寫的筆記" in tw
+    # Heading ids come from the Simplified form in every variant.
+    ids = re.findall(r'<h2 id="([^"]+)"', hans)
+    assert ids == re.findall(r'<h2 id="([^"]+)"', tw) == ["资料与软体"] or ids == re.findall(
+        r'<h2 id="([^"]+)"', tw
+    )
+
+
+def test_variants_are_configuration(site_builder):
+    extra = {
+        "code": "zh-Hans-SG",
+        "name": "简体·新加坡",
+        "prefix": "zh-Hans-SG",
+        "script": "Hans",
+        "opencc_from_hans": None,
+        "opencc_from_hant": "t2s",
+        "material_language": "zh",
+        "og_locale": "zh_SG",
+    }
+    from conftest import repo_config
+
+    variants = [*repo_config()["extra"]["zhudu"]["variants"], extra]
+    result = site_builder(notes={"a.md": NOTE.format(body=BODY)}, zhudu={"variants": variants})
+    assert result.ok, result.log
+    assert '<html lang="zh-Hans-SG"' in result.page("zh-Hans-SG/notes/a/index.html")
+
+
+def test_inline_author_rules(site_builder):
+    body = "作者写：-{数据不要转换}- 以及 -{zh-Hans:计算机;zh-Hant-TW:電腦;zh-Hant-HK:電腦}-。\n"
+    result = site_builder(notes={"r.md": NOTE.format(body=body)})
+    assert result.ok, result.log
+    tw = result.page("zh-Hant-TW/notes/r/index.html")
+    assert "数据不要转换" in tw and "電腦" in tw and "-{" not in tw
+    assert "计算机" in result.page("zh-Hans/notes/r/index.html")
+
+
+def test_repo_mkdocs_yml_declares_three_variants():
+    from conftest import repo_config
+
+    codes = [v["code"] for v in repo_config()["extra"]["zhudu"]["variants"]]
+    assert codes == ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"]
+    assert (REPO / "docs" / "editorial" / "conversion.yml").is_file()

@@ -1,0 +1,89 @@
+"""`mkdocs serve` while the author edits: changes show up, a broken note never stops the server."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import build_site, free_port
+
+pytestmark = pytest.mark.slow
+
+NOTE = "---\ntitle: 编辑中的笔记\ndate: 2024-01-01\n---\n\n第一版的正文。\n"
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, ""
+    except OSError:
+        return 0, ""
+
+
+def wait_for(url: str, text: str, timeout: float = 30) -> str:
+    deadline = time.monotonic() + timeout
+    body = ""
+    while time.monotonic() < deadline:
+        status, body = fetch(url)
+        if status == 200 and text in body:
+            return body
+        time.sleep(0.2)
+    raise AssertionError(f"{text!r} did not appear at {url} within {timeout}s")
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Path, str, subprocess.Popen]]:
+    build_site(tmp_path, notes={"edit.md": NOTE}, config={"watch": ["seeds"]}, strict=False)
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(tmp_path / "mkdocs.yml")],
+        cwd=tmp_path,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}/zhudu/zh-Hans/notes/edit/"
+    try:
+        wait_for(url, "第一版的正文", timeout=60)
+        yield tmp_path, url, proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def test_broken_note_shows_an_error_and_the_server_keeps_serving(served):
+    root, url, proc = served
+    note = root / "seeds" / "edit.md"
+    note.write_text("---\ntitle: [坏的\n---\n\n正文。\n", encoding="utf-8")
+    page = wait_for(url, "这篇笔记无法读取")
+    assert "seeds/edit.md:3" in page and "starts on line 2" in page, page[page.find("zd-note-error") : page.find("zd-note-error") + 600]
+    assert proc.poll() is None  # still serving
+    note.write_text(NOTE.replace("第一版", "修好后"), encoding="utf-8")
+    wait_for(url, "修好后的正文")
+    assert proc.poll() is None
+    tw = url.replace("/zh-Hans/", "/zh-Hant-TW/")
+    wait_for(tw, "修好後的正文")
+
+
+@pytest.mark.browser
+def test_an_edit_in_seeds_reloads_the_open_page(served, page):
+    root, url, _ = served
+    page.goto(url)  # no "networkidle": livereload keeps a request open
+    assert "第一版的正文" in page.content()
+    started = time.monotonic()
+    (root / "seeds" / "edit.md").write_text(NOTE.replace("第一版", "第二版"), encoding="utf-8")
+    page.wait_for_function("document.body.innerText.includes('第二版的正文')", timeout=30_000)
+    print(f"edit → visible in the browser: {time.monotonic() - started:.2f}s")
