@@ -17,12 +17,15 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 from pymdownx.slugs import slugify as pymdownx_slugify
 
-from zhudu import links, passages, script, variants
+from zhudu import annotations, feeds, glossary, links, passages, script, search, social, variants
+from zhudu import pagination
 from zhudu.errors import ZhuduError
 from zhudu.settings import ZhuduConfig
 from zhudu.site import Site
+from zhudu.themes_render import ThemeBuild, note_infos
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -32,7 +35,10 @@ if TYPE_CHECKING:
 log = get_plugin_logger("zhudu")
 
 _site: Site | None = None
+_annotation_ext: annotations.AnnotationExtension | None = None  # editor's notes (annotations.yml)
+_glossary_ext: glossary.GlossaryExtension | None = None  # glossary marks (glossary.yml)
 _passage_extension: passages.PassageExtension | None = None
+_themes: ThemeBuild | None = None  # per build: themes.yml matched against every note's passages
 _slugify_unicode = pymdownx_slugify(case="lower")
 
 
@@ -55,9 +61,15 @@ def _slugify(value: str, separator: str) -> str:
 # --------------------------------------------------------------------------- configuration
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this is ``mkdocs serve``: unplaced editor's notes are then shown on the page."""
+    annotations.set_command(command)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate ``extra.zhudu`` and set up the build."""
-    global _site, _passage_extension
+    global _site, _passage_extension, _themes, _annotation_ext, _glossary_ext
+    _themes = None
     settings = ZhuduConfig()
     settings.load_dict(dict(config.extra.get("zhudu") or {}))
     errors, warnings = settings.validate()
@@ -75,6 +87,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(exc)) from None
     _passage_extension = passages.PassageExtension(fold=_fold)
     config.markdown_extensions.append(_passage_extension)  # type: ignore[arg-type]
+    # Editor's notes and glossary marks: tree processors after the passage anchors (see their modules).
+    _annotation_ext = annotations.AnnotationExtension(fold=_fold)
+    _glossary_ext = glossary.GlossaryExtension(fold=_fold, every=settings.glossary_marking == "every")
+    config.markdown_extensions.extend([_annotation_ext, _glossary_ext])  # type: ignore[list-item]
     config.markdown_extensions.append(script.inline_rules_markdown_extension())  # type: ignore[arg-type]
     config.mdx_configs.setdefault("toc", {})["slugify"] = _slugify
     # Material's variant selector and its same-page switching work on sibling roots.
@@ -111,33 +127,68 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                         "%s:%d: image %s does not exist: add the file or fix the path",
                         note.display_path, image.line, image.target,
                     )
-        if placeholder := note.meta.extra.get("_placeholder_title"):
+        if placeholder := note.placeholder_title:
             log.info(
                 "%s: title %r looks like a placeholder: set a display title in %s",
                 note.display_path, placeholder, site.display(site.editorial_dir / "notes.yml"),
             )
+    home_pages = pagination.home_pages(sum(not n.broken for n in corpus.notes))  # a long home list: pages 2…
+    for home in home_pages[1:]:
+        files.append(File.generated(config, home.src_uri, content=pagination.extra_page_markdown(home, len(home_pages))))
+    _load_themes(site, files, config)
+    try:  # glossary and editor's notes: data beside the notes; the glossary page is generated
+        _glossary_ext.use(glossary.load_glossary(site.editorial_dir / glossary.GLOSSARY_FILE, site.display(site.editorial_dir / glossary.GLOSSARY_FILE), _fold))  # type: ignore[union-attr]
+        _annotation_ext.use(annotations.load_annotations(site.editorial_dir / annotations.ANNOTATIONS_FILE, site.display(site.editorial_dir / annotations.ANNOTATIONS_FILE), [n.id for n in corpus.notes]), site.display(site.editorial_dir / annotations.ANNOTATIONS_FILE))  # type: ignore[union-attr]
+    except ZhuduError as exc:
+        raise PluginError(str(exc)) from None
+    files.append(File.generated(config, glossary.GLOSSARY_SRC_URI, content=glossary.page_markdown(_glossary_ext.glossary)))  # type: ignore[union-attr]
     return files
+
+
+def _load_themes(site: Site, files: Files, config: MkDocsConfig) -> None:
+    """Read themes.yml (fresh every build) and add the theme pages."""
+    global _themes
+    hant = {n.id: site.converter(site.default.code, "Hant").text for n in site.corpus.notes if n.meta.lang == "zh-Hant"}
+    try:
+        path = site.editorial_dir / "themes.yml"
+        _themes = ThemeBuild.load(path, site.display(path), note_infos(site.corpus.notes, hant))
+    except ZhuduError as exc:
+        raise PluginError(str(exc)) from None
+    for uri, content in _themes.pages():
+        files.append(File.generated(config, uri, content=content))
 
 
 @event_priority(50)  # early, so Material's search and tags see the normalised metadata
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Give a note page its normalised metadata; show a broken note's error on its page."""
     note = _current().note_by_src.get(page.file.src_uri)
+    live = note.id if note is not None and not note.broken else None
+    _annotation_ext.begin(live, show_problems=annotations.serving())  # type: ignore[union-attr]
+    _glossary_ext.begin(live)  # type: ignore[union-attr]
     if note is None:
         return markdown
     meta = note.meta
     page.meta.setdefault("template", meta.template)
-    page.meta["title"] = meta.title
-    page.meta["description"] = meta.description
-    page.meta["tags"] = list(meta.tags)
+    # Material prints these raw (they are normally the author's own Markdown), in <title>, the
+    # header, <meta name="description"> and search results: escape them here, once.
+    page.meta["title"] = escape(meta.title)
+    page.meta["description"] = escape(meta.description)
+    page.meta["tags"] = [escape(tag) for tag in meta.tags]
     page.meta["zd_note"] = note_view(note)
     if note.broken:
-        error = escape(str(note.meta.extra.get("_error", "")))
+        error = escape("; ".join(str(p) for p in note.problems))
         return (
             '<div class="admonition failure zd-note-error" role="alert">\n'
             '<p class="admonition-title">这篇笔记无法读取</p>\n'
             f"<p><code>{error}</code></p>\n"
             "<p>修正上面指出的问题后保存，页面会自动刷新。</p>\n</div>\n"
+        )
+    if note.problems:
+        items = "".join(f"<li><code>{escape(str(p))}</code></li>" for p in note.problems)
+        markdown = (
+            '<div class="admonition warning zd-note-error" role="alert">\n'
+            '<p class="admonition-title">这篇笔记有需要修正的问题</p>\n'
+            f"<ul>{items}</ul>\n</div>\n\n{markdown}"
         )
     return markdown
 
@@ -164,6 +215,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     note = site.note_by_src.get(page.file.src_uri)
     if note is not None and note.meta.lang == "zh-Hant":
         html = site.converter(site.default.code, "Hant").html(html)
+    if note is not None and _themes is not None and _passage_extension is not None:
+        _themes.collect(note.id, _passage_extension.last_passages)  # phase 1 of theme matching
+    if note is not None and _annotation_ext is not None and _glossary_ext is not None:
+        for problem in _annotation_ext.last_problems:  # an orphaned or ambiguous editor's note
+            log.warning("%s", problem)
+        _annotation_ext.placed[note.id] = _annotation_ext.last_placed
+        _glossary_ext.record(note.id, page.url)
     return links.mark_external(html, _own_hosts(config))
 
 
@@ -178,6 +236,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["zd"] = {
         "notes": [note_view(n) | {"url": _note_url(n, files)} for n in site.corpus.notes if not n.broken],
         "variants": [vars(v) for v in site.variants],
+        "per_page": pagination.PER_PAGE,
     }
     en_source = env.loader.get_source(env, "partials/languages/en.html")[0]  # type: ignore[union-attr]
     keys = variants.material_keys(en_source)
@@ -189,12 +248,39 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
     for variant in site.variants:
         site.interface_strings(variant.material_language, lookup, keys, variant.code)
+    # Every page is variant-local before the first one is written (links to later pages stay in the variant).
+    for file in files.documentation_pages():
+        site.page_urls.update((file.url, file.dest_uri))
+    if _themes is not None:  # every note's Markdown is rendered by now: match the themes once
+        for problem in _themes.finish().problems:
+            log.warning("%s", problem)
+        log.debug("themes: %s", _themes.summary())
+    gloss_file = files.get_file_from_path(glossary.GLOSSARY_SRC_URI)
+    if _glossary_ext is not None and gloss_file and gloss_file.page and gloss_file.page.content:
+        gloss_file.page.content = glossary.fill_occurrences(  # every note is rendered by now
+            gloss_file.page.content, _glossary_ext.occurrences, {n.id: n.meta.title for n in site.corpus.notes},
+            lambda url: get_relative_url(url, gloss_file.page.url))  # type: ignore[union-attr]
+    for v, vc in zip(site.variants, site.variant_configs):  # og:locale, og:url, og:site_name per variant
+        site.strings[v.code].update(social.variant_strings(
+            code=v.code, prefix=v.prefix, og_locale=vc["og_locale"], site_name=config.site_name,
+            convert=site.converter(v.code, "Hans").text))
     return env
 
 
 def _note_url(note: Any, files: Files) -> str:
     file = files.get_file_from_path(note.src_uri)
     return file.url if file else ""
+
+
+@event_priority(-50)  # after the search plugin indexed the page: markers are not searchable text
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    """Theme markers, chips and related notes on note pages; the views of theme pages."""
+    note = _current().note_by_src.get(page.file.src_uri)
+    if _themes is not None and note is not None and page.content is not None:
+        page.content, page.meta["zd_themes"] = _themes.note_context(note.id, page.url, page.content)
+    elif _themes is not None and (theme_id := _themes.theme_of_src(page.file.src_uri)) is not None:
+        page.meta["zd_theme"] = _themes.theme_context(theme_id, page.url)
+    return context
 
 
 # --------------------------------------------------------------------------- output
@@ -206,6 +292,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     site = _current()
     meta = page.meta.get("zd_note") or {}
     site.register_page(page.file.dest_uri, page.url, (meta.get("updated") or meta.get("date") or "")[:10] or None)
+    if site.settings.search == "zhudu":  # Material's search UI, Zhudu's worker and index
+        output = search.point_worker(output)
     site.write_variants(output, page.file.dest_uri, page.url, Path(config.site_dir))
     return site.root_stub(page.file.dest_uri, page.url, page.title or config.site_name)
 
@@ -213,6 +301,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """The 404 page exists in every variant; other static templates only need their strings."""
     site = _current()
+    if site.settings.search == "zhudu":
+        output_content = search.point_worker(output_content)
     if template_name != "404.html":
         return variants.localise(output_content, site.strings.get(site.default.code, {}))
     site.write_variants(output_content, "404.html", "404.html", Path(config.site_dir))
@@ -228,11 +318,21 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     site.write_sitemaps(site_dir)
     site.write_search_indexes(site_dir, log)
+    for rel, text in feeds.variant_feeds(
+        notes=site.corpus.notes, site_url=site.site_url, variants=[(v.code, v.prefix) for v in site.variants],
+        note_urls={n.id: File(n.src_uri, "", "", config.use_directory_urls).url for n in site.corpus.notes},
+        site_name=config.site_name, site_description=config.site_description or "",
+        site_author=config.site_author or "", convert=lambda code, text: site.converter(code, script.detect_script(text)).text(text),
+    ).items():
+        (site_dir / rel).write_text(text, encoding="utf-8")
     if site.missing_images:
         log.info(
             "%d missing image(s) drawn as placeholders: %s",
             len(site.missing_images), "; ".join(site.missing_images),
         )
+    if _glossary_ext is not None and _annotation_ext is not None:
+        log.info("glossary: %d terms, marked %s; editor's notes: %s", len(_glossary_ext.glossary.terms),
+                 glossary.counts(_glossary_ext.occurrences), annotations.summary(_annotation_ext.placed))
     log.info(
         "%d notes in %d variants (%s)",
         len(site.corpus.notes), len(site.variants), ", ".join(v.code for v in site.variants),

@@ -50,5 +50,8 @@ class ZhuduConfig(base.Config):
     search = c.Choice(("zhudu", "material"), default="zhudu")
     """``zhudu``: passage-level search with script folding and regional vocabulary (hooks/zhudu/search.py,
     overrides/assets/zhudu/search-worker.js); ``material``: Material's stock search index, converted per variant."""
+    glossary_marking = c.Choice(("first", "every"), default="first")
+    """Glossary terms (docs/editorial/glossary.yml) marked in a note: ``first``: the first occurrence of
+    each term per note; ``every``: every occurrence.  The glossary page links to every occurrence either way."""
     variants = c.ListOfItems(c.SubConfig(VariantConfig), default=[])
     """The script variants the site is written in; the first is the default, served at the root."""

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from html import escape
+from urllib.parse import urlsplit
 from xml.sax.saxutils import escape as xml_escape
 
 # --------------------------------------------------------------------------- Data
@@ -30,6 +31,7 @@ _RAW_MARK_RE = re.compile("\ue000(?P<key>[a-z0-9_.]+)\ue001")
 _JSON_MARK_RE = re.compile(r"\\ue000(?P<key>[a-z0-9_.]+)\\ue001")
 _URL_ATTR_RE = re.compile(r"""(?P<lead>\s(?:href|src)=")(?P<url>[^"]*)(?P<tail>")""")
 _CONFIG_SEARCH_RE = re.compile(r"""(?P<lead>"search":\s*")(?P<url>[^"]+)(?P<tail>")""")
+_CONFIG_BASE_RE = re.compile(r"""(?P<lead>"base":\s*")(?P<url>/[^"]*)(?P<tail>")""")
 _HTML_LANG_RE = re.compile(r"<html lang=\"[^\"]*\"")
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
@@ -93,6 +95,9 @@ def relocate(
     up = "../" * depth
     here = page_dir(dest_uri)
     by_code = {v.code: v for v in variants}
+    site_path = urlsplit(site_url).path if site_url else ""  # "/zhudu/" for a project site
+    if site_path and not site_path.endswith("/"):
+        site_path += "/"
 
     def variant_link(code: str, root: bool = False) -> str:
         target = by_code[code]
@@ -115,22 +120,42 @@ def relocate(
             rest = url[len(site_url.rstrip("/")) + 1 :]
             path = rest.split("#")[0].split("?")[0]
             return site_url.rstrip("/") + "/" + variant.prefix + rest if is_variant_local(path) else url
+        if site_path and url.startswith(site_path) and not url.startswith("//"):
+            # Root-absolute, as MkDocs writes 404.html (served for any missing path).
+            return site_path + variant.prefix + url[len(site_path) :] if is_variant_local(
+                _target(url[len(site_path) :], "")) else url
         if not url or url.startswith(("#", "/", "?")) or _SCHEME_RE.match(url):
             return url
-        path = url.split("#")[0].split("?")[0]
-        target = posixpath.normpath(posixpath.join(here, path)) if path else (here or ".")
-        if target == ".":
-            target = ""
+        target = _target(url, here)
         if target.startswith(".."):
             return url
-        if target and (path.endswith("/") or not path):
-            target += "/"
         return url if is_variant_local(target) else up + url
 
     html = _URL_ATTR_RE.sub(lambda m: m["lead"] + fix(m["url"]) + m["tail"], html)
     if depth:
-        html = _CONFIG_SEARCH_RE.sub(lambda m: m["lead"] + up + m["url"] + m["tail"], html, count=1)
+        html = _CONFIG_SEARCH_RE.sub(
+            lambda m: m["lead"] + (m["url"] if m["url"].startswith("/") else up + m["url"]) + m["tail"],
+            html,
+            count=1,
+        )
+        if site_path:  # a root-absolute base (404.html): the variant's own root, for its search index
+            html = _CONFIG_BASE_RE.sub(
+                lambda m: m["lead"] + (site_path + variant.prefix if m["url"] == site_path else m["url"]) + m["tail"],
+                html,
+                count=1,
+            )
     return html
+
+
+def _target(url: str, here: str) -> str:
+    """The root-relative path a relative URL on a page in folder ``here`` points to ("" = the root)."""
+    path = url.split("#")[0].split("?")[0]
+    target = posixpath.normpath(posixpath.join(here, path)) if path else (here or ".")
+    if target == ".":
+        target = ""
+    if target and (path.endswith("/") or path.endswith("/.") or path in ("", ".")):
+        target += "/"
+    return target
 
 
 def set_html_lang(html: str, code: str) -> str:

@@ -1,0 +1,114 @@
+"""Full build time and peak memory against plain MkDocs + Material, at several corpus sizes.
+
+For each size N, bench/corpus.py writes N notes derived from the seeds into two temp
+projects: the Zhudu project (hook, every variant, everything on) and a baseline (the same
+notes as plain Markdown pages, Material with the same theme/search/Markdown settings, no
+hook, one variant, a nav listing only the home page).  Each is built in a child process
+(``mkdocs build``), alternately, ``--repeat`` times; the best wall time and the child's peak
+RSS (``os.wait4`` rusage) are kept.  Prints the ratio Zhudu / baseline per size and how
+time grows with N (linear growth: time per note stays flat).
+
+Goal: every ratio ≤ 1.2.  The machine is shared, so wall times are noisy: compare ratios
+measured in the same run, not absolute times across runs.
+
+Usage: ``.venv/bin/python bench/bench_build.py [--sizes 3,300,3000] [--repeat 2] [--profile N]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+MKDOCS = str(REPO / ".venv" / "bin" / "mkdocs")
+PYINSTRUMENT = str(REPO / ".venv" / "bin" / "pyinstrument")
+
+
+@dataclass(frozen=True)
+class Run:
+    """One child build: wall seconds, peak resident memory (MiB), HTML files written."""
+
+    seconds: float
+    peak_mib: float
+    pages: int
+
+
+def build(project: Path, out: Path, *, profile: Path | None = None) -> Run:
+    """Build ``project`` into ``out`` in a child process; measure it."""
+    if out.exists():
+        shutil.rmtree(out)
+    cmd = [MKDOCS, "build", "-q", "-d", str(out)]
+    if profile is not None:
+        cmd = [PYINSTRUMENT, "-o", str(profile), *cmd]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://zhudu.github.io/zhudu/"}
+    started = time.perf_counter()
+    child = subprocess.Popen(cmd, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - started
+    stderr = child.stderr.read().decode() if child.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"build of {project} failed:\n{stderr[-3000:]}")
+    pages = sum(1 for _ in out.rglob("*.html"))
+    return Run(seconds=seconds, peak_mib=usage.ru_maxrss / 1024, pages=pages)
+
+
+def main(argv: list[str]) -> int:
+    """Run the benchmark and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="3,300,3000")
+    parser.add_argument("--repeat", type=int, default=2, help="builds per project and size (best kept)")
+    parser.add_argument("--profile", type=int, help="also profile the Zhudu build at this size (pyinstrument)")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    work = args.keep or Path(tempfile.mkdtemp(prefix="zhudu-bench-"))
+    rows = []
+    try:
+        for n in sizes:
+            zhudu = corpus.make_project(n, work / f"zhudu-{n}")
+            base = corpus.make_baseline(n, work / f"baseline-{n}")
+            repeat = 1 if n >= 1000 else args.repeat
+            best: dict[str, Run] = {}
+            for _ in range(repeat):  # alternate, so load on the shared machine hits both alike
+                for name, project in (("baseline", base), ("zhudu", zhudu)):
+                    run = build(project, work / f"out-{name}-{n}")
+                    if name not in best or run.seconds < best[name].seconds:
+                        best[name] = run
+            rows.append((n, best["baseline"], best["zhudu"]))
+            print(f"  {n} notes: baseline {best['baseline'].seconds:.2f} s, zhudu {best['zhudu'].seconds:.2f} s",
+                  file=sys.stderr, flush=True)
+            if args.profile == n:
+                report = work / f"profile-{n}.txt"
+                build(zhudu, work / f"out-profile-{n}", profile=report)
+                print(f"  profile: {report}", file=sys.stderr)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+    print(f"{'notes':>6} {'baseline s':>10} {'zhudu s':>8} {'ratio':>6} {'ms/note':>8} "
+          f"{'base MiB':>8} {'zhudu MiB':>9} {'mem ratio':>9} {'pages':>6}")
+    for n, base_run, zd in rows:
+        print(f"{n:>6} {base_run.seconds:>10.2f} {zd.seconds:>8.2f} {zd.seconds / base_run.seconds:>6.2f} "
+              f"{1000 * zd.seconds / n:>8.1f} {base_run.peak_mib:>8.0f} {zd.peak_mib:>9.0f} "
+              f"{zd.peak_mib / base_run.peak_mib:>9.2f} {zd.pages:>6}")
+    for (n1, b1, z1), (n2, b2, z2) in zip(rows, rows[1:]):
+        print(f"growth {n1}→{n2} notes (×{n2 / n1:g}): baseline ×{b2.seconds / b1.seconds:.1f}, "
+              f"zhudu ×{z2.seconds / z1.seconds:.1f}; marginal ms/note baseline "
+              f"{1000 * (b2.seconds - b1.seconds) / (n2 - n1):.1f}, zhudu {1000 * (z2.seconds - z1.seconds) / (n2 - n1):.1f}")
+    worst = max(z.seconds / b.seconds for _, b, z in rows)
+    print(f"worst ratio {worst:.2f} (goal ≤ 1.2): {'met' if worst <= 1.2 else 'missed'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,238 @@
+"""Atom feeds (RFC 4287): one per variant, at the variant's root (``<prefix>/feed.xml``).
+
+The feed sits at the variant root on purpose: Material's JavaScript fetches
+``sitemap.xml`` relative to every ``<link rel="alternate">`` of a page, and
+relative to ``<prefix>/feed.xml`` that is the variant's own sitemap, which exists.
+
+Everything here is plain data in, text out: the hook gives the notes as
+``FeedEntry`` values (already converted to the variant's script) and writes the
+result.  Output is deterministic: no clock, entries in a fixed order, and the
+feed's ``updated`` is the newest entry's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
+
+# --------------------------------------------------------------------------- Data
+
+FEED_FILE = "feed.xml"
+ATOM_NS = "http://www.w3.org/2005/Atom"
+#: ``updated`` of a feed without any dated entry (RFC 4287 requires one; never the clock).
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+@dataclass(frozen=True)
+class FeedAuthor:
+    """An ``atom:author``."""
+
+    name: str
+    uri: str | None = None
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """One note as a feed entry, in the variant's script."""
+
+    id: str
+    title: str
+    link: str
+    published: datetime | None
+    updated: datetime
+    summary: str
+    authors: tuple[FeedAuthor, ...] = ()
+    categories: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A variant's feed."""
+
+    id: str
+    title: str
+    subtitle: str
+    self_link: str
+    home_link: str
+    lang: str
+    author: FeedAuthor
+    entries: tuple[FeedEntry, ...]
+
+
+# --------------------------------------------------------------------------- Building
+
+
+def rfc3339(moment: datetime) -> str:
+    """An aware datetime as RFC 3339 (what Atom dates are); naive values are taken as UTC."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def entry_id(site_url: str, note_id: str, published: datetime | None, fallback_url: str) -> str:
+    """A stable entry id: a ``tag:`` URI from the site's host, the note's first date and its id.
+
+    The note id is the seed file's name, so the id survives a new slug or title; the
+    date is the note's own publication date (RFC 4151 wants a date the authority owned
+    the name on).  Without a host or a date the entry's URL is its id.
+    """
+    parts = urlsplit(site_url)
+    host = parts.hostname
+    if not host or published is None:
+        return fallback_url
+    path = parts.path.strip("/")
+    specific = f"{path}/{note_id}" if path else note_id
+    return f"tag:{host},{published.date().isoformat()}:{specific}"
+
+
+def feed_updated(entries: Iterable[FeedEntry]) -> datetime:
+    """The newest entry's ``updated`` (``EPOCH`` for an empty feed)."""
+    return max((e.updated for e in entries), default=EPOCH)
+
+
+def sort_entries(entries: Iterable[FeedEntry]) -> tuple[FeedEntry, ...]:
+    """Newest first by ``updated``; ties by id so the order never depends on input order."""
+    return tuple(sorted(entries, key=lambda e: (-e.updated.timestamp(), e.id)))
+
+
+def render(feed: Feed) -> str:
+    """The feed document (UTF-8 XML text)."""
+    rows = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        f'<feed xmlns="{ATOM_NS}" xml:lang={quoteattr(feed.lang)}>',
+        f"  <id>{xml_escape(feed.id)}</id>",
+        f"  <title>{xml_escape(feed.title)}</title>",
+    ]
+    if feed.subtitle:
+        rows.append(f"  <subtitle>{xml_escape(feed.subtitle)}</subtitle>")
+    rows += [
+        f"  <updated>{rfc3339(feed_updated(feed.entries))}</updated>",
+        f'  <link rel="self" type="application/atom+xml" href={quoteattr(feed.self_link)}/>',
+        f'  <link rel="alternate" type="text/html" href={quoteattr(feed.home_link)}/>',
+        *_author(feed.author, "  "),
+        '  <generator uri="https://github.com/zhudu">Zhudu</generator>',
+    ]
+    for entry in feed.entries:
+        rows += [
+            "  <entry>",
+            f"    <id>{xml_escape(entry.id)}</id>",
+            f"    <title>{xml_escape(entry.title)}</title>",
+            f'    <link rel="alternate" type="text/html" href={quoteattr(entry.link)}/>',
+        ]
+        if entry.published:
+            rows.append(f"    <published>{rfc3339(entry.published)}</published>")
+        rows.append(f"    <updated>{rfc3339(entry.updated)}</updated>")
+        for author in entry.authors:
+            rows += _author(author, "    ")
+        rows += [f"    <category term={quoteattr(term)}/>" for term in entry.categories]
+        if entry.summary:
+            rows.append(f"    <summary>{xml_escape(entry.summary)}</summary>")
+        rows.append("  </entry>")
+    rows.append("</feed>")
+    return "\n".join(rows) + "\n"
+
+
+def _author(author: FeedAuthor, indent: str) -> list[str]:
+    rows = [f"{indent}<author>", f"{indent}  <name>{xml_escape(author.name)}</name>"]
+    if author.uri:
+        rows.append(f"{indent}  <uri>{xml_escape(author.uri)}</uri>")
+    rows.append(f"{indent}</author>")
+    return rows
+
+
+# --------------------------------------------------------------------------- From notes
+
+
+def note_entries(
+    notes: Sequence[object],
+    *,
+    site_url: str,
+    variant_base: str,
+    note_urls: dict[str, str],
+    convert: Callable[[str], str],
+) -> tuple[FeedEntry, ...]:
+    """Feed entries for the dated, readable notes, converted with ``convert``.
+
+    Args:
+        notes: ``notes.Note`` values (their ``meta`` is read).
+        site_url: The configured site URL (for ``tag:`` ids).
+        variant_base: Absolute URL of the variant's root, ending in ``/``.
+        note_urls: Note id → page URL relative to a variant root (``notes/x/``).
+        convert: Writes a text in the variant's script.
+    """
+    out = []
+    for note in notes:
+        meta = note.meta  # type: ignore[attr-defined]
+        if note.broken or note.id not in note_urls:  # type: ignore[attr-defined]
+            continue
+        updated = meta.updated or meta.date
+        if updated is None:
+            continue  # Atom requires a date and the clock would make builds differ
+        link = variant_base + note_urls[note.id]  # type: ignore[attr-defined]
+        out.append(
+            FeedEntry(
+                id=entry_id(site_url, meta.id, meta.date, link),
+                title=convert(meta.title),
+                link=link,
+                published=meta.date,
+                updated=max(updated, meta.date) if meta.date else updated,
+                summary=convert(meta.description or ""),
+                authors=tuple(FeedAuthor(name=a.name, uri=a.url) for a in meta.authors),
+                categories=tuple(convert(t) for t in meta.tags),
+            )
+        )
+    return sort_entries(out)
+
+
+def variant_feeds(
+    *,
+    notes: Sequence[object],
+    site_url: str,
+    variants: Sequence[tuple[str, str]],
+    note_urls: dict[str, str],
+    site_name: str,
+    site_description: str,
+    site_author: str,
+    convert: Callable[[str, str], str],
+) -> dict[str, str]:
+    """Each variant's feed document, keyed by the path it is written to (``zh-Hans/feed.xml``).
+
+    Args:
+        notes: The corpus' notes.
+        site_url: The configured site URL; feeds need absolute URLs, so none without it.
+        variants: (code, prefix ending in ``/``) of each variant.
+        note_urls: Note id → page URL relative to a variant root.
+        site_name: The site's name, as written (Simplified).
+        site_description: The site's description, as written.
+        site_author: The feed's author (the site's name when the site gives none).
+        convert: (variant code, text) → the text in that variant's script.
+    """
+    if not site_url:
+        return {}
+    base = site_url.rstrip("/") + "/"
+    out = {}
+    for code, prefix in variants:
+        entries = note_entries(
+            notes,
+            site_url=site_url,
+            variant_base=base + prefix,
+            note_urls=note_urls,
+            convert=lambda text, code=code: convert(code, text),  # type: ignore[misc]
+        )
+        self_link = base + prefix + FEED_FILE
+        feed = Feed(
+            id=self_link,
+            title=convert(code, site_name),
+            subtitle=convert(code, site_description),
+            self_link=self_link,
+            home_link=base + prefix,
+            lang=code,
+            author=FeedAuthor(name=convert(code, site_author or site_name), uri=base),
+            entries=entries,
+        )
+        out[prefix + FEED_FILE] = render(feed)
+    return out

@@ -1,0 +1,390 @@
+"""Zhudu's own search index: passages, script folding and regional vocabulary, per variant.
+
+Material's built-in search (lunr + jieba) misses what Chinese readers type: the
+last word of an unspaced query, a word inside a longer word, the other script,
+the other region's vocabulary.  With ``extra.zhudu.search: zhudu`` (the default)
+the hook replaces Material's index with one written here and points Material's
+search UI at ``assets/zhudu/search-worker.js``, a worker that keeps Material's
+message protocol (setup / ready / query / result), so the UI, keyboard,
+highlighting and instant navigation stay Material's.
+
+The index of a variant (``<prefix>/search/search_index.json``) holds:
+
+* ``docs``: one entry per page (``location`` without fragment) and one per
+  passage (``location`` ``notes/x/#p-XXXXXXXX``), ``text`` as the variant shows it.
+  A passage whose folded text differs from the canonical (Simplified, mainland)
+  text also carries ``c``, the canonical text: regional vocabulary (資料 for
+  数据) is matched in canonical form.
+* ``config.zhudu``: ``fold`` (Traditional → Simplified character pairs, only
+  characters that matter for this corpus) and ``alias`` (regional forms of the
+  corpus vocabulary → canonical word; ``amb`` lists aliases that are also real
+  canonical words, such as 资料).
+
+Matching is by substring on folded text, so an inner word (中心 in 数据中心) is
+found, and a query is segmented against the corpus itself (fewest pieces that
+each occur), so the last word of an unspaced query is never dropped.  This
+module is pure: it takes HTML strings and converters, not MkDocs objects.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+# --------------------------------------------------------------------------- Data
+
+ENGINES = ("zhudu", "material")
+WORKER_PATH = "assets/zhudu/search-worker.js"
+#: Material's worker URL in the ``__config`` JSON of every page (relative, hashed name).
+_MATERIAL_WORKER_RE = re.compile(r"""assets/javascripts/workers/search\.[0-9a-f]+\.min\.js""")
+_HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_SPACE_RE = re.compile(r"\s+")
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "source", "wbr", "col", "area"})
+#: CJK ranges whose Traditional → Simplified pairs the fold table is drawn from.
+_CJK_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
+
+
+@dataclass(frozen=True)
+class PassageText:
+    """One passage as a variant shows it."""
+
+    anchor: str
+    text: str
+    section: str  # text of the nearest heading above it ("" before the first)
+    section_id: str = ""  # that heading's id (Material's stock index has an entry per section)
+
+
+@dataclass(frozen=True)
+class PageText:
+    """The searchable text of one page in one variant."""
+
+    url: str
+    title: str
+    passages: tuple[PassageText, ...]
+
+
+@dataclass
+class _Extractor(HTMLParser):
+    """Collect ``[data-zd-passage]`` texts, headings and the title of Material's article."""
+
+    passages: list[PassageText] = field(default_factory=list)
+    title: str = ""
+    _stack: list[str] = field(default_factory=list)
+    _passage: tuple[str, int] | None = None  # (anchor, depth)
+    _heading: int | None = None
+    _skip: int | None = None
+    _buf: list[str] = field(default_factory=list)
+    _section: str = ""
+    _section_id: str = ""
+    _heading_id: str = ""
+    _in_article: int | None = None
+
+    def __post_init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:  # noqa: D102
+        if tag in _VOID:
+            return
+        a = dict(attrs)
+        depth = len(self._stack)
+        self._stack.append(tag)
+        classes = (a.get("class") or "").split()
+        if self._in_article is None and tag == "article" and "md-content__inner" in classes:
+            self._in_article = depth
+            return
+        if self._in_article is None:
+            return
+        if self._skip is None and (tag in ("script", "style", "svg") or "headerlink" in classes):
+            self._skip = depth
+        if self._passage is None and "data-zd-passage" in a and a.get("id"):
+            self._passage = (str(a["id"]), depth)
+            self._buf = []
+        elif self._passage is None and self._heading is None and tag in _HEADINGS:
+            self._heading = depth
+            self._heading_id = str(a.get("id") or "") if tag != "h1" else ""
+            self._buf = []
+
+    def handle_endtag(self, tag: str) -> None:  # noqa: D102
+        if tag in _VOID or not self._stack:
+            return
+        # Tolerate unclosed tags: pop to the matching one.
+        while self._stack:
+            depth = len(self._stack) - 1
+            open_tag = self._stack.pop()
+            self._close(depth)
+            if open_tag == tag:
+                break
+
+    def _close(self, depth: int) -> None:
+        if self._skip == depth:
+            self._skip = None
+        if self._passage and self._passage[1] == depth:
+            text = _SPACE_RE.sub(" ", "".join(self._buf)).strip()
+            if text:
+                self.passages.append(PassageText(self._passage[0], text, self._section, self._section_id))
+            self._passage = None
+        if self._heading == depth:
+            text = _SPACE_RE.sub(" ", "".join(self._buf)).strip()
+            if not self.title and self._stack and text:
+                self.title = text
+            self._section = text
+            if self._heading_id:  # the page title (h1 without id) starts no section
+                self._section_id = self._heading_id
+            self._heading = None
+        if self._in_article == depth:
+            self._in_article = None
+
+    def handle_data(self, data: str) -> None:  # noqa: D102
+        if self._skip is None and (self._passage or self._heading is not None):
+            self._buf.append(data)
+
+
+def extract_page(html: str, url: str) -> PageText:
+    """The title and passages of a rendered page (Material's article only).
+
+    Args:
+        html: The page as written into a variant folder.
+        url: The page URL relative to the variant root (``notes/x/``).
+    """
+    parser = _Extractor()
+    parser.feed(html)
+    parser.close()
+    title = parser.title
+    if not title:
+        match = re.search(r"<title>(?P<t>[^<]*)</title>", html)
+        title = (match["t"].rsplit(" - ", 1)[0] if match else "").strip()
+    return PageText(url=url, title=title, passages=tuple(parser.passages))
+
+
+# --------------------------------------------------------------------------- folding
+
+
+def fold_table(corpus_chars: Iterable[str], to_simplified: Callable[[str], str]) -> dict[str, str]:
+    """Traditional → Simplified character pairs whose Simplified side occurs in the corpus.
+
+    Only those can ever make a query match, so the table shipped to the browser
+    stays small.  Pairs that change a character's UTF-16 length are left out: the
+    fold must keep positions so that hits map back onto the displayed text.
+
+    Args:
+        corpus_chars: Every character of the canonical (Simplified) texts.
+        to_simplified: Text conversion to Simplified (OpenCC ``t2s``).
+    """
+    wanted = set(corpus_chars)
+    chars = [chr(c) for lo, hi in _CJK_RANGES for c in range(lo, hi)]
+    # One conversion call: a newline between characters keeps OpenCC from forming phrases.
+    out = to_simplified("\n".join(chars)).split("\n")
+    table: dict[str, str] = {}
+    if len(out) != len(chars):  # pragma: no cover - OpenCC keeps newlines
+        return table
+    for src, dst in zip(chars, out, strict=True):
+        if dst != src and len(dst) == 1 and dst in wanted and len(src.encode("utf-16-le")) == len(
+            dst.encode("utf-16-le")
+        ):
+            table[src] = dst
+    return table
+
+
+def fold(text: str, table: Mapping[str, str]) -> str:
+    """What the worker matches on: full-width ASCII narrowed, lower case, Simplified characters.
+
+    Keeps the length (and every position) of ``text``; mirrors ``fold`` in search-worker.js.
+    """
+    out = []
+    for ch in text:
+        o = ord(ch)
+        if 0xFF01 <= o <= 0xFF5E:
+            ch = chr(o - 0xFEE0)
+        elif o == 0x3000:
+            ch = " "
+        low = ch.lower()
+        if len(low) == 1:
+            ch = low
+        out.append(table.get(ch, ch))
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- the index
+
+
+@dataclass(frozen=True)
+class VariantPages:
+    """Every page of one variant, extracted."""
+
+    code: str
+    pages: tuple[PageText, ...]
+
+
+def vocabulary(texts: Iterable[str], extra_words: Iterable[str] = ()) -> list[str]:
+    """Words of the canonical texts (jieba's search mode: long words and the words inside them).
+
+    Args:
+        texts: Canonical (Simplified) passage texts.
+        extra_words: A domain dictionary (theme and glossary terms) added to jieba's.
+    """
+    import jieba  # imported here: loading its dictionary costs a second
+
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    for word in sorted(set(extra_words)):
+        if word.strip():
+            tokenizer.add_word(word.strip(), freq=1000)
+    words: set[str] = set(w for w in extra_words if _HAN_RE.search(w))
+    for text in texts:
+        for word in tokenizer.cut_for_search(text, HMM=False):
+            if len(word) >= 2 and _HAN_RE.search(word):
+                words.add(word)
+    return sorted(words)
+
+
+def aliases(
+    words: Iterable[str],
+    converters: Iterable[Callable[[str], str]],
+    table: Mapping[str, str],
+) -> tuple[dict[str, str], list[str]]:
+    """Regional forms of the corpus vocabulary, each pointing at its canonical word.
+
+    For 数据 the Taiwan variant writes 資料: ``資料`` and its folded ``资料`` both
+    map to ``数据``.  ``资料`` is also a canonical word in its own right, so it is
+    listed as ambiguous: the worker then prefers the literal reading unless the
+    reader typed the Traditional form.
+
+    Args:
+        words: Canonical vocabulary.
+        converters: Simplified → variant text conversions (one per variant).
+        table: The fold table.
+
+    Returns:
+        (alias → canonical word, sorted ambiguous aliases)
+    """
+    vocab = set(words)
+    out: dict[str, str] = {}
+    for word in sorted(vocab):
+        for convert in converters:
+            shown = convert(word)
+            folded = fold(shown, table)
+            if folded == word or len(shown) > 12:
+                continue
+            for key in (shown, folded):
+                # Two canonical words may share a regional form: keep the first (sorted, so stable).
+                if key != word and key not in out:
+                    out[key] = word
+    ambiguous = sorted(k for k in out if k in vocab)
+    return dict(sorted(out.items())), ambiguous
+
+
+def build_indexes(
+    variant_pages: list[VariantPages],
+    canonical_code: str,
+    to_simplified: Callable[[str], str],
+    converters: Mapping[str, Callable[[str], str]],
+    separator: str,
+    extra_words: Iterable[str] = (),
+) -> dict[str, dict[str, Any]]:
+    """Each variant's search index (``search_index.json`` data).
+
+    Args:
+        variant_pages: Every variant's extracted pages.
+        canonical_code: The variant whose text is canonical (Simplified, mainland vocabulary).
+        to_simplified: Conversion of any text to Simplified (OpenCC ``t2s``).
+        converters: Variant code → conversion of canonical text into that variant.
+        separator: The separator regex Material's in-page highlighter splits terms on.
+        extra_words: Domain dictionary words.
+    """
+    by_code = {v.code: v for v in variant_pages}
+    canon = by_code[canonical_code]
+    canon_text: dict[tuple[str, str], str] = {}
+    for page in canon.pages:
+        canon_text[(page.url, "")] = to_simplified(page.title)
+        for p in page.passages:
+            canon_text[(page.url, p.anchor)] = to_simplified(p.text)
+    chars = set("".join(canon_text.values()))
+    table = fold_table(chars, to_simplified)
+    canon_folded = {k: fold(v, table) for k, v in canon_text.items()}
+    words = vocabulary(canon_folded.values(), extra_words)
+    alias, ambiguous = aliases(words, [converters[c] for c in sorted(converters)], table)
+    zd = {
+        "v": 1,
+        "fold": "".join(k + v for k, v in sorted(table.items())),
+        "alias": alias,
+        "amb": ambiguous,
+    }
+    out: dict[str, dict[str, Any]] = {}
+    for variant in variant_pages:
+        docs: list[dict[str, Any]] = []
+        for page in sorted(variant.pages, key=lambda p: p.url):
+            docs.append({"location": page.url, "title": page.title, "text": ""})
+            for p in page.passages:
+                doc: dict[str, Any] = {
+                    "location": f"{page.url}#{p.anchor}",
+                    "title": p.section or page.title,
+                    "text": p.text,
+                }
+                canonical = canon_text.get((page.url, p.anchor))
+                if canonical is not None and fold(p.text, table) != canon_folded[(page.url, p.anchor)]:
+                    doc["c"] = canonical
+                docs.append(doc)
+        out[variant.code] = {
+            "config": {"lang": ["zh"], "separator": separator, "pipeline": [], "zhudu": zd},
+            "docs": docs,
+        }
+    return out
+
+
+def write_indexes(indexes: Mapping[str, Mapping[str, Any]], site_dir: Path, prefixes: Mapping[str, str]) -> int:
+    """Write every variant's index; returns the bytes written in total."""
+    total = 0
+    for code in sorted(indexes):
+        target = site_dir / prefixes[code] / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = json.dumps(indexes[code], ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        target.write_text(data, encoding="utf-8")
+        total += len(data.encode("utf-8"))
+    return total
+
+
+def point_worker(html: str) -> str:
+    """Aim Material's search UI at Zhudu's worker (the URL in the page's ``__config``)."""
+    return _MATERIAL_WORKER_RE.sub(WORKER_PATH, html, count=1)
+
+
+def domain_words(editorial_dir: Path) -> list[str]:
+    """Theme and glossary terms, when those editorial files exist (a domain dictionary).
+
+    Reads any string value under the keys ``term``, ``name``, ``title``, ``label``
+    and ``aliases``/``synonyms`` lists; files being written by other editors may
+    be missing or half-finished, so unreadable files are ignored here (their own
+    loaders report them).
+    """
+    import yaml
+
+    found: set[str] = set()
+
+    def walk(node: Any, key: str = "") -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if isinstance(k, str) and _HAN_RE.search(k) and len(k) <= 12:
+                    found.add(k)
+                walk(v, str(k))
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, key)
+        elif isinstance(node, str) and key in {"term", "name", "title", "label", "aliases", "synonyms", "zh"}:
+            if _HAN_RE.search(node) and len(node) <= 12:
+                found.add(node.strip())
+
+    for name in ("themes.yml", "glossary.yml"):
+        path = editorial_dir / name
+        if not path.is_file():
+            continue
+        try:
+            walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+        except (yaml.YAMLError, UnicodeDecodeError):
+            continue
+    return sorted(found)

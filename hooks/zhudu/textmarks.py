@@ -1,0 +1,196 @@
+"""Finding text in a rendered passage and marking it, without changing the passage's text.
+
+Shared by the glossary and the editor's notes.  A passage's running text is a
+list of *segments*: the ``text`` of an element or the ``tail`` of a child, in
+document order, as ElementTree stores them.  Matching is done on a *folded*
+copy of that text (Traditional folded to Simplified, case folded, one
+character for one character) so that one term or quote serves every script
+variant, and positions in the folded text are positions in the original.
+
+Marking inserts new elements around or after a stretch of one segment; it never
+rewrites the characters of the author's text.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+#: Elements whose text is never marked: code, links, headings, controls, and our own marks.
+SKIP_TAGS = frozenset(
+    {"a", "code", "pre", "kbd", "samp", "script", "style", "svg", "math", "textarea", "button",
+     "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "header", "nav", "aside", "details", "summary"}
+)
+#: Classes marking text that is already someone's mark (ours, or another feature's).
+SKIP_CLASSES = frozenset({"zd-gloss", "zd-anno", "zd-anno-note", "zd-noconv", "zd-sr-only", "headerlink"})
+#: Python-Markdown's placeholder for stashed raw HTML: never matched.
+_STASH_RE = re.compile("\x02wzxhzdk:\\d+\x03")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One stretch of running text: ``owner.text`` or ``owner.tail`` (then ``parent`` holds owner)."""
+
+    owner: etree.Element
+    attr: str  # "text" | "tail"
+    parent: etree.Element | None
+    skipped: etree.Element | None  # outermost skipped ancestor inside the passage, if any
+
+    @property
+    def value(self) -> str:
+        """The segment's current string."""
+        return getattr(self.owner, self.attr) or ""
+
+
+def _skipped(element: etree.Element) -> bool:
+    classes = set((element.get("class") or "").split())
+    return element.tag in SKIP_TAGS or bool(classes & SKIP_CLASSES) or element.get("translate") == "no"
+
+
+def segments(passage: etree.Element, *, include_skipped: bool = False) -> list[Segment]:
+    """The passage's text segments in document order.
+
+    Args:
+        passage: The passage element.
+        include_skipped: Also return the text inside skipped elements (links, code …), each
+            segment naming its outermost skipped ancestor; quotes may run through a link.
+    """
+    out: list[Segment] = []
+
+    def walk(element: etree.Element, skipped: etree.Element | None) -> None:
+        if element.text and (skipped is None or include_skipped):
+            out.append(Segment(element, "text", None, skipped))
+        for child in element:
+            inner = skipped if skipped is not None else (child if _skipped(child) else None)
+            if inner is None or include_skipped:
+                walk(child, inner)
+            if child.tail and (skipped is None or include_skipped):
+                out.append(Segment(child, "tail", element, skipped))
+
+    walk(passage, None)
+    return out
+
+
+class CharFold:
+    """Length-preserving folding: each character to Simplified, lower case; memoised.
+
+    ``fold`` converts a whole string to the canonical script (OpenCC t2s); it is called
+    on single characters so positions in the folded text are positions in the original.
+    """
+
+    def __init__(self, fold: Callable[[str], str]) -> None:
+        self._fold = fold
+        self._cache: dict[str, str] = {}
+
+    def char(self, ch: str) -> str:
+        """One character, folded (itself if folding would change the length)."""
+        out = self._cache.get(ch)
+        if out is None:
+            folded = self._fold(ch) if not ch.isascii() else ch
+            folded = folded if len(folded) == 1 else ch
+            lower = folded.lower()
+            out = lower if len(lower) == 1 else folded
+            self._cache[ch] = out
+        return out
+
+    def text(self, s: str) -> str:
+        """A string folded character by character; stash placeholders become NULs."""
+        folded = "".join(self.char(ch) for ch in s)
+        return _STASH_RE.sub(lambda m: "\0" * len(m.group()), folded) if "\x02" in s else folded
+
+
+@dataclass(frozen=True)
+class FlatText:
+    """A passage's segments joined, folded, whitespace collapsed, with a map back to segments."""
+
+    folded: str
+    # For each character of ``folded``: (segment index, offset in that segment).
+    where: tuple[tuple[int, int], ...]
+    segments: tuple[Segment, ...]
+
+
+_WS = frozenset(" \t\n\r\f\v\u3000")
+
+
+def flatten(passage: etree.Element, fold: CharFold) -> FlatText:
+    """The passage's whole text (links and code included) for quote matching."""
+    segs = segments(passage, include_skipped=True)
+    chars: list[str] = []
+    where: list[tuple[int, int]] = []
+    space = True  # collapse leading whitespace too
+    for i, seg in enumerate(segs):
+        value = seg.value
+        folded = fold.text(value)
+        for j, ch in enumerate(folded):
+            if ch == "\0":
+                continue
+            if ch in _WS:
+                if space:
+                    continue
+                ch, space = " ", True
+            else:
+                space = False
+            chars.append(ch)
+            where.append((i, j))
+    while chars and chars[-1] == " ":
+        chars.pop()
+        where.pop()
+    return FlatText("".join(chars), tuple(where), tuple(segs))
+
+
+def normalise(text: str, fold: CharFold) -> str:
+    """A quote, prefix or suffix folded and whitespace-collapsed the way ``flatten`` does."""
+    return re.sub(r"\s+", " ", fold.text(text)).strip("\0")
+
+
+def wrap(segment: Segment, start: int, end: int, element: etree.Element) -> None:
+    """Move ``segment.value[start:end]`` into ``element`` (inserted in its place).
+
+    Callers wrapping several stretches of one segment go right to left, so the offsets
+    of the stretches still to do stay valid.
+    """
+    value = segment.value
+    element.text = value[start:end]
+    element.tail = value[end:] or None
+    setattr(segment.owner, segment.attr, value[:start] or None)
+    if segment.attr == "text":
+        segment.owner.insert(0, element)
+    else:
+        assert segment.parent is not None
+        parent = segment.parent
+        parent.insert(list(parent).index(segment.owner) + 1, element)
+
+
+def insert_at(segment: Segment, offset: int, element: etree.Element, passage: etree.Element) -> None:
+    """Insert ``element`` at ``offset`` of a segment; never inside a link or code (then after it)."""
+    if segment.skipped is not None:
+        # Hack: a button inside a link is invalid HTML; the mark goes right after the link.
+        outer = segment.skipped
+        parent = _parent_of(passage, outer)
+        element.tail = outer.tail
+        outer.tail = None
+        parent.insert(list(parent).index(outer) + 1, element)
+        return
+    value = segment.value
+    element.tail = value[offset:] or None
+    setattr(segment.owner, segment.attr, value[:offset] or None)
+    if segment.attr == "text":
+        segment.owner.insert(0, element)
+    else:
+        assert segment.parent is not None
+        segment.parent.insert(list(segment.parent).index(segment.owner) + 1, element)
+
+
+def _parent_of(root: etree.Element, target: etree.Element) -> etree.Element:
+    for parent in root.iter():
+        for child in parent:
+            if child is target:
+                return parent
+    raise ValueError("element is not inside the passage")  # pragma: no cover - callers pass descendants
+
+
+def iter_text(element: etree.Element) -> Iterator[str]:
+    """All text of an element (for tests and summaries)."""
+    yield from element.itertext()

@@ -1,0 +1,435 @@
+"""Themes on the site: the per-build state and everything the pages show.
+
+Two phases, because a note page must know the passages of every other note:
+
+1. MkDocs renders every page's Markdown before it renders any template
+   (``_populate_page`` for all pages, then ``on_env``, then ``_build_page``).
+   While the notes are rendered, :meth:`ThemeBuild.collect` keeps each note's
+   passages (from the passage tree processor); in ``on_env``
+   :meth:`ThemeBuild.finish` matches the theme map against all of them at once.
+2. In ``on_page_context`` (after the search plugin has indexed the page),
+   :meth:`ThemeBuild.note_context` adds the margin markers to a note's HTML and
+   the chips / related notes to its metadata; theme pages and the overview get
+   their views in :meth:`ThemeBuild.theme_context`.
+
+No note is rendered twice.  Every reader-visible string is Simplified Chinese
+inside HTML text or ``aria-label``/``title``, so the variant writer converts it;
+the SVG graph carries no text at all (the converter skips ``<svg>``): its
+labels are HTML links positioned over it.
+"""
+
+from __future__ import annotations
+
+import math
+import posixpath
+import re
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import themes
+from .passages import Passage
+from .themes import ThemeIndex, ThemeMap
+
+THEMES_URL = "themes"
+#: How many passages of another note a margin marker lists per theme (the theme page has all).
+MARKER_LIMIT = 3
+EXCERPT_CHARS = 26
+
+_PASSAGE_TAG_RE = re.compile(
+    r"""
+    <(?P<tag> p | li | blockquote | tr )
+     (?P<attrs> \s [^>]* \bdata-zd-passage\b [^>]* )
+    >
+    """,
+    re.VERBOSE,
+)
+_ID_RE = re.compile(r"""\bid="(?P<id>[^"]+)\"""")
+_TD_RE = re.compile(r"<td\b[^>]*>")
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def rel_url(from_url: str, to_url: str) -> str:
+    """A relative link between two directory URLs (``notes/a/`` → ``../b/``), fragment kept."""
+    path, _, fragment = to_url.partition("#")
+    rel = posixpath.relpath(path or ".", from_url.rstrip("/") or ".")
+    if path.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    if rel == "./":
+        rel = ""
+    return rel + (f"#{fragment}" if fragment else "")
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """A passage's first words (characters, for Chinese), with an ellipsis when cut."""
+    text = text.strip()
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
+
+
+def marked_segments(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """Split ``text`` into (segment, is_match) pieces; spans are positions in the folded text.
+
+    Folding keeps the length of almost every text; when it does not, the spans
+    could point at the wrong characters, so the text is shown unmarked.
+    """
+    if not spans or len(themes.fold(text)) != len(text):
+        return [(text, False)]
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out: list[tuple[str, bool]] = []
+    pos = 0
+    for start, end in merged:
+        if start > pos:
+            out.append((text[pos:start], False))
+        out.append((text[start:end], True))
+        pos = end
+    if pos < len(text):
+        out.append((text[pos:], False))
+    return out
+
+
+def segments_html(segments: Sequence[tuple[str, bool]]) -> str:
+    """Escaped HTML of marked segments."""
+    return "".join(f"<mark>{escape(s)}</mark>" if m else escape(s) for s, m in segments)
+
+
+# --------------------------------------------------------------------------- the build
+
+
+@dataclass
+class NoteInfo:
+    """What the theme pages need to know about a note (display values in Simplified)."""
+
+    id: str
+    slug: str
+    title: str
+    date: str
+    url: str  # "notes/<slug>/"
+    to_simplified: Callable[[str], str] = field(default=lambda s: s, repr=False)
+
+
+@dataclass
+class ThemeBuild:
+    """Per-build theme state: created afresh on every build (``mkdocs serve`` rebuilds)."""
+
+    theme_map: ThemeMap
+    notes: list[NoteInfo]
+    collected: dict[str, tuple[Passage, ...]] = field(default_factory=dict)
+    index: ThemeIndex | None = None
+    inject_seconds: float = 0.0  # phase 2's cost, for the benchmark and the debug line
+
+    # ----------------------------------------------------------------- phase 0: files
+
+    @classmethod
+    def load(cls, path: Path, display: str, notes: Sequence[NoteInfo]) -> ThemeBuild:
+        """Read the theme map (raises ``EditorialError`` when it is malformed)."""
+        return cls(theme_map=themes.load_theme_map(path, display), notes=list(notes))
+
+    def pages(self) -> list[tuple[str, str]]:
+        """Generated pages as ``(src_uri, Markdown with front matter)``: the overview and one per theme."""
+        out = [(f"{THEMES_URL}/index.md", _page_source("主题", "themes.html", None,
+                                                       "贯穿几篇笔记的主题：哪篇笔记在哪一段谈到同一个想法。"))]
+        for theme in self.theme_map.themes:
+            out.append((f"{THEMES_URL}/{theme.id}.md",
+                        _page_source(theme.name, "theme.html", theme.id, theme.description)))
+        return out
+
+    def theme_of_src(self, src_uri: str) -> str | None:
+        """The theme id of a generated theme page (``""`` for the overview), else None."""
+        if src_uri == f"{THEMES_URL}/index.md":
+            return ""
+        if src_uri.startswith(f"{THEMES_URL}/") and src_uri.endswith(".md"):
+            theme_id = src_uri[len(THEMES_URL) + 1 : -3]
+            if theme_id in self.theme_map.by_id():
+                return theme_id
+        return None
+
+    # ----------------------------------------------------------------- phase 1: collect, match
+
+    def collect(self, note_id: str, passages: Sequence[Passage]) -> None:
+        """Keep a note's passages right after its Markdown was rendered."""
+        self.collected[note_id] = tuple(passages)
+
+    def finish(self) -> ThemeIndex:
+        """Match the map against every collected note (call once, before templates render)."""
+        notes = [
+            themes.NotePassages(id=n.id, slug=n.slug, title=n.title, date=n.date,
+                                passages=self.collected.get(n.id, ()))
+            for n in self.notes
+        ]
+        self.index = themes.build_index(self.theme_map, notes)
+        return self.index
+
+    @property
+    def info(self) -> dict[str, NoteInfo]:
+        """Notes by id."""
+        return {n.id: n for n in self.notes}
+
+    def summary(self) -> str:
+        """One line for the build log."""
+        index = self._index
+        hits = len(index.hits)
+        ms = index.timings.get("total", 0.0) * 1000
+        return (f"{len(self.theme_map.themes)} themes ({len(index.shared_themes())} shared by 2+ notes), "
+                f"{hits} themed passages in {int(index.timings.get('passages', 0))}, matched in {ms:.1f} ms")
+
+    @property
+    def _index(self) -> ThemeIndex:
+        if self.index is None:  # pragma: no cover - finish() runs in on_env
+            raise RuntimeError("themes: finish() has not run")
+        return self.index
+
+    # ----------------------------------------------------------------- phase 2: pages
+
+    def note_context(self, note_id: str, page_url: str, html: str) -> tuple[str, dict[str, Any]]:
+        """A note page's HTML with margin markers, and its chips and related notes."""
+        index = self._index
+        info = self.info
+        note = info.get(note_id)
+        if note is None:
+            return html, {}
+        chips = [
+            {"id": t.id, "name": t.name, "count": n, "description": t.description,
+             "href": rel_url(page_url, f"{THEMES_URL}/{t.id}/")}
+            for t, n in index.themes_of_note(note_id)
+        ]
+        related = []
+        for r in index.related(note_id):
+            other = info[r.note]
+            related.append({
+                "title": other.title,
+                "href": rel_url(page_url, other.url),
+                "score": r.score,
+                "themes": [{"name": index.theme_by_id[t].name,
+                            "href": rel_url(page_url, f"{THEMES_URL}/{t}/")} for t in r.shared],
+            })
+        view = {"chips": chips, "related": related,
+                "overview_href": rel_url(page_url, f"{THEMES_URL}/")}
+        start = time.perf_counter()
+        html = self._inject(note_id, page_url, html)
+        self.inject_seconds += time.perf_counter() - start
+        return html, view
+
+    def _inject(self, note_id: str, page_url: str, html: str) -> str:
+        index = self._index
+
+        def repl(m: re.Match[str]) -> str:
+            found = _ID_RE.search(m.group("attrs"))
+            if not found:
+                return m.group(0)
+            anchor = found.group("id")
+            hits = index.themes_of_passage(note_id, anchor)
+            if not hits:
+                return m.group(0)
+            marker = self.marker_html(note_id, anchor, page_url)
+            attrs = m.group("attrs")
+            attrs = re.sub(r'\bclass="', 'class="zd-has-tm ', attrs, count=1) if 'class="' in attrs \
+                else attrs + ' class="zd-has-tm"'
+            start = f"<{m.group('tag')}{attrs}>"
+            if m.group("tag") == "tr":
+                return start + "\x00TD" + marker  # placed inside the first cell below
+            return start + marker
+
+        out = _PASSAGE_TAG_RE.sub(repl, html)
+        # A marker of a table row belongs inside its first cell.
+        return re.sub(r"\x00TD(?P<marker><span class=\"zd-tm\".*?</span><!--/zd-tm-->)\s*(?P<td><td\b[^>]*>)",
+                      lambda m: m.group("td") + m.group("marker"), out, flags=re.DOTALL)
+
+    def marker_html(self, note_id: str, anchor: str, page_url: str) -> str:
+        """The margin marker of one passage: a button and the panel it opens."""
+        index = self._index
+        info = self.info
+        hits = index.themes_of_passage(note_id, anchor)
+        names = "、".join(index.theme_by_id[h.theme].name for h in hits)
+        panel_id = f"zd-tm-{anchor}"
+        parts = [
+            '<span class="zd-tm">',
+            f'<button type="button" class="zd-tm__btn" aria-expanded="false" aria-controls="{escape(panel_id)}" '
+            f'aria-label="{escape("本段的主题：" + names)}">'  # no title: Material would draw a tooltip over the panel
+            f'<span class="zd-tm__dot" aria-hidden="true">{len(hits) if len(hits) > 1 else ""}</span></button>',
+            f'<span class="zd-tm__panel" id="{escape(panel_id)}" role="group" '
+            f'aria-label="{escape("这个观点在其他笔记中")}">',
+        ]
+        for hit in hits:
+            theme = index.theme_by_id[hit.theme]
+            parts.append('<span class="zd-tm__theme">')
+            parts.append(f'<a class="zd-tm__name" href="{escape(rel_url(page_url, f"{THEMES_URL}/{theme.id}/"))}">'
+                         f"{escape(theme.name)}</a>")
+            others = [n for n in index.notes_of_theme(theme.id) if n != note_id]
+            if not others:
+                parts.append('<span class="zd-tm__none">其他笔记还没有谈到这个主题。</span>')
+            else:
+                parts.append('<span class="zd-tm__where">这个观点在其他笔记中：</span>')
+            for other in others:
+                other_info = info[other]
+                parts.append(f'<span class="zd-tm__note">{escape(other_info.title)}</span>')
+                best = index.best_hits_in(theme.id, other, MARKER_LIMIT)
+                for target in best:
+                    text = other_info.to_simplified(index.passage_by_key[(other, target.anchor)].text)
+                    href = rel_url(page_url, f"{other_info.url}#{target.anchor}")
+                    parts.append(f'<a class="zd-tm__link" href="{escape(href)}">{escape(excerpt(text))}</a>')
+                rest = len(index.hits_in(theme.id, other)) - len(best)
+                if rest > 0:
+                    href = rel_url(page_url, f"{THEMES_URL}/{theme.id}/#zd-note-{other}")
+                    parts.append(f'<a class="zd-tm__more" href="{escape(href)}">另有 {rest} 段</a>')
+            parts.append("</span>")
+        parts.append("</span></span><!--/zd-tm-->")
+        return "".join(parts)
+
+    def theme_context(self, theme_id: str, page_url: str) -> dict[str, Any]:
+        """The view of a theme page (``theme_id``) or of the overview (``""``)."""
+        return self.overview(page_url) if theme_id == "" else self.theme_view(theme_id, page_url)
+
+    def theme_view(self, theme_id: str, page_url: str) -> dict[str, Any]:
+        """One theme: its passages in every note, in columns (a parallel reading)."""
+        index = self._index
+        theme = index.theme_by_id[theme_id]
+        columns = []
+        for note_id in index.notes_of_theme(theme_id):
+            note = self.info[note_id]
+            passages = []
+            for hit in index.hits_in(theme_id, note_id):
+                raw = index.passage_by_key[(note_id, hit.anchor)].text
+                text = note.to_simplified(raw)
+                segments = marked_segments(text, hit.spans) if len(text) == len(raw) else [(text, False)]
+                passages.append({
+                    "anchor": hit.anchor,
+                    "href": rel_url(page_url, f"{note.url}#{hit.anchor}"),
+                    "html": segments_html(segments),
+                    "pinned": hit.pinned,
+                })
+            columns.append({"id": note_id, "title": note.title, "href": rel_url(page_url, note.url),
+                            "date": note.date, "passages": passages})
+        others = [
+            {"name": t.name, "href": rel_url(page_url, f"{THEMES_URL}/{t.id}/")}
+            for t in index.theme_map.themes if t.id != theme_id and index.notes_of_theme(t.id)
+        ]
+        return {"id": theme.id, "name": theme.name, "description": theme.description, "columns": columns,
+                "passage_count": sum(len(c["passages"]) for c in columns), "others": others,
+                "overview_href": rel_url(page_url, f"{THEMES_URL}/")}
+
+    def overview(self, page_url: str) -> dict[str, Any]:
+        """The themes index: the list, the note × theme matrix and the graph."""
+        index = self._index
+        notes = [n for n in self.notes if any(index.hits_in(t.id, n.id) for t in index.theme_map.themes)]
+        counts = themes.passage_counts(index)
+        peak = max((c for per in counts.values() for c in per.values()), default=1)
+        rows = []
+        for theme in index.theme_map.themes:
+            cells = []
+            for note in notes:
+                n = counts[theme.id].get(note.id, 0)
+                cells.append({
+                    "count": n,
+                    "heat": f"{(n / peak) ** 0.6:.2f}" if n else "0",
+                    "href": rel_url(page_url, f"{THEMES_URL}/{theme.id}/" + (f"#zd-note-{note.id}" if n else "")),
+                    "note": note.title,
+                })
+            rows.append({"id": theme.id, "name": theme.name, "description": theme.description,
+                         "href": rel_url(page_url, f"{THEMES_URL}/{theme.id}/"), "cells": cells,
+                         "notes": sum(1 for c in cells if c["count"]), "passages": sum(c["count"] for c in cells)})
+        columns = [{"id": n.id, "title": n.title, "href": rel_url(page_url, n.url)} for n in notes]
+        return {"rows": rows, "columns": columns,
+                "graph": graph_layout(index, notes, page_url) if rows and notes else None}
+
+
+def _page_source(title: str, template: str, theme_id: str | None, description: str) -> str:
+    # Full width for the columns and the matrix: no navigation or table-of-contents sidebars.
+    meta = {"title": title, "template": template, "description": description, "hide": ["navigation", "toc"]}
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
+    return f"---\n{front}---\n\n{description}\n"
+
+
+# --------------------------------------------------------------------------- the graph
+
+
+@dataclass(frozen=True)
+class GraphNode:
+    """A node of the notes–themes graph, positioned in a 0–100 box."""
+
+    kind: str  # "note" | "theme"
+    id: str
+    label: str
+    href: str
+    x: float
+    y: float
+    size: int  # passages
+
+
+def graph_layout(index: ThemeIndex, notes: Sequence[NoteInfo], page_url: str) -> dict[str, Any]:
+    """A deterministic two-column layout: notes on the left, themes on the right.
+
+    Notes keep corpus order and are spread evenly; each theme sits at the
+    barycentre of the notes it links (weighted by passages), then themes are
+    spread evenly in that order (ties by map order), which keeps edges short
+    and crossings few.  Returns the SVG (shapes only, no text: the variant
+    converter skips SVG) and the HTML labels' positions in percent.
+    """
+    width, height = 640, max(320, 36 * max(len(index.theme_map.themes), len(notes)) + 40)
+    note_x, theme_x = 0.22, 0.70
+    note_y = {n.id: (i + 0.5) / len(notes) for i, n in enumerate(notes)}
+    counts = themes.passage_counts(index)
+    linked = [t for t in index.theme_map.themes if counts[t.id]]
+    bary = {}
+    for order, theme in enumerate(linked):
+        total = sum(counts[theme.id].values())
+        bary[theme.id] = (sum(note_y[n] * c for n, c in counts[theme.id].items() if n in note_y) / total, order)
+    ordered = sorted(linked, key=lambda t: bary[t.id])
+    theme_y = {t.id: (i + 0.5) / len(ordered) for i, t in enumerate(ordered)}
+    peak = max((c for per in counts.values() for c in per.values()), default=1)
+    nodes = [GraphNode("note", n.id, n.title, rel_url(page_url, n.url), note_x, note_y[n.id],
+                       sum(counts[t][n.id] for t in counts if n.id in counts[t])) for n in notes]
+    nodes += [GraphNode("theme", t.id, t.name, rel_url(page_url, f"{THEMES_URL}/{t.id}/"), theme_x, theme_y[t.id],
+                        sum(counts[t.id].values())) for t in ordered]
+    svg = [f'<svg class="zd-graph__svg" viewBox="0 0 {width} {height}" preserveAspectRatio="none" '
+           'aria-hidden="true" focusable="false">']
+    for theme in ordered:
+        for note_id, c in sorted(counts[theme.id].items()):
+            if note_id not in note_y:
+                continue
+            x1, y1 = note_x * width, note_y[note_id] * height
+            x2, y2 = theme_x * width, theme_y[theme.id] * height
+            mid = (x1 + x2) / 2
+            stroke = 1 + 5 * c / peak
+            svg.append(f'<path class="zd-graph__edge" data-theme="{escape(theme.id)}" data-note="{escape(note_id)}" '
+                       f'd="M{x1:.1f},{y1:.1f} C{mid:.1f},{y1:.1f} {mid:.1f},{y2:.1f} {x2:.1f},{y2:.1f}" '
+                       f'stroke-width="{stroke:.2f}"/>')
+    for node in nodes:
+        r = 5 + 5 * math.sqrt(node.size / max(1, max(n.size for n in nodes)))
+        svg.append(f'<circle class="zd-graph__node zd-graph__node--{node.kind}" '
+                   f'cx="{node.x * width:.1f}" cy="{node.y * height:.1f}" r="{r:.1f}"/>')
+    svg.append("</svg>")
+    return {
+        "svg": "".join(svg),
+        "height_em": round(height / 16, 1),
+        "nodes": [{"kind": n.kind, "label": n.label, "href": n.href, "x": f"{n.x * 100:.2f}",
+                   "y": f"{n.y * 100:.2f}", "size": n.size} for n in nodes],
+    }
+
+
+def note_infos(notes: Sequence[Any], to_simplified: Mapping[str, Callable[[str], str]]) -> list[NoteInfo]:
+    """``NoteInfo`` for the corpus' readable notes (``notes.Note`` objects), in corpus order."""
+    out = []
+    for note in notes:
+        if note.broken:
+            continue
+        meta = note.meta
+        date = (meta.updated or meta.date)
+        out.append(NoteInfo(
+            id=note.id, slug=meta.slug, title=to_simplified.get(note.id, str)(meta.title),
+            date=date.date().isoformat() if date else "",
+            url=note.src_uri[:-3] + "/",
+            to_simplified=to_simplified.get(note.id, lambda s: s),
+        ))
+    return out

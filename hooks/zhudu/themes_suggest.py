@@ -1,0 +1,82 @@
+"""Suggest candidate shared themes that ``docs/editorial/themes.yml`` does not cover yet.
+
+    cd hooks && ../.venv/bin/python -m zhudu.themes_suggest [--top 40] [--min-notes 2]
+
+For every note, jieba's TF-IDF keyword extraction (``jieba.analyse.extract_tags``)
+ranks its terms; a term ranked by two or more notes that no phrase of the map
+already covers (folded, either containing the other) is a candidate.  Output:
+candidates as YAML ``phrases`` lines with the notes they occur in, best first,
+for the editor to turn into themes or add to existing ones.  Read-only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import jieba
+import jieba.analyse
+
+from . import themes
+
+REPO = Path(__file__).resolve().parents[2]
+_FRONT_RE = re.compile(r"\A---\n.*?\n---\n", re.S)
+_POS = ("n", "nz", "vn", "eng", "nt", "ns", "v")
+_NOISE_RE = re.compile(r"https?://\S+|[#*>`|\[\]()!_-]+")
+
+
+def note_texts(seeds: Path) -> dict[str, str]:
+    """Note id → body text (front matter, URLs and Markdown punctuation removed)."""
+    out = {}
+    for path in sorted(seeds.glob("*.md")):
+        text = _FRONT_RE.sub("", path.read_text(encoding="utf-8-sig"), count=1)
+        out[path.stem] = themes.fold(_NOISE_RE.sub(" ", text))
+    return out
+
+
+def suggest(texts: dict[str, str], theme_map: themes.ThemeMap, top: int = 40,
+            min_notes: int = 2) -> list[tuple[str, float, list[str]]]:
+    """Candidates ``(term, summed weight, note ids)``, best first (ties by term)."""
+    weights: dict[str, float] = defaultdict(float)
+    notes_of: dict[str, list[str]] = defaultdict(list)
+    for note_id, text in texts.items():
+        # Nouns, verbal nouns and Latin words only: 现在, 这个, 可以 are not themes.
+        for term, weight in jieba.analyse.extract_tags(text, topK=top, withWeight=True, allowPOS=_POS):
+            if len(term) < 2 or term.isdigit():
+                continue
+            weights[term] += weight
+            notes_of[term].append(note_id)
+    # A term one note ranks may still occur in others: count every note that contains it.
+    for term in list(weights):
+        notes_of[term] = [n for n, text in texts.items() if term in text]
+    out = [
+        (term, weights[term], notes_of[term])
+        for term in weights
+        if len(notes_of[term]) >= min_notes and not themes.covered(term, theme_map)
+    ]
+    return sorted(out, key=lambda c: (-len(c[2]), -c[1], c[0]))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the candidates; exit 0."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seeds", type=Path, default=REPO / "seeds")
+    parser.add_argument("--themes", type=Path, default=REPO / "docs/editorial/themes.yml")
+    parser.add_argument("--top", type=int, default=40, help="keywords taken per note")
+    parser.add_argument("--min-notes", type=int, default=2)
+    args = parser.parse_args(argv)
+    jieba.setLogLevel(60)
+    theme_map = themes.load_theme_map(args.themes, str(args.themes))
+    candidates = suggest(note_texts(args.seeds), theme_map, args.top, args.min_notes)
+    print(f"# {len(candidates)} candidate phrases not covered by {len(theme_map.themes)} themes "
+          f"(in {args.min_notes}+ notes)")
+    for term, weight, notes in candidates:
+        print(f"      - {term}    # {len(notes)} notes, weight {weight:.2f}: {', '.join(notes)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

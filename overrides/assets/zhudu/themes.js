@@ -1,0 +1,82 @@
+/* Zhudu themes: the margin markers of themed passages. A marker is a real <button>
+   (aria-expanded, aria-controls) opening a panel of links to the same idea in other notes.
+   Click/Enter/Space toggles; Escape closes and returns focus; a click elsewhere or focus moving
+   out closes; on devices that hover, hovering opens it until the pointer leaves (unless it was
+   opened by a click). Listeners are delegated on document once, so Material's instant
+   navigation (document$) needs nothing per page except closing what was open. */
+(function () {
+  "use strict";
+  if (window.__zdThemes) return;
+  window.__zdThemes = true;
+  var hover = window.matchMedia && window.matchMedia("(hover: hover) and (pointer: fine)").matches;
+
+  function buttonOf(node) { return node instanceof Element ? node.closest(".zd-tm__btn") : null; }
+  function markerOf(node) { return node instanceof Element ? node.closest(".zd-tm") : null; }
+  function openButtons() { return document.querySelectorAll('.zd-tm__btn[aria-expanded="true"]'); }
+
+  function setOpen(button, open, how) {
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    if (open) button.dataset.zdOpenedBy = how; else delete button.dataset.zdOpenedBy;
+  }
+  function closeAll(except) {
+    var open = openButtons();
+    for (var i = 0; i < open.length; i++) if (open[i] !== except) setOpen(open[i], false);
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = buttonOf(event.target);
+    if (button) {
+      var open = button.getAttribute("aria-expanded") === "true" && button.dataset.zdOpenedBy !== "hover";
+      closeAll(button);
+      setOpen(button, !open, "click");
+      return;
+    }
+    if (!markerOf(event.target)) closeAll(null);
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var marker = markerOf(event.target);
+    var open = marker ? marker.querySelector('.zd-tm__btn[aria-expanded="true"]') : openButtons()[0];
+    if (!open) return;
+    setOpen(open, false);
+    open.focus();
+    event.preventDefault();
+  });
+
+  document.addEventListener("focusout", function (event) {
+    var marker = markerOf(event.target);
+    if (!marker || (event.relatedTarget && marker.contains(event.relatedTarget))) return;
+    var button = marker.querySelector(".zd-tm__btn");
+    if (button && event.relatedTarget) setOpen(button, false);
+  });
+
+  if (hover) {
+    document.addEventListener("mouseover", function (event) {
+      var marker = markerOf(event.target);
+      if (!marker) return;
+      var button = marker.querySelector(".zd-tm__btn");
+      if (button.getAttribute("aria-expanded") !== "true") { closeAll(null); setOpen(button, true, "hover"); }
+    });
+    document.addEventListener("mouseout", function (event) {
+      var marker = markerOf(event.target);
+      if (!marker || (event.relatedTarget && marker.contains(event.relatedTarget))) return;
+      var button = marker.querySelector(".zd-tm__btn");
+      if (button.dataset.zdOpenedBy === "hover") setOpen(button, false);
+    });
+  }
+
+  /* Instant navigation keeps the document: close what was open, flash the target passage. */
+  function setup() {
+    closeAll(null);
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (target && target.hasAttribute("data-zd-passage")) {
+      target.classList.remove("zd-tm-target");
+      void target.offsetWidth;
+      target.classList.add("zd-tm-target");
+    }
+  }
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(setup);
+  else document.addEventListener("DOMContentLoaded", setup);
+})();

@@ -1,0 +1,128 @@
+"""Glossary tooltips and editor's notes in a real browser (Debian Chromium via Playwright)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+NOTE = "notes/ai-bubble-open-source-doge-2025/"
+SHOTS = Path("/tmp/zd-annotate-shots")
+
+
+def _first_term(page):
+    term = page.locator("button.zd-gloss").first
+    term.scroll_into_view_if_needed()
+    return term, term.get_attribute("title")
+
+
+def _active_tooltip(page, text: str) -> None:
+    page.wait_for_selector(".md-tooltip2--active", timeout=5000)
+    assert text in page.locator(".md-tooltip2--active").first.inner_text()
+
+
+def test_tooltip_on_hover_and_focus(real_site, page) -> None:
+    page.goto(real_site.variant_url("zh-Hans", NOTE))
+    term, title = _first_term(page)
+    assert title
+    term.hover()
+    _active_tooltip(page, title)
+    # Material makes the tooltip the term's accessible description while it is shown.
+    described = term.get_attribute("aria-describedby")
+    assert described and title in page.locator(f"#{described}").inner_text()
+    assert page.locator(f"#{described}").get_attribute("role") == "tooltip"
+    page.mouse.move(0, 0)
+    page.wait_for_selector(".md-tooltip2--active", state="detached", timeout=5000)
+    second = page.locator("button.zd-gloss").nth(1)
+    second.focus()
+    _active_tooltip(page, second.get_attribute("title") or "")
+    page.keyboard.press("Escape")
+    page.wait_for_selector(".md-tooltip2--active", state="detached", timeout=5000)
+    assert not page.zd.console_errors
+
+
+def test_tooltip_on_tap(real_site, browser) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True,
+                                  locale="zh-CN")
+    try:
+        page = context.new_page()
+        page.goto(real_site.variant_url("zh-Hant-TW", NOTE))
+        term, title = _first_term(page)
+        term.tap()
+        _active_tooltip(page, title or "")
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in title or "")
+    finally:
+        context.close()
+
+
+def test_editors_note_opens_and_closes_from_the_keyboard(real_site, page) -> None:
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(real_site.variant_url("zh-Hans", NOTE))
+    marker = page.locator(".zd-anno-marker").first
+    note_id = marker.get_attribute("aria-controls")
+    note = page.locator(f"#{note_id}")
+    assert marker.get_attribute("aria-expanded") == "false" and not note.is_visible()
+    marker.focus()
+    page.keyboard.press("Enter")
+    assert marker.get_attribute("aria-expanded") == "true" and note.is_visible()
+    page.keyboard.press("Escape")
+    assert marker.get_attribute("aria-expanded") == "false" and not note.is_visible()
+    assert page.evaluate("document.activeElement.classList.contains('zd-anno-marker')")
+    page.keyboard.press("Space")
+    assert marker.get_attribute("aria-expanded") == "true"
+
+
+def _overlaps(page) -> list[str]:
+    return page.evaluate("""() => {
+      const out = [];
+      const notes = [...document.querySelectorAll('.zd-anno-note')].filter(n => n.offsetParent);
+      const blocks = [...document.querySelectorAll('[data-zd-passage]')];
+      for (const n of notes) {
+        const a = n.getBoundingClientRect();
+        for (const b of blocks) {
+          if (b.contains(n)) {
+            // Inline expansion: the note may be inside its passage, but not on top of its text lines.
+            const r = document.createRange();
+            for (const t of [...b.childNodes].filter(c => c.nodeType === 3)) {
+              r.selectNodeContents(t);
+              for (const box of r.getClientRects()) {
+                if (box.left < a.right && a.left < box.right && box.top < a.bottom && a.top < box.bottom)
+                  out.push(n.id + ' over text of ' + b.id);
+              }
+            }
+            continue;
+          }
+          const c = b.getBoundingClientRect();
+          if (c.left < a.right && a.left < c.right && c.top < a.bottom && a.top < c.bottom)
+            out.push(n.id + ' overlaps ' + b.id);
+        }
+      }
+      return out;
+    }""")
+
+
+def test_nothing_overlaps_the_text_on_a_phone(real_site, page) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(real_site.variant_url("zh-Hans", NOTE))
+    markers = page.locator(".zd-anno-marker")
+    for i in range(markers.count()):
+        markers.nth(i).click()
+    assert page.locator(".zd-anno-note:visible").count() == markers.count() >= 12
+    assert _overlaps(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    page.locator(".zd-anno-marker").nth(1).scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "phone-375.png"))
+
+
+def test_margin_notes_do_not_overlap_paragraphs_on_a_wide_screen(real_site, page) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(real_site.variant_url("zh-Hans", NOTE))
+    notes = page.locator(".zd-anno-note")
+    assert notes.count() >= 12 and all(notes.nth(i).is_visible() for i in range(notes.count()))
+    assert _overlaps(page) == []
+    # In the margin at the inline end: right of the text column.
+    body = page.locator(".zd-note__body").bounding_box()
+    first = notes.first.bounding_box()
+    assert first["x"] > body["x"] + body["width"] / 2
+    page.locator(".zd-anno-marker").nth(2).scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "wide-1280.png"))

@@ -1,0 +1,106 @@
+"""Crawl the whole site served under a sub-path, the way GitHub Pages serves a project site.
+
+Breadth-first from every variant root: every same-origin HTML page is loaded once in
+Chromium (console errors and contacted hosts recorded), every same-origin ``href``/``src``
+it holds is fetched with urllib (fast; status must be 200) and every ``#fragment`` must
+name an element of its target page.  The variant copies of ``404.html`` are crawled too.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import urllib.error
+import urllib.request
+from collections import deque
+from typing import Any
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+from conftest import ServedSite
+
+VARIANTS = ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK")
+_ID_RE = re.compile(r"""\sid=["']?(?P<id>[^"'\s>]+)""")
+
+# Every URL-bearing attribute and the element ids of the loaded page, after scripts ran.
+_COLLECT = """() => ({
+  links: [...document.querySelectorAll('a[href]')].map(a => a.href),
+  refs: [...document.querySelectorAll('[src], link[href]')].map(e => e.src || e.href),
+})"""
+
+
+class _Fetcher:
+    """urllib GETs with a cache: status and body of every same-origin URL."""
+
+    def __init__(self) -> None:
+        self.cache: dict[str, tuple[int, str]] = {}
+
+    def get(self, url: str) -> tuple[int, str]:
+        if url not in self.cache:
+            try:
+                with urllib.request.urlopen(url, timeout=10) as response:
+                    body = response.read()
+                    kind = response.headers.get("Content-Type", "")
+                    self.cache[url] = (response.status, body.decode("utf-8", "replace") if "html" in kind else "")
+            except urllib.error.HTTPError as exc:
+                self.cache[url] = (exc.code, "")
+        return self.cache[url]
+
+
+def _is_page(url: str) -> bool:
+    path = urlsplit(url).path
+    return path.endswith("/") or path.endswith(".html")
+
+
+def crawl(site: ServedSite, pg: Any) -> dict[str, Any]:
+    """Visit every page reachable from the variant roots; return what was found."""
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(site.url))
+    fetch = _Fetcher()
+    starts = [site.variant_url(code) for code in VARIANTS] + [site.variant_url(code, "404.html") for code in VARIANTS]
+    queue, seen = deque(starts), set(starts)
+    broken: list[str] = []
+    missing_fragments: list[str] = []
+    outside_subpath: list[str] = []
+    pages = 0
+    while queue:
+        url = queue.popleft()
+        expect_404 = url.endswith("404.html")
+        response = pg.goto(url, wait_until="load")
+        pages += 1
+        if response is None or response.status != 200:
+            broken.append(f"{url} (status {response.status if response else 'none'}) page")
+            continue
+        found = pg.evaluate(_COLLECT)
+        for target in found["links"] + found["refs"]:
+            if not target.startswith(origin):
+                continue
+            bare, fragment = urldefrag(target)
+            if not urlsplit(bare).path.startswith(urlsplit(site.url).path):
+                outside_subpath.append(f"{url} -> {target}")
+                continue
+            status, body = fetch.get(bare)
+            if status != 200:
+                broken.append(f"{url} -> {target} ({status})")
+                continue
+            if fragment and body and fragment not in {m["id"] for m in _ID_RE.finditer(body)}:
+                missing_fragments.append(f"{url} -> {target}")
+            if target in found["links"] and _is_page(bare) and bare not in seen and not expect_404:
+                seen.add(bare)
+                queue.append(bare)
+    return {"pages": pages, "broken": broken, "fragments": missing_fragments,
+            "outside": outside_subpath, "seen": seen}
+
+
+def test_every_page_of_every_variant_works_under_a_sub_path(real_site: ServedSite, page: Any) -> None:
+    started = time.monotonic()
+    result = crawl(real_site, page)
+    elapsed = time.monotonic() - started
+    print(f"crawled {result['pages']} pages in {elapsed:.1f} s")
+    for kind in ("broken", "fragments", "outside"):
+        targets = sorted({item.split(" -> ")[-1] for item in result[kind]})
+        assert not result[kind], f"{len(result[kind])} {kind}; targets: {targets[:15]}; e.g. {result[kind][:3]}"
+    assert page.zd.console_errors == []
+    assert page.zd.hosts <= {urlsplit(real_site.url).netloc}
+    # Every note in every variant was reached through links alone.
+    for code in VARIANTS:
+        assert any(url.startswith(real_site.variant_url(code, "notes/")) for url in result["seen"]), code
+    assert elapsed < 90

@@ -1,0 +1,192 @@
+"""The glossary: loading, CJK-aware matching, marking in real builds, and the glossary page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from zhudu import glossary, script, textmarks
+
+T2S = script.opencc_converter("t2s").convert
+FOLD = textmarks.CharFold(T2S)
+
+
+def _terms(*specs: tuple[str, tuple[str, ...]]) -> list[glossary.Term]:
+    return [glossary.Term(id=f"t{i}", term=t, aliases=a, explanation="说明", source=None, source_title=None, line=i)
+            for i, (t, a) in enumerate(specs)]
+
+
+MATCHER = glossary.TermMatcher(
+    _terms(("AI", ()), ("OpenAI", ()), ("DeepSeek", ("深度求索",)), ("R1", ("DeepSeek R1",)),
+           ("后福特主义", ()), ("英伟达", ("NVIDIA", "輝達")), ("雄安", ("雄安新区",)), ("RTX4060", ())),
+    FOLD,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("AI模型越来越便宜", ["AI"]),                       # Latin term followed by Han: matches
+        ("消费级AI。", ["AI"]),                              # Han before, punctuation after
+        ("OpenAI发布了新模型", ["OpenAI"]),                 # never AI inside OpenAI
+        ("OpenAIX和AIs", []),                                # Latin side needs a boundary
+        ("这种工业体系所对应的是后福特主义：", ["后福特主义"]),  # inside running Chinese text
+        ("這種體系對應後福特主義", ["後福特主義"]),          # Traditional text, Simplified term
+        ("台灣叫輝達，大陆叫英伟达，英文nvidia", ["輝達", "英伟达", "nvidia"]),  # aliases, any script, any case
+        ("DeepSeek R1 是推理模型", ["DeepSeek R1"]),        # longest match first
+        ("DeepSeek的R1", ["DeepSeek", "R1"]),
+        ("深度求索", ["深度求索"]),
+        ("雄安新区和雄安", ["雄安新区", "雄安"]),
+        ("如 RTX4060、RTX40600", ["RTX4060"]),
+        ("", []),
+    ],
+)
+def test_matcher_table(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e, _ in MATCHER.find(text)] == expected
+
+
+def test_matched_term_is_the_canonical_entry() -> None:
+    found = MATCHER.find("台灣叫輝達，英文NVIDIA")
+    assert [t.term for _, _, t in found] == ["英伟达", "英伟达"]
+    assert [("台灣叫輝達，英文NVIDIA")[s:e] for s, e, _ in found] == ["輝達", "NVIDIA"]
+
+
+def test_fold_is_length_preserving() -> None:
+    text = "後福特主義與雄安新區，OpenAI、Ⅻ"
+    assert len(FOLD.text(text)) == len(text)
+
+
+# --------------------------------------------------------------------------- loading
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "glossary.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("- term: A\n  explanation: x\n- term: B\n", 3, "explanation"),
+        ("- term: A\n  explanation: x\n  colour: red\n", 3, "unknown field"),
+        ("- term: 後福特主義\n  explanation: x\n- term: 后福特主义\n  explanation: y\n", 3, "already a term"),
+        ("- term: A\n  explanation: x\n  source: not a url\n", 3, "URL"),
+        ("term: A\n", 1, "list"),
+    ],
+)
+def test_bad_glossary_names_the_line(tmp_path: Path, text: str, line: int, message: str) -> None:
+    from zhudu.errors import EditorialError
+
+    with pytest.raises(EditorialError) as info:
+        glossary.load_glossary(_write(tmp_path, text), "docs/editorial/glossary.yml", T2S)
+    assert info.value.line == line
+    assert message in str(info.value)
+    assert str(info.value).startswith(f"docs/editorial/glossary.yml:{line}:")
+
+
+def test_repo_glossary_loads() -> None:
+    repo = Path(__file__).resolve().parents[1]
+    g = glossary.load_glossary(repo / "docs/editorial/glossary.yml", "glossary.yml", T2S)
+    assert 40 <= len(g.terms) <= 70
+    assert all(1 <= len(re.findall(r"[。；]", t.explanation)) + (not t.explanation.endswith("。")) <= 4 for t in g.terms)
+
+
+# --------------------------------------------------------------------------- real builds
+
+GLOSSARY = """\
+- term: 后福特主义
+  explanation: 一种生产方式。
+  source: https://en.wikipedia.org/wiki/Post-Fordism
+- term: AI
+  explanation: 人工智能。
+- term: 雄安
+  aliases: [雄安新區]
+  explanation: 河北的国家级新区。
+"""
+NOTE = """\
+---
+title: 测试笔记
+---
+
+## 后福特主义的AI
+
+链接 [后福特主义](https://example.org/) 和代码 `后福特主义 AI` 不标。
+
+这里说的是后福特主义，AI模型和OpenAI；雄安新區也算。
+
+第二段又提到后福特主义和AI。
+"""
+
+
+def _marks(html: str) -> list[tuple[str, str]]:
+    return re.findall(r'<button class="zd-gloss" data-zd-gloss="([^"]+)" title="[^"]*" type="button">([^<]*)</button>', html)
+
+
+def _anchors(html: str) -> list[str]:
+    return re.findall(r'data-zd-passage="" id="(p-[0-9a-f]{8}(?:-\d+)?)"', html)
+
+
+def test_marks_first_occurrence_in_running_text_and_skips_links_code_headings(site_builder) -> None:
+    result = site_builder(notes={"a.md": NOTE}, editorial={"glossary.yml": GLOSSARY})
+    assert result.ok, result.log
+    html = result.page("zh-Hans/notes/a/index.html")
+    body = html[html.index("zd-note__body"):]
+    assert [text for _, text in _marks(body)] == ["后福特主义", "AI", "雄安新區"]
+    heading = re.search(r"<h2[^>]*>(.*?)</h2>", body).group(1)
+    assert "zd-gloss" not in heading
+    link = re.search(r'<a href="https://example.org/"[^>]*>(.*?)</a>', body).group(1)
+    assert "zd-gloss" not in link
+    assert '<code>后福特主义 AI</code>' in body
+    assert "OpenAI；" in body  # not split: AI inside OpenAI is no match
+    # The mark sits in the paragraph where the term first occurs in running text.
+    para = re.search(r"<p[^>]*>这里说的是(.*?)</p>", body).group(1)
+    assert 'title="一种生产方式。"' in para
+
+
+def test_every_occurrence_setting_and_anchors_unchanged(site_builder) -> None:
+    plain = site_builder(notes={"a.md": NOTE})
+    first = site_builder(notes={"a.md": NOTE}, editorial={"glossary.yml": GLOSSARY})
+    every = site_builder(notes={"a.md": NOTE}, editorial={"glossary.yml": GLOSSARY},
+                         zhudu={"glossary_marking": "every"})
+    pages = [r.page("zh-Hans/notes/a/index.html") for r in (plain, first, every)]
+    assert _anchors(pages[0]) and _anchors(pages[0]) == _anchors(pages[1]) == _anchors(pages[2])
+    assert len(_marks(pages[1])) == 3
+    assert [t for _, t in _marks(pages[2])] == ["后福特主义", "AI", "雄安新區", "后福特主义", "AI"]
+    # Marking never changes the text: strip the marks and the passages are identical.
+    def text(html: str) -> str:
+        body = html[html.index("zd-note__body"):html.index("</article>", html.index("zd-note__body"))]
+        return re.sub(r"<[^>]+>", "", body)
+    assert text(pages[0]) == text(pages[1]) == text(pages[2])
+
+
+def test_bad_setting_is_rejected(site_builder) -> None:
+    result = site_builder(notes={"a.md": NOTE}, zhudu={"glossary_marking": "sometimes"})
+    assert not result.ok and "glossary_marking" in result.log
+
+
+def test_explanations_are_converted_per_variant(site_builder) -> None:
+    result = site_builder(notes={"a.md": NOTE}, editorial={"glossary.yml": GLOSSARY})
+    tw = result.page("zh-Hant-TW/notes/a/index.html")
+    assert 'title="一種生產方式。"' in tw and 'title="河北的國家級新區。"' in tw
+
+
+def test_glossary_page_lists_terms_with_relative_links_to_passages(site_builder) -> None:
+    result = site_builder(notes={"a.md": NOTE}, editorial={"glossary.yml": GLOSSARY})
+    assert result.ok, result.log
+    note = result.page("zh-Hans/notes/a/index.html")
+    page = result.page("zh-Hans/glossary/index.html")
+    section = page[page.index('id="ai"'):]
+    links = re.findall(r'href="(\.\./notes/a/#p-[0-9a-f]{8})"', section.split("<h2", 1)[0])
+    assert len(links) == 2  # both paragraphs where AI occurs (the heading and code are not occurrences)
+    for link in links:
+        assert f'id="{link.split("#")[1]}"' in note
+    assert 'href="https://en.wikipedia.org/wiki/Post-Fordism"' in page
+    assert "术语表" in result.page("zh-Hans/index.html")  # in the nav
+    assert "術語表" in result.page("zh-Hant-TW/glossary/index.html")
+
+
+def test_term_in_glossary_but_not_in_notes(site_builder) -> None:
+    result = site_builder(notes={"a.md": NOTE}, editorial={"glossary.yml": GLOSSARY + "- term: MapReduce\n  explanation: 计算模型。\n"})
+    page = result.page("zh-Hans/glossary/index.html")
+    assert "笔记中暂未出现" in page[page.index('id="mapreduce"'):]

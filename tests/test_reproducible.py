@@ -1,0 +1,74 @@
+"""Two clean builds of the same sources are byte-identical.
+
+The builds run as separate processes (different ``PYTHONHASHSEED``, so set and
+hash ordering differ), from project copies at different paths, some seconds
+apart, without ``SOURCE_DATE_EPOCH``: dates must come from the notes, never from
+the clock, the path or the process.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+from conftest import REPO
+
+MKDOCS = str(REPO / ".venv" / "bin" / "mkdocs")
+_IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc")
+#: Not part of a clone's site sources (or too big / somebody else's to copy).
+_NOT_SOURCES = {".git", ".venv", "site", "tests", "bench", ".pytest_cache", ".ruff_cache", ".mypy_cache",
+                "node_modules", ".ci"}
+
+
+def _copy_sources(dest: Path) -> None:
+    """Everything a clone of the project holds that the build may read."""
+    dest.mkdir(parents=True)
+    for path in sorted(REPO.iterdir()):
+        if path.name in _NOT_SOURCES:
+            continue
+        if path.is_dir():
+            shutil.copytree(path, dest / path.name, ignore=_IGNORE)
+        else:
+            shutil.copy2(path, dest / path.name)
+
+
+def _build(root: Path, hash_seed: str) -> Path:
+    _copy_sources(root)  # real notes + editorial data
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    env |= {"PYTHONHASHSEED": hash_seed, "SITE_URL": "https://example.github.io/zhudu/", "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run([MKDOCS, "build", "--strict", "-d", "out"], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return root / "out"
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def _first_difference(a: dict[str, bytes], b: dict[str, bytes]) -> str:
+    if a.keys() != b.keys():
+        return f"file lists differ: only first {sorted(a.keys() - b.keys())[:5]}, only second {sorted(b.keys() - a.keys())[:5]}"
+    for name in sorted(a):
+        if a[name] != b[name]:
+            try:
+                left, right = a[name].decode().splitlines(), b[name].decode().splitlines()
+                excerpt = "\n".join(list(difflib.unified_diff(left, right, lineterm="", n=1))[:20])
+            except UnicodeDecodeError:
+                at = next(i for i, (x, y) in enumerate(zip(a[name], b[name])) if x != y) if len(a[name]) == len(b[name]) else -1
+                excerpt = f"binary, sizes {len(a[name])} / {len(b[name])}, first differing byte {at}"
+            return f"{name} differs:\n{excerpt[:3000]}"
+    return ""
+
+
+def test_two_clean_builds_are_byte_identical(tmp_path: Path) -> None:
+    first = _tree(_build(tmp_path / "one", "1"))
+    time.sleep(1.1)  # a second apart: anything stamped from the clock would differ
+    second = _tree(_build(tmp_path / "a-longer-path" / "two", "2"))
+    assert len(first) > 50
+    difference = _first_difference(first, second)
+    assert not difference, difference

@@ -1,0 +1,61 @@
+"""Zhudu's search index (hooks/zhudu/search.py): folding, regional aliases, real builds."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from zhudu import search
+from zhudu.script import opencc_converter
+
+NOTE = "---\ntitle: 测试\n---\n\n数据中心的建设带来了就业。\n\n中华人民共和国成立。\n\n开源软件和网络。\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("資料", "资料"), ("ＡＢＣ", "abc"), ("DeepSeek", "deepseek"), ("數據中心", "数据中心"), ("a\u3000b", "a b")],
+)
+def test_fold_keeps_length_and_folds(text: str, expected: str) -> None:
+    table = search.fold_table(set("资料数据中心"), opencc_converter("t2s").convert)
+    assert search.fold(text, table) == expected
+    assert len(search.fold(text, table)) == len(text)
+
+
+def test_aliases_map_regional_words_to_canonical() -> None:
+    table = search.fold_table(set("数据资料软件网络"), opencc_converter("t2s").convert)
+    alias, amb = search.aliases(["数据", "资料", "软件", "网络"], [opencc_converter("s2twp").convert], table)
+    assert alias["資料"] == "数据" and alias["軟體"] == "软件" and alias["網路"] == "网络"
+    assert "资料" in amb  # a canonical word too: the worker prefers the literal reading
+
+
+def test_extract_page_reads_passages_and_sections() -> None:
+    html = (
+        '<article class="md-content__inner"><h1>题</h1><p id="p-1" data-zd-passage>甲<b>乙</b></p>'
+        '<h2 id="s">节<a class="headerlink">#</a></h2><li id="p-2" data-zd-passage>丙</li></article>'
+    )
+    page = search.extract_page(html, "notes/x/")
+    assert page.title == "题"
+    assert [(p.anchor, p.text, p.section, p.section_id) for p in page.passages] == [
+        ("p-1", "甲乙", "题", ""), ("p-2", "丙", "节", "s"),
+    ]
+
+
+def test_build_writes_passage_index_per_variant(site_builder) -> None:
+    result = site_builder(notes={"n.md": NOTE})
+    assert result.ok, result.log
+    assert not (result.site_dir / "search" / "search_index.json").exists()
+    tw = json.loads(result.page("zh-Hant-TW/search/search_index.json"))
+    passages = [d for d in tw["docs"] if "#p-" in d["location"]]
+    assert any("資料中心" in d["text"] and d.get("c", "").startswith("数据中心") for d in passages)
+    assert tw["config"]["zhudu"]["alias"]["資料"] == "数据"
+    assert "assets/zhudu/search-worker.js" in result.page("zh-Hant-TW/index.html")
+
+
+def test_material_setting_keeps_stock_search(site_builder) -> None:
+    result = site_builder(notes={"n.md": NOTE}, zhudu={"search": "material"})
+    assert result.ok, result.log
+    index = json.loads(result.page("zh-Hans/search/search_index.json"))
+    assert "zhudu" not in index["config"]
+    assert not any("#p-" in d["location"] for d in index["docs"])
+    assert "search-worker.js" not in result.page("zh-Hans/index.html")

@@ -1,0 +1,304 @@
+"""Themes: the theme map, passage-level matching, and the pages built from it (real builds)."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from zhudu import themes
+from zhudu.errors import EditorialError
+from zhudu.passages import Passage
+from zhudu.themes import NotePassages, Snippet, Theme, ThemeMap
+
+# --------------------------------------------------------------------------- pure matching
+
+
+def _notes(**texts: list[str]) -> list[NotePassages]:
+    return [
+        NotePassages(id=nid, slug=nid, title=nid, date=f"2025-01-0{i + 1}",
+                     passages=tuple(Passage(anchor=f"p-{nid}{j}", kind="p", text=t) for j, t in enumerate(paras)))
+        for i, (nid, paras) in enumerate(texts.items())
+    ]
+
+
+def _map(*phrases: str, pins: tuple[Snippet, ...] = (), exclusions: tuple[Snippet, ...] = ()) -> ThemeMap:
+    return ThemeMap(path="docs/editorial/themes.yml",
+                    themes=(Theme(id="t", name="T", description="d", phrases=phrases, line=3),),
+                    pins=pins, exclusions=exclusions)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text", "matches"),
+    [
+        ("数据中心", "这些資料中心是电老虎", True),          # Simplified phrase, Traditional text
+        ("資料中心", "建一个数据中心的成本", True),          # Traditional phrase, Simplified text
+        ("數據中心", "建一个数据中心的成本", True),          # character-level Traditional
+        ("隐私", "保護公民隱私的基石", True),
+        ("GPU", "昂贵的gpu上", True),                         # Latin case folds
+        ("Hugging Face", "hugging face、DeepSeek", True),
+        ("AI", "OpenAI的萨姆", False),                      # Latin phrases match whole words only
+        ("AI", "AI模型 × 普通用户", True),
+        ("AI", "中心式的ai（云计算）", True),
+        ("3D打印", "能3d打印的就3d打印", True),
+        ("开源", "闭源派", False),
+    ],
+)
+def test_folding_and_boundaries(phrase: str, text: str, matches: bool) -> None:
+    index = themes.build_index(_map(phrase), _notes(a=[text]))
+    assert bool(index.hits) is matches
+
+
+def test_one_pass_finds_every_theme_and_records_spans() -> None:
+    theme_map = ThemeMap(path="x.yml", themes=(
+        Theme("cloud", "云", "d", ("数据中心", "云计算"), 1),
+        Theme("chips", "芯片", "d", ("芯片", "GPU"), 2),
+    ))
+    index = themes.build_index(theme_map, _notes(a=["数据中心的GPU", "无关"], b=["中心式的云計算和芯片"]))
+    assert [(h.theme, h.note, h.anchor) for h in index.hits] == [
+        ("chips", "a", "p-a0"), ("cloud", "a", "p-a0"), ("chips", "b", "p-b0"), ("cloud", "b", "p-b0"),
+    ]
+    cloud_a = index.themes_of_passage("a", "p-a0")[0]
+    assert cloud_a.theme == "cloud" and cloud_a.spans == ((0, 4),)
+    assert index.notes_of_theme("cloud") == ["a", "b"]
+
+
+def test_pin_adds_a_passage_without_any_phrase() -> None:
+    pin = Snippet(theme="t", note="a", text="這道牆被推倒了", line=12)  # quoted in Traditional
+    index = themes.build_index(_map("隐私", pins=(pin,)), _notes(a=["保护隐私", "现在，这道墙被推倒了。"]))
+    hit = index.themes_of_passage("a", "p-a1")[0]
+    assert hit.pinned and hit.phrases == ()
+    assert not index.problems
+
+
+@pytest.mark.parametrize(
+    ("snippet", "problem"),
+    [
+        (Snippet("t", "a", "不存在的句子", 7), "docs/editorial/themes.yml:7: pin to t: '不存在的句子' matches no passage of a"),
+        (Snippet("t", "a", "推倒", 8), "docs/editorial/themes.yml:8: pin to t: '推倒' matches 2 passages of a"),
+        (Snippet("t", "zzz", "推倒了", 9), "docs/editorial/themes.yml:9: pin to t: unknown note id 'zzz'"),
+    ],
+)
+def test_broken_pins_are_problems_naming_file_and_line(snippet: Snippet, problem: str) -> None:
+    index = themes.build_index(_map("隐私", pins=(snippet,)), _notes(a=["墙被推倒了", "门也推倒吧"]))
+    assert len(index.problems) == 1
+    assert str(index.problems[0]).startswith(problem)
+    assert not index.hits
+
+
+def test_exclusion_removes_a_wrong_match_and_reports_a_stale_one() -> None:
+    wrong = Snippet("t", "a", "每一个人的数据", 20)
+    index = themes.build_index(_map("一个人", exclusions=(wrong,)),
+                               _notes(a=["现在属于一个人 + 一台电脑", "每一个人的数据都被混合"]))
+    assert [h.anchor for h in index.hits] == ["p-a0"]
+    assert not index.problems
+    stale = themes.build_index(_map("电脑", exclusions=(wrong,)), _notes(a=["一台电脑", "每一个人的数据"]))
+    assert "no phrase of the theme matches that passage" in str(stale.problems[0])
+
+
+def test_related_notes_ranking_is_the_documented_key() -> None:
+    theme_map = ThemeMap(path="x.yml", themes=(Theme("x", "X", "d", ("甲",), 1), Theme("y", "Y", "d", ("乙",), 2)))
+    # a: 甲×3, 乙×1; b: 甲×1 (score 1); c: 乙×2 (score 1, newer than b); d: 甲×2 (score 2)
+    notes = _notes(a=["甲", "甲", "甲", "乙"], b=["甲"], c=["乙", "乙"], d=["甲", "甲"])
+    index = themes.build_index(theme_map, notes)
+    assert [(r.note, r.score) for r in index.related("a")] == [("d", 2), ("c", 1), ("b", 1)]
+
+
+# --------------------------------------------------------------------------- the map file
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "themes.yml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+GOOD = """\
+themes:
+  cloud:
+    name: 云
+    description: 数据中心
+    phrases: [数据中心, 云计算]
+pins:
+  - theme: cloud
+    note: n1
+    text: 这道墙被推倒了
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("themes: [a, b]\n", 1, "expected a mapping of theme id"),
+        ("topics: {}\n", 1, "unknown section 'topics'"),
+        ("themes:\n  Cloud_1:\n    name: a\n    description: b\n    phrases: [c]\n", 2, "must be lower-case ASCII"),
+        ("themes:\n  c:\n    name: a\n    description: b\n", 2, "phrases must be a non-empty list"),
+        ("themes:\n  c:\n    name: a\n    description: b\n    phrases: [数据中心, 數據中心]\n", 5,
+         "repeats phrase 1"),
+        ("themes:\n  c:\n    name: a\n    descr: b\n    phrases: [x]\n", 4, "unknown field 'descr'"),
+        ("themes:\n  c:\n    name: a\n    description: b\n    phrases: [x]\n"
+         "  c:\n    name: a\n    description: b\n    phrases: [y]\n", 6, "defined twice (first on line 2)"),
+        (GOOD.replace("theme: cloud", "theme: clouds"), 7, "unknown theme id 'clouds'"),
+        (GOOD.replace("    text: 这道墙被推倒了\n", ""), 7, "text must be text"),
+        ("themes:\n  c: [\n", 3, "invalid YAML"),
+    ],
+)
+def test_malformed_map_is_an_error_with_line(tmp_path: Path, text: str, line: int, message: str) -> None:
+    with pytest.raises(EditorialError) as caught:
+        themes.load_theme_map(_write(tmp_path, text), "docs/editorial/themes.yml")
+    assert caught.value.line == line, str(caught.value)
+    assert message in str(caught.value)
+    assert str(caught.value).startswith(f"docs/editorial/themes.yml:{line}: ")
+
+
+def test_good_map_loads(tmp_path: Path) -> None:
+    theme_map = themes.load_theme_map(_write(tmp_path, GOOD), "docs/editorial/themes.yml")
+    assert theme_map.themes[0].phrases == ("数据中心", "云计算")
+    assert theme_map.pins == (Snippet("cloud", "n1", "这道墙被推倒了", 9),)
+
+
+def test_repo_map_spans_notes_and_every_theme_is_shared() -> None:
+    """The shipped map: every theme is carried by at least two of the three notes."""
+    repo = Path(__file__).resolve().parents[1]
+    theme_map = themes.load_theme_map(repo / "docs/editorial/themes.yml", "docs/editorial/themes.yml")
+    assert len(theme_map.themes) >= 8
+    assert all(re.fullmatch(r"[a-z0-9-]+", t.id) for t in theme_map.themes)
+
+
+# --------------------------------------------------------------------------- real builds
+
+NOTE_A = """\
+---
+title: 数据中心的泡沫
+date: 2025-12-22
+---
+
+第一段：天气很好。
+
+这些数据中心是真正的电老虎，推高了居民的电价。
+
+现在，这道墙被推倒了。
+"""
+
+NOTE_B = """\
+---
+title: 邊緣的算力
+date: 2023-03-23
+lang: zh-Hant
+---
+
+中心式的雲端不如分散的設備。
+
+別把計算都交給資料中心，要在個人手機上離線運算。
+"""
+
+THEMES = """\
+themes:
+  cloud-vs-edge:
+    name: 数据中心与边缘
+    description: 计算放在哪里。
+    phrases: [数据中心, 离线运算]
+  privacy:
+    name: 隐私
+    description: 谁能看到谁的数据。
+    phrases: [隐私]
+pins:
+  - theme: privacy
+    note: a
+    text: 这道墙被推倒了
+"""
+
+NOTES_YML = "a:\n  slug: note-a\nb:\n  slug: note-b\n"
+
+
+def _anchor_of(html: str, words: str) -> str:
+    match = re.search(r'<p[^>]*\bid="(p-[0-9a-f]{8}(?:-\d+)?)"[^>]*>(?:(?!</p>).)*?' + re.escape(words), html, re.S)
+    assert match, words
+    return match.group(1)
+
+
+def test_build_links_passages_across_notes_and_scripts(site_builder) -> None:
+    result = site_builder(notes={"a.md": NOTE_A, "b.md": NOTE_B},
+                          editorial={"themes.yml": THEMES, "notes.yml": NOTES_YML})
+    assert result.ok, result.log
+    assert not result.warnings, result.warnings
+    a_hans = result.page("zh-Hans/notes/note-a/index.html")
+    b_hans = result.page("zh-Hans/notes/note-b/index.html")
+    a_tw = result.page("zh-Hant-TW/notes/note-a/index.html")
+    b_tw = result.page("zh-Hant-TW/notes/note-b/index.html")
+    # 数据中心 (Simplified phrase) found in note b, written in Traditional as 資料中心.
+    target = _anchor_of(b_hans, "资料中心")
+    assert _anchor_of(b_tw, "資料中心") == target  # the anchor is identical in every variant
+    source = _anchor_of(a_hans, "数据中心是真正的电老虎")
+    # The marker of note a's passage deep-links to note b's passage, inside the variant.
+    for html in (a_hans, a_tw):
+        marker = re.search(rf'id="{source}"[^>]*>(.*?)<!--/zd-tm-->', html, re.S)
+        assert marker, "no marker on the themed passage"
+        assert f'href="../note-b/#{target}"' in marker.group(1)
+        assert 'aria-expanded="false"' in marker.group(1)
+    assert "這個觀點在其他筆記中" in a_tw and "这个观点在其他笔记中" in a_hans
+    # An unthemed passage has no marker; the pinned passage has one.
+    plain = _anchor_of(a_hans, "第一段")
+    assert not re.search(rf'id="{plain}"[^>]*>\s*<span class="zd-tm"', a_hans)
+    pinned = _anchor_of(a_hans, "这道墙被推倒了")
+    assert re.search(rf'id="{pinned}"[^>]*>\s*<span class="zd-tm"', a_hans)
+    # Chips and related notes.
+    assert 'class="zd-note-themes"' in a_tw and "資料中心與邊緣" in a_tw
+    assert re.search(r'class="zd-related__title" href="../note-b/"', a_hans)
+    # The theme page, in every variant, links back to both passages; the overview links it.
+    for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
+        page = result.page(f"{code}/themes/cloud-vs-edge/index.html")
+        assert f'href="../../notes/note-a/#{source}"' in page
+        assert f'href="../../notes/note-b/#{target}"' in page
+        overview = result.page(f"{code}/themes/index.html")
+        assert 'href="cloud-vs-edge/#zd-note-a"' in overview
+        assert "<svg" in overview and not re.search(r"<svg.*?<text", overview, re.S)  # labels are HTML
+    assert "<mark>数据中心</mark>" in result.page("zh-Hans/themes/cloud-vs-edge/index.html")
+    assert "<mark>資料中心</mark>" in result.page("zh-Hant-TW/themes/cloud-vs-edge/index.html")
+
+
+def test_anchors_and_links_survive_an_unrelated_edit_earlier_in_the_note(site_builder) -> None:
+    before = site_builder(notes={"a.md": NOTE_A, "b.md": NOTE_B},
+                          editorial={"themes.yml": THEMES, "notes.yml": NOTES_YML})
+    edited = NOTE_A.replace("第一段：天气很好。", "新加的一段。\n\n第一段：天气很好，改过了。")
+    after = site_builder(notes={"a.md": edited, "b.md": NOTE_B},
+                         editorial={"themes.yml": THEMES, "notes.yml": NOTES_YML})
+    assert before.ok and after.ok, after.log
+
+    def links(result, path: str) -> set[str]:
+        return set(re.findall(r'href="(\.\./note-[ab]/#p-[0-9a-f]+)"', result.page(path)))
+
+    for path in ("zh-Hans/notes/note-b/index.html", "zh-Hant-HK/notes/note-a/index.html"):
+        assert links(before, path) and links(before, path) == links(after, path)
+
+
+def test_broken_pin_is_a_warning_and_fails_strict(site_builder) -> None:
+    broken = THEMES.replace("text: 这道墙被推倒了", "text: 这句话已经删掉了")
+    result = site_builder(notes={"a.md": NOTE_A, "b.md": NOTE_B},
+                          editorial={"themes.yml": broken, "notes.yml": NOTES_YML})
+    assert not result.ok
+    assert any(w.startswith("zhudu: docs/editorial/themes.yml:13: pin to privacy") for w in result.warnings), result.log
+
+
+def test_malformed_map_stops_the_build_naming_file_and_line(site_builder) -> None:
+    result = site_builder(notes={"a.md": NOTE_A}, editorial={"themes.yml": THEMES.replace("theme: privacy", "theme: nope")})
+    assert not result.ok
+    assert "docs/editorial/themes.yml:11: pins entry 1: unknown theme id 'nope'" in result.log
+
+
+def test_without_a_map_the_overview_still_exists(site_builder) -> None:
+    result = site_builder(notes={"a.md": NOTE_A})
+    assert result.ok and not result.warnings, result.log
+    assert "还没有主题" in result.page("zh-Hans/themes/index.html")
+    assert 'class="zd-tm"' not in result.page("zh-Hans/notes/a/index.html")
+
+
+def test_suggestions_are_shared_terms_the_map_does_not_cover() -> None:
+    from zhudu import themes_suggest
+
+    texts = {"a": "芯片技术改变了数据中心，芯片很重要。", "b": "他们讨论芯片和数据中心。", "c": "天气很好。"}
+    covered_map = _map("数据中心")
+    terms = {t for t, _, _ in themes_suggest.suggest(texts, covered_map)}
+    assert "芯片" in terms and "数据中心" not in terms

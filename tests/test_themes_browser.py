@@ -1,0 +1,94 @@
+"""Themes in a real browser: margin markers by keyboard and pointer, deep links, phones."""
+
+from __future__ import annotations
+
+import re
+
+NOTE = "notes/socialist-technology-and-production/"
+
+
+def test_marker_opens_with_enter_closes_with_escape_and_deep_links(real_site, page) -> None:
+    page.goto(real_site.variant_url("zh-Hant-TW", NOTE))
+    button = page.locator(".zd-note__body .zd-tm__btn").first
+    panel_id = button.get_attribute("aria-controls")
+    panel = page.locator(f"#{panel_id}")
+    assert button.get_attribute("aria-expanded") == "false"
+    assert not panel.is_visible()
+    button.focus()
+    page.keyboard.press("Enter")
+    assert button.get_attribute("aria-expanded") == "true"
+    assert panel.is_visible()
+    assert "這個觀點在其他筆記中" in panel.inner_text()  # converted per variant
+    page.keyboard.press("Tab")  # into the panel: its first link
+    assert page.evaluate("document.activeElement.closest('.zd-tm__panel') !== null")
+    page.keyboard.press("Escape")
+    assert button.get_attribute("aria-expanded") == "false"
+    assert not panel.is_visible()
+    assert page.evaluate("document.activeElement.classList.contains('zd-tm__btn')")
+    # Follow a deep link to the same idea in another note: same variant, exact passage.
+    page.keyboard.press("Enter")
+    link = panel.locator("a.zd-tm__link").first
+    href = link.get_attribute("href")
+    # (Material's instant navigation makes hrefs absolute at run time; the built HTML has ../<slug>/#p-….)
+    assert re.search(r"/zhudu/zh-Hant-TW/notes/[a-z0-9-]+/#p-[0-9a-f]{8}(?:-\d+)?$", href), href
+    link.click()
+    page.wait_for_url(re.compile(r"/zh-Hant-TW/notes/[a-z0-9-]+/#p-[0-9a-f]{8}"))
+    anchor = page.url.split("#", 1)[1]
+    target = page.locator(f"#{anchor}")
+    assert target.get_attribute("data-zd-passage") == ""
+    box = target.bounding_box()
+    assert box and 0 <= box["y"] < page.viewport_size["height"]  # scrolled into view
+    assert not page.zd.console_errors, page.zd.console_errors
+
+
+def test_marker_does_not_cover_text_on_a_phone(real_site, browser) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 800}, locale="zh-CN", has_touch=True)
+    pg = context.new_page()
+    try:
+        pg.goto(real_site.variant_url("zh-Hans", NOTE))
+        overlaps = pg.evaluate(
+            """() => {
+              const out = [];
+              for (const p of document.querySelectorAll('.zd-note__body .zd-has-tm')) {
+                const b = p.querySelector('.zd-tm__btn').getBoundingClientRect();
+                if (b.left < 0 || b.right > innerWidth) out.push('offscreen ' + p.id);
+                const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                  if (n.parentElement.closest('.zd-tm')) continue;
+                  const r = document.createRange(); r.selectNodeContents(n);
+                  for (const t of r.getClientRects()) {
+                    if (t.width && t.left < b.right - 1 && t.right > b.left + 1 && t.top < b.bottom - 1 && t.bottom > b.top + 1)
+                      out.push(p.id);
+                  }
+                }
+              }
+              return out;
+            }"""
+        )
+        assert overlaps == []
+        count = pg.locator(".zd-note__body .zd-tm__btn").count()
+        assert count >= 5
+        button = pg.locator(".zd-note__body .zd-tm__btn").nth(2)
+        button.tap()
+        panel = pg.locator("#" + button.get_attribute("aria-controls"))
+        assert panel.is_visible()
+        box = panel.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 375
+    finally:
+        context.close()
+
+
+def test_theme_page_columns_and_links_back(real_site, page) -> None:
+    page.goto(real_site.variant_url("zh-Hant-HK", "themes/cloud-vs-edge/"))
+    columns = page.locator(".zd-parallel__column")
+    assert columns.count() == 3
+    tops = {round(columns.nth(i).bounding_box()["y"]) for i in range(3)}
+    assert len(tops) == 1  # side by side at 1280 px
+    back = page.locator("a.zd-parallel__back").first
+    assert re.search(r"/zhudu/zh-Hant-HK/notes/[a-z0-9-]+/#p-[0-9a-f]{8}(?:-\d+)?$", back.get_attribute("href"))
+    page.set_viewport_size({"width": 375, "height": 800})
+    xs = {round(columns.nth(i).bounding_box()["x"]) for i in range(3)}
+    assert len(xs) == 1  # stacked on a phone
+    page.goto(real_site.variant_url("zh-Hant-HK", "themes/"))
+    assert page.locator("table.zd-matrix td a").count() >= 30
+    assert page.locator(".zd-graph__label a").count() >= 15

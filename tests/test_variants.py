@@ -1,0 +1,74 @@
+"""variants.relocate (URLs of a page copied into a variant folder) and Site.write_variants."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from zhudu import variants
+from zhudu.variants import VariantInfo
+
+HANS = VariantInfo(code="zh-Hans", name="简体", prefix="zh-Hans/", material_language="zh", script="Hans")
+TW = VariantInfo(code="zh-Hant-TW", name="繁體·臺灣", prefix="zh-Hant-TW/", material_language="zh-TW", script="Hant")
+ALL = (HANS, TW)
+PAGES = {"", "about/", "notes/x/", "404.html", "sitemap.xml", "search/search_index.json"}
+
+
+def _local(path: str) -> bool:
+    return path in PAGES or path.rstrip("/") + "/" in PAGES
+
+
+def _relocate(html: str, *, dest_uri: str, page_url: str, site_url: str = "https://u.github.io/zhudu/") -> str:
+    return variants.relocate(html, dest_uri=dest_uri, variant=TW, variants=ALL, page_url=page_url,
+                             is_variant_local=_local, site_url=site_url)
+
+
+@pytest.mark.parametrize(
+    ("dest_uri", "url", "expected"),
+    [
+        # Ordinary pages: relative links to pages stay in the variant, assets are shared from the root.
+        ("notes/x/index.html", "../../about/", "../../about/"),
+        ("notes/x/index.html", "../../assets/zhudu/zhudu.css", "../../../assets/zhudu/zhudu.css"),
+        ("notes/x/index.html", "#p-12345678", "#p-12345678"),
+        ("index.html", ".", "."),
+        ("index.html", "assets/images/a.png", "../assets/images/a.png"),
+        ("notes/x/index.html", "https://example.org/a", "https://example.org/a"),
+        ("notes/x/index.html", "https://u.github.io/zhudu/about/", "https://u.github.io/zhudu/zh-Hant-TW/about/"),
+        ("notes/x/index.html", "https://u.github.io/zhudu/assets/x.css", "https://u.github.io/zhudu/assets/x.css"),
+        # 404.html: MkDocs writes root-absolute URLs inside site_url's path.
+        ("404.html", "/zhudu/.", "/zhudu/zh-Hant-TW/."),
+        ("404.html", "/zhudu/", "/zhudu/zh-Hant-TW/"),
+        ("404.html", "/zhudu/about/", "/zhudu/zh-Hant-TW/about/"),
+        ("404.html", "/zhudu/about/#top", "/zhudu/zh-Hant-TW/about/#top"),
+        ("404.html", "/zhudu/assets/stylesheets/main.css", "/zhudu/assets/stylesheets/main.css"),
+        ("404.html", "/zhudu/assets/javascripts/bundle.js", "/zhudu/assets/javascripts/bundle.js"),
+        ("404.html", "/zhudu/sitemap.xml", "/zhudu/zh-Hant-TW/sitemap.xml"),
+        # Outside the site's path: another site on the same host, left alone.
+        ("404.html", "/other/about/", "/other/about/"),
+        ("404.html", "//cdn.example.org/x.js", "//cdn.example.org/x.js"),
+    ],
+)
+def test_relocate_urls(dest_uri: str, url: str, expected: str) -> None:
+    html = f'<a href="{url}">x</a><img src="{url}">'
+    assert _relocate(html, dest_uri=dest_uri, page_url="404.html") == f'<a href="{expected}">x</a><img src="{expected}">'
+
+
+@pytest.mark.parametrize(
+    ("dest_uri", "config", "expected"),
+    [
+        # A relative base is already right in the variant (same depth inside it); the worker is shared.
+        ("about/index.html", '"base": "..", "search": "../assets/w.js"', '"base": "..", "search": "../../assets/w.js"'),
+        # 404.html: the base names the variant's root (its own search index), the worker stays shared.
+        ("404.html", '"base": "/zhudu/", "search": "/zhudu/assets/w.js"',
+         '"base": "/zhudu/zh-Hant-TW/", "search": "/zhudu/assets/w.js"'),
+    ],
+)
+def test_relocate_material_config(dest_uri: str, config: str, expected: str) -> None:
+    html = f'<script id="__config" type="application/json">{{{config}}}</script>'
+    assert _relocate(html, dest_uri=dest_uri, page_url="about/") == html.replace(config, expected)
+
+
+def test_relocate_for_a_site_at_the_domain_root() -> None:
+    html = '<a href="/about/">a</a><link href="/assets/a.css">'
+    out = _relocate(html, dest_uri="404.html", page_url="404.html", site_url="https://notes.example.org/")
+    assert out == '<a href="/zh-Hant-TW/about/">a</a><link href="/assets/a.css">'
