@@ -176,8 +176,9 @@ def _table(title: str, ours: dict[str, tuple[int, float, float]], stock: dict[st
 
 def main(argv: list[str]) -> int:
     """Build both engines, run the query set on both, print the comparison."""
-    from conftest import CHROMIUM, CHROMIUM_ARGS, serve_built
     from playwright.sync_api import sync_playwright
+
+    from conftest import CHROMIUM, CHROMIUM_ARGS, serve_built
 
     limit = int(argv[argv.index("--limit") + 1]) if "--limit" in argv else None
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:

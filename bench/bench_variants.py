@@ -19,8 +19,8 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import corpus  # noqa: E402
-from bench_build import build  # noqa: E402
+import corpus
+from bench_build import build
 
 
 def only_default_variant(project: Path) -> Path:

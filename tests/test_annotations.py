@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from zhudu import annotations
 
 NOTE = """\
@@ -105,7 +106,7 @@ def test_orphans_are_shown_on_the_page_under_serve(site_builder) -> None:
         annotations.set_command("build")
     html = result.page("zh-Hans/notes/a/index.html")
     box = re.search(r'<div class="admonition warning zd-anno-orphans" role="status">.*?</div>', html, re.S)
-    assert box and "annotations.yml:1: annotation &#x27;gone&#x27;" in box.group(0) or \
+    assert (box and "annotations.yml:1: annotation &#x27;gone&#x27;" in box.group(0)) or \
         "annotations.yml:1: annotation 'gone'" in box.group(0)
     assert html.index("zd-anno-orphans") < html.index("data-zd-passage")
 

@@ -8,9 +8,6 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))  # the hooks package lives outside src
-
 from zhudu.audit import (
     CONTEXT,
     ONE_TO_MANY,
@@ -20,6 +17,9 @@ from zhudu.audit import (
     split_front_matter,
 )
 from zhudu.script import DEFAULT_VARIANTS, ConversionRules, load_rules
+
+ROOT = Path(__file__).resolve().parents[1]
+
 
 HANS, TW, HK = DEFAULT_VARIANTS
 RULES = load_rules(ROOT / "docs" / "editorial" / "conversion.yml")
@@ -93,9 +93,7 @@ def _summary(entries: list) -> list[tuple[str, str, str, bool]]:
         ("支持项目", HK, RULES, []),
     ],
 )
-def test_audit_places(
-    text: str, variant, rules: ConversionRules, expected: list
-) -> None:
+def test_audit_places(text: str, variant, rules: ConversionRules, expected: list) -> None:
     assert _summary(audit(text, variant, rules, "note.md")) == expected
 
 
@@ -158,9 +156,7 @@ def test_main_report(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.rstrip().splitlines()[-1].startswith("total: ")
 
 
-def test_main_only_unreviewed(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_main_only_unreviewed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     note = tmp_path / "note.md"
     note.write_text("---\ntitle: 后\n---\n后来的谷歌\n", encoding="utf-8")
     rules = tmp_path / "rules.yml"

@@ -225,3 +225,18 @@ def test_repo_mkdocs_yml_declares_three_variants():
     codes = [v["code"] for v in repo_config()["extra"]["zhudu"]["variants"]]
     assert codes == ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"]
     assert (REPO / "docs" / "editorial" / "conversion.yml").is_file()
+
+
+@pytest.mark.parametrize(
+    ("code", "expected", "unexpected"),
+    [
+        ("zh-Hans", "这些“暖气片”", "这些「"),
+        ("zh-Hant-TW", "這些「暖氣片」", "“暖氣片”"),
+        ("zh-Hant-HK", "這些「暖氣片」", "“暖氣片”"),
+    ],
+)
+def test_quotation_marks_follow_regional_usage(real_site, code, expected, unexpected):
+    page = real_site.build.page(f"{code}/notes/ai-bubble-open-source-doge-2025/index.html")
+    assert expected in page
+    body = page[page.index('class="zd-note__body"') :]
+    assert unexpected not in body

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -167,8 +167,8 @@ CST = timezone(timedelta(hours=8))
     ("moment", "expected"),
     [
         (datetime(2024, 3, 1, 9, 30, tzinfo=CST), "2024-03-01T09:30:00+08:00"),
-        (datetime(2024, 3, 1, 9, 30, tzinfo=timezone.utc), "2024-03-01T09:30:00Z"),
-        (datetime(2024, 3, 1, 9, 30, 12, 345, tzinfo=timezone.utc), "2024-03-01T09:30:12Z"),
+        (datetime(2024, 3, 1, 9, 30, tzinfo=UTC), "2024-03-01T09:30:00Z"),
+        (datetime(2024, 3, 1, 9, 30, 12, 345, tzinfo=UTC), "2024-03-01T09:30:12Z"),
         (datetime(2024, 3, 1, 9, 30), "2024-03-01T09:30:00Z"),
     ],
 )

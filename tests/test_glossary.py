@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from zhudu import glossary, script, textmarks
 
 T2S = script.opencc_converter("t2s").convert

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from mkdocs.config.base import ValidationError
-from zhudu import meta, notes
-from zhudu.meta import Author
 
 from conftest import REPO
+from zhudu import meta, notes
+from zhudu.meta import Author
 
 CST = timezone(timedelta(hours=8))
 
@@ -20,7 +20,7 @@ CST = timezone(timedelta(hours=8))
     [
         ("2025-12-22 22:20:48 +0800", datetime(2025, 12, 22, 22, 20, 48, tzinfo=CST)),
         ("2025-12-22T22:20:48+08:00", datetime(2025, 12, 22, 22, 20, 48, tzinfo=CST)),
-        ("2025-12-22T14:20:48Z", datetime(2025, 12, 22, 14, 20, 48, tzinfo=timezone.utc)),
+        ("2025-12-22T14:20:48Z", datetime(2025, 12, 22, 14, 20, 48, tzinfo=UTC)),
         ("2025-05-16", datetime(2025, 5, 16, tzinfo=CST)),
         ("2025/05/16 08:30", datetime(2025, 5, 16, 8, 30, tzinfo=CST)),
         ("2025年5月16日", datetime(2025, 5, 16, tzinfo=CST)),

@@ -211,7 +211,7 @@ def test_quote_across_passages_uses_start_and_end(clip_page: Any, browser: Any, 
     select_text(clip_page, a, "第22段", b, "第23段：分布式制造")
     directive = copied_quote(clip_page).split(":~:text=")[1]
     start, end = directive.split(",")
-    assert unquote(start).startswith("第") and unquote(end).endswith("分布式制造") or "制造" in unquote(end)
+    assert (unquote(start).startswith("第") and unquote(end).endswith("分布式制造")) or "制造" in unquote(end)
     assert lands_on(browser, site.variant_url("zh-Hans", "notes/long/") + "#:~:text=" + directive, a)
 
 

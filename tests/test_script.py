@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import markdown
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))  # the hooks package lives outside src
 
 from zhudu.script import (
     DEFAULT_VARIANTS,
@@ -22,6 +18,9 @@ from zhudu.script import (
     load_rules,
     opencc_converter,
 )
+
+ROOT = Path(__file__).resolve().parents[1]
+
 
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
 SEEDS = {p.name[:3]: p for p in sorted((ROOT / "seeds").glob("*.md"))}
@@ -82,9 +81,7 @@ def test_phrase_rule_does_not_split_latin_words() -> None:
     rules = ConversionRules(phrases={"zh-Hant-TW": {"AI识图": "AI辨識", "Op": "XX"}})
     conv = Converter(TW, rules)
     assert conv.text("AI识图") == "AI辨識"
-    assert (
-        conv.text("OpenAI识图") == "OpenAI識圖"
-    )  # "AI" inside OpenAI is not a rule start
+    assert conv.text("OpenAI识图") == "OpenAI識圖"  # "AI" inside OpenAI is not a rule start
     assert conv.text("Open") == "Open"  # "Op" must not match inside a word
 
 
@@ -228,10 +225,7 @@ def test_html_throughput_is_reasonable() -> None:
     import time
 
     body = SEEDS["001"].read_text(encoding="utf-8")
-    html = (
-        "".join(f'<p title="{line[:10]}">{line}</p>\n' for line in body.splitlines())
-        * 20
-    )
+    html = "".join(f'<p title="{line[:10]}">{line}</p>\n' for line in body.splitlines()) * 20
     conv = Converter(TW, RULES)
     start = time.perf_counter()
     conv.html(html)
@@ -382,9 +376,7 @@ SEED_CASES = [
 
 
 def _convert_seed(seed: str, code: str, rules: ConversionRules) -> str:
-    return Converter(VARIANTS[code], rules).text(
-        SEEDS[seed].read_text(encoding="utf-8")
-    )
+    return Converter(VARIANTS[code], rules).text(SEEDS[seed].read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize(("seed", "code", "wrong", "right"), SEED_CASES)
@@ -397,11 +389,7 @@ def test_rule_fixes_seed_sentence(seed: str, code: str, wrong: str, right: str) 
 
 
 def _phrase_rules() -> list[tuple[str, str, str]]:
-    return [
-        (code, src, out)
-        for code, table in RULES.phrases.items()
-        for src, out in table.items()
-    ]
+    return [(code, src, out) for code, table in RULES.phrases.items() for src, out in table.items()]
 
 
 @pytest.mark.parametrize(("code", "src", "out"), _phrase_rules())

@@ -261,7 +261,7 @@ class AnnotationTreeprocessor(Treeprocessor):
         super().__init__(md)
         self.extension = extension
 
-    def run(self, root: etree.Element) -> None:  # noqa: D102
+    def run(self, root: etree.Element) -> None:
         ext = self.extension
         ext.last_placed, ext.last_problems = [], []
         wanted = ext.by_note.get(ext.note_id or "", [])
@@ -328,7 +328,7 @@ class AnnotationExtension(Extension):
         self.show_problems = show_problems
         self.last_placed, self.last_problems = [], []
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: D102, N802
+    def extendMarkdown(self, md: Markdown) -> None:
         # Priority 4: after the passage anchors (5), before the glossary (3).
         md.treeprocessors.register(AnnotationTreeprocessor(md, self), "zd-annotations", 4)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
@@ -24,7 +24,7 @@ from xml.sax.saxutils import quoteattr
 FEED_FILE = "feed.xml"
 ATOM_NS = "http://www.w3.org/2005/Atom"
 #: ``updated`` of a feed without any dated entry (RFC 4287 requires one; never the clock).
-EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ class Feed:
 def rfc3339(moment: datetime) -> str:
     """An aware datetime as RFC 3339 (what Atom dates are); naive values are taken as UTC."""
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return moment.isoformat(timespec="seconds").replace("+00:00", "Z")
 
 

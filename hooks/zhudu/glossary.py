@@ -1,4 +1,4 @@
-"""The glossary: editorial data (``docs/editorial/glossary.yml``) marked in the notes' running text.
+r"""The glossary: editorial data (``docs/editorial/glossary.yml``) marked in the notes' running text.
 
 Python-Markdown's ``abbr`` cannot mark terms in Chinese: its ``\\b`` never matches
 between two Han characters.  This module's tree processor marks terms itself:
@@ -233,7 +233,7 @@ class GlossaryTreeprocessor(Treeprocessor):
         super().__init__(md)
         self.extension = extension
 
-    def run(self, root: etree.Element) -> None:  # noqa: D102
+    def run(self, root: etree.Element) -> None:
         ext = self.extension
         note_id, ext.note_id = ext.note_id, None  # one render per begin()
         ext.last_occurrences = []
@@ -275,7 +275,7 @@ class GlossaryExtension(Extension):
         """Keep the occurrences of the page just rendered, for the glossary page."""
         self.occurrences[note_id] = (url, list(self.last_occurrences))
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: D102, N802
+    def extendMarkdown(self, md: Markdown) -> None:
         # Priority 3: after the passage anchors (5) and the editor's notes (4).
         md.treeprocessors.register(GlossaryTreeprocessor(md, self), "zd-glossary", 3)
 
@@ -359,7 +359,7 @@ def fill_occurrences(
 
 
 def counts(occurrences: dict[str, tuple[str, list[Occurrence]]]) -> dict[str, tuple[int, int]]:
-    """note id -> (marked occurrences, all occurrences), for the build's summary line."""
+    """Note id -> (marked occurrences, all occurrences), for the build's summary line."""
     return {
         note_id: (sum(o.marked for o in found), len(found))
         for note_id, (_, found) in sorted(occurrences.items())

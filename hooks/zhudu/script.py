@@ -197,6 +197,7 @@ class ConversionRules:
     protected: tuple[str, ...] = ()
     phrases: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     accepted: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    punctuation: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     lines: Mapping[tuple[str, str, str], int] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -219,6 +220,20 @@ class ConversionRules:
             merged.update(self.phrases.get(prefix, {}))
         return merged
 
+    def punctuation_for(self, code: str) -> dict[str, str]:
+        """Return the punctuation replacements for variant ``code`` (prefix chain merged).
+
+        Args:
+            code: A variant code such as ``"zh-Hant-TW"``.
+
+        Returns:
+            {mark as written -> mark in this variant}, e.g. ``“`` -> ``「``.
+        """
+        merged: dict[str, str] = {}
+        for prefix in _prefixes(code):
+            merged.update(self.punctuation.get(prefix, {}))
+        return merged
+
     def accepted_for(self, code: str) -> frozenset[str]:
         """Return the accepted terms for variant ``code`` (prefix chain merged).
 
@@ -234,7 +249,8 @@ class ConversionRules:
         return frozenset(out)
 
 
-_TOP_KEYS = ("protected", "phrases", "accepted")
+_TOP_KEYS = ("protected", "phrases", "accepted", "punctuation")
+_HAN_ANY_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CODE_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
 
@@ -355,6 +371,7 @@ def load_rules(
     protected: list[str] = []
     phrases: dict[str, dict[str, str]] = {}
     accepted: dict[str, frozenset[str]] = {}
+    punctuation: dict[str, dict[str, str]] = {}
     for key_node, value_node in mapping_items(root, "the rules file"):
         key = string(key_node, "top-level key")
         if key not in _TOP_KEYS:
@@ -370,6 +387,17 @@ def load_rules(
                     )
                 lines[("protected", "", term)] = line_of(item)
                 protected.append(term)
+        elif key == "punctuation":
+            for code_node, table in mapping_items(value_node, "punctuation"):
+                code = variant_code(code_node, "punctuation")
+                marks: dict[str, str] = {}
+                for src_node, out_node in mapping_items(table, f"punctuation.{code}"):
+                    src = string(src_node, f"mark under punctuation.{code}")
+                    if len(src) != 1:
+                        raise fail(src_node, f"{src!r} under punctuation.{code} must be one character")
+                    marks[src] = string(out_node, f"replacement of {src!r} under {code}")
+                    lines[("punctuation", code, src)] = line_of(src_node)
+                punctuation[code] = marks
         elif key == "phrases":
             for code_node, table in mapping_items(value_node, "phrases"):
                 code = variant_code(code_node, "phrases")
@@ -400,6 +428,7 @@ def load_rules(
         protected=tuple(protected),
         phrases=MappingProxyType(phrases),
         accepted=MappingProxyType(accepted),
+        punctuation=MappingProxyType(punctuation),
         lines=MappingProxyType(lines),
     )
 
@@ -782,6 +811,9 @@ class Converter:
         self._matcher = _matcher(
             rules, variant.code, with_phrases=source_script == "Hans"
         )
+        marks = rules.punctuation_for(variant.code) if self._cc is not None else {}
+        self._punct = re.compile("[" + re.escape("".join(marks)) + "]") if marks else None
+        self._punct_map = marks
 
     @property
     def is_identity(self) -> bool:
@@ -847,7 +879,31 @@ class Converter:
             converted = _PH_RE.sub(
                 lambda m: restore[ord(m.group()) - _PH_BASE], converted
             )
-        return converted.split(_SEP)
+        outs = converted.split(_SEP)
+        if self._punct is not None:
+            outs = [self._punctuate(o) for o in outs]
+        return outs
+
+    def _punctuate(self, text: str) -> str:
+        """Apply the variant's punctuation (“” → 「」) to Chinese text only.
+
+        A segment without Han characters (an English sentence) keeps its marks, and so
+        does an apostrophe between two Latin letters (don’t).
+        """
+        if not _HAN_ANY_RE.search(text):
+            return text
+        punct = self._punct_map
+
+        def repl(m: re.Match[str]) -> str:
+            i = m.start()
+            before = text[i - 1] if i else ""
+            after = text[i + 1] if i + 1 < len(text) else ""
+            if before.isascii() and before.isalpha() and after.isascii() and after.isalpha():
+                return m.group()
+            return punct[m.group()]
+
+        assert self._punct is not None
+        return self._punct.sub(repl, text)
 
     def _convert_from(self, s: str, script: str) -> str:
         """Convert text written in ``script`` (for inline-rule fallbacks)."""

@@ -88,7 +88,7 @@ class _Extractor(HTMLParser):
     def __post_init__(self) -> None:
         super().__init__(convert_charrefs=True)
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:  # noqa: D102
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID:
             return
         a = dict(attrs)
@@ -110,7 +110,7 @@ class _Extractor(HTMLParser):
             self._heading_id = str(a.get("id") or "") if tag != "h1" else ""
             self._buf = []
 
-    def handle_endtag(self, tag: str) -> None:  # noqa: D102
+    def handle_endtag(self, tag: str) -> None:
         if tag in _VOID or not self._stack:
             return
         # Tolerate unclosed tags: pop to the matching one.
@@ -140,7 +140,7 @@ class _Extractor(HTMLParser):
         if self._in_article == depth:
             self._in_article = None
 
-    def handle_data(self, data: str) -> None:  # noqa: D102
+    def handle_data(self, data: str) -> None:
         if self._skip is None and (self._passage or self._heading is not None):
             self._buf.append(data)
 
@@ -375,9 +375,13 @@ def domain_words(editorial_dir: Path) -> list[str]:
         elif isinstance(node, list):
             for item in node:
                 walk(item, key)
-        elif isinstance(node, str) and key in {"term", "name", "title", "label", "aliases", "synonyms", "zh"}:
-            if _HAN_RE.search(node) and len(node) <= 12:
-                found.add(node.strip())
+        elif (
+            isinstance(node, str)
+            and key in {"term", "name", "title", "label", "aliases", "synonyms", "zh"}
+            and _HAN_RE.search(node)
+            and len(node) <= 12
+        ):
+            found.add(node.strip())
 
     for name in ("themes.yml", "glossary.yml"):
         path = editorial_dir / name
