@@ -17,6 +17,7 @@ Usage: ``.venv/bin/python bench/bench_build.py [--sizes 3,300,3000] [--repeat 2]
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import shutil
 import subprocess
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import corpus  # noqa: E402
+import corpus
 
 REPO = Path(__file__).resolve().parents[1]
 MKDOCS = str(REPO / ".venv" / "bin" / "mkdocs")
@@ -69,13 +70,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--repeat", type=int, default=2, help="builds per project and size (best kept)")
     parser.add_argument("--profile", type=int, help="also profile the Zhudu build at this size (pyinstrument)")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    parser.add_argument("--without", default="", help="editorial files to leave out (themes,glossary,annotations)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     work = args.keep or Path(tempfile.mkdtemp(prefix="zhudu-bench-"))
     rows = []
     try:
         for n in sizes:
-            zhudu = corpus.make_project(n, work / f"zhudu-{n}")
+            zhudu = corpus.make_project(n, work / f"zhudu-{n}", [w for w in args.without.split(",") if w])
             base = corpus.make_baseline(n, work / f"baseline-{n}")
             repeat = 1 if n >= 1000 else args.repeat
             best: dict[str, Run] = {}
@@ -95,13 +97,14 @@ def main(argv: list[str]) -> int:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
 
+    print(f"Zhudu: all variants, everything on{' except ' + args.without if args.without else ''}")
     print(f"{'notes':>6} {'baseline s':>10} {'zhudu s':>8} {'ratio':>6} {'ms/note':>8} "
           f"{'base MiB':>8} {'zhudu MiB':>9} {'mem ratio':>9} {'pages':>6}")
     for n, base_run, zd in rows:
         print(f"{n:>6} {base_run.seconds:>10.2f} {zd.seconds:>8.2f} {zd.seconds / base_run.seconds:>6.2f} "
               f"{1000 * zd.seconds / n:>8.1f} {base_run.peak_mib:>8.0f} {zd.peak_mib:>9.0f} "
               f"{zd.peak_mib / base_run.peak_mib:>9.2f} {zd.pages:>6}")
-    for (n1, b1, z1), (n2, b2, z2) in zip(rows, rows[1:]):
+    for (n1, b1, z1), (n2, b2, z2) in itertools.pairwise(rows):
         print(f"growth {n1}→{n2} notes (×{n2 / n1:g}): baseline ×{b2.seconds / b1.seconds:.1f}, "
               f"zhudu ×{z2.seconds / z1.seconds:.1f}; marginal ms/note baseline "
               f"{1000 * (b2.seconds - b1.seconds) / (n2 - n1):.1f}, zhudu {1000 * (z2.seconds - z1.seconds) / (n2 - n1):.1f}")

@@ -29,7 +29,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import corpus  # noqa: E402
+import corpus
 
 REPO = Path(__file__).resolve().parents[1]
 MKDOCS = str(REPO / ".venv" / "bin" / "mkdocs")
@@ -54,11 +54,11 @@ def _wait_up(url: str, timeout: float) -> None:
     raise SystemExit(f"mkdocs serve did not come up at {url}")
 
 
-def measure(n: int, work: Path, edits: int) -> dict[str, float]:
+def measure(n: int, work: Path, edits: int, without: list[str]) -> dict[str, float]:
     """Serve an N-note project, edit a note ``edits`` times; the latencies."""
     from playwright.sync_api import sync_playwright
 
-    project = corpus.make_project(n, work / f"serve-{n}")
+    project = corpus.make_project(n, work / f"serve-{n}", without)
     note = corpus.derive(n)[0]
     seed = project / "seeds" / f"{note.id}.md"
     port = _free_port()
@@ -110,12 +110,13 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="3,300")
     parser.add_argument("--edits", type=int, default=3)
+    parser.add_argument("--without", default="", help="editorial files to leave out (themes,glossary,annotations)")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="zhudu-serve-"))
     rows = []
     try:
         for n in (int(s) for s in args.sizes.split(",")):
-            rows.append((n, measure(n, work, args.edits)))
+            rows.append((n, measure(n, work, args.edits, [w for w in args.without.split(",") if w])))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(f"{'notes':>6} {'save→visible s':>15} {'worst s':>8} {'rebuild s':>10} {'share of rebuild':>17}")

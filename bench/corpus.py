@@ -19,6 +19,7 @@ import random
 import re
 import shutil
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -109,8 +110,15 @@ def _title(front: str) -> str | None:
     return m["t"].strip() if m else None
 
 
-def make_project(n: int, dest: Path) -> Path:
-    """A full Zhudu project with ``n`` derived notes in ``dest`` (returned)."""
+def make_project(n: int, dest: Path, without: Iterable[str] = ()) -> Path:
+    """A full Zhudu project with ``n`` derived notes in ``dest`` (returned).
+
+    Args:
+        n: How many notes.
+        dest: The project folder.
+        without: Editorial data files to leave out (``themes`` → no docs/editorial/themes.yml),
+            to measure the build without a feature.
+    """
     dest.mkdir(parents=True, exist_ok=True)
     for name in ("hooks", "overrides", "docs"):
         shutil.copytree(REPO / name, dest / name, dirs_exist_ok=True,
@@ -124,6 +132,8 @@ def make_project(n: int, dest: Path) -> Path:
     for note in derive(n):
         (seeds / f"{note.id}.md").write_text(note.text, encoding="utf-8")
         editorial[note.id] = note.editorial
+    for name in without:
+        (dest / "docs" / "editorial" / f"{name}.yml").unlink(missing_ok=True)
     (dest / "docs/editorial/notes.yml").write_text(
         yaml.safe_dump(editorial, allow_unicode=True, sort_keys=True), encoding="utf-8"
     )
@@ -193,8 +203,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("n", type=int)
     parser.add_argument("dest", type=Path)
     parser.add_argument("--baseline", action="store_true")
+    parser.add_argument("--without", default="", help="comma-separated editorial files to leave out")
     args = parser.parse_args(argv)
-    (make_baseline if args.baseline else make_project)(args.n, args.dest)
+    if args.baseline:
+        make_baseline(args.n, args.dest)
+    else:
+        make_project(args.n, args.dest, [w for w in args.without.split(",") if w])
     print(args.dest)
     return 0
 

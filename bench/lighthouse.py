@@ -38,7 +38,7 @@ _GZIP_TYPES = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
 class _GzipHandler(http.server.SimpleHTTPRequestHandler):
     """Static files with gzip and a short cache lifetime, like GitHub Pages."""
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
     def send_head(self):  # type: ignore[no-untyped-def]

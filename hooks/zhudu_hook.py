@@ -222,6 +222,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             log.warning("%s", problem)
         _annotation_ext.placed[note.id] = _annotation_ext.last_placed
         _glossary_ext.record(note.id, page.url)
+    if site.settings.search == "zhudu":  # Zhudu writes its own index: Material's jieba pass would be thrown away
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     return links.mark_external(html, _own_hosts(config))
 
 

@@ -14,7 +14,7 @@ import urllib.error
 import urllib.request
 from collections import deque
 from typing import Any
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import unquote, urldefrag, urlsplit
 
 from conftest import ServedSite
 
@@ -60,6 +60,7 @@ def crawl(site: ServedSite, pg: Any) -> dict[str, Any]:
     broken: list[str] = []
     missing_fragments: list[str] = []
     outside_subpath: list[str] = []
+    leaves_variant: list[str] = []
     pages = 0
     while queue:
         url = queue.popleft()
@@ -81,13 +82,17 @@ def crawl(site: ServedSite, pg: Any) -> dict[str, Any]:
             if status != 200:
                 broken.append(f"{url} -> {target} ({status})")
                 continue
-            if fragment and body and fragment not in {m["id"] for m in _ID_RE.finditer(body)}:
+            if fragment and body and unquote(fragment) not in {m["id"] for m in _ID_RE.finditer(body)}:
                 missing_fragments.append(f"{url} -> {target}")
+            if target in found["links"] and _is_page(bare) and not any(
+                urlsplit(bare).path.startswith(urlsplit(site.variant_url(code)).path) for code in VARIANTS
+            ):  # a root redirect stub: the reader would drop out of their variant
+                leaves_variant.append(f"{url} -> {target}")
             if target in found["links"] and _is_page(bare) and bare not in seen and not expect_404:
                 seen.add(bare)
                 queue.append(bare)
     return {"pages": pages, "broken": broken, "fragments": missing_fragments,
-            "outside": outside_subpath, "seen": seen}
+            "outside": outside_subpath, "leaves_variant": leaves_variant, "seen": seen}
 
 
 def test_every_page_of_every_variant_works_under_a_sub_path(real_site: ServedSite, page: Any) -> None:
@@ -95,7 +100,7 @@ def test_every_page_of_every_variant_works_under_a_sub_path(real_site: ServedSit
     result = crawl(real_site, page)
     elapsed = time.monotonic() - started
     print(f"crawled {result['pages']} pages in {elapsed:.1f} s")
-    for kind in ("broken", "fragments", "outside"):
+    for kind in ("broken", "fragments", "outside", "leaves_variant"):
         targets = sorted({item.split(" -> ")[-1] for item in result[kind]})
         assert not result[kind], f"{len(result[kind])} {kind}; targets: {targets[:15]}; e.g. {result[kind][:3]}"
     assert page.zd.console_errors == []

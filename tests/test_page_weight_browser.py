@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+
 from conftest import ServedSite
 
 BUDGET = 150 * 1024
@@ -68,7 +69,7 @@ def test_the_search_index_loads_when_the_reader_opens_search(real_site: ServedSi
         page.keyboard.press("/")  # Material's shortcut focuses the search box
     assert index_requests == [real_site.variant_url("zh-Hant-TW", "search/search_index.json")]
     page.keyboard.type("資料")
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    page.wait_for_selector(".md-search-result__item", timeout=30_000)  # the worker indexes first
     assert page.locator(".md-search-result__item").count() > 0
     assert page.zd.console_errors == []
 

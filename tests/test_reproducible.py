@@ -59,7 +59,7 @@ def _first_difference(a: dict[str, bytes], b: dict[str, bytes]) -> str:
                 left, right = a[name].decode().splitlines(), b[name].decode().splitlines()
                 excerpt = "\n".join(list(difflib.unified_diff(left, right, lineterm="", n=1))[:20])
             except UnicodeDecodeError:
-                at = next(i for i, (x, y) in enumerate(zip(a[name], b[name])) if x != y) if len(a[name]) == len(b[name]) else -1
+                at = next(i for i, (x, y) in enumerate(zip(a[name], b[name], strict=True)) if x != y) if len(a[name]) == len(b[name]) else -1
                 excerpt = f"binary, sizes {len(a[name])} / {len(b[name])}, first differing byte {at}"
             return f"{name} differs:\n{excerpt[:3000]}"
     return ""

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+
 from zhudu import variants
 from zhudu.variants import VariantInfo
 
@@ -72,3 +71,23 @@ def test_relocate_for_a_site_at_the_domain_root() -> None:
     html = '<a href="/about/">a</a><link href="/assets/a.css">'
     out = _relocate(html, dest_uri="404.html", page_url="404.html", site_url="https://notes.example.org/")
     assert out == '<a href="/zh-Hant-TW/about/">a</a><link href="/assets/a.css">'
+
+
+def test_write_variants_writes_every_variant_converted_and_relocated(site_builder) -> None:  # type: ignore[no-untyped-def]
+    note = "---\ntitle: 软件与网络\ndate: 2024-01-02\n---\n\n这个软件的数据在网络上。[关于](../about.md)\n"
+    result = site_builder(notes={"n1.md": note}, editorial={"notes.yml": "n1:\n  slug: n1\n"})
+    assert result.ok, result.log
+    pages = {code: result.page(f"{code}/notes/n1/index.html") for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK")}
+    assert '<html lang="zh-Hans"' in pages["zh-Hans"] and "软件" in pages["zh-Hans"]
+    assert '<html lang="zh-Hant-TW"' in pages["zh-Hant-TW"] and "軟體" in pages["zh-Hant-TW"]
+    assert '<html lang="zh-Hant-HK"' in pages["zh-Hant-HK"] and "軟件" in pages["zh-Hant-HK"]
+    for code, html in pages.items():
+        assert 'href="../../about/"' in html, code  # a page: stays inside the variant
+        assert 'href="../../../assets/stylesheets/' in html, code  # theme assets: shared from the root
+    # The root keeps a redirect stub to the default variant.
+    assert "zh-Hans/notes/n1/" in result.page("notes/n1/index.html")
+    # 404.html in every variant: root-absolute links inside the site's path stay in the variant.
+    tw404 = result.page("zh-Hant-TW/404.html")
+    assert 'href="/zhudu/zh-Hant-TW/about/"' in tw404
+    assert '"base": "/zhudu/zh-Hant-TW/"' in tw404
+    assert "..//zhudu/" not in tw404

@@ -194,6 +194,7 @@ class Site:
 
     def is_variant_local(self, root_relative: str) -> bool:
         """Whether a root-relative path is something each variant has its own copy of."""
+        root_relative = root_relative or "./"  # the home page: File.url is "./" where Page.url is ""
         return (
             root_relative in self.page_urls
             or root_relative in PER_VARIANT_FILES
