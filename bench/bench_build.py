@@ -68,9 +68,13 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="3,300,3000")
     parser.add_argument("--repeat", type=int, default=2, help="builds per project and size (best kept)")
-    parser.add_argument("--profile", type=int, help="also profile the Zhudu build at this size (pyinstrument)")
+    parser.add_argument(
+        "--profile", type=int, help="also profile the Zhudu build at this size (pyinstrument)"
+    )
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
-    parser.add_argument("--without", default="", help="editorial files to leave out (themes,glossary,annotations)")
+    parser.add_argument(
+        "--without", default="", help="editorial files to leave out (themes,glossary,annotations)"
+    )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     work = args.keep or Path(tempfile.mkdtemp(prefix="zhudu-bench-"))
@@ -87,8 +91,11 @@ def main(argv: list[str]) -> int:
                     if name not in best or run.seconds < best[name].seconds:
                         best[name] = run
             rows.append((n, best["baseline"], best["zhudu"]))
-            print(f"  {n} notes: baseline {best['baseline'].seconds:.2f} s, zhudu {best['zhudu'].seconds:.2f} s",
-                  file=sys.stderr, flush=True)
+            print(
+                f"  {n} notes: baseline {best['baseline'].seconds:.2f} s, zhudu {best['zhudu'].seconds:.2f} s",
+                file=sys.stderr,
+                flush=True,
+            )
             if args.profile == n:
                 report = work / f"profile-{n}.txt"
                 build(zhudu, work / f"out-profile-{n}", profile=report)
@@ -98,16 +105,22 @@ def main(argv: list[str]) -> int:
             shutil.rmtree(work, ignore_errors=True)
 
     print(f"Zhudu: all variants, everything on{' except ' + args.without if args.without else ''}")
-    print(f"{'notes':>6} {'baseline s':>10} {'zhudu s':>8} {'ratio':>6} {'ms/note':>8} "
-          f"{'base MiB':>8} {'zhudu MiB':>9} {'mem ratio':>9} {'pages':>6}")
+    print(
+        f"{'notes':>6} {'baseline s':>10} {'zhudu s':>8} {'ratio':>6} {'ms/note':>8} "
+        f"{'base MiB':>8} {'zhudu MiB':>9} {'mem ratio':>9} {'pages':>6}"
+    )
     for n, base_run, zd in rows:
-        print(f"{n:>6} {base_run.seconds:>10.2f} {zd.seconds:>8.2f} {zd.seconds / base_run.seconds:>6.2f} "
-              f"{1000 * zd.seconds / n:>8.1f} {base_run.peak_mib:>8.0f} {zd.peak_mib:>9.0f} "
-              f"{zd.peak_mib / base_run.peak_mib:>9.2f} {zd.pages:>6}")
+        print(
+            f"{n:>6} {base_run.seconds:>10.2f} {zd.seconds:>8.2f} {zd.seconds / base_run.seconds:>6.2f} "
+            f"{1000 * zd.seconds / n:>8.1f} {base_run.peak_mib:>8.0f} {zd.peak_mib:>9.0f} "
+            f"{zd.peak_mib / base_run.peak_mib:>9.2f} {zd.pages:>6}"
+        )
     for (n1, b1, z1), (n2, b2, z2) in itertools.pairwise(rows):
-        print(f"growth {n1}→{n2} notes (×{n2 / n1:g}): baseline ×{b2.seconds / b1.seconds:.1f}, "
-              f"zhudu ×{z2.seconds / z1.seconds:.1f}; marginal ms/note baseline "
-              f"{1000 * (b2.seconds - b1.seconds) / (n2 - n1):.1f}, zhudu {1000 * (z2.seconds - z1.seconds) / (n2 - n1):.1f}")
+        print(
+            f"growth {n1}→{n2} notes (×{n2 / n1:g}): baseline ×{b2.seconds / b1.seconds:.1f}, "
+            f"zhudu ×{z2.seconds / z1.seconds:.1f}; marginal ms/note baseline "
+            f"{1000 * (b2.seconds - b1.seconds) / (n2 - n1):.1f}, zhudu {1000 * (z2.seconds - z1.seconds) / (n2 - n1):.1f}"
+        )
     worst = max(z.seconds / b.seconds for _, b, z in rows)
     print(f"worst ratio {worst:.2f} (goal ≤ 1.2): {'met' if worst <= 1.2 else 'missed'}")
     return 0

@@ -67,7 +67,9 @@ def load_queries(site_dir: Path, canonical: str = "zh-Hans") -> list[Query]:
             pages[note] = search.extract_page(html, note)
         found = [p for p in pages[note].passages if item["passage"] in p.text]
         if len(found) != 1:
-            raise ValueError(f"{item['q']!r}: snippet {item['passage']!r} is in {len(found)} passages of {note}")
+            raise ValueError(
+                f"{item['q']!r}: snippet {item['passage']!r} is in {len(found)} passages of {note}"
+            )
         if item["kind"] not in KINDS:
             raise ValueError(f"{item['q']!r}: unknown kind {item['kind']!r}")
         out.append(Query(**item, anchor=found[0].anchor, section_id=found[0].section_id))
@@ -166,7 +168,9 @@ def first_search(page: Any, site_url: str, variant: str, text: str) -> tuple[int
     return sum(sizes.values()), elapsed
 
 
-def _table(title: str, ours: dict[str, tuple[int, float, float]], stock: dict[str, tuple[int, float, float]]) -> None:
+def _table(
+    title: str, ours: dict[str, tuple[int, float, float]], stock: dict[str, tuple[int, float, float]]
+) -> None:
     print(f"\n{title:14} {'n':>4}  {'zhudu@1':>8} {'zhudu@3':>8}  {'stock@1':>8} {'stock@3':>8}")
     for name in sorted(ours, key=lambda k: (k == "all", k)):
         n, t1, t3 = ours[name]
@@ -186,7 +190,11 @@ def main(argv: list[str]) -> int:
         results = {}
         for engine in ("zhudu", "material"):
             with serve_built(
-                Path(tmp) / engine, repo_notes=True, repo_editorial=True, strict=True, zhudu={"search": engine}
+                Path(tmp) / engine,
+                repo_notes=True,
+                repo_editorial=True,
+                strict=True,
+                zhudu={"search": engine},
             ) as site:
                 queries = load_queries(site.build.site_dir)[:limit]
                 page = browser.new_context(locale="zh-CN").new_page()
@@ -207,7 +215,9 @@ def main(argv: list[str]) -> int:
     print(f"{len(ours[0])} queries; browser run: zhudu {ours[1]:.1f}s, stock {stock[1]:.1f}s")
     _table("variant", rates(ours[0], lambda q: q.variant), rates(stock[0], lambda q: q.variant))
     _table("kind", rates(ours[0], lambda q: q.kind), rates(stock[0], lambda q: q.kind))
-    print(f"\n{'first search':14} {'zhudu bytes':>12} {'gzip idx':>9} {'ms':>6}   {'stock bytes':>12} {'gzip idx':>9} {'ms':>6}")
+    print(
+        f"\n{'first search':14} {'zhudu bytes':>12} {'gzip idx':>9} {'ms':>6}   {'stock bytes':>12} {'gzip idx':>9} {'ms':>6}"
+    )
     for variant in ours[2]:
         (b1, t1, g1), (b2, t2, g2) = ours[2][variant], stock[2][variant]
         print(f"{variant:14} {b1:>12} {g1:>9} {t1:>6.0f}   {b2:>12} {g2:>9} {t2:>6.0f}")

@@ -63,8 +63,14 @@ def measure(n: int, work: Path, edits: int, without: list[str]) -> dict[str, flo
     seed = project / "seeds" / f"{note.id}.md"
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/zhudu/"}
-    server = subprocess.Popen([MKDOCS, "serve", "-a", f"127.0.0.1:{port}", "--livereload"], cwd=project, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [MKDOCS, "serve", "-a", f"127.0.0.1:{port}", "--livereload"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     built: list[float] = []
 
     def read_log() -> None:
@@ -89,8 +95,11 @@ def measure(n: int, work: Path, edits: int, without: list[str]) -> dict[str, flo
                 before = len(built)
                 started = time.monotonic()
                 seed.write_text(original + f"\n\n测量标记 {marker}\n", encoding="utf-8")
-                page.wait_for_function(f"document.body && document.body.innerText.includes('{marker}')",
-                                       timeout=600_000, polling=20)
+                page.wait_for_function(
+                    f"document.body && document.body.innerText.includes('{marker}')",
+                    timeout=600_000,
+                    polling=20,
+                )
                 latencies.append(time.monotonic() - started)
                 deadline = time.monotonic() + 5
                 while len(built) == before and time.monotonic() < deadline:
@@ -101,8 +110,12 @@ def measure(n: int, work: Path, edits: int, without: list[str]) -> dict[str, flo
         server.terminate()
         server.wait(timeout=30)
     rebuilds = built[1:] or [float("nan")]
-    return {"median": statistics.median(latencies), "worst": max(latencies),
-            "rebuild": statistics.median(rebuilds), "first_build": built[0] if built else float("nan")}
+    return {
+        "median": statistics.median(latencies),
+        "worst": max(latencies),
+        "rebuild": statistics.median(rebuilds),
+        "first_build": built[0] if built else float("nan"),
+    }
 
 
 def main(argv: list[str]) -> int:
@@ -110,7 +123,9 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="3,300")
     parser.add_argument("--edits", type=int, default=3)
-    parser.add_argument("--without", default="", help="editorial files to leave out (themes,glossary,annotations)")
+    parser.add_argument(
+        "--without", default="", help="editorial files to leave out (themes,glossary,annotations)"
+    )
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="zhudu-serve-"))
     rows = []
@@ -121,8 +136,10 @@ def main(argv: list[str]) -> int:
         shutil.rmtree(work, ignore_errors=True)
     print(f"{'notes':>6} {'save→visible s':>15} {'worst s':>8} {'rebuild s':>10} {'share of rebuild':>17}")
     for n, r in rows:
-        print(f"{n:>6} {r['median']:>15.2f} {r['worst']:>8.2f} {r['rebuild']:>10.2f} "
-              f"{r['rebuild'] / r['median']:>17.0%}")
+        print(
+            f"{n:>6} {r['median']:>15.2f} {r['worst']:>8.2f} {r['rebuild']:>10.2f} "
+            f"{r['rebuild'] / r['median']:>17.0%}"
+        )
     small = rows[0][1]["median"] if rows else float("nan")
     print(f"goal < 1 s at {rows[0][0] if rows else '?'} notes: {'met' if small < 1 else 'missed'}")
     return 0

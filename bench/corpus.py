@@ -121,8 +121,9 @@ def make_project(n: int, dest: Path, without: Iterable[str] = ()) -> Path:
     """
     dest.mkdir(parents=True, exist_ok=True)
     for name in ("hooks", "overrides", "docs"):
-        shutil.copytree(REPO / name, dest / name, dirs_exist_ok=True,
-                        ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(
+            REPO / name, dest / name, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__")
+        )
     shutil.copy2(REPO / "mkdocs.yml", dest / "mkdocs.yml")
     seeds = dest / "seeds"
     if seeds.exists():
@@ -161,8 +162,9 @@ def make_baseline(n: int, dest: Path) -> Path:
     config["extra"] = {"generator": False}
     config["site_url"] = "https://zhudu.github.io/zhudu/"
     config["nav"] = [{"首页": "index.md"}]
-    (dest / "mkdocs.yml").write_text(yaml.dump(config, Dumper=_TagDumper, allow_unicode=True, sort_keys=False),
-                                     encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(
+        yaml.dump(config, Dumper=_TagDumper, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     return dest
 
 

@@ -75,15 +75,21 @@ def _free_port() -> int:
 def build(out: Path, site_url: str) -> None:
     """Build the repository's site for ``site_url`` into ``out``."""
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([str(REPO / ".venv/bin/mkdocs"), "build", "--strict", "-q", "-d", str(out)],
-                   cwd=REPO, env=env, check=True)
+    subprocess.run(
+        [str(REPO / ".venv/bin/mkdocs"), "build", "--strict", "-q", "-d", str(out)],
+        cwd=REPO,
+        env=env,
+        check=True,
+    )
 
 
 def pages(site: Path) -> dict[str, str | None]:
     """Page kind → path inside a variant (None: the site has no such page yet)."""
     variant = site / VARIANTS[0]
     notes = sorted(p.parent.relative_to(variant).as_posix() + "/" for p in variant.glob("notes/*/index.html"))
-    themes = sorted(p.parent.relative_to(variant).as_posix() + "/" for p in variant.glob("themes/*/index.html"))
+    themes = sorted(
+        p.parent.relative_to(variant).as_posix() + "/" for p in variant.glob("themes/*/index.html")
+    )
     preferred = "notes/ai-bubble-open-source-doge-2025/"
     return {
         "home": "",
@@ -95,23 +101,46 @@ def pages(site: Path) -> dict[str, str | None]:
 
 def run(url: str, form: str, out: Path) -> dict[str, object]:
     """One Lighthouse run; the category scores (0–100) and the failing audits."""
-    cmd = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-           "--only-categories=" + ",".join(CATEGORIES), "--max-wait-for-load=30000",
-           "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"]
+    cmd = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={out}",
+        "--only-categories=" + ",".join(CATEGORIES),
+        "--max-wait-for-load=30000",
+        "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage",
+    ]
     if form == "desktop":
         cmd.append("--preset=desktop")
-    subprocess.run(cmd, env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=240)
+    subprocess.run(
+        cmd,
+        env={**os.environ, "CHROME_PATH": CHROMIUM},
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        timeout=240,
+    )
     report = json.loads(out.read_text(encoding="utf-8"))
     scores = {c: round((report["categories"][c]["score"] or 0) * 100) for c in CATEGORIES}
     failing = sorted(
         audit_id
-        for c in CATEGORIES if c != "performance"
+        for c in CATEGORIES
+        if c != "performance"
         for ref in report["categories"][c]["auditRefs"]
-        if ref["weight"] and (audit_id := ref["id"]) and (report["audits"][audit_id]["score"] not in (None, 1))
+        if ref["weight"]
+        and (audit_id := ref["id"])
+        and (report["audits"][audit_id]["score"] not in (None, 1))
     )
-    metrics = {k: report["audits"][k]["numericValue"] for k in
-               ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift")}
+    metrics = {
+        k: report["audits"][k]["numericValue"]
+        for k in (
+            "first-contentful-paint",
+            "largest-contentful-paint",
+            "total-blocking-time",
+            "cumulative-layout-shift",
+        )
+    }
     return {"scores": scores, "failing": failing, "metrics": metrics}
 
 
@@ -131,8 +160,9 @@ def main(argv: list[str]) -> int:
     site_url = f"http://127.0.0.1:{port}/zhudu/"
     (tmp / "www").mkdir()
     build(tmp / "www" / "zhudu", site_url)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
-                                             functools.partial(_GzipHandler, directory=str(tmp / "www")))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", port), functools.partial(_GzipHandler, directory=str(tmp / "www"))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     reports = args.keep or tmp / "reports"
     reports.mkdir(parents=True, exist_ok=True)
@@ -140,8 +170,10 @@ def main(argv: list[str]) -> int:
     wanted_kinds = args.pages.split(",") if args.pages else list(kinds)
     variants = args.only.split(",") if args.only else list(VARIANTS)
     misses = 0
-    print(f"{'page':<9} {'variant':<11} {'form':<8} {'perf':>4} {'a11y':>4} {'bp':>4} {'seo':>4}  "
-          f"{'FCP ms':>7} {'LCP ms':>7} {'TBT ms':>6}  failing audits")
+    print(
+        f"{'page':<9} {'variant':<11} {'form':<8} {'perf':>4} {'a11y':>4} {'bp':>4} {'seo':>4}  "
+        f"{'FCP ms':>7} {'LCP ms':>7} {'TBT ms':>6}  failing audits"
+    )
     try:
         for kind in wanted_kinds:
             path = kinds.get(kind)
@@ -155,10 +187,13 @@ def main(argv: list[str]) -> int:
                     s, m = result["scores"], result["metrics"]
                     ok = all(s[c] >= GOALS[c] for c in CATEGORIES)
                     misses += not ok
-                    print(f"{kind:<9} {variant:<11} {form:<8} {s['performance']:>4} {s['accessibility']:>4} "
-                          f"{s['best-practices']:>4} {s['seo']:>4}  {m['first-contentful-paint']:>7.0f} "
-                          f"{m['largest-contentful-paint']:>7.0f} {m['total-blocking-time']:>6.0f}  "
-                          f"{'' if ok else '✗ '}{' '.join(result['failing'])}", flush=True)
+                    print(
+                        f"{kind:<9} {variant:<11} {form:<8} {s['performance']:>4} {s['accessibility']:>4} "
+                        f"{s['best-practices']:>4} {s['seo']:>4}  {m['first-contentful-paint']:>7.0f} "
+                        f"{m['largest-contentful-paint']:>7.0f} {m['total-blocking-time']:>6.0f}  "
+                        f"{'' if ok else '✗ '}{' '.join(result['failing'])}",
+                        flush=True,
+                    )
     finally:
         server.shutdown()
         if not args.keep:

@@ -20,8 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 from pymdownx.slugs import slugify as pymdownx_slugify
 
-from zhudu import annotations, feeds, glossary, links, passages, script, search, social, variants
-from zhudu import pagination
+from zhudu import annotations, feeds, glossary, links, pagination, passages, script, search, social, variants
 from zhudu.errors import ZhuduError
 from zhudu.settings import ZhuduConfig
 from zhudu.site import Site
@@ -125,30 +124,59 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 if site.settings.missing_images == "warn":
                     log.warning(
                         "%s:%d: image %s does not exist: add the file or fix the path",
-                        note.display_path, image.line, image.target,
+                        note.display_path,
+                        image.line,
+                        image.target,
                     )
         if placeholder := note.placeholder_title:
             log.info(
                 "%s: title %r looks like a placeholder: set a display title in %s",
-                note.display_path, placeholder, site.display(site.editorial_dir / "notes.yml"),
+                note.display_path,
+                placeholder,
+                site.display(site.editorial_dir / "notes.yml"),
             )
     home_pages = pagination.home_pages(sum(not n.broken for n in corpus.notes))  # a long home list: pages 2…
     for home in home_pages[1:]:
-        files.append(File.generated(config, home.src_uri, content=pagination.extra_page_markdown(home, len(home_pages))))
+        files.append(
+            File.generated(
+                config, home.src_uri, content=pagination.extra_page_markdown(home, len(home_pages))
+            )
+        )
     _load_themes(site, files, config)
     try:  # glossary and editor's notes: data beside the notes; the glossary page is generated
-        _glossary_ext.use(glossary.load_glossary(site.editorial_dir / glossary.GLOSSARY_FILE, site.display(site.editorial_dir / glossary.GLOSSARY_FILE), _fold))  # type: ignore[union-attr]
-        _annotation_ext.use(annotations.load_annotations(site.editorial_dir / annotations.ANNOTATIONS_FILE, site.display(site.editorial_dir / annotations.ANNOTATIONS_FILE), [n.id for n in corpus.notes]), site.display(site.editorial_dir / annotations.ANNOTATIONS_FILE))  # type: ignore[union-attr]
+        _glossary_ext.use(
+            glossary.load_glossary(
+                site.editorial_dir / glossary.GLOSSARY_FILE,
+                site.display(site.editorial_dir / glossary.GLOSSARY_FILE),
+                _fold,
+            )
+        )  # type: ignore[union-attr]
+        _annotation_ext.use(
+            annotations.load_annotations(
+                site.editorial_dir / annotations.ANNOTATIONS_FILE,
+                site.display(site.editorial_dir / annotations.ANNOTATIONS_FILE),
+                [n.id for n in corpus.notes],
+            ),
+            site.display(site.editorial_dir / annotations.ANNOTATIONS_FILE),
+        )  # type: ignore[union-attr]
     except ZhuduError as exc:
         raise PluginError(str(exc)) from None
-    files.append(File.generated(config, glossary.GLOSSARY_SRC_URI, content=glossary.page_markdown(_glossary_ext.glossary)))  # type: ignore[union-attr]
+    files.append(
+        File.generated(
+            config, glossary.GLOSSARY_SRC_URI, content=glossary.page_markdown(_glossary_ext.glossary)
+        )
+    )  # type: ignore[union-attr]
     return files
 
 
 def _load_themes(site: Site, files: Files, config: MkDocsConfig) -> None:
     """Read themes.yml (fresh every build) and add the theme pages."""
     global _themes
-    hant = {n.id: site.converter(site.default.code, "Hant").text for n in site.corpus.notes if n.meta.lang == "zh-Hant"}
+    hant = {
+        n.id: site.converter(site.default.code, "Hant").text
+        for n in site.corpus.notes
+        if n.meta.lang == "zh-Hant"
+    }
     try:
         path = site.editorial_dir / "themes.yml"
         _themes = ThemeBuild.load(path, site.display(path), note_infos(site.corpus.notes, hant))
@@ -222,7 +250,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             log.warning("%s", problem)
         _annotation_ext.placed[note.id] = _annotation_ext.last_placed
         _glossary_ext.record(note.id, page.url)
-    if site.settings.search == "zhudu":  # Zhudu writes its own index: Material's jieba pass would be thrown away
+    # Zhudu writes its own index: Material's jieba pass over the page would be thrown away.
+    if site.settings.search == "zhudu":
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     return links.mark_external(html, _own_hosts(config))
 
@@ -260,12 +289,22 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     gloss_file = files.get_file_from_path(glossary.GLOSSARY_SRC_URI)
     if _glossary_ext is not None and gloss_file and gloss_file.page and gloss_file.page.content:
         gloss_file.page.content = glossary.fill_occurrences(  # every note is rendered by now
-            gloss_file.page.content, _glossary_ext.occurrences, {n.id: n.meta.title for n in site.corpus.notes},
-            lambda url: get_relative_url(url, gloss_file.page.url))  # type: ignore[union-attr]
-    for v, vc in zip(site.variants, site.variant_configs):  # og:locale, og:url, og:site_name per variant
-        site.strings[v.code].update(social.variant_strings(
-            code=v.code, prefix=v.prefix, og_locale=vc["og_locale"], site_name=config.site_name,
-            convert=site.converter(v.code, "Hans").text))
+            gloss_file.page.content,
+            _glossary_ext.occurrences,
+            {n.id: n.meta.title for n in site.corpus.notes},
+            lambda url: get_relative_url(url, gloss_file.page.url),
+        )  # type: ignore[union-attr]
+    # og:locale, og:url and og:site_name differ per variant: filled like interface strings.
+    for v, vc in zip(site.variants, site.variant_configs, strict=True):
+        site.strings[v.code].update(
+            social.variant_strings(
+                code=v.code,
+                prefix=v.prefix,
+                og_locale=vc["og_locale"],
+                site_name=config.site_name,
+                convert=site.converter(v.code, "Hans").text,
+            )
+        )
     return env
 
 
@@ -293,7 +332,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Write the page's copies in the other variants; return the default variant's."""
     site = _current()
     meta = page.meta.get("zd_note") or {}
-    site.register_page(page.file.dest_uri, page.url, (meta.get("updated") or meta.get("date") or "")[:10] or None)
+    site.register_page(
+        page.file.dest_uri, page.url, (meta.get("updated") or meta.get("date") or "")[:10] or None
+    )
     if site.settings.search == "zhudu":  # Material's search UI, Zhudu's worker and index
         output = search.point_worker(output)
     site.write_variants(output, page.file.dest_uri, page.url, Path(config.site_dir))
@@ -321,22 +362,32 @@ def on_post_build(config: MkDocsConfig) -> None:
     site.write_sitemaps(site_dir)
     site.write_search_indexes(site_dir, log)
     for rel, text in feeds.variant_feeds(
-        notes=site.corpus.notes, site_url=site.site_url, variants=[(v.code, v.prefix) for v in site.variants],
+        notes=site.corpus.notes,
+        site_url=site.site_url,
+        variants=[(v.code, v.prefix) for v in site.variants],
         note_urls={n.id: File(n.src_uri, "", "", config.use_directory_urls).url for n in site.corpus.notes},
-        site_name=config.site_name, site_description=config.site_description or "",
-        site_author=config.site_author or "", convert=lambda code, text: site.converter(code, script.detect_script(text)).text(text),
+        site_name=config.site_name,
+        site_description=config.site_description or "",
+        site_author=config.site_author or "",
+        convert=lambda code, text: site.converter(code, script.detect_script(text)).text(text),
     ).items():
         (site_dir / rel).write_text(text, encoding="utf-8")
     if site.missing_images:
         log.info(
             "%d missing image(s) drawn as placeholders: %s",
-            len(site.missing_images), "; ".join(site.missing_images),
+            len(site.missing_images),
+            "; ".join(site.missing_images),
         )
     if _glossary_ext is not None and _annotation_ext is not None:
-        log.info("glossary: %d terms, marked %s; editor's notes: %s", len(_glossary_ext.glossary.terms),
-                 glossary.counts(_glossary_ext.occurrences), annotations.summary(_annotation_ext.placed))
+        log.info(
+            "glossary: %d terms, marked %s; editor's notes: %s",
+            len(_glossary_ext.glossary.terms),
+            glossary.counts(_glossary_ext.occurrences),
+            annotations.summary(_annotation_ext.placed),
+        )
     log.info(
         "%d notes in %d variants (%s)",
-        len(site.corpus.notes), len(site.variants), ", ".join(v.code for v in site.variants),
+        len(site.corpus.notes),
+        len(site.variants),
+        ", ".join(v.code for v in site.variants),
     )
-

@@ -61,8 +61,12 @@ def repo_config() -> dict[str, Any]:
         pass
 
     def keep(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-        return _Tagged(node.tag, loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode)
-                       else loader.construct_sequence(node))
+        return _Tagged(
+            node.tag,
+            loader.construct_scalar(node)
+            if isinstance(node, yaml.ScalarNode)
+            else loader.construct_sequence(node),
+        )
 
     Loader.add_multi_constructor("!", keep)
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", keep)
@@ -172,7 +176,9 @@ def build_site(
         mkdocs_log.setLevel(old_level)
     log = stream.getvalue()
     warnings = [line[len("WARNING ") :] for line in log.splitlines() if line.startswith("WARNING ")]
-    return BuildResult(root=root, site_dir=root / "site", ok=ok, log=log + error, warnings=warnings, error=error)
+    return BuildResult(
+        root=root, site_dir=root / "site", ok=ok, log=log + error, warnings=warnings, error=error
+    )
 
 
 @pytest.fixture

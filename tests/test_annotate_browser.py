@@ -40,8 +40,9 @@ def test_tooltip_on_hover_and_focus(real_site, page) -> None:
 
 
 def test_tooltip_on_tap(real_site, browser) -> None:
-    context = browser.new_context(viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True,
-                                  locale="zh-CN")
+    context = browser.new_context(
+        viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True, locale="zh-CN"
+    )
     try:
         page = context.new_page()
         page.goto(real_site.variant_url("zh-Hant-TW", NOTE))

@@ -26,14 +26,23 @@ def _yaml(*entries: str) -> str:
     return "".join(entries)
 
 
-def entry(ident: str, exact: str, *, prefix: str = "", suffix: str = "", kind: str = "context",
-          body: str = "说明。", source: str | None = None, note: str = "a") -> str:
-    out = f"- id: {ident}\n  note: {note}\n  kind: {kind}\n  quote:\n    exact: \"{exact}\"\n"
+def entry(
+    ident: str,
+    exact: str,
+    *,
+    prefix: str = "",
+    suffix: str = "",
+    kind: str = "context",
+    body: str = "说明。",
+    source: str | None = None,
+    note: str = "a",
+) -> str:
+    out = f'- id: {ident}\n  note: {note}\n  kind: {kind}\n  quote:\n    exact: "{exact}"\n'
     if prefix:
-        out += f"    prefix: \"{prefix}\"\n"
+        out += f'    prefix: "{prefix}"\n'
     if suffix:
-        out += f"    suffix: \"{suffix}\"\n"
-    out += f"  body: \"{body}\"\n"
+        out += f'    suffix: "{suffix}"\n'
+    out += f'  body: "{body}"\n'
     if source:
         out += f"  source: {source}\n"
     return out
@@ -54,8 +63,11 @@ def test_placed_after_quote_numbered_and_anchors_unchanged(site_builder) -> None
     html = result.page("zh-Hans/notes/a/index.html")
     assert _anchors(html) == _anchors(plain.page("zh-Hans/notes/a/index.html"))
     # Numbered in reading order, the marker right after the quoted text.
-    assert re.search(r"创下了历史记录<span class=\"zd-anno\" data-zd-anno=\"first\"><button[^>]*"
-                     r'aria-controls="zd-anno-1" aria-expanded="false"', html)
+    assert re.search(
+        r"创下了历史记录<span class=\"zd-anno\" data-zd-anno=\"first\"><button[^>]*"
+        r'aria-controls="zd-anno-1" aria-expanded="false"',
+        html,
+    )
     assert re.search(r'後福特主義的生產關係<span class="zd-anno" data-zd-anno="second">', html)
     assert 'id="zd-anno-2"' in html and "编辑说明" in html and "核查" in html
     assert 'role="note"' in html
@@ -76,46 +88,58 @@ def test_orphan_warns_with_file_and_line_and_fails_strict(site_builder) -> None:
 
 
 def test_ambiguous_quote_warns_and_prefix_disambiguates(site_builder) -> None:
-    twice = site_builder(notes={"a.md": NOTE}, editorial={"annotations.yml": entry("dup", "蒸发了近6000亿美元")},
-                         strict=False)
+    twice = site_builder(
+        notes={"a.md": NOTE}, editorial={"annotations.yml": entry("dup", "蒸发了近6000亿美元")}, strict=False
+    )
     (warning,) = twice.warnings
-    assert warning.startswith("zhudu: docs/editorial/annotations.yml:1: annotation 'dup'") or \
-        "docs/editorial/annotations.yml:1: annotation 'dup'" in warning
+    assert (
+        warning.startswith("zhudu: docs/editorial/annotations.yml:1: annotation 'dup'")
+        or "docs/editorial/annotations.yml:1: annotation 'dup'" in warning
+    )
     assert "matches 2 places (p-" in warning
-    assert "data-zd-anno=\"dup\"" not in twice.page("zh-Hans/notes/a/index.html")
-    fixed = site_builder(notes={"a.md": NOTE},
-                         editorial={"annotations.yml": entry("dup", "蒸发了近6000亿美元", prefix="另一段也说：")})
+    assert 'data-zd-anno="dup"' not in twice.page("zh-Hans/notes/a/index.html")
+    fixed = site_builder(
+        notes={"a.md": NOTE},
+        editorial={"annotations.yml": entry("dup", "蒸发了近6000亿美元", prefix="另一段也说：")},
+    )
     assert fixed.ok, fixed.log
     html = fixed.page("zh-Hans/notes/a/index.html")
     assert re.search(r"另一段也说：蒸发了近6000亿美元<span class=\"zd-anno\" data-zd-anno=\"dup\">", html)
-    by_suffix = site_builder(notes={"a.md": NOTE},
-                             editorial={"annotations.yml": entry("dup", "蒸发了近6000亿美元", suffix="，创下")})
+    by_suffix = site_builder(
+        notes={"a.md": NOTE},
+        editorial={"annotations.yml": entry("dup", "蒸发了近6000亿美元", suffix="，创下")},
+    )
     assert by_suffix.ok, by_suffix.log
     html = by_suffix.page("zh-Hans/notes/a/index.html")
     assert '蒸发了近6000亿美元<span class="zd-anno" data-zd-anno="dup">' in html
-    body = html[html.index("zd-note__body"):]
+    body = html[html.index("zd-note__body") :]
     assert body.index('data-zd-anno="dup"') < body.index("另一段也说")
 
 
 def test_orphans_are_shown_on_the_page_under_serve(site_builder) -> None:
     annotations.set_command("serve")
     try:
-        result = site_builder(notes={"a.md": NOTE}, editorial={"annotations.yml": entry("gone", "不在笔记里")},
-                              strict=False)
+        result = site_builder(
+            notes={"a.md": NOTE}, editorial={"annotations.yml": entry("gone", "不在笔记里")}, strict=False
+        )
     finally:
         annotations.set_command("build")
     html = result.page("zh-Hans/notes/a/index.html")
     box = re.search(r'<div class="admonition warning zd-anno-orphans" role="status">.*?</div>', html, re.S)
-    assert (box and "annotations.yml:1: annotation &#x27;gone&#x27;" in box.group(0)) or \
-        "annotations.yml:1: annotation 'gone'" in box.group(0)
+    assert (
+        box and "annotations.yml:1: annotation &#x27;gone&#x27;" in box.group(0)
+    ) or "annotations.yml:1: annotation 'gone'" in box.group(0)
     assert html.index("zd-anno-orphans") < html.index("data-zd-passage")
 
 
 def test_annotation_text_is_escaped(site_builder) -> None:
     body = "危险 <script>alert(1)</script> & <b>粗</b>"
-    data = entry("xss", "创下了历史记录", body=body, kind="fact-check",
-                 source="https://example.org/?a=1&b=<x>\"")
-    result = site_builder(notes={"a.md": NOTE}, editorial={"annotations.yml": data.replace('?a=1&b=<x>"', "?a=1&b=2")})
+    data = entry(
+        "xss", "创下了历史记录", body=body, kind="fact-check", source='https://example.org/?a=1&b=<x>"'
+    )
+    result = site_builder(
+        notes={"a.md": NOTE}, editorial={"annotations.yml": data.replace('?a=1&b=<x>"', "?a=1&b=2")}
+    )
     assert result.ok, result.log
     html = result.page("zh-Hans/notes/a/index.html")
     assert "<script>alert(1)</script>" not in html and "<b>粗</b>" not in html
@@ -144,8 +168,11 @@ def test_repo_annotations_all_placed(site_builder) -> None:
     assert result.ok, result.log
     assert not [w for w in result.warnings if "annotation" in w]
     repo = Path(__file__).resolve().parents[1]
-    data = annotations.load_annotations(repo / "docs/editorial/annotations.yml", "annotations.yml",
-                                        [p.stem for p in (repo / "seeds").glob("*.md")])
+    data = annotations.load_annotations(
+        repo / "docs/editorial/annotations.yml",
+        "annotations.yml",
+        [p.stem for p in (repo / "seeds").glob("*.md")],
+    )
     assert len(data) >= 12
     assert all(a.source for a in data if a.kind == "fact-check")
     placed = 0

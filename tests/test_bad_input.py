@@ -97,7 +97,7 @@ def test_bom_and_crlf_are_read_cleanly(site_builder):
     assert result.ok and not result.warnings, result.log
     for slug in ("bom", "crlf"):
         page = result.page(f"zh-Hans/notes/{slug}/index.html")
-        assert "<h1 id=\"zd-note-title\">好笔记</h1>" in page
+        assert '<h1 id="zd-note-title">好笔记</h1>' in page
         assert "\r" not in page and "\ufeff" not in page
 
 

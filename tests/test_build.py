@@ -80,9 +80,10 @@ def test_note_header_shows_normalised_metadata(small):
 
 def test_external_links_are_marked(small):
     page = small.page("zh-Hans/notes/a/index.html")
-    assert re.search(r'<a[^>]*class="zd-external"[^>]*href="https://example.org/|href="https://example.org/[^"]*"[^>]*class="zd-external"', page) or (
-        'class="zd-external"' in page and 'rel="external noopener noreferrer"' in page
-    )
+    assert re.search(
+        r'<a[^>]*class="zd-external"[^>]*href="https://example.org/|href="https://example.org/[^"]*"[^>]*class="zd-external"',
+        page,
+    ) or ('class="zd-external"' in page and 'rel="external noopener noreferrer"' in page)
     assert '<span class="zd-sr-only">（外部链接）</span>' in page
 
 
@@ -124,7 +125,10 @@ def test_real_site_protected_strings(real_site):
         assert "assets/2023-03-23-社会主义的技术、工业体系和生产关系发展方向.png" in page
         assert "https://b23.tv/b25GTGl" in page
         thread = real_site.build.page(f"{code}/notes/technology-devolution-2025/index.html")
-        assert "@feltanimalworld" in thread and "https://x.com/feltanimalworld/status/1923006499820863935" in thread
+        assert (
+            "@feltanimalworld" in thread
+            and "https://x.com/feltanimalworld/status/1923006499820863935" in thread
+        )
 
 
 def test_material_interface_strings_come_from_the_variants_own_translation(small):
@@ -177,7 +181,9 @@ def test_variant_404_pages(small):
 
 
 def test_a_note_written_in_traditional_is_converted_for_simplified(site_builder):
-    trad = "---\ntitle: 繁體筆記\n---\n\n## 資料與軟體\n\n這是一篇用繁體字寫的筆記，討論資料中心與開放原始碼。\n"
+    trad = (
+        "---\ntitle: 繁體筆記\n---\n\n## 資料與軟體\n\n這是一篇用繁體字寫的筆記，討論資料中心與開放原始碼。\n"
+    )
     result = site_builder(notes={"t.md": trad})
     assert result.ok and not result.warnings, result.log
     hans = result.page("zh-Hans/notes/t/index.html")

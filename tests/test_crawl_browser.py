@@ -40,7 +40,10 @@ class _Fetcher:
                 with urllib.request.urlopen(url, timeout=10) as response:
                     body = response.read()
                     kind = response.headers.get("Content-Type", "")
-                    self.cache[url] = (response.status, body.decode("utf-8", "replace") if "html" in kind else "")
+                    self.cache[url] = (
+                        response.status,
+                        body.decode("utf-8", "replace") if "html" in kind else "",
+                    )
             except urllib.error.HTTPError as exc:
                 self.cache[url] = (exc.code, "")
         return self.cache[url]
@@ -55,7 +58,9 @@ def crawl(site: ServedSite, pg: Any) -> dict[str, Any]:
     """Visit every page reachable from the variant roots; return what was found."""
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(site.url))
     fetch = _Fetcher()
-    starts = [site.variant_url(code) for code in VARIANTS] + [site.variant_url(code, "404.html") for code in VARIANTS]
+    starts = [site.variant_url(code) for code in VARIANTS] + [
+        site.variant_url(code, "404.html") for code in VARIANTS
+    ]
     queue, seen = deque(starts), set(starts)
     broken: list[str] = []
     missing_fragments: list[str] = []
@@ -84,15 +89,25 @@ def crawl(site: ServedSite, pg: Any) -> dict[str, Any]:
                 continue
             if fragment and body and unquote(fragment) not in {m["id"] for m in _ID_RE.finditer(body)}:
                 missing_fragments.append(f"{url} -> {target}")
-            if target in found["links"] and _is_page(bare) and not any(
-                urlsplit(bare).path.startswith(urlsplit(site.variant_url(code)).path) for code in VARIANTS
+            if (
+                target in found["links"]
+                and _is_page(bare)
+                and not any(
+                    urlsplit(bare).path.startswith(urlsplit(site.variant_url(code)).path) for code in VARIANTS
+                )
             ):  # a root redirect stub: the reader would drop out of their variant
                 leaves_variant.append(f"{url} -> {target}")
             if target in found["links"] and _is_page(bare) and bare not in seen and not expect_404:
                 seen.add(bare)
                 queue.append(bare)
-    return {"pages": pages, "broken": broken, "fragments": missing_fragments,
-            "outside": outside_subpath, "leaves_variant": leaves_variant, "seen": seen}
+    return {
+        "pages": pages,
+        "broken": broken,
+        "fragments": missing_fragments,
+        "outside": outside_subpath,
+        "leaves_variant": leaves_variant,
+        "seen": seen,
+    }
 
 
 def test_every_page_of_every_variant_works_under_a_sub_path(real_site: ServedSite, page: Any) -> None:
@@ -102,7 +117,9 @@ def test_every_page_of_every_variant_works_under_a_sub_path(real_site: ServedSit
     print(f"crawled {result['pages']} pages in {elapsed:.1f} s")
     for kind in ("broken", "fragments", "outside", "leaves_variant"):
         targets = sorted({item.split(" -> ")[-1] for item in result[kind]})
-        assert not result[kind], f"{len(result[kind])} {kind}; targets: {targets[:15]}; e.g. {result[kind][:3]}"
+        assert not result[kind], (
+            f"{len(result[kind])} {kind}; targets: {targets[:15]}; e.g. {result[kind][:3]}"
+        )
     assert page.zd.console_errors == []
     assert page.zd.hosts <= {urlsplit(real_site.url).netloc}
     # Every note in every variant was reached through links alone.

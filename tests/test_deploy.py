@@ -16,8 +16,18 @@ from conftest import REPO
 MKDOCS = str(REPO / ".venv" / "bin" / "mkdocs")
 _IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc")
 #: Not part of a clone's site sources (or too big / somebody else's to copy).
-_NOT_SOURCES = {".git", ".venv", "site", "tests", "bench", ".pytest_cache", ".ruff_cache", ".mypy_cache",
-                "node_modules", ".ci"}
+_NOT_SOURCES = {
+    ".git",
+    ".venv",
+    "site",
+    "tests",
+    "bench",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".mypy_cache",
+    "node_modules",
+    ".ci",
+}
 
 
 def _copy_sources(dest: Path) -> None:
@@ -33,8 +43,13 @@ def _copy_sources(dest: Path) -> None:
 
 
 def _git(*args: str, cwd: Path) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
     done = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=True)
     return done.stdout
 
@@ -49,13 +64,34 @@ def test_gh_deploy_publishes_every_variant_to_the_gh_pages_branch(tmp_path: Path
     _git("commit", "-q", "-m", "notes", cwd=work)
     _git("remote", "add", "publish", str(remote), cwd=work)
 
-    env = {**os.environ, "SITE_URL": "https://example.github.io/zhudu/", "NO_MKDOCS_2_WARNING": "1",
-           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    env = {
+        **os.environ,
+        "SITE_URL": "https://example.github.io/zhudu/",
+        "NO_MKDOCS_2_WARNING": "1",
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
     done = subprocess.run(
-        [MKDOCS, "gh-deploy", "--strict", "--remote-name", "publish", "--remote-branch", "gh-pages",
-         "--force", "--no-history", "--message", "Deploy {sha} with MkDocs {version}"],
-        cwd=work, env=env, capture_output=True, text=True, timeout=300,
+        [
+            MKDOCS,
+            "gh-deploy",
+            "--strict",
+            "--remote-name",
+            "publish",
+            "--remote-branch",
+            "gh-pages",
+            "--force",
+            "--no-history",
+            "--message",
+            "Deploy {sha} with MkDocs {version}",
+        ],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert done.returncode == 0, done.stdout + done.stderr
 

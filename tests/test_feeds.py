@@ -22,7 +22,7 @@ IRI = re.compile(r"^(?:tag:[a-z0-9.-]+,\d{4}(?:-\d{2}){0,2}:\S+|https?://\S+)$")
 
 NOTES = {
     "a.md": "---\ntitle: 网络与软件\ndate: 2024-03-01 09:30:00 +0800\nupdated: 2024-04-02 10:00:00 +0800\n"
-            "author: 张三\ntags: [软件, 网络]\ndescription: 关于网络与软件的笔记。\n---\n\n这是第一段，谈网络与软件。\n",
+    "author: 张三\ntags: [软件, 网络]\ndescription: 关于网络与软件的笔记。\n---\n\n这是第一段，谈网络与软件。\n",
     "b.md": "---\ntitle: 第二篇\ndate: 2023-01-05\n---\n\n第二篇的正文，说的是信息与计算机。\n",
     "c.md": "---\ntitle: 繁體寫的筆記\ndate: 2022-06-07\n---\n\n這篇筆記用繁體字寫成，談軟體與網路。\n",
     "undated.md": "---\ntitle: 没有日期\n---\n\n这篇笔记没有日期。\n",
@@ -56,7 +56,11 @@ def validate_atom(text: str) -> ET.Element:
         check_person(author)
     self_links = [link for link in root.findall(f"{A}link") if link.get("rel") == "self"]
     assert len(self_links) == 1  # "SHOULD contain one atom:link element with a rel of self"
-    alternates = [(link.get("type"), link.get("hreflang")) for link in root.findall(f"{A}link") if link.get("rel", "alternate") == "alternate"]
+    alternates = [
+        (link.get("type"), link.get("hreflang"))
+        for link in root.findall(f"{A}link")
+        if link.get("rel", "alternate") == "alternate"
+    ]
     assert len(alternates) == len(set(alternates)), "at most one alternate link per type and hreflang"
     ids = []
     for entry in root.findall(f"{A}entry"):
@@ -67,7 +71,9 @@ def validate_atom(text: str) -> ET.Element:
         assert entry_updated <= updated
         for published in entry.findall(f"{A}published"):
             assert check_date(published) <= entry_updated
-        assert feed_authors or entry.findall(f"{A}author"), "each entry needs an author when the feed has none"
+        assert feed_authors or entry.findall(f"{A}author"), (
+            "each entry needs an author when the feed has none"
+        )
         for author in entry.findall(f"{A}author"):
             check_person(author)
         links = [link for link in entry.findall(f"{A}link") if link.get("rel", "alternate") == "alternate"]
@@ -115,7 +121,9 @@ def test_each_variant_has_a_valid_atom_feed(built: Any, code: str) -> None:
 
 def test_entry_ids_are_stable_tag_uris_shared_by_variants(built: Any) -> None:
     ids = {
-        code: [e.findtext(f"{A}id") for e in ET.fromstring(built.page(f"{code}/feed.xml")).findall(f"{A}entry")]
+        code: [
+            e.findtext(f"{A}id") for e in ET.fromstring(built.page(f"{code}/feed.xml")).findall(f"{A}entry")
+        ]
         for code in VARIANTS
     }
     assert ids["zh-Hans"][0] == "tag:127.0.0.1,2024-03-01:zhudu/a"
@@ -133,16 +141,23 @@ def test_feeds_are_deterministic(built: Any, tmp_path: Path) -> None:
 @pytest.mark.parametrize("code", VARIANTS)
 def test_pages_link_their_variants_feed_and_carry_sharing_metadata(built: Any, code: str) -> None:
     html = built.page(f"{code}/notes/a/index.html")
-    link = re.search(r'<link rel="alternate" type="application/atom\+xml" title="([^"]+)" href="([^"]+)">', html)
+    link = re.search(
+        r'<link rel="alternate" type="application/atom\+xml" title="([^"]+)" href="([^"]+)">', html
+    )
     assert link and urljoin(f"{SITE_URL}{code}/notes/a/", link[2]) == f"{SITE_URL}{code}/feed.xml"
-    meta = dict(re.findall(r'<meta (?:property|name)="((?:og|twitter|article):[a-z:_]+)" content="([^"]*)"', html))
+    meta = dict(
+        re.findall(r'<meta (?:property|name)="((?:og|twitter|article):[a-z:_]+)" content="([^"]*)"', html)
+    )
     canonical = re.search(r'<link rel="canonical" href="([^"]+)"', html)
     assert canonical and canonical[1] == f"{SITE_URL}{code}/notes/a/"
     assert meta["og:url"] == canonical[1]
     assert meta["og:locale"] == OG_LOCALES[code]
     assert meta["og:type"] == "article"
     assert meta["og:site_name"] == ("注读" if code == "zh-Hans" else "注讀")
-    assert meta["og:title"] == {"zh-Hans": "网络与软件", "zh-Hant-TW": "網路與軟體", "zh-Hant-HK": "網絡與軟件"}[code]
+    assert (
+        meta["og:title"]
+        == {"zh-Hans": "网络与软件", "zh-Hant-TW": "網路與軟體", "zh-Hant-HK": "網絡與軟件"}[code]
+    )
     assert meta["og:image"] == f"{SITE_URL}assets/zhudu/social.png"
     assert meta["twitter:card"] == "summary_large_image"
     assert meta["article:published_time"].startswith("2024-03-01T09:30:00")
@@ -179,7 +194,11 @@ def test_rfc3339(moment: datetime, expected: str) -> None:
 @pytest.mark.parametrize(
     ("site_url", "published", "expected"),
     [
-        ("https://zhudu.github.io/zhudu/", datetime(2025, 5, 15, tzinfo=CST), "tag:zhudu.github.io,2025-05-15:zhudu/n1"),
+        (
+            "https://zhudu.github.io/zhudu/",
+            datetime(2025, 5, 15, tzinfo=CST),
+            "tag:zhudu.github.io,2025-05-15:zhudu/n1",
+        ),
         ("https://example.org/", datetime(2025, 5, 15, tzinfo=CST), "tag:example.org,2025-05-15:n1"),
         ("https://example.org/", None, "https://example.org/zh-Hans/notes/n1/"),
         ("", datetime(2025, 5, 15, tzinfo=CST), "https://example.org/zh-Hans/notes/n1/"),
@@ -190,16 +209,31 @@ def test_entry_id(site_url: str, published: datetime | None, expected: str) -> N
 
 
 def test_no_site_url_means_no_feeds() -> None:
-    assert feeds.variant_feeds(
-        notes=[], site_url="", variants=[("zh-Hans", "zh-Hans/")], note_urls={},
-        site_name="注读", site_description="", site_author="", convert=lambda code, text: text,
-    ) == {}
+    assert (
+        feeds.variant_feeds(
+            notes=[],
+            site_url="",
+            variants=[("zh-Hans", "zh-Hans/")],
+            note_urls={},
+            site_name="注读",
+            site_description="",
+            site_author="",
+            convert=lambda code, text: text,
+        )
+        == {}
+    )
 
 
 def test_empty_feed_still_validates() -> None:
     out = feeds.variant_feeds(
-        notes=[], site_url=SITE_URL, variants=[("zh-Hans", "zh-Hans/")], note_urls={},
-        site_name="注读", site_description="说明 & <符号>", site_author="", convert=lambda code, text: text,
+        notes=[],
+        site_url=SITE_URL,
+        variants=[("zh-Hans", "zh-Hans/")],
+        note_urls={},
+        site_name="注读",
+        site_description="说明 & <符号>",
+        site_author="",
+        convert=lambda code, text: text,
     )
     root = validate_atom(out["zh-Hans/feed.xml"])
     assert root.findtext(f"{A}updated") == "1970-01-01T00:00:00Z"

@@ -14,13 +14,25 @@ FOLD = textmarks.CharFold(T2S)
 
 
 def _terms(*specs: tuple[str, tuple[str, ...]]) -> list[glossary.Term]:
-    return [glossary.Term(id=f"t{i}", term=t, aliases=a, explanation="说明", source=None, source_title=None, line=i)
-            for i, (t, a) in enumerate(specs)]
+    return [
+        glossary.Term(
+            id=f"t{i}", term=t, aliases=a, explanation="说明", source=None, source_title=None, line=i
+        )
+        for i, (t, a) in enumerate(specs)
+    ]
 
 
 MATCHER = glossary.TermMatcher(
-    _terms(("AI", ()), ("OpenAI", ()), ("DeepSeek", ("深度求索",)), ("R1", ("DeepSeek R1",)),
-           ("后福特主义", ()), ("英伟达", ("NVIDIA", "輝達")), ("雄安", ("雄安新区",)), ("RTX4060", ())),
+    _terms(
+        ("AI", ()),
+        ("OpenAI", ()),
+        ("DeepSeek", ("深度求索",)),
+        ("R1", ("DeepSeek R1",)),
+        ("后福特主义", ()),
+        ("英伟达", ("NVIDIA", "輝達")),
+        ("雄安", ("雄安新区",)),
+        ("RTX4060", ()),
+    ),
     FOLD,
 )
 
@@ -28,14 +40,17 @@ MATCHER = glossary.TermMatcher(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("AI模型越来越便宜", ["AI"]),                       # Latin term followed by Han: matches
-        ("消费级AI。", ["AI"]),                              # Han before, punctuation after
-        ("OpenAI发布了新模型", ["OpenAI"]),                 # never AI inside OpenAI
-        ("OpenAIX和AIs", []),                                # Latin side needs a boundary
+        ("AI模型越来越便宜", ["AI"]),  # Latin term followed by Han: matches
+        ("消费级AI。", ["AI"]),  # Han before, punctuation after
+        ("OpenAI发布了新模型", ["OpenAI"]),  # never AI inside OpenAI
+        ("OpenAIX和AIs", []),  # Latin side needs a boundary
         ("这种工业体系所对应的是后福特主义：", ["后福特主义"]),  # inside running Chinese text
-        ("這種體系對應後福特主義", ["後福特主義"]),          # Traditional text, Simplified term
-        ("台灣叫輝達，大陆叫英伟达，英文nvidia", ["輝達", "英伟达", "nvidia"]),  # aliases, any script, any case
-        ("DeepSeek R1 是推理模型", ["DeepSeek R1"]),        # longest match first
+        ("這種體系對應後福特主義", ["後福特主義"]),  # Traditional text, Simplified term
+        (
+            "台灣叫輝達，大陆叫英伟达，英文nvidia",
+            ["輝達", "英伟达", "nvidia"],
+        ),  # aliases, any script, any case
+        ("DeepSeek R1 是推理模型", ["DeepSeek R1"]),  # longest match first
         ("DeepSeek的R1", ["DeepSeek", "R1"]),
         ("深度求索", ["深度求索"]),
         ("雄安新区和雄安", ["雄安新区", "雄安"]),
@@ -59,6 +74,7 @@ def test_fold_is_length_preserving() -> None:
 
 
 # --------------------------------------------------------------------------- loading
+
 
 def _write(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "glossary.yml"
@@ -90,7 +106,10 @@ def test_repo_glossary_loads() -> None:
     repo = Path(__file__).resolve().parents[1]
     g = glossary.load_glossary(repo / "docs/editorial/glossary.yml", "glossary.yml", T2S)
     assert 40 <= len(g.terms) <= 70
-    assert all(1 <= len(re.findall(r"[。；]", t.explanation)) + (not t.explanation.endswith("。")) <= 4 for t in g.terms)
+    assert all(
+        1 <= len(re.findall(r"[。；]", t.explanation)) + (not t.explanation.endswith("。")) <= 4
+        for t in g.terms
+    )
 
 
 # --------------------------------------------------------------------------- real builds
@@ -121,7 +140,9 @@ title: 测试笔记
 
 
 def _marks(html: str) -> list[tuple[str, str]]:
-    return re.findall(r'<button class="zd-gloss" data-zd-gloss="([^"]+)" title="[^"]*" type="button">([^<]*)</button>', html)
+    return re.findall(
+        r'<button class="zd-gloss" data-zd-gloss="([^"]+)" title="[^"]*" type="button">([^<]*)</button>', html
+    )
 
 
 def _anchors(html: str) -> list[str]:
@@ -132,13 +153,13 @@ def test_marks_first_occurrence_in_running_text_and_skips_links_code_headings(si
     result = site_builder(notes={"a.md": NOTE}, editorial={"glossary.yml": GLOSSARY})
     assert result.ok, result.log
     html = result.page("zh-Hans/notes/a/index.html")
-    body = html[html.index("zd-note__body"):]
+    body = html[html.index("zd-note__body") :]
     assert [text for _, text in _marks(body)] == ["后福特主义", "AI", "雄安新區"]
     heading = re.search(r"<h2[^>]*>(.*?)</h2>", body).group(1)
     assert "zd-gloss" not in heading
     link = re.search(r'<a href="https://example.org/"[^>]*>(.*?)</a>', body).group(1)
     assert "zd-gloss" not in link
-    assert '<code>后福特主义 AI</code>' in body
+    assert "<code>后福特主义 AI</code>" in body
     assert "OpenAI；" in body  # not split: AI inside OpenAI is no match
     # The mark sits in the paragraph where the term first occurs in running text.
     para = re.search(r"<p[^>]*>这里说的是(.*?)</p>", body).group(1)
@@ -148,16 +169,19 @@ def test_marks_first_occurrence_in_running_text_and_skips_links_code_headings(si
 def test_every_occurrence_setting_and_anchors_unchanged(site_builder) -> None:
     plain = site_builder(notes={"a.md": NOTE})
     first = site_builder(notes={"a.md": NOTE}, editorial={"glossary.yml": GLOSSARY})
-    every = site_builder(notes={"a.md": NOTE}, editorial={"glossary.yml": GLOSSARY},
-                         zhudu={"glossary_marking": "every"})
+    every = site_builder(
+        notes={"a.md": NOTE}, editorial={"glossary.yml": GLOSSARY}, zhudu={"glossary_marking": "every"}
+    )
     pages = [r.page("zh-Hans/notes/a/index.html") for r in (plain, first, every)]
     assert _anchors(pages[0]) and _anchors(pages[0]) == _anchors(pages[1]) == _anchors(pages[2])
     assert len(_marks(pages[1])) == 3
     assert [t for _, t in _marks(pages[2])] == ["后福特主义", "AI", "雄安新區", "后福特主义", "AI"]
+
     # Marking never changes the text: strip the marks and the passages are identical.
     def text(html: str) -> str:
-        body = html[html.index("zd-note__body"):html.index("</article>", html.index("zd-note__body"))]
+        body = html[html.index("zd-note__body") : html.index("</article>", html.index("zd-note__body"))]
         return re.sub(r"<[^>]+>", "", body)
+
     assert text(pages[0]) == text(pages[1]) == text(pages[2])
 
 
@@ -177,7 +201,7 @@ def test_glossary_page_lists_terms_with_relative_links_to_passages(site_builder)
     assert result.ok, result.log
     note = result.page("zh-Hans/notes/a/index.html")
     page = result.page("zh-Hans/glossary/index.html")
-    section = page[page.index('id="ai"'):]
+    section = page[page.index('id="ai"') :]
     links = re.findall(r'href="(\.\./notes/a/#p-[0-9a-f]{8})"', section.split("<h2", 1)[0])
     assert len(links) == 2  # both paragraphs where AI occurs (the heading and code are not occurrences)
     for link in links:
@@ -188,6 +212,9 @@ def test_glossary_page_lists_terms_with_relative_links_to_passages(site_builder)
 
 
 def test_term_in_glossary_but_not_in_notes(site_builder) -> None:
-    result = site_builder(notes={"a.md": NOTE}, editorial={"glossary.yml": GLOSSARY + "- term: MapReduce\n  explanation: 计算模型。\n"})
+    result = site_builder(
+        notes={"a.md": NOTE},
+        editorial={"glossary.yml": GLOSSARY + "- term: MapReduce\n  explanation: 计算模型。\n"},
+    )
     page = result.page("zh-Hans/glossary/index.html")
-    assert "笔记中暂未出现" in page[page.index('id="mapreduce"'):]
+    assert "笔记中暂未出现" in page[page.index('id="mapreduce"') :]

@@ -165,7 +165,9 @@ def test_chinese_only_file_name_gets_a_stable_hash_slug(tmp_path):
 
 
 def test_editor_overrides_win_and_are_validated(tmp_path):
-    note = read(tmp_path, "a.md", "---\ntitle: 1121tech\n---\n\n正文。\n", title="真正的标题", date="不是日期")
+    note = read(
+        tmp_path, "a.md", "---\ntitle: 1121tech\n---\n\n正文。\n", title="真正的标题", date="不是日期"
+    )
     assert note.meta.title == "真正的标题"
     assert [p.path for p in note.problems] == ["docs/editorial/notes.yml"]
     assert "ISO 8601" in note.problems[0].message

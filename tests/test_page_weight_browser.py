@@ -17,7 +17,13 @@ from conftest import ServedSite
 
 BUDGET = 150 * 1024
 NOTE = "notes/ai-bubble-open-source-doge-2025/"
-_COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+_COMPRESSED_TYPES = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "image/svg+xml",
+    "application/xml",
+)
 
 
 def _wire_size(body: bytes, content_type: str) -> int:
@@ -74,7 +80,9 @@ def test_the_search_index_loads_when_the_reader_opens_search(real_site: ServedSi
     assert page.zd.console_errors == []
 
 
-def test_arriving_from_a_search_result_loads_the_index_for_highlighting(real_site: ServedSite, page: Any) -> None:
+def test_arriving_from_a_search_result_loads_the_index_for_highlighting(
+    real_site: ServedSite, page: Any
+) -> None:
     with page.expect_response(lambda r: "search_index.json" in r.url):
         page.goto(real_site.variant_url("zh-Hans", NOTE) + "?h=%E6%95%B0%E6%8D%AE")
     assert page.zd.console_errors == []

@@ -21,7 +21,8 @@ import pytest
 from conftest import ServedSite, serve_built
 
 PARAS = [
-    f"第{i}段：分布式制造让每个社区都能就地生产，原料通过管道送达，组装交给居民自己完成。" + "这是一段为了让笔记足够长而写的文字。" * 3
+    f"第{i}段：分布式制造让每个社区都能就地生产，原料通过管道送达，组装交给居民自己完成。"
+    + "这是一段为了让笔记足够长而写的文字。" * 3
     for i in range(1, 31)
 ]
 REPEATED = "同样的一句话"
@@ -39,7 +40,9 @@ LONG = "\n\n".join(
         "最后一段。",
     ]
 )
-SHORT = "---\ntitle: 短笔记\ndate: 2023-05-06\n---\n\n短笔记的第一段，讲的是预览里应出现的文字。\n\n第二段。\n"
+SHORT = (
+    "---\ntitle: 短笔记\ndate: 2023-05-06\n---\n\n短笔记的第一段，讲的是预览里应出现的文字。\n\n第二段。\n"
+)
 HANT = "---\ntitle: 繁體筆記\ndate: 2023-07-08\n---\n\n這是一篇用繁體字寫的筆記，裡面有 Latin 文字與 2025 年的數字。\n\n第二段，說明「標點」不被擠壓。\n"
 
 
@@ -56,7 +59,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
         yield served
 
 
-def open_note(page: Any, site: ServedSite, slug: str = "long", code: str = "zh-Hans", hash_: str = "") -> None:
+def open_note(
+    page: Any, site: ServedSite, slug: str = "long", code: str = "zh-Hans", hash_: str = ""
+) -> None:
     page.goto(site.variant_url(code, f"notes/{slug}/") + hash_)
     page.wait_for_function("document.querySelectorAll('a.zd-permalink').length > 0")
 
@@ -78,7 +83,9 @@ def clipboard(page: Any) -> str:
     return page.evaluate("navigator.clipboard.readText()")
 
 
-def select_text(page: Any, passage_id: str, text: str, end_id: str | None = None, end_text: str | None = None) -> None:
+def select_text(
+    page: Any, passage_id: str, text: str, end_id: str | None = None, end_text: str | None = None
+) -> None:
     """Select ``text`` inside a passage (or from it to ``end_text`` in ``end_id``) like a reader would."""
     page.evaluate(
         """([id, text, endId, endText]) => {
@@ -133,7 +140,9 @@ def test_permalink_shows_on_hover_and_copies_the_passage_link(clip_page: Any, si
     link = clip_page.locator(f'a.zd-permalink[data-zd-for="{target}"]')
     assert link.evaluate("a => getComputedStyle(a).opacity") == "0"
     clip_page.hover(f"#{target}")
-    clip_page.wait_for_function(f"""getComputedStyle(document.querySelector('a.zd-permalink[data-zd-for="{target}"]')).opacity === "1" """)
+    clip_page.wait_for_function(
+        f"""getComputedStyle(document.querySelector('a.zd-permalink[data-zd-for="{target}"]')).opacity === "1" """
+    )
     link.click()
     clip_page.wait_for_function("document.querySelector('.zd-toast').textContent.length > 0")
     expected = site.variant_url("zh-Hans", "notes/long/") + "#" + target
@@ -169,7 +178,9 @@ def test_permalinks_in_traditional_use_the_same_anchors(page: Any, site: ServedS
 # --------------------------------------------------------------------------- quote links
 
 
-def test_quote_link_is_a_text_fragment_that_finds_the_quote(clip_page: Any, browser: Any, site: ServedSite) -> None:
+def test_quote_link_is_a_text_fragment_that_finds_the_quote(
+    clip_page: Any, browser: Any, site: ServedSite
+) -> None:
     open_note(clip_page, site)
     target = anchor(PARAS[24])
     # A selection starting and ending inside words: it is widened to word boundaries.
@@ -283,7 +294,9 @@ def test_resume_where_you_stopped_across_variants(page: Any, site: ServedSite) -
     page.wait_for_function("localStorage.getItem('zd-reading:long') !== null")
     assert json.loads(page.evaluate("localStorage.getItem('zd-reading:long')")) == {"passage": stop}
     assert page.evaluate("document.querySelector('.zd-progress').hidden") is False
-    progress = page.evaluate("new DOMMatrix(getComputedStyle(document.querySelector('.zd-progress')).transform).a")
+    progress = page.evaluate(
+        "new DOMMatrix(getComputedStyle(document.querySelector('.zd-progress')).transform).a"
+    )
     assert 0.2 < progress < 0.8
     # Back later, in Traditional: offered, not forced.
     open_note(page, site, code="zh-Hant-TW")
@@ -327,13 +340,21 @@ def test_feed_is_discoverable_and_resolves_in_the_variant(page: Any, site: Serve
     assert not [f for f in page.zd.failed if "127.0.0.1" in f], page.zd.failed
 
 
-def test_print_is_a_clean_article_with_endnotes_and_link_addresses(page: Any, site: ServedSite, tmp_path: Path) -> None:
+def test_print_is_a_clean_article_with_endnotes_and_link_addresses(
+    page: Any, site: ServedSite, tmp_path: Path
+) -> None:
     open_note(page, site)
     page.emulate_media(media="print")
-    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".zd-permalink", ".zd-endnote-source"):
+    for selector in (
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-footer",
+        ".zd-permalink",
+        ".zd-endnote-source",
+    ):
         assert page.locator(selector).first.evaluate("e => getComputedStyle(e).display") == "none", selector
     assert page.locator(".zd-endnotes").evaluate("e => getComputedStyle(e).display") == "block"
-    assert page.text_content(".zd-endnotes li") .strip() == "编者 这是编者的说明文字。"
+    assert page.text_content(".zd-endnotes li").strip() == "编者 这是编者的说明文字。"
     assert page.locator(".zd-endnote-ref").text_content() == "1"
     after = page.locator("a.zd-external").first.evaluate("a => getComputedStyle(a, '::after').content")
     assert "https://zh.wikipedia.org/wiki/" in after

@@ -20,8 +20,18 @@ from conftest import REPO
 MKDOCS = str(REPO / ".venv" / "bin" / "mkdocs")
 _IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc")
 #: Not part of a clone's site sources (or too big / somebody else's to copy).
-_NOT_SOURCES = {".git", ".venv", "site", "tests", "bench", ".pytest_cache", ".ruff_cache", ".mypy_cache",
-                "node_modules", ".ci"}
+_NOT_SOURCES = {
+    ".git",
+    ".venv",
+    "site",
+    "tests",
+    "bench",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".mypy_cache",
+    "node_modules",
+    ".ci",
+}
 
 
 def _copy_sources(dest: Path) -> None:
@@ -39,9 +49,19 @@ def _copy_sources(dest: Path) -> None:
 def _build(root: Path, hash_seed: str) -> Path:
     _copy_sources(root)  # real notes + editorial data
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    env |= {"PYTHONHASHSEED": hash_seed, "SITE_URL": "https://example.github.io/zhudu/", "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run([MKDOCS, "build", "--strict", "-d", "out"], cwd=root, env=env,
-                          capture_output=True, text=True, timeout=300)
+    env |= {
+        "PYTHONHASHSEED": hash_seed,
+        "SITE_URL": "https://example.github.io/zhudu/",
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    done = subprocess.run(
+        [MKDOCS, "build", "--strict", "-d", "out"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     return root / "out"
 
@@ -59,7 +79,11 @@ def _first_difference(a: dict[str, bytes], b: dict[str, bytes]) -> str:
                 left, right = a[name].decode().splitlines(), b[name].decode().splitlines()
                 excerpt = "\n".join(list(difflib.unified_diff(left, right, lineterm="", n=1))[:20])
             except UnicodeDecodeError:
-                at = next(i for i, (x, y) in enumerate(zip(a[name], b[name], strict=True)) if x != y) if len(a[name]) == len(b[name]) else -1
+                at = (
+                    next(i for i, (x, y) in enumerate(zip(a[name], b[name], strict=True)) if x != y)
+                    if len(a[name]) == len(b[name])
+                    else -1
+                )
                 excerpt = f"binary, sizes {len(a[name])} / {len(b[name])}, first differing byte {at}"
             return f"{name} differs:\n{excerpt[:3000]}"
     return ""

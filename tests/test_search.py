@@ -14,7 +14,13 @@ NOTE = "---\ntitle: 测试\n---\n\n数据中心的建设带来了就业。\n\n�
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("資料", "资料"), ("ＡＢＣ", "abc"), ("DeepSeek", "deepseek"), ("數據中心", "数据中心"), ("a\u3000b", "a b")],
+    [
+        ("資料", "资料"),
+        ("ＡＢＣ", "abc"),
+        ("DeepSeek", "deepseek"),
+        ("數據中心", "数据中心"),
+        ("a\u3000b", "a b"),
+    ],
 )
 def test_fold_keeps_length_and_folds(text: str, expected: str) -> None:
     table = search.fold_table(set("资料数据中心"), opencc_converter("t2s").convert)
@@ -37,7 +43,8 @@ def test_extract_page_reads_passages_and_sections() -> None:
     page = search.extract_page(html, "notes/x/")
     assert page.title == "题"
     assert [(p.anchor, p.text, p.section, p.section_id) for p in page.passages] == [
-        ("p-1", "甲乙", "题", ""), ("p-2", "丙", "节", "s"),
+        ("p-1", "甲乙", "题", ""),
+        ("p-2", "丙", "节", "s"),
     ]
 
 

@@ -45,7 +45,16 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str, subprocess.Popen]]:
     build_site(tmp_path, notes={"edit.md": NOTE}, config={"watch": ["seeds"]}, strict=False)
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(tmp_path / "mkdocs.yml")],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "-a",
+            f"127.0.0.1:{port}",
+            "-f",
+            str(tmp_path / "mkdocs.yml"),
+        ],
         cwd=tmp_path,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         stdout=subprocess.PIPE,
@@ -69,7 +78,9 @@ def test_broken_note_shows_an_error_and_the_server_keeps_serving(served):
     note = root / "seeds" / "edit.md"
     note.write_text("---\ntitle: [坏的\n---\n\n正文。\n", encoding="utf-8")
     page = wait_for(url, "这篇笔记无法读取")
-    assert "seeds/edit.md:3" in page and "starts on line 2" in page, page[page.find("zd-note-error") : page.find("zd-note-error") + 600]
+    assert "seeds/edit.md:3" in page and "starts on line 2" in page, page[
+        page.find("zd-note-error") : page.find("zd-note-error") + 600
+    ]
     assert proc.poll() is None  # still serving
     note.write_text(NOTE.replace("第一版", "修好后"), encoding="utf-8")
     wait_for(url, "修好后的正文")

@@ -18,28 +18,36 @@ from zhudu.themes import NotePassages, Snippet, Theme, ThemeMap
 
 def _notes(**texts: list[str]) -> list[NotePassages]:
     return [
-        NotePassages(id=nid, slug=nid, title=nid, date=f"2025-01-0{i + 1}",
-                     passages=tuple(Passage(anchor=f"p-{nid}{j}", kind="p", text=t) for j, t in enumerate(paras)))
+        NotePassages(
+            id=nid,
+            slug=nid,
+            title=nid,
+            date=f"2025-01-0{i + 1}",
+            passages=tuple(Passage(anchor=f"p-{nid}{j}", kind="p", text=t) for j, t in enumerate(paras)),
+        )
         for i, (nid, paras) in enumerate(texts.items())
     ]
 
 
 def _map(*phrases: str, pins: tuple[Snippet, ...] = (), exclusions: tuple[Snippet, ...] = ()) -> ThemeMap:
-    return ThemeMap(path="docs/editorial/themes.yml",
-                    themes=(Theme(id="t", name="T", description="d", phrases=phrases, line=3),),
-                    pins=pins, exclusions=exclusions)
+    return ThemeMap(
+        path="docs/editorial/themes.yml",
+        themes=(Theme(id="t", name="T", description="d", phrases=phrases, line=3),),
+        pins=pins,
+        exclusions=exclusions,
+    )
 
 
 @pytest.mark.parametrize(
     ("phrase", "text", "matches"),
     [
-        ("数据中心", "这些資料中心是电老虎", True),          # Simplified phrase, Traditional text
-        ("資料中心", "建一个数据中心的成本", True),          # Traditional phrase, Simplified text
-        ("數據中心", "建一个数据中心的成本", True),          # character-level Traditional
+        ("数据中心", "这些資料中心是电老虎", True),  # Simplified phrase, Traditional text
+        ("資料中心", "建一个数据中心的成本", True),  # Traditional phrase, Simplified text
+        ("數據中心", "建一个数据中心的成本", True),  # character-level Traditional
         ("隐私", "保護公民隱私的基石", True),
-        ("GPU", "昂贵的gpu上", True),                         # Latin case folds
+        ("GPU", "昂贵的gpu上", True),  # Latin case folds
         ("Hugging Face", "hugging face、DeepSeek", True),
-        ("AI", "OpenAI的萨姆", False),                      # Latin phrases match whole words only
+        ("AI", "OpenAI的萨姆", False),  # Latin phrases match whole words only
         ("AI", "AI模型 × 普通用户", True),
         ("AI", "中心式的ai（云计算）", True),
         ("3D打印", "能3d打印的就3d打印", True),
@@ -52,13 +60,19 @@ def test_folding_and_boundaries(phrase: str, text: str, matches: bool) -> None:
 
 
 def test_one_pass_finds_every_theme_and_records_spans() -> None:
-    theme_map = ThemeMap(path="x.yml", themes=(
-        Theme("cloud", "云", "d", ("数据中心", "云计算"), 1),
-        Theme("chips", "芯片", "d", ("芯片", "GPU"), 2),
-    ))
+    theme_map = ThemeMap(
+        path="x.yml",
+        themes=(
+            Theme("cloud", "云", "d", ("数据中心", "云计算"), 1),
+            Theme("chips", "芯片", "d", ("芯片", "GPU"), 2),
+        ),
+    )
     index = themes.build_index(theme_map, _notes(a=["数据中心的GPU", "无关"], b=["中心式的云計算和芯片"]))
     assert [(h.theme, h.note, h.anchor) for h in index.hits] == [
-        ("chips", "a", "p-a0"), ("cloud", "a", "p-a0"), ("chips", "b", "p-b0"), ("cloud", "b", "p-b0"),
+        ("chips", "a", "p-a0"),
+        ("cloud", "a", "p-a0"),
+        ("chips", "b", "p-b0"),
+        ("cloud", "b", "p-b0"),
     ]
     cloud_a = index.themes_of_passage("a", "p-a0")[0]
     assert cloud_a.theme == "cloud" and cloud_a.spans == ((0, 4),)
@@ -76,8 +90,14 @@ def test_pin_adds_a_passage_without_any_phrase() -> None:
 @pytest.mark.parametrize(
     ("snippet", "problem"),
     [
-        (Snippet("t", "a", "不存在的句子", 7), "docs/editorial/themes.yml:7: pin to t: '不存在的句子' matches no passage of a"),
-        (Snippet("t", "a", "推倒", 8), "docs/editorial/themes.yml:8: pin to t: '推倒' matches 2 passages of a"),
+        (
+            Snippet("t", "a", "不存在的句子", 7),
+            "docs/editorial/themes.yml:7: pin to t: '不存在的句子' matches no passage of a",
+        ),
+        (
+            Snippet("t", "a", "推倒", 8),
+            "docs/editorial/themes.yml:8: pin to t: '推倒' matches 2 passages of a",
+        ),
         (Snippet("t", "zzz", "推倒了", 9), "docs/editorial/themes.yml:9: pin to t: unknown note id 'zzz'"),
     ],
 )
@@ -90,8 +110,9 @@ def test_broken_pins_are_problems_naming_file_and_line(snippet: Snippet, problem
 
 def test_exclusion_removes_a_wrong_match_and_reports_a_stale_one() -> None:
     wrong = Snippet("t", "a", "每一个人的数据", 20)
-    index = themes.build_index(_map("一个人", exclusions=(wrong,)),
-                               _notes(a=["现在属于一个人 + 一台电脑", "每一个人的数据都被混合"]))
+    index = themes.build_index(
+        _map("一个人", exclusions=(wrong,)), _notes(a=["现在属于一个人 + 一台电脑", "每一个人的数据都被混合"])
+    )
     assert [h.anchor for h in index.hits] == ["p-a0"]
     assert not index.problems
     stale = themes.build_index(_map("电脑", exclusions=(wrong,)), _notes(a=["一台电脑", "每一个人的数据"]))
@@ -99,7 +120,9 @@ def test_exclusion_removes_a_wrong_match_and_reports_a_stale_one() -> None:
 
 
 def test_related_notes_ranking_is_the_documented_key() -> None:
-    theme_map = ThemeMap(path="x.yml", themes=(Theme("x", "X", "d", ("甲",), 1), Theme("y", "Y", "d", ("乙",), 2)))
+    theme_map = ThemeMap(
+        path="x.yml", themes=(Theme("x", "X", "d", ("甲",), 1), Theme("y", "Y", "d", ("乙",), 2))
+    )
     # a: 甲×3, 乙×1; b: 甲×1 (score 1); c: 乙×2 (score 1, newer than b); d: 甲×2 (score 2)
     notes = _notes(a=["甲", "甲", "甲", "乙"], b=["甲"], c=["乙", "乙"], d=["甲", "甲"])
     index = themes.build_index(theme_map, notes)
@@ -133,13 +156,24 @@ pins:
     [
         ("themes: [a, b]\n", 1, "expected a mapping of theme id"),
         ("topics: {}\n", 1, "unknown section 'topics'"),
-        ("themes:\n  Cloud_1:\n    name: a\n    description: b\n    phrases: [c]\n", 2, "must be lower-case ASCII"),
+        (
+            "themes:\n  Cloud_1:\n    name: a\n    description: b\n    phrases: [c]\n",
+            2,
+            "must be lower-case ASCII",
+        ),
         ("themes:\n  c:\n    name: a\n    description: b\n", 2, "phrases must be a non-empty list"),
-        ("themes:\n  c:\n    name: a\n    description: b\n    phrases: [数据中心, 數據中心]\n", 5,
-         "repeats phrase 1"),
+        (
+            "themes:\n  c:\n    name: a\n    description: b\n    phrases: [数据中心, 數據中心]\n",
+            5,
+            "repeats phrase 1",
+        ),
         ("themes:\n  c:\n    name: a\n    descr: b\n    phrases: [x]\n", 4, "unknown field 'descr'"),
-        ("themes:\n  c:\n    name: a\n    description: b\n    phrases: [x]\n"
-         "  c:\n    name: a\n    description: b\n    phrases: [y]\n", 6, "defined twice (first on line 2)"),
+        (
+            "themes:\n  c:\n    name: a\n    description: b\n    phrases: [x]\n"
+            "  c:\n    name: a\n    description: b\n    phrases: [y]\n",
+            6,
+            "defined twice (first on line 2)",
+        ),
         (GOOD.replace("theme: cloud", "theme: clouds"), 7, "unknown theme id 'clouds'"),
         (GOOD.replace("    text: 这道墙被推倒了\n", ""), 7, "text must be text"),
         ("themes:\n  c: [\n", 3, "invalid YAML"),
@@ -214,14 +248,17 @@ NOTES_YML = "a:\n  slug: note-a\nb:\n  slug: note-b\n"
 
 
 def _anchor_of(html: str, words: str) -> str:
-    match = re.search(r'<p[^>]*\bid="(p-[0-9a-f]{8}(?:-\d+)?)"[^>]*>(?:(?!</p>).)*?' + re.escape(words), html, re.S)
+    match = re.search(
+        r'<p[^>]*\bid="(p-[0-9a-f]{8}(?:-\d+)?)"[^>]*>(?:(?!</p>).)*?' + re.escape(words), html, re.S
+    )
     assert match, words
     return match.group(1)
 
 
 def test_build_links_passages_across_notes_and_scripts(site_builder) -> None:
-    result = site_builder(notes={"a.md": NOTE_A, "b.md": NOTE_B},
-                          editorial={"themes.yml": THEMES, "notes.yml": NOTES_YML})
+    result = site_builder(
+        notes={"a.md": NOTE_A, "b.md": NOTE_B}, editorial={"themes.yml": THEMES, "notes.yml": NOTES_YML}
+    )
     assert result.ok, result.log
     assert not result.warnings, result.warnings
     a_hans = result.page("zh-Hans/notes/note-a/index.html")
@@ -260,11 +297,13 @@ def test_build_links_passages_across_notes_and_scripts(site_builder) -> None:
 
 
 def test_anchors_and_links_survive_an_unrelated_edit_earlier_in_the_note(site_builder) -> None:
-    before = site_builder(notes={"a.md": NOTE_A, "b.md": NOTE_B},
-                          editorial={"themes.yml": THEMES, "notes.yml": NOTES_YML})
+    before = site_builder(
+        notes={"a.md": NOTE_A, "b.md": NOTE_B}, editorial={"themes.yml": THEMES, "notes.yml": NOTES_YML}
+    )
     edited = NOTE_A.replace("第一段：天气很好。", "新加的一段。\n\n第一段：天气很好，改过了。")
-    after = site_builder(notes={"a.md": edited, "b.md": NOTE_B},
-                         editorial={"themes.yml": THEMES, "notes.yml": NOTES_YML})
+    after = site_builder(
+        notes={"a.md": edited, "b.md": NOTE_B}, editorial={"themes.yml": THEMES, "notes.yml": NOTES_YML}
+    )
     assert before.ok and after.ok, after.log
 
     def links(result, path: str) -> set[str]:
@@ -276,14 +315,19 @@ def test_anchors_and_links_survive_an_unrelated_edit_earlier_in_the_note(site_bu
 
 def test_broken_pin_is_a_warning_and_fails_strict(site_builder) -> None:
     broken = THEMES.replace("text: 这道墙被推倒了", "text: 这句话已经删掉了")
-    result = site_builder(notes={"a.md": NOTE_A, "b.md": NOTE_B},
-                          editorial={"themes.yml": broken, "notes.yml": NOTES_YML})
+    result = site_builder(
+        notes={"a.md": NOTE_A, "b.md": NOTE_B}, editorial={"themes.yml": broken, "notes.yml": NOTES_YML}
+    )
     assert not result.ok
-    assert any(w.startswith("zhudu: docs/editorial/themes.yml:13: pin to privacy") for w in result.warnings), result.log
+    assert any(
+        w.startswith("zhudu: docs/editorial/themes.yml:13: pin to privacy") for w in result.warnings
+    ), result.log
 
 
 def test_malformed_map_stops_the_build_naming_file_and_line(site_builder) -> None:
-    result = site_builder(notes={"a.md": NOTE_A}, editorial={"themes.yml": THEMES.replace("theme: privacy", "theme: nope")})
+    result = site_builder(
+        notes={"a.md": NOTE_A}, editorial={"themes.yml": THEMES.replace("theme: privacy", "theme: nope")}
+    )
     assert not result.ok
     assert "docs/editorial/themes.yml:11: pins entry 1: unknown theme id 'nope'" in result.log
 

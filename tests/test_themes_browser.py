@@ -85,7 +85,9 @@ def test_theme_page_columns_and_links_back(real_site, page) -> None:
     tops = {round(columns.nth(i).bounding_box()["y"]) for i in range(3)}
     assert len(tops) == 1  # side by side at 1280 px
     back = page.locator("a.zd-parallel__back").first
-    assert re.search(r"/zhudu/zh-Hant-HK/notes/[a-z0-9-]+/#p-[0-9a-f]{8}(?:-\d+)?$", back.get_attribute("href"))
+    assert re.search(
+        r"/zhudu/zh-Hant-HK/notes/[a-z0-9-]+/#p-[0-9a-f]{8}(?:-\d+)?$", back.get_attribute("href")
+    )
     page.set_viewport_size({"width": 375, "height": 800})
     xs = {round(columns.nth(i).bounding_box()["x"]) for i in range(3)}
     assert len(xs) == 1  # stacked on a phone

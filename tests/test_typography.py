@@ -10,8 +10,11 @@ import pytest
 from conftest import ServedSite, serve_built
 
 NOTE = "---\ntitle: 排版\ndate: 2024-01-01\n---\n\n这是 Latin 与汉字混排的一段，2025年，“引号”与「括号」，。标点不被挤压。\n"
-FONTS = {"zh-Hans": ("PingFang SC", "Noto Sans CJK SC"), "zh-Hant-TW": ("PingFang TC", "Noto Sans CJK TC"),
-         "zh-Hant-HK": ("PingFang HK", "Noto Sans CJK HK")}
+FONTS = {
+    "zh-Hans": ("PingFang SC", "Noto Sans CJK SC"),
+    "zh-Hant-TW": ("PingFang TC", "Noto Sans CJK TC"),
+    "zh-Hant-HK": ("PingFang HK", "Noto Sans CJK HK"),
+}
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +44,9 @@ def test_han_latin_spacing_is_css_only(page: Any, site: ServedSite) -> None:
     p = ".zd-note__body p"
     assert page.evaluate(f"getComputedStyle(document.querySelector('{p}')).textAutospace") == "normal"
     # The text readers copy and search sees is unchanged: no inserted spaces.
-    assert page.evaluate(f"document.querySelector('{p}').textContent").startswith("这是 Latin 与汉字混排的一段，2025年")
+    assert page.evaluate(f"document.querySelector('{p}').textContent").startswith(
+        "这是 Latin 与汉字混排的一段，2025年"
+    )
     width = """(auto) => { const s = document.createElement('span'); s.textContent = '汉A汉1汉';
         s.style.textAutospace = auto; document.querySelector('.zd-note__body p').appendChild(s);
         const w = s.getBoundingClientRect().width; s.remove(); return w; }"""
@@ -62,5 +67,6 @@ def test_full_width_punctuation_is_not_squeezed(page: Any, site: ServedSite) -> 
 def test_comfortable_line_height_and_measure(page: Any, site: ServedSite) -> None:
     page.goto(site.variant_url("zh-Hant-TW", "notes/t/"))
     style = page.locator(".zd-note__body p").evaluate(
-        "p => { const s = getComputedStyle(p); return [parseFloat(s.lineHeight) / parseFloat(s.fontSize), parseFloat(s.maxWidth) / parseFloat(s.fontSize)]; }")
+        "p => { const s = getComputedStyle(p); return [parseFloat(s.lineHeight) / parseFloat(s.fontSize), parseFloat(s.maxWidth) / parseFloat(s.fontSize)]; }"
+    )
     assert 1.7 <= style[0] <= 2.0 and 30 <= style[1] <= 40

@@ -8,7 +8,9 @@ from zhudu import variants
 from zhudu.variants import VariantInfo
 
 HANS = VariantInfo(code="zh-Hans", name="简体", prefix="zh-Hans/", material_language="zh", script="Hans")
-TW = VariantInfo(code="zh-Hant-TW", name="繁體·臺灣", prefix="zh-Hant-TW/", material_language="zh-TW", script="Hant")
+TW = VariantInfo(
+    code="zh-Hant-TW", name="繁體·臺灣", prefix="zh-Hant-TW/", material_language="zh-TW", script="Hant"
+)
 ALL = (HANS, TW)
 PAGES = {"", "about/", "notes/x/", "404.html", "sitemap.xml", "search/search_index.json"}
 
@@ -17,9 +19,18 @@ def _local(path: str) -> bool:
     return path in PAGES or path.rstrip("/") + "/" in PAGES
 
 
-def _relocate(html: str, *, dest_uri: str, page_url: str, site_url: str = "https://u.github.io/zhudu/") -> str:
-    return variants.relocate(html, dest_uri=dest_uri, variant=TW, variants=ALL, page_url=page_url,
-                             is_variant_local=_local, site_url=site_url)
+def _relocate(
+    html: str, *, dest_uri: str, page_url: str, site_url: str = "https://u.github.io/zhudu/"
+) -> str:
+    return variants.relocate(
+        html,
+        dest_uri=dest_uri,
+        variant=TW,
+        variants=ALL,
+        page_url=page_url,
+        is_variant_local=_local,
+        site_url=site_url,
+    )
 
 
 @pytest.mark.parametrize(
@@ -32,8 +43,16 @@ def _relocate(html: str, *, dest_uri: str, page_url: str, site_url: str = "https
         ("index.html", ".", "."),
         ("index.html", "assets/images/a.png", "../assets/images/a.png"),
         ("notes/x/index.html", "https://example.org/a", "https://example.org/a"),
-        ("notes/x/index.html", "https://u.github.io/zhudu/about/", "https://u.github.io/zhudu/zh-Hant-TW/about/"),
-        ("notes/x/index.html", "https://u.github.io/zhudu/assets/x.css", "https://u.github.io/zhudu/assets/x.css"),
+        (
+            "notes/x/index.html",
+            "https://u.github.io/zhudu/about/",
+            "https://u.github.io/zhudu/zh-Hant-TW/about/",
+        ),
+        (
+            "notes/x/index.html",
+            "https://u.github.io/zhudu/assets/x.css",
+            "https://u.github.io/zhudu/assets/x.css",
+        ),
         # 404.html: MkDocs writes root-absolute URLs inside site_url's path.
         ("404.html", "/zhudu/.", "/zhudu/zh-Hant-TW/."),
         ("404.html", "/zhudu/", "/zhudu/zh-Hant-TW/"),
@@ -49,17 +68,27 @@ def _relocate(html: str, *, dest_uri: str, page_url: str, site_url: str = "https
 )
 def test_relocate_urls(dest_uri: str, url: str, expected: str) -> None:
     html = f'<a href="{url}">x</a><img src="{url}">'
-    assert _relocate(html, dest_uri=dest_uri, page_url="404.html") == f'<a href="{expected}">x</a><img src="{expected}">'
+    assert (
+        _relocate(html, dest_uri=dest_uri, page_url="404.html")
+        == f'<a href="{expected}">x</a><img src="{expected}">'
+    )
 
 
 @pytest.mark.parametrize(
     ("dest_uri", "config", "expected"),
     [
         # A relative base is already right in the variant (same depth inside it); the worker is shared.
-        ("about/index.html", '"base": "..", "search": "../assets/w.js"', '"base": "..", "search": "../../assets/w.js"'),
+        (
+            "about/index.html",
+            '"base": "..", "search": "../assets/w.js"',
+            '"base": "..", "search": "../../assets/w.js"',
+        ),
         # 404.html: the base names the variant's root (its own search index), the worker stays shared.
-        ("404.html", '"base": "/zhudu/", "search": "/zhudu/assets/w.js"',
-         '"base": "/zhudu/zh-Hant-TW/", "search": "/zhudu/assets/w.js"'),
+        (
+            "404.html",
+            '"base": "/zhudu/", "search": "/zhudu/assets/w.js"',
+            '"base": "/zhudu/zh-Hant-TW/", "search": "/zhudu/assets/w.js"',
+        ),
     ],
 )
 def test_relocate_material_config(dest_uri: str, config: str, expected: str) -> None:
@@ -77,7 +106,9 @@ def test_write_variants_writes_every_variant_converted_and_relocated(site_builde
     note = "---\ntitle: 软件与网络\ndate: 2024-01-02\n---\n\n这个软件的数据在网络上。[关于](../about.md)\n"
     result = site_builder(notes={"n1.md": note}, editorial={"notes.yml": "n1:\n  slug: n1\n"})
     assert result.ok, result.log
-    pages = {code: result.page(f"{code}/notes/n1/index.html") for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK")}
+    pages = {
+        code: result.page(f"{code}/notes/n1/index.html") for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK")
+    }
     assert '<html lang="zh-Hans"' in pages["zh-Hans"] and "软件" in pages["zh-Hans"]
     assert '<html lang="zh-Hant-TW"' in pages["zh-Hant-TW"] and "軟體" in pages["zh-Hant-TW"]
     assert '<html lang="zh-Hant-HK"' in pages["zh-Hant-HK"] and "軟件" in pages["zh-Hant-HK"]

@@ -135,30 +135,50 @@ def load_annotations(path: Path, display: str, note_ids: Iterable[str]) -> tuple
             raise EditorialError(display, line, "an entry must be 'id: …, note: …, quote: …' lines")
         for key in entry:
             if key not in _FIELDS:
-                raise EditorialError(display, at(str(key)), f"unknown field {key!r}; fields: {', '.join(_FIELDS)}")
+                raise EditorialError(
+                    display, at(str(key)), f"unknown field {key!r}; fields: {', '.join(_FIELDS)}"
+                )
         ident = entry.get("id")
         if not isinstance(ident, str) or not _ID_RE.match(ident):
-            raise EditorialError(display, at("id"), "every annotation needs an 'id' of lower-case ASCII letters, digits and '-'")
+            raise EditorialError(
+                display,
+                at("id"),
+                "every annotation needs an 'id' of lower-case ASCII letters, digits and '-'",
+            )
         if ident in seen:
-            raise EditorialError(display, at("id"), f"id {ident!r} is used twice (first on line {seen[ident]})")
+            raise EditorialError(
+                display, at("id"), f"id {ident!r} is used twice (first on line {seen[ident]})"
+            )
         seen[ident] = line
         note = str(entry.get("note") or "")
         if note not in known:
-            raise EditorialError(display, at("note"), f"{ident}: unknown note {note!r}; note ids: {', '.join(known)}")
+            raise EditorialError(
+                display, at("note"), f"{ident}: unknown note {note!r}; note ids: {', '.join(known)}"
+            )
         kind = entry.get("kind")
         if kind not in KINDS:
             raise EditorialError(display, at("kind"), f"{ident}: kind must be one of {', '.join(KINDS)}")
         verdict = entry.get("verdict")
         if verdict is not None and verdict not in VERDICTS:
-            raise EditorialError(display, at("verdict"), f"{ident}: verdict must be one of {', '.join(VERDICTS)}")
+            raise EditorialError(
+                display, at("verdict"), f"{ident}: verdict must be one of {', '.join(VERDICTS)}"
+            )
         quote = entry.get("quote")
         if isinstance(quote, str):
             quote = {"exact": quote}
-        if not isinstance(quote, dict) or not isinstance(quote.get("exact"), str) or not quote["exact"].strip():
+        if (
+            not isinstance(quote, dict)
+            or not isinstance(quote.get("exact"), str)
+            or not quote["exact"].strip()
+        ):
             raise EditorialError(display, at("quote"), f"{ident}: 'quote' needs 'exact' (the quoted text)")
         for key in quote:
             if key not in _QUOTE_FIELDS or not isinstance(quote[key], str):
-                raise EditorialError(display, at("quote", str(key)), f"{ident}: quote fields are text: {', '.join(_QUOTE_FIELDS)}")
+                raise EditorialError(
+                    display,
+                    at("quote", str(key)),
+                    f"{ident}: quote fields are text: {', '.join(_QUOTE_FIELDS)}",
+                )
         body = entry.get("body")
         if not isinstance(body, str) or not body.strip():
             raise EditorialError(display, at("body"), f"{ident}: 'body' (the note's text) is missing")
@@ -169,10 +189,17 @@ def load_annotations(path: Path, display: str, note_ids: Iterable[str]) -> tuple
             raise EditorialError(display, line, f"{ident}: a fact-check needs a 'source' URL")
         out.append(
             Annotation(
-                id=ident, note=note, kind=kind, verdict=verdict,
-                exact=quote["exact"], prefix=quote.get("prefix", ""), suffix=quote.get("suffix", ""),
+                id=ident,
+                note=note,
+                kind=kind,
+                verdict=verdict,
+                exact=quote["exact"],
+                prefix=quote.get("prefix", ""),
+                suffix=quote.get("suffix", ""),
                 body=_CONTROL_RE.sub("", " ".join(body.split())),
-                source=source, source_title=entry.get("source_title"), line=line,
+                source=source,
+                source_title=entry.get("source_title"),
+                line=line,
             )
         )
     return tuple(out)
@@ -188,9 +215,7 @@ class _Hit:
     end: int
 
 
-def locate(
-    annotation: Annotation, flats: list[textmarks.FlatText], fold: textmarks.CharFold
-) -> list[_Hit]:
+def locate(annotation: Annotation, flats: list[textmarks.FlatText], fold: textmarks.CharFold) -> list[_Hit]:
     """Every place the annotation's quote (with its prefix and suffix) occurs."""
     exact = textmarks.normalise(annotation.exact, fold).strip()
     prefix = textmarks.normalise(annotation.prefix, fold).strip()
@@ -203,7 +228,9 @@ def locate(
             end = start + len(exact)
             before = ((flats[p - 1].folded + " ") if p else "") + text[:start]
             after = text[end:] + ((" " + flats[p + 1].folded) if p + 1 < len(flats) else "")
-            if (not prefix or before.rstrip().endswith(prefix)) and (not suffix or after.lstrip().startswith(suffix)):
+            if (not prefix or before.rstrip().endswith(prefix)) and (
+                not suffix or after.lstrip().startswith(suffix)
+            ):
                 hits.append(_Hit(p, start, end))
             start = text.find(exact, start + 1)
     return hits
@@ -211,19 +238,34 @@ def locate(
 
 def _marker(annotation: Annotation, number: int, table: bool) -> etree.Element:
     """The marker button and the note's text; ElementTree escapes every value."""
-    wrapper = etree.Element("span", {"class": "zd-anno" + (" zd-anno--inline" if table else ""),
-                                     "data-zd-anno": annotation.id})
-    button = etree.SubElement(wrapper, "button", {
-        "type": "button", "class": "zd-anno-marker", "id": f"zd-anno-ref-{number}",
-        "aria-expanded": "false", "aria-controls": f"zd-anno-{number}",
-    })
+    wrapper = etree.Element(
+        "span", {"class": "zd-anno" + (" zd-anno--inline" if table else ""), "data-zd-anno": annotation.id}
+    )
+    button = etree.SubElement(
+        wrapper,
+        "button",
+        {
+            "type": "button",
+            "class": "zd-anno-marker",
+            "id": f"zd-anno-ref-{number}",
+            "aria-expanded": "false",
+            "aria-controls": f"zd-anno-{number}",
+        },
+    )
     hidden = etree.SubElement(button, "span", {"class": "zd-sr-only"})
     hidden.text = "编者注"
     hidden.tail = str(number)
-    note = etree.SubElement(wrapper, "span", {
-        "class": f"zd-anno-note zd-anno-note--{annotation.kind}", "id": f"zd-anno-{number}",
-        "role": "note", "aria-label": f"编者注 {number}", "tabindex": "-1",
-    })
+    note = etree.SubElement(
+        wrapper,
+        "span",
+        {
+            "class": f"zd-anno-note zd-anno-note--{annotation.kind}",
+            "id": f"zd-anno-{number}",
+            "role": "note",
+            "aria-label": f"编者注 {number}",
+            "tabindex": "-1",
+        },
+    )
     head = etree.SubElement(note, "span", {"class": "zd-anno-note__head"})
     num = etree.SubElement(head, "span", {"class": "zd-anno-note__num"})
     num.text = str(number)
@@ -276,16 +318,22 @@ class AnnotationTreeprocessor(Treeprocessor):
             if len(hits) == 1:
                 found.append((hits[0], annotation))
             elif not hits:
-                ext.last_problems.append(Problem(
-                    ext.path, annotation,
-                    "no longer matches the note: fix quote.exact/prefix/suffix or delete the annotation",
-                ))
+                ext.last_problems.append(
+                    Problem(
+                        ext.path,
+                        annotation,
+                        "no longer matches the note: fix quote.exact/prefix/suffix or delete the annotation",
+                    )
+                )
             else:
                 where = ", ".join(sorted({passages[h.passage].get("id", "") for h in hits}))
-                ext.last_problems.append(Problem(
-                    ext.path, annotation,
-                    f"matches {len(hits)} places ({where}): add a longer quote.prefix or quote.suffix",
-                ))
+                ext.last_problems.append(
+                    Problem(
+                        ext.path,
+                        annotation,
+                        f"matches {len(hits)} places ({where}): add a longer quote.prefix or quote.suffix",
+                    )
+                )
         found.sort(key=lambda item: (item[0].passage, item[0].end, item[1].id))
         placed = [(hit, a, n) for n, (hit, a) in enumerate(found, 1)]
         # Right to left, so the offsets of the marks still to insert stay valid.
@@ -293,7 +341,9 @@ class AnnotationTreeprocessor(Treeprocessor):
             passage, flat = passages[hit.passage], flats[hit.passage]
             seg_index, offset = flat.where[hit.end - 1]
             segment = flat.segments[seg_index]
-            textmarks.insert_at(segment, offset + 1, _marker(annotation, number, passage.tag == "tr"), passage)
+            textmarks.insert_at(
+                segment, offset + 1, _marker(annotation, number, passage.tag == "tr"), passage
+            )
             passage.set("data-zd-annotated", "")
         ext.last_placed = [Placed(a, n, passages[h.passage].get("id", "")) for h, a, n in placed]
         if ext.last_problems and ext.show_problems:

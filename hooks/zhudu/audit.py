@@ -101,9 +101,7 @@ _ONE_TO_MANY_DATA = """
 伙夥伙 了了瞭 于於于 云雲云 亘亙亘 仆僕仆 仇仇讎 仑侖崙 价價价 仿仿彷
 俊俊儁 修修脩 余餘余 佛佛彿 佣傭佣 㐹㑶㐹
 """
-ONE_TO_MANY: dict[str, str] = {
-    entry[0]: entry[1:] for entry in _ONE_TO_MANY_DATA.split()
-}
+ONE_TO_MANY: dict[str, str] = {entry[0]: entry[1:] for entry in _ONE_TO_MANY_DATA.split()}
 """Simplified character -> its Traditional candidates (OpenCC's default first)."""
 
 
@@ -178,9 +176,7 @@ class AuditEntry:
     reviewed_by: str
 
 
-_FRONT_MATTER_RE = re.compile(
-    r"\A---[ \t]*\r?\n(?:.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL
-)
+_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(?:.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 # Markdown that the site never converts: fenced code, code spans, link and
 # image destinations, inline HTML tags, and authors' -{…}- rules.
@@ -219,11 +215,7 @@ def _segments(body: str) -> Iterator[tuple[int, str, int, str]]:
     for index, line in enumerate(body.splitlines()):
         m = _FENCE_RE.match(line)
         if fence is not None:
-            if (
-                m
-                and m.group("fence")[0] == fence[0]
-                and len(m.group("fence")) >= len(fence)
-            ):
+            if m and m.group("fence")[0] == fence[0] and len(m.group("fence")) >= len(fence):
                 fence = None
             continue
         if m:
@@ -327,16 +319,10 @@ def audit(
                     return label
             return ""
 
-        places: list[
-            tuple[int, int, str, str, str]
-        ] = []  # start, end, kind, opencc, candidates
+        places: list[tuple[int, int, str, str, str]] = []  # start, end, kind, opencc, candidates
         taken = [False] * len(seg)
         if base:
-            rule_spans = [
-                (s, e)
-                for s, e, label in covers
-                if label.startswith(("rule", "protected"))
-            ]
+            rule_spans = [(s, e) for s, e, label in covers if label.startswith(("rule", "protected"))]
             ops, _ = _position_map(plain, full)
             windows: list[list[int]] = []
             for a, b in _op_ranges(ops, len(seg)):
@@ -347,9 +333,7 @@ def audit(
                 for lo, hi in _split_by_spans(a, b, rule_spans):
                     free = _free_region(lo, hi, rule_spans, len(seg))
                     x, y = _phrase_window(seg, lo, hi, free, full_cc, char_cc)
-                    if (
-                        windows and x < windows[-1][1]
-                    ):  # overlapping windows are one place
+                    if windows and x < windows[-1][1]:  # overlapping windows are one place
                         windows[-1][1] = max(windows[-1][1], y)
                     else:
                         windows.append([x, y])
@@ -386,9 +370,7 @@ def audit(
     return entries
 
 
-def _op_ranges(
-    ops: Sequence[tuple[str, int, int, int, int]], length: int
-) -> list[tuple[int, int]]:
+def _op_ranges(ops: Sequence[tuple[str, int, int, int, int]], length: int) -> list[tuple[int, int]]:
     """Return the left-side ranges of diff opcodes (an insertion marks 1 char)."""
     ranges = []
     for _, i1, i2, _, _ in ops:
@@ -398,24 +380,15 @@ def _op_ranges(
     return ranges
 
 
-def _split_by_spans(
-    a: int, b: int, spans: Sequence[tuple[int, int]]
-) -> list[tuple[int, int]]:
+def _split_by_spans(a: int, b: int, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Remove rule spans from ``[a, b)``: a rule, not OpenCC, decides them."""
     parts = [(a, b)]
     for s, e in spans:
-        parts = [
-            piece
-            for x, y in parts
-            for piece in ((x, min(y, s)), (max(x, e), y))
-            if piece[0] < piece[1]
-        ]
+        parts = [piece for x, y in parts for piece in ((x, min(y, s)), (max(x, e), y)) if piece[0] < piece[1]]
     return parts
 
 
-def _free_region(
-    a: int, b: int, spans: Sequence[tuple[int, int]], length: int
-) -> tuple[int, int]:
+def _free_region(a: int, b: int, spans: Sequence[tuple[int, int]], length: int) -> tuple[int, int]:
     """Return the widest range around ``[a, b)`` that no rule span enters."""
     lo = max((e for s, e in spans if e <= a), default=0)
     hi = min((s for s, e in spans if s >= b), default=length)
@@ -448,9 +421,7 @@ def _phrase_window(
                 for k in (3, 2, 1):
                     if y + k <= free[1]:
                         longer = full_cc.convert(seg[x : y + k])
-                        if longer != full_cc.convert(window) + full_cc.convert(
-                            seg[y : y + k]
-                        ):
+                        if longer != full_cc.convert(window) + full_cc.convert(seg[y : y + k]):
                             return x, y + k
                 return x, y
     return a, b
@@ -484,9 +455,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns:
         Always 0: the audit informs, it does not gate.
     """
-    parser = argparse.ArgumentParser(
-        prog="python -m zhudu.audit", description=__doc__.splitlines()[0]
-    )
+    parser = argparse.ArgumentParser(prog="python -m zhudu.audit", description=__doc__.splitlines()[0])
     parser.add_argument("notes", nargs="+", type=Path, help="Markdown notes to audit")
     parser.add_argument(
         "--rules",
@@ -494,9 +463,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=_default_rules_path(),
         help="conversion.yml to use",
     )
-    parser.add_argument(
-        "--variant", action="append", help="only this variant code (repeatable)"
-    )
+    parser.add_argument("--variant", action="append", help="only this variant code (repeatable)")
     parser.add_argument(
         "--only-unreviewed",
         action="store_true",
@@ -504,9 +471,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    variants = [
-        v for v in DEFAULT_VARIANTS if not args.variant or v.code in args.variant
-    ]
+    variants = [v for v in DEFAULT_VARIANTS if not args.variant or v.code in args.variant]
     rules = load_rules(args.rules, known_variants=[v.code for v in DEFAULT_VARIANTS])
     totals = [0, 0]
     for note in args.notes:
@@ -519,16 +484,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             for entry in entries:
                 if not (args.only_unreviewed and entry.reviewed):
                     print(_format_entry(entry))
-            print(
-                f"  {len(entries)} places, {reviewed} reviewed, "
-                f"{len(entries) - reviewed} to review"
-            )
+            print(f"  {len(entries)} places, {reviewed} reviewed, {len(entries) - reviewed} to review")
             totals[0] += len(entries)
             totals[1] += reviewed
-    print(
-        f"total: {totals[0]} places, {totals[1]} reviewed, "
-        f"{totals[0] - totals[1]} to review"
-    )
+    print(f"total: {totals[0]} places, {totals[1]} reviewed, {totals[0] - totals[1]} to review")
     return 0
 
 

@@ -276,7 +276,9 @@ def _resolve_images(body: Body, note_dir: Path, first_line: int, image_url: Call
     body.markdown = "\n".join(lines)
 
 
-def _image_markup(m: re.Match[str], line: int, body: Body, note_dir: Path, image_url: Callable[[Path], str]) -> str:
+def _image_markup(
+    m: re.Match[str], line: int, body: Body, note_dir: Path, image_url: Callable[[Path], str]
+) -> str:
     alt, target = m["alt"], m["target"].strip("<>")
     if re.match(r"(?i)^[a-z][a-z0-9+.-]*:", target):
         ref = ImageRef(line=line, alt=alt, target=target, path=None, exists=False)

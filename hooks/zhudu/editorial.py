@@ -86,7 +86,9 @@ def load_note_overrides(path: Path, display: str, known_ids: Iterable[str]) -> N
         line = lines.get((note,))
         if note not in known:
             raise EditorialError(
-                display, line, f"unknown note id {note!r}; note ids are the seed file names: {', '.join(known)}"
+                display,
+                line,
+                f"unknown note id {note!r}; note ids are the seed file names: {', '.join(known)}",
             )
         if not isinstance(fields, dict):
             raise EditorialError(display, line, f"{note}: expected 'field: value' lines")

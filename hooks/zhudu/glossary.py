@@ -113,7 +113,8 @@ def load_glossary(path: Path, display: str, fold: Callable[[str], str]) -> Gloss
         for key in entry:
             if key not in _FIELDS:
                 raise EditorialError(
-                    display, lines.get((str(i), str(key)), line),
+                    display,
+                    lines.get((str(i), str(key)), line),
                     f"unknown field {key!r}; fields: {', '.join(_FIELDS)}",
                 )
         term = entry.get("term")
@@ -121,20 +122,34 @@ def load_glossary(path: Path, display: str, fold: Callable[[str], str]) -> Gloss
         if not isinstance(term, str) or not term.strip():
             raise EditorialError(display, line, "every entry needs 'term' (the form written in the notes)")
         if not isinstance(explanation, str) or not explanation.strip():
-            raise EditorialError(display, line, f"{term}: 'explanation' is missing (1–3 sentences, Simplified Chinese)")
+            raise EditorialError(
+                display, line, f"{term}: 'explanation' is missing (1–3 sentences, Simplified Chinese)"
+            )
         aliases = entry.get("aliases") or []
         if isinstance(aliases, str):
             aliases = [aliases]
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-            raise EditorialError(display, lines.get((str(i), "aliases"), line), f"{term}: 'aliases' must be a list of strings")
+            raise EditorialError(
+                display, lines.get((str(i), "aliases"), line), f"{term}: 'aliases' must be a list of strings"
+            )
         source = entry.get("source")
         if source is not None and (not isinstance(source, str) or not _URL_RE.match(source)):
-            raise EditorialError(display, lines.get((str(i), "source"), line), f"{term}: 'source' must be an http(s) URL")
+            raise EditorialError(
+                display, lines.get((str(i), "source"), line), f"{term}: 'source' must be an http(s) URL"
+            )
         term_id = str(entry.get("id") or _default_id(term))
         if not _ID_RE.match(term_id):
-            raise EditorialError(display, lines.get((str(i), "id"), line), f"{term}: id {term_id!r} must be lower-case ASCII letters, digits and '-'")
+            raise EditorialError(
+                display,
+                lines.get((str(i), "id"), line),
+                f"{term}: id {term_id!r} must be lower-case ASCII letters, digits and '-'",
+            )
         if term_id in seen_ids:
-            raise EditorialError(display, line, f"id {term_id!r} is used twice (first on line {seen_ids[term_id]}); give one an 'id'")
+            raise EditorialError(
+                display,
+                line,
+                f"id {term_id!r} is used twice (first on line {seen_ids[term_id]}); give one an 'id'",
+            )
         seen_ids[term_id] = line
         for form in (term, *aliases):
             key = textmarks.normalise(form, char_fold)
@@ -286,7 +301,12 @@ class GlossaryExtension(Extension):
 def page_markdown(glossary: Glossary) -> str:
     """The glossary page's Markdown: one section per term; occurrences are filled in later."""
     out = [
-        "---", "title: 术语表", "---", "", "# 术语表", "",
+        "---",
+        "title: 术语表",
+        "---",
+        "",
+        "# 术语表",
+        "",
         "笔记里出现的人名、机构、产品、缩写与概念的简短说明。正文中第一次出现的术语带虚线下划线，"
         "指向、聚焦或轻点即可看到说明。说明由编者撰写，只陈述事实；对笔记论断的核查见各篇的编者注。",
         "",
@@ -306,7 +326,9 @@ def page_markdown(glossary: Glossary) -> str:
         parts.append(f'<p class="zd-gloss-entry__text">{escape(term.explanation)}</p>')
         if term.source:
             title = escape(term.source_title or term.source)
-            parts.append(f'<p class="zd-gloss-entry__source">来源：<a href="{escape(term.source)}">{title}</a></p>')
+            parts.append(
+                f'<p class="zd-gloss-entry__source">来源：<a href="{escape(term.source)}">{title}</a></p>'
+            )
         parts.append(OCCURRENCES_MARK.format(id=term.id))
         parts.append("</div>")
         out.append("\n".join(parts))
@@ -352,7 +374,9 @@ def fill_occurrences(
             links = " ".join(
                 f'<a href="{escape(relative(url + "#" + a))}">第{i}处</a>' for i, a in enumerate(anchors, 1)
             )
-            items.append(f"<li><span class=\"zd-gloss-entry__note\">{escape(titles.get(note_id, note_id))}</span>：{links}</li>")
+            items.append(
+                f'<li><span class="zd-gloss-entry__note">{escape(titles.get(note_id, note_id))}</span>：{links}</li>'
+            )
         return '<ul class="zd-gloss-entry__where" aria-label="出现位置">' + "".join(items) + "</ul>"
 
     return _OCC_RE.sub(repl, html)
@@ -372,6 +396,16 @@ def view(glossary: Glossary) -> list[dict[str, Any]]:
 
 
 __all__ = [
-    "GLOSSARY_FILE", "GLOSSARY_SRC_URI", "Glossary", "GlossaryExtension", "Occurrence", "Term",
-    "TermMatcher", "counts", "fill_occurrences", "load_glossary", "mark_passage", "page_markdown",
+    "GLOSSARY_FILE",
+    "GLOSSARY_SRC_URI",
+    "Glossary",
+    "GlossaryExtension",
+    "Occurrence",
+    "Term",
+    "TermMatcher",
+    "counts",
+    "fill_occurrences",
+    "load_glossary",
+    "mark_passage",
+    "page_markdown",
 ]

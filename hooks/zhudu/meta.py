@@ -60,9 +60,7 @@ _DATE_FORMATS = (
     "%Y年%m月%d日",
 )
 
-_HANDLE_RE = re.compile(
-    r"""^\s*(?:\[\[)?\s*@(?P<handle>[A-Za-z0-9_]{1,50})\s*(?:\]\])?\s*$""", re.VERBOSE
-)
+_HANDLE_RE = re.compile(r"""^\s*(?:\[\[)?\s*@(?P<handle>[A-Za-z0-9_]{1,50})\s*(?:\]\])?\s*$""", re.VERBOSE)
 _NAME_AND_HANDLE_RE = re.compile(
     r"""^\s*(?P<name>[^@()（）]+?)\s*[(（]\s*@(?P<handle>[A-Za-z0-9_]{1,50})\s*[)）]\s*$""",
     re.VERBOSE,
@@ -181,8 +179,7 @@ def parse_date(text: str) -> datetime:
         except ValueError:
             continue
     raise base.ValidationError(
-        f"unknown date format {text!r}: write it as ISO 8601, "
-        "e.g. 2025-05-15 or 2025-05-15 22:20:48 +0800"
+        f"unknown date format {text!r}: write it as ISO 8601, e.g. 2025-05-15 or 2025-05-15 22:20:48 +0800"
     )
 
 
@@ -263,9 +260,7 @@ class Slug(c.BaseConfigOption[str | None]):
             return None
         text = str(value).strip().strip("/").lower()
         if not _SLUG_RE.match(text):
-            raise base.ValidationError(
-                f"slug {value!r} must be ASCII: lowercase letters, digits and hyphens"
-            )
+            raise base.ValidationError(f"slug {value!r} must be ASCII: lowercase letters, digits and hyphens")
         return text
 
 

@@ -351,8 +351,15 @@ def broken_note(path: Path, display: str, identifier: str, error: NoteError, set
         template="note.html",
     )
     return Note(
-        id=identifier, path=path, display_path=display, meta=meta, markdown="", raw={},
-        problems=[error], broken=True, url_folder=settings.notes_url,
+        id=identifier,
+        path=path,
+        display_path=display,
+        meta=meta,
+        markdown="",
+        raw={},
+        problems=[error],
+        broken=True,
+        url_folder=settings.notes_url,
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-import xml.etree.ElementTree as etree  # noqa: N813 - the name Python-Markdown uses
+import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -98,6 +98,6 @@ class PassageExtension(Extension):
         self.fold = fold
         self.last_passages: list[Passage] = []
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802
+    def extendMarkdown(self, md: Markdown) -> None:
         # After inline processing (20) and prettify (10), so the text is final.
         md.treeprocessors.register(PassageTreeprocessor(md, self), "zd-passages", 5)

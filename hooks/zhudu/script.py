@@ -92,9 +92,7 @@ class Variant:
         Returns:
             The OpenCC config name, or ``None`` for identity.
         """
-        return (
-            self.opencc_from_hans if source_script == "Hans" else self.opencc_from_hant
-        )
+        return self.opencc_from_hans if source_script == "Hans" else self.opencc_from_hant
 
 
 # Hong Kong uses s2hkp rather than s2hk: the only difference on our notes is
@@ -198,13 +196,9 @@ class ConversionRules:
     phrases: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     accepted: Mapping[str, frozenset[str]] = field(default_factory=dict)
     punctuation: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-    lines: Mapping[tuple[str, str, str], int] = field(
-        default_factory=dict, compare=False, repr=False
-    )
+    lines: Mapping[tuple[str, str, str], int] = field(default_factory=dict, compare=False, repr=False)
     # Compiled per-variant matchers; filled lazily, never part of equality.
-    _cache: dict[Any, Any] = field(
-        default_factory=dict, init=False, compare=False, repr=False
-    )
+    _cache: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def phrases_for(self, code: str) -> dict[str, str]:
         """Return the phrase rules that apply to variant ``code``.
@@ -254,9 +248,7 @@ _HAN_ANY_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CODE_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
 
-def load_rules(
-    path: Path | str, known_variants: Iterable[str] | None = None
-) -> ConversionRules:
+def load_rules(path: Path | str, known_variants: Iterable[str] | None = None) -> ConversionRules:
     """Load and validate ``conversion.yml``.
 
     The document is composed (not just parsed) so that every error can name
@@ -309,18 +301,12 @@ def load_rules(
 
     def string(node: yaml.Node, what: str) -> str:
         if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
-            shown = (
-                node.value if isinstance(node, yaml.ScalarNode) else type(node).__name__
-            )
-            raise fail(
-                node, f"{what} must be a string, got {shown!r}; put it in quotes"
-            )
+            shown = node.value if isinstance(node, yaml.ScalarNode) else type(node).__name__
+            raise fail(node, f"{what} must be a string, got {shown!r}; put it in quotes")
         if not node.value:
             raise fail(node, f"{what} is empty; write the text or delete the entry")
         if node.value != node.value.strip():
-            raise fail(
-                node, f"{what} {node.value!r} has leading/trailing spaces; remove them"
-            )
+            raise fail(node, f"{what} {node.value!r} has leading/trailing spaces; remove them")
         return node.value
 
     def mapping_items(node: yaml.Node, what: str) -> list[tuple[yaml.Node, yaml.Node]]:
@@ -334,8 +320,7 @@ def load_rules(
             if ident in seen:
                 raise fail(
                     key,
-                    f"duplicate key {key.value!r} in {what} "
-                    f"(first on line {seen[ident]}); keep one",
+                    f"duplicate key {key.value!r} in {what} (first on line {seen[ident]}); keep one",
                 )
             seen[ident] = line_of(key)
         return node.value
@@ -344,9 +329,7 @@ def load_rules(
         if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
             return []
         if not isinstance(node, yaml.SequenceNode):
-            raise fail(
-                node, f"{what} must be a list (lines starting with '- ' or [a, b])"
-            )
+            raise fail(node, f"{what} must be a list (lines starting with '- ' or [a, b])")
         return node.value
 
     def variant_code(node: yaml.Node, section: str) -> str:
@@ -360,8 +343,7 @@ def load_rules(
             known = ", ".join(sorted(known_variants or ()))
             raise fail(
                 node,
-                f"unknown variant {code!r} under {section}; "
-                f"use one of {known} or a prefix such as zh-Hant",
+                f"unknown variant {code!r} under {section}; use one of {known} or a prefix such as zh-Hant",
             )
         return code
 
@@ -375,16 +357,12 @@ def load_rules(
     for key_node, value_node in mapping_items(root, "the rules file"):
         key = string(key_node, "top-level key")
         if key not in _TOP_KEYS:
-            raise fail(
-                key_node, f"unknown section {key!r}; use one of {', '.join(_TOP_KEYS)}"
-            )
+            raise fail(key_node, f"unknown section {key!r}; use one of {', '.join(_TOP_KEYS)}")
         if key == "protected":
             for item in sequence_items(value_node, "protected"):
                 term = string(item, "protected term")
                 if ("protected", "", term) in lines:
-                    raise fail(
-                        item, f"{term!r} is listed twice under protected; keep one"
-                    )
+                    raise fail(item, f"{term!r} is listed twice under protected; keep one")
                 lines[("protected", "", term)] = line_of(item)
                 protected.append(term)
         elif key == "punctuation":
@@ -512,13 +490,9 @@ def _trie_pattern(words: Iterable[str]) -> str:
         node[""] = True
 
     def build(node: dict[str, Any], last: str) -> str:
-        parts = [
-            re.escape(ch) + build(child, ch) for ch, child in sorted(node.items()) if ch
-        ]
+        parts = [re.escape(ch) + build(child, ch) for ch, child in sorted(node.items()) if ch]
         if "" in node:
-            parts.append(
-                _ASCII_END if last.isascii() and (last.isalnum() or last == "_") else ""
-            )
+            parts.append(_ASCII_END if last.isascii() and (last.isalnum() or last == "_") else "")
         if len(parts) == 1:
             return parts[0]
         return "(?:" + "|".join(parts) + ")"
@@ -586,9 +560,7 @@ def parse_inline_values(spec: str) -> dict[str, str] | None:
     return values or None
 
 
-def resolve_inline_value(
-    values: Mapping[str, str], variant: Variant, default_text: str, convert: Any
-) -> str:
+def resolve_inline_value(values: Mapping[str, str], variant: Variant, default_text: str, convert: Any) -> str:
     """Choose the text a variant shows for a force rule.
 
     Fallback order (documented for authors): the variant's own code; the
@@ -623,15 +595,11 @@ def resolve_inline_value(
 class _InlineRuleProcessor(InlineProcessor):
     """Turn ``-{…}-`` into ``span.zd-noconv`` or ``span.zd-conv``."""
 
-    def __init__(
-        self, pattern: str, md: markdown.Markdown, default_variant: str
-    ) -> None:
+    def __init__(self, pattern: str, md: markdown.Markdown, default_variant: str) -> None:
         super().__init__(pattern, md)
         self.default_variant = default_variant
 
-    def handleMatch(
-        self, m: re.Match[str], data: str
-    ) -> tuple[etree.Element, int, int]:
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:
         """Build the span for one ``-{…}-`` occurrence."""
         body = m.group("body")
         values = parse_inline_values(body)
@@ -646,9 +614,7 @@ class _InlineRuleProcessor(InlineProcessor):
             el.set("class", "zd-conv")
             el.set(
                 "data-zd-conv",
-                ";".join(
-                    f"{c}:{v}" for c, v in values.items() if c != self.default_variant
-                ),
+                ";".join(f"{c}:{v}" for c, v in values.items() if c != self.default_variant),
             )
             el.text = AtomicString(default)
         return el, m.start(0), m.end(0)
@@ -722,9 +688,7 @@ _ATTR_INTEREST_RE = re.compile(
     re.IGNORECASE,
 )
 _RAW_TEXT = frozenset({"script", "style"})
-_SKIP_ELEMENTS = frozenset(
-    {"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "textarea"}
-)
+_SKIP_ELEMENTS = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "textarea"})
 _VOID = frozenset(
     {
         "area",
@@ -795,22 +759,16 @@ class Converter:
         source_script: ``"Hans"`` or ``"Hant"``, the script of the input.
     """
 
-    def __init__(
-        self, variant: Variant, rules: ConversionRules, source_script: str = "Hans"
-    ) -> None:
+    def __init__(self, variant: Variant, rules: ConversionRules, source_script: str = "Hans") -> None:
         """Prepare the OpenCC object and the rule matcher."""
         if source_script not in ("Hans", "Hant"):
-            raise ValueError(
-                f"source_script must be 'Hans' or 'Hant', not {source_script!r}"
-            )
+            raise ValueError(f"source_script must be 'Hans' or 'Hant', not {source_script!r}")
         self.variant = variant
         self.rules = rules
         self.source_script = source_script
         config = variant.config_for(source_script)
         self._cc = opencc_converter(config) if config else None
-        self._matcher = _matcher(
-            rules, variant.code, with_phrases=source_script == "Hans"
-        )
+        self._matcher = _matcher(rules, variant.code, with_phrases=source_script == "Hans")
         marks = rules.punctuation_for(variant.code) if self._cc is not None else {}
         self._punct = re.compile("[" + re.escape("".join(marks)) + "]") if marks else None
         self._punct_map = marks
@@ -876,9 +834,7 @@ class Converter:
             return [out for seg in segments for out in self._convert_many([seg])]
         converted = self._cc.convert(joined)
         if restore:
-            converted = _PH_RE.sub(
-                lambda m: restore[ord(m.group()) - _PH_BASE], converted
-            )
+            converted = _PH_RE.sub(lambda m: restore[ord(m.group()) - _PH_BASE], converted)
         outs = converted.split(_SEP)
         if self._punct is not None:
             outs = [self._punctuate(o) for o in outs]
@@ -970,18 +926,12 @@ class Converter:
                         parsed = _attrs(attrs)
                         lookup = {k: v for k, v, _, _ in parsed}
                         classes = (lookup.get("class") or "").split()
-                        if (
-                            lookup.get("translate", "").lower() == "no"
-                            or "zd-noconv" in classes
-                        ):
+                        if lookup.get("translate", "").lower() == "no" or "zd-noconv" in classes:
                             starts_skip = True
                         elif name == "span" and "zd-conv" in classes:
                             starts_skip = True
                             conv_values = (
-                                parse_inline_values(
-                                    html_lib.unescape(lookup.get("data-zd-conv") or "")
-                                )
-                                or {}
+                                parse_inline_values(html_lib.unescape(lookup.get("data-zd-conv") or "")) or {}
                             )
                         if convert and not starts_skip:
                             # Split the tag around the values to convert; they
@@ -1027,15 +977,11 @@ class Converter:
                 pieces[idx] = out
         return "".join(pieces)
 
-    def _resolve_conv_span(
-        self, pieces: list[str], first: int, values: Mapping[str, str]
-    ) -> None:
+    def _resolve_conv_span(self, pieces: list[str], first: int, values: Mapping[str, str]) -> None:
         """Replace the content of a ``span.zd-conv`` (pieces[first:-1])."""
         inner = "".join(pieces[first:-1])
         default_text = html_lib.unescape(re.sub(r"<[^>]*>", "", inner))
-        value = resolve_inline_value(
-            values, self.variant, default_text, self._convert_from
-        )
+        value = resolve_inline_value(values, self.variant, default_text, self._convert_from)
         pieces[first:-1] = [html_lib.escape(value, quote=False)]
 
     def _split_attrs(
@@ -1060,11 +1006,7 @@ class Converter:
         )
         done = 0
         for attr, value, start, stop in parsed:
-            if (
-                value
-                and not value.isascii()
-                and (attr in _TEXT_ATTRS or (attr == "content" and meta_ok))
-            ):
+            if value and not value.isascii() and (attr in _TEXT_ATTRS or (attr == "content" and meta_ok)):
                 pieces.append(token[done : start + offset])
                 todo_idx.append(len(pieces))
                 todo_src.append(value)

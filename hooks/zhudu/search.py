@@ -184,8 +184,11 @@ def fold_table(corpus_chars: Iterable[str], to_simplified: Callable[[str], str])
     if len(out) != len(chars):  # pragma: no cover - OpenCC keeps newlines
         return table
     for src, dst in zip(chars, out, strict=True):
-        if dst != src and len(dst) == 1 and dst in wanted and len(src.encode("utf-16-le")) == len(
-            dst.encode("utf-16-le")
+        if (
+            dst != src
+            and len(dst) == 1
+            and dst in wanted
+            and len(src.encode("utf-16-le")) == len(dst.encode("utf-16-le"))
         ):
             table[src] = dst
     return table
@@ -337,7 +340,9 @@ def build_indexes(
     return out
 
 
-def write_indexes(indexes: Mapping[str, Mapping[str, Any]], site_dir: Path, prefixes: Mapping[str, str]) -> int:
+def write_indexes(
+    indexes: Mapping[str, Mapping[str, Any]], site_dir: Path, prefixes: Mapping[str, str]
+) -> int:
     """Write every variant's index; returns the bytes written in total."""
     total = 0
     for code in sorted(indexes):

@@ -24,8 +24,16 @@ from .settings import ZhuduConfig
 
 #: Variants used when mkdocs.yml names none.
 DEFAULT_VARIANTS: tuple[dict[str, Any], ...] = (
-    {"code": "zh-Hans", "name": "简体", "prefix": "zh-Hans", "script": "Hans", "opencc_from_hans": None,
-     "opencc_from_hant": "t2s", "material_language": "zh", "og_locale": "zh_CN"},
+    {
+        "code": "zh-Hans",
+        "name": "简体",
+        "prefix": "zh-Hans",
+        "script": "Hans",
+        "opencc_from_hans": None,
+        "opencc_from_hant": "t2s",
+        "material_language": "zh",
+        "og_locale": "zh_CN",
+    },
 )
 
 #: Output files that exist once per variant, not shared from the root.
@@ -71,7 +79,8 @@ class Site:
             prefix = v["prefix"].strip("/")
             if not prefix or prefix in seen:
                 raise ZhuduError(
-                    "mkdocs.yml", None,
+                    "mkdocs.yml",
+                    None,
                     f"extra.zhudu.variants: {v['code']} needs its own non-empty prefix "
                     "(every variant lives in its own folder; the root keeps redirects)",
                 )
@@ -91,8 +100,10 @@ class Site:
     def rules(self) -> script.ConversionRules:
         """The editor's conversion rules (``conversion.yml``)."""
         path = self.editorial_dir / "conversion.yml"
-        return script.load_rules(path) if path.is_file() else script.ConversionRules(
-            protected=(), phrases={}, accepted={}
+        return (
+            script.load_rules(path)
+            if path.is_file()
+            else script.ConversionRules(protected=(), phrases={}, accepted={})
         )
 
     @cached_property
@@ -246,7 +257,11 @@ class Site:
         for variant in self.variants:
             convert = self.converter(variant.code, "Hans")
             docs = [
-                {**doc, "title": convert.html(doc.get("title", "")), "text": convert.html(doc.get("text", ""))}
+                {
+                    **doc,
+                    "title": convert.html(doc.get("title", "")),
+                    "text": convert.html(doc.get("text", "")),
+                }
                 for doc in index.get("docs", [])
             ]
             target = site_dir / variant.prefix / "search" / "search_index.json"

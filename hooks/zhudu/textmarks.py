@@ -20,8 +20,31 @@ from dataclasses import dataclass
 
 #: Elements whose text is never marked: code, links, headings, controls, and our own marks.
 SKIP_TAGS = frozenset(
-    {"a", "code", "pre", "kbd", "samp", "script", "style", "svg", "math", "textarea", "button",
-     "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "header", "nav", "aside", "details", "summary"}
+    {
+        "a",
+        "code",
+        "pre",
+        "kbd",
+        "samp",
+        "script",
+        "style",
+        "svg",
+        "math",
+        "textarea",
+        "button",
+        "abbr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "nav",
+        "aside",
+        "details",
+        "summary",
+    }
 )
 #: Classes marking text that is already someone's mark (ours, or another feature's).
 SKIP_CLASSES = frozenset({"zd-gloss", "zd-anno", "zd-anno-note", "zd-noconv", "zd-sr-only", "headerlink"})

@@ -278,13 +278,18 @@ def load_theme_map(path: Path, display: str) -> ThemeMap:
     for theme_id, body in raw_themes.items():
         key = ("themes", str(theme_id))
         if not isinstance(theme_id, str) or not THEME_ID_RE.match(theme_id):
-            raise fail(key, f"theme id {theme_id!r} must be lower-case ASCII letters, digits and '-' "
-                       "(it is part of the theme page's URL; keep it stable)")
+            raise fail(
+                key,
+                f"theme id {theme_id!r} must be lower-case ASCII letters, digits and '-' "
+                "(it is part of the theme page's URL; keep it stable)",
+            )
         if not isinstance(body, dict):
             raise fail(key, f"{theme_id}: expected the fields {', '.join(_THEME_KEYS)}")
         for name in body:
             if name not in _THEME_KEYS:
-                raise fail((*key, str(name)), f"{theme_id}: unknown field {name!r}; fields: {', '.join(_THEME_KEYS)}")
+                raise fail(
+                    (*key, str(name)), f"{theme_id}: unknown field {name!r}; fields: {', '.join(_THEME_KEYS)}"
+                )
         for name in ("name", "description"):
             value = body.get(name)
             if not isinstance(value, str) or not value.strip() or "\n" in value.strip():
@@ -299,8 +304,11 @@ def load_theme_map(path: Path, display: str) -> ThemeMap:
                 raise fail(pkey, f"{theme_id}: phrase {i + 1} must be text; put it in quotes")
             folded = fold(str(phrase).strip())
             if folded in seen:
-                raise fail(pkey, f"{theme_id}: phrase {phrase!r} repeats phrase {seen[folded] + 1} "
-                           "(phrases are compared folded: script and case do not matter); keep one")
+                raise fail(
+                    pkey,
+                    f"{theme_id}: phrase {phrase!r} repeats phrase {seen[folded] + 1} "
+                    "(phrases are compared folded: script and case do not matter); keep one",
+                )
             seen[folded] = i
         themes.append(
             Theme(
@@ -324,19 +332,34 @@ def load_theme_map(path: Path, display: str) -> ThemeMap:
                 raise fail(key, f"{section} entry {i + 1}: expected theme:, note: and text:")
             for name in item:
                 if name not in _SNIPPET_KEYS:
-                    raise fail((*key, str(name)), f"{section} entry {i + 1}: unknown field {name!r}; "
-                               f"fields: {', '.join(_SNIPPET_KEYS)}")
+                    raise fail(
+                        (*key, str(name)),
+                        f"{section} entry {i + 1}: unknown field {name!r}; "
+                        f"fields: {', '.join(_SNIPPET_KEYS)}",
+                    )
             for name in _SNIPPET_KEYS:
                 if not isinstance(item.get(name), str) or not item[name].strip():
-                    raise fail((*key, name) if name in item else key,
-                               f"{section} entry {i + 1}: {name} must be text")
+                    raise fail(
+                        (*key, name) if name in item else key, f"{section} entry {i + 1}: {name} must be text"
+                    )
             if item["theme"] not in known:
-                raise fail((*key, "theme"), f"{section} entry {i + 1}: unknown theme id {item['theme']!r}; "
-                           f"themes: {', '.join(sorted(known)) or '(none)'}")
+                raise fail(
+                    (*key, "theme"),
+                    f"{section} entry {i + 1}: unknown theme id {item['theme']!r}; "
+                    f"themes: {', '.join(sorted(known)) or '(none)'}",
+                )
             if len(item["text"].strip()) < 4:
-                raise fail((*key, "text"), f"{section} entry {i + 1}: quote at least 4 characters of the passage")
-            out.append(Snippet(theme=item["theme"], note=item["note"].strip(), text=item["text"].strip(),
-                               line=lines.get((*key, "text"), lines.get(key, 1))))
+                raise fail(
+                    (*key, "text"), f"{section} entry {i + 1}: quote at least 4 characters of the passage"
+                )
+            out.append(
+                Snippet(
+                    theme=item["theme"],
+                    note=item["note"].strip(),
+                    text=item["text"].strip(),
+                    line=lines.get((*key, "text"), lines.get(key, 1)),
+                )
+            )
         return tuple(out)
 
     return ThemeMap(path=display, themes=tuple(themes), pins=snippets("pins"), exclusions=snippets("exclude"))
@@ -353,8 +376,12 @@ def _reject_duplicate_theme_ids(path: Path, display: str) -> None:
             for theme_key, _ in value.value:
                 line = theme_key.start_mark.line + 1
                 if theme_key.value in first:
-                    raise EditorialError(display, line, f"theme id {theme_key.value!r} is defined twice "
-                                         f"(first on line {first[theme_key.value]}); merge them")
+                    raise EditorialError(
+                        display,
+                        line,
+                        f"theme id {theme_key.value!r} is defined twice "
+                        f"(first on line {first[theme_key.value]}); merge them",
+                    )
                 first[theme_key.value] = line
 
 
@@ -398,8 +425,9 @@ class Matcher:
             yield start, end, ids
 
 
-def build_index(theme_map: ThemeMap, notes: Sequence[NotePassages],
-                clock: Callable[[], float] = time.perf_counter) -> ThemeIndex:
+def build_index(
+    theme_map: ThemeMap, notes: Sequence[NotePassages], clock: Callable[[], float] = time.perf_counter
+) -> ThemeIndex:
     """Match the theme map against every passage of every note.
 
     The whole corpus is folded with one OpenCC call and scanned in one pass; pins and
@@ -424,7 +452,9 @@ def build_index(theme_map: ThemeMap, notes: Sequence[NotePassages],
             gc.enable()
 
 
-def _build_index(theme_map: ThemeMap, notes: Sequence[NotePassages], clock: Callable[[], float]) -> ThemeIndex:
+def _build_index(
+    theme_map: ThemeMap, notes: Sequence[NotePassages], clock: Callable[[], float]
+) -> ThemeIndex:
     t0 = clock()
     keys: list[tuple[str, str]] = []
     texts: list[str] = []
@@ -456,21 +486,36 @@ def _build_index(theme_map: ThemeMap, notes: Sequence[NotePassages], clock: Call
     def locate(snippet: Snippet, what: str) -> str | None:
         if snippet.note not in folded_by_note and snippet.note not in {n.id for n in notes}:
             known = ", ".join(n.id for n in notes)
-            problems.append(EditorialError(theme_map.path, snippet.line,
-                                           f"{what}: unknown note id {snippet.note!r}; note ids: {known}"))
+            problems.append(
+                EditorialError(
+                    theme_map.path,
+                    snippet.line,
+                    f"{what}: unknown note id {snippet.note!r}; note ids: {known}",
+                )
+            )
             return None
         needle = fold(snippet.text)
         anchors = [a for a, text in folded_by_note[snippet.note] if needle in text]
         if len(anchors) == 1:
             return anchors[0]
         if not anchors:
-            problems.append(EditorialError(theme_map.path, snippet.line,
-                                           f"{what}: {snippet.text!r} matches no passage of {snippet.note}; "
-                                           "quote the passage's text as it is now"))
+            problems.append(
+                EditorialError(
+                    theme_map.path,
+                    snippet.line,
+                    f"{what}: {snippet.text!r} matches no passage of {snippet.note}; "
+                    "quote the passage's text as it is now",
+                )
+            )
         else:
-            problems.append(EditorialError(theme_map.path, snippet.line,
-                                           f"{what}: {snippet.text!r} matches {len(anchors)} passages of "
-                                           f"{snippet.note}; quote more of the one you mean"))
+            problems.append(
+                EditorialError(
+                    theme_map.path,
+                    snippet.line,
+                    f"{what}: {snippet.text!r} matches {len(anchors)} passages of "
+                    f"{snippet.note}; quote more of the one you mean",
+                )
+            )
         return None
 
     pinned: set[tuple[str, str, str]] = set()
@@ -484,13 +529,23 @@ def _build_index(theme_map: ThemeMap, notes: Sequence[NotePassages], clock: Call
         if anchor is None:
             continue
         if (exclusion.theme, exclusion.note, anchor) in pinned:
-            problems.append(EditorialError(theme_map.path, exclusion.line,
-                                           f"exclusion from {exclusion.theme}: the passage is also pinned to it; "
-                                           "keep the pin or the exclusion"))
+            problems.append(
+                EditorialError(
+                    theme_map.path,
+                    exclusion.line,
+                    f"exclusion from {exclusion.theme}: the passage is also pinned to it; "
+                    "keep the pin or the exclusion",
+                )
+            )
         elif not found.get(key_index[(exclusion.note, anchor)], {}).get(exclusion.theme):
-            problems.append(EditorialError(theme_map.path, exclusion.line,
-                                           f"exclusion from {exclusion.theme}: no phrase of the theme matches "
-                                           "that passage any more; delete the exclusion"))
+            problems.append(
+                EditorialError(
+                    theme_map.path,
+                    exclusion.line,
+                    f"exclusion from {exclusion.theme}: no phrase of the theme matches "
+                    "that passage any more; delete the exclusion",
+                )
+            )
         excluded.add((exclusion.theme, exclusion.note, anchor))
 
     pinned_at: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -508,26 +563,38 @@ def _build_index(theme_map: ThemeMap, notes: Sequence[NotePassages], clock: Call
                 continue
             spans = sorted(set(per_theme.get(theme, ())))
             text = folded[i]
-            hits.append(Hit(theme=theme, note=key[0], anchor=key[1],
-                            phrases=tuple(sorted({text[a:b] for a, b in spans})),
-                            spans=tuple(spans), pinned=is_pinned))
+            hits.append(
+                Hit(
+                    theme=theme,
+                    note=key[0],
+                    anchor=key[1],
+                    phrases=tuple(sorted({text[a:b] for a, b in spans})),
+                    spans=tuple(spans),
+                    pinned=is_pinned,
+                )
+            )
     t4 = clock()
     return ThemeIndex(
         theme_map=theme_map,
         notes=tuple(notes),
         hits=tuple(hits),
         problems=problems,
-        timings={"fold": t1 - t0, "automaton": t2 - t1, "scan": t3 - t2, "resolve": t4 - t3, "total": t4 - t0,
-                 "passages": float(len(keys)), "chars": float(sum(map(len, folded)))},
+        timings={
+            "fold": t1 - t0,
+            "automaton": t2 - t1,
+            "scan": t3 - t2,
+            "resolve": t4 - t3,
+            "total": t4 - t0,
+            "passages": float(len(keys)),
+            "chars": float(sum(map(len, folded))),
+        },
     )
 
 
 def covered(term: str, theme_map: ThemeMap) -> bool:
     """Whether a term is already expressed by a phrase of the map (either contains the other, folded)."""
     folded = fold(term)
-    return any(
-        folded in fold(p) or fold(p) in folded for theme in theme_map.themes for p in theme.phrases
-    )
+    return any(folded in fold(p) or fold(p) in folded for theme in theme_map.themes for p in theme.phrases)
 
 
 def passage_counts(index: ThemeIndex) -> Mapping[str, Mapping[str, int]]:

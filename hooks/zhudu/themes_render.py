@@ -138,11 +138,21 @@ class ThemeBuild:
 
     def pages(self) -> list[tuple[str, str]]:
         """Generated pages as ``(src_uri, Markdown with front matter)``: the overview and one per theme."""
-        out = [(f"{THEMES_URL}/index.md", _page_source("主题", "themes.html", None,
-                                                       "贯穿几篇笔记的主题：哪篇笔记在哪一段谈到同一个想法。"))]
+        out = [
+            (
+                f"{THEMES_URL}/index.md",
+                _page_source(
+                    "主题", "themes.html", None, "贯穿几篇笔记的主题：哪篇笔记在哪一段谈到同一个想法。"
+                ),
+            )
+        ]
         for theme in self.theme_map.themes:
-            out.append((f"{THEMES_URL}/{theme.id}.md",
-                        _page_source(theme.name, "theme.html", theme.id, theme.description)))
+            out.append(
+                (
+                    f"{THEMES_URL}/{theme.id}.md",
+                    _page_source(theme.name, "theme.html", theme.id, theme.description),
+                )
+            )
         return out
 
     def theme_of_src(self, src_uri: str) -> str | None:
@@ -164,8 +174,9 @@ class ThemeBuild:
     def finish(self) -> ThemeIndex:
         """Match the map against every collected note (call once, before templates render)."""
         notes = [
-            themes.NotePassages(id=n.id, slug=n.slug, title=n.title, date=n.date,
-                                passages=self.collected.get(n.id, ()))
+            themes.NotePassages(
+                id=n.id, slug=n.slug, title=n.title, date=n.date, passages=self.collected.get(n.id, ())
+            )
             for n in self.notes
         ]
         self.index = themes.build_index(self.theme_map, notes)
@@ -181,8 +192,10 @@ class ThemeBuild:
         index = self._index
         hits = len(index.hits)
         ms = index.timings.get("total", 0.0) * 1000
-        return (f"{len(self.theme_map.themes)} themes ({len(index.shared_themes())} shared by 2+ notes), "
-                f"{hits} themed passages in {int(index.timings.get('passages', 0))}, matched in {ms:.1f} ms")
+        return (
+            f"{len(self.theme_map.themes)} themes ({len(index.shared_themes())} shared by 2+ notes), "
+            f"{hits} themed passages in {int(index.timings.get('passages', 0))}, matched in {ms:.1f} ms"
+        )
 
     @property
     def _index(self) -> ThemeIndex:
@@ -200,22 +213,30 @@ class ThemeBuild:
         if note is None:
             return html, {}
         chips = [
-            {"id": t.id, "name": t.name, "count": n, "description": t.description,
-             "href": rel_url(page_url, f"{THEMES_URL}/{t.id}/")}
+            {
+                "id": t.id,
+                "name": t.name,
+                "count": n,
+                "description": t.description,
+                "href": rel_url(page_url, f"{THEMES_URL}/{t.id}/"),
+            }
             for t, n in index.themes_of_note(note_id)
         ]
         related = []
         for r in index.related(note_id):
             other = info[r.note]
-            related.append({
-                "title": other.title,
-                "href": rel_url(page_url, other.url),
-                "score": r.score,
-                "themes": [{"name": index.theme_by_id[t].name,
-                            "href": rel_url(page_url, f"{THEMES_URL}/{t}/")} for t in r.shared],
-            })
-        view = {"chips": chips, "related": related,
-                "overview_href": rel_url(page_url, f"{THEMES_URL}/")}
+            related.append(
+                {
+                    "title": other.title,
+                    "href": rel_url(page_url, other.url),
+                    "score": r.score,
+                    "themes": [
+                        {"name": index.theme_by_id[t].name, "href": rel_url(page_url, f"{THEMES_URL}/{t}/")}
+                        for t in r.shared
+                    ],
+                }
+            )
+        view = {"chips": chips, "related": related, "overview_href": rel_url(page_url, f"{THEMES_URL}/")}
         start = time.perf_counter()
         html = self._inject(note_id, page_url, html)
         self.inject_seconds += time.perf_counter() - start
@@ -234,8 +255,11 @@ class ThemeBuild:
                 return m.group(0)
             marker = self.marker_html(note_id, anchor, page_url)
             attrs = m.group("attrs")
-            attrs = re.sub(r'\bclass="', 'class="zd-has-tm ', attrs, count=1) if 'class="' in attrs \
+            attrs = (
+                re.sub(r'\bclass="', 'class="zd-has-tm ', attrs, count=1)
+                if 'class="' in attrs
                 else attrs + ' class="zd-has-tm"'
+            )
             start = f"<{m.group('tag')}{attrs}>"
             if m.group("tag") == "tr":
                 return start + "\x00TD" + marker  # placed inside the first cell below
@@ -243,8 +267,12 @@ class ThemeBuild:
 
         out = _PASSAGE_TAG_RE.sub(repl, html)
         # A marker of a table row belongs inside its first cell.
-        return re.sub(r"\x00TD(?P<marker><span class=\"zd-tm\".*?</span><!--/zd-tm-->)\s*(?P<td><td\b[^>]*>)",
-                      lambda m: m.group("td") + m.group("marker"), out, flags=re.DOTALL)
+        return re.sub(
+            r"\x00TD(?P<marker><span class=\"zd-tm\".*?</span><!--/zd-tm-->)\s*(?P<td><td\b[^>]*>)",
+            lambda m: m.group("td") + m.group("marker"),
+            out,
+            flags=re.DOTALL,
+        )
 
     def marker_html(self, note_id: str, anchor: str, page_url: str) -> str:
         """The margin marker of one passage: a button and the panel it opens."""
@@ -264,8 +292,10 @@ class ThemeBuild:
         for hit in hits:
             theme = index.theme_by_id[hit.theme]
             parts.append('<span class="zd-tm__theme">')
-            parts.append(f'<a class="zd-tm__name" href="{escape(rel_url(page_url, f"{THEMES_URL}/{theme.id}/"))}">'
-                         f"{escape(theme.name)}</a>")
+            parts.append(
+                f'<a class="zd-tm__name" href="{escape(rel_url(page_url, f"{THEMES_URL}/{theme.id}/"))}">'
+                f"{escape(theme.name)}</a>"
+            )
             others = [n for n in index.notes_of_theme(theme.id) if n != note_id]
             if not others:
                 parts.append('<span class="zd-tm__none">其他笔记还没有谈到这个主题。</span>')
@@ -303,21 +333,37 @@ class ThemeBuild:
                 raw = index.passage_by_key[(note_id, hit.anchor)].text
                 text = note.to_simplified(raw)
                 segments = marked_segments(text, hit.spans) if len(text) == len(raw) else [(text, False)]
-                passages.append({
-                    "anchor": hit.anchor,
-                    "href": rel_url(page_url, f"{note.url}#{hit.anchor}"),
-                    "html": segments_html(segments),
-                    "pinned": hit.pinned,
-                })
-            columns.append({"id": note_id, "title": note.title, "href": rel_url(page_url, note.url),
-                            "date": note.date, "passages": passages})
+                passages.append(
+                    {
+                        "anchor": hit.anchor,
+                        "href": rel_url(page_url, f"{note.url}#{hit.anchor}"),
+                        "html": segments_html(segments),
+                        "pinned": hit.pinned,
+                    }
+                )
+            columns.append(
+                {
+                    "id": note_id,
+                    "title": note.title,
+                    "href": rel_url(page_url, note.url),
+                    "date": note.date,
+                    "passages": passages,
+                }
+            )
         others = [
             {"name": t.name, "href": rel_url(page_url, f"{THEMES_URL}/{t.id}/")}
-            for t in index.theme_map.themes if t.id != theme_id and index.notes_of_theme(t.id)
+            for t in index.theme_map.themes
+            if t.id != theme_id and index.notes_of_theme(t.id)
         ]
-        return {"id": theme.id, "name": theme.name, "description": theme.description, "columns": columns,
-                "passage_count": sum(len(c["passages"]) for c in columns), "others": others,
-                "overview_href": rel_url(page_url, f"{THEMES_URL}/")}
+        return {
+            "id": theme.id,
+            "name": theme.name,
+            "description": theme.description,
+            "columns": columns,
+            "passage_count": sum(len(c["passages"]) for c in columns),
+            "others": others,
+            "overview_href": rel_url(page_url, f"{THEMES_URL}/"),
+        }
 
     def overview(self, page_url: str) -> dict[str, Any]:
         """The themes index: the list, the note × theme matrix and the graph."""
@@ -330,18 +376,33 @@ class ThemeBuild:
             cells = []
             for note in notes:
                 n = counts[theme.id].get(note.id, 0)
-                cells.append({
-                    "count": n,
-                    "heat": f"{(n / peak) ** 0.6:.2f}" if n else "0",
-                    "href": rel_url(page_url, f"{THEMES_URL}/{theme.id}/" + (f"#zd-note-{note.id}" if n else "")),
-                    "note": note.title,
-                })
-            rows.append({"id": theme.id, "name": theme.name, "description": theme.description,
-                         "href": rel_url(page_url, f"{THEMES_URL}/{theme.id}/"), "cells": cells,
-                         "notes": sum(1 for c in cells if c["count"]), "passages": sum(c["count"] for c in cells)})
+                cells.append(
+                    {
+                        "count": n,
+                        "heat": f"{(n / peak) ** 0.6:.2f}" if n else "0",
+                        "href": rel_url(
+                            page_url, f"{THEMES_URL}/{theme.id}/" + (f"#zd-note-{note.id}" if n else "")
+                        ),
+                        "note": note.title,
+                    }
+                )
+            rows.append(
+                {
+                    "id": theme.id,
+                    "name": theme.name,
+                    "description": theme.description,
+                    "href": rel_url(page_url, f"{THEMES_URL}/{theme.id}/"),
+                    "cells": cells,
+                    "notes": sum(1 for c in cells if c["count"]),
+                    "passages": sum(c["count"] for c in cells),
+                }
+            )
         columns = [{"id": n.id, "title": n.title, "href": rel_url(page_url, n.url)} for n in notes]
-        return {"rows": rows, "columns": columns,
-                "graph": graph_layout(index, notes, page_url) if rows and notes else None}
+        return {
+            "rows": rows,
+            "columns": columns,
+            "graph": graph_layout(index, notes, page_url) if rows and notes else None,
+        }
 
 
 def _page_source(title: str, template: str, theme_id: str | None, description: str) -> str:
@@ -384,16 +445,41 @@ def graph_layout(index: ThemeIndex, notes: Sequence[NoteInfo], page_url: str) ->
     bary = {}
     for order, theme in enumerate(linked):
         total = sum(counts[theme.id].values())
-        bary[theme.id] = (sum(note_y[n] * c for n, c in counts[theme.id].items() if n in note_y) / total, order)
+        bary[theme.id] = (
+            sum(note_y[n] * c for n, c in counts[theme.id].items() if n in note_y) / total,
+            order,
+        )
     ordered = sorted(linked, key=lambda t: bary[t.id])
     theme_y = {t.id: (i + 0.5) / len(ordered) for i, t in enumerate(ordered)}
     peak = max((c for per in counts.values() for c in per.values()), default=1)
-    nodes = [GraphNode("note", n.id, n.title, rel_url(page_url, n.url), note_x, note_y[n.id],
-                       sum(counts[t][n.id] for t in counts if n.id in counts[t])) for n in notes]
-    nodes += [GraphNode("theme", t.id, t.name, rel_url(page_url, f"{THEMES_URL}/{t.id}/"), theme_x, theme_y[t.id],
-                        sum(counts[t.id].values())) for t in ordered]
-    svg = [f'<svg class="zd-graph__svg" viewBox="0 0 {width} {height}" preserveAspectRatio="none" '
-           'aria-hidden="true" focusable="false">']
+    nodes = [
+        GraphNode(
+            "note",
+            n.id,
+            n.title,
+            rel_url(page_url, n.url),
+            note_x,
+            note_y[n.id],
+            sum(counts[t][n.id] for t in counts if n.id in counts[t]),
+        )
+        for n in notes
+    ]
+    nodes += [
+        GraphNode(
+            "theme",
+            t.id,
+            t.name,
+            rel_url(page_url, f"{THEMES_URL}/{t.id}/"),
+            theme_x,
+            theme_y[t.id],
+            sum(counts[t.id].values()),
+        )
+        for t in ordered
+    ]
+    svg = [
+        f'<svg class="zd-graph__svg" viewBox="0 0 {width} {height}" preserveAspectRatio="none" '
+        'aria-hidden="true" focusable="false">'
+    ]
     for theme in ordered:
         for note_id, c in sorted(counts[theme.id].items()):
             if note_id not in note_y:
@@ -402,19 +488,32 @@ def graph_layout(index: ThemeIndex, notes: Sequence[NoteInfo], page_url: str) ->
             x2, y2 = theme_x * width, theme_y[theme.id] * height
             mid = (x1 + x2) / 2
             stroke = 1 + 5 * c / peak
-            svg.append(f'<path class="zd-graph__edge" data-theme="{escape(theme.id)}" data-note="{escape(note_id)}" '
-                       f'd="M{x1:.1f},{y1:.1f} C{mid:.1f},{y1:.1f} {mid:.1f},{y2:.1f} {x2:.1f},{y2:.1f}" '
-                       f'stroke-width="{stroke:.2f}"/>')
+            svg.append(
+                f'<path class="zd-graph__edge" data-theme="{escape(theme.id)}" data-note="{escape(note_id)}" '
+                f'd="M{x1:.1f},{y1:.1f} C{mid:.1f},{y1:.1f} {mid:.1f},{y2:.1f} {x2:.1f},{y2:.1f}" '
+                f'stroke-width="{stroke:.2f}"/>'
+            )
     for node in nodes:
         r = 5 + 5 * math.sqrt(node.size / max(1, max(n.size for n in nodes)))
-        svg.append(f'<circle class="zd-graph__node zd-graph__node--{node.kind}" '
-                   f'cx="{node.x * width:.1f}" cy="{node.y * height:.1f}" r="{r:.1f}"/>')
+        svg.append(
+            f'<circle class="zd-graph__node zd-graph__node--{node.kind}" '
+            f'cx="{node.x * width:.1f}" cy="{node.y * height:.1f}" r="{r:.1f}"/>'
+        )
     svg.append("</svg>")
     return {
         "svg": "".join(svg),
         "height_em": round(height / 16, 1),
-        "nodes": [{"kind": n.kind, "label": n.label, "href": n.href, "x": f"{n.x * 100:.2f}",
-                   "y": f"{n.y * 100:.2f}", "size": n.size} for n in nodes],
+        "nodes": [
+            {
+                "kind": n.kind,
+                "label": n.label,
+                "href": n.href,
+                "x": f"{n.x * 100:.2f}",
+                "y": f"{n.y * 100:.2f}",
+                "size": n.size,
+            }
+            for n in nodes
+        ],
     }
 
 
@@ -425,11 +524,15 @@ def note_infos(notes: Sequence[Any], to_simplified: Mapping[str, Callable[[str],
         if note.broken:
             continue
         meta = note.meta
-        date = (meta.updated or meta.date)
-        out.append(NoteInfo(
-            id=note.id, slug=meta.slug, title=to_simplified.get(note.id, str)(meta.title),
-            date=date.date().isoformat() if date else "",
-            url=note.src_uri[:-3] + "/",
-            to_simplified=to_simplified.get(note.id, lambda s: s),
-        ))
+        date = meta.updated or meta.date
+        out.append(
+            NoteInfo(
+                id=note.id,
+                slug=meta.slug,
+                title=to_simplified.get(note.id, str)(meta.title),
+                date=date.date().isoformat() if date else "",
+                url=note.src_uri[:-3] + "/",
+                to_simplified=to_simplified.get(note.id, lambda s: s),
+            )
+        )
     return out

@@ -37,8 +37,9 @@ def note_texts(seeds: Path) -> dict[str, str]:
     return out
 
 
-def suggest(texts: dict[str, str], theme_map: themes.ThemeMap, top: int = 40,
-            min_notes: int = 2) -> list[tuple[str, float, list[str]]]:
+def suggest(
+    texts: dict[str, str], theme_map: themes.ThemeMap, top: int = 40, min_notes: int = 2
+) -> list[tuple[str, float, list[str]]]:
     """Candidates ``(term, summed weight, note ids)``, best first (ties by term)."""
     weights: dict[str, float] = defaultdict(float)
     notes_of: dict[str, list[str]] = defaultdict(list)
@@ -62,7 +63,9 @@ def suggest(texts: dict[str, str], theme_map: themes.ThemeMap, top: int = 40,
 
 def main(argv: list[str] | None = None) -> int:
     """Print the candidates; exit 0."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--seeds", type=Path, default=REPO / "seeds")
     parser.add_argument("--themes", type=Path, default=REPO / "docs/editorial/themes.yml")
     parser.add_argument("--top", type=int, default=40, help="keywords taken per note")
@@ -71,8 +74,10 @@ def main(argv: list[str] | None = None) -> int:
     jieba.setLogLevel(60)
     theme_map = themes.load_theme_map(args.themes, str(args.themes))
     candidates = suggest(note_texts(args.seeds), theme_map, args.top, args.min_notes)
-    print(f"# {len(candidates)} candidate phrases not covered by {len(theme_map.themes)} themes "
-          f"(in {args.min_notes}+ notes)")
+    print(
+        f"# {len(candidates)} candidate phrases not covered by {len(theme_map.themes)} themes "
+        f"(in {args.min_notes}+ notes)"
+    )
     for term, weight, notes in candidates:
         print(f"      - {term}    # {len(notes)} notes, weight {weight:.2f}: {', '.join(notes)}")
     return 0

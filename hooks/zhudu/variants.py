@@ -122,8 +122,11 @@ def relocate(
             return site_url.rstrip("/") + "/" + variant.prefix + rest if is_variant_local(path) else url
         if site_path and url.startswith(site_path) and not url.startswith("//"):
             # Root-absolute, as MkDocs writes 404.html (served for any missing path).
-            return site_path + variant.prefix + url[len(site_path) :] if is_variant_local(
-                _target(url[len(site_path) :], "")) else url
+            return (
+                site_path + variant.prefix + url[len(site_path) :]
+                if is_variant_local(_target(url[len(site_path) :], ""))
+                else url
+            )
         if not url or url.startswith(("#", "/", "?")) or _SCHEME_RE.match(url):
             return url
         target = _target(url, here)
@@ -140,7 +143,11 @@ def relocate(
         )
         if site_path:  # a root-absolute base (404.html): the variant's own root, for its search index
             html = _CONFIG_BASE_RE.sub(
-                lambda m: m["lead"] + (site_path + variant.prefix if m["url"] == site_path else m["url"]) + m["tail"],
+                lambda m: (
+                    m["lead"]
+                    + (site_path + variant.prefix if m["url"] == site_path else m["url"])
+                    + m["tail"]
+                ),
                 html,
                 count=1,
             )
