@@ -48,6 +48,8 @@ _THEME_KEYS = ("name", "description", "phrases")
 _SNIPPET_KEYS = ("theme", "note", "text")
 #: Separates passages in the folded corpus text; never inside a passage (whitespace is collapsed).
 _SEP = "\n"
+#: How many notes per theme are candidates for "related notes" (see ``ThemeIndex.related``).
+CANDIDATES_PER_THEME = 40
 
 
 def _is_word_char(ch: str) -> bool:
@@ -186,30 +188,64 @@ class ThemeIndex:
         """Themes carried by at least two notes."""
         return [t for t in self.theme_map.themes if len(self.notes_of_theme(t.id)) >= 2]
 
-    def related(self, note: str) -> list[Related]:
-        """Other notes ranked by what they share with ``note``.
+    def related(self, note: str, limit: int = 5) -> list[Related]:
+        """The ``limit`` other notes that share the most with ``note``.
 
         Ranking key (documented, deterministic): the score is the sum, over the
         themes both notes carry, of the smaller of the two notes' passage counts
         for that theme (a theme running through many passages of both weighs more
         than one mentioned once); higher score first, then more shared themes,
         then the newer note (date), then the note id.
+
+        Candidates are, for each of the note's themes, the ``CANDIDATES_PER_THEME``
+        notes carrying that theme most strongly, so the cost per note stays flat as
+        the corpus grows (every other note would make the whole build quadratic).
+        With fewer notes than that per theme, every note is a candidate.
         """
-        mine = {t.id: n for t, n in self.themes_of_note(note)}
+        mine = self._counts().get(note, {})
+        candidates: set[str] = set()
+        for theme in mine:
+            candidates.update(self._strongest(theme))
+        candidates.discard(note)
+        counts = self._counts()
         out: list[Related] = []
-        for other in self.notes:
-            if other.id == note:
-                continue
-            shared = [t.id for t, _ in self.themes_of_note(other.id) if t.id in mine]
-            if not shared:
-                continue
-            score = sum(min(mine[t], len(self.hits_in(t, other.id))) for t in shared)
-            out.append(Related(note=other.id, score=score, shared=tuple(shared)))
+        for other in candidates:
+            theirs = counts.get(other, {})
+            shared = [t.id for t in self.theme_map.themes if t.id in mine and t.id in theirs]
+            if shared:
+                score = sum(min(mine[t], theirs[t]) for t in shared)
+                out.append(Related(note=other, score=score, shared=tuple(shared)))
         date = {n.id: n.date for n in self.notes}
         out.sort(key=lambda r: r.note)
         out.sort(key=lambda r: date[r.note], reverse=True)
         out.sort(key=lambda r: (r.score, len(r.shared)), reverse=True)
-        return out
+        return out[:limit]
+
+    def _counts(self) -> dict[str, dict[str, int]]:
+        """note → {theme → passage count}, computed once."""
+        cache = self.__dict__.setdefault("_count_cache", {})
+        if not cache:
+            for theme, by_note in self.by_theme_note.items():
+                for note_id, hits in by_note.items():
+                    cache.setdefault(note_id, {})[theme] = len(hits)
+        return cache
+
+    def _strongest(self, theme: str) -> list[str]:
+        """The notes carrying ``theme`` in the most passages (ties: corpus order)."""
+        cache = self.__dict__.setdefault("_strongest_cache", {})
+        if theme not in cache:
+            notes = self.notes_of_theme(theme)
+            order = {n: i for i, n in enumerate(notes)}
+            by_note = self.by_theme_note.get(theme, {})
+            ranked = sorted(notes, key=lambda n: (-len(by_note.get(n, ())), order[n]))
+            cache[theme] = ranked[:CANDIDATES_PER_THEME]
+        return cache[theme]
+
+    def other_notes_of_theme(self, theme: str, note: str, limit: int) -> tuple[list[str], int]:
+        """Up to ``limit`` other notes carrying ``theme`` most strongly, and how many others there are."""
+        strongest = [n for n in self._strongest(theme) if n != note]
+        total = len(self.by_theme_note.get(theme, {})) - (1 if note in self.by_theme_note.get(theme, {}) else 0)
+        return strongest[:limit], total
 
 
 # --------------------------------------------------------------------------- Folding

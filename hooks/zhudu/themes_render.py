@@ -39,6 +39,7 @@ from .themes import ThemeIndex, ThemeMap
 THEMES_URL = "themes"
 #: How many passages of another note a margin marker lists per theme (the theme page has all).
 MARKER_LIMIT = 3
+MARKER_NOTES = 4  # other notes listed per theme in a margin marker; the rest are on the theme page
 EXCERPT_CHARS = 26
 
 _PASSAGE_TAG_RE = re.compile(
@@ -296,7 +297,9 @@ class ThemeBuild:
                 f'<a class="zd-tm__name" href="{escape(rel_url(page_url, f"{THEMES_URL}/{theme.id}/"))}">'
                 f"{escape(theme.name)}</a>"
             )
-            others = [n for n in index.notes_of_theme(theme.id) if n != note_id]
+            # At most MARKER_NOTES other notes per theme (the strongest): listing every note
+            # would make each page, and so the build, grow with the square of the corpus.
+            others, total = index.other_notes_of_theme(theme.id, note_id, MARKER_NOTES)
             if not others:
                 parts.append('<span class="zd-tm__none">其他笔记还没有谈到这个主题。</span>')
             else:
@@ -313,6 +316,12 @@ class ThemeBuild:
                 if rest > 0:
                     href = rel_url(page_url, f"{THEMES_URL}/{theme.id}/#zd-note-{other}")
                     parts.append(f'<a class="zd-tm__more" href="{escape(href)}">另有 {rest} 段</a>')
+            if total > len(others):
+                href = rel_url(page_url, f"{THEMES_URL}/{theme.id}/")
+                parts.append(
+                    f'<a class="zd-tm__more" href="{escape(href)}">'
+                    f"另外 {total - len(others)} 篇笔记也谈到这个主题</a>"
+                )
             parts.append("</span>")
         parts.append("</span></span><!--/zd-tm-->")
         return "".join(parts)
