@@ -84,6 +84,7 @@ class Body:
     images: list[ImageRef] = field(default_factory=list)
     wrappers: list[str] = field(default_factory=list)
     dropped_title_heading: bool = False
+    heading_shift: int = 0
 
 
 # --------------------------------------------------------------------------- Transforms
@@ -114,6 +115,7 @@ def transform(
     _set_apart_preamble(body)
     _set_apart_tail(body)
     _structure_thread(body)
+    _normalise_heading_levels(body)
     return body
 
 
@@ -148,6 +150,23 @@ def _drop_title_heading(body: Body, title: str | None) -> None:
             body.markdown = "\n".join(lines)
             body.dropped_title_heading = True
         return
+
+
+def _normalise_heading_levels(body: Body) -> None:
+    # The page header is the only <h1>; a note whose sections start at ### (a generator's
+    # habit) would skip a level under it, which screen readers announce as a broken outline.
+    # Shift every heading up by the same amount so the top level is ##; the words stay.
+    lines = body.markdown.split("\n")
+    outside = _lines_outside_code(lines)
+    levels = [len(m["hashes"]) for i, line in enumerate(lines) if outside[i] and (m := _HEADING_RE.match(line))]
+    if not levels or min(levels) <= 2:
+        return
+    shift = min(levels) - 2
+    for i, line in enumerate(lines):
+        if outside[i] and (m := _HEADING_RE.match(line)):
+            lines[i] = line[shift:]
+    body.markdown = "\n".join(lines)
+    body.heading_shift = shift
 
 
 def _same_text(a: str, b: str) -> bool:
