@@ -259,7 +259,8 @@ def _marker(annotation: Annotation, number: int, table: bool) -> etree.Element:
         wrapper,
         "span",
         {
-            "class": f"zd-anno-note zd-anno-note--{annotation.kind}",
+            # zd-endnote-source: printed as a numbered endnote (reading.js, print.css).
+            "class": f"zd-anno-note zd-anno-note--{annotation.kind} zd-endnote-source",
             "id": f"zd-anno-{number}",
             "role": "note",
             "aria-label": f"编者注 {number}",

@@ -49,14 +49,17 @@ __all__ = [
     "DEFAULT_VARIANTS",
     "ConversionRules",
     "Converter",
+    "HtmlTokens",
     "ScriptDataError",
     "Variant",
     "detect_script",
+    "html_many",
     "inline_rules_markdown_extension",
     "load_rules",
     "opencc_converter",
     "parse_inline_values",
     "resolve_inline_value",
+    "tokenize_html",
 ]
 
 
@@ -890,102 +893,42 @@ class Converter:
         """
         if self._cc is None and "zd-conv" not in s:
             return s
-        pieces: list[str] = []  # output pieces; some replaced after conversion
-        todo_idx: list[int] = []  # indices into pieces to convert
-        todo_src: list[str] = []
-        # Outermost skipped element: [name, depth, zd-conv content start or -1, values]
-        skip: list[Any] | None = None
-        pos = 0
-        n = len(s)
-        match = _HTML_TOKEN_RE.match
-        convert = self._cc is not None
+        return "".join(self.convert_pieces(tokenize_html(s)))
 
-        while pos < n:
-            m = match(s, pos)
-            assert m is not None  # the alternatives cover every character
-            kind = m.lastgroup
-            token = m.group()
-            end = m.end()
-            if kind == "text":
-                if convert and skip is None and not token.isascii():
-                    todo_idx.append(len(pieces))
-                    todo_src.append(token)
-                pieces.append(token)
-            elif kind == "start":
-                name = m.group("name").lower()
-                attrs = m.group("attrs")
-                self_closing = attrs.rstrip().endswith("/")
-                if skip is not None:
-                    if name == skip[0] and not self_closing and name not in _VOID:
-                        skip[1] += 1
-                    pieces.append(token)
-                else:
-                    starts_skip = name in _SKIP_ELEMENTS
-                    conv_values: dict[str, str] | None = None
-                    if attrs and _ATTR_INTEREST_RE.search(attrs):
-                        parsed = _attrs(attrs)
-                        lookup = {k: v for k, v, _, _ in parsed}
-                        classes = (lookup.get("class") or "").split()
-                        if lookup.get("translate", "").lower() == "no" or "zd-noconv" in classes:
-                            starts_skip = True
-                        elif name == "span" and "zd-conv" in classes:
-                            starts_skip = True
-                            conv_values = (
-                                parse_inline_values(html_lib.unescape(lookup.get("data-zd-conv") or "")) or {}
-                            )
-                        if convert and not starts_skip:
-                            # Split the tag around the values to convert; they
-                            # join the page's single OpenCC batch.
-                            token = self._split_attrs(
-                                token,
-                                m.start("attrs") - m.start(),
-                                name,
-                                parsed,
-                                lookup,
-                                pieces,
-                                todo_idx,
-                                todo_src,
-                            )
-                    pieces.append(token)
-                    if starts_skip and not self_closing and name not in _VOID:
-                        skip = [
-                            name,
-                            1,
-                            len(pieces) if conv_values is not None else -1,
-                            conv_values,
-                        ]
-                if name in _RAW_TEXT and not self_closing:
-                    # Raw text may contain "<": copy it verbatim up to the end tag.
-                    close = _CLOSE_RE_CACHE[name].search(s, end)
-                    stop = close.start() if close else n
-                    pieces.append(s[end:stop])
-                    end = stop
-            elif kind == "end":
-                pieces.append(token)
-                if skip is not None and m.group("endname").lower() == skip[0]:
-                    skip[1] -= 1
-                    if skip[1] == 0:
-                        if skip[2] >= 0:
-                            self._resolve_conv_span(pieces, skip[2], skip[3])
-                        skip = None
-            else:
-                pieces.append(token)
-            pos = end
+    def convert_pieces(self, tokens: HtmlTokens) -> list[str]:
+        """Convert a tokenized document (see :func:`tokenize_html`) into this variant.
 
-        if todo_src:
-            for idx, out in zip(todo_idx, self._convert_many(todo_src), strict=True):
+        Args:
+            tokens: The document, tokenized once for every variant.
+
+        Returns:
+            The converted pieces, one for each of ``tokens.pieces`` (joined, the
+            same text :meth:`html` returns).  Do not modify the list: for an
+            identity converter it may be ``tokens.pieces`` itself.
+        """
+        if self._cc is None and not tokens.spans:
+            return tokens.pieces
+        pieces = list(tokens.pieces)
+        if self._cc is not None and tokens.todo_src:
+            for idx, out in zip(tokens.todo_idx, self._convert_many(tokens.todo_src), strict=True):
                 pieces[idx] = out
-        return "".join(pieces)
+        for first, close, values in tokens.spans:
+            # The span's content (never converted above: it is skipped) becomes its value.
+            inner = "".join(tokens.pieces[first:close])
+            default_text = html_lib.unescape(re.sub(r"<[^>]*>", "", inner))
+            value = html_lib.escape(
+                resolve_inline_value(values, self.variant, default_text, self._convert_from), quote=False
+            )
+            if close > first:
+                pieces[first] = value
+                for i in range(first + 1, close):
+                    pieces[i] = ""
+            else:
+                pieces[close] = value + pieces[close]
+        return pieces
 
-    def _resolve_conv_span(self, pieces: list[str], first: int, values: Mapping[str, str]) -> None:
-        """Replace the content of a ``span.zd-conv`` (pieces[first:-1])."""
-        inner = "".join(pieces[first:-1])
-        default_text = html_lib.unescape(re.sub(r"<[^>]*>", "", inner))
-        value = resolve_inline_value(values, self.variant, default_text, self._convert_from)
-        pieces[first:-1] = [html_lib.escape(value, quote=False)]
-
+    @staticmethod
     def _split_attrs(
-        self,
         token: str,
         offset: int,
         name: str,
@@ -1013,3 +956,166 @@ class Converter:
                 pieces.append(value)
                 done = stop + offset
         return token[done:]
+
+
+# --------------------------------------------------------------------------
+# One tokenizing pass, many variants
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HtmlTokens:
+    """An HTML document cut once into the pieces every variant's conversion shares.
+
+    Attributes:
+        pieces: The document in pieces; ``"".join(pieces)`` is the document.
+        todo_idx: Indices of the pieces a converter converts (text outside
+            skipped elements, readable attribute values), in document order.
+        todo_src: Those pieces.
+        spans: Every outermost ``span.zd-conv``: (index of its first content
+            piece, index of its closing tag, its per-variant values).
+        events: When asked for, the element structure for readers of the converted
+            text (the search index): ``("s", name, attrs, self_closing)``,
+            ``("e", name)``, ``("t", piece index)`` for text, ``("r", piece index)``
+            for raw script/style text.  A ``span.zd-conv``'s content is one ``"t"``
+            event (its value).  ``None`` when not asked for, or when the document
+            has something this summary cannot describe (an unclosed or empty
+            ``span.zd-conv``).
+    """
+
+    pieces: list[str]
+    todo_idx: list[int]
+    todo_src: list[str]
+    spans: list[tuple[int, int, Mapping[str, str]]]
+    events: list[tuple[Any, ...]] | None = None
+
+
+def tokenize_html(s: str, *, events: bool = False) -> HtmlTokens:
+    """Tokenize an HTML document once for :meth:`Converter.convert_pieces`.
+
+    Args:
+        s: HTML text.
+        events: Also record the element structure (``HtmlTokens.events``).
+
+    Returns:
+        The tokens.
+    """
+    pieces: list[str] = []
+    todo_idx: list[int] = []
+    todo_src: list[str] = []
+    spans: list[tuple[int, int, Mapping[str, str]]] = []
+    ev: list[tuple[Any, ...]] | None = [] if events else None
+    # Outermost skipped element: [name, depth, zd-conv content start or -1, values]
+    skip: list[Any] | None = None
+    pos = 0
+    n = len(s)
+    match = _HTML_TOKEN_RE.match
+
+    while pos < n:
+        m = match(s, pos)
+        assert m is not None  # the alternatives cover every character
+        kind = m.lastgroup
+        token = m.group()
+        end = m.end()
+        in_conv = skip is not None and skip[2] >= 0  # inside a span.zd-conv: replaced per variant
+        if kind == "text":
+            if skip is None and not token.isascii():
+                todo_idx.append(len(pieces))
+                todo_src.append(token)
+            if ev is not None and not in_conv:
+                ev.append(("t", len(pieces)))
+            pieces.append(token)
+        elif kind == "start":
+            name = m.group("name").lower()
+            attrs = m.group("attrs")
+            self_closing = attrs.rstrip().endswith("/")
+            if skip is not None:
+                if name == skip[0] and not self_closing and name not in _VOID:
+                    skip[1] += 1
+                if ev is not None and not in_conv:
+                    ev.append(("s", name, attrs, self_closing))
+                pieces.append(token)
+            else:
+                starts_skip = name in _SKIP_ELEMENTS
+                conv_values: dict[str, str] | None = None
+                if attrs and _ATTR_INTEREST_RE.search(attrs):
+                    parsed = _attrs(attrs)
+                    lookup = {k: v for k, v, _, _ in parsed}
+                    classes = (lookup.get("class") or "").split()
+                    if lookup.get("translate", "").lower() == "no" or "zd-noconv" in classes:
+                        starts_skip = True
+                    elif name == "span" and "zd-conv" in classes:
+                        starts_skip = True
+                        conv_values = (
+                            parse_inline_values(html_lib.unescape(lookup.get("data-zd-conv") or "")) or {}
+                        )
+                    if not starts_skip:
+                        # Split the tag around the values to convert; they
+                        # join the page's single OpenCC batch.
+                        token = Converter._split_attrs(
+                            token,
+                            m.start("attrs") - m.start(),
+                            name,
+                            parsed,
+                            lookup,
+                            pieces,
+                            todo_idx,
+                            todo_src,
+                        )
+                if ev is not None:
+                    ev.append(("s", name, attrs, self_closing))
+                pieces.append(token)
+                if starts_skip and not self_closing and name not in _VOID:
+                    skip = [name, 1, len(pieces) if conv_values is not None else -1, conv_values]
+                    if ev is not None and conv_values is not None:
+                        ev.append(("t", len(pieces)))  # the span's content: its value, per variant
+            if name in _RAW_TEXT and not self_closing:
+                # Raw text may contain "<": copy it verbatim up to the end tag.
+                close = _CLOSE_RE_CACHE[name].search(s, end)
+                stop = close.start() if close else n
+                if ev is not None and not in_conv:
+                    ev.append(("r", len(pieces)))
+                pieces.append(s[end:stop])
+                end = stop
+        elif kind == "end":
+            closes = False
+            if skip is not None and m.group("endname").lower() == skip[0]:
+                skip[1] -= 1
+                closes = skip[1] == 0
+            if ev is not None and (not in_conv or closes):
+                ev.append(("e", m.group("endname").lower()))
+            pieces.append(token)
+            if closes:
+                assert skip is not None
+                if skip[2] >= 0:
+                    if skip[2] == len(pieces) - 1:
+                        ev = None  # an empty span.zd-conv: its value has no piece of its own
+                    spans.append((skip[2], len(pieces) - 1, skip[3]))
+                skip = None
+        else:
+            if ev is not None and not in_conv and kind == "lt":
+                ev.append(("t", len(pieces)))  # a lone "<" is text
+            pieces.append(token)
+        pos = end
+
+    if skip is not None and skip[2] >= 0:
+        ev = None  # an unclosed span.zd-conv keeps its source content: not summarised
+    return HtmlTokens(pieces, todo_idx, todo_src, spans, ev if events else None)
+
+
+def html_many(s: str, converters: Sequence[Converter]) -> list[str]:
+    """Convert one HTML document into several variants, tokenizing it once.
+
+    Args:
+        s: HTML text.
+        converters: One converter per wanted output.
+
+    Returns:
+        ``[c.html(s) for c in converters]``, byte for byte.
+    """
+    if all(c.is_identity for c in converters) and "zd-conv" not in s:
+        return [s for _ in converters]
+    tokens = tokenize_html(s)
+    return [
+        s if c.is_identity and not tokens.spans else "".join(c.convert_pieces(tokens)) for c in converters
+    ]

@@ -28,10 +28,12 @@ module is pure: it takes HTML strings and converters, not MkDocs objects.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -73,15 +75,14 @@ class PageText:
 class _Extractor(HTMLParser):
     """Collect ``[data-zd-passage]`` texts, headings and the title of Material's article."""
 
-    passages: list[PassageText] = field(default_factory=list)
-    title: str = ""
+    #: What closed, in order: ("p", anchor, buffer) or ("h", heading id, buffer, inside something).
+    #: A buffer holds the text pieces (strings, or piece indices when driven by ``outline``).
+    ops: list[tuple[Any, ...]] = field(default_factory=list)
     _stack: list[str] = field(default_factory=list)
     _passage: tuple[str, int] | None = None  # (anchor, depth)
     _heading: int | None = None
     _skip: int | None = None
-    _buf: list[str] = field(default_factory=list)
-    _section: str = ""
-    _section_id: str = ""
+    _buf: list[Any] = field(default_factory=list)
     _heading_id: str = ""
     _in_article: int | None = None
 
@@ -125,24 +126,42 @@ class _Extractor(HTMLParser):
         if self._skip == depth:
             self._skip = None
         if self._passage and self._passage[1] == depth:
-            text = _SPACE_RE.sub(" ", "".join(self._buf)).strip()
-            if text:
-                self.passages.append(PassageText(self._passage[0], text, self._section, self._section_id))
+            self.ops.append(("p", self._passage[0], tuple(self._buf)))
             self._passage = None
         if self._heading == depth:
-            text = _SPACE_RE.sub(" ", "".join(self._buf)).strip()
-            if not self.title and self._stack and text:
-                self.title = text
-            self._section = text
-            if self._heading_id:  # the page title (h1 without id) starts no section
-                self._section_id = self._heading_id
+            self.ops.append(("h", self._heading_id, tuple(self._buf), bool(self._stack)))
             self._heading = None
         if self._in_article == depth:
             self._in_article = None
 
-    def handle_data(self, data: str) -> None:
+    def handle_data(self, data: Any) -> None:
         if self._skip is None and (self._passage or self._heading is not None):
             self._buf.append(data)
+
+
+def _assemble(ops: Iterable[tuple[Any, ...]], text_of: Callable[[tuple[Any, ...]], str]) -> tuple[str, list[PassageText]]:
+    """The title and passages from an extractor's ``ops``; ``text_of`` turns a buffer into text."""
+    title = section = section_id = ""
+    passages: list[PassageText] = []
+    for op in ops:
+        text = _SPACE_RE.sub(" ", text_of(op[2])).strip()
+        if op[0] == "p":
+            if text:
+                passages.append(PassageText(op[1], text, section, section_id))
+            continue
+        if not title and op[3] and text:
+            title = text
+        section = text
+        if op[1]:  # the page title (h1 without id) starts no section
+            section_id = op[1]
+    return title, passages
+
+
+def _page(html: str, url: str, title: str, passages: list[PassageText]) -> PageText:
+    if not title:
+        match = re.search(r"<title>(?P<t>[^<]*)</title>", html)
+        title = (match["t"].rsplit(" - ", 1)[0] if match else "").strip()
+    return PageText(url=url, title=title, passages=tuple(passages))
 
 
 def extract_page(html: str, url: str) -> PageText:
@@ -155,11 +174,92 @@ def extract_page(html: str, url: str) -> PageText:
     parser = _Extractor()
     parser.feed(html)
     parser.close()
-    title = parser.title
-    if not title:
-        match = re.search(r"<title>(?P<t>[^<]*)</title>", html)
-        title = (match["t"].rsplit(" - ", 1)[0] if match else "").strip()
-    return PageText(url=url, title=title, passages=tuple(parser.passages))
+    return _page(html, url, *_assemble(parser.ops, "".join))
+
+
+# --------------------------------------------------------------------------- extraction without re-parsing
+
+#: Text that a later step of page writing could rewrite (interface-string markers, URL attributes,
+#: Material's config keys): a page whose passages hold any is read back from its HTML instead.
+_REWRITTEN_RE = re.compile(r"""\ue000|\\ue0|=\s*"|":""")
+
+
+@dataclass(frozen=True)
+class Outline:
+    """Where a page's headings and passages are among the pieces of its tokenized HTML.
+
+    Computed once per page from the default variant's structure (``script.tokenize_html``
+    events); every variant's converted pieces then give that variant's texts without
+    parsing its HTML again.
+    """
+
+    ops: tuple[tuple[Any, ...], ...]
+    raw: frozenset[int]  # pieces that are raw script/style text (never unescaped)
+
+
+def outline(events: Iterable[tuple[Any, ...]]) -> Outline:
+    """Run the article extractor over a tokenized page's structure (see ``script.HtmlTokens.events``)."""
+    parser = _Extractor()
+    start, end, data = parser.handle_starttag, parser.handle_endtag, parser.handle_data
+    raw: set[int] = set()
+    for event in events:
+        kind = event[0]
+        if kind == "t":
+            data(event[1])
+        elif kind == "s":
+            attrs = event[2]
+            # Outside the article only the article's own tag is looked at.
+            needed = (parser._in_article is not None or event[1] == "article") and _ATTR_NEEDED_RE.search(attrs)
+            start(event[1], _tag_attrs(attrs) if needed else [])
+            if event[3]:  # <x/>: HTMLParser reports a start and an end
+                end(event[1])
+        elif kind == "e":
+            end(event[1])
+        else:  # "r": script/style content, as HTMLParser reports it (no entity decoding)
+            raw.add(event[1])
+            data(event[1])
+    return Outline(ops=tuple(parser.ops), raw=frozenset(raw))
+
+
+def page_text(page: Outline, pieces: Sequence[str], html: str, url: str) -> PageText:
+    """A variant's searchable text from its converted pieces (same result as ``extract_page(html, url)``).
+
+    Args:
+        page: The page's outline.
+        pieces: The variant's converted pieces (``Converter.convert_pieces``).
+        html: The page exactly as written into the variant's folder.
+        url: The page URL relative to the variant root.
+    """
+    used = [pieces[i] for op in page.ops for i in op[2]]
+    if _REWRITTEN_RE.search("\x00".join(used)):
+        return extract_page(html, url)
+
+    def text_of(buf: tuple[int, ...]) -> str:
+        return "".join(pieces[i] if i in page.raw else unescape(pieces[i]) for i in buf)
+
+    return _page(html, url, *_assemble(page.ops, text_of))
+
+
+_ATTR_NEEDED_RE = re.compile(r"class|id", re.IGNORECASE)
+# HTMLParser's own attribute pattern (html.parser.attrfind_tolerant), so names and values match it.
+_TAG_ATTR_RE = re.compile(
+    r"""((?<=['"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?(?:\s|/(?!>))*"""
+)
+
+
+def _tag_attrs(attrs: str) -> list[tuple[str, str | None]]:
+    """A start tag's attributes as HTMLParser reports them (lower-case names, decoded values)."""
+    out: list[tuple[str, str | None]] = []
+    for m in _TAG_ATTR_RE.finditer(" " + attrs):
+        name, rest, value = m.group(1, 2, 3)
+        if not rest:
+            value = None
+        elif value[:1] == "'" == value[-1:] or value[:1] == '"' == value[-1:]:
+            value = value[1:-1]
+        if value:
+            value = unescape(value)
+        out.append((name.lower(), value))
+    return out
 
 
 # --------------------------------------------------------------------------- folding
@@ -213,6 +313,28 @@ def fold(text: str, table: Mapping[str, str]) -> str:
     return "".join(out)
 
 
+class _Folder:
+    """``fold`` with one table, through ``str.translate``: the same text, without a Python loop per character.
+
+    Each character is folded once, by ``fold`` itself, the first time a text holds it.
+    """
+
+    def __init__(self, table: Mapping[str, str]) -> None:
+        self.table = table
+        self.known: set[str] = set()
+        self.translation: dict[int, str] = {}
+
+    def __call__(self, text: str) -> str:
+        new = set(text) - self.known
+        if new:
+            for ch in new:
+                folded = fold(ch, self.table)
+                if folded != ch:
+                    self.translation[ord(ch)] = folded
+            self.known |= new
+        return text.translate(self.translation)
+
+
 # --------------------------------------------------------------------------- the index
 
 
@@ -231,19 +353,54 @@ def vocabulary(texts: Iterable[str], extra_words: Iterable[str] = ()) -> list[st
         texts: Canonical (Simplified) passage texts.
         extra_words: A domain dictionary (theme and glossary terms) added to jieba's.
     """
+    extra_words = list(extra_words)
+    added = tuple(w.strip() for w in sorted(set(extra_words)) if w.strip())
+    cache = _jieba_cache(added)
+    seen: dict[str, frozenset[str]] = {}  # this build's texts: what the cache keeps for the next one
+    words: set[str] = set(w for w in extra_words if _HAN_RE.search(w))
+    for text in texts:
+        found = seen.get(text)
+        if found is None:
+            found = cache.words.get(text)
+        if found is None:
+            found = frozenset(
+                w for w in cache.tokenizer.cut_for_search(text, HMM=False) if len(w) >= 2 and _HAN_RE.search(w)
+            )
+        seen[text] = found
+        words |= found
+    cache.words = seen
+    return sorted(words)
+
+
+@dataclass
+class _JiebaCache:
+    """A jieba tokenizer with the domain words added, and the words it found in each text."""
+
+    key: str
+    tokenizer: Any
+    words: dict[str, frozenset[str]]
+
+
+#: Loading jieba's dictionary costs about a second: like the OpenCC converters, the tokenizer is
+#: kept for the process lifetime on purpose, so that ``mkdocs serve`` rebuilds reuse it.  It is
+#: keyed by a hash of the words added to it (themes.yml and glossary.yml terms); when those change,
+#: a fresh tokenizer is made.  Only the latest one is kept.
+_JIEBA: list[_JiebaCache] = []
+
+
+def _jieba_cache(added: tuple[str, ...]) -> _JiebaCache:
+    """The process-wide tokenizer for this domain dictionary (words added in this order)."""
+    key = hashlib.sha256("\n".join(added).encode("utf-8")).hexdigest()
+    if _JIEBA and _JIEBA[0].key == key:
+        return _JIEBA[0]
     import jieba  # imported here: loading its dictionary costs a second
 
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
-    for word in sorted(set(extra_words)):
-        if word.strip():
-            tokenizer.add_word(word.strip(), freq=1000)
-    words: set[str] = set(w for w in extra_words if _HAN_RE.search(w))
-    for text in texts:
-        for word in tokenizer.cut_for_search(text, HMM=False):
-            if len(word) >= 2 and _HAN_RE.search(word):
-                words.add(word)
-    return sorted(words)
+    for word in added:
+        tokenizer.add_word(word, freq=1000)
+    _JIEBA[:] = [_JiebaCache(key, tokenizer, {})]
+    return _JIEBA[0]
 
 
 def aliases(
@@ -268,10 +425,11 @@ def aliases(
     """
     vocab = set(words)
     out: dict[str, str] = {}
+    folder = _Folder(table)
     for word in sorted(vocab):
         for convert in converters:
             shown = convert(word)
-            folded = fold(shown, table)
+            folded = folder(shown)
             if folded == word or len(shown) > 12:
                 continue
             for key in (shown, folded):
@@ -309,7 +467,8 @@ def build_indexes(
             canon_text[(page.url, p.anchor)] = to_simplified(p.text)
     chars = set("".join(canon_text.values()))
     table = fold_table(chars, to_simplified)
-    canon_folded = {k: fold(v, table) for k, v in canon_text.items()}
+    folder = _Folder(table)
+    canon_folded = {k: folder(v) for k, v in canon_text.items()}
     words = vocabulary(canon_folded.values(), extra_words)
     alias, ambiguous = aliases(words, [converters[c] for c in sorted(converters)], table)
     zd = {
@@ -330,7 +489,7 @@ def build_indexes(
                     "text": p.text,
                 }
                 canonical = canon_text.get((page.url, p.anchor))
-                if canonical is not None and fold(p.text, table) != canon_folded[(page.url, p.anchor)]:
+                if canonical is not None and folder(p.text) != canon_folded[(page.url, p.anchor)]:
                     doc["c"] = canonical
                 docs.append(doc)
         out[variant.code] = {

@@ -62,6 +62,8 @@ class Site:
     page_urls: set[str] = field(default_factory=set)
     missing_images: list[str] = field(default_factory=list)
     strings: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: Variant code -> dest_uri -> the page's searchable text, taken as each page is written.
+    search_pages: dict[str, dict[str, search.PageText]] = field(default_factory=dict)
 
     # ----------------------------------------------------------------- configuration
 
@@ -222,9 +224,14 @@ class Site:
 
     def write_variants(self, html: str, dest_uri: str, url: str, site_dir: Path) -> None:
         """Write a page rendered for the site root into every variant's folder."""
+        # One tokenizing pass for every variant; its structure also gives the search index its text.
+        indexed = self.settings.search == "zhudu" and dest_uri in self.pages and dest_uri.endswith(".html")
+        tokens = script.tokenize_html(html, events=indexed)
+        page = search.outline(tokens.events) if indexed and tokens.events is not None else None
         for variant in self.variants:
             # Even the default variant goes through its converter: inline -{…}- rules resolve there.
-            out = self.converter(variant.code, "Hans").html(html)
+            pieces = self.converter(variant.code, "Hans").convert_pieces(tokens)
+            out = html if pieces is tokens.pieces else "".join(pieces)
             out = variants.localise(out, self.strings.get(variant.code, {}))
             out = variants.relocate(
                 out,
@@ -239,6 +246,10 @@ class Site:
             target = site_dir / variant.prefix / dest_uri
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(out, encoding="utf-8")
+            if indexed:
+                self.search_pages.setdefault(variant.code, {})[dest_uri] = (
+                    search.page_text(page, pieces, out, url) if page else search.extract_page(out, url)
+                )
 
     def root_stub(self, dest_uri: str, url: str, title: str) -> str:
         """What stays at the page's root URL: a pointer to the reader's (or the default) variant."""
@@ -275,14 +286,14 @@ class Site:
         log.debug("search indexes written for %d variants", len(self.variants))
 
     def _write_zhudu_search(self, site_dir: Path, separator: str, log: logging.Logger) -> None:
-        """Zhudu's passage index (``search.py``), read back from the pages each variant wrote."""
+        """Zhudu's passage index (``search.py``), from the pages' text taken as each variant was written."""
         variant_pages = [
             search.VariantPages(
                 code=v.code,
                 pages=tuple(
-                    search.extract_page((site_dir / v.prefix / r.dest_uri).read_text(encoding="utf-8"), r.url)
+                    self.search_pages[v.code][r.dest_uri]
                     for r in sorted(self.pages.values(), key=lambda r: r.dest_uri)
-                    if r.dest_uri.endswith(".html") and (site_dir / v.prefix / r.dest_uri).is_file()
+                    if r.dest_uri in self.search_pages.get(v.code, {})
                 ),
             )
             for v in self.variants

@@ -287,7 +287,7 @@ class ThemeBuild:
             f'<button type="button" class="zd-tm__btn" aria-expanded="false" aria-controls="{escape(panel_id)}" '
             f'aria-label="{escape("本段的主题：" + names)}">'  # no title: Material would draw a tooltip over the panel
             f'<span class="zd-tm__dot" aria-hidden="true">{len(hits) if len(hits) > 1 else ""}</span></button>',
-            f'<span class="zd-tm__panel" id="{escape(panel_id)}" role="group" '
+            f'<span class="zd-tm__panel zd-endnote-source" data-zd-text="本段的主题" id="{escape(panel_id)}" role="group" '
             f'aria-label="{escape("这个观点在其他笔记中")}">',
         ]
         for hit in hits:

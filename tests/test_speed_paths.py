@@ -1,0 +1,154 @@
+"""The build's fast paths give exactly what the plain paths give.
+
+* ``script.html_many`` / ``Converter.convert_pieces`` (one tokenizing pass for every
+  variant) against ``Converter.html`` per variant;
+* ``search.page_text`` (a variant's searchable text from its converted pieces) against
+  ``search.extract_page`` (parsing the written HTML again);
+* ``search.vocabulary`` with its process-wide jieba tokenizer against a fresh tokenizer.
+
+Real OpenCC, real rules file, real jieba, real builds.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from zhudu import search
+from zhudu.script import DEFAULT_VARIANTS, Converter, html_many, load_rules, tokenize_html
+
+ROOT = Path(__file__).resolve().parents[1]
+RULES = load_rules(ROOT / "docs" / "editorial" / "conversion.yml", known_variants=[v.code for v in DEFAULT_VARIANTS])
+CONVERTERS = [Converter(v, RULES) for v in DEFAULT_VARIANTS]
+ARTICLE = '<article class="md-content__inner md-typeset">{}</article>'
+
+DOCUMENTS = [
+    "",
+    "后来的软件",
+    "<p>计算机和信息</p>",
+    '<p>计算机<span class="zd-conv" data-zd-conv="zh-Hant-TW:電腦">计算机</span>后来</p>',
+    '<p>a<span class="zd-conv" data-zd-conv="zh-Hant-TW:電腦"></span>后</p>',  # empty rule span
+    '<p><span class="zd-conv" data-zd-conv="zh-Hant:電腦">计<b>算</b><span>机</span></span>后</p>',
+    '<p><span class="zd-conv" data-zd-conv="zh-Hant-TW:電腦">未闭合的规则',  # unclosed
+    '<p>后<code>后来</code><span class="zd-noconv">后来</span><em translate="no">后来</em>后</p>',
+    '<p title="后来">后<script>var a = "<b>后</b>";</script>后 &amp; &lt; < 后</p>',
+    '<meta name="description" content="后来的软件"><meta name="x" content="后来"><img alt="后来" src="a.png"/>',
+    "<!-- 后来 --><!doctype html><![CDATA[后来]]><p>“后来”的‘信息’</p>",
+    '<svg><path d="M0"/><title>后来</title></svg><pre><span>后来</span></pre><br/>后',
+]
+
+
+@pytest.mark.parametrize("doc", DOCUMENTS)
+def test_html_many_is_html_per_variant(doc: str) -> None:
+    assert html_many(doc, CONVERTERS) == [c.html(doc) for c in CONVERTERS]
+    tokens = tokenize_html(doc, events=True)
+    assert "".join(tokens.pieces) == doc
+    for converter in CONVERTERS:
+        assert "".join(converter.convert_pieces(tokens)) == converter.html(doc)
+    assert tokenize_html(doc).pieces == tokens.pieces  # the recorded structure changes no piece
+
+
+def test_html_many_converts_the_repository_pages(real_site) -> None:  # type: ignore[no-untyped-def]
+    pages = sorted((real_site.build.site_dir / "zh-Hans").rglob("*.html"))
+    assert len(pages) > 5
+    for path in pages:
+        doc = path.read_text(encoding="utf-8")
+        assert html_many(doc, CONVERTERS) == [c.html(doc) for c in CONVERTERS], path
+
+
+PASSAGES = [
+    '<h1>标题</h1><p id="p-1" data-zd-passage>计算机和信息</p>',
+    '<h2 id="s">一节<a class="headerlink" href="#s">#</a></h2><p id="p-1" data-zd-passage>甲<b>乙</b>后来</p>',
+    '<p id="p-1" data-zd-passage>计算机<span class="zd-conv" data-zd-conv="zh-Hant-TW:電腦">计<b>算</b>机</span>后</p>',
+    '<p id="p-1" data-zd-passage>后 &amp; &lt;b&gt; &#21518; <code>后来</code><span class="zd-noconv">后</span></p>',
+    '<ul><li id="p-2" data-zd-passage>信息<script>var a = "<p>后</p>"</script>后<img alt="后"><br/></li></ul>',
+    '<p id="p-3" data-zd-passage>写 a href="x" 或 "search": "y" 后</p>',  # text later steps could rewrite
+    '<p id="p-4" data-zd-passage>界面\ue000search.placeholder\ue001后</p>',
+    '<table><tbody><tr id="p-5" data-zd-passage><td>后来</td><td>软件<svg><path d="x"/></svg></td></tr></tbody></table>',
+    '<p id="p-6" data-zd-passage>a<span class="zd-conv" data-zd-conv="zh-Hant-TW:電腦"></span>后</p>',
+    '<h3 ID="大写" CLASS="x">節</h3><blockquote id="p-7" data-zd-passage><p>引用<p>未闭合</blockquote>后',
+]
+
+
+@pytest.mark.parametrize("body", PASSAGES)
+def test_page_text_is_extract_page(body: str) -> None:
+    doc = "<html><head><title>页 - 注读</title></head><body>" + ARTICLE.format(body) + "</body></html>"
+    tokens = tokenize_html(doc, events=True)
+    outline = search.outline(tokens.events) if tokens.events is not None else None
+    for converter in CONVERTERS:
+        pieces = converter.convert_pieces(tokens)
+        html = "".join(pieces)
+        expected = search.extract_page(html, "notes/x/")
+        assert expected.passages or expected.title  # the case exercises something
+        if outline is not None:
+            assert search.page_text(outline, pieces, html, "notes/x/") == expected
+
+
+def test_page_text_reads_the_repository_pages(real_site) -> None:  # type: ignore[no-untyped-def]
+    pages = sorted((real_site.build.site_dir / "zh-Hans").rglob("*.html"))
+    passages = 0
+    for path in pages:
+        doc = path.read_text(encoding="utf-8")
+        tokens = tokenize_html(doc, events=True)
+        assert tokens.events is not None
+        outline = search.outline(tokens.events)
+        for converter in CONVERTERS:
+            pieces = converter.convert_pieces(tokens)
+            html = "".join(pieces)
+            expected = search.extract_page(html, "x/")
+            assert search.page_text(outline, pieces, html, "x/") == expected, path
+            passages += len(expected.passages)
+    assert passages > 100
+
+
+def test_built_index_holds_the_written_pages_text(site_builder) -> None:  # type: ignore[no-untyped-def]
+    note = (
+        "---\ntitle: 测试\n---\n\n## 一节\n\n计算机-{zh-Hans:计算机;zh-Hant-TW:電腦;zh-Hant-HK:電腦}-的信息。\n\n"
+        "- 软件 `代码 后来` 和 -{不转换的后来}- 网络\n- 写 `\"search\": \"x\"` 的后来\n\n> 引用的**数据**中心\n"
+    )
+    result = site_builder(notes={"n.md": note})
+    assert result.ok, result.log
+    for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
+        index = json.loads(result.page(f"{code}/search/search_index.json"))
+        written = search.extract_page(result.page(f"{code}/notes/n/index.html"), "notes/n/")
+        docs = {d["location"]: d for d in index["docs"]}
+        assert docs["notes/n/"]["title"] == written.title
+        assert len(written.passages) == 4
+        for p in written.passages:
+            doc = docs[f"notes/n/#{p.anchor}"]
+            assert (doc["text"], doc["title"]) == (p.text, p.section or written.title)
+    tw = json.loads(result.page("zh-Hant-TW/search/search_index.json"))
+    assert any("電腦的資訊" in d["text"] for d in tw["docs"])
+
+
+def _fresh_vocabulary(texts: list[str], extra: list[str]) -> list[str]:
+    """search.vocabulary as it was before the cache: a new tokenizer every time."""
+    import jieba
+
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    for word in sorted(set(extra)):
+        if word.strip():
+            tokenizer.add_word(word.strip(), freq=1000)
+    words = {w for w in extra if search._HAN_RE.search(w)}
+    for text in texts:
+        for word in tokenizer.cut_for_search(text, HMM=False):
+            if len(word) >= 2 and search._HAN_RE.search(word):
+                words.add(word)
+    return sorted(words)
+
+
+def test_vocabulary_reuses_its_tokenizer_until_the_domain_words_change() -> None:
+    texts = ["数据中心的建设带来了就业", "开源软件和网络", "大模型时代的算力"]
+    assert search.vocabulary(texts, ["算力", "大模型"]) == _fresh_vocabulary(texts, ["算力", "大模型"])
+    first = search._JIEBA[0].tokenizer
+    assert search.vocabulary(texts[:2], ["大模型", "算力"]) == _fresh_vocabulary(texts[:2], ["算力", "大模型"])
+    assert search._JIEBA[0].tokenizer is first  # same domain words: no reload
+    assert set(search._JIEBA[0].words) == set(texts[:2])  # only the latest build's texts are kept
+    changed = ["算力", "大模型", "设带"]  # a new glossary term changes how texts are cut
+    assert search.vocabulary(texts, changed) == _fresh_vocabulary(texts, changed)
+    assert search._JIEBA[0].tokenizer is not first
+    assert "设带" in search.vocabulary(texts, changed)
+    assert search.vocabulary(texts, [" 算力", "算力"]) == _fresh_vocabulary(texts, [" 算力", "算力"])
