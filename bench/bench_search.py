@@ -1,22 +1,46 @@
-"""Zhudu search against Material's stock search, on the same notes and queries, in one run.
+"""Zhudu search against Material's stock search and Pagefind, on the same notes and queries, in one run.
 
-    NO_MKDOCS_2_WARNING=1 .venv/bin/python bench/bench_search.py [--limit N]
+    NO_MKDOCS_2_WARNING=1 .venv/bin/python bench/bench_search.py [--limit N] [--engines zhudu,material,pagefind]
 
-Builds the repository's notes twice (``extra.zhudu.search: zhudu`` and ``material``),
-serves both, types every query of tests/search_queries.yml into Material's search
-box in Chromium and prints top-1 / top-3 rates per variant and per kind, the bytes
-the first search transfers (index + worker, per variant) and the time from typing
-to the first result.  A result ranks by its score (what Enter opens is rank 1).
+Builds the repository's notes (``extra.zhudu.search: zhudu``, and ``material`` when
+that engine is asked for), serves them, types every query of tests/search_queries.yml
+into Material's search box in Chromium and prints top-1 / top-3 rates per variant
+and per kind, the bytes the first search transfers (index + worker, per variant)
+and the time from typing to the first result.  A result ranks by its score (what
+Enter opens is rank 1).
 
 A stock result counts as a hit when it opens the right page at the section that
 holds the passage (stock Material indexes sections, not passages); a Zhudu result
 must open the passage itself (or, like stock, its section / the page top).
+
+Pagefind (``pagefind[extended]``, a benchmark dependency) indexes each variant folder
+of the Zhudu build (Material's article only, language forced per variant) and is
+asked through its JS API (``pagefind.js``: ``search`` then ``data()`` of the top
+three pages) on the variant's home page.  It is scored three ways:
+
+* ``pf-page``: the rank of the first result that is the expected note page;
+* ``pf-sect``: Pagefind's own sub-results (sections under headings with ids; per page,
+  the three with most hits, as Pagefind's UI shows them), credited like stock
+  Material: the passage's section, or the page top before the first heading;
+* ``pf-psg``: what an adapter behind Material's UI could link to: every hit location
+  is mapped to the last element with a passage id (``p-XXXXXXXX``) or heading id
+  before it (Pagefind's ``anchors`` record every id with its word position), the
+  passages of a page are ranked by the sum of their hits' ``balanced_score``, pages
+  by Pagefind's score; credited like Zhudu (the passage, or its section heading).
+
+``+f`` arms ask Pagefind the query folded first (OpenCC ``tw2sp`` to canonical, then
+the variant's ``opencc_from_hans`` as in mkdocs.yml): full OpenCC in Python, an upper
+bound of what a shipped table would do; the bytes column counts Zhudu's own fold and
+alias table (``config.zhudu`` of the index, gzip) as what such a table would cost.
 The helpers here are shared with tests/test_search_browser.py.
 """
 
 from __future__ import annotations
 
 import gzip
+import json
+import re
+import subprocess
 import sys
 import tempfile
 import time
@@ -24,7 +48,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import yaml
 
@@ -168,27 +192,213 @@ def first_search(page: Any, site_url: str, variant: str, text: str) -> tuple[int
     return sum(sizes.values()), elapsed
 
 
-def _table(
-    title: str, ours: dict[str, tuple[int, float, float]], stock: dict[str, tuple[int, float, float]]
-) -> None:
-    print(f"\n{title:14} {'n':>4}  {'zhudu@1':>8} {'zhudu@3':>8}  {'stock@1':>8} {'stock@3':>8}")
-    for name in sorted(ours, key=lambda k: (k == "all", k)):
-        n, t1, t3 = ours[name]
-        _, s1, s3 = stock.get(name, (0, 0.0, 0.0))
-        print(f"{name:14} {n:>4}  {t1:>8.0%} {t3:>8.0%}  {s1:>8.0%} {s3:>8.0%}")
+# --------------------------------------------------------------------------- Pagefind
+
+VARIANTS = ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK")
+#: Pagefind's language per variant (it segments Chinese itself; no stemming either way).
+PAGEFIND_LANGUAGE = {"zh-Hans": "zh-cn", "zh-Hant-TW": "zh-tw", "zh-Hant-HK": "zh-tw"}
+#: OpenCC config from canonical (Simplified, mainland) text into each variant, as in mkdocs.yml.
+OPENCC_FROM_HANS = {"zh-Hans": None, "zh-Hant-TW": "s2twp", "zh-Hant-HK": "s2hkp"}
+#: The text Zhudu's index holds (Material's article: passages, headings, titles), so that the
+#: engines are compared on the same content: without these exclusions theme pages, which quote
+#: the notes' passages, and the glossary outrank the notes themselves.
+PAGEFIND_EXCLUDE = (
+    ".headerlink",  # permalink ¶
+    ".zd-wrapper",  # generator preamble and tail, set apart
+    ".zd-related, .zd-note-themes, .zd-meta, .zd-tags",  # note header and footer
+    ".zd-parallel, .zd-theme__others, .zd-theme__header p",  # theme pages: quoted passages
+    ".zd-themes__list, .zd-matrix__wrap, .zd-graph, .zd-graph__legend",  # theme index
+    ".zd-cards, .zd-gloss-entry",  # home cards, glossary entries
+)
+PAGEFIND_ARGS = (
+    "--root-selector",
+    "article.md-content__inner",
+    "--exclude-selectors",
+    ", ".join(PAGEFIND_EXCLUDE),
+)
+_PASSAGE_ID_RE = re.compile(r"^p-[0-9a-f]{8}(?:-\d+)?$")
+_HEADING_RE = re.compile(r"^h[1-6]$", re.IGNORECASE)
+
+#: One Pagefind search: the top ``n`` pages with their ids, hits and sub-results.
+_PAGEFIND_JS = """async ([base, q, n]) => {
+  if (!window.__zdpf) { window.__zdpf = await import(base + 'pagefind/pagefind.js'); await window.__zdpf.init(); }
+  const r = await window.__zdpf.search(q);
+  const out = [];
+  for (const res of r.results.slice(0, n)) {
+    const d = await res.data();
+    out.push({url: d.url, score: res.score,
+      subs: d.sub_results.map(s => [s.url, s.locations.length]),
+      anchors: (d.anchors || []).map(a => [a.id, a.element, a.location]),
+      hits: (d.weighted_locations || []).map(w => [w.location, w.balanced_score])});
+  }
+  return out;
+}"""
+
+#: The first search on a fresh page: import, init, search, the top result's data.
+_PAGEFIND_FIRST_JS = """async ([base, q]) => {
+  const pf = await import(base + 'pagefind/pagefind.js');
+  await pf.init();
+  const r = await pf.search(q);
+  if (r.results.length) await r.results[0].data();
+  return r.results.length;
+}"""
+
+
+def index_pagefind(site_dir: Path) -> float:
+    """Run Pagefind over every variant folder (bundle in ``<variant>/pagefind/``); seconds taken."""
+    start = time.perf_counter()
+    for variant in VARIANTS:
+        subprocess.run(
+            [
+                *(sys.executable, "-m", "pagefind", "--site", str(site_dir / variant)),
+                *PAGEFIND_ARGS,
+                *("--force-language", PAGEFIND_LANGUAGE[variant], "--silent"),
+            ],
+            check=True,
+        )
+    return time.perf_counter() - start
+
+
+def folder_for(variant: str) -> Any:
+    """The query fold of the ``+f`` arms: any script and region to canonical, then to ``variant``."""
+    import opencc
+
+    to_canon = opencc.OpenCC("tw2sp.json")
+    to_variant = opencc.OpenCC(f"{OPENCC_FROM_HANS[variant]}.json") if OPENCC_FROM_HANS[variant] else None
+    return lambda q: to_variant.convert(to_canon.convert(q)) if to_variant else to_canon.convert(q)
+
+
+def pagefind_hrefs(results: list[dict[str, Any]], base: str) -> dict[str, list[str]]:
+    """Ranked hrefs of one Pagefind answer, one list per scoring (``page``, ``sect``, ``psg``).
+
+    Args:
+        results: The top pages as ``_PAGEFIND_JS`` returns them.
+        base: The variant's URL (Pagefind's URLs are site-absolute paths).
+    """
+    out: dict[str, list[str]] = {"page": [], "sect": [], "psg": []}
+    for res in results:
+        page = urljoin(base, res["url"])
+        out["page"].append(page)
+        # As Pagefind's UI: the page itself when its first sub-result is the page top, then the
+        # (at most three) sub-results with most hits, in page order.
+        subs = res["subs"]
+        if subs and subs[0][0] == res["url"]:
+            out["sect"].append(page)
+            subs = subs[1:]
+        keep = {url for url, _ in sorted(subs, key=lambda s: -s[1])[:3]}
+        out["sect"] += [urljoin(base, url) for url, _ in subs if url in keep]
+        ids = sorted(
+            (loc, i)
+            for i, el, loc in res["anchors"]
+            if i and (_PASSAGE_ID_RE.match(i) or _HEADING_RE.match(el))
+        )
+        weight: dict[str, float] = defaultdict(float)
+        first: dict[str, int] = {}
+        for loc, score in res["hits"]:
+            owner = ""
+            for anchor_loc, anchor in ids:
+                if anchor_loc > loc:
+                    break
+                owner = anchor
+            weight[owner] += score
+            first.setdefault(owner, loc)
+        for owner in sorted(weight, key=lambda a: (-weight[a], first[a])):
+            out["psg"].append(f"{page}#{owner}" if owner else page)
+    return out
+
+
+def run_pagefind(
+    page: Any, site_url: str, queries: list[Query], fold: bool
+) -> dict[str, dict[Query, int | None]]:
+    """Ranks of every query through Pagefind's JS API, per scoring (``page``, ``sect``, ``psg``)."""
+    ranks: dict[str, dict[Query, int | None]] = {"page": {}, "sect": {}, "psg": {}}
+    by_variant: dict[str, list[Query]] = defaultdict(list)
+    for query in queries:
+        by_variant[query.variant].append(query)
+    for variant in sorted(by_variant):
+        base = f"{site_url}{variant}/"
+        page.goto(base)
+        convert = folder_for(variant) if fold else str
+        for query in by_variant[variant]:
+            results = page.evaluate(_PAGEFIND_JS, [base, convert(query.q), 3])
+            for scoring, hrefs in pagefind_hrefs(results, base).items():
+                if scoring == "page":
+                    want = urlsplit(f"{base}{query.note}").path
+                    hit = (i + 1 for i, h in enumerate(hrefs) if urlsplit(h).path == want)
+                else:
+                    hit = (i + 1 for i, h in enumerate(hrefs) if is_hit(h, query, site_url))
+                ranks[scoring][query] = next(hit, None)
+    return ranks
+
+
+def first_pagefind(page: Any, site_url: str, variant: str, text: str) -> tuple[int, float]:
+    """Bytes Pagefind's first search fetches and ms from asking to the first result's data."""
+    sizes: dict[str, int] = {}
+
+    def record(response: Any) -> None:
+        if "/pagefind/" in response.url and response.status == 200:
+            sizes[response.url] = len(response.body())
+
+    page.on("response", record)
+    base = f"{site_url}{variant}/"
+    page.goto(base, wait_until="domcontentloaded")
+    start = time.perf_counter()
+    found = page.evaluate(_PAGEFIND_FIRST_JS, [base, text])
+    elapsed = (time.perf_counter() - start) * 1000
+    page.wait_for_load_state("networkidle")
+    page.remove_listener("response", record)
+    if not found:
+        print(f"  (pagefind first search on {variant}: no result for {text!r})")
+    return sum(sizes.values()), elapsed
+
+
+def pagefind_bundle(variant_dir: Path) -> int:
+    """Bytes of a variant's Pagefind index (index and fragment chunks and meta, already gzip)."""
+    bundle = variant_dir / "pagefind"
+    files = [*bundle.glob("index/*"), *bundle.glob("fragment/*"), *bundle.glob("*.pf_meta")]
+    return sum(f.stat().st_size for f in files)
+
+
+# --------------------------------------------------------------------------- report
+
+
+Rates = dict[str, tuple[int, float, float]]
+
+
+def _table(title: str, arms: dict[str, Rates]) -> None:
+    names = list(arms)
+    print(f"\n{title:14} {'n':>4}  " + " ".join(f"{a + '@1':>10} {a + '@3':>10}" for a in names))
+    first = arms[names[0]]
+    for group in sorted(first, key=lambda k: (k == "all", k not in VARIANTS, k)):
+        cells = " ".join(
+            f"{arms[a].get(group, (0, 0.0, 0.0))[1]:>10.0%} {arms[a].get(group, (0, 0.0, 0.0))[2]:>10.0%}"
+            for a in names
+        )
+        print(f"{group:14} {first[group][0]:>4}  {cells}")
 
 
 def main(argv: list[str]) -> int:
-    """Build both engines, run the query set on both, print the comparison."""
+    """Build, run the query set on every engine asked for, print the comparison."""
     from playwright.sync_api import sync_playwright
 
     from conftest import CHROMIUM, CHROMIUM_ARGS, serve_built
 
     limit = int(argv[argv.index("--limit") + 1]) if "--limit" in argv else None
+    engines = (
+        argv[argv.index("--engines") + 1].split(",")
+        if "--engines" in argv
+        else ["zhudu", "material", "pagefind"]
+    )
+    unknown = set(engines) - {"zhudu", "material", "pagefind"}
+    if unknown:
+        raise SystemExit(f"unknown engine(s): {', '.join(sorted(unknown))}")
+    arms: dict[str, dict[Query, int | None]] = {}
+    took: dict[str, float] = {}
+    first: dict[str, dict[str, tuple[int, float, int]]] = {}
+    builds = [e for e in ("zhudu", "material") if e in engines or (e == "zhudu" and "pagefind" in engines)]
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        results = {}
-        for engine in ("zhudu", "material"):
+        for engine in builds:
             with serve_built(
                 Path(tmp) / engine,
                 repo_notes=True,
@@ -196,36 +406,68 @@ def main(argv: list[str]) -> int:
                 strict=True,
                 zhudu={"search": engine},
             ) as site:
-                queries = load_queries(site.build.site_dir)[:limit]
-                page = browser.new_context(locale="zh-CN").new_page()
-                start = time.perf_counter()
-                ranks = run_queries(page, site.url, queries)
-                took = time.perf_counter() - start
-                first = {}
-                for variant in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
-                    fresh = browser.new_context(locale="zh-CN").new_page()
-                    first[variant] = first_search(fresh, site.url, variant, "数据中心")
-                    fresh.context.close()
-                    index = site.build.site_dir / variant / "search" / "search_index.json"
-                    first[variant] += (len(gzip.compress(index.read_bytes(), mtime=0)),)
-                results[engine] = (ranks, took, first)
-                page.context.close()
+                site_dir = site.build.site_dir
+                queries = load_queries(site_dir)[:limit]
+                if engine in engines:
+                    page = browser.new_context(locale="zh-CN").new_page()
+                    start = time.perf_counter()
+                    arms[engine] = run_queries(page, site.url, queries)
+                    took[engine] = time.perf_counter() - start
+                    page.context.close()
+                    first[engine] = {}
+                    for variant in VARIANTS:
+                        fresh = browser.new_context(locale="zh-CN").new_page()
+                        size, ms = first_search(fresh, site.url, variant, "数据中心")
+                        fresh.context.close()
+                        index = site_dir / variant / "search" / "search_index.json"
+                        first[engine][variant] = (size, ms, len(gzip.compress(index.read_bytes(), mtime=0)))
+                if engine != "zhudu" or "pagefind" not in engines:
+                    continue
+                took["pagefind index"] = index_pagefind(site_dir)
+                for fold, arm in ((False, "pf"), (True, "pf+f")):
+                    page = browser.new_context(locale="zh-CN").new_page()
+                    start = time.perf_counter()
+                    for scoring, ranks in run_pagefind(page, site.url, queries, fold).items():
+                        if not (fold and scoring == "sect"):
+                            arms[f"{arm}-{scoring}"] = ranks
+                    took[arm] = time.perf_counter() - start
+                    page.context.close()
+                    first[arm] = {}
+                    for variant in VARIANTS:
+                        fresh = browser.new_context(locale="zh-CN").new_page()
+                        text = folder_for(variant)("数据中心") if fold else "数据中心"
+                        size, ms = first_pagefind(fresh, site.url, variant, text)
+                        fresh.context.close()
+                        extra = 0
+                        if fold:  # what shipping the fold table would add (Zhudu's, gzip)
+                            data = json.loads(
+                                (site_dir / variant / "search" / "search_index.json").read_text("utf-8")
+                            )
+                            table = json.dumps(
+                                data["config"]["zhudu"], ensure_ascii=False, separators=(",", ":")
+                            )
+                            extra = len(gzip.compress(table.encode("utf-8"), mtime=0))
+                        first[arm][variant] = (size + extra, ms, pagefind_bundle(site_dir / variant))
         browser.close()
-    ours, stock = results["zhudu"], results["material"]
-    print(f"{len(ours[0])} queries; browser run: zhudu {ours[1]:.1f}s, stock {stock[1]:.1f}s")
-    _table("variant", rates(ours[0], lambda q: q.variant), rates(stock[0], lambda q: q.variant))
-    _table("kind", rates(ours[0], lambda q: q.kind), rates(stock[0], lambda q: q.kind))
-    print(
-        f"\n{'first search':14} {'zhudu bytes':>12} {'gzip idx':>9} {'ms':>6}   {'stock bytes':>12} {'gzip idx':>9} {'ms':>6}"
-    )
-    for variant in ours[2]:
-        (b1, t1, g1), (b2, t2, g2) = ours[2][variant], stock[2][variant]
-        print(f"{variant:14} {b1:>12} {g1:>9} {t1:>6.0f}   {b2:>12} {g2:>9} {t2:>6.0f}")
-    o1, s1 = rates(ours[0], lambda q: q.kind)["all"][1], rates(stock[0], lambda q: q.kind)["all"][1]
-    print(f"\ntop-1 ratio zhudu/stock: {o1 / s1 if s1 else float('inf'):.2f}x")
-    misses = [q for q, r in ours[0].items() if r != 1]
-    for q in misses:
-        print(f"  zhudu miss: [{q.variant} {q.kind}] {q.q!r} rank={ours[0][q]}")
+    n = len(next(iter(arms.values())))
+    print(f"{n} queries; " + ", ".join(f"{k} {v:.1f}s" for k, v in took.items()))
+    _table("variant", {a: rates(r, lambda q: q.variant) for a, r in arms.items()})
+    _table("kind", {a: rates(r, lambda q: q.kind) for a, r in arms.items()})
+    print(f"\n{'first search':14} " + "  ".join(f"{e + ' bytes':>14} {'idx':>8} {'ms':>6}" for e in first))
+    for variant in VARIANTS:
+        cells = "  ".join(
+            f"{first[e][variant][0]:>14} {first[e][variant][2]:>8} {first[e][variant][1]:>6.0f}"
+            for e in first
+        )
+        print(f"{variant:14} {cells}")
+    top1 = {a: rates(r, lambda q: q.kind)["all"][1] for a, r in arms.items()}
+    if "zhudu" in top1:
+        for other in (a for a in top1 if a != "zhudu"):
+            ratio = top1["zhudu"] / top1[other] if top1[other] else float("inf")
+            print(f"top-1 ratio zhudu/{other}: {ratio:.2f}x")
+        for q, r in arms["zhudu"].items():
+            if r != 1:
+                print(f"  zhudu miss: [{q.variant} {q.kind}] {q.q!r} rank={r}")
     return 0
 
 
