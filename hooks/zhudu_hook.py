@@ -20,7 +20,19 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 from pymdownx.slugs import slugify as pymdownx_slugify
 
-from zhudu import annotations, feeds, glossary, links, pagination, passages, script, search, social, variants
+from zhudu import (
+    annotations,
+    feeds,
+    glossary,
+    links,
+    pagination,
+    passages,
+    script,
+    search,
+    social,
+    templatecache,
+    variants,
+)
 from zhudu.errors import ZhuduError
 from zhudu.settings import ZhuduConfig
 from zhudu.site import Site
@@ -263,6 +275,7 @@ def _own_hosts(config: MkDocsConfig) -> tuple[str, ...]:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Expose the notes and variants to the templates; load Material's interface strings."""
+    templatecache.use(env)  # mkdocs serve: rebuilds reuse the compiled templates
     site = _current()
     env.globals["zd"] = {
         "notes": [note_view(n) | {"url": _note_url(n, files)} for n in site.corpus.notes if not n.broken],

@@ -12,15 +12,19 @@ Real OpenCC, real rules file, real jieba, real builds.
 from __future__ import annotations
 
 import json
+import random
+import re
 from pathlib import Path
 
 import pytest
 
-from zhudu import search
-from zhudu.script import DEFAULT_VARIANTS, Converter, html_many, load_rules, tokenize_html
+from zhudu import glossary, search, templatecache, textmarks
+from zhudu.script import DEFAULT_VARIANTS, Converter, html_many, load_rules, opencc_converter, tokenize_html
 
 ROOT = Path(__file__).resolve().parents[1]
-RULES = load_rules(ROOT / "docs" / "editorial" / "conversion.yml", known_variants=[v.code for v in DEFAULT_VARIANTS])
+RULES = load_rules(
+    ROOT / "docs" / "editorial" / "conversion.yml", known_variants=[v.code for v in DEFAULT_VARIANTS]
+)
 CONVERTERS = [Converter(v, RULES) for v in DEFAULT_VARIANTS]
 ARTICLE = '<article class="md-content__inner md-typeset">{}</article>'
 
@@ -106,7 +110,7 @@ def test_page_text_reads_the_repository_pages(real_site) -> None:  # type: ignor
 def test_built_index_holds_the_written_pages_text(site_builder) -> None:  # type: ignore[no-untyped-def]
     note = (
         "---\ntitle: 测试\n---\n\n## 一节\n\n计算机-{zh-Hans:计算机;zh-Hant-TW:電腦;zh-Hant-HK:電腦}-的信息。\n\n"
-        "- 软件 `代码 后来` 和 -{不转换的后来}- 网络\n- 写 `\"search\": \"x\"` 的后来\n\n> 引用的**数据**中心\n"
+        '- 软件 `代码 后来` 和 -{不转换的后来}- 网络\n- 写 `"search": "x"` 的后来\n\n> 引用的**数据**中心\n'
     )
     result = site_builder(notes={"n.md": note})
     assert result.ok, result.log
@@ -144,7 +148,9 @@ def test_vocabulary_reuses_its_tokenizer_until_the_domain_words_change() -> None
     texts = ["数据中心的建设带来了就业", "开源软件和网络", "大模型时代的算力"]
     assert search.vocabulary(texts, ["算力", "大模型"]) == _fresh_vocabulary(texts, ["算力", "大模型"])
     first = search._JIEBA[0].tokenizer
-    assert search.vocabulary(texts[:2], ["大模型", "算力"]) == _fresh_vocabulary(texts[:2], ["算力", "大模型"])
+    assert search.vocabulary(texts[:2], ["大模型", "算力"]) == _fresh_vocabulary(
+        texts[:2], ["算力", "大模型"]
+    )
     assert search._JIEBA[0].tokenizer is first  # same domain words: no reload
     assert set(search._JIEBA[0].words) == set(texts[:2])  # only the latest build's texts are kept
     changed = ["算力", "大模型", "设带"]  # a new glossary term changes how texts are cut
@@ -152,3 +158,79 @@ def test_vocabulary_reuses_its_tokenizer_until_the_domain_words_change() -> None
     assert search._JIEBA[0].tokenizer is not first
     assert "设带" in search.vocabulary(texts, changed)
     assert search.vocabulary(texts, [" 算力", "算力"]) == _fresh_vocabulary(texts, [" 算力", "算力"])
+
+
+def _glossary_texts(forms: list[str]) -> list[str]:
+    """The seeds, and deterministic strings of glossary forms run together with Latin edges and spaces."""
+    rng = random.Random(20250516)
+    glue = ["", " ", "  ", "a", "1", "的", "x ", "\n", "-"]
+    made = []
+    for _ in range(300):
+        parts = rng.sample(forms, 4) + rng.sample(glue, 4)
+        rng.shuffle(parts)
+        made.append("".join(p[: rng.randint(1, len(p))] if p and rng.random() < 0.3 else p for p in parts))
+    return [p.read_text(encoding="utf-8").lower() for p in sorted((ROOT / "seeds").glob("*.md"))] + made
+
+
+def test_glossary_trie_finds_what_the_alternation_finds() -> None:
+    to_simplified = opencc_converter("t2s").convert
+    path = ROOT / "docs" / "editorial" / "glossary.yml"
+    matcher = glossary.TermMatcher(
+        glossary.load_glossary(path, "glossary.yml", to_simplified).terms, textmarks.CharFold(to_simplified)
+    )
+    assert matcher.pattern is not None and len(matcher.term_of) > 50
+    alternation = re.compile(glossary.alternation_source(matcher.term_of))
+    found = 0
+    for text in _glossary_texts(sorted(matcher.term_of)):
+        folded = matcher.fold.text(text)
+        expected = [(m.span(), m.group()) for m in alternation.finditer(folded)]
+        assert [(m.span(), m.group()) for m in matcher.pattern.finditer(folded)] == expected, text
+        found += len(expected)
+    assert found > 500
+
+
+@pytest.mark.parametrize(
+    ("forms", "text"),
+    [
+        (["ai", "ai模型", "openai"], "openai ai模型 aix ai"),
+        (["deep seek", "deep", "seek模型"], "deep  seek模型 deep\tseek deepseek"),
+        (["a", "ab", "abc"], "abcabab a"),
+    ],
+)
+def test_glossary_trie_edges(forms: list[str], text: str) -> None:
+    trie = re.compile(glossary._trie_source(forms))
+    alternation = re.compile(glossary.alternation_source(forms))
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in alternation.finditer(text)]
+    assert trie.search(text)
+
+
+def test_template_cache_reuses_code_and_recompiles_edited_templates() -> None:
+    from jinja2 import DictLoader, Environment
+
+    cache = templatecache.MemoryBytecodeCache()
+    sources = {"page.html": "{% for x in items %}<b>{{ x | e }}</b>{% endfor %}"}
+
+    def render() -> str:
+        env = Environment(loader=DictLoader(dict(sources)))  # a new environment per build, as MkDocs does
+        templatecache.use(env)
+        env.bytecode_cache = cache
+        return env.get_template("page.html").render(items=["甲", "<乙>"])
+
+    assert render() == "<b>甲</b><b>&lt;乙&gt;</b>"
+    stored = dict(cache._store)
+    assert len(stored) == 1
+    assert render() == "<b>甲</b><b>&lt;乙&gt;</b>" and cache._store == stored  # reused, not recompiled
+    sources["page.html"] = "{% for x in items %}<i>{{ x | e }}</i>{% endfor %}"
+    assert render() == "<i>甲</i><i>&lt;乙&gt;</i>"  # the edit is seen
+    assert cache._store != stored
+
+
+def test_second_build_in_one_process_is_the_same(site_builder) -> None:  # type: ignore[no-untyped-def]
+    note = "---\ntitle: 测试\n---\n\n数据中心的建设带来了就业。\n\n开源软件和网络。\n"
+    first = site_builder(notes={"n.md": note})
+    second = site_builder(notes={"n.md": note})  # jieba, compiled templates and YAML data reused
+    assert first.ok and second.ok, second.log
+    files = sorted(p.relative_to(first.site_dir) for p in first.site_dir.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second.site_dir) for p in second.site_dir.rglob("*") if p.is_file())
+    for rel in files:
+        assert (first.site_dir / rel).read_bytes() == (second.site_dir / rel).read_bytes(), rel

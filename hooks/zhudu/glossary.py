@@ -184,14 +184,7 @@ class TermMatcher:
         for term in terms:
             for form in term.forms:
                 self.term_of[textmarks.normalise(form, fold)] = term
-        alternatives = []
-        # Longest first: at one position the regex takes the first alternative that matches.
-        for form in sorted(self.term_of, key=lambda f: (-len(f), f)):
-            body = re.escape(form).replace(r"\ ", r"\s+")
-            before = r"(?<![0-9a-z])" if _LATIN_EDGE_RE.match(form[0]) else ""
-            after = r"(?![0-9a-z])" if _LATIN_EDGE_RE.match(form[-1]) else ""
-            alternatives.append(before + body + after)
-        self.pattern = re.compile("|".join(alternatives)) if alternatives else None
+        self.pattern = re.compile(_trie_source(self.term_of)) if self.term_of else None
 
     def find(self, text: str) -> list[tuple[int, int, Term]]:
         """Non-overlapping matches in ``text`` (as written): (start, end, term)."""
@@ -203,6 +196,50 @@ class TermMatcher:
             key = re.sub(r"\s+", " ", m.group())
             out.append((m.start(), m.end(), self.term_of[key]))
         return out
+
+
+def alternation_source(forms: Iterable[str]) -> str:
+    """Every form as one alternative, longest first: at one position the first that matches wins."""
+    alternatives = []
+    for form in sorted(forms, key=lambda f: (-len(f), f)):
+        body = re.escape(form).replace(r"\ ", r"\s+")
+        before = r"(?<![0-9a-z])" if _LATIN_EDGE_RE.match(form[0]) else ""
+        after = r"(?![0-9a-z])" if _LATIN_EDGE_RE.match(form[-1]) else ""
+        alternatives.append(before + body + after)
+    return "|".join(alternatives)
+
+
+def _trie_source(forms: Iterable[str]) -> str:
+    """The same matches as ``alternation_source``, as a character trie (much faster to run).
+
+    At one position the alternation takes the longest form that matches there; the trie,
+    trying longer continuations before ending, does too.  Two forms that match at the same
+    position are one a prefix of the other (forms are distinct and their only whitespace is
+    one space), so no other order between them can matter.
+    """
+    forms = list(forms)
+    if any(not f for f in forms):
+        return alternation_source(forms)
+    trie: dict[str, Any] = {}
+    for form in forms:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def piece(ch: str) -> str:
+        return r"\s+" if ch == " " else re.escape(ch)
+
+    def build(node: dict[str, Any], last: str) -> str:
+        parts = [piece(ch) + build(child, ch) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            parts.append(r"(?![0-9a-z])" if _LATIN_EDGE_RE.match(last) else "")
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return "|".join(
+        (r"(?<![0-9a-z])" if _LATIN_EDGE_RE.match(ch) else "") + piece(ch) + build(child, ch)
+        for ch, child in sorted(trie.items())
+    )
 
 
 # --------------------------------------------------------------------------- marking

@@ -686,8 +686,9 @@ _ATTR_RE = re.compile(
     re.VERBOSE,
 )
 # Quick filter: only parse the attributes of a tag that could matter.
+# (A converted attribute has a value, so its name is followed by "="; class names are matched as written.)
 _ATTR_INTEREST_RE = re.compile(
-    r"title|alt|aria-label|placeholder|content|data-zd-text|zd-|translate",
+    r"(?:title|alt|aria-label|placeholder|content|data-zd-text|translate)\s*=|zd-(?:no)?conv",
     re.IGNORECASE,
 )
 _RAW_TEXT = frozenset({"script", "style"})
@@ -775,6 +776,10 @@ class Converter:
         marks = rules.punctuation_for(variant.code) if self._cc is not None else {}
         self._punct = re.compile("[" + re.escape("".join(marks)) + "]") if marks else None
         self._punct_map = marks
+        # Converted text pieces of the documents seen so far (``convert_pieces``): page chrome and
+        # repeated passages are converted once.  A piece converts the same wherever it is (see
+        # ``_convert_many``), so this changes nothing but time.
+        self._pieces_done: dict[str, str] = {}
 
     @property
     def is_identity(self) -> bool:
@@ -910,8 +915,12 @@ class Converter:
             return tokens.pieces
         pieces = list(tokens.pieces)
         if self._cc is not None and tokens.todo_src:
-            for idx, out in zip(tokens.todo_idx, self._convert_many(tokens.todo_src), strict=True):
-                pieces[idx] = out
+            done = self._pieces_done
+            missing = list(dict.fromkeys(src for src in tokens.todo_src if src not in done))
+            if missing:  # one OpenCC call for the new ones
+                done.update(zip(missing, self._convert_many(missing), strict=True))
+            for idx, src in zip(tokens.todo_idx, tokens.todo_src, strict=True):
+                pieces[idx] = done[src]
         for first, close, values in tokens.spans:
             # The span's content (never converted above: it is skipped) becomes its value.
             inner = "".join(tokens.pieces[first:close])

@@ -28,6 +28,7 @@ module is pure: it takes HTML strings and converters, not MkDocs objects.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -139,7 +140,9 @@ class _Extractor(HTMLParser):
             self._buf.append(data)
 
 
-def _assemble(ops: Iterable[tuple[Any, ...]], text_of: Callable[[tuple[Any, ...]], str]) -> tuple[str, list[PassageText]]:
+def _assemble(
+    ops: Iterable[tuple[Any, ...]], text_of: Callable[[tuple[Any, ...]], str]
+) -> tuple[str, list[PassageText]]:
     """The title and passages from an extractor's ``ops``; ``text_of`` turns a buffer into text."""
     title = section = section_id = ""
     passages: list[PassageText] = []
@@ -207,10 +210,8 @@ def outline(events: Iterable[tuple[Any, ...]]) -> Outline:
         if kind == "t":
             data(event[1])
         elif kind == "s":
-            attrs = event[2]
-            # Outside the article only the article's own tag is looked at.
-            needed = (parser._in_article is not None or event[1] == "article") and _ATTR_NEEDED_RE.search(attrs)
-            start(event[1], _tag_attrs(attrs) if needed else [])
+            name, attrs = event[1], event[2]
+            start(name, _tag_attrs(attrs) if _attrs_matter(parser, name, attrs) else [])
             if event[3]:  # <x/>: HTMLParser reports a start and an end
                 end(event[1])
         elif kind == "e":
@@ -240,7 +241,23 @@ def page_text(page: Outline, pieces: Sequence[str], html: str, url: str) -> Page
     return _page(html, url, *_assemble(page.ops, text_of))
 
 
-_ATTR_NEEDED_RE = re.compile(r"class|id", re.IGNORECASE)
+#: Attribute text without which the extractor ignores a tag's attributes (``_attrs_matter``).
+_ATTR_MATTER_RE = re.compile(r"headerlink|data-zd-passage", re.IGNORECASE)
+
+
+def _attrs_matter(parser: _Extractor, name: str, attrs: str) -> bool:
+    """Whether ``_Extractor.handle_starttag`` would look at this tag's attributes.
+
+    Outside the article only the article's own class; inside it a heading's id, a passage's
+    ``data-zd-passage`` and id, and the class ``headerlink``.  Any other tag is only pushed.
+    """
+    if not attrs:
+        return False
+    if parser._in_article is None:
+        return name == "article"
+    return name in _HEADINGS or _ATTR_MATTER_RE.search(attrs) is not None
+
+
 # HTMLParser's own attribute pattern (html.parser.attrfind_tolerant), so names and values match it.
 _TAG_ATTR_RE = re.compile(
     r"""((?<=['"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?(?:\s|/(?!>))*"""
@@ -364,7 +381,9 @@ def vocabulary(texts: Iterable[str], extra_words: Iterable[str] = ()) -> list[st
             found = cache.words.get(text)
         if found is None:
             found = frozenset(
-                w for w in cache.tokenizer.cut_for_search(text, HMM=False) if len(w) >= 2 and _HAN_RE.search(w)
+                w
+                for w in cache.tokenizer.cut_for_search(text, HMM=False)
+                if len(w) >= 2 and _HAN_RE.search(w)
             )
         seen[text] = found
         words |= found
@@ -552,7 +571,15 @@ def domain_words(editorial_dir: Path) -> list[str]:
         if not path.is_file():
             continue
         try:
-            walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+            walk(_yaml_data(path.read_text(encoding="utf-8")))
         except (yaml.YAMLError, UnicodeDecodeError):
             continue
     return sorted(found)
+
+
+@functools.lru_cache(maxsize=4)
+def _yaml_data(text: str) -> Any:
+    """A YAML document's data, kept for the process (keyed by its text): serve rebuilds skip re-parsing."""
+    import yaml
+
+    return yaml.safe_load(text)

@@ -106,6 +106,7 @@ class CharFold:
     def __init__(self, fold: Callable[[str], str]) -> None:
         self._fold = fold
         self._cache: dict[str, str] = {}
+        self._translation: dict[int, str] = {}  # the changed characters of _cache, for str.translate
 
     def char(self, ch: str) -> str:
         """One character, folded (itself if folding would change the length)."""
@@ -116,11 +117,15 @@ class CharFold:
             lower = folded.lower()
             out = lower if len(lower) == 1 else folded
             self._cache[ch] = out
+            if out != ch:
+                self._translation[ord(ch)] = out
         return out
 
     def text(self, s: str) -> str:
         """A string folded character by character; stash placeholders become NULs."""
-        folded = "".join(self.char(ch) for ch in s)
+        for ch in set(s).difference(self._cache):  # each character is folded once
+            self.char(ch)
+        folded = s.translate(self._translation)
         return _STASH_RE.sub(lambda m: "\0" * len(m.group()), folded) if "\x02" in s else folded
 
 

@@ -134,7 +134,15 @@ def relocate(
             return url
         return url if is_variant_local(target) else up + url
 
-    html = _URL_ATTR_RE.sub(lambda m: m["lead"] + fix(m["url"]) + m["tail"], html)
+    fixed: dict[str, str] = {}  # a page repeats its URLs (theme markers): each is worked out once
+
+    def fix_once(url: str) -> str:
+        out = fixed.get(url)
+        if out is None:
+            out = fixed[url] = fix(url)
+        return out
+
+    html = _URL_ATTR_RE.sub(lambda m: m["lead"] + fix_once(m["url"]) + m["tail"], html)
     if depth:
         html = _CONFIG_SEARCH_RE.sub(
             lambda m: m["lead"] + (m["url"] if m["url"].startswith("/") else up + m["url"]) + m["tail"],
