@@ -158,7 +158,9 @@ def _normalise_heading_levels(body: Body) -> None:
     # Shift every heading up by the same amount so the top level is ##; the words stay.
     lines = body.markdown.split("\n")
     outside = _lines_outside_code(lines)
-    levels = [len(m["hashes"]) for i, line in enumerate(lines) if outside[i] and (m := _HEADING_RE.match(line))]
+    levels = [
+        len(m["hashes"]) for i, line in enumerate(lines) if outside[i] and (m := _HEADING_RE.match(line))
+    ]
     if not levels or min(levels) <= 2:
         return
     shift = min(levels) - 2

@@ -222,7 +222,7 @@ class ThemeIndex:
         return out[:limit]
 
     def _counts(self) -> dict[str, dict[str, int]]:
-        """note → {theme → passage count}, computed once."""
+        """Note → {theme → passage count}, computed once."""
         cache = self.__dict__.setdefault("_count_cache", {})
         if not cache:
             for theme, by_note in self.by_theme_note.items():
@@ -244,7 +244,9 @@ class ThemeIndex:
     def other_notes_of_theme(self, theme: str, note: str, limit: int) -> tuple[list[str], int]:
         """Up to ``limit`` other notes carrying ``theme`` most strongly, and how many others there are."""
         strongest = [n for n in self._strongest(theme) if n != note]
-        total = len(self.by_theme_note.get(theme, {})) - (1 if note in self.by_theme_note.get(theme, {}) else 0)
+        total = len(self.by_theme_note.get(theme, {})) - (
+            1 if note in self.by_theme_note.get(theme, {}) else 0
+        )
         return strongest[:limit], total
 
 

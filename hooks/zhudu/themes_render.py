@@ -20,6 +20,7 @@ labels are HTML links positioned over it.
 
 from __future__ import annotations
 
+import functools
 import math
 import posixpath
 import re
@@ -60,12 +61,16 @@ _TD_RE = re.compile(r"<td\b[^>]*>")
 def rel_url(from_url: str, to_url: str) -> str:
     """A relative link between two directory URLs (``notes/a/`` → ``../b/``), fragment kept."""
     path, _, fragment = to_url.partition("#")
+    return _rel_path(from_url, path) + (f"#{fragment}" if fragment else "")
+
+
+@functools.lru_cache(maxsize=65536)
+def _rel_path(from_url: str, path: str) -> str:
+    # Cached: markers link the same few pages from every passage, and relpath is slow.
     rel = posixpath.relpath(path or ".", from_url.rstrip("/") or ".")
     if path.endswith("/") and not rel.endswith("/"):
         rel += "/"
-    if rel == "./":
-        rel = ""
-    return rel + (f"#{fragment}" if fragment else "")
+    return "" if rel == "./" else rel
 
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
