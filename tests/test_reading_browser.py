@@ -113,8 +113,12 @@ def select_text(
 
 
 def copied_quote(page: Any) -> str:
+    # A toast left by an earlier copy would satisfy the wait before this copy happened.
+    page.evaluate("(document.querySelector('.zd-toast') || {}).textContent = ''")
     page.click(".zd-quotebar__quote")
-    page.wait_for_function("document.querySelector('.zd-toast').textContent.length > 0")
+    page.wait_for_function(
+        "(document.querySelector('.zd-toast') || {textContent: ''}).textContent.length > 0"
+    )
     return clipboard(page)
 
 
@@ -144,7 +148,9 @@ def test_permalink_shows_on_hover_and_copies_the_passage_link(clip_page: Any, si
         f"""getComputedStyle(document.querySelector('a.zd-permalink[data-zd-for="{target}"]')).opacity === "1" """
     )
     link.click()
-    clip_page.wait_for_function("document.querySelector('.zd-toast').textContent.length > 0")
+    clip_page.wait_for_function(
+        "(document.querySelector('.zd-toast') || {textContent: ''}).textContent.length > 0"
+    )
     expected = site.variant_url("zh-Hans", "notes/long/") + "#" + target
     assert clipboard(clip_page) == expected
     assert clip_page.evaluate("location.hash") == "#" + target
