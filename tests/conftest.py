@@ -192,6 +192,34 @@ def site_builder(tmp_path: Path) -> Callable[..., BuildResult]:
     return make
 
 
+#: Not part of a clone's site sources (or too big / somebody else's to copy).
+_NOT_SOURCES = {
+    ".git",
+    ".venv",
+    "site",
+    "tests",
+    "bench",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".mypy_cache",
+    "node_modules",
+    ".ci",
+}
+
+
+def copy_sources(dest: Path) -> None:
+    """Copy everything a clone of the project holds that the build may read into ``dest``."""
+    dest.mkdir(parents=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for path in sorted(REPO.iterdir()):
+        if path.name in _NOT_SOURCES:
+            continue
+        if path.is_dir():
+            shutil.copytree(path, dest / path.name, ignore=ignore)
+        else:
+            shutil.copy2(path, dest / path.name)
+
+
 # --------------------------------------------------------------------------- serving
 
 

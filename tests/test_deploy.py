@@ -7,39 +7,12 @@ every variant of the site, ready to serve, with ``.nojekyll`` so ``_``-prefixed 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
-from conftest import REPO
+from conftest import REPO, copy_sources
 
 MKDOCS = str(REPO / ".venv" / "bin" / "mkdocs")
-_IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc")
-#: Not part of a clone's site sources (or too big / somebody else's to copy).
-_NOT_SOURCES = {
-    ".git",
-    ".venv",
-    "site",
-    "tests",
-    "bench",
-    ".pytest_cache",
-    ".ruff_cache",
-    ".mypy_cache",
-    "node_modules",
-    ".ci",
-}
-
-
-def _copy_sources(dest: Path) -> None:
-    """Everything a clone of the project holds that the build may read."""
-    dest.mkdir(parents=True)
-    for path in sorted(REPO.iterdir()):
-        if path.name in _NOT_SOURCES:
-            continue
-        if path.is_dir():
-            shutil.copytree(path, dest / path.name, ignore=_IGNORE)
-        else:
-            shutil.copy2(path, dest / path.name)
 
 
 def _git(*args: str, cwd: Path) -> str:
@@ -58,7 +31,7 @@ def test_gh_deploy_publishes_every_variant_to_the_gh_pages_branch(tmp_path: Path
     remote = tmp_path / "remote.git"
     _git("init", "--bare", "-q", str(remote), cwd=tmp_path)
     work = tmp_path / "work"
-    _copy_sources(work)
+    copy_sources(work)
     _git("init", "-q", "-b", "main", cwd=work)
     _git("add", "-A", cwd=work)
     _git("commit", "-q", "-m", "notes", cwd=work)

@@ -10,44 +10,17 @@ from __future__ import annotations
 
 import difflib
 import os
-import shutil
 import subprocess
 import time
 from pathlib import Path
 
-from conftest import REPO
+from conftest import REPO, copy_sources
 
 MKDOCS = str(REPO / ".venv" / "bin" / "mkdocs")
-_IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc")
-#: Not part of a clone's site sources (or too big / somebody else's to copy).
-_NOT_SOURCES = {
-    ".git",
-    ".venv",
-    "site",
-    "tests",
-    "bench",
-    ".pytest_cache",
-    ".ruff_cache",
-    ".mypy_cache",
-    "node_modules",
-    ".ci",
-}
-
-
-def _copy_sources(dest: Path) -> None:
-    """Everything a clone of the project holds that the build may read."""
-    dest.mkdir(parents=True)
-    for path in sorted(REPO.iterdir()):
-        if path.name in _NOT_SOURCES:
-            continue
-        if path.is_dir():
-            shutil.copytree(path, dest / path.name, ignore=_IGNORE)
-        else:
-            shutil.copy2(path, dest / path.name)
 
 
 def _build(root: Path, hash_seed: str) -> Path:
-    _copy_sources(root)  # real notes + editorial data
+    copy_sources(root)  # real notes + editorial data
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     env |= {
         "PYTHONHASHSEED": hash_seed,
