@@ -72,6 +72,12 @@ class PageText:
     passages: tuple[PassageText, ...]
 
 
+#: What the site adds inside a passage that is not the author's text: theme markers (which quote
+#: other notes' passages), editor's notes and their numbers, permalinks, screen-reader labels.
+#: Indexed, they would make a passage match words it does not contain.
+_SKIP_CLASSES = frozenset({"zd-tm", "zd-anno-note", "zd-anno-marker", "zd-permalink", "zd-sr-only"})
+
+
 @dataclass
 class _Extractor(HTMLParser):
     """Collect ``[data-zd-passage]`` texts, headings and the title of Material's article."""
@@ -102,7 +108,11 @@ class _Extractor(HTMLParser):
             return
         if self._in_article is None:
             return
-        if self._skip is None and (tag in ("script", "style", "svg") or "headerlink" in classes):
+        if self._skip is None and (
+            tag in ("script", "style", "svg")
+            or "headerlink" in classes
+            or not _SKIP_CLASSES.isdisjoint(classes)
+        ):
             self._skip = depth
         if self._passage is None and "data-zd-passage" in a and a.get("id"):
             self._passage = (str(a["id"]), depth)
@@ -242,7 +252,9 @@ def page_text(page: Outline, pieces: Sequence[str], html: str, url: str) -> Page
 
 
 #: Attribute text without which the extractor ignores a tag's attributes (``_attrs_matter``).
-_ATTR_MATTER_RE = re.compile(r"headerlink|data-zd-passage", re.IGNORECASE)
+_ATTR_MATTER_RE = re.compile(
+    r"headerlink|data-zd-passage|zd-tm|zd-anno|zd-permalink|zd-sr-only", re.IGNORECASE
+)
 
 
 def _attrs_matter(parser: _Extractor, name: str, attrs: str) -> bool:
