@@ -9,8 +9,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
 import bench_search
 
-#: Top-1 rate the query set must keep (measured 84% when written; stock Material: 29%).
-TOP1_THRESHOLD = 0.80
+#: Top-1 rate the query set must keep (stock Material: 32%), high enough to catch a regression like the
+#: marker text that once leaked into passages (80%).
+TOP1_THRESHOLD = 0.95  # measured: 100% of 221 queries
 
 
 def test_query_set_top1(real_site, page) -> None:
