@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 #: Elements whose text is never marked: code, links, headings, controls, and our own marks.
@@ -217,8 +217,3 @@ def _parent_of(root: etree.Element, target: etree.Element) -> etree.Element:
             if child is target:
                 return parent
     raise ValueError("element is not inside the passage")  # pragma: no cover - callers pass descendants
-
-
-def iter_text(element: etree.Element) -> Iterator[str]:
-    """All text of an element (for tests and summaries)."""
-    yield from element.itertext()
