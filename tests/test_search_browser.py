@@ -37,3 +37,16 @@ def test_result_opens_passage_highlighted(real_site, page) -> None:
     page.keyboard.press("Enter")
     page.wait_for_url("**/zh-Hant-TW/notes/**#p-*")
     assert page.locator("article mark[data-md-highlight]").first.inner_text() == "資料孤島"
+
+
+def test_text_entered_without_a_key_is_searched(real_site, page) -> None:
+    # Pasting from the context menu, dictation and some phone IMEs insert text with no keyup, the
+    # only event Material's search listens to; zhudu.js announces such input.
+    placeholder = bench_search.open_search(page, real_site.variant_url("zh-Hant-TW"))
+    page.keyboard.insert_text("資料孤島")
+    page.wait_for_function(
+        "p => document.querySelector('.md-search-result__meta').textContent.trim() !== p",
+        arg=placeholder,
+        timeout=10_000,
+    )
+    assert page.locator("a.md-search-result__link mark").first.inner_text() == "資料孤島"

@@ -37,6 +37,18 @@
     if (place) history.replaceState(history.state, "", "#" + place);
   }, true);
 
+  /* Material sends a query to the search worker on keyup only. Text that arrives without a key
+     (pasted from the context menu, dictated, committed by some phone keyboards and IMEs) would
+     otherwise sit unsearched until the next key, so the end of such input is announced as a keyup. */
+  function announceQuery(event) {
+    var input = event.target;
+    if (!(input instanceof Element) || !input.matches("[data-md-component=search-query]")) return;
+    if (event.type === "input" && event.isComposing) return;  // compositionend follows
+    input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+  }
+  document.addEventListener("input", announceQuery, true);
+  document.addEventListener("compositionend", announceQuery, true);
+
   function offer() {
     var lang = document.documentElement.lang;
     if (read(KEY) || read(OFFERED) || lang.indexOf("zh-Hans") !== 0) return;
@@ -69,7 +81,6 @@
   }
 
   function setup() {
-    var lang = document.documentElement.lang;
     offer();
   }
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(setup);
