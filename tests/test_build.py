@@ -216,6 +216,17 @@ def test_variants_are_configuration(site_builder):
     assert '<html lang="zh-Hans-SG"' in result.page("zh-Hans-SG/notes/a/index.html")
 
 
+def test_a_variant_prefix_is_one_folder(site_builder):
+    from conftest import repo_config
+
+    variants = [dict(v) for v in repo_config()["extra"]["zhudu"]["variants"]]
+    variants[1]["prefix"] = "hant/tw"
+    result = site_builder(notes={"a.md": NOTE.format(body=BODY)}, zhudu={"variants": variants})
+    assert not result.ok
+    assert "zh-Hant-TW needs its own prefix, one folder name" in result.log
+    assert "Traceback" not in result.log
+
+
 def test_inline_author_rules(site_builder):
     body = "作者写：-{数据不要转换}- 以及 -{zh-Hans:计算机;zh-Hant-TW:電腦;zh-Hant-HK:電腦}-。\n"
     result = site_builder(notes={"r.md": NOTE.format(body=body)})

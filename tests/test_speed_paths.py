@@ -52,6 +52,7 @@ def test_html_many_is_html_per_variant(doc: str) -> None:
     for converter in CONVERTERS:
         assert "".join(converter.convert_pieces(tokens)) == converter.html(doc)
     assert tokenize_html(doc).pieces == tokens.pieces  # the recorded structure changes no piece
+    assert tokenize_html(doc, events=True, opaque=search.SKIPPED_CLASSES).pieces == tokens.pieces
 
 
 def test_html_many_converts_the_repository_pages(real_site) -> None:  # type: ignore[no-untyped-def]
@@ -73,21 +74,39 @@ PASSAGES = [
     '<table><tbody><tr id="p-5" data-zd-passage><td>后来</td><td>软件<svg><path d="x"/></svg></td></tr></tbody></table>',
     '<p id="p-6" data-zd-passage>a<span class="zd-conv" data-zd-conv="zh-Hant-TW:電腦"></span>后</p>',
     '<h3 ID="大写" CLASS="x">節</h3><blockquote id="p-7" data-zd-passage><p>引用<p>未闭合</blockquote>后',
+    # Theme markers and editor's notes: skipped whole by the index, nesting and all.
+    '<p id="p-8" data-zd-passage>甲<span class="zd-tm"><button class="zd-tm__btn">2</button><span class="zd-tm__panel">'
+    '<span>嵌<span>套</span></span><a class="zd-tm__link" href="x">后来</a></span></span>乙</p>',
+    '<p id="p-9" data-zd-passage>甲<span class=\'a zd-anno-note\'><span class="zd-conv" data-zd-conv="zh-Hant-TW:電腦">'
+    '</span>注</span>乙<span class=zd-sr-only>读屏</span><span class="zd-tm__x">留下</span></p>',
 ]
 
 
 @pytest.mark.parametrize("body", PASSAGES)
 def test_page_text_is_extract_page(body: str) -> None:
     doc = "<html><head><title>页 - 注读</title></head><body>" + ARTICLE.format(body) + "</body></html>"
-    tokens = tokenize_html(doc, events=True)
-    outline = search.outline(tokens.events) if tokens.events is not None else None
-    for converter in CONVERTERS:
-        pieces = converter.convert_pieces(tokens)
-        html = "".join(pieces)
-        expected = search.extract_page(html, "notes/x/")
-        assert expected.passages or expected.title  # the case exercises something
-        if outline is not None:
-            assert search.page_text(outline, pieces, html, "notes/x/") == expected
+    for opaque in (None, search.SKIPPED_CLASSES):  # the build leaves out what the index skips
+        tokens = tokenize_html(doc, events=True, opaque=opaque)
+        outline = search.outline(tokens.events) if tokens.events is not None else None
+        for converter in CONVERTERS:
+            pieces = converter.convert_pieces(tokens)
+            html = "".join(pieces)
+            expected = search.extract_page(html, "notes/x/")
+            assert expected.passages or expected.title  # the case exercises something
+            if outline is not None:
+                assert search.page_text(outline, pieces, html, "notes/x/") == expected
+
+
+def test_opaque_elements_are_left_out_of_the_events() -> None:
+    doc = ARTICLE.format(
+        '<p id="p-1" data-zd-passage>甲<span class="zd-tm"><span>乙</span><b>丙</b></span>丁</p>'
+    )
+    full = tokenize_html(doc, events=True).events
+    lean = tokenize_html(doc, events=True, opaque={"zd-tm"}).events
+    assert full is not None and lean is not None
+    named = [e[1] for e in lean if e[0] in "se"]
+    assert named == ["article", "p", "span", "span", "p", "article"]  # the marker, empty
+    assert len(lean) == len(full) - 6
 
 
 def test_page_text_reads_the_repository_pages(real_site) -> None:  # type: ignore[no-untyped-def]
@@ -95,7 +114,7 @@ def test_page_text_reads_the_repository_pages(real_site) -> None:  # type: ignor
     passages = 0
     for path in pages:
         doc = path.read_text(encoding="utf-8")
-        tokens = tokenize_html(doc, events=True)
+        tokens = tokenize_html(doc, events=True, opaque=search.SKIPPED_CLASSES)
         assert tokens.events is not None
         outline = search.outline(tokens.events)
         for converter in CONVERTERS:

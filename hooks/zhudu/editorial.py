@@ -18,6 +18,7 @@ import yaml
 
 from .errors import EditorialError
 from .meta import EDITABLE_FIELDS
+from .yamldoc import yaml_document
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,7 @@ def load_yaml_with_lines(path: Path, display: str) -> tuple[Any, dict[tuple[str,
     except UnicodeDecodeError as exc:
         raise EditorialError(display, None, f"not UTF-8 ({exc.reason}): save it as UTF-8") from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node, data = yaml_document(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise EditorialError(

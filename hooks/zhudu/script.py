@@ -45,6 +45,8 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.util import AtomicString
 
+from .yamldoc import yaml_document
+
 __all__ = [
     "DEFAULT_VARIANTS",
     "ConversionRules",
@@ -280,7 +282,7 @@ def load_rules(path: Path | str, known_variants: Iterable[str] | None = None) ->
             path, 0, f"cannot read the rules file ({exc.strerror}); check the path"
         ) from exc
     try:
-        root = yaml.compose(text)
+        root, _ = yaml_document(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
@@ -687,9 +689,11 @@ _ATTR_RE = re.compile(
 )
 # Quick filter: only parse the attributes of a tag that could matter.
 # (A converted attribute has a value, so its name is followed by "="; class names are matched as written.)
+# A cheap first look at a tag's attributes (``_attrs`` decides); the lookahead on the first letter
+# lets the regex engine skip most positions, a third of the cost of the plain alternation.
 _ATTR_INTEREST_RE = re.compile(
-    r"(?:title|alt|aria-label|placeholder|content|data-zd-text|translate)\s*=|zd-(?:no)?conv",
-    re.IGNORECASE,
+    r"[\s\"'/](?=[tacpdTACPD])(?i:t(?:itle|ranslate)|a(?:lt|ria-label)|placeholder|content|data-zd-text)\s*="
+    r"|(?i:zd-(?:no)?conv)"
 )
 _RAW_TEXT = frozenset({"script", "style"})
 _SKIP_ELEMENTS = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "textarea"})
@@ -999,12 +1003,15 @@ class HtmlTokens:
     events: list[tuple[Any, ...]] | None = None
 
 
-def tokenize_html(s: str, *, events: bool = False) -> HtmlTokens:
+def tokenize_html(s: str, *, events: bool = False, opaque: Iterable[str] | None = None) -> HtmlTokens:
     """Tokenize an HTML document once for :meth:`Converter.convert_pieces`.
 
     Args:
         s: HTML text.
         events: Also record the element structure (``HtmlTokens.events``).
+        opaque: Classes whose elements the events reader skips whole: recorded as an empty
+            element, their content is converted but not described (theme panels are most of
+            a note's markup, and the search index ignores them).
 
     Returns:
         The tokens.
@@ -1016,6 +1023,10 @@ def tokenize_html(s: str, *, events: bool = False) -> HtmlTokens:
     ev: list[tuple[Any, ...]] | None = [] if events else None
     # Outermost skipped element: [name, depth, zd-conv content start or -1, values]
     skip: list[Any] | None = None
+    # Outermost opaque element: [name, depth]; its events are held back (``held``) until it closes.
+    opaque_re = _opaque_class_re(tuple(sorted(opaque))) if events and opaque else None
+    opened: list[Any] | None = None
+    held: list[tuple[Any, ...]] | None = None
     pos = 0
     n = len(s)
     match = _HTML_TOKEN_RE.match
@@ -1038,6 +1049,8 @@ def tokenize_html(s: str, *, events: bool = False) -> HtmlTokens:
             name = m.group("name").lower()
             attrs = m.group("attrs")
             self_closing = attrs.rstrip().endswith("/")
+            if opened is not None and name == opened[0] and not self_closing and name not in _VOID:
+                opened[1] += 1
             if skip is not None:
                 if name == skip[0] and not self_closing and name not in _VOID:
                     skip[1] += 1
@@ -1073,6 +1086,14 @@ def tokenize_html(s: str, *, events: bool = False) -> HtmlTokens:
                         )
                 if ev is not None:
                     ev.append(("s", name, attrs, self_closing))
+                    if (
+                        opaque_re is not None
+                        and not starts_skip
+                        and not self_closing
+                        and name not in _VOID
+                        and opaque_re.search(attrs)
+                    ):
+                        opened, held, ev = [name, 1], ev, None
                 pieces.append(token)
                 if starts_skip and not self_closing and name not in _VOID:
                     skip = [name, 1, len(pieces) if conv_values is not None else -1, conv_values]
@@ -1087,6 +1108,10 @@ def tokenize_html(s: str, *, events: bool = False) -> HtmlTokens:
                 pieces.append(s[end:stop])
                 end = stop
         elif kind == "end":
+            if opened is not None and m.group("endname").lower() == opened[0]:
+                opened[1] -= 1
+                if not opened[1]:  # what was inside is not described, whatever it was
+                    opened, ev, held = None, held, None
             closes = False
             if skip is not None and m.group("endname").lower() == skip[0]:
                 skip[1] -= 1
@@ -1107,9 +1132,18 @@ def tokenize_html(s: str, *, events: bool = False) -> HtmlTokens:
             pieces.append(token)
         pos = end
 
+    if opened is not None:
+        ev = held
     if skip is not None and skip[2] >= 0:
         ev = None  # an unclosed span.zd-conv keeps its source content: not summarised
     return HtmlTokens(pieces, todo_idx, todo_src, spans, ev if events else None)
+
+
+@functools.lru_cache(maxsize=8)
+def _opaque_class_re(classes: tuple[str, ...]) -> re.Pattern[str]:
+    """A start tag's attributes with one of ``classes`` in its class attribute."""
+    names = "|".join(re.escape(c) for c in classes)
+    return re.compile(rf"""\bclass\s*=\s*(["']?)[^"'>]*?(?<![\w-])(?:{names})(?![\w-])""", re.IGNORECASE)
 
 
 def html_many(s: str, converters: Sequence[Converter]) -> list[str]:

@@ -75,7 +75,7 @@ class PageText:
 #: What the site adds inside a passage that is not the author's text: theme markers (which quote
 #: other notes' passages), editor's notes and their numbers, permalinks, screen-reader labels.
 #: Indexed, they would make a passage match words it does not contain.
-_SKIP_CLASSES = frozenset({"zd-tm", "zd-anno-note", "zd-anno-marker", "zd-permalink", "zd-sr-only"})
+SKIPPED_CLASSES = frozenset({"zd-tm", "zd-anno-note", "zd-anno-marker", "zd-permalink", "zd-sr-only"})
 
 
 @dataclass
@@ -111,7 +111,7 @@ class _Extractor(HTMLParser):
         if self._skip is None and (
             tag in ("script", "style", "svg")
             or "headerlink" in classes
-            or not _SKIP_CLASSES.isdisjoint(classes)
+            or not SKIPPED_CLASSES.isdisjoint(classes)
         ):
             self._skip = depth
         if self._passage is None and "data-zd-passage" in a and a.get("id"):

@@ -79,11 +79,11 @@ class Site:
         seen: set[str] = set()
         for v in self.variant_configs:
             prefix = v["prefix"].strip("/")
-            if not prefix or prefix in seen:
+            if not prefix or prefix in seen or "/" in prefix:
                 raise ZhuduError(
                     "mkdocs.yml",
                     None,
-                    f"extra.zhudu.variants: {v['code']} needs its own non-empty prefix "
+                    f"extra.zhudu.variants: {v['code']} needs its own prefix, one folder name "
                     "(every variant lives in its own folder; the root keeps redirects)",
                 )
             seen.add(prefix)
@@ -224,24 +224,30 @@ class Site:
 
     def write_variants(self, html: str, dest_uri: str, url: str, site_dir: Path) -> None:
         """Write a page rendered for the site root into every variant's folder."""
-        # One tokenizing pass for every variant; its structure also gives the search index its text.
+        # Every variant folder is one level deep, so URLs are re-aimed once for all of them (the
+        # folder's name left as a placeholder), and the page is tokenized once; per variant only
+        # the text is converted and the names filled in.
+        html = variants.relocate(
+            html,
+            dest_uri=dest_uri,
+            variant=variants.STAND_IN,
+            variants=self.variants,
+            page_url=url,
+            is_variant_local=self.is_variant_local,
+            site_url=self.site_url,
+        )
+        # The tokenizing pass also gives the search index its text.
         indexed = self.settings.search == "zhudu" and dest_uri in self.pages and dest_uri.endswith(".html")
-        tokens = script.tokenize_html(html, events=indexed)
+        tokens = script.tokenize_html(
+            html, events=indexed, opaque=search.SKIPPED_CLASSES if indexed else None
+        )
         page = search.outline(tokens.events) if indexed and tokens.events is not None else None
         for variant in self.variants:
             # Even the default variant goes through its converter: inline -{…}- rules resolve there.
             pieces = self.converter(variant.code, "Hans").convert_pieces(tokens)
             out = html if pieces is tokens.pieces else "".join(pieces)
+            out = variants.fill_folder(out, variant)
             out = variants.localise(out, self.strings.get(variant.code, {}))
-            out = variants.relocate(
-                out,
-                dest_uri=dest_uri,
-                variant=variant,
-                variants=self.variants,
-                page_url=url,
-                is_variant_local=self.is_variant_local,
-                site_url=self.site_url,
-            )
             out = variants.set_html_lang(out, variant.code)
             target = site_dir / variant.prefix / dest_uri
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -39,6 +39,7 @@ from .editorial import load_yaml_with_lines
 from .errors import EditorialError
 from .passages import Passage
 from .script import opencc_converter
+from .yamldoc import yaml_document
 
 # --------------------------------------------------------------------------- Data
 
@@ -405,7 +406,7 @@ def load_theme_map(path: Path, display: str) -> ThemeMap:
 
 def _reject_duplicate_theme_ids(path: Path, display: str) -> None:
     """``yaml.safe_load`` keeps the last of two equal keys silently; an editor wants to know."""
-    root = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+    root, _ = yaml_document(path.read_text(encoding="utf-8-sig"))
     if not isinstance(root, yaml.MappingNode):
         return
     for key, value in root.value:

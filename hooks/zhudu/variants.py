@@ -47,6 +47,17 @@ class VariantInfo:
     script: str = "Hans"
 
 
+#: Stands for the variant being written while a page's URLs are re-aimed once for every variant
+#: (all variant folders are one level deep); ``fill_folder`` puts each variant's folder in its place.
+FOLDER_PLACEHOLDER = "\ue002zd-variant-folder\ue003/"
+STAND_IN = VariantInfo(code="", name="", prefix=FOLDER_PLACEHOLDER, material_language="")
+
+
+def fill_folder(html: str, variant: VariantInfo) -> str:
+    """A page re-aimed for ``STAND_IN`` as it is for ``variant``."""
+    return html.replace(FOLDER_PLACEHOLDER, variant.prefix)
+
+
 # --------------------------------------------------------------------------- Interface strings
 
 
