@@ -273,8 +273,21 @@ def test_build_links_passages_across_notes_and_scripts(site_builder) -> None:
     for html in (a_hans, a_tw):
         marker = re.search(rf'id="{source}"[^>]*>(.*?)<!--/zd-tm-->', html, re.S)
         assert marker, "no marker on the themed passage"
-        assert f'href="../note-b/#{target}"' in marker.group(1)
         assert 'aria-expanded="false"' in marker.group(1)
+        # Its panel names the theme blocks the page holds once each (themes.js copies them in).
+        names = re.findall(r'data-zd-block="([^"]+)"', marker.group(1))
+        assert names
+        blocks = [
+            re.search(
+                rf'<span class="zd-tm__theme" id="{n}">(.*?)</span><(?:span class="zd-tm__theme"|/div)',
+                html,
+                re.S,
+            )
+            for n in names
+        ]
+        assert all(blocks), names
+        assert any(f'href="../note-b/#{target}"' in b.group(1) for b in blocks if b)
+        assert html.count('class="zd-tm-blocks" hidden') == 1
     assert "這個觀點在其他筆記中" in a_tw and "这个观点在其他笔记中" in a_hans
     # An unthemed passage has no marker; the pinned passage has one.
     plain = _anchor_of(a_hans, "第一段")

@@ -94,3 +94,27 @@ def test_theme_page_columns_and_links_back(real_site, page) -> None:
     page.goto(real_site.variant_url("zh-Hant-HK", "themes/"))
     assert page.locator("table.zd-matrix td a").count() >= 30
     assert page.locator(".zd-graph__label a").count() >= 15
+
+
+def test_panels_are_copied_from_the_page_blocks_on_screen_and_in_print(real_site, page) -> None:
+    page.goto(real_site.variant_url("zh-Hant-TW", NOTE))
+    blocks = page.locator(".zd-tm-blocks > .zd-tm__theme")
+    assert blocks.count() >= 2 and not page.locator(".zd-tm-blocks").is_visible()
+    buttons = page.locator(".zd-note__body .zd-tm__btn")
+    assert buttons.count() > blocks.count()  # markers share the blocks: each is sent once
+    button = buttons.nth(1)
+    button.click()
+    panel = page.locator("#" + button.get_attribute("aria-controls"))
+    names = [s.get_attribute("data-zd-block") for s in panel.locator("[data-zd-block]").all()]
+    for name in names:  # each slot holds a copy of its block
+        assert (
+            panel.locator(f'[data-zd-block="{name}"] a.zd-tm__name').inner_text()
+            == page.locator(f"#{name} a.zd-tm__name").inner_text()
+        )
+    assert panel.locator("a.zd-tm__link").count() > 0
+    page.emulate_media(media="print")
+    # Every panel is printed as an endnote in full, filled in or not on screen.
+    notes = page.locator(".zd-endnotes li")
+    assert notes.count() >= buttons.count()
+    assert page.locator(".zd-endnotes li a.zd-tm__link").count() >= buttons.count()
+    assert not page.zd.console_errors, page.zd.console_errors

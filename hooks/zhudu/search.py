@@ -75,7 +75,9 @@ class PageText:
 #: What the site adds inside a passage that is not the author's text: theme markers (which quote
 #: other notes' passages), editor's notes and their numbers, permalinks, screen-reader labels.
 #: Indexed, they would make a passage match words it does not contain.
-SKIPPED_CLASSES = frozenset({"zd-tm", "zd-anno-note", "zd-anno-marker", "zd-permalink", "zd-sr-only"})
+SKIPPED_CLASSES = frozenset(
+    {"zd-tm", "zd-tm-blocks", "zd-anno-note", "zd-anno-marker", "zd-permalink", "zd-sr-only"}
+)
 
 
 @dataclass

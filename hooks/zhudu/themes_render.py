@@ -125,6 +125,20 @@ class NoteInfo:
     to_simplified: Callable[[str], str] = field(default=lambda s: s, repr=False)
 
 
+def block_id(theme_id: str) -> str:
+    """The id of a theme's block on a note page."""
+    return f"zd-tmb-{theme_id}"
+
+
+def theme_blocks(blocks: Mapping[str, str]) -> str:
+    """A note page's theme blocks, each once, hidden (markers' panels show copies of them).
+
+    A panel repeated in full at every marker of the same theme made theme panels two thirds of
+    a note's HTML: of its weight on a phone, and of the time to write it in every variant.
+    """
+    return '<div class="zd-tm-blocks" hidden>' + "".join(blocks[k] for k in sorted(blocks)) + "</div>"
+
+
 @dataclass
 class ThemeBuild:
     """Per-build theme state: created afresh on every build (``mkdocs serve`` rebuilds)."""
@@ -250,6 +264,7 @@ class ThemeBuild:
 
     def _inject(self, note_id: str, page_url: str, html: str) -> str:
         index = self._index
+        blocks: dict[str, str] = {}
 
         def repl(m: re.Match[str]) -> str:
             found = _ID_RE.search(m.group("attrs"))
@@ -259,7 +274,7 @@ class ThemeBuild:
             hits = index.themes_of_passage(note_id, anchor)
             if not hits:
                 return m.group(0)
-            marker = self.marker_html(note_id, anchor, page_url)
+            marker = self.marker_html(note_id, anchor, page_url, blocks)
             attrs = m.group("attrs")
             attrs = (
                 re.sub(r'\bclass="', 'class="zd-has-tm ', attrs, count=1)
@@ -272,6 +287,8 @@ class ThemeBuild:
             return start + marker
 
         out = _PASSAGE_TAG_RE.sub(repl, html)
+        if blocks:
+            out += theme_blocks(blocks)
         # A marker of a table row belongs inside its first cell.
         return re.sub(
             r"\x00TD(?P<marker><span class=\"zd-tm\".*?</span><!--/zd-tm-->)\s*(?P<td><td\b[^>]*>)",
@@ -280,10 +297,14 @@ class ThemeBuild:
             flags=re.DOTALL,
         )
 
-    def marker_html(self, note_id: str, anchor: str, page_url: str) -> str:
-        """The margin marker of one passage: a button and the panel it opens."""
+    def marker_html(
+        self, note_id: str, anchor: str, page_url: str, blocks: dict[str, str] | None = None
+    ) -> str:
+        """The margin marker of one passage: a button and the panel it opens.
+
+        ``blocks`` keeps each theme's part of the panel for the other markers of the same page.
+        """
         index = self._index
-        info = self.info
         hits = index.themes_of_passage(note_id, anchor)
         names = "、".join(index.theme_by_id[h.theme].name for h in hits)
         panel_id = f"zd-tm-{anchor}"
@@ -296,39 +317,56 @@ class ThemeBuild:
             f'aria-label="{escape("这个观点在其他笔记中")}">',
         ]
         for hit in hits:
-            theme = index.theme_by_id[hit.theme]
-            parts.append('<span class="zd-tm__theme">')
-            parts.append(
-                f'<a class="zd-tm__name" href="{escape(rel_url(page_url, f"{THEMES_URL}/{theme.id}/"))}">'
-                f"{escape(theme.name)}</a>"
-            )
-            # At most MARKER_NOTES other notes per theme (the strongest): listing every note
-            # would make each page, and so the build, grow with the square of the corpus.
-            others, total = index.other_notes_of_theme(theme.id, note_id, MARKER_NOTES)
-            if not others:
-                parts.append('<span class="zd-tm__none">其他笔记还没有谈到这个主题。</span>')
-            else:
-                parts.append('<span class="zd-tm__where">这个观点在其他笔记中：</span>')
-            for other in others:
-                other_info = info[other]
-                parts.append(f'<span class="zd-tm__note">{escape(other_info.title)}</span>')
-                best = index.best_hits_in(theme.id, other, MARKER_LIMIT)
-                for target in best:
-                    text = other_info.to_simplified(index.passage_by_key[(other, target.anchor)].text)
-                    href = rel_url(page_url, f"{other_info.url}#{target.anchor}")
-                    parts.append(f'<a class="zd-tm__link" href="{escape(href)}">{escape(excerpt(text))}</a>')
-                rest = len(index.hits_in(theme.id, other)) - len(best)
-                if rest > 0:
-                    href = rel_url(page_url, f"{THEMES_URL}/{theme.id}/#zd-note-{other}")
-                    parts.append(f'<a class="zd-tm__more" href="{escape(href)}">另有 {rest} 段</a>')
-            if total > len(others):
-                href = rel_url(page_url, f"{THEMES_URL}/{theme.id}/")
-                parts.append(
-                    f'<a class="zd-tm__more" href="{escape(href)}">'
-                    f"另外 {total - len(others)} 篇笔记也谈到这个主题</a>"
-                )
-            parts.append("</span>")
+            if blocks is None:
+                parts.append(self._theme_block(hit.theme, note_id, page_url))
+                continue
+            # The page holds each theme's block once (``theme_blocks``); themes.js copies it in.
+            if hit.theme not in blocks:
+                blocks[hit.theme] = self._theme_block(hit.theme, note_id, page_url, block_id(hit.theme))
+            parts.append(f'<span class="zd-tm__theme" data-zd-block="{escape(block_id(hit.theme))}"></span>')
         parts.append("</span></span><!--/zd-tm-->")
+        return "".join(parts)
+
+    def _theme_block(self, theme_id: str, note_id: str, page_url: str, element_id: str = "") -> str:
+        """One theme's part of a marker panel: the same for every passage of the note it is on."""
+        index = self._index
+        info = self.info
+        theme = index.theme_by_id[theme_id]
+        parts = [
+            f'<span class="zd-tm__theme" id="{escape(element_id)}">'
+            if element_id
+            else '<span class="zd-tm__theme">'
+        ]
+        parts.append(
+            f'<a class="zd-tm__name" href="{escape(rel_url(page_url, f"{THEMES_URL}/{theme.id}/"))}">'
+            f"{escape(theme.name)}</a>"
+        )
+        # At most MARKER_NOTES other notes per theme (the strongest): listing every note
+        # would make each page, and so the build, grow with the square of the corpus.
+        others, total = index.other_notes_of_theme(theme.id, note_id, MARKER_NOTES)
+        if not others:
+            parts.append('<span class="zd-tm__none">其他笔记还没有谈到这个主题。</span>')
+        else:
+            parts.append('<span class="zd-tm__where">这个观点在其他笔记中：</span>')
+        for other in others:
+            other_info = info[other]
+            parts.append(f'<span class="zd-tm__note">{escape(other_info.title)}</span>')
+            best = index.best_hits_in(theme.id, other, MARKER_LIMIT)
+            for target in best:
+                text = other_info.to_simplified(index.passage_by_key[(other, target.anchor)].text)
+                href = rel_url(page_url, f"{other_info.url}#{target.anchor}")
+                parts.append(f'<a class="zd-tm__link" href="{escape(href)}">{escape(excerpt(text))}</a>')
+            rest = len(index.hits_in(theme.id, other)) - len(best)
+            if rest > 0:
+                href = rel_url(page_url, f"{THEMES_URL}/{theme.id}/#zd-note-{other}")
+                parts.append(f'<a class="zd-tm__more" href="{escape(href)}">另有 {rest} 段</a>')
+        if total > len(others):
+            href = rel_url(page_url, f"{THEMES_URL}/{theme.id}/")
+            parts.append(
+                f'<a class="zd-tm__more" href="{escape(href)}">'
+                f"另外 {total - len(others)} 篇笔记也谈到这个主题</a>"
+            )
+        parts.append("</span>")
         return "".join(parts)
 
     def theme_context(self, theme_id: str, page_url: str) -> dict[str, Any]:

@@ -546,6 +546,12 @@
         item.appendChild(strong);
       }
       var content = sources[n].cloneNode(true);
+      // A theme panel names its blocks (held once per page, see themes.js): print them in full.
+      var slots = content.querySelectorAll("[data-zd-block]");
+      for (var b = 0; b < slots.length; b++) {
+        var block = document.getElementById(slots[b].getAttribute("data-zd-block"));
+        if (block) slots[b].innerHTML = block.innerHTML;
+      }
       content.removeAttribute("id");
       content.removeAttribute("hidden");
       content.className = "zd-endnote__content";

@@ -14,7 +14,20 @@
   function markerOf(node) { return node instanceof Element ? node.closest(".zd-tm") : null; }
   function openButtons() { return document.querySelectorAll('.zd-tm__btn[aria-expanded="true"]'); }
 
+  /* A page holds each theme's block once (div.zd-tm-blocks); a panel gets its copies when it
+     first opens. */
+  function fill(button) {
+    var panel = document.getElementById(button.getAttribute("aria-controls"));
+    var slots = panel ? panel.querySelectorAll("[data-zd-block]:empty") : [];
+    for (var i = 0; i < slots.length; i++) {
+      var block = document.getElementById(slots[i].getAttribute("data-zd-block"));
+      if (!block) continue;
+      for (var child = block.firstChild; child; child = child.nextSibling) slots[i].appendChild(child.cloneNode(true));
+    }
+  }
+
   function setOpen(button, open, how) {
+    if (open) fill(button);
     button.setAttribute("aria-expanded", open ? "true" : "false");
     if (open) button.dataset.zdOpenedBy = how; else delete button.dataset.zdOpenedBy;
   }
