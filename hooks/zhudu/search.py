@@ -28,7 +28,6 @@ module is pure: it takes HTML strings and converters, not MkDocs objects.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import re
@@ -38,6 +37,10 @@ from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+
+import yaml
+
+from .yamldoc import yaml_document
 
 # --------------------------------------------------------------------------- Data
 
@@ -559,8 +562,6 @@ def domain_words(editorial_dir: Path) -> list[str]:
     be missing or half-finished, so unreadable files are ignored here (their own
     loaders report them).
     """
-    import yaml
-
     found: set[str] = set()
 
     def walk(node: Any, key: str = "") -> None:
@@ -585,15 +586,7 @@ def domain_words(editorial_dir: Path) -> list[str]:
         if not path.is_file():
             continue
         try:
-            walk(_yaml_data(path.read_text(encoding="utf-8")))
+            walk(yaml_document(path.read_text(encoding="utf-8"))[1])
         except (yaml.YAMLError, UnicodeDecodeError):
             continue
     return sorted(found)
-
-
-@functools.lru_cache(maxsize=4)
-def _yaml_data(text: str) -> Any:
-    """A YAML document's data, kept for the process (keyed by its text): serve rebuilds skip re-parsing."""
-    import yaml
-
-    return yaml.safe_load(text)
