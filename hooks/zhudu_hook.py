@@ -77,6 +77,20 @@ def on_startup(command: str, dirty: bool) -> None:
     annotations.set_command(command)
 
 
+#: How often ``mkdocs serve`` looks for saved files. MkDocs polls every 0.5 s and has no setting for
+#: it; a tenth of that is a few stat calls more and makes an edit show up sooner.
+SERVE_POLL_SECONDS = 0.1
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    """Poll the watched folders more often (watchdog reads the interval on every poll)."""
+    observer = getattr(server, "observer", None)
+    for watcher in (observer, *getattr(observer, "emitters", ())):
+        if hasattr(watcher, "_timeout"):  # watchdog's polling observer and its emitters
+            watcher._timeout = SERVE_POLL_SECONDS
+    return server
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate ``extra.zhudu`` and set up the build."""
     global _site, _passage_extension, _themes, _annotation_ext, _glossary_ext

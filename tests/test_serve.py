@@ -98,3 +98,43 @@ def test_an_edit_in_seeds_reloads_the_open_page(served, page):
     (root / "seeds" / "edit.md").write_text(NOTE.replace("第一版", "第二版"), encoding="utf-8")
     page.wait_for_function("document.body.innerText.includes('第二版的正文')", timeout=30_000)
     print(f"edit → visible in the browser: {time.monotonic() - started:.2f}s")
+
+
+def test_a_serve_rebuild_rewrites_unchanged_pages_exactly(tmp_path: Path) -> None:
+    """Pages whose HTML did not change are written from the last build: the same bytes as converting."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from zhudu import annotations
+    from zhudu import site as site_module
+
+    other = "---\ntitle: 另一篇\ndate: 2024-01-02\n---\n\n另一篇的软件和数据。\n"
+    assert build_site(tmp_path, notes={"edit.md": NOTE, "other.md": other}).ok
+
+    def build_into(name: str) -> Path:
+        cfg = load_config(config_file=str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / name))
+        build(cfg)
+        return tmp_path / name
+
+    before = annotations._command["name"]
+    annotations.set_command("serve")
+    site_module._WRITTEN.clear()
+    try:
+        build_into("first")
+        kept = dict(site_module._WRITTEN)
+        (tmp_path / "seeds" / "edit.md").write_text(NOTE.replace("第一版", "第二版"), encoding="utf-8")
+        rebuilt = build_into("rebuilt")
+        reused = {uri for uri, written in site_module._WRITTEN.items() if written is kept.get(uri)}
+        site_module._WRITTEN.clear()
+        fresh = build_into("fresh")
+    finally:
+        annotations.set_command(before)
+        site_module._WRITTEN.clear()
+
+    assert "notes/other/index.html" in reused and "about/index.html" in reused
+    assert "notes/edit/index.html" not in reused
+    files = sorted(p.relative_to(fresh) for p in fresh.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(rebuilt) for p in rebuilt.rglob("*") if p.is_file())
+    for rel in files:
+        assert (rebuilt / rel).read_bytes() == (fresh / rel).read_bytes(), rel
+    assert "第二版的正文" in (rebuilt / "zh-Hant-TW" / "notes" / "edit" / "index.html").read_text("utf-8")

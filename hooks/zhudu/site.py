@@ -8,6 +8,7 @@ MkDocs objects; the hook entry module passes it what it needs.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import logging
 from collections.abc import Iterable
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from . import editorial, script, search, variants
+from . import annotations, editorial, script, search, variants
 from .errors import ZhuduError
 from .notes import Corpus, Note, NoteSettings, load_corpus
 from .settings import ZhuduConfig
@@ -38,6 +39,22 @@ DEFAULT_VARIANTS: tuple[dict[str, Any], ...] = (
 
 #: Output files that exist once per variant, not shared from the root.
 PER_VARIANT_FILES = ("sitemap.xml", "search/search_index.json", "404.html", "feed.xml")
+
+
+@dataclass(frozen=True)
+class WrittenPage:
+    """What ``Site.write_variants`` wrote for one page, kept between ``mkdocs serve`` rebuilds."""
+
+    html: str
+    fingerprint: str
+    outputs: tuple[tuple[str, str], ...]  # (variant prefix, the page as written there)
+    texts: tuple[tuple[str, search.PageText], ...]  # (variant code, its searchable text)
+
+
+#: ``mkdocs serve`` rebuilds every page after any edit, but an edit changes few of them: a page whose
+#: rendered HTML and build-wide inputs are unchanged is written again from here, not converted again.
+#: Kept for the process (like the OpenCC converters), filled only while serving.
+_WRITTEN: dict[str, WrittenPage] = {}
 
 
 @dataclass
@@ -222,8 +239,27 @@ class Site:
             self.strings[code] = table
         return self.strings[code]
 
+    @cached_property
+    def output_fingerprint(self) -> str:
+        """Everything besides a page's HTML that its written variants depend on (set by ``on_env``)."""
+        inputs = (
+            sorted(self.page_urls),
+            sorted((code, sorted(table.items())) for code, table in self.strings.items()),
+            [vars(v) for v in self.variants],
+            self.variant_configs,
+            self.site_url,
+            self.settings.search,
+            repr(self.rules),
+        )
+        return hashlib.sha256(repr(inputs).encode("utf-8")).hexdigest()
+
     def write_variants(self, html: str, dest_uri: str, url: str, site_dir: Path) -> None:
         """Write a page rendered for the site root into every variant's folder."""
+        reuse = annotations.serving()
+        if reuse and self._rewrite(html, dest_uri, site_dir):
+            return
+        outputs: list[tuple[str, str]] = []
+        rendered = html
         # Every variant folder is one level deep, so URLs are re-aimed once for all of them (the
         # folder's name left as a placeholder), and the page is tokenized once; per variant only
         # the text is converted and the names filled in.
@@ -252,10 +288,31 @@ class Site:
             target = site_dir / variant.prefix / dest_uri
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(out, encoding="utf-8")
+            outputs.append((variant.prefix, out))
             if indexed:
                 self.search_pages.setdefault(variant.code, {})[dest_uri] = (
                     search.page_text(page, pieces, out, url) if page else search.extract_page(out, url)
                 )
+        if reuse:
+            texts = tuple(
+                (v.code, self.search_pages[v.code][dest_uri])
+                for v in self.variants
+                if dest_uri in self.search_pages.get(v.code, {})
+            )
+            _WRITTEN[dest_uri] = WrittenPage(rendered, self.output_fingerprint, tuple(outputs), texts)
+
+    def _rewrite(self, html: str, dest_uri: str, site_dir: Path) -> bool:
+        """Write a page as the last build wrote it, if nothing it depends on changed."""
+        done = _WRITTEN.get(dest_uri)
+        if done is None or done.html != html or done.fingerprint != self.output_fingerprint:
+            return False
+        for prefix, out in done.outputs:
+            target = site_dir / prefix / dest_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(out, encoding="utf-8")
+        for code, text in done.texts:
+            self.search_pages.setdefault(code, {})[dest_uri] = text
+        return True
 
     def root_stub(self, dest_uri: str, url: str, title: str) -> str:
         """What stays at the page's root URL: a pointer to the reader's (or the default) variant."""
