@@ -57,6 +57,11 @@ class WrittenPage:
 _WRITTEN: dict[str, WrittenPage] = {}
 
 
+def _write(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+
+
 @dataclass
 class PageRecord:
     """A page written in every variant."""
@@ -285,9 +290,7 @@ class Site:
             out = variants.fill_folder(out, variant)
             out = variants.localise(out, self.strings.get(variant.code, {}))
             out = variants.set_html_lang(out, variant.code)
-            target = site_dir / variant.prefix / dest_uri
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(out, encoding="utf-8")
+            _write(site_dir / variant.prefix / dest_uri, out)
             outputs.append((variant.prefix, out))
             if indexed:
                 self.search_pages.setdefault(variant.code, {})[dest_uri] = (
@@ -307,9 +310,7 @@ class Site:
         if done is None or done.html != html or done.fingerprint != self.output_fingerprint:
             return False
         for prefix, out in done.outputs:
-            target = site_dir / prefix / dest_uri
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(out, encoding="utf-8")
+            _write(site_dir / prefix / dest_uri, out)
         for code, text in done.texts:
             self.search_pages.setdefault(code, {})[dest_uri] = text
         return True

@@ -297,12 +297,11 @@ class ThemeBuild:
             flags=re.DOTALL,
         )
 
-    def marker_html(
-        self, note_id: str, anchor: str, page_url: str, blocks: dict[str, str] | None = None
-    ) -> str:
+    def marker_html(self, note_id: str, anchor: str, page_url: str, blocks: dict[str, str]) -> str:
         """The margin marker of one passage: a button and the panel it opens.
 
-        ``blocks`` keeps each theme's part of the panel for the other markers of the same page.
+        The panel names its themes' blocks; ``blocks`` collects them, once each, for the page
+        (``theme_blocks``), and themes.js copies them into the panel.
         """
         index = self._index
         hits = index.themes_of_passage(note_id, anchor)
@@ -317,26 +316,18 @@ class ThemeBuild:
             f'aria-label="{escape("这个观点在其他笔记中")}">',
         ]
         for hit in hits:
-            if blocks is None:
-                parts.append(self._theme_block(hit.theme, note_id, page_url))
-                continue
-            # The page holds each theme's block once (``theme_blocks``); themes.js copies it in.
             if hit.theme not in blocks:
-                blocks[hit.theme] = self._theme_block(hit.theme, note_id, page_url, block_id(hit.theme))
+                blocks[hit.theme] = self._theme_block(hit.theme, note_id, page_url)
             parts.append(f'<span class="zd-tm__theme" data-zd-block="{escape(block_id(hit.theme))}"></span>')
         parts.append("</span></span><!--/zd-tm-->")
         return "".join(parts)
 
-    def _theme_block(self, theme_id: str, note_id: str, page_url: str, element_id: str = "") -> str:
+    def _theme_block(self, theme_id: str, note_id: str, page_url: str) -> str:
         """One theme's part of a marker panel: the same for every passage of the note it is on."""
         index = self._index
         info = self.info
         theme = index.theme_by_id[theme_id]
-        parts = [
-            f'<span class="zd-tm__theme" id="{escape(element_id)}">'
-            if element_id
-            else '<span class="zd-tm__theme">'
-        ]
+        parts = [f'<span class="zd-tm__theme" id="{escape(block_id(theme_id))}">']
         parts.append(
             f'<a class="zd-tm__name" href="{escape(rel_url(page_url, f"{THEMES_URL}/{theme.id}/"))}">'
             f"{escape(theme.name)}</a>"
