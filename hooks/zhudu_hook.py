@@ -95,6 +95,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate ``extra.zhudu`` and set up the build."""
     global _site, _passage_extension, _themes, _annotation_ext, _glossary_ext
     _themes = None
+    if _site is not None:  # a build that failed before on_post_build may have left workers
+        _site.stop_workers()
     settings = ZhuduConfig()
     settings.load_dict(dict(config.extra.get("zhudu") or {}))
     errors, warnings = settings.validate()
@@ -110,6 +112,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _site.variants  # noqa: B018
     except (ZhuduError, script.ScriptDataError) as exc:
         raise PluginError(str(exc)) from None
+    _site.start_vocabulary()  # jieba's dictionary loads in a worker while MkDocs reads and renders
     _passage_extension = passages.PassageExtension(fold=_fold)
     config.markdown_extensions.append(_passage_extension)  # type: ignore[arg-type]
     # Editor's notes and glossary marks: tree processors after the passage anchors (see their modules).
@@ -332,6 +335,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
                 convert=site.converter(v.code, "Hans").text,
             )
         )
+    site.start_writers()  # the state the page writers inherit is complete from here on
     return env
 
 
@@ -386,8 +390,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Per-variant sitemaps and search indexes; one summary line."""
     site = _current()
     site_dir = Path(config.site_dir)
+    try:
+        site.finish_writing()
+    except ZhuduError as exc:
+        raise PluginError(str(exc)) from None
     site.write_sitemaps(site_dir)
     site.write_search_indexes(site_dir, log)
+    site.stop_workers()
     for rel, text in feeds.variant_feeds(
         notes=site.corpus.notes,
         site_url=site.site_url,
@@ -418,3 +427,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         len(site.variants),
         ", ".join(v.code for v in site.variants),
     )
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build leaves no worker processes behind."""
+    if _site is not None:
+        _site.stop_workers()

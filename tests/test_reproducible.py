@@ -9,12 +9,13 @@ the clock, the path or the process.
 from __future__ import annotations
 
 import difflib
+import multiprocessing
 import os
 import subprocess
 import time
 from pathlib import Path
 
-from conftest import REPO, copy_sources
+from conftest import REPO, build_site, copy_sources
 
 MKDOCS = str(REPO / ".venv" / "bin" / "mkdocs")
 
@@ -68,4 +69,19 @@ def test_two_clean_builds_are_byte_identical(tmp_path: Path) -> None:
     second = _tree(_build(tmp_path / "a-longer-path" / "two", "2"))
     assert len(first) > 50
     difference = _first_difference(first, second)
+    assert not difference, difference
+
+
+def test_worker_processes_write_the_same_site_as_one_process(tmp_path: Path) -> None:
+    """Page writers and the vocabulary worker (workers.py) change where the work runs, not its output."""
+    sites = {}
+    for workers in (0, 2):
+        root = tmp_path / f"workers-{workers}"
+        root.mkdir()
+        result = build_site(root, repo_notes=True, repo_editorial=True, zhudu={"workers": workers})
+        assert result.ok, result.log
+        assert multiprocessing.active_children() == []  # none left behind by the build
+        sites[workers] = _tree(root / "site")
+    assert len(sites[0]) > 50
+    difference = _first_difference(sites[0], sites[2])
     assert not difference, difference

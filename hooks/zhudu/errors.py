@@ -17,6 +17,10 @@ class ZhuduError(Exception):
         self.message = message
         super().__init__(str(self))
 
+    def __reduce__(self) -> tuple[type, tuple[str, int | None, str]]:
+        # Raised in a worker process (workers.py), it is pickled back to the MkDocs process.
+        return (type(self), (self.path, self.line, self.message))
+
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
         return f"{where}: {self.message}"

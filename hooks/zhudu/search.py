@@ -388,8 +388,7 @@ def vocabulary(texts: Iterable[str], extra_words: Iterable[str] = ()) -> list[st
         extra_words: A domain dictionary (theme and glossary terms) added to jieba's.
     """
     extra_words = list(extra_words)
-    added = tuple(w.strip() for w in sorted(set(extra_words)) if w.strip())
-    cache = _jieba_cache(added)
+    cache = _jieba_cache(_added_words(extra_words))
     seen: dict[str, frozenset[str]] = {}  # this build's texts: what the cache keeps for the next one
     words: set[str] = set(w for w in extra_words if _HAN_RE.search(w))
     for text in texts:
@@ -406,6 +405,15 @@ def vocabulary(texts: Iterable[str], extra_words: Iterable[str] = ()) -> list[st
         words |= found
     cache.words = seen
     return sorted(words)
+
+
+def warm_vocabulary(extra_words: Iterable[str]) -> None:
+    """Load jieba's dictionary with these domain words now, so that ``vocabulary`` finds it loaded."""
+    _jieba_cache(_added_words(extra_words))
+
+
+def _added_words(extra_words: Iterable[str]) -> tuple[str, ...]:
+    return tuple(w.strip() for w in sorted(set(extra_words)) if w.strip())
 
 
 @dataclass
@@ -483,6 +491,7 @@ def build_indexes(
     converters: Mapping[str, Callable[[str], str]],
     separator: str,
     extra_words: Iterable[str] = (),
+    vocabulary_of: Callable[[Iterable[str], Iterable[str]], list[str]] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Each variant's search index (``search_index.json`` data).
 
@@ -493,6 +502,7 @@ def build_indexes(
         converters: Variant code → conversion of canonical text into that variant.
         separator: The separator regex Material's in-page highlighter splits terms on.
         extra_words: Domain dictionary words.
+        vocabulary_of: ``vocabulary`` or a stand-in computing it elsewhere (a worker process).
     """
     by_code = {v.code: v for v in variant_pages}
     canon = by_code[canonical_code]
@@ -505,7 +515,7 @@ def build_indexes(
     table = fold_table(chars, to_simplified)
     folder = _Folder(table)
     canon_folded = {k: folder(v) for k, v in canon_text.items()}
-    words = vocabulary(canon_folded.values(), extra_words)
+    words = (vocabulary_of or vocabulary)(canon_folded.values(), extra_words)
     alias, ambiguous = aliases(words, [converters[c] for c in sorted(converters)], table)
     zd = {
         "v": 1,

@@ -53,5 +53,9 @@ class ZhuduConfig(base.Config):
     glossary_marking = c.Choice(("first", "every"), default="first")
     """Glossary terms (docs/editorial/glossary.yml) marked in a note: ``first``: the first occurrence of
     each term per note; ``every``: every occurrence.  The glossary page links to every occurrence either way."""
+    workers = c.Optional(c.Type(int))
+    """Processes converting and writing the variant copies of pages while ``mkdocs build`` renders the
+    next ones (hooks/zhudu/workers.py).  Unset: one per CPU when there are two or more; ``0``: all in the
+    MkDocs process.  ``mkdocs serve`` always works in its own process."""
     variants = c.ListOfItems(c.SubConfig(VariantConfig), default=[])
     """The script variants the site is written in; the first is the default, served at the root."""

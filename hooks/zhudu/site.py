@@ -12,13 +12,14 @@ import hashlib
 import json
 import logging
 from collections.abc import Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from . import annotations, editorial, script, search, variants
+from . import annotations, editorial, script, search, variants, workers
 from .errors import ZhuduError
 from .notes import Corpus, Note, NoteSettings, load_corpus
 from .settings import ZhuduConfig
@@ -62,6 +63,21 @@ def _write(target: Path, text: str) -> None:
     target.write_text(text, encoding="utf-8")
 
 
+#: The build state a page-writer process was forked with (``Site.start_writers``).
+_FORKED_SITE: list[Site] = []
+
+
+def _adopt_in_worker(site: Site) -> None:
+    _FORKED_SITE[:] = [site]
+
+
+def _write_in_worker(
+    html: str, dest_uri: str, url: str, site_dir: Path, indexed: bool
+) -> tuple[str, tuple[tuple[str, search.PageText], ...]]:
+    _, texts = _FORKED_SITE[0].convert_page(html, dest_uri, url, site_dir, indexed)
+    return dest_uri, texts
+
+
 @dataclass
 class PageRecord:
     """A page written in every variant."""
@@ -86,6 +102,9 @@ class Site:
     strings: dict[str, dict[str, str]] = field(default_factory=dict)
     #: Variant code -> dest_uri -> the page's searchable text, taken as each page is written.
     search_pages: dict[str, dict[str, search.PageText]] = field(default_factory=dict)
+    _writers: ProcessPoolExecutor | None = field(default=None, repr=False)
+    _pending: list[Future[Any]] = field(default_factory=list, repr=False)
+    _vocabulary: ProcessPoolExecutor | None = field(default=None, repr=False)
 
     # ----------------------------------------------------------------- configuration
 
@@ -259,12 +278,31 @@ class Site:
         return hashlib.sha256(repr(inputs).encode("utf-8")).hexdigest()
 
     def write_variants(self, html: str, dest_uri: str, url: str, site_dir: Path) -> None:
-        """Write a page rendered for the site root into every variant's folder."""
+        """Write a page rendered for the site root into every variant's folder.
+
+        With page writers started (``start_writers``), a worker does it and ``finish_writing``
+        collects what it found for the search index.
+        """
+        indexed = self.settings.search == "zhudu" and dest_uri in self.pages and dest_uri.endswith(".html")
+        if self._writers is not None:
+            self._pending.append(
+                self._writers.submit(_write_in_worker, html, dest_uri, url, site_dir, indexed)
+            )
+            return
         reuse = annotations.serving()
         if reuse and self._rewrite(html, dest_uri, site_dir):
             return
+        outputs, texts = self.convert_page(html, dest_uri, url, site_dir, indexed)
+        self._record_texts(dest_uri, texts)
+        if reuse:
+            _WRITTEN[dest_uri] = WrittenPage(html, self.output_fingerprint, outputs, texts)
+
+    def convert_page(
+        self, html: str, dest_uri: str, url: str, site_dir: Path, indexed: bool
+    ) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, search.PageText], ...]]:
+        """Write the page's variant copies; returns (prefix, page) written and (code, searchable text)."""
         outputs: list[tuple[str, str]] = []
-        rendered = html
+        texts: list[tuple[str, search.PageText]] = []
         # Every variant folder is one level deep, so URLs are re-aimed once for all of them (the
         # folder's name left as a placeholder), and the page is tokenized once; per variant only
         # the text is converted and the names filled in.
@@ -278,7 +316,6 @@ class Site:
             site_url=self.site_url,
         )
         # The tokenizing pass also gives the search index its text.
-        indexed = self.settings.search == "zhudu" and dest_uri in self.pages and dest_uri.endswith(".html")
         tokens = script.tokenize_html(
             html, events=indexed, opaque=search.SKIPPED_CLASSES if indexed else None
         )
@@ -293,16 +330,66 @@ class Site:
             _write(site_dir / variant.prefix / dest_uri, out)
             outputs.append((variant.prefix, out))
             if indexed:
-                self.search_pages.setdefault(variant.code, {})[dest_uri] = (
-                    search.page_text(page, pieces, out, url) if page else search.extract_page(out, url)
+                texts.append(
+                    (
+                        variant.code,
+                        search.page_text(page, pieces, out, url) if page else search.extract_page(out, url),
+                    )
                 )
-        if reuse:
-            texts = tuple(
-                (v.code, self.search_pages[v.code][dest_uri])
-                for v in self.variants
-                if dest_uri in self.search_pages.get(v.code, {})
-            )
-            _WRITTEN[dest_uri] = WrittenPage(rendered, self.output_fingerprint, tuple(outputs), texts)
+        return tuple(outputs), tuple(texts)
+
+    def _record_texts(self, dest_uri: str, texts: Iterable[tuple[str, search.PageText]]) -> None:
+        for code, text in texts:
+            self.search_pages.setdefault(code, {})[dest_uri] = text
+
+    # ----------------------------------------------------------------- worker processes
+
+    def start_vocabulary(self) -> None:
+        """Load jieba's dictionary in a forked worker now, beside the build (``mkdocs build`` only)."""
+        if annotations.serving() or self.settings.search != "zhudu":
+            return
+        self._vocabulary = workers.forked_pool(min(1, workers.pool_size(self.settings.workers)))
+        if self._vocabulary is not None:
+            self._vocabulary.submit(search.warm_vocabulary, search.domain_words(self.editorial_dir))
+
+    def start_writers(self) -> None:
+        """Fork the page writers: the build state they inherit is complete once ``on_env`` has run."""
+        if annotations.serving():
+            return
+        for variant in self.variants:  # OpenCC's dictionaries, loaded once before the fork
+            self.converter(variant.code, "Hans")
+        self._writers = workers.forked_pool(
+            workers.pool_size(self.settings.workers), _adopt_in_worker, (self,)
+        )
+
+    def finish_writing(self) -> None:
+        """Wait for the page writers; their first error (a ``ZhuduError`` names the file) is raised here."""
+        pending, self._pending = self._pending, []
+        try:
+            for future in pending:
+                dest_uri, texts = future.result()
+                self._record_texts(dest_uri, texts)
+        finally:
+            if self._writers is not None:
+                self._writers.shutdown(cancel_futures=True)
+                self._writers = None
+
+    def stop_workers(self) -> None:
+        """Stop every worker without waiting for queued work (the build failed)."""
+        for pool in (self._writers, self._vocabulary):
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+        self._writers = self._vocabulary = None
+        self._pending = []
+
+    def _vocabulary_of(self, texts: Iterable[str], extra_words: Iterable[str]) -> list[str]:
+        if self._vocabulary is None:
+            return search.vocabulary(texts, extra_words)
+        try:
+            return self._vocabulary.submit(search.vocabulary, list(texts), list(extra_words)).result()
+        finally:
+            self._vocabulary.shutdown()
+            self._vocabulary = None
 
     def _rewrite(self, html: str, dest_uri: str, site_dir: Path) -> bool:
         """Write a page as the last build wrote it, if nothing it depends on changed."""
@@ -311,8 +398,7 @@ class Site:
             return False
         for prefix, out in done.outputs:
             _write(site_dir / prefix / dest_uri, out)
-        for code, text in done.texts:
-            self.search_pages.setdefault(code, {})[dest_uri] = text
+        self._record_texts(dest_uri, done.texts)
         return True
 
     def root_stub(self, dest_uri: str, url: str, title: str) -> str:
@@ -370,6 +456,7 @@ class Site:
             {v.code: self.converter(v.code, "Hans").text for v in self.variants},
             separator,
             search.domain_words(self.editorial_dir),
+            vocabulary_of=self._vocabulary_of,
         )
         size = search.write_indexes(indexes, site_dir, {v.code: v.prefix for v in self.variants})
         log.debug("zhudu search: %d variant indexes, %d bytes", len(indexes), size)

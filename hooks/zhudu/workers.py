@@ -1,0 +1,53 @@
+"""Forked worker processes, so that a build uses every CPU while MkDocs renders on one.
+
+MkDocs renders pages one after another in one process.  Writing a page's variant copies
+(tokenize, convert, write) depends only on the page's HTML and on build state that is complete
+once ``on_env`` has run; loading jieba's dictionary for the search vocabulary depends only on the
+editorial files.  Workers *forked* at those points inherit that state as it is (no pickling of
+OpenCC converters or link tables) and work beside the rendering.
+
+Fork only: spawned workers would have to rebuild the state, which costs more than the work.
+``mkdocs serve`` does not use them: its rebuilds run beside the server's threads, which forking
+does not mix with, and it reuses unchanged pages instead (``site._WRITTEN``).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+
+def available_cpus() -> int:
+    """CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - macOS
+        return os.cpu_count() or 1
+
+
+def pool_size(configured: int | None) -> int:
+    """Worker processes for ``extra.zhudu.workers``: unset means one per CPU, if there are two or more."""
+    if configured is not None:
+        return max(0, configured)
+    cpus = available_cpus()
+    return cpus if cpus >= 2 else 0
+
+
+def forked_pool(
+    processes: int, initializer: Callable[..., Any] | None = None, initargs: tuple[Any, ...] = ()
+) -> ProcessPoolExecutor | None:
+    """A pool of ``processes`` workers forked from this process at its first task; ``None`` without fork.
+
+    With fork, ``initargs`` reach the workers by inheritance, not by pickling.
+    """
+    if processes < 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return ProcessPoolExecutor(
+        max_workers=processes,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=initializer,
+        initargs=initargs,
+    )
