@@ -4,8 +4,9 @@ For each size N, bench/corpus.py writes N notes derived from the seeds into two 
 projects: the Zhudu project (hook, every variant, everything on) and a baseline (the same
 notes as plain Markdown pages, Material with the same theme/search/Markdown settings, no
 hook, one variant, a nav listing only the home page).  Each is built in a child process
-(``mkdocs build``), alternately, ``--repeat`` times; the best wall time and the child's peak
-RSS (``os.wait4`` rusage) are kept.  Prints the ratio Zhudu / baseline per size and how
+(``mkdocs build``), alternately, ``--repeat`` times; the best wall time is kept with its CPU
+time (``os.wait4`` rusage, which includes the build's worker processes) and the peak memory of
+the build and its workers together.  Prints the ratio Zhudu / baseline per size and how
 time grows with N (linear growth: time per note stays flat).
 
 Goal: every ratio ≤ 1.2.  The machine is shared, so wall times are noisy: compare ratios
@@ -23,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,11 +39,38 @@ PYINSTRUMENT = str(REPO / ".venv" / "bin" / "pyinstrument")
 
 @dataclass(frozen=True)
 class Run:
-    """One child build: wall seconds, peak resident memory (MiB), HTML files written."""
+    """One child build: wall seconds, CPU seconds, peak memory of all its processes (MiB), HTML files."""
 
     seconds: float
+    cpu_seconds: float
     peak_mib: float
     pages: int
+
+
+def _tree_pss_mib(pid: int) -> float:
+    """Proportional set size of a process and its descendants (forked workers share pages: PSS counts
+    each shared page once, where adding up RSS would count it in every process)."""
+    pids, i = [pid], 0
+    while i < len(pids):
+        try:
+            pids += [int(k) for k in Path(f"/proc/{pids[i]}/task/{pids[i]}/children").read_text().split()]
+        except OSError:
+            pass
+        i += 1
+    total_kib = 0
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total_kib += int(line.split()[1])
+        except OSError:
+            pass
+    return total_kib / 1024
+
+
+def _sample_peak(pid: int, peak: list[float], done: threading.Event) -> None:
+    while not done.wait(0.05):
+        peak[0] = max(peak[0], _tree_pss_mib(pid))
 
 
 def build(project: Path, out: Path, *, profile: Path | None = None) -> Run:
@@ -54,13 +83,23 @@ def build(project: Path, out: Path, *, profile: Path | None = None) -> Run:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://zhudu.github.io/zhudu/"}
     started = time.perf_counter()
     child = subprocess.Popen(cmd, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(child.pid, 0)
+    peak, done = [0.0], threading.Event()
+    sampler = threading.Thread(target=_sample_peak, args=(child.pid, peak, done), daemon=True)
+    sampler.start()
+    _, status, usage = os.wait4(child.pid, 0)  # usage includes the workers the build waited for
     seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
     stderr = child.stderr.read().decode() if child.stderr else ""
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"build of {project} failed:\n{stderr[-3000:]}")
     pages = sum(1 for _ in out.rglob("*.html"))
-    return Run(seconds=seconds, peak_mib=usage.ru_maxrss / 1024, pages=pages)
+    return Run(
+        seconds=seconds,
+        cpu_seconds=usage.ru_utime + usage.ru_stime,
+        peak_mib=max(peak[0], usage.ru_maxrss / 1024),
+        pages=pages,
+    )
 
 
 def main(argv: list[str]) -> int:
@@ -107,14 +146,20 @@ def main(argv: list[str]) -> int:
     print(f"Zhudu: all variants, everything on{' except ' + args.without if args.without else ''}")
     print(
         f"{'notes':>6} {'baseline s':>10} {'zhudu s':>8} {'ratio':>6} {'ms/note':>8} "
+        f"{'base CPU s':>10} {'zhudu CPU s':>11} {'CPU ratio':>9} "
         f"{'base MiB':>8} {'zhudu MiB':>9} {'mem ratio':>9} {'pages':>6}"
     )
     for n, base_run, zd in rows:
         print(
             f"{n:>6} {base_run.seconds:>10.2f} {zd.seconds:>8.2f} {zd.seconds / base_run.seconds:>6.2f} "
-            f"{1000 * zd.seconds / n:>8.1f} {base_run.peak_mib:>8.0f} {zd.peak_mib:>9.0f} "
+            f"{1000 * zd.seconds / n:>8.1f} {base_run.cpu_seconds:>10.2f} {zd.cpu_seconds:>11.2f} "
+            f"{zd.cpu_seconds / base_run.cpu_seconds:>9.2f} {base_run.peak_mib:>8.0f} {zd.peak_mib:>9.0f} "
             f"{zd.peak_mib / base_run.peak_mib:>9.2f} {zd.pages:>6}"
         )
+    print(
+        "wall s: best of the runs; CPU s: user + system time of the build and its worker processes; "
+        "MiB: peak memory of the build and its workers together (sum of PSS, sampled every 50 ms)"
+    )
     for (n1, b1, z1), (n2, b2, z2) in itertools.pairwise(rows):
         print(
             f"growth {n1}→{n2} notes (×{n2 / n1:g}): baseline ×{b2.seconds / b1.seconds:.1f}, "

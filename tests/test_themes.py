@@ -279,7 +279,7 @@ def test_build_links_passages_across_notes_and_scripts(site_builder) -> None:
         assert names
         blocks = [
             re.search(
-                rf'<span class="zd-tm__theme" id="{n}">(.*?)</span><(?:span class="zd-tm__theme"|/div)',
+                rf'<span class="zd-tm__theme" id="{n}">(.*?)</span><(?:span class="zd-tm__theme"|/template)',
                 html,
                 re.S,
             )
@@ -287,7 +287,7 @@ def test_build_links_passages_across_notes_and_scripts(site_builder) -> None:
         ]
         assert all(blocks), names
         assert any(f'href="../note-b/#{target}"' in b.group(1) for b in blocks if b)
-        assert html.count('class="zd-tm-blocks" hidden') == 1
+        assert html.count('<template class="zd-tm-blocks">') == 1
     assert "這個觀點在其他筆記中" in a_tw and "这个观点在其他笔记中" in a_hans
     # An unthemed passage has no marker; the pinned passage has one.
     plain = _anchor_of(a_hans, "第一段")

@@ -9,7 +9,7 @@ passage; prefix and suffix may reach into the neighbouring passages.
 Rendering: a numbered ``<button class="zd-anno-marker">`` right after the quote
 and the note's text in a ``<span class="zd-anno-note" role="note">`` next to it
 (inline content, so it may sit inside a paragraph): in the margin on wide
-screens, expanded in place on narrow ones (``annotate.css`` / ``annotate.js``).
+screens, expanded in place on narrow ones (``zhudu.css`` / ``annotate.js``).
 
 The tree processor runs after the passage processor (priority 5), so passage
 anchors never see the inserted marks.  An annotation whose quote no longer

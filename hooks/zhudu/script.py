@@ -455,6 +455,9 @@ def detect_script(text: str) -> str:
 _SEP = "\U000f0000"
 _PH_BASE = 0xF0001
 _PH_MAX = 0xFFFFD - _PH_BASE
+#: Entries a converter's memo keeps before starting afresh: converters live as long as the
+#: ``mkdocs serve`` process (``Site.converter``), and every edit adds new text.
+_MEMO_LIMIT = 200_000
 _PH_RE = re.compile("[\U000f0001-\U000ffffd]")
 
 # Tokens that must come out exactly as they went in.  Scheme URLs may carry
@@ -784,6 +787,7 @@ class Converter:
         # repeated passages are converted once.  A piece converts the same wherever it is (see
         # ``_convert_many``), so this changes nothing but time.
         self._pieces_done: dict[str, str] = {}
+        self._texts_done: dict[str, str] = {}  # the same for ``text`` (words, titles, characters)
 
     @property
     def is_identity(self) -> bool:
@@ -804,7 +808,12 @@ class Converter:
         """
         if self._cc is None or s.isascii():
             return s
-        return self._convert_many([s])[0]
+        done = self._texts_done.get(s)
+        if done is None:
+            if len(self._texts_done) >= _MEMO_LIMIT:  # a long ``mkdocs serve`` session
+                self._texts_done.clear()
+            done = self._texts_done[s] = self._convert_many([s])[0]
+        return done
 
     def _convert_many(self, segments: Sequence[str]) -> list[str]:
         """Convert several segments with a single OpenCC call.
@@ -921,6 +930,8 @@ class Converter:
         if self._cc is not None and tokens.todo_src:
             done = self._pieces_done
             missing = list(dict.fromkeys(src for src in tokens.todo_src if src not in done))
+            if missing and len(done) + len(missing) > _MEMO_LIMIT:
+                done.clear()
             if missing:  # one OpenCC call for the new ones
                 done.update(zip(missing, self._convert_many(missing), strict=True))
             for idx, src in zip(tokens.todo_idx, tokens.todo_src, strict=True):

@@ -58,6 +58,10 @@ class WrittenPage:
 _WRITTEN: dict[str, WrittenPage] = {}
 
 
+#: ``Site.converter``'s converters: (variant, rules, source script) → converter.
+_CONVERTERS: dict[tuple[Any, str, str], script.Converter] = {}
+
+
 def _write(target: Path, text: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
@@ -163,13 +167,28 @@ class Site:
         ]
 
     def converter(self, code: str, source_script: str = "Hans") -> script.Converter:
-        """The converter writing text of ``source_script`` into variant ``code``."""
-        key = f"{code}:{source_script}"
-        cache = self.__dict__.setdefault("_converters", {})
-        if key not in cache:
+        """The converter writing text of ``source_script`` into variant ``code``.
+
+        Kept for the process, with what it has converted, while the variant and the editor's rules
+        are the same: a ``mkdocs serve`` rebuild converts only text it has not seen.
+        """
+        mine = self.__dict__.setdefault("_converters", {})
+        converter = mine.get((code, source_script))
+        if converter is None:
             variant = next(v for v in self.script_variants if v.code == code)
-            cache[key] = script.Converter(variant, self.rules, source_script=source_script)
-        return cache[key]
+            key = (variant, self._rules_key, source_script)
+            converter = _CONVERTERS.get(key)
+            if converter is None:
+                if len(_CONVERTERS) >= 2 * len(self.script_variants):  # rules or variants were edited
+                    _CONVERTERS.clear()
+                converter = script.Converter(variant, self.rules, source_script=source_script)
+                _CONVERTERS[key] = converter
+            mine[(code, source_script)] = converter
+        return converter
+
+    @cached_property
+    def _rules_key(self) -> str:
+        return repr(self.rules)
 
     @property
     def default(self) -> variants.VariantInfo:

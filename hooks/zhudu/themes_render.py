@@ -131,12 +131,13 @@ def block_id(theme_id: str) -> str:
 
 
 def theme_blocks(blocks: Mapping[str, str]) -> str:
-    """A note page's theme blocks, each once, hidden (markers' panels show copies of them).
+    """A note page's theme blocks, each once, in a ``<template>`` (markers' panels show copies of them).
 
     A panel repeated in full at every marker of the same theme made theme panels two thirds of
-    a note's HTML: of its weight on a phone, and of the time to write it in every variant.
+    a note's HTML: of its weight on a phone, and of the time to write it in every variant.  A
+    template's content is parsed but never styled or laid out, and is not part of the page's DOM.
     """
-    return '<div class="zd-tm-blocks" hidden>' + "".join(blocks[k] for k in sorted(blocks)) + "</div>"
+    return '<template class="zd-tm-blocks">' + "".join(blocks[k] for k in sorted(blocks)) + "</template>"
 
 
 @dataclass

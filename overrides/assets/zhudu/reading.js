@@ -107,7 +107,17 @@
 
   // ------------------------------------------------------------------ quote links (text fragments)
 
-  var segmenter = window.Intl && Intl.Segmenter ? new Intl.Segmenter(document.documentElement.lang || "zh", { granularity: "word" }) : null;
+  /* Made when a reader first quotes: a Chinese word segmenter loads ICU's dictionary, which would
+     cost every page load tens of milliseconds on a phone. */
+  var segmenterMade = false, segmenterCache = null;
+  function wordSegmenter() {
+    if (!segmenterMade) {
+      segmenterMade = true;
+      segmenterCache = window.Intl && Intl.Segmenter
+        ? new Intl.Segmenter(document.documentElement.lang || "zh", { granularity: "word" }) : null;
+    }
+    return segmenterCache;
+  }
   var SHORT = 20;      // a quote shorter than this gets a prefix and suffix for context
   var LONG = 80;       // a quote longer than this is given as its start and end
   var EDGE = 12;       // characters of textStart/textEnd, prefix/suffix (before word snapping)
@@ -126,6 +136,7 @@
   function boundaries(text) {
     var set = {0: true};
     set[text.length] = true;
+    var segmenter = wordSegmenter();
     if (!segmenter) {
       for (var i = 0; i <= text.length; i++) set[i] = true;
       return set;
@@ -548,8 +559,9 @@
       var content = sources[n].cloneNode(true);
       // A theme panel names its blocks (held once per page, see themes.js): print them in full.
       var slots = content.querySelectorAll("[data-zd-block]");
+      var blocks = document.querySelector("template.zd-tm-blocks");
       for (var b = 0; b < slots.length; b++) {
-        var block = document.getElementById(slots[b].getAttribute("data-zd-block"));
+        var block = blocks && blocks.content.getElementById(slots[b].getAttribute("data-zd-block"));
         if (block) slots[b].innerHTML = block.innerHTML;
       }
       content.removeAttribute("id");
@@ -564,7 +576,20 @@
     section.appendChild(list);
     root.appendChild(section);
   }
+  function dropEndnotes() {
+    var old = document.querySelectorAll(".zd-endnotes, .zd-endnote-ref");
+    for (var i = 0; i < old.length; i++) old[i].remove();
+  }
+  /* Built when printing only: copies of every panel would double the page's DOM on screen, where
+     they are never shown.  beforeprint covers the print dialog; a change to print media covers
+     print emulation and browsers that print without the event. */
   window.addEventListener("beforeprint", buildEndnotes);
+  var printMedia = window.matchMedia ? window.matchMedia("print") : null;
+  if (printMedia) {
+    var onPrintMedia = function (event) { if (event.matches) buildEndnotes(); };
+    if (printMedia.addEventListener) printMedia.addEventListener("change", onPrintMedia);
+    else if (printMedia.addListener) printMedia.addListener(onPrintMedia);
+  }
 
   // ------------------------------------------------------------------ setup
 
@@ -575,9 +600,8 @@
     followFragmentFallback();
     setupProgress();
     setupResume();
-    buildEndnotes();
-    // Other components may add their markers after this runs: build the endnotes again then.
-    setTimeout(buildEndnotes, 0);
+    dropEndnotes();  // a page swapped in by instant navigation: its endnotes are built when printed
+    if (printMedia && printMedia.matches) buildEndnotes();
   }
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(setup);
   else if (document.readyState !== "loading") setup();

@@ -14,13 +14,14 @@
   function markerOf(node) { return node instanceof Element ? node.closest(".zd-tm") : null; }
   function openButtons() { return document.querySelectorAll('.zd-tm__btn[aria-expanded="true"]'); }
 
-  /* A page holds each theme's block once (div.zd-tm-blocks); a panel gets its copies when it
-     first opens. */
+  /* A page holds each theme's block once (template.zd-tm-blocks); a panel gets its copies when
+     it first opens. */
   function fill(button) {
     var panel = document.getElementById(button.getAttribute("aria-controls"));
     var slots = panel ? panel.querySelectorAll("[data-zd-block]:empty") : [];
+    var blocks = document.querySelector("template.zd-tm-blocks");
     for (var i = 0; i < slots.length; i++) {
-      var block = document.getElementById(slots[i].getAttribute("data-zd-block"));
+      var block = blocks && blocks.content.getElementById(slots[i].getAttribute("data-zd-block"));
       if (!block) continue;
       for (var child = block.firstChild; child; child = child.nextSibling) slots[i].appendChild(child.cloneNode(true));
     }
