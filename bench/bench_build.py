@@ -18,6 +18,7 @@ Usage: ``.venv/bin/python bench/bench_build.py [--sizes 3,300,3000] [--repeat 2]
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import os
 import shutil
@@ -52,19 +53,15 @@ def _tree_pss_mib(pid: int) -> float:
     each shared page once, where adding up RSS would count it in every process)."""
     pids, i = [pid], 0
     while i < len(pids):
-        try:
+        with contextlib.suppress(OSError):  # the process has ended
             pids += [int(k) for k in Path(f"/proc/{pids[i]}/task/{pids[i]}/children").read_text().split()]
-        except OSError:
-            pass
         i += 1
     total_kib = 0
     for p in pids:
-        try:
+        with contextlib.suppress(OSError):
             for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
                 if line.startswith("Pss:"):
                     total_kib += int(line.split()[1])
-        except OSError:
-            pass
     return total_kib / 1024
 
 

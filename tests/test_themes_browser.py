@@ -109,13 +109,10 @@ def test_panels_are_copied_from_the_page_blocks_on_screen_and_in_print(real_site
     panel = page.locator("#" + button.get_attribute("aria-controls"))
     names = [s.get_attribute("data-zd-block") for s in panel.locator("[data-zd-block]").all()]
     for name in names:  # each slot holds a copy of its block
-        assert (
-            panel.locator(f'[data-zd-block="{name}"] a.zd-tm__name').inner_text()
-            == page.evaluate(
-                "id => document.querySelector('template.zd-tm-blocks').content"
-                ".getElementById(id).querySelector('a.zd-tm__name').textContent",
-                name,
-            )
+        assert panel.locator(f'[data-zd-block="{name}"] a.zd-tm__name').inner_text() == page.evaluate(
+            "id => document.querySelector('template.zd-tm-blocks').content"
+            ".getElementById(id).querySelector('a.zd-tm__name').textContent",
+            name,
         )
     assert panel.locator("a.zd-tm__link").count() > 0
     assert page.locator(".zd-endnotes").count() == 0  # built for print only
