@@ -13,6 +13,7 @@ does not mix with, and it reuses unchanged pages instead (``site._WRITTEN``).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable
@@ -39,15 +40,23 @@ def pool_size(configured: int | None) -> int:
 def forked_pool(
     processes: int, initializer: Callable[..., Any] | None = None, initargs: tuple[Any, ...] = ()
 ) -> ProcessPoolExecutor | None:
-    """A pool of ``processes`` workers forked from this process at its first task; ``None`` without fork.
+    """A pool of ``processes`` workers forked from this process now; ``None`` without fork.
 
     With fork, ``initargs`` reach the workers by inheritance, not by pickling.
     """
     if processes < 1 or "fork" not in multiprocessing.get_all_start_methods():
         return None
-    return ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=processes,
         mp_context=multiprocessing.get_context("fork"),
         initializer=initializer,
         initargs=initargs,
     )
+    # The objects alive at the fork are left out of the workers' garbage collection: collecting
+    # would touch, and so copy, every page of memory the workers share with this process.
+    gc.freeze()
+    try:
+        pool.submit(int)  # the first task forks every worker
+    finally:
+        gc.unfreeze()
+    return pool
