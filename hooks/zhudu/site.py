@@ -11,6 +11,7 @@ import gzip
 import hashlib
 import json
 import logging
+import time
 from collections.abc import Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -23,6 +24,8 @@ from . import annotations, editorial, script, search, variants, workers
 from .errors import ZhuduError
 from .notes import Corpus, Note, NoteSettings, load_corpus
 from .settings import ZhuduConfig
+
+_log = logging.getLogger("mkdocs.plugins.zhudu")
 
 #: Variants used when mkdocs.yml names none.
 DEFAULT_VARIANTS: tuple[dict[str, Any], ...] = (
@@ -384,6 +387,7 @@ class Site:
     def finish_writing(self) -> None:
         """Wait for the page writers; their first error (a ``ZhuduError`` names the file) is raised here."""
         pending, self._pending = self._pending, []
+        started = time.perf_counter()
         try:
             for future in pending:
                 dest_uri, texts = future.result()
@@ -392,6 +396,11 @@ class Site:
             if self._writers is not None:
                 self._writers.shutdown(cancel_futures=True)
                 self._writers = None
+                _log.debug(
+                    "page writers: %d pages; the build waited %.2f s for the last ones",
+                    len(pending),
+                    time.perf_counter() - started,
+                )
 
     def stop_workers(self) -> None:
         """Stop every worker without waiting for queued work (the build failed)."""
