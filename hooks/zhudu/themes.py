@@ -216,11 +216,18 @@ class ThemeIndex:
             if shared:
                 score = sum(min(mine[t], theirs[t]) for t in shared)
                 out.append(Related(note=other, score=score, shared=tuple(shared)))
-        date = {n.id: n.date for n in self.notes}
+        date = self._dates()
         out.sort(key=lambda r: r.note)
         out.sort(key=lambda r: date[r.note], reverse=True)
         out.sort(key=lambda r: (r.score, len(r.shared)), reverse=True)
         return out[:limit]
+
+    def _dates(self) -> dict[str, str]:
+        """Note → date, computed once (per note it would make ``related`` grow with the corpus)."""
+        cache = self.__dict__.setdefault("_date_cache", {})
+        if not cache:
+            cache.update((n.id, n.date) for n in self.notes)
+        return cache
 
     def _counts(self) -> dict[str, dict[str, int]]:
         """Note → {theme → passage count}, computed once."""

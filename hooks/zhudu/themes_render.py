@@ -203,9 +203,9 @@ class ThemeBuild:
         self.index = themes.build_index(self.theme_map, notes)
         return self.index
 
-    @property
+    @functools.cached_property
     def info(self) -> dict[str, NoteInfo]:
-        """Notes by id."""
+        """Notes by id (made once: every theme block and theme page column looks notes up)."""
         return {n.id: n for n in self.notes}
 
     def summary(self) -> str:
