@@ -455,9 +455,11 @@ def detect_script(text: str) -> str:
 _SEP = "\U000f0000"
 _PH_BASE = 0xF0001
 _PH_MAX = 0xFFFFD - _PH_BASE
-#: Entries a converter's memo keeps before starting afresh: converters live as long as the
-#: ``mkdocs serve`` process (``Site.converter``), and every edit adds new text.
-_MEMO_LIMIT = 200_000
+#: Entries a converter's memo keeps before starting afresh.  What repeats from page to page (the
+#: page chrome, theme excerpts) is a few thousand pieces; a note's own text is seen once, and kept
+#: it would cost hundreds of megabytes at thousands of notes.  Converters also live as long as the
+#: ``mkdocs serve`` process (``Site.converter``), where every edit adds new text.
+_MEMO_LIMIT = 20_000
 _PH_RE = re.compile("[\U000f0001-\U000ffffd]")
 
 # Tokens that must come out exactly as they went in.  Scheme URLs may carry
