@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -101,26 +102,35 @@ def test_an_edit_in_seeds_reloads_the_open_page(served, page):
     print(f"edit → visible in the browser: {time.monotonic() - started:.2f}s")
 
 
-def test_a_serve_rebuild_rewrites_unchanged_pages_exactly(tmp_path: Path) -> None:
-    """Pages whose HTML did not change are written from the last build: the same bytes as converting."""
+@contextlib.contextmanager
+def serving_builds(root: Path) -> Iterator[Callable[[str], Path]]:
+    """Builds of the project in ``root`` made in this process as ``mkdocs serve`` makes them."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     from zhudu import annotations
+
+    def build_into(name: str) -> Path:
+        build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / name)))
+        return root / name
+
+    before = annotations._command["name"]
+    annotations.set_command("serve")
+    try:
+        yield build_into
+    finally:
+        annotations.set_command(before)
+
+
+def test_a_serve_rebuild_rewrites_unchanged_pages_exactly(tmp_path: Path) -> None:
+    """Pages whose HTML did not change are written from the last build: the same bytes as converting."""
     from zhudu import site as site_module
 
     other = "---\ntitle: 另一篇\ndate: 2024-01-02\n---\n\n另一篇的软件和数据。\n"
     assert build_site(tmp_path, notes={"edit.md": NOTE, "other.md": other}).ok
 
-    def build_into(name: str) -> Path:
-        cfg = load_config(config_file=str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / name))
-        build(cfg)
-        return tmp_path / name
-
-    before = annotations._command["name"]
-    annotations.set_command("serve")
     site_module._WRITTEN.clear()
-    try:
+    with serving_builds(tmp_path) as build_into:
         build_into("first")
         kept = dict(site_module._WRITTEN)
         (tmp_path / "seeds" / "edit.md").write_text(NOTE.replace("第一版", "第二版"), encoding="utf-8")
@@ -128,9 +138,7 @@ def test_a_serve_rebuild_rewrites_unchanged_pages_exactly(tmp_path: Path) -> Non
         reused = {uri for uri, written in site_module._WRITTEN.items() if written is kept.get(uri)}
         site_module._WRITTEN.clear()
         fresh = build_into("fresh")
-    finally:
-        annotations.set_command(before)
-        site_module._WRITTEN.clear()
+    site_module._WRITTEN.clear()
 
     assert "notes/other/index.html" in reused and "about/index.html" in reused
     assert "notes/edit/index.html" not in reused
@@ -143,34 +151,22 @@ def test_a_serve_rebuild_rewrites_unchanged_pages_exactly(tmp_path: Path) -> Non
 
 def test_serve_rebuilds_reuse_the_theme_file_listing_until_the_overrides_change(tmp_path: Path) -> None:
     """MkDocs lists every theme file on every build; serving, the listing is kept until overrides/ changes."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    from zhudu import annotations, templatecache
+    from zhudu import templatecache
 
     overrides = tmp_path / "overrides"
     shutil.copytree(REPO / "overrides", overrides)
     theme = repo_config()["theme"] | {"custom_dir": str(overrides)}
     assert build_site(tmp_path, notes={"edit.md": NOTE}, config={"theme": theme}).ok
 
-    def build_into(name: str) -> Path:
-        cfg = load_config(config_file=str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / name))
-        build(cfg)
-        return tmp_path / name
-
-    before = annotations._command["name"]
-    annotations.set_command("serve")
     templatecache._LISTING.clear()
-    try:
+    with serving_builds(tmp_path) as build_into:
         first = build_into("first")
         (listed,) = templatecache._LISTING.values()
         build_into("again")
         assert next(iter(templatecache._LISTING.values())) is listed  # reused, not listed again
         (overrides / "assets" / "zhudu" / "added.txt").write_text("新文件", encoding="utf-8")
         added = build_into("added")
-    finally:
-        annotations.set_command(before)
-        templatecache._LISTING.clear()
+    templatecache._LISTING.clear()
     assert not (first / "assets" / "zhudu" / "added.txt").exists()
     assert (added / "assets" / "zhudu" / "added.txt").read_text(encoding="utf-8") == "新文件"
     assert sorted(p.relative_to(first).as_posix() for p in (first / "assets").rglob("*")) == sorted(
