@@ -55,6 +55,20 @@ def test_html_many_is_html_per_variant(doc: str) -> None:
     assert tokenize_html(doc, events=True, opaque=search.SKIPPED_CLASSES).pieces == tokens.pieces
 
 
+def test_a_full_memo_starts_afresh_and_converts_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Converters' memos are bounded (a long serve, thousands of notes): filling up changes no output."""
+    from zhudu import script
+
+    monkeypatch.setattr(script, "_MEMO_LIMIT", 3)
+    bounded = [Converter(v, RULES) for v in DEFAULT_VARIANTS]
+    for doc in [*DOCUMENTS, *DOCUMENTS]:  # the second round meets pieces the memo held, then dropped
+        tokens = tokenize_html(doc)
+        for small, converter in zip(bounded, CONVERTERS, strict=True):
+            assert "".join(small.convert_pieces(tokens)) == converter.html(doc)
+            assert small.text(doc) == converter.text(doc)
+        assert all(len(c._pieces_done) <= max(3, len(set(tokens.todo_src))) for c in bounded)
+
+
 def test_html_many_converts_the_repository_pages(real_site) -> None:  # type: ignore[no-untyped-def]
     pages = sorted((real_site.build.site_dir / "zh-Hans").rglob("*.html"))
     assert len(pages) > 5

@@ -933,7 +933,8 @@ class Converter:
             done = self._pieces_done
             missing = list(dict.fromkeys(src for src in tokens.todo_src if src not in done))
             if missing and len(done) + len(missing) > _MEMO_LIMIT:
-                done.clear()
+                done.clear()  # and this page's pieces are all converted afresh
+                missing = list(dict.fromkeys(tokens.todo_src))
             if missing:  # one OpenCC call for the new ones
                 done.update(zip(missing, self._convert_many(missing), strict=True))
             for idx, src in zip(tokens.todo_idx, tokens.todo_src, strict=True):
