@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 from pymdownx.slugs import slugify as pymdownx_slugify
 
@@ -355,6 +356,8 @@ def _note_url(note: Any, files: Files) -> str:
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     """Theme markers, chips and related notes on note pages; the views of theme pages."""
     note = _current().note_by_src.get(page.file.src_uri)
+    if page.file.src_uri == glossary.GLOSSARY_SRC_URI:
+        page.toc = get_toc([])  # the page lists its terms itself (glossary.INDEX_CLASS)
     if _themes is not None and note is not None and page.content is not None:
         page.content, page.meta["zd_themes"] = _themes.note_context(note.id, page.url, page.content)
     elif _themes is not None and (theme_id := _themes.theme_of_src(page.file.src_uri)) is not None:

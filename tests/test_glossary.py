@@ -209,6 +209,12 @@ def test_glossary_page_lists_terms_with_relative_links_to_passages(site_builder)
     assert 'href="https://en.wikipedia.org/wiki/Post-Fordism"' in page
     assert "术语表" in result.page("zh-Hans/index.html")  # in the nav
     assert "術語表" in result.page("zh-Hant-TW/glossary/index.html")
+    # Its own index links every term, in place of a table of contents listing them twice.
+    index = re.search(r'<nav class="zd-gloss-index" aria-label="术语索引">(.*?)</nav>', page, re.S)
+    assert index, "no index of terms"
+    ids = re.findall(r'<h2 id="([^"]+)"', page)
+    assert ids and re.findall(r'href="#([^"]+)"', index.group(1)) == ids
+    assert not re.search(r'class="md-nav__link" href="#', page)  # no TOC entries
 
 
 def test_term_in_glossary_but_not_in_notes(site_builder) -> None:
