@@ -275,7 +275,7 @@ def _display_date(moment: datetime | None) -> str | None:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Mark external links; a note written in Traditional is rendered in Simplified first."""
+    """Mark external links, name heading permalinks; a note written in Traditional is rendered in Simplified first."""
     site = _current()
     note = site.note_by_src.get(page.file.src_uri)
     if note is not None and note.meta.lang == "zh-Hant":
@@ -290,7 +290,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     # Zhudu writes its own index: Material's jieba pass over the page would be thrown away.
     if site.settings.search == "zhudu":
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
-    return links.mark_external(html, _own_hosts(config))
+    return links.label_headerlinks(links.mark_external(html, _own_hosts(config)))
 
 
 def _own_hosts(config: MkDocsConfig) -> tuple[str, ...]:

@@ -42,3 +42,17 @@ def mark_external(html: str, own_hosts: Iterable[str]) -> str:
         return f'<a{attrs}>{inner}<span class="zd-sr-only">{EXTERNAL_LABEL}</span></a>'
 
     return _ANCHOR_RE.sub(mark, html)
+
+
+_HEADERLINK_TITLE_RE = re.compile(r'(<a class="headerlink" href="[^"]*") title=')
+
+
+def label_headerlinks(html: str) -> str:
+    """Headings' permalinks (``toc``'s ``#``) named by ``aria-label`` instead of ``title``.
+
+    Material's ``content.tooltips`` mounts a tooltip on every element with a title when a page
+    loads: on the glossary, one heading per term made that a measurable part of a phone's load.
+    As ``aria-label`` the text is the link's name for screen readers (better than "#"), with no
+    tooltip to set up.
+    """
+    return _HEADERLINK_TITLE_RE.sub(r"\1 aria-label=", html)
