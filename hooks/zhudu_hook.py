@@ -401,7 +401,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = _current()
     site_dir = Path(config.site_dir)
     try:
-        site.finish_writing()
+        site.finish_writing(log)
     except ZhuduError as exc:
         raise PluginError(str(exc)) from None
     site.write_sitemaps(site_dir)

@@ -224,25 +224,11 @@ def _trie_source(forms: Iterable[str]) -> str:
     forms = list(forms)
     if any(not f for f in forms):
         return alternation_source(forms)
-    trie: dict[str, Any] = {}
-    for form in forms:
-        node = trie
-        for ch in form:
-            node = node.setdefault(ch, {})
-        node[""] = True
-
-    def piece(ch: str) -> str:
-        return r"\s+" if ch == " " else re.escape(ch)
-
-    def build(node: dict[str, Any], last: str) -> str:
-        parts = [piece(ch) + build(child, ch) for ch, child in sorted(node.items()) if ch]
-        if "" in node:
-            parts.append(r"(?![0-9a-z])" if _LATIN_EDGE_RE.match(last) else "")
-        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-
-    return "|".join(
-        (r"(?<![0-9a-z])" if _LATIN_EDGE_RE.match(ch) else "") + piece(ch) + build(child, ch)
-        for ch, child in sorted(trie.items())
+    return textmarks.trie_source(
+        forms,
+        piece=lambda ch: r"\s+" if ch == " " else re.escape(ch),
+        end=lambda last: r"(?![0-9a-z])" if _LATIN_EDGE_RE.match(last) else "",
+        start=lambda first: r"(?<![0-9a-z])" if _LATIN_EDGE_RE.match(first) else "",
     )
 
 

@@ -45,6 +45,7 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.util import AtomicString
 
+from .textmarks import trie_source
 from .yamldoc import yaml_document
 
 __all__ = [
@@ -485,29 +486,13 @@ _ASCII_END = "(?![A-Za-z0-9_])"
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
-    """Build a regex source matching any of ``words``, longest first.
+    """Build a regex source matching any of ``words``, longest first (``textmarks.trie_source``).
 
-    A character trie turned into nested non-capturing groups is much faster
-    than a flat alternation of hundreds of phrases, and the greedy order
-    (children before "end here") gives leftmost-longest matches.  A word that
-    ends in an ASCII letter or digit must not be followed by another one.
+    A word that ends in an ASCII letter or digit must not be followed by another one.
     """
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = True
-
-    def build(node: dict[str, Any], last: str) -> str:
-        parts = [re.escape(ch) + build(child, ch) for ch, child in sorted(node.items()) if ch]
-        if "" in node:
-            parts.append(_ASCII_END if last.isascii() and (last.isalnum() or last == "_") else "")
-        if len(parts) == 1:
-            return parts[0]
-        return "(?:" + "|".join(parts) + ")"
-
-    return build(trie, "") if trie else ""
+    return trie_source(
+        words, end=lambda last: _ASCII_END if last.isascii() and (last.isalnum() or last == "_") else ""
+    )
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,6 @@ from .errors import ZhuduError
 from .notes import Corpus, Note, NoteSettings, load_corpus
 from .settings import ZhuduConfig
 
-_log = logging.getLogger("mkdocs.plugins.zhudu")
-
 #: Variants used when mkdocs.yml names none.
 DEFAULT_VARIANTS: tuple[dict[str, Any], ...] = (
     {
@@ -190,6 +188,11 @@ class Site:
         return converter
 
     @cached_property
+    def domain_words(self) -> list[str]:
+        """Theme and glossary terms: the search vocabulary's domain dictionary, read once per build."""
+        return search.domain_words(self.editorial_dir)
+
+    @cached_property
     def _rules_key(self) -> str:
         return repr(self.rules)
 
@@ -295,7 +298,7 @@ class Site:
             self.variant_configs,
             self.site_url,
             self.settings.search,
-            repr(self.rules),
+            self._rules_key,
         )
         return hashlib.sha256(repr(inputs).encode("utf-8")).hexdigest()
 
@@ -372,7 +375,7 @@ class Site:
             return
         self._vocabulary = workers.forked_pool(min(1, workers.pool_size(self.settings.workers)))
         if self._vocabulary is not None:
-            self._vocabulary.submit(search.warm_vocabulary, search.domain_words(self.editorial_dir))
+            self._vocabulary.submit(search.warm_vocabulary, self.domain_words)
 
     def start_writers(self) -> None:
         """Fork the page writers: the build state they inherit is complete once ``on_env`` has run."""
@@ -384,7 +387,7 @@ class Site:
             workers.pool_size(self.settings.workers), _adopt_in_worker, (self,)
         )
 
-    def finish_writing(self) -> None:
+    def finish_writing(self, log: logging.Logger) -> None:
         """Wait for the page writers; their first error (a ``ZhuduError`` names the file) is raised here."""
         pending, self._pending = self._pending, []
         started = time.perf_counter()
@@ -396,14 +399,14 @@ class Site:
             if self._writers is not None:
                 self._writers.shutdown(cancel_futures=True)
                 self._writers = None
-                _log.debug(
+                log.debug(
                     "page writers: %d pages; the build waited %.2f s for the last ones",
                     len(pending),
                     time.perf_counter() - started,
                 )
 
     def stop_workers(self) -> None:
-        """Stop every worker without waiting for queued work (the build failed)."""
+        """Stop the workers still running, dropping queued work (after the search index, or a failed build)."""
         for pool in (self._writers, self._vocabulary):
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
@@ -483,7 +486,7 @@ class Site:
             script.opencc_converter("t2s").convert,
             {v.code: self.converter(v.code, "Hans").text for v in self.variants},
             separator,
-            search.domain_words(self.editorial_dir),
+            self.domain_words,
             vocabulary_of=self._vocabulary_of,
         )
         size = search.write_indexes(indexes, site_dir, {v.code: v.prefix for v in self.variants})

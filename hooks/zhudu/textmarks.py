@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 #: Elements whose text is never marked: code, links, headings, controls, and our own marks.
 SKIP_TAGS = frozenset(
@@ -217,3 +218,40 @@ def _parent_of(root: etree.Element, target: etree.Element) -> etree.Element:
             if child is target:
                 return parent
     raise ValueError("element is not inside the passage")  # pragma: no cover - callers pass descendants
+
+
+def trie_source(
+    words: Iterable[str],
+    piece: Callable[[str], str] = re.escape,
+    end: Callable[[str], str] = lambda last: "",
+    start: Callable[[str], str] = lambda first: "",
+) -> str:
+    """A regex source matching any of ``words``, longest first: a character trie as nested groups.
+
+    Much faster to run than a flat alternation of hundreds of words, and the greedy order
+    (longer continuations before "end here") gives leftmost-longest matches.
+
+    Args:
+        words: The words.
+        piece: The pattern of one character (``re.escape``; a space may stand for any whitespace).
+        end: What must follow a word, given its last character (a Latin edge, say).
+        start: What must precede a word, given its first character.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict[str, Any], last: str, top: bool) -> str:
+        parts = [
+            (start(ch) if top else "") + piece(ch) + build(child, ch, False)
+            for ch, child in sorted(node.items())
+            if ch
+        ]
+        if "" in node:
+            parts.append(end(last))
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return build(trie, "", True) if trie else ""
