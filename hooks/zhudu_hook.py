@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 from pymdownx.slugs import slugify as pymdownx_slugify
@@ -42,7 +43,6 @@ from zhudu.themes_render import ThemeBuild, note_infos
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.pages import Page
 
 log = get_plugin_logger("zhudu")
 
@@ -176,7 +176,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for home in home_pages[1:]:
         files.append(
             File.generated(
-                config, home.src_uri, content=pagination.extra_page_markdown(home, len(home_pages))
+                config,
+                home.src_uri,
+                content=pagination.extra_page_markdown(home, len(home_pages)),
+                inclusion=InclusionLevel.NOT_IN_NAV,
             )
         )
     _load_themes(site, files, config)
@@ -289,6 +292,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         _glossary_ext.record(note.id, page.url)
     # Zhudu writes its own index: Material's jieba pass over the page would be thrown away.
     if site.settings.search == "zhudu":
+        page.meta["zd_searchable"] = not (page.meta.get("search") or {}).get("exclude", False)
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     return links.label_headerlinks(links.mark_external(html, _own_hosts(config)))
 
@@ -317,13 +321,14 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
     for variant in site.variants:
         site.interface_strings(variant.material_language, lookup, keys, variant.code)
-    # Every page is variant-local before the first one is written (links to later pages stay in the variant).
-    for file in files.documentation_pages():
-        site.page_urls.update((file.url, file.dest_uri))
     if _themes is not None:  # every note's Markdown is rendered by now: match the themes once
         for problem in _themes.finish().problems:
             log.warning("%s", problem)
         log.debug("themes: %s", _themes.summary())
+        _add_theme_pages(_themes.more_pages(), files, config)
+    # Every page is variant-local before the first one is written (links to later pages stay in the variant).
+    for file in files.documentation_pages():
+        site.page_urls.update((file.url, file.dest_uri))
     gloss_file = files.get_file_from_path(glossary.GLOSSARY_SRC_URI)
     if _glossary_ext is not None and gloss_file and gloss_file.page and gloss_file.page.content:
         gloss_file.page.content = glossary.fill_occurrences(  # every note is rendered by now
@@ -331,6 +336,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
             _glossary_ext.occurrences,
             {n.id: n.meta.title for n in site.corpus.notes},
             lambda url: get_relative_url(url, gloss_file.page.url),
+            {term.id: term.term for term in _glossary_ext.glossary.terms},
         )  # type: ignore[union-attr]
     # og:locale, og:url and og:site_name differ per variant: filled like interface strings.
     for v, vc in zip(site.variants, site.variant_configs, strict=True):
@@ -347,6 +353,24 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
+def _add_theme_pages(sources: list[tuple[str, str]], files: Files, config: MkDocsConfig) -> None:
+    """Add a long theme's pages 2…, known only once the themes are matched.
+
+    MkDocs lists the pages it writes after ``on_env``, so pages added here are written like
+    any other.  Their Markdown is the theme's description, already rendered for page 1: they
+    take page 1's HTML instead of going through Markdown again.
+    """
+    for src_uri, source in sources:
+        file = File.generated(config, src_uri, content=source, inclusion=InclusionLevel.NOT_IN_NAV)
+        first = files.get_file_from_path(src_uri.partition("/page/")[0] + ".md")
+        files.append(file)
+        page = Page(None, file, config)
+        page.read_source(config)  # front matter: title, template, search exclusion
+        page.content = first.page.content if first and first.page else ""
+        page.toc = get_toc([])
+        page.meta["zd_searchable"] = False  # page 1 is the theme's entry in search
+
+
 def _note_url(note: Any, files: Files) -> str:
     file = files.get_file_from_path(note.src_uri)
     return file.url if file else ""
@@ -360,8 +384,9 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         page.toc = get_toc([])  # the page lists its terms itself (glossary.INDEX_CLASS)
     if _themes is not None and note is not None and page.content is not None:
         page.content, page.meta["zd_themes"] = _themes.note_context(note.id, page.url, page.content)
-    elif _themes is not None and (theme_id := _themes.theme_of_src(page.file.src_uri)) is not None:
-        page.meta["zd_theme"] = _themes.theme_context(theme_id, page.url)
+    elif _themes is not None and (theme_page := _themes.theme_of_src(page.file.src_uri)) is not None:
+        theme_id, number = theme_page
+        page.meta["zd_theme"] = _themes.theme_context(theme_id, page.url, number)
     return context
 
 
@@ -374,7 +399,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     site = _current()
     meta = page.meta.get("zd_note") or {}
     site.register_page(
-        page.file.dest_uri, page.url, (meta.get("updated") or meta.get("date") or "")[:10] or None
+        page.file.dest_uri,
+        page.url,
+        (meta.get("updated") or meta.get("date") or "")[:10] or None,
+        searchable=page.meta.get("zd_searchable", True),
     )
     if site.settings.search == "zhudu":  # Material's search UI, Zhudu's worker and index
         output = search.point_worker(output)

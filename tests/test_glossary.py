@@ -229,3 +229,27 @@ def test_term_in_glossary_but_not_in_notes(site_builder) -> None:
     )
     page = result.page("zh-Hans/glossary/index.html")
     assert "笔记中暂未出现" in page[page.index('id="mapreduce"') :]
+
+
+def test_a_term_in_many_notes_lists_those_using_it_most_and_searches_for_the_rest(
+    site_builder, monkeypatch
+) -> None:
+    monkeypatch.setattr(glossary, "NOTES_PER_TERM", 2)
+    notes = {
+        "a.md": "---\ntitle: 甲\n---\n\n一段提到AI。\n",
+        "b.md": "---\ntitle: 乙\n---\n\n" + "\n\n".join(f"第{i}段说AI。" for i in range(1, 4)),
+        "c.md": "---\ntitle: 丙\n---\n\n一段说AI。\n\n又一段说AI。\n",
+    }
+    result = site_builder(
+        notes=notes, editorial={"glossary.yml": GLOSSARY}, zhudu={"glossary_marking": "every"}
+    )
+    assert result.ok, result.log
+    for code, more in (
+        ("zh-Hans", "另外 1 篇笔记也用到这个术语"),
+        ("zh-Hant-TW", "另外 1 篇筆記也用到這個術語"),
+    ):
+        page = result.page(f"{code}/glossary/index.html")
+        section = page[page.index('id="ai"') :].split("<h2", 1)[0]
+        listed = re.findall(r'<span class="zd-gloss-entry__note">([^<]+)</span>', section)
+        assert len(listed) == 2 and "甲" not in listed  # b (3 passages) and c (2), not a (1)
+        assert more in section and 'href="?q=AI"' in section

@@ -359,3 +359,80 @@ def test_suggestions_are_shared_terms_the_map_does_not_cover() -> None:
     covered_map = _map("数据中心")
     terms = {t for t, _, _ in themes_suggest.suggest(texts, covered_map)}
     assert "芯片" in terms and "数据中心" not in terms
+
+
+def _long_theme_notes() -> dict[str, str]:
+    """Five notes on one theme; note e, the oldest, has five passages on it, the others one."""
+    notes = {
+        f"{k}.md": f"---\ntitle: 笔记{k}\ndate: 2024-01-0{i}\n---\n\n第一段没有主题。\n\n{k}：数据中心很耗电。\n"
+        for i, k in enumerate("abcd", 1)
+    }
+    notes["e.md"] = "---\ntitle: 笔记e\ndate: 2023-12-01\n---\n\n" + "\n\n".join(
+        f"第{i}段：数据中心的第{i}个问题。" for i in range(1, 6)
+    )
+    return notes
+
+
+def _columns(html: str) -> list[str]:
+    return re.findall(r'<section class="zd-parallel__column" id="zd-note-([^"]+)"', html)
+
+
+def test_a_long_theme_is_read_a_page_at_a_time(site_builder, monkeypatch) -> None:
+    from zhudu import themes_render
+
+    monkeypatch.setattr(themes_render, "NOTES_PER_THEME_PAGE", 2)
+    monkeypatch.setattr(themes_render, "OVERVIEW_NOTES", 3)
+    result = site_builder(notes=_long_theme_notes(), editorial={"themes.yml": THEMES.split("pins:")[0]})
+    assert result.ok and not result.warnings, result.log
+    base = "themes/cloud-vs-edge/"
+    paths = [f"{base}index.html", f"{base}page/2/index.html", f"{base}page/3/index.html"]
+    assert not (result.site_dir / "zh-Hans" / base / "page/4").exists()
+    for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
+        pages = [result.page(f"{code}/{p}") for p in paths]
+        listed = [_columns(html) for html in pages]
+        assert [len(ids) for ids in listed] == [2, 2, 1]
+        assert sorted(n for ids in listed for n in ids) == ["a", "b", "c", "d", "e"]  # every note once
+        for number, html in enumerate(pages, 1):
+            pager = re.search(r'<nav class="zd-pages" aria-label="[^"]+">(.*?)</nav>', html, re.S)
+            assert pager, f"{code} page {number}: no page links"
+            links = re.findall(
+                r'<a class="zd-pages__link" href="([^"]*)"( aria-current="page")?>(\d)</a>', pager.group(1)
+            )
+            assert [int(k) for _, _, k in links] == [1, 2, 3]
+            assert [k for _, current, k in links if current] == [str(number)]
+            assert re.search(r"5 篇(笔记|筆記) · 9 段", html)  # totals of the theme, not of the page
+    page_of = {note: number for number, ids in enumerate(listed, 1) for note in ids}
+    e_page = "" if page_of["e"] == 1 else f"page/{page_of['e']}/"
+    assert page_of == {"d": 1, "c": 1, "b": 2, "a": 2, "e": 3}  # newest first; e is the oldest
+    second = result.page(f"zh-Hans/{base}page/2/index.html")
+    assert "<title>数据中心与边缘（第 2 页，共 3 页）" in second
+    assert 'href="../../"' in second and 'href="../3/"' in second  # to page 1 and page 3, relative
+    # A marker's "more passages" link goes to the page that holds note e's column.
+    a_note = result.page("zh-Hans/notes/a/index.html")
+    target = f"../../themes/cloud-vs-edge/{e_page}#zd-note-e"
+    assert f'<a class="zd-tm__more" href="{target}">另有 2 段</a>' in a_note
+    # The overview's matrix has the three notes carrying the theme most strongly, e first among them.
+    overview = result.page("zh-Hans/themes/index.html")
+    header = re.search(r"<thead>(.*?)</thead>", overview, re.S).group(1)
+    assert len(re.findall(r'<th scope="col"><a ', header)) == 3 and "笔记e" in header
+    assert "谈到主题最多的 3 篇笔记（共 5 篇）" in overview
+    assert f'href="cloud-vs-edge/{e_page}#zd-note-e"' in overview
+    # Later pages are in the sitemap, not in search (page 1 is the theme's entry there).
+    assert f"/zh-Hans/{base}page/2/</loc>" in result.page("zh-Hans/sitemap.xml")
+    index = result.page("zh-Hans/search/search_index.json")
+    assert f'"{base}"' in index or f'"location":"{base}' in index
+    assert f"{base}page/" not in index
+
+
+def test_theme_names_and_descriptions_are_escaped_on_their_pages(site_builder) -> None:
+    themes_yml = (
+        THEMES.split("pins:")[0]
+        .replace("name: 隐私", 'name: "隐私<b>&"')
+        .replace("description: 谁能看到谁的数据。", 'description: "谁能<i>看到</i>谁的数据。"')
+    )
+    result = site_builder(notes={"a.md": NOTE_A}, editorial={"themes.yml": themes_yml})
+    assert result.ok, result.log
+    page = result.page("zh-Hans/themes/privacy/index.html")
+    assert "<b>" not in page and "<i>" not in page
+    assert "<title>隐私&lt;b&gt;&amp;" in page
+    assert 'content="谁能&lt;i&gt;看到&lt;/i&gt;谁的数据。"' in page

@@ -9,8 +9,10 @@ author's.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -102,3 +104,8 @@ def load_note_overrides(path: Path, display: str, known_ids: Iterable[str]) -> N
         values[note] = {str(k): v for k, v in fields.items()}
         key_lines[note] = {str(k): lines.get((note, str(k)), line or 0) for k in fields}
     return NoteOverrides(path=display, values=values, lines=key_lines)
+
+
+def markdown_text(text: str) -> str:
+    """Editor's plain text inside generated Markdown: HTML escaped, Markdown's punctuation backslashed."""
+    return re.sub(r"([\\`*_{}\[\]()#+!<>|])", r"\\\1", escape(text, quote=False))

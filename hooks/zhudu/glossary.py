@@ -24,12 +24,13 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from . import textmarks
-from .editorial import load_yaml_with_lines
+from .editorial import load_yaml_with_lines, markdown_text
 from .errors import EditorialError
 from .passages import iter_passages
 
@@ -44,6 +45,8 @@ _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _URL_RE = re.compile(r"^https?://[^\s<>\"]+$")
 _LATIN_EDGE_RE = re.compile(r"[A-Za-z0-9]")
 #: Placeholder the glossary page's Markdown holds until every note has been rendered.
+#: Notes listed under a term on the glossary page (those using it most); a search link finds the rest.
+NOTES_PER_TERM = 10
 OCCURRENCES_MARK = "<!--zd-gloss-occurrences:{id}-->"
 _OCC_RE = re.compile(r"<!--zd-gloss-occurrences:(?P<id>[a-z0-9-]+)-->")
 
@@ -347,7 +350,7 @@ def page_markdown(glossary: Glossary) -> str:
         out.append(f'<nav class="{INDEX_CLASS}" aria-label="术语索引"><ul>{links}</ul></nav>')
         out.append("")
     for term in terms:
-        out.append(f"## {_md_escape(term.term)} {{#{term.id}}}")
+        out.append(f"## {markdown_text(term.term)} {{#{term.id}}}")
         out.append("")
         parts = ['<div class="zd-gloss-entry">']
         if term.aliases:
@@ -369,23 +372,25 @@ def page_markdown(glossary: Glossary) -> str:
     return "\n".join(out) + "\n"
 
 
-def _md_escape(text: str) -> str:
-    return re.sub(r"([\\`*_{}\[\]()#+!<>|])", r"\\\1", escape(text, quote=False))
-
-
 def fill_occurrences(
     html: str,
     occurrences: dict[str, tuple[str, list[Occurrence]]],
     titles: dict[str, str],
     relative: Callable[[str], str],
+    terms: dict[str, str],
 ) -> str:
     """Replace each term's placeholder with links to the passages where it occurs.
+
+    A term used in more than ``NOTES_PER_TERM`` notes lists the notes using it most, and a
+    search for the term finds the rest: every note of a large collection under every common
+    term would make this one page megabytes long.
 
     Args:
         html: The glossary page's rendered content.
         occurrences: note id -> (page url, occurrences) as recorded while rendering.
         titles: note id -> display title.
         relative: page URL (with fragment) -> link relative to the glossary page.
+        terms: term id -> the term (what the search link searches for).
     """
     by_term: dict[str, list[tuple[str, str, list[str]]]] = {}
     for note_id in sorted(occurrences):
@@ -402,13 +407,20 @@ def fill_occurrences(
         places = by_term.get(m.group("id"), [])
         if not places:
             return '<p class="zd-gloss-entry__where">（笔记中暂未出现）</p>'
+        shown = sorted(sorted(range(len(places)), key=lambda i: (-len(places[i][2]), i))[:NOTES_PER_TERM])
         items = []
-        for note_id, url, anchors in places:
+        for note_id, url, anchors in (places[i] for i in shown):
             links = " ".join(
                 f'<a href="{escape(relative(url + "#" + a))}">第{i}处</a>' for i, a in enumerate(anchors, 1)
             )
             items.append(
                 f'<li><span class="zd-gloss-entry__note">{escape(titles.get(note_id, note_id))}</span>：{links}</li>'
+            )
+        if len(places) > len(shown):
+            query = quote(terms.get(m.group("id"), ""))
+            items.append(
+                f'<li class="zd-gloss-entry__more">另外 {len(places) - len(shown)} 篇笔记也用到这个术语：'
+                f'<a href="?q={escape(query)}">搜索全部笔记</a></li>'
             )
         return '<ul class="zd-gloss-entry__where" aria-label="出现位置">' + "".join(items) + "</ul>"
 

@@ -90,6 +90,7 @@ class PageRecord:
     dest_uri: str
     url: str
     lastmod: str | None = None
+    searchable: bool = True  # False: the page's front matter says ``search: {exclude: true}``
 
 
 @dataclass
@@ -265,9 +266,9 @@ class Site:
 
     # ----------------------------------------------------------------- pages in every variant
 
-    def register_page(self, dest_uri: str, url: str, lastmod: str | None) -> None:
+    def register_page(self, dest_uri: str, url: str, lastmod: str | None, searchable: bool = True) -> None:
         """Record a page the variants each have a copy of."""
-        self.pages[dest_uri] = PageRecord(dest_uri=dest_uri, url=url, lastmod=lastmod)
+        self.pages[dest_uri] = PageRecord(dest_uri=dest_uri, url=url, lastmod=lastmod, searchable=searchable)
         self.page_urls.add(url)
         self.page_urls.add(dest_uri)
 
@@ -308,7 +309,12 @@ class Site:
         With page writers started (``start_writers``), a worker does it and ``finish_writing``
         collects what it found for the search index.
         """
-        indexed = self.settings.search == "zhudu" and dest_uri in self.pages and dest_uri.endswith(".html")
+        indexed = (
+            self.settings.search == "zhudu"
+            and dest_uri in self.pages
+            and self.pages[dest_uri].searchable
+            and dest_uri.endswith(".html")
+        )
         if self._writers is not None:
             self._pending.append(
                 self._writers.submit(_write_in_worker, html, dest_uri, url, site_dir, indexed)

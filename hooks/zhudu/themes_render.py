@@ -7,6 +7,9 @@ Two phases, because a note page must know the passages of every other note:
    While the notes are rendered, :meth:`ThemeBuild.collect` keeps each note's
    passages (from the passage tree processor); in ``on_env``
    :meth:`ThemeBuild.finish` matches the theme map against all of them at once.
+   Only then is it known how many notes each theme has, so a long theme's
+   pages 2… (:meth:`ThemeBuild.more_pages`) are added there too: MkDocs lists the
+   pages it writes after ``on_env``.
 2. In ``on_page_context`` (after the search plugin has indexed the page),
    :meth:`ThemeBuild.note_context` adds the margin markers to a note's HTML and
    the chips / related notes to its metadata; theme pages and the overview get
@@ -34,6 +37,7 @@ from typing import Any
 import yaml
 
 from . import themes
+from .editorial import markdown_text
 from .passages import Passage
 from .themes import ThemeIndex, ThemeMap
 
@@ -42,6 +46,13 @@ THEMES_URL = "themes"
 MARKER_LIMIT = 3
 MARKER_NOTES = 4  # other notes listed per theme in a margin marker; the rest are on the theme page
 EXCERPT_CHARS = 26
+#: Notes (columns) per theme page: eight rows of three columns on a wide screen, about 100 KB of
+#: HTML (17 KB compressed).  A theme running through hundreds of notes is read a page at a time,
+#: not as one page of megabytes; fewer per page would mean many more pages to build.
+NOTES_PER_THEME_PAGE = 24
+#: Notes in the overview's matrix and graph: the ones carrying the most themes (each theme page
+#: lists all).  A column per note of a large collection would make one table megabytes wide.
+OVERVIEW_NOTES = 24
 
 _PASSAGE_TAG_RE = re.compile(
     r"""
@@ -125,6 +136,12 @@ class NoteInfo:
     to_simplified: Callable[[str], str] = field(default=lambda s: s, repr=False)
 
 
+def theme_url(theme_id: str, number: int = 1) -> str:
+    """The URL of a theme's page ``number`` (page 1 is the theme's own URL)."""
+    base = f"{THEMES_URL}/{theme_id}/"
+    return base if number == 1 else f"{base}page/{number}/"
+
+
 def block_id(theme_id: str) -> str:
     """The id of a theme's block on a note page."""
     return f"zd-tmb-{theme_id}"
@@ -149,6 +166,10 @@ class ThemeBuild:
     collected: dict[str, tuple[Passage, ...]] = field(default_factory=dict)
     index: ThemeIndex | None = None
     inject_seconds: float = 0.0  # phase 2's cost, for the benchmark and the debug line
+    #: Theme id → its pages' notes (page 1 first); set by ``finish``.
+    paged: dict[str, list[list[str]]] = field(default_factory=dict)
+    #: Theme id → note id → the number of the page listing the note.
+    page_of: dict[str, dict[str, int]] = field(default_factory=dict)
 
     # ----------------------------------------------------------------- phase 0: files
 
@@ -176,14 +197,30 @@ class ThemeBuild:
             )
         return out
 
-    def theme_of_src(self, src_uri: str) -> str | None:
-        """The theme id of a generated theme page (``""`` for the overview), else None."""
+    def more_pages(self) -> list[tuple[str, str]]:
+        """Pages 2… of the themes with more than ``NOTES_PER_THEME_PAGE`` notes (after ``finish``)."""
+        out = []
+        for theme in self.theme_map.themes:
+            pages = len(self.paged.get(theme.id, ()))
+            for number in range(2, pages + 1):
+                title = f"{theme.name}（第 {number} 页，共 {pages} 页）"
+                # Page 1 is the theme's entry in search; its later pages would only repeat it.
+                out.append(
+                    (
+                        theme_url(theme.id, number).rstrip("/") + ".md",
+                        _page_source(title, "theme.html", theme.id, theme.description, searchable=False),
+                    )
+                )
+        return out
+
+    def theme_of_src(self, src_uri: str) -> tuple[str, int] | None:
+        """(theme id, page number) of a generated theme page (``("", 1)`` for the overview), else None."""
         if src_uri == f"{THEMES_URL}/index.md":
-            return ""
+            return "", 1
         if src_uri.startswith(f"{THEMES_URL}/") and src_uri.endswith(".md"):
-            theme_id = src_uri[len(THEMES_URL) + 1 : -3]
-            if theme_id in self.theme_map.by_id():
-                return theme_id
+            theme_id, _, number = src_uri[len(THEMES_URL) + 1 : -3].partition("/page/")
+            if theme_id in self.theme_map.by_id() and (not number or number.isdigit()):
+                return theme_id, int(number or 1)
         return None
 
     # ----------------------------------------------------------------- phase 1: collect, match
@@ -201,7 +238,16 @@ class ThemeBuild:
             for n in self.notes
         ]
         self.index = themes.build_index(self.theme_map, notes)
+        for theme in self.theme_map.themes:
+            noted = self.index.notes_of_theme(theme.id)
+            size = NOTES_PER_THEME_PAGE
+            self.paged[theme.id] = [noted[i : i + size] for i in range(0, len(noted), size)] or [[]]
+            self.page_of[theme.id] = {n: 1 + i // size for i, n in enumerate(noted)}
         return self.index
+
+    def note_url_in_theme(self, theme_id: str, note_id: str) -> str:
+        """Where a theme's pages show a note's column: ``themes/<id>/[page/<k>/]#zd-note-<note>``."""
+        return theme_url(theme_id, self.page_of.get(theme_id, {}).get(note_id, 1)) + f"#zd-note-{note_id}"
 
     @functools.cached_property
     def info(self) -> dict[str, NoteInfo]:
@@ -350,7 +396,7 @@ class ThemeBuild:
                 parts.append(f'<a class="zd-tm__link" href="{escape(href)}">{escape(excerpt(text))}</a>')
             rest = len(index.hits_in(theme.id, other)) - len(best)
             if rest > 0:
-                href = rel_url(page_url, f"{THEMES_URL}/{theme.id}/#zd-note-{other}")
+                href = rel_url(page_url, self.note_url_in_theme(theme.id, other))
                 parts.append(f'<a class="zd-tm__more" href="{escape(href)}">另有 {rest} 段</a>')
         if total > len(others):
             href = rel_url(page_url, f"{THEMES_URL}/{theme.id}/")
@@ -361,16 +407,17 @@ class ThemeBuild:
         parts.append("</span>")
         return "".join(parts)
 
-    def theme_context(self, theme_id: str, page_url: str) -> dict[str, Any]:
-        """The view of a theme page (``theme_id``) or of the overview (``""``)."""
-        return self.overview(page_url) if theme_id == "" else self.theme_view(theme_id, page_url)
+    def theme_context(self, theme_id: str, page_url: str, number: int = 1) -> dict[str, Any]:
+        """The view of a theme's page ``number`` (``theme_id``) or of the overview (``""``)."""
+        return self.overview(page_url) if theme_id == "" else self.theme_view(theme_id, page_url, number)
 
-    def theme_view(self, theme_id: str, page_url: str) -> dict[str, Any]:
-        """One theme: its passages in every note, in columns (a parallel reading)."""
+    def theme_view(self, theme_id: str, page_url: str, number: int = 1) -> dict[str, Any]:
+        """One theme: its passages in every note of page ``number``, in columns (a parallel reading)."""
         index = self._index
         theme = index.theme_by_id[theme_id]
+        paged = self.paged.get(theme_id) or [[]]
         columns = []
-        for note_id in index.notes_of_theme(theme_id):
+        for note_id in paged[min(max(number, 1), len(paged)) - 1]:
             note = self.info[note_id]
             passages = []
             for hit in index.hits_in(theme_id, note_id):
@@ -404,7 +451,15 @@ class ThemeBuild:
             "name": theme.name,
             "description": theme.description,
             "columns": columns,
-            "passage_count": sum(len(c["passages"]) for c in columns),
+            "note_count": sum(map(len, paged)),
+            "passage_count": sum(len(index.hits_in(theme_id, n)) for page in paged for n in page),
+            "number": number,
+            "pages": [
+                {"number": k, "href": rel_url(page_url, theme_url(theme_id, k)), "current": k == number}
+                for k in range(1, len(paged) + 1)
+            ]
+            if len(paged) > 1
+            else [],
             "others": others,
             "overview_href": rel_url(page_url, f"{THEMES_URL}/"),
         }
@@ -412,7 +467,8 @@ class ThemeBuild:
     def overview(self, page_url: str) -> dict[str, Any]:
         """The themes index: the list, the note × theme matrix and the graph."""
         index = self._index
-        notes = [n for n in self.notes if any(index.hits_in(t.id, n.id) for t in index.theme_map.themes)]
+        themed = [n for n in self.notes if any(index.hits_in(t.id, n.id) for t in index.theme_map.themes)]
+        notes = strongest_notes(index, themed, OVERVIEW_NOTES)
         counts = themes.passage_counts(index)
         peak = max((c for per in counts.values() for c in per.values()), default=1)
         rows = []
@@ -425,7 +481,8 @@ class ThemeBuild:
                         "count": n,
                         "heat": f"{(n / peak) ** 0.6:.2f}" if n else "0",
                         "href": rel_url(
-                            page_url, f"{THEMES_URL}/{theme.id}/" + (f"#zd-note-{note.id}" if n else "")
+                            page_url,
+                            self.note_url_in_theme(theme.id, note.id) if n else theme_url(theme.id),
                         ),
                         "note": note.title,
                     }
@@ -437,23 +494,47 @@ class ThemeBuild:
                     "description": theme.description,
                     "href": rel_url(page_url, f"{THEMES_URL}/{theme.id}/"),
                     "cells": cells,
-                    "notes": sum(1 for c in cells if c["count"]),
-                    "passages": sum(c["count"] for c in cells),
+                    "notes": len(counts[theme.id]),
+                    "passages": sum(counts[theme.id].values()),
                 }
             )
         columns = [{"id": n.id, "title": n.title, "href": rel_url(page_url, n.url)} for n in notes]
         return {
             "rows": rows,
             "columns": columns,
+            "themed_notes": len(themed),
             "graph": graph_layout(index, notes, page_url) if rows and notes else None,
         }
 
 
-def _page_source(title: str, template: str, theme_id: str | None, description: str) -> str:
+def strongest_notes(index: ThemeIndex, notes: Sequence[NoteInfo], limit: int) -> list[NoteInfo]:
+    """The ``limit`` notes carrying the most themes (then the most themed passages), in corpus order."""
+    if len(notes) <= limit:
+        return list(notes)
+    counts = themes.passage_counts(index)
+
+    def strength(i: int) -> tuple[int, int, int]:
+        per_theme = [per[notes[i].id] for per in counts.values() if notes[i].id in per]
+        return (-len(per_theme), -sum(per_theme), i)
+
+    return [notes[i] for i in sorted(sorted(range(len(notes)), key=strength)[:limit])]
+
+
+def _page_source(
+    title: str, template: str, theme_id: str | None, description: str, *, searchable: bool = True
+) -> str:
     # Full width for the columns and the matrix: no navigation or table-of-contents sidebars.
-    meta = {"title": title, "template": template, "description": description, "hide": ["navigation", "toc"]}
+    # Material prints title and description into the page as they are: escaped here, once.
+    meta: dict[str, Any] = {
+        "title": escape(title),
+        "template": template,
+        "description": escape(description),
+        "hide": ["navigation", "toc"],
+    }
+    if not searchable:
+        meta["search"] = {"exclude": True}
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
-    return f"---\n{front}---\n\n{description}\n"
+    return f"---\n{front}---\n\n{markdown_text(description)}\n"
 
 
 # --------------------------------------------------------------------------- the graph
