@@ -13,10 +13,11 @@ import time
 import urllib.error
 import urllib.request
 from collections import deque
+from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urldefrag, urlsplit
 
-from conftest import ServedSite
+from conftest import ServedSite, serve_built
 
 VARIANTS = ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK")
 _ID_RE = re.compile(r"""\sid=["']?(?P<id>[^"'\s>]+)""")
@@ -110,19 +111,46 @@ def crawl(site: ServedSite, pg: Any) -> dict[str, Any]:
     }
 
 
-def test_every_page_of_every_variant_works_under_a_sub_path(real_site: ServedSite, page: Any) -> None:
+def _assert_clean(site: ServedSite, pg: Any) -> dict[str, Any]:
+    """Crawl ``site``: no broken link, missing fragment, escape from the sub-path or variant, error."""
     started = time.monotonic()
-    result = crawl(real_site, page)
-    elapsed = time.monotonic() - started
-    print(f"crawled {result['pages']} pages in {elapsed:.1f} s")
+    result = crawl(site, pg)
+    result["elapsed"] = time.monotonic() - started
+    print(f"crawled {result['pages']} pages in {result['elapsed']:.1f} s")
     for kind in ("broken", "fragments", "outside", "leaves_variant"):
         targets = sorted({item.split(" -> ")[-1] for item in result[kind]})
         assert not result[kind], (
             f"{len(result[kind])} {kind}; targets: {targets[:15]}; e.g. {result[kind][:3]}"
         )
-    assert page.zd.console_errors == []
-    assert page.zd.hosts <= {urlsplit(real_site.url).netloc}
+    assert pg.zd.console_errors == []
+    assert pg.zd.hosts <= {urlsplit(site.url).netloc}
+    return result
+
+
+def test_every_page_of_every_variant_works_under_a_sub_path(real_site: ServedSite, page: Any) -> None:
+    result = _assert_clean(real_site, page)
     # Every note in every variant was reached through links alone.
     for code in VARIANTS:
         assert any(url.startswith(real_site.variant_url(code, "notes/")) for url in result["seen"]), code
-    assert elapsed < 90
+    assert result["elapsed"] < 90
+
+
+def test_paged_listings_work_under_a_sub_path(tmp_path: Path, page: Any, monkeypatch: Any) -> None:
+    """A long theme's later pages, the overview's cut matrix and the glossary's search link."""
+    from test_themes import THEMES, _long_theme_notes
+
+    from zhudu import glossary, themes_render
+
+    monkeypatch.setattr(themes_render, "NOTES_PER_THEME_PAGE", 2)
+    monkeypatch.setattr(themes_render, "OVERVIEW_NOTES", 3)
+    monkeypatch.setattr(glossary, "NOTES_PER_TERM", 1)
+    editorial = {
+        "themes.yml": THEMES.split("pins:")[0],
+        "glossary.yml": "- term: 数据中心\n  explanation: 放服务器的地方。\n",
+    }
+    with serve_built(tmp_path, notes=_long_theme_notes(), editorial=editorial) as site:
+        result = _assert_clean(site, page)
+        for code in VARIANTS:
+            for number in (2, 3):
+                assert site.variant_url(code, f"themes/cloud-vs-edge/page/{number}/") in result["seen"]
+            assert any(url.startswith(site.variant_url(code, "glossary/?q=")) for url in result["seen"])
