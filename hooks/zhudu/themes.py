@@ -113,6 +113,7 @@ class Hit:
     phrases: tuple[str, ...]  # the folded phrases found in it (empty for a pin without a phrase)
     spans: tuple[tuple[int, int], ...]  # [start, end) in the passage's folded text
     pinned: bool = False
+    folded_length: int = -1  # length of the passage's folded text (-1: unknown)
 
     @property
     def weight(self) -> int:
@@ -209,18 +210,20 @@ class ThemeIndex:
             candidates.update(self._strongest(theme))
         candidates.discard(note)
         counts = self._counts()
-        out: list[Related] = []
+        date = self._dates()
+        my_themes = [t.id for t in self.theme_map.themes if t.id in mine]  # in map order
+        ranked: list[tuple[int, int, str, str, tuple[str, ...]]] = []
         for other in candidates:
             theirs = counts.get(other, {})
-            shared = [t.id for t in self.theme_map.themes if t.id in mine and t.id in theirs]
+            shared = tuple(t for t in my_themes if t in theirs)
             if shared:
                 score = sum(min(mine[t], theirs[t]) for t in shared)
-                out.append(Related(note=other, score=score, shared=tuple(shared)))
-        date = self._dates()
-        out.sort(key=lambda r: r.note)
-        out.sort(key=lambda r: date[r.note], reverse=True)
-        out.sort(key=lambda r: (r.score, len(r.shared)), reverse=True)
-        return out[:limit]
+                ranked.append((score, len(shared), date[other], other, shared))
+        ranked.sort(key=lambda r: r[3])  # ties last by id; sorts are stable, also reversed
+        ranked.sort(key=lambda r: r[:3], reverse=True)
+        return [
+            Related(note=other, score=score, shared=shared) for score, _, _, other, shared in ranked[:limit]
+        ]
 
     def _dates(self) -> dict[str, str]:
         """Note → date, computed once (per note it would make ``related`` grow with the corpus)."""
@@ -617,6 +620,7 @@ def _build_index(
                     phrases=tuple(sorted({text[a:b] for a, b in spans})),
                     spans=tuple(spans),
                     pinned=is_pinned,
+                    folded_length=len(text),
                 )
             )
     t4 = clock()

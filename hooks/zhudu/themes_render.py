@@ -90,13 +90,18 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
 
-def marked_segments(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, bool]]:
+def marked_segments(
+    text: str, spans: Sequence[tuple[int, int]], folded_length: int = -1
+) -> list[tuple[str, bool]]:
     """Split ``text`` into (segment, is_match) pieces; spans are positions in the folded text.
 
     Folding keeps the length of almost every text; when it does not, the spans
-    could point at the wrong characters, so the text is shown unmarked.
+    could point at the wrong characters, so the text is shown unmarked.  ``folded_length``
+    is that length when the caller knows it (matching folded the text already).
     """
-    if not spans or len(themes.fold(text)) != len(text):
+    if folded_length < 0 and spans:
+        folded_length = len(themes.fold(text))
+    if not spans or folded_length != len(text):
         return [(text, False)]
     merged: list[list[int]] = []
     for start, end in sorted(spans):
@@ -170,6 +175,8 @@ class ThemeBuild:
     paged: dict[str, list[list[str]]] = field(default_factory=dict)
     #: Theme id → note id → the number of the page listing the note.
     page_of: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: (theme, other note, folder of the page) → that note's part of a theme block (``_theme_block``).
+    _other_note_parts: dict[tuple[str, str, str], str] = field(default_factory=dict, repr=False)
 
     # ----------------------------------------------------------------- phase 0: files
 
@@ -372,7 +379,6 @@ class ThemeBuild:
     def _theme_block(self, theme_id: str, note_id: str, page_url: str) -> str:
         """One theme's part of a marker panel: the same for every passage of the note it is on."""
         index = self._index
-        info = self.info
         theme = index.theme_by_id[theme_id]
         parts = [f'<span class="zd-tm__theme" id="{escape(block_id(theme_id))}">']
         parts.append(
@@ -387,17 +393,12 @@ class ThemeBuild:
         else:
             parts.append('<span class="zd-tm__where">这个观点在其他笔记中：</span>')
         for other in others:
-            other_info = info[other]
-            parts.append(f'<span class="zd-tm__note">{escape(other_info.title)}</span>')
-            best = index.best_hits_in(theme.id, other, MARKER_LIMIT)
-            for target in best:
-                text = other_info.to_simplified(index.passage_by_key[(other, target.anchor)].text)
-                href = rel_url(page_url, f"{other_info.url}#{target.anchor}")
-                parts.append(f'<a class="zd-tm__link" href="{escape(href)}">{escape(excerpt(text))}</a>')
-            rest = len(index.hits_in(theme.id, other)) - len(best)
-            if rest > 0:
-                href = rel_url(page_url, self.note_url_in_theme(theme.id, other))
-                parts.append(f'<a class="zd-tm__more" href="{escape(href)}">另有 {rest} 段</a>')
+            # The same few strongest notes appear in almost every note's block, and relative links
+            # from one note page to another are the same from every note page: made once each.
+            key = (theme.id, other, posixpath.dirname(page_url.rstrip("/")))
+            if key not in self._other_note_parts:
+                self._other_note_parts[key] = self._other_note_part(theme.id, other, page_url)
+            parts.append(self._other_note_parts[key])
         if total > len(others):
             href = rel_url(page_url, f"{THEMES_URL}/{theme.id}/")
             parts.append(
@@ -405,6 +406,22 @@ class ThemeBuild:
                 f"另外 {total - len(others)} 篇笔记也谈到这个主题</a>"
             )
         parts.append("</span>")
+        return "".join(parts)
+
+    def _other_note_part(self, theme_id: str, other: str, page_url: str) -> str:
+        """Another note in a theme block: its title and its passages expressing the theme most."""
+        index = self._index
+        other_info = self.info[other]
+        parts = [f'<span class="zd-tm__note">{escape(other_info.title)}</span>']
+        best = index.best_hits_in(theme_id, other, MARKER_LIMIT)
+        for target in best:
+            text = other_info.to_simplified(index.passage_by_key[(other, target.anchor)].text)
+            href = rel_url(page_url, f"{other_info.url}#{target.anchor}")
+            parts.append(f'<a class="zd-tm__link" href="{escape(href)}">{escape(excerpt(text))}</a>')
+        rest = len(index.hits_in(theme_id, other)) - len(best)
+        if rest > 0:
+            href = rel_url(page_url, self.note_url_in_theme(theme_id, other))
+            parts.append(f'<a class="zd-tm__more" href="{escape(href)}">另有 {rest} 段</a>')
         return "".join(parts)
 
     def theme_context(self, theme_id: str, page_url: str, number: int = 1) -> dict[str, Any]:
@@ -423,7 +440,10 @@ class ThemeBuild:
             for hit in index.hits_in(theme_id, note_id):
                 raw = index.passage_by_key[(note_id, hit.anchor)].text
                 text = note.to_simplified(raw)
-                segments = marked_segments(text, hit.spans) if len(text) == len(raw) else [(text, False)]
+                if text == raw:  # matching folded this very text
+                    segments = marked_segments(text, hit.spans, hit.folded_length)
+                else:
+                    segments = marked_segments(text, hit.spans) if len(text) == len(raw) else [(text, False)]
                 passages.append(
                     {
                         "anchor": hit.anchor,
