@@ -8,6 +8,7 @@ body of every request the page made on a cold load, recomputed from the bodies P
 from __future__ import annotations
 
 import gzip
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -87,3 +88,12 @@ def test_arriving_from_a_search_result_loads_the_index_for_highlighting(
     with page.expect_response(lambda r: "search_index.json" in r.url):
         page.goto(real_site.variant_url("zh-Hans", NOTE) + "?h=%E6%95%B0%E6%8D%AE")
     assert page.zd.console_errors == []
+
+
+def test_no_script_holds_up_the_first_paint(real_site: ServedSite) -> None:
+    """Every script file is deferred: the article is parsed and painted before any script runs."""
+    for path in (NOTE, "", "themes/", "glossary/"):
+        html = (real_site.build.site_dir / "zh-Hans" / path / "index.html").read_text(encoding="utf-8")
+        tags = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html)
+        assert len(tags) >= 5, path  # Material's bundle and Zhudu's four scripts
+        assert [t for t in tags if " defer" not in t] == [], path
