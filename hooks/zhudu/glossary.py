@@ -44,9 +44,9 @@ _FIELDS = ("id", "term", "aliases", "explanation", "source", "source_title")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _URL_RE = re.compile(r"^https?://[^\s<>\"]+$")
 _LATIN_EDGE_RE = re.compile(r"[A-Za-z0-9]")
-#: Placeholder the glossary page's Markdown holds until every note has been rendered.
 #: Notes listed under a term on the glossary page (those using it most); a search link finds the rest.
 NOTES_PER_TERM = 10
+#: Placeholder the glossary page's Markdown holds until every note has been rendered.
 OCCURRENCES_MARK = "<!--zd-gloss-occurrences:{id}-->"
 _OCC_RE = re.compile(r"<!--zd-gloss-occurrences:(?P<id>[a-z0-9-]+)-->")
 
