@@ -442,7 +442,10 @@ def detect_script(text: str) -> str:
     """
     if text.isascii():
         return "Hans"
-    traditional = _changed(text, opencc_converter("t2s").convert(text))
+    as_simplified = opencc_converter("t2s").convert(text)
+    if as_simplified == text:  # nothing Traditional-only: "Hans" whatever s2t would change
+        return "Hans"
+    traditional = _changed(text, as_simplified)
     simplified = _changed(text, opencc_converter("s2t").convert(text))
     return "Hant" if traditional > simplified else "Hans"
 
