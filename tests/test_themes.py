@@ -396,7 +396,8 @@ def test_a_long_theme_is_read_a_page_at_a_time(site_builder, monkeypatch) -> Non
             pager = re.search(r'<nav class="zd-pages" aria-label="[^"]+">(.*?)</nav>', html, re.S)
             assert pager, f"{code} page {number}: no page links"
             links = re.findall(
-                r'<a class="zd-pages__link" href="([^"]*)" aria-label="第 \d [页頁]"( aria-current="page")?>(\d)</a>', pager.group(1)
+                r'<a class="zd-pages__link" href="([^"]*)" aria-label="第 \d [页頁]"( aria-current="page")?>(\d)</a>',
+                pager.group(1),
             )
             assert [int(k) for _, _, k in links] == [1, 2, 3]
             assert [k for _, current, k in links if current] == [str(number)]
