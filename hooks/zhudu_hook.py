@@ -38,7 +38,7 @@ from zhudu import (
 from zhudu.errors import ZhuduError
 from zhudu.settings import ZhuduConfig
 from zhudu.site import Site
-from zhudu.themes_render import ThemeBuild, note_infos
+from zhudu.themes_render import ThemeBuild, note_infos, theme_src
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -353,16 +353,16 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
-def _add_theme_pages(sources: list[tuple[str, str]], files: Files, config: MkDocsConfig) -> None:
+def _add_theme_pages(sources: list[tuple[str, str, str]], files: Files, config: MkDocsConfig) -> None:
     """Add a long theme's pages 2…, known only once the themes are matched.
 
     MkDocs lists the pages it writes after ``on_env``, so pages added here are written like
     any other.  Their Markdown is the theme's description, already rendered for page 1: they
     take page 1's HTML instead of going through Markdown again.
     """
-    for src_uri, source in sources:
+    for theme_id, src_uri, source in sources:
         file = File.generated(config, src_uri, content=source, inclusion=InclusionLevel.NOT_IN_NAV)
-        first = files.get_file_from_path(src_uri.partition("/page/")[0] + ".md")
+        first = files.get_file_from_path(theme_src(theme_id))
         files.append(file)
         page = Page(None, file, config)
         page.read_source(config)  # front matter: title, template, search exclusion

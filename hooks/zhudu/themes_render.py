@@ -147,6 +147,11 @@ def theme_url(theme_id: str, number: int = 1) -> str:
     return base if number == 1 else f"{base}page/{number}/"
 
 
+def theme_src(theme_id: str, number: int = 1) -> str:
+    """The generated source file of a theme's page ``number`` (its URL, as MkDocs derives it)."""
+    return theme_url(theme_id, number).rstrip("/") + ".md"
+
+
 def block_id(theme_id: str) -> str:
     """The id of a theme's block on a note page."""
     return f"zd-tmb-{theme_id}"
@@ -198,14 +203,17 @@ class ThemeBuild:
         for theme in self.theme_map.themes:
             out.append(
                 (
-                    f"{THEMES_URL}/{theme.id}.md",
+                    theme_src(theme.id),
                     _page_source(theme.name, "theme.html", theme.id, theme.description),
                 )
             )
         return out
 
-    def more_pages(self) -> list[tuple[str, str]]:
-        """Pages 2… of the themes with more than ``NOTES_PER_THEME_PAGE`` notes (after ``finish``)."""
+    def more_pages(self) -> list[tuple[str, str, str]]:
+        """Pages 2… of the themes with more than ``NOTES_PER_THEME_PAGE`` notes (after ``finish``).
+
+        Returns ``(theme id, src_uri, Markdown with front matter)`` per page.
+        """
         out = []
         for theme in self.theme_map.themes:
             pages = len(self.paged.get(theme.id, ()))
@@ -214,7 +222,8 @@ class ThemeBuild:
                 # Page 1 is the theme's entry in search; its later pages would only repeat it.
                 out.append(
                     (
-                        theme_url(theme.id, number).rstrip("/") + ".md",
+                        theme.id,
+                        theme_src(theme.id, number),
                         _page_source(title, "theme.html", theme.id, theme.description, searchable=False),
                     )
                 )
@@ -292,7 +301,7 @@ class ThemeBuild:
                 "name": t.name,
                 "count": n,
                 "description": t.description,
-                "href": rel_url(page_url, f"{THEMES_URL}/{t.id}/"),
+                "href": rel_url(page_url, theme_url(t.id)),
             }
             for t, n in index.themes_of_note(note_id)
         ]
@@ -305,7 +314,7 @@ class ThemeBuild:
                     "href": rel_url(page_url, other.url),
                     "score": r.score,
                     "themes": [
-                        {"name": index.theme_by_id[t].name, "href": rel_url(page_url, f"{THEMES_URL}/{t}/")}
+                        {"name": index.theme_by_id[t].name, "href": rel_url(page_url, theme_url(t))}
                         for t in r.shared
                     ],
                 }
@@ -382,7 +391,7 @@ class ThemeBuild:
         theme = index.theme_by_id[theme_id]
         parts = [f'<span class="zd-tm__theme" id="{escape(block_id(theme_id))}">']
         parts.append(
-            f'<a class="zd-tm__name" href="{escape(rel_url(page_url, f"{THEMES_URL}/{theme.id}/"))}">'
+            f'<a class="zd-tm__name" href="{escape(rel_url(page_url, theme_url(theme.id)))}">'
             f"{escape(theme.name)}</a>"
         )
         # At most MARKER_NOTES other notes per theme (the strongest): listing every note
@@ -400,7 +409,7 @@ class ThemeBuild:
                 self._other_note_parts[key] = self._other_note_part(theme.id, other, page_url)
             parts.append(self._other_note_parts[key])
         if total > len(others):
-            href = rel_url(page_url, f"{THEMES_URL}/{theme.id}/")
+            href = rel_url(page_url, theme_url(theme.id))
             parts.append(
                 f'<a class="zd-tm__more" href="{escape(href)}">'
                 f"另外 {total - len(others)} 篇笔记也谈到这个主题</a>"
@@ -462,7 +471,7 @@ class ThemeBuild:
                 }
             )
         others = [
-            {"name": t.name, "href": rel_url(page_url, f"{THEMES_URL}/{t.id}/")}
+            {"name": t.name, "href": rel_url(page_url, theme_url(t.id))}
             for t in index.theme_map.themes
             if t.id != theme_id and index.notes_of_theme(t.id)
         ]
@@ -487,9 +496,9 @@ class ThemeBuild:
     def overview(self, page_url: str) -> dict[str, Any]:
         """The themes index: the list, the note × theme matrix and the graph."""
         index = self._index
-        themed = [n for n in self.notes if any(index.hits_in(t.id, n.id) for t in index.theme_map.themes)]
-        notes = strongest_notes(index, themed, OVERVIEW_NOTES)
         counts = themes.passage_counts(index)
+        themed = [n for n in self.notes if any(n.id in per for per in counts.values())]
+        notes = strongest_notes(counts, themed, OVERVIEW_NOTES)
         peak = max((c for per in counts.values() for c in per.values()), default=1)
         rows = []
         for theme in index.theme_map.themes:
@@ -512,7 +521,7 @@ class ThemeBuild:
                     "id": theme.id,
                     "name": theme.name,
                     "description": theme.description,
-                    "href": rel_url(page_url, f"{THEMES_URL}/{theme.id}/"),
+                    "href": rel_url(page_url, theme_url(theme.id)),
                     "cells": cells,
                     "notes": len(counts[theme.id]),
                     "passages": sum(counts[theme.id].values()),
@@ -527,11 +536,15 @@ class ThemeBuild:
         }
 
 
-def strongest_notes(index: ThemeIndex, notes: Sequence[NoteInfo], limit: int) -> list[NoteInfo]:
-    """The ``limit`` notes carrying the most themes (then the most themed passages), in corpus order."""
+def strongest_notes(
+    counts: Mapping[str, Mapping[str, int]], notes: Sequence[NoteInfo], limit: int
+) -> list[NoteInfo]:
+    """The ``limit`` notes carrying the most themes (then the most themed passages), in corpus order.
+
+    ``counts`` is ``themes.passage_counts``: theme id → note id → passages.
+    """
     if len(notes) <= limit:
         return list(notes)
-    counts = themes.passage_counts(index)
 
     def strength(i: int) -> tuple[int, int, int]:
         per_theme = [per[notes[i].id] for per in counts.values() if notes[i].id in per]
@@ -614,7 +627,7 @@ def graph_layout(index: ThemeIndex, notes: Sequence[NoteInfo], page_url: str) ->
             "theme",
             t.id,
             t.name,
-            rel_url(page_url, f"{THEMES_URL}/{t.id}/"),
+            rel_url(page_url, theme_url(t.id)),
             theme_x,
             theme_y[t.id],
             sum(counts[t.id].values()),
