@@ -368,7 +368,6 @@ def _add_theme_pages(sources: list[tuple[str, str, str]], files: Files, config: 
         page.read_source(config)  # front matter: title, template, search exclusion
         page.content = first.page.content if first and first.page else ""
         page.toc = get_toc([])
-        page.meta["zd_searchable"] = False  # page 1 is the theme's entry in search
 
 
 def _note_url(note: Any, files: Files) -> str:
@@ -402,7 +401,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         page.file.dest_uri,
         page.url,
         (meta.get("updated") or meta.get("date") or "")[:10] or None,
-        searchable=page.meta.get("zd_searchable", True),
+        # zd_searchable: the front matter's choice, kept by on_page_content before it excludes every page
+        # from Material's index (pages added after it, like later theme pages, still have their own).
+        searchable=page.meta.get("zd_searchable", not (page.meta.get("search") or {}).get("exclude", False)),
     )
     if site.settings.search == "zhudu":  # Material's search UI, Zhudu's worker and index
         output = search.point_worker(output)
