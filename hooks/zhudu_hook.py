@@ -29,11 +29,13 @@ from zhudu import (
     links,
     pagination,
     passages,
+    rendering,
     script,
     search,
     social,
     templatecache,
     variants,
+    workers,
 )
 from zhudu.errors import ZhuduError
 from zhudu.settings import ZhuduConfig
@@ -51,6 +53,7 @@ _annotation_ext: annotations.AnnotationExtension | None = None  # editor's notes
 _glossary_ext: glossary.GlossaryExtension | None = None  # glossary marks (glossary.yml)
 _passage_extension: passages.PassageExtension | None = None
 _themes: ThemeBuild | None = None  # per build: themes.yml matched against every note's passages
+_renderers: rendering.MarkdownRenderers | None = None  # mkdocs build: note pages rendered beside MkDocs
 _slugify_unicode = pymdownx_slugify(case="lower")
 
 
@@ -101,8 +104,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate ``extra.zhudu`` and set up the build."""
     global _site, _passage_extension, _themes, _annotation_ext, _glossary_ext
     _themes = None
-    if _site is not None:  # a build that failed before on_post_build may have left workers
-        _site.stop_workers()
+    _stop_workers()  # a build that failed before on_post_build may have left some
     settings = ZhuduConfig()
     settings.load_dict(dict(config.extra.get("zhudu") or {}))
     errors, warnings = settings.validate()
@@ -226,6 +228,52 @@ def _load_themes(site: Site, files: Files, config: MkDocsConfig) -> None:
         files.append(File.generated(config, uri, content=content))
 
 
+@event_priority(-100)  # last: the nav is final
+def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
+    """``mkdocs build``: fork workers that render note pages while MkDocs renders the others."""
+    global _renderers
+    site = _current()
+    if not annotations.serving():
+        _renderers = rendering.MarkdownRenderers.start(
+            config,
+            files,
+            [note.src_uri for note in site.corpus.notes if not note.broken],
+            workers.pool_size(site.settings.workers) - 1,  # MkDocs' own process renders too
+            _extension_records,
+        )
+    return nav
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    """A note page a render worker may have rendered takes its result (see ``rendering``)."""
+    if _renderers is not None:
+        _renderers.delegate(page, _adopt_extension_records)
+    return page
+
+
+def _extension_records() -> tuple[Any, ...]:
+    """What Zhudu's Markdown extensions recorded while rendering a page (in a render worker)."""
+    assert _passage_extension and _annotation_ext and _glossary_ext
+    return (
+        _passage_extension.last_passages,
+        _annotation_ext.last_placed,
+        _annotation_ext.last_problems,
+        _glossary_ext.last_occurrences,
+    )
+
+
+def _adopt_extension_records(records: tuple[Any, ...]) -> None:
+    """The records of a page rendered in a worker, as if it had been rendered here."""
+    assert _passage_extension and _annotation_ext and _glossary_ext
+    (
+        _passage_extension.last_passages,
+        _annotation_ext.last_placed,
+        _annotation_ext.last_problems,
+        _glossary_ext.last_occurrences,
+    ) = records
+    _annotation_ext.note_id = _glossary_ext.note_id = None  # one render per begin(), as here
+
+
 @event_priority(50)  # early, so Material's search and tags see the normalised metadata
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Give a note page its normalised metadata; show a broken note's error on its page."""
@@ -304,6 +352,7 @@ def _own_hosts(config: MkDocsConfig) -> tuple[str, ...]:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Expose the notes and variants to the templates; load Material's interface strings."""
+    _stop_renderers()  # every page is rendered by now
     templatecache.use(env)  # mkdocs serve: rebuilds reuse the compiled templates
     site = _current()
     env.globals["zd"] = {
@@ -470,5 +519,20 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_build_error(error: Exception) -> None:
     """A failed build leaves no worker processes behind."""
+    _stop_workers()
+
+
+def _stop_workers() -> None:
+    _stop_renderers()
     if _site is not None:
         _site.stop_workers()
+
+
+def _stop_renderers() -> None:
+    global _renderers
+    if _renderers is not None:
+        log.debug(
+            "render workers: %d pages adopted, %d taken back", _renderers.adopted, _renderers.taken_back
+        )
+        _renderers.stop()
+        _renderers = None

@@ -104,6 +104,7 @@ def build_site(
     site_url: str = "http://127.0.0.1:8000/zhudu/",
     repo_notes: bool = False,
     repo_editorial: bool = False,
+    log_level: int = logging.INFO,
 ) -> BuildResult:
     """Write a small site into ``root`` and build it with real MkDocs and Material.
 
@@ -118,6 +119,7 @@ def build_site(
         site_url: The site URL the build is for.
         repo_notes: Start from the repository's ``seeds/``.
         repo_editorial: Start from the repository's ``docs/editorial/``.
+        log_level: The lowest level of the ``mkdocs`` log records kept in ``BuildResult.log``.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -160,11 +162,11 @@ def build_site(
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
     handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
-    handler.setLevel(logging.INFO)
+    handler.setLevel(log_level)
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(handler)
     old_level = mkdocs_log.level
-    mkdocs_log.setLevel(logging.INFO)
+    mkdocs_log.setLevel(log_level)
     ok, error = True, ""
     try:
         cfg = load_config(config_file=str(config_file), strict=strict, site_dir=str(root / "site"))

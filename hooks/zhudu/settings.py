@@ -55,7 +55,8 @@ class ZhuduConfig(base.Config):
     each term per note; ``every``: every occurrence.  The glossary page links to every occurrence either way."""
     workers = c.Optional(c.Type(int))
     """Processes converting and writing the variant copies of pages while ``mkdocs build`` renders the
-    next ones (hooks/zhudu/workers.py).  Unset: one per CPU when there are two or more; ``0``: all in the
+    next ones (hooks/zhudu/workers.py); one fewer renders note pages' Markdown beside MkDocs
+    (hooks/zhudu/rendering.py).  Unset: one per CPU when there are two or more; ``0``: all in the
     MkDocs process.  ``mkdocs serve`` always works in its own process."""
     variants = c.ListOfItems(c.SubConfig(VariantConfig), default=[])
     """The script variants the site is written in; the first is the default, served at the root."""

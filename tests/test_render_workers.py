@@ -1,0 +1,57 @@
+"""Note pages rendered in forked workers (hooks/zhudu/rendering.py) build the same site as MkDocs alone.
+
+``test_reproducible.py`` compares whole sites built with and without workers; these tests check
+what a worker hands back besides the HTML: the log records, which MkDocs must see once each and
+count under ``--strict``, and the proof that the workers did render pages.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import re
+
+from conftest import build_site
+
+
+def _notes(count: int) -> dict[str, str]:
+    """``count`` notes, each linking to a page that does not exist (a warning while rendering it)."""
+    return {
+        f"note-{i:02d}.md": (
+            f"---\ntitle: 第{i}篇\ndate: 2024-01-{i + 1:02d}\n---\n\n"
+            f"这是第{i}篇笔记，讲开源模型。参见[不存在的页面](missing-{i:02d}.md)。\n\n"
+            "## 第二节\n\n数据中心的电费越来越高。\n"
+        )
+        for i in range(count)
+    }
+
+
+def test_a_workers_warnings_are_logged_once_each_and_fail_strict(tmp_path):
+    count = 8
+    logs = {}
+    for workers in (0, 2):
+        root = tmp_path / f"workers-{workers}"
+        root.mkdir()
+        result = build_site(
+            root, notes=_notes(count), strict=True, zhudu={"workers": workers}, log_level=logging.DEBUG
+        )
+        assert not result.ok
+        assert "strict" in result.error
+        assert multiprocessing.active_children() == []
+        missing = sorted(re.findall(r"contains a link '(missing-\d\d\.md)'", "\n".join(result.warnings)))
+        assert missing == [f"missing-{i:02d}.md" for i in range(count)], result.warnings
+        logs[workers] = result.log
+    adopted = re.search(r"render workers: (\d+) pages adopted, (\d+) taken back", logs[2])
+    assert adopted, logs[2]
+    # MkDocs hands the pages still queued for a worker to it: the last notes are always its.
+    assert int(adopted[1]) >= 1 and int(adopted[1]) + int(adopted[2]) == count
+    assert "render workers" not in logs[0]
+
+
+def test_a_worker_rendered_page_keeps_its_table_of_contents_and_anchors(tmp_path):
+    result = build_site(tmp_path, notes=_notes(4), strict=False, zhudu={"workers": 2})
+    assert result.ok, result.log
+    for i in range(4):
+        page = (result.site_dir / "zh-Hans" / "notes" / f"note-{i:02d}" / "index.html").read_text("utf-8")
+        assert 'id="第二节"' in page
+        assert '<a href="#第二节" class="md-nav__link">' in page  # the table of contents
