@@ -359,6 +359,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         "notes": [note_view(n) | {"url": _note_url(n, files)} for n in site.corpus.notes if not n.broken],
         "variants": [vars(v) for v in site.variants],
         "per_page": pagination.PER_PAGE,
+        "pager": pagination.pager,
     }
     en_source = env.loader.get_source(env, "partials/languages/en.html")[0]  # type: ignore[union-attr]
     keys = variants.material_keys(en_source)

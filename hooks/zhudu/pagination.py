@@ -5,7 +5,7 @@ every page; readers reach notes through the home list (this module keeps each of
 its pages to ``PER_PAGE`` cards), the theme listings and search.  Page 1 is the
 home page itself (``docs/index.md``); pages 2… are generated at ``page/<k>/``
 with the same template (``home.html``), which shows its slice of the notes and
-the numbered links (see ``window``).
+the numbered links (see ``pager``).
 """
 
 from __future__ import annotations
@@ -25,12 +25,12 @@ class HomePage:
     url: str  # "" for page 1, "page/<k>/" after
 
 
-def page_count(notes: int, per_page: int = PER_PAGE) -> int:
+def page_count(notes: int, per_page: int | None = None) -> int:
     """How many home pages ``notes`` cards need (at least one)."""
-    return max(1, -(-notes // per_page))
+    return max(1, -(-notes // (per_page or PER_PAGE)))
 
 
-def home_pages(notes: int, per_page: int = PER_PAGE) -> list[HomePage]:
+def home_pages(notes: int, per_page: int | None = None) -> list[HomePage]:
     """Every page of the home list, the home page first."""
     return [
         HomePage(k, "index.md" if k == 1 else f"page/{k}.md", "" if k == 1 else f"page/{k}/")
@@ -52,7 +52,39 @@ def extra_page_markdown(page: HomePage, pages: int) -> str:
     )
 
 
-def window(number: int, notes: int, per_page: int = PER_PAGE) -> tuple[int, int]:
+def window(number: int, notes: int, per_page: int | None = None) -> tuple[int, int]:
     """The slice ``[start, stop)`` of the newest-first notes shown on home page ``number``."""
+    per_page = per_page or PER_PAGE
     start = (max(1, number) - 1) * per_page
     return start, min(notes, start + per_page)
+
+
+#: Pages a pager shows on each side of the current one (besides the first and the last).
+PAGER_AROUND = 2
+
+
+def pager(number: int, count: int, around: int | None = None) -> list[int | None]:
+    """The page numbers a pager links to: the first, the last and ``around`` on each side of ``number``.
+
+    ``None`` stands for the pages left out between two shown (an ellipsis); a gap of a single page
+    shows that page instead.  A long list keeps a short pager (on a phone, a row or two), and a page
+    links to a bounded number of others, so listings of thousands of notes stay linear to build.
+
+    >>> pager(6, 20)
+    [1, None, 4, 5, 6, 7, 8, None, 20]
+    >>> pager(2, 5)
+    [1, 2, 3, 4, 5]
+    """
+    around = PAGER_AROUND if around is None else around
+    number = min(max(number, 1), max(count, 1))
+    shown = sorted({1, count, *range(max(1, number - around), min(count, number + around) + 1)})
+    out: list[int | None] = []
+    previous = 0
+    for k in shown:
+        if k - previous == 2:
+            out.append(previous + 1)
+        elif k - previous > 2:
+            out.append(None)
+        out.append(k)
+        previous = k
+    return out

@@ -161,9 +161,12 @@ class ThemeIndex:
         return self.by_passage.get((note, anchor), [])
 
     def notes_of_theme(self, theme: str) -> list[str]:
-        """Ids of the notes carrying a theme, in corpus order."""
-        found = self.by_theme_note.get(theme, {})
-        return [n.id for n in self.notes if n.id in found]
+        """Ids of the notes carrying a theme, in corpus order (made once per theme; do not modify)."""
+        cache = self.__dict__.setdefault("_notes_of_theme_cache", {})
+        if theme not in cache:  # every theme page asks, and a pass over the corpus each time is quadratic
+            found = self.by_theme_note.get(theme, {})
+            cache[theme] = [n.id for n in self.notes if n.id in found]
+        return cache[theme]
 
     def hits_in(self, theme: str, note: str) -> list[Hit]:
         """The passages of ``note`` carrying ``theme``, in document order."""

@@ -36,7 +36,7 @@ from typing import Any
 
 import yaml
 
-from . import themes
+from . import pagination, themes
 from .editorial import markdown_text
 from .passages import Passage
 from .themes import ThemeIndex, ThemeMap
@@ -180,6 +180,8 @@ class ThemeBuild:
     paged: dict[str, list[list[str]]] = field(default_factory=dict)
     #: Theme id → note id → the number of the page listing the note.
     page_of: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: Theme id → its passages in all its notes (every page of the theme shows the total).
+    passage_total: dict[str, int] = field(default_factory=dict)
     #: (theme, other note, folder of the page) → that note's part of a theme block (``_theme_block``).
     _other_note_parts: dict[tuple[str, str, str], str] = field(default_factory=dict, repr=False)
 
@@ -259,6 +261,7 @@ class ThemeBuild:
             size = NOTES_PER_THEME_PAGE
             self.paged[theme.id] = [noted[i : i + size] for i in range(0, len(noted), size)] or [[]]
             self.page_of[theme.id] = {n: 1 + i // size for i, n in enumerate(noted)}
+            self.passage_total[theme.id] = sum(len(self.index.hits_in(theme.id, n)) for n in noted)
         return self.index
 
     def note_url_in_theme(self, theme_id: str, note_id: str) -> str:
@@ -480,12 +483,15 @@ class ThemeBuild:
             "name": theme.name,
             "description": theme.description,
             "columns": columns,
-            "note_count": sum(map(len, paged)),
-            "passage_count": sum(len(index.hits_in(theme_id, n)) for page in paged for n in page),
+            "note_count": len(self.page_of.get(theme_id, ())),
+            "passage_count": self.passage_total.get(theme_id, 0),
             "number": number,
+            "page_count": len(paged),
             "pages": [
-                {"number": k, "href": rel_url(page_url, theme_url(theme_id, k)), "current": k == number}
-                for k in range(1, len(paged) + 1)
+                {"number": None}
+                if k is None
+                else {"number": k, "href": rel_url(page_url, theme_url(theme_id, k)), "current": k == number}
+                for k in pagination.pager(number, len(paged))
             ]
             if len(paged) > 1
             else [],

@@ -1,0 +1,61 @@
+"""Long listings (the home list, a theme's notes) are read a page at a time, with a short pager."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from test_themes import THEMES, _long_theme_notes
+
+
+@pytest.mark.parametrize(
+    ("number", "count", "around", "shown"),
+    [
+        (1, 1, 2, [1]),
+        (2, 5, 2, [1, 2, 3, 4, 5]),
+        (1, 20, 2, [1, 2, 3, None, 20]),
+        (6, 20, 2, [1, None, 4, 5, 6, 7, 8, None, 20]),
+        (4, 20, 2, [1, 2, 3, 4, 5, 6, None, 20]),  # a gap of one page shows the page
+        (20, 20, 2, [1, None, 18, 19, 20]),
+        (99, 20, 2, [1, None, 18, 19, 20]),  # out of range: the nearest page
+        (60, 125, 0, [1, None, 60, None, 125]),
+    ],
+)
+def test_the_pager_shows_the_ends_and_the_pages_around_the_current_one(number, count, around, shown):
+    from zhudu.pagination import pager
+
+    assert pager(number, count, around) == shown
+
+
+def _pager(html: str) -> list[str]:
+    """The pager's entries in order: page numbers, "…" for a gap, "*" after the current page."""
+    nav = re.search(r'<nav class="zd-pages" aria-label="[^"]+">(.*?)</nav>', html, re.S)
+    assert nav, "no pager"
+    entries = re.findall(
+        r'<a class="zd-pages__link" href="[^"]*" aria-label="第 (\d+) [页頁]"( aria-current="page")?>\1</a>'
+        r'|<span class="zd-pages__gap" aria-hidden="true">…</span>',
+        nav.group(1),
+    )
+    return [f"{k}*" if current else k or "…" for k, current in entries]
+
+
+def test_long_listings_link_the_first_last_and_nearby_pages(site_builder, monkeypatch) -> None:
+    from zhudu import pagination, themes_render
+
+    monkeypatch.setattr(themes_render, "NOTES_PER_THEME_PAGE", 1)
+    monkeypatch.setattr(pagination, "PER_PAGE", 1)
+    monkeypatch.setattr(pagination, "PAGER_AROUND", 1)
+    result = site_builder(notes=_long_theme_notes(), editorial={"themes.yml": THEMES.split("pins:")[0]})
+    assert result.ok and not result.warnings, result.log
+    expected = {1: ["1*", "2", "…", "5"], 3: ["1", "2", "3*", "4", "5"], 5: ["1", "…", "4", "5*"]}
+    for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
+        for number, shown in expected.items():
+            later = "" if number == 1 else f"page/{number}/"
+            theme = result.page(f"{code}/themes/cloud-vs-edge/{later}index.html")
+            home = result.page(f"{code}/{later}index.html")
+            assert _pager(theme) == shown, (code, number)
+            assert _pager(home) == shown, (code, number)
+            assert re.search(rf"第 {number} [页頁]，共 5 [页頁]", theme)
+    assert 'href="../4/"' in result.page("zh-Hans/themes/cloud-vs-edge/page/5/index.html")
+    assert 'href="../4/"' in result.page("zh-Hans/page/5/index.html")
