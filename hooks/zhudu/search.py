@@ -535,7 +535,12 @@ def build_indexes(
                     "text": p.text,
                 }
                 canonical = canon_text.get((page.url, p.anchor))
-                if canonical is not None and folder(p.text) != canon_folded[(page.url, p.anchor)]:
+                # (Text equal to its canonical form folds equal too: no folding needed to tell.)
+                if (
+                    canonical is not None
+                    and p.text != canonical
+                    and folder(p.text) != canon_folded[(page.url, p.anchor)]
+                ):
                     doc["c"] = canonical
                 docs.append(doc)
         out[variant.code] = {
