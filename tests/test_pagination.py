@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from test_themes import THEMES, _long_theme_notes
 
 

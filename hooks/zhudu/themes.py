@@ -214,18 +214,20 @@ class ThemeIndex:
         candidates.discard(note)
         counts = self._counts()
         date = self._dates()
-        my_themes = [t.id for t in self.theme_map.themes if t.id in mine]  # in map order
-        ranked: list[tuple[int, int, str, str, tuple[str, ...]]] = []
-        for other in candidates:
+        my_themes = mine.keys()
+        ranked: list[tuple[int, int, str, str]] = []
+        for other in candidates:  # hundreds per note: set operations, the map order only for the winners
             theirs = counts.get(other, {})
-            shared = tuple(t for t in my_themes if t in theirs)
+            shared = my_themes & theirs.keys()
             if shared:
                 score = sum(min(mine[t], theirs[t]) for t in shared)
-                ranked.append((score, len(shared), date[other], other, shared))
+                ranked.append((score, len(shared), date[other], other))
         ranked.sort(key=lambda r: r[3])  # ties last by id; sorts are stable, also reversed
         ranked.sort(key=lambda r: r[:3], reverse=True)
+        in_map_order = [t.id for t in self.theme_map.themes if t.id in mine]
         return [
-            Related(note=other, score=score, shared=shared) for score, _, _, other, shared in ranked[:limit]
+            Related(note=other, score=score, shared=tuple(t for t in in_map_order if t in counts[other]))
+            for score, _, _, other in ranked[:limit]
         ]
 
     def _dates(self) -> dict[str, str]:
