@@ -340,9 +340,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         _glossary_ext.record(note.id, page.url)
     # Zhudu writes its own index: Material's jieba pass over the page would be thrown away.
     if site.settings.search == "zhudu":
-        page.meta["zd_searchable"] = not (page.meta.get("search") or {}).get("exclude", False)
+        page.meta["zd_searchable"] = _searchable_by_front_matter(page)
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     return links.label_headerlinks(links.mark_external(html, _own_hosts(config)))
+
+
+def _searchable_by_front_matter(page: Page) -> bool:
+    """False when the page's front matter says ``search: {exclude: true}``."""
+    return not (page.meta.get("search") or {}).get("exclude", False)
 
 
 def _own_hosts(config: MkDocsConfig) -> tuple[str, ...]:
@@ -453,7 +458,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         (meta.get("updated") or meta.get("date") or "")[:10] or None,
         # zd_searchable: the front matter's choice, kept by on_page_content before it excludes every page
         # from Material's index (pages added after it, like later theme pages, still have their own).
-        searchable=page.meta.get("zd_searchable", not (page.meta.get("search") or {}).get("exclude", False)),
+        searchable=page.meta.get("zd_searchable", _searchable_by_front_matter(page)),
     )
     if site.settings.search == "zhudu":  # Material's search UI, Zhudu's worker and index
         output = search.point_worker(output)

@@ -52,13 +52,6 @@ def extra_page_markdown(page: HomePage, pages: int) -> str:
     )
 
 
-def window(number: int, notes: int, per_page: int | None = None) -> tuple[int, int]:
-    """The slice ``[start, stop)`` of the newest-first notes shown on home page ``number``."""
-    per_page = per_page or PER_PAGE
-    start = (max(1, number) - 1) * per_page
-    return start, min(notes, start + per_page)
-
-
 #: Pages a pager shows on each side of the current one (besides the first and the last).
 PAGER_AROUND = 2
 

@@ -478,6 +478,7 @@ class ThemeBuild:
             for t in index.theme_map.themes
             if t.id != theme_id and index.notes_of_theme(t.id)
         ]
+        pager = pagination.pager(number, len(paged)) if len(paged) > 1 else []
         return {
             "id": theme.id,
             "name": theme.name,
@@ -487,14 +488,8 @@ class ThemeBuild:
             "passage_count": self.passage_total.get(theme_id, 0),
             "number": number,
             "page_count": len(paged),
-            "pages": [
-                {"number": None}
-                if k is None
-                else {"number": k, "href": rel_url(page_url, theme_url(theme_id, k)), "current": k == number}
-                for k in pagination.pager(number, len(paged))
-            ]
-            if len(paged) > 1
-            else [],
+            "pages": pager,
+            "page_hrefs": {k: rel_url(page_url, theme_url(theme_id, k)) for k in pager if k},
             "others": others,
             "overview_href": rel_url(page_url, f"{THEMES_URL}/"),
         }
