@@ -15,11 +15,20 @@ import json
 import random
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from zhudu import glossary, search, templatecache, textmarks
-from zhudu.script import DEFAULT_VARIANTS, Converter, html_many, load_rules, opencc_converter, tokenize_html
+from zhudu.script import (
+    DEFAULT_VARIANTS,
+    Converter,
+    HtmlTokens,
+    html_many,
+    load_rules,
+    opencc_converter,
+    tokenize_html,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = load_rules(
@@ -75,6 +84,70 @@ def test_html_many_converts_the_repository_pages(real_site) -> None:  # type: ig
     for path in pages:
         doc = path.read_text(encoding="utf-8")
         assert html_many(doc, CONVERTERS) == [c.html(doc) for c in CONVERTERS], path
+
+
+def _tokens_without_memo(doc: str, monkeypatch: pytest.MonkeyPatch, **how: Any) -> HtmlTokens:
+    """``tokenize_html`` reading every token (no line is ever cut off for the memo)."""
+    from zhudu import script
+
+    with monkeypatch.context() as m:
+        m.setattr(script, "_LINE_START_RE", re.compile(r"(?!)"))
+        return tokenize_html(doc, **how)
+
+
+#: Lines that open or close something the tokenizer tracks across lines (skipped, opaque and
+#: rule elements, raw text, comments, unclosed quotes, a lone "<"), so that a line met with
+#: nothing open also turns up inside each of them.
+TRICKY_LINES = [
+    "<p>后来的软件</p>",
+    "<pre><code>后来",
+    "后来</code></pre>",
+    '<div class="zd-tm">主题<span>嵌</span>',
+    "</div>后",
+    '<span class="zd-conv" data-zd-conv="zh-Hant-TW:電腦">计算机',
+    "</span>后",
+    '<span class="zd-conv" data-zd-conv="zh-Hant-TW:電腦"></span>',
+    '<a title="后来',
+    '">后来</a>',
+    "< 后来",
+    "<script>var a = '",
+    "<b>后</b>';</script>后",
+    "<!-- 后来",
+    "--> 后",
+    '<p title="后来" translate="no">后来</p>',
+    '<meta name="description" content="后来的软件">',
+    "<!doctype html>",
+    '<img alt="后来" src="a.png"/>',
+    "<em>信息</em> 网络",
+    "<![CDATA[后来",
+    "]]>",
+    "<style>p{}</style><textarea>后来</textarea>",
+    '<span class="zd-noconv">后来',
+    "</span>",
+]
+
+
+@pytest.mark.parametrize("how", [{}, {"events": True}, {"events": True, "opaque": search.SKIPPED_CLASSES}])
+def test_lines_read_from_the_memo_tokenize_as_read_afresh(how: dict[str, Any], monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Repeated lines come from the tokenizer's memo: in every context they read as the loop reads them."""
+    rng = random.Random(20261123)
+    for _ in range(400):
+        lines = rng.choices(TRICKY_LINES, k=rng.randint(1, 24))
+        doc = "".join(line + "\n" + " " * rng.randint(0, 3) for line in lines)
+        got = tokenize_html(doc, **how)
+        assert got == _tokens_without_memo(doc, monkeypatch, **how), doc
+        assert "".join(got.pieces) == doc
+    from zhudu import script
+
+    assert script._LINE_MEMOS  # the memo was used
+
+
+def test_the_repository_pages_tokenize_as_read_afresh(real_site, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    pages = sorted((real_site.build.site_dir / "zh-Hans").rglob("*.html"))
+    for how in ({}, {"events": True, "opaque": search.SKIPPED_CLASSES}):
+        for path in [*pages, *pages]:  # the second round reads the lines the first one kept
+            doc = path.read_text(encoding="utf-8")
+            assert tokenize_html(doc, **how) == _tokens_without_memo(doc, monkeypatch, **how), path
 
 
 PASSAGES = [

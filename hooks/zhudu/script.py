@@ -689,6 +689,7 @@ _ATTR_INTEREST_RE = re.compile(
     r"|(?i:zd-(?:no)?conv)"
 )
 _RAW_TEXT = frozenset({"script", "style"})
+_LINE_START_RE = re.compile(r"\n[ \t]*<")  # where ``tokenize_html``'s memo cuts a page into lines
 _SKIP_ELEMENTS = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "textarea"})
 _VOID = frozenset(
     {
@@ -1005,6 +1006,54 @@ class HtmlTokens:
     events: list[tuple[Any, ...]] | None = None
 
 
+#: Lines a tokenizer memo keeps (``_LineMemo``) before starting afresh, and lines it remembers
+#: having seen once.  Page chrome is a thousand-odd distinct lines; a note's own lines are seen once.
+_LINE_MEMO_LIMIT = 20_000
+_LINE_SEEN_LIMIT = 500_000
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """One line's tokens, positions relative to the line's first piece (see ``tokenize_html``)."""
+
+    pieces: tuple[str, ...]
+    todo_idx: tuple[int, ...]
+    todo_src: tuple[str, ...]
+    spans: tuple[tuple[int, int, Mapping[str, str]], ...]
+    events: tuple[tuple[Any, ...], ...]
+
+
+class _LineMemo:
+    """Lines tokenized before, for one way of tokenizing (``events``, ``opaque``).
+
+    Every page repeats most of its chrome (header, navigation, footer, scripts) line for line, and
+    the tokenizer's Python loop costs far more than a dictionary lookup.  A line is kept the second
+    time it is seen, so a note's own lines, seen once, cost only their hash.
+    """
+
+    def __init__(self) -> None:
+        self.lines: dict[str, _Line] = {}
+        self.seen: set[int] = set()
+
+    def worth_keeping(self, line: str) -> bool:
+        """True the second time ``line`` is offered (a hash collision only keeps a line early)."""
+        key = hash(line)
+        if key in self.seen:
+            return True
+        if len(self.seen) >= _LINE_SEEN_LIMIT:
+            self.seen.clear()
+        self.seen.add(key)
+        return False
+
+    def keep(self, line: str, tokens: _Line) -> None:
+        if len(self.lines) >= _LINE_MEMO_LIMIT:
+            self.lines.clear()
+        self.lines[line] = tokens
+
+
+_LINE_MEMOS: dict[tuple[bool, tuple[str, ...]], _LineMemo] = {}
+
+
 def tokenize_html(s: str, *, events: bool = False, opaque: Iterable[str] | None = None) -> HtmlTokens:
     """Tokenize an HTML document once for :meth:`Converter.convert_pieces`.
 
@@ -1032,8 +1081,46 @@ def tokenize_html(s: str, *, events: bool = False, opaque: Iterable[str] | None 
     pos = 0
     n = len(s)
     match = _HTML_TOKEN_RE.match
+    line_start = _LINE_START_RE.search
+    # Lines (up to a newline and indentation followed by "<") met before with nothing open are copied from the
+    # memo.  Where such a line ends the next token starts with "<", so its tokens cannot depend on
+    # what follows it; a line is kept only if no token ran past its end and no lone "<" (whose
+    # reading could) was in it.
+    memo = _LINE_MEMOS.setdefault((events, tuple(sorted(opaque)) if opaque_re else ()), _LineMemo())
+    line_end = 0
+    recording: tuple[str, int, int, int, int] | None = None  # a line, and the lists' lengths at its start
 
     while pos < n:
+        if pos >= line_end:
+            neutral = skip is None and opened is None and (ev is not None or not events)
+            if recording is not None and pos == line_end and neutral:
+                memo.keep(recording[0], _line_tokens(recording, pieces, todo_idx, todo_src, spans, ev))
+            recording = None
+            cut = line_start(s, pos)
+            line_end = cut.end() - 1 if cut is not None else n
+            if cut is not None and neutral:
+                line = s[pos:line_end]
+                known = memo.lines.get(line)
+                if known is not None:
+                    base = len(pieces)
+                    pieces.extend(known.pieces)
+                    if known.todo_idx:
+                        todo_idx.extend([base + i for i in known.todo_idx])
+                        todo_src.extend(known.todo_src)
+                    if known.spans:
+                        spans.extend([(base + first, base + close, v) for first, close, v in known.spans])
+                    if ev is not None and known.events:
+                        ev.extend([(e[0], base + e[1]) if e[0] in "tr" else e for e in known.events])
+                    pos = line_end
+                    continue
+                if memo.worth_keeping(line):
+                    recording = (
+                        line,
+                        len(pieces),
+                        len(todo_idx),
+                        len(spans),
+                        len(ev) if ev is not None else 0,
+                    )
         m = match(s, pos)
         assert m is not None  # the alternatives cover every character
         kind = m.lastgroup
@@ -1129,8 +1216,10 @@ def tokenize_html(s: str, *, events: bool = False, opaque: Iterable[str] | None 
                     spans.append((skip[2], len(pieces) - 1, skip[3]))
                 skip = None
         else:
-            if ev is not None and not in_conv and kind == "lt":
-                ev.append(("t", len(pieces)))  # a lone "<" is text
+            if kind == "lt":
+                recording = None  # how a lone "<" reads depends on what follows the line
+                if ev is not None and not in_conv:
+                    ev.append(("t", len(pieces)))  # a lone "<" is text
             pieces.append(token)
         pos = end
 
@@ -1139,6 +1228,25 @@ def tokenize_html(s: str, *, events: bool = False, opaque: Iterable[str] | None 
     if skip is not None and skip[2] >= 0:
         ev = None  # an unclosed span.zd-conv keeps its source content: not summarised
     return HtmlTokens(pieces, todo_idx, todo_src, spans, ev if events else None)
+
+
+def _line_tokens(
+    recording: tuple[str, int, int, int, int],
+    pieces: list[str],
+    todo_idx: list[int],
+    todo_src: list[str],
+    spans: list[tuple[int, int, Mapping[str, str]]],
+    ev: list[tuple[Any, ...]] | None,
+) -> _Line:
+    """The tokens of the line just read (``recording`` holds the lists' lengths at its start)."""
+    _, p0, t0, s0, e0 = recording
+    return _Line(
+        pieces=tuple(pieces[p0:]),
+        todo_idx=tuple(i - p0 for i in todo_idx[t0:]),
+        todo_src=tuple(todo_src[t0:]),
+        spans=tuple((first - p0, close - p0, v) for first, close, v in spans[s0:]),
+        events=tuple((e[0], e[1] - p0) if e[0] in "tr" else e for e in ev[e0:]) if ev is not None else (),
+    )
 
 
 @functools.lru_cache(maxsize=8)
