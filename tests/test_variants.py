@@ -122,3 +122,67 @@ def test_write_variants_writes_every_variant_converted_and_relocated(site_builde
     assert 'href="/zhudu/zh-Hant-TW/about/"' in tw404
     assert '"base": "/zhudu/zh-Hant-TW/"' in tw404
     assert "..//zhudu/" not in tw404
+
+
+URLS = [
+    "",
+    "#s",
+    "?q=1",
+    ".",
+    "./",
+    "..",
+    "../",
+    "../..",
+    "../../",
+    "../../../",
+    "../../../x/",
+    "x/",
+    "./x/",
+    "a/../b/",
+    "../x/",
+    "../y/",
+    "../../about/",
+    "../../notes/x/#s",
+    "../../assets/a.css",
+    "/about/",
+    "/zhudu/about/",
+    "/zhudu/assets/a.css",
+    "https://u.github.io/zhudu/about/",
+    "https://example.org/",
+    "mailto:a@b.c",
+    "zd-variant:zh-Hant-TW",
+    "zd-variant:zh-Hans#s",
+    "zd-variant-root:zh-Hant-TW",
+    "img.png",
+    "../x/img.png",
+]
+PAGE_FILES = [
+    ("index.html", ""),
+    ("about/index.html", "about/"),
+    ("notes/x/index.html", "notes/x/"),
+    ("notes/y/index.html", "notes/y/"),
+    ("a/b/c/index.html", "a/b/c/"),
+    ("a/d/c/index.html", "a/d/c/"),
+    ("404.html", "404.html"),
+]
+
+
+def _local_in_one_folder(path: str) -> bool:
+    """Like ``_local``, with pages that one folder's relative URLs reach and its neighbour's do not."""
+    return _local(path) or path in {"a/b/x/", "a/b/c/img.png"}
+
+
+@pytest.mark.parametrize("site_url", ["https://u.github.io/zhudu/", ""])
+def test_urls_re_aimed_on_earlier_pages_are_reused_only_where_they_mean_the_same(site_url: str) -> None:
+    """The build keeps one memo of re-aimed URLs for every page: it changes no page."""
+    html = "".join(f'<a href="{u}">a</a><img src="{u}">' for u in URLS)
+    memo: dict[tuple[str, str, str], str] = {}
+    for _ in range(2):  # the second round reads what every page put in the memo
+        for variant in (variants.STAND_IN, TW, HANS):
+            for dest_uri, page_url in PAGE_FILES:
+                how = {"dest_uri": dest_uri, "variant": variant, "variants": ALL, "page_url": page_url}
+                local = _local_in_one_folder
+                fresh = variants.relocate(html, **how, is_variant_local=local, site_url=site_url)
+                kept = variants.relocate(html, **how, is_variant_local=local, site_url=site_url, memo=memo)
+                assert kept == fresh, (variant.code, dest_uri)
+    assert memo

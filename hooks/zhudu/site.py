@@ -111,6 +111,8 @@ class Site:
     _writers: ProcessPoolExecutor | None = field(default=None, repr=False)
     _pending: list[Future[Any]] = field(default_factory=list, repr=False)
     _vocabulary: ProcessPoolExecutor | None = field(default=None, repr=False)
+    #: URLs re-aimed for the variant folders, by what they depend on (``variants.relocate``).
+    _relocated: dict[tuple[str, str, str], str] = field(default_factory=dict, repr=False)
 
     # ----------------------------------------------------------------- configuration
 
@@ -345,6 +347,7 @@ class Site:
             page_url=url,
             is_variant_local=self.is_variant_local,
             site_url=self.site_url,
+            memo=self._relocated,
         )
         # The tokenizing pass also gives the search index its text.
         tokens = script.tokenize_html(

@@ -34,6 +34,7 @@ _CONFIG_SEARCH_RE = re.compile(r"""(?P<lead>"search":\s*")(?P<url>[^"]+)(?P<tail
 _CONFIG_BASE_RE = re.compile(r"""(?P<lead>"base":\s*")(?P<url>/[^"]*)(?P<tail>")""")
 _HTML_LANG_RE = re.compile(r"<html lang=\"[^\"]*\"")
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_PAGE_SCHEMES = (VARIANT_SCHEME, VARIANT_ROOT_SCHEME)  # re-aimed for the page, not its folder
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ def relocate(
     page_url: str,
     is_variant_local: Callable[[str], bool],
     site_url: str,
+    memo: dict[tuple[str, str, str], str] | None = None,
 ) -> str:
     """Re-aim URLs of a page rendered for the default variant so it works at ``variant.prefix``.
 
@@ -101,6 +103,9 @@ def relocate(
         is_variant_local: Whether a root-relative path is a page (or per-variant file) that
             each variant has its own copy of; everything else (theme assets, images) is shared.
         site_url: The configured site URL ("" when unset).
+        memo: URLs re-aimed on earlier pages, kept by the caller for the build (pages repeat
+            the chrome's URLs).  A URL is kept with the variant and the part of the page's folder
+            its target depends on; links to other variants (``zd-variant:``) are not kept.
     """
     depth = variant.prefix.count("/")
     up = "../" * depth
@@ -145,12 +150,21 @@ def relocate(
             return url
         return url if is_variant_local(target) else up + url
 
-    fixed: dict[str, str] = {}  # a page repeats its URLs (theme markers): each is worked out once
+    # A page repeats its URLs (theme markers), and pages in a folder repeat each other's (the
+    # chrome): each is worked out once.
+    fixed: dict[str, str] = {}
+    folders = here.split("/") if here else []
 
     def fix_once(url: str) -> str:
         out = fixed.get(url)
         if out is None:
-            out = fixed[url] = fix(url)
+            key = None if memo is None else _memo_key(url, variant.prefix, folders)
+            out = memo.get(key) if key is not None else None  # type: ignore[union-attr]
+            if out is None:
+                out = fix(url)
+                if key is not None:
+                    memo[key] = out  # type: ignore[index]
+            fixed[url] = out
         return out
 
     html = _URL_ATTR_RE.sub(lambda m: m["lead"] + fix_once(m["url"]) + m["tail"], html)
@@ -171,6 +185,20 @@ def relocate(
                 count=1,
             )
     return html
+
+
+def _memo_key(url: str, prefix: str, folders: list[str]) -> tuple[str, str, str] | None:
+    """What re-aiming ``url`` depends on besides the site; ``None`` when it depends on the page.
+
+    That is the variant, the page's depth and the folders the URL's leading ``../`` do not climb
+    out of.  (A ``..`` further on climbs higher still, so the URL depends on fewer folders, not more.)
+    """
+    if url.startswith(_PAGE_SCHEMES):
+        return None
+    ups = 0
+    while url.startswith("../", 3 * ups):
+        ups += 1
+    return (prefix, f"{len(folders)}:" + "/".join(folders[: max(0, len(folders) - ups)]), url)
 
 
 def _target(url: str, here: str) -> str:
