@@ -1052,6 +1052,7 @@ class _LineMemo:
 
 
 _LINE_MEMOS: dict[tuple[bool, tuple[str, ...]], _LineMemo] = {}
+_INDEXED_EVENTS = ("t", "r")  # events that name a piece by its index (``HtmlTokens.events``)
 
 
 def tokenize_html(s: str, *, events: bool = False, opaque: Iterable[str] | None = None) -> HtmlTokens:
@@ -1082,10 +1083,10 @@ def tokenize_html(s: str, *, events: bool = False, opaque: Iterable[str] | None 
     n = len(s)
     match = _HTML_TOKEN_RE.match
     line_start = _LINE_START_RE.search
-    # Lines (up to a newline and indentation followed by "<") met before with nothing open are copied from the
-    # memo.  Where such a line ends the next token starts with "<", so its tokens cannot depend on
-    # what follows it; a line is kept only if no token ran past its end and no lone "<" (whose
-    # reading could) was in it.
+    # Lines (up to a newline and indentation followed by "<") met before with nothing open are
+    # copied from the memo.  Where such a line ends the next token starts with "<", so its tokens
+    # cannot depend on what follows it; a line is kept only if no token ran past its end and no
+    # lone "<" (whose reading could) was in it.
     memo = _LINE_MEMOS.setdefault((events, tuple(sorted(opaque)) if opaque_re else ()), _LineMemo())
     line_end = 0
     recording: tuple[str, int, int, int, int] | None = None  # a line, and the lists' lengths at its start
@@ -1110,7 +1111,9 @@ def tokenize_html(s: str, *, events: bool = False, opaque: Iterable[str] | None 
                     if known.spans:
                         spans.extend([(base + first, base + close, v) for first, close, v in known.spans])
                     if ev is not None and known.events:
-                        ev.extend([(e[0], base + e[1]) if e[0] in "tr" else e for e in known.events])
+                        ev.extend(
+                            [(e[0], base + e[1]) if e[0] in _INDEXED_EVENTS else e for e in known.events]
+                        )
                     pos = line_end
                     continue
                 if memo.worth_keeping(line):
@@ -1245,7 +1248,9 @@ def _line_tokens(
         todo_idx=tuple(i - p0 for i in todo_idx[t0:]),
         todo_src=tuple(todo_src[t0:]),
         spans=tuple((first - p0, close - p0, v) for first, close, v in spans[s0:]),
-        events=tuple((e[0], e[1] - p0) if e[0] in "tr" else e for e in ev[e0:]) if ev is not None else (),
+        events=tuple((e[0], e[1] - p0) if e[0] in _INDEXED_EVENTS else e for e in ev[e0:])
+        if ev is not None
+        else (),
     )
 
 
