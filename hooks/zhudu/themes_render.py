@@ -452,10 +452,12 @@ class ThemeBuild:
             for hit in index.hits_in(theme_id, note_id):
                 raw = index.passage_by_key[(note_id, hit.anchor)].text
                 text = note.to_simplified(raw)
-                if text == raw:  # matching folded this very text
-                    segments = marked_segments(text, hit.spans, hit.folded_length)
-                else:
-                    segments = marked_segments(text, hit.spans) if len(text) == len(raw) else [(text, False)]
+                folded_length = hit.folded_length if text == raw else -1  # matching folded this very text
+                segments = (
+                    marked_segments(text, hit.spans, folded_length)
+                    if len(text) == len(raw)
+                    else [(text, False)]
+                )
                 passages.append(
                     {
                         "anchor": hit.anchor,

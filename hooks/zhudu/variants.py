@@ -150,20 +150,21 @@ def relocate(
             return url
         return url if is_variant_local(target) else up + url
 
-    # A page repeats its URLs (theme markers), and pages in a folder repeat each other's (the
+    # A page repeats its URLs (theme markers), and pages repeat each other's (the
     # chrome): each is worked out once.
     fixed: dict[str, str] = {}
+    shared = memo if memo is not None else {}
     folders = here.split("/") if here else []
 
     def fix_once(url: str) -> str:
         out = fixed.get(url)
         if out is None:
-            key = None if memo is None else _memo_key(url, variant.prefix, folders)
-            out = memo.get(key) if key is not None else None  # type: ignore[union-attr]
+            key = _memo_key(url, variant.prefix, folders)
+            out = shared.get(key) if key is not None else None
             if out is None:
                 out = fix(url)
                 if key is not None:
-                    memo[key] = out  # type: ignore[index]
+                    shared[key] = out
             fixed[url] = out
         return out
 
