@@ -147,7 +147,9 @@ def test_glossary_entries_off_screen_wait_and_anchors_still_land(real_site, page
         "document.getElementById(decodeURIComponent(location.hash.slice(1))).getBoundingClientRect().top"
     )
     assert header <= heading_top <= header + 60, (header, heading_top)
-    entry = page.locator(f"[id='{page.evaluate('decodeURIComponent(location.hash.slice(1))')}'] + .zd-gloss-entry")
+    entry = page.locator(
+        f"[id='{page.evaluate('decodeURIComponent(location.hash.slice(1))')}'] + .zd-gloss-entry"
+    )
     assert entry.evaluate(rendered) and entry.is_visible()
     # Every entry is still found by the reader's find-in-page and printed: its text is in the page.
     assert entries.last.inner_text().strip()
