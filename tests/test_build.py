@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -33,6 +36,23 @@ def small(tmp_path_factory):
 
 def test_strict_fixture_build_has_zero_warnings(small):
     assert small.warnings == []
+
+
+def test_cli_build_prints_only_mkdocs_lines(tmp_path):
+    """The author's terminal shows MkDocs' log lines and nothing else (jieba, for one, talks on stderr)."""
+    build_site(tmp_path, notes={"a.md": NOTE.format(body=BODY)}, strict=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tmp_path / "mkdocs.yml")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    lines = [line for line in (proc.stdout + proc.stderr).splitlines() if line.strip()]
+    assert any("Documentation built in" in line for line in lines)
+    assert [line for line in lines if not line.startswith("INFO    -  ")] == []
 
 
 def test_real_site_builds_strict_with_zero_warnings(real_site):

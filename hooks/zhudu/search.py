@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -439,6 +440,9 @@ def _jieba_cache(added: tuple[str, ...]) -> _JiebaCache:
         return _JIEBA[0]
     import jieba  # imported here: loading its dictionary costs a second
 
+    # jieba announces every dictionary load on stderr through a handler of its own: keep a build's
+    # output to MkDocs' lines (its warnings still show).
+    jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     for word in added:
