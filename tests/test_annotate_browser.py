@@ -127,30 +127,3 @@ def test_margin_notes_do_not_overlap_paragraphs_on_a_wide_screen(real_site, page
     assert first["x"] > body["x"] + body["width"] / 2
     page.locator(".zd-anno-marker").nth(2).scroll_into_view_if_needed()
     page.screenshot(path=str(SHOTS / "wide-1280.png"))
-
-
-def test_glossary_entries_off_screen_wait_and_anchors_still_land(real_site, page) -> None:
-    """Entries below the screen are skipped (content-visibility) until near; jumps land exactly."""
-    page.set_viewport_size({"width": 412, "height": 823})
-    page.goto(real_site.variant_url("zh-Hant-HK", "glossary/"))
-    # An entry's content is skipped (not styled, laid out or painted) while the entry is far off screen.
-    rendered = "e => e.firstElementChild.checkVisibility({contentVisibilityAuto: true})"
-    entries = page.locator(".zd-gloss-entry")
-    assert entries.count() > 20
-    assert entries.first.evaluate(rendered)
-    assert not entries.last.evaluate(rendered), "an entry far below the screen was rendered at load"
-    link = page.locator(".zd-gloss-index a").nth(entries.count() - 3)
-    link.click()
-    page.wait_for_timeout(300)
-    header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
-    heading_top = page.evaluate(
-        "document.getElementById(decodeURIComponent(location.hash.slice(1))).getBoundingClientRect().top"
-    )
-    assert header <= heading_top <= header + 60, (header, heading_top)
-    entry = page.locator(
-        f"[id='{page.evaluate('decodeURIComponent(location.hash.slice(1))')}'] + .zd-gloss-entry"
-    )
-    assert entry.evaluate(rendered) and entry.is_visible()
-    # Every entry is still found by the reader's find-in-page and printed: its text is in the page.
-    assert entries.last.inner_text().strip()
-    assert not page.zd.console_errors
