@@ -127,3 +127,29 @@ def test_margin_notes_do_not_overlap_paragraphs_on_a_wide_screen(real_site, page
     assert first["x"] > body["x"] + body["width"] / 2
     page.locator(".zd-anno-marker").nth(2).scroll_into_view_if_needed()
     page.screenshot(path=str(SHOTS / "wide-1280.png"))
+
+
+def test_glossary_entries_off_screen_wait_and_anchors_still_land(real_site, page) -> None:
+    """Entries far below the screen are skipped (content-visibility) until near; anchors land exactly."""
+    page.set_viewport_size({"width": 412, "height": 823})
+    url = real_site.variant_url("zh-Hant-HK", "glossary/")
+    page.goto(url)
+    # An entry's content is skipped (not styled, laid out or painted) while the entry is far off screen.
+    rendered = "e => e.firstElementChild.checkVisibility({contentVisibilityAuto: true})"
+    entries = page.locator(".zd-gloss-entry")
+    assert entries.count() > 20
+    assert entries.first.evaluate(rendered)
+    assert not entries.nth(-2).evaluate(rendered), "an entry far below the screen was rendered at load"
+    assert entries.last.evaluate(rendered), "the last entry is drawn (audits probe its colours)"
+    # A link to a term far down the page (from a note or a search result) lands on it.
+    target = page.locator(".zd-gloss-entry").nth(-3).evaluate("e => e.previousElementSibling.id")
+    page.goto(f"{url}#{target}")
+    where = f"document.getElementById({target!r}).getBoundingClientRect().top"
+    page.wait_for_function(f"() => scrollY > 0 && {where} < innerHeight", timeout=5000)
+    page.wait_for_timeout(300)
+    header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    assert header <= page.evaluate(where) <= header + 60
+    assert page.locator(f"[id='{target}'] + .zd-gloss-entry").evaluate(rendered)
+    # Skipped entries are still in the page: find-in-page and print see them.
+    assert entries.nth(-2).inner_text().strip()
+    assert not page.zd.console_errors
