@@ -17,6 +17,7 @@ import logging
 import os
 import shutil
 import socket
+import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -180,6 +181,18 @@ def build_site(
     warnings = [line[len("WARNING ") :] for line in log.splitlines() if line.startswith("WARNING ")]
     return BuildResult(
         root=root, site_dir=root / "site", ok=ok, log=log + error, warnings=warnings, error=error
+    )
+
+
+def mkdocs_build_cli(root: Path) -> subprocess.CompletedProcess[str]:
+    """Run the real ``mkdocs build --strict`` command on the project in ``root``, as the author would."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=root,
+        timeout=120,
     )
 
 

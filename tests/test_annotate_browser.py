@@ -142,7 +142,7 @@ def test_glossary_entries_off_screen_wait_and_anchors_still_land(real_site, page
     assert not entries.nth(-2).evaluate(rendered), "an entry far below the screen was rendered at load"
     assert entries.last.evaluate(rendered), "the last entry is drawn (audits probe its colours)"
     # A link to a term far down the page (from a note or a search result) lands on it.
-    target = page.locator(".zd-gloss-entry").nth(-3).evaluate("e => e.previousElementSibling.id")
+    target = entries.nth(-3).evaluate("e => e.previousElementSibling.id")
     page.goto(f"{url}#{target}")
     where = f"document.getElementById({target!r}).getBoundingClientRect().top"
     page.wait_for_function(f"() => scrollY > 0 && {where} < innerHeight", timeout=5000)

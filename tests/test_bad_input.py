@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, mkdocs_build_cli
 
 GOOD = "---\ntitle: 好笔记\ndate: 2024-01-01\n---\n\n这是一篇正常的笔记，讲开源模型和数据中心。\n"
 
@@ -178,15 +175,7 @@ def test_cli_build_of_broken_notes_prints_messages_not_tracebacks(tmp_path):
 
     # Lay the project out with build_site, then run the real `mkdocs build` command on it.
     build_site(tmp_path, notes={"good.md": GOOD, **{n: d for n, d, _ in BAD_NOTES}}, strict=False)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tmp_path / "mkdocs.yml")],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-        timeout=120,
-    )
+    proc = mkdocs_build_cli(tmp_path)
     output = proc.stdout + proc.stderr
     assert proc.returncode == 1
     assert "Traceback" not in output

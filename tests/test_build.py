@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 
 import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
-from conftest import REPO, build_site
+from conftest import REPO, build_site, mkdocs_build_cli
 
 NOTE = "---\ntitle: 数据中心与软件\ndate: 2024-03-01 10:00:00 +0800\ntags: [数据中心, 软件]\n---\n\n{body}\n"
 BODY = (
@@ -41,14 +38,7 @@ def test_strict_fixture_build_has_zero_warnings(small):
 def test_cli_build_prints_only_mkdocs_lines(tmp_path):
     """The author's terminal shows MkDocs' log lines and nothing else (jieba, for one, talks on stderr)."""
     build_site(tmp_path, notes={"a.md": NOTE.format(body=BODY)}, strict=False)
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tmp_path / "mkdocs.yml")],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        cwd=tmp_path,
-        timeout=120,
-    )
+    proc = mkdocs_build_cli(tmp_path)
     assert proc.returncode == 0, proc.stderr
     lines = [line for line in (proc.stdout + proc.stderr).splitlines() if line.strip()]
     assert any("Documentation built in" in line for line in lines)
