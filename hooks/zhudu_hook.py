@@ -26,6 +26,7 @@ from zhudu import (
     annotations,
     feeds,
     glossary,
+    heap,
     links,
     pagination,
     passages,
@@ -105,6 +106,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site, _passage_extension, _themes, _annotation_ext, _glossary_ext
     _themes = None
     _stop_workers()  # a build that failed before on_post_build may have left some
+    if not annotations.serving():
+        heap.start_build()
     settings = ZhuduConfig()
     settings.load_dict(dict(config.extra.get("zhudu") or {}))
     errors, warnings = settings.validate()
@@ -234,6 +237,7 @@ def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
     global _renderers
     site = _current()
     if not annotations.serving():
+        heap.keep()  # the notes and files: they live until the build ends
         _renderers = rendering.MarkdownRenderers.start(
             config,
             files,
@@ -404,6 +408,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
                 convert=site.converter(v.code, "Hans").text,
             )
         )
+    if not annotations.serving():
+        heap.keep()  # every page's HTML and table of contents: build-long too
     site.start_writers()  # the state the page writers inherit is complete from here on
     return env
 
@@ -521,11 +527,19 @@ def on_post_build(config: MkDocsConfig) -> None:
         len(site.variants),
         ", ".join(v.code for v in site.variants),
     )
+    heap.end_build()  # the build's state may go now (an in-process caller may build again)
 
 
 def on_build_error(error: Exception) -> None:
-    """A failed build leaves no worker processes behind."""
+    """A failed build leaves no worker processes and no objects kept out of collection behind."""
     _stop_workers()
+    heap.end_build()
+
+
+@event_priority(-100)  # last: nothing runs after it but the interpreter's exit
+def on_shutdown() -> None:
+    """The process ends now: its final garbage collection need not walk the whole heap."""
+    heap.exiting()
 
 
 def _stop_workers() -> None:

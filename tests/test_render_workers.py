@@ -7,6 +7,7 @@ count under ``--strict``, and the proof that the workers did render pages.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import re
@@ -55,3 +56,28 @@ def test_a_worker_rendered_page_keeps_its_table_of_contents_and_anchors(tmp_path
         page = (result.site_dir / "zh-Hans" / "notes" / f"note-{i:02d}" / "index.html").read_text("utf-8")
         assert 'id="第二节"' in page
         assert '<a href="#第二节" class="md-nav__link">' in page  # the table of contents
+
+
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path):
+    """During a build the collector runs less often and skips the build's state (``heap``); after it,
+    whether the build succeeded, failed ``--strict`` after writing, or stopped half-way, the process
+    collects as before: an in-process caller (these tests, a script building twice) keeps no garbage."""
+    before = gc.get_threshold()
+    builds = {
+        "ok": {
+            "notes": {"a.md": "---\ntitle: 甲\n---\n\n正文。\n", "b.md": "---\ntitle: 乙\n---\n\n正文。\n"}
+        },
+        "strict": {"notes": _notes(3), "strict": True},  # fails after on_post_build
+        "half-way": {
+            "notes": _notes(3),
+            "editorial": {"notes.yml": "nope_id:\n  title: x\n"},
+            "strict": False,
+        },
+    }
+    for name, kwargs in builds.items():
+        root = tmp_path / name
+        root.mkdir()
+        result = build_site(root, zhudu={"workers": 2}, **kwargs)
+        assert result.ok is (name == "ok"), result.log
+        assert gc.get_freeze_count() == 0, name
+        assert gc.get_threshold() == before, name

@@ -13,12 +13,13 @@ does not mix with, and it reuses unchanged pages instead (``site._WRITTEN``).
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
+
+from . import heap
 
 
 def available_cpus() -> int:
@@ -52,11 +53,8 @@ def forked_pool(
         initializer=initializer,
         initargs=initargs,
     )
-    # The objects alive at the fork are left out of the workers' garbage collection: collecting
-    # would touch, and so copy, every page of memory the workers share with this process.
-    gc.freeze()
-    try:
-        pool.submit(int)  # the first task forks every worker
-    finally:
-        gc.unfreeze()
+    # The objects alive at the fork are left out of garbage collection (until the build ends): in
+    # the workers, collecting would touch, and so copy, every page of memory they share with this process.
+    heap.keep()
+    pool.submit(int)  # the first task forks every worker
     return pool
