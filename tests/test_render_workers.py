@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import logging
 import multiprocessing
+import os
 import re
 
 from conftest import build_site
@@ -81,3 +82,17 @@ def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path):
         assert result.ok is (name == "ok"), result.log
         assert gc.get_freeze_count() == 0, name
         assert gc.get_threshold() == before, name
+
+
+def test_forked_map_runs_a_closure_in_workers_and_keeps_the_order():
+    """``workers.forked_map`` (the search index's slices): the workers inherit the closure, the
+    results come back in item order, and no worker is left running."""
+    from zhudu import workers
+
+    table = {i: "汉字" * i for i in range(5)}  # inherited by the fork, never pickled
+    results = workers.forked_map(lambda i: (os.getpid(), table[i]), [0, 1, 2, 3, 4], 3)
+    assert [text for _, text in results] == [table[i] for i in range(5)]
+    assert results[0][0] == os.getpid()  # this process takes the first item
+    assert len({pid for pid, _ in results}) > 1
+    assert multiprocessing.active_children() == []
+    assert workers.forked_map(lambda i: i * 2, [1, 2], 1) == [2, 4]

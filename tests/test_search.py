@@ -48,6 +48,73 @@ def test_extract_page_reads_passages_and_sections() -> None:
     ]
 
 
+def _variant_pages() -> list[search.VariantPages]:
+    """Three pages of unequal length in Simplified and in Taiwan's vocabulary and script."""
+    texts = {
+        "notes/a/": ["数据中心的建设带来了就业。", "开源软件和网络。"],
+        "notes/b/": ["中华人民共和国成立。"],
+        "notes/c/": ["数据" * 40, "网络与软件。", "ＡＢＣ公司发布了新芯片。"],
+    }
+    s2twp = opencc_converter("s2twp").convert
+    return [
+        search.VariantPages(
+            code=code,
+            pages=tuple(
+                search.PageText(
+                    url=url,
+                    title=convert(f"第{i}页"),
+                    passages=tuple(
+                        search.PassageText(f"p-{n}", convert(t), "") for n, t in enumerate(passages)
+                    ),
+                )
+                for i, (url, passages) in enumerate(sorted(texts.items(), reverse=True))
+            ),
+        )
+        for code, convert in (("zh-Hans", str), ("zh-Hant-TW", s2twp))
+    ]
+
+
+@pytest.mark.parametrize("parts", [2, 3, 7])
+def test_the_index_written_in_slices_is_the_index_written_whole(parts: int) -> None:
+    """Slices of the documents (written by worker processes in a build) join into the same bytes."""
+    converters = {"zh-Hans": str, "zh-Hant-TW": opencc_converter("s2twp").convert}
+    t2s = opencc_converter("t2s").convert
+    whole = search.build_indexes(_variant_pages(), "zh-Hans", t2s, converters, r"[\s]+")
+    sliced = search.build_indexes(
+        _variant_pages(),
+        "zh-Hans",
+        t2s,
+        converters,
+        r"[\s]+",
+        parts=parts,
+        map_parts=lambda f, p: reversed([f(i) for i in reversed(p)]),
+    )
+    assert sliced == whole
+    tw = json.loads(whole["zh-Hant-TW"])
+    assert whole["zh-Hant-TW"] == json.dumps(tw, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    assert [d["location"] for d in tw["docs"]][:4] == ["notes/a/", "notes/a/#p-0", "notes/a/#p-1", "notes/b/"]
+    assert len(tw["docs"]) == 3 + 6
+    regional = next(d for d in tw["docs"] if d["location"] == "notes/a/#p-0")
+    assert regional["text"].startswith("資料中心") and regional["c"].startswith("数据中心")
+    assert "c" not in next(
+        d for d in tw["docs"] if d["location"] == "notes/b/#p-0"
+    )  # script only: folds equal
+
+
+@pytest.mark.parametrize(
+    ("weights", "parts", "bounds"),
+    [
+        ([1] * 10, 2, [0, 5, 10]),
+        ([1] * 10, 3, [0, 4, 7, 10]),
+        ([5, 1, 1, 1, 1, 1], 2, [0, 1, 6]),
+        ([3], 2, [0, 1, 1]),
+        ([], 2, [0, 0, 0]),
+    ],
+)
+def test_even_slices_cut_where_the_weight_halves(weights: list[int], parts: int, bounds: list[int]) -> None:
+    assert search._even_slices(weights, parts) == bounds
+
+
 def test_build_writes_passage_index_per_variant(site_builder) -> None:
     result = site_builder(notes={"n.md": NOTE})
     assert result.ok, result.log

@@ -348,26 +348,24 @@ def fold(text: str, table: Mapping[str, str]) -> str:
     return "".join(out)
 
 
-class _Folder:
+class _Folder(dict[int, str]):
     """``fold`` with one table, through ``str.translate``: the same text, without a Python loop per character.
 
-    Each character is folded once, by ``fold`` itself, the first time a text holds it.
+    Each character is folded once, by ``fold`` itself, the first time a text holds it; the
+    characters that fold to themselves are kept too (``translate`` is three times slower on
+    characters its table lacks).
     """
 
     def __init__(self, table: Mapping[str, str]) -> None:
+        super().__init__()
         self.table = table
-        self.known: set[str] = set()
-        self.translation: dict[int, str] = {}
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = fold(chr(code), self.table)
+        return folded
 
     def __call__(self, text: str) -> str:
-        new = set(text) - self.known
-        if new:
-            for ch in new:
-                folded = fold(ch, self.table)
-                if folded != ch:
-                    self.translation[ord(ch)] = folded
-            self.known |= new
-        return text.translate(self.translation)
+        return text.translate(self)
 
 
 # --------------------------------------------------------------------------- the index
@@ -488,6 +486,31 @@ def aliases(
     return dict(sorted(out.items())), ambiguous
 
 
+#: Starts computing the vocabulary of (texts, fold table, domain words); the getter returned waits for it.
+VocabularyOf = Callable[[list[str], Mapping[str, str], list[str]], Callable[[], list[str]]]
+#: ``map`` over index parts, possibly in other processes: (function of a part number, part numbers).
+PartsMap = Callable[[Callable[[int], dict[str, str]], Sequence[int]], Iterable[dict[str, str]]]
+
+
+def folded_vocabulary(
+    texts: Iterable[str], table: Mapping[str, str], extra_words: Iterable[str] = ()
+) -> list[str]:
+    """``vocabulary`` of the canonical texts folded with ``table`` (as the browser folds what it matches)."""
+    folder = _Folder(table)
+    return vocabulary((folder(text) for text in texts), extra_words)
+
+
+def _vocabulary_here(
+    texts: list[str], table: Mapping[str, str], extra_words: list[str]
+) -> Callable[[], list[str]]:
+    words = folded_vocabulary(texts, table, extra_words)
+    return lambda: words
+
+
+def _parts_here(function: Callable[[int], dict[str, str]], parts: Sequence[int]) -> Iterable[dict[str, str]]:
+    return map(function, parts)
+
+
 def build_indexes(
     variant_pages: list[VariantPages],
     canonical_code: str,
@@ -495,9 +518,14 @@ def build_indexes(
     converters: Mapping[str, Callable[[str], str]],
     separator: str,
     extra_words: Iterable[str] = (),
-    vocabulary_of: Callable[[Iterable[str], Iterable[str]], list[str]] | None = None,
-) -> dict[str, dict[str, Any]]:
-    """Each variant's search index (``search_index.json`` data).
+    vocabulary_of: VocabularyOf | None = None,
+    parts: int = 1,
+    map_parts: PartsMap | None = None,
+) -> dict[str, str]:
+    """Each variant's search index (the text of its ``search_index.json``).
+
+    The documents are written in ``parts`` slices of every variant's pages, through ``map_parts``
+    (workers, for a large site), while the vocabulary is computed (``vocabulary_of``, another worker).
 
     Args:
         variant_pages: Every variant's extracted pages.
@@ -506,65 +534,97 @@ def build_indexes(
         converters: Variant code → conversion of canonical text into that variant.
         separator: The separator regex Material's in-page highlighter splits terms on.
         extra_words: Domain dictionary words.
-        vocabulary_of: ``vocabulary`` or a stand-in computing it elsewhere (a worker process).
+        vocabulary_of: Starts ``folded_vocabulary`` (here by default, or in a worker process).
+        parts: How many slices the documents are written in.
+        map_parts: ``map`` over the slices (here by default); it may run them in forked processes.
     """
-    by_code = {v.code: v for v in variant_pages}
-    canon = by_code[canonical_code]
+    parts = max(1, parts)
+    canon = next(v for v in variant_pages if v.code == canonical_code)
     canon_text: dict[tuple[str, str], str] = {}
     for page in canon.pages:
         canon_text[(page.url, "")] = to_simplified(page.title)
         for p in page.passages:
             canon_text[(page.url, p.anchor)] = to_simplified(p.text)
-    chars = set("".join(canon_text.values()))
-    table = fold_table(chars, to_simplified)
+    table = fold_table(set("".join(canon_text.values())), to_simplified)
+    words = (vocabulary_of or _vocabulary_here)(list(canon_text.values()), table, list(extra_words))
+    by_url = [(v.code, sorted(v.pages, key=lambda p: p.url)) for v in variant_pages]
+    bounds = {
+        code: _even_slices([sum(len(p.text) + 50 for p in page.passages) + 50 for page in pages], parts)
+        for code, pages in by_url
+    }  # slices of about the same text, give or take the JSON around each document
     folder = _Folder(table)
-    canon_folded = {k: folder(v) for k, v in canon_text.items()}
-    words = (vocabulary_of or vocabulary)(canon_folded.values(), extra_words)
-    alias, ambiguous = aliases(words, [converters[c] for c in sorted(converters)], table)
-    zd = {
-        "v": 1,
-        "fold": "".join(k + v for k, v in sorted(table.items())),
-        "alias": alias,
-        "amb": ambiguous,
+
+    def docs_part(part: int) -> dict[str, str]:
+        """The JSON of the documents of slice ``part`` of every variant's pages (without brackets)."""
+        out: dict[str, str] = {}
+        canon_folded: dict[tuple[str, str], str] = {}
+        for code, pages in by_url:
+            docs: list[dict[str, Any]] = []
+            for page in pages[bounds[code][part] : bounds[code][part + 1]]:
+                docs.append({"location": page.url, "title": page.title, "text": ""})
+                for p in page.passages:
+                    doc: dict[str, Any] = {
+                        "location": f"{page.url}#{p.anchor}",
+                        "title": p.section or page.title,
+                        "text": p.text,
+                    }
+                    key = (page.url, p.anchor)
+                    canonical = canon_text.get(key)
+                    # (Text equal to its canonical form folds equal too: no folding needed to tell.)
+                    if canonical is not None and p.text != canonical:
+                        if key not in canon_folded:
+                            canon_folded[key] = folder(canonical)
+                        if folder(p.text) != canon_folded[key]:
+                            doc["c"] = canonical
+                    docs.append(doc)
+            out[code] = _json(docs)[1:-1]
+        return out
+
+    slices = list((map_parts or _parts_here)(docs_part, range(parts)))
+    alias, ambiguous = aliases(words(), [converters[c] for c in sorted(converters)], table)
+    config = {
+        "lang": ["zh"],
+        "separator": separator,
+        "pipeline": [],
+        "zhudu": {
+            "v": 1,
+            "fold": "".join(k + v for k, v in sorted(table.items())),
+            "alias": alias,
+            "amb": ambiguous,
+        },
     }
-    out: dict[str, dict[str, Any]] = {}
-    for variant in variant_pages:
-        docs: list[dict[str, Any]] = []
-        for page in sorted(variant.pages, key=lambda p: p.url):
-            docs.append({"location": page.url, "title": page.title, "text": ""})
-            for p in page.passages:
-                doc: dict[str, Any] = {
-                    "location": f"{page.url}#{p.anchor}",
-                    "title": p.section or page.title,
-                    "text": p.text,
-                }
-                canonical = canon_text.get((page.url, p.anchor))
-                # (Text equal to its canonical form folds equal too: no folding needed to tell.)
-                if (
-                    canonical is not None
-                    and p.text != canonical
-                    and folder(p.text) != canon_folded[(page.url, p.anchor)]
-                ):
-                    doc["c"] = canonical
-                docs.append(doc)
-        out[variant.code] = {
-            "config": {"lang": ["zh"], "separator": separator, "pipeline": [], "zhudu": zd},
-            "docs": docs,
-        }
-    return out
+    config_json = _json(config)
+    indexes = {}
+    for code, _ in by_url:
+        docs = ",".join(part[code] for part in slices if part[code])
+        # What json.dumps(sort_keys=True) writes for {"config": config, "docs": [every slice's documents]}.
+        indexes[code] = '{"config":' + config_json + ',"docs":[' + docs + "]}"
+    return indexes
 
 
-def write_indexes(
-    indexes: Mapping[str, Mapping[str, Any]], site_dir: Path, prefixes: Mapping[str, str]
-) -> int:
+def _even_slices(weights: Sequence[int], parts: int) -> list[int]:
+    """``parts + 1`` boundaries cutting ``weights`` into consecutive slices of about equal sums."""
+    total = sum(weights)
+    bounds, running = [0], 0
+    for i, weight in enumerate(weights):
+        running += weight
+        while len(bounds) < parts and running >= total * len(bounds) / parts:
+            bounds.append(i + 1)
+    return bounds + [len(weights)] * (parts + 1 - len(bounds))
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def write_indexes(indexes: Mapping[str, str], site_dir: Path, prefixes: Mapping[str, str]) -> int:
     """Write every variant's index; returns the bytes written in total."""
     total = 0
     for code in sorted(indexes):
         target = site_dir / prefixes[code] / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        data = json.dumps(indexes[code], ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-        target.write_text(data, encoding="utf-8")
-        total += len(data.encode("utf-8"))
+        target.write_text(indexes[code], encoding="utf-8")
+        total += len(indexes[code].encode("utf-8"))
     return total
 
 

@@ -12,7 +12,7 @@ import hashlib
 import json
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -422,14 +422,27 @@ class Site:
         self._writers = self._vocabulary = None
         self._pending = []
 
-    def _vocabulary_of(self, texts: Iterable[str], extra_words: Iterable[str]) -> list[str]:
-        if self._vocabulary is None:
-            return search.vocabulary(texts, extra_words)
-        try:
-            return self._vocabulary.submit(search.vocabulary, list(texts), list(extra_words)).result()
-        finally:
-            self._vocabulary.shutdown()
-            self._vocabulary = None
+    def _vocabulary_of(
+        self, texts: list[str], table: Mapping[str, str], extra_words: list[str]
+    ) -> Callable[[], list[str]]:
+        """Start the search vocabulary in the worker that has loaded jieba's dictionary; the getter waits.
+
+        ``stop_workers`` ends the worker if the getter is never called.
+        """
+        pool = self._vocabulary
+        if pool is None:
+            words = search.folded_vocabulary(texts, table, extra_words)
+            return lambda: words
+        future = pool.submit(search.folded_vocabulary, texts, dict(table), extra_words)
+
+        def words() -> list[str]:
+            try:
+                return future.result()
+            finally:
+                pool.shutdown()
+                self._vocabulary = None
+
+        return words
 
     def _rewrite(self, html: str, dest_uri: str, site_dir: Path) -> bool:
         """Write a page as the last build wrote it, if nothing it depends on changed."""
@@ -489,6 +502,7 @@ class Site:
             for v in self.variants
         ]
         canonical = next((v.code for v in self.variants if v.script == "Hans"), self.default.code)
+        processes = max(1, workers.pool_size(self.settings.workers))  # the documents: in that many slices
         indexes = search.build_indexes(
             variant_pages,
             canonical,
@@ -497,6 +511,8 @@ class Site:
             separator,
             self.domain_words,
             vocabulary_of=self._vocabulary_of,
+            parts=processes,
+            map_parts=lambda function, parts: workers.forked_map(function, parts, processes),
         )
         size = search.write_indexes(indexes, site_dir, {v.code: v.prefix for v in self.variants})
         log.debug("zhudu search: %d variant indexes, %d bytes", len(indexes), size)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
@@ -58,3 +58,32 @@ def forked_pool(
     heap.keep()
     pool.submit(int)  # the first task forks every worker
     return pool
+
+
+#: The function ``forked_map`` runs, inherited by its workers (a closure need not pickle).
+_INHERITED: list[Callable[[Any], Any]] = []
+
+
+def _call_inherited(item: Any) -> Any:
+    return _INHERITED[0](item)
+
+
+def forked_map(function: Callable[[Any], Any], items: Sequence[Any], processes: int) -> list[Any]:
+    """``[function(item) for item in items]`` on ``processes`` CPUs: this process and workers forked now.
+
+    This process takes the first item; the workers inherit ``function`` and everything it refers
+    to, and only the other items and their results are pickled.
+    """
+    if processes < 2 or len(items) < 2:
+        return [function(item) for item in items]
+    _INHERITED[:] = [function]
+    pool = forked_pool(min(processes, len(items)) - 1)
+    if pool is None:
+        _INHERITED.clear()
+        return [function(item) for item in items]
+    try:
+        rest = pool.map(_call_inherited, items[1:])
+        return [function(items[0]), *rest]
+    finally:
+        pool.shutdown()
+        _INHERITED.clear()
