@@ -248,3 +248,37 @@ def test_slugs_are_ascii_and_never_from_converted_titles(shipped):
     for note in shipped.values():
         assert note.meta.slug.isascii()
         assert note.meta.lang == "zh-Hans"
+
+
+def test_notes_read_in_worker_processes_are_the_notes_read_here(tmp_path):
+    """``mkdocs build`` reads a large ``seeds/`` on every CPU (``workers.forked_map_in_slices``):
+    the notes, their problems and their order come back as one process reads them."""
+    import multiprocessing
+    import shutil
+
+    from zhudu import workers
+
+    for path in (REPO / "seeds").iterdir():
+        shutil.copy2(path, tmp_path / path.name)
+    (tmp_path / "broken.md").write_text("---\ntitle: [坏的\n---\n\n正文。\n", encoding="utf-8")
+    (tmp_path / "undated.md").write_text("---\ntitle: 无日期\ndate: 上周\n---\n\n正文。\n", encoding="utf-8")
+
+    def load(map_paths):
+        return notes.load_corpus(
+            tmp_path.glob("*.md"),
+            lambda p: f"seeds/{p.name}",
+            settings=notes.NoteSettings(timezone="Asia/Shanghai"),
+            overrides={},
+            override_lines={},
+            override_file="docs/editorial/notes.yml",
+            image_url=lambda note_id, p: f"../media/{note_id}/{p.name}",
+            detect_script=lambda text: "Hant" if "體" in text else "Hans",
+            map_paths=map_paths,
+        )
+
+    here = load(None)
+    forked = load(lambda read, paths: workers.forked_map_in_slices(read, paths, 3))
+    assert multiprocessing.active_children() == []
+    assert [repr(n) for n in forked.notes] == [repr(n) for n in here.notes]
+    assert any(n.broken for n in here.notes) and any(n.problems and not n.broken for n in here.notes)
+    assert len(here.notes) == len(list((REPO / "seeds").iterdir())) + 2

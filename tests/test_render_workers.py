@@ -96,3 +96,14 @@ def test_forked_map_runs_a_closure_in_workers_and_keeps_the_order():
     assert len({pid for pid, _ in results}) > 1
     assert multiprocessing.active_children() == []
     assert workers.forked_map(lambda i: i * 2, [1, 2], 1) == [2, 4]
+
+
+def test_forked_map_in_slices_forks_only_for_slices_worth_it():
+    from zhudu import workers
+
+    items = list(range(10))
+    one = workers.forked_map_in_slices(lambda i: (os.getpid(), i * i), items, 2, smallest_slice=6)
+    two = workers.forked_map_in_slices(lambda i: (os.getpid(), i * i), items, 2, smallest_slice=5)
+    assert [r for _, r in one] == [r for _, r in two] == [i * i for i in items]
+    assert {pid for pid, _ in one} == {os.getpid()}  # 10 items do not make two slices of 6
+    assert [pid == os.getpid() for pid, _ in two] == [True] * 5 + [False] * 5

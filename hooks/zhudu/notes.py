@@ -421,10 +421,16 @@ def load_corpus(
     override_file: str,
     image_url: Callable[[str, Path], str],
     detect_script: Callable[[str], str],
+    map_paths: Callable[[Callable[[Path], Note], list[Path]], list[Note]] | None = None,
 ) -> Corpus:
-    """Read every note, make slugs unique and sort newest first."""
-    notes = [
-        read_note(
+    """Read every note, make slugs unique and sort newest first.
+
+    ``map_paths`` reads the notes (``read_note`` of each path, in order): by default here, or in
+    worker processes.
+    """
+
+    def read(path: Path) -> Note:
+        return read_note(
             path,
             display(path),
             settings=settings,
@@ -434,8 +440,8 @@ def load_corpus(
             image_url=image_url,
             detect_script=detect_script,
         )
-        for path in sorted(paths)
-    ]
+
+    notes = (map_paths or _map_here)(read, sorted(paths))
     problems: list[NoteError] = []
     seen: dict[str, Note] = {}
     for note in notes:
@@ -455,6 +461,10 @@ def load_corpus(
         seen[note.meta.slug] = note
     notes.sort(key=_newest_first)
     return Corpus(notes=notes, problems=problems)
+
+
+def _map_here(read: Callable[[Path], Note], paths: list[Path]) -> list[Note]:
+    return [read(path) for path in paths]
 
 
 def _newest_first(note: Note) -> tuple[int, float, str]:

@@ -69,6 +69,9 @@ def _write(target: Path, text: str) -> None:
 
 
 #: The build state a page-writer process was forked with (``Site.start_writers``).
+#: Reading fewer notes than this in a forked worker costs more than it saves (``load_notes``).
+NOTES_PER_READER = 200
+
 _FORKED_SITE: list[Site] = []
 
 
@@ -250,6 +253,12 @@ class Site:
             override_file=overrides.path,
             image_url=self.image_link,
             detect_script=script.detect_script,
+            # mkdocs build: a few hundred notes and more are read on every CPU (mkdocs serve: never forks).
+            map_paths=None
+            if annotations.serving()
+            else lambda read, paths: workers.forked_map_in_slices(
+                read, paths, workers.pool_size(self.settings.workers), smallest_slice=NOTES_PER_READER
+            ),
         )
         self.note_by_src = {note.src_uri: note for note in self.corpus.notes}
         return self.corpus
