@@ -172,3 +172,27 @@ def test_serve_rebuilds_reuse_the_theme_file_listing_until_the_overrides_change(
     assert sorted(p.relative_to(first).as_posix() for p in (first / "assets").rglob("*")) == sorted(
         p.relative_to(added).as_posix() for p in (added / "assets").rglob("*") if p.name != "added.txt"
     )
+
+
+_FORKS: list[int] = []
+_COUNTING_FORKS: list[bool] = []
+os.register_at_fork(before=lambda: _FORKS.append(1) if _COUNTING_FORKS else None)
+
+
+def test_serve_rebuilds_never_fork(tmp_path: Path) -> None:
+    """``mkdocs serve`` rebuilds beside the server's threads, which forking does not mix with: no
+    worker process, whatever the machine's CPUs (``workers.py``); ``mkdocs build`` forks."""
+    many = {f"n{i}.md": f"---\ntitle: 第{i}篇\n---\n\n第{i}篇讲数据和软件。\n" for i in range(4)}
+    built = build_site(tmp_path, notes=many, zhudu={"workers": 2})
+    assert built.ok, built.log
+    _COUNTING_FORKS.append(True)
+    try:
+        _FORKS.clear()
+        built = build_site(tmp_path, notes=many, zhudu={"workers": 2})
+        assert built.ok and _FORKS, "mkdocs build forks its workers"
+        _FORKS.clear()
+        with serving_builds(tmp_path) as build_into:
+            build_into("served")
+        assert _FORKS == []
+    finally:
+        _COUNTING_FORKS.clear()

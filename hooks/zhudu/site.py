@@ -511,7 +511,8 @@ class Site:
             for v in self.variants
         ]
         canonical = next((v.code for v in self.variants if v.script == "Hans"), self.default.code)
-        processes = max(1, workers.pool_size(self.settings.workers))  # the documents: in that many slices
+        # The documents are written in a slice per CPU (mkdocs serve: never forks).
+        processes = 1 if annotations.serving() else max(1, workers.pool_size(self.settings.workers))
         indexes = search.build_indexes(
             variant_pages,
             canonical,
