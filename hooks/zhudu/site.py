@@ -68,10 +68,12 @@ def _write(target: Path, text: str) -> None:
     target.write_text(text, encoding="utf-8")
 
 
-#: The build state a page-writer process was forked with (``Site.start_writers``).
 #: Reading fewer notes than this in a forked worker costs more than it saves (``load_notes``).
 NOTES_PER_READER = 200
+#: Writing the search documents of fewer pages than this in a forked worker costs more than it saves.
+PAGES_PER_INDEX_SLICE = 500
 
+#: The build state a page-writer process was forked with (``Site.start_writers``).
 _FORKED_SITE: list[Site] = []
 
 
@@ -440,8 +442,7 @@ class Site:
         """
         pool = self._vocabulary
         if pool is None:
-            words = search.folded_vocabulary(texts, table, extra_words)
-            return lambda: words
+            return search.vocabulary_now(texts, table, extra_words)
         future = pool.submit(search.folded_vocabulary, texts, dict(table), extra_words)
 
         def words() -> list[str]:
@@ -511,8 +512,14 @@ class Site:
             for v in self.variants
         ]
         canonical = next((v.code for v in self.variants if v.script == "Hans"), self.default.code)
-        # The documents are written in a slice per CPU (mkdocs serve: never forks).
-        processes = 1 if annotations.serving() else max(1, workers.pool_size(self.settings.workers))
+        # The documents are written in a slice per CPU, for a large site (mkdocs serve: never forks).
+        processes = (
+            1
+            if annotations.serving()
+            else max(
+                1, min(workers.pool_size(self.settings.workers), len(self.pages) // PAGES_PER_INDEX_SLICE)
+            )
+        )
         indexes = search.build_indexes(
             variant_pages,
             canonical,
