@@ -87,10 +87,13 @@ def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path):
 def test_forked_map_runs_a_closure_in_workers_and_keeps_the_order():
     """``workers.forked_map`` (the search index's slices): the workers inherit the closure, the
     results come back in item order, and no worker is left running."""
-    from zhudu import workers
+    from zhudu import heap, workers
 
     table = {i: "汉字" * i for i in range(5)}  # inherited by the fork, never pickled
-    results = workers.forked_map(lambda i: (os.getpid(), table[i]), [0, 1, 2, 3, 4], 3)
+    try:
+        results = workers.forked_map(lambda i: (os.getpid(), table[i]), [0, 1, 2, 3, 4], 3)
+    finally:
+        heap.end_build()  # as a build does: nothing of this process stays frozen
     assert [text for _, text in results] == [table[i] for i in range(5)]
     assert results[0][0] == os.getpid()  # this process takes the first item
     assert len({pid for pid, _ in results}) > 1
@@ -99,11 +102,14 @@ def test_forked_map_runs_a_closure_in_workers_and_keeps_the_order():
 
 
 def test_forked_map_in_slices_forks_only_for_slices_worth_it():
-    from zhudu import workers
+    from zhudu import heap, workers
 
     items = list(range(10))
-    one = workers.forked_map_in_slices(lambda i: (os.getpid(), i * i), items, 2, smallest_slice=6)
-    two = workers.forked_map_in_slices(lambda i: (os.getpid(), i * i), items, 2, smallest_slice=5)
+    try:
+        one = workers.forked_map_in_slices(lambda i: (os.getpid(), i * i), items, 2, smallest_slice=6)
+        two = workers.forked_map_in_slices(lambda i: (os.getpid(), i * i), items, 2, smallest_slice=5)
+    finally:
+        heap.end_build()
     assert [r for _, r in one] == [r for _, r in two] == [i * i for i in items]
     assert {pid for pid, _ in one} == {os.getpid()}  # 10 items do not make two slices of 6
     assert [pid == os.getpid() for pid, _ in two] == [True] * 5 + [False] * 5

@@ -44,7 +44,8 @@ def forked_pool(
 ) -> ProcessPoolExecutor | None:
     """A pool of ``processes`` workers forked from this process now; ``None`` without fork.
 
-    With fork, ``initargs`` reach the workers by inheritance, not by pickling.
+    With fork, ``initargs`` reach the workers by inheritance, not by pickling.  The objects alive
+    now stay frozen out of garbage collection until ``heap.end_build``.
     """
     if processes < 1 or "fork" not in multiprocessing.get_all_start_methods():
         return None
