@@ -508,10 +508,6 @@ def vocabulary_now(
     return lambda: words
 
 
-def _parts_here(function: Callable[[int], dict[str, str]], parts: Sequence[int]) -> Iterable[dict[str, str]]:
-    return map(function, parts)
-
-
 def build_indexes(
     variant_pages: list[VariantPages],
     canonical_code: str,
@@ -581,7 +577,7 @@ def build_indexes(
             out[code] = _json(docs)[1:-1]
         return out
 
-    slices = list((map_parts or _parts_here)(docs_part, range(parts)))
+    slices = list((map_parts or map)(docs_part, range(parts)))
     alias, ambiguous = aliases(words(), [converters[c] for c in sorted(converters)], table)
     config = {
         "lang": ["zh"],

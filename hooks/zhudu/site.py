@@ -255,11 +255,9 @@ class Site:
             override_file=overrides.path,
             image_url=self.image_link,
             detect_script=script.detect_script,
-            # mkdocs build: a few hundred notes and more are read on every CPU (mkdocs serve: never forks).
-            map_paths=None
-            if annotations.serving()
-            else lambda read, paths: workers.forked_map_in_slices(
-                read, paths, workers.pool_size(self.settings.workers), smallest_slice=NOTES_PER_READER
+            # A few hundred notes and more are read on every CPU.
+            map_paths=lambda read, paths: workers.forked_map_in_slices(
+                read, paths, self._forking_cpus, smallest_slice=NOTES_PER_READER
             ),
         )
         self.note_by_src = {note.src_uri: note for note in self.corpus.notes}
@@ -389,6 +387,11 @@ class Site:
 
     # ----------------------------------------------------------------- worker processes
 
+    @property
+    def _forking_cpus(self) -> int:
+        """CPUs a step may fork workers for: none while serving (rebuilds run beside the server's threads)."""
+        return 1 if annotations.serving() else workers.pool_size(self.settings.workers)
+
     def start_vocabulary(self) -> None:
         """Load jieba's dictionary in a forked worker now, beside the build (``mkdocs build`` only)."""
         if annotations.serving() or self.settings.search != "zhudu":
@@ -443,7 +446,7 @@ class Site:
         pool = self._vocabulary
         if pool is None:
             return search.vocabulary_now(texts, table, extra_words)
-        future = pool.submit(search.folded_vocabulary, texts, dict(table), extra_words)
+        future = pool.submit(search.folded_vocabulary, texts, table, extra_words)
 
         def words() -> list[str]:
             try:
@@ -512,14 +515,8 @@ class Site:
             for v in self.variants
         ]
         canonical = next((v.code for v in self.variants if v.script == "Hans"), self.default.code)
-        # The documents are written in a slice per CPU, for a large site (mkdocs serve: never forks).
-        processes = (
-            1
-            if annotations.serving()
-            else max(
-                1, min(workers.pool_size(self.settings.workers), len(self.pages) // PAGES_PER_INDEX_SLICE)
-            )
-        )
+        # The documents are written in a slice per CPU, for a large site.
+        processes = workers.slice_count(len(self.pages), self._forking_cpus, PAGES_PER_INDEX_SLICE)
         indexes = search.build_indexes(
             variant_pages,
             canonical,

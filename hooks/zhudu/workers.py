@@ -99,9 +99,14 @@ def forked_map_in_slices(
     Fewer slices when a slice would hold fewer than ``smallest_slice`` items (a fork costs more than
     a few items).
     """
-    slices = max(1, min(processes, len(items) // max(1, smallest_slice)))
+    slices = slice_count(len(items), processes, smallest_slice)
     cuts = [len(items) * k // slices for k in range(slices + 1)]
     parts = forked_map(
         lambda cut: [function(item) for item in items[cut[0] : cut[1]]], list(pairwise(cuts)), slices
     )
     return [result for part in parts for result in part]
+
+
+def slice_count(items: int, processes: int, smallest_slice: int = 1) -> int:
+    """Slices to cut ``items`` into: one per process, but none of fewer than ``smallest_slice`` items."""
+    return max(1, min(processes, items // max(1, smallest_slice)))
