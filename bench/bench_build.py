@@ -5,9 +5,20 @@ projects: the Zhudu project (hook, every variant, everything on) and a baseline 
 notes as plain Markdown pages, Material with the same theme/search/Markdown settings, no
 hook, one variant, a nav listing only the home page).  Each is built in a child process
 (``mkdocs build``), alternately, ``--repeat`` times; the best wall time is kept with its CPU
-time (``os.wait4`` rusage, which includes the build's worker processes) and the peak memory of
-the build and its workers together.  Prints the ratio Zhudu / baseline per size and how
-time grows with N (linear growth: time per note stays flat).
+time (``os.wait4`` rusage, which includes the build's worker processes).  Then each is built
+once more to measure the peak memory of the build and its workers together.  Prints the ratio
+Zhudu / baseline per size and how time grows with N (linear growth: time per note stays flat).
+
+Two things the timed builds are kept apart from, because they slow the build being measured, and
+slow Zhudu's more than the baseline's:
+
+- Memory sampling: reading ``/proc/PID/smaps_rollup`` walks a process's page tables and holds its
+  memory map lock, so every 50 ms it stalls a build and its workers (at 3,000 notes a Zhudu build
+  took 65 s sampled, 48 s not).  Memory is measured in a build of its own.
+- Deleting the previous output just before: on a file system without a journal (ext4 here), a
+  new file skips the inodes freed in the last few seconds one by one, so a build that writes
+  thousands of files right after deleting thousands pays for it in the kernel.  Each build writes
+  to a folder of its own; the folders are deleted at the end.
 
 Goal: every ratio ≤ 1.2.  The machine is shared, so wall times are noisy: compare ratios
 measured in the same run, not absolute times across runs.
@@ -27,7 +38,7 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -36,6 +47,8 @@ import corpus
 REPO = Path(__file__).resolve().parents[1]
 MKDOCS = str(REPO / ".venv" / "bin" / "mkdocs")
 PYINSTRUMENT = str(REPO / ".venv" / "bin" / "pyinstrument")
+#: How long freed inodes slow new files down after a deletion (see above).
+SETTLE_SECONDS = 10
 
 
 @dataclass(frozen=True)
@@ -70,10 +83,10 @@ def _sample_peak(pid: int, peak: list[float], done: threading.Event) -> None:
         peak[0] = max(peak[0], _tree_pss_mib(pid))
 
 
-def build(project: Path, out: Path, *, profile: Path | None = None) -> Run:
-    """Build ``project`` into ``out`` in a child process; measure it."""
+def build(project: Path, out: Path, *, profile: Path | None = None, sample_memory: bool = False) -> Run:
+    """Build ``project`` into ``out`` (a new folder) in a child process; measure its time, or its memory."""
     if out.exists():
-        shutil.rmtree(out)
+        raise SystemExit(f"{out} exists: each build writes to a new folder")
     cmd = [MKDOCS, "build", "-q", "-d", str(out)]
     if profile is not None:
         cmd = [PYINSTRUMENT, "-o", str(profile), *cmd]
@@ -82,11 +95,13 @@ def build(project: Path, out: Path, *, profile: Path | None = None) -> Run:
     child = subprocess.Popen(cmd, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak, done = [0.0], threading.Event()
     sampler = threading.Thread(target=_sample_peak, args=(child.pid, peak, done), daemon=True)
-    sampler.start()
+    if sample_memory:
+        sampler.start()
     _, status, usage = os.wait4(child.pid, 0)  # usage includes the workers the build waited for
     seconds = time.perf_counter() - started
     done.set()
-    sampler.join()
+    if sample_memory:
+        sampler.join()
     stderr = child.stderr.read().decode() if child.stderr else ""
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"build of {project} failed:\n{stderr[-3000:]}")
@@ -94,7 +109,7 @@ def build(project: Path, out: Path, *, profile: Path | None = None) -> Run:
     return Run(
         seconds=seconds,
         cpu_seconds=usage.ru_utime + usage.ru_stime,
-        peak_mib=max(peak[0], usage.ru_maxrss / 1024),
+        peak_mib=peak[0] if sample_memory else float("nan"),
         pages=pages,
     )
 
@@ -115,17 +130,25 @@ def main(argv: list[str]) -> int:
     sizes = [int(s) for s in args.sizes.split(",")]
     work = args.keep or Path(tempfile.mkdtemp(prefix="zhudu-bench-"))
     rows = []
+    if stale := sorted(work.glob("out-*")):  # a --keep folder used before
+        for out in stale:
+            shutil.rmtree(out)
+        time.sleep(SETTLE_SECONDS)
     try:
         for n in sizes:
             zhudu = corpus.make_project(n, work / f"zhudu-{n}", [w for w in args.without.split(",") if w])
             base = corpus.make_baseline(n, work / f"baseline-{n}")
             repeat = 1 if n >= 1000 else args.repeat
             best: dict[str, Run] = {}
-            for _ in range(repeat):  # alternate, so load on the shared machine hits both alike
-                for name, project in (("baseline", base), ("zhudu", zhudu)):
-                    run = build(project, work / f"out-{name}-{n}")
+            projects = (("baseline", base), ("zhudu", zhudu))
+            for k in range(repeat):  # alternate, so load on the shared machine hits both alike
+                for name, project in projects:
+                    run = build(project, work / f"out-{name}-{n}-{k}")
                     if name not in best or run.seconds < best[name].seconds:
                         best[name] = run
+            for name, project in projects:
+                memory = build(project, work / f"out-{name}-{n}-memory", sample_memory=True)
+                best[name] = replace(best[name], peak_mib=memory.peak_mib)
             rows.append((n, best["baseline"], best["zhudu"]))
             print(
                 f"  {n} notes: baseline {best['baseline'].seconds:.2f} s, zhudu {best['zhudu'].seconds:.2f} s",
@@ -155,7 +178,8 @@ def main(argv: list[str]) -> int:
         )
     print(
         "wall s: best of the runs; CPU s: user + system time of the build and its worker processes; "
-        "MiB: peak memory of the build and its workers together (sum of PSS, sampled every 50 ms)"
+        "MiB: peak memory of the build and its workers together (sum of PSS, sampled every 50 ms "
+        "in a build of its own)"
     )
     for (n1, b1, z1), (n2, b2, z2) in itertools.pairwise(rows):
         print(
