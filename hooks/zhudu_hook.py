@@ -41,7 +41,7 @@ from zhudu import (
 from zhudu.errors import ZhuduError
 from zhudu.settings import ZhuduConfig
 from zhudu.site import Site
-from zhudu.themes_render import ThemeBuild, note_infos, theme_src
+from zhudu.themes_render import GeneratedPage, ThemeBuild, note_infos, theme_src
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -227,8 +227,8 @@ def _load_themes(site: Site, files: Files, config: MkDocsConfig) -> None:
         _themes = ThemeBuild.load(path, site.display(path), note_infos(site.corpus.notes, hant))
     except ZhuduError as exc:
         raise PluginError(str(exc)) from None
-    for uri, content in _themes.pages():
-        files.append(File.generated(config, uri, content=content))
+    for page in _themes.pages():
+        files.append(File.generated(config, page.src_uri, content=page.source))
 
 
 @event_priority(-100)  # last: the nav is final
@@ -414,19 +414,22 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
-def _add_theme_pages(sources: list[tuple[str, str, str]], files: Files, config: MkDocsConfig) -> None:
+def _add_theme_pages(pages: list[tuple[str, GeneratedPage]], files: Files, config: MkDocsConfig) -> None:
     """Add a long theme's pages 2…, known only once the themes are matched.
 
     MkDocs lists the pages it writes after ``on_env``, so pages added here are written like
     any other.  Their Markdown is the theme's description, already rendered for page 1: they
-    take page 1's HTML instead of going through Markdown again.
+    take page 1's HTML instead of going through Markdown again, and their front matter is taken
+    as made, not parsed back from the page's source.
     """
-    for theme_id, src_uri, source in sources:
-        file = File.generated(config, src_uri, content=source, inclusion=InclusionLevel.NOT_IN_NAV)
+    for theme_id, generated in pages:
+        file = File.generated(
+            config, generated.src_uri, content=generated.source, inclusion=InclusionLevel.NOT_IN_NAV
+        )
         first = files.get_file_from_path(theme_src(theme_id))
         files.append(file)
         page = Page(None, file, config)
-        page.read_source(config)  # front matter: title, template, search exclusion
+        page.markdown, page.meta = generated.markdown, dict(generated.meta)  # as ``read_source`` would
         page.content = first.page.content if first and first.page else ""
         page.toc = get_toc([])
 

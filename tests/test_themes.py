@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -437,3 +438,24 @@ def test_theme_names_and_descriptions_are_escaped_on_their_pages(site_builder) -
     assert "<b>" not in page and "<i>" not in page
     assert "<title>隐私&lt;b&gt;&amp;" in page
     assert 'content="谁能&lt;i&gt;看到&lt;/i&gt;谁的数据。"' in page
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        '引号"与\\反斜杠',
+        "- 列表？: 不是 # 也不是注释",
+        "{花括号} [方括号] &amp;",
+        "行\u2028分隔\u0085与\ttab",
+        "🧭 yes",
+    ],
+)
+def test_a_generated_page_reads_back_as_it_was_made(title: str) -> None:
+    from mkdocs.utils.meta import get_data
+
+    from zhudu.themes_render import _generated_page
+
+    page = _generated_page("themes/x/page/2.md", title, "theme.html", "说明：" + title, searchable=False)
+    markdown, meta = get_data(page.source)
+    assert meta == page.meta and meta["title"] == escape(title)  # escaped for HTML, once
+    assert markdown == page.markdown

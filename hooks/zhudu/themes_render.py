@@ -192,29 +192,24 @@ class ThemeBuild:
         """Read the theme map (raises ``EditorialError`` when it is malformed)."""
         return cls(theme_map=themes.load_theme_map(path, display), notes=list(notes))
 
-    def pages(self) -> list[tuple[str, str]]:
-        """Generated pages as ``(src_uri, Markdown with front matter)``: the overview and one per theme."""
+    def pages(self) -> list[GeneratedPage]:
+        """Generated pages: the overview and one per theme."""
         out = [
-            (
+            _generated_page(
                 f"{THEMES_URL}/index.md",
-                _page_source(
-                    "主题", "themes.html", None, "贯穿几篇笔记的主题：哪篇笔记在哪一段谈到同一个想法。"
-                ),
+                "主题",
+                "themes.html",
+                "贯穿几篇笔记的主题：哪篇笔记在哪一段谈到同一个想法。",
             )
         ]
         for theme in self.theme_map.themes:
-            out.append(
-                (
-                    theme_src(theme.id),
-                    _page_source(theme.name, "theme.html", theme.id, theme.description),
-                )
-            )
+            out.append(_generated_page(theme_src(theme.id), theme.name, "theme.html", theme.description))
         return out
 
-    def more_pages(self) -> list[tuple[str, str, str]]:
+    def more_pages(self) -> list[tuple[str, GeneratedPage]]:
         """Pages 2… of the themes with more than ``NOTES_PER_THEME_PAGE`` notes (after ``finish``).
 
-        Returns ``(theme id, src_uri, Markdown with front matter)`` per page.
+        Returns ``(theme id, page)`` per page.
         """
         out = []
         for theme in self.theme_map.themes:
@@ -222,13 +217,10 @@ class ThemeBuild:
             for number in range(2, pages + 1):
                 title = f"{theme.name}（第 {number} 页，共 {pages} 页）"
                 # Page 1 is the theme's entry in search; its later pages would only repeat it.
-                out.append(
-                    (
-                        theme.id,
-                        theme_src(theme.id, number),
-                        _page_source(title, "theme.html", theme.id, theme.description, searchable=False),
-                    )
+                page = _generated_page(
+                    theme_src(theme.id, number), title, "theme.html", theme.description, searchable=False
                 )
+                out.append((theme.id, page))
         return out
 
     def theme_of_src(self, src_uri: str) -> tuple[str, int] | None:
@@ -556,9 +548,27 @@ def strongest_notes(
     return [notes[i] for i in sorted(sorted(range(len(notes)), key=strength)[:limit])]
 
 
-def _page_source(
-    title: str, template: str, theme_id: str | None, description: str, *, searchable: bool = True
-) -> str:
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page Zhudu writes the Markdown of: its front matter and its body."""
+
+    src_uri: str
+    meta: dict[str, Any]
+    markdown: str
+
+    @property
+    def source(self) -> str:
+        """The page as a Markdown file (libyaml's emitter: PyYAML's own is five times slower)."""
+        front = yaml.dump(self.meta, Dumper=_YAML_DUMPER, allow_unicode=True, sort_keys=True)
+        return f"---\n{front}---\n\n{self.markdown}"
+
+
+_YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def _generated_page(
+    src_uri: str, title: str, template: str, description: str, *, searchable: bool = True
+) -> GeneratedPage:
     # Full width for the columns and the matrix: no navigation or table-of-contents sidebars.
     # Material prints title and description into the page as they are: escaped here, once.
     meta: dict[str, Any] = {
@@ -569,8 +579,7 @@ def _page_source(
     }
     if not searchable:
         meta["search"] = {"exclude": True}
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
-    return f"---\n{front}---\n\n{markdown_text(description)}\n"
+    return GeneratedPage(src_uri, meta, markdown_text(description) + "\n")
 
 
 # --------------------------------------------------------------------------- the graph
