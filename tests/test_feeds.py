@@ -238,3 +238,38 @@ def test_empty_feed_still_validates() -> None:
     root = validate_atom(out["zh-Hans/feed.xml"])
     assert root.findtext(f"{A}updated") == "1970-01-01T00:00:00Z"
     assert root.findtext(f"{A}subtitle") == "说明 & <符号>"
+
+
+def test_a_feed_keeps_the_newest_notes_and_converts_only_those() -> None:
+    from types import SimpleNamespace
+
+    def note(day: int) -> SimpleNamespace:
+        date = datetime(2024, 1, day, tzinfo=UTC)
+        meta = SimpleNamespace(
+            id=f"n{day}",
+            title=f"第{day}篇",
+            date=date,
+            updated=None,
+            description="说明",
+            authors=(),
+            tags=("标签",),
+        )
+        return SimpleNamespace(id=f"n{day}", broken=False, meta=meta)
+
+    converted: list[str] = []
+
+    def convert(text: str) -> str:
+        converted.append(text)
+        return text.replace("篇", "篇!")
+
+    entries = feeds.note_entries(
+        [note(d) for d in (3, 9, 1, 7)],
+        site_url=SITE_URL,
+        variant_base=SITE_URL + "zh-Hans/",
+        note_urls={f"n{d}": f"notes/n{d}/" for d in (3, 9, 1, 7)},
+        convert=convert,
+        limit=2,
+    )
+    assert [e.title for e in entries] == ["第9篇!", "第7篇!"]  # newest first
+    assert sorted(converted) == sorted(["第9篇", "第7篇", "说明", "说明", "标签", "标签"])
+    assert feeds.FEED_ENTRIES >= 20

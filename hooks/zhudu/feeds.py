@@ -13,7 +13,7 @@ feed's ``updated`` is the newest entry's.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape as xml_escape
@@ -22,6 +22,9 @@ from xml.sax.saxutils import quoteattr
 # --------------------------------------------------------------------------- Data
 
 FEED_FILE = "feed.xml"
+#: Entries per feed, the newest.  Feed readers fetch a feed again and again for what is new; every
+#: note in it would make each fetch grow with the site (2.5 MB per variant at 3,000 notes).
+FEED_ENTRIES = 50
 ATOM_NS = "http://www.w3.org/2005/Atom"
 #: ``updated`` of a feed without any dated entry (RFC 4287 requires one; never the clock).
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -154,8 +157,9 @@ def note_entries(
     variant_base: str,
     note_urls: dict[str, str],
     convert: Callable[[str], str],
+    limit: int = FEED_ENTRIES,
 ) -> tuple[FeedEntry, ...]:
-    """Feed entries for the dated, readable notes, converted with ``convert``.
+    """Feed entries for the ``limit`` newest dated, readable notes, converted with ``convert``.
 
     Args:
         notes: ``notes.Note`` values (their ``meta`` is read).
@@ -163,6 +167,7 @@ def note_entries(
         variant_base: Absolute URL of the variant's root, ending in ``/``.
         note_urls: Note id → page URL relative to a variant root (``notes/x/``).
         convert: Writes a text in the variant's script.
+        limit: How many entries to keep.
     """
     out = []
     for note in notes:
@@ -176,16 +181,25 @@ def note_entries(
         out.append(
             FeedEntry(
                 id=entry_id(site_url, meta.id, meta.date, link),
-                title=convert(meta.title),
+                title=meta.title,
                 link=link,
                 published=meta.date,
                 updated=max(updated, meta.date) if meta.date else updated,
-                summary=convert(meta.description or ""),
+                summary=meta.description or "",
                 authors=tuple(FeedAuthor(name=a.name, uri=a.url) for a in meta.authors),
-                categories=tuple(convert(t) for t in meta.tags),
+                categories=tuple(meta.tags),
             )
         )
-    return sort_entries(out)
+    # Converted once chosen: the order does not depend on the text.
+    return tuple(
+        replace(
+            entry,
+            title=convert(entry.title),
+            summary=convert(entry.summary),
+            categories=tuple(convert(t) for t in entry.categories),
+        )
+        for entry in sort_entries(out)[: max(0, limit)]
+    )
 
 
 def variant_feeds(
