@@ -459,3 +459,29 @@ def test_a_generated_page_reads_back_as_it_was_made(title: str) -> None:
     markdown, meta = get_data(page.source)
     assert meta == page.meta and meta["title"] == escape(title)  # escaped for HTML, once
     assert markdown == page.markdown
+
+
+def test_relative_urls_between_pages_are_what_relpath_gives() -> None:
+    import posixpath
+
+    from zhudu.themes_render import rel_url
+
+    pages = [
+        "",
+        "themes/",
+        "themes/ai/",
+        "themes/ai/page/3/",
+        "notes/a/",
+        "notes/a-b/",
+        "glossary/",
+        "notes/",
+    ]
+    targets = [*pages, "notes/a/#p-3", "themes/ai/page/2/#zd-note-a", "notes/a", "assets/x.svg"]
+    for page in pages:
+        for target in targets:
+            path, _, fragment = target.partition("#")
+            expected = posixpath.relpath(path or ".", page.rstrip("/") or ".")
+            if path.endswith("/") and not expected.endswith("/"):
+                expected += "/"
+            expected = ("" if expected == "./" else expected) + (f"#{fragment}" if fragment else "")
+            assert rel_url(page, target) == expected, (page, target)

@@ -77,8 +77,16 @@ def rel_url(from_url: str, to_url: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def _rel_path(from_url: str, path: str) -> str:
-    # Cached: markers link the same few pages from every passage, and relpath is slow.
-    rel = posixpath.relpath(path or ".", from_url.rstrip("/") or ".")
+    # Cached, and string work only: ``posixpath.relpath`` asks the OS for the working directory
+    # on every call, and a page links to hundreds of pages (theme pages, markers' other notes).
+    start = [part for part in from_url.split("/") if part]
+    target = [part for part in path.split("/") if part]
+    common = 0
+    for here, there in zip(start, target, strict=False):
+        if here != there:
+            break
+        common += 1
+    rel = "/".join([".."] * (len(start) - common) + target[common:]) or "."
     if path.endswith("/") and not rel.endswith("/"):
         rel += "/"
     return "" if rel == "./" else rel
