@@ -185,6 +185,36 @@ def test_page_text_is_extract_page(body: str) -> None:
                 assert search.page_text(outline, pieces, html, "notes/x/") == expected
 
 
+AROUND_THE_ARTICLE = [
+    # What comes before and after Material's article: the outline skips it, the extractor reads it.
+    '<header><h1 id="x">站名</h1><p id="p-0" data-zd-passage>页头</p></header><div><nav><ul><li>后来</li>'
+    "</ul></nav>" + ARTICLE.format('<p id="p-1" data-zd-passage>正文</p>') + "</div><footer>页脚</footer>",
+    '<article class="other"><p id="p-0" data-zd-passage>别的文章</p></article>'
+    + ARTICLE.format('<h2 id="s">节</h2><p id="p-1" data-zd-passage>正文</p>'),
+    # A stray end tag closes the article early; a second article after it is read as well.
+    "<div><section>"
+    + ARTICLE.format('<p id="p-1" data-zd-passage>正文</section><p id="p-2" data-zd-passage>之后</p>')
+    + "</div>"
+    + ARTICLE.format('<p id="p-3" data-zd-passage>第二篇</p>'),
+    '<main><article class="md-content__inner"/><p id="p-1" data-zd-passage>自闭合之后</p></main>'
+    + ARTICLE.format('<h1>标题</h1><p id="p-2" data-zd-passage>正文</p>'),
+]
+
+
+@pytest.mark.parametrize("body", AROUND_THE_ARTICLE)
+def test_page_text_skips_what_is_around_the_article_as_the_extractor_does(body: str) -> None:
+    doc = "<html><head><title>页 - 注读</title></head><body>" + body + "</body></html>"
+    tokens = tokenize_html(doc, events=True, opaque=search.SKIPPED_CLASSES)
+    assert tokens.events is not None
+    outline = search.outline(tokens.events)
+    for converter in CONVERTERS:
+        pieces = converter.convert_pieces(tokens)
+        html = "".join(pieces)
+        expected = search.extract_page(html, "notes/x/")
+        assert expected.passages
+        assert search.page_text(outline, pieces, html, "notes/x/") == expected
+
+
 def test_opaque_elements_are_left_out_of_the_events() -> None:
     doc = ARTICLE.format(
         '<p id="p-1" data-zd-passage>甲<span class="zd-tm"><span>乙</span><b>丙</b></span>丁</p>'

@@ -223,6 +223,16 @@ def outline(events: Iterable[tuple[Any, ...]]) -> Outline:
     raw: set[int] = set()
     for event in events:
         kind = event[0]
+        if parser._in_article is None:
+            # Outside Material's article (the header, the sidebars, the footer: a third of a page's
+            # events) nothing is recorded: only the article's start tag is looked at, and the
+            # extractor counts depths from it, on a stack of its own.
+            if kind == "s" and event[1] == "article" and "md-content__inner" in event[2]:
+                parser._stack = []
+                start("article", _tag_attrs(event[2]))
+                if event[3]:
+                    end("article")
+            continue
         if kind == "t":
             data(event[1])
         elif kind == "s":
