@@ -40,7 +40,7 @@ from zhudu import (
 )
 from zhudu.errors import ZhuduError
 from zhudu.settings import ZhuduConfig
-from zhudu.site import Site
+from zhudu.site import NOTES_PER_MATCH_SLICE, Site
 from zhudu.themes_render import GeneratedPage, ThemeBuild, note_infos, theme_src
 
 if TYPE_CHECKING:
@@ -381,7 +381,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     for variant in site.variants:
         site.interface_strings(variant.material_language, lookup, keys, variant.code)
     if _themes is not None:  # every note's Markdown is rendered by now: match the themes once
-        for problem in _themes.finish().problems:
+        slices, map_slices = site.slicing(len(site.corpus.notes), NOTES_PER_MATCH_SLICE)
+        for problem in _themes.finish(slices, map_slices).problems:
             log.warning("%s", problem)
         log.debug("themes: %s", _themes.summary())
         _add_theme_pages(_themes.more_pages(), files, config)

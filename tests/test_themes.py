@@ -120,6 +120,41 @@ def test_exclusion_removes_a_wrong_match_and_reports_a_stale_one() -> None:
     assert "no phrase of the theme matches that passage" in str(stale.problems[0])
 
 
+def test_themes_matched_in_slices_are_the_themes_matched_whole() -> None:
+    from zhudu import heap, workers
+
+    theme_map = ThemeMap(
+        path="x.yml",
+        themes=(
+            Theme("cloud", "云", "d", ("数据中心", "云计算"), 1),
+            Theme("chips", "芯片", "d", ("芯片", "GPU"), 2),
+        ),
+        pins=(Snippet("chips", "c", "這道牆", 5),),
+        exclusions=(Snippet("cloud", "b", "云计算和", 6),),
+    )
+    notes = _notes(
+        a=["数据中心的GPU", "无关", "又是数据中心"],
+        b=["中心式的云計算和芯片", "gpu与云计算"],
+        c=["这道墙", "芯片\n换行"],
+        d=["數據中心"],
+    )
+
+    def seen(index: themes.ThemeIndex) -> tuple[object, ...]:
+        return index.hits, [str(p) for p in index.problems], index.timings["passages"], index.timings["chars"]
+
+    whole = themes.build_index(theme_map, notes)
+    assert len(whole.hits) == 9 and not whole.problems
+    for slices in (2, 3, 7, 20):
+        assert seen(themes.build_index(theme_map, notes, slices=slices)) == seen(whole)
+    try:  # in forked workers, as a build does
+        forked = themes.build_index(
+            theme_map, notes, slices=2, map_slices=lambda f, parts: workers.forked_map(f, parts, 2)
+        )
+    finally:
+        heap.end_build()
+    assert seen(forked) == seen(whole)
+
+
 def test_related_notes_ranking_is_the_documented_key() -> None:
     theme_map = ThemeMap(
         path="x.yml", themes=(Theme("x", "X", "d", ("甲",), 1), Theme("y", "Y", "d", ("乙",), 2))

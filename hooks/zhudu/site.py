@@ -72,6 +72,8 @@ def _write(target: Path, text: str) -> None:
 NOTES_PER_READER = 200
 #: Writing the search documents of fewer pages than this in a forked worker costs more than it saves.
 PAGES_PER_INDEX_SLICE = 500
+#: Matching the themes in fewer notes than this in a forked worker costs more than it saves.
+NOTES_PER_MATCH_SLICE = 500
 
 #: The build state a page-writer process was forked with (``Site.start_writers``).
 _FORKED_SITE: list[Site] = []
@@ -387,6 +389,15 @@ class Site:
 
     # ----------------------------------------------------------------- worker processes
 
+    def slicing(self, items: int, smallest_slice: int) -> tuple[int, workers.SlicesMap]:
+        """How many slices a step cuts ``items`` into, and the ``map`` that runs the slices.
+
+        One slice per CPU, none smaller than ``smallest_slice``; this process takes the first,
+        forked workers the others (``workers.forked_map``).
+        """
+        slices = workers.slice_count(items, self._forking_cpus, smallest_slice)
+        return slices, lambda function, parts: workers.forked_map(function, parts, slices)
+
     @property
     def _forking_cpus(self) -> int:
         """CPUs a step may fork workers for: none while serving (rebuilds run beside the server's threads)."""
@@ -516,7 +527,7 @@ class Site:
         ]
         canonical = next((v.code for v in self.variants if v.script == "Hans"), self.default.code)
         # The documents are written in a slice per CPU, for a large site.
-        processes = workers.slice_count(len(self.pages), self._forking_cpus, PAGES_PER_INDEX_SLICE)
+        parts, map_parts = self.slicing(len(self.pages), PAGES_PER_INDEX_SLICE)
         indexes = search.build_indexes(
             variant_pages,
             canonical,
@@ -525,8 +536,8 @@ class Site:
             separator,
             self.domain_words,
             vocabulary_of=self._vocabulary_of,
-            parts=processes,
-            map_parts=lambda function, parts: workers.forked_map(function, parts, processes),
+            parts=parts,
+            map_parts=map_parts,
         )
         size = search.write_indexes(indexes, site_dir, {v.code: v.prefix for v in self.variants})
         log.debug("zhudu search: %d variant indexes, %d bytes", len(indexes), size)

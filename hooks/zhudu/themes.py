@@ -29,6 +29,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -479,12 +480,20 @@ class Matcher:
             yield start, end, ids
 
 
+#: ``map`` over slices of the passages (``(start, stop)``), possibly in forked processes.
+SlicesMap = Callable[[Callable[[tuple[int, int]], Any], Sequence[tuple[int, int]]], Iterable[Any]]
+
+
 def build_index(
-    theme_map: ThemeMap, notes: Sequence[NotePassages], clock: Callable[[], float] = time.perf_counter
+    theme_map: ThemeMap,
+    notes: Sequence[NotePassages],
+    clock: Callable[[], float] = time.perf_counter,
+    slices: int = 1,
+    map_slices: SlicesMap | None = None,
 ) -> ThemeIndex:
     """Match the theme map against every passage of every note.
 
-    The whole corpus is folded with one OpenCC call and scanned in one pass; pins and
+    The whole corpus is folded with few OpenCC calls and scanned in one pass; pins and
     exclusions are then resolved by quoting (a folded snippet must occur in
     exactly one passage of its note).  Broken pins become ``problems``
     (warnings), never exceptions.
@@ -492,7 +501,9 @@ def build_index(
     Args:
         theme_map: The validated map.
         notes: Every note's passages, in corpus order.
-        clock: Timer for the recorded ``timings`` (seconds).
+        clock: Timer for the recorded ``timings`` (seconds; folding and scanning summed over slices).
+        slices: How many slices of the passages are folded and scanned apart.
+        map_slices: ``map`` over the slices (here by default); it may run them in forked processes.
     """
     # Hack: the cyclic garbage collector is paused while the hits are built.  Matching allocates
     # a few objects per hit and nothing cyclic; with the collector on, each generation-2 pass
@@ -500,14 +511,18 @@ def build_index(
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _build_index(theme_map, notes, clock)
+        return _build_index(theme_map, notes, clock, max(1, slices), map_slices or map)
     finally:
         if paused:
             gc.enable()
 
 
 def _build_index(
-    theme_map: ThemeMap, notes: Sequence[NotePassages], clock: Callable[[], float]
+    theme_map: ThemeMap,
+    notes: Sequence[NotePassages],
+    clock: Callable[[], float],
+    slices: int,
+    map_slices: SlicesMap,
 ) -> ThemeIndex:
     t0 = clock()
     keys: list[tuple[str, str]] = []
@@ -516,19 +531,33 @@ def _build_index(
         for passage in note.passages:
             keys.append((note.id, passage.anchor))
             texts.append(passage.text.replace(_SEP, " "))
-    folded = fold_many(texts)
     t1 = clock()
     matcher = Matcher(theme_map.themes)
     t2 = clock()
-    # One automaton pass per passage: linear in the text plus the hits.  (Scanning the joined corpus
-    # once and bisecting offsets costs the same in C but more in Python, per hit.)
-    found: dict[int, dict[str, list[tuple[int, int]]]] = {}
-    scan = matcher.scan
-    for i, text in enumerate(folded):
-        for start, end, ids in scan(text):
-            per_theme = found.setdefault(i, {})
-            for theme in ids:
-                per_theme.setdefault(theme, []).append((start, end))
+
+    def fold_and_scan(
+        bounds: tuple[int, int],
+    ) -> tuple[list[str], dict[int, dict[str, list[tuple[int, int]]]], float, float]:
+        """Fold the passages ``texts[start:stop]`` and scan them: one automaton pass per passage."""
+        start, stop = bounds
+        began = clock()
+        folded = fold_many(texts[start:stop])
+        scanning = clock()
+        # (Scanning the joined corpus once and bisecting offsets costs the same in C but more in
+        # Python, per hit.)
+        found: dict[int, dict[str, list[tuple[int, int]]]] = {}
+        scan = matcher.scan
+        for i, text in enumerate(folded, start):
+            for begin, end, ids in scan(text):
+                per_theme = found.setdefault(i, {})
+                for theme in ids:
+                    per_theme.setdefault(theme, []).append((begin, end))
+        return folded, found, scanning - began, clock() - scanning
+
+    cuts = [len(texts) * k // slices for k in range(slices + 1)]
+    parts = list(map_slices(fold_and_scan, list(pairwise(cuts))))
+    folded = [text for part in parts for text in part[0]]
+    found = {i: per_theme for part in parts for i, per_theme in part[1].items()}
     t3 = clock()
 
     problems: list[EditorialError] = []
@@ -635,9 +664,9 @@ def _build_index(
         hits=tuple(hits),
         problems=problems,
         timings={
-            "fold": t1 - t0,
+            "fold": sum(part[2] for part in parts),
             "automaton": t2 - t1,
-            "scan": t3 - t2,
+            "scan": sum(part[3] for part in parts),
             "resolve": t4 - t3,
             "total": t4 - t0,
             "passages": float(len(keys)),

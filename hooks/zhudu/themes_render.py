@@ -247,15 +247,18 @@ class ThemeBuild:
         """Keep a note's passages right after its Markdown was rendered."""
         self.collected[note_id] = tuple(passages)
 
-    def finish(self) -> ThemeIndex:
-        """Match the map against every collected note (call once, before templates render)."""
+    def finish(self, slices: int = 1, map_slices: themes.SlicesMap | None = None) -> ThemeIndex:
+        """Match the map against every collected note (call once, before templates render).
+
+        ``slices`` and ``map_slices``: see ``themes.build_index``.
+        """
         notes = [
             themes.NotePassages(
                 id=n.id, slug=n.slug, title=n.title, date=n.date, passages=self.collected.get(n.id, ())
             )
             for n in self.notes
         ]
-        self.index = themes.build_index(self.theme_map, notes)
+        self.index = themes.build_index(self.theme_map, notes, slices=slices, map_slices=map_slices)
         for theme in self.theme_map.themes:
             noted = self.index.notes_of_theme(theme.id)
             size = NOTES_PER_THEME_PAGE

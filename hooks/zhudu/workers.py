@@ -62,6 +62,9 @@ def forked_pool(
     return pool
 
 
+#: ``map`` over slices of a step's work (``forked_map`` bound to a number of processes).
+SlicesMap = Callable[[Callable[[Any], Any], Sequence[Any]], list[Any]]
+
 #: The function ``forked_map`` runs, inherited by its workers (a closure need not pickle).
 _INHERITED: list[Callable[[Any], Any]] = []
 
