@@ -145,15 +145,22 @@ class ThemeIndex:
         self.note_by_id = {n.id: n for n in self.notes}
         self.theme_by_id = self.theme_map.by_id()
         self.passage_by_key = {(n.id, p.anchor): p for n in self.notes for p in n.passages}
-        order = {(n.id, p.anchor): i for n in self.notes for i, p in enumerate(n.passages)}
         self.by_passage: dict[tuple[str, str], list[Hit]] = defaultdict(list)
         self.by_theme_note: dict[str, dict[str, list[Hit]]] = defaultdict(lambda: defaultdict(list))
-        for hit in sorted(self.hits, key=lambda h: (h.theme, h.note, order[(h.note, h.anchor)])):
+        for hit in self.hits:
             self.by_passage[(hit.note, hit.anchor)].append(hit)
             self.by_theme_note[hit.theme][hit.note].append(hit)
+        # Each list in document order and each passage's hits in map order.  ``build_index`` makes
+        # the hits in document order already, and sorting a sorted list is one pass.
+        order = {(n.id, p.anchor): i for n in self.notes for i, p in enumerate(n.passages)}
+        for by_note in self.by_theme_note.values():
+            for note, hits in by_note.items():
+                if len(hits) > 1:
+                    hits.sort(key=lambda h, note=note: order[(note, h.anchor)])
         theme_order = {t.id: i for i, t in enumerate(self.theme_map.themes)}
         for hits in self.by_passage.values():
-            hits.sort(key=lambda h: theme_order[h.theme])
+            if len(hits) > 1:
+                hits.sort(key=lambda h: theme_order[h.theme])
 
     # ----------------------------------------------------------------- lookups
 
