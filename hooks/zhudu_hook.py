@@ -40,8 +40,8 @@ from zhudu import (
 )
 from zhudu.errors import ZhuduError
 from zhudu.settings import ZhuduConfig
-from zhudu.site import NOTES_PER_MATCH_SLICE, Site
-from zhudu.themes_render import GeneratedPage, ThemeBuild, note_infos, theme_src
+from zhudu.site import Site
+from zhudu.themes_render import NOTES_PER_MATCH_SLICE, GeneratedPage, ThemeBuild, note_infos, theme_src
 
 if TYPE_CHECKING:
     from jinja2 import Environment

@@ -72,8 +72,6 @@ def _write(target: Path, text: str) -> None:
 NOTES_PER_READER = 200
 #: Writing the search documents of fewer pages than this in a forked worker costs more than it saves.
 PAGES_PER_INDEX_SLICE = 500
-#: Matching the themes in fewer notes than this in a forked worker costs more than it saves.
-NOTES_PER_MATCH_SLICE = 500
 
 #: The build state a page-writer process was forked with (``Site.start_writers``).
 _FORKED_SITE: list[Site] = []

@@ -50,6 +50,9 @@ EXCERPT_CHARS = 26
 #: HTML (17 KB compressed).  A theme running through hundreds of notes is read a page at a time,
 #: not as one page of megabytes; fewer per page would mean many more pages to build.
 NOTES_PER_THEME_PAGE = 24
+#: Matching the themes in fewer notes than this in a forked worker costs more than it saves
+#: (``finish``'s slices).
+NOTES_PER_MATCH_SLICE = 500
 #: Notes in the overview's matrix and graph: the ones carrying the most themes (each theme page
 #: lists all).  A column per note of a large collection would make one table megabytes wide.
 OVERVIEW_NOTES = 24
