@@ -370,6 +370,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         "per_page": pagination.PER_PAGE,
         "pager": pagination.pager,
     }
+    env.filters["zd_search_worker"] = search.point_worker if site.settings.search == "zhudu" else _unchanged
     en_source = env.loader.get_source(env, "partials/languages/en.html")[0]  # type: ignore[union-attr]
     keys = variants.material_keys(en_source)
 
@@ -413,6 +414,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         heap.keep()  # every page's HTML and table of contents: build-long too
     site.start_writers()  # the state the page writers inherit is complete from here on
     return env
+
+
+def _unchanged(text: str) -> str:
+    return text
 
 
 def _add_theme_pages(pages: list[tuple[str, GeneratedPage]], files: Files, config: MkDocsConfig) -> None:
@@ -470,8 +475,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         # from Material's index (pages added after it, like later theme pages, still have their own).
         searchable=page.meta.get("zd_searchable", _searchable_by_front_matter(page)),
     )
-    if site.settings.search == "zhudu":  # Material's search UI, Zhudu's worker and index
-        output = search.point_worker(output)
     site.write_variants(output, page.file.dest_uri, page.url, Path(config.site_dir))
     return site.root_stub(page.file.dest_uri, page.url, page.title or config.site_name)
 
@@ -479,8 +482,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """The 404 page exists in every variant; other static templates only need their strings."""
     site = _current()
-    if site.settings.search == "zhudu":
-        output_content = search.point_worker(output_content)
     if template_name != "404.html":
         return variants.localise(output_content, site.strings.get(site.default.code, {}))
     site.write_variants(output_content, "404.html", "404.html", Path(config.site_dir))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import posixpath
+import re
 
 import pytest
 
@@ -124,6 +126,25 @@ def test_build_writes_passage_index_per_variant(site_builder) -> None:
     assert any("資料中心" in d["text"] and d.get("c", "").startswith("数据中心") for d in passages)
     assert tw["config"]["zhudu"]["alias"]["資料"] == "数据"
     assert "assets/zhudu/search-worker.js" in result.page("zh-Hant-TW/index.html")
+
+
+def test_every_page_aims_materials_search_ui_at_zhudus_worker(site_builder) -> None:
+    """The worker URL in each page's config reaches Zhudu's worker from where the page is written."""
+    result = site_builder(notes={"n.md": NOTE}, site_url="https://example.org/project/")
+    assert result.ok, result.log
+    site_path = "/project/"  # 404.html's URLs are root-absolute (served for any missing path)
+    pages = ["zh-Hans/notes/n/index.html", "zh-Hant-HK/notes/n/index.html", "zh-Hant-TW/404.html", "404.html"]
+    for page in pages:
+        config = json.loads(
+            re.search(r'<script id="__config"[^>]*>(.*?)</script>', result.page(page), re.S)[1]
+        )
+        url = config["search"]
+        if url.startswith("/"):
+            target = url.removeprefix(site_path)
+        else:
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(page), url))
+        assert target == search.WORKER_PATH, (page, url)
+        assert (result.site_dir / target).is_file()
 
 
 def test_material_setting_keeps_stock_search(site_builder) -> None:

@@ -167,6 +167,11 @@ PASSAGES = [
     '<span>嵌<span>套</span></span><a class="zd-tm__link" href="x">后来</a></span></span>乙</p>',
     '<p id="p-9" data-zd-passage>甲<span class=\'a zd-anno-note\'><span class="zd-conv" data-zd-conv="zh-Hant-TW:電腦">'
     '</span>注</span>乙<span class=zd-sr-only>读屏</span><span class="zd-tm__x">留下</span></p>',
+    # What the outline's fast paths pass by: names in any case, classes as written, ends that
+    # close something watched or do not match the innermost element, self-closing elements.
+    '<P ID="p-10" DATA-ZD-PASSAGE>甲<SPAN CLASS="ZD-TM">大写的类</SPAN><i><b>乙</i>丙</b>丁</P>后',
+    '<div><p id="p-11" data-zd-passage>甲<span><span/>乙</span><h2 id="n">内</h2></p></div><h4>节</h4>'
+    '<section><p id="p-12" data-zd-passage><em>甲</em></section>乙</p>',
 ]
 
 

@@ -186,3 +186,48 @@ def test_urls_re_aimed_on_earlier_pages_are_reused_only_where_they_mean_the_same
                 kept = variants.relocate(html, **how, is_variant_local=local, site_url=site_url, memo=memo)
                 assert kept == fresh, (variant.code, dest_uri)
     assert memo
+
+
+FILLED_PAGE = (
+    '<!doctype html><html lang="zh-Hans"><head><title>\ue000site.title\ue001 笔记</title></head><body>'
+    '<a href="../\ue002zd-variant-folder\ue003/notes/x/">\ue000nav.home\ue001</a>'
+    '<input placeholder="\ue000search.placeholder\ue001" title="软件">'
+    "<p>数据\ue000not a key\ue001 and \ue000unclosed.key</p>"
+    '<script>var s = "<html lang=\\"x\\">";</script>'
+    '<script id="__config" type="application/json">{"t": {"a": "\\ue000search.result.one\\ue001"}}</script>'
+    "</body></html>"
+)
+STRINGS = {
+    "site.title": "注读 <&>",
+    "nav.home": "首頁",
+    "search.placeholder": "搜尋",
+    "search.result.one": '一個"結果"',
+}
+
+
+@pytest.mark.parametrize("code", ["zh-Hans", "zh-Hant-TW"])
+def test_filling_a_pages_few_pieces_gives_the_page_filled_whole(code: str) -> None:
+    """Per variant, only the pieces holding a folder, a marker or ``<html lang>`` are filled: the same page."""
+    from zhudu.script import opencc_converter, tokenize_html
+
+    variant = HANS if code == "zh-Hans" else TW
+    tokens = tokenize_html(FILLED_PAGE)
+    points = variants.fill_points(FILLED_PAGE, tokens.pieces)
+    assert points is not None and tokens.pieces[points.lang].startswith("<html") and len(points.pieces) == 5
+    convert = opencc_converter("s2twp").convert if code != "zh-Hans" else str
+    pieces = [convert(p) if i in tokens.todo_idx else p for i, p in enumerate(tokens.pieces)]
+    whole = variants.fill("".join(pieces), variant, STRINGS)
+    assert "".join(variants.fill_pieces(pieces, points, variant, STRINGS)) == whole
+    assert (
+        f'<html lang="{code}">' in whole
+        and "注读 &lt;&amp;&gt;" in whole
+        and variant.prefix + "notes/x/" in whole
+    )
+    assert '\\"x\\"' in whole  # a second "<html lang" (in a script) is not the page's
+
+
+def test_something_to_fill_across_two_pieces_fills_the_page_whole() -> None:
+    pieces = ["<p>\ue000nav.", "home\ue001</p>"]
+    assert variants.fill_points("".join(pieces), pieces) is None
+    pieces = ['<html lang="', 'zh">']
+    assert variants.fill_points("".join(pieces), pieces) is None

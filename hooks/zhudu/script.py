@@ -1258,7 +1258,9 @@ def _line_tokens(
 def _opaque_class_re(classes: tuple[str, ...]) -> re.Pattern[str]:
     """A start tag's attributes with one of ``classes`` in its class attribute."""
     names = "|".join(re.escape(c) for c in classes)
-    return re.compile(rf"""\bclass\s*=\s*(["']?)[^"'>]*?(?<![\w-])(?:{names})(?![\w-])""", re.IGNORECASE)
+    # The attribute's name in any case (HTMLParser lowers it), the classes as written (the extractor
+    # compares them so: a class ``ZD-TM`` is not ``zd-tm``).
+    return re.compile(rf"""(?i:\bclass)\s*=\s*(["']?)[^"'>]*?(?<![\w-])(?:{names})(?![\w-])""")
 
 
 def html_many(s: str, converters: Sequence[Converter]) -> list[str]:

@@ -53,6 +53,8 @@ _HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SPACE_RE = re.compile(r"\s+")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "source", "wbr", "col", "area"})
+#: Start tags the extractor does more with than push them (``outline``'s fast path leaves them to it).
+_SPECIAL_TAGS = _VOID | _HEADINGS | {"script", "style", "svg", "article"}
 #: CJK ranges whose Traditional → Simplified pairs the fold table is drawn from.
 _CJK_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
 
@@ -233,15 +235,33 @@ def outline(events: Iterable[tuple[Any, ...]]) -> Outline:
                 if event[3]:
                     end("article")
             continue
+        # Fast paths (most of an article's events), each doing what the extractor's handler would:
         if kind == "t":
-            data(event[1])
+            if parser._skip is None and (parser._passage is not None or parser._heading is not None):
+                parser._buf.append(event[1])
         elif kind == "s":
             name, attrs = event[1], event[2]
-            start(name, _tag_attrs(attrs) if _attrs_matter(parser, name, attrs) else [])
-            if event[3]:  # <x/>: HTMLParser reports a start and an end
-                end(event[1])
+            matter = _attrs_matter(parser, name, attrs)
+            if matter or event[3] or name in _SPECIAL_TAGS:
+                start(name, _tag_attrs(attrs) if matter else [])
+                if event[3]:  # <x/>: HTMLParser reports a start and an end
+                    end(event[1])
+            else:  # an element the extractor only counts
+                parser._stack.append(name)
         elif kind == "e":
-            end(event[1])
+            stack, name = parser._stack, event[1]
+            depth = len(stack) - 1
+            if (
+                stack
+                and stack[-1] == name
+                and depth != parser._skip
+                and depth != parser._heading
+                and depth != parser._in_article
+                and (parser._passage is None or parser._passage[1] != depth)
+            ):  # closes the innermost element, which nothing watches
+                stack.pop()
+            else:
+                end(name)
         else:  # "r": script/style content, as HTMLParser reports it (no entity decoding)
             raw.add(event[1])
             data(event[1])
@@ -268,9 +288,9 @@ def page_text(page: Outline, pieces: Sequence[str], html: str, url: str) -> Page
 
 
 #: Attribute text without which the extractor ignores a tag's attributes (``_attrs_matter``).
-_ATTR_MATTER_RE = re.compile(
-    r"headerlink|data-zd-passage|zd-tm|zd-anno|zd-permalink|zd-sr-only", re.IGNORECASE
-)
+#: Classes are compared as written, attribute names in any case (HTMLParser lowers them); a
+#: case-blind search of the whole pattern took three times as long.
+_ATTR_MATTER_RE = re.compile(r"headerlink|zd-(?:tm|anno|permalink|sr-only)|(?i:data-zd-passage)")
 
 
 def _attrs_matter(parser: _Extractor, name: str, attrs: str) -> bool:
@@ -636,7 +656,7 @@ def write_indexes(indexes: Mapping[str, str], site_dir: Path, prefixes: Mapping[
 
 
 def point_worker(html: str) -> str:
-    """Aim Material's search UI at Zhudu's worker (the URL in the page's ``__config``)."""
+    """Aim Material's search UI at Zhudu's worker (the URL in its ``__config``; a template filter)."""
     return _MATERIAL_WORKER_RE.sub(WORKER_PATH, html, count=1)
 
 

@@ -363,13 +363,17 @@ class Site:
             html, events=indexed, opaque=search.SKIPPED_CLASSES if indexed else None
         )
         page = search.outline(tokens.events) if indexed and tokens.events is not None else None
+        points = variants.fill_points(html, tokens.pieces)
         for variant in self.variants:
             # Even the default variant goes through its converter: inline -{…}- rules resolve there.
             pieces = self.converter(variant.code, "Hans").convert_pieces(tokens)
-            out = html if pieces is tokens.pieces else "".join(pieces)
-            out = variants.fill_folder(out, variant)
-            out = variants.localise(out, self.strings.get(variant.code, {}))
-            out = variants.set_html_lang(out, variant.code)
+            strings = self.strings.get(variant.code, {})
+            if points is not None:
+                own = list(pieces) if pieces is tokens.pieces else pieces
+                pieces = variants.fill_pieces(own, points, variant, strings)
+                out = "".join(pieces)
+            else:
+                out = variants.fill(html if pieces is tokens.pieces else "".join(pieces), variant, strings)
             _write(site_dir / variant.prefix / dest_uri, out)
             outputs.append((variant.prefix, out))
             if indexed:
