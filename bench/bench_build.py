@@ -4,10 +4,14 @@ For each size N, bench/corpus.py writes N notes derived from the seeds into two 
 projects: the Zhudu project (hook, every variant, everything on) and a baseline (the same
 notes as plain Markdown pages, Material with the same theme/search/Markdown settings, no
 hook, one variant, a nav listing only the home page).  Each is built in a child process
-(``mkdocs build``), alternately, ``--repeat`` times; the best wall time is kept with its CPU
-time (``os.wait4`` rusage, which includes the build's worker processes).  Then each is built
-once more to measure the peak memory of the build and its workers together.  Prints the ratio
-Zhudu / baseline per size and how time grows with N (linear growth: time per note stays flat).
+(``mkdocs build``), alternately, ``--repeat`` times at every size; the best wall time is kept
+with its CPU time (``os.wait4`` rusage, which includes the build's worker processes).  Then each
+is built once more to measure the peak memory of the build and its workers together.  Prints,
+per size, the ratio of the best times, the ratio within each alternating pair (a baseline build
+and the Zhudu build right after it, which share the machine's mood) and their median, and how
+time grows with N (linear growth: time per note stays flat).  The goal is judged on the median
+pair ratio: on this shared machine the same code's best-time ratio at 3,000 notes has ranged
+from 1.08 to 1.37 in one afternoon, because the best of each side can come from different moods.
 
 Two things the timed builds are kept apart from, because they slow the build being measured, and
 slow Zhudu's more than the baseline's:
@@ -20,10 +24,10 @@ slow Zhudu's more than the baseline's:
   thousands of files right after deleting thousands pays for it in the kernel.  Each build writes
   to a folder of its own; the folders are deleted at the end.
 
-Goal: every ratio ≤ 1.2.  The machine is shared, so wall times are noisy: compare ratios
+Goal: every median pair ratio ≤ 1.2.  The machine is shared, so wall times are noisy: compare ratios
 measured in the same run, not absolute times across runs.
 
-Usage: ``.venv/bin/python bench/bench_build.py [--sizes 3,300,3000] [--repeat 2] [--profile N]``
+Usage: ``.venv/bin/python bench/bench_build.py [--sizes 3,300,3000] [--repeat 3] [--profile N]``
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ import contextlib
 import itertools
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -118,7 +123,12 @@ def main(argv: list[str]) -> int:
     """Run the benchmark and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="3,300,3000")
-    parser.add_argument("--repeat", type=int, default=2, help="builds per project and size (best kept)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="alternating build pairs per size (best kept, median pair ratio)",
+    )
     parser.add_argument(
         "--profile", type=int, help="also profile the Zhudu build at this size (pyinstrument)"
     )
@@ -138,20 +148,23 @@ def main(argv: list[str]) -> int:
         for n in sizes:
             zhudu = corpus.make_project(n, work / f"zhudu-{n}", [w for w in args.without.split(",") if w])
             base = corpus.make_baseline(n, work / f"baseline-{n}")
-            repeat = 1 if n >= 1000 else args.repeat
             best: dict[str, Run] = {}
+            pair_ratios: list[float] = []
             projects = (("baseline", base), ("zhudu", zhudu))
-            for k in range(repeat):  # alternate, so load on the shared machine hits both alike
+            for k in range(args.repeat):  # alternate, so load on the shared machine hits both alike
+                pair = {}
                 for name, project in projects:
-                    run = build(project, work / f"out-{name}-{n}-{k}")
+                    run = pair[name] = build(project, work / f"out-{name}-{n}-{k}")
                     if name not in best or run.seconds < best[name].seconds:
                         best[name] = run
+                pair_ratios.append(pair["zhudu"].seconds / pair["baseline"].seconds)
             for name, project in projects:
                 memory = build(project, work / f"out-{name}-{n}-memory", sample_memory=True)
                 best[name] = replace(best[name], peak_mib=memory.peak_mib)
-            rows.append((n, best["baseline"], best["zhudu"]))
+            rows.append((n, best["baseline"], best["zhudu"], pair_ratios))
             print(
-                f"  {n} notes: baseline {best['baseline'].seconds:.2f} s, zhudu {best['zhudu'].seconds:.2f} s",
+                f"  {n} notes: baseline {best['baseline'].seconds:.2f} s, zhudu {best['zhudu'].seconds:.2f} s,"
+                f" pair ratios {' '.join(f'{r:.2f}' for r in pair_ratios)}",
                 file=sys.stderr,
                 flush=True,
             )
@@ -165,30 +178,33 @@ def main(argv: list[str]) -> int:
 
     print(f"Zhudu: all variants, everything on{' except ' + args.without if args.without else ''}")
     print(
-        f"{'notes':>6} {'baseline s':>10} {'zhudu s':>8} {'ratio':>6} {'ms/note':>8} "
+        f"{'notes':>6} {'baseline s':>10} {'zhudu s':>8} {'ratio':>6} {'pair ratios':>16} {'median':>6} {'ms/note':>8} "
         f"{'base CPU s':>10} {'zhudu CPU s':>11} {'CPU ratio':>9} "
         f"{'base MiB':>8} {'zhudu MiB':>9} {'mem ratio':>9} {'pages':>6}"
     )
-    for n, base_run, zd in rows:
+    for n, base_run, zd, pairs in rows:
+        listed = " ".join(f"{r:.2f}" for r in pairs)
         print(
             f"{n:>6} {base_run.seconds:>10.2f} {zd.seconds:>8.2f} {zd.seconds / base_run.seconds:>6.2f} "
+            f"{listed:>16} {statistics.median(pairs):>6.2f} "
             f"{1000 * zd.seconds / n:>8.1f} {base_run.cpu_seconds:>10.2f} {zd.cpu_seconds:>11.2f} "
             f"{zd.cpu_seconds / base_run.cpu_seconds:>9.2f} {base_run.peak_mib:>8.0f} {zd.peak_mib:>9.0f} "
             f"{zd.peak_mib / base_run.peak_mib:>9.2f} {zd.pages:>6}"
         )
     print(
-        "wall s: best of the runs; CPU s: user + system time of the build and its worker processes; "
+        "wall s: best of the runs; ratio: of the best times; pair ratios: each baseline build and the "
+        "Zhudu build after it; CPU s: user + system time of the build and its worker processes; "
         "MiB: peak memory of the build and its workers together (sum of PSS, sampled every 50 ms "
         "in a build of its own)"
     )
-    for (n1, b1, z1), (n2, b2, z2) in itertools.pairwise(rows):
+    for (n1, b1, z1, _), (n2, b2, z2, _) in itertools.pairwise(rows):
         print(
             f"growth {n1}→{n2} notes (×{n2 / n1:g}): baseline ×{b2.seconds / b1.seconds:.1f}, "
             f"zhudu ×{z2.seconds / z1.seconds:.1f}; marginal ms/note baseline "
             f"{1000 * (b2.seconds - b1.seconds) / (n2 - n1):.1f}, zhudu {1000 * (z2.seconds - z1.seconds) / (n2 - n1):.1f}"
         )
-    worst = max(z.seconds / b.seconds for _, b, z in rows)
-    print(f"worst ratio {worst:.2f} (goal ≤ 1.2): {'met' if worst <= 1.2 else 'missed'}")
+    worst = max(statistics.median(pairs) for *_, pairs in rows)
+    print(f"worst median pair ratio {worst:.2f} (goal ≤ 1.2): {'met' if worst <= 1.2 else 'missed'}")
     return 0
 
 
