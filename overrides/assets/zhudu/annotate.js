@@ -27,18 +27,18 @@
   function holdTerm() {
     if (holding) holding();
     var id = idInUrl();
-    var term = id && document.querySelector(".zd-gloss-entry") && document.getElementById(id);
-    if (!term) return;
-    var start = performance.now(), placed = 0, since = 0, stopped = false;
+    var term = id && document.getElementById(id);
+    var entry = term && term.nextElementSibling;  // a term's heading is followed by its entry
+    if (!entry || !entry.classList.contains("zd-gloss-entry")) return;
+    var start = performance.now(), placed = 0, since = 0;
     function stop() {
-      stopped = true;
-      holding = null;
+      if (holding === stop) holding = null;
       INPUT.forEach(function (type) { window.removeEventListener(type, stop, { capture: true }); });
     }
     holding = stop;
     INPUT.forEach(function (type) { window.addEventListener(type, stop, { capture: true, passive: true }); });
     function check(now) {
-      if (stopped) return;
+      if (holding !== stop) return;  // stopped, or another hold took over
       if (idInUrl() !== id || !term.isConnected || now - start > 5000) return stop();
       var off = term.getBoundingClientRect().top - (parseFloat(getComputedStyle(term).scrollMarginTop) || 0);
       var atEnd = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 1;
