@@ -31,6 +31,7 @@ from zhudu import (
     pagination,
     passages,
     rendering,
+    safety,
     script,
     search,
     social,
@@ -41,6 +42,7 @@ from zhudu import (
 from zhudu.errors import ZhuduError
 from zhudu.settings import ZhuduConfig
 from zhudu.site import Site
+from zhudu.themes import ThemeMap
 from zhudu.themes_render import NOTES_PER_MATCH_SLICE, GeneratedPage, ThemeBuild, note_infos, theme_src
 
 if TYPE_CHECKING:
@@ -120,6 +122,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _site = Site(settings=settings, root=root, site_url=config.site_url or "")
     try:
         _site.rules  # noqa: B018 - load and validate the conversion rules now, once
+    except (ZhuduError, script.ScriptDataError) as exc:
+        _serve_without(exc, "the editor's conversion rules", "编辑的转换规则")
+        _site.rules = script.ConversionRules(protected=(), phrases={}, accepted={})
+    try:
         _site.variants  # noqa: B018
     except (ZhuduError, script.ScriptDataError) as exc:
         raise PluginError(str(exc)) from None
@@ -133,6 +139,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _glossary_ext = glossary.GlossaryExtension(fold=_fold, every=settings.glossary_marking == "every")
     config.markdown_extensions.extend([_annotation_ext, _glossary_ext])  # type: ignore[list-item]
     config.markdown_extensions.append(script.inline_rules_markdown_extension())  # type: ignore[arg-type]
+    config.markdown_extensions.append(safety.extension(settings.raw_html_allow))  # type: ignore[arg-type]
     config.mdx_configs.setdefault("toc", {})["slugify"] = _slugify
     # Material's variant selector and its same-page switching work on sibling roots.
     config.extra["alternate"] = [
@@ -149,13 +156,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Read ``seeds/`` and add a page per note (the nav is built after this)."""
     site = _current()
     try:
-        corpus = site.load_notes()
+        corpus = site.load_notes(  # theme dirs: a note's template must be one of them
+            config.theme.dirs,
+            lambda exc: _serve_without(exc, "the editor's note overrides", "编辑对笔记的设定"),
+        )
     except ZhuduError as exc:
         raise PluginError(str(exc)) from None
     for problem in [*corpus.problems, *(p for note in corpus.notes for p in note.problems)]:
         log.warning("%s", problem)
     for note in corpus.notes:
-        files.append(File.generated(config, note.src_uri, content=note.markdown))
+        files.append(File.generated(config, note.src_uri, content=note.page_source))  # never read as metadata
         for image in note.body.images if note.body else ():
             if image.exists and image.path is not None:
                 uri = site.image_src_uri(note.id, image.path)
@@ -188,24 +198,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             )
         )
     _load_themes(site, files, config)
-    try:  # glossary and editor's notes: data beside the notes; the glossary page is generated
-        _glossary_ext.use(
-            glossary.load_glossary(
-                site.editorial_dir / glossary.GLOSSARY_FILE,
-                site.display(site.editorial_dir / glossary.GLOSSARY_FILE),
-                _fold,
-            )
-        )  # type: ignore[union-attr]
-        _annotation_ext.use(
-            annotations.load_annotations(
-                site.editorial_dir / annotations.ANNOTATIONS_FILE,
-                site.display(site.editorial_dir / annotations.ANNOTATIONS_FILE),
-                [n.id for n in corpus.notes],
-            ),
-            site.display(site.editorial_dir / annotations.ANNOTATIONS_FILE),
-        )  # type: ignore[union-attr]
+    # Glossary and editor's notes: data beside the notes; the glossary page is generated.
+    gloss_path = site.editorial_dir / glossary.GLOSSARY_FILE
+    try:
+        terms = glossary.load_glossary(gloss_path, site.display(gloss_path), _fold)
     except ZhuduError as exc:
-        raise PluginError(str(exc)) from None
+        _serve_without(exc, "the glossary", "术语表")
+        terms = glossary.Glossary(path=site.display(gloss_path))
+    _glossary_ext.use(terms)  # type: ignore[union-attr]
+    notes_path = site.editorial_dir / annotations.ANNOTATIONS_FILE
+    try:
+        placed = annotations.load_annotations(
+            notes_path, site.display(notes_path), [n.id for n in corpus.notes]
+        )
+    except ZhuduError as exc:
+        _serve_without(exc, "the editor's notes", "编辑注")
+        placed = ()
+    _annotation_ext.use(placed, site.display(notes_path))  # type: ignore[union-attr]
     files.append(
         File.generated(
             config, glossary.GLOSSARY_SRC_URI, content=glossary.page_markdown(_glossary_ext.glossary)
@@ -226,7 +235,10 @@ def _load_themes(site: Site, files: Files, config: MkDocsConfig) -> None:
         path = site.editorial_dir / "themes.yml"
         _themes = ThemeBuild.load(path, site.display(path), note_infos(site.corpus.notes, hant))
     except ZhuduError as exc:
-        raise PluginError(str(exc)) from None
+        _serve_without(exc, "the themes", "主题")
+        _themes = ThemeBuild(
+            theme_map=ThemeMap(path=site.display(path)), notes=note_infos(site.corpus.notes, hant)
+        )
     for page in _themes.pages():
         files.append(File.generated(config, page.src_uri, content=page.source))
 
@@ -285,16 +297,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     live = note.id if note is not None and not note.broken else None
     _annotation_ext.begin(live, show_problems=annotations.serving())  # type: ignore[union-attr]
     _glossary_ext.begin(live)  # type: ignore[union-attr]
+    safety.begin(note if live is not None else None)  # a note's HTML is untrusted (zhudu/safety.py)
     if note is None:
         return markdown
     meta = note.meta
     page.meta.setdefault("template", meta.template)
     # Material prints these raw (they are normally the author's own Markdown), in <title>, the
     # header, <meta name="description"> and search results: escape them here, once.
-    page.meta["title"] = escape(meta.title)
-    page.meta["description"] = escape(meta.description)
-    page.meta["tags"] = [escape(tag) for tag in meta.tags]
-    page.meta["zd_note"] = note_view(note)
+    view = note_view(note)  # a Traditional note's title, description and tags in the default script
+    page.meta["title"] = escape(view["title"])
+    page.meta["description"] = escape(view["description"])
+    page.meta["tags"] = [escape(tag) for tag in view["tags"]]
+    page.meta["zd_note"] = view
     if note.broken:
         error = escape("; ".join(str(p) for p in note.problems))
         return (
@@ -318,10 +332,30 @@ def note_view(note: Any) -> dict[str, Any]:
     meta = note.meta
     return {
         **meta.as_dict(),
+        **_default_script_text(meta),
         "date_display": _display_date(meta.date),
         "updated_display": _display_date(meta.updated),
         "broken": note.broken,
         "wrappers": list(note.body.wrappers) if note.body else [],
+    }
+
+
+def _default_script_text(meta: Any) -> dict[str, Any]:
+    """A Traditional note's displayed text in the default variant's script, as its body is.
+
+    ``on_page_content`` converts the body of a note written in Traditional for the default
+    variant; its title, subtitle, description and tags reach the page (``<h1>``, ``<title>``,
+    the home list, search, ``<meta name="description">``) through here and must match it.  The
+    other variants convert the whole default page afterwards, so they still show Traditional.
+    """
+    if meta.lang != "zh-Hant" or _site is None:
+        return {}
+    convert = _site.converter(_site.default.code, "Hant").text
+    return {
+        "title": convert(meta.title),
+        "subtitle": convert(meta.subtitle) if meta.subtitle else meta.subtitle,
+        "description": convert(meta.description),
+        "tags": [convert(tag) for tag in meta.tags],
     }
 
 
@@ -368,6 +402,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         "notes": [note_view(n) | {"url": _note_url(n, files)} for n in site.corpus.notes if not n.broken],
         "variants": [vars(v) for v in site.variants],
         "per_page": pagination.PER_PAGE,
+        "build_errors": list(site.build_errors),  # mkdocs serve: what the site is served without
         "pager": pagination.pager,
     }
     env.filters["zd_search_worker"] = search.point_worker if site.settings.search == "zhudu" else _unchanged
@@ -395,7 +430,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         gloss_file.page.content = glossary.fill_occurrences(  # every note is rendered by now
             gloss_file.page.content,
             _glossary_ext.occurrences,
-            {n.id: n.meta.title for n in site.corpus.notes},
+            {n.id: _default_script_text(n.meta).get("title", n.meta.title) for n in site.corpus.notes},
             lambda url: get_relative_url(url, gloss_file.page.url),
             {term.id: term.term for term in _glossary_ext.glossary.terms},
         )  # type: ignore[union-attr]
@@ -545,6 +580,19 @@ def on_build_error(error: Exception) -> None:
 def on_shutdown() -> None:
     """The process ends now: its final garbage collection need not walk the whole heap."""
     heap.exiting()
+
+
+def _serve_without(error: ZhuduError | script.ScriptDataError, what: str, shown_as: str) -> None:
+    """A broken editorial file stops ``mkdocs build``; ``mkdocs serve`` goes on without its data.
+
+    MkDocs' server holds every request while a rebuild fails, so the author would see a page that
+    never loads until the file is fixed.  Served instead: the site without that file's data, with
+    the error on every page (``partials/zd-build-errors.html``); the next good save recovers.
+    """
+    if not annotations.serving():
+        raise PluginError(str(error)) from None
+    log.warning("%s (served without %s until this is fixed)", error, what)
+    _current().build_errors.append(f"{error}（{shown_as}暂不显示）")
 
 
 def _stop_workers() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import html
 import os
 import shutil
 import subprocess
@@ -89,6 +90,63 @@ def test_broken_note_shows_an_error_and_the_server_keeps_serving(served):
     assert proc.poll() is None
     tw = url.replace("/zh-Hans/", "/zh-Hant-TW/")
     wait_for(tw, "修好後的正文")
+
+
+@pytest.mark.parametrize(
+    ("name", "shown_as"),
+    [
+        ("themes.yml", "主题暂不显示"),
+        ("glossary.yml", "术语表暂不显示"),
+        ("annotations.yml", "编辑注暂不显示"),
+        ("notes.yml", "编辑对笔记的设定暂不显示"),
+        ("conversion.yml", "编辑的转换规则暂不显示"),
+    ],
+)
+def test_a_broken_editorial_file_is_served_without_its_data_and_with_the_error_on_every_page(
+    served, name, shown_as
+):
+    # MkDocs' server holds every request while a rebuild raises: the author would wait on a page that
+    # never loads.  The site is served without the broken file's data, with its error on every page.
+    root, url, proc = served
+    data = root / "docs" / "editorial" / name
+    before = data.read_bytes() if data.exists() else None
+    data.write_text("items:\n  - id: x\n    name: [未闭合\n", encoding="utf-8")
+    page = wait_for(url, "编辑数据有误", timeout=30)
+    assert f"docs/editorial/{name}:" in page and shown_as in page and "第一版的正文" in page
+    home = wait_for(url.replace("notes/edit/", ""), "编辑数据有误", timeout=10)
+    assert "编辑中的笔记" in home  # the rest of the site is there
+    assert "Traceback" not in page
+    if before is None:
+        data.unlink()
+    else:
+        data.write_bytes(before)
+    deadline = time.monotonic() + 30
+    while "编辑数据有误" in fetch(url)[1] and time.monotonic() < deadline:
+        time.sleep(0.2)
+    status, page = fetch(url)
+    assert status == 200 and "编辑数据有误" not in page and "第一版的正文" in page
+    assert proc.poll() is None
+
+
+@pytest.mark.parametrize(
+    ("hostile", "message"),
+    [
+        ("\n".join("    " * i + "- 层" for i in range(2000)), "the note is 7,820 KiB, over the limit"),
+        ("\n".join("    " * i + "- 层" for i in range(100)), "nesting 33 levels deep"),
+        ("[" * 20000 + "\n", "'[' unclosed"),
+        ("_" * 3000 + "\n", "a run of 3000"),
+    ],
+    ids=["2000-level-list", "100-level-list", "unclosed-brackets", "emphasis-run"],
+)
+def test_a_note_that_would_take_minutes_to_render_is_refused_and_serving_goes_on(served, hostile, message):
+    root, url, proc = served
+    (root / "seeds" / "hostile.md").write_text("---\ntitle: 坏\n---\n\n" + hostile, encoding="utf-8")
+    started = time.monotonic()
+    page = wait_for(url.replace("/edit/", "/hostile/"), "这篇笔记无法读取", timeout=30)
+    assert message in html.unescape(page) and "seeds/hostile.md:" in page
+    assert time.monotonic() - started < 15
+    assert "第一版的正文" in fetch(url)[1]
+    assert proc.poll() is None
 
 
 @pytest.mark.browser

@@ -17,6 +17,8 @@ from html import escape
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
+from .safety import remote_image_html, safe_url
+
 # --------------------------------------------------------------------------- Data
 
 #: A post header as the X clipper writes it: ``**Name** @handle [date](url)`` or ``… date``.
@@ -42,12 +44,24 @@ _TAIL_HEADING_RE = re.compile(
 )
 _BACKTICK_HASHTAG_RE = re.compile(r"`#(?P<tag>[^`\s]+)`")
 _IMAGE_RE = re.compile(
-    r"""!\[(?P<alt>[^\]\n]*)\]\(\s*(?P<target><[^>\n]+>|[^)\s]+)(?:\s+"(?P<title>[^"\n]*)")?\s*\)"""
+    # A target may hold balanced parentheses, as Markdown reads it: ``a(1).png``, ``javascript:f(1)``.
+    r"""!\[(?P<alt>[^\]\n]*)\]\(\s*(?P<target><[^>\n]+>|(?:[^()\s]|\([^()\s]*\))+)(?:\s+"(?P<title>[^"\n]*)")?\s*\)"""
 )
 
 PREAMBLE_LABEL = "生成工具的前言（不是作者的正文）"
 TAIL_LABEL = "生成工具附带的备选标题、评论与标签（不是作者的正文）"
 REPLIES_HEADING = "回复"
+
+#: The files published as a note's images.  A note is untrusted input (clippers, other people's
+#: tools): its image links decide which files the build copies into the public site, so only
+#: raster images a browser shows in ``<img>`` are taken.  Not SVG: it is a document that can carry
+#: scripts, which run in the site's origin when the file is opened directly.  Not anything else
+#: either (``.md``, ``.py``, ``passwd``, keys…), even inside ``seeds/``.
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"})
+#: ``ImageRef.refused`` values: the image leads out of the notes folder (``..``, an absolute path
+#: or a symbolic link); the file is not an image (``IMAGE_SUFFIXES``); the path cannot be followed.
+IMAGE_REFUSALS = ("outside", "not-an-image", "unusable")
+REFUSED_LABEL = "图片未发布"
 
 
 # --------------------------------------------------------------------------- Values
@@ -70,8 +84,10 @@ class ImageRef:
     line: int
     alt: str
     target: str
-    path: Path | None  # resolved local file; None for remote images
+    path: Path | None  # resolved local file; None for remote and refused images
     exists: bool
+    #: Why a local image is not published (``IMAGE_REFUSALS``), or None.
+    refused: str | None = None
 
 
 @dataclass
@@ -302,21 +318,40 @@ def _image_markup(
 ) -> str:
     alt, target = m["alt"], m["target"].strip("<>")
     if re.match(r"(?i)^[a-z][a-z0-9+.-]*:", target):
+        if not safe_url(target):  # javascript:, data: …: the note's Markdown pass drops it, with a warning
+            return m.group(0)
         ref = ImageRef(line=line, alt=alt, target=target, path=None, exists=False)
         body.images.append(ref)
         # Remote images would make the reader's browser contact another host: link instead.
-        return (
-            f'<span class="zd-remote-image">{escape(alt) or "图片"}'
-            f'（<a href="{escape(target)}">外部图片</a>）</span>'
+        return remote_image_html(alt, target)
+    # Resolved (``..``, an absolute path, symbolic links followed) before it is judged: what
+    # counts is the file that would be copied, which must lie inside the note's folder (seeds/).
+    refused = None
+    try:
+        path = (note_dir / unquote(target)).resolve()
+        exists = path.is_file()
+        if not path.is_relative_to(note_dir.resolve()):
+            refused = "outside"
+        elif exists and path.suffix.lower() not in IMAGE_SUFFIXES:
+            refused = "not-an-image"
+    except (OSError, ValueError, RuntimeError):  # a symbolic link loop, a name too long, a NUL byte
+        refused = "unusable"
+    if refused:
+        body.images.append(
+            ImageRef(line=line, alt=alt, target=target, path=None, exists=False, refused=refused)
         )
-    path = (note_dir / unquote(target)).resolve()
-    exists = path.is_file()
+        return _placeholder(alt, target, REFUSED_LABEL, "zd-missing-image zd-missing-image--refused")
     body.images.append(ImageRef(line=line, alt=alt, target=target, path=path, exists=exists))
     if exists:
         return f"![{alt}]({image_url(path)})"
-    label = alt or PurePosixPath(target).name
+    return _placeholder(alt, target, "图片缺失", "zd-missing-image")
+
+
+def _placeholder(alt: str, target: str, label: str, kind: str) -> str:
+    """A visible stand-in for an image the page does not show, naming the path as written."""
+    name = alt or PurePosixPath(target).name
     return (
-        f'<span class="zd-missing-image" role="img" aria-label="图片缺失：{escape(label)}">'
-        f'<span class="zd-missing-image__label">图片缺失：{escape(label)}</span> '
+        f'<span class="{kind}" role="img" aria-label="{label}：{escape(name)}">'
+        f'<span class="zd-missing-image__label">{label}：{escape(name)}</span> '
         f'<code class="zd-missing-image__path">{escape(target)}</code></span>'
     )

@@ -10,7 +10,9 @@ schema does not know are kept, as written, in ``NoteMeta.extra``.
 from __future__ import annotations
 
 import functools
+import math
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, tzinfo
@@ -68,6 +70,11 @@ _NAME_AND_HANDLE_RE = re.compile(
 _TAG_SPLIT_RE = re.compile(r"[\s,，、;；]+")
 _SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
 _LANG_RE = re.compile(r"^zh(?:-(?:Hans|Hant))?(?:-[A-Z]{2})?$")
+_ISO_DAY_RE = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:$|[T ])")
+
+#: The only schemes a link taken from front matter (``source``, an author's ``url``) may have:
+#: anything else (``javascript:``, ``data:``) would run or load something when a reader clicks.
+URL_SCHEMES = ("http", "https")
 
 
 # --------------------------------------------------------------------------- Values
@@ -128,11 +135,12 @@ class NoteMeta:
 
 
 def _jsonable(value: Any) -> Any:
+    # Front matter reaches here bounded (``yamldoc.check_bounds``): no alias bombs, no cycles.
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     if isinstance(value, Mapping):
         return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, (list, tuple, set, frozenset)):
         return [_jsonable(v) for v in value]
     return value
 
@@ -156,14 +164,34 @@ class AwareDateTime(c.BaseConfigOption[datetime | None]):
         elif isinstance(value, date):
             moment = datetime.combine(value, time())
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
-            moment = datetime.fromtimestamp(value, tz=UTC)
+            moment = _from_timestamp(value)
         elif isinstance(value, str):
             moment = parse_date(value)
         else:
-            raise base.ValidationError(f"expected a date, got {type(value).__name__}")
+            raise base.ValidationError(
+                f"expected a date, got {_kind(value)}: write it as ISO 8601, e.g. 2025-05-15"
+            )
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=self.zone)
+        try:
+            moment.astimezone(UTC)  # feeds and sitemaps write it in UTC: it must have a UTC time
+        except OverflowError:
+            raise base.ValidationError(
+                f"date {value!s} is out of range: write a real date, e.g. 2025-05-15"
+            ) from None
         return moment
+
+
+def _from_timestamp(value: float) -> datetime:
+    """A Unix timestamp (some tools write seconds since 1970); impossible ones are a field error."""
+    try:
+        if not math.isfinite(value):
+            raise ValueError("not a number")
+        return datetime.fromtimestamp(value, tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        raise base.ValidationError(
+            f"{value!r} is not a usable timestamp: write the date as ISO 8601, e.g. 2025-05-15"
+        ) from None
 
 
 def parse_date(text: str) -> datetime:
@@ -178,6 +206,13 @@ def parse_date(text: str) -> datetime:
             return datetime.strptime(text, pattern)
         except ValueError:
             continue
+    if m := _ISO_DAY_RE.match(text):  # ISO 8601 in form, but no such day (2025-02-30)
+        try:
+            date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except ValueError as exc:
+            raise base.ValidationError(
+                f"no such date {text!r} ({exc}): write a real date as ISO 8601, e.g. 2025-05-15"
+            ) from None
     raise base.ValidationError(
         f"unknown date format {text!r}: write it as ISO 8601, e.g. 2025-05-15 or 2025-05-15 22:20:48 +0800"
     )
@@ -202,8 +237,14 @@ def split_tags(value: object) -> tuple[tuple[str, ...], tuple[str, ...]]:
     tags: list[str] = []
     handles: list[str] = []
     for item in items:
+        if isinstance(item, (date, bool)):  # YAML reads 2024-01-01 as a date and yes/no as booleans
+            raise base.ValidationError(
+                f"tag {item!s} is read as {_kind(item)}, not text: quote it, e.g. tags: ['{item!s}', 旅行]"
+            )
         if not isinstance(item, (str, int, float)):
-            raise base.ValidationError(f"a tag must be text, got {type(item).__name__}")
+            raise base.ValidationError(
+                f"a tag must be text, got {_kind(item)}: write tags as a list of words, e.g. tags: [旅行, 摄影]"
+            )
         for token in _TAG_SPLIT_RE.split(str(item)):
             token = token.strip().strip("[]`")
             if not token:
@@ -234,14 +275,19 @@ class Authors(c.BaseConfigOption[tuple[Author, ...]]):
 def parse_author(item: object) -> Author:
     """One author entry in any dialect's spelling."""
     if isinstance(item, Mapping):
+        for key in ("name", "handle"):
+            if item.get(key) is not None and not isinstance(item[key], (str, int)):
+                raise base.ValidationError(f"an author's {key} must be text, got {_kind(item[key])}")
         name = str(item.get("name") or item.get("handle") or "").strip()
         handle = str(item.get("handle") or "").lstrip("@").strip() or None
         if not name:
             raise base.ValidationError("an author mapping needs a name or a handle")
         url = item.get("url")
-        return Author(name=name, handle=handle, url=str(url) if url else None)
+        return Author(name=name, handle=handle, url=web_url(url, "an author's url") if url else None)
     if not isinstance(item, str):
-        raise base.ValidationError(f"an author must be text, got {type(item).__name__}")
+        raise base.ValidationError(
+            f"an author must be text, got {_kind(item)}: write a name, e.g. author: 张三, or quote it"
+        )
     if m := _HANDLE_RE.match(item):
         return Author(name=m["handle"], handle=m["handle"])
     if m := _NAME_AND_HANDLE_RE.match(item):
@@ -250,6 +296,41 @@ def parse_author(item: object) -> Author:
     if not name:
         raise base.ValidationError("an empty author")
     return Author(name=name)
+
+
+def web_url(value: object, what: str = "") -> str:
+    """A link for readers to click: an absolute http(s) URL, as written.
+
+    Raises:
+        ValidationError: another scheme (``javascript:``), no host, or not text.
+    """
+    label = f"{what} " if what else ""
+    if not isinstance(value, str):
+        raise base.ValidationError(f"{label}must be an http:// or https:// URL, got {_kind(value)}")
+    text = value.strip()
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        parts = None
+    if (
+        parts is None
+        or parts.scheme.lower() not in URL_SCHEMES
+        or not parts.hostname
+        or re.search(r"\s", text)
+    ):
+        raise base.ValidationError(
+            f"{label}{value!r} must be an http:// or https:// URL, e.g. https://example.org/post"
+        )
+    return text
+
+
+class WebURL(c.BaseConfigOption[str | None]):
+    """A note's source: an absolute http(s) URL (see ``URL_SCHEMES``)."""
+
+    def run_validation(self, value: object) -> str | None:
+        if value is None or value == "":
+            return None
+        return web_url(value)
 
 
 class Slug(c.BaseConfigOption[str | None]):
@@ -287,10 +368,48 @@ class Text(c.BaseConfigOption[str | None]):
     def run_validation(self, value: object) -> str | None:
         if value is None:
             return None
-        if isinstance(value, (list, tuple, Mapping)):
-            raise base.ValidationError(f"expected text, got {type(value).__name__}")
+        if isinstance(value, bool):  # YAML reads yes/no/on/off/true/false as booleans
+            raise base.ValidationError(f"{value!s} is read as true/false, not text: quote it")
+        if not isinstance(value, (str, int, float, date)):
+            raise base.ValidationError(f"expected text, got {_kind(value)}")
         text = " ".join(str(value).split())
         return text or None
+
+
+def _kind(value: object) -> str:
+    """What a value is, in the words of the front matter (for messages)."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (date, datetime)):
+        return "a date"
+    if isinstance(value, Mapping):
+        return "a mapping (key: value)"
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return "a list"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return type(value).__name__
+
+
+def control_character(value: object) -> str | None:
+    """The first control character (or lone surrogate) anywhere in a value, as ``U+0000``.
+
+    Such characters are invisible, end C strings, and cannot be written as UTF-8 (surrogates):
+    a field holding one is refused, not cleaned, so the author sees what the file really says.
+    """
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            for char in item:
+                if char not in "\t\n" and unicodedata.category(char) in ("Cc", "Cs"):
+                    return f"U+{ord(char):04X}"
+        elif isinstance(item, Mapping):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple, set, frozenset)):
+            stack.extend(item)
+    return None
 
 
 @functools.cache
@@ -304,7 +423,7 @@ def note_schema(zone_name: str) -> type[base.Config]:
         date = AwareDateTime(zone)
         updated = AwareDateTime(zone)
         authors = Authors()
-        source = c.Optional(c.URL())
+        source = WebURL()
         tags = Tags()
         description = Text()
         slug = Slug()
@@ -312,6 +431,36 @@ def note_schema(zone_name: str) -> type[base.Config]:
         template = c.Optional(c.Type(str))
 
     return NoteSchema
+
+
+def validate_fields(
+    schema: type[base.Config], values: Mapping[str, Any]
+) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """Validate every field of ``values`` with ``schema``'s options, each on its own.
+
+    MkDocs' ``Config.validate`` stops at the first failing option and leaves the options after
+    it holding their raw values: one bad field would hide the others' errors and let their
+    unchecked values through.  Here every field is checked; a failed one is ``None``.
+
+    Returns:
+        The clean value of every schema field, and (field, message) for every failure.
+    """
+    clean: dict[str, Any] = {}
+    failed: list[tuple[str, str]] = []
+    for key, option in schema._schema:
+        value = values.get(key, option.default)
+        try:
+            if char := control_character(value):
+                raise base.ValidationError(f"contains the control character {char}: remove it")
+            clean[key] = option.validate(value)
+        except base.ValidationError as exc:
+            failed.append((key, str(exc)))
+            clean[key] = None
+        except (ValueError, TypeError, OverflowError, OSError) as exc:
+            # A value no option foresaw: one field's error, never the whole build's.
+            failed.append((key, f"cannot be read ({exc}): check the value"))
+            clean[key] = None
+    return clean, failed
 
 
 def resolve_aliases(raw: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str], dict[str, Any]]:

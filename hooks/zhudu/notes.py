@@ -22,10 +22,14 @@ from typing import Any
 
 import yaml
 from frontmatter.default_handlers import BaseHandler, YAMLHandler
+from mkdocs.config.base import ValidationError
 
 from . import body as body_mod
-from .errors import NoteError
-from .meta import Author, NoteMeta, note_schema, profile_url, resolve_aliases, split_tags
+from . import limits as limits_mod
+from . import yamldoc
+from .errors import NoteError, ZhuduError
+from .limits import Limits
+from .meta import Author, NoteMeta, note_schema, profile_url, resolve_aliases, split_tags, validate_fields
 
 # --------------------------------------------------------------------------- Data
 
@@ -52,6 +56,17 @@ class TomlHandler(BaseHandler):
         return tomllib.loads(fm)
 
 
+#: A line that starts a front-matter key (``title:`` in YAML, ``title =`` in TOML).
+_KEY_LINE_RE = re.compile(r"^([A-Za-z_][\w-]*)\s*[:=]")
+
+#: Put before a note's Markdown when MkDocs reads it (``Note.page_source``).  MkDocs takes a
+#: page's first lines as metadata: YAML between ``---`` lines, or else MultiMarkdown's
+#: ``Key: value`` lines, so a note whose first sentence is ``Note: 这一行……`` lost it and one
+#: starting ``Template: x.html`` chose the page's template.  An empty YAML block of Zhudu's
+#: own is all MkDocs ever finds (the note's metadata reaches the page in ``on_page_markdown``).
+PAGE_FRONT_MATTER = "---\n{}\n---\n"
+
+
 _HANDLERS = (YAMLHandler(), TomlHandler())
 
 
@@ -67,6 +82,7 @@ class NoteSettings:
     words_per_minute: int = 220
     summary_length: int = 120
     notes_url: str = "notes"
+    limits: Limits = field(default_factory=Limits)
 
 
 @dataclass
@@ -90,13 +106,19 @@ class Note:
         """Where the note's page lives among the site's files."""
         return f"{self.url_folder}/{self.meta.slug}.md"
 
+    @property
+    def page_source(self) -> str:
+        """The page's source for MkDocs: the Markdown, never read as metadata (``PAGE_FRONT_MATTER``)."""
+        return PAGE_FRONT_MATTER + self.markdown
+
 
 @dataclass
 class Corpus:
     """Every note of the site, newest first, with the problems found while reading them."""
 
     notes: list[Note]
-    problems: list[NoteError] = field(default_factory=list)
+    #: Problems of no one note (two notes claiming one slug, a refused file, the folders).
+    problems: list[ZhuduError] = field(default_factory=list)
 
     def by_id(self) -> dict[str, Note]:
         """Notes keyed by id (the seed file's name without its extension)."""
@@ -109,6 +131,28 @@ class Corpus:
 def note_id(path: Path) -> str:
     """A note's id: its file name without the extension (stable, never converted)."""
     return path.stem
+
+
+def note_ids(paths: Iterable[Path]) -> dict[Path, str]:
+    """Every note's id, unique: ``same.md``, ``same.markdown`` and ``same.txt`` share a file stem.
+
+    The first of them in ``NOTE_SUFFIXES`` order keeps the stem as its id; the others take their
+    whole file name (``same.txt``), or that and a number if even that is some other note's stem,
+    so no note is lost and the id the editor keys ``notes.yml`` on is still the file's name.
+    """
+    rank = {suffix: n for n, suffix in enumerate(NOTE_SUFFIXES)}
+    paths = sorted(paths, key=lambda p: (p.stem, rank.get(p.suffix, len(rank)), p.name))
+    stems = {p.stem for p in paths}
+    ids: dict[Path, str] = {}
+    taken: set[str] = set()
+    for path in paths:
+        identifier, n = path.stem, 1
+        while identifier in taken or (identifier != path.stem and identifier in stems):
+            n += 1
+            identifier = path.name if n == 2 else f"{path.name}-{n - 1}"
+        taken.add(identifier)
+        ids[path] = identifier
+    return ids
 
 
 def default_slug(identifier: str) -> str:
@@ -140,51 +184,166 @@ def decode(data: bytes, display: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def split_front_matter(text: str, display: str) -> tuple[dict[str, Any], str, int, dict[str, int]]:
+def split_front_matter(
+    text: str, display: str, problems: list[NoteError] | None = None
+) -> tuple[dict[str, Any], str, int, dict[str, int]]:
     """Split and parse front matter.
+
+    Args:
+        text: The note, decoded.
+        display: How messages name the note.
+        problems: Receives what is wrong but not fatal: front matter that is never closed
+            (the note is then all text), keys given twice (the last value is used).
 
     Returns:
         The raw front matter, the body, the file line the body starts on, and the line of each key.
 
     Raises:
-        NoteError: invalid YAML/TOML (with the line), or front matter that is not a mapping.
+        NoteError: invalid YAML/TOML (with the line), YAML beyond ``yamldoc``'s bounds (alias
+            bombs, deep nesting), or front matter that is not a mapping.
     """
+    problems = problems if problems is not None else []
     handler = next((h for h in _HANDLERS if h.detect(text)), None)
     if handler is None:
         return {}, text, 1, {}
     try:
         fm, content = handler.split(text)
     except ValueError:
+        if _KEY_LINE_RE.match(text.split("\n", 2)[1] if text.count("\n") >= 1 else ""):
+            delimiter = handler.START_DELIMITER
+            problems.append(
+                NoteError(
+                    display,
+                    1,
+                    f"front matter opened with {delimiter!r} on line 1 is never closed: add a line "
+                    f"{delimiter!r} after its last 'key: value' line (until then it is shown as text)",
+                )
+            )
         return {}, text, 1, {}
     fm_first_line = 1  # the text after the opening delimiter starts on the delimiter's line
+    key_lines: dict[str, int] = {}
+    if isinstance(handler, YAMLHandler):
+        raw = _load_yaml(fm, display, fm_first_line, key_lines, problems)
+    else:
+        raw = _load_toml(fm, display, fm_first_line)
+        for offset, line in enumerate(fm.split("\n")):
+            if m := _KEY_LINE_RE.match(line):
+                key_lines.setdefault(m.group(1), fm_first_line + offset)
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise NoteError(display, 2, "front matter must be 'key: value' lines")
+    body_line = text[: len(text) - len(content)].count("\n") + 1
+    return {str(k): v for k, v in raw.items()}, content, body_line, key_lines
+
+
+def _load_yaml(
+    fm: str, display: str, first_line: int, key_lines: dict[str, int], problems: list[NoteError]
+) -> Any:
+    """YAML front matter within ``yamldoc``'s bounds; records key lines and duplicate keys."""
     try:
-        raw = handler.load(fm)
+        node, raw = yamldoc.parse_yaml(fm, alias_budget=yamldoc.NOTE_ALIAS_BUDGET)
+    except yamldoc.YAMLLimitError as exc:
+        mark = exc.problem_mark
+        raise NoteError(
+            display,
+            first_line + (mark.line if mark else 0),
+            f"front matter refused: {exc.problem}",
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = fm_first_line + (mark.line if mark else 0)
+        line = first_line + (mark.line if mark else 0)
         problem = exc.problem or "invalid YAML"
         if exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
-            problem += f" (in the value that starts on line {fm_first_line + exc.context_mark.line})"
+            problem += f" (in the value that starts on line {first_line + exc.context_mark.line})"
         raise NoteError(
             display,
             line,
             f"invalid YAML front matter: {problem}; check quoting and indentation "
             "(a value containing ': ' or starting with '[', '{', '@' or '`' needs quotes)",
         ) from None
+    except yaml.YAMLError as exc:  # no mark: still this note's problem, never a traceback
+        raise NoteError(display, first_line, f"invalid YAML front matter: {exc}") from None
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            key_lines.setdefault(str(key_node.value), first_line + key_node.start_mark.line)
+    for name, line, first in _duplicate_keys(node):
+        problems.append(
+            NoteError(
+                display,
+                first_line + line,
+                f"{name}: the key is given twice (first on line {first_line + first}); "
+                "the last value is used: remove one of them",
+            )
+        )
+    return raw
+
+
+def _duplicate_keys(root: yaml.Node | None) -> list[tuple[str, int, int]]:
+    """(dotted key, line, line of its first occurrence) for every key repeated in one mapping.
+
+    PyYAML keeps the last of two equal keys silently; the author meant one of them.
+    """
+    found: list[tuple[str, int, int]] = []
+    stack: list[tuple[yaml.Node, str]] = [(root, "")] if root is not None else []
+    seen_nodes: set[int] = set()  # an alias repeats a node: report it once
+    while stack:
+        node, prefix = stack.pop()
+        if id(node) in seen_nodes:
+            continue
+        seen_nodes.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            first: dict[str, int] = {}
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+                    name = f"{prefix}{key_node.value}"
+                    if name in first:
+                        found.append((name, key_node.start_mark.line, first[name]))
+                    else:
+                        first[name] = key_node.start_mark.line
+                    stack.append((value_node, f"{name}."))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, prefix) for item in node.value)
+    return sorted(found, key=lambda f: f[1])
+
+
+def _load_toml(fm: str, display: str, first_line: int) -> Any:
+    """TOML front matter; it has no aliases, but nesting is bounded like YAML's."""
+    try:
+        raw = tomllib.loads(fm)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
-        line = fm_first_line + int(match.group(1)) - 1 if match else fm_first_line
+        line = first_line + int(match.group(1)) - 1 if match else first_line
         raise NoteError(display, line, f"invalid TOML front matter: {exc}") from None
-    if raw is None:
-        raw = {}
-    if not isinstance(raw, dict):
-        raise NoteError(display, 2, "front matter must be 'key: value' lines")
-    body_line = text[: len(text) - len(content)].count("\n") + 1
-    key_lines = {}
-    for offset, line in enumerate(fm.split("\n")):
-        if m := re.match(r"^([A-Za-z_][\w-]*)\s*[:=]", line):
-            key_lines.setdefault(m.group(1), fm_first_line + offset)
-    return {str(k): v for k, v in raw.items()}, content, body_line, key_lines
+    except RecursionError:  # tomllib recurses per nested array or inline table
+        raise NoteError(
+            display,
+            first_line,
+            f"front matter refused: values nested more than {yamldoc.MAX_DEPTH} levels deep",
+        ) from None
+    if _depth(raw) > yamldoc.MAX_DEPTH:
+        raise NoteError(
+            display,
+            first_line,
+            f"front matter refused: values nested more than {yamldoc.MAX_DEPTH} levels deep",
+        )
+    return raw
+
+
+def _depth(value: Any) -> int:
+    """How deeply lists and tables nest in parsed data (without recursion)."""
+    deepest = 0
+    stack = [(value, 0)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict):
+            stack.extend((v, level + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, level + 1) for v in item)
+        else:
+            continue
+        deepest = max(deepest, level + 1)
+    return deepest
 
 
 def detect_dialect(raw: Mapping[str, Any], delimiter: str) -> str:
@@ -227,27 +386,44 @@ def read_note(
         detect_script: Returns ``"Hans"`` or ``"Hant"`` for a text.
     """
     identifier = note_id(path)
+    problems: list[NoteError] = []
     try:
         text = decode(path.read_bytes(), display)
         if not text.strip():
             raise NoteError(display, 1, "the note is empty: write some text or delete the file")
-        raw, content, body_line, key_lines = split_front_matter(text, display)
+        raw, content, body_line, key_lines = split_front_matter(text, display, problems)
         if not content.strip():
             raise NoteError(display, body_line, "the note has front matter but no text: write the text")
+        limits_mod.check(content, display, body_line, settings.limits)  # before Markdown sees it
+        content, control_line, controls = limits_mod.replace_controls(content)
+        if control_line is not None:
+            problems.append(
+                NoteError(
+                    display,
+                    body_line + control_line,
+                    f"{controls} control character(s) (such as NUL) in the text, shown as �: delete them",
+                )
+            )
     except NoteError as exc:
         return broken_note(path, display, identifier, exc, settings)
 
-    problems: list[NoteError] = []
     values, origin, extra = resolve_aliases(raw)
     delimiter = "+++" if text.startswith("+++") else "---"
     dialect = detect_dialect(raw, delimiter)
+    schema = note_schema(settings.timezone)
 
     # Handles written as tags (the X clipper puts "@author" into the tag string) are authors.
-    _, tag_handles = split_tags(values.get("tags"))
+    try:
+        _, tag_handles = split_tags(values.get("tags"))
+    except ValidationError:  # reported with the other fields below
+        tag_handles = ()
 
+    # The title only decides whether a first heading repeats it: one that fails validation
+    # decides nothing (the heading stays, so none of the text is dropped).
+    title_failed = validate_fields(schema, {"title": values.get("title")})[1]
     body = body_mod.transform(
         content,
-        title=_as_text(values.get("title")),
+        title=None if title_failed else _as_text(values.get("title")),
         note_dir=path.parent,
         first_line=body_line,
         image_url=lambda p: image_url(identifier, p),
@@ -261,17 +437,14 @@ def read_note(
         origin["date"] = "(thread)"
 
     values = {**values, **(override or {})}
-    schema = note_schema(settings.timezone)()
-    schema.load_dict(values)
-    failed, _ = schema.validate()
-    clean: dict[str, Any] = {key: schema[key] for key in schema}
-    for key, exc in failed:
+    # Every field is checked on its own: every bad one is reported and none of its value is used.
+    clean, failed = validate_fields(schema, values)
+    for key, message in failed:
         if override and key in override:
             where, line = override_file, (override_lines or {}).get(key)
         else:
             where, line = display, key_lines.get(origin.get(key, key))
-        problems.append(NoteError(where, line, f"{key}: {exc}"))
-        clean[key] = None
+        problems.append(NoteError(where, line, f"{key}: {message}"))
 
     title = clean.get("title") or _first_heading(content) or identifier
     placeholder = (
@@ -423,31 +596,42 @@ def load_corpus(
     detect_script: Callable[[str], str],
     map_paths: Callable[[Callable[[Path], Note], list[Path]], list[Note]] | None = None,
 ) -> Corpus:
-    """Read every note, make slugs unique and sort newest first.
+    """Read every note, make ids and slugs unique and sort newest first.
 
     ``map_paths`` reads the notes (``read_note`` of each path, in order): by default here, or in
     worker processes.
     """
+    paths = sorted(paths)
+    ids = note_ids(paths)
 
     def read(path: Path) -> Note:
         return read_note(
             path,
             display(path),
             settings=settings,
-            override=overrides.get(note_id(path)),
-            override_lines=override_lines.get(note_id(path)),
+            override=overrides.get(ids[path]),
+            override_lines=override_lines.get(ids[path]),
             override_file=override_file,
             image_url=image_url,
             detect_script=detect_script,
         )
 
-    notes = (map_paths or _map_here)(read, sorted(paths))
-    problems: list[NoteError] = []
+    notes = (map_paths or _map_here)(read, paths)
+    problems: list[ZhuduError] = []
+    stem_owner = {identifier: path for path, identifier in ids.items()}
+    for path, note in zip(paths, notes, strict=True):
+        if ids[path] != note.id:  # shares its file stem with another note (``note_ids``)
+            problems.append(_renamed(note, ids[path], display(stem_owner[note.id]), override_file))
+        for image in note.body.images if note.body else ():
+            if image.refused:
+                note.problems.append(_refused_image(note, image, display(path.parent)))
     seen: dict[str, Note] = {}
     for note in notes:
         first = seen.get(note.meta.slug)
         if first is not None:
             unique = f"{note.meta.slug}-{default_slug(note.id)}"
+            while unique in seen:  # three notes claiming one slug, or the second's new one taken
+                unique += "-" + default_slug(note.id)
             problems.append(
                 NoteError(
                     note.display_path,
@@ -461,6 +645,40 @@ def load_corpus(
         seen[note.meta.slug] = note
     notes.sort(key=_newest_first)
     return Corpus(notes=notes, problems=problems)
+
+
+def _renamed(note: Note, identifier: str, first: str, override_file: str) -> NoteError:
+    """Give a note whose file stem another note has (``note_ids``) its own id; the warning says so."""
+    slug = default_slug(identifier) if note.meta.slug == default_slug(note.id) else note.meta.slug
+    message = (
+        f"note id {note.id!r} is already taken by {first} (a note's id is its file name without "
+        f"the extension): this note is kept as id {identifier!r}, published as {slug!r}; rename one "
+        f"of the two files so each has its own name ({override_file} keys notes by id)"
+    )
+    note.id = identifier
+    note.meta = replace(note.meta, id=identifier, slug=slug)
+    return NoteError(note.display_path, None, message)
+
+
+def _refused_image(note: Note, image: body_mod.ImageRef, folder: str) -> NoteError:
+    """Why an image of a note is not published (``body.IMAGE_REFUSALS``), and what to do."""
+    if image.refused == "outside":
+        problem = (
+            f"is outside {folder}/ (the path, or a symbolic link on it, leads out of the notes folder): "
+            f"not published; move the image into {folder}/ (e.g. {folder}/assets/) and link it from there"
+        )
+    elif image.refused == "not-an-image":
+        kinds = ", ".join(sorted(body_mod.IMAGE_SUFFIXES))
+        problem = (
+            f"is not an image file: not published; only {kinds} files are published as a note's "
+            "images: convert it (an SVG to PNG or WebP) or link to it as text"
+        )
+    else:
+        problem = (
+            "cannot be followed (a symbolic link loop, a name too long or a NUL byte): "
+            "not published; fix the path"
+        )
+    return NoteError(note.display_path, image.line, f"image {image.target} {problem}")
 
 
 def _map_here(read: Callable[[Path], Note], paths: list[Path]) -> list[Note]:

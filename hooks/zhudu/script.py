@@ -806,11 +806,14 @@ class Converter:
             done = self._texts_done[s] = self._convert_many([s])[0]
         return done
 
-    def _convert_many(self, segments: Sequence[str]) -> list[str]:
+    def _convert_many(self, segments: Sequence[str], markup: bool = False) -> list[str]:
         """Convert several segments with a single OpenCC call.
 
         Segments are joined with a plane-15 separator that no dictionary entry
-        contains, so nothing matches across two segments.
+        contains, so nothing matches across two segments.  ``markup``: the segments
+        are HTML text or attribute values (``convert_pieces``), so what the editor's
+        rules insert (phrase outputs, punctuation) is escaped for HTML; the text a
+        segment already holds is HTML as written and is left alone.
         """
         assert self._cc is not None
         matcher = self._matcher
@@ -832,7 +835,9 @@ class Converter:
             kind = m.lastgroup
             token = m.group()
             if kind == "rule":
-                return placeholder(outputs[token])
+                # An editor's output is text: ``<`` or ``"`` in it must not become markup or end
+                # the attribute (title, aria-label) it is inserted into.
+                return placeholder(html_lib.escape(outputs[token]) if markup else outputs[token])
             if kind == "ascii" or token.isascii():
                 return token
             return placeholder(token)
@@ -843,16 +848,16 @@ class Converter:
         except OverflowError:
             if len(segments) == 1:
                 raise
-            return [out for seg in segments for out in self._convert_many([seg])]
+            return [out for seg in segments for out in self._convert_many([seg], markup)]
         converted = self._cc.convert(joined)
         if restore:
             converted = _PH_RE.sub(lambda m: restore[ord(m.group()) - _PH_BASE], converted)
         outs = converted.split(_SEP)
         if self._punct is not None:
-            outs = [self._punctuate(o) for o in outs]
+            outs = [self._punctuate(o, markup) for o in outs]
         return outs
 
-    def _punctuate(self, text: str) -> str:
+    def _punctuate(self, text: str, markup: bool = False) -> str:
         """Apply the variant's punctuation (“” → 「」) to Chinese text only.
 
         A segment without Han characters (an English sentence) keeps its marks, and so
@@ -868,7 +873,7 @@ class Converter:
             after = text[i + 1] if i + 1 < len(text) else ""
             if before.isascii() and before.isalpha() and after.isascii() and after.isalpha():
                 return m.group()
-            return punct[m.group()]
+            return html_lib.escape(punct[m.group()]) if markup else punct[m.group()]
 
         assert self._punct is not None
         return self._punct.sub(repl, text)
@@ -925,7 +930,7 @@ class Converter:
                 done.clear()  # and this page's pieces are all converted afresh
                 missing = list(dict.fromkeys(tokens.todo_src))
             if missing:  # one OpenCC call for the new ones
-                done.update(zip(missing, self._convert_many(missing), strict=True))
+                done.update(zip(missing, self._convert_many(missing, markup=True), strict=True))
             for idx, src in zip(tokens.todo_idx, tokens.todo_src, strict=True):
                 pieces[idx] = done[src]
         for first, close, values in tokens.spans:

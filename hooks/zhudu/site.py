@@ -11,18 +11,21 @@ import gzip
 import hashlib
 import json
 import logging
+import os
+import re
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from . import annotations, editorial, script, search, variants, workers
-from .errors import ZhuduError
-from .notes import Corpus, Note, NoteSettings, load_corpus
+from .errors import NoteError, ZhuduError
+from .limits import Limits
+from .notes import NOTE_SUFFIXES, Corpus, Note, NoteSettings, default_slug, load_corpus, note_ids
 from .settings import ZhuduConfig
 
 #: Variants used when mkdocs.yml names none.
@@ -38,6 +41,26 @@ DEFAULT_VARIANTS: tuple[dict[str, Any], ...] = (
         "og_locale": "zh_CN",
     },
 )
+
+#: The template of a note page; a note's ``template`` may name another of the theme's templates.
+DEFAULT_TEMPLATE = "note.html"
+#: A template a note may name: a plain file name, never a path (``../../etc/passwd``).
+_TEMPLATE_NAME_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*\.html$")
+
+
+def _front_matter_line(path: Path, key: str) -> int | None:
+    """The line of ``key`` in a note's front matter, for a message (None: not found)."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig", errors="replace").splitlines()
+    except OSError:
+        return None
+    for number, line in enumerate(lines[1:], start=2):
+        if line.strip() in ("---", "+++"):
+            return None
+        if re.match(rf"^{re.escape(key)}\s*[:=]", line):
+            return number
+    return None
+
 
 #: Output files that exist once per variant, not shared from the root.
 PER_VARIANT_FILES = ("sitemap.xml", "search/search_index.json", "404.html", "feed.xml")
@@ -110,6 +133,7 @@ class Site:
     pages: dict[str, PageRecord] = field(default_factory=dict)
     page_urls: set[str] = field(default_factory=set)
     missing_images: list[str] = field(default_factory=list)
+    build_errors: list[str] = field(default_factory=list)  # mkdocs serve: editorial files served without
     strings: dict[str, dict[str, str]] = field(default_factory=dict)
     #: Variant code -> dest_uri -> the page's searchable text, taken as each page is written.
     search_pages: dict[str, dict[str, search.PageText]] = field(default_factory=dict)
@@ -220,26 +244,122 @@ class Site:
         return self.root / self.settings.seeds_dir
 
     def display(self, path: Path) -> str:
-        """A path as messages show it, relative to mkdocs.yml."""
+        """A path as messages show it, relative to mkdocs.yml.
+
+        Only the folders on the way are resolved: a note that is a symbolic link is named as the
+        author sees it (``seeds/link.md``), not as the file it leads to.
+        """
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
+            return (path.parent.resolve() / path.name).relative_to(self.root.resolve()).as_posix()
+        except (ValueError, OSError, RuntimeError):
             return str(path)
+
+    def check_folders(self) -> list[ZhuduError]:
+        """Check ``seeds_dir`` and ``editorial_dir``; returns the warnings.
+
+        A folder outside the project folder (the one holding mkdocs.yml) is a warning, not an
+        error: mkdocs.yml is the site owner's, not untrusted input, and such a layout can be on
+        purpose; but a clone of the repository would build without it, so ``--strict`` fails.
+        A symbolic link inside the project leading there is the explicit way to do it (no warning).
+
+        Raises:
+            ZhuduError: a folder does not exist (a typo would otherwise build an empty site).
+        """
+        problems = []
+        root = Path(os.path.abspath(self.root))
+        for key, folder in (("seeds_dir", self.seeds_dir), ("editorial_dir", self.editorial_dir)):
+            value = getattr(self.settings, key)
+            if not folder.is_dir():
+                what = "is not a folder" if folder.exists() else "does not exist"
+                raise ZhuduError(
+                    "mkdocs.yml",
+                    None,
+                    f"extra.zhudu.{key}: {value!r} {what} ({folder.resolve()}); create the folder or "
+                    f"set {key} to the folder, relative to mkdocs.yml",
+                )
+            if not Path(os.path.abspath(folder)).is_relative_to(root):
+                problems.append(
+                    ZhuduError(
+                        "mkdocs.yml",
+                        None,
+                        f"extra.zhudu.{key}: {value!r} is outside the project folder ({folder.resolve()}): "
+                        "a clone of the repository builds without it; move the folder into the project "
+                        "(or link to it from a symbolic link inside the project)",
+                    )
+                )
+        return problems
+
+    def _note_paths(self) -> tuple[list[Path], list[ZhuduError]]:
+        """The note files in ``seeds/``, and why any other file that looks like one is not read.
+
+        A note is untrusted input, and so is a symbolic link among them: one leading out of
+        ``seeds/`` would publish whatever file it names, so only links to files inside are read.
+        """
+        seeds = self.seeds_dir.resolve()
+        folder = self.display(self.seeds_dir)
+        paths: list[Path] = []
+        refused: list[ZhuduError] = []
+        for path in sorted(self.seeds_dir.glob("*")):
+            if path.suffix not in NOTE_SUFFIXES:
+                continue
+            try:
+                target = path.resolve()
+                readable = target.is_file()
+            except (OSError, RuntimeError):  # a symbolic link loop, a name too long
+                target, readable = None, False
+            if target is not None and not target.is_relative_to(seeds):
+                refused.append(
+                    NoteError(
+                        self.display(path),
+                        None,
+                        f"a symbolic link to {target}, outside {folder}/: not published; copy the note "
+                        f"into {folder}/ (a link to a file inside {folder}/ is fine)",
+                    )
+                )
+            elif not readable:
+                refused.append(
+                    NoteError(
+                        self.display(path),
+                        None,
+                        "not a readable file (a folder, a broken symbolic link or a link loop): "
+                        "not published; make it a text file or remove it",
+                    )
+                )
+            else:
+                paths.append(path)
+        return paths, refused
 
     # ----------------------------------------------------------------- notes
 
-    def load_notes(self) -> Corpus:
+    def load_notes(
+        self,
+        theme_dirs: Sequence[str] | None = None,
+        without_overrides: Callable[[ZhuduError], None] | None = None,
+    ) -> Corpus:
         """Read ``seeds/`` with the editor's overrides.
 
+        Args:
+            theme_dirs: The theme's template folders (``config.theme.dirs``): a note's ``template``
+                must name one of their templates.  None: not checked.
+            without_overrides: Called with the error when ``notes.yml`` is invalid; the notes are then
+                read without overrides (``mkdocs serve``).  None: the error is raised.
+
         Raises:
+            ZhuduError: ``seeds_dir`` or ``editorial_dir`` is missing (``check_folders``).
             EditorialError: ``notes.yml`` is invalid.
         """
-        paths = sorted(p for p in self.seeds_dir.glob("*") if p.suffix in (".md", ".markdown", ".txt"))
-        overrides = editorial.load_note_overrides(
-            self.editorial_dir / "notes.yml",
-            self.display(self.editorial_dir / "notes.yml"),
-            (p.stem for p in paths),
-        )
+        folder_problems = self.check_folders()
+        paths, refused = self._note_paths()
+        overrides_path = self.editorial_dir / "notes.yml"
+        try:
+            overrides = editorial.load_note_overrides(
+                overrides_path, self.display(overrides_path), note_ids(paths).values()
+            )
+        except ZhuduError as exc:
+            if without_overrides is None:
+                raise
+            without_overrides(exc)
+            overrides = editorial.NoteOverrides(path=self.display(overrides_path))
         self.corpus = load_corpus(
             paths,
             self.display,
@@ -249,6 +369,7 @@ class Site:
                 words_per_minute=self.settings.words_per_minute,
                 summary_length=self.settings.summary_length,
                 notes_url=self.settings.notes_url,
+                limits=Limits(**self.settings.limits),
             ),
             overrides=overrides.values,
             override_lines=overrides.lines,
@@ -260,8 +381,38 @@ class Site:
                 read, paths, self._forking_cpus, smallest_slice=NOTES_PER_READER
             ),
         )
+        self.corpus.problems[:0] = [*folder_problems, *refused]
+        for note in self.corpus.notes if theme_dirs is not None else ():
+            if problem := self._check_template(note, theme_dirs or (), overrides):
+                note.problems.append(problem)
         self.note_by_src = {note.src_uri: note for note in self.corpus.notes}
         return self.corpus
+
+    def _check_template(
+        self, note: Note, theme_dirs: Sequence[str], overrides: editorial.NoteOverrides
+    ) -> NoteError | None:
+        """A ``template`` that is not a plain file name of one of the theme's templates: the default.
+
+        MkDocs hands the name to Jinja, which raises (a traceback) for a missing one; a path such as
+        ``../../etc/passwd`` must not even be looked up.
+        """
+        name = note.meta.template
+        if name == DEFAULT_TEMPLATE or (
+            _TEMPLATE_NAME_RE.match(name) and any((Path(d) / name).is_file() for d in theme_dirs)
+        ):
+            return None
+        note.meta = replace(note.meta, template=DEFAULT_TEMPLATE)
+        if "template" in overrides.values.get(note.id, {}):
+            where, line = overrides.path, overrides.lines.get(note.id, {}).get("template")
+        else:
+            where, line = note.display_path, _front_matter_line(note.path, "template")
+        return NoteError(
+            where,
+            line,
+            f"template {name!r} is not a template of the theme: {note.display_path} uses the default "
+            f"{DEFAULT_TEMPLATE}; give the file name of a template in overrides/ (like {DEFAULT_TEMPLATE}) "
+            "or remove the line",
+        )
 
     def image_src_uri(self, note_id: str, path: Path) -> str:
         """Where an existing image of a note is published among the site's files."""
@@ -269,7 +420,9 @@ class Site:
             rel = path.resolve().relative_to(self.seeds_dir.resolve()).as_posix()
         except ValueError:
             rel = path.name
-        return f"media/{note_id}/{rel}"
+        # The note id is a file name: "...md" has the id "..", which would publish under the site root.
+        folder = note_id if note_id.strip(".") else default_slug(note_id)
+        return f"media/{folder}/{rel}"
 
     def image_link(self, note_id: str, path: Path) -> str:
         """The Markdown link target from a note page to one of its images."""

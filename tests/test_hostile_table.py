@@ -1,0 +1,69 @@
+"""Every case of the hostile-input corpus (``tests/hostile.py``), built for real and checked the same way.
+
+Per case: the build ends with a message or a site, never a traceback; ``seeds/`` is byte-identical;
+nothing from outside the repository is in the site; no output file (HTML, JSON, XML) holds a live
+script or loads from another host; the build takes seconds; and the author is told (a warning that
+makes ``--strict`` fail, or an error) exactly when the case says so.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import build_site
+from hostile import CASES, SENTINEL, Case, prepare, tree_digest
+from sitescan import scan_site
+
+#: Seconds one case may take to build on this two-core machine (the issue asks for under 10).
+BUDGET = 10.0
+
+
+def build_case(root: Path, case: Case) -> tuple[object, float]:
+    """Build ``case`` in ``root``; returns the result and the build's seconds."""
+    outside = prepare(root, case)
+    notes = {
+        name: text.replace("{outside}", str(outside)) if isinstance(text, str) else text
+        for name, text in case.notes.items()
+    }
+    if not case.links:  # a case of links only is still a site with one good note
+        notes.setdefault("good.md", "---\ntitle: 好笔记\n---\n\n这是一篇正常的笔记。\n")
+    for name, content in notes.items():  # written first so the digest sees them as the author left them
+        target = root / "seeds" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    before = tree_digest(root / "seeds")
+    started = time.perf_counter()
+    result = build_site(root, editorial=case.editorial, zhudu=case.zhudu, strict=False)
+    seconds = time.perf_counter() - started
+    assert tree_digest(root / "seeds") == before, "the build changed seeds/"
+    return result, seconds
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_hostile_input(tmp_path, case):
+    result, seconds = build_case(tmp_path / "site", case)
+    assert "Traceback" not in result.log, result.log[-3000:]
+    assert seconds < BUDGET, f"{case.name}: {seconds:.1f}s"
+    if case.expect == "error":
+        assert not result.ok
+        assert case.says in result.log, result.log[-2000:]
+        return
+    assert result.ok, result.log[-3000:]
+    if case.expect == "warn":
+        assert result.warnings, f"{case.name}: no warning, so --strict would pass"
+        if case.says:
+            assert any(case.says in w for w in result.warnings), result.warnings
+    else:
+        assert not result.warnings, result.warnings
+    site = result.site_dir
+    for path in site.rglob("*"):
+        assert not path.is_symlink(), path
+        if path.is_file():
+            data = path.read_bytes()
+            assert SENTINEL.encode() not in data, f"{path}: a file from outside the repository"
+            assert b"root:x:0:0" not in data, f"{path}: /etc/passwd"
+    _, hazards = scan_site(site)
+    assert hazards == [], hazards
