@@ -26,18 +26,14 @@ from zhudu import (
     annotations,
     feeds,
     glossary,
-    heap,
     links,
     pagination,
     passages,
-    rendering,
     safety,
     script,
     search,
     social,
-    templatecache,
     variants,
-    workers,
 )
 from zhudu.errors import ZhuduError
 from zhudu.settings import ZhuduConfig
@@ -56,7 +52,6 @@ _annotation_ext: annotations.AnnotationExtension | None = None  # editor's notes
 _glossary_ext: glossary.GlossaryExtension | None = None  # glossary marks (glossary.yml)
 _passage_extension: passages.PassageExtension | None = None
 _themes: ThemeBuild | None = None  # per build: themes.yml matched against every note's passages
-_renderers: rendering.MarkdownRenderers | None = None  # mkdocs build: note pages rendered beside MkDocs
 _slugify_unicode = pymdownx_slugify(case="lower")
 
 
@@ -84,20 +79,13 @@ def on_startup(command: str, dirty: bool) -> None:
     annotations.set_command(command)
 
 
-#: How often ``mkdocs serve`` looks for saved files. MkDocs polls every 0.5 s and has no setting for
-#: it; a tenth of that is a few stat calls more and makes an edit show up sooner.
-SERVE_POLL_SECONDS = 0.1
 #: How long ``mkdocs serve`` waits after a change for more changes before rebuilding (MkDocs: 0.1 s).
 #: A save is one write; a change that lands during a rebuild starts another one anyway.
 SERVE_SETTLE_SECONDS = 0.02
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    """Poll the watched folders more often (watchdog reads the interval on every poll); rebuild sooner."""
-    observer = getattr(server, "observer", None)
-    for watcher in (observer, *getattr(observer, "emitters", ())):
-        if hasattr(watcher, "_timeout"):  # watchdog's polling observer and its emitters
-            watcher._timeout = SERVE_POLL_SECONDS
+    """Rebuild sooner after a save (``build_delay`` is a public attribute of MkDocs' server)."""
     if hasattr(server, "build_delay"):
         server.build_delay = SERVE_SETTLE_SECONDS
     return server
@@ -108,8 +96,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site, _passage_extension, _themes, _annotation_ext, _glossary_ext
     _themes = None
     _stop_workers()  # a build that failed before on_post_build may have left some
-    if not annotations.serving():
-        heap.start_build()
     settings = ZhuduConfig()
     settings.load_dict(dict(config.extra.get("zhudu") or {}))
     errors, warnings = settings.validate()
@@ -130,8 +116,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except (ZhuduError, script.ScriptDataError) as exc:
         raise PluginError(str(exc)) from None
     _site.start_vocabulary()  # jieba's dictionary loads in a worker while MkDocs reads and renders
-    if annotations.serving():
-        templatecache.keep_theme_listing(config.theme)
     _passage_extension = passages.PassageExtension(fold=_fold)
     config.markdown_extensions.append(_passage_extension)  # type: ignore[arg-type]
     # Editor's notes and glossary marks: tree processors after the passage anchors (see their modules).
@@ -243,53 +227,6 @@ def _load_themes(site: Site, files: Files, config: MkDocsConfig) -> None:
         files.append(File.generated(config, page.src_uri, content=page.source))
 
 
-@event_priority(-100)  # last: the nav is final
-def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
-    """``mkdocs build``: fork workers that render note pages while MkDocs renders the others."""
-    global _renderers
-    site = _current()
-    if not annotations.serving():
-        heap.keep()  # the notes and files: they live until the build ends
-        _renderers = rendering.MarkdownRenderers.start(
-            config,
-            files,
-            [note.src_uri for note in site.corpus.notes if not note.broken],
-            workers.pool_size(site.settings.workers) - 1,  # MkDocs' own process renders too
-            _extension_records,
-        )
-    return nav
-
-
-def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
-    """A note page a render worker may have rendered takes its result (see ``rendering``)."""
-    if _renderers is not None:
-        _renderers.delegate(page, _adopt_extension_records)
-    return page
-
-
-def _extension_records() -> tuple[Any, ...]:
-    """What Zhudu's Markdown extensions recorded while rendering a page (in a render worker)."""
-    assert _passage_extension and _annotation_ext and _glossary_ext
-    return (
-        _passage_extension.last_passages,
-        _annotation_ext.last_placed,
-        _annotation_ext.last_problems,
-        _glossary_ext.last_occurrences,
-    )
-
-
-def _adopt_extension_records(records: tuple[Any, ...]) -> None:
-    """The records of a page rendered in a worker, as if it had been rendered here."""
-    assert _passage_extension and _annotation_ext and _glossary_ext
-    (
-        _passage_extension.last_passages,
-        _annotation_ext.last_placed,
-        _annotation_ext.last_problems,
-        _glossary_ext.last_occurrences,
-    ) = records
-    _annotation_ext.note_id = _glossary_ext.note_id = None  # one render per begin(), as here
-
-
 @event_priority(50)  # early, so Material's search and tags see the normalised metadata
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Give a note page its normalised metadata; show a broken note's error on its page."""
@@ -395,8 +332,6 @@ def _own_hosts(config: MkDocsConfig) -> tuple[str, ...]:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Expose the notes and variants to the templates; load Material's interface strings."""
-    _stop_renderers()  # every page is rendered by now
-    templatecache.use(env)  # mkdocs serve: rebuilds reuse the compiled templates
     site = _current()
     env.globals["zd"] = {
         "notes": [note_view(n) | {"url": _note_url(n, files)} for n in site.corpus.notes if not n.broken],
@@ -445,8 +380,6 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
                 convert=site.converter(v.code, "Hans").text,
             )
         )
-    if not annotations.serving():
-        heap.keep()  # every page's HTML and table of contents: build-long too
     site.start_writers()  # the state the page writers inherit is complete from here on
     return env
 
@@ -567,19 +500,16 @@ def on_post_build(config: MkDocsConfig) -> None:
         len(site.variants),
         ", ".join(v.code for v in site.variants),
     )
-    heap.end_build()  # the build's state may go now (an in-process caller may build again)
 
 
 def on_build_error(error: Exception) -> None:
-    """A failed build leaves no worker processes and no objects kept out of collection behind."""
+    """A failed build leaves no worker processes behind."""
     _stop_workers()
-    heap.end_build()
 
 
-@event_priority(-100)  # last: nothing runs after it but the interpreter's exit
-def on_shutdown() -> None:
-    """The process ends now: its final garbage collection need not walk the whole heap."""
-    heap.exiting()
+def _stop_workers() -> None:
+    if _site is not None:
+        _site.stop_workers()
 
 
 def _serve_without(error: ZhuduError | script.ScriptDataError, what: str, shown_as: str) -> None:
@@ -593,19 +523,3 @@ def _serve_without(error: ZhuduError | script.ScriptDataError, what: str, shown_
         raise PluginError(str(error)) from None
     log.warning("%s (served without %s until this is fixed)", error, what)
     _current().build_errors.append(f"{error}（{shown_as}暂不显示）")
-
-
-def _stop_workers() -> None:
-    _stop_renderers()
-    if _site is not None:
-        _site.stop_workers()
-
-
-def _stop_renderers() -> None:
-    global _renderers
-    if _renderers is not None:
-        log.debug(
-            "render workers: %d pages adopted, %d taken back", _renderers.adopted, _renderers.taken_back
-        )
-        _renderers.stop()
-        _renderers = None

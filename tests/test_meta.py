@@ -256,7 +256,7 @@ def test_notes_read_in_worker_processes_are_the_notes_read_here(tmp_path):
     import multiprocessing
     import shutil
 
-    from zhudu import heap, workers
+    from zhudu import workers
 
     for path in (REPO / "seeds").iterdir():
         shutil.copy2(path, tmp_path / path.name)
@@ -277,10 +277,7 @@ def test_notes_read_in_worker_processes_are_the_notes_read_here(tmp_path):
         )
 
     here = load(None)
-    try:
-        forked = load(lambda read, paths: workers.forked_map_in_slices(read, paths, 3))
-    finally:
-        heap.end_build()  # as a build does: nothing of this process stays frozen
+    forked = load(lambda read, paths: workers.forked_map_in_slices(read, paths, 3))
     assert multiprocessing.active_children() == []
     assert [repr(n) for n in forked.notes] == [repr(n) for n in here.notes]
     assert any(n.broken for n in here.notes) and any(n.problems and not n.broken for n in here.notes)

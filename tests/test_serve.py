@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import html
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, build_site, free_port, repo_config
+from conftest import build_site, free_port
 
 pytestmark = pytest.mark.slow
 
@@ -205,31 +204,6 @@ def test_a_serve_rebuild_rewrites_unchanged_pages_exactly(tmp_path: Path) -> Non
     for rel in files:
         assert (rebuilt / rel).read_bytes() == (fresh / rel).read_bytes(), rel
     assert "第二版的正文" in (rebuilt / "zh-Hant-TW" / "notes" / "edit" / "index.html").read_text("utf-8")
-
-
-def test_serve_rebuilds_reuse_the_theme_file_listing_until_the_overrides_change(tmp_path: Path) -> None:
-    """MkDocs lists every theme file on every build; serving, the listing is kept until overrides/ changes."""
-    from zhudu import templatecache
-
-    overrides = tmp_path / "overrides"
-    shutil.copytree(REPO / "overrides", overrides)
-    theme = repo_config()["theme"] | {"custom_dir": str(overrides)}
-    assert build_site(tmp_path, notes={"edit.md": NOTE}, config={"theme": theme}).ok
-
-    templatecache._LISTING.clear()
-    with serving_builds(tmp_path) as build_into:
-        first = build_into("first")
-        (listed,) = templatecache._LISTING.values()
-        build_into("again")
-        assert next(iter(templatecache._LISTING.values())) is listed  # reused, not listed again
-        (overrides / "assets" / "zhudu" / "added.txt").write_text("新文件", encoding="utf-8")
-        added = build_into("added")
-    templatecache._LISTING.clear()
-    assert not (first / "assets" / "zhudu" / "added.txt").exists()
-    assert (added / "assets" / "zhudu" / "added.txt").read_text(encoding="utf-8") == "新文件"
-    assert sorted(p.relative_to(first).as_posix() for p in (first / "assets").rglob("*")) == sorted(
-        p.relative_to(added).as_posix() for p in (added / "assets").rglob("*") if p.name != "added.txt"
-    )
 
 
 _FORKS: list[int] = []

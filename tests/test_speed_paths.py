@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from zhudu import glossary, search, templatecache, textmarks
+from zhudu import glossary, search, textmarks
 from zhudu.script import (
     DEFAULT_VARIANTS,
     Converter,
@@ -341,27 +341,6 @@ def test_glossary_trie_edges(forms: list[str], text: str) -> None:
     alternation = re.compile(glossary.alternation_source(forms))
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in alternation.finditer(text)]
     assert trie.search(text)
-
-
-def test_template_cache_reuses_code_and_recompiles_edited_templates() -> None:
-    from jinja2 import DictLoader, Environment
-
-    cache = templatecache.MemoryBytecodeCache()
-    sources = {"page.html": "{% for x in items %}<b>{{ x | e }}</b>{% endfor %}"}
-
-    def render() -> str:
-        env = Environment(loader=DictLoader(dict(sources)))  # a new environment per build, as MkDocs does
-        templatecache.use(env)
-        env.bytecode_cache = cache
-        return env.get_template("page.html").render(items=["甲", "<乙>"])
-
-    assert render() == "<b>甲</b><b>&lt;乙&gt;</b>"
-    stored = dict(cache._store)
-    assert len(stored) == 1
-    assert render() == "<b>甲</b><b>&lt;乙&gt;</b>" and cache._store == stored  # reused, not recompiled
-    sources["page.html"] = "{% for x in items %}<i>{{ x | e }}</i>{% endfor %}"
-    assert render() == "<i>甲</i><i>&lt;乙&gt;</i>"  # the edit is seen
-    assert cache._store != stored
 
 
 def test_second_build_in_one_process_is_the_same(site_builder) -> None:  # type: ignore[no-untyped-def]

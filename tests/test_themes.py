@@ -121,7 +121,7 @@ def test_exclusion_removes_a_wrong_match_and_reports_a_stale_one() -> None:
 
 
 def test_themes_matched_in_slices_are_the_themes_matched_whole() -> None:
-    from zhudu import heap, workers
+    from zhudu import workers
 
     theme_map = ThemeMap(
         path="x.yml",
@@ -146,12 +146,9 @@ def test_themes_matched_in_slices_are_the_themes_matched_whole() -> None:
     assert len(whole.hits) == 9 and not whole.problems
     for slices in (2, 3, 7, 20):
         assert seen(themes.build_index(theme_map, notes, slices=slices)) == seen(whole)
-    try:  # in forked workers, as a build does
-        forked = themes.build_index(
-            theme_map, notes, slices=2, map_slices=lambda f, parts: workers.forked_map(f, parts, 2)
-        )
-    finally:
-        heap.end_build()
+    forked = themes.build_index(  # in forked workers, as a build does
+        theme_map, notes, slices=2, map_slices=lambda f, parts: workers.forked_map(f, parts, 2)
+    )
     assert seen(forked) == seen(whole)
 
 

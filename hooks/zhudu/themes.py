@@ -23,7 +23,6 @@ notes.  Pure module: plain data in, plain data out, no MkDocs objects.
 
 from __future__ import annotations
 
-import gc
 import re
 import time
 from collections import defaultdict
@@ -512,16 +511,7 @@ def build_index(
         slices: How many slices of the passages are folded and scanned apart.
         map_slices: ``map`` over the slices (here by default); it may run them in forked processes.
     """
-    # Hack: the cyclic garbage collector is paused while the hits are built.  Matching allocates
-    # a few objects per hit and nothing cyclic; with the collector on, each generation-2 pass
-    # walks every object allocated so far, which made the cost grow faster than the corpus.
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        return _build_index(theme_map, notes, clock, max(1, slices), map_slices or map)
-    finally:
-        if paused:
-            gc.enable()
+    return _build_index(theme_map, notes, clock, max(1, slices), map_slices or map)
 
 
 def _build_index(

@@ -20,8 +20,6 @@ from concurrent.futures import ProcessPoolExecutor
 from itertools import pairwise
 from typing import Any
 
-from . import heap
-
 
 def available_cpus() -> int:
     """CPUs this process may run on."""
@@ -44,8 +42,7 @@ def forked_pool(
 ) -> ProcessPoolExecutor | None:
     """A pool of ``processes`` workers forked from this process now; ``None`` without fork.
 
-    With fork, ``initargs`` reach the workers by inheritance, not by pickling.  The objects alive
-    now stay frozen out of garbage collection until ``heap.end_build``.
+    With fork, ``initargs`` reach the workers by inheritance, not by pickling.
     """
     if processes < 1 or "fork" not in multiprocessing.get_all_start_methods():
         return None
@@ -55,9 +52,6 @@ def forked_pool(
         initializer=initializer,
         initargs=initargs,
     )
-    # The objects alive at the fork are left out of garbage collection (until the build ends): in
-    # the workers, collecting would touch, and so copy, every page of memory they share with this process.
-    heap.keep()
     pool.submit(int)  # the first task forks every worker
     return pool
 
