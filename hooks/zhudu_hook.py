@@ -24,16 +24,21 @@ from pymdownx.slugs import slugify as pymdownx_slugify
 
 from zhudu import (
     annotations,
+    cache,
+    dialects,
     feeds,
     glossary,
     links,
+    notfound,
     pagination,
     passages,
+    prerender,
     safety,
     script,
     search,
     social,
     variants,
+    workers,
 )
 from zhudu.errors import ZhuduError
 from zhudu.settings import ZhuduConfig
@@ -53,6 +58,8 @@ _glossary_ext: glossary.GlossaryExtension | None = None  # glossary marks (gloss
 _passage_extension: passages.PassageExtension | None = None
 _themes: ThemeBuild | None = None  # per build: themes.yml matched against every note's passages
 _slugify_unicode = pymdownx_slugify(case="lower")
+_renders: cache.NoteRenders | None = None  # note pages' rendered Markdown, reused by content key
+_prerender: prerender.Prerender | None = None  # mkdocs build: a worker rendering notes into _renders
 
 
 def _current() -> Site:
@@ -116,6 +123,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except (ZhuduError, script.ScriptDataError) as exc:
         raise PluginError(str(exc)) from None
     _site.start_vocabulary()  # jieba's dictionary loads in a worker while MkDocs reads and renders
+    global _renders
+    _renders = cache.NoteRenders(
+        cache.ArtifactCache(_site.cache_dir),
+        cache.digest(
+            cache.code_version(),
+            Path(config.config_file_path).read_bytes(),
+            cache.files_digest(_site.editorial_dir.glob("*.yml")),
+            config.site_url or "",
+            "serve" if annotations.serving() else "build",
+        ),
+    )
     _passage_extension = passages.PassageExtension(fold=_fold)
     config.markdown_extensions.append(_passage_extension)  # type: ignore[arg-type]
     # Editor's notes and glossary marks: tree processors after the passage anchors (see their modules).
@@ -123,13 +141,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _glossary_ext = glossary.GlossaryExtension(fold=_fold, every=settings.glossary_marking == "every")
     config.markdown_extensions.extend([_annotation_ext, _glossary_ext])  # type: ignore[list-item]
     config.markdown_extensions.append(script.inline_rules_markdown_extension())  # type: ignore[arg-type]
+    config.markdown_extensions.append(dialects.MathSourceExtension())  # type: ignore[arg-type]
     config.markdown_extensions.append(safety.extension(settings.raw_html_allow))  # type: ignore[arg-type]
     config.mdx_configs.setdefault("toc", {})["slugify"] = _slugify
     # Material's variant selector and its same-page switching work on sibling roots.
-    config.extra["alternate"] = [
-        {"name": v.name, "link": f"{variants.VARIANT_ROOT_SCHEME}{v.code}", "lang": v.code}
-        for v in _site.variants
-    ]
+    config.extra["alternate"] = variants.alternates(_site.variants)
     return config
 
 
@@ -227,10 +243,38 @@ def _load_themes(site: Site, files: Files, config: MkDocsConfig) -> None:
         files.append(File.generated(config, page.src_uri, content=page.source))
 
 
+@event_priority(-100)  # last: the nav is final, every note page exists
+def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
+    """``mkdocs build``: a worker renders note pages into the render cache while MkDocs renders the others."""
+    global _prerender
+    site = _current()
+    if annotations.serving() or site.cache_dir is None or workers.pool_size(site.settings.workers) < 2:
+        return nav
+    notes = {n.src_uri for n in site.corpus.notes if not n.broken}
+    order = [f.src_uri for f in files.documentation_pages() if f.src_uri in notes]
+    _prerender = prerender.Prerender.start(config, files, order, _keep_render)
+    return nav
+
+
+def _keep_render(page: Page) -> None:
+    """In the pre-render worker: keep a page's render as ``on_page_content`` would."""
+    if _renders is not None:
+        _renders.after(page.content or "", page.toc, _extension_records())
+
+
+def _stop_prerender() -> None:
+    global _prerender
+    if _prerender is not None:
+        log.debug("pre-rendered note pages: %d", _prerender.stop())
+        _prerender = None
+
+
 @event_priority(50)  # early, so Material's search and tags see the normalised metadata
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Give a note page its normalised metadata; show a broken note's error on its page."""
     note = _current().note_by_src.get(page.file.src_uri)
+    if _prerender is not None:
+        _prerender.reached(page.file.src_uri)
     live = note.id if note is not None and not note.broken else None
     _annotation_ext.begin(live, show_problems=annotations.serving())  # type: ignore[union-attr]
     _glossary_ext.begin(live)  # type: ignore[union-attr]
@@ -261,7 +305,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             '<p class="admonition-title">这篇笔记有需要修正的问题</p>\n'
             f"<ul>{items}</ul>\n</div>\n\n{markdown}"
         )
-    return markdown
+    # Rendered before with the same inputs: MkDocs renders nothing, on_page_content puts it back.
+    reused = _renders is not None and _renders.before(
+        note.id, markdown, page.file.src_uri, page.url, lambda uri: files.get_file_from_path(uri) is not None
+    )
+    return "" if reused else markdown
 
 
 def note_view(note: Any) -> dict[str, Any]:
@@ -304,6 +352,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     """Mark external links, name heading permalinks; a note written in Traditional is rendered in Simplified first."""
     site = _current()
     note = site.note_by_src.get(page.file.src_uri)
+    if note is not None and _renders is not None:
+        rendered = _renders.after(html, page.toc, _extension_records())
+        html, page.toc = rendered.html, rendered.toc
+        _adopt_extension_records(rendered.records)
     if note is not None and note.meta.lang == "zh-Hant":
         html = site.converter(site.default.code, "Hant").html(html)
     if note is not None and _themes is not None and _passage_extension is not None:
@@ -320,6 +372,28 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return links.label_headerlinks(links.mark_external(html, _own_hosts(config)))
 
 
+def _extension_records() -> tuple[Any, ...]:
+    """What Zhudu's Markdown extensions recorded while rendering the page just rendered."""
+    assert _passage_extension and _annotation_ext and _glossary_ext
+    return (
+        _passage_extension.last_passages,
+        _annotation_ext.last_placed,
+        _annotation_ext.last_problems,
+        _glossary_ext.last_occurrences,
+    )
+
+
+def _adopt_extension_records(records: tuple[Any, ...]) -> None:
+    """The records of a reused render, as if the page had just been rendered."""
+    assert _passage_extension and _annotation_ext and _glossary_ext
+    (
+        _passage_extension.last_passages,
+        _annotation_ext.last_placed,
+        _annotation_ext.last_problems,
+        _glossary_ext.last_occurrences,
+    ) = records
+
+
 def _searchable_by_front_matter(page: Page) -> bool:
     """False when the page's front matter says ``search: {exclude: true}``."""
     return not (page.meta.get("search") or {}).get("exclude", False)
@@ -332,6 +406,7 @@ def _own_hosts(config: MkDocsConfig) -> tuple[str, ...]:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Expose the notes and variants to the templates; load Material's interface strings."""
+    _stop_prerender()  # every page is rendered by now
     site = _current()
     env.globals["zd"] = {
         "notes": [note_view(n) | {"url": _note_url(n, files)} for n in site.corpus.notes if not n.broken],
@@ -453,9 +528,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     if template_name != "404.html":
         return variants.localise(output_content, site.strings.get(site.default.code, {}))
     site.write_variants(output_content, "404.html", "404.html", Path(config.site_dir))
-    # GitHub Pages serves the root 404.html for every missing path: the default variant's.
-    default = variants.localise(output_content, site.strings.get(site.default.code, {}))
-    return variants.set_html_lang(default, site.default.code)
+    return notfound.root_page(output_content, site)  # served for every missing path: see notfound.py
 
 
 @event_priority(-100)  # after Material's search plugin has written its index
@@ -481,6 +554,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         convert=lambda code, text: site.converter(code, script.detect_script(text)).text(text),
     ).items():
         (site_dir / rel).write_text(text, encoding="utf-8")
+    if _renders is not None:
+        log.debug("note renders: %d reused, %d rendered", _renders.store.hits, _renders.store.misses)
+    # Counted in this process only (mkdocs build's page writers keep their own counts).
+    log.debug("pages: %d written from the cache, %d converted", site.page_store.hits, site.page_store.misses)
     if site.missing_images:
         log.info(
             "%d missing image(s) drawn as placeholders: %s",
@@ -503,11 +580,14 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_build_error(error: Exception) -> None:
-    """A failed build leaves no worker processes behind."""
+    """A failed build leaves no worker processes behind, and no log capture."""
     _stop_workers()
+    if _renders is not None:
+        _renders.abandon()
 
 
 def _stop_workers() -> None:
+    _stop_prerender()
     if _site is not None:
         _site.stop_workers()
 

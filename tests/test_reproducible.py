@@ -73,7 +73,8 @@ def test_two_clean_builds_are_byte_identical(tmp_path: Path) -> None:
 
 
 def test_worker_processes_write_the_same_site_as_one_process(tmp_path: Path) -> None:
-    """Page writers and the vocabulary worker (workers.py) change where the work runs, not its output."""
+    """Page writers, the vocabulary worker (workers.py) and the pre-render worker (prerender.py) change
+    where the work runs, not its output."""
     sites = {}
     for workers in (0, 2):
         root = tmp_path / f"workers-{workers}"

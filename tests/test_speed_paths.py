@@ -3,7 +3,8 @@
 * ``script.html_many`` / ``Converter.convert_pieces`` (one tokenizing pass for every
   variant) against ``Converter.html`` per variant;
 * ``search.page_text`` (a variant's searchable text from its converted pieces) against
-  ``search.extract_page`` (parsing the written HTML again);
+  ``search.extract_page`` (parsing the written HTML again), and the attributes the outline reads
+  from the tokenizer's text of a start tag against HTMLParser reading that tag;
 * ``search.vocabulary`` with its process-wide jieba tokenizer against a fresh tokenizer.
 
 Real OpenCC, real rules file, real jieba, real builds.
@@ -14,6 +15,7 @@ from __future__ import annotations
 import json
 import random
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -226,6 +228,45 @@ def _page_text_as_the_build_reads_it(doc: str, url: str = "x/") -> int:
 def test_page_text_skips_what_is_around_the_article_as_the_extractor_does(body: str) -> None:
     doc = "<html><head><title>页 - 注读</title></head><body>" + body + "</body></html>"
     assert _page_text_as_the_build_reads_it(doc) >= len(CONVERTERS)
+
+
+#: Start tags whose attributes the outline reads from the tokenizer's ``attrs`` text.
+START_TAGS = [
+    '<p id="p-1" data-zd-passage>',
+    "<P ID='p-2' DATA-ZD-PASSAGE=\"\" Class=ZD-TM>",
+    '<h2 id="a&amp;b&#21518;" class = "x  headerlink" title=\'"引"\'>',
+    "<span class=zd-anno-note/>",
+    '<a class="headerlink"href="#s"/title=x>',
+    '<img alt="a>b" src=x.png/>',
+    '<div data-x==y id  =  "z" empty= checked>',
+    '<article class="md-content__inner md-typeset" data-md-component=content>',
+    "<x-tag:y class='zd-sr-only' \n\t id=n>",
+    "<p>",
+]
+
+
+class _StartTagReader(HTMLParser):
+    """The plain reading: HTMLParser's report of each start tag of a document."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+
+
+@pytest.mark.parametrize("tag", START_TAGS)
+def test_outline_reads_attributes_as_html_parser_does(tag: str) -> None:
+    (event,) = [e for e in tokenize_html(tag, events=True).events or [] if e[0] == "s"]
+    plain = _StartTagReader()
+    plain.feed(tag)
+    plain.close()
+    ((name, attrs),) = plain.tags
+    assert event[1] == name
+    search._ATTRS_MEMO.clear()
+    for _ in range(2):  # read, then remembered
+        assert list(search._StartTagAttrs().parse(event[2])) == attrs
 
 
 def test_opaque_elements_are_left_out_of_the_events() -> None:

@@ -20,6 +20,7 @@ matches (or matches more than once) is reported with its file and line; under
 from __future__ import annotations
 
 import re
+import unicodedata
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -196,13 +197,40 @@ def load_annotations(path: Path, display: str, note_ids: Iterable[str]) -> tuple
                 exact=quote["exact"],
                 prefix=quote.get("prefix", ""),
                 suffix=quote.get("suffix", ""),
-                body=_CONTROL_RE.sub("", " ".join(body.split())),
+                body=_CONTROL_RE.sub("", join_lines(body)),
                 source=source,
                 source_title=entry.get("source_title"),
                 line=line,
             )
         )
     return tuple(out)
+
+
+def join_lines(text: str) -> str:
+    """Whitespace runs made one space, as the text reads in a line; none between two wide characters.
+
+    YAML folds a long ``body`` (``>-`` or a plain scalar over several lines) by joining its lines
+    with a space, which Chinese does not have between words: "执法局 签署", "2024 年）， 但".  As CSS
+    does with a line break between East Asian wide characters (CSS Text 3, segment breaks), the
+    space between two wide or full-width characters (Han, kana, full-width punctuation, and the
+    curly quotes and dashes Chinese sets wide) is dropped; one beside a narrow character ("GPU 大约",
+    "2024 年") stays.
+    """
+    words = text.split()
+    if not words:
+        return ""
+    out = [words[0]]
+    for word in words[1:]:
+        if not (_wide(out[-1][-1]) and _wide(word[0])):
+            out.append(" ")
+        out.append(word)
+    return "".join(out)
+
+
+def _wide(char: str) -> bool:
+    """Wide or full-width; ambiguous punctuation too (curly quotes, dashes, ellipses: wide in Chinese)."""
+    width = unicodedata.east_asian_width(char)
+    return width in ("W", "F") or (width == "A" and unicodedata.category(char).startswith("P"))
 
 
 # --------------------------------------------------------------------------- matching

@@ -17,6 +17,7 @@ from html import escape
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
+from . import dialects
 from .safety import remote_image_html, safe_url
 
 # --------------------------------------------------------------------------- Data
@@ -101,6 +102,10 @@ class Body:
     wrappers: list[str] = field(default_factory=list)
     dropped_title_heading: bool = False
     heading_shift: int = 0
+    #: Links to other notes, resolved once the collection is read (``dialects.resolve``).
+    refs: list[dialects.NoteRef] = field(default_factory=list)
+    #: ``(line, message)``: dialect syntax that cannot be shown as its tool shows it.
+    findings: list[tuple[int, str]] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- Transforms
@@ -113,6 +118,7 @@ def transform(
     note_dir: Path,
     first_line: int,
     image_url: Callable[[Path], str],
+    note_name: str = "",
 ) -> Body:
     """Apply every body transform in order.
 
@@ -122,11 +128,16 @@ def transform(
         note_dir: Folder image paths are relative to.
         first_line: Line number in the source file of ``text``'s first line.
         image_url: Maps an existing image's path to the link target the page should use.
+        note_name: The note's file name without extension (Hexo keeps a post's images in a
+            folder of that name).
     """
-    body = Body(markdown=text)
-    # Images first: their line numbers must point into the author's file, before any
+    # Other tools' syntax first (Obsidian, Hexo, Hugo, Jekyll): it can make images, and the
+    # other transforms read Markdown.  It keeps, for each line, the author's line it came from.
+    rewritten = dialects.rewrite(text, first_line=first_line, note_dir=note_dir, note_name=note_name)
+    body = Body(markdown=rewritten.text, refs=rewritten.refs, findings=rewritten.findings)
+    # Images next: their line numbers must point into the author's file, before any
     # transform moves lines.
-    _resolve_images(body, note_dir, first_line, image_url)
+    _resolve_images(body, note_dir, rewritten.origin, image_url)
     _drop_title_heading(body, title)
     _set_apart_preamble(body)
     _set_apart_tail(body)
@@ -203,7 +214,8 @@ def _set_apart_preamble(body: Body) -> None:
     if end is None:
         return
     inner = "\n".join(lines[start:end]).strip()
-    lines[start : end + 1] = _wrapper_block("preamble", PREAMBLE_LABEL, inner, collapsed=False)
+    # Its words are the generator's English (no Han, an English opening): lang="en" for them, not the label.
+    lines[start : end + 1] = _wrapper_block("preamble", PREAMBLE_LABEL, inner, collapsed=False, lang="en")
     body.markdown = "\n".join(lines)
     body.wrappers.append("preamble")
 
@@ -231,7 +243,7 @@ def _set_apart_tail(body: Body) -> None:
     body.wrappers.append("tail")
 
 
-def _wrapper_block(kind: str, label: str, inner: str, *, collapsed: bool) -> list[str]:
+def _wrapper_block(kind: str, label: str, inner: str, *, collapsed: bool, lang: str = "") -> list[str]:
     if collapsed:
         head = [
             f'<details class="zd-wrapper zd-wrapper--{kind}" markdown="1">',
@@ -244,6 +256,9 @@ def _wrapper_block(kind: str, label: str, inner: str, *, collapsed: bool) -> lis
             f'<p class="zd-wrapper__label">{escape(label)}</p>',
         ]
         tail = ["</aside>"]
+    if lang:
+        head = [*head, "", f'<div class="zd-wrapper__body" lang="{escape(lang)}" markdown="1">']
+        tail = ["</div>", "", *tail]
     return ["", *head, "", inner, "", *tail, ""]
 
 
@@ -301,15 +316,13 @@ def _post_block(post: Post, content: list[str], *, reply: bool) -> list[str]:
     return ["", f'<article class="{kind}" markdown="1">', header, "", *content, "", "</article>", ""]
 
 
-def _resolve_images(body: Body, note_dir: Path, first_line: int, image_url: Callable[[Path], str]) -> None:
+def _resolve_images(body: Body, note_dir: Path, origin: list[int], image_url: Callable[[Path], str]) -> None:
     lines = body.markdown.split("\n")
     outside = _lines_outside_code(lines)
     for i, line in enumerate(lines):
         if not outside[i] or "![" not in line:
             continue
-        lines[i] = _IMAGE_RE.sub(
-            lambda m, n=first_line + i: _image_markup(m, n, body, note_dir, image_url), line
-        )
+        lines[i] = _IMAGE_RE.sub(lambda m, n=origin[i]: _image_markup(m, n, body, note_dir, image_url), line)
     body.markdown = "\n".join(lines)
 
 
@@ -343,7 +356,8 @@ def _image_markup(
         return _placeholder(alt, target, REFUSED_LABEL, "zd-missing-image zd-missing-image--refused")
     body.images.append(ImageRef(line=line, alt=alt, target=target, path=path, exists=exists))
     if exists:
-        return f"![{alt}]({image_url(path)})"
+        title = f' "{m["title"]}"' if m["title"] else ""  # a tooltip, as the author wrote it
+        return f"![{alt}]({image_url(path)}{title})"
     return _placeholder(alt, target, "图片缺失", "zd-missing-image")
 
 

@@ -25,8 +25,8 @@ from frontmatter.default_handlers import BaseHandler, YAMLHandler
 from mkdocs.config.base import ValidationError
 
 from . import body as body_mod
+from . import dialects, yamldoc
 from . import limits as limits_mod
-from . import yamldoc
 from .errors import NoteError, ZhuduError
 from .limits import Limits
 from .meta import Author, NoteMeta, note_schema, profile_url, resolve_aliases, split_tags, validate_fields
@@ -42,7 +42,22 @@ _MD_LINK_RE = re.compile(r"!?\[(?P<text>[^\]]*)\]\([^)]*\)")
 _MD_NOISE_RE = re.compile(r"\*+|`+|^[ \t]*[>#]+[ \t]*|\|", re.MULTILINE)
 #: ``-{text}-`` and ``-{zh-Hans:text;…}-`` inline conversion rules: a summary keeps the default text.
 _INLINE_RULE_RE = re.compile(r"-\{(?:[^{}]*?zh-Hans\s*:\s*(?P<hans>[^;{}]*)[^{}]*|(?P<text>[^{}]*))\}-")
-_PLACEHOLDER_TITLE_RE = re.compile(r"^[A-Za-z0-9_.-]{1,24}$")
+#: Titles a tool gives a note whose author gave none (``looks_like_placeholder``).  Each branch
+#: is a shape no author's title has: a word like "Writing" or "Front-matter" is a real title, in
+#: English as in any language, and never matches.
+_PLACEHOLDER_TITLE_RE = re.compile(
+    r"""^(?:
+        (?P<untitled>(?i:untitled|new[ ]note|无标题|無標題|未命名|新建文本文档|新建文件)
+                     (?:[ _-]*\(?\d{1,4}\)?)?)                           # Untitled, Untitled 2
+      | (?P<date>\d{4}[-_./年]?\d{1,2}[-_./月]?\d{1,2}日?
+                 (?:[ T_-]?\d{1,2}[:._-]?\d{2}(?:[:._-]?\d{2})?)?)        # 2023-03-23, 20230323 1405
+      | (?P<number>\d+)                                                  # 002
+      | (?P<hash>(?=[\w.-]*\d)[A-Za-z0-9]*[_.-]?[0-9a-fA-F]{8,})           # 002_b47107d45cc7a228
+      | (?P<glued>\d{3,}[A-Za-z]+\d*|[A-Za-z]+[_-]?\d{3,})                # 1121tech, img_0042
+      | (?P<stem>[a-z0-9]+(?:[-_.][a-z0-9]+)+)                             # docs-writing, my_note
+    )$""",
+    re.VERBOSE,
+)
 _SENTENCE_END = "。！？!?；;"
 
 
@@ -427,7 +442,9 @@ def read_note(
         note_dir=path.parent,
         first_line=body_line,
         image_url=lambda p: image_url(identifier, p),
+        note_name=path.stem,
     )
+    problems.extend(NoteError(display, line, message) for line, message in body.findings)
 
     # The thread's first post carries the publication date; the clipper's "created" is when
     # it was clipped (kept in extra as written).
@@ -447,11 +464,7 @@ def read_note(
         problems.append(NoteError(where, line, f"{key}: {message}"))
 
     title = clean.get("title") or _first_heading(content) or identifier
-    placeholder = (
-        _PLACEHOLDER_TITLE_RE.match(title)
-        and not (override and "title" in override)
-        and _HAN_RE.search(content)
-    )
+    placeholder = looks_like_placeholder(title) and not (override and "title" in override)
 
     authors = list(clean.get("authors") or ())
     if not authors and tag_handles:
@@ -534,6 +547,17 @@ def broken_note(path: Path, display: str, identifier: str, error: NoteError, set
         broken=True,
         url_folder=settings.notes_url,
     )
+
+
+def looks_like_placeholder(title: str) -> bool:
+    """Whether ``title`` is what a tool wrote for a note without one, not the author's title.
+
+    A date, a number, an id or hash (``002_b47107d45cc7a228``), a word glued to digits
+    (``1121tech``), ``Untitled``, or a file stem (``docs-writing``).  A title in words is the author's, whatever its language: ``Writing``,
+    ``Front-matter`` and ``写作`` are not placeholders, nor is a Chinese file name Obsidian uses as
+    the title.
+    """
+    return bool(_PLACEHOLDER_TITLE_RE.match(title.strip()))
 
 
 def _as_text(value: Any) -> str | None:
@@ -643,8 +667,39 @@ def load_corpus(
             )
             note.meta = replace(note.meta, slug=unique)
         seen[note.meta.slug] = note
+    _resolve_links(notes)
     notes.sort(key=_newest_first)
     return Corpus(notes=notes, problems=problems)
+
+
+def _resolve_links(notes: list[Note]) -> None:
+    """Links between notes (``[[wikilinks]]``, ``{% post_link %}``, ``{{< ref >}}``…) once slugs are final.
+
+    A link names a note as its tool does: by file name (with or without its extension, Obsidian
+    ignoring case), by id, by slug, or, failing those, by title.  One no note answers is shown as
+    text marked as a dead link, with a warning at its line.
+    """
+    by_name: dict[str, dialects.LinkTarget] = {}
+    by_title: dict[str, dialects.LinkTarget] = {}
+    for note in notes:
+        if note.broken:
+            continue
+        target = dialects.LinkTarget(slug=note.meta.slug, title=note.meta.title)
+        for key in (note.id, note.path.stem, note.path.name, note.meta.slug):
+            by_name.setdefault(key.casefold(), target)
+        by_title.setdefault(note.meta.title.casefold(), target)
+
+    def find(name: str) -> dialects.LinkTarget | None:
+        key = name.casefold()
+        return by_name.get(key) or by_name.get(key.removesuffix(".md")) or by_title.get(key)
+
+    for note in notes:
+        if note.body is None or not note.body.refs:
+            continue
+        note.markdown, dead = dialects.resolve(note.markdown, note.body.refs, find)
+        note.problems.extend(
+            NoteError(note.display_path, ref.line, dialects.dead_link_message(ref)) for ref in dead
+        )
 
 
 def _renamed(note: Note, identifier: str, first: str, override_file: str) -> NoteError:

@@ -33,7 +33,7 @@ import json
 import logging
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -53,7 +53,7 @@ _HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SPACE_RE = re.compile(r"\s+")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "source", "wbr", "col", "area"})
-#: Start tags the extractor does more with than push them (``outline``'s fast path leaves them to it).
+#: Start tags the article reader does more with than push them (``outline``'s fast path leaves them to it).
 _SPECIAL_TAGS = _VOID | _HEADINGS | {"script", "style", "svg", "article"}
 #: CJK ranges whose Traditional → Simplified pairs the fold table is drawn from.
 _CJK_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
@@ -86,76 +86,97 @@ SKIPPED_CLASSES = frozenset(
 )
 
 
-@dataclass
-class _Extractor(HTMLParser):
-    """Collect ``[data-zd-passage]`` texts, headings and the title of Material's article."""
+class _ArticleReader:
+    """Collect ``[data-zd-passage]`` texts, headings and the title of Material's article.
 
-    #: What closed, in order: ("p", anchor, buffer) or ("h", heading id, buffer, inside something).
-    #: A buffer holds the text pieces (strings, or piece indices when driven by ``outline``).
-    ops: list[tuple[Any, ...]] = field(default_factory=list)
-    _stack: list[str] = field(default_factory=list)
-    _passage: tuple[str, int] | None = None  # (anchor, depth)
-    _heading: int | None = None
-    _skip: int | None = None
-    _buf: list[Any] = field(default_factory=list)
-    _heading_id: str = ""
-    _in_article: int | None = None
+    Fed what ``HTMLParser`` reports (``start``, ``end``, ``data`` take its handlers' arguments): by
+    ``_Extractor`` when reading a page's HTML, directly by ``outline`` when walking a tokenized page.
+    """
 
-    def __post_init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+    __slots__ = ("buf", "heading", "heading_id", "in_article", "ops", "passage", "skip", "stack")
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def __init__(self) -> None:
+        #: What closed, in order: ("p", anchor, buffer) or ("h", heading id, buffer, inside something).
+        #: A buffer holds the text pieces (strings, or piece indices when driven by ``outline``).
+        self.ops: list[tuple[Any, ...]] = []
+        self.stack: list[str] = []  # open elements (from the article's, in ``outline``)
+        self.passage: tuple[str, int] | None = None  # (anchor, depth)
+        self.heading: int | None = None  # depth
+        self.skip: int | None = None  # depth of the outermost element whose text is not indexed
+        self.buf: list[Any] = []
+        self.heading_id = ""
+        self.in_article: int | None = None  # depth of Material's article, while inside it
+
+    def start(self, tag: str, attrs: Iterable[tuple[str, str | None]]) -> None:
         if tag in _VOID:
             return
         a = dict(attrs)
-        depth = len(self._stack)
-        self._stack.append(tag)
+        depth = len(self.stack)
+        self.stack.append(tag)
         classes = (a.get("class") or "").split()
-        if self._in_article is None and tag == "article" and "md-content__inner" in classes:
-            self._in_article = depth
+        if self.in_article is None and tag == "article" and "md-content__inner" in classes:
+            self.in_article = depth
             return
-        if self._in_article is None:
+        if self.in_article is None:
             return
-        if self._skip is None and (
+        if self.skip is None and (
             tag in ("script", "style", "svg")
             or "headerlink" in classes
             or not SKIPPED_CLASSES.isdisjoint(classes)
         ):
-            self._skip = depth
-        if self._passage is None and "data-zd-passage" in a and a.get("id"):
-            self._passage = (str(a["id"]), depth)
-            self._buf = []
-        elif self._passage is None and self._heading is None and tag in _HEADINGS:
-            self._heading = depth
-            self._heading_id = str(a.get("id") or "") if tag != "h1" else ""
-            self._buf = []
+            self.skip = depth
+        if self.passage is None and "data-zd-passage" in a and a.get("id"):
+            self.passage = (str(a["id"]), depth)
+            self.buf = []
+        elif self.passage is None and self.heading is None and tag in _HEADINGS:
+            self.heading = depth
+            self.heading_id = str(a.get("id") or "") if tag != "h1" else ""
+            self.buf = []
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID or not self._stack:
+    def end(self, tag: str) -> None:
+        if tag in _VOID or not self.stack:
             return
         # Tolerate unclosed tags: pop to the matching one.
-        while self._stack:
-            depth = len(self._stack) - 1
-            open_tag = self._stack.pop()
-            self._close(depth)
+        while self.stack:
+            depth = len(self.stack) - 1
+            open_tag = self.stack.pop()
+            self.closed(depth)
             if open_tag == tag:
                 break
 
-    def _close(self, depth: int) -> None:
-        if self._skip == depth:
-            self._skip = None
-        if self._passage and self._passage[1] == depth:
-            self.ops.append(("p", self._passage[0], tuple(self._buf)))
-            self._passage = None
-        if self._heading == depth:
-            self.ops.append(("h", self._heading_id, tuple(self._buf), bool(self._stack)))
-            self._heading = None
-        if self._in_article == depth:
-            self._in_article = None
+    def closed(self, depth: int) -> None:
+        """The element at ``depth`` ended."""
+        if self.skip == depth:
+            self.skip = None
+        if self.passage and self.passage[1] == depth:
+            self.ops.append(("p", self.passage[0], tuple(self.buf)))
+            self.passage = None
+        if self.heading == depth:
+            self.ops.append(("h", self.heading_id, tuple(self.buf), bool(self.stack)))
+            self.heading = None
+        if self.in_article == depth:
+            self.in_article = None
 
-    def handle_data(self, data: Any) -> None:
-        if self._skip is None and (self._passage or self._heading is not None):
-            self._buf.append(data)
+    def data(self, data: Any) -> None:
+        if self.skip is None and (self.passage or self.heading is not None):
+            self.buf.append(data)
+
+
+class _Extractor(HTMLParser):
+    """``_ArticleReader`` fed by HTMLParser's handlers (``<x/>`` is reported as a start and an end)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.reader = _ArticleReader()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.reader.start(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.reader.end(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.reader.data(data)
 
 
 def _assemble(
@@ -195,7 +216,7 @@ def extract_page(html: str, url: str) -> PageText:
     parser = _Extractor()
     parser.feed(html)
     parser.close()
-    return _page(html, url, *_assemble(parser.ops, "".join))
+    return _page(html, url, *_assemble(parser.reader.ops, "".join))
 
 
 # --------------------------------------------------------------------------- extraction without re-parsing
@@ -220,44 +241,45 @@ class Outline:
 
 def outline(events: Iterable[tuple[Any, ...]]) -> Outline:
     """Run the article extractor over a tokenized page's structure (see ``script.HtmlTokens.events``)."""
-    parser = _Extractor()
-    start, end, data = parser.handle_starttag, parser.handle_endtag, parser.handle_data
+    reader = _ArticleReader()
+    start, end, data = reader.start, reader.end, reader.data
+    attrs_of = _StartTagAttrs().parse
     raw: set[int] = set()
     for event in events:
         kind = event[0]
-        if parser._in_article is None:
+        if reader.in_article is None:
             # Outside Material's article (the header, the sidebars, the footer: a third of a page's
             # events) nothing is recorded: only the article's start tag is looked at, and the
-            # extractor counts depths from it, on a stack of its own.
+            # reader counts depths from it, on a stack of its own.
             if kind == "s" and event[1] == "article" and "md-content__inner" in event[2]:
-                parser._stack = []
-                start("article", _tag_attrs(event[2]))
+                reader.stack = []
+                start("article", attrs_of(event[2]))
                 if event[3]:
                     end("article")
             continue
-        # Fast paths (most of an article's events), each doing what the extractor's handler would:
+        # Fast paths (most of an article's events), each doing what the reader's method would:
         if kind == "t":
-            if parser._skip is None and (parser._passage is not None or parser._heading is not None):
-                parser._buf.append(event[1])
+            if reader.skip is None and (reader.passage is not None or reader.heading is not None):
+                reader.buf.append(event[1])
         elif kind == "s":
             name, attrs = event[1], event[2]
-            matter = _attrs_matter(parser, name, attrs)
+            matter = _attrs_matter(reader, name, attrs)
             if matter or event[3] or name in _SPECIAL_TAGS:
-                start(name, _tag_attrs(attrs) if matter else [])
+                start(name, attrs_of(attrs) if matter else ())
                 if event[3]:  # <x/>: HTMLParser reports a start and an end
                     end(event[1])
-            else:  # an element the extractor only counts
-                parser._stack.append(name)
+            else:  # an element the reader only counts
+                reader.stack.append(name)
         elif kind == "e":
-            stack, name = parser._stack, event[1]
+            stack, name = reader.stack, event[1]
             depth = len(stack) - 1
             if (
                 stack
                 and stack[-1] == name
-                and depth != parser._skip
-                and depth != parser._heading
-                and depth != parser._in_article
-                and (parser._passage is None or parser._passage[1] != depth)
+                and depth != reader.skip
+                and depth != reader.heading
+                and depth != reader.in_article
+                and (reader.passage is None or reader.passage[1] != depth)
             ):  # closes the innermost element, which nothing watches
                 stack.pop()
             else:
@@ -265,7 +287,7 @@ def outline(events: Iterable[tuple[Any, ...]]) -> Outline:
         else:  # "r": script/style content, as HTMLParser reports it (no entity decoding)
             raw.add(event[1])
             data(event[1])
-    return Outline(ops=tuple(parser.ops), raw=frozenset(raw))
+    return Outline(ops=tuple(reader.ops), raw=frozenset(raw))
 
 
 def page_text(page: Outline, pieces: Sequence[str], html: str, url: str) -> PageText:
@@ -293,38 +315,52 @@ def page_text(page: Outline, pieces: Sequence[str], html: str, url: str) -> Page
 _ATTR_MATTER_RE = re.compile(r"headerlink|zd-(?:tm|anno|permalink|sr-only)|(?i:data-zd-passage)")
 
 
-def _attrs_matter(parser: _Extractor, name: str, attrs: str) -> bool:
-    """Whether ``_Extractor.handle_starttag`` would look at this tag's attributes.
+def _attrs_matter(reader: _ArticleReader, name: str, attrs: str) -> bool:
+    """Whether ``_ArticleReader.start`` would look at this tag's attributes.
 
     Outside the article only the article's own class; inside it a heading's id, a passage's
     ``data-zd-passage`` and id, and the class ``headerlink``.  Any other tag is only pushed.
     """
     if not attrs:
         return False
-    if parser._in_article is None:
+    if reader.in_article is None:
         return name == "article"
     return name in _HEADINGS or _ATTR_MATTER_RE.search(attrs) is not None
 
 
-# HTMLParser's own attribute pattern (html.parser.attrfind_tolerant), so names and values match it.
-_TAG_ATTR_RE = re.compile(
-    r"""((?<=['"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?(?:\s|/(?!>))*"""
-)
+#: Attribute texts read before (``_StartTagAttrs.parse``): most that matter recur on every page
+#: (theme markers, screen-reader labels, the article's own class).  Emptied when full.
+_ATTRS_MEMO: dict[str, tuple[tuple[str, str | None], ...]] = {}
+_ATTRS_MEMO_LIMIT = 4096
 
 
-def _tag_attrs(attrs: str) -> list[tuple[str, str | None]]:
-    """A start tag's attributes as HTMLParser reports them (lower-case names, decoded values)."""
-    out: list[tuple[str, str | None]] = []
-    for m in _TAG_ATTR_RE.finditer(" " + attrs):
-        name, rest, value = m.group(1, 2, 3)
-        if not rest:
-            value = None
-        elif value[:1] == "'" == value[-1:] or value[:1] == '"' == value[-1:]:
-            value = value[1:-1]
-        if value:
-            value = unescape(value)
-        out.append((name.lower(), value))
-    return out
+class _StartTagAttrs(HTMLParser):
+    """A start tag's attributes exactly as HTMLParser reports them (lower-case names, decoded values).
+
+    ``parse`` takes the text after the tag's name (``script.tokenize_html``'s ``attrs``) and lets
+    HTMLParser read ``<x`` + it + ``>``, a tag of its own: names and values come out as reading the
+    whole page gives them (HTMLParser reads attributes the same way whatever the tag's name).
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.attrs: tuple[tuple[str, str | None], ...] = ()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.attrs = tuple(attrs)
+
+    def parse(self, attrs: str) -> tuple[tuple[str, str | None], ...]:
+        """The attributes of the start tag ``<x{attrs}>`` (none if HTMLParser reads no start tag there)."""
+        known = _ATTRS_MEMO.get(attrs)
+        if known is not None:
+            return known
+        self.reset()  # forget whatever a previous tag left unread
+        self.attrs = ()
+        self.feed("<x" + attrs + ">")
+        if len(_ATTRS_MEMO) >= _ATTRS_MEMO_LIMIT:
+            _ATTRS_MEMO.clear()
+        _ATTRS_MEMO[attrs] = self.attrs
+        return self.attrs
 
 
 # --------------------------------------------------------------------------- folding

@@ -168,5 +168,8 @@ class ZhuduConfig(base.Config):
     the MkDocs process.  ``mkdocs serve`` always works in its own process."""
     variants = c.ListOfItems(c.SubConfig(VariantConfig), default=[])
     """The script variants the site is written in; the first is the default, served at the root."""
+    cache_dir = c.Type(str, default=".cache/zhudu")
+    """Folder (relative to mkdocs.yml) of per-note artifacts kept between builds and ``mkdocs serve``
+    rebuilds (hooks/zhudu/cache.py); safe to delete at any time.  Empty: keep nothing."""
     limits = c.SubConfig(LimitsConfig)
     """Bounds on the work one note may cause (see ``LimitsConfig``)."""

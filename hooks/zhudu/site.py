@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from . import annotations, editorial, script, search, variants, workers
+from . import annotations, cache, editorial, script, search, variants, workers
 from .errors import NoteError, ZhuduError
 from .limits import Limits
 from .notes import NOTE_SUFFIXES, Corpus, Note, NoteSettings, default_slug, load_corpus, note_ids
@@ -66,22 +66,6 @@ def _front_matter_line(path: Path, key: str) -> int | None:
 PER_VARIANT_FILES = ("sitemap.xml", "search/search_index.json", "404.html", "feed.xml")
 
 
-@dataclass(frozen=True)
-class WrittenPage:
-    """What ``Site.write_variants`` wrote for one page, kept between ``mkdocs serve`` rebuilds."""
-
-    html: str
-    fingerprint: str
-    outputs: tuple[tuple[str, str], ...]  # (variant prefix, the page as written there)
-    texts: tuple[tuple[str, search.PageText], ...]  # (variant code, its searchable text)
-
-
-#: ``mkdocs serve`` rebuilds every page after any edit, but an edit changes few of them: a page whose
-#: rendered HTML and build-wide inputs are unchanged is written again from here, not converted again.
-#: Kept for the process (like the OpenCC converters), filled only while serving.
-_WRITTEN: dict[str, WrittenPage] = {}
-
-
 #: ``Site.converter``'s converters: (variant, rules, source script) → converter.
 _CONVERTERS: dict[tuple[Any, str, str], script.Converter] = {}
 
@@ -107,8 +91,7 @@ def _adopt_in_worker(site: Site) -> None:
 def _write_in_worker(
     html: str, dest_uri: str, url: str, site_dir: Path, indexed: bool
 ) -> tuple[str, tuple[tuple[str, search.PageText], ...]]:
-    _, texts = _FORKED_SITE[0].convert_page(html, dest_uri, url, site_dir, indexed)
-    return dest_uri, texts
+    return dest_uri, _FORKED_SITE[0].write_page(html, dest_uri, url, site_dir, indexed)
 
 
 @dataclass
@@ -237,6 +220,16 @@ class Site:
     def editorial_dir(self) -> Path:
         """Folder of the editorial data files."""
         return self.root / self.settings.editorial_dir
+
+    @cached_property
+    def page_store(self) -> cache.ArtifactCache:
+        """Pages' variant copies kept between builds (``write_page``)."""
+        return cache.ArtifactCache(self.cache_dir)
+
+    @property
+    def cache_dir(self) -> Path | None:
+        """Where per-note artifacts are kept between builds (``extra.zhudu.cache_dir``); None: nowhere."""
+        return self.root / self.settings.cache_dir if self.settings.cache_dir else None
 
     @property
     def seeds_dir(self) -> Path:
@@ -484,13 +477,27 @@ class Site:
                 self._writers.submit(_write_in_worker, html, dest_uri, url, site_dir, indexed)
             )
             return
-        reuse = annotations.serving()
-        if reuse and self._rewrite(html, dest_uri, site_dir):
-            return
+        self._record_texts(dest_uri, self.write_page(html, dest_uri, url, site_dir, indexed))
+
+    def write_page(
+        self, html: str, dest_uri: str, url: str, site_dir: Path, indexed: bool
+    ) -> tuple[tuple[str, search.PageText], ...]:
+        """Write the page's variant copies, from the cache when the same page was written before.
+
+        The copies depend only on the page's HTML, where it lives and the build-wide inputs
+        (``output_fingerprint``): with all of them unchanged, the bytes written last time are
+        written again instead of converting the page once more.  Returns the searchable texts.
+        """
+        key = cache.digest(cache.code_version(), self.output_fingerprint, dest_uri, url, str(indexed), html)
+        kept = self.page_store.get("pages", key)
+        if kept is not None:
+            outputs, texts = kept
+            for prefix, out in outputs:
+                _write(site_dir / prefix / dest_uri, out)
+            return texts
         outputs, texts = self.convert_page(html, dest_uri, url, site_dir, indexed)
-        self._record_texts(dest_uri, texts)
-        if reuse:
-            _WRITTEN[dest_uri] = WrittenPage(html, self.output_fingerprint, outputs, texts)
+        self.page_store.put("pages", key, (outputs, texts))
+        return texts
 
     def convert_page(
         self, html: str, dest_uri: str, url: str, site_dir: Path, indexed: bool
@@ -622,16 +629,6 @@ class Site:
                 self._vocabulary = None
 
         return words
-
-    def _rewrite(self, html: str, dest_uri: str, site_dir: Path) -> bool:
-        """Write a page as the last build wrote it, if nothing it depends on changed."""
-        done = _WRITTEN.get(dest_uri)
-        if done is None or done.html != html or done.fingerprint != self.output_fingerprint:
-            return False
-        for prefix, out in done.outputs:
-            _write(site_dir / prefix / dest_uri, out)
-        self._record_texts(dest_uri, done.texts)
-        return True
 
     def root_stub(self, dest_uri: str, url: str, title: str) -> str:
         """What stays at the page's root URL: a pointer to the reader's (or the default) variant."""

@@ -379,11 +379,17 @@ class ThemeBuild:
         hits = index.themes_of_passage(note_id, anchor)
         names = "、".join(index.theme_by_id[h.theme].name for h in hits)
         panel_id = f"zd-tm-{anchor}"
+        # The count is drawn by CSS from data-count, never text: it would lead the passage's text when
+        # it is selected, copied, quoted in a link or previewed.  The name holds the count the dot
+        # shows (WCAG 2.5.3: a control's name contains its visible label).
+        many = len(hits) > 1
+        label = f"本段的 {len(hits)} 个主题：{names}" if many else f"本段的主题：{names}"
+        count = f' data-count="{len(hits)}"' if many else ""
         parts = [
             '<span class="zd-tm">',
             f'<button type="button" class="zd-tm__btn" aria-expanded="false" aria-controls="{escape(panel_id)}" '
-            f'aria-label="{escape("本段的主题：" + names)}">'  # no title: Material would draw a tooltip over the panel
-            f'<span class="zd-tm__dot" aria-hidden="true">{len(hits) if len(hits) > 1 else ""}</span></button>',
+            f'aria-label="{escape(label)}">'  # no title: Material would draw a tooltip over the panel
+            f'<span class="zd-tm__dot" aria-hidden="true"{count}></span></button>',
             f'<span class="zd-tm__panel zd-endnote-source" data-zd-text="本段的主题" id="{escape(panel_id)}" role="group" '
             f'aria-label="{escape("这个观点在其他笔记中")}">',
         ]
@@ -618,8 +624,9 @@ def graph_layout(index: ThemeIndex, notes: Sequence[NoteInfo], page_url: str) ->
     Notes keep corpus order and are spread evenly; each theme sits at the
     barycentre of the notes it links (weighted by passages), then themes are
     spread evenly in that order (ties by map order), which keeps edges short
-    and crossings few.  Returns the SVG (shapes only, no text: the variant
-    converter skips SVG) and the HTML labels' positions in percent.
+    and crossings few.  Returns the SVG of the edges (no text: the variant converter
+    skips SVG) and the nodes' positions in percent, for the HTML labels and dots: the SVG
+    is stretched to its box (``preserveAspectRatio="none"``), which would squash circles.
     """
     width, height = 640, max(320, 36 * max(len(index.theme_map.themes), len(notes)) + 40)
     note_x, theme_x = 0.22, 0.70
@@ -675,15 +682,10 @@ def graph_layout(index: ThemeIndex, notes: Sequence[NoteInfo], page_url: str) ->
             svg.append(
                 f'<path class="zd-graph__edge" data-theme="{escape(theme.id)}" data-note="{escape(note_id)}" '
                 f'd="M{x1:.1f},{y1:.1f} C{mid:.1f},{y1:.1f} {mid:.1f},{y2:.1f} {x2:.1f},{y2:.1f}" '
-                f'stroke-width="{stroke:.2f}"/>'
+                f'stroke-width="{stroke:.2f}" vector-effect="non-scaling-stroke"/>'
             )
-    for node in nodes:
-        r = 5 + 5 * math.sqrt(node.size / max(1, max(n.size for n in nodes)))
-        svg.append(
-            f'<circle class="zd-graph__node zd-graph__node--{node.kind}" '
-            f'cx="{node.x * width:.1f}" cy="{node.y * height:.1f}" r="{r:.1f}"/>'
-        )
     svg.append("</svg>")
+    largest = max(1, max(n.size for n in nodes))
     return {
         "svg": "".join(svg),
         "height_em": round(height / 16, 1),
@@ -694,6 +696,7 @@ def graph_layout(index: ThemeIndex, notes: Sequence[NoteInfo], page_url: str) ->
                 "href": n.href,
                 "x": f"{n.x * 100:.2f}",
                 "y": f"{n.y * 100:.2f}",
+                "r": f"{5 + 5 * math.sqrt(n.size / largest):.1f}",  # the dot's radius in px
                 "size": n.size,
             }
             for n in nodes

@@ -26,8 +26,9 @@ from xml.sax.saxutils import escape as xml_escape
 #: Interface strings are emitted by ``overrides/partials/language.html`` between these
 #: private-use characters and filled in per variant (see ``localise``).
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
-VARIANT_SCHEME = "zd-variant:"  # zd-variant:CODE → this page in variant CODE
-VARIANT_ROOT_SCHEME = "zd-variant-root:"  # zd-variant-root:CODE → the root of variant CODE
+VARIANT_SCHEME = "zd-variant:"  # zd-variant:CODE → this page in variant CODE, at site_url when it is set
+VARIANT_LINK_SCHEME = "zd-variant-link:"  # zd-variant-link:CODE → this page in variant CODE, on this site
+VARIANT_ROOT_SCHEME = "zd-variant-root:"  # zd-variant-root:CODE → the root of variant CODE, on this site
 
 _RAW_MARK_RE = re.compile("\ue000(?P<key>[a-z0-9_.]+)\ue001")
 _JSON_MARK_RE = re.compile(r"\\ue000(?P<key>[a-z0-9_.]+)\\ue001")
@@ -36,7 +37,8 @@ _CONFIG_SEARCH_RE = re.compile(r"""(?P<lead>"search":\s*")(?P<url>[^"]+)(?P<tail
 _CONFIG_BASE_RE = re.compile(r"""(?P<lead>"base":\s*")(?P<url>/[^"]*)(?P<tail>")""")
 _HTML_LANG_RE = re.compile(r"<html lang=\"[^\"]*\"")
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-_PAGE_SCHEMES = (VARIANT_SCHEME, VARIANT_ROOT_SCHEME)  # re-aimed for the page, not its folder
+#: Re-aimed for the page, not its folder.
+_PAGE_SCHEMES = (VARIANT_SCHEME, VARIANT_LINK_SCHEME, VARIANT_ROOT_SCHEME)
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,25 @@ def localise(html: str, strings: Mapping[str, str]) -> str:
 # --------------------------------------------------------------------------- URLs
 
 
+def alternates(all_variants: Iterable[VariantInfo]) -> list[dict[str, str]]:
+    """Material's ``extra.alternate``: every variant, for the head's hreflang links and the variant menu.
+
+    ``link`` (Material's ``<link rel=alternate hreflang>``) names this page in the variant, at
+    ``site_url``, for crawlers; the menu (``partials/alternate.html``) takes ``menu``, this page on the
+    site being read (a preview or a fork stays on itself), or ``home`` where there is no page (404).
+    """
+    return [
+        {
+            "name": v.name,
+            "lang": v.code,
+            "link": f"{VARIANT_SCHEME}{v.code}",
+            "menu": f"{VARIANT_LINK_SCHEME}{v.code}",
+            "home": f"{VARIANT_ROOT_SCHEME}{v.code}",
+        }
+        for v in all_variants
+    ]
+
+
 def page_dir(dest_uri: str) -> str:
     """The folder of an output file, relative to the site root ("" for the root)."""
     return posixpath.dirname(dest_uri)
@@ -117,11 +138,13 @@ def relocate(
     if site_path and not site_path.endswith("/"):
         site_path += "/"
 
-    def variant_link(code: str, root: bool = False) -> str:
+    def variant_link(code: str, root: bool = False, absolute: bool = False) -> str:
         target = by_code[code]
         root_relative = target.prefix + ("" if root else page_url)
-        if site_url:
+        if absolute and site_url:
             return site_url.rstrip("/") + "/" + root_relative
+        if site_path and dest_uri == "404.html":  # served at any depth: root-absolute, like MkDocs writes it
+            return site_path + root_relative
         own_dir = posixpath.join(variant.prefix, here) if variant.prefix else here
         rel = posixpath.relpath(root_relative or ".", own_dir or ".")
         return rel + ("/" if root_relative.endswith("/") and not rel.endswith("/") else "")
@@ -129,9 +152,10 @@ def relocate(
     def fix(url: str) -> str:
         if url.startswith(VARIANT_ROOT_SCHEME):
             return variant_link(url[len(VARIANT_ROOT_SCHEME) :], root=True)
-        if url.startswith(VARIANT_SCHEME):
-            code, _, fragment = url[len(VARIANT_SCHEME) :].partition("#")
-            return variant_link(code) + (f"#{fragment}" if fragment else "")
+        if url.startswith((VARIANT_SCHEME, VARIANT_LINK_SCHEME)):
+            absolute = url.startswith(VARIANT_SCHEME)
+            code, _, fragment = url.partition(":")[2].partition("#")
+            return variant_link(code, absolute=absolute) + (f"#{fragment}" if fragment else "")
         if not depth:
             return url
         if site_url and url.startswith(site_url.rstrip("/") + "/"):

@@ -8,7 +8,7 @@ OpenCC converters or link tables) and work beside the rendering.
 
 Fork only: spawned workers would have to rebuild the state, which costs more than the work.
 ``mkdocs serve`` does not use them: its rebuilds run beside the server's threads, which forking
-does not mix with, and it reuses unchanged pages instead (``site._WRITTEN``).
+does not mix with, and it reuses unchanged pages from the cache (``Site.write_page``).
 """
 
 from __future__ import annotations

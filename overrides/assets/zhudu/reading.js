@@ -149,11 +149,15 @@
     return set;
   }
 
+  /* Our own controls in a passage: never part of its text (theme markers and their panels among them). */
+  var CONTROLS = ".zd-permalink, .zd-quotebar, .zd-endnote-ref, .zd-tm";
+
   /* A node's text as the browser's find sees it (our own controls have none); for display,
-     screen-reader-only labels are left out too. */
+     screen-reader-only labels and editor's notes (a marker's number, a note's own words) are left
+     out too. */
   function textOf(node, display) {
     var clone = node.cloneNode(true);
-    var junk = clone.querySelectorAll(".zd-permalink, .zd-quotebar, .zd-endnote-ref" + (display ? ", .zd-sr-only" : ""));
+    var junk = clone.querySelectorAll(CONTROLS + (display ? ", .zd-sr-only, .zd-anno" : ""));
     for (var i = 0; i < junk.length; i++) junk[i].remove();
     return clone.textContent;
   }
@@ -170,7 +174,7 @@
     var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
       acceptNode: function (node) {
         var parent = node.parentElement;
-        if (!parent || parent.closest(".zd-permalink, .zd-quotebar, .zd-endnote-ref")) return NodeFilter.FILTER_REJECT;
+        if (!parent || parent.closest(CONTROLS)) return NodeFilter.FILTER_REJECT;
         if (parent.checkVisibility && !parent.checkVisibility()) return NodeFilter.FILTER_REJECT;
         return NodeFilter.FILTER_ACCEPT;
       }

@@ -4,6 +4,10 @@
  * this worker answers {type: 1 READY} and {type: 3 RESULT, data: {items: SearchItem[][], total}}.
  * The index is written by hooks/zhudu/search.py (see its docstring for the format).
  *
+ * Usually Material never sends SETUP: overrides/partials/zd-lazy-search.html keeps Material's bundle
+ * from fetching the index at start-up, and tells this worker where the index is once the reader opens
+ * search (see loadWhenAsked); the worker then fetches it and says READY, as after a SETUP.
+ *
  * How a query is matched:
  *  - fold: full-width ASCII narrowed, lower case, Traditional characters to Simplified (length kept,
  *    so a hit maps back onto the displayed text);
@@ -304,12 +308,51 @@ function render(h, raw) {
   };
 }
 
+/* ----------------------------------------------------------------------- loading the index */
+
+var LOADING = false;  /* the index is being fetched here, or was set up */
+
+function ready(data) {
+  LOADING = true;
+  setup(data);
+  self.postMessage({ type: READY });
+}
+
+/* When this worker's URL carries "#zd-search=<token>" (zd-lazy-search.html), its page speaks on the
+ * BroadcastChannel "zd-search:<token>": {index: url} each time the reader opens search.  The first
+ * such message fetches the index (a failed fetch leaves the next one to try again).  On start the
+ * worker says hello, so that a page whose reader opened search before the worker ran says it again. */
+function loadWhenAsked() {
+  var token = /[#&]zd-search=(\w+)/.exec(self.location.hash);
+  if (!token || typeof BroadcastChannel !== "function") return;
+  var channel = new BroadcastChannel("zd-search:" + token[1]);
+  channel.onmessage = function (ev) {
+    var url = ev.data && ev.data.index;
+    if (LOADING || typeof url !== "string") return;
+    LOADING = true;
+    fetch(url, { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) throw new Error("search index: HTTP " + response.status);
+        return response.json();
+      })
+      .then(function (data) {
+        channel.close();
+        ready(data);
+      }, function (error) {
+        LOADING = false;
+        throw error;
+      });
+  };
+  channel.postMessage({ hello: true });
+}
+
 self.addEventListener("message", function (ev) {
   var message = ev.data;
   if (message.type === SETUP) {
-    setup(message.data);
-    self.postMessage({ type: READY });
+    ready(message.data);
   } else if (message.type === QUERY) {
     self.postMessage({ type: RESULT, data: search(String(message.data || "")) });
   }
 });
+
+loadWhenAsked();

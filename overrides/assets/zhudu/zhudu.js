@@ -25,8 +25,9 @@
     return null;
   }
 
-  /* Before Material follows a variant link, put the reader's place into the URL so the other
-     variant opens at the same passage (anchors are identical in every variant). */
+  /* Before the browser follows a variant link (it names this page in that variant), put the reader's
+     place into it so the other variant opens at the same passage (anchors are identical in every
+     variant), and into this page's URL, for the way back. */
   document.addEventListener("click", function (event) {
     var link = event.target instanceof Element && event.target.closest("a[hreflang]");
     if (!link || variants().indexOf(link.hreflang) < 0) return;
@@ -34,7 +35,9 @@
     var place = currentPlace();
     // The place the reader is at now wins over the anchor they arrived with (a text fragment
     // "#p-xxxx:~:text=…" is script-specific, so only the passage anchor is carried over).
-    if (place) history.replaceState(history.state, "", "#" + place);
+    if (!place) return;
+    history.replaceState(history.state, "", "#" + place);
+    link.hash = place;
   }, true);
 
   /* Material sends a query to the search worker on keyup only. Text that arrives without a key

@@ -1,0 +1,217 @@
+"""Per-note artifacts kept on disk under a content-hash key, so a build redoes only what changed.
+
+The first artifact kept is a note page's rendered Markdown: its HTML, its table of contents, what
+Zhudu's Markdown extensions recorded (passages, placed editor's notes, glossary occurrences) and
+the log records the render emitted (replayed on reuse, so ``--strict`` fails the same way).  A
+key is the SHA-256 of everything the render reads: the page's Markdown and location, which of its
+relative links exist, the build inputs (mkdocs.yml, every editorial file, serve or build) and the
+code (Zhudu's modules and the versions of the libraries that render).  Nothing else is trusted, so
+deleting the folder is always safe and a stale entry is never used: a changed input is a new key.
+
+Entries are pickled, compressed, and written to a temporary file then renamed, so a build that
+stops half way leaves whole entries or none.  A damaged entry is a miss.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import os
+import pickle
+import re
+import tempfile
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+#: Libraries whose version changes what a render produces.
+RENDERING_PACKAGES = (
+    "mkdocs",
+    "mkdocs-material",
+    "markdown",
+    "pymdown-extensions",
+    "opencc",
+    "nh3",
+    "pygments",
+)
+#: A relative link or image target in Markdown (``](target`` or ``](<target>``): MkDocs checks it
+#: against the site's files while rendering, so whether it exists is part of the key.
+_RELATIVE_TARGET_RE = re.compile(r"""\]\(\s*<?(?P<target>(?![a-zA-Z][a-zA-Z0-9+.-]*:|[#/])[^)\s>#?]+)""")
+
+
+@functools.cache
+def code_version() -> str:
+    """A digest of Zhudu's own modules and the rendering libraries' versions."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    for name in RENDERING_PACKAGES:
+        try:
+            digest.update(f"{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=-".encode())
+    return digest.hexdigest()
+
+
+def digest(*parts: str | bytes) -> str:
+    """SHA-256 of ``parts``, each length-prefixed (so no two lists of parts collide)."""
+    out = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        out.update(len(data).to_bytes(8, "big"))
+        out.update(data)
+    return out.hexdigest()
+
+
+def files_digest(paths: Iterable[Path]) -> str:
+    """The names and bytes of ``paths`` (a missing file counts as missing)."""
+    parts: list[str | bytes] = []
+    for path in sorted(paths):
+        parts.append(path.name)
+        parts.append(path.read_bytes() if path.is_file() else b"\x00missing")
+    return digest(*parts)
+
+
+def relative_targets(markdown: str, src_uri: str, exists: Any) -> str:
+    """Which of the page's relative link targets exist among the site's files (``exists(uri)``)."""
+    folder = PurePosixPath(src_uri).parent
+    found = []
+    for m in _RELATIVE_TARGET_RE.finditer(markdown):
+        target = os.path.normpath(str(folder / m["target"]))
+        found.append(f"{target}={bool(exists(target))}")
+    return "\n".join(sorted(set(found)))
+
+
+class ArtifactCache:
+    """Artifacts of one kind per folder (``<root>/<kind>/<key[:2]>/<key>``), pickled and compressed."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.root = root
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, kind: str, key: str) -> Any | None:
+        """The artifact, or None (disabled, missing or unreadable)."""
+        if self.root is None:
+            return None
+        try:
+            value = pickle.loads(zlib.decompress(self._path(kind, key).read_bytes()))
+        except Exception:  # a missing or damaged entry is a miss, whatever went wrong
+            self.misses += 1
+            return None
+        self.hits += 1
+        return value
+
+    def put(self, kind: str, key: str, value: Any) -> None:
+        """Keep ``value``; a file system that refuses leaves the cache without it."""
+        if self.root is None:
+            return
+        path = self._path(kind, key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            data = zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
+            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as tmp:
+                tmp.write(data)
+            os.replace(tmp.name, path)
+        except OSError:
+            return
+
+    def _path(self, kind: str, key: str) -> Path:
+        assert self.root is not None
+        return self.root / kind / key[:2] / key
+
+
+# --------------------------------------------------------------------------- rendered note pages
+
+
+@dataclass(frozen=True)
+class RenderedNote:
+    """What rendering a note page's Markdown gave: everything the build reads afterwards."""
+
+    html: str
+    toc: Any  # mkdocs.structure.toc.TableOfContents
+    records: tuple[Any, ...]  # what Zhudu's Markdown extensions recorded (see the hook)
+    log: tuple[logging.LogRecord, ...]
+
+
+class LogCapture(logging.Handler):
+    """The records logged under ``mkdocs`` while one page renders, kept to replay on reuse."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno < logging.INFO:
+            return
+        copy = logging.makeLogRecord(record.__dict__)
+        copy.msg, copy.args, copy.exc_info = record.getMessage(), None, None  # the arguments may not pickle
+        self.records.append(copy)
+
+
+def replay(records: Iterable[logging.LogRecord]) -> None:
+    """Log ``records`` again, as when they were first logged (MkDocs' strict counter sees them)."""
+    for record in records:
+        logger = logging.getLogger(record.name)
+        if logger.isEnabledFor(record.levelno):
+            logger.handle(logging.makeLogRecord(record.__dict__))
+
+
+class NoteRenders:
+    """Note pages' rendered Markdown, reused when nothing the render reads has changed.
+
+    ``before`` is called with the Markdown MkDocs is about to render: on a hit the render's log is
+    replayed and the caller gives MkDocs nothing to render; on a miss the log is captured.
+    ``after`` is called with what MkDocs rendered: it returns the render to use (the kept one on
+    a hit) and keeps a new one.
+    """
+
+    def __init__(self, store: ArtifactCache, inputs: str) -> None:
+        self.store = store
+        self.inputs = inputs
+        self._reused: RenderedNote | None = None
+        self._pending: tuple[str, LogCapture, logging.Logger] | None = None
+
+    def before(self, note_id: str, markdown: str, src_uri: str, url: str, exists: Any) -> bool:
+        """Whether the page's last render can be reused (then render nothing)."""
+        self.abandon()
+        key = digest(
+            self.inputs, note_id, src_uri, url, markdown, relative_targets(markdown, src_uri, exists)
+        )
+        hit = self.store.get("render", key)
+        if isinstance(hit, RenderedNote):
+            replay(hit.log)
+            self._reused = hit
+            return True
+        capture = LogCapture()
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(capture)
+        self._pending = (key, capture, logger)
+        return False
+
+    def after(self, html: str, toc: Any, records: tuple[Any, ...]) -> RenderedNote:
+        """The render to use for the page ``before`` was last called for."""
+        if self._reused is not None:
+            reused, self._reused = self._reused, None
+            return reused
+        rendered = RenderedNote(html=html, toc=toc, records=records, log=())
+        if self._pending is not None:
+            key, capture, logger = self._pending
+            logger.removeHandler(capture)
+            self._pending = None
+            rendered = RenderedNote(html=html, toc=toc, records=records, log=tuple(capture.records))
+            self.store.put("render", key, rendered)
+        return rendered
+
+    def abandon(self) -> None:
+        """Stop a capture whose page never reached ``after`` (a failed render)."""
+        if self._pending is not None:
+            self._pending[2].removeHandler(self._pending[1])
+        self._pending = None
+        self._reused = None

@@ -1,0 +1,146 @@
+"""Per-note artifacts kept between builds (hooks/zhudu/cache.py): the same site whatever the cache holds.
+
+A build with a warm cache, and a build after each step of a scripted sequence of edits, must write
+exactly the site a build with no cache writes from the same files, and say the same things.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, build_site
+
+pytestmark = pytest.mark.slow
+
+NOTE_A = "---\ntitle: 甲笔记\ndate: 2024-01-01\ntags: [开源]\n---\n\n第一段，讲开源模型和数据中心。\n\n## 小节\n\n第二段。\n"
+NOTE_B = "---\ntitle: 乙笔记\ndate: 2024-02-01\n---\n\n乙的正文，提到芯片与算力。\n"
+
+
+def same_tree(a: Path, b: Path) -> str:
+    """``diff -r`` of two folders: empty when byte-identical."""
+    return subprocess.run(["diff", "-rq", str(a), str(b)], capture_output=True, text=True).stdout
+
+
+def reused(log: str) -> tuple[int, int]:
+    """(reused, rendered) note renders, from the build's debug line."""
+    line = next(x for x in log.splitlines() if "note renders:" in x)
+    words = line.split("note renders:")[1].replace(",", "").split()
+    return int(words[0]), int(words[2])
+
+
+def test_a_warm_build_reuses_every_render_and_writes_the_same_site(tmp_path):
+    root = tmp_path / "p"
+    cold = build_site(root, repo_notes=True, repo_editorial=True, log_level=logging.DEBUG)
+    assert cold.ok, cold.log
+    assert (
+        sum(reused(cold.log)) == 3
+    )  # some may be rendered ahead by the pre-render worker (zhudu/prerender.py)
+    shutil.move(root / "site", tmp_path / "cold")
+    warm = build_site(root, repo_notes=True, repo_editorial=True, log_level=logging.DEBUG)
+    assert warm.ok, warm.log
+    assert reused(warm.log) == (3, 0)
+    assert same_tree(tmp_path / "cold", root / "site") == ""
+    assert warm.warnings == cold.warnings
+
+
+def test_a_reused_render_says_what_the_render_said(tmp_path):
+    # --strict fails on a warm build exactly as on a cold one: the render's warnings are replayed.
+    notes = {"bad.md": "---\ntitle: 坏\n---\n\n前<script>alert(1)</script>后\n", "a.md": NOTE_A}
+    cold = build_site(tmp_path / "p", notes=notes, strict=True, log_level=logging.DEBUG)
+    warm = build_site(tmp_path / "p", notes=notes, strict=True, log_level=logging.DEBUG)
+    assert not cold.ok and not warm.ok
+    assert reused(warm.log)[0] == 2
+    assert warm.warnings == cold.warnings and any("<script>" in w for w in warm.warnings)
+
+
+def _edit(root: Path, step: str) -> None:
+    seeds, editorial = root / "seeds", root / "docs" / "editorial"
+    if step == "body":
+        (seeds / "a.md").write_text(NOTE_A.replace("第二段", "改过的第二段"), encoding="utf-8")
+    elif step == "front-matter":
+        text = NOTE_A.replace("甲笔记", "甲笔记（新标题）").replace("2024-01-01", "2024-03-01")
+        (seeds / "a.md").write_text(text.replace("[开源]", "[开源, 芯片]"), encoding="utf-8")
+    elif step == "add":
+        (seeds / "c.md").write_text(NOTE_B.replace("乙", "丙"), encoding="utf-8")
+    elif step == "delete":
+        (seeds / "c.md").unlink()
+    elif step == "break":
+        (seeds / "b.md").write_text("---\ntitle: [坏的\n---\n\n正文。\n", encoding="utf-8")
+    elif step == "fix":
+        (seeds / "b.md").write_text(NOTE_B, encoding="utf-8")
+    elif step == "glossary":
+        (editorial / "glossary.yml").write_text("- term: 算力\n  explanation: 计算能力。\n", encoding="utf-8")
+    elif step == "annotations":
+        (editorial / "annotations.yml").write_text(
+            "- id: b-compute\n  note: b\n  kind: context\n  quote:\n    exact: 芯片与算力\n  body: 编辑的说明。\n",
+            encoding="utf-8",
+        )
+    elif step == "themes":
+        (editorial / "themes.yml").write_text(
+            "themes:\n  compute:\n    name: 算力\n    description: 算力在谁手里。\n    phrases: [算力, 芯片]\n",
+            encoding="utf-8",
+        )
+    elif step == "notes":
+        (editorial / "notes.yml").write_text("a:\n  title: 编辑给的标题\n", encoding="utf-8")
+    elif step == "conversion":
+        (editorial / "conversion.yml").write_text(
+            "phrases:\n  zh-Hant-TW:\n    芯片: 晶片\n", encoding="utf-8"
+        )
+
+
+STEPS = [
+    "body",
+    "front-matter",
+    "add",
+    "delete",
+    "break",
+    "fix",
+    "glossary",
+    "annotations",
+    "themes",
+    "notes",
+    "conversion",
+]
+
+
+def test_after_every_edit_a_warm_build_writes_what_a_build_without_cache_writes(tmp_path):
+    warm_root, cold_root = tmp_path / "warm", tmp_path / "cold"
+    assert build_site(warm_root, notes={"a.md": NOTE_A, "b.md": NOTE_B}, strict=False).ok
+    assert build_site(
+        cold_root, notes={"a.md": NOTE_A, "b.md": NOTE_B}, strict=False, zhudu={"cache_dir": ""}
+    ).ok
+    for step in STEPS:
+        _edit(warm_root, step)
+        warm = build_site(warm_root, strict=False)
+        for folder in ("seeds", "docs"):  # the same files, built with no cache at all
+            shutil.rmtree(cold_root / folder)
+            shutil.copytree(warm_root / folder, cold_root / folder)
+        cold = build_site(cold_root, strict=False, zhudu={"cache_dir": ""})
+        assert warm.ok and cold.ok, (step, warm.log, cold.log)
+        assert same_tree(warm_root / "site", cold_root / "site") == "", step
+        assert warm.warnings == cold.warnings, step
+    assert not (cold_root / ".cache").exists()
+
+
+def test_a_damaged_cache_entry_is_a_miss(tmp_path):
+    root = tmp_path / "p"
+    assert build_site(root, notes={"a.md": NOTE_A}).ok
+    shutil.move(root / "site", tmp_path / "first")
+    for entry in (root / ".cache" / "zhudu").rglob("*"):
+        if entry.is_file():
+            entry.write_bytes(b"not a pickle")
+    again = build_site(root, notes={"a.md": NOTE_A}, log_level=logging.DEBUG)
+    assert again.ok and reused(again.log)[1] == 1
+    assert same_tree(tmp_path / "first", root / "site") == ""
+
+
+def test_the_cache_folder_is_ignored_by_git():
+    ignored = subprocess.run(
+        ["git", "check-ignore", ".cache/zhudu/render/ab/cd"], cwd=REPO, capture_output=True, text=True
+    )
+    assert ignored.returncode == 0
