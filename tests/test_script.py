@@ -62,7 +62,7 @@ def tw(s: str) -> str:
         ("@ahamoment2100 后来", "@ahamoment2100 後來"),
         ("OpenAI模型", "OpenAI模型"),
         ("RTX4060显卡", "RTX4060顯示卡"),
-        ("深度求索发布", "深度求索釋出"),
+        ("深度求索发布", "深度求索發布"),  # the protected name stays whole; 发布 is the regional layer's 發布
         ("", ""),
         ("plain ASCII only", "plain ASCII only"),
         ("\ue000后来\ue0ff", "\ue000後來\ue0ff"),
@@ -375,13 +375,13 @@ SEED_CASES = [
 ]
 
 
-def _convert_seed(seed: str, code: str, rules: ConversionRules) -> str:
-    return Converter(VARIANTS[code], rules).text(SEEDS[seed].read_text(encoding="utf-8"))
+def _convert_seed(seed: str, code: str, rules: ConversionRules, regional: bool = True) -> str:
+    return Converter(VARIANTS[code], rules, regional=regional).text(SEEDS[seed].read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize(("seed", "code", "wrong", "right"), SEED_CASES)
 def test_rule_fixes_seed_sentence(seed: str, code: str, wrong: str, right: str) -> None:
-    before = _convert_seed(seed, code, NO_RULES)
+    before = _convert_seed(seed, code, NO_RULES, regional=False)  # OpenCC alone
     after = _convert_seed(seed, code, RULES)
     assert wrong in before, "the case no longer describes what OpenCC does"
     assert wrong not in after
@@ -528,3 +528,58 @@ def test_variant_config_for() -> None:
     assert v.config_for("Hans") == "s2t"
     assert v.config_for("Hant") is None
     assert Converter(v, RULES, source_script="Hant").text("後來") == "後來"
+
+
+# --------------------------------------------------------------------------
+# Punctuation pairs across markup (one passage, many text nodes)
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # A glossary term (abbr) between the marks: the closing mark is in a text node with no Han.
+        (
+            '<p>他说“<abbr title="大空头">大空头</abbr>”。</p>',
+            '<p>他說「<abbr title="大空頭">大空頭</abbr>」。</p>',
+        ),
+        # The protected name alone inside the quotation, in an editor's-note marker.
+        (
+            '<p>“<mark class="zd-note">深度求索</mark>”</p>',
+            '<p>「<mark class="zd-note">深度求索</mark>」</p>',
+        ),
+        # A link and emphasis between the marks, and a nested quotation across them.
+        (
+            '<p><a href="/x">“他说</a><em>‘好’</em>”</p>',
+            '<p><a href="/x">「他說</a><em>『好』</em>」</p>',
+        ),
+        # Nested the other way round: the outer quotation is still 「」 and the inner 『』.
+        ("<p>‘他说“好”’</p>", "<p>「他說『好』」</p>"),
+        # An excerpt cut short leaves an opening mark unclosed: it nests nothing after it.
+        (
+            '<p><a href="#1">“原本由少数人…</a><a href="#2">你是下一代“创造者”。</a></p>',
+            '<p><a href="#1">「原本由少數人…</a><a href="#2">你是下一代「創造者」。</a></p>',
+        ),
+        # ... but what follows it inside the same excerpt is nested in it.
+        ("<p><a>“现代权力的‘技术下放’：从皇…</a></p>", "<p><a>「現代權力的『技術下放』：從皇…</a></p>"),
+        # Book-title marks pass through as a pair.
+        ("<p>《<em>资本论</em>》</p>", "<p>《<em>資本論</em>》</p>"),
+        # An English paragraph keeps its marks; the Chinese one next to it converts.
+        ("<p>“Hello”</p><p>“你好”</p>", "<p>“Hello”</p><p>「你好」</p>"),
+        # An English quotation inside a Chinese passage converts as part of it; the apostrophe stays.
+        ("<p>他说：“<code>x</code> don’t”</p>", "<p>他說：「<code>x</code> don’t」</p>"),
+    ],
+)
+def test_quotation_marks_pair_across_markup(source: str, expected: str) -> None:
+    assert Converter(TW, RULES).html(source) == expected
+    assert Converter(HK, RULES).html(source) == expected.replace("說", "説")  # Hong Kong writes 説
+
+
+def test_quotation_marks_text_and_html_agree() -> None:
+    """A title converted as text and the same title in HTML come out with the same marks.
+
+    A quotation at the top level takes 「」 whichever Western marks the author used.
+    """
+    source = "他说“深度求索”和‘大空头’"
+    conv = Converter(TW, RULES)
+    assert conv.text(source) == conv.html(f"<h1>{source}</h1>")[4:-5] == "他說「深度求索」和「大空頭」"

@@ -45,6 +45,7 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.util import AtomicString
 
+from .regional import RegionalRules, default_regional
 from .textmarks import trie_source
 from .yamldoc import yaml_document
 
@@ -251,6 +252,13 @@ class ConversionRules:
 
 _TOP_KEYS = ("protected", "phrases", "accepted", "punctuation")
 _HAN_ANY_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: Paired marks (opening → closing) matched across a passage by ``Converter._punctuate_run``.
+_OPENERS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "〈": "〉"}
+#: Quotation marks, by nesting level: an outer quotation takes the first pair's outputs, a quotation
+#: inside it the second's, whichever Western marks the author used.
+_QUOTE_LEVELS = (("“", "”"), ("‘", "’"))
+_QUOTE_OPENERS = frozenset(o for o, _ in _QUOTE_LEVELS)
+_QUOTE_CLOSERS = frozenset(c for _, c in _QUOTE_LEVELS)
 _CODE_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
 
@@ -761,8 +769,19 @@ class Converter:
         source_script: ``"Hans"`` or ``"Hant"``, the script of the input.
     """
 
-    def __init__(self, variant: Variant, rules: ConversionRules, source_script: str = "Hans") -> None:
-        """Prepare the OpenCC object and the rule matcher."""
+    def __init__(
+        self,
+        variant: Variant,
+        rules: ConversionRules,
+        source_script: str = "Hans",
+        regional: RegionalRules | bool = True,
+    ) -> None:
+        """Prepare the OpenCC object and the rule matchers.
+
+        ``regional``: the default regional vocabulary layer (``data/regional.yml``) when true, none
+        when false, or a given :class:`~zhudu.regional.RegionalRules`.  It applies after the editor's
+        rules, which win.
+        """
         if source_script not in ("Hans", "Hant"):
             raise ValueError(f"source_script must be 'Hans' or 'Hant', not {source_script!r}")
         self.variant = variant
@@ -771,6 +790,8 @@ class Converter:
         config = variant.config_for(source_script)
         self._cc = opencc_converter(config) if config else None
         self._matcher = _matcher(rules, variant.code, with_phrases=source_script == "Hans")
+        layer = default_regional() if regional is True else regional or None
+        self._regional = layer.matcher(variant.code, source_script) if layer and self._cc else None
         marks = rules.punctuation_for(variant.code) if self._cc is not None else {}
         self._punct = re.compile("[" + re.escape("".join(marks)) + "]") if marks else None
         self._punct_map = marks
@@ -806,14 +827,18 @@ class Converter:
             done = self._texts_done[s] = self._convert_many([s])[0]
         return done
 
-    def _convert_many(self, segments: Sequence[str], markup: bool = False) -> list[str]:
+    def _convert_many(
+        self, segments: Sequence[str], markup: bool = False, punctuate: bool = True
+    ) -> list[str]:
         """Convert several segments with a single OpenCC call.
 
         Segments are joined with a plane-15 separator that no dictionary entry
         contains, so nothing matches across two segments.  ``markup``: the segments
         are HTML text or attribute values (``convert_pieces``), so what the editor's
         rules insert (phrase outputs, punctuation) is escaped for HTML; the text a
-        segment already holds is HTML as written and is left alone.
+        segment already holds is HTML as written and is left alone.  ``punctuate``: apply the
+        variant's punctuation, each segment a passage of its own (``convert_pieces`` does it per
+        passage instead).
         """
         assert self._cc is not None
         matcher = self._matcher
@@ -843,40 +868,105 @@ class Converter:
             return placeholder(token)
 
         sub = matcher.pattern.sub
+        if self._regional is not None:
+            # The regional layer sees the text after the editor's rules: their places are
+            # placeholders already, so an editor's phrase or protected term always wins.
+            regional_sub = self._regional[0].sub
+            regional_out = self._regional[1]
+
+            def regional_repl(m: re.Match[str]) -> str:
+                out = regional_out[m.lastgroup]  # type: ignore[index]
+                return placeholder(html_lib.escape(out) if markup else out)
+
+            def first_pass(seg: str) -> str:
+                return regional_sub(regional_repl, sub(repl, seg))
+        else:
+
+            def first_pass(seg: str) -> str:
+                return sub(repl, seg)
+
         try:
-            joined = _SEP.join(sub(repl, seg) for seg in segments)
+            joined = _SEP.join(first_pass(seg) for seg in segments)
         except OverflowError:
             if len(segments) == 1:
                 raise
-            return [out for seg in segments for out in self._convert_many([seg], markup)]
+            return [out for seg in segments for out in self._convert_many([seg], markup, punctuate)]
         converted = self._cc.convert(joined)
         if restore:
             converted = _PH_RE.sub(lambda m: restore[ord(m.group()) - _PH_BASE], converted)
         outs = converted.split(_SEP)
-        if self._punct is not None:
+        if self._punct is not None and punctuate:
             outs = [self._punctuate(o, markup) for o in outs]
         return outs
 
     def _punctuate(self, text: str, markup: bool = False) -> str:
-        """Apply the variant's punctuation (“” → 「」) to Chinese text only.
+        """Apply the variant's punctuation (“” → 「」) to one passage of Chinese text (see ``_punctuate_run``)."""
+        return self._punctuate_run([text], markup)[0]
 
-        A segment without Han characters (an English sentence) keeps its marks, and so
-        does an apostrophe between two Latin letters (don’t).
+    def _punctuate_run(self, texts: Sequence[str], markup: bool = False) -> list[str]:
+        """Apply the variant's punctuation to one passage cut into pieces (text nodes around markup).
+
+        The passage is decided as a whole: if it holds no Han character (an English sentence) its
+        marks are kept, else every mark is converted — so the two marks of a pair, in different
+        text nodes when a link or a glossary term sits between them, always convert together.
+        Pairs are matched across the pieces first: a quotation nested in another takes the next
+        level's marks (“‘…’” and ‘“…”’ both give 「『…』」) and a closing mark takes the form of
+        the mark it closes.  An opening mark left unclosed (an excerpt cut short with …) encloses
+        only the rest of its own text piece (the excerpt), so the quotations after it keep their
+        level.  An apostrophe between two Latin letters (don’t) is left alone.
         """
-        if not _HAN_ANY_RE.search(text):
-            return text
+        if not any(_HAN_ANY_RE.search(t) for t in texts):
+            return list(texts)
         punct = self._punct_map
-
-        def repl(m: re.Match[str]) -> str:
-            i = m.start()
-            before = text[i - 1] if i else ""
-            after = text[i + 1] if i + 1 < len(text) else ""
-            if before.isascii() and before.isalpha() and after.isascii() and after.isalpha():
-                return m.group()
-            return html_lib.escape(punct[m.group()]) if markup else punct[m.group()]
-
         assert self._punct is not None
-        return self._punct.sub(repl, text)
+        levels = [(punct[o], punct[c]) for o, c in _QUOTE_LEVELS if o in punct and c in punct]
+        # Pass 1: the marks in order, apostrophes left out, and which opening marks are closed.
+        marks: list[tuple[int, int, str]] = []
+        for k, text in enumerate(texts):
+            for m in self._punct.finditer(text):
+                i = m.start()
+                before = text[i - 1] if i else (texts[k - 1][-1:] if k else "")
+                after = text[i + 1] if i + 1 < len(text) else (texts[k + 1][:1] if k + 1 < len(texts) else "")
+                if before.isascii() and before.isalpha() and after.isascii() and after.isalpha():
+                    continue  # an apostrophe
+                marks.append((k, i, m.group()))
+        partner: dict[int, int] = {}  # index in ``marks`` of an opening mark -> of its closing mark
+        open_at: list[int] = []
+        for n, (_, _, mark) in enumerate(marks):
+            if mark in _OPENERS:
+                open_at.append(n)
+            elif open_at and _closes(marks[open_at[-1]][2], mark):
+                partner[open_at.pop()] = n
+        opener_of = {c: o for o, c in partner.items()}
+        # Pass 2: the output of every mark; only closed quotations count for nesting.
+        outputs: dict[tuple[int, int], str] = {}
+        depth = 0
+        loose = 0  # unclosed quotations opened so far in the current piece
+        loose_piece = -1
+        closing: dict[int, str] = {}
+        for n, (k, i, mark) in enumerate(marks):
+            got = punct[mark]
+            if k != loose_piece:
+                loose, loose_piece = 0, k
+            if n in partner:
+                if mark in _QUOTE_OPENERS and levels:
+                    got, close = levels[(depth + loose) % len(levels)]
+                    depth += 1
+                else:
+                    close = punct.get(_OPENERS[mark], _OPENERS[mark])
+                closing[partner[n]] = close
+            elif mark in _QUOTE_OPENERS and levels:
+                got = levels[(depth + loose) % len(levels)][0]
+                loose += 1
+            elif n in closing:
+                got = closing[n]
+                if marks[opener_of[n]][2] in _QUOTE_OPENERS and levels:
+                    depth -= 1
+            outputs[(k, i)] = html_lib.escape(got) if markup else got
+        out: list[str] = []
+        for k, text in enumerate(texts):
+            out.append(self._punct.sub(lambda m, k=k: outputs.get((k, m.start()), m.group()), text))
+        return out
 
     def _convert_from(self, s: str, script: str) -> str:
         """Convert text written in ``script`` (for inline-rule fallbacks)."""
@@ -930,9 +1020,17 @@ class Converter:
                 done.clear()  # and this page's pieces are all converted afresh
                 missing = list(dict.fromkeys(tokens.todo_src))
             if missing:  # one OpenCC call for the new ones
-                done.update(zip(missing, self._convert_many(missing, markup=True), strict=True))
+                done.update(
+                    zip(missing, self._convert_many(missing, markup=True, punctuate=False), strict=True)
+                )
             for idx, src in zip(tokens.todo_idx, tokens.todo_src, strict=True):
                 pieces[idx] = done[src]
+            if self._punct is not None:
+                for run in _passages(tokens, self._punct):
+                    for idx, text in zip(
+                        run, self._punctuate_run([pieces[i] for i in run], True), strict=True
+                    ):
+                        pieces[idx] = text
         for first, close, values in tokens.spans:
             # The span's content (never converted above: it is skipped) becomes its value.
             inner = "".join(tokens.pieces[first:close])
@@ -1266,6 +1364,50 @@ def _opaque_class_re(classes: tuple[str, ...]) -> re.Pattern[str]:
     # The attribute's name in any case (HTMLParser lowers it), the classes as written (the extractor
     # compares them so: a class ``ZD-TM`` is not ``zd-tm``).
     return re.compile(rf"""(?i:\bclass)\s*=\s*(["']?)[^"'>]*?(?<![\w-])(?:{names})(?![\w-])""")
+
+
+def _closes(opener: str, closer: str) -> bool:
+    """True when ``closer`` closes ``opener``; a quotation mark closes any quotation (‘…” is a pair)."""
+    if opener in _QUOTE_OPENERS:
+        return closer in _QUOTE_CLOSERS
+    return _OPENERS.get(opener) == closer
+
+
+#: Elements that end a passage: a quotation does not run from one paragraph, cell or item into the
+#: next.  Inline elements (a, em, span, code, abbr, button …) and <br> do not.
+_BLOCK_TAG_RE = re.compile(
+    r"</?(?:p|div|li|ul|ol|dl|dd|dt|h[1-6]|table|thead|tbody|tr|td|th|caption|blockquote|pre|section|"
+    r"article|header|footer|nav|aside|main|figure|figcaption|details|summary|title|head|body|html|"
+    r"option|select|hr|form|fieldset|legend|template|iframe|noscript)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _passages(tokens: HtmlTokens, marks: re.Pattern[str]) -> list[list[int]]:
+    """The converted pieces of a document grouped into passages, for pair-aware punctuation.
+
+    A passage is a run of text pieces with no block-level tag between them; an attribute value
+    (its piece follows a cut-open tag, not ``>``) is a passage of its own.  Only passages with a
+    mark to convert are returned.
+    """
+    pieces = tokens.pieces
+    runs: list[list[int]] = []
+    run: list[int] = []
+    last = -1
+    for idx in tokens.todo_idx:
+        prev = pieces[idx - 1] if idx else ""
+        attribute = prev.startswith("<") and not prev.endswith(">")
+        if run and (attribute or any(_BLOCK_TAG_RE.match(pieces[i]) for i in range(last + 1, idx))):
+            runs.append(run)
+            run = []
+        run.append(idx)
+        if attribute:
+            runs.append(run)
+            run = []
+        last = idx
+    if run:
+        runs.append(run)
+    return [r for r in runs if any(marks.search(pieces[i]) for i in r)]
 
 
 def html_many(s: str, converters: Sequence[Converter]) -> list[str]:

@@ -1,0 +1,193 @@
+"""Conversion quality on the review set: plain OpenCC against Zhudu's conversion, per variant.
+
+The review set (``tests/conversion_review.yml``) holds real sentences with the forms a careful Taiwan
+or Hong Kong editor would write.  For each variant this prints, per 1,000 Han characters of source:
+
+* **wrong** — clear-cut wrong words: places where the output differs from the expected sentence
+  (each differing stretch counts once, so a cut word such as 電影片道 is one wrong word);
+* **mainland** — Mainland words left: occurrences of a word a Taiwan (Hong Kong) writer would not
+  use (部落格 is right, 博客 is left; 透過 is right, 通過 is left where it means "by means of") that
+  the expected sentence does not have;
+
+and, as counts, **kept** — the places where plain OpenCC's regional vocabulary (s2twp over s2tw,
+s2hkp over s2hk) was right, and how many of them the converter keeps (no loss against OpenCC).
+
+Converters compared:
+
+* ``opencc``: the OpenCC config alone (``s2twp``, ``s2hkp``);
+* ``editor``: Zhudu with the editor's rules only (``docs/editorial/conversion.yml``), no default
+  regional layer: Zhudu as it was before the layer;
+* ``regional``: Zhudu with its default regional layer only (a site without editor's rules);
+* ``zhudu``: Zhudu as the site runs it: the regional layer and the editor's rules.
+
+Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--show zhudu] [--variant TW]``.
+``--show NAME`` lists the sentences NAME gets wrong, with the expected form.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from zhudu.script import (  # noqa: E402  (the hooks directory is put on the path above)
+    DEFAULT_VARIANTS,
+    ConversionRules,
+    Converter,
+    load_rules,
+    opencc_converter,
+)
+
+REVIEW = ROOT / "tests" / "conversion_review.yml"
+RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
+VARIANTS = {v.code: v for v in DEFAULT_VARIANTS}
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+#: Plain OpenCC config, and the character-only config its regional vocabulary is measured against.
+CONFIGS = {"zh-Hant-TW": ("s2twp", "s2tw"), "zh-Hant-HK": ("s2hkp", "s2hk")}
+
+#: Mainland words (as OpenCC writes them in Traditional characters) a writer of the variant would
+#: not use.  Counted only where the expected sentence has fewer of them than the output.
+MAINLAND = {
+    "zh-Hant-TW": (  # noqa: SIM905  (a word list reads better as one string)
+        "通過 博客 芯片 在線 內存 默認 文件夾 視頻 軟件 硬件 程序員 鏈接 數據 用戶 服務器 網絡 "
+        "帖子 插件 運行 創建 菜單 屏幕 鼠標 硬盤 兼容 登錄 賬號 賬戶 設置 質量 命令 示例 獲取 "
+        "自定義 文本 指令碼 例項 回撥 區域性 全域性 二進位制 許可權 釋出 引數 返回 教程 郵箱"
+    ).split(),
+    "zh-Hant-HK": ["芯片", "內存", "默認", "鏈接", "文件夾", "信息"],
+}
+
+
+def load_review(path: Path = REVIEW) -> list[dict[str, object]]:
+    """Return the review set's entries (see the file's header for the fields)."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def han_count(text: str) -> int:
+    """Han characters in ``text``."""
+    return len(_HAN.findall(text))
+
+
+def wrong_words(out: str, expected: str) -> list[tuple[str, str]]:
+    """The stretches where ``out`` differs from ``expected``: (got, expected) per wrong word."""
+    ops = difflib.SequenceMatcher(None, out, expected, autojunk=False).get_opcodes()
+    return [(out[i1:i2], expected[j1:j2]) for tag, i1, i2, j1, j2 in ops if tag != "equal"]
+
+
+def mainland_left(out: str, expected: str, words: list[str]) -> int:
+    """Mainland words in ``out`` beyond those the expected sentence has."""
+    return sum(max(0, out.count(w) - expected.count(w)) for w in words)
+
+
+def _right_spans(out: str, expected: str) -> list[tuple[int, int]]:
+    """The spans of ``expected`` that ``out`` reproduces (equal blocks), as (start, end)."""
+    blocks = difflib.SequenceMatcher(None, out, expected, autojunk=False).get_matching_blocks()
+    return [(b.b, b.b + b.size) for b in blocks if b.size]
+
+
+def _covered(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in spans)
+
+
+def vocabulary_places(source: str, expected: str, code: str) -> list[tuple[int, int]]:
+    """Spans of ``expected`` where plain OpenCC's regional vocabulary was applied and is right.
+
+    A place is a stretch where the full config (s2twp) differs from the character-only one (s2tw),
+    and the full config's output there is part of an equal block with the expected sentence.
+    """
+    full_cfg, chars_cfg = CONFIGS[code]
+    full = opencc_converter(full_cfg).convert(source)
+    chars = opencc_converter(chars_cfg).convert(source)
+    ops = difflib.SequenceMatcher(None, chars, full, autojunk=False).get_opcodes()
+    blocks = difflib.SequenceMatcher(None, full, expected, autojunk=False).get_matching_blocks()
+    places = []
+    for tag, _, _, j1, j2 in ops:
+        if tag == "equal" or j1 == j2:
+            continue
+        for b in blocks:
+            if b.a <= j1 and j2 <= b.a + b.size:
+                places.append((b.b + j1 - b.a, b.b + j2 - b.a))
+                break
+    return places
+
+
+def converters(code: str) -> dict[str, Callable[[str], str]]:
+    """The conversions compared for variant ``code``, by name."""
+    variant = VARIANTS[code]
+    editor = load_rules(RULES_FILE, known_variants=VARIANTS)
+    return {
+        "opencc": opencc_converter(CONFIGS[code][0]).convert,
+        "editor": Converter(variant, editor, regional=False).text,
+        "regional": Converter(variant, ConversionRules()).text,
+        "zhudu": Converter(variant, editor).text,
+    }
+
+
+def measure(
+    entries: list[dict[str, object]], code: str, show: str | None = None
+) -> dict[str, dict[str, float]]:
+    """Figures for every converter of variant ``code`` (see the module docstring)."""
+    rows = [e for e in entries if code in e]
+    han = sum(han_count(str(e["zh-Hans"])) for e in rows)
+    places = {id(e): vocabulary_places(str(e["zh-Hans"]), str(e[code]), code) for e in rows}
+    total_places = sum(len(p) for p in places.values())
+    figures: dict[str, dict[str, float]] = {}
+    for name, convert in converters(code).items():
+        wrong = mainland = kept = 0
+        for e in rows:
+            source, expected = str(e["zh-Hans"]), str(e[code])
+            out = convert(source)
+            bad = wrong_words(out, expected)
+            wrong += len(bad)
+            mainland += mainland_left(out, expected, MAINLAND[code])
+            right = _right_spans(out, expected)
+            kept += sum(_covered(p, right) for p in places[id(e)])
+            if show == name and bad:
+                print(f"  {e['from']}\n    got  {out}\n    want {expected}\n    {bad}")
+        figures[name] = {
+            "sentences": len(rows),
+            "han": han,
+            "wrong": wrong,
+            "wrong_per_1000": 1000 * wrong / han,
+            "mainland": mainland,
+            "mainland_per_1000": 1000 * mainland / han,
+            "kept": kept,
+            "places": total_places,
+        }
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the figures table (and, with ``--show``, one converter's wrong sentences)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--show", help="list the sentences this converter gets wrong (opencc, editor, regional, zhudu)"
+    )
+    parser.add_argument("--variant", choices=["TW", "HK"], help="only this variant")
+    args = parser.parse_args(argv)
+    entries = load_review()
+    for code in CONFIGS:
+        if args.variant and not code.endswith(args.variant):
+            continue
+        figures = measure(entries, code, args.show)
+        first = next(iter(figures.values()))
+        print(f"{code}: {first['sentences']} sentences, {first['han']} Han characters")
+        print(f"  {'converter':<10} {'wrong':>6} {'/1000':>7} {'mainland':>9} {'/1000':>7} {'kept':>11}")
+        for name, f in figures.items():
+            print(
+                f"  {name:<10} {f['wrong']:>6} {f['wrong_per_1000']:>7.2f} {f['mainland']:>9}"
+                f" {f['mainland_per_1000']:>7.2f} {f['kept']:>5}/{f['places']:<5}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

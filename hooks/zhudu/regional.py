@@ -1,0 +1,206 @@
+"""Zhudu's default regional vocabulary layer (``data/regional.yml``).
+
+OpenCC's regional configs (s2twp, s2hkp) swap phrases without looking at the sense (发布 → 釋出,
+社区 → 社群, 参数 → 引數), cut words at the wrong place (电视频道 → 電影片道), and leave Mainland
+words a Taiwan or Hong Kong writer would not use (示例, 帖子, 默認 in Hong Kong).  t2s, which turns
+a note written in Traditional into Simplified, converts characters only and keeps Taiwan words
+(资料夹, 预设).  This layer fixes those places for every site, as data: each rule is a word, its
+output, and optionally the context in which the sense fits (what precedes or follows the word).
+
+:class:`Converter <zhudu.script.Converter>` applies the layer after the editor's own rules (which
+win: their places are already placeholders when this layer looks) and before OpenCC.  The module
+has no MkDocs or OpenCC import; the file format is described in ``data/regional.yml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+__all__ = ["DEFAULT_REGIONAL_FILE", "RegionalRule", "RegionalRules", "default_regional", "load_regional"]
+
+DEFAULT_REGIONAL_FILE = Path(__file__).with_name("data") / "regional.yml"
+
+_SECTIONS = {"from-hans": "Hans", "from-hant": "Hant"}
+_FIELDS = frozenset({"word", "out", "next", "prev", "not-next", "not-prev", "why", "example", "not"})
+_CONTEXTS = ("next", "prev", "not-next", "not-prev")
+#: ``*ascii`` in a context: a Latin letter or digit, a space or a backtick (code, names, numbers).
+_ASCII_CONTEXT = "*ascii"
+_ASCII_CLASS = "[A-Za-z0-9 `]"
+
+
+@dataclass(frozen=True)
+class RegionalRule:
+    """One rule of the layer.
+
+    Attributes:
+        code: The variant code or prefix it is written under (``zh-Hant-TW``, ``zh-Hant``).
+        script: The script of the notes it applies to (``Hans`` or ``Hant``).
+        word: The word as written.
+        out: Its output in the variant.
+        next, prev, not_next, not_prev: The context (see ``data/regional.yml``).
+        why: The reason.
+        example: A sentence where it fires.
+        negatives: Sentences where it must not fire.
+    """
+
+    code: str
+    script: str
+    word: str
+    out: str
+    next: tuple[str, ...] = ()
+    prev: tuple[str, ...] = ()
+    not_next: tuple[str, ...] = ()
+    not_prev: tuple[str, ...] = ()
+    why: str = ""
+    example: str = ""
+    negatives: tuple[str, ...] = ()
+
+    def source(self) -> str:
+        """The regex source of this rule: the word with its context as lookarounds."""
+        word = re.escape(self.word)
+        guard = "".join(
+            f"(?<!{_ASCII_CLASS})" if c == _ASCII_CONTEXT else f"(?<!{re.escape(c)})" for c in self.not_prev
+        )
+        guard_after = "(?!" + "|".join(_alt(c) for c in self.not_next) + ")" if self.not_next else ""
+        before = (
+            "(?:"
+            + "|".join(
+                f"(?<={_ASCII_CLASS})" if c == _ASCII_CONTEXT else f"(?<={re.escape(c)})" for c in self.prev
+            )
+            + ")"
+            if self.prev
+            else ""
+        )
+        after = "(?=" + "|".join(_alt(c) for c in self.next) + ")" if self.next else ""
+        # With both contexts, either one is enough.
+        core = f"(?:{before}{word}|{word}{after})" if before and after else f"{before}{word}{after}"
+        return f"{guard}{core}{guard_after}"
+
+
+def _alt(context: str) -> str:
+    return _ASCII_CLASS if context == _ASCII_CONTEXT else re.escape(context)
+
+
+@dataclass(frozen=True)
+class RegionalRules:
+    """The rules of the layer, with a compiled matcher per (variant, script).
+
+    Attributes:
+        rules: Every rule, in file order.
+        path: The file they come from (for messages).
+    """
+
+    rules: tuple[RegionalRule, ...] = ()
+    path: Path | None = None
+    _cache: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    def rules_for(self, code: str, script: str) -> list[RegionalRule]:
+        """The rules that apply to notes in ``script`` converted into variant ``code``, in match order.
+
+        Longer words first (局部变量 before 局部); for one length, the more specific variant key
+        first, and rules with a context before a rule without.
+        """
+        chain = _prefixes(code)
+        mine = [r for r in self.rules if r.script == script and r.code in chain]
+        return sorted(
+            mine,
+            key=lambda r: (
+                -len(r.word),
+                -chain.index(r.code),
+                not (r.next or r.prev or r.not_next or r.not_prev),
+            ),
+        )
+
+    def matcher(self, code: str, script: str) -> tuple[re.Pattern[str], Mapping[str, str]] | None:
+        """The compiled pattern for ``code``/``script`` and the output of each of its groups.
+
+        Returns:
+            ``(pattern, {group name: output})``, or ``None`` when no rule applies.
+        """
+        key = (code, script)
+        if key not in self._cache:
+            rules = self.rules_for(code, script)
+            if not rules:
+                self._cache[key] = None
+            else:
+                firsts = "".join(sorted({re.escape(r.word[0]) for r in rules}))
+                source = (
+                    f"(?=[{firsts}])(?:"
+                    + "|".join(f"(?P<g{i}>{r.source()})" for i, r in enumerate(rules))
+                    + ")"
+                )
+                self._cache[key] = (re.compile(source), {f"g{i}": r.out for i, r in enumerate(rules)})
+        return self._cache[key]
+
+
+def _prefixes(code: str) -> list[str]:
+    """``zh-Hant-TW`` → ``["zh", "zh-Hant", "zh-Hant-TW"]`` (as ``script._prefixes``)."""
+    parts = code.split("-")
+    return ["-".join(parts[: i + 1]) for i in range(len(parts))]
+
+
+def _strings(value: Any, what: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ValueError(f"{what} must be a list of non-empty strings")
+    return tuple(value)
+
+
+def load_regional(path: Path | str = DEFAULT_REGIONAL_FILE) -> RegionalRules:
+    """Load and check a regional layer file.
+
+    Raises:
+        ValueError: ``path: section code rule N (word): what is wrong``, for an unknown section or
+            field, a rule without ``word``, ``out``, ``why`` or ``example``, or an example in which
+            the rule's word does not occur.
+    """
+    path = Path(path)
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    rules: list[RegionalRule] = []
+    for section, table in data.items():
+        if section not in _SECTIONS:
+            raise ValueError(f"{path}: unknown section {section!r}; use {', '.join(_SECTIONS)}")
+        for code, items in (table or {}).items():
+            for n, item in enumerate(items or (), 1):
+                where = f"{path}: {section} {code} rule {n}"
+                if not isinstance(item, dict):
+                    raise ValueError(f"{where}: a rule is a mapping (word:, out:, why:, example:)")
+                unknown = set(item) - _FIELDS
+                if unknown:
+                    raise ValueError(f"{where}: unknown field(s) {sorted(unknown)}")
+                for key in ("word", "out", "why", "example"):
+                    if not isinstance(item.get(key), str) or not item[key]:
+                        raise ValueError(f"{where}: {key!r} is required and must be text")
+                word = item["word"]
+                if word not in item["example"]:
+                    raise ValueError(f"{where} ({word}): the example does not contain the word")
+                rules.append(
+                    RegionalRule(
+                        code=code,
+                        script=_SECTIONS[section],
+                        word=word,
+                        out=item["out"],
+                        next=_strings(item.get("next", []), f"{where}: next"),
+                        prev=_strings(item.get("prev", []), f"{where}: prev"),
+                        not_next=_strings(item.get("not-next", []), f"{where}: not-next"),
+                        not_prev=_strings(item.get("not-prev", []), f"{where}: not-prev"),
+                        why=item["why"],
+                        example=item["example"],
+                        negatives=_strings(item.get("not", []), f"{where}: not"),
+                    )
+                )
+    return RegionalRules(tuple(rules), path)
+
+
+@functools.cache
+def default_regional() -> RegionalRules:
+    """The layer shipped with Zhudu (loaded once per process)."""
+    return load_regional(DEFAULT_REGIONAL_FILE)
