@@ -35,6 +35,7 @@ sys.path.insert(0, str(REPO / "hooks"))
 import markdown  # noqa: E402
 
 from zhudu import passages, themes  # noqa: E402
+from zhudu.build import Build  # noqa: E402
 from zhudu.themes import NotePassages  # noqa: E402
 
 
@@ -126,8 +127,8 @@ def real_build(n: int) -> None:
         start = time.process_time()
         result = build_site(Path(tmp), notes=notes, editorial=editorial, strict=False)
         total = time.process_time() - start
-    hook = next(m for m in sys.modules.values() if hasattr(m, "_themes") and hasattr(m, "_passage_extension"))
-    tb = hook._themes
+    hook = next(m for m in sys.modules.values() if isinstance(getattr(m, "_build", None), Build))
+    tb = hook._build.themes
     match = tb.index.timings["total"]
     print(f"\nreal build of {n} notes: ok={result.ok}, {total:.1f} s in all")
     print(

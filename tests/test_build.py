@@ -68,7 +68,7 @@ def test_events_run_through_the_hook_module_mkdocs_loaded(tmp_path):
     (note_file,) = [f for f in files if f.src_uri.startswith("notes/")]
     assert note_file.src_uri == "notes/a.md"
     assert note_file.generated_by == str(REPO / "hooks" / "zhudu_hook.py")
-    assert [n.meta.title for n in hook._site.corpus.notes] == ["数据中心与软件"]
+    assert [n.meta.title for n in hook._build.site.corpus.notes] == ["数据中心与软件"]
     # Notes are read from seeds/ and never copied into docs/.
     assert not (tmp_path / "docs" / "notes").exists()
 

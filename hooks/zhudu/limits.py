@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import yamldoc
 from .errors import NoteError
 
 # --------------------------------------------------------------------------- Data
@@ -45,6 +46,8 @@ class Limits:
     nesting: int = 32
     bracket_scan: int = 5_000_000
     emphasis_run: int = 200
+    yaml_aliases: int = yamldoc.NOTE_ALIAS_BUDGET
+    front_matter_depth: int = yamldoc.MAX_DEPTH
 
 
 # --------------------------------------------------------------------------- Checks

@@ -200,7 +200,7 @@ def decode(data: bytes, display: str) -> str:
 
 
 def split_front_matter(
-    text: str, display: str, problems: list[NoteError] | None = None
+    text: str, display: str, problems: list[NoteError] | None = None, limits: Limits | None = None
 ) -> tuple[dict[str, Any], str, int, dict[str, int]]:
     """Split and parse front matter.
 
@@ -209,6 +209,7 @@ def split_front_matter(
         display: How messages name the note.
         problems: Receives what is wrong but not fatal: front matter that is never closed
             (the note is then all text), keys given twice (the last value is used).
+        limits: The bounds on aliases and nesting (``yaml_aliases``, ``front_matter_depth``).
 
     Returns:
         The raw front matter, the body, the file line the body starts on, and the line of each key.
@@ -218,6 +219,7 @@ def split_front_matter(
             bombs, deep nesting), or front matter that is not a mapping.
     """
     problems = problems if problems is not None else []
+    limits = limits or Limits()
     handler = next((h for h in _HANDLERS if h.detect(text)), None)
     if handler is None:
         return {}, text, 1, {}
@@ -238,9 +240,9 @@ def split_front_matter(
     fm_first_line = 1  # the text after the opening delimiter starts on the delimiter's line
     key_lines: dict[str, int] = {}
     if isinstance(handler, YAMLHandler):
-        raw = _load_yaml(fm, display, fm_first_line, key_lines, problems)
+        raw = _load_yaml(fm, display, fm_first_line, key_lines, problems, limits)
     else:
-        raw = _load_toml(fm, display, fm_first_line)
+        raw = _load_toml(fm, display, fm_first_line, limits.front_matter_depth)
         for offset, line in enumerate(fm.split("\n")):
             if m := _KEY_LINE_RE.match(line):
                 key_lines.setdefault(m.group(1), fm_first_line + offset)
@@ -253,17 +255,24 @@ def split_front_matter(
 
 
 def _load_yaml(
-    fm: str, display: str, first_line: int, key_lines: dict[str, int], problems: list[NoteError]
+    fm: str,
+    display: str,
+    first_line: int,
+    key_lines: dict[str, int],
+    problems: list[NoteError],
+    limits: Limits,
 ) -> Any:
     """YAML front matter within ``yamldoc``'s bounds; records key lines and duplicate keys."""
     try:
-        node, raw = yamldoc.parse_yaml(fm, alias_budget=yamldoc.NOTE_ALIAS_BUDGET)
+        node, raw = yamldoc.parse_yaml(
+            fm, alias_budget=limits.yaml_aliases, max_depth=limits.front_matter_depth
+        )
     except yamldoc.YAMLLimitError as exc:
         mark = exc.problem_mark
         raise NoteError(
             display,
             first_line + (mark.line if mark else 0),
-            f"front matter refused: {exc.problem}",
+            f"front matter refused: {exc.problem} (extra.zhudu.limits)",
         ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -322,7 +331,7 @@ def _duplicate_keys(root: yaml.Node | None) -> list[tuple[str, int, int]]:
     return sorted(found, key=lambda f: f[1])
 
 
-def _load_toml(fm: str, display: str, first_line: int) -> Any:
+def _load_toml(fm: str, display: str, first_line: int, max_depth: int) -> Any:
     """TOML front matter; it has no aliases, but nesting is bounded like YAML's."""
     try:
         raw = tomllib.loads(fm)
@@ -334,13 +343,15 @@ def _load_toml(fm: str, display: str, first_line: int) -> Any:
         raise NoteError(
             display,
             first_line,
-            f"front matter refused: values nested more than {yamldoc.MAX_DEPTH} levels deep",
+            f"front matter refused: values nested more than {max_depth} levels deep "
+            "(extra.zhudu.limits.front_matter_depth)",
         ) from None
-    if _depth(raw) > yamldoc.MAX_DEPTH:
+    if _depth(raw) > max_depth:
         raise NoteError(
             display,
             first_line,
-            f"front matter refused: values nested more than {yamldoc.MAX_DEPTH} levels deep",
+            f"front matter refused: values nested more than {max_depth} levels deep "
+            "(extra.zhudu.limits.front_matter_depth)",
         )
     return raw
 
@@ -406,7 +417,7 @@ def read_note(
         text = decode(path.read_bytes(), display)
         if not text.strip():
             raise NoteError(display, 1, "the note is empty: write some text or delete the file")
-        raw, content, body_line, key_lines = split_front_matter(text, display, problems)
+        raw, content, body_line, key_lines = split_front_matter(text, display, problems, settings.limits)
         if not content.strip():
             raise NoteError(display, body_line, "the note has front matter but no text: write the text")
         limits_mod.check(content, display, body_line, settings.limits)  # before Markdown sees it

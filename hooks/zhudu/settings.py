@@ -11,6 +11,7 @@ import opencc
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from . import yamldoc
 from .safety import RawHtmlAllow
 
 #: One folder name of a URL path: no ``.``/``..`` (a segment never starts with a dot), no ``/``,
@@ -109,6 +110,11 @@ class LimitsConfig(base.Config):
     paragraph for each ``[`` nothing closes)."""
     emphasis_run = PositiveInt(default=200)
     """Longest run of ``*`` or ``_`` outside code."""
+    yaml_aliases = PositiveInt(default=yamldoc.NOTE_ALIAS_BUDGET, minimum=0)
+    """Values YAML aliases (``*name``) may add to one note's front matter (an alias bomb of 338 bytes
+    expands to a billion values)."""
+    front_matter_depth = PositiveInt(default=yamldoc.MAX_DEPTH)
+    """Deepest nesting of front-matter values (YAML or TOML)."""
 
 
 class VariantConfig(base.Config):

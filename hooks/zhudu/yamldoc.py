@@ -146,13 +146,13 @@ def _reader_error(exc: yaml.reader.ReaderError, text: str) -> yaml.MarkedYAMLErr
     )
 
 
-def parse_yaml(text: str, *, alias_budget: int) -> tuple[yaml.Node | None, Any]:
+def parse_yaml(text: str, *, alias_budget: int, max_depth: int = MAX_DEPTH) -> tuple[yaml.Node | None, Any]:
     """Parse one YAML document within the bounds: its node tree and its data (not cached).
 
     Raises:
         yaml.MarkedYAMLError: invalid YAML, or a ``YAMLLimitError``.
     """
-    check_bounds(text, alias_budget=alias_budget)
+    check_bounds(text, alias_budget=alias_budget, max_depth=max_depth)
     loader = _new(_Loader, text)
     try:
         try:

@@ -1,0 +1,417 @@
+"""One build, as MkDocs' events see it: the state they share and what each whole-site event does.
+
+``hooks/zhudu_hook.py`` makes a ``Build`` in ``on_config`` (``mkdocs serve`` calls the events again
+on every rebuild, so nothing lives longer than one build but the process-wide caches the modules
+keep on purpose) and hands every event to it or to ``pages`` (the per-page events).  This module is
+where MkDocs' objects (config, files, pages, the Jinja environment) meet the pure modules; the
+problems it finds are ``ZhuduError``s, which the hook turns into ``PluginError``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
+from pymdownx.slugs import slugify as pymdownx_slugify
+
+from . import (
+    annotations,
+    cache,
+    dialects,
+    feeds,
+    glossary,
+    pagination,
+    passages,
+    prerender,
+    safety,
+    script,
+    search,
+    social,
+    variants,
+    workers,
+)
+from .errors import ZhuduError
+from .settings import ZhuduConfig
+from .site import Site
+from .themes import ThemeMap
+from .themes_render import NOTES_PER_MATCH_SLICE, GeneratedPage, ThemeBuild, note_infos, theme_src
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+
+log = get_plugin_logger("zhudu")
+
+_slugify_unicode = pymdownx_slugify(case="lower")
+
+
+@dataclass
+class Build:
+    """The state MkDocs' events share during one build."""
+
+    site: Site
+    passages: passages.PassageExtension = field(init=False)
+    annotations: annotations.AnnotationExtension = field(init=False)
+    glossary: glossary.GlossaryExtension = field(init=False)
+    renders: cache.NoteRenders | None = None  # note pages' rendered Markdown, reused by content key
+    themes: ThemeBuild | None = None  # themes.yml matched against every note's passages
+    prerender: prerender.Prerender | None = None  # mkdocs build: a worker rendering notes ahead
+
+    # ----------------------------------------------------------------- configuration
+
+    @classmethod
+    def configure(cls, config: MkDocsConfig) -> Build:
+        """Validate ``extra.zhudu``, load the conversion rules and register Zhudu's Markdown extensions.
+
+        Raises:
+            ZhuduError, ScriptDataError: a wrong setting (naming the key), broken conversion rules or variants.
+        """
+        settings = ZhuduConfig()
+        settings.load_dict(dict(config.extra.get("zhudu") or {}))
+        errors, warnings = settings.validate()
+        for key, message in warnings:
+            log.warning("mkdocs.yml: extra.zhudu.%s: %s", key, message)
+        if errors:
+            key, error = errors[0]
+            raise ZhuduError("mkdocs.yml", None, f"extra.zhudu.{key}: {error}")
+        root = Path(config.config_file_path).parent
+        build = cls(site=Site(settings=settings, root=root, site_url=config.site_url or ""))
+        site = build.site
+        try:
+            site.rules  # noqa: B018 - load and validate the conversion rules now, once
+        except (ZhuduError, script.ScriptDataError) as exc:
+            build.serve_without(exc, "the editor's conversion rules", "编辑的转换规则")
+            site.rules = script.ConversionRules(protected=(), phrases={}, accepted={})
+        site.variants  # noqa: B018 - validated now (a ZhuduError or ScriptDataError stops the build)
+        site.start_vocabulary()  # jieba's dictionary loads in a worker while MkDocs reads and renders
+        build.renders = cache.NoteRenders(
+            cache.ArtifactCache(site.cache_dir),
+            cache.digest(
+                cache.code_version(),
+                Path(config.config_file_path).read_bytes(),
+                cache.files_digest(site.editorial_dir.glob("*.yml")),
+                config.site_url or "",
+                "serve" if annotations.serving() else "build",
+            ),
+        )
+        build.passages = passages.PassageExtension(fold=build.fold)
+        # Editor's notes and glossary marks: tree processors after the passage anchors (see their modules).
+        build.annotations = annotations.AnnotationExtension(fold=build.fold)
+        build.glossary = glossary.GlossaryExtension(
+            fold=build.fold, every=settings.glossary_marking == "every"
+        )
+        config.markdown_extensions.extend(  # type: ignore[arg-type]
+            [
+                build.passages,
+                build.annotations,
+                build.glossary,
+                script.inline_rules_markdown_extension(),
+                dialects.MathSourceExtension(),
+                safety.extension(settings.raw_html_allow),
+            ]
+        )
+        config.mdx_configs.setdefault("toc", {})["slugify"] = build.slugify
+        # Material's variant selector and its same-page switching work on sibling roots.
+        config.extra["alternate"] = variants.alternates(site.variants)
+        return build
+
+    def fold(self, text: str) -> str:
+        """Text in the canonical script (Simplified), for anchors and slugs."""
+        return self.site.converter(self.site.default.code, "Hant").text(text)
+
+    def slugify(self, value: str, separator: str) -> str:
+        """Heading ids from the Simplified form, so they are the same in every variant."""
+        return _slugify_unicode(self.fold(value), separator)
+
+    def serve_without(self, error: Exception, what: str, shown_as: str) -> None:
+        """A broken editorial file stops ``mkdocs build``; ``mkdocs serve`` goes on without its data.
+
+        MkDocs' server holds every request while a rebuild fails, so the author would see a page
+        that never loads until the file is fixed.  Served instead: the site without that file's
+        data, with the error on every page (``partials/zd-build-errors.html``); the next good save
+        recovers.
+
+        Raises:
+            ZhuduError, ScriptDataError: ``error``, when not serving.
+        """
+        if not annotations.serving():
+            raise error
+        log.warning("%s (served without %s until this is fixed)", error, what)
+        self.site.build_errors.append(f"{error}（{shown_as}暂不显示）")
+
+    # ----------------------------------------------------------------- files
+
+    def add_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Read ``seeds/`` and add a page per note, its images, the theme pages and the glossary."""
+        site = self.site
+        corpus = site.load_notes(  # theme dirs: a note's template must be one of them
+            config.theme.dirs,
+            lambda exc: self.serve_without(exc, "the editor's note overrides", "编辑对笔记的设定"),
+        )
+        for problem in [*corpus.problems, *(p for note in corpus.notes for p in note.problems)]:
+            log.warning("%s", problem)
+        for note in corpus.notes:
+            files.append(
+                File.generated(config, note.src_uri, content=note.page_source)
+            )  # never read as metadata
+            self._add_images(note, files, config)
+            if placeholder := note.placeholder_title:
+                log.info(
+                    "%s: title %r looks like a placeholder: set a display title in %s",
+                    note.display_path,
+                    placeholder,
+                    site.display(site.editorial_dir / "notes.yml"),
+                )
+        home_pages = pagination.home_pages(
+            sum(not n.broken for n in corpus.notes)
+        )  # a long home list: pages 2…
+        for home in home_pages[1:]:
+            content = pagination.extra_page_markdown(home, len(home_pages))
+            files.append(
+                File.generated(config, home.src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+            )
+        self._load_themes(files, config)
+        # Glossary and editor's notes: data beside the notes; the glossary page is generated.
+        gloss_path = site.editorial_dir / glossary.GLOSSARY_FILE
+        try:
+            terms = glossary.load_glossary(gloss_path, site.display(gloss_path), self.fold)
+        except ZhuduError as exc:
+            self.serve_without(exc, "the glossary", "术语表")
+            terms = glossary.Glossary(path=site.display(gloss_path))
+        self.glossary.use(terms)
+        notes_path = site.editorial_dir / annotations.ANNOTATIONS_FILE
+        try:
+            placed = annotations.load_annotations(
+                notes_path, site.display(notes_path), [n.id for n in corpus.notes]
+            )
+        except ZhuduError as exc:
+            self.serve_without(exc, "the editor's notes", "编辑注")
+            placed = ()
+        self.annotations.use(placed, site.display(notes_path))
+        files.append(
+            File.generated(
+                config, glossary.GLOSSARY_SRC_URI, content=glossary.page_markdown(self.glossary.glossary)
+            )
+        )
+        return files
+
+    def _add_images(self, note: Any, files: Files, config: MkDocsConfig) -> None:
+        site = self.site
+        for image in note.body.images if note.body else ():
+            if image.exists and image.path is not None:
+                uri = site.image_src_uri(note.id, image.path)
+                if files.get_file_from_path(uri) is None:
+                    files.append(File.generated(config, uri, abs_src_path=str(image.path)))
+            elif image.path is not None:
+                site.missing_images.append(f"{note.display_path}:{image.line} {image.target}")
+                if site.settings.missing_images == "warn":
+                    log.warning(
+                        "%s:%d: image %s does not exist: add the file or fix the path",
+                        note.display_path,
+                        image.line,
+                        image.target,
+                    )
+
+    def _load_themes(self, files: Files, config: MkDocsConfig) -> None:
+        """Read themes.yml (fresh every build) and add the theme pages."""
+        site = self.site
+        hant = {n.id: self.fold for n in site.corpus.notes if n.meta.lang == "zh-Hant"}
+        path = site.editorial_dir / "themes.yml"
+        try:
+            self.themes = ThemeBuild.load(path, site.display(path), note_infos(site.corpus.notes, hant))
+        except ZhuduError as exc:
+            self.serve_without(exc, "the themes", "主题")
+            self.themes = ThemeBuild(
+                theme_map=ThemeMap(path=site.display(path)), notes=note_infos(site.corpus.notes, hant)
+            )
+        for page in self.themes.pages():
+            files.append(File.generated(config, page.src_uri, content=page.source))
+
+    # ----------------------------------------------------------------- rendering ahead
+
+    def start_prerender(self, config: MkDocsConfig, files: Files) -> None:
+        """``mkdocs build``: a worker renders note pages into the render cache while MkDocs renders the others."""
+        site = self.site
+        if annotations.serving() or site.cache_dir is None or workers.pool_size(site.settings.workers) < 2:
+            return
+        notes = {n.src_uri for n in site.corpus.notes if not n.broken}
+        order = [f.src_uri for f in files.documentation_pages() if f.src_uri in notes]
+        self.prerender = prerender.Prerender.start(config, files, order, self._keep_render)
+
+    def _keep_render(self, page: Page) -> None:
+        """In the pre-render worker: keep a page's render as ``on_page_content`` would."""
+        if self.renders is not None:
+            self.renders.after(page.content or "", page.toc, self.extension_records())
+
+    def stop_prerender(self) -> None:
+        """Every page is rendered: the pre-render worker ends."""
+        if self.prerender is not None:
+            log.debug("pre-rendered note pages: %d", self.prerender.stop())
+            self.prerender = None
+
+    def extension_records(self) -> tuple[Any, ...]:
+        """What Zhudu's Markdown extensions recorded while rendering the page just rendered."""
+        return (
+            self.passages.last_passages,
+            self.annotations.last_placed,
+            self.annotations.last_problems,
+            self.glossary.last_occurrences,
+        )
+
+    def adopt_records(self, records: tuple[Any, ...]) -> None:
+        """The records of a reused render, as if the page had just been rendered."""
+        (
+            self.passages.last_passages,
+            self.annotations.last_placed,
+            self.annotations.last_problems,
+            self.glossary.last_occurrences,
+        ) = records
+
+    # ----------------------------------------------------------------- after the last render
+
+    def env(self, env: Environment, config: MkDocsConfig, files: Files, note_view: Any) -> Environment:
+        """Expose the notes and variants to the templates; load Material's interface strings; match the themes."""
+        self.stop_prerender()  # every page is rendered by now
+        site = self.site
+        env.globals["zd"] = {
+            "notes": [note_view(n) | {"url": _note_url(n, files)} for n in site.corpus.notes if not n.broken],
+            "variants": [vars(v) for v in site.variants],
+            "per_page": pagination.PER_PAGE,
+            "build_errors": list(site.build_errors),  # mkdocs serve: what the site is served without
+            "pager": pagination.pager,
+        }
+        env.filters["zd_search_worker"] = (
+            search.point_worker if site.settings.search == "zhudu" else _unchanged
+        )
+        en_source = env.loader.get_source(env, "partials/languages/en.html")[0]  # type: ignore[union-attr]
+        keys = variants.material_keys(en_source)
+
+        def lookup(language: str, key: str) -> str:
+            module = env.get_template(f"partials/languages/{language}.html").module
+            fallback = env.get_template("partials/languages/en.html").module
+            return str(module.t(key) or fallback.t(key) or key)  # type: ignore[attr-defined]
+
+        for variant in site.variants:
+            site.interface_strings(variant.material_language, lookup, keys, variant.code)
+        if self.themes is not None:  # every note's Markdown is rendered by now: match the themes once
+            slices, map_slices = site.slicing(len(site.corpus.notes), NOTES_PER_MATCH_SLICE)
+            for problem in self.themes.finish(slices, map_slices).problems:
+                log.warning("%s", problem)
+            log.debug("themes: %s", self.themes.summary())
+            _add_theme_pages(self.themes.more_pages(), files, config)
+        # Every page is variant-local before the first one is written (links to later pages stay in the variant).
+        for file in files.documentation_pages():
+            site.page_urls.update((file.url, file.dest_uri))
+        gloss_file = files.get_file_from_path(glossary.GLOSSARY_SRC_URI)
+        if gloss_file and gloss_file.page and gloss_file.page.content:
+            url = gloss_file.page.url
+            gloss_file.page.content = glossary.fill_occurrences(  # every note is rendered by now
+                gloss_file.page.content,
+                self.glossary.occurrences,
+                {n.id: note_view(n)["title"] for n in site.corpus.notes},
+                lambda target: get_relative_url(target, url),
+                {term.id: term.term for term in self.glossary.glossary.terms},
+            )
+        # og:locale, og:url and og:site_name differ per variant: filled like interface strings.
+        for v, vc in zip(site.variants, site.variant_configs, strict=True):
+            site.strings[v.code].update(
+                social.variant_strings(
+                    code=v.code,
+                    prefix=v.prefix,
+                    og_locale=vc["og_locale"],
+                    site_name=config.site_name,
+                    convert=site.converter(v.code, "Hans").text,
+                )
+            )
+        site.start_writers()  # the state the page writers inherit is complete from here on
+        return env
+
+    def post_build(self, config: MkDocsConfig) -> None:
+        """Per-variant sitemaps, search indexes and feeds; the summary lines."""
+        site = self.site
+        site_dir = Path(config.site_dir)
+        site.finish_writing(log)
+        site.write_sitemaps(site_dir)
+        site.write_search_indexes(site_dir, log)
+        site.stop_workers()
+        for rel, text in feeds.variant_feeds(
+            notes=site.corpus.notes,
+            site_url=site.site_url,
+            variants=[(v.code, v.prefix) for v in site.variants],
+            note_urls={
+                n.id: File(n.src_uri, "", "", config.use_directory_urls).url for n in site.corpus.notes
+            },
+            site_name=config.site_name,
+            site_description=config.site_description or "",
+            site_author=config.site_author or "",
+            convert=lambda code, text: site.converter(code, script.detect_script(text)).text(text),
+        ).items():
+            (site_dir / rel).write_text(text, encoding="utf-8")
+        if self.renders is not None:
+            log.debug(
+                "note renders: %d reused, %d rendered", self.renders.store.hits, self.renders.store.misses
+            )
+        # Counted in this process only (mkdocs build's page writers keep their own counts).
+        log.debug(
+            "pages: %d written from the cache, %d converted", site.page_store.hits, site.page_store.misses
+        )
+        if site.missing_images:
+            log.info(
+                "%d missing image(s) drawn as placeholders: %s",
+                len(site.missing_images),
+                "; ".join(site.missing_images),
+            )
+        log.info(
+            "glossary: %d terms, marked %s; editor's notes: %s",
+            len(self.glossary.glossary.terms),
+            glossary.counts(self.glossary.occurrences),
+            annotations.summary(self.annotations.placed),
+        )
+        log.info(
+            "%d notes in %d variants (%s)",
+            len(site.corpus.notes),
+            len(site.variants),
+            ", ".join(v.code for v in site.variants),
+        )
+
+    def stop(self) -> None:
+        """No worker process and no log capture left behind (a failed build, or the next one)."""
+        self.stop_prerender()
+        self.site.stop_workers()
+        if self.renders is not None:
+            self.renders.abandon()
+
+
+def _unchanged(text: str) -> str:
+    return text
+
+
+def _add_theme_pages(pages: list[tuple[str, GeneratedPage]], files: Files, config: MkDocsConfig) -> None:
+    """Add a long theme's pages 2…, known only once the themes are matched.
+
+    MkDocs lists the pages it writes after ``on_env``, so pages added here are written like any
+    other.  Their Markdown is the theme's description, already rendered for page 1: they take page
+    1's HTML instead of going through Markdown again, and their front matter is taken as made, not
+    parsed back from the page's source.
+    """
+    for theme_id, generated in pages:
+        file = File.generated(
+            config, generated.src_uri, content=generated.source, inclusion=InclusionLevel.NOT_IN_NAV
+        )
+        first = files.get_file_from_path(theme_src(theme_id))
+        files.append(file)
+        page = Page(None, file, config)
+        page.markdown, page.meta = generated.markdown, dict(generated.meta)  # as ``read_source`` would
+        page.content = first.page.content if first and first.page else ""
+        page.toc = get_toc([])
+
+
+def _note_url(note: Any, files: Files) -> str:
+    file = files.get_file_from_path(note.src_uri)
+    return file.url if file else ""

@@ -1,0 +1,177 @@
+"""What MkDocs' per-page events do on a page (``hooks/zhudu_hook.py`` hands each to a function here).
+
+Note pages get their normalised metadata before Material reads it, their rendered Markdown from the
+render cache when nothing it depends on changed, their theme markers once the themes are matched;
+every page is written into every variant after Material has rendered it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.toc import get_toc
+
+from . import annotations, glossary, links, notfound, safety, variants
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+    from .build import Build
+    from .notes import Note
+
+log = get_plugin_logger("zhudu")
+
+_SITE_HOST_RE = re.compile(r"^https?://(?P<host>[^/:]+)")
+
+
+def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
+    """A note page's normalised metadata, its problems shown on it; nothing to render when reused."""
+    note = build.site.note_by_src.get(page.file.src_uri)
+    if build.prerender is not None:
+        build.prerender.reached(page.file.src_uri)
+    live = note.id if note is not None and not note.broken else None
+    build.annotations.begin(live, show_problems=annotations.serving())
+    build.glossary.begin(live)
+    safety.begin(note if live is not None else None)  # a note's HTML is untrusted (zhudu/safety.py)
+    if note is None:
+        return markdown
+    page.meta.setdefault("template", note.meta.template)
+    # Material prints these raw (they are normally the author's own Markdown), in <title>, the
+    # header, <meta name="description"> and search results: escape them here, once.
+    view = note_view(build, note)  # a Traditional note's title, description and tags in the default script
+    page.meta["title"] = escape(view["title"])
+    page.meta["description"] = escape(view["description"])
+    page.meta["tags"] = [escape(tag) for tag in view["tags"]]
+    page.meta["zd_note"] = view
+    if note.broken:
+        error = escape("; ".join(str(p) for p in note.problems))
+        return (
+            '<div class="admonition failure zd-note-error" role="alert">\n'
+            '<p class="admonition-title">这篇笔记无法读取</p>\n'
+            f"<p><code>{error}</code></p>\n"
+            "<p>修正上面指出的问题后保存，页面会自动刷新。</p>\n</div>\n"
+        )
+    if note.problems:
+        items = "".join(f"<li><code>{escape(str(p))}</code></li>" for p in note.problems)
+        markdown = (
+            '<div class="admonition warning zd-note-error" role="alert">\n'
+            '<p class="admonition-title">这篇笔记有需要修正的问题</p>\n'
+            f"<ul>{items}</ul>\n</div>\n\n{markdown}"
+        )
+    # Rendered before with the same inputs: MkDocs renders nothing, page_content puts it back.
+    reused = build.renders is not None and build.renders.before(
+        note.id, markdown, page.file.src_uri, page.url, lambda uri: files.get_file_from_path(uri) is not None
+    )
+    return "" if reused else markdown
+
+
+def note_view(build: Build, note: Note) -> dict[str, Any]:
+    """What ``note.html`` and the home list show: values only, every one escaped by the template."""
+    meta = note.meta
+    return {
+        **meta.as_dict(),
+        **_default_script_text(build, meta),
+        "date_display": _display_date(meta.date),
+        "updated_display": _display_date(meta.updated),
+        "broken": note.broken,
+        "wrappers": list(note.body.wrappers) if note.body else [],
+    }
+
+
+def _default_script_text(build: Build, meta: Any) -> dict[str, Any]:
+    """A Traditional note's displayed text in the default variant's script, as its body is.
+
+    ``page_content`` converts the body of a note written in Traditional for the default variant;
+    its title, subtitle, description and tags reach the page (``<h1>``, ``<title>``, the home list,
+    search, ``<meta name="description">``) through here and must match it.  The other variants
+    convert the whole default page afterwards, so they still show Traditional.
+    """
+    if meta.lang != "zh-Hant":
+        return {}
+    convert = build.fold
+    return {
+        "title": convert(meta.title),
+        "subtitle": convert(meta.subtitle) if meta.subtitle else meta.subtitle,
+        "description": convert(meta.description),
+        "tags": [convert(tag) for tag in meta.tags],
+    }
+
+
+def _display_date(moment: datetime | None) -> str | None:
+    return f"{moment.year}年{moment.month}月{moment.day}日" if moment else None
+
+
+def page_content(build: Build, html: str, page: Page, config: MkDocsConfig) -> str:
+    """A note's render kept or reused; external links marked, permalinks named; Traditional notes in Simplified."""
+    site = build.site
+    note = site.note_by_src.get(page.file.src_uri)
+    if note is not None and build.renders is not None:
+        rendered = build.renders.after(html, page.toc, build.extension_records())
+        html, page.toc = rendered.html, rendered.toc
+        build.adopt_records(rendered.records)
+    if note is not None and note.meta.lang == "zh-Hant":
+        html = site.converter(site.default.code, "Hant").html(html)
+    if note is not None:
+        if build.themes is not None:
+            build.themes.collect(note.id, build.passages.last_passages)  # phase 1 of theme matching
+        for problem in build.annotations.last_problems:  # an orphaned or ambiguous editor's note
+            log.warning("%s", problem)
+        build.annotations.placed[note.id] = build.annotations.last_placed
+        build.glossary.record(note.id, page.url)
+    # Zhudu writes its own index: Material's jieba pass over the page would be thrown away.
+    if site.settings.search == "zhudu":
+        page.meta["zd_searchable"] = searchable_by_front_matter(page)
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    match = _SITE_HOST_RE.match(config.site_url or "")
+    own_hosts = (match["host"],) if match else ()
+    return links.label_headerlinks(links.mark_external(html, own_hosts))
+
+
+def searchable_by_front_matter(page: Page) -> bool:
+    """False when the page's front matter says ``search: {exclude: true}``."""
+    return not (page.meta.get("search") or {}).get("exclude", False)
+
+
+def page_context(build: Build, page: Page) -> None:
+    """Theme markers, chips and related notes on note pages; the views of theme pages."""
+    note = build.site.note_by_src.get(page.file.src_uri)
+    if page.file.src_uri == glossary.GLOSSARY_SRC_URI:
+        page.toc = get_toc([])  # the page lists its terms itself (glossary.INDEX_CLASS)
+    themes = build.themes
+    if themes is not None and note is not None and page.content is not None:
+        page.content, page.meta["zd_themes"] = themes.note_context(note.id, page.url, page.content)
+    elif themes is not None and (theme_page := themes.theme_of_src(page.file.src_uri)) is not None:
+        theme_id, number = theme_page
+        page.meta["zd_theme"] = themes.theme_context(theme_id, page.url, number)
+
+
+def post_page(build: Build, output: str, page: Page, config: MkDocsConfig) -> str:
+    """Write the page's copies in every variant; what stays at its root URL is a pointer to them."""
+    site = build.site
+    meta = page.meta.get("zd_note") or {}
+    site.register_page(
+        page.file.dest_uri,
+        page.url,
+        (meta.get("updated") or meta.get("date") or "")[:10] or None,
+        # zd_searchable: the front matter's choice, kept by page_content before it excludes every page
+        # from Material's index (pages added after it, like later theme pages, still have their own).
+        searchable=page.meta.get("zd_searchable", searchable_by_front_matter(page)),
+    )
+    site.write_variants(output, page.file.dest_uri, page.url, Path(config.site_dir))
+    return site.root_stub(page.file.dest_uri, page.url, page.title or config.site_name)
+
+
+def post_template(build: Build, output: str, template_name: str, config: MkDocsConfig) -> str:
+    """The 404 page exists in every variant; other static templates only need their strings."""
+    site = build.site
+    if template_name != "404.html":
+        return variants.localise(output, site.strings.get(site.default.code, {}))
+    site.write_variants(output, "404.html", "404.html", Path(config.site_dir))
+    return notfound.root_page(output, site)  # served for every missing path: see notfound.py
