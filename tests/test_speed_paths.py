@@ -393,3 +393,43 @@ def test_second_build_in_one_process_is_the_same(site_builder) -> None:  # type:
     assert files == sorted(p.relative_to(second.site_dir) for p in second.site_dir.rglob("*") if p.is_file())
     for rel in files:
         assert (first.site_dir / rel).read_bytes() == (second.site_dir / rel).read_bytes(), rel
+
+
+def _passages_by_partition(tokens: Any, marks: re.Pattern[str]) -> list[list[int]]:
+    """The plain way: cut every text piece of the document into passages, keep those with a mark."""
+    from zhudu.script import _BLOCK_TAG_RE
+
+    pieces, runs, run, last = tokens.pieces, [], [], -1
+    for idx in tokens.todo_idx:
+        prev = pieces[idx - 1] if idx else ""
+        attribute = prev.startswith("<") and not prev.endswith(">")
+        if run and (attribute or any(_BLOCK_TAG_RE.match(pieces[i]) for i in range(last + 1, idx))):
+            runs.append(run)
+            run = []
+        run.append(idx)
+        if attribute:
+            runs.append(run)
+            run = []
+        last = idx
+    if run:
+        runs.append(run)
+    return [r for r in runs if any(marks.search(pieces[i]) for i in r)]
+
+
+def test_passages_grown_from_their_marks_are_the_passages_of_the_whole_page(real_site):
+    """``script._passages`` works out only the passages holding a mark; they are the plain way's."""
+    from zhudu.script import _passages, tokenize_html
+
+    marks = re.compile("[“”‘’\"']")
+    pages = sorted((real_site.build.site_dir / "zh-Hans").rglob("*.html"))
+    assert len(pages) >= 20
+    extra = [
+        '<p title="“甲”">“乙<a href="#">丙</a>丁”</p><div>“戊</div>己”<br>“庚”',
+        "<p>“</p>",
+        "无标签“一”二",
+    ]
+    for html in [p.read_text(encoding="utf-8") for p in pages] + extra:
+        expected = _passages_by_partition(tokenize_html(html), marks)
+        tokens = tokenize_html(html)
+        assert _passages(tokens, marks) == expected
+        assert _passages(tokens, marks) == expected  # kept for the next variant

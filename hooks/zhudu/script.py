@@ -28,8 +28,11 @@ code of the site uses as markers and which pass through untouched.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import html as html_lib
+import itertools
+import operator
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterable, Mapping, Sequence
@@ -799,6 +802,9 @@ class Converter:
         # repeated passages are converted once.  A piece converts the same wherever it is (see
         # ``_convert_many``), so this changes nothing but time.
         self._pieces_done: dict[str, str] = {}
+        #: Passages punctuated before (``_punctuate_run`` with markup): pages repeat them (a note's
+        #: passages on theme pages and in panels, the chrome on every page).
+        self._runs_done: dict[tuple[str, ...], list[str]] = {}
         self._texts_done: dict[str, str] = {}  # the same for ``text`` (words, titles, characters)
 
     @property
@@ -1026,10 +1032,15 @@ class Converter:
             for idx, src in zip(tokens.todo_idx, tokens.todo_src, strict=True):
                 pieces[idx] = done[src]
             if self._punct is not None:
+                runs_done = self._runs_done
                 for run in _passages(tokens, self._punct):
-                    for idx, text in zip(
-                        run, self._punctuate_run([pieces[i] for i in run], True), strict=True
-                    ):
+                    texts = tuple(pieces[i] for i in run)
+                    punctuated = runs_done.get(texts)
+                    if punctuated is None:
+                        if len(runs_done) >= _MEMO_LIMIT:
+                            runs_done.clear()
+                        punctuated = runs_done[texts] = self._punctuate_run(texts, True)
+                    for idx, text in zip(run, punctuated, strict=True):
                         pieces[idx] = text
         for first, close, values in tokens.spans:
             # The span's content (never converted above: it is skipped) becomes its value.
@@ -1107,6 +1118,9 @@ class HtmlTokens:
     todo_src: list[str]
     spans: list[tuple[int, int, Mapping[str, str]]]
     events: list[tuple[Any, ...]] | None = None
+    #: ``_passages``' work, done once per document for every variant: the passages with a mark of
+    #: each punctuation pattern (keyed by the pattern).
+    passage_runs: dict[str, list[list[int]]] = field(default_factory=dict, compare=False, repr=False)
 
 
 #: Lines a tokenizer memo keeps (``_LineMemo``) before starting afresh, and lines it remembers
@@ -1388,26 +1402,48 @@ def _passages(tokens: HtmlTokens, marks: re.Pattern[str]) -> list[list[int]]:
 
     A passage is a run of text pieces with no block-level tag between them; an attribute value
     (its piece follows a cut-open tag, not ``>``) is a passage of its own.  Only passages with a
-    mark to convert are returned.
+    mark to convert are returned, and only they are worked out: from each piece with a mark, the
+    passage is grown to its neighbouring text pieces until a boundary (most pieces have no mark,
+    so most of a page is never looked at twice).  Kept on ``tokens`` for the other variants.
     """
-    pieces = tokens.pieces
-    runs: list[list[int]] = []
-    run: list[int] = []
-    last = -1
-    for idx in tokens.todo_idx:
+    marked = tokens.passage_runs.get(marks.pattern)
+    if marked is not None:
+        return marked
+    pieces, todo = tokens.pieces, tokens.todo_idx
+
+    def attribute(k: int) -> bool:
+        idx = todo[k]
         prev = pieces[idx - 1] if idx else ""
-        attribute = prev.startswith("<") and not prev.endswith(">")
-        if run and (attribute or any(_BLOCK_TAG_RE.match(pieces[i]) for i in range(last + 1, idx))):
-            runs.append(run)
-            run = []
-        run.append(idx)
-        if attribute:
-            runs.append(run)
-            run = []
-        last = idx
-    if run:
-        runs.append(run)
-    return [r for r in runs if any(marks.search(pieces[i]) for i in r)]
+        return prev.startswith("<") and not prev.endswith(">")
+
+    def joined(a: int, b: int) -> bool:
+        """Whether text pieces ``todo[a]`` and ``todo[b]`` (a + 1 == b) are in one passage."""
+        if attribute(a) or attribute(b):
+            return False
+        return not any(
+            pieces[i].startswith("<") and _BLOCK_TAG_RE.match(pieces[i]) for i in range(todo[a] + 1, todo[b])
+        )
+
+    # The text pieces holding a mark, found in one pass over them joined (NUL never occurs in HTML
+    # text here: the pieces are cut from the page): a match's position gives its piece by bisection.
+    sources = tokens.todo_src
+    ends = list(map(operator.add, itertools.accumulate(map(len, sources)), range(len(sources))))
+    holding = sorted({bisect.bisect_right(ends, m.start()) for m in marks.finditer("\x00".join(sources))})
+    marked = []
+    end = -1  # the last todo position already in a passage
+    for k in holding:
+        if k <= end:
+            continue
+        first = k
+        while first > end + 1 and joined(first - 1, first):
+            first -= 1
+        last = k
+        while last + 1 < len(todo) and joined(last, last + 1):
+            last += 1
+        marked.append(todo[first : last + 1])
+        end = last
+    tokens.passage_runs[marks.pattern] = marked
+    return marked
 
 
 def html_many(s: str, converters: Sequence[Converter]) -> list[str]:
