@@ -84,12 +84,12 @@ def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
 @event_priority(50)  # early, so Material's search and tags see the normalised metadata
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Give a note page its normalised metadata; show a broken note's error on its page."""
-    return pages.page_markdown(_current(), markdown, page, files)
+    return _reported(pages.page_markdown, _current(), markdown, page, files)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Mark external links, name heading permalinks; a note written in Traditional is rendered in Simplified first."""
-    return pages.page_content(_current(), html, page, config)
+    return _reported(pages.page_content, _current(), html, page, config)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -101,19 +101,19 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 @event_priority(-50)  # after the search plugin indexed the page: markers are not searchable text
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     """Theme markers, chips and related notes on note pages; the views of theme pages."""
-    pages.page_context(_current(), page)
+    _reported(pages.page_context, _current(), page)
     return context
 
 
 @event_priority(-100)  # last: every other plugin has finished with the HTML
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Write the page's copies in the other variants; return what stays at its root URL."""
-    return pages.post_page(_current(), output, page, config)
+    return _reported(pages.post_page, _current(), output, page, config)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """The 404 page exists in every variant; other static templates only need their strings."""
-    return pages.post_template(_current(), output_content, template_name, config)
+    return _reported(pages.post_template, _current(), output_content, template_name, config)
 
 
 @event_priority(-100)  # after Material's search plugin has written its index

@@ -144,3 +144,23 @@ def test_the_cache_folder_is_ignored_by_git():
         ["git", "check-ignore", ".cache/zhudu/render/ab/cd"], cwd=REPO, capture_output=True, text=True
     )
     assert ignored.returncode == 0
+
+
+def test_a_reused_render_names_the_lines_where_they_are_now(tmp_path):
+    # The same Markdown under a longer front matter: the render's warning points one line lower.
+    body = "\n前<script>alert(1)</script>后\n"
+    first = build_site(tmp_path / "p", notes={"bad.md": "---\ntitle: 坏\n---\n" + body}, strict=False)
+    again = build_site(
+        tmp_path / "p", notes={"bad.md": "---\ntitle: 坏\ndate: 2024-01-01\n---\n" + body}, strict=False
+    )
+    fresh = build_site(
+        tmp_path / "q",
+        notes={"bad.md": "---\ntitle: 坏\ndate: 2024-01-01\n---\n" + body},
+        strict=False,
+        zhudu={"cache_dir": ""},
+    )
+    said = [w for w in first.warnings if "<script>" in w]
+    assert said and [w for w in again.warnings if "<script>" in w] == [
+        w for w in fresh.warnings if "<script>" in w
+    ]
+    assert [w for w in again.warnings if "<script>" in w] != said

@@ -321,3 +321,24 @@ def test_notes_sharing_a_file_stem_are_all_kept(tmp_path, recwarn):
         w for w in recwarn if issubclass(w.category, DeprecationWarning) and "replace" in str(w.message)
     ]
     assert not build(root, strict=True).ok
+
+
+def test_a_note_given_its_own_id_links_its_images_where_they_are_published(tmp_path):
+    """``same.txt`` (id ``same.txt``) publishes its image under its own id, and links it there."""
+    root = tmp_path / "project"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "pic.png").write_bytes(PNG)
+    notes = {
+        "same.md": "---\ntitle: 甲\n---\n\n甲的正文。\n\n![甲图](pic.png)\n",
+        "same.txt": "---\ntitle: 丙\n---\n\n丙的正文。\n\n![丙图](pic.png)\n",
+    }
+    result = build(root, notes=notes, strict=False)
+    assert result.ok, result.log
+    page = result.page("zh-Hans/notes/same-txt/index.html")
+    (src,) = re.findall(r'<img[^>]*alt="丙图"[^>]*src="([^"]+)"|<img[^>]*src="([^"]+)"[^>]*alt="丙图"', page)[
+        0:1
+    ]
+    link = next(s for s in src if s)
+    assert "media/same.txt/pic.png" in link, link
+    published = (result.site_dir / "zh-Hans/notes/same-txt" / link).resolve()
+    assert published.is_file() and published.read_bytes() == PNG

@@ -40,15 +40,18 @@ RENDERING_PACKAGES = (
 )
 #: A relative link or image target in Markdown (``](target`` or ``](<target>``): MkDocs checks it
 #: against the site's files while rendering, so whether it exists is part of the key.
-_RELATIVE_TARGET_RE = re.compile(r"""\]\(\s*<?(?P<target>(?![a-zA-Z][a-zA-Z0-9+.-]*:|[#/])[^)\s>#?]+)""")
+_RELATIVE_TARGET_RE = re.compile(
+    r"""(?:\]\(|^[ ]{0,3}\[[^\]\n]+\]:)[ \t]*<?(?P<target>(?![a-zA-Z][a-zA-Z0-9+.-]*:|[#/])[^)\s>#?]+)""",
+    re.MULTILINE,
+)
 
 
 @functools.cache
 def code_version() -> str:
-    """A digest of Zhudu's own modules and the rendering libraries' versions."""
+    """A digest of Zhudu's own modules and data files, and the rendering libraries' versions."""
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     for name in RENDERING_PACKAGES:
@@ -114,13 +117,18 @@ class ArtifactCache:
             return
         path = self._path(kind, key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
             data = zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
+        except (pickle.PicklingError, TypeError, AttributeError):  # kept nowhere: built again next time
+            return
+        tmp = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as tmp:
                 tmp.write(data)
             os.replace(tmp.name, path)
-        except OSError:
-            return
+        except OSError:  # a full disk, a read-only folder: the build goes on without the entry
+            if tmp is not None:
+                Path(tmp.name).unlink(missing_ok=True)
 
     def _path(self, kind: str, key: str) -> Path:
         assert self.root is not None
@@ -178,11 +186,15 @@ class NoteRenders:
         self._reused: RenderedNote | None = None
         self._pending: tuple[str, LogCapture, logging.Logger] | None = None
 
-    def before(self, note_id: str, markdown: str, src_uri: str, url: str, exists: Any) -> bool:
-        """Whether the page's last render can be reused (then render nothing)."""
+    def before(self, note_id: str, source: str, markdown: str, src_uri: str, url: str, exists: Any) -> bool:
+        """Whether the page's last render can be reused (then render nothing).
+
+        ``source`` is the digest of the note's file: the render's messages name its lines, which
+        move when the front matter above the Markdown does.
+        """
         self.abandon()
         key = digest(
-            self.inputs, note_id, src_uri, url, markdown, relative_targets(markdown, src_uri, exists)
+            self.inputs, note_id, source, src_uri, url, markdown, relative_targets(markdown, src_uri, exists)
         )
         hit = self.store.get("render", key)
         if isinstance(hit, RenderedNote):

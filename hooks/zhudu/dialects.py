@@ -23,6 +23,7 @@ to show ``{{ x }}`` in code).
 
 from __future__ import annotations
 
+import glob
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -564,9 +565,14 @@ class _Writer:
         """
         if (self.note_dir / name).exists():
             return name
-        base = PurePosixPath(name).name
+        base = glob.escape(PurePosixPath(name).name)  # a name, not a pattern ("[1].png")
         try:
-            found = next((p for p in self.note_dir.rglob(base) if p.is_file()), None)
+            # The shortest path, then in name order: the same file whatever the folder listing's order.
+            found = min(
+                (p for p in self.note_dir.rglob(base) if p.is_file()),
+                key=lambda p: (len(p.parts), p.as_posix()),
+                default=None,
+            )
         except (OSError, ValueError):
             found = None
         return found.relative_to(self.note_dir).as_posix() if found else name

@@ -115,6 +115,7 @@ class Note:
     broken: bool = False
     url_folder: str = "notes"
     placeholder_title: str | None = None
+    source_digest: str = ""  # SHA-256 of the file's bytes: what a render of it is keyed by (cache.py)
 
     @property
     def src_uri(self) -> str:
@@ -398,6 +399,7 @@ def read_note(
     override_file: str = "",
     image_url: Callable[[str, Path], str],
     detect_script: Callable[[str], str],
+    identifier: str | None = None,
 ) -> Note:
     """Read and normalise one note; never raises for a problem in the note itself.
 
@@ -410,11 +412,13 @@ def read_note(
         override_file: Display path of the editorial file.
         image_url: Maps (note id, existing image path) to the link the page uses.
         detect_script: Returns ``"Hans"`` or ``"Hant"`` for a text.
+        identifier: The note's id (``note_ids``: its file stem, unless another note has it).
     """
-    identifier = note_id(path)
+    identifier = identifier or note_id(path)
     problems: list[NoteError] = []
     try:
-        text = decode(path.read_bytes(), display)
+        data = path.read_bytes()
+        text = decode(data, display)
         if not text.strip():
             raise NoteError(display, 1, "the note is empty: write some text or delete the file")
         raw, content, body_line, key_lines = split_front_matter(text, display, problems, settings.limits)
@@ -524,6 +528,7 @@ def read_note(
         problems=problems,
         url_folder=settings.notes_url,
         placeholder_title=title if placeholder else None,
+        source_digest=hashlib.sha256(data).hexdigest(),
     )
 
 
@@ -649,14 +654,15 @@ def load_corpus(
             override_file=override_file,
             image_url=image_url,
             detect_script=detect_script,
+            identifier=ids[path],  # read under its final id: its images are published under it
         )
 
     notes = (map_paths or _map_here)(read, paths)
     problems: list[ZhuduError] = []
     stem_owner = {identifier: path for path, identifier in ids.items()}
     for path, note in zip(paths, notes, strict=True):
-        if ids[path] != note.id:  # shares its file stem with another note (``note_ids``)
-            problems.append(_renamed(note, ids[path], display(stem_owner[note.id]), override_file))
+        if ids[path] != note_id(path):  # shares its file stem with another note (``note_ids``)
+            problems.append(_renamed(note, note_id(path), display(stem_owner[note_id(path)]), override_file))
         for image in note.body.images if note.body else ():
             if image.refused:
                 note.problems.append(_refused_image(note, image, display(path.parent)))
@@ -713,17 +719,15 @@ def _resolve_links(notes: list[Note]) -> None:
         )
 
 
-def _renamed(note: Note, identifier: str, first: str, override_file: str) -> NoteError:
-    """Give a note whose file stem another note has (``note_ids``) its own id; the warning says so."""
-    slug = default_slug(identifier) if note.meta.slug == default_slug(note.id) else note.meta.slug
-    message = (
-        f"note id {note.id!r} is already taken by {first} (a note's id is its file name without "
-        f"the extension): this note is kept as id {identifier!r}, published as {slug!r}; rename one "
-        f"of the two files so each has its own name ({override_file} keys notes by id)"
+def _renamed(note: Note, stem: str, first: str, override_file: str) -> NoteError:
+    """The warning for a note whose file stem another note has (``note_ids`` gave it its own id)."""
+    return NoteError(
+        note.display_path,
+        None,
+        f"note id {stem!r} is already taken by {first} (a note's id is its file name without "
+        f"the extension): this note is kept as id {note.id!r}, published as {note.meta.slug!r}; rename "
+        f"one of the two files so each has its own name ({override_file} keys notes by id)",
     )
-    note.id = identifier
-    note.meta = replace(note.meta, id=identifier, slug=slug)
-    return NoteError(note.display_path, None, message)
 
 
 def _refused_image(note: Note, image: body_mod.ImageRef, folder: str) -> NoteError:

@@ -67,7 +67,12 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
         )
     # Rendered before with the same inputs: MkDocs renders nothing, page_content puts it back.
     reused = build.renders is not None and build.renders.before(
-        note.id, markdown, page.file.src_uri, page.url, lambda uri: files.get_file_from_path(uri) is not None
+        note.id,
+        note.source_digest,
+        markdown,
+        page.file.src_uri,
+        page.url,
+        lambda uri: files.get_file_from_path(uri) is not None,
     )
     return "" if reused else markdown
 
