@@ -141,7 +141,8 @@ title: 测试笔记
 
 def _marks(html: str) -> list[tuple[str, str]]:
     return re.findall(
-        r'<button class="zd-gloss" data-zd-gloss="([^"]+)" title="[^"]*" type="button">([^<]*)</button>', html
+        r'<button class="zd-gloss" data-preview="" data-zd-gloss="([^"]+)" title="[^"]*" type="button">([^<]*)</button>',
+        html,
     )
 
 

@@ -11,7 +11,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -318,5 +318,401 @@ def test_theme_buttons_are_named_by_what_they_show_and_chip_counts_are_legible(
         assert counts.count() > 0
         ratios = [counts.nth(i).evaluate(CONTRAST) for i in range(counts.count())]
         assert (mismatched, min(ratios) >= 4.5) == ([], True), ratios  # WCAG 2.5.3; 1.4.3 (small text)
+    finally:
+        context.close()
+
+
+# --------------------------------------------------------------------------- screenshots
+
+SHOTS = Path("/tmp/shots")
+
+
+def _shot(page: Any, name: str, **kwargs: Any) -> None:
+    """With ZD_SHOTS set (``before`` or ``after``): a screenshot for the review, /tmp/shots/22b-NAME-TAG.png."""
+    tag = os.environ.get("ZD_SHOTS")
+    if tag:
+        SHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"22b-{name}-{tag}.png"), **kwargs)
+
+
+def _note_paths(real_site: ServedSite, page: Any) -> list[str]:
+    page.goto(real_site.variant_url("zh-Hans"))
+    hrefs = page.eval_on_selector_all(".zd-card__title a", "links => links.map(a => a.href)")
+    paths = sorted({urlsplit(h).path.split("/zh-Hans/", 1)[1] for h in hrefs})
+    assert len(paths) >= 3, paths
+    return paths
+
+
+# --------------------------------------------------------------------------- 5. line breaking
+
+NO_LINE_START = "”’」』）)］]｝}〕〉》】、，。．：；！？…"
+NO_LINE_END = "“‘「『（(［[｛{〔〈《【"
+
+LINE_EDGES = """([noStart, noEnd]) => {
+  const skip = '.zd-anno-note, .zd-anno-marker, .zd-tm, .zd-sr-only, .zd-permalink, .zd-gloss-tip, sup, sub, code, pre';
+  const out = [];
+  for (const block of document.querySelectorAll('.zd-note__body [data-zd-passage]')) {
+    const chars = [];
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.parentElement.closest(skip)) continue;
+      for (let i = 0; i < n.data.length; i++) {
+        if (/\\s/.test(n.data[i])) continue;
+        range.setStart(n, i); range.setEnd(n, i + 1);
+        const rect = [...range.getClientRects()].find(r => r.width > 0 && r.height > 0);
+        if (rect) chars.push({ch: n.data[i], top: rect.top, bottom: rect.bottom});
+      }
+    }
+    for (let i = 1; i < chars.length; i++) {
+      const [a, b] = [chars[i - 1], chars[i]];
+      if (b.top < a.bottom - 2) continue;  // the same line
+      if (noStart.includes(b.ch) || noEnd.includes(a.ch)) {
+        const around = chars.slice(Math.max(0, i - 6), i).map(c => c.ch).join('') + '⏎'
+          + chars.slice(i, i + 4).map(c => c.ch).join('');
+        out.push(block.id + ': ' + around);
+      }
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("code", ["zh-Hans", "zh-Hant-HK"])
+def test_no_line_starts_with_closing_punctuation_or_ends_with_an_opening_mark(
+    real_site: ServedSite, browser: Any, code: str
+) -> None:
+    context = _context(browser, 1280, 800)
+    page = context.new_page()
+    try:
+        bad: list[str] = []
+        for path in _note_paths(real_site, page):
+            page.goto(real_site.variant_url(code, path))
+            assert page.locator(".zd-note__body button.zd-gloss").count() > 0
+            for width in (1280, 1000, 800, 600, 412, 375, 320):
+                page.set_viewport_size({"width": width, "height": 800})
+                edges = page.evaluate(LINE_EDGES, [NO_LINE_START, NO_LINE_END])
+                bad += [f"{path} {width} {b}" for b in edges]
+        # For the review: the passages named in ZD_BREAK_SHOTS ("path width id", ";"-separated), or the
+        # first lines found broken.
+        wanted = os.environ.get("ZD_BREAK_SHOTS")
+        specs = [w.split() for w in wanted.split(";")] if wanted else [b.split()[:3] for b in bad[:3]]
+        for path, width, anchor in specs if os.environ.get("ZD_SHOTS") else []:
+            page.set_viewport_size({"width": int(width), "height": 800})
+            page.goto(real_site.variant_url(code, path))
+            page.evaluate(
+                "id => document.getElementById(id).scrollIntoView({block: 'center'})", anchor.rstrip(":")
+            )
+            _shot(page, f"breaks-{code}-{width}-{anchor.rstrip(':')}")
+        assert bad == [], "\n".join(bad)
+    finally:
+        context.close()
+
+
+# --------------------------------------------------------------------------- 9. two numbering systems
+
+MARKS = """() => {
+  const label = el => {
+    let text = '';
+    const parts = [el, ...el.querySelectorAll('*')].filter(e => !e.closest('.zd-sr-only'));
+    for (const e of parts) {
+      const before = getComputedStyle(e, '::before').content;
+      if (before && before !== 'none' && before !== 'normal') text += before.replace(/^"|"$/g, '');
+      for (const n of e.childNodes) if (n.nodeType === 3) text += n.data.trim();
+      const after = getComputedStyle(e, '::after').content;
+      if (after && after !== 'none' && after !== 'normal') text += after.replace(/^"|"$/g, '');
+    }
+    return text;
+  };
+  const rgb = s => s.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  // A marker's colour: its text's, or its background's when it is drawn inverted (an open note).
+  const vivid = e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor].map(rgb)
+    .sort((a, b) => (Math.max(...b) - Math.min(...b)) - (Math.max(...a) - Math.min(...a)))[0];
+  const hue = ([r, g, b]) => {
+    const max = Math.max(r, g, b), min = Math.min(r, g, b);
+    if (max === min) return 0;
+    const d = max - min;
+    const h = max === r ? (g - b) / d + (g < b ? 6 : 0) : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+    return h * 60;
+  };
+  const shape = el => {
+    const s = getComputedStyle(el), r = el.getBoundingClientRect();
+    return parseFloat(s.borderTopLeftRadius) / r.height;
+  };
+  const themes = [...document.querySelectorAll('.zd-note__body .zd-tm__btn')].map(b => {
+    const dot = b.querySelector('.zd-tm__dot');
+    return {label: label(b), hue: hue(vivid(dot)), round: shape(dot)};
+  });
+  const notes = [...document.querySelectorAll('.zd-note__body .zd-anno-marker')].map(m => (
+    {label: label(m), hue: hue(vivid(m)), round: shape(m)}));
+  return {themes, notes};
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (412, 915)], ids=["desktop", "phone"])
+def test_theme_markers_and_editors_note_markers_are_told_apart(
+    real_site: ServedSite, browser: Any, width: int, height: int, scheme: str
+) -> None:
+    context = _context(browser, width, height, color_scheme=scheme, has_touch=width < 600)
+    page = context.new_page()
+    try:
+        for code in ("zh-Hans", "zh-Hant-TW"):
+            page.goto(real_site.variant_url(code, NOTE_HK))
+            m = page.evaluate(MARKS)
+            assert len(m["themes"]) > 3 and len(m["notes"]) > 3
+            # Each shows what it is: "主题" (and a count), "注" and its number; never a bare number or circle.
+            assert all(re.fullmatch(r"主[题題]\d*", t["label"]) for t in m["themes"]), m["themes"]
+            assert all(re.fullmatch(r"[注註]\d+", n["label"]) for n in m["notes"]), m["notes"]
+            # Another colour (hue) and another shape: pills in the margin, squares beside the text.
+            for t in m["themes"]:
+                for n in m["notes"][:3]:
+                    gap = abs(t["hue"] - n["hue"]) % 360
+                    assert min(gap, 360 - gap) >= 60, (t, n)
+            assert min(t["round"] for t in m["themes"]) >= 0.4 > 0.25 >= max(n["round"] for n in m["notes"])
+            # A screen reader names each for what it is, with the label it shows inside the name.
+            notes = page.locator(".zd-note__body .zd-anno-marker")
+            assert page.get_by_role(
+                "button", name=re.compile(r"^编者[注註]\d+$|^編者[注註]\d+$")
+            ).count() == (notes.count())
+            themes = page.locator(".zd-note__body .zd-tm__btn")
+            assert page.get_by_role("button", name=re.compile(r"^本段主[题題]")).count() == themes.count()
+            for i in range(themes.count()):
+                name = themes.nth(i).get_attribute("aria-label") or ""
+                assert m["themes"][i]["label"] in name, (m["themes"][i], name)
+            for i in range(notes.count()):
+                name = notes.nth(i).get_attribute("aria-label") or notes.nth(i).inner_text()
+                assert m["notes"][i]["label"] in name, (m["notes"][i], name)
+        page.locator(".zd-note__body .zd-anno-marker").nth(1).scroll_into_view_if_needed()
+        page.evaluate("window.scrollBy(0, -120)")
+        _shot(page, f"markers-{'desktop' if width > 600 else 'phone'}-{scheme}")
+    finally:
+        context.close()
+
+
+# --------------------------------------------------------------------------- 8. the glossary's card
+
+TIP = """() => {
+  const tip = [...document.querySelectorAll('.zd-gloss-tip, .md-tooltip2')].find(t => t.offsetParent !== null
+    && getComputedStyle(t).visibility !== 'hidden' && t.getBoundingClientRect().height > 0
+    && (t.classList.contains('zd-gloss-tip') || t.classList.contains('md-tooltip2--active')));
+  return tip ? tip.className : null;
+}"""
+
+TIP_GEOMETRY = """term => {
+  const tip = document.querySelector('.zd-gloss-tip');
+  const text = tip.querySelector('.zd-gloss-tip__text') || tip;
+  const body = getComputedStyle(term.closest('[data-zd-passage]') || term.parentElement);
+  const s = getComputedStyle(text);
+  const t = tip.getBoundingClientRect(), r = term.getBoundingClientRect();
+  const link = tip.querySelector('a');
+  return {fontSize: parseFloat(s.fontSize), bodySize: parseFloat(body.fontSize), weight: s.fontWeight,
+          lineHeight: parseFloat(s.lineHeight), tip: {top: t.top, bottom: t.bottom, left: t.left, right: t.right},
+          term: {top: r.top, bottom: r.bottom}, width: document.documentElement.clientWidth,
+          link: link ? link.href : null, gloss: term.dataset.zdGloss, text: text.textContent};
+}"""
+
+
+def _open_tip(page: Any) -> None:
+    page.wait_for_function(TIP)
+    assert page.evaluate(TIP).split()[0] == "zd-gloss-tip", page.evaluate(TIP)
+
+
+def _check_tip(page: Any, term: Any) -> None:
+    g = term.evaluate(TIP_GEOMETRY)
+    # Body-sized, regular weight, a CJK line height.
+    assert g["fontSize"] >= g["bodySize"] - 0.5 and g["weight"] in ("400", "normal"), g
+    assert g["lineHeight"] >= 1.6 * g["fontSize"], g
+    # Clear of the term's line (above it when there is room), inside the screen.
+    assert g["tip"]["bottom"] <= g["term"]["top"] or g["tip"]["top"] >= g["term"]["bottom"], g
+    assert g["tip"]["left"] >= 0 and g["tip"]["right"] <= g["width"], g
+    # A link to the term's entry, which is on the glossary page.
+    assert g["link"] and urlsplit(g["link"]).path.endswith("/glossary/"), g
+    fragment = urlsplit(g["link"]).fragment
+    assert fragment and page.request.get(g["link"]).ok
+    assert unquote(fragment) == g["gloss"]
+
+
+def test_glossary_card_is_readable_placed_clear_of_the_line_and_links_to_the_entry(
+    real_site: ServedSite, page: Any
+) -> None:
+    page.goto(real_site.variant_url("zh-Hant-TW", NOTE_HK))
+    term = page.locator(".zd-note__body button.zd-gloss").nth(2)
+    term.scroll_into_view_if_needed()
+    page.evaluate("window.scrollBy(0, -300)")  # room above it
+    term.hover()
+    _open_tip(page)
+    _shot(page, "gloss-tip-desktop")
+    _check_tip(page, term)
+    assert term.evaluate("t => t.getBoundingClientRect().top") > page.locator(".zd-gloss-tip").evaluate(
+        "t => t.getBoundingClientRect().bottom"
+    )  # above: the lines below, still to be read, stay visible
+    # Keyboard: focus shows it, Tab reaches its link, Escape closes it and returns to the term.
+    page.mouse.move(0, 0)
+    page.wait_for_function(
+        "!document.querySelector('.zd-gloss-tip') || document.querySelector('.zd-gloss-tip').hidden"
+    )
+    other = page.locator(".zd-note__body button.zd-gloss").nth(3)
+    other.focus()
+    _open_tip(page)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('.zd-gloss-tip') !== null")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Escape")
+    page.wait_for_function("document.querySelector('.zd-gloss-tip').hidden")
+    assert other.evaluate("t => document.activeElement === t")
+    assert not page.zd.console_errors, page.zd.console_errors
+
+
+def test_glossary_card_opens_on_tap_and_closes_on_a_tap_outside(real_site: ServedSite, browser: Any) -> None:
+    context = browser.new_context(
+        viewport={"width": 412, "height": 915}, has_touch=True, is_mobile=True, locale="zh-CN"
+    )
+    page = context.new_page()
+    try:
+        page.goto(real_site.variant_url("zh-Hans", NOTE_HK))
+        term = page.locator(".zd-note__body button.zd-gloss").nth(1)
+        term.scroll_into_view_if_needed()
+        page.evaluate("window.scrollBy(0, -300)")
+        term.tap()
+        _open_tip(page)
+        _shot(page, "gloss-tip-phone")
+        _check_tip(page, term)
+        page.locator(".zd-note__header h1").tap()
+        page.wait_for_function("document.querySelector('.zd-gloss-tip').hidden")
+        term.tap()
+        _open_tip(page)
+        term.tap()  # a second tap on the term closes it too
+        page.wait_for_function("document.querySelector('.zd-gloss-tip').hidden")
+    finally:
+        context.close()
+
+
+# --------------------------------------------------------------------------- 16. the glossary's order and anchors
+
+GLOSSARY_INDEX = """() => {
+  const links = [...document.querySelectorAll('.zd-gloss-index a')];
+  return {terms: links.map(a => a.textContent.trim()), ids: links.map(a => decodeURIComponent(a.hash.slice(1))),
+          headings: [...document.querySelectorAll('.md-content h2[id]')].map(h => h.id)};
+}"""
+
+
+def test_glossary_lists_terms_in_each_variants_order_with_readable_anchors(
+    real_site: ServedSite, page: Any
+) -> None:
+    seen: dict[str, list[str]] = {}
+    for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
+        page.goto(real_site.variant_url(code, "glossary/"))
+        g = page.evaluate(GLOSSARY_INDEX)
+        assert len(g["terms"]) > 20
+        keys = [" ".join(t.split()).lower() for t in g["terms"]]
+        assert keys == sorted(keys), code  # in the order of the forms this page shows
+        entries = [i for i in g["headings"] if i in set(g["ids"])]
+        assert entries == g["ids"], code  # the entries follow the index
+        seen[code] = g["ids"]
+        # Readable anchors: a Chinese term's anchor is the term, not a hash.
+        assert not [i for i in g["ids"] if re.fullmatch(r"g-[0-9a-f]{6}", i)], g["ids"]
+        assert any(re.search(CJK, i) for i in g["ids"])
+    # The same anchors in every variant: a link to an entry works whichever script it is read in.
+    assert sorted(seen["zh-Hans"]) == sorted(seen["zh-Hant-TW"]) == sorted(seen["zh-Hant-HK"])
+    page.goto(real_site.variant_url("zh-Hant-HK", NOTE_HK))
+    used = set(page.eval_on_selector_all("button.zd-gloss", "bs => bs.map(b => b.dataset.zdGloss)"))
+    assert used and used <= set(seen["zh-Hans"])
+
+
+# --------------------------------------------------------------------------- 14. phone layout, tap targets
+
+
+def test_matrix_caption_fits_a_phone(real_site: ServedSite, browser: Any) -> None:
+    context = _context(browser, 412, 915, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(real_site.variant_url("zh-Hans", "themes/"))
+        caption = page.locator(".zd-matrix caption")
+        caption.scroll_into_view_if_needed()
+        g = caption.evaluate(
+            """c => {
+              const wrap = c.closest('.zd-matrix__wrap').getBoundingClientRect();
+              const r = document.createRange(); r.selectNodeContents(c);
+              const lines = [...r.getClientRects()].map(b => ({left: b.left, right: b.right}));
+              return {wrap: {left: wrap.left, right: wrap.right}, lines, width: document.documentElement.clientWidth};
+            }"""
+        )
+        assert g["lines"]
+        right = min(g["wrap"]["right"], g["width"])
+        assert all(
+            line["left"] >= g["wrap"]["left"] - 1 and line["right"] <= right + 1 for line in g["lines"]
+        ), g
+        _shot(page, "matrix-caption-phone")
+    finally:
+        context.close()
+
+
+TARGET = """m => {
+  const r = m.getBoundingClientRect(), cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+  const reach = matchMedia('(pointer: coarse)').matches ? 21 : 11.5;
+  const points = [[-reach, 0], [reach, 0], [0, -reach], [0, reach], [-reach, -reach], [reach, reach]]
+    .map(([dx, dy]) => [cx + dx, cy + dy]).filter(([x, y]) => x >= 0 && x < innerWidth && y >= 0 && y < innerHeight);
+  const hits = points.map(([x, y]) => { const e = document.elementFromPoint(x, y); return !!e && e.closest('.zd-anno-marker') === m; });
+  const line = parseFloat(getComputedStyle(m.closest('p, li, td') || m.parentElement).lineHeight);
+  return {hits, height: r.height, line, coarse: matchMedia('(pointer: coarse)').matches};
+}"""
+
+
+@pytest.mark.parametrize("touch", [False, True], ids=["mouse", "touch"])
+def test_editors_note_markers_are_big_enough_to_hit(real_site: ServedSite, browser: Any, touch: bool) -> None:
+    context = _context(browser, 412 if touch else 1280, 915, has_touch=touch, is_mobile=touch)
+    page = context.new_page()
+    try:
+        page.goto(real_site.variant_url("zh-Hans", NOTE_HK))
+        markers = page.locator(".zd-note__body .zd-anno-marker")
+        assert markers.count() > 3
+        heights = []
+        for i in range(markers.count()):
+            marker = markers.nth(i)
+            marker.scroll_into_view_if_needed()
+            page.evaluate("window.scrollBy(0, -200)")
+            g = marker.evaluate(TARGET)
+            assert g["coarse"] == touch
+            assert all(g["hits"]), (i, g)  # 24 × 24 CSS px at least (44 × 44 for a finger)
+            heights.append(g["height"])
+            assert g["height"] < g["line"], g  # the larger target does not make its line taller
+        # Opened on a phone, the marker still works (the target is the marker, not what is around it).
+        if touch:
+            markers.first.scroll_into_view_if_needed()
+            markers.first.tap()
+            assert markers.first.get_attribute("aria-expanded") == "true"
+    finally:
+        context.close()
+
+
+def test_traditional_offer_does_not_cover_the_home_cards_on_a_phone(
+    real_site: ServedSite, browser: Any
+) -> None:
+    context = browser.new_context(
+        viewport={"width": 412, "height": 915}, has_touch=True, is_mobile=True, locale="zh-TW"
+    )
+    page = context.new_page()
+    try:
+        page.goto(real_site.variant_url("zh-Hans"))
+        offer = page.locator(".zd-offer")
+        offer.wait_for()
+        _shot(page, "offer-phone")
+        metas = page.locator(".zd-card__meta, .zd-card__title, .zd-card__summary")
+        assert metas.count() >= 3
+        covered = []
+        for i in range(metas.count()):
+            meta = metas.nth(i)
+            for block in ("start", "end"):
+                meta.evaluate(f"m => m.scrollIntoView({{block: '{block}'}})")
+                a, b = meta.bounding_box(), offer.bounding_box()
+                assert a and b
+                across = a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"]
+                if across and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]:
+                    covered.append((i, block))
+        assert covered == []
+        # Still there to use, and dismissed for good.
+        offer.locator("button").tap()
+        assert page.locator(".zd-offer").count() == 0
     finally:
         context.close()

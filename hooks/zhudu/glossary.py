@@ -7,8 +7,9 @@ case, longest first) runs once over each text segment of each passage.  Latin
 terms need a boundary on their Latin side only: ``AI`` is found in ``AI模型``
 but not in ``OpenAI``.  Links, code, headings and text already marked are
 skipped.  The mark is a ``<button class="zd-gloss" title="…">`` around the
-author's text, which is left exactly as written: Material's tooltips (feature
-``content.tooltips``) show the title on hover and focus, ``annotate.js`` on tap.
+author's text, which is left exactly as written: ``annotate.js`` shows the title
+in a card with a link to the term's entry on hover, focus and tap (Material's
+own tooltip is kept off it with ``data-preview``).
 
 It runs after the passage processor (priority 5), so passage anchors are
 computed from the untouched text.
@@ -21,13 +22,14 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
+from pymdownx.slugs import slugify
 
 from . import textmarks
 from .editorial import load_yaml_with_lines, markdown_text
@@ -48,7 +50,14 @@ _LATIN_EDGE_RE = re.compile(r"[A-Za-z0-9]")
 NOTES_PER_TERM = 10
 #: Placeholder the glossary page's Markdown holds until every note has been rendered.
 OCCURRENCES_MARK = "<!--zd-gloss-occurrences:{id}-->"
-_OCC_RE = re.compile(r"<!--zd-gloss-occurrences:(?P<id>[a-z0-9-]+)-->")
+_OCC_RE = re.compile(r"<!--zd-gloss-occurrences:(?P<id>[^\s<>]+?)-->")
+#: Around the glossary page's entries, so each variant's copy lists them in its own order.
+TERM_MARK = "<!--zd-gloss-term-->"
+TERMS_END_MARK = "<!--zd-gloss-terms-end-->"
+_INDEX_RE = re.compile(rf'(<nav class="{INDEX_CLASS}"[^>]*><ul>)(.*?)(</ul></nav>)', re.S)
+_INDEX_ITEM_RE = re.compile(r"<li>.*?</li>", re.S)
+_TAG_RE = re.compile(r"<[^>]*>")
+_HEADING_RE = re.compile(r"<h2\b[^>]*>(.*?)(?:<a class=\"headerlink\"|</h2>)", re.S)
 
 
 # --------------------------------------------------------------------------- data
@@ -84,11 +93,19 @@ class Glossary:
         return {t.id: t for t in self.terms}
 
 
-def _default_id(term: str) -> str:
+_slugify = slugify(case="lower")
+
+
+def _default_id(term: str, fold: Callable[[str], str] = str) -> str:
+    """A term's anchor: ASCII for a Latin term; else the slug of its Simplified form, Han kept.
+
+    The same in every variant (anchors are never converted), and readable: ``#深度求索``.
+    """
     ascii_id = re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
     if ascii_id and term.isascii():
         return ascii_id
-    return "g-" + hashlib.sha1(term.encode("utf-8")).hexdigest()[:6]
+    slug = _slugify(fold(term), "-").strip("-")
+    return slug or "g-" + hashlib.sha1(term.encode("utf-8")).hexdigest()[:6]
 
 
 def load_glossary(path: Path, display: str, fold: Callable[[str], str]) -> Glossary:
@@ -144,20 +161,13 @@ def load_glossary(path: Path, display: str, fold: Callable[[str], str]) -> Gloss
             raise EditorialError(
                 display, lines.get((str(i), "source"), line), f"{term}: 'source' must be an http(s) URL"
             )
-        term_id = str(entry.get("id") or _default_id(term))
-        if not _ID_RE.match(term_id):
+        term_id = str(entry.get("id") or _default_id(term.strip(), fold))
+        if entry.get("id") and not _ID_RE.match(term_id):
             raise EditorialError(
                 display,
                 lines.get((str(i), "id"), line),
                 f"{term}: id {term_id!r} must be lower-case ASCII letters, digits and '-'",
             )
-        if term_id in seen_ids:
-            raise EditorialError(
-                display,
-                line,
-                f"id {term_id!r} is used twice (first on line {seen_ids[term_id]}); give one an 'id'",
-            )
-        seen_ids[term_id] = line
         for form in (term, *aliases):
             key = textmarks.normalise(form, char_fold)
             if key in seen_forms:
@@ -165,6 +175,13 @@ def load_glossary(path: Path, display: str, fold: Callable[[str], str]) -> Gloss
                     display, line, f"{form!r} is already a term or alias on line {seen_forms[key]}; keep one"
                 )
             seen_forms[key] = line
+        if term_id in seen_ids:
+            raise EditorialError(
+                display,
+                line,
+                f"id {term_id!r} is used twice (first on line {seen_ids[term_id]}); give one an 'id'",
+            )
+        seen_ids[term_id] = line
         terms.append(
             Term(
                 id=term_id,
@@ -265,7 +282,15 @@ def mark_passage(
         for start, end, term in reversed(plan):
             button = etree.Element(
                 "button",
-                {"type": "button", "class": "zd-gloss", "title": term.explanation, "data-zd-gloss": term.id},
+                {
+                    "type": "button",
+                    "class": "zd-gloss",
+                    "title": term.explanation,
+                    "data-zd-gloss": term.id,
+                    # Material mounts its tooltip on every [title] but [data-preview]: annotate.js shows
+                    # the explanation itself, readable and with a link to the entry.
+                    "data-preview": "",
+                },
             )
             textmarks.wrap(segment, start, end, button)
     return found
@@ -291,6 +316,13 @@ class GlossaryTreeprocessor(Treeprocessor):
                 continue
             for term_id, was_marked in mark_passage(passage, ext.matcher, marked, ext.every):
                 ext.last_occurrences.append(Occurrence(term_id, note_id, anchor, was_marked))
+
+
+class GlueTreeprocessor(Treeprocessor):
+    """Keeps terms and markers on one line with the punctuation beside them (``textmarks.glue``)."""
+
+    def run(self, root: etree.Element) -> None:
+        textmarks.glue(root)
 
 
 class GlossaryExtension(Extension):
@@ -323,6 +355,8 @@ class GlossaryExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         # Priority 3: after the passage anchors (5) and the editor's notes (4).
         md.treeprocessors.register(GlossaryTreeprocessor(md, self), "zd-glossary", 3)
+        # Priority 2: after every mark is in place.
+        md.treeprocessors.register(GlueTreeprocessor(md), "zd-glue", 2)
 
 
 # --------------------------------------------------------------------------- the glossary page
@@ -350,6 +384,8 @@ def page_markdown(glossary: Glossary) -> str:
         out.append(f'<nav class="{INDEX_CLASS}" aria-label="术语索引"><ul>{links}</ul></nav>')
         out.append("")
     for term in terms:
+        out.append(TERM_MARK)
+        out.append("")
         out.append(f"## {markdown_text(term.term)} {{#{term.id}}}")
         out.append("")
         parts = ['<div class="zd-gloss-entry">']
@@ -369,7 +405,43 @@ def page_markdown(glossary: Glossary) -> str:
         parts.append("</div>")
         out.append("\n".join(parts))
         out.append("")
+    if terms:
+        out.append(TERMS_END_MARK)
+        out.append("")
     return "\n".join(out) + "\n"
+
+
+def _order_key(html_text: str) -> str:
+    return " ".join(unescape(_TAG_RE.sub("", html_text)).split()).lower()
+
+
+def order_terms(page: str) -> str:
+    """The glossary page with its index and entries in the order of the terms as this copy shows them.
+
+    The page is rendered once, in Simplified order; a Traditional copy lists its own (converted)
+    forms, in whose order the Simplified one looks random.  Latin terms first, then Han terms by
+    code point (radical and stroke order, as a Traditional dictionary lists them).
+    """
+    if TERM_MARK not in page:
+        return page
+
+    def index(m: re.Match[str]) -> str:
+        items = sorted(_INDEX_ITEM_RE.findall(m.group(2)), key=_order_key)
+        return m.group(1) + "".join(items) + m.group(3)
+
+    page = _INDEX_RE.sub(index, page, count=1)
+    start = page.find(TERM_MARK)
+    end = page.find(TERMS_END_MARK, start)
+    if end < 0:
+        return page
+    sections = page[start:end].split(TERM_MARK)[1:]
+
+    def key(section: str) -> str:
+        m = _HEADING_RE.search(section)
+        return _order_key(m.group(1)) if m else ""
+
+    ordered = "".join(TERM_MARK + section for section in sorted(sections, key=key))
+    return page[:start] + ordered + page[end:]
 
 
 def fill_occurrences(

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from . import annotations, cache, editorial, script, search, variants, workers
+from . import annotations, cache, editorial, glossary, script, search, variants, workers
 from .errors import NoteError, ZhuduError
 from .limits import Limits
 from .notes import NOTE_SUFFIXES, Corpus, Note, NoteSettings, default_slug, load_corpus, note_ids
@@ -524,6 +524,7 @@ class Site:
         )
         page = search.outline(tokens.events) if indexed and tokens.events is not None else None
         points = variants.fill_points(html, tokens.pieces)
+        ordered = glossary.TERM_MARK in html
         for variant in self.variants:
             # Even the default variant goes through its converter: inline -{…}- rules resolve there.
             pieces = self.converter(variant.code, "Hans").convert_pieces(tokens)
@@ -534,6 +535,8 @@ class Site:
                 out = "".join(pieces)
             else:
                 out = variants.fill(html if pieces is tokens.pieces else "".join(pieces), variant, strings)
+            if ordered:
+                out = glossary.order_terms(out)  # its index and entries in this variant's order
             _write(site_dir / variant.prefix / dest_uri, out)
             outputs.append((variant.prefix, out))
             if indexed:

@@ -255,3 +255,107 @@ def trie_source(
         return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
     return build(trie, "", True) if trie else ""
+
+
+# --------------------------------------------------------------------------- line breaking
+
+#: Characters a line may not start with (CSS ``line-break: strict``; GB/T 15834, JIS X 4051): closing
+#: brackets and quotes, stops and commas, iteration marks, small kana, the ellipsis.
+NO_LINE_START = frozenset(
+    "”’」』）)］]｝}〕〉》】〗〙〛〞、，。．：；！？,.:;!?…‥%％‰℃°·・ー々〻゠"
+    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ"
+)
+#: Characters a line may not end with: opening brackets and quotes.
+NO_LINE_END = frozenset("“‘「『（(［[｛{〔〈《【〖〘〚〝")
+#: Wraps a mark with the characters it must not be separated from (``white-space: nowrap``).
+NOBR_CLASS = "zd-nobr"
+#: A short element just before an editor's note marker is kept with it whole (a glossary term, say).
+_GLUE_ELEMENT_CHARS = 8
+
+
+def _glue_kind(element: etree.Element) -> str | None:
+    classes = (element.get("class") or "").split()
+    if element.tag == "button" and "zd-gloss" in classes:
+        return "term"
+    if element.tag == "span" and "zd-anno" in classes:
+        return "marker"
+    return None
+
+
+def _before(parent: etree.Element, index: int) -> str:
+    return (parent.text if index == 0 else parent[index - 1].tail) or ""
+
+
+def _set_before(parent: etree.Element, index: int, value: str) -> None:
+    if index == 0:
+        parent.text = value or None
+    else:
+        parent[index - 1].tail = value or None
+
+
+def _opening_run(text: str) -> int:
+    n = 0
+    while n < len(text) and text[len(text) - 1 - n] in NO_LINE_END:
+        n += 1
+    return n
+
+
+def glue(root: etree.Element) -> None:
+    """Keep glossary terms and editor's note markers on one line with the punctuation beside them.
+
+    A term is a ``<button>`` and a marker an inline block: atomic inlines, which browsers may break
+    before and after whatever the characters around them are, so a line started with "。" or "”" and
+    one ended with "“" next to them.  Each mark is wrapped, with the opening marks just before it and
+    the closing marks just after it, in a ``<span class="zd-nobr">`` (no break inside).  A marker is
+    also kept with the character (or the short term) it follows: a line never starts with it.  The
+    text itself is unchanged: only elements are added.
+    """
+    for parent in list(root.iter()):
+        if parent.get("class") == NOBR_CLASS:
+            continue
+        i = len(parent) - 1
+        while i >= 0:
+            child = parent[i]
+            kind = _glue_kind(child)
+            if kind is None:
+                i -= 1
+                continue
+            first = i  # the first element moved into the wrapper
+            before = _before(parent, i)
+            if (
+                kind == "marker"
+                and not before
+                and i > 0
+                and len("".join(parent[i - 1].itertext())) <= _GLUE_ELEMENT_CHARS
+            ):
+                first = i - 1  # the term (or short element) the marker follows, whole
+                before = _before(parent, first)
+                lead = _opening_run(before)
+            else:
+                lead = _opening_run(before)
+                if (
+                    kind == "marker"
+                    and not lead
+                    and before
+                    and not before[-1].isspace()
+                    and before[-1] != "\x03"
+                ):
+                    lead = 1  # not the end of a stashed-HTML placeholder
+            tail = child.tail or ""
+            trail = 0
+            while trail < len(tail) and tail[trail] in NO_LINE_START:
+                trail += 1
+            if first == i and not lead and not trail:
+                i -= 1
+                continue
+            wrapper = etree.Element("span", {"class": NOBR_CLASS})
+            wrapper.text = before[len(before) - lead :] or None
+            _set_before(parent, first, before[: len(before) - lead])
+            moved = list(parent[first : i + 1])
+            for element in moved:
+                parent.remove(element)
+            wrapper.extend(moved)
+            wrapper.tail = tail[trail:] or None
+            child.tail = tail[:trail] or None
+            parent.insert(first, wrapper)
+            i = first - 1

@@ -380,16 +380,18 @@ class ThemeBuild:
         names = "、".join(index.theme_by_id[h.theme].name for h in hits)
         panel_id = f"zd-tm-{anchor}"
         # The count is drawn by CSS from data-count, never text: it would lead the passage's text when
-        # it is selected, copied, quoted in a link or previewed.  The name holds the count the dot
-        # shows (WCAG 2.5.3: a control's name contains its visible label).
+        # it is selected, copied, quoted in a link or previewed.  So is its label, "主题" (data-zd-text,
+        # converted for each variant): an editor's note marker ("注" and its number) is told apart by
+        # it, by its shape and by its colour.  The name holds what the marker shows, "主题" and the
+        # count (WCAG 2.5.3: a control's name contains its visible label).
         many = len(hits) > 1
-        label = f"本段的 {len(hits)} 个主题：{names}" if many else f"本段的主题：{names}"
+        label = f"本段主题{len(hits)}个：{names}" if many else f"本段主题：{names}"
         count = f' data-count="{len(hits)}"' if many else ""
         parts = [
             '<span class="zd-tm">',
             f'<button type="button" class="zd-tm__btn" aria-expanded="false" aria-controls="{escape(panel_id)}" '
             f'aria-label="{escape(label)}">'  # no title: Material would draw a tooltip over the panel
-            f'<span class="zd-tm__dot" aria-hidden="true"{count}></span></button>',
+            f'<span class="zd-tm__dot" aria-hidden="true" data-zd-text="主题"{count}></span></button>',
             f'<span class="zd-tm__panel zd-endnote-source" data-zd-text="本段的主题" id="{escape(panel_id)}" role="group" '
             f'aria-label="{escape("这个观点在其他笔记中")}">',
         ]

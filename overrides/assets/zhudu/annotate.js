@@ -1,6 +1,6 @@
-/* Zhudu (注读): glossary tooltips on tap, and editor's notes that open and close.
-   Glossary marks are <button class="zd-gloss" title>: Material (content.tooltips) shows the title on hover
-   and focus; a tap focuses the button (Safari does not focus buttons on click), Escape closes.
+/* Zhudu (注读): glossary explanations in a card, and editor's notes that open and close.
+   Glossary marks are <button class="zd-gloss" title data-preview>: the card shows the title on hover,
+   focus and tap, with a link to the term's entry in the glossary; Escape or a tap outside closes it.
    Editor's notes: <button class="zd-anno-marker" aria-expanded aria-controls> + <span class="zd-anno-note">.
    On wide screens the notes start open in the margin; on narrow ones they start closed and open in place.
    Event handlers are delegated once; setup() re-syncs after each of Material's instant page swaps.
@@ -57,10 +57,120 @@
   window.addEventListener("hashchange", holdTerm);
 
   function setup() {
+    hideTip();
     var list = markers();
     for (var i = 0; i < list.length; i++) setOpen(list[i], wide.matches);
     holdTerm();
   }
+
+  /* ---- Glossary terms.  <button class="zd-gloss" title data-preview>: data-preview keeps Material's
+     tooltip (small bold text, no link) off it; the title stays for readers without scripts.  The
+     explanation opens in a card of body-sized text (.zd-gloss-tip) above the term's line, or below it
+     when there is no room above, never over the line being read, with a link to the term's entry.
+     Hover (a fine pointer) or keyboard focus shows it; a click or tap keeps it open until a click or
+     tap outside, Escape, or another click on the term.  Tab from the open term reaches the link. */
+  var hoverable = window.matchMedia("(hover: hover) and (pointer: fine)");
+  var tip = null, tipTerm = null, tipHow = "", leaveTimer = 0, refocusing = false;
+  function refocus(term) { refocusing = true; term.focus(); refocusing = false; }  // without reopening
+
+  function tipLink() { return tip.querySelector(".zd-gloss-tip__link"); }
+  function makeTip() {
+    if (tip) return tip;
+    tip = document.createElement("div");
+    tip.className = "zd-gloss-tip";
+    tip.id = "zd-gloss-tip";
+    tip.hidden = true;
+    var text = document.createElement("p");
+    text.className = "zd-gloss-tip__text";
+    text.id = "zd-gloss-tip-text";
+    var link = document.createElement("a");
+    link.className = "zd-gloss-tip__link";
+    tip.appendChild(text);
+    tip.appendChild(link);
+    tip.addEventListener("mouseenter", function () { clearTimeout(leaveTimer); });
+    tip.addEventListener("mouseleave", leaveSoon);
+    tip.addEventListener("keydown", function (event) {
+      if (event.key !== "Tab" || !tipTerm) return;
+      var term = tipTerm;
+      if (event.shiftKey) event.preventDefault();  // back to the term
+      else hideTip();  // on to what follows the term
+      refocus(term);
+    });
+    document.body.appendChild(tip);
+    return tip;
+  }
+  function placeTip(term) {
+    var r = term.getBoundingClientRect();
+    var w = tip.offsetWidth, h = tip.offsetHeight, gap = 6;
+    var header = document.querySelector(".md-header");
+    var top = header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
+    var y = r.top - gap - h >= top + gap ? r.top - gap - h : r.bottom + gap;
+    var x = Math.min(Math.max(8, r.left + r.width / 2 - w / 2), Math.max(8, document.documentElement.clientWidth - w - 8));
+    tip.style.left = x + window.scrollX + "px";
+    tip.style.top = y + window.scrollY + "px";
+  }
+  function showTip(term, how) {
+    clearTimeout(leaveTimer);
+    makeTip();
+    if (tipTerm && tipTerm !== term) hideTip();
+    var title = term.getAttribute("title");
+    if (title !== null) { term.setAttribute("data-zd-title", title); term.removeAttribute("title"); }  // no native tooltip too
+    tip.firstChild.textContent = term.getAttribute("data-zd-title") || "";
+    var home = document.querySelector("a.zd-gloss-home");
+    var link = tipLink();
+    link.hidden = !home;
+    if (home) {
+      var url = new URL(home.href);
+      url.hash = term.getAttribute("data-zd-gloss") || "";
+      link.href = url.href;
+      link.textContent = home.textContent;
+    }
+    tipTerm = term;
+    tipHow = how;
+    term.setAttribute("aria-describedby", "zd-gloss-tip-text");
+    term.setAttribute("aria-expanded", "true");
+    tip.hidden = false;
+    placeTip(term);
+  }
+  function hideTip() {
+    clearTimeout(leaveTimer);
+    if (tip) tip.hidden = true;
+    var term = tipTerm;
+    tipTerm = null;
+    tipHow = "";
+    if (!term) return;
+    term.removeAttribute("aria-describedby");
+    term.setAttribute("aria-expanded", "false");
+    var title = term.getAttribute("data-zd-title");
+    if (title !== null) { term.setAttribute("title", title); term.removeAttribute("data-zd-title"); }
+  }
+  function leaveSoon() {
+    clearTimeout(leaveTimer);
+    if (tipHow === "hover") leaveTimer = setTimeout(hideTip, 300);  // time to reach the card's link
+  }
+
+  document.addEventListener("mouseover", function (event) {
+    if (!hoverable.matches) return;
+    var term = event.target instanceof Element ? event.target.closest("button.zd-gloss") : null;
+    if (!term) return;
+    if (tipTerm === term) clearTimeout(leaveTimer);
+    else if (tipHow !== "click") showTip(term, "hover");
+  });
+  document.addEventListener("mouseout", function (event) {
+    var term = event.target instanceof Element ? event.target.closest("button.zd-gloss") : null;
+    if (term && term === tipTerm && !(event.relatedTarget instanceof Node && tip.contains(event.relatedTarget))) leaveSoon();
+  });
+  document.addEventListener("focusin", function (event) {
+    var term = event.target instanceof Element ? event.target.closest("button.zd-gloss") : null;
+    if (term && tipTerm !== term && !refocusing) showTip(term, "focus");
+  });
+  document.addEventListener("focusout", function (event) {
+    if (!tipTerm || tipHow === "click") return;
+    var next = event.relatedTarget;
+    if (next instanceof Node && (tipTerm.contains(next) || (tip && tip.contains(next)))) return;
+    if (event.target === tipTerm || (tip && tip.contains(event.target))) hideTip();
+  });
+  window.addEventListener("resize", function () { if (tipTerm) placeTip(tipTerm); });
 
   document.addEventListener("click", function (event) {
     var target = event.target instanceof Element ? event.target : null;
@@ -69,15 +179,32 @@
     if (marker) {
       setOpen(marker, marker.getAttribute("aria-expanded") !== "true");
       marker.focus();
-      return;
     }
     var term = target.closest("button.zd-gloss");
-    if (term && document.activeElement !== term) term.focus();
+    if (term) {
+      if (document.activeElement !== term) term.focus();  // Safari does not focus buttons on click
+      if (tipTerm === term && tipHow === "click") hideTip();
+      else showTip(term, "click");
+      return;
+    }
+    if (tipTerm && !(tip && tip.contains(target))) hideTip();  // a click or tap outside closes it
   });
 
   document.addEventListener("keydown", function (event) {
-    if (event.key !== "Escape" && event.key !== "Esc") return;
     var active = document.activeElement;
+    if (event.key === "Tab" && !event.shiftKey && tipTerm && active === tipTerm && tipLink() && !tipLink().hidden) {
+      tipLink().focus();  // the card follows the term in the reading order
+      event.preventDefault();
+      return;
+    }
+    if (event.key !== "Escape" && event.key !== "Esc") return;
+    if (tipTerm) {
+      var term = tipTerm;
+      hideTip();
+      refocus(term);
+      event.preventDefault();
+      return;
+    }
     if (!(active instanceof Element)) return;
     var anno = active.closest(".zd-anno");
     if (anno) {
@@ -87,9 +214,7 @@
         marker.focus();
         event.preventDefault();
       }
-      return;
     }
-    if (active.matches("button.zd-gloss")) active.blur();
   });
 
   if (wide.addEventListener) wide.addEventListener("change", setup);

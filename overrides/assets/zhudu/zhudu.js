@@ -80,7 +80,11 @@
     close.addEventListener("click", function () { store(OFFERED, "1"); box.remove(); });
     box.appendChild(go);
     box.appendChild(close);
-    document.body.appendChild(box);
+    // At the top of the content: a corner of the screen on a wide one, in the flow on a phone, where
+    // a box over the page would cover the text under it (zhudu.css).
+    var content = document.querySelector(".md-content");
+    if (content) content.insertBefore(box, content.firstChild);
+    else document.body.appendChild(box);
   }
 
   function setup() {
