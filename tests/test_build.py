@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import xml.etree.ElementTree as ET
 
@@ -270,3 +271,30 @@ def test_quotation_marks_follow_regional_usage(real_site, code, expected, unexpe
     assert expected in page
     body = page[page.index('class="zd-note__body"') :]
     assert unexpected not in body
+
+
+def test_summary_lines_stay_short_whatever_the_collection(site_builder):
+    """Every line the build prints at INFO stays under 200 characters with many notes, many missing
+    images and glossary terms in every note; the details are there with --verbose (DEBUG)."""
+    notes = {
+        f"note-{k:03d}.md": f"---\ntitle: 第{k}篇\n---\n\n讲开源模型和数据中心的第{k}篇笔记。\n\n![图](assets/missing-{k}.png)\n"
+        for k in range(80)
+    }
+    glossary = (
+        "- term: 开源\n  explanation: 源代码公开。\n- term: 数据中心\n  explanation: 集中放置服务器的设施。\n"
+    )
+    result = site_builder(
+        notes=notes, editorial={"glossary.yml": glossary}, strict=False, log_level=logging.DEBUG
+    )
+    assert result.ok, result.log[-2000:]
+    info = [line for line in result.log.splitlines() if line.startswith(("INFO", "WARNING"))]
+    assert max(len(line) for line in info) <= 200, max(info, key=len)
+    assert any(
+        "80 missing image(s) drawn as placeholders" in line and "more (mkdocs build --verbose" in line
+        for line in info
+    )
+    assert any("glossary: 2 terms, marked" in line and "in 80 notes" in line for line in info)
+    debug = [
+        line for line in result.log.splitlines() if line.startswith("DEBUG") and "missing image:" in line
+    ]
+    assert len(debug) == 80 and "seeds/note-079.md:7 assets/missing-79.png" in "\n".join(debug)

@@ -361,18 +361,29 @@ class Build:
         log.debug(
             "pages: %d written from the cache, %d converted", site.page_store.hits, site.page_store.misses
         )
+        # One line each, whatever the collection's size; per-note details with --verbose.
         if site.missing_images:
             log.info(
-                "%d missing image(s) drawn as placeholders: %s",
-                len(site.missing_images),
-                "; ".join(site.missing_images),
+                "%s",
+                summary_line(
+                    f"{len(site.missing_images)} missing image(s) drawn as placeholders: ",
+                    site.missing_images,
+                ),
             )
+            for missing in site.missing_images:
+                log.debug("missing image: %s", missing)
+        marked = glossary.counts(self.glossary.occurrences)
+        placed = self.annotations.placed
         log.info(
-            "glossary: %d terms, marked %s; editor's notes: %s",
+            "glossary: %d terms, marked %d times in %d notes; editor's notes: %d placed in %d notes",
             len(self.glossary.glossary.terms),
-            glossary.counts(self.glossary.occurrences),
-            annotations.summary(self.annotations.placed),
+            sum(m for m, _ in marked.values()),
+            sum(1 for m, _ in marked.values() if m),
+            sum(len(p) for p in placed.values()),
+            sum(1 for p in placed.values() if p),
         )
+        log.debug("glossary marks per note (marked, found): %s", marked)
+        log.debug("editor's notes per note: %s", annotations.summary(placed))
         log.info(
             "%d notes in %d variants (%s)",
             len(site.corpus.notes),
@@ -386,6 +397,29 @@ class Build:
         self.site.stop_workers()
         if self.renders is not None:
             self.renders.abandon()
+
+
+#: The longest summary message the build prints, whatever the collection's size (MkDocs adds
+#: "INFO    -  zhudu: " in front).
+SUMMARY_LINE_LIMIT = 180
+
+
+def summary_line(head: str, items: list[str]) -> str:
+    """``head`` and as many of ``items`` as fit in ``SUMMARY_LINE_LIMIT`` characters, then how many more."""
+    line = head
+    for shown, item in enumerate(items):
+        candidate = line + ("; " if shown else "") + item
+        rest = len(items) - shown - 1
+        tail = f"… and {rest} more (mkdocs build --verbose lists them)" if rest else ""
+        if len(candidate) + len(tail) > SUMMARY_LINE_LIMIT:
+            left = len(items) - shown
+            return (
+                line
+                + (f"… and {left} more" if shown else f"{left} of them")
+                + " (mkdocs build --verbose lists them)"
+            )
+        line = candidate
+    return line
 
 
 def _unchanged(text: str) -> str:
