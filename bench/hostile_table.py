@@ -41,16 +41,7 @@ def free_port() -> int:
 
 def project(root: Path, case: Case) -> None:
     """Write the case's project into ``root`` (without building it: the commands below do)."""
-    outside = prepare(root, case)
-    notes = {
-        k: v.replace("{outside}", str(outside)) if isinstance(v, str) else v for k, v in case.notes.items()
-    }
-    if not case.links:
-        notes.setdefault("good.md", "---\ntitle: 好笔记\n---\n\n这是一篇正常的笔记。\n")
-    for name, content in notes.items():
-        target = root / "seeds" / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    prepare(root, case)
     # build_site writes mkdocs.yml and docs/ and builds once; the commands below build again.
     build_site(root, editorial=case.editorial, zhudu=case.zhudu, strict=False)
     shutil.rmtree(root / "site", ignore_errors=True)

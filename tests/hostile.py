@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,7 +47,9 @@ def fm(body: str, **front: str) -> str:
 
 
 def prepare(root: Path, case: Case) -> Path:
-    """Make the outside folder and the case's links; return the outside folder."""
+    """Write the case into ``root/seeds`` as the author left it: the outside folder, the links, the
+    notes (``{outside}`` filled in; a case of links only still gets one good note).  Returns the
+    outside folder."""
     outside = root.parent / f"{root.name}-outside"
     outside.mkdir(parents=True, exist_ok=True)
     (outside / "secret.png").write_bytes(SECRET_PNG)
@@ -57,6 +58,16 @@ def prepare(root: Path, case: Case) -> Path:
         link = root / "seeds" / rel
         link.parent.mkdir(parents=True, exist_ok=True)
         os.symlink(target.format(outside=outside), link)
+    notes = {
+        name: text.replace("{outside}", str(outside)) if isinstance(text, str) else text
+        for name, text in case.notes.items()
+    }
+    if not case.links:
+        notes.setdefault("good.md", GOOD)
+    for name, content in notes.items():
+        target = root / "seeds" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     return outside
 
 
@@ -292,8 +303,3 @@ CASES: list[Case] = [
 def by_name() -> dict[str, Case]:
     """The cases keyed by name (names are unique)."""
     return {case.name: case for case in CASES}
-
-
-def outside_paths(case: Case, outside: Path) -> Callable[[str], str]:
-    """Fill ``{outside}`` in a case's note texts."""
-    return lambda text: text.replace("{outside}", str(outside))

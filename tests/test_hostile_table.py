@@ -23,17 +23,7 @@ BUDGET = 10.0
 
 def build_case(root: Path, case: Case) -> tuple[object, float]:
     """Build ``case`` in ``root``; returns the result and the build's seconds."""
-    outside = prepare(root, case)
-    notes = {
-        name: text.replace("{outside}", str(outside)) if isinstance(text, str) else text
-        for name, text in case.notes.items()
-    }
-    if not case.links:  # a case of links only is still a site with one good note
-        notes.setdefault("good.md", "---\ntitle: 好笔记\n---\n\n这是一篇正常的笔记。\n")
-    for name, content in notes.items():  # written first so the digest sees them as the author left them
-        target = root / "seeds" / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    prepare(root, case)  # written first, so the digest sees the notes as the author left them
     before = tree_digest(root / "seeds")
     started = time.perf_counter()
     result = build_site(root, editorial=case.editorial, zhudu=case.zhudu, strict=False)

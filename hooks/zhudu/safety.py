@@ -83,7 +83,8 @@ def safe_url(url: str) -> bool:
     """Whether ``url`` (as the browser will read it, entities decoded) may be written into a page.
 
     True for http, https and mailto URLs and for URLs without a scheme (relative paths, ``//host``,
-    ``?query``, ``#fragment``); False for every other scheme.  Pure: front-matter validation uses it too.
+    ``?query``, ``#fragment``); False for every other scheme.  (A front-matter link a reader clicks
+    is held to more, an absolute http(s) URL: ``meta.web_url``.)
     """
     text = _IGNORED_IN_URL_RE.sub("", url).strip(_URL_EDGE)
     m = _SCHEME_RE.match(text)
