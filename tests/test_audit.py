@@ -148,7 +148,7 @@ def test_seeds_are_fully_reviewed(seed: Path, variant) -> None:
 
 
 def test_main_report(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([str(SEEDS[0])]) == 0
+    assert main([str(SEEDS[0]), "--all"]) == 0
     out = capsys.readouterr().out
     assert f"== {SEEDS[0]} — zh-Hant-TW (s2twp) ==" in out
     assert "0 places, 0 reviewed, 0 to review" in out  # zh-Hans is identity
@@ -196,3 +196,104 @@ def test_cli_runs_as_module_from_hooks() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.rstrip().splitlines()[-1].endswith(" reviewed, 0 to review")
+
+
+# -- ranking by risk -----------------------------------------------------------------------------
+
+ARTICLE = ROOT.parent / "shared" / "corpora" / "hexo-docs" / "zh-cn"
+
+
+def _risky(text: str, variant=TW, rules: ConversionRules = NO_RULES, regional: bool = True) -> list:
+    return [
+        (e.text, e.opencc, e.risk, e.reason.split(":")[0])
+        for e in audit(text, variant, rules, "n.md", regional=regional)
+        if not e.reviewed and e.risk
+    ]
+
+
+def test_what_opencc_reliably_gets_right_is_hidden() -> None:
+    # 周末 → 週末, 以后 → 以後: OpenCC's phrase is the word itself; 数据 → 資料 never went wrong.
+    assert _risky("周末以后我们再整理这些数据。") == []
+
+
+def test_a_swap_with_a_second_sense_ranks_first() -> None:
+    (place,) = _risky("他给我发了一条信息。")
+    assert place == ("信息", "資訊", 1, "second sense")
+
+
+def test_a_phrase_read_across_words_ranks_first() -> None:
+    # Without the layer (which fixes these), OpenCC reads 视频 in 电视|频道 and 和面 in 和|面向.
+    assert ("视频", "影片", 1, "cut across words") in _risky("这个电视频道很好看。", regional=False)
+    risky = _risky("包括面向程序员的工具和面向一般用户的工具。", regional=False)
+    assert [r for r in risky if r[0] == "面"] == [("面", "麵", 1, "cut across words")]
+
+
+def test_a_character_the_context_decides_is_listed_low() -> None:
+    assert _risky("解析标题并插入目录。") == [("并", "並", 3, "context decides")]
+
+
+def test_the_regional_layer_counts_as_review() -> None:
+    entries = audit("调整模型的参数。", TW, NO_RULES, "n.md")
+    (place,) = [e for e in entries if e.kind == "phrase"]
+    assert (place.text, place.reviewed, place.reviewed_by) == ("参数", True, "layer 参数 → 參數")
+    # Without the layer the same place is a second sense not yet reviewed.
+    assert _risky("调整模型的参数。", regional=False) == [("参数", "引數", 1, "second sense")]
+
+
+def test_each_line_has_the_sentence_and_the_fix(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    note = tmp_path / "n.md"
+    note.write_text("# 标题\n\n他给我发了一条信息。周末再说。\n", encoding="utf-8")
+    (tmp_path / "none.yml").write_text("", encoding="utf-8")
+    assert main([str(note), "--rules", str(tmp_path / "none.yml")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    (line,) = [x for x in out if x.startswith("  high")]
+    assert "3:8" in line and "「他给我发了一条【信息】。」" in line
+    assert "fix: if it means that: phrases: {zh-Hant-TW: {信息: 訊息}}" in line
+
+
+def test_a_4000_character_article_gives_at_most_20_lines(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    article = tmp_path / "article.md"
+    article.write_text(
+        "".join(
+            (ARTICLE / name).read_text(encoding="utf-8")
+            for name in ("docs-helpers.md", "docs-tag-plugins.md")
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "none.yml").write_text("", encoding="utf-8")
+    assert main([str(article), "--rules", str(tmp_path / "none.yml")]) == 0
+    ranked = capsys.readouterr().out.splitlines()
+    assert main([str(article), "--rules", str(tmp_path / "none.yml"), "--all"]) == 0
+    full = capsys.readouterr().out.splitlines()
+    assert len(full) > 500
+    places = [x for x in ranked if x.startswith(("  high", "  mid", "  low"))]
+    assert 0 < len(places) <= 20
+    assert len(ranked) <= 23  # header, the places, the summary, the total
+    risks = [x.split()[0] for x in places]
+    assert risks == sorted(risks, key=["high", "mid", "low"].index)
+
+
+def test_reliable_swaps_never_went_wrong_in_the_review_set() -> None:
+    import yaml
+
+    from zhudu.audit_risk import RELIABLE_SWAPS
+
+    review = yaml.safe_load((ROOT / "tests" / "conversion_review.yml").read_text(encoding="utf-8"))
+    for code, words in RELIABLE_SWAPS.items():
+        variant = {v.code: v for v in DEFAULT_VARIANTS}[code]
+        for entry in review:
+            if code not in entry:
+                continue
+            for e in audit(entry["zh-Hans"], variant, NO_RULES, "r", regional=False):
+                if e.kind == "phrase" and e.text in words:
+                    assert e.opencc in entry[code], (entry["from"], e.text, e.opencc)
+
+
+def test_a_word_the_layer_keeps_on_purpose_is_not_flagged() -> None:
+    # The layer's 类型 rule declines after 对象 (a programming type is 型別): OpenCC is right there.
+    assert _risky("对于自定义属性请使用对象类型。") == []
+    assert _risky("对于自定义属性请使用对象类型。", regional=False) == [
+        ("对象类型", "物件型別", 1, "second sense")
+    ]

@@ -147,3 +147,152 @@ def test_review_set_no_worse_than_opencc(code: str) -> None:
     assert zhudu["wrong"] < plain["wrong"] / 4
     assert zhudu["mainland"] <= plain["mainland"]
     assert zhudu["kept"] == zhudu["places"]
+
+
+@pytest.mark.parametrize("code", ["zh-Hant-TW", "zh-Hant-HK"])
+def test_names_a_reader_must_type_stay_as_written(code: str) -> None:
+    """A quoted account name or search term after 搜索 / 公众号 is what the reader types: not converted."""
+    convert = Converter(VARIANTS[code], RULES).text
+    assert convert("微信搜索“阮一峰的网络日志”，关注后即可收到更新。").startswith(
+        "微信搜尋「阮一峰的网络日志」"
+    )
+    assert convert("关注公众号：「阮一峰的网络日志」") == "關注公眾號：「阮一峰的网络日志」"
+    # The same words inside a quotation that follows something else are converted as usual.
+    assert "网络日志" not in convert("他搜集了很多“网络日志”。")
+    # The same in a page (markup between the marks and the name is not handled: see the report).
+    html = Converter(VARIANTS[code], RULES).html('<p>请在<a href="#">微信</a>搜索“阮一峰的网络日志”。</p>')
+    assert "「阮一峰的网络日志」" in html
+
+
+def test_names_a_reader_must_type_stay_as_written_into_simplified() -> None:
+    convert = Converter(HANS, RULES, source_script="Hant").text
+    assert convert("在微信搜尋「數位時代」。") == "在微信搜寻「數位時代」。"
+
+
+def test_keep_as_written_example_and_negatives() -> None:
+    keep = LAYER.keep
+    assert keep is not None and keep.why
+    for code in ("zh-Hant-TW", "zh-Hant-HK"):
+        out = Converter(VARIANTS[code], ConversionRules()).text(keep.example)
+        quoted = keep.example.split("“")[1].split("”")[0]
+        assert quoted in out, out
+        for sentence in keep.negatives:
+            assert Converter(VARIANTS[code], ConversionRules()).text(sentence) == opencc_converter(
+                VARIANTS[code].config_for("Hans")
+            ).convert(sentence)
+
+
+HELDOUT = yaml.safe_load((ROOT / "tests" / "conversion_heldout.yml").read_text(encoding="utf-8"))
+
+
+def test_heldout_set_shape() -> None:
+    """At least 150 real sentences (none constructed), none of them in the first review set."""
+    assert len(HELDOUT) >= 150
+    first = {entry["zh-Hans"] for entry in REVIEW}
+    for entry in HELDOUT:
+        assert entry["from"] != "constructed" and entry["zh-Hans"] not in first
+        assert entry["zh-Hant-TW"] and entry["zh-Hant-HK"]
+
+
+@pytest.mark.parametrize("code", ["zh-Hant-TW", "zh-Hant-HK"])
+def test_heldout_set_no_worse_than_opencc(code: str) -> None:
+    """On the held-out set Zhudu keeps every right OpenCC word and leaves at most 2 mainland words per 1,000."""
+    figures = bench_conversion.measure(HELDOUT, code)
+    zhudu, plain = figures["zhudu"], figures["opencc"]
+    assert zhudu["wrong"] < plain["wrong"]
+    assert zhudu["kept"] == zhudu["places"]
+    assert zhudu["mainland_per_1000"] <= 2
+
+
+@pytest.mark.parametrize(
+    ("code", "source", "expected"),
+    [
+        # Hong Kong words of the conversion issue.
+        ("zh-Hant-HK", "在线演示：请打开下面的链接。", "線上演示：請打開下面的連結。"),
+        ("zh-Hant-HK", "他每天骑自行车去澳大利亚人开的店。", "他每天騎單車去澳洲人開的店。"),
+        ("zh-Hant-HK", "请填写邮箱地址，文章会发到你的邮箱。", "請填寫電郵地址，文章會發到你的電郵信箱。"),
+        ("zh-Hant-HK", "他的博客介绍了自研芯片和内存。", "他的網誌介紹了自研晶片和記憶體。"),
+        ("zh-Hant-HK", "man 是系统的手册分页程序。", "man 是系統的手冊分頁程式。"),
+        # Systematic Taiwan errors the held-out set showed.
+        ("zh-Hant-TW", "限制该处理器所要处理的文件类型。", "限制該處理器所要處理的檔案類型。"),
+        ("zh-Hant-TW", "对于自定义属性请使用对象类型。", "對於自訂屬性請使用物件型別。"),
+        ("zh-Hant-TW", "使用扩展十六进制字母表。", "使用擴展十六進位字母表。"),
+        ("zh-Hant-TW", "有 3 个软件包没有被完全安装。", "有 3 個套件沒有被完全安裝。"),
+        ("zh-Hant-TW", "这时一般会以下划线代替。", "這時一般會以底線代替。"),
+        ("zh-Hant-TW", "从工作区中删除未跟踪文件。", "從工作區中刪除未追蹤檔案。"),
+        (
+            "zh-Hant-TW",
+            "请改用 file:// 协议。本项目采用 MIT 协议。",
+            "請改用 file:// 協定。本專案採用 MIT 協議。",
+        ),
+    ],
+)
+def test_heldout_error_classes(code: str, source: str, expected: str) -> None:
+    assert Converter(VARIANTS[code], RULES).text(source) == expected
+
+
+HELDOUT2 = yaml.safe_load((ROOT / "tests" / "conversion_heldout2.yml").read_text(encoding="utf-8"))
+
+
+def test_heldout2_set_shape() -> None:
+    """At least 200 real sentences, each with its source, none shared with the other two sets, and
+    every judged word in its zh-Hans sentence.  (No error figure is asserted: rules were since
+    written from this set, see bench/bench_conversion.py --set heldout2.)"""
+    assert len(HELDOUT2) >= 200
+    others = {entry["zh-Hans"] for entry in REVIEW} | {entry["zh-Hans"] for entry in HELDOUT}
+    seen = set()
+    for entry in HELDOUT2:
+        assert entry["from"] and entry["from"] != "constructed", entry
+        assert entry["zh-Hans"] and entry["zh-Hant-TW"] and entry["zh-Hant-HK"], entry["from"]
+        assert entry["zh-Hans"] not in others, entry["zh-Hans"]
+        assert entry["zh-Hans"] not in seen, entry["zh-Hans"]
+        seen.add(entry["zh-Hans"])
+        for key in ("judged-tw", "judged-hk"):
+            for word in entry.get(key, {}):
+                assert word in entry["zh-Hans"], (entry["from"], word)
+
+
+@pytest.mark.parametrize(
+    ("code", "source", "expected"),
+    [
+        # Error classes of the second held-out set, in sentences of their own.
+        ("zh-Hant-TW", "按回车键确认，或按 Esc 取消。", "按 Enter 鍵確認，或按 Esc 取消。"),
+        ("zh-Hant-HK", "（回车键）", "（Enter 鍵）"),
+        ("zh-Hant-TW", "请把磁盘设为只读。他只读过一遍。", "請把磁碟設為唯讀。他只讀過一遍。"),
+        (
+            "zh-Hant-HK",
+            "进程被挂起后可以用 fg 恢复。他把帽子挂起来了。",
+            "進程被暫停後可以用 fg 恢復。他把帽子掛起來了。",
+        ),
+        ("zh-Hant-TW", "他完成了工作并为此感到骄傲。", "他完成了工作並為此感到驕傲。"),
+        (
+            "zh-Hant-TW",
+            "该服务器证书已过期。他获得了教师资格证书。",
+            "該伺服器憑證已過期。他獲得了教師資格證書。",
+        ),
+        (
+            "zh-Hant-TW",
+            "远程会话已断开。两国领导人举行了会话。",
+            "遠端工作階段已斷開。兩國領導人舉行了會話。",
+        ),
+        (
+            "zh-Hant-TW",
+            "数据库事务日志已满。他负责公司的日常事务。",
+            "資料庫交易日誌已滿。他負責公司的日常事務。",
+        ),
+        (
+            "zh-Hant-TW",
+            "国家代码是 86。这段错误代码导致了崩溃。",
+            "國家代碼是 86。這段錯誤程式碼導致了崩潰。",
+        ),
+        ("zh-Hant-TW", "只打印出错误信息。", "只列印出錯誤訊息。"),
+        (
+            "zh-Hant-HK",
+            "请先登录。滚动窗口的大小。请到三号窗口办理。",
+            "請先登入。滾動視窗的大小。請到三號窗口辦理。",
+        ),
+        ("zh-Hant-HK", "上传视频。我们明天开视频会议。", "上傳影片。我們明天開視頻會議。"),
+    ],
+)
+def test_heldout2_error_classes(code: str, source: str, expected: str) -> None:
+    assert Converter(VARIANTS[code], RULES).text(source) == expected

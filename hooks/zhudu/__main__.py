@@ -72,7 +72,10 @@ def main(argv: list[str] | None = None) -> int:
     p_meta.add_argument("notes", nargs="*", help="note ids or slugs (default: all)")
     p_meta.add_argument("--strict", action="store_true", help="exit 1 when a note has a problem")
     p_meta.set_defaults(func=meta)
-    p_audit = sub.add_parser("audit", help="list conversions an editor should review")
+    p_audit = sub.add_parser(
+        "audit",
+        help="the riskiest conversion choices, each with the rule that would fix it (--all: every place)",
+    )
     p_audit.add_argument("rest", nargs=argparse.REMAINDER, help="arguments for zhudu.audit")
     p_audit.set_defaults(func=lambda a: _audit(a.rest))
     args = parser.parse_args(argv)

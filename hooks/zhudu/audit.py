@@ -10,14 +10,17 @@ For each note and each Traditional variant the audit lists
   i.e. where a Taiwan/Hong Kong vocabulary swap happened (数据 -> 資料).
 
 Each place is *reviewed* when a phrase rule or protected term of
-``docs/editorial/conversion.yml`` covers it, or when an accepted term does.
+``docs/editorial/conversion.yml`` covers it, when an accepted term does, or
+when a rule of the default regional layer (``data/regional.yml``) decides it.
 
-Run from ``hooks/``::
+By default it prints only the places worth an editor's look, riskiest first, at most 20 lines a
+note, each with its sentence and the rule that would fix it (:mod:`zhudu.audit_risk`); ``--all``
+lists every place.  Run from ``hooks/``::
 
-    python -m zhudu.audit ../seeds/*.md [--only-unreviewed] [--variant zh-Hant-TW]
+    python -m zhudu.audit ../seeds/*.md [--all | --only-unreviewed] [--variant zh-Hant-TW]
 
-The module depends only on :mod:`zhudu.script` (the rest of the package is
-written separately) and strips YAML front matter itself.
+The module depends only on :mod:`zhudu.script`, :mod:`zhudu.regional` and
+:mod:`zhudu.audit_risk`, and strips YAML front matter itself.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ from pathlib import Path
 
 import opencc
 
+from zhudu.audit_risk import RiskJudge, sentence_around, word_bounds
+from zhudu.regional import RegionalRules, default_regional
 from zhudu.script import (
     DEFAULT_VARIANTS,
     ConversionRules,
@@ -158,8 +163,14 @@ class AuditEntry:
         candidates: For ``char``, all Traditional candidates; else empty.
         before: Up to :data:`CONTEXT` characters before, on the same line.
         after: Up to :data:`CONTEXT` characters after, on the same line.
-        reviewed: Covered by a phrase rule, a protected term or an accepted term.
-        reviewed_by: Which one (e.g. ``"rule 支持项目 → 支持計畫"``), or empty.
+        reviewed: Covered by a phrase rule, a protected term, an accepted term or a rule of the
+            default regional layer.
+        reviewed_by: Which one (e.g. ``"rule 支持项目 → 支持計畫"``, ``"layer 参数 → 參數"``), or empty.
+        risk: For a place not reviewed: 1 high, 2 medium, 3 low, 0 hidden (OpenCC reliable); see
+            :mod:`zhudu.audit_risk`.
+        reason: Why it is risky.
+        fix: The rule of ``conversion.yml`` that would fix it.
+        sentence: The clause it is in, the place marked 【】.
     """
 
     source: str
@@ -174,6 +185,10 @@ class AuditEntry:
     after: str
     reviewed: bool
     reviewed_by: str
+    risk: int = 0
+    reason: str = ""
+    fix: str = ""
+    sentence: str = ""
 
 
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(?:.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
@@ -261,6 +276,7 @@ def audit(
     source: str,
     *,
     first_line: int = 1,
+    regional: RegionalRules | bool = True,
 ) -> list[AuditEntry]:
     """List the places of ``text`` where OpenCC made a choice for ``variant``.
 
@@ -271,6 +287,8 @@ def audit(
         source: Label of the note, usually its path.
         first_line: Line number of ``text``'s first line in the note file,
             so that reported lines point into the file.
+        regional: The default regional layer (true), none (false) or a given one, as in
+            :class:`~zhudu.script.Converter`: places its rules decide are reviewed.
 
     Returns:
         The places, in text order.  Traditional sources give an empty list:
@@ -284,6 +302,10 @@ def audit(
     char_cc = opencc_converter(base) if base else full_cc
     matcher = _matcher(rules, variant.code, with_phrases=True)
     accepted = sorted(rules.accepted_for(variant.code), key=len, reverse=True)
+    layer = default_regional() if regional is True else regional or None
+    layer_matcher = layer.matcher(variant.code, "Hans") if layer else None
+    layer_rules = layer.rules_for(variant.code, "Hans") if layer else []
+    judge = RiskJudge(variant.code, full_cc, char_cc, layer)
     entries: list[AuditEntry] = []
 
     for index, line, offset, seg in _segments(text):
@@ -312,6 +334,18 @@ def audit(
             while start >= 0:
                 covers.append((start, start + len(term), f"accepted {term}"))
                 start = seg.find(term, start + 1)
+        if layer_matcher is not None:
+            # The layer sees the text after the editor's rules (their places are masked here).
+            masked = list(seg)
+            for s, e, label in covers:
+                if label.startswith(("rule", "protected")):
+                    masked[s:e] = "\ue000" * (e - s)
+            for m in layer_matcher[0].finditer("".join(masked)):
+                if m.lastgroup == "keep":
+                    covers.append((m.start(), m.end(), "layer: a name to type, kept as written"))
+                elif m.lastgroup:
+                    rule = layer_rules[int(m.lastgroup[1:])]
+                    covers.append((m.start(), m.end(), f"layer {rule.word} → {rule.out}"))
 
         def covered(a: int, b: int, covers: list[tuple[int, int, str]] = covers) -> str:
             for s, e, label in covers:
@@ -322,7 +356,10 @@ def audit(
         places: list[tuple[int, int, str, str, str]] = []  # start, end, kind, opencc, candidates
         taken = [False] * len(seg)
         if base:
-            rule_spans = [(s, e) for s, e, label in covers if label.startswith(("rule", "protected"))]
+            # Editor's rules and the layer's are placeholders to OpenCC: it cannot match across them.
+            rule_spans = [
+                (s, e) for s, e, label in covers if label.startswith(("rule", "protected", "layer"))
+            ]
             ops, _ = _position_map(plain, full)
             windows: list[list[int]] = []
             for a, b in _op_ranges(ops, len(seg)):
@@ -347,10 +384,17 @@ def audit(
             if ch in ONE_TO_MANY and not taken[k]:
                 places.append((k, k + 1, "char", plain[k], ONE_TO_MANY[ch]))
         places.sort()
+        bounds = word_bounds(seg) if any(not covered(a, b) for a, b, *_ in places) else []
 
         for a, b, kind, out, candidates in places:
             label = covered(a, b)
             col = offset + a
+            if label:
+                assessment = None
+            elif kind == "phrase":
+                assessment = judge.phrase(seg, a, b, bounds)
+            else:
+                assessment = judge.char(seg, a, out, candidates, bounds)
             entries.append(
                 AuditEntry(
                     source=source,
@@ -365,6 +409,10 @@ def audit(
                     after=line[offset + b : offset + b + CONTEXT],
                     reviewed=bool(label),
                     reviewed_by=label,
+                    risk=assessment.risk if assessment else 0,
+                    reason=assessment.reason if assessment else "",
+                    fix=assessment.fix if assessment else "",
+                    sentence=sentence_around(line, col, offset + b),
                 )
             )
     return entries
@@ -417,8 +465,9 @@ def _phrase_window(
                 continue
             window = seg[x:y]
             if full_cc.convert(window) != char_cc.convert(window):
-                # Extend right while the phrase continues (打印 -> 打印机 = 印表機).
-                for k in (3, 2, 1):
+                # Extend right while the phrase continues (打印 -> 打印机 = 印表機), as little as
+                # that takes (文件 -> 文件名 = 檔名, not 文件名前加).
+                for k in (1, 2, 3):
                     if y + k <= free[1]:
                         longer = full_cc.convert(seg[x : y + k])
                         if longer != full_cc.convert(window) + full_cc.convert(seg[y : y + k]):
@@ -445,8 +494,39 @@ def _default_rules_path() -> Path:
     return Path(__file__).resolve().parents[2] / "docs" / "editorial" / "conversion.yml"
 
 
+RISK_LABELS = {1: "high", 2: "mid ", 3: "low "}
+
+
+def ranked_lines(entries: Sequence[AuditEntry], limit: int) -> tuple[list[str], int]:
+    """The report lines of the places worth an editor's look, riskiest first.
+
+    Places not reviewed with a risk are grouped by (word, OpenCC's output): one line each, at the
+    riskiest place, with the variants (TW, HK) and the count; the fix shown is that variant's.  Returns the first ``limit`` lines and how many there were.
+    """
+    groups: dict[tuple[str, str, str], list[AuditEntry]] = {}
+    for e in entries:
+        if not e.reviewed and e.risk:
+            groups.setdefault((e.kind, e.text, e.opencc), []).append(e)
+    ordered = sorted(groups.values(), key=lambda g: (min(e.risk for e in g), g[0].line, g[0].column))
+    lines = []
+    for group in ordered[:limit]:
+        e = min(group, key=lambda e: (e.risk, e.line, e.column))
+        variants = ",".join(sorted({x.variant.rsplit("-", 1)[-1] for x in group}, reverse=True))
+        places = len({(x.line, x.column) for x in group})
+        count = f" ×{places}" if places > 1 else ""
+        where = f"{e.line}:{e.column}"
+        lines.append(
+            f"  {RISK_LABELS[e.risk]} {variants:<5} {where:>7}  {e.text}→{e.opencc}{count}  {e.reason}"
+            f"  「{e.sentence}」  fix: {e.fix}"
+        )
+    return lines, len(ordered)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Print the audit report for notes given on the command line.
+
+    By default the places worth a look, riskiest first, at most ``--limit`` lines per note, each
+    with its sentence and the rule that would fix it; ``--all`` lists every place per variant.
 
     Args:
         argv: Arguments (without the program name); ``None`` means
@@ -465,28 +545,51 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--variant", action="append", help="only this variant code (repeatable)")
     parser.add_argument(
+        "--all",
+        action="store_true",
+        help="list every place OpenCC made a choice, per variant (default: the risky ones, ranked)",
+    )
+    parser.add_argument(
         "--only-unreviewed",
         action="store_true",
-        help="list only places still to review",
+        help="list every place still to review, per variant (implies --all)",
     )
+    parser.add_argument("--limit", type=int, default=20, help="lines per note without --all (default 20)")
     args = parser.parse_args(argv)
+    args.all = args.all or args.only_unreviewed
 
     variants = [v for v in DEFAULT_VARIANTS if not args.variant or v.code in args.variant]
     rules = load_rules(args.rules, known_variants=[v.code for v in DEFAULT_VARIANTS])
     totals = [0, 0]
     for note in args.notes:
         body, first_line = split_front_matter(note.read_text(encoding="utf-8"))
+        found: list[AuditEntry] = []
         for variant in variants:
+            entries = audit(body, variant, rules, str(note), first_line=first_line)
+            found.extend(entries)
+            reviewed = sum(e.reviewed for e in entries)
+            totals[0] += len(entries)
+            totals[1] += reviewed
+            if not args.all:
+                continue
             config = variant.opencc_from_hans
             print(f"== {note} — {variant.code} ({config or 'identity'}) ==")
-            entries = audit(body, variant, rules, str(note), first_line=first_line)
-            reviewed = sum(e.reviewed for e in entries)
             for entry in entries:
                 if not (args.only_unreviewed and entry.reviewed):
                     print(_format_entry(entry))
             print(f"  {len(entries)} places, {reviewed} reviewed, {len(entries) - reviewed} to review")
-            totals[0] += len(entries)
-            totals[1] += reviewed
+        if args.all:
+            continue
+        lines, groups = ranked_lines(found, args.limit)
+        hidden = sum(not e.reviewed and not e.risk for e in found)
+        reviewed = sum(e.reviewed for e in found)
+        print(f"== {note} ==")
+        print("\n".join(lines) if lines else "  nothing to check")
+        more = f"; {groups - len(lines)} more lines with --limit" if groups > len(lines) else ""
+        print(
+            f"  {len(found)} places: {reviewed} covered by rules, {hidden} hidden (OpenCC reliable),"
+            f" {groups} to check{more}; --all lists every place"
+        )
     print(f"total: {totals[0]} places, {totals[1]} reviewed, {totals[0] - totals[1]} to review")
     return 0
 

@@ -23,11 +23,23 @@ from typing import Any
 
 import yaml
 
-__all__ = ["DEFAULT_REGIONAL_FILE", "RegionalRule", "RegionalRules", "default_regional", "load_regional"]
+__all__ = [
+    "DEFAULT_REGIONAL_FILE",
+    "KeepAsWritten",
+    "RegionalRule",
+    "RegionalRules",
+    "default_regional",
+    "load_regional",
+]
 
 DEFAULT_REGIONAL_FILE = Path(__file__).with_name("data") / "regional.yml"
 
 _SECTIONS = {"from-hans": "Hans", "from-hant": "Hant"}
+_KEEP_SECTION = "keep-as-written"
+_KEEP_FIELDS = frozenset({"after", "why", "example", "not"})
+_OPENERS = '“「『"'
+_CLOSERS = '”」』"'
+_SEPARATORS = ("", "：", ":", " ")
 _FIELDS = frozenset({"word", "out", "next", "prev", "not-next", "not-prev", "why", "example", "not"})
 _CONTEXTS = ("next", "prev", "not-next", "not-prev")
 #: ``*ascii`` in a context: a Latin letter or digit, a space or a backtick (code, names, numbers).
@@ -89,6 +101,33 @@ def _alt(context: str) -> str:
 
 
 @dataclass(frozen=True)
+class KeepAsWritten:
+    """Quoted text a reader must type (an account name, a search term): never converted.
+
+    Attributes:
+        after: The words that announce it (搜索, 公众号 …), right before the opening quotation mark
+            (a colon or a space may come between).
+        why, example, negatives: As for :class:`RegionalRule`.
+    """
+
+    after: tuple[str, ...]
+    why: str = ""
+    example: str = ""
+    negatives: tuple[str, ...] = ()
+
+    def source(self) -> str:
+        """The regex source: the quoted text (not the marks), after one of the words and an opening mark."""
+        behind = "|".join(
+            f"(?<={re.escape(word + sep)}[{re.escape(_OPENERS)}])"
+            for word in self.after
+            for sep in _SEPARATORS
+        )
+        # The cheap one-character check first: most places do not follow a quotation mark.
+        inner = f"[^{re.escape(_OPENERS + _CLOSERS)}\n]{{1,40}}"
+        return f"(?<=[{re.escape(_OPENERS)}])(?:{behind}){inner}(?=[{re.escape(_CLOSERS)}])"
+
+
+@dataclass(frozen=True)
 class RegionalRules:
     """The rules of the layer, with a compiled matcher per (variant, script).
 
@@ -99,6 +138,7 @@ class RegionalRules:
 
     rules: tuple[RegionalRule, ...] = ()
     path: Path | None = None
+    keep: KeepAsWritten | None = None
     _cache: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def rules_for(self, code: str, script: str) -> list[RegionalRule]:
@@ -122,21 +162,26 @@ class RegionalRules:
         """The compiled pattern for ``code``/``script`` and the output of each of its groups.
 
         Returns:
-            ``(pattern, {group name: output})``, or ``None`` when no rule applies.
+            ``(pattern, {group name: output})``, or ``None`` when no rule applies.  An output of
+            ``""`` means the matched text itself (kept as written).
         """
         key = (code, script)
         if key not in self._cache:
             rules = self.rules_for(code, script)
-            if not rules:
-                self._cache[key] = None
-            else:
+            alternatives, outputs = [], {}
+            if self.keep is not None:
+                # Output "" means the matched text itself (Converter keeps it as written).
+                alternatives.append(f"(?P<keep>{self.keep.source()})")
+                outputs["keep"] = ""
+            if rules:
                 firsts = "".join(sorted({re.escape(r.word[0]) for r in rules}))
-                source = (
+                alternatives.append(
                     f"(?=[{firsts}])(?:"
                     + "|".join(f"(?P<g{i}>{r.source()})" for i, r in enumerate(rules))
                     + ")"
                 )
-                self._cache[key] = (re.compile(source), {f"g{i}": r.out for i, r in enumerate(rules)})
+                outputs.update({f"g{i}": r.out for i, r in enumerate(rules)})
+            self._cache[key] = (re.compile("|".join(alternatives)), outputs) if alternatives else None
         return self._cache[key]
 
 
@@ -165,9 +210,15 @@ def load_regional(path: Path | str = DEFAULT_REGIONAL_FILE) -> RegionalRules:
     path = Path(path)
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     rules: list[RegionalRule] = []
+    keep = None
     for section, table in data.items():
+        if section == _KEEP_SECTION:
+            keep = _load_keep(table, f"{path}: {section}")
+            continue
         if section not in _SECTIONS:
-            raise ValueError(f"{path}: unknown section {section!r}; use {', '.join(_SECTIONS)}")
+            raise ValueError(
+                f"{path}: unknown section {section!r}; use {', '.join([*_SECTIONS, _KEEP_SECTION])}"
+            )
         for code, items in (table or {}).items():
             for n, item in enumerate(items or (), 1):
                 where = f"{path}: {section} {code} rule {n}"
@@ -197,7 +248,24 @@ def load_regional(path: Path | str = DEFAULT_REGIONAL_FILE) -> RegionalRules:
                         negatives=_strings(item.get("not", []), f"{where}: not"),
                     )
                 )
-    return RegionalRules(tuple(rules), path)
+    return RegionalRules(tuple(rules), path, keep)
+
+
+def _load_keep(item: Any, where: str) -> KeepAsWritten:
+    if not isinstance(item, dict):
+        raise ValueError(f"{where}: a mapping (after:, why:, example:, not:)")
+    unknown = set(item) - _KEEP_FIELDS
+    if unknown:
+        raise ValueError(f"{where}: unknown field(s) {sorted(unknown)}")
+    for key in ("why", "example"):
+        if not isinstance(item.get(key), str) or not item[key]:
+            raise ValueError(f"{where}: {key!r} is required and must be text")
+    return KeepAsWritten(
+        after=_strings(item.get("after"), f"{where}: after"),
+        why=item["why"],
+        example=item["example"],
+        negatives=_strings(item.get("not", []), f"{where}: not"),
+    )
 
 
 @functools.cache

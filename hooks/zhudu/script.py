@@ -881,7 +881,7 @@ class Converter:
             regional_out = self._regional[1]
 
             def regional_repl(m: re.Match[str]) -> str:
-                out = regional_out[m.lastgroup]  # type: ignore[index]
+                out = regional_out[m.lastgroup] or m.group()  # type: ignore[index]  # "": kept as written
                 return placeholder(html_lib.escape(out) if markup else out)
 
             def first_pass(seg: str) -> str:
