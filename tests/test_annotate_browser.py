@@ -125,7 +125,10 @@ def test_margin_notes_do_not_overlap_paragraphs_on_a_wide_screen(real_site, page
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(real_site.variant_url("zh-Hans", NOTE))
     notes = page.locator(".zd-anno-note")
-    assert notes.count() >= 12 and all(notes.nth(i).is_visible() for i in range(notes.count()))
+    # In the margin, or folded under its marker where the margin has no room near it (issue 22, item 2).
+    folded = page.locator(".zd-anno--in-place").count()
+    shown = sum(notes.nth(i).is_visible() for i in range(notes.count()))
+    assert notes.count() >= 12 and shown == notes.count() - folded >= notes.count() // 2
     assert _overlaps(page) == []
     # In the margin at the inline end: right of the text column.
     body = page.locator(".zd-note__body").bounding_box()

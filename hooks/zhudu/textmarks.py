@@ -342,6 +342,20 @@ def glue(root: etree.Element) -> None:
                 ):
                     lead = 1  # not the end of a stashed-HTML placeholder
             tail = child.tail or ""
+            after = parent[i + 1] if i + 1 < len(parent) else None
+            if (
+                first == i
+                and not tail
+                and after is not None
+                and after.get("class") == NOBR_CLASS
+                and (after.text or "")[:1] in NO_LINE_START
+            ):  # "术语）注1": the "）" after this mark went to the next one's wrapper: join it there
+                _set_before(parent, i, before[: len(before) - lead])
+                parent.remove(child)
+                child.tail, after.text = after.text, before[len(before) - lead :] or None
+                after.insert(0, child)
+                i -= 1
+                continue
             trail = 0
             while trail < len(tail) and tail[trail] in NO_LINE_START:
                 trail += 1

@@ -56,12 +56,63 @@
   }
   window.addEventListener("hashchange", holdTerm);
 
-  function setup() {
-    hideTip();
+  /* Wide screens: a margin note floats level with its marker, below the notes before it.  Where notes
+     are dense that stack ran far below the markers (1,000 px) and past the end of the text, over the
+     related notes.  A note that would start more than FOLD_LINES lines below its marker, or end below
+     the text, is folded instead (zd-anno--in-place): closed, it opens under its line, as on a phone.
+     One measurement of every note and marker, then the float stack is worked out, not re-laid out. */
+  var FOLD_LINES = 6;
+  function layoutMargin() {
+    var body = document.querySelector(".zd-note__body");
+    var annos = body ? body.querySelectorAll(".zd-anno:not(.zd-anno--inline)") : [];
+    for (var i = 0; i < annos.length; i++) annos[i].classList.remove("zd-anno--in-place");
+    if (!wide.matches || !annos.length) return;
+    var limit = FOLD_LINES * (parseFloat(getComputedStyle(body).lineHeight) || 30);
+    var end = body.getBoundingClientRect().bottom;
+    var items = [];
+    for (var k = 0; k < annos.length; k++) {
+      var marker = annos[k].querySelector(".zd-anno-marker");
+      var note = annos[k].querySelector(".zd-anno-note");
+      if (!marker || !note || marker.getAttribute("aria-expanded") !== "true") continue;  // closed: no room taken
+      var style = getComputedStyle(note);
+      items.push({
+        anno: annos[k], marker: marker, line: marker.getBoundingClientRect().top,
+        height: note.getBoundingClientRect().height,
+        before: parseFloat(style.marginTop) || 0, after: parseFloat(style.marginBottom) || 0
+      });
+    }
+    var floor = -Infinity;  // the bottom of the stack of notes kept in the margin
+    items.forEach(function (item) {
+      var top = Math.max(item.line, floor) + item.before;
+      if (top - item.line > limit || top + item.height > end) {
+        item.anno.classList.add("zd-anno--in-place");
+        setOpen(item.marker, false);
+      } else {
+        floor = top + item.height + item.after;
+      }
+    });
+  }
+
+  var laidOutWidth = 0;
+  function openAndLayout() {
     var list = markers();
     for (var i = 0; i < list.length; i++) setOpen(list[i], wide.matches);
+    laidOutWidth = window.innerWidth;
+    layoutMargin();
+  }
+  function setup() {
+    hideTip();
+    openAndLayout();
     holdTerm();
   }
+  /* A wider or narrower window moves the markers: lay the margin out afresh (a phone's toolbar
+     changing the height does not). */
+  var resizing = 0;
+  window.addEventListener("resize", function () {
+    if (resizing || window.innerWidth === laidOutWidth) return;
+    resizing = requestAnimationFrame(function () { resizing = 0; openAndLayout(); });
+  });
+  window.addEventListener("load", function () { if (wide.matches) openAndLayout(); });  // images placed: markers moved
 
   /* ---- Glossary terms.  <button class="zd-gloss" title data-preview>: data-preview keeps Material's
      tooltip (small bold text, no link) off it; the title stays for readers without scripts.  The

@@ -541,48 +541,84 @@
 
   // ------------------------------------------------------------------ print endnotes
 
-  /* Any element marked zd-endnote-source (theme and annotation popovers) is hidden in print and
-     its content printed as a numbered endnote, referenced by a number where it was. */
+  /* Print: the editor's notes (any zd-endnote-source but a theme panel) as endnotes under their own
+     numbers (a note's number on screen is its number on paper), each referenced where it was; the
+     note's themes once, as a short list of names and addresses (every panel repeated its themes in
+     full: 28 of 42 endnotes on the longest note).  Every address printed is absolute. */
+  function absolute(link) {
+    // A relative href means nothing on paper: print (and link) the full address.
+    link.setAttribute("href", link.href);
+    link.setAttribute("data-zd-url", link.href);
+  }
   function buildEndnotes() {
     var root = document.querySelector(".md-content article");
     if (!root) return;
-    var old = root.querySelectorAll(".zd-endnotes, .zd-endnote-ref");
-    for (var i = 0; i < old.length; i++) old[i].remove();
-    var sources = root.querySelectorAll(".zd-endnote-source");
-    if (!sources.length) return;
+    dropEndnotes();
+    var sources = [].filter.call(root.querySelectorAll(".zd-endnote-source"), function (source) {
+      return !source.classList.contains("zd-tm__panel");
+    });
+    var chips = root.querySelectorAll(".zd-note-themes a.zd-chip");
+    if (!sources.length && !chips.length) return;
     var section = el("section", "zd-endnotes", { "aria-hidden": "true" });
-    var heading = el("h2", "zd-endnotes__title");
-    heading.textContent = S("endnotes");
-    var list = el("ol", "zd-endnotes__list");
-    for (var n = 0; n < sources.length; n++) {
-      var ref = el("sup", "zd-endnote-ref", { "aria-hidden": "true" });
-      ref.textContent = String(n + 1);
-      sources[n].parentNode.insertBefore(ref, sources[n].nextSibling);
-      var item = el("li", "zd-endnote");
-      var label = sources[n].getAttribute("data-zd-text");
-      if (label) {
-        var strong = el("strong", "zd-endnote__label");
-        strong.textContent = label + " ";
-        item.appendChild(strong);
+    if (sources.length) {
+      var heading = el("h2", "zd-endnotes__title");
+      heading.textContent = S("endnotes");
+      var list = el("ol", "zd-endnotes__list");
+      var used = {}, next = 1;
+      for (var n = 0; n < sources.length; n++) {
+        var own = sources[n].querySelector(".zd-anno-note__num");
+        var number = own ? parseInt(own.textContent, 10) : NaN;
+        if (!(number > 0) || used[number]) { while (used[next]) next++; number = next; }
+        used[number] = true;
+        var ref = el("sup", "zd-endnote-ref", { "aria-hidden": "true" });
+        ref.textContent = String(number);
+        sources[n].parentNode.insertBefore(ref, sources[n].nextSibling);
+        var item = el("li", "zd-endnote", { value: String(number) });
+        var label = sources[n].getAttribute("data-zd-text");
+        if (label) {
+          var strong = el("strong", "zd-endnote__label");
+          strong.textContent = label + " ";
+          item.appendChild(strong);
+        }
+        var content = sources[n].cloneNode(true);
+        var num = content.querySelector(".zd-anno-note__num");
+        if (num) num.remove();  // the list's number
+        content.removeAttribute("id");
+        content.removeAttribute("hidden");
+        content.className = "zd-endnote__content";
+        var ids = content.querySelectorAll("[id]");
+        for (var k = 0; k < ids.length; k++) ids[k].removeAttribute("id");
+        var links = content.querySelectorAll("a[href]");
+        for (var l = 0; l < links.length; l++) absolute(links[l]);
+        item.appendChild(content);
+        list.appendChild(item);
       }
-      var content = sources[n].cloneNode(true);
-      // A theme panel names its blocks (held once per page, see themes.js): print them in full.
-      var slots = content.querySelectorAll("[data-zd-block]");
-      var blocks = document.querySelector("template.zd-tm-blocks");
-      for (var b = 0; b < slots.length; b++) {
-        var block = blocks && blocks.content.getElementById(slots[b].getAttribute("data-zd-block"));
-        if (block) slots[b].innerHTML = block.innerHTML;
-      }
-      content.removeAttribute("id");
-      content.removeAttribute("hidden");
-      content.className = "zd-endnote__content";
-      var ids = content.querySelectorAll("[id]");
-      for (var k = 0; k < ids.length; k++) ids[k].removeAttribute("id");
-      item.appendChild(content);
-      list.appendChild(item);
+      section.appendChild(heading);
+      section.appendChild(list);
     }
-    section.appendChild(heading);
-    section.appendChild(list);
+    if (chips.length) {
+      var title = el("h2", "zd-endnotes__title");
+      title.textContent = S("themes");
+      var themes = el("ul", "zd-endnotes__themes");
+      for (var c = 0; c < chips.length; c++) {
+        var theme = el("li", "zd-endnotes__theme");
+        var link = el("a", "zd-endnotes__theme-link", { href: chips[c].href });
+        var name = chips[c].cloneNode(true);
+        var count = name.querySelector(".zd-chip__count");
+        if (count) count.remove();
+        link.textContent = name.textContent.trim();
+        absolute(link);
+        theme.appendChild(link);
+        themes.appendChild(theme);
+      }
+      section.appendChild(title);
+      section.appendChild(themes);
+    }
+    // Links of the text itself that lead into this site print their full address too.
+    var inner = root.querySelectorAll(".zd-note__body a[href]:not(.zd-external):not(.headerlink):not(.zd-permalink)");
+    for (var i = 0; i < inner.length; i++) {
+      if (!inner[i].closest(".zd-endnote-source, .zd-tm") && !/^#/.test(inner[i].getAttribute("href"))) absolute(inner[i]);
+    }
     root.appendChild(section);
   }
   function dropEndnotes() {
