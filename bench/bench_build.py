@@ -28,6 +28,10 @@ Every Zhudu cold build starts without the per-note artifact cache (``.cache/``, 
 the pairs, the same project is built again with the cache left by its last cold build (warm), then
 after editing one note (a sentence added), ``--repeat`` times each.
 
+Then the one-edit build the dirty way (``mkdocs build --dirty``, hooks/zhudu/incremental.py: only the
+pages whose output changed are written), next to plain Material's own dirty build after editing one
+page, the floor: MkDocs' and Material's page loop over every file.
+
 Goals: every median pair ratio ≤ 1.3; a build after one edit ≤ 0.6 of the cold build.  The machine is
 shared, so wall times are noisy: compare ratios measured in the same run, not absolute times across runs.
 
@@ -49,6 +53,7 @@ import threading
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus
@@ -92,11 +97,17 @@ def _sample_peak(pid: int, peak: list[float], done: threading.Event) -> None:
         peak[0] = max(peak[0], _tree_pss_mib(pid))
 
 
-def build(project: Path, out: Path, *, profile: Path | None = None, sample_memory: bool = False) -> Run:
-    """Build ``project`` into ``out`` (a new folder) in a child process; measure its time, or its memory."""
-    if out.exists():
+def build(
+    project: Path, out: Path, *, profile: Path | None = None, sample_memory: bool = False, dirty: bool = False
+) -> Run:
+    """Build ``project`` into ``out`` in a child process; measure its time, or its memory.
+
+    ``out`` is a new folder, except for a dirty build (``mkdocs build --dirty``), which writes into
+    the folder its last dirty build left.
+    """
+    if out.exists() and not dirty:
         raise SystemExit(f"{out} exists: each build writes to a new folder")
-    cmd = [MKDOCS, "build", "-q", "-d", str(out)]
+    cmd = [MKDOCS, "build", "-q", *(["--dirty"] if dirty else []), "-d", str(out)]
     if profile is not None:
         cmd = [PYINSTRUMENT, "-o", str(profile), *cmd]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://zhudu.github.io/zhudu/"}
@@ -138,6 +149,23 @@ def _edit_one_note(project: Path, k: int) -> None:
         out.write(f"\n\n第 {k + 1} 次修改时补上的一句话。\n")
 
 
+def _edit_one_page(project: Path, k: int) -> None:
+    """The baseline's version of ``_edit_one_note``: its notes are pages in docs/notes/."""
+    pages = sorted((project / "docs" / "notes").glob("*.md"))
+    with pages[len(pages) // 2].open("a", encoding="utf-8") as out:
+        out.write(f"\n\n第 {k + 1} 次修改时补上的一句话。\n")
+
+
+def dirty_edits(project: Path, out: Path, repeat: int, edit: Any) -> list[Run]:
+    """``mkdocs build --dirty`` after editing one note, ``repeat`` times (a first dirty build writes the folder)."""
+    build(project, out, dirty=True)
+    runs = []
+    for k in range(repeat):
+        edit(project, 100 + k)
+        runs.append(build(project, out, dirty=True))
+    return runs
+
+
 def main(argv: list[str]) -> int:
     """Run the benchmark and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -160,6 +188,7 @@ def main(argv: list[str]) -> int:
     work = args.keep or Path(tempfile.mkdtemp(prefix="zhudu-bench-"))
     rows = []
     incremental: list[tuple[int, float, float, float]] = []
+    dirty_rows: list[tuple[int, float, list[Run], list[Run], float]] = []
     if stale := sorted(work.glob("out-*")):  # a --keep folder used before
         for out in stale:
             shutil.rmtree(out)
@@ -186,6 +215,11 @@ def main(argv: list[str]) -> int:
             for k in range(args.repeat):
                 _edit_one_note(zhudu, k)
                 edited.append(build(zhudu, work / f"out-edit-{n}-{k}").seconds)
+            # Dirty: one edit, then ``mkdocs build --dirty`` into the folder the last one wrote, against
+            # plain Material's own dirty build after editing one page (the floor: MkDocs' page loop).
+            floor = dirty_edits(base, work / f"out-dirty-baseline-{n}", args.repeat, _edit_one_page)
+            dirty = dirty_edits(zhudu, work / f"out-dirty-zhudu-{n}", args.repeat, _edit_one_note)
+            dirty_rows.append((n, cold, dirty, floor, best["baseline"].seconds))
             for name, project in projects:
                 _cold(project, work / f"cache-{name}-{n}-memory")
                 memory = build(project, work / f"out-{name}-{n}-memory", sample_memory=True)
@@ -239,6 +273,21 @@ def main(argv: list[str]) -> int:
     print(
         "cold: the best Zhudu build above, its cache moved away first; warm: built again with the cache "
         "that build left, nothing changed (median); 1 edit: one note's text changed, then built (median)"
+    )
+    print(
+        f"{'notes':>6} {'dirty 1 edit s':>14} {'CPU s':>6} {'edit/cold':>9} {'floor s':>8} {'floor CPU s':>11} "
+        f"{'floor/base cold':>15}"
+    )
+    for n, cold, dirty, floor, base_cold in dirty_rows:
+        d = statistics.median(r.seconds for r in dirty)
+        f = statistics.median(r.seconds for r in floor)
+        print(
+            f"{n:>6} {d:>14.2f} {statistics.median(r.cpu_seconds for r in dirty):>6.2f} {d / cold:>9.2f} "
+            f"{f:>8.2f} {statistics.median(r.cpu_seconds for r in floor):>11.2f} {f / base_cold:>15.2f}"
+        )
+    print(
+        "dirty 1 edit: mkdocs build --dirty after one note's text changed (median; goal edit/cold ≤ 0.6); "
+        "floor: plain Material's mkdocs build --dirty after one page changed"
     )
     worst = max(statistics.median(pairs) for *_, pairs in rows)
     print(f"worst median pair ratio {worst:.2f} (goal ≤ 1.3): {'met' if worst <= 1.3 else 'missed'}")

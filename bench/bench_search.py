@@ -33,12 +33,26 @@ the variant's ``opencc_from_hans`` as in mkdocs.yml): full OpenCC in Python, an 
 bound of what a shipped table would do; the bytes column counts Zhudu's own fold and
 alias table (``config.zhudu`` of the index, gzip) as what such a table would cost.
 The helpers here are shared with tests/test_search_browser.py.
+
+``--weight`` measures what the sharded index costs a reader instead (issue 21), on a collection of
+its own, served with gzip as GitHub Pages serves it:
+
+    .venv/bin/python bench/bench_search.py --weight generated:3000   # bench/corpus.py's notes
+    .venv/bin/python bench/bench_search.py --weight hexo             # ../shared/corpora/hexo-docs
+
+For each of ten typical queries, in a fresh browser: the bytes (gzip, level 6) of every response from
+opening search to the first result shown, and the time that takes on a phone profile (4× CPU
+slowdown, Lighthouse's slow 4G: 150 ms round trip, 1.6 Mbit/s down), median of the ten; then the
+same queries one after the other in one page (what each further query adds).  The ``old`` column
+is what the engine before the shards fetched on opening search: the whole ``search_index.json``
+(still written for Material's own loader), gzip.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 import subprocess
 import sys
@@ -377,11 +391,238 @@ def _table(title: str, arms: dict[str, Rates]) -> None:
         print(f"{group:14} {first[group][0]:>4}  {cells}")
 
 
+# --------------------------------------------------------------------------- weight (issue 21)
+
+HEXO = REPO.parent / "shared" / "corpora" / "hexo-docs"
+#: Ten typical queries per collection (the first ten zh-Hans queries of the query set for the
+#: generated notes, which are derived from the repository's seeds).
+HEXO_QUERIES = {
+    "zh-Hans": ["部署", "主题", "插件", "配置文件", "标签", "生成器", "草稿", "永久链接", "服务器", "模板"],
+    "zh-Hant-TW": ["部署", "主題", "外掛", "設定", "標籤", "產生器", "草稿", "永久連結", "伺服器", "樣板"],
+}
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "locale": "zh-CN"}
+SLOW_4G = {
+    "offline": False,
+    "latency": 150,
+    "downloadThroughput": 1638400 / 8,
+    "uploadThroughput": 675000 / 8,
+}
+_GZIP_TYPES = (".html", ".json", ".js", ".css", ".xml", ".svg", ".txt")
+
+
+def gzip_server(directory: Path) -> Any:
+    """A context manager serving ``directory`` on 127.0.0.1 with gzip (level 6), as GitHub Pages does."""
+    import contextlib
+    import functools
+    import http.server
+    import threading
+
+    cache: dict[str, bytes] = {}
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            path = Path(self.translate_path(self.path))
+            if path.is_dir():
+                path = path / "index.html"
+            if not path.is_file() or path.suffix not in _GZIP_TYPES:
+                return super().do_GET()
+            key = str(path)
+            if key not in cache:
+                cache[key] = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+            body = cache[key]
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    @contextlib.contextmanager
+    def serving() -> Any:
+        server = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(Handler, directory=str(directory))
+        )
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}/"
+        finally:
+            server.shutdown()
+            server.server_close()
+
+    return serving()
+
+
+#: The worker answered: a result, or no result and words to try (zd-lazy-search.html).
+_ANSWERED_JS = """() => document.querySelector('a.md-search-result__link')
+  || document.querySelector('.zd-search-suggest')"""
+
+
+def _open_and_ask(page: Any, url: str, query: str, phone: bool) -> tuple[int, float, int]:
+    """Bytes (gzip) and ms from opening search to the first result, and how many result links."""
+    page.goto(url, wait_until="networkidle")
+    sizes: dict[str, int] = {}
+
+    def record(response: Any) -> None:
+        if response.status == 200:
+            sizes[response.url] = len(gzip.compress(response.body(), compresslevel=6, mtime=0))
+
+    page.on("response", record)
+    start = time.perf_counter()
+    if phone:
+        page.locator("label.md-header__button[for=__search]").first.tap()
+    else:
+        page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").fill(query)
+    page.keyboard.press("End")
+    page.wait_for_function(_ANSWERED_JS, timeout=60_000)
+    elapsed = (time.perf_counter() - start) * 1000
+    hits = page.locator("a.md-search-result__link").count()
+    page.wait_for_load_state("networkidle")
+    page.remove_listener("response", record)
+    return sum(sizes.values()), elapsed, hits
+
+
+def weight(collection: str) -> int:
+    """Build a collection, serve it with gzip, print bytes and times of ten queries (module docstring)."""
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(REPO / "bench"))
+    import corpus
+
+    from conftest import CHROMIUM, CHROMIUM_ARGS, build_site
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        if collection.startswith("site:"):  # a site built before (``site:PATH:N``, N generated notes)
+            _, path, count = collection.split(":")
+            (root / "www").mkdir()
+            (root / "www/zhudu").symlink_to(Path(path).resolve())
+            site_dir, notes, started = Path(path), int(count), time.perf_counter()
+            queries = {"zh-Hans": [q.q for q in _set_queries() if q.variant == "zh-Hans"][:10]}
+        elif collection.startswith("generated:"):
+            n = int(collection.split(":")[1])
+            project = corpus.make_project(n, root / "project")
+            started = time.perf_counter()
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "mkdocs",
+                    "build",
+                    "-q",
+                    "-f",
+                    str(project / "mkdocs.yml"),
+                    "-d",
+                    str(root / "www/zhudu"),
+                ],
+                check=True,
+                env={
+                    **os.environ,
+                    "NO_MKDOCS_2_WARNING": "1",
+                    "SITE_URL": "http://127.0.0.1/zhudu/",
+                },
+            )
+            site_dir = root / "www/zhudu"
+            queries = {"zh-Hans": [q.q for q in _set_queries() if q.variant == "zh-Hans"][:10]}
+            notes = n
+        else:
+            notes_map = {
+                f"{lang}-{p.name}": p.read_text(encoding="utf-8")
+                for lang in ("zh-cn", "zh-tw")
+                for p in sorted((HEXO / lang).glob("*.md"))
+            }
+            started = time.perf_counter()
+            result = build_site(
+                root / "project", notes=notes_map, strict=False, site_url="http://127.0.0.1/zhudu/"
+            )
+            assert result.ok, result.log[-2000:]
+            (root / "www").mkdir()
+            (root / "www/zhudu").symlink_to(result.site_dir)
+            site_dir = result.site_dir
+            queries = HEXO_QUERIES
+            notes = len(notes_map)
+        took = time.perf_counter() - started
+        print(f"{collection}: {notes} notes built in {took:.0f} s (load average {os.getloadavg()[0]:.1f})")
+        with gzip_server(root / "www") as base, sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for variant, qs in queries.items():
+                url = f"{base}zhudu/{variant}/"
+                old = len(
+                    gzip.compress((site_dir / variant / "search/search_index.json").read_bytes(), 6, mtime=0)
+                )
+                manifest = len(
+                    gzip.compress((site_dir / variant / "search/manifest.json").read_bytes(), 6, mtime=0)
+                )
+                print(
+                    f"\n{variant}: old engine fetched {old / 1024:.0f} KB (search_index.json, gzip); manifest {manifest / 1024:.1f} KB"
+                )
+                print(
+                    f"{'query':12} {'first KB':>9} {'links':>5} {'desktop ms':>10} {'phone ms':>9} {'vs old':>7}"
+                )
+                phone_ms, first_kb = [], []
+                for q in qs:
+                    ctx = browser.new_context(locale="zh-CN")
+                    size, ms, links = _open_and_ask(ctx.new_page(), url, q, phone=False)
+                    ctx.close()
+                    ctx = browser.new_context(**PHONE)
+                    page = ctx.new_page()
+                    cdp = ctx.new_cdp_session(page)
+                    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+                    cdp.send("Network.enable")
+                    cdp.send("Network.emulateNetworkConditions", SLOW_4G)
+                    _, slow_ms, _ = _open_and_ask(page, url, q, phone=True)
+                    ctx.close()
+                    phone_ms.append(slow_ms)
+                    first_kb.append(size / 1024)
+                    print(
+                        f"{q:12} {size / 1024:>9.1f} {links:>5} {ms:>10.0f} {slow_ms:>9.0f} {old / size:>6.0f}x"
+                    )
+                print(
+                    f"{'median':12} {sorted(first_kb)[5]:>9.1f} {'':>5} {'':>10} {sorted(phone_ms)[5]:>9.0f}"
+                )
+                ctx = browser.new_context(locale="zh-CN")
+                page = ctx.new_page()
+                page.goto(url, wait_until="networkidle")
+                sizes: dict[str, int] = {}
+
+                def count(response: Any, sizes: dict[str, int] = sizes) -> None:
+                    if response.status == 200:
+                        sizes[response.url] = len(gzip.compress(response.body(), 6, mtime=0))
+
+                page.on("response", count)
+                placeholder = open_search(page, url)
+                then = []
+                for q in qs:
+                    before = sum(sizes.values())
+                    ask(page, q, placeholder)
+                    page.wait_for_load_state("networkidle")
+                    then.append((sum(sizes.values()) - before) / 1024)
+                print(
+                    "one page, query after query (KB added): "
+                    + ", ".join(f"{q} {kb:.1f}" for q, kb in zip(qs, then, strict=True))
+                )
+                ctx.close()
+            browser.close()
+    return 0
+
+
+def _set_queries() -> list[Query]:
+    data = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]
+    return [Query(**item) for item in data]
+
+
 def main(argv: list[str]) -> int:
     """Build, run the query set on every engine asked for, print the comparison."""
     from playwright.sync_api import sync_playwright
 
     from conftest import CHROMIUM, CHROMIUM_ARGS, serve_built
+
+    if "--weight" in argv:
+        return weight(argv[argv.index("--weight") + 1])
 
     limit = int(argv[argv.index("--limit") + 1]) if "--limit" in argv else None
     engines = (

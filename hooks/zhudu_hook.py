@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from zhudu import annotations, pages, script
+from zhudu import annotations, incremental, pages, script
 from zhudu.build import Build
 from zhudu.errors import ZhuduError
 
@@ -48,8 +48,9 @@ def _reported(work: Callable[..., T], *args: Any) -> T:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    """Remember whether this is ``mkdocs serve``: unplaced editor's notes are then shown on the page."""
+    """Remember whether this is ``mkdocs serve`` (unplaced editor's notes are shown) and a dirty build."""
     annotations.set_command(command)
+    incremental.set_dirty(dirty)
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
@@ -77,6 +78,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 @event_priority(-100)  # last: the nav is final, every note page exists
 def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
     """``mkdocs build``: a worker renders note pages into the render cache while MkDocs renders the others."""
+    _current().nav = nav
     _current().start_prerender(config, files)
     return nav
 

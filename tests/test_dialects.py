@@ -265,8 +265,8 @@ def test_links_to_sibling_html_pages_resolve_or_warn(tmp_path):
     )
     page = body(result, "a")
     assert '<a href="../b/#%E5%B0%8F%E8%8A%82"><code>b</code></a>' in page
-    assert '<span class="zd-deadlink" title="missing">缺</span>' in page
-    assert '<a href="../b/">md</a>' in page  # .md links stay MkDocs'
+    assert '<span class="zd-deadlink" title="missing.html">缺</span>' in page
+    assert '<a href="../b/">md</a>' in page  # a note's file, by its name
     assert [w.split(": ", 2)[1] for w in result.warnings] == ["seeds/a.md:5"], result.warnings
 
 

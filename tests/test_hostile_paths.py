@@ -342,3 +342,21 @@ def test_a_note_given_its_own_id_links_its_images_where_they_are_published(tmp_p
     assert "media/same.txt/pic.png" in link, link
     published = (result.site_dir / "zh-Hans/notes/same-txt" / link).resolve()
     assert published.is_file() and published.read_bytes() == PNG
+
+
+def test_folders_of_seeds_are_read_but_links_to_folders_are_not_followed(tmp_path):
+    """Notes in folders are read; a symbolic link to a folder (outside, or a loop) is never entered."""
+    out = outside(tmp_path)
+    (out / "sub").mkdir()
+    (out / "sub" / "inner.md").write_bytes(
+        "---\ntitle: 外面文件夹里的笔记\n---\n\n不该发布。\n".encode() + SECRET
+    )
+    root = tmp_path / "project"
+    notes = {"good.md": GOOD, "folder/real.md": "---\ntitle: 文件夹里的笔记\n---\n\n文件夹里的正文。\n"}
+    links = {"away": out, "folder/back": Path(".."), "folder/loop": Path("loop")}
+    result = build(root, links=links, notes=notes)
+    assert result.ok, result.log
+    assert "Traceback" not in result.log
+    assert "文件夹里的正文" in result.page("zh-Hans/notes/folder-real/index.html")
+    assert sorted(p.name for p in (result.site_dir / "zh-Hans/notes").iterdir()) == ["folder-real", "good"]
+    assert_nothing_from_outside(result)

@@ -66,27 +66,31 @@ def test_a_note_first_load_is_under_budget_without_the_search_index(
     assert total < BUDGET, table
 
 
-def test_the_search_index_loads_when_the_reader_opens_search(real_site: ServedSite, page: Any) -> None:
+def test_the_search_manifest_loads_when_the_reader_opens_search(real_site: ServedSite, page: Any) -> None:
     index_requests: list[str] = []
-    page.on("request", lambda r: index_requests.append(r.url) if "search_index.json" in r.url else None)
+    page.on("request", lambda r: index_requests.append(r.url) if "/search/" in r.url else None)
     page.goto(real_site.variant_url("zh-Hant-TW", NOTE), wait_until="networkidle")
     page.wait_for_timeout(500)
     assert index_requests == []
-    with page.expect_response(lambda r: "search_index.json" in r.url):
+    with page.expect_response(lambda r: "search/manifest.json" in r.url):
         page.keyboard.press("/")  # Material's shortcut focuses the search box
-    assert index_requests == [real_site.variant_url("zh-Hant-TW", "search/search_index.json")]
+    assert index_requests == [real_site.variant_url("zh-Hant-TW", "search/manifest.json")]
     # Entered without a keyup (as an IME commits it): searched whether the worker is ready yet or not.
     page.keyboard.insert_text("資料")
     page.wait_for_selector(".md-search-result__item", timeout=30_000)
     assert page.locator(".md-search-result__item").count() > 0
+    assert not [u for u in index_requests if "search_index" in u]
     assert page.zd.console_errors == []
 
 
-def test_arriving_from_a_search_result_loads_the_index_for_highlighting(
+def test_arriving_from_a_search_result_fetches_no_index_and_marks_the_terms(
     real_site: ServedSite, page: Any
 ) -> None:
-    with page.expect_response(lambda r: "search_index.json" in r.url):
-        page.goto(real_site.variant_url("zh-Hans", NOTE) + "?h=%E6%95%B0%E6%8D%AE")
+    index_requests: list[str] = []
+    page.on("request", lambda r: index_requests.append(r.url) if "/search/" in r.url else None)
+    page.goto(real_site.variant_url("zh-Hans", NOTE) + "?h=%E6%95%B0%E6%8D%AE", wait_until="networkidle")
+    assert page.locator("article mark[data-md-highlight]").first.inner_text() == "数据"
+    assert index_requests == []
     assert page.zd.console_errors == []
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import posixpath
 import re
 
 import pytest
 
-from zhudu import search
+from zhudu import search, search_shards
 from zhudu.script import opencc_converter
 
 NOTE = "---\ntitle: 测试\n---\n\n数据中心的建设带来了就业。\n\n中华人民共和国成立。\n\n开源软件和网络。\n"
@@ -154,3 +155,105 @@ def test_material_setting_keeps_stock_search(site_builder) -> None:
     assert "zhudu" not in index["config"]
     assert not any("#p-" in d["location"] for d in index["docs"])
     assert "search-worker.js" not in result.page("zh-Hans/index.html")
+
+
+# --------------------------------------------------------------------------- the sharded index
+
+
+def _decode(postings: str) -> dict[int, list[int]]:
+    """``search-worker.js``'s ``decode``: passage number → positions."""
+    out, doc = {}, 0
+    for entry in postings.split(" "):
+        nums = [int(n, 36) for n in entry.split(",")]
+        doc += nums[0]
+        out[doc] = [sum(nums[1 : i + 1]) for i in range(1, len(nums))]
+    return out
+
+
+def _shards(files: dict[str, str], family: str) -> list[dict]:
+    return [json.loads(text) for name, text in sorted(files.items()) if name.startswith(f"{family}-")]
+
+
+def test_sharded_index_is_a_small_manifest_shards_and_fragments() -> None:
+    converters = {"zh-Hans": str, "zh-Hant-TW": opencc_converter("s2twp").convert}
+    files = search_shards.build(_variant_pages(), "zh-Hans", opencc_converter("t2s").convert, converters)
+    tw = files["zh-Hant-TW"]
+    manifest = json.loads(tw["manifest.json"])
+    # No passage text in the manifest: it stays small whatever the notes.
+    assert "数据中心" not in tw["manifest.json"] and "資料中心" not in tw["manifest.json"]
+    assert manifest["pages"] == "2,1,3"  # passages per page, pages by URL
+    for family in ("b", "u", "w"):
+        count, folder = manifest["shards"][family]
+        names = sorted(n for n in tw if n.startswith(f"{family}-"))
+        assert names == sorted(f"{folder}/{n}.json" for n in range(count))
+        # The folder is named by the hash of its files' content.
+        digest = hashlib.sha256(
+            "\0".join(tw[f"{folder}/{n}.json"] for n in range(count)).encode()
+        ).hexdigest()
+        assert folder == f"{family}-{digest[:12]}"
+    # Where 数据中心 is, from its pairs' positions (canonical text, whatever the variant shows).
+    pairs = {k: v for shard in _shards(tw, "b") for k, v in shard.get("p", {}).items()}
+    first = _decode(pairs["数据"])
+    assert first[0] == [0]  # notes/a/, its first passage (資料中心 on the Taiwan page)
+    assert set(_decode(pairs["中心"])[0]) == {2}
+    aliases = {k: v for shard in _shards(tw, "b") for k, v in shard.get("a", {}).items()}
+    assert aliases["資料"] == ["数据", 0]  # the Taiwan word for 数据
+    fragment = json.loads(tw[f"{manifest['fragments']}/0.json"])
+    assert fragment["l"] == "notes/a/"
+    assert fragment["p"][0][2].startswith("資料中心") and fragment["p"][0][3].startswith("数据中心")
+    # Each pair is in the shard the worker asks for.
+    count, folder = manifest["shards"]["b"]
+    assert "数据" in json.loads(tw[f"{folder}/{search_shards.shard_of('数据', count)}.json"])["p"]
+
+
+def test_the_sharded_index_is_built_the_same_every_time() -> None:
+    converters = {"zh-Hans": str, "zh-Hant-TW": opencc_converter("s2twp").convert}
+    t2s = opencc_converter("t2s").convert
+    first = search_shards.build(_variant_pages(), "zh-Hans", t2s, converters)
+    search_shards._GRAMS.clear()
+    assert search_shards.build(_variant_pages(), "zh-Hans", t2s, converters) == first
+
+
+def test_writing_again_removes_the_files_of_the_earlier_index(tmp_path) -> None:
+    prefixes = {"zh-Hans": "zh-Hans/"}
+    search_shards.write(
+        {"zh-Hans": {"manifest.json": "{}", "b-aaaaaaaaaaaa/0.json": "{}", "f-aaa/0.json": "{}"}},
+        tmp_path,
+        prefixes,
+    )
+    (tmp_path / "zh-Hans/search/search_index.json").write_text("{}")  # not the shards': kept
+    search_shards.write(
+        {"zh-Hans": {"manifest.json": "{}", "b-bbbbbbbbbbbb/0.json": "{}", "f-bbb/0.json": "{}"}},
+        tmp_path,
+        prefixes,
+    )
+    assert sorted(
+        p.relative_to(tmp_path / "zh-Hans/search").as_posix()
+        for p in (tmp_path / "zh-Hans/search").rglob("*")
+        if p.is_file()
+    ) == [
+        "b-bbbbbbbbbbbb/0.json",
+        "f-bbb/0.json",
+        "manifest.json",
+        "search_index.json",
+    ]
+
+
+def test_build_writes_the_sharded_index_per_variant(site_builder) -> None:
+    result = site_builder(notes={"n.md": NOTE})
+    assert result.ok, result.log
+    for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
+        manifest = json.loads(result.page(f"{code}/search/manifest.json"))
+        assert manifest["v"] == search_shards.FORMAT
+        fragments = result.site_dir / code / "search" / manifest["fragments"]
+        texts = "".join(p.read_text(encoding="utf-8") for p in fragments.iterdir())
+        assert (
+            "資料中心" if code == "zh-Hant-TW" else "数据中心" if code == "zh-Hans" else "數據中心"
+        ) in texts
+
+
+def test_a_word_the_notes_write_the_taiwan_way_is_found_by_its_mainland_form() -> None:
+    """tw2sp/hk2sp among the converters (``Site._write_zhudu_search``): 人工智能 → 人工智慧."""
+    table = search.fold_table(set("人工智慧"), opencc_converter("t2s").convert)
+    alias, _ = search.aliases(["人工智慧"], [opencc_converter("tw2sp").convert], table)
+    assert alias["人工智能"] == "人工智慧"

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import json
+import re
 import sys
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
 import bench_search
+
+from zhudu import search_shards
 
 #: Top-1 rate the query set must keep (stock Material: 32%), high enough to catch a regression like the
 #: marker text that once leaked into passages (80%).
@@ -50,3 +57,151 @@ def test_text_entered_without_a_key_is_searched(real_site, page) -> None:
         timeout=10_000,
     )
     assert page.locator("a.md-search-result__link mark").first.inner_text() == "資料孤島"
+
+
+# --------------------------------------------------------------------------- issue 21
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "locale": "zh-CN"}
+NOTE = "notes/ai-bubble-open-source-doge-2025/"
+#: The passage (under the fixed header) is where the reader lands: its top between the header and here.
+LANDED_JS = """() => {
+  const id = decodeURIComponent(location.hash.slice(1)), el = id && document.getElementById(id);
+  if (!el || document.body.hasAttribute('data-md-scrolllock')) return false;
+  const top = el.getBoundingClientRect().top, header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+  return top >= header - 2 && top < header + 40;
+}"""
+
+
+def _results(page: Any, text: str, placeholder: str) -> str:
+    """Type a query; the result list's first line once the worker answered."""
+    page.locator("input.md-search__input").fill(text)
+    page.keyboard.press("End")
+    page.wait_for_function(
+        "p => document.querySelector('.md-search-result__meta').textContent.trim() !== p", arg=placeholder
+    )
+    return page.locator(".md-search-result__meta").first.inner_text().strip()
+
+
+@pytest.mark.parametrize(
+    ("variant", "query", "none"),
+    [
+        ("zh-Hans", "軟體", "没有找到符合条件的结果"),  # was 软 + 体: 微软
+        ("zh-Hant-TW", "人工智能", "沒有符合的項目"),  # was 人 + 工 + 能
+        ("zh-Hant-HK", "人工智慧", "沒有找到符合條件的結果"),  # was 人 + 工
+    ],
+)
+def test_a_query_the_notes_do_not_hold_says_so(real_site, page, variant: str, query: str, none: str) -> None:
+    placeholder = bench_search.open_search(page, real_site.variant_url(variant))
+    assert _results(page, query, placeholder) == none
+    assert page.locator("a.md-search-result__link").count() == 0
+    # The reader may still ask for the characters one by one.
+    page.locator(".zd-search-suggest button", has_text=" ".join(query)).click()
+    page.wait_for_selector("a.md-search-result__link")
+    assert page.locator("input.md-search__input").input_value() == " ".join(query)
+
+
+def test_one_character_is_searched_when_it_is_the_query(real_site, page) -> None:
+    placeholder = bench_search.open_search(page, real_site.variant_url("zh-Hans"))
+    _results(page, "芯", placeholder)
+    assert page.locator("a.md-search-result__link mark").first.inner_text() == "芯"
+
+
+@pytest.fixture(scope="module")
+def small_site(tmp_path_factory):
+    """Notes that say 软件 (and 数据中心), never 硬件."""
+    from conftest import serve_built
+
+    note = "---\ntitle: 测试\n---\n\n数据中心的建设带来了就业。\n\n开源软件和网络。\n"
+    with serve_built(tmp_path_factory.mktemp("small"), notes={"n.md": note}) as site:
+        yield site
+
+
+@pytest.mark.parametrize(("variant", "word"), [("zh-Hans", "软件"), ("zh-Hant-TW", "軟體")])
+def test_no_match_suggests_the_nearest_word_the_notes_hold(small_site, page, variant: str, word: str) -> None:
+    placeholder = bench_search.open_search(page, small_site.variant_url(variant))
+    assert page.locator(".zd-search-suggest").count() == 0
+    _results(page, "硬件", placeholder)  # was: 件 alone, found in 软件
+    assert page.locator("a.md-search-result__link").count() == 0
+    page.locator(".zd-search-suggest button", has_text=word).click()  # in the variant's own words
+    page.wait_for_selector("a.md-search-result__link mark")
+    assert page.locator("a.md-search-result__link mark").first.inner_text() == word
+    assert page.locator(".zd-search-suggest").count() == 0
+
+
+def test_hong_kong_counts_results_in_traditional(real_site, page) -> None:
+    placeholder = bench_search.open_search(page, real_site.variant_url("zh-Hant-HK"))
+    assert _results(page, "天網", placeholder) == "找到 1 個符合條件的結果"
+
+
+@pytest.mark.parametrize("how", ["tap", "enter"])
+def test_a_result_chosen_on_a_phone_lands_at_the_passage(real_site, browser, how: str) -> None:
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    try:
+        page.goto(real_site.variant_url("zh-Hans", NOTE))  # searching from a note: the page scrolls back
+        placeholder = page.evaluate(
+            "JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"
+        )
+        page.locator("label.md-header__button[for=__search]").first.tap()
+        page.wait_for_function(
+            "p => document.querySelector('.md-search-result__meta').textContent.trim() === p", arg=placeholder
+        )
+        page.wait_for_function("() => document.body.hasAttribute('data-md-scrolllock')")  # Material's lock
+        _results(page, "卡脖子", placeholder)
+        if how == "tap":
+            page.locator("a.md-search-result__link").nth(1).tap()  # the passage (0: its page)
+        else:
+            page.keyboard.press("Enter")
+        page.wait_for_url("**/notes/**#p-*")
+        page.wait_for_function(LANDED_JS, timeout=5_000)
+        assert "卡脖子" in page.locator(f"[id='{page.evaluate('location.hash.slice(1)')}']").inner_text()
+    finally:
+        context.close()
+
+
+def test_a_result_opens_by_instant_navigation_at_the_passage_highlighted(real_site, page) -> None:
+    placeholder = bench_search.open_search(page, real_site.variant_url("zh-Hant-TW"))
+    page.evaluate("window.zdSamePage = true")
+    _results(page, "卡脖子", placeholder)
+    page.locator("a.md-search-result__link").nth(1).click()
+    page.wait_for_url("**/notes/**#p-*")
+    page.wait_for_function(LANDED_JS)
+    assert page.evaluate("window.zdSamePage") is True  # Material swapped the page in: no reload
+    assert page.locator("article mark[data-md-highlight]").first.inner_text() == "卡脖子"
+
+
+def test_search_fetches_the_manifest_then_only_what_a_query_needs(real_site, page) -> None:
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url) if "/search/" in r.url else None)
+    placeholder = bench_search.open_search(page, real_site.variant_url("zh-Hans"))
+    assert [u.rsplit("/", 1)[1] for u in fetched] == ["manifest.json"]
+    _results(page, "数据中心", placeholder)
+    first = list(fetched)
+    assert not [u for u in first if "search_index" in u]
+    names = [u.rsplit("/search/", 1)[1] for u in first[1:]]
+    assert names and all(n.startswith(("b-", "u-", "f-")) for n in names), names
+    shards = [n for n in names if n.startswith("b-")]
+    manifest = json.loads((real_site.build.site_dir / "zh-Hans/search/manifest.json").read_text("utf-8"))
+    assert len(shards) < manifest["shards"]["b"][0] / 2  # only the shards of the query's pairs
+    page.locator("input.md-search__input").fill("")
+    page.keyboard.press("End")
+    _results(page, "数据中心", placeholder)
+    assert fetched == first  # each file once
+
+
+def test_the_worker_picks_the_shards_python_wrote(page) -> None:
+    source = (Path(__file__).resolve().parents[1] / "overrides/assets/zhudu/search-worker.js").read_text(
+        "utf-8"
+    )
+    function = re.search(r"function shardOf\(key, count\) \{.*?\n\}", source, re.S)[0]
+    keys = ["数据", "ab", "資料", "𠀀字", "x"]
+    got = page.evaluate(f"keys => {{ {function}; return keys.map(k => shardOf(k, 4096)); }}", keys)
+    assert got == [search_shards.shard_of(k, 4096) for k in keys]
+
+
+def test_without_broadcast_channel_search_still_works(real_site, page) -> None:
+    """Material's own loading (old browsers): its SETUP makes the worker read the page's manifest."""
+    page.add_init_script("delete window.BroadcastChannel")
+    placeholder = bench_search.open_search(page, real_site.variant_url("zh-Hant-HK"))
+    _results(page, "資料孤島", placeholder)
+    assert page.locator("a.md-search-result__link mark").first.inner_text() == "數據孤島"

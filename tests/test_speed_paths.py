@@ -433,3 +433,65 @@ def test_passages_grown_from_their_marks_are_the_passages_of_the_whole_page(real
         tokens = tokenize_html(html)
         assert _passages(tokens, marks) == expected
         assert _passages(tokens, marks) == expected  # kept for the next variant
+
+
+def _writer_holds(state: Any) -> tuple[int, int]:
+    """In a page writer: the notes it inherited, and the pages it was handed."""
+    from zhudu import site
+
+    return len(site._FORKED_SITE[0].corpus.notes), len(state[0])
+
+
+_PROBE_HOOK = '''
+"""Asks a page writer, while the build runs, what it holds (test_speed_paths)."""
+import sys
+
+from mkdocs.plugins import event_priority
+
+SEEN = {}
+
+
+@event_priority(100)  # before Zhudu's post_build collects the writers
+def on_post_build(config):
+    site = sys.modules[ZHUDU_HOOK]._build.site  # MkDocs names a hook module by its path
+    SEEN["unfinished"] = len(site._pending)
+    SEEN["notes in a writer"], SEEN["pages handed over"] = site._writers.submit(WRITER_HOLDS).result()
+    SEEN["notes here"] = len(site.corpus.notes)
+'''
+
+
+def test_page_writers_are_forked_before_the_notes_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page writers are forked in ``on_config``: they share none of the notes (a writer forked
+    later copies the build's memory as its garbage collector visits it) and are handed what pages
+    need (``workers.HandOverPool``); pages they have not written wait in them, not in the build's
+    memory (``WRITERS_BACKLOG``).  ``test_reproducible`` checks the site equals the one-process site."""
+    import sys
+
+    from conftest import REPO, build_site
+    from zhudu import site
+
+    monkeypatch.setattr(site, "WRITERS_BACKLOG", 2)
+    probe = tmp_path / "zd_probe_hook.py"
+    zhudu_hook = str(REPO / "hooks" / "zhudu_hook.py")
+    holds = f"from {__name__} import _writer_holds as WRITER_HOLDS\n"  # a worker unpickles it by name
+    probe.write_text(f"ZHUDU_HOOK = {zhudu_hook!r}\n{holds}{_PROBE_HOOK}", encoding="utf-8")
+    root = tmp_path / "site-root"
+    root.mkdir()
+    try:
+        result = build_site(
+            root,
+            repo_notes=True,
+            repo_editorial=True,
+            zhudu={"workers": 2},
+            config={"hooks": [zhudu_hook, str(probe)]},
+        )
+        seen = dict(sys.modules[str(probe)].SEEN)
+    finally:
+        sys.modules.pop(str(probe), None)
+    assert result.ok, result.log
+    assert seen["notes here"] >= 3
+    assert seen["notes in a writer"] == 0
+    assert seen["pages handed over"] > 20
+    assert seen["unfinished"] <= 2 + 1

@@ -119,6 +119,7 @@ def transform(
     first_line: int,
     image_url: Callable[[Path], str],
     note_name: str = "",
+    root: Path | None = None,
 ) -> Body:
     """Apply every body transform in order.
 
@@ -130,14 +131,18 @@ def transform(
         image_url: Maps an existing image's path to the link target the page should use.
         note_name: The note's file name without extension (Hexo keeps a post's images in a
             folder of that name).
+        root: The notes folder (``seeds/``): images are published from anywhere inside it (an
+            Obsidian vault's ``attachments/``).  None: ``note_dir``.
     """
     # Other tools' syntax first (Obsidian, Hexo, Hugo, Jekyll): it can make images, and the
     # other transforms read Markdown.  It keeps, for each line, the author's line it came from.
-    rewritten = dialects.rewrite(text, first_line=first_line, note_dir=note_dir, note_name=note_name)
+    rewritten = dialects.rewrite(
+        text, first_line=first_line, note_dir=note_dir, note_name=note_name, root=root or note_dir
+    )
     body = Body(markdown=rewritten.text, refs=rewritten.refs, findings=rewritten.findings)
     # Images next: their line numbers must point into the author's file, before any
     # transform moves lines.
-    _resolve_images(body, note_dir, rewritten.origin, image_url)
+    _resolve_images(body, note_dir, root or note_dir, rewritten.origin, image_url)
     _drop_title_heading(body, title)
     _set_apart_preamble(body)
     _set_apart_tail(body)
@@ -316,18 +321,22 @@ def _post_block(post: Post, content: list[str], *, reply: bool) -> list[str]:
     return ["", f'<article class="{kind}" markdown="1">', header, "", *content, "", "</article>", ""]
 
 
-def _resolve_images(body: Body, note_dir: Path, origin: list[int], image_url: Callable[[Path], str]) -> None:
+def _resolve_images(
+    body: Body, note_dir: Path, root: Path, origin: list[int], image_url: Callable[[Path], str]
+) -> None:
     lines = body.markdown.split("\n")
     outside = _lines_outside_code(lines)
     for i, line in enumerate(lines):
         if not outside[i] or "![" not in line:
             continue
-        lines[i] = _IMAGE_RE.sub(lambda m, n=origin[i]: _image_markup(m, n, body, note_dir, image_url), line)
+        lines[i] = _IMAGE_RE.sub(
+            lambda m, n=origin[i]: _image_markup(m, n, body, note_dir, root, image_url), line
+        )
     body.markdown = "\n".join(lines)
 
 
 def _image_markup(
-    m: re.Match[str], line: int, body: Body, note_dir: Path, image_url: Callable[[Path], str]
+    m: re.Match[str], line: int, body: Body, note_dir: Path, root: Path, image_url: Callable[[Path], str]
 ) -> str:
     alt, target = m["alt"], m["target"].strip("<>")
     if re.match(r"(?i)^[a-z][a-z0-9+.-]*:", target):
@@ -338,12 +347,12 @@ def _image_markup(
         # Remote images would make the reader's browser contact another host: link instead.
         return remote_image_html(alt, target)
     # Resolved (``..``, an absolute path, symbolic links followed) before it is judged: what
-    # counts is the file that would be copied, which must lie inside the note's folder (seeds/).
+    # counts is the file that would be copied, which must lie inside the notes folder (seeds/).
     refused = None
     try:
         path = (note_dir / unquote(target)).resolve()
         exists = path.is_file()
-        if not path.is_relative_to(note_dir.resolve()):
+        if not path.is_relative_to(root.resolve()):
             refused = "outside"
         elif exists and path.suffix.lower() not in IMAGE_SUFFIXES:
             refused = "not-an-image"

@@ -26,6 +26,7 @@ from . import (
     dialects,
     feeds,
     glossary,
+    incremental,
     pagination,
     passages,
     prerender,
@@ -37,6 +38,7 @@ from . import (
     workers,
 )
 from .errors import ZhuduError
+from .sections import section_pages
 from .settings import ZhuduConfig
 from .site import Site
 from .themes import ThemeMap
@@ -62,6 +64,9 @@ class Build:
     renders: cache.NoteRenders | None = None  # note pages' rendered Markdown, reused by content key
     themes: ThemeBuild | None = None  # themes.yml matched against every note's passages
     prerender: prerender.Prerender | None = None  # mkdocs build: a worker rendering notes ahead
+    outputs: incremental.Outputs | None = None  # dirty builds: which pages' output still holds
+    nav: Any = None  # the site's nav (every page draws it)
+    files: Files | None = None  # the site's files, once on_env has them
 
     # ----------------------------------------------------------------- configuration
 
@@ -89,13 +94,17 @@ class Build:
             build.serve_without(exc, "the editor's conversion rules", "编辑的转换规则")
             site.rules = script.ConversionRules(protected=(), phrases={}, accepted={})
         site.variants  # noqa: B018 - validated now (a ZhuduError or ScriptDataError stops the build)
+        build.outputs = incremental.Outputs.open(
+            site.cache_dir, config.site_dir, [v.prefix for v in site.variants]
+        )
         site.start_vocabulary()  # jieba's dictionary loads in a worker while MkDocs reads and renders
+        site.start_writers()  # forked before the corpus is read: they do not copy it (workers.HandOverPool)
         build.renders = cache.NoteRenders(
             cache.ArtifactCache(site.cache_dir),
             cache.digest(
                 cache.code_version(),
                 Path(config.config_file_path).read_bytes(),
-                cache.files_digest(site.editorial_dir.glob("*.yml")),
+                cache.files_digest(p for p in site.editorial_dir.glob("*.yml") if p.name != "themes.yml"),
                 config.site_url or "",
                 "serve" if annotations.serving() else "build",
             ),
@@ -153,12 +162,13 @@ class Build:
         corpus = site.load_notes(  # theme dirs: a note's template must be one of them
             config.theme.dirs,
             lambda exc: self.serve_without(exc, "the editor's note overrides", "编辑对笔记的设定"),
+            site_pages={file.src_uri for file in files.documentation_pages()},
         )
         for problem in [*corpus.problems, *(p for note in corpus.notes for p in note.problems)]:
             log.warning("%s", problem)
         for note in corpus.notes:
             files.append(
-                File.generated(config, note.src_uri, content=note.page_source)
+                incremental.SiteFile.generated(config, note.src_uri, content=note.page_source)
             )  # never read as metadata
             self._add_images(note, files, config)
             if placeholder := note.placeholder_title:
@@ -174,7 +184,15 @@ class Build:
         for home in home_pages[1:]:
             content = pagination.extra_page_markdown(home, len(home_pages))
             files.append(
-                File.generated(config, home.src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+                incremental.SiteFile.generated(
+                    config, home.src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV
+                )
+            )
+        for section in section_pages(corpus.notes):  # a page per folder of seeds/ (zhudu/sections.py)
+            files.append(
+                incremental.SiteFile.generated(
+                    config, section.src_uri, content=section.content, inclusion=InclusionLevel.NOT_IN_NAV
+                )
             )
         self._load_themes(files, config)
         # Glossary and editor's notes: data beside the notes; the glossary page is generated.
@@ -195,11 +213,11 @@ class Build:
             placed = ()
         self.annotations.use(placed, site.display(notes_path))
         files.append(
-            File.generated(
+            incremental.SiteFile.generated(
                 config, glossary.GLOSSARY_SRC_URI, content=glossary.page_markdown(self.glossary.glossary)
             )
         )
-        return files
+        return incremental.site_files(files)  # the home and about pages too: written only when changed
 
     def _add_images(self, note: Any, files: Files, config: MkDocsConfig) -> None:
         site = self.site
@@ -231,7 +249,7 @@ class Build:
                 theme_map=ThemeMap(path=site.display(path)), notes=note_infos(site.corpus.notes, hant)
             )
         for page in self.themes.pages():
-            files.append(File.generated(config, page.src_uri, content=page.source))
+            files.append(incremental.SiteFile.generated(config, page.src_uri, content=page.source))
 
     # ----------------------------------------------------------------- rendering ahead
 
@@ -329,7 +347,8 @@ class Build:
                     convert=site.converter(v.code, "Hans").text,
                 )
             )
-        site.start_writers()  # the state the page writers inherit is complete from here on
+        self.files = files
+        incremental.plan_pages(self, config, files, env.globals["zd"])  # dirty builds: pages left as written
         return env
 
     def post_build(self, config: MkDocsConfig) -> None:
@@ -337,6 +356,7 @@ class Build:
         site = self.site
         site_dir = Path(config.site_dir)
         site.finish_writing(log)
+        incremental.finish_pages(self)
         site.write_sitemaps(site_dir)
         site.write_search_indexes(site_dir, log)
         site.stop_workers()
@@ -390,6 +410,13 @@ class Build:
             len(site.variants),
             ", ".join(v.code for v in site.variants),
         )
+        if self.outputs is not None and self.files is not None and incremental.dirty():
+            removed = incremental.record_pages(self, self.files)
+            log.debug(
+                "dirty build: %d pages left as written, %d stale files removed",
+                len(self.outputs.skipped),
+                len(removed),
+            )
 
     def stop(self) -> None:
         """No worker process and no log capture left behind (a failed build, or the next one)."""
@@ -435,7 +462,7 @@ def _add_theme_pages(pages: list[tuple[str, GeneratedPage]], files: Files, confi
     parsed back from the page's source.
     """
     for theme_id, generated in pages:
-        file = File.generated(
+        file = incremental.SiteFile.generated(
             config, generated.src_uri, content=generated.source, inclusion=InclusionLevel.NOT_IN_NAV
         )
         first = files.get_file_from_path(theme_src(theme_id))

@@ -111,6 +111,10 @@ class ArtifactCache:
         self.hits += 1
         return value
 
+    def has(self, kind: str, key: str) -> bool:
+        """Whether an artifact is kept (it may still turn out unreadable: ``get`` says)."""
+        return self.root is not None and self._path(kind, key).is_file()
+
     def put(self, kind: str, key: str, value: Any) -> None:
         """Keep ``value``; a file system that refuses leaves the cache without it."""
         if self.root is None:

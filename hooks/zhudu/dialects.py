@@ -24,6 +24,7 @@ to show ``{{ x }}`` in code).
 from __future__ import annotations
 
 import glob
+import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 from pymdownx.slugs import slugify
 
+from .folders import skipped as _skipped
 from .safety import EMBED_LABEL, safe_url
 
 # --------------------------------------------------------------------------- Data
@@ -70,15 +72,16 @@ _INLINE_RE = re.compile(
         (?P<sargs>(?:[^\n>%]|[>%](?!\}\}))*?)[ \t]*[>%]\}\}""",
     re.VERBOSE,
 )
-#: A Markdown link to a page of the author's own generated site (``[x](posts.html#a)``,
-#: ``[x](./front-matter)``): a relative path to an ``.html`` page or without an extension.  Links
-#: to ``.md`` files are MkDocs' (it finds the site's pages); absolute paths are left as written.
+#: A Markdown link to another note (``[x](other.md)``, ``[x](../posts/other.md)``) or to a page of
+#: the author's own generated site (``[x](posts.html#a)``, ``[x](./front-matter)``,
+#: ``[x](/docs/front-matter#Layout)``): a relative or site-absolute path to a note file, an
+#: ``.html`` page or a path without an extension (``resolve.LinkIndex`` finds the note).
 #: Only the target is matched: the link's text may hold code (``[`permalink`](variables.html)``).
 _PAGE_LINK_RE = re.compile(
-    r"""\]\((?P<path>(?![A-Za-z][A-Za-z0-9+.-]*:|[/\#?<])[^\s()<>\#?]+)(?P<anchor>\#[^\s()<>]*)?\)""",
+    r"""\]\((?P<path>(?![A-Za-z][A-Za-z0-9+.-]*:|//|[\#?<])[^\s()<>\#?]+)(?P<anchor>\#[^\s()<>]*)?\)""",
     re.VERBOSE,
 )
-_PAGE_SUFFIXES = frozenset({"", ".html", ".htm"})
+_PAGE_SUFFIXES = frozenset({"", ".html", ".htm", ".md", ".markdown", ".txt"})
 #: Tags that enclose lines: they must stand alone on their lines (``_BLOCK_TAG_RE``).
 _BLOCK_TAGS = frozenset(
     {"codeblock", "code", "highlight", "blockquote", "quote", "pullquote", "note", "comment"}
@@ -179,10 +182,11 @@ class NoteRef:
 
 @dataclass(frozen=True)
 class LinkTarget:
-    """What a link to a note needs from it."""
+    """What a link to a note needs from it: its page, its title, the heading or passage named."""
 
     slug: str
     title: str
+    anchor: str | None = None
 
 
 @dataclass
@@ -217,7 +221,9 @@ Line = tuple[str, int]  # text, line in the author's file
 # --------------------------------------------------------------------------- Rewriting
 
 
-def rewrite(text: str, *, first_line: int, note_dir: Path, note_name: str) -> Rewrite:
+def rewrite(
+    text: str, *, first_line: int, note_dir: Path, note_name: str, root: Path | None = None
+) -> Rewrite:
     """Rewrite every dialect construct of ``text`` outside code.
 
     Args:
@@ -225,8 +231,9 @@ def rewrite(text: str, *, first_line: int, note_dir: Path, note_name: str) -> Re
         first_line: Line number in the source file of ``text``'s first line.
         note_dir: The note's folder (images are looked up from there).
         note_name: The note's file name without extension (Hexo's asset folder has that name).
+        root: The notes folder (Obsidian's vault: embeds are found anywhere in it); None: ``note_dir``.
     """
-    writer = _Writer(note_dir=note_dir, note_name=note_name)
+    writer = _Writer(note_dir=note_dir, note_name=note_name, root=root or note_dir)
     lines = [(line, first_line + i) for i, line in enumerate(text.split("\n"))]
     # A construct may become several lines (a figure): each keeps the line it came from.
     out = [(part, n) for text, n in writer.blocks(lines) for part in text.split("\n")]
@@ -239,6 +246,7 @@ def rewrite(text: str, *, first_line: int, note_dir: Path, note_name: str) -> Re
 class _Writer:
     note_dir: Path
     note_name: str
+    root: Path
     refs: list[NoteRef] = field(default_factory=list)
     findings: list[tuple[int, str]] = field(default_factory=list)
 
@@ -448,7 +456,7 @@ class _Writer:
             return m.group(0)  # a file, or an image
         anchor = (m["anchor"] or "").lstrip("#") or None
         written = m["path"] + (m["anchor"] or "")
-        return f"]({self.ref(line, written, path.stem, anchor, None, 'url', written)})"
+        return f"]({self.ref(line, written, m['path'], anchor, None, 'url', written)})"
 
     def ref(
         self,
@@ -461,7 +469,7 @@ class _Writer:
         shown: str,
     ) -> str:
         n = len(self.refs)
-        target = PurePosixPath(target.strip().strip("/")).name if target.strip() else ""
+        target = target.strip()  # a name, a path of the notes folder or of the author's old site
         self.refs.append(NoteRef(line, written, target, anchor, text, kind, shown))
         if kind == "url":
             return f"#zd-ref-{n}"
@@ -476,7 +484,7 @@ class _Writer:
         if name in ("post_url", "post_path") and words:
             return self.ref(line, written, words[0], None, None, "url", words[0])
         if name == "link" and len(words) == 1:  # Jekyll: {% link _posts/2016-07-26-name.md %}
-            return self.ref(line, written, PurePosixPath(words[0]).stem, None, None, "url", words[0])
+            return self.ref(line, written, words[0], None, None, "url", words[0])
         if name == "link" and (url := next((w for w in words[1:] if _ABSOLUTE_URL_RE.match(w)), None)):
             text = " ".join(words[: words.index(url)])  # Hexo: {% link text url [external] [title] %}
             if safe_url(url):
@@ -531,7 +539,7 @@ class _Writer:
             return self.unknown(written, line, report=False, whole=whole)
         if name in ("ref", "relref") and (path := named.get("path", first)):
             page, _, anchor = path.partition("#")
-            return self.ref(line, written, PurePosixPath(page).stem, anchor or None, None, "url", path)
+            return self.ref(line, written, page, anchor or None, None, "url", path)
         if name == "figure" and (src := named.get("src")):
             src = src.lstrip("/") if src.startswith("/") and not src.startswith("//") else src
             alt = named.get("alt") or named.get("title") or named.get("caption") or ""
@@ -569,13 +577,13 @@ class _Writer:
         try:
             # The shortest path, then in name order: the same file whatever the folder listing's order.
             found = min(
-                (p for p in self.note_dir.rglob(base) if p.is_file()),
+                (p for p in self.root.rglob(base) if p.is_file() and not _skipped(p.relative_to(self.root))),
                 key=lambda p: (len(p.parts), p.as_posix()),
                 default=None,
             )
         except (OSError, ValueError):
             found = None
-        return found.relative_to(self.note_dir).as_posix() if found else name
+        return os.path.relpath(found, self.note_dir).replace(os.sep, "/") if found else name
 
     def find_asset(self, name: str) -> str:
         """A Hexo asset: in the folder named like the post (``post_asset_folder``), or beside it."""
@@ -763,6 +771,10 @@ def _md_text(value: str) -> str:
     return _MD_SPECIAL_RE.sub(r"\\\1", escape(value, quote=False))
 
 
+#: ``_md_text`` for other modules (section pages).
+md_text = _md_text
+
+
 def _md_url(url: str) -> str:
     """``url`` as a Markdown link target (``<…>`` allows spaces)."""
     return "<" + url.replace("<", "%3C").replace(">", "%3E").replace("\n", "") + ">"
@@ -772,14 +784,19 @@ def _md_url(url: str) -> str:
 
 
 def resolve(
-    markdown: str, refs: Sequence[NoteRef], find: Callable[[str], LinkTarget | None]
+    markdown: str,
+    refs: Sequence[NoteRef],
+    find: Callable[[NoteRef], LinkTarget | None],
+    site_page: Callable[[NoteRef], bool] = lambda ref: False,
 ) -> tuple[str, list[NoteRef]]:
     """Replace the link markers :func:`rewrite` left with links to the notes they name.
 
     Args:
         markdown: A note's Markdown after the body transforms.
         refs: The note's ``Rewrite.refs``.
-        find: A note's link target from a file name, id or title, or None.
+        find: The note a reference names (``resolve.LinkIndex``), with the anchor on its page, or None.
+        site_page: Whether a link no note answers names a page of the site itself (``docs/about.md``):
+            kept as written, for MkDocs to resolve.
 
     Returns:
         The Markdown, and the references no note answers (shown as text marked as a dead link).
@@ -791,12 +808,14 @@ def resolve(
         if n >= len(refs):
             return m.group(0)
         ref = refs[n]
-        target = find(ref.target) if ref.target else LinkTarget(slug="", title="")
+        target = find(ref) if ref.target else LinkTarget(slug="", title="", anchor=ref.anchor)
+        if target is None and ref.kind == "url" and site_page(ref):
+            return ref.written if m["bare"] is not None else f"[{m['text']}]({ref.written})"
         if target is None:
             dead.append(ref)
         url = (f"../{quote(target.slug)}/" if target.slug else "") if target else ""
-        if target and ref.anchor:
-            url += "#" + quote(ref.anchor, safe="^-_")
+        if target and target.anchor:
+            url += "#" + quote(target.anchor, safe="^-_")
         if m["bare"] is not None:
             return url or "#"
         if ref.kind == "url":
@@ -817,8 +836,8 @@ def resolve(
 def dead_link_message(ref: NoteRef) -> str:
     """What a warning says of a link no note answers."""
     return (
-        f"{ref.written}: no note in the collection has the file name or title {ref.target!r}: "
-        "shown as text marked as a dead link; fix the name, or add the note"
+        f"{ref.written}: no note in the collection has the file name, path, title, alias, slug or "
+        f"permalink {ref.target!r}: shown as text marked as a dead link; fix the link, or add the note"
     )
 
 

@@ -90,6 +90,15 @@ class Author:
 
 
 @dataclass(frozen=True)
+class Backlink:
+    """A note linking to another: where its page is, what it is called, how often it links."""
+
+    slug: str
+    title: str
+    count: int = 1
+
+
+@dataclass(frozen=True)
 class NoteMeta:
     """A note's normalised metadata; the documented schema (see README)."""
 
@@ -110,6 +119,11 @@ class NoteMeta:
     reading_minutes: int
     template: str = "note.html"
     extra: Mapping[str, Any] = field(default_factory=dict)
+    #: The folder of ``seeds/`` the note is in ("" for ``seeds/`` itself), and its section's slug.
+    folder: str = ""
+    section: str = ""
+    #: The notes that link to this one, by slug (filled once every note is read).
+    backlinks: tuple[Backlink, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """Plain, JSON-friendly data (dates as ISO 8601) for printing and templates."""
@@ -131,6 +145,9 @@ class NoteMeta:
             "reading_minutes": self.reading_minutes,
             "template": self.template,
             "extra": {k: _jsonable(v) for k, v in self.extra.items()},
+            "folder": self.folder,
+            "section": self.section,
+            "backlinks": [vars(b) | {} for b in self.backlinks],
         }
 
 

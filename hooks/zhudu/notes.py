@@ -14,10 +14,10 @@ import hashlib
 import math
 import re
 import tomllib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
@@ -25,11 +25,19 @@ from frontmatter.default_handlers import BaseHandler, YAMLHandler
 from mkdocs.config.base import ValidationError
 
 from . import body as body_mod
-from . import dialects, yamldoc
 from . import limits as limits_mod
+from . import remote_images, resolve, yamldoc
 from .errors import NoteError, ZhuduError
 from .limits import Limits
-from .meta import Author, NoteMeta, note_schema, profile_url, resolve_aliases, split_tags, validate_fields
+from .meta import (
+    Author,
+    NoteMeta,
+    note_schema,
+    profile_url,
+    resolve_aliases,
+    split_tags,
+    validate_fields,
+)
 
 # --------------------------------------------------------------------------- Data
 
@@ -135,6 +143,8 @@ class Corpus:
     notes: list[Note]
     #: Problems of no one note (two notes claiming one slug, a refused file, the folders).
     problems: list[ZhuduError] = field(default_factory=list)
+    #: The notes by every name a link may give them, with what became of each link (``resolve``).
+    link_index: resolve.LinkIndex | None = None
 
     def by_id(self) -> dict[str, Note]:
         """Notes keyed by id (the seed file's name without its extension)."""
@@ -144,37 +154,78 @@ class Corpus:
 # --------------------------------------------------------------------------- Reading
 
 
-def note_id(path: Path) -> str:
-    """A note's id: its file name without the extension (stable, never converted)."""
+def note_id(path: Path, root: Path | None = None) -> str:
+    """A note's id: its file name without the extension (stable, never converted).
+
+    A note in a folder of ``seeds/`` (``root``) is named by its path from there, without the
+    extension (``zh-cn/api-filter``): two ``index.md`` in two folders are two notes.
+    """
+    rel = _relative(path, root)
+    if rel is not None and len(rel.parts) > 1:
+        return (rel.parent / path.stem).as_posix()
     return path.stem
 
 
-def note_ids(paths: Iterable[Path]) -> dict[Path, str]:
+def note_folder(path: Path, root: Path | None = None) -> str:
+    """The folder of ``seeds/`` (``root``) a note is in, as a path from there; "" for ``seeds/`` itself."""
+    rel = _relative(path, root)
+    return rel.parent.as_posix() if rel is not None and len(rel.parts) > 1 else ""
+
+
+def _relative(path: Path, root: Path | None) -> PurePosixPath | None:
+    if root is None:
+        return None
+    try:
+        return PurePosixPath(path.relative_to(root).as_posix())
+    except ValueError:
+        return None
+
+
+def note_ids(paths: Iterable[Path], root: Path | None = None) -> dict[Path, str]:
     """Every note's id, unique: ``same.md``, ``same.markdown`` and ``same.txt`` share a file stem.
 
     The first of them in ``NOTE_SUFFIXES`` order keeps the stem as its id; the others take their
     whole file name (``same.txt``), or that and a number if even that is some other note's stem,
     so no note is lost and the id the editor keys ``notes.yml`` on is still the file's name.
+    In a folder (``note_id``), the same with the folder's path in front.
     """
     rank = {suffix: n for n, suffix in enumerate(NOTE_SUFFIXES)}
-    paths = sorted(paths, key=lambda p: (p.stem, rank.get(p.suffix, len(rank)), p.name))
-    stems = {p.stem for p in paths}
+    paths = sorted(paths, key=lambda p: (note_id(p, root), rank.get(p.suffix, len(rank)), p.name))
+    stems = {note_id(p, root) for p in paths}
     ids: dict[Path, str] = {}
     taken: set[str] = set()
     for path in paths:
-        identifier, n = path.stem, 1
-        while identifier in taken or (identifier != path.stem and identifier in stems):
+        stem = note_id(path, root)
+        named = stem[: len(stem) - len(path.stem)] + path.name  # the folder, then the whole file name
+        identifier, n = stem, 1
+        while identifier in taken or (identifier != stem and identifier in stems):
             n += 1
-            identifier = path.name if n == 2 else f"{path.name}-{n - 1}"
+            identifier = named if n == 2 else f"{named}-{n - 1}"
         taken.add(identifier)
         ids[path] = identifier
     return ids
 
 
 def default_slug(identifier: str) -> str:
-    """An ASCII slug from a note id; a hash when the id has no ASCII letters or digits."""
-    slug = re.sub(r"[^a-z0-9]+", "-", identifier.lower()).strip("-")
-    return slug or "note-" + hashlib.sha1(identifier.encode()).hexdigest()[:10]
+    """An ASCII slug from a note id; a hash when the id has no ASCII letters or digits.
+
+    A note in a folder (``读书/笔记``) is its folders' slugs, then its name's, or a hash of the whole
+    id when the name has no ASCII: never the folder's slug alone, which its other notes would share.
+    """
+    *folders, name = identifier.split("/")
+    slug = _ascii_slug(name)
+    if folders:
+        parts = [_ascii_slug(f) or _digest(f)[:8] for f in folders]
+        return "-".join([*parts, slug or _digest(identifier)[:10]])
+    return slug or "note-" + _digest(identifier)[:10]
+
+
+def _ascii_slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()
 
 
 def decode(data: bytes, display: str) -> str:
@@ -400,6 +451,7 @@ def read_note(
     image_url: Callable[[str, Path], str],
     detect_script: Callable[[str], str],
     identifier: str | None = None,
+    root: Path | None = None,
 ) -> Note:
     """Read and normalise one note; never raises for a problem in the note itself.
 
@@ -413,8 +465,10 @@ def read_note(
         image_url: Maps (note id, existing image path) to the link the page uses.
         detect_script: Returns ``"Hans"`` or ``"Hant"`` for a text.
         identifier: The note's id (``note_ids``: its file stem, unless another note has it).
+        root: The notes folder (``seeds/``): a note's images may be anywhere inside it, and a
+            note in one of its folders belongs to that folder's section.  None: the note's folder.
     """
-    identifier = identifier or note_id(path)
+    identifier = identifier or note_id(path, root)
     problems: list[NoteError] = []
     try:
         data = path.read_bytes()
@@ -458,6 +512,7 @@ def read_note(
         first_line=body_line,
         image_url=lambda p: image_url(identifier, p),
         note_name=path.stem,
+        root=root,
     )
     problems.extend(NoteError(display, line, message) for line, message in body.findings)
 
@@ -516,6 +571,8 @@ def read_note(
         reading_minutes=minutes,
         template=clean.get("template") or "note.html",
         extra=extra,
+        folder=note_folder(path, root),
+        section=default_slug(note_folder(path, root)) if note_folder(path, root) else "",
     )
     return Note(
         id=identifier,
@@ -635,14 +692,19 @@ def load_corpus(
     image_url: Callable[[str, Path], str],
     detect_script: Callable[[str], str],
     map_paths: Callable[[Callable[[Path], Note], list[Path]], list[Note]] | None = None,
+    root: Path | None = None,
+    fetch_remote: Callable[[list[str]], Mapping[str, remote_images.Fetched]] | None = None,
+    site_pages: Collection[str] = (),
 ) -> Corpus:
     """Read every note, make ids and slugs unique and sort newest first.
 
     ``map_paths`` reads the notes (``read_note`` of each path, in order): by default here, or in
-    worker processes.
+    worker processes.  ``fetch_remote`` downloads remote images (``remote_images.fetch_all``);
+    None: they stay links.  ``site_pages``: the site's own pages (``about.md``), which a note's
+    Markdown link may name.
     """
     paths = sorted(paths)
-    ids = note_ids(paths)
+    ids = note_ids(paths, root)
 
     def read(path: Path) -> Note:
         return read_note(
@@ -655,17 +717,19 @@ def load_corpus(
             image_url=image_url,
             detect_script=detect_script,
             identifier=ids[path],  # read under its final id: its images are published under it
+            root=root,
         )
 
     notes = (map_paths or _map_here)(read, paths)
     problems: list[ZhuduError] = []
     stem_owner = {identifier: path for path, identifier in ids.items()}
     for path, note in zip(paths, notes, strict=True):
-        if ids[path] != note_id(path):  # shares its file stem with another note (``note_ids``)
-            problems.append(_renamed(note, note_id(path), display(stem_owner[note_id(path)]), override_file))
+        stem = note_id(path, root)
+        if ids[path] != stem:  # shares its file stem with another note (``note_ids``)
+            problems.append(_renamed(note, stem, display(stem_owner[stem]), override_file))
         for image in note.body.images if note.body else ():
             if image.refused:
-                note.problems.append(_refused_image(note, image, display(path.parent)))
+                note.problems.append(_refused_image(note, image, display(root or path.parent)))
     seen: dict[str, Note] = {}
     for note in notes:
         first = seen.get(note.meta.slug)
@@ -684,39 +748,28 @@ def load_corpus(
             )
             note.meta = replace(note.meta, slug=unique)
         seen[note.meta.slug] = note
-    _resolve_links(notes)
+    if fetch_remote is not None:
+        remote_images.localise(notes, fetch_remote, image_url)
+    _unique_sections(notes)
+    index = resolve.link_notes(notes, site_pages)
     notes.sort(key=_newest_first)
-    return Corpus(notes=notes, problems=problems)
+    return Corpus(notes=notes, problems=problems, link_index=index)
 
 
-def _resolve_links(notes: list[Note]) -> None:
-    """Links between notes (``[[wikilinks]]``, ``{% post_link %}``, ``{{< ref >}}``…) once slugs are final.
-
-    A link names a note as its tool does: by file name (with or without its extension, Obsidian
-    ignoring case), by id, by slug, or, failing those, by title.  One no note answers is shown as
-    text marked as a dead link, with a warning at its line.
-    """
-    by_name: dict[str, dialects.LinkTarget] = {}
-    by_title: dict[str, dialects.LinkTarget] = {}
+def _unique_sections(notes: list[Note]) -> None:
+    """One section slug per folder (``Zh CN`` and ``zh-cn`` would share one)."""
+    owner: dict[str, str] = {}
+    for folder in sorted({n.meta.folder for n in notes if n.meta.folder}):
+        slug = base = default_slug(folder)
+        n = 1
+        while slug in owner:
+            n += 1
+            slug = f"{base}-{n}"
+        owner[slug] = folder
+    section = {folder: slug for slug, folder in owner.items()}
     for note in notes:
-        if note.broken:
-            continue
-        target = dialects.LinkTarget(slug=note.meta.slug, title=note.meta.title)
-        for key in (note.id, note.path.stem, note.path.name, note.meta.slug):
-            by_name.setdefault(key.casefold(), target)
-        by_title.setdefault(note.meta.title.casefold(), target)
-
-    def find(name: str) -> dialects.LinkTarget | None:
-        key = name.casefold()
-        return by_name.get(key) or by_name.get(key.removesuffix(".md")) or by_title.get(key)
-
-    for note in notes:
-        if note.body is None or not note.body.refs:
-            continue
-        note.markdown, dead = dialects.resolve(note.markdown, note.body.refs, find)
-        note.problems.extend(
-            NoteError(note.display_path, ref.line, dialects.dead_link_message(ref)) for ref in dead
-        )
+        if note.meta.folder and note.meta.section != section[note.meta.folder]:
+            note.meta = replace(note.meta, section=section[note.meta.folder])
 
 
 def _renamed(note: Note, stem: str, first: str, override_file: str) -> NoteError:

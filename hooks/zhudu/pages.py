@@ -152,9 +152,19 @@ def page_context(build: Build, page: Page) -> None:
     themes = build.themes
     if themes is not None and note is not None and page.content is not None:
         page.content, page.meta["zd_themes"] = themes.note_context(note.id, page.url, page.content)
-    elif themes is not None and (theme_page := themes.theme_of_src(page.file.src_uri)) is not None:
+    else:
+        theme_page_view(build, page)
+
+
+def theme_page_view(build: Build, page: Page) -> bool:
+    """Give a theme page its view (once: a dirty build makes it before deciding to write the page)."""
+    themes = build.themes
+    if themes is None or (theme_page := themes.theme_of_src(page.file.src_uri)) is None:
+        return False
+    if "zd_theme" not in page.meta:
         theme_id, number = theme_page
         page.meta["zd_theme"] = themes.theme_context(theme_id, page.url, number)
+    return True
 
 
 def post_page(build: Build, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -170,6 +180,9 @@ def post_page(build: Build, output: str, page: Page, config: MkDocsConfig) -> st
         searchable=page.meta.get("zd_searchable", searchable_by_front_matter(page)),
     )
     site.write_variants(output, page.file.dest_uri, page.url, Path(config.site_dir))
+    # Written: MkDocs keeps every page to the end of the build, and a note's HTML (theme panels and
+    # all) is the largest thing it keeps; nothing reads it after this event.
+    page.content = None
     return site.root_stub(page.file.dest_uri, page.url, page.title or config.site_name)
 
 

@@ -3,12 +3,15 @@
 Material's built-in search (lunr + jieba) misses what Chinese readers type: the
 last word of an unspaced query, a word inside a longer word, the other script,
 the other region's vocabulary.  With ``extra.zhudu.search: zhudu`` (the default)
-the hook replaces Material's index with one written here and points Material's
+the hook replaces Material's index with its own and points Material's
 search UI at ``assets/zhudu/search-worker.js``, a worker that keeps Material's
-message protocol (setup / ready / query / result), so the UI, keyboard,
-highlighting and instant navigation stay Material's.
+message protocol (setup / ready / query / result), so the UI, keyboard and
+instant navigation stay Material's.
 
-The index of a variant (``<prefix>/search/search_index.json``) holds:
+What the worker reads is the sharded index (``search_shards.py``), built from the
+same page texts, folding and vocabulary as this module's.  The whole index of a
+variant (``<prefix>/search/search_index.json``), written here, is what Material's
+own loader fetches (only where the page cannot stop it); it holds:
 
 * ``docs``: one entry per page (``location`` without fragment) and one per
   passage (``location`` ``notes/x/#p-XXXXXXXX``), ``text`` as the variant shows it.

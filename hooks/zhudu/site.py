@@ -14,7 +14,7 @@ import logging
 import os
 import re
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -22,7 +22,18 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from . import annotations, cache, editorial, glossary, script, search, variants, workers
+from . import (
+    annotations,
+    cache,
+    editorial,
+    folders,
+    glossary,
+    remote_images,
+    script,
+    search,
+    variants,
+    workers,
+)
 from .errors import NoteError, ZhuduError
 from .limits import Limits
 from .notes import NOTE_SUFFIXES, Corpus, Note, NoteSettings, default_slug, load_corpus, note_ids
@@ -80,6 +91,9 @@ NOTES_PER_READER = 200
 #: Writing the search documents of fewer pages than this in a forked worker costs more than it saves.
 PAGES_PER_INDEX_SLICE = 500
 
+#: Pages handed to the page writers and not yet written, past which ``write_variants`` waits.
+WRITERS_BACKLOG = 32
+
 #: The build state a page-writer process was forked with (``Site.start_writers``).
 _FORKED_SITE: list[Site] = []
 
@@ -89,9 +103,17 @@ def _adopt_in_worker(site: Site) -> None:
 
 
 def _write_in_worker(
-    html: str, dest_uri: str, url: str, site_dir: Path, indexed: bool
+    state: tuple[set[str], dict[str, dict[str, str]], str],
+    html: str,
+    dest_uri: str,
+    url: str,
+    site_dir: Path,
+    indexed: bool,
 ) -> tuple[str, tuple[tuple[str, search.PageText], ...]]:
-    return dest_uri, _FORKED_SITE[0].write_page(html, dest_uri, url, site_dir, indexed)
+    site = _FORKED_SITE[0]
+    # What the writer was forked without: the pages (for links) and strings known once on_env has run.
+    site.page_urls, site.strings, site.output_fingerprint = state
+    return dest_uri, site.write_page(html, dest_uri, url, site_dir, indexed)
 
 
 @dataclass
@@ -120,7 +142,7 @@ class Site:
     strings: dict[str, dict[str, str]] = field(default_factory=dict)
     #: Variant code -> dest_uri -> the page's searchable text, taken as each page is written.
     search_pages: dict[str, dict[str, search.PageText]] = field(default_factory=dict)
-    _writers: ProcessPoolExecutor | None = field(default=None, repr=False)
+    _writers: workers.HandOverPool | None = field(default=None, repr=False)
     _pending: list[Future[Any]] = field(default_factory=list, repr=False)
     _vocabulary: ProcessPoolExecutor | None = field(default=None, repr=False)
     #: URLs re-aimed for the variant folders, by what they depend on (``variants.relocate``).
@@ -283,16 +305,18 @@ class Site:
         return problems
 
     def _note_paths(self) -> tuple[list[Path], list[ZhuduError]]:
-        """The note files in ``seeds/``, and why any other file that looks like one is not read.
+        """The note files in ``seeds/`` and its folders, and why any other file that looks like one is not read.
 
-        A note is untrusted input, and so is a symbolic link among them: one leading out of
-        ``seeds/`` would publish whatever file it names, so only links to files inside are read.
+        Folders are read as ``folders.walk`` says (hidden ones, ``_drafts/``, ``node_modules/`` and the
+        like skipped; symbolic links to folders never entered).  A note is untrusted input, and so is
+        a symbolic link among them: one leading out of ``seeds/`` would publish whatever file it names,
+        so only links to files inside are read.
         """
         seeds = self.seeds_dir.resolve()
         folder = self.display(self.seeds_dir)
         paths: list[Path] = []
         refused: list[ZhuduError] = []
-        for path in sorted(self.seeds_dir.glob("*")):
+        for path in folders.walk(self.seeds_dir):
             if path.suffix not in NOTE_SUFFIXES:
                 continue
             try:
@@ -328,6 +352,7 @@ class Site:
         self,
         theme_dirs: Sequence[str] | None = None,
         without_overrides: Callable[[ZhuduError], None] | None = None,
+        site_pages: Collection[str] = (),
     ) -> Corpus:
         """Read ``seeds/`` with the editor's overrides.
 
@@ -336,6 +361,8 @@ class Site:
                 must name one of their templates.  None: not checked.
             without_overrides: Called with the error when ``notes.yml`` is invalid; the notes are then
                 read without overrides (``mkdocs serve``).  None: the error is raised.
+            site_pages: The site's own pages (``files.documentation_pages()``' ``src_uri``), which a
+                note's Markdown link may name (``[关于](../about.md)``).
 
         Raises:
             ZhuduError: ``seeds_dir`` or ``editorial_dir`` is missing (``check_folders``).
@@ -346,7 +373,7 @@ class Site:
         overrides_path = self.editorial_dir / "notes.yml"
         try:
             overrides = editorial.load_note_overrides(
-                overrides_path, self.display(overrides_path), note_ids(paths).values()
+                overrides_path, self.display(overrides_path), note_ids(paths, self.seeds_dir).values()
             )
         except ZhuduError as exc:
             if without_overrides is None:
@@ -369,6 +396,9 @@ class Site:
             override_file=overrides.path,
             image_url=self.image_link,
             detect_script=script.detect_script,
+            root=self.seeds_dir,
+            fetch_remote=lambda urls: remote_images.fetch_all(urls, self.cache_dir),
+            site_pages=site_pages,
             # A few hundred notes and more are read on every CPU.
             map_paths=lambda read, paths: workers.forked_map_in_slices(
                 read, paths, self._forking_cpus, smallest_slice=NOTES_PER_READER
@@ -442,6 +472,10 @@ class Site:
         """Material's interface strings for one variant (``language`` is Material's name)."""
         if code not in self.strings:
             table = {key: str(lookup(language, key)) for key in keys}
+            if any(v.code == code and v.script == "Hant" for v in self.variants):
+                # Material's zh-Hant has Simplified characters in Traditional sentences ("找到 1 个符合條件的結果").
+                to_traditional = script.opencc_converter("s2t").convert
+                table = {key: to_traditional(text) for key, text in table.items()}
             table["language"] = code
             self.strings[code] = table
         return self.strings[code]
@@ -473,9 +507,21 @@ class Site:
             and dest_uri.endswith(".html")
         )
         if self._writers is not None:
+            if not self._writers.handed_over:  # on_env has run: what pages need is known
+                self._writers.hand_over((self.page_urls, self.strings, self.output_fingerprint))
             self._pending.append(
                 self._writers.submit(_write_in_worker, html, dest_uri, url, site_dir, indexed)
             )
+            # A page not yet written holds its HTML here (the executor keeps a task's arguments
+            # until its result is in): finished pages are collected in order, and past a backlog
+            # the oldest is waited for, so the pages wait in the writers, not in memory.
+            collected = 0
+            for future in self._pending:
+                if not (future.done() or len(self._pending) - collected > WRITERS_BACKLOG):
+                    break
+                self._record_texts(*future.result())
+                collected += 1
+            del self._pending[:collected]
             return
         self._record_texts(dest_uri, self.write_page(html, dest_uri, url, site_dir, indexed))
 
@@ -577,12 +623,16 @@ class Site:
             self._vocabulary.submit(search.warm_vocabulary, self.domain_words)
 
     def start_writers(self) -> None:
-        """Fork the page writers: the build state they inherit is complete once ``on_env`` has run."""
+        """Fork the page writers now (``on_config``), before the corpus and the pages are in memory.
+
+        They inherit the settings, the variants and the converters; what else a page needs, known
+        once ``on_env`` has run, is handed over with the first page (``write_variants``).
+        """
         if annotations.serving():
             return
         for variant in self.variants:  # OpenCC's dictionaries, loaded once before the fork
             self.converter(variant.code, "Hans")
-        self._writers = workers.forked_pool(
+        self._writers = workers.HandOverPool.fork(
             workers.pool_size(self.settings.workers), _adopt_in_worker, (self,)
         )
 
@@ -599,7 +649,7 @@ class Site:
                 self._writers.shutdown(cancel_futures=True)
                 self._writers = None
                 log.debug(
-                    "page writers: %d pages; the build waited %.2f s for the last ones",
+                    "page writers: %d pages left after the last render; the build waited %.2f s for them",
                     len(pending),
                     time.perf_counter() - started,
                 )
@@ -668,7 +718,12 @@ class Site:
         log.debug("search indexes written for %d variants", len(self.variants))
 
     def _write_zhudu_search(self, site_dir: Path, separator: str, log: logging.Logger) -> None:
-        """Zhudu's passage index (``search.py``), from the pages' text taken as each variant was written."""
+        """Zhudu's passage index, from the pages' search records taken as each variant was written.
+
+        The sharded index (``search_shards.py``) is what the worker reads; ``search_index.json``
+        (``search.py``, every passage in one file) is kept for Material, which fetches it at start-up
+        only where the lazy loader cannot work (no ``BroadcastChannel``).
+        """
         variant_pages = [
             search.VariantPages(
                 code=v.code,
@@ -681,20 +736,44 @@ class Site:
             for v in self.variants
         ]
         canonical = next((v.code for v in self.variants if v.script == "Hans"), self.default.code)
+        to_simplified = script.opencc_converter("t2s").convert
+        converters = {v.code: self.converter(v.code, "Hans").text for v in self.variants}
+        from . import search_shards  # imported here: only this method of the site uses it
+
+        started: list[Callable[[], list[str]]] = []
+
+        def vocabulary_once(
+            texts: list[str], table: Mapping[str, str], extra: list[str]
+        ) -> Callable[[], list[str]]:
+            # Both indexes fold the same canonical texts with the same table: one vocabulary.
+            if not started:
+                started.append(self._vocabulary_of(texts, table, extra))
+            return started[0]
+
+        shards = search_shards.build(
+            variant_pages,
+            canonical,
+            to_simplified,
+            converters,
+            [script.opencc_converter(c).convert for c in ("tw2sp", "hk2sp")],
+            self.domain_words,
+            vocabulary_of=vocabulary_once,
+        )
+        size = search_shards.write(shards, site_dir, {v.code: v.prefix for v in self.variants})
         # The documents are written in a slice per CPU, for a large site.
         parts, map_parts = self.slicing(len(self.pages), PAGES_PER_INDEX_SLICE)
         indexes = search.build_indexes(
             variant_pages,
             canonical,
-            script.opencc_converter("t2s").convert,
-            {v.code: self.converter(v.code, "Hans").text for v in self.variants},
+            to_simplified,
+            converters,
             separator,
             self.domain_words,
-            vocabulary_of=self._vocabulary_of,
+            vocabulary_of=vocabulary_once,
             parts=parts,
             map_parts=map_parts,
         )
-        size = search.write_indexes(indexes, site_dir, {v.code: v.prefix for v in self.variants})
+        size += search.write_indexes(indexes, site_dir, {v.code: v.prefix for v in self.variants})
         log.debug("zhudu search: %d variant indexes, %d bytes", len(indexes), size)
 
     def write_sitemaps(self, site_dir: Path) -> None:

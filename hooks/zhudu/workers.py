@@ -1,10 +1,12 @@
 """Forked worker processes, so that a build uses every CPU while MkDocs renders on one.
 
 MkDocs renders pages one after another in one process.  Writing a page's variant copies
-(tokenize, convert, write) depends only on the page's HTML and on build state that is complete
-once ``on_env`` has run; loading jieba's dictionary for the search vocabulary depends only on the
-editorial files.  Workers *forked* at those points inherit that state as it is (no pickling of
-OpenCC converters or link tables) and work beside the rendering.
+(tokenize, convert, write) depends only on the page's HTML, the settings and converters known in
+``on_config``, and the site's page list and interface strings known once ``on_env`` has run;
+loading jieba's dictionary for the search vocabulary depends only on the editorial files.  Both
+kinds of worker are *forked* in ``on_config``, before the notes are read, and inherit the
+converters as they are (no pickling of OpenCC objects); the page writers are handed the rest once
+(``HandOverPool``) and work beside the rendering.
 
 Fork only: spawned workers would have to rebuild the state, which costs more than the work.
 ``mkdocs serve`` does not use them: its rebuilds run beside the server's threads, which forking
@@ -15,9 +17,12 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
+import tempfile
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
 
@@ -54,6 +59,70 @@ def forked_pool(
     )
     pool.submit(int)  # the first task forks every worker
     return pool
+
+
+class HandOverPool:
+    """Workers forked early, while this process holds little, and handed the rest of their state later.
+
+    A worker forked late inherits the whole build (every page, the corpus) and slowly copies it:
+    the garbage collector's passes write to every object it visits, so pages shared at the fork
+    become the worker's own.  Forked before the corpus is read, the workers share only what the
+    process held then; what they need later (``hand_over``) is pickled once to a file, which each
+    worker reads on its first task after the hand-over, not with every task.
+    """
+
+    def __init__(self, pool: ProcessPoolExecutor) -> None:
+        self.pool = pool
+        self.state_file: Path | None = None
+
+    @classmethod
+    def fork(
+        cls, processes: int, initializer: Callable[..., Any] | None = None, initargs: tuple[Any, ...] = ()
+    ) -> HandOverPool | None:
+        """``processes`` workers forked now (``forked_pool``); ``None`` without fork."""
+        pool = forked_pool(processes, initializer, initargs)
+        return cls(pool) if pool is not None else None
+
+    @property
+    def handed_over(self) -> bool:
+        """Whether the workers have their state (``hand_over``)."""
+        return self.state_file is not None
+
+    def hand_over(self, state: Any) -> None:
+        """What every task after this one is given as its first argument."""
+        self._remove_state()
+        with tempfile.NamedTemporaryFile(prefix="zhudu-workers-", suffix=".pickle", delete=False) as out:
+            pickle.dump(state, out, protocol=pickle.HIGHEST_PROTOCOL)
+        self.state_file = Path(out.name)
+
+    def submit(self, function: Callable[..., Any], *args: Any) -> Future[Any]:
+        """``function(state, *args)`` in a worker (``hand_over`` first)."""
+        if self.state_file is None:
+            raise RuntimeError("HandOverPool.submit before hand_over")
+        return self.pool.submit(_with_state, str(self.state_file), function, *args)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        """Stop the workers (``ProcessPoolExecutor.shutdown``) and remove the state file."""
+        try:
+            self.pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+        finally:
+            self._remove_state()
+
+    def _remove_state(self) -> None:
+        if self.state_file is not None:
+            self.state_file.unlink(missing_ok=True)
+            self.state_file = None
+
+
+#: In a ``HandOverPool`` worker: the state file read last, and what it held.
+_HANDED: dict[str, Any] = {}
+
+
+def _with_state(state_file: str, function: Callable[..., Any], *args: Any) -> Any:
+    if _HANDED.get("file") != state_file:
+        _HANDED["state"] = pickle.loads(Path(state_file).read_bytes())
+        _HANDED["file"] = state_file
+    return function(_HANDED["state"], *args)
 
 
 #: ``map`` over slices of a step's work (``forked_map`` bound to a number of processes).

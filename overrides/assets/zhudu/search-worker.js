@@ -1,39 +1,58 @@
 /* Zhudu search worker: Material's search message protocol, passage-level Chinese search.
  *
- * Material's UI sends {type: 0 SETUP, data: {config, docs, options}} and {type: 2 QUERY, data: string};
- * this worker answers {type: 1 READY} and {type: 3 RESULT, data: {items: SearchItem[][], total}}.
- * The index is written by hooks/zhudu/search.py (see its docstring for the format).
+ * Material's UI sends {type: 0 SETUP} and {type: 2 QUERY, data: string}; this worker answers
+ * {type: 1 READY} and {type: 3 RESULT, data: {items: SearchItem[][], total}}.
+ *
+ * The index is sharded (hooks/zhudu/search_shards.py documents the files): the worker fetches the
+ * variant's small manifest.json when the reader opens search, then per query only the shards holding
+ * the query's character pairs, and the passages (fragments) of the pages it shows. Each file is
+ * fetched once (the browser's cache keeps it; names carry a content hash).
  *
  * Usually Material never sends SETUP: overrides/partials/zd-lazy-search.html keeps Material's bundle
- * from fetching the index at start-up, and tells this worker where the index is once the reader opens
- * search (see loadWhenAsked); the worker then fetches it and says READY, as after a SETUP.
+ * from fetching its own index and tells this worker where the manifest is once the reader opens
+ * search (see loadWhenAsked). A SETUP (Material's own loading, where the page could not stop it) is
+ * answered the same way, from the manifest named in this worker's URL ("#zd-manifest=…").
  *
  * How a query is matched:
  *  - fold: full-width ASCII narrowed, lower case, Traditional characters to Simplified (length kept,
  *    so a hit maps back onto the displayed text);
  *  - readings: the folded query, and the query with regional words (資料, 軟體, 網路 …) replaced by
  *    their canonical word (数据, 软件, 网络); the script the reader typed decides which weighs more;
- *  - segmentation: each Han run is cut into the fewest pieces that each occur in the corpus (so the
+ *  - segmentation: each Han run is cut into the fewest pieces that each occur in the notes (so the
  *    last word of an unspaced query counts like any other), Latin words are words;
+ *  - honest: a single character cut out of a longer run is not searched for (it would match unrelated
+ *    words); characters typed apart ("软 体") or a one-character query are. A query that matches
+ *    nothing gets no results, and the page (zd-lazy-search.html) shows words the notes do contain;
  *  - a passage scores by the share of the query it contains (pieces weighted by rarity and length),
- *    with bonuses for the whole query as a phrase, for all pieces present, and for pieces close together.
+ *    with bonuses for the whole query as a phrase, for all pieces present, for pieces close together
+ *    and for a short passage.
  */
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+/* The pages a result list shows (Material renders ten at first): their passages are fetched. */
+var MAX_PAGES = 10;
+var MAX_PASSAGES = 60;
+
+var BASE = "";                     /* URL of the variant's search/ folder */
+var MANIFEST = null;               /* promise of the manifest, once asked */
 var FOLD = Object.create(null);
-var ALIAS = Object.create(null);
-var AMBIGUOUS = Object.create(null);
 var ALIAS_MAX = 0;
-var FORMS = Object.create(null);  /* canonical word -> its regional forms (for highlighting) */
-var PAGES = [];                   /* {location, title} */
-var PASSAGES = [];                /* {page, location, title, text, ftext, ctext, same} */
-var CORPUS = "";                  /* every folded canonical text, for segmentation */
-var DF_CACHE = Object.create(null);
-var OCCURS_CACHE = Object.create(null);
+var SHARDS = {};                   /* family -> [count, folder] */
+var PAGE_START = [0];              /* passage number each page starts at; last = passages */
+var PASSAGES = 0;
+var FRAGMENTS = "";
+var FILES = Object.create(null);   /* URL -> promise of its JSON */
+var LOADED = Object.create(null);  /* URL -> its JSON */
+var DECODED = Object.create(null); /* family + key -> Map(doc -> positions) */
+var OCCURS = Object.create(null);  /* folded string -> Map(doc -> positions) */
+var LATEST = 0;
+var CHANNEL = null;                /* the page's BroadcastChannel, for what Material's protocol has no room for */
 
 var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 var WORD = /[a-z0-9\u00c0-\u024f]/;
+var TERM_CHAR = /[\u3400-\u9fff\uf900-\ufaffa-z0-9\u00c0-\u024f]/;
+var EMPTY = new Map();
 
 function fold(s) {
   var out = "";
@@ -52,57 +71,155 @@ function escapeHTML(s) {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-function setup(data) {
-  var zd = (data.config && data.config.zhudu) || {};
-  var pairs = zd.fold || "";
-  FOLD = Object.create(null);
-  for (var i = 0; i + 1 < pairs.length; i += 2) FOLD[pairs.charAt(i)] = pairs.charAt(i + 1);
-  ALIAS = Object.create(null);
-  FORMS = Object.create(null);
-  ALIAS_MAX = 0;
-  var alias = zd.alias || {};
-  Object.keys(alias).forEach(function (key) {
-    ALIAS[key] = alias[key];
-    ALIAS_MAX = Math.max(ALIAS_MAX, key.length);
-    (FORMS[alias[key]] = FORMS[alias[key]] || []).push(fold(key));
-  });
-  AMBIGUOUS = Object.create(null);
-  (zd.amb || []).forEach(function (key) { AMBIGUOUS[key] = true; });
-  PAGES = [];
-  PASSAGES = [];
-  var byLocation = Object.create(null);
-  var corpus = [];
-  (data.docs || []).forEach(function (doc) {
-    var hash = doc.location.indexOf("#");
-    if (hash < 0) {
-      byLocation[doc.location] = PAGES.length;
-      PAGES.push({ location: doc.location, title: doc.title, ftitle: fold(doc.title) });
-      corpus.push(fold(doc.title));
-      return;
-    }
-    var page = byLocation[doc.location.slice(0, hash)];
-    if (page === undefined) return;
-    var ftext = fold(doc.text);
-    var ctext = doc.c ? fold(doc.c) : ftext;
-    PASSAGES.push({
-      page: page, location: doc.location, title: doc.title, text: doc.text,
-      ftext: ftext, ctext: ctext, same: ctext.length === doc.text.length
+/* ----------------------------------------------------------------------- files */
+
+function getJSON(url) {
+  if (!FILES[url]) {
+    FILES[url] = fetch(url, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error("search index: HTTP " + response.status + " " + url);
+      return response.json();
+    }).then(function (data) {
+      LOADED[url] = data;
+      return data;
+    }, function (error) {
+      delete FILES[url];  /* the next query tries again */
+      throw error;
     });
-    corpus.push(ctext);
+  }
+  return FILES[url];
+}
+
+/* 32-bit FNV-1a of the UTF-16 code units (shard_of in search_shards.py). */
+function shardOf(key, count) {
+  var h = 2166136261;
+  for (var i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619) >>> 0;
+  return h % count;
+}
+
+function shardURL(family, key) {
+  var where = SHARDS[family];  /* [count, folder] */
+  if (!where || !where[0]) return null;
+  return BASE + where[1] + "/" + shardOf(key, where[0]) + ".json";
+}
+
+function shard(family, key) {
+  var url = shardURL(family, key);
+  return (url && LOADED[url]) || {};
+}
+
+function loadShards(family, keys) {
+  var urls = {};
+  keys.forEach(function (key) { var url = shardURL(family, key); if (url) urls[url] = true; });
+  return Promise.all(Object.keys(urls).map(getJSON));
+}
+
+function loadManifest(url) {
+  if (!MANIFEST) {
+    BASE = url.slice(0, url.lastIndexOf("/") + 1);
+    MANIFEST = getJSON(url).then(function (m) {
+      FOLD = Object.create(null);
+      for (var i = 0; i + 1 < m.fold.length; i += 2) FOLD[m.fold.charAt(i)] = m.fold.charAt(i + 1);
+      ALIAS_MAX = m.aliasMax || 0;
+      SHARDS = m.shards;
+      FRAGMENTS = m.fragments;
+      PAGE_START = [0];
+      (m.pages ? m.pages.split(",") : []).forEach(function (n) {
+        PAGE_START.push(PAGE_START[PAGE_START.length - 1] + parseInt(n, 36));
+      });
+      PASSAGES = PAGE_START[PAGE_START.length - 1];
+      self.postMessage({ type: READY });
+    }, function (error) {
+      MANIFEST = null;
+      throw error;
+    });
+  }
+  return MANIFEST;
+}
+
+/* ----------------------------------------------------------------------- postings */
+
+/* "doc,pos,pos doc,pos" (base 36, differences) -> Map(doc -> positions). */
+function decode(text) {
+  var out = new Map();
+  if (!text) return out;
+  var doc = 0;
+  text.split(" ").forEach(function (entry) {
+    var nums = entry.split(","), at = 0, positions = [];
+    doc += parseInt(nums[0], 36);
+    for (var i = 1; i < nums.length; i++) { at += parseInt(nums[i], 36); positions.push(at); }
+    out.set(doc, positions);
   });
-  CORPUS = corpus.join("\u0001");
-  DF_CACHE = Object.create(null);
-  OCCURS_CACHE = Object.create(null);
+  return out;
+}
+
+function postings(family, key) {
+  var id = family + key;
+  if (!DECODED[id]) {
+    var section = shard(family, key)[family === "b" ? "p" : "u"] || {};
+    DECODED[id] = decode(section[key]);
+  }
+  return DECODED[id];
+}
+
+function isTermText(s) {
+  for (var i = 0; i < s.length; i++) if (!TERM_CHAR.test(s.charAt(i))) return false;
+  return s.length > 0;
+}
+
+/* Where a folded string occurs: Map(doc -> positions); documents past PASSAGES are page titles. */
+function occurrences(s) {
+  if (s in OCCURS) return OCCURS[s];
+  var out;
+  if (!isTermText(s)) out = EMPTY;
+  else if (s.length === 1) out = postings("u", s);
+  else {
+    out = postings("b", s.slice(0, 2));
+    for (var i = 1; i + 1 < s.length && out.size; i++) {
+      var next = postings("b", s.slice(i, i + 2)), kept = new Map();
+      out.forEach(function (positions, doc) {
+        var there = next.get(doc);
+        if (!there) return;
+        var ok = positions.filter(function (p) { return there.indexOf(p + i) >= 0; });
+        if (ok.length) kept.set(doc, ok);
+      });
+      out = kept;
+    }
+  }
+  OCCURS[s] = out;
+  return out;
+}
+
+function occurs(s) { return occurrences(s).size > 0; }
+
+function df(term) {
+  var n = 0;
+  occurrences(term).forEach(function (_, doc) { if (doc < PASSAGES) n++; });
+  return n;
+}
+
+/* Every pair of term characters in these texts (what the "b" shards are chosen by). */
+function pairsOf(texts) {
+  var out = [];
+  texts.forEach(function (t) {
+    for (var i = 0; i + 1 < t.length; i++) {
+      if (TERM_CHAR.test(t.charAt(i)) && TERM_CHAR.test(t.charAt(i + 1))) out.push(t.slice(i, i + 2));
+    }
+  });
+  return out;
+}
+
+function alias(key) {
+  var entry = (shard("b", fold(key).slice(0, 2)).a || {})[key];
+  return entry ? { to: entry[0], amb: !!entry[1] } : null;
+}
+
+function formsOf(word) {
+  return (shard("b", word.slice(0, 2)).f || {})[word] || [];
 }
 
 /* ----------------------------------------------------------------------- query analysis */
 
-function occurs(s) {
-  if (!(s in OCCURS_CACHE)) OCCURS_CACHE[s] = CORPUS.indexOf(s) >= 0;
-  return OCCURS_CACHE[s];
-}
-
-/* Fewest pieces that each occur in the corpus; a character that occurs nowhere is its own piece. */
+/* Fewest pieces that each occur in the notes; a character that occurs nowhere is its own piece. */
 function segmentHan(run) {
   var n = run.length, best = [0], back = [0];
   for (var j = 1; j <= n; j++) {
@@ -119,7 +236,7 @@ function segmentHan(run) {
   return out;
 }
 
-/* Terms of one reading: {text, start, end} in reading coordinates. */
+/* Terms of one reading: {text, start, end, han, lone}; lone: one character cut out of a longer run. */
 function terms(reading) {
   var out = [], i = 0, n = reading.length;
   while (i < n) {
@@ -127,14 +244,18 @@ function terms(reading) {
     if (HAN.test(ch)) {
       var j = i;
       while (j < n && HAN.test(reading.charAt(j))) j++;
+      var run = j - i;
       segmentHan(reading.slice(i, j)).forEach(function (r) {
-        out.push({ text: reading.slice(i + r[0], i + r[1]), start: i + r[0], end: i + r[1], han: true });
+        out.push({
+          text: reading.slice(i + r[0], i + r[1]), start: i + r[0], end: i + r[1], han: true,
+          lone: run > 1 && r[1] - r[0] === 1
+        });
       });
       i = j;
     } else if (WORD.test(ch)) {
       var k = i;
       while (k < n && WORD.test(reading.charAt(k))) k++;
-      out.push({ text: reading.slice(i, k), start: i, end: k, han: false });
+      out.push({ text: reading.slice(i, k), start: i, end: k, han: false, lone: false });
       i = k;
     } else {
       i++;
@@ -143,23 +264,23 @@ function terms(reading) {
   return out;
 }
 
-/* The query's readings: [{text, weight, raw: [[start,end] in the raw query] per reading char}]. */
+/* The query's readings: [{text, weight, map: [[start,end] in the raw query] per reading char}]. */
 function readings(raw) {
   var folded = fold(raw);
   var plain = { text: folded, weight: 1, map: null };
   if (!ALIAS_MAX) return [plain];
-  var text = "", map = [], strong = false, weak = false, i = 0;
+  var text = "", map = [], strong = false, i = 0;
   while (i < raw.length) {
     var hit = null;
     for (var len = Math.min(ALIAS_MAX, raw.length - i); len >= 2 && !hit; len--) {
-      var r = raw.substr(i, len), f = folded.substr(i, len);
-      if (ALIAS[r] !== undefined && r !== f) hit = { to: ALIAS[r], len: len, strong: true };
-      else if (ALIAS[f] !== undefined) hit = { to: ALIAS[f], len: len, strong: !AMBIGUOUS[f] };
+      var r = raw.substr(i, len), f = folded.substr(i, len), a;
+      if (r !== f && (a = alias(r))) hit = { to: a.to, len: len, strong: true };
+      else if ((a = alias(f))) hit = { to: a.to, len: len, strong: !a.amb };
     }
     if (hit) {
       for (var c = 0; c < hit.to.length; c++) map.push([i, i + hit.len]);
       text += hit.to;
-      if (hit.strong) strong = true; else weak = true;
+      if (hit.strong) strong = true;
       i += hit.len;
     } else {
       text += folded.charAt(i);
@@ -173,84 +294,173 @@ function readings(raw) {
   return [plain, region];
 }
 
-function df(term) {
-  if (!(term in DF_CACHE)) {
-    var n = 0;
-    for (var i = 0; i < PASSAGES.length; i++) if (PASSAGES[i].ctext.indexOf(term) >= 0) n++;
-    DF_CACHE[term] = n;
-  }
-  return DF_CACHE[term];
-}
-
 /* ----------------------------------------------------------------------- scoring */
 
-function scoreReading(reading, ts, p) {
+function weightOf(t) {
+  var d = df(t.text);
+  var w = Math.log(1 + PASSAGES / (1 + d)) * (t.han ? Math.min(t.text.length, 4) : Math.min(t.text.length, 6) / 1.5);
+  return d === 0 ? w * 0.25 : w;  /* a piece nothing contains: count it, but do not let it dominate */
+}
+
+/* Whether the reading, spaces and all, occurs in the passage (its parts one space apart). */
+function phraseIn(compact, doc) {
+  var parts = compact.split(" "), starts = occurrences(parts[0]).get(doc);
+  if (!starts) return false;
+  return starts.some(function (p) {
+    var at = p + parts[0].length + 1;
+    for (var k = 1; k < parts.length; k++) {
+      var there = occurrences(parts[k]).get(doc);
+      if (!there || there.indexOf(at) < 0) return false;
+      at += parts[k].length + 1;
+    }
+    return true;
+  });
+}
+
+/* The score of one passage for one reading, without the bonus for a short passage. */
+function scoreReading(x, doc) {
   var total = 0, got = 0, found = [], all = true, first = Infinity, last = -1;
-  var N = PASSAGES.length;
-  for (var i = 0; i < ts.length; i++) {
-    var t = ts[i];
-    var d = df(t.text);
-    var w = Math.log(1 + N / (1 + d)) * (t.han ? Math.min(t.text.length, 4) : Math.min(t.text.length, 6) / 1.5);
-    if (d === 0) w *= 0.25;  /* a piece nothing contains: count it, but do not let it dominate */
-    total += w;
-    var at = p.ctext.indexOf(t.text);
-    if (at >= 0) {
-      got += w;
-      found.push({ term: t, at: at });
-      first = Math.min(first, at);
-      last = Math.max(last, at + t.text.length);
+  for (var i = 0; i < x.ts.length; i++) {
+    var t = x.ts[i];
+    total += x.w[i];
+    var where = occurrences(t.text).get(doc);
+    if (where) {
+      got += x.w[i];
+      found.push({ term: t, at: where[0] });
+      first = Math.min(first, where[0]);
+      last = Math.max(last, where[0] + t.text.length);
     } else {
       all = false;
     }
   }
   if (!found.length || !total) return null;
   var score = 10 * got / total;
-  if (all && ts.length > 1) score += 3;
-  var compact = reading.text.replace(/\s+/g, " ").trim();
-  if (compact.length > 1 && p.ctext.indexOf(compact) >= 0) score += 5;
+  if (all && x.ts.length > 1) score += 3;
+  if (x.compact.length > 1 && x.phrase && phraseIn(x.compact, doc)) score += 5;
   else if (found.length > 1) score += 2 / (1 + (last - first) / 24);
-  /* Short passages about the query beat long ones that mention it once. */
-  score += 0.5 / (1 + p.ctext.length / 200);
   return { score: score, found: found, all: all };
+}
+
+function pageOf(doc) {
+  var lo = 0, hi = PAGE_START.length - 2;
+  while (lo < hi) {
+    var mid = (lo + hi + 1) >> 1;
+    if (PAGE_START[mid] <= doc) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
+function fragment(page) {
+  return getJSON(BASE + FRAGMENTS + "/" + page + ".json");
 }
 
 function search(raw) {
   raw = raw.normalize ? raw.normalize("NFKC").replace(/\s+/g, " ").trim() : raw.trim();
-  if (!raw) return { items: [], total: 0 };
-  var rs = readings(raw).map(function (r) { return { r: r, ts: terms(r.text) }; })
-    .filter(function (x) { return x.ts.length; });
+  if (!raw) return Promise.resolve({ items: [], total: 0 });
+  return loadShards("b", pairsOf([fold(raw)])).then(function () {
+    var rs = readings(raw);
+    return loadShards("b", pairsOf(rs.map(function (r) { return r.text; }))).then(function () { return rs; });
+  }).then(function (rs) {
+    var xs = rs.map(function (r) {
+      /* Only what the reader typed: a lone character of a longer run is dropped, not searched for. */
+      var ts = terms(r.text).filter(function (t) { return !t.lone; });
+      var compact = r.text.replace(/\s+/g, " ").trim();
+      return { r: r, ts: ts, compact: compact, phrase: compact.split(" ").every(isTermText) };
+    }).filter(function (x) { return x.ts.length; });
+    var singles = [];
+    xs.forEach(function (x) { x.ts.forEach(function (t) { if (t.text.length === 1) singles.push(t.text); }); });
+    return loadShards("u", singles).then(function () { return rank(raw, rs, xs); });
+  });
+}
+
+function rank(raw, rs, xs) {
+  var candidates = new Set();
+  xs.forEach(function (x) {
+    x.w = x.ts.map(weightOf);
+    x.ts.forEach(function (t) {
+      occurrences(t.text).forEach(function (_, doc) { if (doc < PASSAGES) candidates.add(doc); });
+    });
+  });
   var hits = [];
-  for (var i = 0; i < PASSAGES.length; i++) {
-    var p = PASSAGES[i], best = null;
-    for (var k = 0; k < rs.length; k++) {
-      var s = scoreReading(rs[k].r, rs[k].ts, p);
-      if (s && (!best || s.score * rs[k].r.weight > best.score)) {
-        best = { score: s.score * rs[k].r.weight, found: s.found, all: s.all, reading: rs[k] };
+  candidates.forEach(function (doc) {
+    var best = null;
+    xs.forEach(function (x) {
+      var s = scoreReading(x, doc);
+      if (s && (!best || s.score * x.r.weight > best.score)) {
+        best = { score: s.score * x.r.weight, found: s.found, all: s.all, x: x };
       }
-    }
-    if (best) hits.push({ p: p, hit: best });
-  }
-  if (!hits.length) return { items: [], total: 0 };
-  hits.sort(function (a, b) { return b.hit.score - a.hit.score || a.p.ctext.length - b.p.ctext.length; });
+    });
+    if (best) hits.push({ doc: doc, hit: best });
+  });
+  if (!hits.length) return suggest(raw, rs).then(function (words) {
+    return { items: [], total: 0, zd: { query: raw, suggest: words } };
+  });
+  hits.sort(function (a, b) { return b.hit.score - a.hit.score || a.doc - b.doc; });
   /* Keep the passages that are a fair match: full matches, or the best score's neighbourhood. */
-  var top = hits[0].hit.score;
-  hits = hits.filter(function (h) { return h.hit.all || h.hit.score >= top * 0.5; }).slice(0, 60);
-  var groups = [], byPage = Object.create(null);
-  hits.forEach(function (h) {
-    var g = byPage[h.p.page];
-    if (!g) { g = byPage[h.p.page] = []; groups.push(g); }
-    g.push(render(h, raw));
+  var top = hits[0].hit.score, pages = [], seen = Object.create(null);
+  hits = hits.filter(function (h) { return h.hit.all || h.hit.score >= top * 0.5; }).slice(0, MAX_PASSAGES)
+    .filter(function (h) {
+      h.page = pageOf(h.doc);
+      if (!(h.page in seen)) { seen[h.page] = true; pages.push(h.page); }
+      return pages.indexOf(h.page) < MAX_PAGES;
+    });
+  pages = pages.slice(0, MAX_PAGES);
+  return Promise.all(pages.map(fragment)).then(function () {
+    hits.forEach(function (h) {
+      var frag = LOADED[BASE + FRAGMENTS + "/" + h.page + ".json"];
+      var row = frag.p[h.doc - PAGE_START[h.page]];
+      var ftext = fold(row[2]), ctext = row.length > 3 ? fold(row[3]) : ftext;
+      h.p = { title: row[1], text: row[2], ftext: ftext, ctext: ctext, same: ctext.length === row[2].length,
+              location: frag.l + "#" + row[0] };
+      /* Short passages about the query beat long ones that mention it once. */
+      h.hit.score += 0.5 / (1 + ctext.length / 200);
+    });
+    hits.sort(function (a, b) { return b.hit.score - a.hit.score || a.p.ctext.length - b.p.ctext.length; });
+    var groups = [], byPage = Object.create(null);
+    hits.forEach(function (h) {
+      var g = byPage[h.page];
+      if (!g) { g = byPage[h.page] = []; groups.push(g); }
+      g.push(render(h, raw));
+    });
+    var items = groups.map(function (g) {
+      var frag = LOADED[BASE + FRAGMENTS + "/" + g[0].page + ".json"];
+      var termsOf = {};
+      g.forEach(function (doc) { Object.keys(doc.terms).forEach(function (t) { termsOf[t] = termsOf[t] || doc.terms[t]; }); });
+      g.forEach(function (doc) { delete doc.page; });
+      /* The page itself comes last and scores lowest: Enter opens the best passage. */
+      g.push({ location: frag.l, title: escapeHTML(frag.t), text: "", score: 0, terms: termsOf });
+      return g;
+    });
+    return { items: items, total: hits.length };
   });
-  var items = groups.map(function (g) {
-    var page = PAGES[g[0].page];
-    var terms = {};
-    g.forEach(function (doc) { Object.keys(doc.terms).forEach(function (t) { terms[t] = terms[t] || doc.terms[t]; }); });
-    g.forEach(function (doc) { delete doc.page; });
-    /* The page itself comes last and scores lowest: Enter opens the best passage. */
-    g.push({ location: page.location, title: escapeHTML(page.title), text: "", score: 0, terms: terms });
-    return g;
+}
+
+/* Words the notes contain nearest to a query that matched nothing (軟體 → 软件 when only 软件 is
+ * there): those sharing most of its characters, a character at the same place counting double, then
+ * the closest in length. Shown as the variant writes them. */
+function suggest(raw, rs) {
+  var target = rs[rs.length - 1].text.replace(/\s+/g, "");
+  var chars = Array.from(new Set(Array.from(target).filter(function (c) { return HAN.test(c); })));
+  if (!chars.length) return Promise.resolve([]);
+  return loadShards("w", chars).then(function () {
+    var scored = Object.create(null);
+    chars.forEach(function (c) {
+      ((shard("w", c).w || {})[c] || []).forEach(function (row) {
+        var w = row[0];
+        if (w in scored) return;
+        var score = 0;
+        for (var i = 0; i < w.length; i++) {
+          if (target.indexOf(w.charAt(i)) >= 0) score += target.charAt(i) === w.charAt(i) ? 2 : 1;
+        }
+        scored[w] = { shown: row[1], score: score, gap: Math.abs(w.length - target.length) };
+      });
+    });
+    var folded = fold(raw).replace(/\s+/g, "");
+    return Object.keys(scored).filter(function (w) { return w !== folded; }).sort(function (a, b) {
+      var x = scored[a], y = scored[b];
+      return y.score - x.score || x.gap - y.gap || (a < b ? -1 : a > b ? 1 : 0);
+    }).slice(0, 5).map(function (w) { return scored[w].shown; });
   });
-  return { items: items, total: hits.length };
 }
 
 /* A passage as Material renders it: title, a window of text with <mark>s, terms for ?h=. */
@@ -260,11 +470,11 @@ function render(h, raw) {
     var len = f.term.text.length;
     var spans = [];
     if (p.same) {
-      var at = f.at;
+      var at = p.ctext.indexOf(f.term.text);
       while (at >= 0) { spans.push([at, at + len]); at = p.ctext.indexOf(f.term.text, at + len); }
     } else {
       /* Regional wording changed the length: find the term's shown forms in the folded display text. */
-      var forms = [f.term.text].concat(FORMS[f.term.text] || []);
+      var forms = [f.term.text].concat(formsOf(f.term.text));
       forms.forEach(function (form) {
         var at2 = p.ftext.indexOf(form);
         while (at2 >= 0) { spans.push([at2, at2 + form.length]); at2 = p.ftext.indexOf(form, at2 + form.length); }
@@ -273,10 +483,11 @@ function render(h, raw) {
     spans.forEach(function (s) { ranges.push(s); });
     if (spans.length) termsOut[p.text.slice(spans[0][0], spans[0][1])] = true;
   });
-  (h.hit.reading.ts || []).forEach(function (t) {
+  var x = h.hit.x;
+  x.ts.forEach(function (t) {
     var matched = h.hit.found.some(function (f) { return f.term === t; });
     if (!matched) {
-      var m = h.hit.reading.r.map;
+      var m = x.r.map;
       var shown = m ? raw.slice(m[t.start][0], m[t.end - 1][1]) : raw.slice(t.start, t.end);
       termsOut[shown] = false;
     }
@@ -303,55 +514,46 @@ function render(h, raw) {
   });
   html += escapeHTML(text.slice(at3, end)) + (end < text.length ? "…" : "");
   return {
-    page: p.page, location: p.location, title: escapeHTML(p.title),
+    page: h.page, location: p.location, title: escapeHTML(p.title),
     text: "<p>" + html + "</p>", score: h.hit.score, terms: termsOut
   };
 }
 
-/* ----------------------------------------------------------------------- loading the index */
-
-var LOADING = false;  /* the index is being fetched here, or was set up */
-
-function ready(data) {
-  LOADING = true;
-  setup(data);
-  self.postMessage({ type: READY });
-}
+/* ----------------------------------------------------------------------- protocol */
 
 /* When this worker's URL carries "#zd-search=<token>" (zd-lazy-search.html), its page speaks on the
- * BroadcastChannel "zd-search:<token>": {index: url} each time the reader opens search.  The first
- * such message fetches the index (a failed fetch leaves the next one to try again).  On start the
- * worker says hello, so that a page whose reader opened search before the worker ran says it again. */
+ * BroadcastChannel "zd-search:<token>": {manifest: url} each time the reader opens search; the worker
+ * answers there what Material's protocol has no room for ({query, suggest} after each result). On
+ * start the worker says hello, so that a page whose reader opened search before the worker ran says
+ * it again. */
 function loadWhenAsked() {
   var token = /[#&]zd-search=(\w+)/.exec(self.location.hash);
   if (!token || typeof BroadcastChannel !== "function") return;
-  var channel = new BroadcastChannel("zd-search:" + token[1]);
-  channel.onmessage = function (ev) {
-    var url = ev.data && ev.data.index;
-    if (LOADING || typeof url !== "string") return;
-    LOADING = true;
-    fetch(url, { credentials: "same-origin" })
-      .then(function (response) {
-        if (!response.ok) throw new Error("search index: HTTP " + response.status);
-        return response.json();
-      })
-      .then(function (data) {
-        channel.close();
-        ready(data);
-      }, function (error) {
-        LOADING = false;
-        throw error;
-      });
+  CHANNEL = new BroadcastChannel("zd-search:" + token[1]);
+  CHANNEL.onmessage = function (ev) {
+    var url = ev.data && ev.data.manifest;
+    if (typeof url === "string") loadManifest(url);
   };
-  channel.postMessage({ hello: true });
+  CHANNEL.postMessage({ hello: true });
 }
 
 self.addEventListener("message", function (ev) {
   var message = ev.data;
   if (message.type === SETUP) {
-    ready(message.data);
+    var named = /[#&]zd-manifest=([^&]+)/.exec(self.location.hash);
+    if (named) loadManifest(decodeURIComponent(named[1]));
   } else if (message.type === QUERY) {
-    self.postMessage({ type: RESULT, data: search(String(message.data || "")) });
+    var id = ++LATEST, query = String(message.data || "");
+    if (!MANIFEST) return;  /* not ready: Material asks again once READY is said */
+    MANIFEST.then(function () {
+      return search(query);
+    }).then(function (result) {
+      if (id !== LATEST) return;  /* the reader typed on: only the latest query is answered */
+      var extra = result.zd;
+      delete result.zd;
+      self.postMessage({ type: RESULT, data: result });
+      if (CHANNEL) CHANNEL.postMessage({ query: query, none: !result.items.length, suggest: extra ? extra.suggest : [] });
+    });
   }
 });
 

@@ -87,8 +87,74 @@
     else document.body.appendChild(box);
   }
 
+  /* A page opened from a search result (?h=terms#p-…): mark the terms in the article, as Material's
+     highlighter does, with the same markup (Material's needs its whole index, which Zhudu's pages
+     never fetch: see partials/zd-lazy-search.html). */
+  function markSearchTerms() {
+    var wanted = new URLSearchParams(location.search).get("h");
+    var article = document.querySelector("article.md-content__inner");
+    if (!wanted || !article || article.querySelector("mark[data-md-highlight]")) return;
+    var terms = wanted.split(/\s+/).filter(Boolean).sort(function (a, b) { return b.length - a.length; });
+    if (!terms.length) return;
+    var pattern = new RegExp(terms.map(function (t) { return t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|"), "gi");
+    var walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        return node.parentElement.closest("script, style, .headerlink, .zd-sr-only, mark")
+          ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      }
+    });
+    var nodes = [];
+    while (walker.nextNode()) {
+      pattern.lastIndex = 0;
+      if (pattern.test(walker.currentNode.data)) nodes.push(walker.currentNode);
+    }
+    nodes.forEach(function (node) {
+      var text = node.data, at = 0, out = document.createDocumentFragment(), m;
+      pattern.lastIndex = 0;
+      while ((m = pattern.exec(text))) {
+        out.appendChild(document.createTextNode(text.slice(at, m.index)));
+        var mark = document.createElement("mark");
+        mark.setAttribute("data-md-highlight", "");
+        mark.textContent = m[0];
+        out.appendChild(mark);
+        at = m.index + m[0].length;
+      }
+      out.appendChild(document.createTextNode(text.slice(at)));
+      node.parentNode.replaceChild(out, node);
+    });
+  }
+
+  /* On a narrow screen Material locks the page's scrolling while search covers it, and when search
+     closes it scrolls back to where the page was (bundle: "data-md-scrolllock"); right after, a phone's
+     layout viewport can be taller than the screen for a moment, so an anchor brought into view then
+     is not on the screen. After a result is chosen either throws the reader off the passage (to the
+     top, or anywhere): once the lock is gone, the passage is put back under the header if it is not. */
+  function landAtResult() {
+    var body = document.body;
+    if (!/[?&]h=/.test(location.search) || location.hash.length < 2) return;
+    var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (!target) return;
+    function land() {
+      var margin = parseFloat(getComputedStyle(target).scrollMarginTop) || 0;
+      var off = target.getBoundingClientRect().top - margin;
+      if (Math.abs(off) > 2) window.scrollTo(0, off + window.scrollY);  /* page coordinates */
+    }
+    if (!body.hasAttribute("data-md-scrolllock")) {
+      requestAnimationFrame(land);
+      return;
+    }
+    var watch = new MutationObserver(function () {
+      if (body.hasAttribute("data-md-scrolllock")) return;
+      watch.disconnect();
+      land();
+    });
+    watch.observe(body, { attributes: true, attributeFilter: ["data-md-scrolllock"] });
+  }
+
   function setup() {
     offer();
+    markSearchTerms();
+    landAtResult();
   }
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(setup);
   else document.addEventListener("DOMContentLoaded", setup);

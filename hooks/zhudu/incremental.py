@@ -1,0 +1,466 @@
+"""Dirty builds (``mkdocs serve --dirty``, ``mkdocs build --dirty``): rewrite only the pages whose output changed.
+
+MkDocs' dirty build skips writing a page when ``page.file.is_modified()`` is false.  Every page of
+the site is a ``SiteFile``, whose ``is_modified()`` is true until ``plan`` has compared a digest of
+everything the page shows (its rendered HTML, metadata, table of contents, the theme panels and
+related notes it gets, the home list slice it lists, the nav, the build-wide inputs) with the
+digest recorded when the page's output was last written into the same site folder.  Pages are
+always read and rendered (their render comes from the render cache): the site-wide steps need
+every note's passages, glossary occurrences and metadata.  Only writing is skipped.
+
+A skipped page is not seen by ``on_post_page``, so what the whole-site files need from it (its
+sitemap entry, its searchable text in each variant) is kept with the record and put back.  After
+the build, files in the site folder that this build neither wrote nor kept (a deleted or renamed
+note, a home page no longer needed, a search file of another size) are removed, so the folder
+equals a clean build's (``tests/test_serve_incremental.py``).  Records live in the cache folder,
+one file per site folder: deleting the cache means the next dirty build writes everything.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.structure.files import File, Files
+
+from . import annotations, cache
+
+if TYPE_CHECKING:
+    from mkdocs.structure.pages import Page
+
+    from .themes_render import ThemeBuild
+
+#: Whether MkDocs was started with ``--dirty`` (``mkdocs serve --dirty``, ``mkdocs build --dirty``).
+_DIRTY: list[bool] = [False]
+#: Version of the record file's layout.
+RECORD_VERSION = 1
+
+
+def set_dirty(dirty: bool) -> None:
+    """Remember ``on_startup``'s ``dirty``: only a dirty build keeps a site folder's earlier output."""
+    _DIRTY[0] = dirty
+
+
+def dirty() -> bool:
+    """Whether this is a dirty build."""
+    return _DIRTY[0]
+
+
+class SiteFile(File):
+    """A page whose output MkDocs rewrites only when ``plan`` found that what it shows changed."""
+
+    #: Set by ``Outputs.plan``; MkDocs asks ``is_modified`` both before reading the page (always
+    #: read: the site-wide steps need it) and before writing it.
+    rewrite: bool = True
+
+    def is_modified(self) -> bool:
+        return self.rewrite
+
+
+def site_files(files: Files) -> Files:
+    """``files`` with every page read from the docs folder as a ``SiteFile`` (same place, same order)."""
+    out = []
+    for file in files:
+        if file.is_documentation_page() and not isinstance(file, SiteFile) and file.abs_src_path:
+            page = SiteFile(
+                file.src_uri,
+                file.src_dir,
+                file.dest_dir,
+                file.use_directory_urls,
+                dest_uri=file.dest_uri,
+                inclusion=file.inclusion,
+            )
+            out.append(page)
+        else:
+            out.append(file)
+    return Files(out)
+
+
+@dataclass
+class Kept:
+    """What a skipped page's output needs put back: its sitemap entry and searchable texts."""
+
+    digest: str
+    url: str
+    lastmod: str | None
+    searchable: bool
+    indexed: bool
+
+
+@dataclass
+class Outputs:
+    """What was written into one site folder, and which pages this build can leave as they are."""
+
+    store: cache.ArtifactCache
+    record_path: Path | None
+    site_dir: Path
+    prefixes: tuple[str, ...]
+    previous: dict[str, Kept] = field(default_factory=dict)
+    digests: dict[str, str] = field(default_factory=dict)  # dest_uri → this build's digest
+    skipped: dict[str, Kept] = field(default_factory=dict)
+    indexed: dict[str, bool] = field(default_factory=dict)  # dest_uri → its texts go into the search index
+    #: The files the last build wrote for its pages and files; ``owned``: this build's.
+    previous_owned: list[str] = field(default_factory=list)
+    owned: list[str] = field(default_factory=list)
+
+    @classmethod
+    def open(cls, cache_dir: Path | None, site_dir: str, prefixes: Sequence[str]) -> Outputs:
+        """The record of ``site_dir`` (an empty one when there is none or this build is not dirty)."""
+        folder = Path(os.path.abspath(site_dir))
+        record = cache_dir / "outputs" / f"{cache.digest(str(folder))}.json" if cache_dir else None
+        outputs = cls(
+            store=cache.ArtifactCache(cache_dir),
+            record_path=record,
+            site_dir=folder,
+            prefixes=tuple(prefixes),
+        )
+        if dirty() and record is not None:
+            try:
+                data = json.loads(record.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                data = {}
+            if data.get("version") == RECORD_VERSION:
+                outputs.previous = {uri: Kept(*entry) for uri, entry in data.get("pages", {}).items()}
+                outputs.previous_owned = list(data.get("owned", ()))
+            # No page is trusted until this build ends: one that fails half way may have rewritten
+            # some, and the next then writes every page (and still removes what was owned).
+            outputs.save({}, outputs.previous_owned)
+        return outputs
+
+    # ----------------------------------------------------------------- before writing
+
+    def plan(self, pages: Iterable[tuple[Page, str]], indexed: Any) -> int:
+        """Mark the pages whose recorded output still holds; returns how many are left as they are.
+
+        Args:
+            pages: Each page with the digest of what it shows (``page_digest``).
+            indexed: ``indexed(page)``: whether the page's searchable texts go into the search index.
+        """
+        for page, digest in pages:
+            dest = page.file.dest_uri
+            self.digests[dest] = digest
+            if not dirty() or not isinstance(page.file, SiteFile):
+                continue
+            kept = self.previous.get(dest)
+            if (
+                kept is not None
+                and kept.digest == digest
+                and kept.indexed == indexed(page)
+                and self._outputs_exist(dest)
+                and (not kept.indexed or self.store.has("texts", digest))
+            ):
+                page.file.rewrite = False
+                self.skipped[dest] = kept
+        return len(self.skipped)
+
+    def _outputs_exist(self, dest_uri: str) -> bool:
+        return all((self.site_dir / rel).is_file() for rel in self.page_outputs(dest_uri))
+
+    def page_outputs(self, dest_uri: str) -> list[str]:
+        """The files a page writes: the pointer at its root URL and its copy in every variant."""
+        return [dest_uri, *(prefix + dest_uri for prefix in self.prefixes)]
+
+    def kept_texts(self, dest_uri: str) -> tuple[tuple[str, Any], ...]:
+        """A skipped page's searchable texts, as its last written copies gave them."""
+        kept = self.skipped[dest_uri]
+        texts = self.store.get("texts", kept.digest) if kept.indexed else ()
+        return tuple(texts or ())
+
+    # ----------------------------------------------------------------- after writing
+
+    def record(
+        self,
+        written: Mapping[str, tuple[str, str | None, bool]],
+        indexed: Mapping[str, bool],
+        texts: Mapping[str, tuple[tuple[str, Any], ...]],
+    ) -> None:
+        """Keep what this build wrote for the next dirty build into the same folder.
+
+        Args:
+            written: dest_uri → (url, lastmod, searchable) of every page of the site.
+            indexed: dest_uri → whether the page's texts are in the search index.
+            texts: dest_uri → the searchable texts of the pages written (not skipped) by this build.
+        """
+        if self.record_path is None or not dirty():
+            return
+        pages = {}
+        for dest, (url, lastmod, searchable) in sorted(written.items()):
+            digest = self.digests.get(dest)
+            if digest is None:
+                continue
+            if dest not in self.skipped and indexed.get(dest, False):
+                self.store.put("texts", digest, texts.get(dest, ()))
+            pages[dest] = [digest, url, lastmod, searchable, indexed.get(dest, False)]
+        self.save(pages, self.owned)
+
+    def save(self, pages: Mapping[str, list[Any]], owned: Iterable[str]) -> None:
+        """Write the record (pages: dest_uri → what ``Kept`` holds; owned: files written for pages and files)."""
+        if self.record_path is None:
+            return
+        try:
+            self.record_path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.record_path.with_suffix(".tmp")
+            tmp.write_text(
+                json.dumps({"version": RECORD_VERSION, "pages": pages, "owned": sorted(owned)}),
+                encoding="utf-8",
+            )
+            os.replace(tmp, self.record_path)
+        except OSError:  # no record: the next dirty build writes every page again
+            pass
+
+    def remove_stale(self, owned: Iterable[str]) -> list[str]:
+        """Remove what the last build into this folder wrote for a page or file this build does not have.
+
+        Only files the record names are removed (a deleted or renamed note's copies, a home page
+        no longer needed, an image no note uses): whole-site files (search, sitemaps, feeds) are
+        rewritten by their writers, which drop their own leftovers.
+
+        Args:
+            owned: Site-relative paths of this build's pages (every variant's copy) and files.
+
+        Returns:
+            The site-relative paths removed.
+        """
+        self.owned = sorted(set(owned))
+        if not dirty():
+            return []
+        stale = set(self.previous_owned) - set(self.owned)
+        removed = []
+        for rel in sorted(stale):
+            path = self.site_dir / rel
+            try:
+                path.unlink()
+            except OSError:
+                continue
+            removed.append(rel)
+            folder = path.parent  # a clean build has no folder left empty by a removed page
+            while folder != self.site_dir and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
+        return removed
+
+
+# --------------------------------------------------------------------------- what a page shows
+
+
+def page_digest(page: Page, build_inputs: str, shown: str = "") -> str:
+    """A digest of what the page's output is made from, besides the build-wide ``build_inputs``.
+
+    Args:
+        page: A page read and rendered, its ``on_page_context`` data not yet added.
+        build_inputs: What every page depends on (``build_digest``).
+        shown: What the page shows from the rest of the site (theme panels, its slice of the home list).
+    """
+    file = page.file
+    neighbours = [
+        (other.title, other.url) if other is not None else None
+        for other in (page.previous_page, page.next_page)
+    ]
+    return cache.digest(
+        build_inputs,
+        file.src_uri,
+        file.dest_uri,
+        page.url,
+        str(page.title),
+        _stable_repr(page.meta),
+        _stable_repr(_toc(page.toc)),
+        page.content or "",
+        repr(neighbours),
+        repr(page.canonical_url),
+        repr(page.edit_url),
+        shown,
+    )
+
+
+def build_digest(*parts: str | bytes) -> str:
+    """The build-wide inputs of every page (mkdocs.yml, the code, the templates, the nav …)."""
+    return cache.digest(cache.code_version(), *parts)
+
+
+def nav_digest(items: Iterable[Any]) -> str:
+    """The nav's titles and URLs, which every page draws."""
+
+    def walk(entries: Iterable[Any]) -> list[Any]:
+        return [
+            (
+                type(e).__name__,
+                str(e.title),
+                getattr(e, "url", None),
+                walk(getattr(e, "children", None) or ()),
+            )
+            for e in entries
+        ]
+
+    return repr(walk(items))
+
+
+def folder_digest(folders: Iterable[str | None]) -> str:
+    """Names and bytes of every file in ``folders`` (the theme's template overrides)."""
+    paths: list[Path] = []
+    for folder in folders:
+        if folder and Path(folder).is_dir():
+            paths.extend(p for p in Path(folder).rglob("*") if p.is_file())
+    parts: list[str | bytes] = []
+    for path in sorted(paths):
+        parts += [path.as_posix(), path.read_bytes()]
+    return cache.digest(*parts)
+
+
+def note_theme_digest(themes: ThemeBuild, note_id: str, memo: dict[str, str]) -> str:
+    """What a note's theme markers, panels, chips and related notes are made from.
+
+    For each theme it carries: the theme's entry and place in the map, and every note in the
+    theme with its hits and passages (the panels show the strongest; the related notes are
+    ranked by these counts, then date, then id).
+    """
+    index = themes.index
+    if index is None:
+        return ""
+    parts = []
+    for theme, count in index.themes_of_note(note_id):
+        parts.append(f"{theme.id}:{count}:{_theme_digest(themes, theme.id, memo)}")
+    # The related notes are ranked from the counts, dates and titles of the notes in those themes
+    # (``ThemeIndex.related``): already in the themes' digests.
+    return cache.digest(*parts)
+
+
+def _theme_digest(themes: ThemeBuild, theme_id: str, memo: dict[str, str]) -> str:
+    """A theme's entry, place in the map, pages, and every note in it with its hits and passages."""
+    if theme_id in memo:
+        return memo[theme_id]
+    index = themes.index
+    assert index is not None
+    order = [t.id for t in index.theme_map.themes].index(theme_id)
+    parts: list[str] = [repr(index.theme_by_id[theme_id]), str(order), repr(themes.paged.get(theme_id))]
+    for note, hits in sorted(index.by_theme_note.get(theme_id, {}).items()):
+        info = themes.info.get(note)
+        # to_simplified is not in NoteInfo's repr: which conversion a note's passages go through.
+        parts.append(repr(info) + getattr(getattr(info, "to_simplified", None), "__qualname__", ""))
+        for hit in hits:
+            passage = index.passage_by_key.get((note, hit.anchor))
+            parts.append(repr(hit) + (passage.text if passage is not None else ""))
+    memo[theme_id] = cache.digest(*parts)
+    return memo[theme_id]
+
+
+def _toc(toc: Any) -> list[Any]:
+    return [(item.title, item.id, item.level, _toc(item.children)) for item in (toc or ())]
+
+
+def _stable_repr(value: Any) -> str:
+    """``repr`` that refuses object addresses (those differ between runs: the page is then always written)."""
+    text = repr(value)
+    return f"{time.time_ns()}:{text}" if " at 0x" in text else text
+
+
+# --------------------------------------------------------------------------- the build's side
+
+
+def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> None:
+    """``on_env``, after every page is rendered: which pages' recorded output still holds.
+
+    Theme pages get their view here (``pages.page_context`` keeps it): it is what they show.
+    """
+    outputs, site, themes = build.outputs, build.site, build.themes
+    if outputs is None:
+        return
+    from . import pages as page_events  # the per-page events import this module's callers
+    from .pagination import PER_PAGE
+
+    inputs = build_digest(
+        Path(config.config_file_path).read_bytes(),
+        folder_digest([config.theme.custom_dir]),  # Material's own templates: its version, in the code's
+        cache.files_digest([site.editorial_dir / "conversion.yml"]),
+        nav_digest(build.nav.items if build.nav is not None else ()),
+        repr(zd.get("variants")),
+        repr(zd.get("build_errors")),
+        repr(sorted((code, sorted(table.items())) for code, table in site.strings.items())),
+        "serve" if annotations.serving() else "build",
+        site.settings.search,
+    )
+    memo: dict[str, str] = {}
+    index = themes.index if themes is not None else None
+    # Every theme page links to the other themes that have notes.
+    theme_list = repr(
+        [(t.id, t.name) for t in index.theme_map.themes if index.notes_of_theme(t.id)] if index else None
+    )
+    notes = list(zd.get("notes", ()))
+    home_pages = max(1, (len(notes) + PER_PAGE - 1) // PER_PAGE)
+
+    def digests() -> Iterable[tuple[Page, str]]:
+        for file in files.documentation_pages():
+            page = file.page
+            if page is None:
+                continue
+            note = site.note_by_src.get(file.src_uri)
+            shown = ""
+            if note is not None and themes is not None:
+                shown = note_theme_digest(themes, note.id, memo)
+            elif themes is not None and (theme_page := themes.theme_of_src(file.src_uri)) is not None:
+                theme_id, number = theme_page
+                if theme_id and themes.index is not None:  # its view is made when it is written
+                    shown = f"{number}:{_theme_digest(themes, theme_id, memo)}:{theme_list}"
+                elif page_events.theme_page_view(build, page):  # the overview: from every theme
+                    shown = _stable_repr(page.meta.get("zd_theme"))
+            if page.meta.get("template") == "home.html":
+                number = int(page.meta.get("zd_home_page", 1))
+                shown += repr((home_pages, notes[(number - 1) * PER_PAGE : number * PER_PAGE]))
+            yield page, page_digest(page, inputs, shown)
+
+    def indexed(page: Page) -> bool:
+        return (
+            site.settings.search == "zhudu"
+            and bool(page.meta.get("zd_searchable", True))
+            and page.file.dest_uri.endswith(".html")
+        )
+
+    if site.settings.search != "zhudu":  # Material's own index needs every page written
+        return
+    outputs.plan(digests(), indexed)
+    if dirty():  # before any page is written: a build failing after this still removes them later
+        outputs.save({}, set(outputs.previous_owned) | owned_paths(outputs, files))
+    outputs.indexed = {
+        d: indexed(f.page) for f in files.documentation_pages() if f.page for d in [f.dest_uri]
+    }
+
+
+def finish_pages(build: Any) -> None:
+    """``on_post_build``, once the written pages are in: put back what the skipped pages' output holds."""
+    outputs, site = build.outputs, build.site
+    if outputs is None:
+        return
+    for dest, kept in outputs.skipped.items():
+        site.register_page(dest, kept.url, kept.lastmod, kept.searchable)
+        for code, text in outputs.kept_texts(dest):
+            site.search_pages.setdefault(code, {})[dest] = text
+
+
+def record_pages(build: Any, files: Files) -> list[str]:
+    """``on_post_build``, last: remove what a clean build would not have; keep this build's record."""
+    outputs, site = build.outputs, build.site
+    if outputs is None or not dirty():
+        return []
+    removed = outputs.remove_stale(owned_paths(outputs, files))
+    written = {d: (r.url, r.lastmod, r.searchable) for d, r in site.pages.items()}
+    texts: dict[str, list[tuple[str, Any]]] = {}
+    for code, by_page in site.search_pages.items():
+        for dest, text in by_page.items():
+            texts.setdefault(dest, []).append((code, text))
+    outputs.record(written, outputs.indexed, {d: tuple(t) for d, t in texts.items()})
+    return removed
+
+
+def owned_paths(outputs: Outputs, files: Files) -> set[str]:
+    """The site-relative paths written for the site's pages (every variant's copy) and files."""
+    owned = set()
+    for file in files:
+        if file.is_documentation_page():
+            owned.update(outputs.page_outputs(file.dest_uri))
+        else:
+            owned.add(file.dest_uri)
+    return owned

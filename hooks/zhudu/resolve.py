@@ -1,0 +1,357 @@
+"""Which note a link names, the way the author's tool meant it.
+
+A note links to another as its tool does: Obsidian by file name, path, alias or title
+(``[[题目]]``), Hexo by the post's file name (``{% post_link name %}``), Hugo by the content path
+(``{{< ref "posts/a.md" >}}``), Jekyll by the post's path, and every generator's author by the
+address the page had on their old site (``[文章](posts.html#渲染)``, ``[x](/docs/front-matter#Layout)``,
+``[x](../docs/variables.html)``).  The collection keeps the files, not that site: the old address is
+found again from what survives, the file's path, its front matter (``permalink``, ``url``,
+``slug``, ``aliases``) and its name.
+
+``LinkIndex.find`` tries, in order (``HOW``), stopping at the first kind that names a note:
+
+1. ``path``: the path of a note in ``seeds/`` (from the linking note's folder, or from
+   ``seeds/``), without its extension;
+2. ``file name``: a note's file name, with or without extension (Jekyll's date prefix optional);
+3. ``slug / permalink``: a note's slug, or the ``permalink``/``url`` in its front matter;
+4. ``alias``: an ``aliases``/``alias`` entry of its front matter (Obsidian's names, Hugo's old URLs);
+5. ``title``: its title (wikilinks and ``post_link`` only: a path is never a title);
+6. ``old site path``: the path's last folders joined by ``-`` (``/docs/front-matter`` →
+   ``docs-front-matter``, a site flattened into file names), or for a relative link, a sibling of
+   the linking note in that flattening (``posts.html`` from ``api-filter`` → ``api-posts``).
+
+When several notes answer, the one nearest the linking note wins (same folder first, then the
+most folders in common, then the id): a collection holding ``zh-cn/`` and ``zh-tw/`` links each
+page to its own language's sibling.  A named heading is matched to the target's headings as the
+table of contents makes their ids (case, spaces and punctuation aside); one that matches none is
+kept as written (the link still reaches the page).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlsplit
+
+from pymdownx.slugs import slugify
+
+from .dialects import LinkTarget, NoteRef, dead_link_message
+from .dialects import resolve as resolve_refs
+from .errors import NoteError
+from .meta import Backlink
+
+if TYPE_CHECKING:
+    from .notes import Note
+
+#: The kinds of resolution, in the order they are tried; "dead" when none answers.
+HOW = ("path", "file name", "slug / permalink", "alias", "title", "old site path")
+#: Extensions a link may give a note's file or page with.
+_PAGE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
+#: Jekyll's post file names start with the date: ``2016-07-26-name.md`` is ``name`` on the site.
+_JEKYLL_DATE_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-(?P<name>.+)$")
+_HEADING_RE = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+(?P<text>.+?)[ \t#]*$")
+_FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+_INLINE_MARKUP_RE = re.compile(r"[`*_]|\[(?P<text>[^\]]*)\]\([^)]*\)")
+_FOLD_RE = re.compile(r"[\W_]+")
+_SLUGIFY = slugify(case="lower")
+
+
+@dataclass(frozen=True)
+class Linkable:
+    """A note as links find it."""
+
+    id: str
+    slug: str
+    title: str
+    folder: str  # the folder of ``seeds/`` it is in, "" for ``seeds/`` itself
+    stem: str  # the file name without its extension
+    #: Folded heading text or id → the heading's id on the page.
+    headings: Mapping[str, str] = field(default_factory=dict, compare=False)
+
+
+@dataclass
+class Resolution:
+    """What became of one link (for the log and the link-resolution table)."""
+
+    source: str  # the linking note's display path and line
+    written: str
+    syntax: str  # wikilink, post_link, Markdown .html link…
+    how: str  # one of ``HOW``, or "dead"
+    target: str = ""  # the id of the note it leads to
+
+
+class LinkIndex:
+    """Every note of the collection by each kind of name a link may give it."""
+
+    def __init__(self, notes: Iterable[tuple[Linkable, Mapping[str, Any]]]) -> None:
+        """Index notes given as (the note, its front matter's keys not in the schema)."""
+        self.tables: dict[str, dict[str, list[Linkable]]] = {how: {} for how in HOW}
+        self.by_id: dict[str, Linkable] = {}
+        for note, extra in notes:
+            self.by_id[note.id] = note
+            self._add("path", note.id, note)
+            names = [note.stem, note.id.rsplit("/", 1)[-1]]
+            if m := _JEKYLL_DATE_RE.match(note.stem):
+                names.append(m["name"])
+            for name in names:
+                self._add("file name", name, note)
+            self._add("slug / permalink", note.slug, note)
+            for key in ("permalink", "url", "slug"):
+                if isinstance(value := extra.get(key), str):
+                    self._add("slug / permalink", _path_key(value), note)
+            for key in ("aliases", "alias"):
+                value = extra.get(key)
+                for alias in [value] if isinstance(value, str) else value if isinstance(value, list) else []:
+                    if isinstance(alias, str) and alias.strip():
+                        self._add("alias", alias, note)
+                        self._add("alias", _path_key(alias), note)
+            self._add("title", note.title, note)
+            self._add("old site path", note.stem, note)
+        self.resolutions: list[Resolution] = []
+
+    def _add(self, how: str, key: str, note: Linkable) -> None:
+        key = key.strip().casefold()
+        if key:
+            bucket = self.tables[how].setdefault(key, [])
+            if note not in bucket:
+                bucket.append(note)
+
+    def find(self, ref: NoteRef, source: Linkable, where: str = "") -> LinkTarget | None:
+        """The note ``ref`` names, seen from ``source``, with the anchor on its page; None: no note."""
+        found, how = self._lookup(ref, source)
+        self.resolutions.append(
+            Resolution(
+                where, ref.written, syntax_of(ref), how if found else "dead", found.id if found else ""
+            )
+        )
+        if found is None:
+            return None
+        return LinkTarget(slug=found.slug, title=found.title, anchor=_anchor(ref, found))
+
+    def _lookup(self, ref: NoteRef, source: Linkable) -> tuple[Linkable | None, str]:
+        target = ref.target
+        if ref.kind == "url":
+            target = unquote(urlsplit(target).path)
+        absolute = target.startswith("/")
+        stripped = _strip_suffix(target)
+        parts = [p for p in stripped.split("/") if p not in ("", ".")]
+        if not parts:
+            return None, "dead"
+        candidates: list[tuple[str, list[str]]] = []
+        # 1. A note's path: from the linking note's folder, then from seeds/.
+        if len(parts) > 1:
+            keys = [posixpath.normpath(posixpath.join(source.folder, stripped))] if not absolute else []
+            keys.append(posixpath.normpath(stripped.lstrip("/")))
+            candidates.append(("path", keys))
+        # 2-5. Names the note has.
+        last = parts[-1]
+        if len(parts) == 1 or last.lower() != "index":  # ``docs/index.html`` is no note called index
+            candidates.append(("file name", [last, target.rsplit("/", 1)[-1]]))
+        candidates.append(("slug / permalink", [_path_key(target)]))
+        candidates.append(("alias", [ref.target, _path_key(target)]))
+        if ref.kind != "url":
+            candidates.append(("title", [ref.target]))
+        # 6. The author's old site, flattened into file names.
+        candidates.append(("old site path", _old_site_keys(parts, source, absolute, target.endswith("/"))))
+        for how, keys in candidates:
+            for key in keys:
+                if found := self.tables[how].get(key.strip().casefold()):
+                    return _nearest(found, source), how
+        return None, "dead"
+
+
+# --------------------------------------------------------------------------- The collection
+
+
+def link_notes(notes: list[Note], site_pages: Collection[str] = ()) -> LinkIndex:
+    """Links between notes (``[[wikilinks]]``, ``{% post_link %}``, ``[x](posts.html)``…) once slugs are final.
+
+    A link names a note as its tool does (``resolve.LinkIndex``: a path, a file name, a slug or
+    permalink, an alias, a title, a path of the author's old site).  One no note answers is shown
+    as text marked as a dead link, with a warning at its line.  Each note learns which notes link
+    to it (its backlinks, by slug, each once with the number of its links).  A Markdown link no note
+    answers that names one of ``site_pages`` (the site's own pages, ``about.md``, seen from where the
+    note is published) is left for MkDocs.
+    """
+    linkable = {
+        note.id: Linkable(
+            id=note.id,
+            slug=note.meta.slug,
+            title=note.meta.title,
+            folder=note.meta.folder,
+            stem=note.path.stem,
+            headings=headings(note.markdown),
+        )
+        for note in notes
+        if not note.broken
+    }
+    index = LinkIndex((linkable[n.id], n.meta.extra) for n in notes if n.id in linkable)
+    by_slug = {note.meta.slug: note for note in notes if note.id in linkable}
+    linking: dict[str, dict[str, int]] = {}  # target slug -> source slug -> links
+    for note in notes:
+        if note.body is None or not note.body.refs or note.id not in linkable:
+            continue
+        targets: list[str] = []
+        note.markdown, dead = resolve_refs(
+            note.markdown,
+            note.body.refs,
+            _finder(index, linkable[note.id], note.display_path, targets),
+            _site_page(note.src_uri, site_pages),
+        )
+        for slug in targets:
+            counts = linking.setdefault(slug, {})
+            counts[note.meta.slug] = counts.get(note.meta.slug, 0) + 1
+        for problem in {(ref.line, dead_link_message(ref)): None for ref in dead}:  # once each
+            note.problems.append(NoteError(note.display_path, *problem))
+    for slug, sources in linking.items():
+        target_note = by_slug[slug]
+        target_note.meta = replace(
+            target_note.meta,
+            backlinks=tuple(
+                Backlink(slug=s, title=by_slug[s].meta.title, count=n) for s, n in sorted(sources.items())
+            ),
+        )
+    return index
+
+
+def _finder(
+    index: LinkIndex, source: Linkable, display: str, targets: list[str]
+) -> Callable[[NoteRef], LinkTarget | None]:
+    """``index.find`` from ``source``, noting in ``targets`` the other notes it links to."""
+
+    def find(ref: NoteRef) -> LinkTarget | None:
+        target = index.find(ref, source, f"{display}:{ref.line}")
+        if target is not None and target.slug != source.slug:
+            targets.append(target.slug)
+        return target
+
+    return find
+
+
+def _site_page(src_uri: str, site_pages: Collection[str]) -> Callable[[NoteRef], bool]:
+    """Whether a link, seen from the page at ``src_uri``, names one of the site's own pages."""
+
+    def names_site_page(ref: NoteRef) -> bool:
+        path = unquote(urlsplit(ref.target).path)
+        if not path or path.startswith("/"):
+            return False
+        return posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path)) in site_pages
+
+    return names_site_page
+
+
+def _strip_suffix(target: str) -> str:
+    """A link's path without a page's extension or a trailing ``index``."""
+    path = target.rstrip("/")
+    lowered = path.lower()
+    for suffix in _PAGE_SUFFIXES:
+        if lowered.endswith(suffix):
+            path = path[: -len(suffix)]
+            break
+    return path
+
+
+def _path_key(value: str) -> str:
+    """A permalink, URL path or link path as a key: ``/docs/a.html`` and ``docs/a/`` are ``docs/a``."""
+    path = _strip_suffix(unquote(urlsplit(value.strip()).path))
+    parts = [p for p in path.split("/") if p not in ("", ".", "..")]
+    if parts and parts[-1].lower() == "index":
+        parts.pop()
+    return "/".join(parts)
+
+
+def _old_site_keys(parts: Sequence[str], source: Linkable, absolute: bool, folder_link: bool) -> list[str]:
+    """File stems the page at ``parts`` of the author's old site may have been flattened into."""
+    names = [p for p in parts if p != ".."]
+    if len(names) > 1 and names[-1].lower() == "index":  # ``docs/index.html``: the folder's page
+        names, folder_link = names[:-1], True
+    keys: list[str] = []
+    # A link to a folder (``../docs/``, ``/docs``) may be its index page (``docs-index``).
+    for tail in ([*names, "index"], names) if folder_link or len(names) == 1 else (names,):
+        for k in range(len(tail), 1 if tail[-1:] == ["index"] else 0, -1):  # never "index" alone
+            keys.append("-".join(tail[-k:]))
+            # ``/zh-cn/docs/a``: the first folders may be folders of seeds/ (``zh-cn/docs-a``).
+            for j in range(1, k):
+                keys.append("/".join(tail[-k:][:j]) + "/" + "-".join(tail[-k:][j:]))
+    if not absolute and names:
+        # ``posts.html`` from ``api-filter``: a sibling on the old site (``api/posts.html``).
+        pieces = source.stem.split("-")
+        for n in range(len(pieces) - 1, 0, -1):
+            keys.append("-".join([*pieces[:n], *names]))
+    return keys
+
+
+def _nearest(found: Sequence[Linkable], source: Linkable) -> Linkable:
+    """Of several notes a link names, the one nearest the linking note."""
+    here = source.folder.split("/") if source.folder else []
+
+    def distance(note: Linkable) -> tuple[int, int, str]:
+        there = note.folder.split("/") if note.folder else []
+        common = 0
+        for a, b in zip(here, there, strict=False):
+            if a != b:
+                break
+            common += 1
+        return (0 if note.folder == source.folder else 1, -common, note.id)
+
+    return min(found, key=distance)
+
+
+def _anchor(ref: NoteRef, target: Linkable) -> str | None:
+    """The id on the target's page of the heading or passage the link names."""
+    if not ref.anchor:
+        return None
+    anchor = unquote(ref.anchor)
+    if anchor.startswith(("^", "p-")):
+        return anchor
+    return target.headings.get(_fold(anchor)) or target.headings.get(_fold(_SLUGIFY(anchor, "-"))) or anchor
+
+
+def _fold(text: str) -> str:
+    return _FOLD_RE.sub("", text).casefold()
+
+
+def headings(markdown: str) -> dict[str, str]:
+    """A note's headings, folded text and id → id, as the table of contents makes the ids."""
+    out: dict[str, str] = {}
+    fence = ""
+    for line in markdown.split("\n"):
+        if m := _FENCE_RE.match(line):
+            marker = m.group(1)
+            if not fence:
+                fence = marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence):
+                fence = ""
+            continue
+        if fence or not (m := _HEADING_RE.match(line)):
+            continue
+        text = _INLINE_MARKUP_RE.sub(lambda h: h["text"] or "", m["text"])
+        ident = _SLUGIFY(text, "-")
+        for key in (_fold(text), _fold(ident)):
+            out.setdefault(key, ident)
+    return out
+
+
+def syntax_of(ref: NoteRef) -> str:
+    """The kind of link an author wrote, for the link-resolution table."""
+    written = ref.written
+    if written.startswith("![["):
+        return "Obsidian embed ![[…]]"
+    if written.startswith("[["):
+        return "Obsidian [[wikilink]]"
+    if m := re.search(r"\{%-?\s*(\w+)", written):  # after a ``{{ site.baseurl }}`` too
+        return "{% " + m[1] + " %}"
+    if m := re.match(r"\{\{[<%]\s*(\w+)", written):
+        return "{{< " + m[1] + " >}}"
+    path = urlsplit(written).path
+    if path.startswith("/"):
+        return "Markdown link, site-absolute path"
+    suffix = posixpath.splitext(path.rstrip("/"))[1].lower()
+    if suffix in (".md", ".markdown", ".txt"):
+        return "Markdown link to a note file"
+    if suffix in (".html", ".htm"):
+        return "Markdown link to an .html page"
+    return "Markdown link, path without extension"

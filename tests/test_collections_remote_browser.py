@@ -1,0 +1,131 @@
+"""Remote images travel with the site: downloaded at build time, checked, cached, shrunk for phones.
+
+The "remote" host is an HTTP server on 127.0.0.1 (no machine here reaches the internet), on a
+port of its own: the built site, served on another port, must never ask it for anything.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import io
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from PIL import Image
+
+from conftest import build_site, serve_built
+from zhudu.notes import default_slug
+from zhudu.remote_images import MAX_BYTES, PHONE_WIDTH
+
+
+def image_bytes(kind: str, size: tuple[int, int]) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", size, (200, 80, 40)).save(out, kind)
+    return out.getvalue()
+
+
+class _Host(http.server.SimpleHTTPRequestHandler):
+    """Serves the image folder, noting every path asked for."""
+
+    asked: list[str]
+
+    def do_GET(self) -> None:
+        self.asked.append(self.path)
+        super().do_GET()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def image_host(folder: Path) -> Iterator[tuple[str, list[str]]]:
+    asked: list[str] = []
+    handler = functools.partial(type("Host", (_Host,), {"asked": asked}), directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", asked
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def host(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("imagehost")
+    (folder / "wide.png").write_bytes(image_bytes("PNG", (2000, 1000)))
+    (folder / "small.jpg").write_bytes(image_bytes("JPEG", (120, 60)))
+    (folder / "page.png").write_bytes(b"<html><script>alert(1)</script></html>")  # named .png, is HTML
+    (folder / "vector.png").write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>')
+    (folder / "huge.jpg").write_bytes(image_bytes("JPEG", (10, 10)) + b"\0" * MAX_BYTES)
+    with image_host(folder) as served:
+        yield served
+
+
+def note_text(base: str) -> str:
+    return (
+        "---\ntitle: 远程图片\ndate: 2024-01-01\n---\n\n"
+        f"![一张宽图]({base}wide.png)\n\n"
+        f"![一张小图]({base}small.jpg)\n\n"
+        f"![是网页]({base}page.png)\n\n"
+        f"![是矢量图]({base}vector.png)\n\n"
+        f"![太大了]({base}huge.jpg)\n\n"
+        f"![不存在]({base}gone.png)\n"
+    )
+
+
+def test_remote_images_are_downloaded_checked_and_shown_with_no_request_to_their_host(tmp_path, host, page):
+    base, asked = host
+    origin = urlsplit(base).netloc
+    with serve_built(tmp_path / "site", notes={"remote.md": note_text(base)}, strict=False) as site:
+        result = site.build
+        # One warning per image that is not published, naming the note's line and why.
+        failed = sorted(w.split(": ", 2)[1] for w in result.warnings if "remote image" in w)
+        assert failed == [
+            "seeds/remote.md:10",
+            "seeds/remote.md:12",
+            "seeds/remote.md:14",
+            "seeds/remote.md:16",
+        ]
+        assert any("gone.png" in w and "404" in w for w in result.warnings)
+        assert any("huge.jpg" in w and "bytes" in w for w in result.warnings)
+        html = result.page(f"zh-Hans/notes/{default_slug('remote')}/index.html")
+        # The failed ones stay the labelled link; nothing points a browser at the host.
+        assert html.count('class="zd-remote-image"') == 4
+        assert not re.search(rf'(src|srcset)="[^"]*{re.escape(origin)}', html)
+        # The wide image: the phone copy shown, linked to the original; both published.
+        wide = re.search(r'<a href="([^"]+\.png)"><img alt="一张宽图" src="([^"]+\.webp)"', html)
+        assert wide, html
+        note_dir = result.site_dir / "zh-Hans/notes/remote"
+        with Image.open(note_dir / unquote(wide.group(2))) as small:
+            assert small.format == "WEBP" and small.size == (PHONE_WIDTH, PHONE_WIDTH // 2)
+        with Image.open(note_dir / unquote(wide.group(1))) as original:
+            assert original.size == (2000, 1000)
+        assert re.search(r'<img alt="一张小图" src="[^"]+\.jpg"', html)
+
+        asked_before = len(asked)
+        requests: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(site.variant_url("zh-Hant-TW", "notes/remote/"))
+        page.wait_for_function(
+            "[...document.querySelectorAll('.zd-note__body img')].filter(i => i.complete && i.naturalWidth > 0).length === 2"
+        )
+        assert requests and all(urlsplit(u).netloc == urlsplit(site.url).netloc for u in requests), requests
+        assert len(asked) == asked_before  # the browser never asked the image host
+
+    # A second build takes the downloads from the cache (the failures are remembered by the
+    # process, as ``mkdocs serve`` keeps them): the host is asked nothing, the page is the same.
+    asked.clear()
+    again = build_site(tmp_path / "site", notes={"remote.md": note_text(base)}, strict=False)
+    assert again.ok, again.log
+    assert asked == []
+    body = again.page(f"zh-Hans/notes/{default_slug('remote')}/index.html")
+    assert (
+        body[body.index('<div class="zd-note__body">') :] == html[html.index('<div class="zd-note__body">') :]
+    )

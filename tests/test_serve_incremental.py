@@ -1,0 +1,247 @@
+"""``mkdocs serve --dirty``: after any sequence of saves the served site equals a clean build, byte for byte.
+
+A real ``mkdocs serve --dirty`` runs on a copy of the project (the shipped notes and editorial
+files); each step saves a change the way an author or editor would, waits until the server has
+rebuilt (its "Reloading browsers" line), and compares the folder it serves (MkDocs' temporary
+``mkdocs_*`` folder, found in the ``TMPDIR`` the server was given) with a clean build of the same
+files made in serve mode by a second process (same site URL, same ``serve`` command).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, free_port
+
+pytestmark = pytest.mark.slow
+
+BUILT = "Documentation built in"
+#: Logged after every rebuild; "Documentation built in N seconds" is not: MkDocs drops a log line
+#: identical to an earlier one (its DuplicateFilter), so a rebuild as long as an earlier one is silent.
+RELOADED = "Reloading browsers"
+
+#: A clean build in serve mode, each time a line arrives on stdin (one process: no start-up per step).
+REFERENCE_BUILDER = textwrap.dedent(
+    """
+    import shutil, sys
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    config_file, site_dir, serve_url = sys.argv[1:4]
+    first = True
+    for line in sys.stdin:
+        shutil.rmtree(site_dir, ignore_errors=True)
+        config = load_config(config_file=config_file, site_dir=site_dir)
+        if first:
+            config.plugins.on_startup(command="serve", dirty=False)
+            first = False
+        config.site_url = serve_url
+        try:
+            build(config, serve_url=serve_url, dirty=False)
+        except BaseException as exc:
+            print("failed", exc, flush=True)
+        else:
+            print("built", flush=True)
+    """
+)
+
+
+def project(root: Path) -> Path:
+    """The project as a clone has it (mkdocs.yml, hooks, overrides, docs, the shipped notes)."""
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for name in ("hooks", "overrides", "docs", "seeds"):
+        shutil.copytree(REPO / name, root / name, ignore=ignore)
+    shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+class Server:
+    """``mkdocs serve --dirty`` on ``root``; counts its finished rebuilds."""
+
+    def __init__(self, root: Path, port: int) -> None:
+        self.tmp = root.parent / "serve-tmp"
+        self.tmp.mkdir()
+        self.lines: list[str] = []
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+            cwd=root,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(self.tmp)},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.append(line)
+
+    def builds(self) -> int:
+        """Builds finished: the first, then every rebuild."""
+        return any(BUILT in line for line in self.lines) + sum(RELOADED in line for line in self.lines)
+
+    def wait_builds(self, count: int, timeout: float = 120) -> None:
+        deadline = time.monotonic() + timeout
+        while self.builds() < count:
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                raise AssertionError("mkdocs serve did not rebuild:\n" + "".join(self.lines[-40:]))
+            time.sleep(0.05)
+
+    def site_dir(self) -> Path:
+        (folder,) = self.tmp.glob("mkdocs_*")
+        return folder
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def folders(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_dir()}
+
+
+def differences(served: Path, clean: Path) -> list[str]:
+    a, b = tree(served), tree(clean)
+    out = [f"only served: {k}" for k in sorted(a.keys() - b.keys())]
+    out += [f"only in the clean build: {k}" for k in sorted(b.keys() - a.keys())]
+    out += [f"differs: {k}" for k in sorted(a.keys() & b.keys()) if a[k] != b[k]]
+    out += [f"empty folder served: {k}" for k in sorted(folders(served) - folders(clean))]
+    return out
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Path, Server, Callable[..., list[str]], str]]:
+    root = project(tmp_path / "project")
+    port = free_port()
+    server = Server(root, port)
+    reference = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            REFERENCE_BUILDER,
+            str(root / "mkdocs.yml"),
+            str(tmp_path / "clean"),
+            f"http://127.0.0.1:{port}/zhudu/",
+        ],
+        cwd=root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+
+    def compare(save: Callable[[], None] | None = None) -> list[str]:
+        """Save (if given), then a clean build beside the server's rebuild; the differences once both are done."""
+        assert reference.stdin is not None and reference.stdout is not None
+        before = server.builds()
+        if save is not None:
+            save()
+        reference.stdin.write("build\n")
+        reference.stdin.flush()
+        server.wait_builds(before + (save is not None))
+        answer = reference.stdout.readline()
+        assert answer.startswith("built"), answer
+        return differences(server.site_dir(), tmp_path / "clean")
+
+    try:
+        server.wait_builds(1)
+        yield root, server, compare, f"http://127.0.0.1:{port}/zhudu/"
+    finally:
+        server.stop()
+        reference.kill()
+        reference.wait()
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_served_site_equals_a_clean_build_after_every_save(served, page):
+    root, server, compare, url = served
+    seeds, editorial = root / "seeds", root / "docs" / "editorial"
+    first, second, third = sorted(seeds.glob("*.md"))
+
+    def rename(old: Path, new: Path) -> None:
+        old.rename(new)
+
+    steps: list[tuple[str, Callable[[], None]]] = [
+        ("edit a body", lambda: replace_in(first, "**ahamoment2100**", "**ahamoment2100（改）**")),
+        ("change a title", lambda: replace_in(first, "技术下放：2025年", "技术下放：二〇二五年")),
+        ("change the date", lambda: replace_in(first, "created: 2025-05-16", "created: 2025-05-20")),
+        ("change the tags", lambda: replace_in(first, "#技术下放 #AI", "#技术下放 #算力")),
+        ("add a note", lambda: (seeds / "new-note.md").write_text(NEW_NOTE, encoding="utf-8")),
+        ("delete a note", lambda: third.unlink()),
+        ("rename a note", lambda: rename(seeds / "new-note.md", seeds / "renamed-note.md")),
+        ("break a note", lambda: (seeds / "renamed-note.md").write_text(BROKEN, encoding="utf-8")),
+        ("fix it", lambda: (seeds / "renamed-note.md").write_text(NEW_NOTE, encoding="utf-8")),
+        ("themes.yml", lambda: replace_in(editorial / "themes.yml", "算力握在谁手里", "算力在谁手里")),
+        (
+            "glossary.yml",
+            lambda: replace_in(editorial / "glossary.yml", "目前没有公认的实现", "至今没有公认的实现"),
+        ),
+        (
+            "annotations.yml",
+            lambda: replace_in(editorial / "annotations.yml", "没有可查的出处", "找不到出处"),
+        ),
+        (
+            "notes.yml",
+            lambda: replace_in(
+                editorial / "notes.yml", "slug: technology-devolution-2025", "slug: devolution"
+            ),
+        ),
+        (
+            "conversion.yml",
+            lambda: replace_in(editorial / "conversion.yml", "  - 深度求索", "  - 深度求索\n  - 幻方"),
+        ),
+        ("mkdocs.yml", lambda: replace_in(root / "mkdocs.yml", "site_name: 注读", "site_name: 注读（预览）")),
+    ]
+    assert compare() == [], "the first build"
+    # The reader's page reloads once the save is built, where the reader was (MkDocs' livereload
+    # calls location.reload(); Material hands scrolling back to the browser before the page unloads).
+    page.goto(url + "zh-Hans/notes/technology-devolution-2025/", wait_until="load")
+    page.evaluate("window.scrollTo(0, 1500)")
+    page.wait_for_function("Math.abs(window.scrollY - 1500) < 2")
+    site = server.site_dir()
+    written = {p: p.stat().st_mtime_ns for p in site.rglob("*.html")}
+    for name, save in steps:
+        assert compare(save) == [], name
+        if written:
+            page.wait_for_function("document.body.innerText.includes('ahamoment2100（改）')", timeout=30_000)
+            page.wait_for_function("window.scrollY > 0", timeout=10_000)
+            assert (
+                abs(page.evaluate("window.scrollY") - 1500) < 50
+            )  # after the first save: the pages it did not change were left as they were
+            rewritten = [
+                p.relative_to(site).as_posix() for p, m in written.items() if p.stat().st_mtime_ns != m
+            ]
+            assert rewritten and len(rewritten) < len(written) / 2, rewritten
+            assert not any(re.search(r"(^|/)about/", p) for p in rewritten), rewritten
+            written = {}
+    assert second.exists()
+
+
+NEW_NOTE = (
+    "---\ntitle: 新加的笔记\ndate: 2025-06-01\ntags: [算力]\n---\n\n一段新的正文，谈到算力和 DeepSeek。\n"
+)
+BROKEN = "---\ntitle: [坏的\n---\n\n正文。\n"
