@@ -119,6 +119,16 @@ def _strings(data: object) -> Iterator[str]:
             yield from _strings(value)
 
 
+_SHARD_FOLDER_RE = re.compile(r"^[bfuw]-[0-9a-f]+$")
+
+
+def _shard(path: Path) -> bool:
+    """A file of Zhudu's sharded search index (``hooks/zhudu/search_shards.py``)."""
+    if path.name == "manifest.json":
+        return path.parent.name == "search"
+    return path.parent.parent.name == "search" and bool(_SHARD_FOLDER_RE.match(path.parent.name))
+
+
 def scan_site(site_dir: Path) -> tuple[set[str], list[str]]:
     """Every script of the built site (normalised) and every hazard, in every file it wrote."""
     scripts: set[str] = set()
@@ -132,9 +142,10 @@ def scan_site(site_dir: Path) -> tuple[set[str], list[str]]:
             pieces = [path.read_text(encoding="utf-8")]
         elif path.suffix == ".json":
             # Material's search index holds HTML (its UI shows it as such); Zhudu's passage index
-            # (``config.zhudu``) holds plain text its worker escapes (search-worker.js escapeHTML).
+            # (``config.zhudu``) and its shards (``search/manifest.json``, ``search/f-<hash>/…``)
+            # hold plain text its worker escapes (search-worker.js escapeHTML).
             data = json.loads(path.read_text(encoding="utf-8"))
-            if not (isinstance(data, dict) and "zhudu" in (data.get("config") or {})):
+            if not (isinstance(data, dict) and "zhudu" in (data.get("config") or {})) and not _shard(path):
                 pieces = [s for s in _strings(data) if "<" in s]
         elif path.suffix == ".xml":  # feeds and sitemaps: HTML only where the feed says it is HTML
             tree = ET.parse(path)
