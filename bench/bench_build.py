@@ -28,7 +28,7 @@ Every Zhudu cold build starts without the per-note artifact cache (``.cache/``, 
 the pairs, the same project is built again with the cache left by its last cold build (warm), then
 after editing one note (a sentence added), ``--repeat`` times each.
 
-Then the one-edit build the dirty way (``mkdocs build --dirty``, hooks/zhudu/incremental.py: only the
+Then the one-edit build the dirty way (``mkdocs build --dirty``, hooks/zhudu/publish/incremental.py: only the
 pages whose output changed are written), next to plain Material's own dirty build after editing one
 page, the floor: MkDocs' and Material's page loop over every file.
 

@@ -46,13 +46,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from zhudu.script import (  # noqa: E402  (the hooks directory is put on the path above)
-    DEFAULT_VARIANTS,
-    ConversionRules,
-    Converter,
-    load_rules,
-    opencc_converter,
-)
+from zhudu.script.convert import DEFAULT_VARIANTS, ConversionRules, Converter, load_rules, opencc_converter  # noqa: E402  (the hooks directory is put on the path above)
 
 REVIEW = ROOT / "tests" / "conversion_review.yml"
 HELDOUT = ROOT / "tests" / "conversion_heldout.yml"

@@ -70,7 +70,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "hooks"))
 sys.path.insert(0, str(REPO / "tests"))
 
-from zhudu import search  # noqa: E402
+from zhudu.search import index as search  # noqa: E402
 
 QUERIES = REPO / "tests" / "search_queries.yml"
 KINDS = ("unspaced", "name-latin", "name-zh", "phrase", "inner-word", "cross-script", "cross-region")

@@ -34,9 +34,10 @@ sys.path.insert(0, str(REPO / "hooks"))
 
 import markdown  # noqa: E402
 
-from zhudu import passages, themes  # noqa: E402
+from zhudu.annotate import passages  # noqa: E402
 from zhudu.build import Build  # noqa: E402
-from zhudu.themes import NotePassages  # noqa: E402
+from zhudu.themes import theme_map as themes  # noqa: E402
+from zhudu.themes.theme_map import NotePassages  # noqa: E402
 
 
 def _seed_bodies() -> list[str]:

@@ -15,9 +15,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from zhudu import annotations, incremental, pages, script
+from zhudu import pages
+from zhudu.annotate import annotations
 from zhudu.build import Build
 from zhudu.errors import ZhuduError
+from zhudu.publish import incremental
+from zhudu.script import convert as script
 
 if TYPE_CHECKING:
     from jinja2 import Environment

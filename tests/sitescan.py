@@ -123,7 +123,7 @@ _SHARD_FOLDER_RE = re.compile(r"^[bfuw]-[0-9a-f]+$")
 
 
 def _shard(path: Path) -> bool:
-    """A file of Zhudu's sharded search index (``hooks/zhudu/search_shards.py``)."""
+    """A file of Zhudu's sharded search index (``hooks/zhudu/search/shards.py``)."""
     if path.name == "manifest.json":
         return path.parent.name == "search"
     return path.parent.parent.name == "search" and bool(_SHARD_FOLDER_RE.match(path.parent.name))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from zhudu import annotations
+from zhudu.annotate import annotations
 
 NOTE = """\
 ---

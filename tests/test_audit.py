@@ -1,4 +1,4 @@
-"""Tests for hooks/zhudu/audit.py: real OpenCC, real rules file, no mocks."""
+"""Tests for hooks/zhudu/script/audit.py: real OpenCC, real rules file, no mocks."""
 
 from __future__ import annotations
 
@@ -8,15 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from zhudu.audit import (
-    CONTEXT,
-    ONE_TO_MANY,
-    audit,
-    derive_one_to_many,
-    main,
-    split_front_matter,
-)
-from zhudu.script import DEFAULT_VARIANTS, ConversionRules, load_rules
+from zhudu.script.audit import CONTEXT, ONE_TO_MANY, audit, derive_one_to_many, main, split_front_matter
+from zhudu.script.convert import DEFAULT_VARIANTS, ConversionRules, load_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -185,7 +178,7 @@ def test_cli_runs_as_module_from_hooks() -> None:
         [
             sys.executable,
             "-m",
-            "zhudu.audit",
+            "zhudu.script.audit",
             *(str(p) for p in SEEDS),
             "--only-unreviewed",
         ],
@@ -278,7 +271,7 @@ def test_a_4000_character_article_gives_at_most_20_lines(
 def test_reliable_swaps_never_went_wrong_in_the_review_set() -> None:
     import yaml
 
-    from zhudu.audit_risk import RELIABLE_SWAPS
+    from zhudu.script.audit_risk import RELIABLE_SWAPS
 
     review = yaml.safe_load((ROOT / "tests" / "conversion_review.yml").read_text(encoding="utf-8"))
     for code, words in RELIABLE_SWAPS.items():

@@ -12,7 +12,7 @@ from urllib.parse import unquote
 import pytest
 
 from conftest import build_site
-from zhudu.notes import default_slug
+from zhudu.notes.corpus import default_slug
 
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"

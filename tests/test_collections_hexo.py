@@ -83,9 +83,9 @@ def test_old_site_paths_resolve_in_the_same_language(hexo):
 
 def link_table(seeds_root: Path) -> str:
     """Kinds of link × how they resolved, as a Markdown table (``resolve.HOW``)."""
-    from zhudu import resolve
+    from zhudu.notes import resolve
+    from zhudu.publish.site import Site
     from zhudu.settings import ZhuduConfig
-    from zhudu.site import Site
 
     settings = ZhuduConfig()
     settings.load_dict({"cache_dir": ""})

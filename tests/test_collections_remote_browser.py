@@ -20,8 +20,8 @@ import pytest
 from PIL import Image
 
 from conftest import build_site, serve_built
-from zhudu.notes import default_slug
-from zhudu.remote_images import MAX_BYTES, PHONE_WIDTH
+from zhudu.notes.corpus import default_slug
+from zhudu.notes.remote_images import MAX_BYTES, PHONE_WIDTH
 
 
 def image_bytes(kind: str, size: tuple[int, int]) -> bytes:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 
-from zhudu.script import DEFAULT_VARIANTS, Converter, load_rules
+from zhudu.script.convert import DEFAULT_VARIANTS, Converter, load_rules
 
 TITLE = "字节发布新模型"
 DESCRIPTION = "社区和乡镇就地组装，“深度求索”发布了芯片"

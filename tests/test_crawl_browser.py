@@ -139,7 +139,8 @@ def test_paged_listings_work_under_a_sub_path(tmp_path: Path, page: Any, monkeyp
     """A long theme's later pages, the overview's cut matrix and the glossary's search link."""
     from test_themes import THEMES, _long_theme_notes
 
-    from zhudu import glossary, themes_render
+    from zhudu.annotate import glossary
+    from zhudu.themes import render as themes_render
 
     monkeypatch.setattr(themes_render, "NOTES_PER_THEME_PAGE", 2)
     monkeypatch.setattr(themes_render, "OVERVIEW_NOTES", 3)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, build_site
-from zhudu.notes import looks_like_placeholder
+from zhudu.notes.corpus import looks_like_placeholder
 
 FIXTURES = REPO / "tests" / "fixtures" / "dialects"
 NOTES = ("obsidian", "hexo", "hugo", "jekyll")

@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from zhudu import feeds
+from zhudu.publish import feeds
 
 A = "{http://www.w3.org/2005/Atom}"
 VARIANTS = ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK")

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from zhudu import glossary, script, textmarks
+from zhudu.annotate import glossary, textmarks
+from zhudu.script import convert as script
 
 T2S = script.opencc_converter("t2s").convert
 FOLD = textmarks.CharFold(T2S)

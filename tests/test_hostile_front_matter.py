@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from zhudu import yamldoc
+from zhudu.notes import yamldoc
 
 GOOD = "---\ntitle: 好笔记\ndate: 2024-01-01\n---\n\n这是一篇正常的笔记，讲开源模型和数据中心。\n"
 

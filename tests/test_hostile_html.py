@@ -15,7 +15,7 @@ import pytest
 
 from conftest import serve_built
 from sitescan import _read_html, scan_site
-from zhudu.safety import Sanitizer, is_remote, parse_allow, safe_url
+from zhudu.notes.safety import Sanitizer, is_remote, parse_allow, safe_url
 
 HOSTILE = """\
 ---

@@ -169,7 +169,7 @@ def test_slug_never_leads_out_of_the_site(tmp_path):
     result = build(root, notes=notes, editorial=editorial, strict=False)
     assert result.ok, result.log
     assert "Traceback" not in result.log
-    # The schema refuses it (hooks/zhudu/meta.py Slug): the note keeps its default slug.
+    # The schema refuses it (hooks/zhudu/notes/meta.py Slug): the note keeps its default slug.
     assert "lowercase letters, digits and hyphens" in warning(result, "seeds/esc.md:3:", "slug")
     warning(result, "docs/editorial/notes.yml:2:", "slug")
     assert (result.site_dir / "zh-Hans/notes/esc/index.html").is_file()

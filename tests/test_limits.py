@@ -1,4 +1,4 @@
-"""Bounds on the work one note may cause (hooks/zhudu/limits.py), and the settings that name them."""
+"""Bounds on the work one note may cause (hooks/zhudu/notes/limits.py), and the settings that name them."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import time
 import pytest
 
 from conftest import REPO
-from zhudu import limits
 from zhudu.errors import NoteError
+from zhudu.notes import limits
 
 SHARED = REPO.parent / "shared"
 DEFAULT = limits.Limits()

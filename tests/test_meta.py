@@ -9,8 +9,9 @@ import pytest
 from mkdocs.config.base import ValidationError
 
 from conftest import REPO
-from zhudu import meta, notes
-from zhudu.meta import Author
+from zhudu.notes import corpus as notes
+from zhudu.notes import meta
+from zhudu.notes.meta import Author
 
 CST = timezone(timedelta(hours=8))
 
@@ -189,8 +190,8 @@ def test_traditional_note_is_detected(tmp_path):
 
 @pytest.fixture(scope="module")
 def shipped():
+    from zhudu.publish.site import Site
     from zhudu.settings import ZhuduConfig
-    from zhudu.site import Site
 
     settings = ZhuduConfig()
     settings.load_dict({})
@@ -256,7 +257,7 @@ def test_notes_read_in_worker_processes_are_the_notes_read_here(tmp_path):
     import multiprocessing
     import shutil
 
-    from zhudu import workers
+    from zhudu.publish import workers
 
     for path in (REPO / "seeds").iterdir():
         shutil.copy2(path, tmp_path / path.name)

@@ -22,7 +22,7 @@ from test_themes import THEMES, _long_theme_notes
     ],
 )
 def test_the_pager_shows_the_ends_and_the_pages_around_the_current_one(number, count, around, shown):
-    from zhudu.pagination import pager
+    from zhudu.publish.pagination import pager
 
     assert pager(number, count, around) == shown
 
@@ -40,7 +40,8 @@ def _pager(html: str) -> list[str]:
 
 
 def test_long_listings_link_the_first_last_and_nearby_pages(site_builder, monkeypatch) -> None:
-    from zhudu import pagination, themes_render
+    from zhudu.publish import pagination
+    from zhudu.themes import render as themes_render
 
     monkeypatch.setattr(themes_render, "NOTES_PER_THEME_PAGE", 1)
     monkeypatch.setattr(pagination, "PER_PAGE", 1)

@@ -1,4 +1,4 @@
-"""Tests for the default regional vocabulary layer (hooks/zhudu/data/regional.yml) and the review set."""
+"""Tests for the default regional vocabulary layer (hooks/zhudu/script/data/regional.yml) and the review set."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from zhudu.regional import default_regional, load_regional
-from zhudu.script import DEFAULT_VARIANTS, ConversionRules, Converter, load_rules, opencc_converter
+from zhudu.script.convert import DEFAULT_VARIANTS, ConversionRules, Converter, load_rules, opencc_converter
+from zhudu.script.regional import default_regional, load_regional
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -53,7 +53,7 @@ def test_rule_does_not_fire_on_its_negatives(rule, variant) -> None:
     for sentence in rule.negatives:
         with_layer = _convert(variant, rule.script, sentence)
         others = [r for r in LAYER.rules if r is not rule]
-        from zhudu.regional import RegionalRules
+        from zhudu.script.regional import RegionalRules
 
         without_rule = Converter(
             variant, ConversionRules(), source_script=rule.script, regional=RegionalRules(tuple(others))

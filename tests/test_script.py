@@ -1,4 +1,4 @@
-"""Tests for hooks/zhudu/script.py: real OpenCC, real rules file, no mocks."""
+"""Tests for hooks/zhudu/script/convert.py: real OpenCC, real rules file, no mocks."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from zhudu.script import (
+from zhudu.script.convert import (
     DEFAULT_VARIANTS,
     ConversionRules,
     Converter,

@@ -1,4 +1,4 @@
-"""Zhudu's search index (hooks/zhudu/search.py): folding, regional aliases, real builds."""
+"""Zhudu's search index (hooks/zhudu/search/index.py): folding, regional aliases, real builds."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ import re
 
 import pytest
 
-from zhudu import search, search_shards
-from zhudu.script import opencc_converter
+from zhudu.script.convert import opencc_converter
+from zhudu.search import index as search
+from zhudu.search import shards as search_shards
 
 NOTE = "---\ntitle: 测试\n---\n\n数据中心的建设带来了就业。\n\n中华人民共和国成立。\n\n开源软件和网络。\n"
 

@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
 import bench_search
 
-from zhudu import search_shards
+from zhudu.search import shards as search_shards
 
 #: Top-1 rate the query set must keep (stock Material: 32%), high enough to catch a regression like the
 #: marker text that once leaked into passages (80%).

@@ -168,7 +168,7 @@ def serving_builds(root: Path) -> Iterator[Callable[[str], Path]]:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from zhudu import annotations
+    from zhudu.annotate import annotations
 
     def build_into(name: str) -> Path:
         build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / name)))

@@ -21,8 +21,8 @@ from typing import Any
 
 import pytest
 
-from zhudu import glossary, search, textmarks
-from zhudu.script import (
+from zhudu.annotate import glossary, textmarks
+from zhudu.script.convert import (
     DEFAULT_VARIANTS,
     Converter,
     HtmlTokens,
@@ -31,6 +31,7 @@ from zhudu.script import (
     opencc_converter,
     tokenize_html,
 )
+from zhudu.search import index as search
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = load_rules(
@@ -68,7 +69,7 @@ def test_html_many_is_html_per_variant(doc: str) -> None:
 
 def test_a_full_memo_starts_afresh_and_converts_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     """Converters' memos are bounded (a long serve, thousands of notes): filling up changes no output."""
-    from zhudu import script
+    from zhudu.script import convert as script
 
     monkeypatch.setattr(script, "_MEMO_LIMIT", 3)
     bounded = [Converter(v, RULES) for v in DEFAULT_VARIANTS]
@@ -90,7 +91,7 @@ def test_html_many_converts_the_repository_pages(real_site) -> None:  # type: ig
 
 def _tokens_without_memo(doc: str, monkeypatch: pytest.MonkeyPatch, **how: Any) -> HtmlTokens:
     """``tokenize_html`` reading every token (no line is ever cut off for the memo)."""
-    from zhudu import script
+    from zhudu.script import convert as script
 
     with monkeypatch.context() as m:
         m.setattr(script, "_LINE_START_RE", re.compile(r"(?!)"))
@@ -132,7 +133,7 @@ TRICKY_LINES = [
 @pytest.mark.parametrize("how", [{}, {"events": True}, {"events": True, "opaque": search.SKIPPED_CLASSES}])
 def test_lines_read_from_the_memo_tokenize_as_read_afresh(how: dict[str, Any], monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Repeated lines come from the tokenizer's memo: in every context they read as the loop reads them."""
-    from zhudu import script
+    from zhudu.script import convert as script
 
     monkeypatch.setattr(script, "_LINE_MEMOS", {})
     rng = random.Random(20261123)
@@ -397,7 +398,7 @@ def test_second_build_in_one_process_is_the_same(site_builder) -> None:  # type:
 
 def _passages_by_partition(tokens: Any, marks: re.Pattern[str]) -> list[list[int]]:
     """The plain way: cut every text piece of the document into passages, keep those with a mark."""
-    from zhudu.script import _BLOCK_TAG_RE
+    from zhudu.script.convert import _BLOCK_TAG_RE
 
     pieces, runs, run, last = tokens.pieces, [], [], -1
     for idx in tokens.todo_idx:
@@ -418,7 +419,7 @@ def _passages_by_partition(tokens: Any, marks: re.Pattern[str]) -> list[list[int
 
 def test_passages_grown_from_their_marks_are_the_passages_of_the_whole_page(real_site):
     """``script._passages`` works out only the passages holding a mark; they are the plain way's."""
-    from zhudu.script import _passages, tokenize_html
+    from zhudu.script.convert import _passages, tokenize_html
 
     marks = re.compile("[“”‘’\"']")
     pages = sorted((real_site.build.site_dir / "zh-Hans").rglob("*.html"))
@@ -437,7 +438,7 @@ def test_passages_grown_from_their_marks_are_the_passages_of_the_whole_page(real
 
 def _writer_holds(state: Any) -> tuple[int, int]:
     """In a page writer: the notes it inherited, and the pages it was handed."""
-    from zhudu import site
+    from zhudu.publish import site
 
     return len(site._FORKED_SITE[0].corpus.notes), len(state[0])
 
@@ -470,7 +471,7 @@ def test_page_writers_are_forked_before_the_notes_are_read(
     import sys
 
     from conftest import REPO, build_site
-    from zhudu import site
+    from zhudu.publish import site
 
     monkeypatch.setattr(site, "WRITERS_BACKLOG", 2)
     probe = tmp_path / "zd_probe_hook.py"

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from zhudu import themes
+from zhudu.annotate.passages import Passage
 from zhudu.errors import EditorialError
-from zhudu.passages import Passage
-from zhudu.themes import NotePassages, Snippet, Theme, ThemeMap
+from zhudu.themes import theme_map as themes
+from zhudu.themes.theme_map import NotePassages, Snippet, Theme, ThemeMap
 
 # --------------------------------------------------------------------------- pure matching
 
@@ -121,7 +121,7 @@ def test_exclusion_removes_a_wrong_match_and_reports_a_stale_one() -> None:
 
 
 def test_themes_matched_in_slices_are_the_themes_matched_whole() -> None:
-    from zhudu import workers
+    from zhudu.publish import workers
 
     theme_map = ThemeMap(
         path="x.yml",
@@ -386,7 +386,7 @@ def test_without_a_map_the_overview_still_exists(site_builder) -> None:
 
 
 def test_suggestions_are_shared_terms_the_map_does_not_cover() -> None:
-    from zhudu import themes_suggest
+    from zhudu.themes import suggest as themes_suggest
 
     texts = {"a": "芯片技术改变了数据中心，芯片很重要。", "b": "他们讨论芯片和数据中心。", "c": "天气很好。"}
     covered_map = _map("数据中心")
@@ -411,7 +411,7 @@ def _columns(html: str) -> list[str]:
 
 
 def test_a_long_theme_is_read_a_page_at_a_time(site_builder, monkeypatch) -> None:
-    from zhudu import themes_render
+    from zhudu.themes import render as themes_render
 
     monkeypatch.setattr(themes_render, "NOTES_PER_THEME_PAGE", 2)
     monkeypatch.setattr(themes_render, "OVERVIEW_NOTES", 3)
@@ -485,7 +485,7 @@ def test_theme_names_and_descriptions_are_escaped_on_their_pages(site_builder) -
 def test_a_generated_page_reads_back_as_it_was_made(title: str) -> None:
     from mkdocs.utils.meta import get_data
 
-    from zhudu.themes_render import _generated_page
+    from zhudu.themes.render import _generated_page
 
     page = _generated_page("themes/x/page/2.md", title, "theme.html", "说明：" + title, searchable=False)
     markdown, meta = get_data(page.source)
@@ -496,7 +496,7 @@ def test_a_generated_page_reads_back_as_it_was_made(title: str) -> None:
 def test_relative_urls_between_pages_are_what_relpath_gives() -> None:
     import posixpath
 
-    from zhudu.themes_render import rel_url
+    from zhudu.themes.render import rel_url
 
     pages = [
         "",

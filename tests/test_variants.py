@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from zhudu import variants
-from zhudu.variants import VariantInfo
+from zhudu.script import variants
+from zhudu.script.variants import VariantInfo
 
 HANS = VariantInfo(code="zh-Hans", name="简体", prefix="zh-Hans/", material_language="zh", script="Hans")
 TW = VariantInfo(
@@ -208,7 +208,7 @@ STRINGS = {
 @pytest.mark.parametrize("code", ["zh-Hans", "zh-Hant-TW"])
 def test_filling_a_pages_few_pieces_gives_the_page_filled_whole(code: str) -> None:
     """Per variant, only the pieces holding a folder, a marker or ``<html lang>`` are filled: the same page."""
-    from zhudu.script import opencc_converter, tokenize_html
+    from zhudu.script.convert import opencc_converter, tokenize_html
 
     variant = HANS if code == "zh-Hans" else TW
     tokens = tokenize_html(FILLED_PAGE)

@@ -1,5 +1,6 @@
-"""Zhudu (注读): pure modules behind the MkDocs hook in ``hooks/zhudu_hook.py``.
+"""Zhudu (注读): the package behind the MkDocs hook in ``hooks/zhudu_hook.py``.
 
-Each module does one job and takes plain data; only the hook entry module
-knows about MkDocs pages, files and events.
+``build`` and ``pages`` are where MkDocs' objects meet the rest; each subpackage owns one stage
+(``notes``, ``script``, ``annotate``, ``themes``, ``search``, ``publish``) and is made of modules
+that take plain data.  ``cache`` keeps per-note artifacts by content hash.
 """

@@ -28,8 +28,8 @@ def _zhudu_settings(config_file: Path) -> dict[str, Any]:
 
 
 def _site(config_file: Path) -> Any:
-    from .settings import ZhuduConfig
-    from .site import Site
+    from zhudu.publish.site import Site
+    from zhudu.settings import ZhuduConfig
 
     settings = ZhuduConfig()
     settings.load_dict(_zhudu_settings(config_file))
@@ -42,7 +42,7 @@ def _site(config_file: Path) -> Any:
 
 def meta(args: argparse.Namespace) -> int:
     """Print every note's normalised metadata (JSON), and the problems found."""
-    from .errors import ZhuduError
+    from zhudu.errors import ZhuduError
 
     site = _site(Path(args.config))
     try:
@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _audit(rest: list[str]) -> int:
-    from . import audit
+    from zhudu.script import audit
 
     return int(audit.main(rest) or 0)
 

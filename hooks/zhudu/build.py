@@ -20,29 +20,19 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 from pymdownx.slugs import slugify as pymdownx_slugify
 
-from . import (
-    annotations,
-    cache,
-    dialects,
-    feeds,
-    glossary,
-    incremental,
-    pagination,
-    passages,
-    prerender,
-    safety,
-    script,
-    search,
-    social,
-    variants,
-    workers,
-)
-from .errors import ZhuduError
-from .sections import section_pages
-from .settings import ZhuduConfig
-from .site import Site
-from .themes import ThemeMap
-from .themes_render import NOTES_PER_MATCH_SLICE, GeneratedPage, ThemeBuild, note_infos, theme_src
+from zhudu import cache
+from zhudu.annotate import annotations, glossary, passages
+from zhudu.errors import ZhuduError
+from zhudu.notes import dialects, safety
+from zhudu.publish import feeds, incremental, pagination, prerender, social, workers
+from zhudu.publish.sections import section_pages
+from zhudu.publish.site import Site
+from zhudu.script import convert as script
+from zhudu.script import variants
+from zhudu.search import index as search
+from zhudu.settings import ZhuduConfig
+from zhudu.themes.render import NOTES_PER_MATCH_SLICE, GeneratedPage, ThemeBuild, note_infos, theme_src
+from zhudu.themes.theme_map import ThemeMap
 
 if TYPE_CHECKING:
     from jinja2 import Environment

@@ -18,9 +18,9 @@ from typing import Any
 
 import yaml
 
-from .errors import EditorialError
-from .meta import EDITABLE_FIELDS
-from .yamldoc import yaml_document
+from zhudu.errors import EditorialError
+from zhudu.notes.meta import EDITABLE_FIELDS
+from zhudu.notes.yamldoc import yaml_document
 
 
 @dataclass(frozen=True)

@@ -16,15 +16,18 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.toc import get_toc
 
-from . import annotations, glossary, links, notfound, safety, variants
+from zhudu.annotate import annotations, glossary
+from zhudu.notes import links, safety
+from zhudu.publish import notfound
+from zhudu.script import variants
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-    from .build import Build
-    from .notes import Note
+    from zhudu.build import Build
+    from zhudu.notes.corpus import Note
 
 log = get_plugin_logger("zhudu")
 

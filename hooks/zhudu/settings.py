@@ -11,8 +11,8 @@ import opencc
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from . import yamldoc
-from .safety import RawHtmlAllow
+from zhudu.notes import yamldoc
+from zhudu.notes.safety import RawHtmlAllow
 
 #: One folder name of a URL path: no ``.``/``..`` (a segment never starts with a dot), no ``/``,
 #: ``:``, ``%``, ``?``, ``#`` or spaces.
@@ -96,7 +96,7 @@ class OpenCCConfig(c.Type[str]):
 
 
 class LimitsConfig(base.Config):
-    """Bounds on the work one note may cause (hooks/zhudu/limits.py says why each exists).
+    """Bounds on the work one note may cause (hooks/zhudu/notes/limits.py says why each exists).
 
     A note over a limit is published as a broken note whose page names the line and the limit.
     """
@@ -159,18 +159,18 @@ class ZhuduConfig(base.Config):
     summary_length = PositiveInt(default=120, minimum=20)
     """Characters of a derived summary when a note gives none."""
     search = c.Choice(("zhudu", "material"), default="zhudu")
-    """``zhudu``: passage-level search with script folding and regional vocabulary (hooks/zhudu/search.py,
+    """``zhudu``: passage-level search with script folding and regional vocabulary (hooks/zhudu/search/index.py,
     overrides/assets/zhudu/search-worker.js); ``material``: Material's stock search index, converted per variant."""
     glossary_marking = c.Choice(("first", "every"), default="first")
     """Glossary terms (docs/editorial/glossary.yml) marked in a note: ``first``: the first occurrence of
     each term per note; ``every``: every occurrence.  The glossary page links to every occurrence either way."""
     raw_html_allow = RawHtmlAllow()
-    """More tags and attributes a note's raw HTML may keep (hooks/zhudu/safety.py): ``kbd``, ``abbr[title]``,
+    """More tags and attributes a note's raw HTML may keep (hooks/zhudu/notes/safety.py): ``kbd``, ``abbr[title]``,
     ``*[itemprop]``.  Everything else outside the allow-list is removed with a warning; script, frames,
     forms, media, SVG, styles, event handlers and URL attributes are never allowed."""
     workers = c.Optional(PositiveInt(minimum=0))
     """Processes converting and writing the variant copies of pages while ``mkdocs build`` renders the
-    next ones (hooks/zhudu/workers.py).  Unset: one per CPU when there are two or more; ``0``: all in
+    next ones (hooks/zhudu/publish/workers.py).  Unset: one per CPU when there are two or more; ``0``: all in
     the MkDocs process.  ``mkdocs serve`` always works in its own process."""
     variants = c.ListOfItems(c.SubConfig(VariantConfig), default=[])
     """The script variants the site is written in; the first is the default, served at the root."""

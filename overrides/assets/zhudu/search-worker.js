@@ -3,7 +3,7 @@
  * Material's UI sends {type: 0 SETUP} and {type: 2 QUERY, data: string}; this worker answers
  * {type: 1 READY} and {type: 3 RESULT, data: {items: SearchItem[][], total}}.
  *
- * The index is sharded (hooks/zhudu/search_shards.py documents the files): the worker fetches the
+ * The index is sharded (hooks/zhudu/search/shards.py documents the files): the worker fetches the
  * variant's small manifest.json when the reader opens search, then per query only the shards holding
  * the query's character pairs, and the passages (fragments) of the pages it shows. Each file is
  * fetched once (the browser's cache keeps it; names carry a content hash).
@@ -89,7 +89,7 @@ function getJSON(url) {
   return FILES[url];
 }
 
-/* 32-bit FNV-1a of the UTF-16 code units (shard_of in search_shards.py). */
+/* 32-bit FNV-1a of the UTF-16 code units (shard_of in hooks/zhudu/search/shards.py). */
 function shardOf(key, count) {
   var h = 2166136261;
   for (var i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619) >>> 0;

@@ -37,8 +37,8 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 from pymdownx.slugs import slugify
 
-from .folders import skipped as _skipped
-from .safety import EMBED_LABEL, safe_url
+from zhudu.notes.folders import skipped as _skipped
+from zhudu.notes.safety import EMBED_LABEL, safe_url
 
 # --------------------------------------------------------------------------- Data
 

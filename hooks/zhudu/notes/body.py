@@ -17,8 +17,8 @@ from html import escape
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
-from . import dialects
-from .safety import remote_image_html, safe_url
+from zhudu.notes import dialects
+from zhudu.notes.safety import remote_image_html, safe_url
 
 # --------------------------------------------------------------------------- Data
 

@@ -37,12 +37,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from .errors import NoteError
-from .safety import remote_image_html
+from zhudu.errors import NoteError
+from zhudu.notes.safety import remote_image_html
 
 if TYPE_CHECKING:
-    from .body import ImageRef
-    from .notes import Note
+    from zhudu.notes.body import ImageRef
+    from zhudu.notes.corpus import Note
 
 #: Largest download, bytes: a photo for the web is well under this.
 MAX_BYTES = 8 * 1024 * 1024

@@ -17,7 +17,7 @@ By default it prints only the places worth an editor's look, riskiest first, at 
 note, each with its sentence and the rule that would fix it (:mod:`zhudu.audit_risk`); ``--all``
 lists every place.  Run from ``hooks/``::
 
-    python -m zhudu.audit ../seeds/*.md [--all | --only-unreviewed] [--variant zh-Hant-TW]
+    python -m zhudu.script.audit ../seeds/*.md [--all | --only-unreviewed] [--variant zh-Hant-TW]
 
 The module depends only on :mod:`zhudu.script`, :mod:`zhudu.regional` and
 :mod:`zhudu.audit_risk`, and strips YAML front matter itself.
@@ -36,9 +36,8 @@ from pathlib import Path
 
 import opencc
 
-from zhudu.audit_risk import RiskJudge, sentence_around, word_bounds
-from zhudu.regional import RegionalRules, default_regional
-from zhudu.script import (
+from zhudu.script.audit_risk import RiskJudge, sentence_around, word_bounds
+from zhudu.script.convert import (
     DEFAULT_VARIANTS,
     ConversionRules,
     Variant,
@@ -47,6 +46,7 @@ from zhudu.script import (
     load_rules,
     opencc_converter,
 )
+from zhudu.script.regional import RegionalRules, default_regional
 
 __all__ = [
     "CONTEXT",
@@ -491,7 +491,7 @@ def _format_entry(entry: AuditEntry) -> str:
 
 def _default_rules_path() -> Path:
     """Return docs/editorial/conversion.yml of this checkout."""
-    return Path(__file__).resolve().parents[2] / "docs" / "editorial" / "conversion.yml"
+    return Path(__file__).resolve().parents[3] / "docs" / "editorial" / "conversion.yml"
 
 
 RISK_LABELS = {1: "high", 2: "mid ", 3: "low "}
@@ -535,7 +535,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns:
         Always 0: the audit informs, it does not gate.
     """
-    parser = argparse.ArgumentParser(prog="python -m zhudu.audit", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m zhudu.script.audit", description=__doc__.splitlines()[0])
     parser.add_argument("notes", nargs="+", type=Path, help="Markdown notes to audit")
     parser.add_argument(
         "--rules",

@@ -36,10 +36,11 @@ from typing import Any
 
 import yaml
 
-from . import pagination, themes
-from .editorial import markdown_text
-from .passages import Passage
-from .themes import ThemeIndex, ThemeMap
+from zhudu.annotate.passages import Passage
+from zhudu.editorial import markdown_text
+from zhudu.publish import pagination
+from zhudu.themes import theme_map as themes
+from zhudu.themes.theme_map import ThemeIndex, ThemeMap
 
 THEMES_URL = "themes"
 #: How many passages of another note a margin marker lists per theme (the theme page has all).

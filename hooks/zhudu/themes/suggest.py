@@ -20,9 +20,9 @@ from pathlib import Path
 import jieba
 import jieba.analyse
 
-from . import themes
+from zhudu.themes import theme_map as themes
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 _FRONT_RE = re.compile(r"\A---\n.*?\n---\n", re.S)
 _POS = ("n", "nz", "vn", "eng", "nt", "ns", "v")
 _NOISE_RE = re.compile(r"https?://\S+|[#*>`|\[\]()!_-]+")

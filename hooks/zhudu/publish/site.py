@@ -22,22 +22,17 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from . import (
-    annotations,
-    cache,
-    editorial,
-    folders,
-    glossary,
-    remote_images,
-    script,
-    search,
-    variants,
-    workers,
-)
-from .errors import NoteError, ZhuduError
-from .limits import Limits
-from .notes import NOTE_SUFFIXES, Corpus, Note, NoteSettings, default_slug, load_corpus, note_ids
-from .settings import ZhuduConfig
+from zhudu import cache, editorial
+from zhudu.annotate import annotations, glossary
+from zhudu.errors import NoteError, ZhuduError
+from zhudu.notes import folders, remote_images
+from zhudu.notes.corpus import NOTE_SUFFIXES, Corpus, Note, NoteSettings, default_slug, load_corpus, note_ids
+from zhudu.notes.limits import Limits
+from zhudu.publish import workers
+from zhudu.script import convert as script
+from zhudu.script import variants
+from zhudu.search import index as search
+from zhudu.settings import ZhuduConfig
 
 #: Variants used when mkdocs.yml names none.
 DEFAULT_VARIANTS: tuple[dict[str, Any], ...] = (
@@ -720,8 +715,8 @@ class Site:
     def _write_zhudu_search(self, site_dir: Path, separator: str, log: logging.Logger) -> None:
         """Zhudu's passage index, from the pages' search records taken as each variant was written.
 
-        The sharded index (``search_shards.py``) is what the worker reads; ``search_index.json``
-        (``search.py``, every passage in one file) is kept for Material, which fetches it at start-up
+        The sharded index (``search/shards.py``) is what the worker reads; ``search_index.json``
+        (``search/index.py``, every passage in one file) is kept for Material, which fetches it at start-up
         only where the lazy loader cannot work (no ``BroadcastChannel``).
         """
         variant_pages = [
@@ -738,7 +733,9 @@ class Site:
         canonical = next((v.code for v in self.variants if v.script == "Hans"), self.default.code)
         to_simplified = script.opencc_converter("t2s").convert
         converters = {v.code: self.converter(v.code, "Hans").text for v in self.variants}
-        from . import search_shards  # imported here: only this method of the site uses it
+        from zhudu.search import (
+            shards as search_shards,  # imported here: only this method of the site uses it
+        )
 
         started: list[Callable[[], list[str]]] = []
 

@@ -48,9 +48,9 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.util import AtomicString
 
-from .regional import RegionalRules, default_regional
-from .textmarks import trie_source
-from .yamldoc import yaml_document
+from zhudu.annotate.textmarks import trie_source
+from zhudu.notes.yamldoc import yaml_document
+from zhudu.script.regional import RegionalRules, default_regional
 
 __all__ = [
     "DEFAULT_VARIANTS",

@@ -8,7 +8,7 @@ search UI at ``assets/zhudu/search-worker.js``, a worker that keeps Material's
 message protocol (setup / ready / query / result), so the UI, keyboard and
 instant navigation stay Material's.
 
-What the worker reads is the sharded index (``search_shards.py``), built from the
+What the worker reads is the sharded index (``search/shards.py``), built from the
 same page texts, folding and vocabulary as this module's.  The whole index of a
 variant (``<prefix>/search/search_index.json``), written here, is what Material's
 own loader fetches (only where the page cannot stop it); it holds:
@@ -44,7 +44,7 @@ from typing import Any
 
 import yaml
 
-from .yamldoc import yaml_document
+from zhudu.notes.yamldoc import yaml_document
 
 # --------------------------------------------------------------------------- Data
 

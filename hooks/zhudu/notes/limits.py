@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import yamldoc
-from .errors import NoteError
+from zhudu.errors import NoteError
+from zhudu.notes import yamldoc
 
 # --------------------------------------------------------------------------- Data
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import variants
+from zhudu.script import variants
 
 if TYPE_CHECKING:
-    from .site import Site
+    from zhudu.publish.site import Site
 
 NOT_FOUND = "404.html"
 

@@ -20,7 +20,7 @@ Shards are chosen by ``shard_of`` (FNV-1a over UTF-16 code units; ``shardOf`` in
 search-worker.js); each family's folder is named by a hash of its files' content, so a deploy never
 mixes old and new (passage numbers change with any note: shards are rewritten together anyway).
 A passage's canonical text (Simplified, mainland vocabulary, folded) is what is matched;
-``search.py`` holds the folding and the vocabulary.
+``search/index.py`` holds the folding and the vocabulary.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import search
+from zhudu.search import index as search
 
 FORMAT = 2
 MANIFEST = "manifest.json"

@@ -38,13 +38,13 @@ from urllib.parse import unquote, urlsplit
 
 from pymdownx.slugs import slugify
 
-from .dialects import LinkTarget, NoteRef, dead_link_message
-from .dialects import resolve as resolve_refs
-from .errors import NoteError
-from .meta import Backlink
+from zhudu.errors import NoteError
+from zhudu.notes.dialects import LinkTarget, NoteRef, dead_link_message
+from zhudu.notes.dialects import resolve as resolve_refs
+from zhudu.notes.meta import Backlink
 
 if TYPE_CHECKING:
-    from .notes import Note
+    from zhudu.notes.corpus import Note
 
 #: The kinds of resolution, in the order they are tried; "dead" when none answers.
 HOW = ("path", "file name", "slug / permalink", "alias", "title", "old site path")

@@ -31,10 +31,10 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.slugs import slugify
 
-from . import textmarks
-from .editorial import load_yaml_with_lines, markdown_text
-from .errors import EditorialError
-from .passages import iter_passages
+from zhudu.annotate import textmarks
+from zhudu.annotate.passages import iter_passages
+from zhudu.editorial import load_yaml_with_lines, markdown_text
+from zhudu.errors import EditorialError
 
 GLOSSARY_FILE = "glossary.yml"
 GLOSSARY_SRC_URI = "glossary.md"

@@ -28,12 +28,13 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.structure.files import File, Files
 
-from . import annotations, cache
+from zhudu import cache
+from zhudu.annotate import annotations
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
-    from .themes_render import ThemeBuild
+    from zhudu.themes.render import ThemeBuild
 
 #: Whether MkDocs was started with ``--dirty`` (``mkdocs serve --dirty``, ``mkdocs build --dirty``).
 _DIRTY: list[bool] = [False]
@@ -369,8 +370,8 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
     outputs, site, themes = build.outputs, build.site, build.themes
     if outputs is None:
         return
-    from . import pages as page_events  # the per-page events import this module's callers
-    from .pagination import PER_PAGE
+    from zhudu import pages as page_events  # the per-page events import this module's callers
+    from zhudu.publish.pagination import PER_PAGE
 
     inputs = build_digest(
         Path(config.config_file_path).read_bytes(),

@@ -35,11 +35,11 @@ from typing import Any
 import ahocorasick
 import yaml
 
-from .editorial import load_yaml_with_lines
-from .errors import EditorialError
-from .passages import Passage
-from .script import opencc_converter
-from .yamldoc import yaml_document
+from zhudu.annotate.passages import Passage
+from zhudu.editorial import load_yaml_with_lines
+from zhudu.errors import EditorialError
+from zhudu.notes.yamldoc import yaml_document
+from zhudu.script.convert import opencc_converter
 
 # --------------------------------------------------------------------------- Data
 

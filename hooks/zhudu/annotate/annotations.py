@@ -29,10 +29,10 @@ from pathlib import Path
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from . import textmarks
-from .editorial import load_yaml_with_lines
-from .errors import EditorialError
-from .passages import iter_passages
+from zhudu.annotate import textmarks
+from zhudu.annotate.passages import iter_passages
+from zhudu.editorial import load_yaml_with_lines
+from zhudu.errors import EditorialError
 
 ANNOTATIONS_FILE = "annotations.yml"
 KINDS = {"context": "背景", "fact-check": "核查", "editorial": "编辑说明"}

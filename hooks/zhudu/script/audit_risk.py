@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import jieba
 import opencc
 
-from .regional import RegionalRules
+from zhudu.script.regional import RegionalRules
 
 __all__ = ["CONTEXT_CHARS", "RELIABLE_SWAPS", "SECOND_SENSE", "Assessment", "RiskJudge", "sentence_around"]
 

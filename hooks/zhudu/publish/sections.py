@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .dialects import md_text
-from .notes import Note
+from zhudu.notes.corpus import Note
+from zhudu.notes.dialects import md_text
 
 #: Where the section pages live among the site's files.
 SECTIONS_FOLDER = "sections"

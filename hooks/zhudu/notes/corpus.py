@@ -24,12 +24,12 @@ import yaml
 from frontmatter.default_handlers import BaseHandler, YAMLHandler
 from mkdocs.config.base import ValidationError
 
-from . import body as body_mod
-from . import limits as limits_mod
-from . import remote_images, resolve, yamldoc
-from .errors import NoteError, ZhuduError
-from .limits import Limits
-from .meta import (
+from zhudu.errors import NoteError, ZhuduError
+from zhudu.notes import body as body_mod
+from zhudu.notes import limits as limits_mod
+from zhudu.notes import remote_images, resolve, yamldoc
+from zhudu.notes.limits import Limits
+from zhudu.notes.meta import (
     Author,
     NoteMeta,
     note_schema,

@@ -1,0 +1,1 @@
+"""Themes: themes.yml matched against every passage, the theme pages and panels, and suggestions for new themes."""
