@@ -417,7 +417,7 @@ def fold(text: str, table: Mapping[str, str]) -> str:
     return "".join(out)
 
 
-class _Folder(dict[int, str]):
+class Folder(dict[int, str]):
     """``fold`` with one table, through ``str.translate``: the same text, without a Python loop per character.
 
     Each character is folded once, by ``fold`` itself, the first time a text holds it; the
@@ -540,7 +540,7 @@ def aliases(
     """
     vocab = set(words)
     out: dict[str, str] = {}
-    folder = _Folder(table)
+    folder = Folder(table)
     for word in sorted(vocab):
         for convert in converters:
             shown = convert(word)
@@ -565,7 +565,7 @@ def folded_vocabulary(
     texts: Iterable[str], table: Mapping[str, str], extra_words: Iterable[str] = ()
 ) -> list[str]:
     """``vocabulary`` of the canonical texts folded with ``table`` (as the browser folds what it matches)."""
-    folder = _Folder(table)
+    folder = Folder(table)
     return vocabulary((folder(text) for text in texts), extra_words)
 
 
@@ -575,6 +575,30 @@ def vocabulary_now(
     """``folded_vocabulary`` computed here, now, as a ``VocabularyOf`` (for a build without workers)."""
     words = folded_vocabulary(texts, table, extra_words)
     return lambda: words
+
+
+def canonical_text(
+    variant_pages: Sequence[VariantPages],
+    canonical_code: str,
+    to_simplified: Callable[[str], str],
+    extra_words: Iterable[str],
+    vocabulary_of: Any = None,
+) -> tuple[dict[tuple[str, str], str], dict[str, str], Callable[[], list[str]]]:
+    """What every index file is folded from: the canonical variant's titles and passages in Simplified.
+
+    Returns:
+        The texts by ``(url, anchor)`` (anchor ``""``: the page's title), the fold table of their
+        characters, and the folded vocabulary (``vocabulary_of`` starts it, here by default).
+    """
+    canon = next(v for v in variant_pages if v.code == canonical_code)
+    texts: dict[tuple[str, str], str] = {}
+    for page in canon.pages:
+        texts[(page.url, "")] = to_simplified(page.title)
+        for p in page.passages:
+            texts[(page.url, p.anchor)] = to_simplified(p.text)
+    table = fold_table(set("".join(texts.values())), to_simplified)
+    words = (vocabulary_of or vocabulary_now)(list(texts.values()), table, list(extra_words))
+    return texts, table, words
 
 
 def build_indexes(
@@ -605,20 +629,15 @@ def build_indexes(
         map_parts: ``map`` over the slices (here by default); it may run them in forked processes.
     """
     parts = max(1, parts)
-    canon = next(v for v in variant_pages if v.code == canonical_code)
-    canon_text: dict[tuple[str, str], str] = {}
-    for page in canon.pages:
-        canon_text[(page.url, "")] = to_simplified(page.title)
-        for p in page.passages:
-            canon_text[(page.url, p.anchor)] = to_simplified(p.text)
-    table = fold_table(set("".join(canon_text.values())), to_simplified)
-    words = (vocabulary_of or vocabulary_now)(list(canon_text.values()), table, list(extra_words))
+    canon_text, table, words = canonical_text(
+        variant_pages, canonical_code, to_simplified, extra_words, vocabulary_of
+    )
     by_url = [(v.code, sorted(v.pages, key=lambda p: p.url)) for v in variant_pages]
     bounds = {
         code: _even_slices([sum(len(p.text) + 50 for p in page.passages) + 50 for page in pages], parts)
         for code, pages in by_url
     }  # slices of about the same text, give or take the JSON around each document
-    folder = _Folder(table)
+    folder = Folder(table)
 
     def docs_part(part: int) -> dict[str, str]:
         """The JSON of the documents of slice ``part`` of every variant's pages (without brackets)."""

@@ -185,15 +185,10 @@ def build(
         extra_words: Domain dictionary words.
         vocabulary_of: Starts ``search.folded_vocabulary`` (here by default, or in a worker).
     """
-    canon = next(v for v in variant_pages if v.code == canonical_code)
-    canon_text: dict[tuple[str, str], str] = {}
-    for page in canon.pages:
-        canon_text[(page.url, "")] = to_simplified(page.title)
-        for p in page.passages:
-            canon_text[(page.url, p.anchor)] = to_simplified(p.text)
-    table = search.fold_table(set("".join(canon_text.values())), to_simplified)
-    words = (vocabulary_of or search.vocabulary_now)(list(canon_text.values()), table, list(extra_words))
-    folder = search._Folder(table)
+    canon_text, table, words = search.canonical_text(
+        variant_pages, canonical_code, to_simplified, extra_words, vocabulary_of
+    )
+    folder = search.Folder(table)
     variants_out: dict[str, dict[str, str]] = {}
     # Postings depend only on the folded canonical texts: variants with the same pages share them.
     shared: dict[tuple[str, ...], tuple[dict[str, str], dict[str, list[Any]]]] = {}
