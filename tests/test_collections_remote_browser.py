@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import http.server
 import io
+import json
 import re
 import threading
 from collections.abc import Iterator
@@ -20,6 +22,7 @@ import pytest
 from PIL import Image
 
 from conftest import build_site, serve_built
+from zhudu.notes import remote_images
 from zhudu.notes.corpus import default_slug
 from zhudu.notes.remote_images import MAX_BYTES, PHONE_WIDTH
 
@@ -56,6 +59,10 @@ def image_host(folder: Path) -> Iterator[tuple[str, list[str]]]:
         server.server_close()
 
 
+#: The test's "remote" host is on 127.0.0.1, which a build refuses by default.
+PRIVATE_HOST_ALLOWED = {"remote_images_from_private_hosts": True}
+
+
 @pytest.fixture(scope="module")
 def host(tmp_path_factory):
     folder = tmp_path_factory.mktemp("imagehost")
@@ -83,7 +90,12 @@ def note_text(base: str) -> str:
 def test_remote_images_are_downloaded_checked_and_shown_with_no_request_to_their_host(tmp_path, host, page):
     base, asked = host
     origin = urlsplit(base).netloc
-    with serve_built(tmp_path / "site", notes={"remote.md": note_text(base)}, strict=False) as site:
+    with serve_built(
+        tmp_path / "site",
+        notes={"remote.md": note_text(base)},
+        strict=False,
+        zhudu=PRIVATE_HOST_ALLOWED,
+    ) as site:
         result = site.build
         # One warning per image that is not published, naming the note's line and why.
         failed = sorted(w.split(": ", 2)[1] for w in result.warnings if "remote image" in w)
@@ -122,10 +134,43 @@ def test_remote_images_are_downloaded_checked_and_shown_with_no_request_to_their
     # A second build takes the downloads from the cache (the failures are remembered by the
     # process, as ``mkdocs serve`` keeps them): the host is asked nothing, the page is the same.
     asked.clear()
-    again = build_site(tmp_path / "site", notes={"remote.md": note_text(base)}, strict=False)
+    again = build_site(
+        tmp_path / "site", notes={"remote.md": note_text(base)}, strict=False, zhudu=PRIVATE_HOST_ALLOWED
+    )
     assert again.ok, again.log
     assert asked == []
     body = again.page(f"zh-Hans/notes/{default_slug('remote')}/index.html")
     assert (
         body[body.index('<div class="zd-note__body">') :] == html[html.index('<div class="zd-note__body">') :]
     )
+
+
+def test_a_private_host_is_refused_by_default(tmp_path, host):
+    base, asked = host
+    before = len(asked)
+    base = base.replace("127.0.0.1", "localhost")  # other URLs than the other tests' (failures are kept)
+    result = build_site(tmp_path / "site", notes={"remote.md": note_text(base)}, strict=False)
+    refused = [w for w in result.warnings if "private address" in w]
+    assert len(refused) == 6 and "remote_images_from_private_hosts" in refused[0], result.warnings
+    assert len(asked) == before  # the host was never asked
+
+
+def test_a_cache_record_naming_another_file_is_not_believed(tmp_path):
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    url = "https://192.0.2.1/x.png"  # TEST-NET-1: refused as not public, with no network needed
+    key = hashlib.sha256(url.encode()).hexdigest()[:32]
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(image_bytes("PNG", (10, 10)))
+    for original in (str(secret), "../secret.png"):
+        (folder / f"{key}.json").write_text(
+            json.dumps({"url": url, "original": original, "phone": None, "width": 10, "height": 10})
+        )
+        fetched = remote_images.fetch(url, folder)  # not believed: fetched again, and refused
+        assert fetched.original is None and fetched.error
+
+
+def test_a_truncated_jpeg_is_refused_not_a_crash(tmp_path):
+    whole = image_bytes("JPEG", (2000, 1000))
+    with pytest.raises(remote_images._RefusedError):
+        remote_images._store("https://x.example/t.jpg", whole[: len(whole) // 2], tmp_path, "k")

@@ -245,3 +245,41 @@ NEW_NOTE = (
     "---\ntitle: 新加的笔记\ndate: 2025-06-01\ntags: [算力]\n---\n\n一段新的正文，谈到算力和 DeepSeek。\n"
 )
 BROKEN = "---\ntitle: [坏的\n---\n\n正文。\n"
+
+
+def test_stale_files_are_removed_only_inside_the_site_folder(tmp_path):
+    """The record comes from the cache folder (a CI cache, say): a path in it never leaves the site."""
+    from zhudu.publish import incremental
+
+    site, outside = tmp_path / "site", tmp_path / "outer"
+    (site / "notes" / "gone").mkdir(parents=True)
+    (site / "notes" / "gone" / "index.html").write_text("old")
+    outside.mkdir()
+    (outside / "victim.txt").write_text("keep")
+    incremental.set_dirty(True)
+    try:
+        outputs = incremental.Outputs.open(None, str(site), ["zh-Hans"])
+        outputs.previous_owned = ["notes/gone/index.html", "../outer/victim.txt", str(outside / "victim.txt")]
+        removed = outputs.remove_stale([])
+    finally:
+        incremental.set_dirty(False)
+    assert removed == ["notes/gone/index.html"]
+    assert (outside / "victim.txt").read_text() == "keep" and site.is_dir()
+    assert not (site / "notes").exists()  # folders left empty by the removal go too, up to the site
+
+
+def test_a_clean_build_drops_the_record_of_an_earlier_dirty_build(tmp_path):
+    from zhudu.publish import incremental
+
+    cache_dir, site = tmp_path / "cache", tmp_path / "site"
+    incremental.set_dirty(True)
+    try:
+        incremental.Outputs.open(cache_dir, str(site), ["zh-Hans"]).save(
+            {"index.html": ["d"]}, ["index.html"]
+        )
+    finally:
+        incremental.set_dirty(False)
+    records = list((cache_dir / "outputs").glob("*.json"))
+    assert len(records) == 1
+    incremental.Outputs.open(cache_dir, str(site), ["zh-Hans"])  # a plain build into the same folder
+    assert not records[0].exists()

@@ -152,6 +152,10 @@ class ZhuduConfig(base.Config):
     missing_images = c.Choice(("placeholder", "warn"), default="placeholder")
     """``placeholder``: draw a visible placeholder and report all missing images in one info line;
     ``warn``: the same placeholder, plus a warning per image (so ``--strict`` fails)."""
+    remote_images_from_private_hosts = c.Type(bool, default=False)
+    """Download a note's remote images also from hosts that are not public (loopback, a private
+    network, link-local): off, so a note cannot make the build fetch from the machine or its
+    intranet and publish what comes back."""
     chars_per_minute = PositiveInt(default=450)
     """Reading speed for Chinese characters."""
     words_per_minute = PositiveInt(default=220)

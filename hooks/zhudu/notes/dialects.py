@@ -810,7 +810,7 @@ def resolve(
         ref = refs[n]
         target = find(ref) if ref.target else LinkTarget(slug="", title="", anchor=ref.anchor)
         if target is None and ref.kind == "url" and site_page(ref):
-            return ref.written if m["bare"] is not None else f"[{m['text']}]({ref.written})"
+            return ref.shown if m["bare"] is not None else f"[{m['text']}]({ref.shown})"
         if target is None:
             dead.append(ref)
         url = (f"../{quote(target.slug)}/" if target.slug else "") if target else ""

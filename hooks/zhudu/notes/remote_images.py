@@ -23,9 +23,12 @@ the process (``mkdocs serve`` does not retry on every save) and reported once pe
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
+import ipaddress
 import json
+import socket
 import tempfile
 import time
 import urllib.error
@@ -64,7 +67,7 @@ FORMATS = {"PNG": ".png", "JPEG": ".jpg", "GIF": ".gif", "WEBP": ".webp"}
 CACHE_FOLDER = "remote-images"
 
 #: URLs that failed in this process, with why (``mkdocs serve`` does not download them on every save).
-_FAILED: dict[str, str] = {}
+_FAILED: dict[tuple[str, bool], str] = {}
 
 
 @dataclass(frozen=True)
@@ -84,49 +87,78 @@ def is_remote(target: str) -> bool:
     return urlsplit(target).scheme.lower() in ("http", "https") and bool(urlsplit(target).hostname)
 
 
-def fetch_all(urls: Iterable[str], cache_dir: Path | None) -> dict[str, Fetched]:
-    """Every URL downloaded (or found in the cache), in parallel; never raises."""
-    folder = (cache_dir / CACHE_FOLDER) if cache_dir else Path(tempfile.gettempdir()) / "zhudu-remote-images"
+def fetch_all(urls: Iterable[str], cache_dir: Path | None, private_hosts: bool = False) -> dict[str, Fetched]:
+    """Every URL downloaded (or found in the cache), in parallel; never raises.
+
+    ``private_hosts``: also download from hosts whose addresses are not public (loopback, private
+    networks, link-local: ``extra.zhudu.remote_images_from_private_hosts``).
+    """
     unique = sorted(set(urls))
     if not unique:
         return {}
+    # Without a cache folder: a folder of this process's own (never a shared name in /tmp).
+    folder = (cache_dir / CACHE_FOLDER) if cache_dir else _private_folder()
     with ThreadPoolExecutor(max_workers=CONCURRENCY) as pool:
-        return dict(zip(unique, pool.map(lambda u: fetch(u, folder), unique), strict=True))
+        return dict(zip(unique, pool.map(lambda u: fetch(u, folder, private_hosts), unique), strict=True))
 
 
-def fetch(url: str, folder: Path) -> Fetched:
+@functools.cache
+def _private_folder() -> Path:
+    return Path(tempfile.mkdtemp(prefix="zhudu-remote-images-"))
+
+
+def fetch(url: str, folder: Path, private_hosts: bool = False) -> Fetched:
     """One remote image: from ``folder`` when it was downloaded before, else downloaded and checked."""
     key = hashlib.sha256(url.encode()).hexdigest()[:32]
     record = folder / f"{key}.json"
+    if kept := _kept(record, key):
+        return Fetched(url, *kept)
+    if (url, private_hosts) in _FAILED:
+        return Fetched(url, None, error=_FAILED[url, private_hosts])
+    try:
+        data = _download(url, private_hosts)
+        fetched = _store(url, data, folder, key)
+        record.write_text(
+            json.dumps(
+                {
+                    "url": url,
+                    "original": fetched.original.name if fetched.original else None,
+                    "phone": fetched.phone.name if fetched.phone else None,
+                    "width": fetched.width,
+                    "height": fetched.height,
+                }
+            ),
+            encoding="utf-8",
+        )
+    except _RefusedError as exc:
+        _FAILED[url, private_hosts] = str(exc)
+        return Fetched(url, None, error=str(exc))
+    except OSError as exc:  # the cache folder cannot be written
+        return Fetched(url, None, error=f"could not be kept in {folder} ({exc.strerror or exc})")
+    return fetched
+
+
+def _kept(record: Path, key: str) -> tuple[Path, Path | None, int, int] | None:
+    """What an earlier build kept for ``key``; None when missing or not exactly what this module writes.
+
+    The record names files, and a cache folder can come from elsewhere (a CI cache): only the names
+    this module gives, as regular files, are believed.
+    """
     try:
         kept = json.loads(record.read_text(encoding="utf-8"))
-        original = folder / kept["original"]
-        phone = folder / kept["phone"] if kept.get("phone") else None
-        if original.is_file() and (phone is None or phone.is_file()):
-            return Fetched(url, original, phone, kept["width"], kept["height"])
+        original, phone = kept["original"], kept.get("phone")
+        width, height = int(kept["width"]), int(kept["height"])
     except (OSError, ValueError, KeyError, TypeError):
-        pass
-    if url in _FAILED:
-        return Fetched(url, None, error=_FAILED[url])
-    try:
-        data = _download(url)
-        fetched = _store(url, data, folder, key)
-    except _RefusedError as exc:
-        _FAILED[url] = str(exc)
-        return Fetched(url, None, error=str(exc))
-    record.write_text(
-        json.dumps(
-            {
-                "url": url,
-                "original": fetched.original.name if fetched.original else None,
-                "phone": fetched.phone.name if fetched.phone else None,
-                "width": fetched.width,
-                "height": fetched.height,
-            }
-        ),
-        encoding="utf-8",
-    )
-    return fetched
+        return None
+    if original not in {key + suffix for suffix in FORMATS.values()} or phone not in (
+        None,
+        f"{key}-{PHONE_WIDTH}.webp",
+    ):
+        return None
+    files = [record.parent / original, *([record.parent / phone] if phone else [])]
+    if not all(f.is_file() and not f.is_symlink() for f in files):
+        return None
+    return files[0], (files[1] if phone else None), width, height
 
 
 class _RefusedError(Exception):
@@ -156,13 +188,33 @@ def _opener() -> urllib.request.OpenerDirector:
     return opener
 
 
-def _download(url: str) -> bytes:
+def _check_host(url: str, private_hosts: bool) -> None:
+    """Refuse a host that resolves to an address that is not public (an intranet, the machine itself)."""
+    if private_hosts:
+        return
+    host = urlsplit(url).hostname or ""
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except (OSError, UnicodeError) as exc:
+        raise _RefusedError(f"could not be downloaded ({exc})") from None
+    for address in addresses:
+        if not ipaddress.ip_address(address.split("%", 1)[0]).is_global:
+            raise _RefusedError(
+                f"{host} is a private address ({address}): not downloaded "
+                "(extra.zhudu.remote_images_from_private_hosts allows it)"
+            )
+
+
+def _download(url: str, private_hosts: bool = False) -> bytes:
     request = urllib.request.Request(url, headers={"User-Agent": "zhudu (static site build)"})
+    _check_host(url, private_hosts)
     try:
         with _opener().open(request, timeout=TIMEOUT) as response:
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > MAX_BYTES:
                 raise _RefusedError(f"{int(length):,} bytes, more than {MAX_BYTES:,}")
+            if not private_hosts:
+                _check_host(response.geturl(), private_hosts)  # after redirects too
             data = _read_bounded(response)
     except _RefusedError:
         raise
@@ -182,7 +234,8 @@ def _read_bounded(response: io.BufferedIOBase) -> bytes:
     chunks: list[bytes] = []
     size = 0
     while size <= MAX_BYTES:
-        chunk = response.read(min(64 * 1024, MAX_BYTES + 1 - size))
+        # read1: what has arrived (at most TIMEOUT s), so the deadline holds against a trickle.
+        chunk = response.read1(min(64 * 1024, MAX_BYTES + 1 - size))
         if not chunk:
             break
         chunks.append(chunk)
@@ -204,10 +257,19 @@ def _store(url: str, data: bytes, folder: Path, key: str) -> Fetched:
                 raise _RefusedError(f"not a PNG, JPEG, GIF or WebP image (it is {kind or 'unknown'})")
             if width * height > MAX_PIXELS:
                 raise _RefusedError(f"{width}×{height} pixels, more than {MAX_PIXELS:,}")
-            image.verify()  # the whole file is read: a truncated or corrupt image is refused here
+            image.verify()  # the file's structure is read: a corrupt image is refused here
+        with Image.open(io.BytesIO(data)) as image:
+            image.load()  # and decoded (``verify`` does not decode a JPEG: a truncated one passes it)
     except _RefusedError:
         raise
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+    except (
+        UnidentifiedImageError,
+        OSError,
+        ValueError,
+        SyntaxError,
+        MemoryError,
+        Image.DecompressionBombError,
+    ):
         raise _RefusedError(
             "not an image a browser shows (the bytes are no PNG, JPEG, GIF or WebP)"
         ) from None
@@ -216,12 +278,15 @@ def _store(url: str, data: bytes, folder: Path, key: str) -> Fetched:
     original.write_bytes(data)
     phone = None
     if width > PHONE_WIDTH:
-        with Image.open(io.BytesIO(data)) as image:
-            if not getattr(image, "is_animated", False):  # an animation keeps its frames: original only
-                small = image.convert("RGBA")
-                small.thumbnail((PHONE_WIDTH, PHONE_WIDTH * height // max(width, 1) + 1))
-                phone = folder / f"{key}-{PHONE_WIDTH}.webp"
-                small.save(phone, "WEBP", quality=PHONE_QUALITY)
+        try:
+            with Image.open(io.BytesIO(data)) as image:
+                if not getattr(image, "is_animated", False):  # an animation keeps its frames: original only
+                    small = image.convert("RGBA")
+                    small.thumbnail((PHONE_WIDTH, PHONE_WIDTH * height // max(width, 1) + 1))
+                    phone = folder / f"{key}-{PHONE_WIDTH}.webp"
+                    small.save(phone, "WEBP", quality=PHONE_QUALITY)
+        except (OSError, ValueError, MemoryError, Image.DecompressionBombError):
+            phone = None  # no smaller copy: phones get the original
     return Fetched(url, original, phone, width, height)
 
 

@@ -18,9 +18,11 @@ one file per site folder: deleting the cache means the next dirty build writes e
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,6 +122,10 @@ class Outputs:
             site_dir=folder,
             prefixes=tuple(prefixes),
         )
+        if not dirty() and record is not None:
+            # A clean build rewrites the folder: an earlier dirty build's record no longer holds.
+            with contextlib.suppress(OSError):
+                record.unlink()
         if dirty() and record is not None:
             try:
                 data = json.loads(record.read_text(encoding="utf-8"))
@@ -233,14 +239,21 @@ class Outputs:
         stale = set(self.previous_owned) - set(self.owned)
         removed = []
         for rel in sorted(stale):
-            path = self.site_dir / rel
+            path = Path(os.path.normpath(self.site_dir / rel))
+            if not path.is_relative_to(self.site_dir) or path == self.site_dir:
+                continue  # the record comes from the cache folder: never anything outside the site
             try:
                 path.unlink()
             except OSError:
                 continue
             removed.append(rel)
             folder = path.parent  # a clean build has no folder left empty by a removed page
-            while folder != self.site_dir and folder.is_dir() and not any(folder.iterdir()):
+            while (
+                folder != self.site_dir
+                and folder.is_relative_to(self.site_dir)
+                and folder.is_dir()
+                and not any(folder.iterdir())
+            ):
                 folder.rmdir()
                 folder = folder.parent
         return removed
@@ -392,6 +405,7 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
     )
     notes = list(zd.get("notes", ()))
     home_pages = max(1, (len(notes) + PER_PAGE - 1) // PER_PAGE)
+    sections = repr(sorted(Counter((n.get("folder", ""), n.get("section", "")) for n in notes).items()))
 
     def digests() -> Iterable[tuple[Page, str]]:
         for file in files.documentation_pages():
@@ -411,6 +425,8 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
             if page.meta.get("template") == "home.html":
                 number = int(page.meta.get("zd_home_page", 1))
                 shown += repr((home_pages, notes[(number - 1) * PER_PAGE : number * PER_PAGE]))
+                if number == 1:  # and the section list (partials/zd-sections.html), from every note
+                    shown += sections
             yield page, page_digest(page, inputs, shown)
 
     def indexed(page: Page) -> bool:

@@ -392,7 +392,9 @@ class Site:
             image_url=self.image_link,
             detect_script=script.detect_script,
             root=self.seeds_dir,
-            fetch_remote=lambda urls: remote_images.fetch_all(urls, self.cache_dir),
+            fetch_remote=lambda urls: remote_images.fetch_all(
+                urls, self.cache_dir, self.settings.remote_images_from_private_hosts
+            ),
             site_pages=site_pages,
             # A few hundred notes and more are read on every CPU.
             map_paths=lambda read, paths: workers.forked_map_in_slices(
