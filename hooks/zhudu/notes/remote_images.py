@@ -213,8 +213,8 @@ def _download(url: str, private_hosts: bool = False) -> bytes:
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > MAX_BYTES:
                 raise _RefusedError(f"{int(length):,} bytes, more than {MAX_BYTES:,}")
-            if not private_hosts:
-                _check_host(response.geturl(), private_hosts)  # after redirects too
+            if response.geturl() != url:  # redirected: the host it ended on is checked too
+                _check_host(response.geturl(), private_hosts)
             data = _read_bounded(response)
     except _RefusedError:
         raise
