@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import difflib
 import re
-import subprocess
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -36,17 +35,13 @@ from pathlib import Path
 
 import opencc
 
+from zhudu.script.audit_report import format_entry, ranked_lines
 from zhudu.script.audit_risk import RiskJudge, sentence_around, word_bounds
-from zhudu.script.convert import (
-    DEFAULT_VARIANTS,
-    ConversionRules,
-    Variant,
-    _matcher,
-    detect_script,
-    load_rules,
-    opencc_converter,
-)
+from zhudu.script.editor_rules import ConversionRules, load_rules
+from zhudu.script.one_to_many import ONE_TO_MANY, derive_one_to_many
+from zhudu.script.protected_spans import matcher_for
 from zhudu.script.regional import RegionalRules, default_regional
+from zhudu.script.variant_configs import DEFAULT_VARIANTS, Variant, detect_script, opencc_converter
 
 __all__ = [
     "CONTEXT",
@@ -60,91 +55,6 @@ __all__ = [
 
 CONTEXT = 12
 """Characters of context shown on each side of a place."""
-
-# One-to-many characters of OpenCC's STCharacters table: each entry is the
-# Simplified character followed by its Traditional candidates, OpenCC's
-# default first.  The pip package ships the table only as the binary
-# STCharacters.ocd2, so it was derived once, for opencc 1.4.2, with the
-# opencc_dict tool that the same wheel ships:
-#
-#     opencc/clib/bin/opencc_dict -i STCharacters.ocd2 -o out.txt -f ocd2 -t text
-#
-# keeping the lines with more than one candidate (276 characters).  It is
-# shipped as data rather than derived at run time because the wheel's bin/
-# folder is an implementation detail (absent from other OpenCC builds) and an
-# audit should not spawn tools; diffing single-character conversions across
-# configs cannot find these characters at all, since a lone character only
-# ever shows its default candidate.  tests/test_audit.py re-derives the table
-# with derive_one_to_many() and fails if an OpenCC upgrade changed it.
-_ONE_TO_MANY_DATA = """
-鉴鑑鑒 僵僵殭 熏燻熏薰 曲曲麴 淀澱淀 漓漓灕 铲鏟剷 链鏈鍊 锄鋤耡 锫錇鉳
-针針鍼 钟鍾鐘鈡 钥鑰鈅 钫鈁鍅 钻鑽鉆 镋钂鎲 镎鎿錼 镢钁鐝 镰鐮鎌 鹇鷳鷴
-饥飢饑 闲閒閑 须須鬚 郁鬱郁 酸酸痠 适適适 雇僱雇 雕雕鵰 面面麪 采採采寀
-里裏里哩 证證証 谥諡謚 谷谷穀 赝贗贋 赞贊讚 辟闢辟 荐薦荐 荡蕩盪 荫蔭廕
-药藥葯 迹跡蹟 胄胄冑 背背揹 胜勝胜 胡胡鬍衚 脏髒臟 苏蘇甦囌 苔苔薹 苹蘋苹
-获獲穫 虫蟲虫 跖蹠跖 腊臘腊 腌醃腌 范範范 蒙蒙矇濛懞 蚝蠔蚝 裥襉襇 舍舍捨
-芸芸蕓 蔑蔑衊 蝎蠍蝎 表表錶 袅嫋裊 耇耇耈 艳豔艷 藤藤籐 蜡蠟蜡 豆豆荳
-象象像 膻羶膻 致致緻 凄悽淒 准準准 凌凌淩 几幾几 凶兇凶 出出齣 厂廠厂
-历歷曆 厘釐厘 划劃划 别別彆 刮刮颳 制制製 千千韆 升升昇 卜卜蔔 占佔占
-卤滷鹵 卷卷捲 参參蔘 发發髮 只只隻祇 台臺檯颱台 叶葉叶 叹嘆歎 吁籲吁 吃喫吃
-合合閤 吊吊弔 同同衕 后後后 向向嚮曏 吣吣唚 布布佈 帘簾帘 席席蓆 冢冢塚
-冬冬鼕 冲衝沖 呆呆待 周周週賙 哄哄鬨 哗譁嘩 岩巖岩 岳嶽岳 庵庵菴 克克剋
-党黨党 具具俱 坐坐座 坛壇罈 坝壩垻 坯坯坏 宁寧甯 它它牠 家家傢 弥彌瀰
-弦弦絃 回回迴 团團糰 困困睏 复復複覆 夫夫伕 夸誇夸 夹夾袷 娘娘孃 娴嫺嫻
-局局侷 咨諮咨 咸鹹咸 咽咽嚥 啮齧嚙 尝嘗嚐 尸屍尸 尽盡儘 当當噹 录錄彔
-彩彩綵 唇脣唇 奸奸姦 志志誌 念念唸 干幹乾干榦 并並併幷 幸幸倖 广廣广 喂喂餵
-巨巨鉅 征徵征 径徑逕 御御禦 借借藉 埙壎塤 堤堤隄 姜姜薑 勋勳勛 噪噪譟
-绱鞝緔 绷繃綳 纤纖縴 烟煙菸 狸狸貍 玩玩翫 确確确 硷硷礆鹼 私私俬 秋秋鞦
-种種种 筑築筑 筱筱篠 签籤簽 症症癥 炼煉鍊 琅琅瑯 矩矩榘 糊糊餬 系系係繫
-焰焰燄 皂皁皂 穗穗繐 璇璇璿 累累纍 浚浚濬 挂掛挂 挨挨捱 挽挽輓 栗栗慄
-核核覈 涂塗涂 涌湧涌 杆杆桿 杠槓杠 杯杯盃 杰傑杰 松松鬆 板板闆 沈沈瀋
-沾沾霑 滟灩灧 扇扇搧 才才纔 扎扎紮 托托託 扣扣釦 极極极 果果菓 枪槍鎗
-泛泛氾汎 注注註 恤恤卹 恶惡噁 拐拐柺 拿拿拏 游遊游 折折摺 抵抵牴 戚戚慼鏚
-捆捆綑 捍捍扞 据據据 搜搜蒐 斗鬥斗 斤斤觔 斫斫斲 毁毀燬譭 摆擺襬 旋旋鏇
-昆昆崑 溪溪谿 愈愈癒 愿願愿 札札劄 术術朮 朱朱硃 朴樸朴 梁梁樑 暗暗闇
-棱棱稜 欲欲慾 汇匯彙滙 柜櫃柜 澄澄澂 檗檗蘗 万萬万 丑醜丑 个個箇 丰豐丰
-伙夥伙 了了瞭 于於于 云雲云 亘亙亘 仆僕仆 仇仇讎 仑侖崙 价價价 仿仿彷
-俊俊儁 修修脩 余餘余 佛佛彿 佣傭佣 㐹㑶㐹
-"""
-ONE_TO_MANY: dict[str, str] = {entry[0]: entry[1:] for entry in _ONE_TO_MANY_DATA.split()}
-"""Simplified character -> its Traditional candidates (OpenCC's default first)."""
-
-
-def derive_one_to_many(opencc_dict: Path | None = None) -> dict[str, str]:
-    """Re-derive :data:`ONE_TO_MANY` from the installed OpenCC package.
-
-    Args:
-        opencc_dict: Path of the ``opencc_dict`` tool; defaults to the one
-            inside the ``opencc`` wheel.
-
-    Returns:
-        Simplified character -> candidates, for characters with several.
-
-    Raises:
-        FileNotFoundError: If the tool or the dictionary is not installed.
-    """
-    package = Path(opencc.__file__).parent / "clib"
-    tool = opencc_dict or package / "bin" / "opencc_dict"
-    table = package / "share" / "opencc" / "STCharacters.ocd2"
-    for needed in (tool, table):
-        if not needed.exists():
-            raise FileNotFoundError(needed)
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "STCharacters.txt"
-        subprocess.run(
-            [str(tool), "-i", str(table), "-o", str(out), "-f", "ocd2", "-t", "text"],
-            check=True,
-            capture_output=True,
-        )
-        result: dict[str, str] = {}
-        for line in out.read_text(encoding="utf-8").splitlines():
-            key, _, values = line.partition("\t")
-            candidates = values.split()
-            if len(candidates) > 1:
-                result[key] = "".join(candidates)
-    return result
 
 
 @dataclass(frozen=True)
@@ -300,7 +210,7 @@ def audit(
     full_cc = opencc_converter(config)
     base = _base_config(config)
     char_cc = opencc_converter(base) if base else full_cc
-    matcher = _matcher(rules, variant.code, with_phrases=True)
+    matcher = matcher_for(rules, variant.code, with_phrases=True)
     accepted = sorted(rules.accepted_for(variant.code), key=len, reverse=True)
     layer = default_regional() if regional is True else regional or None
     layer_matcher = layer.matcher(variant.code, "Hans") if layer else None
@@ -476,50 +386,9 @@ def _phrase_window(
     return a, b
 
 
-def _format_entry(entry: AuditEntry) -> str:
-    """Format one place as a report line."""
-    mark = "ok " if entry.reviewed else "?? "
-    if entry.kind == "char":
-        what = f"{entry.text}→{entry.opencc} [{entry.candidates}]"
-    else:
-        what = f"{entry.text}→{entry.opencc}"
-    where = f"{entry.line}:{entry.column}"
-    context = f"…{entry.before}【{entry.text}】{entry.after}…"
-    tail = f"  ({entry.reviewed_by})" if entry.reviewed else ""
-    return f"  {mark}{where:>7}  {entry.kind:<6} {what:<16} {context}{tail}"
-
-
 def _default_rules_path() -> Path:
     """Return docs/editorial/conversion.yml of this checkout."""
     return Path(__file__).resolve().parents[3] / "docs" / "editorial" / "conversion.yml"
-
-
-RISK_LABELS = {1: "high", 2: "mid ", 3: "low "}
-
-
-def ranked_lines(entries: Sequence[AuditEntry], limit: int) -> tuple[list[str], int]:
-    """The report lines of the places worth an editor's look, riskiest first.
-
-    Places not reviewed with a risk are grouped by (word, OpenCC's output): one line each, at the
-    riskiest place, with the variants (TW, HK) and the count; the fix shown is that variant's.  Returns the first ``limit`` lines and how many there were.
-    """
-    groups: dict[tuple[str, str, str], list[AuditEntry]] = {}
-    for e in entries:
-        if not e.reviewed and e.risk:
-            groups.setdefault((e.kind, e.text, e.opencc), []).append(e)
-    ordered = sorted(groups.values(), key=lambda g: (min(e.risk for e in g), g[0].line, g[0].column))
-    lines = []
-    for group in ordered[:limit]:
-        e = min(group, key=lambda e: (e.risk, e.line, e.column))
-        variants = ",".join(sorted({x.variant.rsplit("-", 1)[-1] for x in group}, reverse=True))
-        places = len({(x.line, x.column) for x in group})
-        count = f" ×{places}" if places > 1 else ""
-        where = f"{e.line}:{e.column}"
-        lines.append(
-            f"  {RISK_LABELS[e.risk]} {variants:<5} {where:>7}  {e.text}→{e.opencc}{count}  {e.reason}"
-            f"  「{e.sentence}」  fix: {e.fix}"
-        )
-    return lines, len(ordered)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -576,7 +445,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"== {note} — {variant.code} ({config or 'identity'}) ==")
             for entry in entries:
                 if not (args.only_unreviewed and entry.reviewed):
-                    print(_format_entry(entry))
+                    print(format_entry(entry))
             print(f"  {len(entries)} places, {reviewed} reviewed, {len(entries) - reviewed} to review")
         if args.all:
             continue

@@ -45,6 +45,8 @@ _CONTEXTS = ("next", "prev", "not-next", "not-prev")
 #: ``*ascii`` in a context: a Latin letter or digit, a space or a backtick (code, names, numbers).
 _ASCII_CONTEXT = "*ascii"
 _ASCII_CLASS = "[A-Za-z0-9 `]"
+#: ``*han`` in a context: a Han character (a Latin word put into Chinese text is set off by a space).
+_CLASSES = {_ASCII_CONTEXT: _ASCII_CLASS, "*han": "[\u3400-\u4dbf\u4e00-\u9fff]"}
 
 
 @dataclass(frozen=True)
@@ -77,19 +79,9 @@ class RegionalRule:
     def source(self) -> str:
         """The regex source of this rule: the word with its context as lookarounds."""
         word = re.escape(self.word)
-        guard = "".join(
-            f"(?<!{_ASCII_CLASS})" if c == _ASCII_CONTEXT else f"(?<!{re.escape(c)})" for c in self.not_prev
-        )
+        guard = "".join(f"(?<!{_alt(c)})" for c in self.not_prev)
         guard_after = "(?!" + "|".join(_alt(c) for c in self.not_next) + ")" if self.not_next else ""
-        before = (
-            "(?:"
-            + "|".join(
-                f"(?<={_ASCII_CLASS})" if c == _ASCII_CONTEXT else f"(?<={re.escape(c)})" for c in self.prev
-            )
-            + ")"
-            if self.prev
-            else ""
-        )
+        before = "(?:" + "|".join(f"(?<={_alt(c)})" for c in self.prev) + ")" if self.prev else ""
         after = "(?=" + "|".join(_alt(c) for c in self.next) + ")" if self.next else ""
         # With both contexts, either one is enough.
         core = f"(?:{before}{word}|{word}{after})" if before and after else f"{before}{word}{after}"
@@ -97,7 +89,7 @@ class RegionalRule:
 
 
 def _alt(context: str) -> str:
-    return _ASCII_CLASS if context == _ASCII_CONTEXT else re.escape(context)
+    return _CLASSES.get(context) or re.escape(context)
 
 
 @dataclass(frozen=True)

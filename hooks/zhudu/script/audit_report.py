@@ -1,0 +1,52 @@
+"""The audit's report lines: every place (``--all``), or the risky ones grouped and ranked."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from zhudu.script.audit import AuditEntry
+
+__all__ = ["RISK_LABELS", "format_entry", "ranked_lines"]
+
+
+def format_entry(entry: AuditEntry) -> str:
+    """Format one place as a report line."""
+    mark = "ok " if entry.reviewed else "?? "
+    if entry.kind == "char":
+        what = f"{entry.text}→{entry.opencc} [{entry.candidates}]"
+    else:
+        what = f"{entry.text}→{entry.opencc}"
+    where = f"{entry.line}:{entry.column}"
+    context = f"…{entry.before}【{entry.text}】{entry.after}…"
+    tail = f"  ({entry.reviewed_by})" if entry.reviewed else ""
+    return f"  {mark}{where:>7}  {entry.kind:<6} {what:<16} {context}{tail}"
+
+
+RISK_LABELS = {1: "high", 2: "mid ", 3: "low "}
+
+
+def ranked_lines(entries: Sequence[AuditEntry], limit: int) -> tuple[list[str], int]:
+    """The report lines of the places worth an editor's look, riskiest first.
+
+    Places not reviewed with a risk are grouped by (word, OpenCC's output): one line each, at the
+    riskiest place, with the variants (TW, HK) and the count; the fix shown is that variant's.  Returns the first ``limit`` lines and how many there were.
+    """
+    groups: dict[tuple[str, str, str], list[AuditEntry]] = {}
+    for e in entries:
+        if not e.reviewed and e.risk:
+            groups.setdefault((e.kind, e.text, e.opencc), []).append(e)
+    ordered = sorted(groups.values(), key=lambda g: (min(e.risk for e in g), g[0].line, g[0].column))
+    lines = []
+    for group in ordered[:limit]:
+        e = min(group, key=lambda e: (e.risk, e.line, e.column))
+        variants = ",".join(sorted({x.variant.rsplit("-", 1)[-1] for x in group}, reverse=True))
+        places = len({(x.line, x.column) for x in group})
+        count = f" ×{places}" if places > 1 else ""
+        where = f"{e.line}:{e.column}"
+        lines.append(
+            f"  {RISK_LABELS[e.risk]} {variants:<5} {where:>7}  {e.text}→{e.opencc}{count}  {e.reason}"
+            f"  「{e.sentence}」  fix: {e.fix}"
+        )
+    return lines, len(ordered)

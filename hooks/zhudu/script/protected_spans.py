@@ -1,0 +1,89 @@
+"""Protection of spans: what must come out of OpenCC exactly as it went in.
+
+One compiled pattern per rules object and variant finds, left to right, URLs, e-mail addresses,
+@handles, rule phrases / protected terms (longest first, through a character trie) and runs of
+ASCII.  The converter replaces every rule phrase and protected term, and every URL-like token that
+contains non-ASCII text, by a single private-use placeholder from Unicode plane 15; because a
+placeholder belongs to no dictionary entry, OpenCC can neither convert the protected text nor let a
+neighbouring phrase swallow one of its characters (the boundary errors of forward maximum
+matching).  Afterwards the placeholders are replaced by the exact outputs.
+
+Placeholders use plane 15 (U+F0000…) and never U+E000–U+E0FF, which other code of the site uses as
+markers and which pass through untouched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from zhudu.annotate.textmarks import trie_source
+from zhudu.script.editor_rules import ConversionRules
+
+__all__ = ["PH_BASE", "PH_MAX", "PH_RE", "SEP", "Matcher", "matcher_for"]
+
+
+# Plane-15 private-use characters: the segment separator and placeholders.
+# (U+E000–U+E0FF belong to other code of the site and must pass through.)
+SEP = "\U000f0000"
+PH_BASE = 0xF0001
+PH_MAX = 0xFFFFD - PH_BASE
+PH_RE = re.compile("[\U000f0001-\U000ffffd]")
+
+# Tokens that must come out exactly as they went in.  Scheme URLs may carry
+# non-ASCII paths (IRIs such as Wikipedia links), so they end only at spaces,
+# markup, quotes or CJK punctuation; bare domains are ASCII only, so that
+# "b23.tv/abc之后" keeps 之后 as text.
+_PROTECT_SOURCE = r"""
+    (?P<url>
+        (?:https?|ftp)://
+        [^\s<>"'\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\U000f0000-\U0010ffff]+
+    )
+  | (?P<email> [A-Za-z0-9._%+-]+ @ [A-Za-z0-9-]+ (?:\.[A-Za-z0-9-]+)+ )
+  | (?P<domain>
+        (?<![A-Za-z0-9@.-]) (?:www\.)? (?:[A-Za-z0-9-]+\.)+ [A-Za-z]{2,}
+        (?: / [!-~]* )?
+    )
+  | (?P<handle> (?<![A-Za-z0-9_]) @ [A-Za-z0-9_]+ )
+"""
+# Runs of ASCII letters/digits are consumed whole so that a rule phrase can
+# never start inside a Latin word or number.
+_ASCII_RUN_SOURCE = r"(?P<ascii> [A-Za-z0-9_]+ )"
+_ASCII_END = "(?![A-Za-z0-9_])"
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """Build a regex source matching any of ``words``, longest first (``textmarks.trie_source``).
+
+    A word that ends in an ASCII letter or digit must not be followed by another one.
+    """
+    return trie_source(
+        words, end=lambda last: _ASCII_END if last.isascii() and (last.isalnum() or last == "_") else ""
+    )
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """A compiled per-variant token pattern and the outputs of its rules."""
+
+    pattern: re.Pattern[str]
+    outputs: Mapping[str, str]
+
+
+def matcher_for(rules: ConversionRules, code: str, with_phrases: bool) -> Matcher:
+    """Return the cached matcher for ``rules`` applied to variant ``code``."""
+    key = ("matcher", code, with_phrases)
+    cached = rules._cache.get(key)
+    if cached is None:
+        outputs: dict[str, str] = dict(rules.phrases_for(code)) if with_phrases else {}
+        outputs.update({term: term for term in rules.protected})
+        trie = _trie_pattern(outputs)
+        source = _PROTECT_SOURCE
+        if trie:
+            source += "| (?P<rule>" + trie + ")\n"
+        source += "|" + _ASCII_RUN_SOURCE
+        cached = Matcher(re.compile(source, re.VERBOSE), MappingProxyType(outputs))
+        rules._cache[key] = cached
+    return cached
