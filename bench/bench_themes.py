@@ -9,7 +9,7 @@ rotated by k, each with a marker of k inserted so every passage is distinct.
 Printed, at both sizes, in the same run:
 
 * the baseline: rendering the notes' Markdown (what the build does anyway);
-* Zhudu's matching (``themes.build_index``: fold, automaton, one scan, pins);
+* Zhudu's matching (``matching.build_index``: fold, automaton, one scan, pins);
 * a naive matcher (one compiled regex per theme, searched in every passage);
 * ms per 1,000 passages and the 3,000 / 300 ratio (1.0 = linear growth);
 * both matchers again with a map ten times larger (more themes should cost the
@@ -36,8 +36,9 @@ import markdown  # noqa: E402
 
 from zhudu.annotate import passages  # noqa: E402
 from zhudu.build import Build  # noqa: E402
+from zhudu.themes import matching  # noqa: E402
 from zhudu.themes import theme_map as themes  # noqa: E402
-from zhudu.themes.theme_map import NotePassages  # noqa: E402
+from zhudu.themes.theme_index import NotePassages  # noqa: E402
 
 
 def _seed_bodies() -> list[str]:
@@ -93,7 +94,7 @@ def measure(n: int, theme_map: themes.ThemeMap, naive: bool) -> dict[str, float]
     best = float("inf")
     for _ in range(3):  # best of three: the matcher's own cost, not the machine's hiccups
         start = time.process_time()
-        index = themes.build_index(theme_map, notes, clock=time.process_time)
+        index = matching.build_index(theme_map, notes, clock=time.process_time)
         best = min(best, time.process_time() - start)
     result = {
         "notes": n,

@@ -144,7 +144,7 @@ def test_paged_listings_work_under_a_sub_path(tmp_path: Path, page: Any, monkeyp
 
     monkeypatch.setattr(themes_render, "NOTES_PER_THEME_PAGE", 2)
     monkeypatch.setattr(themes_render, "OVERVIEW_NOTES", 3)
-    monkeypatch.setattr(glossary, "NOTES_PER_TERM", 1)
+    monkeypatch.setattr(glossary.page, "NOTES_PER_TERM", 1)
     editorial = {
         "themes.yml": THEMES.split("pins:")[0],
         "glossary.yml": "- term: 数据中心\n  explanation: 放服务器的地方。\n",

@@ -236,7 +236,7 @@ def test_term_in_glossary_but_not_in_notes(site_builder) -> None:
 def test_a_term_in_many_notes_lists_those_using_it_most_and_searches_for_the_rest(
     site_builder, monkeypatch
 ) -> None:
-    monkeypatch.setattr(glossary, "NOTES_PER_TERM", 2)
+    monkeypatch.setattr(glossary.page, "NOTES_PER_TERM", 2)
     notes = {
         "a.md": "---\ntitle: 甲\n---\n\n一段提到AI。\n",
         "b.md": "---\ntitle: 乙\n---\n\n" + "\n\n".join(f"第{i}段说AI。" for i in range(1, 4)),

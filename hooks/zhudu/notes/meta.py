@@ -5,23 +5,50 @@ clipper, Jekyll, Hexo, Hugo).  ``ALIASES`` maps each dialect's keys onto the
 schema; custom config options normalise the values (``"#a #b"`` → a list, a
 date string with an offset → an aware datetime) and check them.  Keys the
 schema does not know are kept, as written, in ``NoteMeta.extra``.
+
+The options that read and check each field's value live in ``meta_fields``.
 """
 
 from __future__ import annotations
 
 import functools
-import math
-import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, tzinfo
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+
+from zhudu.notes.meta_fields import (
+    Author,
+    Authors,
+    AwareDateTime,
+    Lang,
+    Slug,
+    Tags,
+    Text,
+    WebURL,
+    control_character,
+    split_tags,
+)
+
+# ``Author`` and ``split_tags`` are meta_fields': importable from here too, where the corpus reads them.
+__all__ = [
+    "ALIASES",
+    "EDITABLE_FIELDS",
+    "PROFILE_URLS",
+    "Author",
+    "Backlink",
+    "NoteMeta",
+    "note_schema",
+    "profile_url",
+    "resolve_aliases",
+    "split_tags",
+    "validate_fields",
+]
 
 # --------------------------------------------------------------------------- Data
 
@@ -52,41 +79,8 @@ PROFILE_URLS: Mapping[str, str] = {
     "github.com": "https://github.com/{handle}",
 }
 
-_DATE_FORMATS = (
-    "%Y-%m-%d %H:%M:%S %z",
-    "%Y/%m/%d %H:%M:%S",
-    "%Y/%m/%d %H:%M",
-    "%Y/%m/%d",
-    "%Y.%m.%d",
-    "%Y年%m月%d日 %H:%M",
-    "%Y年%m月%d日",
-)
-
-_HANDLE_RE = re.compile(r"""^\s*(?:\[\[)?\s*@(?P<handle>[A-Za-z0-9_]{1,50})\s*(?:\]\])?\s*$""", re.VERBOSE)
-_NAME_AND_HANDLE_RE = re.compile(
-    r"""^\s*(?P<name>[^@()（）]+?)\s*[(（]\s*@(?P<handle>[A-Za-z0-9_]{1,50})\s*[)）]\s*$""",
-    re.VERBOSE,
-)
-_TAG_SPLIT_RE = re.compile(r"[\s,，、;；]+")
-_SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
-_LANG_RE = re.compile(r"^zh(?:-(?:Hans|Hant))?(?:-[A-Z]{2})?$")
-_ISO_DAY_RE = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:$|[T ])")
-
-#: The only schemes a link taken from front matter (``source``, an author's ``url``) may have:
-#: anything else (``javascript:``, ``data:``) would run or load something when a reader clicks.
-URL_SCHEMES = ("http", "https")
-
 
 # --------------------------------------------------------------------------- Values
-
-
-@dataclass(frozen=True)
-class Author:
-    """A note's author: display name, optional handle and profile URL."""
-
-    name: str
-    handle: str | None = None
-    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -162,271 +156,7 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-# --------------------------------------------------------------------------- Options
-
-
-class AwareDateTime(c.BaseConfigOption[datetime | None]):
-    """A date or datetime in any of the dialects' spellings, made timezone-aware."""
-
-    def __init__(self, zone: tzinfo) -> None:
-        super().__init__()
-        self.zone = zone
-        self.default = None
-
-    def run_validation(self, value: object) -> datetime | None:
-        if value is None or value == "":
-            return None
-        if isinstance(value, datetime):
-            moment = value
-        elif isinstance(value, date):
-            moment = datetime.combine(value, time())
-        elif isinstance(value, (int, float)) and not isinstance(value, bool):
-            moment = _from_timestamp(value)
-        elif isinstance(value, str):
-            moment = parse_date(value)
-        else:
-            raise base.ValidationError(
-                f"expected a date, got {_kind(value)}: write it as ISO 8601, e.g. 2025-05-15"
-            )
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=self.zone)
-        try:
-            moment.astimezone(UTC)  # feeds and sitemaps write it in UTC: it must have a UTC time
-        except OverflowError:
-            raise base.ValidationError(
-                f"date {value!s} is out of range: write a real date, e.g. 2025-05-15"
-            ) from None
-        return moment
-
-
-def _from_timestamp(value: float) -> datetime:
-    """A Unix timestamp (some tools write seconds since 1970); impossible ones are a field error."""
-    try:
-        if not math.isfinite(value):
-            raise ValueError("not a number")
-        return datetime.fromtimestamp(value, tz=UTC)
-    except (OverflowError, OSError, ValueError):
-        raise base.ValidationError(
-            f"{value!r} is not a usable timestamp: write the date as ISO 8601, e.g. 2025-05-15"
-        ) from None
-
-
-def parse_date(text: str) -> datetime:
-    """Parse a date as the dialects write it; raise ``ValidationError`` saying what works."""
-    text = text.strip()
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        pass
-    for pattern in _DATE_FORMATS:
-        try:
-            return datetime.strptime(text, pattern)
-        except ValueError:
-            continue
-    if m := _ISO_DAY_RE.match(text):  # ISO 8601 in form, but no such day (2025-02-30)
-        try:
-            date(int(m["y"]), int(m["m"]), int(m["d"]))
-        except ValueError as exc:
-            raise base.ValidationError(
-                f"no such date {text!r} ({exc}): write a real date as ISO 8601, e.g. 2025-05-15"
-            ) from None
-    raise base.ValidationError(
-        f"unknown date format {text!r}: write it as ISO 8601, e.g. 2025-05-15 or 2025-05-15 22:20:48 +0800"
-    )
-
-
-class Tags(c.BaseConfigOption[tuple[str, ...]]):
-    """A clean tag list from a list, a space- or comma-separated string, or hashtags."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.default = ()
-
-    def run_validation(self, value: object) -> tuple[str, ...]:
-        return split_tags(value)[0]
-
-
-def split_tags(value: object) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Split a tags value into (tags, handles); ``@handle`` tokens are authors, not tags."""
-    if value is None or value == "":
-        return (), ()
-    items = value if isinstance(value, (list, tuple)) else [value]
-    tags: list[str] = []
-    handles: list[str] = []
-    for item in items:
-        if isinstance(item, (date, bool)):  # YAML reads 2024-01-01 as a date and yes/no as booleans
-            raise base.ValidationError(
-                f"tag {item!s} is read as {_kind(item)}, not text: quote it, e.g. tags: ['{item!s}', 旅行]"
-            )
-        if not isinstance(item, (str, int, float)):
-            raise base.ValidationError(
-                f"a tag must be text, got {_kind(item)}: write tags as a list of words, e.g. tags: [旅行, 摄影]"
-            )
-        for token in _TAG_SPLIT_RE.split(str(item)):
-            token = token.strip().strip("[]`")
-            if not token:
-                continue
-            if token.startswith("@"):
-                handles.append(token[1:])
-                continue
-            token = token.lstrip("#").strip()
-            if token and token not in tags:
-                tags.append(token)
-    return tuple(tags), tuple(handles)
-
-
-class Authors(c.BaseConfigOption[tuple[Author, ...]]):
-    """Authors from a name, a ``[[@handle]]`` wikilink, ``Name (@handle)`` or a mapping."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.default = ()
-
-    def run_validation(self, value: object) -> tuple[Author, ...]:
-        if value is None or value == "":
-            return ()
-        items = value if isinstance(value, (list, tuple)) else [value]
-        return tuple(parse_author(item) for item in items)
-
-
-def parse_author(item: object) -> Author:
-    """One author entry in any dialect's spelling."""
-    if isinstance(item, Mapping):
-        for key in ("name", "handle"):
-            if item.get(key) is not None and not isinstance(item[key], (str, int)):
-                raise base.ValidationError(f"an author's {key} must be text, got {_kind(item[key])}")
-        name = str(item.get("name") or item.get("handle") or "").strip()
-        handle = str(item.get("handle") or "").lstrip("@").strip() or None
-        if not name:
-            raise base.ValidationError("an author mapping needs a name or a handle")
-        url = item.get("url")
-        return Author(name=name, handle=handle, url=web_url(url, "an author's url") if url else None)
-    if not isinstance(item, str):
-        raise base.ValidationError(
-            f"an author must be text, got {_kind(item)}: write a name, e.g. author: 张三, or quote it"
-        )
-    if m := _HANDLE_RE.match(item):
-        return Author(name=m["handle"], handle=m["handle"])
-    if m := _NAME_AND_HANDLE_RE.match(item):
-        return Author(name=m["name"], handle=m["handle"])
-    name = item.strip().strip("[]").strip()
-    if not name:
-        raise base.ValidationError("an empty author")
-    return Author(name=name)
-
-
-def web_url(value: object, what: str = "") -> str:
-    """A link for readers to click: an absolute http(s) URL, as written.
-
-    Raises:
-        ValidationError: another scheme (``javascript:``), no host, or not text.
-    """
-    label = f"{what} " if what else ""
-    if not isinstance(value, str):
-        raise base.ValidationError(f"{label}must be an http:// or https:// URL, got {_kind(value)}")
-    text = value.strip()
-    try:
-        parts = urlsplit(text)
-    except ValueError:  # e.g. an unclosed IPv6 bracket
-        parts = None
-    if (
-        parts is None
-        or parts.scheme.lower() not in URL_SCHEMES
-        or not parts.hostname
-        or re.search(r"\s", text)
-    ):
-        raise base.ValidationError(
-            f"{label}{value!r} must be an http:// or https:// URL, e.g. https://example.org/post"
-        )
-    return text
-
-
-class WebURL(c.BaseConfigOption[str | None]):
-    """A note's source: an absolute http(s) URL (see ``URL_SCHEMES``)."""
-
-    def run_validation(self, value: object) -> str | None:
-        if value is None or value == "":
-            return None
-        return web_url(value)
-
-
-class Slug(c.BaseConfigOption[str | None]):
-    """A stable ASCII slug: lowercase letters, digits and hyphens."""
-
-    def run_validation(self, value: object) -> str | None:
-        if value is None or value == "":
-            return None
-        text = str(value).strip().strip("/").lower()
-        if not _SLUG_RE.match(text):
-            raise base.ValidationError(f"slug {value!r} must be ASCII: lowercase letters, digits and hyphens")
-        return text
-
-
-class Lang(c.BaseConfigOption[str | None]):
-    """A Chinese language tag naming the script the note is written in."""
-
-    def run_validation(self, value: object) -> str | None:
-        if value is None or value == "":
-            return None
-        text = str(value).strip().replace("_", "-")
-        lowered = text.lower()
-        if lowered in ("zh-cn", "zh-sg", "zh-hans", "zh"):
-            return "zh-Hans"
-        if lowered in ("zh-tw", "zh-hk", "zh-mo", "zh-hant") or lowered.startswith("zh-hant"):
-            return "zh-Hant"
-        if not _LANG_RE.match(text):
-            raise base.ValidationError(f"lang {value!r} must be zh-Hans or zh-Hant")
-        return "zh-Hant" if "Hant" in text else "zh-Hans"
-
-
-class Text(c.BaseConfigOption[str | None]):
-    """A single line of text (numbers are accepted and kept as written)."""
-
-    def run_validation(self, value: object) -> str | None:
-        if value is None:
-            return None
-        if isinstance(value, bool):  # YAML reads yes/no/on/off/true/false as booleans
-            raise base.ValidationError(f"{value!s} is read as true/false, not text: quote it")
-        if not isinstance(value, (str, int, float, date)):
-            raise base.ValidationError(f"expected text, got {_kind(value)}")
-        text = " ".join(str(value).split())
-        return text or None
-
-
-def _kind(value: object) -> str:
-    """What a value is, in the words of the front matter (for messages)."""
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (date, datetime)):
-        return "a date"
-    if isinstance(value, Mapping):
-        return "a mapping (key: value)"
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return "a list"
-    if isinstance(value, (int, float)):
-        return "a number"
-    return type(value).__name__
-
-
-def control_character(value: object) -> str | None:
-    """The first control character (or lone surrogate) anywhere in a value, as ``U+0000``.
-
-    Such characters are invisible, end C strings, and cannot be written as UTF-8 (surrogates):
-    a field holding one is refused, not cleaned, so the author sees what the file really says.
-    """
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            for char in item:
-                if char not in "\t\n" and unicodedata.category(char) in ("Cc", "Cs"):
-                    return f"U+{ord(char):04X}"
-        elif isinstance(item, Mapping):
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, (list, tuple, set, frozenset)):
-            stack.extend(item)
-    return None
+# --------------------------------------------------------------------------- The schema
 
 
 @functools.cache

@@ -20,20 +20,40 @@ from pathlib import Path
 import jieba
 import jieba.analyse
 
+from zhudu.notes import folders
+from zhudu.notes.corpus import NOTE_SUFFIXES, note_ids
 from zhudu.themes import theme_map as themes
 
 REPO = Path(__file__).resolve().parents[3]
-_FRONT_RE = re.compile(r"\A---\n.*?\n---\n", re.S)
+#: YAML (``---``) or TOML (``+++``) front matter.
+_FRONT_RE = re.compile(r"\A(?P<fence>---|\+\+\+)[ \t]*\n.*?\n(?P=fence)[ \t]*\n", re.S)
 _POS = ("n", "nz", "vn", "eng", "nt", "ns", "v")
 _NOISE_RE = re.compile(r"https?://\S+|[#*>`|\[\]()!_-]+")
 
 
 def note_texts(seeds: Path) -> dict[str, str]:
-    """Note id → body text (front matter, URLs and Markdown punctuation removed)."""
+    """Note id → body text (front matter, URLs and Markdown punctuation removed).
+
+    The notes the build reads: in ``seeds/`` and its folders (``folders.walk``), ids as the build
+    gives them (``zh-cn/api-filter``); a symbolic link leading out of ``seeds/`` is not read.
+    """
+    root = seeds.resolve()
+    paths = []
+    for path in folders.walk(seeds):
+        try:
+            inside = path.suffix in NOTE_SUFFIXES and path.resolve().is_relative_to(root) and path.is_file()
+        except (OSError, RuntimeError):  # a link loop, a name too long
+            inside = False
+        if inside:
+            paths.append(path)
     out = {}
-    for path in sorted(seeds.glob("*.md")):
-        text = _FRONT_RE.sub("", path.read_text(encoding="utf-8-sig"), count=1)
-        out[path.stem] = themes.fold(_NOISE_RE.sub(" ", text))
+    for path, note_id in sorted(note_ids(paths, seeds).items(), key=lambda item: item[1]):
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue  # the build reports it; there is nothing to suggest from
+        text = _FRONT_RE.sub("", text.replace("\r\n", "\n"), count=1)
+        out[note_id] = themes.fold(_NOISE_RE.sub(" ", text))
     return out
 
 

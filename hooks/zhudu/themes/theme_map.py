@@ -1,41 +1,25 @@
-"""Themes that run through the notes, matched down to the passage.
+"""The theme map: ``docs/editorial/themes.yml`` read and checked, and the fold it is matched in.
 
 ``docs/editorial/themes.yml`` is the editor's theme map: every theme has a
 stable ASCII id, a name, a one-line description and the phrases that express
 it; ``pins`` attach a passage to a theme by quoting it, ``exclude`` removes a
-wrong match.  This module loads and validates the map and matches it against
-every note's passages (``passages.Passage``) in one pass:
+wrong match.  This module loads and validates the map.  Text and phrases are
+compared *folded* (:func:`fold`): OpenCC tw2sp (Traditional characters and Taiwan
+wording to Simplified), then ``str.casefold``, so 数据中心, 數據中心, 資料中心 and a
+phrase written in either script are one.
 
-* Text and phrases are *folded* (OpenCC tw2sp: Traditional characters and Taiwan
-  wording to Simplified; then ``str.casefold``), so 数据中心, 數據中心, 資料中心 and a
-  phrase written in either script are one.
-* Every phrase of every theme goes into one Aho-Corasick automaton
-  (pyahocorasick); all passages of the corpus are folded with one OpenCC call
-  and scanned in one pass, so the cost grows with the length of the text (plus
-  the number of hits), not with themes × passages.
-* A phrase that begins or ends with a Latin letter or digit only matches at a
-  word boundary there (``AI`` is not inside ``OpenAI``).
-
-The result, :class:`ThemeIndex`, answers what the pages need: the themes of a
-passage and of a note, the passages of a theme in every note, and the related
-notes.  Pure module: plain data in, plain data out, no MkDocs objects.
+``matching`` matches the map against every note's passages; ``theme_index`` holds
+the result.  Pure module: plain data in, plain data out, no MkDocs objects.
 """
 
 from __future__ import annotations
 
 import re
-import time
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from itertools import pairwise
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import ahocorasick
 import yaml
 
-from zhudu.annotate.passages import Passage
 from zhudu.editorial import load_yaml_with_lines
 from zhudu.errors import EditorialError
 from zhudu.notes.yamldoc import yaml_document
@@ -47,14 +31,6 @@ THEME_ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")
 _TOP_KEYS = ("themes", "pins", "exclude")
 _THEME_KEYS = ("name", "description", "phrases")
 _SNIPPET_KEYS = ("theme", "note", "text")
-#: Separates passages in the folded corpus text; never inside a passage (whitespace is collapsed).
-_SEP = "\n"
-#: How many notes per theme are candidates for "related notes" (see ``ThemeIndex.related``).
-CANDIDATES_PER_THEME = 40
-
-
-def _is_word_char(ch: str) -> bool:
-    return ch.isascii() and (ch.isalnum() or ch == "_")
 
 
 @dataclass(frozen=True)
@@ -92,187 +68,6 @@ class ThemeMap:
         return {theme.id: theme for theme in self.themes}
 
 
-@dataclass(frozen=True)
-class NotePassages:
-    """What matching needs to know about one note: identity, order key and passages."""
-
-    id: str
-    slug: str
-    title: str
-    date: str  # ISO date or "" (ranking ties: newer first)
-    passages: tuple[Passage, ...]
-
-
-@dataclass(frozen=True)
-class Hit:
-    """A passage that carries a theme."""
-
-    theme: str
-    note: str
-    anchor: str
-    phrases: tuple[str, ...]  # the folded phrases found in it (empty for a pin without a phrase)
-    spans: tuple[tuple[int, int], ...]  # [start, end) in the passage's folded text
-    pinned: bool = False
-    folded_length: int = -1  # length of the passage's folded text (-1: unknown)
-
-    @property
-    def weight(self) -> int:
-        """How strongly the passage expresses the theme (pins count as much as three phrases)."""
-        return len(self.spans) + (3 if self.pinned else 0)
-
-
-@dataclass(frozen=True)
-class Related:
-    """Another note sharing themes with a note, and why."""
-
-    note: str
-    score: int
-    shared: tuple[str, ...]
-
-
-@dataclass
-class ThemeIndex:
-    """Every hit of a build, with the lookups the pages need."""
-
-    theme_map: ThemeMap
-    notes: tuple[NotePassages, ...]
-    hits: tuple[Hit, ...]
-    problems: list[EditorialError] = field(default_factory=list)
-    timings: dict[str, float] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self.note_by_id = {n.id: n for n in self.notes}
-        self.theme_by_id = self.theme_map.by_id()
-        self.passage_by_key = {(n.id, p.anchor): p for n in self.notes for p in n.passages}
-        self.by_passage: dict[tuple[str, str], list[Hit]] = defaultdict(list)
-        self.by_theme_note: dict[str, dict[str, list[Hit]]] = defaultdict(lambda: defaultdict(list))
-        for hit in self.hits:
-            self.by_passage[(hit.note, hit.anchor)].append(hit)
-            self.by_theme_note[hit.theme][hit.note].append(hit)
-        # Each list in document order and each passage's hits in map order.  ``build_index`` makes
-        # the hits in document order already, and sorting a sorted list is one pass.
-        order = {(n.id, p.anchor): i for n in self.notes for i, p in enumerate(n.passages)}
-        for by_note in self.by_theme_note.values():
-            for note, hits in by_note.items():
-                if len(hits) > 1:
-                    hits.sort(key=lambda h, note=note: order[(note, h.anchor)])
-        theme_order = {t.id: i for i, t in enumerate(self.theme_map.themes)}
-        for hits in self.by_passage.values():
-            if len(hits) > 1:
-                hits.sort(key=lambda h: theme_order[h.theme])
-
-    # ----------------------------------------------------------------- lookups
-
-    def themes_of_passage(self, note: str, anchor: str) -> list[Hit]:
-        """The hits of one passage, in the map's theme order."""
-        return self.by_passage.get((note, anchor), [])
-
-    def notes_of_theme(self, theme: str) -> list[str]:
-        """Ids of the notes carrying a theme, in corpus order (made once per theme; do not modify)."""
-        cache = self.__dict__.setdefault("_notes_of_theme_cache", {})
-        if theme not in cache:  # every theme page asks, and a pass over the corpus each time is quadratic
-            found = self.by_theme_note.get(theme, {})
-            cache[theme] = [n.id for n in self.notes if n.id in found]
-        return cache[theme]
-
-    def hits_in(self, theme: str, note: str) -> list[Hit]:
-        """The passages of ``note`` carrying ``theme``, in document order."""
-        return self.by_theme_note.get(theme, {}).get(note, [])
-
-    def best_hits_in(self, theme: str, note: str, limit: int) -> list[Hit]:
-        """The ``limit`` passages of a note that express a theme most strongly.
-
-        Ranked by weight (phrase hits, pins first), ties in document order.
-        """
-        hits = self.hits_in(theme, note)
-        ranked = sorted(range(len(hits)), key=lambda i: (-hits[i].weight, i))
-        return [hits[i] for i in ranked[:limit]]
-
-    def themes_of_note(self, note: str) -> list[tuple[Theme, int]]:
-        """The themes a note carries, with its passage count for each, in map order."""
-        return [
-            (theme, len(self.hits_in(theme.id, note)))
-            for theme in self.theme_map.themes
-            if self.hits_in(theme.id, note)
-        ]
-
-    def shared_themes(self) -> list[Theme]:
-        """Themes carried by at least two notes."""
-        return [t for t in self.theme_map.themes if len(self.notes_of_theme(t.id)) >= 2]
-
-    def related(self, note: str, limit: int = 5) -> list[Related]:
-        """The ``limit`` other notes that share the most with ``note``.
-
-        Ranking key (documented, deterministic): the score is the sum, over the
-        themes both notes carry, of the smaller of the two notes' passage counts
-        for that theme (a theme running through many passages of both weighs more
-        than one mentioned once); higher score first, then more shared themes,
-        then the newer note (date), then the note id.
-
-        Candidates are, for each of the note's themes, the ``CANDIDATES_PER_THEME``
-        notes carrying that theme most strongly, so the cost per note stays flat as
-        the corpus grows (every other note would make the whole build quadratic).
-        With fewer notes than that per theme, every note is a candidate.
-        """
-        mine = self._counts().get(note, {})
-        candidates: set[str] = set()
-        for theme in mine:
-            candidates.update(self._strongest(theme))
-        candidates.discard(note)
-        counts = self._counts()
-        date = self._dates()
-        my_themes = mine.keys()
-        ranked: list[tuple[int, int, str, str]] = []
-        for other in candidates:  # hundreds per note: set operations, the map order only for the winners
-            theirs = counts.get(other, {})
-            shared = my_themes & theirs.keys()
-            if shared:
-                score = sum(min(mine[t], theirs[t]) for t in shared)
-                ranked.append((score, len(shared), date[other], other))
-        ranked.sort(key=lambda r: r[3])  # ties last by id; sorts are stable, also reversed
-        ranked.sort(key=lambda r: r[:3], reverse=True)
-        in_map_order = [t.id for t in self.theme_map.themes if t.id in mine]
-        return [
-            Related(note=other, score=score, shared=tuple(t for t in in_map_order if t in counts[other]))
-            for score, _, _, other in ranked[:limit]
-        ]
-
-    def _dates(self) -> dict[str, str]:
-        """Note → date, computed once (per note it would make ``related`` grow with the corpus)."""
-        cache = self.__dict__.setdefault("_date_cache", {})
-        if not cache:
-            cache.update((n.id, n.date) for n in self.notes)
-        return cache
-
-    def _counts(self) -> dict[str, dict[str, int]]:
-        """Note → {theme → passage count}, computed once."""
-        cache = self.__dict__.setdefault("_count_cache", {})
-        if not cache:
-            for theme, by_note in self.by_theme_note.items():
-                for note_id, hits in by_note.items():
-                    cache.setdefault(note_id, {})[theme] = len(hits)
-        return cache
-
-    def _strongest(self, theme: str) -> list[str]:
-        """The notes carrying ``theme`` in the most passages (ties: corpus order)."""
-        cache = self.__dict__.setdefault("_strongest_cache", {})
-        if theme not in cache:
-            notes = self.notes_of_theme(theme)
-            order = {n: i for i, n in enumerate(notes)}
-            by_note = self.by_theme_note.get(theme, {})
-            ranked = sorted(notes, key=lambda n: (-len(by_note.get(n, ())), order[n]))
-            cache[theme] = ranked[:CANDIDATES_PER_THEME]
-        return cache[theme]
-
-    def other_notes_of_theme(self, theme: str, note: str, limit: int) -> tuple[list[str], int]:
-        """Up to ``limit`` other notes carrying ``theme`` most strongly, and how many others there are."""
-        strongest = [n for n in self._strongest(theme) if n != note]
-        total = len(self.by_theme_note.get(theme, {})) - (
-            1 if note in self.by_theme_note.get(theme, {}) else 0
-        )
-        return strongest[:limit], total
-
-
 # --------------------------------------------------------------------------- Folding
 
 
@@ -288,19 +83,6 @@ def fold(text: str) -> str:
     return opencc_converter(FOLD_CONFIG).convert(text).casefold()
 
 
-#: Passages per OpenCC call in ``fold_many``: few calls, but each of bounded size (one call on
-#: megabytes of text is measurably superlinear; see bench/bench_themes.py).
-FOLD_BATCH = 512
-
-
-def fold_many(texts: Sequence[str]) -> list[str]:
-    """Fold many texts with few OpenCC calls (texts must not contain newlines)."""
-    out: list[str] = []
-    for i in range(0, len(texts), FOLD_BATCH):
-        out.extend(fold(_SEP.join(texts[i : i + FOLD_BATCH])).split(_SEP))
-    return out
-
-
 # --------------------------------------------------------------------------- Loading
 
 
@@ -308,7 +90,7 @@ def load_theme_map(path: Path, display: str) -> ThemeMap:
     """Read and validate ``themes.yml``; a missing file is an empty map.
 
     Pins and exclusions naming an unknown note are checked later, against the
-    passages (:func:`build_index`), because that is a content problem.
+    passages (``matching.build_index``), because that is a content problem.
 
     Raises:
         EditorialError: bad YAML or a malformed entry (naming file:line and what to write).
@@ -446,241 +228,7 @@ def _reject_duplicate_theme_ids(path: Path, display: str) -> None:
                 first[theme_key.value] = line
 
 
-# --------------------------------------------------------------------------- Matching
-
-
-class Matcher:
-    """One Aho-Corasick automaton over every phrase of every theme."""
-
-    def __init__(self, themes: Iterable[Theme]) -> None:
-        """Fold every phrase and build the automaton once."""
-        by_phrase: dict[str, list[str]] = defaultdict(list)
-        for theme in themes:
-            for phrase in theme.phrases:
-                folded = fold(phrase)
-                if theme.id not in by_phrase[folded]:
-                    by_phrase[folded].append(theme.id)
-        self.automaton: Any = ahocorasick.Automaton()
-        for phrase, ids in sorted(by_phrase.items()):
-            # A plain tuple, not a dataclass: it is unpacked once per hit in the hot loop.
-            # (length, theme ids, needs a word boundary before, needs one after)
-            self.automaton.add_word(
-                phrase, (len(phrase), tuple(ids), _is_word_char(phrase[0]), _is_word_char(phrase[-1]))
-            )
-        self.empty = not by_phrase
-        if not self.empty:
-            self.automaton.make_automaton()
-
-    def scan(self, folded: str) -> Iterator[tuple[int, int, tuple[str, ...]]]:
-        """Every phrase occurrence in ``folded`` as ``(start, end, theme ids)``, Latin words whole."""
-        if self.empty:
-            return
-        size = len(folded)
-        for end_index, (length, ids, bound_start, bound_end) in self.automaton.iter(folded):
-            end = end_index + 1
-            start = end - length
-            if bound_start and start > 0 and _is_word_char(folded[start - 1]):
-                continue
-            if bound_end and end < size and _is_word_char(folded[end]):
-                continue
-            yield start, end, ids
-
-
-#: ``map`` over slices of the passages (``(start, stop)``), possibly in forked processes.
-SlicesMap = Callable[[Callable[[tuple[int, int]], Any], Sequence[tuple[int, int]]], Iterable[Any]]
-
-
-def build_index(
-    theme_map: ThemeMap,
-    notes: Sequence[NotePassages],
-    clock: Callable[[], float] = time.perf_counter,
-    slices: int = 1,
-    map_slices: SlicesMap | None = None,
-) -> ThemeIndex:
-    """Match the theme map against every passage of every note.
-
-    The whole corpus is folded with few OpenCC calls and scanned in one pass; pins and
-    exclusions are then resolved by quoting (a folded snippet must occur in
-    exactly one passage of its note).  Broken pins become ``problems``
-    (warnings), never exceptions.
-
-    Args:
-        theme_map: The validated map.
-        notes: Every note's passages, in corpus order.
-        clock: Timer for the recorded ``timings`` (seconds; folding and scanning summed over slices).
-        slices: How many slices of the passages are folded and scanned apart.
-        map_slices: ``map`` over the slices (here by default); it may run them in forked processes.
-    """
-    return _build_index(theme_map, notes, clock, max(1, slices), map_slices or map)
-
-
-def _build_index(
-    theme_map: ThemeMap,
-    notes: Sequence[NotePassages],
-    clock: Callable[[], float],
-    slices: int,
-    map_slices: SlicesMap,
-) -> ThemeIndex:
-    t0 = clock()
-    keys: list[tuple[str, str]] = []
-    texts: list[str] = []
-    for note in notes:
-        for passage in note.passages:
-            keys.append((note.id, passage.anchor))
-            texts.append(passage.text.replace(_SEP, " "))
-    t1 = clock()
-    matcher = Matcher(theme_map.themes)
-    t2 = clock()
-
-    def fold_and_scan(
-        bounds: tuple[int, int],
-    ) -> tuple[list[str], dict[int, dict[str, list[tuple[int, int]]]], float, float]:
-        """Fold the passages ``texts[start:stop]`` and scan them: one automaton pass per passage."""
-        start, stop = bounds
-        began = clock()
-        folded = fold_many(texts[start:stop])
-        scanning = clock()
-        # (Scanning the joined corpus once and bisecting offsets costs the same in C but more in
-        # Python, per hit.)
-        found: dict[int, dict[str, list[tuple[int, int]]]] = {}
-        scan = matcher.scan
-        for i, text in enumerate(folded, start):
-            for begin, end, ids in scan(text):
-                per_theme = found.setdefault(i, {})
-                for theme in ids:
-                    per_theme.setdefault(theme, []).append((begin, end))
-        return folded, found, scanning - began, clock() - scanning
-
-    cuts = [len(texts) * k // slices for k in range(slices + 1)]
-    parts = list(map_slices(fold_and_scan, list(pairwise(cuts))))
-    folded = [text for part in parts for text in part[0]]
-    found = {i: per_theme for part in parts for i, per_theme in part[1].items()}
-    t3 = clock()
-
-    problems: list[EditorialError] = []
-    key_index = {key: i for i, key in enumerate(keys)}
-    folded_by_note: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for (note_id, anchor), text in zip(keys, folded, strict=True):
-        folded_by_note[note_id].append((anchor, text))
-
-    def locate(snippet: Snippet, what: str) -> str | None:
-        if snippet.note not in folded_by_note and snippet.note not in {n.id for n in notes}:
-            known = ", ".join(n.id for n in notes)
-            problems.append(
-                EditorialError(
-                    theme_map.path,
-                    snippet.line,
-                    f"{what}: unknown note id {snippet.note!r}; note ids: {known}",
-                )
-            )
-            return None
-        needle = fold(snippet.text)
-        anchors = [a for a, text in folded_by_note[snippet.note] if needle in text]
-        if len(anchors) == 1:
-            return anchors[0]
-        if not anchors:
-            problems.append(
-                EditorialError(
-                    theme_map.path,
-                    snippet.line,
-                    f"{what}: {snippet.text!r} matches no passage of {snippet.note}; "
-                    "quote the passage's text as it is now",
-                )
-            )
-        else:
-            problems.append(
-                EditorialError(
-                    theme_map.path,
-                    snippet.line,
-                    f"{what}: {snippet.text!r} matches {len(anchors)} passages of "
-                    f"{snippet.note}; quote more of the one you mean",
-                )
-            )
-        return None
-
-    pinned: set[tuple[str, str, str]] = set()
-    for pin in theme_map.pins:
-        anchor = locate(pin, f"pin to {pin.theme}")
-        if anchor:
-            pinned.add((pin.theme, pin.note, anchor))
-    excluded: set[tuple[str, str, str]] = set()
-    for exclusion in theme_map.exclusions:
-        anchor = locate(exclusion, f"exclusion from {exclusion.theme}")
-        if anchor is None:
-            continue
-        if (exclusion.theme, exclusion.note, anchor) in pinned:
-            problems.append(
-                EditorialError(
-                    theme_map.path,
-                    exclusion.line,
-                    f"exclusion from {exclusion.theme}: the passage is also pinned to it; "
-                    "keep the pin or the exclusion",
-                )
-            )
-        elif not found.get(key_index[(exclusion.note, anchor)], {}).get(exclusion.theme):
-            problems.append(
-                EditorialError(
-                    theme_map.path,
-                    exclusion.line,
-                    f"exclusion from {exclusion.theme}: no phrase of the theme matches "
-                    "that passage any more; delete the exclusion",
-                )
-            )
-        excluded.add((exclusion.theme, exclusion.note, anchor))
-
-    pinned_at: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for theme, note_id, anchor in pinned:
-        pinned_at[(note_id, anchor)].add(theme)
-    hits: list[Hit] = []
-    for i, key in enumerate(keys):
-        per_theme = found.get(i, {})
-        extra = pinned_at.get(key, set())
-        if not per_theme and not extra:
-            continue
-        for theme in sorted(set(per_theme) | extra):
-            is_pinned = theme in extra
-            if not is_pinned and (theme, *key) in excluded:
-                continue
-            spans = sorted(set(per_theme.get(theme, ())))
-            text = folded[i]
-            hits.append(
-                Hit(
-                    theme=theme,
-                    note=key[0],
-                    anchor=key[1],
-                    phrases=tuple(sorted({text[a:b] for a, b in spans})),
-                    spans=tuple(spans),
-                    pinned=is_pinned,
-                    folded_length=len(text),
-                )
-            )
-    t4 = clock()
-    return ThemeIndex(
-        theme_map=theme_map,
-        notes=tuple(notes),
-        hits=tuple(hits),
-        problems=problems,
-        timings={
-            "fold": sum(part[2] for part in parts),
-            "automaton": t2 - t1,
-            "scan": sum(part[3] for part in parts),
-            "resolve": t4 - t3,
-            "total": t4 - t0,
-            "passages": float(len(keys)),
-            "chars": float(sum(map(len, folded))),
-        },
-    )
-
-
 def covered(term: str, theme_map: ThemeMap) -> bool:
     """Whether a term is already expressed by a phrase of the map (either contains the other, folded)."""
     folded = fold(term)
     return any(folded in fold(p) or fold(p) in folded for theme in theme_map.themes for p in theme.phrases)
-
-
-def passage_counts(index: ThemeIndex) -> Mapping[str, Mapping[str, int]]:
-    """Theme id → note id → number of passages (for the overview and the report)."""
-    return {
-        theme.id: {note: len(index.hits_in(theme.id, note)) for note in index.notes_of_theme(theme.id)}
-        for theme in index.theme_map.themes
-    }

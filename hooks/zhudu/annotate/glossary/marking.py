@@ -1,0 +1,203 @@
+r"""The glossary: editorial data (``docs/editorial/glossary.yml``) marked in the notes' running text.
+
+Python-Markdown's ``abbr`` cannot mark terms in Chinese: its ``\\b`` never matches
+between two Han characters.  This module's tree processor marks terms itself:
+one compiled pattern of every term and alias (folded to Simplified and lower
+case, longest first) runs once over each text segment of each passage.  Latin
+terms need a boundary on their Latin side only: ``AI`` is found in ``AI模型``
+but not in ``OpenAI``.  Links, code, headings and text already marked are
+skipped.  The mark is a ``<button class="zd-gloss" title="…">`` around the
+author's text, which is left exactly as written: ``annotate.js`` shows the title
+in a card with a link to the term's entry on hover, focus and tap (Material's
+own tooltip is kept off it with ``data-preview``).
+
+It runs after the passage processor (priority 5), so passage anchors are
+computed from the untouched text.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+from zhudu.annotate import textmarks
+from zhudu.annotate.glossary.terms import GLOSSARY_FILE, Glossary, Term
+from zhudu.annotate.passages import iter_passages
+
+_LATIN_EDGE_RE = re.compile(r"[A-Za-z0-9]")
+
+
+# --------------------------------------------------------------------------- matching
+
+
+class TermMatcher:
+    """One compiled pattern of every form of every term, longest first, over folded text."""
+
+    def __init__(self, terms: Iterable[Term], fold: textmarks.CharFold) -> None:
+        self.fold = fold
+        self.term_of: dict[str, Term] = {}
+        for term in terms:
+            for form in term.forms:
+                self.term_of[textmarks.normalise(form, fold)] = term
+        self.pattern = re.compile(_trie_source(self.term_of)) if self.term_of else None
+
+    def find(self, text: str) -> list[tuple[int, int, Term]]:
+        """Non-overlapping matches in ``text`` (as written): (start, end, term)."""
+        if self.pattern is None or not text:
+            return []
+        folded = self.fold.text(text)
+        out = []
+        for m in self.pattern.finditer(folded):
+            key = re.sub(r"\s+", " ", m.group())
+            out.append((m.start(), m.end(), self.term_of[key]))
+        return out
+
+
+def alternation_source(forms: Iterable[str]) -> str:
+    """Every form as one alternative, longest first: at one position the first that matches wins."""
+    alternatives = []
+    for form in sorted(forms, key=lambda f: (-len(f), f)):
+        body = re.escape(form).replace(r"\ ", r"\s+")
+        before = r"(?<![0-9a-z])" if _LATIN_EDGE_RE.match(form[0]) else ""
+        after = r"(?![0-9a-z])" if _LATIN_EDGE_RE.match(form[-1]) else ""
+        alternatives.append(before + body + after)
+    return "|".join(alternatives)
+
+
+def _trie_source(forms: Iterable[str]) -> str:
+    """The same matches as ``alternation_source``, as a character trie (much faster to run).
+
+    At one position the alternation takes the longest form that matches there; the trie,
+    trying longer continuations before ending, does too.  Two forms that match at the same
+    position are one a prefix of the other (forms are distinct and their only whitespace is
+    one space), so no other order between them can matter.
+    """
+    forms = list(forms)
+    if any(not f for f in forms):
+        return alternation_source(forms)
+    return textmarks.trie_source(
+        forms,
+        piece=lambda ch: r"\s+" if ch == " " else re.escape(ch),
+        end=lambda last: r"(?![0-9a-z])" if _LATIN_EDGE_RE.match(last) else "",
+        start=lambda first: r"(?<![0-9a-z])" if _LATIN_EDGE_RE.match(first) else "",
+    )
+
+
+# --------------------------------------------------------------------------- marking
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """Where a term occurs: a note and a passage anchor."""
+
+    term_id: str
+    note_id: str
+    anchor: str
+    marked: bool
+
+
+def mark_passage(
+    passage: etree.Element, matcher: TermMatcher, marked_ids: set[str], every: bool
+) -> list[tuple[str, bool]]:
+    """Mark terms in one passage; returns (term id, marked?) for every occurrence found."""
+    found: list[tuple[str, bool]] = []
+    for segment in textmarks.segments(passage):
+        matches = matcher.find(segment.value)
+        plan = []
+        for start, end, term in matches:
+            mark = every or term.id not in marked_ids
+            found.append((term.id, mark))
+            if mark:
+                marked_ids.add(term.id)
+                plan.append((start, end, term))
+        for start, end, term in reversed(plan):
+            button = etree.Element(
+                "button",
+                {
+                    "type": "button",
+                    "class": "zd-gloss",
+                    "title": term.explanation,
+                    "data-zd-gloss": term.id,
+                    # Material mounts its tooltip on every [title] but [data-preview]: annotate.js shows
+                    # the explanation itself, readable and with a link to the entry.
+                    "data-preview": "",
+                },
+            )
+            textmarks.wrap(segment, start, end, button)
+    return found
+
+
+class GlossaryTreeprocessor(Treeprocessor):
+    """Marks glossary terms in a note's passages."""
+
+    def __init__(self, md: Markdown, extension: GlossaryExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        ext = self.extension
+        note_id, ext.note_id = ext.note_id, None  # one render per begin()
+        ext.last_occurrences = []
+        if note_id is None or ext.matcher is None:
+            return
+        marked: set[str] = set()
+        for passage in iter_passages(root):
+            anchor = passage.get("id")
+            if not anchor:
+                continue
+            for term_id, was_marked in mark_passage(passage, ext.matcher, marked, ext.every):
+                ext.last_occurrences.append(Occurrence(term_id, note_id, anchor, was_marked))
+
+
+class GlueTreeprocessor(Treeprocessor):
+    """Keeps terms and markers on one line with the punctuation beside them (``textmarks.glue``)."""
+
+    def run(self, root: etree.Element) -> None:
+        textmarks.glue(root)
+
+
+class GlossaryExtension(Extension):
+    """Registers the glossary marker; the hook tells it which note is being rendered."""
+
+    def __init__(self, fold: Callable[[str], str], every: bool = False) -> None:
+        super().__init__()
+        self.fold = textmarks.CharFold(fold)
+        self.every = every
+        self.glossary = Glossary(path=GLOSSARY_FILE)
+        self.matcher: TermMatcher | None = None
+        self.note_id: str | None = None
+        self.last_occurrences: list[Occurrence] = []
+        #: note id -> (page url, occurrences), filled as notes are rendered.
+        self.occurrences: dict[str, tuple[str, list[Occurrence]]] = {}
+
+    def use(self, glossary: Glossary) -> None:
+        """Set the glossary to mark."""
+        self.glossary = glossary
+        self.matcher = TermMatcher(glossary.terms, self.fold)
+
+    def begin(self, note_id: str | None) -> None:
+        """The next Markdown render is note ``note_id`` (``None``: not a note; nothing is marked)."""
+        self.note_id = note_id
+
+    def record(self, note_id: str, url: str) -> None:
+        """Keep the occurrences of the page just rendered, for the glossary page."""
+        self.occurrences[note_id] = (url, list(self.last_occurrences))
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # Priority 3: after the passage anchors (5) and the editor's notes (4).
+        md.treeprocessors.register(GlossaryTreeprocessor(md, self), "zd-glossary", 3)
+        # Priority 2: after every mark is in place.
+        md.treeprocessors.register(GlueTreeprocessor(md), "zd-glue", 2)
+
+
+def counts(occurrences: dict[str, tuple[str, list[Occurrence]]]) -> dict[str, tuple[int, int]]:
+    """Note id -> (marked occurrences, all occurrences), for the build's summary line."""
+    return {
+        note_id: (sum(o.marked for o in found), len(found))
+        for note_id, (_, found) in sorted(occurrences.items())
+    }

@@ -1,0 +1,173 @@
+"""The glossary page: one entry per term, with links to the passages where the notes use it.
+
+Its Markdown is written before any note is rendered (:func:`page_markdown`), with a placeholder per
+term; once every note is rendered :func:`fill_occurrences` replaces them, and each variant's copy
+lists the terms in its own order (:func:`order_terms`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from html import escape, unescape
+from urllib.parse import quote
+
+from zhudu.annotate import textmarks
+from zhudu.annotate.glossary.marking import Occurrence
+from zhudu.annotate.glossary.terms import Glossary
+from zhudu.editorial import markdown_text
+
+GLOSSARY_SRC_URI = "glossary.md"
+#: The glossary page's index of terms.  It stands in for Material's table of contents, which the
+#: hook drops for this page: one heading per term made it the page's largest part, rendered twice
+#: (sidebar and phone drawer) and tracked on every scroll, a quarter of a second of a phone's load.
+INDEX_CLASS = "zd-gloss-index"
+#: Notes listed under a term on the glossary page (those using it most); a search link finds the rest.
+NOTES_PER_TERM = 10
+#: Placeholder the glossary page's Markdown holds until every note has been rendered.
+OCCURRENCES_MARK = "<!--zd-gloss-occurrences:{id}-->"
+_OCC_RE = re.compile(r"<!--zd-gloss-occurrences:(?P<id>[^\s<>]+?)-->")
+#: Around the glossary page's entries, so each variant's copy lists them in its own order.
+TERM_MARK = "<!--zd-gloss-term-->"
+TERMS_END_MARK = "<!--zd-gloss-terms-end-->"
+_INDEX_RE = re.compile(rf'(<nav class="{INDEX_CLASS}"[^>]*><ul>)(.*?)(</ul></nav>)', re.S)
+_INDEX_ITEM_RE = re.compile(r"<li>.*?</li>", re.S)
+_TAG_RE = re.compile(r"<[^>]*>")
+_HEADING_RE = re.compile(r"<h2\b[^>]*>(.*?)(?:<a class=\"headerlink\"|</h2>)", re.S)
+
+
+def page_markdown(glossary: Glossary) -> str:
+    """The glossary page's Markdown: one section per term; occurrences are filled in later."""
+    out = [
+        "---",
+        "title: 术语表",
+        "---",
+        "",
+        "# 术语表",
+        "",
+        "笔记里出现的人名、机构、产品、缩写与概念的简短说明。正文中第一次出现的术语带虚线下划线，"
+        "指向、聚焦或轻点即可看到说明。说明由编者撰写，只陈述事实；对笔记论断的核查见各篇的编者注。",
+        "",
+    ]
+    if not glossary.terms:
+        out.append("（暂无术语。）")
+    terms = sorted(glossary.terms, key=lambda t: textmarks.normalise(t.term, textmarks.CharFold(str)))
+    if terms:
+        # The page's own index, in place of Material's table of contents (see ``INDEX_CLASS``).
+        links = "".join(f'<li><a href="#{escape(t.id)}">{escape(t.term)}</a></li>' for t in terms)
+        out.append(f'<nav class="{INDEX_CLASS}" aria-label="术语索引"><ul>{links}</ul></nav>')
+        out.append("")
+    for term in terms:
+        out.append(TERM_MARK)
+        out.append("")
+        out.append(f"## {markdown_text(term.term)} {{#{term.id}}}")
+        out.append("")
+        parts = ['<div class="zd-gloss-entry">']
+        if term.aliases:
+            parts.append(
+                '<p class="zd-gloss-entry__aliases">又作：'
+                + "、".join(f"<span>{escape(a)}</span>" for a in term.aliases)
+                + "</p>"
+            )
+        parts.append(f'<p class="zd-gloss-entry__text">{escape(term.explanation)}</p>')
+        if term.source:
+            title = escape(term.source_title or term.source)
+            parts.append(
+                f'<p class="zd-gloss-entry__source">来源：<a href="{escape(term.source)}">{title}</a></p>'
+            )
+        parts.append(OCCURRENCES_MARK.format(id=term.id))
+        parts.append("</div>")
+        out.append("\n".join(parts))
+        out.append("")
+    if terms:
+        out.append(TERMS_END_MARK)
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+def _order_key(html_text: str) -> str:
+    return " ".join(unescape(_TAG_RE.sub("", html_text)).split()).lower()
+
+
+def order_terms(page: str) -> str:
+    """The glossary page with its index and entries in the order of the terms as this copy shows them.
+
+    The page is rendered once, in Simplified order; a Traditional copy lists its own (converted)
+    forms, in whose order the Simplified one looks random.  Latin terms first, then Han terms by
+    code point (radical and stroke order, as a Traditional dictionary lists them).
+    """
+    if TERM_MARK not in page:
+        return page
+
+    def index(m: re.Match[str]) -> str:
+        items = sorted(_INDEX_ITEM_RE.findall(m.group(2)), key=_order_key)
+        return m.group(1) + "".join(items) + m.group(3)
+
+    page = _INDEX_RE.sub(index, page, count=1)
+    start = page.find(TERM_MARK)
+    end = page.find(TERMS_END_MARK, start)
+    if end < 0:
+        return page
+    sections = page[start:end].split(TERM_MARK)[1:]
+
+    def key(section: str) -> str:
+        m = _HEADING_RE.search(section)
+        return _order_key(m.group(1)) if m else ""
+
+    ordered = "".join(TERM_MARK + section for section in sorted(sections, key=key))
+    return page[:start] + ordered + page[end:]
+
+
+def fill_occurrences(
+    html: str,
+    occurrences: dict[str, tuple[str, list[Occurrence]]],
+    titles: dict[str, str],
+    relative: Callable[[str], str],
+    terms: dict[str, str],
+) -> str:
+    """Replace each term's placeholder with links to the passages where it occurs.
+
+    A term used in more than ``NOTES_PER_TERM`` notes lists the notes using it most, and a
+    search for the term finds the rest: every note of a large collection under every common
+    term would make this one page megabytes long.
+
+    Args:
+        html: The glossary page's rendered content.
+        occurrences: note id -> (page url, occurrences) as recorded while rendering.
+        titles: note id -> display title.
+        relative: page URL (with fragment) -> link relative to the glossary page.
+        terms: term id -> the term (what the search link searches for).
+    """
+    by_term: dict[str, list[tuple[str, str, list[str]]]] = {}
+    for note_id in sorted(occurrences):
+        url, found = occurrences[note_id]
+        anchors: dict[str, list[str]] = {}
+        for occ in found:
+            lst = anchors.setdefault(occ.term_id, [])
+            if occ.anchor not in lst:
+                lst.append(occ.anchor)
+        for term_id, lst in anchors.items():
+            by_term.setdefault(term_id, []).append((note_id, url, lst))
+
+    def repl(m: re.Match[str]) -> str:
+        places = by_term.get(m.group("id"), [])
+        if not places:
+            return '<p class="zd-gloss-entry__where">（笔记中暂未出现）</p>'
+        shown = sorted(sorted(range(len(places)), key=lambda i: (-len(places[i][2]), i))[:NOTES_PER_TERM])
+        items = []
+        for note_id, url, anchors in (places[i] for i in shown):
+            links = " ".join(
+                f'<a href="{escape(relative(url + "#" + a))}">第{i}处</a>' for i, a in enumerate(anchors, 1)
+            )
+            items.append(
+                f'<li><span class="zd-gloss-entry__note">{escape(titles.get(note_id, note_id))}</span>：{links}</li>'
+            )
+        if len(places) > len(shown):
+            query = quote(terms.get(m.group("id"), ""))
+            items.append(
+                f'<li class="zd-gloss-entry__more">另外 {len(places) - len(shown)} 篇笔记也用到这个术语：'
+                f'<a href="?q={escape(query)}">搜索全部笔记</a></li>'
+            )
+        return '<ul class="zd-gloss-entry__where" aria-label="出现位置">' + "".join(items) + "</ul>"
+
+    return _OCC_RE.sub(repl, html)

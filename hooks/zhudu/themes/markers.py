@@ -1,0 +1,187 @@
+"""The margin markers of a note page: at each passage that carries themes, where else they run.
+
+A marker is a button and the panel it opens.  The panel names the blocks of its themes (each
+theme's other notes and their passages expressing it most); the page holds each block once, in a
+``<template>`` (:func:`theme_blocks`), and themes.js copies them into a panel when it opens.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from html import escape
+from typing import TYPE_CHECKING
+
+from zhudu.themes.theme_index import ThemeIndex
+from zhudu.themes.urls import rel_url, theme_url
+
+if TYPE_CHECKING:
+    from zhudu.themes.render import NoteInfo
+
+#: How many passages of another note a margin marker lists per theme (the theme page has all).
+MARKER_LIMIT = 3
+MARKER_NOTES = 4  # other notes listed per theme in a margin marker; the rest are on the theme page
+EXCERPT_CHARS = 26
+
+_PASSAGE_TAG_RE = re.compile(
+    r"""
+    <(?P<tag> p | li | blockquote | tr )
+     (?P<attrs> \s [^>]* \bdata-zd-passage\b [^>]* )
+    >
+    """,
+    re.VERBOSE,
+)
+_ID_RE = re.compile(r"""\bid="(?P<id>[^"]+)\"""")
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """A passage's first words (characters, for Chinese), with an ellipsis when cut."""
+    text = text.strip()
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
+
+
+def block_id(theme_id: str) -> str:
+    """The id of a theme's block on a note page."""
+    return f"zd-tmb-{theme_id}"
+
+
+def theme_blocks(blocks: Mapping[str, str]) -> str:
+    """A note page's theme blocks, each once, in a ``<template>`` (markers' panels show copies of them).
+
+    A panel repeated in full at every marker of the same theme made theme panels two thirds of
+    a note's HTML: of its weight on a phone, and of the time to write it in every variant.  A
+    template's content is parsed but never styled or laid out, and is not part of the page's DOM.
+    """
+    return '<template class="zd-tm-blocks">' + "".join(blocks[k] for k in sorted(blocks)) + "</template>"
+
+
+@dataclass
+class NoteMarkers:
+    """The margin markers of one build's note pages (made once the themes are matched)."""
+
+    index: ThemeIndex
+    #: Notes by id (``ThemeBuild.info``).
+    info: Mapping[str, NoteInfo]
+    #: (theme id, note id) → where the theme's pages show the note (``ThemeBuild.note_url_in_theme``).
+    note_url_in_theme: Callable[[str, str], str]
+    #: (theme, other note, folder of the page) → that note's part of a theme block (``_theme_block``).
+    _other_note_parts: dict[tuple[str, str, str], str] = field(default_factory=dict, repr=False)
+
+    def inject(self, note_id: str, page_url: str, html: str) -> str:
+        """A note page's HTML with a marker at each passage that carries themes."""
+        index = self.index
+        blocks: dict[str, str] = {}
+
+        def repl(m: re.Match[str]) -> str:
+            found = _ID_RE.search(m.group("attrs"))
+            if not found:
+                return m.group(0)
+            anchor = found.group("id")
+            hits = index.themes_of_passage(note_id, anchor)
+            if not hits:
+                return m.group(0)
+            marker = self.marker_html(note_id, anchor, page_url, blocks)
+            attrs = m.group("attrs")
+            attrs = (
+                re.sub(r'\bclass="', 'class="zd-has-tm ', attrs, count=1)
+                if 'class="' in attrs
+                else attrs + ' class="zd-has-tm"'
+            )
+            start = f"<{m.group('tag')}{attrs}>"
+            if m.group("tag") == "tr":
+                return start + "\x00TD" + marker  # placed inside the first cell below
+            return start + marker
+
+        out = _PASSAGE_TAG_RE.sub(repl, html)
+        if blocks:
+            out += theme_blocks(blocks)
+        # A marker of a table row belongs inside its first cell.
+        return re.sub(
+            r"\x00TD(?P<marker><span class=\"zd-tm\".*?</span><!--/zd-tm-->)\s*(?P<td><td\b[^>]*>)",
+            lambda m: m.group("td") + m.group("marker"),
+            out,
+            flags=re.DOTALL,
+        )
+
+    def marker_html(self, note_id: str, anchor: str, page_url: str, blocks: dict[str, str]) -> str:
+        """The margin marker of one passage: a button and the panel it opens.
+
+        The panel names its themes' blocks; ``blocks`` collects them, once each, for the page
+        (``theme_blocks``), and themes.js copies them into the panel.
+        """
+        index = self.index
+        hits = index.themes_of_passage(note_id, anchor)
+        names = "、".join(index.theme_by_id[h.theme].name for h in hits)
+        panel_id = f"zd-tm-{anchor}"
+        # The count is drawn by CSS from data-count, never text: it would lead the passage's text when
+        # it is selected, copied, quoted in a link or previewed.  So is its label, "主题" (data-zd-text,
+        # converted for each variant): an editor's note marker ("注" and its number) is told apart by
+        # it, by its shape and by its colour.  The name holds what the marker shows, "主题" and the
+        # count (WCAG 2.5.3: a control's name contains its visible label).
+        many = len(hits) > 1
+        label = f"本段主题{len(hits)}个：{names}" if many else f"本段主题：{names}"
+        count = f' data-count="{len(hits)}"' if many else ""
+        parts = [
+            '<span class="zd-tm">',
+            f'<button type="button" class="zd-tm__btn" aria-expanded="false" aria-controls="{escape(panel_id)}" '
+            f'aria-label="{escape(label)}">'  # no title: Material would draw a tooltip over the panel
+            f'<span class="zd-tm__dot" aria-hidden="true" data-zd-text="主题"{count}></span></button>',
+            f'<span class="zd-tm__panel zd-endnote-source" data-zd-text="本段的主题" id="{escape(panel_id)}" role="group" '
+            f'aria-label="{escape("这个观点在其他笔记中")}">',
+        ]
+        for hit in hits:
+            if hit.theme not in blocks:
+                blocks[hit.theme] = self._theme_block(hit.theme, note_id, page_url)
+            parts.append(f'<span class="zd-tm__theme" data-zd-block="{escape(block_id(hit.theme))}"></span>')
+        parts.append("</span></span><!--/zd-tm-->")
+        return "".join(parts)
+
+    def _theme_block(self, theme_id: str, note_id: str, page_url: str) -> str:
+        """One theme's part of a marker panel: the same for every passage of the note it is on."""
+        index = self.index
+        theme = index.theme_by_id[theme_id]
+        parts = [f'<span class="zd-tm__theme" id="{escape(block_id(theme_id))}">']
+        parts.append(
+            f'<a class="zd-tm__name" href="{escape(rel_url(page_url, theme_url(theme.id)))}">'
+            f"{escape(theme.name)}</a>"
+        )
+        # At most MARKER_NOTES other notes per theme (the strongest): listing every note
+        # would make each page, and so the build, grow with the square of the corpus.
+        others, total = index.other_notes_of_theme(theme.id, note_id, MARKER_NOTES)
+        if not others:
+            parts.append('<span class="zd-tm__none">其他笔记还没有谈到这个主题。</span>')
+        else:
+            parts.append('<span class="zd-tm__where">这个观点在其他笔记中：</span>')
+        for other in others:
+            # The same few strongest notes appear in almost every note's block, and relative links
+            # from one note page to another are the same from every note page: made once each.
+            key = (theme.id, other, posixpath.dirname(page_url.rstrip("/")))
+            if key not in self._other_note_parts:
+                self._other_note_parts[key] = self._other_note_part(theme.id, other, page_url)
+            parts.append(self._other_note_parts[key])
+        if total > len(others):
+            href = rel_url(page_url, theme_url(theme.id))
+            parts.append(
+                f'<a class="zd-tm__more" href="{escape(href)}">'
+                f"另外 {total - len(others)} 篇笔记也谈到这个主题</a>"
+            )
+        parts.append("</span>")
+        return "".join(parts)
+
+    def _other_note_part(self, theme_id: str, other: str, page_url: str) -> str:
+        """Another note in a theme block: its title and its passages expressing the theme most."""
+        index = self.index
+        other_info = self.info[other]
+        parts = [f'<span class="zd-tm__note">{escape(other_info.title)}</span>']
+        best = index.best_hits_in(theme_id, other, MARKER_LIMIT)
+        for target in best:
+            text = other_info.to_simplified(index.passage_by_key[(other, target.anchor)].text)
+            href = rel_url(page_url, f"{other_info.url}#{target.anchor}")
+            parts.append(f'<a class="zd-tm__link" href="{escape(href)}">{escape(excerpt(text))}</a>')
+        rest = len(index.hits_in(theme_id, other)) - len(best)
+        if rest > 0:
+            href = rel_url(page_url, self.note_url_in_theme(theme_id, other))
+            parts.append(f'<a class="zd-tm__more" href="{escape(href)}">另有 {rest} 段</a>')
+        return "".join(parts)

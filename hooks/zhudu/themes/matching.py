@@ -1,0 +1,274 @@
+"""Matching the theme map against every passage of every note, in one pass.
+
+* Text and phrases are folded (``theme_map.fold``), so either script matches either.
+* Every phrase of every theme goes into one Aho-Corasick automaton
+  (pyahocorasick); all passages of the corpus are folded with few OpenCC calls
+  and scanned in one pass, so the cost grows with the length of the text (plus
+  the number of hits), not with themes × passages.
+* A phrase that begins or ends with a Latin letter or digit only matches at a
+  word boundary there (``AI`` is not inside ``OpenAI``).
+* Pins and exclusions are then resolved by quoting: a folded snippet must occur
+  in exactly one passage of its note.
+
+Pure module: plain data in, plain data out (a :class:`~zhudu.themes.theme_index.ThemeIndex`).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import pairwise
+from typing import Any
+
+import ahocorasick
+
+from zhudu.errors import EditorialError
+from zhudu.themes.theme_index import Hit, NotePassages, ThemeIndex
+from zhudu.themes.theme_map import Snippet, Theme, ThemeMap, fold
+
+#: Separates passages in the folded corpus text; never inside a passage (whitespace is collapsed).
+_SEP = "\n"
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch == "_")
+
+
+#: Passages per OpenCC call in ``fold_many``: few calls, but each of bounded size (one call on
+#: megabytes of text is measurably superlinear; see bench/bench_themes.py).
+FOLD_BATCH = 512
+
+
+def fold_many(texts: Sequence[str]) -> list[str]:
+    """Fold many texts with few OpenCC calls (texts must not contain newlines)."""
+    out: list[str] = []
+    for i in range(0, len(texts), FOLD_BATCH):
+        out.extend(fold(_SEP.join(texts[i : i + FOLD_BATCH])).split(_SEP))
+    return out
+
+
+# --------------------------------------------------------------------------- Matching
+
+
+class Matcher:
+    """One Aho-Corasick automaton over every phrase of every theme."""
+
+    def __init__(self, themes: Iterable[Theme]) -> None:
+        """Fold every phrase and build the automaton once."""
+        by_phrase: dict[str, list[str]] = defaultdict(list)
+        for theme in themes:
+            for phrase in theme.phrases:
+                folded = fold(phrase)
+                if theme.id not in by_phrase[folded]:
+                    by_phrase[folded].append(theme.id)
+        self.automaton: Any = ahocorasick.Automaton()
+        for phrase, ids in sorted(by_phrase.items()):
+            # A plain tuple, not a dataclass: it is unpacked once per hit in the hot loop.
+            # (length, theme ids, needs a word boundary before, needs one after)
+            self.automaton.add_word(
+                phrase, (len(phrase), tuple(ids), _is_word_char(phrase[0]), _is_word_char(phrase[-1]))
+            )
+        self.empty = not by_phrase
+        if not self.empty:
+            self.automaton.make_automaton()
+
+    def scan(self, folded: str) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+        """Every phrase occurrence in ``folded`` as ``(start, end, theme ids)``, Latin words whole."""
+        if self.empty:
+            return
+        size = len(folded)
+        for end_index, (length, ids, bound_start, bound_end) in self.automaton.iter(folded):
+            end = end_index + 1
+            start = end - length
+            if bound_start and start > 0 and _is_word_char(folded[start - 1]):
+                continue
+            if bound_end and end < size and _is_word_char(folded[end]):
+                continue
+            yield start, end, ids
+
+
+#: ``map`` over slices of the passages (``(start, stop)``), possibly in forked processes.
+SlicesMap = Callable[[Callable[[tuple[int, int]], Any], Sequence[tuple[int, int]]], Iterable[Any]]
+
+
+def build_index(
+    theme_map: ThemeMap,
+    notes: Sequence[NotePassages],
+    clock: Callable[[], float] = time.perf_counter,
+    slices: int = 1,
+    map_slices: SlicesMap | None = None,
+) -> ThemeIndex:
+    """Match the theme map against every passage of every note.
+
+    The whole corpus is folded with few OpenCC calls and scanned in one pass; pins and
+    exclusions are then resolved by quoting (a folded snippet must occur in
+    exactly one passage of its note).  Broken pins become ``problems``
+    (warnings), never exceptions.
+
+    Args:
+        theme_map: The validated map.
+        notes: Every note's passages, in corpus order.
+        clock: Timer for the recorded ``timings`` (seconds; folding and scanning summed over slices).
+        slices: How many slices of the passages are folded and scanned apart.
+        map_slices: ``map`` over the slices (here by default); it may run them in forked processes.
+    """
+    return _build_index(theme_map, notes, clock, max(1, slices), map_slices or map)
+
+
+def _build_index(
+    theme_map: ThemeMap,
+    notes: Sequence[NotePassages],
+    clock: Callable[[], float],
+    slices: int,
+    map_slices: SlicesMap,
+) -> ThemeIndex:
+    t0 = clock()
+    keys: list[tuple[str, str]] = []
+    texts: list[str] = []
+    for note in notes:
+        for passage in note.passages:
+            keys.append((note.id, passage.anchor))
+            texts.append(passage.text.replace(_SEP, " "))
+    t1 = clock()
+    matcher = Matcher(theme_map.themes)
+    t2 = clock()
+
+    def fold_and_scan(
+        bounds: tuple[int, int],
+    ) -> tuple[list[str], dict[int, dict[str, list[tuple[int, int]]]], float, float]:
+        """Fold the passages ``texts[start:stop]`` and scan them: one automaton pass per passage."""
+        start, stop = bounds
+        began = clock()
+        folded = fold_many(texts[start:stop])
+        scanning = clock()
+        # (Scanning the joined corpus once and bisecting offsets costs the same in C but more in
+        # Python, per hit.)
+        found: dict[int, dict[str, list[tuple[int, int]]]] = {}
+        scan = matcher.scan
+        for i, text in enumerate(folded, start):
+            for begin, end, ids in scan(text):
+                per_theme = found.setdefault(i, {})
+                for theme in ids:
+                    per_theme.setdefault(theme, []).append((begin, end))
+        return folded, found, scanning - began, clock() - scanning
+
+    cuts = [len(texts) * k // slices for k in range(slices + 1)]
+    parts = list(map_slices(fold_and_scan, list(pairwise(cuts))))
+    folded = [text for part in parts for text in part[0]]
+    found = {i: per_theme for part in parts for i, per_theme in part[1].items()}
+    t3 = clock()
+
+    problems: list[EditorialError] = []
+    key_index = {key: i for i, key in enumerate(keys)}
+    folded_by_note: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for (note_id, anchor), text in zip(keys, folded, strict=True):
+        folded_by_note[note_id].append((anchor, text))
+
+    def locate(snippet: Snippet, what: str) -> str | None:
+        if snippet.note not in folded_by_note and snippet.note not in {n.id for n in notes}:
+            known = ", ".join(n.id for n in notes)
+            problems.append(
+                EditorialError(
+                    theme_map.path,
+                    snippet.line,
+                    f"{what}: unknown note id {snippet.note!r}; note ids: {known}",
+                )
+            )
+            return None
+        needle = fold(snippet.text)
+        anchors = [a for a, text in folded_by_note[snippet.note] if needle in text]
+        if len(anchors) == 1:
+            return anchors[0]
+        if not anchors:
+            problems.append(
+                EditorialError(
+                    theme_map.path,
+                    snippet.line,
+                    f"{what}: {snippet.text!r} matches no passage of {snippet.note}; "
+                    "quote the passage's text as it is now",
+                )
+            )
+        else:
+            problems.append(
+                EditorialError(
+                    theme_map.path,
+                    snippet.line,
+                    f"{what}: {snippet.text!r} matches {len(anchors)} passages of "
+                    f"{snippet.note}; quote more of the one you mean",
+                )
+            )
+        return None
+
+    pinned: set[tuple[str, str, str]] = set()
+    for pin in theme_map.pins:
+        anchor = locate(pin, f"pin to {pin.theme}")
+        if anchor:
+            pinned.add((pin.theme, pin.note, anchor))
+    excluded: set[tuple[str, str, str]] = set()
+    for exclusion in theme_map.exclusions:
+        anchor = locate(exclusion, f"exclusion from {exclusion.theme}")
+        if anchor is None:
+            continue
+        if (exclusion.theme, exclusion.note, anchor) in pinned:
+            problems.append(
+                EditorialError(
+                    theme_map.path,
+                    exclusion.line,
+                    f"exclusion from {exclusion.theme}: the passage is also pinned to it; "
+                    "keep the pin or the exclusion",
+                )
+            )
+        elif not found.get(key_index[(exclusion.note, anchor)], {}).get(exclusion.theme):
+            problems.append(
+                EditorialError(
+                    theme_map.path,
+                    exclusion.line,
+                    f"exclusion from {exclusion.theme}: no phrase of the theme matches "
+                    "that passage any more; delete the exclusion",
+                )
+            )
+        excluded.add((exclusion.theme, exclusion.note, anchor))
+
+    pinned_at: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for theme, note_id, anchor in pinned:
+        pinned_at[(note_id, anchor)].add(theme)
+    hits: list[Hit] = []
+    for i, key in enumerate(keys):
+        per_theme = found.get(i, {})
+        extra = pinned_at.get(key, set())
+        if not per_theme and not extra:
+            continue
+        for theme in sorted(set(per_theme) | extra):
+            is_pinned = theme in extra
+            if not is_pinned and (theme, *key) in excluded:
+                continue
+            spans = sorted(set(per_theme.get(theme, ())))
+            text = folded[i]
+            hits.append(
+                Hit(
+                    theme=theme,
+                    note=key[0],
+                    anchor=key[1],
+                    phrases=tuple(sorted({text[a:b] for a, b in spans})),
+                    spans=tuple(spans),
+                    pinned=is_pinned,
+                    folded_length=len(text),
+                )
+            )
+    t4 = clock()
+    return ThemeIndex(
+        theme_map=theme_map,
+        notes=tuple(notes),
+        hits=tuple(hits),
+        problems=problems,
+        timings={
+            "fold": sum(part[2] for part in parts),
+            "automaton": t2 - t1,
+            "scan": sum(part[3] for part in parts),
+            "resolve": t4 - t3,
+            "total": t4 - t0,
+            "passages": float(len(keys)),
+            "chars": float(sum(map(len, folded))),
+        },
+    )

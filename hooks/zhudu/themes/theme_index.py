@@ -1,0 +1,208 @@
+"""Every theme hit of a build, with the lookups the pages need.
+
+:class:`ThemeIndex` (made by ``matching.build_index``) answers what the pages
+need: the themes of a passage and of a note, the passages of a theme in every
+note, and the related notes.  Pure module: plain data in, plain data out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from zhudu.annotate.passages import Passage
+from zhudu.errors import EditorialError
+from zhudu.themes.theme_map import Theme, ThemeMap
+
+#: How many notes per theme are candidates for "related notes" (see ``ThemeIndex.related``).
+CANDIDATES_PER_THEME = 40
+
+
+@dataclass(frozen=True)
+class NotePassages:
+    """What matching needs to know about one note: identity, order key and passages."""
+
+    id: str
+    slug: str
+    title: str
+    date: str  # ISO date or "" (ranking ties: newer first)
+    passages: tuple[Passage, ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A passage that carries a theme."""
+
+    theme: str
+    note: str
+    anchor: str
+    phrases: tuple[str, ...]  # the folded phrases found in it (empty for a pin without a phrase)
+    spans: tuple[tuple[int, int], ...]  # [start, end) in the passage's folded text
+    pinned: bool = False
+    folded_length: int = -1  # length of the passage's folded text (-1: unknown)
+
+    @property
+    def weight(self) -> int:
+        """How strongly the passage expresses the theme (pins count as much as three phrases)."""
+        return len(self.spans) + (3 if self.pinned else 0)
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another note sharing themes with a note, and why."""
+
+    note: str
+    score: int
+    shared: tuple[str, ...]
+
+
+@dataclass
+class ThemeIndex:
+    """Every hit of a build, with the lookups the pages need."""
+
+    theme_map: ThemeMap
+    notes: tuple[NotePassages, ...]
+    hits: tuple[Hit, ...]
+    problems: list[EditorialError] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.note_by_id = {n.id: n for n in self.notes}
+        self.theme_by_id = self.theme_map.by_id()
+        self.passage_by_key = {(n.id, p.anchor): p for n in self.notes for p in n.passages}
+        self.by_passage: dict[tuple[str, str], list[Hit]] = defaultdict(list)
+        self.by_theme_note: dict[str, dict[str, list[Hit]]] = defaultdict(lambda: defaultdict(list))
+        for hit in self.hits:
+            self.by_passage[(hit.note, hit.anchor)].append(hit)
+            self.by_theme_note[hit.theme][hit.note].append(hit)
+        # Each list in document order and each passage's hits in map order.  ``build_index`` makes
+        # the hits in document order already, and sorting a sorted list is one pass.
+        order = {(n.id, p.anchor): i for n in self.notes for i, p in enumerate(n.passages)}
+        for by_note in self.by_theme_note.values():
+            for note, hits in by_note.items():
+                if len(hits) > 1:
+                    hits.sort(key=lambda h, note=note: order[(note, h.anchor)])
+        theme_order = {t.id: i for i, t in enumerate(self.theme_map.themes)}
+        for hits in self.by_passage.values():
+            if len(hits) > 1:
+                hits.sort(key=lambda h: theme_order[h.theme])
+
+    # ----------------------------------------------------------------- lookups
+
+    def themes_of_passage(self, note: str, anchor: str) -> list[Hit]:
+        """The hits of one passage, in the map's theme order."""
+        return self.by_passage.get((note, anchor), [])
+
+    def notes_of_theme(self, theme: str) -> list[str]:
+        """Ids of the notes carrying a theme, in corpus order (made once per theme; do not modify)."""
+        cache = self.__dict__.setdefault("_notes_of_theme_cache", {})
+        if theme not in cache:  # every theme page asks, and a pass over the corpus each time is quadratic
+            found = self.by_theme_note.get(theme, {})
+            cache[theme] = [n.id for n in self.notes if n.id in found]
+        return cache[theme]
+
+    def hits_in(self, theme: str, note: str) -> list[Hit]:
+        """The passages of ``note`` carrying ``theme``, in document order."""
+        return self.by_theme_note.get(theme, {}).get(note, [])
+
+    def best_hits_in(self, theme: str, note: str, limit: int) -> list[Hit]:
+        """The ``limit`` passages of a note that express a theme most strongly.
+
+        Ranked by weight (phrase hits, pins first), ties in document order.
+        """
+        hits = self.hits_in(theme, note)
+        ranked = sorted(range(len(hits)), key=lambda i: (-hits[i].weight, i))
+        return [hits[i] for i in ranked[:limit]]
+
+    def themes_of_note(self, note: str) -> list[tuple[Theme, int]]:
+        """The themes a note carries, with its passage count for each, in map order."""
+        return [
+            (theme, len(self.hits_in(theme.id, note)))
+            for theme in self.theme_map.themes
+            if self.hits_in(theme.id, note)
+        ]
+
+    def shared_themes(self) -> list[Theme]:
+        """Themes carried by at least two notes."""
+        return [t for t in self.theme_map.themes if len(self.notes_of_theme(t.id)) >= 2]
+
+    def related(self, note: str, limit: int = 5) -> list[Related]:
+        """The ``limit`` other notes that share the most with ``note``.
+
+        Ranking key (documented, deterministic): the score is the sum, over the
+        themes both notes carry, of the smaller of the two notes' passage counts
+        for that theme (a theme running through many passages of both weighs more
+        than one mentioned once); higher score first, then more shared themes,
+        then the newer note (date), then the note id.
+
+        Candidates are, for each of the note's themes, the ``CANDIDATES_PER_THEME``
+        notes carrying that theme most strongly, so the cost per note stays flat as
+        the corpus grows (every other note would make the whole build quadratic).
+        With fewer notes than that per theme, every note is a candidate.
+        """
+        mine = self._counts().get(note, {})
+        candidates: set[str] = set()
+        for theme in mine:
+            candidates.update(self._strongest(theme))
+        candidates.discard(note)
+        counts = self._counts()
+        date = self._dates()
+        my_themes = mine.keys()
+        ranked: list[tuple[int, int, str, str]] = []
+        for other in candidates:  # hundreds per note: set operations, the map order only for the winners
+            theirs = counts.get(other, {})
+            shared = my_themes & theirs.keys()
+            if shared:
+                score = sum(min(mine[t], theirs[t]) for t in shared)
+                ranked.append((score, len(shared), date[other], other))
+        ranked.sort(key=lambda r: r[3])  # ties last by id; sorts are stable, also reversed
+        ranked.sort(key=lambda r: r[:3], reverse=True)
+        in_map_order = [t.id for t in self.theme_map.themes if t.id in mine]
+        return [
+            Related(note=other, score=score, shared=tuple(t for t in in_map_order if t in counts[other]))
+            for score, _, _, other in ranked[:limit]
+        ]
+
+    def _dates(self) -> dict[str, str]:
+        """Note → date, computed once (per note it would make ``related`` grow with the corpus)."""
+        cache = self.__dict__.setdefault("_date_cache", {})
+        if not cache:
+            cache.update((n.id, n.date) for n in self.notes)
+        return cache
+
+    def _counts(self) -> dict[str, dict[str, int]]:
+        """Note → {theme → passage count}, computed once."""
+        cache = self.__dict__.setdefault("_count_cache", {})
+        if not cache:
+            for theme, by_note in self.by_theme_note.items():
+                for note_id, hits in by_note.items():
+                    cache.setdefault(note_id, {})[theme] = len(hits)
+        return cache
+
+    def _strongest(self, theme: str) -> list[str]:
+        """The notes carrying ``theme`` in the most passages (ties: corpus order)."""
+        cache = self.__dict__.setdefault("_strongest_cache", {})
+        if theme not in cache:
+            notes = self.notes_of_theme(theme)
+            order = {n: i for i, n in enumerate(notes)}
+            by_note = self.by_theme_note.get(theme, {})
+            ranked = sorted(notes, key=lambda n: (-len(by_note.get(n, ())), order[n]))
+            cache[theme] = ranked[:CANDIDATES_PER_THEME]
+        return cache[theme]
+
+    def other_notes_of_theme(self, theme: str, note: str, limit: int) -> tuple[list[str], int]:
+        """Up to ``limit`` other notes carrying ``theme`` most strongly, and how many others there are."""
+        strongest = [n for n in self._strongest(theme) if n != note]
+        total = len(self.by_theme_note.get(theme, {})) - (
+            1 if note in self.by_theme_note.get(theme, {}) else 0
+        )
+        return strongest[:limit], total
+
+
+def passage_counts(index: ThemeIndex) -> Mapping[str, Mapping[str, int]]:
+    """Theme id → note id → number of passages (for the overview and the report)."""
+    return {
+        theme.id: {note: len(index.hits_in(theme.id, note)) for note in index.notes_of_theme(theme.id)}
+        for theme in index.theme_map.themes
+    }
