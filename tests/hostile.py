@@ -255,7 +255,13 @@ CASES: list[Case] = [
         {"bad.md": fm('<meta http-equiv="refresh" content="0;url=javascript:alert(1)">')},
     ),
     Case("attr-list-handler", "warn", {"bad.md": fm('带属性的段落\n{: onclick="alert(1)" }')}),
-    Case("remote-raw-image", "clean", {"bad.md": fm('<img src="https://evil.example/x.png">')}),
+    # Downloaded like a Markdown image; here the host does not resolve: one warning, shown as a link.
+    Case(
+        "remote-raw-image",
+        "warn",
+        {"bad.md": fm('<img src="https://evil.example/x.png">')},
+        says="remote image https://evil.example/x.png",
+    ),
     Case("youtube-iframe", "warn", {"bad.md": fm('<iframe src="https://www.youtube.com/embed/x"></iframe>')}),
     Case("mermaid-block", "warn", {"bad.md": fm('<pre class="mermaid">graph TD; A-->B</pre>')}),
     Case(

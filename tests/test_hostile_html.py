@@ -144,7 +144,7 @@ def test_clean_build_has_no_hazards_and_only_the_sites_own_scripts(clean_site):
     scripts, hazards = scan_site(clean_site.site_dir)
     assert hazards == []
     bundles = [p.name for p in (clean_site.site_dir / "assets" / "javascripts").glob("bundle.*.min.js")]
-    own = ("zhudu.js", "annotate.js", "themes.js", "reading.js", *bundles)
+    own = ("lazy-search.js", "zhudu.js", "annotate.js", "themes.js", "reading.js", *bundles)
     assert {s for s in scripts if s.startswith("src:")} == {"src:" + name for name in own}
 
 

@@ -14,11 +14,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
+from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
 from zhudu.notes import dialects
-from zhudu.notes.safety import remote_image_html, safe_url
+from zhudu.notes.safety import is_remote, remote_image_html, safe_url
 
 # --------------------------------------------------------------------------- Data
 
@@ -48,6 +49,11 @@ _IMAGE_RE = re.compile(
     # A target may hold balanced parentheses, as Markdown reads it: ``a(1).png``, ``javascript:f(1)``.
     r"""!\[(?P<alt>[^\]\n]*)\]\(\s*(?P<target><[^>\n]+>|(?:[^()\s]|\([^()\s]*\))+)(?:\s+"(?P<title>[^"\n]*)")?\s*\)"""
 )
+
+#: A raw HTML ``<img>`` tag (attribute values may hold ``>``), and an inline code span it may be in.
+_HTML_IMG_RE = re.compile(r"""<img\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
+_CODE_SPAN_RE = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)")
+_HTTP_RE = re.compile(r"(?i)^\s*https?://")
 
 PREAMBLE_LABEL = "生成工具的前言（不是作者的正文）"
 TAIL_LABEL = "生成工具附带的备选标题、评论与标签（不是作者的正文）"
@@ -89,6 +95,8 @@ class ImageRef:
     exists: bool
     #: Why a local image is not published (``IMAGE_REFUSALS``), or None.
     refused: str | None = None
+    #: Written as a raw HTML ``<img>`` (it may be inside an HTML block, where Markdown is not read).
+    html: bool = False
 
 
 @dataclass
@@ -332,7 +340,49 @@ def _resolve_images(
         lines[i] = _IMAGE_RE.sub(
             lambda m, n=origin[i]: _image_markup(m, n, body, note_dir, root, image_url), line
         )
+    for i, line in enumerate(lines):
+        if outside[i] and "<img" in line.lower():
+            lines[i] = _remote_html_images(line, origin[i], body)
     body.markdown = "\n".join(lines)
+
+
+class _ImgAttributes(HTMLParser):
+    """An ``<img>`` tag's attributes, entities decoded, as the browser reads them."""
+
+    def __init__(self, tag: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.attrs: dict[str, str] = {}
+        self.feed(tag)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_startendtag(tag, attrs)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img" and not self.attrs:
+            self.attrs = {k: v or "" for k, v in reversed(attrs)}  # the first of a repeated one, as browsers
+
+
+def _remote_html_images(line: str, origin: int, body: Body) -> str:
+    """A raw ``<img src="https://…">`` drawn as a remote Markdown image is, so it is downloaded the same way.
+
+    Only ``http(s)``; any other remote or unsafe ``src`` is left to the note's HTML sanitiser
+    (``safety``), which shows it as a link or drops it.  Its other attributes go with the tag.
+    """
+    code = [m.span() for m in _CODE_SPAN_RE.finditer(line)]
+
+    def replace(m: re.Match[str]) -> str:
+        if any(start <= m.start() < end for start, end in code):
+            return m.group(0)  # shown as code
+        attrs = _ImgAttributes(m.group(0)).attrs
+        src = attrs.get("src", "").strip()
+        if not (src and _HTTP_RE.match(src) and is_remote(src) and safe_url(src)):
+            return m.group(0)
+        alt = attrs.get("alt", "")
+        body.images.append(ImageRef(line=origin, alt=alt, target=src, path=None, exists=False, html=True))
+        return remote_image_html(alt, src)
+
+    return _HTML_IMG_RE.sub(replace, line)
 
 
 def _image_markup(

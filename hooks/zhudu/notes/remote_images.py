@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import html as html_lib
 import io
 import ipaddress
 import json
@@ -333,13 +334,30 @@ def localise(
                 continue
             published = [got.original, *([got.phone] if got.phone else [])]
             images.extend(replace(image, path=path, exists=True) for path in published)
-            markdown = image_markdown(
+            draw = image_html if image.html else image_markdown
+            markdown = draw(
                 image.alt,
                 image_url(note.id, got.original),
                 image_url(note.id, got.phone) if got.phone else None,
             )
             note.markdown = note.markdown.replace(remote_image_html(image.alt, image.target), markdown, 1)
         note.body.images = images
+
+
+def image_html(alt: str, original: str, phone: str | None) -> str:
+    """What a downloaded raw HTML ``<img>`` becomes: the same as :func:`image_markdown`, as HTML.
+
+    HTML, because the tag may stand inside an HTML block, where Markdown is not read.  The targets
+    are Markdown link targets (``<../media/…>``, from the note's source ``notes/<slug>.md``), which
+    MkDocs re-aims for Markdown only: from the page (``notes/<slug>/``, directory URLs) they are one
+    folder further up.
+    """
+
+    def src(target: str) -> str:
+        return html_lib.escape("../" + target.strip("<>"))
+
+    image = f'<img alt="{html_lib.escape(alt)}" src="{src(phone or original)}">'
+    return f'<a href="{src(original)}">{image}</a>' if phone else image
 
 
 def image_markdown(alt: str, original: str, phone: str | None) -> str:

@@ -4,15 +4,21 @@ An Obsidian vault or a Hugo ``content/`` tree groups notes in folders; readers b
 the home page's section list (``overrides/partials/zd-sections.html``) to a page per folder at
 ``sections/<folder slug>/``.  The nav stays the home, themes, glossary and about pages: a nav
 listing every note would grow every page of a large collection.
+
+A folder of more than ``pagination.PER_PAGE`` notes is split like the home list: page 1 at
+``sections/<slug>/``, page k at ``sections/<slug>/page/<k>/``, each linking to the others through
+the same pager (``overrides/section.html``), so a folder of 1,000 notes is 20 pages of 50 links.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from zhudu.notes.corpus import Note
 from zhudu.notes.dialects import md_text
+from zhudu.publish.pagination import PER_PAGE
 
 #: Where the section pages live among the site's files.
 SECTIONS_FOLDER = "sections"
@@ -26,8 +32,8 @@ class SectionPage:
     content: str
 
 
-def section_pages(notes: Iterable[Note]) -> list[SectionPage]:
-    """A page per folder of ``seeds/`` that holds notes, in folder order; notes in the given order."""
+def section_pages(notes: Iterable[Note], per_page: int = PER_PAGE) -> list[SectionPage]:
+    """The pages of each folder of ``seeds/`` that holds notes, in folder order; notes in the given order."""
     by_folder: dict[str, list[Note]] = {}
     for note in notes:
         if note.meta.folder and not note.broken:
@@ -35,16 +41,36 @@ def section_pages(notes: Iterable[Note]) -> list[SectionPage]:
     pages = []
     for folder in sorted(by_folder):
         members = by_folder[folder]
-        src_uri = f"{SECTIONS_FOLDER}/{members[0].meta.section}.md"
-        # Relative to the section page's source file: MkDocs turns note sources into page URLs.
-        items = "".join(f"- [{md_text(n.meta.title)}](../{n.src_uri})\n" for n in members)
-        pages.append(
-            SectionPage(
-                src_uri=src_uri,
-                content=(
-                    "---\nsearch:\n  exclude: true\nhide:\n  - toc\n---\n\n"
-                    f"# {md_text(folder)}\n\n{len(members)} 篇笔记，最新的在前。\n\n{items}"
-                ),
+        slug = members[0].meta.section
+        count = -(-len(members) // per_page)
+        for number in range(1, count + 1):
+            src_uri = (
+                f"{SECTIONS_FOLDER}/{slug}.md"
+                if number == 1
+                else f"{SECTIONS_FOLDER}/{slug}/page/{number}.md"
             )
-        )
+            # Relative to the section page's source file: MkDocs turns note sources into page URLs.
+            up = "../" * src_uri.count("/")
+            shown = members[(number - 1) * per_page : number * per_page]
+            items = "".join(f"- [{md_text(n.meta.title)}]({up}{n.src_uri})\n" for n in shown)
+            where = f"第 {number} 页，共 {count} 页；" if count > 1 else ""
+            title = (
+                f"title: {_yaml_text(f'{folder}（第 {number} 页，共 {count} 页）')}\n" if number > 1 else ""
+            )
+            pages.append(
+                SectionPage(
+                    src_uri=src_uri,
+                    content=(
+                        f"---\ntemplate: section.html\n{title}zd_section: {slug}\n"
+                        f"zd_section_page: {number}\nzd_section_pages: {count}\n"
+                        "search:\n  exclude: true\nhide:\n  - toc\n---\n\n"
+                        f"# {md_text(folder)}\n\n{len(members)} 篇笔记，{where}最新的在前。\n\n{items}"
+                    ),
+                )
+            )
     return pages
+
+
+def _yaml_text(value: str) -> str:
+    """``value`` as a YAML scalar (a folder name may hold ``:`` or ``#``): JSON's strings are YAML's."""
+    return json.dumps(value, ensure_ascii=False)

@@ -1,0 +1,293 @@
+"""What a line of a note holds in other tools' syntax: wikilinks, embeds, tags and shortcodes.
+
+:class:`InlineWriter` rewrites the text of a line outside code (:mod:`zhudu.notes.dialects` cuts
+the lines into blocks, code and comments first): Obsidian's ``[[wikilinks]]`` and ``![[embeds]]``,
+Hexo's and Jekyll's ``{% tags %}``, Hugo's ``{{< shortcodes >}}``, Markdown links to another
+note's file or old site page, and block ids.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path, PurePosixPath
+
+from zhudu.notes.dialect_markdown import (
+    ABSOLUTE_URL_RE,
+    VIDEO_ID_RE,
+    embed_link,
+    embed_url,
+    heading_anchor,
+    image_md,
+    md_text,
+    md_url,
+    shortcode_params,
+    tag_words,
+)
+from zhudu.notes.folders import skipped as _skipped
+from zhudu.notes.note_refs import NoteRef
+from zhudu.notes.safety import safe_url
+
+#: The inline constructs, in text outside code.
+_INLINE_RE = re.compile(
+    r"""(?P<embed>!)?\[\[(?P<wiki>[^\[\]\n]+?)\]\]
+      | (?P<baseurl>\{\{[ \t]*site\.(?:baseurl|url)[ \t]*\}\})?
+        \{%-?[ \t]*(?P<tag>[A-Za-z_][\w-]*)(?P<args>(?:[^%\n]|%(?!\}))*?)[ \t]*-?%\}
+      | \{\{(?P<delim>[<%])[ \t]*(?P<close>/)?[ \t]*(?P<code>[A-Za-z_][\w./-]*)
+        (?P<sargs>(?:[^\n>%]|[>%](?!\}\}))*?)[ \t]*[>%]\}\}""",
+    re.VERBOSE,
+)
+#: A Markdown link to another note (``[x](other.md)``, ``[x](../posts/other.md)``) or to a page of
+#: the author's own generated site (``[x](posts.html#a)``, ``[x](./front-matter)``,
+#: ``[x](/docs/front-matter#Layout)``): a relative or site-absolute path to a note file, an
+#: ``.html`` page or a path without an extension (``resolve.LinkIndex`` finds the note).
+#: Only the target is matched: the link's text may hold code (``[`permalink`](variables.html)``).
+_PAGE_LINK_RE = re.compile(
+    r"""\]\((?P<path>(?![A-Za-z][A-Za-z0-9+.-]*:|//|[\#?<])[^\s()<>\#?]+)(?P<anchor>\#[^\s()<>]*)?\)""",
+    re.VERBOSE,
+)
+_PAGE_SUFFIXES = frozenset({"", ".html", ".htm", ".md", ".markdown", ".txt"})
+#: Tags that enclose lines: they must stand alone on their lines (``dialects._BLOCK_TAG_RE``).
+_BLOCK_TAGS = frozenset(
+    {"codeblock", "code", "highlight", "blockquote", "quote", "pullquote", "note", "comment"}
+)
+#: An Obsidian block id at the end of a line: ``text ^abc123``.
+_BLOCK_ID_RE = re.compile(r"(?:^|(?<=[ \t]))\^(?P<id>[A-Za-z0-9][A-Za-z0-9-]*)[ \t]*$")
+_NUMBER_RE = re.compile(r"^\d+(?:%|px)?$")
+#: Obsidian's image size suffix: ``![[a.png|300]]``, ``![[a.png|300x200]]``.
+_SIZE_RE = re.compile(r"^\d+(?:x\d+)?$")
+
+#: Files Obsidian embeds as images (the body transforms decide which are published).
+EMBED_IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".bmp"})
+
+UNKNOWN_TAG_LABEL = "无法显示的模板标签"
+UNPUBLISHED_FILE_LABEL = "附件未发布"
+
+
+@dataclass
+class InlineWriter:
+    """Rewrites the constructs of a line; collects the links to notes and the findings."""
+
+    note_dir: Path
+    note_name: str
+    root: Path
+    refs: list[NoteRef] = field(default_factory=list)
+    findings: list[tuple[int, str]] = field(default_factory=list)
+
+    def inline(self, text: str, line: int, *, at_end: bool) -> str:
+        """Text outside code: links, embeds, tags and shortcodes; a block id at the line's end."""
+        if not text:
+            return text
+        text = _INLINE_RE.sub(
+            lambda m: self.construct(m, line, whole=m.group(0).strip() == text.strip()), text
+        )
+        text = _PAGE_LINK_RE.sub(lambda m: self.page_link(m, line, text), text)
+        if at_end and (m := _BLOCK_ID_RE.search(text)):
+            # An Obsidian block id: not shown, an anchor ``[[note#^id]]`` links to.
+            anchor = f'<span class="zd-block-anchor" id="^{escape(m["id"])}"></span>'
+            text = text[: m.start()] + anchor
+        return text
+
+    def construct(self, m: re.Match[str], line: int, *, whole: bool) -> str:
+        if m["wiki"] is not None:
+            return self.wikilink(m["wiki"], line, embed=bool(m["embed"]), written=m.group(0))
+        if m["tag"] is not None:
+            return self.tag(m["tag"], m["args"] or "", line, m.group(0), whole=whole)
+        return self.shortcode(
+            m["code"], m["sargs"] or "", line, m.group(0), whole=whole, close=bool(m["close"])
+        )
+
+    def wikilink(self, inner: str, line: int, *, embed: bool, written: str) -> str:
+        """``[[note#heading|text]]`` and ``![[file|alt]]``."""
+        parts = re.split(r"\\?\|", inner)
+        target, rest = parts[0].strip(), [p.strip() for p in parts[1:]]
+        name, _, section = target.partition("#")
+        name = name.strip()
+        if embed and PurePosixPath(name).suffix.lower() in EMBED_IMAGE_SUFFIXES:
+            alt = next((p for p in rest if p and not _SIZE_RE.match(p)), "")
+            return f"![{md_text(alt)}]({md_url(self.find_file(name))})"
+        if embed and PurePosixPath(name).suffix and PurePosixPath(name).suffix.lower() != ".md":
+            return self.unpublished(written, name, line)
+        section = section.strip()
+        anchor = heading_anchor(section) if section else None
+        shown = " > ".join(p for p in (name, section.lstrip("^")) if p) if not embed else name or section
+        text = rest[0] if rest and rest[0] else None
+        return self.ref(line, written, name, anchor, text, "embed" if embed else "link", shown)
+
+    def page_link(self, m: re.Match[str], line: int, text: str) -> str:
+        """``[text](sibling.html#anchor)``: the note of that name, or a dead link."""
+        path = PurePosixPath(m["path"])
+        opening = text.rfind("[", 0, m.start())
+        if (
+            path.suffix.lower() not in _PAGE_SUFFIXES
+            or not path.name
+            or (opening > 0 and text[opening - 1] == "!")
+        ):
+            return m.group(0)  # a file, or an image
+        anchor = (m["anchor"] or "").lstrip("#") or None
+        written = m["path"] + (m["anchor"] or "")
+        return f"]({self.ref(line, written, m['path'], anchor, None, 'url', written)})"
+
+    def ref(
+        self,
+        line: int,
+        written: str,
+        target: str,
+        anchor: str | None,
+        text: str | None,
+        kind: str,
+        shown: str,
+    ) -> str:
+        n = len(self.refs)
+        target = target.strip()  # a name, a path of the notes folder or of the author's old site
+        self.refs.append(NoteRef(line, written, target, anchor, text, kind, shown))
+        if kind == "url":
+            return f"#zd-ref-{n}"
+        return f"[{md_text(text or shown)}](#zd-ref-{n})"
+
+    def tag(self, name: str, args: str, line: int, written: str, *, whole: bool) -> str:
+        """A Hexo or Jekyll ``{% tag %}``."""
+        words = tag_words(args)
+        if name == "post_link" and words:
+            text = " ".join(w for w in words[1:] if w not in ("true", "false")) or None
+            return self.ref(line, written, words[0], None, text, "link", words[0])
+        if name in ("post_url", "post_path") and words:
+            return self.ref(line, written, words[0], None, None, "url", words[0])
+        if name == "link" and len(words) == 1:  # Jekyll: {% link _posts/2016-07-26-name.md %}
+            return self.ref(line, written, words[0], None, None, "url", words[0])
+        if name == "link" and (url := next((w for w in words[1:] if ABSOLUTE_URL_RE.match(w)), None)):
+            text = " ".join(words[: words.index(url)])  # Hexo: {% link text url [external] [title] %}
+            if safe_url(url):
+                return f"[{md_text(text)}]({md_url(url)})"
+        if name in ("asset_img", "img") and (image := self.tag_image(name, words)):
+            return image
+        if name in ("youtube", "vimeo", "gist", "jsfiddle", "iframe") and (url := embed_url(name, words)):
+            return embed_link(url)
+        if name in ("asset_link", "asset_path") and words:
+            return self.unpublished(written, words[0], line)
+        if name in _BLOCK_TAGS or name.removeprefix("end") in _BLOCK_TAGS:
+            # Known, but not where it can enclose lines (``dialects._BLOCK_TAG_RE``); an unclosed one is
+            # reported where it opens (``blocks``).
+            report = name in _BLOCK_TAGS and whole is False
+            if report:
+                self.findings.append(
+                    (
+                        line,
+                        f"{written}: a {{% {name} %}} tag must stand alone on its line, with "
+                        f"{{% end{name} %}} alone on a later line: shown as written, labelled",
+                    )
+                )
+            return self.unknown(written, line, report=False, whole=whole)
+        return self.unknown(written, line, report=not name.startswith("end"), whole=whole)
+
+    def tag_image(self, name: str, words: list[str]) -> str | None:
+        """``{% asset_img [class] file [width] [height] [title [alt]] %}`` and ``{% img … %}``."""
+        at = next(
+            (
+                i
+                for i, w in enumerate(words)
+                if PurePosixPath(w).suffix.lower() in EMBED_IMAGE_SUFFIXES
+                or "/" in w
+                or ABSOLUTE_URL_RE.match(w)
+            ),
+            None,
+        )
+        if at is None:
+            return None
+        src, rest = words[at], [w for w in words[at + 1 :] if not _NUMBER_RE.match(w)]
+        title = rest[0] if rest else ""
+        alt = rest[1] if len(rest) > 1 else title
+        if name == "asset_img":
+            src = self.find_asset(src)
+        return image_md(src, alt, title)
+
+    def shortcode(self, name: str, args: str, line: int, written: str, *, whole: bool, close: bool) -> str:
+        """A Hugo ``{{< shortcode >}}`` (or ``{{% shortcode %}}``)."""
+        positional, named = shortcode_params(args)
+        first = positional[0] if positional else ""
+        if close:
+            return self.unknown(written, line, report=False, whole=whole)
+        if name in ("ref", "relref") and (path := named.get("path", first)):
+            page, _, anchor = path.partition("#")
+            return self.ref(line, written, page, anchor or None, None, "url", path)
+        if name == "figure" and (src := named.get("src")):
+            src = src.lstrip("/") if src.startswith("/") and not src.startswith("//") else src
+            alt = named.get("alt") or named.get("title") or named.get("caption") or ""
+            caption = " ".join(v for v in (named.get("title"), named.get("caption")) if v)
+            image = image_md(src, alt, "")
+            if not whole or not caption:
+                return image
+            return (
+                f'\n<figure class="zd-figure" markdown="1">\n\n{image}\n\n'
+                f'<figcaption markdown="span">{md_text(caption)}</figcaption>\n</figure>\n'
+            )
+        video = named.get("id", first)
+        if name in ("youtube", "vimeo") and (url := embed_url(name, [video])):
+            return embed_link(url)
+        post = named.get("id", positional[1] if len(positional) > 1 else "")
+        user = named.get("user", first)
+        if name in ("tweet", "x") and VIDEO_ID_RE.match(user) and post.isdigit():
+            return embed_link(f"https://x.com/{user}/status/{post}")
+        if name == "gist" and len(positional) >= 2 and all(VIDEO_ID_RE.match(p) for p in positional[:2]):
+            return embed_link(f"https://gist.github.com/{positional[0]}/{positional[1]}")
+        return self.unknown(written, line, report=True, whole=whole)
+
+    # -- files -----------------------------------------------------------------------------------
+
+    def find_file(self, name: str) -> str:
+        """An Obsidian embed's path from the note's folder: as written, or the file of that name.
+
+        Obsidian finds an embedded file by its name anywhere in the vault (``![[a.png]]`` shows
+        ``attachments/a.png``); the notes folder is the vault here.  Not found: the name as
+        written (the body transforms show it as a missing image).
+        """
+        if (self.note_dir / name).exists():
+            return name
+        base = glob.escape(PurePosixPath(name).name)  # a name, not a pattern ("[1].png")
+        try:
+            # The shortest path, then in name order: the same file whatever the folder listing's order.
+            found = min(
+                (p for p in self.root.rglob(base) if p.is_file() and not _skipped(p.relative_to(self.root))),
+                key=lambda p: (len(p.parts), p.as_posix()),
+                default=None,
+            )
+        except (OSError, ValueError):
+            found = None
+        return os.path.relpath(found, self.note_dir).replace(os.sep, "/") if found else name
+
+    def find_asset(self, name: str) -> str:
+        """A Hexo asset: in the folder named like the post (``post_asset_folder``), or beside it."""
+        if "/" not in name and not (self.note_dir / name).exists():
+            return f"{self.note_name}/{name}"
+        return name
+
+    # -- what cannot be shown --------------------------------------------------------------------
+
+    def unknown(self, written: str, line: int, *, report: bool, whole: bool) -> str:
+        """A tag this site cannot render: set apart and labelled, its text shown as code."""
+        if report:
+            self.findings.append(
+                (line, f"{written}: a template tag this site cannot render: shown as written, labelled")
+            )
+        html = (
+            f'<span class="zd-unknown-tag"><span class="zd-unknown-tag__label">{UNKNOWN_TAG_LABEL}</span> '
+            f"<code>{escape(written)}</code></span>"
+        )
+        return html
+
+    def unpublished(self, written: str, name: str, line: int) -> str:
+        """A file that is not an image: the site publishes only a note's images."""
+        self.findings.append(
+            (
+                line,
+                f"{written}: {name} is not an image, and only images are published with a note: "
+                "labelled instead; link to the file where it is published",
+            )
+        )
+        return (
+            f'<span class="zd-unpublished"><span class="zd-unpublished__label">{UNPUBLISHED_FILE_LABEL}</span> '
+            f"<code>{escape(name)}</code></span>"
+        )

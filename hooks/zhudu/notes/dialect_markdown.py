@@ -1,0 +1,192 @@
+"""The Markdown the dialect rewrites write: admonitions, fenced code, images, embeds, escaped text.
+
+Pure helpers of :mod:`zhudu.notes.dialects` and :mod:`zhudu.notes.dialect_inline`, which decide
+what a construct means; these decide how it is written for Python-Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from html import escape
+
+from pymdownx.slugs import slugify
+
+from zhudu.notes.safety import EMBED_LABEL, safe_url
+
+Line = tuple[str, int]  # text, line in the author's file
+
+#: A fence's info string the way Hexo writes it: ``` ```js Array.map https://… MDN ``` (language,
+#: title, url, link text).  Python-Markdown's fences take ``key="value"`` options only, and read
+#: a fence with anything else after the language as text.
+_FENCE_INFO_RE = re.compile(
+    r"""^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<lang>[\w#.+-]+)[ \t]+(?P<rest>[^`\s][^`]*?)[ \t]*$"""
+)
+_FENCE_OPTIONS_RE = re.compile(r"""^(?:[A-Za-z][\w-]*=(?:"[^"]*"|'[^']*'|\S+)[ \t]*)+$""")
+
+#: One argument of a tag: ``key="value"``, ``key=value``, a quoted string or a word.
+_ARG_RE = re.compile(
+    r"""(?P<key>[A-Za-z_][\w-]*)=(?:"(?P<kdq>[^"]*)"|'(?P<ksq>[^']*)'|(?P<kbare>\S+))
+      | "(?P<dq>[^"]*)" | '(?P<sq>[^']*)' | (?P<bare>\S+)""",
+    re.VERBOSE,
+)
+ABSOLUTE_URL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+VIDEO_ID_RE = re.compile(r"^[\w-]{1,64}$")
+#: Characters Markdown would read as syntax in a value put into the page as text.
+_MD_SPECIAL_RE = re.compile(r"([\\`*_\[\]])")
+
+
+def fence_end(lines: Sequence[Line], start: int, fence: str) -> int:
+    """The index of the line closing the fence opened at ``start`` (the last line if none does)."""
+    char, size = fence[0], len(fence)
+    for j in range(start + 1, len(lines)):
+        stripped = lines[j][0].strip()
+        if stripped.startswith(char * size) and not stripped.strip(char):
+            return j
+    return len(lines) - 1
+
+
+def fence_title(text: str) -> str:
+    """A fence's opening line, Hexo's ``lang title [url] [link text]`` made ``lang title="title"``."""
+    m = _FENCE_INFO_RE.match(text)
+    if m is None or _FENCE_OPTIONS_RE.match(m["rest"]):
+        return text
+    words = m["rest"].split()
+    url_at = next((i for i, w in enumerate(words) if ABSOLUTE_URL_RE.match(w)), len(words))
+    title = " ".join(words[:url_at]).replace('"', "'")
+    return f"{m['indent']}{m['fence']}{m['lang']}" + (f' title="{title}"' if title else "")
+
+
+def admonition(
+    indent: str, marker: str, kind: str, title: str, inner: Sequence[Line], line: int
+) -> list[Line]:
+    """A Material admonition (``!!!``), or a collapsible one (``???``), of ``inner``."""
+    head = f'{indent}{marker} {kind} "{title}"'
+    last = inner[-1][1] if inner else line
+    body = [(f"{indent}    {t}" if t.strip() else "", n) for t, n in inner]
+    return [("", line), (head, line), *body, ("", last)]
+
+
+def code_block(
+    indent: str, name: str, args: str, inner: Sequence[Line], line: int, end_line: int, *, hugo: bool
+) -> list[Line]:
+    """``{% codeblock %}``, Jekyll's ``{% highlight %}`` and Hugo's ``{{< highlight >}}`` as a fence."""
+    lang, options, link = "", [], ""
+    if hugo:
+        positional, _ = shortcode_params(args)
+        lang = positional[0] if positional else ""
+        settings = dict(
+            item.split("=", 1)
+            for item in (positional[1] if len(positional) > 1 else "").split(",")
+            if "=" in item
+        )
+        if "linenos" in settings:
+            options.append(f'linenums="{settings.get("linenostart", "1")}"')
+        if "hl_lines" in settings:
+            options.append(f'hl_lines="{settings["hl_lines"]}"')
+    elif name == "highlight":  # Jekyll: {% highlight ruby linenos %}
+        words = tag_words(args)
+        lang = words[0] if words else ""
+        if "linenos" in words[1:]:
+            options.append('linenums="1"')
+    else:  # Hexo: {% codeblock [title] [lang:language] [url] [link text] [option:value…] %}
+        words, rest = tag_words(args), []
+        for w in words:
+            key, _, value = w.partition(":")
+            if key == "lang" and value:
+                lang = value
+            elif key == "first_line" and value.isdigit():
+                options.append(f'linenums="{value}"')
+            elif key in ("line_number", "line_threshold", "highlight", "mark", "wrap") and value:
+                continue
+            else:
+                rest.append(w)
+        url_at = next((i for i, w in enumerate(rest) if re.match(r"^https?://", w)), None)
+        title = " ".join(rest[:url_at] if url_at is not None else rest)
+        if url_at is not None and safe_url(rest[url_at]):
+            link = f"[{md_text(' '.join(rest[url_at + 1 :]) or 'link')}]({md_url(rest[url_at])})"
+        if title:
+            options.append('title="{}"'.format(title.replace('"', "'")))
+    lang = re.sub(r"[^\w#.+-]", "", lang)
+    longest = max((len(run) for t, _ in inner for run in re.findall(r"`+", t)), default=0)
+    fence = "`" * max(3, longest + 1)
+    head = f"{indent}{fence}{lang}" + (" " + " ".join(options) if options else "")
+    out: list[Line] = [("", line), (head, line), *inner, (f"{indent}{fence}", end_line)]
+    if link:
+        out += [("", end_line), (f"{indent}{link}", end_line)]
+    return [*out, ("", end_line)]
+
+
+def embed_link(url: str) -> str:
+    """What an embedded player or page is shown as: the labelled link ``safety.embed_html`` draws.
+
+    Written as Markdown (an autolink in a span), because Markdown would link the URL a second
+    time inside raw HTML's ``<a>``; it renders to the same markup.
+    """
+    return f'<span class="zd-embed">{EMBED_LABEL}：<{url}></span>'
+
+
+def image_md(src: str, alt: str, title: str) -> str:
+    """Markdown for an image (the body transforms check and publish it)."""
+    title_part = ' "{}"'.format(title.replace('"', "'")) if title else ""
+    return f"![{md_text(alt)}]({md_url(src)}{title_part})"
+
+
+def embed_url(name: str, words: list[str]) -> str | None:
+    """The page a Hexo or Hugo embed shows, or None when its arguments name none."""
+    first = words[0] if words else ""
+    if name == "iframe":
+        return first if ABSOLUTE_URL_RE.match(first) and safe_url(first) else None
+    if not VIDEO_ID_RE.match(first):
+        return None
+    if name == "youtube":
+        if len(words) > 1 and words[1] == "playlist":
+            return f"https://www.youtube.com/playlist?list={first}"
+        return f"https://www.youtube.com/watch?v={first}"
+    if name == "vimeo":
+        return f"https://vimeo.com/{first}"
+    if name == "gist":
+        return f"https://gist.github.com/{first}"
+    if name == "jsfiddle":
+        return f"https://jsfiddle.net/{first}/"
+    return None
+
+
+def tag_words(args: str) -> list[str]:
+    """A Liquid tag's arguments: words and quoted strings (quotes removed)."""
+    return [
+        next(v for v in (m["dq"], m["sq"], m["bare"]) if v is not None) if m["key"] is None else m.group(0)
+        for m in _ARG_RE.finditer(args)
+    ]
+
+
+def shortcode_params(args: str) -> tuple[list[str], dict[str, str]]:
+    """A shortcode's positional and named (``key="value"``) arguments."""
+    positional: list[str] = []
+    named: dict[str, str] = {}
+    for m in _ARG_RE.finditer(args):
+        if m["key"] is not None:
+            named[m["key"]] = next(v for v in (m["kdq"], m["ksq"], m["kbare"]) if v is not None)
+        else:
+            positional.append(next(v for v in (m["dq"], m["sq"], m["bare"]) if v is not None))
+    return positional, named
+
+
+def heading_anchor(section: str) -> str:
+    """A heading's id as the table of contents makes it, or a block's (``^id``) as written."""
+    if section.startswith("^"):
+        return section
+    return _SLUGIFY(section, "-")
+
+
+_SLUGIFY = slugify(case="lower")
+
+
+def md_text(value: str) -> str:
+    """``value`` as text in Markdown: HTML escaped, Markdown's own characters escaped."""
+    return _MD_SPECIAL_RE.sub(r"\\\1", escape(value, quote=False))
+
+
+def md_url(url: str) -> str:
+    """``url`` as a Markdown link target (``<…>`` allows spaces)."""
+    return "<" + url.replace("<", "%3C").replace(">", "%3E").replace("\n", "") + ">"

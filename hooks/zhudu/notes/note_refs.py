@@ -1,0 +1,105 @@
+"""Links from one note to another, waiting for the collection, and their resolution.
+
+:func:`zhudu.notes.dialects.rewrite` leaves a marker (``#zd-ref-N``, a fragment link, harmless if
+never resolved) for each link to another note; :func:`resolve` replaces it once every note's slug
+is known (``notes.load_corpus``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from html import escape
+from urllib.parse import quote
+
+from zhudu.notes.dialect_markdown import md_text
+
+#: The marker :func:`rewrite` leaves for a link to another note, as a link or alone.
+_REF_RE = re.compile(
+    r"""\[(?P<text>(?:\\.|[^\\\[\]\n])*)\]\(\#zd-ref-(?P<n>\d+)\)
+      | \#zd-ref-(?P<bare>\d+)\b""",
+    re.VERBOSE,
+)
+
+EMBED_NOTE_LABEL = "嵌入的笔记"
+
+
+@dataclass(frozen=True)
+class NoteRef:
+    """A link to another note, waiting for the collection (:func:`resolve`)."""
+
+    line: int  # in the author's file
+    written: str  # as the author wrote it, for messages: ``[[题目#小节]]``
+    target: str  # a note's file name, id or title; "" for the note itself
+    anchor: str | None  # a heading's id, or ``^block``
+    text: str | None  # the text the link shows; None: the target's title or the written target
+    kind: str  # "link", "embed" (a labelled link) or "url" (the author's own link text)
+    shown: str  # what the link shows when the target has no title to offer
+
+
+@dataclass(frozen=True)
+class LinkTarget:
+    """What a link to a note needs from it: its page, its title, the heading or passage named."""
+
+    slug: str
+    title: str
+    anchor: str | None = None
+
+
+def resolve(
+    markdown: str,
+    refs: Sequence[NoteRef],
+    find: Callable[[NoteRef], LinkTarget | None],
+    site_page: Callable[[NoteRef], bool] = lambda ref: False,
+) -> tuple[str, list[NoteRef]]:
+    """Replace the link markers :func:`rewrite` left with links to the notes they name.
+
+    Args:
+        markdown: A note's Markdown after the body transforms.
+        refs: The note's ``Rewrite.refs``.
+        find: The note a reference names (``resolve.LinkIndex``), with the anchor on its page, or None.
+        site_page: Whether a link no note answers names a page of the site itself (``docs/about.md``):
+            kept as written, for MkDocs to resolve.
+
+    Returns:
+        The Markdown, and the references no note answers (shown as text marked as a dead link).
+    """
+    dead: list[NoteRef] = []
+
+    def replace(m: re.Match[str]) -> str:
+        n = int(m["n"] or m["bare"])
+        if n >= len(refs):
+            return m.group(0)
+        ref = refs[n]
+        target = find(ref) if ref.target else LinkTarget(slug="", title="", anchor=ref.anchor)
+        if target is None and ref.kind == "url" and site_page(ref):
+            return ref.shown if m["bare"] is not None else f"[{m['text']}]({ref.shown})"
+        if target is None:
+            dead.append(ref)
+        url = (f"../{quote(target.slug)}/" if target.slug else "") if target else ""
+        if target and target.anchor:
+            url += "#" + quote(target.anchor, safe="^-_")
+        if m["bare"] is not None:
+            return url or "#"
+        if ref.kind == "url":
+            text = m["text"]  # the author's own link text, Markdown as written
+        else:
+            text = md_text(ref.text or (target.title if target and target.title else ref.shown))
+        if target is None:
+            link = f'<span class="zd-deadlink" title="{escape(ref.target)}">{text}</span>'
+        else:
+            link = f"[{text}]({url or '#'})"
+        if ref.kind == "embed":
+            return f'<span class="zd-note-embed"><span class="zd-note-embed__label">{EMBED_NOTE_LABEL}</span> {link}</span>'
+        return link
+
+    return _REF_RE.sub(replace, markdown), dead
+
+
+def dead_link_message(ref: NoteRef) -> str:
+    """What a warning says of a link no note answers."""
+    return (
+        f"{ref.written}: no note in the collection has the file name, path, title, alias, slug or "
+        f"permalink {ref.target!r}: shown as text marked as a dead link; fix the link, or add the note"
+    )

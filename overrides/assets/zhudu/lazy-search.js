@@ -1,0 +1,77 @@
+/* Zhudu's lazy search (overrides/partials/zd-lazy-search.html says why and how): Material fetches
+   nothing of the search index until the reader opens search.  A file, not inline: the browser keeps
+   it once for every page (it was 3.7 KiB of every page).  Deferred, before Material's deferred
+   bundle, so it still runs first, with the search form in the document, before DOMContentLoaded. */
+(function () {
+  var form = document.forms.namedItem("search"), config = document.getElementById("__config");
+  if (!form || !config || location.protocol === "file:") return;
+  var data = JSON.parse(config.textContent);
+  var token = Date.now().toString(36) + Math.random().toString(36).slice(2);
+  if (!/(^|\/)assets\/zhudu\/search-worker\.js$/.test(data.search)) return;  /* search: material */
+  var manifest = new URL("search/manifest.json", new URL(data.base, location.href)).href;
+  /* The worker is shared by every variant (assets/ is at the site's root): it is told which index is this page's. */
+  data.search += "#zd-manifest=" + encodeURIComponent(manifest);
+  if (typeof BroadcastChannel === "function") data.search += "&zd-search=" + token;
+  config.textContent = JSON.stringify(data);
+  if (typeof BroadcastChannel !== "function") return;  /* Material loads its index, then SETUP */
+  form.removeAttribute("name");
+  document.addEventListener("DOMContentLoaded", function () { form.setAttribute("name", "search"); });
+  var channel = new BroadcastChannel("zd-search:" + token), opened = false;
+  var traditional = /^zh-Hant/.test(document.documentElement.lang);
+  var WORDS = traditional ? "筆記中有：" : "笔记中有：";
+  var APART = traditional ? "逐字搜尋：" : "逐字搜索：";
+  function load() { if (opened) channel.postMessage({ manifest: manifest }); }
+  function open() { opened = true; load(); }
+  function query() { return document.querySelector("[data-md-component=search-query]"); }
+  function ask(text) {
+    var input = query();
+    if (!input) return;
+    input.value = text;
+    input.focus();
+    input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));  /* Material reads the box on keyup */
+  }
+  function button(text) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "zd-search-suggest__word";
+    b.textContent = text;
+    b.style.cssText = "color:var(--md-typeset-a-color);margin:0 .4em;cursor:pointer";
+    b.addEventListener("click", function () { ask(text); });
+    return b;
+  }
+  /* Words to try after a query that matched nothing; removed as soon as the box holds anything else. */
+  function suggest(answer) {
+    var old = document.querySelector(".zd-search-suggest"), input = query();
+    if (old) old.remove();
+    if (!answer.none || !input || input.value.replace(/\s+/g, " ").trim() !== answer.query) return;
+    var meta = document.querySelector(".md-search-result__meta");
+    if (!meta) return;
+    var box = document.createElement("div");
+    box.className = "zd-search-suggest md-search-result__meta";
+    box.setAttribute("role", "status");
+    if (answer.suggest.length) {
+      box.appendChild(document.createTextNode(WORDS));
+      answer.suggest.forEach(function (w) { box.appendChild(button(w)); });
+    }
+    var chars = Array.from(answer.query.replace(/\s+/g, ""));
+    if (chars.length > 1 && answer.query.indexOf(" ") < 0) {
+      box.appendChild(document.createTextNode(APART));
+      box.appendChild(button(chars.join(" ")));
+    }
+    if (box.childNodes.length) meta.parentNode.insertBefore(box, meta.nextSibling);
+  }
+  channel.onmessage = function (ev) {
+    if (ev.data && typeof ev.data.query === "string") suggest(ev.data);
+    else load();  /* the worker started after the reader opened search */
+  };
+  document.addEventListener("focusin", function (e) {
+    if (e.target.matches && e.target.matches("[data-md-component=search-query]")) open();
+  }, true);
+  document.addEventListener("change", function (e) {
+    if (e.target.id === "__search" && e.target.checked) open();
+  }, true);
+  document.addEventListener("input", function (e) {
+    var old = document.querySelector(".zd-search-suggest");
+    if (old && e.target.matches && e.target.matches("[data-md-component=search-query]")) old.remove();
+  }, true);
+})();
