@@ -34,6 +34,9 @@ bound of what a shipped table would do; the bytes column counts Zhudu's own fold
 alias table (``config.zhudu`` of the index, gzip) as what such a table would cost.
 The helpers here are shared with tests/test_search_browser.py.
 
+``--hexo`` runs tests/search_queries_hexo.yml instead (sixty-odd queries written from
+../shared/corpora/hexo-docs/, each typed into all three variants): top-1 / top-3 per variant and kind.
+
 ``--weight`` measures what the sharded index costs a reader instead (issue 21), on a collection of
 its own, served with gzip as GitHub Pages serves it:
 
@@ -43,9 +46,11 @@ its own, served with gzip as GitHub Pages serves it:
 For each of ten typical queries, in a fresh browser: the bytes (gzip, level 6) of every response from
 opening search to the first result shown, and the time that takes on a phone profile (4× CPU
 slowdown, Lighthouse's slow 4G: 150 ms round trip, 1.6 Mbit/s down), median of the ten; then the
-same queries one after the other in one page (what each further query adds).  The ``old`` column
-is what the engine before the shards fetched on opening search: the whole ``search_index.json``
-(still written for Material's own loader), gzip.
+same queries one after the other in one page (what each further query adds).  ``phone ms`` is
+Playwright's wall time (tap, fill, poll: its own steps take 0.3-0.8 s under a throttled CPU);
+``in page`` is the page's own clock, from the tap reaching the page to the first result in the
+document, what the reader waits.  The ``old`` column is what the engine before the shards fetched on
+opening search: every passage in one file (``search_index.json`` then), gzip.
 """
 
 from __future__ import annotations
@@ -54,6 +59,7 @@ import gzip
 import json
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -71,8 +77,10 @@ sys.path.insert(0, str(REPO / "hooks"))
 sys.path.insert(0, str(REPO / "tests"))
 
 from zhudu.search import index as search  # noqa: E402
+from zhudu.search import shards as search_shards  # noqa: E402
 
 QUERIES = REPO / "tests" / "search_queries.yml"
+HEXO_QUERY_SET = REPO / "tests" / "search_queries_hexo.yml"
 KINDS = ("unspaced", "name-latin", "name-zh", "phrase", "inner-word", "cross-script", "cross-region")
 
 
@@ -87,41 +95,58 @@ class Query:
     passage: str
     anchor: str = ""
     section_id: str = ""
+    #: The same passage in another note (a second translation of the document), when it counts too:
+    #: (note, anchor, section id).
+    also: tuple[str, str, str] | None = None
 
 
-def load_queries(site_dir: Path, canonical: str = "zh-Hans") -> list[Query]:
+def load_queries(site_dir: Path, canonical: str = "zh-Hans", path: Path = QUERIES) -> list[Query]:
     """The query set, each passage resolved to its anchor and section in the built site.
+
+    An entry without ``variant`` is typed into every variant.
 
     Raises:
         ValueError: a snippet matches no passage, or more than one, of its note.
     """
-    data = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]
     pages: dict[str, search.PageText] = {}
-    out = []
-    for item in data:
-        note = item["note"]
+
+    def passage_of(q: str, note: str, snippet: str) -> search.PassageText:
         if note not in pages:
             html = (site_dir / canonical / note / "index.html").read_text(encoding="utf-8")
             pages[note] = search.extract_page(html, note)
-        found = [p for p in pages[note].passages if item["passage"] in p.text]
+        found = [p for p in pages[note].passages if snippet in p.text]
         if len(found) != 1:
-            raise ValueError(
-                f"{item['q']!r}: snippet {item['passage']!r} is in {len(found)} passages of {note}"
-            )
+            raise ValueError(f"{q!r}: snippet {snippet!r} is in {len(found)} passages of {note}")
+        return found[0]
+
+    out = []
+    for item in data:
+        item = dict(item)
+        found = passage_of(item["q"], item["note"], item["passage"])
         if item["kind"] not in KINDS:
             raise ValueError(f"{item['q']!r}: unknown kind {item['kind']!r}")
-        out.append(Query(**item, anchor=found[0].anchor, section_id=found[0].section_id))
+        also = item.pop("also", None)
+        if also is not None:
+            other = passage_of(item["q"], also[0], also[1])
+            item["also"] = (also[0], other.anchor, other.section_id)
+        for variant in [item.pop("variant")] if "variant" in item else VARIANTS:
+            out.append(Query(**item, variant=variant, anchor=found.anchor, section_id=found.section_id))
     return out
 
 
 def is_hit(href: str, query: Query, site_url: str) -> bool:
     """Whether a result link opens the query's passage (or the section / page top holding it)."""
     parts = urlsplit(href)
-    want = urlsplit(f"{site_url}{query.variant}/{query.note}").path
-    if parts.path != want:
-        return False
     fragment = unquote(parts.fragment)
-    return fragment == query.anchor or fragment == query.section_id
+    wanted = [(query.note, query.anchor, query.section_id)] + ([query.also] if query.also else [])
+    for note, anchor, section_id in wanted:
+        if parts.path == urlsplit(f"{site_url}{query.variant}/{note}").path and fragment in (
+            anchor,
+            section_id,
+        ):
+            return True
+    return False
 
 
 _RESULTS_JS = """els => els.map((a, i) => [a.getAttribute('href'),
@@ -460,10 +485,31 @@ def gzip_server(directory: Path) -> Any:
 _ANSWERED_JS = """() => document.querySelector('a.md-search-result__link')
   || document.querySelector('.zd-search-suggest')"""
 
+#: In the page, as the reader sees it: when the tap (or click) reached the page, and when the first
+#: result (or the words to try) was in the document; Playwright's own steps are not counted.
+_CLOCK_JS = (
+    """() => {
+  const zd = window.__zdClock = {};
+  for (const type of ['touchstart', 'mousedown']) {
+    document.addEventListener(type, () => { zd.tap = zd.tap || performance.now(); }, true);
+  }
+  new MutationObserver(() => {
+    if (!zd.answer && ("""
+    + _ANSWERED_JS[6:].replace("\n", " ")
+    + """)) zd.answer = performance.now();
+  }).observe(document.body, { subtree: true, childList: true });
+}"""
+)
 
-def _open_and_ask(page: Any, url: str, query: str, phone: bool) -> tuple[int, float, int]:
-    """Bytes (gzip) and ms from opening search to the first result, and how many result links."""
+
+def _open_and_ask(page: Any, url: str, query: str, phone: bool) -> tuple[int, float, int, float]:
+    """Bytes (gzip) and ms from opening search to the first result, result links, and ms in the page.
+
+    The first time is Playwright's (tap, fill, poll); the last is the page's own clock, from the
+    tap reaching it to the first result in the document: what the reader waits.
+    """
     page.goto(url, wait_until="networkidle")
+    page.evaluate(_CLOCK_JS)
     sizes: dict[str, int] = {}
 
     def record(response: Any) -> None:
@@ -480,10 +526,11 @@ def _open_and_ask(page: Any, url: str, query: str, phone: bool) -> tuple[int, fl
     page.keyboard.press("End")
     page.wait_for_function(_ANSWERED_JS, timeout=60_000)
     elapsed = (time.perf_counter() - start) * 1000
+    clock = page.evaluate("window.__zdClock")
     hits = page.locator("a.md-search-result__link").count()
     page.wait_for_load_state("networkidle")
     page.remove_listener("response", record)
-    return sum(sizes.values()), elapsed, hits
+    return sum(sizes.values()), elapsed, hits, clock["answer"] - clock["tap"]
 
 
 def weight(collection: str) -> int:
@@ -530,11 +577,7 @@ def weight(collection: str) -> int:
             queries = {"zh-Hans": [q.q for q in _set_queries() if q.variant == "zh-Hans"][:10]}
             notes = n
         else:
-            notes_map = {
-                f"{lang}-{p.name}": p.read_text(encoding="utf-8")
-                for lang in ("zh-cn", "zh-tw")
-                for p in sorted((HEXO / lang).glob("*.md"))
-            }
+            notes_map = hexo_notes()
             started = time.perf_counter()
             result = build_site(
                 root / "project", notes=notes_map, strict=False, site_url="http://127.0.0.1/zhudu/"
@@ -551,22 +594,21 @@ def weight(collection: str) -> int:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for variant, qs in queries.items():
                 url = f"{base}zhudu/{variant}/"
-                old = len(
-                    gzip.compress((site_dir / variant / "search/search_index.json").read_bytes(), 6, mtime=0)
-                )
+                old = _whole_index_gzip(site_dir / variant / "search")
                 manifest = len(
                     gzip.compress((site_dir / variant / "search/manifest.json").read_bytes(), 6, mtime=0)
                 )
                 print(
-                    f"\n{variant}: old engine fetched {old / 1024:.0f} KB (search_index.json, gzip); manifest {manifest / 1024:.1f} KB"
+                    f"\n{variant}: old engine fetched {old / 1024:.0f} KB (every passage, gzip); manifest {manifest / 1024:.1f} KB"
                 )
                 print(
-                    f"{'query':12} {'first KB':>9} {'links':>5} {'desktop ms':>10} {'phone ms':>9} {'vs old':>7}"
+                    f"{'query':12} {'first KB':>9} {'links':>5} {'desktop ms':>10} {'phone ms':>9}"
+                    f" {'in page':>8} {'vs old':>7}"
                 )
-                phone_ms, first_kb = [], []
+                phone_ms, first_kb, in_page = [], [], []
                 for q in qs:
                     ctx = browser.new_context(locale="zh-CN")
-                    size, ms, links = _open_and_ask(ctx.new_page(), url, q, phone=False)
+                    size, ms, links, _ = _open_and_ask(ctx.new_page(), url, q, phone=False)
                     ctx.close()
                     ctx = browser.new_context(**PHONE)
                     page = ctx.new_page()
@@ -574,15 +616,19 @@ def weight(collection: str) -> int:
                     cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
                     cdp.send("Network.enable")
                     cdp.send("Network.emulateNetworkConditions", SLOW_4G)
-                    _, slow_ms, _ = _open_and_ask(page, url, q, phone=True)
+                    _, slow_ms, _, page_ms = _open_and_ask(page, url, q, phone=True)
                     ctx.close()
                     phone_ms.append(slow_ms)
+                    in_page.append(page_ms)
                     first_kb.append(size / 1024)
                     print(
-                        f"{q:12} {size / 1024:>9.1f} {links:>5} {ms:>10.0f} {slow_ms:>9.0f} {old / size:>6.0f}x"
+                        f"{q:12} {size / 1024:>9.1f} {links:>5} {ms:>10.0f} {slow_ms:>9.0f} {page_ms:>8.0f}"
+                        f" {old / size:>6.0f}x"
                     )
                 print(
-                    f"{'median':12} {sorted(first_kb)[5]:>9.1f} {'':>5} {'':>10} {sorted(phone_ms)[5]:>9.0f}"
+                    f"{'median':12} {statistics.median(first_kb):>9.1f} {'':>5} {'':>10}"
+                    f" {statistics.median(phone_ms):>9.0f} {statistics.median(in_page):>8.0f}"
+                    f"   (load average {os.getloadavg()[0]:.1f})"
                 )
                 ctx = browser.new_context(locale="zh-CN")
                 page = ctx.new_page()
@@ -610,6 +656,44 @@ def weight(collection: str) -> int:
     return 0
 
 
+def hexo_notes() -> dict[str, str]:
+    """The Hexo documentation, both translations, as notes ``zh-cn-<name>`` and ``zh-tw-<name>``."""
+    return {
+        f"{lang}-{p.name}": p.read_text(encoding="utf-8")
+        for lang in ("zh-cn", "zh-tw")
+        for p in sorted((HEXO / lang).glob("*.md"))
+    }
+
+
+def hexo_query_set() -> int:
+    """Top-1 / top-3 of tests/search_queries_hexo.yml per variant and kind, and every miss."""
+    from playwright.sync_api import sync_playwright
+
+    from conftest import CHROMIUM, CHROMIUM_ARGS, serve_built
+
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        with serve_built(Path(tmp), notes=hexo_notes(), strict=False) as site:
+            queries = load_queries(site.build.site_dir, path=HEXO_QUERY_SET)
+            page = browser.new_context(locale="zh-CN").new_page()
+            ranks = run_queries(page, site.url, queries)
+        browser.close()
+    print(f"{len({q.q for q in queries})} queries × {len(VARIANTS)} variants")
+    _table("variant", {"zhudu": rates(ranks, lambda q: q.variant)})
+    _table("kind", {"zhudu": rates(ranks, lambda q: q.kind)})
+    for q, r in ranks.items():
+        if r != 1:
+            print(f"  miss: [{q.variant} {q.kind}] {q.q!r} rank={r}")
+    return 0
+
+
+def _whole_index_gzip(folder: Path) -> int:
+    """Gzip bytes of every passage in one file, as the engine before the shards fetched on opening search."""
+    docs = search_shards.documents(folder)
+    text = json.dumps(docs, ensure_ascii=False, separators=(",", ":"))
+    return len(gzip.compress(text.encode("utf-8"), 6, mtime=0))
+
+
 def _set_queries() -> list[Query]:
     data = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]
     return [Query(**item) for item in data]
@@ -623,6 +707,8 @@ def main(argv: list[str]) -> int:
 
     if "--weight" in argv:
         return weight(argv[argv.index("--weight") + 1])
+    if "--hexo" in argv:
+        return hexo_query_set()
 
     limit = int(argv[argv.index("--limit") + 1]) if "--limit" in argv else None
     engines = (
@@ -660,8 +746,13 @@ def main(argv: list[str]) -> int:
                         fresh = browser.new_context(locale="zh-CN").new_page()
                         size, ms = first_search(fresh, site.url, variant, "数据中心")
                         fresh.context.close()
-                        index = site_dir / variant / "search" / "search_index.json"
-                        first[engine][variant] = (size, ms, len(gzip.compress(index.read_bytes(), mtime=0)))
+                        folder = site_dir / variant / "search"
+                        whole = (
+                            _whole_index_gzip(folder)
+                            if engine == "zhudu"
+                            else len(gzip.compress((folder / "search_index.json").read_bytes(), mtime=0))
+                        )
+                        first[engine][variant] = (size, ms, whole)
                 if engine != "zhudu" or "pagefind" not in engines:
                     continue
                 took["pagefind index"] = index_pagefind(site_dir)
@@ -680,14 +771,9 @@ def main(argv: list[str]) -> int:
                         size, ms = first_pagefind(fresh, site.url, variant, text)
                         fresh.context.close()
                         extra = 0
-                        if fold:  # what shipping the fold table would add (Zhudu's, gzip)
-                            data = json.loads(
-                                (site_dir / variant / "search" / "search_index.json").read_text("utf-8")
-                            )
-                            table = json.dumps(
-                                data["config"]["zhudu"], ensure_ascii=False, separators=(",", ":")
-                            )
-                            extra = len(gzip.compress(table.encode("utf-8"), mtime=0))
+                        if fold:  # what shipping the fold table would add (Zhudu's manifest, gzip)
+                            manifest = site_dir / variant / "search" / "manifest.json"
+                            extra = len(gzip.compress(manifest.read_bytes(), mtime=0))
                         first[arm][variant] = (size + extra, ms, pagefind_bundle(site_dir / variant))
         browser.close()
     n = len(next(iter(arms.values())))

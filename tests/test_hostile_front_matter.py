@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from zhudu.notes import yamldoc
+from zhudu.search.shards import documents
 
 GOOD = "---\ntitle: 好笔记\ndate: 2024-01-01\n---\n\n这是一篇正常的笔记，讲开源模型和数据中心。\n"
 
@@ -191,7 +192,7 @@ def test_key_value_first_line_without_front_matter_stays_text(site_builder):
     result = build(site_builder, {"first-line.md": note})
     assert result.ok and not result.warnings, result.log
     assert "Note: 这一行是正文的第一句话。" in result.page("zh-Hans/notes/first-line/index.html")
-    index = json.loads(result.page("zh-Hans/search/search_index.json"))
+    index = documents(result.site_dir / "zh-Hans" / "search")
     assert "这一行是正文的第一句话" in json.dumps(index, ensure_ascii=False)
 
 
@@ -231,7 +232,9 @@ def test_traditional_note_title_is_simplified_on_the_simplified_site(site_builde
     assert '<meta name="description" content="这是一篇用繁体中文写的笔记' in page
     assert "開源" not in page and "資料" not in page
     assert "开源与资料中心" in result.page("zh-Hans/index.html")
-    assert "开源与资料中心" in result.page("zh-Hans/search/search_index.json")
+    assert "开源与资料中心" in json.dumps(
+        documents(result.site_dir / "zh-Hans" / "search"), ensure_ascii=False
+    )
     # The Traditional variants still show it in Traditional.
     hant = result.page("zh-Hant-TW/notes/hant/index.html")
     assert '<h1 id="zd-note-title">開源與資料中心</h1>' in hant and "<title>開源與資料中心 - " in hant

@@ -78,56 +78,27 @@ def _variant_pages() -> list[search.VariantPages]:
     ]
 
 
-@pytest.mark.parametrize("parts", [2, 3, 7])
-def test_the_index_written_in_slices_is_the_index_written_whole(parts: int) -> None:
-    """Slices of the documents (written by worker processes in a build) join into the same bytes."""
-    converters = {"zh-Hans": str, "zh-Hant-TW": opencc_converter("s2twp").convert}
-    t2s = opencc_converter("t2s").convert
-    whole = search.build_indexes(_variant_pages(), "zh-Hans", t2s, converters, r"[\s]+")
-    sliced = search.build_indexes(
-        _variant_pages(),
-        "zh-Hans",
-        t2s,
-        converters,
-        r"[\s]+",
-        parts=parts,
-        map_parts=lambda f, p: reversed([f(i) for i in reversed(p)]),
-    )
-    assert sliced == whole
-    tw = json.loads(whole["zh-Hant-TW"])
-    assert whole["zh-Hant-TW"] == json.dumps(tw, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    assert [d["location"] for d in tw["docs"]][:4] == ["notes/a/", "notes/a/#p-0", "notes/a/#p-1", "notes/b/"]
-    assert len(tw["docs"]) == 3 + 6
-    regional = next(d for d in tw["docs"] if d["location"] == "notes/a/#p-0")
-    assert regional["text"].startswith("資料中心") and regional["c"].startswith("数据中心")
-    assert "c" not in next(
-        d for d in tw["docs"] if d["location"] == "notes/b/#p-0"
-    )  # script only: folds equal
-
-
-@pytest.mark.parametrize(
-    ("weights", "parts", "bounds"),
-    [
-        ([1] * 10, 2, [0, 5, 10]),
-        ([1] * 10, 3, [0, 4, 7, 10]),
-        ([5, 1, 1, 1, 1, 1], 2, [0, 1, 6]),
-        ([3], 2, [0, 1, 1]),
-        ([], 2, [0, 0, 0]),
-    ],
-)
-def test_even_slices_cut_where_the_weight_halves(weights: list[int], parts: int, bounds: list[int]) -> None:
-    assert search._even_slices(weights, parts) == bounds
-
-
 def test_build_writes_passage_index_per_variant(site_builder) -> None:
     result = site_builder(notes={"n.md": NOTE})
     assert result.ok, result.log
     assert not (result.site_dir / "search" / "search_index.json").exists()
-    tw = json.loads(result.page("zh-Hant-TW/search/search_index.json"))
-    passages = [d for d in tw["docs"] if "#p-" in d["location"]]
-    assert any("資料中心" in d["text"] and d.get("c", "").startswith("数据中心") for d in passages)
-    assert tw["config"]["zhudu"]["alias"]["資料"] == "数据"
+    tw = search_shards.documents(result.site_dir / "zh-Hant-TW" / "search")
+    locations = [d["location"] for d in tw]
+    assert "notes/n/" in locations and sum(loc.startswith("notes/n/#p-") for loc in locations) == 3
+    assert any("資料中心" in d["text"] for d in tw if "#p-" in d["location"])
     assert "assets/zhudu/search-worker.js" in result.page("zh-Hant-TW/index.html")
+
+
+def test_materials_index_holds_its_configuration_and_no_passages(site_builder) -> None:
+    """Nothing a reader uses reads passages from search_index.json: each variant's is a stub."""
+    result = site_builder(notes={"n.md": NOTE})
+    assert result.ok, result.log
+    for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
+        text = result.page(f"{code}/search/search_index.json")
+        index = json.loads(text)
+        assert index["docs"] == [] and index["config"]["lang"] == ["zh"], code
+        assert index["config"]["separator"]  # Material's highlighter splits terms on it
+        assert len(text.encode("utf-8")) < 400
 
 
 def test_every_page_aims_materials_search_ui_at_zhudus_worker(site_builder) -> None:
@@ -238,6 +209,36 @@ def test_writing_again_removes_the_files_of_the_earlier_index(tmp_path) -> None:
         "manifest.json",
         "search_index.json",
     ]
+
+
+def test_the_variants_share_one_copy_of_the_postings(site_builder) -> None:
+    """b- and u- shards, the same for every variant, are written once, in the site's own search/."""
+    result = site_builder(notes={"n.md": NOTE})
+    assert result.ok, result.log
+    shared = {p.name for p in (result.site_dir / "search").iterdir()}
+    assert {name[:2] for name in shared} == {"b-", "u-"}, shared
+    names = set()
+    for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
+        manifest = json.loads(result.page(f"{code}/search/manifest.json"))
+        names.add((manifest["shards"]["b"][1], manifest["shards"]["u"][1]))
+        own = {p.name[:2] for p in (result.site_dir / code / "search").iterdir()}
+        assert own == {"w-", "f-", "ma", "se"}, own  # words, fragments, manifest.json, search_index.json
+    (b_folder, u_folder) = names.pop()
+    assert not names  # one copy, named alike from every variant
+    assert {b_folder, u_folder} == {f"../../search/{name}" for name in shared}
+
+
+def test_shared_postings_are_written_once_and_stale_ones_removed(tmp_path) -> None:
+    prefixes = {"zh-Hans": "zh-Hans/", "zh-Hant-TW": "zh-Hant-TW/"}
+
+    def files(tag: str) -> dict[str, dict[str, str]]:
+        own = {"manifest.json": "{}", f"../../search/b-{tag * 12}/0.json": "{}"}
+        return {code: {**own, f"f-{tag}{n}/0.json": "[]"} for n, code in enumerate(prefixes)}
+
+    assert search_shards.write(files("a"), tmp_path, prefixes) == 2 + 2 * (2 + 2)  # the shard once
+    search_shards.write(files("b"), tmp_path, prefixes)
+    assert sorted(p.name for p in (tmp_path / "search").iterdir()) == ["b-" + "b" * 12]
+    assert sorted(p.name for p in (tmp_path / "zh-Hans/search").iterdir()) == ["f-b0", "manifest.json"]
 
 
 def test_build_writes_the_sharded_index_per_variant(site_builder) -> None:

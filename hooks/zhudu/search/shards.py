@@ -16,6 +16,11 @@ kept by the page writer and its cache), so a rebuild re-creates it without readi
 * ``f-<hash>/<page>.json``: a page's passages (anchor, heading, text, canonical text when it reads
   differently), fetched for the pages a query shows.
 
+The ``b`` and ``u`` shards (two thirds of the bytes) depend only on the canonical text, the same in
+every variant: a build writes them once, in the site's own ``search/`` folder, and each manifest
+names them from its variant's folder (``../../search/b-<hash>``); ``w``, ``f`` and the manifest are
+the variant's own.
+
 Shards are chosen by ``shard_of`` (FNV-1a over UTF-16 code units; ``shardOf`` in
 search-worker.js); each family's folder is named by a hash of its files' content, so a deploy never
 mixes old and new (passage numbers change with any note: shards are rewritten together anyway).
@@ -27,9 +32,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -149,8 +156,13 @@ def _shard_files(
     shards: list[dict[str, dict[str, Any]]] = [{} for _ in range(count)]
     for key, section, (name, value) in items:
         shards[shard_of(key, count)].setdefault(section, {})[name] = value
-    texts = [_json(shard) for shard in shards]
-    folder = f"{family}-{_digest(chr(0).join(texts))}"
+    texts: list[str] = []
+    digest = hashlib.sha256()  # of the texts joined by NUL (``_digest``), without joining them
+    for n, shard in enumerate(shards):
+        texts.append(_json(shard))
+        shard.clear()  # each shard's dictionaries go once its text is made
+        digest.update(("\0" if n else "").encode("utf-8") + texts[n].encode("utf-8"))
+    folder = f"{family}-{digest.hexdigest()[:12]}"
     return {f"{folder}/{n}.json": text for n, text in enumerate(texts)}, [count, folder]
 
 
@@ -172,8 +184,38 @@ def build(
     to_canonical: Sequence[Callable[[str], str]] = (),
     extra_words: Iterable[str] = (),
     vocabulary_of: search.VocabularyOf | None = None,
+    postings_at: str = "",
 ) -> dict[str, dict[str, str]]:
-    """Each variant's index files (path under ``search/`` → text).
+    """Each variant's index files (path under ``search/`` → text); ``build_each`` documents the arguments."""
+    return dict(
+        build_each(
+            variant_pages,
+            canonical_code,
+            to_simplified,
+            converters,
+            to_canonical,
+            extra_words,
+            vocabulary_of,
+            postings_at,
+        )
+    )
+
+
+def build_each(
+    variant_pages: list[search.VariantPages],
+    canonical_code: str,
+    to_simplified: Callable[[str], str],
+    converters: Mapping[str, Callable[[str], str]],
+    to_canonical: Sequence[Callable[[str], str]] = (),
+    extra_words: Iterable[str] = (),
+    vocabulary_of: search.VocabularyOf | None = None,
+    postings_at: str = "",
+) -> Iterator[tuple[str, dict[str, str]]]:
+    """Each variant's index files (path under ``search/`` → text), one variant after the other.
+
+    A variant's passages (fragments) and words are made when it is asked for, so that a caller
+    writing each variant before asking for the next holds one variant's files at a time (the
+    postings, the same for every variant, are kept until the last).
 
     Args:
         variant_pages: Every variant's search records.
@@ -184,12 +226,15 @@ def build(
             a word the notes write the Taiwan way is then found by its mainland form too.
         extra_words: Domain dictionary words.
         vocabulary_of: Starts ``search.folded_vocabulary`` (here by default, or in a worker).
+        postings_at: Where the ``b`` and ``u`` shards go, relative to a variant's ``search/`` folder
+            (``../../search``: the site's own ``search/``): variants whose passages fold to the same
+            texts share them (they are two thirds of the index), one copy for all.  Empty: in each
+            variant's folder.
     """
     canon_text, table, words = search.canonical_text(
         variant_pages, canonical_code, to_simplified, extra_words, vocabulary_of
     )
     folder = search.Folder(table)
-    variants_out: dict[str, dict[str, str]] = {}
     # Postings depend only on the folded canonical texts: variants with the same pages share them.
     shared: dict[tuple[str, ...], tuple[dict[str, str], dict[str, list[Any]]]] = {}
     vocab = words()
@@ -223,7 +268,7 @@ def build(
         texts.extend(folder(canon_text.get((page.url, ""), page.title)) for page in pages)
         key = tuple(texts)
         if key not in shared:
-            shared[key] = _postings_files(texts, alias, ambiguous, forms, folder)
+            shared[key] = _postings_files(texts, alias, ambiguous, forms, folder, postings_at)
         files = dict(shared[key][0])
         hashes = dict(shared[key][1])
         # One conversion for every word: a newline between words keeps OpenCC from joining them.
@@ -252,8 +297,7 @@ def build(
             "pages": ",".join(_b36(c) for c in counts),
         }
         files[MANIFEST] = _json(manifest)
-        variants_out[variant.code] = files
-    return variants_out
+        yield variant.code, files
 
 
 def _postings_files(
@@ -262,8 +306,12 @@ def _postings_files(
     ambiguous: Iterable[str],
     forms: Mapping[str, list[str]],
     fold: Callable[[str], str],
+    at: str = "",
 ) -> tuple[dict[str, str], dict[str, list[Any]]]:
-    """The ``b`` and ``u`` shard files of these passage texts (page titles last) and their hashes."""
+    """The ``b`` and ``u`` shard files of these passage texts (page titles last) and their hashes.
+
+    ``at``: the folder they go in, relative to a variant's ``search/`` (``build_each``'s ``postings_at``).
+    """
     pairs: dict[str, list[tuple[int, str]]] = defaultdict(list)
     chars: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for doc, text in enumerate(texts):
@@ -274,42 +322,101 @@ def _postings_files(
             chars[ch].append((doc, first))
     amb = set(ambiguous)
     b_items: list[tuple[str, str, Any]] = []
-    for pair in sorted(pairs):
-        b_items.append((pair, "p", (pair, _postings(pairs[pair]))))
+    for pair in sorted(pairs):  # each pair's positions go once written out (the largest structure here)
+        b_items.append((pair, "p", (pair, _postings(pairs.pop(pair)))))
     for key in sorted(alias):  # by the folded pair: the worker folds the query first
         b_items.append((fold(key)[:2], "a", (key, [alias[key], 1 if key in amb else 0])))
     for word in sorted(forms):
         b_items.append((word[:2], "f", (word, sorted(forms[word]))))
     b_total = sum(len(str(v)) + len(k) + 8 for k, _, v in b_items)
     b_files, b_hashes = _shard_files("b", b_items, b_total)
-    u_items = [(ch, "u", (ch, _postings(chars[ch]))) for ch in sorted(chars)]
+    del b_items
+    u_items = [(ch, "u", (ch, _postings(chars.pop(ch)))) for ch in sorted(chars)]
     u_files, u_hashes = _shard_files("u", u_items, sum(len(v[1]) + 4 for _, _, v in u_items))
-    return {**b_files, **u_files}, {"b": b_hashes, "u": u_hashes}
+    files, hashes = {**b_files, **u_files}, {"b": b_hashes, "u": u_hashes}
+    if at:
+        files = {f"{at}/{name}": text for name, text in files.items()}
+        hashes = {family: [count, f"{at}/{name}"] for family, (count, name) in hashes.items()}
+    return files, hashes
+
+
+def shared_folder(prefixes: Iterable[str]) -> str:
+    """The site's own ``search/`` folder as seen from every variant's (``../../search``), or ``""``.
+
+    ``""`` when a variant lives at the site's root or the variants' folders are not all as deep:
+    then each keeps its own postings.
+    """
+    folders = [prefix.strip("/") for prefix in prefixes]
+    paths = {posixpath.relpath("search", posixpath.join(folder, "search")) for folder in folders}
+    return paths.pop() if all(folders) and len(paths) == 1 else ""
 
 
 def write(
-    files_by_variant: Mapping[str, Mapping[str, str]], site_dir: Path, prefixes: Mapping[str, str]
+    files_by_variant: Mapping[str, Mapping[str, str]] | Iterable[tuple[str, Mapping[str, str]]],
+    site_dir: Path,
+    prefixes: Mapping[str, str],
 ) -> int:
-    """Write every variant's index files, removing the ones of an earlier build; returns the bytes written."""
+    """Write every variant's index files, removing the ones of an earlier build; returns the bytes written.
+
+    ``files_by_variant``: variant code → files, or (code, files) pairs (``build_each``), each
+    variant written before the next is asked for.  A file outside the variant's folder (``../``:
+    shared postings) is written once for all variants.
+    """
     total = 0
-    for code in sorted(files_by_variant):
+    written: set[Path] = set()
+    shared_folders: dict[Path, set[str]] = defaultdict(set)  # folder → shard folders named in it
+    pairs = sorted(files_by_variant.items()) if isinstance(files_by_variant, Mapping) else files_by_variant
+    for code, files in pairs:
         folder = site_dir / prefixes[code] / "search"
-        files = files_by_variant[code]
-        if folder.is_dir():  # a dirty build (mkdocs serve) keeps the folder: drop files no longer named
-            keep = {name.split("/", 1)[0] for name in files}
-            for old in folder.iterdir():
-                if _FILE_RE.match(old.name) and old.name not in keep:
-                    if old.is_dir():
-                        for inner in old.iterdir():
-                            inner.unlink()
-                        old.rmdir()
-                    else:
-                        old.unlink()
+        _remove_unnamed(folder, {name.split("/", 1)[0] for name in files})
         for name in sorted(files):
             target = folder / name
+            if name.startswith("../"):
+                target = Path(os.path.normpath(target))
+                shared_folders[target.parent.parent].add(target.parent.name)
+                if target in written:
+                    continue
+                written.add(target)
             target.parent.mkdir(parents=True, exist_ok=True)
             data = files[name].encode("utf-8")
             if not target.is_file() or target.read_bytes() != data:
                 target.write_bytes(data)
             total += len(data)
+    for folder, keep in shared_folders.items():
+        _remove_unnamed(folder, keep)
     return total
+
+
+def _remove_unnamed(folder: Path, keep: Collection[str]) -> None:
+    """Remove the index files and folders in ``folder`` not named in ``keep`` (a dirty build keeps the site)."""
+    if not folder.is_dir():
+        return
+    for old in folder.iterdir():
+        if _FILE_RE.match(old.name) and old.name not in keep:
+            if old.is_dir():
+                for inner in old.iterdir():
+                    inner.unlink()
+                old.rmdir()
+            else:
+                old.unlink()
+
+
+def documents(folder: Path) -> list[dict[str, str]]:
+    """Every page and passage of a variant's written index, in the shape of Material's stock index.
+
+    ``location`` (a passage's with its ``#p-…`` anchor), ``title`` (a passage's section), ``text`` as
+    the variant shows it: what a reader can find, for tests and benchmarks.
+
+    Args:
+        folder: The variant's ``search/`` folder.
+    """
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    pages = len(manifest["pages"].split(",")) if manifest["pages"] else 0
+    docs: list[dict[str, str]] = []
+    for n in range(pages):
+        page = json.loads((folder / manifest["fragments"] / f"{n}.json").read_text(encoding="utf-8"))
+        docs.append({"location": page["l"], "title": page["t"], "text": ""})
+        docs.extend(
+            {"location": f"{page['l']}#{row[0]}", "title": row[1], "text": row[2]} for row in page["p"]
+        )
+    return docs

@@ -337,7 +337,13 @@ function scoreReading(x, doc) {
   var score = 10 * got / total;
   if (all && x.ts.length > 1) score += 3;
   if (x.compact.length > 1 && x.phrase && phraseIn(x.compact, doc)) score += 5;
-  else if (found.length > 1) score += 2 / (1 + (last - first) / 24);
+  else if (found.length > 1) {
+    score += 2 / (1 + (last - first) / 24);
+    /* Pieces in the order the reader typed them (缩进 … 空格 before 空格 … 缩进). */
+    var ordered = true;
+    for (var k = 1; k < found.length; k++) if (found[k].at < found[k - 1].at) ordered = false;
+    if (ordered) score += 0.5;
+  }
   return { score: score, found: found, all: all };
 }
 
