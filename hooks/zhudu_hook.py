@@ -80,8 +80,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 @event_priority(-100)  # last: the nav is final, every note page exists
 def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
-    """``mkdocs build``: a worker renders note pages into the render cache while MkDocs renders the others."""
+    """Unchanged note pages read from their kept render (serve --dirty); a worker renders ahead (build)."""
     _current().nav = nav
+    _current().read_unchanged(config, files)
     _current().start_prerender(config, files)
     return nav
 

@@ -164,3 +164,23 @@ def test_a_reused_render_names_the_lines_where_they_are_now(tmp_path):
         w for w in fresh.warnings if "<script>" in w
     ]
     assert [w for w in again.warnings if "<script>" in w] != said
+
+
+def test_written_pages_are_kept_as_written_and_a_damaged_one_is_not_reused(tmp_path):
+    """The page cache keeps the bytes a build wrote (not pickled and compressed, which cost the page
+    writers a tenth of their time), and believes a kept file only while its digest matches."""
+    root, fresh = tmp_path / "p", tmp_path / "fresh"
+    assert build_site(root, repo_notes=True, repo_editorial=True).ok
+    pages = sorted((root / "site" / "zh-Hant-TW").rglob("*.html"))
+    kept = {p.read_bytes(): p for p in (root / ".cache" / "zhudu" / "pages").glob("*/*/[0-9]*")}
+    assert len(pages) >= 10
+    assert all(page.read_bytes() in kept for page in pages)
+    note = next(p for p in pages if "notes" in p.parts)
+    damaged = kept[note.read_bytes()]
+    data = bytearray(damaged.read_bytes())
+    data[-20] ^= 1  # the same size: only the digest tells
+    damaged.write_bytes(bytes(data))
+    warm = build_site(root, repo_notes=True, repo_editorial=True)
+    cold = build_site(fresh, repo_notes=True, repo_editorial=True, zhudu={"cache_dir": ""})
+    assert warm.ok and cold.ok
+    assert same_tree(root / "site", fresh / "site") == ""

@@ -30,6 +30,10 @@ BUILT = "Documentation built in"
 #: Logged after every rebuild; "Documentation built in N seconds" is not: MkDocs drops a log line
 #: identical to an earlier one (its DuplicateFilter), so a rebuild as long as an earlier one is silent.
 RELOADED = "Reloading browsers"
+#: Logged when a rebuild starts.  Under load watchdog may deliver a save's events after the rebuild
+#: they asked for has begun, and MkDocs then rebuilds once more: the folder is compared only when
+#: every rebuild that started has finished.
+DETECTED = "Detected file changes"
 
 #: A clean build in serve mode, each time a line arrives on stdin (one process: no start-up per step).
 REFERENCE_BUILDER = textwrap.dedent(
@@ -91,9 +95,14 @@ class Server:
         """Builds finished: the first, then every rebuild."""
         return any(BUILT in line for line in self.lines) + sum(RELOADED in line for line in self.lines)
 
+    def started(self) -> int:
+        """Builds started: the first, then every rebuild."""
+        return 1 + sum(DETECTED in line for line in self.lines)
+
     def wait_builds(self, count: int, timeout: float = 120) -> None:
+        """Until ``count`` builds have finished and no rebuild is running."""
         deadline = time.monotonic() + timeout
-        while self.builds() < count:
+        while self.builds() < max(count, self.started()):
             if self.proc.poll() is not None or time.monotonic() > deadline:
                 raise AssertionError("mkdocs serve did not rebuild:\n" + "".join(self.lines[-40:]))
             time.sleep(0.05)
@@ -160,7 +169,12 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, Server, Callable[..., list[st
         server.wait_builds(before + (save is not None))
         answer = reference.stdout.readline()
         assert answer.startswith("built"), answer
-        return differences(server.site_dir(), tmp_path / "clean")
+        while True:
+            started = server.started()
+            found = differences(server.site_dir(), tmp_path / "clean")
+            if server.started() == started:  # no late rebuild wrote while we read
+                return found
+            server.wait_builds(server.started())
 
     try:
         server.wait_builds(1)

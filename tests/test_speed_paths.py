@@ -12,7 +12,6 @@ Real OpenCC, real rules file, real jieba, real builds.
 
 from __future__ import annotations
 
-import json
 import random
 import re
 from html.parser import HTMLParser
@@ -32,6 +31,7 @@ from zhudu.script.convert import (
     tokenize_html,
 )
 from zhudu.search import index as search
+from zhudu.search import shards as search_shards
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = load_rules(
@@ -91,7 +91,7 @@ def test_html_many_converts_the_repository_pages(real_site) -> None:  # type: ig
 
 def _tokens_without_memo(doc: str, monkeypatch: pytest.MonkeyPatch, **how: Any) -> HtmlTokens:
     """``tokenize_html`` reading every token (no line is ever cut off for the memo)."""
-    from zhudu.script import convert as script
+    from zhudu.script import html_tokens as script
 
     with monkeypatch.context() as m:
         m.setattr(script, "_LINE_START_RE", re.compile(r"(?!)"))
@@ -133,7 +133,7 @@ TRICKY_LINES = [
 @pytest.mark.parametrize("how", [{}, {"events": True}, {"events": True, "opaque": search.SKIPPED_CLASSES}])
 def test_lines_read_from_the_memo_tokenize_as_read_afresh(how: dict[str, Any], monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Repeated lines come from the tokenizer's memo: in every context they read as the loop reads them."""
-    from zhudu.script import convert as script
+    from zhudu.script import html_tokens as script
 
     monkeypatch.setattr(script, "_LINE_MEMOS", {})
     rng = random.Random(20261123)
@@ -296,16 +296,16 @@ def test_built_index_holds_the_written_pages_text(site_builder) -> None:  # type
     result = site_builder(notes={"n.md": note})
     assert result.ok, result.log
     for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
-        index = json.loads(result.page(f"{code}/search/search_index.json"))
+        index = search_shards.documents(result.site_dir / code / "search")
         written = search.extract_page(result.page(f"{code}/notes/n/index.html"), "notes/n/")
-        docs = {d["location"]: d for d in index["docs"]}
+        docs = {d["location"]: d for d in index}
         assert docs["notes/n/"]["title"] == written.title
         assert len(written.passages) == 4
         for p in written.passages:
             doc = docs[f"notes/n/#{p.anchor}"]
             assert (doc["text"], doc["title"]) == (p.text, p.section or written.title)
-    tw = json.loads(result.page("zh-Hant-TW/search/search_index.json"))
-    assert any("電腦的資訊" in d["text"] for d in tw["docs"])
+    tw = search_shards.documents(result.site_dir / "zh-Hant-TW" / "search")
+    assert any("電腦的資訊" in d["text"] for d in tw)
 
 
 def _fresh_vocabulary(texts: list[str], extra: list[str]) -> list[str]:
@@ -379,7 +379,7 @@ def test_glossary_trie_finds_what_the_alternation_finds() -> None:
     ],
 )
 def test_glossary_trie_edges(forms: list[str], text: str) -> None:
-    trie = re.compile(glossary._trie_source(forms))
+    trie = re.compile(glossary.marking._trie_source(forms))
     alternation = re.compile(glossary.alternation_source(forms))
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in alternation.finditer(text)]
     assert trie.search(text)
@@ -438,9 +438,9 @@ def test_passages_grown_from_their_marks_are_the_passages_of_the_whole_page(real
 
 def _writer_holds(state: Any) -> tuple[int, int]:
     """In a page writer: the notes it inherited, and the pages it was handed."""
-    from zhudu.publish import site
+    from zhudu.publish import pagewriter
 
-    return len(site._FORKED_SITE[0].corpus.notes), len(state[0])
+    return len(pagewriter._FORKED_SITE[0].corpus.notes), len(state[0])
 
 
 _PROBE_HOOK = '''
@@ -471,9 +471,9 @@ def test_page_writers_are_forked_before_the_notes_are_read(
     import sys
 
     from conftest import REPO, build_site
-    from zhudu.publish import site
+    from zhudu.publish import pagewriter
 
-    monkeypatch.setattr(site, "WRITERS_BACKLOG", 2)
+    monkeypatch.setattr(pagewriter, "WRITERS_BACKLOG", 2)
     probe = tmp_path / "zd_probe_hook.py"
     zhudu_hook = str(REPO / "hooks" / "zhudu_hook.py")
     holds = f"from {__name__} import _writer_holds as WRITER_HOLDS\n"  # a worker unpickles it by name

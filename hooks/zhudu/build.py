@@ -20,11 +20,12 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 from pymdownx.slugs import slugify as pymdownx_slugify
 
-from zhudu import cache
+from zhudu import cache, serving
 from zhudu.annotate import annotations, glossary, passages
 from zhudu.errors import ZhuduError
-from zhudu.notes import dialects, safety
-from zhudu.publish import feeds, incremental, pagination, prerender, social, workers
+from zhudu.notes import code_spans, dialects, safety
+from zhudu.notes.reads import NOTE_READS
+from zhudu.publish import feeds, incremental, pagination, prerender, social, unchanged, workers
 from zhudu.publish.sections import section_pages
 from zhudu.publish.site import Site
 from zhudu.script import convert as script
@@ -84,13 +85,18 @@ class Build:
             build.serve_without(exc, "the editor's conversion rules", "编辑的转换规则")
             site.rules = script.ConversionRules(protected=(), phrases={}, accepted={})
         site.variants  # noqa: B018 - validated now (a ZhuduError or ScriptDataError stops the build)
+        if annotations.serving():  # a rebuild of mkdocs serve: what the last rebuilds read is in memory
+            serving.ARTIFACTS.start()
+            artifacts: cache.ArtifactCache = serving.RememberingCache(site.cache_dir, serving.ARTIFACTS)
+        else:
+            artifacts = cache.ArtifactCache(site.cache_dir)
         build.outputs = incremental.Outputs.open(
-            site.cache_dir, config.site_dir, [v.prefix for v in site.variants]
+            site.cache_dir, config.site_dir, [v.prefix for v in site.variants], artifacts
         )
         site.start_vocabulary()  # jieba's dictionary loads in a worker while MkDocs reads and renders
         site.start_writers()  # forked before the corpus is read: they do not copy it (workers.HandOverPool)
         build.renders = cache.NoteRenders(
-            cache.ArtifactCache(site.cache_dir),
+            artifacts,
             cache.digest(
                 cache.code_version(),
                 Path(config.config_file_path).read_bytes(),
@@ -112,6 +118,7 @@ class Build:
                 build.glossary,
                 script.inline_rules_markdown_extension(),
                 dialects.MathSourceExtension(),
+                code_spans.CodeSpansExtension(),  # fewer token spans in highlighted code
                 safety.extension(settings.raw_html_allow),
             ]
         )
@@ -149,11 +156,15 @@ class Build:
     def add_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Read ``seeds/`` and add a page per note, its images, the theme pages and the glossary."""
         site = self.site
+        NOTE_READS.store = self.renders.store if self.renders is not None else None
         corpus = site.load_notes(  # theme dirs: a note's template must be one of them
             config.theme.dirs,
             lambda exc: self.serve_without(exc, "the editor's note overrides", "编辑对笔记的设定"),
             site_pages={file.src_uri for file in files.documentation_pages()},
+            reads=NOTE_READS if annotations.serving() else None,
         )
+        if annotations.serving():
+            log.debug("notes: %d reused from the last build, %d read", NOTE_READS.hits, NOTE_READS.misses)
         for problem in [*corpus.problems, *(p for note in corpus.notes for p in note.problems)]:
             log.warning("%s", problem)
         for note in corpus.notes:
@@ -243,6 +254,12 @@ class Build:
 
     # ----------------------------------------------------------------- rendering ahead
 
+    def read_unchanged(self, config: MkDocsConfig, files: Files) -> None:
+        """``mkdocs serve --dirty``: note pages whose render is reused skip MkDocs' page loop."""
+        log.debug(
+            "note pages read from their kept render: %d", unchanged.read_unchanged_notes(self, config, files)
+        )
+
     def start_prerender(self, config: MkDocsConfig, files: Files) -> None:
         """``mkdocs build``: a worker renders note pages into the render cache while MkDocs renders the others."""
         site = self.site
@@ -287,6 +304,9 @@ class Build:
         """Expose the notes and variants to the templates; load Material's interface strings; match the themes."""
         self.stop_prerender()  # every page is rendered by now
         site = self.site
+        # Each rebuild of mkdocs serve has a new environment: its templates are compiled once per process.
+        if annotations.serving():
+            env.bytecode_cache = serving.TEMPLATES
         env.globals["zd"] = {
             "notes": [note_view(n) | {"url": _note_url(n, files)} for n in site.corpus.notes if not n.broken],
             "variants": [vars(v) for v in site.variants],
@@ -349,6 +369,10 @@ class Build:
         incremental.finish_pages(self)
         site.write_sitemaps(site_dir)
         site.write_search_indexes(site_dir, log)
+        removed: list[str] | None = None
+        if self.outputs is not None and self.files is not None and incremental.dirty():
+            # Before the writers stop: the pages' search texts may wait in their spool until then.
+            removed = incremental.record_pages(self, self.files)
         site.stop_workers()
         for rel, text in feeds.variant_feeds(
             notes=site.corpus.notes,
@@ -400,11 +424,11 @@ class Build:
             len(site.variants),
             ", ".join(v.code for v in site.variants),
         )
-        if self.outputs is not None and self.files is not None and incremental.dirty():
-            removed = incremental.record_pages(self, self.files)
+        if self.outputs is not None and removed is not None:
             log.debug(
-                "dirty build: %d pages left as written, %d stale files removed",
+                "dirty build: %d of %d pages left as written or copied, %d stale files removed",
                 len(self.outputs.skipped),
+                len(self.outputs.digests),
                 len(removed),
             )
 

@@ -20,9 +20,10 @@ import logging
 import os
 import pickle
 import re
+import shutil
 import tempfile
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path, PurePosixPath
@@ -137,6 +138,63 @@ class ArtifactCache:
     def _path(self, kind: str, key: str) -> Path:
         assert self.root is not None
         return self.root / kind / key[:2] / key
+
+
+class WrittenFiles(ArtifactCache):
+    """Files a build wrote, kept by key as they were written (not pickled, not compressed).
+
+    A written page is kept as its bytes, each file under the entry's folder with the SHA-256 of its
+    bytes in a small record: on a cold build the cache costs one more write per file (compressing the
+    copies cost a page writer a tenth of its time); on a hit each file is read, checked against its
+    digest and written.  A damaged or partly written entry is a miss.
+    """
+
+    def restore(self, kind: str, key: str, targets: Sequence[Path]) -> Any | None:
+        """Write ``targets`` from the entry kept under ``key``; returns its record, or None (a miss)."""
+        if self.root is None:
+            return None
+        folder = self._path(kind, key)
+        try:
+            digests, record = pickle.loads((folder / "record").read_bytes())
+            if len(digests) != len(targets):
+                raise ValueError("another number of files")
+            blobs = [(folder / str(n)).read_bytes() for n in range(len(digests))]
+            if any(hashlib.sha256(blob).hexdigest() != d for blob, d in zip(blobs, digests, strict=True)):
+                raise ValueError("a damaged file")
+        except Exception:  # missing, damaged or partly written: a miss
+            self.misses += 1
+            return None
+        for target, blob in zip(targets, blobs, strict=True):
+            write_file(target, blob)
+        self.hits += 1
+        return record
+
+    def keep(self, kind: str, key: str, blobs: Sequence[bytes], record: Any) -> None:
+        """Keep the bytes of the files just written, and ``record`` (pickled), under ``key``."""
+        if self.root is None:
+            return
+        folder = self._path(kind, key)
+        try:
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            building = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".new-"))
+        except OSError:
+            return  # a full disk, a read-only folder: the build goes on without the entry
+        try:
+            for n, blob in enumerate(blobs):
+                (building / str(n)).write_bytes(blob)
+            digests = [hashlib.sha256(blob).hexdigest() for blob in blobs]
+            data = pickle.dumps((digests, record), protocol=pickle.HIGHEST_PROTOCOL)
+            (building / "record").write_bytes(data)  # last: an entry without it is a miss
+            shutil.rmtree(folder, ignore_errors=True)  # a damaged entry with the same key
+            os.rename(building, folder)
+        except (OSError, pickle.PicklingError, TypeError, AttributeError):  # kept nowhere: built again
+            shutil.rmtree(building, ignore_errors=True)
+
+
+def write_file(target: Path, data: str | bytes) -> None:
+    """Write ``data`` (text as UTF-8) to ``target``, making its folder."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
 
 
 # --------------------------------------------------------------------------- rendered note pages

@@ -1,4 +1,4 @@
-"""Reading notes from ``seeds/``: decoding, front matter, normalisation, the corpus.
+"""Reading notes from ``seeds/``: normalisation and the corpus (front matter: ``front_matter``; summaries: ``summary``).
 
 Nothing here writes anywhere: a note is read as bytes, decoded, split with
 python-frontmatter's handlers and normalised into ``NoteMeta`` (see ``meta``).
@@ -13,74 +13,48 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-import tomllib
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import yaml
-from frontmatter.default_handlers import BaseHandler, YAMLHandler
 from mkdocs.config.base import ValidationError
 
 from zhudu.errors import NoteError, ZhuduError
 from zhudu.notes import body as body_mod
 from zhudu.notes import limits as limits_mod
-from zhudu.notes import remote_images, resolve, yamldoc
+from zhudu.notes import remote_images, resolve
+from zhudu.notes.across import refused_image, renamed_id
+from zhudu.notes.front_matter import (  # split out of this module; kept importable from here
+    decode,
+    detect_dialect,
+    split_front_matter,
+)
 from zhudu.notes.limits import Limits
 from zhudu.notes.meta import (
     Author,
     NoteMeta,
     note_schema,
-    profile_url,
     resolve_aliases,
     split_tags,
     validate_fields,
+)
+from zhudu.notes.reads import NoteReads
+from zhudu.notes.summary import (  # split out of this module; kept importable from here
+    _HAN_RE,
+    _LATIN_WORD_RE,
+    _article_text,
+    _as_text,
+    _complete_author,
+    _first_heading,
+    looks_like_placeholder,
+    summarise,
 )
 
 # --------------------------------------------------------------------------- Data
 
 NOTE_SUFFIXES = (".md", ".markdown", ".txt")
-_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
-_LATIN_WORD_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
-_HTML_TAG_RE = re.compile(r"<[^>\n]+>")
-_WRAPPER_RE = re.compile(r"<(aside|details) class=\"zd-wrapper.*?</\1>", re.DOTALL)
-_MD_LINK_RE = re.compile(r"!?\[(?P<text>[^\]]*)\]\([^)]*\)")
-_MD_NOISE_RE = re.compile(r"\*+|`+|^[ \t]*[>#]+[ \t]*|\|", re.MULTILINE)
-#: ``-{text}-`` and ``-{zh-Hans:text;…}-`` inline conversion rules: a summary keeps the default text.
-_INLINE_RULE_RE = re.compile(r"-\{(?:[^{}]*?zh-Hans\s*:\s*(?P<hans>[^;{}]*)[^{}]*|(?P<text>[^{}]*))\}-")
-#: Titles a tool gives a note whose author gave none (``looks_like_placeholder``).  Each branch
-#: is a shape no author's title has: a word like "Writing" or "Front-matter" is a real title, in
-#: English as in any language, and never matches.
-_PLACEHOLDER_TITLE_RE = re.compile(
-    r"""^(?:
-        (?P<untitled>(?i:untitled|new[ ]note|无标题|無標題|未命名|新建文本文档|新建文件)
-                     (?:[ _-]*\(?\d{1,4}\)?)?)                           # Untitled, Untitled 2
-      | (?P<date>\d{4}[-_./年]?\d{1,2}[-_./月]?\d{1,2}日?
-                 (?:[ T_-]?\d{1,2}[:._-]?\d{2}(?:[:._-]?\d{2})?)?)        # 2023-03-23, 20230323 1405
-      | (?P<number>\d+)                                                  # 002
-      | (?P<hash>(?=[\w.-]*\d)[A-Za-z0-9]*[_.-]?[0-9a-fA-F]{8,})           # 002_b47107d45cc7a228
-      | (?P<glued>\d{3,}[A-Za-z]+\d*|[A-Za-z]+[_-]?\d{3,})                # 1121tech, img_0042
-      | (?P<stem>[a-z0-9]+(?:[-_.][a-z0-9]+)+)                             # docs-writing, my_note
-    )$""",
-    re.VERBOSE,
-)
-_SENTENCE_END = "。！？!?；;"
-
-
-class TomlHandler(BaseHandler):
-    """Hugo-style ``+++`` TOML front matter, read with the standard library's tomllib."""
-
-    FM_BOUNDARY = re.compile(r"^\+{3,}\s*$", re.MULTILINE)
-    START_DELIMITER = END_DELIMITER = "+++"
-
-    def load(self, fm: str) -> dict[str, Any]:
-        return tomllib.loads(fm)
-
-
-#: A line that starts a front-matter key (``title:`` in YAML, ``title =`` in TOML).
-_KEY_LINE_RE = re.compile(r"^([A-Za-z_][\w-]*)\s*[:=]")
 
 #: Put before a note's Markdown when MkDocs reads it (``Note.page_source``).  MkDocs takes a
 #: page's first lines as metadata: YAML between ``---`` lines, or else MultiMarkdown's
@@ -88,10 +62,6 @@ _KEY_LINE_RE = re.compile(r"^([A-Za-z_][\w-]*)\s*[:=]")
 #: starting ``Template: x.html`` chose the page's template.  An empty YAML block of Zhudu's
 #: own is all MkDocs ever finds (the note's metadata reaches the page in ``on_page_markdown``).
 PAGE_FRONT_MATTER = "---\n{}\n---\n"
-
-
-_HANDLERS = (YAMLHandler(), TomlHandler())
-
 
 # --------------------------------------------------------------------------- Values
 
@@ -226,218 +196,6 @@ def _ascii_slug(text: str) -> str:
 
 def _digest(text: str) -> str:
     return hashlib.sha1(text.encode()).hexdigest()
-
-
-def decode(data: bytes, display: str) -> str:
-    """Decode a note's bytes as UTF-8 (a BOM is dropped; CRLF and CR become LF).
-
-    Raises:
-        NoteError: the bytes are not UTF-8; says whether they look like GBK.
-    """
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        try:
-            data.decode("gb18030")
-        except UnicodeDecodeError:
-            hint = "save it as UTF-8"
-        else:
-            hint = (
-                "it looks like GBK/GB18030 (common on Chinese Windows); save it as UTF-8, "
-                f"e.g. iconv -f GB18030 -t UTF-8 {display} > fixed.md"
-            )
-        raise NoteError(display, line, f"not UTF-8 (byte 0x{data[exc.start]:02X}); {hint}") from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def split_front_matter(
-    text: str, display: str, problems: list[NoteError] | None = None, limits: Limits | None = None
-) -> tuple[dict[str, Any], str, int, dict[str, int]]:
-    """Split and parse front matter.
-
-    Args:
-        text: The note, decoded.
-        display: How messages name the note.
-        problems: Receives what is wrong but not fatal: front matter that is never closed
-            (the note is then all text), keys given twice (the last value is used).
-        limits: The bounds on aliases and nesting (``yaml_aliases``, ``front_matter_depth``).
-
-    Returns:
-        The raw front matter, the body, the file line the body starts on, and the line of each key.
-
-    Raises:
-        NoteError: invalid YAML/TOML (with the line), YAML beyond ``yamldoc``'s bounds (alias
-            bombs, deep nesting), or front matter that is not a mapping.
-    """
-    problems = problems if problems is not None else []
-    limits = limits or Limits()
-    handler = next((h for h in _HANDLERS if h.detect(text)), None)
-    if handler is None:
-        return {}, text, 1, {}
-    try:
-        fm, content = handler.split(text)
-    except ValueError:
-        if _KEY_LINE_RE.match(text.split("\n", 2)[1] if text.count("\n") >= 1 else ""):
-            delimiter = handler.START_DELIMITER
-            problems.append(
-                NoteError(
-                    display,
-                    1,
-                    f"front matter opened with {delimiter!r} on line 1 is never closed: add a line "
-                    f"{delimiter!r} after its last 'key: value' line (until then it is shown as text)",
-                )
-            )
-        return {}, text, 1, {}
-    fm_first_line = 1  # the text after the opening delimiter starts on the delimiter's line
-    key_lines: dict[str, int] = {}
-    if isinstance(handler, YAMLHandler):
-        raw = _load_yaml(fm, display, fm_first_line, key_lines, problems, limits)
-    else:
-        raw = _load_toml(fm, display, fm_first_line, limits.front_matter_depth)
-        for offset, line in enumerate(fm.split("\n")):
-            if m := _KEY_LINE_RE.match(line):
-                key_lines.setdefault(m.group(1), fm_first_line + offset)
-    if raw is None:
-        raw = {}
-    if not isinstance(raw, dict):
-        raise NoteError(display, 2, "front matter must be 'key: value' lines")
-    body_line = text[: len(text) - len(content)].count("\n") + 1
-    return {str(k): v for k, v in raw.items()}, content, body_line, key_lines
-
-
-def _load_yaml(
-    fm: str,
-    display: str,
-    first_line: int,
-    key_lines: dict[str, int],
-    problems: list[NoteError],
-    limits: Limits,
-) -> Any:
-    """YAML front matter within ``yamldoc``'s bounds; records key lines and duplicate keys."""
-    try:
-        node, raw = yamldoc.parse_yaml(
-            fm, alias_budget=limits.yaml_aliases, max_depth=limits.front_matter_depth
-        )
-    except yamldoc.YAMLLimitError as exc:
-        mark = exc.problem_mark
-        raise NoteError(
-            display,
-            first_line + (mark.line if mark else 0),
-            f"front matter refused: {exc.problem} (extra.zhudu.limits)",
-        ) from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = first_line + (mark.line if mark else 0)
-        problem = exc.problem or "invalid YAML"
-        if exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
-            problem += f" (in the value that starts on line {first_line + exc.context_mark.line})"
-        raise NoteError(
-            display,
-            line,
-            f"invalid YAML front matter: {problem}; check quoting and indentation "
-            "(a value containing ': ' or starting with '[', '{', '@' or '`' needs quotes)",
-        ) from None
-    except yaml.YAMLError as exc:  # no mark: still this note's problem, never a traceback
-        raise NoteError(display, first_line, f"invalid YAML front matter: {exc}") from None
-    if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
-            key_lines.setdefault(str(key_node.value), first_line + key_node.start_mark.line)
-    for name, line, first in _duplicate_keys(node):
-        problems.append(
-            NoteError(
-                display,
-                first_line + line,
-                f"{name}: the key is given twice (first on line {first_line + first}); "
-                "the last value is used: remove one of them",
-            )
-        )
-    return raw
-
-
-def _duplicate_keys(root: yaml.Node | None) -> list[tuple[str, int, int]]:
-    """(dotted key, line, line of its first occurrence) for every key repeated in one mapping.
-
-    PyYAML keeps the last of two equal keys silently; the author meant one of them.
-    """
-    found: list[tuple[str, int, int]] = []
-    stack: list[tuple[yaml.Node, str]] = [(root, "")] if root is not None else []
-    seen_nodes: set[int] = set()  # an alias repeats a node: report it once
-    while stack:
-        node, prefix = stack.pop()
-        if id(node) in seen_nodes:
-            continue
-        seen_nodes.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            first: dict[str, int] = {}
-            for key_node, value_node in node.value:
-                if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
-                    name = f"{prefix}{key_node.value}"
-                    if name in first:
-                        found.append((name, key_node.start_mark.line, first[name]))
-                    else:
-                        first[name] = key_node.start_mark.line
-                    stack.append((value_node, f"{name}."))
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend((item, prefix) for item in node.value)
-    return sorted(found, key=lambda f: f[1])
-
-
-def _load_toml(fm: str, display: str, first_line: int, max_depth: int) -> Any:
-    """TOML front matter; it has no aliases, but nesting is bounded like YAML's."""
-    try:
-        raw = tomllib.loads(fm)
-    except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"line (\d+)", str(exc))
-        line = first_line + int(match.group(1)) - 1 if match else first_line
-        raise NoteError(display, line, f"invalid TOML front matter: {exc}") from None
-    except RecursionError:  # tomllib recurses per nested array or inline table
-        raise NoteError(
-            display,
-            first_line,
-            f"front matter refused: values nested more than {max_depth} levels deep "
-            "(extra.zhudu.limits.front_matter_depth)",
-        ) from None
-    if _depth(raw) > max_depth:
-        raise NoteError(
-            display,
-            first_line,
-            f"front matter refused: values nested more than {max_depth} levels deep "
-            "(extra.zhudu.limits.front_matter_depth)",
-        )
-    return raw
-
-
-def _depth(value: Any) -> int:
-    """How deeply lists and tables nest in parsed data (without recursion)."""
-    deepest = 0
-    stack = [(value, 0)]
-    while stack:
-        item, level = stack.pop()
-        if isinstance(item, dict):
-            stack.extend((v, level + 1) for v in item.values())
-        elif isinstance(item, list):
-            stack.extend((v, level + 1) for v in item)
-        else:
-            continue
-        deepest = max(deepest, level + 1)
-    return deepest
-
-
-def detect_dialect(raw: Mapping[str, Any], delimiter: str) -> str:
-    """Name the tool that wrote a note's front matter (shown to editors, kept in ``dialect``)."""
-    if delimiter == "+++":
-        return "hugo"
-    if not raw:
-        return "none"
-    authors = raw.get("author")
-    if "created" in raw or (isinstance(authors, list) and any("[[" in str(a) for a in authors)):
-        return "obsidian-clipper"
-    if "layout" in raw or "posttime" in raw:
-        return "jekyll"
-    if "updated" in raw:
-        return "hexo"
-    return "yaml"
 
 
 def read_note(
@@ -622,65 +380,6 @@ def broken_note(path: Path, display: str, identifier: str, error: NoteError, set
     )
 
 
-def looks_like_placeholder(title: str) -> bool:
-    """Whether ``title`` is what a tool wrote for a note without one, not the author's title.
-
-    A date, a number, an id or hash (``002_b47107d45cc7a228``), a word glued to digits
-    (``1121tech``), ``Untitled``, or a file stem (``docs-writing``).  A title in words is the author's, whatever its language: ``Writing``,
-    ``Front-matter`` and ``写作`` are not placeholders, nor is a Chinese file name Obsidian uses as
-    the title.
-    """
-    return bool(_PLACEHOLDER_TITLE_RE.match(title.strip()))
-
-
-def _as_text(value: Any) -> str | None:
-    return str(value) if isinstance(value, (str, int, float)) else None
-
-
-def _first_heading(text: str) -> str | None:
-    m = re.search(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", text, re.MULTILINE)
-    return m.group(1).strip() if m else None
-
-
-def _complete_author(author: Author, posts: Iterable[body_mod.Post], source: str | None) -> Author:
-    name = author.name
-    for post in posts:
-        if author.handle and post.handle == author.handle:
-            name = post.name
-            break
-    url = author.url or profile_url(source, author.handle)
-    return replace(author, name=name, url=url)
-
-
-def _article_text(markdown: str) -> str:
-    """The author's own words: wrappers, tags and Markdown syntax removed."""
-    text = _WRAPPER_RE.sub("", markdown)
-    text = _HTML_TAG_RE.sub(" ", text)
-    text = _INLINE_RULE_RE.sub(lambda m: (m["hans"] if m["hans"] is not None else m["text"]) or "", text)
-    text = _MD_LINK_RE.sub(lambda m: m["text"], text)
-    return _MD_NOISE_RE.sub("", text)
-
-
-def summarise(article: str, limit: int) -> str:
-    """The opening prose, cut at a sentence end within ``limit`` characters.
-
-    Short opening lines ("我有套类似的狂野想法：") are joined with what follows, so the
-    summary says what the note is about rather than only how it begins.
-    """
-    text = ""
-    for para in re.split(r"\n\s*\n", article):
-        para = " ".join(para.split())
-        if len(_HAN_RE.findall(para)) < 8:
-            continue
-        text += para
-        if len(text) >= limit // 2:
-            break
-    if len(text) <= limit:
-        return text
-    cut = max(text.rfind(p, 0, limit) for p in _SENTENCE_END)
-    return text[: cut + 1] if cut > limit // 3 else text[:limit].rstrip() + "…"
-
-
 def load_corpus(
     paths: Iterable[Path],
     display: Callable[[Path], str],
@@ -695,18 +394,36 @@ def load_corpus(
     root: Path | None = None,
     fetch_remote: Callable[[list[str]], Mapping[str, remote_images.Fetched]] | None = None,
     site_pages: Collection[str] = (),
+    reads: NoteReads | None = None,
 ) -> Corpus:
     """Read every note, make ids and slugs unique and sort newest first.
 
     ``map_paths`` reads the notes (``read_note`` of each path, in order): by default here, or in
     worker processes.  ``fetch_remote`` downloads remote images (``remote_images.fetch_all``);
     None: they stay links.  ``site_pages``: the site's own pages (``about.md``), which a note's
-    Markdown link may name.
+    Markdown link may name.  ``reads``: notes read by an earlier build of this process, reused
+    when nothing they were read from changed (``mkdocs serve``).
     """
     paths = sorted(paths)
     ids = note_ids(paths, root)
+    if reads is not None:
+        reads.start()
 
     def read(path: Path) -> Note:
+        if reads is None:
+            return read_afresh(path)
+        override = overrides.get(ids[path])
+        inputs = (
+            display(path),
+            ids[path],
+            root,
+            settings,
+            repr(override),
+            repr(override_lines.get(ids[path])),
+        )
+        return reads.read(path, (*inputs, override_file), lambda: read_afresh(path))
+
+    def read_afresh(path: Path) -> Note:
         return read_note(
             path,
             display(path),
@@ -726,10 +443,10 @@ def load_corpus(
     for path, note in zip(paths, notes, strict=True):
         stem = note_id(path, root)
         if ids[path] != stem:  # shares its file stem with another note (``note_ids``)
-            problems.append(_renamed(note, stem, display(stem_owner[stem]), override_file))
+            problems.append(renamed_id(note, stem, display(stem_owner[stem]), override_file))
         for image in note.body.images if note.body else ():
             if image.refused:
-                note.problems.append(_refused_image(note, image, display(root or path.parent)))
+                note.problems.append(refused_image(note, image, display(root or path.parent)))
     seen: dict[str, Note] = {}
     for note in notes:
         first = seen.get(note.meta.slug)
@@ -770,38 +487,6 @@ def _unique_sections(notes: list[Note]) -> None:
     for note in notes:
         if note.meta.folder and note.meta.section != section[note.meta.folder]:
             note.meta = replace(note.meta, section=section[note.meta.folder])
-
-
-def _renamed(note: Note, stem: str, first: str, override_file: str) -> NoteError:
-    """The warning for a note whose file stem another note has (``note_ids`` gave it its own id)."""
-    return NoteError(
-        note.display_path,
-        None,
-        f"note id {stem!r} is already taken by {first} (a note's id is its file name without "
-        f"the extension): this note is kept as id {note.id!r}, published as {note.meta.slug!r}; rename "
-        f"one of the two files so each has its own name ({override_file} keys notes by id)",
-    )
-
-
-def _refused_image(note: Note, image: body_mod.ImageRef, folder: str) -> NoteError:
-    """Why an image of a note is not published (``body.IMAGE_REFUSALS``), and what to do."""
-    if image.refused == "outside":
-        problem = (
-            f"is outside {folder}/ (the path, or a symbolic link on it, leads out of the notes folder): "
-            f"not published; move the image into {folder}/ (e.g. {folder}/assets/) and link it from there"
-        )
-    elif image.refused == "not-an-image":
-        kinds = ", ".join(sorted(body_mod.IMAGE_SUFFIXES))
-        problem = (
-            f"is not an image file: not published; only {kinds} files are published as a note's "
-            "images: convert it (an SVG to PNG or WebP) or link to it as text"
-        )
-    else:
-        problem = (
-            "cannot be followed (a symbolic link loop, a name too long or a NUL byte): "
-            "not published; fix the path"
-        )
-    return NoteError(note.display_path, image.line, f"image {image.target} {problem}")
 
 
 def _map_here(read: Callable[[Path], Note], paths: list[Path]) -> list[Note]:

@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import time
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -32,11 +31,20 @@ from mkdocs.structure.files import File, Files
 
 from zhudu import cache
 from zhudu.annotate import annotations
+from zhudu.publish import written as written_pages
+from zhudu.publish.page_digests import (  # split out of this module; kept importable from here
+    _stable_repr,
+    _theme_digest,
+    build_digest,
+    folder_digest,
+    nav_digest,
+    note_theme_digest,
+    page_digest,
+)
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
-    from zhudu.themes.render import ThemeBuild
 
 #: Whether MkDocs was started with ``--dirty`` (``mkdocs serve --dirty``, ``mkdocs build --dirty``).
 _DIRTY: list[bool] = [False]
@@ -112,12 +120,22 @@ class Outputs:
     owned: list[str] = field(default_factory=list)
 
     @classmethod
-    def open(cls, cache_dir: Path | None, site_dir: str, prefixes: Sequence[str]) -> Outputs:
-        """The record of ``site_dir`` (an empty one when there is none or this build is not dirty)."""
+    def open(
+        cls,
+        cache_dir: Path | None,
+        site_dir: str,
+        prefixes: Sequence[str],
+        store: cache.ArtifactCache | None = None,
+    ) -> Outputs:
+        """The record of ``site_dir`` (an empty one when there is none or this build is not dirty).
+
+        ``store`` keeps the searchable texts of the pages written, for the builds that skip them
+        (default: the artifact cache in ``cache_dir``).
+        """
         folder = Path(os.path.abspath(site_dir))
         record = cache_dir / "outputs" / f"{cache.digest(str(folder))}.json" if cache_dir else None
         outputs = cls(
-            store=cache.ArtifactCache(cache_dir),
+            store=store or cache.ArtifactCache(cache_dir),
             record_path=record,
             site_dir=folder,
             prefixes=tuple(prefixes),
@@ -163,7 +181,19 @@ class Outputs:
             ):
                 page.file.rewrite = False
                 self.skipped[dest] = kept
+            elif (restored := self._restored(dest, digest, indexed(page))) is not None:
+                page.file.rewrite = False
+                self.skipped[dest] = restored
         return len(self.skipped)
+
+    def _restored(self, dest_uri: str, digest: str, indexed: bool) -> Kept | None:
+        """A page written by an earlier dirty build with the same digest (any folder), copied in; or None."""
+        if indexed and not self.store.has("texts", digest):
+            return None
+        page = written_pages.find(self.store, digest, self.page_outputs(dest_uri))
+        if page is None or page.indexed != indexed or not written_pages.restore(self.site_dir, page):
+            return None
+        return Kept(digest, page.url, page.lastmod, page.searchable, page.indexed)
 
     def _outputs_exist(self, dest_uri: str) -> bool:
         return all((self.site_dir / rel).is_file() for rel in self.page_outputs(dest_uri))
@@ -202,6 +232,9 @@ class Outputs:
                 continue
             if dest not in self.skipped and indexed.get(dest, False):
                 self.store.put("texts", digest, texts.get(dest, ()))
+            if dest not in self.skipped:  # for a later dirty build into another folder (written.py)
+                entry = (url, lastmod, searchable, indexed.get(dest, False))
+                written_pages.keep(self.store, self.site_dir, digest, entry, self.page_outputs(dest))
             pages[dest] = [digest, url, lastmod, searchable, indexed.get(dest, False)]
         self.save(pages, self.owned)
 
@@ -259,119 +292,6 @@ class Outputs:
         return removed
 
 
-# --------------------------------------------------------------------------- what a page shows
-
-
-def page_digest(page: Page, build_inputs: str, shown: str = "") -> str:
-    """A digest of what the page's output is made from, besides the build-wide ``build_inputs``.
-
-    Args:
-        page: A page read and rendered, its ``on_page_context`` data not yet added.
-        build_inputs: What every page depends on (``build_digest``).
-        shown: What the page shows from the rest of the site (theme panels, its slice of the home list).
-    """
-    file = page.file
-    neighbours = [
-        (other.title, other.url) if other is not None else None
-        for other in (page.previous_page, page.next_page)
-    ]
-    return cache.digest(
-        build_inputs,
-        file.src_uri,
-        file.dest_uri,
-        page.url,
-        str(page.title),
-        _stable_repr(page.meta),
-        _stable_repr(_toc(page.toc)),
-        page.content or "",
-        repr(neighbours),
-        repr(page.canonical_url),
-        repr(page.edit_url),
-        shown,
-    )
-
-
-def build_digest(*parts: str | bytes) -> str:
-    """The build-wide inputs of every page (mkdocs.yml, the code, the templates, the nav …)."""
-    return cache.digest(cache.code_version(), *parts)
-
-
-def nav_digest(items: Iterable[Any]) -> str:
-    """The nav's titles and URLs, which every page draws."""
-
-    def walk(entries: Iterable[Any]) -> list[Any]:
-        return [
-            (
-                type(e).__name__,
-                str(e.title),
-                getattr(e, "url", None),
-                walk(getattr(e, "children", None) or ()),
-            )
-            for e in entries
-        ]
-
-    return repr(walk(items))
-
-
-def folder_digest(folders: Iterable[str | None]) -> str:
-    """Names and bytes of every file in ``folders`` (the theme's template overrides)."""
-    paths: list[Path] = []
-    for folder in folders:
-        if folder and Path(folder).is_dir():
-            paths.extend(p for p in Path(folder).rglob("*") if p.is_file())
-    parts: list[str | bytes] = []
-    for path in sorted(paths):
-        parts += [path.as_posix(), path.read_bytes()]
-    return cache.digest(*parts)
-
-
-def note_theme_digest(themes: ThemeBuild, note_id: str, memo: dict[str, str]) -> str:
-    """What a note's theme markers, panels, chips and related notes are made from.
-
-    For each theme it carries: the theme's entry and place in the map, and every note in the
-    theme with its hits and passages (the panels show the strongest; the related notes are
-    ranked by these counts, then date, then id).
-    """
-    index = themes.index
-    if index is None:
-        return ""
-    parts = []
-    for theme, count in index.themes_of_note(note_id):
-        parts.append(f"{theme.id}:{count}:{_theme_digest(themes, theme.id, memo)}")
-    # The related notes are ranked from the counts, dates and titles of the notes in those themes
-    # (``ThemeIndex.related``): already in the themes' digests.
-    return cache.digest(*parts)
-
-
-def _theme_digest(themes: ThemeBuild, theme_id: str, memo: dict[str, str]) -> str:
-    """A theme's entry, place in the map, pages, and every note in it with its hits and passages."""
-    if theme_id in memo:
-        return memo[theme_id]
-    index = themes.index
-    assert index is not None
-    order = [t.id for t in index.theme_map.themes].index(theme_id)
-    parts: list[str] = [repr(index.theme_by_id[theme_id]), str(order), repr(themes.paged.get(theme_id))]
-    for note, hits in sorted(index.by_theme_note.get(theme_id, {}).items()):
-        info = themes.info.get(note)
-        # to_simplified is not in NoteInfo's repr: which conversion a note's passages go through.
-        parts.append(repr(info) + getattr(getattr(info, "to_simplified", None), "__qualname__", ""))
-        for hit in hits:
-            passage = index.passage_by_key.get((note, hit.anchor))
-            parts.append(repr(hit) + (passage.text if passage is not None else ""))
-    memo[theme_id] = cache.digest(*parts)
-    return memo[theme_id]
-
-
-def _toc(toc: Any) -> list[Any]:
-    return [(item.title, item.id, item.level, _toc(item.children)) for item in (toc or ())]
-
-
-def _stable_repr(value: Any) -> str:
-    """``repr`` that refuses object addresses (those differ between runs: the page is then always written)."""
-    text = repr(value)
-    return f"{time.time_ns()}:{text}" if " at 0x" in text else text
-
-
 # --------------------------------------------------------------------------- the build's side
 
 
@@ -381,6 +301,9 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
     Theme pages get their view here (``pages.page_context`` keeps it): it is what they show.
     """
     outputs, site, themes = build.outputs, build.site, build.themes
+    for file in files.documentation_pages():  # written unless ``plan`` finds its output still holds
+        if isinstance(file, SiteFile):
+            file.rewrite = True
     if outputs is None:
         return
     from zhudu import pages as page_events  # the per-page events import this module's callers

@@ -11,24 +11,20 @@ import gzip
 import hashlib
 import json
 import logging
-import os
-import re
-import time
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
-from zhudu import cache, editorial
-from zhudu.annotate import annotations, glossary
-from zhudu.errors import NoteError, ZhuduError
-from zhudu.notes import folders, remote_images
-from zhudu.notes.corpus import NOTE_SUFFIXES, Corpus, Note, NoteSettings, default_slug, load_corpus, note_ids
-from zhudu.notes.limits import Limits
-from zhudu.publish import workers
+from zhudu import cache
+from zhudu.annotate import annotations
+from zhudu.cache import write_file as _write
+from zhudu.errors import ZhuduError
+from zhudu.notes.corpus import Corpus, Note
+from zhudu.publish import pagewriter, textspool, workers
+from zhudu.publish.note_loading import NoteLoading
 from zhudu.script import convert as script
 from zhudu.script import variants
 from zhudu.search import index as search
@@ -48,67 +44,12 @@ DEFAULT_VARIANTS: tuple[dict[str, Any], ...] = (
     },
 )
 
-#: The template of a note page; a note's ``template`` may name another of the theme's templates.
-DEFAULT_TEMPLATE = "note.html"
-#: A template a note may name: a plain file name, never a path (``../../etc/passwd``).
-_TEMPLATE_NAME_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*\.html$")
-
-
-def _front_matter_line(path: Path, key: str) -> int | None:
-    """The line of ``key`` in a note's front matter, for a message (None: not found)."""
-    try:
-        lines = path.read_text(encoding="utf-8-sig", errors="replace").splitlines()
-    except OSError:
-        return None
-    for number, line in enumerate(lines[1:], start=2):
-        if line.strip() in ("---", "+++"):
-            return None
-        if re.match(rf"^{re.escape(key)}\s*[:=]", line):
-            return number
-    return None
-
-
 #: Output files that exist once per variant, not shared from the root.
 PER_VARIANT_FILES = ("sitemap.xml", "search/search_index.json", "404.html", "feed.xml")
 
 
 #: ``Site.converter``'s converters: (variant, rules, source script) → converter.
 _CONVERTERS: dict[tuple[Any, str, str], script.Converter] = {}
-
-
-def _write(target: Path, text: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
-
-
-#: Reading fewer notes than this in a forked worker costs more than it saves (``load_notes``).
-NOTES_PER_READER = 200
-#: Writing the search documents of fewer pages than this in a forked worker costs more than it saves.
-PAGES_PER_INDEX_SLICE = 500
-
-#: Pages handed to the page writers and not yet written, past which ``write_variants`` waits.
-WRITERS_BACKLOG = 32
-
-#: The build state a page-writer process was forked with (``Site.start_writers``).
-_FORKED_SITE: list[Site] = []
-
-
-def _adopt_in_worker(site: Site) -> None:
-    _FORKED_SITE[:] = [site]
-
-
-def _write_in_worker(
-    state: tuple[set[str], dict[str, dict[str, str]], str],
-    html: str,
-    dest_uri: str,
-    url: str,
-    site_dir: Path,
-    indexed: bool,
-) -> tuple[str, tuple[tuple[str, search.PageText], ...]]:
-    site = _FORKED_SITE[0]
-    # What the writer was forked without: the pages (for links) and strings known once on_env has run.
-    site.page_urls, site.strings, site.output_fingerprint = state
-    return dest_uri, site.write_page(html, dest_uri, url, site_dir, indexed)
 
 
 @dataclass
@@ -122,7 +63,7 @@ class PageRecord:
 
 
 @dataclass
-class Site:
+class Site(NoteLoading):
     """The per-build state shared by the events."""
 
     settings: ZhuduConfig
@@ -137,6 +78,8 @@ class Site:
     strings: dict[str, dict[str, str]] = field(default_factory=dict)
     #: Variant code -> dest_uri -> the page's searchable text, taken as each page is written.
     search_pages: dict[str, dict[str, search.PageText]] = field(default_factory=dict)
+    #: mkdocs build with page writers: the search texts wait on disk (``publish/textspool.py``).
+    text_spool: textspool.Spool | None = field(default=None, repr=False)
     _writers: workers.HandOverPool | None = field(default=None, repr=False)
     _pending: list[Future[Any]] = field(default_factory=list, repr=False)
     _vocabulary: ProcessPoolExecutor | None = field(default=None, repr=False)
@@ -239,9 +182,9 @@ class Site:
         return self.root / self.settings.editorial_dir
 
     @cached_property
-    def page_store(self) -> cache.ArtifactCache:
-        """Pages' variant copies kept between builds (``write_page``)."""
-        return cache.ArtifactCache(self.cache_dir)
+    def page_store(self) -> cache.WrittenFiles:
+        """Pages' variant copies kept between builds (``pagewriter.write_page``)."""
+        return cache.WrittenFiles(self.cache_dir)
 
     @property
     def cache_dir(self) -> Path | None:
@@ -263,190 +206,6 @@ class Site:
             return (path.parent.resolve() / path.name).relative_to(self.root.resolve()).as_posix()
         except (ValueError, OSError, RuntimeError):
             return str(path)
-
-    def check_folders(self) -> list[ZhuduError]:
-        """Check ``seeds_dir`` and ``editorial_dir``; returns the warnings.
-
-        A folder outside the project folder (the one holding mkdocs.yml) is a warning, not an
-        error: mkdocs.yml is the site owner's, not untrusted input, and such a layout can be on
-        purpose; but a clone of the repository would build without it, so ``--strict`` fails.
-        A symbolic link inside the project leading there is the explicit way to do it (no warning).
-
-        Raises:
-            ZhuduError: a folder does not exist (a typo would otherwise build an empty site).
-        """
-        problems = []
-        root = Path(os.path.abspath(self.root))
-        for key, folder in (("seeds_dir", self.seeds_dir), ("editorial_dir", self.editorial_dir)):
-            value = getattr(self.settings, key)
-            if not folder.is_dir():
-                what = "is not a folder" if folder.exists() else "does not exist"
-                raise ZhuduError(
-                    "mkdocs.yml",
-                    None,
-                    f"extra.zhudu.{key}: {value!r} {what} ({folder.resolve()}); create the folder or "
-                    f"set {key} to the folder, relative to mkdocs.yml",
-                )
-            if not Path(os.path.abspath(folder)).is_relative_to(root):
-                problems.append(
-                    ZhuduError(
-                        "mkdocs.yml",
-                        None,
-                        f"extra.zhudu.{key}: {value!r} is outside the project folder ({folder.resolve()}): "
-                        "a clone of the repository builds without it; move the folder into the project "
-                        "(or link to it from a symbolic link inside the project)",
-                    )
-                )
-        return problems
-
-    def _note_paths(self) -> tuple[list[Path], list[ZhuduError]]:
-        """The note files in ``seeds/`` and its folders, and why any other file that looks like one is not read.
-
-        Folders are read as ``folders.walk`` says (hidden ones, ``_drafts/``, ``node_modules/`` and the
-        like skipped; symbolic links to folders never entered).  A note is untrusted input, and so is
-        a symbolic link among them: one leading out of ``seeds/`` would publish whatever file it names,
-        so only links to files inside are read.
-        """
-        seeds = self.seeds_dir.resolve()
-        folder = self.display(self.seeds_dir)
-        paths: list[Path] = []
-        refused: list[ZhuduError] = []
-        for path in folders.walk(self.seeds_dir):
-            if path.suffix not in NOTE_SUFFIXES:
-                continue
-            try:
-                target = path.resolve()
-                readable = target.is_file()
-            except (OSError, RuntimeError):  # a symbolic link loop, a name too long
-                target, readable = None, False
-            if target is not None and not target.is_relative_to(seeds):
-                refused.append(
-                    NoteError(
-                        self.display(path),
-                        None,
-                        f"a symbolic link to {target}, outside {folder}/: not published; copy the note "
-                        f"into {folder}/ (a link to a file inside {folder}/ is fine)",
-                    )
-                )
-            elif not readable:
-                refused.append(
-                    NoteError(
-                        self.display(path),
-                        None,
-                        "not a readable file (a folder, a broken symbolic link or a link loop): "
-                        "not published; make it a text file or remove it",
-                    )
-                )
-            else:
-                paths.append(path)
-        return paths, refused
-
-    # ----------------------------------------------------------------- notes
-
-    def load_notes(
-        self,
-        theme_dirs: Sequence[str] | None = None,
-        without_overrides: Callable[[ZhuduError], None] | None = None,
-        site_pages: Collection[str] = (),
-    ) -> Corpus:
-        """Read ``seeds/`` with the editor's overrides.
-
-        Args:
-            theme_dirs: The theme's template folders (``config.theme.dirs``): a note's ``template``
-                must name one of their templates.  None: not checked.
-            without_overrides: Called with the error when ``notes.yml`` is invalid; the notes are then
-                read without overrides (``mkdocs serve``).  None: the error is raised.
-            site_pages: The site's own pages (``files.documentation_pages()``' ``src_uri``), which a
-                note's Markdown link may name (``[关于](../about.md)``).
-
-        Raises:
-            ZhuduError: ``seeds_dir`` or ``editorial_dir`` is missing (``check_folders``).
-            EditorialError: ``notes.yml`` is invalid.
-        """
-        folder_problems = self.check_folders()
-        paths, refused = self._note_paths()
-        overrides_path = self.editorial_dir / "notes.yml"
-        try:
-            overrides = editorial.load_note_overrides(
-                overrides_path, self.display(overrides_path), note_ids(paths, self.seeds_dir).values()
-            )
-        except ZhuduError as exc:
-            if without_overrides is None:
-                raise
-            without_overrides(exc)
-            overrides = editorial.NoteOverrides(path=self.display(overrides_path))
-        self.corpus = load_corpus(
-            paths,
-            self.display,
-            settings=NoteSettings(
-                timezone=self.settings.timezone,
-                chars_per_minute=self.settings.chars_per_minute,
-                words_per_minute=self.settings.words_per_minute,
-                summary_length=self.settings.summary_length,
-                notes_url=self.settings.notes_url,
-                limits=Limits(**self.settings.limits),
-            ),
-            overrides=overrides.values,
-            override_lines=overrides.lines,
-            override_file=overrides.path,
-            image_url=self.image_link,
-            detect_script=script.detect_script,
-            root=self.seeds_dir,
-            fetch_remote=lambda urls: remote_images.fetch_all(
-                urls, self.cache_dir, self.settings.remote_images_from_private_hosts
-            ),
-            site_pages=site_pages,
-            # A few hundred notes and more are read on every CPU.
-            map_paths=lambda read, paths: workers.forked_map_in_slices(
-                read, paths, self._forking_cpus, smallest_slice=NOTES_PER_READER
-            ),
-        )
-        self.corpus.problems[:0] = [*folder_problems, *refused]
-        for note in self.corpus.notes if theme_dirs is not None else ():
-            if problem := self._check_template(note, theme_dirs or (), overrides):
-                note.problems.append(problem)
-        self.note_by_src = {note.src_uri: note for note in self.corpus.notes}
-        return self.corpus
-
-    def _check_template(
-        self, note: Note, theme_dirs: Sequence[str], overrides: editorial.NoteOverrides
-    ) -> NoteError | None:
-        """A ``template`` that is not a plain file name of one of the theme's templates: the default.
-
-        MkDocs hands the name to Jinja, which raises (a traceback) for a missing one; a path such as
-        ``../../etc/passwd`` must not even be looked up.
-        """
-        name = note.meta.template
-        if name == DEFAULT_TEMPLATE or (
-            _TEMPLATE_NAME_RE.match(name) and any((Path(d) / name).is_file() for d in theme_dirs)
-        ):
-            return None
-        note.meta = replace(note.meta, template=DEFAULT_TEMPLATE)
-        if "template" in overrides.values.get(note.id, {}):
-            where, line = overrides.path, overrides.lines.get(note.id, {}).get("template")
-        else:
-            where, line = note.display_path, _front_matter_line(note.path, "template")
-        return NoteError(
-            where,
-            line,
-            f"template {name!r} is not a template of the theme: {note.display_path} uses the default "
-            f"{DEFAULT_TEMPLATE}; give the file name of a template in overrides/ (like {DEFAULT_TEMPLATE}) "
-            "or remove the line",
-        )
-
-    def image_src_uri(self, note_id: str, path: Path) -> str:
-        """Where an existing image of a note is published among the site's files."""
-        try:
-            rel = path.resolve().relative_to(self.seeds_dir.resolve()).as_posix()
-        except ValueError:
-            rel = path.name
-        # The note id is a file name: "...md" has the id "..", which would publish under the site root.
-        folder = note_id if note_id.strip(".") else default_slug(note_id)
-        return f"media/{folder}/{rel}"
-
-    def image_link(self, note_id: str, path: Path) -> str:
-        """The Markdown link target from a note page to one of its images."""
-        return "<../" + quote(self.image_src_uri(note_id, path), safe="/") + ">"
 
     # ----------------------------------------------------------------- pages in every variant
 
@@ -492,104 +251,8 @@ class Site:
         return hashlib.sha256(repr(inputs).encode("utf-8")).hexdigest()
 
     def write_variants(self, html: str, dest_uri: str, url: str, site_dir: Path) -> None:
-        """Write a page rendered for the site root into every variant's folder.
-
-        With page writers started (``start_writers``), a worker does it and ``finish_writing``
-        collects what it found for the search index.
-        """
-        indexed = (
-            self.settings.search == "zhudu"
-            and dest_uri in self.pages
-            and self.pages[dest_uri].searchable
-            and dest_uri.endswith(".html")
-        )
-        if self._writers is not None:
-            if not self._writers.handed_over:  # on_env has run: what pages need is known
-                self._writers.hand_over((self.page_urls, self.strings, self.output_fingerprint))
-            self._pending.append(
-                self._writers.submit(_write_in_worker, html, dest_uri, url, site_dir, indexed)
-            )
-            # A page not yet written holds its HTML here (the executor keeps a task's arguments
-            # until its result is in): finished pages are collected in order, and past a backlog
-            # the oldest is waited for, so the pages wait in the writers, not in memory.
-            collected = 0
-            for future in self._pending:
-                if not (future.done() or len(self._pending) - collected > WRITERS_BACKLOG):
-                    break
-                self._record_texts(*future.result())
-                collected += 1
-            del self._pending[:collected]
-            return
-        self._record_texts(dest_uri, self.write_page(html, dest_uri, url, site_dir, indexed))
-
-    def write_page(
-        self, html: str, dest_uri: str, url: str, site_dir: Path, indexed: bool
-    ) -> tuple[tuple[str, search.PageText], ...]:
-        """Write the page's variant copies, from the cache when the same page was written before.
-
-        The copies depend only on the page's HTML, where it lives and the build-wide inputs
-        (``output_fingerprint``): with all of them unchanged, the bytes written last time are
-        written again instead of converting the page once more.  Returns the searchable texts.
-        """
-        key = cache.digest(cache.code_version(), self.output_fingerprint, dest_uri, url, str(indexed), html)
-        kept = self.page_store.get("pages", key)
-        if kept is not None:
-            outputs, texts = kept
-            for prefix, out in outputs:
-                _write(site_dir / prefix / dest_uri, out)
-            return texts
-        outputs, texts = self.convert_page(html, dest_uri, url, site_dir, indexed)
-        self.page_store.put("pages", key, (outputs, texts))
-        return texts
-
-    def convert_page(
-        self, html: str, dest_uri: str, url: str, site_dir: Path, indexed: bool
-    ) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, search.PageText], ...]]:
-        """Write the page's variant copies; returns (prefix, page) written and (code, searchable text)."""
-        outputs: list[tuple[str, str]] = []
-        texts: list[tuple[str, search.PageText]] = []
-        # Every variant folder is one level deep, so URLs are re-aimed once for all of them (the
-        # folder's name left as a placeholder), and the page is tokenized once; per variant only
-        # the text is converted and the names filled in.
-        html = variants.relocate(
-            html,
-            dest_uri=dest_uri,
-            variant=variants.STAND_IN,
-            variants=self.variants,
-            page_url=url,
-            is_variant_local=self.is_variant_local,
-            site_url=self.site_url,
-            memo=self._relocated,
-        )
-        # The tokenizing pass also gives the search index its text.
-        tokens = script.tokenize_html(
-            html, events=indexed, opaque=search.SKIPPED_CLASSES if indexed else None
-        )
-        page = search.outline(tokens.events) if indexed and tokens.events is not None else None
-        points = variants.fill_points(html, tokens.pieces)
-        ordered = glossary.TERM_MARK in html
-        for variant in self.variants:
-            # Even the default variant goes through its converter: inline -{…}- rules resolve there.
-            pieces = self.converter(variant.code, "Hans").convert_pieces(tokens)
-            strings = self.strings.get(variant.code, {})
-            if points is not None:
-                own = list(pieces) if pieces is tokens.pieces else pieces
-                pieces = variants.fill_pieces(own, points, variant, strings)
-                out = "".join(pieces)
-            else:
-                out = variants.fill(html if pieces is tokens.pieces else "".join(pieces), variant, strings)
-            if ordered:
-                out = glossary.order_terms(out)  # its index and entries in this variant's order
-            _write(site_dir / variant.prefix / dest_uri, out)
-            outputs.append((variant.prefix, out))
-            if indexed:
-                texts.append(
-                    (
-                        variant.code,
-                        search.page_text(page, pieces, out, url) if page else search.extract_page(out, url),
-                    )
-                )
-        return tuple(outputs), tuple(texts)
+        """Write a page rendered for the site root into every variant's folder (``pagewriter``)."""
+        pagewriter.write_variants(self, html, dest_uri, url, site_dir)
 
     def _record_texts(self, dest_uri: str, texts: Iterable[tuple[str, search.PageText]]) -> None:
         for code, text in texts:
@@ -620,44 +283,19 @@ class Site:
             self._vocabulary.submit(search.warm_vocabulary, self.domain_words)
 
     def start_writers(self) -> None:
-        """Fork the page writers now (``on_config``), before the corpus and the pages are in memory.
-
-        They inherit the settings, the variants and the converters; what else a page needs, known
-        once ``on_env`` has run, is handed over with the first page (``write_variants``).
-        """
-        if annotations.serving():
-            return
-        for variant in self.variants:  # OpenCC's dictionaries, loaded once before the fork
-            self.converter(variant.code, "Hans")
-        self._writers = workers.HandOverPool.fork(
-            workers.pool_size(self.settings.workers), _adopt_in_worker, (self,)
-        )
+        """Fork the page writers now, before the corpus is read (``pagewriter.start_writers``)."""
+        pagewriter.start_writers(self)
 
     def finish_writing(self, log: logging.Logger) -> None:
-        """Wait for the page writers; their first error (a ``ZhuduError`` names the file) is raised here."""
-        pending, self._pending = self._pending, []
-        started = time.perf_counter()
-        try:
-            for future in pending:
-                dest_uri, texts = future.result()
-                self._record_texts(dest_uri, texts)
-        finally:
-            if self._writers is not None:
-                self._writers.shutdown(cancel_futures=True)
-                self._writers = None
-                log.debug(
-                    "page writers: %d pages left after the last render; the build waited %.2f s for them",
-                    len(pending),
-                    time.perf_counter() - started,
-                )
+        """Wait for the page writers (``pagewriter.finish_writing``)."""
+        pagewriter.finish_writing(self, log)
 
     def stop_workers(self) -> None:
         """Stop the workers still running, dropping queued work (after the search index, or a failed build)."""
-        for pool in (self._writers, self._vocabulary):
-            if pool is not None:
-                pool.shutdown(wait=True, cancel_futures=True)
-        self._writers = self._vocabulary = None
-        self._pending = []
+        pagewriter.stop(self)
+        if self._vocabulary is not None:
+            self._vocabulary.shutdown(wait=True, cancel_futures=True)
+        self._vocabulary = None
 
     def _vocabulary_of(
         self, texts: list[str], table: Mapping[str, str], extra_words: list[str]
@@ -691,7 +329,7 @@ class Site:
             return
         index = json.loads(source.read_text(encoding="utf-8"))
         if self.settings.search == "zhudu":
-            self._write_zhudu_search(site_dir, index.get("config", {}).get("separator", r"[\s\-]+"), log)
+            self._write_zhudu_search(site_dir, index, log)
             source.unlink()
             return
         for variant in self.variants:
@@ -714,12 +352,14 @@ class Site:
         source.unlink()
         log.debug("search indexes written for %d variants", len(self.variants))
 
-    def _write_zhudu_search(self, site_dir: Path, separator: str, log: logging.Logger) -> None:
-        """Zhudu's passage index, from the pages' search records taken as each variant was written.
+    def _write_zhudu_search(
+        self, site_dir: Path, material_index: Mapping[str, Any], log: logging.Logger
+    ) -> None:
+        """Zhudu's sharded passage index, from the pages' search records taken as each variant was written.
 
-        The sharded index (``search/shards.py``) is what the worker reads; ``search_index.json``
-        (``search/index.py``, every passage in one file) is kept for Material, which fetches it at start-up
-        only where the lazy loader cannot work (no ``BroadcastChannel``).
+        The worker reads the shards (``search/shards.py``); each variant's ``search_index.json``
+        holds only Material's search configuration (``search.stub_index``), for the browsers where
+        Material still fetches it.
         """
         variant_pages = [
             search.VariantPages(
@@ -733,47 +373,27 @@ class Site:
             for v in self.variants
         ]
         canonical = next((v.code for v in self.variants if v.script == "Hans"), self.default.code)
-        to_simplified = script.opencc_converter("t2s").convert
-        converters = {v.code: self.converter(v.code, "Hans").text for v in self.variants}
         from zhudu.search import (
             shards as search_shards,  # imported here: only this method of the site uses it
         )
 
-        started: list[Callable[[], list[str]]] = []
+        prefixes = {v.code: v.prefix for v in self.variants}
 
-        def vocabulary_once(
-            texts: list[str], table: Mapping[str, str], extra: list[str]
-        ) -> Callable[[], list[str]]:
-            # Both indexes fold the same canonical texts with the same table: one vocabulary.
-            if not started:
-                started.append(self._vocabulary_of(texts, table, extra))
-            return started[0]
-
-        shards = search_shards.build(
+        shards = search_shards.build_each(
             variant_pages,
             canonical,
-            to_simplified,
-            converters,
+            script.opencc_converter("t2s").convert,
+            {v.code: self.converter(v.code, "Hans").text for v in self.variants},
             [script.opencc_converter(c).convert for c in ("tw2sp", "hk2sp")],
             self.domain_words,
-            vocabulary_of=vocabulary_once,
+            vocabulary_of=self._vocabulary_of,
+            postings_at=search_shards.shared_folder(prefixes.values()),
         )
-        size = search_shards.write(shards, site_dir, {v.code: v.prefix for v in self.variants})
-        # The documents are written in a slice per CPU, for a large site.
-        parts, map_parts = self.slicing(len(self.pages), PAGES_PER_INDEX_SLICE)
-        indexes = search.build_indexes(
-            variant_pages,
-            canonical,
-            to_simplified,
-            converters,
-            separator,
-            self.domain_words,
-            vocabulary_of=vocabulary_once,
-            parts=parts,
-            map_parts=map_parts,
-        )
-        size += search.write_indexes(indexes, site_dir, {v.code: v.prefix for v in self.variants})
-        log.debug("zhudu search: %d variant indexes, %d bytes", len(indexes), size)
+        size = search_shards.write(shards, site_dir, prefixes)
+        stub = search.stub_index(material_index)
+        for prefix in sorted(prefixes.values()):
+            _write(site_dir / prefix / "search" / "search_index.json", stub)
+        log.debug("zhudu search: %d variant indexes, %d bytes", len(prefixes), size)
 
     def write_sitemaps(self, site_dir: Path) -> None:
         """A sitemap per variant naming every variant of each page."""

@@ -10,7 +10,7 @@ converters as they are (no pickling of OpenCC objects); the page writers are han
 
 Fork only: spawned workers would have to rebuild the state, which costs more than the work.
 ``mkdocs serve`` does not use them: its rebuilds run beside the server's threads, which forking
-does not mix with, and it reuses unchanged pages from the cache (``Site.write_page``).
+does not mix with, and it reuses unchanged pages from the cache (``pagewriter.write_page``).
 """
 
 from __future__ import annotations

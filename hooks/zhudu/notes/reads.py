@@ -1,0 +1,121 @@
+"""Notes read in an earlier build of this process, reused while nothing ``read_note`` reads has changed.
+
+``mkdocs serve`` rebuilds the whole site on every save, and reading and normalising every note
+was an eighth of a save at 500 notes.  A note is read again only when its bytes (hashed every
+time: an edit that keeps the size and modification time is still seen), its reading inputs
+(settings, the editor's overrides, its id and folder) or the files its images resolve to have
+changed.  The entry is the note as ``read_note`` returned it; the corpus changes its notes
+afterwards (unique slugs, link resolution, downloaded images, problems), so each build gets a copy.
+
+Kept in memory for the life of the process (the hook's modules are not reloaded by ``mkdocs
+serve``; a change to Zhudu's code needs a new process anyway), only for the notes of the last
+build; and in the artifact cache (``store``) under a digest of the code, the bytes and the inputs,
+for the first build of the next ``mkdocs serve``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
+
+from zhudu import cache
+
+if TYPE_CHECKING:
+    from zhudu.cache import ArtifactCache
+    from zhudu.notes.corpus import Note
+
+#: The artifact kind (``cache.ArtifactCache``) of notes read.
+KIND = "note"
+#: A Markdown image target that names a scheme (``https:``): not a file, nothing to check.
+_SCHEME_RE = re.compile(r"(?i)^[a-z][a-z0-9+.-]*:")
+
+
+@dataclass(frozen=True)
+class _Entry:
+    inputs: Hashable
+    content: str  # SHA-256 of the file's bytes
+    images: tuple[tuple[str, str, bool], ...]  # what each local image target resolved to
+    note: Note
+
+
+class NoteReads:
+    """Normalised notes by path, with what they were read from."""
+
+    def __init__(self) -> None:
+        self.entries: dict[Path, _Entry] = {}
+        self.kept: dict[Path, _Entry] = {}  # this build's entries; the others are dropped at ``start``
+        self.hits = 0
+        self.misses = 0
+        #: Where notes read by another process are kept (None: memory only).
+        self.store: ArtifactCache | None = None
+
+    def start(self) -> None:
+        """A new build: keep only what the last one read (deleted or renamed notes go)."""
+        if self.kept:
+            self.entries, self.kept = self.kept, {}
+        self.hits = self.misses = 0
+
+    def read(self, path: Path, inputs: Hashable, read: Callable[[], Note]) -> Note:
+        """The note at ``path``: the earlier read when its bytes and ``inputs`` are the same, else ``read()``.
+
+        Args:
+            path: The note file.
+            inputs: Everything else ``read`` depends on (settings, overrides, id, folder), hashable.
+            read: Reads and normalises the note (``corpus.read_note``).
+        """
+        try:
+            content = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:  # read_note reports it
+            return read()
+        entry = self.entries.get(path)
+        if entry is not None and entry.inputs == inputs and entry.content == content:
+            images = _images(entry.note)
+            if images is not None and images == entry.images:
+                self.hits += 1
+                self.kept[path] = entry
+                return _copy(entry.note)
+        key = cache.digest(cache.code_version(), str(path), content, repr(inputs)) if self.store else ""
+        kept: Any = self.store.get(KIND, key) if self.store else None
+        if isinstance(kept, _Entry) and kept.images == _images(kept.note):
+            self.hits += 1
+            self.kept[path] = _Entry(inputs, content, kept.images, kept.note)
+            return _copy(kept.note)
+        self.misses += 1
+        note = read()
+        images = _images(note)
+        # Only a note read from the bytes just hashed (the file may change in between), and not
+        # a broken one: its error may come from outside its bytes.
+        if note.source_digest == content and not note.broken and images is not None:
+            entry = _Entry(inputs, content, images, _copy(note))
+            self.kept[path] = entry
+            if self.store:
+                self.store.put(KIND, key, _Entry(None, content, images, entry.note))
+        return note
+
+
+def _images(note: Note) -> tuple[tuple[str, str, bool], ...] | None:
+    """Where each local image target of ``note`` resolves now and whether it is a file (None: cannot tell)."""
+    found = []
+    for image in note.body.images if note.body else ():
+        if _SCHEME_RE.match(image.target):
+            continue
+        try:
+            path = (note.path.parent / unquote(image.target)).resolve()
+            found.append((image.target, str(path), path.is_file()))
+        except (OSError, ValueError, RuntimeError):
+            return None
+    return tuple(found)
+
+
+def _copy(note: Note) -> Note:
+    """A copy the corpus may change (it sets the slug, the Markdown, the images, the problems)."""
+    return replace(note, problems=list(note.problems), body=replace(note.body) if note.body else None)
+
+
+#: The notes read by this process's builds (``mkdocs serve``).
+NOTE_READS = NoteReads()

@@ -1,0 +1,99 @@
+"""What the build derives from a note's text: its article text, summary and whether a title is a placeholder.
+
+Split from ``corpus`` (which re-exports these names).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
+
+from zhudu.notes import body as body_mod
+from zhudu.notes.meta import Author, profile_url
+
+_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+_LATIN_WORD_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+_HTML_TAG_RE = re.compile(r"<[^>\n]+>")
+_WRAPPER_RE = re.compile(r"<(aside|details) class=\"zd-wrapper.*?</\1>", re.DOTALL)
+_MD_LINK_RE = re.compile(r"!?\[(?P<text>[^\]]*)\]\([^)]*\)")
+_MD_NOISE_RE = re.compile(r"\*+|`+|^[ \t]*[>#]+[ \t]*|\|", re.MULTILINE)
+#: ``-{text}-`` and ``-{zh-Hans:text;…}-`` inline conversion rules: a summary keeps the default text.
+_INLINE_RULE_RE = re.compile(r"-\{(?:[^{}]*?zh-Hans\s*:\s*(?P<hans>[^;{}]*)[^{}]*|(?P<text>[^{}]*))\}-")
+#: Titles a tool gives a note whose author gave none (``looks_like_placeholder``).  Each branch
+#: is a shape no author's title has: a word like "Writing" or "Front-matter" is a real title, in
+#: English as in any language, and never matches.
+_PLACEHOLDER_TITLE_RE = re.compile(
+    r"""^(?:
+        (?P<untitled>(?i:untitled|new[ ]note|无标题|無標題|未命名|新建文本文档|新建文件)
+                     (?:[ _-]*\(?\d{1,4}\)?)?)                           # Untitled, Untitled 2
+      | (?P<date>\d{4}[-_./年]?\d{1,2}[-_./月]?\d{1,2}日?
+                 (?:[ T_-]?\d{1,2}[:._-]?\d{2}(?:[:._-]?\d{2})?)?)        # 2023-03-23, 20230323 1405
+      | (?P<number>\d+)                                                  # 002
+      | (?P<hash>(?=[\w.-]*\d)[A-Za-z0-9]*[_.-]?[0-9a-fA-F]{8,})           # 002_b47107d45cc7a228
+      | (?P<glued>\d{3,}[A-Za-z]+\d*|[A-Za-z]+[_-]?\d{3,})                # 1121tech, img_0042
+      | (?P<stem>[a-z0-9]+(?:[-_.][a-z0-9]+)+)                             # docs-writing, my_note
+    )$""",
+    re.VERBOSE,
+)
+_SENTENCE_END = "。！？!?；;"
+
+
+def looks_like_placeholder(title: str) -> bool:
+    """Whether ``title`` is what a tool wrote for a note without one, not the author's title.
+
+    A date, a number, an id or hash (``002_b47107d45cc7a228``), a word glued to digits
+    (``1121tech``), ``Untitled``, or a file stem (``docs-writing``).  A title in words is the author's, whatever its language: ``Writing``,
+    ``Front-matter`` and ``写作`` are not placeholders, nor is a Chinese file name Obsidian uses as
+    the title.
+    """
+    return bool(_PLACEHOLDER_TITLE_RE.match(title.strip()))
+
+
+def _as_text(value: Any) -> str | None:
+    return str(value) if isinstance(value, (str, int, float)) else None
+
+
+def _first_heading(text: str) -> str | None:
+    m = re.search(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", text, re.MULTILINE)
+    return m.group(1).strip() if m else None
+
+
+def _complete_author(author: Author, posts: Iterable[body_mod.Post], source: str | None) -> Author:
+    name = author.name
+    for post in posts:
+        if author.handle and post.handle == author.handle:
+            name = post.name
+            break
+    url = author.url or profile_url(source, author.handle)
+    return replace(author, name=name, url=url)
+
+
+def _article_text(markdown: str) -> str:
+    """The author's own words: wrappers, tags and Markdown syntax removed."""
+    text = _WRAPPER_RE.sub("", markdown)
+    text = _HTML_TAG_RE.sub(" ", text)
+    text = _INLINE_RULE_RE.sub(lambda m: (m["hans"] if m["hans"] is not None else m["text"]) or "", text)
+    text = _MD_LINK_RE.sub(lambda m: m["text"], text)
+    return _MD_NOISE_RE.sub("", text)
+
+
+def summarise(article: str, limit: int) -> str:
+    """The opening prose, cut at a sentence end within ``limit`` characters.
+
+    Short opening lines ("我有套类似的狂野想法：") are joined with what follows, so the
+    summary says what the note is about rather than only how it begins.
+    """
+    text = ""
+    for para in re.split(r"\n\s*\n", article):
+        para = " ".join(para.split())
+        if len(_HAN_RE.findall(para)) < 8:
+            continue
+        text += para
+        if len(text) >= limit // 2:
+            break
+    if len(text) <= limit:
+        return text
+    cut = max(text.rfind(p, 0, limit) for p in _SENTENCE_END)
+    return text[: cut + 1] if cut > limit // 3 else text[:limit].rstrip() + "…"

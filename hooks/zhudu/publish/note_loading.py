@@ -1,0 +1,248 @@
+"""Reading the notes for the site: ``seeds/`` and its folders, the editor's overrides, images.
+
+A mixin of ``publish.site.Site`` (which owns the build's state: settings, folders, the corpus); kept
+apart so the page-writing state and the note reading each fit in one module.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+from zhudu import editorial
+from zhudu.errors import NoteError, ZhuduError
+from zhudu.notes import folders, remote_images
+from zhudu.notes.corpus import NOTE_SUFFIXES, Corpus, Note, NoteSettings, default_slug, load_corpus, note_ids
+from zhudu.notes.limits import Limits
+from zhudu.notes.reads import NoteReads
+from zhudu.publish import workers
+from zhudu.script import convert as script
+
+if TYPE_CHECKING:
+    from zhudu.settings import ZhuduConfig
+
+#: The template of a note page; a note's ``template`` may name another of the theme's templates.
+DEFAULT_TEMPLATE = "note.html"
+#: A template a note may name: a plain file name, never a path (``../../etc/passwd``).
+_TEMPLATE_NAME_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*\.html$")
+
+
+def _front_matter_line(path: Path, key: str) -> int | None:
+    """The line of ``key`` in a note's front matter, for a message (None: not found)."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig", errors="replace").splitlines()
+    except OSError:
+        return None
+    for number, line in enumerate(lines[1:], start=2):
+        if line.strip() in ("---", "+++"):
+            return None
+        if re.match(rf"^{re.escape(key)}\s*[:=]", line):
+            return number
+    return None
+
+
+#: Reading fewer notes than this in a forked worker costs more than it saves (``load_notes``).
+NOTES_PER_READER = 200
+
+
+class NoteLoading:
+    """``Site``'s note reading (see ``publish/site.py`` for the attributes it uses)."""
+
+    settings: ZhuduConfig
+    corpus: Corpus
+    note_by_src: dict[str, Note]
+    seeds_dir: Path
+    editorial_dir: Path
+    cache_dir: Path | None
+    _forking_cpus: int
+    display: Callable[[Path], str]
+
+    def check_folders(self) -> list[ZhuduError]:
+        """Check ``seeds_dir`` and ``editorial_dir``; returns the warnings.
+
+        A folder outside the project folder (the one holding mkdocs.yml) is a warning, not an
+        error: mkdocs.yml is the site owner's, not untrusted input, and such a layout can be on
+        purpose; but a clone of the repository would build without it, so ``--strict`` fails.
+        A symbolic link inside the project leading there is the explicit way to do it (no warning).
+
+        Raises:
+            ZhuduError: a folder does not exist (a typo would otherwise build an empty site).
+        """
+        problems = []
+        root = Path(os.path.abspath(self.root))
+        for key, folder in (("seeds_dir", self.seeds_dir), ("editorial_dir", self.editorial_dir)):
+            value = getattr(self.settings, key)
+            if not folder.is_dir():
+                what = "is not a folder" if folder.exists() else "does not exist"
+                raise ZhuduError(
+                    "mkdocs.yml",
+                    None,
+                    f"extra.zhudu.{key}: {value!r} {what} ({folder.resolve()}); create the folder or "
+                    f"set {key} to the folder, relative to mkdocs.yml",
+                )
+            if not Path(os.path.abspath(folder)).is_relative_to(root):
+                problems.append(
+                    ZhuduError(
+                        "mkdocs.yml",
+                        None,
+                        f"extra.zhudu.{key}: {value!r} is outside the project folder ({folder.resolve()}): "
+                        "a clone of the repository builds without it; move the folder into the project "
+                        "(or link to it from a symbolic link inside the project)",
+                    )
+                )
+        return problems
+
+    def _note_paths(self) -> tuple[list[Path], list[ZhuduError]]:
+        """The note files in ``seeds/`` and its folders, and why any other file that looks like one is not read.
+
+        Folders are read as ``folders.walk`` says (hidden ones, ``_drafts/``, ``node_modules/`` and the
+        like skipped; symbolic links to folders never entered).  A note is untrusted input, and so is
+        a symbolic link among them: one leading out of ``seeds/`` would publish whatever file it names,
+        so only links to files inside are read.
+        """
+        seeds = self.seeds_dir.resolve()
+        folder = self.display(self.seeds_dir)
+        paths: list[Path] = []
+        refused: list[ZhuduError] = []
+        for path in folders.walk(self.seeds_dir):
+            if path.suffix not in NOTE_SUFFIXES:
+                continue
+            try:
+                target = path.resolve()
+                readable = target.is_file()
+            except (OSError, RuntimeError):  # a symbolic link loop, a name too long
+                target, readable = None, False
+            if target is not None and not target.is_relative_to(seeds):
+                refused.append(
+                    NoteError(
+                        self.display(path),
+                        None,
+                        f"a symbolic link to {target}, outside {folder}/: not published; copy the note "
+                        f"into {folder}/ (a link to a file inside {folder}/ is fine)",
+                    )
+                )
+            elif not readable:
+                refused.append(
+                    NoteError(
+                        self.display(path),
+                        None,
+                        "not a readable file (a folder, a broken symbolic link or a link loop): "
+                        "not published; make it a text file or remove it",
+                    )
+                )
+            else:
+                paths.append(path)
+        return paths, refused
+
+    def load_notes(
+        self,
+        theme_dirs: Sequence[str] | None = None,
+        without_overrides: Callable[[ZhuduError], None] | None = None,
+        site_pages: Collection[str] = (),
+        reads: NoteReads | None = None,
+    ) -> Corpus:
+        """Read ``seeds/`` with the editor's overrides.
+
+        Args:
+            theme_dirs: The theme's template folders (``config.theme.dirs``): a note's ``template``
+                must name one of their templates.  None: not checked.
+            without_overrides: Called with the error when ``notes.yml`` is invalid; the notes are then
+                read without overrides (``mkdocs serve``).  None: the error is raised.
+            site_pages: The site's own pages (``files.documentation_pages()``' ``src_uri``), which a
+                note's Markdown link may name (``[关于](../about.md)``).
+            reads: Notes read by an earlier build of this process (``mkdocs serve``), reused when unchanged.
+
+        Raises:
+            ZhuduError: ``seeds_dir`` or ``editorial_dir`` is missing (``check_folders``).
+            EditorialError: ``notes.yml`` is invalid.
+        """
+        folder_problems = self.check_folders()
+        paths, refused = self._note_paths()
+        overrides_path = self.editorial_dir / "notes.yml"
+        try:
+            overrides = editorial.load_note_overrides(
+                overrides_path, self.display(overrides_path), note_ids(paths, self.seeds_dir).values()
+            )
+        except ZhuduError as exc:
+            if without_overrides is None:
+                raise
+            without_overrides(exc)
+            overrides = editorial.NoteOverrides(path=self.display(overrides_path))
+        self.corpus = load_corpus(
+            paths,
+            self.display,
+            settings=NoteSettings(
+                timezone=self.settings.timezone,
+                chars_per_minute=self.settings.chars_per_minute,
+                words_per_minute=self.settings.words_per_minute,
+                summary_length=self.settings.summary_length,
+                notes_url=self.settings.notes_url,
+                limits=Limits(**self.settings.limits),
+            ),
+            overrides=overrides.values,
+            override_lines=overrides.lines,
+            override_file=overrides.path,
+            image_url=self.image_link,
+            detect_script=script.detect_script,
+            root=self.seeds_dir,
+            fetch_remote=lambda urls: remote_images.fetch_all(
+                urls, self.cache_dir, self.settings.remote_images_from_private_hosts
+            ),
+            site_pages=site_pages,
+            reads=reads,
+            # A few hundred notes and more are read on every CPU.
+            map_paths=lambda read, paths: workers.forked_map_in_slices(
+                read, paths, self._forking_cpus, smallest_slice=NOTES_PER_READER
+            ),
+        )
+        self.corpus.problems[:0] = [*folder_problems, *refused]
+        for note in self.corpus.notes if theme_dirs is not None else ():
+            if problem := self._check_template(note, theme_dirs or (), overrides):
+                note.problems.append(problem)
+        self.note_by_src = {note.src_uri: note for note in self.corpus.notes}
+        return self.corpus
+
+    def _check_template(
+        self, note: Note, theme_dirs: Sequence[str], overrides: editorial.NoteOverrides
+    ) -> NoteError | None:
+        """A ``template`` that is not a plain file name of one of the theme's templates: the default.
+
+        MkDocs hands the name to Jinja, which raises (a traceback) for a missing one; a path such as
+        ``../../etc/passwd`` must not even be looked up.
+        """
+        name = note.meta.template
+        if name == DEFAULT_TEMPLATE or (
+            _TEMPLATE_NAME_RE.match(name) and any((Path(d) / name).is_file() for d in theme_dirs)
+        ):
+            return None
+        note.meta = replace(note.meta, template=DEFAULT_TEMPLATE)
+        if "template" in overrides.values.get(note.id, {}):
+            where, line = overrides.path, overrides.lines.get(note.id, {}).get("template")
+        else:
+            where, line = note.display_path, _front_matter_line(note.path, "template")
+        return NoteError(
+            where,
+            line,
+            f"template {name!r} is not a template of the theme: {note.display_path} uses the default "
+            f"{DEFAULT_TEMPLATE}; give the file name of a template in overrides/ (like {DEFAULT_TEMPLATE}) "
+            "or remove the line",
+        )
+
+    def image_src_uri(self, note_id: str, path: Path) -> str:
+        """Where an existing image of a note is published among the site's files."""
+        try:
+            rel = path.resolve().relative_to(self.seeds_dir.resolve()).as_posix()
+        except ValueError:
+            rel = path.name
+        # The note id is a file name: "...md" has the id "..", which would publish under the site root.
+        folder = note_id if note_id.strip(".") else default_slug(note_id)
+        return f"media/{folder}/{rel}"
+
+    def image_link(self, note_id: str, path: Path) -> str:
+        """The Markdown link target from a note page to one of its images."""
+        return "<../" + quote(self.image_src_uri(note_id, path), safe="/") + ">"

@@ -1,0 +1,216 @@
+"""Writing each rendered page into every variant's folder, beside MkDocs in forked page writers.
+
+MkDocs hands every page over once rendered (``on_post_page``); ``write_variants`` gives it to a page
+writer forked in ``on_config`` (``workers.HandOverPool``), or writes it in this process when there
+is none (``workers: 0``, ``mkdocs serve``).  A page's copies depend only on its HTML, where it lives
+and the build-wide inputs (``Site.output_fingerprint``), so they are kept under that key
+(``cache.WrittenFiles``): a page written before is written again from there, not converted again.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from zhudu import cache
+from zhudu.annotate import annotations, glossary
+from zhudu.publish import textspool, workers
+from zhudu.script import convert as script
+from zhudu.script import variants
+from zhudu.search import index as search
+
+if TYPE_CHECKING:
+    from zhudu.publish.site import Site
+
+#: Pages handed to the page writers and not yet written, past which ``write_variants`` waits.
+WRITERS_BACKLOG = 32
+
+#: The build state a page-writer process was forked with (``start_writers``).
+_FORKED_SITE: list[Site] = []
+
+Texts = tuple[tuple[str, search.PageText], ...]
+
+
+def _adopt_in_worker(site: Site) -> None:
+    _FORKED_SITE[:] = [site]
+
+
+def _write_in_worker(
+    state: tuple[set[str], dict[str, dict[str, str]], str],
+    html: str,
+    dest_uri: str,
+    url: str,
+    site_dir: Path,
+    indexed: bool,
+) -> tuple[str, Texts]:
+    site = _FORKED_SITE[0]
+    # What the writer was forked without: the pages (for links) and strings known once on_env has run.
+    site.page_urls, site.strings, site.output_fingerprint = state
+    texts = write_page(site, html, dest_uri, url, site_dir, indexed)
+    # Spooled here: the build process keeps where the texts are, not the texts (textspool.py).
+    return dest_uri, site.text_spool.place(texts) if site.text_spool is not None else texts
+
+
+def start_writers(site: Site) -> None:
+    """Fork the page writers now (``on_config``), before the corpus and the pages are in memory.
+
+    They inherit the settings, the variants and the converters; what else a page needs, known
+    once ``on_env`` has run, is handed over with the first page (``write_variants``).
+    """
+    if annotations.serving():
+        return
+    for variant in site.variants:  # OpenCC's dictionaries, loaded once before the fork
+        site.converter(variant.code, "Hans")
+    if site.settings.search == "zhudu" and workers.pool_size(site.settings.workers) > 0:
+        site.text_spool = textspool.Spool([v.code for v in site.variants])  # inherited by the writers
+        site.search_pages.update(site.text_spool.variants)
+    site._writers = workers.HandOverPool.fork(
+        workers.pool_size(site.settings.workers), _adopt_in_worker, (site,)
+    )
+    if site._writers is None and site.text_spool is not None:  # no fork here: texts stay in memory
+        site.text_spool.remove()
+        site.text_spool = None
+        site.search_pages.clear()
+
+
+def write_variants(site: Site, html: str, dest_uri: str, url: str, site_dir: Path) -> None:
+    """Write a page rendered for the site root into every variant's folder.
+
+    With page writers started (``start_writers``), a worker does it and ``finish_writing``
+    collects what it found for the search index.
+    """
+    record = site.pages.get(dest_uri)
+    indexed = (
+        site.settings.search == "zhudu"
+        and record is not None
+        and record.searchable
+        and dest_uri.endswith(".html")
+    )
+    writers = site._writers
+    if writers is None:
+        site._record_texts(dest_uri, write_page(site, html, dest_uri, url, site_dir, indexed))
+        return
+    if not writers.handed_over:  # on_env has run: what pages need is known
+        writers.hand_over((site.page_urls, site.strings, site.output_fingerprint))
+    pending = site._pending
+    pending.append(writers.submit(_write_in_worker, html, dest_uri, url, site_dir, indexed))
+    # A page not yet written holds its HTML here (the executor keeps a task's arguments until its
+    # result is in): finished pages are collected in order, and past a backlog the oldest is
+    # waited for, so the pages wait in the writers, not in memory.
+    collected = 0
+    for future in pending:
+        if not (future.done() or len(pending) - collected > WRITERS_BACKLOG):
+            break
+        site._record_texts(*future.result())
+        collected += 1
+    del pending[:collected]
+
+
+def finish_writing(site: Site, log: logging.Logger) -> None:
+    """Wait for the page writers; their first error (a ``ZhuduError`` names the file) is raised here."""
+    pending, site._pending = site._pending, []
+    started = time.perf_counter()
+    try:
+        for future in pending:
+            dest_uri, texts = future.result()
+            site._record_texts(dest_uri, texts)
+    finally:
+        if site._writers is not None:
+            site._writers.shutdown(cancel_futures=True)
+            site._writers = None
+            log.debug(
+                "page writers: %d pages left after the last render; the build waited %.2f s for them",
+                len(pending),
+                time.perf_counter() - started,
+            )
+
+
+def write_page(site: Site, html: str, dest_uri: str, url: str, site_dir: Path, indexed: bool) -> Texts:
+    """Write the page's variant copies, from the cache when the same page was written before.
+
+    The copies depend only on the page's HTML, where it lives and the build-wide inputs
+    (``output_fingerprint``): with all of them unchanged, the files written last time are
+    written again instead of converting the page once more.  Returns the searchable texts.
+    """
+    store = site.page_store
+    key = cache.digest(cache.code_version(), site.output_fingerprint, dest_uri, url, str(indexed), html)
+    targets = [site_dir / variant.prefix / dest_uri for variant in site.variants]
+    kept = store.restore("pages", key, targets)
+    if kept is not None:
+        return kept
+    blobs: list[bytes] = []
+    texts = convert_page(site, html, dest_uri, url, targets, indexed, written=blobs)
+    store.keep("pages", key, blobs, texts)
+    return texts
+
+
+def convert_page(
+    site: Site,
+    html: str,
+    dest_uri: str,
+    url: str,
+    targets: Iterable[Path],
+    indexed: bool,
+    written: list[bytes] | None = None,
+) -> Texts:
+    """Write the page's variant copies (one target per variant); returns (code, searchable text).
+
+    ``written``: appended the bytes of each copy, for the cache.
+    """
+    texts: list[tuple[str, search.PageText]] = []
+    # Every variant folder is one level deep, so URLs are re-aimed once for all of them (the
+    # folder's name left as a placeholder), and the page is tokenized once; per variant only
+    # the text is converted and the names filled in.
+    html = variants.relocate(
+        html,
+        dest_uri=dest_uri,
+        variant=variants.STAND_IN,
+        variants=site.variants,
+        page_url=url,
+        is_variant_local=site.is_variant_local,
+        site_url=site.site_url,
+        memo=site._relocated,
+    )
+    # The tokenizing pass also gives the search index its text.
+    tokens = script.tokenize_html(html, events=indexed, opaque=search.SKIPPED_CLASSES if indexed else None)
+    page = search.outline(tokens.events) if indexed and tokens.events is not None else None
+    points = variants.fill_points(html, tokens.pieces)
+    ordered = glossary.TERM_MARK in html
+    for variant, target in zip(site.variants, targets, strict=True):
+        # Even the default variant goes through its converter: inline -{…}- rules resolve there.
+        pieces = site.converter(variant.code, "Hans").convert_pieces(tokens)
+        strings = site.strings.get(variant.code, {})
+        if points is not None:
+            own = list(pieces) if pieces is tokens.pieces else pieces
+            pieces = variants.fill_pieces(own, points, variant, strings)
+            out = "".join(pieces)
+        else:
+            out = variants.fill(html if pieces is tokens.pieces else "".join(pieces), variant, strings)
+        if ordered:
+            out = glossary.order_terms(out)  # its index and entries in this variant's order
+        data = out.encode("utf-8")
+        cache.write_file(target, data)
+        if written is not None:
+            written.append(data)
+        if indexed:
+            texts.append(
+                (
+                    variant.code,
+                    search.page_text(page, pieces, out, url) if page else search.extract_page(out, url),
+                )
+            )
+    return tuple(texts)
+
+
+def stop(site: Site) -> None:
+    """Stop the page writers still running, dropping queued work (after the search index, or a failed build).
+
+    The spooled texts stay readable as long as the site keeps them (``textspool.Spool``).
+    """
+    if site._writers is not None:
+        site._writers.shutdown(wait=True, cancel_futures=True)
+    site._writers = None
+    site._pending = []

@@ -1,0 +1,189 @@
+"""What ``mkdocs serve --dirty`` keeps between rebuilds never goes stale.
+
+A serve process keeps the notes it read (``notes/reads.py``), the artifacts it read or wrote
+(``serving.py``) and reads unchanged note pages from their kept render instead of MkDocs' page
+loop (``publish/unchanged.py``); a dirty build into a new folder copies the pages it wrote before
+(``publish/written.py``).  Each step below changes an input those could miss, rebuilds the
+way ``mkdocs serve --dirty`` does (a fresh config per rebuild, in one process), and compares the
+folder with a clean build made by a new process with an empty cache.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from test_serve_incremental import differences, project, replace_in
+
+pytestmark = pytest.mark.slow
+
+SERVE_URL = "http://127.0.0.1:8000/zhudu/"
+
+#: Rebuilds like ``mkdocs serve --dirty``, each time a line arrives on stdin; answers with the
+#: build's counters (from Zhudu's debug lines).
+DIRTY_SERVER = textwrap.dedent(
+    """
+    import json, logging, re, sys
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    config_file, site_dir, serve_url = sys.argv[1:4]
+    counters = {}
+    class Count(logging.Handler):
+        def emit(self, record):
+            message = record.getMessage()
+            if m := re.search(r"notes: (\\d+) reused from the last build, (\\d+) read", message):
+                counters["notes reused"], counters["notes read"] = int(m[1]), int(m[2])
+            if m := re.search(r"note pages read from their kept render: (\\d+)", message):
+                counters["pages kept"] = int(m[1])
+            if m := re.search(r"dirty build: (\\d+) of (\\d+) pages left as written", message):
+                counters["pages left"], counters["pages"] = int(m[1]), int(m[2])
+    logger = logging.getLogger("mkdocs.plugins.zhudu")
+    logger.setLevel(logging.DEBUG)
+    logger.addHandler(Count(logging.DEBUG))
+    first = True
+    for line in sys.stdin:
+        counters.clear()
+        config = load_config(config_file=config_file, site_dir=site_dir)
+        if first:
+            config.plugins.on_startup(command="serve", dirty=True)
+            first = False
+        config.site_url = serve_url
+        build(config, serve_url=serve_url, dirty=True)
+        print(json.dumps(counters), flush=True)
+    """
+)
+
+#: One clean build in serve mode by a new process with an empty cache.
+CLEAN_BUILD = textwrap.dedent(
+    """
+    import sys
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    config_file, site_dir, serve_url, cache_dir = sys.argv[1:5]
+    config = load_config(config_file=config_file, site_dir=site_dir)
+    config.plugins.on_startup(command="serve", dirty=False)
+    config.extra["zhudu"]["cache_dir"] = cache_dir
+    config.site_url = serve_url
+    build(config, serve_url=serve_url, dirty=False)
+    """
+)
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+class DirtyServer:
+    """A process rebuilding one project into one folder, as ``mkdocs serve --dirty`` does."""
+
+    def __init__(self, root: Path, site: Path) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", DIRTY_SERVER, str(root / "mkdocs.yml"), str(site), SERVE_URL],
+            cwd=root,
+            env=ENV,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+
+    def rebuild(self) -> dict[str, int]:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write("build\n")
+        self.proc.stdin.flush()
+        answer = self.proc.stdout.readline()
+        assert answer, "the rebuild failed"
+        return json.loads(answer)
+
+    def stop(self) -> None:
+        self.proc.kill()
+        self.proc.wait()
+
+
+def clean_build(root: Path, tmp: Path) -> Path:
+    """A clean build of ``root`` as it is now, by a new process with an empty cache."""
+    n = len(list(tmp.glob("clean-*")))
+    site, cache = tmp / f"clean-{n}", tmp / f"clean-cache-{n}"
+    subprocess.run(
+        [sys.executable, "-c", CLEAN_BUILD, str(root / "mkdocs.yml"), str(site), SERVE_URL, str(cache)],
+        cwd=root,
+        env=ENV,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    return site
+
+
+def test_a_serve_process_keeps_nothing_stale(tmp_path: Path) -> None:
+    root = project(tmp_path / "project")
+    site = tmp_path / "served"
+    server = DirtyServer(root, site)
+    notes = sorted((root / "seeds").glob("*.md"))
+    note = notes[0]
+    try:
+        first = server.rebuild()
+        assert differences(site, clean_build(root, tmp_path)) == []
+        assert first["notes read"] == len(notes)
+
+        # An edit that keeps the file's size and modification time (a 3-byte character for another).
+        original = note.read_bytes()
+        stat = note.stat()
+        text = original.decode("utf-8")
+        assert "的" in text
+        note.write_bytes(text.replace("的", "是", 1).encode("utf-8"))
+        os.utime(note, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        assert note.stat().st_size == stat.st_size and note.stat().st_mtime_ns == stat.st_mtime_ns
+        counters = server.rebuild()
+        assert differences(site, clean_build(root, tmp_path)) == []
+        # Only the edited note is read and rendered again (MkDocs' page loop skips the others).
+        assert counters["notes read"] == 1 and counters["notes reused"] == len(notes) - 1
+        assert counters["pages kept"] == len(notes) - 1
+
+        # Restored to its earlier content: its first read is still in the cache.
+        note.write_bytes(original)
+        counters = server.rebuild()
+        assert differences(site, clean_build(root, tmp_path)) == []
+        assert counters["notes read"] == 0 and counters["notes reused"] == len(notes)
+
+        # mkdocs.yml: a setting reading a note depends on (the reading speed: the minutes shown).
+        replace_in(
+            root / "mkdocs.yml",
+            "    timezone: Asia/Shanghai\n",
+            "    timezone: Asia/Shanghai\n    chars_per_minute: 45\n",
+        )
+        counters = server.rebuild()
+        assert differences(site, clean_build(root, tmp_path)) == []
+        assert counters["notes read"] == len(notes)
+    finally:
+        server.stop()
+
+    # Zhudu's code changes where a note's Markdown is rendered (its kept render must not be
+    # reused): a new process, as mkdocs serve does not reload the package.
+    replace_in(
+        root / "hooks" / "zhudu" / "annotate" / "passages.py",
+        'element.set("data-zd-passage", "")',
+        'element.set("data-zd-passage", "1")',
+    )
+    server = DirtyServer(root, site)
+    try:
+        server.rebuild()
+        assert differences(site, clean_build(root, tmp_path)) == []
+    finally:
+        server.stop()
+
+    # A new folder with a warm cache (mkdocs serve builds into a new temporary folder when it
+    # starts): every page is copied from the files kept for its digest, none rendered again, and
+    # no note is read again.
+    fresh = tmp_path / "served-again"
+    server = DirtyServer(root, fresh)
+    try:
+        counters = server.rebuild()
+        assert differences(fresh, clean_build(root, tmp_path)) == []
+        assert counters["pages left"] == counters["pages"] > 0
+        assert counters["notes reused"] == len(notes)  # read by the last process: kept in the cache
+    finally:
+        server.stop()
