@@ -184,3 +184,26 @@ def test_written_pages_are_kept_as_written_and_a_damaged_one_is_not_reused(tmp_p
     cold = build_site(fresh, repo_notes=True, repo_editorial=True, zhudu={"cache_dir": ""})
     assert warm.ok and cold.ok
     assert same_tree(root / "site", fresh / "site") == ""
+
+
+def test_a_full_build_drops_the_page_cache_entries_it_no_longer_uses(tmp_path):
+    """Each edit keys new page entries; after a full build only the site's current pages stay kept."""
+    import os
+    import time
+
+    root = tmp_path / "p"
+    assert build_site(root, notes={"a.md": NOTE_A, "b.md": NOTE_B}, strict=False).ok
+    store = root / ".cache" / "zhudu" / "pages"
+    first = {entry.name for entry in store.glob("*/*")}
+    for n in range(3):
+        (root / "seeds" / "a.md").write_text(
+            NOTE_A.replace("第二段。", f"第二段，第{n}次修改。"), encoding="utf-8"
+        )
+        for record in store.glob("*/*/record"):  # as if the last build were an hour ago
+            os.utime(record, (time.time() - 3600, time.time() - 3600))
+        assert build_site(root, strict=False).ok
+    now = {entry.name for entry in store.glob("*/*")}
+    assert len(now) == len(first) and now != first
+    pages = sorted((root / "site" / "zh-Hant-TW").rglob("*.html"))
+    kept = {p.read_bytes() for p in store.glob("*/*/[0-9]*")}
+    assert all(page.read_bytes() in kept for page in pages)

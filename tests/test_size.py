@@ -61,6 +61,16 @@ def test_the_styled_token_classes_are_the_ones_material_colours():
             '<div class="language-js highlight"><pre><span></span><code>a <span class="o">=</span>'
             '<span class="hll">b</span></code></pre></div>',
         ),
+        # The author's raw HTML posing as highlighted code: a span inside an unquoted attribute stays,
+        # or unwrapping it would reopen the tag (onerror would run).
+        (
+            '<div class="highlight"><pre><img alt=<span class="w">x src=y onerror=alert(1) </span></pre></div>',
+            '<div class="highlight"><pre><img alt=<span class="w">x src=y onerror=alert(1) </span></pre></div>',
+        ),
+        (
+            '<div class="highlight"><pre><span title=<span class="w">x onmouseover=alert(1) </span></pre></div>',
+            '<div class="highlight"><pre><span title=<span class="w">x onmouseover=alert(1) </span></pre></div>',
+        ),
         # Outside highlighted code (the author's HTML, Zhudu's own markup) nothing changes.
         ('<p><span class="w">x</span> <code>y</code></p>', '<p><span class="w">x</span> <code>y</code></p>'),
     ],

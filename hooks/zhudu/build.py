@@ -9,6 +9,7 @@ problems it finds are ``ZhuduError``s, which the hook turns into ``PluginError``
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -58,6 +59,8 @@ class Build:
     outputs: incremental.Outputs | None = None  # dirty builds: which pages' output still holds
     nav: Any = None  # the site's nav (every page draws it)
     files: Files | None = None  # the site's files, once on_env has them
+    #: When the build began (``time.time()``): page-cache entries not used since are swept after a full build.
+    started: float = field(default_factory=time.time)
 
     # ----------------------------------------------------------------- configuration
 
@@ -374,6 +377,8 @@ class Build:
             # Before the writers stop: the pages' search texts may wait in their spool until then.
             removed = incremental.record_pages(self, self.files)
         site.stop_workers()
+        if site.text_spool is not None:  # the search index and the dirty record have read it
+            site.text_spool.remove()
         for rel, text in feeds.variant_feeds(
             notes=site.corpus.notes,
             site_url=site.site_url,
@@ -391,6 +396,9 @@ class Build:
             log.debug(
                 "note renders: %d reused, %d rendered", self.renders.store.hits, self.renders.store.misses
             )
+        if not incremental.dirty():  # a full build restored or kept every page the site has now
+            swept = site.page_store.sweep("pages", self.started - 2)  # some file systems keep mtimes to 2 s
+            log.debug("pages: %d cache entries no longer used removed", swept)
         # Counted in this process only (mkdocs build's page writers keep their own counts).
         log.debug(
             "pages: %d written from the cache, %d converted", site.page_store.hits, site.page_store.misses

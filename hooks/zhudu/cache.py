@@ -14,6 +14,7 @@ stops half way leaves whole entries or none.  A damaged entry is a miss.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import logging
@@ -167,7 +168,34 @@ class WrittenFiles(ArtifactCache):
         for target, blob in zip(targets, blobs, strict=True):
             write_file(target, blob)
         self.hits += 1
+        with contextlib.suppress(OSError):  # used now: ``sweep`` keeps it
+            os.utime(folder / "record")
         return record
+
+    def sweep(self, kind: str, used_since: float) -> int:
+        """Remove the entries of ``kind`` no build used since ``used_since`` (a ``time.time()``); returns how many.
+
+        Each entry is keyed by a page's whole content, so every edit adds one and nothing would
+        ever be dropped: called after a full build, which restored (touched) or kept every entry
+        the site now needs, it leaves one site's worth of pages.  Leftovers of an interrupted
+        ``keep`` go too.
+        """
+        if self.root is None or not (self.root / kind).is_dir():
+            return 0
+        removed = 0
+        for folder in (self.root / kind).glob("*/*"):
+            try:
+                used = (folder / "record").stat().st_mtime if folder.is_dir() else folder.stat().st_mtime
+            except OSError:  # no record: damaged or never finished
+                used = 0.0
+            if used >= used_since:
+                continue
+            if folder.is_dir():
+                shutil.rmtree(folder, ignore_errors=True)
+            else:
+                folder.unlink(missing_ok=True)
+            removed += 1
+        return removed
 
     def keep(self, kind: str, key: str, blobs: Sequence[bytes], record: Any) -> None:
         """Keep the bytes of the files just written, and ``record`` (pickled), under ``key``."""

@@ -34,6 +34,8 @@ _HIGHLIGHTED_RE = re.compile(
       | <code\ class="(?:[^"]*\ )?highlight(?:\ [^"]*)?"[^>]*>.*?</code>""",
     re.VERBOSE | re.DOTALL,
 )
+#: A tag as Pygments and pymdownx.highlight write it: a known name, every attribute value quoted.
+_PYGMENTS_TAG_RE = re.compile(r'</?(?:span|code|pre|div|a|table|tbody|tr|td|th)(?:\s+[a-z-]+="[^"<>]*")*\s*>')
 #: A token span (Pygments' short class names) around text only.
 _TOKEN_SPAN_RE = re.compile(r'<span class="(?P<cls>[a-z][a-z0-9]{0,3})">(?P<text>[^<]*)</span>')
 
@@ -46,7 +48,16 @@ def unwrap_unstyled(html: str) -> str:
     def token(m: re.Match[str]) -> str:
         return m.group(0) if m["cls"] in STYLED_CLASSES else m["text"]
 
-    return _HIGHLIGHTED_RE.sub(lambda block: _TOKEN_SPAN_RE.sub(token, block.group(0)), html)
+    def unwrap(block: re.Match[str]) -> str:
+        code = block.group(0)
+        # The raw HTML of a note can pose as highlighted code; a span unwrapped inside an author's
+        # tag (``<img alt=<span class="w">x onerror=…</span>``) would reopen it.  Pygments escapes
+        # every < and > of the code, so a block with any other tag is not Pygments' and stays as is.
+        if "<" in _PYGMENTS_TAG_RE.sub("", code) or ">" in _PYGMENTS_TAG_RE.sub("", code):
+            return code
+        return _TOKEN_SPAN_RE.sub(token, code)
+
+    return _HIGHLIGHTED_RE.sub(unwrap, html)
 
 
 class _UnwrapUnstyled(Postprocessor):

@@ -42,7 +42,11 @@ def read_unchanged_notes(build: Any, config: MkDocsConfig, files: Files) -> int:
             continue
         page = file.page if file.page is not None else Page(None, file, config)
         page = config.plugins.on_pre_page(page, config=config, files=files)
-        page.read_source(config)
+        try:
+            page.read_source(config)
+        except (OSError, UnicodeDecodeError):  # deleted or damaged since: MkDocs reads it and says so
+            renders.abandon()
+            continue
         assert page.markdown is not None
         markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
         if markdown:  # not reused (a note's Markdown is never empty): MkDocs reads and renders it
