@@ -148,7 +148,9 @@ def _shards(files: dict[str, str], family: str) -> list[dict]:
 
 def test_sharded_index_is_a_small_manifest_shards_and_fragments() -> None:
     converters = {"zh-Hans": str, "zh-Hant-TW": opencc_converter("s2twp").convert}
-    files = search_shards.build(_variant_pages(), "zh-Hans", opencc_converter("t2s").convert, converters)
+    files = dict(
+        search_shards.build_each(_variant_pages(), "zh-Hans", opencc_converter("t2s").convert, converters)
+    )
     tw = files["zh-Hant-TW"]
     manifest = json.loads(tw["manifest.json"])
     # No passage text in the manifest: it stays small whatever the notes.
@@ -181,9 +183,9 @@ def test_sharded_index_is_a_small_manifest_shards_and_fragments() -> None:
 def test_the_sharded_index_is_built_the_same_every_time() -> None:
     converters = {"zh-Hans": str, "zh-Hant-TW": opencc_converter("s2twp").convert}
     t2s = opencc_converter("t2s").convert
-    first = search_shards.build(_variant_pages(), "zh-Hans", t2s, converters)
+    first = dict(search_shards.build_each(_variant_pages(), "zh-Hans", t2s, converters))
     search_shards._GRAMS.clear()
-    assert search_shards.build(_variant_pages(), "zh-Hans", t2s, converters) == first
+    assert dict(search_shards.build_each(_variant_pages(), "zh-Hans", t2s, converters)) == first
 
 
 def test_writing_again_removes_the_files_of_the_earlier_index(tmp_path) -> None:

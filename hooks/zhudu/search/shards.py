@@ -176,31 +176,6 @@ class Corpus:
     words: list[str]  # folded canonical vocabulary
 
 
-def build(
-    variant_pages: list[search.VariantPages],
-    canonical_code: str,
-    to_simplified: Callable[[str], str],
-    converters: Mapping[str, Callable[[str], str]],
-    to_canonical: Sequence[Callable[[str], str]] = (),
-    extra_words: Iterable[str] = (),
-    vocabulary_of: search.VocabularyOf | None = None,
-    postings_at: str = "",
-) -> dict[str, dict[str, str]]:
-    """Each variant's index files (path under ``search/`` → text); ``build_each`` documents the arguments."""
-    return dict(
-        build_each(
-            variant_pages,
-            canonical_code,
-            to_simplified,
-            converters,
-            to_canonical,
-            extra_words,
-            vocabulary_of,
-            postings_at,
-        )
-    )
-
-
 def build_each(
     variant_pages: list[search.VariantPages],
     canonical_code: str,
