@@ -27,14 +27,17 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Four sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Five sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
-(``tests/conversion_heldout3.yml``: Sphinx, Trac and Django catalogues, built after both).
+(``tests/conversion_heldout3.yml``: Sphinx, Trac and Django catalogues, built after both) and
+``heldout4`` (``tests/conversion_heldout4.yml``: Gramps, JupyterLab, django-allauth and Wagtail
+catalogues, built after all three).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
-[--variant TW]``.  ``--show NAME`` lists the sentences NAME gets wrong, with the expected form.
+[--variant TW]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME gets
+wrong, with the expected form.
 """
 
 from __future__ import annotations
@@ -57,7 +60,14 @@ REVIEW = ROOT / "tests" / "conversion_review.yml"
 HELDOUT = ROOT / "tests" / "conversion_heldout.yml"
 HELDOUT2 = ROOT / "tests" / "conversion_heldout2.yml"
 HELDOUT3 = ROOT / "tests" / "conversion_heldout3.yml"
-SETS = {"review": REVIEW, "heldout": HELDOUT, "heldout2": HELDOUT2, "heldout3": HELDOUT3}
+HELDOUT4 = ROOT / "tests" / "conversion_heldout4.yml"
+SETS = {
+    "review": REVIEW,
+    "heldout": HELDOUT,
+    "heldout2": HELDOUT2,
+    "heldout3": HELDOUT3,
+    "heldout4": HELDOUT4,
+}
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
 VARIANTS = {v.code: v for v in DEFAULT_VARIANTS}
@@ -213,15 +223,17 @@ def main(argv: list[str] | None = None) -> int:
         "--show", help="list the sentences this converter gets wrong (opencc, editor, regional, zhudu)"
     )
     parser.add_argument("--variant", choices=["TW", "HK"], help="only this variant")
-    parser.add_argument("--set", choices=list(SETS), default="review", help="which set (default: review)")
+    parser.add_argument(
+        "--set", choices=[*SETS, "all"], default="review", help="which set, or all (default: review)"
+    )
     args = parser.parse_args(argv)
-    entries = load_review(SETS[args.set])
-    for code in CONFIGS:
+    names = list(SETS) if args.set == "all" else [args.set]
+    for set_name, code in ((n, c) for n in names for c in CONFIGS):
         if args.variant and not code.endswith(args.variant):
             continue
-        figures = measure(entries, code, args.show)
+        figures = measure(load_review(SETS[set_name]), code, args.show)
         first = next(iter(figures.values()))
-        print(f"{code}: {first['sentences']} sentences, {first['han']} Han characters")
+        print(f"{set_name} {code}: {first['sentences']} sentences, {first['han']} Han characters")
         print(f"  {'converter':<10} {'wrong':>6} {'/1000':>7} {'mainland':>9} {'/1000':>7} {'kept':>11}")
         for name, f in figures.items():
             print(
