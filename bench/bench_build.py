@@ -35,7 +35,12 @@ page, the floor: MkDocs' and Material's page loop over every file.
 Goals: every median pair ratio ≤ 1.3; a build after one edit ≤ 0.6 of the cold build.  The machine is
 shared, so wall times are noisy: compare ratios measured in the same run, not absolute times across runs.
 
-Usage: ``.venv/bin/python bench/bench_build.py [--sizes 3,300,3000] [--repeat 3] [--profile N]``
+A size is a number of generated notes, or ``hexo``: the Hexo documentation in
+``../shared/corpora/hexo-docs/`` (``zh-cn`` and ``zh-tw`` both as seeds, 90 notes, no editorial data
+naming them), against a baseline of as many generated notes.  ``--cold-only`` leaves out the warm,
+one-edit and dirty builds (the cold pairs and the memory build only).
+
+Usage: ``.venv/bin/python bench/bench_build.py [--sizes 3,300,3000,hexo] [--repeat 3] [--profile N] [--cold-only]``
 """
 
 from __future__ import annotations
@@ -63,6 +68,27 @@ MKDOCS = str(REPO / ".venv" / "bin" / "mkdocs")
 PYINSTRUMENT = str(REPO / ".venv" / "bin" / "pyinstrument")
 #: How long freed inodes slow new files down after a deletion (see above).
 SETTLE_SECONDS = 10
+HEXO = REPO.parent / "shared" / "corpora" / "hexo-docs"
+#: The Hexo documentation's notes (zh-cn and zh-tw): the baseline builds as many generated notes.
+HEXO_NOTES = 90
+
+
+def make_hexo(dest: Path) -> Path:
+    """A Zhudu project whose seeds are the Hexo documentation, both folders (as bench_serve.py makes it).
+
+    The themes, glossary and conversion rules stay; the editor's notes and per-note data name the
+    shipped notes (a build stops on a note it does not know), so they go.
+    """
+    project = corpus.make_project(0, dest)
+    seeds = project / "seeds"
+    (project / "docs" / "editorial" / "notes.yml").write_text("{}\n", encoding="utf-8")
+    (project / "docs" / "editorial" / "annotations.yml").unlink(missing_ok=True)
+    for folder in ("zh-cn", "zh-tw"):  # flat names: the same file name is in both folders
+        for path in sorted((HEXO / folder).glob("*.md")):
+            shutil.copy2(path, seeds / f"{folder}-{path.name}")
+    if not any(seeds.glob("*.md")):
+        raise SystemExit(f"no notes in {HEXO}/zh-cn or zh-tw")
+    return project
 
 
 @dataclass(frozen=True)
@@ -181,22 +207,33 @@ def main(argv: list[str]) -> int:
     )
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     parser.add_argument(
+        "--cold-only",
+        action="store_true",
+        help="only the cold pairs and the memory build (no warm/edit/dirty)",
+    )
+    parser.add_argument(
         "--without", default="", help="editorial files to leave out (themes,glossary,annotations)"
     )
     args = parser.parse_args(argv)
-    sizes = [int(s) for s in args.sizes.split(",")]
+    sizes = args.sizes.split(",")
+    notes = {size: HEXO_NOTES if size == "hexo" else int(size) for size in sizes}
     work = args.keep or Path(tempfile.mkdtemp(prefix="zhudu-bench-"))
     rows = []
-    incremental: list[tuple[int, float, float, float]] = []
-    dirty_rows: list[tuple[int, float, list[Run], list[Run], float]] = []
+    incremental: list[tuple[str, float, float, float]] = []
+    dirty_rows: list[tuple[str, float, list[Run], list[Run], float]] = []
     if stale := sorted(work.glob("out-*")):  # a --keep folder used before
         for out in stale:
             shutil.rmtree(out)
         time.sleep(SETTLE_SECONDS)
     try:
         for n in sizes:
-            zhudu = corpus.make_project(n, work / f"zhudu-{n}", [w for w in args.without.split(",") if w])
-            base = corpus.make_baseline(n, work / f"baseline-{n}")
+            if n == "hexo":
+                zhudu = make_hexo(work / f"zhudu-{n}")
+            else:
+                zhudu = corpus.make_project(
+                    notes[n], work / f"zhudu-{n}", [w for w in args.without.split(",") if w]
+                )
+            base = corpus.make_baseline(notes[n], work / f"baseline-{n}")
             best: dict[str, Run] = {}
             pair_ratios: list[float] = []
             projects = (("baseline", base), ("zhudu", zhudu))
@@ -209,6 +246,22 @@ def main(argv: list[str]) -> int:
                         best[name] = run
                 pair_ratios.append(pair["zhudu"].seconds / pair["baseline"].seconds)
             cold = best["zhudu"].seconds
+            for name, project in projects:
+                _cold(project, work / f"cache-{name}-{n}-memory")
+                memory = build(project, work / f"out-{name}-{n}-memory", sample_memory=True)
+                best[name] = replace(best[name], peak_mib=memory.peak_mib)
+            rows.append((n, best["baseline"], best["zhudu"], pair_ratios))
+            b, z = best["baseline"], best["zhudu"]
+            print(  # as each size ends: a long run stopped part way still says what it measured
+                f"  {n} notes: baseline {b.seconds:.2f} s (CPU {b.cpu_seconds:.2f} s, {b.peak_mib:.0f} MiB), "
+                f"zhudu {z.seconds:.2f} s (CPU {z.cpu_seconds:.2f} s, {z.peak_mib:.0f} MiB), pair ratios "
+                f"{' '.join(f'{r:.2f}' for r in pair_ratios)}, median {statistics.median(pair_ratios):.2f}, "
+                f"CPU ratio {z.cpu_seconds / b.cpu_seconds:.2f}, load {os.getloadavg()[0]:.1f}",
+                file=sys.stderr,
+                flush=True,
+            )
+            if args.cold_only:
+                continue
             # Warm: the cache as the last cold build left it, nothing changed; then one note edited.
             warm = [build(zhudu, work / f"out-warm-{n}-{k}").seconds for k in range(args.repeat)]
             edited = []
@@ -220,19 +273,8 @@ def main(argv: list[str]) -> int:
             floor = dirty_edits(base, work / f"out-dirty-baseline-{n}", args.repeat, _edit_one_page)
             dirty = dirty_edits(zhudu, work / f"out-dirty-zhudu-{n}", args.repeat, _edit_one_note)
             dirty_rows.append((n, cold, dirty, floor, best["baseline"].seconds))
-            for name, project in projects:
-                _cold(project, work / f"cache-{name}-{n}-memory")
-                memory = build(project, work / f"out-{name}-{n}-memory", sample_memory=True)
-                best[name] = replace(best[name], peak_mib=memory.peak_mib)
             incremental.append((n, cold, statistics.median(warm), statistics.median(edited)))
-            rows.append((n, best["baseline"], best["zhudu"], pair_ratios))
-            print(
-                f"  {n} notes: baseline {best['baseline'].seconds:.2f} s, zhudu {best['zhudu'].seconds:.2f} s,"
-                f" pair ratios {' '.join(f'{r:.2f}' for r in pair_ratios)}",
-                file=sys.stderr,
-                flush=True,
-            )
-            if args.profile == n:
+            if args.profile == notes[n]:
                 report = work / f"profile-{n}.txt"
                 build(zhudu, work / f"out-profile-{n}", profile=report)
                 print(f"  profile: {report}", file=sys.stderr)
@@ -251,7 +293,7 @@ def main(argv: list[str]) -> int:
         print(
             f"{n:>6} {base_run.seconds:>10.2f} {zd.seconds:>8.2f} {zd.seconds / base_run.seconds:>6.2f} "
             f"{listed:>16} {statistics.median(pairs):>6.2f} "
-            f"{1000 * zd.seconds / n:>8.1f} {base_run.cpu_seconds:>10.2f} {zd.cpu_seconds:>11.2f} "
+            f"{1000 * zd.seconds / notes[n]:>8.1f} {base_run.cpu_seconds:>10.2f} {zd.cpu_seconds:>11.2f} "
             f"{zd.cpu_seconds / base_run.cpu_seconds:>9.2f} {base_run.peak_mib:>8.0f} {zd.peak_mib:>9.0f} "
             f"{zd.peak_mib / base_run.peak_mib:>9.2f} {zd.pages:>6}"
         )
@@ -261,7 +303,10 @@ def main(argv: list[str]) -> int:
         "MiB: peak memory of the build and its workers together (sum of PSS, sampled every 50 ms "
         "in a build of its own)"
     )
-    for (n1, b1, z1, _), (n2, b2, z2, _) in itertools.pairwise(rows):
+    for (s1, b1, z1, _), (s2, b2, z2, _) in itertools.pairwise(rows):
+        n1, n2 = notes[s1], notes[s2]
+        if "hexo" in (s1, s2):
+            continue
         print(
             f"growth {n1}→{n2} notes (×{n2 / n1:g}): baseline ×{b2.seconds / b1.seconds:.1f}, "
             f"zhudu ×{z2.seconds / z1.seconds:.1f}; marginal ms/note baseline "

@@ -13,7 +13,7 @@ import logging
 import time
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from zhudu import cache
 from zhudu.annotate import annotations, glossary
@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 
 #: Pages handed to the page writers and not yet written, past which ``write_variants`` waits.
 WRITERS_BACKLOG = 32
+#: Pages handed to a writer in one task.  Each task wakes the executor's threads in this process,
+#: which then take the interpreter lock from MkDocs' rendering for a few milliseconds (at 300
+#: notes, handing pages over one by one cost the render loop about 2 s of waiting for the lock).
+PAGES_PER_TASK = 8
 
 #: The build state a page-writer process was forked with (``start_writers``).
 _FORKED_SITE: list[Site] = []
@@ -38,20 +42,22 @@ def _adopt_in_worker(site: Site) -> None:
     _FORKED_SITE[:] = [site]
 
 
+#: One page for a writer: its HTML, dest_uri, url, the site folder, and whether it is searchable.
+Handed = tuple[str, str, str, Path, bool]
+
+
 def _write_in_worker(
-    state: tuple[set[str], dict[str, dict[str, str]], str],
-    html: str,
-    dest_uri: str,
-    url: str,
-    site_dir: Path,
-    indexed: bool,
-) -> tuple[str, Texts]:
+    state: tuple[set[str], dict[str, dict[str, str]], str], pages: list[Handed]
+) -> list[tuple[str, Texts]]:
     site = _FORKED_SITE[0]
     # What the writer was forked without: the pages (for links) and strings known once on_env has run.
     site.page_urls, site.strings, site.output_fingerprint = state
-    texts = write_page(site, html, dest_uri, url, site_dir, indexed)
-    # Spooled here: the build process keeps where the texts are, not the texts (textspool.py).
-    return dest_uri, site.text_spool.place(texts) if site.text_spool is not None else texts
+    written = []
+    for html, dest_uri, url, site_dir, indexed in pages:
+        texts = write_page(site, html, dest_uri, url, site_dir, indexed)
+        # Spooled here: the build process keeps where the texts are, not the texts (textspool.py).
+        written.append((dest_uri, site.text_spool.place(texts) if site.text_spool is not None else texts))
+    return written
 
 
 def start_writers(site: Site) -> None:
@@ -89,40 +95,54 @@ def write_variants(site: Site, html: str, dest_uri: str, url: str, site_dir: Pat
         and record.searchable
         and dest_uri.endswith(".html")
     )
-    writers = site._writers
-    if writers is None:
+    if site._writers is None:
         site._record_texts(dest_uri, write_page(site, html, dest_uri, url, site_dir, indexed))
+        return
+    site._batch.append((html, dest_uri, url, site_dir, indexed))
+    if len(site._batch) >= min(PAGES_PER_TASK, WRITERS_BACKLOG):
+        _hand_over_batch(site)
+
+
+def _hand_over_batch(site: Site) -> None:
+    """Give the pages gathered in ``site._batch`` to a writer as one task; collect finished tasks."""
+    writers = site._writers
+    if writers is None or not site._batch:
         return
     if not writers.handed_over:  # on_env has run: what pages need is known
         writers.hand_over((site.page_urls, site.strings, site.output_fingerprint))
+    batch, site._batch = site._batch, []
     pending = site._pending
-    pending.append(writers.submit(_write_in_worker, html, dest_uri, url, site_dir, indexed))
+    pending.append(writers.submit(_write_in_worker, batch))
     # A page not yet written holds its HTML here (the executor keeps a task's arguments until its
-    # result is in): finished pages are collected in order, and past a backlog the oldest is
-    # waited for, so the pages wait in the writers, not in memory.
+    # result is in): finished tasks are collected in order, and past a backlog of pages the oldest
+    # is waited for, so the pages wait in the writers, not in memory.
+    tasks_backlog = max(1, WRITERS_BACKLOG // len(batch))
     collected = 0
     for future in pending:
-        if not (future.done() or len(pending) - collected > WRITERS_BACKLOG):
+        if not (future.done() or len(pending) - collected > tasks_backlog):
             break
-        site._record_texts(*future.result())
+        for written in future.result():
+            site._record_texts(*written)
         collected += 1
     del pending[:collected]
 
 
 def finish_writing(site: Site, log: logging.Logger) -> None:
     """Wait for the page writers; their first error (a ``ZhuduError`` names the file) is raised here."""
-    pending, site._pending = site._pending, []
     started = time.perf_counter()
+    pending: list[Any] = []
     try:
+        _hand_over_batch(site)  # the last pages, fewer than a task
+        pending, site._pending = site._pending, []
         for future in pending:
-            dest_uri, texts = future.result()
-            site._record_texts(dest_uri, texts)
+            for dest_uri, texts in future.result():
+                site._record_texts(dest_uri, texts)
     finally:
         if site._writers is not None:
             site._writers.shutdown(cancel_futures=True)
             site._writers = None
             log.debug(
-                "page writers: %d pages left after the last render; the build waited %.2f s for them",
+                "page writers: %d tasks left after the last render; the build waited %.2f s for them",
                 len(pending),
                 time.perf_counter() - started,
             )
@@ -214,3 +234,4 @@ def stop(site: Site) -> None:
         site._writers.shutdown(wait=True, cancel_futures=True)
     site._writers = None
     site._pending = []
+    site._batch = []

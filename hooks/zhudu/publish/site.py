@@ -82,6 +82,8 @@ class Site(NoteLoading):
     text_spool: textspool.Spool | None = field(default=None, repr=False)
     _writers: workers.HandOverPool | None = field(default=None, repr=False)
     _pending: list[Future[Any]] = field(default_factory=list, repr=False)
+    #: Pages rendered and not yet handed to a page writer (``pagewriter.PAGES_PER_TASK``).
+    _batch: list[pagewriter.Handed] = field(default_factory=list, repr=False)
     _vocabulary: ProcessPoolExecutor | None = field(default=None, repr=False)
     #: URLs re-aimed for the variant folders, by what they depend on (``variants.relocate``).
     _relocated: dict[tuple[str, str, str], str] = field(default_factory=dict, repr=False)
