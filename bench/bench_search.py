@@ -49,8 +49,13 @@ slowdown, Lighthouse's slow 4G: 150 ms round trip, 1.6 Mbit/s down), median of t
 same queries one after the other in one page (what each further query adds).  ``phone ms`` is
 Playwright's wall time (tap, fill, poll: its own steps take 0.3-0.8 s under a throttled CPU);
 ``in page`` is the page's own clock, from the tap reaching the page to the first result in the
-document, what the reader waits.  The ``old`` column is what the engine before the shards fetched on
-opening search: every passage in one file (``search_index.json`` then), gzip.
+document, what the reader waits: it covers fetching the manifest (asked for by the tap that opens
+search), the query's shards and the passages shown, the worker's work and Material's rendering.
+``rounds`` counts the round trips in a row on that path (requests that start after the ones before
+them ended); with ``--trace`` the ``worker ms`` column is the time the search worker's thread was
+busy on the phone profile (Chrome's trace, its tasks' wall time under the 4× slowdown).  The ``old``
+column is what the engine before the shards fetched on opening search: every passage in one file
+(``search_index.json`` then), gzip.
 """
 
 from __future__ import annotations
@@ -502,21 +507,73 @@ _CLOCK_JS = (
 )
 
 
-def _open_and_ask(page: Any, url: str, query: str, phone: bool) -> tuple[int, float, int, float]:
-    """Bytes (gzip) and ms from opening search to the first result, result links, and ms in the page.
+@dataclass
+class Asked:
+    """One first search: bytes (gzip), Playwright's ms, result links, the page's own ms, round trips
+    in a row to the first result, and the worker thread's busy ms (``trace``)."""
 
-    The first time is Playwright's (tap, fill, poll); the last is the page's own clock, from the
-    tap reaching it to the first result in the document: what the reader waits.
+    size: int
+    ms: float
+    links: int
+    in_page: float
+    rounds: int
+    worker_ms: float | None
+
+
+def _rounds(spans: list[tuple[float, float]]) -> int:
+    """Round trips in a row: each request that starts once every request before it has ended."""
+    rounds, end = 0, float("-inf")
+    for start, stop in sorted(spans):
+        if start >= end - 1:  # ms: Chrome stamps a request started on an answer 0-1 ms before its end
+            rounds += 1
+            end = stop
+        else:
+            end = max(end, stop)
+    return rounds
+
+
+def _worker_busy_ms(trace: bytes) -> float:
+    """Wall ms of the tasks Chrome's trace shows on worker threads."""
+    data = json.loads(trace)
+    events = data["traceEvents"] if isinstance(data, dict) else data
+    threads = {
+        (e["pid"], e["tid"])
+        for e in events
+        if e.get("ph") == "M" and e.get("name") == "thread_name" and "Worker" in e["args"].get("name", "")
+    }
+    tasks = ("RunTask", "ThreadControllerImpl::RunTask")
+    return (
+        sum(
+            e.get("dur", 0)
+            for e in events
+            if e.get("ph") == "X" and e.get("name") in tasks and (e["pid"], e["tid"]) in threads
+        )
+        / 1000
+    )
+
+
+def _open_and_ask(page: Any, url: str, query: str, phone: bool, trace: Any = None) -> Asked:
+    """One first search (``Asked``), from opening search to the first result.
+
+    Playwright's ms counts its own steps (tap, fill, poll); the page's own clock runs from the tap
+    reaching it to the first result in the document: what the reader waits.  ``trace``: the
+    browser, to trace the worker's thread.
     """
     page.goto(url, wait_until="networkidle")
     page.evaluate(_CLOCK_JS)
     sizes: dict[str, int] = {}
+    finished: list[Any] = []
 
     def record(response: Any) -> None:
         if response.status == 200:
             sizes[response.url] = len(gzip.compress(response.body(), compresslevel=6, mtime=0))
 
     page.on("response", record)
+    page.on("requestfinished", lambda request: finished.append(request))
+    if trace is not None:
+        trace.start_tracing(
+            page=page, categories=["devtools.timeline", "disabled-by-default-devtools.timeline"]
+        )
     start = time.perf_counter()
     if phone:
         page.locator("label.md-header__button[for=__search]").first.tap()
@@ -527,13 +584,23 @@ def _open_and_ask(page: Any, url: str, query: str, phone: bool) -> tuple[int, fl
     page.wait_for_function(_ANSWERED_JS, timeout=60_000)
     elapsed = (time.perf_counter() - start) * 1000
     clock = page.evaluate("window.__zdClock")
+    origin = page.evaluate("performance.timeOrigin")
     hits = page.locator("a.md-search-result__link").count()
     page.wait_for_load_state("networkidle")
     page.remove_listener("response", record)
-    return sum(sizes.values()), elapsed, hits, clock["answer"] - clock["tap"]
+    worker_ms = _worker_busy_ms(trace.stop_tracing()) if trace is not None else None
+    answered = origin + clock["answer"]
+    spans = [
+        (r.timing["startTime"], r.timing["startTime"] + r.timing["responseEnd"])
+        for r in finished
+        if "/search/" in r.url and 0 < r.timing["startTime"] <= answered
+    ]
+    return Asked(
+        sum(sizes.values()), elapsed, hits, clock["answer"] - clock["tap"], _rounds(spans), worker_ms
+    )
 
 
-def weight(collection: str) -> int:
+def weight(collection: str, trace: bool = False) -> int:
     """Build a collection, serve it with gzip, print bytes and times of ten queries (module docstring)."""
     from playwright.sync_api import sync_playwright
 
@@ -603,12 +670,13 @@ def weight(collection: str) -> int:
                 )
                 print(
                     f"{'query':12} {'first KB':>9} {'links':>5} {'desktop ms':>10} {'phone ms':>9}"
-                    f" {'in page':>8} {'vs old':>7}"
+                    f" {'in page':>8} {'rounds':>6} {'worker ms':>9} {'vs old':>7}"
                 )
-                phone_ms, first_kb, in_page = [], [], []
+                phone_ms, first_kb, in_page, busy = [], [], [], []
                 for q in qs:
                     ctx = browser.new_context(locale="zh-CN")
-                    size, ms, links, _ = _open_and_ask(ctx.new_page(), url, q, phone=False)
+                    desktop = _open_and_ask(ctx.new_page(), url, q, phone=False)
+                    size, ms, links = desktop.size, desktop.ms, desktop.links
                     ctx.close()
                     ctx = browser.new_context(**PHONE)
                     page = ctx.new_page()
@@ -616,18 +684,21 @@ def weight(collection: str) -> int:
                     cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
                     cdp.send("Network.enable")
                     cdp.send("Network.emulateNetworkConditions", SLOW_4G)
-                    _, slow_ms, _, page_ms = _open_and_ask(page, url, q, phone=True)
+                    phone = _open_and_ask(page, url, q, phone=True, trace=browser if trace else None)
                     ctx.close()
-                    phone_ms.append(slow_ms)
-                    in_page.append(page_ms)
+                    phone_ms.append(phone.ms)
+                    in_page.append(phone.in_page)
                     first_kb.append(size / 1024)
+                    worker = f"{phone.worker_ms:>9.0f}" if phone.worker_ms is not None else f"{'-':>9}"
+                    busy.append(phone.worker_ms or 0.0)
                     print(
-                        f"{q:12} {size / 1024:>9.1f} {links:>5} {ms:>10.0f} {slow_ms:>9.0f} {page_ms:>8.0f}"
-                        f" {old / size:>6.0f}x"
+                        f"{q:12} {size / 1024:>9.1f} {links:>5} {ms:>10.0f} {phone.ms:>9.0f} {phone.in_page:>8.0f}"
+                        f" {phone.rounds:>6} {worker} {old / size:>6.0f}x"
                     )
                 print(
                     f"{'median':12} {statistics.median(first_kb):>9.1f} {'':>5} {'':>10}"
                     f" {statistics.median(phone_ms):>9.0f} {statistics.median(in_page):>8.0f}"
+                    f" {'':>6} {f'{statistics.median(busy):.0f}' if trace else '-':>9}"
                     f"   (load average {os.getloadavg()[0]:.1f})"
                 )
                 ctx = browser.new_context(locale="zh-CN")
@@ -706,7 +777,7 @@ def main(argv: list[str]) -> int:
     from conftest import CHROMIUM, CHROMIUM_ARGS, serve_built
 
     if "--weight" in argv:
-        return weight(argv[argv.index("--weight") + 1])
+        return weight(argv[argv.index("--weight") + 1], trace="--trace" in argv)
     if "--hexo" in argv:
         return hexo_query_set()
 

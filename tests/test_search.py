@@ -6,6 +6,7 @@ import hashlib
 import json
 import posixpath
 import re
+from typing import Any
 
 import pytest
 
@@ -153,8 +154,8 @@ def test_sharded_index_is_a_small_manifest_shards_and_fragments() -> None:
     )
     tw = files["zh-Hant-TW"]
     manifest = json.loads(tw["manifest.json"])
-    # No passage text in the manifest: it stays small whatever the notes.
-    assert "数据中心" not in tw["manifest.json"] and "資料中心" not in tw["manifest.json"]
+    # No passage text in the manifest (words of the regional table only): it stays small.
+    assert "数据中心的建设" not in tw["manifest.json"] and "資料中心的建設" not in tw["manifest.json"]
     assert manifest["pages"] == "2,1,3"  # passages per page, pages by URL
     for family in ("b", "u", "w"):
         count, folder = manifest["shards"][family]
@@ -170,14 +171,52 @@ def test_sharded_index_is_a_small_manifest_shards_and_fragments() -> None:
     first = _decode(pairs["数据"])
     assert first[0] == [0]  # notes/a/, its first passage (資料中心 on the Taiwan page)
     assert set(_decode(pairs["中心"])[0]) == {2}
-    aliases = {k: v for shard in _shards(tw, "b") for k, v in shard.get("a", {}).items()}
-    assert aliases["資料"] == ["数据", 0]  # the Taiwan word for 数据
-    fragment = json.loads(tw[f"{manifest['fragments']}/0.json"])
+    # The regional forms are in the manifest: every reading of a query is known before its shards.
+    assert manifest["alias"]["資料"] == ["数据", 0]  # the Taiwan word for 数据
+    assert not any("a" in shard for shard in _shards(tw, "b"))
+    fragment = json.loads(tw[f"{manifest['fragments']}/0-0.json"])
     assert fragment["l"] == "notes/a/"
     assert fragment["p"][0][2].startswith("資料中心") and fragment["p"][0][3].startswith("数据中心")
     # Each pair is in the shard the worker asks for.
     count, folder = manifest["shards"]["b"]
     assert "数据" in json.loads(tw[f"{folder}/{search_shards.shard_of('数据', count)}.json"])["p"]
+
+
+def test_a_result_fetches_the_fragment_of_its_passage_not_its_whole_page(tmp_path) -> None:
+    """Fragments hold FRAGMENT_PASSAGES passages each: the last round trip of a search stays small."""
+    size = search_shards.FRAGMENT_PASSAGES
+    passages = tuple(search.PassageText(f"p-{n}", f"第{n}段的文字。", "") for n in range(2 * size + 1))
+    pages = [
+        search.VariantPages(
+            "zh-Hans",
+            (
+                search.PageText("notes/long/", "长", passages),
+                search.PageText("notes/none/", "空", ()),
+            ),
+        )
+    ]
+    files = dict(search_shards.build_each(pages, "zh-Hans", str, {"zh-Hans": str}))["zh-Hans"]
+    manifest = json.loads(files["manifest.json"])
+    assert manifest["chunk"] == size and manifest["pages"] == f"{search_shards._b36(2 * size + 1)},0"
+    folder = manifest["fragments"]
+    # Passage n of a page is in <page>-<n // size>.json, row n % size; a page without passages
+    # still has its address and title.
+    assert sorted(n.split("/")[1] for n in files if n.startswith(folder)) == [
+        "0-0.json",
+        "0-1.json",
+        "0-2.json",
+        "1-0.json",
+    ]
+    last = json.loads(files[f"{folder}/0-2.json"])
+    assert last["l"] == "notes/long/" and [row[0] for row in last["p"]] == [f"p-{2 * size}"]
+    assert json.loads(files[f"{folder}/1-0.json"]) == {"l": "notes/none/", "p": [], "t": "空"}
+    search_shards.write({"zh-Hans": files}, tmp_path, {"zh-Hans": "zh-Hans/"})
+    docs = search_shards.documents(tmp_path / "zh-Hans/search")
+    assert [d["location"] for d in docs] == [
+        "notes/long/",
+        *(f"notes/long/#p-{n}" for n in range(2 * size + 1)),
+        "notes/none/",
+    ]
 
 
 def test_the_sharded_index_is_built_the_same_every_time() -> None:
@@ -186,6 +225,38 @@ def test_the_sharded_index_is_built_the_same_every_time() -> None:
     first = dict(search_shards.build_each(_variant_pages(), "zh-Hans", t2s, converters))
     search_shards._GRAMS.clear()
     assert dict(search_shards.build_each(_variant_pages(), "zh-Hans", t2s, converters)) == first
+
+
+class _CountingPages(dict):
+    """Pages by key that count how often each is read (a stand-in for the build's text spool)."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.reads: list[str] = []
+
+    def __getitem__(self, key: str) -> Any:
+        self.reads.append(key)
+        return super().__getitem__(key)
+
+
+def test_the_index_reads_the_pages_one_by_one_and_keeps_no_pairs_in_a_build() -> None:
+    """Memory at 3,000 notes: pages come from the spool as needed; a build keeps no pairs of its passages."""
+    converters = {"zh-Hans": str, "zh-Hant-TW": opencc_converter("s2twp").convert}
+    t2s = opencc_converter("t2s").convert
+    expected = dict(search_shards.build_each(_variant_pages(), "zh-Hans", t2s, converters))
+    lazy, spools = [], []
+    for variant in _variant_pages():
+        spool = _CountingPages({f"{page.url}index.html": page for page in variant.pages})
+        order = sorted(spool, key=lambda k: spool[k].url)
+        spool.reads.clear()
+        spools.append(spool)
+        lazy.append(search.VariantPages(variant.code, search.PagesInOrder(spool, order)))
+    search_shards._GRAMS.clear()
+    assert dict(search_shards.build_each(lazy, "zh-Hans", t2s, converters, remember=False)) == expected
+    assert not search_shards._GRAMS
+    # Read one at a time, in order, as the index is made: the canonical variant twice (its text, its
+    # fragments), the other once.
+    assert [len(s.reads) for s in spools] == [6, 3]
 
 
 def test_writing_again_removes_the_files_of_the_earlier_index(tmp_path) -> None:

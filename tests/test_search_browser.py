@@ -189,6 +189,37 @@ def test_search_fetches_the_manifest_then_only_what_a_query_needs(real_site, pag
     assert fetched == first  # each file once
 
 
+def test_a_regional_query_asks_for_all_its_shards_in_one_round_trip(real_site, page) -> None:
+    """晶片 on the Simplified site is also read as 芯片 (the manifest's regional forms): the shards of
+    both readings are asked for at once, none waiting for another to arrive (phone time, issue 21)."""
+    held: list[Any] = []
+    page.route(
+        re.compile(r".*/search/b-[0-9a-f]+/\d+\.json$"), lambda route: held.append(route)
+    )  # not answered yet
+    bench_search.open_search(page, real_site.variant_url("zh-Hans"))
+    manifest = json.loads((real_site.build.site_dir / "zh-Hans/search/manifest.json").read_text("utf-8"))
+    assert manifest["alias"]["晶片"][0] == "芯片"
+    count = manifest["shards"]["b"][0]
+    wanted = {search_shards.shard_of("晶片", count), search_shards.shard_of("芯片", count)}
+    assert len(wanted) == 2
+    asked: set[int] = set()
+
+    def asks_for_both(request: Any) -> bool:
+        shard = re.search(r"/b-[0-9a-f]+/(\d+)\.json$", request.url)
+        if shard:
+            asked.add(int(shard[1]))
+        return wanted <= asked
+
+    with page.expect_event("request", asks_for_both, timeout=15_000):
+        page.locator("input.md-search__input").fill("晶片")
+        page.keyboard.press("End")
+    for route in held:
+        route.continue_()
+    page.unroute(re.compile(r".*/search/b-[0-9a-f]+/\d+\.json$"))  # lets any later one through
+    page.wait_for_selector("a.md-search-result__link")
+    assert "芯片" in page.locator(".md-search-result__list").inner_text()
+
+
 def test_the_worker_picks_the_shards_python_wrote(page) -> None:
     source = (Path(__file__).resolve().parents[1] / "overrides/assets/zhudu/search-worker.js").read_text(
         "utf-8"

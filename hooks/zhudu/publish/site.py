@@ -363,13 +363,14 @@ class Site(NoteLoading):
         holds only Material's search configuration (``search.stub_index``), for the browsers where
         Material still fetches it.
         """
+        # Read page by page from the spool as the index is made, not all at once (textspool.py).
+        order = [r.dest_uri for r in sorted(self.pages.values(), key=lambda r: (r.url, r.dest_uri))]
         variant_pages = [
             search.VariantPages(
                 code=v.code,
-                pages=tuple(
-                    self.search_pages[v.code][r.dest_uri]
-                    for r in sorted(self.pages.values(), key=lambda r: r.dest_uri)
-                    if r.dest_uri in self.search_pages.get(v.code, {})
+                pages=search.PagesInOrder(
+                    self.search_pages.get(v.code, {}),
+                    [d for d in order if d in self.search_pages.get(v.code, {})],
                 ),
             )
             for v in self.variants
@@ -390,6 +391,7 @@ class Site(NoteLoading):
             self.domain_words,
             vocabulary_of=self._vocabulary_of,
             postings_at=search_shards.shared_folder(prefixes.values()),
+            remember=annotations.serving(),  # a build sees each passage once
         )
         size = search_shards.write(shards, site_dir, prefixes)
         stub = search.stub_index(material_index)

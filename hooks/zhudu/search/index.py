@@ -131,12 +131,32 @@ class Folder(dict[int, str]):
 # --------------------------------------------------------------------------- the index
 
 
+class PagesInOrder(Sequence[PageText]):
+    """A variant's pages already in URL order, each read from ``texts`` only when asked for.
+
+    With the build's text spool behind it (``publish/textspool.py``) the search stage holds one
+    page's texts at a time instead of every page of every variant.
+    """
+
+    def __init__(self, texts: Mapping[str, PageText], keys: Sequence[str]) -> None:
+        self.texts = texts
+        self.keys = list(keys)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self.texts[k] for k in self.keys[i]]
+        return self.texts[self.keys[i]]
+
+
 @dataclass(frozen=True)
 class VariantPages:
-    """Every page of one variant, extracted."""
+    """Every page of one variant, extracted (a ``PagesInOrder``: in URL order, read as needed)."""
 
     code: str
-    pages: tuple[PageText, ...]
+    pages: Sequence[PageText]
 
 
 def vocabulary(texts: Iterable[str], extra_words: Iterable[str] = ()) -> list[str]:

@@ -3,18 +3,23 @@
 Written per variant under ``<prefix>/search/`` from the pages' search records (``search.PageText``,
 kept by the page writer and its cache), so a rebuild re-creates it without reading any page.
 
-* ``manifest.json`` (fetched when the reader opens search): the fold table, how many shards of
-  each family there are and the folder they are in, the fragments folder, and how many passages
-  each page has (a passage's number then tells its page).
+* ``manifest.json`` (fetched when the reader opens search): the fold table, the regional forms
+  (``alias``: 資料 → 数据; there, not in the shards, so that a query's every reading is known
+  before its first shard is fetched: one round trip for all its shards), how many shards of each
+  family there are and the folder they are in, the fragments folder, and how many passages each
+  page has (a passage's number then tells its page and fragment).
 * ``b-<hash>/<n>.json`` (fetched per query): for every character pair (bigram) of the folded
   canonical text whose shard is ``n``, where it occurs (passage number and positions, so that any
-  longer term is found exactly, as a substring); the regional forms (``a``: 資料 → 数据) and the
-  highlighting forms (``f``: 数据 → 资料) of the words starting with such a pair.
+  longer term is found exactly, as a substring); the highlighting forms (``f``: 数据 → 资料) of
+  the words starting with such a pair.
 * ``u-<hash>/<n>.json``: single characters, fetched only for a one-character term.
 * ``w-<hash>/<n>.json``: the notes' words under each of their characters, as the variant writes
   them, fetched only to suggest words when a query matches nothing.
-* ``f-<hash>/<page>.json``: a page's passages (anchor, heading, text, canonical text when it reads
-  differently), fetched for the pages a query shows.
+* ``f-<hash>/<page>-<n>.json``: a page's passages ``n × FRAGMENT_PASSAGES`` onwards (anchor,
+  heading, text, canonical text when it reads differently) with the page's address and title,
+  fetched for the passages a query shows: part of a page rather than the page (whose text is
+  what the last of a first search's round trips waits for).  16 passages: at 3,000 notes, 8 took
+  no less time on the phone profile and made twice the files.
 
 The ``b`` and ``u`` shards (two thirds of the bytes) depend only on the canonical text, the same in
 every variant: a build writes them once, in the site's own ``search/`` folder, and each manifest
@@ -43,7 +48,9 @@ from typing import Any
 
 from zhudu.search import index as search
 
-FORMAT = 2
+FORMAT = 3
+#: Passages per fragment file: a result list shows a few passages of each page it names.
+FRAGMENT_PASSAGES = 16
 MANIFEST = "manifest.json"
 #: Bytes of JSON a shard of each family holds on average (gzip takes about two thirds off).
 SHARD_BYTES = {"b": 12_000, "u": 24_000, "w": 8_000}
@@ -51,8 +58,9 @@ SHARD_BYTES = {"b": 12_000, "u": 24_000, "w": 8_000}
 _TERM_CHAR_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaffa-z0-9\u00c0-\u024f]")
 _FILE_RE = re.compile(r"^(?:[buwf]-[0-9a-f]+|manifest\.json)$")
 
-#: Positions of every pair and character of a folded text, kept for the process lifetime
-#: (``mkdocs serve`` rebuilds see the same passages again); emptied when it grows past the limit.
+#: Positions of every pair and character of a folded text, kept for the process lifetime when
+#: serving (``mkdocs serve`` rebuilds see the same passages again; a build sees them once, and at
+#: 3,000 notes they were most of its memory); emptied when it grows past the limit.
 _GRAMS: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
 _GRAMS_LIMIT = 400_000
 
@@ -83,10 +91,11 @@ def _b36(n: int) -> str:
     return _B36[n] if n < len(_B36) else _b36_of(n)
 
 
-def grams(text: str) -> tuple[dict[str, str], dict[str, str]]:
+def grams(text: str, remember: bool = True) -> tuple[dict[str, str], dict[str, str]]:
     """Where each indexed pair of ``text`` is, and where each character first is (UTF-16, base 36).
 
-    The pairs' positions come as ``pos,diff,diff…``, ready for ``_postings``.
+    The pairs' positions come as ``pos,diff,diff…``, ready for ``_Postings``; ``remember``: kept
+    in ``_GRAMS`` for the next build of this process.
     """
     kept = _GRAMS.get(text)
     if kept is not None:
@@ -113,19 +122,38 @@ def grams(text: str) -> tuple[dict[str, str], dict[str, str]]:
             nums.append(_b36(p - last))
             last = p
         encoded[pair] = ",".join(nums)
-    if len(_GRAMS) >= _GRAMS_LIMIT:
-        _GRAMS.clear()
-    _GRAMS[text] = kept = (encoded, chars)
+    kept = (encoded, chars)
+    if remember:
+        if len(_GRAMS) >= _GRAMS_LIMIT:
+            _GRAMS.clear()
+        _GRAMS[text] = kept
     return kept
 
 
-def _postings(entries: list[tuple[int, str]]) -> str:
-    """``doc,pos,pos …`` per passage (numbers in base 36; documents and positions as differences)."""
-    out, last_doc = [], 0
-    for doc, positions in entries:
-        out.append(f"{_b36(doc - last_doc)},{positions}")
-        last_doc = doc
-    return " ".join(out)
+class _Postings:
+    """Each key's ``doc,pos,pos doc,pos …`` (base 36; documents and positions as differences), as it grows.
+
+    ASCII bytes, one buffer per key: a tuple per (key, passage) until the end took most of the
+    search stage's memory.
+    """
+
+    def __init__(self) -> None:
+        self.text: dict[str, bytearray] = {}
+        self.last: dict[str, int] = {}
+
+    def add(self, key: str, doc: int, positions: str) -> None:
+        """``positions`` (``pos,diff…``) of ``key`` in passage ``doc``, docs in increasing order."""
+        buf = self.text.get(key)
+        if buf is None:
+            self.text[key] = bytearray(f"{_b36(doc)},{positions}", "ascii")
+        else:
+            buf += f" {_b36(doc - self.last[key])},{positions}".encode("ascii")
+        self.last[key] = doc
+
+    def pop(self, key: str) -> str:
+        """The key's postings, dropped from here."""
+        del self.last[key]
+        return self.text.pop(key).decode("ascii")
 
 
 def _json(data: Any) -> str:
@@ -185,6 +213,7 @@ def build_each(
     extra_words: Iterable[str] = (),
     vocabulary_of: search.VocabularyOf | None = None,
     postings_at: str = "",
+    remember: bool = True,
 ) -> Iterator[tuple[str, dict[str, str]]]:
     """Each variant's index files (path under ``search/`` → text), one variant after the other.
 
@@ -205,6 +234,7 @@ def build_each(
             (``../../search``: the site's own ``search/``): variants whose passages fold to the same
             texts share them (they are two thirds of the index), one copy for all.  Empty: in each
             variant's folder.
+        remember: Keep each passage's pairs for the next build of this process (``grams``).
     """
     canon_text, table, words = search.canonical_text(
         variant_pages, canonical_code, to_simplified, extra_words, vocabulary_of
@@ -222,11 +252,16 @@ def build_each(
         if folded not in forms[word]:
             forms[word].append(folded)
     for variant in variant_pages:
-        pages = sorted(variant.pages, key=lambda p: p.url)
+        pages = variant.pages
+        if not isinstance(pages, search.PagesInOrder):
+            pages = sorted(pages, key=lambda p: p.url)
         counts: list[int] = []
         texts: list[str] = []  # folded canonical text of each passage, then each page title
         fragments: list[str] = []
-        for page in pages:
+        fragment_names: list[str] = []
+        titles: list[str] = []
+        for page in pages:  # each page read once (from the build's spool: ``search.PagesInOrder``)
+            titles.append(folder(canon_text.get((page.url, ""), page.title)))
             counts.append(len(page.passages))
             rows = []
             for p in page.passages:
@@ -238,12 +273,15 @@ def build_each(
                 if ctext != ftext:
                     row.append(canonical)
                 rows.append(row)
-            fragments.append(_json({"l": page.url, "t": page.title, "p": rows}))
+            for start in range(0, max(len(rows), 1), FRAGMENT_PASSAGES):
+                chunk = rows[start : start + FRAGMENT_PASSAGES]
+                fragments.append(_json({"l": page.url, "t": page.title, "p": chunk}))
+                fragment_names.append(f"{len(counts) - 1}-{start // FRAGMENT_PASSAGES}.json")
         # Titles only help cut a query into pieces: the canonical one, so that variants share postings.
-        texts.extend(folder(canon_text.get((page.url, ""), page.title)) for page in pages)
+        texts.extend(titles)
         key = tuple(texts)
         if key not in shared:
-            shared[key] = _postings_files(texts, alias, ambiguous, forms, folder, postings_at)
+            shared[key] = _postings_files(texts, forms, postings_at, remember)
         files = dict(shared[key][0])
         hashes = dict(shared[key][1])
         # One conversion for every word: a newline between words keeps OpenCC from joining them.
@@ -261,12 +299,14 @@ def build_each(
         )
         files.update(word_files)
         folder_name = "f-" + _digest("\n".join(fragments))
-        for n, text in enumerate(fragments):
-            files[f"{folder_name}/{n}.json"] = text
+        for name, text in zip(fragment_names, fragments, strict=True):
+            files[f"{folder_name}/{name}"] = text
         manifest = {
             "v": FORMAT,
             "fold": "".join(k + v for k, v in sorted(table.items())),
             "aliasMax": max((len(k) for k in alias), default=0),
+            "alias": {key: [alias[key], 1 if key in ambiguous else 0] for key in sorted(alias)},
+            "chunk": FRAGMENT_PASSAGES,
             "shards": hashes,
             "fragments": folder_name,
             "pages": ",".join(_b36(c) for c in counts),
@@ -277,36 +317,30 @@ def build_each(
 
 def _postings_files(
     texts: list[str],
-    alias: Mapping[str, str],
-    ambiguous: Iterable[str],
     forms: Mapping[str, list[str]],
-    fold: Callable[[str], str],
     at: str = "",
+    remember: bool = True,
 ) -> tuple[dict[str, str], dict[str, list[Any]]]:
     """The ``b`` and ``u`` shard files of these passage texts (page titles last) and their hashes.
 
     ``at``: the folder they go in, relative to a variant's ``search/`` (``build_each``'s ``postings_at``).
     """
-    pairs: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    chars: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    pairs, chars = _Postings(), _Postings()
     for doc, text in enumerate(texts):
-        doc_pairs, doc_chars = grams(text)
+        doc_pairs, doc_chars = grams(text, remember)
         for pair, positions in doc_pairs.items():
-            pairs[pair].append((doc, positions))
+            pairs.add(pair, doc, positions)
         for ch, first in doc_chars.items():
-            chars[ch].append((doc, first))
-    amb = set(ambiguous)
+            chars.add(ch, doc, first)
     b_items: list[tuple[str, str, Any]] = []
-    for pair in sorted(pairs):  # each pair's positions go once written out (the largest structure here)
-        b_items.append((pair, "p", (pair, _postings(pairs.pop(pair)))))
-    for key in sorted(alias):  # by the folded pair: the worker folds the query first
-        b_items.append((fold(key)[:2], "a", (key, [alias[key], 1 if key in amb else 0])))
+    for pair in sorted(pairs.text):  # each pair's positions go once written out
+        b_items.append((pair, "p", (pair, pairs.pop(pair))))
     for word in sorted(forms):
         b_items.append((word[:2], "f", (word, sorted(forms[word]))))
     b_total = sum(len(str(v)) + len(k) + 8 for k, _, v in b_items)
     b_files, b_hashes = _shard_files("b", b_items, b_total)
     del b_items
-    u_items = [(ch, "u", (ch, _postings(chars.pop(ch)))) for ch in sorted(chars)]
+    u_items = [(ch, "u", (ch, chars.pop(ch))) for ch in sorted(chars.text)]
     u_files, u_hashes = _shard_files("u", u_items, sum(len(v[1]) + 4 for _, _, v in u_items))
     files, hashes = {**b_files, **u_files}, {"b": b_hashes, "u": u_hashes}
     if at:
@@ -388,10 +422,15 @@ def documents(folder: Path) -> list[dict[str, str]]:
     manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     pages = len(manifest["pages"].split(",")) if manifest["pages"] else 0
     docs: list[dict[str, str]] = []
-    for n in range(pages):
-        page = json.loads((folder / manifest["fragments"] / f"{n}.json").read_text(encoding="utf-8"))
-        docs.append({"location": page["l"], "title": page["t"], "text": ""})
-        docs.extend(
-            {"location": f"{page['l']}#{row[0]}", "title": row[1], "text": row[2]} for row in page["p"]
-        )
+    counts = [int(n, 36) for n in manifest["pages"].split(",")] if pages else []
+    for n, count in enumerate(counts):
+        for chunk in range(max(-(-count // manifest["chunk"]), 1)):
+            page = json.loads(
+                (folder / manifest["fragments"] / f"{n}-{chunk}.json").read_text(encoding="utf-8")
+            )
+            if not chunk:
+                docs.append({"location": page["l"], "title": page["t"], "text": ""})
+            docs.extend(
+                {"location": f"{page['l']}#{row[0]}", "title": row[1], "text": row[2]} for row in page["p"]
+            )
     return docs

@@ -71,7 +71,10 @@
     if (e.target.id === "__search" && e.target.checked) open();
   }, true);
   document.addEventListener("input", function (e) {
+    if (!e.target.matches || !e.target.matches("[data-md-component=search-query]")) return;
     var old = document.querySelector(".zd-search-suggest");
-    if (old && e.target.matches && e.target.matches("[data-md-component=search-query]")) old.remove();
+    if (old) old.remove();
+    /* The worker starts this search as soon as it has the manifest (Material asks only after READY). */
+    if (opened && !e.isComposing) channel.postMessage({ manifest: manifest, typed: e.target.value });
   }, true);
 })();

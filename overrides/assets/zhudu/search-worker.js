@@ -38,6 +38,8 @@ var BASE = "";                     /* URL of the variant's search/ folder */
 var MANIFEST = null;               /* promise of the manifest, once asked */
 var FOLD = Object.create(null);
 var ALIAS_MAX = 0;
+var ALIAS = Object.create(null);   /* regional form -> [canonical word, ambiguous] */
+var CHUNK = 1;                     /* passages per fragment file */
 var SHARDS = {};                   /* family -> [count, folder] */
 var PAGE_START = [0];              /* passage number each page starts at; last = passages */
 var PASSAGES = 0;
@@ -48,6 +50,7 @@ var DECODED = Object.create(null); /* family + key -> Map(doc -> positions) */
 var OCCURS = Object.create(null);  /* folded string -> Map(doc -> positions) */
 var LATEST = 0;
 var CHANNEL = null;                /* the page's BroadcastChannel, for what Material's protocol has no room for */
+var PREPARED = null;               /* {query, promise}: the search of what the reader typed last */
 
 var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 var WORD = /[a-z0-9\u00c0-\u024f]/;
@@ -120,6 +123,8 @@ function loadManifest(url) {
       FOLD = Object.create(null);
       for (var i = 0; i + 1 < m.fold.length; i += 2) FOLD[m.fold.charAt(i)] = m.fold.charAt(i + 1);
       ALIAS_MAX = m.aliasMax || 0;
+      ALIAS = m.alias || Object.create(null);
+      CHUNK = m.chunk || 1;
       SHARDS = m.shards;
       FRAGMENTS = m.fragments;
       PAGE_START = [0];
@@ -209,7 +214,7 @@ function pairsOf(texts) {
 }
 
 function alias(key) {
-  var entry = (shard("b", fold(key).slice(0, 2)).a || {})[key];
+  var entry = Object.prototype.hasOwnProperty.call(ALIAS, key) ? ALIAS[key] : null;
   return entry ? { to: entry[0], amb: !!entry[1] } : null;
 }
 
@@ -356,17 +361,28 @@ function pageOf(doc) {
   return lo;
 }
 
-function fragment(page) {
-  return getJSON(BASE + FRAGMENTS + "/" + page + ".json");
+/* The file holding a passage: its page's passages come CHUNK to a file. */
+function fragmentURL(doc, page) {
+  return BASE + FRAGMENTS + "/" + page + "-" + Math.floor((doc - PAGE_START[page]) / CHUNK) + ".json";
+}
+
+/* One-character terms of the readings (a Han run or a Latin word of one character): the "u" shards. */
+function singlesOf(texts) {
+  var out = [];
+  texts.forEach(function (t) {
+    (t.match(/[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9\u00c0-\u024f]+/g) || []).forEach(function (run) {
+      if (run.length === 1) out.push(run);
+    });
+  });
+  return out;
 }
 
 function search(raw) {
   raw = raw.normalize ? raw.normalize("NFKC").replace(/\s+/g, " ").trim() : raw.trim();
   if (!raw) return Promise.resolve({ items: [], total: 0 });
-  return loadShards("b", pairsOf([fold(raw)])).then(function () {
-    var rs = readings(raw);
-    return loadShards("b", pairsOf(rs.map(function (r) { return r.text; }))).then(function () { return rs; });
-  }).then(function (rs) {
+  /* Every reading is known from the manifest: all the shards a query needs come in one round trip. */
+  var rs = readings(raw), texts = rs.map(function (r) { return r.text; });
+  return Promise.all([loadShards("b", pairsOf(texts)), loadShards("u", singlesOf(texts))]).then(function () {
     var xs = rs.map(function (r) {
       /* Only what the reader typed: a lone character of a longer run is dropped, not searched for. */
       var ts = terms(r.text).filter(function (t) { return !t.lone; });
@@ -375,7 +391,7 @@ function search(raw) {
     }).filter(function (x) { return x.ts.length; });
     var singles = [];
     xs.forEach(function (x) { x.ts.forEach(function (t) { if (t.text.length === 1) singles.push(t.text); }); });
-    return loadShards("u", singles).then(function () { return rank(raw, rs, xs); });
+    return loadShards("u", singles).then(function () { return rank(raw, rs, xs); });  /* loaded already */
   });
 }
 
@@ -411,10 +427,12 @@ function rank(raw, rs, xs) {
       return pages.indexOf(h.page) < MAX_PAGES;
     });
   pages = pages.slice(0, MAX_PAGES);
-  return Promise.all(pages.map(fragment)).then(function () {
+  var urls = Object.create(null);
+  hits.forEach(function (h) { h.url = fragmentURL(h.doc, h.page); urls[h.url] = true; });
+  return Promise.all(Object.keys(urls).map(getJSON)).then(function () {
     hits.forEach(function (h) {
-      var frag = LOADED[BASE + FRAGMENTS + "/" + h.page + ".json"];
-      var row = frag.p[h.doc - PAGE_START[h.page]];
+      var frag = LOADED[h.url];
+      var row = frag.p[(h.doc - PAGE_START[h.page]) % CHUNK];
       var ftext = fold(row[2]), ctext = row.length > 3 ? fold(row[3]) : ftext;
       h.p = { title: row[1], text: row[2], ftext: ftext, ctext: ctext, same: ctext.length === row[2].length,
               location: frag.l + "#" + row[0] };
@@ -429,10 +447,10 @@ function rank(raw, rs, xs) {
       g.push(render(h, raw));
     });
     var items = groups.map(function (g) {
-      var frag = LOADED[BASE + FRAGMENTS + "/" + g[0].page + ".json"];
+      var frag = LOADED[g[0].url];
       var termsOf = {};
       g.forEach(function (doc) { Object.keys(doc.terms).forEach(function (t) { termsOf[t] = termsOf[t] || doc.terms[t]; }); });
-      g.forEach(function (doc) { delete doc.page; });
+      g.forEach(function (doc) { delete doc.page; delete doc.url; });
       /* The page itself comes last and scores lowest: Enter opens the best passage. */
       g.push({ location: frag.l, title: escapeHTML(frag.t), text: "", score: 0, terms: termsOf });
       return g;
@@ -520,25 +538,37 @@ function render(h, raw) {
   });
   html += escapeHTML(text.slice(at3, end)) + (end < text.length ? "…" : "");
   return {
-    page: h.page, location: p.location, title: escapeHTML(p.title),
+    page: h.page, url: h.url, location: p.location, title: escapeHTML(p.title),
     text: "<p>" + html + "</p>", score: h.hit.score, terms: termsOut
   };
 }
 
 /* ----------------------------------------------------------------------- protocol */
 
+/* The search of a query, started once: by the page's word of what the reader typed, or by Material. */
+function prepared(query) {
+  if (!PREPARED || PREPARED.query !== query) {
+    var entry = PREPARED = { query: query, promise: MANIFEST.then(function () { return search(query); }) };
+    entry.promise.catch(function () { if (PREPARED === entry) PREPARED = null; });  /* asked again: tried again */
+  }
+  return PREPARED.promise;
+}
+
 /* When this worker's URL carries "#zd-search=<token>" (zd-lazy-search.html), its page speaks on the
- * BroadcastChannel "zd-search:<token>": {manifest: url} each time the reader opens search; the worker
- * answers there what Material's protocol has no room for ({query, suggest} after each result). On
- * start the worker says hello, so that a page whose reader opened search before the worker ran says
- * it again. */
+ * BroadcastChannel "zd-search:<token>": {manifest: url} each time the reader opens search, and
+ * {manifest, typed} as the reader types, so that the search starts as soon as the manifest is in,
+ * not after READY has gone to Material and its QUERY has come back; the worker answers there what
+ * Material's protocol has no room for ({query, suggest} after each result). On start the worker
+ * says hello, so that a page whose reader opened search before the worker ran says it again. */
 function loadWhenAsked() {
   var token = /[#&]zd-search=(\w+)/.exec(self.location.hash);
   if (!token || typeof BroadcastChannel !== "function") return;
   CHANNEL = new BroadcastChannel("zd-search:" + token[1]);
   CHANNEL.onmessage = function (ev) {
     var url = ev.data && ev.data.manifest;
-    if (typeof url === "string") loadManifest(url);
+    if (typeof url !== "string") return;
+    loadManifest(url);
+    if (typeof ev.data.typed === "string") prepared(ev.data.typed).catch(function () {});
   };
   CHANNEL.postMessage({ hello: true });
 }
@@ -551,13 +581,10 @@ self.addEventListener("message", function (ev) {
   } else if (message.type === QUERY) {
     var id = ++LATEST, query = String(message.data || "");
     if (!MANIFEST) return;  /* not ready: Material asks again once READY is said */
-    MANIFEST.then(function () {
-      return search(query);
-    }).then(function (result) {
+    prepared(query).then(function (result) {
       if (id !== LATEST) return;  /* the reader typed on: only the latest query is answered */
       var extra = result.zd;
-      delete result.zd;
-      self.postMessage({ type: RESULT, data: result });
+      self.postMessage({ type: RESULT, data: { items: result.items, total: result.total } });
       if (CHANNEL) CHANNEL.postMessage({ query: query, none: !result.items.length, suggest: extra ? extra.suggest : [] });
     });
   }
