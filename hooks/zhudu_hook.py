@@ -18,6 +18,7 @@ from mkdocs.plugins import event_priority
 from zhudu import pages
 from zhudu.annotate import annotations
 from zhudu.build import Build
+from zhudu.compact import theme_files, whitespace
 from zhudu.errors import ZhuduError
 from zhudu.publish import incremental
 from zhudu.script import convert as script
@@ -74,8 +75,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Read ``seeds/`` and add a page per note (the nav is built after this)."""
-    return _reported(_current().add_files, files, config)
+    """Read ``seeds/`` and add a page per note (the nav is built after this); leave out theme files no page loads."""
+    files = _reported(_current().add_files, files, config)
+    theme_files.drop_unused(files, config, material_search=_current().site.settings.search == "material")
+    return files
 
 
 @event_priority(-100)  # last: the nav is final, every note page exists
@@ -114,12 +117,18 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 @event_priority(-100)  # last: every other plugin has finished with the HTML
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Write the page's copies in the other variants; return what stays at its root URL."""
-    return _reported(pages.post_page, _current(), output, page, config)
+    return _reported(pages.post_page, _current(), whitespace.compact(output), page, config)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """The 404 page exists in every variant; other static templates only need their strings."""
-    return _reported(pages.post_template, _current(), output_content, template_name, config)
+    return _reported(
+        pages.post_template,
+        _current(),
+        whitespace.compact_page(output_content, template_name),
+        template_name,
+        config,
+    )
 
 
 @event_priority(-100)  # after Material's search plugin has written its index

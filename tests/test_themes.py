@@ -309,10 +309,11 @@ def test_build_links_passages_across_notes_and_scripts(site_builder) -> None:
     for html in (a_hans, a_tw):
         marker = re.search(rf'id="{source}"[^>]*>(.*?)<!--/zd-tm-->', html, re.S)
         assert marker, "no marker on the themed passage"
-        assert 'aria-expanded="false"' in marker.group(1)
-        # Its panel names the theme blocks the page holds once each (themes.js copies them in).
-        names = re.findall(r'data-zd-block="([^"]+)"', marker.group(1))
-        assert names
+        # The marker names its themes (themes.js draws its button and panel): the page holds each
+        # theme's block once, which themes.js copies into the panel.
+        ids = re.search(r'<span class="zd-tm" data-zd-tm="([a-z0-9 -]+)"></span>', marker.group(1))
+        assert ids
+        names = [f"zd-tmb-{theme}" for theme in ids.group(1).split()]
         blocks = [
             re.search(
                 rf'<span class="zd-tm__theme" id="{n}">(.*?)</span><(?:span class="zd-tm__theme"|/template)',

@@ -3,6 +3,12 @@
 A marker is a button and the panel it opens.  The panel names the blocks of its themes (each
 theme's other notes and their passages expressing it most); the page holds each block once, in a
 ``<template>`` (:func:`theme_blocks`), and themes.js copies them into a panel when it opens.
+
+The page carries a marker as its themes' ids only (``<span class="zd-tm" data-zd-tm="a b">``):
+themes.js draws the button and the panel from them, with the names of the blocks and the words of
+the template's strings (converted per variant like any text).  Written out, a marker repeated the
+same attributes and words at every themed passage, a sixth of a note page; it does nothing
+without a script anyway (the panel's content is copied in by one), so without one none is drawn.
 """
 
 from __future__ import annotations
@@ -47,14 +53,27 @@ def block_id(theme_id: str) -> str:
     return f"zd-tmb-{theme_id}"
 
 
+#: The words themes.js draws a marker with, in its order (``STRINGS`` there), one text node apart
+#: by "|": the dot's label, the panel's title, the panel's name, the button's name for several
+#: themes ({n}: how many) and for one; the themes' names follow the last two.
+MARKER_STRINGS = ("主题", "本段的主题", "这个观点在其他笔记中", "本段主题{n}个：", "本段主题：")
+
+
 def theme_blocks(blocks: Mapping[str, str]) -> str:
     """A note page's theme blocks, each once, in a ``<template>`` (markers' panels show copies of them).
 
     A panel repeated in full at every marker of the same theme made theme panels two thirds of
     a note's HTML: of its weight on a phone, and of the time to write it in every variant.  A
     template's content is parsed but never styled or laid out, and is not part of the page's DOM.
+    The markers' words come first, once (``MARKER_STRINGS``).
     """
-    return '<template class="zd-tm-blocks">' + "".join(blocks[k] for k in sorted(blocks)) + "</template>"
+    strings = f'<span class="zd-tm-strings">{escape("|".join(MARKER_STRINGS))}</span>'
+    return (
+        '<template class="zd-tm-blocks">'
+        + strings
+        + "".join(blocks[k] for k in sorted(blocks))
+        + "</template>"
+    )
 
 
 @dataclass
@@ -106,37 +125,21 @@ class NoteMarkers:
         )
 
     def marker_html(self, note_id: str, anchor: str, page_url: str, blocks: dict[str, str]) -> str:
-        """The margin marker of one passage: a button and the panel it opens.
+        """The margin marker of one passage: its themes' ids, which themes.js draws as a button and a panel.
 
-        The panel names its themes' blocks; ``blocks`` collects them, once each, for the page
-        (``theme_blocks``), and themes.js copies them into the panel.
+        The panel shows its themes' blocks; ``blocks`` collects them, once each, for the page
+        (``theme_blocks``).  What themes.js draws: a button named for what it shows, "主题" and the
+        count (WCAG 2.5.3: a control's name contains its visible label), with the themes' names; a
+        dot whose label and count are drawn by CSS from data attributes, never text (it would lead
+        the passage's text when it is selected, copied, quoted in a link or previewed); no title
+        (Material would draw a tooltip over the panel); a panel ``role=group`` labelled "这个观点在其他笔记中".
         """
-        index = self.index
-        hits = index.themes_of_passage(note_id, anchor)
-        names = "、".join(index.theme_by_id[h.theme].name for h in hits)
-        panel_id = f"zd-tm-{anchor}"
-        # The count is drawn by CSS from data-count, never text: it would lead the passage's text when
-        # it is selected, copied, quoted in a link or previewed.  So is its label, "主题" (data-zd-text,
-        # converted for each variant): an editor's note marker ("注" and its number) is told apart by
-        # it, by its shape and by its colour.  The name holds what the marker shows, "主题" and the
-        # count (WCAG 2.5.3: a control's name contains its visible label).
-        many = len(hits) > 1
-        label = f"本段主题{len(hits)}个：{names}" if many else f"本段主题：{names}"
-        count = f' data-count="{len(hits)}"' if many else ""
-        parts = [
-            '<span class="zd-tm">',
-            f'<button type="button" class="zd-tm__btn" aria-expanded="false" aria-controls="{escape(panel_id)}" '
-            f'aria-label="{escape(label)}">'  # no title: Material would draw a tooltip over the panel
-            f'<span class="zd-tm__dot" aria-hidden="true" data-zd-text="主题"{count}></span></button>',
-            f'<span class="zd-tm__panel zd-endnote-source" data-zd-text="本段的主题" id="{escape(panel_id)}" role="group" '
-            f'aria-label="{escape("这个观点在其他笔记中")}">',
-        ]
+        hits = self.index.themes_of_passage(note_id, anchor)
         for hit in hits:
             if hit.theme not in blocks:
                 blocks[hit.theme] = self._theme_block(hit.theme, note_id, page_url)
-            parts.append(f'<span class="zd-tm__theme" data-zd-block="{escape(block_id(hit.theme))}"></span>')
-        parts.append("</span></span><!--/zd-tm-->")
-        return "".join(parts)
+        ids = " ".join(hit.theme for hit in hits)  # theme ids are [a-z0-9-] (theme_map.THEME_ID_RE)
+        return f'<span class="zd-tm" data-zd-tm="{escape(ids)}"></span><!--/zd-tm-->'
 
     def _theme_block(self, theme_id: str, note_id: str, page_url: str) -> str:
         """One theme's part of a marker panel: the same for every passage of the note it is on."""

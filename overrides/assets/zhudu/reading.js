@@ -12,9 +12,13 @@
 
   // ------------------------------------------------------------------ helpers
 
+  /* #zd-reading-strings holds the strings apart by "|", in this order (partials/zd-reading.html). */
+  var KEYS = ["permalink", "quote", "passage", "copied", "copy-failed", "resume", "resume-go",
+    "resume-dismiss", "preview", "endnotes", "themes", "progress"];
   function S(key) {
-    var node = document.querySelector('#zd-reading-strings [data-zd-key="' + key + '"]');
-    return node ? node.textContent.trim() : "";
+    var node = document.getElementById("zd-reading-strings");
+    var strings = node ? node.textContent.split("|") : [];
+    return (strings[KEYS.indexOf(key)] || "").trim();
   }
   function store(key, value) { try { localStorage.setItem(key, value); } catch (e) { /* private mode */ } }
   function read(key) { try { return localStorage.getItem(key); } catch (e) { return null; } }

@@ -3,7 +3,8 @@
    Click/Enter/Space toggles; Escape closes and returns focus; a click elsewhere or focus moving
    out closes; on devices that hover, hovering opens it until the pointer leaves (unless it was
    opened by a click). Listeners are delegated on document once, so Material's instant
-   navigation (document$) needs nothing per page except closing what was open. */
+   navigation (document$) needs nothing per page but drawing the new page's markers and
+   closing what was open. */
 (function () {
   "use strict";
   if (window.__zdThemes) return;
@@ -13,6 +14,45 @@
   function buttonOf(node) { return node instanceof Element ? node.closest(".zd-tm__btn") : null; }
   function markerOf(node) { return node instanceof Element ? node.closest(".zd-tm") : null; }
   function openButtons() { return document.querySelectorAll('.zd-tm__btn[aria-expanded="true"]'); }
+
+  /* The page carries a marker as its themes' ids (span.zd-tm[data-zd-tm], themes/markers.py): draw
+     the button and the panel it stands for, named with the blocks' theme names and the template's
+     words (converted per variant), in STRINGS order: the dot's label, the panel's title, the
+     panel's name, the button's name for several themes and for one. */
+  function draw() {
+    var pending = document.querySelectorAll(".zd-tm[data-zd-tm]");
+    var blocks = document.querySelector("template.zd-tm-blocks");
+    if (!pending.length || !blocks) return;
+    var words = blocks.content.querySelector(".zd-tm-strings");
+    var STRINGS = words ? words.textContent.split("|") : [];
+    for (var i = 0; i < pending.length; i++) {
+      var marker = pending[i];
+      var ids = marker.getAttribute("data-zd-tm").split(" ");
+      var passage = marker.closest("[data-zd-passage][id]");
+      var panelId = "zd-tm-" + (passage ? passage.id : i);
+      var names = ids.map(function (id) {
+        var name = blocks.content.querySelector("#zd-tmb-" + id + " > .zd-tm__name");
+        return name ? name.textContent : id;
+      });
+      var button = make("button", "zd-tm__btn", { type: "button", "aria-expanded": "false", "aria-controls": panelId,
+        "aria-label": (ids.length > 1 ? (STRINGS[3] || "").replace("{n}", ids.length) : STRINGS[4] || "") + names.join("、") });
+      var dot = make("span", "zd-tm__dot", { "aria-hidden": "true", "data-zd-text": STRINGS[0] || "" });
+      if (ids.length > 1) dot.setAttribute("data-count", ids.length);
+      button.appendChild(dot);
+      var panel = make("span", "zd-tm__panel zd-endnote-source",
+        { "data-zd-text": STRINGS[1] || "", id: panelId, role: "group", "aria-label": STRINGS[2] || "" });
+      for (var j = 0; j < ids.length; j++) panel.appendChild(make("span", "zd-tm__theme", { "data-zd-block": "zd-tmb-" + ids[j] }));
+      marker.removeAttribute("data-zd-tm");
+      marker.appendChild(button);
+      marker.appendChild(panel);
+    }
+  }
+  function make(tag, cls, attrs) {
+    var node = document.createElement(tag);
+    node.className = cls;
+    for (var k in attrs) node.setAttribute(k, attrs[k]);
+    return node;
+  }
 
   /* A page holds each theme's block once (template.zd-tm-blocks); a panel gets its copies when
      it first opens. */
@@ -82,6 +122,7 @@
 
   /* Instant navigation keeps the document: close what was open, flash the target passage. */
   function setup() {
+    draw();
     closeAll(null);
     var id = decodeURIComponent(location.hash.slice(1));
     var target = id && document.getElementById(id);
@@ -91,6 +132,7 @@
       target.classList.add("zd-tm-target");
     }
   }
+  draw();  // now, before the scripts after this one (reading.js) look for the panels
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(setup);
   else document.addEventListener("DOMContentLoaded", setup);
 })();

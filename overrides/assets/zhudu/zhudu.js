@@ -151,7 +151,40 @@
     watch.observe(body, { attributes: true, attributeFilter: ["data-md-scrolllock"] });
   }
 
+  /* Material's instant navigation swaps the page but keeps the header, and with it the variant menu
+     written for the first page the reader opened: point each link at the page now shown, in that
+     variant. Read from the menu as written: its links differ only in the variant's folder (the
+     part they all end with is the page's path inside it). A menu that does not name the page it
+     is on (the 404 page's, which names the variants' home pages) is left alone. */
+  var menu = (function () {
+    var links = document.querySelectorAll(".md-select__link[hreflang]");
+    var current = null, suffix = null, i;
+    for (i = 0; i < links.length; i++) {
+      var path = links[i].pathname;
+      if (links[i].hreflang === document.documentElement.lang) current = path;
+      if (suffix === null) suffix = path;
+      while (path.slice(path.length - suffix.length) !== suffix) suffix = suffix.slice(1);
+    }
+    if (links.length < 2 || current !== location.pathname) return null;
+    suffix = suffix.indexOf("/") < 0 ? "" : suffix.slice(suffix.indexOf("/"));
+    var roots = {};
+    for (i = 0; i < links.length; i++) roots[links[i].hreflang] = links[i].pathname.slice(0, links[i].pathname.length - suffix.length);
+    return { root: current.slice(0, current.length - suffix.length), roots: roots };
+  })();
+  function pointVariantLinks() {
+    if (!menu || location.pathname.indexOf(menu.root) !== 0) return;
+    var rest = location.pathname.slice(menu.root.length);
+    var links = document.querySelectorAll(".md-select__link[hreflang]");
+    for (var i = 0; i < links.length; i++) {
+      var root = menu.roots[links[i].hreflang];
+      if (root === undefined) continue;
+      links[i].pathname = root + rest;
+      links[i].hash = "";
+    }
+  }
+
   function setup() {
+    pointVariantLinks();
     offer();
     markSearchTerms();
     landAtResult();
