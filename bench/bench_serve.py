@@ -10,7 +10,8 @@ Collections: ``3`` (the shipped notes), ``hexo`` (../shared/corpora/hexo-docs, z
 both as seeds: 90 real notes), or a number N of generated notes (bench/corpus.py).  ``--first N``
 also measures a first ``mkdocs serve`` of N generated notes with a warm cache: from starting the
 server until the first page answers (the server is started once before to fill the cache).
-``--baseline-edits K`` measures K saves with plain ``mkdocs serve`` (no ``--dirty``) in the same
+``--floor`` also measures plain MkDocs + Material ``mkdocs serve --dirty`` on as many generated notes
+(one variant, no hook): the floor under each figure.  ``--baseline-edits K`` measures K saves with plain ``mkdocs serve`` (no ``--dirty``) in the same
 run, for the ratio (skipped above 500 notes: a save there takes minutes).
 
 Goals (issue 20): 0.5 s at 3, 0.8 s at hexo, 1.0 s at 500, 2.0 s at 3,000; first page 10 s at 500.
@@ -81,6 +82,21 @@ def make(collection: str, dest: Path) -> tuple[Path, Path]:
     return project, note
 
 
+def make_floor(collection: str, dest: Path) -> tuple[Path, Path]:
+    """Plain MkDocs + Material serving as many generated notes (bench/corpus.py ``make_baseline``), and the note to edit.
+
+    The floor under Zhudu's figure: ``mkdocs serve --dirty`` with Material's own templates, one
+    variant, no hook.  ``hexo`` stands for its 90 notes.
+    """
+    count = 90 if collection == "hexo" else int(collection)
+    project = corpus.make_baseline(count, dest)
+    notes = sorted((project / "docs" / "notes").glob("*.md"))
+    note = notes[len(notes) // 2]
+    with note.open("a", encoding="utf-8") as out:
+        out.write(f"\n\n{FINDER}\n")
+    return project, note
+
+
 class Server:
     """``mkdocs serve`` on a project; counts MkDocs' "Documentation built" lines."""
 
@@ -131,7 +147,8 @@ class Server:
     def note_url(self) -> str:
         """The URL of the page holding ``FINDER`` in the default variant."""
         (site,) = self.tmp.glob("mkdocs_*")
-        for page in sorted(site.glob("zh-Hans/notes/*/index.html")):
+        pages = sorted(site.glob("zh-Hans/notes/*/index.html")) or sorted(site.glob("notes/*/index.html"))
+        for page in pages:  # Zhudu's default variant, or plain Material's one
             if FINDER in page.read_text(encoding="utf-8"):
                 return f"http://127.0.0.1:{self.port}/zhudu/{page.parent.relative_to(site).as_posix()}/"
         raise SystemExit("the edited note's page was not found")
@@ -223,6 +240,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--first", type=int, default=500, help="first serve with a warm cache at N notes (0: skip)"
     )
+    parser.add_argument(
+        "--floor", action="store_true", help="also plain MkDocs + Material serve --dirty on as many notes"
+    )
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     args = parser.parse_args(argv)
     work = args.keep or Path(tempfile.mkdtemp(prefix="zhudu-serve-"))
@@ -236,6 +256,10 @@ def main(argv: list[str]) -> int:
             small = collection in ("3", "hexo") or int(collection) <= 500
             if args.baseline_edits and small:
                 row["plain"] = saves(project, note, args.baseline_edits, dirty=False)
+            if args.floor:
+                floor, floor_note = make_floor(collection, work / f"floor-{collection}")
+                saves(floor, floor_note, 1, dirty=True)
+                row["floor"] = saves(floor, floor_note, args.edits, dirty=True)
             rows.append((collection, row))
             print(f"  {collection}: {row}", file=sys.stderr, flush=True)
         if args.first:
@@ -246,7 +270,7 @@ def main(argv: list[str]) -> int:
             shutil.rmtree(work, ignore_errors=True)
     print(
         f"{'notes':>6} {'save→visible s':>15} {'worst s':>8} {'rebuild s':>10} {'CPU s':>6} {'goal s':>7} "
-        f"{'plain serve s':>14} {'plain CPU s':>11}"
+        f"{'plain serve s':>14} {'plain CPU s':>11} {'Material floor s':>16} {'floor CPU s':>11}"
     )
     for collection, row in rows:
         r = row["dirty"]
@@ -255,6 +279,8 @@ def main(argv: list[str]) -> int:
             if "plain" in row
             else f"{'–':>14} {'–':>11}"
         )
+        if "floor" in row:
+            plain += f" {row['floor']['median']:>16.2f} {row['floor']['cpu']:>11.2f}"
         goal = GOALS.get(collection, float("nan"))
         print(
             f"{collection:>6} {r['median']:>15.2f} {r['worst']:>8.2f} {r['rebuild']:>10.2f} {r['cpu']:>6.2f} "
@@ -263,7 +289,8 @@ def main(argv: list[str]) -> int:
     print("save→visible: median of the saves, from writing the note until Chromium shows the marker;")
     print(
         "rebuild: median of MkDocs' 'Documentation built in' for those saves; CPU: the server's CPU time per "
-        "save (median; on a busy machine the figure to compare); plain serve: without --dirty"
+        "save (median; on a busy machine the figure to compare); plain serve: without --dirty; Material floor: "
+        "plain MkDocs + Material serve --dirty on as many generated notes (90 for hexo), no hook"
     )
     if first is not None:
         cold, warm = first

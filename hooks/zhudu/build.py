@@ -21,7 +21,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 from pymdownx.slugs import slugify as pymdownx_slugify
 
-from zhudu import cache, serving
+from zhudu import cache, render_keys, serving
 from zhudu.annotate import annotations, glossary, passages
 from zhudu.errors import ZhuduError
 from zhudu.notes import code_spans, dialects, safety
@@ -103,7 +103,7 @@ class Build:
             cache.digest(
                 cache.code_version(),
                 Path(config.config_file_path).read_bytes(),
-                cache.files_digest(p for p in site.editorial_dir.glob("*.yml") if p.name != "themes.yml"),
+                render_keys.editorial_digest(site.editorial_dir.glob("*.yml")),  # glossary: per note
                 config.site_url or "",
                 "serve" if annotations.serving() else "build",
             ),

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.toc import get_toc
 
+from zhudu import render_keys
 from zhudu.annotate import annotations, glossary
 from zhudu.notes import links, safety
 from zhudu.publish import notfound
@@ -71,7 +72,14 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
     # Rendered before with the same inputs: MkDocs renders nothing, page_content puts it back.
     reused = build.renders is not None and build.renders.before(
         note.id,
-        note.source_digest,
+        render_keys.note_key(  # the editorial data this render can show, not the files' bytes
+            note.source_digest,
+            note.id,
+            markdown,
+            build.glossary.glossary,
+            build.glossary.fold,
+            build.annotations,
+        ),
         markdown,
         page.file.src_uri,
         page.url,

@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import time
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -29,10 +30,11 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.structure.files import File, Files
 
-from zhudu import cache
+from zhudu import cache, render_keys
 from zhudu.annotate import annotations
 from zhudu.publish import written as written_pages
 from zhudu.publish.page_digests import (  # split out of this module; kept importable from here
+    NOTE_HITS,
     _stable_repr,
     _theme_digest,
     build_digest,
@@ -48,6 +50,8 @@ if TYPE_CHECKING:
 
 #: Whether MkDocs was started with ``--dirty`` (``mkdocs serve --dirty``, ``mkdocs build --dirty``).
 _DIRTY: list[bool] = [False]
+#: Whether this process has swept the kept pages (``written.sweep``) yet.
+_SWEPT: list[bool] = [False]
 #: Version of the record file's layout.
 RECORD_VERSION = 1
 
@@ -196,7 +200,8 @@ class Outputs:
         return Kept(digest, page.url, page.lastmod, page.searchable, page.indexed)
 
     def _outputs_exist(self, dest_uri: str) -> bool:
-        return all((self.site_dir / rel).is_file() for rel in self.page_outputs(dest_uri))
+        root = str(self.site_dir)  # os.path, not Path: four checks per page on every save
+        return all(os.path.isfile(os.path.join(root, rel)) for rel in self.page_outputs(dest_uri))
 
     def page_outputs(self, dest_uri: str) -> list[str]:
         """The files a page writes: the pointer at its root URL and its copy in every variant."""
@@ -312,7 +317,7 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
     inputs = build_digest(
         Path(config.config_file_path).read_bytes(),
         folder_digest([config.theme.custom_dir]),  # Material's own templates: its version, in the code's
-        cache.files_digest([site.editorial_dir / "conversion.yml"]),
+        render_keys.editorial_digest([site.editorial_dir / "conversion.yml"]),  # what it says, not its bytes
         nav_digest(build.nav.items if build.nav is not None else ()),
         repr(zd.get("variants")),
         repr(zd.get("build_errors")),
@@ -321,6 +326,7 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
         site.settings.search,
     )
     memo: dict[str, str] = {}
+    NOTE_HITS.start()
     index = themes.index if themes is not None else None
     # Every theme page links to the other themes that have notes.
     theme_list = repr(
@@ -392,6 +398,9 @@ def record_pages(build: Any, files: Files) -> list[str]:
         for dest, text in by_page.items():
             texts.setdefault(dest, []).append((code, text))
     outputs.record(written, outputs.indexed, {d: tuple(t) for d, t in texts.items()})
+    if not _SWEPT[0]:  # once per process (a stat per kept page): old pages no build needs
+        _SWEPT[0] = True
+        written_pages.sweep(outputs.store, set(outputs.digests.values()), time.time())
     return removed
 
 

@@ -114,11 +114,43 @@ def _theme_digest(themes: ThemeBuild, theme_id: str, memo: dict[str, str]) -> st
         info = themes.info.get(note)
         # to_simplified is not in NoteInfo's repr: which conversion a note's passages go through.
         parts.append(repr(info) + getattr(getattr(info, "to_simplified", None), "__qualname__", ""))
-        for hit in hits:
-            passage = index.passage_by_key.get((note, hit.anchor))
-            parts.append(repr(hit) + (passage.text if passage is not None else ""))
+        texts = tuple(
+            passage.text if (passage := index.passage_by_key.get((note, hit.anchor))) is not None else ""
+            for hit in hits
+        )
+        parts.append(NOTE_HITS.digest(theme_id, tuple(hits), texts))
     memo[theme_id] = cache.digest(*parts)
     return memo[theme_id]
+
+
+class HitDigests:
+    """The digest of a note's hits in a theme, kept from one build to the next (``mkdocs serve``).
+
+    A save changes one note's hits; writing out every hit of every theme again was most of the
+    plan's digests at 500 notes.  Keyed by the hits and passage texts themselves (compared, not
+    written out); only what the last two builds used is kept.
+    """
+
+    def __init__(self) -> None:
+        self.current: dict[tuple[Any, ...], str] = {}
+        self.previous: dict[tuple[Any, ...], str] = {}
+
+    def start(self) -> None:
+        """A new build: what the build before last used and the last did not is dropped."""
+        self.previous, self.current = self.current, {}
+
+    def digest(self, theme_id: str, hits: tuple[Any, ...], texts: tuple[str, ...]) -> str:
+        """The digest of these hits (with their passages' texts) in ``theme_id``."""
+        key = (theme_id, hits, texts)
+        found = self.current.get(key) or self.previous.get(key)
+        if found is None:
+            found = cache.digest(*(repr(hit) + text for hit, text in zip(hits, texts, strict=True)))
+        self.current[key] = found
+        return found
+
+
+#: This process's kept hit digests.
+NOTE_HITS = HitDigests()
 
 
 def _toc(toc: Any) -> list[Any]:

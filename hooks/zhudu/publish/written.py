@@ -70,3 +70,28 @@ def restore(site_dir: Path, page: WrittenPage) -> bool:
     except OSError:
         return False
     return True
+
+
+#: Kept pages no build of this site needs are removed once they are this old (seconds): another
+#: command (``mkdocs build --dirty`` keys its pages apart) or a reverted edit may still want them.
+UNUSED_FOR = 7 * 24 * 3600.0
+
+
+def sweep(store: cache.ArtifactCache, needed: set[str], now: float) -> int:
+    """Remove the kept pages not in ``needed`` (this site's digests) written before ``now - UNUSED_FOR``.
+
+    Every save adds an entry for each page it rewrites and nothing else removes them.  Returns how
+    many were removed.
+    """
+    folder = store.root / KIND if store.root is not None else None
+    if folder is None or not folder.is_dir():
+        return 0
+    removed = 0
+    for path in folder.glob("*/*"):
+        try:
+            if path.name not in needed and path.stat().st_mtime < now - UNUSED_FOR:
+                path.unlink()
+                removed += 1
+        except OSError:  # gone already, or not ours to remove: left
+            continue
+    return removed

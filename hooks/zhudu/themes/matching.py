@@ -88,6 +88,68 @@ class Matcher:
             yield start, end, ids
 
 
+class Scans:
+    """Each note's folded passages and their phrase hits, kept from one build to the next.
+
+    Folding and scanning a passage depends only on its text and the map's phrases, so under
+    ``mkdocs serve`` a save folds and scans the edited note's passages, not the collection's.
+    Keyed by the note's passage texts (equal texts, equal result) for one set of phrases; only
+    what the last two builds used is kept.
+    """
+
+    def __init__(self) -> None:
+        self.phrases: tuple[tuple[str, tuple[str, ...]], ...] | None = None
+        self.automaton: Matcher | None = None
+        self.current: dict[tuple[str, ...], tuple[list[str], dict[int, Any]]] = {}
+        self.previous: dict[tuple[str, ...], tuple[list[str], dict[int, Any]]] = {}
+
+    def matcher(self, phrases: tuple[tuple[str, tuple[str, ...]], ...], themes: Iterable[Theme]) -> Matcher:
+        """The automaton of these phrases (made again only when they changed; the kept scans go with it)."""
+        if self.automaton is None or phrases != self.phrases:
+            self.phrases, self.automaton = phrases, Matcher(themes)
+            self.current, self.previous = {}, {}
+        return self.automaton
+
+    def reuse(
+        self, notes: Sequence[NotePassages], texts: list[str]
+    ) -> tuple[list[str], dict[int, Any], list[int]]:
+        """The kept folded texts and hits of ``texts`` (every note's passages in order); the indices not kept."""
+        self.previous, self.current = self.current, {}
+        folded = [""] * len(texts)
+        found: dict[int, Any] = {}
+        missing: list[int] = []
+        offset = 0
+        for note in notes:
+            stop = offset + len(note.passages)
+            key = tuple(texts[offset:stop])
+            kept = self.previous.get(key) or self.current.get(key)
+            if kept is None:
+                missing.extend(range(offset, stop))
+            else:
+                self.current[key] = kept
+                folded[offset:stop] = kept[0]
+                found.update((offset + j, per_theme) for j, per_theme in kept[1].items())
+            offset = stop
+        return folded, found, missing
+
+    def keep(
+        self, notes: Sequence[NotePassages], texts: list[str], folded: list[str], found: dict[int, Any]
+    ) -> None:
+        """Keep every note's folded passages and hits (the values are never changed afterwards)."""
+        offset = 0
+        for note in notes:
+            stop = offset + len(note.passages)
+            key = tuple(texts[offset:stop])
+            if key not in self.current:
+                hits = {i - offset: found[i] for i in range(offset, stop) if i in found}
+                self.current[key] = (folded[offset:stop], hits)
+            offset = stop
+
+
+#: This process's kept scans (``mkdocs serve`` rebuilds in one process).
+SCANS = Scans()
+
+
 #: ``map`` over slices of the passages (``(start, stop)``), possibly in forked processes.
 SlicesMap = Callable[[Callable[[tuple[int, int]], Any], Sequence[tuple[int, int]]], Iterable[Any]]
 
@@ -131,12 +193,13 @@ def _build_index(
             keys.append((note.id, passage.anchor))
             texts.append(passage.text.replace(_SEP, " "))
     t1 = clock()
-    matcher = Matcher(theme_map.themes)
+    phrases = tuple((theme.id, theme.phrases) for theme in theme_map.themes)
+    matcher = SCANS.matcher(phrases, theme_map.themes)
     t2 = clock()
 
-    def fold_and_scan(
-        bounds: tuple[int, int],
-    ) -> tuple[list[str], dict[int, dict[str, list[tuple[int, int]]]], float, float]:
+    def fold_and_scan_texts(
+        bounds: tuple[int, int], texts: list[str]
+    ) -> tuple[list[str], dict[int, dict[str, list[tuple[int, int]]]], float, float, int]:
         """Fold the passages ``texts[start:stop]`` and scan them: one automaton pass per passage."""
         start, stop = bounds
         began = clock()
@@ -151,12 +214,27 @@ def _build_index(
                 per_theme = found.setdefault(i, {})
                 for theme in ids:
                     per_theme.setdefault(theme, []).append((begin, end))
-        return folded, found, scanning - began, clock() - scanning
+        return folded, found, scanning - began, clock() - scanning, start
 
-    cuts = [len(texts) * k // slices for k in range(slices + 1)]
-    parts = list(map_slices(fold_and_scan, list(pairwise(cuts))))
-    folded = [text for part in parts for text in part[0]]
-    found = {i: per_theme for part in parts for i, per_theme in part[1].items()}
+    # Only the passages of notes not scanned before with this map (by their texts) are folded and scanned.
+    folded, found, missing = SCANS.reuse(notes, texts)
+    fold_time = scan_time = 0.0
+    if missing:
+        todo = [texts[i] for i in missing]
+
+        def fold_and_scan_missing(bounds: tuple[int, int]) -> Any:
+            return fold_and_scan_texts(bounds, todo)
+
+        cuts = [len(todo) * k // slices for k in range(slices + 1)]
+        parts = list(map_slices(fold_and_scan_missing, list(pairwise(cuts))))
+        for part in parts:
+            for j, text in enumerate(part[0], part[4]):
+                folded[missing[j]] = text
+            for j, per_theme in part[1].items():
+                found[missing[j]] = per_theme
+            fold_time += part[2]
+            scan_time += part[3]
+        SCANS.keep(notes, texts, folded, found)
     t3 = clock()
 
     problems: list[EditorialError] = []
@@ -263,9 +341,9 @@ def _build_index(
         hits=tuple(hits),
         problems=problems,
         timings={
-            "fold": sum(part[2] for part in parts),
+            "fold": fold_time,
             "automaton": t2 - t1,
-            "scan": sum(part[3] for part in parts),
+            "scan": scan_time,
             "resolve": t4 - t3,
             "total": t4 - t0,
             "passages": float(len(keys)),

@@ -1,0 +1,163 @@
+"""Where one save under ``mkdocs serve --dirty`` spends its CPU, in-process (cProfile).
+
+Runs MkDocs' own ``build`` the way ``mkdocs serve --dirty`` does (``on_startup("serve", dirty=True)``
+once, a fresh config and the same site folder for every rebuild), on a project of N generated notes
+(bench/corpus.py; kept in ``--project`` between runs so its cache stays warm).  The first build fills
+the cache and the site folder; then ``--saves`` rebuilds each follow one edit and are profiled.
+Prints the CPU of each save and the cumulative CPU time of Zhudu's stages (and MkDocs' page loop),
+measured with this process's CPU clock: the machine's load does not count, forked workers' work
+does not either.
+
+``--edit`` chooses what is saved: ``note`` (a paragraph appended to one note), ``glossary`` (one
+term's explanation changed), ``glossary-comment`` (a comment appended to glossary.yml), ``themes``
+(a comment appended to themes.yml).
+
+Usage: ``.venv/bin/python bench/profile_serve.py --notes 500 [--saves 2] [--edit note] [--dump FILE]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import re
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus
+
+REPO = Path(__file__).resolve().parents[1]
+
+#: (label, function name as pstats prints it: file suffix, function) — the stages a save goes through.
+STAGES = [
+    ("mkdocs build (all)", "mkdocs/commands/build.py", "build"),
+    ("on_files: read notes + pages", "zhudu/build.py", "add_files"),
+    ("  load_notes", "zhudu/publish/site.py", "load_notes"),
+    ("  themes load", "zhudu/build.py", "_load_themes"),
+    ("on_nav: unchanged notes", "zhudu/publish/unchanged.py", "read_unchanged_notes"),
+    ("MkDocs populate (rendering)", "mkdocs/commands/build.py", "_populate_page"),
+    ("on_env", "zhudu/build.py", "env"),
+    ("  theme matching (finish)", "zhudu/themes/render.py", "finish"),
+    ("  glossary fill", "zhudu/annotate/glossary.py", "fill_occurrences"),
+    ("  plan (digests)", "zhudu/publish/incremental.py", "plan_pages"),
+    ("MkDocs build_page (writing)", "mkdocs/commands/build.py", "_build_page"),
+    ("on_post_build", "zhudu/build.py", "post_build"),
+    ("  finish_writing", "zhudu/publish/site.py", "finish_writing"),
+    ("  finish_pages (kept texts)", "zhudu/publish/incremental.py", "finish_pages"),
+    ("  sitemaps", "zhudu/publish/site.py", "write_sitemaps"),
+    ("  search indexes", "zhudu/publish/site.py", "write_search_indexes"),
+    ("  record_pages", "zhudu/publish/incremental.py", "record_pages"),
+    ("  feeds", "zhudu/publish/feeds.py", "variant_feeds"),
+]
+
+
+def edit(project: Path, what: str, k: int) -> None:
+    """Save one change of kind ``what`` (the ``k``-th: each save differs from the last)."""
+    editorial = project / "docs" / "editorial"
+    if what == "note":
+        notes = sorted((project / "seeds").glob("*.md"))
+        note = notes[len(notes) // 2]
+        text = note.read_text(encoding="utf-8")
+        text = re.sub(r"\n\n测量标记 \S+\n$", "", text)
+        note.write_text(text + f"\n\n测量标记 ZDMARK{k}x{time.monotonic_ns()}\n", encoding="utf-8")
+    elif what == "glossary":
+        path = editorial / "glossary.yml"
+        text = path.read_text(encoding="utf-8")
+        # The first explanation gets a counter: one term's meaning changes.
+        text = re.sub(r"(explanation: ?[\"']?)(?:〔\d+〕)?", rf"\g<1>〔{k}〕", text, count=1)
+        path.write_text(text, encoding="utf-8")
+    elif what in ("glossary-comment", "themes"):
+        path = editorial / ("themes.yml" if what == "themes" else "glossary.yml")
+        with path.open("a", encoding="utf-8") as out:
+            out.write(f"\n# comment {k}\n")
+    else:
+        raise SystemExit(f"unknown edit {what!r}")
+
+
+def main(argv: list[str]) -> int:
+    """Make or reuse the project, build once, then profile ``--saves`` saves."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notes", type=int, default=500)
+    parser.add_argument("--saves", type=int, default=2)
+    parser.add_argument("--edit", default="note")
+    parser.add_argument("--project", type=Path, help="keep the project here (default: a temp folder)")
+    parser.add_argument("--dump", type=Path, help="write the last save's profile here (pstats)")
+    parser.add_argument("--top", type=int, default=0, help="also print the N most costly functions")
+    parser.add_argument(
+        "--hooks", type=Path, default=REPO / "hooks", help="the code to run (default: this tree's)"
+    )
+    parser.add_argument(
+        "--first", action="store_true", help="profile the first build instead (a new site folder: warm cache)"
+    )
+    args = parser.parse_args(argv)
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    project = args.project or Path(tempfile.mkdtemp(prefix="zhudu-prof-")) / "p"
+    if not (project / "seeds").is_dir() or len(list((project / "seeds").glob("*.md"))) != args.notes:
+        corpus.make_project(args.notes, project)
+    else:  # the code under test, fresh
+        for name, source in (("hooks", args.hooks), ("overrides", REPO / "overrides")):
+            shutil.rmtree(project / name, ignore_errors=True)
+            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    site_dir = project / "site-serve"
+    if args.first:  # mkdocs serve builds into a new temporary folder each time it starts
+        shutil.rmtree(site_dir, ignore_errors=True)
+    os.chdir(project)
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    def config() -> object:
+        cfg = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir))
+        cfg.site_url = "http://127.0.0.1:8000/zhudu/"
+        return cfg
+
+    first = config()
+    first.plugins.on_startup(command="serve", dirty=True)
+    profile = cProfile.Profile(time.process_time) if args.first else None
+    began, wall = time.process_time(), time.perf_counter()
+    if profile is not None:
+        profile.enable()
+    build(first, serve_url="http://127.0.0.1:8000/zhudu/", dirty=True)
+    if profile is not None:
+        profile.disable()
+        args.saves = 0
+    print(
+        f"first build: {time.process_time() - began:.2f} s CPU, {time.perf_counter() - wall:.2f} s wall",
+        flush=True,
+    )
+    for k in range(args.saves):
+        edit(project, args.edit, k)
+        profile = cProfile.Profile(time.process_time)
+        began, wall = time.process_time(), time.perf_counter()
+        profile.enable()
+        build(config(), serve_url="http://127.0.0.1:8000/zhudu/", dirty=True)
+        profile.disable()
+        print(
+            f"save {k + 1} ({args.edit}): {time.process_time() - began:.2f} s CPU, "
+            f"{time.perf_counter() - wall:.2f} s wall (profiled)",
+            flush=True,
+        )
+    if profile is None:
+        return 0
+    stats = pstats.Stats(profile)
+    total = max(v[3] for v in stats.stats.values())  # type: ignore[attr-defined]
+    for label, suffix, name in STAGES:
+        cum = sum(
+            v[3]
+            for (path, _, func), v in stats.stats.items()  # type: ignore[attr-defined]
+            if func == name and path.replace(os.sep, "/").endswith(suffix)
+        )
+        print(f"{label:34s} {cum:7.2f} s  {100 * cum / total:5.1f} %")
+    if args.top:
+        stats.sort_stats("cumulative").print_stats(args.top)
+    if args.dump:
+        stats.dump_stats(str(args.dump))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

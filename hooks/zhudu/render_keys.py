@@ -1,0 +1,132 @@
+"""What a note's render depends on in the editorial files, keyed by what the files say, not their bytes.
+
+A note's render is reused while its key holds (``cache.NoteRenders``).  Keying it by the bytes of
+every editorial file made a comment in ``glossary.yml`` re-render every note.  Instead:
+
+* ``glossary.yml``: a note's key holds only the terms that can occur in it (a term's form, folded
+  and without whitespace, is in the note's folded Markdown without whitespace), sorted (no two
+  forms may fold alike, so the glossary's order does not matter), without their line numbers (nothing in a note's render names them).  A term is found in the
+  rendered text only where it is in the source (Markdown does not write Han text of its own; HTML
+  entities and backslash escapes are undone before looking), so a term absent from the source
+  cannot change the render.  Editing a term re-renders the notes that contain it.
+* ``annotations.yml``: only the note's own editor's notes (with their lines: a note's problem box
+  and warnings name them) and the file's name.
+* ``themes.yml``: not at all (themes are matched after rendering, from the passages).
+* the other files (``notes.yml``, ``conversion.yml``): by their parsed content, so a comment or a
+  change of layout re-renders nothing; any change of a value re-renders every note.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from zhudu import cache, serving
+from zhudu.annotate import annotations, textmarks
+from zhudu.annotate.glossary import Glossary
+from zhudu.notes.yamldoc import yaml_document
+
+#: Keyed per note (``note_key``) or not a render input at all.
+PER_NOTE_FILES = frozenset({"glossary.yml", "annotations.yml", "themes.yml"})
+
+_SPACE_RE = re.compile(r"\s+")
+
+
+def editorial_digest(paths: Iterable[Path]) -> str:
+    """The editorial files every note's render depends on, by parsed content (bytes when unparsable)."""
+    parts: list[str | bytes] = []
+    for path in sorted(paths):
+        if path.name in PER_NOTE_FILES:
+            continue
+        parts.append(path.name)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            parts.append("missing")
+            continue
+        parts.append(_meaning(data))
+    return cache.digest(*parts)
+
+
+def _meaning(data: bytes) -> str | bytes:
+    """The parsed document (mapping order kept: it may matter), or the bytes when it does not parse."""
+    try:
+        _, value = yaml_document(data.decode("utf-8-sig"))
+        return json.dumps(value, ensure_ascii=False, default=repr)
+    except Exception:  # any error: the loader reports it; the key falls back to the bytes
+        return data
+
+
+def note_key(
+    source_digest: str,
+    note_id: str,
+    markdown: str,
+    glossary: Glossary,
+    fold: textmarks.CharFold,
+    editor_notes: Any,
+) -> str:
+    """``source_digest`` with the glossary terms and editor's notes this note's render can show.
+
+    Args:
+        source_digest: The digest of the note's file.
+        note_id: The note.
+        markdown: What MkDocs renders for it.
+        glossary: The glossary of this build.
+        fold: The glossary's character folding.
+        editor_notes: The build's ``AnnotationExtension`` (``by_note``, ``path``).
+    """
+    forms, order = _term_forms(glossary, fold)
+    own = editor_notes.by_note.get(note_id, ())
+    if not forms and not own:
+        return source_digest
+    terms = _present(forms, order, markdown, fold) if forms else ""
+    return cache.digest(source_digest, terms, editor_notes.path if own else "", repr(own))
+
+
+def _present(forms: tuple[tuple[str, str], ...], order: Any, markdown: str, fold: textmarks.CharFold) -> str:
+    """The entries (their ``repr``, sorted) whose forms occur in ``markdown``.
+
+    Under ``mkdocs serve`` the answer is kept for the next build (``serving.ARTIFACTS``, by the
+    glossary's forms and the Markdown): folding every unchanged note's Markdown again was most of
+    what reading it cost.
+    """
+    memo = (_forms_digest(forms) + markdown) if annotations.serving() else None
+    if memo is not None and (found := serving.ARTIFACTS.get("glossary-terms", memo)) is not None:
+        return str(found)
+    text = _SPACE_RE.sub("", fold.text(html.unescape(markdown).replace("\\", "")))
+    found = repr(sorted({entry for key, entry in forms if key and key in text}, key=order))
+    if memo is not None:
+        serving.ARTIFACTS.keep("glossary-terms", memo, found)
+    return found
+
+
+@functools.lru_cache(maxsize=4)
+def _forms_digest(forms: tuple[tuple[str, str], ...]) -> str:
+    return cache.digest(repr(forms))
+
+
+@functools.lru_cache(maxsize=4)
+def _term_forms(glossary: Glossary, fold: textmarks.CharFold) -> tuple[tuple[tuple[str, str], ...], Any]:
+    """(folded form without whitespace, the term's entry without its line) per form; the entries' sort key.
+
+    The sort key is None (the entries sorted: reordering the glossary re-renders nothing) unless
+    two terms have forms that fold alike, when the later wins in ``TermMatcher`` and the order
+    matters (the glossary refuses that; kept in glossary order anyway).
+    """
+    forms = []
+    term_of_form: dict[str, str] = {}
+    order: dict[str, int] = {}
+    clash = False
+    for term in glossary.terms:
+        entry = repr((term.id, term.term, term.aliases, term.explanation, term.source, term.source_title))
+        order.setdefault(entry, len(order))
+        for form in term.forms:
+            key = textmarks.normalise(form, fold)
+            clash = clash or term_of_form.setdefault(key, entry) != entry
+            forms.append((_SPACE_RE.sub("", key), entry))
+    return tuple(forms), (order.__getitem__ if clash else None)

@@ -1,0 +1,116 @@
+"""The keys of what ``mkdocs serve`` keeps from one save to the next (pure modules, no build).
+
+* ``themes/matching.SCANS``: a note's folded passages and phrase hits, by the map's phrases and
+  the note's passage texts: matching with kept scans equals matching afresh;
+* ``publish/page_digests.NOTE_HITS``: a note's hits in a theme, by the hits and their texts;
+* ``render_keys.note_key``: the glossary terms a note's render can show;
+* ``publish/written.sweep``: kept pages no build needs are removed once old.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from test_themes import _notes
+
+from zhudu import cache
+from zhudu.annotate import textmarks
+from zhudu.annotate.annotations import AnnotationExtension
+from zhudu.annotate.glossary import Glossary, Term
+from zhudu.publish import workers, written
+from zhudu.publish.page_digests import HitDigests
+from zhudu.render_keys import note_key
+from zhudu.themes import matching
+from zhudu.themes.theme_index import Hit, ThemeIndex
+from zhudu.themes.theme_map import Snippet, Theme, ThemeMap
+
+
+def _seen(index: ThemeIndex) -> tuple[object, ...]:
+    return index.hits, [str(p) for p in index.problems], index.timings["passages"], index.timings["chars"]
+
+
+def _fresh(theme_map: ThemeMap, notes: list, monkeypatch: pytest.MonkeyPatch) -> ThemeIndex:
+    monkeypatch.setattr(matching, "SCANS", matching.Scans())
+    return matching.build_index(theme_map, notes)
+
+
+def test_matching_with_kept_scans_equals_matching_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    def theme_map(*chip_phrases: str) -> ThemeMap:
+        return ThemeMap(
+            path="x.yml",
+            themes=(
+                Theme("cloud", "云", "d", ("数据中心", "云计算"), 1),
+                Theme("chips", "芯片", "d", chip_phrases, 2),
+            ),
+            pins=(Snippet("chips", "c", "這道牆", 5),),
+            exclusions=(Snippet("cloud", "b", "云计算和", 6),),
+        )
+
+    before = _notes(
+        a=["数据中心的GPU", "无关"], b=["中心式的云計算和芯片", "gpu与云计算"], c=["这道墙"], d=["數據中心"]
+    )
+    # b edited (same note id, other texts), d deleted, e added, a and c unchanged.
+    after = _notes(
+        a=["数据中心的GPU", "无关"], b=["中心式的云計算和芯片", "只有GPU"], c=["这道墙"], e=["云计算"]
+    )
+    monkeypatch.setattr(matching, "SCANS", kept := matching.Scans())
+    matching.build_index(theme_map("芯片", "GPU"), before)
+    for notes, phrases in ((after, ("芯片", "GPU")), (after, ("芯片",)), (before, ("芯片",))):
+        monkeypatch.setattr(matching, "SCANS", kept)
+        reused = matching.build_index(  # in forked slices, as a build does: only the new notes are scanned
+            theme_map(*phrases), notes, slices=2, map_slices=lambda f, parts: workers.forked_map(f, parts, 2)
+        )
+        assert _seen(reused) == _seen(_fresh(theme_map(*phrases), notes, monkeypatch))
+
+
+def test_hit_digests_follow_the_hits_and_their_texts() -> None:
+    hit = Hit(theme="t", note="a", anchor="p-a0", phrases=("gpu",), spans=((0, 3),))
+    digests = HitDigests()
+    first = digests.digest("t", (hit,), ("GPU 很贵",))
+    digests.start()
+    assert digests.digest("t", (hit,), ("GPU 很贵",)) == first
+    assert digests.digest("t", (hit,), ("GPU 不贵",)) != first  # the panel quotes the passage
+    assert digests.digest("t", (replace(hit, spans=((0, 3), (4, 7))),), ("GPU 很贵",)) != first
+    assert digests.digest("u", (hit,), ("GPU 很贵",)) == first  # the theme's own parts are elsewhere
+
+
+def test_a_notes_render_key_holds_the_terms_it_can_show() -> None:
+    def term(name: str, explanation: str, line: int) -> Term:
+        return Term(name, name, (), explanation, None, None, line)
+
+    fold = textmarks.CharFold(lambda s: s.replace("計", "计"))
+    annotations = AnnotationExtension(lambda s: s)
+    glossary = Glossary("g.yml", (term("算力", "计算能力", 1), term("芯片", "集成电路", 5)))
+
+    def key(markdown: str, terms: Glossary = glossary) -> str:
+        return note_key("source", "a", markdown, terms, fold, annotations)
+
+    moved = Glossary(
+        "g.yml", (term("芯片", "集成电路", 9), term("算力", "计算能力", 2))
+    )  # reordered, other lines
+    changed_other = Glossary("g.yml", (term("算力", "计算能力", 1), term("芯片", "一种器件", 5)))
+    changed_own = Glossary("g.yml", (term("算力", "计算的能力", 1), term("芯片", "集成电路", 5)))
+    text = "需要很多算力。"
+    assert key(text, moved) == key(text) == key(text, changed_other)
+    assert key(text, changed_own) != key(text)
+    # The source spells the term otherwise (an entity, a backslash, a line break): counted in, to be safe.
+    for source in ("需要很多&#31639;力。", "需要很多算\\力。", "需要很多算\n力。"):
+        assert key(source, changed_own) != key(source), source
+
+
+def test_kept_pages_no_build_needs_are_swept_once_old(tmp_path: Path) -> None:
+    store = cache.ArtifactCache(tmp_path)
+    now = time.time()
+    old = now - written.UNUSED_FOR - 60
+    for key in ("aa-needed-old", "bb-unneeded-old", "cc-unneeded-new"):
+        store.put(written.KIND, key, written.WrittenPage("u/", None, True, True, (("u/index.html", b"x"),)))
+    for key in ("aa-needed-old", "bb-unneeded-old"):
+        path = tmp_path / written.KIND / key[:2] / key
+        os.utime(path, (old, old))
+    assert written.sweep(store, {"aa-needed-old"}, now) == 1
+    assert store.has(written.KIND, "aa-needed-old") and store.has(written.KIND, "cc-unneeded-new")
+    assert not store.has(written.KIND, "bb-unneeded-old")
