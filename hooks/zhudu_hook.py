@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from zhudu import pages
+from zhudu import fragments, pages
 from zhudu.annotate import annotations
 from zhudu.build import Build
 from zhudu.compact import theme_files, whitespace
@@ -70,6 +70,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _build is not None:
         _build.stop()  # a build that failed before on_post_build may have left workers
     _build = None
+    fragments.use_theme(config.theme)  # HTML written in Python: the theme's partials (before workers fork)
     _build = _reported(Build.configure, config)
     return config
 

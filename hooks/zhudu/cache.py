@@ -30,6 +30,8 @@ from importlib import metadata
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from zhudu import fragments
+
 #: Libraries whose version changes what a render produces.
 RENDERING_PACKAGES = (
     "mkdocs",
@@ -55,6 +57,8 @@ def code_version() -> str:
     package = Path(__file__).resolve().parent
     for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    for path in fragments.partial_paths():  # the HTML the modules write comes from these
         digest.update(path.read_bytes())
     for name in RENDERING_PACKAGES:
         try:

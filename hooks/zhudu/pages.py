@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.toc import get_toc
 
-from zhudu import render_keys
+from zhudu import fragments, render_keys
 from zhudu.annotate import annotations, glossary
 from zhudu.notes import links, safety
 from zhudu.publish import notfound
@@ -55,20 +55,10 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
     page.meta["tags"] = [escape(tag) for tag in view["tags"]]
     page.meta["zd_note"] = view
     if note.broken:
-        error = escape("; ".join(str(p) for p in note.problems))
-        return (
-            '<div class="admonition failure zd-note-error" role="alert">\n'
-            '<p class="admonition-title">这篇笔记无法读取</p>\n'
-            f"<p><code>{error}</code></p>\n"
-            "<p>修正上面指出的问题后保存，页面会自动刷新。</p>\n</div>\n"
-        )
+        return fragments.render("zd-note-error.html", "broken", error="; ".join(map(str, note.problems)))
     if note.problems:
-        items = "".join(f"<li><code>{escape(str(p))}</code></li>" for p in note.problems)
-        markdown = (
-            '<div class="admonition warning zd-note-error" role="alert">\n'
-            '<p class="admonition-title">这篇笔记有需要修正的问题</p>\n'
-            f"<ul>{items}</ul>\n</div>\n\n{markdown}"
-        )
+        problems = [str(p) for p in note.problems]
+        markdown = fragments.render("zd-note-error.html", "problems", problems=problems) + markdown
     # Rendered before with the same inputs: MkDocs renders nothing, page_content puts it back.
     reused = build.renders is not None and build.renders.before(
         note.id,

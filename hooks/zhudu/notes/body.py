@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from html import escape
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
+from zhudu import fragments
 from zhudu.notes import dialects
 from zhudu.notes.safety import is_remote, remote_image_html, safe_url
 
@@ -257,22 +257,11 @@ def _set_apart_tail(body: Body) -> None:
 
 
 def _wrapper_block(kind: str, label: str, inner: str, *, collapsed: bool, lang: str = "") -> list[str]:
-    if collapsed:
-        head = [
-            f'<details class="zd-wrapper zd-wrapper--{kind}" markdown="1">',
-            f'<summary class="zd-wrapper__label">{escape(label)}</summary>',
-        ]
-        tail = ["</details>"]
-    else:
-        head = [
-            f'<aside class="zd-wrapper zd-wrapper--{kind}" markdown="1">',
-            f'<p class="zd-wrapper__label">{escape(label)}</p>',
-        ]
-        tail = ["</aside>"]
-    if lang:
-        head = [*head, "", f'<div class="zd-wrapper__body" lang="{escape(lang)}" markdown="1">']
-        tail = ["</div>", "", *tail]
-    return ["", *head, "", inner, "", *tail, ""]
+    head = fragments.render(
+        "zd-body.html", "wrapper_head", kind=kind, label=label, collapsed=collapsed, lang=lang
+    )
+    tail = fragments.render("zd-body.html", "wrapper_tail", collapsed=collapsed, lang=lang)
+    return ["", *head.split("\n"), "", inner, "", *tail.split("\n"), ""]
 
 
 def _has_han(text: str) -> bool:
@@ -315,17 +304,9 @@ def _structure_thread(body: Body) -> None:
 
 def _post_block(post: Post, content: list[str], *, reply: bool) -> list[str]:
     kind = "zd-post zd-post--reply" if reply else "zd-post zd-post--main"
-    profile = f"https://x.com/{post.handle}"
-    header = (
-        f'<header class="zd-post__header"><span class="zd-post__name">{escape(post.name)}</span> '
-        f'<a class="zd-post__handle" href="{escape(profile)}">@{escape(post.handle)}</a>'
+    header = fragments.render(
+        "zd-body.html", "post_header", post=post, profile=f"https://x.com/{post.handle}"
     )
-    if post.date:
-        stamp = f'<time datetime="{escape(post.date)}">{escape(post.date)}</time>'
-        if post.url:
-            stamp = f'<a class="zd-post__date" href="{escape(post.url)}">{stamp}</a>'
-        header += f" {stamp}"
-    header += "</header>"
     return ["", f'<article class="{kind}" markdown="1">', header, "", *content, "", "</article>", ""]
 
 
@@ -423,8 +404,4 @@ def _image_markup(
 def _placeholder(alt: str, target: str, label: str, kind: str) -> str:
     """A visible stand-in for an image the page does not show, naming the path as written."""
     name = alt or PurePosixPath(target).name
-    return (
-        f'<span class="{kind}" role="img" aria-label="{label}：{escape(name)}">'
-        f'<span class="zd-missing-image__label">{label}：{escape(name)}</span> '
-        f'<code class="zd-missing-image__path">{escape(target)}</code></span>'
-    )
+    return fragments.render("zd-body.html", "missing_image", kind=kind, label=label, name=name, target=target)

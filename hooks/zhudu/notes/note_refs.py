@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from html import escape
 from urllib.parse import quote
 
+from zhudu import fragments
 from zhudu.notes.dialect_markdown import md_text
 
 #: The marker :func:`rewrite` leaves for a link to another note, as a link or alone.
@@ -87,11 +87,11 @@ def resolve(
         else:
             text = md_text(ref.text or (target.title if target and target.title else ref.shown))
         if target is None:
-            link = f'<span class="zd-deadlink" title="{escape(ref.target)}">{text}</span>'
+            link = fragments.render("zd-note-refs.html", "dead_link", target=ref.target, text=text)
         else:
             link = f"[{text}]({url or '#'})"
         if ref.kind == "embed":
-            return f'<span class="zd-note-embed"><span class="zd-note-embed__label">{EMBED_NOTE_LABEL}</span> {link}</span>'
+            return fragments.render("zd-note-refs.html", "note_embed", label=EMBED_NOTE_LABEL, link=link)
         return link
 
     return _REF_RE.sub(replace, markdown), dead

@@ -18,6 +18,8 @@ from typing import Any
 import nh3
 from mkdocs.config import config_options as c
 
+from zhudu import fragments
+
 # --------------------------------------------------------------------------- URLs
 
 #: The schemes a URL from a note may have; anything else (``javascript:``, ``vbscript:``,
@@ -51,7 +53,7 @@ def remote_image_html(alt: str, url: str) -> str:
 
     The one place remote images are drawn, from Markdown (``body``) and from raw HTML alike.
     """
-    return f'<span class="zd-remote-image">{html_lib.escape(alt) or "图片"}（<a href="{html_lib.escape(url)}">外部图片</a>）</span>'
+    return fragments.render("zd-sanitizer.html", "remote_image", alt=alt, url=url)
 
 
 EMBED_LABEL = "嵌入内容（外部链接）"
@@ -60,8 +62,7 @@ DIAGRAM_LABEL = "Mermaid 图表（尚未渲染，以下是它的源代码）"
 
 def embed_html(url: str) -> str:
     """What an ``<iframe>``/``<embed>``/``<object>`` is shown as: a labelled link to what it embedded."""
-    href = html_lib.escape(url)
-    return f'<span class="zd-embed">{EMBED_LABEL}：<a href="{href}">{href}</a></span>'
+    return fragments.render("zd-sanitizer.html", "embed", label=EMBED_LABEL, url=url)
 
 
 # --------------------------------------------------------------------------- Allow-list
@@ -361,7 +362,7 @@ class Sanitizer:
                 src = values["src"]
                 out.append(remote_image_html(values.get("alt", ""), src) if safe_url(src) else "")
             elif kind == "start" and tag == "pre" and "mermaid" in _classes(attrs):
-                out.append(f'<p class="zd-diagram__label">{DIAGRAM_LABEL}</p><pre class="zd-diagram">')
+                out.append(fragments.render("zd-sanitizer.html", "diagram_start", label=DIAGRAM_LABEL))
             elif kind in ("start", "end"):
                 out.append(text)
             else:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from html import escape, unescape
+from html import unescape
 from urllib.parse import quote
 
+from zhudu import fragments
 from zhudu.annotate import textmarks
 from zhudu.annotate.glossary.marking import Occurrence
 from zhudu.annotate.glossary.terms import Glossary
@@ -54,30 +55,15 @@ def page_markdown(glossary: Glossary) -> str:
     terms = sorted(glossary.terms, key=lambda t: textmarks.normalise(t.term, textmarks.CharFold(str)))
     if terms:
         # The page's own index, in place of Material's table of contents (see ``INDEX_CLASS``).
-        links = "".join(f'<li><a href="#{escape(t.id)}">{escape(t.term)}</a></li>' for t in terms)
-        out.append(f'<nav class="{INDEX_CLASS}" aria-label="术语索引"><ul>{links}</ul></nav>')
+        out.append(fragments.render("zd-glossary.html", "index", index_class=INDEX_CLASS, terms=terms))
         out.append("")
     for term in terms:
         out.append(TERM_MARK)
         out.append("")
         out.append(f"## {markdown_text(term.term)} {{#{term.id}}}")
         out.append("")
-        parts = ['<div class="zd-gloss-entry">']
-        if term.aliases:
-            parts.append(
-                '<p class="zd-gloss-entry__aliases">又作：'
-                + "、".join(f"<span>{escape(a)}</span>" for a in term.aliases)
-                + "</p>"
-            )
-        parts.append(f'<p class="zd-gloss-entry__text">{escape(term.explanation)}</p>')
-        if term.source:
-            title = escape(term.source_title or term.source)
-            parts.append(
-                f'<p class="zd-gloss-entry__source">来源：<a href="{escape(term.source)}">{title}</a></p>'
-            )
-        parts.append(OCCURRENCES_MARK.format(id=term.id))
-        parts.append("</div>")
-        out.append("\n".join(parts))
+        mark = OCCURRENCES_MARK.format(id=term.id)
+        out.append(fragments.render("zd-glossary.html", "entry", term=term, occurrences_mark=mark))
         out.append("")
     if terms:
         out.append(TERMS_END_MARK)
@@ -151,23 +137,14 @@ def fill_occurrences(
 
     def repl(m: re.Match[str]) -> str:
         places = by_term.get(m.group("id"), [])
-        if not places:
-            return '<p class="zd-gloss-entry__where">（笔记中暂未出现）</p>'
         shown = sorted(sorted(range(len(places)), key=lambda i: (-len(places[i][2]), i))[:NOTES_PER_TERM])
-        items = []
-        for note_id, url, anchors in (places[i] for i in shown):
-            links = " ".join(
-                f'<a href="{escape(relative(url + "#" + a))}">第{i}处</a>' for i, a in enumerate(anchors, 1)
-            )
-            items.append(
-                f'<li><span class="zd-gloss-entry__note">{escape(titles.get(note_id, note_id))}</span>：{links}</li>'
-            )
-        if len(places) > len(shown):
-            query = quote(terms.get(m.group("id"), ""))
-            items.append(
-                f'<li class="zd-gloss-entry__more">另外 {len(places) - len(shown)} 篇笔记也用到这个术语：'
-                f'<a href="?q={escape(query)}">搜索全部笔记</a></li>'
-            )
-        return '<ul class="zd-gloss-entry__where" aria-label="出现位置">' + "".join(items) + "</ul>"
+        notes = [
+            (titles.get(note_id, note_id), [relative(url + "#" + a) for a in anchors])
+            for note_id, url, anchors in (places[i] for i in shown)
+        ]
+        query = quote(terms.get(m.group("id"), ""))
+        return fragments.render(
+            "zd-glossary.html", "where", notes=notes, more=len(places) - len(shown), query=query
+        )
 
     return _OCC_RE.sub(repl, html)
