@@ -255,3 +255,23 @@ def test_a_term_in_many_notes_lists_those_using_it_most_and_searches_for_the_res
         listed = re.findall(r'<span class="zd-gloss-entry__note">([^<]+)</span>', section)
         assert len(listed) == 2 and "甲" not in listed  # b (3 passages) and c (2), not a (1)
         assert more in section and 'href="?q=AI"' in section
+
+
+def test_a_term_only_in_a_label_the_render_adds_is_not_marked_and_a_warm_build_agrees(tmp_path: Path) -> None:
+    """The math label "公式" is the build's, not the note's: a clean build does not mark it, so a
+    warm build reusing the note's render (its key holds only the terms of the source) is the same."""
+    from conftest import build_site
+
+    notes = {
+        "m.md": "---\ntitle: 数学笔记\ncreated: 2025-05-16\n---\n质能关系写作 $E=mc^2$，这是一个著名的结果。\n"
+    }
+    term = GLOSSARY + "- term: 公式\n  explanation: 用数学符号表示几个量之间关系的式子。\n"
+    first = build_site(tmp_path / "w", notes=notes, editorial={"glossary.yml": GLOSSARY})
+    assert first.ok, first.log
+    warm = build_site(tmp_path / "w", notes=notes, editorial={"glossary.yml": term})
+    clean = build_site(tmp_path / "c", notes=notes, editorial={"glossary.yml": term})
+    assert warm.ok and clean.ok, warm.log + clean.log
+    page = "zh-Hans/notes/m/index.html"
+    assert "zd-math__label" in clean.page(page)
+    assert 'data-zd-gloss="公式"' not in clean.page(page)
+    assert warm.page(page) == clean.page(page)

@@ -106,11 +106,32 @@ def test_kept_pages_no_build_needs_are_swept_once_old(tmp_path: Path) -> None:
     store = cache.ArtifactCache(tmp_path)
     now = time.time()
     old = now - written.UNUSED_FOR - 60
-    for key in ("aa-needed-old", "bb-unneeded-old", "cc-unneeded-new"):
+    needed, unneeded, new = ("aa" + "0" * 62, "bb" + "1" * 62, "cc" + "2" * 62)
+    for key in (needed, unneeded, new):
         store.put(written.KIND, key, written.WrittenPage("u/", None, True, True, (("u/index.html", b"x"),)))
-    for key in ("aa-needed-old", "bb-unneeded-old"):
+    for key in (needed, unneeded):
         path = tmp_path / written.KIND / key[:2] / key
         os.utime(path, (old, old))
-    assert written.sweep(store, {"aa-needed-old"}, now) == 1
-    assert store.has(written.KIND, "aa-needed-old") and store.has(written.KIND, "cc-unneeded-new")
-    assert not store.has(written.KIND, "bb-unneeded-old")
+    assert written.sweep(store, {needed}, now) == 1
+    assert store.has(written.KIND, needed) and store.has(written.KIND, new)
+    assert not store.has(written.KIND, unneeded)
+
+
+def test_the_sweep_never_follows_a_link_or_removes_what_it_did_not_write(tmp_path: Path) -> None:
+    """A linked folder (or file) in the store may point anywhere on the disk: never entered."""
+    store = cache.ArtifactCache(tmp_path / "cache")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    victim, stray = outside / ("dd" + "3" * 62), tmp_path / "cache" / written.KIND / "ee" / "notes.txt"
+    victim.write_bytes(b"keep")
+    kept = tmp_path / "cache" / written.KIND
+    kept.mkdir(parents=True)
+    (kept / "dd").symlink_to(outside)  # a linked folder
+    stray.parent.mkdir()
+    stray.write_bytes(b"keep")  # a name keep() never writes
+    (stray.parent / ("ee" + "4" * 62)).symlink_to(victim)  # a linked file
+    old = time.time() - written.UNUSED_FOR - 60
+    for path in (victim, stray):
+        os.utime(path, (old, old))
+    assert written.sweep(store, set(), time.time()) == 0
+    assert victim.read_bytes() == b"keep" and stray.read_bytes() == b"keep"

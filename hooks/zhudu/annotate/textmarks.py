@@ -48,7 +48,11 @@ SKIP_TAGS = frozenset(
     }
 )
 #: Classes marking text that is already someone's mark (ours, or another feature's).
-SKIP_CLASSES = frozenset({"zd-gloss", "zd-anno", "zd-anno-note", "zd-noconv", "zd-sr-only", "headerlink"})
+#: Also the labels the render adds itself (``zd-math__label``, "公式"): not the author's words, and
+#: a note's render key holds only the glossary terms of its source (``render_keys.note_key``).
+SKIP_CLASSES = frozenset(
+    {"zd-gloss", "zd-anno", "zd-anno-note", "zd-noconv", "zd-sr-only", "headerlink", "zd-math__label"}
+)
 #: Python-Markdown's placeholder for stashed raw HTML: never matched.
 _STASH_RE = re.compile("\x02wzxhzdk:\\d+\x03")
 

@@ -77,4 +77,10 @@
     /* The worker starts this search as soon as it has the manifest (Material asks only after READY). */
     if (opened && !e.isComposing) channel.postMessage({ manifest: manifest, typed: e.target.value });
   }, true);
+  /* An input method's last input event still says it is composing (Chrome): the word is done here. */
+  document.addEventListener("compositionend", function (e) {
+    if (opened && e.target.matches && e.target.matches("[data-md-component=search-query]")) {
+      channel.postMessage({ manifest: manifest, typed: e.target.value });
+    }
+  }, true);
 })();
