@@ -19,7 +19,9 @@ from zhudu.annotate.glossary.terms import Term
 from zhudu.notes.body import Post
 
 #: The attributes the partials write.
-ATTRIBUTES = {"class", "href", "title", "role", "aria-label", "lang", "markdown", "datetime"}
+ATTRIBUTES = {"class", "href", "title", "role", "aria-label", "lang", "markdown", "datetime", "id"}
+ATTRIBUTES |= {"data-zd-tm", "data-theme", "data-note", "d", "stroke-width", "vector-effect"}
+ATTRIBUTES |= {"viewbox", "preserveaspectratio", "aria-hidden", "focusable", "alt", "src"}
 HOSTILE = '<script>alert("x")</script>\'" onmouseover="alert(1)'
 
 
@@ -99,6 +101,42 @@ CALLS = {
     "sanitizer remote image": ("zd-sanitizer.html", "remote_image", {"alt": HOSTILE, "url": HOSTILE}),
     "sanitizer embed": ("zd-sanitizer.html", "embed", {"label": HOSTILE, "url": HOSTILE}),
     "sanitizer diagram": ("zd-sanitizer.html", "diagram_start", {"label": HOSTILE}),
+    # Theme ids are [a-z0-9-] (theme_map.THEME_ID_RE), escaped all the same; names and titles are free text.
+    "themes marker": ("zd-themes-marks.html", "marker", {"ids": HOSTILE}),
+    "themes blocks": ("zd-themes-marks.html", "blocks", {"strings": HOSTILE, "blocks": ["<span>b</span>"]}),
+    "themes block": (
+        "zd-themes-marks.html",
+        "block",
+        {"id": HOSTILE, "name": HOSTILE, "href": HOSTILE, "notes": ["<span>n</span>"], "more": 2},
+    ),
+    "themes block without notes": (
+        "zd-themes-marks.html",
+        "block",
+        {"id": HOSTILE, "name": HOSTILE, "href": HOSTILE, "notes": [], "more": 0},
+    ),
+    "themes other note": (
+        "zd-themes-marks.html",
+        "other_note",
+        {"title": HOSTILE, "links": [(HOSTILE, HOSTILE)], "rest": 1, "rest_href": HOSTILE},
+    ),
+    "themes graph": (
+        "zd-themes-marks.html",
+        "graph_svg",
+        {"width": 640, "height": 320, "edges": [(HOSTILE, HOSTILE, "M1,2", "1.50")]},
+    ),
+    "dialect block anchor": ("zd-dialect.html", "block_anchor", {"id": HOSTILE}),
+    "dialect unshown": (
+        "zd-dialect.html",
+        "unshown",
+        {"kind": HOSTILE, "label": HOSTILE, "written": HOSTILE},
+    ),
+    "dialect image": ("zd-dialect.html", "image", {"alt": HOSTILE, "src": HOSTILE, "href": ""}),
+    "dialect linked image": ("zd-dialect.html", "image", {"alt": HOSTILE, "src": HOSTILE, "href": HOSTILE}),
+    "themes marked passage": (
+        "zd-themes-marks.html",
+        "marked",
+        {"segments": [(HOSTILE, True), (HOSTILE, False)]},
+    ),
 }
 
 
@@ -112,6 +150,66 @@ def test_every_fragment_escapes_what_it_is_given(name):
     assert {attr for attr, _ in parsed.attrs} <= ATTRIBUTES, html
     assert all(HOSTILE in value for _, value in parsed.attrs if value and "<script>" in value), html
     assert HOSTILE in "".join(parsed.text) + "".join(v or "" for _, v in parsed.attrs), html
+
+
+def test_theme_marks_write_what_the_pages_carry():
+    # Byte for byte: note pages' cached renders and themes.js (which reads the blocks) depend on it.
+    def marks(macro, **values):
+        return fragments.render("zd-themes-marks.html", macro, **values)
+
+    assert marks("marker", ids="a b-2") == '<span class="zd-tm" data-zd-tm="a b-2"></span><!--/zd-tm-->'
+    assert marks("blocks", strings="主题|x", blocks=["<i>1</i>", "<i>2</i>"]) == (
+        '<template class="zd-tm-blocks"><span class="zd-tm-strings">主题|x</span><i>1</i><i>2</i></template>'
+    )
+    note = marks(
+        "other_note", title="甲&乙", links=[("../a/#p1", "一段…"), ("../a/#p2", "二")], rest=2, rest_href="t/"
+    )
+    assert note == (
+        '<span class="zd-tm__note">甲&amp;乙</span><a class="zd-tm__link" href="../a/#p1">一段…</a>'
+        '<a class="zd-tm__link" href="../a/#p2">二</a><a class="zd-tm__more" href="t/">另有 2 段</a>'
+    )
+    assert (
+        marks("other_note", title="丙", links=[], rest=0, rest_href="")
+        == '<span class="zd-tm__note">丙</span>'
+    )
+    assert marks("block", id="zd-tmb-x", name="名", href="../t/", notes=[note], more=3) == (
+        '<span class="zd-tm__theme" id="zd-tmb-x"><a class="zd-tm__name" href="../t/">名</a>'
+        '<span class="zd-tm__where">这个观点在其他笔记中：</span>'
+        + note
+        + '<a class="zd-tm__more" href="../t/">'
+        "另外 3 篇笔记也谈到这个主题</a></span>"
+    )
+    assert marks("block", id="i", name="n", href="h", notes=[], more=0) == (
+        '<span class="zd-tm__theme" id="i"><a class="zd-tm__name" href="h">n</a>'
+        '<span class="zd-tm__none">其他笔记还没有谈到这个主题。</span></span>'
+    )
+    assert marks("graph_svg", width=640, height=320, edges=[("t", "n", "M1,2", "1.50")]) == (
+        '<svg class="zd-graph__svg" viewBox="0 0 640 320" preserveAspectRatio="none" aria-hidden="true" '
+        'focusable="false"><path class="zd-graph__edge" data-theme="t" data-note="n" d="M1,2" '
+        'stroke-width="1.50" vector-effect="non-scaling-stroke"/></svg>'
+    )
+    assert marks("marked", segments=[("a<", False), ("b", True), ("c", False)]) == "a&lt;<mark>b</mark>c"
+
+
+def test_dialect_fragments_write_what_the_notes_carried():
+    def dialect(macro, **values):
+        return fragments.render("zd-dialect.html", macro, **values)
+
+    assert dialect("block_anchor", id="a-1") == '<span class="zd-block-anchor" id="^a-1"></span>'
+    assert dialect("figure", image="![a](b.png)", caption="*c*") == (
+        '\n<figure class="zd-figure" markdown="1">\n\n![a](b.png)\n\n'
+        '<figcaption markdown="span">*c*</figcaption>\n</figure>\n'
+    )
+    assert dialect("unshown", kind="unpublished", label="附件未发布", written="a&b.pdf") == (
+        '<span class="zd-unpublished"><span class="zd-unpublished__label">附件未发布</span> <code>a&amp;b.pdf</code></span>'
+    )
+    assert (
+        dialect("image", alt='"x"', src="../m/a.webp", href="")
+        == '<img alt="&quot;x&quot;" src="../m/a.webp">'
+    )
+    assert dialect("image", alt="x", src="../m/p.webp", href="../m/a.png") == (
+        '<a href="../m/a.png"><img alt="x" src="../m/p.webp"></a>'
+    )
 
 
 def test_every_partial_rendered_is_part_of_the_cache_key():
@@ -141,3 +239,30 @@ def test_the_build_renders_the_partials_of_the_sites_theme(site_builder, tmp_pat
     page = result.page("zh-Hans/notes/empty/index.html")
     assert "本站的错误框" in page and "seeds/empty.md" in page
     assert "这篇笔记无法读取" not in page
+
+
+def test_note_pages_markers_come_from_the_sites_theme_and_escape_names(site_builder, tmp_path: Path):
+    from test_themes import NOTE_A, NOTE_B, NOTES_YML, THEMES
+
+    overrides = tmp_path / "overrides"
+    shutil.copytree(REPO / "overrides", overrides)
+    marks = overrides / "partials" / "zd-themes-marks.html"
+    marks.write_text(
+        marks.read_text(encoding="utf-8").replace("这个观点在其他笔记中：", "本站的说法："), encoding="utf-8"
+    )
+    hostile = '数据<script>alert(1)</script>"中心'
+    themes = THEMES.replace("name: 数据中心与边缘", f"name: '{hostile}'")
+    note_b = NOTE_B.replace("title: 邊緣的算力", "title: '邊緣<script>x</script>\"算力'")
+    result = site_builder(
+        notes={"a.md": NOTE_A, "b.md": note_b},
+        config={"theme": {**repo_config()["theme"], "custom_dir": str(overrides)}},
+        editorial={"themes.yml": themes, "notes.yml": NOTES_YML},
+    )
+    assert result.ok, result.log
+    page = result.page("zh-Hans/notes/note-a/index.html")
+    blocks = page[page.index('<template class="zd-tm-blocks">') :]
+    blocks = blocks[: blocks.index("</template>")]
+    assert '<span class="zd-tm__where">本站的说法：</span>' in blocks
+    assert "<script>" not in blocks
+    assert "数据&lt;script&gt;alert(1)&lt;/script&gt;&quot;中心" in blocks
+    assert "&lt;script&gt;x&lt;/script&gt;&quot;" in blocks

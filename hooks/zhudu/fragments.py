@@ -31,10 +31,12 @@ OVERRIDES = Path(__file__).resolve().parents[2] / "overrides"
 #: renders, so their bytes are part of ``cache.code_version`` (an edited partial is not served stale).
 PARTIALS = (
     "zd-body.html",
+    "zd-dialect.html",
     "zd-glossary.html",
     "zd-note-error.html",
     "zd-note-refs.html",
     "zd-sanitizer.html",
+    "zd-themes-marks.html",
 )
 
 _env: jinja2.Environment | None = None

@@ -12,9 +12,9 @@ import glob
 import os
 import re
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path, PurePosixPath
 
+from zhudu import fragments
 from zhudu.notes.dialect_markdown import (
     ABSOLUTE_URL_RE,
     VIDEO_ID_RE,
@@ -87,8 +87,7 @@ class InlineWriter:
         text = _PAGE_LINK_RE.sub(lambda m: self.page_link(m, line, text), text)
         if at_end and (m := _BLOCK_ID_RE.search(text)):
             # An Obsidian block id: not shown, an anchor ``[[note#^id]]`` links to.
-            anchor = f'<span class="zd-block-anchor" id="^{escape(m["id"])}"></span>'
-            text = text[: m.start()] + anchor
+            text = text[: m.start()] + fragments.render("zd-dialect.html", "block_anchor", id=m["id"])
         return text
 
     def construct(self, m: re.Match[str], line: int, *, whole: bool) -> str:
@@ -220,10 +219,7 @@ class InlineWriter:
             image = image_md(src, alt, "")
             if not whole or not caption:
                 return image
-            return (
-                f'\n<figure class="zd-figure" markdown="1">\n\n{image}\n\n'
-                f'<figcaption markdown="span">{md_text(caption)}</figcaption>\n</figure>\n'
-            )
+            return fragments.render("zd-dialect.html", "figure", image=image, caption=md_text(caption))
         video = named.get("id", first)
         if name in ("youtube", "vimeo") and (url := embed_url(name, [video])):
             return embed_link(url)
@@ -272,11 +268,9 @@ class InlineWriter:
             self.findings.append(
                 (line, f"{written}: a template tag this site cannot render: shown as written, labelled")
             )
-        html = (
-            f'<span class="zd-unknown-tag"><span class="zd-unknown-tag__label">{UNKNOWN_TAG_LABEL}</span> '
-            f"<code>{escape(written)}</code></span>"
+        return fragments.render(
+            "zd-dialect.html", "unshown", kind="unknown-tag", label=UNKNOWN_TAG_LABEL, written=written
         )
-        return html
 
     def unpublished(self, written: str, name: str, line: int) -> str:
         """A file that is not an image: the site publishes only a note's images."""
@@ -287,7 +281,6 @@ class InlineWriter:
                 "labelled instead; link to the file where it is published",
             )
         )
-        return (
-            f'<span class="zd-unpublished"><span class="zd-unpublished__label">{UNPUBLISHED_FILE_LABEL}</span> '
-            f"<code>{escape(name)}</code></span>"
+        return fragments.render(
+            "zd-dialect.html", "unshown", kind="unpublished", label=UNPUBLISHED_FILE_LABEL, written=name
         )

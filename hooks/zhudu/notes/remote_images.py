@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import html as html_lib
 import io
 import ipaddress
 import json
@@ -41,6 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from zhudu import fragments
 from zhudu.errors import NoteError
 from zhudu.notes.safety import remote_image_html
 
@@ -354,10 +354,10 @@ def image_html(alt: str, original: str, phone: str | None) -> str:
     """
 
     def src(target: str) -> str:
-        return html_lib.escape("../" + target.strip("<>"))
+        return "../" + target.strip("<>")
 
-    image = f'<img alt="{html_lib.escape(alt)}" src="{src(phone or original)}">'
-    return f'<a href="{src(original)}">{image}</a>' if phone else image
+    href = src(original) if phone else ""
+    return fragments.render("zd-dialect.html", "image", alt=alt, src=src(phone or original), href=href)
 
 
 def image_markdown(alt: str, original: str, phone: str | None) -> str:

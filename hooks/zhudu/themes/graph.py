@@ -9,9 +9,9 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from html import escape
 from typing import TYPE_CHECKING, Any
 
+from zhudu import fragments
 from zhudu.themes.theme_index import ThemeIndex, passage_counts
 from zhudu.themes.urls import rel_url, theme_url
 
@@ -81,10 +81,7 @@ def graph_layout(index: ThemeIndex, notes: Sequence[NoteInfo], page_url: str) ->
         )
         for t in ordered
     ]
-    svg = [
-        f'<svg class="zd-graph__svg" viewBox="0 0 {width} {height}" preserveAspectRatio="none" '
-        'aria-hidden="true" focusable="false">'
-    ]
+    edges = []
     for theme in ordered:
         for note_id, c in sorted(counts[theme.id].items()):
             if note_id not in note_y:
@@ -92,16 +89,11 @@ def graph_layout(index: ThemeIndex, notes: Sequence[NoteInfo], page_url: str) ->
             x1, y1 = note_x * width, note_y[note_id] * height
             x2, y2 = theme_x * width, theme_y[theme.id] * height
             mid = (x1 + x2) / 2
-            stroke = 1 + 5 * c / peak
-            svg.append(
-                f'<path class="zd-graph__edge" data-theme="{escape(theme.id)}" data-note="{escape(note_id)}" '
-                f'd="M{x1:.1f},{y1:.1f} C{mid:.1f},{y1:.1f} {mid:.1f},{y2:.1f} {x2:.1f},{y2:.1f}" '
-                f'stroke-width="{stroke:.2f}" vector-effect="non-scaling-stroke"/>'
-            )
-    svg.append("</svg>")
+            path = f"M{x1:.1f},{y1:.1f} C{mid:.1f},{y1:.1f} {mid:.1f},{y2:.1f} {x2:.1f},{y2:.1f}"
+            edges.append((theme.id, note_id, path, f"{1 + 5 * c / peak:.2f}"))
     largest = max(1, max(n.size for n in nodes))
     return {
-        "svg": "".join(svg),
+        "svg": fragments.render("zd-themes-marks.html", "graph_svg", width=width, height=height, edges=edges),
         "height_em": round(height / 16, 1),
         "nodes": [
             {

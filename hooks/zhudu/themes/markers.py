@@ -17,9 +17,9 @@ import posixpath
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from html import escape
 from typing import TYPE_CHECKING
 
+from zhudu import fragments
 from zhudu.themes.theme_index import ThemeIndex
 from zhudu.themes.urls import rel_url, theme_url
 
@@ -67,12 +67,11 @@ def theme_blocks(blocks: Mapping[str, str]) -> str:
     template's content is parsed but never styled or laid out, and is not part of the page's DOM.
     The markers' words come first, once (``MARKER_STRINGS``).
     """
-    strings = f'<span class="zd-tm-strings">{escape("|".join(MARKER_STRINGS))}</span>'
-    return (
-        '<template class="zd-tm-blocks">'
-        + strings
-        + "".join(blocks[k] for k in sorted(blocks))
-        + "</template>"
+    return fragments.render(
+        "zd-themes-marks.html",
+        "blocks",
+        strings="|".join(MARKER_STRINGS),
+        blocks=[blocks[k] for k in sorted(blocks)],
     )
 
 
@@ -139,52 +138,47 @@ class NoteMarkers:
             if hit.theme not in blocks:
                 blocks[hit.theme] = self._theme_block(hit.theme, note_id, page_url)
         ids = " ".join(hit.theme for hit in hits)  # theme ids are [a-z0-9-] (theme_map.THEME_ID_RE)
-        return f'<span class="zd-tm" data-zd-tm="{escape(ids)}"></span><!--/zd-tm-->'
+        return fragments.render("zd-themes-marks.html", "marker", ids=ids)
 
     def _theme_block(self, theme_id: str, note_id: str, page_url: str) -> str:
         """One theme's part of a marker panel: the same for every passage of the note it is on."""
         index = self.index
         theme = index.theme_by_id[theme_id]
-        parts = [f'<span class="zd-tm__theme" id="{escape(block_id(theme_id))}">']
-        parts.append(
-            f'<a class="zd-tm__name" href="{escape(rel_url(page_url, theme_url(theme.id)))}">'
-            f"{escape(theme.name)}</a>"
-        )
         # At most MARKER_NOTES other notes per theme (the strongest): listing every note
         # would make each page, and so the build, grow with the square of the corpus.
         others, total = index.other_notes_of_theme(theme.id, note_id, MARKER_NOTES)
-        if not others:
-            parts.append('<span class="zd-tm__none">其他笔记还没有谈到这个主题。</span>')
-        else:
-            parts.append('<span class="zd-tm__where">这个观点在其他笔记中：</span>')
+        notes = []
         for other in others:
             # The same few strongest notes appear in almost every note's block, and relative links
             # from one note page to another are the same from every note page: made once each.
             key = (theme.id, other, posixpath.dirname(page_url.rstrip("/")))
             if key not in self._other_note_parts:
                 self._other_note_parts[key] = self._other_note_part(theme.id, other, page_url)
-            parts.append(self._other_note_parts[key])
-        if total > len(others):
-            href = rel_url(page_url, theme_url(theme.id))
-            parts.append(
-                f'<a class="zd-tm__more" href="{escape(href)}">'
-                f"另外 {total - len(others)} 篇笔记也谈到这个主题</a>"
-            )
-        parts.append("</span>")
-        return "".join(parts)
+            notes.append(self._other_note_parts[key])
+        return fragments.render(
+            "zd-themes-marks.html",
+            "block",
+            id=block_id(theme_id),
+            name=theme.name,
+            href=rel_url(page_url, theme_url(theme.id)),
+            notes=notes,
+            more=total - len(others),
+        )
 
     def _other_note_part(self, theme_id: str, other: str, page_url: str) -> str:
         """Another note in a theme block: its title and its passages expressing the theme most."""
         index = self.index
         other_info = self.info[other]
-        parts = [f'<span class="zd-tm__note">{escape(other_info.title)}</span>']
-        best = index.best_hits_in(theme_id, other, MARKER_LIMIT)
-        for target in best:
+        links = []
+        for target in index.best_hits_in(theme_id, other, MARKER_LIMIT):
             text = other_info.to_simplified(index.passage_by_key[(other, target.anchor)].text)
-            href = rel_url(page_url, f"{other_info.url}#{target.anchor}")
-            parts.append(f'<a class="zd-tm__link" href="{escape(href)}">{escape(excerpt(text))}</a>')
-        rest = len(index.hits_in(theme_id, other)) - len(best)
-        if rest > 0:
-            href = rel_url(page_url, self.note_url_in_theme(theme_id, other))
-            parts.append(f'<a class="zd-tm__more" href="{escape(href)}">另有 {rest} 段</a>')
-        return "".join(parts)
+            links.append((rel_url(page_url, f"{other_info.url}#{target.anchor}"), excerpt(text)))
+        rest = len(index.hits_in(theme_id, other)) - len(links)
+        return fragments.render(
+            "zd-themes-marks.html",
+            "other_note",
+            title=other_info.title,
+            links=links,
+            rest=rest,
+            rest_href=rel_url(page_url, self.note_url_in_theme(theme_id, other)) if rest > 0 else "",
+        )

@@ -33,6 +33,7 @@ from typing import Any
 
 import yaml
 
+from zhudu import fragments
 from zhudu.annotate.passages import Passage
 from zhudu.editorial import markdown_text
 from zhudu.publish import pagination
@@ -91,7 +92,7 @@ def marked_segments(
 
 def segments_html(segments: Sequence[tuple[str, bool]]) -> str:
     """Escaped HTML of marked segments."""
-    return "".join(f"<mark>{escape(s)}</mark>" if m else escape(s) for s, m in segments)
+    return fragments.render("zd-themes-marks.html", "marked", segments=segments)
 
 
 # --------------------------------------------------------------------------- the build
