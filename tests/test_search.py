@@ -112,7 +112,12 @@ def test_every_page_aims_materials_search_ui_at_zhudus_worker(site_builder) -> N
         config = json.loads(
             re.search(r'<script id="__config"[^>]*>(.*?)</script>', result.page(page), re.S)[1]
         )
-        url = config["search"]
+        url, _, version = config["search"].partition("?v=")
+        assert (
+            version
+            == search.worker_version()
+            == hashlib.sha256(search.WORKER_FILE.read_bytes()).hexdigest()[:12]
+        )
         if url.startswith("/"):
             target = url.removeprefix(site_path)
         else:

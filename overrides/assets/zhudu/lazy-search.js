@@ -7,7 +7,7 @@
   if (!form || !config || location.protocol === "file:") return;
   var data = JSON.parse(config.textContent);
   var token = Date.now().toString(36) + Math.random().toString(36).slice(2);
-  if (!/(^|\/)assets\/zhudu\/search-worker\.js$/.test(data.search)) return;  /* search: material */
+  if (!/(^|\/)assets\/zhudu\/search-worker\.js(\?v=\w+)?$/.test(data.search)) return;  /* search: material */
   var manifest = new URL("search/manifest.json", new URL(data.base, location.href)).href;
   /* The worker is shared by every variant (assets/ is at the site's root): it is told which index is this page's. */
   data.search += "#zd-manifest=" + encodeURIComponent(manifest);
