@@ -27,6 +27,7 @@ from zhudu.errors import ZhuduError
 from zhudu.notes import code_spans, dialects, safety
 from zhudu.notes.reads import NOTE_READS
 from zhudu.publish import feeds, incremental, pagination, prerender, social, unchanged, workers
+from zhudu.publish.asset_versions import version as asset_version
 from zhudu.publish.sections import section_pages
 from zhudu.publish.site import Site
 from zhudu.script import convert as script
@@ -317,9 +318,8 @@ class Build:
             "build_errors": list(site.build_errors),  # mkdocs serve: what the site is served without
             "pager": pagination.pager,
         }
-        env.filters["zd_search_worker"] = (
-            search.point_worker if site.settings.search == "zhudu" else _unchanged
-        )
+        worker = search.point_worker if site.settings.search == "zhudu" else _unchanged
+        env.filters |= {"zd_search_worker": worker, "zd_version": asset_version}
         en_source = env.loader.get_source(env, "partials/languages/en.html")[0]  # type: ignore[union-attr]
         keys = variants.material_keys(en_source)
 

@@ -20,7 +20,6 @@ pure: it takes texts and converters, not MkDocs objects.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import logging
@@ -33,6 +32,7 @@ from typing import Any
 import yaml
 
 from zhudu.notes.yamldoc import yaml_document
+from zhudu.publish import asset_versions
 
 # Re-exported: the page writer and the tests name them ``search.outline`` and so on.
 from zhudu.search.extract import (  # noqa: F401
@@ -332,20 +332,10 @@ def _json(data: Any) -> str:
 def point_worker(html: str) -> str:
     """Aim Material's search UI at Zhudu's worker (the URL in its ``__config``; a template filter).
 
-    The URL carries the worker's content hash (``?v=``): a browser that kept an older worker (a
-    deploy changes the index format with it) fetches the new one with the new pages.
+    The URL carries the worker's content hash (``?v=``, ``publish/asset_versions.py``): a browser
+    that kept an older worker (a deploy changes the index format with it) fetches the new one.
     """
-    return _MATERIAL_WORKER_RE.sub(f"{WORKER_PATH}?v={worker_version()}", html, count=1)
-
-
-#: Zhudu's worker as the project ships it (``overrides/`` beside ``hooks/``).
-WORKER_FILE = Path(__file__).resolve().parents[3] / "overrides" / WORKER_PATH
-
-
-@functools.lru_cache(maxsize=1)
-def worker_version() -> str:
-    """The first 12 hex digits of the worker's SHA-256 (read once per process)."""
-    return hashlib.sha256(WORKER_FILE.read_bytes()).hexdigest()[:12]
+    return _MATERIAL_WORKER_RE.sub(f"{WORKER_PATH}?v={asset_versions.version(WORKER_PATH)}", html, count=1)
 
 
 def domain_words(editorial_dir: Path) -> list[str]:
