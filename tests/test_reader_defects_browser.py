@@ -389,6 +389,9 @@ def test_no_line_starts_with_closing_punctuation_or_ends_with_an_opening_mark(
         for path in _note_paths(real_site, page):
             page.goto(real_site.variant_url(code, path))
             assert page.locator(".zd-note__body button.zd-gloss").count() > 0
+            # The page's scripts have set it up (themes.js draws each margin marker from its theme
+            # ids, after annotate.js): lines are measured as the reader gets them.
+            page.wait_for_function("() => !document.querySelector('.zd-tm[data-zd-tm]')")
             for width in (1280, 1000, 800, 600, 412, 375, 320):
                 page.set_viewport_size({"width": width, "height": 800})
                 edges = page.evaluate(LINE_EDGES, [NO_LINE_START, NO_LINE_END])
