@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from pathlib import Path
 
-#: The project's overrides folder (beside ``hooks/``), where the theme's custom files are.
-OVERRIDES = Path(__file__).resolve().parents[3] / "overrides"
+from ..fragments import OVERRIDES
 
 _versions: dict[str, tuple[tuple[int, int], str]] = {}
 
