@@ -27,13 +27,14 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Five sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Six sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
 (``tests/conversion_heldout3.yml``: Sphinx, Trac and Django catalogues, built after both) and
 ``heldout4`` (``tests/conversion_heldout4.yml``: Gramps, JupyterLab, django-allauth and Wagtail
-catalogues, built after all three).
+catalogues, built after all three) and ``heldout5`` (``tests/conversion_heldout5.yml``: Weblate, pretix
+and django-cms catalogues, built after all four).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME gets
@@ -61,12 +62,14 @@ HELDOUT = ROOT / "tests" / "conversion_heldout.yml"
 HELDOUT2 = ROOT / "tests" / "conversion_heldout2.yml"
 HELDOUT3 = ROOT / "tests" / "conversion_heldout3.yml"
 HELDOUT4 = ROOT / "tests" / "conversion_heldout4.yml"
+HELDOUT5 = ROOT / "tests" / "conversion_heldout5.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
     "heldout2": HELDOUT2,
     "heldout3": HELDOUT3,
     "heldout4": HELDOUT4,
+    "heldout5": HELDOUT5,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"

@@ -215,6 +215,7 @@ def audit(
     layer = default_regional() if regional is True else regional or None
     layer_matcher = layer.matcher(variant.code, "Hans") if layer else None
     layer_rules = layer.rules_for(variant.code, "Hans") if layer else []
+    keep_pattern = layer.keep_pattern() if layer else None
     judge = RiskJudge(variant.code, full_cc, char_cc, layer)
     entries: list[AuditEntry] = []
 
@@ -226,8 +227,12 @@ def audit(
         if len(plain) != len(seg):  # keep positions aligned on the source
             plain = "".join(char_cc.convert(ch) for ch in seg)
 
-        # Coverage: rule/protected/url spans, then accepted terms.
+        # Coverage: names kept as written (they come first, as in Converter), rule/protected/url
+        # spans, then accepted terms.
         covers: list[tuple[int, int, str]] = []
+        if keep_pattern is not None:
+            for m in keep_pattern.finditer(seg):
+                covers.append((m.start(), m.end(), "layer: a name to type, kept as written"))
         for m in matcher.pattern.finditer(seg):
             if m.lastgroup == "rule":
                 out = matcher.outputs[m.group()]
@@ -248,12 +253,10 @@ def audit(
             # The layer sees the text after the editor's rules (their places are masked here).
             masked = list(seg)
             for s, e, label in covers:
-                if label.startswith(("rule", "protected")):
+                if label.startswith(("rule", "protected", "layer:")):
                     masked[s:e] = "\ue000" * (e - s)
             for m in layer_matcher[0].finditer("".join(masked)):
-                if m.lastgroup == "keep":
-                    covers.append((m.start(), m.end(), "layer: a name to type, kept as written"))
-                elif m.lastgroup:
+                if m.lastgroup:
                     rule = layer_rules[int(m.lastgroup[1:])]
                     covers.append((m.start(), m.end(), f"layer {rule.word} → {rule.out}"))
 

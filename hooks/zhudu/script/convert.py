@@ -101,6 +101,7 @@ class Converter:
         self._matcher = matcher_for(rules, variant.code, with_phrases=source_script == "Hans")
         layer = default_regional() if regional is True else regional or None
         self._regional = layer.matcher(variant.code, source_script) if layer and self._cc else None
+        self._keep = layer.keep_pattern() if layer and self._cc else None
         marks = rules.punctuation_for(variant.code) if self._cc is not None else {}
         self._punct = re.compile("[" + re.escape("".join(marks)) + "]") if marks else None
         self._punct_map = marks
@@ -180,22 +181,26 @@ class Converter:
             return placeholder(token)
 
         sub = matcher.pattern.sub
-        if self._regional is not None:
-            # The regional layer sees the text after the editor's rules: their places are
-            # placeholders already, so an editor's phrase or protected term always wins.
-            regional_sub = self._regional[0].sub
-            regional_out = self._regional[1]
+        regional_sub = self._regional[0].sub if self._regional is not None else None
+        regional_out = self._regional[1] if self._regional is not None else {}
+        keep_sub = self._keep.sub if self._keep is not None else None
 
-            def regional_repl(m: re.Match[str]) -> str:
-                out = regional_out[m.lastgroup] or m.group()  # type: ignore[index]  # "": kept as written
-                return placeholder(html_lib.escape(out) if markup else out)
+        def regional_repl(m: re.Match[str]) -> str:
+            out = regional_out[m.lastgroup]  # type: ignore[index]
+            return placeholder(html_lib.escape(out) if markup else out)
 
-            def first_pass(seg: str) -> str:
-                return regional_sub(regional_repl, sub(repl, seg))
-        else:
+        def keep_repl(m: re.Match[str]) -> str:
+            # As written: the source text (already HTML as written in markup) is the output.
+            return placeholder(m.group())
 
-            def first_pass(seg: str) -> str:
-                return sub(repl, seg)
+        def first_pass(seg: str) -> str:
+            # Names to type first (nothing else may change them, nor leave its own placeholder
+            # inside theirs), then the editor's rules, then the regional layer, which sees the
+            # editor's places as placeholders: an editor's phrase or protected term always wins.
+            if keep_sub is not None:
+                seg = keep_sub(keep_repl, seg)
+            seg = sub(repl, seg)
+            return regional_sub(regional_repl, seg) if regional_sub is not None else seg
 
         try:
             joined = SEP.join(first_pass(seg) for seg in segments)

@@ -35,7 +35,9 @@ PH_RE = re.compile("[\U000f0001-\U000ffffd]")
 # Tokens that must come out exactly as they went in.  Scheme URLs may carry
 # non-ASCII paths (IRIs such as Wikipedia links), so they end only at spaces,
 # markup, quotes or CJK punctuation; bare domains are ASCII only, so that
-# "b23.tv/abc之后" keeps 之后 as text.
+# "b23.tv/abc之后" keeps 之后 as text.  A handle may be written in Han characters (a Weibo or
+# WeChat name, "@阮一峰的网络日志"): it ends at a space or punctuation, as those sites end a mention,
+# and is what a reader types, so it stays as written.
 _PROTECT_SOURCE = r"""
     (?P<url>
         (?:https?|ftp)://
@@ -46,7 +48,7 @@ _PROTECT_SOURCE = r"""
         (?<![A-Za-z0-9@.-]) (?:www\.)? (?:[A-Za-z0-9-]+\.)+ [A-Za-z]{2,}
         (?: / [!-~]* )?
     )
-  | (?P<handle> (?<![A-Za-z0-9_]) @ [A-Za-z0-9_]+ )
+  | (?P<handle> (?<![A-Za-z0-9_]) @ [A-Za-z0-9_\u3400-\u4dbf\u4e00-\u9fff-]{1,30} )
 """
 # Runs of ASCII letters/digits are consumed whole so that a rule phrase can
 # never start inside a Latin word or number.

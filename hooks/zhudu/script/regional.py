@@ -154,17 +154,14 @@ class RegionalRules:
         """The compiled pattern for ``code``/``script`` and the output of each of its groups.
 
         Returns:
-            ``(pattern, {group name: output})``, or ``None`` when no rule applies.  An output of
-            ``""`` means the matched text itself (kept as written).
+            ``(pattern, {group name: output})``, or ``None`` when no rule applies.  Text to keep as
+            written is not part of it: see :meth:`keep_pattern`.
         """
         key = (code, script)
         if key not in self._cache:
             rules = self.rules_for(code, script)
-            alternatives, outputs = [], {}
-            if self.keep is not None:
-                # Output "" means the matched text itself (Converter keeps it as written).
-                alternatives.append(f"(?P<keep>{self.keep.source()})")
-                outputs["keep"] = ""
+            alternatives: list[str] = []
+            outputs: dict[str, str] = {}
             if rules:
                 firsts = "".join(sorted({re.escape(r.word[0]) for r in rules}))
                 alternatives.append(
@@ -175,6 +172,16 @@ class RegionalRules:
                 outputs.update({f"g{i}": r.out for i, r in enumerate(rules)})
             self._cache[key] = (re.compile("|".join(alternatives)), outputs) if alternatives else None
         return self._cache[key]
+
+    def keep_pattern(self) -> re.Pattern[str] | None:
+        """The compiled pattern of the text kept as written (``keep-as-written:``), or ``None``.
+
+        It applies before anything else, the editor's rules included: a name a reader must type is
+        what the author wrote, whatever phrase of a rule it contains (微信搜索“数据中心发布”).
+        """
+        if "keep" not in self._cache:
+            self._cache["keep"] = re.compile(self.keep.source()) if self.keep is not None else None
+        return self._cache["keep"]
 
 
 def _prefixes(code: str) -> list[str]:
