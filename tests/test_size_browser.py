@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ServedSite
+from conftest import ServedSite, serve_built
 
 pytestmark = pytest.mark.browser
 
@@ -55,3 +55,74 @@ def test_search_navigation_palette_and_variants_work_with_nothing_missing(
     assert page.zd.failed == [], page.zd.failed
     assert page.zd.console_errors == [], page.zd.console_errors
     assert not [p for p in requested if "/assets/javascripts/workers/" in p or "/lunr/" in p]
+
+
+CODE_NOTE = """---
+title: 代码的颜色
+date: 2024-01-01
+---
+
+```js
+// 注释
+const total = items.map((x) => x * 2).filter(Boolean); /* 块注释 */
+if (total.length > 0) { return new Error("空的"); }
+```
+
+```python
+@decorator
+def parse(path: str, *, strict=True) -> dict:
+    \"\"\"说明。\"\"\"
+    return {"a": 1.5, 'b': r"\\d+", "c": None}  # 注释
+```
+
+```yaml
+title: 标题 # 注释
+tags: [一, 二]
+count: 3
+```
+
+```diff
+- old line
++ new line
+```
+
+行内的 `#!js var n = count + 1;` 也一样。
+"""
+
+#: A character's colour in every highlighted code element, in document order (whitespace left out).
+CODE_COLOURS = """root => [...root.querySelectorAll('.highlight code, code.highlight')].map(code => {
+  const colours = [];
+  const walk = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+  while (walk.nextNode()) {
+    const colour = getComputedStyle(walk.currentNode.parentElement).color;
+    for (const ch of walk.currentNode.data) if (ch.trim()) colours.push(ch + ' ' + colour);
+  }
+  return colours;
+})"""
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_merged_token_classes_paint_code_as_pygments_markup_does(tmp_path, page: Any, scheme: str) -> None:
+    import markdown
+
+    # Pygments' own markup of the same note, as MkDocs renders it without Zhudu's postprocessor.
+    reference = markdown.markdown(
+        CODE_NOTE.split("---\n", 2)[2],
+        extensions=["pymdownx.superfences", "pymdownx.highlight", "pymdownx.inlinehilite"],
+        extension_configs={"pymdownx.highlight": {"use_pygments": True}},
+    )
+    assert '<span class="kd">' in reference and '<span class="s2">' in reference  # classes Zhudu merges
+    with serve_built(tmp_path, notes={"colours.md": CODE_NOTE}) as site:
+        page.goto(site.variant_url("zh-Hans", "notes/colours/"))
+        page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+        page.wait_for_function("document.getAnimations().length === 0")  # colours' transitions ended
+        ours = page.evaluate(CODE_COLOURS, page.locator(".zd-note__body").element_handle())
+        # The reference drawn beside it, under the same stylesheet and scheme.
+        page.evaluate(
+            "html => { const div = document.createElement('div'); div.id = 'zd-reference'; div.innerHTML = html;"
+            " document.querySelector('.zd-note__body').after(div); }",
+            reference,
+        )
+        theirs = page.evaluate(CODE_COLOURS, page.locator("#zd-reference").element_handle())
+    assert len(ours) == 5 and ours == theirs
+    assert len({c.split(" ", 1)[1] for block in ours for c in block}) >= 7  # many colours, not one
