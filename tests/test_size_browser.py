@@ -126,3 +126,44 @@ def test_merged_token_classes_paint_code_as_pygments_markup_does(tmp_path, page:
         theirs = page.evaluate(CODE_COLOURS, page.locator("#zd-reference").element_handle())
     assert len(ours) == 5 and ours == theirs
     assert len({c.split(" ", 1)[1] for block in ours for c in block}) >= 7  # many colours, not one
+
+
+LINK_NOTE = """---
+title: 外部的链接
+date: 2024-01-01
+---
+
+读一读[维基百科](https://zh.wikipedia.org/wiki/物联网)，再看[另一篇](other.md)。
+"""
+
+
+def _link_names(page: Any) -> dict[str, str]:
+    """Each link's accessible name as Chromium's accessibility tree gives it (what a screen reader reads)."""
+    cdp = page.context.new_cdp_session(page)
+    nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    return {
+        n["name"]["value"]: n["role"]["value"]
+        for n in nodes
+        if n.get("role", {}).get("value") == "link" and n.get("name", {}).get("value")
+    }
+
+
+@pytest.mark.parametrize(
+    ("variant", "label"),
+    [("zh-Hans", "（外部链接）"), ("zh-Hant-TW", "（外部連結）"), ("zh-Hant-HK", "（外部連結）")],
+)
+def test_external_links_show_an_arrow_and_are_named_external_in_the_variant(
+    tmp_path, page: Any, variant: str, label: str
+) -> None:
+    notes = {"links.md": LINK_NOTE, "other.md": "---\ntitle: 另一篇\ndate: 2024-01-02\n---\n\n正文。\n"}
+    with serve_built(tmp_path, notes=notes) as site:
+        page.goto(site.variant_url(variant, "notes/links/"))
+        external = page.locator(".zd-note__body a[rel~=noreferrer]")
+        assert external.count() == 1
+        assert external.evaluate("a => getComputedStyle(a, '::after').content") == f'"↗" / "{label}"'
+        inner = page.locator(".zd-note__body a", has_text="另一篇")
+        assert inner.evaluate("a => getComputedStyle(a, '::after').content") == "none"
+        names = _link_names(page)
+    # The arrow's alternative text is read in its place, in the variant; the site's own link has none.
+    assert [n for n in names if n.endswith(label)] == [n for n in names if "基百科" in n], names
+    assert len([n for n in names if "基百科" in n]) == 1 and "↗" not in "".join(names), names
