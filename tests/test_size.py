@@ -136,8 +136,9 @@ def test_highlighted_code_carries_no_unstyled_token_span(site, variant):
 @pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-HK"])
 def test_header_icons_are_css_masks_and_the_lazy_search_script_a_shared_file(site, variant):
     html = site.page(f"{variant}/notes/code/index.html")
-    assert html.count('class="zd-icon zd-icon--material-') == 6  # menu, 2 palette, variants, search, top
-    assert '<path d="M3 6h18v2H3z' not in html  # Material's menu icon, inline before
+    # menu, 2 palette, variants, search, top; in the search dialog: search, back, clear
+    assert html.count('class="zd-icon zd-icon--material-') == 9
+    assert "<path " not in html  # no inline icon (Material's menu icon, the search dialog's, before)
     assert re.search(r'src="\.\./\.\./\.\./assets/zhudu/lazy-search\.js\?v=[0-9a-f]{12}"', html)
     assert "document.forms.namedItem" not in html
     css = (site.site_dir / "assets/zhudu/zhudu.css").read_text(encoding="utf-8")
