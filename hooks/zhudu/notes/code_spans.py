@@ -12,7 +12,8 @@ plain text.)
 Material paints several token classes alike (``kd``, ``kn`` and ``nt`` in the keyword colour, ``s1``
 and ``s2`` as strings): each is written as one class of its colour (``SAME_COLOUR``), and adjacent
 spans of one colour, with only whitespace between, become one span (``);`` is one ``p`` span, not
-two): about a third fewer token spans on the Hexo documentation, and the same colours on the screen.
+two): on the Hexo documentation 7 % fewer token spans (about 15 KB of each variant), and the same
+colours on the screen.
 """
 
 from __future__ import annotations
