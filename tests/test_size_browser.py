@@ -45,6 +45,11 @@ def test_search_navigation_palette_and_variants_work_with_nothing_missing(
     page.wait_for_load_state("networkidle")
     assert page.evaluate("window.__zdSamePage === true")
     assert page.locator("body").get_attribute("data-md-color-scheme") != scheme  # still the reader's choice
+    # "networkidle" was reached before the instant navigation, so it does not wait for the logos of the
+    # sidebar it drew: under load the variant switch below aborted one mid-flight (a "failed" request).
+    page.wait_for_function(
+        "[...document.querySelectorAll('.md-header img, .md-sidebar img')].every(i => i.complete)"
+    )
 
     # The variant switch names this page in the other variant.
     page.locator(".md-header__option .md-select").hover()
