@@ -23,6 +23,8 @@ def test_search_navigation_palette_and_variants_work_with_nothing_missing(
 ) -> None:
     requested: list[str] = []
     page.on("request", lambda r: requested.append(urlsplit(r.url).path))
+    aborted: list[str] = []
+    page.on("requestfailed", lambda r: aborted.append(r.url) if r.failure == "net::ERR_ABORTED" else None)
     page.goto(real_site.variant_url("zh-Hans", NOTE))
     page.wait_for_load_state("networkidle")
 
@@ -59,7 +61,9 @@ def test_search_navigation_palette_and_variants_work_with_nothing_missing(
     page.wait_for_load_state("networkidle")
     assert page.locator("html").get_attribute("lang") == "zh-Hant-HK"
 
-    assert page.zd.failed == [], page.zd.failed
+    # Nothing missing: a request the variant switch's navigation cut short (the browser's own fetch of
+    # the favicon for the page's new #passage URL, under load) is not a missing file.
+    assert [url for url in page.zd.failed if url not in aborted] == [], page.zd.failed
     assert page.zd.console_errors == [], page.zd.console_errors
     assert not [p for p in requested if "/assets/javascripts/workers/" in p or "/lunr/" in p]
 
