@@ -89,13 +89,48 @@ def test_note_header_shows_normalised_metadata(small):
     assert "约 1 分钟" in page
 
 
-def test_external_links_are_marked(small):
-    page = small.page("zh-Hans/notes/a/index.html")
-    assert re.search(
-        r'<a[^>]*class="zd-external"[^>]*href="https://example.org/|href="https://example.org/[^"]*"[^>]*class="zd-external"',
-        page,
-    ) or ('class="zd-external"' in page and 'rel="external noopener noreferrer"' in page)
-    assert '<span class="zd-sr-only">（外部链接）</span>' in page
+@pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"])
+def test_external_links_are_marked(small, variant):
+    page = small.page(f"{variant}/notes/a/index.html")
+    # The link to another host carries rel="noreferrer", which the stylesheet marks; no label in the page.
+    # (only that link: the site's own links, absolute ones in the header included, stay as they are)
+    assert re.findall(r'<a [^>]*\brel="[^"]*"', page) == [
+        '<a href="https://example.org/路径/页面" rel="noreferrer"'
+    ]
+    assert "外部链接" not in page and "外部連結" not in page
+
+
+def test_mark_external_adds_noreferrer_once_and_keeps_the_authors_rel():
+    from zhudu.notes.links import mark_external
+
+    own = ("zhudu.github.io",)
+    assert (
+        mark_external('<a href="https://e.org/x">x</a>', own)
+        == '<a href="https://e.org/x" rel="noreferrer">x</a>'
+    )
+    assert mark_external('<a rel="nofollow" href="https://e.org/">x</a>', own) == (
+        '<a rel="nofollow noreferrer" href="https://e.org/">x</a>'
+    )
+    marked = mark_external('<a href="https://e.org/">x</a>', own)
+    assert mark_external(marked, own) == marked
+    inside = '<a href="https://zhudu.github.io/zhudu/zh-Hans/">x</a><a href="../b/">y</a>'
+    assert mark_external(inside, own) == inside
+
+
+def test_the_stylesheets_external_link_label_is_each_variants_conversion():
+    """The label is CSS (``--zd-external-label`` by the page's language): it must be what the
+    variant's converter makes of the Simplified label, as when it was text in the page."""
+    from zhudu.script.convert import DEFAULT_VARIANTS, Converter, load_rules
+
+    css = (REPO / "overrides/assets/zhudu/zhudu.css").read_text(encoding="utf-8")
+    labels = dict(re.findall(r':root(?::lang\(([^)]+)\))? \{ --zd-external-label: "([^"]+)"; \}', css))
+    assert set(labels) == {"", "zh-Hant"}, labels
+    variants = {v.code: v for v in DEFAULT_VARIANTS}
+    rules = load_rules(REPO / "docs" / "editorial" / "conversion.yml", known_variants=variants)
+    for code, variant in variants.items():
+        # :lang(zh-Hant) matches zh-Hant-TW and zh-Hant-HK; other pages take the default.
+        applies = next((lang for lang in labels if lang and code.startswith(lang + "-")), "")
+        assert Converter(variant, rules).text(labels[""]) == labels[applies], code
 
 
 # --------------------------------------------------------------------------- variants

@@ -195,7 +195,7 @@ def test_hexo_tag_plugins(dialects):
     assert 'array<span class="p">.</span>map<span class="p">(</span>callback' in page and ">MDN<" in page
     assert page.count('<blockquote class="zd-quote"') == 2
     assert "— <strong>David Levithan</strong>, <cite>Wide Awake</cite>" in page
-    assert 'Welcome to Island Marketing<span class="zd-sr-only">' in page
+    assert 'welcome-to-island-marketing.html" rel="noreferrer">Welcome to Island Marketing</a>' in page
     assert '<div class="admonition tip">' in page and "小提示</p>" in page  # {% note tip 小提示 %}
     assert '<a href="../hugo/">Hugo 短代码</a>' in page  # a tag inside a block tag
     assert "<code>{{ now() }}</code>" in page  # {% raw %} in inline code, as Hexo shows it

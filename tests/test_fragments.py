@@ -107,17 +107,17 @@ CALLS = {
     "themes block": (
         "zd-themes-marks.html",
         "block",
-        {"id": HOSTILE, "name": HOSTILE, "href": HOSTILE, "notes": ["<span>n</span>"], "more": 2},
+        {"id": HOSTILE, "name": HOSTILE, "href": HOSTILE, "notes": ["<span>n</span>"]},
     ),
     "themes block without notes": (
         "zd-themes-marks.html",
         "block",
-        {"id": HOSTILE, "name": HOSTILE, "href": HOSTILE, "notes": [], "more": 0},
+        {"id": HOSTILE, "name": HOSTILE, "href": HOSTILE, "notes": []},
     ),
     "themes other note": (
         "zd-themes-marks.html",
         "other_note",
-        {"title": HOSTILE, "links": [(HOSTILE, HOSTILE)], "rest": 1, "rest_href": HOSTILE},
+        {"title": HOSTILE, "links": [(HOSTILE, HOSTILE)]},
     ),
     "themes graph": (
         "zd-themes-marks.html",
@@ -161,25 +161,16 @@ def test_theme_marks_write_what_the_pages_carry():
     assert marks("blocks", strings="主题|x", blocks=["<i>1</i>", "<i>2</i>"]) == (
         '<template class="zd-tm-blocks"><span class="zd-tm-strings">主题|x</span><i>1</i><i>2</i></template>'
     )
-    note = marks(
-        "other_note", title="甲&乙", links=[("../a/#p1", "一段…"), ("../a/#p2", "二")], rest=2, rest_href="t/"
-    )
+    note = marks("other_note", title="甲&乙", links=[("../a/#p1", "一段<…>")])
     assert note == (
-        '<span class="zd-tm__note">甲&amp;乙</span><a class="zd-tm__link" href="../a/#p1">一段…</a>'
-        '<a class="zd-tm__link" href="../a/#p2">二</a><a class="zd-tm__more" href="t/">另有 2 段</a>'
+        '<span class="zd-tm__note">甲&amp;乙</span><a class="zd-tm__link" href="../a/#p1">一段&lt;…&gt;</a>'
     )
-    assert (
-        marks("other_note", title="丙", links=[], rest=0, rest_href="")
-        == '<span class="zd-tm__note">丙</span>'
-    )
-    assert marks("block", id="zd-tmb-x", name="名", href="../t/", notes=[note], more=3) == (
+    assert marks("other_note", title="丙", links=[]) == '<span class="zd-tm__note">丙</span>'
+    assert marks("block", id="zd-tmb-x", name="名", href="../t/", notes=[note, note]) == (
         '<span class="zd-tm__theme" id="zd-tmb-x"><a class="zd-tm__name" href="../t/">名</a>'
-        '<span class="zd-tm__where">这个观点在其他笔记中：</span>'
-        + note
-        + '<a class="zd-tm__more" href="../t/">'
-        "另外 3 篇笔记也谈到这个主题</a></span>"
+        '<span class="zd-tm__where">这个观点在其他笔记中：</span>' + note + note + "</span>"
     )
-    assert marks("block", id="i", name="n", href="h", notes=[], more=0) == (
+    assert marks("block", id="i", name="n", href="h", notes=[]) == (
         '<span class="zd-tm__theme" id="i"><a class="zd-tm__name" href="h">n</a>'
         '<span class="zd-tm__none">其他笔记还没有谈到这个主题。</span></span>'
     )

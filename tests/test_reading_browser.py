@@ -362,7 +362,7 @@ def test_print_is_a_clean_article_with_endnotes_and_link_addresses(
     assert page.locator(".zd-endnotes").evaluate("e => getComputedStyle(e).display") == "block"
     assert page.text_content(".zd-endnotes li").strip() == "编者 这是编者的说明文字。"
     assert page.locator(".zd-endnote-ref").text_content() == "1"
-    after = page.locator("a.zd-external").first.evaluate("a => getComputedStyle(a, '::after').content")
+    after = page.locator("a[rel~=noreferrer]").first.evaluate("a => getComputedStyle(a, '::after').content")
     assert "https://zh.wikipedia.org/wiki/" in after
     pdf = tmp_path / "note.pdf"
     page.pdf(path=str(pdf), format="A4")

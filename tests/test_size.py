@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import build_site
-from zhudu.notes.code_spans import STYLED_CLASSES, unwrap_unstyled
+from zhudu.notes.code_spans import SAME_COLOUR, STYLED_CLASSES, unwrap_unstyled
 
 MATERIAL_CSS = next(
     (Path(__file__).resolve().parents[1] / ".venv").glob(
@@ -51,6 +51,33 @@ def test_the_styled_token_classes_are_the_ones_material_colours():
     assert set(re.findall(r"\.highlight \.([a-z0-9]+)\b", css)) == STYLED_CLASSES
 
 
+def _token_declarations() -> dict[str, frozenset[str]]:
+    """Each token class → every declaration Material's stylesheets give it (``.highlight .<class>``)."""
+    found: dict[str, set[str]] = {}
+    for sheet in MATERIAL_CSS.parent.glob("*.min.css"):
+        for selectors, block in re.findall(r"([^{}]+)\{([^{}]*)\}", sheet.read_text(encoding="utf-8")):
+            for selector in selectors.split(","):
+                if m := re.fullmatch(r"\.highlight \.([a-z0-9]+)", selector.strip()):
+                    found.setdefault(m[1], set()).update(d.strip() for d in block.split(";") if d.strip())
+    return {cls: frozenset(decls) for cls, decls in found.items()}
+
+
+def test_classes_written_as_one_are_painted_the_same_by_material():
+    declarations = _token_declarations()
+    assert set(declarations) == STYLED_CLASSES
+    colour_only = {c for c, d in declarations.items() if len(d) == 1 and next(iter(d)).startswith("color:")}
+    # Exactly the classes painted with a colour alone are merged, each into a class of the same colour…
+    assert set(SAME_COLOUR) == colour_only
+    for cls, written in SAME_COLOUR.items():
+        assert declarations[cls] == declarations[written], (cls, written)
+    # …and one class per colour: two classes painted alike are written alike.
+    by_paint: dict[frozenset[str], set[str]] = {}
+    for cls in colour_only:
+        by_paint.setdefault(declarations[cls], set()).add(SAME_COLOUR[cls])
+    assert all(len(written) == 1 for written in by_paint.values()), by_paint
+    assert len(by_paint) == 12  # operator, punctuation, string, special, number, keyword, name, …
+
+
 @pytest.mark.parametrize(
     ("html", "expected"),
     [
@@ -60,6 +87,23 @@ def test_the_styled_token_classes_are_the_ones_material_colours():
             "</span></code></pre></div>",
             '<div class="language-js highlight"><pre><span></span><code>a <span class="o">=</span>'
             '<span class="hll">b</span></code></pre></div>',
+        ),
+        # One class per colour; runs of one colour (whitespace between) become one span.
+        (
+            '<code class="highlight"><span class="p">)</span><span class="p">;</span><span class="w"> </span>'
+            '<span class="kd">var</span><span class="w"> </span><span class="nt">x</span><span class="s2">"a"</span>'
+            '<span class="s1">\'b\'</span><span class="c1">// c</span></code>',
+            '<code class="highlight"><span class="p">);</span> <span class="k">var x</span>'
+            '<span class="s">"a"\'b\'</span><span class="c">// c</span></code>',
+        ),
+        # Text between spans of one colour, or a line highlight (a block of its own), ends the run.
+        (
+            '<div class="highlight"><pre><code><span class="p">(</span>a<span class="p">)</span>'
+            '<span class="hll"><span class="p">;</span>\n</span><span class="p">;</span>'
+            '<span class="gd">-</span><span class="gd">x</span></code></pre></div>',
+            '<div class="highlight"><pre><code><span class="p">(</span>a<span class="p">)</span>'
+            '<span class="hll"><span class="p">;</span>\n</span><span class="p">;</span>'
+            '<span class="gd">-</span><span class="gd">x</span></code></pre></div>',
         ),
         # The author's raw HTML posing as highlighted code: a span inside an unquoted attribute stays,
         # or unwrapping it would reopen the tag (onerror would run).
@@ -75,7 +119,7 @@ def test_the_styled_token_classes_are_the_ones_material_colours():
         ('<p><span class="w">x</span> <code>y</code></p>', '<p><span class="w">x</span> <code>y</code></p>'),
     ],
 )
-def test_unstyled_token_spans_are_unwrapped_in_highlighted_code_only(html, expected):
+def test_token_spans_are_unwrapped_or_merged_in_highlighted_code_only(html, expected):
     assert unwrap_unstyled(html) == expected
 
 
@@ -84,16 +128,17 @@ def test_highlighted_code_carries_no_unstyled_token_span(site, variant):
     html = site.page(f"{variant}/notes/code/index.html")
     body = html[html.index('<div class="zd-note__body">') : html.index("</article>")]
     classes = re.findall(r'<span class="([a-z0-9]+)">', body)
-    assert "p" in classes and "s2" in classes  # the colours stay
-    assert not set(classes) - STYLED_CLASSES - {"zd-sr-only"}, set(classes) - STYLED_CLASSES
+    assert "p" in classes and "s" in classes  # the colours stay
+    assert not set(classes) - set(SAME_COLOUR.values()) - {"zd-sr-only"}, set(classes)
     assert "hexo.extend.filter.register(" in re.sub(r"<[^>]+>", "", body)  # the code reads the same
 
 
 @pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-HK"])
 def test_header_icons_are_css_masks_and_the_lazy_search_script_a_shared_file(site, variant):
     html = site.page(f"{variant}/notes/code/index.html")
-    assert html.count('class="zd-icon zd-icon--material-') == 6  # menu, 2 palette, variants, search, top
-    assert '<path d="M3 6h18v2H3z' not in html  # Material's menu icon, inline before
+    # menu, 2 palette, variants, search, top; in the search dialog: search, back, clear
+    assert html.count('class="zd-icon zd-icon--material-') == 9
+    assert "<path " not in html  # no inline icon (Material's menu icon, the search dialog's, before)
     assert re.search(r'src="\.\./\.\./\.\./assets/zhudu/lazy-search\.js\?v=[0-9a-f]{12}"', html)
     assert "document.forms.namedItem" not in html
     css = (site.site_dir / "assets/zhudu/zhudu.css").read_text(encoding="utf-8")

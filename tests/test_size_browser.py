@@ -1,6 +1,8 @@
 """With the theme's unused files left out and the templates' indentation gone, a reader's page works
 the same: search, instant navigation, the palette toggle and the variant switch, and nothing it asks
-for is missing (no 404, no console error)."""
+for is missing (no 404, no console error).  Highlighted code with fewer token spans is painted as
+Pygments' own markup is, and external links marked by CSS alone still show their arrow and are
+named external, in the variant, for screen readers."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ServedSite
+from conftest import ServedSite, serve_built
 
 pytestmark = pytest.mark.browser
 
@@ -21,6 +23,8 @@ def test_search_navigation_palette_and_variants_work_with_nothing_missing(
 ) -> None:
     requested: list[str] = []
     page.on("request", lambda r: requested.append(urlsplit(r.url).path))
+    aborted: list[str] = []
+    page.on("requestfailed", lambda r: aborted.append(r.url) if r.failure == "net::ERR_ABORTED" else None)
     page.goto(real_site.variant_url("zh-Hans", NOTE))
     page.wait_for_load_state("networkidle")
 
@@ -43,6 +47,11 @@ def test_search_navigation_palette_and_variants_work_with_nothing_missing(
     page.wait_for_load_state("networkidle")
     assert page.evaluate("window.__zdSamePage === true")
     assert page.locator("body").get_attribute("data-md-color-scheme") != scheme  # still the reader's choice
+    # "networkidle" was reached before the instant navigation, so it does not wait for the logos of the
+    # sidebar it drew: under load the variant switch below aborted one mid-flight (a "failed" request).
+    page.wait_for_function(
+        "[...document.querySelectorAll('.md-header img, .md-sidebar img')].every(i => i.complete)"
+    )
 
     # The variant switch names this page in the other variant.
     page.locator(".md-header__option .md-select").hover()
@@ -52,6 +61,120 @@ def test_search_navigation_palette_and_variants_work_with_nothing_missing(
     page.wait_for_load_state("networkidle")
     assert page.locator("html").get_attribute("lang") == "zh-Hant-HK"
 
-    assert page.zd.failed == [], page.zd.failed
+    # Nothing missing: a request the variant switch's navigation cut short (the browser's own fetch of
+    # the favicon for the page's new #passage URL, under load) is not a missing file.
+    assert [url for url in page.zd.failed if url not in aborted] == [], page.zd.failed
     assert page.zd.console_errors == [], page.zd.console_errors
     assert not [p for p in requested if "/assets/javascripts/workers/" in p or "/lunr/" in p]
+
+
+CODE_NOTE = """---
+title: 代码的颜色
+date: 2024-01-01
+---
+
+```js
+// 注释
+const total = items.map((x) => x * 2).filter(Boolean); /* 块注释 */
+if (total.length > 0) { return new Error("空的"); }
+```
+
+```python
+@decorator
+def parse(path: str, *, strict=True) -> dict:
+    \"\"\"说明。\"\"\"
+    return {"a": 1.5, 'b': r"\\d+", "c": None}  # 注释
+```
+
+```yaml
+title: 标题 # 注释
+tags: [一, 二]
+count: 3
+```
+
+```diff
+- old line
++ new line
+```
+
+行内的 `#!js var n = count + 1;` 也一样。
+"""
+
+#: A character's colour in every highlighted code element, in document order (whitespace left out).
+CODE_COLOURS = """root => [...root.querySelectorAll('.highlight code, code.highlight')].map(code => {
+  const colours = [];
+  const walk = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+  while (walk.nextNode()) {
+    const colour = getComputedStyle(walk.currentNode.parentElement).color;
+    for (const ch of walk.currentNode.data) if (ch.trim()) colours.push(ch + ' ' + colour);
+  }
+  return colours;
+})"""
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_merged_token_classes_paint_code_as_pygments_markup_does(tmp_path, page: Any, scheme: str) -> None:
+    import markdown
+
+    # Pygments' own markup of the same note, as MkDocs renders it without Zhudu's postprocessor.
+    reference = markdown.markdown(
+        CODE_NOTE.split("---\n", 2)[2],
+        extensions=["pymdownx.superfences", "pymdownx.highlight", "pymdownx.inlinehilite"],
+        extension_configs={"pymdownx.highlight": {"use_pygments": True}},
+    )
+    assert '<span class="kd">' in reference and '<span class="s2">' in reference  # classes Zhudu merges
+    with serve_built(tmp_path, notes={"colours.md": CODE_NOTE}) as site:
+        page.goto(site.variant_url("zh-Hans", "notes/colours/"))
+        page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+        page.wait_for_function("document.getAnimations().length === 0")  # colours' transitions ended
+        ours = page.evaluate(CODE_COLOURS, page.locator(".zd-note__body").element_handle())
+        # The reference drawn beside it, under the same stylesheet and scheme.
+        page.evaluate(
+            "html => { const div = document.createElement('div'); div.id = 'zd-reference'; div.innerHTML = html;"
+            " document.querySelector('.zd-note__body').after(div); }",
+            reference,
+        )
+        theirs = page.evaluate(CODE_COLOURS, page.locator("#zd-reference").element_handle())
+    assert len(ours) == 5 and ours == theirs
+    assert len({c.split(" ", 1)[1] for block in ours for c in block}) >= 7  # many colours, not one
+
+
+LINK_NOTE = """---
+title: 外部的链接
+date: 2024-01-01
+---
+
+读一读[维基百科](https://zh.wikipedia.org/wiki/物联网)，再看[另一篇](other.md)。
+"""
+
+
+def _link_names(page: Any) -> dict[str, str]:
+    """Each link's accessible name as Chromium's accessibility tree gives it (what a screen reader reads)."""
+    cdp = page.context.new_cdp_session(page)
+    nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    return {
+        n["name"]["value"]: n["role"]["value"]
+        for n in nodes
+        if n.get("role", {}).get("value") == "link" and n.get("name", {}).get("value")
+    }
+
+
+@pytest.mark.parametrize(
+    ("variant", "label"),
+    [("zh-Hans", "（外部链接）"), ("zh-Hant-TW", "（外部連結）"), ("zh-Hant-HK", "（外部連結）")],
+)
+def test_external_links_show_an_arrow_and_are_named_external_in_the_variant(
+    tmp_path, page: Any, variant: str, label: str
+) -> None:
+    notes = {"links.md": LINK_NOTE, "other.md": "---\ntitle: 另一篇\ndate: 2024-01-02\n---\n\n正文。\n"}
+    with serve_built(tmp_path, notes=notes) as site:
+        page.goto(site.variant_url(variant, "notes/links/"))
+        external = page.locator(".zd-note__body a[rel~=noreferrer]")
+        assert external.count() == 1
+        assert external.evaluate("a => getComputedStyle(a, '::after').content") == f'"↗" / "{label}"'
+        inner = page.locator(".zd-note__body a", has_text="另一篇")
+        assert inner.evaluate("a => getComputedStyle(a, '::after').content") == "none"
+        names = _link_names(page)
+    # The arrow's alternative text is read in its place, in the variant; the site's own link has none.
+    assert [n for n in names if n.endswith(label)] == [n for n in names if "基百科" in n], names
+    assert len([n for n in names if "基百科" in n]) == 1 and "↗" not in "".join(names), names

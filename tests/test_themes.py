@@ -405,7 +405,7 @@ def _long_theme_notes() -> dict[str, str]:
         for i, k in enumerate("abcd", 1)
     }
     notes["e.md"] = "---\ntitle: 笔记e\ndate: 2023-12-01\n---\n\n" + "\n\n".join(
-        f"第{i}段：数据中心的第{i}个问题。" for i in range(1, 6)
+        f"第{i}段：数据中心的第{i}个问题{'，数据中心' if i == 2 else ''}。" for i in range(1, 6)
     )
     return notes
 
@@ -445,10 +445,20 @@ def test_a_long_theme_is_read_a_page_at_a_time(site_builder, monkeypatch) -> Non
     second = result.page(f"zh-Hans/{base}page/2/index.html")
     assert "<title>数据中心与边缘（第 2 页，共 3 页）" in second
     assert 'href="../../"' in second and 'href="../3/"' in second  # to page 1 and page 3, relative
-    # A marker's "more passages" link goes to the page that holds note e's column.
+    # A marker's panel: one line per other note, its passage expressing the theme most strongly (e's
+    # "第2段" says 数据中心 twice), and the theme's name linking to its page, which has them all.
     a_note = result.page("zh-Hans/notes/a/index.html")
-    target = f"../../themes/cloud-vs-edge/{e_page}#zd-note-e"
-    assert f'<a class="zd-tm__more" href="{target}">另有 2 段</a>' in a_note
+    blocks = re.search(r'<template class="zd-tm-blocks">(.*?)</template>', a_note, re.S).group(1)
+    assert '<a class="zd-tm__name" href="../../themes/cloud-vs-edge/">' in blocks
+    assert re.findall(r'<span class="zd-tm__note">(笔记.)</span><a class="zd-tm__link"', blocks) == [
+        "笔记e",
+        "笔记d",
+        "笔记c",
+        "笔记b",
+    ]
+    assert blocks.count('class="zd-tm__link"') == 4 and "zd-tm__more" not in a_note
+    e_link = re.search(r'笔记e</span><a class="zd-tm__link" href="\.\./e/#(p-[^"]+)">([^<]*)</a>', blocks)
+    assert e_link and e_link.group(2).startswith("第2段"), blocks
     # The overview's matrix has the three notes carrying the theme most strongly, e first among them.
     overview = result.page("zh-Hans/themes/index.html")
     header = re.search(r"<thead>(.*?)</thead>", overview, re.S).group(1)

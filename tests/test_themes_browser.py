@@ -114,7 +114,11 @@ def test_panels_are_copied_from_the_page_blocks_on_screen_and_in_print(real_site
             ".getElementById(id).querySelector('a.zd-tm__name').textContent",
             name,
         )
-    assert panel.locator("a.zd-tm__link").count() > 0
+    # One passage per other note, every one shown: the panel carries no hidden extra passages.
+    links = panel.locator("a.zd-tm__link")
+    assert links.count() == panel.locator(".zd-tm__note").count() > 0
+    assert all(link.is_visible() for link in links.all())
+    assert panel.locator("a.zd-tm__name").first.is_visible()  # the theme's page: every passage
     assert page.locator(".zd-endnotes").count() == 0  # built for print only
     page.emulate_media(media="print")
     page.wait_for_selector(".zd-endnotes li", state="attached")

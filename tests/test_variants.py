@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from zhudu.script import variants
@@ -231,3 +233,13 @@ def test_something_to_fill_across_two_pieces_fills_the_page_whole() -> None:
     assert variants.fill_points("".join(pieces), pieces) is None
     pieces = ['<html lang="', 'zh">']
     assert variants.fill_points("".join(pieces), pieces) is None
+
+
+def test_interface_strings_in_the_config_json_are_chinese_as_written_and_safe_in_a_script() -> None:
+    page = '<script id="__config" type="application/json">{"t": "\\ue000k\\ue001"}</script>'
+    value = '找到 # 個"結果"</script><!--&\u2028'
+    filled = variants.localise(page, {"k": value})
+    body = filled.removeprefix('<script id="__config" type="application/json">').removesuffix("</script>")
+    assert json.loads(body) == {"t": value}  # the same string for Material
+    assert "找到 # 個" in body and "\\u" + format(ord("找"), "04x") not in body  # 3 bytes a character, not 6
+    assert "<" not in body and ">" not in body and "&" not in body and "\u2028" not in body

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -26,8 +26,10 @@ from zhudu.themes.urls import rel_url, theme_url
 if TYPE_CHECKING:
     from zhudu.themes.render import NoteInfo
 
-#: How many passages of another note a margin marker lists per theme (the theme page has all).
-MARKER_LIMIT = 3
+#: How many passages of another note a margin marker lists per theme: the one expressing the theme
+#: most strongly.  The panel shows one line per note; more passages were written into every page and
+#: never shown (the theme's name links to its page, which has them all).
+MARKER_LIMIT = 1
 MARKER_NOTES = 4  # other notes listed per theme in a margin marker; the rest are on the theme page
 EXCERPT_CHARS = 26
 
@@ -82,8 +84,6 @@ class NoteMarkers:
     index: ThemeIndex
     #: Notes by id (``ThemeBuild.info``).
     info: Mapping[str, NoteInfo]
-    #: (theme id, note id) → where the theme's pages show the note (``ThemeBuild.note_url_in_theme``).
-    note_url_in_theme: Callable[[str, str], str]
     #: (theme, other note, folder of the page) → that note's part of a theme block (``_theme_block``).
     _other_note_parts: dict[tuple[str, str, str], str] = field(default_factory=dict, repr=False)
 
@@ -146,7 +146,7 @@ class NoteMarkers:
         theme = index.theme_by_id[theme_id]
         # At most MARKER_NOTES other notes per theme (the strongest): listing every note
         # would make each page, and so the build, grow with the square of the corpus.
-        others, total = index.other_notes_of_theme(theme.id, note_id, MARKER_NOTES)
+        others = index.other_notes_of_theme(theme.id, note_id, MARKER_NOTES)[0]
         notes = []
         for other in others:
             # The same few strongest notes appear in almost every note's block, and relative links
@@ -162,23 +162,14 @@ class NoteMarkers:
             name=theme.name,
             href=rel_url(page_url, theme_url(theme.id)),
             notes=notes,
-            more=total - len(others),
         )
 
     def _other_note_part(self, theme_id: str, other: str, page_url: str) -> str:
-        """Another note in a theme block: its title and its passages expressing the theme most."""
+        """Another note in a theme block: its title and its passage expressing the theme most."""
         index = self.index
         other_info = self.info[other]
         links = []
         for target in index.best_hits_in(theme_id, other, MARKER_LIMIT):
             text = other_info.to_simplified(index.passage_by_key[(other, target.anchor)].text)
             links.append((rel_url(page_url, f"{other_info.url}#{target.anchor}"), excerpt(text)))
-        rest = len(index.hits_in(theme_id, other)) - len(links)
-        return fragments.render(
-            "zd-themes-marks.html",
-            "other_note",
-            title=other_info.title,
-            links=links,
-            rest=rest,
-            rest_href=rel_url(page_url, self.note_url_in_theme(theme_id, other)) if rest > 0 else "",
-        )
+        return fragments.render("zd-themes-marks.html", "other_note", title=other_info.title, links=links)

@@ -267,7 +267,7 @@ class ThemeBuild:
     @functools.cached_property
     def markers(self) -> NoteMarkers:
         """The note pages' margin markers (made on first use, after ``finish``)."""
-        return NoteMarkers(self._index, self.info, self.note_url_in_theme)
+        return NoteMarkers(self._index, self.info)
 
     def theme_context(self, theme_id: str, page_url: str, number: int = 1) -> dict[str, Any]:
         """The view of a theme's page ``number`` (``theme_id``) or of the overview (``""``)."""

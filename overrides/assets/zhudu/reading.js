@@ -336,7 +336,7 @@
 
   function previewTarget(link) {
     if (!link || !link.href || link.closest(".zd-preview, .md-header, .md-sidebar, .md-footer, .md-nav")) return null;
-    if (link.matches(".headerlink, .zd-permalink, .zd-external, .md-content__button") || link.target) return null;
+    if (link.matches(".headerlink, .zd-permalink, [rel~=noreferrer], .md-content__button") || link.target) return null;
     if (!link.closest(".md-content")) return null;
     var url = new URL(link.href, location.href);
     if (url.origin !== location.origin) return null;
@@ -619,7 +619,7 @@
       section.appendChild(themes);
     }
     // Links of the text itself that lead into this site print their full address too.
-    var inner = root.querySelectorAll(".zd-note__body a[href]:not(.zd-external):not(.headerlink):not(.zd-permalink)");
+    var inner = root.querySelectorAll(".zd-note__body a[href]:not([rel~=noreferrer]):not(.headerlink):not(.zd-permalink)");
     for (var i = 0; i < inner.length; i++) {
       if (!inner[i].closest(".zd-endnote-source, .zd-tm") && !/^#/.test(inner[i].getAttribute("href"))) absolute(inner[i]);
     }
