@@ -86,6 +86,13 @@ def _switch(page, code: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
+#: True when the element with the given id starts within 200 px below the top of the screen.
+_PASSAGE_UNDER_HEADER = """id => {
+  const top = document.getElementById(id).getBoundingClientRect().top;
+  return top >= 0 && top < 200;
+}"""
+
+
 def test_switching_variant_keeps_page_and_place_and_is_remembered(real_site, page):
     slug = "ai-bubble-open-source-doge-2025"
     page.goto(real_site.variant_url("zh-Hans", f"notes/{slug}/"))
@@ -97,12 +104,13 @@ def test_switching_variant_keeps_page_and_place_and_is_remembered(real_site, pag
         "el => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY"
         " - document.querySelector('.md-header').getBoundingClientRect().bottom - 2)"
     )
-    page.wait_for_timeout(200)
+    # Wait for the scroll to land (not for a fixed time: a loaded machine takes longer).
+    page.wait_for_function(_PASSAGE_UNDER_HEADER, arg=anchor)
     _switch(page, "zh-Hant-TW")
     assert urlsplit(page.url).path.endswith(f"/zh-Hant-TW/notes/{slug}/")
     assert urlsplit(page.url).fragment == anchor
-    top = page.locator(f"#{anchor}").evaluate("el => el.getBoundingClientRect().top")
-    assert 0 <= top < 200, top  # the same passage is at the top of the screen
+    # The same passage is at the top of the screen (once the browser has scrolled to the anchor).
+    page.wait_for_function(_PASSAGE_UNDER_HEADER, arg=anchor)
     assert page.locator("html").get_attribute("lang") == "zh-Hant-TW"
     # Remembered: the site root now sends this reader to Taiwan Traditional.
     page.goto(real_site.url)
