@@ -34,7 +34,7 @@ MAX_WATCHES_OF_ONE_PATH = 64
 
 
 def native_observer_class() -> Any:
-    """watchdog's ``InotifyObserver`` passing on only ``SAVE_EVENTS``; None where there is no inotify."""
+    """The inotify observer (watchdog's) passing on only ``SAVE_EVENTS``; None where there is no inotify."""
     if not sys.platform.startswith("linux"):
         return None
     try:
