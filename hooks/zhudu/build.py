@@ -308,9 +308,8 @@ class Build:
         """Expose the notes and variants to the templates; load Material's interface strings; match the themes."""
         self.stop_prerender()  # every page is rendered by now
         site = self.site
-        # Each rebuild of mkdocs serve has a new environment: its templates are compiled once per process.
-        if annotations.serving():
-            env.bytecode_cache = serving.TEMPLATES
+        # Each build has a new environment: templates are compiled once per process and kept for the next.
+        env.bytecode_cache = serving.template_code(site.cache_dir)
         env.globals["zd"] = {
             "notes": [note_view(n) | {"url": _note_url(n, files)} for n in site.corpus.notes if not n.broken],
             "variants": [vars(v) for v in site.variants],
