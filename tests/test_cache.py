@@ -6,6 +6,7 @@ exactly the site a build with no cache writes from the same files, and say the s
 
 from __future__ import annotations
 
+import io
 import logging
 import shutil
 import subprocess
@@ -230,3 +231,31 @@ def test_compiled_templates_are_kept_for_the_next_process_and_an_edited_one_is_c
     assert "模板改过了" in (root / "site" / "zh-Hans" / "index.html").read_text(encoding="utf-8")
     changed = [p for p, mtime in kept.items() if p.stat().st_mtime_ns != mtime]
     assert len(changed) == 1  # that template, compiled again (Jinja checks each source's checksum)
+
+
+def test_a_build_for_another_port_reuses_every_render(tmp_path):
+    # mkdocs serve sets the site URL to its own address (mkdocs.yml unchanged): a server on another
+    # port renders nothing again (another path does).
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    notes = {"a.md": NOTE_A, "b.md": NOTE_B}
+    assert build_site(tmp_path, notes=notes, zhudu={"workers": 0}).ok  # no render ahead: counts are exact
+
+    def built_for(site_url: str) -> tuple[int, int]:
+        stream = io.StringIO()
+        handler = logging.StreamHandler(stream)
+        logger = logging.getLogger("mkdocs.plugins.zhudu")
+        logger.addHandler(handler)
+        level, logger.level = logger.level, logging.DEBUG
+        try:
+            config = load_config(config_file=str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+            config.site_url = site_url
+            build(config)
+        finally:
+            logger.removeHandler(handler)
+            logger.setLevel(level)
+        return reused(stream.getvalue())
+
+    assert built_for("http://127.0.0.1:8001/zhudu/") == (2, 0)  # build_site's: port 8000
+    assert built_for("http://127.0.0.1:8001/notes/") == (0, 2)

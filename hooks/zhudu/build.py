@@ -21,7 +21,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 from pymdownx.slugs import slugify as pymdownx_slugify
 
-from zhudu import cache, render_keys, serving
+from zhudu import cache, pages, render_keys, serving
 from zhudu.annotate import annotations, glossary, passages
 from zhudu.errors import ZhuduError
 from zhudu.notes import code_spans, dialects, safety
@@ -105,7 +105,9 @@ class Build:
                 cache.code_version(),
                 Path(config.config_file_path).read_bytes(),
                 render_keys.editorial_digest(site.editorial_dir.glob("*.yml")),  # glossary: per note
-                config.site_url or "",
+                pages.site_host(
+                    config.site_url or ""
+                ),  # not the port: a serve on another port reuses renders
                 "serve" if annotations.serving() else "build",
             ),
         )
