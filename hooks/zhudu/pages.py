@@ -70,6 +70,7 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
             build.glossary.glossary,
             build.glossary.fold,
             build.annotations,
+            build.site.note_overrides.values.get(note.id) if build.site.note_overrides else None,
         ),
         markdown,
         page.file.src_uri,
