@@ -111,7 +111,7 @@ def edit(project: Path, what: str, k: int) -> None:
 class Timeline(logging.Handler):
     """The build's log lines as they come, with wall and CPU seconds since the save began."""
 
-    #: Lines logged once per page, file, plugin event or image: counted, not printed.
+    #: Lines logged once per page, file, plugin event, image or setting: counted, not printed.
     PER_PAGE = (
         "Running `",
         "Building page ",
@@ -120,6 +120,9 @@ class Timeline(logging.Handler):
         "Skip building page",
         "Skip copying unmodified file",
         "zhudu: missing image: ",
+        "Config value ",
+        "Looking for translations",
+        "No translations found",
     )
 
     def __init__(self) -> None:
