@@ -104,10 +104,8 @@ class Build:
             cache.digest(
                 cache.code_version(),
                 Path(config.config_file_path).read_bytes(),
-                render_keys.editorial_digest(site.editorial_dir.glob("*.yml")),  # glossary: per note
-                pages.site_host(
-                    config.site_url or ""
-                ),  # not the port: a serve on another port reuses renders
+                render_keys.editorial_digest(site.editorial_dir.glob("*.yml")),  # glossary, notes: per note
+                pages.site_host(config.site_url or ""),  # not serve's port: another port reuses renders
                 "serve" if annotations.serving() else "build",
             ),
         )

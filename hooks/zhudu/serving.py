@@ -84,10 +84,9 @@ class RememberingCache(cache.ArtifactCache):
 class TemplateCode(FileSystemBytecodeCache):
     """Jinja's compiled templates: in memory for this process, on disk for the next one.
 
-    MkDocs makes a new Jinja environment for every build, and a new process compiled Material's
-    templates again (a tenth of a second, and more than that under load, before the first page of
-    ``mkdocs serve``).  Jinja checks a kept template's source checksum and its own bytecode
-    version; the folder is named by the versions of Jinja and MkDocs (which makes the environment),
+    MkDocs makes a new Jinja environment for every build, and a new process (``mkdocs build``, a
+    new ``mkdocs serve``) compiled Material's templates again before writing its first page.
+    Jinja checks a kept template's source checksum and its own bytecode version; the folder is named by the versions of Jinja and MkDocs (which makes the environment),
     so an upgrade starts a new one.  A folder that cannot be written leaves the templates in memory.
     """
 
