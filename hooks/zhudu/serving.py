@@ -86,8 +86,9 @@ class TemplateCode(FileSystemBytecodeCache):
 
     MkDocs makes a new Jinja environment for every build, and a new process (``mkdocs build``, a
     new ``mkdocs serve``) compiled Material's templates again before writing its first page.
-    Jinja checks a kept template's source checksum and its own bytecode version; the folder is named by the versions of Jinja and MkDocs (which makes the environment),
-    so an upgrade starts a new one.  A folder that cannot be written leaves the templates in memory.
+    Jinja checks a kept template's source checksum and its own bytecode version; the folder is
+    named by the versions of Jinja, MkDocs (which makes the environment) and Python, so an upgrade
+    starts a new one.  A folder that cannot be written leaves the templates in memory.
     """
 
     def __init__(self, directory: Path | None) -> None:
