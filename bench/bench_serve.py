@@ -100,8 +100,8 @@ def make_floor(collection: str, dest: Path) -> tuple[Path, Path]:
 class Server:
     """``mkdocs serve`` on a project; counts MkDocs' "Documentation built" lines."""
 
-    def __init__(self, project: Path, dirty: bool) -> None:
-        self.port = _free_port()
+    def __init__(self, project: Path, dirty: bool, port: int | None = None) -> None:
+        self.port = port or _free_port()
         self.tmp = Path(tempfile.mkdtemp(prefix="zhudu-serve-tmp-"))
         env = {
             **os.environ,
@@ -220,8 +220,9 @@ def first_page(project: Path) -> tuple[float, float]:
     """A first ``mkdocs serve --dirty`` with a cold cache, then one with the cache it left: seconds to the first page."""
     shutil.rmtree(project / ".cache", ignore_errors=True)
     times = []
+    port = _free_port()  # one port, as an author restarting the server has: its pages are the same
     for _ in range(2):
-        server = Server(project, dirty=True)
+        server = Server(project, dirty=True, port=port)
         try:
             times.append(server.first_answer())
         finally:

@@ -10,15 +10,22 @@ does not either.
 
 ``--edit`` chooses what is saved: ``note`` (a paragraph appended to one note), ``glossary`` (one
 term's explanation changed), ``glossary-comment`` (a comment appended to glossary.yml), ``themes``
-(a comment appended to themes.yml).
+(a comment appended to themes.yml), ``annotations`` (one editor's note's text changed), ``notes``
+(one note's title changed in notes.yml), ``notes-comment`` (a comment appended to notes.yml),
+``conversion`` (a protected term added to conversion.yml: every note's conversion input changes).
 
-Usage: ``.venv/bin/python bench/profile_serve.py --notes 500 [--saves 2] [--edit note] [--dump FILE]``
+``--timeline`` does not profile: it prints when each of the build's log lines came during each save
+(wall and this process's CPU seconds since the save began), Zhudu's debug lines included, MkDocs'
+per-page lines counted.
+
+Usage: ``.venv/bin/python bench/profile_serve.py --notes 500 [--saves 2] [--edit note] [--timeline] [--dump FILE]``
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import logging
 import os
 import pstats
 import re
@@ -27,6 +34,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus
@@ -71,12 +80,78 @@ def edit(project: Path, what: str, k: int) -> None:
         # The first explanation gets a counter: one term's meaning changes.
         text = re.sub(r"(explanation: ?[\"']?)(?:〔\d+〕)?", rf"\g<1>〔{k}〕", text, count=1)
         path.write_text(text, encoding="utf-8")
-    elif what in ("glossary-comment", "themes"):
-        path = editorial / ("themes.yml" if what == "themes" else "glossary.yml")
-        with path.open("a", encoding="utf-8") as out:
+    elif what in ("glossary-comment", "themes", "notes-comment"):
+        name = {"themes": "themes.yml", "glossary-comment": "glossary.yml", "notes-comment": "notes.yml"}[
+            what
+        ]
+        with (editorial / name).open("a", encoding="utf-8") as out:
             out.write(f"\n# comment {k}\n")
+    elif what == "annotations":
+        path = editorial / "annotations.yml"
+        text = path.read_text(encoding="utf-8")
+        # The first editor's note's text gets a counter (a folded ``body: >-`` block).
+        text = re.sub(r"(\n  body: >-\n\s+)(?:〔\d+〕)?", rf"\g<1>〔{k}〕", text, count=1)
+        path.write_text(text, encoding="utf-8")
+    elif what == "notes":
+        path = editorial / "notes.yml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        note = sorted(data)[len(data) // 2]
+        title = re.sub(r"〔\d+〕$", "", str(data[note].get("title", note)))
+        data[note]["title"] = f"{title}〔{k}〕"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=True), encoding="utf-8")
+    elif what == "conversion":
+        path = editorial / "conversion.yml"
+        text = re.sub(r"  - 测量词\d+ .*\n", "", path.read_text(encoding="utf-8"))
+        text = text.replace("protected:\n", f"protected:\n  - 测量词{k}    # why: profile_serve's edit\n", 1)
+        path.write_text(text, encoding="utf-8")
     else:
         raise SystemExit(f"unknown edit {what!r}")
+
+
+class Timeline(logging.Handler):
+    """The build's log lines as they come, with wall and CPU seconds since the save began."""
+
+    #: Lines logged once per page, file, plugin event, image or setting: counted, not printed.
+    PER_PAGE = (
+        "Running `",
+        "Building page ",
+        "Reading: ",
+        "Copying media file",
+        "Skip building page",
+        "Skip copying unmodified file",
+        "zhudu: missing image: ",
+        "Config value ",
+        "Looking for translations",
+        "No translations found",
+    )
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+        self.lines: list[tuple[float, float, str]] = []
+        self.counted: dict[str, int] = {}
+        self.logger = logging.getLogger("mkdocs")
+        self.level = self.logger.level
+        self.logger.setLevel(logging.DEBUG)
+        self.logger.addHandler(self)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if kind := next((p for p in self.PER_PAGE if message.startswith(p)), None):
+            self.counted[kind] = self.counted.get(kind, 0) + 1
+            return
+        now = (time.perf_counter() - self.wall, time.process_time() - self.cpu)
+        self.lines.append((*now, message.splitlines()[0][:150] if message else ""))
+
+    def stop(self) -> None:
+        self.logger.removeHandler(self)
+        self.logger.setLevel(self.level)
+
+    def show(self) -> None:
+        print(f"{'wall s':>8} {'CPU s':>7}  line")
+        for wall, cpu, message in self.lines:
+            print(f"{wall:8.3f} {cpu:7.3f}  {message}")
+        print("  per-page lines: " + ", ".join(f"{k.strip()} ×{n}" for k, n in self.counted.items()))
 
 
 def main(argv: list[str]) -> int:
@@ -90,6 +165,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--top", type=int, default=0, help="also print the N most costly functions")
     parser.add_argument(
         "--hooks", type=Path, default=REPO / "hooks", help="the code to run (default: this tree's)"
+    )
+    parser.add_argument(
+        "--timeline", action="store_true", help="no profile: when each log line of a save came (wall, CPU)"
     )
     parser.add_argument(
         "--first", action="store_true", help="profile the first build instead (a new site folder: warm cache)"
@@ -131,17 +209,23 @@ def main(argv: list[str]) -> int:
     )
     for k in range(args.saves):
         edit(project, args.edit, k)
-        profile = cProfile.Profile(time.process_time)
+        timeline = Timeline() if args.timeline else None
+        profile = None if timeline else cProfile.Profile(time.process_time)
         began, wall = time.process_time(), time.perf_counter()
-        profile.enable()
+        if profile is not None:
+            profile.enable()
         build(config(), serve_url="http://127.0.0.1:8000/zhudu/", dirty=True)
-        profile.disable()
+        if profile is not None:
+            profile.disable()
         print(
             f"save {k + 1} ({args.edit}): {time.process_time() - began:.2f} s CPU, "
-            f"{time.perf_counter() - wall:.2f} s wall (profiled)",
+            f"{time.perf_counter() - wall:.2f} s wall{'' if timeline else ' (profiled)'}",
             flush=True,
         )
-    if profile is None:
+        if timeline is not None:
+            timeline.stop()
+            timeline.show()
+    if profile is None:  # --timeline, or --first with no save
         return 0
     stats = pstats.Stats(profile)
     total = max(v[3] for v in stats.stats.values())  # type: ignore[attr-defined]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from zhudu import fragments, pages
+from zhudu import fragments, pages, watching
 from zhudu.annotate import annotations
 from zhudu.build import Build
 from zhudu.compact import theme_files, whitespace
@@ -58,9 +58,10 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    """Rebuild sooner after a save (``build_delay`` is a public attribute of MkDocs' server)."""
+    """Hear saves from inotify and rebuild sooner (``build_delay`` is a public attribute of MkDocs' server)."""
     if hasattr(server, "build_delay"):
         server.build_delay = SERVE_SETTLE_SECONDS
+    watching.use_native_events(server, config.watch)
     return server
 
 

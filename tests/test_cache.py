@@ -6,6 +6,7 @@ exactly the site a build with no cache writes from the same files, and say the s
 
 from __future__ import annotations
 
+import io
 import logging
 import shutil
 import subprocess
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, build_site
+from conftest import REPO, build_site, mkdocs_build_cli, repo_config
 
 pytestmark = pytest.mark.slow
 
@@ -207,3 +208,54 @@ def test_a_full_build_drops_the_page_cache_entries_it_no_longer_uses(tmp_path):
     pages = sorted((root / "site" / "zh-Hant-TW").rglob("*.html"))
     kept = {p.read_bytes() for p in store.glob("*/*/[0-9]*")}
     assert all(page.read_bytes() in kept for page in pages)
+
+
+def test_compiled_templates_are_kept_for_the_next_process_and_an_edited_one_is_compiled_again(tmp_path):
+    # Jinja's compiled templates live in .cache/zhudu/templates/ (serving.TemplateCode): a new
+    # build or serve loads them instead of compiling Material's templates again.
+    overrides = tmp_path / "overrides"
+    shutil.copytree(REPO / "overrides", overrides)
+    theme = {**repo_config()["theme"], "custom_dir": str(overrides)}
+    root = tmp_path / "p"
+    assert build_site(root, notes={"a.md": NOTE_A}, config={"theme": theme}).ok
+    assert mkdocs_build_cli(root).returncode == 0  # a new process: what the first build kept
+    kept = {p: p.stat().st_mtime_ns for p in (root / ".cache" / "zhudu" / "templates").glob("*/*.cache")}
+    assert len(kept) > 20
+    built = mkdocs_build_cli(root)  # every template loaded from the folder: none compiled again
+    assert built.returncode == 0, built.stderr
+    assert {p: p.stat().st_mtime_ns for p in kept} == kept
+    errors = overrides / "partials" / "zd-build-errors.html"
+    errors.write_text(errors.read_text(encoding="utf-8") + "<p>模板改过了</p>\n", encoding="utf-8")
+    built = mkdocs_build_cli(root)
+    assert built.returncode == 0, built.stderr
+    assert "模板改过了" in (root / "site" / "zh-Hans" / "index.html").read_text(encoding="utf-8")
+    changed = [p for p, mtime in kept.items() if p.stat().st_mtime_ns != mtime]
+    assert len(changed) == 1  # that template, compiled again (Jinja checks each source's checksum)
+
+
+def test_a_build_for_another_port_reuses_every_render(tmp_path):
+    # mkdocs serve sets the site URL to its own address (mkdocs.yml unchanged): a server on another
+    # port renders nothing again (another path does).
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    notes = {"a.md": NOTE_A, "b.md": NOTE_B}
+    assert build_site(tmp_path, notes=notes, zhudu={"workers": 0}).ok  # no render ahead: counts are exact
+
+    def built_for(site_url: str) -> tuple[int, int]:
+        stream = io.StringIO()
+        handler = logging.StreamHandler(stream)
+        logger = logging.getLogger("mkdocs.plugins.zhudu")
+        logger.addHandler(handler)
+        level, logger.level = logger.level, logging.DEBUG
+        try:
+            config = load_config(config_file=str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+            config.site_url = site_url
+            build(config)
+        finally:
+            logger.removeHandler(handler)
+            logger.setLevel(level)
+        return reused(stream.getvalue())
+
+    assert built_for("http://127.0.0.1:8001/zhudu/") == (2, 0)  # build_site's: port 8000
+    assert built_for("http://127.0.0.1:8001/notes/") == (0, 2)

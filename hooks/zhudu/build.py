@@ -21,7 +21,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 from pymdownx.slugs import slugify as pymdownx_slugify
 
-from zhudu import cache, render_keys, serving
+from zhudu import cache, pages, render_keys, serving
 from zhudu.annotate import annotations, glossary, passages
 from zhudu.errors import ZhuduError
 from zhudu.notes import code_spans, dialects, safety
@@ -104,8 +104,8 @@ class Build:
             cache.digest(
                 cache.code_version(),
                 Path(config.config_file_path).read_bytes(),
-                render_keys.editorial_digest(site.editorial_dir.glob("*.yml")),  # glossary: per note
-                config.site_url or "",
+                render_keys.editorial_digest(site.editorial_dir.glob("*.yml")),  # glossary, notes: per note
+                pages.site_host(config.site_url or ""),  # not serve's port: another port reuses renders
                 "serve" if annotations.serving() else "build",
             ),
         )
@@ -308,9 +308,8 @@ class Build:
         """Expose the notes and variants to the templates; load Material's interface strings; match the themes."""
         self.stop_prerender()  # every page is rendered by now
         site = self.site
-        # Each rebuild of mkdocs serve has a new environment: its templates are compiled once per process.
-        if annotations.serving():
-            env.bytecode_cache = serving.TEMPLATES
+        # Each build has a new environment: templates are compiled once per process and kept for the next.
+        env.bytecode_cache = serving.template_code(site.cache_dir)
         env.globals["zd"] = {
             "notes": [note_view(n) | {"url": _note_url(n, files)} for n in site.corpus.notes if not n.broken],
             "variants": [vars(v) for v in site.variants],

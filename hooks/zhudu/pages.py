@@ -12,6 +12,7 @@ from datetime import datetime
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.toc import get_toc
@@ -69,6 +70,7 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
             build.glossary.glossary,
             build.glossary.fold,
             build.annotations,
+            build.site.note_overrides.values.get(note.id) if build.site.note_overrides else None,
         ),
         markdown,
         page.file.src_uri,
@@ -138,6 +140,16 @@ def page_content(build: Build, html: str, page: Page, config: MkDocsConfig) -> s
     match = _SITE_HOST_RE.match(config.site_url or "")
     own_hosts = (match["host"],) if match else ()
     return links.label_headerlinks(links.mark_external(html, own_hosts))
+
+
+def site_host(site_url: str) -> str:
+    """The site's host and path, without the scheme's port: what a page's links are judged by.
+
+    ``mkdocs serve`` sets the site URL to its own address; a note's render is keyed by this, so a
+    server on another port reuses the renders (links are marked external by host alone).
+    """
+    parts = urlsplit(site_url)
+    return (parts.hostname or "") + parts.path
 
 
 def searchable_by_front_matter(page: Page) -> bool:

@@ -12,8 +12,14 @@ every editorial file made a comment in ``glossary.yml`` re-render every note.  I
 * ``annotations.yml``: only the note's own editor's notes (with their lines: a note's problem box
   and warnings name them) and the file's name.
 * ``themes.yml``: not at all (themes are matched after rendering, from the passages).
-* the other files (``notes.yml``, ``conversion.yml``): by their parsed content, so a comment or a
-  change of layout re-renders nothing; any change of a value re-renders every note.
+* ``notes.yml``: only the note's own entry, without its lines.  What else of the file a render can
+  show reaches it through the Markdown, which is in the key (``cache.NoteRenders``): the titles and
+  slugs of the notes it links to are written into its links, and a problem with its entry (naming
+  the line) into its problem box.  Its title, tags and description are shown by the page's
+  template, which is not the render.  Editing one note's title re-renders that note and the notes
+  whose links show the title.
+* ``conversion.yml``: by its parsed content, so a comment or a change of layout re-renders
+  nothing; any change of a value re-renders every note.
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ from zhudu.annotate.glossary import Glossary
 from zhudu.notes.yamldoc import yaml_document
 
 #: Keyed per note (``note_key``) or not a render input at all.
-PER_NOTE_FILES = frozenset({"glossary.yml", "annotations.yml", "themes.yml"})
+PER_NOTE_FILES = frozenset({"glossary.yml", "annotations.yml", "themes.yml", "notes.yml"})
 
 _SPACE_RE = re.compile(r"\s+")
 
@@ -69,8 +75,9 @@ def note_key(
     glossary: Glossary,
     fold: textmarks.CharFold,
     editor_notes: Any,
+    override: Any = None,
 ) -> str:
-    """``source_digest`` with the glossary terms and editor's notes this note's render can show.
+    """``source_digest`` with the glossary terms, editor's notes and ``notes.yml`` entry of this note.
 
     Args:
         source_digest: The digest of the note's file.
@@ -79,13 +86,15 @@ def note_key(
         glossary: The glossary of this build.
         fold: The glossary's character folding.
         editor_notes: The build's ``AnnotationExtension`` (``by_note``, ``path``).
+        override: The note's entry in ``notes.yml`` (None: it has none).
     """
     forms, order = _term_forms(glossary, fold)
     own = editor_notes.by_note.get(note_id, ())
-    if not forms and not own:
+    if not forms and not own and not override:
         return source_digest
     terms = _present(forms, order, markdown, fold) if forms else ""
-    return cache.digest(source_digest, terms, editor_notes.path if own else "", repr(own))
+    entry = json.dumps(override, ensure_ascii=False, sort_keys=True, default=repr) if override else ""
+    return cache.digest(source_digest, terms, editor_notes.path if own else "", repr(own), entry)
 
 
 def _present(forms: tuple[tuple[str, str], ...], order: Any, markdown: str, fold: textmarks.CharFold) -> str:

@@ -4,17 +4,20 @@ MkDocs rebuilds the whole site on every save, in the same process.  The artifact
 reads back from the cache folder (note renders, the searchable texts of pages left as written)
 are the ones the last rebuild read or wrote, and unpickling them was a tenth of a save at 500
 notes; Jinja compiled every template again for each rebuild's new environment.  Both are kept
-here between rebuilds, under the same keys as on disk (a content hash, so a changed input is a
+here between rebuilds (compiled templates also on disk, for the next process), under the same keys as on disk (a content hash, so a changed input is a
 new key) and the template's source checksum (Jinja's own check).  Only what the last two builds
 used is kept, so a long session does not grow.
 """
 
 from __future__ import annotations
 
+import contextlib
+import sys
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BytecodeCache
+from jinja2 import FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 
 from zhudu import cache
@@ -78,23 +81,55 @@ class RememberingCache(cache.ArtifactCache):
         return self.root is not None and kind not in self.ON_DISK_ONLY
 
 
-class TemplateCode(BytecodeCache):
-    """Jinja's compiled templates, kept in memory; Jinja recompiles one whose source changed."""
+class TemplateCode(FileSystemBytecodeCache):
+    """Jinja's compiled templates: in memory for this process, on disk for the next one.
 
-    def __init__(self) -> None:
+    MkDocs makes a new Jinja environment for every build, and a new process (``mkdocs build``, a
+    new ``mkdocs serve``) compiled Material's templates again before writing its first page.
+    Jinja checks a kept template's source checksum and its own bytecode version; the folder is
+    named by the versions of Jinja, MkDocs (which makes the environment) and Python, so an upgrade
+    starts a new one.  A folder that cannot be written leaves the templates in memory.
+    """
+
+    def __init__(self, directory: Path | None) -> None:
         self.code: dict[str, bytes] = {}
+        self.on_disk = directory is not None
+        if directory is not None:
+            try:
+                directory.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                self.on_disk = False
+        super().__init__(str(directory) if self.on_disk else ".")
 
     def load_bytecode(self, bucket: Bucket) -> None:
         """Fill ``bucket`` when its template was compiled before (Jinja checks the source's checksum)."""
         if (data := self.code.get(bucket.key)) is not None:
             bucket.bytecode_from_string(data)
+        elif self.on_disk:
+            super().load_bytecode(bucket)
+            if bucket.code is not None:
+                self.code[bucket.key] = bucket.bytecode_to_string()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        """Keep a compiled template."""
+        """Keep a compiled template, in memory and on disk."""
         self.code[bucket.key] = bucket.bytecode_to_string()
+        if self.on_disk:
+            with contextlib.suppress(OSError):  # a full disk: kept in memory only
+                super().dump_bytecode(bucket)
+
+
+def template_code(cache_dir: Path | None) -> TemplateCode:
+    """The compiled templates kept in ``cache_dir`` (``templates/<versions>/``), one per folder per process."""
+    folder = None
+    if cache_dir is not None:
+        versions = [f"{name}={metadata.version(name)}" for name in ("jinja2", "mkdocs")]
+        folder = cache_dir / "templates" / cache.digest(*versions, sys.version)[:16]
+    if (kept := _TEMPLATES.get(folder)) is None:
+        kept = _TEMPLATES[folder] = TemplateCode(folder)
+    return kept
 
 
 #: The artifacts of this process's last builds (``mkdocs serve``).
 ARTIFACTS = Remembered()
-#: Compiled templates of this process (``mkdocs serve``).
-TEMPLATES = TemplateCode()
+#: Compiled templates of this process, by folder (``template_code``).
+_TEMPLATES: dict[Path | None, TemplateCode] = {}

@@ -61,6 +61,8 @@ class NoteLoading:
     cache_dir: Path | None
     _forking_cpus: int
     display: Callable[[Path], str]
+    #: ``notes.yml`` as this build read it (a note's render is keyed by its own entry: ``render_keys``).
+    note_overrides: editorial.NoteOverrides | None = None
 
     def check_folders(self) -> list[ZhuduError]:
         """Check ``seeds_dir`` and ``editorial_dir``; returns the warnings.
@@ -173,6 +175,7 @@ class NoteLoading:
                 raise
             without_overrides(exc)
             overrides = editorial.NoteOverrides(path=self.display(overrides_path))
+        self.note_overrides = overrides
         self.corpus = load_corpus(
             paths,
             self.display,
