@@ -5,7 +5,8 @@ and the writer compacts it (``compact/whitespace.py``), converts it and writes e
 the page list, the interface strings and the output fingerprint handed over once.  Here every page
 handed over is written again in this process by ``convert_page`` (the path a build without workers
 takes) and must give the same bytes and the same search texts.  The build process keeps nothing of
-a page it has handed over: no HTML and no theme views.
+a page it has handed over (no HTML, no theme views), and nothing of the themes once every page is
+written: the search stage, the build's peak of memory, runs without them.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import pytest
 from conftest import REPO, build_site
 from zhudu.publish import pagewriter, textspool, workers
 from zhudu.publish.site import Site
+from zhudu.themes import matching
 
 pytestmark = pytest.mark.slow
 
@@ -69,3 +71,7 @@ def test_pages_written_by_the_writers_equal_the_serial_path(
     for page in note_pages + theme_pages:
         assert page.content is None
         assert "zd_themes" not in page.meta and "zd_theme" not in page.meta, page.file.src_uri
+    # Nor the themes: the index and markers go before the search stage; a build (not serve) keeps
+    # no scans for a next build.
+    assert build.themes is None
+    assert matching.SCANS.current == {}
