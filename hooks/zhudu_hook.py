@@ -118,8 +118,8 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 @event_priority(-100)  # last: every other plugin has finished with the HTML
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Write the page's copies in the other variants; return what stays at its root URL."""
-    return _reported(pages.post_page, _current(), whitespace.compact(output), page, config)
+    """Write the page's copies in the other variants (compacted there); return what stays at its root URL."""
+    return _reported(pages.post_page, _current(), output, page, config)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

@@ -169,17 +169,26 @@ def test_a_reused_render_names_the_lines_where_they_are_now(tmp_path):
 
 def test_written_pages_are_kept_as_written_and_a_damaged_one_is_not_reused(tmp_path):
     """The page cache keeps the bytes a build wrote (not pickled and compressed, which cost the page
-    writers a tenth of their time), and believes a kept file only while its digest matches."""
+    writers a tenth of their time), one cache file per page holding its copy in every variant, and
+    believes a kept copy only while its digest matches."""
     root, fresh = tmp_path / "p", tmp_path / "fresh"
     assert build_site(root, repo_notes=True, repo_editorial=True).ok
     pages = sorted((root / "site" / "zh-Hant-TW").rglob("*.html"))
-    kept = {p.read_bytes(): p for p in (root / ".cache" / "zhudu" / "pages").glob("*/*/[0-9]*")}
+    entries = [e for e in (root / ".cache" / "zhudu" / "pages").glob("*/*")]
+    assert entries and all(e.is_file() for e in entries)  # one file per page, no folders
+    assert not list((root / ".cache" / "zhudu" / "pages").glob("*/.new-*"))  # no temporary file left
+    assert len(entries) == len(list((root / "site" / "zh-Hans").rglob("*.html")))
+    kept = {e: e.read_bytes() for e in entries}
     assert len(pages) >= 10
-    assert all(page.read_bytes() in kept for page in pages)
+    assert all(any(page.read_bytes() in data for data in kept.values()) for page in pages)
     note = next(p for p in pages if "notes" in p.parts)
-    damaged = kept[note.read_bytes()]
-    data = bytearray(damaged.read_bytes())
-    data[-20] ^= 1  # the same size: only the digest tells
+    for variant in ("zh-Hans", "zh-Hant-HK"):  # the same entry holds the page's other copies
+        other = (root / "site" / variant / note.relative_to(root / "site" / "zh-Hant-TW")).read_bytes()
+        assert any(note.read_bytes() in data and other in data for data in kept.values())
+    damaged = next(e for e, data in kept.items() if note.read_bytes() in data)
+    data = bytearray(kept[damaged])
+    at = bytes(data).index(note.read_bytes()) + len(note.read_bytes()) - 20
+    data[at] ^= 1  # the same size: only the digest tells
     damaged.write_bytes(bytes(data))
     warm = build_site(root, repo_notes=True, repo_editorial=True)
     cold = build_site(fresh, repo_notes=True, repo_editorial=True, zhudu={"cache_dir": ""})
@@ -200,14 +209,14 @@ def test_a_full_build_drops_the_page_cache_entries_it_no_longer_uses(tmp_path):
         (root / "seeds" / "a.md").write_text(
             NOTE_A.replace("第二段。", f"第二段，第{n}次修改。"), encoding="utf-8"
         )
-        for record in store.glob("*/*/record"):  # as if the last build were an hour ago
-            os.utime(record, (time.time() - 3600, time.time() - 3600))
+        for entry in store.glob("*/*"):  # as if the last build were an hour ago
+            os.utime(entry, (time.time() - 3600, time.time() - 3600))
         assert build_site(root, strict=False).ok
     now = {entry.name for entry in store.glob("*/*")}
     assert len(now) == len(first) and now != first
     pages = sorted((root / "site" / "zh-Hant-TW").rglob("*.html"))
-    kept = {p.read_bytes() for p in store.glob("*/*/[0-9]*")}
-    assert all(page.read_bytes() in kept for page in pages)
+    kept = [entry.read_bytes() for entry in store.glob("*/*")]
+    assert all(any(page.read_bytes() in data for data in kept) for page in pages)
 
 
 def test_compiled_templates_are_kept_for_the_next_process_and_an_edited_one_is_compiled_again(tmp_path):
@@ -259,3 +268,41 @@ def test_a_build_for_another_port_reuses_every_render(tmp_path):
 
     assert built_for("http://127.0.0.1:8001/zhudu/") == (2, 0)  # build_site's: port 8000
     assert built_for("http://127.0.0.1:8001/notes/") == (0, 2)
+
+
+def test_a_page_entry_is_one_file_read_back_whole_or_not_at_all(tmp_path):
+    """``cache.WrittenFiles``: a page's copies and record in one file, renamed into place; a short,
+    altered or older-layout entry is a miss; the sweep removes old entries and interrupted writes."""
+    import os
+
+    from zhudu import cache
+
+    store, key = cache.WrittenFiles(tmp_path / "c"), "ab" * 32
+    copies = [b"<p>a</p>\n", "<p>甲</p>".encode(), b""]
+    store.keep("pages", key, copies, (("zh-Hans", "甲"),))
+    entry = tmp_path / "c" / "pages" / "ab" / key
+    assert list(entry.parent.iterdir()) == [entry] and entry.is_file()
+    targets = [tmp_path / "site" / v / "index.html" for v in ("a", "b", "c")]
+    assert store.restore("pages", key, targets) == (("zh-Hans", "甲"),)
+    assert [t.read_bytes() for t in targets] == copies
+    whole = entry.read_bytes()
+    for damaged in (whole[:-1], whole + b"x", whole.replace("甲".encode(), "乙".encode())):
+        entry.write_bytes(damaged)
+        assert store.restore("pages", key, targets) is None
+    entry.write_bytes(whole)
+    assert store.restore("pages", key, targets[:2]) is None  # another number of variants
+    assert (store.hits, store.misses) == (1, 4)
+    # An entry of the older layout (a folder) is a miss, and keeping the page replaces it.
+    old = tmp_path / "c" / "pages" / "cd" / ("cd" * 32)
+    (old / "0").parent.mkdir(parents=True)
+    (old / "0").write_bytes(b"x")
+    assert store.restore("pages", "cd" * 32, targets[:1]) is None
+    store.keep("pages", "cd" * 32, [b"y"], ())
+    assert old.is_file() and store.restore("pages", "cd" * 32, targets[:1]) == ()
+    # An interrupted keep leaves a temporary file; a sweep removes it with every entry not used since.
+    (entry.parent / ".new-leftover").write_bytes(whole[:10])
+    past = entry.stat().st_mtime - 3600
+    for path in (entry, entry.parent / ".new-leftover"):
+        os.utime(path, (past, past))
+    assert store.sweep("pages", past + 1) == 2
+    assert sorted(p.name for p in (tmp_path / "c" / "pages").glob("*/*")) == ["cd" * 32]

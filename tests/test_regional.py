@@ -123,6 +123,22 @@ def test_layer_file_errors_name_the_rule(tmp_path: Path) -> None:
         load_regional(bad)
 
 
+def test_the_layer_loads_the_same_with_libyaml_and_stays_safe(tmp_path: Path) -> None:
+    """The layer is read with libyaml's safe loader when PyYAML has it (a sixth of the time)."""
+    from zhudu.script import regional
+
+    if yaml.__with_libyaml__:
+        assert regional.YAML_LOADER is yaml.CSafeLoader
+    shipped = load_regional()
+    assert len(shipped.rules) > 100 and shipped.keep is not None
+    assert load_regional(loader=yaml.SafeLoader) == shipped  # every rule, field by field
+    hostile = tmp_path / "regional.yml"
+    hostile.write_text("from-hans: !!python/object/apply:os.system [echo owned]\n", encoding="utf-8")
+    for loader in {yaml.SafeLoader, regional.YAML_LOADER}:
+        with pytest.raises(yaml.constructor.ConstructorError):
+            load_regional(hostile, loader=loader)
+
+
 # --------------------------------------------------------------------------
 # The review set
 # --------------------------------------------------------------------------

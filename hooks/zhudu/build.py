@@ -183,9 +183,8 @@ class Build:
                     placeholder,
                     site.display(site.editorial_dir / "notes.yml"),
                 )
-        home_pages = pagination.home_pages(
-            sum(not n.broken for n in corpus.notes)
-        )  # a long home list: pages 2…
+        # A long home list: pages 2…
+        home_pages = pagination.home_pages(sum(not n.broken for n in corpus.notes))
         for home in home_pages[1:]:
             content = pagination.extra_page_markdown(home, len(home_pages))
             files.append(
@@ -331,7 +330,7 @@ class Build:
             site.interface_strings(variant.material_language, lookup, keys, variant.code)
         if self.themes is not None:  # every note's Markdown is rendered by now: match the themes once
             slices, map_slices = site.slicing(len(site.corpus.notes), NOTES_PER_MATCH_SLICE)
-            for problem in self.themes.finish(slices, map_slices).problems:
+            for problem in self.themes.finish(slices, map_slices, remember=annotations.serving()).problems:
                 log.warning("%s", problem)
             log.debug("themes: %s", self.themes.summary())
             _add_theme_pages(self.themes.more_pages(), files, config)
@@ -370,6 +369,7 @@ class Build:
         site.finish_writing(log)
         incremental.finish_pages(self)
         site.write_sitemaps(site_dir)
+        self.themes = None  # every page is written: the theme index and markers go before the search stage
         site.write_search_indexes(site_dir, log)
         removed: list[str] | None = None
         if self.outputs is not None and self.files is not None and incremental.dirty():

@@ -146,34 +146,34 @@ class ArtifactCache:
 
 
 class WrittenFiles(ArtifactCache):
-    """Files a build wrote, kept by key as they were written (not pickled, not compressed).
+    """Files a build wrote, kept by key as they were written (not compressed): one cache file per entry.
 
-    A written page is kept as its bytes, each file under the entry's folder with the SHA-256 of its
-    bytes in a small record: on a cold build the cache costs one more write per file (compressing the
-    copies cost a page writer a tenth of its time); on a hit each file is read, checked against its
-    digest and written.  A damaged or partly written entry is a miss.
+    An entry is one file: a header (each written file's length and SHA-256, and a pickled record)
+    followed by the files' bytes as written.  It is written to a temporary file and renamed into
+    place, so an entry is whole or absent; restoring a page reads that page's entry only.  On a
+    cold build the cache costs one more write per page (compressing the copies cost a page writer
+    a tenth of its time; a folder of files per page cost a file per variant and a rename of the
+    folder); on a hit each copy is checked against its digest and written.  A damaged entry is a
+    miss.
     """
 
     def restore(self, kind: str, key: str, targets: Sequence[Path]) -> Any | None:
         """Write ``targets`` from the entry kept under ``key``; returns its record, or None (a miss)."""
         if self.root is None:
             return None
-        folder = self._path(kind, key)
+        path = self._path(kind, key)
         try:
-            digests, record = pickle.loads((folder / "record").read_bytes())
-            if len(digests) != len(targets):
+            blobs, record = _unpack_entry(path.read_bytes())
+            if len(blobs) != len(targets):
                 raise ValueError("another number of files")
-            blobs = [(folder / str(n)).read_bytes() for n in range(len(digests))]
-            if any(hashlib.sha256(blob).hexdigest() != d for blob, d in zip(blobs, digests, strict=True)):
-                raise ValueError("a damaged file")
-        except Exception:  # missing, damaged or partly written: a miss
+        except Exception:  # missing, damaged or from an older layout: a miss
             self.misses += 1
             return None
         for target, blob in zip(targets, blobs, strict=True):
             write_file(target, blob)
         self.hits += 1
         with contextlib.suppress(OSError):  # used now: ``sweep`` keeps it
-            os.utime(folder / "record")
+            os.utime(path)
         return record
 
     def sweep(self, kind: str, used_since: float) -> int:
@@ -182,22 +182,21 @@ class WrittenFiles(ArtifactCache):
         Each entry is keyed by a page's whole content, so every edit adds one and nothing would
         ever be dropped: called after a full build, which restored (touched) or kept every entry
         the site now needs, it leaves one site's worth of pages.  Leftovers of an interrupted
-        ``keep`` go too.
+        ``keep`` (temporary files) and entries of the older folder layout go too.
         """
         if self.root is None or not (self.root / kind).is_dir():
             return 0
         removed = 0
-        for folder in (self.root / kind).glob("*/*"):
+        for entry in (self.root / kind).glob("*/*"):
             try:
-                used = (folder / "record").stat().st_mtime if folder.is_dir() else folder.stat().st_mtime
-            except OSError:  # no record: damaged or never finished
-                used = 0.0
-            if used >= used_since:
+                if entry.is_symlink() or entry.lstat().st_mtime >= used_since:
+                    continue
+                if entry.is_dir():
+                    shutil.rmtree(entry, ignore_errors=True)
+                else:
+                    entry.unlink()
+            except OSError:  # gone already
                 continue
-            if folder.is_dir():
-                shutil.rmtree(folder, ignore_errors=True)
-            else:
-                folder.unlink(missing_ok=True)
             removed += 1
         return removed
 
@@ -205,22 +204,49 @@ class WrittenFiles(ArtifactCache):
         """Keep the bytes of the files just written, and ``record`` (pickled), under ``key``."""
         if self.root is None:
             return
-        folder = self._path(kind, key)
+        path = self._path(kind, key)
         try:
-            folder.parent.mkdir(parents=True, exist_ok=True)
-            building = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".new-"))
-        except OSError:
-            return  # a full disk, a read-only folder: the build goes on without the entry
+            header = pickle.dumps(
+                ([(len(blob), hashlib.sha256(blob).digest()) for blob in blobs], record),
+                protocol=pickle.HIGHEST_PROTOCOL,
+            )
+        except (pickle.PicklingError, TypeError, AttributeError):  # kept nowhere: built again next time
+            return
+        tmp = None
         try:
-            for n, blob in enumerate(blobs):
-                (building / str(n)).write_bytes(blob)
-            digests = [hashlib.sha256(blob).hexdigest() for blob in blobs]
-            data = pickle.dumps((digests, record), protocol=pickle.HIGHEST_PROTOCOL)
-            (building / "record").write_bytes(data)  # last: an entry without it is a miss
-            shutil.rmtree(folder, ignore_errors=True)  # a damaged entry with the same key
-            os.rename(building, folder)
-        except (OSError, pickle.PicklingError, TypeError, AttributeError):  # kept nowhere: built again
-            shutil.rmtree(building, ignore_errors=True)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.is_dir():  # an entry of the older layout (a folder of files) with the same key
+                shutil.rmtree(path, ignore_errors=True)
+            with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".new-", delete=False) as tmp:
+                tmp.write(ENTRY_MAGIC + len(header).to_bytes(8, "big") + header)
+                tmp.writelines(blobs)
+            os.replace(tmp.name, path)
+        except OSError:  # a full disk, a read-only folder: the build goes on without the entry
+            if tmp is not None:
+                Path(tmp.name).unlink(missing_ok=True)
+
+
+#: The first bytes of a ``WrittenFiles`` entry (a file of another layout is a miss).
+ENTRY_MAGIC = b"zhudu-written-1\n"
+
+
+def _unpack_entry(data: bytes) -> tuple[list[bytes], Any]:
+    """The files and the record of a ``WrittenFiles`` entry; ValueError when it is damaged."""
+    if not data.startswith(ENTRY_MAGIC):
+        raise ValueError("not an entry")
+    at = len(ENTRY_MAGIC) + 8
+    header_end = at + int.from_bytes(data[len(ENTRY_MAGIC) : at], "big")
+    files, record = pickle.loads(data[at:header_end])
+    blobs, at = [], header_end
+    for length, sha256 in files:
+        blob = data[at : at + length]
+        if len(blob) != length or hashlib.sha256(blob).digest() != sha256:
+            raise ValueError("a damaged file")
+        blobs.append(blob)
+        at += length
+    if at != len(data):
+        raise ValueError("trailing bytes")
+    return blobs, record
 
 
 def write_file(target: Path, data: str | bytes) -> None:

@@ -194,8 +194,10 @@ def post_page(build: Build, output: str, page: Page, config: MkDocsConfig) -> st
     )
     site.write_variants(output, page.file.dest_uri, page.url, Path(config.site_dir))
     # Written: MkDocs keeps every page to the end of the build, and a note's HTML (theme panels and
-    # all) is the largest thing it keeps; nothing reads it after this event.
+    # all) is the largest thing it keeps, then its theme views; nothing reads them after this event.
     page.content = None
+    page.meta.pop("zd_themes", None)
+    page.meta.pop("zd_theme", None)
     return site.root_stub(page.file.dest_uri, page.url, page.title or config.site_name)
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from zhudu import cache
 from zhudu.annotate import annotations, glossary
+from zhudu.compact import whitespace
 from zhudu.publish import textspool, workers
 from zhudu.script import convert as script
 from zhudu.script import variants
@@ -181,6 +182,9 @@ def convert_page(
     ``written``: appended the bytes of each copy, for the cache.
     """
     texts: list[tuple[str, search.PageText]] = []
+    # Here, not in ``on_post_page``: in a page writer, beside MkDocs' render loop, and not at all
+    # when the page's copies come from the cache.
+    html = whitespace.compact(html)
     # Every variant folder is one level deep, so URLs are re-aimed once for all of them (the
     # folder's name left as a placeholder), and the page is tokenized once; per variant only
     # the text is converted and the names filled in.

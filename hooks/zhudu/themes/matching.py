@@ -160,6 +160,7 @@ def build_index(
     clock: Callable[[], float] = time.perf_counter,
     slices: int = 1,
     map_slices: SlicesMap | None = None,
+    remember: bool = True,
 ) -> ThemeIndex:
     """Match the theme map against every passage of every note.
 
@@ -174,8 +175,11 @@ def build_index(
         clock: Timer for the recorded ``timings`` (seconds; folding and scanning summed over slices).
         slices: How many slices of the passages are folded and scanned apart.
         map_slices: ``map`` over the slices (here by default); it may run them in forked processes.
+        remember: Keep each note's folded passages and hits for the next build in this process
+            (``SCANS``: ``mkdocs serve``); a ``mkdocs build`` matches once, and they would hold
+            about 50 MB at 3,000 notes until it ends.
     """
-    return _build_index(theme_map, notes, clock, max(1, slices), map_slices or map)
+    return _build_index(theme_map, notes, clock, max(1, slices), map_slices or map, remember)
 
 
 def _build_index(
@@ -184,6 +188,7 @@ def _build_index(
     clock: Callable[[], float],
     slices: int,
     map_slices: SlicesMap,
+    remember: bool,
 ) -> ThemeIndex:
     t0 = clock()
     keys: list[tuple[str, str]] = []
@@ -234,7 +239,8 @@ def _build_index(
                 found[missing[j]] = per_theme
             fold_time += part[2]
             scan_time += part[3]
-        SCANS.keep(notes, texts, folded, found)
+        if remember:
+            SCANS.keep(notes, texts, folded, found)
     t3 = clock()
 
     problems: list[EditorialError] = []

@@ -180,10 +180,12 @@ class ThemeBuild:
         """Keep a note's passages right after its Markdown was rendered."""
         self.collected[note_id] = tuple(passages)
 
-    def finish(self, slices: int = 1, map_slices: SlicesMap | None = None) -> ThemeIndex:
+    def finish(
+        self, slices: int = 1, map_slices: SlicesMap | None = None, remember: bool = True
+    ) -> ThemeIndex:
         """Match the map against every collected note (call once, before templates render).
 
-        ``slices`` and ``map_slices``: see ``matching.build_index``.
+        ``slices``, ``map_slices`` and ``remember``: see ``matching.build_index``.
         """
         notes = [
             NotePassages(
@@ -191,7 +193,9 @@ class ThemeBuild:
             )
             for n in self.notes
         ]
-        self.index = build_index(self.theme_map, notes, slices=slices, map_slices=map_slices)
+        self.index = build_index(
+            self.theme_map, notes, slices=slices, map_slices=map_slices, remember=remember
+        )
         for theme in self.theme_map.themes:
             noted = self.index.notes_of_theme(theme.id)
             size = NOTES_PER_THEME_PAGE
