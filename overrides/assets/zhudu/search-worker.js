@@ -41,8 +41,9 @@ var ALIAS_MAX = 0;
 var ALIAS = Object.create(null);   /* regional form -> [canonical word, ambiguous] */
 var CHUNK = 1;                     /* passages per fragment file */
 var SHARDS = {};                   /* family -> [count, folder] */
-var PAGE_START = [0];              /* passage number each page starts at; last = passages */
-var PASSAGES = 0;
+var PAGE_START = [0];              /* passage number each page starts at; last = first page title */
+var PASSAGES = 0;                  /* numbers from here on are page titles */
+var PASSAGE_COUNT = 0;             /* passages in the notes (a page's block has unused numbers) */
 var FRAGMENTS = "";
 var FILES = Object.create(null);   /* URL -> promise of its JSON */
 var LOADED = Object.create(null);  /* URL -> its JSON */
@@ -127,9 +128,15 @@ function loadManifest(url) {
       CHUNK = m.chunk || 1;
       SHARDS = m.shards;
       FRAGMENTS = m.fragments;
+      /* Each page takes its numbers in blocks of m.reserved (shards.py): an edit to one note leaves
+       * the other notes' numbers, and the shards holding them, as they were. */
+      var block = m.reserved || 1;
       PAGE_START = [0];
+      PASSAGE_COUNT = 0;
       (m.pages ? m.pages.split(",") : []).forEach(function (n) {
-        PAGE_START.push(PAGE_START[PAGE_START.length - 1] + parseInt(n, 36));
+        var count = parseInt(n, 36);
+        PASSAGE_COUNT += count;
+        PAGE_START.push(PAGE_START[PAGE_START.length - 1] + Math.max(1, Math.ceil(count / block)) * block);
       });
       PASSAGES = PAGE_START[PAGE_START.length - 1];
       self.postMessage({ type: READY });
@@ -303,7 +310,7 @@ function readings(raw) {
 
 function weightOf(t) {
   var d = df(t.text);
-  var w = Math.log(1 + PASSAGES / (1 + d)) * (t.han ? Math.min(t.text.length, 4) : Math.min(t.text.length, 6) / 1.5);
+  var w = Math.log(1 + PASSAGE_COUNT / (1 + d)) * (t.han ? Math.min(t.text.length, 4) : Math.min(t.text.length, 6) / 1.5);
   return d === 0 ? w * 0.25 : w;  /* a piece nothing contains: count it, but do not let it dominate */
 }
 
