@@ -63,6 +63,7 @@ class _VariantPage:
     canonical: _CanonicalPage | None
     table_version: int
     title: str  # folded canonical title
+    chars: frozenset[str]  # every character folded (what a new fold table may change)
     texts: list[str]  # folded canonical text of each passage
     fragments: list[Blob]
 
@@ -126,7 +127,7 @@ class Assembly:
         canon = self._canonical(variant_pages, canonical_code, to_simplified)
         table = search.fold_table(set().union(*(c.chars for c in canon.values())), to_simplified)
         if table != self.table:
-            self.table, self.table_version = table, self.table_version + 1
+            self._new_table(table)
         texts = [t for c in canon.values() for t in (c.title, *c.passages.values())]
         words = (vocabulary_of or search.vocabulary_now)(texts, table, list(extra_words))
         folder = search.Folder(table)
@@ -186,6 +187,22 @@ class Assembly:
             yield variant.code, files
 
     # ------------------------------------------------------------------ per page
+
+    def _new_table(self, table: dict[str, str]) -> None:
+        """A new fold table (a note brought a character in or took its last one away).
+
+        Only the records holding a character whose folding changed are made again: the others
+        move to the new table as they are.
+        """
+        old = self.table or {}
+        changed = {ch for ch in old.keys() | table.keys() if old.get(ch) != table.get(ch)}
+        self.table, self.table_version = table, self.table_version + 1
+        for records in self.variant_pages.values():
+            for page, record in list(records.items()):
+                if record.table_version == self.table_version - 1 and record.chars.isdisjoint(changed):
+                    record.table_version = self.table_version
+                else:
+                    del records[page]
 
     def _canonical(
         self,
@@ -334,7 +351,10 @@ def _variant_page(
     for start in range(0, max(len(rows), 1), FRAGMENT_PASSAGES):
         fragment = json_text({"l": page.url, "t": page.title, "p": rows[start : start + FRAGMENT_PASSAGES]})
         fragments.append((fragment, sha(fragment)))
-    return _VariantPage(canonical, table_version, title, texts, fragments)
+    chars = frozenset(page.title).union(*(p.text for p in page.passages))
+    if canonical is not None:
+        chars |= canonical.chars
+    return _VariantPage(canonical, table_version, title, chars, texts, fragments)
 
 
 #: The assembly ``mkdocs serve`` keeps between saves, and what it was made for.
