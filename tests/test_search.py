@@ -167,7 +167,9 @@ def test_sharded_index_is_a_small_manifest_shards_and_fragments() -> None:
         # The folder is named by a hash of its files' SHA-256s: a changed file renames the folder
         # without the others being hashed again (search/writing.py).
         digest = hashlib.sha256(
-            "".join(hashlib.sha256(tw[f"{folder}/{n}.json"].encode()).hexdigest() for n in range(count)).encode()
+            "".join(
+                hashlib.sha256(tw[f"{folder}/{n}.json"].encode()).hexdigest() for n in range(count)
+            ).encode()
         ).hexdigest()
         assert folder == f"{family}-{digest[:12]}"
     # Where 数据中心 is, from its pairs' positions (canonical text, whatever the variant shows).
