@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import logging
 import os
 import pstats
 import re
@@ -51,6 +52,8 @@ STAGES = [
     ("  finish_pages (kept texts)", "zhudu/publish/incremental.py", "finish_pages"),
     ("  sitemaps", "zhudu/publish/site.py", "write_sitemaps"),
     ("  search indexes", "zhudu/publish/site.py", "write_search_indexes"),
+    ("    index files (assembly)", "zhudu/search/assembly.py", "files"),
+    ("    writing changed files", "zhudu/search/writing.py", "write_index"),
     ("  record_pages", "zhudu/publish/incremental.py", "record_pages"),
     ("  feeds", "zhudu/publish/feeds.py", "variant_feeds"),
 ]
@@ -77,6 +80,15 @@ def edit(project: Path, what: str, k: int) -> None:
             out.write(f"\n# comment {k}\n")
     else:
         raise SystemExit(f"unknown edit {what!r}")
+
+
+class _SearchCounters(logging.Handler):
+    """Prints the search stage's debug line (``search/stage.py``) of each build."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if message.startswith("zhudu search:"):
+            print(f"  {message}", flush=True)
 
 
 def main(argv: list[str]) -> int:
@@ -115,6 +127,10 @@ def main(argv: list[str]) -> int:
         cfg.site_url = "http://127.0.0.1:8000/zhudu/"
         return cfg
 
+    # The search stage's counters (page records redone, files written), one line per build.
+    search_log = logging.getLogger("mkdocs.plugins.zhudu")
+    search_log.setLevel(logging.DEBUG)
+    search_log.addHandler(_SearchCounters())
     first = config()
     first.plugins.on_startup(command="serve", dirty=True)
     profile = cProfile.Profile(time.process_time) if args.first else None
