@@ -87,8 +87,8 @@ class _SearchCounters(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
-        if message.startswith("zhudu search:"):
-            print(f"  {message}", flush=True)
+        if "zhudu search:" in message:
+            print(f"  {message[message.index('zhudu search:') :]}", flush=True)
 
 
 def main(argv: list[str]) -> int:

@@ -55,11 +55,12 @@ def write_index(
     named: dict[Path, set[str]] = defaultdict(set)  # search folder → the names it keeps
     for code, files in files_by_variant:
         search_dir = site_dir / prefixes[code] / "search"
-        groups: dict[Path, dict[str, tuple[str, str]]] = defaultdict(dict)
+        by_folder: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
         for name, value in files.items():
-            text, digest = value if isinstance(value, tuple) else (value, sha(value))
-            target = Path(os.path.normpath(search_dir / name))
-            groups[target.parent][target.name] = (text, digest)
+            folder_name, _, file_name = name.rpartition("/")
+            by_folder[folder_name][file_name] = value if isinstance(value, tuple) else (value, sha(value))
+        # One path per folder, not per file (thousands of files).
+        groups = {Path(os.path.normpath(search_dir / name)): group for name, group in by_folder.items()}
         for folder, group in sorted(groups.items()):
             if folder != search_dir:  # a family's folder, in this variant's search/ or the shared one
                 named[folder.parent].add(folder.name)
@@ -96,10 +97,10 @@ def _write_folder(
     folder.mkdir(parents=True, exist_ok=True)
     for name in sorted(files):
         text, digest = files[name]
-        target = folder / name
         if known is not None and known.get(name) == digest:
             stats.kept += 1
             continue
+        target = folder / name
         data = text.encode("utf-8")
         if known is None and target.is_file() and target.read_bytes() == data:
             stats.kept += 1
