@@ -8,7 +8,7 @@ Prints the CPU of each save and the cumulative CPU time of Zhudu's stages (and M
 measured with this process's CPU clock: the machine's load does not count, forked workers' work
 does not either.
 
-``--edit`` chooses what is saved: ``note`` (a paragraph appended to one note), ``glossary`` (one
+``--edit`` chooses what is saved: ``note`` (a paragraph appended to one note), ``add`` (a new note), ``glossary`` (one
 term's explanation changed), ``glossary-comment`` (a comment appended to glossary.yml), ``themes``
 (a comment appended to themes.yml).
 
@@ -74,6 +74,12 @@ def edit(project: Path, what: str, k: int) -> None:
         # The first explanation gets a counter: one term's meaning changes.
         text = re.sub(r"(explanation: ?[\"']?)(?:〔\d+〕)?", rf"\g<1>〔{k}〕", text, count=1)
         path.write_text(text, encoding="utf-8")
+    elif what == "add":  # a new note (its page and passages come before or between the others')
+        note = project / "seeds" / f"00000_added{k}.md"
+        note.write_text(
+            f'---\ntitle: "新增笔记{k}"\ncreated: 2020-01-0{1 + k % 9}\n---\n\n新增的段落 ZDMARK{k}。\n',
+            encoding="utf-8",
+        )
     elif what in ("glossary-comment", "themes"):
         path = editorial / ("themes.yml" if what == "themes" else "glossary.yml")
         with path.open("a", encoding="utf-8") as out:
