@@ -127,14 +127,23 @@ def kept(assembly: search_assembly.Assembly, notes: Notes) -> dict[str, dict[str
     return {code: {name: text for name, (text, _) in files.items()} for code, files in made}
 
 
-def starts(files: dict[str, str]) -> list[int]:
-    """Each page's first passage number, as the worker computes it from the manifest."""
+def starts(files: dict[str, str]) -> dict[str, int]:
+    """Each page's first number (its title's), by URL, as the worker computes it from the manifest."""
     manifest = json.loads(files["manifest.json"])
-    out, at = [], 0
-    for count in manifest["pages"].split(","):
-        out.append(at)
-        at += search_assembly.reserved(int(count, 36))
-    return out
+    return {
+        json.loads(files[f"{manifest['fragments']}/{start}-0.json"])["l"]: start
+        for start, _ in search_shards.page_starts(manifest)
+    }
+
+
+def moved(before: dict[str, str], after: dict[str, str]) -> set[str]:
+    """The pages whose numbers changed."""
+    old, new = starts(before), starts(after)
+    return {url for url in old.keys() & new.keys() if old[url] != new[url]}
+
+
+def bucket(url: str) -> int:
+    return search_shards.shard_of(url, search_assembly.BUCKETS)
 
 
 def edited(notes: Notes, url: str, index: int, text: str) -> Notes:
@@ -162,7 +171,7 @@ def test_an_edit_gives_a_clean_builds_files_and_redoes_one_page(warm) -> None:
     # One page in each variant redone; the postings spliced, not rebuilt.
     assert assembly.stats.redone == len(VARIANTS) and not assembly.stats.rebuilt
     # Every other page keeps its passage numbers.
-    assert starts(after["zh-Hans"]) == starts(before["zh-Hans"])
+    assert not moved(before["zh-Hans"], after["zh-Hans"])
     # Most shards keep their bytes.
     for family in ("b", "u"):
         old = {n: t for n, t in before["zh-Hans"].items() if f"/{family}-" in n}
@@ -182,7 +191,7 @@ def test_an_edit_gives_a_clean_builds_files_and_redoes_one_page(warm) -> None:
         for n, t in after["zh-Hans"].items()
         if n.startswith("f-") and fragments.get(n.split("/", 1)[1]) != t
     ]
-    assert [n.split("/", 1)[1] for n in changed] == ["12-0.json"]
+    assert [n.split("/", 1)[1] for n in changed] == [f"{starts(after['zh-Hans'])[url]}-0.json"]
 
 
 def test_the_word_nobody_had_is_found_at_its_passages_number(warm) -> None:
@@ -193,7 +202,8 @@ def test_the_word_nobody_had_is_found_at_its_passages_number(warm) -> None:
     manifest = json.loads(after["zh-Hans"]["manifest.json"])
     count, folder = manifest["shards"]["b"]
     shard = json.loads(after["zh-Hans"][f"{folder}/{search_shards.shard_of('鲸鱼', count)}.json"])
-    assert shard["p"]["鲸鱼"] == f"{search_shards._b36(starts(after['zh-Hans'])[5] + 1)},0"
+    # Passage 1 of the page: two after its title's number.
+    assert shard["p"]["鲸鱼"] == f"{search_shards._b36(starts(after['zh-Hans'])['notes/n005/'] + 2)},0"
 
 
 @pytest.mark.parametrize(
@@ -237,13 +247,14 @@ def test_each_kind_of_save_gives_a_clean_builds_files(warm, change: str) -> None
         after_notes = {**notes, url: (title, [])}
     after = kept(assembly, after_notes)
     assert after == clean(after_notes)
-    # The pages before the changed one keep their numbers, whatever the change.
-    position = sorted(notes).index(url)
-    assert starts(after["zh-Hans"])[:position] == starts(before["zh-Hans"])[:position]
-    within = change in ("title", "passage added within the block", "passages removed", "note emptied")
-    if within:  # ... and so do the pages after it
-        assert starts(after["zh-Hans"]) == starts(before["zh-Hans"])
-        assert assembly.stats.redone == len(VARIANTS) and not assembly.stats.rebuilt
+    # Only pages after the changed one in its bucket (or, renamed, in its new bucket) are renumbered.
+    buckets = {bucket(url), bucket("notes/zz/")} if change == "note renamed" else {bucket(url)}
+    assert {bucket(u) for u in moved(before["zh-Hans"], after["zh-Hans"])} <= buckets
+    if change in ("title", "passage added within the block", "passages removed", "note emptied"):
+        assert not moved(before["zh-Hans"], after["zh-Hans"])
+    # The changed page's records only (none for a note deleted); the postings spliced.
+    assert assembly.stats.redone == (0 if change == "note deleted" else len(VARIANTS))
+    assert not assembly.stats.rebuilt
 
 
 def test_a_sequence_of_saves_always_gives_a_clean_builds_files() -> None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from zhudu.search import index as search
-from zhudu.search.postings import Family, Postings, b36, count_for, folder_name, json_text, sha
+from zhudu.search.postings import Family, Postings, b36, count_for, folder_name, json_text, sha, shard_of
 
 FORMAT = 4
 #: Passages per fragment file: a result list shows a few passages of each page it names.
@@ -35,6 +35,8 @@ RESERVE = 8
 MANIFEST = "manifest.json"
 #: Bytes of JSON a shard of each family holds on average (gzip takes about two thirds off).
 SHARD_BYTES = {"b": 12_000, "u": 24_000, "w": 8_000}
+#: Buckets of pages, each numbered on its own (``Numbering``).
+BUCKETS = 64
 #: Splice the postings when fewer than this share of the numbered texts changed; rebuild otherwise.
 SPLICE_SHARE = 0.25
 
@@ -43,8 +45,54 @@ Blob = tuple[str, str]
 
 
 def reserved(count: int) -> int:
-    """Numbers a page of ``count`` passages takes (``RESERVE`` at least: a page gaining its first keeps them)."""
-    return max(1, -(-count // RESERVE)) * RESERVE
+    """Numbers a page of ``count`` passages takes: its title's and its passages', in blocks of ``RESERVE``."""
+    return -(-(count + 1) // RESERVE) * RESERVE
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """Where each page's numbers start: its title's, then its passages' (the worker computes the same).
+
+    Pages go into ``BUCKETS`` buckets by a hash of their URL (``shard_of``), in URL order within
+    a bucket; bucket ``b`` starts at ``b × span``, ``span`` the smallest power of two times
+    ``RESERVE`` that holds the largest bucket.  A note added, deleted or renamed then renumbers
+    only the pages after it in its bucket, and a page growing past its block the same; all pages
+    are renumbered only when a bucket outgrows the span.
+    """
+
+    order: list[int]  # indexes of the pages (given in URL order) in number order
+    starts: list[int]  # by index: the page's first number (its title's)
+    counts: list[int]  # by index: its passages
+    per_bucket: list[int]  # pages in each bucket
+    span: int
+
+    @classmethod
+    def of(cls, pages: Sequence[tuple[str, int]]) -> Numbering:
+        """The numbering of these pages, ``(url, passages)`` in URL order."""
+        buckets: list[list[int]] = [[] for _ in range(BUCKETS)]
+        for n, (url, _) in enumerate(pages):
+            buckets[shard_of(url, BUCKETS)].append(n)
+        largest = max((sum(reserved(pages[n][1]) for n in bucket) for bucket in buckets), default=0)
+        span = RESERVE
+        while span < largest:
+            span *= 2
+        starts = [0] * len(pages)
+        for b, bucket in enumerate(buckets):
+            at = b * span
+            for n in bucket:
+                starts[n] = at
+                at += reserved(pages[n][1])
+        order = [n for bucket in buckets for n in bucket]
+        return cls(order, starts, [count for _, count in pages], [len(b) for b in buckets], span)
+
+    def manifest(self) -> dict[str, Any]:
+        """What the worker computes the numbers from: passages per page in number order, pages per bucket."""
+        return {
+            "reserved": RESERVE,
+            "span": self.span,
+            "buckets": ",".join(b36(n) for n in self.per_bucket),
+            "pages": ",".join(b36(self.counts[n]) for n in self.order),
+        }
 
 
 @dataclass
@@ -60,6 +108,7 @@ class _CanonicalPage:
 class _VariantPage:
     """What one page of one variant gives the index, under a given fold table."""
 
+    url: str
     canonical: _CanonicalPage | None
     table_version: int
     title: str  # folded canonical title
@@ -146,7 +195,6 @@ class Assembly:
             "aliasMax": max((len(k) for k in alias), default=0),
             "alias": {key: [alias[key], 1 if key in ambiguous else 0] for key in sorted(alias)},
             "chunk": FRAGMENT_PASSAGES,
-            "reserved": RESERVE,
         }
         groups: dict[tuple[str, ...], dict[str, Any]] = {}
         for variant in variant_pages:
@@ -154,19 +202,17 @@ class Assembly:
             if not isinstance(pages, search.PagesInOrder):
                 pages = sorted(pages, key=lambda p: p.url)
             records = self._variant_records(variant.code, pages, canon, folder)
+            numbering = Numbering.of([(r.url, len(r.texts)) for r in records])
             docs: dict[int, str] = {}
-            counts: list[int] = []
             fragments: list[tuple[str, Blob]] = []
-            start = 0
-            for n, record in enumerate(records):
+            for n in numbering.order:
+                record, start = records[n], numbering.starts[n]
+                # The page's title first (it only helps cut a query into pieces: the canonical one, so
+                # that variants share postings), then its passages.
+                docs[start] = record.title
                 for i, text in enumerate(record.texts):
-                    docs[start + i] = text
-                start += reserved(len(record.texts))
-                counts.append(len(record.texts))
-                fragments.extend((f"{n}-{c}.json", blob) for c, blob in enumerate(record.fragments))
-            # Titles only help cut a query into pieces: the canonical one, so that variants share postings.
-            for n, record in enumerate(records):
-                docs[start + n] = record.title
+                    docs[start + 1 + i] = text
+                fragments.extend((f"{start}-{c}.json", blob) for c, blob in enumerate(record.fragments))
             key = tuple(docs[n] for n in sorted(docs)) + tuple(map(str, sorted(docs)))
             if key not in groups:
                 groups[key] = self._postings_files(variant.code, docs, forms, postings_at)
@@ -180,7 +226,7 @@ class Assembly:
                 **manifest_common,
                 "shards": hashes,
                 "fragments": fragments_folder,
-                "pages": ",".join(b36(c) for c in counts),
+                **numbering.manifest(),
             }
             text = json_text(manifest)
             files[MANIFEST] = (text, sha(text))
@@ -354,7 +400,7 @@ def _variant_page(
     chars = frozenset(page.title).union(*(p.text for p in page.passages))
     if canonical is not None:
         chars |= canonical.chars
-    return _VariantPage(canonical, table_version, title, chars, texts, fragments)
+    return _VariantPage(page.url, canonical, table_version, title, chars, texts, fragments)
 
 
 #: The assembly ``mkdocs serve`` keeps between saves, and what it was made for.

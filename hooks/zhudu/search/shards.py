@@ -42,6 +42,7 @@ import json
 import posixpath
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from zhudu.search import index as search
 from zhudu.search.assembly import (
@@ -68,6 +69,7 @@ __all__ = [
     "build_each",
     "documents",
     "grams",
+    "page_starts",
     "reserved",
     "shard_of",
     "shared_folder",
@@ -157,16 +159,30 @@ def documents(folder: Path) -> list[dict[str, str]]:
         folder: The variant's ``search/`` folder.
     """
     manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    docs: list[dict[str, str]] = []
-    counts = [int(n, 36) for n in manifest["pages"].split(",")] if manifest["pages"] else []
-    for n, count in enumerate(counts):
+    pages: list[list[dict[str, str]]] = []
+    for start, count in page_starts(manifest):
+        page_docs: list[dict[str, str]] = []
         for chunk in range(max(-(-count // manifest["chunk"]), 1)):
             page = json.loads(
-                (folder / manifest["fragments"] / f"{n}-{chunk}.json").read_text(encoding="utf-8")
+                (folder / manifest["fragments"] / f"{start}-{chunk}.json").read_text(encoding="utf-8")
             )
             if not chunk:
-                docs.append({"location": page["l"], "title": page["t"], "text": ""})
-            docs.extend(
+                page_docs.append({"location": page["l"], "title": page["t"], "text": ""})
+            page_docs.extend(
                 {"location": f"{page['l']}#{row[0]}", "title": row[1], "text": row[2]} for row in page["p"]
             )
-    return docs
+        pages.append(page_docs)
+    return [doc for page_docs in sorted(pages, key=lambda d: d[0]["location"]) for doc in page_docs]
+
+
+def page_starts(manifest: Mapping[str, Any]) -> list[tuple[int, int]]:
+    """Each page's first number (its title's) and passages, in number order, as the worker reads the manifest."""
+    counts = [int(n, 36) for n in manifest["pages"].split(",")] if manifest["pages"] else []
+    per_bucket = [int(n, 36) for n in manifest["buckets"].split(",")]
+    out: list[tuple[int, int]] = []
+    for bucket, pages in enumerate(per_bucket):
+        at = bucket * manifest["span"]
+        for count in counts[len(out) : len(out) + pages]:
+            out.append((at, count))
+            at += reserved(count)
+    return out

@@ -41,8 +41,7 @@ var ALIAS_MAX = 0;
 var ALIAS = Object.create(null);   /* regional form -> [canonical word, ambiguous] */
 var CHUNK = 1;                     /* passages per fragment file */
 var SHARDS = {};                   /* family -> [count, folder] */
-var PAGE_START = [0];              /* passage number each page starts at; last = first page title */
-var PASSAGES = 0;                  /* numbers from here on are page titles */
+var PAGE_START = [];               /* each page's first number (its title's), increasing */
 var PASSAGE_COUNT = 0;             /* passages in the notes (a page's block has unused numbers) */
 var FRAGMENTS = "";
 var FILES = Object.create(null);   /* URL -> promise of its JSON */
@@ -128,17 +127,21 @@ function loadManifest(url) {
       CHUNK = m.chunk || 1;
       SHARDS = m.shards;
       FRAGMENTS = m.fragments;
-      /* Each page takes its numbers in blocks of m.reserved (shards.py): an edit to one note leaves
-       * the other notes' numbers, and the shards holding them, as they were. */
-      var block = m.reserved || 1;
-      PAGE_START = [0];
+      /* Pages are numbered bucket by bucket (bucket b from b * m.span), each page taking its
+       * title's number then its passages', in blocks of m.reserved (search/assembly.py): an edit
+       * to one note leaves the other notes' numbers, and the shards holding them, as they were. */
+      var counts = m.pages ? m.pages.split(",") : [], next = 0;
+      PAGE_START = [];
       PASSAGE_COUNT = 0;
-      (m.pages ? m.pages.split(",") : []).forEach(function (n) {
-        var count = parseInt(n, 36);
-        PASSAGE_COUNT += count;
-        PAGE_START.push(PAGE_START[PAGE_START.length - 1] + Math.max(1, Math.ceil(count / block)) * block);
+      m.buckets.split(",").forEach(function (n, bucket) {
+        var at = bucket * m.span;
+        for (var k = parseInt(n, 36); k > 0; k--) {
+          var count = parseInt(counts[next++], 36);
+          PAGE_START.push(at);
+          PASSAGE_COUNT += count;
+          at += Math.ceil((count + 1) / m.reserved) * m.reserved;
+        }
       });
-      PASSAGES = PAGE_START[PAGE_START.length - 1];
       self.postMessage({ type: READY });
     }, function (error) {
       MANIFEST = null;
@@ -178,7 +181,7 @@ function isTermText(s) {
   return s.length > 0;
 }
 
-/* Where a folded string occurs: Map(doc -> positions); documents past PASSAGES are page titles. */
+/* Where a folded string occurs: Map(doc -> positions); a page's first number is its title (isTitle). */
 function occurrences(s) {
   if (s in OCCURS) return OCCURS[s];
   var out;
@@ -205,7 +208,7 @@ function occurs(s) { return occurrences(s).size > 0; }
 
 function df(term) {
   var n = 0;
-  occurrences(term).forEach(function (_, doc) { if (doc < PASSAGES) n++; });
+  occurrences(term).forEach(function (_, doc) { if (!isTitle(doc)) n++; });
   return n;
 }
 
@@ -360,7 +363,7 @@ function scoreReading(x, doc) {
 }
 
 function pageOf(doc) {
-  var lo = 0, hi = PAGE_START.length - 2;
+  var lo = 0, hi = PAGE_START.length - 1;
   while (lo < hi) {
     var mid = (lo + hi + 1) >> 1;
     if (PAGE_START[mid] <= doc) lo = mid; else hi = mid - 1;
@@ -368,9 +371,14 @@ function pageOf(doc) {
   return lo;
 }
 
-/* The file holding a passage: its page's passages come CHUNK to a file. */
+/* Titles only help cut a query into pieces: never a result, never counted. */
+function isTitle(doc) {
+  return PAGE_START[pageOf(doc)] === doc;
+}
+
+/* The file holding a passage: its page's passages come CHUNK to a file, named by the page's first number. */
 function fragmentURL(doc, page) {
-  return BASE + FRAGMENTS + "/" + page + "-" + Math.floor((doc - PAGE_START[page]) / CHUNK) + ".json";
+  return BASE + FRAGMENTS + "/" + PAGE_START[page] + "-" + Math.floor((doc - PAGE_START[page] - 1) / CHUNK) + ".json";
 }
 
 /* One-character terms of the readings (a Han run or a Latin word of one character): the "u" shards. */
@@ -407,7 +415,7 @@ function rank(raw, rs, xs) {
   xs.forEach(function (x) {
     x.w = x.ts.map(weightOf);
     x.ts.forEach(function (t) {
-      occurrences(t.text).forEach(function (_, doc) { if (doc < PASSAGES) candidates.add(doc); });
+      occurrences(t.text).forEach(function (_, doc) { if (!isTitle(doc)) candidates.add(doc); });
     });
   });
   var hits = [];
@@ -439,7 +447,7 @@ function rank(raw, rs, xs) {
   return Promise.all(Object.keys(urls).map(getJSON)).then(function () {
     hits.forEach(function (h) {
       var frag = LOADED[h.url];
-      var row = frag.p[(h.doc - PAGE_START[h.page]) % CHUNK];
+      var row = frag.p[(h.doc - PAGE_START[h.page] - 1) % CHUNK];
       var ftext = fold(row[2]), ctext = row.length > 3 ? fold(row[3]) : ftext;
       h.p = { title: row[1], text: row[2], ftext: ftext, ctext: ctext, same: ctext.length === row[2].length,
               location: frag.l + "#" + row[0] };
