@@ -7,14 +7,15 @@ edit changed:
 * a page's records (its canonical text, folded passages, fragment files) are keyed by the page's
   search record itself (``PageText``, its URL, title and passages): an unchanged page's come back
   as they were;
-* passages are numbered page after page, each page reserving its numbers in multiples of
-  ``RESERVE`` (the manifest's ``reserved``), so an edit that keeps a page within its block keeps
-  every other page's numbers; the postings are then spliced (``Postings.splice``): only the pairs
-  the edited passages had or have are redone, and only their shards re-made;
+* each page takes a block of numbers (its title's, then its passages', a multiple of ``RESERVE``)
+  in one of ``BUCKETS`` buckets chosen by its URL (``Numbering``), so an edit keeps every other
+  page's numbers, and a note added, deleted, renamed or grown past its block renumbers only the
+  pages after it in its bucket; the postings are then spliced (``Postings.splice``): only the
+  pairs the renumbered passages had or have are redone, and only their shards re-made;
 * the regional forms (``index.aliases``) and each word's form in a variant are remembered per word.
 
-An edit that renumbers most passages (a note added or deleted before most others, a page growing
-past its block) rebuilds the postings from the remembered pairs of each passage (``grams``).
+When a bucket outgrows the span every page is renumbered, and the postings are rebuilt from the
+remembered pairs of each passage (``grams``), as when more than ``SPLICE_SHARE`` of them changed.
 """
 
 from __future__ import annotations
@@ -49,6 +50,10 @@ def reserved(count: int) -> int:
     return -(-(count + 1) // RESERVE) * RESERVE
 
 
+#: One digit a page names its bucket by in the manifest (``BUCKET_DIGITS`` in search-worker.js).
+BUCKET_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
+
+
 @dataclass(frozen=True)
 class Numbering:
     """Where each page's numbers start: its title's, then its passages' (the worker computes the same).
@@ -57,41 +62,38 @@ class Numbering:
     a bucket; bucket ``b`` starts at ``b × span``, ``span`` the smallest power of two times
     ``RESERVE`` that holds the largest bucket.  A note added, deleted or renamed then renumbers
     only the pages after it in its bucket, and a page growing past its block the same; all pages
-    are renumbered only when a bucket outgrows the span.
+    are renumbered only when a bucket outgrows the span.  The pages stay in URL order in the
+    manifest: the worker breaks a tie between two results by it.
     """
 
-    order: list[int]  # indexes of the pages (given in URL order) in number order
-    starts: list[int]  # by index: the page's first number (its title's)
-    counts: list[int]  # by index: its passages
-    per_bucket: list[int]  # pages in each bucket
+    starts: list[int]  # each page's first number (its title's), pages in URL order
+    counts: list[int]  # each page's passages
+    buckets: list[int]  # each page's bucket
     span: int
 
     @classmethod
     def of(cls, pages: Sequence[tuple[str, int]]) -> Numbering:
         """The numbering of these pages, ``(url, passages)`` in URL order."""
-        buckets: list[list[int]] = [[] for _ in range(BUCKETS)]
-        for n, (url, _) in enumerate(pages):
-            buckets[shard_of(url, BUCKETS)].append(n)
-        largest = max((sum(reserved(pages[n][1]) for n in bucket) for bucket in buckets), default=0)
+        buckets = [shard_of(url, BUCKETS) for url, _ in pages]
+        sizes = [0] * BUCKETS
+        for (_, count), bucket in zip(pages, buckets, strict=True):
+            sizes[bucket] += reserved(count)
         span = RESERVE
-        while span < largest:
+        while span < max(sizes):
             span *= 2
-        starts = [0] * len(pages)
-        for b, bucket in enumerate(buckets):
-            at = b * span
-            for n in bucket:
-                starts[n] = at
-                at += reserved(pages[n][1])
-        order = [n for bucket in buckets for n in bucket]
-        return cls(order, starts, [count for _, count in pages], [len(b) for b in buckets], span)
+        starts, taken = [], [0] * BUCKETS
+        for (_, count), bucket in zip(pages, buckets, strict=True):
+            starts.append(bucket * span + taken[bucket])
+            taken[bucket] += reserved(count)
+        return cls(starts, [count for _, count in pages], buckets, span)
 
     def manifest(self) -> dict[str, Any]:
-        """What the worker computes the numbers from: passages per page in number order, pages per bucket."""
+        """What the worker computes the numbers from: passages and bucket of each page, in URL order."""
         return {
             "reserved": RESERVE,
             "span": self.span,
-            "buckets": ",".join(b36(n) for n in self.per_bucket),
-            "pages": ",".join(b36(self.counts[n]) for n in self.order),
+            "bucket": "".join(BUCKET_DIGITS[b] for b in self.buckets),
+            "pages": ",".join(b36(count) for count in self.counts),
         }
 
 
@@ -205,8 +207,7 @@ class Assembly:
             numbering = Numbering.of([(r.url, len(r.texts)) for r in records])
             docs: dict[int, str] = {}
             fragments: list[tuple[str, Blob]] = []
-            for n in numbering.order:
-                record, start = records[n], numbering.starts[n]
+            for record, start in zip(records, numbering.starts, strict=True):
                 # The page's title first (it only helps cut a query into pieces: the canonical one, so
                 # that variants share postings), then its passages.
                 docs[start] = record.title

@@ -7,7 +7,8 @@ kept by the page writer and its cache), so a rebuild re-creates it without readi
   (``alias``: 資料 → 数据; there, not in the shards, so that a query's every reading is known
   before its first shard is fetched: one round trip for all its shards), how many shards of each
   family there are and the folder they are in, the fragments folder, and how many passages each
-  page has (a passage's number then tells its page and fragment).
+  page has and its bucket, pages in URL order (a passage's number then tells its page and
+  fragment).
 * ``b-<hash>/<n>.json`` (fetched per query): for every character pair (bigram) of the folded
   canonical text whose shard is ``n``, where it occurs (passage number and positions, so that any
   longer term is found exactly, as a substring); the highlighting forms (``f``: 数据 → 资料) of
@@ -15,7 +16,7 @@ kept by the page writer and its cache), so a rebuild re-creates it without readi
 * ``u-<hash>/<n>.json``: single characters, fetched only for a one-character term.
 * ``w-<hash>/<n>.json``: the notes' words under each of their characters, as the variant writes
   them, fetched only to suggest words when a query matches nothing.
-* ``f-<hash>/<page>-<n>.json``: a page's passages ``n × FRAGMENT_PASSAGES`` onwards (anchor,
+* ``f-<hash>/<start>-<n>.json``: a page's (``start``: its first number) passages ``n × FRAGMENT_PASSAGES`` onwards (anchor,
   heading, text, canonical text when it reads differently) with the page's address and title,
   fetched for the passages a query shows: part of a page rather than the page (whose text is
   what the last of a first search's round trips waits for).  16 passages: at 3,000 notes, 8 took
@@ -28,8 +29,9 @@ the variant's own.
 
 Shards are chosen by ``shard_of`` (FNV-1a over UTF-16 code units; ``shardOf`` in
 search-worker.js); each family's folder is named by a hash of its files' SHA-256s, so a deploy never
-mixes old and new.  Passages are numbered page after page, each page taking its numbers in blocks
-of ``RESERVE`` (``reserved`` in the manifest), so an edit to one note leaves the other notes'
+mixes old and new.  Each page takes a block of numbers (its title's, then its passages', in
+multiples of ``RESERVE``) in one of 64 buckets chosen by its URL (``span``, ``bucket`` and
+``reserved`` in the manifest; ``page_starts``), so an edit to one note leaves the other notes'
 numbers, and most shards' bytes, as they were (``search/assembly.py``: what ``mkdocs serve`` keeps
 between saves; ``search/writing.py``: only changed files are written).
 A passage's canonical text (Simplified, mainland vocabulary, folded) is what is matched;
@@ -46,6 +48,7 @@ from typing import Any
 
 from zhudu.search import index as search
 from zhudu.search.assembly import (
+    BUCKET_DIGITS,
     FORMAT,
     FRAGMENT_PASSAGES,
     MANIFEST,
@@ -172,17 +175,17 @@ def documents(folder: Path) -> list[dict[str, str]]:
                 {"location": f"{page['l']}#{row[0]}", "title": row[1], "text": row[2]} for row in page["p"]
             )
         pages.append(page_docs)
-    return [doc for page_docs in sorted(pages, key=lambda d: d[0]["location"]) for doc in page_docs]
+    return [doc for page_docs in pages for doc in page_docs]
 
 
 def page_starts(manifest: Mapping[str, Any]) -> list[tuple[int, int]]:
-    """Each page's first number (its title's) and passages, in number order, as the worker reads the manifest."""
+    """Each page's first number (its title's) and passages, pages in URL order, as the worker reads the manifest."""
     counts = [int(n, 36) for n in manifest["pages"].split(",")] if manifest["pages"] else []
-    per_bucket = [int(n, 36) for n in manifest["buckets"].split(",")]
+    taken: dict[int, int] = {}
     out: list[tuple[int, int]] = []
-    for bucket, pages in enumerate(per_bucket):
-        at = bucket * manifest["span"]
-        for count in counts[len(out) : len(out) + pages]:
-            out.append((at, count))
-            at += reserved(count)
+    for count, digit in zip(counts, manifest["bucket"], strict=True):
+        bucket = BUCKET_DIGITS.index(digit)
+        start = taken.get(bucket, bucket * manifest["span"])
+        out.append((start, count))
+        taken[bucket] = start + reserved(count)
     return out

@@ -41,7 +41,9 @@ var ALIAS_MAX = 0;
 var ALIAS = Object.create(null);   /* regional form -> [canonical word, ambiguous] */
 var CHUNK = 1;                     /* passages per fragment file */
 var SHARDS = {};                   /* family -> [count, folder] */
-var PAGE_START = [];               /* each page's first number (its title's), increasing */
+var PAGE_START = [];               /* each page's first number (its title's); pages in URL order */
+var BY_START = [];                 /* the pages in number order */
+var BUCKET_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
 var PASSAGE_COUNT = 0;             /* passages in the notes (a page's block has unused numbers) */
 var FRAGMENTS = "";
 var FILES = Object.create(null);   /* URL -> promise of its JSON */
@@ -127,21 +129,22 @@ function loadManifest(url) {
       CHUNK = m.chunk || 1;
       SHARDS = m.shards;
       FRAGMENTS = m.fragments;
-      /* Pages are numbered bucket by bucket (bucket b from b * m.span), each page taking its
-       * title's number then its passages', in blocks of m.reserved (search/assembly.py): an edit
-       * to one note leaves the other notes' numbers, and the shards holding them, as they were. */
-      var counts = m.pages ? m.pages.split(",") : [], next = 0;
+      /* Each page takes a block of numbers (its title's, then its passages', in multiples of
+       * m.reserved) in its bucket (m.bucket: one digit a page, pages in URL order; bucket b starts
+       * at b * m.span): an edit to one note leaves the other notes' numbers, and the shards holding
+       * them, as they were (search/assembly.py). */
+      var counts = m.pages ? m.pages.split(",") : [], next = {};
       PAGE_START = [];
       PASSAGE_COUNT = 0;
-      m.buckets.split(",").forEach(function (n, bucket) {
-        var at = bucket * m.span;
-        for (var k = parseInt(n, 36); k > 0; k--) {
-          var count = parseInt(counts[next++], 36);
-          PAGE_START.push(at);
-          PASSAGE_COUNT += count;
-          at += Math.ceil((count + 1) / m.reserved) * m.reserved;
-        }
+      counts.forEach(function (n, page) {
+        var count = parseInt(n, 36), bucket = BUCKET_DIGITS.indexOf(m.bucket.charAt(page));
+        var at = next[bucket] === undefined ? bucket * m.span : next[bucket];
+        PAGE_START.push(at);
+        PASSAGE_COUNT += count;
+        next[bucket] = at + Math.ceil((count + 1) / m.reserved) * m.reserved;
       });
+      BY_START = PAGE_START.map(function (_, page) { return page; });
+      BY_START.sort(function (a, b) { return PAGE_START[a] - PAGE_START[b]; });
       self.postMessage({ type: READY });
     }, function (error) {
       MANIFEST = null;
@@ -362,13 +365,14 @@ function scoreReading(x, doc) {
   return { score: score, found: found, all: all };
 }
 
+/* The page (its index in URL order) whose block holds number doc. */
 function pageOf(doc) {
-  var lo = 0, hi = PAGE_START.length - 1;
+  var lo = 0, hi = BY_START.length - 1;
   while (lo < hi) {
     var mid = (lo + hi + 1) >> 1;
-    if (PAGE_START[mid] <= doc) lo = mid; else hi = mid - 1;
+    if (PAGE_START[BY_START[mid]] <= doc) lo = mid; else hi = mid - 1;
   }
-  return lo;
+  return BY_START[lo];
 }
 
 /* Titles only help cut a query into pieces: never a result, never counted. */
@@ -432,12 +436,13 @@ function rank(raw, rs, xs) {
   if (!hits.length) return suggest(raw, rs).then(function (words) {
     return { items: [], total: 0, zd: { query: raw, suggest: words } };
   });
-  hits.sort(function (a, b) { return b.hit.score - a.hit.score || a.doc - b.doc; });
+  /* Ties go to the page first in URL order, then the passage first in it. */
+  hits.forEach(function (h) { h.page = pageOf(h.doc); });
+  hits.sort(function (a, b) { return b.hit.score - a.hit.score || a.page - b.page || a.doc - b.doc; });
   /* Keep the passages that are a fair match: full matches, or the best score's neighbourhood. */
   var top = hits[0].hit.score, pages = [], seen = Object.create(null);
   hits = hits.filter(function (h) { return h.hit.all || h.hit.score >= top * 0.5; }).slice(0, MAX_PASSAGES)
     .filter(function (h) {
-      h.page = pageOf(h.doc);
       if (!(h.page in seen)) { seen[h.page] = true; pages.push(h.page); }
       return pages.indexOf(h.page) < MAX_PAGES;
     });
