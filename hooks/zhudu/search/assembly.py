@@ -415,3 +415,8 @@ def kept(inputs: Any) -> Assembly:
     assembly = Assembly(remember=True)
     _KEPT[:] = [(inputs, assembly)]
     return assembly
+
+
+def forget() -> None:
+    """Drop the kept assembly (a save that failed while making the index may have left it half-updated)."""
+    _KEPT.clear()

@@ -65,7 +65,11 @@ def write_zhudu_search(
         vocabulary_of=site.vocabulary_of,
         postings_at=postings_at,
     )
-    written = write_index(files, site_dir, prefixes)
+    try:
+        written = write_index(files, site_dir, prefixes)
+    except BaseException:
+        search_assembly.forget()  # half-updated: the next save starts from nothing
+        raise
     stub = search.stub_index(material_index)
     for prefix in sorted(prefixes.values()):
         write_file(site_dir / prefix / "search" / "search_index.json", stub)
