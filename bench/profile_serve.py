@@ -8,7 +8,7 @@ Prints the CPU of each save and the cumulative CPU time of Zhudu's stages (and M
 measured with this process's CPU clock: the machine's load does not count, forked workers' work
 does not either.
 
-``--edit`` chooses what is saved: ``note`` (a paragraph appended to one note), ``glossary`` (one
+``--edit`` chooses what is saved: ``note`` (a paragraph appended to one note), ``add`` (a new note), ``glossary`` (one
 term's explanation changed), ``glossary-comment`` (a comment appended to glossary.yml), ``themes``
 (a comment appended to themes.yml), ``annotations`` (one editor's note's text changed), ``notes``
 (one note's title changed in notes.yml), ``notes-comment`` (a comment appended to notes.yml),
@@ -60,6 +60,8 @@ STAGES = [
     ("  finish_pages (kept texts)", "zhudu/publish/incremental.py", "finish_pages"),
     ("  sitemaps", "zhudu/publish/site.py", "write_sitemaps"),
     ("  search indexes", "zhudu/publish/site.py", "write_search_indexes"),
+    ("    index files (assembly)", "zhudu/search/assembly.py", "files"),
+    ("    writing changed files", "zhudu/search/writing.py", "write_index"),
     ("  record_pages", "zhudu/publish/incremental.py", "record_pages"),
     ("  feeds", "zhudu/publish/feeds.py", "variant_feeds"),
 ]
@@ -80,6 +82,12 @@ def edit(project: Path, what: str, k: int) -> None:
         # The first explanation gets a counter: one term's meaning changes.
         text = re.sub(r"(explanation: ?[\"']?)(?:〔\d+〕)?", rf"\g<1>〔{k}〕", text, count=1)
         path.write_text(text, encoding="utf-8")
+    elif what == "add":  # a new note (its page and passages come before or between the others')
+        note = project / "seeds" / f"00000_added{k}.md"
+        note.write_text(
+            f'---\ntitle: "新增笔记{k}"\ncreated: 2020-01-0{1 + k % 9}\n---\n\n新增的段落 ZDMARK{k}。\n',
+            encoding="utf-8",
+        )
     elif what in ("glossary-comment", "themes", "notes-comment"):
         name = {"themes": "themes.yml", "glossary-comment": "glossary.yml", "notes-comment": "notes.yml"}[
             what
@@ -154,6 +162,15 @@ class Timeline(logging.Handler):
         print("  per-page lines: " + ", ".join(f"{k.strip()} ×{n}" for k, n in self.counted.items()))
 
 
+class _SearchCounters(logging.Handler):
+    """Prints the search stage's debug line (``search/stage.py``) of each build."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if "zhudu search:" in message:
+            print(f"  {message[message.index('zhudu search:') :]}", flush=True)
+
+
 def main(argv: list[str]) -> int:
     """Make or reuse the project, build once, then profile ``--saves`` saves."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -193,6 +210,10 @@ def main(argv: list[str]) -> int:
         cfg.site_url = "http://127.0.0.1:8000/zhudu/"
         return cfg
 
+    # The search stage's counters (page records redone, files written), one line per build.
+    search_log = logging.getLogger("mkdocs.plugins.zhudu")
+    search_log.setLevel(logging.DEBUG)
+    search_log.addHandler(_SearchCounters())
     first = config()
     first.plugins.on_startup(command="serve", dirty=True)
     profile = cProfile.Profile(time.process_time) if args.first else None

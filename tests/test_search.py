@@ -159,25 +159,32 @@ def test_sharded_index_is_a_small_manifest_shards_and_fragments() -> None:
     manifest = json.loads(tw["manifest.json"])
     # No passage text in the manifest (words of the regional table only): it stays small.
     assert "数据中心的建设" not in tw["manifest.json"] and "資料中心的建設" not in tw["manifest.json"]
-    assert manifest["pages"] == "2,1,3"  # passages per page, pages by URL
+    # Passages per page, in number order; a page's numbers start at its title's (page_starts).
+    starts = search_shards.page_starts(manifest)
+    start = {json.loads(tw[f"{manifest['fragments']}/{at}-0.json"])["l"]: (at, count) for at, count in starts}
+    assert {url: count for url, (_, count) in start.items()} == {"notes/a/": 2, "notes/b/": 1, "notes/c/": 3}
     for family in ("b", "u", "w"):
         count, folder = manifest["shards"][family]
         names = sorted(n for n in tw if n.startswith(f"{family}-"))
         assert names == sorted(f"{folder}/{n}.json" for n in range(count))
-        # The folder is named by the hash of its files' content.
+        # The folder is named by a hash of its files' SHA-256s: a changed file renames the folder
+        # without the others being hashed again (search/writing.py).
         digest = hashlib.sha256(
-            "\0".join(tw[f"{folder}/{n}.json"] for n in range(count)).encode()
+            "".join(
+                hashlib.sha256(tw[f"{folder}/{n}.json"].encode()).hexdigest() for n in range(count)
+            ).encode()
         ).hexdigest()
         assert folder == f"{family}-{digest[:12]}"
     # Where 数据中心 is, from its pairs' positions (canonical text, whatever the variant shows).
     pairs = {k: v for shard in _shards(tw, "b") for k, v in shard.get("p", {}).items()}
     first = _decode(pairs["数据"])
-    assert first[0] == [0]  # notes/a/, its first passage (資料中心 on the Taiwan page)
-    assert set(_decode(pairs["中心"])[0]) == {2}
+    a = start["notes/a/"][0] + 1  # notes/a/, its first passage (資料中心 on the Taiwan page)
+    assert first[a] == [0]
+    assert set(_decode(pairs["中心"])[a]) == {2}
     # The regional forms are in the manifest: every reading of a query is known before its shards.
     assert manifest["alias"]["資料"] == ["数据", 0]  # the Taiwan word for 数据
     assert not any("a" in shard for shard in _shards(tw, "b"))
-    fragment = json.loads(tw[f"{manifest['fragments']}/0-0.json"])
+    fragment = json.loads(tw[f"{manifest['fragments']}/{a - 1}-0.json"])
     assert fragment["l"] == "notes/a/"
     assert fragment["p"][0][2].startswith("資料中心") and fragment["p"][0][3].startswith("数据中心")
     # Each pair is in the shard the worker asks for.
@@ -200,19 +207,19 @@ def test_a_result_fetches_the_fragment_of_its_passage_not_its_whole_page(tmp_pat
     ]
     files = dict(search_shards.build_each(pages, "zh-Hans", str, {"zh-Hans": str}))["zh-Hans"]
     manifest = json.loads(files["manifest.json"])
-    assert manifest["chunk"] == size and manifest["pages"] == f"{search_shards._b36(2 * size + 1)},0"
+    assert manifest["chunk"] == size
+    (long, _), (none, _) = sorted(
+        search_shards.page_starts(manifest), key=lambda page: -page[1]
+    )  # notes/long/ has the passages
     folder = manifest["fragments"]
-    # Passage n of a page is in <page>-<n // size>.json, row n % size; a page without passages
-    # still has its address and title.
-    assert sorted(n.split("/")[1] for n in files if n.startswith(folder)) == [
-        "0-0.json",
-        "0-1.json",
-        "0-2.json",
-        "1-0.json",
-    ]
-    last = json.loads(files[f"{folder}/0-2.json"])
+    # Passage n of a page is in <page's first number>-<n // size>.json, row n % size; a page
+    # without passages still has its address and title.
+    assert sorted(n.split("/")[1] for n in files if n.startswith(folder)) == sorted(
+        [f"{long}-0.json", f"{long}-1.json", f"{long}-2.json", f"{none}-0.json"]
+    )
+    last = json.loads(files[f"{folder}/{long}-2.json"])
     assert last["l"] == "notes/long/" and [row[0] for row in last["p"]] == [f"p-{2 * size}"]
-    assert json.loads(files[f"{folder}/1-0.json"]) == {"l": "notes/none/", "p": [], "t": "空"}
+    assert json.loads(files[f"{folder}/{none}-0.json"]) == {"l": "notes/none/", "p": [], "t": "空"}
     search_shards.write({"zh-Hans": files}, tmp_path, {"zh-Hans": "zh-Hans/"})
     docs = search_shards.documents(tmp_path / "zh-Hans/search")
     assert [d["location"] for d in docs] == [

@@ -20,7 +20,6 @@ from typing import Any
 
 from zhudu import cache
 from zhudu.annotate import annotations
-from zhudu.cache import write_file as _write
 from zhudu.errors import ZhuduError
 from zhudu.notes.corpus import Corpus, Note
 from zhudu.publish import pagewriter, textspool, workers
@@ -299,7 +298,7 @@ class Site(NoteLoading):
             self._vocabulary.shutdown(wait=True, cancel_futures=True)
         self._vocabulary = None
 
-    def _vocabulary_of(
+    def vocabulary_of(
         self, texts: list[str], table: Mapping[str, str], extra_words: list[str]
     ) -> Callable[[], list[str]]:
         """Start the search vocabulary in the worker that has loaded jieba's dictionary; the getter waits.
@@ -331,7 +330,9 @@ class Site(NoteLoading):
             return
         index = json.loads(source.read_text(encoding="utf-8"))
         if self.settings.search == "zhudu":
-            self._write_zhudu_search(site_dir, index, log)
+            from zhudu.search.stage import write_zhudu_search  # imported here: the one stage that needs it
+
+            write_zhudu_search(self, site_dir, index, log)
             source.unlink()
             return
         for variant in self.variants:
@@ -353,51 +354,6 @@ class Site(NoteLoading):
         # The root keeps only redirect stubs, so the root index would be dead weight.
         source.unlink()
         log.debug("search indexes written for %d variants", len(self.variants))
-
-    def _write_zhudu_search(
-        self, site_dir: Path, material_index: Mapping[str, Any], log: logging.Logger
-    ) -> None:
-        """Zhudu's sharded passage index, from the pages' search records taken as each variant was written.
-
-        The worker reads the shards (``search/shards.py``); each variant's ``search_index.json``
-        holds only Material's search configuration (``search.stub_index``), for the browsers where
-        Material still fetches it.
-        """
-        # Read page by page from the spool as the index is made, not all at once (textspool.py).
-        order = [r.dest_uri for r in sorted(self.pages.values(), key=lambda r: (r.url, r.dest_uri))]
-        variant_pages = [
-            search.VariantPages(
-                code=v.code,
-                pages=search.PagesInOrder(
-                    self.search_pages.get(v.code, {}),
-                    [d for d in order if d in self.search_pages.get(v.code, {})],
-                ),
-            )
-            for v in self.variants
-        ]
-        canonical = next((v.code for v in self.variants if v.script == "Hans"), self.default.code)
-        from zhudu.search import (
-            shards as search_shards,  # imported here: only this method of the site uses it
-        )
-
-        prefixes = {v.code: v.prefix for v in self.variants}
-
-        shards = search_shards.build_each(
-            variant_pages,
-            canonical,
-            script.opencc_converter("t2s").convert,
-            {v.code: self.converter(v.code, "Hans").text for v in self.variants},
-            [script.opencc_converter(c).convert for c in ("tw2sp", "hk2sp")],
-            self.domain_words,
-            vocabulary_of=self._vocabulary_of,
-            postings_at=search_shards.shared_folder(prefixes.values()),
-            remember=annotations.serving(),  # a build sees each passage once
-        )
-        size = search_shards.write(shards, site_dir, prefixes)
-        stub = search.stub_index(material_index)
-        for prefix in sorted(prefixes.values()):
-            _write(site_dir / prefix / "search" / "search_index.json", stub)
-        log.debug("zhudu search: %d variant indexes, %d bytes", len(prefixes), size)
 
     def write_sitemaps(self, site_dir: Path) -> None:
         """A sitemap per variant naming every variant of each page."""

@@ -73,21 +73,28 @@ def fold_table(corpus_chars: Iterable[str], to_simplified: Callable[[str], str])
         to_simplified: Text conversion to Simplified (OpenCC ``t2s``).
     """
     wanted = set(corpus_chars)
+    return {src: dst for src, dst in _folding_pairs(to_simplified) if dst in wanted}
+
+
+#: Every Traditional → Simplified pair of one conversion (a ``mkdocs serve`` save converts none again).
+_PAIRS: list[tuple[Callable[[str], str], list[tuple[str, str]]]] = []
+
+
+def _folding_pairs(to_simplified: Callable[[str], str]) -> list[tuple[str, str]]:
+    if _PAIRS and _PAIRS[0][0] == to_simplified:
+        return _PAIRS[0][1]
     chars = [chr(c) for lo, hi in _CJK_RANGES for c in range(lo, hi)]
     # One conversion call: a newline between characters keeps OpenCC from forming phrases.
     out = to_simplified("\n".join(chars)).split("\n")
-    table: dict[str, str] = {}
-    if len(out) != len(chars):  # pragma: no cover - OpenCC keeps newlines
-        return table
-    for src, dst in zip(chars, out, strict=True):
-        if (
-            dst != src
-            and len(dst) == 1
-            and dst in wanted
-            and len(src.encode("utf-16-le")) == len(dst.encode("utf-16-le"))
-        ):
-            table[src] = dst
-    return table
+    pairs: list[tuple[str, str]] = []
+    if len(out) == len(chars):  # OpenCC keeps newlines
+        pairs = [
+            (src, dst)
+            for src, dst in zip(chars, out, strict=True)
+            if dst != src and len(dst) == 1 and len(src.encode("utf-16-le")) == len(dst.encode("utf-16-le"))
+        ]
+    _PAIRS[:] = [(to_simplified, pairs)]
+    return pairs
 
 
 def fold(text: str, table: Mapping[str, str]) -> str:
@@ -252,19 +259,40 @@ def aliases(
     """
     vocab = set(words)
     out: dict[str, str] = {}
+    converters = list(converters)
     folder = Folder(table)
+    memo = _alias_memo(converters, table)
     for word in sorted(vocab):
-        for convert in converters:
-            shown = convert(word)
-            folded = folder(shown)
-            if folded == word or len(shown) > 12:
-                continue
-            for key in (shown, folded):
-                # Two canonical words may share a regional form: keep the first (sorted, so stable).
-                if key != word and key not in out:
-                    out[key] = word
+        keys = memo.get(word)
+        if keys is None:
+            found: list[str] = []
+            for convert in converters:
+                shown = convert(word)
+                folded = folder(shown)
+                if folded != word and len(shown) <= 12:
+                    found += (shown, folded)
+            keys = memo[word] = tuple(found)
+        for key in keys:
+            # Two canonical words may share a regional form: keep the first (sorted, so stable).
+            if key != word and key not in out:
+                out[key] = word
     ambiguous = sorted(k for k in out if k in vocab)
     return dict(sorted(out.items())), ambiguous
+
+
+#: Each word's regional forms (``aliases``) for one set of converters and fold table: a
+#: ``mkdocs serve`` save converts only the words it has not seen (five conversions a word).
+_ALIASES: list[tuple[Any, dict[str, tuple[str, ...]]]] = []
+_ALIASES_LIMIT = 400_000
+
+
+def _alias_memo(
+    converters: list[Callable[[str], str]], table: Mapping[str, str]
+) -> dict[str, tuple[str, ...]]:
+    key = (tuple(converters), tuple(sorted(table.items())))
+    if not _ALIASES or _ALIASES[0][0] != key or len(_ALIASES[0][1]) > _ALIASES_LIMIT:
+        _ALIASES[:] = [(key, {})]
+    return _ALIASES[0][1]
 
 
 #: Starts computing the vocabulary of (texts, fold table, domain words); the getter returned waits for it.

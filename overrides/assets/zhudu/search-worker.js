@@ -41,8 +41,10 @@ var ALIAS_MAX = 0;
 var ALIAS = Object.create(null);   /* regional form -> [canonical word, ambiguous] */
 var CHUNK = 1;                     /* passages per fragment file */
 var SHARDS = {};                   /* family -> [count, folder] */
-var PAGE_START = [0];              /* passage number each page starts at; last = passages */
-var PASSAGES = 0;
+var PAGE_START = [];               /* each page's first number (its title's); pages in URL order */
+var BY_START = [];                 /* the pages in number order */
+var BUCKET_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+var PASSAGE_COUNT = 0;             /* passages in the notes (a page's block has unused numbers) */
 var FRAGMENTS = "";
 var FILES = Object.create(null);   /* URL -> promise of its JSON */
 var LOADED = Object.create(null);  /* URL -> its JSON */
@@ -127,11 +129,22 @@ function loadManifest(url) {
       CHUNK = m.chunk || 1;
       SHARDS = m.shards;
       FRAGMENTS = m.fragments;
-      PAGE_START = [0];
-      (m.pages ? m.pages.split(",") : []).forEach(function (n) {
-        PAGE_START.push(PAGE_START[PAGE_START.length - 1] + parseInt(n, 36));
+      /* Each page takes a block of numbers (its title's, then its passages', in multiples of
+       * m.reserved) in its bucket (m.bucket: one digit a page, pages in URL order; bucket b starts
+       * at b * m.span): an edit to one note leaves the other notes' numbers, and the shards holding
+       * them, as they were (search/assembly.py). */
+      var counts = m.pages ? m.pages.split(",") : [], next = {};
+      PAGE_START = [];
+      PASSAGE_COUNT = 0;
+      counts.forEach(function (n, page) {
+        var count = parseInt(n, 36), bucket = BUCKET_DIGITS.indexOf(m.bucket.charAt(page));
+        var at = next[bucket] === undefined ? bucket * m.span : next[bucket];
+        PAGE_START.push(at);
+        PASSAGE_COUNT += count;
+        next[bucket] = at + Math.ceil((count + 1) / m.reserved) * m.reserved;
       });
-      PASSAGES = PAGE_START[PAGE_START.length - 1];
+      BY_START = PAGE_START.map(function (_, page) { return page; });
+      BY_START.sort(function (a, b) { return PAGE_START[a] - PAGE_START[b]; });
       self.postMessage({ type: READY });
     }, function (error) {
       MANIFEST = null;
@@ -171,7 +184,7 @@ function isTermText(s) {
   return s.length > 0;
 }
 
-/* Where a folded string occurs: Map(doc -> positions); documents past PASSAGES are page titles. */
+/* Where a folded string occurs: Map(doc -> positions); a page's first number is its title (isTitle). */
 function occurrences(s) {
   if (s in OCCURS) return OCCURS[s];
   var out;
@@ -198,7 +211,7 @@ function occurs(s) { return occurrences(s).size > 0; }
 
 function df(term) {
   var n = 0;
-  occurrences(term).forEach(function (_, doc) { if (doc < PASSAGES) n++; });
+  occurrences(term).forEach(function (_, doc) { if (!isTitle(doc)) n++; });
   return n;
 }
 
@@ -303,7 +316,7 @@ function readings(raw) {
 
 function weightOf(t) {
   var d = df(t.text);
-  var w = Math.log(1 + PASSAGES / (1 + d)) * (t.han ? Math.min(t.text.length, 4) : Math.min(t.text.length, 6) / 1.5);
+  var w = Math.log(1 + PASSAGE_COUNT / (1 + d)) * (t.han ? Math.min(t.text.length, 4) : Math.min(t.text.length, 6) / 1.5);
   return d === 0 ? w * 0.25 : w;  /* a piece nothing contains: count it, but do not let it dominate */
 }
 
@@ -352,18 +365,24 @@ function scoreReading(x, doc) {
   return { score: score, found: found, all: all };
 }
 
+/* The page (its index in URL order) whose block holds number doc. */
 function pageOf(doc) {
-  var lo = 0, hi = PAGE_START.length - 2;
+  var lo = 0, hi = BY_START.length - 1;
   while (lo < hi) {
     var mid = (lo + hi + 1) >> 1;
-    if (PAGE_START[mid] <= doc) lo = mid; else hi = mid - 1;
+    if (PAGE_START[BY_START[mid]] <= doc) lo = mid; else hi = mid - 1;
   }
-  return lo;
+  return BY_START[lo];
 }
 
-/* The file holding a passage: its page's passages come CHUNK to a file. */
+/* Titles only help cut a query into pieces: never a result, never counted. */
+function isTitle(doc) {
+  return PAGE_START[pageOf(doc)] === doc;
+}
+
+/* The file holding a passage: its page's passages come CHUNK to a file, named by the page's first number. */
 function fragmentURL(doc, page) {
-  return BASE + FRAGMENTS + "/" + page + "-" + Math.floor((doc - PAGE_START[page]) / CHUNK) + ".json";
+  return BASE + FRAGMENTS + "/" + PAGE_START[page] + "-" + Math.floor((doc - PAGE_START[page] - 1) / CHUNK) + ".json";
 }
 
 /* One-character terms of the readings (a Han run or a Latin word of one character): the "u" shards. */
@@ -400,7 +419,7 @@ function rank(raw, rs, xs) {
   xs.forEach(function (x) {
     x.w = x.ts.map(weightOf);
     x.ts.forEach(function (t) {
-      occurrences(t.text).forEach(function (_, doc) { if (doc < PASSAGES) candidates.add(doc); });
+      occurrences(t.text).forEach(function (_, doc) { if (!isTitle(doc)) candidates.add(doc); });
     });
   });
   var hits = [];
@@ -417,12 +436,13 @@ function rank(raw, rs, xs) {
   if (!hits.length) return suggest(raw, rs).then(function (words) {
     return { items: [], total: 0, zd: { query: raw, suggest: words } };
   });
-  hits.sort(function (a, b) { return b.hit.score - a.hit.score || a.doc - b.doc; });
+  /* Ties go to the page first in URL order, then the passage first in it. */
+  hits.forEach(function (h) { h.page = pageOf(h.doc); });
+  hits.sort(function (a, b) { return b.hit.score - a.hit.score || a.page - b.page || a.doc - b.doc; });
   /* Keep the passages that are a fair match: full matches, or the best score's neighbourhood. */
   var top = hits[0].hit.score, pages = [], seen = Object.create(null);
   hits = hits.filter(function (h) { return h.hit.all || h.hit.score >= top * 0.5; }).slice(0, MAX_PASSAGES)
     .filter(function (h) {
-      h.page = pageOf(h.doc);
       if (!(h.page in seen)) { seen[h.page] = true; pages.push(h.page); }
       return pages.indexOf(h.page) < MAX_PAGES;
     });
@@ -432,7 +452,7 @@ function rank(raw, rs, xs) {
   return Promise.all(Object.keys(urls).map(getJSON)).then(function () {
     hits.forEach(function (h) {
       var frag = LOADED[h.url];
-      var row = frag.p[(h.doc - PAGE_START[h.page]) % CHUNK];
+      var row = frag.p[(h.doc - PAGE_START[h.page] - 1) % CHUNK];
       var ftext = fold(row[2]), ctext = row.length > 3 ? fold(row[3]) : ftext;
       h.p = { title: row[1], text: row[2], ftext: ftext, ctext: ctext, same: ctext.length === row[2].length,
               location: frag.l + "#" + row[0] };

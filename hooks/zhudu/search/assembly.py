@@ -1,0 +1,422 @@
+"""The search index assembled from per-page records, kept between ``mkdocs serve`` saves.
+
+A cold build and a save run the same code: ``Assembly.files`` makes every variant's index files
+from the pages' search records.  Kept between saves (``kept``), an assembly redoes only what an
+edit changed:
+
+* a page's records (its canonical text, folded passages, fragment files) are keyed by the page's
+  search record itself (``PageText``, its URL, title and passages): an unchanged page's come back
+  as they were;
+* each page takes a block of numbers (its title's, then its passages', a multiple of ``RESERVE``)
+  in one of ``BUCKETS`` buckets chosen by its URL (``Numbering``), so an edit keeps every other
+  page's numbers, and a note added, deleted, renamed or grown past its block renumbers only the
+  pages after it in its bucket; the postings are then spliced (``Postings.splice``): only the
+  pairs the renumbered passages had or have are redone, and only their shards re-made;
+* the regional forms (``index.aliases``) and each word's form in a variant are remembered per word.
+
+When a bucket outgrows the span every page is renumbered, and the postings are rebuilt from the
+remembered pairs of each passage (``grams``), as when more than ``SPLICE_SHARE`` of them changed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from zhudu.search import index as search
+from zhudu.search.postings import Family, Postings, b36, count_for, folder_name, json_text, sha, shard_of
+
+FORMAT = 4
+#: Passages per fragment file: a result list shows a few passages of each page it names.
+FRAGMENT_PASSAGES = 16
+#: A page's passages take numbers in blocks of this many: an edit within the block renumbers nothing else.
+RESERVE = 8
+MANIFEST = "manifest.json"
+#: Bytes of JSON a shard of each family holds on average (gzip takes about two thirds off).
+SHARD_BYTES = {"b": 12_000, "u": 24_000, "w": 8_000}
+#: Buckets of pages, each numbered on its own (``Numbering``).
+BUCKETS = 64
+#: Splice the postings when fewer than this share of the numbered texts changed; rebuild otherwise.
+SPLICE_SHARE = 0.25
+
+#: A file of the index: its text and SHA-256.
+Blob = tuple[str, str]
+
+
+def reserved(count: int) -> int:
+    """Numbers a page of ``count`` passages takes: its title's and its passages', in blocks of ``RESERVE``."""
+    return -(-(count + 1) // RESERVE) * RESERVE
+
+
+#: One digit a page names its bucket by in the manifest (``BUCKET_DIGITS`` in search-worker.js).
+BUCKET_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """Where each page's numbers start: its title's, then its passages' (the worker computes the same).
+
+    Pages go into ``BUCKETS`` buckets by a hash of their URL (``shard_of``), in URL order within
+    a bucket; bucket ``b`` starts at ``b × span``, ``span`` the smallest power of two times
+    ``RESERVE`` that holds the largest bucket.  A note added, deleted or renamed then renumbers
+    only the pages after it in its bucket, and a page growing past its block the same; all pages
+    are renumbered only when a bucket outgrows the span.  The pages stay in URL order in the
+    manifest: the worker breaks a tie between two results by it.
+    """
+
+    starts: list[int]  # each page's first number (its title's), pages in URL order
+    counts: list[int]  # each page's passages
+    buckets: list[int]  # each page's bucket
+    span: int
+
+    @classmethod
+    def of(cls, pages: Sequence[tuple[str, int]]) -> Numbering:
+        """The numbering of these pages, ``(url, passages)`` in URL order."""
+        buckets = [shard_of(url, BUCKETS) for url, _ in pages]
+        sizes = [0] * BUCKETS
+        for (_, count), bucket in zip(pages, buckets, strict=True):
+            sizes[bucket] += reserved(count)
+        span = RESERVE
+        while span < max(sizes):
+            span *= 2
+        starts, taken = [], [0] * BUCKETS
+        for (_, count), bucket in zip(pages, buckets, strict=True):
+            starts.append(bucket * span + taken[bucket])
+            taken[bucket] += reserved(count)
+        return cls(starts, [count for _, count in pages], buckets, span)
+
+    def manifest(self) -> dict[str, Any]:
+        """What the worker computes the numbers from: passages and bucket of each page, in URL order."""
+        return {
+            "reserved": RESERVE,
+            "span": self.span,
+            "bucket": "".join(BUCKET_DIGITS[b] for b in self.buckets),
+            "pages": ",".join(b36(count) for count in self.counts),
+        }
+
+
+@dataclass
+class _CanonicalPage:
+    """A page of the canonical variant in Simplified script: its title and passages by anchor."""
+
+    title: str
+    passages: dict[str, str]
+    chars: frozenset[str]
+
+
+@dataclass
+class _VariantPage:
+    """What one page of one variant gives the index, under a given fold table."""
+
+    url: str
+    canonical: _CanonicalPage | None
+    table_version: int
+    title: str  # folded canonical title
+    chars: frozenset[str]  # every character folded (what a new fold table may change)
+    texts: list[str]  # folded canonical text of each passage
+    fragments: list[Blob]
+
+
+@dataclass
+class _Shared:
+    """Postings of one list of numbered texts (variants whose texts fold alike share them)."""
+
+    postings: Postings = field(default_factory=Postings)
+    b: Family = field(default_factory=lambda: Family("b", {"f": 2}))
+    u: Family = field(default_factory=lambda: Family("u"))
+    b_total: dict[str, int] = field(default_factory=dict)
+    u_total: int = 0
+    started: bool = False
+
+
+@dataclass
+class Stats:
+    """What the last ``files`` call redid: page records, postings rebuilt or spliced."""
+
+    pages: int = 0
+    redone: int = 0
+    rebuilt: bool = False
+    keys_spliced: int = 0
+
+
+class Assembly:
+    """Every variant's index, made from the pages' search records and kept for the next save.
+
+    Args:
+        remember: Keep records between calls (``mkdocs serve``); a build keeps none (memory).
+    """
+
+    def __init__(self, remember: bool = True) -> None:
+        self.remember = remember
+        self.canonical: dict[search.PageText, _CanonicalPage] = {}
+        self.variant_pages: dict[str, dict[search.PageText, _VariantPage]] = {}
+        self.table: dict[str, str] | None = None
+        self.table_version = 0
+        self.shared: dict[str, _Shared] = {}
+        self.words: dict[str, Family] = {}
+        self.shown: dict[tuple[Any, str], str] = {}
+        self.stats = Stats()
+
+    def files(
+        self,
+        variant_pages: Sequence[search.VariantPages],
+        canonical_code: str,
+        to_simplified: Callable[[str], str],
+        converters: Mapping[str, Callable[[str], str]],
+        to_canonical: Sequence[Callable[[str], str]] = (),
+        extra_words: Iterable[str] = (),
+        vocabulary_of: search.VocabularyOf | None = None,
+        postings_at: str = "",
+    ) -> Iterator[tuple[str, dict[str, Blob]]]:
+        """Each variant's index files (path under its ``search/`` → (text, sha)), one variant after another.
+
+        The arguments are ``shards.build_each``'s.
+        """
+        self.stats = Stats()
+        canon = self._canonical(variant_pages, canonical_code, to_simplified)
+        table = search.fold_table(set().union(*(c.chars for c in canon.values())), to_simplified)
+        if table != self.table:
+            self._new_table(table)
+        texts = [t for c in canon.values() for t in (c.title, *c.passages.values())]
+        words = (vocabulary_of or search.vocabulary_now)(texts, table, list(extra_words))
+        folder = search.Folder(table)
+        vocab = words()
+        alias, ambiguous = search.aliases(
+            vocab, [converters[c] for c in sorted(converters)] + list(to_canonical), table
+        )
+        forms: dict[str, list[str]] = defaultdict(list)
+        for key, word in alias.items():
+            folded = folder(key)
+            if folded not in forms[word]:
+                forms[word].append(folded)
+        manifest_common = {
+            "v": FORMAT,
+            "fold": "".join(k + v for k, v in sorted(table.items())),
+            "aliasMax": max((len(k) for k in alias), default=0),
+            "alias": {key: [alias[key], 1 if key in ambiguous else 0] for key in sorted(alias)},
+            "chunk": FRAGMENT_PASSAGES,
+        }
+        groups: dict[tuple[str, ...], dict[str, Any]] = {}
+        for variant in variant_pages:
+            pages = variant.pages
+            if not isinstance(pages, search.PagesInOrder):
+                pages = sorted(pages, key=lambda p: p.url)
+            records = self._variant_records(variant.code, pages, canon, folder)
+            numbering = Numbering.of([(r.url, len(r.texts)) for r in records])
+            docs: dict[int, str] = {}
+            fragments: list[tuple[str, Blob]] = []
+            for record, start in zip(records, numbering.starts, strict=True):
+                # The page's title first (it only helps cut a query into pieces: the canonical one, so
+                # that variants share postings), then its passages.
+                docs[start] = record.title
+                for i, text in enumerate(record.texts):
+                    docs[start + 1 + i] = text
+                fragments.extend((f"{start}-{c}.json", blob) for c, blob in enumerate(record.fragments))
+            key = tuple(docs[n] for n in sorted(docs)) + tuple(map(str, sorted(docs)))
+            if key not in groups:
+                groups[key] = self._postings_files(variant.code, docs, forms, postings_at)
+            files = dict(groups[key]["files"])
+            hashes = dict(groups[key]["hashes"])
+            word_files, hashes["w"] = self._word_files(variant.code, vocab, converters[variant.code])
+            files.update(word_files)
+            fragments_folder = folder_name("f", (digest for _, (_, digest) in fragments))
+            files.update((f"{fragments_folder}/{name}", blob) for name, blob in fragments)
+            manifest = {
+                **manifest_common,
+                "shards": hashes,
+                "fragments": fragments_folder,
+                **numbering.manifest(),
+            }
+            text = json_text(manifest)
+            files[MANIFEST] = (text, sha(text))
+            yield variant.code, files
+
+    # ------------------------------------------------------------------ per page
+
+    def _new_table(self, table: dict[str, str]) -> None:
+        """A new fold table (a note brought a character in or took its last one away).
+
+        Only the records holding a character whose folding changed are made again: the others
+        move to the new table as they are.
+        """
+        old = self.table or {}
+        changed = {ch for ch in old.keys() | table.keys() if old.get(ch) != table.get(ch)}
+        self.table, self.table_version = table, self.table_version + 1
+        for records in self.variant_pages.values():
+            for page, record in list(records.items()):
+                if record.table_version == self.table_version - 1 and record.chars.isdisjoint(changed):
+                    record.table_version = self.table_version
+                else:
+                    del records[page]
+
+    def _canonical(
+        self,
+        variant_pages: Sequence[search.VariantPages],
+        canonical_code: str,
+        to_simplified: Callable[[str], str],
+    ) -> dict[str, _CanonicalPage]:
+        """Each canonical page's Simplified text, by URL; unchanged pages' from the last call."""
+        canon = next(v for v in variant_pages if v.code == canonical_code)
+        kept: dict[search.PageText, _CanonicalPage] = {}
+        by_url: dict[str, _CanonicalPage] = {}
+        for page in canon.pages:
+            record = self.canonical.get(page) or kept.get(page)
+            if record is None:
+                title = to_simplified(page.title)
+                passages = {p.anchor: to_simplified(p.text) for p in page.passages}
+                chars = frozenset(title).union(*passages.values())
+                record = _CanonicalPage(title, passages, chars)
+            if self.remember:
+                kept[page] = record
+            by_url[page.url] = record
+        self.canonical = kept
+        return by_url
+
+    def _variant_records(
+        self,
+        code: str,
+        pages: Sequence[search.PageText],
+        canon: Mapping[str, _CanonicalPage],
+        folder: search.Folder,
+    ) -> list[_VariantPage]:
+        """Each page's folded texts and fragment files, in URL order; unchanged pages' from the last call."""
+        previous = self.variant_pages.get(code, {})
+        kept: dict[search.PageText, _VariantPage] = {}
+        records = []
+        for page in pages:
+            canonical = canon.get(page.url)
+            record = previous.get(page)
+            if (
+                record is None
+                or record.canonical is not canonical
+                or record.table_version != self.table_version
+            ):
+                record = _variant_page(page, canonical, folder, self.table_version)
+                self.stats.redone += 1
+            self.stats.pages += 1
+            if self.remember:
+                kept[page] = record
+            records.append(record)
+        self.variant_pages[code] = kept
+        return records
+
+    # ------------------------------------------------------------------ whole-index files
+
+    def _postings_files(
+        self, code: str, docs: dict[int, str], forms: Mapping[str, list[str]], at: str
+    ) -> dict[str, Any]:
+        """The ``b`` and ``u`` files of these numbered texts, spliced into the last call's when few changed."""
+        shared = self.shared.setdefault(code, _Shared())
+        postings = shared.postings
+        changed = sum(1 for n in postings.docs.keys() | docs.keys() if postings.docs.get(n) != docs.get(n))
+        if not shared.started or changed > SPLICE_SHARE * max(len(docs), 1):
+            postings.rebuild(docs, self.remember)
+            shared.b.replace_section("p", postings.pairs)
+            shared.u.replace_section("u", postings.chars)
+            shared.b_total = {pair: _entry_bytes(pair, text) for pair, text in postings.pairs.items()}
+            shared.u_total = sum(len(text) + 4 for text in postings.chars.values())
+            shared.started = self.remember
+            self.stats.rebuilt = True
+        else:
+            pairs, chars = postings.splice(docs)
+            for pair in pairs:
+                text = postings.pairs.get(pair)
+                shared.b.put("p", pair, text)
+                shared.b_total.pop(pair, None)
+                if text is not None:
+                    shared.b_total[pair] = _entry_bytes(pair, text)
+            for ch in chars:
+                old = shared.u.entries.get(("u", ch))
+                text = postings.chars.get(ch)
+                shared.u_total += (len(text) + 4 if text else 0) - (len(old) + 4 if old else 0)
+                shared.u.put("u", ch, text)
+            self.stats.keys_spliced += len(pairs) + len(chars)
+        word_forms = {word: sorted(forms[word]) for word in forms}
+        shared.b.replace_section("f", word_forms)
+        b_total = sum(shared.b_total.values()) + sum(_entry_bytes(w, f, w[:2]) for w, f in word_forms.items())
+        files: dict[str, Blob] = {}
+        hashes: dict[str, list[Any]] = {}
+        for family, total in ((shared.b, b_total), (shared.u, shared.u_total)):
+            name, texts = family.files(count_for(total, SHARD_BYTES[family.family]))
+            where = f"{at}/{name}" if at else name
+            files.update((f"{where}/{n}.json", blob) for n, blob in enumerate(texts))
+            hashes[family.family] = [len(texts), where]
+        if not self.remember:
+            del self.shared[code]
+        return {"files": files, "hashes": hashes}
+
+    def _word_files(
+        self, code: str, vocab: list[str], convert: Callable[[str], str]
+    ) -> tuple[dict[str, Blob], list[Any]]:
+        """The ``w`` files: the notes' words under each of their characters, as the variant writes them."""
+        unknown = [w for w in vocab if (convert, w) not in self.shown]
+        if unknown:
+            # One conversion for the new words: a newline between words keeps OpenCC from joining them.
+            shown = convert("\n".join(unknown)).split("\n")
+            if len(shown) != len(unknown):  # pragma: no cover - OpenCC keeps newlines
+                shown = [convert(w) for w in unknown]
+            if len(self.shown) > 400_000:
+                self.shown.clear()
+            self.shown.update(((convert, w), s) for w, s in zip(unknown, shown, strict=True))
+        by_char: dict[str, list[list[str]]] = defaultdict(list)
+        for w in vocab:
+            as_shown = self.shown[(convert, w)]
+            for ch in sorted(set(w)):
+                by_char[ch].append([w, as_shown])
+        words = self.words.setdefault(code, Family("w"))
+        words.replace_section("w", by_char)
+        name, texts = words.files(count_for(sum(len(w) * 8 * len(set(w)) for w in vocab), SHARD_BYTES["w"]))
+        if not self.remember:
+            del self.words[code]
+            self.shown.clear()
+        return {f"{name}/{n}.json": blob for n, blob in enumerate(texts)}, [len(texts), name]
+
+
+def _entry_bytes(name: str, value: Any, shard_key: str | None = None) -> int:
+    """An entry's share of its family's size (what the shard count is chosen by)."""
+    return len(str((name, value))) + len(name if shard_key is None else shard_key) + 8
+
+
+def _variant_page(
+    page: search.PageText, canonical: _CanonicalPage | None, folder: search.Folder, table_version: int
+) -> _VariantPage:
+    title = folder(canonical.title if canonical is not None else page.title)
+    texts: list[str] = []
+    rows = []
+    for p in page.passages:
+        text = canonical.passages.get(p.anchor) if canonical is not None else None
+        ftext = folder(p.text)
+        ctext = folder(text) if text is not None else ftext
+        texts.append(ctext)
+        row = [p.anchor, p.section or page.title, p.text]
+        if ctext != ftext:
+            row.append(text)
+        rows.append(row)
+    fragments = []
+    for start in range(0, max(len(rows), 1), FRAGMENT_PASSAGES):
+        fragment = json_text({"l": page.url, "t": page.title, "p": rows[start : start + FRAGMENT_PASSAGES]})
+        fragments.append((fragment, sha(fragment)))
+    chars = frozenset(page.title).union(*(p.text for p in page.passages))
+    if canonical is not None:
+        chars |= canonical.chars
+    return _VariantPage(page.url, canonical, table_version, title, chars, texts, fragments)
+
+
+#: The assembly ``mkdocs serve`` keeps between saves, and what it was made for.
+_KEPT: list[tuple[Any, Assembly]] = []
+
+
+def kept(inputs: Any) -> Assembly:
+    """The assembly the last save of this process made for the same ``inputs`` (settings, variants), or a new one."""
+    if _KEPT and _KEPT[0][0] == inputs:
+        return _KEPT[0][1]
+    assembly = Assembly(remember=True)
+    _KEPT[:] = [(inputs, assembly)]
+    return assembly
+
+
+def forget() -> None:
+    """Drop the kept assembly (a save that failed while making the index may have left it half-updated)."""
+    _KEPT.clear()

@@ -1,0 +1,128 @@
+"""Writing the search index's files: only those whose bytes changed.
+
+Each folder of shards or fragments is named by a hash of its files' SHA-256s, so an edit that
+changes one shard changes the folder's name.  What the last write into a site folder left there
+(each folder's name and its files' SHA-256s) is remembered for the process (``mkdocs serve``
+writes into the same folder save after save): a folder whose name changed is renamed, then only
+the files whose SHA-256 differs are written and the ones no longer named are removed.  Without
+that record (a build, the first save) every file is compared with what is on disk.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from zhudu.search.postings import sha
+
+_FILE_RE = re.compile(r"^(?:[buwf]-[0-9a-f]+|manifest\.json)$")
+
+#: A file's text, with its SHA-256 when known.
+FileText = str | tuple[str, str]
+
+
+@dataclass
+class WriteStats:
+    """What one write did."""
+
+    bytes: int = 0  # of every file of the index, written or not
+    files: int = 0  # files written
+    renamed: int = 0  # folders renamed
+    kept: int = 0  # files left as they were
+
+
+#: Site folder → (folder of the family, family, variant) → (folder name, file name → SHA-256).
+_WRITTEN: dict[Path, dict[tuple[Path, str, str], tuple[str, dict[str, str]]]] = {}
+
+
+def write_index(
+    files_by_variant: Iterable[tuple[str, Mapping[str, FileText]]],
+    site_dir: Path,
+    prefixes: Mapping[str, str],
+) -> WriteStats:
+    """Write every variant's index files (``(code, files)`` pairs, each variant before the next is made).
+
+    A file outside the variant's folder (``../``: shared postings) is written once for all variants;
+    index files and folders no variant names any more are removed.
+    """
+    stats = WriteStats()
+    record = _WRITTEN.setdefault(site_dir, {})
+    done: set[Path] = set()  # folders written by this call
+    named: dict[Path, set[str]] = defaultdict(set)  # search folder → the names it keeps
+    for code, files in files_by_variant:
+        search_dir = site_dir / prefixes[code] / "search"
+        by_folder: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
+        for name, value in files.items():
+            folder_name, _, file_name = name.rpartition("/")
+            by_folder[folder_name][file_name] = value if isinstance(value, tuple) else (value, sha(value))
+        # One path per folder, not per file (thousands of files).
+        groups = {Path(os.path.normpath(search_dir / name)): group for name, group in by_folder.items()}
+        for folder, group in sorted(groups.items()):
+            if folder != search_dir:  # a family's folder, in this variant's search/ or the shared one
+                named[folder.parent].add(folder.name)
+            if folder in done:  # shared postings: once for all variants
+                continue
+            stats.bytes += sum(len(text.encode("utf-8")) for text, _ in group.values())
+            done.add(folder)
+            family = "" if folder == search_dir else folder.name.split("-", 1)[0]
+            _write_folder(folder, group, record, (folder.parent, family, code), stats)
+        named[search_dir].update(n for n in files if "/" not in n)
+    for folder, keep in named.items():
+        _remove_unnamed(folder, keep)
+    return stats
+
+
+def _write_folder(
+    folder: Path,
+    files: Mapping[str, tuple[str, str]],
+    record: dict[tuple[Path, str, str], tuple[str, dict[str, str]]],
+    key: tuple[Path, str, str],
+    stats: WriteStats,
+) -> None:
+    """Bring one folder to ``files`` (name → (text, sha)), from what the last write left if known."""
+    known: dict[str, str] | None = None
+    last = record.get(key)
+    if last is not None:
+        old = folder.parent / last[0]
+        if old == folder and folder.is_dir():
+            known = last[1]
+        elif old.is_dir() and not folder.exists():
+            old.rename(folder)  # the unchanged files move with it
+            stats.renamed += 1
+            known = last[1]
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in sorted(files):
+        text, digest = files[name]
+        if known is not None and known.get(name) == digest:
+            stats.kept += 1
+            continue
+        target = folder / name
+        data = text.encode("utf-8")
+        if known is None and target.is_file() and target.read_bytes() == data:
+            stats.kept += 1
+            continue
+        target.write_bytes(data)
+        stats.files += 1
+    if key[1]:  # a family's folder: nothing else in it
+        stale = (set(known) if known is not None else {p.name for p in folder.iterdir()}) - set(files)
+        for name in stale:
+            (folder / name).unlink(missing_ok=True)
+    record[key] = (folder.name, {name: digest for name, (_, digest) in files.items()})
+
+
+def _remove_unnamed(folder: Path, keep: Collection[str]) -> None:
+    """Remove the index files and folders in ``folder`` not named in ``keep`` (a dirty build keeps the site)."""
+    if not folder.is_dir():
+        return
+    for old in folder.iterdir():
+        if _FILE_RE.match(old.name) and old.name not in keep:
+            if old.is_dir():
+                for inner in old.iterdir():
+                    inner.unlink()
+                old.rmdir()
+            else:
+                old.unlink()

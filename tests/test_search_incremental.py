@@ -1,0 +1,399 @@
+"""The search index kept between ``mkdocs serve`` saves: a save redoes what its edit changed, nothing else.
+
+Each test edits a small collection (an edit, a note added, deleted, renamed, a passage past its
+page's block of numbers ...), makes the index with the assembly kept from before the edit, and
+compares it with an index made from nothing (``shards.build_each``, what ``mkdocs build`` runs):
+byte for byte, every file of every variant.  Then what the save did: the page records redone,
+the other pages' passage numbers, the files written.  The last test runs real rebuilds the way
+``mkdocs serve --dirty`` does and compares the site's search files with a clean build's.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from zhudu.script.variant_configs import opencc_converter
+from zhudu.search import assembly as search_assembly
+from zhudu.search import index as search
+from zhudu.search import shards as search_shards
+from zhudu.search import writing
+
+WORDS = [
+    "数据",
+    "中心",
+    "软件",
+    "网络",
+    "信息",
+    "人工智能",
+    "学习",
+    "模型",
+    "程序",
+    "计算",
+    "系统",
+    "设计",
+    "文字",
+    "阅读",
+    "笔记",
+    "历史",
+    "城市",
+    "语言",
+    "翻译",
+    "注释",
+    "主题",
+    "搜索",
+    "索引",
+    "分词",
+    "汉字",
+    "繁体",
+    "简体",
+    "地区",
+    "词汇",
+    "用户",
+    "服务器",
+    "硬件",
+    "芯片",
+    "算法",
+]
+VARIANTS = {
+    "zh-Hans": str,
+    "zh-Hant-TW": opencc_converter("s2twp").convert,
+    "zh-Hant-HK": opencc_converter("s2hk").convert,
+}
+PREFIXES = {code: f"{code}/" for code in VARIANTS}
+T2S = opencc_converter("t2s").convert
+TO_CANONICAL = [opencc_converter(c).convert for c in ("tw2sp", "hk2sp")]
+
+#: A note: URL → (title, passages).
+Notes = dict[str, tuple[str, list[str]]]
+
+
+def sentence(rng: random.Random) -> str:
+    """Words of the list and any characters (Traditional ones among them: they fold)."""
+    pieces = [
+        rng.choice(WORDS) if rng.random() < 0.5 else chr(rng.randint(0x4E00, 0x7FFF)) for _ in range(24)
+    ]
+    return "".join(pieces[: rng.randint(6, 24)]) + "。"
+
+
+def collection(n: int = 30, seed: int = 7) -> Notes:
+    rng = random.Random(seed)
+    return {
+        f"notes/n{k:03d}/": (
+            f"笔记{k}{rng.choice(WORDS)}",
+            [sentence(rng) for _ in range(rng.randint(1, 12))],
+        )
+        for k in range(n)
+    }
+
+
+def variant_pages(notes: Notes) -> list[search.VariantPages]:
+    out = []
+    for code, convert in VARIANTS.items():
+        pages = tuple(
+            search.PageText(
+                url,
+                convert(title),
+                tuple(
+                    search.PassageText(f"p-{i}", convert(text), convert(title))
+                    for i, text in enumerate(texts)
+                ),
+            )
+            for url, (title, texts) in sorted(notes.items())
+        )
+        out.append(search.VariantPages(code, pages))
+    return out
+
+
+ARGS = ("zh-Hans", T2S, VARIANTS, TO_CANONICAL, ("数据中心",))
+
+
+def clean(notes: Notes) -> dict[str, dict[str, str]]:
+    """The index made from nothing (``mkdocs build``)."""
+    return dict(search_shards.build_each(variant_pages(notes), *ARGS, postings_at="../../search"))
+
+
+def kept(assembly: search_assembly.Assembly, notes: Notes) -> dict[str, dict[str, str]]:
+    """The index the kept assembly makes (a ``mkdocs serve`` save)."""
+    made = assembly.files(variant_pages(notes), *ARGS, postings_at="../../search")
+    return {code: {name: text for name, (text, _) in files.items()} for code, files in made}
+
+
+def starts(files: dict[str, str]) -> dict[str, int]:
+    """Each page's first number (its title's), by URL, as the worker computes it from the manifest."""
+    manifest = json.loads(files["manifest.json"])
+    return {
+        json.loads(files[f"{manifest['fragments']}/{start}-0.json"])["l"]: start
+        for start, _ in search_shards.page_starts(manifest)
+    }
+
+
+def moved(before: dict[str, str], after: dict[str, str]) -> set[str]:
+    """The pages whose numbers changed."""
+    old, new = starts(before), starts(after)
+    return {url for url in old.keys() & new.keys() if old[url] != new[url]}
+
+
+def bucket(url: str) -> int:
+    return search_shards.shard_of(url, search_assembly.BUCKETS)
+
+
+def edited(notes: Notes, url: str, index: int, text: str) -> Notes:
+    title, texts = notes[url]
+    return {**notes, url: (title, [*texts[:index], text, *texts[index + 1 :]])}
+
+
+@pytest.fixture
+def warm() -> tuple[search_assembly.Assembly, Notes, dict[str, dict[str, str]]]:
+    notes = collection()
+    assembly = search_assembly.Assembly()
+    first = kept(assembly, notes)
+    assert first == clean(notes)
+    assert assembly.stats.rebuilt and assembly.stats.redone == len(notes) * len(VARIANTS)
+    return assembly, notes, first
+
+
+def test_an_edit_gives_a_clean_builds_files_and_redoes_one_page(warm) -> None:
+    assembly, notes, before = warm
+    url = "notes/n012/"
+    text = notes[url][1][0]
+    after_notes = edited(notes, url, 0, text[:3] + "鲸" + text[4:])  # one character
+    after = kept(assembly, after_notes)
+    assert after == clean(after_notes)
+    # One page in each variant redone; the postings spliced, not rebuilt.
+    assert assembly.stats.redone == len(VARIANTS) and not assembly.stats.rebuilt
+    # Every other page keeps its passage numbers.
+    assert not moved(before["zh-Hans"], after["zh-Hans"])
+    # Most shards keep their bytes.
+    for family in ("b", "u"):
+        old = {n: t for n, t in before["zh-Hans"].items() if f"/{family}-" in n}
+        new = {n: t for n, t in after["zh-Hans"].items() if f"/{family}-" in n}
+        same = {n.rsplit("/", 1)[1] for n in old} & {n.rsplit("/", 1)[1] for n in new}
+        unchanged = [
+            s
+            for s in same
+            if next(t for n, t in old.items() if n.endswith("/" + s))
+            == next(t for n, t in new.items() if n.endswith("/" + s))
+        ]
+        assert len(unchanged) >= len(same) // 2, family
+    # The fragments of other pages are the same files.
+    fragments = {n.split("/", 1)[1]: t for n, t in before["zh-Hans"].items() if n.startswith("f-")}
+    changed = [
+        n
+        for n, t in after["zh-Hans"].items()
+        if n.startswith("f-") and fragments.get(n.split("/", 1)[1]) != t
+    ]
+    assert [n.split("/", 1)[1] for n in changed] == [f"{starts(after['zh-Hans'])[url]}-0.json"]
+
+
+def test_the_word_nobody_had_is_found_at_its_passages_number(warm) -> None:
+    assembly, notes, _before = warm
+    after_notes = edited(notes, "notes/n005/", 1, "鲸鱼的歌声。")
+    after = kept(assembly, after_notes)
+    assert after == clean(after_notes)
+    manifest = json.loads(after["zh-Hans"]["manifest.json"])
+    count, folder = manifest["shards"]["b"]
+    shard = json.loads(after["zh-Hans"][f"{folder}/{search_shards.shard_of('鲸鱼', count)}.json"])
+    # Passage 1 of the page: two after its title's number.
+    assert shard["p"]["鲸鱼"] == f"{search_shards._b36(starts(after['zh-Hans'])['notes/n005/'] + 2)},0"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "title",
+        "passage added within the block",
+        "passage added past the block",
+        "passages removed",
+        "note added",
+        "note deleted",
+        "note renamed",
+        "note emptied",
+    ],
+)
+def test_each_kind_of_save_gives_a_clean_builds_files(warm, change: str) -> None:
+    assembly, notes, before = warm
+    url = "notes/n010/"
+    title, texts = notes[url]
+    if change == "title":
+        after_notes = {**notes, url: ("新的标题讲算法", texts)}
+    elif change == "passage added within the block":
+        texts = texts[: search_assembly.RESERVE - 2]
+        notes = {**notes, url: (title, texts)}
+        before = kept(assembly, notes)
+        after_notes = {**notes, url: (title, [*texts, "多了一段。"])}
+    elif change == "passage added past the block":
+        texts = [f"第{i}段讲数据。" for i in range(search_assembly.RESERVE)]
+        notes = {**notes, url: (title, texts)}
+        before = kept(assembly, notes)
+        after_notes = {**notes, url: (title, [*texts, "多了一段。"])}
+    elif change == "passages removed":
+        after_notes = {**notes, url: (title, texts[:-1] or ["只剩一段。"])}
+    elif change == "note added":
+        after_notes = {**notes, "notes/n010a/": ("新笔记", ["新笔记讲芯片。", "还有网络。"])}
+    elif change == "note deleted":
+        after_notes = {k: v for k, v in notes.items() if k != url}
+    elif change == "note renamed":
+        after_notes = {("notes/zz/" if k == url else k): v for k, v in notes.items()}
+    else:
+        after_notes = {**notes, url: (title, [])}
+    after = kept(assembly, after_notes)
+    assert after == clean(after_notes)
+    # Only pages after the changed one in its bucket (or, renamed, in its new bucket) are renumbered.
+    buckets = {bucket(url), bucket("notes/zz/")} if change == "note renamed" else {bucket(url)}
+    assert {bucket(u) for u in moved(before["zh-Hans"], after["zh-Hans"])} <= buckets
+    if change in ("title", "passage added within the block", "passages removed", "note emptied"):
+        assert not moved(before["zh-Hans"], after["zh-Hans"])
+    # The changed page's records only (none for a note deleted); the postings spliced.
+    assert assembly.stats.redone == (0 if change == "note deleted" else len(VARIANTS))
+    assert not assembly.stats.rebuilt
+
+
+def test_a_sequence_of_saves_always_gives_a_clean_builds_files() -> None:
+    rng = random.Random(3)
+    notes = collection(20, seed=11)
+    assembly = search_assembly.Assembly()
+    kept(assembly, notes)
+    for step in range(12):
+        url = rng.choice(sorted(notes))
+        _title, texts = notes[url]
+        if step % 4 == 3:
+            notes = {**notes, f"notes/x{step}/": (f"新{step}", [sentence(rng)])}
+        elif texts:
+            notes = edited(notes, url, rng.randrange(len(texts)), sentence(rng))
+        assert kept(assembly, notes) == clean(notes), step
+
+
+def files_in(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def test_a_save_writes_only_the_files_whose_bytes_changed(tmp_path: Path, warm) -> None:
+    assembly, notes, before = warm
+    site = tmp_path / "served"
+    first = writing.write_index(before.items(), site, PREFIXES)
+    total = sum(len(files) for files in before.values()) - 2 * sum(
+        1 for n in before["zh-Hans"] if n.startswith("../")
+    )  # the shared postings are written once
+    assert first.files == total
+    after_notes = edited(notes, "notes/n003/", 0, "新写的段落讲芯片设计。")
+    after = kept(assembly, after_notes)
+    stats = writing.write_index(after.items(), site, PREFIXES)
+    assert 0 < stats.files < total // 5, (stats, total)
+    assert stats.renamed >= 4  # b, u, and each variant's f (the words are all still there)
+    # The folder holds what a clean write of a clean build holds.
+    fresh = tmp_path / "clean"
+    writing.write_index(clean(after_notes).items(), fresh, PREFIXES)
+    assert files_in(site) == files_in(fresh)
+
+
+def test_without_a_record_the_files_on_disk_are_compared(tmp_path: Path, warm) -> None:
+    """A new process writing into a folder that holds an index: files with the same bytes stay as they are."""
+    _, _notes, before = warm
+    site = tmp_path / "site"
+    writing.write_index(before.items(), site, PREFIXES)
+    writing._WRITTEN.clear()
+    stats = writing.write_index(before.items(), site, PREFIXES)
+    assert stats.files == 0 and stats.kept > 0
+
+
+#: Rebuilds like ``mkdocs serve --dirty`` on each line of stdin; answers with the search stage's counters.
+DIRTY_SERVER = textwrap.dedent(
+    """
+    import json, logging, re, sys
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    config_file, site_dir = sys.argv[1:3]
+    counters = {}
+    class Count(logging.Handler):
+        def emit(self, record):
+            m = re.search(r"(\\d+) of (\\d+) page records redone.*?(\\d+) files written", record.getMessage())
+            if m:
+                counters.update(redone=int(m[1]), pages=int(m[2]), written=int(m[3]))
+    logger = logging.getLogger("mkdocs.plugins.zhudu")
+    logger.setLevel(logging.DEBUG)
+    logger.addHandler(Count(logging.DEBUG))
+    first = True
+    for line in sys.stdin:
+        counters.clear()
+        config = load_config(config_file=config_file, site_dir=site_dir)
+        if first:
+            config.plugins.on_startup(command="serve", dirty=True)
+            first = False
+        build(config, dirty=True)
+        print(json.dumps(counters), flush=True)
+    """
+)
+
+
+@pytest.mark.slow
+def test_serve_saves_write_the_search_files_of_a_clean_build(tmp_path: Path) -> None:
+    from test_serve_incremental import project
+
+    root = project(tmp_path / "project")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    site = tmp_path / "served"
+    server = subprocess.Popen(
+        [sys.executable, "-c", DIRTY_SERVER, str(root / "mkdocs.yml"), str(site)],
+        cwd=root,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+
+    def rebuild() -> dict[str, int]:
+        assert server.stdin is not None and server.stdout is not None
+        server.stdin.write("build\n")
+        server.stdin.flush()
+        answer = server.stdout.readline()
+        assert answer, "the rebuild failed"
+        return json.loads(answer)
+
+    def search_files(folder: Path) -> dict[str, bytes]:
+        return {k: v for k, v in files_in(folder).items() if re.match(r"^(?:[^/]+/)?search/", k)}
+
+    def clean_build() -> dict[str, bytes]:
+        out = tmp_path / f"clean-{len(list(tmp_path.glob('clean-*')))}"
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], cwd=root, env=env, check=True
+        )
+        return search_files(out)
+
+    note = sorted((root / "seeds").glob("*.md"))[0]
+    try:
+        first = rebuild()
+        assert search_files(site) == clean_build()
+        assert first["redone"] == first["pages"] > 0
+        note.write_text(
+            note.read_text(encoding="utf-8") + "\n\n鲸鱼的歌声在海里传得很远。\n", encoding="utf-8"
+        )
+        counters = rebuild()
+        assert search_files(site) == clean_build()
+        assert counters["redone"] == 3  # the note's page, in each variant
+        assert 0 < counters["written"] < len(search_files(site)) // 4
+        assert any("鲸鱼" in v.decode() for k, v in search_files(site).items() if k.startswith("search/b-"))
+    finally:
+        server.kill()
+        server.wait()
+
+
+def test_a_serve_process_keeps_one_assembly_per_setting_and_drops_it_after_a_failure() -> None:
+    first = search_assembly.kept(("zh-Hans", "../../search", "a"))
+    assert search_assembly.kept(("zh-Hans", "../../search", "a")) is first
+    second = search_assembly.kept(("zh-Hans", "", "a"))
+    assert second is not first  # other settings: made anew
+    assert search_assembly.kept(("zh-Hans", "", "a")) is second
+    search_assembly.forget()  # what the search stage does when making the index failed
+    assert search_assembly.kept(("zh-Hans", "", "a")) is not second
