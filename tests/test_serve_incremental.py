@@ -99,10 +99,14 @@ class Server:
         """Builds started: the first, then every rebuild."""
         return 1 + sum(DETECTED in line for line in self.lines)
 
+    def serving(self) -> bool:
+        """The server listens (MkDocs says so after its first build, once the socket is open)."""
+        return any("Serving on http" in line for line in self.lines)
+
     def wait_builds(self, count: int, timeout: float = 120) -> None:
-        """Until ``count`` builds have finished and no rebuild is running."""
+        """Until ``count`` builds have finished, no rebuild is running and the server listens."""
         deadline = time.monotonic() + timeout
-        while self.builds() < max(count, self.started()):
+        while self.builds() < max(count, self.started()) or not self.serving():
             if self.proc.poll() is not None or time.monotonic() > deadline:
                 raise AssertionError("mkdocs serve did not rebuild:\n" + "".join(self.lines[-40:]))
             time.sleep(0.05)
