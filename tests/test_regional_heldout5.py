@@ -49,13 +49,14 @@ def test_heldout5_set_shape() -> None:
 
 @pytest.mark.parametrize("code", ["zh-Hant-TW", "zh-Hant-HK"])
 def test_heldout5_after_its_rules(code: str) -> None:
-    """After rules were written from it (first sight: 9.7 TW / 2.5 HK wrong words per 1,000), at most 1.5
-    wrong words and under 0.5 mainland words per 1,000, against plain OpenCC's 10-17.5; every right
-    regional word of OpenCC kept."""
+    """After rules were written from it (first sight: 9.7 TW / 2.5 HK wrong words per 1,000), under 1.8
+    wrong words and 0.7 mainland words per 1,000, against plain OpenCC's 10-17.5; every right regional
+    word of OpenCC kept.  (1.5 TW before a native editor's review narrowed rules that misfired in
+    general writing: 随机访问市民, 免费套餐, 被激活, HK 支持包容.)"""
     figures = bench_conversion.measure(HELDOUT5, code)
     zhudu, plain = figures["zhudu"], figures["opencc"]
-    assert zhudu["wrong"] <= 11 and zhudu["wrong_per_1000"] < 1.51 < 10 < plain["wrong_per_1000"]
-    assert zhudu["mainland_per_1000"] < 0.5
+    assert zhudu["wrong"] <= 13 and zhudu["wrong_per_1000"] < 1.8 < 10 < plain["wrong_per_1000"]
+    assert zhudu["mainland_per_1000"] < 0.7
     assert zhudu["kept"] == zhudu["places"]
 
 
