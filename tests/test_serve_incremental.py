@@ -69,17 +69,15 @@ def project(root: Path) -> Path:
     return root
 
 
-class Server:
-    """``mkdocs serve --dirty`` on ``root``; counts its finished rebuilds."""
+class MkdocsServe:
+    """``mkdocs serve <args>`` on ``root``, its output collected as it comes (the pipe never fills)."""
 
-    def __init__(self, root: Path, port: int) -> None:
-        self.tmp = root.parent / "serve-tmp"
-        self.tmp.mkdir()
+    def __init__(self, root: Path, args: list[str], env: dict[str, str]) -> None:
         self.lines: list[str] = []
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", *args],
             cwd=root,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(self.tmp)},
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
@@ -90,6 +88,22 @@ class Server:
         assert self.proc.stdout is not None
         for line in self.proc.stdout:
             self.lines.append(line)
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+class Server(MkdocsServe):
+    """``mkdocs serve --dirty`` on ``root``; counts its finished rebuilds."""
+
+    def __init__(self, root: Path, port: int) -> None:
+        self.tmp = root.parent / "serve-tmp"
+        self.tmp.mkdir()
+        super().__init__(root, ["--dirty", "-a", f"127.0.0.1:{port}"], {"TMPDIR": str(self.tmp)})
 
     def builds(self) -> int:
         """Builds finished: the first, then every rebuild."""
@@ -114,13 +128,6 @@ class Server:
     def site_dir(self) -> Path:
         (folder,) = self.tmp.glob("mkdocs_*")
         return folder
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
 
 
 def tree(folder: Path) -> dict[str, bytes]:

@@ -9,9 +9,7 @@ save, with no timing involved.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -19,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from test_serve_incremental import MkdocsServe
 
 from conftest import build_site, free_port
 
@@ -30,27 +29,13 @@ pytestmark = [
 NOTE = "---\ntitle: 编辑中的笔记\ndate: 2024-01-01\n---\n\n第一版的正文。\n"
 
 
-class Served:
-    """``mkdocs serve --verbose`` on ``root``, its output collected as it comes (the pipe never fills)."""
+class Served(MkdocsServe):
+    """``mkdocs serve --verbose`` on ``root``: MkDocs logs each file event it acts on."""
 
     def __init__(self, root: Path, env: dict[str, str]) -> None:
         port = free_port()
         self.url = f"http://127.0.0.1:{port}/zhudu/zh-Hans/notes/edit/"
-        self.lines: list[str] = []
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--verbose", "-a", f"127.0.0.1:{port}"],
-            cwd=root,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            self.lines.append(line)
+        super().__init__(root, ["--verbose", "-a", f"127.0.0.1:{port}"], env)
 
     def wait_for(self, text: str, timeout: float = 60) -> str:
         """The page once it shows ``text``."""
@@ -70,13 +55,6 @@ class Served:
     def events(self, kind: str, name: str) -> list[str]:
         """The file events of ``kind`` MkDocs acted on for a path ending in ``name``."""
         return [line for line in self.lines if f"{kind}(src_path=" in line and name in line]
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
 
 
 @pytest.fixture
