@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import unquote
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from conftest import ServedSite, serve_built
 
@@ -128,9 +129,15 @@ def lands_on(browser: Any, url: str, passage_id: str) -> bool:
     page = context.new_page()
     try:
         page.goto(url)
-        page.wait_for_timeout(600)
-        top = page.evaluate(f"document.getElementById('{passage_id}').getBoundingClientRect().top")
-        return page.evaluate("scrollY") > 300 and 0 <= top < 900
+        in_view = (
+            f"() => {{ const top = document.getElementById('{passage_id}').getBoundingClientRect().top;"
+            " return scrollY > 300 && 0 <= top && top < 900; }"
+        )
+        try:  # a condition, not a fixed pause: a loaded machine scrolls late, not wrongly
+            page.wait_for_function(in_view, timeout=10_000)
+        except PlaywrightTimeoutError:
+            return False
+        return True
     finally:
         context.close()
 
@@ -310,8 +317,7 @@ def test_resume_where_you_stopped_across_variants(page: Any, site: ServedSite) -
     banner = page.locator(".zd-resume")
     assert "第16段" in banner.text_content() and "上次讀到" in banner.text_content()
     page.click(".zd-resume__go")
-    page.wait_for_timeout(300)
-    assert page.evaluate("document.activeElement.id") == stop
+    page.wait_for_function(f"document.activeElement.id === {stop!r}")
     top = page.evaluate(f"document.getElementById('{stop}').getBoundingClientRect().top")
     assert 0 <= top < 200
     assert page.locator(".zd-resume").count() == 0
