@@ -8,7 +8,8 @@ Prints the CPU of each save and the cumulative CPU time of Zhudu's stages (and M
 measured with this process's CPU clock: the machine's load does not count, forked workers' work
 does not either.
 
-``--edit`` chooses what is saved: ``note`` (a paragraph appended to one note), ``add`` (a new note), ``glossary`` (one
+``--edit`` chooses what is saved: ``note`` (a paragraph appended to one note), ``add`` (a new note),
+``delete`` / ``rename`` (a note removed / its file renamed: the project is made again next run), ``glossary`` (one
 term's explanation changed), ``glossary-comment`` (a comment appended to glossary.yml), ``themes``
 (a comment appended to themes.yml), ``annotations`` (one editor's note's text changed), ``notes``
 (one note's title changed in notes.yml), ``notes-comment`` (a comment appended to notes.yml),
@@ -88,6 +89,13 @@ def edit(project: Path, what: str, k: int) -> None:
             f'---\ntitle: "新增笔记{k}"\ncreated: 2020-01-0{1 + k % 9}\n---\n\n新增的段落 ZDMARK{k}。\n',
             encoding="utf-8",
         )
+    elif what in ("delete", "rename"):  # a note in the middle (each save another one)
+        notes = sorted(n for n in (project / "seeds").glob("*.md") if not n.name.startswith("zz_renamed"))
+        note = notes[len(notes) // 2 + k]
+        if what == "delete":
+            note.unlink()
+        else:  # a new file name: a new URL, in another bucket
+            note.rename(note.with_name(f"zz_renamed{k}_{note.name}"))
     elif what in ("glossary-comment", "themes", "notes-comment"):
         name = {"themes": "themes.yml", "glossary-comment": "glossary.yml", "notes-comment": "notes.yml"}[
             what
@@ -192,12 +200,13 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     project = args.project or Path(tempfile.mkdtemp(prefix="zhudu-prof-")) / "p"
-    if not (project / "seeds").is_dir() or len(list((project / "seeds").glob("*.md"))) != args.notes:
+    seeds = sorted((project / "seeds").glob("*.md")) if (project / "seeds").is_dir() else []
+    if len(seeds) != args.notes or any(n.name.startswith(("zz_renamed", "00000_added")) for n in seeds):
         corpus.make_project(args.notes, project)
-    else:  # the code under test, fresh
-        for name, source in (("hooks", args.hooks), ("overrides", REPO / "overrides")):
-            shutil.rmtree(project / name, ignore_errors=True)
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    # The code under test, fresh (make_project copies this tree's, not --hooks).
+    for name, source in (("hooks", args.hooks), ("overrides", REPO / "overrides")):
+        shutil.rmtree(project / name, ignore_errors=True)
+        shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     site_dir = project / "site-serve"
     if args.first:  # mkdocs serve builds into a new temporary folder each time it starts
         shutil.rmtree(site_dir, ignore_errors=True)

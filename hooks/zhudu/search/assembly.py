@@ -11,7 +11,8 @@ edit changed:
   in one of ``BUCKETS`` buckets chosen by its URL (``Numbering``), so an edit keeps every other
   page's numbers, and a note added, deleted, renamed or grown past its block renumbers only the
   pages after it in its bucket; the postings are then spliced (``Postings.splice``): only the
-  pairs the renumbered passages had or have are redone, and only their shards re-made;
+  pairs the renumbered passages had or have are redone, of a long pair's postings only the run of
+  the renumbered bucket (``postings.MARKED_LENGTH``), and only their shards re-made;
 * the regional forms (``index.aliases``) and each word's form in a variant are remembered per word.
 
 When a bucket outgrows the span every page is renumbered, and the postings are rebuilt from the
@@ -139,6 +140,7 @@ class Stats:
     redone: int = 0
     rebuilt: bool = False
     keys_spliced: int = 0
+    entries_decoded: int = 0  # of the spliced keys' postings (a bucket's runs, or a short key whole)
 
 
 class Assembly:
@@ -216,7 +218,7 @@ class Assembly:
                 fragments.extend((f"{start}-{c}.json", blob) for c, blob in enumerate(record.fragments))
             key = tuple(docs[n] for n in sorted(docs)) + tuple(map(str, sorted(docs)))
             if key not in groups:
-                groups[key] = self._postings_files(variant.code, docs, forms, postings_at)
+                groups[key] = self._postings_files(variant.code, docs, numbering.span, forms, postings_at)
             files = dict(groups[key]["files"])
             hashes = dict(groups[key]["hashes"])
             word_files, hashes["w"] = self._word_files(variant.code, vocab, converters[variant.code])
@@ -305,14 +307,14 @@ class Assembly:
     # ------------------------------------------------------------------ whole-index files
 
     def _postings_files(
-        self, code: str, docs: dict[int, str], forms: Mapping[str, list[str]], at: str
+        self, code: str, docs: dict[int, str], span: int, forms: Mapping[str, list[str]], at: str
     ) -> dict[str, Any]:
         """The ``b`` and ``u`` files of these numbered texts, spliced into the last call's when few changed."""
         shared = self.shared.setdefault(code, _Shared())
         postings = shared.postings
         changed = sum(1 for n in postings.docs.keys() | docs.keys() if postings.docs.get(n) != docs.get(n))
-        if not shared.started or changed > SPLICE_SHARE * max(len(docs), 1):
-            postings.rebuild(docs, self.remember)
+        if not shared.started or span != postings.span or changed > SPLICE_SHARE * max(len(docs), 1):
+            postings.rebuild(docs, self.remember, span)
             shared.b.replace_section("p", postings.pairs)
             shared.u.replace_section("u", postings.chars)
             shared.b_total = {pair: _entry_bytes(pair, text) for pair, text in postings.pairs.items()}
@@ -333,6 +335,7 @@ class Assembly:
                 shared.u_total += (len(text) + 4 if text else 0) - (len(old) + 4 if old else 0)
                 shared.u.put("u", ch, text)
             self.stats.keys_spliced += len(pairs) + len(chars)
+            self.stats.entries_decoded += postings.decoded
         word_forms = {word: sorted(forms[word]) for word in forms}
         shared.b.replace_section("f", word_forms)
         b_total = sum(shared.b_total.values()) + sum(_entry_bytes(w, f, w[:2]) for w, f in word_forms.items())

@@ -81,7 +81,9 @@ def write_zhudu_search(
         written.bytes,
         stats.redone,
         stats.pages,
-        "rebuilt" if stats.rebuilt else f"spliced ({stats.keys_spliced} keys)",
+        "rebuilt"
+        if stats.rebuilt
+        else f"spliced ({stats.keys_spliced} keys, {stats.entries_decoded} entries decoded)",
         written.files,
         written.kept,
         written.renamed,

@@ -20,6 +20,14 @@
   var traditional = /^zh-Hant/.test(document.documentElement.lang);
   var WORDS = traditional ? "筆記中有：" : "笔记中有：";
   var APART = traditional ? "逐字搜尋：" : "逐字搜索：";
+  /* Said instead of Material's "nothing found" when the worker could not search (search-worker.js):
+   * the index could not be had even from the server, or it is newer than this page's script. */
+  var FAILED = {
+    "zh-Hant-TW": { unavailable: "無法載入搜尋索引，請稍後重新整理頁面再試。", outdated: "網站已更新，請重新整理頁面後再搜尋。" },
+    "zh-Hant-HK": { unavailable: "未能載入搜尋索引，請稍後重新載入頁面再試。", outdated: "網站已更新，請重新載入頁面後再搜尋。" },
+    "zh-Hans": { unavailable: "无法加载搜索索引，请稍后刷新页面再试。", outdated: "网站已更新，请刷新页面后再搜索。" }
+  };
+  var FAILURE = FAILED[document.documentElement.lang] || (traditional ? FAILED["zh-Hant-TW"] : FAILED["zh-Hans"]);
   function load() { if (opened) channel.postMessage({ manifest: manifest }); }
   function open() { opened = true; load(); }
   function query() { return document.querySelector("[data-md-component=search-query]"); }
@@ -39,16 +47,30 @@
     b.addEventListener("click", function () { ask(text); });
     return b;
   }
-  /* Words to try after a query that matched nothing; removed as soon as the box holds anything else. */
-  function suggest(answer) {
-    var old = document.querySelector(".zd-search-suggest"), input = query();
+  function same(a, b) { return a.replace(/\s+/g, " ").trim() === b.replace(/\s+/g, " ").trim(); }
+  /* What the worker added under Material's line; removed as soon as the box holds anything else. */
+  function clear() {
+    var old = document.querySelector(".zd-search-suggest"), meta = document.querySelector(".md-search-result__meta");
     if (old) old.remove();
-    if (!answer.none || !input || input.value.replace(/\s+/g, " ").trim() !== answer.query) return;
+    if (meta) meta.style.removeProperty("display");
+  }
+  /* Words to try after a query that matched nothing, or why the search could not be done. */
+  function suggest(answer) {
+    var input = query();
+    clear();
+    if (!(answer.none || answer.failed) || !input || !same(input.value, answer.query)) return;
     var meta = document.querySelector(".md-search-result__meta");
     if (!meta) return;
     var box = document.createElement("div");
     box.className = "zd-search-suggest md-search-result__meta";
     box.setAttribute("role", "status");
+    if (answer.failed) {
+      box.classList.add("zd-search-failed");
+      box.textContent = FAILURE[answer.failed] || FAILURE.unavailable;
+      meta.style.display = "none";  /* Material's "nothing found" would not be true */
+      meta.parentNode.insertBefore(box, meta.nextSibling);
+      return;
+    }
     if (answer.suggest.length) {
       box.appendChild(document.createTextNode(WORDS));
       answer.suggest.forEach(function (w) { box.appendChild(button(w)); });
@@ -72,8 +94,7 @@
   }, true);
   document.addEventListener("input", function (e) {
     if (!e.target.matches || !e.target.matches("[data-md-component=search-query]")) return;
-    var old = document.querySelector(".zd-search-suggest");
-    if (old) old.remove();
+    clear();
     /* The worker starts this search as soon as it has the manifest (Material asks only after READY). */
     if (opened && !e.isComposing) channel.postMessage({ manifest: manifest, typed: e.target.value });
   }, true);

@@ -8,6 +8,13 @@
  * the query's character pairs, and the passages (fragments) of the pages it shows. Each file is
  * fetched once (the browser's cache keeps it; names carry a content hash).
  *
+ * After a redeploy: the manifest's URL is fixed and GitHub Pages lets a browser keep it for ten
+ * minutes (max-age=600), so the manifest a page gets may name folders the new deploy no longer has,
+ * or be of a format this worker does not read (an old page's script, a new manifest).  A file that
+ * cannot be had (HTTP error, network, unreadable JSON) or a manifest of another format makes the
+ * worker ask the server for the manifest again, bypassing the cache (renew), and search once more
+ * with it; if that fails too, the page says so ({query, failed} on the channel, zd-lazy-search.html).
+ *
  * Usually Material never sends SETUP: overrides/partials/zd-lazy-search.html keeps Material's bundle
  * from fetching its own index and tells this worker where the manifest is once the reader opens
  * search (see loadWhenAsked). A SETUP (Material's own loading, where the page could not stop it) is
@@ -30,12 +37,19 @@
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+/* The manifest format this worker reads (FORMAT in hooks/zhudu/search/assembly.py). */
+var FORMAT = 4;
 /* The pages a result list shows (Material renders ten at first): their passages are fetched. */
 var MAX_PAGES = 10;
 var MAX_PASSAGES = 60;
 
 var BASE = "";                     /* URL of the variant's search/ folder */
+var MANIFEST_URL = "";
 var MANIFEST = null;               /* promise of the manifest, once asked */
+var IN_USE = "";                   /* the manifest in use, as JSON: a renewed one that is the same changes nothing */
+var GENERATION = 0;                /* counts the manifests used: a search started under another one starts again */
+var RENEWING = null;               /* promise of the manifest asked of the server, bypassing the cache */
+var SAID_READY = false;
 var FOLD = Object.create(null);
 var ALIAS_MAX = 0;
 var ALIAS = Object.create(null);   /* regional form -> [canonical word, ambiguous] */
@@ -78,12 +92,16 @@ function escapeHTML(s) {
 
 /* ----------------------------------------------------------------------- files */
 
+function fetchJSON(url, init) {
+  return fetch(url, init).then(function (response) {
+    if (!response.ok) throw new Error("search index: HTTP " + response.status + " " + url);
+    return response.json();
+  });
+}
+
 function getJSON(url) {
   if (!FILES[url]) {
-    FILES[url] = fetch(url, { credentials: "same-origin" }).then(function (response) {
-      if (!response.ok) throw new Error("search index: HTTP " + response.status + " " + url);
-      return response.json();
-    }).then(function (data) {
+    FILES[url] = fetchJSON(url, { credentials: "same-origin" }).then(function (data) {
       LOADED[url] = data;
       return data;
     }, function (error) {
@@ -118,40 +136,100 @@ function loadShards(family, keys) {
   return Promise.all(Object.keys(urls).map(getJSON));
 }
 
+/* Take a manifest into use; false when it is the one in use already. */
+function useManifest(m) {
+  if (!m || m.v !== FORMAT) {
+    var error = new Error("search index: manifest format " + (m && m.v) + ", this worker reads " + FORMAT);
+    error.outdated = true;
+    throw error;
+  }
+  var text = JSON.stringify(m);
+  if (text === IN_USE) return false;
+  IN_USE = text;
+  GENERATION++;
+  /* Decoded postings are kept by key, not by file: they belong to the manifest that named their shards. */
+  DECODED = Object.create(null);
+  OCCURS = Object.create(null);
+  FOLD = Object.create(null);
+  for (var i = 0; i + 1 < m.fold.length; i += 2) FOLD[m.fold.charAt(i)] = m.fold.charAt(i + 1);
+  ALIAS_MAX = m.aliasMax || 0;
+  ALIAS = m.alias || Object.create(null);
+  CHUNK = m.chunk || 1;
+  SHARDS = m.shards;
+  FRAGMENTS = m.fragments;
+  /* Each page takes a block of numbers (its title's, then its passages', in multiples of
+   * m.reserved) in its bucket (m.bucket: one digit a page, pages in URL order; bucket b starts
+   * at b * m.span): an edit to one note leaves the other notes' numbers, and the shards holding
+   * them, as they were (search/assembly.py). */
+  var counts = m.pages ? m.pages.split(",") : [], next = {};
+  PAGE_START = [];
+  PASSAGE_COUNT = 0;
+  counts.forEach(function (n, page) {
+    var count = parseInt(n, 36), bucket = BUCKET_DIGITS.indexOf(m.bucket.charAt(page));
+    var at = next[bucket] === undefined ? bucket * m.span : next[bucket];
+    PAGE_START.push(at);
+    PASSAGE_COUNT += count;
+    next[bucket] = at + Math.ceil((count + 1) / m.reserved) * m.reserved;
+  });
+  BY_START = PAGE_START.map(function (_, page) { return page; });
+  BY_START.sort(function (a, b) { return PAGE_START[a] - PAGE_START[b]; });
+  return true;
+}
+
+/* The manifest from the server itself, not the browser's cache (a conditional request: a 304 when
+ * unchanged); one request at a time, however many searches ask. */
+function renew() {
+  if (!RENEWING) {
+    RENEWING = fetchJSON(MANIFEST_URL, { credentials: "same-origin", cache: "no-cache" }).then(useManifest);
+    RENEWING.then(function () { RENEWING = null; }, function () { RENEWING = null; });
+  }
+  return RENEWING;
+}
+
 function loadManifest(url) {
-  if (!MANIFEST) {
+  if (!MANIFEST_URL) {
+    MANIFEST_URL = url;
     BASE = url.slice(0, url.lastIndexOf("/") + 1);
-    MANIFEST = getJSON(url).then(function (m) {
-      FOLD = Object.create(null);
-      for (var i = 0; i + 1 < m.fold.length; i += 2) FOLD[m.fold.charAt(i)] = m.fold.charAt(i + 1);
-      ALIAS_MAX = m.aliasMax || 0;
-      ALIAS = m.alias || Object.create(null);
-      CHUNK = m.chunk || 1;
-      SHARDS = m.shards;
-      FRAGMENTS = m.fragments;
-      /* Each page takes a block of numbers (its title's, then its passages', in multiples of
-       * m.reserved) in its bucket (m.bucket: one digit a page, pages in URL order; bucket b starts
-       * at b * m.span): an edit to one note leaves the other notes' numbers, and the shards holding
-       * them, as they were (search/assembly.py). */
-      var counts = m.pages ? m.pages.split(",") : [], next = {};
-      PAGE_START = [];
-      PASSAGE_COUNT = 0;
-      counts.forEach(function (n, page) {
-        var count = parseInt(n, 36), bucket = BUCKET_DIGITS.indexOf(m.bucket.charAt(page));
-        var at = next[bucket] === undefined ? bucket * m.span : next[bucket];
-        PAGE_START.push(at);
-        PASSAGE_COUNT += count;
-        next[bucket] = at + Math.ceil((count + 1) / m.reserved) * m.reserved;
-      });
-      BY_START = PAGE_START.map(function (_, page) { return page; });
-      BY_START.sort(function (a, b) { return PAGE_START[a] - PAGE_START[b]; });
-      self.postMessage({ type: READY });
+  }
+  if (!MANIFEST) {
+    MANIFEST = fetchJSON(MANIFEST_URL, { credentials: "same-origin" }).then(function (m) {
+      try {
+        useManifest(m);
+      } catch (error) {
+        if (!error.outdated) throw error;
+        return renew();  /* a manifest the browser kept from an older deploy */
+      }
+    }).then(function () {
+      if (!SAID_READY) self.postMessage({ type: READY });
+      SAID_READY = true;
     }, function (error) {
-      MANIFEST = null;
+      MANIFEST = null;  /* the next query asks again */
       throw error;
     });
   }
   return MANIFEST;
+}
+
+/* Thrown where a search finds that another manifest came into use while it waited for files. */
+var MOVED = new Error("search index: the manifest changed during the search");
+
+function still(generation) {
+  return function (value) {
+    if (generation !== GENERATION) throw MOVED;
+    return value;
+  };
+}
+
+/* search(), once more with a renewed manifest when a file it needs cannot be had. */
+function searchSafely(raw) {
+  return loadManifest(MANIFEST_URL).then(function () {
+    var generation = GENERATION;
+    return search(raw).then(null, function () {
+      /* Another search may have renewed the manifest meanwhile: then it is used as it is. */
+      var renewed = generation === GENERATION ? renew() : Promise.resolve();
+      return renewed.then(function () { return search(raw); });
+    });
+  });
 }
 
 /* ----------------------------------------------------------------------- postings */
@@ -400,8 +478,8 @@ function search(raw) {
   raw = raw.normalize ? raw.normalize("NFKC").replace(/\s+/g, " ").trim() : raw.trim();
   if (!raw) return Promise.resolve({ items: [], total: 0 });
   /* Every reading is known from the manifest: all the shards a query needs come in one round trip. */
-  var rs = readings(raw), texts = rs.map(function (r) { return r.text; });
-  return Promise.all([loadShards("b", pairsOf(texts)), loadShards("u", singlesOf(texts))]).then(function () {
+  var rs = readings(raw), texts = rs.map(function (r) { return r.text; }), check = still(GENERATION);
+  return Promise.all([loadShards("b", pairsOf(texts)), loadShards("u", singlesOf(texts))]).then(check).then(function () {
     var xs = rs.map(function (r) {
       /* Only what the reader typed: a lone character of a longer run is dropped, not searched for. */
       var ts = terms(r.text).filter(function (t) { return !t.lone; });
@@ -410,11 +488,11 @@ function search(raw) {
     }).filter(function (x) { return x.ts.length; });
     var singles = [];
     xs.forEach(function (x) { x.ts.forEach(function (t) { if (t.text.length === 1) singles.push(t.text); }); });
-    return loadShards("u", singles).then(function () { return rank(raw, rs, xs); });  /* loaded already */
+    return loadShards("u", singles).then(check).then(function () { return rank(raw, rs, xs, check); });  /* loaded already */
   });
 }
 
-function rank(raw, rs, xs) {
+function rank(raw, rs, xs, check) {
   var candidates = new Set();
   xs.forEach(function (x) {
     x.w = x.ts.map(weightOf);
@@ -433,7 +511,7 @@ function rank(raw, rs, xs) {
     });
     if (best) hits.push({ doc: doc, hit: best });
   });
-  if (!hits.length) return suggest(raw, rs).then(function (words) {
+  if (!hits.length) return suggest(raw, rs, check).then(function (words) {
     return { items: [], total: 0, zd: { query: raw, suggest: words } };
   });
   /* Ties go to the page first in URL order, then the passage first in it. */
@@ -449,7 +527,7 @@ function rank(raw, rs, xs) {
   pages = pages.slice(0, MAX_PAGES);
   var urls = Object.create(null);
   hits.forEach(function (h) { h.url = fragmentURL(h.doc, h.page); urls[h.url] = true; });
-  return Promise.all(Object.keys(urls).map(getJSON)).then(function () {
+  return Promise.all(Object.keys(urls).map(getJSON)).then(check).then(function () {
     hits.forEach(function (h) {
       var frag = LOADED[h.url];
       var row = frag.p[(h.doc - PAGE_START[h.page] - 1) % CHUNK];
@@ -482,11 +560,11 @@ function rank(raw, rs, xs) {
 /* Words the notes contain nearest to a query that matched nothing (軟體 → 软件 when only 软件 is
  * there): those sharing most of its characters, a character at the same place counting double, then
  * the closest in length. Shown as the variant writes them. */
-function suggest(raw, rs) {
+function suggest(raw, rs, check) {
   var target = rs[rs.length - 1].text.replace(/\s+/g, "");
   var chars = Array.from(new Set(Array.from(target).filter(function (c) { return HAN.test(c); })));
   if (!chars.length) return Promise.resolve([]);
-  return loadShards("w", chars).then(function () {
+  return loadShards("w", chars).then(check).then(function () {
     var scored = Object.create(null);
     chars.forEach(function (c) {
       ((shard("w", c).w || {})[c] || []).forEach(function (row) {
@@ -568,17 +646,24 @@ function render(h, raw) {
 /* The search of a query, started once: by the page's word of what the reader typed, or by Material. */
 function prepared(query) {
   if (!PREPARED || PREPARED.query !== query) {
-    var entry = PREPARED = { query: query, promise: MANIFEST.then(function () { return search(query); }) };
+    var entry = PREPARED = { query: query, promise: searchSafely(query) };
     entry.promise.catch(function () { if (PREPARED === entry) PREPARED = null; });  /* asked again: tried again */
   }
   return PREPARED.promise;
+}
+
+/* What the page shows when a search could not be done: "outdated" when the site's index is of a
+ * format this worker does not read even from the server (the page is older than the site). */
+function failure(query, error) {
+  return { query: query, failed: error && error.outdated ? "outdated" : "unavailable" };
 }
 
 /* When this worker's URL carries "#zd-search=<token>" (zd-lazy-search.html), its page speaks on the
  * BroadcastChannel "zd-search:<token>": {manifest: url} each time the reader opens search, and
  * {manifest, typed} as the reader types, so that the search starts as soon as the manifest is in,
  * not after READY has gone to Material and its QUERY has come back; the worker answers there what
- * Material's protocol has no room for ({query, suggest} after each result). On start the worker
+ * Material's protocol has no room for ({query, suggest} after each result, {query, failed} when a
+ * search could not be done). On start the worker
  * says hello, so that a page whose reader opened search before the worker ran says it again. */
 function loadWhenAsked() {
   var token = /[#&]zd-search=(\w+)/.exec(self.location.hash);
@@ -587,8 +672,13 @@ function loadWhenAsked() {
   CHANNEL.onmessage = function (ev) {
     var url = ev.data && ev.data.manifest;
     if (typeof url !== "string") return;
-    loadManifest(url);
-    if (typeof ev.data.typed === "string") prepared(ev.data.typed).catch(function () {});
+    loadManifest(url).catch(function () {});  /* asked again by the next search */
+    var typed = ev.data.typed;
+    if (typeof typed !== "string") return;
+    prepared(typed).catch(function (error) {
+      /* Before READY, Material asks nothing: the page hears of the failure here (after, with its QUERY). */
+      if (!SAID_READY) CHANNEL.postMessage(failure(typed, error));
+    });
   };
   CHANNEL.postMessage({ hello: true });
 }
@@ -597,7 +687,7 @@ self.addEventListener("message", function (ev) {
   var message = ev.data;
   if (message.type === SETUP) {
     var named = /[#&]zd-manifest=([^&]+)/.exec(self.location.hash);
-    if (named) loadManifest(decodeURIComponent(named[1]));
+    if (named) loadManifest(decodeURIComponent(named[1])).catch(function () {});
   } else if (message.type === QUERY) {
     var id = ++LATEST, query = String(message.data || "");
     if (!MANIFEST) return;  /* not ready: Material asks again once READY is said */
@@ -606,6 +696,11 @@ self.addEventListener("message", function (ev) {
       var extra = result.zd;
       self.postMessage({ type: RESULT, data: { items: result.items, total: result.total } });
       if (CHANNEL) CHANNEL.postMessage({ query: query, none: !result.items.length, suggest: extra ? extra.suggest : [] });
+    }, function (error) {
+      if (id !== LATEST) return;
+      /* Not a silent "nothing found": Material shows no result, the page says why. */
+      self.postMessage({ type: RESULT, data: { items: [], total: 0 } });
+      if (CHANNEL) CHANNEL.postMessage(failure(query, error));
     });
   }
 });
