@@ -83,7 +83,7 @@ def test_theme_page_columns_and_links_back(real_site, page) -> None:
     assert columns.count() == 3
     tops = {round(columns.nth(i).bounding_box()["y"]) for i in range(3)}
     assert len(tops) == 1  # side by side at 1280 px
-    back = page.locator("a.zd-parallel__back").first
+    back = page.locator(".zd-parallel__passages > li > a").first
     assert re.search(
         r"/zhudu/zh-Hant-HK/notes/[a-z0-9-]+/#p-[0-9a-f]{8}(?:-\d+)?$", back.get_attribute("href")
     )

@@ -19,12 +19,13 @@
      the button and the panel it stands for, named with the blocks' theme names and the template's
      words (converted per variant), in STRINGS order: the dot's label, the panel's title, the
      panel's name, the button's name for several themes and for one. */
+  var STRINGS = [];
   function draw() {
     var pending = document.querySelectorAll(".zd-tm[data-zd-tm]");
     var blocks = document.querySelector("template.zd-tm-blocks");
     if (!pending.length || !blocks) return;
     var words = blocks.content.querySelector(".zd-tm-strings");
-    var STRINGS = words ? words.textContent.split("|") : [];
+    STRINGS = words ? words.textContent.split("|") : [];
     for (var i = 0; i < pending.length; i++) {
       var marker = pending[i];
       var ids = marker.getAttribute("data-zd-tm").split(" ");
@@ -64,6 +65,12 @@
       var block = blocks && blocks.content.getElementById(slots[i].getAttribute("data-zd-block"));
       if (!block) continue;
       for (var child = block.firstChild; child; child = child.nextSibling) slots[i].appendChild(child.cloneNode(true));
+      /* The panel's first line, "in other notes:", is the panel's name (the blocks carry it no more). */
+      if (slots[i] === panel.firstElementChild && !block.querySelector(".zd-tm__none") && STRINGS[2]) {
+        var where = make("span", "zd-tm__where", {});
+        where.textContent = STRINGS[2] + "：";
+        slots[i].insertBefore(where, slots[i].children[1] || null);
+      }
     }
   }
 
