@@ -252,3 +252,16 @@ def test_without_javascript_the_page_reads_the_same_and_offers_no_dead_control(
         assert "radio" not in snapshot and "dialog" not in snapshot
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(("variant", "name"), [("zh-Hans", "链接到本节"), ("zh-Hant-TW", "連結到本節")])
+def test_heading_permalinks_show_a_hash_and_are_named_in_the_variant(
+    real_site: ServedSite, page: Any, variant: str, name: str
+) -> None:
+    page.goto(real_site.variant_url(variant, NOTE))
+    link = page.locator(".zd-note__body h2 a.headerlink").first
+    assert link.inner_text() == "" and link.get_attribute("aria-label") is None  # nothing in the page
+    drawn = link.evaluate("a => getComputedStyle(a, '::before').content")
+    assert drawn.startswith('"#"'), drawn
+    heading = page.locator(".zd-note__body h2").first
+    assert f'link "{name}"' in heading.aria_snapshot()
