@@ -123,7 +123,10 @@ def test_heading_permalinks_named_by_css_when_it_knows_their_name():
     known = '<h2 id="a">甲<a class="headerlink" href="#a" title="链接到本节">#</a></h2>'
     assert label_headerlinks(known) == '<h2 id="a">甲<a class="headerlink" href="#a"></a></h2>'
     other = '<h2 id="a">甲<a class="headerlink" href="#a" title="本节">¶</a></h2>'
-    assert label_headerlinks(other) == '<h2 id="a">甲<a class="headerlink" href="#a" aria-label="本节">¶</a></h2>'
+    assert (
+        label_headerlinks(other)
+        == '<h2 id="a">甲<a class="headerlink" href="#a" aria-label="本节">¶</a></h2>'
+    )
 
 
 @pytest.mark.parametrize("label", ["zd-external-label", "zd-headerlink-label"])
@@ -138,7 +141,9 @@ def test_the_stylesheets_link_labels_are_each_variants_conversion(label):
     labels = dict(re.findall(rf':root(?::lang\(([^)]+)\))? \{{ --{label}: "([^"]+)"; \}}', css))
     if label == "zd-headerlink-label":
         assert labels[""] == CSS_HEADERLINK[0]
-        assert f'.md-typeset .headerlink::before {{ content: "{CSS_HEADERLINK[1]}" / var(--{label}); }}' in css
+        assert (
+            f'.md-typeset .headerlink::before {{ content: "{CSS_HEADERLINK[1]}" / var(--{label}); }}' in css
+        )
     assert set(labels) == {"", "zh-Hant"}, labels
     variants = {v.code: v for v in DEFAULT_VARIANTS}
     rules = load_rules(REPO / "docs" / "editorial" / "conversion.yml", known_variants=variants)

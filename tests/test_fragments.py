@@ -167,7 +167,10 @@ def test_theme_marks_write_what_the_pages_carry():
     )
     assert marks("other_note", title="丙", links=[]) == '<span class="zd-tm__note">丙</span>'
     assert marks("block", id="zd-tmb-x", name="名", href="../t/", notes=[note, note]) == (
-        '<span class="zd-tm__theme" id="zd-tmb-x"><a class="zd-tm__name" href="../t/">名</a>' + note + note + "</span>"
+        '<span class="zd-tm__theme" id="zd-tmb-x"><a class="zd-tm__name" href="../t/">名</a>'
+        + note
+        + note
+        + "</span>"
     )
     assert marks("block", id="i", name="n", href="h", notes=[]) == (
         '<span class="zd-tm__theme" id="i"><a class="zd-tm__name" href="h">n</a>'

@@ -276,7 +276,7 @@ def test_clean_raw_html_is_kept_byte_for_byte(clean_site):
         "<table><tr><td>原始表格</td></tr></table>",
         '<th style="text-align: left;">列</th>',
         '<div class="admonition note">',
-        '<z-nb>print</z-nb>',  # highlighted code's colour element (notes/code_spans.py)
+        "<z-nb>print</z-nb>",  # highlighted code's colour element (notes/code_spans.py)
     ):
         assert kept in body, kept
 

@@ -81,7 +81,10 @@ def test_classes_written_as_one_are_painted_the_same_by_material():
 def test_colour_elements_are_painted_as_material_paints_their_class():
     declarations = _token_declarations()
     css = (REPO / "overrides/assets/zhudu/zhudu.css").read_text(encoding="utf-8")
-    ours = {m[0]: frozenset({m[1].replace(" ", "")}) for m in re.findall(r"\.highlight z-([a-z]+) \{ ([^;{}]+); \}", css)}
+    ours = {
+        m[0]: frozenset({m[1].replace(" ", "")})
+        for m in re.findall(r"\.highlight z-([a-z]+) \{ ([^;{}]+); \}", css)
+    }
     assert set(ours) == set(COLOUR_ELEMENTS) == set(SAME_COLOUR.values()) - {"c"}
     assert all(COLOUR_ELEMENTS[cls] == f"z-{cls}" and ours[cls] == declarations[cls] for cls in ours), ours
 
@@ -153,7 +156,9 @@ def test_header_icons_are_css_masks_and_the_lazy_search_script_a_shared_file(sit
     assert "document.forms.namedItem" not in html
     css = (site.site_dir / "assets/zhudu/zhudu.css").read_text(encoding="utf-8")
     drawn = " ".join(re.findall(r'data-zd-(?:palette|search)="([^"]*)"', html))
-    names = set(re.findall(r"zd-icon--(material-[a-z-]+)", html)) | set(re.findall(r"material-[a-z-]+", drawn))
+    names = set(re.findall(r"zd-icon--(material-[a-z-]+)", html)) | set(
+        re.findall(r"material-[a-z-]+", drawn)
+    )
     assert len(names) == 8, names
     for name in names:
         assert f".zd-icon--{name} {{ --zd-icon: url(" in css

@@ -265,3 +265,24 @@ def test_heading_permalinks_show_a_hash_and_are_named_in_the_variant(
     assert drawn.startswith('"#"'), drawn
     heading = page.locator(".zd-note__body h2").first
     assert f'link "{name}"' in heading.aria_snapshot()
+
+
+def test_a_remembered_dark_palette_is_on_the_body_before_materials_bundle_runs(
+    real_site: ServedSite, page: Any
+) -> None:
+    # The inline palette script (partials/javascripts/palette.html, without its automatic-option
+    # branch) paints the reader's choice while the page is parsed: Material's bundle held back.
+    page.goto(real_site.variant_url("zh-Hans", NOTE))
+    page.wait_for_function(
+        "document.querySelector('[data-md-component=palette] label:not([hidden])') !== null"
+    )
+    page.locator("form[data-md-component=palette] label:visible").click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    page.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
+    page.reload()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    assert page.locator("body").get_attribute("data-md-color-primary") == "black"
+    inline = page.evaluate(
+        "[...document.scripts].filter(s => !s.src && s.text.includes('__palette')).map(s => s.text)"
+    )
+    assert len(inline) == 1 and "matchMedia" not in inline[0]  # the automatic option's branch left out

@@ -77,7 +77,9 @@ _SPAN_TAG_RE = re.compile(r'<span class="[a-z0-9]+">|</span>')
 #: element, read and announced as a span is.  Comments stay spans: Material's code annotations
 #: (``content.code.annotate``) look for ``.c``.
 COLOUR_ELEMENTS = {cls: f"z-{cls}" for cls in set(SAME_COLOUR.values()) - {"c"}}
-_ELEMENT_SPAN_RE = re.compile(rf'<span class="(?P<cls>{"|".join(sorted(COLOUR_ELEMENTS))})">(?P<text>[^<]*)</span>')
+_ELEMENT_SPAN_RE = re.compile(
+    rf'<span class="(?P<cls>{"|".join(sorted(COLOUR_ELEMENTS))})">(?P<text>[^<]*)</span>'
+)
 
 
 def unwrap_unstyled(html: str) -> str:
@@ -101,7 +103,7 @@ def unwrap_unstyled(html: str) -> str:
         return f'<span class="{run["cls"]}">{_SPAN_TAG_RE.sub("", run.group(0))}</span>'
 
     def element(m: re.Match[str]) -> str:
-        return f'<{COLOUR_ELEMENTS[m["cls"]]}>{m["text"]}</{COLOUR_ELEMENTS[m["cls"]]}>'
+        return f"<{COLOUR_ELEMENTS[m['cls']]}>{m['text']}</{COLOUR_ELEMENTS[m['cls']]}>"
 
     def unwrap(block: re.Match[str]) -> str:
         code = block.group(0)

@@ -44,7 +44,9 @@ def mark_external(html: str, own_hosts: Iterable[str]) -> str:
     return _ANCHOR_RE.sub(mark, html)
 
 
-_HEADERLINK_RE = re.compile(r'(<a class="headerlink" href="[^"]*") title="(?P<title>[^"]*)">(?P<text>[^<]*)</a>')
+_HEADERLINK_RE = re.compile(
+    r'(<a class="headerlink" href="[^"]*") title="(?P<title>[^"]*)">(?P<text>[^<]*)</a>'
+)
 #: The name and the text zhudu.css draws for a heading's permalink (``.headerlink::before``: "#",
 #: read as "链接到本节" in the page's variant): mkdocs.yml's ``permalink_title`` and ``permalink``.
 CSS_HEADERLINK = ("链接到本节", "#")
