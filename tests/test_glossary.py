@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import PASSAGE_ID_RE
 from zhudu.annotate import glossary, textmarks
 from zhudu.script import convert as script
 
@@ -148,7 +149,7 @@ def _marks(html: str) -> list[tuple[str, str]]:
 
 
 def _anchors(html: str) -> list[str]:
-    return re.findall(r'data-zd-passage="" id="(p-[0-9a-f]{8}(?:-\d+)?)"', html)
+    return re.findall(PASSAGE_ID_RE, html)
 
 
 def test_marks_first_occurrence_in_running_text_and_skips_links_code_headings(site_builder) -> None:

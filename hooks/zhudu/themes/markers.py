@@ -36,7 +36,7 @@ EXCERPT_CHARS = 26
 _PASSAGE_TAG_RE = re.compile(
     r"""
     <(?P<tag> p | li | blockquote | tr )
-     (?P<attrs> \s [^>]* \bdata-zd-passage\b [^>]* )
+     (?P<attrs> \s [^>]* (?: \bdata-zd-passage\b | (?<![\w-])id="p-[0-9a-f]{8}(?:-\d+)?" ) [^>]* )
     >
     """,
     re.VERBOSE,

@@ -9,6 +9,8 @@
   "use strict";
   if (window.__zdThemes) return;
   window.__zdThemes = true;
+  /* A passage (annotate/passages.py, is_passage): its id is its anchor, "p-…", or it is marked. */
+  var PASSAGE = ":is([data-zd-passage], p[id^=\"p-\"], li[id^=\"p-\"], blockquote[id^=\"p-\"], tr[id^=\"p-\"])[id]";
   var hover = window.matchMedia && window.matchMedia("(hover: hover) and (pointer: fine)").matches;
 
   function buttonOf(node) { return node instanceof Element ? node.closest(".zd-tm__btn") : null; }
@@ -29,7 +31,7 @@
     for (var i = 0; i < pending.length; i++) {
       var marker = pending[i];
       var ids = marker.getAttribute("data-zd-tm").split(" ");
-      var passage = marker.closest("[data-zd-passage][id]");
+      var passage = marker.closest(PASSAGE);
       var panelId = "zd-tm-" + (passage ? passage.id : i);
       var names = ids.map(function (id) {
         var name = blocks.content.querySelector("#zd-tmb-" + id + " > .zd-tm__name");
@@ -133,7 +135,7 @@
     closeAll(null);
     var id = decodeURIComponent(location.hash.slice(1));
     var target = id && document.getElementById(id);
-    if (target && target.hasAttribute("data-zd-passage")) {
+    if (target && target.matches(PASSAGE)) {
       target.classList.remove("zd-tm-target");
       void target.offsetWidth;
       target.classList.add("zd-tm-target");
