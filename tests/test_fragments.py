@@ -162,10 +162,8 @@ def test_theme_marks_write_what_the_pages_carry():
         '<template class="zd-tm-blocks"><span class="zd-tm-strings">主题|x</span><i>1</i><i>2</i></template>'
     )
     note = marks("other_note", title="甲&乙", links=[("../a/#p1", "一段<…>")])
-    assert note == (
-        '<span class="zd-tm__note">甲&amp;乙</span><a class="zd-tm__link" href="../a/#p1">一段&lt;…&gt;</a>'
-    )
-    assert marks("other_note", title="丙", links=[]) == '<span class="zd-tm__note">丙</span>'
+    assert note == ('<span>甲&amp;乙</span><a href="../a/#p1">一段&lt;…&gt;</a>')
+    assert marks("other_note", title="丙", links=[]) == "<span>丙</span>"
     assert marks("block", id="zd-tmb-x", name="名", href="../t/", notes=[note, note]) == (
         '<span class="zd-tm__theme" id="zd-tmb-x"><a class="zd-tm__name" href="../t/">名</a>'
         + note

@@ -29,7 +29,7 @@ def test_marker_opens_with_enter_closes_with_escape_and_deep_links(real_site, pa
     assert page.evaluate("document.activeElement.classList.contains('zd-tm__btn')")
     # Follow a deep link to the same idea in another note: same variant, exact passage.
     page.keyboard.press("Enter")
-    link = panel.locator("a.zd-tm__link").first
+    link = panel.locator(".zd-tm__theme > a:not([class])").first  # another note's passage
     href = link.evaluate("a => a.href")  # resolved: the built HTML has ../<slug>/#p-…
     assert re.search(r"/zhudu/zh-Hant-TW/notes/[a-z0-9-]+/#p-[0-9a-f]{8}(?:-\d+)?$", href), href
     link.click()
@@ -117,15 +117,15 @@ def test_panels_are_copied_from_the_page_blocks_on_screen_and_in_print(real_site
             name,
         )
     # One passage per other note, every one shown: the panel carries no hidden extra passages.
-    links = panel.locator("a.zd-tm__link")
-    assert links.count() == panel.locator(".zd-tm__note").count() > 0
+    links = panel.locator(".zd-tm__theme > a:not([class])")  # other notes' passages, and their titles
+    assert links.count() == panel.locator(".zd-tm__theme > span:not([class])").count() > 0
     assert all(link.is_visible() for link in links.all())
     assert panel.locator("a.zd-tm__name").first.is_visible()  # the theme's page: every passage
     assert page.locator(".zd-endnotes").count() == 0  # built for print only
     page.emulate_media(media="print")
     page.wait_for_selector(".zd-endnotes li", state="attached")
     # On paper the note's themes are listed once (issue 22, item 7), no panel is repeated as an endnote.
-    assert page.locator(".zd-endnotes li a.zd-tm__link").count() == 0
+    assert page.locator(".zd-endnotes li .zd-tm__theme").count() == 0
     assert (
         page.locator(".zd-endnotes__theme").count() == page.locator(".zd-note-themes a.zd-chip").count() > 0
     )
