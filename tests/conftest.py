@@ -30,6 +30,11 @@ import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
+#: A passage in a built page, as reading.js and zhudu.css find it: its id is its anchor ("p-…"), or it
+#: is marked ``data-zd-passage`` (its author chose its id): ``zhudu.annotate.passages.is_passage``.
+PASSAGE = ':is([data-zd-passage], [id^="p-"]:where(p, li, blockquote, tr))'
+#: A passage's generated anchor in a built page's HTML.
+PASSAGE_ID_RE = r'<(?:p|li|blockquote|tr)\b[^>]*?(?<![\w-])id="(p-[0-9a-f]{8}(?:-\d+)?)"'
 CHROMIUM = "/usr/bin/chromium"
 SUBPATH = "/zhudu/"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")

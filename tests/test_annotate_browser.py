@@ -81,7 +81,7 @@ def _overlaps(page) -> list[str]:
     return page.evaluate("""() => {
       const out = [];
       const notes = [...document.querySelectorAll('.zd-anno-note')].filter(n => n.offsetParent);
-      const blocks = [...document.querySelectorAll('[data-zd-passage]')];
+      const blocks = [...document.querySelectorAll(':is([data-zd-passage], [id^="p-"]:where(p, li, blockquote, tr))')];
       for (const n of notes) {
         const a = n.getBoundingClientRect();
         for (const b of blocks) {

@@ -117,13 +117,33 @@ def test_mark_external_adds_noreferrer_once_and_keeps_the_authors_rel():
     assert mark_external(inside, own) == inside
 
 
-def test_the_stylesheets_external_link_label_is_each_variants_conversion():
-    """The label is CSS (``--zd-external-label`` by the page's language): it must be what the
-    variant's converter makes of the Simplified label, as when it was text in the page."""
+def test_heading_permalinks_named_by_css_when_it_knows_their_name():
+    from zhudu.notes.links import label_headerlinks
+
+    known = '<h2 id="a">甲<a class="headerlink" href="#a" title="链接到本节">#</a></h2>'
+    assert label_headerlinks(known) == '<h2 id="a">甲<a class="headerlink" href="#a"></a></h2>'
+    other = '<h2 id="a">甲<a class="headerlink" href="#a" title="本节">¶</a></h2>'
+    assert (
+        label_headerlinks(other)
+        == '<h2 id="a">甲<a class="headerlink" href="#a" aria-label="本节">¶</a></h2>'
+    )
+
+
+@pytest.mark.parametrize("label", ["zd-external-label", "zd-headerlink-label"])
+def test_the_stylesheets_link_labels_are_each_variants_conversion(label):
+    """The external-link and heading-permalink labels are CSS (``--zd-…-label`` by the page's
+    language): each must be what the variant's converter makes of the Simplified label, as when
+    it was text in the page."""
+    from zhudu.notes.links import CSS_HEADERLINK
     from zhudu.script.convert import DEFAULT_VARIANTS, Converter, load_rules
 
     css = (REPO / "overrides/assets/zhudu/zhudu.css").read_text(encoding="utf-8")
-    labels = dict(re.findall(r':root(?::lang\(([^)]+)\))? \{ --zd-external-label: "([^"]+)"; \}', css))
+    labels = dict(re.findall(rf':root(?::lang\(([^)]+)\))? \{{ --{label}: "([^"]+)"; \}}', css))
+    if label == "zd-headerlink-label":
+        assert labels[""] == CSS_HEADERLINK[0]
+        assert (
+            f'.md-typeset .headerlink::before {{ content: "{CSS_HEADERLINK[1]}" / var(--{label}); }}' in css
+        )
     assert set(labels) == {"", "zh-Hant"}, labels
     variants = {v.code: v for v in DEFAULT_VARIANTS}
     rules = load_rules(REPO / "docs" / "editorial" / "conversion.yml", known_variants=variants)

@@ -157,18 +157,18 @@ def test_theme_marks_write_what_the_pages_carry():
     def marks(macro, **values):
         return fragments.render("zd-themes-marks.html", macro, **values)
 
-    assert marks("marker", ids="a b-2") == '<span class="zd-tm" data-zd-tm="a b-2"></span><!--/zd-tm-->'
+    assert marks("marker", ids="a b-2") == '<span class="zd-tm" data-zd-tm="a b-2"></span>'
     assert marks("blocks", strings="主题|x", blocks=["<i>1</i>", "<i>2</i>"]) == (
         '<template class="zd-tm-blocks"><span class="zd-tm-strings">主题|x</span><i>1</i><i>2</i></template>'
     )
     note = marks("other_note", title="甲&乙", links=[("../a/#p1", "一段<…>")])
-    assert note == (
-        '<span class="zd-tm__note">甲&amp;乙</span><a class="zd-tm__link" href="../a/#p1">一段&lt;…&gt;</a>'
-    )
-    assert marks("other_note", title="丙", links=[]) == '<span class="zd-tm__note">丙</span>'
+    assert note == ('<span>甲&amp;乙</span><a href="../a/#p1">一段&lt;…&gt;</a>')
+    assert marks("other_note", title="丙", links=[]) == "<span>丙</span>"
     assert marks("block", id="zd-tmb-x", name="名", href="../t/", notes=[note, note]) == (
         '<span class="zd-tm__theme" id="zd-tmb-x"><a class="zd-tm__name" href="../t/">名</a>'
-        '<span class="zd-tm__where">这个观点在其他笔记中：</span>' + note + note + "</span>"
+        + note
+        + note
+        + "</span>"
     )
     assert marks("block", id="i", name="n", href="h", notes=[]) == (
         '<span class="zd-tm__theme" id="i"><a class="zd-tm__name" href="h">n</a>'
@@ -239,7 +239,8 @@ def test_note_pages_markers_come_from_the_sites_theme_and_escape_names(site_buil
     shutil.copytree(REPO / "overrides", overrides)
     marks = overrides / "partials" / "zd-themes-marks.html"
     marks.write_text(
-        marks.read_text(encoding="utf-8").replace("这个观点在其他笔记中：", "本站的说法："), encoding="utf-8"
+        marks.read_text(encoding="utf-8").replace('<a class="zd-tm__name"', '<a class="zd-tm__name zd-own"'),
+        encoding="utf-8",
     )
     hostile = '数据<script>alert(1)</script>"中心'
     themes = THEMES.replace("name: 数据中心与边缘", f"name: '{hostile}'")
@@ -253,7 +254,7 @@ def test_note_pages_markers_come_from_the_sites_theme_and_escape_names(site_buil
     page = result.page("zh-Hans/notes/note-a/index.html")
     blocks = page[page.index('<template class="zd-tm-blocks">') :]
     blocks = blocks[: blocks.index("</template>")]
-    assert '<span class="zd-tm__where">本站的说法：</span>' in blocks
+    assert '<a class="zd-tm__name zd-own"' in blocks
     assert "<script>" not in blocks
     assert "数据&lt;script&gt;alert(1)&lt;/script&gt;&quot;中心" in blocks
     assert "&lt;script&gt;x&lt;/script&gt;&quot;" in blocks

@@ -73,7 +73,7 @@ def test_margin_notes_sit_beside_their_markers_and_clear_the_related_notes(
         assert note.is_visible()
         box, mbox = note.bounding_box(), marker.bounding_box()
         assert mbox["y"] < box["y"] < mbox["y"] + 3 * m["lines"], (mbox, box)
-        column = page.locator(".zd-note__body > p[data-zd-passage]").first.bounding_box()
+        column = page.locator('.zd-note__body > p[id^="p-"]').first.bounding_box()
         assert box["x"] + box["width"] <= column["x"] + column["width"] + 1  # in the text, not the margin
         assert not page.zd_errors, page.zd_errors
     finally:
@@ -193,7 +193,7 @@ def test_print_has_the_editors_notes_under_their_numbers_and_the_themes_once(
 # --------------------------------------------------------------------------- 11. a phone
 
 LINES = """() => {
-  const font = parseFloat(getComputedStyle(document.querySelector('.zd-note__body > p[data-zd-passage]')).fontSize);
+  const font = parseFloat(getComputedStyle(document.querySelector('.zd-note__body > p[id^="p-"]')).fontSize);
   const range = document.createRange();
   let short = 0, measured = 0, overlaps = [];
   for (const p of document.querySelectorAll('.zd-note__body p.zd-has-tm')) {
@@ -219,7 +219,7 @@ LINES = """() => {
     measured++;
     if (rights[0] < box.right - 1.5 * font) short++;
   }
-  const first = [...document.querySelectorAll('.zd-note__body p[data-zd-passage]')]
+  const first = [...document.querySelectorAll('.zd-note__body p[id^="p-"]')]
     .filter(p => !p.closest('.zd-wrapper'))[0].getBoundingClientRect();
   return {short, measured, overlaps, firstTextTop: first.top, innerHeight};
 }"""
@@ -244,7 +244,7 @@ def test_phone_markers_leave_whole_lines_and_the_first_screen_has_text(
 # --------------------------------------------------------------------------- 12. desktop measure
 
 MEASURE = """() => {
-  const p = document.querySelector('.zd-note__body > p[data-zd-passage]');
+  const p = document.querySelector('.zd-note__body > p[id^="p-"]');
   const toc = document.querySelector('.md-sidebar--secondary');
   const entries = toc.querySelectorAll('.md-nav__link').length;
   return {chars: p.getBoundingClientRect().width / parseFloat(getComputedStyle(p).fontSize),

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import SUBPATH, ServedSite, build_site
+from conftest import PASSAGE, SUBPATH, ServedSite, build_site
 
 NOTE_HK = "notes/ai-bubble-open-source-doge-2025/"
 CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
@@ -173,7 +173,7 @@ def test_theme_counts_are_not_part_of_a_passages_text(real_site: ServedSite, pag
     url = real_site.variant_url("zh-Hant-TW", NOTE_HK)
     page.goto(url)
     passage = (
-        page.locator(".zd-note__body [data-zd-passage].zd-has-tm")
+        page.locator(f".zd-note__body {PASSAGE}.zd-has-tm")
         .filter(has=page.locator(".zd-tm__btn[aria-label*='、']"))
         .first
     )
@@ -351,7 +351,7 @@ NO_LINE_END = "“‘「『（(［[｛{〔〈《【"
 LINE_EDGES = """([noStart, noEnd]) => {
   const skip = '.zd-anno-note, .zd-anno-marker, .zd-tm, .zd-sr-only, .zd-permalink, .zd-gloss-tip, sup, sub, code, pre';
   const out = [];
-  for (const block of document.querySelectorAll('.zd-note__body [data-zd-passage]')) {
+  for (const block of document.querySelectorAll('.zd-note__body :is([data-zd-passage], [id^="p-"]:where(p, li, blockquote, tr))')) {
     const chars = [];
     const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
     const range = document.createRange();
@@ -523,7 +523,7 @@ TIP = """() => {
 TIP_GEOMETRY = """term => {
   const tip = document.querySelector('.zd-gloss-tip');
   const text = tip.querySelector('.zd-gloss-tip__text') || tip;
-  const body = getComputedStyle(term.closest('[data-zd-passage]') || term.parentElement);
+  const body = getComputedStyle(term.closest(':is([data-zd-passage], [id^="p-"]:where(p, li, blockquote, tr))') || term.parentElement);
   const s = getComputedStyle(text);
   const t = tip.getBoundingClientRect(), r = term.getBoundingClientRect();
   const link = tip.querySelector('a');

@@ -6,6 +6,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from conftest import PASSAGE
+
 pytestmark = pytest.mark.browser
 
 NOTES = {
@@ -98,7 +100,7 @@ def test_switching_variant_keeps_page_and_place_and_is_remembered(real_site, pag
     page.goto(real_site.variant_url("zh-Hans", f"notes/{slug}/"))
     page.wait_for_load_state("networkidle")
     # Scroll to a passage in the middle of the note.
-    target = page.locator("[data-zd-passage]").nth(20)
+    target = page.locator(PASSAGE).nth(20)
     anchor = target.get_attribute("id")
     target.evaluate(
         "el => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site
-from zhudu.notes.code_spans import SAME_COLOUR, STYLED_CLASSES, unwrap_unstyled
+from conftest import REPO, build_site
+from zhudu.notes.code_spans import COLOUR_ELEMENTS, SAME_COLOUR, STYLED_CLASSES, unwrap_unstyled
 
 MATERIAL_CSS = next(
     (Path(__file__).resolve().parents[1] / ".venv").glob(
@@ -78,6 +78,17 @@ def test_classes_written_as_one_are_painted_the_same_by_material():
     assert len(by_paint) == 12  # operator, punctuation, string, special, number, keyword, name, …
 
 
+def test_colour_elements_are_painted_as_material_paints_their_class():
+    declarations = _token_declarations()
+    css = (REPO / "overrides/assets/zhudu/zhudu.css").read_text(encoding="utf-8")
+    ours = {
+        m[0]: frozenset({m[1].replace(" ", "")})
+        for m in re.findall(r"\.highlight z-([a-z]+) \{ ([^;{}]+); \}", css)
+    }
+    assert set(ours) == set(COLOUR_ELEMENTS) == set(SAME_COLOUR.values()) - {"c"}
+    assert all(COLOUR_ELEMENTS[cls] == f"z-{cls}" and ours[cls] == declarations[cls] for cls in ours), ours
+
+
 @pytest.mark.parametrize(
     ("html", "expected"),
     [
@@ -85,7 +96,7 @@ def test_classes_written_as_one_are_painted_the_same_by_material():
             '<div class="language-js highlight"><pre><span></span><code><span class="nx">a</span>'
             '<span class="w"> </span><span class="o">=</span><span class="hll"><span class="nx">b</span>'
             "</span></code></pre></div>",
-            '<div class="language-js highlight"><pre><span></span><code>a <span class="o">=</span>'
+            '<div class="language-js highlight"><pre><span></span><code>a <z-o>=</z-o>'
             '<span class="hll">b</span></code></pre></div>',
         ),
         # One class per colour; runs of one colour (whitespace between) become one span.
@@ -93,16 +104,16 @@ def test_classes_written_as_one_are_painted_the_same_by_material():
             '<code class="highlight"><span class="p">)</span><span class="p">;</span><span class="w"> </span>'
             '<span class="kd">var</span><span class="w"> </span><span class="nt">x</span><span class="s2">"a"</span>'
             '<span class="s1">\'b\'</span><span class="c1">// c</span></code>',
-            '<code class="highlight"><span class="p">);</span> <span class="k">var x</span>'
-            '<span class="s">"a"\'b\'</span><span class="c">// c</span></code>',
+            '<code class="highlight"><z-p>);</z-p> <z-k>var x</z-k>'
+            '<z-s>"a"\'b\'</z-s><span class="c">// c</span></code>',
         ),
         # Text between spans of one colour, or a line highlight (a block of its own), ends the run.
         (
             '<div class="highlight"><pre><code><span class="p">(</span>a<span class="p">)</span>'
             '<span class="hll"><span class="p">;</span>\n</span><span class="p">;</span>'
             '<span class="gd">-</span><span class="gd">x</span></code></pre></div>',
-            '<div class="highlight"><pre><code><span class="p">(</span>a<span class="p">)</span>'
-            '<span class="hll"><span class="p">;</span>\n</span><span class="p">;</span>'
+            '<div class="highlight"><pre><code><z-p>(</z-p>a<z-p>)</z-p>'
+            '<span class="hll"><z-p>;</z-p>\n</span><z-p>;</z-p>'
             '<span class="gd">-</span><span class="gd">x</span></code></pre></div>',
         ),
         # The author's raw HTML posing as highlighted code: a span inside an unquoted attribute stays,
@@ -127,20 +138,27 @@ def test_token_spans_are_unwrapped_or_merged_in_highlighted_code_only(html, expe
 def test_highlighted_code_carries_no_unstyled_token_span(site, variant):
     html = site.page(f"{variant}/notes/code/index.html")
     body = html[html.index('<div class="zd-note__body">') : html.index("</article>")]
-    classes = re.findall(r'<span class="([a-z0-9]+)">', body)
+    classes = re.findall(r'<span class="([a-z0-9]+)">', body) + re.findall(r"<z-([a-z]+)>", body)
     assert "p" in classes and "s" in classes  # the colours stay
     assert not set(classes) - set(SAME_COLOUR.values()) - {"zd-sr-only"}, set(classes)
+    assert not re.search(r'<span class="(?:p|s|k|o)">', body)  # colour spans written as elements
     assert "hexo.extend.filter.register(" in re.sub(r"<[^>]+>", "", body)  # the code reads the same
 
 
 @pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-HK"])
 def test_header_icons_are_css_masks_and_the_lazy_search_script_a_shared_file(site, variant):
     html = site.page(f"{variant}/notes/code/index.html")
-    # menu, 2 palette, variants, search, top; in the search dialog: search, back, clear
-    assert html.count('class="zd-icon zd-icon--material-') == 9
+    # menu, variants, search, top; shell.js draws the palette's two and the search dialog's three
+    # (search, back, clear) from their names in data-zd-palette and data-zd-search.
+    assert html.count('class="zd-icon zd-icon--material-') == 4
     assert "<path " not in html  # no inline icon (Material's menu icon, the search dialog's, before)
     assert re.search(r'src="\.\./\.\./\.\./assets/zhudu/lazy-search\.js\?v=[0-9a-f]{12}"', html)
     assert "document.forms.namedItem" not in html
     css = (site.site_dir / "assets/zhudu/zhudu.css").read_text(encoding="utf-8")
-    for name in set(re.findall(r"zd-icon--(material-[a-z-]+)", html)):
+    drawn = " ".join(re.findall(r'data-zd-(?:palette|search)="([^"]*)"', html))
+    names = set(re.findall(r"zd-icon--(material-[a-z-]+)", html)) | set(
+        re.findall(r"material-[a-z-]+", drawn)
+    )
+    assert len(names) == 8, names
+    for name in names:
         assert f".zd-icon--{name} {{ --zd-icon: url(" in css

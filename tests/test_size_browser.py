@@ -178,3 +178,111 @@ def test_external_links_show_an_arrow_and_are_named_external_in_the_variant(
     # The arrow's alternative text is read in its place, in the variant; the site's own link has none.
     assert [n for n in names if n.endswith(label)] == [n for n in names if "基百科" in n], names
     assert len([n for n in names if "基百科" in n]) == 1 and "↗" not in "".join(names), names
+
+
+#: Material 9.8.1's palette form and search dialog as its templates write them (partials/palette.html,
+#: search.html, whitespace between tags left out), in zh-Hans and zh-Hant-TW: what shell.js draws.
+MATERIAL_HEADER = {
+    "zh-Hans": ("切换到深色模式", "切换到浅色模式", "查找", "搜索", "清空当前内容", "正在初始化搜索引擎"),
+    "zh-Hant-TW": ("切換到深色模式", "切換到淺色模式", "搜尋", "搜尋", "清除", "正在初始化搜尋引擎"),
+}
+PALETTE_FORM = (
+    '<form class="md-header__option" data-md-component="palette">'
+    '<input class="md-option" data-md-color-media="(prefers-color-scheme: light)" data-md-color-scheme="default"'
+    ' data-md-color-primary="white" data-md-color-accent="deep-orange" aria-label="{0}" type="radio"'
+    ' name="__palette" id="__palette_0">'
+    '<label class="md-header__button md-icon" title="{0}" for="__palette_1" hidden="">'
+    '<svg class="zd-icon zd-icon--material-weather-night" aria-hidden="true"></svg></label>'
+    '<input class="md-option" data-md-color-media="(prefers-color-scheme: dark)" data-md-color-scheme="slate"'
+    ' data-md-color-primary="black" data-md-color-accent="deep-orange" aria-label="{1}" type="radio"'
+    ' name="__palette" id="__palette_1">'
+    '<label class="md-header__button md-icon" title="{1}" for="__palette_0" hidden="">'
+    '<svg class="zd-icon zd-icon--material-weather-sunny" aria-hidden="true"></svg></label></form>'
+)
+SEARCH_DIALOG = (
+    '<div class="md-search" data-md-component="search" role="dialog" aria-label="{2}">'
+    '<label class="md-search__overlay" for="__search"></label>'
+    '<div class="md-search__inner" role="search"><form class="md-search__form" name="search">'
+    '<input type="text" class="md-search__input" name="query" aria-label="{3}" placeholder="{3}"'
+    ' autocapitalize="off" autocorrect="off" autocomplete="off" spellcheck="false"'
+    ' data-md-component="search-query" required="">'
+    '<label class="md-search__icon md-icon" for="__search">'
+    '<svg class="zd-icon zd-icon--material-magnify" aria-hidden="true"></svg>'
+    '<svg class="zd-icon zd-icon--material-arrow-left" aria-hidden="true"></svg></label>'
+    '<nav class="md-search__options" aria-label="{2}">'
+    '<button type="reset" class="md-search__icon md-icon" title="{4}" aria-label="{4}" tabindex="-1">'
+    '<svg class="zd-icon zd-icon--material-close" aria-hidden="true"></svg></button></nav>'
+    '<div class="md-search__suggest" data-md-component="search-suggest"></div></form>'
+    '<div class="md-search__output"><div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix="">'
+    '<div class="md-search-result" data-md-component="search-result">'
+    '<div class="md-search-result__meta">{5}</div>'
+    '<ol class="md-search-result__list" role="presentation"></ol></div></div></div></div></div>'
+)
+
+
+@pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-TW"])
+def test_shell_draws_the_palette_and_search_dialog_materials_templates_write(
+    real_site: ServedSite, page: Any, variant: str
+) -> None:
+    # Material's bundle held back: the header as shell.js leaves it, before Material's scripts touch it.
+    page.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
+    page.goto(real_site.variant_url(variant, NOTE))
+    page.wait_for_function("document.querySelector('form.md-search__form') !== null")
+    drawn = page.evaluate(
+        "[...document.querySelectorAll('[data-md-component=palette], [data-md-component=search]')]"
+        ".map(e => e.outerHTML.replace(/>\\s+</g, '><').replace(/>\\s+/g, '>').replace(/\\s+</g, '<'))"
+    )
+    strings = MATERIAL_HEADER[variant]
+    assert drawn == [PALETTE_FORM.format(*strings), SEARCH_DIALOG.format(*strings)]
+
+
+def test_without_javascript_the_page_reads_the_same_and_offers_no_dead_control(
+    real_site: ServedSite, browser: Any
+) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(real_site.variant_url("zh-Hans", NOTE))
+        assert page.locator("[data-md-component=palette] input").count() == 0
+        assert not page.locator(".md-search").is_visible()
+        assert not page.locator("label.md-header__button[for=__search]").is_visible()
+        snapshot = page.locator("body").aria_snapshot()
+        assert 'link "繁體·臺灣"' in snapshot and 'link "术语表"' in snapshot  # variants and nav: links
+        assert "这一年，海水与火焰交织" in page.locator("article.zd-note").inner_text()
+        assert "radio" not in snapshot and "dialog" not in snapshot
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("variant", "name"), [("zh-Hans", "链接到本节"), ("zh-Hant-TW", "連結到本節")])
+def test_heading_permalinks_show_a_hash_and_are_named_in_the_variant(
+    real_site: ServedSite, page: Any, variant: str, name: str
+) -> None:
+    page.goto(real_site.variant_url(variant, NOTE))
+    link = page.locator(".zd-note__body h2 a.headerlink").first
+    assert link.inner_text() == "" and link.get_attribute("aria-label") is None  # nothing in the page
+    drawn = link.evaluate("a => getComputedStyle(a, '::before').content")
+    assert drawn.startswith('"#"'), drawn
+    heading = page.locator(".zd-note__body h2").first
+    assert f'link "{name}"' in heading.aria_snapshot()
+
+
+def test_a_remembered_dark_palette_is_on_the_body_before_materials_bundle_runs(
+    real_site: ServedSite, page: Any
+) -> None:
+    # The inline palette script (partials/javascripts/palette.html, without its automatic-option
+    # branch) paints the reader's choice while the page is parsed: Material's bundle held back.
+    page.goto(real_site.variant_url("zh-Hans", NOTE))
+    page.wait_for_function(
+        "document.querySelector('[data-md-component=palette] label:not([hidden])') !== null"
+    )
+    page.locator("form[data-md-component=palette] label:visible").click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    page.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
+    page.reload()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    assert page.locator("body").get_attribute("data-md-color-primary") == "black"
+    inline = page.evaluate(
+        "[...document.scripts].filter(s => !s.src && s.text.includes('__palette')).map(s => s.text)"
+    )
+    assert len(inline) == 1 and "matchMedia" not in inline[0]  # the automatic option's branch left out

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from conftest import build_site
+from conftest import REPO, build_site, repo_config
 from zhudu.compact.theme_files import unused
 from zhudu.compact.whitespace import compact
 
@@ -36,9 +36,10 @@ var total = count + 1;
 #: A note page's bytes outside its body (head, header, nav, toc, footer, scripts) on this site, in
 #: any variant. Measured 15,393 bytes (zh-Hans) before the templates' indentation was dropped,
 #: 13,221 after, 12,800 with reading.js's strings in one text node, 12,299 with the search dialog's
-#: icons as CSS masks and ``__config``'s strings in UTF-8; the bound leaves room for a small
-#: addition, not for any of them coming back.
-CHROME_BOUND = 12_600
+#: icons as CSS masks and ``__config``'s strings in UTF-8, 10,614 with the palette toggle and the
+#: search dialog drawn by shell.js; the bound leaves room for a small addition, not for any of
+#: them coming back.
+CHROME_BOUND = 10_900
 
 
 @pytest.fixture(scope="module")
@@ -168,3 +169,34 @@ def test_materials_search_keeps_its_worker_and_the_lunr_files_it_imports(tmp_pat
         "assets/javascripts/lunr/min/lunr.zh.min.js",
     }
     assert not [a for a in assets if a.endswith(".map")]
+
+
+def test_materials_own_palette_markup_where_shell_js_could_not_draw_it(tmp_path):
+    """An automatic "(prefers-color-scheme)" option: Material's inline script reads the palette's
+    inputs while the page is parsed, so the form and the script are written as Material writes them;
+    "search.share" likewise keeps Material's search dialog."""
+    theme = {**repo_config()["theme"], "custom_dir": str(REPO / "overrides")}
+    palette = [
+        {"media": "(prefers-color-scheme)", "toggle": {"icon": "material/brightness-auto", "name": "自动"}}
+    ]
+    palette += theme["palette"]
+    features = [*theme["features"], "search.share"]
+    theme = {**theme, "palette": palette, "features": features}
+    result = build_site(tmp_path, notes={"shell.md": NOTE}, config={"theme": theme})
+    assert result.ok, result.log
+    html = result.page("zh-Hans/notes/shell/index.html")
+    assert "data-zd-palette" not in html and "data-zd-search" not in html
+    assert html.count('type="radio" name="__palette"') == 3 and 'aria-label="自动"' in html
+    assert 'if("(prefers-color-scheme)"===palette.color.media){var media=matchMedia(' in html
+    assert 'class="md-search__input"' in html and 'data-md-component="search-share"' in html
+
+
+def test_the_palette_and_search_dialog_carry_their_strings_in_the_variant(site):
+    for variant, palette, search in (
+        ("zh-Hans", "切换到深色模式|切换到浅色模式", "搜索|清空当前内容|正在初始化搜索引擎"),
+        ("zh-Hant-TW", "切換到深色模式|切換到淺色模式", "搜尋|清除|正在初始化搜尋引擎"),
+    ):
+        html = site.page(f"{variant}/notes/shell/index.html")
+        assert f'data-zd-text="{palette}"' in html and f'data-zd-text="{search}"' in html
+        assert 'class="md-search__input"' not in html and 'class="md-option"' not in html
+        assert "matchMedia" not in html  # Material's automatic-option branch, not needed here

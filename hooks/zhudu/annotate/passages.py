@@ -14,6 +14,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
@@ -24,6 +25,11 @@ PASSAGE_TAGS = frozenset({"p", "li", "blockquote", "tr"})
 #: Containers whose contents are not the author's running text.
 SKIP_TAGS = frozenset({"pre", "code", "script", "style", "details", "aside", "header", "nav"})
 ANCHOR_PREFIX = "p-"
+#: An anchor ``anchor_for`` makes (with the -2, -3 … of a repeated passage).  A passage is known by
+#: such an id: only a passage whose id the author chose (attr_list's ``{#id}``) carries
+#: ``data-zd-passage`` (18 bytes of every passage, in every variant, before).  The pages' scripts and
+#: styles read both (``PASSAGE`` in reading.js; zhudu.css), the build too (``is_passage``).
+GENERATED_ID_RE = re.compile(r"p-[0-9a-f]{8}(?:-\d+)?")
 _STASH_RE = re.compile("\x02wzxhzdk:\\d+\x03")
 _SPACE_RE = re.compile(r"\s+")
 
@@ -40,6 +46,16 @@ class Passage:
 def plain_text(element: etree.Element) -> str:
     """The visible text of an element, with Markdown's stash placeholders removed."""
     return _SPACE_RE.sub(" ", _STASH_RE.sub("", "".join(element.itertext()))).strip()
+
+
+def is_passage(tag: str, attrs: dict[str, Any]) -> bool:
+    """Whether an element of a rendered page, its tag and attributes, is a passage."""
+    element_id = attrs.get("id")
+    if not element_id:
+        return False
+    return "data-zd-passage" in attrs or (
+        tag in PASSAGE_TAGS and GENERATED_ID_RE.fullmatch(element_id) is not None
+    )
 
 
 def anchor_for(text: str, fold: Callable[[str], str]) -> str:
@@ -85,7 +101,8 @@ class PassageTreeprocessor(Treeprocessor):
                 anchor = element.get("id", anchor)
             else:
                 element.set("id", anchor)
-            element.set("data-zd-passage", "")
+            if not GENERATED_ID_RE.fullmatch(anchor):
+                element.set("data-zd-passage", "")
             found.append(Passage(anchor=anchor, kind=element.tag, text=text))
         self.extension.last_passages = found
 

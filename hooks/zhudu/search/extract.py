@@ -1,6 +1,6 @@
 """A rendered page's searchable text: its title and passages, as a variant shows them.
 
-Read from Material's article only (``[data-zd-passage]`` elements, the headings above them), leaving
+Read from Material's article only (passages: ``annotate.passages.is_passage``, the headings above them), leaving
 out what the site adds inside a passage that is not the author's text (``SKIPPED_CLASSES``).  Either
 from the page's HTML (``extract_page``) or, without parsing each variant again, from the tokenized
 page's structure (``outline``) and each variant's converted pieces (``page_text``).  Pure: HTML
@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
 from typing import Any
+
+from zhudu.annotate.passages import is_passage
 
 _SPACE_RE = re.compile(r"\s+")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -51,7 +53,7 @@ SKIPPED_CLASSES = frozenset(
 
 
 class _ArticleReader:
-    """Collect ``[data-zd-passage]`` texts, headings and the title of Material's article.
+    """Collect passages' texts, headings and the title of Material's article.
 
     Fed what ``HTMLParser`` reports (``start``, ``end``, ``data`` take its handlers' arguments): by
     ``_Extractor`` when reading a page's HTML, directly by ``outline`` when walking a tokenized page.
@@ -89,7 +91,7 @@ class _ArticleReader:
             or not SKIPPED_CLASSES.isdisjoint(classes)
         ):
             self.skip = depth
-        if self.passage is None and "data-zd-passage" in a and a.get("id"):
+        if self.passage is None and is_passage(tag, a):
             self.passage = (str(a["id"]), depth)
             self.buf = []
         elif self.passage is None and self.heading is None and tag in _HEADINGS:
@@ -276,14 +278,14 @@ def page_text(page: Outline, pieces: Sequence[str], html: str, url: str) -> Page
 #: Attribute text without which the extractor ignores a tag's attributes (``_attrs_matter``).
 #: Classes are compared as written, attribute names in any case (HTMLParser lowers them); a
 #: case-blind search of the whole pattern took three times as long.
-_ATTR_MATTER_RE = re.compile(r"headerlink|zd-(?:tm|anno|permalink|sr-only)|(?i:data-zd-passage)")
+_ATTR_MATTER_RE = re.compile(r"headerlink|zd-(?:tm|anno|permalink|sr-only)|(?i:data-zd-passage|id=.p-)")
 
 
 def _attrs_matter(reader: _ArticleReader, name: str, attrs: str) -> bool:
     """Whether ``_ArticleReader.start`` would look at this tag's attributes.
 
     Outside the article only the article's own class; inside it a heading's id, a passage's
-    ``data-zd-passage`` and id, and the class ``headerlink``.  Any other tag is only pushed.
+    id (and ``data-zd-passage`` when its author chose it), and the class ``headerlink``.  Any other tag is only pushed.
     """
     if not attrs:
         return False

@@ -36,7 +36,7 @@ EXCERPT_CHARS = 26
 _PASSAGE_TAG_RE = re.compile(
     r"""
     <(?P<tag> p | li | blockquote | tr )
-     (?P<attrs> \s [^>]* \bdata-zd-passage\b [^>]* )
+     (?P<attrs> \s [^>]* (?: \bdata-zd-passage\b | (?<![\w-])id="p-[0-9a-f]{8}(?:-\d+)?" ) [^>]* )
     >
     """,
     re.VERBOSE,
@@ -117,7 +117,7 @@ class NoteMarkers:
             out += theme_blocks(blocks)
         # A marker of a table row belongs inside its first cell.
         return re.sub(
-            r"\x00TD(?P<marker><span class=\"zd-tm\".*?</span><!--/zd-tm-->)\s*(?P<td><td\b[^>]*>)",
+            r"\x00TD(?P<marker><span class=\"zd-tm\" data-zd-tm=\"[^\"]*\"></span>)\s*(?P<td><td\b[^>]*>)",
             lambda m: m.group("td") + m.group("marker"),
             out,
             flags=re.DOTALL,

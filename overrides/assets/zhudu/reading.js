@@ -7,7 +7,9 @@
   "use strict";
 
   var STORE_PREFIX = "zd-reading:";
-  var PASSAGE = "[data-zd-passage][id]";
+  /* A passage: a paragraph, list item, quote or table row whose id is its anchor, "p-…" (or one whose
+     author chose its id, marked data-zd-passage): annotate/passages.py, is_passage. */
+  var PASSAGE = ":is([data-zd-passage], p[id^=\"p-\"], li[id^=\"p-\"], blockquote[id^=\"p-\"], tr[id^=\"p-\"])[id]";
   var finePointer = window.matchMedia ? window.matchMedia("(hover: hover) and (pointer: fine)") : null;
 
   // ------------------------------------------------------------------ helpers

@@ -9,6 +9,8 @@
   "use strict";
   if (window.__zdThemes) return;
   window.__zdThemes = true;
+  /* A passage (annotate/passages.py, is_passage): its id is its anchor, "p-…", or it is marked. */
+  var PASSAGE = ":is([data-zd-passage], p[id^=\"p-\"], li[id^=\"p-\"], blockquote[id^=\"p-\"], tr[id^=\"p-\"])[id]";
   var hover = window.matchMedia && window.matchMedia("(hover: hover) and (pointer: fine)").matches;
 
   function buttonOf(node) { return node instanceof Element ? node.closest(".zd-tm__btn") : null; }
@@ -19,16 +21,17 @@
      the button and the panel it stands for, named with the blocks' theme names and the template's
      words (converted per variant), in STRINGS order: the dot's label, the panel's title, the
      panel's name, the button's name for several themes and for one. */
+  var STRINGS = [];
   function draw() {
     var pending = document.querySelectorAll(".zd-tm[data-zd-tm]");
     var blocks = document.querySelector("template.zd-tm-blocks");
     if (!pending.length || !blocks) return;
     var words = blocks.content.querySelector(".zd-tm-strings");
-    var STRINGS = words ? words.textContent.split("|") : [];
+    STRINGS = words ? words.textContent.split("|") : [];
     for (var i = 0; i < pending.length; i++) {
       var marker = pending[i];
       var ids = marker.getAttribute("data-zd-tm").split(" ");
-      var passage = marker.closest("[data-zd-passage][id]");
+      var passage = marker.closest(PASSAGE);
       var panelId = "zd-tm-" + (passage ? passage.id : i);
       var names = ids.map(function (id) {
         var name = blocks.content.querySelector("#zd-tmb-" + id + " > .zd-tm__name");
@@ -64,6 +67,12 @@
       var block = blocks && blocks.content.getElementById(slots[i].getAttribute("data-zd-block"));
       if (!block) continue;
       for (var child = block.firstChild; child; child = child.nextSibling) slots[i].appendChild(child.cloneNode(true));
+      /* The panel's first line, "in other notes:", is the panel's name (the blocks carry it no more). */
+      if (slots[i] === panel.firstElementChild && !block.querySelector(".zd-tm__none") && STRINGS[2]) {
+        var where = make("span", "zd-tm__where", {});
+        where.textContent = STRINGS[2] + "：";
+        slots[i].insertBefore(where, slots[i].children[1] || null);
+      }
     }
   }
 
@@ -126,7 +135,7 @@
     closeAll(null);
     var id = decodeURIComponent(location.hash.slice(1));
     var target = id && document.getElementById(id);
-    if (target && target.hasAttribute("data-zd-passage")) {
+    if (target && target.matches(PASSAGE)) {
       target.classList.remove("zd-tm-target");
       void target.offsetWidth;
       target.classList.add("zd-tm-target");

@@ -18,7 +18,7 @@
     var header = document.querySelector(".md-header");
     var top = header ? header.getBoundingClientRect().bottom : 0;
     var nodes = document.querySelectorAll(
-      "article [data-zd-passage][id], article h2[id], article h3[id], article h4[id]");
+      "article :is([data-zd-passage], p[id^=\"p-\"], li[id^=\"p-\"], blockquote[id^=\"p-\"], tr[id^=\"p-\"])[id], article h2[id], article h3[id], article h4[id]");
     for (var i = 0; i < nodes.length; i++) {
       if (nodes[i].getBoundingClientRect().bottom > top + 8) return i || window.scrollY > 0 ? nodes[i].id : null;
     }
