@@ -66,6 +66,9 @@ class ThemeIndex:
     hits: tuple[Hit, ...]
     problems: list[EditorialError] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    #: Note id → theme id → the digest of the note's hits in the theme (``page_digests``); under
+    #: ``mkdocs serve`` an unchanged note's dict is the last build's, digests included.
+    hit_digests: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.note_by_id = {n.id: n for n in self.notes}
