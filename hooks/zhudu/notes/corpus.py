@@ -10,6 +10,7 @@ serving while the author fixes it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
@@ -124,6 +125,7 @@ class Corpus:
 # --------------------------------------------------------------------------- Reading
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure (lexical paths); asked for every note on every save
 def note_id(path: Path, root: Path | None = None) -> str:
     """A note's id: its file name without the extension (stable, never converted).
 
@@ -160,12 +162,13 @@ def note_ids(paths: Iterable[Path], root: Path | None = None) -> dict[Path, str]
     In a folder (``note_id``), the same with the folder's path in front.
     """
     rank = {suffix: n for n, suffix in enumerate(NOTE_SUFFIXES)}
-    paths = sorted(paths, key=lambda p: (note_id(p, root), rank.get(p.suffix, len(rank)), p.name))
-    stems = {note_id(p, root) for p in paths}
+    stem_of = {p: note_id(p, root) for p in paths}  # once each: a path's id is asked three times
+    paths = sorted(stem_of, key=lambda p: (stem_of[p], rank.get(p.suffix, len(rank)), p.name))
+    stems = set(stem_of.values())
     ids: dict[Path, str] = {}
     taken: set[str] = set()
     for path in paths:
-        stem = note_id(path, root)
+        stem = stem_of[path]
         named = stem[: len(stem) - len(path.stem)] + path.name  # the folder, then the whole file name
         identifier, n = stem, 1
         while identifier in taken or (identifier != stem and identifier in stems):
