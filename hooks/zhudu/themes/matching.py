@@ -387,6 +387,7 @@ def _build_index(
         hits=tuple(hits),
         problems=problems,
         hit_digests=hit_digests,
+        in_document_order=True,  # notes in corpus order, each note's passages in order
         timings={
             "fold": fold_time,
             "automaton": t2 - t1,
