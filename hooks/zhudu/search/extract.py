@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
-from typing import Any, NamedTuple
+from typing import Any
 
 _SPACE_RE = re.compile(r"\s+")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -23,12 +23,9 @@ _VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "source", "wbr", 
 _SPECIAL_TAGS = _VOID | _HEADINGS | {"script", "style", "svg", "article"}
 
 
-class PassageText(NamedTuple):
+@dataclass(frozen=True)
+class PassageText:
     """One passage as a variant shows it."""
-
-    # A NamedTuple, not a dataclass: a tuple of plain values drops out of Python's cyclic
-    # collections, and ``mkdocs serve`` keeps one per passage and variant between saves (a full collection
-    # walked them all, over a second per save at 3,000 notes).
 
     anchor: str
     text: str

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterable
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
@@ -91,12 +91,9 @@ def _trie_source(forms: Iterable[str]) -> str:
 # --------------------------------------------------------------------------- marking
 
 
-class Occurrence(NamedTuple):
+@dataclass(frozen=True)
+class Occurrence:
     """Where a term occurs: a note and a passage anchor."""
-
-    # A NamedTuple, not a dataclass: a tuple of plain values drops out of Python's cyclic
-    # collections, and ``mkdocs serve`` keeps one per term occurrence between saves (a full collection
-    # walked them all, over a second per save at 3,000 notes).
 
     term_id: str
     note_id: str
