@@ -80,6 +80,7 @@ def test_hit_digests_follow_the_hits_and_their_texts(monkeypatch: pytest.MonkeyP
     index, second = digests(_notes(a=["GPU 很贵", "无关"], b=["gpu 不便宜"]))
     assert second["a"] == first["a"] and second["b"] != first["b"]
     # An unchanged note's hits and digests are the last build's objects: nothing made or hashed again.
+    assert first_index.timings["notes kept"] == 0 and index.timings["notes kept"] == 1
     assert index.hit_digests["a"] is first_index.hit_digests["a"]
     assert index.hits_in("t", "a")[0] is first_index.hits_in("t", "a")[0]
     assert index.hit_digests["b"] is not first_index.hit_digests["b"]

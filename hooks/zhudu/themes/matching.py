@@ -366,12 +366,13 @@ def _build_index(
 
     hits: list[Hit] = []
     hit_digests: dict[str, dict[str, str]] = {}
-    offset = 0
+    offset = kept_notes = 0
     for note in notes:
         stop = offset + len(note.passages)
         if remember and note.id not in quoted:  # serve: an unchanged note's hits are the last build's
             kept_key = (note.id, note.passages)
             kept = SCANS.note_hits(kept_key)
+            kept_notes += kept is not None
             if kept is None:
                 kept = (note_hits(offset, stop), {})
                 SCANS.hits_current[kept_key] = kept
@@ -396,5 +397,6 @@ def _build_index(
             "total": t4 - t0,
             "passages": float(len(keys)),
             "chars": float(sum(map(len, folded))),
+            "notes kept": float(kept_notes),  # notes whose hits are the last build's
         },
     )

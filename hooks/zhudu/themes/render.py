@@ -220,7 +220,8 @@ class ThemeBuild:
         ms = index.timings.get("total", 0.0) * 1000
         return (
             f"{len(self.theme_map.themes)} themes ({len(index.shared_themes())} shared by 2+ notes), "
-            f"{hits} themed passages in {int(index.timings.get('passages', 0))}, matched in {ms:.1f} ms"
+            f"{hits} themed passages in {int(index.timings.get('passages', 0))}, matched in {ms:.1f} ms; "
+            f"hits of {int(index.timings.get('notes kept', 0))} of {len(index.notes)} notes kept"
         )
 
     @property
