@@ -162,13 +162,12 @@ def note_ids(paths: Iterable[Path], root: Path | None = None) -> dict[Path, str]
     In a folder (``note_id``), the same with the folder's path in front.
     """
     rank = {suffix: n for n, suffix in enumerate(NOTE_SUFFIXES)}
-    stem_of = {p: note_id(p, root) for p in paths}  # once each: a path's id is asked three times
-    paths = sorted(stem_of, key=lambda p: (stem_of[p], rank.get(p.suffix, len(rank)), p.name))
-    stems = set(stem_of.values())
+    paths = sorted(paths, key=lambda p: (note_id(p, root), rank.get(p.suffix, len(rank)), p.name))
+    stems = {note_id(p, root) for p in paths}
     ids: dict[Path, str] = {}
     taken: set[str] = set()
     for path in paths:
-        stem = stem_of[path]
+        stem = note_id(path, root)
         named = stem[: len(stem) - len(path.stem)] + path.name  # the folder, then the whole file name
         identifier, n = stem, 1
         while identifier in taken or (identifier != stem and identifier in stems):
