@@ -2,7 +2,8 @@
 
 * ``themes/matching.SCANS``: a note's folded passages and phrase hits, by the map's phrases and
   the note's passage texts: matching with kept scans equals matching afresh;
-* ``publish/page_digests.NOTE_HITS``: a note's hits in a theme, by the hits and their texts;
+* ``matching.SCANS.note_hits``: a note's hits and their digests (``page_digests.hits_digest``), by
+  its id and passages: an unchanged note's are the last build's, an edited note's are made again;
 * ``render_keys.note_key``: the glossary terms a note's render can show;
 * ``publish/written.sweep``: kept pages no build needs are removed once old.
 """
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,10 +22,10 @@ from zhudu.annotate import textmarks
 from zhudu.annotate.annotations import AnnotationExtension
 from zhudu.annotate.glossary import Glossary, Term
 from zhudu.publish import workers, written
-from zhudu.publish.page_digests import HitDigests
+from zhudu.publish.page_digests import hits_digest
 from zhudu.render_keys import note_key
 from zhudu.themes import matching
-from zhudu.themes.theme_index import Hit, ThemeIndex
+from zhudu.themes.theme_index import ThemeIndex
 from zhudu.themes.theme_map import Snippet, Theme, ThemeMap
 
 
@@ -67,15 +67,29 @@ def test_matching_with_kept_scans_equals_matching_afresh(monkeypatch: pytest.Mon
         assert _seen(reused) == _seen(_fresh(theme_map(*phrases), notes, monkeypatch))
 
 
-def test_hit_digests_follow_the_hits_and_their_texts() -> None:
-    hit = Hit(theme="t", note="a", anchor="p-a0", phrases=("gpu",), spans=((0, 3),))
-    digests = HitDigests()
-    first = digests.digest("t", (hit,), ("GPU 很贵",))
-    digests.start()
-    assert digests.digest("t", (hit,), ("GPU 很贵",)) == first
-    assert digests.digest("t", (hit,), ("GPU 不贵",)) != first  # the panel quotes the passage
-    assert digests.digest("t", (replace(hit, spans=((0, 3), (4, 7))),), ("GPU 很贵",)) != first
-    assert digests.digest("u", (hit,), ("GPU 很贵",)) == first  # the theme's own parts are elsewhere
+def test_hit_digests_follow_the_hits_and_their_texts(monkeypatch: pytest.MonkeyPatch) -> None:
+    theme_map = ThemeMap(path="x.yml", themes=(Theme("t", "T", "d", ("gpu",), 1),))
+    monkeypatch.setattr(matching, "SCANS", matching.Scans())
+
+    def digests(notes: list) -> tuple[ThemeIndex, dict[str, str]]:
+        index = matching.build_index(theme_map, notes)
+        return index, {n: hits_digest(index, "t", n, index.hits_in("t", n)) for n in ("a", "b")}
+
+    first_index, first = digests(_notes(a=["GPU 很贵", "无关"], b=["gpu 便宜"]))
+    # b's passage quoted otherwise: its digest changes (the panel quotes the passage), a's is kept.
+    index, second = digests(_notes(a=["GPU 很贵", "无关"], b=["gpu 不便宜"]))
+    assert second["a"] == first["a"] and second["b"] != first["b"]
+    # An unchanged note's hits and digests are the last build's objects: nothing made or hashed again.
+    assert first_index.timings["notes kept"] == 0 and index.timings["notes kept"] == 1
+    assert index.hit_digests["a"] is first_index.hit_digests["a"]
+    assert index.hits_in("t", "a")[0] is first_index.hits_in("t", "a")[0]
+    assert index.hit_digests["b"] is not first_index.hit_digests["b"]
+    # One more hit in a passage (other spans): another digest.
+    _, third = digests(_notes(a=["GPU 很贵，gpu", "无关"], b=["gpu 不便宜"]))
+    assert third["a"] != first["a"] and third["b"] == second["b"]
+    # The same notes matched afresh give the same digests.
+    monkeypatch.setattr(matching, "SCANS", matching.Scans())
+    assert digests(_notes(a=["GPU 很贵，gpu", "无关"], b=["gpu 不便宜"]))[1] == third
 
 
 def test_a_notes_render_key_holds_the_terms_it_can_show() -> None:

@@ -10,6 +10,7 @@ serving while the author fixes it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
@@ -124,6 +125,7 @@ class Corpus:
 # --------------------------------------------------------------------------- Reading
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure (lexical paths); asked for every note on every save
 def note_id(path: Path, root: Path | None = None) -> str:
     """A note's id: its file name without the extension (stable, never converted).
 

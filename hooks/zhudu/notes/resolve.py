@@ -29,6 +29,7 @@ kept as written (the link still reaches the page).
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -314,8 +315,9 @@ def _fold(text: str) -> str:
     return _FOLD_RE.sub("", text).casefold()
 
 
+@functools.lru_cache(maxsize=1 << 14)  # pure; every note's, on every save of mkdocs serve
 def headings(markdown: str) -> dict[str, str]:
-    """A note's headings, folded text and id → id, as the table of contents makes the ids."""
+    """A note's headings, folded text and id → id, as the table of contents makes the ids (do not modify)."""
     out: dict[str, str] = {}
     fence = ""
     for line in markdown.split("\n"):

@@ -34,7 +34,6 @@ from zhudu import cache, render_keys
 from zhudu.annotate import annotations
 from zhudu.publish import written as written_pages
 from zhudu.publish.page_digests import (  # split out of this module; kept importable from here
-    NOTE_HITS,
     _stable_repr,
     _theme_digest,
     build_digest,
@@ -326,7 +325,6 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
         site.settings.search,
     )
     memo: dict[str, str] = {}
-    NOTE_HITS.start()
     index = themes.index if themes is not None else None
     # Every theme page links to the other themes that have notes.
     theme_list = repr(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -111,12 +112,19 @@ class NoteLoading:
         folder = self.display(self.seeds_dir)
         paths: list[Path] = []
         refused: list[ZhuduError] = []
+        resolved: dict[Path, Path] = {}  # each folder resolved once (every save lists every note)
         for path in folders.walk(self.seeds_dir):
             if path.suffix not in NOTE_SUFFIXES:
                 continue
             try:
-                target = path.resolve()
-                readable = target.is_file()
+                mode = os.lstat(path).st_mode
+                if stat.S_ISLNK(mode):
+                    target = path.resolve()
+                    readable = target.is_file()
+                else:  # not a link: where it is, in its folder resolved (one system call, not one per folder)
+                    if (folder_target := resolved.get(path.parent)) is None:
+                        folder_target = resolved[path.parent] = path.parent.resolve()
+                    target, readable = folder_target / path.name, stat.S_ISREG(mode)
             except (OSError, RuntimeError):  # a symbolic link loop, a name too long
                 target, readable = None, False
             if target is not None and not target.is_relative_to(seeds):

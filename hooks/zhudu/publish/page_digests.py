@@ -9,7 +9,7 @@ mkdocs.yml, the templates, the nav, the interface strings).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
     from zhudu.themes.render import ThemeBuild
+    from zhudu.themes.theme_index import Hit, ThemeIndex
 
 
 def page_digest(page: Page, build_inputs: str, shown: str = "") -> str:
@@ -111,46 +112,36 @@ def _theme_digest(themes: ThemeBuild, theme_id: str, memo: dict[str, str]) -> st
     order = [t.id for t in index.theme_map.themes].index(theme_id)
     parts: list[str] = [repr(index.theme_by_id[theme_id]), str(order), repr(themes.paged.get(theme_id))]
     for note, hits in sorted(index.by_theme_note.get(theme_id, {}).items()):
-        info = themes.info.get(note)
-        # to_simplified is not in NoteInfo's repr: which conversion a note's passages go through.
-        parts.append(repr(info) + getattr(getattr(info, "to_simplified", None), "__qualname__", ""))
-        texts = tuple(
-            passage.text if (passage := index.passage_by_key.get((note, hit.anchor))) is not None else ""
-            for hit in hits
-        )
-        parts.append(NOTE_HITS.digest(theme_id, tuple(hits), texts))
+        info_key = "\0info:" + note  # a note's entry is the same in every theme it is in
+        if (shown := memo.get(info_key)) is None:
+            info = themes.info.get(note)
+            # to_simplified is not in NoteInfo's repr: which conversion a note's passages go through.
+            shown = memo[info_key] = repr(info) + getattr(
+                getattr(info, "to_simplified", None), "__qualname__", ""
+            )
+        parts.append(shown)
+        parts.append(hits_digest(index, theme_id, note, hits))
     memo[theme_id] = cache.digest(*parts)
     return memo[theme_id]
 
 
-class HitDigests:
-    """The digest of a note's hits in a theme, kept from one build to the next (``mkdocs serve``).
+def hits_digest(index: ThemeIndex, theme_id: str, note: str, hits: Sequence[Hit]) -> str:
+    """The digest of a note's hits in a theme, with the texts of their passages (the panels quote them).
 
-    A save changes one note's hits; writing out every hit of every theme again was most of the
-    plan's digests at 500 notes.  Keyed by the hits and passage texts themselves (compared, not
-    written out); only what the last two builds used is kept.
+    Kept in ``index.hit_digests``: under ``mkdocs serve`` an unchanged note's digests are the last
+    build's (``matching.Scans.note_hits``), so a save hashes only the edited note's hits.
     """
-
-    def __init__(self) -> None:
-        self.current: dict[tuple[Any, ...], str] = {}
-        self.previous: dict[tuple[Any, ...], str] = {}
-
-    def start(self) -> None:
-        """A new build: what the build before last used and the last did not is dropped."""
-        self.previous, self.current = self.current, {}
-
-    def digest(self, theme_id: str, hits: tuple[Any, ...], texts: tuple[str, ...]) -> str:
-        """The digest of these hits (with their passages' texts) in ``theme_id``."""
-        key = (theme_id, hits, texts)
-        found = self.current.get(key) or self.previous.get(key)
-        if found is None:
-            found = cache.digest(*(repr(hit) + text for hit, text in zip(hits, texts, strict=True)))
-        self.current[key] = found
-        return found
-
-
-#: This process's kept hit digests.
-NOTE_HITS = HitDigests()
+    per_note = index.hit_digests.setdefault(note, {})
+    found = per_note.get(theme_id)
+    if found is None:
+        quoted = index.passage_by_key
+        found = per_note[theme_id] = cache.digest(
+            *(
+                repr(hit) + (passage.text if (passage := quoted.get((note, hit.anchor))) is not None else "")
+                for hit in hits
+            )
+        )
+    return found
 
 
 def _toc(toc: Any) -> list[Any]:

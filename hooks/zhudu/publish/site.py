@@ -86,6 +86,8 @@ class Site(NoteLoading):
     _vocabulary: ProcessPoolExecutor | None = field(default=None, repr=False)
     #: URLs re-aimed for the variant folders, by what they depend on (``variants.relocate``).
     _relocated: dict[tuple[str, str, str], str] = field(default_factory=dict, repr=False)
+    #: Folders resolved by ``display`` in this build (every note of a folder shares its own).
+    _resolved: dict[Path, Path] = field(default_factory=dict, repr=False)
 
     # ----------------------------------------------------------------- configuration
 
@@ -204,9 +206,16 @@ class Site(NoteLoading):
         author sees it (``seeds/link.md``), not as the file it leads to.
         """
         try:
-            return (path.parent.resolve() / path.name).relative_to(self.root.resolve()).as_posix()
+            return (self._resolve(path.parent) / path.name).relative_to(self._resolve(self.root)).as_posix()
         except (ValueError, OSError, RuntimeError):
             return str(path)
+
+    def _resolve(self, folder: Path) -> Path:
+        """``folder.resolve()``, once per build (a build's folders do not move while it reads them)."""
+        found = self._resolved.get(folder)
+        if found is None:
+            found = self._resolved[folder] = folder.resolve()
+        return found
 
     # ----------------------------------------------------------------- pages in every variant
 

@@ -23,6 +23,7 @@ from typing import Any
 
 import ahocorasick
 
+from zhudu.annotate.passages import Passage
 from zhudu.errors import EditorialError
 from zhudu.themes.theme_index import Hit, NotePassages, ThemeIndex
 from zhudu.themes.theme_map import Snippet, Theme, ThemeMap, fold
@@ -102,19 +103,31 @@ class Scans:
         self.automaton: Matcher | None = None
         self.current: dict[tuple[str, ...], tuple[list[str], dict[int, Any]]] = {}
         self.previous: dict[tuple[str, ...], tuple[list[str], dict[int, Any]]] = {}
+        #: A note's hits and their digests by theme (filled by the plan), by its id and passages.
+        self.hits_current: dict[tuple[str, tuple[Passage, ...]], tuple[list[Hit], dict[str, str]]] = {}
+        self.hits_previous: dict[tuple[str, tuple[Passage, ...]], tuple[list[Hit], dict[str, str]]] = {}
 
     def matcher(self, phrases: tuple[tuple[str, tuple[str, ...]], ...], themes: Iterable[Theme]) -> Matcher:
         """The automaton of these phrases (made again only when they changed; the kept scans go with it)."""
         if self.automaton is None or phrases != self.phrases:
             self.phrases, self.automaton = phrases, Matcher(themes)
             self.current, self.previous = {}, {}
+            self.hits_current, self.hits_previous = {}, {}
         return self.automaton
+
+    def note_hits(self, key: tuple[str, tuple[Passage, ...]]) -> tuple[list[Hit], dict[str, str]] | None:
+        """The hits kept for a note with these passages (same phrases), kept for the next build too."""
+        kept = self.hits_previous.get(key) or self.hits_current.get(key)
+        if kept is not None:
+            self.hits_current[key] = kept
+        return kept
 
     def reuse(
         self, notes: Sequence[NotePassages], texts: list[str]
     ) -> tuple[list[str], dict[int, Any], list[int]]:
         """The kept folded texts and hits of ``texts`` (every note's passages in order); the indices not kept."""
         self.previous, self.current = self.current, {}
+        self.hits_previous, self.hits_current = self.hits_current, {}
         folded = [""] * len(texts)
         found: dict[int, Any] = {}
         missing: list[int] = []
@@ -244,13 +257,19 @@ def _build_index(
     t3 = clock()
 
     problems: list[EditorialError] = []
-    key_index = {key: i for i, key in enumerate(keys)}
+    # Only the notes a pin or exclusion quotes need their folded passages looked up (and their
+    # hits made afresh: the others' hits depend only on their own passages and the phrases).
+    quoted = {s.note for s in (*theme_map.pins, *theme_map.exclusions)}
+    note_ids = {n.id for n in notes}
+    key_index: dict[tuple[str, str], int] = {}
     folded_by_note: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for (note_id, anchor), text in zip(keys, folded, strict=True):
-        folded_by_note[note_id].append((anchor, text))
+    for i, ((note_id, anchor), text) in enumerate(zip(keys, folded, strict=True)):
+        if note_id in quoted:
+            key_index[(note_id, anchor)] = i
+            folded_by_note[note_id].append((anchor, text))
 
     def locate(snippet: Snippet, what: str) -> str | None:
-        if snippet.note not in folded_by_note and snippet.note not in {n.id for n in notes}:
+        if snippet.note not in folded_by_note and snippet.note not in note_ids:
             known = ", ".join(n.id for n in notes)
             problems.append(
                 EditorialError(
@@ -317,35 +336,59 @@ def _build_index(
     pinned_at: dict[tuple[str, str], set[str]] = defaultdict(set)
     for theme, note_id, anchor in pinned:
         pinned_at[(note_id, anchor)].add(theme)
-    hits: list[Hit] = []
-    for i, key in enumerate(keys):
-        per_theme = found.get(i, {})
-        extra = pinned_at.get(key, set())
-        if not per_theme and not extra:
-            continue
-        for theme in sorted(set(per_theme) | extra):
-            is_pinned = theme in extra
-            if not is_pinned and (theme, *key) in excluded:
+
+    def note_hits(start: int, stop: int) -> list[Hit]:
+        out = []
+        for i in range(start, stop):
+            key = keys[i]
+            per_theme = found.get(i, {})
+            extra = pinned_at.get(key, set())
+            if not per_theme and not extra:
                 continue
-            spans = sorted(set(per_theme.get(theme, ())))
-            text = folded[i]
-            hits.append(
-                Hit(
-                    theme=theme,
-                    note=key[0],
-                    anchor=key[1],
-                    phrases=tuple(sorted({text[a:b] for a, b in spans})),
-                    spans=tuple(spans),
-                    pinned=is_pinned,
-                    folded_length=len(text),
+            for theme in sorted(set(per_theme) | extra):
+                is_pinned = theme in extra
+                if not is_pinned and (theme, *key) in excluded:
+                    continue
+                spans = sorted(set(per_theme.get(theme, ())))
+                text = folded[i]
+                out.append(
+                    Hit(
+                        theme=theme,
+                        note=key[0],
+                        anchor=key[1],
+                        phrases=tuple(sorted({text[a:b] for a, b in spans})),
+                        spans=tuple(spans),
+                        pinned=is_pinned,
+                        folded_length=len(text),
+                    )
                 )
-            )
+        return out
+
+    hits: list[Hit] = []
+    hit_digests: dict[str, dict[str, str]] = {}
+    offset = kept_notes = 0
+    for note in notes:
+        stop = offset + len(note.passages)
+        if remember and note.id not in quoted:  # serve: an unchanged note's hits are the last build's
+            kept_key = (note.id, note.passages)
+            kept = SCANS.note_hits(kept_key)
+            kept_notes += kept is not None
+            if kept is None:
+                kept = (note_hits(offset, stop), {})
+                SCANS.hits_current[kept_key] = kept
+            hits.extend(kept[0])
+            hit_digests[note.id] = kept[1]
+        else:
+            hits.extend(note_hits(offset, stop))
+        offset = stop
     t4 = clock()
     return ThemeIndex(
         theme_map=theme_map,
         notes=tuple(notes),
         hits=tuple(hits),
         problems=problems,
+        hit_digests=hit_digests,
+        in_document_order=True,  # notes in corpus order, each note's passages in order
         timings={
             "fold": fold_time,
             "automaton": t2 - t1,
@@ -354,5 +397,6 @@ def _build_index(
             "total": t4 - t0,
             "passages": float(len(keys)),
             "chars": float(sum(map(len, folded))),
+            "notes kept": float(kept_notes),  # notes whose hits are the last build's
         },
     )

@@ -220,7 +220,8 @@ class ThemeBuild:
         ms = index.timings.get("total", 0.0) * 1000
         return (
             f"{len(self.theme_map.themes)} themes ({len(index.shared_themes())} shared by 2+ notes), "
-            f"{hits} themed passages in {int(index.timings.get('passages', 0))}, matched in {ms:.1f} ms"
+            f"{hits} themed passages in {int(index.timings.get('passages', 0))}, matched in {ms:.1f} ms; "
+            f"hits of {int(index.timings.get('notes kept', 0))} of {len(index.notes)} notes kept"
         )
 
     @property
@@ -404,11 +405,26 @@ class GeneratedPage:
     @property
     def source(self) -> str:
         """The page as a Markdown file (libyaml's emitter: PyYAML's own is five times slower)."""
-        front = yaml.dump(self.meta, Dumper=_YAML_DUMPER, allow_unicode=True, sort_keys=True)
-        return f"---\n{front}---\n\n{self.markdown}"
+        return f"---\n{_front_matter(self.meta)}---\n\n{self.markdown}"
 
 
 _YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+#: Front matter by the ``repr`` of its metadata (plain strings, lists, dicts: equal reprs, equal
+#: YAML).  A long theme has a page per 24 notes, and dumping every page's front matter on every save
+#: was a fifth of a save's theme work at 3,000 notes.
+_FRONT_MATTER: dict[str, str] = {}
+#: More front matters than any site has pages: past it the memo starts again.
+_FRONT_MATTER_LIMIT = 50_000
+
+
+def _front_matter(meta: dict[str, Any]) -> str:
+    key = repr(meta)
+    found = _FRONT_MATTER.get(key)
+    if found is None:
+        if len(_FRONT_MATTER) >= _FRONT_MATTER_LIMIT:
+            _FRONT_MATTER.clear()
+        found = _FRONT_MATTER[key] = yaml.dump(meta, Dumper=_YAML_DUMPER, allow_unicode=True, sort_keys=True)
+    return found
 
 
 def _generated_page(
