@@ -41,8 +41,8 @@ BUCKETS = 64
 #: Splice the postings when fewer than this share of the numbered texts changed; rebuild otherwise.
 SPLICE_SHARE = 0.25
 
-#: A file of the index: its text and SHA-256.
-Blob = tuple[str, str]
+#: A file of the index: its text (the shards': UTF-8 bytes) and SHA-256.
+Blob = tuple[str | bytes, str]
 
 
 def reserved(count: int) -> int:
@@ -232,6 +232,8 @@ class Assembly:
             text = json_text(manifest)
             files[MANIFEST] = (text, sha(text))
             yield variant.code, files
+            # Written: this variant's records and files go before the next variant's are made.
+            del records, docs, fragments, files, word_files
 
     # ------------------------------------------------------------------ per page
 
