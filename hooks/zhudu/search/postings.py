@@ -114,6 +114,11 @@ def grams(text: str, remember: bool = True) -> tuple[dict[str, str], dict[str, s
     return kept
 
 
+def _decoded(buffers: dict[str, bytearray]) -> dict[str, str]:
+    """The buffers' texts, each buffer dropped as its text is made (not every posting held twice)."""
+    return {key: buffers.pop(key).decode("ascii") for key in list(buffers)}
+
+
 def _encode(entries: list[tuple[int, str]]) -> str:
     """``doc,positions`` entries in increasing doc order, each doc as a difference from the last."""
     out, last = [], 0
@@ -157,8 +162,8 @@ class Postings:
                     else:
                         buf += f" {b36(doc - last[key])},{positions}".encode("ascii")
                     last[key] = doc
-        self.pairs = {key: buf.decode("ascii") for key, buf in pairs.items()}
-        self.chars = {key: buf.decode("ascii") for key, buf in chars.items()}
+        self.pairs = _decoded(pairs)
+        self.chars = _decoded(chars)
         self.docs = dict(docs) if remember else {}
 
     def splice(self, docs: Mapping[int, str]) -> tuple[set[str], set[str]]:
