@@ -23,9 +23,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 from zhudu.publish.textspool import Spool
 from zhudu.script import convert as script
-from zhudu.search import assembly
+from zhudu.search import assembly, shards
 from zhudu.search import index as search
-from zhudu.search import shards
 from zhudu.search.writing import write_index
 
 PREFIXES = {"zh-Hans": "zh-Hans/", "zh-Hant-TW": "zh-Hant-TW/", "zh-Hant-HK": "zh-Hant-HK/"}
@@ -65,7 +64,8 @@ def main(argv: list[str]) -> int:
         for url, page in sorted(_pages(args.site / prefix / "search").items()):
             spool.variants[code][url] = page
     convert = {
-        code: (script.opencc_converter(name).convert if name else (lambda t: t)) for code, name in OPENCC.items()
+        code: (script.opencc_converter(name).convert if name else (lambda t: t))
+        for code, name in OPENCC.items()
     }
     t2s = script.opencc_converter("t2s").convert
     to_canonical = [script.opencc_converter(c).convert for c in ("tw2sp", "hk2sp")]
@@ -112,7 +112,9 @@ def main(argv: list[str]) -> int:
     )
     if args.trace:
         _, traced_peak = tracemalloc.get_traced_memory()
-        print(f"traced peak {traced_peak / 2**20:.0f} MiB; at the largest variant handed over {peak_traced / 2**20:.0f} MiB")
+        print(
+            f"traced peak {traced_peak / 2**20:.0f} MiB; at the largest variant handed over {peak_traced / 2**20:.0f} MiB"
+        )
         assert snapshot is not None
         for stat in snapshot.statistics("traceback")[: args.trace]:
             print(f"  {stat.size / 2**20:.1f} MiB {stat.count} blocks")

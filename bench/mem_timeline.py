@@ -131,12 +131,16 @@ def main(argv: list[str]) -> int:
     if args.stages or args.trace:
         (args.project / "bench_stages_hook.py").write_text(_STAGE_HOOK, encoding="utf-8")
         config = (args.project / "mkdocs.yml").read_text(encoding="utf-8")
-        config = config.replace("  - hooks/zhudu_hook.py\n", "  - hooks/zhudu_hook.py\n  - bench_stages_hook.py\n", 1)
+        config = config.replace(
+            "  - hooks/zhudu_hook.py\n", "  - hooks/zhudu_hook.py\n  - bench_stages_hook.py\n", 1
+        )
         (args.project / "mkdocs-stages.yml").write_text(config, encoding="utf-8")
         cmd += ["-f", "mkdocs-stages.yml"]
         env["ZHUDU_BENCH_TRACE"] = str(args.trace)
     started = time.perf_counter()
-    child = subprocess.Popen(cmd, cwd=args.project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        cmd, cwd=args.project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     lines: list[str] = []
     reader = threading.Thread(target=lambda: lines.extend(child.stderr), daemon=True)
     reader.start()
