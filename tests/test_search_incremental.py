@@ -127,7 +127,12 @@ def clean(notes: Notes) -> dict[str, dict[str, str]]:
 def kept(assembly: search_assembly.Assembly, notes: Notes) -> dict[str, dict[str, str]]:
     """The index the kept assembly makes (a ``mkdocs serve`` save)."""
     made = assembly.files(variant_pages(notes), *ARGS, postings_at="../../search")
-    return {code: {name: text for name, (text, _) in files.items()} for code, files in made}
+    return {
+        code: {
+            name: text if isinstance(text, str) else text.decode("utf-8") for name, (text, _) in files.items()
+        }
+        for code, files in made
+    }
 
 
 def starts(files: dict[str, str]) -> dict[str, int]:

@@ -97,7 +97,7 @@ class Build:
         build.outputs = incremental.Outputs.open(
             site.cache_dir, config.site_dir, [v.prefix for v in site.variants], artifacts
         )
-        site.start_vocabulary()  # jieba's dictionary loads in a worker while MkDocs reads and renders
+        site.start_vocabulary()  # forked now (small); jieba's dictionary loads in it after the page loop
         site.start_writers()  # forked before the corpus is read: they do not copy it (workers.HandOverPool)
         build.renders = cache.NoteRenders(
             artifacts,

@@ -285,10 +285,17 @@ class Site(NoteLoading):
         return 1 if annotations.serving() else workers.pool_size(self.settings.workers)
 
     def start_vocabulary(self) -> None:
-        """Load jieba's dictionary in a forked worker now, beside the build (``mkdocs build`` only)."""
+        """Fork the search vocabulary's worker now, while this process holds little (``mkdocs build`` only)."""
         if annotations.serving() or self.settings.search != "zhudu":
             return
         self._vocabulary = workers.forked_pool(min(1, workers.pool_size(self.settings.workers)))
+
+    def load_vocabulary(self) -> None:
+        """Load jieba's dictionary in the vocabulary's worker, beside the steps before the search stage.
+
+        Not at the fork: held through the page loop, the dictionary (about 60 MiB) added to the
+        build's peak at its end, when the page writers are largest.
+        """
         if self._vocabulary is not None:
             self._vocabulary.submit(search.warm_vocabulary, self.domain_words)
 
@@ -297,8 +304,9 @@ class Site(NoteLoading):
         pagewriter.start_writers(self)
 
     def finish_writing(self, log: logging.Logger) -> None:
-        """Wait for the page writers (``pagewriter.finish_writing``)."""
+        """Wait for the page writers (``pagewriter.finish_writing``); then load the search vocabulary."""
         pagewriter.finish_writing(self, log)
+        self.load_vocabulary()  # the writers have exited: the page loop's peak is past
 
     def stop_workers(self) -> None:
         """Stop the workers still running, dropping queued work (after the search index, or a failed build)."""

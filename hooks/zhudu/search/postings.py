@@ -70,9 +70,9 @@ def json_text(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def sha(text: str) -> str:
-    """SHA-256 of a file's text (hex)."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def sha(text: str | bytes) -> str:
+    """SHA-256 of a file's text, or of its UTF-8 bytes (hex)."""
+    return hashlib.sha256(text if isinstance(text, bytes) else text.encode("utf-8")).hexdigest()
 
 
 def folder_name(family: str, digests: Iterable[str]) -> str:
@@ -117,6 +117,11 @@ def grams(text: str, remember: bool = True) -> tuple[dict[str, str], dict[str, s
             _GRAMS.clear()
         _GRAMS[text] = kept
     return kept
+
+
+def _decoded(buffers: dict[str, bytearray]) -> dict[str, str]:
+    """The buffers' texts, each buffer dropped as its text is made (not every posting held twice)."""
+    return {key: buffers.pop(key).decode("ascii") for key in list(buffers)}
 
 
 #: A key's text at least this long keeps its marks (``Postings.marks``); a shorter one is decoded
@@ -285,8 +290,8 @@ class Postings:
                             key_marks[key].extend((bucket, len(buf) + 1, doc))
                         buf += f" {b36(doc - last[key])},{positions}".encode("ascii")
                     last[key] = doc
-        self.pairs = {key: buf.decode("ascii") for key, buf in pairs.items()}
-        self.chars = {key: buf.decode("ascii") for key, buf in chars.items()}
+        self.pairs = _decoded(pairs)
+        self.chars = _decoded(chars)
         self.docs = dict(docs) if remember else {}
         self.span = span if marking else 0
         self.marks = tuple(  # type: ignore[assignment]
@@ -371,7 +376,9 @@ class Family:
         self.entries: dict[tuple[str, str], Any] = {}
         self.count = 0
         self.members: list[set[tuple[str, str]]] = []
-        self.texts: list[tuple[str, str]] = []  # (text, sha) per shard
+        # (UTF-8 bytes, sha) per shard: the JSON is mostly ASCII digits, and a text holding one Han
+        # character takes two bytes per character as a str (the shards of 3,000 notes: 63 MB of UTF-8).
+        self.texts: list[tuple[bytes, str]] = []
         self.dirty: set[int] = set()
 
     def _shard(self, section: str, name: str) -> int:
@@ -402,20 +409,20 @@ class Family:
         for name, value in values.items():
             self.put(section, name, value)
 
-    def files(self, count: int) -> tuple[str, list[tuple[str, str]]]:
-        """The folder name and each shard's (text, sha), ``count`` shards."""
+    def files(self, count: int) -> tuple[str, list[tuple[bytes, str]]]:
+        """The folder name and each shard's (UTF-8 text, sha), ``count`` shards."""
         if count != self.count:
             self.count = count
             self.members = [set() for _ in range(count)]
             for section, name in self.entries:
                 self.members[self._shard(section, name)].add((section, name))
-            self.texts = [("", "")] * count
+            self.texts = [(b"", "")] * count
             self.dirty = set(range(count))
         for n in sorted(self.dirty):
             shard: dict[str, dict[str, Any]] = {}
             for section, name in self.members[n]:
                 shard.setdefault(section, {})[name] = self.entries[(section, name)]
-            text = json_text(shard)
-            self.texts[n] = (text, sha(text))
+            data = json_text(shard).encode("utf-8")
+            self.texts[n] = (data, sha(data))
         self.dirty.clear()
         return folder_name(self.family, (digest for _, digest in self.texts)), self.texts

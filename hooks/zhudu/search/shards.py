@@ -124,7 +124,13 @@ def build_each(
         postings_at,
     )
     for code, files in made:
-        yield code, {name: text for name, (text, _) in files.items()}
+        yield (
+            code,
+            {
+                name: text if isinstance(text, str) else text.decode("utf-8")
+                for name, (text, _) in files.items()
+            },
+        )
 
 
 def shared_folder(prefixes: Iterable[str]) -> str:

@@ -21,8 +21,8 @@ from zhudu.search.postings import sha
 
 _FILE_RE = re.compile(r"^(?:[buwf]-[0-9a-f]+|manifest\.json)$")
 
-#: A file's text, with its SHA-256 when known.
-FileText = str | tuple[str, str]
+#: A file's text (or its UTF-8 bytes), with its SHA-256 when known.
+FileText = str | tuple[str | bytes, str]
 
 
 @dataclass
@@ -55,7 +55,7 @@ def write_index(
     named: dict[Path, set[str]] = defaultdict(set)  # search folder → the names it keeps
     for code, files in files_by_variant:
         search_dir = site_dir / prefixes[code] / "search"
-        by_folder: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
+        by_folder: dict[str, dict[str, tuple[str | bytes, str]]] = defaultdict(dict)
         for name, value in files.items():
             folder_name, _, file_name = name.rpartition("/")
             by_folder[folder_name][file_name] = value if isinstance(value, tuple) else (value, sha(value))
@@ -66,7 +66,7 @@ def write_index(
                 named[folder.parent].add(folder.name)
             if folder in done:  # shared postings: once for all variants
                 continue
-            stats.bytes += sum(len(text.encode("utf-8")) for text, _ in group.values())
+            stats.bytes += sum(len(_utf8(text)) for text, _ in group.values())
             done.add(folder)
             family = "" if folder == search_dir else folder.name.split("-", 1)[0]
             _write_folder(folder, group, record, (folder.parent, family, code), stats)
@@ -78,7 +78,7 @@ def write_index(
 
 def _write_folder(
     folder: Path,
-    files: Mapping[str, tuple[str, str]],
+    files: Mapping[str, tuple[str | bytes, str]],
     record: dict[tuple[Path, str, str], tuple[str, dict[str, str]]],
     key: tuple[Path, str, str],
     stats: WriteStats,
@@ -101,7 +101,7 @@ def _write_folder(
             stats.kept += 1
             continue
         target = folder / name
-        data = text.encode("utf-8")
+        data = _utf8(text)
         if known is None and target.is_file() and target.read_bytes() == data:
             stats.kept += 1
             continue
@@ -112,6 +112,10 @@ def _write_folder(
         for name in stale:
             (folder / name).unlink(missing_ok=True)
     record[key] = (folder.name, {name: digest for name, (_, digest) in files.items()})
+
+
+def _utf8(text: str | bytes) -> bytes:
+    return text if isinstance(text, bytes) else text.encode("utf-8")
 
 
 def _remove_unnamed(folder: Path, keep: Collection[str]) -> None:
