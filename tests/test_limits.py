@@ -51,10 +51,10 @@ def test_ordinary_notes_are_within_every_limit(text):
 def test_real_collections_are_within_every_limit_and_checked_fast():
     paths = sorted((REPO / "seeds").glob("*.md"))
     paths += sorted((SHARED / "corpora" / "hexo-docs").glob("*/*.md"))
-    started = time.perf_counter()
+    started = time.process_time()  # CPU: a busy machine must not fail it
     for path in paths:
         limits.check(path.read_text(encoding="utf-8"), str(path), 1, DEFAULT)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
 
 
 def test_a_limit_over_its_bound_only_for_that_note(site_builder):

@@ -227,9 +227,9 @@ def test_html_throughput_is_reasonable() -> None:
     body = SEEDS["001"].read_text(encoding="utf-8")
     html = "".join(f'<p title="{line[:10]}">{line}</p>\n' for line in body.splitlines()) * 20
     conv = Converter(TW, RULES)
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a busy machine must not fail it
     conv.html(html)
-    rate = len(html.encode()) / (time.perf_counter() - start)
+    rate = len(html.encode()) / (time.process_time() - start)
     assert rate > 250_000
 
 
