@@ -71,14 +71,16 @@ def test_a_full_memo_starts_afresh_and_converts_the_same(monkeypatch: pytest.Mon
     """Converters' memos are bounded (a long serve, thousands of notes): filling up changes no output."""
     from zhudu.script import convert as script
 
-    monkeypatch.setattr(script, "_MEMO_LIMIT", 3)
+    monkeypatch.setattr(script, "_MEMO_CHARS", 200)
     bounded = [Converter(v, RULES) for v in DEFAULT_VARIANTS]
     for doc in [*DOCUMENTS, *DOCUMENTS]:  # the second round meets pieces the memo held, then dropped
         tokens = tokenize_html(doc)
         for small, converter in zip(bounded, CONVERTERS, strict=True):
             assert "".join(small.convert_pieces(tokens)) == converter.html(doc)
             assert small.text(doc) == converter.text(doc)
-        assert all(len(c._pieces_done) <= max(3, len(set(tokens.todo_src))) for c in bounded)
+        for c in bounded:  # within its characters, or holding only this page's pieces
+            assert c._pieces_done.chars <= 200 or set(c._pieces_done.data) <= set(tokens.todo_src)
+            assert c._runs_done.chars <= 200 or len(c._runs_done.data) <= len(tokens.todo_src)
 
 
 def test_html_many_converts_the_repository_pages(real_site) -> None:  # type: ignore[no-untyped-def]

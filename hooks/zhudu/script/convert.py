@@ -58,11 +58,36 @@ __all__ = [
 _BLOCK_TAG_RE = BLOCK_TAG_RE
 _passages = passages
 
-#: Entries a converter's memo keeps before starting afresh.  What repeats from page to page (the
-#: page chrome, theme excerpts) is a few thousand pieces; a note's own text is seen once, and kept
-#: it would cost hundreds of megabytes at thousands of notes.  Converters also live as long as the
-#: ``mkdocs serve`` process (``Site.converter``), where every edit adds new text.
-_MEMO_LIMIT = 20_000
+#: Characters a converter's memo holds (keys and values, plus ``_ENTRY_COST`` per entry) before
+#: starting afresh.  What repeats from page to page (the page chrome, theme excerpts) is a few
+#: hundred thousand characters; a note's own text is seen once, and kept it would cost hundreds of
+#: megabytes at thousands of notes (a count of entries did not bound it: theme pages' pieces are
+#: long).  Converters also live as long as the ``mkdocs serve`` process (``Site.converter``), where
+#: every edit adds new text.
+_MEMO_CHARS = 2_000_000
+_ENTRY_COST = 40  # a dictionary slot and two string headers, in characters' worth
+
+
+class _Memo:
+    """A dictionary of conversions bounded by the characters it holds (see ``_MEMO_CHARS``)."""
+
+    __slots__ = ("chars", "data")
+
+    def __init__(self) -> None:
+        self.data: dict = {}
+        self.chars = 0
+
+    def fits(self, chars: int) -> bool:
+        """True if ``chars`` more fit; false after starting afresh (the memo is then empty)."""
+        if self.chars + chars <= _MEMO_CHARS:
+            return True
+        self.data.clear()
+        self.chars = 0
+        return False
+
+    def add(self, key: object, value: object, chars: int) -> None:
+        self.data[key] = value
+        self.chars += chars
 
 
 class Converter:
@@ -108,11 +133,11 @@ class Converter:
         # Converted text pieces of the documents seen so far (``convert_pieces``): page chrome and
         # repeated passages are converted once.  A piece converts the same wherever it is (see
         # ``_convert_many``), so this changes nothing but time.
-        self._pieces_done: dict[str, str] = {}
+        self._pieces_done = _Memo()  # str -> str
         #: Passages punctuated before (``_punctuate_run`` with markup): pages repeat them (a note's
         #: passages on theme pages and in panels, the chrome on every page).
-        self._runs_done: dict[tuple[str, ...], list[str]] = {}
-        self._texts_done: dict[str, str] = {}  # the same for ``text`` (words, titles, characters)
+        self._runs_done = _Memo()  # tuple[str, ...] -> list[str]
+        self._texts_done = _Memo()  # the same for ``text`` (words, titles, characters)
 
     @property
     def is_identity(self) -> bool:
@@ -133,11 +158,13 @@ class Converter:
         """
         if self._cc is None or s.isascii():
             return s
-        done = self._texts_done.get(s)
+        memo = self._texts_done
+        done = memo.data.get(s)
         if done is None:
-            if len(self._texts_done) >= _MEMO_LIMIT:  # a long ``mkdocs serve`` session
-                self._texts_done.clear()
-            done = self._texts_done[s] = self._convert_many([s])[0]
+            done = self._convert_many([s])[0]
+            cost = len(s) + len(done) + _ENTRY_COST
+            memo.fits(cost)
+            memo.add(s, done, cost)
         return done
 
     def _convert_many(
@@ -271,26 +298,30 @@ class Converter:
             return tokens.pieces
         pieces = list(tokens.pieces)
         if self._cc is not None and tokens.todo_src:
-            done = self._pieces_done
+            memo = self._pieces_done
+            done = memo.data
             missing = list(dict.fromkeys(src for src in tokens.todo_src if src not in done))
-            if missing and len(done) + len(missing) > _MEMO_LIMIT:
-                done.clear()  # and this page's pieces are all converted afresh
-                missing = list(dict.fromkeys(tokens.todo_src))
+            # Outputs are about as long as their sources: ``2 * len`` bounds both before converting.
+            if missing and not memo.fits(sum(2 * len(src) + _ENTRY_COST for src in missing)):
+                missing = list(dict.fromkeys(tokens.todo_src))  # this page's pieces, all afresh
             if missing:  # one OpenCC call for the new ones
-                done.update(
-                    zip(missing, self._convert_many(missing, markup=True, punctuate=False), strict=True)
-                )
+                for src, out in zip(
+                    missing, self._convert_many(missing, markup=True, punctuate=False), strict=True
+                ):
+                    memo.add(src, out, len(src) + len(out) + _ENTRY_COST)
             for idx, src in zip(tokens.todo_idx, tokens.todo_src, strict=True):
                 pieces[idx] = done[src]
             if self._punct is not None:
-                runs_done = self._runs_done
+                runs_memo = self._runs_done
                 for run in passages(tokens, self._punct):
                     texts = tuple(pieces[i] for i in run)
-                    punctuated = runs_done.get(texts)
+                    punctuated = runs_memo.data.get(texts)
                     if punctuated is None:
-                        if len(runs_done) >= _MEMO_LIMIT:
-                            runs_done.clear()
-                        punctuated = runs_done[texts] = self._punctuate_run(texts, True)
+                        punctuated = self._punctuate_run(texts, True)
+                        # The key's strings are mostly the pieces memo's too; counted again, to be safe.
+                        cost = sum(map(len, texts)) + sum(map(len, punctuated)) + _ENTRY_COST * len(texts)
+                        runs_memo.fits(cost)
+                        runs_memo.add(texts, punctuated, cost)
                     for idx, text in zip(run, punctuated, strict=True):
                         pieces[idx] = text
         for first, close, values in tokens.spans:
