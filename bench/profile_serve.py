@@ -93,10 +93,19 @@ def edit(project: Path, what: str, k: int) -> None:
     elif what in ("delete", "rename"):  # a note in the middle (each save another one)
         notes = sorted(n for n in (project / "seeds").glob("*.md") if not n.name.startswith("zz_renamed"))
         note = notes[len(notes) // 2 + k]
+        # The editor's entry goes with the file (a note id is its file name): an entry for a note
+        # that is gone is an error, served as a banner on every page without notes.yml's data.
+        path = editorial / "notes.yml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        entry = data.pop(note.stem, None)
         if what == "delete":
             note.unlink()
         else:  # a new file name: a new URL, in another bucket
-            note.rename(note.with_name(f"zz_renamed{k}_{note.name}"))
+            renamed = note.with_name(f"zz_renamed{k}_{note.name}")
+            note.rename(renamed)
+            if entry is not None:
+                data[renamed.stem] = entry
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=True), encoding="utf-8")
     elif what in ("glossary-comment", "themes", "notes-comment"):
         name = {"themes": "themes.yml", "glossary-comment": "glossary.yml", "notes-comment": "notes.yml"}[
             what
