@@ -214,6 +214,18 @@ def test_the_word_nobody_had_is_found_at_its_passages_number(warm) -> None:
     assert shard["p"]["鲸鱼"] == f"{search_shards._b36(starts(after['zh-Hans'])['notes/n005/'] + 2)},0"
 
 
+NOTE_CHANGES = ("note added", "note deleted", "note renamed")
+
+
+def with_note_changed(notes: dict, change: str, url: str, added: tuple) -> dict:
+    """``notes`` after a note is added beside ``url`` (as ``added``), or ``url`` deleted or renamed."""
+    if change == "note added":
+        return {**notes, url.rstrip("/") + "a/": added}
+    if change == "note deleted":
+        return {k: v for k, v in notes.items() if k != url}
+    return {("notes/zz/" if k == url else k): v for k, v in notes.items()}
+
+
 @pytest.mark.parametrize(
     "change",
     [
@@ -245,12 +257,8 @@ def test_each_kind_of_save_gives_a_clean_builds_files(warm, change: str) -> None
         after_notes = {**notes, url: (title, [*texts, "多了一段。"])}
     elif change == "passages removed":
         after_notes = {**notes, url: (title, texts[:-1] or ["只剩一段。"])}
-    elif change == "note added":
-        after_notes = {**notes, "notes/n010a/": ("新笔记", ["新笔记讲芯片。", "还有网络。"])}
-    elif change == "note deleted":
-        after_notes = {k: v for k, v in notes.items() if k != url}
-    elif change == "note renamed":
-        after_notes = {("notes/zz/" if k == url else k): v for k, v in notes.items()}
+    elif change in NOTE_CHANGES:
+        after_notes = with_note_changed(notes, change, url, ("新笔记", ["新笔记讲芯片。", "还有网络。"]))
     else:
         after_notes = {**notes, url: (title, [])}
     after = kept(assembly, after_notes)
@@ -319,12 +327,10 @@ def test_adding_deleting_or_renaming_a_note_decodes_only_its_buckets(change: str
     )
     assert long > total // 2  # most entries are in long postings
     url = "notes/d040/"
-    if change == "note added":
-        after_notes = {**notes, "notes/d040a/": ("新笔记", ["新笔记讲芯片和数据中心。", "还有网络。"])}
-    elif change == "note deleted":
-        after_notes = {k: v for k, v in notes.items() if k != url}
-    elif change == "note renamed":
-        after_notes = {("notes/zz/" if k == url else k): v for k, v in notes.items()}
+    if change in NOTE_CHANGES:
+        after_notes = with_note_changed(
+            notes, change, url, ("新笔记", ["新笔记讲芯片和数据中心。", "还有网络。"])
+        )
     else:
         after_notes = {
             **notes,
