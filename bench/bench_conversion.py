@@ -34,7 +34,9 @@ sources, built after ``heldout`` had been used to write rules) and ``heldout3``
 (``tests/conversion_heldout3.yml``: Sphinx, Trac and Django catalogues, built after both) and
 ``heldout4`` (``tests/conversion_heldout4.yml``: Gramps, JupyterLab, django-allauth and Wagtail
 catalogues, built after all three) and ``heldout5`` (``tests/conversion_heldout5.yml``: Weblate, pretix
-and django-cms catalogues, built after all four).
+and django-cms catalogues, built after all four) and ``heldout6`` (``tests/conversion_heldout6.yml``:
+the prose on this machine no set had used, systemd's message catalogue, GnuPG's help, 29 man pages, then
+vim and PostgreSQL catalogues, built after all five).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME gets
@@ -63,6 +65,7 @@ HELDOUT2 = ROOT / "tests" / "conversion_heldout2.yml"
 HELDOUT3 = ROOT / "tests" / "conversion_heldout3.yml"
 HELDOUT4 = ROOT / "tests" / "conversion_heldout4.yml"
 HELDOUT5 = ROOT / "tests" / "conversion_heldout5.yml"
+HELDOUT6 = ROOT / "tests" / "conversion_heldout6.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -70,6 +73,7 @@ SETS = {
     "heldout3": HELDOUT3,
     "heldout4": HELDOUT4,
     "heldout5": HELDOUT5,
+    "heldout6": HELDOUT6,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
