@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import opencc
 import pytest
 
 from zhudu.script.audit import CONTEXT, ONE_TO_MANY, audit, derive_one_to_many, main, split_front_matter
@@ -290,3 +291,33 @@ def test_a_word_the_layer_keeps_on_purpose_is_not_flagged() -> None:
     assert _risky("对于自定义属性请使用对象类型。", regional=False) == [
         ("对象类型", "物件型別", 1, "second sense")
     ]
+
+
+def test_a_general_sense_rule_does_not_mark_every_software_use() -> None:
+    # The layer's 对象 rule keeps 對象 (a person, a target) after 研究, 服务, 她的 …: OpenCC's 物件 is the
+    # sense elsewhere, so a software 对象 is not a second-sense place to check (session 19, issue 25).
+    assert _risky("创建一个新对象，返回的对象为空。运行脚本。") == []
+    entries = [e for e in audit("研究对象是儿童，她的对象是医生。", TW, NO_RULES, "n.md") if e.kind == "phrase"]
+    assert entries and all(e.reviewed and e.reviewed_by == "layer 对象 → 對象" for e in entries)
+    # A rule writing a word of its own in a context still marks its word: 資訊 elsewhere may be 訊息.
+    assert _risky("他给我发了一条信息。") == [("信息", "資訊", 1, "second sense")]
+
+
+def test_general_sense_rules_are_told_from_the_others() -> None:
+    from zhudu.script.audit_risk import general_sense_rule
+    from zhudu.script.regional import default_regional
+
+    char_cc = opencc.OpenCC("s2tw")
+    rules = {(r.word, r.out): r for r in default_regional().rules_for("zh-Hant-TW", "Hans")}
+    assert general_sense_rule(rules["对象", "對象"], char_cc)
+    assert general_sense_rule(rules["运行", "運行"], char_cc)
+    assert not general_sense_rule(rules["信息", "訊息"], char_cc)  # a word of its own, in a context
+    assert not general_sense_rule(rules["类型", "類型"], char_cc)  # everywhere but after 数据 …: no "after"
+
+
+def test_the_audit_of_docs_writing_stays_short(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "none.yml").write_text("", encoding="utf-8")
+    assert main([str(ARTICLE / "docs-writing.md"), "--rules", str(tmp_path / "none.yml")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) <= 20
+    assert not [x for x in lines if "second sense: 对象" in x or "second sense: 运行" in x]

@@ -6,7 +6,8 @@ likely wrong, each with the rule that would fix it.  The risks, highest first:
 
 1. **second sense**: OpenCC swapped a word that has another sense in the variant (参数 → 引數 is a
    function's argument; a setting is 參數), listed in :data:`SECOND_SENSE` or guarded by a context
-   rule of the regional layer whose context did not match here;
+   rule of the regional layer whose context did not match here (not a rule that keeps the general,
+   character-only word after the words it lists: there OpenCC's swap is the sense elsewhere);
    **cut across words**: the phrase OpenCC matched does not start or end where a word does
    (电视|频道 read as 视频 → 電影片道, 和|面向 read as 和面 → 和麵向), by jieba's segmentation;
 2. **swap no rule covers**: any other phrase swap (数据 → 資料) that no editor's rule, accepted
@@ -29,9 +30,17 @@ from dataclasses import dataclass
 import jieba
 import opencc
 
-from zhudu.script.regional import RegionalRules
+from zhudu.script.regional import RegionalRule, RegionalRules
 
-__all__ = ["CONTEXT_CHARS", "RELIABLE_SWAPS", "SECOND_SENSE", "Assessment", "RiskJudge", "sentence_around"]
+__all__ = [
+    "CONTEXT_CHARS",
+    "RELIABLE_SWAPS",
+    "SECOND_SENSE",
+    "Assessment",
+    "RiskJudge",
+    "general_sense_rule",
+    "sentence_around",
+]
 
 #: OpenCC phrase swaps known to have a second sense: source word → (OpenCC's output, the other
 #: output, the other sense).  Per variant code or prefix.
@@ -126,6 +135,18 @@ def _split_inside(seg: str, lo: int, hi: int, x: int, y: int) -> list[str]:
     return [seg[a:b] for a, b in itertools.pairwise(points) if a < b]
 
 
+def general_sense_rule(rule: RegionalRule, char_cc: opencc.OpenCC) -> bool:
+    """Whether ``rule`` keeps a word's general sense after the words it lists (研究|对象 → 對象).
+
+    Its output is the character-only word and it fires only in a context: OpenCC's swap (物件) is the
+    sense everywhere else, as the rule's author decided, so a 对象 the context does not reach is not a
+    second-sense place (else every software 对象 of a technical note is listed).  A rule that writes a
+    word of its own in a context (信息 → 訊息 after 发送的) does mark the word: OpenCC's 資訊 elsewhere
+    may be the other sense.
+    """
+    return bool(rule.prev or rule.next) and rule.out == char_cc.convert(rule.word)
+
+
 class RiskJudge:
     """Assess places of one variant (see the module docstring)."""
 
@@ -150,7 +171,11 @@ class RiskJudge:
             for rule in layer.rules_for(code, "Hans"):
                 if rule.not_prev or rule.not_next:
                     self.declines.setdefault(rule.word, []).append((rule.not_prev, rule.not_next))
-                if (rule.next or rule.prev or rule.not_prev) and rule.word not in self.second:
+                if (
+                    (rule.next or rule.prev or rule.not_prev)
+                    and rule.word not in self.second
+                    and not general_sense_rule(rule, char_cc)
+                ):
                     self.second[rule.word] = (full_cc.convert(rule.word), rule.out, rule.why.split(";")[0])
 
     def _declined(self, word: str, before: str, after: str) -> bool:
