@@ -197,3 +197,25 @@ def test_heldout6_error_classes(code: str, source: str, expected: str | None) ->
 )
 def test_the_layer_alone_fixes_them(code: str, source: str, expected: str) -> None:
     assert Converter(VARIANTS[code], ConversionRules()).text(source) == expected
+
+
+@pytest.mark.parametrize("code", ["zh-Hant-TW", "zh-Hant-HK"])
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # OpenCC's two-character phrases (function word + a one-to-many character) that swallow the first
+        # character of the next word, beside a sentence where the phrase is meant.
+        ("此系统已启动，就系统而言。", "此系統已啟動，就系統而言。"),
+        ("这不是只有你知道，并没有只能这样的规定。这是只猫。", "這不是只有你知道，並沒有只能這樣的規定。這是隻貓。"),
+        ("一出现问题就报警。这是一出好戏。", "一出現問題就報警。這是一齣好戲。"),
+        ("这里比干净的地方还多。", "這裡比乾淨的地方還多。"),
+        ("我们有采用新技术，他们没采取措施。", "我們有採用新技術，他們沒採取措施。"),
+        ("请对冲突进行处理，顾客对折扣不满意。", "請對衝突進行處理，顧客對折扣不滿意。"),
+        ("我们需要再制定一个方案。", "我們需要再制定一個方案。"),
+    ],
+)
+def test_phrases_that_swallow_the_next_word(code: str, source: str, expected: str) -> None:
+    out = Converter(VARIANTS[code], ConversionRules()).text(source)
+    if code == "zh-Hant-HK":  # the same words; Hong Kong's own glyphs and vocabulary around them
+        expected = expected.replace("這裡", "這裏").replace("啟動", "啓動").replace("檔案", "文件")
+    assert out == expected
