@@ -297,7 +297,9 @@ def test_a_general_sense_rule_does_not_mark_every_software_use() -> None:
     # The layer's 对象 rule keeps 對象 (a person, a target) after 研究, 服务, 她的 …: OpenCC's 物件 is the
     # sense elsewhere, so a software 对象 is not a second-sense place to check (session 19, issue 25).
     assert _risky("创建一个新对象，返回的对象为空。运行脚本。") == []
-    entries = [e for e in audit("研究对象是儿童，她的对象是医生。", TW, NO_RULES, "n.md") if e.kind == "phrase"]
+    entries = [
+        e for e in audit("研究对象是儿童，她的对象是医生。", TW, NO_RULES, "n.md") if e.kind == "phrase"
+    ]
     assert entries and all(e.reviewed and e.reviewed_by == "layer 对象 → 對象" for e in entries)
     # A rule writing a word of its own in a context still marks its word: 資訊 elsewhere may be 訊息.
     assert _risky("他给我发了一条信息。") == [("信息", "資訊", 1, "second sense")]
