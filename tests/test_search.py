@@ -186,10 +186,36 @@ def test_sharded_index_is_a_small_manifest_shards_and_fragments() -> None:
     assert not any("a" in shard for shard in _shards(tw, "b"))
     fragment = json.loads(tw[f"{manifest['fragments']}/{a - 1}-0.json"])
     assert fragment["l"] == "notes/a/"
-    assert fragment["p"][0][2].startswith("資料中心") and fragment["p"][0][3].startswith("数据中心")
+    # The folded canonical text is the folded text but for the regional word (资料 → 数据).
+    assert fragment["p"][0][2].startswith("資料中心") and fragment["p"][0][3][:3] == [0, 2, "数据"]
+    assert fragment["h"][fragment["p"][0][1]]  # the heading, by its place in the file's list
     # Each pair is in the shard the worker asks for.
     count, folder = manifest["shards"]["b"]
     assert "数据" in json.loads(tw[f"{folder}/{search_shards.shard_of('数据', count)}.json"])["p"]
+
+
+def _edited(shown: str, edits: list[Any]) -> str:
+    """search-worker.js's ``edited``, on UTF-16 code units as the worker's strings count them."""
+    units, out, at = shown.encode("utf-16-le"), b"", 0
+    for i in range(0, len(edits), 3):
+        out += units[2 * at : 2 * edits[i]] + edits[i + 2].encode("utf-16-le")
+        at = edits[i] + edits[i + 1]
+    return (out + units[2 * at :]).decode("utf-16-le")
+
+
+@pytest.mark.parametrize(
+    ("shown", "canonical"),
+    [
+        ("资料中心的资料", "数据中心的数据"),  # same length
+        ("程式最佳化了", "程序优化了"),  # a word shorter
+        ("🛰️ 卫星资料，🧩 组件", "🛰️ 卫星数据，🧩 元件件"),  # astral characters before an edit: two units each
+        ("", "数据"),
+    ],
+)
+def test_fragment_rows_carry_only_the_edits_to_the_canonical_text(shown, canonical) -> None:
+    edits = search_shards.folded_edits(shown, canonical)
+    assert _edited(shown, edits) == canonical
+    assert all(len(piece) <= 2 for piece in edits[2::3])  # only the changed words, not the whole text
 
 
 def test_a_result_fetches_the_fragment_of_its_passage_not_its_whole_page(tmp_path) -> None:
@@ -219,7 +245,7 @@ def test_a_result_fetches_the_fragment_of_its_passage_not_its_whole_page(tmp_pat
     )
     last = json.loads(files[f"{folder}/{long}-2.json"])
     assert last["l"] == "notes/long/" and [row[0] for row in last["p"]] == [f"p-{2 * size}"]
-    assert json.loads(files[f"{folder}/{none}-0.json"]) == {"l": "notes/none/", "p": [], "t": "空"}
+    assert json.loads(files[f"{folder}/{none}-0.json"]) == {"l": "notes/none/", "h": [], "p": [], "t": "空"}
     search_shards.write({"zh-Hans": files}, tmp_path, {"zh-Hans": "zh-Hans/"})
     docs = search_shards.documents(tmp_path / "zh-Hans/search")
     assert [d["location"] for d in docs] == [

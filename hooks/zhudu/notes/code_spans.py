@@ -62,8 +62,13 @@ _HIGHLIGHTED_RE = re.compile(
 )
 #: A tag as Pygments and pymdownx.highlight write it: a known name, every attribute value quoted.
 _PYGMENTS_TAG_RE = re.compile(r'</?(?:span|code|pre|div|a|table|tbody|tr|td|th)(?:\s+[a-z-]+="[^"<>]*")*\s*>')
-#: A token span (Pygments' short class names) around text only.
-_TOKEN_SPAN_RE = re.compile(r'<span class="(?P<cls>[a-z][a-z0-9]{0,3})">(?P<text>[^<]*)</span>')
+#: A token span (Pygments' short class names) around text only.  A token type Pygments has no short
+#: name for is written with its ancestors' classes, its standard one first (YAML's plain scalar:
+#: ``l l-Scalar l-Scalar-Plain``, about 36 KB of the Hexo documentation): Material colours only the
+#: first (no stylesheet names the longer ones), so it is read as that class.
+_TOKEN_SPAN_RE = re.compile(
+    r'<span class="(?P<cls>[a-z][a-z0-9]{0,3})(?: (?P=cls)-[A-Za-z0-9-]+)*">(?P<text>[^<]*)</span>'
+)
 #: Two or more spans of one colour class in a row, with only whitespace between them.
 _COLOUR_CLASS = "|".join(sorted(set(SAME_COLOUR.values())))
 _SAME_COLOUR_RUN_RE = re.compile(

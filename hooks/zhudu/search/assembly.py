@@ -21,6 +21,7 @@ remembered pairs of each passage (``grams``), as when more than ``SPLICE_SHARE``
 
 from __future__ import annotations
 
+import difflib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from typing import Any
 from zhudu.search import index as search
 from zhudu.search.postings import Family, Postings, b36, count_for, folder_name, json_text, sha, shard_of
 
-FORMAT = 4
+FORMAT = 5
 #: Passages per fragment file: a result list shows a few passages of each page it names.
 FRAGMENT_PASSAGES = 16
 #: A page's passages take numbers in blocks of this many: an edit within the block renumbers nothing else.
@@ -388,22 +389,48 @@ def _variant_page(
 ) -> _VariantPage:
     title = folder(canonical.title if canonical is not None else page.title)
     texts: list[str] = []
-    rows = []
+    rows: list[list[Any]] = []
     for p in page.passages:
         text = canonical.passages.get(p.anchor) if canonical is not None else None
         ftext = folder(p.text)
         ctext = folder(text) if text is not None else ftext
         texts.append(ctext)
-        row = [p.anchor, p.section or page.title, p.text]
+        row: list[Any] = [p.anchor, p.section or page.title, p.text]
         if ctext != ftext:
-            row.append(text)
+            row.append(folded_edits(ftext, ctext))
         rows.append(row)
     fragments = []
     for start in range(0, max(len(rows), 1), FRAGMENT_PASSAGES):
-        fragment = json_text({"l": page.url, "t": page.title, "p": rows[start : start + FRAGMENT_PASSAGES]})
+        # A section's passages follow one another: its heading is written once a file ("h"), each
+        # passage naming it by its place (on the Hexo documentation a third of the headings' bytes).
+        headings: dict[str, int] = {}
+        chunk = [
+            [row[0], headings.setdefault(row[1], len(headings)), *row[2:]]
+            for row in rows[start : start + FRAGMENT_PASSAGES]
+        ]
+        fragment = json_text({"l": page.url, "t": page.title, "h": list(headings), "p": chunk})
         fragments.append((fragment, sha(fragment)))
     chars = distinct(page.title, *(p.text for p in page.passages), canonical.chars if canonical else "")
     return _VariantPage(page.url, canonical, table_version, title, chars, texts, fragments)
+
+
+def folded_edits(shown: str, canonical: str) -> list[int | str]:
+    """What turns a passage's folded text into its folded canonical text: ``[at, removed, "inserted", …]``.
+
+    The worker maps a hit (found in the canonical text) onto the passage as shown, and needs that
+    text; a Traditional variant's passage folds to it but for its regional words (晶片 where the
+    canonical text has 芯片), so only those are written instead of the whole canonical passage
+    (which was a third of the Traditional variants' fragment bytes).  Places and lengths are in
+    UTF-16 code units, as the worker's strings count.
+    """
+    edits: list[int | str] = []
+    at = 0  # UTF-16 units of ``shown`` before the current opcode
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, shown, canonical, autojunk=False).get_opcodes():
+        length = len(shown[i1:i2].encode("utf-16-le")) // 2
+        if op != "equal":
+            edits += [at, length, canonical[j1:j2]]
+        at += length
+    return edits
 
 
 def distinct(*texts: str) -> str:
