@@ -580,6 +580,8 @@ function suggest(raw, rs, check) {
     var scored = Object.create(null);
     chars.forEach(function (c) {
       ((shard("w", c).w || {})[c] || []).forEach(function (row) {
+        /* A word the variant writes as it is folded is the string alone (_word_files in assembly.py). */
+        if (typeof row === "string") row = [row, row];
         var w = row[0];
         if (w in scored) return;
         var score = 0;
