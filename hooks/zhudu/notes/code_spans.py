@@ -14,7 +14,9 @@ and ``s2`` as strings): each is written as one class of its colour (``SAME_COLOU
 spans of one colour, with only whitespace between, become one span (``);`` is one ``p`` span, not
 two): on the Hexo documentation 7 % fewer token spans (about 15 KB of each variant), and the same
 colours on the screen.  Each colour's span is then written as a short element of its own
-(``COLOUR_ELEMENTS``).
+(``COLOUR_ELEMENTS``).  A token type Pygments has no short name for (YAML's ``l l-Scalar
+l-Scalar-Plain``) is read as its first class, the one Material colours; the empty ``<span></span>``
+Pygments opens each block with goes.
 """
 
 from __future__ import annotations
@@ -117,7 +119,10 @@ def unwrap_unstyled(html: str) -> str:
         # every < and > of the code, so a block with any other tag is not Pygments' and stays as is.
         if "<" in _PYGMENTS_TAG_RE.sub("", code) or ">" in _PYGMENTS_TAG_RE.sub("", code):
             return code
-        return _ELEMENT_SPAN_RE.sub(element, _SAME_COLOUR_RUN_RE.sub(merge, _TOKEN_SPAN_RE.sub(token, code)))
+        code = _ELEMENT_SPAN_RE.sub(element, _SAME_COLOUR_RUN_RE.sub(merge, _TOKEN_SPAN_RE.sub(token, code)))
+        # Pygments opens every block with an empty span so that a parser keeps a leading empty line
+        # (one line break right after <pre> is dropped); <code> follows it here and keeps it anyway.
+        return code.replace("<pre><span></span><code>", "<pre><code>", 1)
 
     return _HIGHLIGHTED_RE.sub(unwrap, html)
 
