@@ -203,19 +203,31 @@ def _edited(shown: str, edits: list[Any]) -> str:
     return (out + units[2 * at :]).decode("utf-16-le")
 
 
+#: A long paragraph with a regional word every 300 characters (the edits are found in linear time:
+#: difflib's matcher took minutes on such a paragraph).
+_LONG = "".join("在这里保存很久的数据中心的"[(i * 7) % 13] for i in range(20_000))
+
+
 @pytest.mark.parametrize(
-    ("shown", "canonical"),
+    ("shown", "canonical", "expected"),
     [
-        ("资料中心的资料", "数据中心的数据"),  # same length
-        ("程式最佳化了", "程序优化了"),  # a word shorter
-        ("🛰️ 卫星资料，🧩 组件", "🛰️ 卫星数据，🧩 元件件"),  # astral characters before an edit: two units each
-        ("", "数据"),
+        ("数据中心的资料在这里保存很久", "数据中心的数据在这里保存很久", [5, 2, "数据"]),  # same length
+        ("程式最佳化了很多次以后", "程序优化了很多次以后", [1, 3, "序优"]),  # a word shorter
+        # Astral characters before an edit count two UTF-16 units each, as the worker's strings do.
+        ("🛰️ 卫星每天拍全地球的资料开放", "🛰️ 卫星每天拍全地球的数据开放", [13, 2, "数据"]),
+        ("", "数据", [0, 0, "数据"]),
+        ("数据", "", [0, 2, ""]),
+        ("资料中心的资料", "数据中心的数据", None),  # edits close together: any that make the text
+        (_LONG, "".join("资" if i % 300 == 0 else ch for i, ch in enumerate(_LONG)), None),
     ],
 )
-def test_fragment_rows_carry_only_the_edits_to_the_canonical_text(shown, canonical) -> None:
+def test_fragment_rows_carry_only_the_edits_to_the_canonical_text(shown, canonical, expected) -> None:
     edits = search_shards.folded_edits(shown, canonical)
     assert _edited(shown, edits) == canonical
-    assert all(len(piece) <= 2 for piece in edits[2::3])  # only the changed words, not the whole text
+    if expected is not None:
+        assert edits == expected
+    if len(shown) > 1000:
+        assert len(edits) == 3 * 67 and all(len(piece) == 1 for piece in edits[2::3])
 
 
 def test_a_result_fetches_the_fragment_of_its_passage_not_its_whole_page(tmp_path) -> None:
