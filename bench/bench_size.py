@@ -6,7 +6,11 @@ output into parts:
 - ``body``: a note page's body (``zd-note__body``, up to its related themes and backlinks);
 - ``header``: a note page's ``<head>`` and ``<header>`` (palette, search box, variant list, icons);
 - ``scripts``: a note page's inline ``<script>`` elements and what follows the footer;
-- ``page (rest)``: the rest of a note page (nav, table of contents, footer, chips, backlinks);
+- ``page (rest)``: the rest of a note page, split below it into the nav, the table of contents, the
+  note's header (title, metadata, tags, theme chips), related notes and backlinks, and the other
+  chrome (skip link, toggles, content wrappers, back-to-top button, footer, dialogs); ``scripts`` is
+  split into Material's ``__config`` JSON, the other inline scripts and tags before the footer, and
+  what follows the footer;
 - ``other pages``: home, section, theme, glossary and about pages, redirects, 404;
 - ``search``: the search indexes (``search/`` folders, Material's ``search_index.json``);
 - ``assets``: the shared ``assets/`` folder (CSS, JS, icons);
@@ -80,8 +84,12 @@ def build(project: Path, out: Path) -> float:
     return time.perf_counter() - started
 
 
-def note_page_parts(html: str) -> dict[str, int]:
-    """A note page's bytes split into body / header / scripts / page (rest)."""
+def note_page_parts(html: str, finer: collections.Counter[str] | None = None) -> dict[str, int]:
+    """A note page's bytes split into body / header / scripts / page (rest).
+
+    ``finer`` (when given) gets the finer parts of the rest and the scripts: ``rest: nav`` …
+    (``_REST_REGIONS``), ``scripts: __config``, ``scripts: other inline``, ``scripts: after footer``.
+    """
     parts: collections.Counter[str] = collections.Counter()
     size = len(html.encode())
     body_end = min(
@@ -113,13 +121,52 @@ def note_page_parts(html: str) -> dict[str, int]:
                 inline = sum(len(m.group().encode()) for m in _SCRIPT_RE.finditer(piece))
                 parts["scripts"] += inline
                 n -= inline
+                _split_scripts(piece, finer)
+            elif finer is not None:
+                config = _config_bytes(piece)
+                finer["scripts: __config"] += config
+                finer["scripts: after footer"] += n - config
             parts[name] += n
             html = html[:i] + html[j:]
     inline = sum(len(m.group().encode()) for m in _SCRIPT_RE.finditer(html))
     parts["scripts"] += inline
     parts["page (rest)"] += len(html.encode()) - inline
+    if finer is not None:
+        _split_scripts(html, finer)
+        marks = sorted((i, name) for name, m in _REST_REGIONS if (i := html.find(m)) >= 0)
+        for k, (i, name) in enumerate([(0, "other"), *marks]):
+            j = marks[k][0] if k < len(marks) else len(html)
+            piece = html[i:j]
+            finer[f"rest: {name}"] += len(piece.encode()) - sum(
+                len(m.group().encode()) for m in _SCRIPT_RE.finditer(piece)
+            )
     assert sum(parts.values()) == size
     return parts
+
+
+#: Where the regions of a note page's rest start once its body, head and header are cut out.
+_REST_REGIONS = (
+    ("nav", '<div class="md-sidebar md-sidebar--primary'),
+    ("toc", '<div class="md-sidebar md-sidebar--secondary'),
+    ("other", '<div class="md-content"'),
+    ("note header", '<header class="zd-note__header">'),
+    ("other", '<div class="zd-note__body">'),
+    ("related, backlinks", '<aside class="zd-related'),
+    ("other", '<a class="zd-gloss-home"'),
+)
+
+
+def _config_bytes(html: str) -> int:
+    return sum(len(m.group().encode()) for m in _SCRIPT_RE.finditer(html) if 'id="__config"' in m.group())
+
+
+def _split_scripts(html: str, finer: collections.Counter[str] | None) -> None:
+    if finer is not None:
+        config = _config_bytes(html)
+        finer["scripts: __config"] += config
+        finer["scripts: other inline"] += (
+            sum(len(m.group().encode()) for m in _SCRIPT_RE.finditer(html)) - config
+        )
 
 
 def part_of(rel: str) -> str:
@@ -136,9 +183,10 @@ def part_of(rel: str) -> str:
     return "other files"
 
 
-def measure(site: Path) -> tuple[collections.Counter[str], int]:
-    """Bytes by part, and the number of note pages."""
+def measure(site: Path) -> tuple[collections.Counter[str], int, collections.Counter[str]]:
+    """Bytes by part, the number of note pages, and the finer parts of their rest and scripts."""
     by: collections.Counter[str] = collections.Counter()
+    finer: collections.Counter[str] = collections.Counter()
     note_pages = 0
     for path in sorted(site.rglob("*")):
         if not path.is_file():
@@ -146,26 +194,38 @@ def measure(site: Path) -> tuple[collections.Counter[str], int]:
         rel = path.relative_to(site).as_posix()
         if _NOTE_PAGE_RE.match(rel):
             note_pages += 1
-            by.update(note_page_parts(path.read_text(encoding="utf-8")))
+            html = path.read_text(encoding="utf-8")
+            by.update(note_page_parts(html, finer))
         else:
             by[part_of(rel)] += path.stat().st_size
-    return by, note_pages
+    return by, note_pages, finer
 
 
-def report(by: collections.Counter[str], note_pages: int, chars: int, notes: int) -> str:
+def report(
+    by: collections.Counter[str],
+    note_pages: int,
+    chars: int,
+    notes: int,
+    finer: collections.Counter[str] | None = None,
+) -> str:
     total = sum(by.values())
     per = 1000 / chars / 1024
     lines = [
         f"{notes} notes, {chars:,} source characters, {note_pages} note pages (all variants)",
         f"site: {total:,} bytes = {total * per:.1f} KiB per 1,000 source characters, "
         f"{total / notes / 1024:.1f} KiB per note; 3,000 such notes: {total / notes * 3000 / GIB:.2f} GiB",
-        f"{'part':18} {'KiB/1000 chars':>15} {'KiB/note page':>14}",
+        f"{'part':20} {'KiB/1000 chars':>15} {'KiB/note page':>14}",
     ]
     order = ("body", "header", "scripts", "page (rest)", "other pages", "search", "assets", "media")
     for name in (*order, *sorted(set(by) - set(order))):
         if name in by:
             page = f"{by[name] / note_pages / 1024:14.1f}" if name in order[:4] else ""
-            lines.append(f"{name:18} {by[name] * per:15.1f} {page}")
+            lines.append(f"{name:20} {by[name] * per:15.1f} {page}")
+            prefix = {"scripts": "scripts: ", "page (rest)": "rest: "}.get(name)
+            for sub in sorted(k for k in finer or () if prefix and k.startswith(prefix)):
+                lines.append(
+                    f"  {sub.removeprefix(prefix):18} {finer[sub] * per:15.2f} {finer[sub] / note_pages:11.0f} B"
+                )
     return "\n".join(lines)
 
 
@@ -183,9 +243,9 @@ def main(argv: list[str]) -> int:
         chars = make_project(args.repo.resolve(), project, args.kind, args.n)
         notes = sum(1 for _ in (project / "seeds").rglob("*.md"))
         seconds = build(project, project / "site")
-        by, note_pages = measure(project / "site")
+        by, note_pages, finer = measure(project / "site")
         print(f"{args.kind} from {args.repo}: built in {seconds:.0f} s")
-        print(report(by, note_pages, chars, notes))
+        print(report(by, note_pages, chars, notes, finer))
     finally:
         if not args.keep:
             shutil.rmtree(project, ignore_errors=True)

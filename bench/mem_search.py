@@ -39,7 +39,7 @@ def _pages(folder: Path) -> dict[str, search.PageText]:
         for chunk in range(max(-(-count // manifest["chunk"]), 1)):
             data = json.loads((folder / manifest["fragments"] / f"{start}-{chunk}.json").read_text("utf-8"))
             head = head or data
-            rows += data["p"]
+            rows += [[r[0], data["h"][r[1]], *r[2:]] for r in data["p"]]  # a heading by its place in "h"
         assert head is not None
         passages = tuple(search.PassageText(r[0], r[2], "" if r[1] == head["t"] else r[1]) for r in rows)
         pages[head["l"]] = search.PageText(head["l"], head["t"], passages)

@@ -186,10 +186,48 @@ def test_sharded_index_is_a_small_manifest_shards_and_fragments() -> None:
     assert not any("a" in shard for shard in _shards(tw, "b"))
     fragment = json.loads(tw[f"{manifest['fragments']}/{a - 1}-0.json"])
     assert fragment["l"] == "notes/a/"
-    assert fragment["p"][0][2].startswith("資料中心") and fragment["p"][0][3].startswith("数据中心")
+    # The folded canonical text is the folded text but for the regional word (资料 → 数据).
+    assert fragment["p"][0][2].startswith("資料中心") and fragment["p"][0][3][:3] == [0, 2, "数据"]
+    assert fragment["h"][fragment["p"][0][1]]  # the heading, by its place in the file's list
     # Each pair is in the shard the worker asks for.
     count, folder = manifest["shards"]["b"]
     assert "数据" in json.loads(tw[f"{folder}/{search_shards.shard_of('数据', count)}.json"])["p"]
+
+
+def _edited(shown: str, edits: list[Any]) -> str:
+    """search-worker.js's ``edited``, on UTF-16 code units as the worker's strings count them."""
+    units, out, at = shown.encode("utf-16-le"), b"", 0
+    for i in range(0, len(edits), 3):
+        out += units[2 * at : 2 * edits[i]] + edits[i + 2].encode("utf-16-le")
+        at = edits[i] + edits[i + 1]
+    return (out + units[2 * at :]).decode("utf-16-le")
+
+
+#: A long paragraph with a regional word every 300 characters (the edits are found in linear time:
+#: difflib's matcher took minutes on such a paragraph).
+_LONG = "".join("在这里保存很久的数据中心的"[(i * 7) % 13] for i in range(20_000))
+
+
+@pytest.mark.parametrize(
+    ("shown", "canonical", "expected"),
+    [
+        ("数据中心的资料在这里保存很久", "数据中心的数据在这里保存很久", [5, 2, "数据"]),  # same length
+        ("程式最佳化了很多次以后", "程序优化了很多次以后", [1, 3, "序优"]),  # a word shorter
+        # Astral characters before an edit count two UTF-16 units each, as the worker's strings do.
+        ("🛰️ 卫星每天拍全地球的资料开放", "🛰️ 卫星每天拍全地球的数据开放", [13, 2, "数据"]),
+        ("", "数据", [0, 0, "数据"]),
+        ("数据", "", [0, 2, ""]),
+        ("资料中心的资料", "数据中心的数据", None),  # edits close together: any that make the text
+        (_LONG, "".join("资" if i % 300 == 0 else ch for i, ch in enumerate(_LONG)), None),
+    ],
+)
+def test_fragment_rows_carry_only_the_edits_to_the_canonical_text(shown, canonical, expected) -> None:
+    edits = search_shards.folded_edits(shown, canonical)
+    assert _edited(shown, edits) == canonical
+    if expected is not None:
+        assert edits == expected
+    if len(shown) > 1000:
+        assert len(edits) == 3 * 67 and all(len(piece) == 1 for piece in edits[2::3])
 
 
 def test_a_result_fetches_the_fragment_of_its_passage_not_its_whole_page(tmp_path) -> None:
@@ -219,7 +257,7 @@ def test_a_result_fetches_the_fragment_of_its_passage_not_its_whole_page(tmp_pat
     )
     last = json.loads(files[f"{folder}/{long}-2.json"])
     assert last["l"] == "notes/long/" and [row[0] for row in last["p"]] == [f"p-{2 * size}"]
-    assert json.loads(files[f"{folder}/{none}-0.json"]) == {"l": "notes/none/", "p": [], "t": "空"}
+    assert json.loads(files[f"{folder}/{none}-0.json"]) == {"l": "notes/none/", "h": [], "p": [], "t": "空"}
     search_shards.write({"zh-Hans": files}, tmp_path, {"zh-Hans": "zh-Hans/"})
     docs = search_shards.documents(tmp_path / "zh-Hans/search")
     assert [d["location"] for d in docs] == [

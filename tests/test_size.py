@@ -92,11 +92,13 @@ def test_colour_elements_are_painted_as_material_paints_their_class():
 @pytest.mark.parametrize(
     ("html", "expected"),
     [
+        # Unstyled spans unwrapped, Pygments' empty span before <code> dropped (<code> keeps a
+        # leading empty line).
         (
             '<div class="language-js highlight"><pre><span></span><code><span class="nx">a</span>'
             '<span class="w"> </span><span class="o">=</span><span class="hll"><span class="nx">b</span>'
             "</span></code></pre></div>",
-            '<div class="language-js highlight"><pre><span></span><code>a <z-o>=</z-o>'
+            '<div class="language-js highlight"><pre><code>a <z-o>=</z-o>'
             '<span class="hll">b</span></code></pre></div>',
         ),
         # One class per colour; runs of one colour (whitespace between) become one span.
@@ -125,6 +127,16 @@ def test_colour_elements_are_painted_as_material_paints_their_class():
         (
             '<div class="highlight"><pre><span title=<span class="w">x onmouseover=alert(1) </span></pre></div>',
             '<div class="highlight"><pre><span title=<span class="w">x onmouseover=alert(1) </span></pre></div>',
+        ),
+        # A token type with no short name of its own (YAML's plain scalars, its indicators) is painted by
+        # its standard class, the first: written as that colour's element, merged like the others.
+        (
+            '<div class="highlight"><pre><span></span><code><span class="nt">title</span>'
+            '<span class="p p-Indicator">:</span><span class="w"> </span>'
+            '<span class="l l-Scalar l-Scalar-Plain">Hello</span><span class="p p-Indicator">-</span>'
+            '<span class="x x-Other">y</span></code></pre></div>',
+            '<div class="highlight"><pre><code><z-k>title</z-k>'
+            "<z-p>:</z-p> <z-s>Hello</z-s><z-p>-</z-p>y</code></pre></div>",
         ),
         # Outside highlighted code (the author's HTML, Zhudu's own markup) nothing changes.
         ('<p><span class="w">x</span> <code>y</code></p>', '<p><span class="w">x</span> <code>y</code></p>'),

@@ -14,7 +14,9 @@ and ``s2`` as strings): each is written as one class of its colour (``SAME_COLOU
 spans of one colour, with only whitespace between, become one span (``);`` is one ``p`` span, not
 two): on the Hexo documentation 7 % fewer token spans (about 15 KB of each variant), and the same
 colours on the screen.  Each colour's span is then written as a short element of its own
-(``COLOUR_ELEMENTS``).
+(``COLOUR_ELEMENTS``).  A token type Pygments has no short name for (YAML's ``l l-Scalar
+l-Scalar-Plain``) is read as its first class, the one Material colours; the empty ``<span></span>``
+Pygments opens each block with goes.
 """
 
 from __future__ import annotations
@@ -62,8 +64,13 @@ _HIGHLIGHTED_RE = re.compile(
 )
 #: A tag as Pygments and pymdownx.highlight write it: a known name, every attribute value quoted.
 _PYGMENTS_TAG_RE = re.compile(r'</?(?:span|code|pre|div|a|table|tbody|tr|td|th)(?:\s+[a-z-]+="[^"<>]*")*\s*>')
-#: A token span (Pygments' short class names) around text only.
-_TOKEN_SPAN_RE = re.compile(r'<span class="(?P<cls>[a-z][a-z0-9]{0,3})">(?P<text>[^<]*)</span>')
+#: A token span (Pygments' short class names) around text only.  A token type Pygments has no short
+#: name for is written with its ancestors' classes, its standard one first (YAML's plain scalar:
+#: ``l l-Scalar l-Scalar-Plain``, about 36 KB of the Hexo documentation): Material colours only the
+#: first (no stylesheet names the longer ones), so it is read as that class.
+_TOKEN_SPAN_RE = re.compile(
+    r'<span class="(?P<cls>[a-z][a-z0-9]{0,3})(?: (?P=cls)-[A-Za-z0-9-]+)*">(?P<text>[^<]*)</span>'
+)
 #: Two or more spans of one colour class in a row, with only whitespace between them.
 _COLOUR_CLASS = "|".join(sorted(set(SAME_COLOUR.values())))
 _SAME_COLOUR_RUN_RE = re.compile(
@@ -112,7 +119,10 @@ def unwrap_unstyled(html: str) -> str:
         # every < and > of the code, so a block with any other tag is not Pygments' and stays as is.
         if "<" in _PYGMENTS_TAG_RE.sub("", code) or ">" in _PYGMENTS_TAG_RE.sub("", code):
             return code
-        return _ELEMENT_SPAN_RE.sub(element, _SAME_COLOUR_RUN_RE.sub(merge, _TOKEN_SPAN_RE.sub(token, code)))
+        code = _ELEMENT_SPAN_RE.sub(element, _SAME_COLOUR_RUN_RE.sub(merge, _TOKEN_SPAN_RE.sub(token, code)))
+        # Pygments opens every block with an empty span so that a parser keeps a leading empty line
+        # (one line break right after <pre> is dropped); <code> follows it here and keeps it anyway.
+        return code.replace("<pre><span></span><code>", "<pre><code>", 1)
 
     return _HIGHLIGHTED_RE.sub(unwrap, html)
 

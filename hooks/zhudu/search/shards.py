@@ -17,7 +17,8 @@ kept by the page writer and its cache), so a rebuild re-creates it without readi
 * ``w-<hash>/<n>.json``: the notes' words under each of their characters, as the variant writes
   them, fetched only to suggest words when a query matches nothing.
 * ``f-<hash>/<start>-<n>.json``: a page's (``start``: its first number) passages ``n × FRAGMENT_PASSAGES`` onwards (anchor,
-  heading, text, canonical text when it reads differently) with the page's address and title,
+  heading by its place in the file's headings ``h``, text, and when its folded canonical text
+  reads differently, the edits that make it: ``assembly.folded_edits``) with the page's address and title,
   fetched for the passages a query shows: part of a page rather than the page (whose text is
   what the last of a first search's round trips waits for).  16 passages: at 3,000 notes, 8 took
   no less time on the phone profile and made twice the files.
@@ -55,6 +56,7 @@ from zhudu.search.assembly import (
     RESERVE,
     SHARD_BYTES,
     Assembly,
+    folded_edits,
     reserved,
 )
 from zhudu.search.postings import _GRAMS, grams, shard_of
@@ -71,6 +73,7 @@ __all__ = [
     "_b36",
     "build_each",
     "documents",
+    "folded_edits",
     "grams",
     "page_starts",
     "reserved",
@@ -178,7 +181,8 @@ def documents(folder: Path) -> list[dict[str, str]]:
             if not chunk:
                 page_docs.append({"location": page["l"], "title": page["t"], "text": ""})
             page_docs.extend(
-                {"location": f"{page['l']}#{row[0]}", "title": row[1], "text": row[2]} for row in page["p"]
+                {"location": f"{page['l']}#{row[0]}", "title": page["h"][row[1]], "text": row[2]}
+                for row in page["p"]
             )
         pages.append(page_docs)
     return [doc for page_docs in pages for doc in page_docs]

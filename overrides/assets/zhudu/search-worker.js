@@ -38,7 +38,7 @@
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 /* The manifest format this worker reads (FORMAT in hooks/zhudu/search/assembly.py). */
-var FORMAT = 4;
+var FORMAT = 5;
 /* The pages a result list shows (Material renders ten at first): their passages are fetched. */
 var MAX_PAGES = 10;
 var MAX_PASSAGES = 60;
@@ -453,6 +453,18 @@ function pageOf(doc) {
   return BY_START[lo];
 }
 
+/* A passage's folded canonical text: its folded text with the edits its fragment row carries
+   ([at, removed, "inserted", …], places in the folded text as shown: folded_edits in
+   hooks/zhudu/search/assembly.py), the regional words a Traditional variant writes otherwise. */
+function edited(ftext, edits) {
+  var out = "", at = 0;
+  for (var i = 0; i < edits.length; i += 3) {
+    out += ftext.slice(at, edits[i]) + edits[i + 2];
+    at = edits[i] + edits[i + 1];
+  }
+  return out + ftext.slice(at);
+}
+
 /* Titles only help cut a query into pieces: never a result, never counted. */
 function isTitle(doc) {
   return PAGE_START[pageOf(doc)] === doc;
@@ -531,8 +543,8 @@ function rank(raw, rs, xs, check) {
     hits.forEach(function (h) {
       var frag = LOADED[h.url];
       var row = frag.p[(h.doc - PAGE_START[h.page] - 1) % CHUNK];
-      var ftext = fold(row[2]), ctext = row.length > 3 ? fold(row[3]) : ftext;
-      h.p = { title: row[1], text: row[2], ftext: ftext, ctext: ctext, same: ctext.length === row[2].length,
+      var ftext = fold(row[2]), ctext = row.length > 3 ? edited(ftext, row[3]) : ftext;
+      h.p = { title: frag.h[row[1]], text: row[2], ftext: ftext, ctext: ctext, same: ctext.length === row[2].length,
               location: frag.l + "#" + row[0] };
       /* Short passages about the query beat long ones that mention it once. */
       h.hit.score += 0.5 / (1 + ctext.length / 200);
@@ -568,6 +580,8 @@ function suggest(raw, rs, check) {
     var scored = Object.create(null);
     chars.forEach(function (c) {
       ((shard("w", c).w || {})[c] || []).forEach(function (row) {
+        /* A word the variant writes as it is folded is the string alone (_word_files in assembly.py). */
+        if (typeof row === "string") row = [row, row];
         var w = row[0];
         if (w in scored) return;
         var score = 0;
