@@ -325,7 +325,7 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
         "serve" if annotations.serving() else "build",
         site.settings.search,
     )
-    memo: dict[str, str] = {}
+    memo: dict[str, Any] = {}
     index = themes.index if themes is not None else None
     # Every theme page links to the other themes that have notes.
     theme_list = repr(

@@ -103,7 +103,7 @@ def folder_digest(folders: Iterable[str | None]) -> str:
     return cache.digest(*parts)
 
 
-def note_theme_digest(themes: ThemeBuild, note_id: str, memo: dict[str, str]) -> str:
+def note_theme_digest(themes: ThemeBuild, note_id: str, memo: dict[str, Any]) -> str:
     """What ``ThemeBuild.note_context`` shows on a note's page, and nothing more.
 
     Per theme of the note (map order): the theme's id, name and description (its chip, block
@@ -119,11 +119,8 @@ def note_theme_digest(themes: ThemeBuild, note_id: str, memo: dict[str, str]) ->
     parts = []
     mine = index.themes_of_note(note_id)
     for theme, count in mine:
-        parts.append(repr((theme.id, theme.name, theme.description, count)))
-        # Its markers: which passages carry the theme (the hits' texts are in the page's content).
-        parts.append(" ".join(hit.anchor for hit in index.hits_in(theme.id, note_id)))
-        others, _ = index.other_notes_of_theme(theme.id, note_id, MARKER_NOTES)
-        parts.extend(_marker_part(themes, theme.id, other, memo) for other in others)
+        parts.append(f"{count}:{_block_digest(themes, theme.id, note_id, memo)}")
+        parts.append(markers_digest(index, theme.id, note_id))
     info = themes.info
     for related in related_notes(index, note_id, [t.id for t, _ in mine], memo):
         other = info[related.note]
@@ -132,7 +129,31 @@ def note_theme_digest(themes: ThemeBuild, note_id: str, memo: dict[str, str]) ->
     return cache.digest(*parts)
 
 
-def _marker_part(themes: ThemeBuild, theme_id: str, other: str, memo: dict[str, str]) -> str:
+def _block_digest(themes: ThemeBuild, theme_id: str, note_id: str, memo: dict[str, Any]) -> str:
+    """A theme's chip and marker block on a note's page: its entry, and the other notes it lists.
+
+    The block lists the theme's ``MARKER_NOTES`` strongest notes other than the page's own
+    (``ThemeIndex.other_notes_of_theme``): the same for every note but the strongest few, so it
+    is digested once per theme and place of the note among them, not once per note (a note
+    carries most themes: 11 of 12 at 500 generated notes).
+    """
+    index = themes.index
+    assert index is not None
+    top_key = "\0top:" + theme_id
+    if (top := memo.get(top_key)) is None:
+        top = memo[top_key] = {n: i for i, n in enumerate(index.candidates(theme_id)[: MARKER_NOTES + 1])}
+    key = f"\0block:{theme_id}:{top.get(note_id, -1)}"
+    if (found := memo.get(key)) is None:
+        theme = index.theme_by_id[theme_id]
+        others, _ = index.other_notes_of_theme(theme_id, note_id, MARKER_NOTES)
+        found = memo[key] = cache.digest(
+            repr((theme.id, theme.name, theme.description)),
+            *(_marker_part(themes, theme_id, other, memo) for other in others),
+        )
+    return found
+
+
+def _marker_part(themes: ThemeBuild, theme_id: str, other: str, memo: dict[str, Any]) -> str:
     """Another note as a theme's marker block shows it (``NoteMarkers._other_note_part``'s inputs)."""
     key = f"\0marker:{theme_id}:{other}"
     if (found := memo.get(key)) is None:
@@ -156,7 +177,7 @@ _RELATED_LIMIT = 50_000
 
 
 def related_notes(
-    index: ThemeIndex, note_id: str, theme_ids: Sequence[str], memo: dict[str, str]
+    index: ThemeIndex, note_id: str, theme_ids: Sequence[str], memo: dict[str, Any]
 ) -> tuple[Related, ...]:
     """``index.related(note_id)``, ranked again only when what it is ranked from changed.
 
@@ -182,7 +203,7 @@ def related_notes(
     return found
 
 
-def candidates_digest(index: ThemeIndex, theme_id: str, memo: dict[str, str]) -> str:
+def candidates_digest(index: ThemeIndex, theme_id: str, memo: dict[str, Any]) -> str:
     """The related notes' inputs from one theme: its strongest notes, their counts and dates."""
     key = "\0candidates:" + theme_id
     if (found := memo.get(key)) is None:
@@ -201,7 +222,7 @@ def load_related(store: cache.ArtifactCache) -> None:
         _RELATED.update(store.get("related", _related_store_key()) or {})
 
 
-def save_related(store: cache.ArtifactCache, memo: Mapping[str, str]) -> None:
+def save_related(store: cache.ArtifactCache, memo: Mapping[str, Any]) -> None:
     """Keep the related notes this plan used for the next process (only when one was ranked)."""
     used = {k[len("\0related-used:") :] for k in memo if k.startswith("\0related-used:")}
     if used and not used.issubset(_STORED):
@@ -220,7 +241,7 @@ def _related_store_key() -> str:
     return cache.digest("related notes", cache.code_version())
 
 
-def _theme_digest(themes: ThemeBuild, theme_id: str, memo: dict[str, str]) -> str:
+def _theme_digest(themes: ThemeBuild, theme_id: str, memo: dict[str, Any]) -> str:
     """A theme's entry, place in the map, pages, and every note in it with its hits and passages."""
     if theme_id in memo:
         return memo[theme_id]
@@ -258,6 +279,20 @@ def hits_digest(index: ThemeIndex, theme_id: str, note: str, hits: Sequence[Hit]
                 for hit in hits
             )
         )
+    return found
+
+
+def markers_digest(index: ThemeIndex, theme_id: str, note: str) -> str:
+    """Which passages of a note carry a theme: where its page has the theme's markers.
+
+    Kept with ``hits_digest``'s (an unchanged note's are the last build's); not that digest,
+    which names the note's id, and no page shows that (a rename keeping the slug changes no byte).
+    """
+    per_note = index.hit_digests.setdefault(note, {})
+    key = "\0markers:" + theme_id
+    found = per_note.get(key)
+    if found is None:
+        found = per_note[key] = cache.digest(*(hit.anchor for hit in index.hits_in(theme_id, note)))
     return found
 
 

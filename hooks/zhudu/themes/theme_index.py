@@ -68,8 +68,9 @@ class ThemeIndex:
     hits: tuple[Hit, ...]
     problems: list[EditorialError] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
-    #: Note id → theme id → the digest of the note's hits in the theme (``page_digests``); under
-    #: ``mkdocs serve`` an unchanged note's dict is the last build's, digests included.
+    #: Note id → theme id → the digest of the note's hits in the theme (``page_digests``; also
+    #: ``"\0markers:" + theme id`` → their anchors'); under ``mkdocs serve`` an unchanged note's
+    #: dict is the last build's, digests included.
     hit_digests: dict[str, dict[str, str]] = field(default_factory=dict)
     #: The hits come in document order (``build_index`` makes them so): each note's hits in a
     #: theme need no sorting, which at 3,000 notes was a third of making the index on every save.
