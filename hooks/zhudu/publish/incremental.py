@@ -367,10 +367,12 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
 
     if site.settings.search != "zhudu":  # Material's own index needs every page written
         return
+    # A store of its own: the renders' store counts its hits and misses for the build's log.
+    related_store = cache.ArtifactCache(outputs.store.root)
     if themes is not None and themes.index is not None:
-        page_digests.load_related(outputs.store)
+        page_digests.load_related(related_store)
     outputs.plan(digests(), indexed)
-    page_digests.save_related(outputs.store, memo)
+    page_digests.save_related(related_store, memo)
     if dirty():  # before any page is written: a build failing after this still removes them later
         outputs.save({}, set(outputs.previous_owned) | owned_paths(outputs, files))
     outputs.indexed = {
