@@ -168,7 +168,7 @@ def _marker_part(themes: ThemeBuild, theme_id: str, other: str, memo: dict[str, 
     return found
 
 
-#: Related notes by a digest of everything ``ThemeIndex.related`` ranks them from (``related_key``),
+#: Related notes by a digest of everything ``ThemeIndex.related`` ranks them from (``related_notes``),
 #: kept between the builds of a serve process and in the cache between processes: a save that
 #: changes no theme's candidates ranks nothing again.
 _RELATED: dict[str, tuple[Related, ...]] = {}
@@ -225,15 +225,16 @@ def load_related(store: cache.ArtifactCache) -> None:
 def save_related(store: cache.ArtifactCache, memo: Mapping[str, Any]) -> None:
     """Keep the related notes this plan used for the next process (only when one was ranked)."""
     used = {k[len("\0related-used:") :] for k in memo if k.startswith("\0related-used:")}
-    if used and not used.issubset(_STORED):
+    stored = _STORED.setdefault(str(store.root), set())
+    if used and not used.issubset(stored):
         kept = {k: _RELATED[k] for k in used if k in _RELATED}
         store.put("related", _related_store_key(), kept)
-        _STORED.clear()
-        _STORED.update(kept)
+        stored.clear()
+        stored.update(kept)
 
 
-#: The keys of the memo last kept in the cache.
-_STORED: set[str] = set()
+#: Cache folder → the keys of the memo last kept in it.
+_STORED: dict[str, set[str]] = {}
 
 
 def _related_store_key() -> str:
