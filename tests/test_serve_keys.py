@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import os
+import random
 import time
 from pathlib import Path
 
@@ -21,11 +22,14 @@ from zhudu import cache
 from zhudu.annotate import textmarks
 from zhudu.annotate.annotations import AnnotationExtension
 from zhudu.annotate.glossary import Glossary, Term
-from zhudu.publish import workers, written
+from zhudu.annotate.passages import Passage
+from zhudu.notes import corpus as notes_corpus
+from zhudu.notes.reads import NoteReads
+from zhudu.publish import page_digests, workers, written
 from zhudu.publish.page_digests import hits_digest
 from zhudu.render_keys import note_key
-from zhudu.themes import matching
-from zhudu.themes.theme_index import ThemeIndex
+from zhudu.themes import matching, theme_index
+from zhudu.themes.theme_index import Hit, NotePassages, ThemeIndex
 from zhudu.themes.theme_map import Snippet, Theme, ThemeMap
 
 
@@ -149,3 +153,96 @@ def test_the_sweep_never_follows_a_link_or_removes_what_it_did_not_write(tmp_pat
         os.utime(path, (old, old))
     assert written.sweep(store, set(), time.time()) == 0
     assert victim.read_bytes() == b"keep" and stray.read_bytes() == b"keep"
+
+
+def test_related_notes_are_ranked_again_exactly_when_their_inputs_change(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``page_digests.related_notes`` keeps a note's related list while what it is ranked from holds.
+
+    Random small corpora (3 themes, 2 candidates per theme so the cut matters), each followed by a
+    random change (a note deleted, a count or a date changed, a note added): the kept list always
+    equals the index's own ranking, and a note whose inputs did not change is not ranked again.
+    """
+    monkeypatch.setattr(theme_index, "CANDIDATES_PER_THEME", 2)
+    monkeypatch.setattr(page_digests, "_RELATED", {})
+    rng = random.Random(19)
+    themes = tuple(Theme(t, t.upper(), "d", (t,), i) for i, t in enumerate(("x", "y", "z")))
+    theme_map = ThemeMap(path="x.yml", themes=themes)
+
+    def index_of(counts: dict[str, dict[str, int]], dates: dict[str, str]) -> ThemeIndex:
+        notes = tuple(
+            NotePassages(n, n, n, dates[n], tuple(Passage(f"p-{n}{k}", "p", "t") for k in range(9)))
+            for n in sorted(counts)
+        )
+        hits = tuple(
+            Hit(theme, n, f"p-{n}{k}", (theme,), ((0, 1),))
+            for n in sorted(counts)
+            for theme, count in sorted(counts[n].items())
+            for k in range(count)
+        )
+        return ThemeIndex(theme_map, notes, hits)
+
+    def random_counts() -> dict[str, int]:
+        return {t.id: rng.randint(1, 4) for t in themes if rng.random() < 0.6}
+
+    counts = {f"n{i}": random_counts() for i in range(8)}
+    dates = {n: f"2025-01-0{rng.randint(1, 3)}" for n in counts}
+    ranked_again = 0
+    for step in range(60):
+        index = index_of(counts, dates)
+        fresh = index_of(counts, dates)
+        memo: dict[str, str] = {}
+        before = dict(page_digests._RELATED)
+        for note in sorted(counts):
+            mine = [t.id for t, _ in index.themes_of_note(note)]
+            kept = page_digests.related_notes(index, note, mine, memo)
+            assert list(kept) == fresh.related(note), (step, note)
+            assert index.related(note) == list(kept)  # the page shows what the plan digested
+        ranked_again += len(page_digests._RELATED) - len(before)
+        change = rng.choice(("delete", "count", "date", "add"))
+        note = rng.choice(sorted(counts))
+        if change == "delete" and len(counts) > 3:
+            del counts[note], dates[note]
+        elif change == "count":
+            counts[note] = random_counts()
+        elif change == "date":
+            dates[note] = f"2025-01-0{rng.randint(1, 3)}"
+        else:
+            added = f"n{len(counts) + step + 10}"
+            counts[added], dates[added] = random_counts(), "2025-01-02"
+    # Each change re-ranks the notes whose inputs it touched, not all 8 notes of each of the 60 steps.
+    assert 0 < ranked_again < 60 * 8 / 2
+
+
+def test_a_notes_read_cites_its_entrys_lines_where_they_are_now(tmp_path: Path) -> None:
+    """A note's read is kept when only the lines of its notes.yml entry moved (another entry was
+    removed above it), and read again when a line its problem cites moved."""
+    (tmp_path / "good.md").write_text("---\ntitle: 好\n---\n\n正文。\n", encoding="utf-8")
+    (tmp_path / "bad.md").write_text("---\ntitle: 坏\n---\n\n正文。\n", encoding="utf-8")
+    overrides = {"good": {"title": "好的"}, "bad": {"title": "坏的", "date": "上周"}}
+    reads = NoteReads()
+
+    def load(first_line: int) -> dict[str, object]:
+        lines = {
+            "good": {"title": first_line + 1},
+            "bad": {"title": first_line + 3, "date": first_line + 4},
+        }
+        corpus = notes_corpus.load_corpus(
+            tmp_path.glob("*.md"),
+            lambda p: f"seeds/{p.name}",
+            settings=notes_corpus.NoteSettings(timezone="Asia/Shanghai"),
+            overrides=overrides,
+            override_lines=lines,
+            override_file="docs/editorial/notes.yml",
+            image_url=lambda note_id, p: f"../media/{note_id}/{p.name}",
+            detect_script=lambda text: "Hans",
+            reads=reads,
+        )
+        return {n.id: [str(p) for p in n.problems] for n in corpus.notes}
+
+    first = load(1)
+    assert first["good"] == [] and len(first["bad"]) == 1 and "notes.yml:5" in first["bad"][0]
+    moved = load(7)  # an entry of 6 lines removed above both
+    assert reads.hits == 1 and reads.misses == 1  # good kept; bad read again: its problem's line moved
+    assert moved["good"] == [] and "notes.yml:11" in moved["bad"][0] and "date" in moved["bad"][0]

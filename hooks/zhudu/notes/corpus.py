@@ -36,6 +36,7 @@ from zhudu.notes.limits import Limits
 from zhudu.notes.meta import (
     Author,
     NoteMeta,
+    cited_lines,
     note_schema,
     resolve_aliases,
     split_tags,
@@ -415,15 +416,9 @@ def load_corpus(
         if reads is None:
             return read_afresh(path)
         override = overrides.get(ids[path])
-        inputs = (
-            display(path),
-            ids[path],
-            root,
-            settings,
-            repr(override),
-            repr(override_lines.get(ids[path])),
-        )
-        return reads.read(path, (*inputs, override_file), lambda: read_afresh(path))
+        lines = cited_lines(override, override_lines.get(ids[path]), settings.timezone)  # not all: meta.py
+        inputs = (display(path), ids[path], root, settings, repr(override), lines, override_file)
+        return reads.read(path, inputs, lambda: read_afresh(path))
 
     def read_afresh(path: Path) -> Note:
         return read_note(

@@ -12,7 +12,7 @@ The options that read and check each field's value live in ``meta_fields``.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -181,7 +181,7 @@ def note_schema(zone_name: str) -> type[base.Config]:
 
 
 def validate_fields(
-    schema: type[base.Config], values: Mapping[str, Any]
+    schema: type[base.Config], values: Mapping[str, Any], only: Collection[str] | None = None
 ) -> tuple[dict[str, Any], list[tuple[str, str]]]:
     """Validate every field of ``values`` with ``schema``'s options, each on its own.
 
@@ -190,11 +190,14 @@ def validate_fields(
     unchecked values through.  Here every field is checked; a failed one is ``None``.
 
     Returns:
-        The clean value of every schema field, and (field, message) for every failure.
+        The clean value of every schema field (of ``only``'s, when given), and (field, message) for
+        every failure.
     """
     clean: dict[str, Any] = {}
     failed: list[tuple[str, str]] = []
     for key, option in schema._schema:
+        if only is not None and key not in only:
+            continue
         value = values.get(key, option.default)
         try:
             if char := control_character(value):
@@ -208,6 +211,32 @@ def validate_fields(
             failed.append((key, f"cannot be read ({exc}): check the value"))
             clean[key] = None
     return clean, failed
+
+
+#: (zone, an editor's entry's repr) → its keys whose values fail validation (``cited_lines``).
+_FAILING: dict[tuple[str, str], tuple[str, ...]] = {}
+
+
+def cited_lines(
+    override: Mapping[str, Any] | None, lines: Mapping[str, int] | None, zone_name: str
+) -> tuple[tuple[str, int | None], ...]:
+    """The lines of a note's ``notes.yml`` entry that reading the note can cite: its failing values'.
+
+    A note's read is kept by what it was read from (``reads.NoteReads``), its entry included; of
+    the entry's lines only those of a value that fails validation reach the note (its problem
+    names them).  Keyed by all of them, removing one entry moved the lines of every entry after it
+    and half the notes were read again after a delete.
+    """
+    if not override:
+        return ()
+    key = (zone_name, repr(override))
+    failing = _FAILING.get(key)
+    if failing is None:
+        if len(_FAILING) >= 50_000:  # more entries than any notes.yml has, times a few edits
+            _FAILING.clear()
+        failed = validate_fields(note_schema(zone_name), override, only=override.keys())[1]
+        failing = _FAILING[key] = tuple(k for k, _ in failed)
+    return tuple((k, (lines or {}).get(k)) for k in failing)
 
 
 def resolve_aliases(raw: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str], dict[str, Any]]:

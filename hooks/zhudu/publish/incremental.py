@@ -32,6 +32,7 @@ from mkdocs.structure.files import File, Files
 
 from zhudu import cache, render_keys
 from zhudu.annotate import annotations
+from zhudu.publish import page_digests
 from zhudu.publish import written as written_pages
 from zhudu.publish.page_digests import (  # split out of this module; kept importable from here
     _stable_repr,
@@ -324,7 +325,7 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
         "serve" if annotations.serving() else "build",
         site.settings.search,
     )
-    memo: dict[str, str] = {}
+    memo: dict[str, Any] = {}
     index = themes.index if themes is not None else None
     # Every theme page links to the other themes that have notes.
     theme_list = repr(
@@ -351,7 +352,8 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
                     shown = _stable_repr(page.meta.get("zd_theme"))
             if page.meta.get("template") == "home.html":
                 number = int(page.meta.get("zd_home_page", 1))
-                shown += repr((home_pages, notes[(number - 1) * PER_PAGE : number * PER_PAGE]))
+                cards = notes[(number - 1) * PER_PAGE : number * PER_PAGE]
+                shown += repr((home_pages, [page_digests.home_card(card) for card in cards]))
                 if number == 1:  # and the section list (partials/zd-sections.html), from every note
                     shown += sections
             yield page, page_digest(page, inputs, shown)
@@ -365,7 +367,12 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
 
     if site.settings.search != "zhudu":  # Material's own index needs every page written
         return
+    # A store of its own: the renders' store counts its hits and misses for the build's log.
+    related_store = cache.ArtifactCache(outputs.store.root)
+    if themes is not None and themes.index is not None:
+        page_digests.load_related(related_store)
     outputs.plan(digests(), indexed)
+    page_digests.save_related(related_store, memo)
     if dirty():  # before any page is written: a build failing after this still removes them later
         outputs.save({}, set(outputs.previous_owned) | owned_paths(outputs, files))
     outputs.indexed = {

@@ -9,17 +9,18 @@ mkdocs.yml, the templates, the nav, the interface strings).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zhudu import cache
+from zhudu.themes.markers import MARKER_LIMIT, MARKER_NOTES, excerpt
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
     from zhudu.themes.render import ThemeBuild
-    from zhudu.themes.theme_index import Hit, ThemeIndex
+    from zhudu.themes.theme_index import Hit, Related, ThemeIndex
 
 
 def page_digest(page: Page, build_inputs: str, shown: str = "") -> str:
@@ -41,7 +42,7 @@ def page_digest(page: Page, build_inputs: str, shown: str = "") -> str:
         file.dest_uri,
         page.url,
         str(page.title),
-        _stable_repr(page.meta),
+        _stable_repr(without_note_id(page.meta)),
         _stable_repr(_toc(page.toc)),
         page.content or "",
         repr(neighbours),
@@ -49,6 +50,23 @@ def page_digest(page: Page, build_inputs: str, shown: str = "") -> str:
         repr(page.edit_url),
         shown,
     )
+
+
+def without_note_id(meta: dict[str, Any]) -> dict[str, Any]:
+    """A page's metadata without its note's id (``zd_note.id``), which no template shows.
+
+    A note's id is its file's name, its URL its slug: a rename keeping the slug (its notes.yml
+    entry moved along) changes no byte of its page, and must not rewrite it.
+    """
+    note = meta.get("zd_note")
+    if isinstance(note, dict) and "id" in note:
+        return {**meta, "zd_note": home_card(note)}
+    return meta
+
+
+def home_card(note: dict[str, Any]) -> dict[str, Any]:
+    """A note's entry in the home list (``zd.notes``) without its id, which home.html does not show."""
+    return {k: v for k, v in note.items() if k != "id"}
 
 
 def build_digest(*parts: str | bytes) -> str:
@@ -85,25 +103,146 @@ def folder_digest(folders: Iterable[str | None]) -> str:
     return cache.digest(*parts)
 
 
-def note_theme_digest(themes: ThemeBuild, note_id: str, memo: dict[str, str]) -> str:
-    """What a note's theme markers, panels, chips and related notes are made from.
+def note_theme_digest(themes: ThemeBuild, note_id: str, memo: dict[str, Any]) -> str:
+    """What ``ThemeBuild.note_context`` shows on a note's page, and nothing more.
 
-    For each theme it carries: the theme's entry and place in the map, and every note in the
-    theme with its hits and passages (the panels show the strongest; the related notes are
-    ranked by these counts, then date, then id).
+    Per theme of the note (map order): the theme's id, name and description (its chip, block
+    and links), the note's count and hits (the chip, the markers), and the other notes its
+    marker block lists (``MARKER_NOTES`` strongest) as the block shows them (title, URL, best
+    passage's excerpt).  Then the related notes as shown (title, URL, score, shared themes).
+    Other notes' ids are not in it: a note deleted or renamed rewrites only the pages that
+    listed it or now list another.  ``memo`` holds what one plan shares between notes.
     """
     index = themes.index
     if index is None:
         return ""
     parts = []
-    for theme, count in index.themes_of_note(note_id):
-        parts.append(f"{theme.id}:{count}:{_theme_digest(themes, theme.id, memo)}")
-    # The related notes are ranked from the counts, dates and titles of the notes in those themes
-    # (``ThemeIndex.related``): already in the themes' digests.
+    mine = index.themes_of_note(note_id)
+    for theme, count in mine:
+        parts.append(f"{count}:{_block_digest(themes, theme.id, note_id, memo)}")
+        parts.append(markers_digest(index, theme.id, note_id))
+    info = themes.info
+    for related in related_notes(index, note_id, [t.id for t, _ in mine], memo):
+        other = info[related.note]
+        shared = [(t, index.theme_by_id[t].name) for t in related.shared]
+        parts.append(repr((other.title, other.url, related.score, shared)))
     return cache.digest(*parts)
 
 
-def _theme_digest(themes: ThemeBuild, theme_id: str, memo: dict[str, str]) -> str:
+def _block_digest(themes: ThemeBuild, theme_id: str, note_id: str, memo: dict[str, Any]) -> str:
+    """A theme's chip and marker block on a note's page: its entry, and the other notes it lists.
+
+    The block lists the theme's ``MARKER_NOTES`` strongest notes other than the page's own
+    (``ThemeIndex.other_notes_of_theme``): the same for every note but the strongest few, so it
+    is digested once per theme and place of the note among them, not once per note (a note
+    carries most themes: 11 of 12 at 500 generated notes).
+    """
+    index = themes.index
+    assert index is not None
+    top_key = "\0top:" + theme_id
+    if (top := memo.get(top_key)) is None:
+        top = memo[top_key] = {n: i for i, n in enumerate(index.candidates(theme_id)[: MARKER_NOTES + 1])}
+    key = f"\0block:{theme_id}:{top.get(note_id, -1)}"
+    if (found := memo.get(key)) is None:
+        theme = index.theme_by_id[theme_id]
+        others, _ = index.other_notes_of_theme(theme_id, note_id, MARKER_NOTES)
+        found = memo[key] = cache.digest(
+            repr((theme.id, theme.name, theme.description)),
+            *(_marker_part(themes, theme_id, other, memo) for other in others),
+        )
+    return found
+
+
+def _marker_part(themes: ThemeBuild, theme_id: str, other: str, memo: dict[str, Any]) -> str:
+    """Another note as a theme's marker block shows it (``NoteMarkers._other_note_part``'s inputs)."""
+    key = f"\0marker:{theme_id}:{other}"
+    if (found := memo.get(key)) is None:
+        index = themes.index
+        assert index is not None
+        note = themes.info[other]
+        links = [
+            (hit.anchor, excerpt(note.to_simplified(index.passage_by_key[(other, hit.anchor)].text)))
+            for hit in index.best_hits_in(theme_id, other, MARKER_LIMIT)
+        ]
+        found = memo[key] = repr((note.title, note.url, links))
+    return found
+
+
+#: Related notes by a digest of everything ``ThemeIndex.related`` ranks them from (``related_notes``),
+#: kept between the builds of a serve process and in the cache between processes: a save that
+#: changes no theme's candidates ranks nothing again.
+_RELATED: dict[str, tuple[Related, ...]] = {}
+#: Past this many entries the memo starts again (more than any site has notes, times a few saves).
+_RELATED_LIMIT = 50_000
+
+
+def related_notes(
+    index: ThemeIndex, note_id: str, theme_ids: Sequence[str], memo: dict[str, Any]
+) -> tuple[Related, ...]:
+    """``index.related(note_id)``, ranked again only when what it is ranked from changed.
+
+    The ranking reads the note's counts per theme and, for each of its themes, the
+    ``CANDIDATES_PER_THEME`` strongest notes with their counts in every theme and their dates
+    (``candidates_digest``, once per theme and plan): those, and the note's themes in map order,
+    are the key.  The answer is given to the index too, so the note's page does not rank again.
+    """
+    counts = index.counts_of_note(note_id)
+    key = cache.digest(
+        note_id,
+        repr([(t, counts[t]) for t in theme_ids]),
+        *(candidates_digest(index, t, memo) for t in theme_ids),
+    )
+    found = _RELATED.get(key)
+    if found is None:
+        if len(_RELATED) >= _RELATED_LIMIT:
+            _RELATED.clear()
+        found = _RELATED[key] = tuple(index.related(note_id))
+    else:
+        index.know_related(note_id, found)
+    memo["\0related-used:" + key] = ""
+    return found
+
+
+def candidates_digest(index: ThemeIndex, theme_id: str, memo: dict[str, Any]) -> str:
+    """The related notes' inputs from one theme: its strongest notes, their counts and dates."""
+    key = "\0candidates:" + theme_id
+    if (found := memo.get(key)) is None:
+        found = memo[key] = cache.digest(
+            *(
+                repr((other, index.date_of(other), sorted(index.counts_of_note(other).items())))
+                for other in index.candidates(theme_id)
+            )
+        )
+    return found
+
+
+def load_related(store: cache.ArtifactCache) -> None:
+    """Start a process's memo of related notes from the cache (``save_related`` kept it)."""
+    if not _RELATED:
+        _RELATED.update(store.get("related", _related_store_key()) or {})
+
+
+def save_related(store: cache.ArtifactCache, memo: Mapping[str, Any]) -> None:
+    """Keep the related notes this plan used for the next process (only when one was ranked)."""
+    used = {k[len("\0related-used:") :] for k in memo if k.startswith("\0related-used:")}
+    stored = _STORED.setdefault(str(store.root), set())
+    if used and not used.issubset(stored):
+        kept = {k: _RELATED[k] for k in used if k in _RELATED}
+        store.put("related", _related_store_key(), kept)
+        stored.clear()
+        stored.update(kept)
+
+
+#: Cache folder → the keys of the memo last kept in it.
+_STORED: dict[str, set[str]] = {}
+
+
+def _related_store_key() -> str:
+    # The ranking is the code's: another version ranks afresh.
+    return cache.digest("related notes", cache.code_version())
+
+
+def _theme_digest(themes: ThemeBuild, theme_id: str, memo: dict[str, Any]) -> str:
     """A theme's entry, place in the map, pages, and every note in it with its hits and passages."""
     if theme_id in memo:
         return memo[theme_id]
@@ -141,6 +280,20 @@ def hits_digest(index: ThemeIndex, theme_id: str, note: str, hits: Sequence[Hit]
                 for hit in hits
             )
         )
+    return found
+
+
+def markers_digest(index: ThemeIndex, theme_id: str, note: str) -> str:
+    """Which passages of a note carry a theme: where its page has the theme's markers.
+
+    Kept with ``hits_digest``'s (an unchanged note's are the last build's); not that digest,
+    which names the note's id, and no page shows that (a rename keeping the slug changes no byte).
+    """
+    per_note = index.hit_digests.setdefault(note, {})
+    key = "\0markers:" + theme_id
+    found = per_note.get(key)
+    if found is None:
+        found = per_note[key] = cache.digest(*(hit.anchor for hit in index.hits_in(theme_id, note)))
     return found
 
 

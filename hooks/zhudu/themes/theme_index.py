@@ -8,7 +8,7 @@ note, and the related notes.  Pure module: plain data in, plain data out.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from zhudu.annotate.passages import Passage
@@ -17,6 +17,8 @@ from zhudu.themes.theme_map import Theme, ThemeMap
 
 #: How many notes per theme are candidates for "related notes" (see ``ThemeIndex.related``).
 CANDIDATES_PER_THEME = 40
+#: How many related notes a note page lists.
+RELATED_NOTES = 5
 
 
 @dataclass(frozen=True)
@@ -66,8 +68,9 @@ class ThemeIndex:
     hits: tuple[Hit, ...]
     problems: list[EditorialError] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
-    #: Note id → theme id → the digest of the note's hits in the theme (``page_digests``); under
-    #: ``mkdocs serve`` an unchanged note's dict is the last build's, digests included.
+    #: Note id → theme id → the digest of the note's hits in the theme (``page_digests``; also
+    #: ``"\0markers:" + theme id`` → their anchors'); under ``mkdocs serve`` an unchanged note's
+    #: dict is the last build's, digests included.
     hit_digests: dict[str, dict[str, str]] = field(default_factory=dict)
     #: The hits come in document order (``build_index`` makes them so): each note's hits in a
     #: theme need no sorting, which at 3,000 notes was a third of making the index on every save.
@@ -134,7 +137,7 @@ class ThemeIndex:
         """Themes carried by at least two notes."""
         return [t for t in self.theme_map.themes if len(self.notes_of_theme(t.id)) >= 2]
 
-    def related(self, note: str, limit: int = 5) -> list[Related]:
+    def related(self, note: str, limit: int = RELATED_NOTES) -> list[Related]:
         """The ``limit`` other notes that share the most with ``note``.
 
         Ranking key (documented, deterministic): the score is the sum, over the
@@ -148,6 +151,9 @@ class ThemeIndex:
         the corpus grows (every other note would make the whole build quadratic).
         With fewer notes than that per theme, every note is a candidate.
         """
+        known = self.__dict__.setdefault("_known_related", {})  # the plan ranks before the page shows
+        if limit == RELATED_NOTES and note in known:
+            return list(known[note])
         mine = self._counts().get(note, {})
         candidates: set[str] = set()
         for theme in mine:
@@ -166,10 +172,29 @@ class ThemeIndex:
         ranked.sort(key=lambda r: r[3])  # ties last by id; sorts are stable, also reversed
         ranked.sort(key=lambda r: r[:3], reverse=True)
         in_map_order = [t.id for t in self.theme_map.themes if t.id in mine]
-        return [
+        found = [
             Related(note=other, score=score, shared=tuple(t for t in in_map_order if t in counts[other]))
             for score, _, _, other in ranked[:limit]
         ]
+        if limit == RELATED_NOTES:
+            known[note] = tuple(found)
+        return found
+
+    def know_related(self, note: str, related: Sequence[Related]) -> None:
+        """Take ``related(note)`` as given: ranked by an earlier build from the same inputs."""
+        self.__dict__.setdefault("_known_related", {})[note] = tuple(related)
+
+    def counts_of_note(self, note: str) -> Mapping[str, int]:
+        """Theme id → the note's passage count in it (do not modify)."""
+        return self._counts().get(note, {})
+
+    def date_of(self, note: str) -> str:
+        """A note's date as ``related`` ranks by it."""
+        return self._dates().get(note, "")
+
+    def candidates(self, theme: str) -> list[str]:
+        """The notes ``related`` considers for a theme: its ``CANDIDATES_PER_THEME`` strongest."""
+        return self._strongest(theme)
 
     def _dates(self) -> dict[str, str]:
         """Note → date, computed once (per note it would make ``related`` grow with the corpus)."""
