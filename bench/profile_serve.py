@@ -50,7 +50,7 @@ STAGES = [
     ("on_files: read notes + pages", "zhudu/build.py", "add_files"),
     ("  load_notes", "zhudu/publish/site.py", "load_notes"),
     ("  themes load", "zhudu/build.py", "_load_themes"),
-    ("on_nav: unchanged notes", "zhudu/publish/unchanged.py", "read_unchanged_notes"),
+    ("on_nav: unchanged pages", "zhudu/publish/unchanged.py", "read_unchanged_pages"),
     ("MkDocs populate (rendering)", "mkdocs/commands/build.py", "_populate_page"),
     ("on_env", "zhudu/build.py", "env"),
     ("  theme matching (finish)", "zhudu/themes/render.py", "finish"),

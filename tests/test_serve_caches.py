@@ -40,6 +40,8 @@ DIRTY_SERVER = textwrap.dedent(
                 counters["notes reused"], counters["notes read"] = int(m[1]), int(m[2])
             if m := re.search(r"note pages read from their kept render: (\\d+)", message):
                 counters["pages kept"] = int(m[1])
+            if m := re.search(r"other pages read from their kept render: (\\d+) of (\\d+)", message):
+                counters["other pages kept"], counters["other pages"] = int(m[1]), int(m[2])
             if m := re.search(r"dirty build: (\\d+) of (\\d+) pages left as written", message):
                 counters["pages left"], counters["pages"] = int(m[1]), int(m[2])
     logger = logging.getLogger("mkdocs.plugins.zhudu")
@@ -142,6 +144,10 @@ def test_a_serve_process_keeps_nothing_stale(tmp_path: Path) -> None:
         # Only the edited note is read and rendered again (MkDocs' page loop skips the others).
         assert counters["notes read"] == 1 and counters["notes reused"] == len(notes) - 1
         assert counters["pages kept"] == len(notes) - 1
+        # The pages that are not notes (home, about, themes, glossary …) show nothing of the edit:
+        # none is rendered again either (their render is kept like a note's).
+        assert first["other pages kept"] == 0 and first["other pages"] >= 4
+        assert counters["other pages kept"] == counters["other pages"] == first["other pages"]
 
         # Restored to its earlier content: its first read is still in the cache.
         note.write_bytes(original)
@@ -158,6 +164,7 @@ def test_a_serve_process_keeps_nothing_stale(tmp_path: Path) -> None:
         counters = server.rebuild()
         assert differences(site, clean_build(root, tmp_path)) == []
         assert counters["notes read"] == len(notes)
+        assert counters["other pages kept"] == 0  # mkdocs.yml is an input of every render
     finally:
         server.stop()
 

@@ -258,10 +258,10 @@ class Build:
     # ----------------------------------------------------------------- rendering ahead
 
     def read_unchanged(self, config: MkDocsConfig, files: Files) -> None:
-        """``mkdocs serve --dirty``: note pages whose render is reused skip MkDocs' page loop."""
-        log.debug(
-            "note pages read from their kept render: %d", unchanged.read_unchanged_notes(self, config, files)
-        )
+        """``mkdocs serve --dirty``: pages whose render is reused skip MkDocs' page loop."""
+        notes, others, of = unchanged.read_unchanged_pages(self, config, files)
+        log.debug("note pages read from their kept render: %d", notes)
+        log.debug("other pages read from their kept render: %d of %d", others, of)
 
     def start_prerender(self, config: MkDocsConfig, files: Files) -> None:
         """``mkdocs build``: a worker renders note pages into the render cache while MkDocs renders the others."""
