@@ -495,5 +495,5 @@ def _add_theme_pages(pages: list[tuple[str, GeneratedPage]], files: Files, confi
 
 
 def _note_url(note: Any, files: Files) -> str:
-    file = files.get_file_from_path(note.src_uri)
+    file = files.src_uris.get(note.src_uri)  # a note's source URI is normalised already
     return file.url if file else ""

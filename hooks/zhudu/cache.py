@@ -20,6 +20,7 @@ import hashlib
 import logging
 import os
 import pickle
+import posixpath
 import re
 import shutil
 import tempfile
@@ -89,10 +90,10 @@ def files_digest(paths: Iterable[Path]) -> str:
 
 def relative_targets(markdown: str, src_uri: str, exists: Any) -> str:
     """Which of the page's relative link targets exist among the site's files (``exists(uri)``)."""
-    folder = PurePosixPath(src_uri).parent
+    folder = str(PurePosixPath(src_uri).parent)
     found = []
-    for m in _RELATIVE_TARGET_RE.finditer(markdown):
-        target = os.path.normpath(str(folder / m["target"]))
+    for m in _RELATIVE_TARGET_RE.finditer(markdown):  # joined as strings: a path object per link cost more
+        target = posixpath.normpath(posixpath.join(folder, m["target"]))
         found.append(f"{target}={bool(exists(target))}")
     return "\n".join(sorted(set(found)))
 

@@ -8,6 +8,7 @@ every page is written into every variant after Material has rendered it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
 from html import escape
 from pathlib import Path
@@ -50,8 +51,7 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
         # sections, the glossary) is rendered again only when its Markdown or an input changed.
         if build.renders is None or not unchanged.active():
             return markdown
-        exists = lambda uri: files.get_file_from_path(uri) is not None  # noqa: E731
-        reused = build.renders.before("", "page", markdown, page.file.src_uri, page.url, exists)
+        reused = build.renders.before("", "page", markdown, page.file.src_uri, page.url, _exists(files))
         return "" if reused else markdown
     page.meta.setdefault("template", note.meta.template)
     # Material prints these raw (they are normally the author's own Markdown), in <title>, the
@@ -81,9 +81,15 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
         markdown,
         page.file.src_uri,
         page.url,
-        lambda uri: files.get_file_from_path(uri) is not None,
+        _exists(files),
     )
     return "" if reused else markdown
+
+
+def _exists(files: Files) -> Callable[[str], bool]:
+    """Whether a site file has this (normalised) source URI; a dict look-up, not a path object per link."""
+    uris = files.src_uris
+    return lambda uri: uri in uris
 
 
 def note_view(build: Build, note: Note) -> dict[str, Any]:
