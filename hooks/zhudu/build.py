@@ -382,9 +382,7 @@ class Build:
             notes=site.corpus.notes,
             site_url=site.site_url,
             variants=[(v.code, v.prefix) for v in site.variants],
-            note_urls={
-                n.id: File(n.src_uri, "", "", config.use_directory_urls).url for n in site.corpus.notes
-            },
+            note_urls={n.id: _note_url(n, self.files, config) for n in site.corpus.notes},
             site_name=config.site_name,
             site_description=config.site_description or "",
             site_author=config.site_author or "",
@@ -494,6 +492,8 @@ def _add_theme_pages(pages: list[tuple[str, GeneratedPage]], files: Files, confi
         page.toc = get_toc([])
 
 
-def _note_url(note: Any, files: Files) -> str:
-    file = files.src_uris.get(note.src_uri)  # a note's source URI is normalised already
+def _note_url(note: Any, files: Files | None, config: MkDocsConfig | None = None) -> str:
+    file = files.src_uris.get(note.src_uri) if files is not None else None  # normalised already
+    if file is None and config is not None:  # the feeds: a URL for every note
+        file = File(note.src_uri, "", "", config.use_directory_urls)
     return file.url if file else ""
