@@ -194,3 +194,34 @@ def test_a_serve_process_keeps_nothing_stale(tmp_path: Path) -> None:
         assert counters["notes reused"] == len(notes)  # read by the last process: kept in the cache
     finally:
         server.stop()
+
+
+#: Real notes in folders (their sections' pages take their title from their first heading).
+HEXO = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "hexo-docs"
+
+
+@pytest.mark.skipif(not HEXO.is_dir(), reason="../shared/corpora/hexo-docs is not there")
+def test_pages_that_are_not_notes_are_kept_only_while_their_markdown_holds(tmp_path: Path) -> None:
+    """Section pages (no title of their own), theme pages, the glossary … come from their kept render."""
+    root = project(tmp_path / "project")
+    for folder in ("zh-cn", "zh-tw"):
+        (root / "seeds" / folder).mkdir()
+        for note in sorted((HEXO / folder).glob("*.md"))[:4]:
+            (root / "seeds" / folder / note.name).write_bytes(note.read_bytes())
+    site = tmp_path / "served"
+    server = DirtyServer(root, site)
+    try:
+        server.rebuild()
+        assert differences(site, clean_build(root, tmp_path)) == []
+        note = sorted((root / "seeds" / "zh-cn").glob("*.md"))[0]
+        note.write_text(note.read_text(encoding="utf-8") + "\n\n新的一段。\n", encoding="utf-8")
+        counters = server.rebuild()
+        assert differences(site, clean_build(root, tmp_path)) == []
+        assert counters["other pages kept"] == counters["other pages"] > 4  # sections included
+        # A new title: the section page listing the note shows it (its Markdown changed).
+        replace_in(note, "title:", "title: 改")
+        counters = server.rebuild()
+        assert differences(site, clean_build(root, tmp_path)) == []
+        assert 0 < counters["other pages kept"] < counters["other pages"]
+    finally:
+        server.stop()
