@@ -50,7 +50,7 @@ STAGES = [
     ("on_files: read notes + pages", "zhudu/build.py", "add_files"),
     ("  load_notes", "zhudu/publish/site.py", "load_notes"),
     ("  themes load", "zhudu/build.py", "_load_themes"),
-    ("on_nav: unchanged notes", "zhudu/publish/unchanged.py", "read_unchanged_notes"),
+    ("on_nav: unchanged pages", "zhudu/publish/unchanged.py", "read_unchanged_pages|read_unchanged_notes"),
     ("MkDocs populate (rendering)", "mkdocs/commands/build.py", "_populate_page"),
     ("on_env", "zhudu/build.py", "env"),
     ("  theme matching (finish)", "zhudu/themes/render.py", "finish"),
@@ -304,7 +304,7 @@ def main(argv: list[str]) -> int:
         cum = sum(
             v[3]
             for (path, _, func), v in stats.stats.items()  # type: ignore[attr-defined]
-            if func == name and path.replace(os.sep, "/").endswith(suffix)
+            if func in name.split("|") and path.replace(os.sep, "/").endswith(suffix)  # old | new name
         )
         print(f"{label:34s} {cum:7.2f} s  {100 * cum / total:5.1f} %")
     if args.top:

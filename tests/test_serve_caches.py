@@ -40,6 +40,8 @@ DIRTY_SERVER = textwrap.dedent(
                 counters["notes reused"], counters["notes read"] = int(m[1]), int(m[2])
             if m := re.search(r"note pages read from their kept render: (\\d+)", message):
                 counters["pages kept"] = int(m[1])
+            if m := re.search(r"other pages read from their kept render: (\\d+) of (\\d+)", message):
+                counters["other pages kept"], counters["other pages"] = int(m[1]), int(m[2])
             if m := re.search(r"dirty build: (\\d+) of (\\d+) pages left as written", message):
                 counters["pages left"], counters["pages"] = int(m[1]), int(m[2])
     logger = logging.getLogger("mkdocs.plugins.zhudu")
@@ -142,6 +144,10 @@ def test_a_serve_process_keeps_nothing_stale(tmp_path: Path) -> None:
         # Only the edited note is read and rendered again (MkDocs' page loop skips the others).
         assert counters["notes read"] == 1 and counters["notes reused"] == len(notes) - 1
         assert counters["pages kept"] == len(notes) - 1
+        # The pages that are not notes (home, about, themes, glossary …) show nothing of the edit:
+        # none is rendered again either (their render is kept like a note's).
+        assert first["other pages kept"] == 0 and first["other pages"] >= 4
+        assert counters["other pages kept"] == counters["other pages"] == first["other pages"]
 
         # Restored to its earlier content: its first read is still in the cache.
         note.write_bytes(original)
@@ -158,6 +164,7 @@ def test_a_serve_process_keeps_nothing_stale(tmp_path: Path) -> None:
         counters = server.rebuild()
         assert differences(site, clean_build(root, tmp_path)) == []
         assert counters["notes read"] == len(notes)
+        assert counters["other pages kept"] == 0  # mkdocs.yml is an input of every render
     finally:
         server.stop()
 
@@ -185,5 +192,36 @@ def test_a_serve_process_keeps_nothing_stale(tmp_path: Path) -> None:
         assert differences(fresh, clean_build(root, tmp_path)) == []
         assert counters["pages left"] == counters["pages"] > 0
         assert counters["notes reused"] == len(notes)  # read by the last process: kept in the cache
+    finally:
+        server.stop()
+
+
+#: Real notes in folders (their sections' pages take their title from their first heading).
+HEXO = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "hexo-docs"
+
+
+@pytest.mark.skipif(not HEXO.is_dir(), reason="../shared/corpora/hexo-docs is not there")
+def test_pages_that_are_not_notes_are_kept_only_while_their_markdown_holds(tmp_path: Path) -> None:
+    """Section pages (no title of their own), theme pages, the glossary … come from their kept render."""
+    root = project(tmp_path / "project")
+    for folder in ("zh-cn", "zh-tw"):
+        (root / "seeds" / folder).mkdir()
+        for note in sorted((HEXO / folder).glob("*.md"))[:4]:
+            (root / "seeds" / folder / note.name).write_bytes(note.read_bytes())
+    site = tmp_path / "served"
+    server = DirtyServer(root, site)
+    try:
+        server.rebuild()
+        assert differences(site, clean_build(root, tmp_path)) == []
+        note = sorted((root / "seeds" / "zh-cn").glob("*.md"))[0]
+        note.write_text(note.read_text(encoding="utf-8") + "\n\n新的一段。\n", encoding="utf-8")
+        counters = server.rebuild()
+        assert differences(site, clean_build(root, tmp_path)) == []
+        assert counters["other pages kept"] == counters["other pages"] > 4  # sections included
+        # A new title: the section page listing the note shows it (its Markdown changed).
+        replace_in(note, "title:", "title: 改")
+        counters = server.rebuild()
+        assert differences(site, clean_build(root, tmp_path)) == []
+        assert 0 < counters["other pages kept"] < counters["other pages"]
     finally:
         server.stop()

@@ -258,10 +258,10 @@ class Build:
     # ----------------------------------------------------------------- rendering ahead
 
     def read_unchanged(self, config: MkDocsConfig, files: Files) -> None:
-        """``mkdocs serve --dirty``: note pages whose render is reused skip MkDocs' page loop."""
-        log.debug(
-            "note pages read from their kept render: %d", unchanged.read_unchanged_notes(self, config, files)
-        )
+        """``mkdocs serve --dirty``: pages whose render is reused skip MkDocs' page loop."""
+        notes, others, of = unchanged.read_unchanged_pages(self, config, files)
+        log.debug("note pages read from their kept render: %d", notes)
+        log.debug("other pages read from their kept render: %d of %d", others, of)
 
     def start_prerender(self, config: MkDocsConfig, files: Files) -> None:
         """``mkdocs build``: a worker renders note pages into the render cache while MkDocs renders the others."""
@@ -382,9 +382,7 @@ class Build:
             notes=site.corpus.notes,
             site_url=site.site_url,
             variants=[(v.code, v.prefix) for v in site.variants],
-            note_urls={
-                n.id: File(n.src_uri, "", "", config.use_directory_urls).url for n in site.corpus.notes
-            },
+            note_urls={n.id: _note_url(n, self.files, config) for n in site.corpus.notes},
             site_name=config.site_name,
             site_description=config.site_description or "",
             site_author=config.site_author or "",
@@ -494,6 +492,8 @@ def _add_theme_pages(pages: list[tuple[str, GeneratedPage]], files: Files, confi
         page.toc = get_toc([])
 
 
-def _note_url(note: Any, files: Files) -> str:
-    file = files.get_file_from_path(note.src_uri)
+def _note_url(note: Any, files: Files | None, config: MkDocsConfig | None = None) -> str:
+    file = files.src_uris.get(note.src_uri) if files is not None else None  # normalised already
+    if file is None and config is not None:  # the feeds: a URL for every note
+        file = File(note.src_uri, "", "", config.use_directory_urls)
     return file.url if file else ""

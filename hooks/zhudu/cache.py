@@ -20,6 +20,7 @@ import hashlib
 import logging
 import os
 import pickle
+import posixpath
 import re
 import shutil
 import tempfile
@@ -89,10 +90,10 @@ def files_digest(paths: Iterable[Path]) -> str:
 
 def relative_targets(markdown: str, src_uri: str, exists: Any) -> str:
     """Which of the page's relative link targets exist among the site's files (``exists(uri)``)."""
-    folder = PurePosixPath(src_uri).parent
+    folder = str(PurePosixPath(src_uri).parent)
     found = []
-    for m in _RELATIVE_TARGET_RE.finditer(markdown):
-        target = os.path.normpath(str(folder / m["target"]))
+    for m in _RELATIVE_TARGET_RE.finditer(markdown):  # joined as strings: a path object per link cost more
+        target = posixpath.normpath(posixpath.join(folder, m["target"]))
         found.append(f"{target}={bool(exists(target))}")
     return "\n".join(sorted(set(found)))
 
@@ -266,6 +267,9 @@ class RenderedNote:
     toc: Any  # mkdocs.structure.toc.TableOfContents
     records: tuple[Any, ...]  # what Zhudu's Markdown extensions recorded (see the hook)
     log: tuple[logging.LogRecord, ...]
+    #: ``page.title`` after the render: a page without a ``title`` in its metadata takes its first
+    #: heading's, which MkDocs finds only while rendering.
+    title: str | None = None
 
 
 class LogCapture(logging.Handler):
@@ -327,17 +331,23 @@ class NoteRenders:
         self._pending = (key, capture, logger)
         return False
 
-    def after(self, html: str, toc: Any, records: tuple[Any, ...]) -> RenderedNote:
-        """The render to use for the page ``before`` was last called for."""
+    def reusing(self) -> bool:
+        """Whether the last ``before`` found a render to reuse (``after`` not called yet)."""
+        return self._reused is not None
+
+    def after(self, html: str, toc: Any, records: tuple[Any, ...], title: str | None = None) -> RenderedNote:
+        """The render to use for the page ``before`` was last called for (``title``: the page's, as rendered)."""
         if self._reused is not None:
             reused, self._reused = self._reused, None
             return reused
-        rendered = RenderedNote(html=html, toc=toc, records=records, log=())
+        rendered = RenderedNote(html=html, toc=toc, records=records, log=(), title=title)
         if self._pending is not None:
             key, capture, logger = self._pending
             logger.removeHandler(capture)
             self._pending = None
-            rendered = RenderedNote(html=html, toc=toc, records=records, log=tuple(capture.records))
+            rendered = RenderedNote(
+                html=html, toc=toc, records=records, log=tuple(capture.records), title=title
+            )
             self.store.put("render", key, rendered)
         return rendered
 

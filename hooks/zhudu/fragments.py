@@ -45,7 +45,12 @@ _env: jinja2.Environment | None = None
 def use_theme(theme: Theme) -> None:
     """Render with ``theme``'s environment from now on (a new one per build: edited partials show)."""
     global _env
+    from zhudu import serving  # here: serving imports cache, which imports this module
+
     _env = _with_filters(theme.get_env())
+    # Compiled once per process (Jinja checks each template's source): a new environment per
+    # build compiled the partials a save uses again, every save.
+    _env.bytecode_cache = serving.template_code(None)
 
 
 def environment() -> jinja2.Environment:

@@ -8,6 +8,7 @@ every page is written into every variant after Material has rendered it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
 from html import escape
 from pathlib import Path
@@ -20,7 +21,7 @@ from mkdocs.structure.toc import get_toc
 from zhudu import fragments, render_keys
 from zhudu.annotate import annotations, glossary
 from zhudu.notes import links, safety
-from zhudu.publish import notfound
+from zhudu.publish import notfound, unchanged
 from zhudu.script import variants
 
 if TYPE_CHECKING:
@@ -46,7 +47,12 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
     build.glossary.begin(live)
     safety.begin(note if live is not None else None)  # a note's HTML is untrusted (zhudu/safety.py)
     if note is None:
-        return markdown
+        # mkdocs serve --dirty: a page Zhudu generates or docs/ holds (home pages, theme pages,
+        # sections, the glossary) is rendered again only when its Markdown or an input changed.
+        if build.renders is None or not unchanged.active():
+            return markdown
+        reused = build.renders.before("", "page", markdown, page.file.src_uri, page.url, _exists(files))
+        return "" if reused else markdown
     page.meta.setdefault("template", note.meta.template)
     # Material prints these raw (they are normally the author's own Markdown), in <title>, the
     # header, <meta name="description"> and search results: escape them here, once.
@@ -75,9 +81,15 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
         markdown,
         page.file.src_uri,
         page.url,
-        lambda uri: files.get_file_from_path(uri) is not None,
+        _exists(files),
     )
     return "" if reused else markdown
+
+
+def _exists(files: Files) -> Callable[[str], bool]:
+    """Whether a site file has this (normalised) source URI; a dict look-up, not a path object per link."""
+    uris = files.src_uris
+    return lambda uri: uri in uris
 
 
 def note_view(build: Build, note: Note) -> dict[str, Any]:
@@ -124,6 +136,11 @@ def page_content(build: Build, html: str, page: Page, config: MkDocsConfig) -> s
         rendered = build.renders.after(html, page.toc, build.extension_records())
         html, page.toc = rendered.html, rendered.toc
         build.adopt_records(rendered.records)
+    elif build.renders is not None and unchanged.active():  # kept like a note's (page_markdown)
+        rendered = build.renders.after(html, page.toc, (), page.title)
+        html, page.toc = rendered.html, rendered.toc
+        if "title" not in page.meta and rendered.title is not None:
+            page.title = rendered.title  # MkDocs' public override: its first heading's, as rendered
     if note is not None and note.meta.lang == "zh-Hant":
         html = site.converter(site.default.code, "Hant").html(html)
     if note is not None:

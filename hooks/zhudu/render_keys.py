@@ -24,7 +24,6 @@ every editorial file made a comment in ``glossary.yml`` re-render every note.  I
 
 from __future__ import annotations
 
-import functools
 import html
 import json
 import re
@@ -104,7 +103,8 @@ def _present(forms: tuple[tuple[str, str], ...], order: Any, markdown: str, fold
     glossary's forms and the Markdown): folding every unchanged note's Markdown again was most of
     what reading it cost.
     """
-    memo = (_forms_digest(forms) + markdown) if annotations.serving() else None
+    forms_digest = _FORMS[3] if _FORMS[2] is not None and forms is _FORMS[2][0] else cache.digest(repr(forms))
+    memo = (forms_digest + markdown) if annotations.serving() else None
     if memo is not None and (found := serving.ARTIFACTS.get("glossary-terms", memo)) is not None:
         return str(found)
     text = _SPACE_RE.sub("", fold.text(html.unescape(markdown).replace("\\", "")))
@@ -114,12 +114,12 @@ def _present(forms: tuple[tuple[str, str], ...], order: Any, markdown: str, fold
     return found
 
 
-@functools.lru_cache(maxsize=4)
-def _forms_digest(forms: tuple[tuple[str, str], ...]) -> str:
-    return cache.digest(repr(forms))
+#: The last ``_term_forms`` asked for: (glossary, fold, its answer, the forms' digest).  Both are
+#: made once per build and never change; hashing the whole glossary again for every note's key
+#: (``functools.lru_cache``) was a third of the key's cost.
+_FORMS: list[Any] = [None, None, None, ""]
 
 
-@functools.lru_cache(maxsize=4)
 def _term_forms(glossary: Glossary, fold: textmarks.CharFold) -> tuple[tuple[tuple[str, str], ...], Any]:
     """(folded form without whitespace, the term's entry without its line) per form; the entries' sort key.
 
@@ -127,6 +127,8 @@ def _term_forms(glossary: Glossary, fold: textmarks.CharFold) -> tuple[tuple[tup
     two terms have forms that fold alike, when the later wins in ``TermMatcher`` and the order
     matters (the glossary refuses that; kept in glossary order anyway).
     """
+    if glossary is _FORMS[0] and fold is _FORMS[1]:
+        return _FORMS[2]  # type: ignore[no-any-return]
     forms = []
     term_of_form: dict[str, str] = {}
     order: dict[str, int] = {}
@@ -138,4 +140,6 @@ def _term_forms(glossary: Glossary, fold: textmarks.CharFold) -> tuple[tuple[tup
             key = textmarks.normalise(form, fold)
             clash = clash or term_of_form.setdefault(key, entry) != entry
             forms.append((_SPACE_RE.sub("", key), entry))
-    return tuple(forms), (order.__getitem__ if clash else None)
+    found = tuple(forms), (order.__getitem__ if clash else None)
+    _FORMS[:] = [glossary, fold, found, cache.digest(repr(found[0]))]
+    return found

@@ -12,6 +12,7 @@ feed's ``updated`` is the newest entry's.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -83,13 +84,18 @@ def entry_id(site_url: str, note_id: str, published: datetime | None, fallback_u
     date is the note's own publication date (RFC 4151 wants a date the authority owned
     the name on).  Without a host or a date the entry's URL is its id.
     """
-    parts = urlsplit(site_url)
-    host = parts.hostname
+    host, path = _authority(site_url)
     if not host or published is None:
         return fallback_url
-    path = parts.path.strip("/")
     specific = f"{path}/{note_id}" if path else note_id
     return f"tag:{host},{published.date().isoformat()}:{specific}"
+
+
+@functools.lru_cache(maxsize=8)
+def _authority(site_url: str) -> tuple[str | None, str]:
+    """The site URL's host and path (asked once per note per variant: parsed once)."""
+    parts = urlsplit(site_url)
+    return parts.hostname, parts.path.strip("/")
 
 
 def feed_updated(entries: Iterable[FeedEntry]) -> datetime:

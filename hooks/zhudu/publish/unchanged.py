@@ -1,4 +1,4 @@
-"""``mkdocs serve --dirty``: note pages whose render is reused are read by Zhudu, not by MkDocs' page loop.
+"""``mkdocs serve --dirty``: pages whose render is reused are read by Zhudu, not by MkDocs' page loop.
 
 MkDocs reads a page (``_populate_page``) only when ``page.file.is_modified()`` is true in a dirty
 build.  A note page whose Markdown and inputs are unchanged is rendered from the render cache,
@@ -7,6 +7,11 @@ string: two thirds of its page loop at 500 notes.  Here, once the nav is built, 
 goes through the same plugin events MkDocs would run (``on_pre_page``, ``on_page_markdown``,
 ``on_page_content``) without the converter, and its ``SiteFile`` says "not modified" so MkDocs
 skips it; ``incremental.plan_pages`` then decides, as for every page, whether it is written.
+
+The other pages (the home page and its pages 2…, sections, theme pages, the glossary, about) are
+made again by every build, but from the same Markdown while no note they list changed: their
+render is kept under the same kind of key as a note's (``pages.page_markdown``: the Markdown, the
+page's place, which of its links exist, the build-wide inputs) and read the same way.
 
 A page whose render is not reused (an edited note, a changed input) is left to MkDocs.
 """
@@ -26,20 +31,29 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
 
 
-def read_unchanged_notes(build: Any, config: MkDocsConfig, files: Files) -> int:
-    """Read the note pages whose render is reused; returns how many MkDocs' page loop now skips.
+def active() -> bool:
+    """Whether pages are read from their kept render (``mkdocs serve --dirty``).
 
-    Only for ``mkdocs serve --dirty`` (a plain build reads every page; ``mkdocs build`` renders
-    notes ahead in a worker instead).
+    A plain build reads every page; ``mkdocs build`` renders notes ahead in a worker instead.
+    """
+    return incremental.dirty() and annotations.serving()
+
+
+def read_unchanged_pages(build: Any, config: MkDocsConfig, files: Files) -> tuple[int, int, int]:
+    """Read the pages whose render is reused.
+
+    Returns:
+        How many note pages and other pages MkDocs' page loop now skips, and how many other pages there are.
     """
     renders = build.renders
-    if not (incremental.dirty() and annotations.serving()) or renders is None:
-        return 0
-    read = 0
+    if not active() or renders is None:
+        return 0, 0, 0
+    notes = others = other_pages = 0
     for file in files.documentation_pages():
         note = build.site.note_by_src.get(file.src_uri)
-        if note is None or note.broken or not isinstance(file, incremental.SiteFile):
+        if (note is not None and note.broken) or not isinstance(file, incremental.SiteFile):
             continue
+        other_pages += note is None
         page = file.page if file.page is not None else Page(None, file, config)
         page = config.plugins.on_pre_page(page, config=config, files=files)
         try:
@@ -49,11 +63,14 @@ def read_unchanged_notes(build: Any, config: MkDocsConfig, files: Files) -> int:
             continue
         assert page.markdown is not None
         markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
-        if markdown:  # not reused (a note's Markdown is never empty): MkDocs reads and renders it
+        if not renders.reusing():  # MkDocs reads and renders it
             renders.abandon()
             continue
         page.markdown, page.content, page.toc = markdown, "", get_toc([])  # what rendering "" gives
         page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
         file.rewrite = False  # until plan_pages decides
-        read += 1
-    return read
+        if note is not None:
+            notes += 1
+        else:
+            others += 1
+    return notes, others, other_pages

@@ -159,6 +159,8 @@ class Assembly:
         self.shared: dict[str, _Shared] = {}
         self.words: dict[str, Family] = {}
         self.shown: dict[tuple[Any, str], str] = {}
+        #: Variant → the vocabulary and conversion its ``w`` files were last made from, and those files.
+        self.word_files: dict[str, tuple[list[str], Any, tuple[dict[str, Blob], list[Any]]]] = {}
         self.stats = Stats()
 
     def files(
@@ -354,7 +356,14 @@ class Assembly:
     def _word_files(
         self, code: str, vocab: list[str], convert: Callable[[str], str]
     ) -> tuple[dict[str, Blob], list[Any]]:
-        """The ``w`` files: the notes' words under each of their characters, as the variant writes them."""
+        """The ``w`` files: the notes' words under each of their characters, as the variant writes them.
+
+        A save that brings no new word and drops none (most do) gets the last save's files: every
+        word's entry list was made again for each variant on every save.
+        """
+        last = self.word_files.get(code)
+        if last is not None and last[1] == convert and last[0] == vocab:  # the same bound method
+            return last[2]
         unknown = [w for w in vocab if (convert, w) not in self.shown]
         if unknown:
             # One conversion for the new words: a newline between words keeps OpenCC from joining them.
@@ -375,10 +384,13 @@ class Assembly:
         words = self.words.setdefault(code, Family("w"))
         words.replace_section("w", by_char)
         name, texts = words.files(count_for(sum(len(w) * 8 * len(set(w)) for w in vocab), SHARD_BYTES["w"]))
+        made = {f"{name}/{n}.json": blob for n, blob in enumerate(texts)}, [len(texts), name]
         if not self.remember:
             del self.words[code]
             self.shown.clear()
-        return {f"{name}/{n}.json": blob for n, blob in enumerate(texts)}, [len(texts), name]
+        else:
+            self.word_files[code] = (vocab, convert, made)
+        return made
 
 
 def _entry_bytes(name: str, value: Any, shard_key: str | None = None) -> int:

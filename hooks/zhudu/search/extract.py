@@ -43,6 +43,19 @@ class PageText:
     title: str
     passages: tuple[PassageText, ...]
 
+    def __hash__(self) -> int:
+        # Kept once computed: the search assembly looks every page up by its text on every save
+        # (``mkdocs serve``), and hashing each passage again was a tenth of its work.
+        found = self.__dict__.get("_hash")
+        if found is None:
+            found = hash((self.url, self.title, self.passages))
+            object.__setattr__(self, "_hash", found)
+        return found  # type: ignore[no-any-return]
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Without the kept hash: another process hashes strings with another seed.
+        return {k: v for k, v in self.__dict__.items() if k != "_hash"}
+
 
 #: What the site adds inside a passage that is not the author's text: theme markers (which quote
 #: other notes' passages), editor's notes and their numbers, permalinks, screen-reader labels.

@@ -180,18 +180,19 @@ def vocabulary(texts: Iterable[str], extra_words: Iterable[str] = ()) -> list[st
     words: set[str] = set(w for w in extra_words if _HAN_RE.search(w))
     for text in texts:
         found = seen.get(text)
-        if found is None:
-            found = cache.words.get(text)
-        if found is None:
-            found = frozenset(
-                w
-                for w in cache.tokenizer.cut_for_search(text, HMM=False)
-                if len(w) >= 2 and _HAN_RE.search(w)
-            )
+        if found is None and (found := cache.words.get(text)) is None:
+            found = _words_of(cache, text)
         seen[text] = found
         words |= found
     cache.words = seen
     return sorted(words)
+
+
+def _words_of(cache: _JiebaCache, text: str) -> frozenset[str]:
+    """The words of one canonical text (jieba's search mode, Han words of two characters or more)."""
+    return frozenset(
+        w for w in cache.tokenizer.cut_for_search(text, HMM=False) if len(w) >= 2 and _HAN_RE.search(w)
+    )
 
 
 def warm_vocabulary(extra_words: Iterable[str]) -> None:
@@ -302,9 +303,36 @@ VocabularyOf = Callable[[list[str], Mapping[str, str], list[str]], Callable[[], 
 def folded_vocabulary(
     texts: Iterable[str], table: Mapping[str, str], extra_words: Iterable[str] = ()
 ) -> list[str]:
-    """``vocabulary`` of the canonical texts folded with ``table`` (as the browser folds what it matches)."""
+    """``vocabulary`` of the canonical texts folded with ``table`` (as the browser folds what it matches).
+
+    Each text's words are kept for the next call with the same table and domain words, by the
+    text as given (``_TEXT_WORDS``): under ``mkdocs serve`` an unchanged page's texts are the same
+    string objects save after save, so only the edited page's are folded and cut again.
+    """
+    extra_words = list(extra_words)
+    added = _added_words(extra_words)
+    key = (added, tuple(sorted(table.items())))
+    if _TEXT_WORDS[0] != key:
+        _TEXT_WORDS[:] = [key, {}]
+    kept: dict[str, frozenset[str]] = _TEXT_WORDS[1]
+    cache = _jieba_cache(added)
     folder = Folder(table)
-    return vocabulary((folder(text) for text in texts), extra_words)
+    seen: dict[str, frozenset[str]] = {}
+    words: set[str] = set(w for w in extra_words if _HAN_RE.search(w))
+    for text in texts:
+        found = seen.get(text)
+        if found is None and (found := kept.get(text)) is None:
+            folded = folder(text)
+            if (found := cache.words.get(folded)) is None:
+                found = _words_of(cache, folded)
+        seen[text] = found
+        words |= found
+    _TEXT_WORDS[1] = seen  # this call's texts only: a long session does not grow
+    return sorted(words)
+
+
+#: (domain words, fold table) and each text's words for them (``folded_vocabulary``).
+_TEXT_WORDS: list[Any] = [None, {}]
 
 
 def vocabulary_now(

@@ -25,8 +25,11 @@ import ahocorasick
 
 from zhudu.annotate.passages import Passage
 from zhudu.errors import EditorialError
-from zhudu.themes.theme_index import Hit, NotePassages, ThemeIndex
+from zhudu.themes.theme_index import Hit, HitGroups, NotePassages, ThemeIndex, group_hits
 from zhudu.themes.theme_map import Snippet, Theme, ThemeMap, fold
+
+#: A note's hits, their digests by theme, and the hits grouped as the index holds them.
+KeptHits = tuple[list[Hit], dict[str, str], HitGroups]
 
 #: Separates passages in the folded corpus text; never inside a passage (whitespace is collapsed).
 _SEP = "\n"
@@ -103,9 +106,10 @@ class Scans:
         self.automaton: Matcher | None = None
         self.current: dict[tuple[str, ...], tuple[list[str], dict[int, Any]]] = {}
         self.previous: dict[tuple[str, ...], tuple[list[str], dict[int, Any]]] = {}
-        #: A note's hits and their digests by theme (filled by the plan), by its id and passages.
-        self.hits_current: dict[tuple[str, tuple[Passage, ...]], tuple[list[Hit], dict[str, str]]] = {}
-        self.hits_previous: dict[tuple[str, tuple[Passage, ...]], tuple[list[Hit], dict[str, str]]] = {}
+        #: A note's hits, their digests by theme (filled by the plan) and their groups for the
+        #: index's lookups, by its id and passages.
+        self.hits_current: dict[tuple[str, tuple[Passage, ...]], KeptHits] = {}
+        self.hits_previous: dict[tuple[str, tuple[Passage, ...]], KeptHits] = {}
 
     def matcher(self, phrases: tuple[tuple[str, tuple[str, ...]], ...], themes: Iterable[Theme]) -> Matcher:
         """The automaton of these phrases (made again only when they changed; the kept scans go with it)."""
@@ -115,7 +119,7 @@ class Scans:
             self.hits_current, self.hits_previous = {}, {}
         return self.automaton
 
-    def note_hits(self, key: tuple[str, tuple[Passage, ...]]) -> tuple[list[Hit], dict[str, str]] | None:
+    def note_hits(self, key: tuple[str, tuple[Passage, ...]]) -> KeptHits | None:
         """The hits kept for a note with these passages (same phrases), kept for the next build too."""
         kept = self.hits_previous.get(key) or self.hits_current.get(key)
         if kept is not None:
@@ -366,6 +370,8 @@ def _build_index(
 
     hits: list[Hit] = []
     hit_digests: dict[str, dict[str, str]] = {}
+    grouped: dict[str, HitGroups] = {}
+    theme_order = {t.id: i for i, t in enumerate(theme_map.themes)}  # in the phrases: kept with them
     offset = kept_notes = 0
     for note in notes:
         stop = offset + len(note.passages)
@@ -374,10 +380,12 @@ def _build_index(
             kept = SCANS.note_hits(kept_key)
             kept_notes += kept is not None
             if kept is None:
-                kept = (note_hits(offset, stop), {})
+                made = note_hits(offset, stop)
+                kept = (made, {}, group_hits(made, theme_order))
                 SCANS.hits_current[kept_key] = kept
             hits.extend(kept[0])
             hit_digests[note.id] = kept[1]
+            grouped[note.id] = kept[2]
         else:
             hits.extend(note_hits(offset, stop))
         offset = stop
@@ -388,6 +396,7 @@ def _build_index(
         hits=tuple(hits),
         problems=problems,
         hit_digests=hit_digests,
+        grouped=grouped,
         in_document_order=True,  # notes in corpus order, each note's passages in order
         timings={
             "fold": fold_time,

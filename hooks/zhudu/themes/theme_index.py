@@ -50,6 +50,23 @@ class Hit:
         return len(self.spans) + (3 if self.pinned else 0)
 
 
+#: One note's hits by theme (document order) and by passage anchor (the map's theme order).
+HitGroups = tuple[dict[str, list["Hit"]], dict[str, list["Hit"]]]
+
+
+def group_hits(hits: Sequence[Hit], theme_order: Mapping[str, int]) -> HitGroups:
+    """One note's hits (in document order) grouped as ``ThemeIndex``'s lookups hold them; never changed afterwards."""
+    by_theme: dict[str, list[Hit]] = {}
+    by_anchor: dict[str, list[Hit]] = {}
+    for hit in hits:
+        by_theme.setdefault(hit.theme, []).append(hit)
+        by_anchor.setdefault(hit.anchor, []).append(hit)
+    for lst in by_anchor.values():
+        if len(lst) > 1:
+            lst.sort(key=lambda h: theme_order[h.theme])
+    return by_theme, by_anchor
+
+
 @dataclass(frozen=True)
 class Related:
     """Another note sharing themes with a note, and why."""
@@ -75,6 +92,9 @@ class ThemeIndex:
     #: The hits come in document order (``build_index`` makes them so): each note's hits in a
     #: theme need no sorting, which at 3,000 notes was a third of making the index on every save.
     in_document_order: bool = False
+    #: Note id → its hits grouped as the lookups need them (``group_hits``), for the notes whose
+    #: hits ``build_index`` kept from the last build: the same lists again, not new ones per save.
+    grouped: dict[str, HitGroups] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.note_by_id = {n.id: n for n in self.notes}
@@ -82,20 +102,34 @@ class ThemeIndex:
         self.passage_by_key = {(n.id, p.anchor): p for n in self.notes for p in n.passages}
         self.by_passage: dict[tuple[str, str], list[Hit]] = defaultdict(list)
         self.by_theme_note: dict[str, dict[str, list[Hit]]] = defaultdict(lambda: defaultdict(list))
+        grouped = self.grouped
+        loose: dict[str, list[Hit]] = defaultdict(list)
         for hit in self.hits:
-            self.by_passage[(hit.note, hit.anchor)].append(hit)
-            self.by_theme_note[hit.theme][hit.note].append(hit)
+            if hit.note not in grouped:
+                loose[hit.note].append(hit)
+        # Note by note in corpus order (the order the lookups' keys were always made in).
+        for note_id in [n.id for n in self.notes if n.id in grouped or n.id in loose]:
+            if note_id in grouped:
+                by_theme, by_anchor = grouped[note_id]
+                for theme, hits in by_theme.items():
+                    self.by_theme_note[theme][note_id] = hits
+                for anchor, hits in by_anchor.items():
+                    self.by_passage[(note_id, anchor)] = hits
+                continue
+            for hit in loose[note_id]:
+                self.by_passage[(hit.note, hit.anchor)].append(hit)
+                self.by_theme_note[hit.theme][hit.note].append(hit)
         # Each list in document order and each passage's hits in map order (hits made elsewhere
-        # than ``build_index`` may come in any order).
+        # than ``build_index`` may come in any order; grouped ones are in order already).
         if not self.in_document_order:
             order = {(n.id, p.anchor): i for n in self.notes for i, p in enumerate(n.passages)}
             for by_note in self.by_theme_note.values():
                 for note, hits in by_note.items():
-                    if len(hits) > 1:
+                    if len(hits) > 1 and note not in grouped:
                         hits.sort(key=lambda h, note=note: order[(note, h.anchor)])
         theme_order = {t.id: i for i, t in enumerate(self.theme_map.themes)}
-        for hits in self.by_passage.values():
-            if len(hits) > 1:
+        for (note, _), hits in self.by_passage.items():
+            if len(hits) > 1 and note not in grouped:
                 hits.sort(key=lambda h: theme_order[h.theme])
 
     # ----------------------------------------------------------------- lookups

@@ -186,7 +186,9 @@ class GlossaryExtension(Extension):
 
     def record(self, note_id: str, url: str) -> None:
         """Keep the occurrences of the page just rendered, for the glossary page."""
-        self.occurrences[note_id] = (url, list(self.last_occurrences))
+        # The list itself (each render makes a new one): a reused render's stays the same object,
+        # which lets the glossary page keep what it made of it (``page._PLACES``).
+        self.occurrences[note_id] = (url, self.last_occurrences)
 
     def extendMarkdown(self, md: Markdown) -> None:
         # Priority 3: after the passage anchors (5) and the editor's notes (4).

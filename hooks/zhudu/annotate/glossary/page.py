@@ -8,7 +8,7 @@ lists the terms in its own order (:func:`order_terms`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from html import unescape
 from urllib.parse import quote
 
@@ -104,9 +104,30 @@ def order_terms(page: str) -> str:
     return page[:start] + ordered + page[end:]
 
 
+#: Each note's places per term (``_places``) with the occurrences they were made from, which are
+#: the same list while the note's render is reused (``mkdocs serve``: a render kept in memory;
+#: the list is held here, so it is never another list at the same address).  Remaking every
+#: note's places on every save was most of what the collector walked after a save.
+_PLACES: dict[
+    str, tuple[Sequence[Occurrence], str, tuple[tuple[str, tuple[str, str, tuple[str, ...]]], ...]]
+] = {}
+
+
+def _places(
+    note_id: str, url: str, found: Sequence[Occurrence]
+) -> tuple[tuple[str, tuple[str, str, tuple[str, ...]]], ...]:
+    """(term id, (note id, page url, the passages' anchors)) per term the note uses, in first use order."""
+    anchors: dict[str, list[str]] = {}
+    for occ in found:
+        lst = anchors.setdefault(occ.term_id, [])
+        if occ.anchor not in lst:
+            lst.append(occ.anchor)
+    return tuple((term_id, (note_id, url, tuple(lst))) for term_id, lst in anchors.items())
+
+
 def fill_occurrences(
     html: str,
-    occurrences: dict[str, tuple[str, list[Occurrence]]],
+    occurrences: Mapping[str, tuple[str, Sequence[Occurrence]]],
     titles: dict[str, str],
     relative: Callable[[str], str],
     terms: dict[str, str],
@@ -124,16 +145,18 @@ def fill_occurrences(
         relative: page URL (with fragment) -> link relative to the glossary page.
         terms: term id -> the term (what the search link searches for).
     """
-    by_term: dict[str, list[tuple[str, str, list[str]]]] = {}
+    by_term: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
+    kept = {}
     for note_id in sorted(occurrences):
         url, found = occurrences[note_id]
-        anchors: dict[str, list[str]] = {}
-        for occ in found:
-            lst = anchors.setdefault(occ.term_id, [])
-            if occ.anchor not in lst:
-                lst.append(occ.anchor)
-        for term_id, lst in anchors.items():
-            by_term.setdefault(term_id, []).append((note_id, url, lst))
+        entry = _PLACES.get(note_id)
+        if entry is None or entry[0] is not found or entry[1] != url:
+            entry = (found, url, _places(note_id, url, found))
+        kept[note_id] = entry
+        for term_id, place in entry[2]:
+            by_term.setdefault(term_id, []).append(place)
+    _PLACES.clear()
+    _PLACES.update(kept)
 
     def repl(m: re.Match[str]) -> str:
         places = by_term.get(m.group("id"), [])
