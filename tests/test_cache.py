@@ -205,9 +205,10 @@ def test_a_build_in_a_new_process_writes_every_unchanged_page_from_the_page_cach
 
     root = tmp_path / "p"
     assert build_site(root, repo_notes=True, repo_editorial=True).ok
-    store = root / ".cache" / "zhudu" / "pages"
+    store, notes = root / ".cache" / "zhudu" / "pages", root / ".cache" / "zhudu" / "note"
     first = {entry.name for entry in store.glob("*/*")}
-    assert first
+    read = {entry.name for entry in notes.glob("*/*")}  # notes read, reused by the next build
+    assert first and len(read) == len(list((root / "seeds").glob("*.md")))
     for seed in ("1", "2"):
         built = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")],
@@ -219,6 +220,7 @@ def test_a_build_in_a_new_process_writes_every_unchanged_page_from_the_page_cach
         )
         assert built.returncode == 0, built.stderr
         assert {entry.name for entry in store.glob("*/*")} == first  # no page kept anew
+        assert {entry.name for entry in notes.glob("*/*")} == read  # no note read anew
 
 
 def test_a_full_build_drops_the_page_cache_entries_it_no_longer_uses(tmp_path):
