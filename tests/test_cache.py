@@ -196,6 +196,33 @@ def test_written_pages_are_kept_as_written_and_a_damaged_one_is_not_reused(tmp_p
     assert same_tree(root / "site", fresh / "site") == ""
 
 
+def test_a_build_in_a_new_process_writes_every_unchanged_page_from_the_page_cache(tmp_path):
+    """A page entry's key is the same in every process: string hashing changes with each process
+    (``PYTHONHASHSEED``), and a key made from a set's ``repr`` (the conversion rules' accepted
+    terms) missed every kept page, so each ``mkdocs build`` converted the whole site again."""
+    import os
+    import sys
+
+    root = tmp_path / "p"
+    assert build_site(root, repo_notes=True, repo_editorial=True).ok
+    store, notes = root / ".cache" / "zhudu" / "pages", root / ".cache" / "zhudu" / "note"
+    first = {entry.name for entry in store.glob("*/*")}
+    read = {entry.name for entry in notes.glob("*/*")}  # notes read, reused by the next build
+    assert first and len(read) == len(list((root / "seeds").glob("*.md")))
+    for seed in ("1", "2"):
+        built = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": seed},
+            cwd=root,
+            timeout=120,
+        )
+        assert built.returncode == 0, built.stderr
+        assert {entry.name for entry in store.glob("*/*")} == first  # no page kept anew
+        assert {entry.name for entry in notes.glob("*/*")} == read  # no note read anew
+
+
 def test_a_full_build_drops_the_page_cache_entries_it_no_longer_uses(tmp_path):
     """Each edit keys new page entries; after a full build only the site's current pages stay kept."""
     import os

@@ -25,7 +25,7 @@ from zhudu import cache, pages, render_keys, serving
 from zhudu.annotate import annotations, glossary, passages
 from zhudu.errors import ZhuduError
 from zhudu.notes import code_spans, dialects, safety
-from zhudu.notes.reads import NOTE_READS
+from zhudu.notes.reads import NOTE_READS, NoteReads
 from zhudu.publish import feeds, incremental, pagination, prerender, social, unchanged, workers
 from zhudu.publish.asset_versions import version as asset_version
 from zhudu.publish.sections import section_pages
@@ -161,11 +161,15 @@ class Build:
         """Read ``seeds/`` and add a page per note, its images, the theme pages and the glossary."""
         site = self.site
         NOTE_READS.store = self.renders.store if self.renders is not None else None
+        reads = NOTE_READS
+        if not annotations.serving():  # a note the last build read comes back from the cache (its key)
+            reads = NoteReads()
+            reads.store = cache.ArtifactCache(site.cache_dir)  # its own counts: the renders' are logged
         corpus = site.load_notes(  # theme dirs: a note's template must be one of them
             config.theme.dirs,
             lambda exc: self.serve_without(exc, "the editor's note overrides", "编辑对笔记的设定"),
             site_pages={file.src_uri for file in files.documentation_pages()},
-            reads=NOTE_READS if annotations.serving() else None,
+            reads=reads,
         )
         if annotations.serving():
             log.debug("notes: %d reused from the last build, %d read", NOTE_READS.hits, NOTE_READS.misses)

@@ -10,7 +10,8 @@ afterwards (unique slugs, link resolution, downloaded images, problems), so each
 Kept in memory for the life of the process (the hook's modules are not reloaded by ``mkdocs
 serve``; a change to Zhudu's code needs a new process anyway), only for the notes of the last
 build; and in the artifact cache (``store``) under a digest of the code, the bytes and the inputs,
-for the first build of the next ``mkdocs serve``.
+for the first build of the next ``mkdocs serve`` and for every ``mkdocs build`` (which reads
+through a ``NoteReads`` of its own, on disk only: reading every note was a tenth of a one-edit build).
 """
 
 from __future__ import annotations

@@ -165,7 +165,7 @@ class NoteLoading:
                 read without overrides (``mkdocs serve``).  None: the error is raised.
             site_pages: The site's own pages (``files.documentation_pages()``' ``src_uri``), which a
                 note's Markdown link may name (``[关于](../about.md)``).
-            reads: Notes read by an earlier build of this process (``mkdocs serve``), reused when unchanged.
+            reads: Notes read by an earlier build, reused when unchanged (``notes/reads.py``).
 
         Raises:
             ZhuduError: ``seeds_dir`` or ``editorial_dir`` is missing (``check_folders``).

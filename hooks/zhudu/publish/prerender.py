@@ -102,6 +102,8 @@ def _render_from_the_end() -> int:
         config.plugins.on_pre_page(page, config=config, files=files)
         page.read_source(config)
         page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+        if not page.markdown:  # its render is kept already (``pages.page_markdown``): nothing to do
+            continue
         page.render(config, files)
         finish(page)
         rendered += 1

@@ -172,7 +172,7 @@ class Site(NoteLoading):
 
     @cached_property
     def _rules_key(self) -> str:
-        return repr(self.rules)
+        return self.rules.fingerprint()  # not ``repr``: it changes from process to process
 
     @property
     def default(self) -> variants.VariantInfo:

@@ -96,6 +96,21 @@ class ConversionRules:
             merged.update(self.punctuation.get(prefix, {}))
         return merged
 
+    def fingerprint(self) -> str:
+        """The rules as a text that is the same in every process (part of the page cache's key).
+
+        ``repr`` is not: it lists each ``accepted`` set in hash order, which changes with every
+        process's string hash seed, so a key made from it missed every page a build kept.
+        """
+        return repr(
+            (
+                tuple(self.protected),
+                [(code, list(p.items())) for code, p in self.phrases.items()],  # in the file's order
+                [(code, sorted(terms)) for code, terms in self.accepted.items()],
+                [(code, list(p.items())) for code, p in self.punctuation.items()],
+            )
+        )
+
     def accepted_for(self, code: str) -> frozenset[str]:
         """Return the accepted terms for variant ``code`` (prefix chain merged).
 
