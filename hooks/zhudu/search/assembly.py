@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from zhudu.search import index as search
+from zhudu.search.edits import folded_edits
 from zhudu.search.postings import Family, Postings, b36, count_for, folder_name, json_text, sha, shard_of
 
 FORMAT = 5
@@ -426,70 +427,6 @@ def _variant_page(
         fragments.append((fragment, sha(fragment)))
     chars = distinct(page.title, *(p.text for p in page.passages), canonical.chars if canonical else "")
     return _VariantPage(page.url, canonical, table_version, title, chars, texts, fragments)
-
-
-def folded_edits(shown: str, canonical: str) -> list[int | str]:
-    """What turns a passage's folded text into its folded canonical text: ``[at, removed, "inserted", …]``.
-
-    The worker maps a hit (found in the canonical text) onto the passage as shown, and needs that
-    text; a Traditional variant's passage folds to it but for its regional words (晶片 where the
-    canonical text has 芯片), so only those are written instead of the whole canonical passage
-    (which was a third of the Traditional variants' fragment bytes).  Places and lengths are in
-    UTF-16 code units, as the worker's strings count.  The texts are walked side by side: equal
-    runs skipped, and at a difference the nearest place they agree again (``_resync``), so the time
-    is linear in the passage (difflib's matcher took 4 s on a 10,000-character paragraph, 3 minutes
-    on 30,000).  Whatever the edits, they make exactly ``canonical``.
-    """
-    edits: list[int | str] = []
-    i = j = at = 0  # at: UTF-16 units of ``shown`` before i
-    while True:
-        same = _same_run(shown, i, canonical, j)
-        at += _units(shown[i : i + same])
-        i, j = i + same, j + same
-        if i >= len(shown) and j >= len(canonical):
-            return edits
-        di, dj = _resync(shown, i, canonical, j)
-        removed = _units(shown[i : i + di])
-        edits += [at, removed, canonical[j : j + dj]]
-        at, i, j = at + removed, i + di, j + dj
-
-
-#: How far apart (characters skipped in the two texts together) ``_resync`` looks, and how many
-#: equal characters it takes as agreeing again: a regional word is a few characters.
-RESYNC_WINDOW = 64
-RESYNC_RUN = 4
-
-
-def _units(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
-def _same_run(a: str, i: int, b: str, j: int) -> int:
-    """How many characters ``a`` from ``i`` and ``b`` from ``j`` have in common (compared in slices)."""
-    same, step = 0, 64
-    while step:
-        x = a[i + same : i + same + step]
-        if x and x == b[j + same : j + same + step]:
-            same += len(x)
-            if len(x) < step:  # both texts end here
-                break
-        else:
-            step //= 2
-    return same
-
-
-def _resync(a: str, i: int, b: str, j: int) -> tuple[int, int]:
-    """The fewest characters of ``a`` (from ``i``) and ``b`` (from ``j``) to skip before they agree again.
-
-    Agreeing: ``RESYNC_RUN`` equal characters, or equal ends.  Nothing within ``RESYNC_WINDOW``: the
-    rest of both (one edit replaces it).
-    """
-    for d in range(1, RESYNC_WINDOW + 1):
-        for di in range(max(0, d - (len(b) - j)), min(d, len(a) - i) + 1):
-            x = a[i + di : i + di + RESYNC_RUN]
-            if x == b[j + d - di : j + d - di + RESYNC_RUN]:  # shorter than the run only at both ends
-                return di, d - di
-    return len(a) - i, len(b) - j
 
 
 def distinct(*texts: str) -> str:

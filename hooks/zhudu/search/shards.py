@@ -18,7 +18,7 @@ kept by the page writer and its cache), so a rebuild re-creates it without readi
   them, fetched only to suggest words when a query matches nothing.
 * ``f-<hash>/<start>-<n>.json``: a page's (``start``: its first number) passages ``n × FRAGMENT_PASSAGES`` onwards (anchor,
   heading by its place in the file's headings ``h``, text, and when its folded canonical text
-  reads differently, the edits that make it: ``assembly.folded_edits``) with the page's address and title,
+  reads differently, the edits that make it: ``edits.folded_edits``) with the page's address and title,
   fetched for the passages a query shows: part of a page rather than the page (whose text is
   what the last of a first search's round trips waits for).  16 passages: at 3,000 notes, 8 took
   no less time on the phone profile and made twice the files.
@@ -56,9 +56,9 @@ from zhudu.search.assembly import (
     RESERVE,
     SHARD_BYTES,
     Assembly,
-    folded_edits,
     reserved,
 )
+from zhudu.search.edits import folded_edits
 from zhudu.search.postings import _GRAMS, grams, shard_of
 from zhudu.search.postings import b36 as _b36
 from zhudu.search.writing import FileText, write_index
