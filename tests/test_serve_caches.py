@@ -16,6 +16,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_serve_incremental import differences, project, replace_in
@@ -81,9 +82,12 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 class DirtyServer:
     """A process rebuilding one project into one folder, as ``mkdocs serve --dirty`` does."""
 
+    #: The process's program: rebuilds on each "build" line, answers one line of JSON.
+    script = DIRTY_SERVER
+
     def __init__(self, root: Path, site: Path) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", DIRTY_SERVER, str(root / "mkdocs.yml"), str(site), SERVE_URL],
+            [sys.executable, "-c", self.script, str(root / "mkdocs.yml"), str(site), SERVE_URL],
             cwd=root,
             env=ENV,
             stdin=subprocess.PIPE,
@@ -93,6 +97,10 @@ class DirtyServer:
         )
 
     def rebuild(self) -> dict[str, int]:
+        return self.ask()
+
+    def ask(self) -> Any:
+        """Rebuild once; the process's answer."""
         assert self.proc.stdin is not None and self.proc.stdout is not None
         self.proc.stdin.write("build\n")
         self.proc.stdin.flush()

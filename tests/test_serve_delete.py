@@ -12,15 +12,13 @@ a variant's) changed bytes, and the folder must equal a clean build.
 
 from __future__ import annotations
 
-import json
-import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 import yaml
-from test_serve_caches import ENV, SERVE_URL, clean_build
+from test_serve_caches import DirtyServer, clean_build
 from test_serve_incremental import differences, tree
 
 from conftest import REPO
@@ -64,32 +62,14 @@ SERVER = textwrap.dedent(
 )
 
 
-class Server:
-    def __init__(self, root: Path, site: Path) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", SERVER, str(root / "mkdocs.yml"), str(site), SERVE_URL],
-            cwd=root,
-            env=ENV,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-        )
+class Server(DirtyServer):
+    script = SERVER
 
-    def rebuild(self) -> tuple[set[str], int]:
+    def rebuild(self) -> tuple[set[str], int]:  # type: ignore[override]
         """Rebuild; the destination paths of the pages written, and how many notes were read again."""
-        assert self.proc.stdin is not None and self.proc.stdout is not None
-        self.proc.stdin.write("build\n")
-        self.proc.stdin.flush()
-        answer = self.proc.stdout.readline()
-        assert answer, "the rebuild failed"
-        built, read = json.loads(answer)
+        built, read = self.ask()
         assert len(read) == 1, read
         return {dest_uri(src) for src in built}, read[0]
-
-    def stop(self) -> None:
-        self.proc.kill()
-        self.proc.wait()
 
 
 def dest_uri(src_uri: str) -> str:
