@@ -45,6 +45,10 @@ DIRTY_SERVER = textwrap.dedent(
                 counters["other pages kept"], counters["other pages"] = int(m[1]), int(m[2])
             if m := re.search(r"dirty build: (\\d+) of (\\d+) pages left as written", message):
                 counters["pages left"], counters["pages"] = int(m[1]), int(m[2])
+            if m := re.search(r"plan: pages' HTML hashed (\\d+), known by its string (\\d+); "
+                              r"note theme digests kept (\\d+)", message):
+                counters["html hashed"], counters["html known"] = int(m[1]), int(m[2])
+                counters["theme digests kept"] = int(m[3])
     logger = logging.getLogger("mkdocs.plugins.zhudu")
     logger.setLevel(logging.DEBUG)
     logger.addHandler(Count(logging.DEBUG))
@@ -200,6 +204,47 @@ def test_a_serve_process_keeps_nothing_stale(tmp_path: Path) -> None:
         assert differences(fresh, clean_build(root, tmp_path)) == []
         assert counters["pages left"] == counters["pages"] > 0
         assert counters["notes reused"] == len(notes)  # read by the last process: kept in the cache
+    finally:
+        server.stop()
+
+
+def test_a_save_hashes_only_what_it_changed_and_the_folder_stays_a_clean_builds(tmp_path: Path) -> None:
+    """The dirty-build plan hashes a page's HTML and a note's theme panels only when they changed.
+
+    An unchanged page read from its kept render has the very HTML string of the last save, and an
+    unchanged note's theme digest is kept with what it was made from (``page_digests``); each save
+    below changes what one of those is made from, and the folder still equals a clean build.
+    """
+    root = project(tmp_path / "project")
+    site = tmp_path / "served"
+    server = DirtyServer(root, site)
+    notes = sorted((root / "seeds").glob("*.md"))
+    note = notes[0]
+    try:
+        first = server.rebuild()
+        assert first["html hashed"] == first["pages"] and first["theme digests kept"] == 0
+        # A paragraph without a theme's phrase: only the edited note's page and the glossary
+        # (its places are filled in every save) are hashed; every note's theme panels are kept.
+        note.write_text(note.read_text(encoding="utf-8") + "\n\n新的一段。\n", encoding="utf-8")
+        counters = server.rebuild()
+        assert differences(site, clean_build(root, tmp_path)) == []
+        assert counters["html hashed"] <= 3 and counters["html known"] >= counters["pages"] - 3
+        assert counters["theme digests kept"] == len(notes)
+        # A theme's phrase: the note's hits change, so its panels (and others' that list it) are
+        # digested again.
+        note.write_text(note.read_text(encoding="utf-8") + "\n\n算力与显卡。\n", encoding="utf-8")
+        counters = server.rebuild()
+        assert differences(site, clean_build(root, tmp_path)) == []
+        assert counters["theme digests kept"] < len(notes)
+        # A title other notes' related lists show.
+        replace_in(notes[2], "title: 社会", "title: 改社会")
+        counters = server.rebuild()
+        assert differences(site, clean_build(root, tmp_path)) == []
+        assert counters["theme digests kept"] < len(notes)  # the others' panels list it
+        # Back as it was: the earlier digests again, from the kept renders.
+        replace_in(notes[2], "title: 改社会", "title: 社会")
+        counters = server.rebuild()
+        assert differences(site, clean_build(root, tmp_path)) == []
     finally:
         server.stop()
 

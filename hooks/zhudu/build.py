@@ -26,7 +26,7 @@ from zhudu.annotate import annotations, glossary, passages
 from zhudu.errors import ZhuduError
 from zhudu.notes import code_spans, dialects, safety
 from zhudu.notes.reads import NOTE_READS, NoteReads
-from zhudu.publish import feeds, incremental, pagination, prerender, social, unchanged, workers
+from zhudu.publish import feeds, incremental, page_digests, pagination, prerender, social, unchanged, workers
 from zhudu.publish.asset_versions import version as asset_version
 from zhudu.publish.sections import section_pages
 from zhudu.publish.site import Site
@@ -275,12 +275,15 @@ class Build:
             return
         notes = {n.src_uri for n in site.corpus.notes if not n.broken}
         order = [f.src_uri for f in files.documentation_pages() if f.src_uri in notes]
-        self.prerender = prerender.Prerender.start(config, files, order, self._keep_render)
+        self.prerender = prerender.Prerender.start(
+            config, files, order, lambda page: self._keep_render(page, config)
+        )
 
-    def _keep_render(self, page: Page) -> None:
+    def _keep_render(self, page: Page, config: MkDocsConfig) -> None:
         """In the pre-render worker: keep a page's render as ``on_page_content`` would."""
         if self.renders is not None:
-            self.renders.after(page.content or "", page.toc, self.extension_records())
+            finish = pages.finishing(self, page, config)
+            self.renders.after(page.content or "", page.toc, self.extension_records(), finish=finish)
 
     def stop_prerender(self) -> None:
         """Every page is rendered: the pre-render worker ends."""
@@ -440,6 +443,11 @@ class Build:
                 len(self.outputs.skipped),
                 len(self.outputs.digests),
                 len(removed),
+            )
+            log.debug(
+                "plan: pages' HTML hashed %d, known by its string %d; note theme digests kept %d",
+                *page_digests.CONTENT_HASHED,
+                page_digests.NOTE_THEMES_KEPT[0],
             )
 
     def stop(self) -> None:

@@ -25,7 +25,7 @@ import re
 import shutil
 import tempfile
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path, PurePosixPath
@@ -335,11 +335,25 @@ class NoteRenders:
         """Whether the last ``before`` found a render to reuse (``after`` not called yet)."""
         return self._reused is not None
 
-    def after(self, html: str, toc: Any, records: tuple[Any, ...], title: str | None = None) -> RenderedNote:
-        """The render to use for the page ``before`` was last called for (``title``: the page's, as rendered)."""
+    def after(
+        self,
+        html: str,
+        toc: Any,
+        records: tuple[Any, ...],
+        title: str | None = None,
+        finish: Callable[[str], str] | None = None,
+    ) -> RenderedNote:
+        """The render to use for the page ``before`` was last called for (``title``: the page's, as rendered).
+
+        ``finish`` is what ``on_page_content`` does to the HTML (links marked, a Traditional note
+        converted): a function of the render's key, so it is kept done and a reused render's HTML
+        is the very string of the last build (``page_digests`` knows its digest by it).
+        """
         if self._reused is not None:
             reused, self._reused = self._reused, None
             return reused
+        if finish is not None:
+            html = finish(html)
         rendered = RenderedNote(html=html, toc=toc, records=records, log=(), title=title)
         if self._pending is not None:
             key, capture, logger = self._pending

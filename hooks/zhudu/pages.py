@@ -132,17 +132,18 @@ def page_content(build: Build, html: str, page: Page, config: MkDocsConfig) -> s
     """A note's render kept or reused; external links marked, permalinks named; Traditional notes in Simplified."""
     site = build.site
     note = site.note_by_src.get(page.file.src_uri)
+    finish = finishing(build, page, config)
     if note is not None and build.renders is not None:
-        rendered = build.renders.after(html, page.toc, build.extension_records())
+        rendered = build.renders.after(html, page.toc, build.extension_records(), finish=finish)
         html, page.toc = rendered.html, rendered.toc
         build.adopt_records(rendered.records)
     elif build.renders is not None and unchanged.active():  # kept like a note's (page_markdown)
-        rendered = build.renders.after(html, page.toc, (), page.title)
+        rendered = build.renders.after(html, page.toc, (), page.title, finish=finish)
         html, page.toc = rendered.html, rendered.toc
         if "title" not in page.meta and rendered.title is not None:
             page.title = rendered.title  # MkDocs' public override: its first heading's, as rendered
-    if note is not None and note.meta.lang == "zh-Hant":
-        html = site.converter(site.default.code, "Hant").html(html)
+    else:
+        html = finish(html)
     if note is not None:
         if build.themes is not None:
             build.themes.collect(note.id, build.passages.last_passages)  # phase 1 of theme matching
@@ -154,9 +155,31 @@ def page_content(build: Build, html: str, page: Page, config: MkDocsConfig) -> s
     if site.settings.search == "zhudu":
         page.meta["zd_searchable"] = searchable_by_front_matter(page)
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    return html
+
+
+def finishing(build: Build, page: Page, config: MkDocsConfig) -> Callable[[str], str]:
+    """What ``page_content`` does to a page's rendered HTML; kept with the render (``NoteRenders.after``).
+
+    Its inputs are in the render's key: the site's host (``site_host``), the conversion rules
+    (the editorial files) and the note's script (its file and its notes.yml entry).
+    """
+    site = build.site
+    note = site.note_by_src.get(page.file.src_uri)
     match = _SITE_HOST_RE.match(config.site_url or "")
     own_hosts = (match["host"],) if match else ()
-    return links.label_headerlinks(links.mark_external(html, own_hosts))
+    to_simplified = (
+        site.converter(site.default.code, "Hant").html
+        if note is not None and note.meta.lang == "zh-Hant"
+        else None
+    )
+
+    def finish(html: str) -> str:
+        if to_simplified is not None:
+            html = to_simplified(html)
+        return links.label_headerlinks(links.mark_external(html, own_hosts))
+
+    return finish
 
 
 def site_host(site_url: str) -> str:

@@ -371,7 +371,10 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
     related_store = cache.ArtifactCache(outputs.store.root)
     if themes is not None and themes.index is not None:
         page_digests.load_related(related_store)
+    page_digests.CONTENT_HASHED[:] = [0, 0]
+    page_digests.NOTE_THEMES_KEPT[0] = 0
     outputs.plan(digests(), indexed)
+    page_digests.forget(outputs.digests, (n.id for n in site.note_by_src.values()))  # a deleted note's go
     page_digests.save_related(related_store, memo)
     if dirty():  # before any page is written: a build failing after this still removes them later
         outputs.save({}, set(outputs.previous_owned) | owned_paths(outputs, files))

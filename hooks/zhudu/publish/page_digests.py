@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,12 +45,51 @@ def page_digest(page: Page, build_inputs: str, shown: str = "") -> str:
         str(page.title),
         _stable_repr(without_note_id(page.meta)),
         _stable_repr(_toc(page.toc)),
-        page.content or "",
+        content_digest(file.dest_uri, page.content or ""),
         repr(neighbours),
         repr(page.canonical_url),
         repr(page.edit_url),
         shown,
     )
+
+
+#: Each page's HTML as the last plan digested it, with its digest (dest_uri → (html, digest)).
+_CONTENT: dict[str, tuple[str, str]] = {}
+#: Past this many pages the memo starts again (a process building several sites in turn).
+_CONTENT_LIMIT = 50_000
+
+
+def content_digest(dest_uri: str, html: str) -> str:
+    """The digest of a page's HTML, hashed only when it is not the very string the last plan hashed.
+
+    A page read from its kept render has the render's own string (``NoteRenders.after`` keeps it
+    finished), the same object save after save: a save hashes only the HTML of the pages it
+    rendered, not all of it (~90 MB at 3,000 notes).  Holding the string costs nothing while the
+    render is kept; a string is never changed, so the same object is the same text.
+    """
+    kept = _CONTENT.get(dest_uri)
+    if kept is not None and kept[0] is html:
+        CONTENT_HASHED[1] += 1
+        return kept[1]
+    if len(_CONTENT) >= _CONTENT_LIMIT:
+        _CONTENT.clear()
+    found = cache.digest(html)
+    _CONTENT[dest_uri] = (html, found)
+    CONTENT_HASHED[0] += 1
+    return found
+
+
+#: Pages' HTML hashed, and known by its string, since the counter was last reset (tests, the build's log).
+CONTENT_HASHED = [0, 0]
+
+
+def forget(pages: Mapping[str, Any], notes: Iterable[str]) -> None:
+    """Keep only these pages' HTML (dest_uri keys) and these notes' theme digests: not a deleted one's."""
+    for dest in [d for d in _CONTENT if d not in pages]:
+        del _CONTENT[dest]
+    live = set(notes)
+    for note in [n for n in _NOTE_THEMES if n not in live]:
+        del _NOTE_THEMES[note]
 
 
 def without_note_id(meta: dict[str, Any]) -> dict[str, Any]:
@@ -112,21 +152,67 @@ def note_theme_digest(themes: ThemeBuild, note_id: str, memo: dict[str, Any]) ->
     passage's excerpt).  Then the related notes as shown (title, URL, score, shared themes).
     Other notes' ids are not in it: a note deleted or renamed rewrites only the pages that
     listed it or now list another.  ``memo`` holds what one plan shares between notes.
+
+    Kept between plans by what it is made from (``_NOTE_THEMES``): the note's themes with its
+    counts, block and marker digests, its themes' candidates (what its related notes are
+    ranked from) and the related notes' titles and URLs.  A save compares those (strings the
+    plan has anyway) and hashes only the notes whose panels changed.
     """
     index = themes.index
     if index is None:
         return ""
-    parts = []
-    mine = index.themes_of_note(note_id)
-    for theme, count in mine:
-        parts.append(f"{count}:{_block_digest(themes, theme.id, note_id, memo)}")
-        parts.append(markers_digest(index, theme.id, note_id))
+    counts = index.counts_of_note(note_id)
+    theme_ids = [t.id for t in index.theme_map.themes if t.id in counts]  # map order, as themes_of_note
+    shape = (
+        tuple(
+            (t, counts[t], _block_digest(themes, t, note_id, memo), markers_digest(index, t, note_id))
+            for t in theme_ids
+        ),
+        tuple(candidates_digest(index, t, memo) for t in theme_ids),
+    )
+    kept = _NOTE_THEMES.get(note_id)
+    if kept is not None and kept.shape == shape:  # ranked from the same inputs: the same related notes
+        related, key = kept.related, kept.related_key
+        index.know_related(note_id, related)
+        memo["\0related-used:" + key] = ""
+    else:
+        key = related_key(index, note_id, theme_ids, memo)
+        related = related_notes(index, note_id, theme_ids, memo, key)
     info = themes.info
-    for related in related_notes(index, note_id, [t.id for t, _ in mine], memo):
-        other = info[related.note]
-        shared = [(t, index.theme_by_id[t].name) for t in related.shared]
-        parts.append(repr((other.title, other.url, related.score, shared)))
-    return cache.digest(*parts)
+    shown = tuple((info[r.note].title, info[r.note].url) for r in related)
+    if kept is not None and kept.shape == shape and kept.shown == shown:
+        NOTE_THEMES_KEPT[0] += 1
+        return kept.digest
+    parts = []
+    for _theme, count, block, markers in shape[0]:
+        parts.append(f"{count}:{block}")
+        parts.append(markers)
+    for r, (title, url) in zip(related, shown, strict=True):
+        shared = [(t, index.theme_by_id[t].name) for t in r.shared]
+        parts.append(repr((title, url, r.score, shared)))
+    found = cache.digest(*parts)
+    if len(_NOTE_THEMES) >= _RELATED_LIMIT:
+        _NOTE_THEMES.clear()
+    _NOTE_THEMES[note_id] = _NoteThemes(shape, key, related, shown, found)
+    return found
+
+
+@dataclass(frozen=True)
+class _NoteThemes:
+    """A note's theme digest with what it was made from (``note_theme_digest``)."""
+
+    shape: tuple[Any, ...]
+    related_key: str
+    related: tuple[Related, ...]
+    shown: tuple[tuple[str, str], ...]
+    digest: str
+
+
+#: Note id → its last theme digest with its inputs (a process building several sites: the inputs
+#: differ, so nothing is taken from another site's).
+_NOTE_THEMES: dict[str, _NoteThemes] = {}
+#: Theme digests taken from the last plan since the counter was last reset (tests, the build's log).
+NOTE_THEMES_KEPT = [0]
 
 
 def _block_digest(themes: ThemeBuild, theme_id: str, note_id: str, memo: dict[str, Any]) -> str:
@@ -176,22 +262,29 @@ _RELATED: dict[str, tuple[Related, ...]] = {}
 _RELATED_LIMIT = 50_000
 
 
+def related_key(index: ThemeIndex, note_id: str, theme_ids: Sequence[str], memo: dict[str, Any]) -> str:
+    """What ``index.related(note_id)`` is ranked from, as a digest (``related_notes``' key)."""
+    counts = index.counts_of_note(note_id)
+    return cache.digest(
+        note_id,
+        repr([(t, counts[t]) for t in theme_ids]),
+        *(candidates_digest(index, t, memo) for t in theme_ids),
+    )
+
+
 def related_notes(
-    index: ThemeIndex, note_id: str, theme_ids: Sequence[str], memo: dict[str, Any]
+    index: ThemeIndex, note_id: str, theme_ids: Sequence[str], memo: dict[str, Any], key: str | None = None
 ) -> tuple[Related, ...]:
     """``index.related(note_id)``, ranked again only when what it is ranked from changed.
 
     The ranking reads the note's counts per theme and, for each of its themes, the
     ``CANDIDATES_PER_THEME`` strongest notes with their counts in every theme and their dates
     (``candidates_digest``, once per theme and plan): those, and the note's themes in map order,
-    are the key.  The answer is given to the index too, so the note's page does not rank again.
+    are the key (``related_key``).  The answer is given to the index too, so the note's page does
+    not rank again.
     """
-    counts = index.counts_of_note(note_id)
-    key = cache.digest(
-        note_id,
-        repr([(t, counts[t]) for t in theme_ids]),
-        *(candidates_digest(index, t, memo) for t in theme_ids),
-    )
+    if key is None:
+        key = related_key(index, note_id, theme_ids, memo)
     found = _RELATED.get(key)
     if found is None:
         if len(_RELATED) >= _RELATED_LIMIT:
