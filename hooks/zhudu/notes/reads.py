@@ -17,7 +17,9 @@ through a ``NoteReads`` of its own, on disk only: reading every note was a tenth
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -52,6 +54,8 @@ class NoteReads:
         self.kept: dict[Path, _Entry] = {}  # this build's entries; the others are dropped at ``start``
         self.hits = 0
         self.misses = 0
+        #: Image folders resolved in this build (``_images``).
+        self.folders: dict[str, str] = {}
         #: Where notes read by another process are kept (None: memory only).
         self.store: ArtifactCache | None = None
 
@@ -60,6 +64,7 @@ class NoteReads:
         if self.kept:
             self.entries, self.kept = self.kept, {}
         self.hits = self.misses = 0
+        self.folders = {}
 
     def read(self, path: Path, inputs: Hashable, read: Callable[[], Note]) -> Note:
         """The note at ``path``: the earlier read when its bytes and ``inputs`` are the same, else ``read()``.
@@ -75,7 +80,7 @@ class NoteReads:
             return read()
         entry = self.entries.get(path)
         if entry is not None and entry.inputs == inputs and entry.content == content:
-            images = _images(entry.note)
+            images = _images(entry.note, self.folders)
             if images is not None and images == entry.images:
                 self.hits += 1
                 self.kept[path] = entry
@@ -99,18 +104,43 @@ class NoteReads:
         return note
 
 
-def _images(note: Note) -> tuple[tuple[str, str, bool], ...] | None:
-    """Where each local image target of ``note`` resolves now and whether it is a file (None: cannot tell)."""
+def _images(note: Note, folders: dict[str, str] | None = None) -> tuple[tuple[str, str, bool], ...] | None:
+    """Where each local image target of ``note`` resolves now and whether it is a file (None: cannot tell).
+
+    ``folders`` keeps each image folder resolved for one build (its folders do not move while it
+    reads them, as ``Site.display`` assumes): an image is then one ``lstat``, not one per folder on
+    its way (every note's images were resolved on every save).  A target that is a symbolic link,
+    or whose last part is not a plain name, is resolved whole.
+    """
     found = []
     for image in note.body.images if note.body else ():
         if _SCHEME_RE.match(image.target):
             continue
         try:
-            path = (note.path.parent / unquote(image.target)).resolve()
-            found.append((image.target, str(path), path.is_file()))
+            found.append(_image(os.path.join(note.path.parent, unquote(image.target)), folders))
         except (OSError, ValueError, RuntimeError):
             return None
+        found[-1] = (image.target, *found[-1])
     return tuple(found)
+
+
+def _image(target: str, folders: dict[str, str] | None) -> tuple[str, bool]:
+    """An image file's resolved path and whether it is a file (``Path.resolve`` and ``is_file``)."""
+    folder, name = os.path.split(target)
+    if folders is None or name in ("", ".", ".."):
+        path = Path(target).resolve()
+        return str(path), path.is_file()
+    if (real := folders.get(folder)) is None:
+        real = folders[folder] = str(Path(folder).resolve())
+    path = os.path.join(real, name)
+    try:
+        mode = os.lstat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return path, False
+    if stat.S_ISLNK(mode):
+        resolved = Path(path).resolve()
+        return str(resolved), resolved.is_file()
+    return path, stat.S_ISREG(mode)
 
 
 def _copy(note: Note) -> Note:

@@ -88,6 +88,7 @@ class Site(NoteLoading):
     _relocated: dict[tuple[str, str, str], str] = field(default_factory=dict, repr=False)
     #: Folders resolved by ``display`` in this build (every note of a folder shares its own).
     _resolved: dict[Path, Path] = field(default_factory=dict, repr=False)
+    _shown: dict[Path, str] = field(default_factory=dict, repr=False)  # folder → as ``display`` shows it
 
     # ----------------------------------------------------------------- configuration
 
@@ -206,9 +207,13 @@ class Site(NoteLoading):
         author sees it (``seeds/link.md``), not as the file it leads to.
         """
         try:
-            return (self._resolve(path.parent) / path.name).relative_to(self._resolve(self.root)).as_posix()
+            if (folder := self._shown.get(path.parent)) is None:  # once per folder: every note every save
+                folder = self._shown[path.parent] = (
+                    self._resolve(path.parent).relative_to(self._resolve(self.root)).as_posix()
+                )
         except (ValueError, OSError, RuntimeError):
             return str(path)
+        return path.name if folder == "." else f"{folder}/{path.name}" if path.name else folder
 
     def _resolve(self, folder: Path) -> Path:
         """``folder.resolve()``, once per build (a build's folders do not move while it reads them)."""
