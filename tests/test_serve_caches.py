@@ -49,6 +49,10 @@ DIRTY_SERVER = textwrap.dedent(
                               r"note theme digests kept (\\d+)", message):
                 counters["html hashed"], counters["html known"] = int(m[1]), int(m[2])
                 counters["theme digests kept"] = int(m[3])
+            if m := re.search(r"glossary: (\\d+) term lists kept", message):
+                counters["term lists kept"] = int(m[1])
+            if m := re.search(r"sitemaps written: (\\d+) of (\\d+)", message):
+                counters["sitemaps written"] = int(m[1])
     logger = logging.getLogger("mkdocs.plugins.zhudu")
     logger.setLevel(logging.DEBUG)
     logger.addHandler(Count(logging.DEBUG))
@@ -230,6 +234,8 @@ def test_a_save_hashes_only_what_it_changed_and_the_folder_stays_a_clean_builds(
         assert differences(site, clean_build(root, tmp_path)) == []
         assert counters["html hashed"] <= 3 and counters["html known"] >= counters["pages"] - 3
         assert counters["theme digests kept"] == len(notes)
+        assert counters["sitemaps written"] == 0  # no page moved, no date changed
+        assert counters["term lists kept"] >= 10  # the glossary's terms: none of their places moved
         # A theme's phrase: the note's hits change, so its panels (and others' that list it) are
         # digested again.
         note.write_text(note.read_text(encoding="utf-8") + "\n\n算力与显卡。\n", encoding="utf-8")
@@ -241,6 +247,7 @@ def test_a_save_hashes_only_what_it_changed_and_the_folder_stays_a_clean_builds(
         counters = server.rebuild()
         assert differences(site, clean_build(root, tmp_path)) == []
         assert counters["theme digests kept"] < len(notes)  # the others' panels list it
+        assert first["sitemaps written"] == 3
         # Back as it was: the earlier digests again, from the kept renders.
         replace_in(notes[2], "title: 改社会", "title: 社会")
         counters = server.rebuild()

@@ -354,7 +354,9 @@ class Build:
                 {n.id: note_view(n)["title"] for n in site.corpus.notes},
                 lambda target: get_relative_url(target, url),
                 {term.id: term.term for term in self.glossary.glossary.terms},
+                base=url,
             )
+            log.debug("glossary: %d term lists kept", glossary.FILLED_KEPT[0])
         # og:locale, og:url and og:site_name differ per variant: filled like interface strings.
         for v, vc in zip(site.variants, site.variant_configs, strict=True):
             site.strings[v.code].update(
@@ -376,7 +378,7 @@ class Build:
         site_dir = Path(config.site_dir)
         site.finish_writing(log)
         incremental.finish_pages(self)
-        site.write_sitemaps(site_dir)
+        log.debug("sitemaps written: %d of %d", site.write_sitemaps(site_dir), len(site.variants))
         self.themes = None  # every page is written: the theme index and markers go before the search stage
         site.write_search_indexes(site_dir, log)
         removed: list[str] | None = None

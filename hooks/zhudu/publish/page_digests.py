@@ -90,6 +90,8 @@ def forget(pages: Mapping[str, Any], notes: Iterable[str]) -> None:
     live = set(notes)
     for note in [n for n in _NOTE_THEMES if n not in live]:
         del _NOTE_THEMES[note]
+    if len(_THEMES) > 1_000:  # a process building several sites in turn
+        _THEMES.clear()
 
 
 def without_note_id(meta: dict[str, Any]) -> dict[str, Any]:
@@ -353,8 +355,19 @@ def _theme_digest(themes: ThemeBuild, theme_id: str, memo: dict[str, Any]) -> st
             )
         parts.append(shown)
         parts.append(hits_digest(index, theme_id, note, hits))
-    memo[theme_id] = cache.digest(*parts)
+    # Kept with its parts: a save that changes none of them (most saves, for most themes) compares
+    # them, mostly the very strings of the last plan, instead of hashing them all again.
+    kept = _THEMES.get(theme_id)
+    if kept is not None and kept[0] == parts:
+        memo[theme_id] = kept[1]
+    else:
+        memo[theme_id] = cache.digest(*parts)
+        _THEMES[theme_id] = (parts, memo[theme_id])
     return memo[theme_id]
+
+
+#: Theme id → the parts of its last digest (``_theme_digest``) and that digest.
+_THEMES: dict[str, tuple[list[str], str]] = {}
 
 
 def hits_digest(index: ThemeIndex, theme_id: str, note: str, hits: Sequence[Hit]) -> str:

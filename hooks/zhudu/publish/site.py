@@ -377,13 +377,34 @@ class Site(NoteLoading):
         source.unlink()
         log.debug("search indexes written for %d variants", len(self.variants))
 
-    def write_sitemaps(self, site_dir: Path) -> None:
-        """A sitemap per variant naming every variant of each page."""
+    def write_sitemaps(self, site_dir: Path) -> int:
+        """A sitemap per variant naming every variant of each page; returns how many were written."""
+        written = 0
         urls = sorted((p.url, p.lastmod) for p in self.pages.values())
         for variant in self.variants:
             target = site_dir / variant.prefix / "sitemap.xml"
+            packed = target.with_suffix(".xml.gz")
+            made_from = (urls, repr(variant), repr(self.variants), self.site_url)
+            kept = _SITEMAPS.get(str(target))
+            if kept is not None and kept[0] == made_from and kept[1] == _stats(target, packed):
+                continue  # a save that moved no page and no date: the files written last time hold
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(variants.sitemap(urls, variant, self.variants, self.site_url), encoding="utf-8")
             # mtime=0 keeps the archive byte-identical between builds.
             data = target.read_bytes()
-            target.with_suffix(".xml.gz").write_bytes(gzip.compress(data, mtime=0))
+            packed.write_bytes(gzip.compress(data, mtime=0))
+            _SITEMAPS[str(target)] = (made_from, _stats(target, packed))
+            written += 1
+        return written
+
+
+#: Each sitemap written by this process: what it was made from and its files' size and mtime
+#: after writing (a file changed or removed since is written again).
+_SITEMAPS: dict[str, tuple[tuple[Any, ...], tuple[tuple[int, int], ...] | None]] = {}
+
+
+def _stats(*paths: Path) -> tuple[tuple[int, int], ...] | None:
+    try:
+        return tuple((st.st_size, st.st_mtime_ns) for st in (p.stat() for p in paths))
+    except OSError:
+        return None

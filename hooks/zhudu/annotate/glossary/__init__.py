@@ -18,6 +18,7 @@ from zhudu.annotate.glossary.marking import (
     mark_passage,
 )
 from zhudu.annotate.glossary.page import (
+    FILLED_KEPT,
     GLOSSARY_SRC_URI,
     INDEX_CLASS,
     TERM_MARK,
@@ -28,6 +29,7 @@ from zhudu.annotate.glossary.page import (
 from zhudu.annotate.glossary.terms import GLOSSARY_FILE, Glossary, Term, load_glossary
 
 __all__ = [
+    "FILLED_KEPT",
     "GLOSSARY_FILE",
     "GLOSSARY_SRC_URI",
     "INDEX_CLASS",

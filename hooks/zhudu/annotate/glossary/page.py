@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from html import unescape
+from typing import NamedTuple
 from urllib.parse import quote
 
 from zhudu import fragments
@@ -131,6 +132,7 @@ def fill_occurrences(
     titles: dict[str, str],
     relative: Callable[[str], str],
     terms: dict[str, str],
+    base: str | None = None,
 ) -> str:
     """Replace each term's placeholder with links to the passages where it occurs.
 
@@ -144,6 +146,9 @@ def fill_occurrences(
         titles: note id -> display title.
         relative: page URL (with fragment) -> link relative to the glossary page.
         terms: term id -> the term (what the search link searches for).
+        base: The glossary page's URL, which ``relative`` makes links relative to: given, each
+            term's list is kept and made again only when its places, the titles it shows or the
+            term changed (``mkdocs serve``: a save re-lists the terms the edited note uses).
     """
     by_term: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
     kept = {}
@@ -158,16 +163,52 @@ def fill_occurrences(
     _PLACES.clear()
     _PLACES.update(kept)
 
+    filled: dict[str, _Filled] = {}
+
     def repl(m: re.Match[str]) -> str:
-        places = by_term.get(m.group("id"), [])
+        term_id = m.group("id")
+        places = by_term.get(term_id, [])
+        query = quote(terms.get(term_id, ""))
+        kept = _FILLED.get(term_id) if base is not None else None
+        if (
+            kept is not None
+            and (kept.base, kept.query, kept.places) == (base, query, places)
+            and tuple(titles.get(n, n) for n in kept.shown) == kept.titles
+        ):
+            filled[term_id] = kept
+            return kept.html
         shown = sorted(sorted(range(len(places)), key=lambda i: (-len(places[i][2]), i))[:NOTES_PER_TERM])
         notes = [
             (titles.get(note_id, note_id), [relative(url + "#" + a) for a in anchors])
             for note_id, url, anchors in (places[i] for i in shown)
         ]
-        query = quote(terms.get(m.group("id"), ""))
-        return fragments.render(
+        out = fragments.render(
             "zd-glossary.html", "where", notes=notes, more=len(places) - len(shown), query=query
         )
+        if base is not None:
+            ids = tuple(places[i][0] for i in shown)
+            filled[term_id] = _Filled(base, query, places, ids, tuple(t for t, _ in notes), out)
+        return out
 
-    return _OCC_RE.sub(repl, html)
+    out = _OCC_RE.sub(repl, html)
+    FILLED_KEPT[0] = sum(1 for t, f in filled.items() if _FILLED.get(t) is f)
+    _FILLED.clear()
+    _FILLED.update(filled)
+    return out
+
+
+class _Filled(NamedTuple):
+    """A term's list on the glossary page with what it was made from (``fill_occurrences``)."""
+
+    base: str | None
+    query: str
+    places: list[tuple[str, str, tuple[str, ...]]]
+    shown: tuple[str, ...]  # the note ids listed
+    titles: tuple[str, ...]  # their titles as listed
+    html: str
+
+
+#: Term id → its list as the last fill made it.
+_FILLED: dict[str, _Filled] = {}
+#: Terms whose list the last fill took from the one before (tests, the build's log).
+FILLED_KEPT = [0]
