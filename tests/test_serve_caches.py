@@ -45,6 +45,8 @@ DIRTY_SERVER = textwrap.dedent(
                 counters["other pages kept"], counters["other pages"] = int(m[1]), int(m[2])
             if m := re.search(r"dirty build: (\\d+) of (\\d+) pages left as written", message):
                 counters["pages left"], counters["pages"] = int(m[1]), int(m[2])
+            if m := re.search(r"passages in (\\d+), matched.*?(\\d+) passages scanned, (\\d+) folded", message):
+                counters["passages"], counters["scanned"], counters["folded"] = int(m[1]), int(m[2]), int(m[3])
             if m := re.search(r"(\\d+) of (\\d+) page records redone, postings (\\w+)", message):
                 counters["records redone"], counters["records"] = int(m[1]), int(m[2])
                 counters["postings rebuilt"] = int(m[3] == "rebuilt")
