@@ -58,8 +58,11 @@ NAVIGATION_JS = """() => {
   const n = performance.getEntriesByType('navigation')[0];
   const fcp = performance.getEntriesByName('first-contentful-paint')[0];
   const at = (t) => (t ? performance.timeOrigin + t : null);
+  const loaded = (kind) => at(Math.max(0, ...performance.getEntriesByType('resource')
+    .filter((r) => r.initiatorType === kind && r.startTime < n.domContentLoadedEventStart).map((r) => r.responseEnd)));
   return {start: performance.timeOrigin, responseStart: at(n.responseStart), responseEnd: at(n.responseEnd),
-          dom: at(n.domContentLoadedEventEnd), paint: fcp ? at(fcp.startTime) : null};
+          dom: at(n.domContentLoadedEventEnd), paint: fcp ? at(fcp.startTime) : null,
+          styles: loaded('link'), scripts: loaded('script')};
 }"""
 #: The text appended to the note that is edited, to find its page in the served folder.
 FINDER = "ZDBENCHNOTE"
@@ -206,6 +209,8 @@ def _pieces(saved: float, stamps: list[tuple[float, str]], page: Any, seen: floa
         ("navigation", nav["start"]),
         ("HTML first byte", nav["responseStart"]),
         ("HTML last byte", nav["responseEnd"]),
+        ("stylesheets loaded", nav["styles"]),
+        ("scripts loaded", nav["scripts"]),
         ("first paint", nav["paint"]),
         ("marker parsed", mark[1]),
         ("frame after it", mark[2]),
@@ -363,7 +368,7 @@ def main(argv: list[str]) -> int:
             if kind in row and row[kind]["pieces"]:
                 steps = ", ".join(f"{k} {v:.3f}" for k, v in row[kind]["pieces"].items())
                 print(
-                    f"  {collection} {'zhudu' if kind == 'dirty' else 'floor'} pieces (median s after the step before): {steps}"
+                    f"  {collection} {'zhudu' if kind == 'dirty' else 'floor'} pieces (median s since the save): {steps}"
                 )
     print("save→visible: median of the saves, from writing the note until Chromium shows the marker;")
     print(
