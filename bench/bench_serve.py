@@ -34,6 +34,7 @@ import threading
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus
@@ -48,6 +49,21 @@ _BUILT_RE = re.compile(r"Documentation built in (?P<s>[0-9.]+) seconds")
 RELOADED = "Reloading browsers"
 GOALS = {"3": 0.5, "hexo": 0.8, "500": 1.0, "3000": 2.0}
 FIRST_PAGE_GOAL = 10.0
+#: MkDocs' log lines that mark a rebuild's steps (the pieces printed under the table): the watcher heard the save, the build
+#: began (after MkDocs' fixed 0.1 s wait for more changes), it ended, the browsers were told.
+STEPS = ("Detected file changes", "Building documentation", "Documentation built", RELOADED)
+#: The reloaded page's own timeline (epoch milliseconds): when its navigation began, the HTML's
+#: first and last byte, the DOM parsed, the first contentful paint.
+NAVIGATION_JS = """() => {
+  const n = performance.getEntriesByType('navigation')[0];
+  const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+  const at = (t) => (t ? performance.timeOrigin + t : null);
+  const loaded = (kind) => at(Math.max(0, ...performance.getEntriesByType('resource')
+    .filter((r) => r.initiatorType === kind && r.startTime < n.domContentLoadedEventStart).map((r) => r.responseEnd)));
+  return {start: performance.timeOrigin, responseStart: at(n.responseStart), responseEnd: at(n.responseEnd),
+          dom: at(n.domContentLoadedEventEnd), paint: fcp ? at(fcp.startTime) : null,
+          styles: loaded('link'), scripts: loaded('script')};
+}"""
 #: The text appended to the note that is edited, to find its page in the served folder.
 FINDER = "ZDBENCHNOTE"
 
@@ -121,11 +137,15 @@ class Server:
         )
         self.built: list[float] = []  # MkDocs' build times, where it logged them
         self.builds = 0  # builds finished: the first, then every rebuild
+        #: (wall clock, line) of MkDocs' lines marking a rebuild's steps, as they reach this process.
+        self.stamps: list[tuple[float, str]] = []
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
         assert self.proc.stderr is not None
         for line in self.proc.stderr:
+            if step := next((s for s in STEPS if s in line), None):
+                self.stamps.append((time.time(), step))
             if m := _BUILT_RE.search(line):
                 self.built.append(float(m["s"]))
                 self.builds = max(self.builds, 1)
@@ -172,13 +192,62 @@ class Server:
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
-def saves(project: Path, note: Path, edits: int, dirty: bool) -> dict[str, float]:
+def _pieces(saved: float, stamps: list[tuple[float, str]], page: Any, seen: float) -> dict[str, float]:
+    """When each step of one save came (seconds since the save), from the server's log lines as they
+    reached this process and the reloaded page's own timeline (``PAGE_CLOCK_JS``, ``NAVIGATION_JS``)."""
+    after: dict[str, float] = {}
+    for at, step in stamps:
+        if at >= saved and step not in after:
+            after[step] = at
+    nav = page.evaluate(NAVIGATION_JS)
+    mark = page.evaluate("() => [window.__zdMarker, window.__zdParsed, window.__zdFrame]")
+    points = [
+        ("heard", after.get(STEPS[0])),
+        ("build began", after.get(STEPS[1])),
+        ("build ended", after.get(STEPS[2])),
+        ("browsers told", after.get(RELOADED)),
+        ("navigation", nav["start"]),
+        ("HTML first byte", nav["responseStart"]),
+        ("HTML last byte", nav["responseEnd"]),
+        ("stylesheets loaded", nav["styles"]),
+        ("scripts loaded", nav["scripts"]),
+        ("first paint", nav["paint"]),
+        ("marker parsed", mark[1]),
+        ("frame after it", mark[2]),
+        ("DOM parsed", nav["dom"]),
+        ("harness saw it", seen),
+    ]
+    return {name: at / (1 if name in _SERVER_STEPS else 1000) - saved for name, at in points if at}
+
+
+_SERVER_STEPS = ("heard", "build began", "build ended", "browsers told")
+#: Run in every page before its own scripts: when the parser first added the save's marker, and the
+#: frame after that (two animation frames: the one that paints it has begun).
+PAGE_CLOCK_JS = """
+new MutationObserver((records, observer) => {
+  for (const r of records) for (const n of r.addedNodes) {
+    const m = (n.textContent || '').match(/ZDMARK\\d+x\\d+/);
+    if (m) {
+      window.__zdMarker = m[0];
+      window.__zdParsed = performance.timeOrigin + performance.now();
+      observer.disconnect();
+      requestAnimationFrame(() => requestAnimationFrame(() => {
+        window.__zdFrame = performance.timeOrigin + performance.now(); }));
+      return;
+    }
+  }
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
+def saves(project: Path, note: Path, edits: int, dirty: bool) -> dict[str, Any]:
     """Serve ``project``, save ``note`` ``edits`` times; the latencies (median, worst) and rebuild times."""
     from playwright.sync_api import sync_playwright
 
     server = Server(project, dirty)
     latencies: list[float] = []
     cpu: list[float] = []
+    pieces: list[dict[str, float]] = []
     original = note.read_text(encoding="utf-8")
     try:
         server.wait_built(1)
@@ -186,22 +255,28 @@ def saves(project: Path, note: Path, edits: int, dirty: bool) -> dict[str, float
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
             page = browser.new_page()
+            page.add_init_script(PAGE_CLOCK_JS)
             page.goto(url, wait_until="load")
             for k in range(edits):
                 marker = f"ZDMARK{k}x{time.monotonic_ns()}"
                 before = server.builds
                 cpu_before = server.cpu_seconds()
-                started = time.monotonic()
+                started, saved = time.monotonic(), time.time()
                 note.write_text(original + f"\n\n测量标记 {marker}\n", encoding="utf-8")
-                # textContent, not innerText: the note may end inside a closed <details>.
-                page.wait_for_function(
-                    f"document.body && document.body.textContent.includes('{marker}')",
+                # textContent, not innerText: the note may end inside a closed <details>.  The page
+                # answers when it saw the marker, on its own clock (epoch ms), for the pieces.
+                seen = page.wait_for_function(
+                    f"document.body && document.body.textContent.includes('{marker}')"
+                    " && performance.timeOrigin + performance.now()",
                     timeout=3_600_000,
                     polling=10,
-                )
+                ).json_value()
                 latencies.append(time.monotonic() - started)
                 server.wait_built(before + 1)
                 cpu.append(server.cpu_seconds() - cpu_before)
+                pieces.append(_pieces(saved, server.stamps, page, float(seen)))
+                if page.evaluate("() => window.__zdMarker") != marker:
+                    pieces[-1].pop("marker parsed", None), pieces[-1].pop("frame after it", None)
             browser.close()
     finally:
         note.write_text(original, encoding="utf-8")
@@ -213,6 +288,7 @@ def saves(project: Path, note: Path, edits: int, dirty: bool) -> dict[str, float
         "rebuild": statistics.median(rebuilds),
         "cpu": statistics.median(cpu),
         "first_build": server.built[0] if server.built else float("nan"),
+        "pieces": {k: statistics.median(p[k] for p in pieces if k in p) for k in pieces[0]} if pieces else {},
     }
 
 
@@ -287,6 +363,13 @@ def main(argv: list[str]) -> int:
             f"{collection:>6} {r['median']:>15.2f} {r['worst']:>8.2f} {r['rebuild']:>10.2f} {r['cpu']:>6.2f} "
             f"{goal:>7.1f} {plain}"
         )
+    for collection, row in rows:
+        for kind in ("dirty", "floor"):
+            if kind in row and row[kind]["pieces"]:
+                steps = ", ".join(f"{k} {v:.3f}" for k, v in row[kind]["pieces"].items())
+                print(
+                    f"  {collection} {'zhudu' if kind == 'dirty' else 'floor'} pieces (median s since the save): {steps}"
+                )
     print("save→visible: median of the saves, from writing the note until Chromium shows the marker;")
     print(
         "rebuild: median of MkDocs' 'Documentation built in' for those saves; CPU: the server's CPU time per "

@@ -11,7 +11,8 @@ does not either.
 ``--edit`` chooses what is saved: ``note`` (a paragraph appended to one note), ``add`` (a new note),
 ``delete`` / ``rename`` (a note removed / its file renamed: the project is made again next run), ``glossary`` (one
 term's explanation changed), ``glossary-comment`` (a comment appended to glossary.yml), ``themes``
-(a comment appended to themes.yml), ``annotations`` (one editor's note's text changed), ``notes``
+(a comment appended to themes.yml), ``themes-phrase`` (a phrase no passage contains added to the
+first theme), ``themes-name`` (the first theme's name changed), ``annotations`` (one editor's note's text changed), ``notes``
 (one note's title changed in notes.yml), ``notes-comment`` (a comment appended to notes.yml),
 ``conversion`` (a protected term added to conversion.yml: every note's conversion input changes).
 
@@ -112,6 +113,16 @@ def edit(project: Path, what: str, k: int) -> None:
         ]
         with (editorial / name).open("a", encoding="utf-8") as out:
             out.write(f"\n# comment {k}\n")
+    elif what == "themes-phrase":  # a phrase no passage contains, added to the first theme
+        path = editorial / "themes.yml"
+        text = re.sub(r"      - 测量短语\d+\n", "", path.read_text(encoding="utf-8"))
+        text = text.replace("    phrases:\n", f"    phrases:\n      - 测量短语{k}\n", 1)
+        path.write_text(text, encoding="utf-8")
+    elif what == "themes-name":  # the first theme's name gets a counter
+        path = editorial / "themes.yml"
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"(\n    name: [^\n〔]*)(?:〔\d+〕)?", rf"\g<1>〔{k}〕", text, count=1)
+        path.write_text(text, encoding="utf-8")
     elif what == "annotations":
         path = editorial / "annotations.yml"
         text = path.read_text(encoding="utf-8")

@@ -22,6 +22,7 @@ from zhudu.compact import theme_files, whitespace
 from zhudu.errors import ZhuduError
 from zhudu.publish import incremental
 from zhudu.script import convert as script
+from zhudu.search import persist as search_persist
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -137,6 +138,11 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 def on_post_build(config: MkDocsConfig) -> None:
     """Per-variant sitemaps, search indexes and feeds; the summary lines."""
     _reported(_current().post_build, config)
+
+
+def on_shutdown() -> None:
+    """``mkdocs serve`` stops: keep its search assembly for the next one, if saves changed it."""
+    search_persist.save_on_stop()
 
 
 def on_build_error(error: Exception) -> None:

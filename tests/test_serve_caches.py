@@ -53,12 +53,21 @@ DIRTY_SERVER = textwrap.dedent(
                 counters["term lists kept"] = int(m[1])
             if m := re.search(r"sitemaps written: (\\d+) of (\\d+)", message):
                 counters["sitemaps written"] = int(m[1])
+            if m := re.search(r"passages in (\\d+), matched.*?(\\d+) passages scanned, (\\d+) folded", message):
+                counters["passages"], counters["scanned"], counters["folded"] = int(m[1]), int(m[2]), int(m[3])
+            if m := re.search(r"(\\d+) of (\\d+) page records redone, postings (\\w+)", message):
+                counters["records redone"], counters["records"] = int(m[1]), int(m[2])
+                counters["postings rebuilt"] = int(m[3] == "rebuilt")
     logger = logging.getLogger("mkdocs.plugins.zhudu")
     logger.setLevel(logging.DEBUG)
     logger.addHandler(Count(logging.DEBUG))
     first = True
     for line in sys.stdin:
         counters.clear()
+        if line.strip() == "stop":  # what mkdocs serve does when it stops
+            config.plugins.on_shutdown()
+            print("{}", flush=True)
+            continue
         config = load_config(config_file=config_file, site_dir=site_dir)
         if first:
             config.plugins.on_startup(command="serve", dirty=True)
@@ -93,11 +102,11 @@ class DirtyServer:
     #: The process's program: rebuilds on each "build" line, answers one line of JSON.
     script = DIRTY_SERVER
 
-    def __init__(self, root: Path, site: Path) -> None:
+    def __init__(self, root: Path, site: Path, env: dict[str, str] | None = None) -> None:
         self.proc = subprocess.Popen(
             [sys.executable, "-c", self.script, str(root / "mkdocs.yml"), str(site), SERVE_URL],
             cwd=root,
-            env=ENV,
+            env=env or ENV,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -107,10 +116,10 @@ class DirtyServer:
     def rebuild(self) -> dict[str, int]:
         return self.ask()
 
-    def ask(self) -> Any:
-        """Rebuild once; the process's answer."""
+    def ask(self, command: str = "build") -> Any:
+        """Rebuild once (or ``stop``: the plugins' ``on_shutdown``); the process's answer."""
         assert self.proc.stdin is not None and self.proc.stdout is not None
-        self.proc.stdin.write("build\n")
+        self.proc.stdin.write(f"{command}\n")
         self.proc.stdin.flush()
         answer = self.proc.stdout.readline()
         assert answer, "the rebuild failed"

@@ -102,3 +102,38 @@ def test_a_title_in_notes_yml_re_renders_its_note_and_the_links_that_show_it(tmp
         )
     finally:
         server.stop()
+
+
+def test_themes_yml_saves_fold_no_passage_again_and_write_only_pages_that_show_the_change(
+    tmp_path: Path,
+) -> None:
+    root = project(tmp_path / "project")
+    site = tmp_path / "served"
+    themes = root / "docs" / "editorial" / "themes.yml"
+    server = DirtyServer(root, site)
+    try:
+        first = server.rebuild()
+        assert first["scanned"] == first["folded"] == first["passages"] > 0
+
+        # A comment at the top moves every theme's line, which no page shows: nothing scanned or written.
+        themes.write_text("# moved\n" + themes.read_text(encoding="utf-8"), encoding="utf-8")
+        moved = server.rebuild()
+        assert moved["scanned"] == 0
+        assert moved["pages left"] == moved["pages"]
+        assert differences(site, clean_build(root, tmp_path)) == []
+
+        # A phrase no passage contains: every passage scanned with the new phrases, none folded
+        # again (folding does not depend on them), and no page changes (pages show no phrase).
+        replace_in(themes, "    phrases:\n", "    phrases:\n      - 这个短语哪里都没有\n")
+        unmatched = server.rebuild()
+        assert unmatched["scanned"] == unmatched["passages"] and unmatched["folded"] == 0
+        assert unmatched["pages left"] == unmatched["pages"]
+        assert differences(site, clean_build(root, tmp_path)) == []
+
+        # A phrase that matches: the theme's pages and its notes' panels change, nothing is folded.
+        replace_in(themes, "      - 这个短语哪里都没有\n", "      - 数据\n")
+        matched = server.rebuild()
+        assert matched["folded"] == 0 and matched["pages left"] < matched["pages"]
+        assert differences(site, clean_build(root, tmp_path)) == []
+    finally:
+        server.stop()

@@ -344,7 +344,13 @@ def _theme_digest(themes: ThemeBuild, theme_id: str, memo: dict[str, Any]) -> st
     index = themes.index
     assert index is not None
     order = [t.id for t in index.theme_map.themes].index(theme_id)
-    parts: list[str] = [repr(index.theme_by_id[theme_id]), str(order), repr(themes.paged.get(theme_id))]
+    theme = index.theme_by_id[theme_id]
+    # What the page shows of the entry: not its phrases (their hits are below) nor its line.
+    parts: list[str] = [
+        repr((theme.id, theme.name, theme.description)),
+        str(order),
+        repr(themes.paged.get(theme_id)),
+    ]
     for note, hits in sorted(index.by_theme_note.get(theme_id, {}).items()):
         info_key = "\0info:" + note  # a note's entry is the same in every theme it is in
         if (shown := memo.get(info_key)) is None:

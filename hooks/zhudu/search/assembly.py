@@ -163,6 +163,13 @@ class Assembly:
         #: Variant → the vocabulary and conversion its ``w`` files were last made from, and those files.
         self.word_files: dict[str, tuple[list[str], Any, tuple[dict[str, Blob], list[Any]]]] = {}
         self.stats = Stats()
+        #: Builds of this process that used this assembly (``search/persist.py``).
+        self.builds_seen = 0
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Without what is keyed by this process's converter objects (remade by the next call) and
+        # what counts this process's builds.
+        return {**self.__dict__, "shown": {}, "word_files": {}, "stats": Stats(), "builds_seen": 0}
 
     def files(
         self,
@@ -442,13 +449,27 @@ def distinct(*texts: str) -> str:
 _KEPT: list[tuple[Any, Assembly]] = []
 
 
-def kept(inputs: Any) -> Assembly:
-    """The assembly the last save of this process made for the same ``inputs`` (settings, variants), or a new one."""
+def kept(inputs: Any, load: Callable[[], Any] | None = None) -> Assembly:
+    """The assembly this process last made for the same ``inputs`` (settings, variants), else ``load``'s.
+
+    ``load`` may return the last serve's (``search/persist.py``); anything but an assembly means a new one.
+    """
     if _KEPT and _KEPT[0][0] == inputs:
         return _KEPT[0][1]
-    assembly = Assembly(remember=True)
+    loaded = load() if load is not None else None
+    assembly = loaded if isinstance(loaded, Assembly) else Assembly(remember=True)
     _KEPT[:] = [(inputs, assembly)]
     return assembly
+
+
+def current() -> Assembly | None:
+    """The assembly this process keeps, if any."""
+    return _KEPT[0][1] if _KEPT else None
+
+
+def current_inputs() -> Any:
+    """What the kept assembly was made for, if any."""
+    return _KEPT[0][0] if _KEPT else None
 
 
 def forget() -> None:

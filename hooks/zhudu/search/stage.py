@@ -18,6 +18,7 @@ from zhudu.cache import write_file
 from zhudu.script import convert as script
 from zhudu.search import assembly as search_assembly
 from zhudu.search import index as search
+from zhudu.search import persist as search_persist
 from zhudu.search import shards as search_shards
 from zhudu.search.writing import write_index
 
@@ -51,7 +52,7 @@ def write_zhudu_search(
     postings_at = search_shards.shared_folder(prefixes.values())
     serving = annotations.serving()
     made = (
-        search_assembly.kept((canonical, postings_at, tuple(sorted(prefixes.items()))))
+        search_persist.kept((canonical, postings_at, tuple(sorted(prefixes.items()))), site.cache_dir)
         if serving
         else search_assembly.Assembly(remember=False)  # a build sees each passage once
     )
@@ -70,6 +71,8 @@ def write_zhudu_search(
     except BaseException:
         search_assembly.forget()  # half-updated: the next save starts from nothing
         raise
+    if serving:
+        search_persist.built(made)
     stub = search.stub_index(material_index)
     for prefix in sorted(prefixes.values()):
         write_file(site_dir / prefix / "search" / "search_index.json", stub)

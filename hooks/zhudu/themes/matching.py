@@ -110,10 +110,16 @@ class Scans:
         #: index's lookups, by its id and passages.
         self.hits_current: dict[tuple[str, tuple[Passage, ...]], KeptHits] = {}
         self.hits_previous: dict[tuple[str, tuple[Passage, ...]], KeptHits] = {}
+        #: The folded passages of the scans of the last phrases (until this build has scanned them again).
+        self.folds: dict[tuple[str, ...], list[str]] = {}
 
     def matcher(self, phrases: tuple[tuple[str, tuple[str, ...]], ...], themes: Iterable[Theme]) -> Matcher:
         """The automaton of these phrases (made again only when they changed; the kept scans go with it)."""
         if self.automaton is None or phrases != self.phrases:
+            # Folding a passage does not depend on the phrases: the folded texts stay, the scans go.
+            self.folds = {
+                key: kept[0] for scans in (self.previous, self.current) for key, kept in scans.items()
+            }
             self.phrases, self.automaton = phrases, Matcher(themes)
             self.current, self.previous = {}, {}
             self.hits_current, self.hits_previous = {}, {}
@@ -142,11 +148,14 @@ class Scans:
             kept = self.previous.get(key) or self.current.get(key)
             if kept is None:
                 missing.extend(range(offset, stop))
+                if (known := self.folds.get(key)) is not None:  # the phrases changed: scanned, not folded
+                    folded[offset:stop] = known
             else:
                 self.current[key] = kept
                 folded[offset:stop] = kept[0]
                 found.update((offset + j, per_theme) for j, per_theme in kept[1].items())
             offset = stop
+        self.folds = {}
         return folded, found, missing
 
     def keep(
@@ -220,12 +229,15 @@ def _build_index(
     t2 = clock()
 
     def fold_and_scan_texts(
-        bounds: tuple[int, int], texts: list[str]
+        bounds: tuple[int, int], texts: list[str], known: list[str]
     ) -> tuple[list[str], dict[int, dict[str, list[tuple[int, int]]]], float, float, int]:
-        """Fold the passages ``texts[start:stop]`` and scan them: one automaton pass per passage."""
+        """Fold the passages ``texts[start:stop]`` (but those ``known`` folded) and scan them: one automaton pass per passage."""
         start, stop = bounds
         began = clock()
-        folded = fold_many(texts[start:stop])
+        folded = known[start:stop]
+        unknown = [i for i, text in enumerate(folded) if not text]
+        for i, text in zip(unknown, fold_many([texts[start + i] for i in unknown]), strict=True):
+            folded[i] = text
         scanning = clock()
         # (Scanning the joined corpus once and bisecting offsets costs the same in C but more in
         # Python, per hit.)
@@ -241,11 +253,14 @@ def _build_index(
     # Only the passages of notes not scanned before with this map (by their texts) are folded and scanned.
     folded, found, missing = SCANS.reuse(notes, texts)
     fold_time = scan_time = 0.0
+    folded_now = 0
     if missing:
         todo = [texts[i] for i in missing]
+        known = [folded[i] for i in missing]  # "" where not folded before
+        folded_now = known.count("")
 
         def fold_and_scan_missing(bounds: tuple[int, int]) -> Any:
-            return fold_and_scan_texts(bounds, todo)
+            return fold_and_scan_texts(bounds, todo, known)
 
         cuts = [len(todo) * k // slices for k in range(slices + 1)]
         parts = list(map_slices(fold_and_scan_missing, list(pairwise(cuts))))
@@ -407,5 +422,7 @@ def _build_index(
             "passages": float(len(keys)),
             "chars": float(sum(map(len, folded))),
             "notes kept": float(kept_notes),  # notes whose hits are the last build's
+            "scanned": float(len(missing)),  # passages scanned in this build
+            "folded": float(folded_now),  # of which folded too
         },
     )

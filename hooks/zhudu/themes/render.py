@@ -221,7 +221,8 @@ class ThemeBuild:
         return (
             f"{len(self.theme_map.themes)} themes ({len(index.shared_themes())} shared by 2+ notes), "
             f"{hits} themed passages in {int(index.timings.get('passages', 0))}, matched in {ms:.1f} ms; "
-            f"hits of {int(index.timings.get('notes kept', 0))} of {len(index.notes)} notes kept"
+            f"hits of {int(index.timings.get('notes kept', 0))} of {len(index.notes)} notes kept; "
+            f"{int(index.timings.get('scanned', 0))} passages scanned, {int(index.timings.get('folded', 0))} folded"
         )
 
     @property

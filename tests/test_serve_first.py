@@ -1,0 +1,76 @@
+"""A new ``mkdocs serve`` starts its search index from the last serve's (``search/persist.py``).
+
+Each server is a new process (another string hash seed) building into a new folder, as
+``mkdocs serve`` does when it starts; the cache folder is the project's.  The search stage's
+counters say what it redid, and every served folder equals a clean build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_serve_caches import ENV, DirtyServer, clean_build
+from test_serve_incremental import differences, project
+
+pytestmark = pytest.mark.slow
+
+
+def append(note: Path, paragraph: str) -> None:
+    note.write_text(note.read_text(encoding="utf-8") + f"\n\n{paragraph}\n", encoding="utf-8")
+
+
+def serve_once(root: Path, site: Path, seed: int, *then: str) -> list[dict[str, int]]:
+    """A new server process: its first build into ``site``, then ``then`` ("build" or "stop"); the answers."""
+    server = DirtyServer(root, site, env={**ENV, "PYTHONHASHSEED": str(seed)})
+    try:
+        return [server.rebuild(), *(server.ask(command) for command in then)]
+    finally:
+        server.stop()
+
+
+def test_a_new_serve_redoes_only_the_search_records_of_what_changed_while_no_server_ran(
+    tmp_path: Path,
+) -> None:
+    root = project(tmp_path / "project")
+    notes = sorted((root / "seeds").glob("*.md"))
+    variants = 3
+
+    # Cold: every record made, the postings built; the assembly is written to the cache.
+    (first,) = serve_once(root, tmp_path / "s1", 1)
+    assert first["records redone"] == first["records"] > 0
+    assert first["postings rebuilt"] == 1
+    kept = list((root / ".cache" / "zhudu" / "search-assembly").glob("*/*"))
+    assert len(kept) == 1
+
+    # Nothing changed: a new server in a new folder redoes no record and rebuilds no posting.  A
+    # save then redoes the edited note's records, and stopping writes the assembly as it is then.
+    server = DirtyServer(root, tmp_path / "s2", env={**ENV, "PYTHONHASHSEED": "2"})
+    try:
+        again = server.rebuild()
+        assert again["records redone"] == 0 and again["postings rebuilt"] == 0
+        assert differences(tmp_path / "s2", clean_build(root, tmp_path)) == []
+        append(notes[0], "服务器运行时的修改。")
+        saved = server.rebuild()
+        assert saved["records redone"] == variants and saved["postings rebuilt"] == 0
+        server.ask("stop")
+    finally:
+        server.stop()
+
+    # While no server runs another note changes: the next server redoes its records only (the
+    # save's were written when the last server stopped).
+    append(notes[0], "停服时又写的一段。")
+    (third,) = serve_once(root, tmp_path / "s3", 3)
+    assert third["records redone"] == variants and third["postings rebuilt"] == 0
+    assert differences(tmp_path / "s3", clean_build(root, tmp_path)) == []
+    assert len(list((root / ".cache" / "zhudu" / "search-assembly").glob("*/*"))) == 1
+
+
+def test_a_damaged_kept_assembly_makes_the_index_from_nothing(tmp_path: Path) -> None:
+    root = project(tmp_path / "project")
+    serve_once(root, tmp_path / "s1", 1)
+    (entry,) = (root / ".cache" / "zhudu" / "search-assembly").glob("*/*")
+    entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])
+    (again,) = serve_once(root, tmp_path / "s2", 2)
+    assert again["records redone"] == again["records"] and again["postings rebuilt"] == 1
+    assert differences(tmp_path / "s2", clean_build(root, tmp_path)) == []
