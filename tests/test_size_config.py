@@ -34,7 +34,7 @@ def site(tmp_path_factory):
 
 def _shared(site) -> dict:
     text = (site.site_dir / shared_config.PATH).read_text("utf-8")
-    return json.loads(re.search(r"var shared = (\{.*\});\n", text)[1])
+    return json.loads(re.search(r"var config = (\{.*\});\n", text)[1])
 
 
 def _materials_keys() -> set[str]:

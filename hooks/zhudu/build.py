@@ -335,11 +335,7 @@ class Build:
 
         for variant in site.variants:
             site.interface_strings(variant.material_language, lookup, keys, variant.code)
-        base_source = env.loader.get_source(env, "base.html")[0]  # type: ignore[union-attr]
-        shared = shared_config.shared_part(
-            config.theme["features"] or [], config.extra, shared_config.material_keys(base_source)
-        )
-        self.config_script = shared_config.script(shared, {v.code: site.strings[v.code] for v in site.variants})
+        shared, self.config_script = shared_config.for_site(env, config, site)
         env.filters["zd_shared_config"] = lambda html: shared_config.shorten(html, shared)
         env.globals["zd"]["config_script"] = shared_config.version(self.config_script)
         if self.themes is not None:  # every note's Markdown is rendered by now: match the themes once

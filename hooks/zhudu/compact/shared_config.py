@@ -19,13 +19,19 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2.utils import htmlsafe_json_dumps
 
 from ..script import variants
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from ..publish.site import Site
 
 PATH = "assets/zhudu/config.js"
 #: What differs between pages: kept in each page.
@@ -54,18 +60,28 @@ def shared_part(features: Iterable[str], extra: Mapping[str, Any], keys: Iterabl
     }
 
 
-def script(shared: Mapping[str, Any], strings: Mapping[str, Mapping[str, str]]) -> str:
-    """``config.js``: the shared part for each variant (``strings``: variant code → its interface strings)."""
+def script(
+    shared: Mapping[str, Any], strings: Mapping[str, Mapping[str, str]], reading: Mapping[str, Sequence[str]]
+) -> str:
+    """``config.js``: the shared part for each variant (``strings``: variant code → its interface
+    strings), and reading.js's strings in each variant (``reading``: code → strings, in its KEYS' order).
+    """
     per_variant = {
         code: json.loads(variants.localise(json.dumps(shared, sort_keys=True), table))
         for code, table in strings.items()
     }
-    data = json.dumps(per_variant, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    config = json.dumps(per_variant, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    words = json.dumps(dict(reading), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return (
-        "/* Material's __config, the part every page of a variant shares (hooks/zhudu/compact/shared_config.py):\n"
-        "   put back into the page's JSON before Material's bundle reads it. */\n"
-        '(function () {\n  var shared = ' + data + ';\n'
-        '  var element = document.getElementById("__config"), part = shared[document.documentElement.lang];\n'
+        "/* What every page of a variant shares, by <html lang> (hooks/zhudu/compact/shared_config.py):\n"
+        "   Material's __config but the page's base and search, put back into the page's JSON before\n"
+        "   Material's bundle reads it; reading.js's strings (partials/zd-reading.html). */\n"
+        "(function () {\n"
+        "  var config = " + config + ";\n"
+        "  var reading = " + words + ";\n"
+        "  var lang = document.documentElement.lang;\n"
+        "  window.zdReadingStrings = reading[lang];\n"
+        '  var element = document.getElementById("__config"), part = config[lang];\n'
         "  if (!element || !part) return;\n"
         "  var page = JSON.parse(element.textContent);\n"
         '  if ("features" in page) return;  /* a page that kept its whole JSON */\n'
@@ -73,6 +89,19 @@ def script(shared: Mapping[str, Any], strings: Mapping[str, Mapping[str, str]]) 
         "  element.textContent = JSON.stringify(page);\n"
         "})();\n"
     )
+
+
+def for_site(env: Environment, config: MkDocsConfig, site: Site) -> tuple[dict[str, Any], str]:
+    """The shared part (markers for strings) and ``config.js``, once Material's strings are loaded (``on_env``)."""
+    base_source = env.loader.get_source(env, "base.html")[0]  # type: ignore[union-attr]
+    shared = shared_part(config.theme["features"] or [], config.extra, material_keys(base_source))
+    reading = [text for _, text in env.get_template("partials/zd-reading.html").module.zd_strings]  # type: ignore[attr-defined]
+    text = script(
+        shared,
+        {v.code: site.strings[v.code] for v in site.variants},
+        {v.code: [site.converter(v.code).text(t) for t in reading] for v in site.variants},
+    )
+    return shared, text
 
 
 def version(text: str) -> str:
