@@ -58,7 +58,11 @@ def test_a_page_and_the_shared_script_make_materials_whole_config(site, variant,
     assert script[2] == hashlib.sha256(text).hexdigest()[:12]
     assert html.index("config.js?v=") < html.index("shell.js?v=") < html.index("bundle.")  # read first
     whole = {**page, **_shared(site)[variant]}
-    assert set(whole) == _materials_keys() == {"base", "features", "translations", "search", "annotate", "tags", "version"}
+    assert (
+        set(whole)
+        == _materials_keys()
+        == {"base", "features", "translations", "search", "annotate", "tags", "version"}
+    )
     assert whole["features"] == repo_config()["theme"]["features"]
     assert set(whole["translations"]) == set(re.findall(r'lang\.t\("([a-z.]+)"\)', _BASE)[-10:])
     assert whole["translations"]["search.result.placeholder"] == placeholder

@@ -39,7 +39,9 @@ PAGE_KEYS = ("base", "search")
 
 _BLOCK_RE = re.compile(r"\{%\s*block config\s*%\}(?P<body>.*?)\{%\s*endblock", re.DOTALL)
 _KEY_RE = re.compile(r"""lang\.t\(\s*["']([a-z0-9_.]+)["']\s*\)""")
-_CONFIG_RE = re.compile(r'(<script id="__config" type="application/json">)(?P<json>.*?)(</script>)', re.DOTALL)
+_CONFIG_RE = re.compile(
+    r'(<script id="__config" type="application/json">)(?P<json>.*?)(</script>)', re.DOTALL
+)
 
 
 def material_keys(base_source: str) -> list[str]:
@@ -63,8 +65,10 @@ def shared_part(features: Iterable[str], extra: Mapping[str, Any], keys: Iterabl
 def script(
     shared: Mapping[str, Any], strings: Mapping[str, Mapping[str, str]], reading: Mapping[str, Sequence[str]]
 ) -> str:
-    """``config.js``: the shared part for each variant (``strings``: variant code → its interface
-    strings), and reading.js's strings in each variant (``reading``: code → strings, in its KEYS' order).
+    """``config.js``: the shared part and reading.js's strings for each variant.
+
+    ``strings``: variant code → its interface strings; ``reading``: code → reading.js's strings, in
+    its KEYS' order.
     """
     per_variant = {
         code: json.loads(variants.localise(json.dumps(shared, sort_keys=True), table))
@@ -115,7 +119,8 @@ def shorten(html: str, shared: Mapping[str, Any] | None) -> str:
     if shared is None or m is None:
         return html
     config = json.loads(m["json"])
-    if {k: v for k, v in config.items() if k not in PAGE_KEYS} != shared or not set(PAGE_KEYS) <= config.keys():
+    rest = {k: v for k, v in config.items() if k not in PAGE_KEYS}
+    if rest != shared or not set(PAGE_KEYS) <= config.keys():
         return html
     own = htmlsafe_json_dumps({key: config[key] for key in PAGE_KEYS})
     return f"{html[: m.start('json')]}{own}{html[m.end('json') :]}"
