@@ -729,6 +729,8 @@ def weight(collection: str, trace: bool = False) -> int:
 
 def hexo_notes() -> dict[str, str]:
     """The Hexo documentation, both translations, as notes ``zh-cn-<name>`` and ``zh-tw-<name>``."""
+    if not any(HEXO.glob("zh-*/*.md")):
+        raise SystemExit(f"no notes in {HEXO}/zh-cn or zh-tw (../shared/corpora/hexo-docs from the checkout)")
     return {
         f"{lang}-{p.name}": p.read_text(encoding="utf-8")
         for lang in ("zh-cn", "zh-tw")

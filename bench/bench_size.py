@@ -68,6 +68,10 @@ def make_project(repo: Path, dest: Path, kind: str, n: int) -> int:
         # tests/test_collections_hexo.py, the collection is built without editorial data).
         for data in (dest / "docs" / "editorial").glob("*.yml"):
             data.unlink()
+        if not any(HEXO.glob("zh-*/*.md")):
+            raise SystemExit(
+                f"no notes in {HEXO}/zh-cn or zh-tw (../shared/corpora/hexo-docs from the checkout)"
+            )
         for folder in ("zh-cn", "zh-tw"):
             shutil.copytree(HEXO / folder, seeds / folder)
     return sum(len(p.read_text(encoding="utf-8")) for p in seeds.rglob("*.md"))

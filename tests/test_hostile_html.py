@@ -144,7 +144,16 @@ def test_clean_build_has_no_hazards_and_only_the_sites_own_scripts(clean_site):
     scripts, hazards = scan_site(clean_site.site_dir)
     assert hazards == []
     bundles = [p.name for p in (clean_site.site_dir / "assets" / "javascripts").glob("bundle.*.min.js")]
-    own = ("shell.js", "lazy-search.js", "zhudu.js", "annotate.js", "themes.js", "reading.js", *bundles)
+    own = (
+        "config.js",
+        "shell.js",
+        "lazy-search.js",
+        "zhudu.js",
+        "annotate.js",
+        "themes.js",
+        "reading.js",
+        *bundles,
+    )
     # Zhudu's own scripts carry their content hash (publish/asset_versions.py): "name?v=<12 hex>".
     assert {re.sub(r"\?v=[0-9a-f]{12}$", "", s) for s in scripts if s.startswith("src:")} == {
         "src:" + name for name in own

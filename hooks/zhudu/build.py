@@ -23,6 +23,7 @@ from pymdownx.slugs import slugify as pymdownx_slugify
 
 from zhudu import cache, pages, render_keys, serving
 from zhudu.annotate import annotations, glossary, passages
+from zhudu.compact import shared_config
 from zhudu.errors import ZhuduError
 from zhudu.notes import code_spans, dialects, safety
 from zhudu.notes.reads import NOTE_READS, NoteReads
@@ -61,6 +62,7 @@ class Build:
     outputs: incremental.Outputs | None = None  # dirty builds: which pages' output still holds
     nav: Any = None  # the site's nav (every page draws it)
     files: Files | None = None  # the site's files, once on_env has them
+    config_script: str = ""  # assets/zhudu/config.js (compact/shared_config.py), written after the pages
     #: When the build began (``time.time()``): page-cache entries not used since are swept after a full build.
     started: float = field(default_factory=time.time)
 
@@ -336,6 +338,9 @@ class Build:
 
         for variant in site.variants:
             site.interface_strings(variant.material_language, lookup, keys, variant.code)
+        shared, self.config_script = shared_config.for_site(env, config, site)
+        env.filters["zd_shared_config"] = lambda html: shared_config.shorten(html, shared)
+        env.globals["zd"]["config_script"] = shared_config.version(self.config_script)
         if self.themes is not None:  # every note's Markdown is rendered by now: match the themes once
             slices, map_slices = site.slicing(len(site.corpus.notes), NOTES_PER_MATCH_SLICE)
             for problem in self.themes.finish(slices, map_slices, remember=annotations.serving()).problems:
@@ -379,6 +384,7 @@ class Build:
         site.finish_writing(log)
         incremental.finish_pages(self)
         log.debug("sitemaps written: %d of %d", site.write_sitemaps(site_dir), len(site.variants))
+        shared_config.write(site_dir, self.config_script)
         self.themes = None  # every page is written: the theme index and markers go before the search stage
         site.write_search_indexes(site_dir, log)
         removed: list[str] | None = None

@@ -1,8 +1,8 @@
 /* Zhudu (注读): the reading experience — passage permalinks, quote links (text fragments),
    link previews, reading progress and "continue where you stopped", print endnotes.
    Subscribes to Material's document$ (instant navigation swaps pages without a reload);
-   every setup step is idempotent. Reader-visible strings come from #zd-reading-strings
-   (HTML, so they are converted per variant); nothing here writes text into the page itself. */
+   every setup step is idempotent. Reader-visible strings come from assets/zhudu/config.js
+   (written by the build, converted per variant); nothing here writes text into the page itself. */
 (function () {
   "use strict";
 
@@ -14,12 +14,11 @@
 
   // ------------------------------------------------------------------ helpers
 
-  /* #zd-reading-strings holds the strings apart by "|", in this order (partials/zd-reading.html). */
+  /* The variant's strings, in this order (partials/zd-reading.html), set by the shared config.js. */
   var KEYS = ["permalink", "quote", "passage", "copied", "copy-failed", "resume", "resume-go",
     "resume-dismiss", "preview", "endnotes", "themes", "progress"];
   function S(key) {
-    var node = document.getElementById("zd-reading-strings");
-    var strings = node ? node.textContent.split("|") : [];
+    var strings = window.zdReadingStrings || [];
     return (strings[KEYS.indexOf(key)] || "").trim();
   }
   function store(key, value) { try { localStorage.setItem(key, value); } catch (e) { /* private mode */ } }

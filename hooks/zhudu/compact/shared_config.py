@@ -1,0 +1,134 @@
+"""Material's ``__config`` without what every page repeats: one shared script holds the rest.
+
+Material writes a JSON configuration into every page (``base.html``, block ``config``): the page's
+``base`` and the search worker's URL, then the theme's features, ten interface strings and three
+settings that are the same on every page of a variant: about 700 of its 880 bytes.  A page keeps
+``{"base", "search"}``; ``assets/zhudu/config.js`` (written by the build, one file for every
+variant, its URL carrying its content's hash) is deferred before Material's deferred bundle and
+puts the rest back into the page's JSON, the variant's by ``<html lang>``, before the bundle reads it.
+
+The shared part is computed before any page is rendered, from the theme's config, and the keys of
+Material's ``config`` block (read from its ``base.html``), with the interface strings as markers
+(``overrides/partials/language.html``) filled per variant.  A page whose JSON holds anything else
+than that (a Material version with other keys, another setting) keeps its whole JSON: the script
+leaves a page that has ``features`` as it is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from jinja2.utils import htmlsafe_json_dumps
+
+from ..script import variants
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from ..publish.site import Site
+
+PATH = "assets/zhudu/config.js"
+#: What differs between pages: kept in each page.
+PAGE_KEYS = ("base", "search")
+
+_BLOCK_RE = re.compile(r"\{%\s*block config\s*%\}(?P<body>.*?)\{%\s*endblock", re.DOTALL)
+_KEY_RE = re.compile(r"""lang\.t\(\s*["']([a-z0-9_.]+)["']\s*\)""")
+_CONFIG_RE = re.compile(
+    r'(<script id="__config" type="application/json">)(?P<json>.*?)(</script>)', re.DOTALL
+)
+
+
+def material_keys(base_source: str) -> list[str]:
+    """The interface strings Material's ``config`` block writes, in its order (from ``base.html``)."""
+    block = _BLOCK_RE.search(base_source)
+    return _KEY_RE.findall(block["body"]) if block else []
+
+
+def shared_part(features: Iterable[str], extra: Mapping[str, Any], keys: Iterable[str]) -> dict[str, Any]:
+    """What Material's block writes into every page alike, its strings as markers (``language.html``)."""
+    return {
+        "features": list(features),
+        "translations": {key: f"{variants.MARK_OPEN}{key}{variants.MARK_CLOSE}" for key in keys},
+        "annotate": extra.get("annotate") or None,
+        "tags": extra.get("tags") or None,
+        # Material's rule besides this (mike's version selector off) only makes a page keep its JSON.
+        "version": extra.get("version") or None,
+    }
+
+
+def script(
+    shared: Mapping[str, Any], strings: Mapping[str, Mapping[str, str]], reading: Mapping[str, Sequence[str]]
+) -> str:
+    """``config.js``: the shared part and reading.js's strings for each variant.
+
+    ``strings``: variant code → its interface strings; ``reading``: code → reading.js's strings, in
+    its KEYS' order.
+    """
+    per_variant = {
+        code: json.loads(variants.localise(json.dumps(shared, sort_keys=True), table))
+        for code, table in strings.items()
+    }
+    config = json.dumps(per_variant, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    words = json.dumps(dict(reading), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return (
+        "/* What every page of a variant shares, by <html lang> (hooks/zhudu/compact/shared_config.py):\n"
+        "   Material's __config but the page's base and search, put back into the page's JSON before\n"
+        "   Material's bundle reads it; reading.js's strings (partials/zd-reading.html). */\n"
+        "(function () {\n"
+        "  var config = " + config + ";\n"
+        "  var reading = " + words + ";\n"
+        "  var lang = document.documentElement.lang;\n"
+        "  window.zdReadingStrings = reading[lang];\n"
+        '  var element = document.getElementById("__config"), part = config[lang];\n'
+        "  if (!element || !part) return;\n"
+        "  var page = JSON.parse(element.textContent);\n"
+        '  if ("features" in page) return;  /* a page that kept its whole JSON */\n'
+        "  for (var key in part) page[key] = part[key];\n"
+        "  element.textContent = JSON.stringify(page);\n"
+        "})();\n"
+    )
+
+
+def for_site(env: Environment, config: MkDocsConfig, site: Site) -> tuple[dict[str, Any], str]:
+    """The shared part (markers for strings) and ``config.js``, once Material's strings are loaded (``on_env``)."""
+    base_source = env.loader.get_source(env, "base.html")[0]  # type: ignore[union-attr]
+    shared = shared_part(config.theme["features"] or [], config.extra, material_keys(base_source))
+    reading = [text for _, text in env.get_template("partials/zd-reading.html").module.zd_strings]  # type: ignore[attr-defined]
+    text = script(
+        shared,
+        {v.code: site.strings[v.code] for v in site.variants},
+        {v.code: [site.converter(v.code).text(t) for t in reading] for v in site.variants},
+    )
+    return shared, text
+
+
+def version(text: str) -> str:
+    """The script's ``?v=``: 12 hex digits of its content's SHA-256, as ``publish/asset_versions.py``."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def shorten(html: str, shared: Mapping[str, Any] | None) -> str:
+    """Material's ``__config`` element with only the page's own keys when the rest is ``shared`` (a filter)."""
+    m = _CONFIG_RE.search(html)
+    if shared is None or m is None:
+        return html
+    config = json.loads(m["json"])
+    rest = {k: v for k, v in config.items() if k not in PAGE_KEYS}
+    if rest != shared or not set(PAGE_KEYS) <= config.keys():
+        return html
+    own = htmlsafe_json_dumps({key: config[key] for key in PAGE_KEYS})
+    return f"{html[: m.start('json')]}{own}{html[m.end('json') :]}"
+
+
+def write(site_dir: Path, text: str) -> None:
+    """Write ``config.js`` when it is not there as ``text`` (``mkdocs serve`` keeps it between saves)."""
+    path = site_dir / PATH
+    if text and not (path.is_file() and path.read_text(encoding="utf-8") == text):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")

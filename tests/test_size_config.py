@@ -1,0 +1,95 @@
+"""Material's ``__config``: a page keeps its own ``base`` and ``search``, ``assets/zhudu/config.js`` the rest.
+
+The shared part is computed before any page is rendered (``zhudu.compact.shared_config``), from the
+keys of Material's ``config`` block in its ``base.html``: these tests check it against what that
+block writes into a rendered page (the page's JSON, as the browser has it once config.js ran, is
+Material's whole configuration in the variant's words), and that a page whose JSON differs from the
+shared part keeps it whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import material
+import pytest
+
+from conftest import build_site, repo_config
+from zhudu.compact import shared_config
+
+NOTE = "---\ntitle: 配置\n---\n\n第一段。\n"
+_CONFIG_RE = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+_BASE = (Path(material.__file__).parent / "templates" / "base.html").read_text("utf-8")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    result = build_site(tmp_path_factory.mktemp("config"), notes={"config.md": NOTE})
+    assert result.ok, result.log
+    return result
+
+
+def _shared(site) -> dict:
+    text = (site.site_dir / shared_config.PATH).read_text("utf-8")
+    return json.loads(re.search(r"var config = (\{.*\});\n", text)[1])
+
+
+def _materials_keys() -> set[str]:
+    """The top-level keys of the dict Material's ``config`` block writes (read here on their own)."""
+    block = re.search(r"\{% block config %\}(.*?)\{% endblock %\}", _BASE, re.S)[1]
+    return set(re.findall(r'^\s{10}"([a-z]+)":', block, re.M))
+
+
+@pytest.mark.parametrize(
+    ("variant", "placeholder"),
+    [("zh-Hans", "键入以开始搜索"), ("zh-Hant-TW", "打字進行搜尋"), ("zh-Hant-HK", "鍵入以開始檢索")],
+)
+def test_a_page_and_the_shared_script_make_materials_whole_config(site, variant, placeholder):
+    html = site.page(f"{variant}/notes/config/index.html")
+    page = json.loads(_CONFIG_RE.search(html)[1])
+    assert set(page) == {"base", "search"}
+    assert page["base"] == "../.."
+    script = re.search(r'<script defer src="((?:\.\./)+assets/zhudu/config\.js)\?v=(\w+)"></script>', html)
+    assert script, "the shared script is named, with its version"
+    text = (site.site_dir / shared_config.PATH).read_bytes()
+    assert script[2] == hashlib.sha256(text).hexdigest()[:12]
+    assert html.index("config.js?v=") < html.index("shell.js?v=") < html.index("bundle.")  # read first
+    whole = {**page, **_shared(site)[variant]}
+    assert (
+        set(whole)
+        == _materials_keys()
+        == {"base", "features", "translations", "search", "annotate", "tags", "version"}
+    )
+    assert whole["features"] == repo_config()["theme"]["features"]
+    assert set(whole["translations"]) == set(re.findall(r'lang\.t\("([a-z.]+)"\)', _BASE)[-10:])
+    assert whole["translations"]["search.result.placeholder"] == placeholder
+    assert not any("\ue000" in v for v in whole["translations"].values())
+
+
+def test_the_shared_script_leaves_a_page_that_kept_its_whole_config(site):
+    text = (site.site_dir / shared_config.PATH).read_text("utf-8")
+    assert '"features" in page) return' in text
+
+
+def test_a_config_that_differs_from_the_shared_part_is_kept_whole():
+    shared = shared_config.shared_part(["toc.follow"], {}, ["clipboard.copy"])
+    marked = "\\ue000clipboard.copy\\ue001"
+    page = (
+        '<script id="__config" type="application/json">{"annotate": null, "base": "..", "features": '
+        f'["toc.follow"], "search": "s.js", "tags": null, "translations": {{"clipboard.copy": "{marked}"}}, '
+        '"version": null}</script>'
+    )
+    assert shared_config.shorten(page, shared) == (
+        '<script id="__config" type="application/json">{"base": "..", "search": "s.js"}</script>'
+    )
+    other = page.replace('"tags": null', '"tags": {"a": 1}')
+    assert shared_config.shorten(other, shared) == other
+    assert shared_config.shorten(page, None) == page
+
+
+def test_materials_config_keys_are_read_from_its_base_template():
+    keys = shared_config.material_keys(_BASE)
+    assert len(keys) == 10 and keys[0] == "clipboard.copy" and "search.result.placeholder" in keys
