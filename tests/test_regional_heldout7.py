@@ -115,6 +115,20 @@ def test_no_other_set_got_worse(name: str) -> None:
             },
         ),
         ("zh-Hant-TW", "医生让他下周再来复诊，请用脚本来复查结果。", "醫生讓他下週再來複診，請用腳本來複查結果。"),
+        # The same class found beyond the set: OpenCC's phrases 被发 (被髮), 了如 (瞭如) and 了然 (瞭然).
+        (
+            "zh-Hant",
+            "这种方法是在上世纪被发明的，案件被发回重审。他的头发被发型师剪短了。被发左衽。",
+            "這種方法是在上世紀被發明的，案件被發回重審。他的頭髮被髮型師剪短了。被髮左衽。",
+        ),
+        (
+            "zh-Hant",
+            "我们做了如下修改，也说明了如何升级，程序结束了然后退出。他对这里了如指掌，一目了然。",
+            {
+                "zh-Hant-TW": "我們做了如下修改，也說明了如何升級，程式結束了然後退出。他對這裡瞭如指掌，一目瞭然。",
+                "zh-Hant-HK": "我們做了如下修改，也説明了如何升級，程序結束了然後退出。他對這裏瞭如指掌，一目瞭然。",
+            },
+        ),
     ],
 )
 def test_heldout7_error_classes(code: str, source: str, expected: str | dict[str, str]) -> None:
@@ -126,8 +140,7 @@ def test_heldout7_error_classes(code: str, source: str, expected: str | dict[str
 
 #: The words of the rules session 20 added (回车 only as <回车> → <Enter>), then those whose context it widened.
 NEW_WORDS = (  # noqa: SIM905  (a word list reads better as one string)
-    "复制 复查 复核 复用 复写 复试 复诊 复选 复审 复述 复检 复验 复测 复位 复原 复活 复兴 复职 "
-    "提示符 帮助系统 帮助 撤消 撤销 查找"
+    "复制 来复 被复 复苏 复辟 复印 被发 了如 了然 提示符 帮助系统 帮助 撤消 撤销 查找"
 ).split()
 SESSION20_WORDS = [*NEW_WORDS, "回车", "命令", "文本", "当前", "窗口"]
 
@@ -140,7 +153,7 @@ def test_the_new_rules_keep_opencc_phrases_that_contain_their_words(code: str) -
     from zhudu.script.regional import RegionalRules, default_regional
 
     phrases = {k for k in _opencc_phrases() if any(w in k and w != k for w in SESSION20_WORDS)}
-    assert len(phrases) > 50
+    assert len(phrases) > 30
     layer = Converter(VARIANTS[code], ConversionRules()).text
     plain = bench_conversion.opencc_converter(bench_conversion.CONFIGS[code][0]).convert
     changed = {k for k in phrases if layer(k) != plain(k)}
