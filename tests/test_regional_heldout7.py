@@ -115,7 +115,15 @@ def test_no_other_set_got_worse(name: str) -> None:
             },
         ),
         ("zh-Hant-TW", "医生让他下周再来复诊，请用脚本来复查结果。", "醫生讓他下週再來複診，請用腳本來複查結果。"),
-        # The same class found beyond the set: OpenCC's phrases 被发 (被髮), 了如 (瞭如) and 了然 (瞭然).
+        # The same class found beyond the set: OpenCC's phrases 被发 (被髮), 了如 (瞭如) 了然 (瞭然), 了解, 个中, 并成, 长发, 和面, 只影.
+        (
+            "zh-Hant",
+            "我们提供了解决方案：一个中文字符只影响一列，他加入公司并成为经理。个中滋味，只有自己知道。",
+            {
+                "zh-Hant-TW": "我們提供了解決方案：一個中文字元只影響一列，他加入公司並成為經理。箇中滋味，只有自己知道。",
+                "zh-Hant-HK": "我們提供了解決方案：一個中文字符只影響一列，他加入公司並成為經理。箇中滋味，只有自己知道。",
+            },
+        ),
         (
             "zh-Hant",
             "这种方法是在上世纪被发明的，案件被发回重审。他的头发被发型师剪短了。被发左衽。",
@@ -140,9 +148,9 @@ def test_heldout7_error_classes(code: str, source: str, expected: str | dict[str
 
 #: The words of the rules session 20 added (回车 only as <回车> → <Enter>), then those whose context it widened.
 NEW_WORDS = (  # noqa: SIM905  (a word list reads better as one string)
-    "复制 来复 被复 复苏 复辟 复印 被发 了如 了然 提示符 帮助系统 帮助 撤消 撤销 查找"
+    "复制 来复 被复 复苏 复辟 复印 被发 了如 了然 只影响 面临 面前 个 了 并 提示符 帮助系统 帮助 撤消 撤销 查找"
 ).split()
-SESSION20_WORDS = [*NEW_WORDS, "回车", "命令", "文本", "当前", "窗口"]
+SESSION20_WORDS = [*NEW_WORDS, "回车", "命令", "文本", "当前", "窗口", "发展"]
 
 
 @pytest.mark.parametrize("code", ["zh-Hant-TW", "zh-Hant-HK"])
@@ -156,7 +164,9 @@ def test_the_new_rules_keep_opencc_phrases_that_contain_their_words(code: str) -
     assert len(phrases) > 30
     layer = Converter(VARIANTS[code], ConversionRules()).text
     plain = bench_conversion.opencc_converter(bench_conversion.CONFIGS[code][0]).convert
-    changed = {k for k in phrases if layer(k) != plain(k)}
+    # On purpose: a bare 个中 is read as the classifier before 中 (一个中文字符) and a bare 了如 as 了 + 如 (做了如下);
+    # their idioms (个中滋味, 了如指掌) keep 箇中 / 瞭如.
+    changed = {k for k in phrases - {"个中", "了如"} if layer(k) != plain(k)}
     # Without the new rules.  (The widened contexts of 命令, 文本, 当前, 窗口 are in both; converting every one of
     # these phrases with the layer before and after session 20 gave the same output when they were written.)
     earlier = RegionalRules(
