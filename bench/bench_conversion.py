@@ -27,7 +27,7 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Six sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Eight sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
@@ -36,7 +36,8 @@ sources, built after ``heldout`` had been used to write rules) and ``heldout3``
 catalogues, built after all three) and ``heldout5`` (``tests/conversion_heldout5.yml``: Weblate, pretix
 and django-cms catalogues, built after all four) and ``heldout6`` (``tests/conversion_heldout6.yml``:
 the prose on this machine no set had used, systemd's message catalogue, GnuPG's help, 29 man pages, then
-vim and PostgreSQL catalogues, built after all five).
+vim and PostgreSQL catalogues, built after all five) and ``heldout7`` (``tests/conversion_heldout7.yml``:
+vim's tutor, prose no set had used, built after all six).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME gets
@@ -66,6 +67,7 @@ HELDOUT3 = ROOT / "tests" / "conversion_heldout3.yml"
 HELDOUT4 = ROOT / "tests" / "conversion_heldout4.yml"
 HELDOUT5 = ROOT / "tests" / "conversion_heldout5.yml"
 HELDOUT6 = ROOT / "tests" / "conversion_heldout6.yml"
+HELDOUT7 = ROOT / "tests" / "conversion_heldout7.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -74,6 +76,7 @@ SETS = {
     "heldout4": HELDOUT4,
     "heldout5": HELDOUT5,
     "heldout6": HELDOUT6,
+    "heldout7": HELDOUT7,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"

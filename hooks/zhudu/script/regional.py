@@ -85,7 +85,10 @@ class RegionalRule:
         after = "(?=" + "|".join(_alt(c) for c in self.next) + ")" if self.next else ""
         # With both contexts, either one is enough.
         core = f"(?:{before}{word}|{word}{after})" if before and after else f"{before}{word}{after}"
-        return f"{guard}{core}{guard_after}"
+        # The word first (a lookahead, so the match is the same): at a position where another rule's word
+        # starts, this rule fails on one character instead of evaluating its context lookbehinds.
+        lead = f"(?={word})" if guard or before else ""
+        return f"{lead}{guard}{core}{guard_after}"
 
 
 def _alt(context: str) -> str:
