@@ -98,7 +98,7 @@ class Build:
         build.outputs = incremental.Outputs.open(
             site.cache_dir, config.site_dir, [v.prefix for v in site.variants], artifacts
         )
-        site.start_vocabulary()  # forked now (small); jieba's dictionary loads in it later (load_vocabulary)
+        site.start_vocabulary()  # forked now (small); jieba's dictionary loads in it after the page loop
         site.start_writers()  # forked before the corpus is read: they do not copy it (workers.HandOverPool)
         build.renders = cache.NoteRenders(
             artifacts,
@@ -172,7 +172,6 @@ class Build:
             site_pages={file.src_uri for file in files.documentation_pages()},
             reads=reads,
         )
-        site.load_vocabulary(len(corpus.notes))  # a small collection's: now, beside the page loop
         if annotations.serving():
             log.debug("notes: %d reused from the last build, %d read", NOTE_READS.hits, NOTE_READS.misses)
         for problem in [*corpus.problems, *(p for note in corpus.notes for p in note.problems)]:

@@ -45,10 +45,6 @@ DEFAULT_VARIANTS: tuple[dict[str, Any], ...] = (
 
 #: Output files that exist once per variant, not shared from the root.
 PER_VARIANT_FILES = ("sitemap.xml", "search/search_index.json", "404.html", "feed.xml")
-#: Collections up to this many notes load the search's jieba dictionary beside the page loop
-#: (``Site.load_vocabulary``): measured build peaks were 215 / 327 / 778 MiB at 3 / 300 / 3,000 notes,
-#: so 1,000 notes plus the dictionary's ~60 MiB stays far under the 800 MiB goal.
-EARLY_VOCABULARY_NOTES = 1000
 
 
 #: ``Site.converter``'s converters: (variant, rules, source script) → converter.
@@ -88,8 +84,6 @@ class Site(NoteLoading):
     #: Pages rendered and not yet handed to a page writer (``pagewriter.PAGES_PER_TASK``).
     _batch: list[pagewriter.Handed] = field(default_factory=list, repr=False)
     _vocabulary: ProcessPoolExecutor | None = field(default=None, repr=False)
-    #: Whether jieba's dictionary has been asked for in the vocabulary's worker (``load_vocabulary``).
-    _vocabulary_asked: bool = field(default=False, repr=False)
     #: URLs re-aimed for the variant folders, by what they depend on (``variants.relocate``).
     _relocated: dict[tuple[str, str, str], str] = field(default_factory=dict, repr=False)
     #: Folders resolved by ``display`` in this build (every note of a folder shares its own).
@@ -296,23 +290,14 @@ class Site(NoteLoading):
             return
         self._vocabulary = workers.forked_pool(min(1, workers.pool_size(self.settings.workers)))
 
-    def load_vocabulary(self, notes: int | None = None) -> None:
-        """Load jieba's dictionary in the vocabulary's worker (once), beside the steps before the search stage.
+    def load_vocabulary(self) -> None:
+        """Load jieba's dictionary in the vocabulary's worker, beside the steps before the search stage.
 
-        ``notes``: called once the notes are read, with how many; the dictionary loads then only
-        for a collection of at most ``EARLY_VOCABULARY_NOTES``, and otherwise after the page loop
-        (``finish_writing``).  Held through the page loop, the dictionary (about 60 MiB) adds to the
-        build's peak at its end, when the page writers are largest: that matters at 3,000 notes
-        (778 of the goal's 800 MiB).  Loaded after the page loop, its second or so is spent while
-        the search stage waits for it and the other core is idle: at 3 notes that was a fifth of
-        the build's wall time.
+        Not at the fork: held through the page loop, the dictionary (about 60 MiB) added to the
+        build's peak at its end, when the page writers are largest.
         """
-        if self._vocabulary is None or self._vocabulary_asked:
-            return
-        if notes is not None and notes > EARLY_VOCABULARY_NOTES:
-            return
-        self._vocabulary_asked = True
-        self._vocabulary.submit(search.warm_vocabulary, self.domain_words)
+        if self._vocabulary is not None:
+            self._vocabulary.submit(search.warm_vocabulary, self.domain_words)
 
     def start_writers(self) -> None:
         """Fork the page writers now, before the corpus is read (``pagewriter.start_writers``)."""
