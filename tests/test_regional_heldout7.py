@@ -88,14 +88,21 @@ def test_no_other_set_got_worse(name: str) -> None:
         (
             "zh-Hant",
             "按 <回车> 键确认，或者输入 :wq <回车> 保存。",
-            {"zh-Hant-TW": "按 <Enter> 鍵確認，或者輸入 :wq <Enter> 儲存。", "zh-Hant-HK": "按 <Enter> 鍵確認，或者輸入 :wq <Enter> 保存。"},
+            {
+                "zh-Hant-TW": "按 <Enter> 鍵確認，或者輸入 :wq <Enter> 儲存。",
+                "zh-Hant-HK": "按 <Enter> 鍵確認，或者輸入 :wq <Enter> 保存。",
+            },
         ),
         (
             "zh-Hant-TW",
             "打开帮助窗口，或者使用在线帮助系统。这个工具可以帮助系统管理员，谢谢你的帮助。",
             "開啟說明視窗，或者使用線上說明系統。這個工具可以幫助系統管理員，謝謝你的幫助。",
         ),
-        ("zh-Hant-TW", "按 u 撤消最后一次操作。法院撤消了原判决。", "按 u 復原最後一次操作。法院撤消了原判決。"),
+        (
+            "zh-Hant-TW",
+            "按 u 撤消最后一次操作。法院撤消了原判决。",
+            "按 u 復原最後一次操作。法院撤消了原判決。",
+        ),
         (
             "zh-Hant-TW",
             "在当前文件中查找该字符串，按 n 查找下一个。请运行以下命令来查找日志记录。",
@@ -114,7 +121,11 @@ def test_no_other_set_got_worse(name: str) -> None:
                 "zh-Hant-HK": "yw 可以用來複製一個單詞；這一行已被複製，選項被復位後文件也被復原了。他揹着一支來復槍。",
             },
         ),
-        ("zh-Hant-TW", "医生让他下周再来复诊，请用脚本来复查结果。", "醫生讓他下週再來複診，請用腳本來複查結果。"),
+        (
+            "zh-Hant-TW",
+            "医生让他下周再来复诊，请用脚本来复查结果。",
+            "醫生讓他下週再來複診，請用腳本來複查結果。",
+        ),
         # The same class found beyond the set: OpenCC's phrases 被发 (被髮), 了如 (瞭如) 了然 (瞭然), 了解, 个中, 并成, 长发, 和面, 只影.
         (
             "zh-Hant",
@@ -158,6 +169,7 @@ def test_the_new_rules_keep_opencc_phrases_that_contain_their_words(code: str) -
     """As for session 19's rules: inside one of OpenCC's own phrases a session-20 rule word must give the
     phrase's own output (or what the layer wrote there before)."""
     from test_regional_heldout6 import _opencc_phrases
+
     from zhudu.script.regional import RegionalRules, default_regional
 
     phrases = {k for k in _opencc_phrases() if any(w in k and w != k for w in SESSION20_WORDS)}
@@ -170,7 +182,11 @@ def test_the_new_rules_keep_opencc_phrases_that_contain_their_words(code: str) -
     # Without the new rules.  (The widened contexts of 命令, 文本, 当前, 窗口 are in both; converting every one of
     # these phrases with the layer before and after session 20 gave the same output when they were written.)
     earlier = RegionalRules(
-        tuple(r for r in default_regional().rules if r.word not in NEW_WORDS and (r.word, r.out) != ("回车", "Enter"))
+        tuple(
+            r
+            for r in default_regional().rules
+            if r.word not in NEW_WORDS and (r.word, r.out) != ("回车", "Enter")
+        )
     )
     before = Converter(VARIANTS[code], ConversionRules(), regional=earlier).text
     assert {k for k in changed if layer(k) != before(k)} == set()
