@@ -23,6 +23,7 @@ from zhudu.errors import ZhuduError
 from zhudu.publish import incremental
 from zhudu.script import convert as script
 from zhudu.search import persist as search_persist
+from zhudu.themes import scans_store
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -107,7 +108,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Expose the notes and variants to the templates; load Material's interface strings; match the themes."""
     build = _current()
-    return _reported(build.env, env, config, files, lambda note: pages.note_view(build, note))
+    env = _reported(build.env, env, config, files, lambda note: pages.note_view(build, note))
+    if build.themes is not None and build.themes.index is not None:  # after the plan: digests are in
+        scans_store.built(build.themes.index.timings)
+    return env
 
 
 @event_priority(-50)  # after the search plugin indexed the page: markers are not searchable text
@@ -141,8 +145,9 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_shutdown() -> None:
-    """``mkdocs serve`` stops: keep its search assembly for the next one, if saves changed it."""
+    """``mkdocs serve`` stops: keep its search assembly and theme scans for the next one, if saves changed them."""
     search_persist.save_on_stop()
+    scans_store.save_on_stop()
 
 
 def on_build_error(error: Exception) -> None:

@@ -55,6 +55,8 @@ DIRTY_SERVER = textwrap.dedent(
                 counters["sitemaps written"] = int(m[1])
             if m := re.search(r"passages in (\\d+), matched.*?(\\d+) passages scanned, (\\d+) folded", message):
                 counters["passages"], counters["scanned"], counters["folded"] = int(m[1]), int(m[2]), int(m[3])
+            if m := re.search(r"hits of (\\d+) of (\\d+) notes kept", message):
+                counters["notes kept"] = int(m[1])
             if m := re.search(r"(\\d+) of (\\d+) page records redone, postings (\\w+)", message):
                 counters["records redone"], counters["records"] = int(m[1]), int(m[2])
                 counters["postings rebuilt"] = int(m[3] == "rebuilt")

@@ -1,4 +1,6 @@
-"""A new ``mkdocs serve`` starts its search index from the last serve's (``search/persist.py``).
+"""A new ``mkdocs serve`` starts its search index and theme scans from the last serve's.
+
+``search/persist.py`` keeps the search assembly, ``themes/scans_store.py`` the theme matcher's scans.
 
 Each server is a new process (another string hash seed) building into a new folder, as
 ``mkdocs serve`` does when it starts; the cache folder is the project's.  The search stage's
@@ -7,11 +9,13 @@ counters say what it redid, and every served folder equals a clean build.
 
 from __future__ import annotations
 
+import pickle
+import zlib
 from pathlib import Path
 
 import pytest
 from test_serve_caches import ENV, DirtyServer, clean_build
-from test_serve_incremental import differences, project
+from test_serve_incremental import differences, project, replace_in
 
 pytestmark = pytest.mark.slow
 
@@ -73,4 +77,70 @@ def test_a_damaged_kept_assembly_makes_the_index_from_nothing(tmp_path: Path) ->
     entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])
     (again,) = serve_once(root, tmp_path / "s2", 2)
     assert again["records redone"] == again["records"] and again["postings rebuilt"] == 1
+    assert differences(tmp_path / "s2", clean_build(root, tmp_path)) == []
+
+
+def kept_scans(root: Path) -> list[Path]:
+    return list((root / ".cache" / "zhudu" / "theme-scans").glob("*/*"))
+
+
+def test_a_new_serve_scans_only_the_passages_of_what_changed_while_no_server_ran(tmp_path: Path) -> None:
+    """The theme scans (``themes/scans_store.py``): kept by the code and the phrases, used by the texts."""
+    root = project(tmp_path / "project")
+    notes = sorted((root / "seeds").glob("*.md"))
+    # Without its pins and exclusions: the notes they quote have their hits made afresh every build.
+    themes = root / "docs" / "editorial" / "themes.yml"
+    text = themes.read_text(encoding="utf-8")
+    themes.write_text(text[: text.index("\npins:")] + "\n", encoding="utf-8")
+
+    # Cold: every passage folded and scanned, no note's hits kept; the scans are written.
+    (first,) = serve_once(root, tmp_path / "s1", 1)
+    assert first["scanned"] == first["folded"] == first["passages"] > 0
+    assert first["notes kept"] == 0
+    assert len(kept_scans(root)) == 1
+
+    # Nothing changed: a new server scans nothing and keeps every note's hits.  A save scans the
+    # edited note only, and stopping writes the scans as they are then.
+    server = DirtyServer(root, tmp_path / "s2", env={**ENV, "PYTHONHASHSEED": "2"})
+    try:
+        again = server.rebuild()
+        assert again["scanned"] == again["folded"] == 0
+        kept = again["notes kept"]
+        assert kept == len(notes)
+        assert differences(tmp_path / "s2", clean_build(root, tmp_path)) == []
+        append(notes[0], "服务器运行时的修改：算力与芯片。")
+        saved = server.rebuild()
+        assert 0 < saved["scanned"] < saved["passages"]
+        assert saved["notes kept"] == kept - 1
+        server.ask("stop")
+    finally:
+        server.stop()
+
+    # Another note changes while no server runs: only its passages are scanned (the save's note's
+    # scans were written when the last server stopped).
+    append(notes[0], "停服时又写的一段，提到显卡。")
+    (third,) = serve_once(root, tmp_path / "s3", 3)
+    assert 0 < third["scanned"] == third["folded"] < third["passages"]
+    assert third["notes kept"] == kept - 1
+    assert differences(tmp_path / "s3", clean_build(root, tmp_path)) == []
+
+    # Other phrases: nothing kept for them is used; the last serve's entry is replaced.
+    replace_in(themes, "      - 算力\n", "      - 算力\n      - 一个没有段落含有的短语\n")
+    (fourth,) = serve_once(root, tmp_path / "s4", 4)
+    assert fourth["scanned"] == fourth["passages"] and fourth["notes kept"] == 0
+    assert len(kept_scans(root)) == 1
+    assert differences(tmp_path / "s4", clean_build(root, tmp_path)) == []
+
+
+@pytest.mark.parametrize("damage", ["truncated", "other shape"])
+def test_damaged_kept_scans_are_made_again(tmp_path: Path, damage: str) -> None:
+    root = project(tmp_path / "project")
+    serve_once(root, tmp_path / "s1", 1)
+    (entry,) = kept_scans(root)
+    if damage == "truncated":
+        entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])
+    else:  # a readable entry of another layout is not trusted either
+        entry.write_bytes(zlib.compress(pickle.dumps((1, {("某段",): "不是扫描"}, {}))))
+    (again,) = serve_once(root, tmp_path / "s2", 2)
+    assert again["scanned"] == again["passages"] and again["notes kept"] == 0
     assert differences(tmp_path / "s2", clean_build(root, tmp_path)) == []

@@ -343,7 +343,8 @@ class Build:
         env.globals["zd"]["config_script"] = shared_config.version(self.config_script)
         if self.themes is not None:  # every note's Markdown is rendered by now: match the themes once
             slices, map_slices = site.slicing(len(site.corpus.notes), NOTES_PER_MATCH_SLICE)
-            for problem in self.themes.finish(slices, map_slices, remember=annotations.serving()).problems:
+            matched = self.themes.finish(slices, map_slices, annotations.serving(), site.cache_dir)
+            for problem in matched.problems:
                 log.warning("%s", problem)
             log.debug("themes: %s", self.themes.summary())
             _add_theme_pages(self.themes.more_pages(), files, config)

@@ -176,6 +176,11 @@ class Scans:
 SCANS = Scans()
 
 
+def map_phrases(theme_map: ThemeMap) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Every theme's phrases, in map order: what the automaton, and so every kept scan, is made from."""
+    return tuple((theme.id, theme.phrases) for theme in theme_map.themes)
+
+
 #: ``map`` over slices of the passages (``(start, stop)``), possibly in forked processes.
 SlicesMap = Callable[[Callable[[tuple[int, int]], Any], Sequence[tuple[int, int]]], Iterable[Any]]
 
@@ -224,8 +229,7 @@ def _build_index(
             keys.append((note.id, passage.anchor))
             texts.append(passage.text.replace(_SEP, " "))
     t1 = clock()
-    phrases = tuple((theme.id, theme.phrases) for theme in theme_map.themes)
-    matcher = SCANS.matcher(phrases, theme_map.themes)
+    matcher = SCANS.matcher(map_phrases(theme_map), theme_map.themes)
     t2 = clock()
 
     def fold_and_scan_texts(
@@ -387,7 +391,7 @@ def _build_index(
     hit_digests: dict[str, dict[str, str]] = {}
     grouped: dict[str, HitGroups] = {}
     theme_order = {t.id: i for i, t in enumerate(theme_map.themes)}  # in the phrases: kept with them
-    offset = kept_notes = 0
+    offset = kept_notes = made_notes = 0
     for note in notes:
         stop = offset + len(note.passages)
         if remember and note.id not in quoted:  # serve: an unchanged note's hits are the last build's
@@ -395,6 +399,7 @@ def _build_index(
             kept = SCANS.note_hits(kept_key)
             kept_notes += kept is not None
             if kept is None:
+                made_notes += 1
                 made = note_hits(offset, stop)
                 kept = (made, {}, group_hits(made, theme_order))
                 SCANS.hits_current[kept_key] = kept
@@ -422,6 +427,7 @@ def _build_index(
             "passages": float(len(keys)),
             "chars": float(sum(map(len, folded))),
             "notes kept": float(kept_notes),  # notes whose hits are the last build's
+            "notes made": float(made_notes),  # notes whose hits were made and kept for the next
             "scanned": float(len(missing)),  # passages scanned in this build
             "folded": float(folded_now),  # of which folded too
         },

@@ -37,6 +37,7 @@ from zhudu import fragments
 from zhudu.annotate.passages import Passage
 from zhudu.editorial import markdown_text
 from zhudu.publish import pagination
+from zhudu.themes import scans_store
 from zhudu.themes.graph import graph_layout
 from zhudu.themes.markers import NoteMarkers
 from zhudu.themes.matching import SlicesMap, build_index
@@ -181,12 +182,18 @@ class ThemeBuild:
         self.collected[note_id] = tuple(passages)
 
     def finish(
-        self, slices: int = 1, map_slices: SlicesMap | None = None, remember: bool = True
+        self,
+        slices: int = 1,
+        map_slices: SlicesMap | None = None,
+        remember: bool = True,
+        kept_in: Path | None = None,
     ) -> ThemeIndex:
         """Match the map against every collected note (call once, before templates render).
 
-        ``slices``, ``map_slices`` and ``remember``: see ``matching.build_index``.
+        ``slices``, ``map_slices`` and ``remember``: see ``matching.build_index``.  ``kept_in``: the
+        cache folder a remembering process starts its scans from (``scans_store``).
         """
+        scans_store.start(self.theme_map, kept_in if remember else None)
         notes = [
             NotePassages(
                 id=n.id, slug=n.slug, title=n.title, date=n.date, passages=self.collected.get(n.id, ())
