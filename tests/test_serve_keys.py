@@ -304,3 +304,15 @@ def test_note_ids_kept_answer_the_same_paths_in_any_order(tmp_path: Path) -> Non
     # A path twice is not the same input: read afresh (the second takes the whole file name).
     assert notes_corpus.note_ids([*paths, paths[0]], tmp_path)[paths[0]] != first[paths[0]]
     assert notes_corpus.note_ids(paths, tmp_path) == first
+
+
+def test_a_kept_markdown_holds_only_the_last_glossarys_terms() -> None:
+    fold = textmarks.CharFold(lambda s: s)
+    annotations = AnnotationExtension(lambda s: s)
+    markdown = "需要很多算力。"
+    facts = serving.Remembered().facts(markdown)
+    for explanation in ("计算能力", "算的能力", "计算能力"):
+        glossary = Glossary("g.yml", (Term("算力", "算力", (), explanation, None, None, 1),))
+        kept = note_key("s", "a", markdown, glossary, fold, annotations, facts=facts)
+        assert kept == note_key("s", "a", markdown, glossary, fold, annotations)
+        assert len([k for k in facts if "terms" in k]) == 1
