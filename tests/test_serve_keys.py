@@ -4,7 +4,9 @@
   the note's passage texts: matching with kept scans equals matching afresh;
 * ``matching.SCANS.note_hits``: a note's hits and their digests (``page_digests.hits_digest``), by
   its id and passages: an unchanged note's are the last build's, an edited note's are made again;
-* ``render_keys.note_key``: the glossary terms a note's render can show;
+* ``render_keys.note_key``: the glossary terms a note's render can show; with what a save keeps of
+  a note's Markdown (``serving.Remembered.facts``) the same key and link targets as afresh;
+* ``editorial.load_note_overrides`` / ``corpus.note_ids``: kept by their exact inputs;
 * ``publish/written.sweep``: kept pages no build needs are removed once old.
 """
 
@@ -18,11 +20,12 @@ from pathlib import Path
 import pytest
 from test_themes import _notes
 
-from zhudu import cache
+from zhudu import cache, editorial, serving
 from zhudu.annotate import textmarks
 from zhudu.annotate.annotations import AnnotationExtension
 from zhudu.annotate.glossary import Glossary, Term
 from zhudu.annotate.passages import Passage
+from zhudu.errors import EditorialError
 from zhudu.notes import corpus as notes_corpus
 from zhudu.notes.reads import NoteReads
 from zhudu.publish import page_digests, workers, written
@@ -246,3 +249,70 @@ def test_a_notes_read_cites_its_entrys_lines_where_they_are_now(tmp_path: Path) 
     moved = load(7)  # an entry of 6 lines removed above both
     assert reads.hits == 1 and reads.misses == 1  # good kept; bad read again: its problem's line moved
     assert moved["good"] == [] and "notes.yml:11" in moved["bad"][0] and "date" in moved["bad"][0]
+
+
+def test_what_a_save_keeps_of_a_notes_markdown_answers_as_afresh() -> None:
+    """``serving.Remembered.facts``: a note's kept digest, link targets and terms equal those made afresh."""
+    fold = textmarks.CharFold(lambda s: s)
+    annotations = AnnotationExtension(lambda s: s)
+    glossary = Glossary("g.yml", (Term("算力", "算力", (), "计算能力", None, None, 1),))
+    markdown = "需要很多算力。[乙](b.md)、[丙](../c.md#x)、[外](https://example.com/)"
+    memory = serving.Remembered()
+    facts = memory.facts(markdown)
+    afresh = note_key("source", "a", markdown, glossary, fold, annotations)
+    files = {"notes/b.md", "c.md"}
+    for _ in range(2):  # made, then kept
+        assert note_key("source", "a", markdown, glossary, fold, annotations, facts=facts) == afresh
+        kept = cache.relative_targets(markdown, "notes/a.md", files.__contains__, facts)
+        assert kept == cache.relative_targets(markdown, "notes/a.md", files.__contains__)
+        assert "c.md=True" in kept and "notes/b.md=True" in kept
+    # What exists is asked each time: the kept targets are only the Markdown's.
+    assert "notes/b.md=False" in cache.relative_targets(markdown, "notes/a.md", {"c.md"}.__contains__, facts)
+    assert cache.relative_targets(markdown, "a.md", files.__contains__, facts) == cache.relative_targets(
+        markdown, "a.md", files.__contains__
+    )
+    # Kept by the string object for this build and the next, then dropped.
+    memory.start()
+    assert memory.facts(markdown) is facts
+    memory.start()
+    memory.start()
+    assert memory.facts(markdown) == {} and memory.facts("".join(["需要", "很多"])) == {}
+
+
+def test_notes_yml_is_read_again_exactly_when_its_bytes_or_the_notes_change(tmp_path: Path) -> None:
+    path = tmp_path / "notes.yml"
+    path.write_text("a:\n  title: 甲\n", encoding="utf-8")
+    first = editorial.load_note_overrides(path, "notes.yml", ["a", "b"])
+    assert editorial.load_note_overrides(path, "notes.yml", ["b", "a"]) is first  # not parsed again
+    path.write_text("a:\n  title: 乙\n", encoding="utf-8")
+    assert editorial.load_note_overrides(path, "notes.yml", ["a", "b"]).values["a"]["title"] == "乙"
+    path.write_text("a:\n  title: 甲\n", encoding="utf-8")  # the first bytes again: their values again
+    assert editorial.load_note_overrides(path, "notes.yml", ["a", "b"]).values["a"]["title"] == "甲"
+    with pytest.raises(EditorialError, match="unknown note id 'a'") as failed:  # its note gone
+        editorial.load_note_overrides(path, "notes.yml", ["b"])
+    assert failed.value.line == 1
+    path.write_bytes(b"\xef\xbb\xbfa:\r\n  title: \xe4\xb8\x99\r\n")  # a BOM and CRLF, as read_text read them
+    assert editorial.load_note_overrides(path, "notes.yml", ["a"]).lines == {"a": {"title": 2}}
+
+
+def test_note_ids_kept_answer_the_same_paths_in_any_order(tmp_path: Path) -> None:
+    paths = [tmp_path / name for name in ("b.md", "a.md", "a.txt", "c/a.md")]
+    first = notes_corpus.note_ids(paths, tmp_path)
+    assert notes_corpus.note_ids(list(reversed(paths)), tmp_path) == first
+    assert list(notes_corpus.note_ids(list(reversed(paths)), tmp_path)) == list(first)
+    assert notes_corpus.note_ids(paths[1:], tmp_path) == {p: first[p] for p in paths[1:]}
+    # A path twice is not the same input: read afresh (the second takes the whole file name).
+    assert notes_corpus.note_ids([*paths, paths[0]], tmp_path)[paths[0]] != first[paths[0]]
+    assert notes_corpus.note_ids(paths, tmp_path) == first
+
+
+def test_a_kept_markdown_holds_only_the_last_glossarys_terms() -> None:
+    fold = textmarks.CharFold(lambda s: s)
+    annotations = AnnotationExtension(lambda s: s)
+    markdown = "需要很多算力。"
+    facts = serving.Remembered().facts(markdown)
+    for explanation in ("计算能力", "算的能力", "计算能力"):
+        glossary = Glossary("g.yml", (Term("算力", "算力", (), explanation, None, None, 1),))
+        kept = note_key("s", "a", markdown, glossary, fold, annotations, facts=facts)
+        assert kept == note_key("s", "a", markdown, glossary, fold, annotations)
+        assert len([k for k in facts if "terms" in k]) == 1

@@ -28,7 +28,7 @@ import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import metadata
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from zhudu import fragments
@@ -88,12 +88,19 @@ def files_digest(paths: Iterable[Path]) -> str:
     return digest(*parts)
 
 
-def relative_targets(markdown: str, src_uri: str, exists: Any) -> str:
-    """Which of the page's relative link targets exist among the site's files (``exists(uri)``)."""
-    folder = str(PurePosixPath(src_uri).parent)
+def relative_targets(markdown: str, src_uri: str, exists: Any, facts: dict[Any, Any] | None = None) -> str:
+    """Which of the page's relative link targets exist among the site's files (``exists(uri)``).
+
+    ``facts``: kept values of this very Markdown string (``serving.Remembered.facts``): its targets.
+    """
+    folder = posixpath.dirname(src_uri) or "."  # PurePosixPath(src_uri).parent's, without the object
+    if facts is None or (targets := facts.get("targets")) is None:
+        targets = tuple(m["target"] for m in _RELATIVE_TARGET_RE.finditer(markdown))
+        if facts is not None:
+            facts["targets"] = targets
     found = []
-    for m in _RELATIVE_TARGET_RE.finditer(markdown):  # joined as strings: a path object per link cost more
-        target = posixpath.normpath(posixpath.join(folder, m["target"]))
+    for target in targets:  # joined as strings: a path object per link cost more
+        target = posixpath.normpath(posixpath.join(folder, target))
         found.append(f"{target}={bool(exists(target))}")
     return "\n".join(sorted(set(found)))
 
@@ -310,16 +317,29 @@ class NoteRenders:
         self._reused: RenderedNote | None = None
         self._pending: tuple[str, LogCapture, logging.Logger] | None = None
 
-    def before(self, note_id: str, source: str, markdown: str, src_uri: str, url: str, exists: Any) -> bool:
+    def before(
+        self,
+        note_id: str,
+        source: str,
+        markdown: str,
+        src_uri: str,
+        url: str,
+        exists: Any,
+        facts: dict[Any, Any] | None = None,
+    ) -> bool:
         """Whether the page's last render can be reused (then render nothing).
 
         ``source`` is the digest of the note's file: the render's messages name its lines, which
-        move when the front matter above the Markdown does.
+        move when the front matter above the Markdown does.  ``facts``: values kept for this very
+        Markdown string (``serving.Remembered.facts``), its digest and link targets among them.
         """
         self.abandon()
-        key = digest(
-            self.inputs, note_id, source, src_uri, url, markdown, relative_targets(markdown, src_uri, exists)
-        )
+        if facts is None or (text := facts.get("digest")) is None:
+            text = digest(markdown)
+            if facts is not None:
+                facts["digest"] = text
+        targets = relative_targets(markdown, src_uri, exists, facts)
+        key = digest(self.inputs, note_id, source, src_uri, url, text, targets)
         hit = self.store.get("render", key)
         if isinstance(hit, RenderedNote):
             replay(hit.log)

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.toc import get_toc
 
-from zhudu import fragments, render_keys
+from zhudu import fragments, render_keys, serving
 from zhudu.annotate import annotations, glossary
 from zhudu.notes import links, safety
 from zhudu.publish import notfound, unchanged
@@ -66,6 +66,11 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
     if note.problems:
         problems = [str(p) for p in note.problems]
         markdown = fragments.render("zd-note-error.html", "problems", problems=problems) + markdown
+    # What MkDocs hands is the note's own Markdown without its leading blank lines (its get_data),
+    # a new string each save; the note's is the same while the note is unchanged (notes/reads.py):
+    # what is made of the text alone is kept with that string (serving.Remembered.facts).
+    same = annotations.serving() and markdown == note.markdown.lstrip("\n")
+    facts = serving.ARTIFACTS.facts(note.markdown) if same else None
     # Rendered before with the same inputs: MkDocs renders nothing, page_content puts it back.
     reused = build.renders is not None and build.renders.before(
         note.id,
@@ -77,11 +82,13 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
             build.glossary.fold,
             build.annotations,
             build.site.note_overrides.values.get(note.id) if build.site.note_overrides else None,
+            facts,
         ),
         markdown,
         page.file.src_uri,
         page.url,
         _exists(files),
+        facts,
     )
     return "" if reused else markdown
 
@@ -93,9 +100,18 @@ def _exists(files: Files) -> Callable[[str], bool]:
 
 
 def note_view(build: Build, note: Note) -> dict[str, Any]:
-    """What ``note.html`` and the home list show: values only, every one escaped by the template."""
+    """What ``note.html`` and the home list show: values only, every one escaped by the template.
+
+    Made once per note per build (its page, the home list and the glossary's titles ask), and a
+    value: callers copy it to add to it.
+    """
+    if _VIEWS[0] is not build:
+        _VIEWS[:] = [build, {}]
+    kept = _VIEWS[1].get(id(note))
+    if kept is not None and kept[0] is note:
+        return kept[1]  # type: ignore[no-any-return]
     meta = note.meta
-    return {
+    view = {
         **meta.as_dict(),
         **_default_script_text(build, meta),
         "date_display": _display_date(meta.date),
@@ -103,6 +119,12 @@ def note_view(build: Build, note: Note) -> dict[str, Any]:
         "broken": note.broken,
         "wrappers": list(note.body.wrappers) if note.body else [],
     }
+    _VIEWS[1][id(note)] = (note, view)  # the note kept with it: its id names no other while kept
+    return view
+
+
+#: This build's note views by note (``note_view``); a new build starts them again.
+_VIEWS: list[Any] = [None, {}]
 
 
 def _default_script_text(build: Build, meta: Any) -> dict[str, Any]:

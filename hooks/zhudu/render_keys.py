@@ -75,6 +75,7 @@ def note_key(
     fold: textmarks.CharFold,
     editor_notes: Any,
     override: Any = None,
+    facts: dict[Any, Any] | None = None,
 ) -> str:
     """``source_digest`` with the glossary terms, editor's notes and ``notes.yml`` entry of this note.
 
@@ -86,32 +87,48 @@ def note_key(
         fold: The glossary's character folding.
         editor_notes: The build's ``AnnotationExtension`` (``by_note``, ``path``).
         override: The note's entry in ``notes.yml`` (None: it has none).
+        facts: Values kept for this very Markdown string (``serving.Remembered.facts``).
     """
     forms, order = _term_forms(glossary, fold)
     own = editor_notes.by_note.get(note_id, ())
     if not forms and not own and not override:
         return source_digest
-    terms = _present(forms, order, markdown, fold) if forms else ""
+    terms = _present(forms, order, markdown, fold, facts) if forms else ""
     entry = json.dumps(override, ensure_ascii=False, sort_keys=True, default=repr) if override else ""
     return cache.digest(source_digest, terms, editor_notes.path if own else "", repr(own), entry)
 
 
-def _present(forms: tuple[tuple[str, str], ...], order: Any, markdown: str, fold: textmarks.CharFold) -> str:
+def _present(
+    forms: tuple[tuple[str, str], ...],
+    order: Any,
+    markdown: str,
+    fold: textmarks.CharFold,
+    facts: dict[Any, Any] | None = None,
+) -> str:
     """The entries (their ``repr``, sorted) whose forms occur in ``markdown``.
 
-    Under ``mkdocs serve`` the answer is kept for the next build (``serving.ARTIFACTS``, by the
-    glossary's forms and the Markdown): folding every unchanged note's Markdown again was most of
-    what reading it cost.
+    Under ``mkdocs serve`` the answer is kept for the next build (in ``facts``, this very string's,
+    or ``serving.ARTIFACTS``, by the glossary's forms and the Markdown): folding every unchanged
+    note's Markdown again was most of what reading it cost.
     """
     forms_digest = _FORMS[3] if _FORMS[2] is not None and forms is _FORMS[2][0] else cache.digest(repr(forms))
+    if facts is not None:  # the last glossary's answer only: editing it does not pile answers up
+        kept = facts.get("terms")
+        if kept is None or kept[0] != forms_digest:
+            kept = facts["terms"] = (forms_digest, _found(forms, order, markdown, fold))
+        return str(kept[1])
     memo = (forms_digest + markdown) if annotations.serving() else None
     if memo is not None and (found := serving.ARTIFACTS.get("glossary-terms", memo)) is not None:
         return str(found)
-    text = _SPACE_RE.sub("", fold.text(html.unescape(markdown).replace("\\", "")))
-    found = repr(sorted({entry for key, entry in forms if key and key in text}, key=order))
+    found = _found(forms, order, markdown, fold)
     if memo is not None:
         serving.ARTIFACTS.keep("glossary-terms", memo, found)
     return found
+
+
+def _found(forms: tuple[tuple[str, str], ...], order: Any, markdown: str, fold: textmarks.CharFold) -> str:
+    text = _SPACE_RE.sub("", fold.text(html.unescape(markdown).replace("\\", "")))
+    return repr(sorted({entry for key, entry in forms if key and key in text}, key=order))
 
 
 #: The last ``_term_forms`` asked for: (glossary, fold, its answer, the forms' digest).  Both are

@@ -29,10 +29,23 @@ class Remembered:
     def __init__(self) -> None:
         self.current: dict[tuple[str, str], Any] = {}
         self.previous: dict[tuple[str, str], Any] = {}
+        self.texts: tuple[dict[int, tuple[str, dict[Any, Any]]], ...] = ({}, {})
 
     def start(self) -> None:
         """A new build: what the build before last used and the last did not is dropped."""
         self.previous, self.current = self.current, {}
+        self.texts = ({}, self.texts[0])
+
+    def facts(self, text: str) -> dict[Any, Any]:
+        """Values made from ``text`` alone (its digest, its link targets), kept by the string object.
+
+        An unchanged note's Markdown is the same string from save to save (the note is kept,
+        ``notes/reads.py``): hashing and scanning every note's again was a fifth of a 3,000-note
+        save.  The string is kept with its values, so its ``id`` names no other while they are.
+        """
+        kept = self.texts[0].get(id(text)) or self.texts[1].get(id(text)) or (text, {})
+        self.texts[0][id(text)] = kept
+        return kept[1]
 
     def get(self, kind: str, key: str) -> Any | None:
         """The artifact, when this build or the last used it."""

@@ -1,11 +1,10 @@
 """Reading notes from ``seeds/``: normalisation and the corpus (front matter: ``front_matter``; summaries: ``summary``).
 
-Nothing here writes anywhere: a note is read as bytes, decoded, split with
-python-frontmatter's handlers and normalised into ``NoteMeta`` (see ``meta``).
-A problem with one note never stops the others: it is recorded on the note as
-a ``NoteError`` (the hook logs it), and a note that cannot be read at all is
-kept as a *broken* note whose page shows the error, so ``mkdocs serve`` keeps
-serving while the author fixes it.
+Nothing here writes anywhere: a note is read as bytes, decoded, split with python-frontmatter's
+handlers and normalised into ``NoteMeta`` (see ``meta``).  A problem with one note never stops the
+others: it is recorded on the note as a ``NoteError`` (the hook logs it), and a note that cannot be
+read at all is kept as a *broken* note whose page shows the error, so ``mkdocs serve`` keeps serving
+while the author fixes it.
 """
 
 from __future__ import annotations
@@ -58,14 +57,12 @@ from zhudu.notes.summary import (  # split out of this module; kept importable f
 
 NOTE_SUFFIXES = (".md", ".markdown", ".txt")
 
-#: Put before a note's Markdown when MkDocs reads it (``Note.page_source``).  MkDocs takes a
-#: page's first lines as metadata: YAML between ``---`` lines, or else MultiMarkdown's
-#: ``Key: value`` lines, so a note whose first sentence is ``Note: 这一行……`` lost it and one
-#: starting ``Template: x.html`` chose the page's template.  An empty YAML block of Zhudu's
-#: own is all MkDocs ever finds (the note's metadata reaches the page in ``on_page_markdown``).
+#: Put before a note's Markdown when MkDocs reads it (``Note.page_source``).  MkDocs takes a page's
+#: first lines as metadata: YAML between ``---`` lines, or else MultiMarkdown's ``Key: value`` lines,
+#: so a note whose first sentence is ``Note: 这一行……`` lost it and one starting ``Template: x.html``
+#: chose the page's template.  An empty YAML block of Zhudu's own is all MkDocs ever finds (the
+#: note's metadata reaches the page in ``on_page_markdown``).
 PAGE_FRONT_MATTER = "---\n{}\n---\n"
-
-# --------------------------------------------------------------------------- Values
 
 
 @dataclass(frozen=True)
@@ -157,11 +154,14 @@ def _relative(path: Path, root: Path | None) -> PurePosixPath | None:
 def note_ids(paths: Iterable[Path], root: Path | None = None) -> dict[Path, str]:
     """Every note's id, unique: ``same.md``, ``same.markdown`` and ``same.txt`` share a file stem.
 
-    The first of them in ``NOTE_SUFFIXES`` order keeps the stem as its id; the others take their
-    whole file name (``same.txt``), or that and a number if even that is some other note's stem,
-    so no note is lost and the id the editor keys ``notes.yml`` on is still the file's name.
-    In a folder (``note_id``), the same with the folder's path in front.
+    The first of them in ``NOTE_SUFFIXES`` order keeps the stem as its id; the others take their whole
+    file name (``same.txt``), or that and a number if even that is some other note's stem, so no note
+    is lost and the id the editor keys ``notes.yml`` on is still the file's name.  In a folder
+    (``note_id``), the same with the folder's path in front.
     """
+    key = (frozenset(paths := list(paths)), root)  # the answer is the set's (sorted); kept if none repeats
+    if len(key[0]) == len(paths) and _NOTE_IDS[0] == key:
+        return dict(_NOTE_IDS[1])
     rank = {suffix: n for n, suffix in enumerate(NOTE_SUFFIXES)}
     paths = sorted(paths, key=lambda p: (note_id(p, root), rank.get(p.suffix, len(rank)), p.name))
     stems = {note_id(p, root) for p in paths}
@@ -176,7 +176,11 @@ def note_ids(paths: Iterable[Path], root: Path | None = None) -> dict[Path, str]
             identifier = named if n == 2 else f"{named}-{n - 1}"
         taken.add(identifier)
         ids[path] = identifier
+    _NOTE_IDS[:] = [key, dict(ids)] if len(key[0]) == len(paths) else [None, None]
     return ids
+
+
+_NOTE_IDS: list[Any] = [None, None]  # the last answer, by its paths: a save asks twice, the next alike
 
 
 def default_slug(identifier: str) -> str:

@@ -219,14 +219,16 @@ class Assembly:
             numbering = Numbering.of([(r.url, len(r.texts)) for r in records])
             docs: dict[int, str] = {}
             fragments: list[tuple[str, Blob]] = []
+            shape: list[tuple[Any, ...]] = []  # by page: kept strings (hashes cached), not a tuple of all
             for record, start in zip(records, numbering.starts, strict=True):
+                shape.append((start, record.title, *record.texts))
                 # The page's title first (it only helps cut a query into pieces: the canonical one, so
                 # that variants share postings), then its passages.
                 docs[start] = record.title
                 for i, text in enumerate(record.texts):
                     docs[start + 1 + i] = text
                 fragments.extend((f"{start}-{c}.json", blob) for c, blob in enumerate(record.fragments))
-            key = tuple(docs[n] for n in sorted(docs)) + tuple(map(str, sorted(docs)))
+            key = tuple(shape)  # equal only when docs are: the same texts at the same numbers
             if key not in groups:
                 groups[key] = self._postings_files(variant.code, docs, numbering.span, forms, postings_at)
             files = dict(groups[key]["files"])
