@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from zhudu.script.convert import DEFAULT_VARIANTS, ConversionRules, Converter, load_rules
 
@@ -15,36 +14,19 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import bench_conversion  # noqa: E402  (bench/ is put on the path above)
 
+from heldout_shape import assert_heldout_shape  # noqa: E402
+
 VARIANTS = {v.code: v for v in DEFAULT_VARIANTS}
 RULES = load_rules(ROOT / "docs" / "editorial" / "conversion.yml", known_variants=VARIANTS)
 HELDOUT5 = bench_conversion.load_review(bench_conversion.HELDOUT5)
 SOURCES = ("Weblate 5.14.3 ", "pretix 2026.8.0 ", "django-cms 5.1.3 ")
 
 
-def _earlier_sentences() -> set[str]:
-    earlier = sorted((ROOT / "tests").glob("conversion_*.yml"))
-    return {
-        e["zh-Hans"]
-        for path in earlier
-        if path.name != "conversion_heldout5.yml"
-        for e in yaml.safe_load(path.read_text("utf-8"))
-    }
-
-
 def test_heldout5_set_shape() -> None:
     """330 real sentences of three sources never used before, none shared with the earlier sets, both
     Traditional forms labelled, every judged word in its zh-Hans sentence and its form in the label."""
     assert len(HELDOUT5) == 330
-    earlier, seen = _earlier_sentences(), set()
-    for entry in HELDOUT5:
-        assert entry["from"].startswith(SOURCES), entry["from"]
-        assert entry["zh-Hans"] and entry["zh-Hant-TW"] and entry["zh-Hant-HK"], entry["from"]
-        assert entry["zh-Hans"] not in earlier and entry["zh-Hans"] not in seen, entry["zh-Hans"]
-        seen.add(entry["zh-Hans"])
-        for key, label in (("judged-tw", "zh-Hant-TW"), ("judged-hk", "zh-Hant-HK")):
-            for word, form in entry.get(key, {}).items():
-                assert word in entry["zh-Hans"], (entry["from"], word)
-                assert form in entry[label], (entry["from"], form)
+    assert_heldout_shape(HELDOUT5, "conversion_heldout5.yml", SOURCES)
 
 
 @pytest.mark.parametrize("code", ["zh-Hant-TW", "zh-Hant-HK"])

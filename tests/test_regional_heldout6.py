@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from zhudu.script.convert import DEFAULT_VARIANTS, ConversionRules, Converter, load_rules
 
@@ -14,6 +13,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 import bench_conversion  # noqa: E402  (bench/ is put on the path above)
+
+from heldout_shape import assert_heldout_shape  # noqa: E402
 
 VARIANTS = {v.code: v for v in DEFAULT_VARIANTS}
 RULES = load_rules(ROOT / "docs" / "editorial" / "conversion.yml", known_variants=VARIANTS)
@@ -32,24 +33,7 @@ def test_heldout6_set_shape() -> None:
     """329 real sentences of sources never used before (prose first), none shared with the earlier sets,
     both Traditional forms labelled, every judged word in its zh-Hans sentence and its form in the label."""
     assert len(HELDOUT6) == 329
-    earlier = {
-        e["zh-Hans"]
-        for path in sorted((ROOT / "tests").glob("conversion_*.yml"))
-        if path.name != "conversion_heldout6.yml"
-        for e in yaml.safe_load(path.read_text("utf-8"))
-    }
-    seen: set[str] = set()
-    for entry in HELDOUT6:
-        assert entry["from"].startswith(SOURCES), entry["from"]
-        assert entry["zh-Hans"] and entry["zh-Hant-TW"] and entry["zh-Hant-HK"], entry["from"]
-        assert entry["zh-Hans"] not in earlier and entry["zh-Hans"] not in seen, entry["zh-Hans"]
-        seen.add(entry["zh-Hans"])
-        for key, label in (("judged-tw", "zh-Hant-TW"), ("judged-hk", "zh-Hant-HK")):
-            for word, form in entry.get(key, {}).items():
-                assert word in entry["zh-Hans"], (entry["from"], word)
-                assert form in entry[label], (entry["from"], form)
-    prose = [e for e in HELDOUT6 if e["from"].startswith(SOURCES[:4])]
-    assert len(prose) == 146
+    assert_heldout_shape(HELDOUT6, "conversion_heldout6.yml", SOURCES)
 
 
 @pytest.mark.parametrize(("code", "most"), [("zh-Hant-TW", 20), ("zh-Hant-HK", 9)])
