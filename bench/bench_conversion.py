@@ -37,7 +37,8 @@ catalogues, built after all three) and ``heldout5`` (``tests/conversion_heldout5
 and django-cms catalogues, built after all four) and ``heldout6`` (``tests/conversion_heldout6.yml``:
 the prose on this machine no set had used, systemd's message catalogue, GnuPG's help, 29 man pages, then
 vim and PostgreSQL catalogues, built after all five) and ``heldout7`` (``tests/conversion_heldout7.yml``:
-vim's tutor, prose no set had used, built after all six).
+vim's tutor, prose no set had used, built after all six) and ``heldout8``
+(``tests/conversion_heldout8.yml``: Rust by Example in Simplified Chinese, explanatory prose, built after all seven).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME gets
@@ -68,6 +69,7 @@ HELDOUT4 = ROOT / "tests" / "conversion_heldout4.yml"
 HELDOUT5 = ROOT / "tests" / "conversion_heldout5.yml"
 HELDOUT6 = ROOT / "tests" / "conversion_heldout6.yml"
 HELDOUT7 = ROOT / "tests" / "conversion_heldout7.yml"
+HELDOUT8 = ROOT / "tests" / "conversion_heldout8.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -77,6 +79,7 @@ SETS = {
     "heldout5": HELDOUT5,
     "heldout6": HELDOUT6,
     "heldout7": HELDOUT7,
+    "heldout8": HELDOUT8,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
