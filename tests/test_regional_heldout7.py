@@ -38,30 +38,6 @@ def test_heldout7_after_its_rules(code: str, most: int) -> None:
     assert zhudu["kept"] == zhudu["places"]
 
 
-#: Zhudu's wrong words on every other set when these rules landed: none of them may grow. The one table of
-#: ceilings for the earlier sets (heldout6's own copy folded in here); a later set's rules move it to their file.
-#: Per set, (wrong words, OpenCC's right regional words kept) for Taiwan, then the wrong words for Hong Kong.
-EARLIER = {
-    "review": ((0, 475), 1),
-    "heldout": ((4, 175), 4),
-    "heldout2": ((26, 401), 13),
-    "heldout3": ((12, 394), 13),
-    "heldout4": ((6, 302), 5),
-    "heldout5": ((13, 332), 4),
-    "heldout6": ((19, 451), 9),
-}
-
-
-@pytest.mark.parametrize("name", sorted(EARLIER))
-def test_no_other_set_got_worse(name: str) -> None:
-    entries = bench_conversion.load_review(bench_conversion.SETS[name])
-    (tw_wrong, tw_kept), hk_wrong = EARLIER[name]
-    tw = bench_conversion.measure(entries, "zh-Hant-TW")["zhudu"]
-    hk = bench_conversion.measure(entries, "zh-Hant-HK")["zhudu"]
-    assert tw["wrong"] <= tw_wrong and tw["kept"] >= tw_kept
-    assert hk["wrong"] <= hk_wrong and hk["kept"] == hk["places"]
-
-
 @pytest.mark.parametrize(
     ("code", "source", "expected"),
     [
