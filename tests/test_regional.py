@@ -382,7 +382,8 @@ def test_heldout3_goals(code: str) -> None:
         ("zh-Hant-HK", "这条通知已被发送。", "這條通知已被發送。"),
         ("zh-Hant-TW", "按回车继续，或按 Esc 取消。请按回车。", "按 Enter 繼續，或按 Esc 取消。請按 Enter。"),
         ("zh-Hant-TW", "程序崩溃后自动启动调试器。", "程式崩潰後自動啟動除錯器。"),
-        ("zh-Hant-HK", "程序崩溃后自动启动调试器。", "程序崩潰後自動啓動除錯器。"),
+        # A program that crashes is 程式 in Hong Kong too (session 21; the 程序 here was s2hkp's, this case is 调试器's).
+        ("zh-Hant-HK", "程序崩溃后自动启动调试器。", "程式崩潰後自動啓動除錯器。"),
         ("zh-Hant-TW", "请用两个关键词搜索。", "請用兩個關鍵字搜尋。"),
         (
             "zh-Hant-TW",
