@@ -16,6 +16,7 @@ nothing half-made is written.  ``mkdocs build`` keeps no assembly (memory) and r
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,56 +26,59 @@ from zhudu.search import assembly
 #: The cache's kind (``cache.ArtifactCache``): one entry, the last serve's.
 KIND = "search-assembly"
 
-#: Where the assembly kept in memory is kept on disk, and whether it changed since it was written
-#: there (or read from there).
-_STATE: dict[str, Any] = {"root": None, "unsaved": False}
+
+@dataclass
+class DiskAssembly:
+    """Where a serve's assembly is kept on disk, and whether it changed since it was written (or read).
+
+    Held by the build (``Build.kept``) and handed from one serve build to the next.
+    """
+
+    root: Path | None = None
+    unsaved: bool = False
+
+    def kept(self, inputs: Any, root: Path | None) -> assembly.Assembly:
+        """The assembly to splice this serve build into: this process's, else the last serve's from disk, else a new one."""
+        self.root = root
+        loader = None if root is None else (lambda: cache.ArtifactCache(root).get(KIND, key(inputs)))
+        return assembly.kept(inputs, loader)
+
+    def built(self, made: assembly.Assembly) -> None:
+        """A serve build finished with ``made``: written to disk at once or remembered as unsaved.
+
+        Written when this is the process's first build and it made anything (a cold or stale cache);
+        a save's change is only remembered (``save_on_stop`` writes it).
+        """
+        stats = made.stats
+        changed = stats.redone > 0 or stats.rebuilt or stats.keys_spliced > 0
+        first = not made.builds_seen
+        made.builds_seen += 1
+        if first and changed:
+            self._save(made)
+        else:
+            self.unsaved = self.unsaved or changed
+
+    def save_on_stop(self) -> None:
+        """The server stops: write the kept assembly if saves changed it since it was written."""
+        if self.unsaved:
+            current = assembly.current()
+            if current is not None:
+                self._save(current)
+
+    def _save(self, made: assembly.Assembly) -> None:
+        root, inputs = self.root, assembly.current_inputs()
+        self.unsaved = False
+        if root is None or inputs is None:
+            return
+        store = cache.ArtifactCache(root)
+        entry = key(inputs)
+        store.put(KIND, entry, made)
+        # Only the last serve's is kept: an entry of another code version or other variants is ~60 MB.
+        for old in (Path(root) / KIND).glob("*/*"):
+            if old.name != entry and old.is_file():
+                old.unlink(missing_ok=True)
 
 
 def key(inputs: Any) -> str:
     """The entry of an assembly made for ``inputs`` by this code."""
     return cache.digest(KIND, cache.code_version(), str(assembly.FORMAT), repr(inputs))
-
-
-def kept(inputs: Any, root: Path | None) -> assembly.Assembly:
-    """The assembly to splice this serve build into: this process's, else the last serve's from disk, else a new one."""
-    _STATE["root"] = root
-    loader = None if root is None else (lambda: cache.ArtifactCache(root).get(KIND, key(inputs)))
-    return assembly.kept(inputs, loader)
-
-
-def built(made: assembly.Assembly) -> None:
-    """A serve build finished with ``made``: written to disk at once or remembered as unsaved.
-
-    Written when this is the process's first build and it made anything (a cold or stale cache);
-    a save's change is only remembered (``save_on_stop`` writes it).
-    """
-    stats = made.stats
-    changed = stats.redone > 0 or stats.rebuilt or stats.keys_spliced > 0
-    first = not made.builds_seen
-    made.builds_seen += 1
-    if first and changed:
-        _save(made)
-    else:
-        _STATE["unsaved"] = _STATE["unsaved"] or changed
-
-
-def save_on_stop() -> None:
-    """The server stops: write the kept assembly if saves changed it since it was written."""
-    if _STATE["unsaved"]:
-        current = assembly.current()
-        if current is not None:
-            _save(current)
-
-
-def _save(made: assembly.Assembly) -> None:
-    root, inputs = _STATE["root"], assembly.current_inputs()
-    _STATE["unsaved"] = False
-    if root is None or inputs is None:
-        return
-    store = cache.ArtifactCache(root)
-    entry = key(inputs)
-    store.put(KIND, entry, made)
-    # Only the last serve's is kept: an entry of another code version or other variants is ~60 MB.
-    for old in (Path(root) / KIND).glob("*/*"):
-        if old.name != entry and old.is_file():
-            old.unlink(missing_ok=True)
