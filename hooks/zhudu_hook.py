@@ -58,10 +58,15 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    """Hear saves from inotify and rebuild sooner (``build_delay`` is a public attribute of MkDocs' server)."""
+    """Hear saves from inotify and rebuild sooner (``build_delay`` is a public attribute of MkDocs' server).
+
+    Called after the first build: jieba's dictionary, if that build did not need it, loads now on a thread.
+    """
     if hasattr(server, "build_delay"):
         server.build_delay = SERVE_SETTLE_SECONDS
     watching.use_native_events(server, config.watch)
+    if _build is not None:  # the first build is written: what it did not need loads beside the server
+        _build.site.warm_vocabulary_aside()
     return server
 
 

@@ -308,6 +308,11 @@ class Site(NoteLoading):
         """Fork the page writers now, before the corpus is read (``pagewriter.start_writers``)."""
         pagewriter.start_writers(self)
 
+    def warm_vocabulary_aside(self) -> None:
+        """``mkdocs serve`` is about to answer: jieba's dictionary loads on a thread if no build needed it."""
+        if self.settings.search == "zhudu":
+            search.warm_vocabulary_aside(self.domain_words)
+
     def finish_writing(self, log: logging.Logger) -> None:
         """Wait for the page writers (``pagewriter.finish_writing``); then load the search vocabulary."""
         pagewriter.finish_writing(self, log)

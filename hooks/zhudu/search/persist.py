@@ -6,7 +6,9 @@ was most of a first serve with a warm cache (1,548 page records redone, postings
 assembly is a valid starting point whatever it was made from (a save starts from the last save's,
 whatever that save changed), so the last one a serve made is kept in the cache folder, under a key
 of the code and the assembly's inputs (the variants and the shared postings folder), and a new
-serve starts from it: it then redoes only the pages that changed while no server ran.
+serve starts from it: it then redoes only the pages that changed while no server ran.  Each
+text's words (the search vocabulary, ``index.folded_vocabulary``) are kept with it, so a new serve
+loads jieba's dictionary only if a text is new, and otherwise after its first build.
 
 It is written after the first build of a serve that had to make anything (the cache was cold or
 stale), and when the server stops after saves, not on every save (a pickle of ~60 MB at 500
@@ -17,14 +19,18 @@ nothing half-made is written.  ``mkdocs build`` keeps no assembly (memory) and r
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from zhudu import cache
 from zhudu.search import assembly
+from zhudu.search import index as search
 
 #: The cache's kind (``cache.ArtifactCache``): one entry, the last serve's.
 KIND = "search-assembly"
+#: Version of the entry's layout: (FORMAT, assembly, the vocabulary's key, each text's words).
+FORMAT = 2
 
 
 @dataclass
@@ -40,7 +46,7 @@ class DiskAssembly:
     def kept(self, inputs: Any, root: Path | None) -> assembly.Assembly:
         """The assembly to splice this serve build into: this process's, else the last serve's from disk, else a new one."""
         self.root = root
-        loader = None if root is None else (lambda: cache.ArtifactCache(root).get(KIND, key(inputs)))
+        loader = None if root is None else (lambda: _loaded(cache.ArtifactCache(root).get(KIND, key(inputs))))
         return assembly.kept(inputs, loader)
 
     def built(self, made: assembly.Assembly) -> None:
@@ -72,7 +78,9 @@ class DiskAssembly:
             return
         store = cache.ArtifactCache(root)
         entry = key(inputs)
-        store.put(KIND, entry, made)
+        # With each text's words: a new serve whose texts are all known loads no jieba dictionary
+        # before its first page (about a second; ``index.warm_vocabulary_aside`` loads it after).
+        store.put(KIND, entry, (FORMAT, made, *search.text_words()))
         # Only the last serve's is kept: an entry of another code version or other variants is ~60 MB.
         for old in (Path(root) / KIND).glob("*/*"):
             if old.name != entry and old.is_file():
@@ -80,5 +88,14 @@ class DiskAssembly:
 
 
 def key(inputs: Any) -> str:
-    """The entry of an assembly made for ``inputs`` by this code."""
-    return cache.digest(KIND, cache.code_version(), str(assembly.FORMAT), repr(inputs))
+    """The entry of an assembly made for ``inputs`` by this code (and this jieba: it cut the words)."""
+    versions = (cache.code_version(), str(assembly.FORMAT), str(FORMAT), metadata.version("jieba"))
+    return cache.digest(KIND, *versions, repr(inputs))
+
+
+def _loaded(entry: Any) -> Any:
+    """The assembly of a loaded entry, its texts' words adopted (anything else: not an assembly)."""
+    if not (isinstance(entry, tuple) and len(entry) == 4 and entry[0] == FORMAT):
+        return None
+    search.adopt_text_words(entry[2], entry[3])
+    return entry[1]

@@ -84,7 +84,7 @@ def write_zhudu_search(
     stats = made.stats
     log.debug(
         "zhudu search: %d variant indexes, %d bytes; %d of %d page records redone, postings %s; "
-        "%d files written, %d kept, %d folders renamed",
+        "%d files written, %d kept, %d folders renamed%s",
         len(prefixes),
         written.bytes,
         stats.redone,
@@ -95,4 +95,5 @@ def write_zhudu_search(
         written.files,
         written.kept,
         written.renamed,
+        f"; vocabulary: {search.TEXTS_CUT[0]} texts cut" if serving else "",  # a build cuts in its worker
     )
