@@ -15,15 +15,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from zhudu import fragments, pages, watching
+from zhudu import fragments, pages, serving, watching
 from zhudu.annotate import annotations
 from zhudu.build import Build
 from zhudu.compact import theme_files, whitespace
 from zhudu.errors import ZhuduError
 from zhudu.publish import incremental
 from zhudu.script import convert as script
-from zhudu.search import persist as search_persist
-from zhudu.themes import scans_store
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -60,21 +58,27 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    """Hear saves from inotify and rebuild sooner (``build_delay`` is a public attribute of MkDocs' server)."""
+    """Hear saves from inotify and rebuild sooner (``build_delay`` is a public attribute of MkDocs' server).
+
+    Called after the first build: jieba's dictionary, if that build did not need it, loads now on a thread.
+    """
     if hasattr(server, "build_delay"):
         server.build_delay = SERVE_SETTLE_SECONDS
     watching.use_native_events(server, config.watch)
+    if _build is not None:  # the first build is written: what it did not need loads beside the server
+        _build.site.warm_vocabulary_aside()
     return server
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate ``extra.zhudu`` and set up the build."""
     global _build
+    kept = _build.kept if _build is not None else serving.KeptOnDisk()  # serve: the next build carries it
     if _build is not None:
         _build.stop()  # a build that failed before on_post_build may have left workers
     _build = None
     fragments.use_theme(config.theme)  # HTML written in Python: the theme's partials (before workers fork)
-    _build = _reported(Build.configure, config)
+    _build = _reported(Build.configure, config, kept)
     return config
 
 
@@ -110,7 +114,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     build = _current()
     env = _reported(build.env, env, config, files, lambda note: pages.note_view(build, note))
     if build.themes is not None and build.themes.index is not None:  # after the plan: digests are in
-        scans_store.built(build.themes.index.timings)
+        build.kept.scans.built(build.themes.index.timings)
     return env
 
 
@@ -146,8 +150,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_shutdown() -> None:
     """``mkdocs serve`` stops: keep its search assembly and theme scans for the next one, if saves changed them."""
-    search_persist.save_on_stop()
-    scans_store.save_on_stop()
+    if _build is not None:
+        _build.kept.save_on_stop()
 
 
 def on_build_error(error: Exception) -> None:

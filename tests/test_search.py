@@ -390,3 +390,26 @@ def test_a_word_the_notes_write_the_taiwan_way_is_found_by_its_mainland_form() -
     table = search.fold_table(set("人工智慧"), opencc_converter("t2s").convert)
     alias, _ = search.aliases(["人工智慧"], [opencc_converter("tw2sp").convert], table)
     assert alias["人工智能"] == "人工智慧"
+
+
+def test_words_kept_from_a_former_process_are_used_and_the_dictionary_loaded_aside_cuts_the_rest() -> None:
+    """``adopt_text_words`` (a new serve's kept words) and ``warm_vocabulary_aside`` (jieba on a thread)."""
+    table: dict[str, str] = {}
+    texts = ["注读把笔记做成注释阅读版", "术语表链接到每一条笔记"]
+    expected = search.folded_vocabulary(texts, table, ["注读"])
+    key, words = search.text_words()
+    search._TEXT_WORDS[:] = [None, {}]  # as in a new process
+    search.adopt_text_words(key, dict(words))
+    assert search.folded_vocabulary(texts, table, ["注读"]) == expected
+    assert search.TEXTS_CUT[0] == 0  # every text's words were kept
+    search.warm_vocabulary_aside(["注读"])  # loaded already: no thread
+    more = [*texts, "一段新写的文字"]
+    search.folded_vocabulary(more, table, ["注读"])
+    assert search.TEXTS_CUT[0] == 1  # only the new text
+    search._JIEBA.clear()  # a new dictionary (as after a change of domain words): loaded on a thread
+    search.warm_vocabulary_aside(["注读"])
+    search._TEXT_WORDS[:] = [None, {}]
+    cut_by_it = search.folded_vocabulary(more, table, ["注读"])  # waits for the thread's dictionary
+    assert len(search._JIEBA) == 1 and search.TEXTS_CUT[0] == len(more)
+    assert expected == search.folded_vocabulary(texts, table, ["注读"])
+    assert set(expected) <= set(cut_by_it)

@@ -44,6 +44,7 @@ def test_a_new_serve_redoes_only_the_search_records_of_what_changed_while_no_ser
     (first,) = serve_once(root, tmp_path / "s1", 1)
     assert first["records redone"] == first["records"] > 0
     assert first["postings rebuilt"] == 1
+    assert first["texts cut"] > 0
     kept = list((root / ".cache" / "zhudu" / "search-assembly").glob("*/*"))
     assert len(kept) == 1
 
@@ -53,10 +54,12 @@ def test_a_new_serve_redoes_only_the_search_records_of_what_changed_while_no_ser
     try:
         again = server.rebuild()
         assert again["records redone"] == 0 and again["postings rebuilt"] == 0
+        assert again["texts cut"] == 0  # every text's words kept with the assembly: no jieba loaded
         assert differences(tmp_path / "s2", clean_build(root, tmp_path)) == []
         append(notes[0], "服务器运行时的修改。")
         saved = server.rebuild()
         assert saved["records redone"] == variants and saved["postings rebuilt"] == 0
+        assert saved["texts cut"] == 1  # the new paragraph, with jieba loaded now
         server.ask("stop")
     finally:
         server.stop()
@@ -66,6 +69,7 @@ def test_a_new_serve_redoes_only_the_search_records_of_what_changed_while_no_ser
     append(notes[0], "停服时又写的一段。")
     (third,) = serve_once(root, tmp_path / "s3", 3)
     assert third["records redone"] == variants and third["postings rebuilt"] == 0
+    assert third["texts cut"] == 1
     assert differences(tmp_path / "s3", clean_build(root, tmp_path)) == []
     assert len(list((root / ".cache" / "zhudu" / "search-assembly").glob("*/*"))) == 1
 

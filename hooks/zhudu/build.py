@@ -62,6 +62,7 @@ class Build:
     outputs: incremental.Outputs | None = None  # dirty builds: which pages' output still holds
     nav: Any = None  # the site's nav (every page draws it)
     files: Files | None = None  # the site's files, once on_env has them
+    kept: serving.KeptOnDisk = field(default_factory=serving.KeptOnDisk)  # serve: carried build to build
     config_script: str = ""  # assets/zhudu/config.js (compact/shared_config.py), written after the pages
     #: When the build began (``time.time()``): page-cache entries not used since are swept after a full build.
     started: float = field(default_factory=time.time)
@@ -69,7 +70,7 @@ class Build:
     # ----------------------------------------------------------------- configuration
 
     @classmethod
-    def configure(cls, config: MkDocsConfig) -> Build:
+    def configure(cls, config: MkDocsConfig, kept: serving.KeptOnDisk) -> Build:
         """Validate ``extra.zhudu``, load the conversion rules and register Zhudu's Markdown extensions.
 
         Raises:
@@ -84,7 +85,7 @@ class Build:
             key, error = errors[0]
             raise ZhuduError("mkdocs.yml", None, f"extra.zhudu.{key}: {error}")
         root = Path(config.config_file_path).parent
-        build = cls(site=Site(settings=settings, root=root, site_url=config.site_url or ""))
+        build = cls(site=Site(settings=settings, root=root, site_url=config.site_url or ""), kept=kept)
         site = build.site
         try:
             site.rules  # noqa: B018 - load and validate the conversion rules now, once
@@ -326,7 +327,7 @@ class Build:
             "build_errors": list(site.build_errors),  # mkdocs serve: what the site is served without
             "pager": pagination.pager,
         }
-        worker = search.point_worker if site.settings.search == "zhudu" else _unchanged
+        worker = search.point_worker if site.settings.search == "zhudu" else str  # str(text) is text
         env.filters |= {"zd_search_worker": worker, "zd_version": asset_version}
         en_source = env.loader.get_source(env, "partials/languages/en.html")[0]  # type: ignore[union-attr]
         keys = variants.material_keys(en_source)
@@ -343,7 +344,9 @@ class Build:
         env.globals["zd"]["config_script"] = shared_config.version(self.config_script)
         if self.themes is not None:  # every note's Markdown is rendered by now: match the themes once
             slices, map_slices = site.slicing(len(site.corpus.notes), NOTES_PER_MATCH_SLICE)
-            matched = self.themes.finish(slices, map_slices, annotations.serving(), site.cache_dir)
+            matched = self.themes.finish(
+                slices, map_slices, annotations.serving(), site.cache_dir, self.kept.scans
+            )
             for problem in matched.problems:
                 log.warning("%s", problem)
             log.debug("themes: %s", self.themes.summary())
@@ -387,7 +390,7 @@ class Build:
         log.debug("sitemaps written: %d of %d", site.write_sitemaps(site_dir), len(site.variants))
         shared_config.write(site_dir, self.config_script)
         self.themes = None  # every page is written: the theme index and markers go before the search stage
-        site.write_search_indexes(site_dir, log)
+        site.write_search_indexes(site_dir, log, self.kept.search)
         removed: list[str] | None = None
         if self.outputs is not None and self.files is not None and incremental.dirty():
             # Before the writers stop: the pages' search texts may wait in their spool until then.
@@ -465,10 +468,6 @@ class Build:
         self.site.stop_workers()
         if self.renders is not None:
             self.renders.abandon()
-
-
-def _unchanged(text: str) -> str:
-    return text
 
 
 def _add_theme_pages(pages: list[tuple[str, GeneratedPage]], files: Files, config: MkDocsConfig) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,8 @@ from jinja2 import FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 
 from zhudu import cache
+from zhudu.search.persist import DiskAssembly
+from zhudu.themes.scans_store import DiskScans
 
 
 class Remembered:
@@ -92,6 +95,23 @@ class RememberingCache(cache.ArtifactCache):
 
     def _remembered(self, kind: str) -> bool:
         return self.root is not None and kind not in self.ON_DISK_ONLY
+
+
+@dataclass
+class KeptOnDisk:
+    """What a serve keeps in the cache folder for the next ``mkdocs serve``: its search assembly and theme scans.
+
+    Each serve build hands it to the next (``Build.configure``), so a save's change is written once,
+    when the server stops (``on_shutdown``).
+    """
+
+    search: DiskAssembly = field(default_factory=DiskAssembly)
+    scans: DiskScans = field(default_factory=DiskScans)
+
+    def save_on_stop(self) -> None:
+        """The server stops: write what saves changed since it was written."""
+        self.search.save_on_stop()
+        self.scans.save_on_stop()
 
 
 class TemplateCode(FileSystemBytecodeCache):

@@ -308,6 +308,11 @@ class Site(NoteLoading):
         """Fork the page writers now, before the corpus is read (``pagewriter.start_writers``)."""
         pagewriter.start_writers(self)
 
+    def warm_vocabulary_aside(self) -> None:
+        """``mkdocs serve`` is about to answer: jieba's dictionary loads on a thread if no build needed it."""
+        if self.settings.search == "zhudu":
+            search.warm_vocabulary_aside(self.domain_words)
+
     def finish_writing(self, log: logging.Logger) -> None:
         """Wait for the page writers (``pagewriter.finish_writing``); then load the search vocabulary."""
         pagewriter.finish_writing(self, log)
@@ -345,8 +350,8 @@ class Site(NoteLoading):
         """What stays at the page's root URL: a pointer to the reader's (or the default) variant."""
         return variants.redirect_stub(dest_uri=dest_uri, page_url=url, title=title, variants=self.variants)
 
-    def write_search_indexes(self, site_dir: Path, log: logging.Logger) -> None:
-        """Each variant's own search index, in its own script."""
+    def write_search_indexes(self, site_dir: Path, log: logging.Logger, kept: Any = None) -> None:
+        """Each variant's own search index, in its own script (``kept``: a serve's ``DiskAssembly``)."""
         source = site_dir / "search" / "search_index.json"
         if not source.is_file():
             return
@@ -354,7 +359,7 @@ class Site(NoteLoading):
         if self.settings.search == "zhudu":
             from zhudu.search.stage import write_zhudu_search  # imported here: the one stage that needs it
 
-            write_zhudu_search(self, site_dir, index, log)
+            write_zhudu_search(self, site_dir, index, log, kept)
             source.unlink()
             return
         for variant in self.variants:

@@ -64,10 +64,14 @@ def restore(site_dir: Path, page: WrittenPage) -> bool:
     try:
         for rel, data in page.files:
             path = site_dir / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(path.name + ".zd-tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, path)
+            try:
+                path.parent.mkdir(parents=True)
+            except FileExistsError:  # the page may be served: replaced whole, never seen half written
+                tmp = path.with_name(path.name + ".zd-tmp")
+                tmp.write_bytes(data)
+                os.replace(tmp, path)
+            else:  # a new folder (a new serve's: every page): nothing to replace
+                path.write_bytes(data)
     except OSError:
         return False
     return True

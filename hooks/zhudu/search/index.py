@@ -24,6 +24,7 @@ import hashlib
 import json
 import logging
 import re
+import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -218,24 +219,43 @@ class _JiebaCache:
 #: keyed by a hash of the words added to it (themes.yml and glossary.yml terms); when those change,
 #: a fresh tokenizer is made.  Only the latest one is kept.
 _JIEBA: list[_JiebaCache] = []
+#: Held while the tokenizer is made: a serve may load it on a thread (``warm_vocabulary_aside``).
+_JIEBA_LOCK = threading.Lock()
+
+
+def _jieba_key(added: tuple[str, ...]) -> str:
+    return hashlib.sha256("\n".join(added).encode("utf-8")).hexdigest()
 
 
 def _jieba_cache(added: tuple[str, ...]) -> _JiebaCache:
     """The process-wide tokenizer for this domain dictionary (words added in this order)."""
-    key = hashlib.sha256("\n".join(added).encode("utf-8")).hexdigest()
-    if _JIEBA and _JIEBA[0].key == key:
-        return _JIEBA[0]
-    import jieba  # imported here: loading its dictionary costs a second
+    key = _jieba_key(added)
+    with _JIEBA_LOCK:
+        if _JIEBA and _JIEBA[0].key == key:
+            return _JIEBA[0]
+        import jieba  # imported here: loading its dictionary costs a second
 
-    # jieba announces every dictionary load on stderr through a handler of its own: keep a build's
-    # output to MkDocs' lines (its warnings still show).
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    for word in added:
-        tokenizer.add_word(word, freq=1000)
-    _JIEBA[:] = [_JiebaCache(key, tokenizer, {})]
-    return _JIEBA[0]
+        # jieba announces every dictionary load on stderr through a handler of its own: keep a build's
+        # output to MkDocs' lines (its warnings still show).
+        jieba.setLogLevel(logging.WARNING)
+        tokenizer = jieba.Tokenizer()
+        tokenizer.initialize()
+        for word in added:
+            tokenizer.add_word(word, freq=1000)
+        _JIEBA[:] = [_JiebaCache(key, tokenizer, {})]
+        return _JIEBA[0]
+
+
+def warm_vocabulary_aside(extra_words: Iterable[str]) -> None:
+    """Load jieba's dictionary on a thread, unless loaded: for the first save that cuts a text.
+
+    ``mkdocs serve`` calls it when its first build needed no cut (every text's words kept from the
+    last serve, ``search/persist.py``): the first page does not wait for the dictionary, and a save
+    that needs it before it is loaded waits for the lock.
+    """
+    added = _added_words(extra_words)
+    if not (_JIEBA and _JIEBA[0].key == _jieba_key(added)):
+        threading.Thread(target=_jieba_cache, args=(added,), name="zhudu-jieba", daemon=True).start()
 
 
 def aliases(
@@ -315,16 +335,19 @@ def folded_vocabulary(
     if _TEXT_WORDS[0] != key:
         _TEXT_WORDS[:] = [key, {}]
     kept: dict[str, frozenset[str]] = _TEXT_WORDS[1]
-    cache = _jieba_cache(added)
+    cache: _JiebaCache | None = None  # loaded when a text's words are not kept
     folder = Folder(table)
     seen: dict[str, frozenset[str]] = {}
     words: set[str] = set(w for w in extra_words if _HAN_RE.search(w))
+    TEXTS_CUT[0] = 0
     for text in texts:
         found = seen.get(text)
         if found is None and (found := kept.get(text)) is None:
+            cache = cache or _jieba_cache(added)
             folded = folder(text)
             if (found := cache.words.get(folded)) is None:
                 found = _words_of(cache, folded)
+                TEXTS_CUT[0] += 1
         seen[text] = found
         words |= found
     _TEXT_WORDS[1] = seen  # this call's texts only: a long session does not grow
@@ -333,6 +356,23 @@ def folded_vocabulary(
 
 #: (domain words, fold table) and each text's words for them (``folded_vocabulary``).
 _TEXT_WORDS: list[Any] = [None, {}]
+#: Texts the last ``folded_vocabulary`` of this process cut with jieba (the others' words were kept).
+TEXTS_CUT = [0]
+
+
+def text_words() -> tuple[Any, dict[str, frozenset[str]]]:
+    """The last ``folded_vocabulary``'s key (domain words, fold table) and each text's words."""
+    return _TEXT_WORDS[0], _TEXT_WORDS[1]
+
+
+def adopt_text_words(key: Any, words: Any) -> None:
+    """Each text's words as a former process cut them (``search/persist.py``), when this one has none.
+
+    Used only by a call with the same key (``folded_vocabulary``); a text is found by its whole
+    content, so an edited text is cut again.
+    """
+    if _TEXT_WORDS[0] is None and isinstance(words, dict):
+        _TEXT_WORDS[:] = [key, words]
 
 
 def vocabulary_now(

@@ -6,7 +6,9 @@ was most of a first serve with a warm cache (1,548 page records redone, postings
 assembly is a valid starting point whatever it was made from (a save starts from the last save's,
 whatever that save changed), so the last one a serve made is kept in the cache folder, under a key
 of the code and the assembly's inputs (the variants and the shared postings folder), and a new
-serve starts from it: it then redoes only the pages that changed while no server ran.
+serve starts from it: it then redoes only the pages that changed while no server ran.  Each
+text's words (the search vocabulary, ``index.folded_vocabulary``) are kept with it, so a new serve
+loads jieba's dictionary only if a text is new, and otherwise after its first build.
 
 It is written after the first build of a serve that had to make anything (the cache was cold or
 stale), and when the server stops after saves, not on every save (a pickle of ~60 MB at 500
@@ -16,65 +18,84 @@ nothing half-made is written.  ``mkdocs build`` keeps no assembly (memory) and r
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from zhudu import cache
 from zhudu.search import assembly
+from zhudu.search import index as search
 
 #: The cache's kind (``cache.ArtifactCache``): one entry, the last serve's.
 KIND = "search-assembly"
+#: Version of the entry's layout: (FORMAT, assembly, the vocabulary's key, each text's words).
+FORMAT = 2
 
-#: Where the assembly kept in memory is kept on disk, and whether it changed since it was written
-#: there (or read from there).
-_STATE: dict[str, Any] = {"root": None, "unsaved": False}
+
+@dataclass
+class DiskAssembly:
+    """Where a serve's assembly is kept on disk, and whether it changed since it was written (or read).
+
+    Held by the build (``Build.kept``) and handed from one serve build to the next.
+    """
+
+    root: Path | None = None
+    unsaved: bool = False
+
+    def kept(self, inputs: Any, root: Path | None) -> assembly.Assembly:
+        """The assembly to splice this serve build into: this process's, else the last serve's from disk, else a new one."""
+        self.root = root
+        loader = None if root is None else (lambda: _loaded(cache.ArtifactCache(root).get(KIND, key(inputs))))
+        return assembly.kept(inputs, loader)
+
+    def built(self, made: assembly.Assembly) -> None:
+        """A serve build finished with ``made``: written to disk at once or remembered as unsaved.
+
+        Written when this is the process's first build and it made anything (a cold or stale cache);
+        a save's change is only remembered (``save_on_stop`` writes it).
+        """
+        stats = made.stats
+        changed = stats.redone > 0 or stats.rebuilt or stats.keys_spliced > 0
+        first = not made.builds_seen
+        made.builds_seen += 1
+        if first and changed:
+            self._save(made)
+        else:
+            self.unsaved = self.unsaved or changed
+
+    def save_on_stop(self) -> None:
+        """The server stops: write the kept assembly if saves changed it since it was written."""
+        if self.unsaved:
+            current = assembly.current()
+            if current is not None:
+                self._save(current)
+
+    def _save(self, made: assembly.Assembly) -> None:
+        root, inputs = self.root, assembly.current_inputs()
+        self.unsaved = False
+        if root is None or inputs is None:
+            return
+        store = cache.ArtifactCache(root)
+        entry = key(inputs)
+        # With each text's words: a new serve whose texts are all known loads no jieba dictionary
+        # before its first page (about a second; ``index.warm_vocabulary_aside`` loads it after).
+        store.put(KIND, entry, (FORMAT, made, *search.text_words()))
+        # Only the last serve's is kept: an entry of another code version or other variants is ~60 MB.
+        for old in (Path(root) / KIND).glob("*/*"):
+            if old.name != entry and old.is_file():
+                old.unlink(missing_ok=True)
 
 
 def key(inputs: Any) -> str:
-    """The entry of an assembly made for ``inputs`` by this code."""
-    return cache.digest(KIND, cache.code_version(), str(assembly.FORMAT), repr(inputs))
+    """The entry of an assembly made for ``inputs`` by this code (and this jieba: it cut the words)."""
+    versions = (cache.code_version(), str(assembly.FORMAT), str(FORMAT), metadata.version("jieba"))
+    return cache.digest(KIND, *versions, repr(inputs))
 
 
-def kept(inputs: Any, root: Path | None) -> assembly.Assembly:
-    """The assembly to splice this serve build into: this process's, else the last serve's from disk, else a new one."""
-    _STATE["root"] = root
-    loader = None if root is None else (lambda: cache.ArtifactCache(root).get(KIND, key(inputs)))
-    return assembly.kept(inputs, loader)
-
-
-def built(made: assembly.Assembly) -> None:
-    """A serve build finished with ``made``: written to disk at once or remembered as unsaved.
-
-    Written when this is the process's first build and it made anything (a cold or stale cache);
-    a save's change is only remembered (``save_on_stop`` writes it).
-    """
-    stats = made.stats
-    changed = stats.redone > 0 or stats.rebuilt or stats.keys_spliced > 0
-    first = not made.builds_seen
-    made.builds_seen += 1
-    if first and changed:
-        _save(made)
-    else:
-        _STATE["unsaved"] = _STATE["unsaved"] or changed
-
-
-def save_on_stop() -> None:
-    """The server stops: write the kept assembly if saves changed it since it was written."""
-    if _STATE["unsaved"]:
-        current = assembly.current()
-        if current is not None:
-            _save(current)
-
-
-def _save(made: assembly.Assembly) -> None:
-    root, inputs = _STATE["root"], assembly.current_inputs()
-    _STATE["unsaved"] = False
-    if root is None or inputs is None:
-        return
-    store = cache.ArtifactCache(root)
-    entry = key(inputs)
-    store.put(KIND, entry, made)
-    # Only the last serve's is kept: an entry of another code version or other variants is ~60 MB.
-    for old in (Path(root) / KIND).glob("*/*"):
-        if old.name != entry and old.is_file():
-            old.unlink(missing_ok=True)
+def _loaded(entry: Any) -> Any:
+    """The assembly of a loaded entry, its texts' words adopted (anything else: not an assembly)."""
+    if not (isinstance(entry, tuple) and len(entry) == 4 and entry[0] == FORMAT):
+        return None
+    search.adopt_text_words(entry[2], entry[3])
+    return entry[1]

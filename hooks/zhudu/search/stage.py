@@ -27,13 +27,17 @@ if TYPE_CHECKING:
 
 
 def write_zhudu_search(
-    site: Site, site_dir: Path, material_index: Mapping[str, Any], log: logging.Logger
+    site: Site,
+    site_dir: Path,
+    material_index: Mapping[str, Any],
+    log: logging.Logger,
+    kept: search_persist.DiskAssembly | None = None,
 ) -> None:
     """Zhudu's sharded passage index, from the pages' search records taken as each variant was written.
 
     The worker reads the shards (``search/shards.py``); each variant's ``search_index.json``
     holds only Material's search configuration (``search.stub_index``), for the browsers where
-    Material still fetches it.
+    Material still fetches it.  ``kept``: where a serve keeps its assembly on disk (a new one if none).
     """
     # Read page by page from the spool as the index is made, not all at once (textspool.py).
     order = [r.dest_uri for r in sorted(site.pages.values(), key=lambda r: (r.url, r.dest_uri))]
@@ -51,8 +55,9 @@ def write_zhudu_search(
     prefixes = {v.code: v.prefix for v in site.variants}
     postings_at = search_shards.shared_folder(prefixes.values())
     serving = annotations.serving()
+    kept = kept if kept is not None else search_persist.DiskAssembly()
     made = (
-        search_persist.kept((canonical, postings_at, tuple(sorted(prefixes.items()))), site.cache_dir)
+        kept.kept((canonical, postings_at, tuple(sorted(prefixes.items()))), site.cache_dir)
         if serving
         else search_assembly.Assembly(remember=False)  # a build sees each passage once
     )
@@ -72,14 +77,14 @@ def write_zhudu_search(
         search_assembly.forget()  # half-updated: the next save starts from nothing
         raise
     if serving:
-        search_persist.built(made)
+        kept.built(made)
     stub = search.stub_index(material_index)
     for prefix in sorted(prefixes.values()):
         write_file(site_dir / prefix / "search" / "search_index.json", stub)
     stats = made.stats
     log.debug(
         "zhudu search: %d variant indexes, %d bytes; %d of %d page records redone, postings %s; "
-        "%d files written, %d kept, %d folders renamed",
+        "%d files written, %d kept, %d folders renamed%s",
         len(prefixes),
         written.bytes,
         stats.redone,
@@ -90,4 +95,5 @@ def write_zhudu_search(
         written.files,
         written.kept,
         written.renamed,
+        f"; vocabulary: {search.TEXTS_CUT[0]} texts cut" if serving else "",  # a build cuts in its worker
     )

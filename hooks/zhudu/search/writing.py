@@ -94,6 +94,8 @@ def _write_folder(
             old.rename(folder)  # the unchanged files move with it
             stats.renamed += 1
             known = last[1]
+    if known is None and not folder.exists():  # a new folder (a new serve's): nothing to compare or remove
+        known = {}
     folder.mkdir(parents=True, exist_ok=True)
     for name in sorted(files):
         text, digest = files[name]

@@ -187,13 +187,14 @@ class ThemeBuild:
         map_slices: SlicesMap | None = None,
         remember: bool = True,
         kept_in: Path | None = None,
+        store: scans_store.DiskScans | None = None,
     ) -> ThemeIndex:
         """Match the map against every collected note (call once, before templates render).
 
         ``slices``, ``map_slices`` and ``remember``: see ``matching.build_index``.  ``kept_in``: the
-        cache folder a remembering process starts its scans from (``scans_store``).
+        cache folder a remembering process starts its scans from, ``store`` what it read there (``scans_store``).
         """
-        scans_store.start(self.theme_map, kept_in if remember else None)
+        (store or scans_store.DiskScans()).start(self.theme_map, kept_in if remember else None)
         notes = [
             NotePassages(
                 id=n.id, slug=n.slug, title=n.title, date=n.date, passages=self.collected.get(n.id, ())

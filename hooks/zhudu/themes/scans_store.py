@@ -16,6 +16,7 @@ digests are in it) and when the server stops after saves that did; not on every 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,28 +29,71 @@ KIND = "theme-scans"
 #: Version of the entry's layout.
 FORMAT = 1
 
-#: The cache folder of this process's serve and the phrases of the scans last read or written,
-#: and whether the scans changed since.
-_STATE: dict[str, Any] = {"root": None, "phrases": None, "unsaved": False, "builds": 0}
+
+@dataclass
+class DiskScans:
+    """A serve's cache folder, the phrases of the scans last read or written there, and whether they changed.
+
+    ``builds``: the builds of this process that used them.
+
+    Held by the build (``Build.kept``) and handed from one serve build to the next.
+    """
+
+    root: Path | None = None
+    phrases: Any = None
+    unsaved: bool = False
+    builds: int = 0
+
+    def start(self, theme_map: ThemeMap, root: Path | None) -> None:
+        """Before a serve build matches: a new process starts from the last serve's scans of these phrases."""
+        phrases = matching.map_phrases(theme_map)
+        self.root, self.phrases = root, phrases
+        scans = matching.SCANS
+        if root is None or scans.automaton is not None:  # this process has its own (or keeps nothing)
+            return
+        entry = cache.ArtifactCache(root).get(KIND, key(phrases))
+        if _valid(entry):
+            scans.matcher(phrases, theme_map.themes)
+            scans.current.update(entry[1])
+            scans.hits_current.update(entry[2])
+
+    def built(self, timings: dict[str, float]) -> None:
+        """A serve build's plan is done: the scans are written at once (first build) or remembered as unsaved.
+
+        ``timings`` are the index's: passages scanned, notes whose hits were made (not kept).
+        """
+        if self.root is None:
+            return
+        changed = timings.get("scanned", 0) > 0 or timings.get("notes made", 0) > 0
+        first = self.builds == 0
+        self.builds += 1
+        if first and changed:
+            self._save()
+        else:
+            self.unsaved = self.unsaved or changed
+
+    def save_on_stop(self) -> None:
+        """The server stops: write the scans if saves changed them since they were written."""
+        if self.unsaved:
+            self._save()
+
+    def _save(self) -> None:
+        root, phrases, scans = self.root, self.phrases, matching.SCANS
+        self.unsaved = False
+        if root is None or phrases is None or scans.phrases != phrases:
+            return
+        store = cache.ArtifactCache(root)
+        entry = key(phrases)
+        # This build's scans only (``current``): what the next serve's notes are most likely to be.
+        store.put(KIND, entry, (FORMAT, dict(scans.current), dict(scans.hits_current)))
+        for old in (Path(root) / KIND).glob("*/*"):  # only the last serve's: another map's is stale
+            if old.name != entry and old.is_file():
+                old.unlink(missing_ok=True)
 
 
 def key(phrases: Any) -> str:
     """The entry of the scans made for ``phrases`` by this code."""
     return cache.digest(KIND, cache.code_version(), str(FORMAT), repr(phrases))
-
-
-def start(theme_map: ThemeMap, root: Path | None) -> None:
-    """Before a serve build matches: a new process starts from the last serve's scans of these phrases."""
-    phrases = matching.map_phrases(theme_map)
-    _STATE["root"], _STATE["phrases"] = root, phrases
-    scans = matching.SCANS
-    if root is None or scans.automaton is not None:  # this process has its own (or keeps nothing)
-        return
-    entry = cache.ArtifactCache(root).get(KIND, key(phrases))
-    if _valid(entry):
-        scans.matcher(phrases, theme_map.themes)
-        scans.current.update(entry[1])
-        scans.hits_current.update(entry[2])
 
 
 def _valid(entry: Any) -> bool:
@@ -65,39 +109,3 @@ def _valid(entry: Any) -> bool:
     ) and all(
         isinstance(k, tuple) and len(k) == 2 and isinstance(v, tuple) and len(v) == 3 for k, v in hits.items()
     )
-
-
-def built(timings: dict[str, float]) -> None:
-    """A serve build's plan is done: the scans are written at once (first build) or remembered as unsaved.
-
-    ``timings`` are the index's: passages scanned, notes whose hits were made (not kept).
-    """
-    if _STATE["root"] is None:
-        return
-    changed = timings.get("scanned", 0) > 0 or timings.get("notes made", 0) > 0
-    first = _STATE["builds"] == 0
-    _STATE["builds"] += 1
-    if first and changed:
-        _save()
-    else:
-        _STATE["unsaved"] = _STATE["unsaved"] or changed
-
-
-def save_on_stop() -> None:
-    """The server stops: write the scans if saves changed them since they were written."""
-    if _STATE["unsaved"]:
-        _save()
-
-
-def _save() -> None:
-    root, phrases, scans = _STATE["root"], _STATE["phrases"], matching.SCANS
-    _STATE["unsaved"] = False
-    if root is None or phrases is None or scans.phrases != phrases:
-        return
-    store = cache.ArtifactCache(root)
-    entry = key(phrases)
-    # This build's scans only (``current``): what the next serve's notes are most likely to be.
-    store.put(KIND, entry, (FORMAT, dict(scans.current), dict(scans.hits_current)))
-    for old in (Path(root) / KIND).glob("*/*"):  # only the last serve's: another map's is stale
-        if old.name != entry and old.is_file():
-            old.unlink(missing_ok=True)
