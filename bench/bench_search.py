@@ -566,7 +566,10 @@ def _open_and_ask(page: Any, url: str, query: str, phone: bool, trace: Any = Non
 
     def record(response: Any) -> None:
         if response.status == 200:
-            sizes[response.url] = len(gzip.compress(response.body(), compresslevel=6, mtime=0))
+            body = response.body()
+            # The index's stored files are deflated already and sent as they are (octet-stream).
+            stored = response.url.split("?", 1)[0].endswith(".deflate")
+            sizes[response.url] = len(body) if stored else len(gzip.compress(body, compresslevel=6, mtime=0))
 
     page.on("response", record)
     page.on("requestfinished", lambda request: finished.append(request))

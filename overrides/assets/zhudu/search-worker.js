@@ -6,7 +6,9 @@
  * The index is sharded (hooks/zhudu/search/shards.py documents the files): the worker fetches the
  * variant's small manifest.json when the reader opens search, then per query only the shards holding
  * the query's character pairs, and the passages (fragments) of the pages it shows. Each file is
- * fetched once (the browser's cache keeps it; names carry a content hash).
+ * fetched once (the browser's cache keeps it; names carry a content hash). Every file but the
+ * manifest is stored deflated (<n>.deflate, hooks/zhudu/search/writing.py) and inflated here with
+ * the browser's DecompressionStream: the site holds the bytes gzip would send.
  *
  * After a redeploy: the manifest's URL is fixed and GitHub Pages lets a browser keep it for ten
  * minutes (max-age=600), so the manifest a page gets may name folders the new deploy no longer has,
@@ -38,7 +40,7 @@
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 /* The manifest format this worker reads (FORMAT in hooks/zhudu/search/assembly.py). */
-var FORMAT = 5;
+var FORMAT = 6;
 /* The pages a result list shows (Material renders ten at first): their passages are fetched. */
 var MAX_PAGES = 10;
 var MAX_PASSAGES = 60;
@@ -60,6 +62,7 @@ var BY_START = [];                 /* the pages in number order */
 var BUCKET_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
 var PASSAGE_COUNT = 0;             /* passages in the notes (a page's block has unused numbers) */
 var FRAGMENTS = "";
+var STORED = ".deflate";           /* a family file's suffix (STORED_SUFFIX in hooks/zhudu/search/writing.py) */
 var FILES = Object.create(null);   /* URL -> promise of its JSON */
 var LOADED = Object.create(null);  /* URL -> its JSON */
 var DECODED = Object.create(null); /* family + key -> Map(doc -> positions) */
@@ -99,9 +102,17 @@ function fetchJSON(url, init) {
   });
 }
 
+/* A stored family file: deflated JSON (a server may still gzip it on the wire: fetch undoes that). */
+function fetchDeflated(url, init) {
+  return fetch(url, init).then(function (response) {
+    if (!response.ok) throw new Error("search index: HTTP " + response.status + " " + url);
+    return new Response(response.body.pipeThrough(new DecompressionStream("deflate"))).json();
+  });
+}
+
 function getJSON(url) {
   if (!FILES[url]) {
-    FILES[url] = fetchJSON(url, { credentials: "same-origin" }).then(function (data) {
+    FILES[url] = fetchDeflated(url, { credentials: "same-origin" }).then(function (data) {
       LOADED[url] = data;
       return data;
     }, function (error) {
@@ -122,7 +133,7 @@ function shardOf(key, count) {
 function shardURL(family, key) {
   var where = SHARDS[family];  /* [count, folder] */
   if (!where || !where[0]) return null;
-  return BASE + where[1] + "/" + shardOf(key, where[0]) + ".json";
+  return BASE + where[1] + "/" + shardOf(key, where[0]) + STORED;
 }
 
 function shard(family, key) {
@@ -472,7 +483,7 @@ function isTitle(doc) {
 
 /* The file holding a passage: its page's passages come CHUNK to a file, named by the page's first number. */
 function fragmentURL(doc, page) {
-  return BASE + FRAGMENTS + "/" + PAGE_START[page] + "-" + Math.floor((doc - PAGE_START[page] - 1) / CHUNK) + ".json";
+  return BASE + FRAGMENTS + "/" + PAGE_START[page] + "-" + Math.floor((doc - PAGE_START[page] - 1) / CHUNK) + STORED;
 }
 
 /* One-character terms of the readings (a Han run or a Latin word of one character): the "u" shards. */
