@@ -224,6 +224,23 @@ def test_a_search_that_cannot_be_done_says_so(
         assert page.locator(MATERIAL_META).is_visible()
 
 
+def test_a_browser_that_cannot_inflate_the_index_says_so(sites, page, tmp_path: Path) -> None:
+    """The index's files are stored deflated (search/writing.py): without DecompressionStream the
+    worker cannot read them, and the page says why instead of "nothing found" or "try later"."""
+    one, _ = sites
+    worker = one / "assets" / "zhudu" / "search-worker.js"
+    worker.write_text("self.DecompressionStream = undefined;\n" + worker.read_text("utf-8"), "utf-8")
+    with pages_server(tmp_path / "www", one) as served:
+        bench_search.open_search(page, served.url + "zh-Hant-TW/")
+        _search(page, "資料")
+        page.wait_for_selector(".zd-search-failed", timeout=15_000)
+        assert (
+            page.locator(".zd-search-failed").inner_text()
+            == "這個瀏覽器無法讀取搜尋索引，請改用較新的瀏覽器。"
+        )
+        assert page.locator("a.md-search-result__link").count() == 0
+
+
 def test_a_manifest_newer_than_the_page_says_reload(sites, page, tmp_path: Path) -> None:
     """A page's script (kept by the browser) older than the deploy's index format."""
     one, _ = sites

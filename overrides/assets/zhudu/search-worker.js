@@ -678,9 +678,12 @@ function prepared(query) {
 }
 
 /* What the page shows when a search could not be done: "outdated" when the site's index is of a
- * format this worker does not read even from the server (the page is older than the site). */
+ * format this worker does not read even from the server (the page is older than the site);
+ * "unsupported" when the browser cannot inflate the index's files (no DecompressionStream). */
 function failure(query, error) {
-  return { query: query, failed: error && error.outdated ? "outdated" : "unavailable" };
+  var failed = error && error.outdated ? "outdated"
+    : typeof DecompressionStream !== "function" ? "unsupported" : "unavailable";
+  return { query: query, failed: failed };
 }
 
 /* When this worker's URL carries "#zd-search=<token>" (zd-lazy-search.html), its page speaks on the
