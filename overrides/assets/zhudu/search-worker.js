@@ -8,7 +8,9 @@
  * the query's character pairs, and the passages (fragments) of the pages it shows. Each file is
  * fetched once (the browser's cache keeps it; names carry a content hash). Every file but the
  * manifest is stored deflated (<n>.deflate, hooks/zhudu/search/writing.py) and inflated here with
- * the browser's DecompressionStream: the site holds the bytes gzip would send.
+ * the browser's DecompressionStream: the site holds the bytes gzip would send. A browser without it
+ * (Safari < 16.4, Chrome < 80, Firefox < 113) loads vendor/fflate-<version>.js, then only (README,
+ * "Dependencies"), and inflates with it: other readers fetch none of its bytes.
  *
  * After a redeploy: the manifest's URL is fixed and GitHub Pages lets a browser keep it for ten
  * minutes (max-age=600), so the manifest a page gets may name folders the new deploy no longer has,
@@ -63,6 +65,10 @@ var BUCKET_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVW
 var PASSAGE_COUNT = 0;             /* passages in the notes (a page's block has unused numbers) */
 var FRAGMENTS = "";
 var STORED = ".deflate";           /* a family file's suffix (STORED_SUFFIX in hooks/zhudu/search/writing.py) */
+/* Relative to this worker. The ?v= is the file's hash (publish/asset_versions.py; a test checks it):
+ * naming it here changes this worker's own ?v= whenever the library changes. */
+var INFLATE_SCRIPT = "vendor/fflate-0.8.3.js?v=462ef8041fc9";
+var INFLATE = null;                /* fflate, once loaded (no DecompressionStream only) */
 var FILES = Object.create(null);   /* URL -> promise of its JSON */
 var LOADED = Object.create(null);  /* URL -> its JSON */
 var DECODED = Object.create(null); /* family + key -> Map(doc -> positions) */
@@ -102,11 +108,37 @@ function fetchJSON(url, init) {
   });
 }
 
+/* fflate, loaded on first need. A script that loads but does not run here (a syntax or feature the
+ * browser lacks) makes the error "unsupported"; a network failure does not (tried again next query). */
+function fallbackInflate() {
+  if (INFLATE) return INFLATE;
+  try {
+    if (typeof importScripts !== "function") throw new TypeError("no importScripts");
+    importScripts(INFLATE_SCRIPT);
+    if (!self.fflate || typeof self.fflate.unzlibSync !== "function") throw new TypeError("no fflate");
+  } catch (error) {
+    if (!error || error.name !== "NetworkError") {
+      var failed = new Error("search index: this browser cannot inflate (" + error + ")");
+      failed.unsupported = true;
+      throw failed;
+    }
+    throw error;
+  }
+  INFLATE = self.fflate;
+  return INFLATE;
+}
+
 /* A stored family file: deflated JSON (a server may still gzip it on the wire: fetch undoes that). */
 function fetchDeflated(url, init) {
   return fetch(url, init).then(function (response) {
     if (!response.ok) throw new Error("search index: HTTP " + response.status + " " + url);
-    return new Response(response.body.pipeThrough(new DecompressionStream("deflate"))).json();
+    if (typeof DecompressionStream === "function") {
+      return new Response(response.body.pipeThrough(new DecompressionStream("deflate"))).json();
+    }
+    return response.arrayBuffer().then(function (buffer) {
+      var fflate = fallbackInflate();
+      return JSON.parse(fflate.strFromU8(fflate.unzlibSync(new Uint8Array(buffer))));
+    });
   });
 }
 
@@ -235,7 +267,8 @@ function still(generation) {
 function searchSafely(raw) {
   return loadManifest(MANIFEST_URL).then(function () {
     var generation = GENERATION;
-    return search(raw).then(null, function () {
+    return search(raw).then(null, function (error) {
+      if (error && error.unsupported) throw error;  /* not the index's fault: a new manifest changes nothing */
       /* Another search may have renewed the manifest meanwhile: then it is used as it is. */
       var renewed = generation === GENERATION ? renew() : Promise.resolve();
       return renewed.then(function () { return search(raw); });
@@ -679,10 +712,10 @@ function prepared(query) {
 
 /* What the page shows when a search could not be done: "outdated" when the site's index is of a
  * format this worker does not read even from the server (the page is older than the site);
- * "unsupported" when the browser cannot inflate the index's files (no DecompressionStream). */
+ * "unsupported" when the browser cannot inflate the index's files (neither DecompressionStream nor
+ * the fallback runs here). */
 function failure(query, error) {
-  var failed = error && error.outdated ? "outdated"
-    : typeof DecompressionStream !== "function" ? "unsupported" : "unavailable";
+  var failed = error && error.outdated ? "outdated" : error && error.unsupported ? "unsupported" : "unavailable";
   return { query: query, failed: failed };
 }
 
