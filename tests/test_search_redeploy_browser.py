@@ -162,7 +162,9 @@ def test_the_worker_names_the_fallback_by_its_version() -> None:
     assert script, "search-worker.js: INFLATE_SCRIPT"
     asset = "assets/zhudu/" + script[1]
     assert (REPO / "overrides" / asset).is_file()
-    assert script[2] == asset_versions.version(asset), f"search-worker.js: {asset}?v={asset_versions.version(asset)}"
+    assert script[2] == asset_versions.version(asset), (
+        f"search-worker.js: {asset}?v={asset_versions.version(asset)}"
+    )
 
 
 def test_the_deploys_name_other_folders(sites: tuple[Path, Path]) -> None:
