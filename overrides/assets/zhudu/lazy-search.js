@@ -22,7 +22,7 @@
   var APART = traditional ? "逐字搜尋：" : "逐字搜索：";
   /* Said instead of Material's "nothing found" when the worker could not search (search-worker.js):
    * the index could not be had even from the server, it is newer than this page's script, or the
-   * browser cannot inflate its files (no DecompressionStream: before Chrome 80, Firefox 113, Safari 16.4). */
+   * browser cannot inflate its files (no DecompressionStream, and the vendored fflate does not run). */
   var FAILED = {
     "zh-Hant-TW": { unavailable: "無法載入搜尋索引，請稍後重新整理頁面再試。", outdated: "網站已更新，請重新整理頁面後再搜尋。",
                     unsupported: "這個瀏覽器無法讀取搜尋索引，請改用較新的瀏覽器。" },
