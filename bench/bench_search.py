@@ -520,6 +520,15 @@ class Asked:
     worker_ms: float | None
 
 
+def _wire_bytes(response: Any) -> int:
+    """A response's bytes as GitHub Pages sends them: gzip (level 6), but the index's stored files,
+    deflated already and sent as they are (``.deflate``: an octet stream, which Pages does not compress)."""
+    body = response.body()
+    if response.url.split("?", 1)[0].endswith(".deflate"):
+        return len(body)
+    return len(gzip.compress(body, compresslevel=6, mtime=0))
+
+
 def _rounds(spans: list[tuple[float, float]]) -> int:
     """Round trips in a row: each request that starts once every request before it has ended."""
     rounds, end = 0, float("-inf")
@@ -566,7 +575,7 @@ def _open_and_ask(page: Any, url: str, query: str, phone: bool, trace: Any = Non
 
     def record(response: Any) -> None:
         if response.status == 200:
-            sizes[response.url] = len(gzip.compress(response.body(), compresslevel=6, mtime=0))
+            sizes[response.url] = _wire_bytes(response)
 
     page.on("response", record)
     page.on("requestfinished", lambda request: finished.append(request))
@@ -708,7 +717,7 @@ def weight(collection: str, trace: bool = False) -> int:
 
                 def count(response: Any, sizes: dict[str, int] = sizes) -> None:
                     if response.status == 200:
-                        sizes[response.url] = len(gzip.compress(response.body(), 6, mtime=0))
+                        sizes[response.url] = _wire_bytes(response)
 
                 page.on("response", count)
                 placeholder = open_search(page, url)

@@ -78,7 +78,14 @@ def make_project(repo: Path, dest: Path, kind: str, n: int) -> int:
 
 
 def build(project: Path, out: Path) -> float:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://zhudu.github.io/zhudu/"}
+    # The project's own hooks (copied from --repo) first: the venv's .pth names one checkout's hooks,
+    # which a build would import otherwise, whatever --repo says.
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "SITE_URL": "https://zhudu.github.io/zhudu/",
+        "PYTHONPATH": str(project / "hooks"),
+    }
     started = time.perf_counter()
     done = subprocess.run(
         [str(MKDOCS), "build", "-q", "-d", str(out)], cwd=project, env=env, capture_output=True, text=True

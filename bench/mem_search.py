@@ -25,7 +25,7 @@ from zhudu.publish.textspool import Spool
 from zhudu.script import convert as script
 from zhudu.search import assembly, shards
 from zhudu.search import index as search
-from zhudu.search.writing import write_index
+from zhudu.search.writing import read_stored, stored_name, write_index
 
 PREFIXES = {"zh-Hans": "zh-Hans/", "zh-Hant-TW": "zh-Hant-TW/", "zh-Hant-HK": "zh-Hant-HK/"}
 OPENCC = {"zh-Hans": None, "zh-Hant-TW": "s2twp", "zh-Hant-HK": "s2hk"}
@@ -37,7 +37,9 @@ def _pages(folder: Path) -> dict[str, search.PageText]:
     for start, count in shards.page_starts(manifest):
         rows, head = [], None
         for chunk in range(max(-(-count // manifest["chunk"]), 1)):
-            data = json.loads((folder / manifest["fragments"] / f"{start}-{chunk}.json").read_text("utf-8"))
+            data = json.loads(
+                read_stored(folder / manifest["fragments"] / stored_name(f"{start}-{chunk}.json"))
+            )
             head = head or data
             rows += [[r[0], data["h"][r[1]], *r[2:]] for r in data["p"]]  # a heading by its place in "h"
         assert head is not None

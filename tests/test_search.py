@@ -6,6 +6,7 @@ import hashlib
 import json
 import posixpath
 import re
+import zlib
 from typing import Any
 
 import pytest
@@ -14,6 +15,7 @@ from zhudu.publish import asset_versions
 from zhudu.script.convert import opencc_converter
 from zhudu.search import index as search
 from zhudu.search import shards as search_shards
+from zhudu.search import writing
 
 NOTE = "---\ntitle: 测试\n---\n\n数据中心的建设带来了就业。\n\n中华人民共和国成立。\n\n开源软件和网络。\n"
 
@@ -335,11 +337,36 @@ def test_writing_again_removes_the_files_of_the_earlier_index(tmp_path) -> None:
         for p in (tmp_path / "zh-Hans/search").rglob("*")
         if p.is_file()
     ) == [
-        "b-bbbbbbbbbbbb/0.json",
-        "f-bbb/0.json",
+        "b-bbbbbbbbbbbb/0.deflate",  # a family's files are stored deflated (writing.stored)
+        "f-bbb/0.deflate",
         "manifest.json",
         "search_index.json",
     ]
+
+
+def test_a_familys_files_are_stored_deflated_and_read_back_as_their_json(tmp_path) -> None:
+    """Every file but the manifest is written as ``<n>.deflate`` (the worker inflates it with
+    DecompressionStream("deflate"), zlib's format): the same JSON text, the same bytes each write."""
+    converters = {"zh-Hans": str, "zh-Hant-TW": opencc_converter("s2twp").convert}
+    built = dict(
+        search_shards.build_each(_variant_pages(), "zh-Hans", opencc_converter("t2s").convert, converters)
+    )
+    prefixes = {"zh-Hans": "zh-Hans/", "zh-Hant-TW": "zh-Hant-TW/"}
+    for site in (tmp_path / "one", tmp_path / "two"):
+        search_shards.write(built, site, prefixes)
+    for code, files in built.items():
+        search_dir = tmp_path / "one" / code / "search"
+        for name, text in files.items():
+            text = text if isinstance(text, str) else text[0]
+            text = text if isinstance(text, str) else text.decode("utf-8")
+            if name == "manifest.json":
+                assert (search_dir / name).read_text("utf-8") == text
+                continue
+            path = search_dir / writing.stored_name(name)
+            assert path.suffix == ".deflate" and not (search_dir / name).exists()
+            assert writing.read_stored(path) == text
+            assert zlib.decompressobj().decompress(path.read_bytes()).decode("utf-8") == text  # zlib's format
+            assert path.read_bytes() == (tmp_path / "two" / path.relative_to(tmp_path / "one")).read_bytes()
 
 
 def test_the_variants_share_one_copy_of_the_postings(site_builder) -> None:
@@ -366,7 +393,9 @@ def test_shared_postings_are_written_once_and_stale_ones_removed(tmp_path) -> No
         own = {"manifest.json": "{}", f"../../search/b-{tag * 12}/0.json": "{}"}
         return {code: {**own, f"f-{tag}{n}/0.json": "[]"} for n, code in enumerate(prefixes)}
 
-    assert search_shards.write(files("a"), tmp_path, prefixes) == 2 + 2 * (2 + 2)  # the shard once
+    # Bytes as stored: the manifests as they are, the shard once, each file of a family deflated.
+    stored = len(writing.stored("{}"))
+    assert search_shards.write(files("a"), tmp_path, prefixes) == stored + 2 * (2 + len(writing.stored("[]")))
     search_shards.write(files("b"), tmp_path, prefixes)
     assert sorted(p.name for p in (tmp_path / "search").iterdir()) == ["b-" + "b" * 12]
     assert sorted(p.name for p in (tmp_path / "zh-Hans/search").iterdir()) == ["f-b0", "manifest.json"]
@@ -379,7 +408,7 @@ def test_build_writes_the_sharded_index_per_variant(site_builder) -> None:
         manifest = json.loads(result.page(f"{code}/search/manifest.json"))
         assert manifest["v"] == search_shards.FORMAT
         fragments = result.site_dir / code / "search" / manifest["fragments"]
-        texts = "".join(p.read_text(encoding="utf-8") for p in fragments.iterdir())
+        texts = "".join(writing.read_stored(p) for p in fragments.iterdir())
         assert (
             "資料中心" if code == "zh-Hant-TW" else "数据中心" if code == "zh-Hans" else "數據中心"
         ) in texts

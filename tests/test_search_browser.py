@@ -194,7 +194,7 @@ def test_a_regional_query_asks_for_all_its_shards_in_one_round_trip(real_site, p
     both readings are asked for at once, none waiting for another to arrive (phone time, issue 21)."""
     held: list[Any] = []
     page.route(
-        re.compile(r".*/search/b-[0-9a-f]+/\d+\.json$"), lambda route: held.append(route)
+        re.compile(r".*/search/b-[0-9a-f]+/\d+\.deflate$"), lambda route: held.append(route)
     )  # not answered yet
     bench_search.open_search(page, real_site.variant_url("zh-Hans"))
     manifest = json.loads((real_site.build.site_dir / "zh-Hans/search/manifest.json").read_text("utf-8"))
@@ -205,7 +205,7 @@ def test_a_regional_query_asks_for_all_its_shards_in_one_round_trip(real_site, p
     asked: set[int] = set()
 
     def asks_for_both(request: Any) -> bool:
-        shard = re.search(r"/b-[0-9a-f]+/(\d+)\.json$", request.url)
+        shard = re.search(r"/b-[0-9a-f]+/(\d+)\.deflate$", request.url)
         if shard:
             asked.add(int(shard[1]))
         return wanted <= asked
@@ -215,7 +215,7 @@ def test_a_regional_query_asks_for_all_its_shards_in_one_round_trip(real_site, p
         page.keyboard.press("End")
     for route in held:
         route.continue_()
-    page.unroute(re.compile(r".*/search/b-[0-9a-f]+/\d+\.json$"))  # lets any later one through
+    page.unroute(re.compile(r".*/search/b-[0-9a-f]+/\d+\.deflate$"))  # lets any later one through
     page.wait_for_selector("a.md-search-result__link")
     assert "芯片" in page.locator(".md-search-result__list").inner_text()
 

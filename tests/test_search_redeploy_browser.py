@@ -32,6 +32,7 @@ sys.path.insert(0, str(REPO / "bench"))
 
 import bench_search
 
+from zhudu.publish import asset_versions
 from zhudu.search import assembly
 
 NOTE = "---\ntitle: 测试\n---\n\n数据中心的建设带来了就业。\n\n开源软件和网络。\n"
@@ -153,6 +154,19 @@ def test_the_worker_reads_the_format_python_writes() -> None:
     assert int(re.search(r"\nvar FORMAT = (\d+);", source)[1]) == assembly.FORMAT
 
 
+def test_the_worker_names_the_fallback_by_its_version() -> None:
+    """The vendored inflate's URL in the worker carries the file's hash (as every asset's ?v=): a new
+    fflate is a new URL, and the worker naming it a new worker URL."""
+    source = (REPO / "overrides/assets/zhudu/search-worker.js").read_text("utf-8")
+    script = re.search(r'\nvar INFLATE_SCRIPT = "(vendor/[^"?]+)\?v=(\w+)";', source)
+    assert script, "search-worker.js: INFLATE_SCRIPT"
+    asset = "assets/zhudu/" + script[1]
+    assert (REPO / "overrides" / asset).is_file()
+    assert script[2] == asset_versions.version(asset), (
+        f"search-worker.js: {asset}?v={asset_versions.version(asset)}"
+    )
+
+
 def test_the_deploys_name_other_folders(sites: tuple[Path, Path]) -> None:
     one, two = (_manifest(site) for site in sites)
     assert one["shards"]["b"][1] != two["shards"]["b"][1]
@@ -222,6 +236,80 @@ def test_a_search_that_cannot_be_done_says_so(
         _search(page, "")
         page.wait_for_selector(".zd-search-failed", state="detached")
         assert page.locator(MATERIAL_META).is_visible()
+
+
+def _without_decompression_stream(site: Path) -> None:
+    """The site's worker as a browser without DecompressionStream runs it (Safari < 16.4, …)."""
+    worker = site / "assets" / "zhudu" / "search-worker.js"
+    worker.write_text("self.DecompressionStream = undefined;\n" + worker.read_text("utf-8"), "utf-8")
+
+
+def _results(page: Any, query: str, base: str) -> str:
+    """The result list Material draws for ``query``, once the worker answered it (the site's URL cut)."""
+    _search(page, query)
+    _found(page, query)
+    return page.locator(".md-search-result__list").inner_html().replace(base, "/")
+
+
+FALLBACK_QUERIES = [("zh-Hans", ["数据", "网络"]), ("zh-Hant-TW", ["資料", "網路"])]
+
+
+@pytest.mark.parametrize(("variant", "queries"), FALLBACK_QUERIES)
+def test_a_browser_without_decompression_stream_searches_the_same(
+    sites, page, tmp_path: Path, variant: str, queries: list[str]
+) -> None:
+    """The index's files are stored deflated (search/writing.py): without DecompressionStream the
+    worker loads the vendored fflate and finds what a newer browser finds; only that browser fetches it."""
+    one, _ = sites
+    old = shutil.copytree(one, tmp_path / "old")
+    _without_decompression_stream(old)
+    lists = []
+    for name, site in (("new", one), ("old", old)):
+        with pages_server(tmp_path / f"www-{name}", site) as served:
+            bench_search.open_search(page, served.url + variant + "/")
+            lists.append([_results(page, query, served.url) for query in queries])
+            vendor = served.requests(r"/assets/zhudu/vendor/")
+            if name == "new":
+                assert vendor == []  # a browser with DecompressionStream pays nothing for the fallback
+            else:
+                assert [(path.split("?")[0], status) for path, status, _ in vendor] == [
+                    (SUBPATH + "assets/zhudu/vendor/fflate-0.8.3.js", 200)  # once, however many files
+                ]
+    assert lists[0] == lists[1]
+    assert all("md-search-result__link" in html for html in lists[0])
+    assert page.zd.console_errors == []
+
+
+def test_a_browser_that_cannot_run_the_fallback_says_so(sites, page, tmp_path: Path) -> None:
+    """Neither DecompressionStream nor the vendored inflate runs (here: a script this browser cannot
+    parse): the page says why instead of "nothing found" or "try later", without renewing the manifest."""
+    one, _ = sites
+    _without_decompression_stream(one)
+    (one / "assets" / "zhudu" / "vendor" / "fflate-0.8.3.js").write_text("self.fflate = {;\n", "utf-8")
+    with pages_server(tmp_path / "www", one) as served:
+        bench_search.open_search(page, served.url + "zh-Hant-TW/")
+        _search(page, "資料")
+        page.wait_for_selector(".zd-search-failed", timeout=15_000)
+        assert (
+            page.locator(".zd-search-failed").inner_text()
+            == "這個瀏覽器無法讀取搜尋索引，請改用較新的瀏覽器。"
+        )
+        assert page.locator("a.md-search-result__link").count() == 0
+        assert [s for _, s, _ in served.requests(r"/zh-Hant-TW/search/manifest\.json$")] == [200]
+
+
+def test_a_fallback_that_cannot_be_fetched_says_try_later(sites, page, tmp_path: Path) -> None:
+    """The vendored inflate not had (a network failure, not the browser's fault): "try later", as for
+    any file of the index, not "use another browser"."""
+    one, _ = sites
+    _without_decompression_stream(one)
+    (one / "assets" / "zhudu" / "vendor" / "fflate-0.8.3.js").unlink()
+    with pages_server(tmp_path / "www", one) as served:
+        bench_search.open_search(page, served.url + "zh-Hans/")
+        _search(page, "数据")
+        page.wait_for_selector(".zd-search-failed", timeout=15_000)
+        assert page.locator(".zd-search-failed").inner_text() == "无法加载搜索索引，请稍后刷新页面再试。"
+        assert [s for _, s, _ in served.requests(r"/assets/zhudu/vendor/")] == [404]
 
 
 def test_a_manifest_newer_than_the_page_says_reload(sites, page, tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ from zhudu.search import index as search
 from zhudu.search.edits import folded_edits
 from zhudu.search.postings import Family, Postings, b36, count_for, folder_name, json_text, sha, shard_of
 
-FORMAT = 5
+FORMAT = 6
 #: Passages per fragment file: a result list shows a few passages of each page it names.
 FRAGMENT_PASSAGES = 16
 #: A page's passages take numbers in blocks of this many: an edit within the block renumbers nothing else.

@@ -23,6 +23,9 @@ kept by the page writer and its cache), so a rebuild re-creates it without readi
   what the last of a first search's round trips waits for).  16 passages: at 3,000 notes, 8 took
   no less time on the phone profile and made twice the files.
 
+Every file but the manifest is stored deflated, ``<n>.deflate`` (``writing.stored``; the worker
+inflates it with ``DecompressionStream``): the names above are those of ``Assembly.files``.
+
 The ``b`` and ``u`` shards (two thirds of the bytes) depend only on the canonical text, the same in
 every variant: a build writes them once, in the site's own ``search/`` folder, and each manifest
 names them from its variant's folder (``../../search/b-<hash>``); ``w``, ``f`` and the manifest are
@@ -61,7 +64,7 @@ from zhudu.search.assembly import (
 from zhudu.search.edits import folded_edits
 from zhudu.search.postings import _GRAMS, grams, shard_of
 from zhudu.search.postings import b36 as _b36
-from zhudu.search.writing import FileText, write_index
+from zhudu.search.writing import FileText, read_stored, stored_name, write_index
 
 __all__ = [
     "FORMAT",
@@ -176,7 +179,7 @@ def documents(folder: Path) -> list[dict[str, str]]:
         page_docs: list[dict[str, str]] = []
         for chunk in range(max(-(-count // manifest["chunk"]), 1)):
             page = json.loads(
-                (folder / manifest["fragments"] / f"{start}-{chunk}.json").read_text(encoding="utf-8")
+                read_stored(folder / manifest["fragments"] / stored_name(f"{start}-{chunk}.json"))
             )
             if not chunk:
                 page_docs.append({"location": page["l"], "title": page["t"], "text": ""})

@@ -21,11 +21,15 @@
   var WORDS = traditional ? "筆記中有：" : "笔记中有：";
   var APART = traditional ? "逐字搜尋：" : "逐字搜索：";
   /* Said instead of Material's "nothing found" when the worker could not search (search-worker.js):
-   * the index could not be had even from the server, or it is newer than this page's script. */
+   * the index could not be had even from the server, it is newer than this page's script, or the
+   * browser cannot inflate its files (no DecompressionStream, and the vendored fflate does not run). */
   var FAILED = {
-    "zh-Hant-TW": { unavailable: "無法載入搜尋索引，請稍後重新整理頁面再試。", outdated: "網站已更新，請重新整理頁面後再搜尋。" },
-    "zh-Hant-HK": { unavailable: "未能載入搜尋索引，請稍後重新載入頁面再試。", outdated: "網站已更新，請重新載入頁面後再搜尋。" },
-    "zh-Hans": { unavailable: "无法加载搜索索引，请稍后刷新页面再试。", outdated: "网站已更新，请刷新页面后再搜索。" }
+    "zh-Hant-TW": { unavailable: "無法載入搜尋索引，請稍後重新整理頁面再試。", outdated: "網站已更新，請重新整理頁面後再搜尋。",
+                    unsupported: "這個瀏覽器無法讀取搜尋索引，請改用較新的瀏覽器。" },
+    "zh-Hant-HK": { unavailable: "未能載入搜尋索引，請稍後重新載入頁面再試。", outdated: "網站已更新，請重新載入頁面後再搜尋。",
+                    unsupported: "這個瀏覽器無法讀取搜尋索引，請改用較新的瀏覽器。" },
+    "zh-Hans": { unavailable: "无法加载搜索索引，请稍后刷新页面再试。", outdated: "网站已更新，请刷新页面后再搜索。",
+                 unsupported: "这个浏览器无法读取搜索索引，请换用较新的浏览器。" }
   };
   var FAILURE = FAILED[document.documentElement.lang] || (traditional ? FAILED["zh-Hant-TW"] : FAILED["zh-Hans"]);
   function load() { if (opened) channel.postMessage({ manifest: manifest }); }

@@ -6,7 +6,11 @@
  * The index is sharded (hooks/zhudu/search/shards.py documents the files): the worker fetches the
  * variant's small manifest.json when the reader opens search, then per query only the shards holding
  * the query's character pairs, and the passages (fragments) of the pages it shows. Each file is
- * fetched once (the browser's cache keeps it; names carry a content hash).
+ * fetched once (the browser's cache keeps it; names carry a content hash). Every file but the
+ * manifest is stored deflated (<n>.deflate, hooks/zhudu/search/writing.py) and inflated here with
+ * the browser's DecompressionStream: the site holds the bytes gzip would send. A browser without it
+ * (Safari < 16.4, Chrome < 80, Firefox < 113) loads vendor/fflate-<version>.js, then only (README,
+ * "Dependencies"), and inflates with it: other readers fetch none of its bytes.
  *
  * After a redeploy: the manifest's URL is fixed and GitHub Pages lets a browser keep it for ten
  * minutes (max-age=600), so the manifest a page gets may name folders the new deploy no longer has,
@@ -38,7 +42,7 @@
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 /* The manifest format this worker reads (FORMAT in hooks/zhudu/search/assembly.py). */
-var FORMAT = 5;
+var FORMAT = 6;
 /* The pages a result list shows (Material renders ten at first): their passages are fetched. */
 var MAX_PAGES = 10;
 var MAX_PASSAGES = 60;
@@ -60,6 +64,11 @@ var BY_START = [];                 /* the pages in number order */
 var BUCKET_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
 var PASSAGE_COUNT = 0;             /* passages in the notes (a page's block has unused numbers) */
 var FRAGMENTS = "";
+var STORED = ".deflate";           /* a family file's suffix (STORED_SUFFIX in hooks/zhudu/search/writing.py) */
+/* Relative to this worker. The ?v= is the file's hash (publish/asset_versions.py; a test checks it):
+ * naming it here changes this worker's own ?v= whenever the library changes. */
+var INFLATE_SCRIPT = "vendor/fflate-0.8.3.js?v=462ef8041fc9";
+var INFLATE = null;                /* fflate, once loaded (no DecompressionStream only) */
 var FILES = Object.create(null);   /* URL -> promise of its JSON */
 var LOADED = Object.create(null);  /* URL -> its JSON */
 var DECODED = Object.create(null); /* family + key -> Map(doc -> positions) */
@@ -99,9 +108,43 @@ function fetchJSON(url, init) {
   });
 }
 
+/* fflate, loaded on first need. A script that loads but does not run here (a syntax or feature the
+ * browser lacks) makes the error "unsupported"; a network failure does not (tried again next query). */
+function fallbackInflate() {
+  if (INFLATE) return INFLATE;
+  try {
+    if (typeof importScripts !== "function") throw new TypeError("no importScripts");
+    importScripts(INFLATE_SCRIPT);
+    if (!self.fflate || typeof self.fflate.unzlibSync !== "function") throw new TypeError("no fflate");
+  } catch (error) {
+    if (!error || error.name !== "NetworkError") {
+      var failed = new Error("search index: this browser cannot inflate (" + error + ")");
+      failed.unsupported = true;
+      throw failed;
+    }
+    throw error;
+  }
+  INFLATE = self.fflate;
+  return INFLATE;
+}
+
+/* A stored family file: deflated JSON (a server may still gzip it on the wire: fetch undoes that). */
+function fetchDeflated(url, init) {
+  return fetch(url, init).then(function (response) {
+    if (!response.ok) throw new Error("search index: HTTP " + response.status + " " + url);
+    if (typeof DecompressionStream === "function") {
+      return new Response(response.body.pipeThrough(new DecompressionStream("deflate"))).json();
+    }
+    return response.arrayBuffer().then(function (buffer) {
+      var fflate = fallbackInflate();
+      return JSON.parse(fflate.strFromU8(fflate.unzlibSync(new Uint8Array(buffer))));
+    });
+  });
+}
+
 function getJSON(url) {
   if (!FILES[url]) {
-    FILES[url] = fetchJSON(url, { credentials: "same-origin" }).then(function (data) {
+    FILES[url] = fetchDeflated(url, { credentials: "same-origin" }).then(function (data) {
       LOADED[url] = data;
       return data;
     }, function (error) {
@@ -122,7 +165,7 @@ function shardOf(key, count) {
 function shardURL(family, key) {
   var where = SHARDS[family];  /* [count, folder] */
   if (!where || !where[0]) return null;
-  return BASE + where[1] + "/" + shardOf(key, where[0]) + ".json";
+  return BASE + where[1] + "/" + shardOf(key, where[0]) + STORED;
 }
 
 function shard(family, key) {
@@ -224,7 +267,8 @@ function still(generation) {
 function searchSafely(raw) {
   return loadManifest(MANIFEST_URL).then(function () {
     var generation = GENERATION;
-    return search(raw).then(null, function () {
+    return search(raw).then(null, function (error) {
+      if (error && error.unsupported) throw error;  /* not the index's fault: a new manifest changes nothing */
       /* Another search may have renewed the manifest meanwhile: then it is used as it is. */
       var renewed = generation === GENERATION ? renew() : Promise.resolve();
       return renewed.then(function () { return search(raw); });
@@ -472,7 +516,7 @@ function isTitle(doc) {
 
 /* The file holding a passage: its page's passages come CHUNK to a file, named by the page's first number. */
 function fragmentURL(doc, page) {
-  return BASE + FRAGMENTS + "/" + PAGE_START[page] + "-" + Math.floor((doc - PAGE_START[page] - 1) / CHUNK) + ".json";
+  return BASE + FRAGMENTS + "/" + PAGE_START[page] + "-" + Math.floor((doc - PAGE_START[page] - 1) / CHUNK) + STORED;
 }
 
 /* One-character terms of the readings (a Han run or a Latin word of one character): the "u" shards. */
@@ -667,9 +711,12 @@ function prepared(query) {
 }
 
 /* What the page shows when a search could not be done: "outdated" when the site's index is of a
- * format this worker does not read even from the server (the page is older than the site). */
+ * format this worker does not read even from the server (the page is older than the site);
+ * "unsupported" when the browser cannot inflate the index's files (neither DecompressionStream nor
+ * the fallback runs here). */
 function failure(query, error) {
-  return { query: query, failed: error && error.outdated ? "outdated" : "unavailable" };
+  var failed = error && error.outdated ? "outdated" : error && error.unsupported ? "unsupported" : "unavailable";
+  return { query: query, failed: failed };
 }
 
 /* When this worker's URL carries "#zd-search=<token>" (zd-lazy-search.html), its page speaks on the
