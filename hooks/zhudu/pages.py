@@ -101,9 +101,14 @@ def _rule_scope(build: Build) -> rule_scope.RenderScope:
     """This build's ``RenderScope``: made once per build (the rules and editorial files do not change during it)."""
     if _SCOPE[0] is not build:
         site = build.site
-        def shown() -> list[str]:  # what a render shows of the other editorial files (explanations, editor's notes)
+
+        def shown() -> list[
+            str
+        ]:  # what a render shows of the other editorial files (explanations, editor's notes)
             paths = sorted(site.editorial_dir.glob("*.yml"))
-            return [p.read_text(encoding="utf-8", errors="replace") for p in paths if p.name != "conversion.yml"]
+            return [
+                p.read_text(encoding="utf-8", errors="replace") for p in paths if p.name != "conversion.yml"
+            ]
 
         _SCOPE[:] = [build, rule_scope.RenderScope(site.rules, site.default.code, shown)]
     return _SCOPE[1]  # type: ignore[no-any-return]

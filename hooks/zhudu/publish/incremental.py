@@ -28,15 +28,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mkdocs.structure.files import File, Files
-
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
 
 from zhudu import cache
 from zhudu.annotate import annotations
 from zhudu.publish import page_digests
 from zhudu.publish import written as written_pages
-from zhudu.script import rule_scope
 from zhudu.publish.page_digests import (  # split out of this module; kept importable from here
     _stable_repr,
     _theme_digest,
@@ -46,6 +44,7 @@ from zhudu.publish.page_digests import (  # split out of this module; kept impor
     note_theme_digest,
     page_digest,
 )
+from zhudu.script import rule_scope
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
@@ -201,8 +200,15 @@ class Outputs:
             ):
                 page.file.rewrite = False
                 self.skipped[dest] = kept
-            elif kept is not None and changed and kept.base == base and self._rules_miss(kept, dest, changed, indexed(page)):
-                page.file.rewrite = False  # the rules changed where this page has no text (re-keyed by ``record``)
+            elif (
+                kept is not None
+                and changed
+                and kept.base == base
+                and self._rules_miss(kept, dest, changed, indexed(page))
+            ):
+                page.file.rewrite = (
+                    False  # the rules changed where this page has no text (re-keyed by ``record``)
+                )
                 self.skipped[dest] = kept
             elif (restored := self._restored(dest, digest, indexed(page))) is not None:
                 page.file.rewrite = False
@@ -276,11 +282,20 @@ class Outputs:
             if dest not in self.skipped and indexed.get(dest, False):
                 self.store.put("texts", digest, texts.get(dest, ()))
             elif (kept := self.skipped.get(dest)) is not None and kept.digest != digest and kept.indexed:
-                self.store.put("texts", digest, self.store.get("texts", kept.digest))  # kept across a rules edit
+                self.store.put(
+                    "texts", digest, self.store.get("texts", kept.digest)
+                )  # kept across a rules edit
             if dest not in self.skipped:  # for a later dirty build into another folder (written.py)
                 entry = (url, lastmod, searchable, indexed.get(dest, False))
                 written_pages.keep(self.store, self.site_dir, digest, entry, self.page_outputs(dest))
-            pages[dest] = [digest, url, lastmod, searchable, indexed.get(dest, False), self.bases.get(dest, "")]
+            pages[dest] = [
+                digest,
+                url,
+                lastmod,
+                searchable,
+                indexed.get(dest, False),
+                self.bases.get(dest, ""),
+            ]
         self.save(pages, self.owned)
 
     def save(self, pages: Mapping[str, list[Any]], owned: Iterable[str]) -> None:
@@ -425,7 +440,9 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
     page_digests.NOTE_THEMES_KEPT[0] = 0
     outputs.plan(digests(), indexed)
     if outputs.rules_checked[0]:
-        log.debug("conversion rules changed: %d of %d pages' copies hold none of them", *outputs.rules_checked[::-1])
+        log.debug(
+            "conversion rules changed: %d of %d pages' copies hold none of them", *outputs.rules_checked[::-1]
+        )
     page_digests.forget(outputs.digests, (n.id for n in site.note_by_src.values()))  # a deleted note's go
     page_digests.save_related(related_store, memo)
     if dirty():  # before any page is written: a build failing after this still removes them later

@@ -102,8 +102,10 @@ class RenderScope:
             return self.always
         if facts is not None and (kept := facts.get("protected")) is not None and kept[0] == self.digest:
             return str(kept[1])
-        text = project(markdown)
-        found = [term for term, key in self.terms if key in text]
+        # Cheap first: without entities, a term with a character the Markdown lacks is not in it.
+        maybe = self.terms if "&" in markdown else [t for t in self.terms if all(c in markdown for c in t[1])]
+        text = project(markdown) if maybe else ""
+        found = [term for term, key in maybe if key in text]
         answer = self.always + repr(found) if found else self.always
         if facts is not None:
             facts["protected"] = (self.digest, answer)
