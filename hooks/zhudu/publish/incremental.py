@@ -363,7 +363,8 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
     Theme pages get their view here (``pages.page_context`` keeps it): it is what they show.
     """
     outputs, site, themes = build.outputs, build.site, build.themes
-    for file in files.documentation_pages():  # written unless ``plan`` finds its output still holds
+    pages = files.documentation_pages()  # a filter over every file of the site: once here, not thrice
+    for file in pages:  # written unless ``plan`` finds its output still holds
         if isinstance(file, SiteFile):
             file.rewrite = True
     if outputs is None:
@@ -400,7 +401,7 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
     sections = repr(sorted(Counter((n.get("folder", ""), n.get("section", "")) for n in notes).items()))
 
     def digests() -> Iterable[tuple[Page, str]]:
-        for file in files.documentation_pages():
+        for file in pages:
             page = file.page
             if page is None:
                 continue
@@ -447,9 +448,7 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
     page_digests.save_related(related_store, memo)
     if dirty():  # before any page is written: a build failing after this still removes them later
         outputs.save({}, set(outputs.previous_owned) | owned_paths(outputs, files))
-    outputs.indexed = {
-        d: indexed(f.page) for f in files.documentation_pages() if f.page for d in [f.dest_uri]
-    }
+    outputs.indexed = {d: indexed(f.page) for f in pages if f.page for d in [f.dest_uri]}
 
 
 def finish_pages(build: Any) -> None:
