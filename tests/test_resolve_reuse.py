@@ -34,6 +34,10 @@ def test_a_note_keeps_its_linkable_while_its_names_and_markdown_are_the_same() -
     note = Note()
     first = resolve._linkables([note])["n"]  # type: ignore[list-item]
     assert resolve._linkables([note])["n"] is first  # type: ignore[list-item]
+    note.markdown = "# 一节\n\n正文，改过了。\n"  # a body edit, the same headings: the same object
+    assert resolve._linkables([note])["n"] is first  # type: ignore[list-item]
     note.markdown = "# 另一节\n\n正文\n"
     changed = resolve._linkables([note])["n"]  # type: ignore[list-item]
     assert changed is not first and "另一节" in changed.headings
+    Meta.title = "新题"
+    assert resolve._linkables([note])["n"].title == "新题"  # type: ignore[list-item]

@@ -214,35 +214,42 @@ def link_notes(notes: list[Note], site_pages: Collection[str] = ()) -> LinkIndex
 #: the last index with what it indexed: a save that changes no note's names (most saves) keeps
 #: the same objects rather than making ~8 per note that outlive it (the cyclic collector's full
 #: passes come sooner the more a save leaves behind) and scanning every note for its headings.
-_LINKABLES: dict[str, tuple[tuple[str, ...], Linkable]] = {}
+_LINKABLES: dict[str, tuple[tuple[str, ...], str, Linkable]] = {}  # id → (names, Markdown, Linkable)
 _LAST_INDEX: list[Any] = [None, None]  # (the (Linkable, names in front matter) indexed, the index)
 _NAME_KEYS = ("permalink", "url", "slug", "aliases", "alias")
 
 
 def _linkables(notes: Sequence[Note]) -> dict[str, Linkable]:
-    """Each unbroken note as links find it: the last build's object when made from the same values."""
+    """Each unbroken note as links find it: the last build's object while its names and headings are the same.
+
+    A body edit that leaves the headings alone keeps the note's object, so the index is kept too.
+    """
     out: dict[str, Linkable] = {}
-    kept: dict[str, tuple[tuple[str, ...], Linkable]] = {}
+    kept: dict[str, tuple[tuple[str, ...], str, Linkable]] = {}
     for note in notes:
         if note.broken:
             continue
         meta = note.meta
-        made_of = (meta.slug, meta.title, meta.folder, note.path.stem, note.markdown)
+        names = (meta.slug, meta.title, meta.folder, note.path.stem)
         last = _LINKABLES.get(note.id)
-        if last is None or last[0] != made_of:  # the same Markdown string is compared by identity first
-            last = (
-                made_of,
-                Linkable(
+        same = last is not None and last[0] == names
+        if same and last[1] == note.markdown:  # type: ignore[index]  # the same string: compared by identity first
+            linkable = last[2]  # type: ignore[index]
+        else:
+            found = headings(note.markdown)
+            if same and last[2].headings == found:  # type: ignore[index]
+                linkable = last[2]  # type: ignore[index]
+            else:
+                linkable = Linkable(
                     id=note.id,
                     slug=meta.slug,
                     title=meta.title,
                     folder=meta.folder,
                     stem=note.path.stem,
-                    headings=headings(note.markdown),
-                ),
-            )
-        kept[note.id] = last
-        out[note.id] = last[1]
+                    headings=found,
+                )
+        kept[note.id] = names, note.markdown, linkable
+        out[note.id] = linkable
     _LINKABLES.clear()
     _LINKABLES.update(kept)
     return out
