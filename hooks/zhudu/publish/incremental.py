@@ -281,10 +281,13 @@ class Outputs:
                 continue
             if dest not in self.skipped and indexed.get(dest, False):
                 self.store.put("texts", digest, texts.get(dest, ()))
-            elif (kept := self.skipped.get(dest)) is not None and kept.digest != digest and kept.indexed:
-                self.store.put(
-                    "texts", digest, self.store.get("texts", kept.digest)
-                )  # kept across a rules edit
+            elif (
+                (kept := self.skipped.get(dest)) is not None
+                and kept.digest != digest  # left as written across a rules edit: its texts, newly keyed
+                and kept.indexed
+                and (kept_texts := self.store.get("texts", kept.digest)) is not None  # none: written next time
+            ):
+                self.store.put("texts", digest, kept_texts)
             if dest not in self.skipped:  # for a later dirty build into another folder (written.py)
                 entry = (url, lastmod, searchable, indexed.get(dest, False))
                 written_pages.keep(self.store, self.site_dir, digest, entry, self.page_outputs(dest))
