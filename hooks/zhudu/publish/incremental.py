@@ -285,7 +285,8 @@ class Outputs:
                 (kept := self.skipped.get(dest)) is not None
                 and kept.digest != digest  # left as written across a rules edit: its texts, newly keyed
                 and kept.indexed
-                and (kept_texts := self.store.get("texts", kept.digest)) is not None  # none: written next time
+                and (kept_texts := self.store.get("texts", kept.digest))
+                is not None  # none: written next time
             ):
                 self.store.put("texts", digest, kept_texts)
             if dest not in self.skipped:  # for a later dirty build into another folder (written.py)
