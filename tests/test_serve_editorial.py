@@ -137,3 +137,62 @@ def test_themes_yml_saves_fold_no_passage_again_and_write_only_pages_that_show_t
         assert differences(site, clean_build(root, tmp_path)) == []
     finally:
         server.stop()
+
+
+def test_conversion_yml_saves_redo_only_the_pages_whose_text_a_changed_rule_meets(tmp_path: Path) -> None:
+    """``script/rule_scope.py``: a rule acts only where its source text is; punctuation everywhere."""
+    root = project(tmp_path / "project")
+    site = tmp_path / "served"
+    notes = len(list((root / "seeds").glob("*.md")))
+    conversion = root / "docs" / "editorial" / "conversion.yml"
+    server = DirtyServer(root, site)
+
+    def save() -> tuple[int, int]:
+        """Rebuild; (note pages rendered again, pages written again)."""
+        counts = server.rebuild()
+        return notes - counts.get("pages kept", 0), counts["pages"] - counts["pages left"]
+
+    def holding(text: str, variant: str = "zh-Hans") -> int:
+        """Pages whose copy in ``variant`` holds ``text`` (zh-Hans: the HTML every variant converts)."""
+        return sum(text in p.read_text(encoding="utf-8") for p in (site / variant).rglob("*.html"))
+
+    try:
+        assert save()[0] == notes
+
+        # A protected term no page contains: nothing rendered or written again (was: every page).
+        replace_in(conversion, "protected:\n", "protected:\n  - 哪里都没有的词    # why: a test\n")
+        assert save() == (0, 0)
+        assert differences(site, clean_build(root, tmp_path)) == []
+
+        # A Taiwan phrase in one note's text (农作物, once, in 000): renders fold Traditional text
+        # only, so none renders again; the pages holding it are written again, no other.
+        pages = holding("农作物")
+        assert pages >= 1
+        replace_in(
+            conversion, "  zh-Hant-TW:\n", "  zh-Hant-TW:\n    农作物: 農作物〔測〕    # why: a test\n"
+        )
+        assert save() == (0, pages)
+        assert differences(site, clean_build(root, tmp_path)) == []
+        assert holding("農作物〔測〕", "zh-Hant-TW") == pages
+        # The same phrase with another output, then removed: the same pages each time.
+        replace_in(conversion, "農作物〔測〕", "農作物〔測二〕")
+        assert save() == (0, pages)
+        replace_in(conversion, "    农作物: 農作物〔測二〕    # why: a test\n", "")
+        assert save() == (0, pages)
+        assert differences(site, clean_build(root, tmp_path)) == []
+
+        # A protected term in one note: that note renders again (its fold keeps the term), and the
+        # pages holding the term are written again.
+        pages = holding("从太空")
+        replace_in(conversion, "  - 哪里都没有的词", "  - 从太空")
+        assert save() == (1, pages)
+        assert differences(site, clean_build(root, tmp_path)) == []
+        assert holding("从太空", "zh-Hant-TW") == pages and holding("從太空", "zh-Hant-TW") == 0
+
+        # Punctuation applies to every passage: every page is written again.
+        replace_in(conversion, '    "‘": "『"\n', "")
+        counts = server.rebuild()
+        assert counts["pages left"] == 0
+        assert differences(site, clean_build(root, tmp_path)) == []
+    finally:
+        server.stop()

@@ -18,11 +18,11 @@ from urllib.parse import urlsplit
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.toc import get_toc
 
-from zhudu import fragments, render_keys, serving
+from zhudu import cache, fragments, render_keys, serving
 from zhudu.annotate import annotations, glossary
 from zhudu.notes import links, safety
 from zhudu.publish import notfound, unchanged
-from zhudu.script import variants
+from zhudu.script import rule_scope, variants
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -51,7 +51,8 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
         # sections, the glossary) is rendered again only when its Markdown or an input changed.
         if build.renders is None or not unchanged.active():
             return markdown
-        reused = build.renders.before("", "page", markdown, page.file.src_uri, page.url, _exists(files))
+        source = "page" + _rule_scope(build).part(markdown)  # the conversion rules its text can meet
+        reused = build.renders.before("", source, markdown, page.file.src_uri, page.url, _exists(files))
         return "" if reused else markdown
     page.meta.setdefault("template", note.meta.template)
     # Material prints these raw (they are normally the author's own Markdown), in <title>, the
@@ -72,18 +73,21 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
     same = annotations.serving() and markdown == note.markdown.lstrip("\n")
     facts = serving.ARTIFACTS.facts(note.markdown) if same else None
     # Rendered before with the same inputs: MkDocs renders nothing, page_content puts it back.
+    key = render_keys.note_key(  # the editorial data this render can show, not the files' bytes
+        note.source_digest,
+        note.id,
+        markdown,
+        build.glossary.glossary,
+        build.glossary.fold,
+        build.annotations,
+        build.site.note_overrides.values.get(note.id) if build.site.note_overrides else None,
+        facts,
+    )
+    if build.renders is not None and (rules := _rule_scope(build).part(markdown, facts)):
+        key = cache.digest(key, rules)  # the conversion rules its text can meet (script/rule_scope.py)
     reused = build.renders is not None and build.renders.before(
         note.id,
-        render_keys.note_key(  # the editorial data this render can show, not the files' bytes
-            note.source_digest,
-            note.id,
-            markdown,
-            build.glossary.glossary,
-            build.glossary.fold,
-            build.annotations,
-            build.site.note_overrides.values.get(note.id) if build.site.note_overrides else None,
-            facts,
-        ),
+        key,
         markdown,
         page.file.src_uri,
         page.url,
@@ -91,6 +95,27 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
         facts,
     )
     return "" if reused else markdown
+
+
+def _rule_scope(build: Build) -> rule_scope.RenderScope:
+    """This build's ``RenderScope``: made once per build (the rules and editorial files do not change during it)."""
+    if _SCOPE[0] is not build:
+        site = build.site
+
+        def shown() -> list[
+            str
+        ]:  # what a render shows of the other editorial files (explanations, editor's notes)
+            paths = sorted(site.editorial_dir.glob("*.yml"))
+            return [
+                p.read_text(encoding="utf-8", errors="replace") for p in paths if p.name != "conversion.yml"
+            ]
+
+        _SCOPE[:] = [build, rule_scope.RenderScope(site.rules, site.default.code, shown)]
+    return _SCOPE[1]  # type: ignore[no-any-return]
+
+
+#: The build ``_rule_scope`` was made for, and it.
+_SCOPE: list[Any] = [None, None]
 
 
 def _exists(files: Files) -> Callable[[str], bool]:

@@ -18,8 +18,10 @@ every editorial file made a comment in ``glossary.yml`` re-render every note.  I
   the line) into its problem box.  Its title, tags and description are shown by the page's
   template, which is not the render.  Editing one note's title re-renders that note and the notes
   whose links show the title.
-* ``conversion.yml``: by its parsed content, so a comment or a change of layout re-renders
-  nothing; any change of a value re-renders every note.
+* ``conversion.yml``: only the rules a render can meet (``script/rule_scope.py``): the protected
+  terms found in its Markdown or the other editorial files, and the default variant's punctuation.
+  Editing a protected term re-renders the notes containing it; a phrase rule re-renders nothing
+  (renders fold Traditional text only, and phrases apply to Simplified text).
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from zhudu.annotate.glossary import Glossary
 from zhudu.notes.yamldoc import yaml_document
 
 #: Keyed per note (``note_key``) or not a render input at all.
-PER_NOTE_FILES = frozenset({"glossary.yml", "annotations.yml", "themes.yml", "notes.yml"})
+PER_NOTE_FILES = frozenset({"glossary.yml", "annotations.yml", "themes.yml", "notes.yml", "conversion.yml"})
 
 _SPACE_RE = re.compile(r"\s+")
 

@@ -28,9 +28,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from zhudu import cache, render_keys
+from zhudu import cache
 from zhudu.annotate import annotations
 from zhudu.publish import page_digests
 from zhudu.publish import written as written_pages
@@ -43,17 +44,19 @@ from zhudu.publish.page_digests import (  # split out of this module; kept impor
     note_theme_digest,
     page_digest,
 )
+from zhudu.script import rule_scope
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
+log = get_plugin_logger("zhudu")
 
 #: Whether MkDocs was started with ``--dirty`` (``mkdocs serve --dirty``, ``mkdocs build --dirty``).
 _DIRTY: list[bool] = [False]
 #: Whether this process has swept the kept pages (``written.sweep``) yet.
 _SWEPT: list[bool] = [False]
-#: Version of the record file's layout.
-RECORD_VERSION = 1
+#: Version of the record file's layout (2: each page's digest without the conversion rules, and the rules).
+RECORD_VERSION = 2
 
 
 def set_dirty(dirty: bool) -> None:
@@ -105,6 +108,7 @@ class Kept:
     lastmod: str | None
     searchable: bool
     indexed: bool
+    base: str = ""  # the digest without the conversion rules (``plan_pages``)
 
 
 @dataclass
@@ -122,6 +126,13 @@ class Outputs:
     #: The files the last build wrote for its pages and files; ``owned``: this build's.
     previous_owned: list[str] = field(default_factory=list)
     owned: list[str] = field(default_factory=list)
+    #: This build's conversion rules (``rule_scope.labels``) and the last recorded build's (None: unknown).
+    rules: dict[str, str] = field(default_factory=dict)
+    previous_rules: dict[str, str] | None = None
+    #: The folder prefix of a variant whose converter leaves pages as they are (None: none has).
+    plain_prefix: str | None = None
+    bases: dict[str, str] = field(default_factory=dict)  # dest_uri → this build's digest without the rules
+    rules_checked: list[int] = field(default_factory=lambda: [0, 0])  # pages' copies read, found unchanged
 
     @classmethod
     def open(
@@ -156,6 +167,7 @@ class Outputs:
             if data.get("version") == RECORD_VERSION:
                 outputs.previous = {uri: Kept(*entry) for uri, entry in data.get("pages", {}).items()}
                 outputs.previous_owned = list(data.get("owned", ()))
+                outputs.previous_rules = data.get("rules")
             # No page is trusted until this build ends: one that fails half way may have rewritten
             # some, and the next then writes every page (and still removes what was owned).
             outputs.save({}, outputs.previous_owned)
@@ -163,16 +175,19 @@ class Outputs:
 
     # ----------------------------------------------------------------- before writing
 
-    def plan(self, pages: Iterable[tuple[Page, str]], indexed: Any) -> int:
+    def plan(self, pages: Iterable[tuple[Page, str, str]], indexed: Any) -> int:
         """Mark the pages whose recorded output still holds; returns how many are left as they are.
 
         Args:
-            pages: Each page with the digest of what it shows (``page_digest``).
+            pages: Each page with the digest of what it shows (``page_digest``), with and without
+                the conversion rules.
             indexed: ``indexed(page)``: whether the page's searchable texts go into the search index.
         """
-        for page, digest in pages:
+        changed = rule_scope.changed_sources(self.previous_rules, self.rules)
+        for page, digest, base in pages:
             dest = page.file.dest_uri
             self.digests[dest] = digest
+            self.bases[dest] = base
             if not dirty() or not isinstance(page.file, SiteFile):
                 continue
             kept = self.previous.get(dest)
@@ -185,10 +200,39 @@ class Outputs:
             ):
                 page.file.rewrite = False
                 self.skipped[dest] = kept
+            elif (
+                kept is not None
+                and changed
+                and kept.base == base
+                and self._rules_miss(kept, dest, changed, indexed(page))
+            ):
+                page.file.rewrite = (
+                    False  # the rules changed where this page has no text (re-keyed by ``record``)
+                )
+                self.skipped[dest] = kept
             elif (restored := self._restored(dest, digest, indexed(page))) is not None:
                 page.file.rewrite = False
                 self.skipped[dest] = restored
         return len(self.skipped)
+
+    def _rules_miss(self, kept: Kept, dest_uri: str, sources: list[str], indexed: bool) -> bool:
+        """Whether the page, unchanged but for the conversion rules, has none of the changed rules' ``sources``.
+
+        Its copy in the variant whose converter changes nothing is the HTML every converter got
+        (``rule_scope``); read only on a save that changed the rules.
+        """
+        if (
+            self.plain_prefix is None
+            or kept.indexed != indexed
+            or not self._outputs_exist(dest_uri)
+            or (kept.indexed and not self.store.has("texts", kept.digest))
+        ):
+            return False
+        self.rules_checked[0] += 1
+        if rule_scope.copy_touched(self.site_dir / (self.plain_prefix + dest_uri), sources):
+            return False
+        self.rules_checked[1] += 1
+        return True
 
     def _restored(self, dest_uri: str, digest: str, indexed: bool) -> Kept | None:
         """A page written by an earlier dirty build with the same digest (any folder), copied in; or None."""
@@ -237,10 +281,25 @@ class Outputs:
                 continue
             if dest not in self.skipped and indexed.get(dest, False):
                 self.store.put("texts", digest, texts.get(dest, ()))
+            elif (
+                (kept := self.skipped.get(dest)) is not None
+                and kept.digest != digest  # left as written across a rules edit: its texts, newly keyed
+                and kept.indexed
+                and (kept_texts := self.store.get("texts", kept.digest))
+                is not None  # none: written next time
+            ):
+                self.store.put("texts", digest, kept_texts)
             if dest not in self.skipped:  # for a later dirty build into another folder (written.py)
                 entry = (url, lastmod, searchable, indexed.get(dest, False))
                 written_pages.keep(self.store, self.site_dir, digest, entry, self.page_outputs(dest))
-            pages[dest] = [digest, url, lastmod, searchable, indexed.get(dest, False)]
+            pages[dest] = [
+                digest,
+                url,
+                lastmod,
+                searchable,
+                indexed.get(dest, False),
+                self.bases.get(dest, ""),
+            ]
         self.save(pages, self.owned)
 
     def save(self, pages: Mapping[str, list[Any]], owned: Iterable[str]) -> None:
@@ -251,7 +310,9 @@ class Outputs:
             self.record_path.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.record_path.with_suffix(".tmp")
             tmp.write_text(
-                json.dumps({"version": RECORD_VERSION, "pages": pages, "owned": sorted(owned)}),
+                json.dumps(
+                    {"version": RECORD_VERSION, "pages": pages, "owned": sorted(owned), "rules": self.rules}
+                ),
                 encoding="utf-8",
             )
             os.replace(tmp, self.record_path)
@@ -306,7 +367,8 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
     Theme pages get their view here (``pages.page_context`` keeps it): it is what they show.
     """
     outputs, site, themes = build.outputs, build.site, build.themes
-    for file in files.documentation_pages():  # written unless ``plan`` finds its output still holds
+    pages = files.documentation_pages()  # a filter over every file of the site: once here, not thrice
+    for file in pages:  # written unless ``plan`` finds its output still holds
         if isinstance(file, SiteFile):
             file.rewrite = True
     if outputs is None:
@@ -314,10 +376,16 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
     from zhudu import pages as page_events  # the per-page events import this module's callers
     from zhudu.publish.pagination import PER_PAGE
 
+    # The conversion rules go into each page's digest after the rest (``base``): a save that changes
+    # them rewrites only the pages whose text a changed rule can meet (``Outputs.plan``, ``rule_scope``).
+    outputs.rules = rule_scope.labels(site.rules, [v.code for v in site.variants])
+    rules_digest = cache.digest(json.dumps(sorted(outputs.rules.items()), ensure_ascii=False))
+    outputs.plain_prefix = next(
+        (v.prefix for v in site.variants if site.converter(v.code, "Hans").is_identity), None
+    )
     inputs = build_digest(
         Path(config.config_file_path).read_bytes(),
         folder_digest([config.theme.custom_dir]),  # Material's own templates: its version, in the code's
-        render_keys.editorial_digest([site.editorial_dir / "conversion.yml"]),  # what it says, not its bytes
         nav_digest(build.nav.items if build.nav is not None else ()),
         repr(zd.get("variants")),
         repr(zd.get("build_errors")),
@@ -337,7 +405,7 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
     sections = repr(sorted(Counter((n.get("folder", ""), n.get("section", "")) for n in notes).items()))
 
     def digests() -> Iterable[tuple[Page, str]]:
-        for file in files.documentation_pages():
+        for file in pages:
             page = file.page
             if page is None:
                 continue
@@ -357,7 +425,8 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
                 shown += repr((home_pages, [page_digests.home_card(card) for card in cards]))
                 if number == 1:  # and the section list (partials/zd-sections.html), from every note
                     shown += sections
-            yield page, page_digest(page, inputs, shown)
+            base = page_digest(page, inputs, shown)
+            yield page, cache.digest(base, rules_digest), base
 
     def indexed(page: Page) -> bool:
         return (
@@ -375,13 +444,15 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
     page_digests.CONTENT_HASHED[:] = [0, 0]
     page_digests.NOTE_THEMES_KEPT[0] = 0
     outputs.plan(digests(), indexed)
+    if outputs.rules_checked[0]:
+        log.debug(
+            "conversion rules changed: %d of %d pages' copies hold none of them", *outputs.rules_checked[::-1]
+        )
     page_digests.forget(outputs.digests, (n.id for n in site.note_by_src.values()))  # a deleted note's go
     page_digests.save_related(related_store, memo)
     if dirty():  # before any page is written: a build failing after this still removes them later
         outputs.save({}, set(outputs.previous_owned) | owned_paths(outputs, files))
-    outputs.indexed = {
-        d: indexed(f.page) for f in files.documentation_pages() if f.page for d in [f.dest_uri]
-    }
+    outputs.indexed = {d: indexed(f.page) for f in pages if f.page for d in [f.dest_uri]}
 
 
 def finish_pages(build: Any) -> None:
