@@ -1,0 +1,117 @@
+"""How a build numbers the search index's texts: each page's block of numbers, and its texts by number.
+
+``Numbering`` is what the search worker computes the numbers from (the manifest); ``numbered``
+lays pages' folded texts out at their numbers; ``postings_ahead`` makes a build's postings from
+the first variant's pages before their other records (``assembly.Assembly.files``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from zhudu.search import index as search
+from zhudu.search.postings import Postings, b36, shard_of
+
+if TYPE_CHECKING:
+    from zhudu.search.assembly import _CanonicalPage
+
+#: A page's passages take numbers in blocks of this many: an edit within the block renumbers nothing else.
+RESERVE = 8
+#: Buckets of pages, each numbered on its own (``Numbering``).
+BUCKETS = 64
+
+
+def reserved(count: int) -> int:
+    """Numbers a page of ``count`` passages takes: its title's and its passages', in blocks of ``RESERVE``."""
+    return -(-(count + 1) // RESERVE) * RESERVE
+
+
+#: One digit a page names its bucket by in the manifest (``BUCKET_DIGITS`` in search-worker.js).
+BUCKET_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """Where each page's numbers start: its title's, then its passages' (the worker computes the same).
+
+    Pages go into ``BUCKETS`` buckets by a hash of their URL (``shard_of``), in URL order within
+    a bucket; bucket ``b`` starts at ``b × span``, ``span`` the smallest power of two times
+    ``RESERVE`` that holds the largest bucket.  A note added, deleted or renamed then renumbers
+    only the pages after it in its bucket, and a page growing past its block the same; all pages
+    are renumbered only when a bucket outgrows the span.  The pages stay in URL order in the
+    manifest: the worker breaks a tie between two results by it.
+    """
+
+    starts: list[int]  # each page's first number (its title's), pages in URL order
+    counts: list[int]  # each page's passages
+    buckets: list[int]  # each page's bucket
+    span: int
+
+    @classmethod
+    def of(cls, pages: Sequence[tuple[str, int]]) -> Numbering:
+        """The numbering of these pages, ``(url, passages)`` in URL order."""
+        buckets = [shard_of(url, BUCKETS) for url, _ in pages]
+        sizes = [0] * BUCKETS
+        for (_, count), bucket in zip(pages, buckets, strict=True):
+            sizes[bucket] += reserved(count)
+        span = RESERVE
+        while span < max(sizes):
+            span *= 2
+        starts, taken = [], [0] * BUCKETS
+        for (_, count), bucket in zip(pages, buckets, strict=True):
+            starts.append(bucket * span + taken[bucket])
+            taken[bucket] += reserved(count)
+        return cls(starts, [count for _, count in pages], buckets, span)
+
+    def manifest(self) -> dict[str, Any]:
+        """What the worker computes the numbers from: passages and bucket of each page, in URL order."""
+        return {
+            "reserved": RESERVE,
+            "span": self.span,
+            "bucket": "".join(BUCKET_DIGITS[b] for b in self.buckets),
+            "pages": ",".join(b36(count) for count in self.counts),
+        }
+
+
+def numbered(
+    numbering: Numbering, pages: Iterable[tuple[str, Sequence[str]]]
+) -> tuple[tuple[Any, ...], dict[int, str]]:
+    """Pages' folded (title, passages) as numbered texts, and a key equal only when the texts are.
+
+    The key is the same texts at the same numbers, by page (kept strings, whose hashes are
+    cached, not one tuple of all).
+    """
+    shape: list[tuple[Any, ...]] = []
+    docs: dict[int, str] = {}
+    for (title, texts), start in zip(pages, numbering.starts, strict=True):
+        shape.append((start, title, *texts))
+        # The page's title first (it only helps cut a query into pieces: the canonical one, so
+        # that variants share postings), then its passages.
+        docs[start] = title
+        for i, text in enumerate(texts):
+            docs[start + 1 + i] = text
+    return tuple(shape), docs
+
+
+def postings_ahead(
+    variant: search.VariantPages, canon: Mapping[str, _CanonicalPage], folder: search.Folder
+) -> tuple[tuple[Any, ...], Postings]:
+    """A build's postings of ``variant``'s numbered texts, folded as ``assembly._variant_page`` folds them, and their key."""
+    pages = variant.pages
+    if not isinstance(pages, search.PagesInOrder):
+        pages = sorted(pages, key=lambda p: p.url)
+    folded = []
+    for page in pages:
+        canonical = canon.get(page.url)
+        if canonical is None:
+            folded.append((folder(page.title), [folder(p.text) for p in page.passages]))
+        else:
+            texts = [folder(canonical.passages.get(p.anchor, p.text)) for p in page.passages]
+            folded.append((folder(canonical.title), texts))
+    numbering = Numbering.of([(page.url, len(texts)) for page, (_, texts) in zip(pages, folded, strict=True)])
+    key, docs = numbered(numbering, folded)
+    postings = Postings()
+    postings.rebuild(docs, False, numbering.span)
+    return key, postings
