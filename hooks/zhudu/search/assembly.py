@@ -139,9 +139,9 @@ class Assembly:
         texts = [t for c in canon.values() for t in (c.title, *c.passages.values())]
         words = (vocabulary_of or search.vocabulary_now)(texts, table, list(extra_words))
         folder = search.Folder(table)
-        # A build: the first variant's postings (the largest step) are made while the vocabulary is
+        # A build: the canonical texts' postings (the largest step) are made while the vocabulary is
         # made in its worker, which they do not need; the variant whose numbered texts they are takes them.
-        ahead = None if self.remember else postings_ahead(variant_pages[0], canon, folder)
+        ahead = None if self.remember else postings_ahead(canon, folder)
         vocab = words()
         alias, ambiguous = search.aliases(
             vocab, [converters[c] for c in sorted(converters)] + list(to_canonical), table

@@ -96,21 +96,17 @@ def numbered(
 
 
 def postings_ahead(
-    variant: search.VariantPages, canon: Mapping[str, _CanonicalPage], folder: search.Folder
+    canon: Mapping[str, _CanonicalPage], folder: search.Folder
 ) -> tuple[tuple[Any, ...], Postings]:
-    """A build's postings of ``variant``'s numbered texts, folded as ``assembly._variant_page`` folds them, and their key."""
-    pages = variant.pages
-    if not isinstance(pages, search.PagesInOrder):
-        pages = sorted(pages, key=lambda p: p.url)
-    folded = []
-    for page in pages:
-        canonical = canon.get(page.url)
-        if canonical is None:
-            folded.append((folder(page.title), [folder(p.text) for p in page.passages]))
-        else:
-            texts = [folder(canonical.passages.get(p.anchor, p.text)) for p in page.passages]
-            folded.append((folder(canonical.title), texts))
-    numbering = Numbering.of([(page.url, len(texts)) for page, (_, texts) in zip(pages, folded, strict=True)])
+    """A build's postings of the canonical pages' numbered texts, and their key (``numbered``).
+
+    Folded from the canonical records already made, not read again from the spool; a page whose
+    anchors repeat has fewer of them than passages, so its variant's key differs and that
+    variant's postings are made as before.
+    """
+    urls = sorted(canon)  # the variants' pages are numbered in URL order
+    folded = [(folder(canon[u].title), [folder(t) for t in canon[u].passages.values()]) for u in urls]
+    numbering = Numbering.of([(url, len(texts)) for url, (_, texts) in zip(urls, folded, strict=True)])
     key, docs = numbered(numbering, folded)
     postings = Postings()
     postings.rebuild(docs, False, numbering.span)
