@@ -173,6 +173,7 @@ class Assembly:
             ]
             if key not in groups:
                 made = ahead[1] if ahead is not None and ahead[0] == key else None
+                ahead = None  # its key holds every folded text: not kept past the first group
                 groups[key] = self._postings_files(
                     variant.code, docs, numbering.span, forms, postings_at, made
                 )
