@@ -28,7 +28,7 @@ from typing import Any
 
 from zhudu.search import index as search
 from zhudu.search.edits import folded_edits
-from zhudu.search.numbering import Numbering, numbered, postings_ahead
+from zhudu.search.numbering import Numbering, key_digest, numbered, postings_ahead
 from zhudu.search.postings import Family, Postings, count_for, folder_name, json_text, sha
 
 FORMAT = 5
@@ -172,8 +172,8 @@ class Assembly:
                 for c, blob in enumerate(record.fragments)
             ]
             if key not in groups:
-                made = ahead[1] if ahead is not None and ahead[0] == key else None
-                ahead = None  # its key holds every folded text: not kept past the first group
+                made = ahead[1] if ahead is not None and ahead[0] == key_digest(key) else None
+                ahead = None  # the first group takes them or no group does
                 groups[key] = self._postings_files(
                     variant.code, docs, numbering.span, forms, postings_at, made
                 )

@@ -2,11 +2,12 @@
 
 ``Numbering`` is what the search worker computes the numbers from (the manifest); ``numbered``
 lays pages' folded texts out at their numbers; ``postings_ahead`` makes a build's postings from
-the first variant's pages before their other records (``assembly.Assembly.files``).
+the canonical records before the vocabulary is known (``assembly.Assembly.files``).
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -98,7 +99,7 @@ def numbered(
 def postings_ahead(
     canon: Mapping[str, _CanonicalPage], folder: search.Folder
 ) -> tuple[tuple[Any, ...], Postings]:
-    """A build's postings of the canonical pages' numbered texts, and their key (``numbered``).
+    """A build's postings of the canonical pages' numbered texts, and their key's digest (``numbered``).
 
     Folded from the canonical records already made, not read again from the spool; a page whose
     anchors repeat has fewer of them than passages, so its variant's key differs and that
@@ -110,4 +111,18 @@ def postings_ahead(
     key, docs = numbered(numbering, folded)
     postings = Postings()
     postings.rebuild(docs, False, numbering.span)
-    return key, postings
+    # The key's digest, not the key: kept while the first variant's records are made (the search
+    # stage's memory peak), the key would be a second copy of every folded text.
+    return key_digest(key), postings
+
+
+def key_digest(key: tuple[Any, ...]) -> str:
+    """SHA-256 of a ``numbered`` key: each page's first number and its texts, each text length-prefixed."""
+    digest = hashlib.sha256()
+    for start, *texts in key:
+        digest.update(b"%d:%d;" % (start, len(texts)))
+        for text in texts:
+            data = text.encode("utf-8", "surrogatepass")
+            digest.update(b"%d:" % len(data))
+            digest.update(data)
+    return digest.hexdigest()
