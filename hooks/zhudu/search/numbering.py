@@ -96,9 +96,7 @@ def numbered(
     return tuple(shape), docs
 
 
-def postings_ahead(
-    canon: Mapping[str, _CanonicalPage], folder: search.Folder
-) -> tuple[str, Postings]:
+def postings_ahead(canon: Mapping[str, _CanonicalPage], folder: search.Folder) -> tuple[str, Postings]:
     """A build's postings of the canonical pages' numbered texts, and their key's digest (``numbered``).
 
     Folded from the canonical records already made, not read again from the spool; a page whose
