@@ -172,11 +172,17 @@ class Assembly:
                 for c, blob in enumerate(record.fragments)
             ]
             if key not in groups:
-                made = ahead[1] if ahead is not None and ahead[0] == key_digest(key) else None
-                ahead = None  # the first group takes them or no group does
+                # No local name for the postings: they must go with their group's files, not stay
+                # held through the other variants' records (the build's peak at 3,000 notes rose when they were).
                 groups[key] = self._postings_files(
-                    variant.code, docs, numbering.span, forms, postings_at, made
+                    variant.code,
+                    docs,
+                    numbering.span,
+                    forms,
+                    postings_at,
+                    ahead[1] if ahead is not None and ahead[0] == key_digest(key) else None,
                 )
+                ahead = None  # the first group takes them or no group does
             files = dict(groups[key]["files"])
             hashes = dict(groups[key]["hashes"])
             word_files, hashes["w"] = self._word_files(variant.code, vocab, converters[variant.code])
