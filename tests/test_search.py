@@ -7,6 +7,7 @@ import json
 import posixpath
 import re
 import zlib
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -317,6 +318,31 @@ def test_the_index_reads_the_pages_one_by_one_and_keeps_no_pairs_in_a_build() ->
     # Read one at a time, in order, as the index is made: the canonical variant twice (its text, its
     # fragments), the other once.
     assert [len(s.reads) for s in spools] == [6, 3]
+
+
+def test_a_builds_postings_made_ahead_equal_the_serial_ones_also_when_an_anchor_repeats() -> None:
+    """A build rebuilds the canonical postings before the vocabulary (``numbering.postings_ahead``).
+
+    A page whose anchor repeats has fewer canonical passages than passages: the ahead key then
+    differs and that variant's postings are made as before, the index the same as a serve's.
+    """
+    converters = {"zh-Hans": str, "zh-Hant-TW": opencc_converter("s2twp").convert}
+    t2s = opencc_converter("t2s").convert
+    pages = _variant_pages()
+    repeated = [
+        search.VariantPages(
+            v.code,
+            tuple(
+                replace(page, passages=(*page.passages, replace(page.passages[0], text=page.title)))
+                for page in v.pages
+            ),
+        )
+        for v in pages
+    ]
+    for variant_pages in (pages, repeated):
+        serve = dict(search_shards.build_each(variant_pages, "zh-Hans", t2s, converters))
+        build = dict(search_shards.build_each(variant_pages, "zh-Hans", t2s, converters, remember=False))
+        assert build == serve
 
 
 def test_writing_again_removes_the_files_of_the_earlier_index(tmp_path) -> None:

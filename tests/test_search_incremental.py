@@ -27,6 +27,7 @@ import pytest
 from zhudu.script.variant_configs import opencc_converter
 from zhudu.search import assembly as search_assembly
 from zhudu.search import index as search
+from zhudu.search import numbering as search_numbering
 from zhudu.search import postings as search_postings
 from zhudu.search import shards as search_shards
 from zhudu.search import writing
@@ -152,7 +153,7 @@ def moved(before: dict[str, str], after: dict[str, str]) -> set[str]:
 
 
 def bucket(url: str) -> int:
-    return search_shards.shard_of(url, search_assembly.BUCKETS)
+    return search_shards.shard_of(url, search_numbering.BUCKETS)
 
 
 def edited(notes: Notes, url: str, index: int, text: str) -> Notes:
@@ -247,12 +248,12 @@ def test_each_kind_of_save_gives_a_clean_builds_files(warm, change: str) -> None
     if change == "title":
         after_notes = {**notes, url: ("新的标题讲算法", texts)}
     elif change == "passage added within the block":
-        texts = texts[: search_assembly.RESERVE - 2]
+        texts = texts[: search_numbering.RESERVE - 2]
         notes = {**notes, url: (title, texts)}
         before = kept(assembly, notes)
         after_notes = {**notes, url: (title, [*texts, "多了一段。"])}
     elif change == "passage added past the block":
-        texts = [f"第{i}段讲数据。" for i in range(search_assembly.RESERVE)]
+        texts = [f"第{i}段讲数据。" for i in range(search_numbering.RESERVE)]
         notes = {**notes, url: (title, texts)}
         before = kept(assembly, notes)
         after_notes = {**notes, url: (title, [*texts, "多了一段。"])}

@@ -28,75 +28,20 @@ from typing import Any
 
 from zhudu.search import index as search
 from zhudu.search.edits import folded_edits
-from zhudu.search.postings import Family, Postings, b36, count_for, folder_name, json_text, sha, shard_of
+from zhudu.search.numbering import Numbering, key_digest, numbered, postings_ahead
+from zhudu.search.postings import Family, Postings, count_for, folder_name, json_text, sha
 
 FORMAT = 6
 #: Passages per fragment file: a result list shows a few passages of each page it names.
 FRAGMENT_PASSAGES = 16
-#: A page's passages take numbers in blocks of this many: an edit within the block renumbers nothing else.
-RESERVE = 8
 MANIFEST = "manifest.json"
 #: Bytes of JSON a shard of each family holds on average (gzip takes about two thirds off).
 SHARD_BYTES = {"b": 12_000, "u": 24_000, "w": 8_000}
-#: Buckets of pages, each numbered on its own (``Numbering``).
-BUCKETS = 64
 #: Splice the postings when fewer than this share of the numbered texts changed; rebuild otherwise.
 SPLICE_SHARE = 0.25
 
 #: A file of the index: its text (the shards': UTF-8 bytes) and SHA-256.
 Blob = tuple[str | bytes, str]
-
-
-def reserved(count: int) -> int:
-    """Numbers a page of ``count`` passages takes: its title's and its passages', in blocks of ``RESERVE``."""
-    return -(-(count + 1) // RESERVE) * RESERVE
-
-
-#: One digit a page names its bucket by in the manifest (``BUCKET_DIGITS`` in search-worker.js).
-BUCKET_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
-
-
-@dataclass(frozen=True)
-class Numbering:
-    """Where each page's numbers start: its title's, then its passages' (the worker computes the same).
-
-    Pages go into ``BUCKETS`` buckets by a hash of their URL (``shard_of``), in URL order within
-    a bucket; bucket ``b`` starts at ``b × span``, ``span`` the smallest power of two times
-    ``RESERVE`` that holds the largest bucket.  A note added, deleted or renamed then renumbers
-    only the pages after it in its bucket, and a page growing past its block the same; all pages
-    are renumbered only when a bucket outgrows the span.  The pages stay in URL order in the
-    manifest: the worker breaks a tie between two results by it.
-    """
-
-    starts: list[int]  # each page's first number (its title's), pages in URL order
-    counts: list[int]  # each page's passages
-    buckets: list[int]  # each page's bucket
-    span: int
-
-    @classmethod
-    def of(cls, pages: Sequence[tuple[str, int]]) -> Numbering:
-        """The numbering of these pages, ``(url, passages)`` in URL order."""
-        buckets = [shard_of(url, BUCKETS) for url, _ in pages]
-        sizes = [0] * BUCKETS
-        for (_, count), bucket in zip(pages, buckets, strict=True):
-            sizes[bucket] += reserved(count)
-        span = RESERVE
-        while span < max(sizes):
-            span *= 2
-        starts, taken = [], [0] * BUCKETS
-        for (_, count), bucket in zip(pages, buckets, strict=True):
-            starts.append(bucket * span + taken[bucket])
-            taken[bucket] += reserved(count)
-        return cls(starts, [count for _, count in pages], buckets, span)
-
-    def manifest(self) -> dict[str, Any]:
-        """What the worker computes the numbers from: passages and bucket of each page, in URL order."""
-        return {
-            "reserved": RESERVE,
-            "span": self.span,
-            "bucket": "".join(BUCKET_DIGITS[b] for b in self.buckets),
-            "pages": ",".join(b36(count) for count in self.counts),
-        }
 
 
 @dataclass
@@ -194,6 +139,9 @@ class Assembly:
         texts = [t for c in canon.values() for t in (c.title, *c.passages.values())]
         words = (vocabulary_of or search.vocabulary_now)(texts, table, list(extra_words))
         folder = search.Folder(table)
+        # A build: the canonical texts' postings (the largest step) are made while the vocabulary is
+        # made in its worker, which they do not need; the variant whose numbered texts they are takes them.
+        ahead = None if self.remember else postings_ahead(canon, folder)
         vocab = words()
         alias, ambiguous = search.aliases(
             vocab, [converters[c] for c in sorted(converters)] + list(to_canonical), table
@@ -217,20 +165,24 @@ class Assembly:
                 pages = sorted(pages, key=lambda p: p.url)
             records = self._variant_records(variant.code, pages, canon, folder)
             numbering = Numbering.of([(r.url, len(r.texts)) for r in records])
-            docs: dict[int, str] = {}
-            fragments: list[tuple[str, Blob]] = []
-            shape: list[tuple[Any, ...]] = []  # by page: kept strings (hashes cached), not a tuple of all
-            for record, start in zip(records, numbering.starts, strict=True):
-                shape.append((start, record.title, *record.texts))
-                # The page's title first (it only helps cut a query into pieces: the canonical one, so
-                # that variants share postings), then its passages.
-                docs[start] = record.title
-                for i, text in enumerate(record.texts):
-                    docs[start + 1 + i] = text
-                fragments.extend((f"{start}-{c}.json", blob) for c, blob in enumerate(record.fragments))
-            key = tuple(shape)  # equal only when docs are: the same texts at the same numbers
+            key, docs = numbered(numbering, [(r.title, r.texts) for r in records])
+            fragments = [
+                (f"{start}-{c}.json", blob)
+                for record, start in zip(records, numbering.starts, strict=True)
+                for c, blob in enumerate(record.fragments)
+            ]
             if key not in groups:
-                groups[key] = self._postings_files(variant.code, docs, numbering.span, forms, postings_at)
+                # No local name for the postings: they must go with their group's files, not stay
+                # held through the other variants' records (the build's peak at 3,000 notes rose when they were).
+                groups[key] = self._postings_files(
+                    variant.code,
+                    docs,
+                    numbering.span,
+                    forms,
+                    postings_at,
+                    ahead[1] if ahead is not None and ahead[0] == key_digest(key) else None,
+                )
+                ahead = None  # the first group takes them or no group does
             files = dict(groups[key]["files"])
             hashes = dict(groups[key]["hashes"])
             word_files, hashes["w"] = self._word_files(variant.code, vocab, converters[variant.code])
@@ -320,14 +272,31 @@ class Assembly:
     # ------------------------------------------------------------------ whole-index files
 
     def _postings_files(
-        self, code: str, docs: dict[int, str], span: int, forms: Mapping[str, list[str]], at: str
+        self,
+        code: str,
+        docs: dict[int, str],
+        span: int,
+        forms: Mapping[str, list[str]],
+        at: str,
+        made: Postings | None = None,
     ) -> dict[str, Any]:
-        """The ``b`` and ``u`` files of these numbered texts, spliced into the last call's when few changed."""
+        """The ``b`` and ``u`` files of these numbered texts, spliced into the last call's when few changed.
+
+        ``made``: their postings, already rebuilt from the same ``docs`` (``numbering.postings_ahead``).
+        """
         shared = self.shared.setdefault(code, _Shared())
+        if made is not None:
+            shared.postings = made
         postings = shared.postings
-        changed = sum(1 for n in postings.docs.keys() | docs.keys() if postings.docs.get(n) != docs.get(n))
-        if not shared.started or span != postings.span or changed > SPLICE_SHARE * max(len(docs), 1):
-            postings.rebuild(docs, self.remember, span)
+        if (
+            made is not None
+            or not shared.started
+            or span != postings.span
+            or sum(1 for n in postings.docs.keys() | docs.keys() if postings.docs.get(n) != docs.get(n))
+            > SPLICE_SHARE * max(len(docs), 1)
+        ):
+            if made is None:
+                postings.rebuild(docs, self.remember, span)
             shared.b.replace_section("p", postings.pairs)
             shared.u.replace_section("u", postings.chars)
             shared.b_total = {pair: _entry_bytes(pair, text) for pair, text in postings.pairs.items()}

@@ -1,0 +1,126 @@
+"""How a build numbers the search index's texts: each page's block of numbers, and its texts by number.
+
+``Numbering`` is what the search worker computes the numbers from (the manifest); ``numbered``
+lays pages' folded texts out at their numbers; ``postings_ahead`` makes a build's postings from
+the canonical records before the vocabulary is known (``assembly.Assembly.files``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from zhudu.search import index as search
+from zhudu.search.postings import Postings, b36, shard_of
+
+if TYPE_CHECKING:
+    from zhudu.search.assembly import _CanonicalPage
+
+#: A page's passages take numbers in blocks of this many: an edit within the block renumbers nothing else.
+RESERVE = 8
+#: Buckets of pages, each numbered on its own (``Numbering``).
+BUCKETS = 64
+
+
+def reserved(count: int) -> int:
+    """Numbers a page of ``count`` passages takes: its title's and its passages', in blocks of ``RESERVE``."""
+    return -(-(count + 1) // RESERVE) * RESERVE
+
+
+#: One digit a page names its bucket by in the manifest (``BUCKET_DIGITS`` in search-worker.js).
+BUCKET_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """Where each page's numbers start: its title's, then its passages' (the worker computes the same).
+
+    Pages go into ``BUCKETS`` buckets by a hash of their URL (``shard_of``), in URL order within
+    a bucket; bucket ``b`` starts at ``b × span``, ``span`` the smallest power of two times
+    ``RESERVE`` that holds the largest bucket.  A note added, deleted or renamed then renumbers
+    only the pages after it in its bucket, and a page growing past its block the same; all pages
+    are renumbered only when a bucket outgrows the span.  The pages stay in URL order in the
+    manifest: the worker breaks a tie between two results by it.
+    """
+
+    starts: list[int]  # each page's first number (its title's), pages in URL order
+    counts: list[int]  # each page's passages
+    buckets: list[int]  # each page's bucket
+    span: int
+
+    @classmethod
+    def of(cls, pages: Sequence[tuple[str, int]]) -> Numbering:
+        """The numbering of these pages, ``(url, passages)`` in URL order."""
+        buckets = [shard_of(url, BUCKETS) for url, _ in pages]
+        sizes = [0] * BUCKETS
+        for (_, count), bucket in zip(pages, buckets, strict=True):
+            sizes[bucket] += reserved(count)
+        span = RESERVE
+        while span < max(sizes):
+            span *= 2
+        starts, taken = [], [0] * BUCKETS
+        for (_, count), bucket in zip(pages, buckets, strict=True):
+            starts.append(bucket * span + taken[bucket])
+            taken[bucket] += reserved(count)
+        return cls(starts, [count for _, count in pages], buckets, span)
+
+    def manifest(self) -> dict[str, Any]:
+        """What the worker computes the numbers from: passages and bucket of each page, in URL order."""
+        return {
+            "reserved": RESERVE,
+            "span": self.span,
+            "bucket": "".join(BUCKET_DIGITS[b] for b in self.buckets),
+            "pages": ",".join(b36(count) for count in self.counts),
+        }
+
+
+def numbered(
+    numbering: Numbering, pages: Iterable[tuple[str, Sequence[str]]]
+) -> tuple[tuple[Any, ...], dict[int, str]]:
+    """Pages' folded (title, passages) as numbered texts, and a key equal only when the texts are.
+
+    The key is the same texts at the same numbers, by page (kept strings, whose hashes are
+    cached, not one tuple of all).
+    """
+    shape: list[tuple[Any, ...]] = []
+    docs: dict[int, str] = {}
+    for (title, texts), start in zip(pages, numbering.starts, strict=True):
+        shape.append((start, title, *texts))
+        # The page's title first (it only helps cut a query into pieces: the canonical one, so
+        # that variants share postings), then its passages.
+        docs[start] = title
+        for i, text in enumerate(texts):
+            docs[start + 1 + i] = text
+    return tuple(shape), docs
+
+
+def postings_ahead(canon: Mapping[str, _CanonicalPage], folder: search.Folder) -> tuple[str, Postings]:
+    """A build's postings of the canonical pages' numbered texts, and their key's digest (``numbered``).
+
+    Folded from the canonical records already made, not read again from the spool; a page whose
+    anchors repeat has fewer of them than passages, so its variant's key differs and that
+    variant's postings are made as before.
+    """
+    urls = sorted(canon)  # the variants' pages are numbered in URL order
+    folded = [(folder(canon[u].title), [folder(t) for t in canon[u].passages.values()]) for u in urls]
+    numbering = Numbering.of([(url, len(texts)) for url, (_, texts) in zip(urls, folded, strict=True)])
+    key, docs = numbered(numbering, folded)
+    postings = Postings()
+    postings.rebuild(docs, False, numbering.span)
+    # The key's digest, not the key: kept while the first variant's records are made (the search
+    # stage's memory peak), the key would be a second copy of every folded text.
+    return key_digest(key), postings
+
+
+def key_digest(key: tuple[Any, ...]) -> str:
+    """SHA-256 of a ``numbered`` key: each page's first number and its texts, each text length-prefixed."""
+    digest = hashlib.sha256()
+    for start, *texts in key:
+        digest.update(b"%d:%d;" % (start, len(texts)))
+        for text in texts:
+            data = text.encode("utf-8", "surrogatepass")
+            digest.update(b"%d:" % len(data))
+            digest.update(data)
+    return digest.hexdigest()
