@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from zhudu.script.convert import DEFAULT_VARIANTS, load_rules
+
 TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+import bench_conversion  # noqa: E402  (bench/ is put on the path above)
+
+__all__ = ["RULES", "VARIANTS", "assert_heldout_shape", "bench_conversion"]
+
+#: The shipped variants by code, and the shipped editorial rules: what each held-out test measures with.
+VARIANTS = {v.code: v for v in DEFAULT_VARIANTS}
+RULES = load_rules(ROOT / "docs" / "editorial" / "conversion.yml", known_variants=VARIANTS)
 
 
 def assert_heldout_shape(

@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-from zhudu.script.convert import DEFAULT_VARIANTS, ConversionRules, Converter, load_rules
+from heldout_shape import RULES, VARIANTS, assert_heldout_shape, bench_conversion
+from zhudu.script.convert import ConversionRules, Converter
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "bench"))
-
-import bench_conversion  # noqa: E402  (bench/ is put on the path above)
-
-from heldout_shape import assert_heldout_shape  # noqa: E402
-
-VARIANTS = {v.code: v for v in DEFAULT_VARIANTS}
-RULES = load_rules(ROOT / "docs" / "editorial" / "conversion.yml", known_variants=VARIANTS)
 HELDOUT8 = bench_conversion.load_review(bench_conversion.HELDOUT8)
 
 
