@@ -9,8 +9,9 @@ of the code and the assembly's inputs (the variants and the shared postings fold
 serve starts from it: it then redoes only the pages that changed while no server ran.  Each
 text's words (the search vocabulary, ``index.folded_vocabulary``) are kept with it, so a new serve
 loads jieba's dictionary only if a text is new, and otherwise after its first build.  The index's
-stored (deflated) files are kept with it too, by their JSON's SHA-256 (``writing.stored_files``):
-a new serve writes every file into a new folder and deflates only those whose JSON changed.
+stored (deflated) files are kept beside it (``STORED_KIND``, the same key, as they are: compressing
+them again cost 0.3 s per save of the entry), by their JSON's SHA-256 (``writing.stored_files``): a
+new serve writes every file into a new folder and deflates only those whose JSON changed.
 
 It is written after the first build of a serve that had to make anything (the cache was cold or
 stale), and when the server stops after saves, not on every save (a pickle of ~60 MB at 500
@@ -32,9 +33,11 @@ from zhudu.search import index as search
 
 #: The cache's kind (``cache.ArtifactCache``): one entry, the last serve's.
 KIND = "search-assembly"
-#: Version of the entry's layout: (FORMAT, assembly, the vocabulary's key, each text's words,
-#: (zlib's version, stored file bytes by their JSON's SHA-256)).
-FORMAT = 3
+#: The index's stored files beside it (``cache.WrittenFiles``): their bytes, and as the record
+#: (zlib's version, each one's JSON SHA-256).
+STORED_KIND = "search-stored"
+#: Version of the entry's layout: (FORMAT, assembly, the vocabulary's key, each text's words).
+FORMAT = 2
 
 
 @dataclass
@@ -54,9 +57,7 @@ class DiskAssembly:
     def kept(self, inputs: Any, root: Path | None) -> assembly.Assembly:
         """The assembly to splice this serve build into: this process's, else the last serve's from disk, else a new one."""
         self.root = root
-        loader = (
-            None if root is None else (lambda: self._loaded(cache.ArtifactCache(root).get(KIND, key(inputs))))
-        )
+        loader = None if root is None else (lambda: self._loaded(root, key(inputs)))
         return assembly.kept(inputs, loader)
 
     def take_deflated(self) -> dict[str, bytes]:
@@ -95,24 +96,34 @@ class DiskAssembly:
         entry = key(inputs)
         # With each text's words: a new serve whose texts are all known loads no jieba dictionary
         # before its first page (about a second; ``index.warm_vocabulary_aside`` loads it after).
-        # With its stored files: a new serve's first write deflates only what changed (~0.9 s at
-        # 500 notes, ~10 MB more in the entry).
+        store.put(KIND, entry, (FORMAT, made, *search.text_words()))
+        # Its stored files: a new serve's first write deflates only what changed (0.9 s CPU at 500
+        # notes); read back from the served folder, not held between saves (~10 MB at 500 notes).
         deflated = writing.stored_files(self.site_dir) if self.site_dir is not None else {}
-        store.put(KIND, entry, (FORMAT, made, *search.text_words(), (zlib.ZLIB_RUNTIME_VERSION, deflated)))
+        record = (zlib.ZLIB_RUNTIME_VERSION, list(deflated))
+        cache.WrittenFiles(root).keep(STORED_KIND, entry, list(deflated.values()), record)
         # Only the last serve's is kept: an entry of another code version or other variants is ~60 MB.
-        for old in (Path(root) / KIND).glob("*/*"):
-            if old.name != entry and old.is_file():
-                old.unlink(missing_ok=True)
+        for kind in (KIND, STORED_KIND):
+            for old in (Path(root) / kind).glob("*/*"):
+                if old.name != entry and old.is_file():
+                    old.unlink(missing_ok=True)
 
-    def _loaded(self, entry: Any) -> Any:
-        """The assembly of a loaded entry, its texts' words and stored files adopted (else: not an assembly)."""
-        if not (isinstance(entry, tuple) and len(entry) == 5 and entry[0] == FORMAT):
+    def _loaded(self, root: Path, entry_key: str) -> Any:
+        """The kept assembly, its texts' words and stored files adopted (an entry of another shape: none)."""
+        entry = cache.ArtifactCache(root).get(KIND, entry_key)
+        if not (isinstance(entry, tuple) and len(entry) == 4 and entry[0] == FORMAT):
             return None
         search.adopt_text_words(entry[2], entry[3])
-        files = entry[4]
+        files = cache.WrittenFiles(root).load(STORED_KIND, entry_key)
         # Another zlib may deflate the same text to other bytes: then every file is deflated again.
-        if isinstance(files, tuple) and len(files) == 2 and files[0] == zlib.ZLIB_RUNTIME_VERSION:
-            self.deflated = files[1] if isinstance(files[1], dict) else {}
+        if files is not None and isinstance(files[1], tuple) and len(files[1]) == 2:
+            version, digests = files[1]
+            if (
+                version == zlib.ZLIB_RUNTIME_VERSION
+                and isinstance(digests, list)
+                and len(digests) == len(files[0])
+            ):
+                self.deflated = dict(zip(digests, files[0], strict=True))
         return entry[1]
 
 
