@@ -438,6 +438,25 @@ def test_without_a_record_the_files_on_disk_are_compared(tmp_path: Path, warm) -
     assert stats.files == 0 and stats.kept > 0
 
 
+def test_a_new_folder_written_from_the_last_writes_stored_files_deflates_only_what_they_lack(
+    tmp_path: Path, warm
+) -> None:
+    """``stored_files``: read back by SHA-256 of the JSON, a file changed on disk left out (deflated again)."""
+    _, _notes, before = warm
+    site = tmp_path / "site"
+    first = writing.write_index(before.items(), site, PREFIXES)
+    assert first.compressed == first.files - 3  # all but the three manifests
+    changed = next((site / "search").glob("b-*/*.deflate"))  # a shard's JSON: in no other file
+    changed.write_bytes(zlib.compress(b"[]", 9))
+    kept = writing.stored_files(site)
+    assert 0 < len(kept) < first.compressed
+    again = writing.write_index(before.items(), tmp_path / "new", PREFIXES, kept)
+    assert again.compressed == 1
+    changed.unlink()
+    writing.write_index(before.items(), tmp_path / "clean", PREFIXES)
+    assert files_in(tmp_path / "new") == files_in(tmp_path / "clean")
+
+
 #: Rebuilds like ``mkdocs serve --dirty`` on each line of stdin; answers with the search stage's counters.
 DIRTY_SERVER = textwrap.dedent(
     """

@@ -60,6 +60,8 @@ DIRTY_SERVER = textwrap.dedent(
             if m := re.search(r"(\\d+) of (\\d+) page records redone, postings (\\w+)", message):
                 counters["records redone"], counters["records"] = int(m[1]), int(m[2])
                 counters["postings rebuilt"] = int(m[3] == "rebuilt")
+            if m := re.search(r"(\\d+) folders renamed, (\\d+) deflated", message):
+                counters["deflated"] = int(m[2])
             if m := re.search(r"vocabulary: (\\d+) texts cut", message):
                 counters["texts cut"] = int(m[1])
     logger = logging.getLogger("mkdocs.plugins.zhudu")

@@ -17,6 +17,8 @@ import pytest
 from test_serve_caches import ENV, DirtyServer, clean_build
 from test_serve_incremental import differences, project, replace_in
 
+from zhudu.search.writing import read_stored
+
 pytestmark = pytest.mark.slow
 
 
@@ -45,8 +47,10 @@ def test_a_new_serve_redoes_only_the_search_records_of_what_changed_while_no_ser
     assert first["records redone"] == first["records"] > 0
     assert first["postings rebuilt"] == 1
     assert first["texts cut"] > 0
+    assert first["deflated"] > 0  # every family file
     kept = list((root / ".cache" / "zhudu" / "search-assembly").glob("*/*"))
     assert len(kept) == 1
+    assert len(list((root / ".cache" / "zhudu" / "search-stored").glob("*/*"))) == 1
 
     # Nothing changed: a new server in a new folder redoes no record and rebuilds no posting.  A
     # save then redoes the edited note's records, and stopping writes the assembly as it is then.
@@ -55,11 +59,13 @@ def test_a_new_serve_redoes_only_the_search_records_of_what_changed_while_no_ser
         again = server.rebuild()
         assert again["records redone"] == 0 and again["postings rebuilt"] == 0
         assert again["texts cut"] == 0  # every text's words kept with the assembly: no jieba loaded
+        assert again["deflated"] == 0  # every stored file kept with it too, written as it was
         assert differences(tmp_path / "s2", clean_build(root, tmp_path)) == []
         append(notes[0], "服务器运行时的修改。")
         saved = server.rebuild()
         assert saved["records redone"] == variants and saved["postings rebuilt"] == 0
         assert saved["texts cut"] == 1  # the new paragraph, with jieba loaded now
+        assert 0 < saved["deflated"] < first["deflated"]
         server.ask("stop")
     finally:
         server.stop()
@@ -70,6 +76,7 @@ def test_a_new_serve_redoes_only_the_search_records_of_what_changed_while_no_ser
     (third,) = serve_once(root, tmp_path / "s3", 3)
     assert third["records redone"] == variants and third["postings rebuilt"] == 0
     assert third["texts cut"] == 1
+    assert 0 < third["deflated"] < first["deflated"]  # only the files whose JSON changed
     assert differences(tmp_path / "s3", clean_build(root, tmp_path)) == []
     assert len(list((root / ".cache" / "zhudu" / "search-assembly").glob("*/*"))) == 1
 
@@ -82,6 +89,54 @@ def test_a_damaged_kept_assembly_makes_the_index_from_nothing(tmp_path: Path) ->
     (again,) = serve_once(root, tmp_path / "s2", 2)
     assert again["records redone"] == again["records"] and again["postings rebuilt"] == 1
     assert differences(tmp_path / "s2", clean_build(root, tmp_path)) == []
+
+
+@pytest.mark.parametrize("damage", ["truncated", "another zlib"])
+def test_damaged_kept_stored_files_are_deflated_again(tmp_path: Path, damage: str) -> None:
+    """The assembly is used, its stored files are not trusted: every file deflated, the folder a clean build's."""
+    root = project(tmp_path / "project")
+    (first,) = serve_once(root, tmp_path / "s1", 1)
+    (entry,) = (root / ".cache" / "zhudu" / "search-stored").glob("*/*")
+    data = entry.read_bytes()
+    if damage == "truncated":
+        entry.write_bytes(data[: len(data) // 2])
+    else:  # the record names another zlib, which may deflate the same text to other bytes
+        version = zlib.ZLIB_RUNTIME_VERSION.encode()
+        assert data.count(version) == 1
+        entry.write_bytes(data.replace(version, b"9" * len(version)))
+    (again,) = serve_once(root, tmp_path / "s2", 2)
+    assert again["records redone"] == 0 and again["deflated"] == first["deflated"]
+    assert differences(tmp_path / "s2", clean_build(root, tmp_path)) == []
+
+
+def search_texts(site: Path, variant: str) -> dict[str, str]:
+    """A variant's search files (its own folder: the shared postings are the canonical text's), inflated."""
+    folder = site / variant / "search"
+    return {
+        str(p.relative_to(folder)): read_stored(p)
+        if p.suffix == ".deflate"
+        else p.read_text(encoding="utf-8")
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_a_conversion_rule_changed_while_no_server_ran_reaches_the_next_serves_search_index(
+    tmp_path: Path,
+) -> None:
+    """The next serve starts from the kept assembly; a Taiwan rule edited between serves is in its index."""
+    root = project(tmp_path / "project")
+    conversion = root / "docs" / "editorial" / "conversion.yml"
+    serve_once(root, tmp_path / "s1", 1)
+    # 农作物 is in one note's text (000): its zh-Hant-TW records and files change, no other variant's.
+    replace_in(conversion, "  zh-Hant-TW:\n", "  zh-Hant-TW:\n    农作物: 農作物〔測〕    # why: a test\n")
+    (again,) = serve_once(root, tmp_path / "s2", 2)
+    assert 0 < again["records redone"] < again["records"] and again["postings rebuilt"] == 0
+    clean = clean_build(root, tmp_path)
+    served, built = search_texts(tmp_path / "s2", "zh-Hant-TW"), search_texts(clean, "zh-Hant-TW")
+    assert served == built
+    assert any("農作物〔測〕" in text for text in served.values())
+    assert differences(tmp_path / "s2", clean) == []
 
 
 def kept_scans(root: Path) -> list[Path]:

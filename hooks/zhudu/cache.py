@@ -184,6 +184,15 @@ class WrittenFiles(ArtifactCache):
             os.utime(path)
         return record
 
+    def load(self, kind: str, key: str) -> tuple[list[bytes], Any] | None:
+        """The files and the record kept under ``key``, each file checked against its digest; None: a miss."""
+        if self.root is None:
+            return None
+        try:
+            return _unpack_entry(self._path(kind, key).read_bytes())
+        except Exception:  # missing, damaged or from an older layout: a miss
+            return None
+
     def sweep(self, kind: str, used_since: float) -> int:
         """Remove the entries of ``kind`` no build used since ``used_since`` (a ``time.time()``); returns how many.
 

@@ -8,7 +8,10 @@ whatever that save changed), so the last one a serve made is kept in the cache f
 of the code and the assembly's inputs (the variants and the shared postings folder), and a new
 serve starts from it: it then redoes only the pages that changed while no server ran.  Each
 text's words (the search vocabulary, ``index.folded_vocabulary``) are kept with it, so a new serve
-loads jieba's dictionary only if a text is new, and otherwise after its first build.
+loads jieba's dictionary only if a text is new, and otherwise after its first build.  The index's
+stored (deflated) files are kept beside it (``STORED_KIND``, the same key, as they are: compressing
+them again cost 0.3 s per save of the entry), by their JSON's SHA-256 (``writing.stored_files``): a
+new serve writes every file into a new folder and deflates only those whose JSON changed.
 
 It is written after the first build of a serve that had to make anything (the cache was cold or
 stale), and when the server stops after saves, not on every save (a pickle of ~60 MB at 500
@@ -18,17 +21,21 @@ nothing half-made is written.  ``mkdocs build`` keeps no assembly (memory) and r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import zlib
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from zhudu import cache
-from zhudu.search import assembly
+from zhudu.search import assembly, writing
 from zhudu.search import index as search
 
 #: The cache's kind (``cache.ArtifactCache``): one entry, the last serve's.
 KIND = "search-assembly"
+#: The index's stored files beside it (``cache.WrittenFiles``): their bytes, and as the record
+#: (zlib's version, each one's JSON SHA-256).
+STORED_KIND = "search-stored"
 #: Version of the entry's layout: (FORMAT, assembly, the vocabulary's key, each text's words).
 FORMAT = 2
 
@@ -42,12 +49,21 @@ class DiskAssembly:
 
     root: Path | None = None
     unsaved: bool = False
+    #: The site folder this serve writes into (its stored files are read back when saving).
+    site_dir: Path | None = None
+    #: The loaded entry's stored files, until the first write takes them (``take_deflated``).
+    deflated: dict[str, bytes] = field(default_factory=dict)
 
     def kept(self, inputs: Any, root: Path | None) -> assembly.Assembly:
         """The assembly to splice this serve build into: this process's, else the last serve's from disk, else a new one."""
         self.root = root
-        loader = None if root is None else (lambda: _loaded(cache.ArtifactCache(root).get(KIND, key(inputs))))
+        loader = None if root is None else (lambda: self._loaded(root, key(inputs)))
         return assembly.kept(inputs, loader)
+
+    def take_deflated(self) -> dict[str, bytes]:
+        """The last serve's stored files for this build's write; dropped after it (memory)."""
+        deflated, self.deflated = self.deflated, {}
+        return deflated
 
     def built(self, made: assembly.Assembly) -> None:
         """A serve build finished with ``made``: written to disk at once or remembered as unsaved.
@@ -81,21 +97,37 @@ class DiskAssembly:
         # With each text's words: a new serve whose texts are all known loads no jieba dictionary
         # before its first page (about a second; ``index.warm_vocabulary_aside`` loads it after).
         store.put(KIND, entry, (FORMAT, made, *search.text_words()))
+        # Its stored files: a new serve's first write deflates only what changed (0.9 s CPU at 500
+        # notes); read back from the served folder, not held between saves (~10 MB at 500 notes).
+        deflated = writing.stored_files(self.site_dir) if self.site_dir is not None else {}
+        record = (zlib.ZLIB_RUNTIME_VERSION, list(deflated))
+        cache.WrittenFiles(root).keep(STORED_KIND, entry, list(deflated.values()), record)
         # Only the last serve's is kept: an entry of another code version or other variants is ~60 MB.
-        for old in (Path(root) / KIND).glob("*/*"):
-            if old.name != entry and old.is_file():
-                old.unlink(missing_ok=True)
+        for kind in (KIND, STORED_KIND):
+            for old in (Path(root) / kind).glob("*/*"):
+                if old.name != entry and old.is_file():
+                    old.unlink(missing_ok=True)
+
+    def _loaded(self, root: Path, entry_key: str) -> Any:
+        """The kept assembly, its texts' words and stored files adopted (an entry of another shape: none)."""
+        entry = cache.ArtifactCache(root).get(KIND, entry_key)
+        if not (isinstance(entry, tuple) and len(entry) == 4 and entry[0] == FORMAT):
+            return None
+        search.adopt_text_words(entry[2], entry[3])
+        files = cache.WrittenFiles(root).load(STORED_KIND, entry_key)
+        # Another zlib may deflate the same text to other bytes: then every file is deflated again.
+        if files is not None and isinstance(files[1], tuple) and len(files[1]) == 2:
+            version, digests = files[1]
+            if (
+                version == zlib.ZLIB_RUNTIME_VERSION
+                and isinstance(digests, list)
+                and len(digests) == len(files[0])
+            ):
+                self.deflated = dict(zip(digests, files[0], strict=True))
+        return entry[1]
 
 
 def key(inputs: Any) -> str:
     """The entry of an assembly made for ``inputs`` by this code (and this jieba: it cut the words)."""
     versions = (cache.code_version(), str(assembly.FORMAT), str(FORMAT), metadata.version("jieba"))
     return cache.digest(KIND, *versions, repr(inputs))
-
-
-def _loaded(entry: Any) -> Any:
-    """The assembly of a loaded entry, its texts' words adopted (anything else: not an assembly)."""
-    if not (isinstance(entry, tuple) and len(entry) == 4 and entry[0] == FORMAT):
-        return None
-    search.adopt_text_words(entry[2], entry[3])
-    return entry[1]

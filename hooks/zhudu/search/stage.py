@@ -72,11 +72,12 @@ def write_zhudu_search(
         postings_at=postings_at,
     )
     try:
-        written = write_index(files, site_dir, prefixes)
+        written = write_index(files, site_dir, prefixes, kept.take_deflated() if serving else None)
     except BaseException:
         search_assembly.forget()  # half-updated: the next save starts from nothing
         raise
     if serving:
+        kept.site_dir = site_dir
         kept.built(made)
     stub = search.stub_index(material_index)
     for prefix in sorted(prefixes.values()):
@@ -84,7 +85,7 @@ def write_zhudu_search(
     stats = made.stats
     log.debug(
         "zhudu search: %d variant indexes, %d bytes; %d of %d page records redone, postings %s; "
-        "%d files written, %d kept, %d folders renamed%s",
+        "%d files written, %d kept, %d folders renamed, %d deflated%s",
         len(prefixes),
         written.bytes,
         stats.redone,
@@ -95,5 +96,6 @@ def write_zhudu_search(
         written.files,
         written.kept,
         written.renamed,
+        written.compressed,
         f"; vocabulary: {search.TEXTS_CUT[0]} texts cut" if serving else "",  # a build cuts in its worker
     )
