@@ -169,19 +169,16 @@ class WrittenFiles(ArtifactCache):
         """Write ``targets`` from the entry kept under ``key``; returns its record, or None (a miss)."""
         if self.root is None:
             return None
-        path = self._path(kind, key)
-        try:
-            blobs, record = _unpack_entry(path.read_bytes())
-            if len(blobs) != len(targets):
-                raise ValueError("another number of files")
-        except Exception:  # missing, damaged or from an older layout: a miss
+        entry = self.load(kind, key)
+        if entry is None or len(entry[0]) != len(targets):  # a miss, or another number of files
             self.misses += 1
             return None
+        blobs, record = entry
         for target, blob in zip(targets, blobs, strict=True):
             write_file(target, blob)
         self.hits += 1
         with contextlib.suppress(OSError):  # used now: ``sweep`` keeps it
-            os.utime(path)
+            os.utime(self._path(kind, key))
         return record
 
     def load(self, kind: str, key: str) -> tuple[list[bytes], Any] | None:
