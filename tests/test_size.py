@@ -164,8 +164,10 @@ def test_header_icons_are_css_masks_and_the_lazy_search_script_a_shared_file(sit
     # (search, back, clear) from their names in data-zd-palette and data-zd-search.
     assert html.count('class="zd-icon zd-icon--material-') == 4
     assert "<path " not in html  # no inline icon (Material's menu icon, the search dialog's, before)
-    assert re.search(r'src="\.\./\.\./\.\./assets/zhudu/lazy-search\.js\?v=[0-9a-f]{12}"', html)
+    # lazy-search.js is written at the end of the shared config.js (compact/joined_scripts.py).
+    assert re.search(r'src="\.\./\.\./\.\./assets/zhudu/config\.js\?v=[0-9a-f]{12}"', html)
     assert "document.forms.namedItem" not in html
+    assert "document.forms.namedItem" in (site.site_dir / "assets/zhudu/config.js").read_text("utf-8")
     css = (site.site_dir / "assets/zhudu/zhudu.css").read_text(encoding="utf-8")
     drawn = " ".join(re.findall(r'data-zd-(?:palette|search)="([^"]*)"', html))
     names = set(re.findall(r"zd-icon--(material-[a-z-]+)", html)) | set(

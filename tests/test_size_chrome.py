@@ -8,6 +8,7 @@ out of ``assets/`` (its worker and lunr kept when it answers searches).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 
@@ -15,6 +16,7 @@ import pytest
 
 from conftest import REPO, build_site, repo_config
 from zhudu.compact.theme_files import unused
+from zhudu.compact import joined_scripts
 from zhudu.compact.whitespace import compact
 
 NOTE = """---
@@ -74,7 +76,7 @@ def test_reading_strings_are_converted_in_the_shared_script_not_in_pages(site, v
     shared = (site.site_dir / "assets/zhudu/config.js").read_text("utf-8")
     parts = json.loads(re.search(r"var reading = (\{.*\});\n", shared)[1])[variant]
     keys = re.search(
-        r"var KEYS = \[([^\]]*)\]", (site.site_dir / "assets/zhudu/reading.js").read_text("utf-8")
+        r"var KEYS = \[([^\]]*)\]", (site.site_dir / "assets/zhudu/reader.js").read_text("utf-8")
     )
     assert keys and len(parts) == keys.group(1).count('"') // 2 == 12
     assert parts[0] == copy_link
@@ -119,6 +121,7 @@ THEME = [
     "assets/stylesheets/main.57a0d79d.min.css",
     "assets/stylesheets/palette.fb2fffe2.min.css",
     "assets/images/favicon.png",
+    "assets/zhudu/shell.js",  # joined into config.js: never shipped on its own
 ]
 
 
@@ -201,3 +204,25 @@ def test_the_palette_and_search_dialog_carry_their_strings_in_the_variant(site):
         assert f'data-zd-text="{palette}"' in html and f'data-zd-text="{search}"' in html
         assert 'class="md-search__input"' not in html and 'class="md-option"' not in html
         assert "matchMedia" not in html  # Material's automatic-option branch, not needed here
+
+
+def test_zhudus_scripts_are_two_files_joined_in_their_order_around_materials_bundle(site):
+    """config.js (with shell.js, lazy-search.js) before the bundle, reader.js after: three tags, not eight."""
+    html = site.page("zh-Hans/notes/shell/index.html")
+    named = re.findall(r'<script defer src="(?:\.\./)+(assets/[^"?]+)(?:\?v=(\w+))?"></script>', html)
+    assert [src for src, _ in named] == [
+        "assets/zhudu/config.js",
+        "assets/javascripts/bundle.a5f9d56c.min.js",
+        joined_scripts.READER,
+    ]
+    assets = _assets(site)
+    for src, version in named[::2]:
+        text = (site.site_dir / src).read_text("utf-8")
+        assert version == hashlib.sha256(text.encode()).hexdigest()[:12]
+    config = (site.site_dir / "assets/zhudu/config.js").read_text("utf-8")
+    reader = (site.site_dir / joined_scripts.READER).read_text("utf-8")
+    for joined, sources in ((config, joined_scripts.BEFORE), (reader, joined_scripts.AFTER)):
+        at = [joined.index((REPO / "overrides" / s).read_text("utf-8").rstrip()) for s in sources]
+        assert at == sorted(at)  # each source whole, in its order
+        assert joined.count("} catch (error) { setTimeout(function () { throw error; }); }") == len(sources)
+    assert not assets & joined_scripts.SOURCES  # no page loads the sources on their own

@@ -12,6 +12,9 @@ Material's ``config`` block (read from its ``base.html``), with the interface st
 (``overrides/partials/language.html``) filled per variant.  A page whose JSON holds anything else
 than that (a Material version with other keys, another setting) keeps its whole JSON: the script
 leaves a page that has ``features`` as it is.
+
+``config.js`` also carries ``shell.js`` and ``lazy-search.js``, and ``reader.js`` the scripts after
+Material's bundle (``joined_scripts``): the build writes both, each page names them by their hash.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2.utils import htmlsafe_json_dumps
 
 from ..script import variants
+from . import joined_scripts
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -95,8 +99,10 @@ def script(
     )
 
 
-def for_site(env: Environment, config: MkDocsConfig, site: Site) -> tuple[dict[str, Any], str]:
-    """The shared part (markers for strings) and ``config.js``, once Material's strings are loaded (``on_env``)."""
+def for_site(env: Environment, config: MkDocsConfig, site: Site) -> tuple[dict[str, Any], dict[str, str]]:
+    """The shared part (markers for strings) and the scripts the build writes (path → text): ``config.js``
+    with the scripts joined to it, and ``reader.js`` (``joined_scripts``), once Material's strings are
+    loaded (``on_env``)."""
     base_source = env.loader.get_source(env, "base.html")[0]  # type: ignore[union-attr]
     shared = shared_part(config.theme["features"] or [], config.extra, material_keys(base_source))
     reading = [text for _, text in env.get_template("partials/zd-reading.html").module.zd_strings]  # type: ignore[attr-defined]
@@ -105,12 +111,19 @@ def for_site(env: Environment, config: MkDocsConfig, site: Site) -> tuple[dict[s
         {v.code: site.strings[v.code] for v in site.variants},
         {v.code: [site.converter(v.code).text(t) for t in reading] for v in site.variants},
     )
-    return shared, text
+    return shared, {
+        PATH: text + joined_scripts.joined(env, joined_scripts.BEFORE),
+        joined_scripts.READER: joined_scripts.joined(env, joined_scripts.AFTER),
+    }
 
 
-def version(text: str) -> str:
-    """The script's ``?v=``: 12 hex digits of its content's SHA-256, as ``publish/asset_versions.py``."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+def versions(scripts: dict[str, str]) -> dict[str, str]:
+    """Each written script's ``?v=`` by its file's stem (``config``, ``reader``): 12 hex digits of its
+    content's SHA-256, as ``publish/asset_versions.py``."""
+    return {
+        path.rsplit("/", 1)[-1].removesuffix(".js"): hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+        for path, text in scripts.items()
+    }
 
 
 def shorten(html: str, shared: Mapping[str, Any] | None) -> str:
@@ -126,9 +139,10 @@ def shorten(html: str, shared: Mapping[str, Any] | None) -> str:
     return f"{html[: m.start('json')]}{own}{html[m.end('json') :]}"
 
 
-def write(site_dir: Path, text: str) -> None:
-    """Write ``config.js`` when it is not there as ``text`` (``mkdocs serve`` keeps it between saves)."""
-    path = site_dir / PATH
-    if text and not (path.is_file() and path.read_text(encoding="utf-8") == text):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+def write(site_dir: Path, scripts: dict[str, str]) -> None:
+    """Write each script that is not there as its text (``mkdocs serve`` keeps them between saves)."""
+    for name, text in scripts.items():
+        path = site_dir / name
+        if text and not (path.is_file() and path.read_text(encoding="utf-8") == text):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
