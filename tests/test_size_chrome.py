@@ -195,14 +195,25 @@ def test_materials_own_palette_markup_where_shell_js_could_not_draw_it(tmp_path)
     assert 'class="md-search__input"' in html and 'data-md-component="search-share"' in html
 
 
-def test_the_palette_and_search_dialog_carry_their_strings_in_the_variant(site):
-    for variant, palette, search in (
-        ("zh-Hans", "切换到深色模式|切换到浅色模式", "搜索|清空当前内容|正在初始化搜索引擎"),
-        ("zh-Hant-TW", "切換到深色模式|切換到淺色模式", "搜尋|清除|正在初始化搜尋引擎"),
+def test_the_palette_search_and_top_button_strings_are_in_the_shared_script_in_each_variant(site):
+    shared = (site.site_dir / "assets/zhudu/config.js").read_text("utf-8")
+    shell = json.loads(re.search(r"var shell = (\{.*\});\n", shared)[1])
+    assert set(shell) == {"zh-Hans", "zh-Hant-TW", "zh-Hant-HK"}
+    for variant, palette, search, top in (
+        ("zh-Hans", "切换到深色模式|切换到浅色模式", "搜索|清空当前内容|正在初始化搜索引擎", "回到页面顶部"),
+        ("zh-Hant-TW", "切換到深色模式|切換到淺色模式", "搜尋|清除|正在初始化搜尋引擎", "回到頂端"),
     ):
+        assert shell[variant]["paletteText"] == palette and shell[variant]["searchText"] == search
+        assert shell[variant]["top"] == f"material-arrow-up {top}"
+        assert shell[variant]["palette"] == (
+            "default white deep-orange material-weather-night (prefers-color-scheme: light)"
+            "|slate black deep-orange material-weather-sunny (prefers-color-scheme: dark)"
+        )
         html = site.page(f"{variant}/notes/shell/index.html")
-        assert f'data-zd-text="{palette}"' in html and f'data-zd-text="{search}"' in html
+        assert '<form class="md-header__option" data-md-component="palette" data-zd-palette></form>' in html
+        assert 'data-zd-search></div>' in html and 'data-zd-text' not in html and palette not in html
         assert 'class="md-search__input"' not in html and 'class="md-option"' not in html
+        assert 'for="__search"' not in html and 'data-md-component="top"' not in html
         assert "matchMedia" not in html  # Material's automatic-option branch, not needed here
 
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2.utils import htmlsafe_json_dumps
 
 from ..script import variants
-from . import joined_scripts
+from . import joined_scripts, shell_strings
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -67,28 +67,37 @@ def shared_part(features: Iterable[str], extra: Mapping[str, Any], keys: Iterabl
 
 
 def script(
-    shared: Mapping[str, Any], strings: Mapping[str, Mapping[str, str]], reading: Mapping[str, Sequence[str]]
+    shared: Mapping[str, Any],
+    strings: Mapping[str, Mapping[str, str]],
+    reading: Mapping[str, Sequence[str]],
+    shell: Mapping[str, Mapping[str, str]] | None = None,
 ) -> str:
-    """``config.js``: the shared part and reading.js's strings for each variant.
+    """``config.js``: the shared part, reading.js's strings and shell.js's values for each variant.
 
     ``strings``: variant code → its interface strings; ``reading``: code → reading.js's strings, in
-    its KEYS' order.
+    its KEYS' order; ``shell``: code → shell.js's values with markers (``shell_strings``).
     """
-    per_variant = {
-        code: json.loads(variants.localise(json.dumps(shared, sort_keys=True), table))
-        for code, table in strings.items()
-    }
+
+    def filled(part: Mapping[str, Any], table: Mapping[str, str]) -> Any:
+        return json.loads(variants.localise(json.dumps(part, sort_keys=True), table))
+
+    per_variant = {code: filled(shared, table) for code, table in strings.items()}
     config = json.dumps(per_variant, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     words = json.dumps(dict(reading), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    drawn = {code: filled(part, strings.get(code, {})) for code, part in (shell or {}).items()}
+    values = json.dumps(drawn, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return (
         "/* What every page of a variant shares, by <html lang> (hooks/zhudu/compact/shared_config.py):\n"
         "   Material's __config but the page's base and search, put back into the page's JSON before\n"
-        "   Material's bundle reads it; reading.js's strings (partials/zd-reading.html). */\n"
+        "   Material's bundle reads it; reading.js's strings (partials/zd-reading.html); what shell.js\n"
+        "   draws the header's controls from (compact/shell_strings.py). */\n"
         "(function () {\n"
         "  var config = " + config + ";\n"
         "  var reading = " + words + ";\n"
+        "  var shell = " + values + ";\n"
         "  var lang = document.documentElement.lang;\n"
         "  window.zdReadingStrings = reading[lang];\n"
+        "  window.zdShell = shell[lang];\n"
         '  var element = document.getElementById("__config"), part = config[lang];\n'
         "  if (!element || !part) return;\n"
         "  var page = JSON.parse(element.textContent);\n"
@@ -110,6 +119,9 @@ def for_site(env: Environment, config: MkDocsConfig, site: Site) -> tuple[dict[s
         shared,
         {v.code: site.strings[v.code] for v in site.variants},
         {v.code: [site.converter(v.code).text(t) for t in reading] for v in site.variants},
+        shell_strings.for_variants(
+            config.theme, [v.code for v in site.variants], lambda code: site.converter(code).text
+        ),
     )
     return shared, {
         PATH: text + joined_scripts.joined(env, joined_scripts.BEFORE),
