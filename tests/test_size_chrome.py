@@ -15,8 +15,8 @@ import re
 import pytest
 
 from conftest import REPO, build_site, repo_config
-from zhudu.compact.theme_files import unused
 from zhudu.compact import joined_scripts
+from zhudu.compact.theme_files import unused
 from zhudu.compact.whitespace import compact
 
 NOTE = """---
@@ -211,9 +211,10 @@ def test_the_palette_search_and_top_button_strings_are_in_the_shared_script_in_e
         )
         html = site.page(f"{variant}/notes/shell/index.html")
         assert '<form class="md-header__option" data-md-component="palette" data-zd-palette></form>' in html
-        assert 'data-zd-search></div>' in html and 'data-zd-text' not in html and palette not in html
+        assert "data-zd-search></div>" in html and "data-zd-text" not in html and palette not in html
         assert 'class="md-search__input"' not in html and 'class="md-option"' not in html
         assert 'for="__search"' not in html and 'data-md-component="top"' not in html
+        assert 'data-md-component="progress"' not in html and 'name="zd-variants"' not in html
         assert "matchMedia" not in html  # Material's automatic-option branch, not needed here
 
 

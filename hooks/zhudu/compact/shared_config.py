@@ -109,9 +109,11 @@ def script(
 
 
 def for_site(env: Environment, config: MkDocsConfig, site: Site) -> tuple[dict[str, Any], dict[str, str]]:
-    """The shared part (markers for strings) and the scripts the build writes (path → text): ``config.js``
-    with the scripts joined to it, and ``reader.js`` (``joined_scripts``), once Material's strings are
-    loaded (``on_env``)."""
+    """The shared part (markers for strings) and the scripts the build writes (path → text).
+
+    ``config.js`` with the scripts joined to it, and ``reader.js`` (``joined_scripts``), once
+    Material's strings are loaded (``on_env``).
+    """
     base_source = env.loader.get_source(env, "base.html")[0]  # type: ignore[union-attr]
     shared = shared_part(config.theme["features"] or [], config.extra, material_keys(base_source))
     reading = [text for _, text in env.get_template("partials/zd-reading.html").module.zd_strings]  # type: ignore[attr-defined]
@@ -130,8 +132,10 @@ def for_site(env: Environment, config: MkDocsConfig, site: Site) -> tuple[dict[s
 
 
 def versions(scripts: dict[str, str]) -> dict[str, str]:
-    """Each written script's ``?v=`` by its file's stem (``config``, ``reader``): 12 hex digits of its
-    content's SHA-256, as ``publish/asset_versions.py``."""
+    """Each written script's ``?v=`` by its file's stem (``config``, ``reader``).
+
+    12 hex digits of its content's SHA-256, as ``publish/asset_versions.py``.
+    """
     return {
         path.rsplit("/", 1)[-1].removesuffix(".js"): hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
         for path, text in scripts.items()

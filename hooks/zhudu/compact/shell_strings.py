@@ -1,13 +1,14 @@
 """What ``shell.js`` draws the header's JavaScript-only controls and the back-to-top button from.
 
-The palette toggle, the search button and dialog, and the back-to-top button work only with
-JavaScript (without it Material shows no toggle, its CSS hides search, and the button stays
-``hidden``), so ``shell.js`` draws them (``overrides/assets/zhudu/shell.js``).  What it draws them
+The palette toggle, the search button and dialog, the back-to-top button and the progress bar
+work only with JavaScript (without it Material shows no toggle, its CSS hides search, the button
+stays ``hidden``, and there is no instant navigation), so ``shell.js`` draws them (``overrides/assets/zhudu/shell.js``).  What it draws them
 from is the same on every page of a variant: the palette's options, the icons and the strings.  It
 was carried by every page (``data-zd-palette``, ``data-zd-search``, ``data-zd-text``: about 450
 bytes); it is now in the shared ``config.js`` (``window.zdShell``, this module), and a page keeps
 only the empty elements that say where (``partials/palette.html``, ``search.html``; the
-back-to-top button, ``partials/top.html``, goes after Material's container).
+back-to-top button, ``partials/top.html``, goes after Material's container, the progress bar of
+instant navigation, ``partials/progress.html``, after its dialog).
 
 The templates decide whether a page carries the compact form (every icon a CSS mask, no automatic
 palette option, no ``search.share``); the values here are those the templates wrote, computed from
@@ -21,6 +22,9 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ..script import variants
+
+#: The instant-navigation progress bar's accessible name (partials/progress.html).
+PROGRESS_NAME = "页面加载进度"
 
 
 def _mark(key: str) -> str:
@@ -64,6 +68,7 @@ def part(theme: Mapping[str, Any], convert: Callable[[str], str]) -> dict[str, s
             _mark(k) for k in ("search.placeholder", "search.reset", "search.result.initializer")
         ),
         "top": f"{_icon(icon.get('top') or 'material/arrow-up')} {_mark('top')}",
+        "progress": convert(PROGRESS_NAME),
     }
 
 

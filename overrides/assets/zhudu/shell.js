@@ -1,11 +1,12 @@
 /* The controls that work only with JavaScript, drawn where the page's empty elements say
-   (overrides/partials/palette.html, search.html, top.html), from what config.js holds for the
-   variant (window.zdShell: hooks/zhudu/compact/shell_strings.py): the palette toggle, the search
-   button and dialog, the back-to-top button; about 2.5 KB of every page as markup.  With JavaScript
-   off nothing changes: Material shows no palette toggle without it, its CSS hides search (.no-js),
-   and the back-to-top button stays hidden.  Deferred and run right after config.js (the same file),
-   so the elements exist, as Material's templates write them, before lazy-search.js and Material's
-   bundle look for them.  Built with DOM calls: the strings are never parsed as HTML. */
+   (overrides/partials/palette.html, search.html, top.html, progress.html), from what config.js
+   holds for the variant (window.zdShell: hooks/zhudu/compact/shell_strings.py): the palette
+   toggle, the search button and dialog, the back-to-top button, instant navigation's progress bar;
+   about 2.6 KB of every page as markup.  With JavaScript off nothing changes: Material shows no
+   palette toggle without it, its CSS hides search (.no-js), the back-to-top button stays hidden and
+   there is no instant navigation.  Deferred and run right after config.js (the same file), so the
+   elements exist, as Material's templates write them, before lazy-search.js and Material's bundle
+   look for them.  Built with DOM calls: the strings are never parsed as HTML. */
 (function () {
   var SVG = "http://www.w3.org/2000/svg";
 
@@ -106,5 +107,13 @@
     back.appendChild(document.createTextNode(" " + top.slice(1).join(" ")));
     container.parentNode.insertBefore(back, container.nextSibling);
     container.parentNode.insertBefore(document.createTextNode("\n"), back);
+  }
+
+  /* partials/progress.html: its name; after Material's dialog, as Material writes it. */
+  var dialog = document.querySelector("[data-md-component=dialog]");
+  if (shell.progress && dialog && features.indexOf("navigation.instant.progress") >= 0 && !document.querySelector("[data-md-component=progress]")) {
+    var bar = h("div", { "class": "md-progress", "data-md-component": "progress", role: "progressbar", "aria-label": shell.progress });
+    dialog.parentNode.insertBefore(bar, dialog.nextSibling);
+    dialog.parentNode.insertBefore(document.createTextNode("\n"), bar);
   }
 })();
