@@ -85,7 +85,7 @@ def test_reading_strings_are_converted_in_the_shared_script_not_in_pages(site, v
 def test_whitespace_that_shows_is_kept(site):
     html = site.page("zh-Hans/notes/shell/index.html")
     assert "var total = count + 1;" in re.sub(r"<[^>]+>", "", html)  # code as written
-    assert "__md_scope=new URL(" in html  # Material's inline script, whole
+    assert '<script>__md_scope=new URL("../..",location)</script>' in html  # Material's scope, as written
     assert re.search(r"<title>页面的外壳 - 注读</title>", html)
 
 
@@ -238,3 +238,24 @@ def test_zhudus_scripts_are_two_files_joined_in_their_order_around_materials_bun
         assert at == sorted(at)  # each source whole, in its order
         assert joined.count("} catch (error) { setTimeout(function () { throw error; }); }") == len(sources)
     assert not assets & joined_scripts.SOURCES  # no page loads the sources on their own
+
+
+def test_materials_storage_helpers_are_defined_by_the_shared_script_unless_an_inline_script_calls_them(
+    site, tmp_path
+):
+    html = site.page("zh-Hans/notes/shell/index.html")
+    assert "__md_get=" not in html and "__md_get(" not in html  # the palette reads the storage itself
+    assert 'JSON.parse(localStorage.getItem(__md_scope.pathname+".__palette"))' in html
+    shared = (site.site_dir / "assets/zhudu/config.js").read_text("utf-8")
+    assert (
+        'if (typeof __md_get === "undefined" && typeof __md_scope !== "undefined") window.__md_hash='
+        in shared
+    )
+    assert ",window.__md_get=(e,_=localStorage,t=__md_scope)=>" in shared and ",window.__md_set=" in shared
+    # Linked content tabs: Material's inline script in the body calls __md_get, so it is written whole.
+    theme = {**repo_config()["theme"], "custom_dir": str(REPO / "overrides")}
+    theme["features"] = [*theme["features"], "content.tabs.link"]
+    result = build_site(tmp_path, notes={"shell.md": NOTE}, config={"theme": theme})
+    assert result.ok, result.log
+    whole = result.page("zh-Hans/notes/shell/index.html")
+    assert '<script>__md_scope=new URL("../..",location),__md_hash=e=>' in whole

@@ -71,11 +71,13 @@ def script(
     strings: Mapping[str, Mapping[str, str]],
     reading: Mapping[str, Sequence[str]],
     shell: Mapping[str, Mapping[str, str]] | None = None,
+    helpers: str = "",
 ) -> str:
     """``config.js``: the shared part, reading.js's strings and shell.js's values for each variant.
 
     ``strings``: variant code → its interface strings; ``reading``: code → reading.js's strings, in
-    its KEYS' order; ``shell``: code → shell.js's values with markers (``shell_strings``).
+    its KEYS' order; ``shell``: code → shell.js's values with markers (``shell_strings``);
+    ``helpers``: Material's storage helpers as its inline script defines them (``zd_md_helpers``).
     """
 
     def filled(part: Mapping[str, Any], table: Mapping[str, str]) -> Any:
@@ -98,6 +100,12 @@ def script(
         "  var lang = document.documentElement.lang;\n"
         "  window.zdReadingStrings = reading[lang];\n"
         "  window.zdShell = shell[lang];\n"
+        "  /* Material's storage helpers (partials/zd-md-helpers.html), where the page did not define them. */\n"
+        '  if (typeof __md_get === "undefined" && typeof __md_scope !== "undefined") '
+        + helpers.replace("__md_hash=", "window.__md_hash=")
+        .replace(",__md_get=", ",window.__md_get=")
+        .replace(",__md_set=", ",window.__md_set=")
+        + ";\n"
         '  var element = document.getElementById("__config"), part = config[lang];\n'
         "  if (!element || !part) return;\n"
         "  var page = JSON.parse(element.textContent);\n"
@@ -124,6 +132,7 @@ def for_site(env: Environment, config: MkDocsConfig, site: Site) -> tuple[dict[s
         shell_strings.for_variants(
             config.theme, [v.code for v in site.variants], lambda code: site.converter(code).text
         ),
+        env.get_template("partials/zd-md-helpers.html").module.zd_md_helpers,  # type: ignore[attr-defined]
     )
     return shared, {
         PATH: text + joined_scripts.joined(env, joined_scripts.BEFORE),
