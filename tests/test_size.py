@@ -6,6 +6,7 @@ what a reader sees the same (the browser tests cover the header, search and vari
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -160,14 +161,17 @@ def test_highlighted_code_carries_no_unstyled_token_span(site, variant):
 @pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-HK"])
 def test_header_icons_are_css_masks_and_the_lazy_search_script_a_shared_file(site, variant):
     html = site.page(f"{variant}/notes/code/index.html")
-    # menu, variants, search, top; shell.js draws the palette's two and the search dialog's three
-    # (search, back, clear) from their names in data-zd-palette and data-zd-search.
-    assert html.count('class="zd-icon zd-icon--material-') == 4
+    # menu, variants; shell.js draws the palette's two, the search button's and dialog's four (search,
+    # search, back, clear) and the back-to-top button's from their names in config.js (window.zdShell).
+    assert html.count('class="zd-icon zd-icon--material-') == 2
     assert "<path " not in html  # no inline icon (Material's menu icon, the search dialog's, before)
-    assert re.search(r'src="\.\./\.\./\.\./assets/zhudu/lazy-search\.js\?v=[0-9a-f]{12}"', html)
+    # lazy-search.js is written at the end of the shared config.js (compact/joined_scripts.py).
+    assert re.search(r'src="\.\./\.\./\.\./assets/zhudu/config\.js\?v=[0-9a-f]{12}"', html)
     assert "document.forms.namedItem" not in html
+    assert "document.forms.namedItem" in (site.site_dir / "assets/zhudu/config.js").read_text("utf-8")
     css = (site.site_dir / "assets/zhudu/zhudu.css").read_text(encoding="utf-8")
-    drawn = " ".join(re.findall(r'data-zd-(?:palette|search)="([^"]*)"', html))
+    shared = (site.site_dir / "assets/zhudu/config.js").read_text("utf-8")
+    drawn = json.dumps(json.loads(re.search(r"var shell = (\{.*\});\n", shared)[1])[variant])
     names = set(re.findall(r"zd-icon--(material-[a-z-]+)", html)) | set(
         re.findall(r"material-[a-z-]+", drawn)
     )

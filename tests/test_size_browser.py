@@ -183,9 +183,38 @@ def test_external_links_show_an_arrow_and_are_named_external_in_the_variant(
 #: Material 9.8.1's palette form and search dialog as its templates write them (partials/palette.html,
 #: search.html, whitespace between tags left out), in zh-Hans and zh-Hant-TW: what shell.js draws.
 MATERIAL_HEADER = {
-    "zh-Hans": ("切换到深色模式", "切换到浅色模式", "查找", "搜索", "清空当前内容", "正在初始化搜索引擎"),
-    "zh-Hant-TW": ("切換到深色模式", "切換到淺色模式", "搜尋", "搜尋", "清除", "正在初始化搜尋引擎"),
+    "zh-Hans": (
+        "切换到深色模式",
+        "切换到浅色模式",
+        "查找",
+        "搜索",
+        "清空当前内容",
+        "正在初始化搜索引擎",
+        "回到页面顶部",
+        "页面加载进度",
+    ),
+    "zh-Hant-TW": (
+        "切換到深色模式",
+        "切換到淺色模式",
+        "搜尋",
+        "搜尋",
+        "清除",
+        "正在初始化搜尋引擎",
+        "回到頂端",
+        "頁面載入進度",
+    ),
 }
+SEARCH_BUTTON = (
+    '<label class="md-header__button md-icon" for="__search">'
+    '<svg class="zd-icon zd-icon--material-magnify" aria-hidden="true"></svg></label>'
+)
+TOP_BUTTON = (
+    '<button type="button" class="md-top md-icon" data-md-component="top" hidden="">'
+    '<svg class="zd-icon zd-icon--material-arrow-up" aria-hidden="true"></svg>{6}</button>'
+)
+PROGRESS_BAR = (
+    '<div class="md-progress" data-md-component="progress" role="progressbar" aria-label="{7}"></div>'
+)
 PALETTE_FORM = (
     '<form class="md-header__option" data-md-component="palette">'
     '<input class="md-option" data-md-color-media="(prefers-color-scheme: light)" data-md-color-scheme="default"'
@@ -229,11 +258,26 @@ def test_shell_draws_the_palette_and_search_dialog_materials_templates_write(
     page.goto(real_site.variant_url(variant, NOTE))
     page.wait_for_function("document.querySelector('form.md-search__form') !== null")
     drawn = page.evaluate(
-        "[...document.querySelectorAll('[data-md-component=palette], [data-md-component=search]')]"
+        "[...document.querySelectorAll('[data-md-component=palette], .md-header__button[for=__search],"
+        " [data-md-component=search], [data-md-component=top], [data-md-component=progress]')]"
         ".map(e => e.outerHTML.replace(/>\\s+</g, '><').replace(/>\\s+/g, '>').replace(/\\s+</g, '<'))"
     )
     strings = MATERIAL_HEADER[variant]
-    assert drawn == [PALETTE_FORM.format(*strings), SEARCH_DIALOG.format(*strings)]
+    assert drawn == [
+        PALETTE_FORM.format(*strings),
+        SEARCH_BUTTON,
+        SEARCH_DIALOG.format(*strings),
+        TOP_BUTTON.format(*strings),
+        PROGRESS_BAR.format(*strings),
+    ]
+    # The search button right before the dialog, as Material's header writes it; the back-to-top
+    # button after Material's container (fixed in the viewport: its place there does not show).
+    assert page.evaluate("document.querySelector('.md-top').textContent") == " " + strings[6]
+    assert page.evaluate(
+        "document.querySelector('.md-header__button[for=__search]').nextElementSibling.matches('.md-search')"
+        " && document.querySelector('[data-md-component=container]').nextElementSibling.matches('.md-top')"
+        " && document.querySelector('[data-md-component=dialog]').nextElementSibling.matches('.md-progress')"
+    )
 
 
 def test_without_javascript_the_page_reads_the_same_and_offers_no_dead_control(

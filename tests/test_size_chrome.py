@@ -8,12 +8,14 @@ out of ``assets/`` (its worker and lunr kept when it answers searches).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 
 import pytest
 
 from conftest import REPO, build_site, repo_config
+from zhudu.compact import joined_scripts
 from zhudu.compact.theme_files import unused
 from zhudu.compact.whitespace import compact
 
@@ -74,7 +76,7 @@ def test_reading_strings_are_converted_in_the_shared_script_not_in_pages(site, v
     shared = (site.site_dir / "assets/zhudu/config.js").read_text("utf-8")
     parts = json.loads(re.search(r"var reading = (\{.*\});\n", shared)[1])[variant]
     keys = re.search(
-        r"var KEYS = \[([^\]]*)\]", (site.site_dir / "assets/zhudu/reading.js").read_text("utf-8")
+        r"var KEYS = \[([^\]]*)\]", (site.site_dir / "assets/zhudu/reader.js").read_text("utf-8")
     )
     assert keys and len(parts) == keys.group(1).count('"') // 2 == 12
     assert parts[0] == copy_link
@@ -83,7 +85,7 @@ def test_reading_strings_are_converted_in_the_shared_script_not_in_pages(site, v
 def test_whitespace_that_shows_is_kept(site):
     html = site.page("zh-Hans/notes/shell/index.html")
     assert "var total = count + 1;" in re.sub(r"<[^>]+>", "", html)  # code as written
-    assert "__md_scope=new URL(" in html  # Material's inline script, whole
+    assert '<script>__md_scope=new URL("../..",location)</script>' in html  # Material's scope, as written
     assert re.search(r"<title>页面的外壳 - 注读</title>", html)
 
 
@@ -119,6 +121,7 @@ THEME = [
     "assets/stylesheets/main.57a0d79d.min.css",
     "assets/stylesheets/palette.fb2fffe2.min.css",
     "assets/images/favicon.png",
+    "assets/zhudu/shell.js",  # joined into config.js: never shipped on its own
 ]
 
 
@@ -192,12 +195,67 @@ def test_materials_own_palette_markup_where_shell_js_could_not_draw_it(tmp_path)
     assert 'class="md-search__input"' in html and 'data-md-component="search-share"' in html
 
 
-def test_the_palette_and_search_dialog_carry_their_strings_in_the_variant(site):
-    for variant, palette, search in (
-        ("zh-Hans", "切换到深色模式|切换到浅色模式", "搜索|清空当前内容|正在初始化搜索引擎"),
-        ("zh-Hant-TW", "切換到深色模式|切換到淺色模式", "搜尋|清除|正在初始化搜尋引擎"),
+def test_the_palette_search_and_top_button_strings_are_in_the_shared_script_in_each_variant(site):
+    shared = (site.site_dir / "assets/zhudu/config.js").read_text("utf-8")
+    shell = json.loads(re.search(r"var shell = (\{.*\});\n", shared)[1])
+    assert set(shell) == {"zh-Hans", "zh-Hant-TW", "zh-Hant-HK"}
+    for variant, palette, search, top in (
+        ("zh-Hans", "切换到深色模式|切换到浅色模式", "搜索|清空当前内容|正在初始化搜索引擎", "回到页面顶部"),
+        ("zh-Hant-TW", "切換到深色模式|切換到淺色模式", "搜尋|清除|正在初始化搜尋引擎", "回到頂端"),
     ):
+        assert shell[variant]["paletteText"] == palette and shell[variant]["searchText"] == search
+        assert shell[variant]["top"] == f"material-arrow-up {top}"
+        assert shell[variant]["palette"] == (
+            "default white deep-orange material-weather-night (prefers-color-scheme: light)"
+            "|slate black deep-orange material-weather-sunny (prefers-color-scheme: dark)"
+        )
         html = site.page(f"{variant}/notes/shell/index.html")
-        assert f'data-zd-text="{palette}"' in html and f'data-zd-text="{search}"' in html
+        assert '<form class="md-header__option" data-md-component="palette" data-zd-palette></form>' in html
+        assert "data-zd-search></div>" in html and "data-zd-text" not in html and palette not in html
         assert 'class="md-search__input"' not in html and 'class="md-option"' not in html
+        assert 'for="__search"' not in html and 'data-md-component="top"' not in html
+        assert 'data-md-component="progress"' not in html and 'name="zd-variants"' not in html
         assert "matchMedia" not in html  # Material's automatic-option branch, not needed here
+
+
+def test_zhudus_scripts_are_two_files_joined_in_their_order_around_materials_bundle(site):
+    """config.js (with shell.js, lazy-search.js) before the bundle, reader.js after: three tags, not eight."""
+    html = site.page("zh-Hans/notes/shell/index.html")
+    named = re.findall(r'<script defer src="(?:\.\./)+(assets/[^"?]+)(?:\?v=(\w+))?"></script>', html)
+    assert [src for src, _ in named] == [
+        "assets/zhudu/config.js",
+        "assets/javascripts/bundle.a5f9d56c.min.js",
+        joined_scripts.READER,
+    ]
+    assets = _assets(site)
+    for src, version in named[::2]:
+        text = (site.site_dir / src).read_text("utf-8")
+        assert version == hashlib.sha256(text.encode()).hexdigest()[:12]
+    config = (site.site_dir / "assets/zhudu/config.js").read_text("utf-8")
+    reader = (site.site_dir / joined_scripts.READER).read_text("utf-8")
+    for joined, sources in ((config, joined_scripts.BEFORE), (reader, joined_scripts.AFTER)):
+        at = [joined.index((REPO / "overrides" / s).read_text("utf-8").rstrip()) for s in sources]
+        assert at == sorted(at)  # each source whole, in its order
+        assert joined.count("} catch (error) { setTimeout(function () { throw error; }); }") == len(sources)
+    assert not assets & joined_scripts.SOURCES  # no page loads the sources on their own
+
+
+def test_materials_storage_helpers_are_defined_by_the_shared_script_unless_an_inline_script_calls_them(
+    site, tmp_path
+):
+    html = site.page("zh-Hans/notes/shell/index.html")
+    assert "__md_get=" not in html and "__md_get(" not in html  # the palette reads the storage itself
+    assert 'JSON.parse(localStorage.getItem(__md_scope.pathname+".__palette"))' in html
+    shared = (site.site_dir / "assets/zhudu/config.js").read_text("utf-8")
+    assert (
+        'if (typeof __md_get === "undefined" && typeof __md_scope !== "undefined") window.__md_hash='
+        in shared
+    )
+    assert ",window.__md_get=(e,_=localStorage,t=__md_scope)=>" in shared and ",window.__md_set=" in shared
+    # Linked content tabs: Material's inline script in the body calls __md_get, so it is written whole.
+    theme = {**repo_config()["theme"], "custom_dir": str(REPO / "overrides")}
+    theme["features"] = [*theme["features"], "content.tabs.link"]
+    result = build_site(tmp_path, notes={"shell.md": NOTE}, config={"theme": theme})
+    assert result.ok, result.log
+    whole = result.page("zh-Hans/notes/shell/index.html")
+    assert '<script>__md_scope=new URL("../..",location),__md_hash=e=>' in whole

@@ -56,7 +56,7 @@ def test_a_page_and_the_shared_script_make_materials_whole_config(site, variant,
     assert script, "the shared script is named, with its version"
     text = (site.site_dir / shared_config.PATH).read_bytes()
     assert script[2] == hashlib.sha256(text).hexdigest()[:12]
-    assert html.index("config.js?v=") < html.index("shell.js?v=") < html.index("bundle.")  # read first
+    assert html.index("config.js?v=") < html.index("bundle.") < html.index("reader.js?v=")  # read first
     whole = {**page, **_shared(site)[variant]}
     assert (
         set(whole)

@@ -63,7 +63,7 @@ class Build:
     nav: Any = None  # the site's nav (every page draws it)
     files: Files | None = None  # the site's files, once on_env has them
     kept: serving.KeptOnDisk = field(default_factory=serving.KeptOnDisk)  # serve: carried build to build
-    config_script: str = ""  # assets/zhudu/config.js (compact/shared_config.py), written after the pages
+    scripts: dict[str, str] = field(default_factory=dict)  # config.js, reader.js (compact/): written last
     #: When the build began (``time.time()``): page-cache entries not used since are swept after a full build.
     started: float = field(default_factory=time.time)
 
@@ -339,9 +339,9 @@ class Build:
 
         for variant in site.variants:
             site.interface_strings(variant.material_language, lookup, keys, variant.code)
-        shared, self.config_script = shared_config.for_site(env, config, site)
+        shared, self.scripts = shared_config.for_site(env, config, site)
         env.filters["zd_shared_config"] = lambda html: shared_config.shorten(html, shared)
-        env.globals["zd"]["config_script"] = shared_config.version(self.config_script)
+        env.globals["zd"]["scripts"] = shared_config.versions(self.scripts)
         if self.themes is not None:  # every note's Markdown is rendered by now: match the themes once
             slices, map_slices = site.slicing(len(site.corpus.notes), NOTES_PER_MATCH_SLICE)
             matched = self.themes.finish(
@@ -388,7 +388,7 @@ class Build:
         site.finish_writing(log)
         incremental.finish_pages(self)
         log.debug("sitemaps written: %d of %d", site.write_sitemaps(site_dir), len(site.variants))
-        shared_config.write(site_dir, self.config_script)
+        shared_config.write(site_dir, self.scripts)
         self.themes = None  # every page is written: the theme index and markers go before the search stage
         site.write_search_indexes(site_dir, log, self.kept.search)
         removed: list[str] | None = None

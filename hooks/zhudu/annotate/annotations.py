@@ -291,7 +291,7 @@ def _marker(annotation: Annotation, number: int, table: bool) -> etree.Element:
         wrapper,
         "span",
         {
-            # zd-endnote-source: printed as a numbered endnote (reading.js, print.css).
+            # zd-endnote-source: printed as a numbered endnote (reading.js, zhudu.css's print rules).
             "class": f"zd-anno-note zd-anno-note--{annotation.kind} zd-endnote-source",
             "id": f"zd-anno-{number}",
             "role": "note",

@@ -12,6 +12,9 @@ Material's ``config`` block (read from its ``base.html``), with the interface st
 (``overrides/partials/language.html``) filled per variant.  A page whose JSON holds anything else
 than that (a Material version with other keys, another setting) keeps its whole JSON: the script
 leaves a page that has ``features`` as it is.
+
+``config.js`` also carries ``shell.js`` and ``lazy-search.js``, and ``reader.js`` the scripts after
+Material's bundle (``joined_scripts``): the build writes both, each page names them by their hash.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2.utils import htmlsafe_json_dumps
 
 from ..script import variants
+from . import joined_scripts, shell_strings
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -63,28 +67,45 @@ def shared_part(features: Iterable[str], extra: Mapping[str, Any], keys: Iterabl
 
 
 def script(
-    shared: Mapping[str, Any], strings: Mapping[str, Mapping[str, str]], reading: Mapping[str, Sequence[str]]
+    shared: Mapping[str, Any],
+    strings: Mapping[str, Mapping[str, str]],
+    reading: Mapping[str, Sequence[str]],
+    shell: Mapping[str, Mapping[str, str]] | None = None,
+    helpers: str = "",
 ) -> str:
-    """``config.js``: the shared part and reading.js's strings for each variant.
+    """``config.js``: the shared part, reading.js's strings and shell.js's values for each variant.
 
     ``strings``: variant code → its interface strings; ``reading``: code → reading.js's strings, in
-    its KEYS' order.
+    its KEYS' order; ``shell``: code → shell.js's values with markers (``shell_strings``);
+    ``helpers``: Material's storage helpers as its inline script defines them (``zd_md_helpers``).
     """
-    per_variant = {
-        code: json.loads(variants.localise(json.dumps(shared, sort_keys=True), table))
-        for code, table in strings.items()
-    }
+
+    def filled(part: Mapping[str, Any], table: Mapping[str, str]) -> Any:
+        return json.loads(variants.localise(json.dumps(part, sort_keys=True), table))
+
+    per_variant = {code: filled(shared, table) for code, table in strings.items()}
     config = json.dumps(per_variant, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     words = json.dumps(dict(reading), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    drawn = {code: filled(part, strings.get(code, {})) for code, part in (shell or {}).items()}
+    values = json.dumps(drawn, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return (
         "/* What every page of a variant shares, by <html lang> (hooks/zhudu/compact/shared_config.py):\n"
         "   Material's __config but the page's base and search, put back into the page's JSON before\n"
-        "   Material's bundle reads it; reading.js's strings (partials/zd-reading.html). */\n"
+        "   Material's bundle reads it; reading.js's strings (partials/zd-reading.html); what shell.js\n"
+        "   draws the header's controls from (compact/shell_strings.py). */\n"
         "(function () {\n"
         "  var config = " + config + ";\n"
         "  var reading = " + words + ";\n"
+        "  var shell = " + values + ";\n"
         "  var lang = document.documentElement.lang;\n"
         "  window.zdReadingStrings = reading[lang];\n"
+        "  window.zdShell = shell[lang];\n"
+        "  /* Material's storage helpers (partials/zd-md-helpers.html), where the page did not define them. */\n"
+        '  if (typeof __md_get === "undefined" && typeof __md_scope !== "undefined") '
+        + helpers.replace("__md_hash=", "window.__md_hash=")
+        .replace(",__md_get=", ",window.__md_get=")
+        .replace(",__md_set=", ",window.__md_set=")
+        + ";\n"
         '  var element = document.getElementById("__config"), part = config[lang];\n'
         "  if (!element || !part) return;\n"
         "  var page = JSON.parse(element.textContent);\n"
@@ -95,8 +116,12 @@ def script(
     )
 
 
-def for_site(env: Environment, config: MkDocsConfig, site: Site) -> tuple[dict[str, Any], str]:
-    """The shared part (markers for strings) and ``config.js``, once Material's strings are loaded (``on_env``)."""
+def for_site(env: Environment, config: MkDocsConfig, site: Site) -> tuple[dict[str, Any], dict[str, str]]:
+    """The shared part (markers for strings) and the scripts the build writes (path → text).
+
+    ``config.js`` with the scripts joined to it, and ``reader.js`` (``joined_scripts``), once
+    Material's strings are loaded (``on_env``).
+    """
     base_source = env.loader.get_source(env, "base.html")[0]  # type: ignore[union-attr]
     shared = shared_part(config.theme["features"] or [], config.extra, material_keys(base_source))
     reading = [text for _, text in env.get_template("partials/zd-reading.html").module.zd_strings]  # type: ignore[attr-defined]
@@ -104,13 +129,26 @@ def for_site(env: Environment, config: MkDocsConfig, site: Site) -> tuple[dict[s
         shared,
         {v.code: site.strings[v.code] for v in site.variants},
         {v.code: [site.converter(v.code).text(t) for t in reading] for v in site.variants},
+        shell_strings.for_variants(
+            config.theme, [v.code for v in site.variants], lambda code: site.converter(code).text
+        ),
+        env.get_template("partials/zd-md-helpers.html").module.zd_md_helpers,  # type: ignore[attr-defined]
     )
-    return shared, text
+    return shared, {
+        PATH: text + joined_scripts.joined(env, joined_scripts.BEFORE),
+        joined_scripts.READER: joined_scripts.joined(env, joined_scripts.AFTER),
+    }
 
 
-def version(text: str) -> str:
-    """The script's ``?v=``: 12 hex digits of its content's SHA-256, as ``publish/asset_versions.py``."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+def versions(scripts: dict[str, str]) -> dict[str, str]:
+    """Each written script's ``?v=`` by its file's stem (``config``, ``reader``).
+
+    12 hex digits of its content's SHA-256, as ``publish/asset_versions.py``.
+    """
+    return {
+        path.rsplit("/", 1)[-1].removesuffix(".js"): hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+        for path, text in scripts.items()
+    }
 
 
 def shorten(html: str, shared: Mapping[str, Any] | None) -> str:
@@ -126,9 +164,10 @@ def shorten(html: str, shared: Mapping[str, Any] | None) -> str:
     return f"{html[: m.start('json')]}{own}{html[m.end('json') :]}"
 
 
-def write(site_dir: Path, text: str) -> None:
-    """Write ``config.js`` when it is not there as ``text`` (``mkdocs serve`` keeps it between saves)."""
-    path = site_dir / PATH
-    if text and not (path.is_file() and path.read_text(encoding="utf-8") == text):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+def write(site_dir: Path, scripts: dict[str, str]) -> None:
+    """Write each script that is not there as its text (``mkdocs serve`` keeps them between saves)."""
+    for name, text in scripts.items():
+        path = site_dir / name
+        if text and not (path.is_file() and path.read_text(encoding="utf-8") == text):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")

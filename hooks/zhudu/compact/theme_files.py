@@ -10,7 +10,8 @@ material``) the search worker with the lunr files for the search languages:
   ``lunr.stemmer.support``, ``lunr.<lang>`` for each search language but English, ``tinyseg``
   (ja), ``wordcut`` (hi, th) and ``lunr.multi`` (more than one language); Zhudu's worker none;
 - Material's search worker, when Zhudu's worker answers searches (``search.point_worker``);
-- ``assets/images/favicon.png`` when the site names its own favicon.
+- ``assets/images/favicon.png`` when the site names its own favicon;
+- Zhudu's scripts that the build joins into ``config.js`` and ``reader.js`` (``joined_scripts``).
 
 Only files of the theme are considered (a file of ``docs/`` of the same path is kept), so an
 author's own ``assets/`` are never touched.
@@ -22,6 +23,8 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
+
+from .joined_scripts import SOURCES as JOINED
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -71,6 +74,7 @@ def unused(
             or (uri.startswith(_LUNR_DIR) and uri not in keep_lunr)
             or (not material_search and _MATERIAL_WORKER_RE.match(uri))
             or (own_favicon and uri == MATERIAL_FAVICON)
+            or uri in JOINED
         ):
             dropped.append(uri)
     return sorted(dropped)

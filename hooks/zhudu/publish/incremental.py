@@ -389,7 +389,7 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
         nav_digest(build.nav.items if build.nav is not None else ()),
         repr(zd.get("variants")),
         repr(zd.get("build_errors")),
-        repr(zd.get("config_script")),  # config.js's version, named by every page (compact/shared_config.py)
+        repr(zd.get("scripts")),  # config.js's and reader.js's versions, named by every page (compact/)
         repr(sorted((code, sorted(table.items())) for code, table in site.strings.items())),
         "serve" if annotations.serving() else "build",
         site.settings.search,

@@ -1,9 +1,12 @@
-/* The header's controls that work only with JavaScript, drawn from the few strings the page carries
-   (overrides/partials/palette.html and search.html say which): the palette toggle and the search
-   dialog's inside were about 2 KB of every page.  With JavaScript off nothing changes: Material
-   shows no palette toggle without it, and its CSS hides search (.no-js).  Deferred and first of the
-   page's scripts, so the elements exist, as Material's templates write them, before lazy-search.js
-   and Material's bundle look for them.  Built with DOM calls: the strings are never parsed as HTML. */
+/* The controls that work only with JavaScript, drawn where the page's empty elements say
+   (overrides/partials/palette.html, search.html, top.html, progress.html), from what config.js
+   holds for the variant (window.zdShell: hooks/zhudu/compact/shell_strings.py): the palette
+   toggle, the search button and dialog, the back-to-top button, instant navigation's progress bar;
+   about 2.6 KB of every page as markup.  With JavaScript off nothing changes: Material shows no
+   palette toggle without it, its CSS hides search (.no-js), the back-to-top button stays hidden and
+   there is no instant navigation.  Deferred and run right after config.js (the same file), so the
+   elements exist, as Material's templates write them, before lazy-search.js and Material's bundle
+   look for them.  Built with DOM calls: the strings are never parsed as HTML. */
 (function () {
   var SVG = "http://www.w3.org/2000/svg";
 
@@ -22,14 +25,15 @@
   function icon(name) {
     return h("svg", { "class": "zd-icon zd-icon--" + name, "aria-hidden": "true" });
   }
-  function strings(node) {
-    return (node.getAttribute("data-zd-text") || "").split("|");
+  var shell = window.zdShell || {};
+  function strings(key) {
+    return (shell[key] || "").split("|");
   }
 
   /* partials/palette.html: "scheme primary accent icon media|…", the toggles' names apart. */
   var palette = document.querySelector("[data-md-component=palette][data-zd-palette]");
-  if (palette) {
-    var options = palette.getAttribute("data-zd-palette").split("|"), names = strings(palette);
+  if (palette && shell.palette) {
+    var options = shell.palette.split("|"), names = strings("paletteText");
     options.forEach(function (option, i) {
       var f = option.split(" "), name = names[i] || "";
       var input = {
@@ -52,15 +56,20 @@
     });
     palette.appendChild(document.createTextNode("\n"));
     palette.removeAttribute("data-zd-palette");
-    palette.removeAttribute("data-zd-text");
   }
 
-  /* partials/search.html: the icons, then placeholder|reset|initializer. */
+  var features = [];
+  try { features = JSON.parse(document.getElementById("__config").textContent).features || []; } catch (e) {}
+
+  /* partials/search.html: the header's button, then the dialog: the icons, placeholder|reset|initializer. */
   var search = document.querySelector("[data-md-component=search][data-zd-search]");
-  if (search) {
-    var icons = search.getAttribute("data-zd-search").split(" "), text = strings(search);
-    var name = search.getAttribute("aria-label") || "", features = [];
-    try { features = JSON.parse(document.getElementById("__config").textContent).features || []; } catch (e) {}
+  if (search && shell.search) {
+    var icons = shell.search.split(" "), text = strings("searchText");
+    var name = search.getAttribute("aria-label") || "";
+    var button = h("label", { "class": "md-header__button md-icon", "for": "__search" });
+    button.appendChild(icon(icons[0]));
+    search.parentNode.insertBefore(button, search);
+    search.parentNode.insertBefore(document.createTextNode("\n"), search);
     var form = h("form", { "class": "md-search__form", name: "search" },
       h("input", {
         type: "text", "class": "md-search__input", name: "query", "aria-label": text[0], placeholder: text[0],
@@ -87,6 +96,24 @@
             h("ol", { "class": "md-search-result__list", role: "presentation" }))))));
     search.appendChild(document.createTextNode("\n"));
     search.removeAttribute("data-zd-search");
-    search.removeAttribute("data-zd-text");
+  }
+
+  /* partials/top.html: "icon text", after Material's container (instant navigation replaces it). */
+  var container = document.querySelector("[data-md-component=container]");
+  if (shell.top && container && features.indexOf("navigation.top") >= 0 && !document.querySelector("[data-md-component=top]")) {
+    var top = shell.top.split(" ");
+    var back = h("button", { type: "button", "class": "md-top md-icon", "data-md-component": "top", hidden: "" });
+    back.appendChild(icon(top[0]));
+    back.appendChild(document.createTextNode(" " + top.slice(1).join(" ")));
+    container.parentNode.insertBefore(back, container.nextSibling);
+    container.parentNode.insertBefore(document.createTextNode("\n"), back);
+  }
+
+  /* partials/progress.html: its name; after Material's dialog, as Material writes it. */
+  var dialog = document.querySelector("[data-md-component=dialog]");
+  if (shell.progress && dialog && features.indexOf("navigation.instant.progress") >= 0 && !document.querySelector("[data-md-component=progress]")) {
+    var bar = h("div", { "class": "md-progress", "data-md-component": "progress", role: "progressbar", "aria-label": shell.progress });
+    dialog.parentNode.insertBefore(bar, dialog.nextSibling);
+    dialog.parentNode.insertBefore(document.createTextNode("\n"), bar);
   }
 })();

@@ -6,9 +6,11 @@
   var KEY = "zd-variant";
   var OFFERED = "zd-variant-offered";
 
+  /* The site's variants: the header's menu names this page in each (partials/alternate.html). */
   function variants() {
-    var meta = document.querySelector('meta[name="zd-variants"]');
-    return meta ? meta.content.split(" ") : [];
+    return Array.prototype.map.call(document.querySelectorAll(".md-select__link[hreflang]"), function (a) {
+      return a.hreflang;
+    });
   }
   function store(key, value) { try { localStorage.setItem(key, value); } catch (e) { /* private mode */ } }
   function read(key) { try { return localStorage.getItem(key); } catch (e) { return null; } }
