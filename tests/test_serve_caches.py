@@ -46,9 +46,11 @@ DIRTY_SERVER = textwrap.dedent(
             if m := re.search(r"dirty build: (\\d+) of (\\d+) pages left as written", message):
                 counters["pages left"], counters["pages"] = int(m[1]), int(m[2])
             if m := re.search(r"plan: pages' HTML hashed (\\d+), known by its string (\\d+); "
-                              r"note theme digests kept (\\d+)", message):
+                              r"note theme digests kept (\\d+) \\(shapes kept (\\d+)\\), "
+                              r"theme pages' digests kept (\\d+)", message):
                 counters["html hashed"], counters["html known"] = int(m[1]), int(m[2])
                 counters["theme digests kept"] = int(m[3])
+                counters["shapes kept"], counters["theme pages kept"] = int(m[4]), int(m[5])
             if m := re.search(r"glossary: (\\d+) term lists kept", message):
                 counters["term lists kept"] = int(m[1])
             if m := re.search(r"sitemaps written: (\\d+) of (\\d+)", message):
