@@ -251,6 +251,9 @@ def test_a_save_hashes_only_what_it_changed_and_the_folder_stays_a_clean_builds(
         assert differences(site, clean_build(root, tmp_path)) == []
         assert counters["html hashed"] <= 3 and counters["html known"] >= counters["pages"] - 3
         assert counters["theme digests kept"] == len(notes)
+        # The others' hits are the last save's (pins quote every shipped note: kept with them), and
+        # no theme's entry, strongest notes or blocks changed: their shapes are not made again.
+        assert first["shapes kept"] == 0 and counters["shapes kept"] == len(notes) - 1
         assert counters["sitemaps written"] == 0  # no page moved, no date changed
         assert counters["term lists kept"] >= 10  # the glossary's terms: none of their places moved
         # A theme's phrase: the note's hits change, so its panels (and others' that list it) are
@@ -269,6 +272,10 @@ def test_a_save_hashes_only_what_it_changed_and_the_folder_stays_a_clean_builds(
         replace_in(notes[2], "title: 改社会", "title: 社会")
         counters = server.rebuild()
         assert differences(site, clean_build(root, tmp_path)) == []
+        # Unchanged since: every theme page's digest and every note's shape is the last save's.
+        counters = server.rebuild()
+        assert counters["shapes kept"] == len(notes) and counters["theme pages kept"] > 0
+        assert counters["pages left"] == counters["pages"]
     finally:
         server.stop()
 

@@ -21,7 +21,12 @@ if TYPE_CHECKING:
 
 
 def theme_digest(themes: ThemeBuild, theme_id: str, memo: dict[str, Any]) -> str:
-    """A theme's entry, place in the map, pages, and every note in it with its hits and passages."""
+    """A theme's entry, place in the map, pages, and every note in it with its hits and passages.
+
+    The notes' parts (entry, hits digest; by note id) are hashed in chunks of ``CHUNK`` notes and the
+    digest is made of the entry and the chunks' digests: a save hashes again only the chunks
+    holding a note that changed (``_changed_notes``), and none when the theme holds no such note.
+    """
     if theme_id in memo:
         return memo[theme_id]
     index = themes.index
@@ -33,28 +38,40 @@ def theme_digest(themes: ThemeBuild, theme_id: str, memo: dict[str, Any]) -> str
     members = index.by_theme_note.get(theme_id, {})
     changed, epoch = _changed_notes(themes, memo)
     kept = _THEMES.get(theme_id)
-    if (
-        kept is not None
-        and kept.epoch == epoch
-        and kept.head == head
-        and not any(n in members or n in kept.members for n in changed)
-    ):
-        # No note of the theme, then or now, changed its entry or hits since the plan that made
-        # the digest: its notes and their parts are the same (``_changed_notes``).
-        memo[theme_id] = kept.digest
-        held = kept.members
-        page_digests.KEPT_COUNTS[2] += 1
+    if kept is not None and kept.epoch != epoch:  # not verified against the notes as the last plan had them
+        kept = None
+    if kept is not None and not any(n in members or n in kept.position for n in changed):
+        # No note of the theme, then or now, changed its entry or hits: its chunks are as they were.
+        notes, position, chunks = kept.notes, kept.position, kept.chunks
+        page_digests.KEPT_COUNTS[2] += kept.head == head
     else:
-        parts: list[str] = list(head)
-        for note, hits in sorted(members.items()):
-            parts.append(_info_part(themes, note, memo))
-            parts.append(hits_digest(index, theme_id, note, hits))
-        memo[theme_id] = cache.digest(*parts)
-        held = frozenset(members)
+        notes = tuple(sorted(members))
+        if kept is not None and kept.notes == notes:  # the same notes: only the changed ones' chunks
+            position, chunks = kept.position, list(kept.chunks)
+            redo = sorted({position[n] // CHUNK for n in changed if n in position})
+        else:
+            position = {n: i for i, n in enumerate(notes)}
+            chunks = [""] * ((len(notes) + CHUNK - 1) // CHUNK)
+            redo = list(range(len(chunks)))
+        for c in redo:
+            parts: list[str] = []
+            for note in notes[c * CHUNK : (c + 1) * CHUNK]:
+                parts.append(_info_part(themes, note, memo))
+                parts.append(hits_digest(index, theme_id, note, members[note]))
+            chunks[c] = cache.digest(*parts)
+        chunks = tuple(chunks)
+    if kept is not None and kept.head == head and kept.chunks is chunks:
+        memo[theme_id] = kept.digest
+    else:
+        memo[theme_id] = cache.digest(*head, *chunks)
     if len(_THEMES) > 1_000:  # a process building several sites in turn
         _THEMES.clear()
-    _THEMES[theme_id] = _ThemeKept(head, held, memo[theme_id], epoch + 1)
+    _THEMES[theme_id] = _ThemeKept(head, notes, position, chunks, memo[theme_id], epoch + 1)
     return memo[theme_id]
+
+
+#: Notes per hashed chunk of a theme page's digest (``theme_digest``).
+CHUNK = 64
 
 
 def _info_part(themes: ThemeBuild, note: str, memo: dict[str, Any]) -> str:
@@ -96,10 +113,12 @@ def _changed_notes(themes: ThemeBuild, memo: dict[str, Any]) -> tuple[frozenset[
 
 @dataclass(frozen=True)
 class _ThemeKept:
-    """A theme page's digest with the notes it held, verified up to plan ``epoch`` (``theme_digest``)."""
+    """A theme page's digest with its notes and chunks, verified up to plan ``epoch`` (``theme_digest``)."""
 
     head: tuple[str, str, str]
-    members: frozenset[str]
+    notes: tuple[str, ...]  # sorted
+    position: dict[str, int]  # note id → its place in ``notes``
+    chunks: tuple[str, ...]
     digest: str
     epoch: int
 
