@@ -46,9 +46,11 @@ DIRTY_SERVER = textwrap.dedent(
             if m := re.search(r"dirty build: (\\d+) of (\\d+) pages left as written", message):
                 counters["pages left"], counters["pages"] = int(m[1]), int(m[2])
             if m := re.search(r"plan: pages' HTML hashed (\\d+), known by its string (\\d+); "
-                              r"note theme digests kept (\\d+)", message):
+                              r"note theme digests kept (\\d+) \\(shapes kept (\\d+)\\), "
+                              r"theme pages' digests kept (\\d+)", message):
                 counters["html hashed"], counters["html known"] = int(m[1]), int(m[2])
                 counters["theme digests kept"] = int(m[3])
+                counters["shapes kept"], counters["theme pages kept"] = int(m[4]), int(m[5])
             if m := re.search(r"glossary: (\\d+) term lists kept", message):
                 counters["term lists kept"] = int(m[1])
             if m := re.search(r"sitemaps written: (\\d+) of (\\d+)", message):
@@ -249,6 +251,9 @@ def test_a_save_hashes_only_what_it_changed_and_the_folder_stays_a_clean_builds(
         assert differences(site, clean_build(root, tmp_path)) == []
         assert counters["html hashed"] <= 3 and counters["html known"] >= counters["pages"] - 3
         assert counters["theme digests kept"] == len(notes)
+        # The others' hits are the last save's (pins quote every shipped note: kept with them), and
+        # no theme's entry, strongest notes or blocks changed: their shapes are not made again.
+        assert first["shapes kept"] == 0 and counters["shapes kept"] == len(notes) - 1
         assert counters["sitemaps written"] == 0  # no page moved, no date changed
         assert counters["term lists kept"] >= 10  # the glossary's terms: none of their places moved
         # A theme's phrase: the note's hits change, so its panels (and others' that list it) are
@@ -267,6 +272,10 @@ def test_a_save_hashes_only_what_it_changed_and_the_folder_stays_a_clean_builds(
         replace_in(notes[2], "title: 改社会", "title: 社会")
         counters = server.rebuild()
         assert differences(site, clean_build(root, tmp_path)) == []
+        # Unchanged since: every theme page's digest and every note's shape is the last save's.
+        counters = server.rebuild()
+        assert counters["shapes kept"] == len(notes) and counters["theme pages kept"] > 0
+        assert counters["pages left"] == counters["pages"]
     finally:
         server.stop()
 

@@ -74,6 +74,46 @@ def test_matching_with_kept_scans_equals_matching_afresh(monkeypatch: pytest.Mon
         assert _seen(reused) == _seen(_fresh(theme_map(*phrases), notes, monkeypatch))
 
 
+def test_a_quoted_notes_hits_are_kept_while_its_pins_and_exclusions_are_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A note a pin or exclusion quotes keeps its hits (and their digests' dict) like any other note.
+
+    Its hits depend on the pins and exclusions placed in it too (``matching._build_index``: they are
+    in its key), so one added, removed or moved makes them again; each step equals matching afresh.
+    """
+
+    def theme_map(pins: tuple[Snippet, ...], exclusions: tuple[Snippet, ...]) -> ThemeMap:
+        themes = (Theme("t", "T", "d", ("gpu",), 1), Theme("u", "U", "d", ("墙",), 2))
+        return ThemeMap(path="x.yml", themes=themes, pins=pins, exclusions=exclusions)
+
+    notes = _notes(a=["GPU 很贵", "这道墙"], b=["gpu 便宜", "gpu 与墙"], c=["无关"])
+    pin, moved = Snippet("t", "a", "这道墙", 5), Snippet("t", "a", "GPU 很贵", 5)
+    exclusion = Snippet("t", "b", "gpu 与墙", 6)
+    kept = matching.Scans()
+    steps = [
+        ((pin,), ()),
+        ((pin,), ()),
+        ((), ()),
+        ((pin,), (exclusion,)),
+        ((pin,), (exclusion,)),
+        ((moved,), (exclusion,)),
+    ]
+    last: ThemeIndex | None = None
+    for pins, exclusions in steps:
+        monkeypatch.setattr(matching, "SCANS", kept)
+        index = matching.build_index(theme_map(pins, exclusions), notes)
+        assert _seen(index) == _seen(_fresh(theme_map(pins, exclusions), notes, monkeypatch))
+        if last is not None:
+            same_a = last.hits_in("t", "a") == index.hits_in("t", "a")
+            same_b = last.hits_in("t", "b") == index.hits_in("t", "b")
+            assert (index.hit_digests["a"] is last.hit_digests["a"]) == same_a
+            assert (index.hit_digests["b"] is last.hit_digests["b"]) == same_b
+            assert index.hit_digests["c"] is last.hit_digests["c"]
+        last = index
+    assert index.timings["notes kept"] == 2  # the pin moved within a: only a's hits made again
+
+
 def test_hit_digests_follow_the_hits_and_their_texts(monkeypatch: pytest.MonkeyPatch) -> None:
     theme_map = ThemeMap(path="x.yml", themes=(Theme("t", "T", "d", ("gpu",), 1),))
     monkeypatch.setattr(matching, "SCANS", matching.Scans())

@@ -457,9 +457,10 @@ class Build:
                 len(removed),
             )
             log.debug(
-                "plan: pages' HTML hashed %d, known by its string %d; note theme digests kept %d",
+                "plan: pages' HTML hashed %d, known by its string %d; note theme digests kept %d"
+                " (shapes kept %d), theme pages' digests kept %d",
                 *page_digests.CONTENT_HASHED,
-                page_digests.NOTE_THEMES_KEPT[0],
+                *page_digests.KEPT_COUNTS,
             )
 
     def stop(self) -> None:

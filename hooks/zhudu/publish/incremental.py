@@ -37,13 +37,13 @@ from zhudu.publish import page_digests
 from zhudu.publish import written as written_pages
 from zhudu.publish.page_digests import (  # split out of this module; kept importable from here
     _stable_repr,
-    _theme_digest,
     build_digest,
     folder_digest,
     nav_digest,
     note_theme_digest,
     page_digest,
 )
+from zhudu.publish.theme_digests import theme_digest
 from zhudu.script import rule_scope
 
 if TYPE_CHECKING:
@@ -416,7 +416,7 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
             elif themes is not None and (theme_page := themes.theme_of_src(file.src_uri)) is not None:
                 theme_id, number = theme_page
                 if theme_id and themes.index is not None:  # its view is made when it is written
-                    shown = f"{number}:{_theme_digest(themes, theme_id, memo)}:{theme_list}"
+                    shown = f"{number}:{theme_digest(themes, theme_id, memo)}:{theme_list}"
                 elif page_events.theme_page_view(build, page):  # the overview: from every theme
                     shown = _stable_repr(page.meta.get("zd_theme"))
             if page.meta.get("template") == "home.html":
@@ -442,7 +442,7 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
     if themes is not None and themes.index is not None:
         page_digests.load_related(related_store)
     page_digests.CONTENT_HASHED[:] = [0, 0]
-    page_digests.NOTE_THEMES_KEPT[0] = 0
+    page_digests.KEPT_COUNTS[:] = [0, 0, 0]
     outputs.plan(digests(), indexed)
     if outputs.rules_checked[0]:
         log.debug(

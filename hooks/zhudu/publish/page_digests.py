@@ -90,8 +90,6 @@ def forget(pages: Mapping[str, Any], notes: Iterable[str]) -> None:
     live = set(notes)
     for note in [n for n in _NOTE_THEMES if n not in live]:
         del _NOTE_THEMES[note]
-    if len(_THEMES) > 1_000:  # a process building several sites in turn
-        _THEMES.clear()
 
 
 def without_note_id(meta: dict[str, Any]) -> dict[str, Any]:
@@ -165,14 +163,22 @@ def note_theme_digest(themes: ThemeBuild, note_id: str, memo: dict[str, Any]) ->
         return ""
     counts = index.counts_of_note(note_id)
     theme_ids = [t.id for t in index.theme_map.themes if t.id in counts]  # map order, as themes_of_note
-    shape = (
-        tuple(
-            (t, counts[t], _block_digest(themes, t, note_id, memo), markers_digest(index, t, note_id))
-            for t in theme_ids
-        ),
-        tuple(candidates_digest(index, t, memo) for t in theme_ids),
-    )
+    state = themes_state(themes, memo)
+    hits = index.hit_digests.get(note_id)
     kept = _NOTE_THEMES.get(note_id)
+    if kept is not None and hits is not None and kept.hits is hits and kept.state is state:
+        # The note's hits are the last plan's very objects and no theme's entry, strongest notes or
+        # blocks changed: every part of the shape is as it was (``themes_state``).
+        shape = kept.shape
+        KEPT_COUNTS[1] += 1
+    else:
+        shape = (
+            tuple(
+                (t, counts[t], _block_digest(themes, t, note_id, memo), markers_digest(index, t, note_id))
+                for t in theme_ids
+            ),
+            tuple(candidates_digest(index, t, memo) for t in theme_ids),
+        )
     if kept is not None and kept.shape == shape:  # ranked from the same inputs: the same related notes
         related, key = kept.related, kept.related_key
         index.know_related(note_id, related)
@@ -183,7 +189,11 @@ def note_theme_digest(themes: ThemeBuild, note_id: str, memo: dict[str, Any]) ->
     info = themes.info
     shown = tuple((info[r.note].title, info[r.note].url) for r in related)
     if kept is not None and kept.shape == shape and kept.shown == shown:
-        NOTE_THEMES_KEPT[0] += 1
+        KEPT_COUNTS[0] += 1
+        if kept.hits is not hits or kept.state is not state:  # the same shape, made afresh: its inputs now
+            _NOTE_THEMES[note_id] = _NoteThemes(
+                shape, kept.related_key, kept.related, shown, kept.digest, hits, state
+            )
         return kept.digest
     parts = []
     for _theme, count, block, markers in shape[0]:
@@ -195,7 +205,7 @@ def note_theme_digest(themes: ThemeBuild, note_id: str, memo: dict[str, Any]) ->
     found = cache.digest(*parts)
     if len(_NOTE_THEMES) >= _RELATED_LIMIT:
         _NOTE_THEMES.clear()
-    _NOTE_THEMES[note_id] = _NoteThemes(shape, key, related, shown, found)
+    _NOTE_THEMES[note_id] = _NoteThemes(shape, key, related, shown, found, hits, state)
     return found
 
 
@@ -208,13 +218,51 @@ class _NoteThemes:
     related: tuple[Related, ...]
     shown: tuple[tuple[str, str], ...]
     digest: str
+    #: The note's hit digests (``ThemeIndex.hit_digests``: the same dict while its hits are kept)
+    #: and the ``themes_state`` the shape was made under.
+    hits: dict[str, str] | None = None
+    state: tuple[Any, ...] | None = None
+
+
+def themes_state(themes: ThemeBuild, memo: dict[str, Any]) -> tuple[Any, ...]:
+    """What a note's theme shape takes from its themes, for every theme: the same object while equal.
+
+    Per theme in map order: its id, its candidates' digest (what related notes are ranked from),
+    its strongest notes (a note's place among them picks its block) and the block shown at each
+    place (``_block_digest``: the entry and the other notes listed, as shown).  The rest of a shape
+    is the note's own hits.  Made once per plan; when equal to the last plan's, the last plan's
+    object is returned, so a note's kept shape is checked with one ``is`` (``note_theme_digest``).
+    """
+    if (found := memo.get("\0state")) is not None:
+        return found  # type: ignore[no-any-return]
+    index = themes.index
+    assert index is not None
+    parts = []
+    for theme in index.theme_map.themes:
+        top = tuple(index.candidates(theme.id)[: MARKER_NOTES + 1])
+        blocks = tuple(_block_digest(themes, theme.id, n, memo) for n in (_NO_NOTE, *top))
+        parts.append((theme.id, candidates_digest(index, theme.id, memo), top, blocks))
+    state = tuple(parts)
+    if _STATE and _STATE[0] == state:
+        state = _STATE[0]
+    else:
+        _STATE[:] = [state]
+    memo["\0state"] = state
+    return state
+
+
+#: No note's id (a file name never starts with NUL): its block is the one every other note gets.
+_NO_NOTE = "\0none"
+#: The last plan's ``themes_state``.
+_STATE: list[tuple[Any, ...]] = []
 
 
 #: Note id → its last theme digest with its inputs (a process building several sites: the inputs
 #: differ, so nothing is taken from another site's).
 _NOTE_THEMES: dict[str, _NoteThemes] = {}
-#: Theme digests taken from the last plan since the counter was last reset (tests, the build's log).
-NOTE_THEMES_KEPT = [0]
+#: Taken from the last plan since the counters were last reset (tests, the build's log): note
+#: pages' theme digests, their shapes (``themes_state``), theme pages' digests (``theme_digests``).
+KEPT_COUNTS = [0, 0, 0]
 
 
 def _block_digest(themes: ThemeBuild, theme_id: str, note_id: str, memo: dict[str, Any]) -> str:
@@ -335,45 +383,6 @@ _STORED: dict[str, set[str]] = {}
 def _related_store_key() -> str:
     # The ranking is the code's: another version ranks afresh.
     return cache.digest("related notes", cache.code_version())
-
-
-def _theme_digest(themes: ThemeBuild, theme_id: str, memo: dict[str, Any]) -> str:
-    """A theme's entry, place in the map, pages, and every note in it with its hits and passages."""
-    if theme_id in memo:
-        return memo[theme_id]
-    index = themes.index
-    assert index is not None
-    order = [t.id for t in index.theme_map.themes].index(theme_id)
-    theme = index.theme_by_id[theme_id]
-    # What the page shows of the entry: not its phrases (their hits are below) nor its line.
-    parts: list[str] = [
-        repr((theme.id, theme.name, theme.description)),
-        str(order),
-        repr(themes.paged.get(theme_id)),
-    ]
-    for note, hits in sorted(index.by_theme_note.get(theme_id, {}).items()):
-        info_key = "\0info:" + note  # a note's entry is the same in every theme it is in
-        if (shown := memo.get(info_key)) is None:
-            info = themes.info.get(note)
-            # to_simplified is not in NoteInfo's repr: which conversion a note's passages go through.
-            shown = memo[info_key] = repr(info) + getattr(
-                getattr(info, "to_simplified", None), "__qualname__", ""
-            )
-        parts.append(shown)
-        parts.append(hits_digest(index, theme_id, note, hits))
-    # Kept with its parts: a save that changes none of them (most saves, for most themes) compares
-    # them, mostly the very strings of the last plan, instead of hashing them all again.
-    kept = _THEMES.get(theme_id)
-    if kept is not None and kept[0] == parts:
-        memo[theme_id] = kept[1]
-    else:
-        memo[theme_id] = cache.digest(*parts)
-        _THEMES[theme_id] = (parts, memo[theme_id])
-    return memo[theme_id]
-
-
-#: Theme id → the parts of its last digest (``_theme_digest``) and that digest.
-_THEMES: dict[str, tuple[list[str], str]] = {}
 
 
 def hits_digest(index: ThemeIndex, theme_id: str, note: str, hits: Sequence[Hit]) -> str:

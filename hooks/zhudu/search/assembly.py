@@ -288,12 +288,12 @@ class Assembly:
         if made is not None:
             shared.postings = made
         postings = shared.postings
+        changed: set[int] = set()
         if (
             made is not None
             or not shared.started
             or span != postings.span
-            or sum(1 for n in postings.docs.keys() | docs.keys() if postings.docs.get(n) != docs.get(n))
-            > SPLICE_SHARE * max(len(docs), 1)
+            or len(changed := postings.changed(docs)) > SPLICE_SHARE * max(len(docs), 1)
         ):
             if made is None:
                 postings.rebuild(docs, self.remember, span)
@@ -304,7 +304,7 @@ class Assembly:
             shared.started = self.remember
             self.stats.rebuilt = True
         else:
-            pairs, chars = postings.splice(docs)
+            pairs, chars = postings.splice(docs, changed)  # the numbers just compared, not again
             for pair in pairs:
                 text = postings.pairs.get(pair)
                 shared.b.put("p", pair, text)

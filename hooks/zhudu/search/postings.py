@@ -312,15 +312,21 @@ class Postings:
             for kept, key_marks in zip((self.pairs, self.chars), marks, strict=True)
         )
 
-    def splice(self, docs: Mapping[int, str]) -> tuple[set[str], set[str]]:
+    def changed(self, docs: Mapping[int, str]) -> set[int]:
+        """The numbers whose text differs between the postings' docs and ``docs`` (added or gone too)."""
+        return {n for n in self.docs.keys() | docs.keys() if self.docs.get(n) != docs.get(n)}
+
+    def splice(self, docs: Mapping[int, str], changed: set[int] | None = None) -> tuple[set[str], set[str]]:
         """Bring the postings to ``docs`` by redoing only the numbers whose text changed.
 
-        ``docs`` are numbered in buckets of the same ``span`` as the last ``rebuild``'s.
+        ``docs`` are numbered in buckets of the same ``span`` as the last ``rebuild``'s;
+        ``changed``: ``self.changed(docs)``, when the caller has it already.
 
         Returns:
             The pairs and the characters whose postings changed.
         """
-        changed = {n for n in self.docs.keys() | docs.keys() if self.docs.get(n) != docs.get(n)}
+        if changed is None:
+            changed = self.changed(docs)
         touched_pairs: dict[str, dict[int, str | None]] = defaultdict(dict)
         touched_chars: dict[str, dict[int, str | None]] = defaultdict(dict)
         for n in sorted(changed):

@@ -391,11 +391,18 @@ def _build_index(
     hit_digests: dict[str, dict[str, str]] = {}
     grouped: dict[str, HitGroups] = {}
     theme_order = {t.id: i for i, t in enumerate(theme_map.themes)}  # in the phrases: kept with them
+    # A quoted note's hits depend on the pins and exclusions placed in it too: they are in its key.
+    placed: dict[str, list[tuple[str, str, bool]]] = defaultdict(list)
+    for marks, is_pin in ((pinned, True), (excluded, False)):
+        for theme, note_id, anchor in marks:
+            placed[note_id].append((theme, anchor, is_pin))
     offset = kept_notes = made_notes = 0
     for note in notes:
         stop = offset + len(note.passages)
-        if remember and note.id not in quoted:  # serve: an unchanged note's hits are the last build's
-            kept_key = (note.id, note.passages)
+        if remember:  # serve: an unchanged note's hits are the last build's
+            kept_key: tuple[Any, ...] = (note.id, note.passages)
+            if note.id in placed:
+                kept_key += (tuple(sorted(placed[note.id])),)
             kept = SCANS.note_hits(kept_key)
             kept_notes += kept is not None
             if kept is None:
