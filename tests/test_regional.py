@@ -493,3 +493,23 @@ def test_taiwan_words_of_a_traditional_note_become_mainland_words() -> None:
         "您可以在 _config.yml 中修改这个设置。这部小说的人物设定很有趣。"
         "这个函数会返回一个数组，线程和数据库的对象也会打印出来。他收藏了很多老物件。"
     )
+
+
+@pytest.mark.parametrize("code", ["zh-Hant-TW", "zh-Hant-HK", "zh-Hans"])
+def test_matcher_dispatch_finds_what_a_flat_alternation_finds(code: str) -> None:
+    """The matcher groups the rules by their word's first character behind character-class checks (session 22:
+    3x faster on the shipped notes and hexo-docs); it must find the same places with the same rules as the plain
+    alternation of every rule in match order, on every example and must-not sentence of the layer."""
+    import re
+
+    layer = default_regional()
+    script = "Hant" if code == "zh-Hans" else "Hans"
+    rules = layer.rules_for(code, script)
+    flat = re.compile("|".join(f"(?P<g{i}>{r.source()})" for i, r in enumerate(rules)))
+    pattern, outputs = layer.matcher(code, script)
+    texts = [t for r in layer.rules for t in (r.example, *r.negatives)]
+    assert len(texts) > 500
+    for text in texts:
+        found = [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
+        assert found == [(m.span(), m.lastgroup) for m in flat.finditer(text)], text
+    assert set(outputs) == {f"g{i}" for i in range(len(rules))}

@@ -166,12 +166,10 @@ class RegionalRules:
             alternatives: list[str] = []
             outputs: dict[str, str] = {}
             if rules:
-                firsts = "".join(sorted({re.escape(r.word[0]) for r in rules}))
-                alternatives.append(
-                    f"(?=[{firsts}])(?:"
-                    + "|".join(f"(?P<g{i}>{r.source()})" for i, r in enumerate(rules))
-                    + ")"
-                )
+                by_first: dict[str, list[str]] = {}
+                for i, r in enumerate(rules):  # match order kept among the rules that can start at one place
+                    by_first.setdefault(r.word[0], []).append(f"(?P<g{i}>{r.source()})")
+                alternatives.append(_dispatch(sorted(by_first.items())))
                 outputs.update({f"g{i}": r.out for i, r in enumerate(rules)})
             self._cache[key] = (re.compile("|".join(alternatives)), outputs) if alternatives else None
         return self._cache[key]
@@ -185,6 +183,23 @@ class RegionalRules:
         if "keep" not in self._cache:
             self._cache["keep"] = re.compile(self.keep.source()) if self.keep is not None else None
         return self._cache["keep"]
+
+
+def _dispatch(groups: list[tuple[str, list[str]]]) -> str:
+    """The rules' alternatives, grouped by their word's first character, behind a tree of character-class checks.
+
+    Only the rules whose word starts with the character at a place can match there, so the order between two
+    groups does not matter.  A flat alternation tries every rule at each place that starts some word (a few
+    hundred, growing with each rule); halving the set of first characters at each level tries about
+    log2(groups) classes and then one group's rules.
+    """
+    chars = "".join(re.escape(c) for c, _ in groups)
+    if len(groups) <= 4:
+        inner = "|".join(f"(?={re.escape(c)})(?:{'|'.join(alts)})" for c, alts in groups)
+    else:
+        half = len(groups) // 2
+        inner = f"{_dispatch(groups[:half])}|{_dispatch(groups[half:])}"
+    return f"(?=[{chars}])(?:{inner})"
 
 
 def _prefixes(code: str) -> list[str]:
