@@ -66,6 +66,8 @@ DIRTY_SERVER = textwrap.dedent(
                 counters["deflated"] = int(m[2])
             if m := re.search(r"vocabulary: (\\d+) texts cut", message):
                 counters["texts cut"] = int(m[1])
+            if m := re.search(r"aliases: (\\d+) words converted", message):
+                counters["aliases converted"] = int(m[1])
     logger = logging.getLogger("mkdocs.plugins.zhudu")
     logger.setLevel(logging.DEBUG)
     logger.addHandler(Count(logging.DEBUG))

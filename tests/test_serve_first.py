@@ -47,6 +47,7 @@ def test_a_new_serve_redoes_only_the_search_records_of_what_changed_while_no_ser
     assert first["records redone"] == first["records"] > 0
     assert first["postings rebuilt"] == 1
     assert first["texts cut"] > 0
+    assert first["aliases converted"] > 0
     assert first["deflated"] > 0  # every family file
     kept = list((root / ".cache" / "zhudu" / "search-assembly").glob("*/*"))
     assert len(kept) == 1
@@ -59,6 +60,7 @@ def test_a_new_serve_redoes_only_the_search_records_of_what_changed_while_no_ser
         again = server.rebuild()
         assert again["records redone"] == 0 and again["postings rebuilt"] == 0
         assert again["texts cut"] == 0  # every text's words kept with the assembly: no jieba loaded
+        assert again["aliases converted"] == 0  # every word's regional forms kept with it too
         assert again["deflated"] == 0  # every stored file kept with it too, written as it was
         assert differences(tmp_path / "s2", clean_build(root, tmp_path)) == []
         append(notes[0], "服务器运行时的修改。")
@@ -76,6 +78,7 @@ def test_a_new_serve_redoes_only_the_search_records_of_what_changed_while_no_ser
     (third,) = serve_once(root, tmp_path / "s3", 3)
     assert third["records redone"] == variants and third["postings rebuilt"] == 0
     assert third["texts cut"] == 1
+    assert third["aliases converted"] < first["aliases converted"]  # the paragraph's new words at most
     assert 0 < third["deflated"] < first["deflated"]  # only the files whose JSON changed
     assert differences(tmp_path / "s3", clean_build(root, tmp_path)) == []
     assert len(list((root / ".cache" / "zhudu" / "search-assembly").glob("*/*"))) == 1
@@ -127,11 +130,13 @@ def test_a_conversion_rule_changed_while_no_server_ran_reaches_the_next_serves_s
     """The next serve starts from the kept assembly; a Taiwan rule edited between serves is in its index."""
     root = project(tmp_path / "project")
     conversion = root / "docs" / "editorial" / "conversion.yml"
-    serve_once(root, tmp_path / "s1", 1)
+    (first,) = serve_once(root, tmp_path / "s1", 1)
     # 农作物 is in one note's text (000): its zh-Hant-TW records and files change, no other variant's.
     replace_in(conversion, "  zh-Hant-TW:\n", "  zh-Hant-TW:\n    农作物: 農作物〔測〕    # why: a test\n")
     (again,) = serve_once(root, tmp_path / "s2", 2)
     assert 0 < again["records redone"] < again["records"] and again["postings rebuilt"] == 0
+    # The kept regional forms were made with the old rules: not used (their key holds the rules).
+    assert again["aliases converted"] == first["aliases converted"] > 0
     clean = clean_build(root, tmp_path)
     served, built = search_texts(tmp_path / "s2", "zh-Hant-TW"), search_texts(clean, "zh-Hant-TW")
     assert served == built

@@ -176,6 +176,12 @@ class Site(NoteLoading):
         return self.rules.fingerprint()  # not ``repr``: it changes from process to process
 
     @property
+    def conversion_key(self) -> str:
+        """What ``converter(code, "Hans")`` is made from, the same in every process (OpenCC and the
+        regional layer are the code's: a key that holds this also needs ``cache.code_version``)."""
+        return cache.digest(repr([vars(v) for v in self.script_variants]), self._rules_key)
+
+    @property
     def default(self) -> variants.VariantInfo:
         """The default variant, served at the site root."""
         return self.variants[0]

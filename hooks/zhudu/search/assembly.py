@@ -126,10 +126,11 @@ class Assembly:
         extra_words: Iterable[str] = (),
         vocabulary_of: search.VocabularyOf | None = None,
         postings_at: str = "",
+        conversion: str | None = None,
     ) -> Iterator[tuple[str, dict[str, Blob]]]:
         """Each variant's index files (path under its ``search/`` → (text, sha)), one variant after another.
 
-        The arguments are ``shards.build_each``'s.
+        The arguments are ``shards.build_each``'s; ``conversion``: ``index.aliases``' (the memo's key).
         """
         self.stats = Stats()
         canon = self._canonical(variant_pages, canonical_code, to_simplified)
@@ -144,7 +145,7 @@ class Assembly:
         ahead = None if self.remember else postings_ahead(canon, folder)
         vocab = words()
         alias, ambiguous = search.aliases(
-            vocab, [converters[c] for c in sorted(converters)] + list(to_canonical), table
+            vocab, [converters[c] for c in sorted(converters)] + list(to_canonical), table, conversion
         )
         forms: dict[str, list[str]] = defaultdict(list)
         for key, word in alias.items():

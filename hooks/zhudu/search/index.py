@@ -262,6 +262,7 @@ def aliases(
     words: Iterable[str],
     converters: Iterable[Callable[[str], str]],
     table: Mapping[str, str],
+    conversion: str | None = None,
 ) -> tuple[dict[str, str], list[str]]:
     """Regional forms of the corpus vocabulary, each pointing at its canonical word.
 
@@ -274,6 +275,9 @@ def aliases(
         words: Canonical vocabulary.
         converters: Simplified → variant text conversions (one per variant).
         table: The fold table.
+        conversion: what ``converters`` are made from, the same in every process (OpenCC
+            configs, the editor's rules): the memo's key, so a new serve can adopt a former one's
+            (``adopt_alias_memo``).  None: keyed by the converter objects.
 
     Returns:
         (alias → canonical word, sorted ambiguous aliases)
@@ -282,10 +286,12 @@ def aliases(
     out: dict[str, str] = {}
     converters = list(converters)
     folder = Folder(table)
-    memo = _alias_memo(converters, table)
+    memo = _alias_memo(tuple(converters) if conversion is None else conversion, table)
+    ALIASES_CONVERTED[0] = 0
     for word in sorted(vocab):
         keys = memo.get(word)
         if keys is None:
+            ALIASES_CONVERTED[0] += 1
             found: list[str] = []
             for convert in converters:
                 shown = convert(word)
@@ -297,23 +303,41 @@ def aliases(
             # Two canonical words may share a regional form: keep the first (sorted, so stable).
             if key != word and key not in out:
                 out[key] = word
+    _ALIAS_WORDS[:] = [vocab]
     ambiguous = sorted(k for k in out if k in vocab)
     return dict(sorted(out.items())), ambiguous
 
 
-#: Each word's regional forms (``aliases``) for one set of converters and fold table: a
-#: ``mkdocs serve`` save converts only the words it has not seen (five conversions a word).
+#: Each word's regional forms (``aliases``) for one conversion and fold table: a ``mkdocs serve``
+#: save converts only the words it has not seen (five conversions a word), and a new serve those
+#: a former one had not (``search/persist.py`` keeps the memo with the assembly).
 _ALIASES: list[tuple[Any, dict[str, tuple[str, ...]]]] = []
 _ALIASES_LIMIT = 400_000
+#: The last call's words: what is kept of the memo (a long session's other words are not).
+_ALIAS_WORDS: list[set[str]] = [set()]
+#: Words the last ``aliases`` converted (the others' forms were in the memo).
+ALIASES_CONVERTED = [0]
 
 
-def _alias_memo(
-    converters: list[Callable[[str], str]], table: Mapping[str, str]
-) -> dict[str, tuple[str, ...]]:
-    key = (tuple(converters), tuple(sorted(table.items())))
+def _alias_memo(conversion: Any, table: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    key = (conversion, tuple(sorted(table.items())))
     if not _ALIASES or _ALIASES[0][0] != key or len(_ALIASES[0][1]) > _ALIASES_LIMIT:
         _ALIASES[:] = [(key, {})]
     return _ALIASES[0][1]
+
+
+def alias_memo() -> tuple[Any, dict[str, tuple[str, ...]]]:
+    """The memo's key and the last call's words in it, to keep (``conversion`` given: see ``aliases``)."""
+    if not _ALIASES or not isinstance(_ALIASES[0][0][0], str):  # converter objects: this process's
+        return None, {}
+    key, memo = _ALIASES[0]
+    return key, {w: memo[w] for w in sorted(_ALIAS_WORDS[0]) if w in memo}
+
+
+def adopt_alias_memo(key: Any, memo: Any) -> None:
+    """A former process's memo (``search/persist.py``), when this one has none; used only under its key."""
+    if not _ALIASES and isinstance(memo, dict) and isinstance(key, tuple):
+        _ALIASES[:] = [(key, memo)]
 
 
 #: Starts computing the vocabulary of (texts, fold table, domain words); the getter returned waits for it.

@@ -8,7 +8,9 @@ whatever that save changed), so the last one a serve made is kept in the cache f
 of the code and the assembly's inputs (the variants and the shared postings folder), and a new
 serve starts from it: it then redoes only the pages that changed while no server ran.  Each
 text's words (the search vocabulary, ``index.folded_vocabulary``) are kept with it, so a new serve
-loads jieba's dictionary only if a text is new, and otherwise after its first build.  The index's
+loads jieba's dictionary only if a text is new, and otherwise after its first build; each word's
+regional forms (``index.aliases``' memo, keyed by the conversion's inputs) too, so a new serve
+converts only words it has not seen (0.2–0.5 s at 500 notes were every word again).  The index's
 stored (deflated) files are kept beside it (``STORED_KIND``, the same key, as they are: compressing
 them again cost 0.3 s per save of the entry), by their JSON's SHA-256 (``writing.stored_files``): a
 new serve writes every file into a new folder and deflates only those whose JSON changed.
@@ -36,8 +38,9 @@ KIND = "search-assembly"
 #: The index's stored files beside it (``cache.WrittenFiles``): their bytes, and as the record
 #: (zlib's version, each one's JSON SHA-256).
 STORED_KIND = "search-stored"
-#: Version of the entry's layout: (FORMAT, assembly, the vocabulary's key, each text's words).
-FORMAT = 2
+#: Version of the entry's layout: (FORMAT, assembly, the vocabulary's key, each text's words,
+#: the aliases' memo key, each word's regional forms).
+FORMAT = 3
 
 
 @dataclass
@@ -96,7 +99,7 @@ class DiskAssembly:
         entry = key(inputs)
         # With each text's words: a new serve whose texts are all known loads no jieba dictionary
         # before its first page (about a second; ``index.warm_vocabulary_aside`` loads it after).
-        store.put(KIND, entry, (FORMAT, made, *search.text_words()))
+        store.put(KIND, entry, (FORMAT, made, *search.text_words(), *search.alias_memo()))
         # Its stored files: a new serve's first write deflates only what changed (0.9 s CPU at 500
         # notes); read back from the served folder, not held between saves (~10 MB at 500 notes).
         deflated = writing.stored_files(self.site_dir) if self.site_dir is not None else {}
@@ -109,11 +112,12 @@ class DiskAssembly:
                     old.unlink(missing_ok=True)
 
     def _loaded(self, root: Path, entry_key: str) -> Any:
-        """The kept assembly, its texts' words and stored files adopted (an entry of another shape: none)."""
+        """The kept assembly, its texts' words, aliases and stored files adopted (an entry of another shape: none)."""
         entry = cache.ArtifactCache(root).get(KIND, entry_key)
-        if not (isinstance(entry, tuple) and len(entry) == 4 and entry[0] == FORMAT):
+        if not (isinstance(entry, tuple) and len(entry) == 6 and entry[0] == FORMAT):
             return None
         search.adopt_text_words(entry[2], entry[3])
+        search.adopt_alias_memo(entry[4], entry[5])
         files = cache.WrittenFiles(root).load(STORED_KIND, entry_key)
         # Another zlib may deflate the same text to other bytes: then every file is deflated again.
         if files is not None and isinstance(files[1], tuple) and len(files[1]) == 2:

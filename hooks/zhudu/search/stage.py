@@ -61,15 +61,18 @@ def write_zhudu_search(
         if serving
         else search_assembly.Assembly(remember=False)  # a build sees each passage once
     )
+    back = ("tw2sp", "hk2sp")
     files = made.files(
         variant_pages,
         canonical,
         script.opencc_converter("t2s").convert,
         {v.code: site.converter(v.code, "Hans").text for v in site.variants},
-        [script.opencc_converter(c).convert for c in ("tw2sp", "hk2sp")],
+        [script.opencc_converter(c).convert for c in back],
         site.domain_words,
         vocabulary_of=site.vocabulary_of,
         postings_at=postings_at,
+        # What those converters are made from: a new serve's aliases reuse a former one's words.
+        conversion=repr((site.conversion_key, back)),
     )
     try:
         written = write_index(files, site_dir, prefixes, kept.take_deflated() if serving else None)
@@ -97,5 +100,8 @@ def write_zhudu_search(
         written.kept,
         written.renamed,
         written.compressed,
-        f"; vocabulary: {search.TEXTS_CUT[0]} texts cut" if serving else "",  # a build cuts in its worker
+        # A build cuts in its worker; aliases: words whose regional forms were not kept.
+        f"; vocabulary: {search.TEXTS_CUT[0]} texts cut, aliases: {search.ALIASES_CONVERTED[0]} words converted"
+        if serving
+        else "",
     )
