@@ -177,8 +177,10 @@ class Site(NoteLoading):
 
     @property
     def conversion_key(self) -> str:
-        """What ``converter(code, "Hans")`` is made from, the same in every process (OpenCC and the
-        regional layer are the code's: a key that holds this also needs ``cache.code_version``)."""
+        """What ``converter(code, "Hans")`` is made from, the same in every process.
+
+        OpenCC and the regional layer are the code's: a key kept on disk also needs ``cache.code_version``.
+        """
         return cache.digest(repr([vars(v) for v in self.script_variants]), self._rules_key)
 
     @property
