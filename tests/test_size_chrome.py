@@ -218,6 +218,20 @@ def test_the_palette_search_and_top_button_strings_are_in_the_shared_script_in_e
         assert "matchMedia" not in html  # Material's automatic-option branch, not needed here
 
 
+@pytest.mark.parametrize("source", sorted(joined_scripts.SOURCES))
+def test_each_joined_source_is_one_function_run_at_once(source):
+    # Joined inside a ``try`` block, a script keeps its meaning only when it declares nothing at its
+    # top level (a block would scope a ``let`` or ``function`` that another script reads).
+    text = re.sub(
+        r"^(?:/\*.*?\*/|//[^\n]*)\s*",
+        "",
+        (REPO / "overrides" / source).read_text("utf-8").strip(),
+        flags=re.S,
+    )
+    assert text.startswith("(function () {") and text.endswith("})();"), source
+    assert len(re.findall(r"^\S", text, re.M)) == 2, "only the opening and the closing at column 0"
+
+
 def test_zhudus_scripts_are_two_files_joined_in_their_order_around_materials_bundle(site):
     """config.js (with shell.js, lazy-search.js) before the bundle, reader.js after: three tags, not eight."""
     html = site.page("zh-Hans/notes/shell/index.html")
