@@ -103,8 +103,8 @@ def grams(text: str, remember: bool = True) -> tuple[dict[str, str], dict[str, s
     chars: dict[str, str] = {}
     # Runs of term characters found by one regex, not each character matched on its own (a
     # build's every passage goes through here: most of the postings rebuild's time).  A character
-    # beyond the BMP is never a term character but counts two UTF-16 positions: ``shift`` of a run
-    # is how many of them come before it.
+    # beyond the BMP is never a term character but counts two UTF-16 positions: a run's start moves
+    # by how many of them come before it.
     wide = _WIDE_RE.search(text) is not None
     table, small = _B36, len(_B36)
     for m in _TERM_RUN_RE.finditer(text):
