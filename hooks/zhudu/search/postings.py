@@ -29,7 +29,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 #: What a term can hold: Han characters and the Latin letters and digits the worker makes words of.
-_TERM_CHAR_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaffa-z0-9\u00c0-\u024f]")
+_TERM_RUN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaffa-z0-9\u00c0-\u024f]+")
+_WIDE_RE = re.compile(r"[\U00010000-\U0010ffff]")
 
 #: Positions of every pair and character of a folded text, kept for the process lifetime when
 #: serving (``mkdocs serve`` rebuilds see the same passages again; a build sees them once, and at
@@ -100,24 +101,27 @@ def grams(text: str, remember: bool = True) -> tuple[dict[str, str], dict[str, s
         return kept
     pairs: dict[str, list[int]] = defaultdict(list)
     chars: dict[str, str] = {}
-    wide = any(ord(c) > 0xFFFF for c in text)
-    at = 0  # UTF-16 position of the character
-    previous = ""
-    for ch in text:
-        if _TERM_CHAR_RE.match(ch):
+    # Runs of term characters found by one regex, not each character matched on its own (a
+    # build's every passage goes through here: most of the postings rebuild's time).  A character
+    # beyond the BMP is never a term character but counts two UTF-16 positions: a run's start moves
+    # by how many of them come before it.
+    wide = _WIDE_RE.search(text) is not None
+    table, small = _B36, len(_B36)
+    for m in _TERM_RUN_RE.finditer(text):
+        run, at = m.group(), m.start()
+        if wide:
+            at += len(_WIDE_RE.findall(text, 0, at))
+        for i, ch in enumerate(run, at):
             if ch not in chars:
-                chars[ch] = b36(at)
-            if previous:
-                pairs[previous + ch].append(at - 1)
-            previous = ch
-        else:
-            previous = ""
-        at += 2 if wide and ord(ch) > 0xFFFF else 1
+                chars[ch] = table[i] if i < small else _b36_of(i)
+        for i in range(len(run) - 1):
+            pairs[run[i : i + 2]].append(at + i)
     encoded = {}
     for pair, positions in pairs.items():
         last, nums = 0, []
         for p in positions:
-            nums.append(b36(p - last))
+            d = p - last
+            nums.append(table[d] if d < small else _b36_of(d))
             last = p
         encoded[pair] = ",".join(nums)
     kept = (encoded, chars)
@@ -279,8 +283,23 @@ class Postings:
         last_char: dict[str, int] = {}
         marking = remember and span > 0  # a build splices nothing: no marks
         marks: tuple[dict[str, array], dict[str, array]] = ({}, {})
+        table, small = _B36, len(_B36)
         for doc in sorted(docs):
             doc_pairs, doc_chars = grams(docs[doc], remember)
+            if not marking:
+                # A build's case, every (key, passage) once: the loop below without the marks, the
+                # base-36 table read inline (this loop is most of a build's postings time).
+                for target, last, items in ((pairs, last_pair, doc_pairs), (chars, last_char, doc_chars)):
+                    for key, positions in items.items():
+                        buf = target.get(key)
+                        if buf is None:
+                            head = table[doc] if doc < small else _b36_of(doc)
+                            target[key] = bytearray(f"{head},{positions}", "ascii")
+                        else:
+                            d = doc - last[key]
+                            buf += f" {table[d] if d < small else _b36_of(d)},{positions}".encode("ascii")
+                        last[key] = doc
+                continue
             bucket = doc // span if marking else 0
             bucket_start = bucket * span
             for target, last, items, key_marks in (

@@ -1,0 +1,58 @@
+"""``postings.grams`` (runs found by one regex) against its definition, one character at a time."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from zhudu.search import postings
+
+_TERM = re.compile(r"[\u3400-\u9fff\uf900-\ufaffa-z0-9\u00c0-\u024f]")
+
+
+def _reference(text: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The positions as the worker reads them: UTF-16 units, pairs of adjacent term characters."""
+    pairs: dict[str, list[int]] = {}
+    chars: dict[str, str] = {}
+    at, previous = 0, ""
+    for ch in text:
+        if _TERM.match(ch):
+            chars.setdefault(ch, postings.b36(at))
+            if previous:
+                pairs.setdefault(previous + ch, []).append(at - 1)
+            previous = ch
+        else:
+            previous = ""
+        at += 2 if ord(ch) > 0xFFFF else 1
+    encoded = {}
+    for pair, positions in pairs.items():
+        diffs = [b - a for a, b in zip([0, *positions[:-1]], positions, strict=True)]
+        encoded[pair] = ",".join(postings.b36(d) for d in diffs)
+    return encoded, chars
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "中文检索，中文字",
+        "a\U0001f600中文\U00020000中文ab",  # characters beyond the BMP count two positions
+        "ÀɏɐZ-中\u3400\u9fff\uf900\ufaff",  # the class's edges, and just past them
+        "文" * 50_000 + "字文",  # positions past the base-36 table
+    ],
+)
+def test_grams_match_their_definition(text: str) -> None:
+    got = postings.grams(text, remember=False)
+    want = _reference(text)
+    assert got == want
+    assert [list(d) for d in got] == [list(d) for d in want]  # the same order too
+
+
+def test_grams_match_their_definition_on_random_text() -> None:
+    rnd = random.Random(19)
+    alphabet = "中文字abz09é \U0001f600\U00020000，。\u3400\u9fff\uf900\ufaff\u00c0\u024f\u0250Z-"
+    for _ in range(2_000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 40)))
+        assert postings.grams(text, remember=False) == _reference(text), text
