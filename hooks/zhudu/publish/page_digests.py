@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zhudu import cache
+from zhudu.annotate import annotations
 from zhudu.themes.markers import MARKER_LIMIT, MARKER_NOTES, excerpt
 
 if TYPE_CHECKING:
@@ -65,7 +66,9 @@ def content_digest(dest_uri: str, html: str) -> str:
     A page read from its kept render has the render's own string (``NoteRenders.after`` keeps it
     finished), the same object save after save: a save hashes only the HTML of the pages it
     rendered, not all of it (~90 MB at 3,000 notes).  Holding the string costs nothing while the
-    render is kept; a string is never changed, so the same object is the same text.
+    render is kept; a string is never changed, so the same object is the same text.  Only
+    ``mkdocs serve`` plans again in the same process: a build keeps nothing here, so a page's HTML
+    goes once the page is written (``pages.post_page``) instead of staying to the end of the build.
     """
     kept = _CONTENT.get(dest_uri)
     if kept is not None and kept[0] is html:
@@ -74,7 +77,8 @@ def content_digest(dest_uri: str, html: str) -> str:
     if len(_CONTENT) >= _CONTENT_LIMIT:
         _CONTENT.clear()
     found = cache.digest(html)
-    _CONTENT[dest_uri] = (html, found)
+    if annotations.serving():
+        _CONTENT[dest_uri] = (html, found)
     CONTENT_HASHED[0] += 1
     return found
 
