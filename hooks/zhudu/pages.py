@@ -37,6 +37,12 @@ log = get_plugin_logger("zhudu")
 _SITE_HOST_RE = re.compile(r"^https?://(?P<host>[^/:]+)")
 
 
+def read_source(build: Build, page: Page) -> str | None:
+    """A note page's source (its Markdown, never read as metadata), made when MkDocs reads it; None: not a note."""
+    note = build.site.note_by_src.get(page.file.src_uri)
+    return note.page_source if note is not None else None
+
+
 def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
     """A note page's normalised metadata, its problems shown on it; nothing to render when reused."""
     note = build.site.note_by_src.get(page.file.src_uri)
