@@ -25,13 +25,14 @@ if TYPE_CHECKING:
     from zhudu.themes.theme_index import Hit, Related, ThemeIndex
 
 
-def page_digest(page: Page, build_inputs: str, shown: str = "") -> str:
+def page_digest(page: Page, build_inputs: str, shown: str = "", html_digest: str | None = None) -> str:
     """A digest of what the page's output is made from, besides the build-wide ``build_inputs``.
 
     Args:
         page: A page read and rendered, its ``on_page_context`` data not yet added.
         build_inputs: What every page depends on (``build_digest``).
         shown: What the page shows from the rest of the site (theme panels, its slice of the home list).
+        html_digest: The digest of the page's HTML when it waits on disk (``publish/contentspool.py``).
     """
     file = page.file
     neighbours = [
@@ -46,7 +47,7 @@ def page_digest(page: Page, build_inputs: str, shown: str = "") -> str:
         str(page.title),
         _stable_repr(without_note_id(page.meta)),
         _stable_repr(_toc(page.toc)),
-        content_digest(file.dest_uri, page.content or ""),
+        html_digest if html_digest is not None else content_digest(file.dest_uri, page.content or ""),
         repr(neighbours),
         repr(page.canonical_url),
         repr(page.edit_url),
