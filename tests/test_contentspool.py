@@ -17,7 +17,7 @@ from zhudu import cache
 from zhudu.publish.contentspool import ContentSpool
 
 #: A bench-like hook after Zhudu's: what each page holds once every page is rendered (``on_env``).
-_PROBE = '''\
+_PROBE = """\
 from mkdocs.plugins import event_priority
 
 SEEN = {}
@@ -29,7 +29,7 @@ def on_env(env, config, files):
         if file.page is not None:
             SEEN[file.src_uri] = file.page.content
     return env
-'''
+"""
 
 
 def test_a_page_takes_back_its_html_once_and_the_digest_is_the_htmls() -> None:
