@@ -7,14 +7,17 @@ process.  With ``--stages`` a second hook (bench-only, written into a copy of th
 ``mkdocs.yml``) prints the time and the build process's RSS at MkDocs' events: the page loop's
 start and end, before and after Zhudu's ``on_post_build`` (sitemaps, search, feeds).  With
 ``--trace N`` that hook also starts ``tracemalloc`` and prints the ``N`` largest allocation sites
-still held at each event (slow: for finding what is held, not for figures).
+still held at each event (slow: for finding what is held, not for figures).  With ``--processes``
+it also prints each process's own PSS at the peak and its largest, with when it was first and last
+seen (forked workers share one command line: the build's stages tell which is which).
 
-Usage: ``.venv/bin/python bench/mem_timeline.py PROJECT OUT [--stages] [--trace 15]``
+Usage: ``.venv/bin/python bench/mem_timeline.py PROJECT OUT [--stages] [--trace 15] [--processes]``
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import subprocess
 import sys
@@ -24,6 +27,26 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_build import MKDOCS, _tree_pss_mib
+
+
+def _tree_pids(pid: int) -> list[int]:
+    pids, i = [pid], 0
+    while i < len(pids):
+        with contextlib.suppress(OSError):  # the process has ended
+            pids += [int(k) for k in Path(f"/proc/{pids[i]}/task/{pids[i]}/children").read_text().split()]
+        i += 1
+    return pids
+
+
+def _pss_mib(pid: int) -> float | None:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
 
 _STAGE_HOOK = '''\
 """Bench-only: time and RSS of the build process at MkDocs' events (bench/mem_timeline.py)."""
@@ -123,6 +146,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--every", type=float, default=0.25)
     parser.add_argument("--stages", action="store_true")
     parser.add_argument("--trace", type=int, default=0)
+    parser.add_argument("--processes", action="store_true", help="each process's PSS (see above)")
     args = parser.parse_args(argv)
     if args.out.exists():
         raise SystemExit(f"{args.out} exists")
@@ -145,8 +169,19 @@ def main(argv: list[str]) -> int:
     reader = threading.Thread(target=lambda: lines.extend(child.stderr), daemon=True)
     reader.start()
     samples: list[tuple[float, float, float]] = []
+    #: With --processes: each sample's PSS by process, and when each process was first and last seen.
+    by_pid: list[dict[int, float]] = []
+    seen: dict[int, list[float]] = {}
     while child.poll() is None:
-        pss = _tree_pss_mib(child.pid)
+        if args.processes:
+            now = time.perf_counter() - started
+            own = {p: m for p in _tree_pids(child.pid) if (m := _pss_mib(p)) is not None}
+            for p in own:
+                seen.setdefault(p, [now, now])[1] = now
+            by_pid.append(own)
+            pss = sum(own.values())
+        else:
+            pss = _tree_pss_mib(child.pid)
         try:
             rss = next(
                 int(line.split()[1]) / 1024
@@ -169,6 +204,16 @@ def main(argv: list[str]) -> int:
     for t, pss, rss in samples[::step]:
         print(f"  {t:7.1f} s  tree PSS {pss:6.0f} MiB  build RSS {rss:6.0f} MiB")
     peak = max(samples, key=lambda s: s[1])
+    if args.processes:
+        at_peak = by_pid[samples.index(peak)]
+        print("processes (pid: seen from-to s, PSS at the tree's peak, own largest PSS):")
+        for p, (first, last) in sorted(seen.items(), key=lambda item: item[1][0]):
+            largest = max(sample.get(p, 0.0) for sample in by_pid)
+            role = "build" if p == child.pid else "worker"
+            print(
+                f"  {p:>8} {role:6} {first:7.1f}-{last:7.1f} s  at peak {at_peak.get(p, 0.0):6.0f} MiB"
+                f"  largest {largest:6.0f} MiB"
+            )
     print(
         f"peak tree PSS {peak[1]:.0f} MiB at {peak[0]:.1f} s; peak build RSS {max(s[2] for s in samples):.0f} MiB; "
         f"wall {wall:.1f} s; load {os.getloadavg()[0]:.1f}"

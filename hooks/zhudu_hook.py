@@ -98,6 +98,11 @@ def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
     return nav
 
 
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    """A note page's source, from the note (its file holds none)."""
+    return pages.read_source(_current(), page)
+
+
 @event_priority(50)  # early, so Material's search and tags see the normalised metadata
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Give a note page its normalised metadata; show a broken note's error on its page."""

@@ -37,6 +37,12 @@ log = get_plugin_logger("zhudu")
 _SITE_HOST_RE = re.compile(r"^https?://(?P<host>[^/:]+)")
 
 
+def read_source(build: Build, page: Page) -> str | None:
+    """A note page's source (its Markdown, never read as metadata), made when MkDocs reads it; None: not a note."""
+    note = build.site.note_by_src.get(page.file.src_uri)
+    return note.page_source if note is not None else None
+
+
 def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
     """A note page's normalised metadata, its problems shown on it; nothing to render when reused."""
     note = build.site.note_by_src.get(page.file.src_uri)
@@ -202,6 +208,9 @@ def page_content(build: Build, html: str, page: Page, config: MkDocsConfig) -> s
     if site.settings.search == "zhudu":
         page.meta["zd_searchable"] = searchable_by_front_matter(page)
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    if note is not None and site.contents is not None:  # back in page_context, when the page is written
+        site.contents.put(page.file.dest_uri, html)
+        return ""
     return html
 
 
@@ -247,6 +256,8 @@ def searchable_by_front_matter(page: Page) -> bool:
 def page_context(build: Build, page: Page) -> None:
     """Theme markers, chips and related notes on note pages; the views of theme pages."""
     note = build.site.note_by_src.get(page.file.src_uri)
+    if build.site.contents is not None and (html := build.site.contents.take(page.file.dest_uri)) is not None:
+        page.content = html  # spooled by page_content
     if page.file.src_uri == glossary.GLOSSARY_SRC_URI:
         page.toc = get_toc([])  # the page lists its terms itself (glossary.INDEX_CLASS)
     themes = build.themes

@@ -425,7 +425,8 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
                 shown += repr((home_pages, [page_digests.home_card(card) for card in cards]))
                 if number == 1:  # and the section list (partials/zd-sections.html), from every note
                     shown += sections
-            base = page_digest(page, inputs, shown)
+            spooled = site.contents.digest(file.dest_uri) if site.contents is not None else None
+            base = page_digest(page, inputs, shown, spooled)  # spooled: the HTML waits on disk
             yield page, cache.digest(base, rules_digest), base
 
     def indexed(page: Page) -> bool:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zhudu import cache
+from zhudu.annotate import annotations
 from zhudu.themes.markers import MARKER_LIMIT, MARKER_NOTES, excerpt
 
 if TYPE_CHECKING:
@@ -24,13 +25,14 @@ if TYPE_CHECKING:
     from zhudu.themes.theme_index import Hit, Related, ThemeIndex
 
 
-def page_digest(page: Page, build_inputs: str, shown: str = "") -> str:
+def page_digest(page: Page, build_inputs: str, shown: str = "", html_digest: str | None = None) -> str:
     """A digest of what the page's output is made from, besides the build-wide ``build_inputs``.
 
     Args:
         page: A page read and rendered, its ``on_page_context`` data not yet added.
         build_inputs: What every page depends on (``build_digest``).
         shown: What the page shows from the rest of the site (theme panels, its slice of the home list).
+        html_digest: The digest of the page's HTML when it waits on disk (``publish/contentspool.py``).
     """
     file = page.file
     neighbours = [
@@ -45,7 +47,7 @@ def page_digest(page: Page, build_inputs: str, shown: str = "") -> str:
         str(page.title),
         _stable_repr(without_note_id(page.meta)),
         _stable_repr(_toc(page.toc)),
-        content_digest(file.dest_uri, page.content or ""),
+        html_digest if html_digest is not None else content_digest(file.dest_uri, page.content or ""),
         repr(neighbours),
         repr(page.canonical_url),
         repr(page.edit_url),
@@ -65,7 +67,9 @@ def content_digest(dest_uri: str, html: str) -> str:
     A page read from its kept render has the render's own string (``NoteRenders.after`` keeps it
     finished), the same object save after save: a save hashes only the HTML of the pages it
     rendered, not all of it (~90 MB at 3,000 notes).  Holding the string costs nothing while the
-    render is kept; a string is never changed, so the same object is the same text.
+    render is kept; a string is never changed, so the same object is the same text.  Only
+    ``mkdocs serve`` plans again in the same process: a build keeps nothing here, so a page's HTML
+    goes once the page is written (``pages.post_page``) instead of staying to the end of the build.
     """
     kept = _CONTENT.get(dest_uri)
     if kept is not None and kept[0] is html:
@@ -74,7 +78,8 @@ def content_digest(dest_uri: str, html: str) -> str:
     if len(_CONTENT) >= _CONTENT_LIMIT:
         _CONTENT.clear()
     found = cache.digest(html)
-    _CONTENT[dest_uri] = (html, found)
+    if annotations.serving():
+        _CONTENT[dest_uri] = (html, found)
     CONTENT_HASHED[0] += 1
     return found
 

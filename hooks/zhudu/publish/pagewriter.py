@@ -19,6 +19,7 @@ from zhudu import cache
 from zhudu.annotate import annotations, glossary
 from zhudu.compact import whitespace
 from zhudu.publish import textspool, workers
+from zhudu.publish.contentspool import ContentSpool
 from zhudu.script import convert as script
 from zhudu.script import variants
 from zhudu.search import index as search
@@ -77,6 +78,8 @@ def start_writers(site: Site) -> None:
     site._writers = workers.HandOverPool.fork(
         workers.pool_size(site.settings.workers), _adopt_in_worker, (site,)
     )
+    if site.settings.search == "zhudu":  # Material's search reads every page's HTML before the page loop
+        site.contents = ContentSpool()  # after the fork: the writers never see it
     if site._writers is None and site.text_spool is not None:  # no fork here: texts stay in memory
         site.text_spool.remove()
         site.text_spool = None

@@ -23,6 +23,7 @@ from zhudu.annotate import annotations
 from zhudu.errors import ZhuduError
 from zhudu.notes.corpus import Corpus, Note
 from zhudu.publish import pagewriter, textspool, workers
+from zhudu.publish.contentspool import ContentSpool
 from zhudu.publish.note_loading import NoteLoading
 from zhudu.script import convert as script
 from zhudu.script import variants
@@ -79,6 +80,8 @@ class Site(NoteLoading):
     search_pages: dict[str, dict[str, search.PageText]] = field(default_factory=dict)
     #: mkdocs build with page writers: the search texts wait on disk (``publish/textspool.py``).
     text_spool: textspool.Spool | None = field(default=None, repr=False)
+    #: mkdocs build: note pages' HTML waits on disk from its render to its page (``publish/contentspool.py``).
+    contents: ContentSpool | None = field(default=None, repr=False)
     _writers: workers.HandOverPool | None = field(default=None, repr=False)
     _pending: list[Future[Any]] = field(default_factory=list, repr=False)
     #: Pages rendered and not yet handed to a page writer (``pagewriter.PAGES_PER_TASK``).
@@ -329,6 +332,9 @@ class Site(NoteLoading):
     def stop_workers(self) -> None:
         """Stop the workers still running, dropping queued work (after the search index, or a failed build)."""
         pagewriter.stop(self)
+        if self.contents is not None:  # every page is written (or the build failed)
+            self.contents.remove()
+            self.contents = None
         if self._vocabulary is not None:
             self._vocabulary.shutdown(wait=True, cancel_futures=True)
         self._vocabulary = None
