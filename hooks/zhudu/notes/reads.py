@@ -85,7 +85,9 @@ class NoteReads:
             images = _images(entry.note, self.folders)
             if images is not None and images == entry.images:
                 self.hits += 1
-                self.kept[path] = entry
+                # Keyed by the kept note's path, equal to ``path`` (a new object each save): what
+                # this process keeps from save to save stays the same objects.
+                self.kept[entry.note.path if entry.note.path == path else path] = entry
                 return _copy(entry.note)
         key = cache.digest(cache.code_version(), str(path), content, repr(inputs)) if self.store else ""
         kept: Any = self.store.get(KIND, key) if self.store else None
