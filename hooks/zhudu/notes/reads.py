@@ -58,6 +58,8 @@ class NoteReads:
         self.folders: dict[str, str] = {}
         #: Where notes read by another process are kept (None: memory only).
         self.store: ArtifactCache | None = None
+        #: The last build's notes as its corpus finished them (``settle``), by path.
+        self.settled: dict[Path, Note] = {}
 
     def start(self) -> None:
         """A new build: keep only what the last one read (deleted or renamed notes go)."""
@@ -83,7 +85,9 @@ class NoteReads:
             images = _images(entry.note, self.folders)
             if images is not None and images == entry.images:
                 self.hits += 1
-                self.kept[path] = entry
+                # Keyed by the kept note's path, equal to ``path`` (a new object each save): what
+                # this process keeps from save to save stays the same objects.
+                self.kept[entry.note.path if entry.note.path == path else path] = entry
                 return _copy(entry.note)
         key = cache.digest(cache.code_version(), str(path), content, repr(inputs)) if self.store else ""
         kept: Any = self.store.get(KIND, key) if self.store else None
@@ -102,6 +106,23 @@ class NoteReads:
             if self.store:
                 self.store.put(KIND, key, _Entry(None, content, images, entry.note))
         return note
+
+    def settle(self, notes: list[Note]) -> int:
+        """Put back, in place, the last build's finished note wherever this build's equals it; how many.
+
+        Each read hands the corpus a copy to finish (slug, links, images), so every save made a
+        new note and body for every unchanged note: objects that outlive the save, thousands of
+        them, which is what Python's full cyclic collection walks.  A note equal by value to the
+        last build's (a problem, an exception, compares by identity: never equal) is that note.
+        """
+        same = 0
+        for k, note in enumerate(notes):
+            last = self.settled.get(note.path)
+            if last is not None and last is not note and last == note:
+                notes[k] = last
+                same += 1
+        self.settled = {note.path: note for note in notes}
+        return same
 
 
 def _images(note: Note, folders: dict[str, str] | None = None) -> tuple[tuple[str, str, bool], ...] | None:

@@ -216,6 +216,8 @@ class NoteLoading:
         for note in self.corpus.notes if theme_dirs is not None else ():
             if problem := self._check_template(note, theme_dirs or (), overrides):
                 note.problems.append(problem)
+        if reads is not None:  # an unchanged note is the last build's object (``NoteReads.settle``)
+            reads.settle(self.corpus.notes)
         self.note_by_src = {note.src_uri: note for note in self.corpus.notes}
         return self.corpus
 
