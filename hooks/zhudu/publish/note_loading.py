@@ -6,6 +6,7 @@ apart so the page-writing state and the note reading each fit in one module.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import stat
@@ -100,6 +101,11 @@ class NoteLoading:
                     )
                 )
         return problems
+
+    def has_notes_at_most(self, most: int) -> bool:
+        """Whether ``seeds/`` holds at most ``most`` note files (counted before reading any; stops at ``most + 1``)."""
+        notes = (path for path in folders.walk(self.seeds_dir) if path.suffix in NOTE_SUFFIXES)
+        return sum(1 for _ in itertools.islice(notes, most + 1)) <= most
 
     def _note_paths(self) -> tuple[list[Path], list[ZhuduError]]:
         """The note files in ``seeds/`` and its folders, and why any other file that looks like one is not read.

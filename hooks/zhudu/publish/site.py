@@ -48,6 +48,10 @@ DEFAULT_VARIANTS: tuple[dict[str, Any], ...] = (
 PER_VARIANT_FILES = ("sitemap.xml", "search/search_index.json", "404.html", "feed.xml")
 
 
+#: Collections of at most this many notes load jieba's dictionary when the build starts, not after
+#: its page loop (``Site.start_vocabulary``; bench/RESULTS.md, session 23).
+EARLY_VOCABULARY_NOTES = 100
+
 #: ``Site.converter``'s converters: (variant, rules, source script) → converter.
 _CONVERTERS: dict[tuple[Any, str, str], script.Converter] = {}
 
@@ -87,6 +91,7 @@ class Site(NoteLoading):
     #: Pages rendered and not yet handed to a page writer (``pagewriter.PAGES_PER_TASK``).
     _batch: list[pagewriter.Handed] = field(default_factory=list, repr=False)
     _vocabulary: ProcessPoolExecutor | None = field(default=None, repr=False)
+    _vocabulary_loading: bool = field(default=False, repr=False)  # its worker was asked to load jieba
     #: URLs re-aimed for the variant folders, by what they depend on (``variants.relocate``).
     _relocated: dict[tuple[str, str, str], str] = field(default_factory=dict, repr=False)
     #: Folders resolved by ``display`` in this build (every note of a folder shares its own).
@@ -301,19 +306,26 @@ class Site(NoteLoading):
         return 1 if annotations.serving() else workers.pool_size(self.settings.workers)
 
     def start_vocabulary(self) -> None:
-        """Fork the search vocabulary's worker now, while this process holds little (``mkdocs build`` only)."""
+        """Fork the search vocabulary's worker now, while this process holds little (``mkdocs build`` only).
+
+        A small collection's worker loads jieba's dictionary at once: its build is over too soon
+        after the page loop to hide the load (about half a second of CPU) there.
+        """
         if annotations.serving() or self.settings.search != "zhudu":
             return
         self._vocabulary = workers.forked_pool(min(1, workers.pool_size(self.settings.workers)))
+        if self._vocabulary is not None and self.has_notes_at_most(EARLY_VOCABULARY_NOTES):
+            self.load_vocabulary()
 
     def load_vocabulary(self) -> None:
         """Load jieba's dictionary in the vocabulary's worker, beside the steps before the search stage.
 
-        Not at the fork: held through the page loop, the dictionary (about 60 MiB) added to the
-        build's peak at its end, when the page writers are largest.
+        Not at the fork (but in a small collection): held through the page loop, the dictionary
+        (about 60 MiB) added to the build's peak at its end, when the page writers are largest.
         """
-        if self._vocabulary is not None:
+        if self._vocabulary is not None and not self._vocabulary_loading:
             self._vocabulary.submit(search.warm_vocabulary, self.domain_words)
+            self._vocabulary_loading = True
 
     def start_writers(self) -> None:
         """Fork the page writers now, before the corpus is read (``pagewriter.start_writers``)."""
