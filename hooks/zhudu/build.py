@@ -27,7 +27,7 @@ from zhudu.compact import shared_config
 from zhudu.errors import ZhuduError
 from zhudu.notes import code_spans, dialects, safety
 from zhudu.notes.reads import NOTE_READS, NoteReads
-from zhudu.publish import feeds, incremental, page_digests, pagination, prerender, social, unchanged, workers
+from zhudu.publish import feeds, incremental, page_digests, pagination, prerender, social, unchanged
 from zhudu.publish.asset_versions import version as asset_version
 from zhudu.publish.sections import section_pages
 from zhudu.publish.site import Site
@@ -274,7 +274,7 @@ class Build:
     def start_prerender(self, config: MkDocsConfig, files: Files) -> None:
         """``mkdocs build``: a worker renders note pages into the render cache while MkDocs renders the others."""
         site = self.site
-        if annotations.serving() or site.cache_dir is None or workers.pool_size(site.settings.workers) < 2:
+        if annotations.serving() or site.cache_dir is None or site.page_workers < 2:
             return
         notes = {n.src_uri for n in site.corpus.notes if not n.broken}
         order = [f.src_uri for f in files.documentation_pages() if f.src_uri in notes]

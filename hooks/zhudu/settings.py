@@ -174,8 +174,9 @@ class ZhuduConfig(base.Config):
     forms, media, SVG, styles, event handlers and URL attributes are never allowed."""
     workers = c.Optional(PositiveInt(minimum=0))
     """Processes converting and writing the variant copies of pages while ``mkdocs build`` renders the
-    next ones (hooks/zhudu/publish/workers.py).  Unset: one per CPU when there are two or more; ``0``: all in
-    the MkDocs process.  ``mkdocs serve`` always works in its own process."""
+    next ones (hooks/zhudu/publish/workers.py).  Unset: one per CPU when there are two or more, none for a
+    collection of 10 notes or fewer (faster in one process); ``0``: all in the MkDocs process.  ``mkdocs
+    serve`` always works in its own process."""
     variants = c.ListOfItems(c.SubConfig(VariantConfig), default=[])
     """The script variants the site is written in; the first is the default, served at the root."""
     cache_dir = c.Type(str, default=".cache/zhudu")

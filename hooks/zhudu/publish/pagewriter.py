@@ -72,12 +72,10 @@ def start_writers(site: Site) -> None:
         return
     for variant in site.variants:  # OpenCC's dictionaries, loaded once before the fork
         site.converter(variant.code, "Hans")
-    if site.settings.search == "zhudu" and workers.pool_size(site.settings.workers) > 0:
+    if site.settings.search == "zhudu" and site.page_workers > 0:
         site.text_spool = textspool.Spool([v.code for v in site.variants])  # inherited by the writers
         site.search_pages.update(site.text_spool.variants)
-    site._writers = workers.HandOverPool.fork(
-        workers.pool_size(site.settings.workers), _adopt_in_worker, (site,)
-    )
+    site._writers = workers.HandOverPool.fork(site.page_workers, _adopt_in_worker, (site,))
     if site.settings.search == "zhudu":  # Material's search reads every page's HTML before the page loop
         site.contents = ContentSpool()  # after the fork: the writers never see it
     if site._writers is None and site.text_spool is not None:  # no fork here: texts stay in memory

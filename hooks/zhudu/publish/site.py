@@ -48,9 +48,10 @@ DEFAULT_VARIANTS: tuple[dict[str, Any], ...] = (
 PER_VARIANT_FILES = ("sitemap.xml", "search/search_index.json", "404.html", "feed.xml")
 
 
-#: Collections of at most this many notes load jieba's dictionary when the build starts, not after
-#: its page loop (``Site.start_vocabulary``; bench/RESULTS.md, session 23).
-EARLY_VOCABULARY_NOTES = 100
+#: A collection of at most this many notes is small: its build is over too soon for page writers to
+#: pay for their fork and hand-over, and too soon after its page loop to hide loading jieba's
+#: dictionary there (``Site.page_workers``, ``Site.start_vocabulary``; bench/RESULTS.md, session 23).
+SMALL_COLLECTION_NOTES = 10
 
 #: ``Site.converter``'s converters: (variant, rules, source script) → converter.
 _CONVERTERS: dict[tuple[Any, str, str], script.Converter] = {}
@@ -314,8 +315,23 @@ class Site(NoteLoading):
         if annotations.serving() or self.settings.search != "zhudu":
             return
         self._vocabulary = workers.forked_pool(min(1, workers.pool_size(self.settings.workers)))
-        if self._vocabulary is not None and self.has_notes_at_most(EARLY_VOCABULARY_NOTES):
+        if self.small_collection:
             self.load_vocabulary()
+
+    @cached_property
+    def small_collection(self) -> bool:
+        """Whether ``seeds/`` holds at most ``SMALL_COLLECTION_NOTES`` notes (counted in ``on_config``)."""
+        return self.has_notes_at_most(SMALL_COLLECTION_NOTES)
+
+    @cached_property
+    def page_workers(self) -> int:
+        """Page writers for this build (two or more: a pre-render worker too).
+
+        ``extra.zhudu.workers``; unset, one per CPU, but none for a small collection: one process is faster.
+        """
+        if self.settings.workers is None and self.small_collection:
+            return 0
+        return workers.pool_size(self.settings.workers)
 
     def load_vocabulary(self) -> None:
         """Load jieba's dictionary in the vocabulary's worker, beside the steps before the search stage.
