@@ -1,0 +1,103 @@
+"""A small collection is built in one process but for jieba's dictionary (``Site.page_workers``).
+
+With ``extra.zhudu.workers`` unset, a collection of at most ``SMALL_COLLECTION_NOTES`` notes forks
+no page writer and no pre-render worker (their fork and hand-over cost more than they save), and
+its vocabulary worker loads jieba's dictionary as soon as it is forked, beside the whole build,
+instead of after the page loop.  A larger one forks them as before; a set ``workers`` is obeyed.
+The site is the same either way.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import build_site
+from zhudu.publish import prerender, site, workers
+
+pytestmark = pytest.mark.slow
+
+
+def _tree(site_dir: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(site_dir).as_posix(): p.read_bytes() for p in sorted(site_dir.rglob("*")) if p.is_file()
+    }
+
+
+def _spied(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[Any]]:
+    """Record how many page writers are forked, whether a pre-render worker starts, and how many
+    notes were read when jieba's dictionary was asked for (0: in ``on_config``, before ``on_files``)."""
+    seen: dict[str, list[Any]] = {"writers": [], "prerender": [], "dictionary": []}
+    fork, start, load = (
+        workers.HandOverPool.fork.__func__,
+        prerender.Prerender.start.__func__,
+        site.Site.load_vocabulary,
+    )
+
+    def spied_fork(cls: Any, processes: int, *args: Any) -> Any:
+        seen["writers"].append(processes)
+        return fork(cls, processes, *args)
+
+    def spied_start(cls: Any, *args: Any) -> Any:
+        seen["prerender"].append(True)
+        return start(cls, *args)
+
+    def spied_load(self: site.Site) -> None:
+        if self._vocabulary is not None and not self._vocabulary_loading:
+            seen["dictionary"].append(len(self.corpus.notes))
+        load(self)
+
+    monkeypatch.setattr(workers.HandOverPool, "fork", classmethod(spied_fork))
+    monkeypatch.setattr(prerender.Prerender, "start", classmethod(spied_start))
+    monkeypatch.setattr(site.Site, "load_vocabulary", spied_load)
+    return seen
+
+
+@pytest.mark.skipif(workers.available_cpus() < 2, reason="workers are forked only with two CPUs or more")
+def test_a_small_collection_forks_no_page_writer_and_loads_the_dictionary_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen = _spied(monkeypatch)
+    result = build_site(tmp_path / "unset", repo_notes=True, repo_editorial=True)
+    assert result.ok, result.log
+    assert seen == {"writers": [0], "prerender": [], "dictionary": [0]}
+    assert multiprocessing.active_children() == []  # the vocabulary worker ended with the build
+    # The same site as with page writers and a pre-render worker forked (workers: 2).
+    monkeypatch.undo()
+    forked = build_site(tmp_path / "two", repo_notes=True, repo_editorial=True, zhudu={"workers": 2})
+    assert forked.ok, forked.log
+    one, two = _tree(tmp_path / "unset" / "site"), _tree(tmp_path / "two" / "site")
+    assert len(one) > 50
+    assert one.keys() == two.keys()
+    assert [name for name in one if one[name] != two[name]] == []
+
+
+@pytest.mark.skipif(workers.available_cpus() < 2, reason="workers are forked only with two CPUs or more")
+def test_a_larger_collection_forks_page_writers_and_loads_the_dictionary_after_its_page_loop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    more = site.SMALL_COLLECTION_NOTES + 1 - 3  # the repository's three notes, and these
+    notes = {
+        f"extra-{i:02}.md": f"---\ntitle: 笔记{i}\ndate: 2024-01-{i + 1:02}\n---\n\n第{i}段，讲开源模型。\n"
+        for i in range(more)
+    }
+    seen = _spied(monkeypatch)
+    result = build_site(tmp_path / "p", notes=notes, repo_notes=True, repo_editorial=True)
+    assert result.ok, result.log
+    assert seen == {
+        "writers": [workers.pool_size(None)],
+        "prerender": [True],
+        "dictionary": [site.SMALL_COLLECTION_NOTES + 1],
+    }
+
+
+def test_a_set_number_of_workers_is_obeyed_in_a_small_collection(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen = _spied(monkeypatch)
+    result = build_site(tmp_path / "p", repo_notes=True, repo_editorial=True, zhudu={"workers": 0})
+    assert result.ok, result.log
+    assert seen == {"writers": [0], "prerender": [], "dictionary": []}  # no vocabulary worker either
