@@ -22,10 +22,10 @@ def test_heldout10_set_shape() -> None:
     assert sum(e["from"].startswith("Debian FAQ") for e in HELDOUT10) == 100
 
 
-@pytest.mark.parametrize(("code", "most", "kept"), [("zh-Hant-TW", 28, 460), ("zh-Hant-HK", 20, 18)])
+@pytest.mark.parametrize(("code", "most", "kept"), [("zh-Hant-TW", 21, 460), ("zh-Hant-HK", 20, 18)])
 def test_heldout10_after_its_rules(code: str, most: int, kept: int) -> None:
     """First sight (labels aligned): TW 7.02 (58 wrong words), HK 3.39 (28) per 1,000; after session 23's rules
-    TW 3.39, HK 2.42 (plain OpenCC 27.73 / 11.14), every one of OpenCC's right regional words kept but one."""
+    TW 2.54, HK 2.42 (plain OpenCC 27.73 / 11.14), every one of OpenCC's right regional words kept but one."""
     figures = bench_conversion.measure(HELDOUT10, code)
     zhudu, plain = figures["zhudu"], figures["opencc"]
     assert zhudu["wrong"] <= most and zhudu["wrong"] < plain["wrong"]
@@ -43,8 +43,8 @@ EARLIER = {
     "heldout3": ((11, 2), 13),
     "heldout4": ((6, 1), 5),
     "heldout5": ((10, 0), 4),
-    "heldout6": ((16, 0), 8),
-    "heldout7": ((31, 0), 3),
+    "heldout6": ((15, 0), 8),
+    "heldout7": ((30, 0), 3),
     "heldout8": ((55, 16), 12),
     "heldout9": ((10, 0), 2),
 }
@@ -158,9 +158,9 @@ def test_domain_of_a_text() -> None:
         ),
         (
             "zh-Hant-TW",
-            "上述的命令都可以用；请用文本编辑器打开。这份法律文本很长。",
-            "上述的命令都可以用；請用文字編輯器開啟。這份法律文本很長。",
-            "上述的指令都可以用；請用文字編輯器開啟。這份法律文本很長。",
+            "常用的命令都可以用；请用文本编辑器打开。这份法律文本很长。",
+            "常用的命令都可以用；請用文字編輯器開啟。這份法律文本很長。",
+            "常用的指令都可以用；請用文字編輯器開啟。這份法律文本很長。",
         ),
         (
             "zh-Hant-HK",
@@ -187,7 +187,7 @@ def test_software_rules_apply_to_software_text_only(
 def test_domains_lower_errors_on_every_set() -> None:
     """Measured with each sentence's document domain (bench ``--domains``): no set has more wrong words or fewer of
     OpenCC's right regional words than without domains, and the software sets have fewer in all (session 23:
-    Taiwan 194 -> 163, Hong Kong 82 -> 33 over the ten held-out sets and the review set)."""
+    Taiwan 185 -> 160, Hong Kong 82 -> 33 over the ten held-out sets and the review set)."""
     totals = {False: [0, 0], True: [0, 0]}
     for name, path in bench_conversion.SETS.items():
         entries = bench_conversion.load_review(path)
