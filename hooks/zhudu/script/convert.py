@@ -109,12 +109,14 @@ class Converter:
         rules: ConversionRules,
         source_script: str = "Hans",
         regional: RegionalRules | bool = True,
+        domain: str = "",
     ) -> None:
         """Prepare the OpenCC object and the rule matchers.
 
         ``regional``: the default regional vocabulary layer (``data/regional.yml``) when true, none
         when false, or a given :class:`~zhudu.regional.RegionalRules`.  It applies after the editor's
-        rules, which win.
+        rules, which win.  ``domain``: the text's domain (``script.domain``), which lets the layer's
+        rules for that domain apply; ``""`` when it is not known.
         """
         if source_script not in ("Hans", "Hant"):
             raise ValueError(f"source_script must be 'Hans' or 'Hant', not {source_script!r}")
@@ -125,7 +127,7 @@ class Converter:
         self._cc = opencc_converter(config) if config else None
         self._matcher = matcher_for(rules, variant.code, with_phrases=source_script == "Hans")
         layer = default_regional() if regional is True else regional or None
-        self._regional = layer.matcher(variant.code, source_script) if layer and self._cc else None
+        self._regional = layer.matcher(variant.code, source_script, domain) if layer and self._cc else None
         self._keep = layer.keep_pattern() if layer and self._cc else None
         marks = rules.punctuation_for(variant.code) if self._cc is not None else {}
         self._punct = re.compile("[" + re.escape("".join(marks)) + "]") if marks else None

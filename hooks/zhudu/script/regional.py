@@ -40,7 +40,11 @@ _KEEP_FIELDS = frozenset({"after", "why", "example", "not"})
 _OPENERS = '“「『"'
 _CLOSERS = '”」』"'
 _SEPARATORS = ("", "：", ":", " ")
-_FIELDS = frozenset({"word", "out", "next", "prev", "not-next", "not-prev", "why", "example", "not"})
+_FIELDS = frozenset(
+    {"word", "out", "next", "prev", "not-next", "not-prev", "domain", "why", "example", "not"}
+)
+#: ``domain:`` values: a rule for the software sense of its word, applied only to text of that domain.
+DOMAINS = frozenset({"software"})
 _CONTEXTS = ("next", "prev", "not-next", "not-prev")
 #: ``*ascii`` in a context: a Latin letter or digit, a space or a backtick (code, names, numbers).
 _ASCII_CONTEXT = "*ascii"
@@ -62,6 +66,8 @@ class RegionalRule:
         why: The reason.
         example: A sentence where it fires.
         negatives: Sentences where it must not fire.
+        domain: ``"software"`` for a rule applied only to software text (see ``script.domain``), or
+            ``""`` for every text.
     """
 
     code: str
@@ -75,6 +81,7 @@ class RegionalRule:
     why: str = ""
     example: str = ""
     negatives: tuple[str, ...] = ()
+    domain: str = ""
 
     def source(self) -> str:
         """The regex source of this rule: the word with its context as lookarounds."""
@@ -136,14 +143,15 @@ class RegionalRules:
     keep: KeepAsWritten | None = None
     _cache: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
-    def rules_for(self, code: str, script: str) -> list[RegionalRule]:
+    def rules_for(self, code: str, script: str, domain: str = "") -> list[RegionalRule]:
         """The rules that apply to notes in ``script`` converted into variant ``code``, in match order.
 
         Longer words first (局部变量 before 局部); for one length, the more specific variant key
-        first, and rules with a context before a rule without.
+        first, and rules with a context before a rule without.  A rule with a ``domain`` applies only
+        to text of that domain (``domain``; ``""``: not known, those rules are left out).
         """
         chain = _prefixes(code)
-        mine = [r for r in self.rules if r.script == script and r.code in chain]
+        mine = [r for r in self.rules if r.script == script and r.code in chain and r.domain in ("", domain)]
         return sorted(
             mine,
             key=lambda r: (
@@ -153,16 +161,18 @@ class RegionalRules:
             ),
         )
 
-    def matcher(self, code: str, script: str) -> tuple[re.Pattern[str], Mapping[str, str]] | None:
+    def matcher(
+        self, code: str, script: str, domain: str = ""
+    ) -> tuple[re.Pattern[str], Mapping[str, str]] | None:
         """The compiled pattern for ``code``/``script`` and the output of each of its groups.
 
         Returns:
             ``(pattern, {group name: output})``, or ``None`` when no rule applies.  Text to keep as
             written is not part of it: see :meth:`keep_pattern`.
         """
-        key = (code, script)
+        key = (code, script, domain)
         if key not in self._cache:
-            rules = self.rules_for(code, script)
+            rules = self.rules_for(code, script, domain)
             alternatives: list[str] = []
             outputs: dict[str, str] = {}
             if rules:
@@ -255,6 +265,9 @@ def load_regional(path: Path | str = DEFAULT_REGIONAL_FILE, loader: type[Any] = 
                 word = item["word"]
                 if word not in item["example"]:
                     raise ValueError(f"{where} ({word}): the example does not contain the word")
+                domain = item.get("domain", "")
+                if domain and domain not in DOMAINS:
+                    raise ValueError(f"{where} ({word}): domain must be one of {sorted(DOMAINS)}")
                 rules.append(
                     RegionalRule(
                         code=code,
@@ -268,6 +281,7 @@ def load_regional(path: Path | str = DEFAULT_REGIONAL_FILE, loader: type[Any] = 
                         why=item["why"],
                         example=item["example"],
                         negatives=_strings(item.get("not", []), f"{where}: not"),
+                        domain=domain,
                     )
                 )
     return RegionalRules(tuple(rules), path, keep)

@@ -1,0 +1,125 @@
+"""A text's domain, decided from the text itself: software text or not.
+
+Some words have a software sense and an everyday one that the neighbouring words do not decide (命令 a
+command or an order, 程序 a program or a procedure, 对象 an object or a partner, 支持 support or
+backing).  The document decides: a note with code, commands and API words is software text, where a
+Taiwan reader expects 指令 and a Hong Kong reader 程式; news or a travel note keeps 命令 and 程序.  The
+regional layer's rules marked ``domain: software`` (``data/regional.yml``) apply only to text this
+module calls software.
+
+Decided once per document from its own text, so it is deterministic and changes only when the text does:
+a code block, or software words and Latin identifiers dense enough (per 1,000 Han characters) that
+everyday prose does not reach them (news and shoppers' reviews score 0-8, software books and catalogues
+30 and more: ``bench/bench_conversion.py --domains``).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["GENERAL", "SOFTWARE", "software_score", "text_domain"]
+
+SOFTWARE = "software"
+GENERAL = ""
+
+#: Words of software text (written in Simplified; a Traditional note's are its own words).
+_WORDS = [
+    "代码",
+    "源码",
+    "函数",
+    "变量",
+    "参数",
+    "命令行",
+    "命令",
+    "脚本",
+    "编译",
+    "调试",
+    "程序",
+    "软件包",
+    "安装",
+    "配置文件",
+    "目录",
+    "文件名",
+    "文件夹",
+    "终端",
+    "内核",
+    "进程",
+    "线程",
+    "字符串",
+    "数据库",
+    "服务器",
+    "客户端",
+    "接口",
+    "模块",
+    "插件",
+    "浏览器",
+    "用户名",
+    "密码",
+    "选项",
+    "默认",
+    "版本",
+    "编辑器",
+    "操作系统",
+    "内存",
+    "硬盘",
+    "分区",
+    "网络",
+    "协议",
+    "端口",
+    "日志",
+    "缓存",
+    "数组",
+    "对象",
+    "类型",
+    "方法",
+    "属性",
+    "语法",
+    "语句",
+    "循环",
+    "返回",
+    "调用",
+    "运行",
+    "执行",
+    "设置",
+    "点击",
+    "菜单",
+    "窗口",
+    "按钮",
+    "链接",
+    "下载",
+    "上传",
+    "仓库",
+    "提交",
+    "分支",
+    "部署",
+    "主题",
+    "标签",
+    "页面",
+    "格式",
+    "字符",
+    "编码",
+]
+_WORD_RE = re.compile("|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)))
+#: A Latin identifier, a path or an option: letters with a digit, _, /, . or - inside, or a word in backticks.
+_CODE_RE = re.compile(
+    r"`[^`\n]+`|[A-Za-z][A-Za-z0-9]*[_/.\-][A-Za-z0-9_/.\-]+|--?[a-z][a-z\-]+|\b[a-z]+\(\d\)"
+)
+_FENCE_RE = re.compile(r"^\s*(```|~~~)|<pre[\s>]", re.MULTILINE)
+_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+#: Score (software words and code tokens per 1,000 Han characters) from which text is software.
+THRESHOLD = 20.0
+
+
+def software_score(text: str) -> float:
+    """Software words and code tokens per 1,000 Han characters of ``text``."""
+    han = len(_HAN_RE.findall(text))
+    if not han:
+        return 0.0
+    return 1000 * (len(_WORD_RE.findall(text)) + len(_CODE_RE.findall(text))) / han
+
+
+def text_domain(text: str) -> str:
+    """``SOFTWARE`` for software text (a code block, or a score of ``THRESHOLD`` or more), else ``GENERAL``."""
+    if _FENCE_RE.search(text):
+        return SOFTWARE
+    return SOFTWARE if software_score(text) >= THRESHOLD else GENERAL
