@@ -368,6 +368,9 @@ def sitemap(
     return "\n".join(rows) + "\n"
 
 
+#: The script sends a reader who chose a variant (``zd-variant``, set by the variant selector) to it
+#: before the refresh sends everyone else to the default one; written without spaces or comment:
+#: the site holds one stub per page.
 _STUB = """<!doctype html>
 <html lang="{lang}">
 <head>
@@ -375,14 +378,8 @@ _STUB = """<!doctype html>
 <title>{title}</title>
 <meta name="robots" content="noindex">
 <link rel="canonical" href="{default}">
-<script>
-/* The reader's remembered variant wins over the default (set by the variant selector). */
-try {{
-  var prefixes = {prefixes};
-  var chosen = localStorage.getItem("zd-variant");
-  if (chosen && prefixes[chosen]) location.replace("{up}" + prefixes[chosen] + "{page}" + location.hash);
-}} catch (e) {{}}
-</script>
+<script>try{{var p={prefixes},c=localStorage.getItem("zd-variant");\
+if(p[c])location.replace("{up}"+p[c]+"{page}"+location.hash)}}catch(e){{}}</script>
 <meta http-equiv="refresh" content="0; url={default}">
 </head>
 <body><p><a href="{default}">{title}</a></p></body>
@@ -395,7 +392,7 @@ def redirect_stub(*, dest_uri: str, page_url: str, title: str, variants: Iterabl
     all_variants = list(variants)
     here = page_dir(dest_uri)
     up = "../" * (here.count("/") + 1) if here else ""
-    prefixes = json.dumps({v.code: v.prefix for v in all_variants}, ensure_ascii=False)
+    prefixes = json.dumps({v.code: v.prefix for v in all_variants}, ensure_ascii=False, separators=(",", ":"))
     default = up + all_variants[0].prefix + page_url
     return _STUB.format(
         lang=all_variants[0].code,
