@@ -273,3 +273,17 @@ def test_materials_storage_helpers_are_defined_by_the_shared_script_unless_an_in
     assert result.ok, result.log
     whole = result.page("zh-Hans/notes/shell/index.html")
     assert '<script>__md_scope=new URL("../..",location),__md_hash=e=>' in whole
+
+
+def test_the_sidebars_table_of_contents_items_carry_no_class_the_navs_keep_materials(site):
+    """zhudu.css styles the sidebar's class-less items as Material's ``md-nav__item``; a table of
+    contents inside the primary nav (a page of the nav) keeps the class its drawer rules select."""
+    note = site.page("zh-Hans/notes/shell/index.html")
+    sidebar = note[note.index("md-sidebar--secondary") :]
+    assert '<li><a href="#第二节" class="md-nav__link md-ellipsis">第二节</a></li>' in sidebar
+    assert "md-nav__item" not in sidebar
+    about = site.page("zh-Hans/about/index.html")
+    primary = about[about.index("md-nav--primary") : about.index("md-sidebar--secondary")]
+    nested = primary[primary.index('<nav class="md-nav md-nav--secondary"') :]
+    assert re.search(r'<li class="md-nav__item"><a href="#[^"]+" class="md-nav__link md-ellipsis">', nested)
+    assert "<li><a" not in primary
