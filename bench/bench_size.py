@@ -167,6 +167,7 @@ _REST_REGIONS = (
     ("other", '<div class="zd-note__body">'),
     ("related, backlinks", '<aside class="zd-related'),
     ("other", '<a class="zd-gloss-home"'),
+    ("other", "</article>\n</article>"),  # the note's end, when it has no glossary link
 )
 
 
