@@ -105,7 +105,7 @@ def note_page_parts(html: str, finer: collections.Counter[str] | None = None) ->
     size = len(html.encode())
     # The note's body ends where its related themes, backlinks or glossary link begin, or else with
     # its own </div> before the note's and the content's </article>.
-    ending = html.rfind('</div>\n</article>\n</article>')
+    ending = html.rfind("</div>\n</article>\n</article>")
     body_end = min(
         (
             i

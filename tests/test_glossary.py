@@ -169,7 +169,9 @@ def test_marks_first_occurrence_in_running_text_and_skips_links_code_headings(si
     assert 'title="一种生产方式。"' in para
     # The card's link to the glossary (annotate.js) is on a note with a term, in each variant.
     for code in ("zh-Hans", "zh-Hant-TW"):
-        assert '<a class="zd-gloss-home" href="../../glossary/" hidden>' in result.page(f"{code}/notes/a/index.html")
+        assert '<a class="zd-gloss-home" href="../../glossary/" hidden>' in result.page(
+            f"{code}/notes/a/index.html"
+        )
 
 
 def test_every_occurrence_setting_and_anchors_unchanged(site_builder) -> None:

@@ -362,7 +362,9 @@ TOC_STYLE = """([li, a]) => {
 
 
 @pytest.mark.parametrize("width", [1280, 1000])
-def test_table_of_contents_items_without_materials_class_look_as_with_it(tmp_path, page: Any, width: int) -> None:
+def test_table_of_contents_items_without_materials_class_look_as_with_it(
+    tmp_path, page: Any, width: int
+) -> None:
     """The sidebar's entries are class-less ``li``: styled as Material's ``md-nav__item``, active too."""
     page.set_viewport_size({"width": width, "height": 800})
     with serve_built(tmp_path, notes={"toc.md": TOC_NOTE}) as site:
