@@ -288,3 +288,22 @@ def test_the_sidebars_table_of_contents_items_carry_no_class_the_navs_keep_mater
     nested = primary[primary.index('<nav class="md-nav md-nav--secondary"') :]
     assert re.search(r'<li class="md-nav__item"><a href="#[^"]+" class="md-nav__link md-ellipsis">', nested)
     assert "<li><a" not in primary
+
+
+def test_compact_drops_line_breaks_by_block_tags_in_a_pages_chrome_only():
+    page = (
+        "<!doctype html>\n<html>\n<head>\n<meta charset=utf-8>\n<title>t</title>\n</head>\n<body>\n"
+        '<div class="md-header">\n<a href="/">logo</a>\n注读\n<span>a</span>\n<span>b</span>\n</div>\n'
+        "<script>\nvar a = '>\\n<div>';\n</script>\n<main>\n"
+        '<div class="md-content">\n<p>one</p>\n<p>two</p>\n</div>\n</main>\n'
+        "<footer>\n<pre>x\n</pre>\n</footer>\n</body>\n</html>\n"
+    )
+    assert compact(page) == (
+        "<!doctype html><html><head><meta charset=utf-8><title>t</title></head><body>"
+        # between inline elements and text, a line break is a space: kept
+        '<div class="md-header"><a href="/">logo</a>\n注读\n<span>a</span>\n<span>b</span></div>'
+        "<script>\nvar a = '>\\n<div>';\n</script><main>"
+        # the content as compact always wrote it (search reads its text)
+        '<div class="md-content">\n<p>one</p>\n<p>two</p>\n</div>\n</main>'
+        "<footer><pre>x\n</pre></footer></body></html>"
+    )
