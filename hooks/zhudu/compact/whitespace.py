@@ -58,8 +58,10 @@ def _by_block(html: str, start: int, end: int) -> bool:
 
 
 def compact(html: str) -> str:
-    """``html`` with each run of whitespace that holds a line break made one line break (none by a
-    block's tag in a page's chrome)."""
+    """``html`` with each run of whitespace that holds a line break made one line break.
+
+    None by a block's tag in a whole page's chrome (see the module's docstring).
+    """
     content = html.find(CONTENT_START)
     chrome_again = html.find(CONTENT_END, content) if content >= 0 else -1
     if chrome_again < 0:  # not a whole page
