@@ -103,13 +103,16 @@ def note_page_parts(html: str, finer: collections.Counter[str] | None = None) ->
     """
     parts: collections.Counter[str] = collections.Counter()
     size = len(html.encode())
+    # The note's body ends where its related themes, backlinks or glossary link begin, or else with
+    # its own </div> before the note's and the content's </article>.
+    ending = html.rfind("</div>\n</article>\n</article>")
     body_end = min(
         (
             i
             for i in (html.find(m) for m in ('<aside class="zd-related', '<a class="zd-gloss-home"'))
             if i >= 0
         ),
-        default=-1,
+        default=ending + len("</div>") if ending >= 0 else -1,
     )
     for start, end, name in (
         # The note's body ends where its related themes, backlinks or glossary link begin (a clipped
@@ -164,6 +167,7 @@ _REST_REGIONS = (
     ("other", '<div class="zd-note__body">'),
     ("related, backlinks", '<aside class="zd-related'),
     ("other", '<a class="zd-gloss-home"'),
+    ("other", "</article>\n</article>"),  # the note's end, when it has no glossary link
 )
 
 

@@ -216,21 +216,34 @@ def test_variant_selector_and_hreflang_name_every_variant(small):
         assert re.search(menu, page), code
 
 
-def test_sitemaps_name_every_variant(small):
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+def test_sitemaps_list_their_variant_and_heads_name_every_variant(small):
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
-        tree = ET.parse(small.site_dir / code / "sitemap.xml")
-        locs = [e.text for e in tree.findall(".//s:loc", ns)]
+        text = (small.site_dir / code / "sitemap.xml").read_text(encoding="utf-8")
+        locs = [e.text for e in ET.fromstring(text).findall(".//s:loc", ns)]
         assert locs and all(f"/{code}/" in loc for loc in locs)
-        first = tree.find(".//s:url", ns)
-        langs = sorted(link.get("hreflang") for link in first.findall("x:link", ns))
+        # The alternates are the pages' hreflang links (one annotation is enough for crawlers).
+        assert "xhtml:link" not in text and text.count("\n") == len(locs) + 3
+        assert "/notes/a/" in "".join(locs)
+        page = small.page(f"{code}/notes/a/index.html")
+        langs = sorted(re.findall(r'<link rel="alternate " href="[^"]*/notes/a/" hreflang="([^"]+)">', page))
         assert langs == ["zh-Hans", "zh-Hant-HK", "zh-Hant-TW"]
+
+
+def test_root_sitemap_is_an_index_of_the_variants_sitemaps(small):
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    text = (small.site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex ')
+    locs = [e.text for e in ET.fromstring(text).findall("s:sitemap/s:loc", ns)]
+    # Not the root's redirect stubs (noindex): the sitemaps of the variants, each of which exists.
+    assert [loc.rsplit("/", 2)[-2] for loc in locs] == ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"]
+    assert all((small.site_dir / loc.rsplit("/", 2)[-2] / "sitemap.xml").is_file() for loc in locs)
 
 
 def test_root_keeps_redirects_to_the_default_variant(small):
     stub = small.page("notes/a/index.html")
     assert 'content="0; url=../../zh-Hans/notes/a/"' in stub
-    assert 'localStorage.getItem("zd-variant")' in stub
+    assert 'localStorage.getItem("zd-variant")' in stub and "/*" not in stub
 
 
 def test_each_variant_has_its_own_search_index_in_its_script(small):

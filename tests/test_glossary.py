@@ -167,6 +167,11 @@ def test_marks_first_occurrence_in_running_text_and_skips_links_code_headings(si
     # The mark sits in the paragraph where the term first occurs in running text.
     para = re.search(r"<p[^>]*>这里说的是(.*?)</p>", body).group(1)
     assert 'title="一种生产方式。"' in para
+    # The card's link to the glossary (annotate.js) is on a note with a term, in each variant.
+    for code in ("zh-Hans", "zh-Hant-TW"):
+        assert '<a class="zd-gloss-home" href="../../glossary/" hidden>' in result.page(
+            f"{code}/notes/a/index.html"
+        )
 
 
 def test_every_occurrence_setting_and_anchors_unchanged(site_builder) -> None:
@@ -183,7 +188,8 @@ def test_every_occurrence_setting_and_anchors_unchanged(site_builder) -> None:
     # Marking never changes the text: strip the marks and the passages are identical.
     def text(html: str) -> str:
         body = html[html.index("zd-note__body") : html.index("</article>", html.index("zd-note__body"))]
-        return re.sub(r"<[^>]+>", "", body)
+        # (without the card's hidden link to the glossary, written only where a term is marked)
+        return re.sub(r"<[^>]+>", "", re.sub(r'\n?<a class="zd-gloss-home"[^>]*>[^<]*</a>', "", body))
 
     assert text(pages[0]) == text(pages[1]) == text(pages[2])
 

@@ -101,7 +101,11 @@ def test_build_writes_passage_index_per_variant(site_builder) -> None:
     locations = [d["location"] for d in tw]
     assert "notes/n/" in locations and sum(loc.startswith("notes/n/#p-") for loc in locations) == 3
     assert any("資料中心" in d["text"] for d in tw if "#p-" in d["location"])
-    assert "assets/zhudu/search-worker.js" in result.page("zh-Hant-TW/index.html")
+    # The page names the shared script that aims Material's search at the worker (next test).
+    assert "assets/zhudu/config.js?v=" in result.page("zh-Hant-TW/index.html")
+    assert 'var worker = "search-worker.js?v=' in (result.site_dir / "assets/zhudu/config.js").read_text(
+        "utf-8"
+    )
 
 
 def test_materials_index_holds_its_configuration_and_no_passages(site_builder) -> None:
@@ -117,22 +121,27 @@ def test_materials_index_holds_its_configuration_and_no_passages(site_builder) -
 
 
 def test_every_page_aims_materials_search_ui_at_zhudus_worker(site_builder) -> None:
-    """The worker URL in each page's config reaches Zhudu's worker from where the page is written."""
+    """The worker URL reaches Zhudu's worker from where the page is written: the page's JSON has none,
+    ``config.js`` puts it back from its own URL (the worker is beside it; ``shared_config``)."""
     result = site_builder(notes={"n.md": NOTE}, site_url="https://example.org/project/")
     assert result.ok, result.log
     site_path = "/project/"  # 404.html's URLs are root-absolute (served for any missing path)
+    text = (result.site_dir / "assets" / "zhudu" / "config.js").read_text("utf-8")
+    relative, _, version = json.loads(re.search(r"var worker = (\"[^\"]*\");", text)[1]).partition("?v=")
+    worker = asset_versions.OVERRIDES / search.WORKER_PATH
+    assert version == hashlib.sha256(worker.read_bytes()).hexdigest()[:12]
+    assert "page.search = new URL(worker, script.src).href" in text
     pages = ["zh-Hans/notes/n/index.html", "zh-Hant-HK/notes/n/index.html", "zh-Hant-TW/404.html", "404.html"]
     for page in pages:
-        config = json.loads(
-            re.search(r'<script id="__config"[^>]*>(.*?)</script>', result.page(page), re.S)[1]
-        )
-        url, _, version = config["search"].partition("?v=")
-        worker = asset_versions.OVERRIDES / search.WORKER_PATH
-        assert version == hashlib.sha256(worker.read_bytes()).hexdigest()[:12]
+        html = result.page(page)
+        config = json.loads(re.search(r'<script id="__config"[^>]*>(.*?)</script>', html, re.S)[1])
+        assert "search" not in config, page
+        url = re.search(r'<script defer src="([^"?]*/assets/zhudu/config\.js)\?v=', html)[1]
         if url.startswith("/"):
-            target = url.removeprefix(site_path)
+            script = url.removeprefix(site_path)
         else:
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(page), url))
+            script = posixpath.normpath(posixpath.join(posixpath.dirname(page), url))
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(script), relative))
         assert target == search.WORKER_PATH, (page, url)
         assert (result.site_dir / target).is_file()
 
@@ -144,6 +153,12 @@ def test_material_setting_keeps_stock_search(site_builder) -> None:
     assert "zhudu" not in index["config"]
     assert not any("#p-" in d["location"] for d in index["docs"])
     assert "search-worker.js" not in result.page("zh-Hans/index.html")
+    # Material's worker stays in the page's JSON: config.js has no worker of its own to put back.
+    config = re.search(r'<script id="__config"[^>]*>(.*?)</script>', result.page("zh-Hans/index.html"), re.S)[
+        1
+    ]
+    assert "assets/javascripts/workers/search." in json.loads(config)["search"]
+    assert 'var worker = "";' in (result.site_dir / "assets" / "zhudu" / "config.js").read_text("utf-8")
 
 
 # --------------------------------------------------------------------------- the sharded index

@@ -330,3 +330,67 @@ def test_a_remembered_dark_palette_is_on_the_body_before_materials_bundle_runs(
         "[...document.scripts].filter(s => !s.src && s.text.includes('__palette')).map(s => s.text)"
     )
     assert len(inline) == 1 and "matchMedia" not in inline[0]  # the automatic option's branch left out
+
+
+TOC_NOTE = """---
+title: 目录的条目
+date: 2024-01-01
+---
+
+## 第一节
+
+正文。
+
+## 第二节
+
+### 第二节的小节
+
+正文。
+
+## 第三节
+
+正文。
+"""
+
+#: What Material's rules for an entry of the table of contents set, on its item and its link.
+TOC_STYLE = """([li, a]) => {
+  const of = (el, names) => names.map(n => getComputedStyle(el).getPropertyValue(n));
+  return [of(li, ['display', 'padding-left', 'padding-right', 'font-size', 'line-height', 'border-top-width']),
+          of(a, ['display', 'color', 'margin-top', 'margin-left', 'margin-right', 'overflow', 'text-overflow',
+                 'white-space', 'scroll-snap-align'])];
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 1000])
+def test_table_of_contents_items_without_materials_class_look_as_with_it(
+    tmp_path, page: Any, width: int
+) -> None:
+    """The sidebar's entries are class-less ``li``: styled as Material's ``md-nav__item``, active too."""
+    page.set_viewport_size({"width": width, "height": 800})
+    with serve_built(tmp_path, notes={"toc.md": TOC_NOTE}) as site:
+        page.goto(site.variant_url("zh-Hans", "notes/toc/"))
+        page.wait_for_load_state("networkidle")
+        toc = page.locator(".md-sidebar--secondary [data-md-component=toc]")
+        assert toc.locator("li").count() == 4 and toc.locator("li.md-nav__item").count() == 0
+        # Material's markup for the same entries beside them, in the same list; both made active.
+        page.evaluate(
+            """ul => { for (const li of [...ul.querySelectorAll(':scope > li')]) {
+                 const copy = li.cloneNode(true); copy.className = 'md-nav__item';
+                 copy.querySelectorAll('li').forEach(n => n.className = 'md-nav__item');
+                 ul.append(copy);
+               }
+               ul.querySelectorAll(':scope > li > a').forEach(a => a.classList.add('md-nav__link--active')); }""",
+            toc.element_handle(),
+        )
+        page.wait_for_function("document.getAnimations().length === 0")  # colours' transitions ended
+        pairs = page.evaluate(
+            """([ul, style]) => { const f = eval(style); const items = [...ul.querySelectorAll('li')];
+                 const half = items.length / 2;
+                 return items.slice(0, half).map((li, i) => [f([li, li.querySelector('a')]),
+                                                          f([items[half + i], items[half + i].querySelector('a')])]); }""",
+            [toc.element_handle(), TOC_STYLE],
+        )
+    assert len(pairs) == 4
+    for ours, materials in pairs:
+        assert ours == materials
+    assert pairs[0][0][1][4] != "0px"  # the link's right margin, which only Material's item rule gives

@@ -17,7 +17,7 @@ import pytest
 from conftest import REPO, build_site, repo_config
 from zhudu.compact import joined_scripts
 from zhudu.compact.theme_files import unused
-from zhudu.compact.whitespace import compact
+from zhudu.compact.whitespace import compact, compact_chrome
 
 NOTE = """---
 title: 页面的外壳
@@ -55,7 +55,7 @@ def site(tmp_path_factory):
 
 def _chrome(html: str) -> int:
     start = html.index('<div class="zd-note__body">')
-    end = html.index('<a class="zd-gloss-home"')
+    end = html.index("</div>\n</article>", start) + len("</div>")  # no related notes, no glossary term
     return len(html.encode()) - len(html[start:end].encode())
 
 
@@ -65,6 +65,7 @@ def test_a_note_pages_chrome_stays_under_its_bound(site, variant):
     assert _chrome(html) <= CHROME_BOUND, _chrome(html)
     assert not re.search(r"\n[ \t]+<", html.replace(html[html.find("<pre") : html.find("</pre>")], ""))
     assert "\n\n" not in html
+    assert "zd-gloss-home" not in html  # no glossary term on the note: no card to link from
 
 
 @pytest.mark.parametrize(
@@ -273,3 +274,36 @@ def test_materials_storage_helpers_are_defined_by_the_shared_script_unless_an_in
     assert result.ok, result.log
     whole = result.page("zh-Hans/notes/shell/index.html")
     assert '<script>__md_scope=new URL("../..",location),__md_hash=e=>' in whole
+
+
+def test_the_sidebars_table_of_contents_items_carry_no_class_the_navs_keep_materials(site):
+    """zhudu.css styles the sidebar's class-less items as Material's ``md-nav__item``; a table of
+    contents inside the primary nav (a page of the nav) keeps the class its drawer rules select."""
+    note = site.page("zh-Hans/notes/shell/index.html")
+    sidebar = note[note.index("md-sidebar--secondary") :]
+    assert '<li><a href="#第二节" class="md-nav__link md-ellipsis">第二节</a></li>' in sidebar
+    assert "md-nav__item" not in sidebar
+    about = site.page("zh-Hans/about/index.html")
+    primary = about[about.index("md-nav--primary") : about.index("md-sidebar--secondary")]
+    nested = primary[primary.index('<nav class="md-nav md-nav--secondary"') :]
+    assert re.search(r'<li class="md-nav__item"><a href="#[^"]+" class="md-nav__link md-ellipsis">', nested)
+    assert "<li><a" not in primary
+
+
+def test_compact_drops_line_breaks_by_block_tags_in_a_pages_chrome_only():
+    page = (
+        "<!doctype html>\n<html>\n<head>\n<meta charset=utf-8>\n<title>t</title>\n</head>\n<body>\n"
+        '<div class="md-header">\n<a href="/">logo</a>\n注读\n<span>a</span>\n<span>b</span>\n</div>\n'
+        "<script>\nvar a = '>\\n<div>';\n</script>\n<main>\n"
+        '<div class="md-content">\n<p>one</p>\n<p>two</p>\n</div>\n</main>\n'
+        "<footer>\n<pre>x\n</pre>\n</footer>\n</body>\n</html>\n"
+    )
+    assert compact_chrome(compact(page)) == (
+        "<!doctype html><html><head><meta charset=utf-8><title>t</title></head><body>"
+        # between inline elements and text, a line break is a space: kept
+        '<div class="md-header"><a href="/">logo</a>\n注读\n<span>a</span>\n<span>b</span></div>'
+        "<script>\nvar a = '>\\n<div>';\n</script><main>"
+        # the content as compact always wrote it (search reads its text)
+        '<div class="md-content">\n<p>one</p>\n<p>two</p>\n</div>\n</main>'
+        "<footer><pre>x\n</pre></footer></body></html>"
+    )

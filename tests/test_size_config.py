@@ -1,4 +1,4 @@
-"""Material's ``__config``: a page keeps its own ``base`` and ``search``, ``assets/zhudu/config.js`` the rest.
+"""Material's ``__config``: a page keeps its own ``base``, ``assets/zhudu/config.js`` the rest.
 
 The shared part is computed before any page is rendered (``zhudu.compact.shared_config``), from the
 keys of Material's ``config`` block in its ``base.html``: these tests check it against what that
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import posixpath
 import re
 from pathlib import Path
 
@@ -50,14 +51,14 @@ def _materials_keys() -> set[str]:
 def test_a_page_and_the_shared_script_make_materials_whole_config(site, variant, placeholder):
     html = site.page(f"{variant}/notes/config/index.html")
     page = json.loads(_CONFIG_RE.search(html)[1])
-    assert set(page) == {"base", "search"}
+    assert set(page) == {"base"}  # Zhudu's worker's URL is put back by config.js (test_search.py)
     assert page["base"] == "../.."
     script = re.search(r'<script defer src="((?:\.\./)+assets/zhudu/config\.js)\?v=(\w+)"></script>', html)
     assert script, "the shared script is named, with its version"
     text = (site.site_dir / shared_config.PATH).read_bytes()
     assert script[2] == hashlib.sha256(text).hexdigest()[:12]
     assert html.index("config.js?v=") < html.index("bundle.") < html.index("reader.js?v=")  # read first
-    whole = {**page, **_shared(site)[variant]}
+    whole = {**page, "search": "(config.js)", **_shared(site)[variant]}
     assert (
         set(whole)
         == _materials_keys()
@@ -88,6 +89,28 @@ def test_a_config_that_differs_from_the_shared_part_is_kept_whole():
     other = page.replace('"tags": null', '"tags": {"a": 1}')
     assert shared_config.shorten(other, shared) == other
     assert shared_config.shorten(page, None) == page
+
+
+@pytest.mark.parametrize(
+    ("base", "search", "dropped"),
+    [
+        ("../..", "../../assets/zhudu/search-worker.js?v={v}", True),
+        (".", "assets/zhudu/search-worker.js?v={v}", True),
+        ("/project", "/project/assets/zhudu/search-worker.js?v={v}", True),  # 404.html
+        ("../..", "../assets/zhudu/search-worker.js?v={v}", False),  # not where config.js finds it
+        ("../..", "../../assets/zhudu/search-worker.js?v=000000000000", False),  # another version
+        ("..", "../assets/javascripts/workers/search.1e90e0fb.min.js", False),  # Material's search
+    ],
+)
+def test_zhudus_worker_url_leaves_the_page_only_where_config_js_puts_the_same_back(base, search, dropped):
+    shared = shared_config.shared_part(["toc.follow"], {}, [])
+    url = search.format(v=shared_config.worker_url().partition("?v=")[2])
+    whole = {**shared, "base": base, "search": url}
+    page = f'<script id="__config" type="application/json">{json.dumps(whole)}</script>'
+    own = json.loads(re.search(r">(.*)<", shared_config.shorten(page, shared))[1])
+    assert own == ({"base": base} if dropped else {"base": base, "search": url})
+    here = posixpath.join(base, posixpath.dirname(shared_config.PATH), shared_config.worker_url())
+    assert (posixpath.normpath(here) == posixpath.normpath(url)) is dropped
 
 
 def test_materials_config_keys_are_read_from_its_base_template():

@@ -333,7 +333,7 @@ def test_build_links_passages_across_notes_and_scripts(site_builder) -> None:
     assert re.search(rf'id="{pinned}"[^>]*>\s*<span class="zd-tm"', a_hans)
     # Chips and related notes.
     assert 'class="zd-note-themes"' in a_tw and "資料中心與邊緣" in a_tw
-    assert re.search(r'class="zd-related__title" href="../note-b/"', a_hans)
+    assert re.search(r'<ol class="zd-related__list">\n<li>\n<a href="../note-b/">', a_hans)
     # The theme page, in every variant, links back to both passages; the overview links it.
     for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
         page = result.page(f"{code}/themes/cloud-vs-edge/index.html")

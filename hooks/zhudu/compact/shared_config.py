@@ -6,6 +6,8 @@ settings that are the same on every page of a variant: about 700 of its 880 byte
 ``{"base", "search"}``; ``assets/zhudu/config.js`` (written by the build, one file for every
 variant, its URL carrying its content's hash) is deferred before Material's deferred bundle and
 puts the rest back into the page's JSON, the variant's by ``<html lang>``, before the bundle reads it.
+With Zhudu's search, ``search`` (the worker's URL, about 70 bytes) leaves the page too: the worker
+is beside ``config.js``, which puts its URL back from its own (``document.currentScript``).
 
 The shared part is computed before any page is rendered, from the theme's config, and the keys of
 Material's ``config`` block (read from its ``base.html``), with the interface strings as markers
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import posixpath
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -28,7 +31,9 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2.utils import htmlsafe_json_dumps
 
+from ..publish import asset_versions
 from ..script import variants
+from ..search.index import WORKER_PATH
 from . import joined_scripts, shell_strings
 
 if TYPE_CHECKING:
@@ -72,12 +77,15 @@ def script(
     reading: Mapping[str, Sequence[str]],
     shell: Mapping[str, Mapping[str, str]] | None = None,
     helpers: str = "",
+    worker: str = "",
 ) -> str:
     """``config.js``: the shared part, reading.js's strings and shell.js's values for each variant.
 
     ``strings``: variant code → its interface strings; ``reading``: code → reading.js's strings, in
     its KEYS' order; ``shell``: code → shell.js's values with markers (``shell_strings``);
-    ``helpers``: Material's storage helpers as its inline script defines them (``zd_md_helpers``).
+    ``helpers``: Material's storage helpers as its inline script defines them (``zd_md_helpers``);
+    ``worker``: the search worker's URL from ``config.js`` (``worker_url``), put into a page's JSON
+    that has no ``search``; empty with Material's search.
     """
 
     def filled(part: Mapping[str, Any], table: Mapping[str, str]) -> Any:
@@ -94,9 +102,11 @@ def script(
         "   Material's bundle reads it; reading.js's strings (partials/zd-reading.html); what shell.js\n"
         "   draws the header's controls from (compact/shell_strings.py). */\n"
         "(function () {\n"
+        "  var script = document.currentScript;\n"
         "  var config = " + config + ";\n"
         "  var reading = " + words + ";\n"
         "  var shell = " + values + ";\n"
+        "  var worker = " + json.dumps(worker) + ";\n"
         "  var lang = document.documentElement.lang;\n"
         "  window.zdReadingStrings = reading[lang];\n"
         "  window.zdShell = shell[lang];\n"
@@ -107,10 +117,11 @@ def script(
         .replace(",__md_set=", ",window.__md_set=")
         + ";\n"
         '  var element = document.getElementById("__config"), part = config[lang];\n'
-        "  if (!element || !part) return;\n"
+        "  if (!element) return;\n"
         "  var page = JSON.parse(element.textContent);\n"
         '  if ("features" in page) return;  /* a page that kept its whole JSON */\n'
-        "  for (var key in part) page[key] = part[key];\n"
+        '  if (worker && !("search" in page) && script) page.search = new URL(worker, script.src).href;\n'
+        "  if (part) for (var key in part) page[key] = part[key];\n"
         "  element.textContent = JSON.stringify(page);\n"
         "})();\n"
     )
@@ -133,6 +144,7 @@ def for_site(env: Environment, config: MkDocsConfig, site: Site) -> tuple[dict[s
             config.theme, [v.code for v in site.variants], lambda code: site.converter(code).text
         ),
         env.get_template("partials/zd-md-helpers.html").module.zd_md_helpers,  # type: ignore[attr-defined]
+        worker_url() if site.settings.search == "zhudu" else "",
     )
     return shared, {
         PATH: text + joined_scripts.joined(env, joined_scripts.BEFORE),
@@ -151,8 +163,25 @@ def versions(scripts: dict[str, str]) -> dict[str, str]:
     }
 
 
+def worker_url() -> str:
+    """Zhudu's search worker's URL from ``config.js`` (beside it), with its version (``?v=``)."""
+    here = posixpath.dirname(PATH)
+    return f"{posixpath.relpath(WORKER_PATH, here)}?v={asset_versions.version(WORKER_PATH)}"
+
+
+def _is_worker(search: Any, base: Any) -> bool:
+    """Whether a page's ``search`` is Zhudu's worker, as ``config.js`` puts it back (``worker_url``)."""
+    if not isinstance(search, str) or not isinstance(base, str):
+        return False
+    here = posixpath.join(base, posixpath.dirname(PATH), worker_url())
+    return posixpath.normpath(search) == posixpath.normpath(here)
+
+
 def shorten(html: str, shared: Mapping[str, Any] | None) -> str:
-    """Material's ``__config`` element with only the page's own keys when the rest is ``shared`` (a filter)."""
+    """Material's ``__config`` element with only the page's own keys when the rest is ``shared`` (a filter).
+
+    Zhudu's worker's URL (``search``) is left out too: ``config.js`` puts it back (``worker_url``).
+    """
     m = _CONFIG_RE.search(html)
     if shared is None or m is None:
         return html
@@ -160,7 +189,8 @@ def shorten(html: str, shared: Mapping[str, Any] | None) -> str:
     rest = {k: v for k, v in config.items() if k not in PAGE_KEYS}
     if rest != shared or not set(PAGE_KEYS) <= config.keys():
         return html
-    own = htmlsafe_json_dumps({key: config[key] for key in PAGE_KEYS})
+    keys = [key for key in PAGE_KEYS if key != "search" or not _is_worker(config[key], config["base"])]
+    own = htmlsafe_json_dumps({key: config[key] for key in keys})
     return f"{html[: m.start('json')]}{own}{html[m.end('json') :]}"
 
 

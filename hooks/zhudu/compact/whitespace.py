@@ -8,6 +8,12 @@ never removed, only shortened, so two words or two inline elements stay apart.  
 ``pre``, ``code``, ``kbd`` and ``textarea`` (preformatted here: Material styles ``code`` and
 ``kbd`` ``pre-wrap``), ``script`` and ``style`` (not HTML), and a tag written over several lines
 (an attribute's value keeps its line breaks).
+
+``compact_chrome`` then removes, in a whole page's chrome (all but its content, ``CONTENT_START``
+… ``CONTENT_END``), the line breaks that stand before or after the tag of a block or hidden
+element: there a line break is at the start or the end of a line, where a browser shows no
+whitespace (about 120 bytes a page).  The content keeps its line breaks: its text is what search
+reads, its elements the author's.
 """
 
 from __future__ import annotations
@@ -35,6 +41,50 @@ def compact(html: str) -> str:
     return _RUN_RE.sub(_shorter, html)
 
 
+#: Where a page's content begins and where its chrome resumes (Material's ``base.html``).
+CONTENT_START = '<div class="md-content"'
+CONTENT_END = "</main>"
+#: The chrome's elements a browser lays out as blocks or does not show: Material's and Zhudu's
+#: templates give none of them another ``display`` next to a line break (or put it in a flex
+#: container, which ignores whitespace).
+_BLOCK = (
+    "html|head|body|meta|link|title|script|style|div|nav|ul|ol|li|header|footer|main|article|aside|form|input"
+)
+_BEFORE_BLOCK_RE = re.compile(rf"\n(?=</?(?:{_BLOCK})\b)", re.IGNORECASE)
+_AFTER_BLOCK_RE = re.compile(rf"(</?(?:{_BLOCK})\b[^<>]*>)\n", re.IGNORECASE)
+#: What ``compact`` leaves as written, found the same way here (its line breaks are its own).
+_KEPT_RE = re.compile(
+    r"<(?P<tag>pre|code|kbd|textarea|script|style)\b.*?</(?P=tag)\s*>|<[^<>]*\n[^<>]*>",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def _without_block_breaks(html: str) -> str:
+    out = []
+    pos = 0
+    for kept in _KEPT_RE.finditer(html):
+        between = _AFTER_BLOCK_RE.sub(r"\1", _BEFORE_BLOCK_RE.sub("", html[pos : kept.start()]))
+        if between.endswith("\n") and _BEFORE_BLOCK_RE.match(html, kept.start() - 1):
+            between = between[:-1]  # the line break before a kept <script> or <style>
+        out.append(between)
+        out.append(kept.group())
+        pos = kept.end()
+    out.append(_AFTER_BLOCK_RE.sub(r"\1", _BEFORE_BLOCK_RE.sub("", html[pos:])))
+    return "".join(out)
+
+
+def compact_chrome(html: str) -> str:
+    """A compacted page without the line breaks by a block's tag in its chrome (see above).
+
+    A page without Material's content (``CONTENT_START`` … ``CONTENT_END``) is left as it is.
+    """
+    start = html.find(CONTENT_START)
+    end = html.find(CONTENT_END, start) if start >= 0 else -1
+    if end < 0:
+        return html
+    return _without_block_breaks(html[:start]) + html[start:end] + _without_block_breaks(html[end:])
+
+
 def compact_page(output: str, template_name: str) -> str:
     """A static template's output, compacted when it is an HTML page (``sitemap.xml`` is left as written)."""
-    return compact(output) if template_name.endswith(".html") else output
+    return compact_chrome(compact(output)) if template_name.endswith(".html") else output

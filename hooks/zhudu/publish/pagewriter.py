@@ -185,7 +185,7 @@ def convert_page(
     texts: list[tuple[str, search.PageText]] = []
     # Here, not in ``on_post_page``: in a page writer, beside MkDocs' render loop, and not at all
     # when the page's copies come from the cache.
-    html = whitespace.compact(html)
+    html = whitespace.compact_chrome(whitespace.compact(html))
     # Every variant folder is one level deep, so URLs are re-aimed once for all of them (the
     # folder's name left as a placeholder), and the page is tokenized once; per variant only
     # the text is converted and the names filled in.

@@ -425,7 +425,7 @@ class Site(NoteLoading):
         log.debug("search indexes written for %d variants", len(self.variants))
 
     def write_sitemaps(self, site_dir: Path) -> int:
-        """A sitemap per variant naming every variant of each page; returns how many were written."""
+        """A sitemap per variant naming its pages; returns how many were written."""
         written = 0
         urls = sorted((p.url, p.lastmod) for p in self.pages.values())
         for variant in self.variants:
@@ -436,7 +436,7 @@ class Site(NoteLoading):
             if kept is not None and kept[0] == made_from and kept[1] == _stats(target, packed):
                 continue  # a save that moved no page and no date: the files written last time hold
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(variants.sitemap(urls, variant, self.variants, self.site_url), encoding="utf-8")
+            target.write_text(variants.sitemap(urls, variant, self.site_url), encoding="utf-8")
             # mtime=0 keeps the archive byte-identical between builds.
             data = target.read_bytes()
             packed.write_bytes(gzip.compress(data, mtime=0))
