@@ -23,9 +23,10 @@ import os
 import re
 import zlib
 from collections import defaultdict
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Collection, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from zhudu.search.postings import sha
@@ -187,7 +188,7 @@ def stored_all(texts: list[str | bytes]) -> list[bytes]:
     runs = threads * 4  # shorter runs: a thread that drew small files takes another
     cuts = [len(texts) * k // runs for k in range(runs + 1)]
     with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="zhudu-deflate") as pool:
-        parts = pool.map(lambda cut: [stored(t) for t in texts[cut[0] : cut[1]]], zip(cuts, cuts[1:]))
+        parts = pool.map(lambda cut: [stored(t) for t in texts[cut[0] : cut[1]]], pairwise(cuts))
         return [data for part in parts for data in part]
 
 
