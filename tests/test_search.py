@@ -6,6 +6,7 @@ import hashlib
 import json
 import posixpath
 import re
+import threading
 import zlib
 from dataclasses import replace
 from typing import Any
@@ -483,3 +484,26 @@ def test_words_kept_from_a_former_process_are_used_and_the_dictionary_loaded_asi
     assert len(search._JIEBA) == 1 and search.TEXTS_CUT[0] == len(more)
     assert expected == search.folded_vocabulary(texts, table, ["注读"])
     assert set(expected) <= set(cut_by_it)
+
+
+def test_many_files_are_deflated_on_threads_into_the_same_bytes_in_order(monkeypatch) -> None:
+    """A build deflates its family files one run per thread (zlib frees the interpreter lock); a save's few on one."""
+    texts: list[str | bytes] = [json.dumps({"p": list(range(n * 37 % 500))}) for n in range(300)]
+    texts[7] = texts[7].encode("utf-8")  # the shards come as UTF-8 bytes
+    expected = [zlib.compress(t if isinstance(t, bytes) else t.encode("utf-8"), 9) for t in texts]
+    threads: set[str] = set()
+    deflate = writing.stored
+
+    def recording(text: str | bytes) -> bytes:
+        threads.add(threading.current_thread().name)
+        return deflate(text)
+
+    monkeypatch.setattr(writing, "stored", recording)
+    monkeypatch.setattr(writing, "_cpus", lambda: 2)
+    assert writing.stored_all(texts) == expected
+    # On the pool's threads (how many of the two took a run is the scheduler's affair).
+    assert threads and all(name.startswith("zhudu-deflate") for name in threads)
+    threads.clear()
+    few = texts[: writing.THREADED_FILES - 1]
+    assert writing.stored_all(few) == expected[: len(few)]
+    assert threads == {threading.current_thread().name}

@@ -371,8 +371,8 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
     for file in pages:  # written unless ``plan`` finds its output still holds
         if isinstance(file, SiteFile):
             file.rewrite = True
-    if outputs is None:
-        return
+    if outputs is None or not (dirty() or annotations.serving()):
+        return  # a clean ``mkdocs build``: no record to compare with, none kept (``record_pages``)
     from zhudu import pages as page_events  # the per-page events import this module's callers
     from zhudu.publish.pagination import PER_PAGE
 

@@ -261,7 +261,7 @@ class Assembly:
                 or record.canonical is not canonical
                 or record.table_version != self.table_version
             ):
-                record = _variant_page(page, canonical, folder, self.table_version)
+                record = _variant_page(page, canonical, folder, self.table_version, self.remember)
                 self.stats.redone += 1
             self.stats.pages += 1
             if self.remember:
@@ -379,15 +379,21 @@ def _entry_bytes(name: str, value: Any, shard_key: str | None = None) -> int:
 
 
 def _variant_page(
-    page: search.PageText, canonical: _CanonicalPage | None, folder: search.Folder, table_version: int
+    page: search.PageText,
+    canonical: _CanonicalPage | None,
+    folder: search.Folder,
+    table_version: int,
+    remember: bool = True,
 ) -> _VariantPage:
+    """``remember``: the record is kept for a new fold table (``_new_table`` reads its ``chars``)."""
     title = folder(canonical.title if canonical is not None else page.title)
     texts: list[str] = []
     rows: list[list[Any]] = []
     for p in page.passages:
         text = canonical.passages.get(p.anchor) if canonical is not None else None
         ftext = folder(p.text)
-        ctext = folder(text) if text is not None else ftext
+        # The canonical variant's passage is most often its own canonical text: folded once.
+        ctext = folder(text) if text is not None and text != p.text else ftext
         texts.append(ctext)
         row: list[Any] = [p.anchor, p.section or page.title, p.text]
         if ctext != ftext:
@@ -404,7 +410,11 @@ def _variant_page(
         ]
         fragment = json_text({"l": page.url, "t": page.title, "h": list(headings), "p": chunk})
         fragments.append((fragment, sha(fragment)))
-    chars = distinct(page.title, *(p.text for p in page.passages), canonical.chars if canonical else "")
+    chars = (
+        distinct(page.title, *(p.text for p in page.passages), canonical.chars if canonical else "")
+        if remember
+        else ""  # a build's records are not kept: no later table to compare with
+    )
     return _VariantPage(page.url, canonical, table_version, title, chars, texts, fragments)
 
 

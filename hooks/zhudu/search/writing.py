@@ -24,7 +24,9 @@ import re
 import zlib
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from zhudu.search.postings import sha
@@ -120,7 +122,18 @@ def _write_folder(
     folder.mkdir(parents=True, exist_ok=True)
     deflate = bool(key[1])
     now: dict[str, tuple[str, int]] = {}
-    for name in sorted(files):
+    names = sorted(files)
+    # The files this folder deflates (written or compared with the disk, their bytes not known): all
+    # at once, on every CPU, before the loop below writes them in order.
+    to_deflate = [
+        name
+        for name in names
+        if deflate
+        and not _unchanged(known, stored_name(name), files[name][1])
+        and not isinstance(deflated.get(files[name][1]), bytes)
+    ]
+    made = dict(zip(to_deflate, stored_all([files[n][0] for n in to_deflate]), strict=True))
+    for name in names:
         text, digest = files[name]
         disk_name = stored_name(name) if deflate else name
         was = known.get(disk_name) if known is not None else None
@@ -135,7 +148,7 @@ def _write_folder(
         elif isinstance(kept_bytes := deflated.get(digest), bytes):
             data = kept_bytes
         else:
-            data = stored(text)
+            data = made.pop(name)
             stats.compressed += 1
         now[disk_name] = (digest, len(data))
         stats.bytes += len(data)
@@ -149,6 +162,41 @@ def _write_folder(
         for name in stale:
             (folder / name).unlink(missing_ok=True)
     record[key] = (folder.name, now)
+
+
+def _unchanged(known: Mapping[str, tuple[str, int]] | None, disk_name: str, digest: str) -> bool:
+    """Whether the last write left this file with this JSON's SHA-256 (``_write_folder`` keeps it)."""
+    was = known.get(disk_name) if known is not None else None
+    return was is not None and was[0] == digest
+
+
+#: Files deflated at once from which ``stored_all`` uses threads (a save deflates a few: one thread).
+THREADED_FILES = 64
+
+
+def stored_all(texts: list[str | bytes]) -> list[bytes]:
+    """``stored`` of each text, in order; many at once on every CPU.
+
+    zlib deflates without holding the interpreter lock, so threads deflate side by side (a build's
+    search stage deflates thousands of files while the other CPU has nothing left to do).  Each
+    thread takes a run of consecutive files: one task per file would cost more than a small file's
+    deflating.
+    """
+    threads = min(_cpus(), len(texts) // (THREADED_FILES // 2))
+    if threads < 2:
+        return [stored(text) for text in texts]
+    runs = threads * 4  # shorter runs: a thread that drew small files takes another
+    cuts = [len(texts) * k // runs for k in range(runs + 1)]
+    with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="zhudu-deflate") as pool:
+        parts = pool.map(lambda cut: [stored(t) for t in texts[cut[0] : cut[1]]], pairwise(cuts))
+        return [data for part in parts for data in part]
+
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - macOS
+        return os.cpu_count() or 1
 
 
 def stored_name(name: str) -> str:
