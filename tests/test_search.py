@@ -490,7 +490,7 @@ def test_many_files_are_deflated_on_threads_into_the_same_bytes_in_order(monkeyp
     """A build deflates its family files one run per thread (zlib frees the interpreter lock); a save's few on one."""
     texts: list[str | bytes] = [json.dumps({"p": list(range(n * 37 % 500))}) for n in range(300)]
     texts[7] = texts[7].encode("utf-8")  # the shards come as UTF-8 bytes
-    expected = [zlib.compress(t if isinstance(t, bytes) else t.encode("utf-8"), 9) for t in texts]
+    expected = [zlib.compress(t if isinstance(t, bytes) else t.encode("utf-8"), 6) for t in texts]
     threads: set[str] = set()
     deflate = writing.stored
 
