@@ -99,7 +99,7 @@ class Build:
         else:
             artifacts = cache.ArtifactCache(site.cache_dir)
         build.outputs = incremental.Outputs.open(
-            site.cache_dir, config.site_dir, [v.prefix for v in site.variants], artifacts
+            site.cache_dir, config.site_dir, [v.prefix for v in site.variants], artifacts, kept.records
         )
         site.start_vocabulary()  # forked now (small); jieba's dictionary loads in it after the page loop
         site.start_writers()  # forked before the corpus is read: they do not copy it (workers.HandOverPool)

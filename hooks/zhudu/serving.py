@@ -22,6 +22,7 @@ from jinja2 import FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 
 from zhudu import cache
+from zhudu.publish.records import RecordFiles
 from zhudu.search.persist import DiskAssembly
 from zhudu.themes.scans_store import DiskScans
 
@@ -102,11 +103,13 @@ class KeptOnDisk:
     """What a serve keeps in the cache folder for the next ``mkdocs serve``: its search assembly and theme scans.
 
     Each serve build hands it to the next (``Build.configure``), so a save's change is written once,
-    when the server stops (``on_shutdown``).
+    when the server stops (``on_shutdown``).  The dirty build's record of the site folder is written
+    by every build; the next one reads the objects written, not the file (``publish/records.py``).
     """
 
     search: DiskAssembly = field(default_factory=DiskAssembly)
     scans: DiskScans = field(default_factory=DiskScans)
+    records: RecordFiles = field(default_factory=RecordFiles)
 
     def save_on_stop(self) -> None:
         """The server stops: write what saves changed since it was written."""
