@@ -458,9 +458,8 @@ class Build:
             )
             log.debug(
                 "plan: pages' HTML hashed %d, known by its string %d; note theme digests kept %d"
-                " (shapes kept %d), theme pages' digests kept %d",
-                *page_digests.CONTENT_HASHED,
-                *page_digests.KEPT_COUNTS,
+                " (shapes kept %d), theme pages' digests kept %d; note views kept %d",
+                *(*page_digests.CONTENT_HASHED, *page_digests.KEPT_COUNTS, pages.VIEWS_KEPT[0]),
             )
 
     def stop(self) -> None:

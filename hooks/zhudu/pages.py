@@ -143,12 +143,18 @@ def note_view(build: Build, note: Note) -> dict[str, Any]:
     if views.build is not build:
         views.build = build
         views.previous, views.current = views.current, {}
+        VIEWS_KEPT[0] = 0
     converter = build.site.converter(build.site.default.code, "Hant")
     wrappers = note.body.wrappers if note.body else None
     made_of = (note, note.meta, wrappers, note.broken, converter)
-    kept = views.current.get(id(note)) or views.previous.get(id(note))
+    kept = views.current.get(id(note))
+    earlier = kept is None  # not yet asked for in this build: the last build's, if any
+    if earlier:
+        kept = views.previous.get(id(note))
     if kept is not None and all(a is b for a, b in zip(kept[0], made_of, strict=True)):
-        views.current[id(note)] = kept
+        if earlier:
+            views.current[id(note)] = kept
+            VIEWS_KEPT[0] += 1
         return kept[1]  # type: ignore[no-any-return]
     meta = note.meta
     view = {
@@ -175,6 +181,8 @@ class _NoteViews:
 
 #: This process's note views (``note_view``): the last build's are dropped by the next but one.
 _VIEWS = _NoteViews()
+#: How many of this build's note views were the last build's (the plan's debug line).
+VIEWS_KEPT = [0]
 
 
 def _default_script_text(build: Build, meta: Any) -> dict[str, Any]:
