@@ -31,8 +31,9 @@ class Remembered:
     """Artifacts by (kind, key), kept for two builds: those used by this one and by the last."""
 
     def __init__(self) -> None:
-        self.current: dict[tuple[str, str], Any] = {}
-        self.previous: dict[tuple[str, str], Any] = {}
+        # By kind, then key: a (kind, key) tuple per artifact would be a new object every save.
+        self.current: dict[str, dict[str, Any]] = {}
+        self.previous: dict[str, dict[str, Any]] = {}
         self.texts: tuple[dict[int, tuple[str, dict[Any, Any]]], ...] = ({}, {})
 
     def start(self) -> None:
@@ -53,14 +54,15 @@ class Remembered:
 
     def get(self, kind: str, key: str) -> Any | None:
         """The artifact, when this build or the last used it."""
-        value = self.current.get((kind, key))
-        if value is None and (value := self.previous.get((kind, key))) is not None:
-            self.current[(kind, key)] = value
+        current = self.current.get(kind)
+        value = current.get(key) if current is not None else None
+        if value is None and (value := self.previous.get(kind, {}).get(key)) is not None:
+            self.keep(kind, key, value)
         return value
 
     def keep(self, kind: str, key: str, value: Any) -> None:
         """Remember ``value`` (the caller must not change it afterwards: artifacts are values)."""
-        self.current[(kind, key)] = value
+        self.current.setdefault(kind, {})[key] = value
 
 
 class RememberingCache(cache.ArtifactCache):

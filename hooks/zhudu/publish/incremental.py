@@ -430,8 +430,9 @@ def finish_pages(build: Any) -> None:
     outputs, site = build.outputs, build.site
     if outputs is None:
         return
+    last = outputs.records.registered  # the last build's: the same objects from save to save
     for dest, kept in outputs.skipped.items():
-        site.register_page(dest, kept.url, kept.lastmod, kept.searchable)
+        site.register_page(dest, kept.url, kept.lastmod, kept.searchable, last.get(dest))
         for code, text in outputs.kept_texts(dest):
             site.search_pages.setdefault(code, {})[dest] = text
 
@@ -448,6 +449,7 @@ def record_pages(build: Any, files: Files) -> list[str]:
         for dest, text in by_page.items():
             texts.setdefault(dest, []).append((code, text))
     outputs.record(written, outputs.indexed, {d: tuple(t) for d, t in texts.items()})
+    outputs.records.registered = dict(site.pages)
     if not _SWEPT[0]:  # once per process (a stat per kept page): old pages no build needs
         _SWEPT[0] = True
         written_pages.sweep(outputs.store, set(outputs.digests.values()), time.time())

@@ -15,6 +15,7 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 #: Version of the record file's layout (2: each page's digest without the conversion rules, and the rules).
 RECORD_VERSION = 2
@@ -46,6 +47,8 @@ class RecordFiles:
 
     def __init__(self) -> None:
         self.written: dict[Path, tuple[tuple[int, int, int], Record]] = {}
+        #: The pages the last build registered (``Site.pages``), put back for those it left as written.
+        self.registered: dict[str, Any] = {}
 
     def read(self, path: Path) -> Record | None:
         """The record at ``path`` (None: none, unreadable or of another version)."""
