@@ -342,3 +342,22 @@ def test_the_next_dirty_build_reads_the_record_written_as_objects_unless_the_fil
         assert incremental.Outputs.open(cache_dir, str(site), ["zh-Hans"]).previous == read
     finally:
         incremental.set_dirty(False)
+
+
+def test_a_page_left_as_written_keeps_the_last_builds_page_record_while_it_is_equal(tmp_path):
+    """``finish_pages`` hands the last save's ``PageRecord``: no new object per page per save when unchanged."""
+    from zhudu.publish.site import PageRecord, Site
+    from zhudu.settings import ZhuduConfig
+
+    settings = ZhuduConfig()
+    settings.load_dict({})
+    settings.validate()
+    site = Site(settings=settings, root=tmp_path, site_url="")
+    last = PageRecord("notes/a/index.html", "notes/a/", "2024-01-02", True)
+    site.register_page("notes/a/index.html", "notes/a/", "2024-01-02", True, last)
+    assert site.pages["notes/a/index.html"] is last
+    site.register_page("notes/a/index.html", "notes/a/", "2024-01-03", True, last)  # its date changed
+    assert site.pages["notes/a/index.html"] == PageRecord(
+        "notes/a/index.html", "notes/a/", "2024-01-03", True
+    )
+    assert site.pages["notes/a/index.html"] is not last
