@@ -23,6 +23,7 @@ from jinja2.bccache import Bucket
 
 from zhudu import cache
 from zhudu.publish.records import RecordFiles
+from zhudu.publish.theme_digests import ThemeDigests
 from zhudu.search.persist import DiskAssembly
 from zhudu.themes.scans_store import DiskScans
 
@@ -104,14 +105,16 @@ class RememberingCache(cache.ArtifactCache):
 class KeptOnDisk:
     """What a serve keeps in the cache folder for the next ``mkdocs serve``: its search assembly and theme scans.
 
-    Each serve build hands it to the next (``Build.configure``), so a save's change is written once,
-    when the server stops (``on_shutdown``).  The dirty build's record of the site folder is written
-    by every build; the next one reads the objects written, not the file (``publish/records.py``).
+        Each serve build hands it to the next (``Build.configure``), so a save's change is written once,
+        when the server stops (``on_shutdown``).  The dirty build's record of the site folder is written
+        by every build; the next one reads the objects written, not the file (``publish/records.py``); the theme
+    pages' digests are kept for the next plan (``publish/theme_digests.py``).
     """
 
     search: DiskAssembly = field(default_factory=DiskAssembly)
     scans: DiskScans = field(default_factory=DiskScans)
     records: RecordFiles = field(default_factory=RecordFiles)
+    theme_digests: ThemeDigests = field(default_factory=ThemeDigests)  # memory only, like ``records``
 
     def save_on_stop(self) -> None:
         """The server stops: write what saves changed since it was written."""

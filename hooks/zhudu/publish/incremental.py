@@ -385,7 +385,7 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
             elif themes is not None and (theme_page := themes.theme_of_src(file.src_uri)) is not None:
                 theme_id, number = theme_page
                 if theme_id and themes.index is not None:  # its view is made when it is written
-                    shown = f"{number}:{theme_digest(themes, theme_id, memo)}:{theme_list}"
+                    shown = f"{number}:{theme_digest(themes, theme_id, memo, build.kept.theme_digests)}:{theme_list}"
                 elif page_events.theme_page_view(build, page):  # the overview: from every theme
                     shown = _stable_repr(page.meta.get("zd_theme"))
             if page.meta.get("template") == "home.html":
