@@ -33,9 +33,12 @@ def test_a_note_keeps_its_linkable_while_its_names_and_markdown_are_the_same() -
 
     note = Note()
     first = resolve._linkables([note])["n"]  # type: ignore[list-item]
+    entry = resolve._LINKABLES["n"]
     assert resolve._linkables([note])["n"] is first  # type: ignore[list-item]
+    assert resolve._LINKABLES["n"] is entry  # the same entry: no new object outliving each save
     note.markdown = "# 一节\n\n正文，改过了。\n"  # a body edit, the same headings: the same object
     assert resolve._linkables([note])["n"] is first  # type: ignore[list-item]
+    assert resolve._LINKABLES["n"] is not entry and resolve._LINKABLES["n"][1] is note.markdown
     note.markdown = "# 另一节\n\n正文\n"
     changed = resolve._linkables([note])["n"]  # type: ignore[list-item]
     assert changed is not first and "另一节" in changed.headings

@@ -51,6 +51,8 @@ DIRTY_SERVER = textwrap.dedent(
                 counters["html hashed"], counters["html known"] = int(m[1]), int(m[2])
                 counters["theme digests kept"] = int(m[3])
                 counters["shapes kept"], counters["theme pages kept"] = int(m[4]), int(m[5])
+            if m := re.search(r"note views kept (\\d+)", message):
+                counters["views kept"] = int(m[1])
             if m := re.search(r"glossary: (\\d+) term lists kept", message):
                 counters["term lists kept"] = int(m[1])
             if m := re.search(r"sitemaps written: (\\d+) of (\\d+)", message):
@@ -256,6 +258,8 @@ def test_a_save_hashes_only_what_it_changed_and_the_folder_stays_a_clean_builds(
         # The others' hits are the last save's (pins quote every shipped note: kept with them), and
         # no theme's entry, strongest notes or blocks changed: their shapes are not made again.
         assert first["shapes kept"] == 0 and counters["shapes kept"] == len(notes) - 1
+        # Every other note is the last save's object: its view (pages.note_view) is the last save's.
+        assert first["views kept"] == 0 and counters["views kept"] == len(notes) - 1
         assert counters["sitemaps written"] == 0  # no page moved, no date changed
         assert counters["term lists kept"] >= 10  # the glossary's terms: none of their places moved
         # A theme's phrase: the note's hits change, so its panels (and others' that list it) are
@@ -277,6 +281,7 @@ def test_a_save_hashes_only_what_it_changed_and_the_folder_stays_a_clean_builds(
         # Unchanged since: every theme page's digest and every note's shape is the last save's.
         counters = server.rebuild()
         assert counters["shapes kept"] == len(notes) and counters["theme pages kept"] > 0
+        assert counters["views kept"] == len(notes)
         assert counters["pages left"] == counters["pages"]
     finally:
         server.stop()

@@ -9,6 +9,7 @@ files made in serve mode by a second process (same site URL, same ``serve`` comm
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -300,7 +301,7 @@ def test_a_clean_build_drops_the_record_of_an_earlier_dirty_build(tmp_path):
     incremental.set_dirty(True)
     try:
         incremental.Outputs.open(cache_dir, str(site), ["zh-Hans"]).save(
-            {"index.html": ["d"]}, ["index.html"]
+            {"index.html": incremental.Kept("d", "./", None, True, True)}, ["index.html"]
         )
     finally:
         incremental.set_dirty(False)
@@ -308,3 +309,55 @@ def test_a_clean_build_drops_the_record_of_an_earlier_dirty_build(tmp_path):
     assert len(records) == 1
     incremental.Outputs.open(cache_dir, str(site), ["zh-Hans"])  # a plain build into the same folder
     assert not records[0].exists()
+
+
+def test_the_next_dirty_build_reads_the_record_written_as_objects_unless_the_file_changed(tmp_path):
+    """Serve's next build gets the very ``Kept`` objects written (no new object per page per save)."""
+    from zhudu.publish import incremental
+    from zhudu.publish.records import RecordFiles
+
+    cache_dir, site, records = tmp_path / "cache", tmp_path / "site", RecordFiles()
+    page = incremental.Kept("d", "./", None, True, True, "b")
+    incremental.set_dirty(True)
+    try:
+        first = incremental.Outputs.open(cache_dir, str(site), ["zh-Hans"], records=records)
+        first.rules = {"rule": "x"}
+        first.save({"index.html": page}, ["zh-Hans/index.html", "index.html"])
+        again = incremental.Outputs.open(cache_dir, str(site), ["zh-Hans"], records=records)
+        assert again.previous["index.html"] is page
+        assert again.previous_owned == ["index.html", "zh-Hans/index.html"]
+        assert again.previous_rules == {"rule": "x"}
+        # ``open`` wrote an empty record (nothing trusted until the build ends): that is what is read next.
+        assert incremental.Outputs.open(cache_dir, str(site), ["zh-Hans"], records=records).previous == {}
+        # A record written by another process (here: by hand) is read from the file.
+        again.save({"index.html": page}, ["index.html"])
+        (path,) = (cache_dir / "outputs").glob("*.json")
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["pages"]["index.html"][0] = "changed"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        read = incremental.Outputs.open(cache_dir, str(site), ["zh-Hans"], records=records).previous
+        assert read["index.html"] == incremental.Kept("changed", "./", None, True, True, "b")
+        # A new process (no records kept) reads the same values from the file.
+        path.write_text(json.dumps(data), encoding="utf-8")
+        assert incremental.Outputs.open(cache_dir, str(site), ["zh-Hans"]).previous == read
+    finally:
+        incremental.set_dirty(False)
+
+
+def test_a_page_left_as_written_keeps_the_last_builds_page_record_while_it_is_equal(tmp_path):
+    """``finish_pages`` hands the last save's ``PageRecord``: no new object per page per save when unchanged."""
+    from zhudu.publish.site import PageRecord, Site
+    from zhudu.settings import ZhuduConfig
+
+    settings = ZhuduConfig()
+    settings.load_dict({})
+    settings.validate()
+    site = Site(settings=settings, root=tmp_path, site_url="")
+    last = PageRecord("notes/a/index.html", "notes/a/", "2024-01-02", True)
+    site.register_page("notes/a/index.html", "notes/a/", "2024-01-02", True, last)
+    assert site.pages["notes/a/index.html"] is last
+    site.register_page("notes/a/index.html", "notes/a/", "2024-01-03", True, last)  # its date changed
+    assert site.pages["notes/a/index.html"] == PageRecord(
+        "notes/a/index.html", "notes/a/", "2024-01-03", True
+    )
+    assert site.pages["notes/a/index.html"] is not last

@@ -99,7 +99,7 @@ class Build:
         else:
             artifacts = cache.ArtifactCache(site.cache_dir)
         build.outputs = incremental.Outputs.open(
-            site.cache_dir, config.site_dir, [v.prefix for v in site.variants], artifacts
+            site.cache_dir, config.site_dir, [v.prefix for v in site.variants], artifacts, kept.records
         )
         site.start_vocabulary()  # forked now (small); jieba's dictionary loads in it after the page loop
         site.start_writers()  # forked before the corpus is read: they do not copy it (workers.HandOverPool)
@@ -458,9 +458,8 @@ class Build:
             )
             log.debug(
                 "plan: pages' HTML hashed %d, known by its string %d; note theme digests kept %d"
-                " (shapes kept %d), theme pages' digests kept %d",
-                *page_digests.CONTENT_HASHED,
-                *page_digests.KEPT_COUNTS,
+                " (shapes kept %d), theme pages' digests kept %d; note views kept %d",
+                *(*page_digests.CONTENT_HASHED, *page_digests.KEPT_COUNTS, pages.VIEWS_KEPT[0]),
             )
 
     def stop(self) -> None:

@@ -134,12 +134,27 @@ def note_view(build: Build, note: Note) -> dict[str, Any]:
     """What ``note.html`` and the home list show: values only, every one escaped by the template.
 
     Made once per note per build (its page, the home list and the glossary's titles ask), and a
-    value: callers copy it to add to it.
+    value: callers copy it to add to it.  Under ``mkdocs serve`` an unchanged note is the last
+    build's object (``NoteReads.settle``): its view is the last build's too while what it is made
+    from is the same objects (the note's metadata and wrappers, the default script's converter),
+    so a save makes no view (a dict and four lists, living as long as the build) for it.
     """
-    if _VIEWS[0] is not build:
-        _VIEWS[:] = [build, {}]
-    kept = _VIEWS[1].get(id(note))
-    if kept is not None and kept[0] is note:
+    views = _VIEWS
+    if views.build is not build:
+        views.build = build
+        views.previous, views.current = views.current, {}
+        VIEWS_KEPT[0] = 0
+    converter = build.site.converter(build.site.default.code, "Hant")
+    wrappers = note.body.wrappers if note.body else None
+    made_of = (note, note.meta, wrappers, note.broken, converter)
+    kept = views.current.get(id(note))
+    earlier = kept is None  # not yet asked for in this build: the last build's, if any
+    if earlier:
+        kept = views.previous.get(id(note))
+    if kept is not None and all(a is b for a, b in zip(kept[0], made_of, strict=True)):
+        if earlier:
+            views.current[id(note)] = kept
+            VIEWS_KEPT[0] += 1
         return kept[1]  # type: ignore[no-any-return]
     meta = note.meta
     view = {
@@ -148,14 +163,26 @@ def note_view(build: Build, note: Note) -> dict[str, Any]:
         "date_display": _display_date(meta.date),
         "updated_display": _display_date(meta.updated),
         "broken": note.broken,
-        "wrappers": list(note.body.wrappers) if note.body else [],
+        "wrappers": list(wrappers) if wrappers is not None else [],
     }
-    _VIEWS[1][id(note)] = (note, view)  # the note kept with it: its id names no other while kept
+    # The note is kept with its view: its id names no other while kept.
+    views.current[id(note)] = (made_of, view)
     return view
 
 
-#: This build's note views by note (``note_view``); a new build starts them again.
-_VIEWS: list[Any] = [None, {}]
+class _NoteViews:
+    """The note views of this build and of the last (``note_view``), by the note's ``id``."""
+
+    def __init__(self) -> None:
+        self.build: Any = None
+        self.current: dict[int, tuple[tuple[Any, ...], dict[str, Any]]] = {}
+        self.previous: dict[int, tuple[tuple[Any, ...], dict[str, Any]]] = {}
+
+
+#: This process's note views (``note_view``): the last build's are dropped by the next but one.
+_VIEWS = _NoteViews()
+#: How many of this build's note views were the last build's (the plan's debug line).
+VIEWS_KEPT = [0]
 
 
 def _default_script_text(build: Build, meta: Any) -> dict[str, Any]:

@@ -22,6 +22,8 @@ from jinja2 import FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 
 from zhudu import cache
+from zhudu.publish.records import RecordFiles
+from zhudu.publish.theme_digests import ThemeDigests
 from zhudu.search.persist import DiskAssembly
 from zhudu.themes.scans_store import DiskScans
 
@@ -30,8 +32,9 @@ class Remembered:
     """Artifacts by (kind, key), kept for two builds: those used by this one and by the last."""
 
     def __init__(self) -> None:
-        self.current: dict[tuple[str, str], Any] = {}
-        self.previous: dict[tuple[str, str], Any] = {}
+        # By kind, then key: a (kind, key) tuple per artifact would be a new object every save.
+        self.current: dict[str, dict[str, Any]] = {}
+        self.previous: dict[str, dict[str, Any]] = {}
         self.texts: tuple[dict[int, tuple[str, dict[Any, Any]]], ...] = ({}, {})
 
     def start(self) -> None:
@@ -52,14 +55,15 @@ class Remembered:
 
     def get(self, kind: str, key: str) -> Any | None:
         """The artifact, when this build or the last used it."""
-        value = self.current.get((kind, key))
-        if value is None and (value := self.previous.get((kind, key))) is not None:
-            self.current[(kind, key)] = value
+        current = self.current.get(kind)
+        value = current.get(key) if current is not None else None
+        if value is None and (value := self.previous.get(kind, {}).get(key)) is not None:
+            self.keep(kind, key, value)
         return value
 
     def keep(self, kind: str, key: str, value: Any) -> None:
         """Remember ``value`` (the caller must not change it afterwards: artifacts are values)."""
-        self.current[(kind, key)] = value
+        self.current.setdefault(kind, {})[key] = value
 
 
 class RememberingCache(cache.ArtifactCache):
@@ -101,12 +105,16 @@ class RememberingCache(cache.ArtifactCache):
 class KeptOnDisk:
     """What a serve keeps in the cache folder for the next ``mkdocs serve``: its search assembly and theme scans.
 
-    Each serve build hands it to the next (``Build.configure``), so a save's change is written once,
-    when the server stops (``on_shutdown``).
+        Each serve build hands it to the next (``Build.configure``), so a save's change is written once,
+        when the server stops (``on_shutdown``).  The dirty build's record of the site folder is written
+        by every build; the next one reads the objects written, not the file (``publish/records.py``); the theme
+    pages' digests are kept for the next plan (``publish/theme_digests.py``).
     """
 
     search: DiskAssembly = field(default_factory=DiskAssembly)
     scans: DiskScans = field(default_factory=DiskScans)
+    records: RecordFiles = field(default_factory=RecordFiles)
+    theme_digests: ThemeDigests = field(default_factory=ThemeDigests)  # memory only, like ``records``
 
     def save_on_stop(self) -> None:
         """The server stops: write what saves changed since it was written."""

@@ -248,7 +248,9 @@ def _linkables(notes: Sequence[Note]) -> dict[str, Linkable]:
                     stem=note.path.stem,
                     headings=found,
                 )
-        kept[note.id] = names, note.markdown, linkable
+        if not (same and last[1] is note.markdown and last[2] is linkable):  # type: ignore[index]
+            last = (names, note.markdown, linkable)
+        kept[note.id] = last  # an unchanged note's is the last build's: no new tuple outliving the save
         out[note.id] = linkable
     _LINKABLES.clear()
     _LINKABLES.update(kept)

@@ -43,6 +43,7 @@ from zhudu.publish.page_digests import (  # split out of this module; kept impor
     note_theme_digest,
     page_digest,
 )
+from zhudu.publish.records import Kept, RecordFiles  # split out of this module
 from zhudu.publish.theme_digests import theme_digest
 from zhudu.script import rule_scope
 
@@ -55,8 +56,6 @@ log = get_plugin_logger("zhudu")
 _DIRTY: list[bool] = [False]
 #: Whether this process has swept the kept pages (``written.sweep``) yet.
 _SWEPT: list[bool] = [False]
-#: Version of the record file's layout (2: each page's digest without the conversion rules, and the rules).
-RECORD_VERSION = 2
 
 
 def set_dirty(dirty: bool) -> None:
@@ -100,18 +99,6 @@ def site_files(files: Files) -> Files:
 
 
 @dataclass
-class Kept:
-    """What a skipped page's output needs put back: its sitemap entry and searchable texts."""
-
-    digest: str
-    url: str
-    lastmod: str | None
-    searchable: bool
-    indexed: bool
-    base: str = ""  # the digest without the conversion rules (``plan_pages``)
-
-
-@dataclass
 class Outputs:
     """What was written into one site folder, and which pages this build can leave as they are."""
 
@@ -133,6 +120,7 @@ class Outputs:
     plain_prefix: str | None = None
     bases: dict[str, str] = field(default_factory=dict)  # dest_uri → this build's digest without the rules
     rules_checked: list[int] = field(default_factory=lambda: [0, 0])  # pages' copies read, found unchanged
+    records: RecordFiles = field(default_factory=RecordFiles)  # serve: the last record, not parsed again
 
     @classmethod
     def open(
@@ -141,11 +129,12 @@ class Outputs:
         site_dir: str,
         prefixes: Sequence[str],
         store: cache.ArtifactCache | None = None,
+        records: RecordFiles | None = None,
     ) -> Outputs:
         """The record of ``site_dir`` (an empty one when there is none or this build is not dirty).
 
         ``store`` keeps the searchable texts of the pages written, for the builds that skip them
-        (default: the artifact cache in ``cache_dir``).
+        (default: the artifact cache in ``cache_dir``); ``records``, the records this process wrote.
         """
         folder = Path(os.path.abspath(site_dir))
         record = cache_dir / "outputs" / f"{cache.digest(str(folder))}.json" if cache_dir else None
@@ -154,20 +143,17 @@ class Outputs:
             record_path=record,
             site_dir=folder,
             prefixes=tuple(prefixes),
+            records=records or RecordFiles(),
         )
         if not dirty() and record is not None:
             # A clean build rewrites the folder: an earlier dirty build's record no longer holds.
             with contextlib.suppress(OSError):
                 record.unlink()
         if dirty() and record is not None:
-            try:
-                data = json.loads(record.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                data = {}
-            if data.get("version") == RECORD_VERSION:
-                outputs.previous = {uri: Kept(*entry) for uri, entry in data.get("pages", {}).items()}
-                outputs.previous_owned = list(data.get("owned", ()))
-                outputs.previous_rules = data.get("rules")
+            if (last := outputs.records.read(record)) is not None:
+                outputs.previous = dict(last.pages)
+                outputs.previous_owned = list(last.owned)
+                outputs.previous_rules = last.rules
             # No page is trusted until this build ends: one that fails half way may have rewritten
             # some, and the next then writes every page (and still removes what was owned).
             outputs.save({}, outputs.previous_owned)
@@ -292,32 +278,15 @@ class Outputs:
             if dest not in self.skipped:  # for a later dirty build into another folder (written.py)
                 entry = (url, lastmod, searchable, indexed.get(dest, False))
                 written_pages.keep(self.store, self.site_dir, digest, entry, self.page_outputs(dest))
-            pages[dest] = [
-                digest,
-                url,
-                lastmod,
-                searchable,
-                indexed.get(dest, False),
-                self.bases.get(dest, ""),
-            ]
+            entry = Kept(digest, url, lastmod, searchable, indexed.get(dest, False), self.bases.get(dest, ""))
+            last = self.previous.get(dest)
+            pages[dest] = last if last == entry else entry  # the same object from save to save
         self.save(pages, self.owned)
 
-    def save(self, pages: Mapping[str, list[Any]], owned: Iterable[str]) -> None:
-        """Write the record (pages: dest_uri → what ``Kept`` holds; owned: files written for pages and files)."""
-        if self.record_path is None:
-            return
-        try:
-            self.record_path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.record_path.with_suffix(".tmp")
-            tmp.write_text(
-                json.dumps(
-                    {"version": RECORD_VERSION, "pages": pages, "owned": sorted(owned), "rules": self.rules}
-                ),
-                encoding="utf-8",
-            )
-            os.replace(tmp, self.record_path)
-        except OSError:  # no record: the next dirty build writes every page again
-            pass
+    def save(self, pages: Mapping[str, Kept], owned: Iterable[str]) -> None:
+        """Write the record (pages: dest_uri → its ``Kept``; owned: files written for pages and files)."""
+        if self.record_path is not None:
+            self.records.write(self.record_path, pages, owned, self.rules)
 
     def remove_stale(self, owned: Iterable[str]) -> list[str]:
         """Remove what the last build into this folder wrote for a page or file this build does not have.
@@ -416,7 +385,7 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
             elif themes is not None and (theme_page := themes.theme_of_src(file.src_uri)) is not None:
                 theme_id, number = theme_page
                 if theme_id and themes.index is not None:  # its view is made when it is written
-                    shown = f"{number}:{theme_digest(themes, theme_id, memo)}:{theme_list}"
+                    shown = f"{number}:{theme_digest(themes, theme_id, memo, build.kept.theme_digests)}:{theme_list}"
                 elif page_events.theme_page_view(build, page):  # the overview: from every theme
                     shown = _stable_repr(page.meta.get("zd_theme"))
             if page.meta.get("template") == "home.html":
@@ -461,8 +430,9 @@ def finish_pages(build: Any) -> None:
     outputs, site = build.outputs, build.site
     if outputs is None:
         return
+    last = outputs.records.registered  # the last build's: the same objects from save to save
     for dest, kept in outputs.skipped.items():
-        site.register_page(dest, kept.url, kept.lastmod, kept.searchable)
+        site.register_page(dest, kept.url, kept.lastmod, kept.searchable, last.get(dest))
         for code, text in outputs.kept_texts(dest):
             site.search_pages.setdefault(code, {})[dest] = text
 
@@ -479,6 +449,7 @@ def record_pages(build: Any, files: Files) -> list[str]:
         for dest, text in by_page.items():
             texts.setdefault(dest, []).append((code, text))
     outputs.record(written, outputs.indexed, {d: tuple(t) for d, t in texts.items()})
+    outputs.records.registered = dict(site.pages)
     if not _SWEPT[0]:  # once per process (a stat per kept page): old pages no build needs
         _SWEPT[0] = True
         written_pages.sweep(outputs.store, set(outputs.digests.values()), time.time())

@@ -241,9 +241,17 @@ class Site(NoteLoading):
 
     # ----------------------------------------------------------------- pages in every variant
 
-    def register_page(self, dest_uri: str, url: str, lastmod: str | None, searchable: bool = True) -> None:
-        """Record a page the variants each have a copy of."""
-        self.pages[dest_uri] = PageRecord(dest_uri=dest_uri, url=url, lastmod=lastmod, searchable=searchable)
+    def register_page(
+        self,
+        dest_uri: str,
+        url: str,
+        lastmod: str | None,
+        searchable: bool = True,
+        last: PageRecord | None = None,
+    ) -> None:
+        """Record a page the variants each have a copy of (``last``: an earlier build's, kept when equal)."""
+        record = PageRecord(dest_uri=dest_uri, url=url, lastmod=lastmod, searchable=searchable)
+        self.pages[dest_uri] = last if last == record else record
         self.page_urls.add(url)
         self.page_urls.add(dest_uri)
 

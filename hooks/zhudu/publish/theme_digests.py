@@ -9,7 +9,7 @@ by their entries and their hits' identity), instead of going over the theme's no
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from zhudu import cache
@@ -20,12 +20,13 @@ if TYPE_CHECKING:
     from zhudu.themes.render import ThemeBuild
 
 
-def theme_digest(themes: ThemeBuild, theme_id: str, memo: dict[str, Any]) -> str:
+def theme_digest(themes: ThemeBuild, theme_id: str, memo: dict[str, Any], kept_digests: ThemeDigests) -> str:
     """A theme's entry, place in the map, pages, and every note in it with its hits and passages.
 
     The notes' parts (entry, hits digest; by note id) are hashed in chunks of ``CHUNK`` notes and the
     digest is made of the entry and the chunks' digests: a save hashes again only the chunks
     holding a note that changed (``_changed_notes``), and none when the theme holds no such note.
+    ``kept_digests`` is what the last plans made (``Build.kept``: carried from build to build).
     """
     if theme_id in memo:
         return memo[theme_id]
@@ -36,8 +37,8 @@ def theme_digest(themes: ThemeBuild, theme_id: str, memo: dict[str, Any]) -> str
     # What the page shows of the entry: not its phrases (their hits are below) nor its line.
     head = (repr((theme.id, theme.name, theme.description)), str(order), repr(themes.paged.get(theme_id)))
     members = index.by_theme_note.get(theme_id, {})
-    changed, epoch = _changed_notes(themes, memo)
-    kept = _THEMES.get(theme_id)
+    changed, epoch = _changed_notes(themes, memo, kept_digests)
+    kept = kept_digests.themes.get(theme_id)
     if kept is not None and kept.epoch != epoch:  # not verified against the notes as the last plan had them
         kept = None
     if kept is not None and not any(n in members or n in kept.position for n in changed):
@@ -64,9 +65,9 @@ def theme_digest(themes: ThemeBuild, theme_id: str, memo: dict[str, Any]) -> str
         memo[theme_id] = kept.digest
     else:
         memo[theme_id] = cache.digest(*head, *chunks)
-    if len(_THEMES) > 1_000:  # a process building several sites in turn
-        _THEMES.clear()
-    _THEMES[theme_id] = _ThemeKept(head, notes, position, chunks, memo[theme_id], epoch + 1)
+    if len(kept_digests.themes) > 1_000:  # more themes than any map: ones gone from it
+        kept_digests.themes.clear()
+    kept_digests.themes[theme_id] = _ThemeKept(head, notes, position, chunks, memo[theme_id], epoch + 1)
     return memo[theme_id]
 
 
@@ -86,7 +87,9 @@ def _info_part(themes: ThemeBuild, note: str, memo: dict[str, Any]) -> str:
     return shown  # type: ignore[no-any-return]
 
 
-def _changed_notes(themes: ThemeBuild, memo: dict[str, Any]) -> tuple[frozenset[str], int]:
+def _changed_notes(
+    themes: ThemeBuild, memo: dict[str, Any], kept_digests: ThemeDigests
+) -> tuple[frozenset[str], int]:
     """The notes whose entry or hits changed since the last plan, and that plan's number (once per plan).
 
     A note's hits are known by their digests' dict (``ThemeIndex.hit_digests``: the same object
@@ -100,13 +103,14 @@ def _changed_notes(themes: ThemeBuild, memo: dict[str, Any]) -> tuple[frozenset[
     # Two flat dicts, not a tuple per note: what is kept from save to save stays few objects.
     infos = {note.id: _info_part(themes, note.id, memo) for note in index.notes}
     hits = {note.id: index.hit_digests.get(note.id) for note in index.notes}
-    last_infos, last_hits, epoch = _TOKENS if _TOKENS else ({}, {}, -1)
+    tokens = kept_digests.tokens
+    last_infos, last_hits, epoch = tokens if tokens else ({}, {}, -1)
     changed = frozenset(
         n
         for n, info in infos.items()
         if (mine := hits[n]) is None or last_hits.get(n) is not mine or last_infos.get(n) != info
     ) | frozenset(n for n in last_infos if n not in infos)
-    _TOKENS[:] = [infos, hits, epoch + 1]
+    tokens[:] = [infos, hits, epoch + 1]
     memo["\0changed"] = (changed, epoch)
     return changed, epoch
 
@@ -123,7 +127,11 @@ class _ThemeKept:
     epoch: int
 
 
-#: Theme id → its last digest (``theme_digest``).
-_THEMES: dict[str, _ThemeKept] = {}
-#: Each note's entry and hit dict at the last plan that asked (``_changed_notes``), and that plan's number.
-_TOKENS: list[Any] = []
+@dataclass
+class ThemeDigests:
+    """What the last plans made of the theme pages' digests: kept by the build (``Build.kept``), not the module."""
+
+    #: Theme id → its last digest (``theme_digest``).
+    themes: dict[str, _ThemeKept] = field(default_factory=dict)
+    #: Each note's entry and hit dict at the last plan that asked (``_changed_notes``), and that plan's number.
+    tokens: list[Any] = field(default_factory=list)

@@ -126,10 +126,14 @@ class Scans:
         return self.automaton
 
     def note_hits(self, key: tuple[str, tuple[Passage, ...]]) -> KeptHits | None:
-        """The hits kept for a note with these passages (same phrases), kept for the next build too."""
-        kept = self.hits_previous.get(key) or self.hits_current.get(key)
-        if kept is not None:
-            self.hits_current[key] = kept
+        """The hits kept for a note with these passages (same phrases), kept for the next build too.
+
+        Two look-ups, not three: hashing the key hashes every passage (a dataclass's hash is not cached).
+        """
+        kept = self.hits_previous.get(key)
+        if kept is None:
+            return self.hits_current.get(key)
+        self.hits_current[key] = kept
         return kept
 
     def reuse(

@@ -1,0 +1,96 @@
+"""The record of what a dirty build wrote into a site folder, for the next dirty build into it.
+
+One JSON file per site folder in the cache folder (``incremental.Outputs``): each page's digest and
+what its skipped output needs put back (``Kept``), the files written, the conversion rules.  Under
+``mkdocs serve`` the next build is in the same process: the record it would read is the one this
+process just wrote, so it is kept as the objects written (``RecordFiles``) while the file is that
+file (same inode, size and modification time).  Parsing it again made a new ``Kept`` for every
+page on every save: objects that outlive the save, which Python's full cyclic collection walks.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+#: Version of the record file's layout (2: each page's digest without the conversion rules, and the rules).
+RECORD_VERSION = 2
+
+
+@dataclass
+class Kept:
+    """What a skipped page's output needs put back: its sitemap entry and searchable texts."""
+
+    digest: str
+    url: str
+    lastmod: str | None
+    searchable: bool
+    indexed: bool
+    base: str = ""  # the digest without the conversion rules (``plan_pages``)
+
+
+@dataclass
+class Record:
+    """A record as read: pages by dest_uri, the files owned, the rules (None: unknown)."""
+
+    pages: dict[str, Kept]
+    owned: list[str]
+    rules: dict[str, str] | None
+
+
+class RecordFiles:
+    """Records read and written by this process, by path: the last one written is not parsed again."""
+
+    def __init__(self) -> None:
+        self.written: dict[Path, tuple[tuple[int, int, int], Record]] = {}
+        #: The pages the last build registered (``Site.pages``), put back for those it left as written.
+        self.registered: dict[str, Any] = {}
+
+    def read(self, path: Path) -> Record | None:
+        """The record at ``path`` (None: none, unreadable or of another version)."""
+        try:
+            signature = _signature(path)
+        except OSError:
+            return None
+        kept = self.written.get(path)
+        if kept is not None and kept[0] == signature:
+            return kept[1]
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or data.get("version") != RECORD_VERSION:
+            return None
+        pages = {uri: Kept(*entry) for uri, entry in data.get("pages", {}).items()}
+        return Record(pages, list(data.get("owned", ())), data.get("rules"))
+
+    def write(
+        self, path: Path, pages: Mapping[str, Kept], owned: Iterable[str], rules: dict[str, str]
+    ) -> None:
+        """Write a record (a temporary file renamed over it); on failure the old one is forgotten."""
+        self.written.pop(path, None)
+        owned = sorted(owned)
+        entries = {
+            uri: [k.digest, k.url, k.lastmod, k.searchable, k.indexed, k.base] for uri, k in pages.items()
+        }
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(
+                json.dumps({"version": RECORD_VERSION, "pages": entries, "owned": owned, "rules": rules}),
+                encoding="utf-8",
+            )
+            os.replace(tmp, path)
+            self.written[path] = (_signature(path), Record(dict(pages), owned, dict(rules)))
+        except OSError:  # no record: the next dirty build writes every page again
+            pass
+
+
+def _signature(path: Path) -> tuple[int, int, int]:
+    """What tells the file written from any other put in its place."""
+    found = os.stat(path)
+    return found.st_ino, found.st_size, found.st_mtime_ns
