@@ -326,7 +326,7 @@ def main(argv: list[str]) -> int:
     rows = []
     first = None
     try:
-        for collection in args.sizes.split(","):
+        for collection in args.sizes.split(",") if args.edits else []:  # --edits 0: the first page only
             project, note = make(collection, work / f"serve-{collection}")
             saves(project, note, 1, dirty=True)  # fills the cache: the author has served this before
             row = {"dirty": saves(project, note, args.edits, dirty=True)}

@@ -152,7 +152,7 @@ def test_a_new_serve_scans_only_the_passages_of_what_changed_while_no_server_ran
     """The theme scans (``themes/scans_store.py``): kept by the code and the phrases, used by the texts."""
     root = project(tmp_path / "project")
     notes = sorted((root / "seeds").glob("*.md"))
-    # Without its pins and exclusions: the notes they quote have their hits made afresh every build.
+    # Without its pins and exclusions (kept with them: the next test).
     themes = root / "docs" / "editorial" / "themes.yml"
     text = themes.read_text(encoding="utf-8")
     themes.write_text(text[: text.index("\npins:")] + "\n", encoding="utf-8")
@@ -194,6 +194,36 @@ def test_a_new_serve_scans_only_the_passages_of_what_changed_while_no_server_ran
     assert fourth["scanned"] == fourth["passages"] and fourth["notes kept"] == 0
     assert len(kept_scans(root)) == 1
     assert differences(tmp_path / "s4", clean_build(root, tmp_path)) == []
+
+
+def test_a_new_serve_keeps_the_hits_of_notes_with_pins_and_exclusions(tmp_path: Path) -> None:
+    """A note with pins or exclusions is kept under its placements too (a third part of its key).
+
+    Such an entry was once not trusted at all: with the shipped map's pins, every new serve scanned
+    every passage and made every note's hits again.
+    """
+    root = project(tmp_path / "project")
+    notes = sorted((root / "seeds").glob("*.md"))
+    themes = root / "docs" / "editorial" / "themes.yml"
+    assert "\npins:" in themes.read_text(encoding="utf-8")
+    (first,) = serve_once(root, tmp_path / "s1", 1)
+    assert first["scanned"] == first["passages"] > 0
+
+    (again,) = serve_once(root, tmp_path / "s2", 2)
+    assert again["scanned"] == again["folded"] == 0
+    assert again["notes kept"] == len(notes)
+    assert differences(tmp_path / "s2", clean_build(root, tmp_path)) == []
+
+    # A pin removed while no server ran: no passage is scanned, the pinned note's hits are made again.
+    replace_in(
+        themes,
+        "  - theme: privacy-surveillance\n    note: 001_95c9da27f30b03d0\n    text: 现在，这道墙被推倒了。\n",
+        "",
+    )
+    (third,) = serve_once(root, tmp_path / "s3", 3)
+    assert third["scanned"] == 0
+    assert third["notes kept"] == len(notes) - 1
+    assert differences(tmp_path / "s3", clean_build(root, tmp_path)) == []
 
 
 @pytest.mark.parametrize("damage", ["truncated", "other shape"])

@@ -107,5 +107,7 @@ def _valid(entry: Any) -> bool:
         isinstance(k, tuple) and isinstance(v, tuple) and len(v) == 2 and isinstance(v[0], list)
         for k, v in current.items()
     ) and all(
-        isinstance(k, tuple) and len(k) == 2 and isinstance(v, tuple) and len(v) == 3 for k, v in hits.items()
+        # (note id, passages), and the pins and exclusions placed in the note when it has any
+        isinstance(k, tuple) and len(k) in (2, 3) and isinstance(v, tuple) and len(v) == 3
+        for k, v in hits.items()
     )
