@@ -40,6 +40,11 @@ class SiteDomain:
         """``software`` or ``general``, as the setting and messages write it."""
         return "software" if self.domain == SOFTWARE else "general"
 
+    @property
+    def summary(self) -> str:
+        """The build's summary line's words: ``software, 2 of 3 notes are software text``."""
+        return f"{self.name}, {self.reason}"
+
 
 def before_notes(setting: str) -> str:
     """The domain to convert with before the notes are read: the forced one, else ``GENERAL``.
