@@ -447,7 +447,7 @@ class Build:
             "%d notes in %s; conversion domain: %s",
             len(site.corpus.notes),
             f"{len(site.variants)} variants ({', '.join(v.code for v in site.variants)})",
-            site.domain.summary if site.domain else "general",
+            site.decided_domain.summary if site.decided_domain else "general",
         )
         if self.outputs is not None and removed is not None:
             log.debug(

@@ -66,7 +66,7 @@ class NoteLoading:
     display: Callable[[Path], str]
     #: ``notes.yml`` as this build read it (a note's render is keyed by its own entry: ``render_keys``).
     note_overrides: editorial.NoteOverrides | None = None
-    domain: conversion_domain.SiteDomain | None
+    decided_domain: conversion_domain.SiteDomain | None
 
     def check_folders(self) -> list[ZhuduError]:
         """Check ``seeds_dir`` and ``editorial_dir``; returns the warnings.
@@ -227,7 +227,7 @@ class NoteLoading:
             reads.settle(self.corpus.notes)
         self.note_by_src = {note.src_uri: note for note in self.corpus.notes}
         # Before anything converts a note's text: every converter of the build uses this domain.
-        self.domain = conversion_domain.decide(self.settings.conversion_domain, self.corpus.notes)
+        self.decided_domain = conversion_domain.decide(self.settings.conversion_domain, self.corpus.notes)
         return self.corpus
 
     def _check_template(

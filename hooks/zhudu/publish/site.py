@@ -82,7 +82,7 @@ class Site(NoteLoading):
     build_errors: list[str] = field(default_factory=list)  # mkdocs serve: editorial files served without
     strings: dict[str, dict[str, str]] = field(default_factory=dict)
     #: The conversion domain, decided once the notes are read (``load_notes``; ``publish/conversion_domain.py``).
-    domain: conversion_domain.SiteDomain | None = None
+    decided_domain: conversion_domain.SiteDomain | None = None
     #: Variant code -> dest_uri -> the page's searchable text, taken as each page is written.
     search_pages: dict[str, dict[str, search.PageText]] = field(default_factory=dict)
     #: mkdocs build with page writers: the search texts wait on disk (``publish/textspool.py``).
@@ -181,8 +181,8 @@ class Site(NoteLoading):
     @property
     def conversion_domain(self) -> str:
         """The domain every converter of this build uses (before the notes are read: the setting's guess)."""
-        if self.domain is not None:
-            return self.domain.domain
+        if self.decided_domain is not None:
+            return self.decided_domain.domain
         return conversion_domain.before_notes(self.settings.conversion_domain)
 
     @cached_property
