@@ -444,10 +444,10 @@ class Build:
         log.debug("glossary marks per note (marked, found): %s", marked)
         log.debug("editor's notes per note: %s", annotations.summary(placed))
         log.info(
-            "%d notes in %d variants (%s)",
+            "%d notes in %s; conversion domain: %s",
             len(site.corpus.notes),
-            len(site.variants),
-            ", ".join(v.code for v in site.variants),
+            f"{len(site.variants)} variants ({', '.join(v.code for v in site.variants)})",
+            site.decided_domain.summary if site.decided_domain else "general",
         )
         if self.outputs is not None and removed is not None:
             log.debug(

@@ -20,6 +20,7 @@ from urllib.parse import unquote
 from zhudu import fragments
 from zhudu.notes import dialects
 from zhudu.notes.safety import is_remote, remote_image_html, safe_url
+from zhudu.script.domain import text_domain
 
 # --------------------------------------------------------------------------- Data
 
@@ -114,6 +115,8 @@ class Body:
     refs: list[dialects.NoteRef] = field(default_factory=list)
     #: ``(line, message)``: dialect syntax that cannot be shown as its tool shows it.
     findings: list[tuple[int, str]] = field(default_factory=list)
+    #: The author's text's domain (``script.domain``): read with the note, so a serve reuses it with the read.
+    domain: str = ""
 
 
 # --------------------------------------------------------------------------- Transforms
@@ -147,7 +150,9 @@ def transform(
     rewritten = dialects.rewrite(
         text, first_line=first_line, note_dir=note_dir, note_name=note_name, root=root or note_dir
     )
-    body = Body(markdown=rewritten.text, refs=rewritten.refs, findings=rewritten.findings)
+    body = Body(
+        markdown=rewritten.text, refs=rewritten.refs, findings=rewritten.findings, domain=text_domain(text)
+    )
     # Images next: their line numbers must point into the author's file, before any
     # transform moves lines.
     _resolve_images(body, note_dir, root or note_dir, rewritten.origin, image_url)

@@ -22,7 +22,7 @@ from zhudu.notes import folders, remote_images
 from zhudu.notes.corpus import NOTE_SUFFIXES, Corpus, Note, NoteSettings, default_slug, load_corpus, note_ids
 from zhudu.notes.limits import Limits
 from zhudu.notes.reads import NoteReads
-from zhudu.publish import workers
+from zhudu.publish import conversion_domain, workers
 from zhudu.script import convert as script
 
 if TYPE_CHECKING:
@@ -66,6 +66,7 @@ class NoteLoading:
     display: Callable[[Path], str]
     #: ``notes.yml`` as this build read it (a note's render is keyed by its own entry: ``render_keys``).
     note_overrides: editorial.NoteOverrides | None = None
+    decided_domain: conversion_domain.SiteDomain | None
 
     def check_folders(self) -> list[ZhuduError]:
         """Check ``seeds_dir`` and ``editorial_dir``; returns the warnings.
@@ -225,6 +226,8 @@ class NoteLoading:
         if reads is not None:  # an unchanged note is the last build's object (``NoteReads.settle``)
             reads.settle(self.corpus.notes)
         self.note_by_src = {note.src_uri: note for note in self.corpus.notes}
+        # Before anything converts a note's text: every converter of the build uses this domain.
+        self.decided_domain = conversion_domain.decide(self.settings.conversion_domain, self.corpus.notes)
         return self.corpus
 
     def _check_template(

@@ -49,11 +49,11 @@ Handed = tuple[str, str, str, Path, bool]
 
 
 def _write_in_worker(
-    state: tuple[set[str], dict[str, dict[str, str]], str], pages: list[Handed]
+    state: tuple[set[str], dict[str, dict[str, str]], str, Any], pages: list[Handed]
 ) -> list[tuple[str, Texts]]:
     site = _FORKED_SITE[0]
-    # What the writer was forked without: the pages (for links) and strings known once on_env has run.
-    site.page_urls, site.strings, site.output_fingerprint = state
+    # What the writer was forked without: the pages (for links), strings and conversion domain known once on_env has run.
+    site.page_urls, site.strings, site.output_fingerprint, site.decided_domain = state
     written = []
     for html, dest_uri, url, site_dir, indexed in pages:
         texts = write_page(site, html, dest_uri, url, site_dir, indexed)
@@ -111,7 +111,7 @@ def _hand_over_batch(site: Site) -> None:
     if writers is None or not site._batch:
         return
     if not writers.handed_over:  # on_env has run: what pages need is known
-        writers.hand_over((site.page_urls, site.strings, site.output_fingerprint))
+        writers.hand_over((site.page_urls, site.strings, site.output_fingerprint, site.decided_domain))
     batch, site._batch = site._batch, []
     pending = site._pending
     pending.append(writers.submit(_write_in_worker, batch))

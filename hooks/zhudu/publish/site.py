@@ -22,7 +22,7 @@ from zhudu import cache
 from zhudu.annotate import annotations
 from zhudu.errors import ZhuduError
 from zhudu.notes.corpus import Corpus, Note
-from zhudu.publish import pagewriter, textspool, workers
+from zhudu.publish import conversion_domain, pagewriter, textspool, workers
 from zhudu.publish.contentspool import ContentSpool
 from zhudu.publish.note_loading import NoteLoading
 from zhudu.script import convert as script
@@ -53,8 +53,8 @@ PER_VARIANT_FILES = ("sitemap.xml", "search/search_index.json", "404.html", "fee
 #: dictionary there (``Site.page_workers``, ``Site.start_vocabulary``; bench/RESULTS.md, session 23).
 SMALL_COLLECTION_NOTES = 10
 
-#: ``Site.converter``'s converters: (variant, rules, source script) → converter.
-_CONVERTERS: dict[tuple[Any, str, str], script.Converter] = {}
+#: ``Site.converter``'s converters: (variant, rules, source script, domain) → converter.
+_CONVERTERS: dict[tuple[Any, str, str, str], script.Converter] = {}
 
 
 @dataclass
@@ -81,6 +81,8 @@ class Site(NoteLoading):
     missing_images: list[str] = field(default_factory=list)
     build_errors: list[str] = field(default_factory=list)  # mkdocs serve: editorial files served without
     strings: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: The conversion domain, decided once the notes are read (``load_notes``; ``publish/conversion_domain.py``).
+    decided_domain: conversion_domain.SiteDomain | None = None
     #: Variant code -> dest_uri -> the page's searchable text, taken as each page is written.
     search_pages: dict[str, dict[str, search.PageText]] = field(default_factory=dict)
     #: mkdocs build with page writers: the search texts wait on disk (``publish/textspool.py``).
@@ -156,24 +158,32 @@ class Site(NoteLoading):
         ]
 
     def converter(self, code: str, source_script: str = "Hans") -> script.Converter:
-        """The converter writing text of ``source_script`` into variant ``code``.
+        """The converter writing text of ``source_script`` into variant ``code``, in the site's domain.
 
-        Kept for the process, with what it has converted, while the variant and the editor's rules
-        are the same: a ``mkdocs serve`` rebuild converts only text it has not seen.
+        Kept for the process, with what it has converted, while the variant, the editor's rules and
+        the domain are the same: a ``mkdocs serve`` rebuild converts only text it has not seen.
         """
         mine = self.__dict__.setdefault("_converters", {})
-        converter = mine.get((code, source_script))
+        converter = mine.get((code, source_script, self.conversion_domain))
         if converter is None:
             variant = next(v for v in self.script_variants if v.code == code)
-            key = (variant, self._rules_key, source_script)
+            domain = conversion_domain.for_converter(self.conversion_domain, code, source_script)
+            key = (variant, self._rules_key, source_script, domain)
             converter = _CONVERTERS.get(key)
             if converter is None:
-                if len(_CONVERTERS) >= 2 * len(self.script_variants):  # rules or variants were edited
+                if len(_CONVERTERS) >= 4 * len(self.script_variants):  # rules or variants were edited
                     _CONVERTERS.clear()
-                converter = script.Converter(variant, self.rules, source_script=source_script)
+                converter = script.Converter(variant, self.rules, source_script=source_script, domain=domain)
                 _CONVERTERS[key] = converter
-            mine[(code, source_script)] = converter
+            mine[(code, source_script, self.conversion_domain)] = converter
         return converter
+
+    @property
+    def conversion_domain(self) -> str:
+        """The domain every converter of this build uses (before the notes are read: the setting's guess)."""
+        if self.decided_domain is not None:
+            return self.decided_domain.domain
+        return conversion_domain.before_notes(self.settings.conversion_domain)
 
     @cached_property
     def domain_words(self) -> list[str]:
@@ -190,7 +200,9 @@ class Site(NoteLoading):
 
         OpenCC and the regional layer are the code's: a key kept on disk also needs ``cache.code_version``.
         """
-        return cache.digest(repr([vars(v) for v in self.script_variants]), self._rules_key)
+        return cache.digest(
+            repr([vars(v) for v in self.script_variants]), self._rules_key, self.conversion_domain
+        )
 
     @property
     def default(self) -> variants.VariantInfo:
@@ -287,6 +299,7 @@ class Site(NoteLoading):
             self.site_url,
             self.settings.search,
             self._rules_key,
+            self.conversion_domain,
         )
         return hashlib.sha256(repr(inputs).encode("utf-8")).hexdigest()
 

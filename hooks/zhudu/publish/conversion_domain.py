@@ -1,0 +1,79 @@
+"""The site's conversion domain: which of the regional layer's rules every converter of a build uses.
+
+Some words have a software sense and an everyday one (命令 a command or an order, 程序 a program or a
+procedure); the regional layer's rules marked ``domain: software`` write the software sense, for
+software text only (``script/domain.py``).  A build uses one domain for the whole site, not one per
+note: the home page and a theme page show several notes and are converted as one HTML, so a note's
+title, converted per note, would read one way on its page and another on its card.
+
+``extra.zhudu.conversion_domain`` forces it, or (``auto``) the notes decide: software when at least
+half of them are software text.  Each note's domain is read with the note (``Body.domain``), so a
+``mkdocs serve`` save decides again from values its unchanged notes already carry.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from zhudu.script.domain import GENERAL, SOFTWARE
+from zhudu.script.regional import default_regional
+
+if TYPE_CHECKING:
+    from zhudu.notes.corpus import Note
+
+#: ``extra.zhudu.conversion_domain``'s forced values, as ``script.domain`` names them.
+FORCED = {"software": SOFTWARE, "general": GENERAL}
+
+
+@dataclass(frozen=True)
+class SiteDomain:
+    """The domain a build converts with, and why (for the build's summary line)."""
+
+    domain: str  # ``script.domain.SOFTWARE`` or ``GENERAL``
+    reason: str
+
+    @property
+    def name(self) -> str:
+        """``software`` or ``general``, as the setting and messages write it."""
+        return "software" if self.domain == SOFTWARE else "general"
+
+    @property
+    def summary(self) -> str:
+        """The build's summary line's words: ``software, 2 of 3 notes are software text``."""
+        return f"{self.name}, {self.reason}"
+
+
+def before_notes(setting: str) -> str:
+    """The domain to convert with before the notes are read: the forced one, else ``GENERAL``.
+
+    Only the page writers' converters are made that early (``pagewriter.start_writers``): a guess
+    that turns out wrong costs their converters for the decided domain, never a wrong page.
+    """
+    return FORCED.get(setting, GENERAL)
+
+
+def decide(setting: str, notes: Iterable[Note]) -> SiteDomain:
+    """The build's domain from the setting (``auto``, ``software``, ``general``) and the notes read.
+
+    A broken note (no body) does not count.
+    """
+    if setting in FORCED:
+        return SiteDomain(FORCED[setting], "set by extra.zhudu.conversion_domain")
+    domains = [note.body.domain for note in notes if note.body is not None]
+    software = sum(domain == SOFTWARE for domain in domains)
+    domain = SOFTWARE if domains and 2 * software >= len(domains) else GENERAL
+    return SiteDomain(domain, f"{software} of {len(domains)} notes are software text")
+
+
+@functools.cache
+def for_converter(domain: str, code: str, source_script: str) -> str:
+    """``domain``, or ``GENERAL`` when no rule of ``domain`` converts ``source_script`` into ``code``.
+
+    The converter is then the same as a general one: the variant's pages, the renders of notes
+    written in Traditional and their caches do not change when the site's domain does.
+    """
+    rules = default_regional().rules_for(code, source_script, domain) if domain else ()
+    return domain if any(rule.domain == domain for rule in rules) else GENERAL

@@ -1,0 +1,201 @@
+"""The site's conversion domain (``extra.zhudu.conversion_domain``): one domain for every converter of a build.
+
+A collection of software notes gets the software sense (Taiwan 指令, Hong Kong 程式, 支援) on every channel a
+reader sees a note's text through (its page, its home card, the feed, search), each as ``Converter.text``
+with that domain writes it; a general collection keeps 命令 and 程序; the setting forces either; a cached
+build after the domain flips writes what a build without cache writes.  Real MkDocs builds, no mocks.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import test_serve_incremental
+
+from conftest import BuildResult, build_site
+from zhudu.notes.body import Body
+from zhudu.publish import conversion_domain
+from zhudu.script.convert import DEFAULT_VARIANTS, ConversionRules, Converter
+from zhudu.script.domain import GENERAL, SOFTWARE
+from zhudu.search import writing
+
+TITLE = "用命令启动程序"
+DESCRIPTION = "这个程序支持中文，命令很短"
+SOFTWARE_BODY = "先安装，再运行下面的命令：\n\n```bash\nls -l\n```\n"
+GENERAL_BODY = "今天天气很好，我们去公园散步，看见很多人在湖边钓鱼。\n"
+#: The fixture: ``mkdocs serve --dirty`` of the shipped project beside clean builds of the same files.
+served = test_serve_incremental.served
+
+
+def note(body: str, title: str = TITLE, day: int = 2) -> str:
+    return f"---\ntitle: {title}\ndate: 2024-01-{day:02d}\ndescription: {DESCRIPTION}\n---\n\n{body}"
+
+
+def expected(code: str, domain: str) -> tuple[str, str]:
+    """The title and description as ``Converter.text`` of ``domain`` writes them for variant ``code``."""
+    variant = next(v for v in DEFAULT_VARIANTS if v.code == code)
+    text = Converter(variant, ConversionRules(protected=(), phrases={}, accepted={}), domain=domain).text
+    return text(TITLE), text(DESCRIPTION)
+
+
+def search_text(result: BuildResult, code: str) -> str:
+    """Every search fragment of the variant, as the search worker reads it (the passages it shows)."""
+    folder = result.site_dir / code / "search"
+    return "".join(writing.read_stored(p) for p in sorted(folder.glob("f-*/*")))
+
+
+def channels(result: BuildResult, code: str) -> dict[str, str]:
+    """Where a reader sees note ``a``'s title and description in variant ``code``."""
+    return {
+        "note page": html.unescape(result.page(f"{code}/notes/a/index.html")),
+        "home card": html.unescape(result.page(f"{code}/index.html")),
+        "feed": html.unescape(result.page(f"{code}/feed.xml")),
+        "search": search_text(result, code),
+    }
+
+
+def assert_converted_with(result: BuildResult, domain: str) -> None:
+    assert result.ok, result.log
+    for code in ("zh-Hant-TW", "zh-Hant-HK"):
+        title, description = expected(code, domain)
+        for channel, page in channels(result, code).items():
+            assert title in page, (code, channel, title)
+            if channel != "search":  # search shows the body's passages, not the front matter's description
+                assert description in page, (code, channel, description)
+
+
+def test_a_software_collection_reads_software_words_everywhere(site_builder) -> None:  # type: ignore[no-untyped-def]
+    # Page writers forked before the notes are read: the domain reaches them with the pages.
+    result = site_builder(
+        notes={"a.md": note(SOFTWARE_BODY), "b.md": note(GENERAL_BODY, "另一篇", 3)}, zhudu={"workers": 2}
+    )
+    assert_converted_with(result, SOFTWARE)
+    # Spelled out once, so a uniform mistake cannot pass.
+    assert expected("zh-Hant-TW", SOFTWARE) == ("用指令啟動程式", "這個程式支援中文，指令很短")
+    assert expected("zh-Hant-HK", SOFTWARE) == ("用命令啓動程式", "這個程式支援中文，命令很短")
+    assert "conversion domain: software, 1 of 2 notes are software text" in result.log
+    home = html.unescape(result.page("zh-Hant-HK/index.html"))
+    assert "用命令啓動程序" not in home and "這個程序支持中文" not in home
+
+
+def test_a_general_collection_keeps_the_general_words(site_builder) -> None:  # type: ignore[no-untyped-def]
+    result = site_builder(
+        notes={
+            "a.md": note(GENERAL_BODY),
+            "b.md": note(SOFTWARE_BODY, "另一篇", 3),
+            "c.md": note(GENERAL_BODY, "第三篇", 4),
+        }
+    )
+    assert_converted_with(result, GENERAL)
+    assert expected("zh-Hant-TW", GENERAL) == ("用命令啟動程式", "這個程式支援中文，命令很短")
+    assert expected("zh-Hant-HK", GENERAL) == ("用命令啓動程序", "這個程序支持中文，命令很短")
+    assert "conversion domain: general, 1 of 3 notes are software text" in result.log
+
+
+@pytest.mark.parametrize(
+    ("setting", "body", "domain"), [("software", GENERAL_BODY, SOFTWARE), ("general", SOFTWARE_BODY, GENERAL)]
+)
+def test_the_setting_forces_the_domain(site_builder, setting, body, domain) -> None:  # type: ignore[no-untyped-def]
+    result = site_builder(notes={"a.md": note(body)}, zhudu={"conversion_domain": setting})
+    assert_converted_with(result, domain)
+    assert f"conversion domain: {setting}, set by extra.zhudu.conversion_domain" in result.log
+
+
+def test_a_bad_setting_is_a_config_error_naming_the_key(site_builder) -> None:  # type: ignore[no-untyped-def]
+    result = site_builder(notes={"a.md": note(GENERAL_BODY)}, zhudu={"conversion_domain": "code"})
+    assert not result.ok
+    assert (
+        "mkdocs.yml: extra.zhudu.conversion_domain: Expected one of" in result.log and "'code'" in result.log
+    )
+    assert "Traceback" not in result.log
+
+
+def test_after_the_domain_flips_a_warm_build_writes_what_a_cold_build_writes(tmp_path) -> None:
+    """Pages, search and every cache keyed by the conversion: nothing converted in the other domain survives.
+
+    Only note c's body changes: the other pages' HTML at the root is the same, their variants' copies not.
+    """
+    warm_root, cold_root = tmp_path / "warm", tmp_path / "cold"
+    notes = {
+        "a.md": note(GENERAL_BODY),
+        "b.md": note(SOFTWARE_BODY, "另一篇", 3),
+        "c.md": note(GENERAL_BODY, "第三篇", 4),
+    }
+    first = build_site(warm_root, notes=notes)
+    assert "conversion domain: general" in first.log, first.log
+    for body, domain in ((SOFTWARE_BODY, SOFTWARE), (GENERAL_BODY, GENERAL)):  # 2 of 3 software, then 1
+        (warm_root / "seeds" / "c.md").write_text(note(body, "第三篇", 4), encoding="utf-8")
+        warm = build_site(warm_root)
+        for folder in ("seeds", "docs"):
+            shutil.rmtree(cold_root / folder, ignore_errors=True)
+            shutil.copytree(warm_root / folder, cold_root / folder)
+        cold = build_site(cold_root, zhudu={"cache_dir": ""})
+        assert warm.ok and cold.ok, (domain, warm.log, cold.log)
+        assert f"conversion domain: {'software' if domain else 'general'}" in warm.log, domain
+        diff = subprocess.run(
+            ["diff", "-rq", str(warm_root / "site"), str(cold_root / "site")], capture_output=True, text=True
+        )
+        assert diff.stdout == "", (domain, diff.stdout)
+        assert_converted_with(warm, domain)
+
+
+def _note(domain: str | None):  # type: ignore[no-untyped-def]
+    """A read note as ``decide`` sees it (None: a broken note, no body)."""
+
+    class Read:
+        body = None if domain is None else Body(markdown="", domain=domain)
+
+    return Read()
+
+
+def test_the_domain_is_software_from_half_of_the_notes_read() -> None:
+    decide = conversion_domain.decide
+    assert decide("auto", [_note(SOFTWARE), _note(GENERAL)]).domain == SOFTWARE
+    assert decide("auto", [_note(SOFTWARE), _note(GENERAL), _note(GENERAL)]).domain == GENERAL
+    assert (
+        decide("auto", [_note(SOFTWARE), _note(None), _note(None)]).domain == SOFTWARE
+    )  # broken: not counted
+    assert decide("auto", []).domain == GENERAL
+    assert decide("general", [_note(SOFTWARE)]).domain == GENERAL
+    assert decide("software", []).reason == "set by extra.zhudu.conversion_domain"
+
+
+def test_converters_without_software_rules_are_the_general_ones() -> None:
+    """Notes written in Traditional render in Simplified with the general converter: their renders' keys hold."""
+    assert conversion_domain.for_converter(SOFTWARE, "zh-Hant-TW", "Hans") == SOFTWARE
+    assert conversion_domain.for_converter(SOFTWARE, "zh-Hans", "Hant") == GENERAL
+    assert conversion_domain.for_converter(SOFTWARE, "zh-Hans", "Hans") == GENERAL
+
+
+def test_a_notes_domain_is_read_with_its_body(tmp_path: Path) -> None:
+    from zhudu.notes.body import transform
+
+    def read(text: str) -> str:
+        return transform(text, title=None, note_dir=tmp_path, first_line=1, image_url=str).domain
+
+    assert read(SOFTWARE_BODY) == SOFTWARE and read(GENERAL_BODY) == GENERAL
+
+
+@pytest.mark.slow
+def test_mkdocs_serve_dirty_equals_a_clean_build_when_the_domain_flips(served) -> None:  # type: ignore[no-untyped-def]
+    """``mkdocs serve --dirty`` on the shipped notes (general): saves that flip the domain and back."""
+    root, _server, compare, _url = served
+    seeds = root / "seeds"
+    assert compare() == [], "the first build"
+
+    def add_software_notes() -> None:
+        for day in (5, 6, 7):  # 3 of 6 notes: software
+            (seeds / f"sw-{day}.md").write_text(note(SOFTWARE_BODY, f"软件笔记{day}", day), encoding="utf-8")
+
+    assert compare(add_software_notes) == [], "software"
+    tw = (_server.site_dir() / "zh-Hant-TW/notes/sw-5/index.html").read_text(encoding="utf-8")
+    assert "這個程式支援中文，指令很短" in html.unescape(tw)
+    # Back to general (2 of 6) by one body: the other pages' HTML at the root stays as it was.
+    general = lambda: (seeds / "sw-7.md").write_text(note(GENERAL_BODY, "软件笔记7", 7), encoding="utf-8")  # noqa: E731
+    assert compare(general) == [], "general again"
+    tw = (_server.site_dir() / "zh-Hant-TW/notes/sw-5/index.html").read_text(encoding="utf-8")
+    assert "這個程式支援中文，命令很短" in html.unescape(tw)
