@@ -180,3 +180,93 @@ def test_glossary_entries_off_screen_wait_and_anchors_still_land(real_site, page
     # Skipped entries are still in the page: find-in-page and print see them.
     assert entries.nth(-2).inner_text().strip()
     assert not page.zd.console_errors
+
+
+#: Counts, from the start of the load event, the changes of an editor's-note marker's state or an
+#: annotation's class: what laying the margin out again writes.  Registered before annotate.js's own
+#: listener (init scripts run first), so it sees what that listener does.
+LOAD_WRITES_JS = """
+window.__zdLoadWrites = -1;
+addEventListener("load", () => {
+  window.__zdLoadWrites = 0;
+  new MutationObserver((records) => {
+    for (const r of records)
+      if (r.target.matches(".zd-anno-marker, .zd-anno")) window.__zdLoadWrites += 1;
+  }).observe(document, {subtree: true, attributes: true, attributeFilter: ["aria-expanded", "class"]});
+});
+"""
+
+
+def _writes_after_load(page) -> int:
+    page.wait_for_function("window.__zdLoadWrites >= 0")
+    # Two frames: whatever the load event's listeners wrote has been reported by then.
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    return int(page.evaluate("window.__zdLoadWrites"))
+
+
+def _folded(page) -> list[int]:
+    """Which editor's notes (by position) are folded under their marker instead of in the margin."""
+    return page.evaluate(
+        "[...document.querySelectorAll('.zd-anno')].flatMap((a, i) => a.matches('.zd-anno--in-place') ? [i] : [])"
+    )
+
+
+def _folded_when_laid_out_afresh(page) -> list[int]:
+    """The folds annotate.js works out from scratch for this window: narrowed and widened back (its resize path)."""
+    size = page.viewport_size
+    for width in (size["width"] - 40, size["width"]):
+        page.set_viewport_size({"width": width, "height": size["height"]})
+        page.wait_for_function(f"window.innerWidth === {width}")
+        page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    return _folded(page)
+
+
+def test_margin_is_not_laid_out_again_at_load_when_nothing_moved(real_site, page) -> None:
+    # A reload (mkdocs serve after every save) of a note whose images, if any, were in before the
+    # margin was laid out: the load event has nothing to redo.
+    page.add_init_script(LOAD_WRITES_JS)
+    page.goto(real_site.variant_url("zh-Hans", NOTE), wait_until="load")
+    assert _writes_after_load(page) == 0
+    markers = page.locator(".zd-anno-marker")
+    opened = sum(markers.nth(i).get_attribute("aria-expanded") == "true" for i in range(markers.count()))
+    assert (
+        markers.count() >= 12 and opened == markers.count() - page.locator(".zd-anno--in-place").count() > 0
+    )
+    assert _overlaps(page) == []
+    assert _folded(page) == _folded_when_laid_out_afresh(page)  # skipping it lost nothing
+    assert not page.zd.console_errors
+
+
+#: A tall image (intrinsic size 16 × 1200) put in the middle of the note: until it arrives the markers
+#: below it are 1,200 px higher than where they end up.
+TALL_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="1200"></svg>'
+
+
+def test_margin_is_laid_out_again_when_an_image_lands_after_it(real_site, page) -> None:
+    page.add_init_script(LOAD_WRITES_JS)
+    held = []
+    page.route(
+        "**/zd-late-image.svg", lambda route: held.append(route)
+    )  # answered below, after the margin's first layout
+    url = real_site.variant_url("zh-Hans", NOTE)
+
+    def with_image(route) -> None:
+        html = route.fetch().text()
+        paragraphs = html.split("</p>")
+        middle = len(paragraphs) // 2
+        paragraphs[middle] = '<img src="zd-late-image.svg" alt="">' + paragraphs[middle]
+        route.fulfill(body="</p>".join(paragraphs), content_type="text/html; charset=utf-8")
+
+    page.route(url, with_image)
+    page.goto(url, wait_until="domcontentloaded")
+    page.wait_for_function("document.querySelector('.zd-anno-marker[aria-expanded=\"true\"]')")  # laid out
+    assert page.evaluate("document.readyState") != "complete"  # the image holds the load event
+    while not held:
+        page.wait_for_timeout(10)
+    held[0].fulfill(body=TALL_SVG, content_type="image/svg+xml")
+    page.wait_for_load_state("load")
+    assert _writes_after_load(page) > 0
+    image = ".zd-note__body img[src$='/zd-late-image.svg']"  # in the note, as its own images are
+    assert page.evaluate(f"document.querySelector({image!r}).naturalHeight") == 1200
+    assert _overlaps(page) == []
+    assert _folded(page) == _folded_when_laid_out_afresh(page)

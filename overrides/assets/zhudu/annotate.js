@@ -94,11 +94,21 @@
   }
 
   var laidOutWidth = 0;
+  var mediaLoading = false;  // an image or embed of the note was still loading when the margin was laid out
   function openAndLayout() {
     var list = markers();
     for (var i = 0; i < list.length; i++) setOpen(list[i], wide.matches);
     laidOutWidth = window.innerWidth;
+    mediaLoading = loadingMedia();
     layoutMargin();
+  }
+  function loadingMedia() {
+    var body = document.querySelector(".zd-note__body");
+    if (!body) return false;
+    if (body.querySelector("iframe, video, object, embed")) return true;  // they have no "complete" to ask
+    var images = body.getElementsByTagName("img");
+    for (var i = 0; i < images.length; i++) if (!images[i].complete) return true;
+    return false;
   }
   function setup() {
     hideTip();
@@ -112,7 +122,10 @@
     if (resizing || window.innerWidth === laidOutWidth) return;
     resizing = requestAnimationFrame(function () { resizing = 0; openAndLayout(); });
   });
-  window.addEventListener("load", function () { if (wide.matches) openAndLayout(); });  // images placed: markers moved
+  /* Images placed after the margin was laid out moved the markers below them: lay it out again.  With every
+     image already in (or none), nothing moved: a reload (mkdocs serve, after each save) is spared a second
+     layout of the margin, about half of these scripts' work on a note page. */
+  window.addEventListener("load", function () { if (wide.matches && mediaLoading) openAndLayout(); });
 
   /* ---- Glossary terms.  <button class="zd-gloss" title data-preview>: data-preview keeps Material's
      tooltip (small bold text, no link) off it; the title stays for readers without scripts.  The
