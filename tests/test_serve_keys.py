@@ -139,6 +139,51 @@ def test_hit_digests_follow_the_hits_and_their_texts(monkeypatch: pytest.MonkeyP
     assert digests(_notes(a=["GPU 很贵，gpu", "无关"], b=["gpu 不便宜"]))[1] == third
 
 
+def test_an_unchanged_notes_hits_are_found_without_hashing_or_going_over_its_passages(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A note whose passages are the last build's objects keeps its hits by its id: no passage is hashed.
+
+    Equal passages made anew (a new serve's, read from the cache folder) are still kept, compared by
+    value; the index looks passages up per note (``ThemeIndex.passage_by_key``).
+    """
+    theme_map = ThemeMap(path="x.yml", themes=(Theme("t", "T", "d", ("gpu",), 1),))
+    notes = _notes(a=["GPU 很贵", "无关"], b=["gpu 便宜"])
+    monkeypatch.setattr(matching, "SCANS", kept := matching.Scans())
+    first = matching.build_index(theme_map, notes)
+
+    def unhashable(self: Passage) -> int:
+        raise AssertionError(f"passage {self.anchor} hashed")
+
+    monkeypatch.setattr(Passage, "__hash__", unhashable)
+    again = matching.build_index(theme_map, notes)
+    assert again.timings["notes kept"] == 2 and again.timings["scanned"] == 0
+    assert _seen(again) == _seen(first)
+    assert again.hits_in("t", "a")[0] is first.hits_in("t", "a")[0]
+    assert again.passage_by_key[("a", "p-a1")] is notes[0].passages[1]
+    assert again.passage_by_key.get(("a", "p-zz")) is None and again.passage_by_key.get(("zz", "p")) is None
+    assert sorted(again.passage_by_key) == [("a", "p-a0"), ("a", "p-a1"), ("b", "p-b0")]
+    assert again.themes_of_passage("b", "p-b0") == first.themes_of_passage("b", "p-b0") != []
+    monkeypatch.undo()  # passages hash again
+    monkeypatch.setattr(matching, "SCANS", kept)
+    equal = matching.build_index(theme_map, _notes(a=["GPU 很贵", "无关"], b=["gpu 便宜"]))
+    assert equal.timings["notes kept"] == 2 and _seen(equal) == _seen(first)
+
+
+def test_glossary_counts_are_made_again_exactly_for_a_new_list_of_occurrences() -> None:
+    from zhudu.annotate.glossary.marking import Occurrence, counts
+
+    a = [Occurrence("t", "a", "p1", True), Occurrence("t", "a", "p2", False)]
+    b = [Occurrence("t", "b", "p1", True)]
+    assert counts({"a": ("a/", a), "b": ("b/", b)}) == {"a": (1, 2), "b": (1, 1)}
+    first = counts({"a": ("a/", a), "b": ("b/", b)})
+    again = counts({"a": ("a/", a), "b": ("b/", b)})
+    assert again == first and again["a"] is first["a"]  # the same list: counted once
+    edited = [Occurrence("t", "a", "p1", True), Occurrence("t", "a", "p2", True)]
+    assert counts({"a": ("a/", edited), "b": ("b/", b)}) == {"a": (2, 2), "b": (1, 1)}
+    assert counts({"b": ("b/", b)}) == {"b": (1, 1)}
+
+
 def test_a_notes_render_key_holds_the_terms_it_can_show() -> None:
     def term(name: str, explanation: str, line: int) -> Term:
         return Term(name, name, (), explanation, None, None, line)
