@@ -401,3 +401,16 @@ def test_a_kept_markdown_holds_only_the_last_glossarys_terms() -> None:
         kept = note_key("s", "a", markdown, glossary, fold, annotations, facts=facts)
         assert kept == note_key("s", "a", markdown, glossary, fold, annotations)
         assert len([k for k in facts if "terms" in k]) == 1
+
+
+def test_a_pages_search_bucket_is_hashed_once_per_url() -> None:
+    from zhudu.search import numbering
+    from zhudu.search.postings import shard_of
+
+    numbering.bucket_of.cache_clear()
+    urls = [f"notes/{i}/" for i in range(50)]
+    made = numbering.Numbering.of([(url, 3) for url in urls])
+    assert made.buckets == [shard_of(url, numbering.BUCKETS) for url in urls]
+    assert numbering.Numbering.of([(url, 3) for url in urls]) == made  # every variant, every save
+    info = numbering.bucket_of.cache_info()
+    assert (info.misses, info.hits) == (50, 50)
