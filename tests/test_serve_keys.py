@@ -414,3 +414,42 @@ def test_a_pages_search_bucket_is_hashed_once_per_url() -> None:
     assert numbering.Numbering.of([(url, 3) for url in urls]) == made  # every variant, every save
     info = numbering.bucket_of.cache_info()
     assert (info.misses, info.hits) == (50, 50)
+
+
+def test_a_pages_digest_is_hashed_again_exactly_when_a_part_changed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Serve: a page whose parts are the last plan's gets the last digest without hashing them again."""
+    from types import SimpleNamespace
+
+    from zhudu.annotate import annotations
+
+    monkeypatch.setattr(annotations, "_command", {"name": "serve"})
+    monkeypatch.setattr(page_digests, "_PARTS", {})
+    hashed: list[int] = []
+    real = cache.digest
+
+    def counted(*parts: str | bytes) -> str:
+        hashed.append(len(parts))
+        return real(*parts)
+
+    monkeypatch.setattr(page_digests.cache, "digest", counted)
+
+    def page(title: str, meta: dict) -> SimpleNamespace:
+        file = SimpleNamespace(src_uri="notes/a.md", dest_uri="notes/a/index.html")
+        return SimpleNamespace(
+            file=file, url="notes/a/", title=title, meta=meta, toc=[], previous_page=None,
+            next_page=None, canonical_url=None, edit_url=None, content="<p>x</p>",
+        )  # fmt: skip
+
+    first = page_digests.page_digest(page("甲", {"tags": ["a"]}), "inputs", "", "html")
+    assert page_digests.page_digest(page("甲", {"tags": ["a"]}), "inputs", "", "html") == first
+    assert len(hashed) == 1  # equal parts, made anew: not hashed again
+    changed = [
+        page_digests.page_digest(page("乙", {"tags": ["a"]}), "inputs", "", "html"),
+        page_digests.page_digest(page("乙", {"tags": ["b"]}), "inputs", "", "html"),
+        page_digests.page_digest(page("乙", {"tags": ["b"]}), "other", "", "html"),
+        page_digests.page_digest(page("乙", {"tags": ["b"]}), "other", "shown", "html"),
+        page_digests.page_digest(page("乙", {"tags": ["b"]}), "other", "shown", "html2"),
+    ]
+    assert len({*changed, first}) == 6 and len(hashed) == 6
+    monkeypatch.setattr(page_digests, "_PARTS", {})  # afresh: the same digests
+    assert page_digests.page_digest(page("乙", {"tags": ["b"]}), "other", "shown", "html2") == changed[-1]
