@@ -240,8 +240,17 @@ def test_empty_feed_still_validates() -> None:
     assert root.findtext(f"{A}subtitle") == "说明 & <符号>"
 
 
-def test_a_feed_keeps_the_newest_notes_and_converts_only_those() -> None:
+def test_a_feed_keeps_the_newest_notes_and_converts_only_those(monkeypatch: pytest.MonkeyPatch) -> None:
     from types import SimpleNamespace
+
+    made: list[str] = []  # entries are made only for the notes kept (a save made one per note per variant)
+    feed_entry = feeds.FeedEntry
+
+    def entry(**fields: Any) -> feeds.FeedEntry:
+        made.append(fields["id"])
+        return feed_entry(**fields)
+
+    monkeypatch.setattr(feeds, "FeedEntry", entry)
 
     def note(day: int) -> SimpleNamespace:
         date = datetime(2024, 1, day, tzinfo=UTC)
@@ -271,5 +280,6 @@ def test_a_feed_keeps_the_newest_notes_and_converts_only_those() -> None:
         limit=2,
     )
     assert [e.title for e in entries] == ["第9篇!", "第7篇!"]  # newest first
+    assert len(made) == 2
     assert sorted(converted) == sorted(["第9篇", "第7篇", "说明", "说明", "标签", "标签"])
     assert feeds.FEED_ENTRIES >= 20

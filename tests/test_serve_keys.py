@@ -139,6 +139,51 @@ def test_hit_digests_follow_the_hits_and_their_texts(monkeypatch: pytest.MonkeyP
     assert digests(_notes(a=["GPU 很贵，gpu", "无关"], b=["gpu 不便宜"]))[1] == third
 
 
+def test_an_unchanged_notes_hits_are_found_without_hashing_or_going_over_its_passages(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A note whose passages are the last build's objects keeps its hits by its id: no passage is hashed.
+
+    Equal passages made anew (a new serve's, read from the cache folder) are still kept, compared by
+    value; the index looks passages up per note (``ThemeIndex.passage_by_key``).
+    """
+    theme_map = ThemeMap(path="x.yml", themes=(Theme("t", "T", "d", ("gpu",), 1),))
+    notes = _notes(a=["GPU 很贵", "无关"], b=["gpu 便宜"])
+    monkeypatch.setattr(matching, "SCANS", kept := matching.Scans())
+    first = matching.build_index(theme_map, notes)
+
+    def unhashable(self: Passage) -> int:
+        raise AssertionError(f"passage {self.anchor} hashed")
+
+    monkeypatch.setattr(Passage, "__hash__", unhashable)
+    again = matching.build_index(theme_map, notes)
+    assert again.timings["notes kept"] == 2 and again.timings["scanned"] == 0
+    assert _seen(again) == _seen(first)
+    assert again.hits_in("t", "a")[0] is first.hits_in("t", "a")[0]
+    assert again.passage_by_key[("a", "p-a1")] is notes[0].passages[1]
+    assert again.passage_by_key.get(("a", "p-zz")) is None and again.passage_by_key.get(("zz", "p")) is None
+    assert sorted(again.passage_by_key) == [("a", "p-a0"), ("a", "p-a1"), ("b", "p-b0")]
+    assert again.themes_of_passage("b", "p-b0") == first.themes_of_passage("b", "p-b0") != []
+    monkeypatch.undo()  # passages hash again
+    monkeypatch.setattr(matching, "SCANS", kept)
+    equal = matching.build_index(theme_map, _notes(a=["GPU 很贵", "无关"], b=["gpu 便宜"]))
+    assert equal.timings["notes kept"] == 2 and _seen(equal) == _seen(first)
+
+
+def test_glossary_counts_are_made_again_exactly_for_a_new_list_of_occurrences() -> None:
+    from zhudu.annotate.glossary.marking import Occurrence, counts
+
+    a = [Occurrence("t", "a", "p1", True), Occurrence("t", "a", "p2", False)]
+    b = [Occurrence("t", "b", "p1", True)]
+    assert counts({"a": ("a/", a), "b": ("b/", b)}) == {"a": (1, 2), "b": (1, 1)}
+    first = counts({"a": ("a/", a), "b": ("b/", b)})
+    again = counts({"a": ("a/", a), "b": ("b/", b)})
+    assert again == first and again["a"] is first["a"]  # the same list: counted once
+    edited = [Occurrence("t", "a", "p1", True), Occurrence("t", "a", "p2", True)]
+    assert counts({"a": ("a/", edited), "b": ("b/", b)}) == {"a": (2, 2), "b": (1, 1)}
+    assert counts({"b": ("b/", b)}) == {"b": (1, 1)}
+
+
 def test_a_notes_render_key_holds_the_terms_it_can_show() -> None:
     def term(name: str, explanation: str, line: int) -> Term:
         return Term(name, name, (), explanation, None, None, line)
@@ -356,3 +401,55 @@ def test_a_kept_markdown_holds_only_the_last_glossarys_terms() -> None:
         kept = note_key("s", "a", markdown, glossary, fold, annotations, facts=facts)
         assert kept == note_key("s", "a", markdown, glossary, fold, annotations)
         assert len([k for k in facts if "terms" in k]) == 1
+
+
+def test_a_pages_search_bucket_is_hashed_once_per_url() -> None:
+    from zhudu.search import numbering
+    from zhudu.search.postings import shard_of
+
+    numbering.bucket_of.cache_clear()
+    urls = [f"notes/{i}/" for i in range(50)]
+    made = numbering.Numbering.of([(url, 3) for url in urls])
+    assert made.buckets == [shard_of(url, numbering.BUCKETS) for url in urls]
+    assert numbering.Numbering.of([(url, 3) for url in urls]) == made  # every variant, every save
+    info = numbering.bucket_of.cache_info()
+    assert (info.misses, info.hits) == (50, 50)
+
+
+def test_a_pages_digest_is_hashed_again_exactly_when_a_part_changed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Serve: a page whose parts are the last plan's gets the last digest without hashing them again."""
+    from types import SimpleNamespace
+
+    from zhudu.annotate import annotations
+
+    monkeypatch.setattr(annotations, "_command", {"name": "serve"})
+    monkeypatch.setattr(page_digests, "_PARTS", {})
+    hashed: list[int] = []
+    real = cache.digest
+
+    def counted(*parts: str | bytes) -> str:
+        hashed.append(len(parts))
+        return real(*parts)
+
+    monkeypatch.setattr(page_digests.cache, "digest", counted)
+
+    def page(title: str, meta: dict) -> SimpleNamespace:
+        file = SimpleNamespace(src_uri="notes/a.md", dest_uri="notes/a/index.html")
+        return SimpleNamespace(
+            file=file, url="notes/a/", title=title, meta=meta, toc=[], previous_page=None,
+            next_page=None, canonical_url=None, edit_url=None, content="<p>x</p>",
+        )  # fmt: skip
+
+    first = page_digests.page_digest(page("甲", {"tags": ["a"]}), "inputs", "", "html")
+    assert page_digests.page_digest(page("甲", {"tags": ["a"]}), "inputs", "", "html") == first
+    assert len(hashed) == 1  # equal parts, made anew: not hashed again
+    changed = [
+        page_digests.page_digest(page("乙", {"tags": ["a"]}), "inputs", "", "html"),
+        page_digests.page_digest(page("乙", {"tags": ["b"]}), "inputs", "", "html"),
+        page_digests.page_digest(page("乙", {"tags": ["b"]}), "other", "", "html"),
+        page_digests.page_digest(page("乙", {"tags": ["b"]}), "other", "shown", "html"),
+        page_digests.page_digest(page("乙", {"tags": ["b"]}), "other", "shown", "html2"),
+    ]
+    assert len({*changed, first}) == 6 and len(hashed) == 6
+    monkeypatch.setattr(page_digests, "_PARTS", {})  # afresh: the same digests
+    assert page_digests.page_digest(page("乙", {"tags": ["b"]}), "other", "shown", "html2") == changed[-1]

@@ -104,7 +104,8 @@ class PassageTreeprocessor(Treeprocessor):
             if not GENERATED_ID_RE.fullmatch(anchor):
                 element.set("data-zd-passage", "")
             found.append(Passage(anchor=anchor, kind=element.tag, text=text))
-        self.extension.last_passages = found
+        # A tuple: a kept render's passages are then the same object save after save (``ThemeBuild.collect``).
+        self.extension.last_passages = tuple(found)
 
 
 class PassageExtension(Extension):
@@ -113,7 +114,7 @@ class PassageExtension(Extension):
     def __init__(self, fold: Callable[[str], str]) -> None:
         super().__init__()
         self.fold = fold
-        self.last_passages: list[Passage] = []
+        self.last_passages: tuple[Passage, ...] = ()
 
     def extendMarkdown(self, md: Markdown) -> None:
         # After inline processing (20) and prettify (10), so the text is final.

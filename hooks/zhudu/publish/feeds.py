@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape as xml_escape
@@ -175,7 +175,9 @@ def note_entries(
         convert: Writes a text in the variant's script.
         limit: How many entries to keep.
     """
-    out = []
+    # Each dated note's place first (``sort_entries``' key); entries only for the ``limit`` chosen:
+    # a save made one for every note in every variant.
+    ranked = []
     for note in notes:
         meta = note.meta  # type: ignore[attr-defined]
         if note.broken or note.id not in note_urls:  # type: ignore[attr-defined]
@@ -184,27 +186,23 @@ def note_entries(
         if updated is None:
             continue  # Atom requires a date and the clock would make builds differ
         link = variant_base + note_urls[note.id]  # type: ignore[attr-defined]
-        out.append(
-            FeedEntry(
-                id=entry_id(site_url, meta.id, meta.date, link),
-                title=meta.title,
-                link=link,
-                published=meta.date,
-                updated=max(updated, meta.date) if meta.date else updated,
-                summary=meta.description or "",
-                authors=tuple(FeedAuthor(name=a.name, uri=a.url) for a in meta.authors),
-                categories=tuple(meta.tags),
-            )
-        )
+        updated = max(updated, meta.date) if meta.date else updated
+        entry = entry_id(site_url, meta.id, meta.date, link)
+        ranked.append(((-updated.timestamp(), entry), entry, link, updated, meta))
+    ranked.sort(key=lambda r: r[0])
     # Converted once chosen: the order does not depend on the text.
     return tuple(
-        replace(
-            entry,
-            title=convert(entry.title),
-            summary=convert(entry.summary),
-            categories=tuple(convert(t) for t in entry.categories),
+        FeedEntry(
+            id=entry,
+            title=convert(meta.title),
+            link=link,
+            published=meta.date,
+            updated=updated,
+            summary=convert(meta.description or ""),
+            authors=tuple(FeedAuthor(name=a.name, uri=a.url) for a in meta.authors),
+            categories=tuple(convert(t) for t in meta.tags),
         )
-        for entry in sort_entries(out)[: max(0, limit)]
+        for _, entry, link, updated, meta in ranked[: max(0, limit)]
     )
 
 

@@ -120,7 +120,8 @@ class NoteLoading:
         folder = self.display(self.seeds_dir)
         paths: list[Path] = []
         refused: list[ZhuduError] = []
-        resolved: dict[Path, Path] = {}  # each folder resolved once (every save lists every note)
+        # Each folder resolved once, and whether it is inside seeds/ (every save lists every note).
+        resolved: dict[Path, tuple[Path, bool]] = {}
         for path in folders.walk(self.seeds_dir):
             if path.suffix not in NOTE_SUFFIXES:
                 continue
@@ -128,14 +129,16 @@ class NoteLoading:
                 mode = os.lstat(path).st_mode
                 if stat.S_ISLNK(mode):
                     target = path.resolve()
-                    readable = target.is_file()
-                else:  # not a link: where it is, in its folder resolved (one system call, not one per folder)
+                    readable, inside = target.is_file(), target.is_relative_to(seeds)
+                else:  # not a link: in its folder resolved (one system call per folder, no path per note)
                     if (folder_target := resolved.get(path.parent)) is None:
-                        folder_target = resolved[path.parent] = path.parent.resolve()
-                    target, readable = folder_target / path.name, stat.S_ISREG(mode)
+                        real = path.parent.resolve()
+                        folder_target = resolved[path.parent] = (real, real.is_relative_to(seeds))
+                    readable, inside = stat.S_ISREG(mode), folder_target[1]
+                    target = folder_target[0] / path.name if not inside else path
             except (OSError, RuntimeError):  # a symbolic link loop, a name too long
-                target, readable = None, False
-            if target is not None and not target.is_relative_to(seeds):
+                target, readable, inside = path, False, True
+            if not inside:
                 refused.append(
                     NoteError(
                         self.display(path),

@@ -39,7 +39,7 @@ def page_digest(page: Page, build_inputs: str, shown: str = "", html_digest: str
         (other.title, other.url) if other is not None else None
         for other in (page.previous_page, page.next_page)
     ]
-    return cache.digest(
+    parts = (
         build_inputs,
         file.src_uri,
         file.dest_uri,
@@ -53,6 +53,21 @@ def page_digest(page: Page, build_inputs: str, shown: str = "", html_digest: str
         repr(page.edit_url),
         shown,
     )
+    # Serve: the same parts as the last plan's (compared as strings, most of them the very same
+    # objects) give the same digest without hashing them again (~3 KB per page, every page).
+    kept = _PARTS.get(file.dest_uri)
+    if kept is not None and kept[0] == parts:
+        return kept[1]
+    found = cache.digest(*parts)
+    if annotations.serving():
+        if len(_PARTS) >= _CONTENT_LIMIT:
+            _PARTS.clear()
+        _PARTS[file.dest_uri] = (parts, found)
+    return found
+
+
+#: Each page's digest with the parts the last plan made it from (dest_uri → (parts, digest)).
+_PARTS: dict[str, tuple[tuple[str, ...], str]] = {}
 
 
 #: Each page's HTML as the last plan digested it, with its digest (dest_uri → (html, digest)).
@@ -90,8 +105,9 @@ CONTENT_HASHED = [0, 0]
 
 def forget(pages: Mapping[str, Any], notes: Iterable[str]) -> None:
     """Keep only these pages' HTML (dest_uri keys) and these notes' theme digests: not a deleted one's."""
-    for dest in [d for d in _CONTENT if d not in pages]:
-        del _CONTENT[dest]
+    for memo in (_CONTENT, _PARTS):
+        for dest in [d for d in memo if d not in pages]:
+            del memo[dest]
     live = set(notes)
     for note in [n for n in _NOTE_THEMES if n not in live]:
         del _NOTE_THEMES[note]

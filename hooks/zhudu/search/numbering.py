@@ -7,6 +7,7 @@ the canonical records before the vocabulary is known (``assembly.Assembly.files`
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -22,6 +23,12 @@ if TYPE_CHECKING:
 RESERVE = 8
 #: Buckets of pages, each numbered on its own (``Numbering``).
 BUCKETS = 64
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def bucket_of(url: str) -> int:
+    """A page's bucket (``shard_of`` its URL): hashed once per URL per process, not per variant per save."""
+    return shard_of(url, BUCKETS)
 
 
 def reserved(count: int) -> int:
@@ -53,7 +60,7 @@ class Numbering:
     @classmethod
     def of(cls, pages: Sequence[tuple[str, int]]) -> Numbering:
         """The numbering of these pages, ``(url, passages)`` in URL order."""
-        buckets = [shard_of(url, BUCKETS) for url, _ in pages]
+        buckets = [bucket_of(url) for url, _ in pages]
         sizes = [0] * BUCKETS
         for (_, count), bucket in zip(pages, buckets, strict=True):
             sizes[bucket] += reserved(count)

@@ -19,7 +19,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import pairwise
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 
@@ -92,6 +92,17 @@ class Matcher:
             yield start, end, ids
 
 
+class KeptNote(NamedTuple):
+    """A note's hits as the last builds made them, with what they were made from and what they give the index."""
+
+    passages: tuple[Passage, ...]
+    placed: tuple[tuple[str, str, bool], ...]  # the pins and exclusions placed in it (theme, anchor, pin)
+    hits: KeptHits
+    scan_key: tuple[str, ...]  # its passages' texts: its entry in ``Scans.current``
+    chars: int  # its folded passages' length (``timings["chars"]``)
+    by_anchor: dict[str, Passage]  # its passages by anchor (``ThemeIndex.passage_by_key``)
+
+
 class Scans:
     """Each note's folded passages and their phrase hits, kept from one build to the next.
 
@@ -107,9 +118,9 @@ class Scans:
         self.current: dict[tuple[str, ...], tuple[list[str], dict[int, Any]]] = {}
         self.previous: dict[tuple[str, ...], tuple[list[str], dict[int, Any]]] = {}
         #: A note's hits, their digests by theme (filled by the plan) and their groups for the
-        #: index's lookups, by its id and passages.
-        self.hits_current: dict[tuple[str, tuple[Passage, ...]], KeptHits] = {}
-        self.hits_previous: dict[tuple[str, tuple[Passage, ...]], KeptHits] = {}
+        #: index's lookups, by its id; used while its passages and placed pins are the same.
+        self.hits_current: dict[str, KeptNote] = {}
+        self.hits_previous: dict[str, KeptNote] = {}
         #: The folded passages of the scans of the last phrases (until this build has scanned them again).
         self.folds: dict[tuple[str, ...], list[str]] = {}
 
@@ -125,23 +136,35 @@ class Scans:
             self.hits_current, self.hits_previous = {}, {}
         return self.automaton
 
-    def note_hits(self, key: tuple[str, tuple[Passage, ...]]) -> KeptHits | None:
-        """The hits kept for a note with these passages (same phrases), kept for the next build too.
+    def start(self) -> None:
+        """A new build: what the build before last used and the last did not is dropped."""
+        self.previous, self.current = self.current, {}
+        self.hits_previous, self.hits_current = self.hits_current, {}
 
-        Two look-ups, not three: hashing the key hashes every passage (a dataclass's hash is not cached).
+    def note_hits(
+        self, note_id: str, passages: tuple[Passage, ...], placed: tuple[tuple[str, str, bool], ...] = ()
+    ) -> KeptNote | None:
+        """The hits kept for this note with these passages and placed pins (same phrases), kept for the next build too.
+
+        By the note's id, its passages compared (an unchanged note's are the same objects: no
+        passage is hashed or compared by value); its scan is kept with it.
         """
-        kept = self.hits_previous.get(key)
-        if kept is None:
-            return self.hits_current.get(key)
-        self.hits_current[key] = kept
+        kept = self.hits_current.get(note_id) or self.hits_previous.get(note_id)
+        if (
+            kept is None
+            or kept.placed != placed
+            or not (kept.passages is passages or kept.passages == passages)
+        ):
+            return None
+        self.hits_current[note_id] = kept
+        if (scan := self.previous.get(kept.scan_key)) is not None:
+            self.current.setdefault(kept.scan_key, scan)
         return kept
 
     def reuse(
         self, notes: Sequence[NotePassages], texts: list[str]
     ) -> tuple[list[str], dict[int, Any], list[int]]:
-        """The kept folded texts and hits of ``texts`` (every note's passages in order); the indices not kept."""
-        self.previous, self.current = self.current, {}
-        self.hits_previous, self.hits_current = self.hits_current, {}
+        """The kept folded texts and hits of ``texts`` (these notes' passages in order); the indices not kept."""
         folded = [""] * len(texts)
         found: dict[int, Any] = {}
         missing: list[int] = []
@@ -226,15 +249,26 @@ def _build_index(
     remember: bool,
 ) -> ThemeIndex:
     t0 = clock()
+    matcher = SCANS.matcher(map_phrases(theme_map), theme_map.themes)
+    SCANS.start()
+    t1 = clock()
+    # Only the notes a pin or exclusion quotes need their folded passages looked up (and their
+    # hits made afresh: the others' hits depend only on their own passages and the phrases).
+    quoted = {s.note for s in (*theme_map.pins, *theme_map.exclusions)}
+    # Serve: an unchanged note that no pin or exclusion quotes keeps the last build's hits, and
+    # nothing is done per passage for it (at 3,000 notes a save went over 100,000 passages).
+    kept_notes: dict[str, KeptNote] = {}
+    if remember:
+        for note in notes:
+            if note.id not in quoted and (kept := SCANS.note_hits(note.id, note.passages)) is not None:
+                kept_notes[note.id] = kept
+    todo = [note for note in notes if note.id not in kept_notes]
     keys: list[tuple[str, str]] = []
     texts: list[str] = []
-    for note in notes:
+    for note in todo:
         for passage in note.passages:
             keys.append((note.id, passage.anchor))
             texts.append(passage.text.replace(_SEP, " "))
-    t1 = clock()
-    matcher = SCANS.matcher(map_phrases(theme_map), theme_map.themes)
-    t2 = clock()
 
     def fold_and_scan_texts(
         bounds: tuple[int, int], texts: list[str], known: list[str]
@@ -259,18 +293,18 @@ def _build_index(
         return folded, found, scanning - began, clock() - scanning, start
 
     # Only the passages of notes not scanned before with this map (by their texts) are folded and scanned.
-    folded, found, missing = SCANS.reuse(notes, texts)
+    folded, found, missing = SCANS.reuse(todo, texts)
     fold_time = scan_time = 0.0
     folded_now = 0
     if missing:
-        todo = [texts[i] for i in missing]
+        todo_texts = [texts[i] for i in missing]
         known = [folded[i] for i in missing]  # "" where not folded before
         folded_now = known.count("")
 
         def fold_and_scan_missing(bounds: tuple[int, int]) -> Any:
-            return fold_and_scan_texts(bounds, todo, known)
+            return fold_and_scan_texts(bounds, todo_texts, known)
 
-        cuts = [len(todo) * k // slices for k in range(slices + 1)]
+        cuts = [len(todo_texts) * k // slices for k in range(slices + 1)]
         parts = list(map_slices(fold_and_scan_missing, list(pairwise(cuts))))
         for part in parts:
             for j, text in enumerate(part[0], part[4]):
@@ -280,13 +314,10 @@ def _build_index(
             fold_time += part[2]
             scan_time += part[3]
         if remember:
-            SCANS.keep(notes, texts, folded, found)
+            SCANS.keep(todo, texts, folded, found)
     t3 = clock()
 
     problems: list[EditorialError] = []
-    # Only the notes a pin or exclusion quotes need their folded passages looked up (and their
-    # hits made afresh: the others' hits depend only on their own passages and the phrases).
-    quoted = {s.note for s in (*theme_map.pins, *theme_map.exclusions)}
     note_ids = {n.id for n in notes}
     key_index: dict[tuple[str, str], int] = {}
     folded_by_note: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -394,32 +425,44 @@ def _build_index(
     hits: list[Hit] = []
     hit_digests: dict[str, dict[str, str]] = {}
     grouped: dict[str, HitGroups] = {}
+    anchors: dict[str, dict[str, Passage]] = {}
     theme_order = {t.id: i for i, t in enumerate(theme_map.themes)}  # in the phrases: kept with them
     # A quoted note's hits depend on the pins and exclusions placed in it too: they are in its key.
     placed: dict[str, list[tuple[str, str, bool]]] = defaultdict(list)
     for marks, is_pin in ((pinned, True), (excluded, False)):
         for theme, note_id, anchor in marks:
             placed[note_id].append((theme, anchor, is_pin))
-    offset = kept_notes = made_notes = 0
+    offset = made_notes = chars = 0
     for note in notes:
-        stop = offset + len(note.passages)
-        if remember:  # serve: an unchanged note's hits are the last build's
-            kept_key: tuple[Any, ...] = (note.id, note.passages)
-            if note.id in placed:
-                kept_key += (tuple(sorted(placed[note.id])),)
-            kept = SCANS.note_hits(kept_key)
-            kept_notes += kept is not None
-            if kept is None:
-                made_notes += 1
-                made = note_hits(offset, stop)
-                kept = (made, {}, group_hits(made, theme_order))
-                SCANS.hits_current[kept_key] = kept
-            hits.extend(kept[0])
-            hit_digests[note.id] = kept[1]
-            grouped[note.id] = kept[2]
-        else:
-            hits.extend(note_hits(offset, stop))
-        offset = stop
+        if (kept := kept_notes.get(note.id)) is None:
+            stop = offset + len(note.passages)
+            if remember:
+                placement = tuple(sorted(placed.get(note.id, ())))
+                kept = SCANS.note_hits(note.id, note.passages, placement) if note.id in quoted else None
+                if kept is None:
+                    made_notes += 1
+                    made = note_hits(offset, stop)
+                    kept = KeptNote(
+                        note.passages,
+                        placement,
+                        (made, {}, group_hits(made, theme_order)),
+                        tuple(texts[offset:stop]),
+                        sum(map(len, folded[offset:stop])),
+                        {p.anchor: p for p in note.passages},
+                    )
+                    SCANS.hits_current[note.id] = kept
+                else:
+                    kept_notes[note.id] = kept
+            else:
+                hits.extend(note_hits(offset, stop))
+                chars += sum(map(len, folded[offset:stop]))
+            offset = stop
+        if kept is not None:
+            hits.extend(kept.hits[0])
+            hit_digests[note.id] = kept.hits[1]
+            grouped[note.id] = kept.hits[2]
+            anchors[note.id] = kept.by_anchor
+            chars += kept.chars
     t4 = clock()
     return ThemeIndex(
         theme_map=theme_map,
@@ -428,16 +471,17 @@ def _build_index(
         problems=problems,
         hit_digests=hit_digests,
         grouped=grouped,
+        anchors=anchors,
         in_document_order=True,  # notes in corpus order, each note's passages in order
         timings={
             "fold": fold_time,
-            "automaton": t2 - t1,
+            "automaton": t1 - t0,
             "scan": scan_time,
             "resolve": t4 - t3,
             "total": t4 - t0,
-            "passages": float(len(keys)),
-            "chars": float(sum(map(len, folded))),
-            "notes kept": float(kept_notes),  # notes whose hits are the last build's
+            "passages": float(sum(len(n.passages) for n in notes)),
+            "chars": float(chars),
+            "notes kept": float(len(kept_notes)),  # notes whose hits are the last build's
             "notes made": float(made_notes),  # notes whose hits were made and kept for the next
             "scanned": float(len(missing)),  # passages scanned in this build
             "folded": float(folded_now),  # of which folded too

@@ -209,7 +209,7 @@ class ThemeBuild:
             size = NOTES_PER_THEME_PAGE
             self.paged[theme.id] = [noted[i : i + size] for i in range(0, len(noted), size)] or [[]]
             self.page_of[theme.id] = {n: 1 + i // size for i, n in enumerate(noted)}
-            self.passage_total[theme.id] = sum(len(self.index.hits_in(theme.id, n)) for n in noted)
+            self.passage_total[theme.id] = sum(map(len, self.index.by_theme_note.get(theme.id, {}).values()))
         return self.index
 
     def note_url_in_theme(self, theme_id: str, note_id: str) -> str:

@@ -6,7 +6,7 @@ hits, grouped hits and hit digests are the last build's, found by their passages
 hits and hashed every hit's passage in the plan (at 500 notes ~2.3 s of a first serve's 16 s
 profiled CPU).  The scans the last serve used are kept in the cache folder under a key of the code
 and the map's phrases (in map order): every kept value is looked up by the texts it was made from
-(``Scans.reuse``, ``Scans.note_hits``), so a note edited while no server ran is scanned again,
+(``Scans.reuse``; ``Scans.note_hits``: by the note's id, its passages compared), so a note edited while no server ran is scanned again,
 and an entry that does not load or has another shape is not used.
 
 Written after a serve's first build when it scanned or made anything (after the plan, so the hits'
@@ -27,7 +27,7 @@ from zhudu.themes.theme_map import ThemeMap
 #: The cache's kind (``cache.ArtifactCache``): one entry, the last serve's.
 KIND = "theme-scans"
 #: Version of the entry's layout.
-FORMAT = 1
+FORMAT = 2  # 2: a note's hits by its id (``matching.KeptNote``)
 
 
 @dataclass
@@ -106,8 +106,4 @@ def _valid(entry: Any) -> bool:
     return all(
         isinstance(k, tuple) and isinstance(v, tuple) and len(v) == 2 and isinstance(v[0], list)
         for k, v in current.items()
-    ) and all(
-        # (note id, passages), and the pins and exclusions placed in the note when it has any
-        isinstance(k, tuple) and len(k) in (2, 3) and isinstance(v, tuple) and len(v) == 3
-        for k, v in hits.items()
-    )
+    ) and all(isinstance(k, str) and isinstance(v, matching.KeptNote) for k, v in hits.items())

@@ -8,7 +8,7 @@ note, and the related notes.  Pure module: plain data in, plain data out.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from zhudu.annotate.passages import Passage
@@ -76,6 +76,22 @@ class Related:
     shared: tuple[str, ...]
 
 
+class ByNote(Mapping[tuple[str, str], Passage]):
+    """``(note id, anchor)`` → passage, read from each note's passages by anchor (kept from build to build)."""
+
+    def __init__(self, by_note: dict[str, dict[str, Passage]]) -> None:
+        self.by_note = by_note
+
+    def __getitem__(self, key: tuple[str, str]) -> Passage:
+        return self.by_note[key[0]][key[1]]
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return ((note, anchor) for note, passages in self.by_note.items() for anchor in passages)
+
+    def __len__(self) -> int:
+        return sum(map(len, self.by_note.values()))
+
+
 @dataclass
 class ThemeIndex:
     """Every hit of a build, with the lookups the pages need."""
@@ -95,12 +111,19 @@ class ThemeIndex:
     #: Note id → its hits grouped as the lookups need them (``group_hits``), for the notes whose
     #: hits ``build_index`` kept from the last build: the same lists again, not new ones per save.
     grouped: dict[str, HitGroups] = field(default_factory=dict)
+    #: Note id → its passages by anchor, for the notes whose hits ``build_index`` kept (the same
+    #: dicts again); the others' are made here.
+    anchors: dict[str, dict[str, Passage]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.note_by_id = {n.id: n for n in self.notes}
         self.theme_by_id = self.theme_map.by_id()
-        self.passage_by_key = {(n.id, p.anchor): p for n in self.notes for p in n.passages}
-        self.by_passage: dict[tuple[str, str], list[Hit]] = defaultdict(list)
+        given = self.anchors
+        # (note id, anchor) → passage, looked up in each note's dict: no key per passage per build.
+        self.passage_by_key = ByNote(
+            {n.id: given.get(n.id) or {p.anchor: p for p in n.passages} for n in self.notes}
+        )
+        self.by_passage: dict[str, dict[str, list[Hit]]] = defaultdict(lambda: defaultdict(list))
         self.by_theme_note: dict[str, dict[str, list[Hit]]] = defaultdict(lambda: defaultdict(list))
         grouped = self.grouped
         loose: dict[str, list[Hit]] = defaultdict(list)
@@ -113,11 +136,10 @@ class ThemeIndex:
                 by_theme, by_anchor = grouped[note_id]
                 for theme, hits in by_theme.items():
                     self.by_theme_note[theme][note_id] = hits
-                for anchor, hits in by_anchor.items():
-                    self.by_passage[(note_id, anchor)] = hits
+                self.by_passage[note_id] = by_anchor  # type: ignore[assignment]
                 continue
             for hit in loose[note_id]:
-                self.by_passage[(hit.note, hit.anchor)].append(hit)
+                self.by_passage[hit.note][hit.anchor].append(hit)
                 self.by_theme_note[hit.theme][hit.note].append(hit)
         # Each list in document order and each passage's hits in map order (hits made elsewhere
         # than ``build_index`` may come in any order; grouped ones are in order already).
@@ -128,15 +150,16 @@ class ThemeIndex:
                     if len(hits) > 1 and note not in grouped:
                         hits.sort(key=lambda h, note=note: order[(note, h.anchor)])
         theme_order = {t.id: i for i, t in enumerate(self.theme_map.themes)}
-        for (note, _), hits in self.by_passage.items():
-            if len(hits) > 1 and note not in grouped:
-                hits.sort(key=lambda h: theme_order[h.theme])
+        for note, by_anchor in self.by_passage.items():
+            for hits in by_anchor.values() if note not in grouped else ():
+                if len(hits) > 1:
+                    hits.sort(key=lambda h: theme_order[h.theme])
 
     # ----------------------------------------------------------------- lookups
 
     def themes_of_passage(self, note: str, anchor: str) -> list[Hit]:
         """The hits of one passage, in the map's theme order."""
-        return self.by_passage.get((note, anchor), [])
+        return self.by_passage.get(note, {}).get(anchor, [])
 
     def notes_of_theme(self, theme: str) -> list[str]:
         """Ids of the notes carrying a theme, in corpus order (made once per theme; do not modify)."""
@@ -267,8 +290,10 @@ class ThemeIndex:
 
 
 def passage_counts(index: ThemeIndex) -> Mapping[str, Mapping[str, int]]:
-    """Theme id → note id → number of passages (for the overview and the report)."""
-    return {
-        theme.id: {note: len(index.hits_in(theme.id, note)) for note in index.notes_of_theme(theme.id)}
-        for theme in index.theme_map.themes
-    }
+    """Theme id → note id → number of passages (for the overview and the report; made once per index)."""
+    cache = index.__dict__.setdefault("_passage_counts", {})
+    if not cache:
+        for theme in index.theme_map.themes:
+            by_note = index.by_theme_note.get(theme.id, {})
+            cache[theme.id] = {note: len(by_note[note]) for note in index.notes_of_theme(theme.id)}
+    return cache  # type: ignore[no-any-return]
