@@ -28,6 +28,8 @@ from zhudu.publish.note_loading import NoteLoading
 from zhudu.script import convert as script
 from zhudu.script import variants
 from zhudu.search import index as search
+from zhudu.search import numbering
+from zhudu.search.postings import Postings
 from zhudu.settings import ZhuduConfig
 
 #: Variants used when mkdocs.yml names none.
@@ -95,6 +97,7 @@ class Site(NoteLoading):
     _batch: list[pagewriter.Handed] = field(default_factory=list, repr=False)
     _vocabulary: ProcessPoolExecutor | None = field(default=None, repr=False)
     _vocabulary_loading: bool = field(default=False, repr=False)  # its worker was asked to load jieba
+    _postings: ProcessPoolExecutor | None = field(default=None, repr=False)  # ``postings_of``'s worker
     #: URLs re-aimed for the variant folders, by what they depend on (``variants.relocate``).
     _relocated: dict[tuple[str, str, str], str] = field(default_factory=dict, repr=False)
     #: Folders resolved by ``display`` in this build (every note of a folder shares its own).
@@ -338,6 +341,8 @@ class Site(NoteLoading):
         self._vocabulary = workers.forked_pool(min(1, workers.pool_size(self.settings.workers)))
         if self.small_collection:
             self.load_vocabulary()
+        elif workers.pool_size(self.settings.workers) >= 2:  # a CPU for it beside this process's
+            self._postings = workers.forked_pool(1)
 
     @cached_property
     def small_collection(self) -> bool:
@@ -384,9 +389,10 @@ class Site(NoteLoading):
         if self.contents is not None:  # every page is written (or the build failed)
             self.contents.remove()
             self.contents = None
-        if self._vocabulary is not None:
-            self._vocabulary.shutdown(wait=True, cancel_futures=True)
-        self._vocabulary = None
+        for pool in (self._vocabulary, self._postings):
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+        self._vocabulary = self._postings = None
 
     def vocabulary_of(
         self, texts: list[str], table: Mapping[str, str], extra_words: list[str]
@@ -395,19 +401,20 @@ class Site(NoteLoading):
 
         ``stop_workers`` ends the worker if the getter is never called.
         """
-        pool = self._vocabulary
-        if pool is None:
+        if self._vocabulary is None:
             return search.vocabulary_now(texts, table, extra_words)
-        future = pool.submit(search.folded_vocabulary, texts, table, extra_words)
+        return workers.result_then_stop(self._vocabulary, search.folded_vocabulary, texts, table, extra_words)
 
-        def words() -> list[str]:
-            try:
-                return future.result()
-            finally:
-                pool.shutdown()
-                self._vocabulary = None
+    def postings_of(
+        self, pages: numbering.CanonicalTexts, table: Mapping[str, str]
+    ) -> Callable[[], tuple[str, Postings]]:
+        """Start a build's canonical postings in their worker, beside the variants' records; the getter waits.
 
-        return words
+        The worker is forked with the vocabulary's (small) and sent only the canonical texts.
+        """
+        if self._postings is None:
+            return numbering.postings_now(pages, table)
+        return workers.result_then_stop(self._postings, numbering.postings_ahead, pages, table)
 
     def root_stub(self, dest_uri: str, url: str, title: str) -> str:
         """What stays at the page's root URL: a pointer to the reader's (or the default) variant."""

@@ -61,6 +61,21 @@ def forked_pool(
     return pool
 
 
+def result_then_stop(
+    pool: ProcessPoolExecutor, function: Callable[..., Any], *args: Any
+) -> Callable[[], Any]:
+    """``function(*args)`` started in ``pool`` now; the getter waits for its result, then stops the pool."""
+    future = pool.submit(function, *args)
+
+    def result() -> Any:
+        try:
+            return future.result()
+        finally:
+            pool.shutdown()
+
+    return result
+
+
 class HandOverPool:
     """Workers forked early, while this process holds little, and handed the rest of their state later.
 
