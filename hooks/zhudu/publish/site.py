@@ -341,7 +341,7 @@ class Site(NoteLoading):
         self._vocabulary = workers.forked_pool(min(1, workers.pool_size(self.settings.workers)))
         if self.small_collection:
             self.load_vocabulary()
-        elif workers.pool_size(self.settings.workers) >= 2:  # a CPU for it beside this process's
+        if self.page_workers >= 2:  # a CPU for the postings beside this process's (``postings_of``)
             self._postings = workers.forked_pool(1)
 
     @cached_property
