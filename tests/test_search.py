@@ -377,12 +377,12 @@ def test_a_builds_postings_and_vocabulary_are_waited_for_only_after_every_varian
         words = search.vocabulary_now(texts, table, extra)
         return lambda: events.append("vocabulary") or words()
 
-    pool = workers.forked_pool(1)  # None without fork: made here, the order the same
+    worker = workers.TaskWorker.fork()  # None without fork: made here, the order the same
 
     def postings_of(pages: Any, table: Any) -> Any:
         made = (
-            workers.result_then_stop(pool, numbering.postings_ahead, pages, table)
-            if pool is not None
+            worker.result_then_stop(numbering.postings_ahead, pages, table)
+            if worker is not None
             else numbering.postings_now(pages, table)
         )
         return lambda: events.append("postings") or made()
@@ -397,8 +397,8 @@ def test_a_builds_postings_and_vocabulary_are_waited_for_only_after_every_varian
                 (n, t if isinstance(t, str) else t.decode("utf-8")) for n, (t, _) in files.items()
             )
     finally:
-        if pool is not None:
-            pool.shutdown()
+        if worker is not None:
+            worker.shutdown()
     assert events == ["fragments", "fragments", "vocabulary", "postings", "rest", "rest"]
     assert parts == serial
 

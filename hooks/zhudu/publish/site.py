@@ -12,7 +12,7 @@ import hashlib
 import json
 import logging
 from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -95,9 +95,9 @@ class Site(NoteLoading):
     _pending: list[Future[Any]] = field(default_factory=list, repr=False)
     #: Pages rendered and not yet handed to a page writer (``pagewriter.PAGES_PER_TASK``).
     _batch: list[pagewriter.Handed] = field(default_factory=list, repr=False)
-    _vocabulary: ProcessPoolExecutor | None = field(default=None, repr=False)
+    _vocabulary: workers.TaskWorker | None = field(default=None, repr=False)
     _vocabulary_loading: bool = field(default=False, repr=False)  # its worker was asked to load jieba
-    _postings: ProcessPoolExecutor | None = field(default=None, repr=False)  # ``postings_of``'s worker
+    _postings: workers.TaskWorker | None = field(default=None, repr=False)  # ``postings_of``'s worker
     #: URLs re-aimed for the variant folders, by what they depend on (``variants.relocate``).
     _relocated: dict[tuple[str, str, str], str] = field(default_factory=dict, repr=False)
     #: Folders resolved by ``display`` in this build (every note of a folder shares its own).
@@ -338,11 +338,11 @@ class Site(NoteLoading):
         """
         if annotations.serving() or self.settings.search != "zhudu":
             return
-        self._vocabulary = workers.forked_pool(min(1, workers.pool_size(self.settings.workers)))
+        self._vocabulary = workers.TaskWorker.fork(min(1, workers.pool_size(self.settings.workers)))
         if self.small_collection:
             self.load_vocabulary()
         if self.page_workers >= 2:  # a CPU for the postings beside this process's (``postings_of``)
-            self._postings = workers.forked_pool(1)
+            self._postings = workers.TaskWorker.fork()
 
     @cached_property
     def small_collection(self) -> bool:
@@ -403,7 +403,7 @@ class Site(NoteLoading):
         """
         if self._vocabulary is None:
             return search.vocabulary_now(texts, table, extra_words)
-        return workers.result_then_stop(self._vocabulary, search.folded_vocabulary, texts, table, extra_words)
+        return self._vocabulary.result_then_stop(search.folded_vocabulary, texts, table, extra_words)
 
     def postings_of(
         self, pages: numbering.CanonicalTexts, table: Mapping[str, str]
@@ -414,7 +414,7 @@ class Site(NoteLoading):
         """
         if self._postings is None:
             return numbering.postings_now(pages, table)
-        return workers.result_then_stop(self._postings, numbering.postings_ahead, pages, table)
+        return self._postings.result_then_stop(numbering.postings_ahead, pages, table)
 
     def root_stub(self, dest_uri: str, url: str, title: str) -> str:
         """What stays at the page's root URL: a pointer to the reader's (or the default) variant."""
