@@ -105,6 +105,20 @@ def test_a_larger_collection_forks_page_writers_and_loads_the_dictionary_after_i
     }
 
 
+@pytest.mark.skipif(workers.available_cpus() < 2, reason="workers are forked only with two CPUs or more")
+def test_a_collection_past_the_postings_workers_size_makes_its_postings_in_the_build_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Memory: past ``POSTINGS_WORKER_NOTES`` the postings worker's task would overlap the build's peak."""
+    more = site.SMALL_COLLECTION_NOTES + 1 - 3
+    notes = {f"extra-{i:02}.md": f"---\ntitle: 笔记{i}\n---\n\n第{i}段，讲开源模型。\n" for i in range(more)}
+    monkeypatch.setattr(site, "POSTINGS_WORKER_NOTES", site.SMALL_COLLECTION_NOTES)
+    seen = _spied(monkeypatch)
+    result = build_site(tmp_path / "p", notes=notes, repo_notes=True, repo_editorial=True)
+    assert result.ok, result.log
+    assert seen["writers"] == [workers.pool_size(None)] and seen["postings"] == ["here"]
+
+
 def test_a_set_number_of_workers_is_obeyed_in_a_small_collection(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

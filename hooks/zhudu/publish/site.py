@@ -55,6 +55,12 @@ PER_VARIANT_FILES = ("sitemap.xml", "search/search_index.json", "404.html", "fee
 #: dictionary there (``Site.page_workers``, ``Site.start_vocabulary``; bench/RESULTS.md, session 23).
 SMALL_COLLECTION_NOTES = 10
 
+#: A collection of more notes than this makes its search postings in the build process, not in a
+#: worker beside the variants' records (``Site.postings_of``): at 3,000 notes the worker's task
+#: (about 100 MiB, besides its share of what the workers were forked with) overlapped the build
+#: process's own peak and put the build's over 800 MiB (bench/RESULTS.md, session 24).
+POSTINGS_WORKER_NOTES = 1_000
+
 #: ``Site.converter``'s converters: (variant, rules, source script, domain) → converter.
 _CONVERTERS: dict[tuple[Any, str, str, str], script.Converter] = {}
 
@@ -341,8 +347,8 @@ class Site(NoteLoading):
         self._vocabulary = workers.TaskWorker.fork(min(1, workers.pool_size(self.settings.workers)))
         if self.small_collection:
             self.load_vocabulary()
-        if self.page_workers >= 2:  # a CPU for the postings beside this process's (``postings_of``)
-            self._postings = workers.TaskWorker.fork()
+        if self.page_workers >= 2 and self.has_notes_at_most(POSTINGS_WORKER_NOTES):
+            self._postings = workers.TaskWorker.fork()  # a CPU for them beside this process's
 
     @cached_property
     def small_collection(self) -> bool:
