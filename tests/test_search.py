@@ -361,6 +361,48 @@ def test_a_builds_postings_made_ahead_equal_the_serial_ones_also_when_an_anchor_
         assert build == serve
 
 
+def test_a_builds_postings_and_vocabulary_are_waited_for_only_after_every_variants_fragments() -> None:
+    """A build makes the canonical postings in a worker (``Site.postings_of``) and the vocabulary in
+    another while it makes every variant's records and fragment files (written as they come); the
+    index is the one made serially, here."""
+    from zhudu.publish import workers
+    from zhudu.search import assembly, numbering
+
+    converters = {"zh-Hans": str, "zh-Hant-TW": opencc_converter("s2twp").convert}
+    t2s = opencc_converter("t2s").convert
+    serial = dict(search_shards.build_each(_variant_pages(), "zh-Hans", t2s, converters, remember=False))
+    events: list[str] = []
+
+    def vocabulary_of(texts: Any, table: Any, extra: Any) -> Any:
+        words = search.vocabulary_now(texts, table, extra)
+        return lambda: events.append("vocabulary") or words()
+
+    worker = workers.TaskWorker.fork()  # None without fork: made here, the order the same
+
+    def postings_of(pages: Any, table: Any) -> Any:
+        made = (
+            worker.result_then_stop(numbering.postings_ahead, pages, table)
+            if worker is not None
+            else numbering.postings_now(pages, table)
+        )
+        return lambda: events.append("postings") or made()
+
+    parts: dict[str, dict[str, str]] = {}
+    try:
+        for code, files in assembly.Assembly(remember=False).files(
+            _variant_pages(), "zh-Hans", t2s, converters, vocabulary_of=vocabulary_of, postings_of=postings_of
+        ):
+            events.append("fragments" if all(n.startswith("f-") for n in files) else "rest")
+            parts.setdefault(code, {}).update(
+                (n, t if isinstance(t, str) else t.decode("utf-8")) for n, (t, _) in files.items()
+            )
+    finally:
+        if worker is not None:
+            worker.shutdown()
+    assert events == ["fragments", "fragments", "vocabulary", "postings", "rest", "rest"]
+    assert parts == serial
+
+
 def test_writing_again_removes_the_files_of_the_earlier_index(tmp_path) -> None:
     prefixes = {"zh-Hans": "zh-Hans/"}
     search_shards.write(

@@ -129,12 +129,13 @@ def clean(notes: Notes) -> dict[str, dict[str, str]]:
 def kept(assembly: search_assembly.Assembly, notes: Notes) -> dict[str, dict[str, str]]:
     """The index the kept assembly makes (a ``mkdocs serve`` save)."""
     made = assembly.files(variant_pages(notes), *ARGS, postings_at="../../search")
-    return {
-        code: {
-            name: text if isinstance(text, str) else text.decode("utf-8") for name, (text, _) in files.items()
-        }
-        for code, files in made
-    }
+    out: dict[str, dict[str, str]] = {}
+    for code, files in made:  # a variant's fragments, then its other files
+        out.setdefault(code, {}).update(
+            (name, text if isinstance(text, str) else text.decode("utf-8"))
+            for name, (text, _) in files.items()
+        )
+    return out
 
 
 def starts(files: dict[str, str]) -> dict[str, int]:

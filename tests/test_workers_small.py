@@ -28,13 +28,15 @@ def _tree(site_dir: Path) -> dict[str, bytes]:
 
 
 def _spied(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[Any]]:
-    """Record how many page writers are forked, whether a pre-render worker starts, and how many
-    notes were read when jieba's dictionary was asked for (0: in ``on_config``, before ``on_files``)."""
-    seen: dict[str, list[Any]] = {"writers": [], "prerender": [], "dictionary": []}
-    fork, start, load = (
+    """Record how many page writers are forked, whether a pre-render worker starts, how many
+    notes were read when jieba's dictionary was asked for (0: in ``on_config``, before ``on_files``),
+    and whether the search stage's postings were made in their worker."""
+    seen: dict[str, list[Any]] = {"writers": [], "prerender": [], "dictionary": [], "postings": []}
+    fork, start, load, postings_of = (
         workers.HandOverPool.fork.__func__,
         prerender.Prerender.start.__func__,
         site.Site.load_vocabulary,
+        site.Site.postings_of,
     )
 
     def spied_fork(cls: Any, processes: int, *args: Any) -> Any:
@@ -52,7 +54,13 @@ def _spied(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[Any]]:
 
     monkeypatch.setattr(workers.HandOverPool, "fork", classmethod(spied_fork))
     monkeypatch.setattr(prerender.Prerender, "start", classmethod(spied_start))
+
+    def spied_postings_of(self: site.Site, *args: Any) -> Any:
+        seen["postings"].append("worker" if self._postings is not None else "here")
+        return postings_of(self, *args)
+
     monkeypatch.setattr(site.Site, "load_vocabulary", spied_load)
+    monkeypatch.setattr(site.Site, "postings_of", spied_postings_of)
     return seen
 
 
@@ -63,12 +71,14 @@ def test_a_small_collection_forks_no_page_writer_and_loads_the_dictionary_at_onc
     seen = _spied(monkeypatch)
     result = build_site(tmp_path / "unset", repo_notes=True, repo_editorial=True)
     assert result.ok, result.log
-    assert seen == {"writers": [0], "prerender": [], "dictionary": [0]}
+    assert seen == {"writers": [0], "prerender": [], "dictionary": [0], "postings": ["here"]}
     assert multiprocessing.active_children() == []  # the vocabulary worker ended with the build
-    # The same site as with page writers and a pre-render worker forked (workers: 2).
+    # The same site as with page writers, a pre-render and a postings worker forked (workers: 2).
     monkeypatch.undo()
+    seen = _spied(monkeypatch)
     forked = build_site(tmp_path / "two", repo_notes=True, repo_editorial=True, zhudu={"workers": 2})
     assert forked.ok, forked.log
+    assert seen["postings"] == ["worker"]
     one, two = _tree(tmp_path / "unset" / "site"), _tree(tmp_path / "two" / "site")
     assert len(one) > 50
     assert one.keys() == two.keys()
@@ -91,7 +101,22 @@ def test_a_larger_collection_forks_page_writers_and_loads_the_dictionary_after_i
         "writers": [workers.pool_size(None)],
         "prerender": [True],
         "dictionary": [site.SMALL_COLLECTION_NOTES + 1],
+        "postings": ["worker"],
     }
+
+
+@pytest.mark.skipif(workers.available_cpus() < 2, reason="workers are forked only with two CPUs or more")
+def test_a_collection_past_the_postings_workers_size_makes_its_postings_in_the_build_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Memory: past ``POSTINGS_WORKER_NOTES`` the postings worker's task would overlap the build's peak."""
+    more = site.SMALL_COLLECTION_NOTES + 1 - 3
+    notes = {f"extra-{i:02}.md": f"---\ntitle: 笔记{i}\n---\n\n第{i}段，讲开源模型。\n" for i in range(more)}
+    monkeypatch.setattr(site, "POSTINGS_WORKER_NOTES", site.SMALL_COLLECTION_NOTES)
+    seen = _spied(monkeypatch)
+    result = build_site(tmp_path / "p", notes=notes, repo_notes=True, repo_editorial=True)
+    assert result.ok, result.log
+    assert seen["writers"] == [workers.pool_size(None)] and seen["postings"] == ["here"]
 
 
 def test_a_set_number_of_workers_is_obeyed_in_a_small_collection(
@@ -100,4 +125,5 @@ def test_a_set_number_of_workers_is_obeyed_in_a_small_collection(
     seen = _spied(monkeypatch)
     result = build_site(tmp_path / "p", repo_notes=True, repo_editorial=True, zhudu={"workers": 0})
     assert result.ok, result.log
-    assert seen == {"writers": [0], "prerender": [], "dictionary": []}  # no vocabulary worker either
+    # No vocabulary or postings worker either.
+    assert seen == {"writers": [0], "prerender": [], "dictionary": [], "postings": ["here"]}

@@ -12,7 +12,7 @@ import hashlib
 import json
 import logging
 from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -28,6 +28,8 @@ from zhudu.publish.note_loading import NoteLoading
 from zhudu.script import convert as script
 from zhudu.script import variants
 from zhudu.search import index as search
+from zhudu.search import numbering
+from zhudu.search.postings import Postings
 from zhudu.settings import ZhuduConfig
 
 #: Variants used when mkdocs.yml names none.
@@ -52,6 +54,12 @@ PER_VARIANT_FILES = ("sitemap.xml", "search/search_index.json", "404.html", "fee
 #: pay for their fork and hand-over, and too soon after its page loop to hide loading jieba's
 #: dictionary there (``Site.page_workers``, ``Site.start_vocabulary``; bench/RESULTS.md, session 23).
 SMALL_COLLECTION_NOTES = 10
+
+#: A collection of more notes than this makes its search postings in the build process, not in a
+#: worker beside the variants' records (``Site.postings_of``): at 3,000 notes the worker's task
+#: (about 100 MiB, besides its share of what the workers were forked with) overlapped the build
+#: process's own peak and put the build's over 800 MiB (bench/RESULTS.md, session 24).
+POSTINGS_WORKER_NOTES = 1_000
 
 #: ``Site.converter``'s converters: (variant, rules, source script, domain) → converter.
 _CONVERTERS: dict[tuple[Any, str, str, str], script.Converter] = {}
@@ -93,8 +101,9 @@ class Site(NoteLoading):
     _pending: list[Future[Any]] = field(default_factory=list, repr=False)
     #: Pages rendered and not yet handed to a page writer (``pagewriter.PAGES_PER_TASK``).
     _batch: list[pagewriter.Handed] = field(default_factory=list, repr=False)
-    _vocabulary: ProcessPoolExecutor | None = field(default=None, repr=False)
+    _vocabulary: workers.TaskWorker | None = field(default=None, repr=False)
     _vocabulary_loading: bool = field(default=False, repr=False)  # its worker was asked to load jieba
+    _postings: workers.TaskWorker | None = field(default=None, repr=False)  # ``postings_of``'s worker
     #: URLs re-aimed for the variant folders, by what they depend on (``variants.relocate``).
     _relocated: dict[tuple[str, str, str], str] = field(default_factory=dict, repr=False)
     #: Folders resolved by ``display`` in this build (every note of a folder shares its own).
@@ -335,9 +344,11 @@ class Site(NoteLoading):
         """
         if annotations.serving() or self.settings.search != "zhudu":
             return
-        self._vocabulary = workers.forked_pool(min(1, workers.pool_size(self.settings.workers)))
+        self._vocabulary = workers.TaskWorker.fork(min(1, workers.pool_size(self.settings.workers)))
         if self.small_collection:
             self.load_vocabulary()
+        if self.page_workers >= 2 and self.has_notes_at_most(POSTINGS_WORKER_NOTES):
+            self._postings = workers.TaskWorker.fork()  # a CPU for them beside this process's
 
     @cached_property
     def small_collection(self) -> bool:
@@ -384,9 +395,10 @@ class Site(NoteLoading):
         if self.contents is not None:  # every page is written (or the build failed)
             self.contents.remove()
             self.contents = None
-        if self._vocabulary is not None:
-            self._vocabulary.shutdown(wait=True, cancel_futures=True)
-        self._vocabulary = None
+        for pool in (self._vocabulary, self._postings):
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+        self._vocabulary = self._postings = None
 
     def vocabulary_of(
         self, texts: list[str], table: Mapping[str, str], extra_words: list[str]
@@ -395,19 +407,20 @@ class Site(NoteLoading):
 
         ``stop_workers`` ends the worker if the getter is never called.
         """
-        pool = self._vocabulary
-        if pool is None:
+        if self._vocabulary is None:
             return search.vocabulary_now(texts, table, extra_words)
-        future = pool.submit(search.folded_vocabulary, texts, table, extra_words)
+        return self._vocabulary.result_then_stop(search.folded_vocabulary, texts, table, extra_words)
 
-        def words() -> list[str]:
-            try:
-                return future.result()
-            finally:
-                pool.shutdown()
-                self._vocabulary = None
+    def postings_of(
+        self, pages: numbering.CanonicalTexts, table: Mapping[str, str]
+    ) -> Callable[[], tuple[str, Postings]]:
+        """Start a build's canonical postings in their worker, beside the variants' records; the getter waits.
 
-        return words
+        The worker is forked with the vocabulary's (small) and sent only the canonical texts.
+        """
+        if self._postings is None:
+            return numbering.postings_now(pages, table)
+        return self._postings.result_then_stop(numbering.postings_ahead, pages, table)
 
     def root_stub(self, dest_uri: str, url: str, title: str) -> str:
         """What stays at the page's root URL: a pointer to the reader's (or the default) variant."""

@@ -19,6 +19,7 @@ import multiprocessing
 import os
 import pickle
 import tempfile
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import pairwise
@@ -59,6 +60,53 @@ def forked_pool(
     )
     pool.submit(int)  # the first task forks every worker
     return pool
+
+
+class TaskWorker:
+    """Worker processes forked now (while this process holds little) for tasks given later.
+
+    Stopped from any thread, one caller at a time (``ProcessPoolExecutor.shutdown`` called from two
+    threads at once closes its pipes twice); ``result_then_stop`` frees the processes as soon as a
+    result is in.
+    """
+
+    def __init__(self, pool: ProcessPoolExecutor) -> None:
+        self.pool = pool
+        self.stopping = threading.Lock()
+
+    @classmethod
+    def fork(cls, processes: int = 1) -> TaskWorker | None:
+        """``processes`` workers forked now (``forked_pool``); ``None`` for none, or without fork."""
+        pool = forked_pool(processes)
+        return cls(pool) if pool is not None else None
+
+    def submit(self, function: Callable[..., Any], *args: Any) -> Future[Any]:
+        """``function(*args)`` in a worker."""
+        return self.pool.submit(function, *args)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        """Stop the workers (``ProcessPoolExecutor.shutdown``), after any stop already under way."""
+        with self.stopping:
+            self.pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+
+    def result_then_stop(self, function: Callable[..., Any], *args: Any) -> Callable[[], Any]:
+        """``function(*args)`` started now, the last task; the getter waits for its result.
+
+        The workers stop as soon as the result is in (their memory freed while this process works
+        on), on a thread of its own: the callback runs on the pool's thread, which stopping joins.
+        """
+        future = self.submit(function, *args)
+        future.add_done_callback(
+            lambda _: threading.Thread(target=self.shutdown, name="zhudu-worker-stop", daemon=True).start()
+        )
+
+        def result() -> Any:
+            try:
+                return future.result()
+            finally:
+                self.shutdown()  # waits for the stop begun when the result came in, if it has begun
+
+        return result
 
 
 class HandOverPool:

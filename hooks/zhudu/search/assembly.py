@@ -28,7 +28,14 @@ from typing import Any
 
 from zhudu.search import index as search
 from zhudu.search.edits import folded_edits
-from zhudu.search.numbering import Numbering, key_digest, numbered, postings_ahead
+from zhudu.search.numbering import (
+    Numbering,
+    PostingsOf,
+    canonical_texts,
+    key_digest,
+    numbered,
+    postings_now,
+)
 from zhudu.search.postings import Family, Postings, count_for, folder_name, json_text, sha
 
 FORMAT = 6
@@ -127,10 +134,14 @@ class Assembly:
         vocabulary_of: search.VocabularyOf | None = None,
         postings_at: str = "",
         conversion: str | None = None,
+        postings_of: PostingsOf | None = None,
     ) -> Iterator[tuple[str, dict[str, Blob]]]:
-        """Each variant's index files (path under its ``search/`` → (text, sha)), one variant after another.
+        """Each variant's index files (path under its ``search/`` → (text, sha)), in parts.
 
-        The arguments are ``shards.build_each``'s; ``conversion``: ``index.aliases``' (the memo's key).
+        First each variant's fragment files, one variant after another, then each variant's other
+        files: a variant's code comes twice.  The arguments are ``shards.build_each``'s;
+        ``conversion``: ``index.aliases``' (the memo's key); ``postings_of``: starts a build's
+        canonical postings (``numbering.postings_ahead``, here by default, or in a worker).
         """
         self.stats = Stats()
         canon = self._canonical(variant_pages, canonical_code, to_simplified)
@@ -139,10 +150,37 @@ class Assembly:
             self._new_table(table)
         texts = [t for c in canon.values() for t in (c.title, *c.passages.values())]
         words = (vocabulary_of or search.vocabulary_now)(texts, table, list(extra_words))
+        del texts
+        # A build: the canonical texts' postings and the vocabulary (the two largest steps) are made in
+        # workers while this process makes the variants' records; the variant whose numbered texts
+        # they are takes the postings.
+        ahead = None if self.remember else (postings_of or postings_now)(canonical_texts(canon), table)
         folder = search.Folder(table)
-        # A build: the canonical texts' postings (the largest step) are made while the vocabulary is
-        # made in its worker, which they do not need; the variant whose numbered texts they are takes them.
-        ahead = None if self.remember else postings_ahead(canon, folder)
+        # Each variant's records and fragment files first: they need neither the vocabulary nor the
+        # postings.  Its fragments are written (yielded) at once; its numbers are kept, and the
+        # numbered texts of the first variant of each group (variants whose texts fold alike).
+        numbered_variants: list[tuple[str, Numbering, tuple[Any, ...], dict[int, str] | None, str]] = []
+        keys: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        for variant in variant_pages:
+            pages = variant.pages
+            if not isinstance(pages, search.PagesInOrder):
+                pages = sorted(pages, key=lambda p: p.url)
+            records = self._variant_records(variant.code, pages, canon, folder)
+            numbering = Numbering.of([(r.url, len(r.texts)) for r in records])
+            key, docs = numbered(numbering, [(r.title, r.texts) for r in records])
+            first = keys.setdefault(key, key)  # an equal key: the first one's texts kept, not these
+            fragments = {
+                f"{start}-{c}.json": blob
+                for record, start in zip(records, numbering.starts, strict=True)
+                for c, blob in enumerate(record.fragments)
+            }
+            fragments_folder = folder_name("f", (digest for _, digest in fragments.values()))
+            numbered_variants.append(
+                (variant.code, numbering, first, docs if first is key else None, fragments_folder)
+            )
+            yield variant.code, {f"{fragments_folder}/{name}": blob for name, blob in fragments.items()}
+            # Written: this variant's records and fragments go before the next variant's are made.
+            del records, docs, key, fragments
         vocab = words()
         alias, ambiguous = search.aliases(
             vocab, [converters[c] for c in sorted(converters)] + list(to_canonical), table, conversion
@@ -160,36 +198,23 @@ class Assembly:
             "chunk": FRAGMENT_PASSAGES,
         }
         groups: dict[tuple[str, ...], dict[str, Any]] = {}
-        for variant in variant_pages:
-            pages = variant.pages
-            if not isinstance(pages, search.PagesInOrder):
-                pages = sorted(pages, key=lambda p: p.url)
-            records = self._variant_records(variant.code, pages, canon, folder)
-            numbering = Numbering.of([(r.url, len(r.texts)) for r in records])
-            key, docs = numbered(numbering, [(r.title, r.texts) for r in records])
-            fragments = [
-                (f"{start}-{c}.json", blob)
-                for record, start in zip(records, numbering.starts, strict=True)
-                for c, blob in enumerate(record.fragments)
-            ]
-            if key not in groups:
+        while numbered_variants:
+            code, numbering, key, docs, fragments_folder = numbered_variants.pop(0)
+            if docs is not None:
+                made = None
+                if ahead is not None:
+                    digest, postings = ahead()
+                    made = postings if digest == key_digest(key) else None
+                    del postings
+                    ahead = None  # the first group takes them or no group does
                 # No local name for the postings: they must go with their group's files, not stay
-                # held through the other variants' records (the build's peak at 3,000 notes rose when they were).
-                groups[key] = self._postings_files(
-                    variant.code,
-                    docs,
-                    numbering.span,
-                    forms,
-                    postings_at,
-                    ahead[1] if ahead is not None and ahead[0] == key_digest(key) else None,
-                )
-                ahead = None  # the first group takes them or no group does
+                # held through the other variants' files.
+                groups[key] = self._postings_files(code, docs, numbering.span, forms, postings_at, made)
+                del made
             files = dict(groups[key]["files"])
             hashes = dict(groups[key]["hashes"])
-            word_files, hashes["w"] = self._word_files(variant.code, vocab, converters[variant.code])
+            word_files, hashes["w"] = self._word_files(code, vocab, converters[code])
             files.update(word_files)
-            fragments_folder = folder_name("f", (digest for _, (_, digest) in fragments))
-            files.update((f"{fragments_folder}/{name}", blob) for name, blob in fragments)
             manifest = {
                 **manifest_common,
                 "shards": hashes,
@@ -198,9 +223,8 @@ class Assembly:
             }
             text = json_text(manifest)
             files[MANIFEST] = (text, sha(text))
-            yield variant.code, files
-            # Written: this variant's records and files go before the next variant's are made.
-            del records, docs, fragments, files, word_files
+            yield code, files
+            del docs, files, word_files
 
     # ------------------------------------------------------------------ per page
 

@@ -2,14 +2,14 @@
 
 ``Numbering`` is what the search worker computes the numbers from (the manifest); ``numbered``
 lays pages' folded texts out at their numbers; ``postings_ahead`` makes a build's postings from
-the canonical records before the vocabulary is known (``assembly.Assembly.files``).
+the canonical texts, in a worker while the build makes the variants' records (``assembly.Assembly.files``).
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -103,22 +103,38 @@ def numbered(
     return tuple(shape), docs
 
 
-def postings_ahead(canon: Mapping[str, _CanonicalPage], folder: search.Folder) -> tuple[str, Postings]:
+#: A page's canonical texts for ``postings_ahead``: its URL, Simplified title and passages.
+CanonicalTexts = list[tuple[str, str, list[str]]]
+#: Starts ``postings_ahead`` (here, or in a worker: ``Site.postings_of``); the getter waits for it.
+PostingsOf = Callable[[CanonicalTexts, Mapping[str, str]], Callable[[], tuple[str, Postings]]]
+
+
+def canonical_texts(canon: Mapping[str, _CanonicalPage]) -> CanonicalTexts:
+    """The canonical records' texts, pages in URL order (the variants' pages are numbered in that order)."""
+    return [(url, canon[url].title, list(canon[url].passages.values())) for url in sorted(canon)]
+
+
+def postings_ahead(pages: CanonicalTexts, table: Mapping[str, str]) -> tuple[str, Postings]:
     """A build's postings of the canonical pages' numbered texts, and their key's digest (``numbered``).
 
-    Folded from the canonical records already made, not read again from the spool; a page whose
-    anchors repeat has fewer of them than passages, so its variant's key differs and that
-    variant's postings are made as before.
+    Plain data in, so that a worker can make them while the build makes the variants' records
+    (``Site.postings_of``); a page whose anchors repeat has fewer of them than passages, so its
+    variant's key differs and that variant's postings are made as before.
     """
-    urls = sorted(canon)  # the variants' pages are numbered in URL order
-    folded = [(folder(canon[u].title), [folder(t) for t in canon[u].passages.values()]) for u in urls]
-    numbering = Numbering.of([(url, len(texts)) for url, (_, texts) in zip(urls, folded, strict=True)])
+    folder = search.Folder(table)
+    folded = [(folder(title), [folder(t) for t in texts]) for _, title, texts in pages]
+    numbering = Numbering.of([(url, len(texts)) for url, _, texts in pages])
     key, docs = numbered(numbering, folded)
     postings = Postings()
     postings.rebuild(docs, False, numbering.span)
-    # The key's digest, not the key: kept while the first variant's records are made (the search
-    # stage's memory peak), the key would be a second copy of every folded text.
+    # The key's digest, not the key: returned from a worker, the key would be a second copy of every folded text.
     return key_digest(key), postings
+
+
+def postings_now(pages: CanonicalTexts, table: Mapping[str, str]) -> Callable[[], tuple[str, Postings]]:
+    """``postings_ahead`` made here, now, as a ``PostingsOf`` (a build without workers)."""
+    made = postings_ahead(pages, table)
+    return lambda: made
 
 
 def key_digest(key: tuple[Any, ...]) -> str:

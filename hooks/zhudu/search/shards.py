@@ -91,10 +91,9 @@ def build_each(
 ) -> Iterator[tuple[str, dict[str, str]]]:
     """Each variant's index files (path under ``search/`` → text), one variant after the other, from nothing.
 
-    A variant's passages (fragments) and words are made when it is asked for, so that a caller
-    writing each variant before asking for the next holds one variant's files at a time (the
-    postings, the same for every variant, are kept until the last).  ``mkdocs serve`` keeps an
-    ``Assembly`` between saves instead (``search/stage.py``); this is the same code, fresh.
+    Each variant's files whole (the assembly makes them in parts: every variant's fragments, then
+    the rest; a build writes each part as it comes, ``search/stage.py``).  ``mkdocs serve`` keeps
+    an ``Assembly`` between saves instead; this is the same code, fresh.
 
     Args:
         variant_pages: Every variant's search records.
@@ -121,14 +120,13 @@ def build_each(
         vocabulary_of,
         postings_at,
     )
-    for code, files in made:
-        yield (
-            code,
-            {
-                name: text if isinstance(text, str) else text.decode("utf-8")
-                for name, (text, _) in files.items()
-            },
+    whole: dict[str, dict[str, str]] = {}
+    for code, files in made:  # each variant's fragments first, then its other files
+        whole.setdefault(code, {}).update(
+            (name, text if isinstance(text, str) else text.decode("utf-8"))
+            for name, (text, _) in files.items()
         )
+    yield from whole.items()
 
 
 def shared_folder(prefixes: Iterable[str]) -> str:

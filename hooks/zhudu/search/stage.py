@@ -70,6 +70,7 @@ def write_zhudu_search(
         [script.opencc_converter(c).convert for c in back],
         site.domain_words,
         vocabulary_of=site.vocabulary_of,
+        postings_of=site.postings_of,
         postings_at=postings_at,
         # What those converters are made from: a new serve's aliases reuse a former one's words.
         conversion=repr((site.conversion_key, back)),

@@ -137,7 +137,9 @@ def _write_folder(
         text, digest = files[name]
         disk_name = stored_name(name) if deflate else name
         was = known.get(disk_name) if known is not None else None
-        if was is not None and was[0] == digest:
+        # A variant's own folder keeps its name: it may have been made again since (by its fragments'
+        # folder, written first) without the files the record names, so those are looked for.
+        if was is not None and was[0] == digest and (deflate or (folder / disk_name).is_file()):
             stats.kept += 1
             now[disk_name] = was
             stats.bytes += was[1]
