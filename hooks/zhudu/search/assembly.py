@@ -22,18 +22,18 @@ remembered pairs of each passage (``grams``), as when more than ``SPLICE_SHARE``
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from zhudu.search import fragments as fragment_files
 from zhudu.search import index as search
 from zhudu.search.edits import folded_edits
+from zhudu.search.fragments import FRAGMENT_PASSAGES
 from zhudu.search.numbering import Numbering, key_digest, numbered, postings_ahead
 from zhudu.search.postings import Family, Postings, count_for, folder_name, json_text, sha
 
-FORMAT = 6
-#: Passages per fragment file: a result list shows a few passages of each page it names.
-FRAGMENT_PASSAGES = 16
+FORMAT = 7
 MANIFEST = "manifest.json"
 #: Bytes of JSON a shard of each family holds on average (gzip takes about two thirds off).
 SHARD_BYTES = {"b": 12_000, "u": 24_000, "w": 8_000}
@@ -64,6 +64,7 @@ class _VariantPage:
     chars: str  # every character folded, distinct (what a new fold table may change)
     texts: list[str]  # folded canonical text of each passage
     fragments: list[Blob]
+    base: search.PageText | None = None  # the base variant's page its fragments are patches on
 
 
 @dataclass
@@ -127,10 +128,16 @@ class Assembly:
         vocabulary_of: search.VocabularyOf | None = None,
         postings_at: str = "",
         conversion: str | None = None,
+        fragments_base: str = "",
+        simplified: Collection[str] = (),
     ) -> Iterator[tuple[str, dict[str, Blob]]]:
         """Each variant's index files (path under its ``search/`` → (text, sha)), one variant after another.
 
         The arguments are ``shards.build_each``'s; ``conversion``: ``index.aliases``' (the memo's key).
+        ``fragments_base``: the variant whose fragments are written whole, once, beside the shared
+        postings (``postings_at``), the others' as patches on them (``fragments.py``; ``simplified``:
+        the variants written in Simplified script, whose patches apply to the base mapped through the
+        fold table); first of the variants.
         """
         self.stats = Stats()
         canon = self._canonical(variant_pages, canonical_code, to_simplified)
@@ -160,11 +167,25 @@ class Assembly:
             "chunk": FRAGMENT_PASSAGES,
         }
         groups: dict[tuple[str, ...], dict[str, Any]] = {}
-        for variant in variant_pages:
-            pages = variant.pages
-            if not isinstance(pages, search.PagesInOrder):
-                pages = sorted(pages, key=lambda p: p.url)
-            records = self._variant_records(variant.code, pages, canon, folder)
+        base = next((v for v in variant_pages if v.code == fragments_base), None) if postings_at else None
+        base_folder = ""  # the base's fragments, from a variant's search/ folder
+        mapping = fragment_files.translation(table) if simplified else None
+        for variant in sorted(variant_pages, key=lambda v: v is not base):
+            pages = _in_order(variant.pages)
+            records = None
+            if base is not None and variant is not base and base_folder:
+                records = self._variant_records(
+                    variant.code,
+                    pages,
+                    canon,
+                    folder,
+                    _in_order(base.pages),
+                    mapping if variant.code in simplified else None,
+                )
+            patched = records is not None
+            if records is None:
+                records = self._variant_records(variant.code, pages, canon, folder)
+            assert records is not None
             numbering = Numbering.of([(r.url, len(r.texts)) for r in records])
             key, docs = numbered(numbering, [(r.title, r.texts) for r in records])
             fragments = [
@@ -189,6 +210,8 @@ class Assembly:
             word_files, hashes["w"] = self._word_files(variant.code, vocab, converters[variant.code])
             files.update(word_files)
             fragments_folder = folder_name("f", (digest for _, (_, digest) in fragments))
+            if variant is base:
+                fragments_folder = base_folder = f"{postings_at}/{fragments_folder}"
             files.update((f"{fragments_folder}/{name}", blob) for name, blob in fragments)
             manifest = {
                 **manifest_common,
@@ -196,6 +219,8 @@ class Assembly:
                 "fragments": fragments_folder,
                 **numbering.manifest(),
             }
+            if patched:
+                manifest.update(base=base_folder, baseFold=1 if variant.code in simplified else 0)
             text = json_text(manifest)
             files[MANIFEST] = (text, sha(text))
             yield variant.code, files
@@ -248,20 +273,35 @@ class Assembly:
         pages: Sequence[search.PageText],
         canon: Mapping[str, _CanonicalPage],
         folder: search.Folder,
-    ) -> list[_VariantPage]:
-        """Each page's folded texts and fragment files, in URL order; unchanged pages' from the last call."""
+        base_pages: Sequence[search.PageText] | None = None,
+        mapping: Mapping[int, str] | None = None,
+    ) -> list[_VariantPage] | None:
+        """Each page's folded texts and fragment files, in URL order; unchanged pages' from the last call.
+
+        ``base_pages``: the base variant's pages, in the same order, its fragments patches on theirs;
+        None when a page's address or passage count is not its base page's (then the fragments are
+        written whole: their files would not be the base's).
+        """
+        if base_pages is not None and len(base_pages) != len(pages):
+            return None
         previous = self.variant_pages.get(code, {})
         kept: dict[search.PageText, _VariantPage] = {}
         records = []
-        for page in pages:
+        for i, page in enumerate(pages):
+            base = base_pages[i] if base_pages is not None else None
+            if base is not None and (base.url != page.url or len(base.passages) != len(page.passages)):
+                return None
             canonical = canon.get(page.url)
             record = previous.get(page)
             if (
                 record is None
                 or record.canonical is not canonical
                 or record.table_version != self.table_version
+                or record.base != base
             ):
-                record = _variant_page(page, canonical, folder, self.table_version, self.remember)
+                record = _variant_page(
+                    page, canonical, folder, self.table_version, self.remember, base, mapping
+                )
                 self.stats.redone += 1
             self.stats.pages += 1
             if self.remember:
@@ -384,8 +424,14 @@ def _variant_page(
     folder: search.Folder,
     table_version: int,
     remember: bool = True,
+    base: search.PageText | None = None,
+    mapping: Mapping[int, str] | None = None,
 ) -> _VariantPage:
-    """``remember``: the record is kept for a new fold table (``_new_table`` reads its ``chars``)."""
+    """``remember``: the record is kept for a new fold table (``_new_table`` reads its ``chars``).
+
+    ``base``: the base variant's page (as many passages): the fragments are patches on its
+    (``fragments.patch_files``, ``mapping`` the fold table for a Simplified variant).
+    """
     title = folder(canonical.title if canonical is not None else page.title)
     texts: list[str] = []
     rows: list[list[Any]] = []
@@ -399,23 +445,17 @@ def _variant_page(
         if ctext != ftext:
             row.append(folded_edits(ftext, ctext))
         rows.append(row)
-    fragments = []
-    for start in range(0, max(len(rows), 1), FRAGMENT_PASSAGES):
-        # A section's passages follow one another: its heading is written once a file ("h"), each
-        # passage naming it by its place (on the Hexo documentation a third of the headings' bytes).
-        headings: dict[str, int] = {}
-        chunk = [
-            [row[0], headings.setdefault(row[1], len(headings)), *row[2:]]
-            for row in rows[start : start + FRAGMENT_PASSAGES]
-        ]
-        fragment = json_text({"l": page.url, "t": page.title, "h": list(headings), "p": chunk})
-        fragments.append((fragment, sha(fragment)))
+    fragments = fragment_files.page_files(page, rows, base, mapping)
+    # A build's records are not kept: no later table to compare with.
+    seen = (page.title, *(p.text for p in (*page.passages, *(base.passages if base else ()))))
     chars = (
-        distinct(page.title, *(p.text for p in page.passages), canonical.chars if canonical else "")
-        if remember
-        else ""  # a build's records are not kept: no later table to compare with
+        distinct(*seen, base.title if base else "", canonical.chars if canonical else "") if remember else ""
     )
-    return _VariantPage(page.url, canonical, table_version, title, chars, texts, fragments)
+    return _VariantPage(page.url, canonical, table_version, title, chars, texts, list(fragments), base)
+
+
+def _in_order(pages: Sequence[search.PageText]) -> Sequence[search.PageText]:
+    return pages if isinstance(pages, search.PagesInOrder) else sorted(pages, key=lambda p: p.url)
 
 
 def distinct(*texts: str) -> str:
