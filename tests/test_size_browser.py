@@ -6,8 +6,9 @@ named external, in the variant, for screen readers."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 
@@ -309,6 +310,49 @@ def test_heading_permalinks_show_a_hash_and_are_named_in_the_variant(
     assert drawn.startswith('"#"'), drawn
     heading = page.locator(".zd-note__body h2").first
     assert f'link "{name}"' in heading.aria_snapshot()
+
+
+def test_heading_permalinks_drawn_by_script_are_toc_s_and_the_toc_links_them_without_script(
+    real_site: ServedSite, browser: Any
+) -> None:
+    """The pages do not write the headings' "#" links (links.label_headerlinks): zhudu.js appends
+    each as toc wrote it, on the first page and after instant navigation; without JavaScript the
+    table of contents links every heading."""
+    html = real_site.build.page(f"zh-Hans/{NOTE}index.html")
+    assert "headerlink" not in html
+    ids = re.findall(r'<h([2-6]) id="([^"]+)"', html[html.index('class="zd-note__body"') :])
+    assert ids
+    drawn = """() => [...document.querySelectorAll('.md-content :is(h1,h2,h3,h4,h5,h6)[id]')].map(h =>
+        [h.id, h.lastElementChild && h.lastElementChild.outerHTML, h.querySelectorAll('.headerlink').length])"""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(real_site.variant_url("zh-Hans", NOTE))
+        headings = page.evaluate(drawn)
+        mine = [h for h in headings if not h[0].startswith("zd-")]
+        assert [h[0] for h in mine] == [i for _, i in ids]
+        assert all(h[1] == f'<a class="headerlink" href="#{h[0]}"></a>' and h[2] == 1 for h in mine), mine
+        assert all(h[2] == 0 for h in headings if h[0].startswith("zd-"))  # Zhudu's own: none, as before
+        page.evaluate("document$.next(document)")  # another emission: still one each
+        assert all(h[2] == 1 for h in page.evaluate(drawn) if not h[0].startswith("zd-"))
+        # Instant navigation to the about page: its headings get theirs too.
+        page.locator(".md-nav--primary a[href$='about/']").first.click()
+        page.wait_for_function("location.pathname.endsWith('/about/')")
+        page.wait_for_function(
+            """() => { const hs = [...document.querySelectorAll('.md-content :is(h2,h3)[id]:not([id^="zd-"])')];
+                return hs.length > 0 && hs.every(h => h.querySelectorAll('.headerlink').length === 1) }"""
+        )
+    finally:
+        context.close()
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(real_site.variant_url("zh-Hans", NOTE))
+        assert page.locator(".headerlink").count() == 0
+        toc = page.locator(".md-sidebar--secondary a[href^='#']").evaluate_all("as => as.map(a => a.hash)")
+        assert {f"#{quote(i)}" for level, i in ids if level in "23"} <= set(toc)
+    finally:
+        context.close()
 
 
 def test_a_remembered_dark_palette_is_on_the_body_before_materials_bundle_runs(
