@@ -438,3 +438,68 @@ def test_table_of_contents_items_without_materials_class_look_as_with_it(
     for ours, materials in pairs:
         assert ours == materials
     assert pairs[0][0][1][4] != "0px"  # the link's right margin, which only Material's item rule gives
+
+
+def test_sidebars_plain_lists_get_materials_markup_before_its_bundle_and_after_instant_navigation(
+    tmp_path, browser: Any
+) -> None:
+    """partials/nav.html and toc-item.html write plain ``<li><a href>`` items; shell.js's
+    <zd-sidebars> gives them Material's markup back on the first page and inside instant
+    navigation's swap, so that Material's table of contents follows the reader; without
+    JavaScript they stay plain links that work."""
+    with serve_built(tmp_path, notes={"toc.md": TOC_NOTE}) as site:
+        html = site.build.page("zh-Hans/notes/toc/index.html")
+        toc_html = html[html.index('data-md-type="toc"') :]
+        assert 'class="md-nav__link' not in toc_html[: toc_html.index("</nav>")]  # written plain
+        assert '<li><a href="../..">' in html and "<zd-sidebars></zd-sidebars>" in html
+        markup = """() => ({
+            toc: [...document.querySelectorAll('.md-sidebar--secondary [data-md-component=toc] a')].map(a => a.className),
+            nav: [...document.querySelectorAll('.md-nav--primary > .md-nav__list > li')].map(li => li.outerHTML),
+            markers: document.querySelectorAll('zd-sidebars').length })"""
+        context = browser.new_context(viewport={"width": 1280, "height": 500})
+        try:
+            page = context.new_page()
+            page.goto(site.variant_url("zh-Hans", "notes/toc/"))
+            first = page.evaluate(markup)
+            assert first["toc"] and set(first["toc"]) <= {
+                "md-nav__link md-ellipsis",
+                "md-nav__link md-ellipsis md-nav__link--active",
+                "md-nav__link md-ellipsis md-nav__link--passed",
+                "md-nav__link md-ellipsis md-nav__link--passed md-nav__link--active",
+            }
+            assert first["markers"] == 0
+            assert all(
+                re.fullmatch(
+                    r'<li class="md-nav__item"><a href="[^"]+" class="md-nav__link">\n<span class="md-ellipsis">\n[^<]+\n</span>\n</a></li>',
+                    item,
+                )
+                for item in first["nav"]
+            ), first["nav"]
+            # Instant navigation home and back: the note's lists come from the fetched page, plain.
+            page.locator(".md-nav--primary a.md-nav__link").first.click()
+            page.wait_for_function("!location.pathname.includes('/notes/')")
+            page.locator("a[href$='notes/toc/']").first.click()
+            page.wait_for_function("location.pathname.endsWith('/notes/toc/')")
+            page.wait_for_selector(".md-sidebar--secondary [data-md-component=toc] a.md-nav__link")
+            again = page.evaluate(markup)
+            assert [c.split()[:2] for c in again["toc"]] == [c.split()[:2] for c in first["toc"]]
+            assert again["nav"] == first["nav"] and again["markers"] == 0
+            # Material's table of contents follows the reader: the last section, once scrolled to.
+            page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+            page.wait_for_function(
+                "[...document.querySelectorAll('.md-sidebar--secondary [data-md-component=toc] a')]"
+                ".pop().classList.contains('md-nav__link--active')"
+            )
+        finally:
+            context.close()
+        context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+        try:
+            page = context.new_page()
+            page.goto(site.variant_url("zh-Hans", "notes/toc/"))
+            page.locator(".md-header label[for=__drawer]").click()
+            link = page.locator(".md-nav--primary > .md-nav__list > li > a").first
+            assert link.get_attribute("class") is None and link.is_visible()
+            link.click()
+            page.wait_for_url("**/zh-Hans/")
+        finally:
+            context.close()
