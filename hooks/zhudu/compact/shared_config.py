@@ -149,7 +149,9 @@ def for_site(env: Environment, config: MkDocsConfig, site: Site) -> tuple[dict[s
         ),
         env.get_template("partials/zd-md-helpers.html").module.zd_md_helpers,  # type: ignore[attr-defined]
         worker_url() if site.settings.search == "zhudu" else "",
-        links.drawn_permalinks(config.mdx_configs.get("toc") or {}),
+        links.drawn_permalinks(
+            config.mdx_configs.get("toc") or config.mdx_configs.get("markdown.extensions.toc") or {}
+        ),
     )
     return shared, {
         PATH: text + joined_scripts.joined(env, joined_scripts.BEFORE),
