@@ -416,20 +416,21 @@ def test_the_variants_share_one_copy_of_the_postings(site_builder) -> None:
     result = site_builder(notes={"n.md": NOTE})
     assert result.ok, result.log
     shared = {p.name for p in (result.site_dir / "search").iterdir()}
-    # The postings, and the base variant's (Taiwan's) passages, which the others patch.
+    # The postings, and the base variant's (Taiwan's) passages with the others' patches in its files.
     assert {name[:2] for name in shared} == {"b-", "u-", "f-"}, shared
     names = set()
     for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
         manifest = json.loads(result.page(f"{code}/search/manifest.json"))
         names.add((manifest["shards"]["b"][1], manifest["shards"]["u"][1]))
         own = {p.name[:2] for p in (result.site_dir / code / "search").iterdir()}
-        # words, fragments (the others' patches), manifest.json, search_index.json
-        assert own == {"w-", "ma", "se"} | ({"f-"} if code != "zh-Hant-TW" else set()), own
-        base = manifest["fragments"] if code == "zh-Hant-TW" else manifest["base"]
-        assert base == next(f"../../search/{name}" for name in shared if name.startswith("f-"))
+        assert own == {"w-", "ma", "se"}, own  # words, manifest.json, search_index.json
+        assert manifest["fragments"] == next(
+            f"../../search/{name}" for name in shared if name.startswith("f-")
+        )
+        assert manifest.get("patch") == (None if code == "zh-Hant-TW" else code)
     (b_folder, u_folder) = names.pop()
     assert not names  # one copy, named alike from every variant
-    assert {b_folder, u_folder, base} == {f"../../search/{name}" for name in shared}
+    assert {b_folder, u_folder, manifest["fragments"]} == {f"../../search/{name}" for name in shared}
 
 
 def test_shared_postings_are_written_once_and_stale_ones_removed(tmp_path) -> None:

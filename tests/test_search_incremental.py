@@ -532,7 +532,8 @@ def test_serve_saves_write_the_search_files_of_a_clean_build(tmp_path: Path) -> 
         counters = rebuild()
         assert search_files(site) == clean_build()
         assert counters["redone"] == 3  # the note's page, in each variant
-        assert 0 < counters["written"] < len(search_files(site)) // 4
+        # A third at most: the fragments are one copy for the three variants (fewer files in all).
+        assert 0 < counters["written"] < len(search_files(site)) // 3
         assert any(
             "鲸鱼" in zlib.decompress(v).decode()  # stored deflated (writing.stored)
             for k, v in search_files(site).items()

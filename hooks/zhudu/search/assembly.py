@@ -30,7 +30,7 @@ from zhudu.search import fragments as fragment_files
 from zhudu.search import index as search
 from zhudu.search.edits import folded_edits
 from zhudu.search.fragments import FRAGMENT_PASSAGES
-from zhudu.search.numbering import Numbering, key_digest, numbered, postings_ahead
+from zhudu.search.numbering import Numbering, in_url_order, key_digest, numbered, postings_ahead
 from zhudu.search.postings import Family, Postings, count_for, folder_name, json_text, sha
 
 FORMAT = 7
@@ -168,19 +168,17 @@ class Assembly:
         }
         groups: dict[tuple[str, ...], dict[str, Any]] = {}
         base = next((v for v in variant_pages if v.code == fragments_base), None) if postings_at else None
-        base_folder = ""  # the base's fragments, from a variant's search/ folder
         mapping = fragment_files.translation(table) if simplified else None
-        for variant in sorted(variant_pages, key=lambda v: v is not base):
-            pages = _in_order(variant.pages)
+        patches: dict[str, dict[str, str]] = defaultdict(dict)  # base's file → variant → its patch
+        pending = []  # patched variants' files: their manifest names the base's folder, made last
+        base_folder = ""
+        for variant in sorted(variant_pages, key=lambda v: v is base):  # the base last
+            pages = in_url_order(variant.pages)
             records = None
-            if base is not None and variant is not base and base_folder:
+            if base is not None and variant is not base:
+                fold = mapping if variant.code in simplified else None
                 records = self._variant_records(
-                    variant.code,
-                    pages,
-                    canon,
-                    folder,
-                    _in_order(base.pages),
-                    mapping if variant.code in simplified else None,
+                    variant.code, pages, canon, folder, in_url_order(base.pages), fold
                 )
             patched = records is not None
             if records is None:
@@ -209,23 +207,27 @@ class Assembly:
             hashes = dict(groups[key]["hashes"])
             word_files, hashes["w"] = self._word_files(variant.code, vocab, converters[variant.code])
             files.update(word_files)
+            manifest = {**manifest_common, "shards": hashes, **numbering.manifest()}
+            if patched:  # its passages go into the base's files, fetched as they are (one request a file)
+                for name, (text, _) in fragments:
+                    patches[name][variant.code] = str(text)
+                manifest.update(patch=variant.code, baseFold=1 if variant.code in simplified else 0)
+                pending.append((variant.code, files, manifest))
+                del records, docs, fragments, word_files
+                continue
+            if variant is base:
+                fragments = [(n, fragment_files.with_patches(b, patches.get(n))) for n, b in fragments]
             fragments_folder = folder_name("f", (digest for _, (_, digest) in fragments))
             if variant is base:
                 fragments_folder = base_folder = f"{postings_at}/{fragments_folder}"
             files.update((f"{fragments_folder}/{name}", blob) for name, blob in fragments)
-            manifest = {
-                **manifest_common,
-                "shards": hashes,
-                "fragments": fragments_folder,
-                **numbering.manifest(),
-            }
-            if patched:
-                manifest.update(base=base_folder, baseFold=1 if variant.code in simplified else 0)
-            text = json_text(manifest)
-            files[MANIFEST] = (text, sha(text))
-            yield variant.code, files
+            text = json_text({**manifest, "fragments": fragments_folder})
+            yield variant.code, {**files, MANIFEST: (text, sha(text))}
             # Written: this variant's records and files go before the next variant's are made.
             del records, docs, fragments, files, word_files
+        for code, files, manifest in pending:
+            text = json_text({**manifest, "fragments": base_folder})
+            yield code, {**files, MANIFEST: (text, sha(text))}
 
     # ------------------------------------------------------------------ per page
 
@@ -452,10 +454,6 @@ def _variant_page(
         distinct(*seen, base.title if base else "", canonical.chars if canonical else "") if remember else ""
     )
     return _VariantPage(page.url, canonical, table_version, title, chars, texts, list(fragments), base)
-
-
-def _in_order(pages: Sequence[search.PageText]) -> Sequence[search.PageText]:
-    return pages if isinstance(pages, search.PagesInOrder) else sorted(pages, key=lambda p: p.url)
 
 
 def distinct(*texts: str) -> str:

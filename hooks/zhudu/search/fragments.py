@@ -3,19 +3,21 @@
 A fragment file holds up to ``FRAGMENT_PASSAGES`` passages of a page: ``{"l": url, "t": title, "h":
 [headings], "p": [[anchor, heading, text, (folded edits)], …]}`` (``shards.py``).  The three variants'
 texts differ in a few words a passage (and, Simplified against Traditional, in the characters the
-fold table maps), so one variant (the base, Traditional) writes its files whole, once, in the site's
-own ``search/`` folder, and every other variant writes each of its files as a patch on the base's
-file of the same name:
+fold table maps), so one variant's files (the base's, Traditional) are written whole, once, in the
+site's own ``search/`` folder, and every other variant's passages as a patch inside the base's file
+of the same name (``"v"``: variant → patch), so that a reader of any variant fetches one file, as
+before (a request more a file cost a phone two round trips on a server without HTTP/2):
 
 ``{"p": [row, …], "t": title, "h": [headings]}``: ``t`` and ``h`` only where they are not the base's
-(mapped), a heading that is the base's (mapped) at its place written ``0``; a row is ``0`` when the passage reads as the base's (mapped) and has no folded edits, else
-``[text edits, folded edits or 0, heading]`` without what is the default (the heading: the base
-row's).  "Mapped": each character through the fold table (Traditional → Simplified, length kept)
+(mapped), a heading that is the base's (mapped) at its place written ``0``; a row is ``0`` when the
+passage reads as the base's (mapped) and has no folded edits, else ``[text edits, folded edits or 0,
+heading]`` without what is the default (the heading: the base row's).  "Mapped": each character through the fold table (Traditional → Simplified, length kept)
 for a variant written in Simplified script, as it is for the others.  The text edits are
 ``edits.folded_edits``' (``[at, removed, "inserted", …]``), so that the worker rebuilds the text
 byte for byte; a file whose passages are not the base's (another anchor) is written whole, ``"x":
-1``.  The worker (``search-worker.js``, ``patched``) and ``apply_patch`` here read them alike.
-Hexo documentation: the three variants' fragments 505 → 186 KB stored (bench/RESULTS.md, session 24).
+1``, as its patch; a variant whose pages or passage counts are not the base's writes its own files
+whole.  The worker (``search-worker.js``, ``patched``) and ``apply_patch`` here read them alike.
+Hexo documentation: the three variants' fragments 505 → 192 KB stored (bench/RESULTS.md, session 24).
 """
 
 from __future__ import annotations
@@ -111,6 +113,17 @@ def _patch_row(row: Row, base: Row, base_text: str) -> Any:
         if not out[0]:
             return 0
     return out
+
+
+def with_patches(blob: Blob, patches: Mapping[str, str] | None) -> Blob:
+    """A base's file with the other variants' patches on it (``"v"``: variant → patch), their JSON as made."""
+    if not patches:
+        return blob
+    text = str(blob[0])
+    assert text.endswith("}") and '"v":' not in text[-2:]  # "v" sorts after the file's own keys
+    inner = ",".join(f"{json_text(code)}:{patches[code]}" for code in sorted(patches))
+    text = f'{text[:-1]},"v":{{{inner}}}}}'
+    return text, sha(text)
 
 
 def apply_edits(text: str, edits: Sequence[Any]) -> str:

@@ -190,13 +190,15 @@ def documents(folder: Path) -> list[dict[str, str]]:
 
 
 def fragment(folder: Path, manifest: Mapping[str, Any], name: str) -> dict[str, Any]:
-    """A variant's fragment file ``name`` as the worker reads it: the base's patched when it has one."""
-    own = json.loads(read_stored(folder / manifest["fragments"] / stored_name(name)))
-    if not manifest.get("base"):
-        return own  # type: ignore[no-any-return]
-    base = json.loads(read_stored(folder / manifest["base"] / stored_name(name)))
+    """A variant's fragment file ``name`` as the worker reads it: the base's, this variant's patch applied."""
+    data = json.loads(read_stored(folder / manifest["fragments"] / stored_name(name)))
+    patches = data.pop("v", {})
+    if not manifest.get("patch"):
+        return data  # type: ignore[no-any-return]
     table = dict(zip(manifest["fold"][::2], manifest["fold"][1::2], strict=True))
-    return apply_patch(base, own, translation(table) if manifest.get("baseFold") else None)
+    return apply_patch(
+        data, patches[manifest["patch"]], translation(table) if manifest.get("baseFold") else None
+    )
 
 
 def page_starts(manifest: Mapping[str, Any]) -> list[tuple[int, int]]:

@@ -64,7 +64,7 @@ var BY_START = [];                 /* the pages in number order */
 var BUCKET_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
 var PASSAGE_COUNT = 0;             /* passages in the notes (a page's block has unused numbers) */
 var FRAGMENTS = "";
-var FRAGMENTS_BASE = "";           /* the base variant's fragments, when this variant's are patches on them */
+var PATCH = "";                    /* this variant's key among a fragment file's patches (v), when it is not the base */
 var BASE_FOLD = false;             /* the base's text is mapped through FOLD's characters first (a Simplified variant) */
 var STORED = ".deflate";           /* a family file's suffix (STORED_SUFFIX in hooks/zhudu/search/writing.py) */
 /* Relative to this worker. The ?v= is the file's hash (publish/asset_versions.py; a test checks it):
@@ -202,7 +202,7 @@ function useManifest(m) {
   CHUNK = m.chunk || 1;
   SHARDS = m.shards;
   FRAGMENTS = m.fragments;
-  FRAGMENTS_BASE = m.base || "";
+  PATCH = m.patch || "";
   BASE_FOLD = !!m.baseFold;
   /* Each page takes a block of numbers (its title's, then its passages', in multiples of
    * m.reserved) in its bucket (m.bucket: one digit a page, pages in URL order; bucket b starts
@@ -540,12 +540,12 @@ function patched(base, patch) {
   };
 }
 
-/* A fragment file as this variant shows it: with the base's, fetched side by side, when it is a patch. */
+/* A fragment file as this variant shows it: the base variant's passages, with this variant's patch
+ * (the file's v[PATCH]) applied. */
 function getFragment(url) {
-  if (!FRAGMENTS_BASE) return getJSON(url);
-  var base = BASE + FRAGMENTS_BASE + url.slice(url.lastIndexOf("/"));
-  return Promise.all([getJSON(base), getJSON(url)]).then(function (two) {
-    LOADED[url] = patched(two[0], two[1]);
+  return getJSON(url).then(function (file) {
+    var patch = PATCH && file.v && file.v[PATCH];
+    LOADED[url] = patch ? patched(file, patch) : file;
     return LOADED[url];
   });
 }
