@@ -28,8 +28,9 @@ inflates it with ``DecompressionStream``): the names above are those of ``Assemb
 
 The ``b`` and ``u`` shards (two thirds of the bytes) depend only on the canonical text, the same in
 every variant: a build writes them once, in the site's own ``search/`` folder, and each manifest
-names them from its variant's folder (``../../search/b-<hash>``); ``w``, ``f`` and the manifest are
-the variant's own.
+names them from its variant's folder (``../../search/b-<hash>``); so are the ``f`` files, one
+Traditional variant's passages with the other variants' patches inside (``search/fragments.py``);
+``w`` and the manifest are the variant's own.
 
 Shards are chosen by ``shard_of`` (FNV-1a over UTF-16 code units; ``shardOf`` in
 search-worker.js); each family's folder is named by a hash of its files' SHA-256s, so a deploy never
