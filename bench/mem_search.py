@@ -25,7 +25,7 @@ from zhudu.publish.textspool import Spool
 from zhudu.script import convert as script
 from zhudu.search import assembly, shards
 from zhudu.search import index as search
-from zhudu.search.writing import read_stored, stored_name, write_index
+from zhudu.search.writing import write_index
 
 PREFIXES = {"zh-Hans": "zh-Hans/", "zh-Hant-TW": "zh-Hant-TW/", "zh-Hant-HK": "zh-Hant-HK/"}
 OPENCC = {"zh-Hans": None, "zh-Hant-TW": "s2twp", "zh-Hant-HK": "s2hk"}
@@ -37,9 +37,7 @@ def _pages(folder: Path) -> dict[str, search.PageText]:
     for start, count in shards.page_starts(manifest):
         rows, head = [], None
         for chunk in range(max(-(-count // manifest["chunk"]), 1)):
-            data = json.loads(
-                read_stored(folder / manifest["fragments"] / stored_name(f"{start}-{chunk}.json"))
-            )
+            data = shards.fragment(folder, manifest, f"{start}-{chunk}.json")  # a patch applied
             head = head or data
             rows += [[r[0], data["h"][r[1]], *r[2:]] for r in data["p"]]  # a heading by its place in "h"
         assert head is not None
@@ -88,6 +86,8 @@ def main(argv: list[str]) -> int:
         to_canonical,
         [],
         postings_at=shards.shared_folder(PREFIXES.values()),
+        fragments_base="zh-Hant-TW",  # as the build (search/stage.py)
+        simplified={"zh-Hans"},
     )
     peak_traced = 0
     snapshot = None

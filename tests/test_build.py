@@ -117,11 +117,14 @@ def test_mark_external_adds_noreferrer_once_and_keeps_the_authors_rel():
     assert mark_external(inside, own) == inside
 
 
-def test_heading_permalinks_named_by_css_when_it_knows_their_name():
-    from zhudu.notes.links import label_headerlinks
+def test_heading_permalinks_css_names_are_left_to_the_script_others_named_for_screen_readers():
+    from zhudu.notes.links import drawn_permalinks, label_headerlinks
 
     known = '<h2 id="a">甲<a class="headerlink" href="#a" title="链接到本节">#</a></h2>'
-    assert label_headerlinks(known) == '<h2 id="a">甲<a class="headerlink" href="#a"></a></h2>'
+    assert label_headerlinks(known) == '<h2 id="a">甲</h2>'  # zhudu.js draws it (test_size_browser.py)
+    assert drawn_permalinks({"permalink": "#", "permalink_title": "链接到本节"})
+    assert not drawn_permalinks({"permalink": True, "permalink_title": "链接到本节"})  # "¶"
+    assert not drawn_permalinks({})
     other = '<h2 id="a">甲<a class="headerlink" href="#a" title="本节">¶</a></h2>'
     assert (
         label_headerlinks(other)

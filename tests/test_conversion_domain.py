@@ -21,7 +21,7 @@ from zhudu.notes.body import Body
 from zhudu.publish import conversion_domain
 from zhudu.script.convert import DEFAULT_VARIANTS, ConversionRules, Converter
 from zhudu.script.domain import GENERAL, SOFTWARE
-from zhudu.search import writing
+from zhudu.search import shards as search_shards
 
 TITLE = "用命令启动程序"
 DESCRIPTION = "这个程序支持中文，命令很短"
@@ -44,8 +44,8 @@ def expected(code: str, domain: str) -> tuple[str, str]:
 
 def search_text(result: BuildResult, code: str) -> str:
     """Every search fragment of the variant, as the search worker reads it (the passages it shows)."""
-    folder = result.site_dir / code / "search"
-    return "".join(writing.read_stored(p) for p in sorted(folder.glob("f-*/*")))
+    docs = search_shards.documents(result.site_dir / code / "search")
+    return "".join(d["title"] + d["text"] for d in docs)
 
 
 def channels(result: BuildResult, code: str) -> dict[str, str]:

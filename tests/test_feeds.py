@@ -160,6 +160,8 @@ def test_pages_link_their_variants_feed_and_carry_sharing_metadata(built: Any, c
     )
     assert meta["og:image"] == f"{SITE_URL}assets/zhudu/social.png"
     assert meta["twitter:card"] == "summary_large_image"
+    # The description once, as the meta description link previews fall back to (zd-social.html).
+    assert "og:description" not in meta and html.count('<meta name="description" content="') == 1
     assert meta["article:published_time"].startswith("2024-03-01T09:30:00")
     assert "\ue000" not in html and "\ue001" not in html
     home = built.page(f"{code}/index.html")

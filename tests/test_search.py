@@ -458,16 +458,21 @@ def test_the_variants_share_one_copy_of_the_postings(site_builder) -> None:
     result = site_builder(notes={"n.md": NOTE})
     assert result.ok, result.log
     shared = {p.name for p in (result.site_dir / "search").iterdir()}
-    assert {name[:2] for name in shared} == {"b-", "u-"}, shared
+    # The postings, and the base variant's (Taiwan's) passages with the others' patches in its files.
+    assert {name[:2] for name in shared} == {"b-", "u-", "f-"}, shared
     names = set()
     for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
         manifest = json.loads(result.page(f"{code}/search/manifest.json"))
         names.add((manifest["shards"]["b"][1], manifest["shards"]["u"][1]))
         own = {p.name[:2] for p in (result.site_dir / code / "search").iterdir()}
-        assert own == {"w-", "f-", "ma", "se"}, own  # words, fragments, manifest.json, search_index.json
+        assert own == {"w-", "ma", "se"}, own  # words, manifest.json, search_index.json
+        assert manifest["fragments"] == next(
+            f"../../search/{name}" for name in shared if name.startswith("f-")
+        )
+        assert manifest.get("patch") == (None if code == "zh-Hant-TW" else code)
     (b_folder, u_folder) = names.pop()
     assert not names  # one copy, named alike from every variant
-    assert {b_folder, u_folder} == {f"../../search/{name}" for name in shared}
+    assert {b_folder, u_folder, manifest["fragments"]} == {f"../../search/{name}" for name in shared}
 
 
 def test_shared_postings_are_written_once_and_stale_ones_removed(tmp_path) -> None:
@@ -491,8 +496,7 @@ def test_build_writes_the_sharded_index_per_variant(site_builder) -> None:
     for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
         manifest = json.loads(result.page(f"{code}/search/manifest.json"))
         assert manifest["v"] == search_shards.FORMAT
-        fragments = result.site_dir / code / "search" / manifest["fragments"]
-        texts = "".join(writing.read_stored(p) for p in fragments.iterdir())
+        texts = "".join(d["text"] for d in search_shards.documents(result.site_dir / code / "search"))
         assert (
             "資料中心" if code == "zh-Hant-TW" else "数据中心" if code == "zh-Hans" else "數據中心"
         ) in texts

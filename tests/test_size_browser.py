@@ -6,8 +6,9 @@ named external, in the variant, for screen readers."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 
@@ -311,6 +312,49 @@ def test_heading_permalinks_show_a_hash_and_are_named_in_the_variant(
     assert f'link "{name}"' in heading.aria_snapshot()
 
 
+def test_heading_permalinks_drawn_by_script_are_toc_s_and_the_toc_links_them_without_script(
+    real_site: ServedSite, browser: Any
+) -> None:
+    """The pages do not write the headings' "#" links (links.label_headerlinks): zhudu.js appends
+    each as toc wrote it, on the first page and after instant navigation; without JavaScript the
+    table of contents links every heading."""
+    html = real_site.build.page(f"zh-Hans/{NOTE}index.html")
+    assert "headerlink" not in html
+    ids = re.findall(r'<h([2-6]) id="(?!zd-)([^"]+)"', html[html.index('class="zd-note__body"') :])
+    assert ids
+    drawn = """() => [...document.querySelectorAll('.md-content :is(h1,h2,h3,h4,h5,h6)[id]')].map(h =>
+        [h.id, h.lastElementChild && h.lastElementChild.outerHTML, h.querySelectorAll('.headerlink').length])"""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(real_site.variant_url("zh-Hans", NOTE))
+        headings = page.evaluate(drawn)
+        mine = [h for h in headings if not h[0].startswith("zd-")]
+        assert [h[0] for h in mine] == [i for _, i in ids]
+        assert all(h[1] == f'<a class="headerlink" href="#{h[0]}"></a>' and h[2] == 1 for h in mine), mine
+        assert all(h[2] == 0 for h in headings if h[0].startswith("zd-"))  # Zhudu's own: none, as before
+        page.evaluate("document$.next(document)")  # another emission: still one each
+        assert all(h[2] == 1 for h in page.evaluate(drawn) if not h[0].startswith("zd-"))
+        # Instant navigation to the about page: its headings get theirs too.
+        page.locator(".md-nav--primary a[href$='about/']").first.click()
+        page.wait_for_function("location.pathname.endsWith('/about/')")
+        page.wait_for_function(
+            """() => { const hs = [...document.querySelectorAll('.md-content :is(h2,h3)[id]:not([id^="zd-"])')];
+                return hs.length > 0 && hs.every(h => h.querySelectorAll('.headerlink').length === 1) }"""
+        )
+    finally:
+        context.close()
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(real_site.variant_url("zh-Hans", NOTE))
+        assert page.locator(".headerlink").count() == 0
+        toc = page.locator(".md-sidebar--secondary a[href^='#']").evaluate_all("as => as.map(a => a.hash)")
+        assert {f"#{quote(i)}" for level, i in ids if level in "23"} <= set(toc)
+    finally:
+        context.close()
+
+
 def test_a_remembered_dark_palette_is_on_the_body_before_materials_bundle_runs(
     real_site: ServedSite, page: Any
 ) -> None:
@@ -394,3 +438,68 @@ def test_table_of_contents_items_without_materials_class_look_as_with_it(
     for ours, materials in pairs:
         assert ours == materials
     assert pairs[0][0][1][4] != "0px"  # the link's right margin, which only Material's item rule gives
+
+
+def test_sidebars_plain_lists_get_materials_markup_before_its_bundle_and_after_instant_navigation(
+    tmp_path, browser: Any
+) -> None:
+    """partials/nav.html and toc-item.html write plain ``<li><a href>`` items; shell.js's
+    <zd-sidebars> gives them Material's markup back on the first page and inside instant
+    navigation's swap, so that Material's table of contents follows the reader; without
+    JavaScript they stay plain links that work."""
+    with serve_built(tmp_path, notes={"toc.md": TOC_NOTE}) as site:
+        html = site.build.page("zh-Hans/notes/toc/index.html")
+        toc_html = html[html.index('data-md-type="toc"') :]
+        assert 'class="md-nav__link' not in toc_html[: toc_html.index("</nav>")]  # written plain
+        assert '<li><a href="../..">' in html and "<zd-sidebars></zd-sidebars>" in html
+        markup = """() => ({
+            toc: [...document.querySelectorAll('.md-sidebar--secondary [data-md-component=toc] a')].map(a => a.className),
+            nav: [...document.querySelectorAll('.md-nav--primary > .md-nav__list > li')].map(li => li.outerHTML),
+            markers: document.querySelectorAll('zd-sidebars').length })"""
+        context = browser.new_context(viewport={"width": 1280, "height": 500})
+        try:
+            page = context.new_page()
+            page.goto(site.variant_url("zh-Hans", "notes/toc/"))
+            first = page.evaluate(markup)
+            assert first["toc"] and set(first["toc"]) <= {
+                "md-nav__link md-ellipsis",
+                "md-nav__link md-ellipsis md-nav__link--active",
+                "md-nav__link md-ellipsis md-nav__link--passed",
+                "md-nav__link md-ellipsis md-nav__link--passed md-nav__link--active",
+            }
+            assert first["markers"] == 0
+            assert all(
+                re.fullmatch(
+                    r'<li class="md-nav__item"><a href="[^"]+" class="md-nav__link">\n<span class="md-ellipsis">\n[^<]+\n</span>\n</a></li>',
+                    item,
+                )
+                for item in first["nav"]
+            ), first["nav"]
+            # Instant navigation home and back: the note's lists come from the fetched page, plain.
+            page.locator(".md-nav--primary a.md-nav__link").first.click()
+            page.wait_for_function("!location.pathname.includes('/notes/')")
+            page.locator("a[href$='notes/toc/']").first.click()
+            page.wait_for_function("location.pathname.endsWith('/notes/toc/')")
+            page.wait_for_selector(".md-sidebar--secondary [data-md-component=toc] a.md-nav__link")
+            again = page.evaluate(markup)
+            assert [c.split()[:2] for c in again["toc"]] == [c.split()[:2] for c in first["toc"]]
+            assert again["nav"] == first["nav"] and again["markers"] == 0
+            # Material's table of contents follows the reader: the last section, once scrolled to.
+            page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+            page.wait_for_function(
+                "[...document.querySelectorAll('.md-sidebar--secondary [data-md-component=toc] a')]"
+                ".pop().classList.contains('md-nav__link--active')"
+            )
+        finally:
+            context.close()
+        context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+        try:
+            page = context.new_page()
+            page.goto(site.variant_url("zh-Hans", "notes/toc/"))
+            page.locator(".md-header label[for=__drawer]").click()
+            link = page.locator(".md-nav--primary > .md-nav__list > li > a").first
+            assert link.get_attribute("class") is None and link.is_visible()
+            link.click()
+            page.wait_for_url("**/zh-Hans/")
+        finally:
+            context.close()

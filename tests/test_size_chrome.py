@@ -277,17 +277,22 @@ def test_materials_storage_helpers_are_defined_by_the_shared_script_unless_an_in
 
 
 def test_the_sidebars_table_of_contents_items_carry_no_class_the_navs_keep_materials(site):
-    """zhudu.css styles the sidebar's class-less items as Material's ``md-nav__item``; a table of
-    contents inside the primary nav (a page of the nav) keeps the class its drawer rules select."""
+    """zhudu.css styles the sidebar's class-less items as Material's ``md-nav__item``, and shell.js
+    gives their links Material's classes (test_size_browser.py); a table of contents inside the
+    primary nav (a page of the nav) keeps the classes its drawer rules select; the nav's plain
+    links are plain items, the page shown (its table inside) Material's."""
     note = site.page("zh-Hans/notes/shell/index.html")
     sidebar = note[note.index("md-sidebar--secondary") :]
-    assert '<li><a href="#第二节" class="md-nav__link md-ellipsis">第二节</a></li>' in sidebar
-    assert "md-nav__item" not in sidebar
+    assert '<li><a href="#第二节">第二节</a></li>' in sidebar
+    assert "md-nav__item" not in sidebar and "md-nav__link" not in sidebar[: sidebar.index("</nav>")]
+    primary = note[note.index("md-nav--primary") : note.index("md-sidebar--secondary")]
+    assert '<li><a href="../../about/">关于</a></li>' in primary and "md-nav__item" not in primary
     about = site.page("zh-Hans/about/index.html")
     primary = about[about.index("md-nav--primary") : about.index("md-sidebar--secondary")]
     nested = primary[primary.index('<nav class="md-nav md-nav--secondary"') :]
     assert re.search(r'<li class="md-nav__item"><a href="#[^"]+" class="md-nav__link md-ellipsis">', nested)
-    assert "<li><a" not in primary
+    assert re.search(r'<li class="md-nav__item md-nav__item--active">', primary)
+    assert '<li><a href="..">首页</a></li>' in primary
 
 
 def test_compact_drops_line_breaks_by_block_tags_in_a_pages_chrome_only():

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2.utils import htmlsafe_json_dumps
 
+from ..notes import links
 from ..publish import asset_versions
 from ..script import variants
 from ..search.index import WORKER_PATH
@@ -78,6 +79,7 @@ def script(
     shell: Mapping[str, Mapping[str, str]] | None = None,
     helpers: str = "",
     worker: str = "",
+    permalinks: bool = False,
 ) -> str:
     """``config.js``: the shared part, reading.js's strings and shell.js's values for each variant.
 
@@ -85,7 +87,8 @@ def script(
     its KEYS' order; ``shell``: code → shell.js's values with markers (``shell_strings``);
     ``helpers``: Material's storage helpers as its inline script defines them (``zd_md_helpers``);
     ``worker``: the search worker's URL from ``config.js`` (``worker_url``), put into a page's JSON
-    that has no ``search``; empty with Material's search.
+    that has no ``search``; empty with Material's search. ``permalinks``: the pages leave the
+    headings' permalinks to ``zhudu.js`` (``links.drawn_permalinks``).
     """
 
     def filled(part: Mapping[str, Any], table: Mapping[str, str]) -> Any:
@@ -110,7 +113,8 @@ def script(
         "  var lang = document.documentElement.lang;\n"
         "  window.zdReadingStrings = reading[lang];\n"
         "  window.zdShell = shell[lang];\n"
-        "  /* Material's storage helpers (partials/zd-md-helpers.html), where the page did not define them. */\n"
+        + ("  window.zdPermalinks = true;\n" if permalinks else "")
+        + "  /* Material's storage helpers (partials/zd-md-helpers.html), where the page did not define them. */\n"
         '  if (typeof __md_get === "undefined" && typeof __md_scope !== "undefined") '
         + helpers.replace("__md_hash=", "window.__md_hash=")
         .replace(",__md_get=", ",window.__md_get=")
@@ -145,6 +149,9 @@ def for_site(env: Environment, config: MkDocsConfig, site: Site) -> tuple[dict[s
         ),
         env.get_template("partials/zd-md-helpers.html").module.zd_md_helpers,  # type: ignore[attr-defined]
         worker_url() if site.settings.search == "zhudu" else "",
+        links.drawn_permalinks(
+            config.mdx_configs.get("toc") or config.mdx_configs.get("markdown.extensions.toc") or {}
+        ),
     )
     return shared, {
         PATH: text + joined_scripts.joined(env, joined_scripts.BEFORE),

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 _ANCHOR_RE = re.compile(
@@ -58,18 +59,29 @@ CSS_HEADERLINK = ("链接到本节", "#")
 
 
 def label_headerlinks(html: str) -> str:
-    """Headings' permalinks (``toc``'s ``#``) named for screen readers without a ``title``.
+    """Headings' permalinks (``toc``'s ``#``): left to ``zhudu.js``, or named for screen readers without a ``title``.
 
-    Material's ``content.tooltips`` mounts a tooltip on every element with a title when a page
-    loads: on the glossary, one heading per term made that a measurable part of a phone's load.
-    The name and the "#" are drawn by CSS when they are the ones zhudu.css knows
-    (``CSS_HEADERLINK``; ``aria-label="链接到本节">#`` was 30 bytes of each heading, in every
-    variant); any other name is written as ``aria-label``, the link's text as it was.
+    The permalinks ``zhudu.css`` draws and names (``CSS_HEADERLINK``: the ones mkdocs.yml asks for)
+    are not written: ``zhudu.js`` appends each heading's ``<a class="headerlink" href="#id"></a>``
+    when the page loads (``config.js`` says so: ``drawn_permalinks``), 47 bytes of each heading in
+    every variant (Hexo documentation: 0.3 KiB of 1,000 source characters); a reader without
+    JavaScript has the same links in the table of contents.  Any other permalink is written, its
+    name as ``aria-label`` (Material's ``content.tooltips`` mounts a tooltip on every element with
+    a title when a page loads: on the glossary, one heading per term made that a measurable part of
+    a phone's load), the link's text as it was.
     """
 
     def label(m: re.Match[str]) -> str:
         if (m["title"], m["text"]) == CSS_HEADERLINK:
-            return f"{m[1]}></a>"
+            return ""
         return f'{m[1]} aria-label="{m["title"]}">{m["text"]}</a>'
 
     return _HEADERLINK_RE.sub(label, html)
+
+
+def drawn_permalinks(toc_config: Mapping[str, Any]) -> bool:
+    """Whether ``toc``'s settings (mkdocs.yml) make the permalinks ``label_headerlinks`` leaves to ``zhudu.js``."""
+    return (str(toc_config.get("permalink")), toc_config.get("permalink_title")) == (
+        CSS_HEADERLINK[1],
+        CSS_HEADERLINK[0],
+    )

@@ -22,25 +22,26 @@ remembered pairs of each passage (``grams``), as when more than ``SPLICE_SHARE``
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from zhudu.search import fragments as fragment_files
 from zhudu.search import index as search
 from zhudu.search.edits import folded_edits
+from zhudu.search.fragments import FRAGMENT_PASSAGES
 from zhudu.search.numbering import (
     Numbering,
     PostingsOf,
     canonical_texts,
+    in_url_order,
     key_digest,
     numbered,
     postings_now,
 )
 from zhudu.search.postings import Family, Postings, count_for, folder_name, json_text, sha
 
-FORMAT = 6
-#: Passages per fragment file: a result list shows a few passages of each page it names.
-FRAGMENT_PASSAGES = 16
+FORMAT = 7
 MANIFEST = "manifest.json"
 #: Bytes of JSON a shard of each family holds on average (gzip takes about two thirds off).
 SHARD_BYTES = {"b": 12_000, "u": 24_000, "w": 8_000}
@@ -71,6 +72,7 @@ class _VariantPage:
     chars: str  # every character folded, distinct (what a new fold table may change)
     texts: list[str]  # folded canonical text of each passage
     fragments: list[Blob]
+    base: search.PageText | None = None  # the base variant's page its fragments are patches on
 
 
 @dataclass
@@ -135,13 +137,19 @@ class Assembly:
         postings_at: str = "",
         conversion: str | None = None,
         postings_of: PostingsOf | None = None,
+        fragments_base: str = "",
+        simplified: Collection[str] = (),
     ) -> Iterator[tuple[str, dict[str, Blob]]]:
         """Each variant's index files (path under its ``search/`` → (text, sha)), in parts.
 
         First each variant's fragment files, one variant after another, then each variant's other
-        files: a variant's code comes twice.  The arguments are ``shards.build_each``'s;
+        files: a variant's code may come twice.  The arguments are ``shards.build_each``'s;
         ``conversion``: ``index.aliases``' (the memo's key); ``postings_of``: starts a build's
         canonical postings (``numbering.postings_ahead``, here by default, or in a worker).
+        ``fragments_base``: the variant whose fragments are written whole, once, beside the shared
+        postings (``postings_at``), the others' as patches on them (``fragments.py``; ``simplified``:
+        the variants written in Simplified script, whose patches apply to the base mapped through the
+        fold table).
         """
         self.stats = Stats()
         canon = self._canonical(variant_pages, canonical_code, to_simplified)
@@ -157,30 +165,55 @@ class Assembly:
         ahead = None if self.remember else (postings_of or postings_now)(canonical_texts(canon), table)
         folder = search.Folder(table)
         # Each variant's records and fragment files first: they need neither the vocabulary nor the
-        # postings.  Its fragments are written (yielded) at once; its numbers are kept, and the
-        # numbered texts of the first variant of each group (variants whose texts fold alike).
-        numbered_variants: list[tuple[str, Numbering, tuple[Any, ...], dict[int, str] | None, str]] = []
+        # postings.  A patched variant's fragments go into the base's files as patches (the base
+        # comes last, to take them all); the others' are written (yielded) at once.  Each variant's
+        # numbers are kept, and the numbered texts of the first variant of each group (variants
+        # whose texts fold alike).
+        base = next((v for v in variant_pages if v.code == fragments_base), None) if postings_at else None
+        mapping = fragment_files.translation(table) if simplified else None
+        patches: dict[str, dict[str, str]] = defaultdict(dict)  # base's file → variant → its patch
+        numbered_variants: list[tuple[str, Numbering, tuple[Any, ...], dict[int, str] | None]] = []
         keys: dict[tuple[Any, ...], tuple[Any, ...]] = {}
-        for variant in variant_pages:
-            pages = variant.pages
-            if not isinstance(pages, search.PagesInOrder):
-                pages = sorted(pages, key=lambda p: p.url)
-            records = self._variant_records(variant.code, pages, canon, folder)
+        fragments_of: dict[str, str] = {}  # variant → the folder its manifest names (patched: the base's)
+        patched_codes: list[str] = []
+        for variant in sorted(variant_pages, key=lambda v: v is base):  # the base last
+            pages = in_url_order(variant.pages)
+            records = None
+            if base is not None and variant is not base:
+                fold = mapping if variant.code in simplified else None
+                records = self._variant_records(
+                    variant.code, pages, canon, folder, in_url_order(base.pages), fold
+                )
+            patched = records is not None
+            if records is None:
+                records = self._variant_records(variant.code, pages, canon, folder)
+            assert records is not None
             numbering = Numbering.of([(r.url, len(r.texts)) for r in records])
             key, docs = numbered(numbering, [(r.title, r.texts) for r in records])
             first = keys.setdefault(key, key)  # an equal key: the first one's texts kept, not these
-            fragments = {
-                f"{start}-{c}.json": blob
+            numbered_variants.append((variant.code, numbering, first, docs if first is key else None))
+            fragments = [
+                (f"{start}-{c}.json", blob)
                 for record, start in zip(records, numbering.starts, strict=True)
                 for c, blob in enumerate(record.fragments)
-            }
-            fragments_folder = folder_name("f", (digest for _, digest in fragments.values()))
-            numbered_variants.append(
-                (variant.code, numbering, first, docs if first is key else None, fragments_folder)
-            )
-            yield variant.code, {f"{fragments_folder}/{name}": blob for name, blob in fragments.items()}
+            ]
+            del records, docs, key
+            if patched:  # its passages go into the base's files, fetched as they are (one request a file)
+                patched_codes.append(variant.code)
+                for name, (text, _) in fragments:
+                    patches[name][variant.code] = str(text)
+                del fragments
+                continue
+            if variant is base:
+                fragments = [(n, fragment_files.with_patches(b, patches.get(n))) for n, b in fragments]
+            fragments_folder = folder_name("f", (digest for _, (_, digest) in fragments))
+            if variant is base:
+                fragments_folder = f"{postings_at}/{fragments_folder}"
+                fragments_of.update(dict.fromkeys(patched_codes, fragments_folder))
+            fragments_of[variant.code] = fragments_folder
+            yield variant.code, {f"{fragments_folder}/{name}": blob for name, blob in fragments}
             # Written: this variant's records and fragments go before the next variant's are made.
-            del records, docs, key, fragments
+            del fragments
         vocab = words()
         alias, ambiguous = search.aliases(
             vocab, [converters[c] for c in sorted(converters)] + list(to_canonical), table, conversion
@@ -199,7 +232,7 @@ class Assembly:
         }
         groups: dict[tuple[str, ...], dict[str, Any]] = {}
         while numbered_variants:
-            code, numbering, key, docs, fragments_folder = numbered_variants.pop(0)
+            code, numbering, key, docs = numbered_variants.pop(0)
             if docs is not None:
                 made = None
                 if ahead is not None:
@@ -215,12 +248,10 @@ class Assembly:
             hashes = dict(groups[key]["hashes"])
             word_files, hashes["w"] = self._word_files(code, vocab, converters[code])
             files.update(word_files)
-            manifest = {
-                **manifest_common,
-                "shards": hashes,
-                "fragments": fragments_folder,
-                **numbering.manifest(),
-            }
+            manifest = {**manifest_common, "shards": hashes, **numbering.manifest()}
+            if code in patched_codes:
+                manifest.update(patch=code, baseFold=1 if code in simplified else 0)
+            manifest["fragments"] = fragments_of[code]
             text = json_text(manifest)
             files[MANIFEST] = (text, sha(text))
             yield code, files
@@ -272,20 +303,35 @@ class Assembly:
         pages: Sequence[search.PageText],
         canon: Mapping[str, _CanonicalPage],
         folder: search.Folder,
-    ) -> list[_VariantPage]:
-        """Each page's folded texts and fragment files, in URL order; unchanged pages' from the last call."""
+        base_pages: Sequence[search.PageText] | None = None,
+        mapping: Mapping[int, str] | None = None,
+    ) -> list[_VariantPage] | None:
+        """Each page's folded texts and fragment files, in URL order; unchanged pages' from the last call.
+
+        ``base_pages``: the base variant's pages, in the same order, its fragments patches on theirs;
+        None when a page's address or passage count is not its base page's (then the fragments are
+        written whole: their files would not be the base's).
+        """
+        if base_pages is not None and len(base_pages) != len(pages):
+            return None
         previous = self.variant_pages.get(code, {})
         kept: dict[search.PageText, _VariantPage] = {}
         records = []
-        for page in pages:
+        for i, page in enumerate(pages):
+            base = base_pages[i] if base_pages is not None else None
+            if base is not None and (base.url != page.url or len(base.passages) != len(page.passages)):
+                return None
             canonical = canon.get(page.url)
             record = previous.get(page)
             if (
                 record is None
                 or record.canonical is not canonical
                 or record.table_version != self.table_version
+                or record.base != base
             ):
-                record = _variant_page(page, canonical, folder, self.table_version, self.remember)
+                record = _variant_page(
+                    page, canonical, folder, self.table_version, self.remember, base, mapping
+                )
                 self.stats.redone += 1
             self.stats.pages += 1
             if self.remember:
@@ -408,8 +454,14 @@ def _variant_page(
     folder: search.Folder,
     table_version: int,
     remember: bool = True,
+    base: search.PageText | None = None,
+    mapping: Mapping[int, str] | None = None,
 ) -> _VariantPage:
-    """``remember``: the record is kept for a new fold table (``_new_table`` reads its ``chars``)."""
+    """``remember``: the record is kept for a new fold table (``_new_table`` reads its ``chars``).
+
+    ``base``: the base variant's page (as many passages): the fragments are patches on its
+    (``fragments.patch_files``, ``mapping`` the fold table for a Simplified variant).
+    """
     title = folder(canonical.title if canonical is not None else page.title)
     texts: list[str] = []
     rows: list[list[Any]] = []
@@ -423,23 +475,13 @@ def _variant_page(
         if ctext != ftext:
             row.append(folded_edits(ftext, ctext))
         rows.append(row)
-    fragments = []
-    for start in range(0, max(len(rows), 1), FRAGMENT_PASSAGES):
-        # A section's passages follow one another: its heading is written once a file ("h"), each
-        # passage naming it by its place (on the Hexo documentation a third of the headings' bytes).
-        headings: dict[str, int] = {}
-        chunk = [
-            [row[0], headings.setdefault(row[1], len(headings)), *row[2:]]
-            for row in rows[start : start + FRAGMENT_PASSAGES]
-        ]
-        fragment = json_text({"l": page.url, "t": page.title, "h": list(headings), "p": chunk})
-        fragments.append((fragment, sha(fragment)))
+    fragments = fragment_files.page_files(page, rows, base, mapping)
+    # A build's records are not kept: no later table to compare with.
+    seen = (page.title, *(p.text for p in (*page.passages, *(base.passages if base else ()))))
     chars = (
-        distinct(page.title, *(p.text for p in page.passages), canonical.chars if canonical else "")
-        if remember
-        else ""  # a build's records are not kept: no later table to compare with
+        distinct(*seen, base.title if base else "", canonical.chars if canonical else "") if remember else ""
     )
-    return _VariantPage(page.url, canonical, table_version, title, chars, texts, fragments)
+    return _VariantPage(page.url, canonical, table_version, title, chars, texts, list(fragments), base)
 
 
 def distinct(*texts: str) -> str:
@@ -449,35 +491,3 @@ def distinct(*texts: str) -> str:
     table: at 3,000 notes those sets were about 800 MiB of the search stage's peak.
     """
     return "".join(sorted(set().union(*texts)))
-
-
-#: The assembly ``mkdocs serve`` keeps between saves, and what it was made for.
-_KEPT: list[tuple[Any, Assembly]] = []
-
-
-def kept(inputs: Any, load: Callable[[], Any] | None = None) -> Assembly:
-    """The assembly this process last made for the same ``inputs`` (settings, variants), else ``load``'s.
-
-    ``load`` may return the last serve's (``search/persist.py``); anything but an assembly means a new one.
-    """
-    if _KEPT and _KEPT[0][0] == inputs:
-        return _KEPT[0][1]
-    loaded = load() if load is not None else None
-    assembly = loaded if isinstance(loaded, Assembly) else Assembly(remember=True)
-    _KEPT[:] = [(inputs, assembly)]
-    return assembly
-
-
-def current() -> Assembly | None:
-    """The assembly this process keeps, if any."""
-    return _KEPT[0][1] if _KEPT else None
-
-
-def current_inputs() -> Any:
-    """What the kept assembly was made for, if any."""
-    return _KEPT[0][0] if _KEPT else None
-
-
-def forget() -> None:
-    """Drop the kept assembly (a save that failed while making the index may have left it half-updated)."""
-    _KEPT.clear()

@@ -31,6 +31,11 @@ def bucket_of(url: str) -> int:
     return shard_of(url, BUCKETS)
 
 
+def in_url_order(pages: Sequence[search.PageText]) -> Sequence[search.PageText]:
+    """``pages`` in URL order, the order pages are numbered in (a ``PagesInOrder`` is already)."""
+    return pages if isinstance(pages, search.PagesInOrder) else sorted(pages, key=lambda p: p.url)
+
+
 def reserved(count: int) -> int:
     """Numbers a page of ``count`` passages takes: its title's and its passages', in blocks of ``RESERVE``."""
     return -(-(count + 1) // RESERVE) * RESERVE

@@ -1,6 +1,6 @@
 """The search assembly ``mkdocs serve`` keeps, also kept on disk for the next ``mkdocs serve``.
 
-A save splices the index kept in memory (``assembly.kept``), but a new ``mkdocs serve`` began
+A save splices the index kept in memory (``kept``), but a new ``mkdocs serve`` began
 with an empty assembly and made every page's records and every posting again: at 500 notes that
 was most of a first serve with a warm cache (1,548 page records redone, postings rebuilt).  The
 assembly is a valid starting point whatever it was made from (a save starts from the last save's,
@@ -17,13 +17,14 @@ new serve writes every file into a new folder and deflates only those whose JSON
 
 It is written after the first build of a serve that had to make anything (the cache was cold or
 stale), and when the server stops after saves, not on every save (a pickle of ~60 MB at 500
-notes).  A build that fails while making the index forgets the assembly (``assembly.forget``):
+notes).  A build that fails while making the index forgets the assembly (``forget``):
 nothing half-made is written.  ``mkdocs build`` keeps no assembly (memory) and reads none.
 """
 
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -61,7 +62,7 @@ class DiskAssembly:
         """The assembly to splice this serve build into: this process's, else the last serve's from disk, else a new one."""
         self.root = root
         loader = None if root is None else (lambda: self._loaded(root, key(inputs)))
-        return assembly.kept(inputs, loader)
+        return kept(inputs, loader)
 
     def take_deflated(self) -> dict[str, bytes]:
         """The last serve's stored files for this build's write; dropped after it (memory)."""
@@ -86,12 +87,12 @@ class DiskAssembly:
     def save_on_stop(self) -> None:
         """The server stops: write the kept assembly if saves changed it since it was written."""
         if self.unsaved:
-            current = assembly.current()
+            current = current_assembly()
             if current is not None:
                 self._save(current)
 
     def _save(self, made: assembly.Assembly) -> None:
-        root, inputs = self.root, assembly.current_inputs()
+        root, inputs = self.root, current_inputs()
         self.unsaved = False
         if root is None or inputs is None:
             return
@@ -135,3 +136,35 @@ def key(inputs: Any) -> str:
     """The entry of an assembly made for ``inputs`` by this code (and this jieba: it cut the words)."""
     versions = (cache.code_version(), str(assembly.FORMAT), str(FORMAT), metadata.version("jieba"))
     return cache.digest(KIND, *versions, repr(inputs))
+
+
+#: The assembly ``mkdocs serve`` keeps between saves, and what it was made for.
+_KEPT: list[tuple[Any, assembly.Assembly]] = []
+
+
+def kept(inputs: Any, load: Callable[[], Any] | None = None) -> assembly.Assembly:
+    """The assembly this process last made for the same ``inputs`` (settings, variants), else ``load``'s.
+
+    ``load`` may return the last serve's (``DiskAssembly``); anything but an assembly means a new one.
+    """
+    if _KEPT and _KEPT[0][0] == inputs:
+        return _KEPT[0][1]
+    loaded = load() if load is not None else None
+    made = loaded if isinstance(loaded, assembly.Assembly) else assembly.Assembly(remember=True)
+    _KEPT[:] = [(inputs, made)]
+    return made
+
+
+def current_assembly() -> assembly.Assembly | None:
+    """The assembly this process keeps, if any."""
+    return _KEPT[0][1] if _KEPT else None
+
+
+def current_inputs() -> Any:
+    """What the kept assembly was made for, if any."""
+    return _KEPT[0][0] if _KEPT else None
+
+
+def forget() -> None:
+    """Drop the kept assembly (a save that failed while making the index may have left it half-updated)."""
+    _KEPT.clear()

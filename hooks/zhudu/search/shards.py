@@ -28,8 +28,9 @@ inflates it with ``DecompressionStream``): the names above are those of ``Assemb
 
 The ``b`` and ``u`` shards (two thirds of the bytes) depend only on the canonical text, the same in
 every variant: a build writes them once, in the site's own ``search/`` folder, and each manifest
-names them from its variant's folder (``../../search/b-<hash>``); ``w``, ``f`` and the manifest are
-the variant's own.
+names them from its variant's folder (``../../search/b-<hash>``); so are the ``f`` files, one
+Traditional variant's passages with the other variants' patches inside (``search/fragments.py``);
+``w`` and the manifest are the variant's own.
 
 Shards are chosen by ``shard_of`` (FNV-1a over UTF-16 code units; ``shardOf`` in
 search-worker.js); each family's folder is named by a hash of its files' SHA-256s, so a deploy never
@@ -46,13 +47,14 @@ from __future__ import annotations
 
 import json
 import posixpath
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from zhudu.search import index as search
 from zhudu.search.assembly import FORMAT, FRAGMENT_PASSAGES, MANIFEST, SHARD_BYTES, Assembly
 from zhudu.search.edits import folded_edits
+from zhudu.search.fragments import apply_patch, translation
 from zhudu.search.numbering import BUCKET_DIGITS, RESERVE, reserved
 from zhudu.search.postings import _GRAMS, grams, shard_of
 from zhudu.search.postings import b36 as _b36
@@ -88,6 +90,8 @@ def build_each(
     vocabulary_of: search.VocabularyOf | None = None,
     postings_at: str = "",
     remember: bool = True,
+    fragments_base: str = "",
+    simplified: Collection[str] = (),
 ) -> Iterator[tuple[str, dict[str, str]]]:
     """Each variant's index files (path under ``search/`` → text), one variant after the other, from nothing.
 
@@ -109,6 +113,9 @@ def build_each(
             texts share them (they are two thirds of the index), one copy for all.  Empty: in each
             variant's folder.
         remember: Keep each passage's pairs for the next build of this process (``grams``).
+        fragments_base: The variant whose passages are written whole, beside the shared postings;
+            the others' fragments are patches on them (``search/fragments.py``).
+        simplified: The variants written in Simplified script.
     """
     made = Assembly(remember=remember).files(
         variant_pages,
@@ -119,6 +126,8 @@ def build_each(
         extra_words,
         vocabulary_of,
         postings_at,
+        fragments_base=fragments_base,
+        simplified=simplified,
     )
     whole: dict[str, dict[str, str]] = {}
     for code, files in made:  # each variant's fragments first, then its other files
@@ -168,9 +177,7 @@ def documents(folder: Path) -> list[dict[str, str]]:
     for start, count in page_starts(manifest):
         page_docs: list[dict[str, str]] = []
         for chunk in range(max(-(-count // manifest["chunk"]), 1)):
-            page = json.loads(
-                read_stored(folder / manifest["fragments"] / stored_name(f"{start}-{chunk}.json"))
-            )
+            page = fragment(folder, manifest, f"{start}-{chunk}.json")
             if not chunk:
                 page_docs.append({"location": page["l"], "title": page["t"], "text": ""})
             page_docs.extend(
@@ -179,6 +186,18 @@ def documents(folder: Path) -> list[dict[str, str]]:
             )
         pages.append(page_docs)
     return [doc for page_docs in pages for doc in page_docs]
+
+
+def fragment(folder: Path, manifest: Mapping[str, Any], name: str) -> dict[str, Any]:
+    """A variant's fragment file ``name`` as the worker reads it: the base's, this variant's patch applied."""
+    data = json.loads(read_stored(folder / manifest["fragments"] / stored_name(name)))
+    patches = data.pop("v", {})
+    if not manifest.get("patch"):
+        return data  # type: ignore[no-any-return]
+    table = dict(zip(manifest["fold"][::2], manifest["fold"][1::2], strict=True))
+    return apply_patch(
+        data, patches[manifest["patch"]], translation(table) if manifest.get("baseFold") else None
+    )
 
 
 def page_starts(manifest: Mapping[str, Any]) -> list[tuple[int, int]]:

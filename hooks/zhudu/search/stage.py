@@ -74,11 +74,14 @@ def write_zhudu_search(
         postings_at=postings_at,
         # What those converters are made from: a new serve's aliases reuse a former one's words.
         conversion=repr((site.conversion_key, back)),
+        # One Traditional variant's passages written whole, the others' as patches on them.
+        fragments_base=next((v.code for v in site.variants if v.script != "Hans"), ""),
+        simplified={v.code for v in site.variants if v.script == "Hans"},
     )
     try:
         written = write_index(files, site_dir, prefixes, kept.take_deflated() if serving else None)
     except BaseException:
-        search_assembly.forget()  # half-updated: the next save starts from nothing
+        search_persist.forget()  # half-updated: the next save starts from nothing
         raise
     if serving:
         kept.site_dir = site_dir

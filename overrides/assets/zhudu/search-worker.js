@@ -42,7 +42,7 @@
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 /* The manifest format this worker reads (FORMAT in hooks/zhudu/search/assembly.py). */
-var FORMAT = 6;
+var FORMAT = 7;
 /* The pages a result list shows (Material renders ten at first): their passages are fetched. */
 var MAX_PAGES = 10;
 var MAX_PASSAGES = 60;
@@ -64,6 +64,8 @@ var BY_START = [];                 /* the pages in number order */
 var BUCKET_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
 var PASSAGE_COUNT = 0;             /* passages in the notes (a page's block has unused numbers) */
 var FRAGMENTS = "";
+var PATCH = "";                    /* this variant's key among a fragment file's patches (v), when it is not the base */
+var BASE_FOLD = false;             /* the base's text is mapped through FOLD's characters first (a Simplified variant) */
 var STORED = ".deflate";           /* a family file's suffix (STORED_SUFFIX in hooks/zhudu/search/writing.py) */
 /* Relative to this worker. The ?v= is the file's hash (publish/asset_versions.py; a test checks it):
  * naming it here changes this worker's own ?v= whenever the library changes. */
@@ -200,6 +202,8 @@ function useManifest(m) {
   CHUNK = m.chunk || 1;
   SHARDS = m.shards;
   FRAGMENTS = m.fragments;
+  PATCH = m.patch || "";
+  BASE_FOLD = !!m.baseFold;
   /* Each page takes a block of numbers (its title's, then its passages', in multiples of
    * m.reserved) in its bucket (m.bucket: one digit a page, pages in URL order; bucket b starts
    * at b * m.span): an edit to one note leaves the other notes' numbers, and the shards holding
@@ -509,6 +513,43 @@ function edited(ftext, edits) {
   return out + ftext.slice(at);
 }
 
+/* The base variant's text in this variant's script: each Traditional character the fold table maps
+ * (the same length), for a Simplified variant. */
+function mapped(s) {
+  if (!BASE_FOLD) return s;
+  var out = "";
+  for (var i = 0; i < s.length; i++) { var ch = s.charAt(i); out += FOLD[ch] || ch; }
+  return out;
+}
+
+/* A fragment file of this variant from the base's and its patch (hooks/zhudu/search/fragments.py):
+ * a row 0 reads as the base's (mapped), else [text edits, folded edits or 0, heading]; t and h are
+ * there when they are not the base's (a heading 0: the base's at its place); "x": a file written whole. */
+function patched(base, patch) {
+  if (patch.x) return patch;
+  return {
+    l: base.l,
+    t: "t" in patch ? patch.t : mapped(base.t),
+    h: patch.h ? patch.h.map(function (h, i) { return h === 0 ? mapped(base.h[i]) : h; }) : base.h.map(mapped),
+    p: base.p.map(function (row, i) {
+      var change = patch.p[i] || [[]], text = mapped(row[2]);
+      var out = [row[0], change.length > 2 ? change[2] : row[1], change[0].length ? edited(text, change[0]) : text];
+      if (change[1]) out.push(change[1]);
+      return out;
+    })
+  };
+}
+
+/* A fragment file as this variant shows it: the base variant's passages, with this variant's patch
+ * (the file's v[PATCH]) applied. */
+function getFragment(url) {
+  return getJSON(url).then(function (file) {
+    var patch = PATCH && file.v && file.v[PATCH];
+    LOADED[url] = patch ? patched(file, patch) : file;
+    return LOADED[url];
+  });
+}
+
 /* Titles only help cut a query into pieces: never a result, never counted. */
 function isTitle(doc) {
   return PAGE_START[pageOf(doc)] === doc;
@@ -583,7 +624,7 @@ function rank(raw, rs, xs, check) {
   pages = pages.slice(0, MAX_PAGES);
   var urls = Object.create(null);
   hits.forEach(function (h) { h.url = fragmentURL(h.doc, h.page); urls[h.url] = true; });
-  return Promise.all(Object.keys(urls).map(getJSON)).then(check).then(function () {
+  return Promise.all(Object.keys(urls).map(getFragment)).then(check).then(function () {
     hits.forEach(function (h) {
       var frag = LOADED[h.url];
       var row = frag.p[(h.doc - PAGE_START[h.page] - 1) % CHUNK];

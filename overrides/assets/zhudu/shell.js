@@ -116,4 +116,38 @@
     dialog.parentNode.insertBefore(bar, dialog.nextSibling);
     dialog.parentNode.insertBefore(document.createTextNode("\n"), bar);
   }
+
+  /* The sidebars' plain lists (partials/nav.html, toc-item.html: a plain link is <li><a href>title</a></li>)
+     given Material's markup back, as its templates write it, by <zd-sidebars> after them (main.html).
+     A custom element's connectedCallback runs inside the DOM call that connects it: at define() for
+     the first page (before Material's bundle, deferred after this file, mounts its components) and
+     inside the replaceWith by which instant navigation puts a fetched page in place (before it tells
+     document$): Material's table of contents finds its entries by md-nav__link. */
+  function restoreSidebars(marker) {
+    var main = marker.parentNode;
+    if (!main) return;
+    var links = main.querySelectorAll(".md-sidebar--secondary [data-md-component=toc] a:not([class])");
+    for (var i = 0; i < links.length; i++) links[i].className = "md-nav__link md-ellipsis";
+    var items = main.querySelectorAll(".md-sidebar--primary .md-nav--primary > .md-nav__list > li:not([class])");
+    for (i = 0; i < items.length; i++) {
+      var link = items[i].firstElementChild;
+      if (!link || link.tagName !== "A" || link.className) continue;
+      items[i].className = "md-nav__item";
+      link.className = "md-nav__link";
+      var span = document.createElement("span");
+      span.className = "md-ellipsis";
+      while (link.firstChild) span.appendChild(link.firstChild);
+      span.insertBefore(document.createTextNode("\n"), span.firstChild);
+      span.appendChild(document.createTextNode("\n"));
+      link.appendChild(document.createTextNode("\n"));
+      link.appendChild(span);
+      link.appendChild(document.createTextNode("\n"));
+    }
+    marker.remove();
+  }
+  if (window.customElements && !customElements.get("zd-sidebars")) {
+    customElements.define("zd-sidebars", class extends HTMLElement {
+      connectedCallback() { restoreSidebars(this); }
+    });
+  }
 })();

@@ -185,7 +185,26 @@
     }
   }
 
+  /* Headings' permalinks: the pages do not write the ones zhudu.css draws and names ("#", 链接到本节;
+     hooks/zhudu/notes/links.py, label_headerlinks): each content heading with an id gets its link
+     here, as toc wrote it, when config.js says the site's are those (window.zdPermalinks). Zhudu's
+     own headings (ids "zd-…") never had one. A reader without JavaScript has the table of contents. */
+  function drawPermalinks() {
+    if (!window.zdPermalinks) return;
+    var headings = document.querySelectorAll(
+      ".md-content h1[id], .md-content h2[id], .md-content h3[id], .md-content h4[id], .md-content h5[id], .md-content h6[id]");
+    for (var i = 0; i < headings.length; i++) {
+      var heading = headings[i];
+      if (heading.id.indexOf("zd-") === 0 || heading.querySelector(".headerlink")) continue;
+      var link = document.createElement("a");
+      link.className = "headerlink";
+      link.setAttribute("href", "#" + heading.id);
+      heading.appendChild(link);
+    }
+  }
+
   function setup() {
+    drawPermalinks();
     pointVariantLinks();
     offer();
     markSearchTerms();
