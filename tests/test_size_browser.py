@@ -477,8 +477,12 @@ def test_sidebars_plain_lists_get_materials_markup_before_its_bundle_and_after_i
             ), first["nav"]
             # Instant navigation home and back: the note's lists come from the fetched page, plain.
             page.locator(".md-nav--primary a.md-nav__link").first.click()
-            page.wait_for_function("!location.pathname.includes('/notes/')")
-            page.locator("a[href$='notes/toc/']").first.click()
+            # The address changes before the page is swapped in: wait for the home page's variant menu.
+            page.wait_for_function(
+                "!location.pathname.includes('/notes/') && [...document.querySelectorAll('a.md-select__link')]"
+                ".every(a => !a.href.includes('/notes/'))"
+            )
+            page.locator(".md-content a[href$='notes/toc/']").first.click()
             page.wait_for_function("location.pathname.endsWith('/notes/toc/')")
             page.wait_for_selector(".md-sidebar--secondary [data-md-component=toc] a.md-nav__link")
             again = page.evaluate(markup)
