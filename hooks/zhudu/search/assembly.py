@@ -39,7 +39,7 @@ from zhudu.search.numbering import (
     numbered,
     postings_now,
 )
-from zhudu.search.postings import Family, Postings, count_for, folder_name, json_text, sha
+from zhudu.search.postings import Family, Postings, count_for, entry_bytes, folder_name, json_text, sha
 
 FORMAT = 7
 MANIFEST = "manifest.json"
@@ -117,6 +117,7 @@ class Assembly:
         #: Variant → the vocabulary and conversion its ``w`` files were last made from, and those files.
         self.word_files: dict[str, tuple[list[str], Any, tuple[dict[str, Blob], list[Any]]]] = {}
         self.stats = Stats()
+        self.patched = fragment_files.PatchedFiles(remember)
         #: Builds of this process that used this assembly (``search/persist.py``).
         self.builds_seen = 0
 
@@ -205,7 +206,7 @@ class Assembly:
                 del fragments
                 continue
             if variant is base:
-                fragments = [(n, fragment_files.with_patches(b, patches.get(n))) for n, b in fragments]
+                fragments = self.patched.files(fragments, patches)
             fragments_folder = folder_name("f", (digest for _, (_, digest) in fragments))
             if variant is base:
                 fragments_folder = f"{postings_at}/{fragments_folder}"
@@ -370,7 +371,7 @@ class Assembly:
                 postings.rebuild(docs, self.remember, span)
             shared.b.replace_section("p", postings.pairs)
             shared.u.replace_section("u", postings.chars)
-            shared.b_total = {pair: _entry_bytes(pair, text) for pair, text in postings.pairs.items()}
+            shared.b_total = {pair: entry_bytes(pair, text) for pair, text in postings.pairs.items()}
             shared.u_total = sum(len(text) + 4 for text in postings.chars.values())
             shared.started = self.remember
             self.stats.rebuilt = True
@@ -381,7 +382,7 @@ class Assembly:
                 shared.b.put("p", pair, text)
                 shared.b_total.pop(pair, None)
                 if text is not None:
-                    shared.b_total[pair] = _entry_bytes(pair, text)
+                    shared.b_total[pair] = entry_bytes(pair, text)
             for ch in chars:
                 old = shared.u.entries.get(("u", ch))
                 text = postings.chars.get(ch)
@@ -391,7 +392,7 @@ class Assembly:
             self.stats.entries_decoded += postings.decoded
         word_forms = {word: sorted(forms[word]) for word in forms}
         shared.b.replace_section("f", word_forms)
-        b_total = sum(shared.b_total.values()) + sum(_entry_bytes(w, f, w[:2]) for w, f in word_forms.items())
+        b_total = sum(shared.b_total.values()) + sum(entry_bytes(w, f, w[:2]) for w, f in word_forms.items())
         files: dict[str, Blob] = {}
         hashes: dict[str, list[Any]] = {}
         for family, total in ((shared.b, b_total), (shared.u, shared.u_total)):
@@ -441,11 +442,6 @@ class Assembly:
         else:
             self.word_files[code] = (vocab, convert, made)
         return made
-
-
-def _entry_bytes(name: str, value: Any, shard_key: str | None = None) -> int:
-    """An entry's share of its family's size (what the shard count is chosen by)."""
-    return len(str((name, value))) + len(name if shard_key is None else shard_key) + 8
 
 
 def _variant_page(

@@ -85,6 +85,11 @@ def sha(text: str | bytes) -> str:
     return hashlib.sha256(text if isinstance(text, bytes) else text.encode("utf-8")).hexdigest()
 
 
+def entry_bytes(name: str, value: Any, shard_key: str | None = None) -> int:
+    """An entry's share of its family's size (what a family's shard count is chosen by)."""
+    return len(str((name, value))) + len(name if shard_key is None else shard_key) + 8
+
+
 def folder_name(family: str, digests: Iterable[str]) -> str:
     """``<family>-<hash>``: a hash of its files' SHA-256s, in order (a changed file renames the folder)."""
     return f"{family}-{hashlib.sha256(''.join(digests).encode('ascii')).hexdigest()[:12]}"
