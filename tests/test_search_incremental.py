@@ -405,6 +405,56 @@ def test_spliced_postings_are_a_rebuilds(seed: int, marked: int, monkeypatch: py
         docs = new
 
 
+class _CountedDocs(dict):
+    """Numbered texts that count the numbers looked up."""
+
+    looked = 0
+
+    def get(self, key, default=None):
+        type(self).looked += 1
+        return super().get(key, default)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_changed_numbers_by_page_are_the_whole_comparisons(seed: int) -> None:
+    """``Postings.changed`` from the pages' keys: the numbers comparing every text gives, looking up only the edited pages'."""
+    rng = random.Random(seed)
+
+    def text() -> str:
+        return "".join(rng.choice("数据中心软件网络ab") for _ in range(rng.randint(1, 12)))
+
+    pages = {f"p{n:03d}/": [text() for _ in range(rng.randint(0, 12))] for n in range(rng.randint(2, 40))}
+
+    def laid_out(pages: dict[str, list[str]]) -> tuple[tuple[Any, ...], dict[int, str]]:
+        numbering = search_numbering.Numbering.of([(url, len(pages[url])) for url in sorted(pages)])
+        return search_numbering.numbered(numbering, [(url, pages[url]) for url in sorted(pages)])
+
+    shape, docs = laid_out(pages)
+    postings = search_postings.Postings()
+    postings.rebuild(docs, True, 8)
+    for _ in range(8):
+        new = {url: list(texts) for url, texts in pages.items()}  # the same strings: kept records'
+        edited = rng.sample(sorted(new), rng.randint(1, 2))
+        for url in edited:
+            kind = rng.random()
+            if kind < 0.4 and new[url]:
+                new[url][rng.randrange(len(new[url]))] = text()
+            elif kind < 0.7:
+                new[url].append(text())  # may grow past its block: the pages after it renumbered
+            elif new[url]:
+                new[url].pop()
+        new_shape, new_docs = laid_out(new)
+        whole = postings.changed(new_docs)
+        _CountedDocs.looked = 0
+        by_page = postings.changed(_CountedDocs(new_docs), new_shape, shape)
+        assert by_page == whole
+        moved = {e[0] for e in shape} != {e[0] for e in new_shape}
+        if not moved:  # only the edited pages' numbers looked up
+            assert _CountedDocs.looked <= sum(2 * (len(new[url]) + 2) for url in edited)
+        postings.splice(new_docs, whole)
+        pages, shape = new, new_shape
+
+
 def files_in(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()

@@ -85,6 +85,7 @@ class _Shared:
     b_total: dict[str, int] = field(default_factory=dict)
     u_total: int = 0
     started: bool = False
+    shape: tuple[Any, ...] = ()  # the postings' docs' ``numbered`` key (a serve's: ``Postings.changed``)
 
 
 @dataclass
@@ -243,7 +244,7 @@ class Assembly:
                     ahead = None  # the first group takes them or no group does
                 # No local name for the postings: they must go with their group's files, not stay
                 # held through the other variants' files.
-                groups[key] = self._postings_files(code, docs, numbering.span, forms, postings_at, made)
+                groups[key] = self._postings_files(code, docs, key, numbering.span, forms, postings_at, made)
                 del made
             files = dict(groups[key]["files"])
             hashes = dict(groups[key]["hashes"])
@@ -347,6 +348,7 @@ class Assembly:
         self,
         code: str,
         docs: dict[int, str],
+        shape: tuple[Any, ...],
         span: int,
         forms: Mapping[str, list[str]],
         at: str,
@@ -354,7 +356,8 @@ class Assembly:
     ) -> dict[str, Any]:
         """The ``b`` and ``u`` files of these numbered texts, spliced into the last call's when few changed.
 
-        ``made``: their postings, already rebuilt from the same ``docs`` (``numbering.postings_ahead``).
+        ``shape``: the ``numbered`` key of ``docs``; ``made``: their postings, already rebuilt from the
+        same ``docs`` (``numbering.postings_ahead``).
         """
         shared = self.shared.setdefault(code, _Shared())
         if made is not None:
@@ -365,7 +368,7 @@ class Assembly:
             made is not None
             or not shared.started
             or span != postings.span
-            or len(changed := postings.changed(docs)) > SPLICE_SHARE * max(len(docs), 1)
+            or len(changed := postings.changed(docs, shape, shared.shape)) > SPLICE_SHARE * max(len(docs), 1)
         ):
             if made is None:
                 postings.rebuild(docs, self.remember, span)
@@ -390,6 +393,7 @@ class Assembly:
                 shared.u.put("u", ch, text)
             self.stats.keys_spliced += len(pairs) + len(chars)
             self.stats.entries_decoded += postings.decoded
+        shared.shape = shape if self.remember else ()
         word_forms = {word: sorted(forms[word]) for word in forms}
         shared.b.replace_section("f", word_forms)
         b_total = sum(shared.b_total.values()) + sum(entry_bytes(w, f, w[:2]) for w, f in word_forms.items())
