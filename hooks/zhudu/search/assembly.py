@@ -28,6 +28,7 @@ from typing import Any
 
 from zhudu.search import fragments as fragment_files
 from zhudu.search import index as search
+from zhudu.search.corpus_chars import CorpusChars
 from zhudu.search.edits import folded_edits
 from zhudu.search.fragments import FRAGMENT_PASSAGES
 from zhudu.search.numbering import (
@@ -118,7 +119,7 @@ class Assembly:
         #: Variant → the vocabulary and conversion its ``w`` files were last made from, and those files.
         self.word_files: dict[str, tuple[list[str], Any, tuple[dict[str, Blob], list[Any]]]] = {}
         self.stats = Stats()
-        self.patched = fragment_files.PatchedFiles(remember)
+        self.patched, self.corpus_chars = fragment_files.PatchedFiles(remember), CorpusChars()
         #: Builds of this process that used this assembly (``search/persist.py``).
         self.builds_seen = 0
 
@@ -155,7 +156,7 @@ class Assembly:
         """
         self.stats = Stats()
         canon = self._canonical(variant_pages, canonical_code, to_simplified)
-        table = search.fold_table(set().union(*(c.chars for c in canon.values())), to_simplified)
+        table = search.fold_table(self.corpus_chars.of(c.chars for c in canon.values()), to_simplified)
         if table != self.table:
             self._new_table(table)
         texts = [t for c in canon.values() for t in (c.title, *c.passages.values())]
@@ -356,8 +357,7 @@ class Assembly:
     ) -> dict[str, Any]:
         """The ``b`` and ``u`` files of these numbered texts, spliced into the last call's when few changed.
 
-        ``shape``: the ``numbered`` key of ``docs``; ``made``: their postings, already rebuilt from the
-        same ``docs`` (``numbering.postings_ahead``).
+        ``shape``: the ``numbered`` key of ``docs``; ``made``: their postings, rebuilt from ``docs``.
         """
         shared = self.shared.setdefault(code, _Shared())
         if made is not None:
