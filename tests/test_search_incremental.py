@@ -480,6 +480,28 @@ def test_a_save_writes_only_the_files_whose_bytes_changed(tmp_path: Path, warm) 
     assert files_in(site) == files_in(fresh)
 
 
+@pytest.mark.parametrize("change", ["note deleted", "note renamed"])
+def test_a_family_folder_whose_name_and_files_are_the_last_writes_is_not_gone_over(
+    tmp_path: Path, warm, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    """The same folder name and file names: every file kept, none looked at; other names: a clean write's files."""
+    assembly, notes, before = warm
+    site = tmp_path / "served"
+    writing.write_index(before.items(), site, PREFIXES)
+    looked: list[str] = []
+    stored_name = writing.stored_name
+    monkeypatch.setattr(writing, "stored_name", lambda name: looked.append(name) or stored_name(name))
+    again = writing.write_index(kept(assembly, notes).items(), site, PREFIXES)
+    assert looked == [] and again.files == 0 and again.kept > 0
+    # The pages after it in its bucket renumbered: their fragment files renamed, their texts the same.
+    after_notes = with_note_changed(notes, change, "notes/n004/", ())
+    stats = writing.write_index(kept(assembly, after_notes).items(), site, PREFIXES)
+    assert stats.files > 0
+    fresh = tmp_path / "clean"
+    writing.write_index(clean(after_notes).items(), fresh, PREFIXES)
+    assert files_in(site) == files_in(fresh)
+
+
 def test_without_a_record_the_files_on_disk_are_compared(tmp_path: Path, warm) -> None:
     """A new process writing into a folder that holds an index: files with the same bytes stay as they are."""
     _, _notes, before = warm
