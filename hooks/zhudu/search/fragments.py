@@ -130,13 +130,14 @@ class PatchedFiles:
     """The base's files with their patches (``with_patches``), kept for the next save under ``mkdocs serve``.
 
     A file whose base text (by its SHA-256) and patches are the last call's (the kept records'
-    strings: compared by identity first) comes back as it was: a save re-made and hashed every base file (7,776 at 3,000
-    notes), not only the edited page's.  ``remember=False`` (a build) keeps nothing.
+    strings: compared by identity first) comes back as it was: a save re-made and hashed every
+    base file (7,776 at 3,000 notes), not only the edited page's.  ``remember=False`` (a build)
+    keeps nothing.
     """
 
     def __init__(self, remember: bool = True) -> None:
         self.remember = remember
-        self.last: dict[str, tuple[Blob, tuple[tuple[str, str], ...], Blob]] = {}
+        self.last: dict[str, tuple[Blob, Mapping[str, str] | None, Blob]] = {}
 
     def __getstate__(self) -> dict[str, Any]:
         # A serve's assembly is stored without them: as large as the base's files, remade in one save.
@@ -146,20 +147,16 @@ class PatchedFiles:
         self, fragments: Sequence[tuple[str, Blob]], patches: Mapping[str, Mapping[str, str]]
     ) -> list[tuple[str, Blob]]:
         """Each ``(name, blob)`` with the patches of its name on it, in order."""
-        now: dict[str, tuple[Blob, tuple[tuple[str, str], ...], Blob]] = {}
+        now: dict[str, tuple[Blob, Mapping[str, str] | None, Blob]] = {}
         out = []
         for name, blob in fragments:
             its = patches.get(name)
-            key = tuple(sorted(its.items())) if its else ()
             last = self.last.get(name)
-            made = (
-                last[2]
-                if last is not None and last[0][1] == blob[1] and last[1] == key
-                else with_patches(blob, its)
-            )
+            if last is None or last[0][1] != blob[1] or last[1] != its:
+                last = (blob, its, with_patches(blob, its))
             if self.remember:
-                now[name] = (blob, key, made)
-            out.append((name, made))
+                now[name] = last  # the last save's entry itself when nothing changed: nothing made
+            out.append((name, last[2]))
         self.last = now
         return out
 
