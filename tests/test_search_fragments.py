@@ -152,3 +152,33 @@ def test_apply_edits_counts_utf16_units() -> None:
     edits = [3, 2, "数据中心"]  # the emoji is two units
     assert fragments.apply_edits(text, edits) == "😀 数据中心"
     assert fragments.apply_edits(text, []) == text
+
+
+def test_a_save_remakes_only_the_patched_files_whose_base_or_patches_changed(tmp_path, monkeypatch) -> None:
+    """The base's files with their patches are kept between saves: an unchanged page's are not made again."""
+    made: list[str] = []
+    with_patches = fragments.with_patches
+
+    def counted(blob, patches):
+        made.append(str(blob[0])[:40])
+        return with_patches(blob, patches)
+
+    monkeypatch.setattr(fragments, "with_patches", counted)
+    assembly = Assembly(remember=True)
+    _build(_pages(), tmp_path / "serve", assembly=assembly)
+    files = len(made)
+    assert files >= 3  # one a page, two for notes/c/ (more passages than a file holds)
+    made.clear()
+    _build(_pages(), tmp_path / "serve", assembly=assembly)
+    assert made == []  # nothing changed: every file as the last save made it
+    for changed in ({"zh-Hant-HK": "香港的數據中心。"}, {"zh-Hant-TW": "臺灣的資料中心。"}):
+        made.clear()
+        served = _build(_pages(changed=changed), tmp_path / "serve", assembly=assembly)
+        assert len(made) == 1 and '"notes/a/"' in made[0]  # a patch, then the base, of notes/a/'s file
+        assert _documents(served) == _documents(
+            _build(
+                _pages(changed=changed),
+                tmp_path / f"fresh-{len(changed)}-{sorted(changed)[0]}",
+                patched=False,
+            )
+        )

@@ -405,6 +405,56 @@ def test_spliced_postings_are_a_rebuilds(seed: int, marked: int, monkeypatch: py
         docs = new
 
 
+class _CountedDocs(dict):
+    """Numbered texts that count the numbers looked up."""
+
+    looked = 0
+
+    def get(self, key, default=None):
+        type(self).looked += 1
+        return super().get(key, default)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_changed_numbers_by_page_are_the_whole_comparisons(seed: int) -> None:
+    """``Postings.changed`` from the pages' keys: the numbers comparing every text gives, looking up only the edited pages'."""
+    rng = random.Random(seed)
+
+    def text() -> str:
+        return "".join(rng.choice("数据中心软件网络ab") for _ in range(rng.randint(1, 12)))
+
+    pages = {f"p{n:03d}/": [text() for _ in range(rng.randint(0, 12))] for n in range(rng.randint(2, 40))}
+
+    def laid_out(pages: dict[str, list[str]]) -> tuple[tuple[Any, ...], dict[int, str]]:
+        numbering = search_numbering.Numbering.of([(url, len(pages[url])) for url in sorted(pages)])
+        return search_numbering.numbered(numbering, [(url, pages[url]) for url in sorted(pages)])
+
+    shape, docs = laid_out(pages)
+    postings = search_postings.Postings()
+    postings.rebuild(docs, True, 8)
+    for _ in range(8):
+        new = {url: list(texts) for url, texts in pages.items()}  # the same strings: kept records'
+        edited = rng.sample(sorted(new), rng.randint(1, 2))
+        for url in edited:
+            kind = rng.random()
+            if kind < 0.4 and new[url]:
+                new[url][rng.randrange(len(new[url]))] = text()
+            elif kind < 0.7:
+                new[url].append(text())  # may grow past its block: the pages after it renumbered
+            elif new[url]:
+                new[url].pop()
+        new_shape, new_docs = laid_out(new)
+        whole = postings.changed(new_docs)
+        _CountedDocs.looked = 0
+        by_page = postings.changed(_CountedDocs(new_docs), new_shape, shape)
+        assert by_page == whole
+        moved = {e[0] for e in shape} != {e[0] for e in new_shape}
+        if not moved:  # only the edited pages' numbers looked up
+            assert _CountedDocs.looked <= sum(2 * (len(new[url]) + 2) for url in edited)
+        postings.splice(new_docs, whole)
+        pages, shape = new, new_shape
+
+
 def files_in(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
@@ -425,6 +475,28 @@ def test_a_save_writes_only_the_files_whose_bytes_changed(tmp_path: Path, warm) 
     assert 0 < stats.files < total // 5, (stats, total)
     assert stats.renamed >= 4  # b, u, and each variant's f (the words are all still there)
     # The folder holds what a clean write of a clean build holds.
+    fresh = tmp_path / "clean"
+    writing.write_index(clean(after_notes).items(), fresh, PREFIXES)
+    assert files_in(site) == files_in(fresh)
+
+
+@pytest.mark.parametrize("change", ["note deleted", "note renamed"])
+def test_a_family_folder_whose_name_and_files_are_the_last_writes_is_not_gone_over(
+    tmp_path: Path, warm, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    """The same folder name and file names: every file kept, none looked at; other names: a clean write's files."""
+    assembly, notes, before = warm
+    site = tmp_path / "served"
+    writing.write_index(before.items(), site, PREFIXES)
+    looked: list[str] = []
+    stored_name = writing.stored_name
+    monkeypatch.setattr(writing, "stored_name", lambda name: looked.append(name) or stored_name(name))
+    again = writing.write_index(kept(assembly, notes).items(), site, PREFIXES)
+    assert looked == [] and again.files == 0 and again.kept > 0
+    # The pages after it in its bucket renumbered: their fragment files renamed, their texts the same.
+    after_notes = with_note_changed(notes, change, "notes/n004/", ())
+    stats = writing.write_index(kept(assembly, after_notes).items(), site, PREFIXES)
+    assert stats.files > 0
     fresh = tmp_path / "clean"
     writing.write_index(clean(after_notes).items(), fresh, PREFIXES)
     assert files_in(site) == files_in(fresh)

@@ -28,6 +28,7 @@ from typing import Any
 
 from zhudu.search import fragments as fragment_files
 from zhudu.search import index as search
+from zhudu.search.corpus_chars import CorpusChars
 from zhudu.search.edits import folded_edits
 from zhudu.search.fragments import FRAGMENT_PASSAGES
 from zhudu.search.numbering import (
@@ -39,7 +40,7 @@ from zhudu.search.numbering import (
     numbered,
     postings_now,
 )
-from zhudu.search.postings import Family, Postings, count_for, folder_name, json_text, sha
+from zhudu.search.postings import Family, Postings, count_for, entry_bytes, folder_name, json_text, sha
 
 FORMAT = 7
 MANIFEST = "manifest.json"
@@ -85,6 +86,7 @@ class _Shared:
     b_total: dict[str, int] = field(default_factory=dict)
     u_total: int = 0
     started: bool = False
+    shape: tuple[Any, ...] = ()  # the postings' docs' ``numbered`` key (a serve's: ``Postings.changed``)
 
 
 @dataclass
@@ -117,6 +119,7 @@ class Assembly:
         #: Variant → the vocabulary and conversion its ``w`` files were last made from, and those files.
         self.word_files: dict[str, tuple[list[str], Any, tuple[dict[str, Blob], list[Any]]]] = {}
         self.stats = Stats()
+        self.patched, self.corpus_chars = fragment_files.PatchedFiles(remember), CorpusChars()
         #: Builds of this process that used this assembly (``search/persist.py``).
         self.builds_seen = 0
 
@@ -153,7 +156,7 @@ class Assembly:
         """
         self.stats = Stats()
         canon = self._canonical(variant_pages, canonical_code, to_simplified)
-        table = search.fold_table(set().union(*(c.chars for c in canon.values())), to_simplified)
+        table = search.fold_table(self.corpus_chars.of(c.chars for c in canon.values()), to_simplified)
         if table != self.table:
             self._new_table(table)
         texts = [t for c in canon.values() for t in (c.title, *c.passages.values())]
@@ -205,7 +208,7 @@ class Assembly:
                 del fragments
                 continue
             if variant is base:
-                fragments = [(n, fragment_files.with_patches(b, patches.get(n))) for n, b in fragments]
+                fragments = self.patched.files(fragments, patches)
             fragments_folder = folder_name("f", (digest for _, (_, digest) in fragments))
             if variant is base:
                 fragments_folder = f"{postings_at}/{fragments_folder}"
@@ -242,7 +245,7 @@ class Assembly:
                     ahead = None  # the first group takes them or no group does
                 # No local name for the postings: they must go with their group's files, not stay
                 # held through the other variants' files.
-                groups[key] = self._postings_files(code, docs, numbering.span, forms, postings_at, made)
+                groups[key] = self._postings_files(code, docs, key, numbering.span, forms, postings_at, made)
                 del made
             files = dict(groups[key]["files"])
             hashes = dict(groups[key]["hashes"])
@@ -346,6 +349,7 @@ class Assembly:
         self,
         code: str,
         docs: dict[int, str],
+        shape: tuple[Any, ...],
         span: int,
         forms: Mapping[str, list[str]],
         at: str,
@@ -353,7 +357,7 @@ class Assembly:
     ) -> dict[str, Any]:
         """The ``b`` and ``u`` files of these numbered texts, spliced into the last call's when few changed.
 
-        ``made``: their postings, already rebuilt from the same ``docs`` (``numbering.postings_ahead``).
+        ``shape``: the ``numbered`` key of ``docs``; ``made``: their postings, rebuilt from ``docs``.
         """
         shared = self.shared.setdefault(code, _Shared())
         if made is not None:
@@ -364,13 +368,13 @@ class Assembly:
             made is not None
             or not shared.started
             or span != postings.span
-            or len(changed := postings.changed(docs)) > SPLICE_SHARE * max(len(docs), 1)
+            or len(changed := postings.changed(docs, shape, shared.shape)) > SPLICE_SHARE * max(len(docs), 1)
         ):
             if made is None:
                 postings.rebuild(docs, self.remember, span)
             shared.b.replace_section("p", postings.pairs)
             shared.u.replace_section("u", postings.chars)
-            shared.b_total = {pair: _entry_bytes(pair, text) for pair, text in postings.pairs.items()}
+            shared.b_total = {pair: entry_bytes(pair, text) for pair, text in postings.pairs.items()}
             shared.u_total = sum(len(text) + 4 for text in postings.chars.values())
             shared.started = self.remember
             self.stats.rebuilt = True
@@ -381,7 +385,7 @@ class Assembly:
                 shared.b.put("p", pair, text)
                 shared.b_total.pop(pair, None)
                 if text is not None:
-                    shared.b_total[pair] = _entry_bytes(pair, text)
+                    shared.b_total[pair] = entry_bytes(pair, text)
             for ch in chars:
                 old = shared.u.entries.get(("u", ch))
                 text = postings.chars.get(ch)
@@ -389,9 +393,10 @@ class Assembly:
                 shared.u.put("u", ch, text)
             self.stats.keys_spliced += len(pairs) + len(chars)
             self.stats.entries_decoded += postings.decoded
+        shared.shape = shape if self.remember else ()
         word_forms = {word: sorted(forms[word]) for word in forms}
         shared.b.replace_section("f", word_forms)
-        b_total = sum(shared.b_total.values()) + sum(_entry_bytes(w, f, w[:2]) for w, f in word_forms.items())
+        b_total = sum(shared.b_total.values()) + sum(entry_bytes(w, f, w[:2]) for w, f in word_forms.items())
         files: dict[str, Blob] = {}
         hashes: dict[str, list[Any]] = {}
         for family, total in ((shared.b, b_total), (shared.u, shared.u_total)):
@@ -441,11 +446,6 @@ class Assembly:
         else:
             self.word_files[code] = (vocab, convert, made)
         return made
-
-
-def _entry_bytes(name: str, value: Any, shard_key: str | None = None) -> int:
-    """An entry's share of its family's size (what the shard count is chosen by)."""
-    return len(str((name, value))) + len(name if shard_key is None else shard_key) + 8
 
 
 def _variant_page(

@@ -126,6 +126,41 @@ def with_patches(blob: Blob, patches: Mapping[str, str] | None) -> Blob:
     return text, sha(text)
 
 
+class PatchedFiles:
+    """The base's files with their patches (``with_patches``), kept for the next save under ``mkdocs serve``.
+
+    A file whose base text (by its SHA-256) and patches are the last call's (the kept records'
+    strings: compared by identity first) comes back as it was: a save re-made and hashed every
+    base file (7,776 at 3,000 notes), not only the edited page's.  ``remember=False`` (a build)
+    keeps nothing.
+    """
+
+    def __init__(self, remember: bool = True) -> None:
+        self.remember = remember
+        self.last: dict[str, tuple[Blob, Mapping[str, str] | None, Blob]] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        # A serve's assembly is stored without them: as large as the base's files, remade in one save.
+        return {"remember": self.remember, "last": {}}
+
+    def files(
+        self, fragments: Sequence[tuple[str, Blob]], patches: Mapping[str, Mapping[str, str]]
+    ) -> list[tuple[str, Blob]]:
+        """Each ``(name, blob)`` with the patches of its name on it, in order."""
+        now: dict[str, tuple[Blob, Mapping[str, str] | None, Blob]] = {}
+        out = []
+        for name, blob in fragments:
+            its = patches.get(name)
+            last = self.last.get(name)
+            if last is None or last[0][1] != blob[1] or last[1] != its:
+                last = (blob, its, with_patches(blob, its))
+            if self.remember:
+                now[name] = last  # the last save's entry itself when nothing changed: nothing made
+            out.append((name, last[2]))
+        self.last = now
+        return out
+
+
 def apply_edits(text: str, edits: Sequence[Any]) -> str:
     """``text`` with ``edits`` (``[at, removed, "inserted", …]``, UTF-16 places) applied (``edited`` in the worker)."""
     units = text.encode("utf-16-le")

@@ -51,8 +51,9 @@ class WriteStats:
 
 
 #: Site folder → (folder of the family, family, variant) → (folder name, file name on disk →
-#: (SHA-256 of its text, bytes on disk)).
-_WRITTEN: dict[Path, dict[tuple[Path, str, str], tuple[str, dict[str, tuple[str, int]]]]] = {}
+#: (SHA-256 of its text, bytes on disk), the files' names as given, sorted).
+_Record = tuple[str, dict[str, tuple[str, int]], list[str]]
+_WRITTEN: dict[Path, dict[tuple[Path, str, str], _Record]] = {}
 
 
 def write_index(
@@ -97,7 +98,7 @@ def write_index(
 def _write_folder(
     folder: Path,
     files: Mapping[str, tuple[str | bytes, str]],
-    record: dict[tuple[Path, str, str], tuple[str, dict[str, tuple[str, int]]]],
+    record: dict[tuple[Path, str, str], _Record],
     key: tuple[Path, str, str],
     stats: WriteStats,
     deflated: Mapping[str, bytes],
@@ -119,10 +120,16 @@ def _write_folder(
             known = last[1]
     if known is None and not folder.exists():  # a new folder (a new serve's): nothing to compare or remove
         known = {}
-    folder.mkdir(parents=True, exist_ok=True)
     deflate = bool(key[1])
-    now: dict[str, tuple[str, int]] = {}
     names = sorted(files)
+    # A family's folder is named by its files' SHA-256s in order: the same name and the same file
+    # names, every file is as the last write left it (no file gone over: ~7,800 at 3,000 notes).
+    if deflate and last is not None and known is last[1] and last[0] == folder.name and last[2] == names:
+        stats.kept += len(names)
+        stats.bytes += sum(size for _, size in known.values())
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    now: dict[str, tuple[str, int]] = {}
     # The files this folder deflates (written or compared with the disk, their bytes not known): all
     # at once, on every CPU, before the loop below writes them in order.
     to_deflate = [
@@ -163,7 +170,7 @@ def _write_folder(
         stale = (set(known) if known is not None else {p.name for p in folder.iterdir()}) - set(now)
         for name in stale:
             (folder / name).unlink(missing_ok=True)
-    record[key] = (folder.name, now)
+    record[key] = (folder.name, now, names)
 
 
 def _unchanged(known: Mapping[str, tuple[str, int]] | None, disk_name: str, digest: str) -> bool:
@@ -223,7 +230,7 @@ def stored_files(site_dir: Path) -> dict[str, bytes]:
     whose bytes do not inflate to JSON of its recorded SHA-256 (changed by hand, gone) is left out.
     """
     out: dict[str, bytes] = {}
-    for (parent, family, _), (folder_name, files) in _WRITTEN.get(site_dir, {}).items():
+    for (parent, family, _), (folder_name, files, _) in _WRITTEN.get(site_dir, {}).items():
         if not family:
             continue
         for name, (digest, _) in files.items():
