@@ -336,11 +336,15 @@ def test_heading_permalinks_drawn_by_script_are_toc_s_and_the_toc_links_them_wit
         page.evaluate("document$.next(document)")  # another emission: still one each
         assert all(h[2] == 1 for h in page.evaluate(drawn) if not h[0].startswith("zd-"))
         # Instant navigation to the about page: its headings get theirs too.
+        note_ids = [h[0] for h in mine]
         page.locator(".md-nav--primary a[href$='about/']").first.click()
         page.wait_for_function("location.pathname.endsWith('/about/')")
+        # The about page's own headings (the address changes before the page is swapped in).
         page.wait_for_function(
-            """() => { const hs = [...document.querySelectorAll('.md-content :is(h2,h3)[id]:not([id^="zd-"])')];
-                return hs.length > 0 && hs.every(h => h.querySelectorAll('.headerlink').length === 1) }"""
+            """ids => { const hs = [...document.querySelectorAll('.md-content :is(h2,h3)[id]:not([id^="zd-"])')];
+                return hs.length > 0 && hs.some(h => !ids.includes(h.id))
+                    && hs.every(h => h.querySelectorAll('.headerlink').length === 1) }""",
+            arg=note_ids,
         )
     finally:
         context.close()
@@ -484,7 +488,12 @@ def test_sidebars_plain_lists_get_materials_markup_before_its_bundle_and_after_i
             )
             page.locator(".md-content a[href$='notes/toc/']").first.click()
             page.wait_for_function("location.pathname.endsWith('/notes/toc/')")
-            page.wait_for_selector(".md-sidebar--secondary [data-md-component=toc] a.md-nav__link")
+            # The note swapped in again: its table of contents as long as the first time, Material's markup on it.
+            page.wait_for_function(
+                "n => document.querySelectorAll('.md-sidebar--secondary [data-md-component=toc] a.md-nav__link')"
+                ".length === n && [...document.querySelectorAll('a.md-select__link')].every(a => a.href.includes('/notes/toc/'))",
+                arg=len(first["toc"]),
+            )
             again = page.evaluate(markup)
             assert [c.split()[:2] for c in again["toc"]] == [c.split()[:2] for c in first["toc"]]
             assert again["nav"] == first["nav"] and again["markers"] == 0
