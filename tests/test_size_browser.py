@@ -45,6 +45,10 @@ def test_search_navigation_palette_and_variants_work_with_nothing_missing(
     page.evaluate("window.__zdSamePage = true")
     page.locator(".md-sidebar--primary a.md-nav__link", has_text="关于").first.click()
     page.wait_for_url("**/zh-Hans/about/")
+    # The address changes before the page is swapped in: wait for the about page's variant menu.
+    page.wait_for_function(
+        "[...document.querySelectorAll('a.md-select__link')].every(a => a.href.includes('/about/'))"
+    )
     page.wait_for_load_state("networkidle")
     assert page.evaluate("window.__zdSamePage === true")
     assert page.locator("body").get_attribute("data-md-color-scheme") != scheme  # still the reader's choice
