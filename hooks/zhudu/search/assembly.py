@@ -173,6 +173,7 @@ class Assembly:
         # numbers are kept, and the numbered texts of the first variant of each group (variants
         # whose texts fold alike).
         base = next((v for v in variant_pages if v.code == fragments_base), None) if postings_at else None
+        base_pages = in_url_order(base.pages) if base is not None else None
         mapping = fragment_files.translation(table) if simplified else None
         patches: dict[str, dict[str, str]] = defaultdict(dict)  # base's file → variant → its patch
         numbered_variants: list[tuple[str, Numbering, tuple[Any, ...], dict[int, str] | None]] = []
@@ -182,11 +183,9 @@ class Assembly:
         for variant in sorted(variant_pages, key=lambda v: v is base):  # the base last
             pages = in_url_order(variant.pages)
             records = None
-            if base is not None and variant is not base:
+            if base_pages is not None and variant is not base:
                 fold = mapping if variant.code in simplified else None
-                records = self._variant_records(
-                    variant.code, pages, canon, folder, in_url_order(base.pages), fold
-                )
+                records = self._variant_records(variant.code, pages, canon, folder, base_pages, fold)
             patched = records is not None
             if records is None:
                 records = self._variant_records(variant.code, pages, canon, folder)

@@ -22,6 +22,7 @@ Hexo documentation: the three variants' fragments 505 → 192 KB stored (bench/R
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -80,10 +81,7 @@ def patch_files(
 
     ``mapping``: the fold table as a ``str.translate`` table, for a Simplified variant; else None.
     """
-
-    def mapped(text: str) -> str:
-        return text.translate(mapping) if mapping else text
-
+    mapped = functools.partial(_mapped, mapping=mapping)
     files = []
     for (headings, chunk), (base_headings, base_chunk) in zip(chunks(rows), chunks(base_rows), strict=True):
         if [row[0] for row in chunk] != [row[0] for row in base_chunk]:
@@ -177,10 +175,7 @@ def apply_patch(
     """The variant's fragment file from the base's and its patch, as the worker makes it."""
     if patch.get("x"):
         return {k: v for k, v in patch.items() if k != "x"}
-
-    def mapped(text: str) -> str:
-        return text.translate(mapping) if mapping else text
-
+    mapped = functools.partial(_mapped, mapping=mapping)
     rows = []
     for row, change in zip(base["p"], patch["p"], strict=True):
         text = mapped(row[2])
@@ -197,6 +192,11 @@ def apply_patch(
         else [mapped(h) for h in base["h"]],
         "p": rows,
     }
+
+
+def _mapped(text: str, mapping: Mapping[int, str] | None) -> str:
+    """``text`` through the fold table (a Simplified variant's view of the base's text), else as it is."""
+    return text.translate(mapping) if mapping else text
 
 
 def translation(table: Mapping[str, str]) -> dict[int, str]:
