@@ -90,7 +90,8 @@ def test_counter_examples_keep_their_sense(code: str, source: str, right: str | 
     [
         # The narrowed rules still fire where the sense fits.
         (TW, "请点击“应用”按钮。", "請點選「套用」按鈕。"),
-        (TW, "单击“应用”，然后单击“确定”。", "單擊「套用」，然後單擊「確定」。"),
+        # Session 26: a click is 按一下 in Taiwan (heldout12's leftover 单击 rule).
+        (TW, "单击“应用”，然后单击“确定”。", "按一下「套用」，然後按一下「確定」。"),
         (TW, "已连接来自 GitHub 的第三方账号到您的账户。", "已連結來自 GitHub 的第三方帳號到您的帳戶。"),
         (TW, "您即将连接一个新的来自 GitHub 的第三方账号。", "您即將連結一個新的來自 GitHub 的第三方帳號。"),
         (TW, "您的电子邮件验证代码如下所示。", "您的電子郵件驗證代碼如下所示。"),
