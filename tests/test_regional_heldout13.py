@@ -122,6 +122,13 @@ def test_no_other_set_got_worse(name: str) -> None:
             "米尔顿·弗里德曼和佩里去了巴厘岛和留尼汪岛，又去了瓜地马拉。",
             "米爾頓·弗里德曼和佩里去了峇里島和留尼旺島，又去了危地馬拉。",
         ),
+        # Names of iso_3166-1 outside the set: Mali beside a country word (not Maryland, Mario or Somalia), Kyrgyzstan.
+        (
+            "zh-Hant-TW",
+            "他在马里工作过，又去了吉尔吉斯斯坦和索马里，但没去马里兰州。",
+            "他在馬利工作過，又去了吉爾吉斯和索馬利亞，但沒去馬里蘭州。",
+        ),
+        ("zh-Hant-HK", "他在马里工作过，又去了文莱。", "他在馬里工作過，又去了汶萊。"),
         # A mouse click is 按一下 in Taiwan in any text.
         ("zh-Hant-TW", "单击右键打开菜单。", "按一下右鍵開啟選單。"),
     ],
@@ -156,11 +163,12 @@ def test_the_software_leftovers_only_in_software_text(
     assert Converter(VARIANTS[code], ConversionRules()).text(source) == general
 
 
-#: Session 26's new Taiwan words: the names, then 单击.
+#: Session 26's new Taiwan words: the set's names, 单击, then other iso_3166-1 names.
 _TW_WORDS = (  # noqa: SIM905  (a word list reads better as one string)
     "哈希姆 吉布提 维尔京群岛 玻利尼西亚 波利尼西亚 马拉维 黑山 特立尼达和多巴哥 特里尼达和多巴哥 特立尼达 特里尼达 "
     "圣皮埃尔和密克隆 南桑德韦奇岛 南桑威奇群岛 安的列斯 安德列斯 比索 波斯尼亚和黑塞哥维那 波斯尼亚 黑塞哥维那 "
-    "新台湾元 沙特 克什米尔 汤加 单击"
+    "新台湾元 沙特 克什米尔 汤加 单击 吉尔吉斯斯坦 吉尔吉斯坦 博兹瓦那 马里 马提尼克 圣路西亚 特克斯和凯科斯群岛 瓜德罗普 "
+    "瓦利斯和富图纳"
 ).split()
 #: Session 26's new rules, by (variant key, word): the names, 里 in a transliteration, and the leftovers.
 NEW_RULES = {
@@ -168,6 +176,8 @@ NEW_RULES = {
     *(("zh-Hant", w) for w in ("留尼汪", "巴厘", "弗里", "佩里", "处理程序")),
     ("zh-Hant-HK", "瓜地马拉"),
     ("zh-Hant-HK", "新台湾元"),
+    ("zh-Hant-HK", "文莱"),
+    ("zh-Hant-HK", "马里"),
 }
 #: OpenCC phrases the new rules change on purpose: Bali and Kashmir inside them are the names.
 ON_PURPOSE = {"巴厘岛", "巴控克什米尔"}
