@@ -1,10 +1,10 @@
 """A small collection is built in one process but for jieba's dictionary (``Site.page_workers``).
 
 With ``extra.zhudu.workers`` unset, a collection of at most ``SMALL_COLLECTION_NOTES`` notes forks
-no page writer and no pre-render worker (their fork and hand-over cost more than they save), and
-its vocabulary worker loads jieba's dictionary as soon as it is forked, beside the whole build,
-instead of after the page loop.  A larger one forks them as before; a set ``workers`` is obeyed.
-The site is the same either way.
+no page writer and no pre-render worker (their fork and hand-over cost more than they save).  A larger
+one forks them as before; a set ``workers`` is obeyed.  Up to ``VOCABULARY_AT_FORK_NOTES`` notes the
+vocabulary worker loads jieba's dictionary as soon as it is forked, beside the build, instead of after
+the page loop.  The site is the same either way.
 """
 
 from __future__ import annotations
@@ -85,24 +85,40 @@ def test_a_small_collection_forks_no_page_writer_and_loads_the_dictionary_at_onc
     assert [name for name in one if one[name] != two[name]] == []
 
 
-@pytest.mark.skipif(workers.available_cpus() < 2, reason="workers are forked only with two CPUs or more")
-def test_a_larger_collection_forks_page_writers_and_loads_the_dictionary_after_its_page_loop(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _past_small() -> dict[str, str]:
     more = site.SMALL_COLLECTION_NOTES + 1 - 3  # the repository's three notes, and these
-    notes = {
+    return {
         f"extra-{i:02}.md": f"---\ntitle: 笔记{i}\ndate: 2024-01-{i + 1:02}\n---\n\n第{i}段，讲开源模型。\n"
         for i in range(more)
     }
+
+
+@pytest.mark.skipif(workers.available_cpus() < 2, reason="workers are forked only with two CPUs or more")
+def test_a_larger_collection_forks_page_writers_and_still_loads_the_dictionary_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     seen = _spied(monkeypatch)
-    result = build_site(tmp_path / "p", notes=notes, repo_notes=True, repo_editorial=True)
+    result = build_site(tmp_path / "p", notes=_past_small(), repo_notes=True, repo_editorial=True)
     assert result.ok, result.log
     assert seen == {
         "writers": [workers.pool_size(None)],
         "prerender": [True],
-        "dictionary": [site.SMALL_COLLECTION_NOTES + 1],
+        "dictionary": [0],  # asked for in on_config, before any note was read
         "postings": ["worker"],
     }
+
+
+@pytest.mark.skipif(workers.available_cpus() < 2, reason="workers are forked only with two CPUs or more")
+def test_past_the_early_dictionarys_size_the_dictionary_loads_after_the_page_loop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Memory: past ``VOCABULARY_AT_FORK_NOTES`` the dictionary is not held through the page loop."""
+    monkeypatch.setattr(site, "VOCABULARY_AT_FORK_NOTES", site.SMALL_COLLECTION_NOTES)
+    seen = _spied(monkeypatch)
+    result = build_site(tmp_path / "p", notes=_past_small(), repo_notes=True, repo_editorial=True)
+    assert result.ok, result.log
+    assert seen["writers"] == [workers.pool_size(None)]
+    assert seen["dictionary"] == [site.SMALL_COLLECTION_NOTES + 1]  # every note read: after the page loop
 
 
 @pytest.mark.skipif(workers.available_cpus() < 2, reason="workers are forked only with two CPUs or more")

@@ -101,7 +101,7 @@ class Build:
         build.outputs = incremental.Outputs.open(
             site.cache_dir, config.site_dir, [v.prefix for v in site.variants], artifacts, kept.records
         )
-        site.start_vocabulary()  # forked now (small); jieba's dictionary loads in it after the page loop
+        site.start_vocabulary()  # forked now (small); jieba's dictionary loads in it (``VOCABULARY_AT_FORK_NOTES``)
         site.start_writers()  # forked before the corpus is read: they do not copy it (workers.HandOverPool)
         build.renders = cache.NoteRenders(
             artifacts,

@@ -49,8 +49,8 @@ class SiteDomain:
 def before_notes(setting: str) -> str:
     """The domain to convert with before the notes are read: the forced one, else ``GENERAL``.
 
-    Only the page writers' converters are made that early (``pagewriter.start_writers``): a guess
-    that turns out wrong costs their converters for the decided domain, never a wrong page.
+    No page is converted that early (``pagewriter.start_writers`` loads only what every domain's
+    converters share, ``script.preload``): a guess that turns out wrong never writes a wrong page.
     """
     return FORCED.get(setting, GENERAL)
 

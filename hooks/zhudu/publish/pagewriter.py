@@ -65,13 +65,13 @@ def _write_in_worker(
 def start_writers(site: Site) -> None:
     """Fork the page writers now (``on_config``), before the corpus and the pages are in memory.
 
-    They inherit the settings, the variants and the converters; what else a page needs, known
-    once ``on_env`` has run, is handed over with the first page (``write_variants``).
+    They inherit the settings, the variants and what every converter shares (``script.preload``); what
+    else a page needs, known once ``on_env`` has run, is handed over with the first page (``write_variants``).
     """
     if annotations.serving():
         return
-    for variant in site.variants:  # OpenCC's dictionaries, loaded once before the fork
-        site.converter(variant.code, "Hans")
+    for variant in site.script_variants:  # OpenCC's dictionaries and the rules, loaded once before the fork
+        script.preload(variant, site.rules)
     if site.settings.search == "zhudu" and site.page_workers > 0:
         site.text_spool = textspool.Spool([v.code for v in site.variants])  # inherited by the writers
         site.search_pages.update(site.text_spool.variants)

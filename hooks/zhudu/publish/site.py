@@ -24,7 +24,7 @@ from zhudu.errors import ZhuduError
 from zhudu.notes.corpus import Corpus, Note
 from zhudu.publish import conversion_domain, pagewriter, textspool, workers
 from zhudu.publish.contentspool import ContentSpool
-from zhudu.publish.note_loading import NoteLoading
+from zhudu.publish.note_loading import NOTES_PER_READER, NoteLoading
 from zhudu.script import convert as script
 from zhudu.script import variants
 from zhudu.search import index as search
@@ -51,9 +51,14 @@ PER_VARIANT_FILES = ("sitemap.xml", "search/search_index.json", "404.html", "fee
 
 
 #: A collection of at most this many notes is small: its build is over too soon for page writers to
-#: pay for their fork and hand-over, and too soon after its page loop to hide loading jieba's
-#: dictionary there (``Site.page_workers``, ``Site.start_vocabulary``; bench/RESULTS.md, session 23).
+#: pay for their fork and hand-over (``Site.page_workers``; bench/RESULTS.md, session 23).
 SMALL_COLLECTION_NOTES = 10
+
+#: Up to this many notes, jieba's dictionary loads as soon as the vocabulary's worker is forked: the
+#: notes are read in this process alone (``NOTES_PER_READER``), which leaves a core free for the load,
+#: and the search stage no longer waits for it (0.8-1.4 s at 90 notes; bench/RESULTS.md, session 26).
+#: Past it, the dictionary (about 60 MiB) would be held through a page loop that fills both cores.
+VOCABULARY_AT_FORK_NOTES = 2 * NOTES_PER_READER - 1
 
 #: A collection of more notes than this makes its search postings in the build process, not in a
 #: worker beside the variants' records (``Site.postings_of``): at 3,000 notes the worker's task
@@ -339,13 +344,13 @@ class Site(NoteLoading):
     def start_vocabulary(self) -> None:
         """Fork the search vocabulary's worker now, while this process holds little (``mkdocs build`` only).
 
-        A small collection's worker loads jieba's dictionary at once: its build is over too soon
-        after the page loop to hide the load (about half a second of CPU) there.
+        Up to ``VOCABULARY_AT_FORK_NOTES`` notes the worker loads jieba's dictionary at once (about
+        half a second of CPU), beside the steps that leave a core free, not after the page loop.
         """
         if annotations.serving() or self.settings.search != "zhudu":
             return
         self._vocabulary = workers.TaskWorker.fork(min(1, workers.pool_size(self.settings.workers)))
-        if self.small_collection:
+        if self.has_notes_at_most(VOCABULARY_AT_FORK_NOTES):
             self.load_vocabulary()
         if self.page_workers >= 2 and self.has_notes_at_most(POSTINGS_WORKER_NOTES):
             self._postings = workers.TaskWorker.fork()  # a CPU for them beside this process's
@@ -368,8 +373,8 @@ class Site(NoteLoading):
     def load_vocabulary(self) -> None:
         """Load jieba's dictionary in the vocabulary's worker, beside the steps before the search stage.
 
-        Not at the fork (but in a small collection): held through the page loop, the dictionary
-        (about 60 MiB) added to the build's peak at its end, when the page writers are largest.
+        Not at the fork in a larger collection: held through the page loop, the dictionary (about
+        60 MiB) added to the build's peak at its end, when the page writers are largest.
         """
         if self._vocabulary is not None and not self._vocabulary_loading:
             self._vocabulary.submit(search.warm_vocabulary, self.domain_words)

@@ -4,9 +4,9 @@ MkDocs renders pages one after another in one process.  Writing a page's variant
 (tokenize, convert, write) depends only on the page's HTML, the settings and converters known in
 ``on_config``, and the site's page list and interface strings known once ``on_env`` has run;
 loading jieba's dictionary for the search vocabulary depends only on the editorial files.  Both
-kinds of worker are *forked* in ``on_config``, before the notes are read, and inherit the
-converters as they are (no pickling of OpenCC objects); the page writers are handed the rest once
-(``HandOverPool``) and work beside the rendering.
+kinds of worker are *forked* in ``on_config``, before the notes are read, and inherit OpenCC's
+dictionaries and the rules as they are (``script.preload``; no pickling of OpenCC objects); the page
+writers are handed the rest once (``HandOverPool``) and work beside the rendering.
 
 Fork only: spawned workers would have to rebuild the state, which costs more than the work.
 ``mkdocs serve`` does not use them: its rebuilds run beside the server's threads, which forking
