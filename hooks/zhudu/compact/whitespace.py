@@ -58,7 +58,7 @@ CONTENT_END = "</main>"
 #: container, which ignores whitespace).
 _BLOCK = (
     "html|head|body|meta|link|title|script|style|div|nav|ul|ol|li|header|footer|main|article|aside|form|input"
-    "|zd-sidebars"  # hidden (zhudu.css), removed by shell.js (main.html)
+    "|zd-restore"  # hidden (zhudu.css), removed by shell.js (main.html)
 )
 _BEFORE_BLOCK_RE = re.compile(rf"\n(?=</?(?:{_BLOCK})\b)", re.IGNORECASE)
 _AFTER_BLOCK_RE = re.compile(rf"(</?(?:{_BLOCK})\b[^<>]*>)\n", re.IGNORECASE)

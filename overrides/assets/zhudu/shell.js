@@ -117,13 +117,76 @@
     dialog.parentNode.insertBefore(document.createTextNode("\n"), bar);
   }
 
-  /* The sidebars' plain lists (partials/nav.html, toc-item.html: a plain link is <li><a href>title</a></li>)
-     given Material's markup back, as its templates write it, by <zd-sidebars> after them (main.html).
+  /* partials/alternate.html: the variant menu's items written plain, <li><a href lang>name</a></li>,
+     given Material's markup back (its classes, and hreflang, the same tag as lang): once, since
+     instant navigation keeps the header (zhudu.js points its links at each page shown). */
+  var variantItems = document.querySelectorAll(".md-select__list > li:not([class])");
+  for (var v = 0; v < variantItems.length; v++) {
+    var variantLink = variantItems[v].firstElementChild;
+    if (!variantLink || variantLink.tagName !== "A" || variantLink.className) continue;
+    var tag = variantLink.getAttribute("lang");
+    variantItems[v].className = "md-select__item";
+    if (tag !== null) {
+      variantLink.removeAttribute("lang");
+      variantLink.setAttribute("hreflang", tag);
+      variantLink.setAttribute("lang", tag);
+    }
+    variantLink.className = "md-select__link";
+  }
+
+  /* What the container's templates write plain, given Material's markup back, as its templates write
+     it, by <zd-restore> after the sidebars (main.html): the sidebars' lists (partials/nav.html,
+     toc-item.html: a plain link is <li><a href>title</a></li>), their wrappers' data-md-* (main.html),
+     the drawer's title without its logo (nav.html) and the empty footer (partials/footer.html).
      A custom element's connectedCallback runs inside the DOM call that connects it: at define() for
      the first page (before Material's bundle, deferred after this file, mounts its components) and
-     inside the replaceWith by which instant navigation puts a fetched page in place (before it tells
-     document$): Material's table of contents finds its entries by md-nav__link. */
-  function restoreSidebars(marker) {
+     inside the replaceWith by which instant navigation puts a fetched page's container in place
+     (before it tells document$): Material's table of contents finds its entries by md-nav__link,
+     its sidebars by data-md-component. */
+  var SIDEBAR_TYPES = { "md-sidebar--primary": "navigation", "md-sidebar--secondary": "toc" };
+  function restoreSidebarWrappers(main) {
+    var sidebars = main.querySelectorAll(".md-sidebar:not([data-md-component])");
+    for (var i = 0; i < sidebars.length; i++) {
+      var type = SIDEBAR_TYPES[sidebars[i].classList[1]];
+      if (!type) continue;
+      var hidden = sidebars[i].hasAttribute("hidden");
+      sidebars[i].removeAttribute("hidden");
+      sidebars[i].setAttribute("data-md-component", "sidebar");
+      sidebars[i].setAttribute("data-md-type", type);
+      if (hidden) sidebars[i].setAttribute("hidden", "");
+    }
+  }
+  /* The drawer's title is the site's name: its logo link is the header's (the same template code),
+     read once instant navigation has put the new page's header logo in place (it swaps the
+     container first), i.e. after the DOM call that connected the marker. */
+  function restoreDrawerTitle(main) {
+    var title = main.querySelector(".md-nav--primary > label.md-nav__title[for=__drawer]");
+    if (!title || title.firstElementChild || !title.textContent) return;
+    queueMicrotask(function () {
+      var logo = document.querySelector(".md-header__button.md-logo");
+      if (!logo || title.firstElementChild) return;
+      var link = logo.cloneNode(true);
+      link.className = "md-nav__button md-logo";
+      var name = title.textContent;
+      title.textContent = "\n";
+      title.appendChild(link);
+      title.appendChild(document.createTextNode("\n" + name + "\n"));
+    });
+  }
+  function restoreFooter(container) {
+    var footer = container && container.querySelector("footer.md-footer");
+    if (!footer || footer.firstChild) return;
+    var copyright = document.createElement("div");
+    copyright.className = "md-copyright";
+    var inner = document.createElement("div");
+    inner.className = "md-footer-meta__inner md-grid";
+    inner.appendChild(copyright);
+    var meta = document.createElement("div");
+    meta.className = "md-footer-meta md-typeset";
+    meta.appendChild(inner);
+    footer.appendChild(meta);
+  }
+  function restoreContainer(marker) {
     var main = marker.parentNode;
     if (!main) return;
     var links = main.querySelectorAll(".md-sidebar--secondary [data-md-component=toc] a:not([class])");
@@ -143,11 +206,14 @@
       link.appendChild(span);
       link.appendChild(document.createTextNode("\n"));
     }
+    restoreSidebarWrappers(main);
+    restoreDrawerTitle(main);
+    restoreFooter(marker.closest("[data-md-component=container]"));
     marker.remove();
   }
-  if (window.customElements && !customElements.get("zd-sidebars")) {
-    customElements.define("zd-sidebars", class extends HTMLElement {
-      connectedCallback() { restoreSidebars(this); }
+  if (window.customElements && !customElements.get("zd-restore")) {
+    customElements.define("zd-restore", class extends HTMLElement {
+      connectedCallback() { restoreContainer(this); }
     });
   }
 })();
