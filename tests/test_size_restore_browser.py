@@ -1,7 +1,7 @@
 """Markup written plain and given Material's back by shell.js (site size): the variant menu's items,
 the sidebars' data-md-* attributes, the drawer's title's logo and the empty footer's wrappers.  With
 JavaScript the page holds Material's exact markup, on the first page and after instant navigation
-(also into another variant); without it the plain markup looks as Material's does."""
+(in another variant too); without it the plain markup looks as Material's does."""
 
 from __future__ import annotations
 
@@ -120,7 +120,10 @@ def test_plain_markup_gets_materials_back_on_the_first_page_and_after_instant_na
             # Material's instant navigation makes every link of the page it puts in place absolute; the
             # header (and its menu, pointed at the page shown) is kept.
             assert page.evaluate("window.__zdSamePage === true")  # no reload on the way
-            names = re.findall(r'<li><a href="[^"]+" lang="[^"]+">([^<]+)</a></li>', site.build.page("zh-Hant-TW/notes/b/index.html"))
+            names = re.findall(
+                r'<li><a href="[^"]+" lang="[^"]+">([^<]+)</a></li>',
+                site.build.page("zh-Hant-TW/notes/b/index.html"),
+            )
             assert page.evaluate(MARKUP) == _expected(
                 names,
                 site.url + "{code}/notes/b/",
@@ -133,7 +136,7 @@ def test_plain_markup_gets_materials_back_on_the_first_page_and_after_instant_na
 
 
 STYLE = """els => els.map(e => { const s = getComputedStyle(e); const r = e.getBoundingClientRect();
-    return [s.display, s.lineHeight, s.paddingLeft, s.paddingRight, s.width, s.cursor, r.height,
+    return [s.display, s.lineHeight, s.paddingLeft, s.paddingRight, s.width, s.cursor, Math.round(r.height),
             s.backgroundColor]; })"""
 
 
@@ -167,4 +170,6 @@ def test_without_javascript_the_plain_menu_and_footer_look_as_materials(tmp_path
                 context.close()
         with_script, without = looks
         assert with_script == without
-        assert with_script[2][0] > 20 and with_script[2][1] != "rgba(0, 0, 0, 0)"  # a dark strip, as Material's
+        assert (
+            with_script[2][0] > 20 and with_script[2][1] != "rgba(0, 0, 0, 0)"
+        )  # a dark strip, as Material's
