@@ -15,6 +15,10 @@ material``) the search worker with the lunr files for the search languages:
 
 Only files of the theme are considered (a file of ``docs/`` of the same path is kept), so an
 author's own ``assets/`` are never touched.
+
+Zhudu's stylesheet and search worker, which pages load as they are, are shipped without their
+comments and indentation (``WITHOUT_COMMENTS``, ``comments``): generated from the source, whose
+hash their URLs carry (``publish/asset_versions.py``).
 """
 
 from __future__ import annotations
@@ -24,9 +28,12 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from . import comments
 from .joined_scripts import SOURCES as JOINED
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
@@ -34,6 +41,12 @@ if TYPE_CHECKING:
 _MATERIAL_WORKER_RE = re.compile(r"^assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
 _LUNR_DIR = "assets/javascripts/lunr/"
 MATERIAL_FAVICON = "assets/images/favicon.png"
+#: Zhudu's files pages load as they are, shipped without comments (their joined scripts are too:
+#: ``joined_scripts``), and how.
+WITHOUT_COMMENTS: dict[str, Callable[[str], str]] = {
+    "assets/zhudu/zhudu.css": comments.stylesheet,
+    "assets/zhudu/search-worker.js": comments.script,
+}
 
 
 def lunr_files(languages: Sequence[str]) -> set[str]:
@@ -96,3 +109,17 @@ def drop_unused(files: Files, config: MkDocsConfig, *, material_search: bool) ->
     for uri in dropped:
         files.remove(theme_files[uri])
     return dropped
+
+
+def ship_without_comments(files: Files, config: MkDocsConfig) -> None:
+    """Replace the theme's ``WITHOUT_COMMENTS`` files in ``files`` by their text without comments."""
+    from mkdocs.structure.files import File
+
+    theme_dirs = {os.path.normpath(d) for d in config.theme.dirs}
+    for uri, shorten in WITHOUT_COMMENTS.items():
+        source = files.get_file_from_path(uri)
+        if source is None or not source.src_dir or os.path.normpath(source.src_dir) not in theme_dirs:
+            continue
+        text = shorten(source.content_string)
+        files.remove(source)
+        files.append(File.generated(config, uri, content=text))
