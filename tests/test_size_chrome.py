@@ -17,7 +17,7 @@ import pytest
 from conftest import REPO, build_site, repo_config
 from zhudu.compact import joined_scripts
 from zhudu.compact.theme_files import unused
-from zhudu.compact.whitespace import compact, compact_chrome
+from zhudu.compact.whitespace import DRAWN_BY_SCRIPT, compact, compact_chrome
 
 NOTE = """---
 title: 页面的外壳
@@ -311,4 +311,19 @@ def test_compact_drops_line_breaks_by_block_tags_in_a_pages_chrome_only():
         # the content as compact always wrote it (search reads its text)
         '<div class="md-content">\n<p>one</p>\n<p>two</p>\n</div>\n</main>'
         "<footer><pre>x\n</pre></footer></body></html>"
+    )
+
+
+def test_compact_leaves_materials_search_toggle_and_dialog_to_shell_js_outside_the_content():
+    toggle, dialog = DRAWN_BY_SCRIPT
+    page = (
+        f'<body>\n<input class="md-toggle" id="__drawer">\n{toggle}\n<main>\n'
+        f'<div class="md-content">\n<p>{toggle}{dialog}</p>\n</div>\n</main>\n'
+        f"<footer></footer>\n{dialog}\n<script>x</script>\n</body>\n"
+    )
+    assert compact_chrome(compact(page)) == (
+        '<body><input class="md-toggle" id="__drawer"><main>'
+        # an author's markup in the content is the author's
+        f'<div class="md-content">\n<p>{toggle}{dialog}</p>\n</div>\n</main>'
+        "<footer></footer><script>x</script></body>"
     )

@@ -1,5 +1,6 @@
 """Markup written plain and given Material's back by shell.js (site size): the variant menu's items,
-the sidebars' data-md-* attributes, the drawer's title's logo and the empty footer's wrappers.  With
+the sidebars' data-md-* attributes, the drawer's title's logo, the empty footer's wrappers, the
+search toggle and the dialog.  With
 JavaScript the page holds Material's exact markup, on the first page and after instant navigation
 (in another variant too); without it the plain markup looks as Material's does."""
 
@@ -45,6 +46,26 @@ FOOTER = (
     '<footer class="md-footer"><div class="md-footer-meta md-typeset">'
     '<div class="md-footer-meta__inner md-grid"><div class="md-copyright"></div></div></div></footer>'
 )
+TOGGLE = '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">'
+DIALOG = (
+    '<div class="md-dialog" data-md-component="dialog"><div class="md-dialog__inner md-typeset"></div></div>'
+)
+#: The body's elements, as Material's base.html and shell.js leave them.
+BODY = [
+    "input#__drawer",
+    "input#__search",
+    "label.md-overlay",
+    "div[skip]",
+    "div[announce]",
+    "header.md-header[header]",
+    "div.md-container[container]",
+    "button.md-top[top]",
+    "div.md-dialog[dialog]",
+    "div.md-progress[progress]",
+]
+BODY_JS = """() => [...document.body.children].filter(e => e.tagName !== 'SCRIPT' && !e.matches('.zd-progress'))
+    .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : e.className ? '.' + e.className.split(' ')[0] : '')
+              + (e.dataset.mdComponent ? '[' + e.dataset.mdComponent + ']' : ''))"""
 MARKUP = """() => ({
     menu: [...document.querySelectorAll('.md-select__list > li')].map(li => li.outerHTML),
     sidebars: [...document.querySelectorAll('.md-sidebar')].map(s => s.outerHTML.slice(0, s.outerHTML.indexOf('>') + 1)),
@@ -75,6 +96,7 @@ def test_plain_markup_gets_materials_back_on_the_first_page_and_after_instant_na
         assert "md-select__item" not in html and 'data-md-component="sidebar"' not in html
         assert '<label class="md-nav__title" for="__drawer">注读</label>' in html
         assert '<footer class="md-footer"></footer>' in html
+        assert TOGGLE not in html and DIALOG not in html and 'id="__drawer"' in html
         names = re.findall(r'<li><a href="[^"]+" lang="[^"]+">([^<]+)</a></li>', html)
         assert len(names) == 3
         context = browser.new_context(viewport={"width": 390, "height": 844})
@@ -89,6 +111,9 @@ def test_plain_markup_gets_materials_back_on_the_first_page_and_after_instant_na
             assert page.evaluate(MARKUP) == _expected(
                 names, site.url + "{code}/notes/a/", "../..", "../../../assets/zhudu/favicon.svg"
             )
+            assert page.evaluate(BODY_JS) == BODY
+            assert page.evaluate("document.getElementById('__search').outerHTML") == TOGGLE
+            assert page.evaluate("document.querySelector('.md-dialog').outerHTML") == DIALOG
         finally:
             context.close()
 
@@ -120,6 +145,7 @@ def test_plain_markup_gets_materials_back_on_the_first_page_and_after_instant_na
             # Material's instant navigation makes every link of the page it puts in place absolute; the
             # header (and its menu, pointed at the page shown) is kept.
             assert page.evaluate("window.__zdSamePage === true")  # no reload on the way
+            assert page.evaluate(BODY_JS) == BODY
             names = re.findall(
                 r'<li><a href="[^"]+" lang="[^"]+">([^<]+)</a></li>',
                 site.build.page("zh-Hant-TW/notes/b/index.html"),

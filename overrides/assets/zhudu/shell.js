@@ -58,6 +58,22 @@
     palette.removeAttribute("data-zd-palette");
   }
 
+  /* Material's search toggle (after the drawer's) and dialog (after the container), which the pages
+     leave out (hooks/zhudu/compact/whitespace.py, DRAWN_BY_SCRIPT): only Material's script uses them. */
+  var drawer = document.getElementById("__drawer");
+  if (drawer && !document.getElementById("__search")) {
+    drawer.after(h("input", {
+      "class": "md-toggle", "data-md-toggle": "search", type: "checkbox", id: "__search", autocomplete: "off"
+    }));
+  }
+  var shellContainer = document.querySelector("[data-md-component=container]");
+  if (shellContainer && !document.querySelector("[data-md-component=dialog]")) {
+    var dialogInner = h("div", { "class": "md-dialog__inner md-typeset" });
+    var messages = h("div", { "class": "md-dialog", "data-md-component": "dialog" });
+    messages.appendChild(dialogInner);
+    shellContainer.after(messages);
+  }
+
   var features = [];
   try { features = JSON.parse(document.getElementById("__config").textContent).features || []; } catch (e) {}
 
