@@ -129,9 +129,10 @@ THEME = [
 @pytest.mark.parametrize(
     ("material_search", "languages", "own_favicon", "kept"),
     [
-        (False, ["zh"], True, {THEME[0], THEME[10], THEME[11]}),
-        (True, ["zh"], True, {THEME[0], THEME[2], THEME[3], THEME[8], THEME[10], THEME[11]}),
-        (True, ["ja", "en"], False, {*THEME[0:1], THEME[2], *THEME[4:7], *THEME[8:9], *THEME[10:13]}),
+        # Material's stylesheets are joined into Zhudu's (compact/stylesheet.py): no page loads them.
+        (False, ["zh"], True, {THEME[0]}),
+        (True, ["zh"], True, {THEME[0], THEME[2], THEME[3], THEME[8]}),
+        (True, ["ja", "en"], False, {*THEME[0:1], THEME[2], *THEME[4:7], *THEME[8:9], THEME[12]}),
     ],
 )
 def test_unused_theme_files_are_the_ones_no_page_loads(material_search, languages, own_favicon, kept):
@@ -156,6 +157,11 @@ def test_the_site_ships_only_the_theme_files_its_pages_load(site):
     for src in re.findall(r'(?:src|href)="(?:\.\./)+(assets/[^"?]+)', html):
         assert src in assets, src  # every file a page names is there
     assert sum((site.site_dir / a).stat().st_size for a in assets) < 600_000
+    # One stylesheet: Material's two, then Zhudu's (compact/stylesheet.py), named by its content.
+    assert re.findall(r'<link rel="stylesheet" href="([^"]+)"', html) == [
+        f"../../../assets/zhudu/zhudu.css?v={hashlib.sha256((site.site_dir / 'assets/zhudu/zhudu.css').read_bytes()).hexdigest()[:12]}"
+    ]
+    assert not [a for a in assets if a.startswith("assets/stylesheets/")]
 
 
 def test_materials_search_keeps_its_worker_and_the_lunr_files_it_imports(tmp_path):

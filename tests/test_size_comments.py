@@ -95,8 +95,15 @@ def test_the_site_ships_them_without_comments_under_their_sources_versions(tmp_p
     result = build_site(tmp_path, notes={"a.md": "---\ntitle: 一篇\n---\n\n正文。\n"})
     assert result.ok, result.log
     site = result.site_dir / "assets" / "zhudu"
+    # The stylesheet: Material's two, then Zhudu's without comments (compact/stylesheet.py).
+    material = sorted(
+        (REPO / ".venv").glob("lib/python*/site-packages/material/templates/assets/stylesheets/*.min.css")
+    )
+    main, palette = (next(p for p in material if p.name.startswith(name)) for name in ("main.", "palette."))
     source = (ASSETS / "zhudu.css").read_text(encoding="utf-8")
-    assert (site / "zhudu.css").read_text(encoding="utf-8") == comments.stylesheet(source)
+    assert (site / "zhudu.css").read_text(encoding="utf-8") == "\n".join(
+        (main.read_text("utf-8").strip(), palette.read_text("utf-8").strip(), comments.stylesheet(source))
+    )
     worker = (ASSETS / "search-worker.js").read_text(encoding="utf-8")
     assert (site / "search-worker.js").read_text(encoding="utf-8") == comments.script(worker)
     # The joined scripts (after config.js's own part): each part's name is the one comment left.
@@ -104,6 +111,6 @@ def test_the_site_ships_them_without_comments_under_their_sources_versions(tmp_p
         text = (site / joined).read_text(encoding="utf-8")
         text = text[text.index(f"/* {first} */") :]
         assert all(re.fullmatch(r"/\* [\w-]+\.js \*/", line) for line in text.splitlines() if "/*" in line)
-    # The URL names the source's version: a new source, a new URL.
-    page = result.page("zh-Hans/notes/a/index.html")
-    assert f"zhudu.css?v={asset_versions.version('assets/zhudu/zhudu.css')}" in page
+    # The worker's URL names the source's version: a new source, a new URL.
+    config = (site / "config.js").read_text(encoding="utf-8")
+    assert f"search-worker.js?v={asset_versions.version('assets/zhudu/search-worker.js')}" in config
