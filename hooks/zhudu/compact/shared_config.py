@@ -146,7 +146,10 @@ def for_site(env: Environment, config: MkDocsConfig, site: Site) -> tuple[dict[s
         {v.code: site.strings[v.code] for v in site.variants},
         {v.code: [site.converter(v.code).text(t) for t in reading] for v in site.variants},
         shell_strings.for_variants(
-            config.theme, [v.code for v in site.variants], lambda code: site.converter(code).text
+            config.theme,
+            [v.code for v in site.variants],
+            lambda code: site.converter(code).text,
+            search=_search_enabled(config),
         ),
         env.get_template("partials/zd-md-helpers.html").module.zd_md_helpers,  # type: ignore[attr-defined]
         worker_url() if site.settings.search == "zhudu" else "",
@@ -159,6 +162,12 @@ def for_site(env: Environment, config: MkDocsConfig, site: Site) -> tuple[dict[s
         joined_scripts.READER: joined_scripts.joined(env, joined_scripts.AFTER),
         stylesheet.PATH: stylesheet.joined(env, base_source, palette=bool(config.theme.get("palette"))),
     }
+
+
+def _search_enabled(config: MkDocsConfig) -> bool:
+    """Whether Material's header has search (``partials/header.html``: its plugin is on)."""
+    plugin = config.plugins.get("material/search")
+    return plugin is not None and bool(getattr(getattr(plugin, "config", None), "enabled", True))
 
 
 def versions(scripts: dict[str, str]) -> dict[str, str]:

@@ -1,4 +1,4 @@
-/* The controls that work only with JavaScript, drawn where the page's empty elements say
+/* The controls that work only with JavaScript, drawn where Material's templates put them
    (overrides/partials/palette.html, search.html, top.html, progress.html), from what config.js
    holds for the variant (window.zdShell: hooks/zhudu/compact/shell_strings.py): the palette
    toggle, the search button and dialog, the back-to-top button, instant navigation's progress bar;
@@ -28,6 +28,21 @@
   var shell = window.zdShell || {};
   function strings(key) {
     return (shell[key] || "").split("|");
+  }
+
+  /* The header's bar, where Material's templates put the palette's form (after the title) and the
+     search dialog (last, before a repository's link). A page whose templates wrote Material's own
+     (shell.js could not draw it the same: partials/palette.html, search.html) has them already. */
+  var bar = document.querySelector(".md-header__inner");
+  var title = bar && bar.querySelector(":scope > .md-header__title");
+  if (title && shell.palette && !document.querySelector("[data-md-component=palette]")) {
+    title.after(h("form", { "class": "md-header__option", "data-md-component": "palette", "data-zd-palette": "" }));
+  }
+  if (bar && shell.search && !document.querySelector("[data-md-component=search]")) {
+    bar.insertBefore(h("div", {
+      "class": "md-search", "data-md-component": "search", role: "dialog", "aria-label": shell.searchName || "",
+      "data-zd-search": ""
+    }), bar.querySelector(":scope > .md-header__source"));
   }
 
   /* partials/palette.html: "scheme primary accent icon media|…", the toggles' names apart. */
@@ -153,7 +168,8 @@
   /* What the container's templates write plain, given Material's markup back, as its templates write
      it, by <zd-restore> after the sidebars (main.html): the sidebars' lists (partials/nav.html,
      toc-item.html: a plain link is <li><a href>title</a></li>), their wrappers' data-md-* (main.html),
-     the drawer's title without its logo (nav.html) and the empty footer (partials/footer.html).
+     the drawer's title without its logo (nav.html), the table of contents' title without its icon
+     (toc.html), the lists without data-md-scrollfix and the empty footer (main.html).
      A custom element's connectedCallback runs inside the DOM call that connects it: at define() for
      the first page (before Material's bundle, deferred after this file, mounts its components) and
      inside the replaceWith by which instant navigation puts a fetched page's container in place
@@ -188,6 +204,22 @@
       title.appendChild(link);
       title.appendChild(document.createTextNode("\n" + name + "\n"));
     });
+  }
+  /* The sidebar's table of contents (partials/toc.html): its title's icon, and data-md-scrollfix on
+     both sidebars' lists (nav.html), which Material's script reads, then removes. */
+  function restoreTocTitle(main) {
+    var title = main.querySelector(".md-sidebar--secondary .md-nav--secondary > label.md-nav__title[for=__toc]");
+    if (title && !title.firstElementChild && title.textContent) {
+      var icon = document.createElement("span");
+      icon.className = "md-nav__icon md-icon";
+      var name = title.textContent;
+      title.textContent = "\n";
+      title.appendChild(icon);
+      title.appendChild(document.createTextNode("\n" + name + "\n"));
+    }
+    var lists = main.querySelectorAll(
+      ".md-sidebar--primary .md-nav--primary > .md-nav__list, .md-sidebar--secondary .md-nav--secondary > [data-md-component=toc]");
+    for (var i = 0; i < lists.length; i++) lists[i].setAttribute("data-md-scrollfix", "");
   }
   function restoreFooter(container) {
     var footer = container && container.querySelector("footer.md-footer");
@@ -224,6 +256,7 @@
     }
     restoreSidebarWrappers(main);
     restoreDrawerTitle(main);
+    restoreTocTitle(main);
     restoreFooter(marker.closest("[data-md-component=container]"));
     marker.remove();
   }
