@@ -140,6 +140,8 @@ def test_plain_markup_gets_materials_back_on_the_first_page_and_after_instant_na
             page.wait_for_function(
                 "location.pathname.endsWith('/notes/b/')"
                 " && document.querySelector('.md-header__topic + .md-header__topic').textContent.includes('第二篇')"
+                # the header's menu is pointed at the page on document$ (zhudu.js), after the swap
+                " && [...document.querySelectorAll('a.md-select__link')].every(a => a.href.includes('/notes/b/'))"
             )
             page.wait_for_function("document.querySelector('.md-nav__title .md-logo') !== null")
             # Material's instant navigation makes every link of the page it puts in place absolute; the
