@@ -1,6 +1,6 @@
 """Markup written plain and given Material's back by shell.js (site size): the variant menu's items,
-the sidebars' data-md-* attributes, the drawer's title's logo, the empty footer's wrappers, the
-search toggle and the dialog.  With
+the sidebars', header's and content's data-md-* attributes, the drawer's title's logo, the empty
+footer's wrappers, the search toggle and the dialog.  With
 JavaScript the page holds Material's exact markup, on the first page and after instant navigation
 (in another variant too); without it the plain markup looks as Material's does."""
 
@@ -71,6 +71,8 @@ MARKUP = """() => ({
     sidebars: [...document.querySelectorAll('.md-sidebar')].map(s => s.outerHTML.slice(0, s.outerHTML.indexOf('>') + 1)),
     title: document.querySelector('.md-nav--primary > .md-nav__title').outerHTML,
     footer: document.querySelector('.md-footer').outerHTML,
+    components: ['header.md-header', '.md-header__title', '.md-content']
+        .map(s => document.querySelector(s).getAttribute('data-md-component')),
     markers: document.querySelectorAll('zd-restore').length })"""
 
 
@@ -83,6 +85,7 @@ def _expected(names: list[str], href: str, home: str, logo: str, site_name: str 
         "sidebars": SIDEBARS,
         "title": DRAWER_TITLE.format(home=home, logo=logo).replace("注读", site_name),
         "footer": FOOTER,
+        "components": ["header", "header-title", "content"],
         "markers": 0,
     }
 
@@ -97,6 +100,8 @@ def test_plain_markup_gets_materials_back_on_the_first_page_and_after_instant_na
         assert '<label class="md-nav__title" for="__drawer">注读</label>' in html
         assert '<footer class="md-footer"></footer>' in html
         assert TOGGLE not in html and DIALOG not in html and 'id="__drawer"' in html
+        assert '<header class="md-header md-header--shadow">' in html and '<div class="md-content">' in html
+        assert '<div class="md-header__title">' in html
         names = re.findall(r'<li><a href="[^"]+" lang="[^"]+">([^<]+)</a></li>', html)
         assert len(names) == 3
         context = browser.new_context(viewport={"width": 390, "height": 844})

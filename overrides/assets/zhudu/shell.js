@@ -33,6 +33,13 @@
   /* The header's bar, where Material's templates put the palette's form (after the title) and the
      search dialog (last, before a repository's link). A page whose templates wrote Material's own
      (shell.js could not draw it the same: partials/palette.html, search.html) has them already. */
+  /* partials/header.html: the header's and its title's data-md-component (instant navigation keeps the
+     header: once). */
+  var header = document.querySelector("header.md-header:not([data-md-component])");
+  if (header) header.setAttribute("data-md-component", "header");
+  var headerTitle = document.querySelector(".md-header__title:not([data-md-component])");
+  if (headerTitle) headerTitle.setAttribute("data-md-component", "header-title");
+
   var bar = document.querySelector(".md-header__inner");
   var title = bar && bar.querySelector(":scope > .md-header__title");
   if (title && shell.palette && !document.querySelector("[data-md-component=palette]")) {
@@ -167,7 +174,8 @@
 
   /* What the container's templates write plain, given Material's markup back, as its templates write
      it, by <zd-restore> after the sidebars (main.html): the sidebars' lists (partials/nav.html,
-     toc-item.html: a plain link is <li><a href>title</a></li>), their wrappers' data-md-* (main.html),
+     toc-item.html: a plain link is <li><a href>title</a></li>), their wrappers' data-md-* and the
+     content's data-md-component (main.html),
      the drawer's title without its logo (nav.html), the table of contents' title without its icon
      (toc.html), the lists without data-md-scrollfix and the empty footer (main.html).
      A custom element's connectedCallback runs inside the DOM call that connects it: at define() for
@@ -254,6 +262,8 @@
       link.appendChild(span);
       link.appendChild(document.createTextNode("\n"));
     }
+    var content = main.querySelector(":scope > .md-content:not([data-md-component])");
+    if (content) content.setAttribute("data-md-component", "content");
     restoreSidebarWrappers(main);
     restoreDrawerTitle(main);
     restoreTocTitle(main);
