@@ -33,12 +33,14 @@
   /* The header's bar, where Material's templates put the palette's form (after the title) and the
      search dialog (last, before a repository's link). A page whose templates wrote Material's own
      (shell.js could not draw it the same: partials/palette.html, search.html) has them already. */
-  /* partials/header.html: the header's and its title's data-md-component (instant navigation keeps the
-     header: once). */
+  /* partials/header.html: the header's, its logo's and its title's data-md-component (instant navigation
+     keeps the header: once; the drawer's title copies the logo with it). */
   var header = document.querySelector("header.md-header:not([data-md-component])");
   if (header) header.setAttribute("data-md-component", "header");
   var headerTitle = document.querySelector(".md-header__title:not([data-md-component])");
   if (headerTitle) headerTitle.setAttribute("data-md-component", "header-title");
+  var headerLogo = document.querySelector(".md-header__button.md-logo:not([data-md-component])");
+  if (headerLogo) headerLogo.setAttribute("data-md-component", "logo");
 
   var bar = document.querySelector(".md-header__inner");
   var title = bar && bar.querySelector(":scope > .md-header__title");
@@ -228,6 +230,8 @@
     var lists = main.querySelectorAll(
       ".md-sidebar--primary .md-nav--primary > .md-nav__list, .md-sidebar--secondary .md-nav--secondary > [data-md-component=toc]");
     for (var i = 0; i < lists.length; i++) lists[i].setAttribute("data-md-scrollfix", "");
+    var primary = main.querySelector(".md-sidebar--primary .md-nav--primary:not([data-md-level])");
+    if (primary) primary.setAttribute("data-md-level", "0");
   }
   function restoreFooter(container) {
     var footer = container && container.querySelector("footer.md-footer");
