@@ -452,18 +452,18 @@ def test_sidebars_plain_lists_get_materials_markup_before_its_bundle_and_after_i
     tmp_path, browser: Any
 ) -> None:
     """partials/nav.html and toc-item.html write plain ``<li><a href>`` items; shell.js's
-    <zd-sidebars> gives them Material's markup back on the first page and inside instant
+    <zd-restore> gives them Material's markup back on the first page and inside instant
     navigation's swap, so that Material's table of contents follows the reader; without
     JavaScript they stay plain links that work."""
     with serve_built(tmp_path, notes={"toc.md": TOC_NOTE}) as site:
         html = site.build.page("zh-Hans/notes/toc/index.html")
-        toc_html = html[html.index('data-md-type="toc"') :]
+        toc_html = html[html.index('class="md-sidebar md-sidebar--secondary"') :]
         assert 'class="md-nav__link' not in toc_html[: toc_html.index("</nav>")]  # written plain
-        assert '<li><a href="../..">' in html and "<zd-sidebars></zd-sidebars>" in html
+        assert '<li><a href="../..">' in html and "<zd-restore></zd-restore>" in html
         markup = """() => ({
             toc: [...document.querySelectorAll('.md-sidebar--secondary [data-md-component=toc] a')].map(a => a.className),
             nav: [...document.querySelectorAll('.md-nav--primary > .md-nav__list > li')].map(li => li.outerHTML),
-            markers: document.querySelectorAll('zd-sidebars').length })"""
+            markers: document.querySelectorAll('zd-restore').length })"""
         context = browser.new_context(viewport={"width": 1280, "height": 500})
         try:
             page = context.new_page()

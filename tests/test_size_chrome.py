@@ -15,9 +15,9 @@ import re
 import pytest
 
 from conftest import REPO, build_site, repo_config
-from zhudu.compact import joined_scripts
+from zhudu.compact import comments, joined_scripts
 from zhudu.compact.theme_files import unused
-from zhudu.compact.whitespace import compact, compact_chrome
+from zhudu.compact.whitespace import DRAWN_BY_SCRIPT, compact, compact_chrome
 
 NOTE = """---
 title: 页面的外壳
@@ -129,9 +129,10 @@ THEME = [
 @pytest.mark.parametrize(
     ("material_search", "languages", "own_favicon", "kept"),
     [
-        (False, ["zh"], True, {THEME[0], THEME[10], THEME[11]}),
-        (True, ["zh"], True, {THEME[0], THEME[2], THEME[3], THEME[8], THEME[10], THEME[11]}),
-        (True, ["ja", "en"], False, {*THEME[0:1], THEME[2], *THEME[4:7], *THEME[8:9], *THEME[10:13]}),
+        # Material's stylesheets are joined into Zhudu's (compact/stylesheet.py): no page loads them.
+        (False, ["zh"], True, {THEME[0]}),
+        (True, ["zh"], True, {THEME[0], THEME[2], THEME[3], THEME[8]}),
+        (True, ["ja", "en"], False, {*THEME[0:1], THEME[2], *THEME[4:7], *THEME[8:9], THEME[12]}),
     ],
 )
 def test_unused_theme_files_are_the_ones_no_page_loads(material_search, languages, own_favicon, kept):
@@ -156,6 +157,11 @@ def test_the_site_ships_only_the_theme_files_its_pages_load(site):
     for src in re.findall(r'(?:src|href)="(?:\.\./)+(assets/[^"?]+)', html):
         assert src in assets, src  # every file a page names is there
     assert sum((site.site_dir / a).stat().st_size for a in assets) < 600_000
+    # One stylesheet: Material's two, then Zhudu's (compact/stylesheet.py), named by its content.
+    assert re.findall(r'<link rel="stylesheet" href="([^"]+)"', html) == [
+        f"../../../assets/zhudu/zhudu.css?v={hashlib.sha256((site.site_dir / 'assets/zhudu/zhudu.css').read_bytes()).hexdigest()[:12]}"
+    ]
+    assert not [a for a in assets if a.startswith("assets/stylesheets/")]
 
 
 def test_materials_search_keeps_its_worker_and_the_lunr_files_it_imports(tmp_path):
@@ -210,9 +216,13 @@ def test_the_palette_search_and_top_button_strings_are_in_the_shared_script_in_e
             "default white deep-orange material-weather-night (prefers-color-scheme: light)"
             "|slate black deep-orange material-weather-sunny (prefers-color-scheme: dark)"
         )
+        assert (
+            shell[variant]["searchName"] == {"zh-Hans": "查找", "zh-Hant-TW": "搜尋"}[variant]
+        )  # the dialog's
         html = site.page(f"{variant}/notes/shell/index.html")
-        assert '<form class="md-header__option" data-md-component="palette" data-zd-palette></form>' in html
-        assert "data-zd-search></div>" in html and "data-zd-text" not in html and palette not in html
+        # Nothing of the palette's form and the search dialog: shell.js draws them (test_size_browser.py).
+        assert 'data-md-component="palette"' not in html and 'data-md-component="search"' not in html
+        assert "data-zd-text" not in html and palette not in html
         assert 'class="md-search__input"' not in html and 'class="md-option"' not in html
         assert 'for="__search"' not in html and 'data-md-component="top"' not in html
         assert 'data-md-component="progress"' not in html and 'name="zd-variants"' not in html
@@ -249,8 +259,12 @@ def test_zhudus_scripts_are_two_files_joined_in_their_order_around_materials_bun
     config = (site.site_dir / "assets/zhudu/config.js").read_text("utf-8")
     reader = (site.site_dir / joined_scripts.READER).read_text("utf-8")
     for joined, sources in ((config, joined_scripts.BEFORE), (reader, joined_scripts.AFTER)):
-        at = [joined.index((REPO / "overrides" / s).read_text("utf-8").rstrip()) for s in sources]
-        assert at == sorted(at)  # each source whole, in its order
+        # each source whole (without its comments: compact/comments.py), in its order
+        at = [
+            joined.index(comments.script((REPO / "overrides" / s).read_text("utf-8")).rstrip())
+            for s in sources
+        ]
+        assert at == sorted(at)
         assert joined.count("} catch (error) { setTimeout(function () { throw error; }); }") == len(sources)
     assert not assets & joined_scripts.SOURCES  # no page loads the sources on their own
 
@@ -311,4 +325,19 @@ def test_compact_drops_line_breaks_by_block_tags_in_a_pages_chrome_only():
         # the content as compact always wrote it (search reads its text)
         '<div class="md-content">\n<p>one</p>\n<p>two</p>\n</div>\n</main>'
         "<footer><pre>x\n</pre></footer></body></html>"
+    )
+
+
+def test_compact_leaves_materials_search_toggle_and_dialog_to_shell_js_outside_the_content():
+    toggle, dialog = DRAWN_BY_SCRIPT
+    page = (
+        f'<body>\n<input class="md-toggle" id="__drawer">\n{toggle}\n<main>\n'
+        f'<div class="md-content">\n<p>{toggle}{dialog}</p>\n</div>\n</main>\n'
+        f"<footer></footer>\n{dialog}\n<script>x</script>\n</body>\n"
+    )
+    assert compact_chrome(compact(page)) == (
+        '<body><input class="md-toggle" id="__drawer"><main>'
+        # an author's markup in the content is the author's
+        f'<div class="md-content">\n<p>{toggle}{dialog}</p>\n</div>\n</main>'
+        "<footer></footer><script>x</script></body>"
     )

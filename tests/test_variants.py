@@ -116,7 +116,7 @@ def test_write_variants_writes_every_variant_converted_and_relocated(site_builde
     assert '<html lang="zh-Hant-HK"' in pages["zh-Hant-HK"] and "軟件" in pages["zh-Hant-HK"]
     for code, html in pages.items():
         assert 'href="../../about/"' in html, code  # a page: stays inside the variant
-        assert 'href="../../../assets/stylesheets/' in html, code  # theme assets: shared from the root
+        assert 'href="../../../assets/zhudu/zhudu.css?v=' in html, code  # theme assets: shared from the root
     # The root keeps a redirect stub to the default variant.
     assert "zh-Hans/notes/n1/" in result.page("notes/n1/index.html")
     # 404.html in every variant: root-absolute links inside the site's path stay in the variant.

@@ -63,7 +63,7 @@ class Build:
     nav: Any = None  # the site's nav (every page draws it)
     files: Files | None = None  # the site's files, once on_env has them
     kept: serving.KeptOnDisk = field(default_factory=serving.KeptOnDisk)  # serve: carried build to build
-    scripts: dict[str, str] = field(default_factory=dict)  # config.js, reader.js (compact/): written last
+    scripts: dict[str, str] = field(default_factory=dict)  # config.js, reader.js, zhudu.css: written last
     #: When the build began (``time.time()``): page-cache entries not used since are swept after a full build.
     started: float = field(default_factory=time.time)
 

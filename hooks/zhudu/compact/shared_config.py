@@ -16,7 +16,8 @@ than that (a Material version with other keys, another setting) keeps its whole 
 leaves a page that has ``features`` as it is.
 
 ``config.js`` also carries ``shell.js`` and ``lazy-search.js``, and ``reader.js`` the scripts after
-Material's bundle (``joined_scripts``): the build writes both, each page names them by their hash.
+Material's bundle (``joined_scripts``): the build writes both, each page names them by their hash,
+as the one stylesheet (``stylesheet``).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from ..notes import links
 from ..publish import asset_versions
 from ..script import variants
 from ..search.index import WORKER_PATH
-from . import joined_scripts, shell_strings
+from . import joined_scripts, shell_strings, stylesheet
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -134,8 +135,8 @@ def script(
 def for_site(env: Environment, config: MkDocsConfig, site: Site) -> tuple[dict[str, Any], dict[str, str]]:
     """The shared part (markers for strings) and the scripts the build writes (path → text).
 
-    ``config.js`` with the scripts joined to it, and ``reader.js`` (``joined_scripts``), once
-    Material's strings are loaded (``on_env``).
+    ``config.js`` with the scripts joined to it, ``reader.js`` (``joined_scripts``) and the one
+    stylesheet (``stylesheet``), once Material's strings are loaded (``on_env``).
     """
     base_source = env.loader.get_source(env, "base.html")[0]  # type: ignore[union-attr]
     shared = shared_part(config.theme["features"] or [], config.extra, material_keys(base_source))
@@ -145,7 +146,10 @@ def for_site(env: Environment, config: MkDocsConfig, site: Site) -> tuple[dict[s
         {v.code: site.strings[v.code] for v in site.variants},
         {v.code: [site.converter(v.code).text(t) for t in reading] for v in site.variants},
         shell_strings.for_variants(
-            config.theme, [v.code for v in site.variants], lambda code: site.converter(code).text
+            config.theme,
+            [v.code for v in site.variants],
+            lambda code: site.converter(code).text,
+            search=_search_enabled(config),
         ),
         env.get_template("partials/zd-md-helpers.html").module.zd_md_helpers,  # type: ignore[attr-defined]
         worker_url() if site.settings.search == "zhudu" else "",
@@ -156,16 +160,23 @@ def for_site(env: Environment, config: MkDocsConfig, site: Site) -> tuple[dict[s
     return shared, {
         PATH: text + joined_scripts.joined(env, joined_scripts.BEFORE),
         joined_scripts.READER: joined_scripts.joined(env, joined_scripts.AFTER),
+        stylesheet.PATH: stylesheet.joined(env, base_source, palette=bool(config.theme.get("palette"))),
     }
 
 
+def _search_enabled(config: MkDocsConfig) -> bool:
+    """Whether Material's header has search (``partials/header.html``: its plugin is on)."""
+    plugin = config.plugins.get("material/search")
+    return plugin is not None and bool(getattr(getattr(plugin, "config", None), "enabled", True))
+
+
 def versions(scripts: dict[str, str]) -> dict[str, str]:
-    """Each written script's ``?v=`` by its file's stem (``config``, ``reader``).
+    """Each written file's ``?v=`` by its name's stem (``config``, ``reader``, ``zhudu``: the stylesheet).
 
     12 hex digits of its content's SHA-256, as ``publish/asset_versions.py``.
     """
     return {
-        path.rsplit("/", 1)[-1].removesuffix(".js"): hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+        posixpath.splitext(posixpath.basename(path))[0]: hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
         for path, text in scripts.items()
     }
 

@@ -6,9 +6,10 @@ stays ``hidden``, and there is no instant navigation), so ``shell.js`` draws the
 from is the same on every page of a variant: the palette's options, the icons and the strings.  It
 was carried by every page (``data-zd-palette``, ``data-zd-search``, ``data-zd-text``: about 450
 bytes); it is now in the shared ``config.js`` (``window.zdShell``, this module), and a page keeps
-only the empty elements that say where (``partials/palette.html``, ``search.html``; the
-back-to-top button, ``partials/top.html``, goes after Material's container, the progress bar of
-instant navigation, ``partials/progress.html``, after its dialog).
+nothing of them (``partials/palette.html``, ``search.html``: the palette's form goes after the
+header's title, the search dialog's element at the end of the header's bar; the back-to-top button,
+``partials/top.html``, after Material's container, the progress bar of instant navigation,
+``partials/progress.html``, after its dialog).
 
 The templates decide whether a page carries the compact form (every icon a CSS mask, no automatic
 palette option, no ``search.share``); the values here are those the templates wrote, computed from
@@ -35,11 +36,15 @@ def _icon(name: str) -> str:
     return name.replace("/", "-")
 
 
-def part(theme: Mapping[str, Any], convert: Callable[[str], str]) -> dict[str, str]:
-    """One variant's values: markers for Material's strings, ``convert`` for the toggles' names."""
+def part(theme: Mapping[str, Any], convert: Callable[[str], str], *, search: bool = True) -> dict[str, str]:
+    """One variant's values: markers for Material's strings, ``convert`` for the toggles' names.
+
+    No palette where Material's header has no toggle (a single palette, a mapping), no search
+    where its search plugin is off: ``shell.js`` draws only what the templates would have written.
+    """
     palette = theme.get("palette") or []
     if isinstance(palette, Mapping):
-        palette = [palette]
+        palette = []
     icon = theme.get("icon") or {}
     options = []
     for option in palette:
@@ -63,7 +68,8 @@ def part(theme: Mapping[str, Any], convert: Callable[[str], str]) -> dict[str, s
     return {
         "palette": "|".join(options),
         "paletteText": "|".join(convert((o.get("toggle") or {}).get("name") or "") for o in palette),
-        "search": " ".join(_icon(i) for i in search_icons),
+        "search": " ".join(_icon(i) for i in search_icons) if search else "",
+        "searchName": _mark("search"),
         "searchText": "|".join(
             _mark(k) for k in ("search.placeholder", "search.reset", "search.result.initializer")
         ),
@@ -73,7 +79,11 @@ def part(theme: Mapping[str, Any], convert: Callable[[str], str]) -> dict[str, s
 
 
 def for_variants(
-    theme: Mapping[str, Any], codes: Sequence[str], converter: Callable[[str], Callable[[str], str]]
+    theme: Mapping[str, Any],
+    codes: Sequence[str],
+    converter: Callable[[str], Callable[[str], str]],
+    *,
+    search: bool = True,
 ) -> dict[str, dict[str, str]]:
     """Each variant's values, markers still in (``shared_config.script`` fills them per variant)."""
-    return {code: part(theme, converter(code)) for code in codes}
+    return {code: part(theme, converter(code), search=search) for code in codes}

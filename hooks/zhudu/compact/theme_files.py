@@ -11,10 +11,16 @@ material``) the search worker with the lunr files for the search languages:
   (ja), ``wordcut`` (hi, th) and ``lunr.multi`` (more than one language); Zhudu's worker none;
 - Material's search worker, when Zhudu's worker answers searches (``search.point_worker``);
 - ``assets/images/favicon.png`` when the site names its own favicon;
-- Zhudu's scripts that the build joins into ``config.js`` and ``reader.js`` (``joined_scripts``).
+- Zhudu's scripts that the build joins into ``config.js`` and ``reader.js`` (``joined_scripts``);
+- Material's stylesheets and Zhudu's, which the build joins into one (``stylesheet``: it is
+  written under Zhudu's name, after the pages).
 
 Only files of the theme are considered (a file of ``docs/`` of the same path is kept), so an
 author's own ``assets/`` are never touched.
+
+Zhudu's search worker, which pages load as it is, is shipped without its comments and indentation
+(``WITHOUT_COMMENTS``, ``comments``): generated from the source, whose hash its URL carries
+(``publish/asset_versions.py``).
 """
 
 from __future__ import annotations
@@ -24,9 +30,12 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from . import comments, stylesheet
 from .joined_scripts import SOURCES as JOINED
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
@@ -34,6 +43,11 @@ if TYPE_CHECKING:
 _MATERIAL_WORKER_RE = re.compile(r"^assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
 _LUNR_DIR = "assets/javascripts/lunr/"
 MATERIAL_FAVICON = "assets/images/favicon.png"
+#: Zhudu's files pages load as they are, shipped without comments (the joined scripts and
+#: stylesheet are too: ``joined_scripts``, ``stylesheet``), and how.
+WITHOUT_COMMENTS: dict[str, Callable[[str], str]] = {
+    "assets/zhudu/search-worker.js": comments.script,
+}
 
 
 def lunr_files(languages: Sequence[str]) -> set[str]:
@@ -75,6 +89,8 @@ def unused(
             or (not material_search and _MATERIAL_WORKER_RE.match(uri))
             or (own_favicon and uri == MATERIAL_FAVICON)
             or uri in JOINED
+            or stylesheet.MATERIAL_RE.fullmatch(uri)
+            or uri == stylesheet.PATH
         ):
             dropped.append(uri)
     return sorted(dropped)
@@ -96,3 +112,17 @@ def drop_unused(files: Files, config: MkDocsConfig, *, material_search: bool) ->
     for uri in dropped:
         files.remove(theme_files[uri])
     return dropped
+
+
+def ship_without_comments(files: Files, config: MkDocsConfig) -> None:
+    """Replace the theme's ``WITHOUT_COMMENTS`` files in ``files`` by their text without comments."""
+    from mkdocs.structure.files import File
+
+    theme_dirs = {os.path.normpath(d) for d in config.theme.dirs}
+    for uri, shorten in WITHOUT_COMMENTS.items():
+        source = files.get_file_from_path(uri)
+        if source is None or not source.src_dir or os.path.normpath(source.src_dir) not in theme_dirs:
+            continue
+        text = shorten(source.content_string)
+        files.remove(source)
+        files.append(File.generated(config, uri, content=text))

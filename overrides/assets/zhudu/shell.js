@@ -1,4 +1,4 @@
-/* The controls that work only with JavaScript, drawn where the page's empty elements say
+/* The controls that work only with JavaScript, drawn where Material's templates put them
    (overrides/partials/palette.html, search.html, top.html, progress.html), from what config.js
    holds for the variant (window.zdShell: hooks/zhudu/compact/shell_strings.py): the palette
    toggle, the search button and dialog, the back-to-top button, instant navigation's progress bar;
@@ -30,6 +30,30 @@
     return (shell[key] || "").split("|");
   }
 
+  /* The header's bar, where Material's templates put the palette's form (after the title) and the
+     search dialog (last, before a repository's link). A page whose templates wrote Material's own
+     (shell.js could not draw it the same: partials/palette.html, search.html) has them already. */
+  /* partials/header.html: the header's, its logo's and its title's data-md-component (instant navigation
+     keeps the header: once; the drawer's title copies the logo with it). */
+  var header = document.querySelector("header.md-header:not([data-md-component])");
+  if (header) header.setAttribute("data-md-component", "header");
+  var headerTitle = document.querySelector(".md-header__title:not([data-md-component])");
+  if (headerTitle) headerTitle.setAttribute("data-md-component", "header-title");
+  var headerLogo = document.querySelector(".md-header__button.md-logo:not([data-md-component])");
+  if (headerLogo) headerLogo.setAttribute("data-md-component", "logo");
+
+  var bar = document.querySelector(".md-header__inner");
+  var title = bar && bar.querySelector(":scope > .md-header__title");
+  if (title && shell.palette && !document.querySelector("[data-md-component=palette]")) {
+    title.after(h("form", { "class": "md-header__option", "data-md-component": "palette", "data-zd-palette": "" }));
+  }
+  if (bar && shell.search && !document.querySelector("[data-md-component=search]")) {
+    bar.insertBefore(h("div", {
+      "class": "md-search", "data-md-component": "search", role: "dialog", "aria-label": shell.searchName || "",
+      "data-zd-search": ""
+    }), bar.querySelector(":scope > .md-header__source"));
+  }
+
   /* partials/palette.html: "scheme primary accent icon media|…", the toggles' names apart. */
   var palette = document.querySelector("[data-md-component=palette][data-zd-palette]");
   if (palette && shell.palette) {
@@ -56,6 +80,22 @@
     });
     palette.appendChild(document.createTextNode("\n"));
     palette.removeAttribute("data-zd-palette");
+  }
+
+  /* Material's search toggle (after the drawer's) and dialog (after the container), which the pages
+     leave out (hooks/zhudu/compact/whitespace.py, DRAWN_BY_SCRIPT): only Material's script uses them. */
+  var drawer = document.getElementById("__drawer");
+  if (drawer && !document.getElementById("__search")) {
+    drawer.after(h("input", {
+      "class": "md-toggle", "data-md-toggle": "search", type: "checkbox", id: "__search", autocomplete: "off"
+    }));
+  }
+  var shellContainer = document.querySelector("[data-md-component=container]");
+  if (shellContainer && !document.querySelector("[data-md-component=dialog]")) {
+    var dialogInner = h("div", { "class": "md-dialog__inner md-typeset" });
+    var messages = h("div", { "class": "md-dialog", "data-md-component": "dialog" });
+    messages.appendChild(dialogInner);
+    shellContainer.after(messages);
   }
 
   var features = [];
@@ -117,13 +157,96 @@
     dialog.parentNode.insertBefore(document.createTextNode("\n"), bar);
   }
 
-  /* The sidebars' plain lists (partials/nav.html, toc-item.html: a plain link is <li><a href>title</a></li>)
-     given Material's markup back, as its templates write it, by <zd-sidebars> after them (main.html).
+  /* partials/alternate.html: the variant menu's items written plain, <li><a href lang>name</a></li>,
+     given Material's markup back (its classes, and hreflang, the same tag as lang): once, since
+     instant navigation keeps the header (zhudu.js points its links at each page shown). */
+  var variantItems = document.querySelectorAll(".md-select__list > li:not([class])");
+  for (var v = 0; v < variantItems.length; v++) {
+    var variantLink = variantItems[v].firstElementChild;
+    if (!variantLink || variantLink.tagName !== "A" || variantLink.className) continue;
+    var tag = variantLink.getAttribute("lang");
+    variantItems[v].className = "md-select__item";
+    if (tag !== null) {
+      variantLink.removeAttribute("lang");
+      variantLink.setAttribute("hreflang", tag);
+      variantLink.setAttribute("lang", tag);
+    }
+    variantLink.className = "md-select__link";
+  }
+
+  /* What the container's templates write plain, given Material's markup back, as its templates write
+     it, by <zd-restore> after the sidebars (main.html): the sidebars' lists (partials/nav.html,
+     toc-item.html: a plain link is <li><a href>title</a></li>), their wrappers' data-md-* and the
+     content's data-md-component (main.html),
+     the drawer's title without its logo (nav.html), the table of contents' title without its icon
+     (toc.html), the lists without data-md-scrollfix and the empty footer (main.html).
      A custom element's connectedCallback runs inside the DOM call that connects it: at define() for
      the first page (before Material's bundle, deferred after this file, mounts its components) and
-     inside the replaceWith by which instant navigation puts a fetched page in place (before it tells
-     document$): Material's table of contents finds its entries by md-nav__link. */
-  function restoreSidebars(marker) {
+     inside the replaceWith by which instant navigation puts a fetched page's container in place
+     (before it tells document$): Material's table of contents finds its entries by md-nav__link,
+     its sidebars by data-md-component. */
+  var SIDEBAR_TYPES = { "md-sidebar--primary": "navigation", "md-sidebar--secondary": "toc" };
+  function restoreSidebarWrappers(main) {
+    var sidebars = main.querySelectorAll(".md-sidebar:not([data-md-component])");
+    for (var i = 0; i < sidebars.length; i++) {
+      var type = SIDEBAR_TYPES[sidebars[i].classList[1]];
+      if (!type) continue;
+      var hidden = sidebars[i].hasAttribute("hidden");
+      sidebars[i].removeAttribute("hidden");
+      sidebars[i].setAttribute("data-md-component", "sidebar");
+      sidebars[i].setAttribute("data-md-type", type);
+      if (hidden) sidebars[i].setAttribute("hidden", "");
+    }
+  }
+  /* The drawer's title is the site's name: its logo link is the header's (the same template code),
+     read once instant navigation has put the new page's header logo in place (it swaps the
+     container first), i.e. after the DOM call that connected the marker. */
+  function restoreDrawerTitle(main) {
+    var title = main.querySelector(".md-nav--primary > label.md-nav__title[for=__drawer]");
+    if (!title || title.firstElementChild || !title.textContent) return;
+    queueMicrotask(function () {
+      var logo = document.querySelector(".md-header__button.md-logo");
+      if (!logo || title.firstElementChild) return;
+      var link = logo.cloneNode(true);
+      link.className = "md-nav__button md-logo";
+      var name = title.textContent;
+      title.textContent = "\n";
+      title.appendChild(link);
+      title.appendChild(document.createTextNode("\n" + name + "\n"));
+    });
+  }
+  /* The sidebar's table of contents (partials/toc.html): its title's icon, and data-md-scrollfix on
+     both sidebars' lists (nav.html), which Material's script reads, then removes. */
+  function restoreTocTitle(main) {
+    var title = main.querySelector(".md-sidebar--secondary .md-nav--secondary > label.md-nav__title[for=__toc]");
+    if (title && !title.firstElementChild && title.textContent) {
+      var icon = document.createElement("span");
+      icon.className = "md-nav__icon md-icon";
+      var name = title.textContent;
+      title.textContent = "\n";
+      title.appendChild(icon);
+      title.appendChild(document.createTextNode("\n" + name + "\n"));
+    }
+    var lists = main.querySelectorAll(
+      ".md-sidebar--primary .md-nav--primary > .md-nav__list, .md-sidebar--secondary .md-nav--secondary > [data-md-component=toc]");
+    for (var i = 0; i < lists.length; i++) lists[i].setAttribute("data-md-scrollfix", "");
+    var primary = main.querySelector(".md-sidebar--primary .md-nav--primary:not([data-md-level])");
+    if (primary) primary.setAttribute("data-md-level", "0");
+  }
+  function restoreFooter(container) {
+    var footer = container && container.querySelector("footer.md-footer");
+    if (!footer || footer.firstChild) return;
+    var copyright = document.createElement("div");
+    copyright.className = "md-copyright";
+    var inner = document.createElement("div");
+    inner.className = "md-footer-meta__inner md-grid";
+    inner.appendChild(copyright);
+    var meta = document.createElement("div");
+    meta.className = "md-footer-meta md-typeset";
+    meta.appendChild(inner);
+    footer.appendChild(meta);
+  }
+  function restoreContainer(marker) {
     var main = marker.parentNode;
     if (!main) return;
     var links = main.querySelectorAll(".md-sidebar--secondary [data-md-component=toc] a:not([class])");
@@ -143,11 +266,17 @@
       link.appendChild(span);
       link.appendChild(document.createTextNode("\n"));
     }
+    var content = main.querySelector(":scope > .md-content:not([data-md-component])");
+    if (content) content.setAttribute("data-md-component", "content");
+    restoreSidebarWrappers(main);
+    restoreDrawerTitle(main);
+    restoreTocTitle(main);
+    restoreFooter(marker.closest("[data-md-component=container]"));
     marker.remove();
   }
-  if (window.customElements && !customElements.get("zd-sidebars")) {
-    customElements.define("zd-sidebars", class extends HTMLElement {
-      connectedCallback() { restoreSidebars(this); }
+  if (window.customElements && !customElements.get("zd-restore")) {
+    customElements.define("zd-restore", class extends HTMLElement {
+      connectedCallback() { restoreContainer(this); }
     });
   }
 })();
