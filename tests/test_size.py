@@ -177,4 +177,4 @@ def test_header_icons_are_css_masks_and_the_lazy_search_script_a_shared_file(sit
     )
     assert len(names) == 8, names
     for name in names:
-        assert f".zd-icon--{name} {{ --zd-icon: url(" in css
+        assert f".zd-icon--{name}{{--zd-icon:url(" in css

@@ -15,7 +15,7 @@ import re
 import pytest
 
 from conftest import REPO, build_site, repo_config
-from zhudu.compact import comments, joined_scripts
+from zhudu.compact import joined_scripts, minify
 from zhudu.compact.theme_files import unused
 from zhudu.compact.whitespace import DRAWN_BY_SCRIPT, compact, compact_chrome
 
@@ -77,7 +77,7 @@ def test_reading_strings_are_converted_in_the_shared_script_not_in_pages(site, v
     shared = (site.site_dir / "assets/zhudu/config.js").read_text("utf-8")
     parts = json.loads(re.search(r"var reading = (\{.*\});\n", shared)[1])[variant]
     keys = re.search(
-        r"var KEYS = \[([^\]]*)\]", (site.site_dir / "assets/zhudu/reader.js").read_text("utf-8")
+        r"var KEYS\s*=\s*\[([^\]]*)\]", (site.site_dir / "assets/zhudu/reader.js").read_text("utf-8")
     )
     assert keys and len(parts) == keys.group(1).count('"') // 2 == 12
     assert parts[0] == copy_link
@@ -259,10 +259,9 @@ def test_zhudus_scripts_are_two_files_joined_in_their_order_around_materials_bun
     config = (site.site_dir / "assets/zhudu/config.js").read_text("utf-8")
     reader = (site.site_dir / joined_scripts.READER).read_text("utf-8")
     for joined, sources in ((config, joined_scripts.BEFORE), (reader, joined_scripts.AFTER)):
-        # each source whole (without its comments: compact/comments.py), in its order
+        # each source whole (minified: compact/minify.py), in its order
         at = [
-            joined.index(comments.script((REPO / "overrides" / s).read_text("utf-8")).rstrip())
-            for s in sources
+            joined.index(minify.script((REPO / "overrides" / s).read_text("utf-8")).rstrip()) for s in sources
         ]
         assert at == sorted(at)
         assert joined.count("} catch (error) { setTimeout(function () { throw error; }); }") == len(sources)

@@ -8,7 +8,7 @@ side runs in the same order at the same moment: ``shell.js`` and ``lazy-search.j
 to the written ``config.js``, and the four others are written as ``reader.js``.  The sources stay
 files of their own in ``overrides/assets/zhudu/`` (the site leaves them out: no page loads them).
 
-Each source is written without its comments and indentation (``comments.script``).
+Each source is written minified (``minify.script``).
 
 Each part keeps its own ``try``: a part that throws at start-up stops only itself, as a script
 of its own did, and the error still reaches the console (and ``window.onerror``) as it was.
@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from . import comments
+from . import minify
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -42,7 +42,7 @@ def joined(env: Environment, paths: Iterable[str]) -> str:
     """The theme's files at ``paths`` (found as templates are: ``overrides/`` first), one after the other."""
     parts = []
     for path in paths:
-        source = comments.script(env.loader.get_source(env, path)[0])  # type: ignore[union-attr]
+        source = minify.script(env.loader.get_source(env, path)[0])  # type: ignore[union-attr]
         parts.append(
             f"/* {path.rsplit('/', 1)[-1]} */\n"
             f"try {{\n{source.rstrip()}\n}} catch (error) {{ setTimeout(function () {{ throw error; }}); }}\n"

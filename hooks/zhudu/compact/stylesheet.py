@@ -6,7 +6,7 @@ every page, two more requests before a first visit's first paint).  The build wr
 file, in the same order (the same cascade), named by the hash of what it holds (``?v=``, as the joined
 scripts: ``shared_config.versions``): a new Material or a new ``zhudu.css`` is a new URL.  Material's
 files are then left out of the site (``theme_files``: no page loads them), and Zhudu's is shipped
-without its comments (``comments.stylesheet``).  None holds a relative ``url()``, so the joined
+minified (``minify.stylesheet``).  None holds a relative ``url()``, so the joined
 file may live beside Zhudu's.
 """
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from . import comments
+from . import minify
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -33,7 +33,7 @@ def material_sheets(base_source: str, palette: bool) -> list[str]:
 
 
 def joined(env: Environment, base_source: str, *, palette: bool) -> str:
-    """Material's stylesheets (``material_sheets``) and Zhudu's without comments, one after the other."""
+    """Material's stylesheets (``material_sheets``) and Zhudu's minified, one after the other."""
     parts = [env.loader.get_source(env, name)[0] for name in material_sheets(base_source, palette)]  # type: ignore[union-attr]
-    parts.append(comments.stylesheet(env.loader.get_source(env, PATH)[0]))  # type: ignore[union-attr]
+    parts.append(minify.stylesheet(env.loader.get_source(env, PATH)[0]))  # type: ignore[union-attr]
     return "\n".join(part.strip() for part in parts) + "\n"

@@ -18,8 +18,8 @@ material``) the search worker with the lunr files for the search languages:
 Only files of the theme are considered (a file of ``docs/`` of the same path is kept), so an
 author's own ``assets/`` are never touched.
 
-Zhudu's search worker, which pages load as it is, is shipped without its comments and indentation
-(``WITHOUT_COMMENTS``, ``comments``): generated from the source, whose hash its URL carries
+Zhudu's search worker, which pages load as it is, is shipped minified (``MINIFIED``, ``minify``):
+generated from the source, whose hash its URL carries
 (``publish/asset_versions.py``).
 """
 
@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from . import comments, stylesheet
+from . import minify, stylesheet
 from .joined_scripts import SOURCES as JOINED
 
 if TYPE_CHECKING:
@@ -43,10 +43,10 @@ if TYPE_CHECKING:
 _MATERIAL_WORKER_RE = re.compile(r"^assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
 _LUNR_DIR = "assets/javascripts/lunr/"
 MATERIAL_FAVICON = "assets/images/favicon.png"
-#: Zhudu's files pages load as they are, shipped without comments (the joined scripts and
-#: stylesheet are too: ``joined_scripts``, ``stylesheet``), and how.
-WITHOUT_COMMENTS: dict[str, Callable[[str], str]] = {
-    "assets/zhudu/search-worker.js": comments.script,
+#: Zhudu's files pages load as they are, shipped minified (the joined scripts and stylesheet are
+#: too: ``joined_scripts``, ``stylesheet``), and how.
+MINIFIED: dict[str, Callable[[str], str]] = {
+    "assets/zhudu/search-worker.js": minify.script,
 }
 
 
@@ -114,12 +114,12 @@ def drop_unused(files: Files, config: MkDocsConfig, *, material_search: bool) ->
     return dropped
 
 
-def ship_without_comments(files: Files, config: MkDocsConfig) -> None:
-    """Replace the theme's ``WITHOUT_COMMENTS`` files in ``files`` by their text without comments."""
+def ship_minified(files: Files, config: MkDocsConfig) -> None:
+    """Replace the theme's ``MINIFIED`` files in ``files`` by their minified text."""
     from mkdocs.structure.files import File
 
     theme_dirs = {os.path.normpath(d) for d in config.theme.dirs}
-    for uri, shorten in WITHOUT_COMMENTS.items():
+    for uri, shorten in MINIFIED.items():
         source = files.get_file_from_path(uri)
         if source is None or not source.src_dir or os.path.normpath(source.src_dir) not in theme_dirs:
             continue
