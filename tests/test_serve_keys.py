@@ -166,8 +166,17 @@ def test_an_unchanged_notes_hits_are_found_without_hashing_or_going_over_its_pas
     assert again.themes_of_passage("b", "p-b0") == first.themes_of_passage("b", "p-b0") != []
     monkeypatch.undo()  # passages hash again
     monkeypatch.setattr(matching, "SCANS", kept)
-    equal = matching.build_index(theme_map, _notes(a=["GPU 很贵", "无关"], b=["gpu 便宜"]))
+    anew = _notes(a=["GPU 很贵", "无关"], b=["gpu 便宜"])
+    equal = matching.build_index(theme_map, anew)
     assert equal.timings["notes kept"] == 2 and _seen(equal) == _seen(first)
+
+    def not_by_value(self: Passage, other: object) -> bool:
+        raise AssertionError(f"passage {self.anchor} compared by value")
+
+    # Found equal once, the new passages are kept: the next save compares them by identity.
+    monkeypatch.setattr(Passage, "__eq__", not_by_value)
+    again = matching.build_index(theme_map, anew)
+    assert again.timings["notes kept"] == 2 and again.timings["scanned"] == 0
 
 
 def test_glossary_counts_are_made_again_exactly_for_a_new_list_of_occurrences() -> None:
