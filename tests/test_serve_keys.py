@@ -462,3 +462,34 @@ def test_a_pages_digest_is_hashed_again_exactly_when_a_part_changed(monkeypatch:
     assert len({*changed, first}) == 6 and len(hashed) == 6
     monkeypatch.setattr(page_digests, "_PARTS", {})  # afresh: the same digests
     assert page_digests.page_digest(page("乙", {"tags": ["b"]}), "other", "shown", "html2") == changed[-1]
+
+
+def test_a_notes_kept_render_key_is_hashed_again_exactly_when_a_part_changed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Serve: a note's render key kept with its Markdown (``facts``) is the one made afresh, hashed only when new."""
+    fold = textmarks.CharFold(lambda s: s)
+    annotations = AnnotationExtension(lambda s: s)
+    glossary = Glossary("g.yml", (Term("算力", "算力", (), "计算能力", None, None, 1),))
+    other = Glossary("g.yml", (Term("芯片", "芯片", (), "集成电路", None, None, 1),))
+    markdown = "需要很多算力和芯片。"
+    facts = serving.Remembered().facts(markdown)
+    hashed: list[tuple[object, ...]] = []
+    digest = cache.digest
+
+    def counted(*parts: str | bytes) -> str:
+        hashed.append(parts)
+        return digest(*parts)
+
+    def key(source: str, terms: Glossary, kept: dict[object, object] | None = facts) -> str:
+        return note_key(source, "a", markdown, terms, fold, annotations, {"title": "甲"}, kept)
+
+    cases = [("s1", glossary), ("s1", glossary), ("s2", glossary), ("s2", other), ("s2", other)]
+    afresh = [key(source, terms, None) for source, terms in cases]
+    monkeypatch.setattr(cache, "digest", counted)
+    made = []
+    for source, terms in cases:
+        hashed.clear()
+        made.append((key(source, terms), len([p for p in hashed if p and p[0] == source])))
+    assert [k for k, _ in made] == afresh
+    assert [n for _, n in made] == [1, 0, 1, 1, 0]  # a new source digest, new terms: hashed; else kept
