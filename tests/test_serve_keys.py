@@ -493,3 +493,53 @@ def test_a_notes_kept_render_key_is_hashed_again_exactly_when_a_part_changed(
         made.append((key(source, terms), len([p for p in hashed if p and p[0] == source])))
     assert [k for k, _ in made] == afresh
     assert [n for _, n in made] == [1, 0, 1, 1, 0]  # a new source digest, new terms: hashed; else kept
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "正文。\n",
+        "\n\nNote: 这一行是正文。\n",  # MultiMarkdown's ``Key: value``: text, not metadata
+        "---\ntitle: 不是元数据\n---\n正文\n",  # a YAML block in the note's text stays text
+        "...\n---\n",
+        "",
+    ],
+)
+def test_an_unchanged_note_pages_source_is_what_mkdocs_reads_from_it(
+    tmp_path: Path, markdown: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``unchanged._read_source`` takes Zhudu's empty front matter off without YAML: MkDocs' own result."""
+    import mkdocs.utils.meta
+    from mkdocs.config import load_config
+    from mkdocs.plugins import BasePlugin
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    from zhudu.notes.corpus import PAGE_FRONT_MATTER
+    from zhudu.publish import unchanged
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
+
+    class NoteSource(BasePlugin):  # what the hook's on_page_read_source gives a note page
+        def on_page_read_source(self, page: Page, config: object) -> str:
+            return PAGE_FRONT_MATTER + markdown
+
+    config.plugins["note-source"] = NoteSource()
+
+    (tmp_path / "docs" / "a.md").write_text("unused", encoding="utf-8")
+
+    def page() -> Page:
+        return Page(None, File("a.md", str(tmp_path / "docs"), str(tmp_path / "site"), True), config)
+
+    by_mkdocs, by_zhudu = page(), page()
+    by_mkdocs.read_source(config)
+
+    def no_yaml(*args: object, **kwargs: object) -> None:
+        raise AssertionError("front matter parsed with YAML")
+
+    monkeypatch.setattr(mkdocs.utils.meta.yaml, "load", no_yaml)
+    unchanged._read_source(by_zhudu, config, is_note=True)
+    assert (by_zhudu.markdown, by_zhudu.meta) == (by_mkdocs.markdown, by_mkdocs.meta)
+    assert by_zhudu.meta == {} and by_zhudu.markdown == markdown.lstrip("\n")
