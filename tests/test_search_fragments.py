@@ -182,3 +182,25 @@ def test_a_save_remakes_only_the_patched_files_whose_base_or_patches_changed(tmp
                 patched=False,
             )
         )
+
+
+def test_equal_pages_made_anew_are_compared_by_identity_from_the_next_save(tmp_path, monkeypatch) -> None:
+    """A new serve's pages equal its kept assembly's (read back from the cache folder), not the same objects.
+
+    Found equal once, a patched page's base is this save's page: the next save compares no passage
+    by value (it compared every passage of every patched variant on every save).
+    """
+    assembly = Assembly(remember=True)
+    _build(_pages(), tmp_path / "serve", assembly=assembly)
+    anew = _pages()  # equal pages, new objects
+    _build(anew, tmp_path / "serve", assembly=assembly)
+    assert assembly.stats.redone == 0
+
+    def not_by_value(self, other) -> bool:
+        raise AssertionError("a passage compared by value")
+
+    monkeypatch.setattr(search.PassageText, "__eq__", not_by_value)
+    served = _build(anew, tmp_path / "serve", assembly=assembly)
+    assert assembly.stats.redone == 0 and assembly.stats.pages == 9
+    monkeypatch.undo()
+    assert _documents(served) == _documents(_build(_pages(), tmp_path / "fresh", patched=False))

@@ -166,8 +166,17 @@ def test_an_unchanged_notes_hits_are_found_without_hashing_or_going_over_its_pas
     assert again.themes_of_passage("b", "p-b0") == first.themes_of_passage("b", "p-b0") != []
     monkeypatch.undo()  # passages hash again
     monkeypatch.setattr(matching, "SCANS", kept)
-    equal = matching.build_index(theme_map, _notes(a=["GPU 很贵", "无关"], b=["gpu 便宜"]))
+    anew = _notes(a=["GPU 很贵", "无关"], b=["gpu 便宜"])
+    equal = matching.build_index(theme_map, anew)
     assert equal.timings["notes kept"] == 2 and _seen(equal) == _seen(first)
+
+    def not_by_value(self: Passage, other: object) -> bool:
+        raise AssertionError(f"passage {self.anchor} compared by value")
+
+    # Found equal once, the new passages are kept: the next save compares them by identity.
+    monkeypatch.setattr(Passage, "__eq__", not_by_value)
+    again = matching.build_index(theme_map, anew)
+    assert again.timings["notes kept"] == 2 and again.timings["scanned"] == 0
 
 
 def test_glossary_counts_are_made_again_exactly_for_a_new_list_of_occurrences() -> None:
@@ -453,3 +462,84 @@ def test_a_pages_digest_is_hashed_again_exactly_when_a_part_changed(monkeypatch:
     assert len({*changed, first}) == 6 and len(hashed) == 6
     monkeypatch.setattr(page_digests, "_PARTS", {})  # afresh: the same digests
     assert page_digests.page_digest(page("乙", {"tags": ["b"]}), "other", "shown", "html2") == changed[-1]
+
+
+def test_a_notes_kept_render_key_is_hashed_again_exactly_when_a_part_changed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Serve: a note's render key kept with its Markdown (``facts``) is the one made afresh, hashed only when new."""
+    fold = textmarks.CharFold(lambda s: s)
+    annotations = AnnotationExtension(lambda s: s)
+    glossary = Glossary("g.yml", (Term("算力", "算力", (), "计算能力", None, None, 1),))
+    other = Glossary("g.yml", (Term("芯片", "芯片", (), "集成电路", None, None, 1),))
+    markdown = "需要很多算力和芯片。"
+    facts = serving.Remembered().facts(markdown)
+    hashed: list[tuple[object, ...]] = []
+    digest = cache.digest
+
+    def counted(*parts: str | bytes) -> str:
+        hashed.append(parts)
+        return digest(*parts)
+
+    def key(source: str, terms: Glossary, kept: dict[object, object] | None = facts) -> str:
+        return note_key(source, "a", markdown, terms, fold, annotations, {"title": "甲"}, kept)
+
+    cases = [("s1", glossary), ("s1", glossary), ("s2", glossary), ("s2", other), ("s2", other)]
+    afresh = [key(source, terms, None) for source, terms in cases]
+    monkeypatch.setattr(cache, "digest", counted)
+    made = []
+    for source, terms in cases:
+        hashed.clear()
+        made.append((key(source, terms), len([p for p in hashed if p and p[0] == source])))
+    assert [k for k, _ in made] == afresh
+    assert [n for _, n in made] == [1, 0, 1, 1, 0]  # a new source digest, new terms: hashed; else kept
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "正文。\n",
+        "\n\nNote: 这一行是正文。\n",  # MultiMarkdown's ``Key: value``: text, not metadata
+        "---\ntitle: 不是元数据\n---\n正文\n",  # a YAML block in the note's text stays text
+        "...\n---\n",
+        "",
+    ],
+)
+def test_an_unchanged_note_pages_source_is_what_mkdocs_reads_from_it(
+    tmp_path: Path, markdown: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``unchanged._read_source`` takes Zhudu's empty front matter off without YAML: MkDocs' own result."""
+    import mkdocs.utils.meta
+    from mkdocs.config import load_config
+    from mkdocs.plugins import BasePlugin
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    from zhudu.notes.corpus import PAGE_FRONT_MATTER
+    from zhudu.publish import unchanged
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
+
+    class NoteSource(BasePlugin):  # what the hook's on_page_read_source gives a note page
+        def on_page_read_source(self, page: Page, config: object) -> str:
+            return PAGE_FRONT_MATTER + markdown
+
+    config.plugins["note-source"] = NoteSource()
+
+    (tmp_path / "docs" / "a.md").write_text("unused", encoding="utf-8")
+
+    def page() -> Page:
+        return Page(None, File("a.md", str(tmp_path / "docs"), str(tmp_path / "site"), True), config)
+
+    by_mkdocs, by_zhudu = page(), page()
+    by_mkdocs.read_source(config)
+
+    def no_yaml(*args: object, **kwargs: object) -> None:
+        raise AssertionError("front matter parsed with YAML")
+
+    monkeypatch.setattr(mkdocs.utils.meta.yaml, "load", no_yaml)
+    unchanged._read_source(by_zhudu, config, is_note=True)
+    assert (by_zhudu.markdown, by_zhudu.meta) == (by_mkdocs.markdown, by_mkdocs.meta)
+    assert by_zhudu.meta == {} and by_zhudu.markdown == markdown.lstrip("\n")

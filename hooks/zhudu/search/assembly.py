@@ -28,7 +28,7 @@ from typing import Any
 
 from zhudu.search import fragments as fragment_files
 from zhudu.search import index as search
-from zhudu.search.corpus_chars import CorpusChars
+from zhudu.search.corpus_chars import CorpusChars, distinct
 from zhudu.search.edits import folded_edits
 from zhudu.search.fragments import FRAGMENT_PASSAGES
 from zhudu.search.numbering import (
@@ -325,11 +325,13 @@ class Assembly:
                 return None
             canonical = canon.get(page.url)
             record = previous.get(page)
+            if record is not None and record.base is not base and record.base == base:
+                record.base = base  # an equal page (a kept index's): compared by identity from now on
             if (
                 record is None
                 or record.canonical is not canonical
                 or record.table_version != self.table_version
-                or record.base != base
+                or record.base is not base
             ):
                 record = _variant_page(
                     page, canonical, folder, self.table_version, self.remember, base, mapping
@@ -481,12 +483,3 @@ def _variant_page(
         distinct(*seen, base.title if base else "", canonical.chars if canonical else "") if remember else ""
     )
     return _VariantPage(page.url, canonical, table_version, title, chars, texts, list(fragments), base)
-
-
-def distinct(*texts: str) -> str:
-    """The distinct characters of ``texts``, sorted, as one string.
-
-    A page's character set kept as a ``frozenset`` held a string object per character and a hash
-    table: at 3,000 notes those sets were about 800 MiB of the search stage's peak.
-    """
-    return "".join(sorted(set().union(*texts)))

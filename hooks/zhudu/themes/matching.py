@@ -156,6 +156,8 @@ class Scans:
             or not (kept.passages is passages or kept.passages == passages)
         ):
             return None
+        if kept.passages is not passages:  # equal (a new serve's, read back): by identity from now on
+            kept = kept._replace(passages=passages)
         self.hits_current[note_id] = kept
         if (scan := self.previous.get(kept.scan_key)) is not None:
             self.current.setdefault(kept.scan_key, scan)
