@@ -83,7 +83,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Read ``seeds/`` and add a page per note (the nav is built after this); leave out theme files no page loads, ship ours without comments."""
+    """Read ``seeds/`` and add a page per note (the nav is built after this); leave out theme files no page loads, ship ours minified."""
     files = _reported(_current().add_files, files, config)
     theme_files.drop_unused(files, config, material_search=_current().site.settings.search == "material")
     theme_files.ship_minified(files, config)

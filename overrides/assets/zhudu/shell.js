@@ -198,6 +198,13 @@
       if (hidden) sidebars[i].setAttribute("hidden", "");
     }
   }
+  /* A sidebar title's element before its text, with the line breaks Material's templates write. */
+  function putBeforeTitleText(title, element) {
+    var name = title.textContent;
+    title.textContent = "\n";
+    title.appendChild(element);
+    title.appendChild(document.createTextNode("\n" + name + "\n"));
+  }
   /* The drawer's title is the site's name: its logo link is the header's (the same template code),
      read once instant navigation has put the new page's header logo in place (it swaps the
      container first), i.e. after the DOM call that connected the marker. */
@@ -209,10 +216,7 @@
       if (!logo || title.firstElementChild) return;
       var link = logo.cloneNode(true);
       link.className = "md-nav__button md-logo";
-      var name = title.textContent;
-      title.textContent = "\n";
-      title.appendChild(link);
-      title.appendChild(document.createTextNode("\n" + name + "\n"));
+      putBeforeTitleText(title, link);
     });
   }
   /* The sidebar's table of contents (partials/toc.html): its title's icon, and data-md-scrollfix on
@@ -222,10 +226,7 @@
     if (title && !title.firstElementChild && title.textContent) {
       var icon = document.createElement("span");
       icon.className = "md-nav__icon md-icon";
-      var name = title.textContent;
-      title.textContent = "\n";
-      title.appendChild(icon);
-      title.appendChild(document.createTextNode("\n" + name + "\n"));
+      putBeforeTitleText(title, icon);
     }
     var lists = main.querySelectorAll(
       ".md-sidebar--primary .md-nav--primary > .md-nav__list, .md-sidebar--secondary .md-nav--secondary > [data-md-component=toc]");
