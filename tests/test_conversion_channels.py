@@ -41,7 +41,7 @@ def test_every_channel_converts_like_converter_text(site_builder, tmp_path) -> N
         title, description, tag, explanation = (text(s) for s in (TITLE, DESCRIPTION, TAG, EXPLANATION))
         note = html.unescape(result.page(f"{code}/notes/n1/index.html"))
         home = html.unescape(result.page(f"{code}/index.html"))
-        feed = html.unescape(result.page(f"{code}/feed.xml"))
+        feed = html.unescape(result.page(f"feed-{code}.xml"))
         glossary = html.unescape(result.page(f"{code}/glossary/index.html"))
         channels = {
             "note heading and body": (note, [title, description]),

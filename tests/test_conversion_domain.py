@@ -53,7 +53,7 @@ def channels(result: BuildResult, code: str) -> dict[str, str]:
     return {
         "note page": html.unescape(result.page(f"{code}/notes/a/index.html")),
         "home card": html.unescape(result.page(f"{code}/index.html")),
-        "feed": html.unescape(result.page(f"{code}/feed.xml")),
+        "feed": html.unescape(result.page(f"feed-{code}.xml")),
         "search": search_text(result, code),
     }
 

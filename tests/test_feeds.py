@@ -94,10 +94,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Any:
 
 @pytest.mark.parametrize("code", VARIANTS)
 def test_each_variant_has_a_valid_atom_feed(built: Any, code: str) -> None:
-    root = validate_atom(built.page(f"{code}/feed.xml"))
+    root = validate_atom(built.page(f"feed-{code}.xml"))
     assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == code
     self_link = next(link.get("href") for link in root.findall(f"{A}link") if link.get("rel") == "self")
-    assert self_link == f"{SITE_URL}{code}/feed.xml"
+    assert self_link == f"{SITE_URL}feed-{code}.xml"
     entries = root.findall(f"{A}entry")
     titles = [e.findtext(f"{A}title") for e in entries]
     # Newest first (by updated); the undated note is left out (Atom needs a date; no clock).
@@ -122,7 +122,7 @@ def test_each_variant_has_a_valid_atom_feed(built: Any, code: str) -> None:
 def test_entry_ids_are_stable_tag_uris_shared_by_variants(built: Any) -> None:
     ids = {
         code: [
-            e.findtext(f"{A}id") for e in ET.fromstring(built.page(f"{code}/feed.xml")).findall(f"{A}entry")
+            e.findtext(f"{A}id") for e in ET.fromstring(built.page(f"feed-{code}.xml")).findall(f"{A}entry")
         ]
         for code in VARIANTS
     }
@@ -135,7 +135,31 @@ def test_feeds_are_deterministic(built: Any, tmp_path: Path) -> None:
 
     again = build_site(tmp_path / "again", notes=NOTES, site_url=SITE_URL)
     for code in VARIANTS:
-        assert again.page(f"{code}/feed.xml") == built.page(f"{code}/feed.xml")
+        assert again.page(f"feed-{code}.xml") == built.page(f"feed-{code}.xml")
+
+
+def feed_link(html: str) -> str:
+    link = re.search(
+        r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="([^"]+)">', html
+    )
+    assert link, "no feed link"
+    return link[1]
+
+
+@pytest.mark.parametrize("code", VARIANTS)
+def test_every_kind_of_page_links_the_variants_feed_at_the_site_root(built: Any, code: str) -> None:
+    # At the root, Material's script finds the root's small sitemap index next to the feed, not the
+    # variant's whole sitemap (which instant navigation parses already).
+    assert (
+        urljoin(f"{SITE_URL}{code}/", feed_link(built.page(f"{code}/index.html")))
+        == f"{SITE_URL}feed-{code}.xml"
+    )
+    assert (
+        urljoin(f"{SITE_URL}{code}/x/", feed_link(built.page(f"{code}/404.html")))
+        == f"{SITE_URL}feed-{code}.xml"
+    )
+    assert not (built.site_dir / code / "feed.xml").exists()
+    assert "<sitemapindex" in built.page("sitemap.xml")
 
 
 @pytest.mark.parametrize("code", VARIANTS)
@@ -144,7 +168,7 @@ def test_pages_link_their_variants_feed_and_carry_sharing_metadata(built: Any, c
     link = re.search(
         r'<link rel="alternate" type="application/atom\+xml" title="([^"]+)" href="([^"]+)">', html
     )
-    assert link and urljoin(f"{SITE_URL}{code}/notes/a/", link[2]) == f"{SITE_URL}{code}/feed.xml"
+    assert link and urljoin(f"{SITE_URL}{code}/notes/a/", link[2]) == f"{SITE_URL}feed-{code}.xml"
     meta = dict(
         re.findall(r'<meta (?:property|name)="((?:og|twitter|article):[a-z:_]+)" content="([^"]*)"', html)
     )
@@ -237,7 +261,7 @@ def test_empty_feed_still_validates() -> None:
         site_author="",
         convert=lambda code, text: text,
     )
-    root = validate_atom(out["zh-Hans/feed.xml"])
+    root = validate_atom(out["feed-zh-Hans.xml"])
     assert root.findtext(f"{A}updated") == "1970-01-01T00:00:00Z"
     assert root.findtext(f"{A}subtitle") == "说明 & <符号>"
 

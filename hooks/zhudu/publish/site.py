@@ -47,7 +47,7 @@ DEFAULT_VARIANTS: tuple[dict[str, Any], ...] = (
 )
 
 #: Output files that exist once per variant, not shared from the root.
-PER_VARIANT_FILES = ("sitemap.xml", "search/search_index.json", "404.html", "feed.xml")
+PER_VARIANT_FILES = ("sitemap.xml", "search/search_index.json", "404.html")
 
 
 #: A collection of at most this many notes is small: its build is over too soon for page writers to

@@ -2,7 +2,7 @@
 
 A page is rendered once and written in every variant (see ``variants``), so values
 that differ per variant and live in attributes the converter never touches
-(``og:locale``, ``og:url``, ``og:site_name``) are emitted as interface-string
+(``og:locale``, ``og:url``, ``og:site_name``, the feed's file name) are emitted as interface-string
 markers (``partials/language.html``'s ``t()``) and filled in by ``variants.localise``
 from the table this module adds to.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 #: Marker keys the partial uses (``lang.t("zd.og_locale")`` …).
-OG_LOCALE, PREFIX, SITE_NAME = "zd.og_locale", "zd.prefix", "zd.site_name"
+OG_LOCALE, PREFIX, SITE_NAME, CODE = "zd.og_locale", "zd.prefix", "zd.site_name", "zd.code"
 #: The default preview image, shared by every variant (made once; see README).
 IMAGE = "assets/zhudu/social.png"
 IMAGE_SIZE = (1200, 630)
@@ -30,4 +30,4 @@ def variant_strings(
         site_name: The site's name as written (Simplified).
         convert: Writes a text in the variant's script.
     """
-    return {OG_LOCALE: og_locale, PREFIX: prefix, SITE_NAME: convert(site_name)}
+    return {OG_LOCALE: og_locale, PREFIX: prefix, SITE_NAME: convert(site_name), CODE: code}

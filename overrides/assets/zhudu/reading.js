@@ -331,8 +331,9 @@
   var previews = new Map(), preview = null, previewFor = null, showTimer = 0, hideTimer = 0;
 
   function variantRoot() {
-    var feed = document.querySelector('link[rel="alternate"][type="application/atom+xml"]');
-    return feed ? new URL(".", feed.href).pathname : "/";
+    /* The header's logo links the variant's home page, on the 404 page too. */
+    var logo = document.querySelector(".md-header__button.md-logo");
+    return logo ? new URL(".", logo.href).pathname : "/";
   }
 
   function previewTarget(link) {
