@@ -56,6 +56,11 @@ log = get_plugin_logger("zhudu")
 _DIRTY: list[bool] = [False]
 #: Whether this process has swept the kept pages (``written.sweep``) yet.
 _SWEPT: list[bool] = [False]
+#: ``mkdocs serve``: per site folder (and variants' folders), the pages whose every output file an earlier save of this
+#: process found there.  The folder is MkDocs' own temporary one, which only this process writes
+#: and only ``remove_stale`` removes from: at 3,000 notes the four checks per page were 17,740
+#: system calls (~0.05 s) on every save.
+_PRESENT: dict[tuple[Path, tuple[str, ...]], set[str]] = {}
 
 
 def set_dirty(dirty: bool) -> None:
@@ -149,6 +154,13 @@ class Outputs:
             # A clean build rewrites the folder: an earlier dirty build's record no longer holds.
             with contextlib.suppress(OSError):
                 record.unlink()
+        if annotations.serving():
+            # mkdocs serve builds into a folder of its own: only this process changes it.  A build that
+            # is not dirty begins by emptying it.
+            if dirty():
+                _PRESENT.setdefault((folder, outputs.prefixes), set())
+            else:
+                _PRESENT.pop((folder, outputs.prefixes), None)
         if dirty() and record is not None:
             if (last := outputs.records.read(record)) is not None:
                 outputs.previous = dict(last.pages)
@@ -230,8 +242,14 @@ class Outputs:
         return Kept(digest, page.url, page.lastmod, page.searchable, page.indexed)
 
     def _outputs_exist(self, dest_uri: str) -> bool:
-        root = str(self.site_dir)  # os.path, not Path: four checks per page on every save
-        return all(os.path.isfile(os.path.join(root, rel)) for rel in self.page_outputs(dest_uri))
+        present = _PRESENT.get((self.site_dir, self.prefixes)) if annotations.serving() else None
+        if present is not None and dest_uri in present:
+            return True
+        root = str(self.site_dir)  # os.path, not Path: four checks per page
+        found = all(os.path.isfile(os.path.join(root, rel)) for rel in self.page_outputs(dest_uri))
+        if found and present is not None:
+            present.add(dest_uri)
+        return found
 
     def page_outputs(self, dest_uri: str) -> list[str]:
         """The files a page writes: the pointer at its root URL and its copy in every variant."""
@@ -305,6 +323,8 @@ class Outputs:
         if not dirty():
             return []
         stale = set(self.previous_owned) - set(self.owned)
+        if stale:  # a removed file may be the output of a page that comes back
+            _PRESENT.pop((self.site_dir, self.prefixes), None)
         removed = []
         for rel in sorted(stale):
             path = Path(os.path.normpath(self.site_dir / rel))
