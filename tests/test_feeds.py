@@ -162,6 +162,25 @@ def test_every_kind_of_page_links_the_variants_feed_at_the_site_root(built: Any,
     assert "<sitemapindex" in built.page("sitemap.xml")
 
 
+def test_the_sites_address_names_every_variants_feed_for_feed_readers(built: Any) -> None:
+    # The root's home page only sends browsers on to a variant; a feed reader given the site's
+    # address reads it for <link rel="alternate">.
+    links = re.findall(
+        r'<link rel="alternate" type="application/atom\+xml" title="([^"]+)" href="([^"]+)" hreflang="([^"]+)">',
+        built.page("index.html"),
+    )
+    assert [(urljoin(SITE_URL, href), lang) for _, href, lang in links] == [
+        (f"{SITE_URL}feed-{code}.xml", code) for code in VARIANTS
+    ]
+    assert [title for title, _, _ in links] == ["注读（简体）", "注讀（繁體·臺灣）", "注讀（繁體·香港）"]
+    assert all(validate_atom(built.page(f"feed-{code}.xml")) is not None for code in VARIANTS)
+    assert "atom+xml" not in built.page("notes/a/index.html")  # the other stubs stay as small as they were
+    assert (
+        feeds.discovery_links(site_url="", site_name="注读", variants=[("zh-Hans", "简体")], convert=str)
+        == ""
+    )
+
+
 @pytest.mark.parametrize("code", VARIANTS)
 def test_pages_link_their_variants_feed_and_carry_sharing_metadata(built: Any, code: str) -> None:
     html = built.page(f"{code}/notes/a/index.html")

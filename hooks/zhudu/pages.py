@@ -21,7 +21,7 @@ from mkdocs.structure.toc import get_toc
 from zhudu import cache, fragments, render_keys, serving
 from zhudu.annotate import annotations, glossary
 from zhudu.notes import links, safety
-from zhudu.publish import notfound, unchanged
+from zhudu.publish import feeds, notfound, unchanged
 from zhudu.script import rule_scope, variants
 
 if TYPE_CHECKING:
@@ -323,7 +323,15 @@ def post_page(build: Build, output: str, page: Page, config: MkDocsConfig) -> st
     page.content = None
     page.meta.pop("zd_themes", None)
     page.meta.pop("zd_theme", None)
-    return site.root_stub(page.file.dest_uri, page.url, page.title or config.site_name)
+    head = ""
+    if page.file.dest_uri == "index.html":  # the site's address: where feed readers look for feeds
+        head = feeds.discovery_links(
+            site_url=site.site_url,
+            site_name=config.site_name,
+            variants=[(v.code, v.name) for v in site.variants],
+            convert=lambda code, text: site.converter(code, "Hans").text(text),
+        )
+    return site.root_stub(page.file.dest_uri, page.url, page.title or config.site_name, head)
 
 
 def post_template(build: Build, output: str, template_name: str, config: MkDocsConfig) -> str:

@@ -24,6 +24,8 @@ from urllib.parse import urlsplit
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
+from zhudu import fragments
+
 # --------------------------------------------------------------------------- Data
 
 FEED_FILE = "feed-{code}.xml"
@@ -263,3 +265,20 @@ def variant_feeds(
 def feed_file(code: str) -> str:
     """Where a variant's feed is written, relative to the site root."""
     return FEED_FILE.format(code=code)
+
+
+def discovery_links(
+    *, site_url: str, site_name: str, variants: Sequence[tuple[str, str]], convert: Callable[[str, str], str]
+) -> str:
+    """The site root's ``<link>`` to every variant's feed, for feed readers given the site's address.
+
+    Args:
+        site_url: The configured site URL; no feeds without it, so no links.
+        site_name: The site's name, as written (Simplified).
+        variants: (code, name) of each variant, its name as the variant menu shows it.
+        convert: (variant code, text) → the text in that variant's script.
+    """
+    if not site_url:
+        return ""
+    feeds = [(f"{convert(code, site_name)}（{name}）", feed_file(code), code) for code, name in variants]
+    return fragments.render("zd-feeds.html", "links", feeds=feeds)

@@ -427,9 +427,11 @@ class Site(NoteLoading):
             return numbering.postings_now(pages, table)
         return self._postings.result_then_stop(numbering.postings_ahead, pages, table)
 
-    def root_stub(self, dest_uri: str, url: str, title: str) -> str:
+    def root_stub(self, dest_uri: str, url: str, title: str, head: str = "") -> str:
         """What stays at the page's root URL: a pointer to the reader's (or the default) variant."""
-        return variants.redirect_stub(dest_uri=dest_uri, page_url=url, title=title, variants=self.variants)
+        return variants.redirect_stub(
+            dest_uri=dest_uri, page_url=url, title=title, variants=self.variants, head=head
+        )
 
     def write_search_indexes(self, site_dir: Path, log: logging.Logger, kept: Any = None) -> None:
         """Each variant's own search index, in its own script (``kept``: a serve's ``DiskAssembly``)."""

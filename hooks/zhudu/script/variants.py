@@ -377,7 +377,7 @@ _STUB = """<!doctype html>
 <meta charset="utf-8">
 <title>{title}</title>
 <meta name="robots" content="noindex">
-<link rel="canonical" href="{default}">
+<link rel="canonical" href="{default}">{head}
 <script>try{{var p={prefixes},c=localStorage.getItem("zd-variant");\
 if(p[c])location.replace("{up}"+p[c]+"{page}"+location.hash)}}catch(e){{}}</script>
 <meta http-equiv="refresh" content="0; url={default}">
@@ -387,8 +387,10 @@ if(p[c])location.replace("{up}"+p[c]+"{page}"+location.hash)}}catch(e){{}}</scri
 """
 
 
-def redirect_stub(*, dest_uri: str, page_url: str, title: str, variants: Iterable[VariantInfo]) -> str:
-    """A root-level page sending the reader to the same page in their variant."""
+def redirect_stub(
+    *, dest_uri: str, page_url: str, title: str, variants: Iterable[VariantInfo], head: str = ""
+) -> str:
+    """A root-level page sending the reader to the same page in their variant (``head``: more of its head, HTML)."""
     all_variants = list(variants)
     here = page_dir(dest_uri)
     up = "../" * (here.count("/") + 1) if here else ""
@@ -401,4 +403,5 @@ def redirect_stub(*, dest_uri: str, page_url: str, title: str, variants: Iterabl
         prefixes=prefixes,
         up=up,
         page=page_url.replace('"', "%22"),
+        head=head,
     )
