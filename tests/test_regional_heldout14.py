@@ -152,6 +152,23 @@ def test_no_other_set_got_worse(name: str) -> None:
             "也门里亚尔、里兰吉尼和 3 万日元；他去了百慕大。",
             "也門里亞爾、里蘭吉尼和 3 萬日圓；他去了百慕達。",
         ),
+        # OpenCC's misfires inside names: 布尔 (a Boolean, 布林) and 布雷 (laying mines, 佈雷) in transliterations, beside
+        # the Boolean and the mines; 里 in Maribor, Podgorica, Rimini; Taiwan's names of capitals.
+        (
+            "zh-Hant-TW",
+            "布尔什维克、乔治·布尔和卢布尔雅那；函数返回布尔值。布雷希特去了布雷西亚，敌军在海上布雷。",
+            "布爾什維克、喬治·布爾和盧布爾雅那；函式回傳布林值。布雷希特去了布雷西亞，敵軍在海上佈雷。",
+        ),
+        (
+            "zh-Hant-HK",
+            "布雷希特从马里博尔经波德戈里察去了里米尼和帕拉马里博。",
+            "布雷希特從馬里博爾經波德戈里察去了里米尼和帕拉馬里博。",
+        ),
+        (
+            "zh-Hant-TW",
+            "从金沙萨、卢萨卡、马普托、多多马、马朱罗、布拉柴维尔、伯尔尼到帕拉马里博；请多多马上回复。",
+            "從金夏沙、路沙卡、馬布多、杜篤瑪、馬久羅、布拉薩市、伯恩到巴拉馬利波；請多多馬上回復。",
+        ),
         # Widened context rules: backing someone one thanks, an advanced user, the current server.
         (
             "zh-Hant-TW",
@@ -168,17 +185,24 @@ def test_heldout14_error_classes(code: str, source: str, expected: str) -> None:
 NEW_RULES = {
     ("zh-Hant", "道"),
     *(("zh-Hant", w) for w in ("里亚尔", "里兰吉尼", "里雅斯特", "伊里安", "百慕大", "日元")),
-    *(("zh-Hant-TW", w) for w in ("计算机", "因特网", "众筹", "U 盘", " U 盘", "U盘", "当")),
-    *(("zh-Hant-HK", w) for w in ("计算机", "因特网", "U 盘", "U盘")),
+    *(("zh-Hant", w) for w in ("布雷", "马里博尔", "波德戈里察", "里米尼")),
+    *(("zh-Hant-TW", w) for w in ("计算机", "因特网", "众筹", "U 盘", " U 盘", "U盘", "当", "布尔")),
+    *(
+        ("zh-Hant-TW", w)
+        for w in ("金沙萨", "卢萨卡", "马普托", "多多马", "马朱罗", "布拉柴维尔", "伯尔尼", "帕拉马里博")
+    ),
+    *(("zh-Hant-HK", w) for w in ("计算机", "因特网", "U 盘", "U盘", "帕拉马里博")),
 }
-#: OpenCC phrases the new rules change on purpose: a computer inside them is 電腦, 道里 alone is "inside".
-ON_PURPOSE = {"计算机集成制造", "计算机制图", "道里"}
+#: OpenCC phrases the new rules change on purpose: a computer inside them is 電腦, 道里 alone is "inside", and the
+#: names whose 布尔 s2twp writes 布林 (a Boolean) are 布爾.
+ON_PURPOSE = {"计算机集成制造", "计算机制图", "道里", "卢布尔雅那", "布尔诺", "布尔乔亚", "布尔什维克"}
 
 
 @pytest.mark.parametrize("code", ["zh-Hant-TW", "zh-Hant-HK"])
 def test_the_new_rules_keep_opencc_phrases_that_contain_their_words(code: str) -> None:
     """As for sessions 19 to 26: inside one of OpenCC's own phrases a new rule word gives what the layer wrote there
-    before (道里区 and 不可以道里计 keep 里), but for the computer in 计算机制图 / 计算机集成制造 and 道里 itself."""
+    before (道里区 and 不可以道里计 keep 里), but for the computer in 计算机制图 / 计算机集成制造, 道里 itself and the names
+    with 布尔 (布爾什維克, not s2twp's 布林什維克)."""
     from test_regional_heldout6 import _opencc_phrases
 
     from zhudu.script.regional import RegionalRules, default_regional
