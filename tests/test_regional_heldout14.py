@@ -166,6 +166,11 @@ def test_no_other_set_got_worse(name: str) -> None:
         ),
         (
             "zh-Hant-TW",
+            "戈里和菲赫里从伊斯坦布尔经喀布尔去了通布图；他们化干戈里的怨气为友谊。",
+            "戈里和菲赫里從伊斯坦堡經喀布爾去了通布圖；他們化干戈裡的怨氣為友誼。",
+        ),
+        (
+            "zh-Hant-TW",
             "从金沙萨、卢萨卡、马普托、多多马、马朱罗、布拉柴维尔、伯尔尼到帕拉马里博；请多多马上回复。",
             "從金夏沙、路沙卡、馬布多、杜篤瑪、馬久羅、布拉薩市、伯恩到巴拉馬利波；請多多馬上回復。",
         ),
@@ -185,8 +190,11 @@ def test_heldout14_error_classes(code: str, source: str, expected: str) -> None:
 NEW_RULES = {
     ("zh-Hant", "道"),
     *(("zh-Hant", w) for w in ("里亚尔", "里兰吉尼", "里雅斯特", "伊里安", "百慕大", "日元")),
-    *(("zh-Hant", w) for w in ("布雷", "马里博尔", "波德戈里察", "里米尼")),
-    *(("zh-Hant-TW", w) for w in ("计算机", "因特网", "众筹", "U 盘", " U 盘", "U盘", "当", "布尔")),
+    *(("zh-Hant", w) for w in ("布雷", "马里博尔", "波德戈里察", "里米尼", "戈里", "赫里", "通布图")),
+    *(
+        ("zh-Hant-TW", w)
+        for w in ("计算机", "因特网", "众筹", "U 盘", " U 盘", "U盘", "当", "布尔", "伊斯坦布尔")
+    ),
     *(
         ("zh-Hant-TW", w)
         for w in ("金沙萨", "卢萨卡", "马普托", "多多马", "马朱罗", "布拉柴维尔", "伯尔尼", "帕拉马里博")
@@ -195,7 +203,17 @@ NEW_RULES = {
 }
 #: OpenCC phrases the new rules change on purpose: a computer inside them is 電腦, 道里 alone is "inside", and the
 #: names whose 布尔 s2twp writes 布林 (a Boolean) are 布爾.
-ON_PURPOSE = {"计算机集成制造", "计算机制图", "道里", "卢布尔雅那", "布尔诺", "布尔乔亚", "布尔什维克"}
+ON_PURPOSE = {
+    "计算机集成制造",
+    "计算机制图",
+    "道里",
+    "卢布尔雅那",
+    "布尔诺",
+    "布尔乔亚",
+    "布尔什维克",
+    "喀布尔",
+    "喀布尔河",
+}
 
 
 @pytest.mark.parametrize("code", ["zh-Hant-TW", "zh-Hant-HK"])
