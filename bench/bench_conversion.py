@@ -27,7 +27,7 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Fourteen sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Fifteen sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
@@ -48,7 +48,10 @@ genre notes are made of, from chardet's test feeds, built after all ten) and ``h
 (``tests/conversion_heldout12.yml``: the Simplified Chinese resources of the JDK's tools, javac's diagnostics, jshell's
 help, javadoc's help pages, built after all eleven) and ``heldout13``
 (``tests/conversion_heldout13.yml``: general text, the names of the world in iso-codes' catalogues, countries,
-currencies, languages and scripts, with human Taiwan and Hong Kong forms, built after all twelve).
+currencies, languages and scripts, with human Taiwan and Hong Kong forms, built after all twelve) and ``heldout14``
+(``tests/conversion_heldout14.yml``: explanatory prose, the Debian Administrator's Handbook in Simplified Chinese, the
+Debian project's history, organisation and principles, a case study, security and getting help, built after all
+thirteen).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME gets
@@ -86,6 +89,7 @@ HELDOUT10 = ROOT / "tests" / "conversion_heldout10.yml"
 HELDOUT11 = ROOT / "tests" / "conversion_heldout11.yml"
 HELDOUT12 = ROOT / "tests" / "conversion_heldout12.yml"
 HELDOUT13 = ROOT / "tests" / "conversion_heldout13.yml"
+HELDOUT14 = ROOT / "tests" / "conversion_heldout14.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -101,6 +105,7 @@ SETS = {
     "heldout11": HELDOUT11,
     "heldout12": HELDOUT12,
     "heldout13": HELDOUT13,
+    "heldout14": HELDOUT14,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"

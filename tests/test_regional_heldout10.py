@@ -83,7 +83,7 @@ def test_hong_kong_makes_no_error_plain_opencc_does_not_on_general_prose() -> No
         (
             "zh-Hant-TW",
             "请选择离你最近的镜像站，再把 ISO 镜像写入 U 盘；照镜子一样对称。",
-            "請選擇離你最近的鏡像站，再把 ISO 映像寫入 U 盤；照鏡子一樣對稱。",
+            "請選擇離你最近的鏡像站，再把 ISO 映像寫入隨身碟；照鏡子一樣對稱。",  # 隨身碟 (U 盘): session 27
         ),
         (
             "zh-Hant-TW",

@@ -283,7 +283,8 @@ CONV_SPAN = '<span class="zd-conv" data-zd-conv="{attr}">{inner}</span>'
         ("zh-Hant:電腦", "计算机", "zh-Hant-HK", "電腦"),
         # Nothing for the variant: the default text converted normally.
         ("zh-Hant-HK:電腦", "计算机", "zh-Hans", "计算机"),
-        ("zh-Hans:计算机", "计算机", "zh-Hant-TW", "計算機"),
+        # (the regional layer writes 電腦 for 计算机 since session 27: converted, not the span's zh-Hans value)
+        ("zh-Hans:计算机", "计算机", "zh-Hant-TW", "電腦"),
         # Values are escaped; entities in the attribute are decoded first.
         ("zh-Hant-TW:a&lt;b", "a", "zh-Hant-TW", "a&lt;b"),
     ],
