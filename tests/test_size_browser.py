@@ -382,6 +382,8 @@ def test_a_remembered_dark_palette_is_on_the_body_before_materials_bundle_runs(
         "[...document.scripts].filter(s => !s.src && s.text.includes('__palette')).map(s => s.text)"
     )
     assert len(inline) == 1 and "matchMedia" not in inline[0]  # the automatic option's branch left out
+    # Its names are in a block: no global left behind (Material's script left palette, key, value).
+    assert page.evaluate("['palette', 'key', 'value', 'p', 'c', 'k'].filter(n => n in window)") == []
 
 
 TOC_NOTE = """---
