@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import re
 
-#: Where ``main.html`` writes shell.js's marker, and the marker that asks it to wrap the blocks back.
-RESTORE = "<zd-restore></zd-restore>"
-MARKER = "<zd-restore data-highlight></zd-restore>"
+#: Shell.js's marker as ``main.html`` writes it (its attributes follow), and with the attribute that
+#: asks it to wrap the blocks back.
+_RESTORE_RE = re.compile(r"<zd-restore(?=[\s>])")
+MARKER = "<zd-restore data-highlight"
 #: A note page's content (``note.html``).
 NOTE = '<article class="zd-note"'
 
@@ -89,9 +90,8 @@ def unwrap(content: str) -> str | None:
 
 def unwrap_in_page(before: str, content: str) -> tuple[str, str]:
     """The chrome before a page's content and the content, its plain blocks unwrapped when it can be."""
-    if RESTORE not in before:
+    marker = _RESTORE_RE.search(before)
+    unwrapped = unwrap(content) if marker else None
+    if marker is None or unwrapped is None:
         return before, content
-    unwrapped = unwrap(content)
-    if unwrapped is None:
-        return before, content
-    return before.replace(RESTORE, MARKER, 1), unwrapped
+    return before[: marker.start()] + MARKER + before[marker.end() :], unwrapped

@@ -180,7 +180,7 @@
      content's data-md-component (main.html),
      the drawer's title without its logo (nav.html), the table of contents' title without its icon
      (toc.html), the lists without data-md-scrollfix and the empty footer (main.html), a note's
-     code blocks' wrappers (compact/code_blocks.py).
+     code blocks' wrappers (compact/code_blocks.py) and the header's title's topic (data-zd-text).
      A custom element's connectedCallback runs inside the DOM call that connects it: at define() for
      the first page (before Material's bundle, deferred after this file, mounts its components) and
      inside the replaceWith by which instant navigation puts a fetched page's container in place
@@ -263,9 +263,28 @@
       wrapper.appendChild(pre);
     }
   }
+  /* The header's second topic, the page's title (partials/zd-header-topic.html): data-zd-text holds
+     Material's markup of it, escaped; read as HTML in an inert template, only its text is used. */
+  function restoreHeaderTopic(marker) {
+    var title = marker.getAttribute("data-zd-text");
+    var first = document.querySelector(".md-header__ellipsis > .md-header__topic");
+    if (title === null || !first) return;
+    var topic = document.querySelector("[data-md-component=header-topic]");
+    if (!topic) {
+      topic = document.createElement("div");
+      topic.className = "md-header__topic";
+      topic.setAttribute("data-md-component", "header-topic");
+      topic.appendChild(document.createElement("span")).className = "md-ellipsis";
+      first.after(topic);
+    }
+    var markup = document.createElement("template");
+    markup.innerHTML = title;
+    topic.firstElementChild.textContent = markup.content.textContent;
+  }
   function restoreContainer(marker) {
     var main = marker.parentNode;
     if (!main) return;
+    restoreHeaderTopic(marker);
     restoreCodeBlocks(marker, main);
     var links = main.querySelectorAll(".md-sidebar--secondary [data-md-component=toc] a:not([class])");
     for (var i = 0; i < links.length; i++) links[i].className = "md-nav__link md-ellipsis";
