@@ -106,7 +106,7 @@ def test_plain_blocks_get_materials_div_back_before_its_bundle_and_after_instant
 ) -> None:
     html = site.build.page("zh-Hans/notes/c/index.html")
     content = html[html.index('<div class="md-content">') : html.index("</main>")]
-    assert "<zd-restore data-highlight></zd-restore>" in html
+    assert '<zd-restore data-highlight data-zd-text="代码块"></zd-restore>' in html
     # The first block, the list item's first and the one after the admonition: bare. The named and
     # the line-highlighted blocks, the list item's last and the admonition's (last children) and the
     # one after the table keep their div.
