@@ -382,6 +382,8 @@ def test_a_remembered_dark_palette_is_on_the_body_before_materials_bundle_runs(
         "[...document.scripts].filter(s => !s.src && s.text.includes('__palette')).map(s => s.text)"
     )
     assert len(inline) == 1 and "matchMedia" not in inline[0]  # the automatic option's branch left out
+    # Its names are in a block: no global left behind (Material's script left palette, key, value).
+    assert page.evaluate("['palette', 'key', 'value', 'p', 'c', 'k'].filter(n => n in window)") == []
 
 
 TOC_NOTE = """---
@@ -459,7 +461,9 @@ def test_sidebars_plain_lists_get_materials_markup_before_its_bundle_and_after_i
         html = site.build.page("zh-Hans/notes/toc/index.html")
         toc_html = html[html.index('class="md-sidebar md-sidebar--secondary"') :]
         assert 'class="md-nav__link' not in toc_html[: toc_html.index("</nav>")]  # written plain
-        assert '<li><a href="../..">' in html and "<zd-restore></zd-restore>" in html
+        assert (
+            '<li><a href="../..">' in html and '<zd-restore data-zd-text="目录的条目"></zd-restore>' in html
+        )
         markup = """() => ({
             toc: [...document.querySelectorAll('.md-sidebar--secondary [data-md-component=toc] a')].map(a => a.className),
             nav: [...document.querySelectorAll('.md-nav--primary > .md-nav__list > li')].map(li => li.outerHTML),

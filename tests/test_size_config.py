@@ -19,7 +19,7 @@ import material
 import pytest
 
 from conftest import build_site, repo_config
-from zhudu.compact import shared_config
+from zhudu.compact import page_config, shared_config
 
 NOTE = "---\ntitle: 配置\n---\n\n第一段。\n"
 _CONFIG_RE = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
@@ -50,9 +50,10 @@ def _materials_keys() -> set[str]:
 )
 def test_a_page_and_the_shared_script_make_materials_whole_config(site, variant, placeholder):
     html = site.page(f"{variant}/notes/config/index.html")
-    page = json.loads(_CONFIG_RE.search(html)[1])
-    assert set(page) == {"base"}  # Zhudu's worker's URL is put back by config.js (test_search.py)
-    assert page["base"] == "../.."
+    # The page's JSON was {"base": "../.."}, the scope's path: config.js makes it (page_config), and
+    # puts Zhudu's worker's URL back (test_search.py).
+    assert not _CONFIG_RE.search(html) and '<script>__md_scope=new URL("../..",location)</script>' in html
+    page = {"base": "../.."}
     script = re.search(r'<script defer src="((?:\.\./)+assets/zhudu/config\.js)\?v=(\w+)"></script>', html)
     assert script, "the shared script is named, with its version"
     text = (site.site_dir / shared_config.PATH).read_bytes()
@@ -111,6 +112,31 @@ def test_zhudus_worker_url_leaves_the_page_only_where_config_js_puts_the_same_ba
     assert own == ({"base": base} if dropped else {"base": base, "search": url})
     here = posixpath.join(base, posixpath.dirname(shared_config.PATH), shared_config.worker_url())
     assert (posixpath.normpath(here) == posixpath.normpath(url)) is dropped
+
+
+@pytest.mark.parametrize(
+    ("scope", "config", "dropped"),
+    [
+        ("../..", '{"base": "../.."}', True),
+        (".", '{"base": "."}', True),
+        ("..", '{"base": "../.."}', False),  # another path than the scope's
+        ("/project/", '{"base": "/project/"}', False),  # 404.html: root-absolute
+        ("../..", '{"base": "../..", "search": "s.js"}', False),  # more than the base
+    ],
+)
+def test_a_json_holding_only_the_scopes_path_is_left_to_config_js(scope, config, dropped):
+    before = f'<head><script>__md_scope=new URL("{scope}",location)</script></head><body>'
+    element = f'<script id="__config" type="application/json">{config}</script>'
+    after = f'</div>{element}<script defer src="../../../assets/zhudu/config.js?v=0123456789ab"></script>'
+    left = page_config.without_base_only_config(before, after)
+    assert left == (after.replace(element, "") if dropped else after)
+    # Not without config.js to make it, nor with Material's helpers written with the scope.
+    assert (
+        page_config.without_base_only_config(before, after.replace("config.js", "other.js")).count(element)
+        == 1
+    )
+    helpers = before.replace(",location)", ",location),__md_hash=e=>0")
+    assert page_config.without_base_only_config(helpers, after) == after
 
 
 def test_materials_config_keys_are_read_from_its_base_template():

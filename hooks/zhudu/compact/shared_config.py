@@ -7,7 +7,9 @@ settings that are the same on every page of a variant: about 700 of its 880 byte
 variant, its URL carrying its content's hash) is deferred before Material's deferred bundle and
 puts the rest back into the page's JSON, the variant's by ``<html lang>``, before the bundle reads it.
 With Zhudu's search, ``search`` (the worker's URL, about 70 bytes) leaves the page too: the worker
-is beside ``config.js``, which puts its URL back from its own (``document.currentScript``).
+is beside ``config.js``, which puts its URL back from its own (``document.currentScript``).  A page
+left with ``{"base"}`` alone, the path ``__md_scope`` resolves, has no element at all: ``config.js``
+makes it (``page_config``).
 
 The shared part is computed before any page is rendered, from the theme's config, and the keys of
 Material's ``config`` block (read from its ``base.html``), with the interface strings as markers
@@ -122,6 +124,17 @@ def script(
         .replace(",__md_set=", ",window.__md_set=")
         + ";\n"
         '  var element = document.getElementById("__config"), part = config[lang];\n'
+        "  /* A page whose JSON was only its base, the scope's path (compact/page_config.py): made here,\n"
+        "     where it was, as many .. as the page is below the scope. */\n"
+        '  if (!element && script && typeof __md_scope !== "undefined") {\n'
+        '    var up = [], depth = location.pathname.split("/").length - __md_scope.pathname.split("/").length;\n'
+        '    while (up.length < depth) up.push("..");\n'
+        '    element = document.createElement("script");\n'
+        '    element.id = "__config";\n'
+        '    element.type = "application/json";\n'
+        '    element.textContent = JSON.stringify({ base: up.join("/") || "." });\n'
+        "    script.parentNode.insertBefore(element, script);\n"
+        "  }\n"
         "  if (!element) return;\n"
         "  var page = JSON.parse(element.textContent);\n"
         '  if ("features" in page) return;  /* a page that kept its whole JSON */\n'

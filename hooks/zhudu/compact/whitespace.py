@@ -15,12 +15,16 @@ element: there a line break is at the start or the end of a line, where a browse
 whitespace (about 120 bytes a page).  The content keeps its line breaks: its text is what search
 reads, its elements the author's.  It also leaves out the two empty elements of Material's
 ``base.html`` that only its script uses and that shell.js writes when a page has none
-(``DRAWN_BY_SCRIPT``: the search toggle and the dialog, about 200 bytes a page).
+(``DRAWN_BY_SCRIPT``: the search toggle and the dialog, about 200 bytes a page), and on a note
+page its code blocks' ``<div class="highlight">`` (``code_blocks``: shell.js gives it back), and
+Material's ``__config`` where it only holds the page's base (``page_config``: config.js makes it).
 """
 
 from __future__ import annotations
 
 import re
+
+from . import code_blocks, page_config
 
 #: What is left as written: a preformatted or raw-text element, a tag written over several lines.
 _KEPT_RE = re.compile(
@@ -106,7 +110,8 @@ def compact_chrome(html: str) -> str:
     toggle, dialog = DRAWN_BY_SCRIPT
     before = _without_block_breaks(html[:start]).replace(toggle, "", 1)
     after = _without_block_breaks(html[end:]).replace(dialog, "", 1)
-    return before + html[start:end] + after
+    before, content = code_blocks.unwrap_in_page(before, html[start:end])
+    return before + content + page_config.without_base_only_config(before, after)
 
 
 def compact_page(output: str, template_name: str) -> str:

@@ -179,7 +179,8 @@
      toc-item.html: a plain link is <li><a href>title</a></li>), their wrappers' data-md-* and the
      content's data-md-component (main.html),
      the drawer's title without its logo (nav.html), the table of contents' title without its icon
-     (toc.html), the lists without data-md-scrollfix and the empty footer (main.html).
+     (toc.html), the lists without data-md-scrollfix and the empty footer (main.html), a note's
+     code blocks' wrappers (compact/code_blocks.py) and the header's title's topic (data-zd-text).
      A custom element's connectedCallback runs inside the DOM call that connects it: at define() for
      the first page (before Material's bundle, deferred after this file, mounts its components) and
      inside the replaceWith by which instant navigation puts a fetched page's container in place
@@ -247,9 +248,44 @@
     meta.appendChild(inner);
     footer.appendChild(meta);
   }
+  /* A note page's plain code blocks, written without their <div class="highlight">
+     (hooks/zhudu/compact/code_blocks.py, which marks the page data-highlight only when every
+     <pre> without attributes outside such a div is one of them). */
+  function restoreCodeBlocks(marker, main) {
+    if (!marker.hasAttribute("data-highlight")) return;
+    var blocks = main.querySelectorAll(":scope > .md-content pre");
+    for (var i = 0; i < blocks.length; i++) {
+      var pre = blocks[i];
+      if (pre.attributes.length || pre.parentElement.matches("div.highlight")) continue;
+      var wrapper = document.createElement("div");
+      wrapper.className = "highlight";
+      pre.replaceWith(wrapper);
+      wrapper.appendChild(pre);
+    }
+  }
+  /* The header's second topic, the page's title (partials/zd-header-topic.html): data-zd-text holds
+     Material's markup of it, escaped; read as HTML in an inert template, only its text is used. */
+  function restoreHeaderTopic(marker) {
+    var title = marker.getAttribute("data-zd-text");
+    var first = document.querySelector(".md-header__ellipsis > .md-header__topic");
+    if (title === null || !first) return;
+    var topic = document.querySelector("[data-md-component=header-topic]");
+    if (!topic) {
+      topic = document.createElement("div");
+      topic.className = "md-header__topic";
+      topic.setAttribute("data-md-component", "header-topic");
+      topic.appendChild(document.createElement("span")).className = "md-ellipsis";
+      first.after(topic);
+    }
+    var markup = document.createElement("template");
+    markup.innerHTML = title;
+    topic.firstElementChild.textContent = markup.content.textContent;
+  }
   function restoreContainer(marker) {
     var main = marker.parentNode;
     if (!main) return;
+    restoreHeaderTopic(marker);
+    restoreCodeBlocks(marker, main);
     var links = main.querySelectorAll(".md-sidebar--secondary [data-md-component=toc] a:not([class])");
     for (var i = 0; i < links.length; i++) links[i].className = "md-nav__link md-ellipsis";
     var items = main.querySelectorAll(".md-sidebar--primary .md-nav--primary > .md-nav__list > li:not([class])");
