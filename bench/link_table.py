@@ -142,6 +142,8 @@ def main() -> int:
     print(
         f"\n{len(result.warnings)} warnings; {len(mkdocs_lines)} lines of MkDocs' own link checks on note pages"
     )
+    for line in mkdocs_lines:
+        print(f"    {line[:200]}")
     print(f"The collection and its site: {root}")
     return 0
 
