@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import sys
 import tempfile
+from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urljoin
@@ -114,33 +115,58 @@ def where_it_went(site_dir: Path, page_path: str) -> tuple[str, str]:
     return went, unescape(re.sub(r"<[^>]+>", "", m["text"]))
 
 
-def main() -> int:
-    root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp(prefix="link-table-"))
+@dataclass(frozen=True)
+class Row:
+    """One link of ``LINKS`` in the built site."""
+
+    link: str
+    kind: str
+    how: str  # ``resolve.HOW`` → the note's id, or "dead"
+    went: str  # the zh-Hans page and anchor it leads to ("" for a dead link; " (missing!)" when not built)
+    text: str
+    went_tw: str  # the same link on the zh-Hant-TW page
+    warning: str
+
+
+def link_rows(root: Path) -> tuple[list[Row], list[str]]:
+    """Build the collection into ``root``: each link's row, and the log lines of MkDocs' link checks on notes."""
     result = build_site(root, notes=write_collection(), strict=False)
     if not result.ok:
-        print(result.log)
-        return 1
+        raise SystemExit(result.log)
     how = resolutions(root)
     warnings = {w.split(": ", 2)[1]: w.split(": ", 2)[2] for w in result.warnings if w.count(": ") >= 2}
-    print(
-        "| link as written | kind | resolved by | went to: zh-Hans page#anchor (link text) | zh-Hant-TW | warning |"
-    )
-    print("| --- | --- | --- | --- | --- | --- |")
+    rows = []
     for path, link, kind in LINKS:
         where = f"seeds/{path}:5"
         page = next(result.site_dir.glob(f"zh-Hans/notes/*{Path(path).stem}/index.html"))
         page_path = page.relative_to(result.site_dir).as_posix()
         went, text = where_it_went(result.site_dir, page_path)
         went_tw, _ = where_it_went(result.site_dir, page_path.replace("zh-Hans/", "zh-Hant-TW/", 1))
-        same = "its own page" if went_tw == went.replace("zh-Hans/", "zh-Hant-TW/", 1) else f"`{went_tw}`"
-        same = same if went else "dead link too"
-        went = f"`{went}` ({text})" if went else f"dead link, shown as text ({text})"
-        warning = f"{where}: {warnings[where][:70]}…" if where in warnings else ""
-        cells = [f"`{link}`", kind, how.get(where, "?"), went, same, warning]
-        print("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
-    mkdocs_lines = [line for line in result.log.splitlines() if "Doc file 'notes/" in line]
+        warning = f"{where}: {warnings[where]}" if where in warnings else ""
+        rows.append(Row(link, kind, how.get(where, "?"), went, text, went_tw, warning))
+    return rows, [line for line in result.log.splitlines() if "Doc file 'notes/" in line]
+
+
+def main() -> int:
+    root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp(prefix="link-table-"))
+    rows, mkdocs_lines = link_rows(root)
     print(
-        f"\n{len(result.warnings)} warnings; {len(mkdocs_lines)} lines of MkDocs' own link checks on note pages"
+        "| link as written | kind | resolved by | went to: zh-Hans page#anchor (link text) | zh-Hant-TW | warning |"
+    )
+    print("| --- | --- | --- | --- | --- | --- |")
+    for row in rows:
+        same = (
+            "its own page"
+            if row.went_tw == row.went.replace("zh-Hans/", "zh-Hant-TW/", 1)
+            else f"`{row.went_tw}`"
+        )
+        same = same if row.went else "dead link too"
+        went = f"`{row.went}` ({row.text})" if row.went else f"dead link, shown as text ({row.text})"
+        warning = f"{row.warning[:90]}…" if row.warning else ""
+        cells = [f"`{row.link}`", row.kind, row.how, went, same, warning]
+        print("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    print(
+        f"\n{sum(bool(r.warning) for r in rows)} warnings; {len(mkdocs_lines)} lines of MkDocs' own link checks on note pages"
     )
     for line in mkdocs_lines:
         print(f"    {line[:200]}")
