@@ -271,6 +271,24 @@ def test_links_to_sibling_html_pages_resolve_or_warn(tmp_path):
     assert [w.split(": ", 2)[1] for w in result.warnings] == ["seeds/a.md:5"], result.warnings
 
 
+def test_links_to_headings_of_the_same_page_find_the_heading(tmp_path):
+    # As links to another note's headings: the Hexo documentation's ``[安装 Hexo](#安装-Hexo)``.
+    note = (
+        "---\ntitle: 同页\n---\n\n## 安装 Hexo\n\n### list_categories\n\n## Liquid 标签\n\n"
+        "见 [安装](#安装-Hexo)、[列表](#list-categories)、[[#Liquid 标签]]、[已对](#list_categories)、"
+        "[缺](#不存在) 和 `[码](#安装-Hexo)`。\n\n```\n[块](#安装-Hexo)\n```\n"
+    )
+    result = build_site(tmp_path, notes={"a.md": note})
+    assert result.ok and result.warnings == [], result.log
+    page = body(result, "a")
+    assert 'id="安装-hexo"' in page and 'id="list_categories"' in page and 'id="liquid-标签"' in page
+    assert '<a href="#%E5%AE%89%E8%A3%85-hexo">安装</a>' in page
+    assert '<a href="#list_categories">列表</a>' in page and '<a href="#list_categories">已对</a>' in page
+    assert '<a href="#liquid-%E6%A0%87%E7%AD%BE">Liquid 标签</a>' in page  # [[#heading]]
+    assert '<a href="#不存在">缺</a>' in page  # no heading answers: as written
+    assert "<code>[码](#安装-Hexo)</code>" in page and "[块](#安装-Hexo)" in page  # code
+
+
 def test_an_unclosed_comment_is_reported_where_it_opens(tmp_path):
     note = "---\ntitle: 评论\n---\n\n第一段。\n\n价格涨了 50%% 之后\n\n第三段。\n"
     result = build_site(tmp_path, notes={"a.md": note}, strict=False)

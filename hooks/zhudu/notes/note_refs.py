@@ -58,7 +58,8 @@ def resolve(
     Args:
         markdown: A note's Markdown after the body transforms.
         refs: The note's ``Rewrite.refs``.
-        find: The note a reference names (``resolve.LinkIndex``), with the anchor on its page, or None.
+        find: The note a reference names (``resolve.LinkIndex``), with the anchor on its page, or None;
+            a reference with no target names a heading of the note itself (slug "").
         site_page: Whether a link no note answers names a page of the site itself (``docs/about.md``):
             kept as written, for MkDocs to resolve.
 
@@ -72,7 +73,7 @@ def resolve(
         if n >= len(refs):
             return m.group(0)
         ref = refs[n]
-        target = find(ref) if ref.target else LinkTarget(slug="", title="", anchor=ref.anchor)
+        target = find(ref)
         if target is None and ref.kind == "url" and site_page(ref):
             return ref.shown if m["bare"] is not None else f"[{m['text']}]({ref.shown})"
         if target is None:
