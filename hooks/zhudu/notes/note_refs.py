@@ -23,6 +23,8 @@ _REF_RE = re.compile(
 )
 
 EMBED_NOTE_LABEL = "嵌入的笔记"
+#: What a Markdown link's target cannot hold as written.
+_ENDS_LINK_RE = re.compile(r"[\x00-\x20()<>\\%\x7f]")
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,10 @@ def resolve(
             dead.append(ref)
         url = (f"../{quote(target.slug)}/" if target.slug else "") if target else ""
         if target and target.anchor:
-            url += "#" + quote(target.anchor, safe="^-_")
+            # This page's anchor as its id is written, so MkDocs' anchor check finds it (``#小节``).
+            url += "#" + (
+                quote(target.anchor, safe="^-_") if target.slug else same_page_anchor(target.anchor)
+            )
         if m["bare"] is not None:
             return url or "#"
         if ref.kind == "url":
@@ -96,6 +101,11 @@ def resolve(
         return link
 
     return _REF_RE.sub(replace, markdown), dead
+
+
+def same_page_anchor(anchor: str) -> str:
+    """An anchor of the page itself as a link's target: as written, but what would end the link."""
+    return _ENDS_LINK_RE.sub(lambda c: quote(c.group()), anchor)
 
 
 def dead_link_message(ref: NoteRef) -> str:

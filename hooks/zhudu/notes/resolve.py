@@ -35,7 +35,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from pymdownx.slugs import slugify
 
@@ -43,6 +43,7 @@ from zhudu.errors import NoteError
 from zhudu.notes.dialects import LinkTarget, NoteRef, dead_link_message
 from zhudu.notes.dialects import resolve as resolve_refs
 from zhudu.notes.meta import Backlink
+from zhudu.notes.note_refs import same_page_anchor
 
 if TYPE_CHECKING:
     from zhudu.notes.corpus import Note
@@ -401,7 +402,7 @@ def same_page_anchors(markdown: str, headings: Mapping[str, str]) -> str:
             if anchor in ids or any(start <= link.start() < end for start, end in code):
                 return link.group(0)
             found = headings.get(_fold(anchor)) or headings.get(_fold(_SLUGIFY(anchor, "-")))
-            return f"](#{quote(found, safe='^-_')})" if found else link.group(0)
+            return f"](#{same_page_anchor(found)})" if found else link.group(0)
 
         lines[i] = _SAME_PAGE_LINK_RE.sub(aim, line)
     out = "\n".join(lines)
