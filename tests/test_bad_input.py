@@ -136,6 +136,23 @@ def test_missing_images_are_placeholders_with_one_summary_line(site_builder):
     assert "assets/不存在.png</code>" in result.page("zh-Hant-TW/notes/img/index.html")
 
 
+def test_image_syntax_in_inline_code_is_shown_as_written(site_builder):
+    # The Hexo documentation explains image syntax in inline code: `![](/images/image.jpg)`.
+    note = (
+        "---\ntitle: 图\n---\n\n"
+        "写成 `![](/images/image.jpg)` 或 ``![](example.jpg)``，远程的 `![x](https://img.example/a.png)`。\n\n"
+        "![真的缺了](gone.png)\n"
+    )
+    result = site_builder(notes={"img.md": note})
+    assert result.ok and not result.warnings, result.log
+    (summary,) = [line for line in result.log.splitlines() if "missing image" in line]
+    assert "1 missing image(s)" in summary and "seeds/img.md:7 gone.png" in summary
+    page = result.page("zh-Hans/notes/img/index.html")
+    assert "<code>![](/images/image.jpg)</code>" in page and "<code>![](example.jpg)</code>" in page
+    assert "<code>![x](https://img.example/a.png)</code>" in page
+    assert page.count("zd-missing-image__label") == 1
+
+
 def test_missing_images_policy_warn_fails_strict(site_builder):
     note = "---\ntitle: 图\n---\n\n第一段。\n\n![示意图](assets/gone.png)\n"
     result = site_builder(notes={"img.md": note}, zhudu={"missing_images": "warn"})

@@ -122,7 +122,7 @@ def test_obsidian_wikilinks_link_to_note_pages_or_show_a_dead_link(dialects):
     assert '<a href="../hugo/">Hugo 的短代码</a>' in page  # [[hugo|text]]
     assert '<a href="../jekyll/#liquid-%E6%A0%87%E7%AD%BE">Jekyll 的 Liquid 标签</a>' in page  # a heading
     assert '<a href="../jekyll/#^quote-1">一段引用</a>' in page  # a block id
-    assert '<a href="#%E5%B0%8F%E8%8A%82%E4%BA%8C">小节二</a>' in page  # [[#heading]] on this page
+    assert '<a href="#小节二">小节二</a>' in page  # [[#heading]] on this page, as its id is written
     assert '<span class="zd-deadlink" title="没有这篇笔记">没有这篇笔记</span>' in page
     # The anchors they aim at exist.
     assert 'id="liquid-标签"' in body(dialects, "jekyll") and 'id="^quote-1"' in body(dialects, "jekyll")
@@ -269,6 +269,26 @@ def test_links_to_sibling_html_pages_resolve_or_warn(tmp_path):
     assert '<span class="zd-deadlink" title="missing.html">缺</span>' in page
     assert '<a href="../b/">md</a>' in page  # a note's file, by its name
     assert [w.split(": ", 2)[1] for w in result.warnings] == ["seeds/a.md:5"], result.warnings
+
+
+def test_links_to_headings_of_the_same_page_find_the_heading(tmp_path):
+    # As links to another note's headings: the Hexo documentation's ``[安装 Hexo](#安装-Hexo)``.
+    note = (
+        "---\ntitle: 同页\n---\n\n## 安装 Hexo\n\n### list_categories\n\n## Liquid 标签\n\n"
+        "见 [安装](#安装-Hexo)、[列表](#list-categories)、[[#Liquid 标签]]、[已对](#list_categories)、"
+        "[缺](#不存在) 和 `[码](#安装-Hexo)`。\n\n```\n[块](#安装-Hexo)\n```\n"
+    )
+    result = build_site(tmp_path, notes={"a.md": note})
+    assert result.ok and result.warnings == [], result.log
+    missing = [line for line in result.log.splitlines() if "no such anchor" in line]  # MkDocs' check
+    assert len(missing) == 1 and "'#不存在'" in missing[0], result.log
+    page = body(result, "a")
+    assert 'id="安装-hexo"' in page and 'id="list_categories"' in page and 'id="liquid-标签"' in page
+    assert '<a href="#安装-hexo">安装</a>' in page  # as the id is written: MkDocs' anchor check finds it
+    assert '<a href="#list_categories">列表</a>' in page and '<a href="#list_categories">已对</a>' in page
+    assert '<a href="#liquid-标签">Liquid 标签</a>' in page  # [[#heading]]
+    assert '<a href="#不存在">缺</a>' in page  # no heading answers: as written
+    assert "<code>[码](#安装-Hexo)</code>" in page and "[块](#安装-Hexo)" in page  # code
 
 
 def test_an_unclosed_comment_is_reported_where_it_opens(tmp_path):

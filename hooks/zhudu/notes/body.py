@@ -323,8 +323,15 @@ def _resolve_images(
     for i, line in enumerate(lines):
         if not outside[i] or "![" not in line:
             continue
+        # Image syntax in inline code is shown as written (the Hexo documentation: `![](a.jpg)`).
+        code = [m.span() for m in _CODE_SPAN_RE.finditer(line)]
         lines[i] = _IMAGE_RE.sub(
-            lambda m, n=origin[i]: _image_markup(m, n, body, note_dir, root, image_url), line
+            lambda m, n=origin[i], code=code: (
+                m.group(0)
+                if any(start <= m.start() < end for start, end in code)
+                else _image_markup(m, n, body, note_dir, root, image_url)
+            ),
+            line,
         )
     for i, line in enumerate(lines):
         if outside[i] and "<img" in line.lower():

@@ -23,6 +23,8 @@ _REF_RE = re.compile(
 )
 
 EMBED_NOTE_LABEL = "嵌入的笔记"
+#: What a Markdown link's target cannot hold as written.
+_ENDS_LINK_RE = re.compile(r"[\x00-\x20()<>\\%\x7f]")
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,8 @@ def resolve(
     Args:
         markdown: A note's Markdown after the body transforms.
         refs: The note's ``Rewrite.refs``.
-        find: The note a reference names (``resolve.LinkIndex``), with the anchor on its page, or None.
+        find: The note a reference names (``resolve.LinkIndex``), with the anchor on its page, or None;
+            a reference with no target names a heading of the note itself (slug "").
         site_page: Whether a link no note answers names a page of the site itself (``docs/about.md``):
             kept as written, for MkDocs to resolve.
 
@@ -72,14 +75,17 @@ def resolve(
         if n >= len(refs):
             return m.group(0)
         ref = refs[n]
-        target = find(ref) if ref.target else LinkTarget(slug="", title="", anchor=ref.anchor)
+        target = find(ref)
         if target is None and ref.kind == "url" and site_page(ref):
             return ref.shown if m["bare"] is not None else f"[{m['text']}]({ref.shown})"
         if target is None:
             dead.append(ref)
         url = (f"../{quote(target.slug)}/" if target.slug else "") if target else ""
         if target and target.anchor:
-            url += "#" + quote(target.anchor, safe="^-_")
+            # This page's anchor as its id is written, so MkDocs' anchor check finds it (``#小节``).
+            url += "#" + (
+                quote(target.anchor, safe="^-_") if target.slug else same_page_anchor(target.anchor)
+            )
         if m["bare"] is not None:
             return url or "#"
         if ref.kind == "url":
@@ -95,6 +101,11 @@ def resolve(
         return link
 
     return _REF_RE.sub(replace, markdown), dead
+
+
+def same_page_anchor(anchor: str) -> str:
+    """An anchor of the page itself as a link's target: as written, but what would end the link."""
+    return _ENDS_LINK_RE.sub(lambda c: quote(c.group()), anchor)
 
 
 def dead_link_message(ref: NoteRef) -> str:

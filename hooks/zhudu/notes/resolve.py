@@ -43,6 +43,7 @@ from zhudu.errors import NoteError
 from zhudu.notes.dialects import LinkTarget, NoteRef, dead_link_message
 from zhudu.notes.dialects import resolve as resolve_refs
 from zhudu.notes.meta import Backlink
+from zhudu.notes.note_refs import same_page_anchor
 
 if TYPE_CHECKING:
     from zhudu.notes.corpus import Note
@@ -55,8 +56,13 @@ _PAGE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 _JEKYLL_DATE_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-(?P<name>.+)$")
 _HEADING_RE = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+(?P<text>.+?)[ \t#]*$")
 _FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-_INLINE_MARKUP_RE = re.compile(r"[`*_]|\[(?P<text>[^\]]*)\]\([^)]*\)")
+#: Markup a heading's id leaves out: code ticks, emphasis, a link's target (``list_categories``
+#: keeps its ``_``: inside a word it is no emphasis).
+_INLINE_MARKUP_RE = re.compile(r"[`*]|(?<!\w)_+|_+(?!\w)|\[(?P<text>[^\]]*)\]\([^)]*\)")
 _FOLD_RE = re.compile(r"[\W_]+")
+#: A link to an anchor of the same page (``](#安装-Hexo)``), and an inline code span it may be in.
+_SAME_PAGE_LINK_RE = re.compile(r"\]\(#(?P<anchor>[^()\s]+)\)")
+_CODE_SPAN_RE = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)")
 _SLUGIFY = slugify(case="lower")
 
 
@@ -185,6 +191,8 @@ def link_notes(notes: list[Note], site_pages: Collection[str] = ()) -> LinkIndex
     by_slug = {note.meta.slug: note for note in notes if note.id in linkable}
     linking: dict[str, dict[str, int]] = {}  # target slug -> source slug -> links
     for note in notes:
+        if note.id in linkable and "](#" in note.markdown:
+            note.markdown = same_page_anchors(note.markdown, linkable[note.id].headings)
         if note.body is None or not note.body.refs or note.id not in linkable:
             continue
         targets: list[str] = []
@@ -279,6 +287,8 @@ def _finder(
     """``index.find`` from ``source``, noting in ``targets`` the other notes it links to."""
 
     def find(ref: NoteRef) -> LinkTarget | None:
+        if not ref.target:  # ``[[#小节]]``: a heading of this page
+            return LinkTarget(slug="", title="", anchor=_anchor(ref, source))
         target = index.find(ref, source, f"{display}:{ref.line}")
         if target is not None and target.slug != source.slug:
             targets.append(target.slug)
@@ -364,6 +374,39 @@ def _anchor(ref: NoteRef, target: Linkable) -> str | None:
     if anchor.startswith(("^", "p-")):
         return anchor
     return target.headings.get(_fold(anchor)) or target.headings.get(_fold(_SLUGIFY(anchor, "-"))) or anchor
+
+
+def same_page_anchors(markdown: str, headings: Mapping[str, str]) -> str:
+    """``[x](#安装-Hexo)``: aimed at the heading's id as the table of contents makes it (``安装-hexo``).
+
+    The author's tool made its ids otherwise (Hexo keeps case and turns ``_`` into ``-``); a link
+    to a heading of this page is matched as one to another note's is (``_anchor``).  Code, an id the
+    page has, and an anchor no heading answers are left as written.
+    """
+    ids = set(headings.values())
+    lines = markdown.split("\n")
+    fence = ""
+    for i, line in enumerate(lines):
+        if m := _FENCE_RE.match(line):
+            if not fence:
+                fence = m.group(1)
+            elif m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                fence = ""
+            continue
+        if fence or "](#" not in line:
+            continue
+        code = [c.span() for c in _CODE_SPAN_RE.finditer(line)]
+
+        def aim(link: re.Match[str], code: list[tuple[int, int]] = code) -> str:
+            anchor = unquote(link["anchor"])
+            if anchor in ids or any(start <= link.start() < end for start, end in code):
+                return link.group(0)
+            found = headings.get(_fold(anchor)) or headings.get(_fold(_SLUGIFY(anchor, "-")))
+            return f"](#{same_page_anchor(found)})" if found else link.group(0)
+
+        lines[i] = _SAME_PAGE_LINK_RE.sub(aim, line)
+    out = "\n".join(lines)
+    return markdown if out == markdown else out
 
 
 def _fold(text: str) -> str:
