@@ -291,6 +291,20 @@ def test_links_to_headings_of_the_same_page_find_the_heading(tmp_path):
     assert "<code>[码](#安装-Hexo)</code>" in page and "[块](#安装-Hexo)" in page  # code
 
 
+def test_same_page_links_to_headings_with_code_and_underscores_are_left_working(tmp_path):
+    # Ids as the table of contents makes them: a code span's text as written, "_" not in a pair kept.
+    note = (
+        "---\ntitle: 代码标题\n---\n\n## `__init__` 方法\n\n## `_config.yml`\n\n## a_b_\n\n## _斜体_ 标题\n\n"
+        "见 [甲](#__init__-方法)、[乙](#_configyml)、[丙](#a_b_)、[丁](#斜体-标题)。\n"
+    )
+    result = build_site(tmp_path, notes={"a.md": note})
+    assert result.ok and result.warnings == [], result.log
+    assert not [line for line in result.log.splitlines() if "no such anchor" in line], result.log
+    page = body(result, "a")
+    for ident, text in (("__init__-方法", "甲"), ("_configyml", "乙"), ("a_b_", "丙"), ("斜体-标题", "丁")):
+        assert f'id="{ident}"' in page and f'<a href="#{ident}">{text}</a>' in page, (ident, page)
+
+
 def test_an_unclosed_comment_is_reported_where_it_opens(tmp_path):
     note = "---\ntitle: 评论\n---\n\n第一段。\n\n价格涨了 50%% 之后\n\n第三段。\n"
     result = build_site(tmp_path, notes={"a.md": note}, strict=False)

@@ -268,6 +268,19 @@ def test_preview_on_hover_shows_title_and_first_lines(page: Any, site: ServedSit
     assert not [f for f in page.zd.failed if "127.0.0.1" in f], page.zd.failed
 
 
+def test_preview_after_instant_navigation_from_a_page_at_another_depth(page: Any, site: ServedSite) -> None:
+    # reading.js knows the variant's root from the first page loaded (base "." there, "../.." on a note).
+    page.goto(site.variant_url("zh-Hans"))
+    page.evaluate("window.zdFirstLoad = true")
+    page.locator('.md-content a[href$="notes/long/"]').first.click()
+    page.wait_for_url(re.compile(r".*/zh-Hans/notes/long/$"))
+    page.wait_for_function("document.querySelectorAll('a.zd-permalink').length > 0")
+    assert page.evaluate("window.zdFirstLoad") is True  # swapped in by instant navigation, not loaded
+    page.locator('.zd-note__body a[href*="short/"]').hover()
+    page.wait_for_selector(".zd-preview:not([hidden])")
+    assert page.text_content(".zd-preview__title") == "短笔记"
+
+
 def test_preview_on_keyboard_focus_of_a_passage_link(page: Any, site: ServedSite) -> None:
     open_note(page, site)
     link = page.locator(f'.zd-note__body a:not(.zd-permalink)[href$="#{anchor(PARAS[19])}"]')

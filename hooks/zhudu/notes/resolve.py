@@ -56,14 +56,19 @@ _PAGE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 _JEKYLL_DATE_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-(?P<name>.+)$")
 _HEADING_RE = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+(?P<text>.+?)[ \t#]*$")
 _FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-#: Markup a heading's id leaves out: code ticks, emphasis, a link's target (``list_categories``
-#: keeps its ``_``: inside a word it is no emphasis).
-_INLINE_MARKUP_RE = re.compile(r"[`*]|(?<!\w)_+|_+(?!\w)|\[(?P<text>[^\]]*)\]\([^)]*\)")
+#: Markup a heading's id leaves out, outside code spans: emphasis (``*`` always; ``_`` in pairs at a
+#: word's edges, as Python-Markdown reads them: ``list_categories``, ``_config.yml``, ``a_b_`` keep theirs)
+#: and a link's target.
+_INLINE_MARKUP_RE = re.compile(
+    r"\*+|(?<!\w)(?P<under>_+)(?P<em>\S(?:.*?\S)?)(?P=under)(?!\w)|\[(?P<text>[^\]]*)\]\([^)]*\)"
+)
 _FOLD_RE = re.compile(r"[\W_]+")
 #: A link to an anchor of the same page (``](#安装-Hexo)``), and an inline code span it may be in.
 _SAME_PAGE_LINK_RE = re.compile(r"\]\(#(?P<anchor>[^()\s]+)\)")
 _CODE_SPAN_RE = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)")
 _SLUGIFY = slugify(case="lower")
+#: ``dialect_inline``'s marker for a link to another note (``#zd-ref-N``, ``note_refs``).
+_REF_MARKER = "zd-ref-"
 
 
 @dataclass(frozen=True)
@@ -399,7 +404,11 @@ def same_page_anchors(markdown: str, headings: Mapping[str, str]) -> str:
 
         def aim(link: re.Match[str], code: list[tuple[int, int]] = code) -> str:
             anchor = unquote(link["anchor"])
-            if anchor in ids or any(start <= link.start() < end for start, end in code):
+            if (
+                anchor in ids
+                or anchor.startswith(_REF_MARKER)  # a link to another note, resolved on its own
+                or any(start <= link.start() < end for start, end in code)
+            ):
                 return link.group(0)
             found = headings.get(_fold(anchor)) or headings.get(_fold(_SLUGIFY(anchor, "-")))
             return f"](#{same_page_anchor(found)})" if found else link.group(0)
@@ -428,11 +437,26 @@ def headings(markdown: str) -> dict[str, str]:
             continue
         if fence or not (m := _HEADING_RE.match(line)):
             continue
-        text = _INLINE_MARKUP_RE.sub(lambda h: h["text"] or "", m["text"])
+        text = _heading_text(m["text"])
         ident = _SLUGIFY(text, "-")
         for key in (_fold(text), _fold(ident)):
             out.setdefault(key, ident)
     return out
+
+
+def _heading_text(markdown: str) -> str:
+    """A heading's text as the table of contents reads it: a code span's text as written (``__init__``)."""
+    parts, at = [], 0
+    for code in _CODE_SPAN_RE.finditer(markdown):
+        parts.append(_without_markup(markdown[at : code.start()]))
+        parts.append(code.group(0)[len(code["ticks"]) : -len(code["ticks"])].strip())
+        at = code.end()
+    parts.append(_without_markup(markdown[at:]))
+    return "".join(parts)
+
+
+def _without_markup(text: str) -> str:
+    return _INLINE_MARKUP_RE.sub(lambda h: h["em"] or h["text"] or "", text)
 
 
 def syntax_of(ref: NoteRef) -> str:

@@ -330,11 +330,14 @@
 
   var previews = new Map(), preview = null, previewFor = null, showTimer = 0, hideTimer = 0;
 
-  function variantRoot() {
-    /* The header's logo links the variant's home page, on the 404 page too. */
-    var logo = document.querySelector(".md-header__button.md-logo");
-    return logo ? new URL(".", logo.href).pathname : "/";
-  }
+  /* The variant's root: Material's config names it relative to the first page loaded (instant
+     navigation then swaps pages without a reload, so it is resolved once, here). */
+  var ROOT = (function () {
+    try {
+      return new URL(JSON.parse(document.getElementById("__config").textContent).base + "/", location.href).pathname;
+    } catch (e) { return "/"; }
+  })();
+  function variantRoot() { return ROOT; }
 
   function previewTarget(link) {
     if (!link || !link.href || link.closest(".zd-preview, .md-header, .md-sidebar, .md-footer, .md-nav")) return null;
