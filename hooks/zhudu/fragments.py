@@ -32,6 +32,7 @@ OVERRIDES = Path(__file__).resolve().parents[2] / "overrides"
 PARTIALS = (
     "zd-body.html",
     "zd-dialect.html",
+    "zd-feeds.html",
     "zd-glossary.html",
     "zd-note-error.html",
     "zd-note-refs.html",
