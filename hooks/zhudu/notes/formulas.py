@@ -40,13 +40,13 @@ class _Formulas(Treeprocessor):
     """``pymdownx.arithmatex``'s elements, typeset (or labelled as TeX source)."""
 
     def run(self, root: etree.Element) -> None:
+        parents = {child: parent for parent in root.iter() for child in parent}
         found = [
-            (parent, el)
-            for parent in root.iter()
-            for el in parent
+            el
+            for el in root.iter()  # in the note's order: its warnings too
             if "arithmatex" in (classes := (el.get("class") or "").split()) and "zd-math" not in classes
         ]
-        for parent, el in found:  # in the note's order: its warnings too
+        for el in found:
             block = el.tag == "div"
             tex = _DELIMITERS_RE.sub("", (el.text or "").strip())  # as arithmatex escaped it
             source = html.unescape(tex)
@@ -67,6 +67,7 @@ class _Formulas(Treeprocessor):
                 el.set("class", "zd-formula")
                 el.text = holder
             else:  # the <math> itself takes the span's place in the line
+                parent = parents[el]
                 index = list(parent).index(el)
                 parent.remove(el)
                 text = holder + (el.tail or "")
