@@ -28,18 +28,19 @@ def _tree(out: str) -> etree.Element:
 def _allowed(out: str) -> None:
     """Every element and attribute of ``out`` is on the allow-list, every value a plain one."""
     common = {"mathvariant", "displaystyle", "scriptlevel", "mathsize", "mathcolor", "dir"}
-    for el in _tree(out).iter():
+    root = _tree(out)
+    assert root.tag == "math" and set(root.attrib) <= {"display", "alttext"}
+    for el in list(root.iter())[1:]:
         assert el.tag in ELEMENTS, el.tag
         for name, value in el.attrib.items():
             assert name in ELEMENTS[el.tag] | common, (el.tag, name)
             assert re.fullmatch(r"[A-Za-z0-9 .%#+/-]*", value), (el.tag, name, value)
 
 
-def test_inline_formula_is_inline_math_with_its_tex_as_annotation() -> None:
+def test_inline_formula_is_inline_math_with_its_tex_as_alttext() -> None:
     out, refused = typeset("E=mc^2", block=False)
     assert out == (
-        "<math><semantics><mrow><mi>E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi><mn>2</mn></msup></mrow>"
-        '<annotation encoding="application/x-tex">E=mc^2</annotation></semantics></math>'
+        '<math alttext="E=mc^2"><mrow><mi>E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi><mn>2</mn></msup></mrow></math>'
     )
     assert refused == []
     _allowed(out)
@@ -47,7 +48,7 @@ def test_inline_formula_is_inline_math_with_its_tex_as_annotation() -> None:
 
 def test_display_formula_is_block_math_and_symbols_are_characters() -> None:
     out, _ = typeset(r"\int_0^1 x^2 \, dx = \frac{1}{3}", block=True)
-    assert out.startswith('<math display="block"><semantics>')
+    assert out.startswith('<math display="block" alttext="\\int_0^1 x^2 \\, dx = \\frac{1}{3}"><mrow>')
     assert "<mo>∫</mo>" in out and "&#x" not in out  # latex2mathml's references, decoded
     assert "<mfrac><mrow><mn>1</mn></mrow><mrow><mn>3</mn></mrow></mfrac>" in out
     _allowed(out)
@@ -58,7 +59,7 @@ def test_matrix_is_a_table() -> None:
     table = _tree(out).find(".//mtable")
     assert table is not None and len(table) == 2 and all(len(row) == 2 for row in table)
     assert "<mo>(</mo><mtable>" in out and "</mtable><mo>)</mo>" in out
-    assert r"a &amp; b \\ c &amp; d" in out  # the annotation, escaped as text
+    assert r'alttext="\begin{pmatrix} a &amp; b \\ c &amp; d \end{pmatrix}"' in out  # escaped
 
 
 def test_chinese_text_is_text() -> None:
@@ -67,8 +68,11 @@ def test_chinese_text_is_text() -> None:
 
 
 def test_text_is_escaped_and_never_markup() -> None:
-    out, _ = typeset(r"\text{<script>alert(1)</script> &amp;} x<y", block=False)
-    assert "<script" not in out
+    out, _ = typeset(r'\text{<script>alert(1)</script> &amp;} x<y \text{"}', block=False)
+    assert (
+        "<script" not in out
+        and 'alttext="\\text{&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp;} x&lt;y \\text{&quot;}"' in out
+    )
     assert "<mtext>&lt;script&gt;alert(1)&lt;/script&gt;\xa0&amp;amp;</mtext>" in out
     assert "<mo>&lt;</mo>" in out
     _allowed(out)
@@ -87,7 +91,8 @@ def test_text_is_escaped_and_never_markup() -> None:
 def test_links_styles_classes_and_urls_from_the_tex_are_not_written(tex: str, command: str) -> None:
     out, refused = typeset(tex, block=False)
     assert refused == [command]
-    mathml_only = out.split("<annotation", 1)[0]
+    mathml_only = out.split(">", 1)[1]  # after <math alttext="the TeX">
+    assert out.startswith(f'<math alttext="{tex}">')
     for word in ("href=", "style=", "class=", "url(", "javascript", "example.com"):
         assert word not in mathml_only, word
     assert "<mi>x</mi>" in mathml_only  # the formula itself is typeset
@@ -140,6 +145,8 @@ NOTE = (
     "矩阵 \\(\\begin{pmatrix}a&b\\\\c&d\\end{pmatrix}\\) 和\n"  # 11
     "\n"
     "\\[a<b\\]\n"  # 13
+    "\n"
+    "## 质能 $E=mc^2$ 关系\n"  # 15
 )
 
 
@@ -157,9 +164,9 @@ def _body(html: str) -> str:
 
 def test_a_note_page_shows_mathml_inline_and_display(site) -> None:
     body = _body(site.page("zh-Hans/notes/m/index.html"))
-    assert "质能关系写作 <math><semantics><mrow><mi>E</mi>" in body  # in the line, no wrapper
-    assert '<div class="zd-formula"><math display="block"><semantics>' in body
-    assert body.count("<math") == 5 and body.count('display="block"') == 2  # $$…$$ and \[…\]
+    assert '质能关系写作 <math alttext="E=mc^2"><mrow><mi>E</mi>' in body  # in the line, no wrapper
+    assert '<div class="zd-formula"><math display="block" alttext="\\int_0^1' in body
+    assert body.count("<math") == 6 and body.count('display="block"') == 2  # $$…$$ and \[…\]
     assert "<mtable>" in body and "<mo>&lt;</mo>" in body
     assert "zd-math__label" not in body and "TeX 源码" not in body and "arithmatex" not in body
     html = site.page("zh-Hans/notes/m/index.html").lower()
@@ -168,27 +175,29 @@ def test_a_note_page_shows_mathml_inline_and_display(site) -> None:
 
 def test_math_text_is_converted_in_each_variant_and_the_tex_is_not(site) -> None:
     tw = _body(site.page("zh-Hant-TW/notes/m/index.html"))
-    assert "<mtext>品質</mtext>" in tw  # s2twp's phrase, as in the text around it
-    assert r'<annotation encoding="application/x-tex">\text{质量}</annotation>' in tw
-    assert "質能關係寫作 <math>" in tw
+    assert r'<math alttext="\text{质量}"><mrow><mtext>品質</mtext></mrow></math>' in tw  # s2twp's phrase
+    assert '質能關係寫作 <math alttext="E=mc^2">' in tw
 
 
-def test_search_reads_the_formula_not_its_tex(site) -> None:
-    text = extract_page(site.page("zh-Hans/notes/m/index.html"), "notes/m/").passages[0].text
+def test_search_headings_and_the_table_of_contents_read_the_formula_not_its_tex(site) -> None:
+    page = site.page("zh-Hans/notes/m/index.html")
+    text = extract_page(page, "notes/m/").passages[0].text
     assert text == "质能关系写作 E=mc2，软件里的 质量 也一样。"
+    assert '<h2 id="质能-emc2-关系">质能 <math alttext="E=mc^2">' in page
+    assert '<a href="#质能-emc2-关系">质能 E=mc2 关系</a>' in page
 
 
 def test_a_formula_that_cannot_be_typeset_is_its_labelled_source_with_one_warning(tmp_path: Path) -> None:
     note = (
         NOTE + "\n坏的公式 $\\foo{x}$ 和 $\\href{https://example.com/}{y}$。\n\n$$\n\\frac{2}\n$$\n"
-    )  # 15, 17-19
+    )  # 17, 19-21
     result = build_site(tmp_path, notes={"m.md": note}, strict=False)
     assert result.ok, result.log
     warnings = [line for line in result.log.splitlines() if line.startswith("WARNING")]
     assert warnings == [
-        r"WARNING zhudu: seeds/m.md:15: formula '\foo{x}': unknown command \foo: shown as its TeX source; correct the formula, or shorten it",
-        r"WARNING zhudu: seeds/m.md:15: formula '\href{https://example.com/}{y}': \href not published (a link, style or class from a note): typeset without",
-        r"WARNING zhudu: seeds/m.md:18: formula '\frac{2}': an argument is missing (<mfrac> needs 2): shown as its TeX source; correct the formula, or shorten it",
+        r"WARNING zhudu: seeds/m.md:17: formula '\foo{x}': unknown command \foo: shown as its TeX source; correct the formula, or shorten it",
+        r"WARNING zhudu: seeds/m.md:17: formula '\href{https://example.com/}{y}': \href not published (a link, style or class from a note): typeset without",
+        r"WARNING zhudu: seeds/m.md:20: formula '\frac{2}': an argument is missing (<mfrac> needs 2): shown as its TeX source; correct the formula, or shorten it",
     ]
     body = _body(result.page("zh-Hans/notes/m/index.html"))
     assert (
@@ -197,7 +206,7 @@ def test_a_formula_that_cannot_be_typeset_is_its_labelled_source_with_one_warnin
     )
     assert '<span class="zd-math__label">数学公式（TeX 源码，未排版）</span>' in body
     assert 'href="https://example.com/"' not in body and "<mi>y</mi>" in body
-    assert body.count("<math") == 6
+    assert body.count("<math") == 7
     strict = build_site(tmp_path / "strict", notes={"m.md": note})
     assert not strict.ok  # --strict fails on them
 
@@ -206,6 +215,6 @@ def test_the_authors_own_mathml_stays_removed_while_the_builds_passes(tmp_path: 
     note = NOTE + '\n<math><mi href="https://example.com/">z</mi></math>\n'
     result = build_site(tmp_path, notes={"m.md": note}, strict=False)
     assert result.ok, result.log
-    assert "seeds/m.md:15: <math> is not allowed in a note: removed" in result.log
+    assert "seeds/m.md:17: <math> is not allowed in a note: removed" in result.log
     body = _body(result.page("zh-Hans/notes/m/index.html"))
-    assert body.count("<math") == 5 and "example.com" not in body and "<mi>z</mi>" not in body
+    assert body.count("<math") == 6 and "example.com" not in body and "<mi>z</mi>" not in body

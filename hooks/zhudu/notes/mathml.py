@@ -15,6 +15,7 @@ through as text), a missing argument, or one past ``MAX_TEX_CHARS`` / ``MAX_MATH
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 from typing import Any
@@ -24,8 +25,6 @@ from typing import Any
 MAX_TEX_CHARS = 4000
 #: The largest MathML written for one formula (macros can multiply the TeX's size).
 MAX_MATHML_CHARS = 100_000
-
-TEX_ENCODING = "application/x-tex"
 
 #: The presentation attributes MathML Core gives every element.
 _COMMON = frozenset({"mathvariant", "displaystyle", "scriptlevel", "mathsize", "mathcolor", "dir"})
@@ -38,9 +37,6 @@ _TABLE = frozenset({"columnalign", "rowalign", "columnlines", "rowlines", "colum
 #: MathML Core's elements (and ``menclose``, which latex2mathml writes for ``\\boxed``: browsers lay
 #: out its content), each with the attributes it may keep besides ``_COMMON``.
 ELEMENTS: dict[str, frozenset[str]] = {
-    "math": frozenset({"display"}),
-    "semantics": frozenset(),
-    "annotation": frozenset({"encoding"}),
     **{name: frozenset() for name in ("mrow", "mi", "mn", "mtext", "ms", "msqrt", "mroot", "mstyle",
                                       "merror", "mphantom", "msub", "msup", "msubsup", "mmultiscripts",
                                       "mprescripts", "none")},
@@ -82,8 +78,8 @@ def typeset(tex: str, *, block: bool) -> tuple[str, list[str]]:
         block: A display formula (``$$…$$``, ``\[…\]``): ``display="block"``.
 
     Returns:
-        ``<math>`` with the formula and its TeX as an annotation (``<semantics>``), and the
-        commands whose links, styles or classes were left out (empty for most formulas).
+        ``<math>`` with the formula, its TeX as ``alttext``, and the commands whose links,
+        styles or classes were left out (empty for most formulas).
 
     Raises:
         MathError: The formula is not typeset: too long, not converted, or an unknown command.
@@ -98,15 +94,16 @@ def typeset(tex: str, *, block: bool) -> tuple[str, list[str]]:
         raise MathError("nested too deeply") from None
     except Exception as error:  # the library's own errors (``MissingSuperScriptOrSubscriptError``…), its bugs
         raise MathError(str(error) or _words(type(error).__name__)) from None
-    refused: list[str] = []
-    math = etree.Element("math", {"display": "block"} if block else {})
-    semantics = etree.SubElement(math, "semantics")
     if len(converted) != 1:
         raise MathError("not converted")
-    semantics.append(_clean(converted[0], refused))
-    annotation = etree.SubElement(semantics, "annotation", {"encoding": TEX_ENCODING})
-    annotation.text = tex
-    out = etree.tostring(math, encoding="unicode", method="html")
+    refused: list[str] = []
+    # The TeX as ``alttext``, not as a ``<semantics>`` annotation: an annotation's text would be
+    # read with the formula's wherever a page's text is taken (the table of contents, a heading's
+    # id, search), and an attribute is not converted into the script variants (TeX is code).
+    formula = etree.tostring(_clean(converted[0], refused), encoding="unicode", method="html")
+    # Kept attributes' values are plain (``_VALUE_RE``); the TeX is escaped here, "<" too.
+    display = ' display="block"' if block else ""
+    out = f'<math{display} alttext="{html.escape(tex)}">{formula}</math>'
     if len(out) > MAX_MATHML_CHARS:
         raise MathError(f"its MathML would pass {MAX_MATHML_CHARS:,} characters")
     return out, sorted(set(refused))
@@ -116,7 +113,7 @@ def _clean(el: Any, refused: list[str]) -> etree.Element:
     """A copy of ``el`` with only the allowed elements and attributes (``refused`` gets the commands)."""
     tag = str(el.tag)
     allowed = ELEMENTS.get(tag)
-    if allowed is None or tag in ("math", "semantics", "annotation"):
+    if allowed is None:
         raise MathError(f"latex2mathml wrote <{tag}>")
     out = etree.Element(tag)
     for name, value in el.attrib.items():

@@ -271,8 +271,8 @@ class Converter:
         ``aria-label``, ``placeholder``, ``data-zd-text`` and ``content`` of
         description/og/twitter ``<meta>``.  Untouched: every other attribute,
         comments, declarations, and everything inside ``code``, ``pre``,
-        ``kbd``, ``samp``, ``script``, ``style``, ``svg``, ``annotation``
-        (a formula's TeX), ``textarea`` and elements with ``translate="no"`` or class
+        ``kbd``, ``samp``, ``script``, ``style``, ``svg``,
+        ``textarea`` and elements with ``translate="no"`` or class
         ``zd-noconv``.  ``span.zd-conv`` gets the variant's value of its
         inline rule (escaped).  Entities are kept as written.
 

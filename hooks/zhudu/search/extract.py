@@ -22,7 +22,7 @@ _SPACE_RE = re.compile(r"\s+")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "source", "wbr", "col", "area"})
 #: Start tags the article reader does more with than push them (``outline``'s fast path leaves them to it).
-_SPECIAL_TAGS = _VOID | _HEADINGS | {"script", "style", "svg", "annotation", "article"}
+_SPECIAL_TAGS = _VOID | _HEADINGS | {"script", "style", "svg", "article"}
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ class _ArticleReader:
         if self.in_article is None:
             return
         if self.skip is None and (
-            tag in ("script", "style", "svg", "annotation")  # a formula's TeX: its MathML is read
+            tag in ("script", "style", "svg")
             or "headerlink" in classes
             or not SKIPPED_CLASSES.isdisjoint(classes)
         ):
