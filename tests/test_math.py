@@ -142,7 +142,7 @@ NOTE = (
     "\\int_0^1 x^2 \\, dx = \\frac{1}{3}\n"
     "$$\n"
     "\n"
-    "矩阵 \\(\\begin{pmatrix}a&b\\\\c&d\\end{pmatrix}\\) 和\n"  # 11
+    "矩阵（\\(\\begin{pmatrix}a&b\\\\c&d\\end{pmatrix}\\)）和\n"  # 11
     "\n"
     "\\[a<b\\]\n"  # 13
     "\n"
@@ -164,7 +164,17 @@ def _body(html: str) -> str:
 
 def test_a_note_page_shows_mathml_inline_and_display(site) -> None:
     body = _body(site.page("zh-Hans/notes/m/index.html"))
-    assert '质能关系写作 <math alttext="E=mc^2"><mrow><mi>E</mi>' in body  # in the line, no wrapper
+    # In the line, without a wrapper, or with the "，" after it (the "（" before it) in a span that
+    # does not break: a Chinese line starts with no "，" (nor ends with "（").
+    assert '质能关系写作 <span class="zd-nobr"><math alttext="E=mc^2"><mrow><mi>E</mi>' in body
+    assert (
+        '</math>，</span>软件里的 <math alttext="\\text{质量}"><mrow><mtext>质量</mtext></mrow></math> 也一样'
+        in body
+    )
+    assert (
+        '矩阵<span class="zd-nobr">（<math alttext="\\begin{pmatrix}' in body
+        and "</math>）</span>和</p>" in body
+    )
     assert '<div class="zd-formula"><math display="block" alttext="\\int_0^1' in body
     assert body.count("<math") == 6 and body.count('display="block"') == 2  # $$…$$ and \[…\]
     assert "<mtable>" in body and "<mo>&lt;</mo>" in body
@@ -176,7 +186,7 @@ def test_a_note_page_shows_mathml_inline_and_display(site) -> None:
 def test_math_text_is_converted_in_each_variant_and_the_tex_is_not(site) -> None:
     tw = _body(site.page("zh-Hant-TW/notes/m/index.html"))
     assert r'<math alttext="\text{质量}"><mrow><mtext>品質</mtext></mrow></math>' in tw  # s2twp's phrase
-    assert '質能關係寫作 <math alttext="E=mc^2">' in tw
+    assert '質能關係寫作 <span class="zd-nobr"><math alttext="E=mc^2">' in tw
 
 
 def test_search_headings_and_the_table_of_contents_read_the_formula_not_its_tex(site) -> None:

@@ -17,7 +17,7 @@ NOTE = r"""---
 title: 数学公式
 created: 2025-05-16
 ---
-质能关系写作 $E=mc^2$，速度是 $\text{速度}=\frac{\text{路程}}{\text{时间}}$。
+质能关系写作 $E=mc^2$，速度是 $\text{速度}=\frac{\text{路程}}{\text{时间}}$，软件里的 $\text{质量}$ 也一样。
 
 $$
 \int_0^1 x^2 \, dx = \frac{1}{3}
@@ -71,7 +71,7 @@ def test_math_is_laid_out_on_a_phone_without_widening_the_page(browser: Any, mat
     assert hosts == {math_site.url.split("/")[2]}  # no script or font from another host
     assert boxes["page"]["scroll"] <= boxes["page"]["client"] == 390  # no sideways page scroll
     inline, blocks = boxes["inline"], boxes["blocks"]
-    assert len(inline) == 2 and len(blocks) == 2
+    assert len(inline) == 3 and len(blocks) == 2
     for box in inline + [b["math"] for b in blocks]:
         assert box["w"] > 10 and box["h"] > 10, box  # typeset: a real box, not an empty element
     assert all(b["display"] == "block math" for b in blocks)
@@ -84,6 +84,26 @@ def test_math_is_laid_out_on_a_phone_without_widening_the_page(browser: Any, mat
     left = narrow["math"]["x"] - narrow["box"]["x"]
     right = narrow["box"]["x"] + narrow["box"]["w"] - (narrow["math"]["x"] + narrow["math"]["w"])
     assert abs(left - right) <= 2, (left, right)
+
+
+def test_a_line_does_not_start_with_the_comma_after_a_formula(browser: Any, math_site: ServedSite) -> None:
+    """At 390 px the first paragraph's line ends at the fraction: the "，" after it goes with it."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    pg = context.new_page()
+    pg.goto(math_site.variant_url("zh-Hans", "notes/m/"), wait_until="load")
+    fraction, comma = pg.evaluate("""() => {
+      const math = document.querySelectorAll('.zd-note__body p math')[1];
+      const text = math.nextSibling;  // "，" (in the span that keeps them together)
+      const range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(text, 1);
+      const m = math.getBoundingClientRect(), c = range.getBoundingClientRect();
+      return [{x: m.x, w: m.width, bottom: m.bottom}, {x: c.x, text: text.data, bottom: c.bottom}];
+    }""")
+    context.close()
+    assert comma["text"] == "，"
+    assert comma["x"] >= fraction["x"] + fraction["w"] - 1  # right after the formula, not at a line's start
+    assert abs(comma["bottom"] - fraction["bottom"]) < 12
 
 
 def test_inline_math_sits_on_the_line_on_a_desktop(browser: Any, math_site: ServedSite) -> None:

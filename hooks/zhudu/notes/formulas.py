@@ -33,6 +33,9 @@ MATH_INLINE_LABEL = "公式"
 
 log = get_plugin_logger("zhudu")
 
+#: Marks a Chinese line must not start with (after a formula), or end with (before one).
+_CLOSING = frozenset("，。、；：！？）」』】》〉”’…")
+_OPENING = frozenset("（「『【《〈“‘")
 _DELIMITERS_RE = re.compile(r"^\\[\[(]\s*|\s*\\[\])]$")
 
 
@@ -66,15 +69,35 @@ class _Formulas(Treeprocessor):
                 el.attrib.clear()
                 el.set("class", "zd-formula")
                 el.text = holder
-            else:  # the <math> itself takes the span's place in the line
-                parent = parents[el]
-                index = list(parent).index(el)
-                parent.remove(el)
-                text = holder + (el.tail or "")
-                if index == 0:
-                    parent.text = (parent.text or "") + text
-                else:
-                    parent[index - 1].tail = (parent[index - 1].tail or "") + text
+            else:
+                _inline(parents[el], el, holder)
+
+
+def _inline(parent: etree.Element, el: etree.Element, holder: str) -> None:
+    """The ``<math>`` (``holder``) in the line, in ``el``'s place.
+
+    A browser may break a line before or after an inline formula as around an image, so a
+    Chinese line could start with the "，" after it or end with the "（" before it: such a mark
+    and the formula are kept together in a ``span.zd-nobr``.
+    """
+    index = list(parent).index(el)
+    before = (parent.text if index == 0 else parent[index - 1].tail) or ""
+    after = el.tail or ""
+    opening = before[-1:] if before[-1:] in _OPENING else ""
+    closing = after[:1] if after[:1] in _CLOSING else ""
+    if opening or closing:
+        el.attrib.clear()
+        el.set("class", "zd-nobr")
+        el.text = opening + holder + closing
+        el.tail = after[len(closing) :]
+        before = before[: len(before) - len(opening)]
+    else:
+        parent.remove(el)
+        before += holder + after
+    if index == 0:
+        parent.text = before
+    else:
+        parent[index - 1].tail = before
 
 
 def _source(el: etree.Element, tex: str, block: bool) -> None:
