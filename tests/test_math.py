@@ -199,7 +199,8 @@ def test_search_headings_and_the_table_of_contents_read_the_formula_not_its_tex(
 
 def test_a_formula_that_cannot_be_typeset_is_its_labelled_source_with_one_warning(tmp_path: Path) -> None:
     note = (
-        NOTE + "\n坏的公式 $\\foo{x}$ 和 $\\href{https://example.com/}{y}$。\n\n$$\n\\frac{2}\n$$\n"
+        NOTE
+        + "\n坏的公式 $\\foo{x}$ 和 $\\href{https://example.com/}{y}$。\n\n$$\n\\frac{2}{3}\n\\left( x\n$$\n"
     )  # 17, 19-21
     result = build_site(tmp_path, notes={"m.md": note}, strict=False)
     assert result.ok, result.log
@@ -207,7 +208,7 @@ def test_a_formula_that_cannot_be_typeset_is_its_labelled_source_with_one_warnin
     assert warnings == [
         r"WARNING zhudu: seeds/m.md:17: formula '\foo{x}': unknown command \foo: shown as its TeX source; correct the formula, or shorten it",
         r"WARNING zhudu: seeds/m.md:17: formula '\href{https://example.com/}{y}': \href not published (a link, style or class from a note): typeset without",
-        r"WARNING zhudu: seeds/m.md:20: formula '\frac{2}': an argument is missing (<mfrac> needs 2): shown as its TeX source; correct the formula, or shorten it",
+        r"WARNING zhudu: seeds/m.md:20: formula '\frac{2}{3} \left( x': extra left or missing right: shown as its TeX source; correct the formula, or shorten it",
     ]
     body = _body(result.page("zh-Hans/notes/m/index.html"))
     assert (

@@ -119,7 +119,8 @@ def _source(el: etree.Element, tex: str, block: bool) -> None:
 
 def _warn(tex: str, message: str) -> None:
     """One warning for a formula: at the note's line holding it, or without a line on the site's own pages."""
-    shown = tex if len(tex) <= 60 else tex[:57] + "…"
+    flat = " ".join(tex.split())  # a display formula's lines, on the warning's one line
+    shown = flat if len(flat) <= 60 else flat[:57] + "…"
     needle = next((line.strip() for line in tex.splitlines() if line.strip()), tex)
     if not safety.warn(needle, f"formula '{shown}': {message}"):
         log.warning("formula '%s': %s", shown, message)

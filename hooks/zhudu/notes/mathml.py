@@ -97,10 +97,10 @@ def typeset(tex: str, *, block: bool) -> tuple[str, list[str]]:
     if len(converted) != 1:
         raise MathError("not converted")
     refused: list[str] = []
+    formula = etree.tostring(_clean(converted[0], refused), encoding="unicode", method="html")
     # The TeX as ``alttext``, not as a ``<semantics>`` annotation: an annotation's text would be
     # read with the formula's wherever a page's text is taken (the table of contents, a heading's
     # id, search), and an attribute is not converted into the script variants (TeX is code).
-    formula = etree.tostring(_clean(converted[0], refused), encoding="unicode", method="html")
     # Kept attributes' values are plain (``_VALUE_RE``); the TeX is escaped here, "<" too.
     display = ' display="block"' if block else ""
     out = f'<math{display} alttext="{html.escape(tex)}">{formula}</math>'
