@@ -172,10 +172,13 @@ def test_footnotes_definition_lists_task_lists_and_math(dialects):
     assert "<dl>\n<dt>术语</dt>\n<dd>术语的定义。</dd>\n</dl>" in page
     assert '<input type="checkbox" disabled/>' in page  # the safety pass keeps the extension's markup
     assert '<input type="checkbox" disabled checked/>' in page
-    # No renderer and no CDN: the TeX, labelled as math, in code.
-    assert '<span class="zd-math__label">公式</span> <code class="zd-math__tex">E=mc^2</code>' in page
-    assert '<span class="zd-math__label">数学公式（TeX 源码，未排版）</span>' in page
-    assert r"\int_0^1 x^2 \, dx = \frac{1}{3}" in page
+    # Typeset at build time as MathML (no script, no CDN), the TeX kept as its alttext.
+    assert '行内公式 <math alttext="E=mc^2"><mrow><mi>E</mi><mo>=</mo>' in page
+    assert (
+        '<div class="zd-formula"><math display="block" alttext="\\int_0^1 x^2 \\, dx = \\frac{1}{3}">'
+        "<mrow><msubsup><mo>∫</mo>" in page
+    )
+    assert "zd-math__label" not in page
     assert "mathjax" not in dialects.page("zh-Hans/notes/obsidian/index.html").lower()
     assert "katex" not in dialects.page("zh-Hans/notes/obsidian/index.html").lower()
 

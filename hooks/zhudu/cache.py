@@ -42,6 +42,7 @@ RENDERING_PACKAGES = (
     "opencc",
     "nh3",
     "pygments",
+    "latex2mathml",  # a note's formulas (notes/mathml.py)
 )
 #: A relative link or image target in Markdown (``](target`` or ``](<target>``): MkDocs checks it
 #: against the site's files while rendering, so whether it exists is part of the key.

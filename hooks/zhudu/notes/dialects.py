@@ -44,9 +44,9 @@ from zhudu.notes.dialect_markdown import (
     tag_words,
 )
 from zhudu.notes.dialect_markdown import md_text as md_text
-from zhudu.notes.math_source import MATH_BLOCK_LABEL as MATH_BLOCK_LABEL
-from zhudu.notes.math_source import MATH_INLINE_LABEL as MATH_INLINE_LABEL
-from zhudu.notes.math_source import MathSourceExtension as MathSourceExtension
+from zhudu.notes.formulas import MATH_BLOCK_LABEL as MATH_BLOCK_LABEL
+from zhudu.notes.formulas import MATH_INLINE_LABEL as MATH_INLINE_LABEL
+from zhudu.notes.formulas import FormulasExtension as FormulasExtension
 from zhudu.notes.note_refs import EMBED_NOTE_LABEL as EMBED_NOTE_LABEL
 from zhudu.notes.note_refs import LinkTarget as LinkTarget
 from zhudu.notes.note_refs import NoteRef as NoteRef

@@ -313,3 +313,11 @@ def begin(note: Any) -> None:
     """The page rendered next is ``note``'s, or not a note's (``None``): see ``SafetyExtension.begin``."""
     if _current is not None:
         _current.begin(note)
+
+
+def warn(needle: str, message: str) -> bool:
+    """Warn at the line of the note rendered now that holds ``needle``; False on the site's own pages."""
+    if _current is None or not _current.active:
+        return False
+    _current.report([Finding(needle, message)])
+    return True

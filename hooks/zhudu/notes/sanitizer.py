@@ -69,7 +69,8 @@ def embed_html(url: str) -> str:
 
 #: Tags a note's raw HTML may use: ammonia's defaults (text-level and structural HTML, tables,
 #: images) and the HTML5 sectioning Zhudu's own markup uses.  No script, style, forms, frames,
-#: media, SVG or MathML (foreign content is where sanitiser and browser readings part).
+#: media, SVG or MathML (foreign content is where sanitiser and browser readings part).  The MathML
+#: a page shows is the build's own, typeset from the note's TeX (``notes/formulas.py``).
 TAGS = frozenset(nh3.ALLOWED_TAGS | {"section", "main"})
 #: Attributes allowed on every allowed tag; ``aria-*`` and ``data-*`` are allowed too (``_attr_ok``).
 GENERIC_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir", "role", "translate", "markdown"})

@@ -271,7 +271,7 @@ class Converter:
         ``aria-label``, ``placeholder``, ``data-zd-text`` and ``content`` of
         description/og/twitter ``<meta>``.  Untouched: every other attribute,
         comments, declarations, and everything inside ``code``, ``pre``,
-        ``kbd``, ``samp``, ``script``, ``style``, ``svg``, ``math``,
+        ``kbd``, ``samp``, ``script``, ``style``, ``svg``,
         ``textarea`` and elements with ``translate="no"`` or class
         ``zd-noconv``.  ``span.zd-conv`` gets the variant's value of its
         inline rule (escaped).  Entities are kept as written.

@@ -54,7 +54,8 @@ _ATTR_INTEREST_RE = re.compile(
 )
 _RAW_TEXT = frozenset({"script", "style"})
 _LINE_START_RE = re.compile(r"\n[ \t]*<")  # where ``tokenize_html``'s memo cuts a page into lines
-_SKIP_ELEMENTS = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "textarea"})
+# Not math: its text is converted like any text (``\text{中文}``); its TeX is an attribute (``alttext``).
+_SKIP_ELEMENTS = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg", "textarea"})
 _VOID = frozenset(
     {
         "area",
