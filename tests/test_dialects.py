@@ -6,11 +6,13 @@ rewrites (and the images they show); the build is MkDocs' and Material's own.
 
 from __future__ import annotations
 
+import io
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from conftest import REPO, build_site
 from zhudu.notes.corpus import looks_like_placeholder
@@ -135,9 +137,23 @@ def test_obsidian_embeds_images_through_the_image_checks(dialects):
     assert (dialects.site_dir / "zh-Hans/media/obsidian/attachments/pasted image.png").is_file() or (
         dialects.site_dir / "media/obsidian/attachments/pasted image.png"
     ).is_file()
-    assert 'alt="一张截图"' in page  # ![[file|alt|300]]: the size is not a description
+    assert 'alt="一张截图"' in page  # ![[file|alt|300]]: the size is not a description, it is the width
+    assert page.count('width="300"') == 1 and '<img alt="一张截图"' in page
     assert '<span class="zd-note-embed__label">嵌入的笔记</span> <a href="../hugo/">Hugo 短代码</a>' in page
     assert '<span class="zd-unpublished__label">附件未发布</span> <code>讲义.pdf</code>' in page
+
+
+def test_an_obsidian_image_size_is_its_width_and_height(tmp_path):
+    picture = io.BytesIO()
+    Image.new("RGB", (400, 200), (200, 80, 40)).save(picture, format="PNG")
+    note = "---\ntitle: 尺寸\n---\n\n![[pic.png|120x60]]\n\n![[pic.png|图|90]]\n\n![[gone.png|100]]\n"
+    result = build_site(tmp_path, notes={"a.md": note, "pic.png": picture.getvalue()}, strict=False)
+    page = body(result, "a")
+    assert re.search(r'<img alt="" height="60" src="[^"]*pic\.png" width="120" />', page), page
+    assert re.search(r'<img alt="图" src="[^"]*pic\.png" width="90"', page), page
+    assert (
+        "gone.png" in page and "100" not in page.split("gone.png", 1)[1].split("</p>", 1)[0]
+    )  # a placeholder
 
 
 def test_obsidian_callouts_are_material_admonitions(dialects):

@@ -107,7 +107,13 @@ class InlineWriter:
         name = name.strip()
         if embed and PurePosixPath(name).suffix.lower() in EMBED_IMAGE_SUFFIXES:
             alt = next((p for p in rest if p and not _SIZE_RE.match(p)), "")
-            return f"![{md_text(alt)}]({md_url(self.find_file(name))})"
+            path = self.find_file(name)
+            image = f"![{md_text(alt)}]({md_url(path)})"
+            size = next((p for p in rest if _SIZE_RE.match(p)), None)
+            if size and (self.note_dir / path).is_file():  # a missing one is a placeholder: no image to size
+                width, _, height = size.partition("x")
+                image += f'{{ width="{width}"' + (f' height="{height}"' if height else "") + " }"  # attr_list
+            return image
         if embed and PurePosixPath(name).suffix and PurePosixPath(name).suffix.lower() != ".md":
             return self.unpublished(written, name, line)
         section = section.strip()
