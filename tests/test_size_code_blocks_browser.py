@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from conftest import serve_built
+from conftest import instant_home_from, serve_built
 
 pytestmark = pytest.mark.browser
 
@@ -133,11 +133,7 @@ def test_plain_blocks_get_materials_div_back_before_its_bundle_and_after_instant
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     try:
         page = context.new_page()
-        page.goto(site.variant_url("zh-Hant-HK", "notes/o/"))
-        page.wait_for_load_state("load")
-        page.evaluate("window.__zdSamePage = true")
-        page.locator('.md-nav--primary a.md-nav__link[href$="/zh-Hant-HK/"]').first.click()
-        page.wait_for_function("document.querySelector('.zd-cards') !== null")
+        instant_home_from(page, site, "zh-Hant-HK", "notes/o/")
         page.locator(".zd-cards a[href$='notes/c/']").first.click()
         page.wait_for_function(
             "location.pathname.endsWith('/notes/c/') && document.querySelectorAll('.md-content pre').length === 8"

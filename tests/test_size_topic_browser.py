@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from conftest import serve_built
+from conftest import instant_home_from, serve_built
 
 pytestmark = pytest.mark.browser
 
@@ -64,11 +64,7 @@ def test_the_title_topic_is_materials_on_the_first_page_and_after_instant_naviga
         context = browser.new_context(viewport={"width": 1280, "height": 800})
         try:
             page = context.new_page()
-            page.goto(site.variant_url("zh-Hans", "notes/m/"))
-            page.wait_for_load_state("load")
-            page.evaluate("window.__zdSamePage = true")
-            page.locator('.md-nav--primary a.md-nav__link[href$="/zh-Hans/"]').first.click()
-            page.wait_for_function("document.querySelector('.zd-cards') !== null")
+            instant_home_from(page, site, "zh-Hans", "notes/m/")
             assert page.evaluate(TOPIC) == _material("首页")
             page.locator(".zd-cards a[href$='notes/a/']").first.click()
             page.wait_for_function("location.pathname.endsWith('/notes/a/')")

@@ -22,6 +22,7 @@ from zhudu import cache, fragments, render_keys, serving
 from zhudu.annotate import annotations, glossary
 from zhudu.notes import links, safety
 from zhudu.publish import feeds, notfound, unchanged
+from zhudu.script import convert as script
 from zhudu.script import rule_scope, variants
 
 if TYPE_CHECKING:
@@ -329,7 +330,8 @@ def post_page(build: Build, output: str, page: Page, config: MkDocsConfig) -> st
             site_url=site.site_url,
             site_name=config.site_name,
             variants=[(v.code, v.name) for v in site.variants],
-            convert=lambda code, text: site.converter(code, "Hans").text(text),
+            # Each text in the variant's script, as the feeds themselves are written (build.post_build).
+            convert=lambda code, text: site.converter(code, script.detect_script(text)).text(text),
         )
     return site.root_stub(page.file.dest_uri, page.url, page.title or config.site_name, head)
 
