@@ -19,7 +19,7 @@ from urllib.parse import unquote
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from conftest import ServedSite, serve_built
+from conftest import ServedSite, goto_for_instant_navigation, serve_built
 
 PARAS = [
     f"第{i}段：分布式制造让每个社区都能就地生产，原料通过管道送达，组装交给居民自己完成。"
@@ -270,12 +270,11 @@ def test_preview_on_hover_shows_title_and_first_lines(page: Any, site: ServedSit
 
 def test_preview_after_instant_navigation_from_a_page_at_another_depth(page: Any, site: ServedSite) -> None:
     # reading.js knows the variant's root from the first page loaded (base "." there, "../.." on a note).
-    page.goto(site.variant_url("zh-Hans"))
-    page.evaluate("window.zdFirstLoad = true")
+    goto_for_instant_navigation(page, site.variant_url("zh-Hans"))
     page.locator('.md-content a[href$="notes/long/"]').first.click()
     page.wait_for_url(re.compile(r".*/zh-Hans/notes/long/$"))
     page.wait_for_function("document.querySelectorAll('a.zd-permalink').length > 0")
-    assert page.evaluate("window.zdFirstLoad") is True  # swapped in by instant navigation, not loaded
+    assert page.evaluate("window.__zdSamePage") is True  # swapped in by instant navigation, not loaded
     page.locator('.zd-note__body a[href*="short/"]').hover()
     page.wait_for_selector(".zd-preview:not([hidden])")
     assert page.text_content(".zd-preview__title") == "短笔记"
