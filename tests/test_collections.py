@@ -153,7 +153,8 @@ def test_links_by_old_site_path_resolve_to_the_note_in_the_same_folder(linked):
 
 def test_links_by_alias_title_permalink_and_vault_path(linked):
     links = links_of(linked, default_slug("vault/主页"))
-    assert links["有别名的笔记"].startswith("../vault-")  # [[alias]]: shown with the note's title
+    assert links["另一个名字"].startswith("../vault-")  # [[alias]]: shown as written, as Obsidian does
+    assert "有别名的笔记" not in links
     assert links["一篇有标题的笔记"] == "../vault-titled/"  # [[title]]
     assert (
         links["深处"] == f"../{default_slug('vault/sub/深处')}/#%E5%B0%8F%E8%8A%82"

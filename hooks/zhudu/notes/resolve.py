@@ -144,7 +144,10 @@ class LinkIndex:
         )
         if found is None:
             return None
-        return LinkTarget(slug=found.slug, title=found.title, anchor=_anchor(ref, found))
+        # A name the author chose for the sentence (``[[另一个名字]]``) is shown as written, as
+        # Obsidian shows it; a file name or path is shown as the note's title.
+        title = ref.target.partition("#")[0].strip() if how == "alias" else found.title
+        return LinkTarget(slug=found.slug, title=title or found.title, anchor=_anchor(ref, found))
 
     def _lookup(self, ref: NoteRef, source: Linkable) -> tuple[Linkable | None, str]:
         target = ref.target
