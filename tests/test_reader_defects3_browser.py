@@ -1,0 +1,112 @@
+"""Defects a reader saw on phones (session 28's review of the shipped notes and the Hexo documentation),
+each checked in a real browser."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from conftest import SITEMAP_PARSED_JS, ServedSite, serve_built
+
+pytestmark = pytest.mark.browser
+
+NOTE_HK = "notes/ai-bubble-open-source-doge-2025/"
+
+# --------------------------------------------------------------------------- header tooltips
+
+#: The active inline tooltip (Material's ``content.tooltips`` on a header button): its box, its text's
+#: lines, the button's box.
+TOOLTIP = """button => {
+  const tip = document.querySelector('.md-tooltip--inline.md-tooltip--active');
+  if (!tip) return null;
+  const range = document.createRange();
+  range.selectNodeContents(tip.querySelector('.md-tooltip__inner'));
+  const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+  const t = tip.getBoundingClientRect(), b = button.getBoundingClientRect();
+  return {text: tip.textContent, lines: lines.size, left: t.left, right: t.right, centre: (t.left + t.right) / 2,
+          buttonCentre: (b.left + b.right) / 2, viewport: document.documentElement.clientWidth};
+}"""
+
+
+def _hovered_tooltip(page: Any, button: Any) -> dict[str, Any]:
+    button.hover()
+    page.wait_for_function(
+        "document.querySelector('.md-tooltip--inline.md-tooltip--active') !== null"
+        " && getComputedStyle(document.querySelector('.md-tooltip--inline.md-tooltip--active')).opacity === '1'"
+    )
+    return page.evaluate(TOOLTIP, button.element_handle())
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (390, 844)], ids=["desktop", "phone"])
+def test_header_tooltips_are_one_line_centred_and_on_the_screen(
+    real_site: ServedSite, browser: Any, width: int, height: int
+) -> None:
+    """Material measures a tooltip appended to <body>, after our hidden widgets (the progress bar on a
+    page that is not a long note): measured 0 wide, it stood at its button's centre, not centred, and
+    a Chinese label ran into a column of single characters at the screen's edge (清/空/当/前/内/容)."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
+    try:
+        page = context.new_page()
+        page.add_init_script(SITEMAP_PARSED_JS)
+        page.goto(real_site.variant_url("zh-Hans"))
+        page.wait_for_function("window.__zdSitemapParsed === true")
+        # The page's hidden widget is the body's last element, as Material's tooltips find it.
+        assert page.evaluate("document.body.lastElementChild.hidden") is True
+        toggle = page.locator("form[data-md-component=palette] label.md-header__button:not([hidden])")
+        tip = _hovered_tooltip(page, toggle)
+        assert tip["text"] == "切换到深色模式" and tip["lines"] == 1, tip
+        if width > 800:  # room on both sides: centred under its button
+            assert abs(tip["centre"] - tip["buttonCentre"]) < 2, tip
+        if width < 800:
+            page.locator("label.md-header__button[for=__search]").click()
+        else:
+            page.locator(".md-search__input").click()
+        page.locator(".md-search__input").fill("开源")
+        page.mouse.move(0, height - 1)  # off the toggle: its tooltip goes
+        page.wait_for_function("document.querySelector('.md-tooltip--inline.md-tooltip--active') === null")
+        tip = _hovered_tooltip(page, page.locator("button.md-search__icon[type=reset]"))
+        assert tip["text"] == "清空当前内容" and tip["lines"] == 1, tip
+        assert tip["left"] >= 0 and tip["right"] <= tip["viewport"], tip
+    finally:
+        context.close()
+
+
+# --------------------------------------------------------------------------- theme markers without JS
+
+#: Themed passages whose box ends more than half a line below their text's last line.
+EMPTY_LAST_LINES = """() => [...document.querySelectorAll('.zd-note__body .zd-has-tm:not(tr)')].filter(p => {
+  const range = document.createRange();
+  range.selectNodeContents(p);
+  const rects = [...range.getClientRects()].filter(r => r.width > 0 && r.height > 0);
+  const style = getComputedStyle(p);
+  const bottom = p.getBoundingClientRect().bottom - parseFloat(style.paddingBottom);
+  return bottom - Math.max(...rects.map(r => r.bottom)) > parseFloat(style.lineHeight) / 2;
+}).map(p => p.id)"""
+
+
+def test_without_javascript_a_themed_passage_keeps_no_room_for_a_marker(
+    real_site: ServedSite, browser: Any
+) -> None:
+    """On a phone a themed passage keeps room at the end of its last line for the marker themes.js
+    draws; without JavaScript there is no marker, and a full last line got an empty line after it."""
+    rooms = {}
+    for script in (False, True):
+        context = browser.new_context(
+            viewport={"width": 390, "height": 844}, locale="zh-CN", java_script_enabled=script
+        )
+        try:
+            page = context.new_page()
+            page.goto(real_site.variant_url("zh-Hant-TW", NOTE_HK))
+            page.wait_for_load_state("load")
+            if script:
+                page.wait_for_function("() => !document.querySelector('.zd-tm[data-zd-tm]')")
+            assert page.locator(".zd-note__body .zd-has-tm").count() > 10
+            rooms[script] = page.evaluate(
+                "getComputedStyle(document.querySelector('.zd-note__body p.zd-has-tm'), '::after').content"
+            )
+            if not script:
+                assert page.evaluate(EMPTY_LAST_LINES) == []
+        finally:
+            context.close()
+    assert rooms == {False: "none", True: '""'}  # with JavaScript the marker still has its room
