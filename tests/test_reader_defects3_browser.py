@@ -110,3 +110,54 @@ def test_without_javascript_a_themed_passage_keeps_no_room_for_a_marker(
         finally:
             context.close()
     assert rooms == {False: "none", True: '""'}  # with JavaScript the marker still has its room
+
+
+# --------------------------------------------------------------------------- a space before "，"
+
+#: Hexo's documentation writes a space between inline code and the full-width comma after it.
+SPACED = "\n\n".join(
+    "字" * n + "选项只会应用到 `source/` ，而 `ignore` 选项会应用到所有文件夹 。下一句" for n in range(1, 25)
+)
+SPACED_NOTE = f"---\ntitle: 空格\ndate: 2024-01-01\n---\n\n{SPACED}\n"
+
+#: Full-width closing marks that start a line of a passage: each with the characters before it.
+LINE_STARTS = """marks => {
+  const out = [];
+  for (const p of document.querySelectorAll('.zd-note__body p')) {
+    const left = p.getBoundingClientRect().left;
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      for (let i = 0; i < n.data.length; i++) {
+        if (!marks.includes(n.data[i])) continue;
+        range.setStart(n, i); range.setEnd(n, i + 1);
+        const r = [...range.getClientRects()].find(r => r.width > 0);
+        if (r && r.left - left < 2) out.push(p.textContent.slice(0, 12) + '…' + n.data.slice(0, i + 1));
+      }
+    }
+  }
+  return out;
+}"""
+
+
+def test_a_space_before_a_full_width_comma_never_starts_a_line_with_it(tmp_path: Any, browser: Any) -> None:
+    with serve_built(tmp_path, notes={"spaced.md": SPACED_NOTE}) as site:
+        html = site.build.page("zh-Hant-TW/notes/spaced/index.html")
+        # The author's text is kept (the space too); only a wrapper is added.
+        assert '<code>source/</code><span class="zd-nobr"> ，</span>而 <code>ignore</code>' in html
+        assert '<span class="zd-nobr"> 。</span>下一句' in html
+        context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+        try:
+            page = context.new_page()
+            page.goto(site.variant_url("zh-Hans", "notes/spaced/"))
+            page.wait_for_load_state("load")
+            bad = []
+            for width in (390, 375, 360, 320):
+                page.set_viewport_size({"width": width, "height": 844})
+                page.evaluate(
+                    "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+                )
+                bad += [f"{width}: {line}" for line in page.evaluate(LINE_STARTS, "，。")]
+            assert bad == []
+        finally:
+            context.close()
