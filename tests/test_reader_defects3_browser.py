@@ -161,3 +161,56 @@ def test_a_space_before_a_full_width_comma_never_starts_a_line_with_it(tmp_path:
             assert bad == []
         finally:
             context.close()
+
+
+# --------------------------------------------------------------------------- a result near a page's end
+
+#: A long note: a passage about a screen and a half from its end holds a word no other passage does.
+_PARAGRAPHS = [
+    f"第{n}段：数据中心、开源模型与算力，这是一段足够长的正文，让这一页在手机上很长很长。" for n in range(80)
+]
+LONG_NOTE = "---\ntitle: 长文\ndate: 2024-01-01\n---\n\n" + "\n\n".join(
+    [*_PARAGRAPHS[:68], "这一段提到卡脖子这个词。", *_PARAGRAPHS[68:]]
+)
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "locale": "zh-CN"}
+#: The passage's top, less the header's bottom; the layout viewport against the screen.
+LANDING = """() => {
+  const el = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (!el) return null;  // the page not swapped in yet
+  return {off: el.getBoundingClientRect().top - document.querySelector('.md-header').getBoundingClientRect().bottom,
+          fits: innerHeight <= document.documentElement.clientHeight + 1,
+          locked: document.body.hasAttribute('data-md-scrolllock')};
+}"""
+
+
+def test_a_result_near_the_end_of_a_long_page_lands_at_its_passage_on_a_phone(
+    tmp_path: Any, browser: Any
+) -> None:
+    """Closing search slides its panel past the screen's edge, and the phone zooms the page out for a
+    few frames (the page 2-3 screens tall): a scroll to a passage near the end made then stopped a
+    screen short of it, and nothing put it back."""
+    with serve_built(tmp_path, notes={"long.md": LONG_NOTE}) as site:
+        for variant in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
+            context = browser.new_context(**PHONE)
+            try:
+                page = context.new_page()
+                errors: list[str] = []
+                page.on("pageerror", lambda error: errors.append(str(error)))  # noqa: B023 (read at once)
+                page.add_init_script(SITEMAP_PARSED_JS)
+                page.goto(site.variant_url(variant))
+                page.wait_for_function("window.__zdSitemapParsed === true")
+                page.locator("label.md-header__button[for=__search]").tap()
+                page.locator(".md-search__input").fill("卡脖子")
+                page.locator("a.md-search-result__link[href*='#p-']").first.tap()
+                page.wait_for_url("**/notes/long/**#p-*")
+                page.wait_for_function(
+                    f"() => {{ const l = ({LANDING})(); return l !== null && !l.locked && l.fits; }}"
+                )
+                page.evaluate(
+                    "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+                )
+                landing = page.evaluate(LANDING)
+                assert -2 <= landing["off"] < 40, (variant, landing)
+                assert errors == []
+            finally:
+                context.close()
