@@ -292,7 +292,7 @@ def test_a_space_before_a_closing_mark_is_kept_on_one_line_with_it_outside_code(
     )
     textmarks.glue_spaced_closing(root)
     assert etree.tostring(root, encoding="unicode") == (
-        '<div><p><code>source/</code><span class="zd-nobr"> ，</span>而 <strong>x</strong>'
-        '<span class="zd-nobr"> 。</span> 再说<span class="zd-nobr"> ）</span></p><pre><code>a ，b</code></pre>'
+        "<div><p><code>source/</code><z-n> ，</z-n>而 <strong>x</strong>"
+        "<z-n> 。</z-n> 再说<z-n> ）</z-n></p><pre><code>a ，b</code></pre>"
         "<p>无空格，照旧</p></div>"
     )
