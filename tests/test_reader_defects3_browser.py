@@ -214,3 +214,43 @@ def test_a_result_near_the_end_of_a_long_page_lands_at_its_passage_on_a_phone(
                 assert errors == []
             finally:
                 context.close()
+
+
+# --------------------------------------------------------------------------- an external link's arrow
+
+#: External links followed by "。", each after a few more characters than the last: at a phone's width
+#: one of them ends at the line's end.
+LINKED = "\n\n".join(
+    f"{'字' * n}请看[生产环境布署](https://vercel.com/docs)。后面还有文字。" for n in range(1, 25)
+)
+LINKED_NOTE = f"---\ntitle: 外链\ndate: 2024-01-01\n---\n\n{LINKED}\n"
+#: External links whose last line box holds only the arrow (narrower than one of the link's characters).
+ORPHAN_ARROWS = """() => [...document.querySelectorAll('.zd-note__body a[rel~=noreferrer]')].filter(a => {
+  const boxes = [...a.getClientRects()];
+  return boxes.length > 1 && boxes[boxes.length - 1].width < parseFloat(getComputedStyle(a).fontSize) * 0.9;
+}).length"""
+
+
+def test_an_external_links_arrow_never_starts_a_line_with_the_mark_after_it(
+    tmp_path: Any, browser: Any
+) -> None:
+    """The arrow (zhudu.css, ::after) followed the link's last character onto no line of its own: it
+    started the next one, "↗。" (four such links in one Hexo page at a phone's width)."""
+    with serve_built(tmp_path, notes={"linked.md": LINKED_NOTE}) as site:
+        context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+        try:
+            page = context.new_page()
+            page.goto(site.variant_url("zh-Hant-TW", "notes/linked/"))
+            page.wait_for_load_state("load")
+            assert page.locator(".zd-note__body a[rel~=noreferrer]").count() == 24
+            orphans = []
+            for width in (390, 375, 360, 320):
+                page.set_viewport_size({"width": width, "height": 844})
+                page.evaluate(
+                    "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+                )
+                orphans.append(page.evaluate(ORPHAN_ARROWS))
+                orphans += page.evaluate(LINE_STARTS, "，。")
+            assert orphans == [0, 0, 0, 0]
+        finally:
+            context.close()
