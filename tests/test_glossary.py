@@ -10,6 +10,7 @@ import pytest
 
 from conftest import PASSAGE_ID_RE
 from zhudu.annotate import glossary, textmarks
+from zhudu.notes import code_spans
 from zhudu.script import convert as script
 
 T2S = script.opencc_converter("t2s").convert
@@ -292,7 +293,9 @@ def test_a_space_before_a_closing_mark_is_kept_on_one_line_with_it_outside_code(
     )
     textmarks.glue_spaced_closing(root)
     assert etree.tostring(root, encoding="unicode") == (
-        "<div><p><code>source/</code><z-n> ，</z-n>而 <strong>x</strong>"
-        "<z-n> 。</z-n> 再说<z-n> ）</z-n></p><pre><code>a ，b</code></pre>"
+        "<div><p><code>source/</code><zd-g> ，</zd-g>而 <strong>x</strong>"
+        "<zd-g> 。</zd-g> 再说<zd-g> ）</zd-g></p><pre><code>a ，b</code></pre>"
         "<p>无空格，照旧</p></div>"
     )
+    # Not one of code's colour elements, which zhudu.css styles otherwise (<z-n> is a name).
+    assert textmarks.GLUED_SPACE_TAG not in code_spans.COLOUR_ELEMENTS.values()

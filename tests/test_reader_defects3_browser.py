@@ -144,8 +144,8 @@ def test_a_space_before_a_full_width_comma_never_starts_a_line_with_it(tmp_path:
     with serve_built(tmp_path, notes={"spaced.md": SPACED_NOTE}) as site:
         html = site.build.page("zh-Hant-TW/notes/spaced/index.html")
         # The author's text is kept (the space too); only a wrapper is added.
-        assert "<code>source/</code><z-n> ，</z-n>而 <code>ignore</code>" in html
-        assert "<z-n> 。</z-n>下一句" in html
+        assert "<code>source/</code><zd-g> ，</zd-g>而 <code>ignore</code>" in html
+        assert "<zd-g> 。</zd-g>下一句" in html
         context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
         try:
             page = context.new_page()

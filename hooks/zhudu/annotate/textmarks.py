@@ -282,9 +282,10 @@ _GLUE_ELEMENT_CHARS = 8
 _SPACED_CLOSING = re.compile(r"[ \t\n]+[、，。．：；！？」』）］｝〕〉》】〗〙〛…]+")
 #: Where spaces are the text itself (code) or no line is broken.
 _SPACES_KEPT_IN = frozenset({"pre", "code", "kbd", "samp", "script", "style", "textarea", "svg", "math"})
-#: Holds such a space with its marks (``white-space: nowrap`` in zhudu.css): 11 bytes of markup a place,
-#: where ``span.zd-nobr`` took 31 (63 places in the Hexo documentation's three variants).
-GLUED_SPACE_TAG = "z-n"
+#: Holds such a space with its marks (``white-space: nowrap`` in zhudu.css): 13 bytes of markup a place,
+#: where ``span.zd-nobr`` took 31 (63 places in the Hexo documentation's three variants).  Not ``z-`` and
+#: a letter: those are code's colours (``notes/code_spans.COLOUR_ELEMENTS``: ``<z-n>`` is a name).
+GLUED_SPACE_TAG = "zd-g"
 
 
 def _glue_kind(element: etree.Element) -> str | None:
