@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as etree
 from pathlib import Path
 
 import pytest
 
 from conftest import PASSAGE_ID_RE
 from zhudu.annotate import glossary, textmarks
+from zhudu.notes import code_spans
 from zhudu.script import convert as script
 
 T2S = script.opencc_converter("t2s").convert
@@ -282,3 +284,18 @@ def test_a_term_only_in_a_label_the_render_adds_is_not_marked_and_a_warm_build_a
     assert "zd-math__label" in clean.page(page) and "unknown command \\mcc" in clean.log
     assert 'data-zd-gloss="公式"' not in clean.page(page)
     assert warm.page(page) == clean.page(page)
+
+
+def test_a_space_before_a_closing_mark_is_kept_on_one_line_with_it_outside_code() -> None:
+    root = etree.fromstring(
+        "<div><p><code>source/</code> ，而 <strong>x</strong> 。 再说 ）</p><pre><code>a ，b</code></pre>"
+        "<p>无空格，照旧</p></div>"
+    )
+    textmarks.glue_spaced_closing(root)
+    assert etree.tostring(root, encoding="unicode") == (
+        "<div><p><code>source/</code><zd-g> ，</zd-g>而 <strong>x</strong>"
+        "<zd-g> 。</zd-g> 再说<zd-g> ）</zd-g></p><pre><code>a ，b</code></pre>"
+        "<p>无空格，照旧</p></div>"
+    )
+    # Not one of code's colour elements, which zhudu.css styles otherwise (<z-n> is a name).
+    assert textmarks.GLUED_SPACE_TAG not in code_spans.COLOUR_ELEMENTS.values()

@@ -176,7 +176,9 @@ def test_external_links_show_an_arrow_and_are_named_external_in_the_variant(
         page.goto(site.variant_url(variant, "notes/links/"))
         external = page.locator(".zd-note__body a[rel~=noreferrer]")
         assert external.count() == 1
-        assert external.evaluate("a => getComputedStyle(a, '::after').content") == f'"↗" / "{label}"'
+        assert (
+            external.evaluate("a => getComputedStyle(a, '::after').content") == f'"\u2060↗" / "{label}"'
+        )  # joined to the link's text
         inner = page.locator(".zd-note__body a", has_text="另一篇")
         assert inner.evaluate("a => getComputedStyle(a, '::after').content") == "none"
         names = _link_names(page)

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from conftest import serve_built
+from conftest import SITEMAP_PARSED_JS, serve_built
 
 pytestmark = pytest.mark.browser
 
@@ -125,6 +125,7 @@ def test_plain_markup_gets_materials_back_on_the_first_page_and_after_instant_na
         context = browser.new_context(viewport={"width": 390, "height": 844})
         try:
             page = context.new_page()
+            page.add_init_script(SITEMAP_PARSED_JS)
             page.goto(site.variant_url("zh-Hans", "notes/a/"))
             page.wait_for_load_state("load")
             # Into another variant by the menu (its sitemap is another: a page load), then instant
@@ -133,6 +134,8 @@ def test_plain_markup_gets_materials_back_on_the_first_page_and_after_instant_na
             page.locator('.md-select__link[hreflang="zh-Hant-TW"]').click()
             page.wait_for_url("**/zh-Hant-TW/notes/a/")
             page.wait_for_function("document.querySelector('.md-nav__title .md-logo') !== null")
+            # Instant navigation takes the drawer's click only once it has parsed this variant's sitemap.
+            page.wait_for_function("window.__zdSitemapParsed === true")
             page.evaluate("window.__zdSamePage = true")
             # The drawer: its title shows the logo (Material's rules), its first link goes home.
             page.locator(".md-header label.md-header__button[for=__drawer]").click()

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
+from conftest import build_site
 from zhudu.script import variants
 from zhudu.script.variants import VariantInfo
 
@@ -243,3 +245,39 @@ def test_interface_strings_in_the_config_json_are_chinese_as_written_and_safe_in
     assert json.loads(body) == {"t": value}  # the same string for Material
     assert "找到 # 個" in body and "\\u" + format(ord("找"), "04x") not in body  # 3 bytes a character, not 6
     assert "<" not in body and ">" not in body and "&" not in body and "\u2028" not in body
+
+
+TRADITIONAL_NOTE = """---
+title: 標籤外掛
+date: 2024-01-01
+---
+
+## 引用區塊
+
+正文。
+
+### 範例
+
+正文。
+"""
+TOC_LINKS = re.compile(r'<li><a href="#([^"]+)">([^<]+)</a>')
+HEADING = re.compile(r'<h([23]) id="([^"]+)">([^<]+)<')
+
+
+def test_a_traditional_notes_table_of_contents_reads_as_its_headings_in_every_variant(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A note written in Traditional is converted for the Simplified variant: its sidebar's table of
+    contents too, cold and with its render reused (it named 引用區塊 for the heading 引用区块)."""
+    root = tmp_path / "site"
+    pages = []
+    for _ in range(2):  # cold, then warm: the render reused
+        result = build_site(root, notes={"tags.md": TRADITIONAL_NOTE})
+        assert result.ok, result.log
+        pages.append(
+            {c: result.page(f"{c}/notes/tags/index.html") for c in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK")}
+        )
+    assert pages[0] == pages[1]
+    for code, html in pages[0].items():
+        headings = {anchor: text for _, anchor, text in HEADING.findall(html)}
+        toc = dict(TOC_LINKS.findall(html[html.index("md-nav--secondary") :]))
+        assert toc == headings and len(toc) == 2, code
+    assert "引用区块" in pages[0]["zh-Hans"] and "引用區塊" not in pages[0]["zh-Hans"]

@@ -225,6 +225,8 @@ def page_content(build: Build, html: str, page: Page, config: MkDocsConfig) -> s
             page.title = rendered.title  # MkDocs' public override: its first heading's, as rendered
     else:
         html = finish(html)
+    if note is not None and note.meta.lang == "zh-Hant":  # its headings, converted in the body by finish
+        _toc_in_default_script(page.toc, site.converter(site.default.code, "Hant").text)
     if note is not None:
         if build.themes is not None:
             build.themes.collect(note.id, build.passages.last_passages)  # phase 1 of theme matching
@@ -240,6 +242,18 @@ def page_content(build: Build, html: str, page: Page, config: MkDocsConfig) -> s
         site.contents.put(page.file.dest_uri, html)
         return ""
     return html
+
+
+def _toc_in_default_script(toc: Any, convert: Callable[[str], str]) -> None:
+    """The table of contents' titles in the default variant's script, as the headings they name.
+
+    Written once and converted by the other variants with the page; left in Traditional, the
+    Simplified page's sidebar named 引用區塊 for the heading 引用区块.  (Converting a title twice, as
+    a reused render's is, gives the same text.)
+    """
+    for link in toc:
+        link.title = convert(link.title)
+        _toc_in_default_script(link.children, convert)
 
 
 def finishing(build: Build, page: Page, config: MkDocsConfig) -> Callable[[str], str]:

@@ -155,10 +155,14 @@ class GlossaryTreeprocessor(Treeprocessor):
 
 
 class GlueTreeprocessor(Treeprocessor):
-    """Keeps terms and markers on one line with the punctuation beside them (``textmarks.glue``)."""
+    """Keeps terms, markers and an author's space before "，" on one line with the marks beside them.
+
+    ``textmarks.glue``, then ``textmarks.glue_spaced_closing``.
+    """
 
     def run(self, root: etree.Element) -> None:
         textmarks.glue(root)
+        textmarks.glue_spaced_closing(root)
 
 
 class GlossaryExtension(Extension):
