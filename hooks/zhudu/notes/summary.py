@@ -38,6 +38,14 @@ _PLACEHOLDER_TITLE_RE = re.compile(
     re.VERBOSE,
 )
 _SENTENCE_END = "。！？!?；;"
+#: A space in a summary a Chinese reader would not write: between two Chinese characters (a line
+#: break of the source joined), or before a full-width closing mark (``设置 folder ，Hexo``), where
+#: a card's line could start with the mark.
+_UNWANTED_SPACE_RE = re.compile(
+    r"(?<=[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef])\s+"
+    r"(?=[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef])"
+    r"|\s+(?=[，。、；：！？）」』》〉】〕])"
+)
 
 
 def looks_like_placeholder(title: str) -> bool:
@@ -87,7 +95,7 @@ def summarise(article: str, limit: int) -> str:
     """
     text = ""
     for para in re.split(r"\n\s*\n", article):
-        para = " ".join(para.split())
+        para = _UNWANTED_SPACE_RE.sub("", " ".join(para.split()))
         if len(_HAN_RE.findall(para)) < 8:
             continue
         text += para
