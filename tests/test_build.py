@@ -85,11 +85,15 @@ def test_home_lists_notes_newest_first_with_summary_and_tags(small):
 def test_a_derived_summary_has_no_space_a_chinese_reader_would_not_write(tmp_path):
     """A home card's summary joins the source's lines without a space between Chinese characters,
     and drops a space before a full-width closing mark (a line of the card could start with it)."""
-    body = "设置 `folder` ，Hexo 会把它当成源文件夹，这是第一行\n第二行的中文内容，写 English words 也可以。\n"
+    body = (
+        "设置 `folder` ，Hexo 会把它当成源文件夹，这是第一行\n第二行的中文内容，写 English words 也可以。\n"
+    )
     result = build_site(tmp_path, notes={"a.md": NOTE.format(body=body)}, strict=True)
     assert result.ok, result.log
     home = result.page("zh-Hans/index.html")
-    assert "设置 folder，Hexo 会把它当成源文件夹，这是第一行第二行的中文内容，写 English words 也可以。" in home
+    assert (
+        "设置 folder，Hexo 会把它当成源文件夹，这是第一行第二行的中文内容，写 English words 也可以。" in home
+    )
 
 
 def test_note_header_shows_normalised_metadata(small):
