@@ -384,3 +384,22 @@ def test_summary_lines_stay_short_whatever_the_collection(site_builder):
         line for line in result.log.splitlines() if line.startswith("DEBUG") and "missing image:" in line
     ]
     assert len(debug) == 80 and "seeds/note-079.md:7 assets/missing-79.png" in "\n".join(debug)
+
+
+def test_a_paragraph_in_english_carries_lang_en_and_nothing_else_does(tmp_path):
+    """An untranslated English paragraph is read and broken as English; Chinese, a command, a name
+    list or mixed text keep the page's language."""
+    body = (
+        "This paragraph was left in English by the translator, and it is read as English.\n\n"
+        "这一段是中文，提到 Hexo 和 the static site generator 也还是中文。\n\n"
+        "npm install hexo-cli -g\n\n"
+        "Alice Bob Carol Dave Eve\n\n"
+        "> A quoted post from the thread, written in English for the reader.\n"
+    )
+    result = build_site(tmp_path, notes={"a.md": NOTE.format(body=body)}, strict=True)
+    assert result.ok, result.log
+    for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
+        page = result.page(f"{code}/notes/a/index.html")
+        tagged = re.findall(r'<(\w+) id="p-[0-9a-f]{8}" lang="en">\s*(?:<p>)?(\w+ \w+)', page)
+        assert tagged == [("p", "This paragraph"), ("blockquote", "A quoted")], tagged
+        assert page.count('lang="en"') == 2, code

@@ -32,6 +32,16 @@ ANCHOR_PREFIX = "p-"
 GENERATED_ID_RE = re.compile(r"p-[0-9a-f]{8}(?:-\d+)?")
 _STASH_RE = re.compile("\x02wzxhzdk:\\d+\x03")
 _SPACE_RE = re.compile(r"\s+")
+#: A script a Chinese page's passage in another language would not hold (Han, kana, hangul, CJK marks).
+_CJK_RE = re.compile(
+    r"[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]"
+)
+_LATIN_WORD_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+#: Words only English prose is made of: a passage of Latin words with two of them is English (an
+#: untranslated paragraph of the author's source), not a name, a command or another language.
+_ENGLISH_WORDS = frozenset(
+    "the a an and or of to in on for with is are was be this that it you your can will not by from as at".split()
+)
 
 
 @dataclass(frozen=True)
@@ -56,6 +66,22 @@ def is_passage(tag: str, attrs: dict[str, Any]) -> bool:
     return "data-zd-passage" in attrs or (
         tag in PASSAGE_TAGS and GENERATED_ID_RE.fullmatch(element_id) is not None
     )
+
+
+def language_of(text: str) -> str | None:
+    """``"en"`` for a passage written in English on a Chinese page, else None (the page's language).
+
+    A screen reader then reads it with an English voice, and the browser breaks its lines and
+    hyphenates it as English.  Only clear cases: no CJK character, at least four Latin words, two of
+    them words only English prose is made of.
+    """
+    if _CJK_RE.search(text):
+        return None
+    words = _LATIN_WORD_RE.findall(text)
+    if len(words) < 4:
+        return None
+    common = sum(1 for word in words if word.lower() in _ENGLISH_WORDS)
+    return "en" if common >= 2 else None
 
 
 def anchor_for(text: str, fold: Callable[[str], str]) -> str:
@@ -103,6 +129,8 @@ class PassageTreeprocessor(Treeprocessor):
                 element.set("id", anchor)
             if not GENERATED_ID_RE.fullmatch(anchor):
                 element.set("data-zd-passage", "")
+            if not element.get("lang") and (lang := language_of(text)):
+                element.set("lang", lang)
             found.append(Passage(anchor=anchor, kind=element.tag, text=text))
         # A tuple: a kept render's passages are then the same object save after save (``ThemeBuild.collect``).
         self.extension.last_passages = tuple(found)
