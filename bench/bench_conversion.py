@@ -27,7 +27,7 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Fifteen sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Sixteen sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
@@ -51,7 +51,8 @@ help, javadoc's help pages, built after all eleven) and ``heldout13``
 currencies, languages and scripts, with human Taiwan and Hong Kong forms, built after all twelve) and ``heldout14``
 (``tests/conversion_heldout14.yml``: explanatory prose, the Debian Administrator's Handbook in Simplified Chinese, the
 Debian project's history, organisation and principles, a case study, security and getting help, built after all
-thirteen).
+thirteen) and ``heldout15`` (``tests/conversion_heldout15.yml``: an office suite's help for its users, LibreOffice 7.4's
+help in Simplified Chinese, spreadsheets, documents, slides, drawings and Calc's functions, built after all fourteen).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME gets
@@ -90,6 +91,7 @@ HELDOUT11 = ROOT / "tests" / "conversion_heldout11.yml"
 HELDOUT12 = ROOT / "tests" / "conversion_heldout12.yml"
 HELDOUT13 = ROOT / "tests" / "conversion_heldout13.yml"
 HELDOUT14 = ROOT / "tests" / "conversion_heldout14.yml"
+HELDOUT15 = ROOT / "tests" / "conversion_heldout15.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -106,6 +108,7 @@ SETS = {
     "heldout12": HELDOUT12,
     "heldout13": HELDOUT13,
     "heldout14": HELDOUT14,
+    "heldout15": HELDOUT15,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"

@@ -1,8 +1,8 @@
 """The fourteenth held-out conversion set (tests/conversion_heldout14.yml): explanatory prose, the Debian Administrator's
 Handbook in Simplified Chinese (the project's history, organisation and principles, a case study, security, getting
 help); session 27's rules (Mainland words OpenCC leaves, 计算机, 因特网, 众筹, U 盘; OpenCC's 道里 and 当用 phrases that
-take a character of the next word; names from iso-codes' currency and country catalogues) and the ceilings of every
-earlier set."""
+take a character of the next word; names from iso-codes' currency and country catalogues); the ceilings of every
+earlier set moved to test_regional_heldout15.py in session 28."""
 
 from __future__ import annotations
 
@@ -48,63 +48,6 @@ def test_heldout14_after_its_rules(code: str, by_domain: bool, most: int, mainla
     assert zhudu["wrong"] <= most < plain["wrong"]
     assert zhudu["mainland"] <= mainland
     assert zhudu["places"] - zhudu["kept"] <= 1
-
-
-#: Zhudu's wrong words on every other set when these rules landed: none of them may grow (the one table of
-#: ceilings for the earlier sets, moved here from heldout13's test; a later set's rules move it to their file).
-#: Per set, (wrong words, OpenCC's right regional words missed) for Taiwan, then the wrong words for Hong Kong.
-#: Session 24 accepted Taiwan's 網域 beside 域名 (heldout, heldout3, heldout4: the zh_Hant evidence writes it)
-#: and 回饋 beside 反饋 (heldout4); session 26 按一下 beside 單擊 (heldout5: its zh_Hant evidence clicks with 按),
-#: 處理程式 beside 處理程序 for a handler (heldout2, as heldout12 writes it) and 時間戳記 beside 時間戳 (heldout12, as
-#: heldout6 writes it); session 27 使用者 beside 用戶 (heldout11: OpenCC's 當用 cut, the set writes 使用者 for 用户).
-EARLIER = {
-    "review": ((0, 0), 1),
-    "heldout": ((3, 0), 3),
-    "heldout2": ((24, 6), 11),
-    "heldout3": ((11, 2), 13),
-    "heldout4": ((6, 1), 5),
-    "heldout5": ((10, 0), 4),
-    "heldout6": ((15, 0), 8),
-    "heldout7": ((30, 0), 3),
-    "heldout8": ((55, 16), 12),
-    "heldout9": ((10, 0), 2),
-    "heldout10": ((20, 1), 20),
-    "heldout11": ((4, 0), 1),
-    "heldout12": ((88, 29), 41),
-    "heldout13": ((2, 0), 1),
-}
-
-#: The same with each sentence converted with its document's domain (``--domains``: the figure a site of such notes
-#: gets), wrong words (Taiwan, Hong Kong): the software-only rules move only these.
-EARLIER_BY_DOMAIN = {
-    "review": (0, 0),
-    "heldout": (3, 1),
-    "heldout2": (23, 8),
-    "heldout3": (11, 8),
-    "heldout4": (4, 1),
-    "heldout5": (9, 1),
-    "heldout6": (14, 5),
-    "heldout7": (15, 2),
-    "heldout8": (50, 0),
-    "heldout9": (10, 2),
-    "heldout10": (17, 5),
-    "heldout11": (4, 1),
-    "heldout12": (67, 1),
-    "heldout13": (2, 1),
-}
-
-
-@pytest.mark.parametrize("name", sorted(EARLIER))
-def test_no_other_set_got_worse(name: str) -> None:
-    entries = bench_conversion.load_review(bench_conversion.SETS[name])
-    (tw_wrong, tw_missed), hk_wrong = EARLIER[name]
-    tw = bench_conversion.measure(entries, "zh-Hant-TW")["zhudu"]
-    hk = bench_conversion.measure(entries, "zh-Hant-HK")["zhudu"]
-    assert tw["wrong"] <= tw_wrong and tw["places"] - tw["kept"] <= tw_missed
-    assert hk["wrong"] <= hk_wrong and hk["kept"] == hk["places"]
-    tw_by_domain, hk_by_domain = EARLIER_BY_DOMAIN[name]
-    assert bench_conversion.measure(entries, "zh-Hant-TW", by_domain=True)["zhudu"]["wrong"] <= tw_by_domain
-    assert bench_conversion.measure(entries, "zh-Hant-HK", by_domain=True)["zhudu"]["wrong"] <= hk_by_domain
 
 
 @pytest.mark.parametrize(
