@@ -40,7 +40,8 @@ _LATIN_WORD_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 #: Words only English prose is made of: a passage of Latin words with two of them is English (an
 #: untranslated paragraph of the author's source), not a name, a command or another language.
 _ENGLISH_WORDS = frozenset(
-    "the a an and or of to in on for with is are was be this that it you your can will not by from as at".split()
+    {"the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "is", "are", "was", "be"}
+    | {"this", "that", "it", "you", "your", "can", "will", "not", "by", "from", "as", "at"}
 )
 
 
