@@ -31,9 +31,9 @@ def test_heldout15_is_software_text_as_a_whole() -> None:
 @pytest.mark.parametrize(
     ("code", "by_domain", "most", "mainland"),
     [
-        ("zh-Hant-TW", False, 110, 48),
-        ("zh-Hant-TW", True, 70, 9),
-        ("zh-Hant-HK", False, 41, 38),
+        ("zh-Hant-TW", False, 112, 48),
+        ("zh-Hant-TW", True, 71, 9),
+        ("zh-Hant-HK", False, 44, 38),
         ("zh-Hant-HK", True, 1, 1),
     ],
 )
@@ -82,15 +82,15 @@ EARLIER_BY_DOMAIN = {
     "heldout": (1, 1),
     "heldout2": (21, 8),
     "heldout3": (11, 8),
-    "heldout4": (4, 1),
-    "heldout5": (7, 1),
+    "heldout4": (5, 1),
+    "heldout5": (9, 1),
     "heldout6": (14, 5),
-    "heldout7": (14, 2),
+    "heldout7": (15, 2),
     "heldout8": (47, 0),
     "heldout9": (10, 2),
     "heldout10": (15, 5),
     "heldout11": (4, 1),
-    "heldout12": (53, 1),
+    "heldout12": (54, 1),
     "heldout13": (1, 0),
     "heldout14": (15, 2),
 }
@@ -115,7 +115,7 @@ def test_no_other_set_got_worse(name: str) -> None:
         # Sentences of their own (none from a set): a sheet's cells, rows and columns, references and slides.
         (
             "zh-Hant-TW",
-            GENERAL,
+            SOFTWARE,
             "在电子表格的单元格中输入公式，连同行标题和列标题，行号用绝对引用，列号用相对引用。",
             "在試算表的儲存格中輸入公式，連同列標題和欄標題，行號用絕對參照，列號用相對參照。",
         ),
@@ -136,7 +136,7 @@ def test_no_other_set_got_worse(name: str) -> None:
         # Hong Kong: a window named in 「」, a free-floating one; a counter stays 窗口.
         (
             "zh-Hant-HK",
-            GENERAL,
+            SOFTWARE,
             "「命令」窗口中将出现光标，恢复为自由窗口；请到三号窗口办理。",
             "「命令」視窗中將出現游標，恢復為自由視窗；請到三號窗口辦理。",
         ),
@@ -157,6 +157,26 @@ def test_no_other_set_got_worse(name: str) -> None:
         ),
         # Any text: a database or a route accessed (the review set's labels, relabelled 存取 in session 28).
         ("zh-Hant-TW", GENERAL, "请避免直接访问数据库或路由。", "請避免直接存取資料庫或路由。"),
+        # The session 28 review's misfires: 行 / 列 ending another word, 当 "when" before 前…, a visit.
+        (
+            "zh-Hant-TW",
+            SOFTWARE,
+            "我们对页面进行标题和摘要的调整，这一系列标题都很吸引人，表 C 列明了各项指标。",
+            "我們對頁面進行標題和摘要的調整，這一系列標題都很吸引人，表 C 列明瞭各項指標。",
+        ),
+        (
+            "zh-Hant-TW",
+            SOFTWARE,
+            "当前一个请求完成后，当前缀为空时返回。",
+            "當前一個請求完成後，當前綴為空時返回。",
+        ),
+        (
+            "zh-Hant-TW",
+            SOFTWARE,
+            "他来访问我们公司，明年可以访问这个城市。",
+            "他來訪問我們公司，明年可以訪問這個城市。",
+        ),
+        ("zh-Hant-HK", GENERAL, "他说「太晚了」窗口就关了。", "他説「太晚了」窗口就關了。"),
     ],
 )
 def test_heldout15_error_classes(code: str, domain: str, source: str, expected: str) -> None:
@@ -169,7 +189,10 @@ NEW_RULES = {
         ("zh-Hant-TW", w, "")
         for w in ("单元格引用", "单元格", "电子表格", "绝对引用", "相对引用", "混合引用")
     ),
-    *(("zh-Hant-TW", w, "") for w in ("行标题", "列标题", "列表框", "组合框", "幻灯片", "列")),
+    *(("zh-Hant-TW", w, "") for w in ("列表框", "组合框", "幻灯片", "列")),
+    ("zh-Hant-TW", "行标题", SOFTWARE),
+    ("zh-Hant-TW", "列标题", SOFTWARE),
+    ("zh-Hant-HK", "窗口", SOFTWARE),
     ("zh-Hant-TW", "当前", SOFTWARE),
     ("zh-Hant-TW", "访问", SOFTWARE),
     ("zh-Hant-HK", "演示文稿", ""),
