@@ -84,15 +84,15 @@ def test_home_lists_notes_newest_first_with_summary_and_tags(small):
 
 def test_a_derived_summary_has_no_space_a_chinese_reader_would_not_write(tmp_path):
     """A home card's summary joins the source's lines without a space between Chinese characters,
-    and drops a space before a full-width closing mark (a line of the card could start with it)."""
-    body = (
-        "设置 `folder` ，Hexo 会把它当成源文件夹，这是第一行\n第二行的中文内容，写 English words 也可以。\n"
-    )
+    keeps the spaces the author wrote on a line, and drops a space before a full-width closing mark
+    (a line of the card could start with it)."""
+    body = "设置 `folder` ，Hexo 会把它当成源文件夹，经济 政治 文化，这是第一行\n第二行的内容，写 English 也可以。\n"
     result = build_site(tmp_path, notes={"a.md": NOTE.format(body=body)}, strict=True)
     assert result.ok, result.log
     home = result.page("zh-Hans/index.html")
     assert (
-        "设置 folder，Hexo 会把它当成源文件夹，这是第一行第二行的中文内容，写 English words 也可以。" in home
+        "设置 folder，Hexo 会把它当成源文件夹，经济 政治 文化，这是第一行第二行的内容，写 English 也可以。"
+        in home
     )
 
 
@@ -388,15 +388,22 @@ def test_summary_lines_stay_short_whatever_the_collection(site_builder):
 
 def test_a_paragraph_in_english_carries_lang_en_and_nothing_else_does(tmp_path):
     """An untranslated English paragraph is read and broken as English; Chinese, a command, a name
-    list or mixed text keep the page's language."""
+    list, mixed text, German or Dutch, and a passage holding a glossary mark (its Chinese
+    explanation) keep the page's language."""
     body = (
         "This paragraph was left in English by the translator, and it is read as English.\n\n"
         "这一段是中文，提到 Hexo 和 the static site generator 也还是中文。\n\n"
         "npm install hexo-cli -g\n\n"
         "Alice Bob Carol Dave Eve\n\n"
-        "> A quoted post from the thread, written in English for the reader.\n"
+        "> A quoted post from the thread, written in English for the reader.\n\n"
+        "Ich bin in der Stadt an der Elbe geboren, und das ist gut so.\n\n"
+        "Het is een huis in de stad met een tuin.\n\n"
+        "The glossary explains AI here, and the explanation is written in Chinese.\n"
     )
-    result = build_site(tmp_path, notes={"a.md": NOTE.format(body=body)}, strict=True)
+    glossary = "- term: AI\n  explanation: 人工智能。\n"
+    result = build_site(
+        tmp_path, notes={"a.md": NOTE.format(body=body)}, editorial={"glossary.yml": glossary}, strict=True
+    )
     assert result.ok, result.log
     for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
         page = result.page(f"{code}/notes/a/index.html")

@@ -102,7 +102,7 @@ HEXO = {
     # Obsidian and Hugo: aliases, titles, permalinks, paths of the vault, note files.
     "vault/主页.md": note(
         "主页",
-        "见 [[另一个名字]]、[[一篇有标题的笔记]]、[[vault/sub/深处#小节]]、[旧地址](/blog/old-post/)、"
+        "见 [[另一个名字]]、{% post_link 另一个名字 %}、[[一篇有标题的笔记]]、[[vault/sub/深处#小节]]、[旧地址](/blog/old-post/)、"
         "[文件](sub/深处.md) 与 [[不存在的笔记]]。",
     ),
     "vault/别名.md": note("有别名的笔记", "正文。", "aliases: [另一个名字]\n"),
@@ -154,7 +154,7 @@ def test_links_by_old_site_path_resolve_to_the_note_in_the_same_folder(linked):
 def test_links_by_alias_title_permalink_and_vault_path(linked):
     links = links_of(linked, default_slug("vault/主页"))
     assert links["另一个名字"].startswith("../vault-")  # [[alias]]: shown as written, as Obsidian does
-    assert "有别名的笔记" not in links
+    assert links["有别名的笔记"] == links["另一个名字"]  # a post_link by alias: the title, as Hexo shows it
     assert links["一篇有标题的笔记"] == "../vault-titled/"  # [[title]]
     assert (
         links["深处"] == f"../{default_slug('vault/sub/深处')}/#%E5%B0%8F%E8%8A%82"

@@ -289,13 +289,13 @@ def test_a_term_only_in_a_label_the_render_adds_is_not_marked_and_a_warm_build_a
 def test_a_space_before_a_closing_mark_is_kept_on_one_line_with_it_outside_code() -> None:
     root = etree.fromstring(
         "<div><p><code>source/</code> ，而 <strong>x</strong> 。 再说 ）</p><pre><code>a ，b</code></pre>"
-        "<p>无空格，照旧</p></div>"
+        "<p>无空格，照旧；“例子 ”</p></div>"
     )
     textmarks.glue_spaced_closing(root)
     assert etree.tostring(root, encoding="unicode") == (
         "<div><p><code>source/</code><zd-g> ，</zd-g>而 <strong>x</strong>"
         "<zd-g> 。</zd-g> 再说<zd-g> ）</zd-g></p><pre><code>a ，b</code></pre>"
-        "<p>无空格，照旧</p></div>"
+        "<p>无空格，照旧；“例子<zd-g> ”</zd-g></p></div>"
     )
     # Not one of code's colour elements, which zhudu.css styles otherwise (<z-n> is a name).
     assert textmarks.GLUED_SPACE_TAG not in code_spans.COLOUR_ELEMENTS.values()

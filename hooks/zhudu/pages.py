@@ -36,6 +36,10 @@ if TYPE_CHECKING:
 log = get_plugin_logger("zhudu")
 
 _SITE_HOST_RE = re.compile(r"^https?://(?P<host>[^/:]+)")
+#: A heading of a rendered page, its id and contents (its permalink, if any, removed by ``_HEADERLINK_RE``).
+_HEADING_RE = re.compile(r'<h[1-6] id="(?P<id>[^"]+)"[^>]*>(?P<inner>.*?)</h[1-6]>', re.DOTALL)
+_HEADERLINK_RE = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
+_TAG_RE = re.compile(r"<[^>]+>")
 
 
 def read_source(build: Build, page: Page) -> str | None:
@@ -226,7 +230,11 @@ def page_content(build: Build, html: str, page: Page, config: MkDocsConfig) -> s
     else:
         html = finish(html)
     if note is not None and note.meta.lang == "zh-Hant":  # its headings, converted in the body by finish
-        _toc_in_default_script(page.toc, site.converter(site.default.code, "Hant").text)
+        headings = {
+            m["id"]: _TAG_RE.sub("", _HEADERLINK_RE.sub("", m["inner"])).strip()
+            for m in _HEADING_RE.finditer(html)
+        }
+        _toc_in_default_script(page.toc, site.converter(site.default.code, "Hant").text, headings)
     if note is not None:
         if build.themes is not None:
             build.themes.collect(note.id, build.passages.last_passages)  # phase 1 of theme matching
@@ -244,16 +252,17 @@ def page_content(build: Build, html: str, page: Page, config: MkDocsConfig) -> s
     return html
 
 
-def _toc_in_default_script(toc: Any, convert: Callable[[str], str]) -> None:
+def _toc_in_default_script(toc: Any, convert: Callable[[str], str], headings: dict[str, str]) -> None:
     """The table of contents' titles in the default variant's script, as the headings they name.
 
     Written once and converted by the other variants with the page; left in Traditional, the
-    Simplified page's sidebar named 引用區塊 for the heading 引用区块.  (Converting a title twice, as
-    a reused render's is, gives the same text.)
+    Simplified page's sidebar named 引用區塊 for the heading 引用区块.  A title is its heading's text
+    as converted in the page (``headings``, by id: its code kept as written, ``軟體.config``), else
+    converted as text.  (Converting a title twice, as a reused render's is, gives the same text.)
     """
     for link in toc:
-        link.title = convert(link.title)
-        _toc_in_default_script(link.children, convert)
+        link.title = headings.get(link.id) or convert(link.title)
+        _toc_in_default_script(link.children, convert, headings)
 
 
 def finishing(build: Build, page: Page, config: MkDocsConfig) -> Callable[[str], str]:

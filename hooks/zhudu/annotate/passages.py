@@ -37,12 +37,15 @@ _CJK_RE = re.compile(
     r"[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]"
 )
 _LATIN_WORD_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
-#: Words only English prose is made of: a passage of Latin words with two of them is English (an
-#: untranslated paragraph of the author's source), not a name, a command or another language.
+#: Words only English prose is made of (not ``a``, ``in``, ``is``…, which other languages written in
+#: Latin letters share): a passage of Latin words with two of them is English (an untranslated
+#: paragraph of the author's source), not a name, a command or German, Dutch, Spanish or pinyin.
 _ENGLISH_WORDS = frozenset(
-    {"the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "is", "are", "was", "be"}
-    | {"this", "that", "it", "you", "your", "can", "will", "not", "by", "from", "as", "at"}
+    {"the", "and", "of", "to", "for", "with", "are", "was", "were", "this", "that", "these", "which"}
+    | {"you", "your", "can", "not", "from", "have", "has", "it's", "by", "or", "when", "what", "would"}
 )
+#: Zhudu's marks in a passage (a glossary term, an editor's note): their words are the page's language.
+_MARK_CLASSES = ("zd-gloss", "zd-anno")
 
 
 @dataclass(frozen=True)
@@ -81,8 +84,8 @@ def language_of(text: str) -> str | None:
     words = _LATIN_WORD_RE.findall(text)
     if len(words) < 4:
         return None
-    common = sum(1 for word in words if word.lower() in _ENGLISH_WORDS)
-    return "en" if common >= 2 else None
+    common = {word.lower() for word in words} & _ENGLISH_WORDS
+    return "en" if len(common) >= 2 else None
 
 
 def anchor_for(text: str, fold: Callable[[str], str]) -> str:
@@ -130,11 +133,28 @@ class PassageTreeprocessor(Treeprocessor):
                 element.set("id", anchor)
             if not GENERATED_ID_RE.fullmatch(anchor):
                 element.set("data-zd-passage", "")
-            if not element.get("lang") and (lang := language_of(text)):
-                element.set("lang", lang)
             found.append(Passage(anchor=anchor, kind=element.tag, text=text))
         # A tuple: a kept render's passages are then the same object save after save (``ThemeBuild.collect``).
         self.extension.last_passages = tuple(found)
+
+
+class LanguageTreeprocessor(Treeprocessor):
+    """``lang="en"`` on a passage written in English (``language_of``), once every mark is in place.
+
+    After the editor's notes (4), the glossary (3) and the glue (2): a passage holding a mark (its
+    Chinese note or explanation) keeps the page's language.
+    """
+
+    def run(self, root: etree.Element) -> None:
+        for element in iter_passages(root):
+            if not element.get("id") or element.get("lang") or _holds_mark(element):
+                continue
+            if lang := language_of(plain_text(element)):
+                element.set("lang", lang)
+
+
+def _holds_mark(element: etree.Element) -> bool:
+    return any((e.get("class") or "").startswith(_MARK_CLASSES) for e in element.iter())
 
 
 class PassageExtension(Extension):
@@ -148,3 +168,4 @@ class PassageExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         # After inline processing (20) and prettify (10), so the text is final.
         md.treeprocessors.register(PassageTreeprocessor(md, self), "zd-passages", 5)
+        md.treeprocessors.register(LanguageTreeprocessor(md), "zd-passage-lang", 1)

@@ -279,7 +279,7 @@ _GLUE_ELEMENT_CHARS = 8
 
 #: A space an author put before a full-width closing mark ("`source/` ，而", Hexo's documentation does
 #: so after code): the space is a line break opportunity, so a line could start with the mark.
-_SPACED_CLOSING = re.compile(r"[ \t\n]+[、，。．：；！？」』）］｝〕〉》】〗〙〛…]+")
+_SPACED_CLOSING = re.compile(r"[ \t\n]+[、，。．：；！？」』”’）］｝〕〉》】〗〙〛…]+")
 #: Where spaces are the text itself (code) or no line is broken.
 _SPACES_KEPT_IN = frozenset({"pre", "code", "kbd", "samp", "script", "style", "textarea", "svg", "math"})
 #: Holds such a space with its marks (``white-space: nowrap`` in zhudu.css): 13 bytes of markup a place,

@@ -144,10 +144,12 @@ class LinkIndex:
         )
         if found is None:
             return None
-        # A name the author chose for the sentence (``[[另一个名字]]``) is shown as written, as
-        # Obsidian shows it; a file name or path is shown as the note's title.
-        title = ref.target.partition("#")[0].strip() if how == "alias" else found.title
-        return LinkTarget(slug=found.slug, title=title or found.title, anchor=_anchor(ref, found))
+        # A wikilink by a name the author chose for the sentence (``[[另一个名字]]``) shows it as
+        # written, as Obsidian does; a file name, a path, a heading link or a ``post_link`` (Hexo
+        # shows the post's title) shows the note's title.
+        by_alias = how == "alias" and ref.written.lstrip("!").startswith("[[") and ref.anchor is None
+        title = ref.target if by_alias and ref.target else found.title
+        return LinkTarget(slug=found.slug, title=title, anchor=_anchor(ref, found))
 
     def _lookup(self, ref: NoteRef, source: Linkable) -> tuple[Linkable | None, str]:
         target = ref.target

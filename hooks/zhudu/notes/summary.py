@@ -38,14 +38,12 @@ _PLACEHOLDER_TITLE_RE = re.compile(
     re.VERBOSE,
 )
 _SENTENCE_END = "。！？!?；;"
-#: A space in a summary a Chinese reader would not write: between two Chinese characters (a line
-#: break of the source joined), or before a full-width closing mark (``设置 folder ，Hexo``), where
-#: a card's line could start with the mark.
-_UNWANTED_SPACE_RE = re.compile(
-    r"(?<=[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef])\s+"
-    r"(?=[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef])"
-    r"|\s+(?=[，。、；：！？）」』》〉】〕])"
-)
+_CJK_CLASS = r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20\uff5b-\uff65]"
+#: A line break of the source between two Chinese characters or marks: joined without a space (a
+#: space the author wrote on one line, 经济 政治 文化, is the author's and stays).
+_CJK_LINE_BREAK_RE = re.compile(rf"(?<={_CJK_CLASS})[ \t]*\n\s*(?={_CJK_CLASS})")
+#: A space before a full-width closing mark (``设置 folder ，Hexo``): a card's line could start with the mark.
+_SPACE_BEFORE_CLOSING_RE = re.compile(r"\s+(?=[，。、；：！？）」』》〉】〕”’])")
 
 
 def looks_like_placeholder(title: str) -> bool:
@@ -95,7 +93,7 @@ def summarise(article: str, limit: int) -> str:
     """
     text = ""
     for para in re.split(r"\n\s*\n", article):
-        para = _UNWANTED_SPACE_RE.sub("", " ".join(para.split()))
+        para = _SPACE_BEFORE_CLOSING_RE.sub("", " ".join(_CJK_LINE_BREAK_RE.sub("", para).split()))
         if len(_HAN_RE.findall(para)) < 8:
             continue
         text += para

@@ -139,19 +139,22 @@
     /* Search closing slides its panel past the screen's edge, and a phone zooms the page out to hold
        it for a few frames: the page is then 2-3 screens tall, and a scroll to a passage near the end
        stops short of it (or is cut back to the page's new end). Land again each frame until the
-       panel is still and the page fits the screen, unless the reader moves first. */
-    var root = document.documentElement, moves = ["touchstart", "wheel", "keydown"], frames = 0, moved = false;
+       panel is still and the page fits the screen, unless the reader moves first (a touch, a click, the
+       wheel, a key, another anchor) or the page is gone (instant navigation). "Fits": zoomed out it is
+       2-3 screens tall; a phone's collapsed toolbar makes it only a toolbar taller than the layout. */
+    var root = document.documentElement, frames = 0, moved = false;
+    var moves = ["touchstart", "pointerdown", "wheel", "keydown", "hashchange"];
     function settled() {
       var search = document.querySelector(".md-search");
       var moving = search && search.getAnimations ? search.getAnimations({ subtree: true }).length : 0;
-      return !moving && window.innerHeight <= root.clientHeight + 1;
+      return !moving && window.innerHeight <= root.clientHeight * 1.25;
     }
     function stop() { moved = true; }
     function listen(on) {
       moves.forEach(function (type) { window[on ? "addEventListener" : "removeEventListener"](type, stop, { passive: true }); });
     }
     function land() {
-      if (moved) return listen(false);
+      if (moved || !target.isConnected) return listen(false);
       var margin = parseFloat(getComputedStyle(target).scrollMarginTop) || 0;
       var off = target.getBoundingClientRect().top - margin;
       if (Math.abs(off) > 2) window.scrollTo(0, off + window.scrollY);  /* page coordinates */
