@@ -27,6 +27,7 @@ from zhudu.annotate.glossary import Glossary, Term
 from zhudu.annotate.passages import Passage
 from zhudu.errors import EditorialError
 from zhudu.notes import corpus as notes_corpus
+from zhudu.notes import reads as reads_module
 from zhudu.notes.reads import NoteReads
 from zhudu.publish import page_digests, workers, written
 from zhudu.publish.page_digests import hits_digest
@@ -343,6 +344,57 @@ def test_a_notes_read_cites_its_entrys_lines_where_they_are_now(tmp_path: Path) 
     moved = load(7)  # an entry of 6 lines removed above both
     assert reads.hits == 1 and reads.misses == 1  # good kept; bad read again: its problem's line moved
     assert moved["good"] == [] and "notes.yml:11" in moved["bad"][0] and "date" in moved["bad"][0]
+
+
+def test_a_settled_notes_status_stands_for_its_bytes_and_any_change_is_still_seen(tmp_path: Path) -> None:
+    """A note's bytes are read and hashed again only when its file's status changed, or while its
+    last change is too recent for the status to tell (``reads.SETTLED_NS``)."""
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.md").write_text(f"---\ntitle: {name}\n---\n\n的的的。\n", encoding="utf-8")
+    reads = NoteReads()
+
+    def load() -> dict[str, str]:
+        corpus = notes_corpus.load_corpus(
+            tmp_path.glob("*.md"),
+            lambda p: f"seeds/{p.name}",
+            settings=notes_corpus.NoteSettings(timezone="Asia/Shanghai"),
+            overrides={},
+            override_lines={},
+            override_file="docs/editorial/notes.yml",
+            image_url=lambda note_id, p: f"../media/{note_id}/{p.name}",
+            detect_script=lambda text: "Hans",
+            reads=reads,
+        )
+        return {n.id: n.markdown for n in corpus.notes}
+
+    load()
+    assert reads.counts() == (0, 3, 3)
+    load()  # just written: the files' status cannot stand for their bytes yet
+    assert reads.counts() == (3, 0, 3)
+    later = time.time_ns() + 10 * reads_module.SETTLED_NS
+    reads.clock = lambda: later  # the same files, a while after they were last changed
+    load()  # hashed once more, now that their status can stand for them
+    assert reads.counts() == (3, 0, 3)
+    assert load()["a"].strip() == "的的的。" and reads.counts() == (3, 0, 0)
+
+    # An edit in place that puts the size and modification time back: the change time still moves
+    # (once the file system's clock has ticked past the last change: a probe file says when).
+    note, probe = tmp_path / "a.md", tmp_path / "probe"
+    before = note.stat()
+    while probe.write_bytes(b"") == 0 and probe.stat().st_ctime_ns <= before.st_ctime_ns:
+        time.sleep(0.001)
+    note.write_bytes(note.read_bytes().replace("的".encode(), "是".encode(), 1))
+    os.utime(note, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert note.stat().st_size == before.st_size and note.stat().st_mtime_ns == before.st_mtime_ns
+    # And another note replaced by a file of the same size and times (an editor's atomic save).
+    other, new = tmp_path / "b.md", tmp_path / "b.tmp"
+    other_before = other.stat()
+    new.write_bytes(other.read_bytes().replace("的".encode(), "是".encode(), 1))
+    os.utime(new, ns=(other_before.st_atime_ns, other_before.st_mtime_ns))
+    new.replace(other)
+    seen = load()
+    assert reads.counts() == (1, 2, 2)
+    assert seen["a"].strip() == "是的的。" and seen["b"].strip() == "是的的。"
 
 
 def test_what_a_save_keeps_of_a_notes_markdown_answers_as_afresh() -> None:

@@ -176,7 +176,7 @@ class Build:
             reads=reads,
         )
         if annotations.serving():
-            log.debug("notes: %d reused from the last build, %d read", NOTE_READS.hits, NOTE_READS.misses)
+            log.debug("notes: %d reused from the last build, %d read, %d hashed", *NOTE_READS.counts())
         for problem in [*corpus.problems, *(p for note in corpus.notes for p in note.problems)]:
             log.warning("%s", problem)
         for note in corpus.notes:
