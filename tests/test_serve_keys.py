@@ -21,7 +21,7 @@ import pytest
 from test_themes import _notes
 
 from zhudu import cache, editorial, serving
-from zhudu.annotate import textmarks
+from zhudu.annotate import annotations, textmarks
 from zhudu.annotate.annotations import AnnotationExtension
 from zhudu.annotate.glossary import Glossary, Term
 from zhudu.annotate.passages import Passage
@@ -29,7 +29,7 @@ from zhudu.errors import EditorialError
 from zhudu.notes import corpus as notes_corpus
 from zhudu.notes import reads as reads_module
 from zhudu.notes.reads import NoteReads
-from zhudu.publish import page_digests, workers, written
+from zhudu.publish import page_digests, page_meta, workers, written
 from zhudu.publish.page_digests import hits_digest
 from zhudu.render_keys import note_key
 from zhudu.themes import matching, theme_index
@@ -395,6 +395,47 @@ def test_a_settled_notes_status_stands_for_its_bytes_and_any_change_is_still_see
     seen = load()
     assert reads.counts() == (1, 2, 2)
     assert seen["a"].strip() == "是的的。" and seen["b"].strip() == "是的的。"
+
+
+def test_a_pages_metadata_text_is_the_last_plans_only_while_its_values_are_the_same_objects(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``page_meta.meta_text``: always the metadata's text afresh; kept (not made again) while
+    every value is the last plan's object (a list item by item, the note's view); a dictionary
+    that is not the view is never trusted (it may have changed in place)."""
+    monkeypatch.setattr(page_meta, "META", {})
+    made: list[object] = []
+    real = page_meta.stable_repr
+    monkeypatch.setattr(page_meta, "stable_repr", lambda value: made.append(value) or real(value))
+    annotations.set_command("serve")
+    try:
+        view = {"id": "a", "title": "标题", "tags": ["甲"]}
+        title = "标题"
+        meta = {"template": "note.html", "title": title, "tags": ["甲", "乙"], "zd_note": view}
+
+        def text(meta: dict[str, object], view: object = view) -> str:
+            found = page_meta.meta_text("notes/a/index.html", meta, view)
+            assert found == real(page_meta.without_note_id(meta))
+            return found
+
+        text(meta)
+        text({**meta, "tags": list(meta["tags"])})  # a new list of the same strings: kept
+        assert len(made) == 1
+        text({**meta, "tags": ["甲", "丙"]})  # a tag changed
+        text({**meta, "title": "另一个标题"})  # the title
+        text({**meta, "tags": ("甲", "乙")})  # a tuple is not the list it was
+        assert len(made) == 4
+        text({**meta, "zd_note": {**view}})  # an equal view, another object: a dictionary, made again
+        text(meta)  # the tags were a tuple last time
+        assert len(made) == 6
+        text(meta)
+        assert len(made) == 6
+        text(meta, view=None)  # the view not said to be one: a dictionary, never kept
+        view["title"] = "改过"  # (a view is never changed; another dictionary might be)
+        text(meta, view=None)
+        assert len(made) == 8
+    finally:
+        annotations.set_command("build")
 
 
 def test_what_a_save_keeps_of_a_notes_markdown_answers_as_afresh() -> None:

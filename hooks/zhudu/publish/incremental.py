@@ -416,7 +416,8 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
                 if number == 1:  # and the section list (partials/zd-sections.html), from every note
                     shown += sections
             spooled = site.contents.digest(file.dest_uri) if site.contents is not None else None
-            base = page_digest(page, inputs, shown, spooled)  # spooled: the HTML waits on disk
+            view = page_events.note_view(build, note) if note is not None else None
+            base = page_digest(page, inputs, shown, spooled, view)  # spooled: the HTML waits on disk
             yield page, cache.digest(base, rules_digest), base
 
     def indexed(page: Page) -> bool:
