@@ -438,6 +438,35 @@ def test_a_pages_metadata_text_is_the_last_plans_only_while_its_values_are_the_s
         annotations.set_command("build")
 
 
+def test_a_home_pages_cards_text_is_the_last_plans_only_while_each_card_is_the_same_object(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``page_meta.cards_text``: always the cards' text afresh (without the notes' ids); kept while
+    the number of home pages and every card are the last plan's objects."""
+    monkeypatch.setattr(page_meta, "CARDS", {})
+    made: list[object] = []
+    real = page_meta.home_card
+    monkeypatch.setattr(page_meta, "home_card", lambda card: made.append(card) or real(card))
+    annotations.set_command("serve")
+    try:
+        cards = [{"id": f"n{k}", "title": f"第{k}篇", "url": f"notes/n{k}/"} for k in range(3)]
+
+        def text(pages: int, cards: list[dict[str, object]]) -> str:
+            found = page_meta.cards_text(2, pages, cards)
+            assert found == repr((pages, [{k: v for k, v in c.items() if k != "id"} for c in cards]))
+            assert "n1" not in found.replace("notes/n1/", "")
+            return found
+
+        text(5, cards)
+        text(5, list(cards))  # the same cards in a new list: kept
+        assert len(made) == 3
+        text(5, [cards[0], {**cards[1], "title": "改了"}, cards[2]])
+        text(6, cards)  # one more home page
+        assert len(made) == 9
+    finally:
+        annotations.set_command("build")
+
+
 def test_what_a_save_keeps_of_a_notes_markdown_answers_as_afresh() -> None:
     """``serving.Remembered.facts``: a note's kept digest, link targets and terms equal those made afresh."""
     fold = textmarks.CharFold(lambda s: s)

@@ -321,7 +321,7 @@ class Build:
         # Each build has a new environment: templates are compiled once per process and kept for the next.
         env.bytecode_cache = serving.template_code(site.cache_dir)
         env.globals["zd"] = {
-            "notes": [note_view(n) | {"url": _note_url(n, files)} for n in site.corpus.notes if not n.broken],
+            "notes": pages.home_entries(self, site.corpus.notes, files),
             "variants": [vars(v) for v in site.variants],
             "per_page": pagination.PER_PAGE,
             "build_errors": list(site.build_errors),  # mkdocs serve: what the site is served without

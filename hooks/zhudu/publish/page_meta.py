@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import operator
 import time
+from collections.abc import Sequence
 from typing import Any
 
 from zhudu.annotate import annotations
@@ -64,6 +65,31 @@ def _same(values: tuple[Any, ...], kept: tuple[Any, ...]) -> bool:
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 #: Each page's metadata as the last plan wrote it out (dest_uri → (values, text)).
 META: dict[str, tuple[tuple[Any, ...], str]] = {}
+
+
+def cards_text(number: int, pages: int, cards: Sequence[dict[str, Any]]) -> str:
+    """``repr`` of a home page's cards without their ids, with how many home pages there are.
+
+    The last plan's while each card is the object it was: a card is the note's home list entry,
+    kept while its view and URL are and never changed (``pages.home_entries``).  Writing out every
+    note's card on every save cost as much as its page's metadata.
+    """
+    kept = CARDS.get(number)
+    if (
+        kept is not None
+        and kept[0] == pages
+        and len(kept[1]) == len(cards)
+        and all(map(operator.is_, kept[1], cards))
+    ):
+        return kept[2]
+    text = repr((pages, [home_card(card) for card in cards]))
+    if annotations.serving():
+        CARDS[number] = (pages, tuple(cards), text)
+    return text
+
+
+#: Each home page's cards as the last plan wrote them out (page number → (pages, cards, text)).
+CARDS: dict[int, tuple[int, tuple[dict[str, Any], ...], str]] = {}
 
 
 def without_note_id(meta: dict[str, Any]) -> dict[str, Any]:
