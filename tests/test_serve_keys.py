@@ -411,7 +411,13 @@ def test_a_pages_metadata_text_is_the_last_plans_only_while_its_values_are_the_s
     try:
         view = {"id": "a", "title": "标题", "tags": ["甲"]}
         title = "标题"
-        meta = {"template": "note.html", "title": title, "tags": ["甲", "乙"], "zd_note": view}
+        meta = {
+            "template": "note.html",
+            "title": title,
+            "tags": ["甲", "乙"],
+            "zd_note": view,
+            "search": {"x": True},
+        }
 
         def text(meta: dict[str, object], view: object = view) -> str:
             found = page_meta.meta_text("notes/a/index.html", meta, view)
@@ -419,8 +425,13 @@ def test_a_pages_metadata_text_is_the_last_plans_only_while_its_values_are_the_s
             return found
 
         text(meta)
-        text({**meta, "tags": list(meta["tags"])})  # a new list of the same strings: kept
+        text({**meta, "tags": list(meta["tags"]), "search": {"x": True}})  # new, of the same values: kept
         assert len(made) == 1
+        text({**meta, "search": {"x": ["a"]}})  # a dictionary holding a list: never kept
+        text({**meta, "search": {"x": ["a"]}})
+        text(meta)  # the text kept before stands
+        assert len(made) == 3
+        del made[1:]
         text({**meta, "tags": ["甲", "丙"]})  # a tag changed
         text({**meta, "title": "另一个标题"})  # the title
         text({**meta, "tags": ("甲", "乙")})  # a tuple is not the list it was

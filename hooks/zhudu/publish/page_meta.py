@@ -22,9 +22,9 @@ def meta_text(dest_uri: str, meta: dict[str, Any], view: Any = None) -> str:
 
     An unchanged note page's metadata is its note's kept view and the same strings save after
     save (``pages.page_markdown``): ``repr`` of every note's view was made again on every save.
-    The same means: each value the very object it was (a string, a number, ``view``), or a list or
-    tuple of such (the escaped tags, a new list each save) item by item.  Any other value (a
-    dictionary that might be changed in place): made again.
+    The same means: each value the very object it was (a string, a number, ``view``), or a list,
+    tuple or dictionary of such (the escaped tags, ``search: {exclude: true}``: new each save) item
+    by item, as they were when written out.  Any other value: made again.
     """
     values = _values(meta, view)
     kept = META.get(dest_uri)
@@ -43,11 +43,13 @@ def _values(meta: dict[str, Any], view: Any) -> tuple[Any, ...] | None:
     found: list[Any] = []
     for key, value in meta.items():
         kind = type(value)
-        if kind in (list, tuple):
-            if not all(type(item) in _SCALARS for item in value):
-                return None
+        if kind is dict and value is not view:  # e.g. ``search: {exclude: true}``, a new dictionary each save
+            value = (kind, *(part for item in value.items() for part in item))
+        elif kind in (list, tuple):
             value = (kind, *value)  # the items now: the list may change later
         elif kind not in _SCALARS and value is not view:
+            return None
+        if type(value) is tuple and not all(type(part) in _SCALARS for part in value[1:]):
             return None
         found += (key, value)
     return tuple(found)
