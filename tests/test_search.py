@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import posixpath
+import random
 import re
 import threading
 import zlib
@@ -18,6 +19,7 @@ from zhudu.script.convert import opencc_converter
 from zhudu.search import index as search
 from zhudu.search import shards as search_shards
 from zhudu.search import writing
+from zhudu.search.word_union import WordUnion
 
 NOTE = "---\ntitle: 测试\n---\n\n数据中心的建设带来了就业。\n\n中华人民共和国成立。\n\n开源软件和网络。\n"
 
@@ -532,6 +534,50 @@ def test_words_kept_from_a_former_process_are_used_and_the_dictionary_loaded_asi
     assert len(search._JIEBA) == 1 and search.TEXTS_CUT[0] == len(more)
     assert expected == search.folded_vocabulary(texts, table, ["注读"])
     assert set(expected) <= set(cut_by_it)
+
+
+class _CountedWords(frozenset):
+    """A text's words that count how often they are gone over."""
+
+    gone_over = 0
+
+    def __iter__(self):
+        type(self).gone_over += 1
+        return super().__iter__()
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_the_vocabulary_kept_as_counts_equals_the_union_made_afresh(seed: int) -> None:
+    """``WordUnion``: each call's words are the sorted union of its texts' words and the extra
+    words; only the texts that came or went are gone over while the last call's texts are given."""
+    rng = random.Random(seed)
+    pool = [f"{a}{b}" for a in "数据中心软件" for b in "网络云端"]
+
+    def words() -> _CountedWords:
+        return _CountedWords(rng.sample(pool, rng.randint(0, 4)))
+
+    union = WordUnion()
+    words_of = {f"t{n}": words() for n in range(60)}  # a text's words are the text's alone
+    texts = {name: words_of[name] for name in rng.sample(sorted(words_of), rng.randint(0, 30))}
+    last: dict[str, frozenset[str]] = {}
+    counted_last = False
+    for _ in range(15):
+        extra = rng.sample(["注读", "算力"], rng.randint(0, 2))
+        came = [t for t in texts if t not in last]
+        went = [t for t in last if t not in texts]
+        _CountedWords.gone_over = 0
+        found = union.of(texts, last, came, extra)
+        assert found == sorted(set(extra).union(*texts.values()))
+        if counted_last:
+            assert _CountedWords.gone_over == len(came) + len(went)
+        counted_last = rng.random() >= 0.1
+        last = texts if counted_last else dict(texts)  # else adopted from elsewhere: all counted again
+        texts = dict(texts)
+        for name in rng.sample(sorted(texts), min(len(texts), rng.randint(0, 3))):
+            del texts[name]
+        for _ in range(rng.randint(0, 3)):
+            name = f"t{rng.randint(0, 59)}"
+            texts[name] = words_of[name]
 
 
 def test_many_files_are_deflated_on_threads_into_the_same_bytes_in_order(monkeypatch) -> None:

@@ -455,6 +455,48 @@ def test_changed_numbers_by_page_are_the_whole_comparisons(seed: int) -> None:
         pages, shape = new, new_shape
 
 
+@pytest.mark.parametrize("seed", range(30))
+def test_numbered_texts_from_the_last_saves_equal_those_made_afresh(seed: int) -> None:
+    """``numbered`` with a variant's memo: the key and texts by number of a call without it; a page
+    whose number, title and passage list are the same objects keeps its entry (not made again)."""
+    rng = random.Random(seed)
+
+    def text() -> str:
+        return "".join(rng.choice("数据中心软件网络ab") for _ in range(rng.randint(1, 12)))
+
+    pages = {f"p{n:03d}/": [text() for _ in range(rng.randint(0, 12))] for n in range(rng.randint(2, 40))}
+    titles = {url: text() for url in pages}
+    memo = search_numbering.NumberedMemo()
+    for _ in range(12):
+        numbering = search_numbering.Numbering.of([(url, len(pages[url])) for url in sorted(pages)])
+        listed = [(titles[url], pages[url]) for url in sorted(pages)]
+        last = list(memo.pages)
+        shape, docs = search_numbering.numbered(numbering, listed, memo)
+        afresh = search_numbering.numbered(numbering, [(t, list(texts)) for t, texts in listed])
+        assert (shape, docs) == afresh
+        if len(last) == len(listed):
+            for entry, start, (title, texts), (old_start, old_title, old_texts, old_entry) in zip(
+                shape, numbering.starts, listed, last, strict=True
+            ):
+                if start == old_start and title is old_title and texts is old_texts:
+                    assert entry is old_entry
+        pages = dict(pages)  # the next save: unchanged pages keep their list (a kept record's)
+        for url in rng.sample(sorted(pages), rng.randint(1, 2)):
+            kind = rng.random()
+            if kind < 0.3 and pages[url]:
+                pages[url] = [*pages[url][:-1], text()]
+            elif kind < 0.5:
+                pages[url] = [*pages[url], *(text() for _ in range(rng.randint(1, 9)))]  # may renumber
+            elif kind < 0.6:
+                titles[url] = text()
+            elif kind < 0.7 and len(pages) > 2:
+                del pages[url], titles[url]  # fewer pages: all done again
+            elif kind < 0.8:
+                pages[f"{url}x/"], titles[f"{url}x/"] = [text()], text()
+            else:
+                pages[url] = pages[url][: rng.randint(0, len(pages[url]))]
+
+
 def files_in(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()

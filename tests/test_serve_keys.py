@@ -21,14 +21,15 @@ import pytest
 from test_themes import _notes
 
 from zhudu import cache, editorial, serving
-from zhudu.annotate import textmarks
+from zhudu.annotate import annotations, textmarks
 from zhudu.annotate.annotations import AnnotationExtension
 from zhudu.annotate.glossary import Glossary, Term
 from zhudu.annotate.passages import Passage
 from zhudu.errors import EditorialError
 from zhudu.notes import corpus as notes_corpus
+from zhudu.notes import reads as reads_module
 from zhudu.notes.reads import NoteReads
-from zhudu.publish import page_digests, workers, written
+from zhudu.publish import page_digests, page_meta, workers, written
 from zhudu.publish.page_digests import hits_digest
 from zhudu.render_keys import note_key
 from zhudu.themes import matching, theme_index
@@ -343,6 +344,138 @@ def test_a_notes_read_cites_its_entrys_lines_where_they_are_now(tmp_path: Path) 
     moved = load(7)  # an entry of 6 lines removed above both
     assert reads.hits == 1 and reads.misses == 1  # good kept; bad read again: its problem's line moved
     assert moved["good"] == [] and "notes.yml:11" in moved["bad"][0] and "date" in moved["bad"][0]
+
+
+def test_a_settled_notes_status_stands_for_its_bytes_and_any_change_is_still_seen(tmp_path: Path) -> None:
+    """A note's bytes are read and hashed again only when its file's status changed, or while its
+    last change is too recent for the status to tell (``reads.SETTLED_NS``)."""
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.md").write_text(f"---\ntitle: {name}\n---\n\n的的的。\n", encoding="utf-8")
+    reads = NoteReads()
+
+    def load() -> dict[str, str]:
+        corpus = notes_corpus.load_corpus(
+            tmp_path.glob("*.md"),
+            lambda p: f"seeds/{p.name}",
+            settings=notes_corpus.NoteSettings(timezone="Asia/Shanghai"),
+            overrides={},
+            override_lines={},
+            override_file="docs/editorial/notes.yml",
+            image_url=lambda note_id, p: f"../media/{note_id}/{p.name}",
+            detect_script=lambda text: "Hans",
+            reads=reads,
+        )
+        return {n.id: n.markdown for n in corpus.notes}
+
+    load()
+    assert reads.counts() == (0, 3, 3)
+    load()  # just written: the files' status cannot stand for their bytes yet
+    assert reads.counts() == (3, 0, 3)
+    later = time.time_ns() + 10 * reads_module.SETTLED_NS
+    reads.clock = lambda: later  # the same files, a while after they were last changed
+    load()  # hashed once more, now that their status can stand for them
+    assert reads.counts() == (3, 0, 3)
+    assert load()["a"].strip() == "的的的。" and reads.counts() == (3, 0, 0)
+
+    # An edit in place that puts the size and modification time back: the change time still moves
+    # (once the file system's clock has ticked past the last change: a probe file says when).
+    note, probe = tmp_path / "a.md", tmp_path / "probe"
+    before = note.stat()
+    while probe.write_bytes(b"") == 0 and probe.stat().st_ctime_ns <= before.st_ctime_ns:
+        time.sleep(0.001)
+    note.write_bytes(note.read_bytes().replace("的".encode(), "是".encode(), 1))
+    os.utime(note, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert note.stat().st_size == before.st_size and note.stat().st_mtime_ns == before.st_mtime_ns
+    # And another note replaced by a file of the same size and times (an editor's atomic save).
+    other, new = tmp_path / "b.md", tmp_path / "b.tmp"
+    other_before = other.stat()
+    new.write_bytes(other.read_bytes().replace("的".encode(), "是".encode(), 1))
+    os.utime(new, ns=(other_before.st_atime_ns, other_before.st_mtime_ns))
+    new.replace(other)
+    seen = load()
+    assert reads.counts() == (1, 2, 2)
+    assert seen["a"].strip() == "是的的。" and seen["b"].strip() == "是的的。"
+
+
+def test_a_pages_metadata_text_is_the_last_plans_only_while_its_values_are_the_same_objects(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``page_meta.meta_text``: always the metadata's text afresh; kept (not made again) while
+    every value is the last plan's object (a list item by item, the note's view); a dictionary
+    that is not the view is never trusted (it may have changed in place)."""
+    monkeypatch.setattr(page_meta, "META", {})
+    made: list[object] = []
+    real = page_meta.stable_repr
+    monkeypatch.setattr(page_meta, "stable_repr", lambda value: made.append(value) or real(value))
+    annotations.set_command("serve")
+    try:
+        view = {"id": "a", "title": "标题", "tags": ["甲"]}
+        title = "标题"
+        meta = {
+            "template": "note.html",
+            "title": title,
+            "tags": ["甲", "乙"],
+            "zd_note": view,
+            "search": {"x": True},
+        }
+
+        def text(meta: dict[str, object], view: object = view) -> str:
+            found = page_meta.meta_text("notes/a/index.html", meta, view)
+            assert found == real(page_meta.without_note_id(meta))
+            return found
+
+        text(meta)
+        text({**meta, "tags": list(meta["tags"]), "search": {"x": True}})  # new, of the same values: kept
+        assert len(made) == 1
+        text({**meta, "search": {"x": ["a"]}})  # a dictionary holding a list: never kept
+        text({**meta, "search": {"x": ["a"]}})
+        text(meta)  # the text kept before stands
+        assert len(made) == 3
+        del made[1:]
+        text({**meta, "tags": ["甲", "丙"]})  # a tag changed
+        text({**meta, "title": "另一个标题"})  # the title
+        text({**meta, "tags": ("甲", "乙")})  # a tuple is not the list it was
+        assert len(made) == 4
+        text({**meta, "zd_note": {**view}})  # an equal view, another object: a dictionary, made again
+        text(meta)  # the tags were a tuple last time
+        assert len(made) == 6
+        text(meta)
+        assert len(made) == 6
+        text(meta, view=None)  # the view not said to be one: a dictionary, never kept
+        view["title"] = "改过"  # (a view is never changed; another dictionary might be)
+        text(meta, view=None)
+        assert len(made) == 8
+    finally:
+        annotations.set_command("build")
+
+
+def test_a_home_pages_cards_text_is_the_last_plans_only_while_each_card_is_the_same_object(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``page_meta.cards_text``: always the cards' text afresh (without the notes' ids); kept while
+    the number of home pages and every card are the last plan's objects."""
+    monkeypatch.setattr(page_meta, "CARDS", {})
+    made: list[object] = []
+    real = page_meta.home_card
+    monkeypatch.setattr(page_meta, "home_card", lambda card: made.append(card) or real(card))
+    annotations.set_command("serve")
+    try:
+        cards = [{"id": f"n{k}", "title": f"第{k}篇", "url": f"notes/n{k}/"} for k in range(3)]
+
+        def text(pages: int, cards: list[dict[str, object]]) -> str:
+            found = page_meta.cards_text(2, pages, cards)
+            assert found == repr((pages, [{k: v for k, v in c.items() if k != "id"} for c in cards]))
+            assert "n1" not in found.replace("notes/n1/", "")
+            return found
+
+        text(5, cards)
+        text(5, list(cards))  # the same cards in a new list: kept
+        assert len(made) == 3
+        text(5, [cards[0], {**cards[1], "title": "改了"}, cards[2]])
+        text(6, cards)  # one more home page
+        assert len(made) == 9
+    finally:
+        annotations.set_command("build")
 
 
 def test_what_a_save_keeps_of_a_notes_markdown_answers_as_afresh() -> None:

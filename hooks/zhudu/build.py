@@ -176,7 +176,7 @@ class Build:
             reads=reads,
         )
         if annotations.serving():
-            log.debug("notes: %d reused from the last build, %d read", NOTE_READS.hits, NOTE_READS.misses)
+            log.debug("notes: %d reused from the last build, %d read, %d hashed", *NOTE_READS.counts())
         for problem in [*corpus.problems, *(p for note in corpus.notes for p in note.problems)]:
             log.warning("%s", problem)
         for note in corpus.notes:
@@ -321,7 +321,7 @@ class Build:
         # Each build has a new environment: templates are compiled once per process and kept for the next.
         env.bytecode_cache = serving.template_code(site.cache_dir)
         env.globals["zd"] = {
-            "notes": [note_view(n) | {"url": _note_url(n, files)} for n in site.corpus.notes if not n.broken],
+            "notes": pages.home_entries(self, site.corpus.notes, files),
             "variants": [vars(v) for v in site.variants],
             "per_page": pagination.PER_PAGE,
             "build_errors": list(site.build_errors),  # mkdocs serve: what the site is served without

@@ -175,6 +175,31 @@ def note_view(build: Build, note: Note) -> dict[str, Any]:
     return view
 
 
+def home_entries(build: Build, notes: list[Note], files: Files) -> list[dict[str, Any]]:
+    """The home list's entries (``zd.notes``): each note's view with its page's URL, broken notes left out.
+
+    A note's entry is the last build's object while its view is and its URL the same, as its view
+    is (``note_view``): the plan then knows a home page's cards unchanged by identity
+    (``page_meta.cards_text``).  Like a view, an entry is a value: the templates only read it.
+    """
+    last, _ENTRIES[:] = _ENTRIES[0], [{}]
+    entries = []
+    for note in notes:
+        if note.broken:
+            continue
+        file = files.src_uris.get(note.src_uri)  # normalised already
+        view, url = note_view(build, note), file.url if file else ""
+        kept = last.get(id(view))
+        entry = kept[2] if kept is not None and kept[0] is view and kept[1] == url else view | {"url": url}
+        _ENTRIES[0][id(view)] = (view, url, entry)  # the view kept with it: its id names no other
+        entries.append(entry)
+    return entries
+
+
+#: The last build's home list entries by their view's ``id`` (``home_entries``).
+_ENTRIES: list[dict[int, tuple[dict[str, Any], str, dict[str, Any]]]] = [{}]
+
+
 class _NoteViews:
     """The note views of this build and of the last (``note_view``), by the note's ``id``."""
 

@@ -33,7 +33,7 @@ from mkdocs.structure.files import File, Files
 
 from zhudu import cache
 from zhudu.annotate import annotations
-from zhudu.publish import page_digests
+from zhudu.publish import page_digests, page_meta
 from zhudu.publish import written as written_pages
 from zhudu.publish.page_digests import (  # split out of this module; kept importable from here
     _stable_repr,
@@ -412,11 +412,12 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
             if page.meta.get("template") == "home.html":
                 number = int(page.meta.get("zd_home_page", 1))
                 cards = notes[(number - 1) * PER_PAGE : number * PER_PAGE]
-                shown += repr((home_pages, [page_digests.home_card(card) for card in cards]))
+                shown += page_meta.cards_text(number, home_pages, cards)
                 if number == 1:  # and the section list (partials/zd-sections.html), from every note
                     shown += sections
             spooled = site.contents.digest(file.dest_uri) if site.contents is not None else None
-            base = page_digest(page, inputs, shown, spooled)  # spooled: the HTML waits on disk
+            view = page_events.note_view(build, note) if note is not None else None
+            base = page_digest(page, inputs, shown, spooled, view)  # spooled: the HTML waits on disk
             yield page, cache.digest(base, rules_digest), base
 
     def indexed(page: Page) -> bool:

@@ -8,7 +8,6 @@ mkdocs.yml, the templates, the nav, the interface strings).
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from zhudu import cache
 from zhudu.annotate import annotations
+from zhudu.publish import page_meta
+from zhudu.publish.page_meta import home_card, meta_text, without_note_id  # noqa: F401 (named here too)
+from zhudu.publish.page_meta import stable_repr as _stable_repr
 from zhudu.themes.markers import MARKER_LIMIT, MARKER_NOTES, excerpt
 
 if TYPE_CHECKING:
@@ -25,7 +27,9 @@ if TYPE_CHECKING:
     from zhudu.themes.theme_index import Hit, Related, ThemeIndex
 
 
-def page_digest(page: Page, build_inputs: str, shown: str = "", html_digest: str | None = None) -> str:
+def page_digest(
+    page: Page, build_inputs: str, shown: str = "", html_digest: str | None = None, view: Any = None
+) -> str:
     """A digest of what the page's output is made from, besides the build-wide ``build_inputs``.
 
     Args:
@@ -33,6 +37,7 @@ def page_digest(page: Page, build_inputs: str, shown: str = "", html_digest: str
         build_inputs: What every page depends on (``build_digest``).
         shown: What the page shows from the rest of the site (theme panels, its slice of the home list).
         html_digest: The digest of the page's HTML when it waits on disk (``publish/contentspool.py``).
+        view: The note's view (``pages.note_view``) when the page is a note's: a value, never changed.
     """
     file = page.file
     neighbours = [
@@ -45,7 +50,7 @@ def page_digest(page: Page, build_inputs: str, shown: str = "", html_digest: str
         file.dest_uri,
         page.url,
         str(page.title),
-        _stable_repr(without_note_id(page.meta)),
+        meta_text(file.dest_uri, page.meta, view),
         _stable_repr(_toc(page.toc)),
         html_digest if html_digest is not None else content_digest(file.dest_uri, page.content or ""),
         repr(neighbours),
@@ -105,29 +110,12 @@ CONTENT_HASHED = [0, 0]
 
 def forget(pages: Mapping[str, Any], notes: Iterable[str]) -> None:
     """Keep only these pages' HTML (dest_uri keys) and these notes' theme digests: not a deleted one's."""
-    for memo in (_CONTENT, _PARTS):
+    for memo in (_CONTENT, _PARTS, page_meta.META):
         for dest in [d for d in memo if d not in pages]:
             del memo[dest]
     live = set(notes)
     for note in [n for n in _NOTE_THEMES if n not in live]:
         del _NOTE_THEMES[note]
-
-
-def without_note_id(meta: dict[str, Any]) -> dict[str, Any]:
-    """A page's metadata without its note's id (``zd_note.id``), which no template shows.
-
-    A note's id is its file's name, its URL its slug: a rename keeping the slug (its notes.yml
-    entry moved along) changes no byte of its page, and must not rewrite it.
-    """
-    note = meta.get("zd_note")
-    if isinstance(note, dict) and "id" in note:
-        return {**meta, "zd_note": home_card(note)}
-    return meta
-
-
-def home_card(note: dict[str, Any]) -> dict[str, Any]:
-    """A note's entry in the home list (``zd.notes``) without its id, which home.html does not show."""
-    return {k: v for k, v in note.items() if k != "id"}
 
 
 def build_digest(*parts: str | bytes) -> str:
@@ -441,9 +429,3 @@ def markers_digest(index: ThemeIndex, theme_id: str, note: str) -> str:
 
 def _toc(toc: Any) -> list[Any]:
     return [(item.title, item.id, item.level, _toc(item.children)) for item in (toc or ())]
-
-
-def _stable_repr(value: Any) -> str:
-    """``repr`` that refuses object addresses (those differ between runs: the page is then always written)."""
-    text = repr(value)
-    return f"{time.time_ns()}:{text}" if " at 0x" in text else text

@@ -32,6 +32,7 @@ from zhudu.search.corpus_chars import CorpusChars, distinct
 from zhudu.search.edits import folded_edits
 from zhudu.search.fragments import FRAGMENT_PASSAGES
 from zhudu.search.numbering import (
+    NumberedMemo,
     Numbering,
     PostingsOf,
     canonical_texts,
@@ -122,11 +123,19 @@ class Assembly:
         self.patched, self.corpus_chars = fragment_files.PatchedFiles(remember), CorpusChars()
         #: Builds of this process that used this assembly (``search/persist.py``).
         self.builds_seen = 0
+        self.numbered: dict[str, NumberedMemo] = {}  # each variant's last numbered texts (serve)
 
     def __getstate__(self) -> dict[str, Any]:
         # Without what is keyed by this process's converter objects (remade by the next call) and
         # what counts this process's builds.
-        return {**self.__dict__, "shown": {}, "word_files": {}, "stats": Stats(), "builds_seen": 0}
+        return {
+            **self.__dict__,
+            "shown": {},
+            "word_files": {},
+            "stats": Stats(),
+            "builds_seen": 0,
+            "numbered": {},
+        }
 
     def files(
         self,
@@ -191,7 +200,8 @@ class Assembly:
                 records = self._variant_records(variant.code, pages, canon, folder)
             assert records is not None
             numbering = Numbering.of([(r.url, len(r.texts)) for r in records])
-            key, docs = numbered(numbering, [(r.title, r.texts) for r in records])
+            memo = self.numbered.setdefault(variant.code, NumberedMemo()) if self.remember else None
+            key, docs = numbered(numbering, [(r.title, r.texts) for r in records], memo)
             first = keys.setdefault(key, key)  # an equal key: the first one's texts kept, not these
             numbered_variants.append((variant.code, numbering, first, docs if first is key else None))
             fragments = [

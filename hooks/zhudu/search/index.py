@@ -47,6 +47,7 @@ from zhudu.search.extract import (  # noqa: F401
     outline,
     page_text,
 )
+from zhudu.search.word_union import WordUnion
 
 # --------------------------------------------------------------------------- Data
 
@@ -351,7 +352,7 @@ def folded_vocabulary(
 
     Each text's words are kept for the next call with the same table and domain words, by the
     text as given (``_TEXT_WORDS``): under ``mkdocs serve`` an unchanged page's texts are the same
-    string objects save after save, so only the edited page's are folded and cut again.
+    string objects save after save: only the edited page's are cut and counted in (``word_union``).
     """
     extra_words = list(extra_words)
     added = _added_words(extra_words)
@@ -360,28 +361,27 @@ def folded_vocabulary(
         _TEXT_WORDS[:] = [key, {}]
     kept: dict[str, frozenset[str]] = _TEXT_WORDS[1]
     cache: _JiebaCache | None = None  # loaded when a text's words are not kept
-    folder = Folder(table)
-    seen: dict[str, frozenset[str]] = {}
-    words: set[str] = set(w for w in extra_words if _HAN_RE.search(w))
+    folder, seen, came = Folder(table), dict[str, frozenset[str]](), list[str]()
     TEXTS_CUT[0] = 0
     for text in texts:
-        found = seen.get(text)
-        if found is None and (found := kept.get(text)) is None:
+        if text in seen:
+            continue
+        if (found := kept.get(text)) is None:  # a text the last call did not have
+            came.append(text)
             cache = cache or _jieba_cache(added)
-            folded = folder(text)
-            if (found := cache.words.get(folded)) is None:
+            if (found := cache.words.get(folded := folder(text))) is None:
                 found = _words_of(cache, folded)
                 TEXTS_CUT[0] += 1
         seen[text] = found
-        words |= found
     _TEXT_WORDS[1] = seen  # this call's texts only: a long session does not grow
-    return sorted(words)
+    return _UNION.of(seen, kept, came, [w for w in extra_words if _HAN_RE.search(w)])
 
 
 #: (domain words, fold table) and each text's words for them (``folded_vocabulary``).
 _TEXT_WORDS: list[Any] = [None, {}]
 #: Texts the last ``folded_vocabulary`` of this process cut with jieba (the others' words were kept).
 TEXTS_CUT = [0]
+_UNION = WordUnion()  # their words' union (``folded_vocabulary``)
 
 
 def text_words() -> tuple[Any, dict[str, frozenset[str]]]:

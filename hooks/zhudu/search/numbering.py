@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -88,14 +88,31 @@ class Numbering:
         }
 
 
+class NumberedMemo:
+    """One variant's last ``numbered`` call (``mkdocs serve``): each page's title, texts and entry, and the texts by number.
+
+    A save keeps every page's record but the edited note's (``assembly._variant_records``): its
+    title and passage list are the same objects, so its entry and numbers are the last call's.
+    """
+
+    def __init__(self) -> None:
+        self.pages: list[tuple[int, str, Sequence[str], tuple[Any, ...]]] = []  # start, title, texts, entry
+        self.docs: dict[int, str] = {}
+
+
 def numbered(
-    numbering: Numbering, pages: Iterable[tuple[str, Sequence[str]]]
+    numbering: Numbering, pages: Sequence[tuple[str, Sequence[str]]], memo: NumberedMemo | None = None
 ) -> tuple[tuple[Any, ...], dict[int, str]]:
     """Pages' folded (title, passages) as numbered texts, and a key equal only when the texts are.
 
     The key is the same texts at the same numbers, by page (kept strings, whose hashes are
-    cached, not one tuple of all).
+    cached, not one tuple of all).  ``memo``: the variant's last call, of which only the pages
+    whose number, title or passage list is not the same object are done again (as many pages,
+    else all: a note added or deleted shifts the pages after it).  The texts by number are then the
+    memo's, changed by its next call: read, never changed, until then.
     """
+    if memo is not None and len(memo.pages) == len(pages):
+        return _renumbered(numbering, pages, memo)
     shape: list[tuple[Any, ...]] = []
     docs: dict[int, str] = {}
     for (title, texts), start in zip(pages, numbering.starts, strict=True):
@@ -105,7 +122,37 @@ def numbered(
         docs[start] = title
         for i, text in enumerate(texts):
             docs[start + 1 + i] = text
+    if memo is not None:
+        memo.pages = [
+            (start, *page, entry) for page, start, entry in zip(pages, numbering.starts, shape, strict=True)
+        ]
+        memo.docs = docs
     return tuple(shape), docs
+
+
+def _renumbered(
+    numbering: Numbering, pages: Sequence[tuple[str, Sequence[str]]], memo: NumberedMemo
+) -> tuple[tuple[Any, ...], dict[int, str]]:
+    """``numbered`` from the last call's: the changed pages' old numbers out, then their new ones in."""
+    last, docs = memo.pages, memo.docs
+    changed = [
+        k
+        for k, ((title, texts), start, (old_start, old_title, old_texts, _)) in enumerate(
+            zip(pages, numbering.starts, last, strict=True)
+        )
+        if start != old_start or title is not old_title or texts is not old_texts
+    ]
+    for k in changed:  # numbers are each page's alone, in the last numbering as in this one
+        start, _, texts, _ = last[k]
+        for n in range(start, start + 1 + len(texts)):
+            docs.pop(n, None)
+    for k in changed:
+        (title, texts), start = pages[k], numbering.starts[k]
+        docs[start] = title
+        for i, text in enumerate(texts):
+            docs[start + 1 + i] = text
+        last[k] = (start, title, texts, (start, title, *texts))
+    return tuple(entry for *_, entry in last), docs
 
 
 #: A page's canonical texts for ``postings_ahead``: its URL, Simplified title and passages.
