@@ -397,6 +397,53 @@ def test_a_settled_notes_status_stands_for_its_bytes_and_any_change_is_still_see
     assert seen["a"].strip() == "是的的。" and seen["b"].strip() == "是的的。"
 
 
+def test_whole_second_file_times_or_a_polled_folder_keep_every_note_hashed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the change time is a copy of the modification time in whole seconds (sshfs, FAT, many
+    network folders) or the author declared a polled folder, a file's status never stands for its
+    bytes: a same-size edit that puts the times back is still seen."""
+    note = tmp_path / "a.md"
+    note.write_text("---\ntitle: a\n---\n\n的的的。\n", encoding="utf-8")
+    real_stat = os.stat
+
+    class WholeSeconds:  # what sshfs reports: ctime = mtime, whole seconds, and a settled file
+        def __init__(self, found: os.stat_result) -> None:
+            self.st_dev, self.st_ino, self.st_size = found.st_dev, found.st_ino, found.st_size
+            self.st_mtime_ns = self.st_ctime_ns = 1_700_000_000 * 1_000_000_000
+
+    reads = NoteReads()
+    later = time.time_ns() + 10 * reads_module.SETTLED_NS
+    reads.clock = lambda: later
+
+    def load() -> str:
+        corpus = notes_corpus.load_corpus(
+            [note],
+            lambda p: f"seeds/{p.name}",
+            settings=notes_corpus.NoteSettings(timezone="Asia/Shanghai"),
+            overrides={},
+            override_lines={},
+            override_file="docs/editorial/notes.yml",
+            image_url=lambda note_id, p: f"../media/{note_id}/{p.name}",
+            detect_script=lambda text: "Hans",
+            reads=reads,
+        )
+        return corpus.notes[0].markdown.strip()
+
+    with monkeypatch.context() as patched:
+        patched.setattr(reads_module.os, "stat", lambda path, *a, **k: WholeSeconds(real_stat(path, *a, **k)))
+        load()
+        load()
+        assert reads.counts() == (1, 0, 1)  # hashed again although nothing in its status moved
+        note.write_bytes(note.read_bytes().replace("的".encode(), "是".encode(), 1))  # the same size
+        assert load() == "是的的。"
+    load()  # a real status, settled: it stands for the bytes
+    assert load() == "是的的。" and reads.counts() == (1, 0, 0)
+    monkeypatch.setenv(reads_module.POLL_VARIABLE, "1")
+    load()
+    assert reads.counts() == (1, 0, 1)
+
+
 def test_a_pages_metadata_text_is_the_last_plans_only_while_its_values_are_the_same_objects(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from zhudu.cache import ArtifactCache
     from zhudu.notes.corpus import Note
 
+#: ``watching.POLL_VARIABLE``: a folder the watcher polls (network, container) keeps hashing every note.
+POLL_VARIABLE = "ZHUDU_SERVE_POLL"
 #: The artifact kind (``cache.ArtifactCache``) of notes read.
 KIND = "note"
 #: How long ago a file's last change must have been, when its bytes are hashed, for its status to
@@ -156,6 +158,12 @@ def _status(path: Path, now: int) -> tuple[int, ...] | None:
     of the file system's clock would leave every field as it is.
     """
     found = os.stat(path)
+    if found.st_mtime_ns % 1_000_000_000 == 0 and found.st_ctime_ns % 1_000_000_000 == 0:
+        # Whole-second times: sshfs, FAT and many network or FUSE folders, where the change time is
+        # a copy of the modification time (or the server's clock is not ours): hash the bytes.
+        return None
+    if os.environ.get(POLL_VARIABLE):  # the author's declared network or container folder
+        return None
     changed = max(found.st_mtime_ns, found.st_ctime_ns)
     if now - changed < SETTLED_NS:
         return None
