@@ -326,17 +326,7 @@ def test_a_notes_read_cites_its_entrys_lines_where_they_are_now(tmp_path: Path) 
             "good": {"title": first_line + 1},
             "bad": {"title": first_line + 3, "date": first_line + 4},
         }
-        corpus = notes_corpus.load_corpus(
-            tmp_path.glob("*.md"),
-            lambda p: f"seeds/{p.name}",
-            settings=notes_corpus.NoteSettings(timezone="Asia/Shanghai"),
-            overrides=overrides,
-            override_lines=lines,
-            override_file="docs/editorial/notes.yml",
-            image_url=lambda note_id, p: f"../media/{note_id}/{p.name}",
-            detect_script=lambda text: "Hans",
-            reads=reads,
-        )
+        corpus = _load_notes(tmp_path.glob("*.md"), reads, overrides, lines)
         return {n.id: [str(p) for p in n.problems] for n in corpus.notes}
 
     first = load(1)
@@ -354,17 +344,7 @@ def test_a_settled_notes_status_stands_for_its_bytes_and_any_change_is_still_see
     reads = NoteReads()
 
     def load() -> dict[str, str]:
-        corpus = notes_corpus.load_corpus(
-            tmp_path.glob("*.md"),
-            lambda p: f"seeds/{p.name}",
-            settings=notes_corpus.NoteSettings(timezone="Asia/Shanghai"),
-            overrides={},
-            override_lines={},
-            override_file="docs/editorial/notes.yml",
-            image_url=lambda note_id, p: f"../media/{note_id}/{p.name}",
-            detect_script=lambda text: "Hans",
-            reads=reads,
-        )
+        corpus = _load_notes(tmp_path.glob("*.md"), reads)
         return {n.id: n.markdown for n in corpus.notes}
 
     load()
@@ -417,17 +397,7 @@ def test_whole_second_file_times_or_a_polled_folder_keep_every_note_hashed(
     reads.clock = lambda: later
 
     def load() -> str:
-        corpus = notes_corpus.load_corpus(
-            [note],
-            lambda p: f"seeds/{p.name}",
-            settings=notes_corpus.NoteSettings(timezone="Asia/Shanghai"),
-            overrides={},
-            override_lines={},
-            override_file="docs/editorial/notes.yml",
-            image_url=lambda note_id, p: f"../media/{note_id}/{p.name}",
-            detect_script=lambda text: "Hans",
-            reads=reads,
-        )
+        corpus = _load_notes([note], reads)
         return corpus.notes[0].markdown.strip()
 
     with monkeypatch.context() as patched:
@@ -723,3 +693,18 @@ def test_an_unchanged_note_pages_source_is_what_mkdocs_reads_from_it(
     unchanged._read_source(by_zhudu, config, is_note=True)
     assert (by_zhudu.markdown, by_zhudu.meta) == (by_mkdocs.markdown, by_mkdocs.meta)
     assert by_zhudu.meta == {} and by_zhudu.markdown == markdown.lstrip("\n")
+
+
+def _load_notes(paths, reads: NoteReads, overrides=None, override_lines=None):  # type: ignore[no-untyped-def]
+    """The notes at ``paths`` as serve loads them, through ``reads``."""
+    return notes_corpus.load_corpus(
+        paths,
+        lambda p: f"seeds/{p.name}",
+        settings=notes_corpus.NoteSettings(timezone="Asia/Shanghai"),
+        overrides=overrides or {},
+        override_lines=override_lines or {},
+        override_file="docs/editorial/notes.yml",
+        image_url=lambda note_id, p: f"../media/{note_id}/{p.name}",
+        detect_script=lambda text: "Hans",
+        reads=reads,
+    )
