@@ -50,7 +50,7 @@ FIRST_CELLS = """() => [...document.querySelectorAll('.zd-note__body tr.zd-has-t
 def test_a_table_rows_marker_never_breaks_a_short_first_cell(tmp_path: Any, browser: Any, width: int) -> None:
     """The marker floated at the start of the first cell's first line and the column, squeezed by the
     table's layout, broke 开源模型 into 开源 / 模型; after the text it drops below a short word instead."""
-    with serve_built(tmp_path, notes={"table.md": TABLE_NOTE}, repo_editorial=True) as site:
+    with serve_built(tmp_path, notes={"table.md": TABLE_NOTE}, repo_notes=True, repo_editorial=True) as site:
         for variant in ("zh-Hans", "zh-Hant-TW"):
             context = browser.new_context(**{**PHONE, "viewport": {"width": width, "height": 844}})
             try:
