@@ -155,8 +155,7 @@ class GlossaryTreeprocessor(Treeprocessor):
 
 
 class GlueTreeprocessor(Treeprocessor):
-    """Keeps terms, markers, an author's space before "，" and a cell's code on one line with the marks
-    beside them.
+    """Keeps terms, markers, a space before "，" and a cell's code on one line with the marks by them.
 
     ``textmarks.glue``, ``textmarks.glue_spaced_closing``, then ``textmarks.glue_code_closing_in_cells``.
     """
