@@ -132,3 +132,61 @@ def test_inline_code_in_a_narrow_cell_keeps_the_closing_mark_after_it(tmp_path: 
             assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
         finally:
             context.close()
+
+
+# --------------------------------------------------------------------------- the variant switch
+
+NOTE = "notes/ai-bubble-open-source-doge-2025/"
+#: Test instrumentation: every passage's distance from the window's top when a link is clicked, kept in
+#: window.name (it outlives the page load the click starts).
+TOPS_AT_CLICK = """() => window.addEventListener('click', () => {
+  window.name = JSON.stringify(Object.fromEntries([...document.querySelectorAll('.md-content [id^="p-"]')]
+    .map(e => [e.id, e.getBoundingClientRect().top])));
+}, true)"""
+#: A passage about halfway down, its top ``offset`` px below the header's bottom (negative: under it).
+PLACE_PASSAGE = """offset => {
+  const passages = [...document.querySelectorAll('.md-content p[id^="p-"]')];
+  const passage = passages[Math.floor(passages.length * 0.45)];
+  const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+  window.scrollBy(0, passage.getBoundingClientRect().top - header - offset);
+  return passage.id;
+}"""
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "offset"),
+    [(390, 844, -40), (390, 844, 30), (1280, 800, -40), (1280, 800, 120)],
+    ids=["phone-under-header", "phone-below", "desktop-under-header", "desktop-below"],
+)
+def test_the_variant_switch_keeps_the_passage_where_the_reader_had_it(
+    real_site: Any, browser: Any, width: int, height: int, offset: int
+) -> None:
+    """The other variant opened at the passage's anchor, its top 3.6rem below the window's (the scroll
+    margin under Material's header): 64 px lower than the reader had it when it began under the header."""
+    phone = width < 800
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone, locale="zh-CN"
+    )
+    try:
+        page = context.new_page()
+        page.goto(real_site.variant_url("zh-Hans", NOTE))
+        page.wait_for_load_state("load")
+        page.evaluate(PLACE_PASSAGE, offset)
+        page.evaluate(NEXT_FRAME)
+        page.evaluate(TOPS_AT_CLICK)
+        page.locator(".md-header .md-select").first.click()
+        link = page.locator('.md-select__link[hreflang="zh-Hant-TW"]').first
+        link.wait_for(state="visible")
+        box = link.bounding_box()  # a click where the reader sees it: Playwright's own would scroll the page
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.wait_for_function(
+            "document.documentElement.lang === 'zh-Hant-TW' && document.readyState === 'complete'"
+            " && location.hash.length > 1 && !document.querySelector('.md-content [style*=scroll-margin]')"
+        )
+        page.evaluate(NEXT_FRAME)
+        place = page.evaluate("location.hash.slice(1)")
+        before = page.evaluate("JSON.parse(window.name)")[place]
+        after = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", place)
+        assert abs(after - before) <= 3, (place, before, after)
+    finally:
+        context.close()
