@@ -39,7 +39,9 @@ def test_a_raw_part_is_html_its_character_references_are_characters_and_the_rest
     assert "&#96" not in text
     assert "\\`\\`\\[language\\] \\[title\\] \\[url\\] \\[link text\\]\ncode snippet\n\\`\\`" in text
     # Markdown's block syntax at a raw line's start is text too; tags stay tags (sanitised later).
-    text = _rewritten("{% raw %}# 不是标题\n- 不是列表\n1. 不是{% endraw %} {% raw %}<b>粗</b> &amp; {{ x }}{% endraw %}")
+    text = _rewritten(
+        "{% raw %}# 不是标题\n- 不是列表\n1. 不是{% endraw %} {% raw %}<b>粗</b> &amp; {{ x }}{% endraw %}"
+    )
     assert text == "\\# 不是标题\n\\- 不是列表\n1\\. 不是 <b>粗</b> &amp; {{ x }}"
 
 

@@ -345,4 +345,3 @@ def _raw_text(part: str, *, at_start: bool) -> str:
     if not at_start:
         return text
     return _RAW_BLOCK_START_RE.sub(lambda m: m[1] + (f"\\{m[2]}" if m[2] else f"{m[3]}\\."), text, count=1)
-
