@@ -85,12 +85,17 @@ date: 2024-01-01
 | --- | --- | --- |
 {CODE_CELLS}
 
+| 参数 | 描述 | 默认值 |
+| --- | --- | --- |
+| `description` | 页面描述 (`og:description`) | 内容摘要或前 200 字 |
+| `twitter_id` | Twitter ID (`twitter:creator`) | |
+
 在主题中使用 `url_for(page.path)`。再看 [本地链接](#x)，还有 `config.yml`，以及文字。
 """
 
 #: Closing marks that start a line of a table cell or a paragraph: each with the characters before it.
 CLOSING_LINE_STARTS = """() => {
-  const marks = '、，。．：；！？」』”’）］｝〕〉》】…', out = [];
+  const marks = '、，。．：；！？」』”’）］｝〕〉》】…)', out = [];
   for (const block of document.querySelectorAll('.zd-note__body :is(td, th, p)')) {
     const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
     const range = document.createRange();
@@ -112,10 +117,12 @@ CLOSING_LINE_STARTS = """() => {
 
 def test_inline_code_in_a_narrow_cell_keeps_the_closing_mark_after_it(tmp_path: Any, browser: Any) -> None:
     """Code may break anywhere (Material), so the table made the column narrower than the code and
-    the line broke between the code and its "。" (Hexo's docs-variables page at 375 px)."""
+    the line broke between the code and its "。" (Hexo's docs-variables page at 375 px) or its ")"
+    (docs-helpers at 390 px)."""
     with serve_built(tmp_path, notes={"code.md": CODE_NOTE}) as site:
         html = site.build.page("zh-Hans/notes/code/index.html")
         assert html.count("<zd-g><code>url_for(page.path)</code>。</zd-g>") == 11
+        assert "(<zd-g><code>og:description</code>)</zd-g>" in html
         assert "使用 <code>url_for(page.path)</code>。再看" in html  # prose: code may still break there
         context = browser.new_context(**PHONE)
         try:

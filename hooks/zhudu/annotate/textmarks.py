@@ -428,8 +428,8 @@ def glue_spaced_closing(root: etree.Element) -> None:
             root.insert(index + offset, wrapper)
 
 
-#: Full-width closing marks right after inline code ("`url_for(page.path)`。").
-_CLOSING_AFTER_CODE = re.compile(r"[、，。．：；！？」』”’）］｝〕〉》】〗〙〛…]+")
+#: Closing marks right after inline code ("`url_for(page.path)`。", "(`og:description`)").
+_CLOSING_AFTER_CODE = re.compile(r"[、，。．：；！？」』”’）］｝〕〉》】〗〙〛…)\],.:;!?]+")
 
 
 def glue_code_closing_in_cells(root: etree.Element) -> None:
