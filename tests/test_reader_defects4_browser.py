@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from conftest import serve_built
+from conftest import goto_for_instant_navigation, serve_built
 
 pytestmark = pytest.mark.browser
 
@@ -161,12 +161,24 @@ PLACE_PASSAGE = """offset => {
 
 
 @pytest.mark.parametrize(
-    ("width", "height", "offset"),
-    [(390, 844, -40), (390, 844, 30), (1280, 800, -40), (1280, 800, 120)],
-    ids=["phone-under-header", "phone-below", "desktop-under-header", "desktop-below"],
+    ("width", "height", "offset", "instant"),
+    [
+        (390, 844, -40, False),
+        (390, 844, 30, False),
+        (390, 844, -40, True),
+        (1280, 800, -40, False),
+        (1280, 800, 120, True),
+    ],
+    ids=[
+        "phone-under-header",
+        "phone-below",
+        "phone-after-instant",
+        "desktop-under-header",
+        "desktop-after-instant",
+    ],
 )
 def test_the_variant_switch_keeps_the_passage_where_the_reader_had_it(
-    real_site: Any, browser: Any, width: int, height: int, offset: int
+    real_site: Any, browser: Any, width: int, height: int, offset: int, instant: bool
 ) -> None:
     """The other variant opened at the passage's anchor, its top 3.6rem below the window's (the scroll
     margin under Material's header): 64 px lower than the reader had it when it began under the header."""
@@ -176,7 +188,13 @@ def test_the_variant_switch_keeps_the_passage_where_the_reader_had_it(
     )
     try:
         page = context.new_page()
-        page.goto(real_site.variant_url("zh-Hans", NOTE))
+        if instant:  # the note reached from the home page by Material's instant navigation
+            goto_for_instant_navigation(page, real_site.variant_url("zh-Hans"))
+            page.locator(f'.zd-cards a[href*="{NOTE.split("/")[1]}"]').first.click()
+            page.wait_for_function("document.querySelector('.md-content p[id^=\"p-\"]') !== null")
+            assert page.evaluate("window.__zdSamePage === true")
+        else:
+            page.goto(real_site.variant_url("zh-Hans", NOTE))
         page.wait_for_load_state("load")
         page.evaluate(PLACE_PASSAGE, offset)
         page.evaluate(NEXT_FRAME)
