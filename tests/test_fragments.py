@@ -58,6 +58,7 @@ def _term(**values: object) -> Term:
 CALLS = {
     "note-error broken": ("zd-note-error.html", "broken", {"error": HOSTILE}),
     "note-error problems": ("zd-note-error.html", "problems", {"problems": [HOSTILE, HOSTILE]}),
+    "note-error warnings": ("zd-note-error.html", "warnings", {"warnings": [HOSTILE, HOSTILE]}),
     "glossary index": (
         "zd-glossary.html",
         "index",

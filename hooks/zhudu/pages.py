@@ -243,6 +243,10 @@ def page_content(build: Build, html: str, page: Page, config: MkDocsConfig) -> s
     site = build.site
     note = site.note_by_src.get(page.file.src_uri)
     finish = finishing(build, page, config)
+    if note is not None and annotations.serving() and (warnings := safety.last_warnings()):
+        # What the render changed of the author's text (raw HTML removed, a formula left as TeX), on
+        # the page the author previews; a build only prints it (a reused render holds its box).
+        html = fragments.render("zd-note-error.html", "warnings", warnings=warnings) + html
     if note is not None and build.renders is not None:
         rendered = build.renders.after(html, page.toc, build.extension_records(), finish=finish)
         html, page.toc = rendered.html, rendered.toc

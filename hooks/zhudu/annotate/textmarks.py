@@ -426,3 +426,32 @@ def glue_spaced_closing(root: etree.Element) -> None:
             wrapper.text = glued
             wrapper.tail = pieces[offset + 1][0] or None
             root.insert(index + offset, wrapper)
+
+
+#: Closing marks right after inline code ("`url_for(page.path)`。", "(`og:description`)").
+_CLOSING_AFTER_CODE = re.compile(r"[、，。．：；！？」』”’）］｝〕〉》】〗〙〛…)\],.:;!?]+")
+
+
+def glue_code_closing_in_cells(root: etree.Element) -> None:
+    """Keep inline code in a table cell on one line with the closing marks right after it.
+
+    Code may break anywhere (Material's ``word-break: break-word``), so a table's auto layout makes a
+    column narrower than the code, and the break then came between the code and its "。".  Wrapped
+    together (``GLUED_SPACE_TAG``, code unbroken there: zhudu.css) they set the column's least width;
+    the table scrolls sideways if it must.  Not in prose: code longer than a line would overflow it.
+    """
+    for cell in [e for e in root.iter() if e.tag in ("td", "th")]:
+        for parent in list(cell.iter()):
+            if parent.tag in _SPACES_KEPT_IN or parent.tag == GLUED_SPACE_TAG:
+                continue
+            for index in range(len(parent) - 1, -1, -1):
+                code = parent[index]
+                marks = _CLOSING_AFTER_CODE.match(code.tail or "") if code.tag == "code" else None
+                if marks is None:
+                    continue
+                wrapper = etree.Element(GLUED_SPACE_TAG)
+                wrapper.tail = code.tail[marks.end() :] or None
+                code.tail = marks.group()
+                parent.remove(code)
+                wrapper.append(code)
+                parent.insert(index, wrapper)

@@ -20,11 +20,13 @@ Links between notes need the whole collection: :func:`rewrite` leaves a marker a
 Code is the author's text shown as written: nothing inside a fenced block or an inline code span
 is rewritten, with one exception, ``{% raw %}`` markers in inline code, because Hexo and Jekyll
 remove them before Markdown runs (the Hexo documentation writes ```{% raw %}{{ x }}{% endraw %}```
-to show ``{{ x }}`` in code).
+to show ``{{ x }}`` in code).  A ``{% raw %}`` part elsewhere is shown as Hexo shows it: as HTML, not
+Markdown (its character references are characters, the rest text).
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -68,6 +70,10 @@ _SPECIAL_RE = re.compile(
     re.VERBOSE,
 )
 _ENDRAW_RE = re.compile(r"\{%-?[ \t]*endraw[ \t]*-?%\}")
+#: An HTML tag in a raw part (kept: Hexo writes the part as HTML).
+_HTML_TAG_RE = re.compile(r"(</?[A-Za-z][^<>]*>)")
+#: What would start a Markdown block at a raw line's start (a heading, a quote, a list item).
+_RAW_BLOCK_START_RE = re.compile(r"^([ \t]*)(?:(#|>|[-+](?=[ \t]))|(\d+)(\.(?=[ \t])))")
 _RAW_MARK_RE = re.compile(r"\{%-?[ \t]*(?:end)?raw[ \t]*-?%\}")
 
 #: ``> [!type]- Title``: an Obsidian callout (and a GitHub alert, ``> [!NOTE]``).
@@ -302,7 +308,7 @@ class _Writer(InlineWriter):
                 continue
             if state.in_raw:
                 m = _ENDRAW_RE.search(text, pos)
-                out.append(text[pos : m.start() if m else len(text)])
+                out.append(_raw_text(text[pos : m.start() if m else len(text)], at_start=not "".join(out)))
                 if not m:
                     break
                 state.in_raw, pos = False, m.end()
@@ -325,3 +331,17 @@ class _Writer(InlineWriter):
             else:
                 state.in_raw, state.opened_at, pos = True, line, m.end()
         return "".join(out)
+
+
+def _raw_text(part: str, *, at_start: bool) -> str:
+    """A ``{% raw %}`` part as Hexo shows it: HTML, not Markdown.
+
+    Hexo sets the part aside before Markdown runs, so a character reference is its character
+    (``&#96;`` a backtick: it was shown as written, in a code span Markdown found) and the rest is
+    text; its tags stay tags (sanitised as any).
+    """
+    pieces = _HTML_TAG_RE.split(part)
+    text = "".join(p if i % 2 else md_text(html.unescape(p)) for i, p in enumerate(pieces))
+    if not at_start:
+        return text
+    return _RAW_BLOCK_START_RE.sub(lambda m: m[1] + (f"\\{m[2]}" if m[2] else f"{m[3]}\\."), text, count=1)

@@ -226,6 +226,8 @@ class SafetyExtension(Extension):
         self.stash_start = 0
         self._source: list[str] | None = None
         self._from: dict[str, int] = {}
+        #: The warnings of the page rendered last (``file:line: message``): shown on it under serve.
+        self.last_warnings: list[str] = []
 
     @property
     def active(self) -> bool:
@@ -234,7 +236,7 @@ class SafetyExtension(Extension):
 
     def begin(self, note: Any) -> None:
         """The page rendered next is ``note``'s (a ``notes.Note``), or not a note's (``None``)."""
-        self.note, self._source, self._from = note, None, {}
+        self.note, self._source, self._from, self.last_warnings = note, None, {}, []
 
     def extendMarkdown(self, md: Markdown) -> None:
         """Register around ``html_block`` (20), over the ``html`` inline pattern (90), and at 7 in the tree."""
@@ -276,7 +278,9 @@ class SafetyExtension(Extension):
                 line = next((found for needle in needles if (found := self._next(needle, 0))), 0)
             else:
                 line = next((i + 1 for i in range(at - 1, len(lines)) if needles[0] in lines[i]), at)
-            log.warning("%s:%s: %s", self.note.display_path, line if line else "?", finding.message)
+            warning = f"{self.note.display_path}:{line if line else '?'}: {finding.message}"
+            self.last_warnings.append(warning)
+            log.warning("%s", warning)
 
     def _lines(self) -> list[str]:
         if self._source is None:
@@ -313,6 +317,11 @@ def begin(note: Any) -> None:
     """The page rendered next is ``note``'s, or not a note's (``None``): see ``SafetyExtension.begin``."""
     if _current is not None:
         _current.begin(note)
+
+
+def last_warnings() -> list[str]:
+    """The warnings of the note page rendered last (raw HTML removed, a formula shown as its TeX)."""
+    return list(_current.last_warnings) if _current is not None else []
 
 
 def warn(needle: str, message: str) -> bool:

@@ -48,6 +48,9 @@
       marker.removeAttribute("data-zd-tm");
       marker.appendChild(button);
       marker.appendChild(panel);
+      /* A table row's marker (in its first cell) goes after the cell's text: floated at the end on a
+         phone, it then drops below a short word rather than squeezing it onto two lines (开源 / 模型). */
+      if (/^T[DH]$/.test(marker.parentNode.nodeName)) marker.parentNode.appendChild(marker);
     }
   }
   function make(tag, cls, attrs) {

@@ -5,6 +5,7 @@
   "use strict";
   var KEY = "zd-variant";
   var OFFERED = "zd-variant-offered";
+  var PLACE_KEY = "zd-variant-place";
 
   /* The site's variants: the header's menu names this page in each (partials/alternate.html). */
   function variants() {
@@ -40,7 +41,34 @@
     if (!place) return;
     history.replaceState(history.state, "", "#" + place);
     link.hash = place;
+    var top = document.getElementById(place).getBoundingClientRect().top;
+    try { sessionStorage.setItem(PLACE_KEY, JSON.stringify({ id: place, top: top, path: link.pathname })); } catch (e) { /* private mode */ }
   }, true);
+
+  /* The other variant opens at the passage, where the reader had it on the screen (its top, not the
+     scroll margin under the header an anchor gets): the passage's margin is, for this one arrival,
+     its old distance from the window's top (negative if it began above it), and the browser keeps it
+     so while the page loads (fonts, images); the margin goes once the page has loaded. */
+  function keepPlace() {
+    var saved = null;
+    try {
+      saved = JSON.parse(sessionStorage.getItem(PLACE_KEY));
+      sessionStorage.removeItem(PLACE_KEY);
+    } catch (e) { return; }
+    if (!saved || saved.path !== location.pathname || location.hash !== "#" + saved.id) return;
+    var target = document.getElementById(saved.id);
+    if (!target || typeof saved.top !== "number") return;
+    target.style.scrollMarginTop = saved.top + "px";
+    target.scrollIntoView();
+    function release() {
+      requestAnimationFrame(function () {
+        target.style.removeProperty("scroll-margin-top");
+        if (!target.getAttribute("style")) target.removeAttribute("style");
+      });
+    }
+    if (document.readyState === "complete") release();
+    else window.addEventListener("load", release, { once: true });
+  }
 
   /* Material sends a query to the search worker on keyup only. Text that arrives without a key
      (pasted from the context menu, dictated, committed by some phone keyboards and IMEs) would
@@ -230,6 +258,7 @@
     offer();
     markSearchTerms();
     landAtResult();
+    keepPlace();
   }
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(setup);
   else document.addEventListener("DOMContentLoaded", setup);

@@ -155,14 +155,15 @@ class GlossaryTreeprocessor(Treeprocessor):
 
 
 class GlueTreeprocessor(Treeprocessor):
-    """Keeps terms, markers and an author's space before "，" on one line with the marks beside them.
+    """Keeps terms, markers, a space before "，" and a cell's code on one line with the marks by them.
 
-    ``textmarks.glue``, then ``textmarks.glue_spaced_closing``.
+    ``textmarks.glue``, ``textmarks.glue_spaced_closing``, then ``textmarks.glue_code_closing_in_cells``.
     """
 
     def run(self, root: etree.Element) -> None:
         textmarks.glue(root)
         textmarks.glue_spaced_closing(root)
+        textmarks.glue_code_closing_in_cells(root)
 
 
 class GlossaryExtension(Extension):
