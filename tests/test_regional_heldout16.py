@@ -122,7 +122,7 @@ EARLIER_BY_DOMAIN = {
     "heldout12": (54, 1),
     "heldout13": (1, 0),
     "heldout14": (15, 2),
-    "heldout15": (72, 1),
+    "heldout15": (71, 1),
 }
 
 
