@@ -27,7 +27,7 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Sixteen sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Seventeen sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
@@ -52,7 +52,9 @@ currencies, languages and scripts, with human Taiwan and Hong Kong forms, built 
 (``tests/conversion_heldout14.yml``: explanatory prose, the Debian Administrator's Handbook in Simplified Chinese, the
 Debian project's history, organisation and principles, a case study, security and getting help, built after all
 thirteen) and ``heldout15`` (``tests/conversion_heldout15.yml``: an office suite's help for its users, LibreOffice 7.4's
-help in Simplified Chinese, spreadsheets, documents, slides, drawings and Calc's functions, built after all fourteen).
+help in Simplified Chinese, spreadsheets, documents, slides, drawings and Calc's functions, built after all fourteen) and
+``heldout16`` (``tests/conversion_heldout16.yml``: developer-written prose, the Chinese READMEs and changelogs of 16 npm
+and PyPI packages by different authors, built after all fifteen).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME gets
@@ -92,6 +94,7 @@ HELDOUT12 = ROOT / "tests" / "conversion_heldout12.yml"
 HELDOUT13 = ROOT / "tests" / "conversion_heldout13.yml"
 HELDOUT14 = ROOT / "tests" / "conversion_heldout14.yml"
 HELDOUT15 = ROOT / "tests" / "conversion_heldout15.yml"
+HELDOUT16 = ROOT / "tests" / "conversion_heldout16.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -109,6 +112,7 @@ SETS = {
     "heldout13": HELDOUT13,
     "heldout14": HELDOUT14,
     "heldout15": HELDOUT15,
+    "heldout16": HELDOUT16,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"

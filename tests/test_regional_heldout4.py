@@ -57,10 +57,14 @@ def test_heldout4_set_shape() -> None:
 def test_heldout4_after_its_rules(code: str) -> None:
     """After rules were written from it (first sight: 8.5 TW / 3.0 HK wrong words per 1,000), under 1 wrong
     word and under 0.5 mainland words per 1,000, against plain OpenCC's 11-16.  Session 28 relabelled five Taiwan 訪問
-    as 存取 (access), which only the software-domain rule fixes: Taiwan 1.64 without a domain, 0.60 by domain."""
+    as 存取 (access), which only the software-domain rule fixes: Taiwan 1.64 without a domain, 0.60 by domain.  Session
+    29's label review wrote Taiwan's 選取 for 选中 (six places) and 拖曳 for 拖动 (one), which only software-domain rules
+    fix: Taiwan 2.68 (18 wrong words) without a domain, 0.74 (5) by domain."""
     figures = bench_conversion.measure(HELDOUT4, code)
     zhudu, plain = figures["zhudu"], figures["opencc"]
-    assert zhudu["wrong_per_1000"] < (1.7 if code == "zh-Hant-TW" else 1) < 10 < plain["wrong_per_1000"]
+    assert zhudu["wrong_per_1000"] < (2.7 if code == "zh-Hant-TW" else 1) < 10 < plain["wrong_per_1000"]
+    by_domain = bench_conversion.measure(HELDOUT4, code, by_domain=True)["zhudu"]
+    assert by_domain["wrong_per_1000"] < (0.75 if code == "zh-Hant-TW" else 1)
     assert zhudu["mainland_per_1000"] < 0.5
     assert zhudu["kept"] >= zhudu["places"] - 1
 

@@ -24,10 +24,13 @@ def test_heldout5_after_its_rules(code: str) -> None:
     wrong words and 0.7 mainland words per 1,000, against plain OpenCC's 10-17.5; every right regional
     word of OpenCC kept.  (1.5 TW before a native editor's review narrowed rules that misfired in
     general writing: 随机访问市民, 免费套餐, 被激活, HK 支持包容.)  Session 28 relabelled four Taiwan 訪問 as 存取
-    (access), which only the software-domain rule fixes: Taiwan 14 (1.91) without a domain, 7 by domain."""
+    (access), which only the software-domain rule fixes: Taiwan 14 (1.91) without a domain, 7 by domain.  Session 29's
+    label review wrote Taiwan's 選取 for 选中 and 導覽 for a page's 导航 (one place each), which only software-domain rules
+    fix: Taiwan 16 (2.19) without a domain, 9 by domain."""
     figures = bench_conversion.measure(HELDOUT5, code)
     zhudu, plain = figures["zhudu"], figures["opencc"]
-    assert zhudu["wrong"] <= 14 and zhudu["wrong_per_1000"] < 2 < 10 < plain["wrong_per_1000"]
+    assert zhudu["wrong"] <= 16 and zhudu["wrong_per_1000"] < 2.2 < 10 < plain["wrong_per_1000"]
+    assert bench_conversion.measure(HELDOUT5, code, by_domain=True)["zhudu"]["wrong"] <= 9
     assert zhudu["mainland_per_1000"] < 0.7
     assert zhudu["kept"] == zhudu["places"]
 
