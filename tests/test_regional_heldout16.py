@@ -56,8 +56,8 @@ def test_heldout16_is_software_text_as_a_whole() -> None:
 @pytest.mark.parametrize(
     ("code", "by_domain", "most", "mainland"),
     [
-        ("zh-Hant-TW", False, 40, 7),
-        ("zh-Hant-TW", True, 27, 3),
+        ("zh-Hant-TW", False, 44, 9),
+        ("zh-Hant-TW", True, 28, 3),
         ("zh-Hant-HK", False, 46, 41),
         ("zh-Hant-HK", True, 4, 1),
     ],
@@ -98,7 +98,9 @@ EARLIER = {
     "heldout9": ((10, 0), 2),
     "heldout10": ((20, 1), 20),
     "heldout11": ((4, 0), 1),
-    "heldout12": ((88, 29), 41),
+    # session 29 review: 颁发的证书 → 憑證 in software text only (a paper certificate is 證書): one place of heldout12
+    # moved from the general figure to the by-domain one.
+    "heldout12": ((89, 29), 41),
     "heldout13": ((1, 0), 0),
     "heldout14": ((21, 1), 39),
     "heldout15": ((141, 0), 44),
@@ -212,12 +214,31 @@ def test_no_other_set_got_worse(name: str) -> None:
             "传入一个本地的 npm 包路径，不依赖任何第三方包；第三方包装公司负责运输。",
             "傳入一個本地的 npm 套件路徑，不依賴任何第三方套件；第三方包裝公司負責運輸。",
         ),
-        # A browser's console; what a function returns only.
+        # A browser's console; what a function returns only (software text: 只返回 is also going back only once).
+        (
+            "zh-Hant-TW",
+            SOFTWARE,
+            "修复控制台报错的问题；只返回拼音标准中定义过的韵母。",
+            "修復主控台報錯的問題；只回傳拼音標準中定義過的韻母。",
+        ),
         (
             "zh-Hant-TW",
             GENERAL,
-            "修复控制台报错的问题；只返回拼音标准中定义过的韵母。",
-            "修復主控台報錯的問題；只回傳拼音標準中定義過的韻母。",
+            "他们只返回过一次家乡；他返回的是一座空城。",
+            "他們只返回過一次家鄉；他返回的是一座空城。",
+        ),
+        # The session's review: misfires across a word's edge, each now left to OpenCC or to the right rule.
+        (
+            "zh-Hant-TW",
+            SOFTWARE,
+            "屏东县长说，全屏东的学校都停课；安装时可以选中文界面；我们要积极拓展名优特产品；大家都应该响应号召。",
+            "屏東縣長說，全屏東的學校都停課；安裝時可以選中文介面；我們要積極拓展名優特產品；大家都應該響應號召。",
+        ),
+        (
+            "zh-Hant-TW",
+            GENERAL,
+            "我们必须遵循环保原则；河水溢出了河道，程序发生了缓冲区溢出；只会粘贴出第一次截图；修复非刘海屏下的布局问题。",
+            "我們必須遵循環保原則；河水溢出了河道，程式發生了緩衝區溢位；只會貼出第一次截圖；修復非瀏海螢幕下的佈局問題。",
         ),
         # Passing the tests is 通過; the projects a README thanks are 專案, a list's items 項目.
         (
