@@ -170,17 +170,19 @@ def note_theme_digest(themes: ThemeBuild, note_id: str, memo: dict[str, Any]) ->
     index = themes.index
     if index is None:
         return ""
-    counts = index.counts_of_note(note_id)
-    theme_ids = [t.id for t in index.theme_map.themes if t.id in counts]  # map order, as themes_of_note
     state = themes_state(themes, memo)
     hits = index.hit_digests.get(note_id)
     kept = _NOTE_THEMES.get(note_id)
+    theme_ids: list[str] = []
     if kept is not None and hits is not None and kept.hits is hits and kept.state is state:
         # The note's hits are the last plan's very objects and no theme's entry, strongest notes or
-        # blocks changed: every part of the shape is as it was (``themes_state``).
+        # blocks changed: every part of the shape is as it was (``themes_state``), and so are its
+        # themes (``theme_ids``, needed only to rank related notes again: not on this path).
         shape = kept.shape
         KEPT_COUNTS[1] += 1
     else:
+        counts = index.counts_of_note(note_id)
+        theme_ids = [t.id for t in index.theme_map.themes if t.id in counts]  # map order, as themes_of_note
         shape = (
             tuple(
                 (t, counts[t], _block_digest(themes, t, note_id, memo), markers_digest(index, t, note_id))
