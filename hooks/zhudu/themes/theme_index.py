@@ -273,10 +273,9 @@ class ThemeIndex:
         """The notes carrying ``theme`` in the most passages (ties: corpus order)."""
         cache = self.__dict__.setdefault("_strongest_cache", {})
         if theme not in cache:
-            notes = self.notes_of_theme(theme)
-            order = {n: i for i, n in enumerate(notes)}
+            notes = self.notes_of_theme(theme)  # corpus order: a stable sort keeps it among ties
             by_note = self.by_theme_note.get(theme, {})
-            ranked = sorted(notes, key=lambda n: (-len(by_note.get(n, ())), order[n]))
+            ranked = sorted(notes, key=lambda n: len(by_note[n]), reverse=True)  # reversed, still stable
             cache[theme] = ranked[:CANDIDATES_PER_THEME]
         return cache[theme]
 
