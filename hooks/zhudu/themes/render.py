@@ -178,7 +178,7 @@ class ThemeBuild:
             return "", 1
         if src_uri.startswith(f"{THEMES_URL}/") and src_uri.endswith(".md"):
             theme_id, _, number = src_uri[len(THEMES_URL) + 1 : -3].partition("/page/")
-            if theme_id in self.theme_map.by_id() and (not number or number.isdigit()):
+            if theme_id in self.theme_map.ids and (not number or number.isdigit()):
                 return theme_id, int(number or 1)
         return None
 
