@@ -614,6 +614,34 @@ def test_a_pages_digest_is_hashed_again_exactly_when_a_part_changed(monkeypatch:
     assert page_digests.page_digest(page("乙", {"tags": ["b"]}), "other", "shown", "html2") == changed[-1]
 
 
+@pytest.mark.parametrize("seed", range(10))
+def test_a_pages_digest_with_the_rules_is_the_fresh_one_hashed_only_when_a_part_changed(
+    monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
+    """Serve: ``with_rules`` over random plans equals ``cache.digest(base, rules)``; only new pairs are hashed."""
+    monkeypatch.setattr(annotations, "_command", {"name": "serve"})
+    monkeypatch.setattr(page_digests, "_WITH_RULES", {})
+    rng = random.Random(seed)
+    hashed: list[tuple[str | bytes, ...]] = []
+    real = cache.digest
+    monkeypatch.setattr(page_digests.cache, "digest", lambda *parts: hashed.append(parts) or real(*parts))
+    bases = {f"p{i}.html": f"base{i}" for i in range(6)}
+    rules = "rules0"
+    last: dict[str, tuple[str, str]] = {}
+    for step in range(15):
+        if rng.random() < 0.3:
+            rules = f"rules{step}"
+        for dest in rng.sample(sorted(bases), 2):
+            bases[dest] = "".join(["base", dest, str(step)])  # equal strings made anew are equal too
+        hashed.clear()
+        for dest, base in bases.items():
+            assert page_digests.with_rules(dest, base, rules) == real(base, rules)
+        assert sorted(hashed) == sorted((b, rules) for d, b in bases.items() if last.get(d) != (b, rules))
+        last = {d: (b, rules) for d, b in bases.items()}
+    page_digests.forget({"p0.html": None}, ())
+    assert list(page_digests._WITH_RULES) == ["p0.html"]
+
+
 def test_a_notes_kept_render_key_is_hashed_again_exactly_when_a_part_changed(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

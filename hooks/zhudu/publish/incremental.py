@@ -418,7 +418,7 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
             spooled = site.contents.digest(file.dest_uri) if site.contents is not None else None
             view = page_events.note_view(build, note) if note is not None else None
             base = page_digest(page, inputs, shown, spooled, view)  # spooled: the HTML waits on disk
-            yield page, cache.digest(base, rules_digest), base
+            yield page, page_digests.with_rules(file.dest_uri, base, rules_digest), base
 
     def indexed(page: Page) -> bool:
         return (

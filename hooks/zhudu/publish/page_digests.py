@@ -75,6 +75,23 @@ def page_digest(
 _PARTS: dict[str, tuple[tuple[str, ...], str]] = {}
 
 
+def with_rules(dest_uri: str, base: str, rules: str) -> str:
+    """A page's digest with the conversion rules' (``cache.digest(base, rules)``), the last plan's while both are."""
+    kept = _WITH_RULES.get(dest_uri)
+    if kept is not None and kept[0] == base and kept[1] == rules:
+        return kept[2]
+    found = cache.digest(base, rules)
+    if annotations.serving():
+        if len(_WITH_RULES) >= _CONTENT_LIMIT:
+            _WITH_RULES.clear()
+        _WITH_RULES[dest_uri] = (base, rules, found)
+    return found
+
+
+#: Each page's digest with the rules, and what it was made from (dest_uri → (base, rules, digest)).
+_WITH_RULES: dict[str, tuple[str, str, str]] = {}
+
+
 #: Each page's HTML as the last plan digested it, with its digest (dest_uri → (html, digest)).
 _CONTENT: dict[str, tuple[str, str]] = {}
 #: Past this many pages the memo starts again (a process building several sites in turn).
@@ -110,7 +127,7 @@ CONTENT_HASHED = [0, 0]
 
 def forget(pages: Mapping[str, Any], notes: Iterable[str]) -> None:
     """Keep only these pages' HTML (dest_uri keys) and these notes' theme digests: not a deleted one's."""
-    for memo in (_CONTENT, _PARTS, page_meta.META):
+    for memo in (_CONTENT, _PARTS, _WITH_RULES, page_meta.META):
         for dest in [d for d in memo if d not in pages]:
             del memo[dest]
     live = set(notes)
