@@ -550,6 +550,39 @@ def test_note_ids_kept_answer_the_same_paths_in_any_order(tmp_path: Path) -> Non
     assert notes_corpus.note_ids(paths, tmp_path) == first
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_a_walk_of_seeds_lists_what_a_fresh_walk_does_with_the_last_walks_paths(
+    tmp_path: Path, seed: int
+) -> None:
+    """``folders.walk`` over random adds, deletes and renames: a fresh walk's paths, the last walk's objects where listed."""
+    from zhudu.notes import folders
+
+    rng = random.Random(seed)
+    seeds = tmp_path / "seeds"
+    (seeds / "读书").mkdir(parents=True)
+    names = [f"{'读书/' if k % 3 == 0 else ''}n{k}.md" for k in range(12)]
+    for name in names:
+        (seeds / name).write_text("x", encoding="utf-8")
+    last = {str(p): p for p in folders.walk(seeds)}
+    for step in range(5):
+        for name in rng.sample(names, 3):
+            path = seeds / name
+            if path.exists():
+                path.rename(path.with_name(f"r{step}-{path.name}")) if rng.random() < 0.5 else path.unlink()
+            else:
+                path.write_text("y", encoding="utf-8")
+        partial = folders.walk(seeds)
+        next(partial)  # a walk not taken to its end (``has_notes_at_most``) changes nothing kept
+        partial.close()
+        walked = list(folders.walk(seeds))
+        fresh = sorted(
+            (p for p in seeds.rglob("*") if p.is_file()), key=lambda p: (str(p.parent) != str(seeds), str(p))
+        )
+        assert walked == fresh and [str(p) for p in walked] == [str(p) for p in fresh]
+        assert all(p is last[str(p)] for p in walked if str(p) in last)
+        last = {str(p): p for p in walked}
+
+
 def test_a_kept_markdown_holds_only_the_last_glossarys_terms() -> None:
     fold = textmarks.CharFold(lambda s: s)
     annotations = AnnotationExtension(lambda s: s)
