@@ -675,6 +675,30 @@ def test_a_pages_digest_with_the_rules_is_the_fresh_one_hashed_only_when_a_part_
     assert list(page_digests._WITH_RULES) == ["p0.html"]
 
 
+@pytest.mark.parametrize("seed", range(8))
+def test_a_digest_kept_with_a_markdown_string_is_the_fresh_one_hashed_only_when_a_part_changed(
+    monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
+    """``cache.kept_digest`` over random saves (a render's key, a note's key with the rules) equals ``cache.digest``."""
+    rng = random.Random(seed)
+    hashed: list[tuple[str | bytes, ...]] = []
+    real = cache.digest
+    monkeypatch.setattr(cache, "digest", lambda *parts: hashed.append(parts) or real(*parts))
+    facts: dict[object, object] = {}
+    parts = ["inputs", "note", "source", "notes/a.md", "notes/a/", "text", "a.md=True"]
+    made: dict[str, tuple[str, ...]] = {}  # what each name's digest was last made of
+    for step in range(20):
+        for k in rng.sample(range(len(parts)), rng.randint(0, 2)):
+            parts[k] = f"{parts[k]}{step}" if rng.random() < 0.7 else "".join([parts[k], ""])  # or equal anew
+        name = rng.choice(["render key", "rules key"])
+        hashed.clear()
+        assert cache.kept_digest(facts, name, *parts) == real(*parts)
+        assert hashed == ([] if made.get(name) == tuple(parts) else [tuple(parts)])
+        made[name] = tuple(parts)
+        before = len(hashed)
+        assert cache.kept_digest(None, name, *parts) == real(*parts) and len(hashed) == before + 1  # no facts
+
+
 def test_a_notes_kept_render_key_is_hashed_again_exactly_when_a_part_changed(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -95,7 +95,7 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
         facts,
     )
     if build.renders is not None and (rules := _rule_scope(build).part(markdown, facts)):
-        key = cache.digest(key, rules)  # the conversion rules its text can meet (script/rule_scope.py)
+        key = cache.kept_digest(facts, "rules key", key, rules)  # the rules its text can meet (rule_scope)
     reused = build.renders is not None and build.renders.before(
         note.id,
         key,
