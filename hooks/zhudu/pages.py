@@ -7,6 +7,7 @@ every page is written into every variant after Material has rendered it.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable
 from datetime import datetime
@@ -156,7 +157,7 @@ def note_view(build: Build, note: Note) -> dict[str, Any]:
     earlier = kept is None  # not yet asked for in this build: the last build's, if any
     if earlier:
         kept = views.previous.get(id(note))
-    if kept is not None and all(a is b for a, b in zip(kept[0], made_of, strict=True)):
+    if kept is not None and all(map(operator.is_, kept[0], made_of)):  # both made as above: five items
         if earlier:
             views.current[id(note)] = kept
             VIEWS_KEPT[0] += 1
