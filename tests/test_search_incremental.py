@@ -544,6 +544,45 @@ def test_a_family_folder_whose_name_and_files_are_the_last_writes_is_not_gone_ov
     assert files_in(site) == files_in(fresh)
 
 
+@pytest.mark.parametrize("seed", range(12))
+def test_a_renamed_family_folder_keeping_its_file_names_writes_only_the_changed_files(
+    tmp_path: Path, seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A save changing a few files' texts: only they are deflated and written, the rest kept as the last write left them.
+
+    Random sequences of writes into one site, each against a clean write of the same files: the
+    same files on disk, the same bytes counted, and the stored files read back for a new folder.
+    """
+    rng = random.Random(seed)
+    names = [f"{8 * i}-{c}.json" for i in range(30) for c in range(rng.randint(1, 3))]
+    texts = {name: json.dumps([name, -1]) for name in names}
+
+    def variant_files() -> dict[str, dict[str, str]]:
+        folder = search_postings.folder_name("f", (search_postings.sha(t) for t in texts.values()))
+        return {code: {f"{folder}/{name}": text for name, text in texts.items()} for code in PREFIXES}
+
+    site = tmp_path / "served"
+    writing.write_index(variant_files().items(), site, PREFIXES)
+    looked: list[str] = []  # files gone over one by one (``stored_name``): none on these saves
+    stored_name = writing.stored_name
+    for step in range(6):
+        changed = set(rng.sample(names, rng.randint(0, 6)))
+        for name in changed:
+            texts[name] = json.dumps([name, step, rng.randrange(1000)])
+        monkeypatch.setattr(writing, "stored_name", lambda name: looked.append(name) or stored_name(name))
+        stats = writing.write_index(variant_files().items(), site, PREFIXES)
+        monkeypatch.setattr(writing, "stored_name", stored_name)
+        assert looked == []
+        fresh = writing.write_index(variant_files().items(), tmp_path / f"clean{step}", PREFIXES)
+        assert files_in(site) == files_in(tmp_path / f"clean{step}")
+        assert (stats.files, stats.compressed) == (len(changed) * len(PREFIXES),) * 2
+        assert stats.kept == (len(names) - len(changed)) * len(PREFIXES) and stats.bytes == fresh.bytes
+    again = writing.write_index(
+        variant_files().items(), tmp_path / "new", PREFIXES, writing.stored_files(site)
+    )
+    assert again.compressed == 0 and files_in(tmp_path / "new") == files_in(site)
+
+
 def test_without_a_record_the_files_on_disk_are_compared(tmp_path: Path, warm) -> None:
     """A new process writing into a folder that holds an index: files with the same bytes stay as they are."""
     _, _notes, before = warm

@@ -347,6 +347,36 @@ def test_the_next_dirty_build_reads_the_record_written_as_objects_unless_the_fil
         incremental.set_dirty(False)
 
 
+@pytest.mark.parametrize("seed", range(8))
+def test_a_record_keeps_the_last_owned_list_while_the_paths_are_the_same(tmp_path, seed):
+    """The owned paths are sorted again only when they changed; every record reads back as written afresh."""
+    import random
+
+    from zhudu.publish.records import RecordFiles, in_order
+
+    rng = random.Random(seed)
+    records, path = RecordFiles(), tmp_path / "record.json"
+    pool = [f"{p}notes/n{i:02d}/index.html" for i in range(40) for p in ("", "zh-Hant-TW/")]
+    owned = set(rng.sample(pool, 30))
+    written: list[str] = []
+    for _ in range(12):
+        if rng.random() < 0.4:  # a note added or removed, or its file renamed
+            owned ^= set(rng.sample(pool, rng.randint(1, 3)))
+        given = rng.choice([set(owned), sorted(owned, reverse=True), [*owned, *owned]])
+        before = written
+        records.write(path, {}, given, {"rule": "x"})
+        written = records.written[path][1].owned
+        assert written == sorted(owned) and (written is before) == (before == sorted(owned))
+        assert json.loads(path.read_text(encoding="utf-8")) == {
+            "version": 2,
+            "pages": {},
+            "owned": sorted(owned),
+            "rules": {"rule": "x"},
+        }
+        assert RecordFiles().read(path).owned == sorted(owned)  # another process reads the same
+    assert in_order(set(pool[:3]), sorted(pool[:3])) == sorted(pool[:3])
+
+
 def test_a_page_left_as_written_keeps_the_last_builds_page_record_while_it_is_equal(tmp_path):
     """``finish_pages`` hands the last save's ``PageRecord``: no new object per page per save when unchanged."""
     from zhudu.publish.site import PageRecord, Site

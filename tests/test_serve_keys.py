@@ -550,6 +550,39 @@ def test_note_ids_kept_answer_the_same_paths_in_any_order(tmp_path: Path) -> Non
     assert notes_corpus.note_ids(paths, tmp_path) == first
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_a_walk_of_seeds_lists_what_a_fresh_walk_does_with_the_last_walks_paths(
+    tmp_path: Path, seed: int
+) -> None:
+    """``folders.walk`` over random adds, deletes and renames: a fresh walk's paths, the last walk's objects where listed."""
+    from zhudu.notes import folders
+
+    rng = random.Random(seed)
+    seeds = tmp_path / "seeds"
+    (seeds / "读书").mkdir(parents=True)
+    names = [f"{'读书/' if k % 3 == 0 else ''}n{k}.md" for k in range(12)]
+    for name in names:
+        (seeds / name).write_text("x", encoding="utf-8")
+    last = {str(p): p for p in folders.walk(seeds)}
+    for step in range(5):
+        for name in rng.sample(names, 3):
+            path = seeds / name
+            if path.exists():
+                path.rename(path.with_name(f"r{step}-{path.name}")) if rng.random() < 0.5 else path.unlink()
+            else:
+                path.write_text("y", encoding="utf-8")
+        partial = folders.walk(seeds)
+        next(partial)  # a walk not taken to its end (``has_notes_at_most``) changes nothing kept
+        partial.close()
+        walked = list(folders.walk(seeds))
+        fresh = sorted(
+            (p for p in seeds.rglob("*") if p.is_file()), key=lambda p: (str(p.parent) != str(seeds), str(p))
+        )
+        assert walked == fresh and [str(p) for p in walked] == [str(p) for p in fresh]
+        assert all(p is last[str(p)] for p in walked if str(p) in last)
+        last = {str(p): p for p in walked}
+
+
 def test_a_kept_markdown_holds_only_the_last_glossarys_terms() -> None:
     fold = textmarks.CharFold(lambda s: s)
     annotations = AnnotationExtension(lambda s: s)
@@ -612,6 +645,58 @@ def test_a_pages_digest_is_hashed_again_exactly_when_a_part_changed(monkeypatch:
     assert len({*changed, first}) == 6 and len(hashed) == 6
     monkeypatch.setattr(page_digests, "_PARTS", {})  # afresh: the same digests
     assert page_digests.page_digest(page("乙", {"tags": ["b"]}), "other", "shown", "html2") == changed[-1]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_a_pages_digest_with_the_rules_is_the_fresh_one_hashed_only_when_a_part_changed(
+    monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
+    """Serve: ``with_rules`` over random plans equals ``cache.digest(base, rules)``; only new pairs are hashed."""
+    monkeypatch.setattr(annotations, "_command", {"name": "serve"})
+    monkeypatch.setattr(page_digests, "_WITH_RULES", {})
+    rng = random.Random(seed)
+    hashed: list[tuple[str | bytes, ...]] = []
+    real = cache.digest
+    monkeypatch.setattr(page_digests.cache, "digest", lambda *parts: hashed.append(parts) or real(*parts))
+    bases = {f"p{i}.html": f"base{i}" for i in range(6)}
+    rules = "rules0"
+    last: dict[str, tuple[str, str]] = {}
+    for step in range(15):
+        if rng.random() < 0.3:
+            rules = f"rules{step}"
+        for dest in rng.sample(sorted(bases), 2):
+            bases[dest] = "".join(["base", dest, str(step)])  # equal strings made anew are equal too
+        hashed.clear()
+        for dest, base in bases.items():
+            assert page_digests.with_rules(dest, base, rules) == real(base, rules)
+        assert sorted(hashed) == sorted((b, rules) for d, b in bases.items() if last.get(d) != (b, rules))
+        last = {d: (b, rules) for d, b in bases.items()}
+    page_digests.forget({"p0.html": None}, ())
+    assert list(page_digests._WITH_RULES) == ["p0.html"]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_digest_kept_with_a_markdown_string_is_the_fresh_one_hashed_only_when_a_part_changed(
+    monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
+    """``cache.kept_digest`` over random saves (a render's key, a note's key with the rules) equals ``cache.digest``."""
+    rng = random.Random(seed)
+    hashed: list[tuple[str | bytes, ...]] = []
+    real = cache.digest
+    monkeypatch.setattr(cache, "digest", lambda *parts: hashed.append(parts) or real(*parts))
+    facts: dict[object, object] = {}
+    parts = ["inputs", "note", "source", "notes/a.md", "notes/a/", "text", "a.md=True"]
+    made: dict[str, tuple[str, ...]] = {}  # what each name's digest was last made of
+    for step in range(20):
+        for k in rng.sample(range(len(parts)), rng.randint(0, 2)):
+            parts[k] = f"{parts[k]}{step}" if rng.random() < 0.7 else "".join([parts[k], ""])  # or equal anew
+        name = rng.choice(["render key", "rules key"])
+        hashed.clear()
+        assert cache.kept_digest(facts, name, *parts) == real(*parts)
+        assert hashed == ([] if made.get(name) == tuple(parts) else [tuple(parts)])
+        made[name] = tuple(parts)
+        before = len(hashed)
+        assert cache.kept_digest(None, name, *parts) == real(*parts) and len(hashed) == before + 1  # no facts
 
 
 def test_a_notes_kept_render_key_is_hashed_again_exactly_when_a_part_changed(

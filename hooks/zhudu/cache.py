@@ -80,6 +80,21 @@ def digest(*parts: str | bytes) -> str:
     return out.hexdigest()
 
 
+def kept_digest(facts: dict[Any, Any] | None, name: str, *parts: str) -> str:
+    """``digest(*parts)``, kept in ``facts`` under ``name`` and taken from there while the parts are equal.
+
+    ``facts``: values kept for one Markdown string (``serving.Remembered.facts``): an unchanged
+    note's keys are made of the same strings save after save, and were hashed again on every one.
+    """
+    kept = facts.get(name) if facts is not None else None
+    if kept is not None and kept[0] == parts:
+        return kept[1]  # type: ignore[no-any-return]
+    found = digest(*parts)
+    if facts is not None:
+        facts[name] = (parts, found)
+    return found
+
+
 def files_digest(paths: Iterable[Path]) -> str:
     """The names and bytes of ``paths`` (a missing file counts as missing)."""
     parts: list[str | bytes] = []
@@ -346,7 +361,7 @@ class NoteRenders:
             if facts is not None:
                 facts["digest"] = text
         targets = relative_targets(markdown, src_uri, exists, facts)
-        key = digest(self.inputs, note_id, source, src_uri, url, text, targets)
+        key = kept_digest(facts, "render key", self.inputs, note_id, source, src_uri, url, text, targets)
         hit = self.store.get("render", key)
         if isinstance(hit, RenderedNote):
             replay(hit.log)

@@ -7,6 +7,7 @@ every page is written into every variant after Material has rendered it.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable
 from datetime import datetime
@@ -95,7 +96,7 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
         facts,
     )
     if build.renders is not None and (rules := _rule_scope(build).part(markdown, facts)):
-        key = cache.digest(key, rules)  # the conversion rules its text can meet (script/rule_scope.py)
+        key = cache.kept_digest(facts, "rules key", key, rules)  # the rules its text can meet (rule_scope)
     reused = build.renders is not None and build.renders.before(
         note.id,
         key,
@@ -156,7 +157,7 @@ def note_view(build: Build, note: Note) -> dict[str, Any]:
     earlier = kept is None  # not yet asked for in this build: the last build's, if any
     if earlier:
         kept = views.previous.get(id(note))
-    if kept is not None and all(a is b for a, b in zip(kept[0], made_of, strict=True)):
+    if kept is not None and all(map(operator.is_, kept[0], made_of)):  # both made as above: five items
         if earlier:
             views.current[id(note)] = kept
             VIEWS_KEPT[0] += 1

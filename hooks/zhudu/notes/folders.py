@@ -49,8 +49,10 @@ def walk(root: Path) -> Iterator[Path]:
     Symbolic links (to files or folders) are listed, never entered: the caller checks where each
     leads, and publishes only a link to a note file inside ``seeds/``.
     """
+    listed: dict[str, Path] = {}
     for folder, dirs, files in os.walk(root, followlinks=False):
-        depth = len(Path(folder).relative_to(root).parts)
+        base = Path(folder)
+        depth = len(base.relative_to(root).parts)
         dirs[:] = sorted(
             d
             for d in dirs
@@ -59,4 +61,15 @@ def walk(root: Path) -> Iterator[Path]:
         links = [d for d in dirs if os.path.islink(os.path.join(folder, d))]
         for name in sorted([*files, *links]):  # a link to a folder is listed, never entered
             if not name.startswith("."):  # hidden, as ``glob`` leaves them out
-                yield Path(folder) / name
+                text = os.path.join(folder, name)
+                path = listed[text] = _LISTED.get(text) or base / name
+                yield path
+    _LISTED.clear()  # a walk to its end: its paths are the ones the next walk hands out
+    _LISTED.update(listed)
+
+
+#: The paths the last walk to its end listed, by their text (``os.path.join`` of folder and name):
+#: the next walk's are the same objects.  A save lists every note; a new path object costs a parse,
+#: and every dict keyed by the last ones (the notes read, their ids) compared equal but new paths
+#: part by part on each look-up.
+_LISTED: dict[str, Path] = {}

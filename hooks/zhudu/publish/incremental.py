@@ -43,7 +43,7 @@ from zhudu.publish.page_digests import (  # split out of this module; kept impor
     note_theme_digest,
     page_digest,
 )
-from zhudu.publish.records import Kept, RecordFiles  # split out of this module
+from zhudu.publish.records import Kept, RecordFiles, in_order  # split out of this module
 from zhudu.publish.theme_digests import theme_digest
 from zhudu.script import rule_scope
 
@@ -319,7 +319,7 @@ class Outputs:
         Returns:
             The site-relative paths removed.
         """
-        self.owned = sorted(set(owned))
+        self.owned = in_order(owned, self.previous_owned)
         if not dirty():
             return []
         stale = set(self.previous_owned) - set(self.owned)
@@ -418,7 +418,7 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
             spooled = site.contents.digest(file.dest_uri) if site.contents is not None else None
             view = page_events.note_view(build, note) if note is not None else None
             base = page_digest(page, inputs, shown, spooled, view)  # spooled: the HTML waits on disk
-            yield page, cache.digest(base, rules_digest), base
+            yield page, page_digests.with_rules(file.dest_uri, base, rules_digest), base
 
     def indexed(page: Page) -> bool:
         return (

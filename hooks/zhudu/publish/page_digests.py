@@ -75,6 +75,23 @@ def page_digest(
 _PARTS: dict[str, tuple[tuple[str, ...], str]] = {}
 
 
+def with_rules(dest_uri: str, base: str, rules: str) -> str:
+    """A page's digest with the conversion rules' (``cache.digest(base, rules)``), the last plan's while both are."""
+    kept = _WITH_RULES.get(dest_uri)
+    if kept is not None and kept[0] == base and kept[1] == rules:
+        return kept[2]
+    found = cache.digest(base, rules)
+    if annotations.serving():
+        if len(_WITH_RULES) >= _CONTENT_LIMIT:
+            _WITH_RULES.clear()
+        _WITH_RULES[dest_uri] = (base, rules, found)
+    return found
+
+
+#: Each page's digest with the rules, and what it was made from (dest_uri → (base, rules, digest)).
+_WITH_RULES: dict[str, tuple[str, str, str]] = {}
+
+
 #: Each page's HTML as the last plan digested it, with its digest (dest_uri → (html, digest)).
 _CONTENT: dict[str, tuple[str, str]] = {}
 #: Past this many pages the memo starts again (a process building several sites in turn).
@@ -110,7 +127,7 @@ CONTENT_HASHED = [0, 0]
 
 def forget(pages: Mapping[str, Any], notes: Iterable[str]) -> None:
     """Keep only these pages' HTML (dest_uri keys) and these notes' theme digests: not a deleted one's."""
-    for memo in (_CONTENT, _PARTS, page_meta.META):
+    for memo in (_CONTENT, _PARTS, _WITH_RULES, page_meta.META):
         for dest in [d for d in memo if d not in pages]:
             del memo[dest]
     live = set(notes)
@@ -170,17 +187,19 @@ def note_theme_digest(themes: ThemeBuild, note_id: str, memo: dict[str, Any]) ->
     index = themes.index
     if index is None:
         return ""
-    counts = index.counts_of_note(note_id)
-    theme_ids = [t.id for t in index.theme_map.themes if t.id in counts]  # map order, as themes_of_note
     state = themes_state(themes, memo)
     hits = index.hit_digests.get(note_id)
     kept = _NOTE_THEMES.get(note_id)
+    theme_ids: list[str] = []
     if kept is not None and hits is not None and kept.hits is hits and kept.state is state:
         # The note's hits are the last plan's very objects and no theme's entry, strongest notes or
-        # blocks changed: every part of the shape is as it was (``themes_state``).
+        # blocks changed: every part of the shape is as it was (``themes_state``), and so are its
+        # themes (``theme_ids``, needed only to rank related notes again: not on this path).
         shape = kept.shape
         KEPT_COUNTS[1] += 1
     else:
+        counts = index.counts_of_note(note_id)
+        theme_ids = [t.id for t in index.theme_map.themes if t.id in counts]  # map order, as themes_of_note
         shape = (
             tuple(
                 (t, counts[t], _block_digest(themes, t, note_id, memo), markers_digest(index, t, note_id))

@@ -49,6 +49,8 @@ class RecordFiles:
         self.written: dict[Path, tuple[tuple[int, int, int], Record]] = {}
         #: The pages the last build registered (``Site.pages``), put back for those it left as written.
         self.registered: dict[str, Any] = {}
+        #: The owned list last written, and its JSON text (``write``).
+        self.owned_text: tuple[list[str] | None, str] = (None, "")
 
     def read(self, path: Path) -> Record | None:
         """The record at ``path`` (None: none, unreadable or of another version)."""
@@ -72,22 +74,37 @@ class RecordFiles:
         self, path: Path, pages: Mapping[str, Kept], owned: Iterable[str], rules: dict[str, str]
     ) -> None:
         """Write a record (a temporary file renamed over it); on failure the old one is forgotten."""
-        self.written.pop(path, None)
-        owned = sorted(owned)
+        last = self.written.pop(path, None)
+        owned = in_order(owned, last[1].owned if last is not None else [])
         entries = {
             uri: [k.digest, k.url, k.lastmod, k.searchable, k.indexed, k.base] for uri, k in pages.items()
         }
+        if self.owned_text[0] is not owned:  # three writes a save, most often of the same list
+            self.owned_text = (owned, json.dumps(owned))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(".tmp")
             tmp.write_text(
-                json.dumps({"version": RECORD_VERSION, "pages": entries, "owned": owned, "rules": rules}),
+                f'{{"version": {RECORD_VERSION}, "pages": {json.dumps(entries)}, '
+                f'"owned": {self.owned_text[1]}, "rules": {json.dumps(rules)}}}',
                 encoding="utf-8",
             )
             os.replace(tmp, path)
             self.written[path] = (_signature(path), Record(dict(pages), owned, dict(rules)))
         except OSError:  # no record: the next dirty build writes every page again
             pass
+
+
+def in_order(paths: Iterable[str], last: list[str]) -> list[str]:
+    """``paths`` sorted, without duplicates: ``last`` itself (sorted) when they are its paths.
+
+    A save that adds and removes no file owns what the last one did (~32,000 paths at 3,000 notes,
+    sorted twice a save before).
+    """
+    found = paths if isinstance(paths, (set, frozenset)) else set(paths)
+    if len(found) == len(last) and found.issuperset(last):
+        return last
+    return sorted(found)
 
 
 def _signature(path: Path) -> tuple[int, int, int]:

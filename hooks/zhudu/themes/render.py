@@ -156,12 +156,19 @@ class ThemeBuild:
         out = []
         for theme in self.theme_map.themes:
             pages = len(self.paged.get(theme.id, ()))
+            markdown = None  # the theme's description, made into Markdown once for all its pages
             for number in range(2, pages + 1):
                 title = f"{theme.name}（第 {number} 页，共 {pages} 页）"
                 # Page 1 is the theme's entry in search; its later pages would only repeat it.
                 page = _generated_page(
-                    theme_src(theme.id, number), title, "theme.html", theme.description, searchable=False
+                    theme_src(theme.id, number),
+                    title,
+                    "theme.html",
+                    theme.description,
+                    searchable=False,
+                    markdown=markdown,
                 )
+                markdown = page.markdown
                 out.append((theme.id, page))
         return out
 
@@ -171,7 +178,7 @@ class ThemeBuild:
             return "", 1
         if src_uri.startswith(f"{THEMES_URL}/") and src_uri.endswith(".md"):
             theme_id, _, number = src_uri[len(THEMES_URL) + 1 : -3].partition("/page/")
-            if theme_id in self.theme_map.by_id() and (not number or number.isdigit()):
+            if theme_id in self.theme_map.ids and (not number or number.isdigit()):
                 return theme_id, int(number or 1)
         return None
 
@@ -437,7 +444,13 @@ def _front_matter(meta: dict[str, Any]) -> str:
 
 
 def _generated_page(
-    src_uri: str, title: str, template: str, description: str, *, searchable: bool = True
+    src_uri: str,
+    title: str,
+    template: str,
+    description: str,
+    *,
+    searchable: bool = True,
+    markdown: str | None = None,
 ) -> GeneratedPage:
     # Full width for the columns and the matrix: no navigation or table-of-contents sidebars.
     # Material prints title and description into the page as they are: escaped here, once.
@@ -449,7 +462,10 @@ def _generated_page(
     }
     if not searchable:
         meta["search"] = {"exclude": True}
-    return GeneratedPage(src_uri, meta, markdown_text(description) + "\n")
+    # ``markdown``: this description's, made already (a long theme's pages share it).
+    if markdown is None:
+        markdown = markdown_text(description) + "\n"
+    return GeneratedPage(src_uri, meta, markdown)
 
 
 def note_infos(notes: Sequence[Any], to_simplified: Mapping[str, Callable[[str], str]]) -> list[NoteInfo]:

@@ -127,7 +127,8 @@ class ThemeIndex:
         self.by_theme_note: dict[str, dict[str, list[Hit]]] = defaultdict(lambda: defaultdict(list))
         grouped = self.grouped
         loose: dict[str, list[Hit]] = defaultdict(list)
-        for hit in self.hits:
+        # Under ``mkdocs serve`` every note's hits come grouped: not one of ~130,000 hits gone over.
+        for hit in self.hits if any(n.id not in grouped for n in self.notes) else ():
             if hit.note not in grouped:
                 loose[hit.note].append(hit)
         # Note by note in corpus order (the order the lookups' keys were always made in).
@@ -273,10 +274,9 @@ class ThemeIndex:
         """The notes carrying ``theme`` in the most passages (ties: corpus order)."""
         cache = self.__dict__.setdefault("_strongest_cache", {})
         if theme not in cache:
-            notes = self.notes_of_theme(theme)
-            order = {n: i for i, n in enumerate(notes)}
+            notes = self.notes_of_theme(theme)  # corpus order: a stable sort keeps it among ties
             by_note = self.by_theme_note.get(theme, {})
-            ranked = sorted(notes, key=lambda n: (-len(by_note.get(n, ())), order[n]))
+            ranked = sorted(notes, key=lambda n: len(by_note[n]), reverse=True)  # reversed, still stable
             cache[theme] = ranked[:CANDIDATES_PER_THEME]
         return cache[theme]
 

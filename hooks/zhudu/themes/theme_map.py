@@ -14,6 +14,7 @@ the result.  Pure module: plain data in, plain data out, no MkDocs objects.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,6 +67,11 @@ class ThemeMap:
     def by_id(self) -> dict[str, Theme]:
         """Themes keyed by id."""
         return {theme.id: theme for theme in self.themes}
+
+    @functools.cached_property
+    def ids(self) -> frozenset[str]:
+        """The themes' ids, made once (every theme page's address is checked against them on every save)."""
+        return frozenset(theme.id for theme in self.themes)
 
 
 # --------------------------------------------------------------------------- Folding
