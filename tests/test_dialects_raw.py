@@ -5,6 +5,7 @@ is Markdown."""
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,58 @@ def test_a_fence_inside_a_hexo_raw_part_is_passed_through_as_written():
     assert (
         '```liquid\n{% comment %} 软件设置 {% endcomment %}\n{{ page.my_var | default: "后台" }}\n```' in text
     )
+
+
+#: Raw parts of a Hexo note that Markdown or an extension of ``mkdocs.yml`` would read if they were
+#: Markdown: Hexo writes them into the page as HTML after Markdown has run.
+HEXO_RAW_TEXT = """---
+title: 原始文字
+date: 2024-01-01
+updated: 2024-01-02
+---
+
+{% raw %}
+<div>a_b [x] &#96;c&#96; *d*</div>
+{% endraw %}
+
+{% raw %}
+第一行
+
+    缩进的一行 {{ x }}
+标题
+---
+:smile: ==x== $x^2$ https://example.com www.example.com a@b.co <!-- 注释 -->
+{% endraw %}
+"""
+
+
+class _Shown(HTMLParser):
+    """The text a browser shows (character references read, comments not shown), and the tags."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_a_hexo_raw_part_shows_its_text_as_written_in_a_paragraph_and_in_an_html_block(tmp_path):
+    result = build_site(tmp_path, notes={"raw-text.md": HEXO_RAW_TEXT}, strict=False)
+    assert result.ok, result.log
+    shown = _Shown()
+    shown.feed(_body(result, "zh-Hans", "raw-text"))
+    text = " ".join("".join(shown.text).split())
+    assert "a_b [x] `c` *d*" in text and "\\" not in text  # no backslash escapes in the HTML block
+    assert "缩进的一行 {{ x }} 标题 ---" in text
+    assert ":smile: ==x== $x^2$ https://example.com www.example.com a@b.co" in text
+    assert "注释" not in text  # Hexo writes the comment as a comment
+    # Nothing became code, a rule, a heading, a mark, an emoji, a formula or a link.
+    assert not {"pre", "code", "hr", "h1", "h2", "h3", "mark", "img", "a", "svg"} & set(shown.tags), (
+        shown.tags
+    )
+    assert "arithmatex" not in _body(result, "zh-Hans", "raw-text")

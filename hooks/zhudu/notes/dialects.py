@@ -72,10 +72,8 @@ _SPECIAL_RE = re.compile(
     re.VERBOSE,
 )
 _ENDRAW_RE = re.compile(r"\{%-?[ \t]*endraw[ \t]*-?%\}")
-#: An HTML tag in a raw part (kept: Hexo writes the part as HTML).
-_HTML_TAG_RE = re.compile(r"(</?[A-Za-z][^<>]*>)")
-#: What would start a Markdown block at a raw line's start (a heading, a quote, a list item).
-_RAW_BLOCK_START_RE = re.compile(r"^([ \t]*)(?:(#|>|[-+](?=[ \t]))|(\d+)(\.(?=[ \t])))")
+#: An HTML tag or comment in a raw part (kept: Hexo writes the part as HTML).
+_HTML_TAG_RE = re.compile(r"(<!--.*?-->|</?[A-Za-z][^<>]*>)")
 #: A fenced code block's opening line in a raw part (Hexo's ``backtick_code_block`` reads it first).
 _RAW_FENCE_RE = re.compile(r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})")
 #: The dialects whose ``{% raw %}`` part is Hexo's (set aside until Markdown has run); a note whose
@@ -368,10 +366,17 @@ def _raw_text(part: str, *, at_start: bool) -> str:
 
     Hexo sets the part aside before Markdown runs, so a character reference is its character
     (``&#96;`` a backtick: it was shown as written, in a code span Markdown found) and the rest is
-    text; its tags stay tags (sanitised as any).
+    text; its tags and comments stay tags and comments (sanitised as any).
     """
     pieces = _HTML_TAG_RE.split(part)
-    text = "".join(p if i % 2 else md_text(html.unescape(p)) for i, p in enumerate(pieces))
-    if not at_start:
-        return text
-    return _RAW_BLOCK_START_RE.sub(lambda m: m[1] + (f"\\{m[2]}" if m[2] else f"{m[3]}\\."), text, count=1)
+    text = "".join(p if i % 2 else _html_text(html.unescape(p)) for i, p in enumerate(pieces))
+    # HTML shows a line's leading spaces as none; Markdown would read four as a code block.
+    return text.lstrip(" \t") if at_start else text
+
+
+def _html_text(value: str) -> str:
+    """``value`` as text that neither Markdown nor its extensions read, in a paragraph or an HTML block.
+
+    Character references, not backslashes: Python-Markdown leaves a backslash in an HTML block.
+    """
+    return _RAW_SPECIAL_RE.sub(lambda m: f"&#{ord(m[0])};", html.escape(value, quote=False))
