@@ -94,3 +94,28 @@ def test_a_table_rows_marker_is_level_with_its_first_line_on_a_wide_screen(
             page.evaluate(NEXT_FRAME)
     finally:
         context.close()
+
+
+#: Each marker's button, brought into view: its left and right edges, and whether a click at its
+#: middle reaches it.
+MARKERS_ON_SCREEN = """() => [...document.querySelectorAll('.zd-note__body .zd-tm__btn')].map(button => {
+  button.scrollIntoView({block: 'center', inline: 'nearest'});
+  const r = button.getBoundingClientRect();
+  const hit = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
+  return {left: r.left, right: r.right, hit: button.contains(hit)};
+})"""
+
+
+@pytest.mark.parametrize("width", [320, 390, 719, 720, 800, 1000, 1219, 1220, 1600])
+def test_every_theme_marker_is_on_screen_and_clickable(marked_site: Any, browser: Any, width: int) -> None:
+    """Between the phone layout and Material's left sidebar (720–1219 px) the content started 0.8rem
+    from the window's edge and a marker in the margin left of it sat at −22 px, 9 px of it on screen."""
+    context = _context(browser, width)
+    try:
+        page = _open(context, marked_site)
+        markers = page.evaluate(MARKERS_ON_SCREEN)
+        assert len(markers) == 4, markers
+        for marker in markers:
+            assert marker["left"] >= 0 and marker["right"] <= width and marker["hit"], (width, marker)
+    finally:
+        context.close()
