@@ -133,3 +133,16 @@ def test_a_hexo_raw_part_shows_its_text_as_written_in_a_paragraph_and_in_an_html
         shown.tags
     )
     assert "arithmatex" not in _body(result, "zh-Hans", "raw-text")
+
+
+def test_an_unclosed_fence_inside_a_hexo_raw_part_is_text_and_the_part_still_ends():
+    """Hexo's ``backtick_code_block`` reads a closed fence only: the part's end is not taken for code."""
+    rewrite = dialects.rewrite(
+        "{% raw %}\n```\n{{ x }}\n{% endraw %}\n\n正文",
+        first_line=1,
+        note_dir=Path("."),
+        note_name="x",
+        dialect="hexo",
+    )
+    assert rewrite.text == "\n&#96;&#96;&#96;\n&#123;&#123; x &#125;&#125;\n\n\n正文"
+    assert rewrite.findings == []

@@ -211,9 +211,12 @@ class _Writer(InlineWriter):
             text, line = lines[i]
             if state.in_raw and self.hexo_raw and (m := _RAW_FENCE_RE.match(text)):
                 end = fence_end(lines, i, m["fence"])
-                out.extend(lines[i : end + 1])  # code inside raw: as written, as before the part
-                i = end + 1
-                continue
+                # Code inside raw, as written (Hexo reads a closed fence only: an open one is text).
+                closer = lines[end][0].strip()
+                if end > i and closer.startswith(m["fence"]) and not closer.strip(m["fence"][0]):
+                    out.extend(lines[i : end + 1])
+                    i = end + 1
+                    continue
             if state.in_comment or state.in_raw:
                 out.append((self.scan_line(text, line, state), line))
                 i += 1
