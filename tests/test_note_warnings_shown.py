@@ -3,6 +3,7 @@ a warning with file:line; under ``mkdocs serve`` the author also sees it on the 
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -29,7 +30,7 @@ BOX_RE = re.compile(
 def _build(root: Path, command: str):
     annotations.set_command(command)
     try:
-        return build_site(root, notes={"warned.md": NOTE}, strict=False)
+        return build_site(root, notes={"warned.md": NOTE}, strict=False, log_level=logging.DEBUG)
     finally:
         annotations.set_command("build")
 
@@ -54,6 +55,12 @@ def test_serve_shows_each_warning_on_the_notes_page_escaped_also_from_a_reused_r
     for attempt in ("rendered", "reused"):  # the second serve build reuses the first one's render
         result = _build(tmp_path / "served", "serve")
         assert result.ok, result.log
+        # The build's own count (logged at debug level): the second one really reused the render.
+        renders = re.findall(r"note renders: \d+ reused, \d+ rendered", result.log)
+        if attempt == "reused":
+            assert renders == ["note renders: 1 reused, 0 rendered"], renders
+        else:
+            assert len(renders) == 1 and renders[0].startswith("note renders: 0 reused, "), renders
         page = result.page(PAGE)
         box = BOX_RE.search(page)
         assert box, (attempt, page[:2000])

@@ -131,6 +131,7 @@ def transform(
     image_url: Callable[[Path], str],
     note_name: str = "",
     root: Path | None = None,
+    dialect: str = "none",
 ) -> Body:
     """Apply every body transform in order.
 
@@ -144,11 +145,17 @@ def transform(
             folder of that name).
         root: The notes folder (``seeds/``): images are published from anywhere inside it (an
             Obsidian vault's ``attachments/``).  None: ``note_dir``.
+        dialect: The tool the front matter is written for (how a ``{% raw %}`` part is shown).
     """
     # Other tools' syntax first (Obsidian, Hexo, Hugo, Jekyll): it can make images, and the
     # other transforms read Markdown.  It keeps, for each line, the author's line it came from.
     rewritten = dialects.rewrite(
-        text, first_line=first_line, note_dir=note_dir, note_name=note_name, root=root or note_dir
+        text,
+        first_line=first_line,
+        note_dir=note_dir,
+        note_name=note_name,
+        root=root or note_dir,
+        dialect=dialect,
     )
     body = Body(
         markdown=rewritten.text, refs=rewritten.refs, findings=rewritten.findings, domain=text_domain(text)

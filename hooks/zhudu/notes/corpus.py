@@ -257,8 +257,7 @@ def read_note(
         return broken_note(path, display, identifier, exc, settings)
 
     values, origin, extra = resolve_aliases(raw)
-    delimiter = "+++" if text.startswith("+++") else "---"
-    dialect = detect_dialect(raw, delimiter)
+    dialect = detect_dialect(raw, "+++" if text.startswith("+++") else "---")  # decides how {% raw %} shows
     schema = note_schema(settings.timezone)
 
     # Handles written as tags (the X clipper puts "@author" into the tag string) are authors.
@@ -278,6 +277,7 @@ def read_note(
         image_url=lambda p: image_url(identifier, p),
         note_name=path.stem,
         root=root,
+        dialect=dialect,
     )
     problems.extend(NoteError(display, line, message) for line, message in body.findings)
 

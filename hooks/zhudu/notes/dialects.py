@@ -20,8 +20,10 @@ Links between notes need the whole collection: :func:`rewrite` leaves a marker a
 Code is the author's text shown as written: nothing inside a fenced block or an inline code span
 is rewritten, with one exception, ``{% raw %}`` markers in inline code, because Hexo and Jekyll
 remove them before Markdown runs (the Hexo documentation writes ```{% raw %}{{ x }}{% endraw %}```
-to show ``{{ x }}`` in code).  A ``{% raw %}`` part elsewhere is shown as Hexo shows it: as HTML, not
-Markdown (its character references are characters, the rest text).
+to show ``{{ x }}`` in code).  In a Hexo note a ``{% raw %}`` part elsewhere is shown as Hexo shows
+it: as HTML, not Markdown (its character references are characters, the rest text), except a fenced
+code block in it, which Hexo reads before any tag.  Jekyll runs Liquid before kramdown: its raw part
+is Markdown, passed through.
 """
 
 from __future__ import annotations
@@ -70,10 +72,16 @@ _SPECIAL_RE = re.compile(
     re.VERBOSE,
 )
 _ENDRAW_RE = re.compile(r"\{%-?[ \t]*endraw[ \t]*-?%\}")
-#: An HTML tag in a raw part (kept: Hexo writes the part as HTML).
-_HTML_TAG_RE = re.compile(r"(</?[A-Za-z][^<>]*>)")
-#: What would start a Markdown block at a raw line's start (a heading, a quote, a list item).
-_RAW_BLOCK_START_RE = re.compile(r"^([ \t]*)(?:(#|>|[-+](?=[ \t]))|(\d+)(\.(?=[ \t])))")
+#: An HTML tag or comment in a raw part (kept: Hexo writes the part as HTML).
+_HTML_TAG_RE = re.compile(r"(<!--.*?-->|</?[A-Za-z][^<>]*>)")
+#: A fenced code block's opening line in a raw part (Hexo's ``backtick_code_block`` reads it first).
+_RAW_FENCE_RE = re.compile(r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})")
+#: The dialects whose ``{% raw %}`` part is Hexo's (set aside until Markdown has run); a note whose
+#: front matter names no tool (the Hexo documentation's) is read as Hexo's too.
+HEXO_RAW_DIALECTS = frozenset({"hexo", "yaml", "none"})
+#: What Markdown or an extension of ``mkdocs.yml`` reads in text: emphasis, code, links, lists, headings,
+#: ``---``, tables, ``==mark==``, ``:emoji:``, ``$math$``, footnotes, attributes, bare URLs and e-mails.
+_RAW_SPECIAL_RE = re.compile(r"[\\`*_{}\[\]()#+\-.!|~=:$^@]")
 _RAW_MARK_RE = re.compile(r"\{%-?[ \t]*(?:end)?raw[ \t]*-?%\}")
 
 #: ``> [!type]- Title``: an Obsidian callout (and a GitHub alert, ``> [!NOTE]``).
@@ -155,7 +163,13 @@ class _State:
 
 
 def rewrite(
-    text: str, *, first_line: int, note_dir: Path, note_name: str, root: Path | None = None
+    text: str,
+    *,
+    first_line: int,
+    note_dir: Path,
+    note_name: str,
+    root: Path | None = None,
+    dialect: str = "none",
 ) -> Rewrite:
     """Rewrite every dialect construct of ``text`` outside code.
 
@@ -165,8 +179,12 @@ def rewrite(
         note_dir: The note's folder (images are looked up from there).
         note_name: The note's file name without extension (Hexo's asset folder has that name).
         root: The notes folder (Obsidian's vault: embeds are found anywhere in it); None: ``note_dir``.
+        dialect: The tool the front matter is written for (``front_matter.detect_dialect``): it
+            decides how a ``{% raw %}`` part is shown (:data:`HEXO_RAW_DIALECTS`).
     """
-    writer = _Writer(note_dir=note_dir, note_name=note_name, root=root or note_dir)
+    writer = _Writer(
+        note_dir=note_dir, note_name=note_name, root=root or note_dir, hexo_raw=dialect in HEXO_RAW_DIALECTS
+    )
     lines = [(line, first_line + i) for i, line in enumerate(text.split("\n"))]
     # A construct may become several lines (a figure): each keeps the line it came from.
     out = [(part, n) for text, n in writer.blocks(lines) for part in text.split("\n")]
@@ -175,8 +193,12 @@ def rewrite(
     )
 
 
+@dataclass
 class _Writer(InlineWriter):
     """:class:`InlineWriter` and the blocks around the lines."""
+
+    #: A ``{% raw %}`` part is shown as Hexo shows it (HTML), not passed through as Markdown.
+    hexo_raw: bool = False
 
     # -- blocks ----------------------------------------------------------------------------------
 
@@ -187,6 +209,14 @@ class _Writer(InlineWriter):
         i = 0
         while i < len(lines):
             text, line = lines[i]
+            if state.in_raw and self.hexo_raw and (m := _RAW_FENCE_RE.match(text)):
+                end = fence_end(lines, i, m["fence"])
+                # Code inside raw, as written (Hexo reads a closed fence only: an open one is text).
+                closer = lines[end][0].strip()
+                if end > i and closer.startswith(m["fence"]) and not closer.strip(m["fence"][0]):
+                    out.extend(lines[i : end + 1])
+                    i = end + 1
+                    continue
             if state.in_comment or state.in_raw:
                 out.append((self.scan_line(text, line, state), line))
                 i += 1
@@ -308,7 +338,8 @@ class _Writer(InlineWriter):
                 continue
             if state.in_raw:
                 m = _ENDRAW_RE.search(text, pos)
-                out.append(_raw_text(text[pos : m.start() if m else len(text)], at_start=not "".join(out)))
+                part = text[pos : m.start() if m else len(text)]
+                out.append(_raw_text(part, at_start=not "".join(out)) if self.hexo_raw else part)
                 if not m:
                     break
                 state.in_raw, pos = False, m.end()
@@ -338,10 +369,17 @@ def _raw_text(part: str, *, at_start: bool) -> str:
 
     Hexo sets the part aside before Markdown runs, so a character reference is its character
     (``&#96;`` a backtick: it was shown as written, in a code span Markdown found) and the rest is
-    text; its tags stay tags (sanitised as any).
+    text; its tags and comments stay tags and comments (sanitised as any).
     """
     pieces = _HTML_TAG_RE.split(part)
-    text = "".join(p if i % 2 else md_text(html.unescape(p)) for i, p in enumerate(pieces))
-    if not at_start:
-        return text
-    return _RAW_BLOCK_START_RE.sub(lambda m: m[1] + (f"\\{m[2]}" if m[2] else f"{m[3]}\\."), text, count=1)
+    text = "".join(p if i % 2 else _html_text(html.unescape(p)) for i, p in enumerate(pieces))
+    # HTML shows a line's leading spaces as none; Markdown would read four as a code block.
+    return text.lstrip(" \t") if at_start else text
+
+
+def _html_text(value: str) -> str:
+    """``value`` as text that neither Markdown nor its extensions read, in a paragraph or an HTML block.
+
+    Character references, not backslashes: Python-Markdown leaves a backslash in an HTML block.
+    """
+    return _RAW_SPECIAL_RE.sub(lambda m: f"&#{ord(m[0])};", html.escape(value, quote=False))

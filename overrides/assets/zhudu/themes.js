@@ -48,11 +48,22 @@
       marker.removeAttribute("data-zd-tm");
       marker.appendChild(button);
       marker.appendChild(panel);
-      /* A table row's marker (in its first cell) goes after the cell's text: floated at the end on a
-         phone, it then drops below a short word rather than squeezing it onto two lines (开源 / 模型). */
-      if (/^T[DH]$/.test(marker.parentNode.nodeName)) marker.parentNode.appendChild(marker);
+    }
+    placeRowMarkers();
+  }
+  /* A table row's marker (in its first cell) goes after the cell's text on a phone: floated at the
+     end, it drops below a short word rather than squeezing it onto two lines (开源 / 模型).  On a wide
+     screen it stays the cell's first child, in the margin level with the cell's first line. */
+  var PHONE = window.matchMedia("screen and (max-width: 44.9375em)");
+  function placeRowMarkers() {
+    var markers = document.querySelectorAll(":is(td, th) > .zd-tm");
+    for (var i = 0; i < markers.length; i++) {
+      var marker = markers[i], cell = marker.parentNode;
+      if (PHONE.matches && marker.nextSibling) cell.appendChild(marker);
+      else if (!PHONE.matches && marker.previousSibling) cell.insertBefore(marker, cell.firstChild);
     }
   }
+  if (PHONE.addEventListener) PHONE.addEventListener("change", placeRowMarkers);
   function make(tag, cls, attrs) {
     var node = document.createElement(tag);
     node.className = cls;
