@@ -173,6 +173,24 @@ PLACE_PASSAGE = """offset => {
 }"""
 
 
+#: True once the Taiwan link of the open variant menu has kept its place for a frame, is fully opaque and is the
+#: element a tap at its middle reaches.
+LINK_AT_REST = """() => {
+  const link = document.querySelector('.md-select__link[hreflang="zh-Hant-TW"]');
+  if (!link) return false;
+  const r = link.getBoundingClientRect();
+  const now = [r.x, r.y, r.width, r.height].join();
+  const still = window.__zdLinkRect === now;
+  window.__zdLinkRect = now;
+  if (!still || !r.width) return false;
+  for (let node = link; node instanceof Element; node = node.parentElement) {
+    if (getComputedStyle(node).opacity !== "1") return false;
+  }
+  const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+  return !!hit && link.contains(hit);
+}"""
+
+
 @pytest.mark.parametrize(
     ("width", "height", "offset", "instant"),
     [
@@ -215,6 +233,9 @@ def test_the_variant_switch_keeps_the_passage_where_the_reader_had_it(
         page.locator(".md-header .md-select").first.click()
         link = page.locator('.md-select__link[hreflang="zh-Hant-TW"]').first
         link.wait_for(state="visible")
+        # The menu slides and fades in (Material's transition): click only once the link stands still, fully shown,
+        # and is what a tap at its middle hits, or the tap may land beside it and nothing navigates.
+        page.wait_for_function(LINK_AT_REST, polling="raf")
         box = link.bounding_box()  # a click where the reader sees it: Playwright's own would scroll the page
         page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         page.wait_for_function(
