@@ -59,3 +59,28 @@ def test_long_listings_link_the_first_last_and_nearby_pages(site_builder, monkey
             assert re.search(rf"第 {number} [页頁]，共 5 [页頁]", theme)
     assert 'href="../4/"' in result.page("zh-Hans/themes/cloud-vs-edge/page/5/index.html")
     assert 'href="../4/"' in result.page("zh-Hans/page/5/index.html")
+
+
+def test_each_long_themes_later_pages_show_its_own_description(site_builder, monkeypatch) -> None:
+    """Two long themes: each of their later pages shows its own theme's description (their pages 2… are made
+    together, sharing each theme's Markdown), in its own words in every variant."""
+    from zhudu.themes import render as themes_render
+
+    monkeypatch.setattr(themes_render, "NOTES_PER_THEME_PAGE", 1)
+    themes = (
+        "themes:\n"
+        "  cloud-vs-edge:\n    name: 数据中心与边缘\n    description: 计算放在哪里。\n    phrases: [数据中心]\n"
+        "  power:\n    name: 耗电\n    description: 电费账单从哪里来。\n    phrases: [耗电]\n"
+    )
+    result = site_builder(notes=_long_theme_notes(), editorial={"themes.yml": themes})
+    assert result.ok and not result.warnings, result.log
+    for theme, own, other in (
+        ("cloud-vs-edge", "计算放在哪里。", "电费账单从哪里来。"),
+        ("power", "电费账单从哪里来。", "计算放在哪里。"),
+    ):
+        for number in (2, 3):
+            page = result.page(f"zh-Hans/themes/{theme}/page/{number}/index.html")
+            assert f'<p class="zd-theme__description">{own}</p>' in page and other not in page, (
+                theme,
+                number,
+            )
