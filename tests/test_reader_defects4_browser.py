@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from variant_menu import click_variant_link
 
 from conftest import goto_for_instant_navigation, serve_built
 
@@ -163,32 +164,24 @@ TOPS_AT_CLICK = """() => window.addEventListener('click', () => {
   window.name = JSON.stringify(Object.fromEntries([...document.querySelectorAll('.md-content [id^="p-"]')]
     .map(e => [e.id, e.getBoundingClientRect().top])));
 }, true)"""
-#: A passage about halfway down, its top ``offset`` px below the header's bottom (negative: under it).
+#: A passage about halfway down, its top ``offset`` px below the header's bottom (negative: under it), placed again
+#: until it has stayed there three frames in a row (after instant navigation Material may still scroll the page).
 PLACE_PASSAGE = """offset => {
   const passages = [...document.querySelectorAll('.md-content p[id^="p-"]')];
   const passage = passages[Math.floor(passages.length * 0.45)];
   const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
-  window.scrollBy(0, passage.getBoundingClientRect().top - header - offset);
-  return passage.id;
-}"""
-
-
-#: True once the Taiwan link of the open variant menu has kept its place for a frame, is fully opaque and is the
-#: element a tap at its middle reaches.
-LINK_AT_REST = """() => {
-  const link = document.querySelector('.md-select__link[hreflang="zh-Hant-TW"]');
-  if (!link) return false;
-  const r = link.getBoundingClientRect();
-  const now = [r.x, r.y, r.width, r.height].join();
-  const still = window.__zdLinkRect === now;
-  window.__zdLinkRect = now;
-  if (!still || !r.width) return false;
-  for (let node = link; node instanceof Element; node = node.parentElement) {
-    if (getComputedStyle(node).opacity !== "1") return false;
+  const away = passage.getBoundingClientRect().top - header - offset;
+  if (Math.abs(away) > 1) {
+    window.scrollBy(0, away);
+    window.__zdPlacedFrames = 0;
+    return false;
   }
-  const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-  return !!hit && link.contains(hit);
+  window.__zdPlacedFrames = (window.__zdPlacedFrames || 0) + 1;
+  return window.__zdPlacedFrames >= 3;
 }"""
+#: What the switch has done so far, for a failure's message.
+SWITCH_STATE = """() => ({lang: document.documentElement.lang, ready: document.readyState, url: location.href,
+  margins: document.querySelectorAll('.md-content [style*=scroll-margin]').length, y: window.scrollY})"""
 
 
 @pytest.mark.parametrize(
@@ -227,21 +220,18 @@ def test_the_variant_switch_keeps_the_passage_where_the_reader_had_it(
         else:
             page.goto(real_site.variant_url("zh-Hans", NOTE))
         page.wait_for_load_state("load")
-        page.evaluate(PLACE_PASSAGE, offset)
-        page.evaluate(NEXT_FRAME)
+        page.wait_for_function(PLACE_PASSAGE, arg=offset, polling="raf")
         page.evaluate(TOPS_AT_CLICK)
         page.locator(".md-header .md-select").first.click()
-        link = page.locator('.md-select__link[hreflang="zh-Hant-TW"]').first
-        link.wait_for(state="visible")
-        # The menu slides and fades in (Material's transition): click only once the link stands still, fully shown,
-        # and is what a tap at its middle hits, or the tap may land beside it and nothing navigates.
-        page.wait_for_function(LINK_AT_REST, polling="raf")
-        box = link.bounding_box()  # a click where the reader sees it: Playwright's own would scroll the page
-        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        page.wait_for_function(
-            "document.documentElement.lang === 'zh-Hant-TW' && document.readyState === 'complete'"
-            " && location.hash.length > 1 && !document.querySelector('.md-content [style*=scroll-margin]')"
-        )
+        # Where the reader sees it: Playwright's own click would scroll the page first.
+        click_variant_link(page, "zh-Hant-TW")
+        try:
+            page.wait_for_function(
+                "document.documentElement.lang === 'zh-Hant-TW' && document.readyState === 'complete'"
+                " && location.hash.length > 1 && !document.querySelector('.md-content [style*=scroll-margin]')"
+            )
+        except Exception as error:  # say how far the switch got
+            raise AssertionError(page.evaluate(SWITCH_STATE)) from error
         page.evaluate(NEXT_FRAME)
         place = page.evaluate("location.hash.slice(1)")
         before = page.evaluate("JSON.parse(window.name)")[place]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from variant_menu import click_variant_link
 
 from conftest import PASSAGE
 
@@ -83,7 +84,7 @@ def test_missing_image_placeholder_is_visible_and_accessible(real_site, page):
 
 def _switch(page, code: str) -> None:
     page.locator(".md-header__option .md-select").hover()
-    page.locator(f'.md-select__link[hreflang="{code}"]').click()
+    click_variant_link(page, code)
     page.wait_for_url(f"**/{code}/**")
     page.wait_for_load_state("networkidle")
 
