@@ -45,3 +45,26 @@ def assert_heldout_shape(
             for word, form in entry.get(key, {}).items():
                 assert word in entry["zh-Hans"], (entry["from"], word)
                 assert form in entry[label], (entry["from"], form)
+
+
+def assert_new_rules_keep_opencc_phrases(
+    code: str, new_rules: set[tuple[str, str, str]], on_purpose: set[str]
+) -> None:
+    """Inside one of OpenCC's own phrases, a word of the session's new rules (``(variant key, word, domain)``) gives
+    what the layer wrote there before them, in general and in software text, but for the phrases ``on_purpose``."""
+    from test_regional_heldout6 import _opencc_phrases
+
+    from zhudu.script.convert import ConversionRules, Converter
+    from zhudu.script.domain import GENERAL, SOFTWARE
+    from zhudu.script.regional import RegionalRules, default_regional
+
+    rules = default_regional().rules
+    new = [r for r in rules if (r.code, r.word, r.domain) in new_rules]
+    assert {(r.code, r.word, r.domain) for r in new} == new_rules
+    words = {r.word for r in new}
+    phrases = {k for k in _opencc_phrases() if any(w in k and w != k for w in words)}
+    earlier = RegionalRules(tuple(r for r in rules if r not in new))
+    for domain in (GENERAL, SOFTWARE):
+        layer = Converter(VARIANTS[code], ConversionRules(), domain=domain).text
+        before = Converter(VARIANTS[code], ConversionRules(), regional=earlier, domain=domain).text
+        assert {k for k in phrases - on_purpose if layer(k) != before(k)} == set()

@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from heldout_shape import VARIANTS, assert_heldout_shape, bench_conversion
+from heldout_shape import (
+    VARIANTS,
+    assert_heldout_shape,
+    assert_new_rules_keep_opencc_phrases,
+    bench_conversion,
+)
 from zhudu.script.convert import ConversionRules, Converter
 from zhudu.script.domain import GENERAL, SOFTWARE, text_domain
 
@@ -147,17 +152,4 @@ ON_PURPOSE: set[str] = set()
 def test_the_new_rules_keep_opencc_phrases_that_contain_their_words(code: str) -> None:
     """As for sessions 19 to 27: inside one of OpenCC's own phrases a new rule word gives what the layer wrote there
     before, in general and in software text."""
-    from test_regional_heldout6 import _opencc_phrases
-
-    from zhudu.script.regional import RegionalRules, default_regional
-
-    rules = default_regional().rules
-    new = [r for r in rules if (r.code, r.word, r.domain) in NEW_RULES]
-    assert {(r.code, r.word, r.domain) for r in new} == NEW_RULES
-    words = {r.word for r in new}
-    phrases = {k for k in _opencc_phrases() if any(w in k and w != k for w in words)}
-    earlier = RegionalRules(tuple(r for r in rules if r not in new))
-    for domain in (GENERAL, SOFTWARE):
-        layer = Converter(VARIANTS[code], ConversionRules(), domain=domain).text
-        before = Converter(VARIANTS[code], ConversionRules(), regional=earlier, domain=domain).text
-        assert {k for k in phrases - ON_PURPOSE if layer(k) != before(k)} == set()
+    assert_new_rules_keep_opencc_phrases(code, NEW_RULES, ON_PURPOSE)
