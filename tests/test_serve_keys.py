@@ -12,10 +12,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_themes import _notes
@@ -414,18 +417,28 @@ def test_whole_second_file_times_or_a_polled_folder_keep_every_note_hashed(
     assert reads.counts() == (1, 0, 1)
 
 
+@contextlib.contextmanager
+def _serving_page_meta(monkeypatch: pytest.MonkeyPatch, memo: str, maker: str) -> Iterator[tuple[list, Any]]:
+    """``page_meta`` under ``mkdocs serve`` with its ``memo`` empty; yields the values ``maker`` was called
+    with (each call made afresh) and the real ``maker``."""
+    monkeypatch.setattr(page_meta, memo, {})
+    made: list[object] = []
+    real = getattr(page_meta, maker)
+    monkeypatch.setattr(page_meta, maker, lambda value: made.append(value) or real(value))
+    annotations.set_command("serve")
+    try:
+        yield made, real
+    finally:
+        annotations.set_command("build")
+
+
 def test_a_pages_metadata_text_is_the_last_plans_only_while_its_values_are_the_same_objects(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """``page_meta.meta_text``: always the metadata's text afresh; kept (not made again) while
     every value is the last plan's object (a list item by item, the note's view); a dictionary
     that is not the view is never trusted (it may have changed in place)."""
-    monkeypatch.setattr(page_meta, "META", {})
-    made: list[object] = []
-    real = page_meta.stable_repr
-    monkeypatch.setattr(page_meta, "stable_repr", lambda value: made.append(value) or real(value))
-    annotations.set_command("serve")
-    try:
+    with _serving_page_meta(monkeypatch, "META", "stable_repr") as (made, real):
         view = {"id": "a", "title": "标题", "tags": ["甲"]}
         title = "标题"
         meta = {
@@ -462,8 +475,6 @@ def test_a_pages_metadata_text_is_the_last_plans_only_while_its_values_are_the_s
         view["title"] = "改过"  # (a view is never changed; another dictionary might be)
         text(meta, view=None)
         assert len(made) == 8
-    finally:
-        annotations.set_command("build")
 
 
 def test_a_home_pages_cards_text_is_the_last_plans_only_while_each_card_is_the_same_object(
@@ -471,12 +482,7 @@ def test_a_home_pages_cards_text_is_the_last_plans_only_while_each_card_is_the_s
 ) -> None:
     """``page_meta.cards_text``: always the cards' text afresh (without the notes' ids); kept while
     the number of home pages and every card are the last plan's objects."""
-    monkeypatch.setattr(page_meta, "CARDS", {})
-    made: list[object] = []
-    real = page_meta.home_card
-    monkeypatch.setattr(page_meta, "home_card", lambda card: made.append(card) or real(card))
-    annotations.set_command("serve")
-    try:
+    with _serving_page_meta(monkeypatch, "CARDS", "home_card") as (made, _real):
         cards = [{"id": f"n{k}", "title": f"第{k}篇", "url": f"notes/n{k}/"} for k in range(3)]
 
         def text(pages: int, cards: list[dict[str, object]]) -> str:
@@ -491,8 +497,6 @@ def test_a_home_pages_cards_text_is_the_last_plans_only_while_each_card_is_the_s
         text(5, [cards[0], {**cards[1], "title": "改了"}, cards[2]])
         text(6, cards)  # one more home page
         assert len(made) == 9
-    finally:
-        annotations.set_command("build")
 
 
 def test_what_a_save_keeps_of_a_notes_markdown_answers_as_afresh() -> None:
