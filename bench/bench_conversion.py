@@ -54,7 +54,8 @@ Debian project's history, organisation and principles, a case study, security an
 thirteen) and ``heldout15`` (``tests/conversion_heldout15.yml``: an office suite's help for its users, LibreOffice 7.4's
 help in Simplified Chinese, spreadsheets, documents, slides, drawings and Calc's functions, built after all fourteen) and
 ``heldout16`` (``tests/conversion_heldout16.yml``: developer-written prose, the Chinese READMEs and changelogs of 16 npm
-and PyPI packages by different authors, built after all fifteen).
+and PyPI packages by different authors, built after all fifteen) and ``heldout17`` (``tests/conversion_heldout17.yml``:
+long-form technical articles and tutorials, five Chinese works TeX Live ships by five authors, built after all sixteen).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME gets
@@ -95,6 +96,7 @@ HELDOUT13 = ROOT / "tests" / "conversion_heldout13.yml"
 HELDOUT14 = ROOT / "tests" / "conversion_heldout14.yml"
 HELDOUT15 = ROOT / "tests" / "conversion_heldout15.yml"
 HELDOUT16 = ROOT / "tests" / "conversion_heldout16.yml"
+HELDOUT17 = ROOT / "tests" / "conversion_heldout17.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -113,6 +115,7 @@ SETS = {
     "heldout14": HELDOUT14,
     "heldout15": HELDOUT15,
     "heldout16": HELDOUT16,
+    "heldout17": HELDOUT17,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
