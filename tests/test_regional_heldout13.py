@@ -93,10 +93,11 @@ def test_heldout13_error_classes(code: str, source: str, expected: str) -> None:
             "批註處理程序拋出異常，按照應急處理程序撤離。",
         ),
         # A service implementation and an implementing class are 實作 in software text; an aim achieved stays 實現.
+        # A program's class is 類別 in software text (session 30).
         (
             "zh-Hant-TW",
             "服务实现必须是公共的，实现类不能是抽象类，这个目标尚未实现。",
-            "服務實作必須是公共的，實作類不能是抽象類，這個目標尚未實現。",
+            "服務實作必須是公共的，實作類別不能是抽象類別，這個目標尚未實現。",
             "服務實現必須是公共的，實現類不能是抽象類，這個目標尚未實現。",
         ),
     ],
