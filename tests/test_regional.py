@@ -320,6 +320,12 @@ def test_heldout2_set_shape() -> None:
             "国家代码是 86。这段错误代码导致了崩溃。",
             "國家代碼是 86。這段錯誤程式碼導致了崩潰。",
         ),
+        (
+            # A code a standard assigns (session 30's reader review, hexo-docs' configuration page).
+            "zh-Hant-TW",
+            "2 个字母的 ISO-639-1 代码，或 ISO 3166 代码。用 26 个字母的代码写程序。",
+            "2 個字母的 ISO-639-1 代碼，或 ISO 3166 代碼。用 26 個字母的程式碼寫程式。",
+        ),
         ("zh-Hant-TW", "只打印出错误信息。", "只列印出錯誤訊息。"),
         (
             "zh-Hant-HK",
