@@ -52,8 +52,8 @@ def test_heldout17_is_software_text_as_a_whole() -> None:
 @pytest.mark.parametrize(
     ("code", "by_domain", "most", "mainland"),
     [
-        ("zh-Hant-TW", False, 68, 41),
-        ("zh-Hant-TW", True, 29, 1),
+        ("zh-Hant-TW", False, 72, 41),
+        ("zh-Hant-TW", True, 33, 1),
         ("zh-Hant-HK", False, 16, 12),
         ("zh-Hant-HK", True, 5, 4),
     ],
@@ -61,7 +61,8 @@ def test_heldout17_is_software_text_as_a_whole() -> None:
 def test_heldout17_after_its_rules(code: str, by_domain: bool, most: int, mainland: int) -> None:
     """First sight (aligned labels): TW 12.10 (127 wrong words), 8.38 (88) by domain; HK 1.81 (19), 0.76 (8) by domain
     (plain OpenCC 19.81 / 7.81).  After session 30's rules: TW 6.48 (68), 2.76 (29) by domain; HK 1.52 (16), 0.48 (5);
-    mainland words left by domain 0.10 / 0.38 per 1,000."""
+    mainland words left by domain 0.10 / 0.38 per 1,000.  The review's relabel (a code comment 註解 three times,
+    終端機) adds four Taiwan wrong words the layer does not fix: TW 6.86 (72), 3.14 (33) by domain."""
     figures = bench_conversion.measure(HELDOUT17, code, by_domain=by_domain)
     zhudu, plain = figures["zhudu"], figures["opencc"]
     assert zhudu["wrong"] <= most < plain["wrong"]
