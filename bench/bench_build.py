@@ -100,6 +100,16 @@ def make_hexo(dest: Path) -> Path:
     return project
 
 
+def make_pair(size: str, n: int, work: Path, without: list[str], vary: bool) -> tuple[Path, Path]:
+    """The Zhudu project and its baseline for one size: the same ``n`` notes (varied in both, or in neither);
+    ``hexo``: the Hexo documentation against ``n`` generated notes."""
+    if size == "hexo":
+        zhudu = make_hexo(work / f"zhudu-{size}")
+    else:
+        zhudu = corpus.make_project(n, work / f"zhudu-{size}", without, vary)
+    return zhudu, corpus.make_baseline(n, work / f"baseline-{size}", vary)
+
+
 @dataclass(frozen=True)
 class Run:
     """One child build: wall seconds, CPU seconds, peak memory of all its processes (MiB), HTML files."""
@@ -248,15 +258,9 @@ def main(argv: list[str]) -> int:
         time.sleep(SETTLE_SECONDS)
     try:
         for n in sizes:
-            if n == "hexo":
-                zhudu = make_hexo(work / f"zhudu-{n}")
-            else:
-                zhudu = corpus.make_project(
-                    notes[n], work / f"zhudu-{n}", [w for w in args.without.split(",") if w]
-                )
+            zhudu, base = make_pair(n, notes[n], work, [w for w in args.without.split(",") if w], args.vary)
             if args.hook_bytecode:
                 compileall.compile_dir(str(zhudu / "hooks"), quiet=1)
-            base = corpus.make_baseline(notes[n], work / f"baseline-{n}", args.vary)
             best: dict[str, Run] = {}
             pair_ratios: list[float] = []
             projects = (("baseline", base), ("zhudu", zhudu))

@@ -19,6 +19,7 @@ import yaml
 from conftest import REPO, mkdocs_build_cli
 
 sys.path.insert(0, str(REPO / "bench"))
+import bench_build
 import corpus
 import variation
 
@@ -81,3 +82,16 @@ def test_varied_project_builds_strict_clean(tmp_path) -> None:
     run = mkdocs_build_cli(root)
     assert run.returncode == 0, run.stderr[-3000:]
     assert "WARNING" not in run.stderr
+
+
+@pytest.mark.parametrize("vary", [False, True])
+def test_bench_build_pair_holds_the_same_notes_on_both_sides(tmp_path, vary: bool) -> None:
+    """``bench_build.py --vary``: the Zhudu project and plain Material's build the same (varied) text."""
+    zhudu, base = bench_build.make_pair("7", 7, tmp_path, [], vary)
+
+    def bodies(paths: list) -> list[str]:
+        return sorted(corpus._FRONT_RE.match(p.read_text(encoding="utf-8"))["body"].strip() for p in paths)
+
+    ours = bodies(list((zhudu / "seeds").glob("*.md")))
+    assert ours == bodies(list((base / "docs" / "notes").glob("*.md")))
+    assert ours == sorted(corpus._FRONT_RE.match(n.text)["body"].strip() for n in corpus.derive(7, vary))
