@@ -43,10 +43,12 @@ baseline's packages have their bytecode from the install.  ``--hook-bytecode`` c
 A size is a number of generated notes, or ``hexo``: the Hexo documentation in
 ``../shared/corpora/hexo-docs/`` (``zh-cn`` and ``zh-tw`` both as seeds, 90 notes, no editorial data
 naming them), against a baseline of as many generated notes.  ``--cold-only`` leaves out the warm,
-one-edit and dirty builds (the cold pairs and the memory build only).
+one-edit and dirty builds (the cold pairs and the memory build only).  ``--vary`` generates the notes (of both
+sides, hexo's baseline too) with each derived note's text varied (``bench/corpus.py --vary``): the default corpus
+repeats the seeds' passages, which flatters per-text memos and hides per-passage work.
 
 Usage: ``.venv/bin/python bench/bench_build.py [--sizes 3,300,3000,hexo] [--repeat 3] [--profile N] [--cold-only]
-[--hook-bytecode]``
+[--hook-bytecode] [--vary]``
 """
 
 from __future__ import annotations
@@ -96,6 +98,16 @@ def make_hexo(dest: Path) -> Path:
     if not any(seeds.glob("*.md")):
         raise SystemExit(f"no notes in {HEXO}/zh-cn or zh-tw")
     return project
+
+
+def make_pair(size: str, n: int, work: Path, without: list[str], vary: bool) -> tuple[Path, Path]:
+    """The Zhudu project and its baseline for one size: the same ``n`` notes (varied in both, or in neither);
+    ``hexo``: the Hexo documentation against ``n`` generated notes."""
+    if size == "hexo":
+        zhudu = make_hexo(work / f"zhudu-{size}")
+    else:
+        zhudu = corpus.make_project(n, work / f"zhudu-{size}", without, vary)
+    return zhudu, corpus.make_baseline(n, work / f"baseline-{size}", vary)
 
 
 @dataclass(frozen=True)
@@ -230,6 +242,9 @@ def main(argv: list[str]) -> int:
         action="store_true",
         help="compile the Zhudu project's hooks/ before the builds (as an author's second build finds it)",
     )
+    parser.add_argument(
+        "--vary", action="store_true", help="generated notes with varied text (bench/corpus.py --vary)"
+    )
     args = parser.parse_args(argv)
     sizes = args.sizes.split(",")
     notes = {size: HEXO_NOTES if size == "hexo" else int(size) for size in sizes}
@@ -243,15 +258,9 @@ def main(argv: list[str]) -> int:
         time.sleep(SETTLE_SECONDS)
     try:
         for n in sizes:
-            if n == "hexo":
-                zhudu = make_hexo(work / f"zhudu-{n}")
-            else:
-                zhudu = corpus.make_project(
-                    notes[n], work / f"zhudu-{n}", [w for w in args.without.split(",") if w]
-                )
+            zhudu, base = make_pair(n, notes[n], work, [w for w in args.without.split(",") if w], args.vary)
             if args.hook_bytecode:
                 compileall.compile_dir(str(zhudu / "hooks"), quiet=1)
-            base = corpus.make_baseline(notes[n], work / f"baseline-{n}")
             best: dict[str, Run] = {}
             pair_ratios: list[float] = []
             projects = (("baseline", base), ("zhudu", zhudu))
@@ -301,7 +310,10 @@ def main(argv: list[str]) -> int:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
 
-    print(f"Zhudu: all variants, everything on{' except ' + args.without if args.without else ''}")
+    print(
+        f"Zhudu: all variants, everything on{' except ' + args.without if args.without else ''}"
+        f"{'; varied corpus' if args.vary else ''}"
+    )
     print(
         f"{'notes':>6} {'baseline s':>10} {'zhudu s':>8} {'ratio':>6} {'pair ratios':>16} {'median':>6} {'ms/note':>8} "
         f"{'base CPU s':>10} {'zhudu CPU s':>11} {'CPU ratio':>9} "

@@ -6,9 +6,13 @@ overrides, docs, editorial data and ``seeds/`` with ``n`` derived notes) into
 pages of a plain MkDocs + Material project (no hook, one variant, a nav listing
 only the home page).  Derived notes vary the id, slug, title and dates and
 shuffle the paragraphs after the first with a seeded RNG, so two calls with the
-same ``n`` write byte-identical trees.
+same ``n`` write byte-identical trees.  Those notes repeat the seeds' passages (96–99 % of a
+300-note collection's); ``vary=True`` (``--vary``) also changes each derived note's running
+text (``bench/variation.py``: synonyms, numbers, an adverbial where a line would repeat), so
+per-passage work is measured as a real collection costs it.  The repeating corpus stays the
+default, so figures stay comparable with earlier sessions.
 
-Usage: ``python bench/corpus.py N DEST [--baseline]``
+Usage: ``python bench/corpus.py N DEST [--baseline] [--vary]``
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
+from variation import Varier
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = 20250516  # the RNG seed: fixed, so every run derives the same corpus
@@ -77,10 +82,11 @@ class Derived:
     title: str
 
 
-def derive(n: int) -> list[Derived]:
-    """``n`` notes derived from the seeds, deterministically."""
+def derive(n: int, vary: bool = False) -> list[Derived]:
+    """``n`` notes derived from the seeds, deterministically; ``vary``: each derived note's text varied too."""
     rng = random.Random(SEED)
     seeds = _seeds()
+    varier = Varier([line for seed in seeds for p in seed.paragraphs for line in p.split("\n")])
     notes = []
     for i in range(n):
         seed = seeds[i % len(seeds)]
@@ -92,6 +98,9 @@ def derive(n: int) -> list[Derived]:
             rng.shuffle(rest)
             paragraphs = [_shift_dates(head[0], days), *rest] if head else rest
             front = _shift_dates(seed.front, days)
+            if vary:  # a generator of its own: the shuffles and dates stay those of the repeating corpus
+                own = random.Random(f"{SEED}:vary:{i}")
+                paragraphs = [varier.note_lines(p, own) for p in paragraphs]
         title = str(seed.editorial.get("title") or _title(seed.front) or seed.id)
         if i < len(seeds):  # the seeds keep their ids: other editorial data refers to them
             ident, slug, entry = seed.id, str(seed.editorial.get("slug", seed.id)), dict(seed.editorial)
@@ -110,7 +119,7 @@ def _title(front: str) -> str | None:
     return m["t"].strip() if m else None
 
 
-def make_project(n: int, dest: Path, without: Iterable[str] = ()) -> Path:
+def make_project(n: int, dest: Path, without: Iterable[str] = (), vary: bool = False) -> Path:
     """A full Zhudu project with ``n`` derived notes in ``dest`` (returned).
 
     Args:
@@ -118,6 +127,7 @@ def make_project(n: int, dest: Path, without: Iterable[str] = ()) -> Path:
         dest: The project folder.
         without: Editorial data files to leave out (``themes`` → no docs/editorial/themes.yml),
             to measure the build without a feature.
+        vary: Vary each derived note's text (``derive``).
     """
     dest.mkdir(parents=True, exist_ok=True)
     for name in ("hooks", "overrides", "docs"):
@@ -130,7 +140,7 @@ def make_project(n: int, dest: Path, without: Iterable[str] = ()) -> Path:
         shutil.rmtree(seeds)
     seeds.mkdir()
     editorial = {}
-    for note in derive(n):
+    for note in derive(n, vary):
         (seeds / f"{note.id}.md").write_text(note.text, encoding="utf-8")
         editorial[note.id] = note.editorial
     for name in without:
@@ -141,13 +151,13 @@ def make_project(n: int, dest: Path, without: Iterable[str] = ()) -> Path:
     return dest
 
 
-def make_baseline(n: int, dest: Path) -> Path:
+def make_baseline(n: int, dest: Path, vary: bool = False) -> Path:
     """Plain MkDocs + Material building the same notes: no hook, one variant, home-only nav."""
     dest.mkdir(parents=True, exist_ok=True)
     docs = dest / "docs"
     (docs / "notes").mkdir(parents=True, exist_ok=True)
     (docs / "index.md").write_text("# 注读\n\n一份中文笔记的注释阅读版。\n", encoding="utf-8")
-    for note in derive(n):
+    for note in derive(n, vary):
         m = _FRONT_RE.match(note.text)
         assert m
         front = yaml.safe_dump({"title": note.title}, allow_unicode=True)
@@ -206,11 +216,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("dest", type=Path)
     parser.add_argument("--baseline", action="store_true")
     parser.add_argument("--without", default="", help="comma-separated editorial files to leave out")
+    parser.add_argument(
+        "--vary", action="store_true", help="vary each derived note's text (no repeated passages)"
+    )
     args = parser.parse_args(argv)
     if args.baseline:
-        make_baseline(args.n, args.dest)
+        make_baseline(args.n, args.dest, args.vary)
     else:
-        make_project(args.n, args.dest, [w for w in args.without.split(",") if w])
+        make_project(args.n, args.dest, [w for w in args.without.split(",") if w], args.vary)
     print(args.dest)
     return 0
 

@@ -247,12 +247,17 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--first", action="store_true", help="profile the first build instead (a new site folder: warm cache)"
     )
+    parser.add_argument(
+        "--vary",
+        action="store_true",
+        help="the varied corpus (bench/corpus.py --vary; a --project is reused as is)",
+    )
     args = parser.parse_args(argv)
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     project = args.project or Path(tempfile.mkdtemp(prefix="zhudu-prof-")) / "p"
     seeds = sorted((project / "seeds").glob("*.md")) if (project / "seeds").is_dir() else []
     if len(seeds) != args.notes or any(n.name.startswith(("zz_renamed", "00000_added")) for n in seeds):
-        corpus.make_project(args.notes, project)
+        corpus.make_project(args.notes, project, vary=args.vary)
     # The code under test, fresh (make_project copies this tree's, not --hooks).
     for name, source in (("hooks", args.hooks), ("overrides", REPO / "overrides")):
         shutil.rmtree(project / name, ignore_errors=True)

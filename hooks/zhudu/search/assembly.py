@@ -29,7 +29,6 @@ from typing import Any
 from zhudu.search import fragments as fragment_files
 from zhudu.search import index as search
 from zhudu.search.corpus_chars import CorpusChars, distinct
-from zhudu.search.edits import folded_edits
 from zhudu.search.fragments import FRAGMENT_PASSAGES
 from zhudu.search.numbering import (
     NumberedMemo,
@@ -42,6 +41,7 @@ from zhudu.search.numbering import (
     postings_now,
 )
 from zhudu.search.postings import Family, Postings, count_for, entry_bytes, folder_name, json_text, sha
+from zhudu.search.variant_page import CanonicalFolds, VariantPage, variant_page
 
 FORMAT = 7
 MANIFEST = "manifest.json"
@@ -61,20 +61,7 @@ class _CanonicalPage:
     title: str
     passages: dict[str, str]
     chars: str  # its distinct characters (``distinct``)
-
-
-@dataclass
-class _VariantPage:
-    """What one page of one variant gives the index, under a given fold table."""
-
-    url: str
-    canonical: _CanonicalPage | None
-    table_version: int
-    title: str  # folded canonical title
-    chars: str  # every character folded, distinct (what a new fold table may change)
-    texts: list[str]  # folded canonical text of each passage
-    fragments: list[Blob]
-    base: search.PageText | None = None  # the base variant's page its fragments are patches on
+    folds: CanonicalFolds | None = None  # folded under the current table, once for every variant
 
 
 @dataclass
@@ -111,7 +98,7 @@ class Assembly:
     def __init__(self, remember: bool = True) -> None:
         self.remember = remember
         self.canonical: dict[search.PageText, _CanonicalPage] = {}
-        self.variant_pages: dict[str, dict[search.PageText, _VariantPage]] = {}
+        self.variant_pages: dict[str, dict[search.PageText, VariantPage]] = {}
         self.table: dict[str, str] | None = None
         self.table_version = 0
         self.shared: dict[str, _Shared] = {}
@@ -317,7 +304,7 @@ class Assembly:
         folder: search.Folder,
         base_pages: Sequence[search.PageText] | None = None,
         mapping: Mapping[int, str] | None = None,
-    ) -> list[_VariantPage] | None:
+    ) -> list[VariantPage] | None:
         """Each page's folded texts and fragment files, in URL order; unchanged pages' from the last call.
 
         ``base_pages``: the base variant's pages, in the same order, its fragments patches on theirs;
@@ -327,7 +314,7 @@ class Assembly:
         if base_pages is not None and len(base_pages) != len(pages):
             return None
         previous = self.variant_pages.get(code, {})
-        kept: dict[search.PageText, _VariantPage] = {}
+        kept: dict[search.PageText, VariantPage] = {}
         records = []
         for i, page in enumerate(pages):
             base = base_pages[i] if base_pages is not None else None
@@ -343,7 +330,7 @@ class Assembly:
                 or record.table_version != self.table_version
                 or record.base is not base
             ):
-                record = _variant_page(
+                record = variant_page(
                     page, canonical, folder, self.table_version, self.remember, base, mapping
                 )
                 self.stats.redone += 1
@@ -457,39 +444,3 @@ class Assembly:
         else:
             self.word_files[code] = (vocab, convert, made)
         return made
-
-
-def _variant_page(
-    page: search.PageText,
-    canonical: _CanonicalPage | None,
-    folder: search.Folder,
-    table_version: int,
-    remember: bool = True,
-    base: search.PageText | None = None,
-    mapping: Mapping[int, str] | None = None,
-) -> _VariantPage:
-    """``remember``: the record is kept for a new fold table (``_new_table`` reads its ``chars``).
-
-    ``base``: the base variant's page (as many passages): the fragments are patches on its
-    (``fragments.patch_files``, ``mapping`` the fold table for a Simplified variant).
-    """
-    title = folder(canonical.title if canonical is not None else page.title)
-    texts: list[str] = []
-    rows: list[list[Any]] = []
-    for p in page.passages:
-        text = canonical.passages.get(p.anchor) if canonical is not None else None
-        ftext = folder(p.text)
-        # The canonical variant's passage is most often its own canonical text: folded once.
-        ctext = folder(text) if text is not None and text != p.text else ftext
-        texts.append(ctext)
-        row: list[Any] = [p.anchor, p.section or page.title, p.text]
-        if ctext != ftext:
-            row.append(folded_edits(ftext, ctext))
-        rows.append(row)
-    fragments = fragment_files.page_files(page, rows, base, mapping)
-    # A build's records are not kept: no later table to compare with.
-    seen = (page.title, *(p.text for p in (*page.passages, *(base.passages if base else ()))))
-    chars = (
-        distinct(*seen, base.title if base else "", canonical.chars if canonical else "") if remember else ""
-    )
-    return _VariantPage(page.url, canonical, table_version, title, chars, texts, list(fragments), base)

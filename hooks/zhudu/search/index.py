@@ -370,7 +370,8 @@ def folded_vocabulary(
             came.append(text)
             cache = cache or _jieba_cache(added)
             if (found := cache.words.get(folded := folder(text))) is None:
-                found = _words_of(cache, folded)
+                # No Han character, no word (jieba's are pieces of the text): Hexo's code, a third of its cutting.
+                found = _words_of(cache, folded) if _HAN_RE.search(folded) else frozenset()
                 TEXTS_CUT[0] += 1
         seen[text] = found
     _TEXT_WORDS[1] = seen  # this call's texts only: a long session does not grow
@@ -461,10 +462,9 @@ def point_worker(html: str) -> str:
 def domain_words(editorial_dir: Path) -> list[str]:
     """Theme and glossary terms, when those editorial files exist (a domain dictionary).
 
-    Reads any string value under the keys ``term``, ``name``, ``title``, ``label``
-    and ``aliases``/``synonyms`` lists; files being written by other editors may
-    be missing or half-finished, so unreadable files are ignored here (their own
-    loaders report them).
+    Reads any string value under the keys ``term``, ``name``, ``title``, ``label`` and ``aliases``/``synonyms``
+    lists; files being written by other editors may be missing or half-finished, so unreadable files are
+    ignored here (their own loaders report them).
     """
     found: set[str] = set()
 
