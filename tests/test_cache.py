@@ -333,3 +333,50 @@ def test_a_page_entry_is_one_file_read_back_whole_or_not_at_all(tmp_path):
         os.utime(path, (past, past))
     assert store.sweep("pages", past + 1) == 2
     assert sorted(p.name for p in (tmp_path / "c" / "pages").glob("*/*")) == ["cd" * 32]
+
+
+def test_cache_entries_and_files_make_their_folder_only_when_it_is_missing(tmp_path, monkeypatch):
+    """An entry or a page copy is written straight into its folder; the folder is made only when the
+    write finds it missing (a cold build asked for it before each of its thousands of files), an
+    entry is whole or absent, and no temporary file is left."""
+    from zhudu import cache
+
+    made: list[Path] = []
+    depth = [0]
+    mkdir = Path.mkdir
+
+    def counted(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if not depth[0]:  # the folder asked for, not the parents it makes on its way
+            made.append(self)
+        depth[0] += 1
+        try:
+            return mkdir(self, *args, **kwargs)
+        finally:
+            depth[0] -= 1
+
+    monkeypatch.setattr(Path, "mkdir", counted)
+    store, pages = cache.ArtifactCache(tmp_path / "c"), cache.WrittenFiles(tmp_path / "c")
+    for key in ("ab01", "ab02"):  # one shard folder: made for the first entry only
+        store.put("note", key, {"key": key})
+        pages.keep("pages", key, [b"zh-Hans", "繁體".encode()], ("texts", key))
+    for name in ("a", "b"):
+        cache.write_file(tmp_path / "site" / "zh-Hans" / "notes" / "x" / f"{name}.html", f"页{name}")
+    assert made == [
+        tmp_path / "c" / "note" / "ab",
+        tmp_path / "c" / "pages" / "ab",
+        tmp_path / "site" / "zh-Hans" / "notes" / "x",
+    ]
+    assert store.get("note", "ab02") == {"key": "ab02"}
+    assert pages.load("pages", "ab01") == ([b"zh-Hans", "繁體".encode()], ("texts", "ab01"))
+    assert (tmp_path / "site" / "zh-Hans" / "notes" / "x" / "b.html").read_text(encoding="utf-8") == "页b"
+    assert not [p for p in tmp_path.rglob("*") if p.name.startswith(".new-")]
+    # A folder removed while serving (deleting the cache is always safe) is made again.
+    shutil.rmtree(tmp_path / "c")
+    store.put("note", "ab01", {"again": True})
+    assert store.get("note", "ab01") == {"again": True}
+    # A write that fails leaves neither the entry nor its temporary file.
+    (tmp_path / "c" / "note" / "cd").mkdir()
+    (tmp_path / "c" / "note" / "cd" / "cd01").mkdir()  # a folder where the entry would go
+    store.put("note", "cd01", {"lost": True})
+    assert store.get("note", "cd01") is None
+    assert [p.name for p in (tmp_path / "c" / "note" / "cd").iterdir()] == ["cd01"]

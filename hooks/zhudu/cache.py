@@ -23,7 +23,7 @@ import pickle
 import posixpath
 import re
 import shutil
-import tempfile
+import threading
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -154,15 +154,8 @@ class ArtifactCache:
             data = zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
         except (pickle.PicklingError, TypeError, AttributeError):  # kept nowhere: built again next time
             return
-        tmp = None
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as tmp:
-                tmp.write(data)
-            os.replace(tmp.name, path)
-        except OSError:  # a full disk, a read-only folder: the build goes on without the entry
-            if tmp is not None:
-                Path(tmp.name).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # a full disk, a read-only folder: the build goes on without it
+            _replace(path, (data,))
 
     def _path(self, kind: str, key: str) -> Path:
         assert self.root is not None
@@ -242,18 +235,10 @@ class WrittenFiles(ArtifactCache):
             )
         except (pickle.PicklingError, TypeError, AttributeError):  # kept nowhere: built again next time
             return
-        tmp = None
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):  # a full disk, a read-only folder: the build goes on without it
             if path.is_dir():  # an entry of the older layout (a folder of files) with the same key
                 shutil.rmtree(path, ignore_errors=True)
-            with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".new-", delete=False) as tmp:
-                tmp.write(ENTRY_MAGIC + len(header).to_bytes(8, "big") + header)
-                tmp.writelines(blobs)
-            os.replace(tmp.name, path)
-        except OSError:  # a full disk, a read-only folder: the build goes on without the entry
-            if tmp is not None:
-                Path(tmp.name).unlink(missing_ok=True)
+            _replace(path, (ENTRY_MAGIC + len(header).to_bytes(8, "big") + header, *blobs))
 
 
 #: The first bytes of a ``WrittenFiles`` entry (a file of another layout is a miss).
@@ -280,9 +265,40 @@ def _unpack_entry(data: bytes) -> tuple[list[bytes], Any]:
 
 
 def write_file(target: Path, data: str | bytes) -> None:
-    """Write ``data`` (text as UTF-8) to ``target``, making its folder."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    """Write ``data`` (text as UTF-8) to ``target``, making its folder when it is missing.
+
+    Most files go into a folder made already (a page's three copies, a cache shard's entries): the
+    folder is made when the write finds it missing, not asked for before every file (a failed
+    ``mkdir`` and its exception per file).
+    """
+    blob = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        target.write_bytes(blob)
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(blob)
+
+
+def _replace(path: Path, chunks: Iterable[bytes]) -> None:
+    """Put ``chunks`` at ``path`` whole or not at all: written beside it under a temporary name, then renamed.
+
+    The temporary name is this process's and thread's (``.new-PID-THREAD-NAME``; ``WrittenFiles.sweep``
+    removes a page entry's left by a cut-off write), so no two writers share one; its folder is made
+    only when missing (``write_file``).
+    """
+    tmp = path.with_name(f".new-{os.getpid()}-{threading.get_ident()}-{path.name}")
+    try:
+        file = tmp.open("wb")
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        file = tmp.open("wb")
+    try:
+        with file:
+            file.writelines(chunks)
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 # --------------------------------------------------------------------------- rendered note pages
