@@ -380,3 +380,24 @@ def test_cache_entries_and_files_make_their_folder_only_when_it_is_missing(tmp_p
     store.put("note", "cd01", {"lost": True})
     assert store.get("note", "cd01") is None
     assert [p.name for p in (tmp_path / "c" / "note" / "cd").iterdir()] == ["cd01"]
+
+
+def test_a_note_and_its_render_are_kept_as_their_pickle_other_kinds_deflated(tmp_path):
+    """What a cold build keeps of every note (and the pre-render worker hands over) is not deflated
+    (a third of its cost); an entry is read back whichever way it was written."""
+    import pickle
+    import zlib
+
+    from zhudu import cache
+
+    store = cache.ArtifactCache(tmp_path)
+    value = {"html": "<p>正文</p>" * 100}
+    for kind in ("note", "render", "related"):
+        store.put(kind, "ab01", value)
+        data = (tmp_path / kind / "ab" / "ab01").read_bytes()
+        assert pickle.loads(data if kind in cache.PLAIN_KINDS else zlib.decompress(data)) == value
+        assert (kind in cache.PLAIN_KINDS) == (kind != "related")
+        assert store.get(kind, "ab01") == value
+    # An entry written deflated (an older build's render) is read as well.
+    (tmp_path / "render" / "ab" / "ab02").write_bytes(zlib.compress(pickle.dumps(value), 1))
+    assert store.get("render", "ab02") == value
