@@ -335,10 +335,11 @@ def test_a_page_entry_is_one_file_read_back_whole_or_not_at_all(tmp_path):
     assert sorted(p.name for p in (tmp_path / "c" / "pages").glob("*/*")) == ["cd" * 32]
 
 
-def test_cache_entries_and_files_make_their_folder_only_when_it_is_missing(tmp_path, monkeypatch):
-    """An entry or a page copy is written straight into its folder; the folder is made only when the
-    write finds it missing (a cold build asked for it before each of its thousands of files), an
-    entry is whole or absent, and no temporary file is left."""
+def test_cache_entries_ask_for_their_folder_once(tmp_path, monkeypatch):
+    """An entry is written straight into its shard folder once the cache has made or found it (a
+    cold build asked for the folder before each of its thousands of entries), is whole or absent,
+    and leaves no temporary file; a folder removed since (the cache deleted while serving) is made
+    again."""
     from zhudu import cache
 
     made: list[Path] = []
@@ -356,27 +357,18 @@ def test_cache_entries_and_files_make_their_folder_only_when_it_is_missing(tmp_p
 
     monkeypatch.setattr(Path, "mkdir", counted)
     store, pages = cache.ArtifactCache(tmp_path / "c"), cache.WrittenFiles(tmp_path / "c")
-    for key in ("ab01", "ab02"):  # one shard folder: made for the first entry only
+    for key in ("ab01", "ab02", "ab03"):  # one shard folder: asked for with the first entry only
         store.put("note", key, {"key": key})
         pages.keep("pages", key, [b"zh-Hans", "繁體".encode()], ("texts", key))
-    for name in ("a", "b"):
-        cache.write_file(tmp_path / "site" / "zh-Hans" / "notes" / "x" / f"{name}.html", f"页{name}")
-    assert made == [
-        tmp_path / "c" / "note" / "ab",
-        tmp_path / "c" / "pages" / "ab",
-        tmp_path / "site" / "zh-Hans" / "notes" / "x",
-    ]
+    assert made == [tmp_path / "c" / "note" / "ab", tmp_path / "c" / "pages" / "ab"]
     assert store.get("note", "ab02") == {"key": "ab02"}
     assert pages.load("pages", "ab01") == ([b"zh-Hans", "繁體".encode()], ("texts", "ab01"))
-    assert (tmp_path / "site" / "zh-Hans" / "notes" / "x" / "b.html").read_text(encoding="utf-8") == "页b"
     assert not [p for p in tmp_path.rglob("*") if p.name.startswith(".new-")]
-    # A folder removed while serving (deleting the cache is always safe) is made again.
     shutil.rmtree(tmp_path / "c")
     store.put("note", "ab01", {"again": True})
     assert store.get("note", "ab01") == {"again": True}
     # A write that fails leaves neither the entry nor its temporary file.
-    (tmp_path / "c" / "note" / "cd").mkdir()
-    (tmp_path / "c" / "note" / "cd" / "cd01").mkdir()  # a folder where the entry would go
+    (tmp_path / "c" / "note" / "cd" / "cd01").mkdir(parents=True)  # a folder where the entry would go
     store.put("note", "cd01", {"lost": True})
     assert store.get("note", "cd01") is None
     assert [p.name for p in (tmp_path / "c" / "note" / "cd").iterdir()] == ["cd01"]

@@ -136,6 +136,7 @@ class ArtifactCache:
         self.root = root
         self.hits = 0
         self.misses = 0
+        self.folders: set[Path] = set()  # made or found by this cache (``_replace``)
 
     def get(self, kind: str, key: str) -> Any | None:
         """The artifact, or None (disabled, missing or unreadable)."""
@@ -166,7 +167,7 @@ class ArtifactCache:
         if kind not in PLAIN_KINDS:
             data = zlib.compress(data, 1)
         with contextlib.suppress(OSError):  # a full disk, a read-only folder: the build goes on without it
-            _replace(path, (data,))
+            _replace(path, (data,), self.folders)
 
     def _path(self, kind: str, key: str) -> Path:
         assert self.root is not None
@@ -249,7 +250,7 @@ class WrittenFiles(ArtifactCache):
         with contextlib.suppress(OSError):  # a full disk, a read-only folder: the build goes on without it
             if path.is_dir():  # an entry of the older layout (a folder of files) with the same key
                 shutil.rmtree(path, ignore_errors=True)
-            _replace(path, (ENTRY_MAGIC + len(header).to_bytes(8, "big") + header, *blobs))
+            _replace(path, (ENTRY_MAGIC + len(header).to_bytes(8, "big") + header, *blobs), self.folders)
 
 
 #: The first bytes of a ``WrittenFiles`` entry (a file of another layout is a miss).
@@ -276,32 +277,28 @@ def _unpack_entry(data: bytes) -> tuple[list[bytes], Any]:
 
 
 def write_file(target: Path, data: str | bytes) -> None:
-    """Write ``data`` (text as UTF-8) to ``target``, making its folder when it is missing.
-
-    Most files go into a folder made already (a page's three copies, a cache shard's entries): the
-    folder is made when the write finds it missing, not asked for before every file (a failed
-    ``mkdir`` and its exception per file).
-    """
-    blob = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        target.write_bytes(blob)
-    except FileNotFoundError:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(blob)
+    """Write ``data`` (text as UTF-8) to ``target``, making its folder."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
 
 
-def _replace(path: Path, chunks: Iterable[bytes]) -> None:
+def _replace(path: Path, chunks: Iterable[bytes], folders: set[Path]) -> None:
     """Put ``chunks`` at ``path`` whole or not at all: written beside it under a temporary name, then renamed.
 
     The temporary name is this process's and thread's (``.new-PID-THREAD-NAME``; ``WrittenFiles.sweep``
-    removes a page entry's left by a cut-off write), so no two writers share one; its folder is made
-    only when missing (``write_file``).
+    removes a page entry's left by a cut-off write), so no two writers share one.  ``folders``: the
+    folders this cache made or found before, which are not asked for again (a failed ``mkdir`` per
+    entry); one removed since (the cache deleted while serving) is made again when the write fails.
     """
+    folder = path.parent
+    if folder not in folders:
+        folder.mkdir(parents=True, exist_ok=True)
+        folders.add(folder)
     tmp = path.with_name(f".new-{os.getpid()}-{threading.get_ident()}-{path.name}")
     try:
         file = tmp.open("wb")
     except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
         file = tmp.open("wb")
     try:
         with file:
