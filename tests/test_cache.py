@@ -333,3 +333,63 @@ def test_a_page_entry_is_one_file_read_back_whole_or_not_at_all(tmp_path):
         os.utime(path, (past, past))
     assert store.sweep("pages", past + 1) == 2
     assert sorted(p.name for p in (tmp_path / "c" / "pages").glob("*/*")) == ["cd" * 32]
+
+
+def test_cache_entries_ask_for_their_folder_once(tmp_path, monkeypatch):
+    """An entry is written straight into its shard folder once the cache has made or found it (a
+    cold build asked for the folder before each of its thousands of entries), is whole or absent,
+    and leaves no temporary file; a folder removed since (the cache deleted while serving) is made
+    again."""
+    from zhudu import cache
+
+    made: list[Path] = []
+    depth = [0]
+    mkdir = Path.mkdir
+
+    def counted(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if not depth[0]:  # the folder asked for, not the parents it makes on its way
+            made.append(self)
+        depth[0] += 1
+        try:
+            return mkdir(self, *args, **kwargs)
+        finally:
+            depth[0] -= 1
+
+    monkeypatch.setattr(Path, "mkdir", counted)
+    store, pages = cache.ArtifactCache(tmp_path / "c"), cache.WrittenFiles(tmp_path / "c")
+    for key in ("ab01", "ab02", "ab03"):  # one shard folder: asked for with the first entry only
+        store.put("note", key, {"key": key})
+        pages.keep("pages", key, [b"zh-Hans", "繁體".encode()], ("texts", key))
+    assert made == [tmp_path / "c" / "note" / "ab", tmp_path / "c" / "pages" / "ab"]
+    assert store.get("note", "ab02") == {"key": "ab02"}
+    assert pages.load("pages", "ab01") == ([b"zh-Hans", "繁體".encode()], ("texts", "ab01"))
+    assert not [p for p in tmp_path.rglob("*") if p.name.startswith(".new-")]
+    shutil.rmtree(tmp_path / "c")
+    store.put("note", "ab01", {"again": True})
+    assert store.get("note", "ab01") == {"again": True}
+    # A write that fails leaves neither the entry nor its temporary file.
+    (tmp_path / "c" / "note" / "cd" / "cd01").mkdir(parents=True)  # a folder where the entry would go
+    store.put("note", "cd01", {"lost": True})
+    assert store.get("note", "cd01") is None
+    assert [p.name for p in (tmp_path / "c" / "note" / "cd").iterdir()] == ["cd01"]
+
+
+def test_a_note_and_its_render_are_kept_as_their_pickle_other_kinds_deflated(tmp_path):
+    """What a cold build keeps of every note (and the pre-render worker hands over) is not deflated
+    (a third of its cost); an entry is read back whichever way it was written."""
+    import pickle
+    import zlib
+
+    from zhudu import cache
+
+    store = cache.ArtifactCache(tmp_path)
+    value = {"html": "<p>正文</p>" * 100}
+    for kind in ("note", "render", "related"):
+        store.put(kind, "ab01", value)
+        data = (tmp_path / kind / "ab" / "ab01").read_bytes()
+        assert pickle.loads(data if kind in cache.PLAIN_KINDS else zlib.decompress(data)) == value
+        assert (kind in cache.PLAIN_KINDS) == (kind != "related")
+        assert store.get(kind, "ab01") == value
+    # An entry written deflated (an older build's render) is read as well.
+    (tmp_path / "render" / "ab" / "ab02").write_bytes(zlib.compress(pickle.dumps(value), 1))
+    assert store.get("render", "ab02") == value

@@ -195,6 +195,34 @@ def test_page_text_is_extract_page(body: str) -> None:
                 assert search.page_text(outline, pieces, html, "notes/x/") == expected
 
 
+def test_page_text_reads_quoted_urls_and_json_from_the_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A passage quoting ``href="…"`` or JSON is read from its pieces, not by parsing the page again.
+
+    The build re-aims URLs and Material's config before it tokenizes a page, so nothing rewrites such
+    text afterwards (a third of the Hexo documentation's pages were parsed again for it).
+    """
+    from zhudu.search import extract
+
+    body = (
+        PASSAGES[5]
+        + '<p id="p-2" data-zd-passage>写 <code>&lt;a href="../x/"&gt;</code> 和 {"base": "/"} 后</p>'
+    )
+    doc = "<html><head><title>页 - 注读</title></head><body>" + ARTICLE.format(body) + "</body></html>"
+    tokens = tokenize_html(doc, events=True, opaque=search.SKIPPED_CLASSES)
+    assert tokens.events is not None
+    outline = search.outline(tokens.events)
+    converted = [converter.convert_pieces(tokens) for converter in CONVERTERS]
+    expected = [search.extract_page("".join(pieces), "notes/x/") for pieces in converted]
+    assert all(len(e.passages) == 2 for e in expected)
+
+    def parsed_again(html: str, url: str) -> search.PageText:
+        raise AssertionError("the page was parsed again")
+
+    monkeypatch.setattr(extract, "extract_page", parsed_again)
+    for pieces, want in zip(converted, expected, strict=True):
+        assert search.page_text(outline, pieces, "".join(pieces), "notes/x/") == want
+
+
 AROUND_THE_ARTICLE = [
     # What comes before and after Material's article: the outline skips it, the extractor reads it.
     '<header><h1 id="x">站名</h1><p id="p-0" data-zd-passage>页头</p></header><div><nav><ul><li>后来</li>'
@@ -293,7 +321,8 @@ def test_page_text_reads_the_repository_pages(real_site) -> None:  # type: ignor
 def test_built_index_holds_the_written_pages_text(site_builder) -> None:  # type: ignore[no-untyped-def]
     note = (
         "---\ntitle: 测试\n---\n\n## 一节\n\n计算机-{zh-Hans:计算机;zh-Hant-TW:電腦;zh-Hant-HK:電腦}-的信息。\n\n"
-        '- 软件 `代码 后来` 和 -{不转换的后来}- 网络\n- 写 `"search": "x"` 的后来\n\n> 引用的**数据**中心\n'
+        '- 软件 `代码 后来` 和 -{不转换的后来}- 网络\n- 写 `"search": "x"` 的后来\n'
+        '- 链接写成 `<a href="../other/">` 的后来\n\n> 引用的**数据**中心\n'
     )
     result = site_builder(notes={"n.md": note})
     assert result.ok, result.log
@@ -302,7 +331,7 @@ def test_built_index_holds_the_written_pages_text(site_builder) -> None:  # type
         written = search.extract_page(result.page(f"{code}/notes/n/index.html"), "notes/n/")
         docs = {d["location"]: d for d in index}
         assert docs["notes/n/"]["title"] == written.title
-        assert len(written.passages) == 4
+        assert len(written.passages) == 5
         for p in written.passages:
             doc = docs[f"notes/n/#{p.anchor}"]
             assert (doc["text"], doc["title"]) == (p.text, p.section or written.title)
@@ -378,13 +407,19 @@ def test_glossary_trie_finds_what_the_alternation_finds() -> None:
         (["ai", "ai模型", "openai"], "openai ai模型 aix ai"),
         (["deep seek", "deep", "seek模型"], "deep  seek模型 deep\tseek deepseek"),
         (["a", "ab", "abc"], "abcabab a"),
+        (["ai", "gpt", "大模型", "9号"], "ai 1ai xai中ai gpt2 3gpt -gpt 大模型9号 19号"),
     ],
 )
 def test_glossary_trie_edges(forms: list[str], text: str) -> None:
-    trie = re.compile(glossary.marking._trie_source(forms))
+    source = glossary.marking._trie_source(forms)
+    trie = re.compile(source)
     alternation = re.compile(glossary.alternation_source(forms))
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in alternation.finditer(text)]
     assert trie.search(text)
+    # No branch starts with the Latin edge's lookbehind: each starts with a character, so the regex
+    # engine skips to where a term can start (with the lookbehind first it tried every position).
+    assert "(?<!" in source or not any(f[0].isascii() for f in forms)
+    assert not re.search(r"(?:^|\(\?:|\|)\(\?<!", source)
 
 
 def test_second_build_in_one_process_is_the_same(site_builder) -> None:  # type: ignore[no-untyped-def]

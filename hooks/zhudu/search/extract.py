@@ -200,9 +200,12 @@ def extract_page(html: str, url: str) -> PageText:
 
 # --------------------------------------------------------------------------- extraction without re-parsing
 
-#: Text that a later step of page writing could rewrite (interface-string markers, URL attributes,
-#: Material's config keys): a page whose passages hold any is read back from its HTML instead.
-_REWRITTEN_RE = re.compile(r"""\ue000|\\ue0|=\s*"|":""")
+#: Text that a later step of page writing could rewrite (interface-string markers, filled in after
+#: tokenizing when ``variants.fill_points`` cannot place them): a page whose passages hold any is read
+#: back from its HTML instead.  URLs and Material's config are re-aimed before the page is tokenized
+#: (``pagewriter.convert_page``), so a passage quoting ``href="…"`` or JSON (``"key":``) is read from
+#: its pieces like any other (a third of the Hexo documentation's pages were parsed again for them).
+_REWRITTEN_RE = re.compile(r"""\ue000|\\ue0""")
 
 
 @dataclass(frozen=True)

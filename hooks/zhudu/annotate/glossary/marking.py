@@ -84,7 +84,7 @@ def _trie_source(forms: Iterable[str]) -> str:
         forms,
         piece=lambda ch: r"\s+" if ch == " " else re.escape(ch),
         end=lambda last: r"(?![0-9a-z])" if _LATIN_EDGE_RE.match(last) else "",
-        start=lambda first: r"(?<![0-9a-z])" if _LATIN_EDGE_RE.match(first) else "",
+        not_after=lambda first: "0-9a-z" if _LATIN_EDGE_RE.match(first) else "",
     )
 
 
