@@ -98,11 +98,12 @@
     var box = document.createElement("div");
     box.className = "zd-offer";
     box.setAttribute("role", "region");
-    box.setAttribute("aria-label", "Traditional Chinese");
-    box.lang = wanted;
+    // Offered on a zh-Hans page only: the region is named in its words; the link is in the variant it offers.
+    box.setAttribute("aria-label", "繁体中文版提示");
     var go = document.createElement("a");
     go.href = link.href;
     go.hreflang = wanted;
+    go.lang = wanted;
     go.textContent = wanted === "zh-Hant-HK" ? "以繁體（香港）閱讀本頁" : "以繁體（臺灣）閱讀本頁";
     var close = document.createElement("button");
     close.type = "button";
