@@ -52,3 +52,86 @@ def test_the_traditional_offer_link_looks_like_a_link_and_its_region_has_a_chine
         assert look["regionLang"] == "zh-Hans" and look["linkLang"] == "zh-Hant-TW", look
     finally:
         context.close()
+
+
+# --------------------------------------------------------------------------- the variant switch's place
+
+#: Test instrumentation: every id'd element's distance from the window's top when a link is clicked, kept in
+#: window.name (it outlives the page load the click starts).
+TOPS_AT_CLICK = """() => window.addEventListener('click', () => {
+  window.name = JSON.stringify(Object.fromEntries([...document.querySelectorAll('.md-content [id]')]
+    .map(e => [e.id, e.getBoundingClientRect().top])));
+}, true)"""
+#: Scroll to a fraction of the page, and keep it there three frames in a row.
+SCROLL_TO = """fraction => {
+  const y = Math.round((document.documentElement.scrollHeight - innerHeight) * fraction);
+  if (Math.abs(window.scrollY - y) > 1) { window.scrollTo(0, y); window.__zdAt = 0; return false; }
+  window.__zdAt = (window.__zdAt || 0) + 1;
+  return window.__zdAt >= 3;
+}"""
+#: Whether every place the switch may keep is above the header (the reader is past the last one).
+PAST_EVERY_PLACE = """() => {
+  const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+  const places = [...document.querySelectorAll('article :is(li[id^="p-"], p[id^="p-"], h2[id], .zd-parallel__passages > li, li.zd-card)')];
+  return places.length > 0 && places.every(e => e.getBoundingClientRect().bottom <= header + 8);
+}"""
+NEXT_FRAME = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def _switch_keeps_the_place(page: Any) -> tuple[str, float, float]:
+    """Switch to zh-Hant-TW with the header's menu; the kept place, its top before and after."""
+    from variant_menu import click_variant_link
+
+    page.evaluate(TOPS_AT_CLICK)
+    page.locator(".md-header .md-select").first.click()
+    click_variant_link(page, "zh-Hant-TW")
+    page.wait_for_function(
+        "document.documentElement.lang === 'zh-Hant-TW' && document.readyState === 'complete'"
+        " && !document.querySelector('.md-content [style*=scroll-margin]')"
+    )
+    page.evaluate(NEXT_FRAME)
+    place = page.evaluate("decodeURIComponent(location.hash.slice(1))")
+    assert place, page.evaluate("[location.href, window.scrollY]")
+    before = page.evaluate("JSON.parse(window.name)")[place]
+    after = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", place)
+    return place, before, after
+
+
+@pytest.mark.parametrize(
+    ("path", "fraction", "width", "height"),
+    [
+        ("themes/ai-compute/", 0.55, 390, 844),
+        ("themes/ai-compute/", 0.55, 1280, 800),
+        ("", 0.7, 390, 844),
+        ("themes/ai-compute/", 1.0, 390, 300),
+        ("notes/ai-bubble-open-source-doge-2025/", 1.0, 1280, 300),
+    ],
+    ids=[
+        "theme-phone",
+        "theme-desktop",
+        "home-phone",
+        "theme-past-the-last-quote",
+        "note-past-the-last-passage",
+    ],
+)
+def test_the_variant_switch_keeps_the_place_on_theme_and_list_pages(
+    real_site: ServedSite, browser: Any, path: str, fraction: float, width: int, height: int
+) -> None:
+    """On a theme page (its quotes had no id) and the home list (its cards neither) the other variant
+    opened at the top; past the last place (every candidate above the screen) too."""
+    phone = width < 800
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone, locale="zh-CN"
+    )
+    try:
+        page = context.new_page()
+        page.goto(real_site.variant_url("zh-Hans", path))
+        page.wait_for_load_state("load")
+        page.wait_for_function(SCROLL_TO, arg=fraction, polling="raf")
+        if fraction == 1.0:
+            assert page.evaluate(PAST_EVERY_PLACE)  # the case this checks
+        place, before, after = _switch_keeps_the_place(page)
+        assert abs(after - before) <= 3, (place, before, after)
+        assert page.evaluate("window.scrollY") > 0
+    finally:
+        context.close()

@@ -16,16 +16,18 @@
   function store(key, value) { try { localStorage.setItem(key, value); } catch (e) { /* private mode */ } }
   function read(key) { try { return localStorage.getItem(key); } catch (e) { return null; } }
 
-  /* The first passage (or heading) still visible below the fixed header: where the reader is. */
+  /* The first passage (or heading, a theme page's quote, a list's card) still visible below the fixed
+     header: where the reader is; past the last one (a list's pager, the page's end), the last one,
+     above the screen (keepPlace takes its negative distance). */
   function currentPlace() {
     var header = document.querySelector(".md-header");
     var top = header ? header.getBoundingClientRect().bottom : 0;
     var nodes = document.querySelectorAll(
-      "article :is([data-zd-passage], p[id^=\"p-\"], li[id^=\"p-\"], blockquote[id^=\"p-\"], tr[id^=\"p-\"])[id], article h2[id], article h3[id], article h4[id]");
+      "article :is([data-zd-passage], p[id^=\"p-\"], li[id^=\"p-\"], blockquote[id^=\"p-\"], tr[id^=\"p-\"])[id], article h2[id], article h3[id], article h4[id], article :is(.zd-parallel__passages > li, li.zd-card)[id]");
     for (var i = 0; i < nodes.length; i++) {
       if (nodes[i].getBoundingClientRect().bottom > top + 8) return i || window.scrollY > 0 ? nodes[i].id : null;
     }
-    return null;
+    return nodes.length && window.scrollY > 0 ? nodes[nodes.length - 1].id : null;
   }
 
   /* Before the browser follows a variant link (it names this page in that variant), put the reader's
