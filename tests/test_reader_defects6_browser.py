@@ -135,3 +135,36 @@ def test_the_variant_switch_keeps_the_place_on_theme_and_list_pages(
         assert page.evaluate("window.scrollY") > 0
     finally:
         context.close()
+
+
+#: A heading's top ``offset`` px below the header's bottom (negative: partly under it), kept there three frames.
+PLACE_HEADING = """([id, offset]) => {
+  const heading = document.getElementById(id);
+  const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+  const away = heading.getBoundingClientRect().top - header - offset;
+  if (Math.abs(away) > 1) { window.scrollBy(0, away); window.__zdAt = 0; return false; }
+  window.__zdAt = (window.__zdAt || 0) + 1;
+  return window.__zdAt >= 3;
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_variant_switch_keeps_a_chinese_ids_place_on_the_screen(
+    real_site: ServedSite, browser: Any, width: int
+) -> None:
+    """A heading whose id is Chinese (文章): the switch compared the percent-encoded hash with the raw id,
+    so the other variant opened with the heading at the anchor's scroll margin, not where it was."""
+    phone = width < 800
+    context = browser.new_context(
+        viewport={"width": width, "height": 844}, is_mobile=phone, has_touch=phone, locale="zh-CN"
+    )
+    try:
+        page = context.new_page()
+        page.goto(real_site.variant_url("zh-Hans", "notes/ai-bubble-open-source-doge-2025/"))
+        page.wait_for_load_state("load")
+        page.wait_for_function(PLACE_HEADING, arg=["文章", -12], polling="raf")
+        place, before, after = _switch_keeps_the_place(page)
+        assert place == "文章"
+        assert abs(after - before) <= 3, (place, before, after)
+    finally:
+        context.close()

@@ -57,7 +57,10 @@
       saved = JSON.parse(sessionStorage.getItem(PLACE_KEY));
       sessionStorage.removeItem(PLACE_KEY);
     } catch (e) { return; }
-    if (!saved || saved.path !== location.pathname || location.hash !== "#" + saved.id) return;
+    // The hash is percent-encoded (a Chinese heading's id, 文章: #%E6%96%87%E7%AB%A0); the id is not.
+    var hash = location.hash.slice(1);
+    try { hash = decodeURIComponent(hash); } catch (e) { /* not encoded as UTF-8: compared as is */ }
+    if (!saved || saved.path !== location.pathname || hash !== saved.id) return;
     var target = document.getElementById(saved.id);
     if (!target || typeof saved.top !== "number") return;
     target.style.scrollMarginTop = saved.top + "px";
