@@ -14,7 +14,7 @@ NOTES = {
 
 def _card_lines(page: str) -> dict[str, str]:
     """Each card's title → its meta line as a reader sees it (tags removed, spaces collapsed)."""
-    cards = re.findall(r'<li class="zd-card">(.*?)</li>', page, flags=re.S)
+    cards = re.findall(r'<li class="zd-card" id="[^"]+">(.*?)</li>', page, flags=re.S)
     lines = {}
     for card in cards:
         title = re.search(r'class="zd-card__title"><a [^>]*>(.*?)</a>', card, flags=re.S).group(1)
