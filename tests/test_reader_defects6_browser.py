@@ -3,6 +3,8 @@ theme and list pages and with a Chinese id, each checked in a real browser again
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -235,3 +237,41 @@ def test_the_graphs_labels_do_not_overlap_on_a_phone(graph_site: Any, browser: A
         assert found["untitled"] == [], found  # the whole title stays for the reader
     finally:
         context.close()
+
+
+# --------------------------------------------------------------------------- search in a Traditional variant
+
+#: 普通用户 is 普通使用者 in Taiwan: its folded Simplified text holds 通用 across two words.
+SEARCH_NOTES = {
+    "users.md": "---\ntitle: AI 模型与普通用户\n---\n\n1. AI 模型 × 普通用户\n\n模型越来越容易上手了。\n",
+    "general.md": "---\ntitle: 通用工具\n---\n\n通用的工具往往比专用的工具活得更久。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def search_site(tmp_path_factory: Any) -> Any:
+    from conftest import serve_built
+
+    with serve_built(tmp_path_factory.mktemp("search"), notes=SEARCH_NOTES) as site:
+        yield site
+
+
+def test_a_traditional_search_lists_only_passages_it_can_highlight(search_site: Any, page: Any) -> None:
+    """On /zh-Hant-TW/ 通用 listed 「AI 模型 × 普通使用者」 with nothing marked (普[通用]户 in the folded text)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import bench_search
+
+    users = search_site.build.page("zh-Hant-TW/notes/users/index.html")
+    assert (
+        "普通使用者" in users and "通用" not in users.split('class="zd-note__body"')[1]
+    )  # the case this checks
+    placeholder = bench_search.open_search(page, search_site.variant_url("zh-Hant-TW"))
+    page.locator("input.md-search__input").fill("通用")
+    page.keyboard.press("End")
+    page.wait_for_function(
+        "p => document.querySelector('.md-search-result__meta').textContent.trim() !== p", arg=placeholder
+    )
+    passages = page.locator("a.md-search-result__link:has(p)")
+    texts = [passages.nth(i).inner_text() for i in range(passages.count())]
+    assert len(texts) == 1 and "通用的工具" in texts[0], texts
+    assert passages.first.locator("mark").first.inner_text() == "通用"

@@ -635,11 +635,19 @@ function rank(raw, rs, xs, check) {
       h.hit.score += 0.5 / (1 + ctext.length / 200);
     });
     hits.sort(function (a, b) { return b.hit.score - a.hit.score || a.p.ctext.length - b.p.ctext.length; });
-    var groups = [], byPage = Object.create(null);
+    var groups = [], byPage = Object.create(null), shown = 0;
     hits.forEach(function (h) {
+      var doc = render(h, raw);
+      /* Found only in the canonical text, across the words this variant writes otherwise (通用 in
+         普通用户, which Taiwan writes 一般使用者): nothing of it to show, not a result here. */
+      if (!doc) return;
+      shown++;
       var g = byPage[h.page];
       if (!g) { g = byPage[h.page] = []; groups.push(g); }
-      g.push(render(h, raw));
+      g.push(doc);
+    });
+    if (!shown) return suggest(raw, rs, check).then(function (words) {
+      return { items: [], total: 0, zd: { query: raw, suggest: words } };
     });
     var items = groups.map(function (g) {
       var frag = LOADED[g[0].url];
@@ -650,7 +658,7 @@ function rank(raw, rs, xs, check) {
       g.push({ location: frag.l, title: escapeHTML(frag.t), text: "", score: 0, terms: termsOf });
       return g;
     });
-    return { items: items, total: hits.length };
+    return { items: items, total: shown };
   });
 }
 
@@ -684,7 +692,8 @@ function suggest(raw, rs, check) {
   });
 }
 
-/* A passage as Material renders it: title, a window of text with <mark>s, terms for ?h=. */
+/* A passage as Material renders it: title, a window of text with <mark>s, terms for ?h=; null when
+ * none of the terms found is in the text the variant shows. */
 function render(h, raw) {
   var p = h.p, ranges = [], termsOut = {};
   h.hit.found.forEach(function (f) {
@@ -713,6 +722,7 @@ function render(h, raw) {
       termsOut[shown] = false;
     }
   });
+  if (!ranges.length) return null;
   ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
   var merged = [];
   ranges.forEach(function (r) {
