@@ -245,6 +245,7 @@ def test_the_graphs_labels_do_not_overlap_on_a_phone(graph_site: Any, browser: A
 SEARCH_NOTES = {
     "users.md": "---\ntitle: AI 模型与普通用户\n---\n\n1. AI 模型 × 普通用户\n\n模型越来越容易上手了。\n",
     "general.md": "---\ntitle: 通用工具\n---\n\n通用的工具往往比专用的工具活得更久。\n",
+    "blog.md": "---\ntitle: 框架\n---\n\nHexo 是一个快速、简洁且高效的博客框架。\n",
 }
 
 
@@ -275,3 +276,19 @@ def test_a_traditional_search_lists_only_passages_it_can_highlight(search_site: 
     texts = [passages.nth(i).inner_text() for i in range(passages.count())]
     assert len(texts) == 1 and "通用的工具" in texts[0], texts
     assert passages.first.locator("mark").first.inner_text() == "通用"
+
+
+def test_a_traditional_search_marks_a_regional_match(search_site: Any, page: Any) -> None:
+    """博客框架 is 部落格框架 in Taiwan: found through the canonical text, and marked in the text shown."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import bench_search
+
+    placeholder = bench_search.open_search(page, search_site.variant_url("zh-Hant-TW"))
+    page.locator("input.md-search__input").fill("博客框架")
+    page.keyboard.press("End")
+    page.wait_for_function(
+        "p => document.querySelector('.md-search-result__meta').textContent.trim() !== p", arg=placeholder
+    )
+    passages = page.locator("a.md-search-result__link:has(p)")
+    assert passages.count() == 1
+    assert passages.first.locator("mark").first.inner_text() == "部落格框架"
