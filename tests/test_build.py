@@ -230,7 +230,7 @@ def test_variant_selector_and_hreflang_name_every_variant(small):
         link = rf'<link rel="alternate " href="https?://[^"]*/{code}/notes/a/" hreflang="{code}">'
         assert re.search(link, page), code
         # Written plain (shell.js gives it Material's classes and hreflang back: test_size_browser.py).
-        menu = rf'<li><a href="\.\./\.\./\.\./{code}/notes/a/" lang="{code}">'
+        menu = rf'<li><a href="\.\./\.\./\.\./{code}/notes/a/" lang="{code}" translate="no">'
         assert re.search(menu, page), code
 
 
