@@ -180,7 +180,9 @@ def test_theme_marks_write_what_the_pages_carry():
         'focusable="false"><path class="zd-graph__edge" data-theme="t" data-note="n" d="M1,2" '
         'stroke-width="1.50" vector-effect="non-scaling-stroke"/></svg>'
     )
-    assert marks("marked", segments=[("a<", False), ("b", True), ("c", False)]) == "a&lt;<mark>b</mark>c"
+    assert marks("marked", segments=[("a<", ""), ("b", "mark"), ("c", ""), ("x<y", "code")]) == (
+        "a&lt;<mark>b</mark>c<code>x&lt;y</code>"
+    )
 
 
 def test_dialect_fragments_write_what_the_notes_carried():

@@ -14,7 +14,7 @@ NOTES = {
 
 def _card_lines(page: str) -> dict[str, str]:
     """Each card's title → its meta line as a reader sees it (tags removed, spaces collapsed)."""
-    cards = re.findall(r'<li class="zd-card">(.*?)</li>', page, flags=re.S)
+    cards = re.findall(r'<li class="zd-card" id="[^"]+">(.*?)</li>', page, flags=re.S)
     lines = {}
     for card in cards:
         title = re.search(r'class="zd-card__title"><a [^>]*>(.*?)</a>', card, flags=re.S).group(1)
@@ -32,3 +32,33 @@ def test_a_card_line_never_starts_or_doubles_a_separator(site_builder) -> None:
     assert re.fullmatch(r"\S.* · 张三 · 约 1 分钟", lines["有日期有作者"]), lines
     for line in lines.values():
         assert not line.startswith("·") and "· ·" not in line
+
+
+#: Reference links of the Hexo documentation's shape: the definitions at the end of the note.
+REFERENCE_NOTE = """---
+title: 事件
+---
+
+Hexo 继承了 [EventEmitter][]，用 [hexo-server][server] 或 [hexo-server] 启动服务器，看 ![示意图][fig]，[没有定义][] 照写。
+
+[EventEmitter]: https://nodejs.org/api/events.html
+[Server]: https://github.com/hexojs/hexo-server
+[hexo-server]: https://github.com/hexojs/hexo-server
+[fig]: https://example.com/fig.png
+"""
+
+
+def test_a_summary_shows_reference_links_as_their_text(site_builder) -> None:
+    """Cards, <meta name=description> and og:description showed `[EventEmitter][]` (the Hexo documentation)."""
+    result = site_builder(notes={"events.md": REFERENCE_NOTE}, strict=False)
+    assert result.ok, result.log
+    expected = (
+        "Hexo 继承了 EventEmitter，用 hexo-server 或 hexo-server 启动服务器，看 示意图，[没有定义][] 照写。"
+    )
+    home = result.page("zh-Hans/index.html")
+    summary = re.search(r'<p class="zd-card__summary">(.*?)</p>', home, flags=re.S).group(1)
+    assert html.unescape(summary) == expected
+    note = result.page("zh-Hans/notes/events/index.html")
+    for name in ('name="description"', 'property="og:description"'):
+        content = re.search(rf"<meta {name} content=\"([^\"]*)\"", note).group(1)
+        assert html.unescape(content) == expected, name

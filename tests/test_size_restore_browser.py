@@ -32,7 +32,11 @@ OTHER = NOTE.replace("第一篇", "第二篇")
 VARIANTS = ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK")
 
 #: What Material 9.8.1's templates write (alternate.html, base.html, nav.html, footer.html), compacted.
-MENU_ITEM = '<li class="md-select__item"><a href="{href}" hreflang="{code}" lang="{code}" class="md-select__link">{name}</a></li>'
+#: translate="no": each name as its variant writes it, kept from the variant converter (alternate.html).
+MENU_ITEM = (
+    '<li class="md-select__item"><a href="{href}" translate="no" hreflang="{code}" lang="{code}"'
+    ' class="md-select__link">{name}</a></li>'
+)
 SIDEBARS = [
     '<div class="md-sidebar md-sidebar--primary" data-md-component="sidebar" data-md-type="navigation">',
     '<div class="md-sidebar md-sidebar--secondary" data-md-component="sidebar" data-md-type="toc">',
@@ -95,14 +99,17 @@ def test_plain_markup_gets_materials_back_on_the_first_page_and_after_instant_na
 ) -> None:
     with serve_built(tmp_path, notes={"a.md": NOTE, "b.md": OTHER}) as site:
         html = site.build.page("zh-Hans/notes/a/index.html")
-        assert '<li><a href="../../../zh-Hant-TW/notes/a/" lang="zh-Hant-TW">繁體·臺灣</a></li>' in html
+        item = (
+            '<li><a href="../../../zh-Hant-TW/notes/a/" lang="zh-Hant-TW" translate="no">繁體·臺灣</a></li>'
+        )
+        assert item in html
         assert "md-select__item" not in html and 'data-md-component="sidebar"' not in html
         assert '<label class="md-nav__title" for="__drawer">注读</label>' in html
         assert '<footer class="md-footer"></footer>' in html
         assert TOGGLE not in html and DIALOG not in html and 'id="__drawer"' in html
         assert '<header class="md-header md-header--shadow">' in html and '<div class="md-content">' in html
         assert '<div class="md-header__title">' in html
-        names = re.findall(r'<li><a href="[^"]+" lang="[^"]+">([^<]+)</a></li>', html)
+        names = re.findall(r'<li><a href="[^"]+" lang="[^"]+" translate="no">([^<]+)</a></li>', html)
         assert len(names) == 3
         context = browser.new_context(viewport={"width": 390, "height": 844})
         try:
@@ -157,7 +164,7 @@ def test_plain_markup_gets_materials_back_on_the_first_page_and_after_instant_na
             assert page.evaluate("window.__zdSamePage === true")  # no reload on the way
             assert page.evaluate(BODY_JS) == BODY
             names = re.findall(
-                r'<li><a href="[^"]+" lang="[^"]+">([^<]+)</a></li>',
+                r'<li><a href="[^"]+" lang="[^"]+" translate="no">([^<]+)</a></li>',
                 site.build.page("zh-Hant-TW/notes/b/index.html"),
             )
             assert page.evaluate(MARKUP) == _expected(

@@ -125,7 +125,7 @@ class Build:
                 build.annotations,
                 build.glossary,
                 script.inline_rules_markdown_extension(),
-                dialects.FormulasExtension(),
+                dialects.NotesMarkdownExtension(),  # formulas, bare URLs after Chinese punctuation
                 code_spans.CodeSpansExtension(),  # fewer token spans in highlighted code
                 safety.extension(settings.raw_html_allow),
             ]

@@ -10,9 +10,10 @@ note.  This module is a Python-Markdown tree processor plus pure helpers.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,17 +33,30 @@ ANCHOR_PREFIX = "p-"
 GENERATED_ID_RE = re.compile(r"p-[0-9a-f]{8}(?:-\d+)?")
 _STASH_RE = re.compile("\x02wzxhzdk:\\d+\x03")
 _SPACE_RE = re.compile(r"\s+")
+_STASH_INDEX_RE = re.compile("\x02wzxhzdk:(\\d+)\x03")
+_TAG_RE = re.compile(r"<[^>]*>")
+#: Where a stashed piece of inline code stood while a passage's text is made (a noncharacter: no
+#: author writes it).
+_CODE_SLOT = "\ufdd0"
 #: A script a Chinese page's passage in another language would not hold (Han, kana, hangul, CJK marks).
 _CJK_RE = re.compile(
     r"[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]"
 )
 _LATIN_WORD_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
-#: Words only English prose is made of (not ``a``, ``in``, ``is``…, which other languages written in
-#: Latin letters share): a passage of Latin words with two of them is English (an untranslated
-#: paragraph of the author's source), not a name, a command or German, Dutch, Spanish or pinyin.
+#: Words only English prose is made of: a passage of Latin words with two of them is English (an
+#: untranslated paragraph of the author's source), not a name, a command or pinyin.
 _ENGLISH_WORDS = frozenset(
     {"the", "and", "of", "to", "for", "with", "are", "was", "were", "this", "that", "these", "which"}
     | {"you", "your", "can", "not", "from", "have", "has", "it's", "by", "or", "when", "what", "would"}
+)
+#: English words other languages written in Latin letters share (in, an, is …): two of them make a
+#: passage English only where no word of those languages' own is in it (``_OTHER_LATIN_WORDS``):
+#: 「A generator builds routes based on processed files.」 is English, "Het is een huis in de stad" not.
+_SHARED_ENGLISH_WORDS = frozenset({"a", "an", "in", "on", "is", "be", "as", "it", "at", "if"})
+_OTHER_LATIN_WORDS = frozenset(
+    {"der", "die", "das", "und", "ist", "ein", "eine", "nicht", "mit", "von", "zu", "den", "dem", "het"}
+    | {"een", "van", "met", "de", "la", "le", "les", "el", "los", "las", "et", "y", "que", "un", "une"}
+    | {"des", "du", "il", "per", "di", "da", "och", "og", "er", "na", "nie", "je"}
 )
 #: Zhudu's marks in a passage (a glossary term, an editor's note): their words are the page's language.
 _MARK_CLASSES = ("zd-gloss", "zd-anno")
@@ -55,11 +69,82 @@ class Passage:
     anchor: str
     kind: str
     text: str
+    #: The inline code ``pymdownx.inlinehilite`` stashed, which ``text`` leaves out (the anchor hashes
+    #: ``text``, so anchors stay put): (its position in ``text``, the code's text), in order.
+    code: tuple[tuple[int, str], ...] = ()
+
+    @property
+    def shown(self) -> str:
+        """The text as a reader sees it, its inline code in place (an excerpt quotes this)."""
+        return "".join(text for text, _ in join_code([(self.text, "")], self.code))
 
 
 def plain_text(element: etree.Element) -> str:
     """The visible text of an element, with Markdown's stash placeholders removed."""
     return _SPACE_RE.sub(" ", _STASH_RE.sub("", "".join(element.itertext()))).strip()
+
+
+def stashed_code(element: etree.Element, stashed: list[str]) -> tuple[tuple[int, str], ...]:
+    """The stashed inline code of an element, each at its position in ``plain_text(element)``.
+
+    ``pymdownx.inlinehilite`` writes ``<code>`` holding only a stash placeholder, which ``plain_text``
+    drops.  The text is made the way ``plain_text`` makes it, a slot left where each such code
+    stood: spaces collapse across a slot as they do across a removed placeholder.
+    """
+    codes: list[str] = []
+    slotted = _SPACE_RE.sub(" ", _STASH_RE.sub("", "".join(_slotted_text(element, stashed, codes))))
+    if not codes:
+        return ()
+    found: list[tuple[int, str]] = []
+    length = 0
+    last = ""
+    for char in slotted:
+        if char == _CODE_SLOT:
+            found.append((length, codes[len(found)]))
+        elif char != " " or (length and last != " "):
+            length += 1
+            last = char
+    end = length - (last == " ")
+    return tuple((min(at, end), code) for at, code in found if code)
+
+
+def _slotted_text(element: etree.Element, stashed: list[str], codes: list[str]) -> Iterator[str]:
+    """``element.itertext()`` with a stashed code's placeholder as ``_CODE_SLOT`` (its text in ``codes``)."""
+    text = element.text or ""
+    if element.tag == "code" and len(element) == 0 and text and not _STASH_RE.sub("", text):
+        blocks = [stashed[int(i)] for i in _STASH_INDEX_RE.findall(text) if int(i) < len(stashed)]
+        codes.append(html.unescape(_TAG_RE.sub("", "".join(b for b in blocks if isinstance(b, str)))))
+        yield _CODE_SLOT
+        return
+    yield text
+    for child in element:
+        yield from _slotted_text(child, stashed, codes)
+        yield child.tail or ""
+
+
+def join_code(segments: Sequence[tuple[str, str]], code: Sequence[tuple[int, str]]) -> list[tuple[str, str]]:
+    """``segments`` ((text, kind) in order, kind "" or "mark") with the code put back at its positions.
+
+    A piece of code is ``(its text, "code")``; a segment it falls in is split around it.
+    """
+    if not code:
+        return list(segments)
+    out: list[tuple[str, str]] = []
+    pending = list(code)
+    pos = 0
+    for text, kind in segments:
+        cut = 0
+        while pending and pending[0][0] <= pos + len(text):
+            at, piece = pending.pop(0)
+            if at - pos > cut:
+                out.append((text[cut : at - pos], kind))
+                cut = at - pos
+            out.append((piece, "code"))
+        if cut < len(text):
+            out.append((text[cut:], kind))
+        pos += len(text)
+    out.extend((piece, "code") for _, piece in pending)
+    return out
 
 
 def is_passage(tag: str, attrs: dict[str, Any]) -> bool:
@@ -77,15 +162,21 @@ def language_of(text: str) -> str | None:
 
     A screen reader then reads it with an English voice, and the browser breaks its lines and
     hyphenates it as English.  Only clear cases: no CJK character, at least four Latin words, two of
-    them words only English prose is made of.
+    them words only English prose is made of; or five words, two of them English words other
+    languages share, and no word of those languages' own.
     """
     if _CJK_RE.search(text):
         return None
     words = _LATIN_WORD_RE.findall(text)
     if len(words) < 4:
         return None
-    common = {word.lower() for word in words} & _ENGLISH_WORDS
-    return "en" if len(common) >= 2 else None
+    lowered = {word.lower() for word in words}
+    common = lowered & _ENGLISH_WORDS
+    if len(common) >= 2:
+        return "en"
+    shared = lowered & _SHARED_ENGLISH_WORDS
+    english = len(common) + len(shared) >= 2 and len(words) >= 5 and not lowered & _OTHER_LATIN_WORDS
+    return "en" if english else None
 
 
 def anchor_for(text: str, fold: Callable[[str], str]) -> str:
@@ -133,7 +224,8 @@ class PassageTreeprocessor(Treeprocessor):
                 element.set("id", anchor)
             if not GENERATED_ID_RE.fullmatch(anchor):
                 element.set("data-zd-passage", "")
-            found.append(Passage(anchor=anchor, kind=element.tag, text=text))
+            code = stashed_code(element, self.md.htmlStash.rawHtmlBlocks)
+            found.append(Passage(anchor=anchor, kind=element.tag, text=text, code=code))
         # A tuple: a kept render's passages are then the same object save after save (``ThemeBuild.collect``).
         self.extension.last_passages = tuple(found)
 

@@ -34,6 +34,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from markdown import Extension, Markdown
+
+from zhudu.notes.bare_urls import BareUrlExtension
 from zhudu.notes.dialect_inline import EMBED_IMAGE_SUFFIXES as EMBED_IMAGE_SUFFIXES
 from zhudu.notes.dialect_inline import UNKNOWN_TAG_LABEL as UNKNOWN_TAG_LABEL
 from zhudu.notes.dialect_inline import UNPUBLISHED_FILE_LABEL as UNPUBLISHED_FILE_LABEL
@@ -383,3 +386,14 @@ def _html_text(value: str) -> str:
     Character references, not backslashes: Python-Markdown leaves a backslash in an HTML block.
     """
     return _RAW_SPECIAL_RE.sub(lambda m: f"&#{ord(m[0])};", html.escape(value, quote=False))
+
+
+class NotesMarkdownExtension(Extension):
+    """What the notes' Markdown adds to mkdocs.yml's set-up (the hook adds it in ``on_config``).
+
+    Formulas (``formulas``) and bare URLs after Chinese punctuation (``bare_urls``).
+    """
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        FormulasExtension().extendMarkdown(md)
+        BareUrlExtension().extendMarkdown(md)

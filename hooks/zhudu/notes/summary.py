@@ -18,6 +18,10 @@ _LATIN_WORD_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _HTML_TAG_RE = re.compile(r"<[^>\n]+>")
 _WRAPPER_RE = re.compile(r"<(aside|details) class=\"zd-wrapper.*?</\1>", re.DOTALL)
 _MD_LINK_RE = re.compile(r"!?\[(?P<text>[^\]]*)\]\([^)]*\)")
+#: A reference definition (``[hexo-server]: https://…``) and the reference forms that use one:
+#: ``[text][label]``, ``[text][]`` and ``[text]`` (images too, ``![alt][label]``), each shown as its text.
+_REF_DEFINITION_RE = re.compile(r"^[ ]{0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*\S.*$", re.MULTILINE)
+_MD_REF_LINK_RE = re.compile(r"!?\[(?P<text>[^\]\n]*)\](?:[ ]?\[(?P<label>[^\]\n]*)\])?")
 _MD_NOISE_RE = re.compile(r"\*+|`+|^[ \t]*[>#]+[ \t]*|\|", re.MULTILINE)
 #: ``-{text}-`` and ``-{zh-Hans:text;…}-`` inline conversion rules: a summary keeps the default text.
 _INLINE_RULE_RE = re.compile(r"-\{(?:[^{}]*?zh-Hans\s*:\s*(?P<hans>[^;{}]*)[^{}]*|(?P<text>[^{}]*))\}-")
@@ -82,7 +86,26 @@ def _article_text(markdown: str) -> str:
     text = _HTML_TAG_RE.sub(" ", text)
     text = _INLINE_RULE_RE.sub(lambda m: (m["hans"] if m["hans"] is not None else m["text"]) or "", text)
     text = _MD_LINK_RE.sub(lambda m: m["text"], text)
-    return _MD_NOISE_RE.sub("", text)
+    return _MD_NOISE_RE.sub("", _without_reference_links(text))
+
+
+def _without_reference_links(text: str) -> str:
+    """Reference links and images as their text, where the note defines the label (else as written)."""
+    labels = {_label(m["label"]) for m in _REF_DEFINITION_RE.finditer(text)}
+    if not labels:
+        return text
+    text = _REF_DEFINITION_RE.sub("", text)
+
+    def shown(match: re.Match[str]) -> str:
+        defined = _label(match["label"] or match["text"]) in labels
+        return match["text"] if defined else match[0]
+
+    return _MD_REF_LINK_RE.sub(shown, text)
+
+
+def _label(label: str) -> str:
+    # CommonMark matches labels case-insensitively, runs of white space as one.
+    return " ".join(label.split()).casefold()
 
 
 def summarise(article: str, limit: int) -> str:

@@ -325,7 +325,7 @@ def _marker_part(themes: ThemeBuild, theme_id: str, other: str, memo: dict[str, 
         assert index is not None
         note = themes.info[other]
         links = [
-            (hit.anchor, excerpt(note.to_simplified(index.passage_by_key[(other, hit.anchor)].text)))
+            (hit.anchor, excerpt(note.to_simplified(index.passage_by_key[(other, hit.anchor)].shown)))
             for hit in index.best_hits_in(theme_id, other, MARKER_LIMIT)
         ]
         found = memo[key] = repr((note.title, note.url, links))
@@ -425,7 +425,7 @@ def hits_digest(index: ThemeIndex, theme_id: str, note: str, hits: Sequence[Hit]
         quoted = index.passage_by_key
         found = per_note[theme_id] = cache.digest(
             *(
-                repr(hit) + (passage.text if (passage := quoted.get((note, hit.anchor))) is not None else "")
+                repr(hit) + (passage.shown if (passage := quoted.get((note, hit.anchor))) is not None else "")
                 for hit in hits
             )
         )

@@ -34,7 +34,7 @@ from typing import Any
 import yaml
 
 from zhudu import fragments
-from zhudu.annotate.passages import Passage
+from zhudu.annotate.passages import Passage, join_code
 from zhudu.editorial import markdown_text
 from zhudu.publish import pagination
 from zhudu.themes import scans_store
@@ -91,8 +91,12 @@ def marked_segments(
     return out
 
 
-def segments_html(segments: Sequence[tuple[str, bool]]) -> str:
-    """Escaped HTML of marked segments."""
+def _kinds(segments: Sequence[tuple[str, bool]]) -> list[tuple[str, str]]:
+    return [(text, "mark" if matched else "") for text, matched in segments]
+
+
+def segments_html(segments: Sequence[tuple[str, str]]) -> str:
+    """Escaped HTML of segments (text, kind): kind "" (text), "mark" (matched) or "code"."""
     return fragments.render("zd-themes-marks.html", "marked", segments=segments)
 
 
@@ -304,13 +308,18 @@ class ThemeBuild:
             note = self.info[note_id]
             passages = []
             for hit in index.hits_in(theme_id, note_id):
-                raw = index.passage_by_key[(note_id, hit.anchor)].text
+                passage = index.passage_by_key[(note_id, hit.anchor)]
+                raw = passage.text
                 text = note.to_simplified(raw)
                 folded_length = hit.folded_length if text == raw else -1  # matching folded this very text
+                # The inline code the text leaves out goes back in place, as written (not converted).
                 segments = (
-                    marked_segments(text, hit.spans, folded_length)
+                    join_code(_kinds(marked_segments(text, hit.spans, folded_length)), passage.code)
                     if len(text) == len(raw)
-                    else [(text, False)]
+                    else [
+                        (t if k else note.to_simplified(t), k)
+                        for t, k in join_code([(raw, "")], passage.code)
+                    ]
                 )
                 passages.append(
                     {

@@ -630,16 +630,24 @@ function rank(raw, rs, xs, check) {
       var row = frag.p[(h.doc - PAGE_START[h.page] - 1) % CHUNK];
       var ftext = fold(row[2]), ctext = row.length > 3 ? edited(ftext, row[3]) : ftext;
       h.p = { title: frag.h[row[1]], text: row[2], ftext: ftext, ctext: ctext, same: ctext.length === row[2].length,
-              location: frag.l + "#" + row[0] };
+              edits: row.length > 3 ? fineEdits(ftext, row[3]) : [], location: frag.l + "#" + row[0] };
       /* Short passages about the query beat long ones that mention it once. */
       h.hit.score += 0.5 / (1 + ctext.length / 200);
     });
     hits.sort(function (a, b) { return b.hit.score - a.hit.score || a.p.ctext.length - b.p.ctext.length; });
-    var groups = [], byPage = Object.create(null);
+    var groups = [], byPage = Object.create(null), shown = 0;
     hits.forEach(function (h) {
+      var doc = render(h, raw);
+      /* Found only in the canonical text, across the words this variant writes otherwise (通用 in
+         普通用户, which Taiwan writes 一般使用者): nothing of it to show, not a result here. */
+      if (!doc) return;
+      shown++;
       var g = byPage[h.page];
       if (!g) { g = byPage[h.page] = []; groups.push(g); }
-      g.push(render(h, raw));
+      g.push(doc);
+    });
+    if (!shown) return suggest(raw, rs, check).then(function (words) {
+      return { items: [], total: 0, zd: { query: raw, suggest: words } };
     });
     var items = groups.map(function (g) {
       var frag = LOADED[g[0].url];
@@ -650,7 +658,7 @@ function rank(raw, rs, xs, check) {
       g.push({ location: frag.l, title: escapeHTML(frag.t), text: "", score: 0, terms: termsOf });
       return g;
     });
-    return { items: items, total: hits.length };
+    return { items: items, total: shown };
   });
 }
 
@@ -684,16 +692,71 @@ function suggest(raw, rs, check) {
   });
 }
 
-/* A passage as Material renders it: title, a window of text with <mark>s, terms for ?h=. */
+/* The edits of a fragment row cut to the characters that differ: one edit may span several words
+ * ("式来取得" → "数来获取": 函式→函数 and 取得→获取, 来 the same), and shownSpan tells a term that cuts into
+ * a word from one that covers it by the edits' ends. */
+function fineEdits(ftext, edits) {
+  var out = [];
+  for (var i = 0; i < edits.length; i += 3) {
+    var at = edits[i], removed = ftext.slice(at, at + edits[i + 1]), inserted = edits[i + 2];
+    if (removed.length === inserted.length) {
+      for (var k = 0; k < removed.length;) {
+        if (removed.charAt(k) === inserted.charAt(k)) { k++; continue; }
+        var from = k;
+        while (k < removed.length && removed.charAt(k) !== inserted.charAt(k)) k++;
+        out.push(at + from, k - from, inserted.slice(from, k));
+      }
+      continue;
+    }
+    var head = 0, tail = 0;
+    while (head < removed.length && head < inserted.length && removed.charAt(head) === inserted.charAt(head)) head++;
+    while (tail < removed.length - head && tail < inserted.length - head &&
+           removed.charAt(removed.length - 1 - tail) === inserted.charAt(inserted.length - 1 - tail)) tail++;
+    out.push(at + head, removed.length - head - tail, inserted.slice(head, inserted.length - tail));
+  }
+  return out;
+}
+
+/* A span [start, end) of a passage's canonical text (its folded text with the edits of its fragment
+ * row, edited()) as a span of the text shown; null when it begins or ends inside an edit's words. */
+function shownSpan(edits, start, end) {
+  var shift = 0, from = null;
+  for (var i = 0; i < edits.length; i += 3) {
+    var at = edits[i] + shift, inserted = edits[i + 2].length;  /* where the edit's words are in the canonical text */
+    if (from === null) {
+      if (start < at) from = start - shift;
+      else if (start === at) from = edits[i];
+      else if (start < at + inserted) return null;
+    }
+    if (end <= at) return [from, end - shift];
+    if (end < at + inserted) return null;
+    if (end === at + inserted) return [from, edits[i] + edits[i + 1]];
+    shift += inserted - edits[i + 1];
+  }
+  return [from === null ? start - shift : from, end - shift];
+}
+
+/* A passage as Material renders it: title, a window of text with <mark>s, terms for ?h=; null when
+ * none of the terms found is in the text the variant shows. */
 function render(h, raw) {
   var p = h.p, ranges = [], termsOut = {};
   h.hit.found.forEach(function (f) {
     var len = f.term.text.length;
     var spans = [];
-    if (p.same) {
+    if (p.edits.length) {
+      /* Each place in the canonical text, as a place in the text shown; one that cuts into a regional
+         word (通用 in 普通用户, which Taiwan writes 普通使用者) is not in the text shown. */
+      var at1 = p.ctext.indexOf(f.term.text);
+      while (at1 >= 0) {
+        var span = shownSpan(p.edits, at1, at1 + len);
+        if (span) spans.push(span);
+        at1 = p.ctext.indexOf(f.term.text, at1 + len);
+      }
+    } else if (p.same) {
       var at = p.ctext.indexOf(f.term.text);
       while (at >= 0) { spans.push([at, at + len]); at = p.ctext.indexOf(f.term.text, at + len); }
-    } else {
+    }
+    if (!spans.length && !p.same) {
       /* Regional wording changed the length: find the term's shown forms in the folded display text. */
       var forms = [f.term.text].concat(formsOf(f.term.text));
       forms.forEach(function (form) {
@@ -713,6 +776,7 @@ function render(h, raw) {
       termsOut[shown] = false;
     }
   });
+  if (!ranges.length) return null;
   ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
   var merged = [];
   ranges.forEach(function (r) {

@@ -16,16 +16,18 @@
   function store(key, value) { try { localStorage.setItem(key, value); } catch (e) { /* private mode */ } }
   function read(key) { try { return localStorage.getItem(key); } catch (e) { return null; } }
 
-  /* The first passage (or heading) still visible below the fixed header: where the reader is. */
+  /* The first passage (or heading, a theme page's quote, a list's card) still visible below the fixed
+     header: where the reader is; past the last one (a list's pager, the page's end), the last one,
+     above the screen (keepPlace takes its negative distance). */
   function currentPlace() {
     var header = document.querySelector(".md-header");
     var top = header ? header.getBoundingClientRect().bottom : 0;
     var nodes = document.querySelectorAll(
-      "article :is([data-zd-passage], p[id^=\"p-\"], li[id^=\"p-\"], blockquote[id^=\"p-\"], tr[id^=\"p-\"])[id], article h2[id], article h3[id], article h4[id]");
+      "article :is([data-zd-passage], p[id^=\"p-\"], li[id^=\"p-\"], blockquote[id^=\"p-\"], tr[id^=\"p-\"])[id], article h2[id], article h3[id], article h4[id], article :is(.zd-parallel__passages > li, li.zd-card)[id]");
     for (var i = 0; i < nodes.length; i++) {
       if (nodes[i].getBoundingClientRect().bottom > top + 8) return i || window.scrollY > 0 ? nodes[i].id : null;
     }
-    return null;
+    return nodes.length && window.scrollY > 0 ? nodes[nodes.length - 1].id : null;
   }
 
   /* Before the browser follows a variant link (it names this page in that variant), put the reader's
@@ -55,7 +57,10 @@
       saved = JSON.parse(sessionStorage.getItem(PLACE_KEY));
       sessionStorage.removeItem(PLACE_KEY);
     } catch (e) { return; }
-    if (!saved || saved.path !== location.pathname || location.hash !== "#" + saved.id) return;
+    // The hash is percent-encoded (a Chinese heading's id, 文章: #%E6%96%87%E7%AB%A0); the id is not.
+    var hash = location.hash.slice(1);
+    try { hash = decodeURIComponent(hash); } catch (e) { /* not encoded as UTF-8: compared as is */ }
+    if (!saved || saved.path !== location.pathname || hash !== saved.id) return;
     var target = document.getElementById(saved.id);
     if (!target || typeof saved.top !== "number") return;
     target.style.scrollMarginTop = saved.top + "px";
@@ -98,11 +103,12 @@
     var box = document.createElement("div");
     box.className = "zd-offer";
     box.setAttribute("role", "region");
-    box.setAttribute("aria-label", "Traditional Chinese");
-    box.lang = wanted;
+    // Offered on a zh-Hans page only: the region is named in its words; the link is in the variant it offers.
+    box.setAttribute("aria-label", "繁体中文版提示");
     var go = document.createElement("a");
     go.href = link.href;
     go.hreflang = wanted;
+    go.lang = wanted;
     go.textContent = wanted === "zh-Hant-HK" ? "以繁體（香港）閱讀本頁" : "以繁體（臺灣）閱讀本頁";
     var close = document.createElement("button");
     close.type = "button";

@@ -1,0 +1,43 @@
+"""Bare URLs right after Chinese punctuation are links (session 30's review: 「地址：https://…」 and
+「（https://…）」 stayed text, magiclink wanting white space before a URL)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+NOTE = """---
+title: 地址
+---
+
+服务的地址：https://example.com/docs/start?a=1&b=2。
+
+官方文档（https://example.com/wiki/X_(y)）写得很清楚，「https://example.org/」，也可以。
+
+代码里的 `：https://example.net/code` 不是链接，已有的链接 [：https://example.net/a](https://example.net/b) 也不套链接。
+
+不是网址：javascript:alert(1)，ftp 也不算：ftp://example.com/file，半个：http://
+"""
+
+
+def _links(page: str) -> list[tuple[str, str]]:
+    body = page.split('class="zd-note__body"')[1].split("</article>")[0]
+    return re.findall(r'<a href="([^"]*)"[^>]*>([^<]*)</a>', body)
+
+
+def test_a_bare_url_after_chinese_punctuation_is_a_link_without_the_punctuation(site_builder: Any) -> None:
+    result = site_builder(notes={"url.md": NOTE})
+    assert result.ok, result.log
+    for variant in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
+        links = [
+            link for link in _links(result.page(f"{variant}/notes/url/index.html")) if "example" in link[0]
+        ]
+        assert links == [
+            ("https://example.com/docs/start?a=1&amp;b=2", "https://example.com/docs/start?a=1&amp;b=2"),
+            ("https://example.com/wiki/X_(y)", "https://example.com/wiki/X_(y)"),
+            ("https://example.org/", "https://example.org/"),
+            ("https://example.net/b", "：https://example.net/a"),
+        ], (variant, links)
+        page = result.page(f"{variant}/notes/url/index.html")
+        assert "<code>：https://example.net/code</code>" in page
+        assert 'href="javascript' not in page and 'href="ftp' not in page and 'href="http://"' not in page
