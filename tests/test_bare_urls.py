@@ -41,3 +41,27 @@ def test_a_bare_url_after_chinese_punctuation_is_a_link_without_the_punctuation(
         page = result.page(f"{variant}/notes/url/index.html")
         assert "<code>：https://example.net/code</code>" in page
         assert 'href="javascript' not in page and 'href="ftp' not in page and 'href="http://"' not in page
+
+
+MARKED_URLS = """---
+title: 网址
+---
+
+一：https://a.b/_x_ 二：https://a.b/__init__.py 三：https://user:pw@a.b/ 四：https://a.b/?a=1&b=2_c
+"""
+
+
+def test_a_bare_urls_underscores_and_at_sign_stay_in_the_url(site_builder: Any) -> None:
+    """Registered after emphasis and magic-mail, the pattern saw ``<em>``, ``<strong>`` and a mailto link cut
+    into URLs (session 30's review)."""
+    result = site_builder(notes={"marked.md": MARKED_URLS})
+    assert result.ok, result.log
+    page = result.page("zh-Hans/notes/marked/index.html")
+    assert _links(page) == [
+        ("https://a.b/_x", "https://a.b/_x"),  # a trailing _ is not the URL's, as magiclink has it
+        ("https://a.b/__init__.py", "https://a.b/__init__.py"),
+        ("https://user:pw@a.b/", "https://user:pw@a.b/"),
+        ("https://a.b/?a=1&amp;b=2_c", "https://a.b/?a=1&amp;b=2_c"),
+    ]
+    body = page.split('class="zd-note__body"')[1]
+    assert "<em>" not in body and "<strong>" not in body and "mailto:" not in body

@@ -388,7 +388,7 @@ def test_summary_lines_stay_short_whatever_the_collection(site_builder):
 
 def test_a_paragraph_in_english_carries_lang_en_and_nothing_else_does(tmp_path):
     """An untranslated English paragraph is read and broken as English (also one of short words only,
-    "a", "on"); Chinese, a command, a name list, mixed text, German or Dutch, and a passage holding a glossary mark (its Chinese
+    "a", "on"); Chinese, a command, a name list, mixed text, German, Dutch, Italian or Portuguese, and a passage holding a glossary mark (its Chinese
     explanation) keep the page's language."""
     body = (
         "This paragraph was left in English by the translator, and it is read as English.\n\n"
@@ -399,6 +399,9 @@ def test_a_paragraph_in_english_carries_lang_en_and_nothing_else_does(tmp_path):
         "Ich bin in der Stadt an der Elbe geboren, und das ist gut so.\n\n"
         "Het is een huis in de stad met een tuin.\n\n"
         "A generator builds routes based on processed files.\n\n"
+        "Sono a casa in Italia oggi con gli amici.\n\n"
+        "Eu vi as casas a noite pelo rio.\n\n"
+        "Do no harm in a rush on the road.\n\n"
         "Hexo Plugins on GitHub\n\n"
         "The glossary explains AI here, and the explanation is written in Chinese.\n"
     )
@@ -411,5 +414,11 @@ def test_a_paragraph_in_english_carries_lang_en_and_nothing_else_does(tmp_path):
         page = result.page(f"{code}/notes/a/index.html")
         tagged = re.findall(r'<(\w+) id="p-[0-9a-f]{8}" lang="en">\s*(?:<p>)?(\w+ \w+)', page)
         # (The Hexo documentation's sentence has only English words other languages share: a, on.)
-        assert tagged == [("p", "This paragraph"), ("blockquote", "A quoted"), ("p", "A generator")], tagged
-        assert page.count('lang="en"') == 3, code
+        # Italian and Portuguese share a / in / as with English (session 30's review); "do" and "no" are English.
+        assert tagged == [
+            ("p", "This paragraph"),
+            ("blockquote", "A quoted"),
+            ("p", "A generator"),
+            ("p", "Do no"),
+        ], tagged
+        assert page.count('lang="en"') == 4, code

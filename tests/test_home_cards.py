@@ -62,3 +62,26 @@ def test_a_summary_shows_reference_links_as_their_text(site_builder) -> None:
     for name in ('name="description"', 'property="og:description"'):
         content = re.search(rf"<meta {name} content=\"([^\"]*)\"", note).group(1)
         assert html.unescape(content) == expected, name
+
+
+FOOTNOTE_NOTE = """---
+title: 脚注
+---
+
+他说“先试试”，结果 <b>不错</b> & 很快[^1]。
+
+[^1]: 这是脚注，不该出现在摘要里。
+"""
+
+
+def test_a_summary_has_no_footnote_and_is_escaped_once(site_builder) -> None:
+    """A footnote read as a reference link showed 「^1」, and og:description was escaped twice (&amp;quot;)
+    while <meta name=description> was right (session 30's review)."""
+    result = site_builder(notes={"foot.md": FOOTNOTE_NOTE})
+    assert result.ok, result.log
+    note = result.page("zh-Hans/notes/foot/index.html")
+    for name in ('name="description"', 'property="og:description"'):
+        content = re.search(rf"<meta {name} content=\"([^\"]*)\"", note).group(1)
+        assert html.unescape(content) == "他说“先试试”，结果 不错 & 很快。", (name, content)
+    home = result.page("zh-Hans/index.html")
+    assert "^1" not in home and "这是脚注" not in home

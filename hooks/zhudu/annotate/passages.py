@@ -57,6 +57,10 @@ _OTHER_LATIN_WORDS = frozenset(
     {"der", "die", "das", "und", "ist", "ein", "eine", "nicht", "mit", "von", "zu", "den", "dem", "het"}
     | {"een", "van", "met", "de", "la", "le", "les", "el", "los", "las", "et", "y", "que", "un", "une"}
     | {"des", "du", "il", "per", "di", "da", "och", "og", "er", "na", "nie", "je"}
+    # Italian and Portuguese, whose a / in / as read as English (session 30's review: "Sono a casa in Italia").
+    # Not "do", "no", "os": English has them too.
+    | {"sono", "che", "non", "con", "del", "della", "nel", "una", "uno", "gli", "lo", "em", "uma"}
+    | {"eu", "ao", "dos", "das", "pelo", "pela"}
 )
 #: Zhudu's marks in a passage (a glossary term, an editor's note): their words are the page's language.
 _MARK_CLASSES = ("zd-gloss", "zd-anno")

@@ -14,6 +14,7 @@ import xml.etree.ElementTree as etree
 
 from markdown import Extension, Markdown
 from markdown.inlinepatterns import InlineProcessor
+from markdown.util import AtomicString
 
 #: Full-width marks, CJK punctuation and ideographic space, then an http(s) URL of ASCII printable
 #: characters but ``<`` (a full-width mark, or any other non-ASCII character, ends it).
@@ -45,12 +46,16 @@ class _BareUrl(InlineProcessor):
         if len(url) <= len(url.split("://", 1)[0]) + 3:  # a scheme alone
             return None, m.start(0), m.end(0)
         link = etree.Element("a", {"href": url})
-        link.text = url
+        link.text = AtomicString(url)  # no emphasis, entity or mail pattern inside the URL's text
         return link, m.start(1), m.start(1) + len(url)
 
 
 class BareUrlExtension(Extension):
-    """Registers the pattern after inline code, escapes, links and magiclink (which takes the rest)."""
+    """Registers the pattern after inline code, escapes, links and magiclink (85, which takes the rest).
+
+    Before magiclink's mail pattern (84.9), entities (80) and emphasis: a URL's ``_x_``, ``user:pw@`` or
+    ``&amp;`` is the URL's (session 30's review).
+    """
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.inlinePatterns.register(_BareUrl(BARE_URL_RE, md), "zd-bare-url", 30)
+        md.inlinePatterns.register(_BareUrl(BARE_URL_RE, md), "zd-bare-url", 84.95)

@@ -22,6 +22,10 @@ _MD_LINK_RE = re.compile(r"!?\[(?P<text>[^\]]*)\]\([^)]*\)")
 #: ``[text][label]``, ``[text][]`` and ``[text]`` (images too, ``![alt][label]``), each shown as its text.
 _REF_DEFINITION_RE = re.compile(r"^[ ]{0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*\S.*$", re.MULTILINE)
 _MD_REF_LINK_RE = re.compile(r"!?\[(?P<text>[^\]\n]*)\](?:[ ]?\[(?P<label>[^\]\n]*)\])?")
+#: Footnotes (``[^1]`` and their ``[^1]: …`` definitions) are not the summary's words: a reference
+#: would otherwise read as a reference link (``^1``) and a definition as its text.
+_FOOTNOTE_DEFINITION_RE = re.compile(r"^[ ]{0,3}\[\^[^\]\n]+\]:.*$", re.MULTILINE)
+_FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]\n]+\]")
 _MD_NOISE_RE = re.compile(r"\*+|`+|^[ \t]*[>#]+[ \t]*|\|", re.MULTILINE)
 #: ``-{text}-`` and ``-{zh-Hans:text;…}-`` inline conversion rules: a summary keeps the default text.
 _INLINE_RULE_RE = re.compile(r"-\{(?:[^{}]*?zh-Hans\s*:\s*(?P<hans>[^;{}]*)[^{}]*|(?P<text>[^{}]*))\}-")
@@ -86,6 +90,7 @@ def _article_text(markdown: str) -> str:
     text = _HTML_TAG_RE.sub(" ", text)
     text = _INLINE_RULE_RE.sub(lambda m: (m["hans"] if m["hans"] is not None else m["text"]) or "", text)
     text = _MD_LINK_RE.sub(lambda m: m["text"], text)
+    text = _FOOTNOTE_REF_RE.sub("", _FOOTNOTE_DEFINITION_RE.sub("", text))
     return _MD_NOISE_RE.sub("", _without_reference_links(text))
 
 

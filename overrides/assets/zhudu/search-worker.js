@@ -756,8 +756,9 @@ function render(h, raw) {
       var at = p.ctext.indexOf(f.term.text);
       while (at >= 0) { spans.push([at, at + len]); at = p.ctext.indexOf(f.term.text, at + len); }
     }
-    if (!spans.length && !p.same) {
-      /* Regional wording changed the length: find the term's shown forms in the folded display text. */
+    if (!spans.length) {
+      /* Regional wording changed the length, or edits merged across words (计算机的用户 → 電腦的使用者: the
+         lengths cancel, so a place maps badly): find the term's shown forms in the folded display text. */
       var forms = [f.term.text].concat(formsOf(f.term.text));
       forms.forEach(function (form) {
         var at2 = p.ftext.indexOf(form);
