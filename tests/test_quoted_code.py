@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from zhudu.annotate.passages import GENERATED_ID_RE
+from zhudu.search import shards as search_shards
 
 THEMES = "themes:\n  server:\n    name: 服务器\n    description: 服务器的事\n    phrases: [服务器]\n"
 
@@ -83,3 +84,17 @@ def test_spaces_next_to_quoted_code_stay(site_builder: Any) -> None:
     )
     assert "都可以运行 <code>hexo server</code>" in joined, joined
     assert "都可以运行 <code>hexo server</code> " not in joined, joined
+    # The search's rows are read from the rendered page (search/extract.py), code and spaces as shown:
+    # a guard (session 30's brief thought they used the passage's text, as the quotes did).
+    for variant in ("zh-Hans", "zh-Hant-TW"):
+        rows = {
+            d["location"]: d["text"] for d in search_shards.documents(result.site_dir / variant / "search")
+        }
+        texts = "\n".join(rows.values())
+        assert (
+            "访问网址为： http://localhost:4000/。" in texts
+            or "訪問網址為： http://localhost:4000/。" in texts
+        )
+        assert any(
+            re.search(r"hexo server hexo s \S+，\S a \S，\S+ hexo server$", t) for t in rows.values()
+        ), texts
