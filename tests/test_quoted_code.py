@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from zhudu.annotate.passages import GENERATED_ID_RE
+from zhudu.search import shards as search_shards
 
 THEMES = "themes:\n  server:\n    name: 服务器\n    description: 服务器的事\n    phrases: [服务器]\n"
 
@@ -22,6 +23,8 @@ date: 2024-03-01
 启动服务器。 默认情况下，访问网址为： `http://localhost:4000/`。
 
 服务器的设置在 `软件设置` 里，如 `a<b`, `x`, 和 `y`。
+
+服务器的命令有 `hexo server` `hexo s` 两种，前 `a` 后，都可以运行 `hexo server`
 """
 
 OTHER_NOTE = """---
@@ -66,3 +69,32 @@ def test_a_theme_page_quotes_inline_code_as_code_unconverted_and_the_anchors_sta
     # (cut at the excerpt's length: 「…访问网址为： http:/…」, not 「…访问网址为： 。」)
     panel = re.search(r'<a href="\.\./serve/#p-5c03f008">([^<]*)</a>', other)
     assert panel is not None and "访问网址为： http:/" in panel.group(1), other[-2000:]
+
+
+def test_spaces_next_to_quoted_code_stay(site_builder: Any) -> None:
+    # The passage's text collapses the spaces around a stashed code (「前 `a` `b` 后」 is 「前 后」):
+    # the quote put 「前 ab后」 before the mend, and dropped the space before a code ending it.
+    result = site_builder(
+        notes={"serve.md": SERVE_NOTE, "other.md": OTHER_NOTE}, editorial={"themes.yml": THEMES}
+    )
+    assert result.ok, result.log
+    joined = "\n".join(_quotes(result.page("zh-Hans/themes/server/index.html")))
+    assert "命令有 <code>hexo server</code> <code>hexo s</code> 两种，前 <code>a</code> 后，" in joined, (
+        joined
+    )
+    assert "都可以运行 <code>hexo server</code>" in joined, joined
+    assert "都可以运行 <code>hexo server</code> " not in joined, joined
+    # The search's rows are read from the rendered page (search/extract.py), code and spaces as shown:
+    # a guard (session 30's brief thought they used the passage's text, as the quotes did).
+    for variant in ("zh-Hans", "zh-Hant-TW"):
+        rows = {
+            d["location"]: d["text"] for d in search_shards.documents(result.site_dir / variant / "search")
+        }
+        texts = "\n".join(rows.values())
+        assert (
+            "访问网址为： http://localhost:4000/。" in texts
+            or "訪問網址為： http://localhost:4000/。" in texts
+        )
+        assert any(
+            re.search(r"hexo server hexo s \S+，\S a \S，\S+ hexo server$", t) for t in rows.values()
+        ), texts

@@ -15,7 +15,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
@@ -66,6 +66,19 @@ _OTHER_LATIN_WORDS = frozenset(
 _MARK_CLASSES = ("zd-gloss", "zd-anno")
 
 
+class InlineCode(NamedTuple):
+    """A piece of stashed inline code in a passage.
+
+    Its position in the passage's text, its text, and the spaces the reader sees around it that the
+    text collapsed (「前 `a` `b` 后」: the text is 「前 后」).
+    """
+
+    at: int
+    text: str
+    before: str = ""
+    after: str = ""
+
+
 @dataclass(frozen=True)
 class Passage:
     """A passage of a rendered note: its anchor, kind and plain text (as written)."""
@@ -74,8 +87,8 @@ class Passage:
     kind: str
     text: str
     #: The inline code ``pymdownx.inlinehilite`` stashed, which ``text`` leaves out (the anchor hashes
-    #: ``text``, so anchors stay put): (its position in ``text``, the code's text), in order.
-    code: tuple[tuple[int, str], ...] = ()
+    #: ``text``, so anchors stay put), in order.
+    code: tuple[InlineCode, ...] = ()
 
     @property
     def shown(self) -> str:
@@ -88,28 +101,41 @@ def plain_text(element: etree.Element) -> str:
     return _SPACE_RE.sub(" ", _STASH_RE.sub("", "".join(element.itertext()))).strip()
 
 
-def stashed_code(element: etree.Element, stashed: list[str]) -> tuple[tuple[int, str], ...]:
+def stashed_code(element: etree.Element, stashed: list[str]) -> tuple[InlineCode, ...]:
     """The stashed inline code of an element, each at its position in ``plain_text(element)``.
 
     ``pymdownx.inlinehilite`` writes ``<code>`` holding only a stash placeholder, which ``plain_text``
     drops.  The text is made the way ``plain_text`` makes it, a slot left where each such code
-    stood: spaces collapse across a slot as they do across a removed placeholder.
+    stood: spaces collapse across a slot as they do across a removed placeholder, so a space the
+    text drops next to a code is kept with the code (``before``, ``after``).
     """
     codes: list[str] = []
     slotted = _SPACE_RE.sub(" ", _STASH_RE.sub("", "".join(_slotted_text(element, stashed, codes))))
     if not codes:
         return ()
-    found: list[tuple[int, str]] = []
+    found: list[list[Any]] = []  # [at, text, after]
     length = 0
-    last = ""
+    last = previous = ""
     for char in slotted:
         if char == _CODE_SLOT:
-            found.append((length, codes[len(found)]))
+            found.append([length, codes[len(found)], ""])
         elif char != " " or (length and last != " "):
             length += 1
             last = char
+        elif previous == _CODE_SLOT:  # a space the text collapsed, right after a code
+            found[-1][2] = " "
+        previous = char
     end = length - (last == " ")
-    return tuple((min(at, end), code) for at, code in found if code)
+    out: list[InlineCode] = []
+    for at, code, after in found:
+        if not code:
+            continue
+        # Past the text's end: the space before it went with the text's trailing space.
+        before = " " if at > end and last == " " and not any(c.at > end for c in out) else ""
+        out.append(InlineCode(at, code, before, after))
+    if out and out[-1].at >= end and out[-1].after:  # nothing follows: no space after the last
+        out[-1] = out[-1]._replace(after="")
+    return tuple(InlineCode(min(c.at, end), c.text, c.before, c.after) for c in out)
 
 
 def _slotted_text(element: etree.Element, stashed: list[str], codes: list[str]) -> Iterator[str]:
@@ -126,29 +152,41 @@ def _slotted_text(element: etree.Element, stashed: list[str], codes: list[str]) 
         yield child.tail or ""
 
 
-def join_code(segments: Sequence[tuple[str, str]], code: Sequence[tuple[int, str]]) -> list[tuple[str, str]]:
+def join_code(segments: Sequence[tuple[str, str]], code: Sequence[InlineCode]) -> list[tuple[str, str]]:
     """``segments`` ((text, kind) in order, kind "" or "mark") with the code put back at its positions.
 
-    A piece of code is ``(its text, "code")``; a segment it falls in is split around it.
+    A piece of code is ``(its text, "code")``, the spaces around it of the segment's kind; a segment
+    it falls in is split around it.
     """
     if not code:
         return list(segments)
     out: list[tuple[str, str]] = []
     pending = list(code)
     pos = 0
+    kind = ""
     for text, kind in segments:
         cut = 0
-        while pending and pending[0][0] <= pos + len(text):
-            at, piece = pending.pop(0)
-            if at - pos > cut:
-                out.append((text[cut : at - pos], kind))
-                cut = at - pos
-            out.append((piece, "code"))
+        while pending and pending[0].at <= pos + len(text):
+            piece = pending.pop(0)
+            if piece.at - pos > cut:
+                out.append((text[cut : piece.at - pos], kind))
+                cut = piece.at - pos
+            out.extend(_spaced(piece, kind))
         if cut < len(text):
             out.append((text[cut:], kind))
         pos += len(text)
-    out.extend((piece, "code") for _, piece in pending)
+    for piece in pending:
+        out.extend(_spaced(piece, kind))
     return out
+
+
+def _spaced(piece: InlineCode, kind: str) -> list[tuple[str, str]]:
+    """A piece of code as segments, with the spaces around it."""
+    spaced = [(piece.before, kind)] if piece.before else []
+    spaced.append((piece.text, "code"))
+    if piece.after:
+        spaced.append((piece.after, kind))
+    return spaced
 
 
 def is_passage(tag: str, attrs: dict[str, Any]) -> bool:

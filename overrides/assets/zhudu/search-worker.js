@@ -46,6 +46,7 @@ var FORMAT = 7;
 /* The pages a result list shows (Material renders ten at first): their passages are fetched. */
 var MAX_PAGES = 10;
 var MAX_PASSAGES = 60;
+var SUGGEST_TRIED = 20;            /* words tried for the suggestions (five shown, of those a passage holds) */
 
 var BASE = "";                     /* URL of the variant's search/ folder */
 var MANIFEST_URL = "";
@@ -664,7 +665,9 @@ function rank(raw, rs, xs, check) {
 
 /* Words the notes contain nearest to a query that matched nothing (軟體 → 软件 when only 软件 is
  * there): those sharing most of its characters, a character at the same place counting double, then
- * the closest in length. Shown as the variant writes them. */
+ * the closest in length. Shown as the variant writes them. Only a word some passage holds (the
+ * postings say so): the vocabulary also has the glossary's and themes' words, which may be only in a
+ * tooltip (通用人工智慧), and suggesting one found nothing. */
 function suggest(raw, rs, check) {
   var target = rs[rs.length - 1].text.replace(/\s+/g, "");
   var chars = Array.from(new Set(Array.from(target).filter(function (c) { return HAN.test(c); })));
@@ -685,11 +688,21 @@ function suggest(raw, rs, check) {
       });
     });
     var folded = fold(raw).replace(/\s+/g, "");
-    return Object.keys(scored).filter(function (w) { return w !== folded; }).sort(function (a, b) {
+    var ranked = Object.keys(scored).filter(function (w) { return w !== folded; }).sort(function (a, b) {
       var x = scored[a], y = scored[b];
       return y.score - x.score || x.gap - y.gap || (a < b ? -1 : a > b ? 1 : 0);
-    }).slice(0, 5).map(function (w) { return scored[w].shown; });
+    }).slice(0, SUGGEST_TRIED);
+    /* One more round trip: the pairs' shards of the words tried (most are the query's, loaded). */
+    return loadShards("b", pairsOf(ranked)).then(check).then(function () {
+      return ranked.filter(inAPassage).slice(0, 5).map(function (w) { return scored[w].shown; });
+    });
   });
+}
+
+function inAPassage(word) {
+  var found = false;
+  occurrences(word).forEach(function (_, doc) { if (!isTitle(doc)) found = true; });
+  return found;
 }
 
 /* The edits of a fragment row cut to the characters that differ: one edit may span several words
