@@ -65,7 +65,12 @@ def test_a_repeated_block_is_cut_once_per_call_and_forgotten_after(monkeypatch) 
     monkeypatch.setattr(cutting, "JIEBA", [cache])
     monkeypatch.setattr(search, "_jieba_cache", lambda added: cache)
     monkeypatch.setattr(search, "_TEXT_WORDS", [None, {}])
-    texts = ["数据中心在这里，开源软件。", "开源软件，数据中心在这里！", "另一句话。开源软件", "config.yml 开源软件"]
+    texts = [
+        "数据中心在这里，开源软件。",
+        "开源软件，数据中心在这里！",
+        "另一句话。开源软件",
+        "config.yml 开源软件",
+    ]
     words = search.folded_vocabulary(texts, {}, [])
     # 开源软件 in four texts and 数据中心在这里 in two: each cut once; config.yml has no Han character.
     assert sorted(counting.cut) == sorted(["数据中心在这里", "开源软件", "另一句话"])
