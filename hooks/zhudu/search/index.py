@@ -20,11 +20,8 @@ pure: it takes texts and converters, not MkDocs objects.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import logging
 import re
-import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +31,14 @@ import yaml
 
 from zhudu.notes.yamldoc import yaml_document
 from zhudu.publish import asset_versions
+
+# jieba's cutting (``search/cutting.py``), re-exported: the stage and the tests name ``search._JIEBA`` and so on.
+from zhudu.search.cutting import HAN_RE as _HAN_RE
+from zhudu.search.cutting import JIEBA as _JIEBA  # noqa: F401
+from zhudu.search.cutting import JiebaCache, warm_vocabulary, warm_vocabulary_aside  # noqa: F401
+from zhudu.search.cutting import added_words as _added_words
+from zhudu.search.cutting import jieba_cache as _jieba_cache
+from zhudu.search.cutting import words_of as _words_of
 
 # Re-exported: the page writer and the tests name them ``search.outline`` and so on.
 from zhudu.search.extract import (  # noqa: F401
@@ -55,7 +60,6 @@ ENGINES = ("zhudu", "material")
 WORKER_PATH = "assets/zhudu/search-worker.js"
 #: Material's worker URL in the ``__config`` JSON of every page (relative, hashed name).
 _MATERIAL_WORKER_RE = re.compile(r"""assets/javascripts/workers/search\.[0-9a-f]+\.min\.js""")
-_HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 #: CJK ranges whose Traditional → Simplified pairs the fold table is drawn from.
 _CJK_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
 
@@ -187,76 +191,8 @@ def vocabulary(texts: Iterable[str], extra_words: Iterable[str] = ()) -> list[st
         seen[text] = found
         words |= found
     cache.words = seen
+    cache.forget_blocks()
     return sorted(words)
-
-
-def _words_of(cache: _JiebaCache, text: str) -> frozenset[str]:
-    """The words of one canonical text (jieba's search mode, Han words of two characters or more)."""
-    return frozenset(
-        w for w in cache.tokenizer.cut_for_search(text, HMM=False) if len(w) >= 2 and _HAN_RE.search(w)
-    )
-
-
-def warm_vocabulary(extra_words: Iterable[str]) -> None:
-    """Load jieba's dictionary with these domain words now, so that ``vocabulary`` finds it loaded."""
-    _jieba_cache(_added_words(extra_words))
-
-
-def _added_words(extra_words: Iterable[str]) -> tuple[str, ...]:
-    return tuple(w.strip() for w in sorted(set(extra_words)) if w.strip())
-
-
-@dataclass
-class _JiebaCache:
-    """A jieba tokenizer with the domain words added, and the words it found in each text."""
-
-    key: str
-    tokenizer: Any
-    words: dict[str, frozenset[str]]
-
-
-#: Loading jieba's dictionary costs about a second: like the OpenCC converters, the tokenizer is
-#: kept for the process lifetime on purpose, so that ``mkdocs serve`` rebuilds reuse it.  It is
-#: keyed by a hash of the words added to it (themes.yml and glossary.yml terms); when those change,
-#: a fresh tokenizer is made.  Only the latest one is kept.
-_JIEBA: list[_JiebaCache] = []
-#: Held while the tokenizer is made: a serve may load it on a thread (``warm_vocabulary_aside``).
-_JIEBA_LOCK = threading.Lock()
-
-
-def _jieba_key(added: tuple[str, ...]) -> str:
-    return hashlib.sha256("\n".join(added).encode("utf-8")).hexdigest()
-
-
-def _jieba_cache(added: tuple[str, ...]) -> _JiebaCache:
-    """The process-wide tokenizer for this domain dictionary (words added in this order)."""
-    key = _jieba_key(added)
-    with _JIEBA_LOCK:
-        if _JIEBA and _JIEBA[0].key == key:
-            return _JIEBA[0]
-        import jieba  # imported here: loading its dictionary costs a second
-
-        # jieba announces every dictionary load on stderr through a handler of its own: keep a build's
-        # output to MkDocs' lines (its warnings still show).
-        jieba.setLogLevel(logging.WARNING)
-        tokenizer = jieba.Tokenizer()
-        tokenizer.initialize()
-        for word in added:
-            tokenizer.add_word(word, freq=1000)
-        _JIEBA[:] = [_JiebaCache(key, tokenizer, {})]
-        return _JIEBA[0]
-
-
-def warm_vocabulary_aside(extra_words: Iterable[str]) -> None:
-    """Load jieba's dictionary on a thread, unless loaded: for the first save that cuts a text.
-
-    ``mkdocs serve`` calls it when its first build needed no cut (every text's words kept from the
-    last serve, ``search/persist.py``): the first page does not wait for the dictionary, and a save
-    that needs it before it is loaded waits for the lock.
-    """
-    added = _added_words(extra_words)
-    if not (_JIEBA and _JIEBA[0].key == _jieba_key(added)):
-        threading.Thread(target=_jieba_cache, args=(added,), name="zhudu-jieba", daemon=True).start()
 
 
 def aliases(
@@ -360,7 +296,7 @@ def folded_vocabulary(
     if _TEXT_WORDS[0] != key:
         _TEXT_WORDS[:] = [key, {}]
     kept: dict[str, frozenset[str]] = _TEXT_WORDS[1]
-    cache: _JiebaCache | None = None  # loaded when a text's words are not kept
+    cache: JiebaCache | None = None  # loaded when a text's words are not kept
     folder, seen, came = Folder(table), dict[str, frozenset[str]](), list[str]()
     TEXTS_CUT[0] = 0
     for text in texts:
@@ -374,6 +310,8 @@ def folded_vocabulary(
                 found = _words_of(cache, folded) if _HAN_RE.search(folded) else frozenset()
                 TEXTS_CUT[0] += 1
         seen[text] = found
+    if cache is not None:
+        cache.forget_blocks()  # each block's words: this call's only
     _TEXT_WORDS[1] = seen  # this call's texts only: a long session does not grow
     return _UNION.of(seen, kept, came, [w for w in extra_words if _HAN_RE.search(w)])
 
