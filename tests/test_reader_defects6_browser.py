@@ -259,22 +259,27 @@ def search_site(tmp_path_factory: Any) -> Any:
         yield site
 
 
-def test_a_traditional_search_lists_only_passages_it_can_highlight(search_site: Any, page: Any) -> None:
-    """On /zh-Hant-TW/ 通用 listed 「AI 模型 × 普通使用者」 with nothing marked (普[通用]户 in the folded text)."""
+def _traditional_results(search_site: Any, page: Any, query: str) -> Any:
+    """The passage rows /zh-Hant-TW/'s search lists for ``query``, once the results have come."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
     import bench_search
 
-    users = search_site.build.page("zh-Hant-TW/notes/users/index.html")
-    assert (
-        "普通使用者" in users and "通用" not in users.split('class="zd-note__body"')[1]
-    )  # the case this checks
     placeholder = bench_search.open_search(page, search_site.variant_url("zh-Hant-TW"))
-    page.locator("input.md-search__input").fill("通用")
+    page.locator("input.md-search__input").fill(query)
     page.keyboard.press("End")
     page.wait_for_function(
         "p => document.querySelector('.md-search-result__meta').textContent.trim() !== p", arg=placeholder
     )
-    passages = page.locator("a.md-search-result__link:has(p)")
+    return page.locator("a.md-search-result__link:has(p)")
+
+
+def test_a_traditional_search_lists_only_passages_it_can_highlight(search_site: Any, page: Any) -> None:
+    """On /zh-Hant-TW/ 通用 listed 「AI 模型 × 普通使用者」 with nothing marked (普[通用]户 in the folded text)."""
+    users = search_site.build.page("zh-Hant-TW/notes/users/index.html")
+    assert (
+        "普通使用者" in users and "通用" not in users.split('class="zd-note__body"')[1]
+    )  # the case this checks
+    passages = _traditional_results(search_site, page, "通用")
     texts = [passages.nth(i).inner_text() for i in range(passages.count())]
     assert len(texts) == 1 and "通用的工具" in texts[0], texts
     assert passages.first.locator("mark").first.inner_text() == "通用"
@@ -282,16 +287,7 @@ def test_a_traditional_search_lists_only_passages_it_can_highlight(search_site: 
 
 def test_a_traditional_search_marks_a_regional_match(search_site: Any, page: Any) -> None:
     """博客框架 is 部落格框架 in Taiwan: found through the canonical text, and marked in the text shown."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-    import bench_search
-
-    placeholder = bench_search.open_search(page, search_site.variant_url("zh-Hant-TW"))
-    page.locator("input.md-search__input").fill("博客框架")
-    page.keyboard.press("End")
-    page.wait_for_function(
-        "p => document.querySelector('.md-search-result__meta').textContent.trim() !== p", arg=placeholder
-    )
-    passages = page.locator("a.md-search-result__link:has(p)")
+    passages = _traditional_results(search_site, page, "博客框架")
     assert passages.count() == 1
     assert passages.first.locator("mark").first.inner_text() == "部落格框架"
 
@@ -300,16 +296,7 @@ def test_a_traditional_search_finds_a_word_whose_edit_merged_with_a_neighbours(
     search_site: Any, page: Any
 ) -> None:
     """计算机的用户 folds as one edit whose lengths cancel (電腦的使用者): 计算机 was not listed (session 30's review)."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-    import bench_search
-
-    placeholder = bench_search.open_search(page, search_site.variant_url("zh-Hant-TW"))
-    page.locator("input.md-search__input").fill("计算机")
-    page.keyboard.press("End")
-    page.wait_for_function(
-        "p => document.querySelector('.md-search-result__meta').textContent.trim() !== p", arg=placeholder
-    )
-    passages = page.locator("a.md-search-result__link:has(p)")
+    passages = _traditional_results(search_site, page, "计算机")
     texts = [passages.nth(i).inner_text() for i in range(passages.count())]
     assert len(texts) == 1 and "這臺電腦的使用者很多" in texts[0], texts
     assert passages.first.locator("mark").first.inner_text() == "電腦"

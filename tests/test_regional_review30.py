@@ -1,4 +1,6 @@
-"""A native editor's review of the rules written from the seventeenth held-out set (issue 25, session 30).
+"""A native editor's review of the rules written from the seventeenth held-out set (issue 25, session 30),
+and the rules written after it from what the set left (联系 for a relation 聯繫, 安装包 an installer 安裝檔 or an
+installed package 套件, 注释 a code comment 註解 in software text, CTAN's mirrors 鏡像).
 
 Each counter-example is a sentence of ordinary usage where one of those rules, as first written, fired in the
 wrong sense (高校 the Japanese high school or across 跳高 / 崇高; 类 → 類別 for a category; 文档类 for a kind of
@@ -44,6 +46,20 @@ COUNTER_EXAMPLES = [
     ("", "问卷中有两种类型的变量：连续变量和分类变量。", "兩種類型的變數", "型別"),
     ("", "张三斗蛐蛐输了钱。", "張三鬥蛐蛐", "張三斗"),
     ("", "老三斗老四，谁也不服谁。", "老三鬥老四", "老三斗"),
+    # The rules written from what the set left (conv2): 联系 for a relation, 安装包 by sense, 注释 for a code
+    # comment, CTAN's mirrors; each counter-example written before its rule was committed.
+    ("", "他有直接联系我的方式。", "直接聯絡我", "聯繫"),
+    ("", "如有问题，请与之联系。", "與之聯絡", "聯繫"),
+    ("", "用微信联系起来很方便。", "聯絡起來很方便", "聯繫"),
+    ("", "工厂里执行安装包工的任务由老王负责。", "安裝包工", "安裝檔"),
+    ("", "师傅们在运行安装包厢里的空调。", "安裝包廂", "安裝檔"),
+    ("", "工程队已安装包头市的路灯。", "已安裝包頭市", "套件"),
+    ("", "默认已安装包括编辑器在内的工具。", "已安裝包括", "套件"),
+    ("", "这本古籍开头的是注释，正文在后面。", "開頭的是註釋", "註解"),
+    ("software", "文中开头的是注释者的前言。", "註釋者", "註解"),
+    ("software", "目录开头的是注释体例说明。", "註釋體例", "註解"),
+    ("software", "容器镜像分布于全球各个数据中心。", "容器映像", "鏡像"),
+    ("software", "这些 Docker 镜像分布在不同的仓库中。", "Docker 映像", "鏡像"),
 ]
 
 
@@ -67,6 +83,16 @@ def test_narrowed_rule_keeps_the_other_sense(domain: str, source: str, right: st
         ("", "本文采用问卷调查的方法。", "本文採用問卷調查的方法。"),
         ("", "pen 类型的变量", "pen 型別的變數"),
         ("", "三斗米", "三斗米"),
+        ("", "本提案与“双一流”建设之联系", "本提案與「雙一流」建設之聯繫"),
+        ("", "他把两起案件联系起来看，发现两者有因果联系。", "他把兩起案件聯繫起來看，發現兩者有因果聯繫。"),
+        ("", "在 Windows 下面就是下载执行那个安装包。", "在 Windows 下面就是下載執行那個安裝檔。"),
+        ("", "它会查找要升级的已安装包。", "它會查詢要升級的已安裝套件。"),
+        (
+            "software",
+            "行末以 // 开头的是注释，另有一种在 /* */ 之间的注释。",
+            "行末以 // 開頭的是註解，另有一種在 /* */ 之間的註解。",
+        ),
+        ("", "上述镜像分布于中国北部，欢迎新镜像的加入。", "上述鏡像分佈於中國北部，歡迎新鏡像的加入。"),
     ],
 )
 def test_narrowed_rules_still_fire_in_their_sense(domain: str, source: str, expected: str) -> None:
