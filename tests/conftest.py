@@ -312,6 +312,14 @@ def instant_home_from(page: Any, site: ServedSite, code: str, path: str) -> None
     page.wait_for_function("document.querySelector('.zd-cards') !== null")
 
 
+def notes_titled(titles: list[str]) -> dict[str, str]:
+    """One short note per title, dated a day apart, each saying 服务器 (a theme's phrase can find them all)."""
+    return {
+        f"n{i:02d}.md": f"---\ntitle: {title}\ndate: 2024-03-{i + 1:02d}\n---\n\n第 {i} 篇说服务器的事。\n"
+        for i, title in enumerate(titles)
+    }
+
+
 @contextlib.contextmanager
 def serve_built(root: Path, **build_kwargs: Any) -> Iterator[ServedSite]:
     """Build a site for a local sub-path URL and serve it there."""

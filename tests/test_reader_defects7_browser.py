@@ -66,12 +66,9 @@ NO_LINE_START = tuple("」』）】》〉。，、；：！？")
 
 @pytest.fixture(scope="module")
 def overview_site(tmp_path_factory: Any) -> Any:
-    from conftest import serve_built
+    from conftest import notes_titled, serve_built
 
-    notes = {
-        f"n{i:02d}.md": f"---\ntitle: {title}\ndate: 2024-03-{i + 1:02d}\n---\n\n第 {i} 篇说服务器的事。\n"
-        for i, title in enumerate(TITLES)
-    }
+    notes = notes_titled(TITLES)
     with serve_built(
         tmp_path_factory.mktemp("overview"), notes=notes, editorial={"themes.yml": THEMES}
     ) as site:
