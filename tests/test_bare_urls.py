@@ -65,3 +65,30 @@ def test_a_bare_urls_underscores_and_at_sign_stay_in_the_url(site_builder: Any) 
     ]
     body = page.split('class="zd-note__body"')[1]
     assert "<em>" not in body and "<strong>" not in body and "mailto:" not in body
+
+
+AFTER_A_SPACE = """---
+title: 空格
+---
+
+见 https://example.com/c）。另见 https://example.com/d，后面还有。
+
+https://example.com/e。
+
+中文路径 https://zh.wikipedia.org/wiki/北京 照旧。
+"""
+
+
+def test_a_url_after_a_space_ends_before_chinese_punctuation(site_builder: Any) -> None:
+    """magiclink took 「）。」 and 「，后面还有。」 into the URL (it ends one only at white space); a path that goes on
+    in Han characters is still magiclink's whole link."""
+    result = site_builder(notes={"space.md": AFTER_A_SPACE})
+    assert result.ok, result.log
+    for variant in ("zh-Hans", "zh-Hant-TW"):
+        hrefs = [href for href, _ in _links(result.page(f"{variant}/notes/space/index.html"))]
+        assert hrefs == [
+            "https://example.com/c",
+            "https://example.com/d",
+            "https://example.com/e",
+            "https://zh.wikipedia.org/wiki/北京",
+        ], (variant, hrefs)

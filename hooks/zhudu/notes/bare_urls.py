@@ -4,7 +4,9 @@
 no space between 「：」 or 「（」 and the URL, so those stayed text.  This pattern takes only http and
 https URLs that follow a full-width mark, and ends them before any full-width mark (「）」「。」「，」
 are the prose's, not the URL's), before white space and before trailing ASCII punctuation, as
-magiclink does.  The link is built as an element: ElementTree escapes its text and ``href``.
+magiclink does.  After white space magiclink starts a URL too, but ends it only at the next white space:
+where a full-width mark follows the URL's ASCII run (「见 https://a.b/c）。」) this pattern takes it first.
+The link is built as an element: ElementTree escapes its text and ``href``.
 """
 
 from __future__ import annotations
@@ -16,10 +18,15 @@ from markdown import Extension, Markdown
 from markdown.inlinepatterns import InlineProcessor
 from markdown.util import AtomicString
 
-#: Full-width marks, CJK punctuation and ideographic space, then an http(s) URL of ASCII printable
-#: characters but ``<`` (a full-width mark, or any other non-ASCII character, ends it).
+#: Full-width marks, CJK punctuation and the ideographic space: the prose's, never a URL's.
+_MARKS = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’—…·"
+#: An http(s) URL of ASCII printable characters but ``<`` (a full-width mark, or any other non-ASCII
+#: character, ends it), either right after a full-width mark, or where magiclink would start one (after
+#: white space, an ASCII mark or an inline element) when a full-width mark follows its ASCII run:
+#: magiclink takes everything to the next white space, so 「见 https://a.b/c）。」 linked 「c）。」 too.  A URL
+#: whose path goes on in Han characters (``https://zh.wikipedia.org/wiki/北京``) is left to magiclink.
 BARE_URL_RE = (
-    r"(?<=[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’—…·])(https?://[!-;=?-~]+)"
+    rf"(?:(?<=[{_MARKS}])|(?<![^\s*_~^[('\"\x03])(?=https?://[!-;=?-~]+[{_MARKS}]))(https?://[!-;=?-~]+)"
 )
 #: What a URL does not end with (magiclink's LINK_TRAILING, and ``;``).
 _TRAILING = "?!.,:;*_~^'\""
@@ -51,11 +58,11 @@ class _BareUrl(InlineProcessor):
 
 
 class BareUrlExtension(Extension):
-    """Registers the pattern after inline code, escapes, links and magiclink (85, which takes the rest).
+    """Registers the pattern after code, escapes, links and raw HTML, just before magiclink (85: the rest).
 
     Before magiclink's mail pattern (84.9), entities (80) and emphasis: a URL's ``_x_``, ``user:pw@`` or
     ``&amp;`` is the URL's (session 30's review).
     """
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.inlinePatterns.register(_BareUrl(BARE_URL_RE, md), "zd-bare-url", 84.95)
+        md.inlinePatterns.register(_BareUrl(BARE_URL_RE, md), "zd-bare-url", 85.05)
