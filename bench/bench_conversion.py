@@ -27,7 +27,7 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Seventeen sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Nineteen sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
@@ -55,7 +55,9 @@ thirteen) and ``heldout15`` (``tests/conversion_heldout15.yml``: an office suite
 help in Simplified Chinese, spreadsheets, documents, slides, drawings and Calc's functions, built after all fourteen) and
 ``heldout16`` (``tests/conversion_heldout16.yml``: developer-written prose, the Chinese READMEs and changelogs of 16 npm
 and PyPI packages by different authors, built after all fifteen) and ``heldout17`` (``tests/conversion_heldout17.yml``:
-long-form technical articles and tutorials, five Chinese works TeX Live ships by five authors, built after all sixteen).
+long-form technical articles and tutorials, five Chinese works TeX Live ships by five authors, built after all sixteen) and
+``heldout18`` (``tests/conversion_heldout18.yml``: fiction and a fictional world's encyclopedia, Battle for Wesnoth's Simplified
+Chinese creature descriptions, three campaigns' stories and its help, built after all seventeen).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME gets
@@ -97,6 +99,7 @@ HELDOUT14 = ROOT / "tests" / "conversion_heldout14.yml"
 HELDOUT15 = ROOT / "tests" / "conversion_heldout15.yml"
 HELDOUT16 = ROOT / "tests" / "conversion_heldout16.yml"
 HELDOUT17 = ROOT / "tests" / "conversion_heldout17.yml"
+HELDOUT18 = ROOT / "tests" / "conversion_heldout18.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -116,6 +119,7 @@ SETS = {
     "heldout15": HELDOUT15,
     "heldout16": HELDOUT16,
     "heldout17": HELDOUT17,
+    "heldout18": HELDOUT18,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
