@@ -46,12 +46,38 @@ _PLACEHOLDER_TITLE_RE = re.compile(
     re.VERBOSE,
 )
 _SENTENCE_END = "。！？!?；;"
+_SENTENCE_RE = re.compile(rf"[^{_SENTENCE_END}]*(?:[{_SENTENCE_END}]+|$)")
 _CJK_CLASS = r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20\uff5b-\uff65]"
 #: A line break of the source between two Chinese characters or marks: joined without a space (a
 #: space the author wrote on one line, 经济 政治 文化, is the author's and stays).
 _CJK_LINE_BREAK_RE = re.compile(rf"(?<={_CJK_CLASS})[ \t]*\n\s*(?={_CJK_CLASS})")
 #: A space before a full-width closing mark (``设置 folder ，Hexo``): a card's line could start with the mark.
 _SPACE_BEFORE_CLOSING_RE = re.compile(r"\s+(?=[，。、；：！？）」』》〉】〕”’])")
+
+
+#: What a summary leaves out of a note's Markdown, being no sentence of it: fenced code, a table (its
+#: header, delimiter row and rows: the cells' words joined with "---------" read as nonsense on a card),
+#: and the label of an embedded player (``dialect_markdown.embed_link``: 「嵌入内容（外部链接）：」).
+_FENCED_CODE_RE = re.compile(
+    r"""^[ \t]*(?P<fence>`{3,}|~{3,})[^\n]*\n   # the opening fence and its info string
+        (?:.*?\n)??[ \t]*(?P=fence)[`~]*[ \t]*$  # up to the closing fence""",
+    re.MULTILINE | re.DOTALL | re.VERBOSE,
+)
+_TABLE_RE = re.compile(
+    r"""^[^\n]*\|[^\n]*\n                          # the header row
+        (?=[^\n]*\|)[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*(?:\n|$)  # the delimiter row
+        (?:[^\n]*\|[^\n]*(?:\n|$))*                 # the body rows""",
+    re.MULTILINE | re.VERBOSE,
+)
+_EMBED_RE = re.compile(r'<span class="zd-embed">.*?</span>', re.DOTALL)
+#: An admonition's first line (``!!! info "网站存放在子目录"``, a callout or Hexo note made one by the
+#: dialects): a label; its indented body is the author's prose and stays.
+_ADMONITION_HEAD_RE = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+\w[^\n]*$", re.MULTILINE)
+#: Inline code is the author's words (`<head>` 和/或 `<body>`), not HTML for ``_HTML_TAG_RE`` to drop:
+#: its angle brackets are set aside while tags are removed.
+_CODE_SPAN_RE = re.compile(r"(?P<ticks>`+)(?:[^\n]|\n(?![ \t]*\n))+?(?P=ticks)")  # within a paragraph
+_SET_ASIDE = str.maketrans({"<": "\ue000", ">": "\ue001"})
+_PUT_BACK = str.maketrans({"\ue000": "<", "\ue001": ">"})
 
 
 def looks_like_placeholder(title: str) -> bool:
@@ -113,6 +139,14 @@ def _label(label: str) -> str:
     return " ".join(label.split()).casefold()
 
 
+def summary_of(markdown: str, limit: int) -> str:
+    """A note's summary: ``summarise`` of its prose, without code blocks, tables or embedded players."""
+    prose = _TABLE_RE.sub("", _FENCED_CODE_RE.sub("", _EMBED_RE.sub("", markdown)))
+    prose = _ADMONITION_HEAD_RE.sub("", prose)
+    prose = _CODE_SPAN_RE.sub(lambda m: m[0].translate(_SET_ASIDE), prose)
+    return summarise(_article_text(prose), limit).translate(_PUT_BACK)
+
+
 def summarise(article: str, limit: int) -> str:
     """The opening prose, cut at a sentence end within ``limit`` characters.
 
@@ -124,6 +158,8 @@ def summarise(article: str, limit: int) -> str:
         para = _SPACE_BEFORE_CLOSING_RE.sub("", " ".join(_CJK_LINE_BREAK_RE.sub("", para).split()))
         if len(_HAN_RE.findall(para)) < 8:
             continue
+        # A sentence the author repeated (a section's opening line again) is said once.
+        para = "".join(s for s in _SENTENCE_RE.findall(para) if len(s.strip()) < 8 or s.strip() not in text)
         text += para
         if len(text) >= limit // 2:
             break
