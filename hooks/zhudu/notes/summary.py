@@ -5,7 +5,9 @@ Split from ``corpus`` (which re-exports these names).
 
 from __future__ import annotations
 
+import html
 import re
+import string
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
@@ -73,11 +75,14 @@ _EMBED_RE = re.compile(r'<span class="zd-embed">.*?</span>', re.DOTALL)
 #: An admonition's first line (``!!! info "网站存放在子目录"``, a callout or Hexo note made one by the
 #: dialects): a label; its indented body is the author's prose and stays.
 _ADMONITION_HEAD_RE = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+\w[^\n]*$", re.MULTILINE)
-#: Inline code is the author's words (`<head>` 和/或 `<body>`), not HTML for ``_HTML_TAG_RE`` to drop:
-#: its angle brackets are set aside while tags are removed.
-_CODE_SPAN_RE = re.compile(r"(?P<ticks>`+)(?:[^\n]|\n(?![ \t]*\n))+?(?P=ticks)")  # within a paragraph
-_SET_ASIDE = str.maketrans({"<": "\ue000", ">": "\ue001"})
-_PUT_BACK = str.maketrans({"\ue000": "<", "\ue001": ">"})
+#: Inline code (`<head>`, `**/*.md`) and a character the Markdown escapes (``\*``, ``\_``: the dialects'
+#: link texts escape them) are the author's characters, not HTML or Markdown for ``_article_text`` to
+#: drop: their ASCII punctuation is set aside (a private-use character each) until the summary is made.
+_CODE_SPAN_RE = re.compile(r"(?P<ticks>`+)(?P<code>(?:[^\n]|\n(?![ \t]*\n))+?)(?P=ticks)")  # in a paragraph
+_ESCAPED_RE = re.compile(r"\\(?P<char>[!-/:-@\[-`{-~])")
+_ASIDE = {c: chr(0xF0000 + ord(c)) for c in string.punctuation}
+_SET_ASIDE = str.maketrans(_ASIDE)
+_PUT_BACK = str.maketrans({aside: c for c, aside in _ASIDE.items()})
 
 
 def looks_like_placeholder(title: str) -> bool:
@@ -140,11 +145,16 @@ def _label(label: str) -> str:
 
 
 def summary_of(markdown: str, limit: int) -> str:
-    """A note's summary: ``summarise`` of its prose, without code blocks, tables or embedded players."""
+    """A note's summary as text: ``summarise`` of its prose, without code, tables or embedded players.
+
+    Plain characters (``&``, ``<``, ``*``), escaped where the summary is shown.
+    """
     prose = _TABLE_RE.sub("", _FENCED_CODE_RE.sub("", _EMBED_RE.sub("", markdown)))
     prose = _ADMONITION_HEAD_RE.sub("", prose)
-    prose = _CODE_SPAN_RE.sub(lambda m: m[0].translate(_SET_ASIDE), prose)
-    return summarise(_article_text(prose), limit).translate(_PUT_BACK)
+    prose = _CODE_SPAN_RE.sub(lambda m: m["ticks"] + m["code"].translate(_SET_ASIDE) + m["ticks"], prose)
+    prose = _ESCAPED_RE.sub(lambda m: m["char"].translate(_SET_ASIDE), prose)
+    # Character references (``&amp;``, the dialects' ``&gt;``) are characters: the page escapes them once.
+    return html.unescape(summarise(_article_text(prose), limit)).translate(_PUT_BACK)
 
 
 def summarise(article: str, limit: int) -> str:
