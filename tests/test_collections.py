@@ -6,6 +6,7 @@ Hexo documentation (``../shared/corpora/hexo-docs/``) and Obsidian vaults write.
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import unquote
 
@@ -185,3 +186,36 @@ def test_backlinks_list_the_notes_that_link_here_in_every_variant(linked):
         assert "（2 处）" in aside or "（2 處）" in aside  # two links from that note, listed once
     # A note nothing links to has no backlinks section.
     assert "zd-backlinks" not in linked.page("zh-Hans/notes/zh-cn-api-filter/index.html")
+
+
+HEADING_LINKS = {
+    "甲篇.md": "---\ntitle: 甲篇\n---\n\n## 第二节\n\n正文。\n",
+    "乙篇.md": (
+        "---\ntitle: 乙篇\n---\n\n"
+        "有的：[[甲篇#第二节]]。\n\n"  # line 5
+        "没有的：[[甲篇#第三节]]。\n\n"  # line 7
+        "本页没有的：[[#不在本页]]。\n\n"  # line 9
+        "块引用照旧：[[甲篇#^abc123]]，本页有的：[[#本节]]。\n\n"
+        "## 本节\n\n正文。\n"
+    ),
+}
+
+
+def test_a_link_to_a_heading_the_note_lacks_is_a_warning_at_its_line(site_builder):
+    """It opened the note at its top and told the author nothing (session 31's review: 9 such links in the
+    Hexo documentation, whose headings the translation renamed: ``/zh-cn/docs/tag-plugins#引用资源``)."""
+    result = site_builder(notes=HEADING_LINKS, strict=False)
+    assert result.ok, result.log
+    found = sorted(w.split(": ", 1)[1] for w in result.warnings if "has no heading" in w)
+    assert found == [
+        "seeds/乙篇.md:7: [[甲篇#第三节]]: '甲篇' has no heading '第三节': the link opens the note at its top; "
+        "write the heading as the note has it, or link the note alone",
+        "seeds/乙篇.md:9: [[#不在本页]]: '乙篇' has no heading '不在本页': the link opens the note at its top; "
+        "write the heading as the note has it, or link the note alone",
+    ], result.warnings
+    page = result.page(f"zh-Hans/notes/{default_slug('乙篇')}/index.html")
+    assert "zd-note-error" in page and "has no heading '第三节'" in html.unescape(
+        page
+    )  # the box, as a dead link's
+    links = re.findall(r'<a href="([^"]*)"', page[page.index('<div class="zd-note__body">') :])
+    assert f"../{default_slug('甲篇')}/#第二节" in [unquote(h) for h in links]  # no warning, as before

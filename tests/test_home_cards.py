@@ -85,3 +85,83 @@ def test_a_summary_has_no_footnote_and_is_escaped_once(site_builder) -> None:
         assert html.unescape(content) == "他说“先试试”，结果 不错 & 很快。", (name, content)
     home = result.page("zh-Hans/index.html")
     assert "^1" not in home and "这是脚注" not in home
+
+
+#: The Hexo documentation's openings (api-console, api-injector, docs-variables, docs-configuration,
+#: api-posts): an embedded video, a table, code, a Hexo note box, a sentence said again in a later section.
+PROSE_NOTE = """---
+title: 注入器
+---
+
+{% youtube T9oAax-IRw0 %}
+
+注入器把代码片段注入 HTML 的 `<head>` 和/或 `<body>` 中。
+
+| 参数 | 描述 |
+| --------- | -- |
+| `name` | 名称 |
+| `desc` | 描述 |
+
+```js
+// 这一行注释是代码，不是摘要的句子
+hexo.extend.injector.register(entry, value, to);
+```
+
+{% note info 网站存放在子目录 %}
+网站在子目录中时，请改 url。
+{% endnote %}
+
+## 另一节
+
+注入器把代码片段注入 HTML 的 `<head>` 和/或 `<body>` 中。 这一节讲注入的顺序。
+"""
+
+
+def test_a_summary_is_the_notes_prose_not_its_tables_code_or_embeds(site_builder) -> None:
+    """Cards and descriptions showed a table's cells and delimiter row (「参数 描述 --------- -- name
+    名称」), the embed's label (「嵌入内容（外部链接）：」), dropped inline code in angle brackets (「HTML 的
+    和/或 中」), the admonition line a Hexo note box becomes (「!!! info "…"」) and said a repeated
+    sentence twice: 14 of the 45 Hexo notes (session 31's review)."""
+    result = site_builder(notes={"injector.md": PROSE_NOTE}, strict=False)
+    assert result.ok, result.log
+    expected = {
+        "zh-Hans": "注入器把代码片段注入 HTML 的 <head> 和/或 <body> 中。网站在子目录中时，请改 url。"
+        " 这一节讲注入的顺序。",
+        "zh-Hant-TW": "注入器把程式碼片段注入 HTML 的 <head> 和/或 <body> 中。網站在子目錄中時，請改 url。"
+        " 這一節講注入的順序。",
+    }
+    for variant, text in expected.items():
+        home = result.page(f"{variant}/index.html")
+        summary = re.search(r'<p class="zd-card__summary">(.*?)</p>', home, flags=re.S).group(1)
+        assert "&lt;head&gt;" in summary  # the code's text, escaped
+        assert html.unescape(summary) == text, variant
+        note = result.page(f"{variant}/notes/injector/index.html")
+        for name in ('name="description"', 'property="og:description"'):
+            content = re.search(rf"<meta {name} content=\"([^\"]*)\"", note).group(1)
+            assert html.unescape(content) == text, (variant, name)
+
+
+ESCAPES_NOTE = """---
+title: 转义
+---
+
+先读 [[甲篇#第二节]]，再读 [[甲_篇]]；A &amp; B，\\*不是强调\\*，代码 `**/*.md` 与 `a &amp; b` 照写。
+"""
+
+
+def test_a_summary_shows_characters_not_their_escapes(site_builder) -> None:
+    """A wikilink to a heading made the card read 「甲篇 &gt; 第二节」 (the description 「&amp;gt;」), an entity
+    the author wrote 「&amp;」, an escaped star 「\\不是强调\\」 and code lost its stars (session 31's review)."""
+    notes = {"esc.md": ESCAPES_NOTE, "甲篇.md": "# 甲篇\n\n## 第二节\n\n正文。\n", "甲_篇.md": "正文。\n"}
+    result = site_builder(notes=notes, strict=False)
+    assert result.ok, result.log
+    expected = "先读 甲篇 > 第二节，再读 甲_篇；A & B，*不是强调*，代码 **/*.md 与 a &amp; b 照写。"
+    home = result.page("zh-Hans/index.html")
+    summary = re.search(
+        r'<li class="zd-card" id="zd-card-esc">.*?<p class="zd-card__summary">(.*?)</p>', home, re.S
+    )
+    assert html.unescape(summary.group(1)) == expected
+    note = result.page("zh-Hans/notes/esc/index.html")
+    for name in ('name="description"', 'property="og:description"'):
+        content = re.search(rf"<meta {name} content=\"([^\"]*)\"", note).group(1)
+        assert html.unescape(content) == expected, name

@@ -77,7 +77,13 @@ PAST_EVERY_PLACE = """() => {
   const places = [...document.querySelectorAll('article :is(li[id^="p-"], p[id^="p-"], h2[id], .zd-parallel__passages > li, li.zd-card)')];
   return places.length > 0 && places.every(e => e.getBoundingClientRect().bottom <= header + 8);
 }"""
-NEXT_FRAME = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+#: The element's top, the same for five frames in a row.
+STILL = """id => {
+  const top = Math.round(document.getElementById(id).getBoundingClientRect().top);
+  window.__zdStill = window.__zdTop === top ? (window.__zdStill || 0) + 1 : 0;
+  window.__zdTop = top;
+  return window.__zdStill >= 5;
+}"""
 
 
 def _switch_keeps_the_place(page: Any) -> tuple[str, float, float]:
@@ -91,9 +97,9 @@ def _switch_keeps_the_place(page: Any) -> tuple[str, float, float]:
         "document.documentElement.lang === 'zh-Hant-TW' && document.readyState === 'complete'"
         " && !document.querySelector('.md-content [style*=scroll-margin]')"
     )
-    page.evaluate(NEXT_FRAME)
     place = page.evaluate("decodeURIComponent(location.hash.slice(1))")
     assert place, page.evaluate("[location.href, window.scrollY]")
+    page.wait_for_function(STILL, arg=place, polling="raf")  # the page has stopped moving it
     before = page.evaluate("JSON.parse(window.name)")[place]
     after = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", place)
     return place, before, after
@@ -151,22 +157,32 @@ PLACE_HEADING = """([id, offset]) => {
 
 
 @pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize(
+    ("path", "heading", "offset"),
+    [("notes/ai-bubble-open-source-doge-2025/", "文章", -12), ("glossary/", "后福特主义", 170)],
+    ids=["note", "glossary"],
+)
 def test_the_variant_switch_keeps_a_chinese_ids_place_on_the_screen(
-    real_site: ServedSite, browser: Any, width: int
+    real_site: ServedSite, browser: Any, width: int, path: str, heading: str, offset: int
 ) -> None:
     """A heading whose id is Chinese (文章): the switch compared the percent-encoded hash with the raw id,
-    so the other variant opened with the heading at the anchor's scroll margin, not where it was."""
+    so the other variant opened with the heading at the anchor's scroll margin, not where it was.
+
+    Session 31: on the glossary the heading opened where the reader had it, then went to 3.4rem under the
+    window's top (238 → 68 px on a phone): the glossary holds a term named in the URL while the entries
+    above it are drawn (annotate.js, holdTerm), at the margin the switch had let go of at load.
+    """
     phone = width < 800
     context = browser.new_context(
         viewport={"width": width, "height": 844}, is_mobile=phone, has_touch=phone, locale="zh-CN"
     )
     try:
         page = context.new_page()
-        page.goto(real_site.variant_url("zh-Hans", "notes/ai-bubble-open-source-doge-2025/"))
+        page.goto(real_site.variant_url("zh-Hans", path))
         page.wait_for_load_state("load")
-        page.wait_for_function(PLACE_HEADING, arg=["文章", -12], polling="raf")
+        page.wait_for_function(PLACE_HEADING, arg=[heading, offset], polling="raf")
         place, before, after = _switch_keeps_the_place(page)
-        assert place == "文章"
+        assert place == heading
         assert abs(after - before) <= 3, (place, before, after)
     finally:
         context.close()

@@ -302,6 +302,8 @@ def _glue_kind(element: etree.Element) -> str | None:
         return "term"
     if element.tag == "span" and "zd-anno" in classes:
         return "marker"
+    if element.tag == "sup" and (element.get("id") or "").startswith("fnref"):
+        return "marker"  # a footnote's number: a line may break before it, as before any number
     return None
 
 
@@ -324,7 +326,7 @@ def _opening_run(text: str) -> int:
 
 
 def glue(root: etree.Element) -> None:
-    """Keep glossary terms and editor's note markers on one line with the punctuation beside them.
+    """Keep glossary terms, editor's note and footnote markers on one line with the punctuation beside them.
 
     A term is a ``<button>`` and a marker an inline block: atomic inlines, which browsers may break
     before and after whatever the characters around them are, so a line started with "。" or "”" and

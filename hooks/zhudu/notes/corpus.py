@@ -50,7 +50,7 @@ from zhudu.notes.summary import (  # split out of this module; kept importable f
     _complete_author,
     _first_heading,
     looks_like_placeholder,
-    summarise,
+    summary_of,
 )
 
 # --------------------------------------------------------------------------- Data
@@ -328,7 +328,7 @@ def read_note(
         authors=tuple(authors),
         source=source,
         tags=tuple(tags),
-        description=clean.get("description") or summarise(article, settings.summary_length),
+        description=clean.get("description") or summary_of(body.markdown, settings.summary_length),
         lang=lang,
         dialect=dialect,
         chars=chars,

@@ -58,6 +58,7 @@ from zhudu.notes.note_refs import EMBED_NOTE_LABEL as EMBED_NOTE_LABEL
 from zhudu.notes.note_refs import LinkTarget as LinkTarget
 from zhudu.notes.note_refs import NoteRef as NoteRef
 from zhudu.notes.note_refs import dead_link_message as dead_link_message
+from zhudu.notes.note_refs import missing_heading_message as missing_heading_message
 from zhudu.notes.note_refs import resolve as resolve
 from zhudu.notes.safety import safe_url
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from zhudu import fragments
 from zhudu.notes.dialect_markdown import md_text
@@ -47,6 +47,8 @@ class LinkTarget:
     slug: str
     title: str
     anchor: str | None = None
+    #: The link names a heading the note does not have: the page opens at its top.
+    no_heading: bool = False
 
 
 def resolve(
@@ -106,6 +108,14 @@ def resolve(
 def same_page_anchor(anchor: str) -> str:
     """An anchor of the page itself as a link's target: as written, but what would end the link."""
     return _ENDS_LINK_RE.sub(lambda c: quote(c.group()), anchor)
+
+
+def missing_heading_message(ref: NoteRef, title: str) -> str:
+    """What a warning says of a link to a heading the note it names does not have."""
+    return (
+        f"{ref.written}: {title!r} has no heading {unquote(ref.anchor or '')!r}: the link opens the note at "
+        "its top; write the heading as the note has it, or link the note alone"
+    )
 
 
 def dead_link_message(ref: NoteRef) -> str:

@@ -40,7 +40,7 @@ from urllib.parse import unquote, urlsplit
 from pymdownx.slugs import slugify
 
 from zhudu.errors import NoteError
-from zhudu.notes.dialects import LinkTarget, NoteRef, dead_link_message
+from zhudu.notes.dialects import LinkTarget, NoteRef, dead_link_message, missing_heading_message
 from zhudu.notes.dialects import resolve as resolve_refs
 from zhudu.notes.meta import Backlink
 from zhudu.notes.note_refs import same_page_anchor
@@ -149,7 +149,7 @@ class LinkIndex:
         # shows the post's title) shows the note's title.
         by_alias = how == "alias" and ref.written.lstrip("!").startswith("[[") and ref.anchor is None
         title = ref.target if by_alias and ref.target else found.title
-        return LinkTarget(slug=found.slug, title=title, anchor=_anchor(ref, found))
+        return LinkTarget(found.slug, title, *_anchor(ref, found))
 
     def _lookup(self, ref: NoteRef, source: Linkable) -> tuple[Linkable | None, str]:
         target = ref.target
@@ -206,16 +206,19 @@ def link_notes(notes: list[Note], site_pages: Collection[str] = ()) -> LinkIndex
         if note.body is None or not note.body.refs or note.id not in linkable:
             continue
         targets: list[str] = []
+        headless: list[tuple[NoteRef, str]] = []  # links to a heading their note lacks, with its title
         note.markdown, dead = resolve_refs(
             note.markdown,
             note.body.refs,
-            _finder(index, linkable[note.id], note.display_path, targets),
+            _finder(index, linkable[note.id], note.display_path, targets, headless),
             _site_page(note.src_uri, site_pages),
         )
+        problems = [(r.line, dead_link_message(r)) for r in dead]
+        problems += [(r.line, missing_heading_message(r, title)) for r, title in headless]
         for slug in targets:
             counts = linking.setdefault(slug, {})
             counts[note.meta.slug] = counts.get(note.meta.slug, 0) + 1
-        for problem in {(ref.line, dead_link_message(ref)): None for ref in dead}:  # once each
+        for problem in dict.fromkeys(problems):  # once each
             note.problems.append(NoteError(note.display_path, *problem))
     for slug, sources in linking.items():
         target_note = by_slug[slug]
@@ -292,16 +295,19 @@ def _index(notes: list[tuple[Linkable, Mapping[str, Any]]]) -> LinkIndex:
 
 
 def _finder(
-    index: LinkIndex, source: Linkable, display: str, targets: list[str]
+    index: LinkIndex, source: Linkable, display: str, targets: list[str], headless: list[tuple[NoteRef, str]]
 ) -> Callable[[NoteRef], LinkTarget | None]:
-    """``index.find`` from ``source``, noting in ``targets`` the other notes it links to."""
+    """``index.find`` from ``source``, noting the other notes it links to and links to a missing heading."""
 
     def find(ref: NoteRef) -> LinkTarget | None:
         if not ref.target:  # ``[[#小节]]``: a heading of this page
-            return LinkTarget(slug="", title="", anchor=_anchor(ref, source))
-        target = index.find(ref, source, f"{display}:{ref.line}")
-        if target is not None and target.slug != source.slug:
+            target = LinkTarget("", "", *_anchor(ref, source))
+        else:
+            target = index.find(ref, source, f"{display}:{ref.line}")
+        if target is not None and target.slug and target.slug != source.slug:
             targets.append(target.slug)
+        if target is not None and target.no_heading:
+            headless.append((ref, target.title or source.title))
         return target
 
     return find
@@ -376,14 +382,18 @@ def _nearest(found: Sequence[Linkable], source: Linkable) -> Linkable:
     return min(found, key=distance)
 
 
-def _anchor(ref: NoteRef, target: Linkable) -> str | None:
-    """The id on the target's page of the heading or passage the link names."""
+def _anchor(ref: NoteRef, target: Linkable) -> tuple[str | None, bool]:
+    """The id on the target's page of the heading or passage the link names; True: no such heading.
+
+    A heading the target lacks keeps the id as written: the page opens at its top.
+    """
     if not ref.anchor:
-        return None
+        return None, False
     anchor = unquote(ref.anchor)
     if anchor.startswith(("^", "p-")):
-        return anchor
-    return target.headings.get(_fold(anchor)) or target.headings.get(_fold(_SLUGIFY(anchor, "-"))) or anchor
+        return anchor, False
+    found = target.headings.get(_fold(anchor)) or target.headings.get(_fold(_SLUGIFY(anchor, "-")))
+    return found or anchor, found is None
 
 
 def same_page_anchors(markdown: str, headings: Mapping[str, str]) -> str:

@@ -5,7 +5,9 @@ Split from ``corpus`` (which re-exports these names).
 
 from __future__ import annotations
 
+import html
 import re
+import string
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
@@ -46,12 +48,41 @@ _PLACEHOLDER_TITLE_RE = re.compile(
     re.VERBOSE,
 )
 _SENTENCE_END = "。！？!?；;"
+_SENTENCE_RE = re.compile(rf"[^{_SENTENCE_END}]*(?:[{_SENTENCE_END}]+|$)")
 _CJK_CLASS = r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20\uff5b-\uff65]"
 #: A line break of the source between two Chinese characters or marks: joined without a space (a
 #: space the author wrote on one line, 经济 政治 文化, is the author's and stays).
 _CJK_LINE_BREAK_RE = re.compile(rf"(?<={_CJK_CLASS})[ \t]*\n\s*(?={_CJK_CLASS})")
 #: A space before a full-width closing mark (``设置 folder ，Hexo``): a card's line could start with the mark.
 _SPACE_BEFORE_CLOSING_RE = re.compile(r"\s+(?=[，。、；：！？）」』》〉】〕”’])")
+
+
+#: What a summary leaves out of a note's Markdown, being no sentence of it: fenced code, a table (its
+#: header, delimiter row and rows: the cells' words joined with "---------" read as nonsense on a card),
+#: and the label of an embedded player (``dialect_markdown.embed_link``: 「嵌入内容（外部链接）：」).
+_FENCED_CODE_RE = re.compile(
+    r"""^[ \t]*(?P<fence>`{3,}|~{3,})[^\n]*\n   # the opening fence and its info string
+        (?:.*?\n)??[ \t]*(?P=fence)[`~]*[ \t]*$  # up to the closing fence""",
+    re.MULTILINE | re.DOTALL | re.VERBOSE,
+)
+_TABLE_RE = re.compile(
+    r"""^[^\n]*\|[^\n]*\n                          # the header row
+        (?=[^\n]*\|)[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*(?:\n|$)  # the delimiter row
+        (?:[^\n]*\|[^\n]*(?:\n|$))*                 # the body rows""",
+    re.MULTILINE | re.VERBOSE,
+)
+_EMBED_RE = re.compile(r'<span class="zd-embed">.*?</span>', re.DOTALL)
+#: An admonition's first line (``!!! info "网站存放在子目录"``, a callout or Hexo note made one by the
+#: dialects): a label; its indented body is the author's prose and stays.
+_ADMONITION_HEAD_RE = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+\w[^\n]*$", re.MULTILINE)
+#: Inline code (`<head>`, `**/*.md`) and a character the Markdown escapes (``\*``, ``\_``: the dialects'
+#: link texts escape them) are the author's characters, not HTML or Markdown for ``_article_text`` to
+#: drop: their ASCII punctuation is set aside (a private-use character each) until the summary is made.
+_CODE_SPAN_RE = re.compile(r"(?P<ticks>`+)(?P<code>(?:[^\n]|\n(?![ \t]*\n))+?)(?P=ticks)")  # in a paragraph
+_ESCAPED_RE = re.compile(r"\\(?P<char>[!-/:-@\[-`{-~])")
+_ASIDE = {c: chr(0xF0000 + ord(c)) for c in string.punctuation}
+_SET_ASIDE = str.maketrans(_ASIDE)
+_PUT_BACK = str.maketrans({aside: c for c, aside in _ASIDE.items()})
 
 
 def looks_like_placeholder(title: str) -> bool:
@@ -113,6 +144,19 @@ def _label(label: str) -> str:
     return " ".join(label.split()).casefold()
 
 
+def summary_of(markdown: str, limit: int) -> str:
+    """A note's summary as text: ``summarise`` of its prose, without code, tables or embedded players.
+
+    Plain characters (``&``, ``<``, ``*``), escaped where the summary is shown.
+    """
+    prose = _TABLE_RE.sub("", _FENCED_CODE_RE.sub("", _EMBED_RE.sub("", markdown)))
+    prose = _ADMONITION_HEAD_RE.sub("", prose)
+    prose = _CODE_SPAN_RE.sub(lambda m: m["ticks"] + m["code"].translate(_SET_ASIDE) + m["ticks"], prose)
+    prose = _ESCAPED_RE.sub(lambda m: m["char"].translate(_SET_ASIDE), prose)
+    # Character references (``&amp;``, the dialects' ``&gt;``) are characters: the page escapes them once.
+    return html.unescape(summarise(_article_text(prose), limit)).translate(_PUT_BACK)
+
+
 def summarise(article: str, limit: int) -> str:
     """The opening prose, cut at a sentence end within ``limit`` characters.
 
@@ -124,6 +168,8 @@ def summarise(article: str, limit: int) -> str:
         para = _SPACE_BEFORE_CLOSING_RE.sub("", " ".join(_CJK_LINE_BREAK_RE.sub("", para).split()))
         if len(_HAN_RE.findall(para)) < 8:
             continue
+        # A sentence the author repeated (a section's opening line again) is said once.
+        para = "".join(s for s in _SENTENCE_RE.findall(para) if len(s.strip()) < 8 or s.strip() not in text)
         text += para
         if len(text) >= limit // 2:
             break

@@ -30,6 +30,9 @@
     var term = id && document.getElementById(id);
     var entry = term && term.nextElementSibling;  // a term's heading is followed by its entry
     if (!entry || !entry.classList.contains("zd-gloss-entry")) return;
+    // The margin it has now: a variant switch's arrival (zhudu.js, keepPlace) gives the heading, for a
+    // moment, the distance from the window's top the reader had it at; held there, not at 3.4rem.
+    var margin = parseFloat(getComputedStyle(term).scrollMarginTop) || 0;
     var start = performance.now(), placed = 0, since = 0;
     function stop() {
       if (holding === stop) holding = null;
@@ -40,7 +43,7 @@
     function check(now) {
       if (holding !== stop) return;  // stopped, or another hold took over
       if (idInUrl() !== id || !term.isConnected || now - start > 5000) return stop();
-      var off = term.getBoundingClientRect().top - (parseFloat(getComputedStyle(term).scrollMarginTop) || 0);
+      var off = term.getBoundingClientRect().top - margin;
       var atEnd = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 1;
       if (Math.abs(off) <= 1 || (off > 0 && atEnd)) {
         // In place: done once it has stayed so for several frames and half a second.
@@ -48,7 +51,7 @@
         if (placed >= 5 && now - since >= 500) return stop();
       } else {
         placed = 0;
-        term.scrollIntoView();
+        window.scrollBy(0, off);
       }
       requestAnimationFrame(check);
     }
