@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import test_serve_incremental
+from test_collections import PNG
 
 from conftest import BuildResult, build_site
 from zhudu.notes.body import Body
@@ -94,6 +95,25 @@ def test_a_general_collection_keeps_the_general_words(site_builder) -> None:  # 
     assert expected("zh-Hant-TW", GENERAL) == ("用命令啟動程式", "這個程式支援中文，命令很短")
     assert expected("zh-Hant-HK", GENERAL) == ("用命令啓動程序", "這個程序支持中文，命令很短")
     assert "conversion domain: general, 1 of 3 notes are software text" in result.log
+
+
+#: Short everyday notes whose only Latin text is markup every note has: a photo, a Hexo tag, a link, an embed.
+DIARY = {
+    "a.md": note(GENERAL_BODY + "\n![湖边](images/west-lake_2024.jpg)\n"),
+    "b.md": note("{% asset_img sunset_1.jpg 夕阳 %}\n\n傍晚的海边很安静。\n", "海边", 3),
+    "c.md": note("读完了这本书，书评见 https://example.com/book-reviews/a_b.html 。\n", "读书", 4),
+    "d.md": note("![[photo-2024_05.png]]\n\n周末和朋友去爬山，见[上一篇](b.md)。\n", "爬山", 5),
+}
+
+
+def test_a_diary_with_photos_and_links_is_not_software_text(site_builder) -> None:  # type: ignore[no-untyped-def]
+    # An image's path, a tag's name, a URL or an embed is markup, not code the note talks about: a collection of
+    # such diary notes once read as software text and got Taiwan's 指令 for an everyday 命令.
+    images = {"images/west-lake_2024.jpg": PNG, "b/sunset_1.jpg": PNG, "photo-2024_05.png": PNG}
+    result = site_builder(notes={**DIARY, **images})
+    assert result.ok, result.log
+    assert "conversion domain: general, 0 of 4 notes are software text" in result.log
+    assert expected("zh-Hant-TW", GENERAL)[0] in html.unescape(result.page("zh-Hant-TW/notes/a/index.html"))
 
 
 @pytest.mark.parametrize(

@@ -104,18 +104,33 @@ _WORD_RE = re.compile("|".join(sorted(map(re.escape, _WORDS), key=len, reverse=T
 _CODE_RE = re.compile(
     r"`[^`\n]+`|[A-Za-z][A-Za-z0-9]*[_/.\-][A-Za-z0-9_/.\-]+|--?[a-z][a-z\-]+|\b[a-z]+\(\d\)"
 )
-_FENCE_RE = re.compile(r"^\s*(```|~~~)|<pre[\s>]", re.MULTILINE)
+#: A code block: fenced, HTML, or another tool's (Hexo / Jekyll ``{% codeblock %}``, Hugo ``{{< highlight >}}``).
+_FENCE_RE = re.compile(
+    r"^\s*(```|~~~)|<pre[\s>]|\{%-?\s*(?:codeblock|highlight|code)\b|\{\{<\s*highlight\b", re.MULTILINE
+)
 _HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+#: What every note has, whatever it is about: a link's or an image's target, a URL, an embed, a
+#: Hexo / Jekyll tag, an HTML tag.  Their paths and names (``images/xihu.jpg``, ``asset_img``) are
+#: not code the note talks about, so they are not counted: a travel note with a photo is not
+#: software text.
+_MARKUP_RE = re.compile(
+    r"\]\([^)\n]*\)|\]:[ \t]*\S+[^\n]*|<?https?://[^\s<>)）]+>?|!?\[\[[^\]\n]*\]\]|\{%.*?%\}|\{\{.*?\}\}"
+    r"|</?[A-Za-z][^<>\n]*>"
+)
 #: Score (software words and code tokens per 1,000 Han characters) from which text is software.
 THRESHOLD = 20.0
+#: A short note is scored as if it had this many Han characters: one software word in a
+#: two-line note is not a software note (it takes four in one this short).
+SHORTEST = 200
 
 
 def software_score(text: str) -> float:
-    """Software words and code tokens per 1,000 Han characters of ``text``."""
+    """Software words and code tokens per 1,000 Han characters of ``text`` (at least ``SHORTEST``)."""
     han = len(_HAN_RE.findall(text))
     if not han:
         return 0.0
-    return 1000 * (len(_WORD_RE.findall(text)) + len(_CODE_RE.findall(text))) / han
+    prose = _MARKUP_RE.sub(" ", text)
+    return 1000 * (len(_WORD_RE.findall(prose)) + len(_CODE_RE.findall(prose))) / max(han, SHORTEST)
 
 
 def text_domain(text: str) -> str:
