@@ -57,7 +57,9 @@ help in Simplified Chinese, spreadsheets, documents, slides, drawings and Calc's
 and PyPI packages by different authors, built after all fifteen) and ``heldout17`` (``tests/conversion_heldout17.yml``:
 long-form technical articles and tutorials, five Chinese works TeX Live ships by five authors, built after all sixteen) and
 ``heldout18`` (``tests/conversion_heldout18.yml``: fiction and a fictional world's encyclopedia, Battle for Wesnoth's Simplified
-Chinese creature descriptions, three campaigns' stories and its help, built after all seventeen).
+Chinese creature descriptions, three campaigns' stories and its help, built after all seventeen) and ``heldout19``
+(``tests/conversion_heldout19.yml``: developer guides and a UI library's design documentation, Debian's New Maintainers'
+Guide in Simplified Chinese and Ant Design's and mand-mobile's component guides, built after all eighteen).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME gets
@@ -100,6 +102,7 @@ HELDOUT15 = ROOT / "tests" / "conversion_heldout15.yml"
 HELDOUT16 = ROOT / "tests" / "conversion_heldout16.yml"
 HELDOUT17 = ROOT / "tests" / "conversion_heldout17.yml"
 HELDOUT18 = ROOT / "tests" / "conversion_heldout18.yml"
+HELDOUT19 = ROOT / "tests" / "conversion_heldout19.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -120,6 +123,7 @@ SETS = {
     "heldout16": HELDOUT16,
     "heldout17": HELDOUT17,
     "heldout18": HELDOUT18,
+    "heldout19": HELDOUT19,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"

@@ -85,6 +85,8 @@ EARLIER = {
     "heldout15": ((141, 0), 44),
     "heldout16": ((44, 3), 46),
     "heldout17": ((68, 1), 16),
+    # session 31 conv3: heldout18 after its own rules (TW 矮人社群 left).
+    "heldout18": ((1, 0), 0),
 }
 
 #: The same with each sentence converted with its document's domain (``--domains``: the figure a site of such notes
@@ -108,6 +110,7 @@ EARLIER_BY_DOMAIN = {
     "heldout15": (71, 1),
     "heldout16": (26, 4),
     "heldout17": (27, 5),
+    "heldout18": (1, 0),
 }
 
 
