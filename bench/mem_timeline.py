@@ -4,7 +4,7 @@ with the build's stages marked.
 Builds ``project`` (a folder ``bench/corpus.py`` made) once into ``out`` and samples every
 ``--every`` seconds the summed PSS of the build and its workers and the RSS of the build's own
 process.  With ``--stages`` a second hook (bench-only, written into a copy of the project's
-``mkdocs.yml``) prints the time and the build process's RSS at MkDocs' events: the page loop's
+``mkdocs.yml``) prints the time, the build process's CPU time and RSS at MkDocs' events: the page loop's
 start and end, before and after Zhudu's ``on_post_build`` (sitemaps, search, feeds).  With
 ``--trace N`` that hook also starts ``tracemalloc`` and prints the ``N`` largest allocation sites
 still held at each event (slow: for finding what is held, not for figures).  With ``--cpu`` it prints, per sample, how much of a CPU the build process and its workers
@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import resource
 import subprocess
 import sys
 import threading
@@ -59,7 +60,7 @@ def _cpu_seconds(pid: int) -> float | None:
 
 
 _STAGE_HOOK = '''\
-"""Bench-only: time and RSS of the build process at MkDocs' events (bench/mem_timeline.py)."""
+"""Bench-only: time, CPU time and RSS of the build process at MkDocs' events (bench/mem_timeline.py)."""
 import os, sys, time
 from mkdocs.plugins import event_priority
 
@@ -91,7 +92,11 @@ def _rss():
 
 
 def _mark(name):
-    print(f"STAGE {time.perf_counter() - _T0:8.2f} s  rss {_rss():7.0f} MiB  {name}", file=sys.stderr, flush=True)
+    print(
+        f"STAGE {time.perf_counter() - _T0:8.2f} s  cpu {time.process_time():6.2f} s  rss {_rss():7.0f} MiB  {name}",
+        file=sys.stderr,
+        flush=True,
+    )
     if _TRACE:
         import tracemalloc
         current, peak = tracemalloc.get_traced_memory()
@@ -174,6 +179,7 @@ def main(argv: list[str]) -> int:
         cmd += ["-f", "mkdocs-stages.yml"]
         env["ZHUDU_BENCH_TRACE"] = str(args.trace)
     started = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     env["ZHUDU_BENCH_T0"] = repr(started)
     child = subprocess.Popen(
         cmd, cwd=args.project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
@@ -227,6 +233,9 @@ def main(argv: list[str]) -> int:
         print("".join(lines[-40:]))
         raise SystemExit("build failed")
     if cpu_samples:
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        used = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+        print(f"CPU of the build and its workers: {used:.2f} s")
         print("CPU per sample (s of CPU in each --every s: build process, workers together):")
         for t, build_cpu, workers_cpu in cpu_samples:
             print(f"  {t:7.2f} s  build {build_cpu:5.2f}  workers {workers_cpu:5.2f}")
