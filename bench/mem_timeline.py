@@ -4,14 +4,15 @@ with the build's stages marked.
 Builds ``project`` (a folder ``bench/corpus.py`` made) once into ``out`` and samples every
 ``--every`` seconds the summed PSS of the build and its workers and the RSS of the build's own
 process.  With ``--stages`` a second hook (bench-only, written into a copy of the project's
-``mkdocs.yml``) prints the time and the build process's RSS at MkDocs' events: the page loop's
+``mkdocs.yml``) prints the time, the build process's CPU time and RSS at MkDocs' events: the page loop's
 start and end, before and after Zhudu's ``on_post_build`` (sitemaps, search, feeds).  With
 ``--trace N`` that hook also starts ``tracemalloc`` and prints the ``N`` largest allocation sites
-still held at each event (slow: for finding what is held, not for figures).  With ``--processes``
+still held at each event (slow: for finding what is held, not for figures).  With ``--cpu`` it prints, per sample, how much of a CPU the build process and its workers
+used (from ``/proc/<pid>/stat``): where the second core is busy and where it is idle.  With ``--processes``
 it also prints each process's own PSS at the peak and its largest, with when it was first and last
 seen (forked workers share one command line: the build's stages tell which is which).
 
-Usage: ``.venv/bin/python bench/mem_timeline.py PROJECT OUT [--stages] [--trace 15] [--processes]``
+Usage: ``.venv/bin/python bench/mem_timeline.py PROJECT OUT [--stages] [--trace 15] [--processes] [--cpu]``
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import resource
 import subprocess
 import sys
 import threading
@@ -48,12 +50,22 @@ def _pss_mib(pid: int) -> float | None:
     return None
 
 
+def _cpu_seconds(pid: int) -> float | None:
+    """User and system CPU time of ``pid`` so far."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 _STAGE_HOOK = '''\
-"""Bench-only: time and RSS of the build process at MkDocs' events (bench/mem_timeline.py)."""
+"""Bench-only: time, CPU time and RSS of the build process at MkDocs' events (bench/mem_timeline.py)."""
 import os, sys, time
 from mkdocs.plugins import event_priority
 
-_T0 = time.perf_counter()
+# The timeline's own start when it runs the build (perf_counter is one clock for every process).
+_T0 = float(os.environ.get("ZHUDU_BENCH_T0") or time.perf_counter())
 _TRACE = int(os.environ.get("ZHUDU_BENCH_TRACE", "0"))
 _pages = [0]
 _peak = [0, None]
@@ -80,7 +92,11 @@ def _rss():
 
 
 def _mark(name):
-    print(f"STAGE {time.perf_counter() - _T0:8.2f} s  rss {_rss():7.0f} MiB  {name}", file=sys.stderr, flush=True)
+    print(
+        f"STAGE {time.perf_counter() - _T0:8.2f} s  cpu {time.process_time():6.2f} s  rss {_rss():7.0f} MiB  {name}",
+        file=sys.stderr,
+        flush=True,
+    )
     if _TRACE:
         import tracemalloc
         current, peak = tracemalloc.get_traced_memory()
@@ -147,6 +163,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--stages", action="store_true")
     parser.add_argument("--trace", type=int, default=0)
     parser.add_argument("--processes", action="store_true", help="each process's PSS (see above)")
+    parser.add_argument("--cpu", action="store_true", help="CPU used by the build and its workers per sample")
     args = parser.parse_args(argv)
     if args.out.exists():
         raise SystemExit(f"{args.out} exists")
@@ -162,6 +179,8 @@ def main(argv: list[str]) -> int:
         cmd += ["-f", "mkdocs-stages.yml"]
         env["ZHUDU_BENCH_TRACE"] = str(args.trace)
     started = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    env["ZHUDU_BENCH_T0"] = repr(started)
     child = subprocess.Popen(
         cmd, cwd=args.project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
     )
@@ -172,7 +191,20 @@ def main(argv: list[str]) -> int:
     #: With --processes: each sample's PSS by process, and when each process was first and last seen.
     by_pid: list[dict[int, float]] = []
     seen: dict[int, list[float]] = {}
+    #: With --cpu: each process's CPU seconds at the last sample, and each sample's (time, build, workers).
+    cpu_last: dict[int, float] = {}
+    cpu_samples: list[tuple[float, float, float]] = []
     while child.poll() is None:
+        if args.cpu:
+            now, build_cpu, workers_cpu = time.perf_counter() - started, 0.0, 0.0
+            for p in _tree_pids(child.pid):
+                if (used := _cpu_seconds(p)) is not None:
+                    delta, cpu_last[p] = used - cpu_last.get(p, 0.0), used
+                    if p == child.pid:
+                        build_cpu += delta
+                    else:
+                        workers_cpu += delta
+            cpu_samples.append((now, build_cpu, workers_cpu))
         if args.processes:
             now = time.perf_counter() - started
             own = {p: m for p in _tree_pids(child.pid) if (m := _pss_mib(p)) is not None}
@@ -200,6 +232,13 @@ def main(argv: list[str]) -> int:
     if child.returncode:
         print("".join(lines[-40:]))
         raise SystemExit("build failed")
+    if cpu_samples:
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        used = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+        print(f"CPU of the build and its workers: {used:.2f} s")
+        print("CPU per sample (s of CPU in each --every s: build process, workers together):")
+        for t, build_cpu, workers_cpu in cpu_samples:
+            print(f"  {t:7.2f} s  build {build_cpu:5.2f}  workers {workers_cpu:5.2f}")
     step = max(1, len(samples) // 60)
     for t, pss, rss in samples[::step]:
         print(f"  {t:7.1f} s  tree PSS {pss:6.0f} MiB  build RSS {rss:6.0f} MiB")

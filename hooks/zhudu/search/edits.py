@@ -19,15 +19,17 @@ def folded_edits(shown: str, canonical: str) -> list[int | str]:
     on 30,000).  Whatever the edits, they make exactly ``canonical``.
     """
     edits: list[int | str] = []
+    # Without a character outside the BMP a slice's UTF-16 units are its length (no encoding).
+    units = len if len(shown.encode("utf-16-le")) == 2 * len(shown) else _units
     i = j = at = 0  # at: UTF-16 units of ``shown`` before i
     while True:
         same = _same_run(shown, i, canonical, j)
-        at += _units(shown[i : i + same])
+        at += units(shown[i : i + same])
         i, j = i + same, j + same
         if i >= len(shown) and j >= len(canonical):
             return edits
         di, dj = _resync(shown, i, canonical, j)
-        removed = _units(shown[i : i + di])
+        removed = units(shown[i : i + di])
         edits += [at, removed, canonical[j : j + dj]]
         at, i, j = at + removed, i + di, j + dj
 
@@ -43,16 +45,24 @@ def _units(text: str) -> int:
 
 
 def _same_run(a: str, i: int, b: str, j: int) -> int:
-    """How many characters ``a`` from ``i`` and ``b`` from ``j`` have in common (compared in slices)."""
+    """How many characters ``a`` from ``i`` and ``b`` from ``j`` have in common (compared in slices).
+
+    The step doubles while the slices agree, then halves: a long equal run takes few comparisons.
+    """
     same, step = 0, 64
-    while step:
+    while True:  # doubling
+        x = a[i + same : i + same + step]
+        if not x or x != b[j + same : j + same + step]:
+            break
+        same += len(x)
+        if len(x) < step:  # both texts end here
+            return same
+        step *= 2
+    while step > 1:  # halving: the first ``step`` characters from ``same`` differ somewhere
+        step //= 2
         x = a[i + same : i + same + step]
         if x and x == b[j + same : j + same + step]:
             same += len(x)
-            if len(x) < step:  # both texts end here
-                break
-        else:
-            step //= 2
     return same
 
 
@@ -60,11 +70,24 @@ def _resync(a: str, i: int, b: str, j: int) -> tuple[int, int]:
     """The fewest characters of ``a`` (from ``i``) and ``b`` (from ``j``) to skip before they agree again.
 
     Agreeing: ``RESYNC_RUN`` equal characters, or equal ends.  Nothing within ``RESYNC_WINDOW``: the
-    rest of both (one edit replaces it).
+    rest of both (one edit replaces it).  Of two ways that skip as many, the one skipping fewer of
+    ``a``.  Each skip of ``b`` looks for its run in ``a`` with ``str.find``, up to the best skip found
+    so far, not every pair of skips one by one.
     """
-    for d in range(1, RESYNC_WINDOW + 1):
-        for di in range(max(0, d - (len(b) - j)), min(d, len(a) - i) + 1):
-            x = a[i + di : i + di + RESYNC_RUN]
-            if x == b[j + d - di : j + d - di + RESYNC_RUN]:  # shorter than the run only at both ends
-                return di, d - di
-    return len(a) - i, len(b) - j
+    best: tuple[int, int] | None = None
+    most = RESYNC_WINDOW  # characters skipped in the two together, at most
+    rest_a = len(a) - i
+    for dj in range(min(RESYNC_WINDOW, len(b) - j) + 1):
+        if dj > most:
+            break
+        room = most - dj if most - dj < rest_a else rest_a  # of ``a``, to go with this skip of ``b``
+        run = b[j + dj : j + dj + RESYNC_RUN]
+        if len(run) == RESYNC_RUN:
+            found = a.find(run, i, i + room + RESYNC_RUN)
+            di = found - i if found >= 0 else -1
+        else:  # the end of ``b``: agrees only with the end of ``a``
+            di = len(a) - i - len(run)
+            di = di if 0 <= di <= room and a.endswith(run) else -1
+        if di >= 0:  # a later skip of ``b`` as short together skips fewer of ``a``
+            best, most = (di, dj), di + dj
+    return best if best is not None else (len(a) - i, len(b) - j)
