@@ -9,6 +9,7 @@ problems it finds are ``ZhuduError``s, which the hook turns into ``PluginError``
 
 from __future__ import annotations
 
+import functools
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -328,7 +329,8 @@ class Build:
             "pager": pagination.pager,
         }
         worker = search.point_worker if site.settings.search == "zhudu" else str  # str(text) is text
-        env.filters |= {"zd_search_worker": worker, "zd_version": asset_version}
+        once = functools.cache  # this build's filters, once per input (per page: a stat, a parse, a regex)
+        env.filters |= {"zd_search_worker": once(worker), "zd_version": asset_version}
         en_source = env.loader.get_source(env, "partials/languages/en.html")[0]  # type: ignore[union-attr]
         keys = variants.material_keys(en_source)
 
@@ -340,7 +342,7 @@ class Build:
         for variant in site.variants:
             site.interface_strings(variant.material_language, lookup, keys, variant.code)
         shared, self.scripts = shared_config.for_site(env, config, site)
-        env.filters["zd_shared_config"] = lambda html: shared_config.shorten(html, shared)
+        env.filters["zd_shared_config"] = once(lambda html: shared_config.shorten(html, shared))
         env.globals["zd"]["scripts"] = shared_config.versions(self.scripts)
         if self.themes is not None:  # every note's Markdown is rendered by now: match the themes once
             slices, map_slices = site.slicing(len(site.corpus.notes), NOTES_PER_MATCH_SLICE)

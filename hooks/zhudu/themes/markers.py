@@ -86,6 +86,11 @@ class NoteMarkers:
     info: Mapping[str, NoteInfo]
     #: (theme, other note, folder of the page) → that note's part of a theme block (``_theme_block``).
     _other_note_parts: dict[tuple[str, str, str], str] = field(default_factory=dict, repr=False)
+    #: (theme, its other notes shown, folder of the page) → the theme's block: most notes of a theme
+    #: show the same strongest others, and links from pages of one folder are the same.
+    _blocks: dict[tuple[str, tuple[str, ...], str], str] = field(default_factory=dict, repr=False)
+    #: A passage's theme ids → its marker (a note's passages repeat a few combinations).
+    _markers: dict[str, str] = field(default_factory=dict, repr=False)
 
     def inject(self, note_id: str, page_url: str, html: str) -> str:
         """A note page's HTML with a marker at each passage that carries themes."""
@@ -138,7 +143,10 @@ class NoteMarkers:
             if hit.theme not in blocks:
                 blocks[hit.theme] = self._theme_block(hit.theme, note_id, page_url)
         ids = " ".join(hit.theme for hit in hits)  # theme ids are [a-z0-9-] (theme_map.THEME_ID_RE)
-        return fragments.render("zd-themes-marks.html", "marker", ids=ids)
+        marker = self._markers.get(ids)
+        if marker is None:
+            marker = self._markers[ids] = fragments.render("zd-themes-marks.html", "marker", ids=ids)
+        return marker
 
     def _theme_block(self, theme_id: str, note_id: str, page_url: str) -> str:
         """One theme's part of a marker panel: the same for every passage of the note it is on."""
@@ -147,15 +155,20 @@ class NoteMarkers:
         # At most MARKER_NOTES other notes per theme (the strongest): listing every note
         # would make each page, and so the build, grow with the square of the corpus.
         others = index.other_notes_of_theme(theme.id, note_id, MARKER_NOTES)[0]
+        folder = posixpath.dirname(page_url.rstrip("/"))
+        block_key = (theme.id, tuple(others), folder)
+        found = self._blocks.get(block_key)
+        if found is not None:
+            return found
         notes = []
         for other in others:
             # The same few strongest notes appear in almost every note's block, and relative links
             # from one note page to another are the same from every note page: made once each.
-            key = (theme.id, other, posixpath.dirname(page_url.rstrip("/")))
+            key = (theme.id, other, folder)
             if key not in self._other_note_parts:
                 self._other_note_parts[key] = self._other_note_part(theme.id, other, page_url)
             notes.append(self._other_note_parts[key])
-        return fragments.render(
+        self._blocks[block_key] = found = fragments.render(
             "zd-themes-marks.html",
             "block",
             id=block_id(theme_id),
@@ -163,6 +176,7 @@ class NoteMarkers:
             href=rel_url(page_url, theme_url(theme.id)),
             notes=notes,
         )
+        return found
 
     def _other_note_part(self, theme_id: str, other: str, page_url: str) -> str:
         """Another note in a theme block: its title and its passage expressing the theme most."""

@@ -7,6 +7,7 @@ note, and the related notes.  Pure module: plain data in, plain data out.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -282,11 +283,12 @@ class ThemeIndex:
 
     def other_notes_of_theme(self, theme: str, note: str, limit: int) -> tuple[list[str], int]:
         """Up to ``limit`` other notes carrying ``theme`` most strongly, and how many others there are."""
-        strongest = [n for n in self._strongest(theme) if n != note]
+        # The first ``limit`` only: every note page asks for each of its themes, of hundreds of candidates.
+        strongest = list(itertools.islice((n for n in self._strongest(theme) if n != note), limit))
         total = len(self.by_theme_note.get(theme, {})) - (
             1 if note in self.by_theme_note.get(theme, {}) else 0
         )
-        return strongest[:limit], total
+        return strongest, total
 
 
 def passage_counts(index: ThemeIndex) -> Mapping[str, Mapping[str, int]]:
