@@ -40,10 +40,10 @@ def test_heldout18_is_general_text() -> None:
     assert set(bench_conversion.domains(HELDOUT18).values()) == {GENERAL}
 
 
-@pytest.mark.parametrize(("code", "most", "plain"), [("zh-Hant-TW", 1, 12), ("zh-Hant-HK", 0, 9)])
+@pytest.mark.parametrize(("code", "most", "plain"), [("zh-Hant-TW", 1, 13), ("zh-Hant-HK", 0, 10)])
 def test_heldout18_after_its_rules(code: str, most: int, plain: int) -> None:
     """First sight (aligned labels): TW 0.67 (6 wrong words), HK 0.45 (4) per 1,000 Han characters, plain OpenCC 1.34 /
-    1.00.  After session 31's rules TW 0.11 (1: 矮人社區, no safe signal), HK 0; no mainland word left, every right
+    1.00 (13 / 10 since session 31's boundary pass labelled #276's 下游玩 as 遊玩: OpenCC's 下游 took its 游).  After session 31's rules TW 0.11 (1: 矮人社區, no safe signal), HK 0; no mainland word left, every right
     regional word of OpenCC's kept."""
     zhudu, opencc = (bench_conversion.measure(HELDOUT18, code)[k] for k in ("zhudu", "opencc"))
     assert zhudu["wrong"] <= most and opencc["wrong"] == plain
