@@ -414,6 +414,38 @@ def test_protected_terms_survive_every_variant() -> None:
             assert Converter(variant, RULES).text(f"前{term}后").count(term) == 1
 
 
+@pytest.mark.parametrize("variant", DEFAULT_VARIANTS, ids=lambda v: v.code)
+def test_protection_matcher_looks_only_where_a_token_can_start(variant: Variant) -> None:
+    """The matcher checks a place's character before its alternatives (a quarter of the time on Chinese
+    text): it finds the same tokens, with the same kinds, as the plain alternation on every seed note and on
+    text made of every kind of token, rule phrases (Latin, Han, punctuation first) and near misses."""
+    import re
+
+    from zhudu.script import protected_spans as spans
+
+    rules = ConversionRules(
+        phrases={variant.code: {"U盘": "隨身碟", "-{x": "y", "．ab": "cd", "内存": "記憶體"}},
+        protected=("Python", "阮一峰", "@home", "%占比"),
+    )
+    texts = [path.read_text(encoding="utf-8") for path in SEEDS.values()]
+    texts.append(
+        "见https://例子.com/路径?q=1。写信a.b-c+d%e@mail.example.org，@阮一峰的网络日志 说 www.b23.tv/abc之后"
+        "用U盘和内存、-{x、．ab、@home、%占比、PythonX、x_Python、Python、ftp://x.y/z、a@b、..、-1、_a_、"
+        "\ue000toc\ue001、𠀀U盘、%x@y.org、-b.example.com、.x@y.org、+x@y.org"
+    )
+    for phrases, with_phrases in ((RULES, variant.code != "zh-Hans"), (rules, True)):
+        matcher = spans.matcher_for(phrases, variant.code, with_phrases=with_phrases)
+        assert matcher.pattern.pattern.startswith("(?=[")
+        trie = spans._trie_pattern(matcher.outputs)
+        plain = re.compile(
+            spans._PROTECT_SOURCE + (f"| (?P<rule>{trie})\n" if trie else "") + "|" + spans._ASCII_RUN_SOURCE,
+            re.VERBOSE,
+        )
+        for text in texts:
+            found = [(m.span(), m.lastgroup) for m in matcher.pattern.finditer(text)]
+            assert found == [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+
+
 def test_seed_urls_handles_and_image_paths_survive() -> None:
     for seed, path in SEEDS.items():
         text = path.read_text(encoding="utf-8")

@@ -54,6 +54,9 @@ _PROTECT_SOURCE = r"""
 # never start inside a Latin word or number.
 _ASCII_RUN_SOURCE = r"(?P<ascii> [A-Za-z0-9_]+ )"
 _ASCII_END = "(?![A-Za-z0-9_])"
+#: Every character a match of ``_PROTECT_SOURCE`` or ``_ASCII_RUN_SOURCE`` can start with (a URL's
+#: h or f, an e-mail address's or a domain's first character, a handle's @, an ASCII run's).
+TOKEN_STARTS = "A-Za-z0-9._%+\\-@"
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
@@ -86,6 +89,10 @@ def matcher_for(rules: ConversionRules, code: str, with_phrases: bool) -> Matche
         if trie:
             source += "| (?P<rule>" + trie + ")\n"
         source += "|" + _ASCII_RUN_SOURCE
+        # Where no match can start (most places of Chinese text) one character check fails, instead of
+        # every alternative and its lookbehinds (a quarter of the time on a site's text, the same matches).
+        starts = TOKEN_STARTS + re.escape("".join(sorted({word[0] for word in outputs})))
+        source = f"(?=[{starts}])(?:{source})"
         cached = Matcher(re.compile(source, re.VERBOSE), MappingProxyType(outputs))
         rules._cache[key] = cached
     return cached
