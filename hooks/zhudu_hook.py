@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from zhudu import fragments, pages, serving, watching
+from zhudu import fragments, pages, serving
 from zhudu.annotate import annotations
 from zhudu.build import Build
 from zhudu.compact import theme_files, whitespace
@@ -64,6 +64,8 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     """
     if hasattr(server, "build_delay"):
         server.build_delay = SERVE_SETTLE_SECONDS
+    from zhudu import watching  # serve only: a build does not import watchdog (bench/RESULTS.md, session 31)
+
     watching.use_native_events(server, config.watch)
     if _build is not None:  # the first build is written: what it did not need loads beside the server
         _build.site.warm_vocabulary_aside()
