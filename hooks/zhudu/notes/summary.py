@@ -60,15 +60,14 @@ _SPACE_BEFORE_CLOSING_RE = re.compile(r"\s+(?=[，。、；：！？）」』》
 #: What a summary leaves out of a note's Markdown, being no sentence of it: fenced code, a table (its
 #: header, delimiter row and rows: the cells' words joined with "---------" read as nonsense on a card),
 #: and the label of an embedded player (``dialect_markdown.embed_link``: 「嵌入内容（外部链接）：」).
-_FENCED_CODE_RE = re.compile(
-    r"""^[ \t]*(?P<fence>`{3,}|~{3,})[^\n]*\n   # the opening fence and its info string
-        (?:.*?\n)??[ \t]*(?P=fence)[`~]*[ \t]*$  # up to the closing fence""",
-    re.MULTILINE | re.DOTALL | re.VERBOSE,
-)
+#: A fence line: its run of backticks or tildes and the rest (an opener's info string; nothing for a closer).
+_FENCE_LINE_RE = re.compile(r"[ \t]*(?P<fence>`{3,}|~{3,})(?P<rest>.*)")
+# A row's first "|" is found by a class without "|": a line of many "|" and no delimiter row after it is
+# rejected in one pass, not by trying every split of it.
 _TABLE_RE = re.compile(
-    r"""^[^\n]*\|[^\n]*\n                          # the header row
+    r"""^[^\n|]*\|[^\n]*\n                         # the header row
         (?=[^\n]*\|)[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*(?:\n|$)  # the delimiter row
-        (?:[^\n]*\|[^\n]*(?:\n|$))*                 # the body rows""",
+        (?:[^\n|]*\|[^\n]*(?:\n|$))*                # the body rows""",
     re.MULTILINE | re.VERBOSE,
 )
 _EMBED_RE = re.compile(r'<span class="zd-embed">.*?</span>', re.DOTALL)
@@ -149,12 +148,51 @@ def summary_of(markdown: str, limit: int) -> str:
 
     Plain characters (``&``, ``<``, ``*``), escaped where the summary is shown.
     """
-    prose = _TABLE_RE.sub("", _FENCED_CODE_RE.sub("", _EMBED_RE.sub("", markdown)))
+    prose = _TABLE_RE.sub("", _without_fenced_code(_EMBED_RE.sub("", markdown)))
     prose = _ADMONITION_HEAD_RE.sub("", prose)
     prose = _CODE_SPAN_RE.sub(lambda m: m["ticks"] + m["code"].translate(_SET_ASIDE) + m["ticks"], prose)
     prose = _ESCAPED_RE.sub(lambda m: m["char"].translate(_SET_ASIDE), prose)
     # Character references (``&amp;``, the dialects' ``&gt;``) are characters: the page escapes them once.
     return html.unescape(summarise(_article_text(prose), limit)).translate(_PUT_BACK)
+
+
+def _without_fenced_code(markdown: str) -> str:
+    """``markdown`` with each fenced code block (opener to closer) left as one empty line.
+
+    A closer is a line of the opener's character, at least as long, and nothing else; an opener no closer
+    follows is text.  One pass over the lines: whether a closer follows is read from the longest closer
+    of each character from each line on, so a note of unclosed openers costs no more than any other.
+    """
+    lines = markdown.split("\n")
+    fences = [_FENCE_LINE_RE.fullmatch(line) for line in lines]
+    longest_after: dict[str, list[int]] = {"`": [0] * (len(lines) + 1), "~": [0] * (len(lines) + 1)}
+    for n in range(len(lines) - 1, -1, -1):
+        for longest in longest_after.values():
+            longest[n] = longest[n + 1]
+        fence = fences[n]
+        if fence and not fence["rest"].strip():
+            longest = longest_after[fence["fence"][0]]
+            longest[n] = max(longest[n], len(fence["fence"]))
+    kept: list[str] = []
+    n = 0
+    while n < len(lines):
+        opener = fences[n]
+        char, length = (opener["fence"][0], len(opener["fence"])) if opener else ("`", 0)
+        if not opener or longest_after[char][n + 1] < length:
+            kept.append(lines[n])
+            n += 1
+            continue
+        n += 1
+        while not (
+            (closer := fences[n])
+            and closer["fence"][0] == char
+            and len(closer["fence"]) >= length
+            and not closer["rest"].strip()
+        ):
+            n += 1
+        kept.append("")
+        n += 1
+    return "\n".join(kept)
 
 
 def summarise(article: str, limit: int) -> str:

@@ -113,9 +113,11 @@ _HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 #: Hexo / Jekyll tag, an HTML tag.  Their paths and names (``images/xihu.jpg``, ``asset_img``) are
 #: not code the note talks about, so they are not counted: a travel note with a photo is not
 #: software text.
+#: Each part stops at the next opener of its kind (and at 500 characters), so a line of openers nothing
+#: closes is read in one pass, not once from each opener to the line's end.
 _MARKUP_RE = re.compile(
-    r"\]\([^)\n]*\)|\]:[ \t]*\S+[^\n]*|<?https?://[^\s<>)）]+>?|!?\[\[[^\]\n]*\]\]|\{%.*?%\}|\{\{.*?\}\}"
-    r"|</?[A-Za-z][^<>\n]*>"
+    r"\]\([^()\[\]\n]{0,500}\)|\]:[ \t]*\S+[^\n]*|<?https?://[^\s<>)）]+>?|!?\[\[[^\[\]\n]{0,500}\]\]"
+    r"|\{%[^{}%\n]{0,500}%\}|\{\{[^{}\n]{0,500}\}\}|</?[A-Za-z][^<>\n]{0,500}>"
 )
 #: Score (software words and code tokens per 1,000 Han characters) from which text is software.
 THRESHOLD = 20.0
