@@ -360,6 +360,7 @@ def glue(root: etree.Element) -> None:
                 lead = _opening_run(before)
                 if (
                     kind == "marker"
+                    and child.tag != "sup"  # zhudu.css joins a footnote's number to the text before it
                     and not lead
                     and before
                     and not before[-1].isspace()

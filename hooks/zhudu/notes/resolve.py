@@ -29,7 +29,6 @@ kept as written (the link still reaches the page).
 
 from __future__ import annotations
 
-import functools
 import posixpath
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -37,13 +36,12 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
-from pymdownx.slugs import slugify
-
 from zhudu.errors import NoteError
 from zhudu.notes.dialects import LinkTarget, NoteRef, dead_link_message, missing_heading_message
 from zhudu.notes.dialects import resolve as resolve_refs
 from zhudu.notes.meta import Backlink
 from zhudu.notes.note_refs import same_page_anchor
+from zhudu.notes.page_ids import CODE_SPAN_RE, FENCE_RE, find_heading, headings
 
 if TYPE_CHECKING:
     from zhudu.notes.corpus import Note
@@ -54,19 +52,8 @@ HOW = ("path", "file name", "slug / permalink", "alias", "title", "old site path
 _PAGE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 #: Jekyll's post file names start with the date: ``2016-07-26-name.md`` is ``name`` on the site.
 _JEKYLL_DATE_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-(?P<name>.+)$")
-_HEADING_RE = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+(?P<text>.+?)[ \t#]*$")
-_FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-#: Markup a heading's id leaves out, outside code spans: emphasis (``*`` always; ``_`` in pairs at a
-#: word's edges, as Python-Markdown reads them: ``list_categories``, ``_config.yml``, ``a_b_`` keep theirs)
-#: and a link's target.
-_INLINE_MARKUP_RE = re.compile(
-    r"\*+|(?<!\w)(?P<under>_+)(?P<em>\S(?:.*?\S)?)(?P=under)(?!\w)|\[(?P<text>[^\]]*)\]\([^)]*\)"
-)
-_FOLD_RE = re.compile(r"[\W_]+")
-#: A link to an anchor of the same page (``](#安装-Hexo)``), and an inline code span it may be in.
+#: A link to an anchor of the same page (``](#安装-Hexo)``).
 _SAME_PAGE_LINK_RE = re.compile(r"\]\(#(?P<anchor>[^()\s]+)\)")
-_CODE_SPAN_RE = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)")
-_SLUGIFY = slugify(case="lower")
 #: ``dialect_inline``'s marker for a link to another note (``#zd-ref-N``, ``note_refs``).
 _REF_MARKER = "zd-ref-"
 
@@ -392,7 +379,7 @@ def _anchor(ref: NoteRef, target: Linkable) -> tuple[str | None, bool]:
     anchor = unquote(ref.anchor)
     if anchor.startswith(("^", "p-")):
         return anchor, False
-    found = target.headings.get(_fold(anchor)) or target.headings.get(_fold(_SLUGIFY(anchor, "-")))
+    found = find_heading(target.headings, anchor)
     return found or anchor, found is None
 
 
@@ -407,7 +394,7 @@ def same_page_anchors(markdown: str, headings: Mapping[str, str]) -> str:
     lines = markdown.split("\n")
     fence = ""
     for i, line in enumerate(lines):
-        if m := _FENCE_RE.match(line):
+        if m := FENCE_RE.match(line):
             if not fence:
                 fence = m.group(1)
             elif m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
@@ -415,7 +402,7 @@ def same_page_anchors(markdown: str, headings: Mapping[str, str]) -> str:
             continue
         if fence or "](#" not in line:
             continue
-        code = [c.span() for c in _CODE_SPAN_RE.finditer(line)]
+        code = [c.span() for c in CODE_SPAN_RE.finditer(line)]
 
         def aim(link: re.Match[str], code: list[tuple[int, int]] = code) -> str:
             anchor = unquote(link["anchor"])
@@ -425,53 +412,12 @@ def same_page_anchors(markdown: str, headings: Mapping[str, str]) -> str:
                 or any(start <= link.start() < end for start, end in code)
             ):
                 return link.group(0)
-            found = headings.get(_fold(anchor)) or headings.get(_fold(_SLUGIFY(anchor, "-")))
+            found = find_heading(headings, anchor)
             return f"](#{same_page_anchor(found)})" if found else link.group(0)
 
         lines[i] = _SAME_PAGE_LINK_RE.sub(aim, line)
     out = "\n".join(lines)
     return markdown if out == markdown else out
-
-
-def _fold(text: str) -> str:
-    return _FOLD_RE.sub("", text).casefold()
-
-
-@functools.lru_cache(maxsize=1 << 14)  # pure; every note's, on every save of mkdocs serve
-def headings(markdown: str) -> dict[str, str]:
-    """A note's headings, folded text and id → id, as the table of contents makes the ids (do not modify)."""
-    out: dict[str, str] = {}
-    fence = ""
-    for line in markdown.split("\n"):
-        if m := _FENCE_RE.match(line):
-            marker = m.group(1)
-            if not fence:
-                fence = marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence):
-                fence = ""
-            continue
-        if fence or not (m := _HEADING_RE.match(line)):
-            continue
-        text = _heading_text(m["text"])
-        ident = _SLUGIFY(text, "-")
-        for key in (_fold(text), _fold(ident)):
-            out.setdefault(key, ident)
-    return out
-
-
-def _heading_text(markdown: str) -> str:
-    """A heading's text as the table of contents reads it: a code span's text as written (``__init__``)."""
-    parts, at = [], 0
-    for code in _CODE_SPAN_RE.finditer(markdown):
-        parts.append(_without_markup(markdown[at : code.start()]))
-        parts.append(code.group(0)[len(code["ticks"]) : -len(code["ticks"])].strip())
-        at = code.end()
-    parts.append(_without_markup(markdown[at:]))
-    return "".join(parts)
-
-
-def _without_markup(text: str) -> str:
-    return _INLINE_MARKUP_RE.sub(lambda h: h["em"] or h["text"] or "", text)
 
 
 def syntax_of(ref: NoteRef) -> str:

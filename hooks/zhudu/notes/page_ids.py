@@ -1,0 +1,107 @@
+"""The ids a note's page has, read from its Markdown: what a link to a heading of it may name.
+
+The table of contents gives each heading without an id of its own the slug of its text, made
+unique as ``toc`` makes it (``小结``, ``小结_1``); a heading's ``{#install}`` (``attr_list``) is its
+id; ATX and Setext headings alike.  An ``id="…"`` written in raw HTML, or an ``attr_list`` id on any
+element, is an id too.  Fenced code and code spans hold none.  Where the reading is unsure it
+takes an id in rather than leaving it out: a missing-heading warning for an id the page has would
+abort a strict build.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+
+from markdown.extensions.toc import unique
+from pymdownx.slugs import slugify
+
+_HEADING_RE = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+(?P<text>.+?)[ \t#]*$")
+#: A Setext heading's underline (Python-Markdown: the line after a paragraph's line, at its start).
+_SETEXT_RE = re.compile(r"^[=-]+[ ]*$")
+FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+#: A heading's ``attr_list`` at its end, as Python-Markdown's ``attr_list`` finds it.
+_HEADING_ATTRS_RE = re.compile(r"[ ]+\{:?(?P<attrs>[^}\n]*)\}[ ]*$")
+#: Any ``attr_list``, and an ``#id`` or ``id=…`` in it.
+_ATTRS_RE = re.compile(r"\{:?(?P<attrs>[^{}\n]*)\}")
+_ATTR_ID_RE = re.compile(r"(?:^|\s)(?:#|id=[\"']?)(?P<id>[^\s\"'#}]+)")
+#: An ``id`` attribute written in raw HTML.
+_HTML_ID_RE = re.compile(r"<[A-Za-z][^<>]*?\sid\s*=\s*(?:\"(?P<q>[^\"]*)\"|'(?P<s>[^']*)'|(?P<u>[^\s>]+))")
+#: Markup a heading's id leaves out, outside code spans: emphasis (``*`` always; ``_`` in pairs at a
+#: word's edges, as Python-Markdown reads them: ``list_categories``, ``_config.yml``, ``a_b_`` keep theirs)
+#: and a link's target.
+_INLINE_MARKUP_RE = re.compile(
+    r"\*+|(?<!\w)(?P<under>_+)(?P<em>\S(?:.*?\S)?)(?P=under)(?!\w)|\[(?P<text>[^\]]*)\]\([^)]*\)"
+)
+_FOLD_RE = re.compile(r"[\W_]+")
+CODE_SPAN_RE = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)")
+_SLUGIFY = slugify(case="lower")
+
+
+def find_heading(headings: Mapping[str, str], anchor: str) -> str | None:
+    """The id of the heading an anchor names (case, spaces and punctuation aside), or None."""
+    return headings.get(_fold(anchor)) or headings.get(_fold(_SLUGIFY(anchor, "-")))
+
+
+def _fold(text: str) -> str:
+    return _FOLD_RE.sub("", text).casefold()
+
+
+@functools.lru_cache(maxsize=1 << 14)  # pure; every note's, on every save of mkdocs serve
+def headings(markdown: str) -> dict[str, str]:
+    """A note's headings and ids, folded text and id → id, as the page has the ids (do not modify)."""
+    found: list[tuple[str, str | None]] = []  # each heading's text and its own id, in order
+    ids: set[str] = set()  # ids elements have before the table of contents makes the headings'
+    fence = ""
+    paragraph = ""  # the line before, if a Setext underline may make it a heading
+    for line in markdown.split("\n"):
+        if m := FENCE_RE.match(line):
+            marker = m.group(1)
+            if not fence:
+                fence = marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence):
+                fence = ""
+            paragraph = ""
+            continue
+        if fence:
+            continue
+        prose = CODE_SPAN_RE.sub("", line)
+        ids.update(i["id"] for a in _ATTRS_RE.finditer(prose) for i in _ATTR_ID_RE.finditer(a["attrs"]))
+        ids.update(h["q"] or h["s"] or h["u"] or "" for h in _HTML_ID_RE.finditer(prose))
+        if m := _HEADING_RE.match(line):
+            found.append(_heading(m["text"]))
+            paragraph = ""
+        elif paragraph and _SETEXT_RE.match(line):
+            found.append(_heading(paragraph.strip()))
+            paragraph = ""
+        else:
+            paragraph = line if line.strip() else ""
+    ids.discard("")
+    out: dict[str, str] = {}
+    for text, own in found:
+        ident = own or unique(_SLUGIFY(text, "-"), ids)
+        for key in (_fold(text), _fold(ident)):
+            out.setdefault(key, ident)
+    for ident in sorted(ids):  # the headings' too, now made unique
+        out.setdefault(_fold(ident), ident)
+    return out
+
+
+def _heading(markdown: str) -> tuple[str, str | None]:
+    """A heading's text as the table of contents reads it, and the id its ``attr_list`` gives it."""
+    own = None
+    if attrs := _HEADING_ATTRS_RE.search(markdown):
+        markdown = markdown[: attrs.start()]
+        own = next((i["id"] for i in _ATTR_ID_RE.finditer(attrs["attrs"])), None)
+    parts, at = [], 0
+    for code in CODE_SPAN_RE.finditer(markdown):  # a code span's text as written (``__init__``)
+        parts.append(_without_markup(markdown[at : code.start()]))
+        parts.append(code.group(0)[len(code["ticks"]) : -len(code["ticks"])].strip())
+        at = code.end()
+    parts.append(_without_markup(markdown[at:]))
+    return "".join(parts), own
+
+
+def _without_markup(text: str) -> str:
+    return _INLINE_MARKUP_RE.sub(lambda h: h["em"] or h["text"] or "", text)
