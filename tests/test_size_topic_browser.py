@@ -68,7 +68,11 @@ def test_the_title_topic_is_materials_on_the_first_page_and_after_instant_naviga
             assert page.evaluate(TOPIC) == _material("首页")
             page.locator(".zd-cards a[href$='notes/a/']").first.click()
             page.wait_for_function("location.pathname.endsWith('/notes/a/')")
-            page.wait_for_function("document.querySelectorAll('zd-restore').length === 0")
+            # The URL changes before Material swaps the new page in: wait for its title, then for shell.js.
+            page.wait_for_function(
+                "document.querySelector('#zd-note-title')?.textContent === '简体的标题'"
+                " && document.querySelectorAll('zd-restore').length === 0"
+            )
             assert page.evaluate("window.__zdSamePage === true")  # instant navigation, no reload
             assert page.evaluate(TOPIC) == _material("简体的标题")
             # Material shows it once the heading has scrolled away.
