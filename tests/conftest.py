@@ -321,6 +321,13 @@ def notes_titled(titles: list[str]) -> dict[str, str]:
 
 
 @contextlib.contextmanager
+def serve_themed(root: Path, titles: list[str], themes: str) -> Iterator[ServedSite]:
+    """``notes_titled(titles)`` with ``themes`` as ``themes.yml``, built and served (graph and overview pages)."""
+    with serve_built(root, notes=notes_titled(titles), editorial={"themes.yml": themes}) as site:
+        yield site
+
+
+@contextlib.contextmanager
 def serve_built(root: Path, **build_kwargs: Any) -> Iterator[ServedSite]:
     """Build a site for a local sub-path URL and serve it there."""
     port = free_port()

@@ -226,12 +226,9 @@ LABEL_OVERLAPS = """() => {
 
 @pytest.fixture(scope="module")
 def graph_site(tmp_path_factory: Any) -> Any:
-    from conftest import notes_titled, serve_built
+    from conftest import serve_themed
 
-    notes = notes_titled(GRAPH_TITLES)
-    with serve_built(
-        tmp_path_factory.mktemp("graph"), notes=notes, editorial={"themes.yml": GRAPH_THEMES}
-    ) as site:
+    with serve_themed(tmp_path_factory.mktemp("graph"), GRAPH_TITLES, GRAPH_THEMES) as site:
         yield site
 
 

@@ -66,12 +66,9 @@ NO_LINE_START = tuple("」』）】》〉。，、；：！？")
 
 @pytest.fixture(scope="module")
 def overview_site(tmp_path_factory: Any) -> Any:
-    from conftest import notes_titled, serve_built
+    from conftest import serve_themed
 
-    notes = notes_titled(TITLES)
-    with serve_built(
-        tmp_path_factory.mktemp("overview"), notes=notes, editorial={"themes.yml": THEMES}
-    ) as site:
+    with serve_themed(tmp_path_factory.mktemp("overview"), TITLES, THEMES) as site:
         yield site
 
 
