@@ -20,7 +20,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
-from pymdownx.slugs import slugify as pymdownx_slugify
 
 from zhudu import cache, pages, render_keys, serving
 from zhudu.annotate import annotations, glossary, passages
@@ -45,8 +44,6 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 log = get_plugin_logger("zhudu")
-
-_slugify_unicode = pymdownx_slugify(case="lower")
 
 
 @dataclass
@@ -138,11 +135,11 @@ class Build:
 
     def fold(self, text: str) -> str:
         """Text in the canonical script (Simplified), for anchors and slugs."""
-        return self.site.converter(self.site.default.code, "Hant").text(text)
+        return self.site.slugify.fold(text)
 
     def slugify(self, value: str, separator: str) -> str:
-        """Heading ids from the Simplified form, so they are the same in every variant."""
-        return _slugify_unicode(self.fold(value), separator)
+        """Heading ids from the Simplified form, so they are the same in every variant (as links find them)."""
+        return self.site.slugify(value, separator)
 
     def serve_without(self, error: Exception, what: str, shown_as: str) -> None:
         """A broken editorial file stops ``mkdocs build``; ``mkdocs serve`` goes on without its data.

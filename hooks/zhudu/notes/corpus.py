@@ -13,7 +13,7 @@ import functools
 import hashlib
 import math
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path, PurePosixPath
@@ -400,15 +400,13 @@ def load_corpus(
     map_paths: Callable[[Callable[[Path], Note], list[Path]], list[Note]] | None = None,
     root: Path | None = None,
     fetch_remote: Callable[[list[str]], Mapping[str, remote_images.Fetched]] | None = None,
-    site_pages: Collection[str] = (),
     reads: NoteReads | None = None,
 ) -> Corpus:
-    """Read every note, make ids and slugs unique and sort newest first.
+    """Read every note, make ids and slugs unique and sort newest first (links: ``resolve.link_notes``).
 
     ``map_paths`` reads the notes (``read_note`` of each path, in order): by default here, or in
     worker processes.  ``fetch_remote`` downloads remote images (``remote_images.fetch_all``);
-    None: they stay links.  ``site_pages``: the site's own pages (``about.md``), which a note's
-    Markdown link may name.  ``reads``: notes read by an earlier build of this process, reused
+    None: they stay links.  ``reads``: notes read by an earlier build of this process, reused
     when nothing they were read from changed (``mkdocs serve``).
     """
     paths = sorted(paths)
@@ -469,9 +467,8 @@ def load_corpus(
     if fetch_remote is not None:
         remote_images.localise(notes, fetch_remote, image_url)
     _unique_sections(notes)
-    index = resolve.link_notes(notes, site_pages)
     notes.sort(key=_newest_first)
-    return Corpus(notes=notes, problems=problems, link_index=index)
+    return Corpus(notes=notes, problems=problems)
 
 
 def _unique_sections(notes: list[Note]) -> None:

@@ -20,7 +20,6 @@ from zhudu.notes.dialect_markdown import (
     VIDEO_ID_RE,
     embed_link,
     embed_url,
-    heading_anchor,
     image_md,
     md_text,
     md_url,
@@ -117,7 +116,7 @@ class InlineWriter:
         if embed and PurePosixPath(name).suffix and PurePosixPath(name).suffix.lower() != ".md":
             return self.unpublished(written, name, line)
         section = section.strip()
-        anchor = heading_anchor(section) if section else None
+        anchor = section or None  # as written: matched to the target's ids once linked (``resolve``)
         shown = " > ".join(p for p in (name, section.lstrip("^")) if p) if not embed else name or section
         text = rest[0] if rest and rest[0] else None
         return self.ref(line, written, name, anchor, text, "embed" if embed else "link", shown)

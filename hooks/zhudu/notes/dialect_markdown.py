@@ -10,8 +10,6 @@ import re
 from collections.abc import Sequence
 from html import escape
 
-from pymdownx.slugs import slugify
-
 from zhudu.notes.safety import EMBED_LABEL, safe_url
 
 Line = tuple[str, int]  # text, line in the author's file
@@ -170,16 +168,6 @@ def shortcode_params(args: str) -> tuple[list[str], dict[str, str]]:
         else:
             positional.append(next(v for v in (m["dq"], m["sq"], m["bare"]) if v is not None))
     return positional, named
-
-
-def heading_anchor(section: str) -> str:
-    """A heading's id as the table of contents makes it, or a block's (``^id``) as written."""
-    if section.startswith("^"):
-        return section
-    return _SLUGIFY(section, "-")
-
-
-_SLUGIFY = slugify(case="lower")
 
 
 def md_text(value: str) -> str:

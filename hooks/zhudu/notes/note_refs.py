@@ -86,7 +86,7 @@ def resolve(
         if target and target.anchor:
             # This page's anchor as its id is written, so MkDocs' anchor check finds it (``#小节``).
             url += "#" + (
-                quote(target.anchor, safe="^-_") if target.slug else same_page_anchor(target.anchor)
+                quote(target.anchor, safe="^-_:") if target.slug else same_page_anchor(target.anchor)
             )
         if m["bare"] is not None:
             return url or "#"

@@ -1,8 +1,10 @@
 """The ids a note's page has, read from its Markdown: what a link to a heading of it may name.
 
 The table of contents gives each heading without an id of its own the slug of its text, made
-unique as ``toc`` makes it (``小结``, ``小结_1``); a heading's ``{#install}`` (``attr_list``) is its
-id; ATX and Setext headings alike.  An ``id="…"`` written in raw HTML, or an ``attr_list`` id on any
+unique as ``toc`` makes it (``小结``, ``小结_1``), with the site's own ``slugify`` (``Slugify``: the
+text in the site's script first, so ``## 安裝步驟`` in a Traditional note is ``安装步骤``); a heading's
+``{#install}`` (``attr_list``) is its id; ATX and Setext headings alike.  A footnote ``[^1]`` gives
+its text ``fn:1`` and its first reference ``fnref:1`` (``footnotes``).  An ``id="…"`` written in raw HTML, or an ``attr_list`` id on any
 element, is an id too.  Fenced code and code spans hold none.  Where the reading is unsure it
 takes an id in rather than leaving it out: a missing-heading warning for an id the page has would
 abort a strict build.
@@ -12,10 +14,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from markdown.extensions.toc import unique
-from pymdownx.slugs import slugify
+from pymdownx.slugs import slugify as pymdownx_slugify
 
 _HEADING_RE = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+(?P<text>.+?)[ \t#]*$")
 #: A Setext heading's underline (Python-Markdown: the line after a paragraph's line, at its start).
@@ -34,14 +37,30 @@ _HTML_ID_RE = re.compile(r"<[A-Za-z][^<>]*?\sid\s*=\s*(?:\"(?P<q>[^\"]*)\"|'(?P<
 _INLINE_MARKUP_RE = re.compile(
     r"\*+|(?<!\w)(?P<under>_+)(?P<em>\S(?:.*?\S)?)(?P=under)(?!\w)|\[(?P<text>[^\]]*)\]\([^)]*\)"
 )
+#: A footnote's definition (``[^1]: …``) and a reference to one (``[^1]``), as ``footnotes`` reads them.
+_FOOTNOTE_RE = re.compile(r"\[\^(?P<label>[^\]\s]+)\](?P<definition>:)?")
 _FOLD_RE = re.compile(r"[\W_]+")
 CODE_SPAN_RE = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)")
-_SLUGIFY = slugify(case="lower")
+_SLUGIFY = pymdownx_slugify(case="lower")
 
 
-def find_heading(headings: Mapping[str, str], anchor: str) -> str | None:
-    """The id of the heading an anchor names (case, spaces and punctuation aside), or None."""
-    return headings.get(_fold(anchor)) or headings.get(_fold(_SLUGIFY(anchor, "-")))
+@dataclass(frozen=True)
+class Slugify:
+    """A heading's id from its text, as every variant's page has it: the text in the site's script, slugified.
+
+    The table of contents' ``slugify`` (``Build.slugify``) and the links to headings (``resolve``)
+    are this one object; equal (and hashed) by ``fold``, a process-wide converter's ``text``.
+    """
+
+    fold: Callable[[str], str]
+
+    def __call__(self, value: str, separator: str = "-") -> str:
+        return _SLUGIFY(self.fold(value), separator)
+
+
+def find_heading(headings: Mapping[str, str], anchor: str, slugify: Slugify) -> str | None:
+    """The id of the heading an anchor names (case, spaces, punctuation and script aside), or None."""
+    return headings.get(_fold(anchor)) or headings.get(_fold(slugify(anchor)))
 
 
 def _fold(text: str) -> str:
@@ -49,7 +68,7 @@ def _fold(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 14)  # pure; every note's, on every save of mkdocs serve
-def headings(markdown: str) -> dict[str, str]:
+def headings(markdown: str, slugify: Slugify) -> dict[str, str]:
     """A note's headings and ids, folded text and id → id, as the page has the ids (do not modify)."""
     found: list[tuple[str, str | None]] = []  # each heading's text and its own id, in order
     ids: set[str] = set()  # ids elements have before the table of contents makes the headings'
@@ -69,6 +88,9 @@ def headings(markdown: str) -> dict[str, str]:
         prose = CODE_SPAN_RE.sub("", line)
         ids.update(i["id"] for a in _ATTRS_RE.finditer(prose) for i in _ATTR_ID_RE.finditer(a["attrs"]))
         ids.update(h["q"] or h["s"] or h["u"] or "" for h in _HTML_ID_RE.finditer(prose))
+        ids.update(
+            ("fn:" if f["definition"] else "fnref:") + f["label"] for f in _FOOTNOTE_RE.finditer(prose)
+        )
         if m := _HEADING_RE.match(line):
             found.append(_heading(m["text"]))
             paragraph = ""
@@ -80,7 +102,7 @@ def headings(markdown: str) -> dict[str, str]:
     ids.discard("")
     out: dict[str, str] = {}
     for text, own in found:
-        ident = own or unique(_SLUGIFY(text, "-"), ids)
+        ident = own or unique(slugify(text), ids)
         for key in (_fold(text), _fold(ident)):
             out.setdefault(key, ident)
     for ident in sorted(ids):  # the headings' too, now made unique

@@ -41,7 +41,7 @@ from zhudu.notes.dialects import LinkTarget, NoteRef, dead_link_message, missing
 from zhudu.notes.dialects import resolve as resolve_refs
 from zhudu.notes.meta import Backlink
 from zhudu.notes.note_refs import same_page_anchor
-from zhudu.notes.page_ids import CODE_SPAN_RE, FENCE_RE, find_heading, headings
+from zhudu.notes.page_ids import CODE_SPAN_RE, FENCE_RE, Slugify, find_heading, headings
 
 if TYPE_CHECKING:
     from zhudu.notes.corpus import Note
@@ -67,6 +67,8 @@ class Linkable:
     title: str
     folder: str  # the folder of ``seeds/`` it is in, "" for ``seeds/`` itself
     stem: str  # the file name without its extension
+    #: How the page makes a heading's id from its text (the site's ``slugify``, ``link_notes``).
+    slugify: Slugify = field(compare=False)
     #: Folded heading text or id → the heading's id on the page.
     headings: Mapping[str, str] = field(default_factory=dict, compare=False)
 
@@ -173,7 +175,7 @@ class LinkIndex:
 # --------------------------------------------------------------------------- The collection
 
 
-def link_notes(notes: list[Note], site_pages: Collection[str] = ()) -> LinkIndex:
+def link_notes(notes: list[Note], slugify: Slugify, site_pages: Collection[str] = ()) -> LinkIndex:
     """Links between notes (``[[wikilinks]]``, ``{% post_link %}``, ``[x](posts.html)``…) once slugs are final.
 
     A link names a note as its tool does (``resolve.LinkIndex``: a path, a file name, a slug or
@@ -181,15 +183,16 @@ def link_notes(notes: list[Note], site_pages: Collection[str] = ()) -> LinkIndex
     as text marked as a dead link, with a warning at its line.  Each note learns which notes link
     to it (its backlinks, by slug, each once with the number of its links).  A Markdown link no note
     answers that names one of ``site_pages`` (the site's own pages, ``about.md``, seen from where the
-    note is published) is left for MkDocs.
+    note is published) is left for MkDocs.  A heading's id is ``slugify`` of its text, as the table of
+    contents makes it (``page_ids.Slugify``): call once the site's conversion domain is decided.
     """
-    linkable = _linkables(notes)
+    linkable = _linkables(notes, slugify)
     index = _index([(linkable[n.id], n.meta.extra) for n in notes if n.id in linkable])
     by_slug = {note.meta.slug: note for note in notes if note.id in linkable}
     linking: dict[str, dict[str, int]] = {}  # target slug -> source slug -> links
     for note in notes:
         if note.id in linkable and "](#" in note.markdown:
-            note.markdown = same_page_anchors(note.markdown, linkable[note.id].headings)
+            note.markdown = same_page_anchors(note.markdown, linkable[note.id])
         if note.body is None or not note.body.refs or note.id not in linkable:
             continue
         targets: list[str] = []
@@ -222,29 +225,30 @@ def link_notes(notes: list[Note], site_pages: Collection[str] = ()) -> LinkIndex
 #: the last index with what it indexed: a save that changes no note's names (most saves) keeps
 #: the same objects rather than making ~8 per note that outlive it (the cyclic collector's full
 #: passes come sooner the more a save leaves behind) and scanning every note for its headings.
-_LINKABLES: dict[str, tuple[tuple[str, ...], str, Linkable]] = {}  # id → (names, Markdown, Linkable)
+_LINKABLES: dict[str, tuple[tuple[object, ...], str, Linkable]] = {}  # id → (names, Markdown, Linkable)
 _LAST_INDEX: list[Any] = [None, None]  # (the (Linkable, names in front matter) indexed, the index)
 _NAME_KEYS = ("permalink", "url", "slug", "aliases", "alias")
 
 
-def _linkables(notes: Sequence[Note]) -> dict[str, Linkable]:
+def _linkables(notes: Sequence[Note], slugify: Slugify) -> dict[str, Linkable]:
     """Each unbroken note as links find it: the last build's object while its names and headings are the same.
 
-    A body edit that leaves the headings alone keeps the note's object, so the index is kept too.
+    A body edit that leaves the headings alone keeps the note's object, so the index is kept too;
+    another ``slugify`` (the domain or the conversion rules changed) makes every note's anew.
     """
     out: dict[str, Linkable] = {}
-    kept: dict[str, tuple[tuple[str, ...], str, Linkable]] = {}
+    kept: dict[str, tuple[tuple[object, ...], str, Linkable]] = {}
     for note in notes:
         if note.broken:
             continue
         meta = note.meta
-        names = (meta.slug, meta.title, meta.folder, note.path.stem)
+        names = (meta.slug, meta.title, meta.folder, note.path.stem, slugify)
         last = _LINKABLES.get(note.id)
         same = last is not None and last[0] == names
         if same and last[1] == note.markdown:  # type: ignore[index]  # the same string: compared by identity first
             linkable = last[2]  # type: ignore[index]
         else:
-            found = headings(note.markdown)
+            found = headings(note.markdown, slugify)
             if same and last[2].headings == found:  # type: ignore[index]
                 linkable = last[2]  # type: ignore[index]
             else:
@@ -255,6 +259,7 @@ def _linkables(notes: Sequence[Note]) -> dict[str, Linkable]:
                     folder=meta.folder,
                     stem=note.path.stem,
                     headings=found,
+                    slugify=slugify,
                 )
         if not (same and last[1] is note.markdown and last[2] is linkable):  # type: ignore[index]
             last = (names, note.markdown, linkable)
@@ -379,18 +384,18 @@ def _anchor(ref: NoteRef, target: Linkable) -> tuple[str | None, bool]:
     anchor = unquote(ref.anchor)
     if anchor.startswith(("^", "p-")):
         return anchor, False
-    found = find_heading(target.headings, anchor)
+    found = find_heading(target.headings, anchor, target.slugify)
     return found or anchor, found is None
 
 
-def same_page_anchors(markdown: str, headings: Mapping[str, str]) -> str:
+def same_page_anchors(markdown: str, note: Linkable) -> str:
     """``[x](#安装-Hexo)``: aimed at the heading's id as the table of contents makes it (``安装-hexo``).
 
     The author's tool made its ids otherwise (Hexo keeps case and turns ``_`` into ``-``); a link
     to a heading of this page is matched as one to another note's is (``_anchor``).  Code, an id the
     page has, and an anchor no heading answers are left as written.
     """
-    ids = set(headings.values())
+    ids = set(note.headings.values())
     lines = markdown.split("\n")
     fence = ""
     for i, line in enumerate(lines):
@@ -412,7 +417,7 @@ def same_page_anchors(markdown: str, headings: Mapping[str, str]) -> str:
                 or any(start <= link.start() < end for start, end in code)
             ):
                 return link.group(0)
-            found = find_heading(headings, anchor)
+            found = find_heading(note.headings, anchor, note.slugify)
             return f"](#{same_page_anchor(found)})" if found else link.group(0)
 
         lines[i] = _SAME_PAGE_LINK_RE.sub(aim, line)

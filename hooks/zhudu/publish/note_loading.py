@@ -18,14 +18,16 @@ from urllib.parse import quote
 
 from zhudu import editorial
 from zhudu.errors import NoteError, ZhuduError
-from zhudu.notes import folders, remote_images
+from zhudu.notes import folders, remote_images, resolve
 from zhudu.notes.corpus import NOTE_SUFFIXES, Corpus, Note, NoteSettings, default_slug, load_corpus, note_ids
 from zhudu.notes.limits import Limits
+from zhudu.notes.page_ids import Slugify
 from zhudu.notes.reads import NoteReads
 from zhudu.publish import conversion_domain, workers
 from zhudu.script import convert as script
 
 if TYPE_CHECKING:
+    from zhudu.script.variants import VariantInfo
     from zhudu.settings import ZhuduConfig
 
 #: The template of a note page; a note's ``template`` may name another of the theme's templates.
@@ -67,6 +69,16 @@ class NoteLoading:
     #: ``notes.yml`` as this build read it (a note's render is keyed by its own entry: ``render_keys``).
     note_overrides: editorial.NoteOverrides | None = None
     decided_domain: conversion_domain.SiteDomain | None
+    default: VariantInfo
+    converter: Callable[..., script.Converter]
+
+    @property
+    def slugify(self) -> Slugify:
+        """Heading ids as every variant's page has them and links find them: the text in the site's script, slugified.
+
+        Folded by the converter of this build's domain: final once ``load_notes`` has decided it.
+        """
+        return Slugify(self.converter(self.default.code, "Hant").text)
 
     def check_folders(self) -> list[ZhuduError]:
         """Check ``seeds_dir`` and ``editorial_dir``; returns the warnings.
@@ -215,13 +227,16 @@ class NoteLoading:
             fetch_remote=lambda urls: remote_images.fetch_all(
                 urls, self.cache_dir, self.settings.remote_images_from_private_hosts
             ),
-            site_pages=site_pages,
             reads=reads,
             # A few hundred notes and more are read on every CPU.
             map_paths=lambda read, paths: workers.forked_map_in_slices(
                 read, paths, self._forking_cpus, smallest_slice=NOTES_PER_READER
             ),
         )
+        # Before anything converts a note's text: every converter of the build uses this domain.
+        self.decided_domain = conversion_domain.decide(self.settings.conversion_domain, self.corpus.notes)
+        # Then the links: a heading's id is its text as that domain's converter folds it (``slugify``).
+        self.corpus.link_index = resolve.link_notes(self.corpus.notes, self.slugify, site_pages)
         self.corpus.problems[:0] = [*folder_problems, *refused]
         for note in self.corpus.notes if theme_dirs is not None else ():
             if problem := self._check_template(note, theme_dirs or (), overrides):
@@ -229,8 +244,6 @@ class NoteLoading:
         if reads is not None:  # an unchanged note is the last build's object (``NoteReads.settle``)
             reads.settle(self.corpus.notes)
         self.note_by_src = {note.src_uri: note for note in self.corpus.notes}
-        # Before anything converts a note's text: every converter of the build uses this domain.
-        self.decided_domain = conversion_domain.decide(self.settings.conversion_domain, self.corpus.notes)
         return self.corpus
 
     def _check_template(

@@ -1,0 +1,81 @@
+"""Links to a heading or a footnote of a note written in Traditional (``notes/page_ids.py``, ``notes/resolve.py``).
+
+The site's source script is Simplified: the table of contents gives ``## 安裝步驟`` the id ``安装步骤``
+in every variant (``Build.slugify``), and a link to it, wherever written, must aim at that id.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+from conftest import BuildResult, build_site, goto_for_instant_navigation, serve_built
+
+#: A note written in Traditional: its heading far down the page (a link that misses opens at the top).
+TARGET = (
+    "---\ntitle: 目標筆記\ndate: 2024-01-01\n---\n\n"
+    + "這是一篇繁體筆記，說明軟體的安裝與設定。\n\n" * 60
+    + "## 安裝步驟\n\n先下載，再執行程式。[^1]\n\n"
+    + "後面還有很多說明。\n\n" * 60
+    + "[^1]: 這是註腳。\n"
+)
+SOURCE = (
+    "---\ntitle: 來源筆記\ndate: 2024-01-02\n---\n\n"
+    "請看[[目標筆記#安裝步驟]]。\n\n"  # line 6
+    "也看[說明](target.md#安裝步驟)。\n\n"  # line 8
+    "簡體寫的也行：[[目標筆記#安装步骤]]。\n\n"  # line 10
+    "註腳在[[目標筆記#fn:1]]。\n\n"  # line 12
+    "## 本節\n\n"
+    "見[[#本節]]。\n\n"  # line 16
+    "沒有的小節：[[目標筆記#不存在的小節]]。\n"  # line 18
+)
+VARIANTS = ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK")
+
+
+def _hrefs(result: BuildResult, code: str) -> list[str]:
+    html = result.page(f"{code}/notes/source/index.html")
+    article = html[html.index("<article") : html.index("</article>")]
+    return [unquote(h) for h in re.findall(r'href="([^"]*)"', article) if not h.startswith("#__")]
+
+
+def test_links_to_a_traditional_notes_heading_and_footnote_aim_at_the_ids_every_variant_has(
+    tmp_path: Path,
+) -> None:
+    result = build_site(tmp_path, notes={"target.md": TARGET, "source.md": SOURCE}, strict=False)
+    assert result.ok, result.log
+    for code in VARIANTS:
+        target = result.page(f"{code}/notes/target/index.html")
+        assert 'id="安装步骤"' in target and 'id="fn:1"' in target, code  # the same ids in every variant
+        assert _hrefs(result, code).count("../target/#安装步骤") == 3, (code, _hrefs(result, code))
+        assert "../target/#fn:1" in _hrefs(result, code), code
+        assert "#本节" in _hrefs(result, code) and "#本節" not in _hrefs(result, code), code
+    # The one link to a heading the note lacks still warns, at its file and line, saying what to do.
+    assert result.warnings == [
+        "zhudu: seeds/source.md:18: [[目標筆記#不存在的小節]]: '目標筆記' has no heading '不存在的小節': the link "
+        "opens the note at its top; write the heading as the note has it, or link the note alone"
+    ], result.warnings
+
+
+#: The element the page's address names is below the header and inside the window, and the page is not at its top.
+AT_TARGET = """id => {
+  const element = document.getElementById(id);
+  if (!element || decodeURIComponent(location.hash.slice(1)) !== id || window.scrollY === 0) return false;
+  const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+  const box = element.getBoundingClientRect();
+  return box.top >= header - 1 && box.bottom <= innerHeight;
+}"""
+
+
+def test_a_link_to_a_traditional_heading_opens_the_tw_page_at_the_heading(tmp_path: Path, page: Any) -> None:
+    with serve_built(tmp_path, notes={"target.md": TARGET, "source.md": SOURCE}, strict=False) as site:
+        goto_for_instant_navigation(page, site.variant_url("zh-Hant-TW", "notes/source/"))
+        page.locator("article a", has_text="目標筆記").first.click()  # instant navigation, as a reader's tap
+        page.wait_for_function(AT_TARGET, arg="安装步骤", timeout=15_000)
+        assert page.evaluate("document.documentElement.lang") == "zh-Hant-TW"
+        goto_for_instant_navigation(page, site.variant_url("zh-Hant-TW", "notes/source/"))
+        page.locator('article a[href$="#fn:1"]').click()
+        page.wait_for_function(AT_TARGET, arg="fn:1", timeout=15_000)
+        assert page.evaluate("document.querySelector(':target')?.id") == "fn:1"
+        assert page.zd.console_errors == [] and page.zd.failed == []
