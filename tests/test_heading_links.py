@@ -28,7 +28,7 @@ SOURCE = (
     "簡體寫的也行：[[目標筆記#安装步骤]]。\n\n"  # line 10
     "註腳在[[目標筆記#fn:1]]。\n\n"  # line 12
     "## 本節\n\n"
-    "見[[#本節]]。\n\n"  # line 16
+    "見[[#本節]]和[本節](#本節)。\n\n"  # line 16
     "沒有的小節：[[目標筆記#不存在的小節]]。\n"  # line 18
 )
 VARIANTS = ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK")
@@ -50,7 +50,8 @@ def test_links_to_a_traditional_notes_heading_and_footnote_aim_at_the_ids_every_
         assert 'id="安装步骤"' in target and 'id="fn:1"' in target, code  # the same ids in every variant
         assert _hrefs(result, code).count("../target/#安装步骤") == 3, (code, _hrefs(result, code))
         assert "../target/#fn:1" in _hrefs(result, code), code
-        assert "#本节" in _hrefs(result, code) and "#本節" not in _hrefs(result, code), code
+        # This page's heading: the wikilink and the Markdown link to it.
+        assert _hrefs(result, code).count("#本节") == 2 and "#本節" not in _hrefs(result, code), code
     # The one link to a heading the note lacks still warns, at its file and line, saying what to do.
     assert result.warnings == [
         "zhudu: seeds/source.md:18: [[目標筆記#不存在的小節]]: '目標筆記' has no heading '不存在的小節': the link "
