@@ -8,18 +8,14 @@ build: after a clean ``mkdocs build`` there was no record of what it wrote, and 
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
+from test_serve import fetch
 from test_serve_incremental import Server
 
-from conftest import build_site, free_port
+from conftest import build_site, free_port, mkdocs_build_cli
 
 pytestmark = pytest.mark.slow
 
@@ -57,28 +53,13 @@ def test_a_dirty_build_after_a_clean_one_removes_the_old_urls_copies(tmp_path: P
     before = {p.name for p in (site / "zh-Hans" / "notes").iterdir()}
     assert "old-slug" in before and len(before) == 3
     _change_urls(tmp_path)
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--dirty"],
-        cwd=tmp_path,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    done = mkdocs_build_cli(tmp_path, ("--dirty",))
     assert done.returncode == 0, done.stderr
     links = _note_links((site / "zh-Hans/notes/linker/index.html").read_text(encoding="utf-8"))
     assert links[0] == "new-slug/" and links[1].startswith("note-") and f"{links[1][:-1]}" not in before
     for variant in VARIANTS:
         kept = {p.name for p in (site / variant / "notes").iterdir()}
         assert kept == {"linker", "new-slug", links[1][:-1]}, (variant, sorted(kept))
-
-
-def _status(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as error:
-        return error.code, ""
 
 
 def test_serve_dirty_serves_no_stale_copy_at_an_old_url(tmp_path: Path) -> None:
@@ -89,7 +70,7 @@ def test_serve_dirty_serves_no_stale_copy_at_an_old_url(tmp_path: Path) -> None:
     server = Server(root, port)
     try:
         server.wait_builds(1)
-        old = _note_links(_status(f"{url}zh-Hans/notes/linker/")[1])
+        old = _note_links(fetch(f"{url}zh-Hans/notes/linker/")[1])
         assert old[0] == "old-slug/"
         _change_urls(root)
         # The linking note is written last: a rebuild that read it read the others' new names too.
@@ -102,8 +83,8 @@ def test_serve_dirty_serves_no_stale_copy_at_an_old_url(tmp_path: Path) -> None:
         assert new[0] == "new-slug/" and new[1] != old[1], (old, new)
         for variant in VARIANTS:
             for gone in old:
-                assert _status(f"{url}{variant}notes/{gone}")[0] == 404, (variant, gone)
+                assert fetch(f"{url}{variant}notes/{gone}")[0] == 404, (variant, gone)
             for moved in new:
-                assert _status(f"{url}{variant}notes/{moved}")[0] == 200, (variant, moved)
+                assert fetch(f"{url}{variant}notes/{moved}")[0] == 200, (variant, moved)
     finally:
         server.stop()
