@@ -108,7 +108,9 @@ title: 中文路径
 
 空格之后 https://zh.wikipedia.org/wiki/上海，照旧。
 
-域名：https://例子.中国/路径。
+域名：https://例子.中国/路径。大写：https://Example.中国/
+
+访问：https://example.com获取更多信息，或者 https://example.org:8080继续。
 """
 
 ZHUYIN = "https://zh.wikipedia.org/wiki/%E6%B3%A8%E9%9F%B3%E7%AC%A6%E5%8F%B7"
@@ -131,5 +133,9 @@ def test_a_bare_url_whose_path_goes_on_in_han_is_one_link_to_the_encoded_url(sit
             (f"{BEIJING}#%E5%8E%86%E5%8F%B2", "https://zh.wikipedia.org/wiki/北京#历史"),
             ("https://zh.wikipedia.org/wiki/%E4%B8%8A%E6%B5%B7", "https://zh.wikipedia.org/wiki/上海"),
             ("https://xn--fsqu00a.xn--fiqs8s/%E8%B7%AF%E5%BE%84", "https://例子.中国/路径"),
+            ("https://Example.xn--fiqs8s/", "https://Example.中国/"),  # a browser lowercases it
+            # An ASCII host with Han right after it: the prose goes on (a path may go on in Han).
+            ("https://example.com", "https://example.com"),
+            ("https://example.org:8080", "https://example.org:8080"),
         ], variant
         assert "注音符号</a>）" in page and "北京</a>。" in page and "历史</a> and more text." in page

@@ -14,9 +14,10 @@ The link is built as an element: ElementTree escapes its text and ``href``.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import xml.etree.ElementTree as etree
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from markdown import Extension, Markdown
 from markdown.inlinepatterns import InlineProcessor
@@ -34,6 +35,13 @@ _URL_CHAR = rf"(?:[!-;=?-~]|[^\x00-\x7f\s{_MARKS}\ue000-\uf8ff\U000f0000-\U0010f
 BARE_URL_RE = (
     rf"(?:(?<=[{_MARKS}])|(?<![^\s*_~^[('\"\x03])(?=https?://[^\s<]*?[^\x00-\x7f]))(https?://{_URL_CHAR}+)"
 )
+#: An ASCII host name (``example.com``, a port) with Han text right after it: the prose's, not the host's
+#: (a name mixing scripts in one label is not one anybody registers); a path may go on in Han.
+_ASCII_HOST_THEN_TEXT_RE = re.compile(
+    r"https?://(?:[^/?#@]*@)?[A-Za-z0-9.-]*\.[A-Za-z]{2,}(?::\d+)?(?=[^\x00-\x7f])"
+)
+#: A URL's scheme and user, its host, the rest.
+_PARTS_RE = re.compile(r"(https?://(?:[^/?#@]*@)?)([^/?#:]*)(.*)", re.S)
 #: Every ASCII printable character: what ``href`` keeps as written (a URL's own ``%``, ``&``, ``#``).
 _ASCII_PRINTABLE = "".join(map(chr, range(0x21, 0x7F)))
 #: What a URL does not end with (magiclink's LINK_TRAILING, and ``;``).
@@ -59,15 +67,11 @@ def browser_href(url: str) -> str:
     """
     if url.isascii():
         return url
-    host = urlsplit(url).hostname or ""
+    start, host, rest = _PARTS_RE.match(url).groups()  # type: ignore[union-attr]  # always matches
     if not host.isascii():
-        try:
-            ascii_host = host.encode("idna").decode("ascii")
-        except UnicodeError:  # not a valid internationalised name: the browser's to refuse
-            ascii_host = host
-        scheme, rest = url.split("://", 1)
-        url = f"{scheme}://{rest.replace(host, ascii_host, 1)}"
-    return quote(url, safe=_ASCII_PRINTABLE)
+        with contextlib.suppress(UnicodeError):  # not a valid internationalised name: the browser's to refuse
+            host = host.encode("idna").decode("ascii")
+    return quote(start + host + rest, safe=_ASCII_PRINTABLE)
 
 
 class _BareUrl(InlineProcessor):
@@ -75,7 +79,10 @@ class _BareUrl(InlineProcessor):
     ANCESTOR_EXCLUDES = ("a",)
 
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element | None, int, int]:  # type: ignore[override]
-        url = trimmed(m.group(1))
+        url = m.group(1)
+        if ascii_host := _ASCII_HOST_THEN_TEXT_RE.match(url):  # 「https://example.com获取更多」
+            url = ascii_host[0]
+        url = trimmed(url)
         if len(url) <= len(url.split("://", 1)[0]) + 3:  # a scheme alone
             return None, m.start(0), m.end(0)
         link = etree.Element("a", {"href": browser_href(url)})
