@@ -189,10 +189,12 @@ def build_site(
     )
 
 
-def mkdocs_build_cli(root: Path) -> subprocess.CompletedProcess[str]:
-    """Run the real ``mkdocs build --strict`` command on the project in ``root``, as the author would."""
+def mkdocs_build_cli(
+    root: Path, options: tuple[str, ...] = ("--strict",)
+) -> subprocess.CompletedProcess[str]:
+    """Run the real ``mkdocs build --strict`` (or ``options``) on the project in ``root``, as the author would."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")],
+        [sys.executable, "-m", "mkdocs", "build", *options, "-f", str(root / "mkdocs.yml")],
         capture_output=True,
         text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},

@@ -81,7 +81,7 @@ https://example.com/e。
 
 def test_a_url_after_a_space_ends_before_chinese_punctuation(site_builder: Any) -> None:
     """magiclink took 「）。」 and 「，后面还有。」 into the URL (it ends one only at white space); a path that goes on
-    in Han characters is still magiclink's whole link."""
+    in Han characters is the whole link, its ``href`` percent-encoded (session 32)."""
     result = site_builder(notes={"space.md": AFTER_A_SPACE})
     assert result.ok, result.log
     for variant in ("zh-Hans", "zh-Hant-TW"):
@@ -90,5 +90,52 @@ def test_a_url_after_a_space_ends_before_chinese_punctuation(site_builder: Any) 
             "https://example.com/c",
             "https://example.com/d",
             "https://example.com/e",
-            "https://zh.wikipedia.org/wiki/北京",
+            "https://zh.wikipedia.org/wiki/%E5%8C%97%E4%BA%AC",
         ], (variant, hrefs)
+
+
+HAN_PATHS = """---
+title: 中文路径
+---
+
+见：https://zh.wikipedia.org/wiki/注音符号
+
+注音（https://zh.wikipedia.org/wiki/注音符号）是一套符号。
+
+维基百科的条目：https://zh.wikipedia.org/wiki/北京。后面还有字。
+
+另见：https://zh.wikipedia.org/wiki/北京#历史 and more text.
+
+空格之后 https://zh.wikipedia.org/wiki/上海，照旧。
+
+域名：https://例子.中国/路径。大写：https://Example.中国/
+
+访问：https://example.com获取更多信息，或者 https://example.org:8080继续。
+"""
+
+ZHUYIN = "https://zh.wikipedia.org/wiki/%E6%B3%A8%E9%9F%B3%E7%AC%A6%E5%8F%B7"
+BEIJING = "https://zh.wikipedia.org/wiki/%E5%8C%97%E4%BA%AC"
+
+
+def test_a_bare_url_whose_path_goes_on_in_han_is_one_link_to_the_encoded_url(site_builder: Any) -> None:
+    """After 「：」 or 「（」 the URL was cut at its first Han character (a link to ``…/wiki/``, 「注音符号」 left as
+    text); after a space magiclink took 「，照旧。」 into it (session 32).  The link ends at white space or
+    full-width punctuation, its text is the URL as written (no script conversion), its ``href`` what a browser
+    requests."""
+    result = site_builder(notes={"han.md": HAN_PATHS})
+    assert result.ok, result.log
+    for variant in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
+        page = result.page(f"{variant}/notes/han/index.html")
+        assert _links(page) == [
+            (ZHUYIN, "https://zh.wikipedia.org/wiki/注音符号"),
+            (ZHUYIN, "https://zh.wikipedia.org/wiki/注音符号"),
+            (BEIJING, "https://zh.wikipedia.org/wiki/北京"),
+            (f"{BEIJING}#%E5%8E%86%E5%8F%B2", "https://zh.wikipedia.org/wiki/北京#历史"),
+            ("https://zh.wikipedia.org/wiki/%E4%B8%8A%E6%B5%B7", "https://zh.wikipedia.org/wiki/上海"),
+            ("https://xn--fsqu00a.xn--fiqs8s/%E8%B7%AF%E5%BE%84", "https://例子.中国/路径"),
+            ("https://Example.xn--fiqs8s/", "https://Example.中国/"),  # a browser lowercases it
+            # An ASCII host with Han right after it: the prose goes on (a path may go on in Han).
+            ("https://example.com", "https://example.com"),
+            ("https://example.org:8080", "https://example.org:8080"),
+        ], variant
+        assert "注音符号</a>）" in page and "北京</a>。" in page and "历史</a> and more text." in page

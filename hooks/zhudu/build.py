@@ -391,7 +391,7 @@ class Build:
         self.themes = None  # every page is written: the theme index and markers go before the search stage
         site.write_search_indexes(site_dir, log, self.kept.search)
         removed: list[str] | None = None
-        if self.outputs is not None and self.files is not None and incremental.dirty():
+        if self.outputs is not None and self.files is not None:  # a clean build's record too
             # Before the writers stop: the pages' search texts may wait in their spool until then.
             removed = incremental.record_pages(self, self.files)
         site.stop_workers()

@@ -4,15 +4,20 @@
 no space between 「：」 or 「（」 and the URL, so those stayed text.  This pattern takes only http and
 https URLs that follow a full-width mark, and ends them before any full-width mark (「）」「。」「，」
 are the prose's, not the URL's), before white space and before trailing ASCII punctuation, as
-magiclink does.  After white space magiclink starts a URL too, but ends it only at the next white space:
-where a full-width mark follows the URL's ASCII run (「见 https://a.b/c）。」) this pattern takes it first.
+magiclink does.  A path may go on in Han characters (「见：https://zh.wikipedia.org/wiki/注音符号。」):
+the link's text is the URL as written, its ``href`` the URL percent-encoded as a browser sends it.
+After white space magiclink starts a URL too, but ends it only at the next white space and leaves
+Han characters unencoded: where the URL has any non-ASCII character before the next white space
+(「见 https://a.b/c）。」, 「见 https://a.b/北京，…」) this pattern takes it first.
 The link is built as an element: ElementTree escapes its text and ``href``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 import xml.etree.ElementTree as etree
+from urllib.parse import quote
 
 from markdown import Extension, Markdown
 from markdown.inlinepatterns import InlineProcessor
@@ -20,14 +25,25 @@ from markdown.util import AtomicString
 
 #: Full-width marks, CJK punctuation and the ideographic space: the prose's, never a URL's.
 _MARKS = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’—…·"
-#: An http(s) URL of ASCII printable characters but ``<`` (a full-width mark, or any other non-ASCII
-#: character, ends it), either right after a full-width mark, or where magiclink would start one (after
-#: white space, an ASCII mark or an inline element) when a full-width mark follows its ASCII run:
-#: magiclink takes everything to the next white space, so 「见 https://a.b/c）。」 linked 「c）。」 too.  A URL
-#: whose path goes on in Han characters (``https://zh.wikipedia.org/wiki/北京``) is left to magiclink.
+#: A URL's character: ASCII printable but ``<``, or any other character that is not white space, a
+#: full-width mark, a control character or a private-use marker of the site's (U+E000…, plane 15).
+_URL_CHAR = rf"(?:[!-;=?-~]|[^\x00-\x7f\s{_MARKS}\ue000-\uf8ff\U000f0000-\U0010ffff])"
+#: An http(s) URL either right after a full-width mark, or where magiclink would start one (after
+#: white space, an ASCII mark or an inline element) when it has a non-ASCII character before the next
+#: white space: magiclink takes everything to the next white space, so 「见 https://a.b/c）。」 linked
+#: 「c）。」 too, and it leaves a Han path unencoded in the ``href``.
 BARE_URL_RE = (
-    rf"(?:(?<=[{_MARKS}])|(?<![^\s*_~^[('\"\x03])(?=https?://[!-;=?-~]+[{_MARKS}]))(https?://[!-;=?-~]+)"
+    rf"(?:(?<=[{_MARKS}])|(?<![^\s*_~^[('\"\x03])(?=https?://[^\s<]*?[^\x00-\x7f]))(https?://{_URL_CHAR}+)"
 )
+#: An ASCII host name (``example.com``, a port) with Han text right after it: the prose's, not the host's
+#: (a name mixing scripts in one label is not one anybody registers); a path may go on in Han.
+_ASCII_HOST_THEN_TEXT_RE = re.compile(
+    r"https?://(?:[^/?#@]*@)?[A-Za-z0-9.-]*\.[A-Za-z]{2,}(?::\d+)?(?=[^\x00-\x7f])"
+)
+#: A URL's scheme and user, its host, the rest.
+_PARTS_RE = re.compile(r"(https?://(?:[^/?#@]*@)?)([^/?#:]*)(.*)", re.S)
+#: Every ASCII printable character: what ``href`` keeps as written (a URL's own ``%``, ``&``, ``#``).
+_ASCII_PRINTABLE = "".join(map(chr, range(0x21, 0x7F)))
 #: What a URL does not end with (magiclink's LINK_TRAILING, and ``;``).
 _TRAILING = "?!.,:;*_~^'\""
 _CLOSERS = {")": "(", "]": "["}
@@ -44,16 +60,33 @@ def trimmed(url: str) -> str:
     return url
 
 
+def browser_href(url: str) -> str:
+    """``url`` as a browser requests it.
+
+    A non-ASCII host in IDNA (punycode), other non-ASCII text percent-encoded as UTF-8, ASCII as written.
+    """
+    if url.isascii():
+        return url
+    start, host, rest = _PARTS_RE.match(url).groups()  # type: ignore[union-attr]  # always matches
+    if not host.isascii():
+        with contextlib.suppress(UnicodeError):  # not a valid internationalised name: the browser's to refuse
+            host = host.encode("idna").decode("ascii")
+    return quote(start + host + rest, safe=_ASCII_PRINTABLE)
+
+
 class _BareUrl(InlineProcessor):
     #: Never a link inside a link (a bare URL in a link's text).
     ANCESTOR_EXCLUDES = ("a",)
 
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element | None, int, int]:  # type: ignore[override]
-        url = trimmed(m.group(1))
+        url = m.group(1)
+        if ascii_host := _ASCII_HOST_THEN_TEXT_RE.match(url):  # 「https://example.com获取更多」
+            url = ascii_host[0]
+        url = trimmed(url)
         if len(url) <= len(url.split("://", 1)[0]) + 3:  # a scheme alone
             return None, m.start(0), m.end(0)
-        link = etree.Element("a", {"href": url})
-        link.text = AtomicString(url)  # no emphasis, entity or mail pattern inside the URL's text
+        link = etree.Element("a", {"href": browser_href(url)})
+        link.text = AtomicString(url)  # as written; no emphasis, entity or mail pattern inside the URL's text
         return link, m.start(1), m.start(1) + len(url)
 
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from html import escape
 
+from zhudu import fragments
 from zhudu.notes.safety import EMBED_LABEL, safe_url
 
 Line = tuple[str, int]  # text, line in the author's file
@@ -30,6 +31,14 @@ _ARG_RE = re.compile(
 )
 ABSOLUTE_URL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 VIDEO_ID_RE = re.compile(r"^[\w-]{1,64}$")
+#: Hexo's blockquote footer: ``author[, source] [url] [link title]`` (hexo/lib/plugins/tag/blockquote.ts).
+_CITE_FULL_RE = re.compile(r"^(?P<author>\S.*?)\s+(?P<url>https?://\S+)\s+(?P<title>.+)$")
+_CITE_URL_RE = re.compile(r"^(?P<author>\S.*?)\s+(?P<url>https?://\S+)$")
+_CITE_SOURCE_RE = re.compile(r"^(?P<author>[^,]+?)\s*,\s*(?P<source>.+)$")
+#: A Han character, a kana or full-width punctuation: an attribution written in Chinese (or Japanese).
+_CJK_RE = re.compile(
+    r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0002ffff]"
+)
 #: Characters Markdown would read as syntax in a value put into the page as text.
 _MD_SPECIAL_RE = re.compile(r"([\\`*_\[\]])")
 
@@ -148,6 +157,33 @@ def embed_url(name: str, words: list[str]) -> str | None:
     if name == "jsfiddle":
         return f"https://jsfiddle.net/{first}/"
     return None
+
+
+def quote_footer(args: str) -> str:
+    """Hexo's blockquote attribution (``<footer><strong>author</strong><cite>source</cite></footer>``).
+
+    Set off as the language of its words sets it off: 「——鲁迅，呐喊」 in Chinese, 「— David
+    Levithan, Wide Awake」 in Latin text.  A link without a title shows its URL, shortened as Hexo did.
+    """
+    if not args.strip():
+        return ""
+    author, url, title = args.strip(), "", ""
+    if m := _CITE_FULL_RE.match(author):
+        author, url, title = m["author"], m["url"], m["title"]
+    elif m := _CITE_URL_RE.match(author):
+        author, url = m["author"], m["url"]
+        title = re.sub(r"^https?://", "", url)
+        title = title if len(title) <= 32 else title[:32] + "…"
+    elif m := _CITE_SOURCE_RE.match(author):
+        author, title = m["author"], m["source"]
+    return fragments.render(
+        "zd-dialect.html",
+        "quote_footer",
+        author=md_text(author),
+        title=md_text(title),
+        url=md_url(url) if url and safe_url(url) else "",
+        chinese=bool(_CJK_RE.search(author + title)),
+    )
 
 
 def tag_words(args: str) -> list[str]:

@@ -47,7 +47,7 @@ from zhudu.notes.dialect_markdown import (
     code_block,
     fence_end,
     fence_title,
-    md_url,
+    quote_footer,
     tag_words,
 )
 from zhudu.notes.dialect_markdown import md_text as md_text
@@ -60,7 +60,6 @@ from zhudu.notes.note_refs import NoteRef as NoteRef
 from zhudu.notes.note_refs import dead_link_message as dead_link_message
 from zhudu.notes.note_refs import missing_heading_message as missing_heading_message
 from zhudu.notes.note_refs import resolve as resolve
-from zhudu.notes.safety import safe_url
 
 # --------------------------------------------------------------------------- Data
 
@@ -109,10 +108,6 @@ _END_TAG_RE = {
     for name in ("codeblock", "code", "highlight", "blockquote", "quote", "pullquote", "note", "comment")
 }
 _END_SHORTCODE_RE = {"highlight": re.compile(r"^[ \t]*\{\{<[ \t]*/[ \t]*highlight[ \t]*>\}\}[ \t]*$")}
-#: Hexo's blockquote footer: ``author[, source] [url] [link title]`` (hexo/lib/plugins/tag/blockquote.js).
-_CITE_FULL_RE = re.compile(r"^(?P<author>\S.*?)\s+(?P<url>https?://\S+)\s+(?P<title>.+)$")
-_CITE_URL_RE = re.compile(r"^(?P<author>\S.*?)\s+(?P<url>https?://\S+)$")
-_CITE_SOURCE_RE = re.compile(r"^(?P<author>[^,]+?)\s*,\s*(?P<source>.+)$")
 
 #: Obsidian's callout types (with their aliases) as Material's admonition types.
 CALLOUT_TYPES = {
@@ -301,29 +296,9 @@ class _Writer(InlineWriter):
             ("", line),
         ]
         out += self.blocks(inner)
-        if name != "pullquote" and (footer := self.quote_footer(" ".join(tag_words(args)))):
+        if name != "pullquote" and (footer := quote_footer(" ".join(tag_words(args)))):
             out += [("", end_line), (f"{indent}{footer}", end_line)]
         return [*out, ("", end_line), (f"{indent}</blockquote>", end_line), ("", end_line)]
-
-    def quote_footer(self, args: str) -> str:
-        """Hexo's blockquote attribution: ``— **author**, <cite>source</cite>``."""
-        if not args.strip():
-            return ""
-        author, url, title = args.strip(), "", ""
-        if m := _CITE_FULL_RE.match(author):
-            author, url, title = m["author"], m["url"], m["title"]
-        elif m := _CITE_URL_RE.match(author):
-            author, url = m["author"], m["url"]
-            title = re.sub(r"^https?://", "", url)
-            title = title if len(title) <= 32 else title[:32] + "…"  # as Hexo shortens it
-        elif m := _CITE_SOURCE_RE.match(author):
-            author, title = m["author"], m["source"]
-        footer = f"— **{md_text(author)}**"
-        if url and safe_url(url):
-            footer += f", <cite>[{md_text(title)}]({md_url(url)})</cite>"
-        elif title:
-            footer += f", <cite>{md_text(title)}</cite>"
-        return footer
 
     # -- inside a line ---------------------------------------------------------------------------
 

@@ -13,7 +13,8 @@ sitemap entry, its searchable text in each variant) is kept with the record and 
 the build, files in the site folder that this build neither wrote nor kept (a deleted or renamed
 note, a home page no longer needed, a search file of another size) are removed, so the folder
 equals a clean build's (``tests/test_serve_incremental.py``).  Records live in the cache folder,
-one file per site folder: deleting the cache means the next dirty build writes everything.
+one file per site folder: deleting the cache means the next dirty build writes everything.  A clean
+``mkdocs build`` records only what it wrote, so that a dirty build after it removes what it no longer has.
 """
 
 from __future__ import annotations
@@ -463,6 +464,9 @@ def record_pages(build: Any, files: Files) -> list[str]:
     """``on_post_build``, last: remove what a clean build would not have; keep this build's record."""
     outputs, site = build.outputs, build.site
     if outputs is None or not dirty():
+        if outputs is not None and not annotations.serving():  # a clean ``mkdocs build``: what it wrote,
+            # no page trusted: a ``mkdocs build --dirty`` after it then removes a renamed note's old copies.
+            outputs.save({}, owned_paths(outputs, files))
         return []
     removed = outputs.remove_stale(owned_paths(outputs, files))
     written = {d: (r.url, r.lastmod, r.searchable) for d, r in site.pages.items()}
