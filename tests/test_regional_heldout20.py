@@ -11,10 +11,12 @@ from heldout_shape import (
     VARIANTS,
     assert_heldout_shape,
     assert_new_rules_keep_opencc_phrases,
+    assert_software_figures,
+    assert_software_set,
     bench_conversion,
 )
 from zhudu.script.convert import ConversionRules, Converter
-from zhudu.script.domain import GENERAL, SOFTWARE, text_domain
+from zhudu.script.domain import GENERAL, SOFTWARE
 
 HELDOUT20 = bench_conversion.load_review(bench_conversion.HELDOUT20)
 #: The work the set was drawn from.
@@ -32,8 +34,7 @@ def test_heldout20_set_shape() -> None:
 def test_heldout20_is_software_text() -> None:
     """An installation manual: the set as one note and every page are software text, so ``--domains`` gives the
     figure a site of such notes gets."""
-    assert text_domain("".join(e["zh-Hans"] for e in HELDOUT20)) == SOFTWARE
-    assert set(bench_conversion.domains(HELDOUT20).values()) == {SOFTWARE}
+    assert_software_set(HELDOUT20)
 
 
 @pytest.mark.parametrize(
@@ -45,11 +46,7 @@ def test_heldout20_after_its_rules(code: str, most: int, most_by_domain: int, pl
     Han characters; plain OpenCC 20.80 / 23.38.  After session 32's heldout20 rules TW 6.59 (64), by domain 2.16 (21);
     HK 4.63 (45), by domain 0.51 (5); by domain no mainland word left in Taiwan, every right regional word of OpenCC's
     kept."""
-    figures = bench_conversion.measure(HELDOUT20, code)
-    by_domain = bench_conversion.measure(HELDOUT20, code, by_domain=True)["zhudu"]
-    assert figures["zhudu"]["wrong"] <= most and figures["opencc"]["wrong"] == plain
-    assert by_domain["wrong"] <= most_by_domain and by_domain["kept"] == by_domain["places"]
-    assert code == "zh-Hant-HK" or by_domain["mainland"] == 0
+    assert_software_figures(HELDOUT20, code, most, most_by_domain, plain)
 
 
 @pytest.mark.parametrize(
