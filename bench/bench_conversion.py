@@ -27,7 +27,7 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Nineteen sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Twenty sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
@@ -59,7 +59,9 @@ long-form technical articles and tutorials, five Chinese works TeX Live ships by
 ``heldout18`` (``tests/conversion_heldout18.yml``: fiction and a fictional world's encyclopedia, Battle for Wesnoth's Simplified
 Chinese creature descriptions, three campaigns' stories and its help, built after all seventeen) and ``heldout19``
 (``tests/conversion_heldout19.yml``: developer guides and a UI library's design documentation, Debian's New Maintainers'
-Guide in Simplified Chinese and Ant Design's and mand-mobile's component guides, built after all eighteen).
+Guide in Simplified Chinese and Ant Design's and mand-mobile's component guides, built after all eighteen) and ``heldout20``
+(``tests/conversion_heldout20.yml``: an installation manual, the Debian Installation Guide in Simplified Chinese, built
+after all nineteen).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME gets
@@ -103,6 +105,7 @@ HELDOUT16 = ROOT / "tests" / "conversion_heldout16.yml"
 HELDOUT17 = ROOT / "tests" / "conversion_heldout17.yml"
 HELDOUT18 = ROOT / "tests" / "conversion_heldout18.yml"
 HELDOUT19 = ROOT / "tests" / "conversion_heldout19.yml"
+HELDOUT20 = ROOT / "tests" / "conversion_heldout20.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -124,6 +127,7 @@ SETS = {
     "heldout17": HELDOUT17,
     "heldout18": HELDOUT18,
     "heldout19": HELDOUT19,
+    "heldout20": HELDOUT20,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"

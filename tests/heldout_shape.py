@@ -17,7 +17,15 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import bench_conversion  # noqa: E402  (bench/ is put on the path above)
 
-__all__ = ["ROOT", "RULES", "VARIANTS", "assert_heldout_shape", "bench_conversion"]
+__all__ = [
+    "ROOT",
+    "RULES",
+    "VARIANTS",
+    "assert_heldout_shape",
+    "assert_software_figures",
+    "assert_software_set",
+    "bench_conversion",
+]
 
 #: The shipped variants by code, and the shipped editorial rules: what each held-out test measures with.
 VARIANTS = {v.code: v for v in DEFAULT_VARIANTS}
@@ -68,3 +76,24 @@ def assert_new_rules_keep_opencc_phrases(
         layer = Converter(VARIANTS[code], ConversionRules(), domain=domain).text
         before = Converter(VARIANTS[code], ConversionRules(), regional=earlier, domain=domain).text
         assert {k for k in phrases - on_purpose if layer(k) != before(k)} == set()
+
+
+def assert_software_set(entries: list[dict[str, Any]]) -> None:
+    """The set as one note and every document of it are software text (``--domains`` gives a site's figure)."""
+    from zhudu.script.domain import SOFTWARE, text_domain
+
+    assert text_domain("".join(e["zh-Hans"] for e in entries)) == SOFTWARE
+    assert set(bench_conversion.domains(entries).values()) == {SOFTWARE}
+
+
+def assert_software_figures(
+    entries: list[dict[str, Any]], code: str, most: int, most_by_domain: int, plain: int
+) -> None:
+    """A software set's figures after its rules: at most ``most`` wrong words without a domain and
+    ``most_by_domain`` with each document's, plain OpenCC's count exactly ``plain``; by domain every right
+    regional word of OpenCC's kept and, in Taiwan, no mainland word left."""
+    figures = bench_conversion.measure(entries, code)
+    by_domain = bench_conversion.measure(entries, code, by_domain=True)["zhudu"]
+    assert figures["zhudu"]["wrong"] <= most and figures["opencc"]["wrong"] == plain
+    assert by_domain["wrong"] <= most_by_domain and by_domain["kept"] == by_domain["places"]
+    assert code == "zh-Hant-HK" or by_domain["mainland"] == 0

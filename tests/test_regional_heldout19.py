@@ -12,10 +12,12 @@ from heldout_shape import (
     VARIANTS,
     assert_heldout_shape,
     assert_new_rules_keep_opencc_phrases,
+    assert_software_figures,
+    assert_software_set,
     bench_conversion,
 )
 from zhudu.script.convert import ConversionRules, Converter
-from zhudu.script.domain import GENERAL, SOFTWARE, text_domain
+from zhudu.script.domain import GENERAL, SOFTWARE
 
 HELDOUT19 = bench_conversion.load_review(bench_conversion.HELDOUT19)
 #: The works the set was drawn from, and how many sentences each gave.
@@ -35,8 +37,7 @@ def test_heldout19_set_shape() -> None:
 def test_heldout19_is_software_text() -> None:
     """Developer guides: the set as one note and every chapter and component are software text, so ``--domains``
     gives the figure a site of such notes gets."""
-    assert text_domain("".join(e["zh-Hans"] for e in HELDOUT19)) == SOFTWARE
-    assert set(bench_conversion.domains(HELDOUT19).values()) == {SOFTWARE}
+    assert_software_set(HELDOUT19)
 
 
 @pytest.mark.parametrize(
@@ -48,11 +49,7 @@ def test_heldout19_after_its_rules(code: str, most: int, most_by_domain: int, pl
     Han characters; plain OpenCC 24.44 / 10.90.  After session 31's heldout19 rules TW 3.63 (33), by domain 0.55 (5);
     HK 3.19 (29), by domain 0.22 (2); by domain no mainland word left in Taiwan, every right regional word of OpenCC's
     kept."""
-    figures = bench_conversion.measure(HELDOUT19, code)
-    by_domain = bench_conversion.measure(HELDOUT19, code, by_domain=True)["zhudu"]
-    assert figures["zhudu"]["wrong"] <= most and figures["opencc"]["wrong"] == plain
-    assert by_domain["wrong"] <= most_by_domain and by_domain["kept"] == by_domain["places"]
-    assert code == "zh-Hant-HK" or by_domain["mainland"] == 0
+    assert_software_figures(HELDOUT19, code, most, most_by_domain, plain)
 
 
 @pytest.mark.parametrize(

@@ -281,7 +281,9 @@ def test_the_new_rules_keep_opencc_phrases_that_contain_their_words(code: str) -
     new = [
         r
         for r in rules
-        if (r.code, r.word, r.next[0] if r.next else "", r.prev[0] if r.prev else "") in NEW_RULES
+        # Session 22's rules are all for every domain (a later software rule may share a word and its context).
+        if not r.domain
+        and (r.code, r.word, r.next[0] if r.next else "", r.prev[0] if r.prev else "") in NEW_RULES
     ]
     assert len(new) == len(NEW_RULES) == 83
     words = {r.word for r in new}
