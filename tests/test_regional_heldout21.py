@@ -1,12 +1,20 @@
 """The twenty-first held-out conversion set (tests/conversion_heldout21.yml): personal and essay prose and blog authors'
 own notes, the modern prose of Debian's Chinese fortune cookies (essays, novels' and books' lines, a club's chat quotes)
-and the Chinese READMEs and changelogs of nine Hexo blog themes."""
+and the Chinese READMEs and changelogs of nine Hexo blog themes; session 32's heldout21 rules (both variants 只 in 是只许,
+"only allows", where OpenCC's 是隻 took it; Taiwan 支持 for readers backing a project; Hong Kong 矽谷, 程式 for a program
+run or owned, 支援 for a program's support of customisation)."""
 
 from __future__ import annotations
 
 import pytest
 
-from heldout_shape import assert_heldout_shape, bench_conversion
+from heldout_shape import (
+    VARIANTS,
+    assert_heldout_shape,
+    assert_new_rules_keep_opencc_phrases,
+    bench_conversion,
+)
+from zhudu.script.convert import ConversionRules, Converter
 from zhudu.script.domain import GENERAL, SOFTWARE, text_domain
 
 HELDOUT21 = bench_conversion.load_review(bench_conversion.HELDOUT21)
@@ -38,12 +46,67 @@ def test_heldout21_is_general_text_but_one_changelog() -> None:
 
 @pytest.mark.parametrize(
     ("code", "most", "most_by_domain", "plain"),
-    [("zh-Hant-TW", 16, 13, 41), ("zh-Hant-HK", 29, 23, 83)],
+    [("zh-Hant-TW", 10, 7, 37), ("zh-Hant-HK", 21, 16, 83)],
 )
-def test_heldout21_first_sight(code: str, most: int, most_by_domain: int, plain: int) -> None:
-    """Aligned first sight: TW 1.65 (16 wrong words), by domain 1.34 (13); HK 2.99 (29), by domain 2.37 (23) per 1,000
-    Han characters; plain OpenCC 4.23 / 8.56; every right regional word of OpenCC's kept."""
+def test_heldout21_after_its_rules(code: str, most: int, most_by_domain: int, plain: int) -> None:
+    """Aligned first sight (with the earlier sets' labels: Taiwan 澳大利亞, 構建 and 宣告 accepted): TW 1.24 (12 wrong
+    words), by domain 0.93 (9); HK 2.99 (29), by domain 2.37 (23) per 1,000 Han characters; plain OpenCC 3.82 / 8.56.
+    After session 32's heldout21 rules TW 1.03 (10), by domain 0.72 (7); HK 2.17 (21), by domain 1.65 (16); every right
+    regional word of OpenCC's kept."""
     figures = bench_conversion.measure(HELDOUT21, code)
     by_domain = bench_conversion.measure(HELDOUT21, code, by_domain=True)["zhudu"]
     assert figures["zhudu"]["wrong"] <= most and figures["opencc"]["wrong"] == plain
     assert by_domain["wrong"] <= most_by_domain and by_domain["kept"] == by_domain["places"]
+
+
+@pytest.mark.parametrize(
+    ("code", "source", "expected"),
+    [
+        # 只许 "only allows" after 是 (OpenCC's 是隻 took its 只); an animal after 是只 stays OpenCC's.
+        (
+            "zh-Hant-TW",
+            "现代愚民政策是只许人民受某一种教育；这是只猫。",
+            "現代愚民政策是只許人民受某一種教育；這是隻貓。",
+        ),
+        (
+            "zh-Hant-HK",
+            "现代愚民政策是只许人民受某一种教育；这是只猫。",
+            "現代愚民政策是只許人民受某一種教育；這是隻貓。",
+        ),
+        # Readers backing a project; a version's support stays s2twp's 支援.
+        (
+            "zh-Hant-TW",
+            "如果你愿意支持它的发展，可以赞助我们；这个版本支持中文。",
+            "如果你願意支持它的發展，可以贊助我們；這個版本支援中文。",
+        ),
+        # Silicon Valley; a program run or owned (a legal procedure keeps 程序); a program's support of customisation
+        # (backing a decision keeps 支持).
+        (
+            "zh-Hant-HK",
+            "硅谷的创造力长盛不衰；随心运行程序的自由，不用私有程序；法院依照法定程序审理此案。",
+            "矽谷的創造力長盛不衰；隨心運行程式的自由，不用私有程式；法院依照法定程序審理此案。",
+        ),
+        (
+            "zh-Hant-HK",
+            "支持自定义链接和图标；我们支持他的决定。",
+            "支援自訂連結和圖標；我們支持他的決定。",
+        ),
+    ],
+)
+def test_heldout21_error_classes(code: str, source: str, expected: str) -> None:
+    assert Converter(VARIANTS[code], ConversionRules(), domain=GENERAL).text(source) == expected
+
+
+#: Session 32's heldout21 rules, by (variant key, word, domain).
+NEW_RULES = {
+    ("zh-Hant", "是只", ""),
+    ("zh-Hant-TW", "支持", ""),
+    *(("zh-Hant-HK", w, "") for w in ("硅谷", "程序", "支持")),
+}
+
+
+def test_the_new_rules_keep_opencc_phrases_that_contain_their_words() -> None:
+    """As for sessions 19 to 31: inside one of OpenCC's own phrases a new rule word gives what the layer wrote there
+    before, in general and in software text, in both variants (no phrase is changed on purpose)."""
+    for code in ("zh-Hant-TW", "zh-Hant-HK"):
+        assert_new_rules_keep_opencc_phrases(code, NEW_RULES, on_purpose=set())
