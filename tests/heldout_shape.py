@@ -68,3 +68,9 @@ def assert_new_rules_keep_opencc_phrases(
         layer = Converter(VARIANTS[code], ConversionRules(), domain=domain).text
         before = Converter(VARIANTS[code], ConversionRules(), regional=earlier, domain=domain).text
         assert {k for k in phrases - on_purpose if layer(k) != before(k)} == set()
+
+
+def assert_new_rules_keep_opencc_phrases_in_both_variants(new_rules: set[tuple[str, str, str]]) -> None:
+    """``assert_new_rules_keep_opencc_phrases`` for Taiwan and Hong Kong, no phrase changed on purpose."""
+    for code in ("zh-Hant-TW", "zh-Hant-HK"):
+        assert_new_rules_keep_opencc_phrases(code, new_rules, on_purpose=set())
