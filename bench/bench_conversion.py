@@ -59,9 +59,11 @@ long-form technical articles and tutorials, five Chinese works TeX Live ships by
 ``heldout18`` (``tests/conversion_heldout18.yml``: fiction and a fictional world's encyclopedia, Battle for Wesnoth's Simplified
 Chinese creature descriptions, three campaigns' stories and its help, built after all seventeen) and ``heldout19``
 (``tests/conversion_heldout19.yml``: developer guides and a UI library's design documentation, Debian's New Maintainers'
-Guide in Simplified Chinese and Ant Design's and mand-mobile's component guides, built after all eighteen) and ``heldout20``
+Guide in Simplified Chinese and Ant Design's and mand-mobile's component guides, built after all eighteen), ``heldout20``
 (``tests/conversion_heldout20.yml``: an installation manual, the Debian Installation Guide in Simplified Chinese, built
-after all nineteen).
+after all nineteen) and ``heldout21`` (``tests/conversion_heldout21.yml``: personal and essay prose, Debian's Chinese
+fortune cookies (essays, a novel's and a history book's lines, chat quoted from a university club) and Hexo blog themes'
+own Chinese READMEs and changelogs, built after all nineteen, beside the twentieth).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME gets
@@ -106,6 +108,7 @@ HELDOUT17 = ROOT / "tests" / "conversion_heldout17.yml"
 HELDOUT18 = ROOT / "tests" / "conversion_heldout18.yml"
 HELDOUT19 = ROOT / "tests" / "conversion_heldout19.yml"
 HELDOUT20 = ROOT / "tests" / "conversion_heldout20.yml"
+HELDOUT21 = ROOT / "tests" / "conversion_heldout21.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -128,6 +131,7 @@ SETS = {
     "heldout18": HELDOUT18,
     "heldout19": HELDOUT19,
     "heldout20": HELDOUT20,
+    "heldout21": HELDOUT21,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"

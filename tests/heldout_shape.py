@@ -97,3 +97,9 @@ def assert_software_figures(
     assert figures["zhudu"]["wrong"] <= most and figures["opencc"]["wrong"] == plain
     assert by_domain["wrong"] <= most_by_domain and by_domain["kept"] == by_domain["places"]
     assert code == "zh-Hant-HK" or by_domain["mainland"] == 0
+
+
+def assert_new_rules_keep_opencc_phrases_in_both_variants(new_rules: set[tuple[str, str, str]]) -> None:
+    """``assert_new_rules_keep_opencc_phrases`` for Taiwan and Hong Kong, no phrase changed on purpose."""
+    for code in ("zh-Hant-TW", "zh-Hant-HK"):
+        assert_new_rules_keep_opencc_phrases(code, new_rules, on_purpose=set())
