@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
+
+from conftest import ServedSite, notes_titled, serve_built
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+import bench_search
 
 PHONE = {"is_mobile": True, "has_touch": True}
 
@@ -36,3 +45,67 @@ def test_a_posts_date_is_never_broken_at_its_hyphens(real_site: Any, browser: An
         assert broken == {}
     finally:
         context.close()
+
+
+# --------------------------------------------------------------------------- more matches than the list holds
+
+
+@pytest.fixture(scope="module")
+def twelve_notes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """Twelve notes that each say 服务器, as the home page does (their summaries): thirteen pages, the list shows
+    ten; and one note that says 路由器."""
+    notes = notes_titled([f"第{i}篇" for i in range(12)])
+    notes["r.md"] = "---\ntitle: 另一篇\ndate: 2024-04-01\n---\n\n路由器的事。\n"
+    with serve_built(tmp_path_factory.mktemp("twelve"), notes=notes) as site:
+        yield site
+
+
+#: The queries the worker has told the page about (lazy-search.js hears them first: its channel is older).
+HEAR_THE_WORKER = """() => {
+  const token = /[#&]zd-search=([^&]+)/.exec(JSON.parse(document.getElementById('__config').textContent).search)[1];
+  window.__zdHeard = [];
+  new BroadcastChannel('zd-search:' + token).onmessage = (ev) => window.__zdHeard.push(ev.data.query);
+}"""
+
+
+def _answer(page: Any, text: str, placeholder: str) -> str:
+    """Type a query; Material's count once the worker answered."""
+    page.locator("input.md-search__input").fill(text)
+    page.keyboard.press("End")  # Material reads the box on keyup
+    page.wait_for_function(
+        "p => document.querySelector('.md-search-result__meta').textContent.trim() !== p", arg=placeholder
+    )
+    return page.locator(".md-search-result__meta").first.inner_text().strip()
+
+
+@pytest.mark.parametrize(
+    ("variant", "query", "count", "unlisted"),
+    [
+        ("zh-Hans", "服务器", "10 个符合条件的结果", "另有 3 个结果没有列出；多输入几个字可以缩小范围。"),
+        ("zh-Hant-TW", "伺服器", "找到 10 個符合的項目", "另有 3 個項目沒有列出；多輸入幾個字可以縮小範圍。"),
+        (
+            "zh-Hant-HK",
+            "服務器",
+            "找到 10 個符合條件的結果",
+            "另有 3 個結果未有列出；多輸入幾個字可以收窄範圍。",
+        ),
+    ],
+)
+def test_a_search_says_how_many_matching_notes_its_list_leaves_out(
+    twelve_notes: ServedSite, page: Any, variant: str, query: str, count: str, unlisted: str
+) -> None:
+    """服务器 in twelve notes said 「10 个符合条件的结果」 and listed ten (the worker fetches ten pages'
+    passages): the reader was told there were ten, and the other three (two notes, the home page) were nowhere."""
+    placeholder = bench_search.open_search(page, twelve_notes.variant_url(variant))
+    assert _answer(page, query, placeholder) == count
+    assert page.locator(".md-search-result__item").count() == 10
+    page.wait_for_selector(".zd-search-unlisted")
+    assert page.locator(".zd-search-unlisted").inner_text().strip() == unlisted
+    # A query whose notes are all listed says nothing more, once the page has heard the worker's answer.
+    page.evaluate(HEAR_THE_WORKER)
+    page.locator("input.md-search__input").fill("路由器")
+    page.keyboard.press("End")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length === 1")
+    page.wait_for_function("() => window.__zdHeard.includes('路由器')")
+    assert page.locator(".md-search-result__meta").first.inner_text().startswith("找到 1 ")
+    assert page.locator(".zd-search-unlisted").count() == 0
