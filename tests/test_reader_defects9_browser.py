@@ -109,3 +109,42 @@ def test_a_search_says_how_many_matching_notes_its_list_leaves_out(
     page.wait_for_function("() => window.__zdHeard.includes('路由器')")
     assert page.locator(".md-search-result__meta").first.inner_text().startswith("找到 1 ")
     assert page.locator(".zd-search-unlisted").count() == 0
+
+
+# --------------------------------------------------------------------------- text touching a fenced code block
+
+#: Hexo's documentation writes text on the line after a closing fence (docs-syntax-highlight.md:23,
+#: docs-tag-plugins.md:341) and CommonMark lets a fence interrupt a paragraph.
+TOUCHING_FENCES = (
+    "---\ntitle: 代码块\n---\n\n"
+    "前面紧挨着的一段话：\n```\nhexo server\n```\n紧跟在代码块后面的一段话，讲[另一篇](https://example.com/)。\n\n"
+    "- 列表里的一项\n\n  ```\n  hexo generate\n  ```\n  列表里代码块后面的话。\n\n最后一段。\n\n"
+    "1. 紧凑列表的一项\n    ```\n    hexo clean\n    ```\n2. 紧凑列表的二项\n"  # stays tight: no <p> in its items
+)
+#: The element each sentence is in, and whether it is a passage (its own id, as theme markers and search need).
+SENTENCE_PARENTS = """() => ['前面紧挨着', '紧跟在代码块后面', '列表里代码块后面', '最后一段'].map(start => {
+  const walker = document.createTreeWalker(document.querySelector('.zd-note__body'), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.data.startsWith(start)) return [start, node.parentElement.tagName, node.parentElement.id !== ''];
+  }
+  return [start, null, false];
+})"""
+
+
+def test_text_touching_a_fenced_code_block_is_a_paragraph_of_its_own(tmp_path: Path, page: Any) -> None:
+    """The sentence after ``` was loose in the note's body (the code was inside a <p>, which the browser
+    closed before it): no paragraph spacing, its link not underlined, no passage id, so no theme marker
+    and no search landing."""
+    with serve_built(tmp_path, notes={"fences.md": TOUCHING_FENCES}) as site:
+        page.goto(site.variant_url("zh-Hans", "notes/fences/"))
+        page.wait_for_load_state("load")
+        assert page.evaluate(SENTENCE_PARENTS) == [
+            ["前面紧挨着", "P", True],
+            ["紧跟在代码块后面", "P", True],
+            ["列表里代码块后面", "P", True],
+            ["最后一段", "P", True],
+        ]
+        assert page.locator(".zd-note__body pre").count() == 3
+        assert page.locator(".zd-note__body ol > li").count() == 2
+        assert page.locator(".zd-note__body ol > li > p").count() == 0
+        assert page.locator(".zd-note__body p:empty").count() == 0
