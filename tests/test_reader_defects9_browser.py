@@ -148,3 +148,35 @@ def test_text_touching_a_fenced_code_block_is_a_paragraph_of_its_own(tmp_path: P
         assert page.locator(".zd-note__body ol > li").count() == 2
         assert page.locator(".zd-note__body ol > li > p").count() == 0
         assert page.locator(".zd-note__body p:empty").count() == 0
+
+
+# --------------------------------------------------------------------------- a passage's "#" on a line of its own
+
+#: Each passage permalink the browser put on a line below the text before it: a blank line under the
+#: paragraph (the "#" is invisible until hovered).
+LONELY_PERMALINKS = """() => [...document.querySelectorAll('a.zd-permalink')].filter(link => {
+  const range = document.createRange();
+  range.setStartBefore(link.parentElement.firstChild);
+  range.setEndBefore(link);
+  const rects = [...range.getClientRects()].filter(r => r.width > 0);
+  return rects.length > 0 && link.getBoundingClientRect().top >= rects[rects.length - 1].bottom - 2;
+}).map(link => link.dataset.zdFor)"""
+
+
+@pytest.mark.parametrize("note", ["ai-bubble-open-source-doge-2025", "technology-devolution-2025"])
+def test_a_passage_permalink_never_takes_a_line_of_its_own(real_site: Any, browser: Any, note: str) -> None:
+    """At 1280 px 「…太香了。」 filled its last line and the "#" after it went to the next: an empty line
+    between two paragraphs of the note (2 of its 98 passages); at other desktop widths others."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(real_site.variant_url("zh-Hans", f"notes/{note}/"))
+        page.wait_for_selector("a.zd-permalink", state="attached")
+        lonely = {}
+        for width in range(960, 1290, 10):
+            page.set_viewport_size({"width": width, "height": 800})
+            if found := page.evaluate(LONELY_PERMALINKS):
+                lonely[width] = found
+        assert lonely == {}
+    finally:
+        context.close()
