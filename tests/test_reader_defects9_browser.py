@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ServedSite, notes_titled, serve_built
+from conftest import ServedSite, notes_titled, search_count, serve_built
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
@@ -68,16 +68,6 @@ HEAR_THE_WORKER = """() => {
 }"""
 
 
-def _answer(page: Any, text: str, placeholder: str) -> str:
-    """Type a query; Material's count once the worker answered."""
-    page.locator("input.md-search__input").fill(text)
-    page.keyboard.press("End")  # Material reads the box on keyup
-    page.wait_for_function(
-        "p => document.querySelector('.md-search-result__meta').textContent.trim() !== p", arg=placeholder
-    )
-    return page.locator(".md-search-result__meta").first.inner_text().strip()
-
-
 @pytest.mark.parametrize(
     ("variant", "query", "count", "unlisted"),
     [
@@ -97,7 +87,7 @@ def test_a_search_says_how_many_matching_notes_its_list_leaves_out(
     """服务器 in twelve notes said 「10 个符合条件的结果」 and listed ten (the worker fetches ten pages'
     passages): the reader was told there were ten, and the other three (two notes, the home page) were nowhere."""
     placeholder = bench_search.open_search(page, twelve_notes.variant_url(variant))
-    assert _answer(page, query, placeholder) == count
+    assert search_count(page, query, placeholder) == count
     assert page.locator(".md-search-result__item").count() == 10
     page.wait_for_selector(".zd-search-unlisted")
     assert page.locator(".zd-search-unlisted").inner_text().strip() == unlisted
