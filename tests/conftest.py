@@ -314,6 +314,16 @@ def instant_home_from(page: Any, site: ServedSite, code: str, path: str) -> None
     page.wait_for_function("document.querySelector('.zd-cards') !== null")
 
 
+def search_count(page: Any, text: str, placeholder: str) -> str:
+    """Type a query into Material's search box; its count line once the worker answered."""
+    page.locator("input.md-search__input").fill(text)
+    page.keyboard.press("End")  # Material reads the box on keyup
+    page.wait_for_function(
+        "p => document.querySelector('.md-search-result__meta').textContent.trim() !== p", arg=placeholder
+    )
+    return str(page.locator(".md-search-result__meta").first.inner_text().strip())
+
+
 def notes_titled(titles: list[str]) -> dict[str, str]:
     """One short note per title, dated a day apart, each saying 服务器 (a theme's phrase can find them all)."""
     return {

@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
 import bench_search
 
+from conftest import search_count
 from zhudu.search import shards as search_shards
 
 #: Top-1 rate the query set must keep (stock Material: 32%), high enough to catch a regression like the
@@ -72,16 +73,6 @@ LANDED_JS = """() => {
 }"""
 
 
-def _results(page: Any, text: str, placeholder: str) -> str:
-    """Type a query; the result list's first line once the worker answered."""
-    page.locator("input.md-search__input").fill(text)
-    page.keyboard.press("End")
-    page.wait_for_function(
-        "p => document.querySelector('.md-search-result__meta').textContent.trim() !== p", arg=placeholder
-    )
-    return page.locator(".md-search-result__meta").first.inner_text().strip()
-
-
 @pytest.mark.parametrize(
     ("variant", "query", "none"),
     [
@@ -92,7 +83,7 @@ def _results(page: Any, text: str, placeholder: str) -> str:
 )
 def test_a_query_the_notes_do_not_hold_says_so(real_site, page, variant: str, query: str, none: str) -> None:
     placeholder = bench_search.open_search(page, real_site.variant_url(variant))
-    assert _results(page, query, placeholder) == none
+    assert search_count(page, query, placeholder) == none
     assert page.locator("a.md-search-result__link").count() == 0
     # The reader may still ask for the characters one by one.
     page.locator(".zd-search-suggest button", has_text=" ".join(query)).click()
@@ -102,7 +93,7 @@ def test_a_query_the_notes_do_not_hold_says_so(real_site, page, variant: str, qu
 
 def test_one_character_is_searched_when_it_is_the_query(real_site, page) -> None:
     placeholder = bench_search.open_search(page, real_site.variant_url("zh-Hans"))
-    _results(page, "芯", placeholder)
+    search_count(page, "芯", placeholder)
     assert page.locator("a.md-search-result__link mark").first.inner_text() == "芯"
 
 
@@ -120,7 +111,7 @@ def small_site(tmp_path_factory):
 def test_no_match_suggests_the_nearest_word_the_notes_hold(small_site, page, variant: str, word: str) -> None:
     placeholder = bench_search.open_search(page, small_site.variant_url(variant))
     assert page.locator(".zd-search-suggest").count() == 0
-    _results(page, "硬件", placeholder)  # was: 件 alone, found in 软件
+    search_count(page, "硬件", placeholder)  # was: 件 alone, found in 软件
     assert page.locator("a.md-search-result__link").count() == 0
     page.locator(".zd-search-suggest button", has_text=word).click()  # in the variant's own words
     page.wait_for_selector("a.md-search-result__link mark")
@@ -130,7 +121,7 @@ def test_no_match_suggests_the_nearest_word_the_notes_hold(small_site, page, var
 
 def test_hong_kong_counts_results_in_traditional(real_site, page) -> None:
     placeholder = bench_search.open_search(page, real_site.variant_url("zh-Hant-HK"))
-    assert _results(page, "天網", placeholder) == "找到 1 個符合條件的結果"
+    assert search_count(page, "天網", placeholder) == "找到 1 個符合條件的結果"
 
 
 @pytest.mark.parametrize("how", ["tap", "enter"])
@@ -147,7 +138,7 @@ def test_a_result_chosen_on_a_phone_lands_at_the_passage(real_site, browser, how
             "p => document.querySelector('.md-search-result__meta').textContent.trim() === p", arg=placeholder
         )
         page.wait_for_function("() => document.body.hasAttribute('data-md-scrolllock')")  # Material's lock
-        _results(page, "卡脖子", placeholder)
+        search_count(page, "卡脖子", placeholder)
         if how == "tap":
             page.locator("a.md-search-result__link").nth(1).tap()  # the passage (0: its page)
         else:
@@ -162,7 +153,7 @@ def test_a_result_chosen_on_a_phone_lands_at_the_passage(real_site, browser, how
 def test_a_result_opens_by_instant_navigation_at_the_passage_highlighted(real_site, page) -> None:
     placeholder = bench_search.open_search(page, real_site.variant_url("zh-Hant-TW"))
     page.evaluate("window.zdSamePage = true")
-    _results(page, "卡脖子", placeholder)
+    search_count(page, "卡脖子", placeholder)
     page.locator("a.md-search-result__link").nth(1).click()
     page.wait_for_url("**/notes/**#p-*")
     page.wait_for_function(LANDED_JS)
@@ -175,7 +166,7 @@ def test_search_fetches_the_manifest_then_only_what_a_query_needs(real_site, pag
     page.on("request", lambda r: fetched.append(r.url) if "/search/" in r.url else None)
     placeholder = bench_search.open_search(page, real_site.variant_url("zh-Hans"))
     assert [u.rsplit("/", 1)[1] for u in fetched] == ["manifest.json"]
-    _results(page, "数据中心", placeholder)
+    search_count(page, "数据中心", placeholder)
     first = list(fetched)
     assert not [u for u in first if "search_index" in u]
     names = [u.rsplit("/search/", 1)[1] for u in first[1:]]
@@ -185,7 +176,7 @@ def test_search_fetches_the_manifest_then_only_what_a_query_needs(real_site, pag
     assert len(shards) < manifest["shards"]["b"][0] / 2  # only the shards of the query's pairs
     page.locator("input.md-search__input").fill("")
     page.keyboard.press("End")
-    _results(page, "数据中心", placeholder)
+    search_count(page, "数据中心", placeholder)
     assert fetched == first  # each file once
 
 
@@ -234,5 +225,5 @@ def test_without_broadcast_channel_search_still_works(real_site, page) -> None:
     """Material's own loading (old browsers): its SETUP makes the worker read the page's manifest."""
     page.add_init_script("delete window.BroadcastChannel")
     placeholder = bench_search.open_search(page, real_site.variant_url("zh-Hant-HK"))
-    _results(page, "資料孤島", placeholder)
+    search_count(page, "資料孤島", placeholder)
     assert page.locator("a.md-search-result__link mark").first.inner_text() == "數據孤島"

@@ -77,6 +77,8 @@ _SPECIAL_RE = re.compile(
 _ENDRAW_RE = re.compile(r"\{%-?[ \t]*endraw[ \t]*-?%\}")
 #: An HTML tag or comment in a raw part (kept: Hexo writes the part as HTML).
 _HTML_TAG_RE = re.compile(r"(<!--.*?-->|</?[A-Za-z][^<>]*>)")
+#: A list item's first line (a fence's closing line just before it ends the item before).
+_LIST_ITEM_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
 #: A fenced code block's opening line in a raw part (Hexo's ``backtick_code_block`` reads it first).
 _RAW_FENCE_RE = re.compile(r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})")
 #: The dialects whose ``{% raw %}`` part is Hexo's (set aside until Markdown has run); a note whose
@@ -222,8 +224,17 @@ class _Writer(InlineWriter):
                 continue
             if m := _FENCE_RE.match(text):
                 end = fence_end(lines, i, m["fence"])
+                # A fence starts and ends its block whatever touches it (CommonMark, so every tool the notes
+                # come from); Python-Markdown put it inside the paragraph touching it, and browsers closed
+                # that paragraph before the code: the text after it was in none.  In a list item only the
+                # text after it (a blank line before would make a tight list loose).
+                indent = m.start("fence")
+                if indent == 0 and out and out[-1][0].strip():
+                    out.append(("", line))
                 out.append((fence_title(text), line))
                 out.extend(lines[i + 1 : end + 1])  # code: as written
+                if end > i and end + 1 < len(lines) and _text_after_fence(lines[end + 1][0], indent):
+                    out.append(("", lines[end][1]))
                 i = end + 1
                 continue
             if m := _CALLOUT_RE.match(text):
@@ -341,6 +352,13 @@ class _Writer(InlineWriter):
             else:
                 state.in_raw, state.opened_at, pos = True, line, m.end()
         return "".join(out)
+
+
+def _text_after_fence(text: str, indent: int) -> bool:
+    """Whether ``text``, the line after a closing fence indented ``indent``, continues its block as text."""
+    if not text.strip():
+        return False
+    return indent == 0 or (len(text) - len(text.lstrip()) >= indent and not _LIST_ITEM_RE.match(text))
 
 
 def _raw_text(part: str, *, at_start: bool) -> str:

@@ -32,6 +32,15 @@
                  unsupported: "这个浏览器无法读取搜索索引，请换用较新的浏览器。" }
   };
   var FAILURE = FAILED[document.documentElement.lang] || (traditional ? FAILED["zh-Hant-TW"] : FAILED["zh-Hans"]);
+  /* Said under Material's count when more pages matched than the list holds (search-worker.js lists ten),
+   * in Material's own word for a result in each variant: the count is of the pages listed, and nothing
+   * said the others were there. */
+  var UNLISTED = {
+    "zh-Hant-TW": "另有 # 個項目沒有列出；多輸入幾個字可以縮小範圍。",
+    "zh-Hant-HK": "另有 # 個結果未有列出；多輸入幾個字可以收窄範圍。",
+    "zh-Hans": "另有 # 个结果没有列出；多输入几个字可以缩小范围。"
+  };
+  var MORE = UNLISTED[document.documentElement.lang] || (traditional ? UNLISTED["zh-Hant-TW"] : UNLISTED["zh-Hans"]);
   function load() { if (opened) channel.postMessage({ manifest: manifest }); }
   function open() { opened = true; load(); }
   function query() { return document.querySelector("[data-md-component=search-query]"); }
@@ -58,11 +67,12 @@
     if (old) old.remove();
     if (meta) meta.style.removeProperty("display");
   }
-  /* Words to try after a query that matched nothing, or why the search could not be done. */
+  /* Words to try after a query that matched nothing, why the search could not be done, or how many
+   * matching notes the list leaves out. */
   function suggest(answer) {
     var input = query();
     clear();
-    if (!(answer.none || answer.failed) || !input || !same(input.value, answer.query)) return;
+    if (!(answer.none || answer.failed || answer.unlisted) || !input || !same(input.value, answer.query)) return;
     var meta = document.querySelector(".md-search-result__meta");
     if (!meta) return;
     var box = document.createElement("div");
@@ -72,6 +82,12 @@
       box.classList.add("zd-search-failed");
       box.textContent = FAILURE[answer.failed] || FAILURE.unavailable;
       meta.style.display = "none";  /* Material's "nothing found" would not be true */
+      meta.parentNode.insertBefore(box, meta.nextSibling);
+      return;
+    }
+    if (!answer.none) {
+      box.classList.add("zd-search-unlisted");
+      box.textContent = MORE.replace("#", String(answer.unlisted));
       meta.parentNode.insertBefore(box, meta.nextSibling);
       return;
     }

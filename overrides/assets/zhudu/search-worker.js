@@ -616,8 +616,11 @@ function rank(raw, rs, xs, check) {
   hits.forEach(function (h) { h.page = pageOf(h.doc); });
   hits.sort(function (a, b) { return b.hit.score - a.hit.score || a.page - b.page || a.doc - b.doc; });
   /* Keep the passages that are a fair match: full matches, or the best score's neighbourhood. */
-  var top = hits[0].hit.score, pages = [], seen = Object.create(null);
-  hits = hits.filter(function (h) { return h.hit.all || h.hit.score >= top * 0.5; }).slice(0, MAX_PASSAGES)
+  var top = hits[0].hit.score, pages = [], seen = Object.create(null), matched = Object.create(null);
+  hits = hits.filter(function (h) { return h.hit.all || h.hit.score >= top * 0.5; });
+  /* The notes the list leaves out are counted, not fetched: the page says how many (lazy-search.js). */
+  hits.forEach(function (h) { matched[h.page] = true; });
+  hits = hits.slice(0, MAX_PASSAGES)
     .filter(function (h) {
       if (!(h.page in seen)) { seen[h.page] = true; pages.push(h.page); }
       return pages.indexOf(h.page) < MAX_PAGES;
@@ -659,7 +662,7 @@ function rank(raw, rs, xs, check) {
       g.push({ location: frag.l, title: escapeHTML(frag.t), text: "", score: 0, terms: termsOf });
       return g;
     });
-    return { items: items, total: shown };
+    return { items: items, total: shown, zd: { unlisted: Math.max(0, Object.keys(matched).length - items.length) } };
   });
 }
 
@@ -875,7 +878,10 @@ self.addEventListener("message", function (ev) {
       if (id !== LATEST) return;  /* the reader typed on: only the latest query is answered */
       var extra = result.zd;
       self.postMessage({ type: RESULT, data: { items: result.items, total: result.total } });
-      if (CHANNEL) CHANNEL.postMessage({ query: query, none: !result.items.length, suggest: extra ? extra.suggest : [] });
+      if (CHANNEL) {
+        CHANNEL.postMessage({ query: query, none: !result.items.length, suggest: (extra && extra.suggest) || [],
+                              unlisted: (extra && extra.unlisted) || 0 });
+      }
     }, function (error) {
       if (id !== LATEST) return;
       /* Not a silent "nothing found": Material shows no result, the page says why. */
