@@ -77,3 +77,22 @@ def test_a_url_cut_by_a_wrapper_is_protected_whole():
         out = Converter(variant, ConversionRules()).html(html)
         assert f'https://例子.com/头<span class="zd-nobr">发{marker}</span> 一文，剪了頭<span' in out
         assert "<code>发</code>，<em>頭</em>發。" in out
+
+
+def test_each_of_zhudus_inline_wrappers_joins_the_word_it_cuts():
+    """The words a glossary term, a footnote number or a glued space cut; an
+    author's strong, a link or a line break are not Zhudu's: what they cut stays cut."""
+    joined = {
+        '剪了<button class="zd-gloss" title="头">头</button>发': '剪了<button class="zd-gloss" title="頭">頭</button>髮',
+        '剪了头<sup id="fnref:1"><a href="#fn:1">1</a></sup>发': '剪了頭<sup id="fnref:1"><a href="#fn:1">1</a></sup>髮',
+        "衣服很干<zd-g>净</zd-g>": "衣服很乾<zd-g>淨</zd-g>",
+    }
+    apart = ("剪了头<strong>发</strong>", '剪了头<a href="#x">发</a>', "剪了头<br>发")
+    for variant in DEFAULT_VARIANTS[1:]:
+        converter = Converter(variant, ConversionRules())
+        for source, expected in joined.items():
+            assert converter.html(f"<p>{source}。</p>") == f"<p>{expected}。</p>", (variant.code, source)
+        for source in apart:
+            assert "頭" in converter.html(f"<p>{source}。</p>") and "發" in converter.html(
+                f"<p>{source}。</p>"
+            )

@@ -362,9 +362,11 @@ class Converter:
             runs = word_runs(tokens)
             in_runs = {i for run in runs for i in run}
             # A piece in a run is converted with its run's text (``_convert_runs``), not alone.
-            alone = [
-                src for idx, src in zip(tokens.todo_idx, tokens.todo_src, strict=True) if idx not in in_runs
-            ]
+            alone = (
+                [src for idx, src in zip(tokens.todo_idx, tokens.todo_src, strict=True) if idx not in in_runs]
+                if runs
+                else tokens.todo_src
+            )
             memo = self._pieces_done
             done = memo.data
             missing = list(dict.fromkeys(src for src in alone if src not in done))
@@ -374,8 +376,7 @@ class Converter:
             run_texts = [tuple(tokens.pieces[i] for i in run) for run in runs]
             run_outs = self._convert_runs(missing, run_texts)
             for idx, src in zip(tokens.todo_idx, tokens.todo_src, strict=True):
-                if idx not in in_runs:
-                    pieces[idx] = done[src]
+                pieces[idx] = done.get(src, src)  # a run's piece: replaced just below
             for run, outs in zip(runs, run_outs, strict=True):
                 for idx, out in zip(run, outs, strict=True):
                     pieces[idx] = out

@@ -55,14 +55,14 @@ def word_runs(tokens: HtmlTokens) -> list[list[int]]:
     if runs is not None:
         return runs
     pieces = tokens.pieces
-    joined = "\x00".join(pieces)
+    wrappers = [m.start() for m in _WRAPPER_START_RE.finditer("\x00".join(pieces))]
     runs = []
-    if "zd-" in joined or "fnref" in joined:
+    if wrappers:
         ends = list(map(operator.add, itertools.accumulate(map(len, pieces)), range(len(pieces))))
         text = frozenset(tokens.todo_idx)
         done = -1  # the last piece already scanned
-        for match in _WRAPPER_START_RE.finditer(joined):
-            at = bisect.bisect_right(ends, match.start())
+        for start in wrappers:
+            at = bisect.bisect_right(ends, start)
             if at > done:
                 done = _scan_block(pieces, text, _block_start(pieces, at), runs)
     tokens.passage_runs[_RUNS_KEY] = runs
@@ -167,14 +167,8 @@ def split_joined(parts: Sequence[str], joined_out: str) -> list[str] | None:
     """
     if len(joined_out) != sum(map(len, parts)):
         return None
-    outs = []
-    start = 0
-    for part in parts:
-        out = joined_out[start : start + len(part)]
-        if any(
-            a != b and not (_HAN_RE.match(a) and _HAN_RE.match(b)) for a, b in zip(part, out, strict=True)
-        ):
-            return None
-        outs.append(out)
-        start += len(part)
-    return outs
+    # Every Han character masked, one for one: what is left must be the same, in the same places.
+    if _HAN_RE.sub("\x01", "".join(parts)) != _HAN_RE.sub("\x01", joined_out):
+        return None
+    cuts = list(itertools.accumulate(map(len, parts), initial=0))
+    return [joined_out[start:end] for start, end in itertools.pairwise(cuts)]
