@@ -14,9 +14,7 @@ left out of the run around it (the text before and after it is joined, as the re
 
 from __future__ import annotations
 
-import bisect
 import itertools
-import operator
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -30,9 +28,15 @@ __all__ = ["split_joined", "word_runs"]
 
 #: The key of a document's runs in ``HtmlTokens.passage_runs`` (no punctuation pattern is this).
 _RUNS_KEY = "\x00word-runs"
-#: Where a run across wrappers may start: a wrapper that can sit inside a word.
-_WRAPPER_START_RE = re.compile(
-    r'<(?:span class="zd-(?:nobr|anno)"|button class="zd-gloss"|zd-g>|sup id="fnref)'
+#: The start tags of the wrappers that can sit inside a word, as the annotate stage writes them, and the
+#: end tag of one that can start with code.
+_WRAPPER_STARTS = (
+    '<span class="zd-nobr"',
+    '<span class="zd-anno"',
+    '<button class="zd-gloss"',
+    "<zd-g>",
+    '<sup id="fnref',
+    "</zd-g>",  # a cell's code and the "。" after it (``textmarks.glue_code_closing_in_cells``)
 )
 _TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)")
 _CLASS_RE = re.compile(r"""\sclass\s*=\s*["']?([^"'>]*)""")
@@ -54,15 +58,23 @@ def word_runs(tokens: HtmlTokens) -> list[list[int]]:
     runs = tokens.passage_runs.get(_RUNS_KEY)
     if runs is not None:
         return runs
-    pieces = tokens.pieces
-    wrappers = [m.start() for m in _WRAPPER_START_RE.finditer("\x00".join(pieces))]
+    pieces, n = tokens.pieces, len(tokens.pieces)
+    # A run holds a text piece right before or after a wrapper's start tag (or, where the wrapper starts
+    # with a tag, the attribute value it is cut around; where it starts with code, a piece before its end
+    # tag): a look at each converted piece's neighbours finds them, without reading the page's markup
+    # (most of its pieces) again.  A span.zd-nobr that starts with a formula holds only closing marks
+    # after it, which read the same joined or not.
+    near = [
+        i
+        for i in tokens.todo_idx
+        if (i + 1 < n and pieces[i + 1].startswith(_WRAPPER_STARTS))
+        or (i and pieces[i - 1].startswith(_WRAPPER_STARTS))
+    ]
     runs = []
-    if wrappers:
-        ends = list(map(operator.add, itertools.accumulate(map(len, pieces)), range(len(pieces))))
+    if near:
         text = frozenset(tokens.todo_idx)
         done = -1  # the last piece already scanned
-        for start in wrappers:
-            at = bisect.bisect_right(ends, start)
+        for at in near:
             if at > done:
                 done = _scan_block(pieces, text, _block_start(pieces, at), runs)
     tokens.passage_runs[_RUNS_KEY] = runs
