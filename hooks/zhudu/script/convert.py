@@ -10,6 +10,7 @@ the audit CLI on its own.  The stages, one module each:
 * ``inline_rules``: the authors' ``-{…}-`` rules;
 * ``html_tokens``: a page cut once into the pieces every variant converts;
 * ``quote_pairing``: quotation marks converted in pairs per passage;
+* ``word_runs``: the text pieces that only Zhudu's own inline wrappers separate, converted as one text;
 * this module: :class:`Converter`, which applies them in order (rule application), and
   :func:`html_many`.
 
@@ -36,6 +37,7 @@ from zhudu.script.protected_spans import PH_BASE, PH_MAX, PH_RE, SEP, matcher_fo
 from zhudu.script.quote_pairing import BLOCK_TAG_RE, pair_quotes, passages
 from zhudu.script.regional import RegionalRules, default_regional
 from zhudu.script.variant_configs import DEFAULT_VARIANTS, Variant, detect_script, opencc_converter
+from zhudu.script.word_runs import split_joined, word_runs
 
 __all__ = [
     "DEFAULT_VARIANTS",
@@ -141,6 +143,8 @@ class Converter:
         #: passages on theme pages and in panels, the chrome on every page).
         self._runs_done = _Memo()  # tuple[str, ...] -> list[str]
         self._texts_done = _Memo()  # the same for ``text`` (words, titles, characters)
+        #: Runs of pieces converted joined (``word_runs``), cut back into their pieces.
+        self._words_done = _Memo()  # tuple[str, ...] -> list[str]
 
     @property
     def is_identity(self) -> bool:
@@ -255,6 +259,60 @@ class Converter:
         assert self._punct is not None
         return pair_quotes(texts, self._punct, self._punct_map, markup)
 
+    def _convert_runs(self, missing: list[str], run_texts: list[tuple[str, ...]]) -> list[Sequence[str]]:
+        """Convert the new ``missing`` pieces (into the pieces memo) and each run of pieces (``word_runs``).
+
+        One OpenCC call for both: a run's text is converted joined and cut back into its pieces where
+        its sources end (``split_joined``).  Where its length changed (内存 → 記憶體), its pieces are
+        converted alone too, and it is cut where their outputs end; where that cannot be done safely
+        either (a phrase changing length across a wrapper), ``_convert_halves``.  A URL or a handle
+        is protected as in the text without the wrappers: whole, wherever they cut it.
+        """
+        memo, words = self._pieces_done, self._words_done
+        new_runs = list(dict.fromkeys(t for t in run_texts if t not in words.data))
+        if new_runs and not words.fits(sum(4 * len(s) + _ENTRY_COST for t in new_runs for s in t)):
+            new_runs = list(dict.fromkeys(run_texts))
+        joined: dict[tuple[str, ...], str] = {}
+        if missing or new_runs:  # one OpenCC call for the new ones
+            outs = self._convert_many(missing + ["".join(t) for t in new_runs], markup=True, punctuate=False)
+            for src, out in zip(missing, outs, strict=False):
+                memo.add(src, out, len(src) + len(out) + _ENTRY_COST)
+            joined = dict(zip(new_runs, outs[len(missing) :], strict=True))
+        apart = []
+        for texts, out in joined.items():
+            split = split_joined(texts, out)
+            if split is None:
+                apart.append(texts)
+            else:
+                words.add(texts, split, sum(map(len, texts)) + len(out) + _ENTRY_COST * len(texts))
+        if apart:  # rare: the pieces converted alone too, to see where the joined output is cut
+            outs = iter(self._convert_many([s for t in apart for s in t], markup=True, punctuate=False))
+            for texts in apart:
+                alone = [next(outs) for _ in texts]
+                split = split_joined(alone, joined[texts])
+                if split is None:
+                    split = self._convert_halves(texts, alone)
+                words.add(texts, split, 2 * sum(map(len, texts)) + _ENTRY_COST * len(texts))
+        return [words.data[t] for t in run_texts]
+
+    def _convert_halves(self, texts: tuple[str, ...], alone: list[str]) -> list[str]:
+        """A run that could not be cut back whole, converted in halves (each joined, if it can be).
+
+        So the one place that cannot be joined (内|存 → 記憶體 across a wrapper) keeps its pieces'
+        own conversions, and the rest of the run is still joined.
+        """
+        if len(texts) < 2:
+            return alone
+        mid = len(texts) // 2
+        outs = []
+        for part, part_alone in ((texts[:mid], alone[:mid]), (texts[mid:], alone[mid:])):
+            split = None
+            if len(part) > 1:
+                out = self._convert_many(["".join(part)], markup=True, punctuate=False)[0]
+                split = split_joined(part, out) or split_joined(part_alone, out)
+            outs += split if split is not None else self._convert_halves(part, part_alone)
+        return outs
+
     def _convert_from(self, s: str, script: str) -> str:
         """Convert text written in ``script`` (for inline-rule fallbacks)."""
         if script == self.source_script:
@@ -301,19 +359,27 @@ class Converter:
             return tokens.pieces
         pieces = list(tokens.pieces)
         if self._cc is not None and tokens.todo_src:
+            runs = word_runs(tokens)
+            in_runs = {i for run in runs for i in run}
+            # A piece in a run is converted with its run's text (``_convert_runs``), not alone.
+            alone = (
+                [src for idx, src in zip(tokens.todo_idx, tokens.todo_src, strict=True) if idx not in in_runs]
+                if runs
+                else tokens.todo_src
+            )
             memo = self._pieces_done
             done = memo.data
-            missing = list(dict.fromkeys(src for src in tokens.todo_src if src not in done))
+            missing = list(dict.fromkeys(src for src in alone if src not in done))
             # Outputs are about as long as their sources: ``2 * len`` bounds both before converting.
             if missing and not memo.fits(sum(2 * len(src) + _ENTRY_COST for src in missing)):
-                missing = list(dict.fromkeys(tokens.todo_src))  # this page's pieces, all afresh
-            if missing:  # one OpenCC call for the new ones
-                for src, out in zip(
-                    missing, self._convert_many(missing, markup=True, punctuate=False), strict=True
-                ):
-                    memo.add(src, out, len(src) + len(out) + _ENTRY_COST)
+                missing = list(dict.fromkeys(alone))  # this page's pieces, all afresh
+            run_texts = [tuple(tokens.pieces[i] for i in run) for run in runs]
+            run_outs = self._convert_runs(missing, run_texts)
             for idx, src in zip(tokens.todo_idx, tokens.todo_src, strict=True):
-                pieces[idx] = done[src]
+                pieces[idx] = done.get(src, src)  # a run's piece: replaced just below
+            for run, outs in zip(runs, run_outs, strict=True):
+                for idx, out in zip(run, outs, strict=True):
+                    pieces[idx] = out
             if self._punct is not None:
                 runs_memo = self._runs_done
                 for run in passages(tokens, self._punct):

@@ -164,7 +164,7 @@ class HtmlTokens:
     spans: list[tuple[int, int, Mapping[str, str]]]
     events: list[tuple[Any, ...]] | None = None
     #: ``_passages``' work, done once per document for every variant: the passages with a mark of
-    #: each punctuation pattern (keyed by the pattern).
+    #: each punctuation pattern (keyed by the pattern); and ``word_runs``' (under a key of its own).
     passage_runs: dict[str, list[list[int]]] = field(default_factory=dict, compare=False, repr=False)
 
 

@@ -1,0 +1,186 @@
+"""Words across Zhudu's own inline wrappers: the text pieces that OpenCC must read as one text.
+
+The annotate stage wraps parts of a passage in elements of its own (a glossary term's button, the
+no-break wrapper that keeps an editor's note marker with the character before it, a footnote's
+number, a theme-passage mark).  Each text node converted alone, a word cut by such a wrapper was
+converted in halves: 头|发 read 頭發, not 頭髮, in Taiwan and Hong Kong.  :func:`word_runs` finds
+the runs of text pieces that only those wrappers separate; ``Converter.convert_pieces`` converts
+each run's joined text once and puts the characters back into the same pieces.
+
+Only Zhudu's wrappers join text: an author's emphasis or link, code, a line break or a block ends a
+run (what the author wrote apart stays apart), and the content of a marker or a footnote number is
+left out of the run around it (the text before and after it is joined, as the reader reads it).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from zhudu.script.quote_pairing import BLOCK_TAG_RE
+
+if TYPE_CHECKING:
+    from zhudu.script.html_tokens import HtmlTokens
+
+__all__ = ["split_joined", "word_runs"]
+
+#: The key of a document's runs in ``HtmlTokens.passage_runs`` (no punctuation pattern is this).
+_RUNS_KEY = "\x00word-runs"
+#: The start tags of the wrappers that can sit inside a word, as the annotate stage writes them, and the
+#: end tag of one that can start with code.
+_WRAPPER_STARTS = (
+    '<span class="zd-nobr"',
+    '<span class="zd-anno"',
+    '<button class="zd-gloss"',
+    "<zd-g>",
+    '<sup id="fnref',
+    "</zd-g>",  # a cell's code and the "。" after it (``textmarks.glue_code_closing_in_cells``)
+)
+_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)")
+_CLASS_RE = re.compile(r"""\sclass\s*=\s*["']?([^"'>]*)""")
+_ID_RE = re.compile(r"""\sid\s*=\s*["']?fnref""")
+#: Elements whose text reads on with the text around them (their content joins the run).
+_THROUGH = {"span": ("zd-nobr", "zd-tm"), "button": ("zd-gloss",), "zd-g": ()}
+#: Elements whose content is not in the run around them, but whose two sides are joined.
+_SKIPPED = {"span": ("zd-anno",)}
+_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_VOID = frozenset({"br", "img", "wbr", "hr", "input", "area", "embed", "source", "track", "col"})
+
+
+def word_runs(tokens: HtmlTokens) -> list[list[int]]:
+    """The runs of two or more text pieces (indices into ``tokens.pieces``) joined across wrappers.
+
+    Worked out only around the wrappers (from the block before each to the block after it), once per
+    document for every variant (kept on ``tokens``).
+    """
+    runs = tokens.passage_runs.get(_RUNS_KEY)
+    if runs is not None:
+        return runs
+    pieces, n = tokens.pieces, len(tokens.pieces)
+    # A run holds a text piece right before or after a wrapper's start tag (or, where the wrapper starts
+    # with a tag, the attribute value it is cut around; where it starts with code, a piece before its end
+    # tag): a look at each converted piece's neighbours finds them, without reading the page's markup
+    # (most of its pieces) again.  A span.zd-nobr that starts with a formula holds only closing marks
+    # after it, which read the same joined or not.
+    near = [
+        i
+        for i in tokens.todo_idx
+        if (i + 1 < n and pieces[i + 1].startswith(_WRAPPER_STARTS))
+        or (i and pieces[i - 1].startswith(_WRAPPER_STARTS))
+    ]
+    runs = []
+    if near:
+        text = frozenset(tokens.todo_idx)
+        done = -1  # the last piece already scanned
+        for at in near:
+            if at > done:
+                done = _scan_block(pieces, text, _block_start(pieces, at), runs)
+    tokens.passage_runs[_RUNS_KEY] = runs
+    return runs
+
+
+def _is_block(piece: str) -> bool:
+    return piece.startswith("<") and BLOCK_TAG_RE.match(piece) is not None
+
+
+def _block_start(pieces: Sequence[str], at: int) -> int:
+    """The piece after the block tag before ``at`` (0 when there is none)."""
+    while at > 0 and not _is_block(pieces[at - 1]):
+        at -= 1
+    return at
+
+
+def _kind(tag: str, name: str) -> str:
+    """How text reads through a start tag: ``"through"``, ``"skipped"`` or ``"apart"``."""
+    for kind, table in (("through", _THROUGH), ("skipped", _SKIPPED)):
+        classes = table.get(name)
+        if classes is None:
+            continue
+        if not classes:
+            return kind
+        found = _CLASS_RE.search(tag)
+        if found is not None and found.group(1) in classes:
+            return kind
+    if name == "sup" and _ID_RE.search(tag):
+        return "skipped"  # a footnote's number
+    return "apart"
+
+
+def _scan_block(pieces: Sequence[str], text: frozenset[int], start: int, runs: list[list[int]]) -> int:
+    """Add the runs of the block from ``start`` to ``runs``; return the index of its last piece."""
+    run: list[int] = []
+    open_elements: list[tuple[str, str, list[int]]] = []  # (name, kind, the run outside a skipped one)
+
+    def flush() -> None:
+        if len(run) > 1:
+            runs.append(list(run))
+        run.clear()
+
+    i, n = start, len(pieces)
+    while i < n:
+        piece = pieces[i]
+        if i in text:
+            run.append(i)
+        elif not piece.startswith("<"):
+            flush()  # text not converted (digits, spaces …): the word ends here
+        elif _is_block(piece):
+            break
+        elif piece == "<":
+            flush()  # a lone "<" is text, not converted
+        else:
+            tag_end = i
+            while tag_end + 1 < n and (tag_end in text or not pieces[tag_end].endswith(">")):
+                tag_end += 1  # a start tag cut around attribute values to convert
+            tag = "".join(pieces[i : tag_end + 1])
+            i = tag_end
+            found = _TAG_RE.match(tag)
+            if found is None:  # a comment, a declaration, a lone "<"
+                flush()
+            elif found.group(1):  # an end tag
+                name = found.group(2).lower()
+                if not open_elements or open_elements[-1][0] != name:
+                    flush()
+                    open_elements.clear()
+                else:
+                    _, kind, outside = open_elements.pop()
+                    if kind == "skipped":
+                        flush()
+                        run.extend(outside)
+                    elif kind == "apart":
+                        flush()
+            else:
+                name = found.group(2).lower()
+                kind = _kind(tag, name)
+                if kind == "apart":
+                    flush()
+                if name in _VOID or tag.rstrip(">").rstrip().endswith("/"):
+                    i += 1
+                    continue
+                outside: list[int] = []
+                if kind == "skipped":
+                    outside = list(run)
+                    run.clear()
+                open_elements.append((name, kind, outside))
+        i += 1
+    flush()
+    return i
+
+
+def split_joined(parts: Sequence[str], joined_out: str) -> list[str] | None:
+    """``joined_out`` cut into one text per part, where ``"".join(parts)`` would be cut.
+
+    ``joined_out`` is the conversion of a run's text; ``parts`` are the run's pieces (their sources,
+    or their outputs converted alone).  Cut where the parts end, each text must differ from its part
+    only in Han characters, one for one: conversion changes nothing else (ASCII, spaces,
+    punctuation), so a cut in the wrong place shows.  ``None`` when lengths differ (a phrase such
+    as 内存 → 記憶體: where the cut falls is unknown) or a cut is wrong.
+    """
+    if len(joined_out) != sum(map(len, parts)):
+        return None
+    # Every Han character masked, one for one: what is left must be the same, in the same places.
+    if _HAN_RE.sub("\x01", "".join(parts)) != _HAN_RE.sub("\x01", joined_out):
+        return None
+    cuts = list(itertools.accumulate(map(len, parts), initial=0))
+    return [joined_out[start:end] for start, end in itertools.pairwise(cuts)]
