@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from conftest import BuildResult, build_site, goto_for_instant_navigation, serve_built
+from conftest import AT_TARGET, BuildResult, build_site, goto_for_instant_navigation, serve_built
 
 #: Every way a page gets an id that a same-page link may name: none of these links may warn.
 WELL_AIMED = (
@@ -81,16 +81,6 @@ def test_a_same_page_link_to_a_place_the_page_lacks_warns_at_its_line_once(tmp_p
     assert _hrefs(result, "zh-Hant-TW", "astray")[:2] == ["#一鍵部屬", "#一鍵部屬"]  # as written
     strict = build_site(tmp_path / "strict", notes={"astray.md": ASTRAY}, strict=True)
     assert not strict.ok and "Aborted with 3 warnings" in strict.error, strict.log
-
-
-#: The element the page's address names is inside the window below the header, the page scrolled to it.
-AT_TARGET = """id => {
-  const element = document.getElementById(id);
-  if (!element || decodeURIComponent(location.hash.slice(1)) !== id || window.scrollY === 0) return false;
-  const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
-  const box = element.getBoundingClientRect();
-  return box.top >= header - 1 && box.bottom <= innerHeight;
-}"""
 
 
 def test_a_reference_link_to_a_heading_of_the_page_opens_it(tmp_path: Path, page: Any) -> None:
