@@ -296,6 +296,16 @@ SITEMAP_PARSED_JS = """(() => {
 })();"""
 
 
+#: The element the page's address names is below the header and inside the window, and the page is not at its top.
+AT_TARGET = """id => {
+  const element = document.getElementById(id);
+  if (!element || decodeURIComponent(location.hash.slice(1)) !== id || window.scrollY === 0) return false;
+  const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+  const box = element.getBoundingClientRect();
+  return box.top >= header - 1 && box.bottom <= innerHeight;
+}"""
+
+
 def goto_for_instant_navigation(page: Any, url: str) -> None:
     """Load ``url`` and wait until Material's instant navigation takes clicks; mark the page.
 

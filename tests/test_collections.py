@@ -210,8 +210,8 @@ def test_a_link_to_a_heading_the_note_lacks_is_a_warning_at_its_line(site_builde
     assert found == [
         "seeds/乙篇.md:7: [[甲篇#第三节]]: '甲篇' has no heading '第三节': the link opens the note at its top; "
         "write the heading as the note has it, or link the note alone",
-        "seeds/乙篇.md:9: [[#不在本页]]: '乙篇' has no heading '不在本页': the link opens the note at its top; "
-        "write the heading as the note has it, or link the note alone",
+        "seeds/乙篇.md:9: [[#不在本页]]: this note has no heading or anchor '不在本页': the link goes nowhere; "
+        "write the heading as the note has it",
     ], result.warnings
     page = result.page(f"zh-Hans/notes/{default_slug('乙篇')}/index.html")
     assert "zd-note-error" in page and "has no heading '第三节'" in html.unescape(

@@ -297,10 +297,10 @@ def test_links_to_headings_of_the_same_page_find_the_heading(tmp_path):
         "见 [安装](#安装-Hexo)、[列表](#list-categories)、[[#Liquid 标签]]、[已对](#list_categories)、"
         "[缺](#不存在) 和 `[码](#安装-Hexo)`。\n\n```\n[块](#安装-Hexo)\n```\n"
     )
-    result = build_site(tmp_path, notes={"a.md": note})
-    assert result.ok and result.warnings == [], result.log
-    missing = [line for line in result.log.splitlines() if "no such anchor" in line]  # MkDocs' check
-    assert len(missing) == 1 and "'#不存在'" in missing[0], result.log
+    result = build_site(tmp_path, notes={"a.md": note}, strict=False)
+    assert result.ok, result.log
+    # No heading answers ``#不存在``: a warning at its line (MkDocs' own check says it at INFO only).
+    assert [w.split(": ", 2)[1] for w in result.warnings] == ["seeds/a.md:11"], result.warnings
     page = body(result, "a")
     assert 'id="安装-hexo"' in page and 'id="list_categories"' in page and 'id="liquid-标签"' in page
     assert '<a href="#安装-hexo">安装</a>' in page  # as the id is written: MkDocs' anchor check finds it

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from conftest import BuildResult, build_site, goto_for_instant_navigation, serve_built
+from conftest import AT_TARGET, BuildResult, build_site, goto_for_instant_navigation, serve_built
 
 #: A note written in Traditional: its heading far down the page (a link that misses opens at the top).
 TARGET = (
@@ -57,16 +57,6 @@ def test_links_to_a_traditional_notes_heading_and_footnote_aim_at_the_ids_every_
         "zhudu: seeds/source.md:18: [[目標筆記#不存在的小節]]: '目標筆記' has no heading '不存在的小節': the link "
         "opens the note at its top; write the heading as the note has it, or link the note alone"
     ], result.warnings
-
-
-#: The element the page's address names is below the header and inside the window, and the page is not at its top.
-AT_TARGET = """id => {
-  const element = document.getElementById(id);
-  if (!element || decodeURIComponent(location.hash.slice(1)) !== id || window.scrollY === 0) return false;
-  const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
-  const box = element.getBoundingClientRect();
-  return box.top >= header - 1 && box.bottom <= innerHeight;
-}"""
 
 
 def test_a_link_to_a_traditional_heading_opens_the_tw_page_at_the_heading(tmp_path: Path, page: Any) -> None:

@@ -95,6 +95,7 @@ date: 2024-01-01
 {SITE_UPDATED_ROW}
 
 在主题中使用 `url_for(page.path)`。再看 [本地链接](#x)，还有 `config.yml`，以及文字。
+{{: #x }}
 """
 
 #: Closing marks that start a line of a table cell or a paragraph: each with the characters before it.

@@ -48,6 +48,12 @@ _PAGE_LINK_RE = re.compile(
     r"""\]\((?P<path>(?![A-Za-z][A-Za-z0-9+.-]*:|//|[\#?<])[^\s()<>\#?]+)(?P<anchor>\#[^\s()<>]*)?\)""",
     re.VERBOSE,
 )
+#: A Markdown link to a place on the note's own page (``[x](#安装-Hexo)``, ``[x](#fn:1)``).
+_SAME_PAGE_LINK_RE = re.compile(r"\]\(\#(?P<anchor>[^()\s]+)\)")
+#: A reference link's definition naming a place on the page (``[Site Variables]: #Site-Variables``).
+_SAME_PAGE_DEFINITION_RE = re.compile(
+    r"^(?P<label>[ ]{0,3}\[[^\]\n]+\]:[ \t]*)\#(?P<anchor>[^\s<>]+)(?=[ \t]|$)"
+)
 _PAGE_SUFFIXES = frozenset({"", ".html", ".htm", ".md", ".markdown", ".txt"})
 #: Tags that enclose lines: they must stand alone on their lines (``dialects._BLOCK_TAG_RE``).
 _BLOCK_TAGS = frozenset(
@@ -80,6 +86,10 @@ class InlineWriter:
         """Text outside code: links, embeds, tags and shortcodes; a block id at the line's end."""
         if not text:
             return text
+        # Before the others: the markers they leave (``](#zd-ref-N)``) would read as same-page links.
+        text = _SAME_PAGE_LINK_RE.sub(lambda m: self.same_page_link(m, line, text), text)
+        if m := _SAME_PAGE_DEFINITION_RE.match(text):
+            text = m["label"] + self.same_page(m["anchor"], line) + text[m.end() :]
         text = _INLINE_RE.sub(
             lambda m: self.construct(m, line, whole=m.group(0).strip() == text.strip()), text
         )
@@ -134,6 +144,17 @@ class InlineWriter:
         anchor = (m["anchor"] or "").lstrip("#") or None
         written = m["path"] + (m["anchor"] or "")
         return f"]({self.ref(line, written, m['path'], anchor, None, 'url', written)})"
+
+    def same_page_link(self, m: re.Match[str], line: int, text: str) -> str:
+        """``[text](#安装-Hexo)``."""
+        opening = text.rfind("[", 0, m.start())
+        if opening > 0 and text[opening - 1] == "!":
+            return m.group(0)  # an image
+        return f"]({self.same_page(m['anchor'], line)})"
+
+    def same_page(self, anchor: str, line: int) -> str:
+        """The marker for ``#anchor``, a place on this page: matched to its ids once linked (``resolve``)."""
+        return self.ref(line, "#" + anchor, "", anchor, None, "url", "#" + anchor)
 
     def ref(
         self,

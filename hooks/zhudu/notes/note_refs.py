@@ -49,6 +49,8 @@ class LinkTarget:
     anchor: str | None = None
     #: The link names a heading the note does not have: the page opens at its top.
     no_heading: bool = False
+    #: Then, the id of the heading most like the one named (``page_ids.closest_heading``), or "".
+    closest: str = ""
 
 
 def resolve(
@@ -110,11 +112,17 @@ def same_page_anchor(anchor: str) -> str:
     return _ENDS_LINK_RE.sub(lambda c: quote(c.group()), anchor)
 
 
-def missing_heading_message(ref: NoteRef, title: str) -> str:
-    """What a warning says of a link to a heading the note it names does not have."""
+def missing_heading_message(ref: NoteRef, title: str, closest: str = "") -> str:
+    """What a warning says of a link to a heading the note it names (``ref.target`` "": this one) lacks."""
+    anchor = unquote(ref.anchor or "")
+    fix = (
+        f"write {closest!r}, the heading most like it" if closest else "write the heading as the note has it"
+    )
+    if not ref.target:
+        return f"{ref.written}: this note has no heading or anchor {anchor!r}: the link goes nowhere; {fix}"
     return (
-        f"{ref.written}: {title!r} has no heading {unquote(ref.anchor or '')!r}: the link opens the note at "
-        "its top; write the heading as the note has it, or link the note alone"
+        f"{ref.written}: {title!r} has no heading {anchor!r}: the link opens the note at its top; {fix}, or "
+        "link the note alone"
     )
 
 

@@ -3,15 +3,17 @@
 The table of contents gives each heading without an id of its own the slug of its text, made
 unique as ``toc`` makes it (``小结``, ``小结_1``), with the site's own ``slugify`` (``Slugify``: the
 text in the site's script first, so ``## 安裝步驟`` in a Traditional note is ``安装步骤``); a heading's
-``{#install}`` (``attr_list``) is its id; ATX and Setext headings alike.  A footnote ``[^1]`` gives
-its text ``fn:1`` and its first reference ``fnref:1`` (``footnotes``).  An ``id="…"`` written in raw HTML, or an ``attr_list`` id on any
-element, is an id too.  Fenced code and code spans hold none.  Where the reading is unsure it
+``{#install}`` (``attr_list``) is its id; ATX and Setext headings alike, in a quote or an
+admonition too.  A footnote ``[^1]`` gives its text ``fn:1``, its first reference ``fnref:1`` and
+its second ``fnref2:1`` (``footnotes``).  An ``id="…"`` written in raw HTML, or an ``attr_list`` id on
+any element, is an id too.  Fenced code and code spans hold none.  Where the reading is unsure it
 takes an id in rather than leaving it out: a missing-heading warning for an id the page has would
 abort a strict build.
 """
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from collections.abc import Callable, Mapping
@@ -20,7 +22,9 @@ from dataclasses import dataclass
 from markdown.extensions.toc import unique
 from pymdownx.slugs import slugify as pymdownx_slugify
 
-_HEADING_RE = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+(?P<text>.+?)[ \t#]*$")
+#: An ATX heading, in a quote or indented in an admonition or ``details`` block too (the table of
+#: contents gives those ids as well; an indented code line read as one only adds an id).
+_HEADING_RE = re.compile(r"^(?:[ \t]*>)*[ \t]*#{1,6}[ \t]+(?P<text>.+?)[ \t#]*$")
 #: A Setext heading's underline (Python-Markdown: the line after a paragraph's line, at its start).
 _SETEXT_RE = re.compile(r"^[=-]+[ ]*$")
 FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
@@ -29,7 +33,7 @@ _HEADING_ATTRS_RE = re.compile(r"[ ]+\{:?(?P<attrs>[^}\n]*)\}[ ]*$")
 #: Any ``attr_list``, and an ``#id`` or ``id=…`` in it.
 _ATTRS_RE = re.compile(r"\{:?(?P<attrs>[^{}\n]*)\}")
 _ATTR_ID_RE = re.compile(r"(?:^|\s)(?:#|id=[\"']?)(?P<id>[^\s\"'#}]+)")
-#: An ``id`` attribute written in raw HTML.
+#: An ``id`` attribute written in raw HTML (an ``<a name>`` is not kept: ``notes/sanitizer.py``).
 _HTML_ID_RE = re.compile(r"<[A-Za-z][^<>]*?\sid\s*=\s*(?:\"(?P<q>[^\"]*)\"|'(?P<s>[^']*)'|(?P<u>[^\s>]+))")
 #: Markup a heading's id leaves out, outside code spans: emphasis (``*`` always; ``_`` in pairs at a
 #: word's edges, as Python-Markdown reads them: ``list_categories``, ``_config.yml``, ``a_b_`` keep theirs)
@@ -63,6 +67,13 @@ def find_heading(headings: Mapping[str, str], anchor: str, slugify: Slugify) -> 
     return headings.get(_fold(anchor)) or headings.get(_fold(slugify(anchor)))
 
 
+def closest_heading(headings: Mapping[str, str], anchor: str, slugify: Slugify) -> str | None:
+    """The id of the heading most like an anchor that names none (a typo, a renamed heading), or None."""
+    ids = {_fold(i): i for i in sorted(set(headings.values())) if not i.startswith(("fn:", "fnref"))}
+    close = difflib.get_close_matches(_fold(slugify(anchor)), ids, n=1, cutoff=0.7)
+    return ids[close[0]] if close else None
+
+
 def _fold(text: str) -> str:
     return _FOLD_RE.sub("", text).casefold()
 
@@ -72,6 +83,7 @@ def headings(markdown: str, slugify: Slugify) -> dict[str, str]:
     """A note's headings and ids, folded text and id → id, as the page has the ids (do not modify)."""
     found: list[tuple[str, str | None]] = []  # each heading's text and its own id, in order
     ids: set[str] = set()  # ids elements have before the table of contents makes the headings'
+    references: dict[str, int] = {}  # footnote label → its references so far
     fence = ""
     paragraph = ""  # the line before, if a Setext underline may make it a heading
     for line in markdown.split("\n"):
@@ -88,9 +100,13 @@ def headings(markdown: str, slugify: Slugify) -> dict[str, str]:
         prose = CODE_SPAN_RE.sub("", line)
         ids.update(i["id"] for a in _ATTRS_RE.finditer(prose) for i in _ATTR_ID_RE.finditer(a["attrs"]))
         ids.update(h["q"] or h["s"] or h["u"] or "" for h in _HTML_ID_RE.finditer(prose))
-        ids.update(
-            ("fn:" if f["definition"] else "fnref:") + f["label"] for f in _FOOTNOTE_RE.finditer(prose)
-        )
+        for footnote in _FOOTNOTE_RE.finditer(prose):
+            label = footnote["label"]
+            if footnote["definition"]:
+                ids.add("fn:" + label)
+            else:  # the second reference to a footnote is ``fnref2:1``, the third ``fnref3:1``…
+                references[label] = references.get(label, 0) + 1
+                ids.add(f"fnref{references[label] if references[label] > 1 else ''}:{label}")
         if m := _HEADING_RE.match(line):
             found.append(_heading(m["text"]))
             paragraph = ""

@@ -24,7 +24,8 @@ When several notes answer, the one nearest the linking note wins (same folder fi
 most folders in common, then the id): a collection holding ``zh-cn/`` and ``zh-tw/`` links each
 page to its own language's sibling.  A named heading is matched to the target's headings as the
 table of contents makes their ids (case, spaces and punctuation aside); one that matches none is
-kept as written (the link still reaches the page).
+kept as written (the link still reaches the page) and warned of, naming the heading most like it.
+A link to a place on the note's own page (``[[#小节]]``, ``[x](#小节)``) is matched the same way.
 """
 
 from __future__ import annotations
@@ -40,8 +41,7 @@ from zhudu.errors import NoteError
 from zhudu.notes.dialects import LinkTarget, NoteRef, dead_link_message, missing_heading_message
 from zhudu.notes.dialects import resolve as resolve_refs
 from zhudu.notes.meta import Backlink
-from zhudu.notes.note_refs import same_page_anchor
-from zhudu.notes.page_ids import CODE_SPAN_RE, FENCE_RE, Slugify, find_heading, headings
+from zhudu.notes.page_ids import Slugify, closest_heading, find_heading, headings
 
 if TYPE_CHECKING:
     from zhudu.notes.corpus import Note
@@ -52,10 +52,6 @@ HOW = ("path", "file name", "slug / permalink", "alias", "title", "old site path
 _PAGE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 #: Jekyll's post file names start with the date: ``2016-07-26-name.md`` is ``name`` on the site.
 _JEKYLL_DATE_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-(?P<name>.+)$")
-#: A link to an anchor of the same page (``](#安装-Hexo)``).
-_SAME_PAGE_LINK_RE = re.compile(r"\]\(#(?P<anchor>[^()\s]+)\)")
-#: ``dialect_inline``'s marker for a link to another note (``#zd-ref-N``, ``note_refs``).
-_REF_MARKER = "zd-ref-"
 
 
 @dataclass(frozen=True)
@@ -191,12 +187,10 @@ def link_notes(notes: list[Note], slugify: Slugify, site_pages: Collection[str] 
     by_slug = {note.meta.slug: note for note in notes if note.id in linkable}
     linking: dict[str, dict[str, int]] = {}  # target slug -> source slug -> links
     for note in notes:
-        if note.id in linkable and "](#" in note.markdown:
-            note.markdown = same_page_anchors(note.markdown, linkable[note.id])
         if note.body is None or not note.body.refs or note.id not in linkable:
             continue
         targets: list[str] = []
-        headless: list[tuple[NoteRef, str]] = []  # links to a heading their note lacks, with its title
+        headless: list[tuple[NoteRef, LinkTarget]] = []  # links to a heading their note lacks
         note.markdown, dead = resolve_refs(
             note.markdown,
             note.body.refs,
@@ -204,7 +198,7 @@ def link_notes(notes: list[Note], slugify: Slugify, site_pages: Collection[str] 
             _site_page(note.src_uri, site_pages),
         )
         problems = [(r.line, dead_link_message(r)) for r in dead]
-        problems += [(r.line, missing_heading_message(r, title)) for r, title in headless]
+        problems += [(r.line, missing_heading_message(r, t.title, t.closest)) for r, t in headless]
         for slug in targets:
             counts = linking.setdefault(slug, {})
             counts[note.meta.slug] = counts.get(note.meta.slug, 0) + 1
@@ -287,19 +281,23 @@ def _index(notes: list[tuple[Linkable, Mapping[str, Any]]]) -> LinkIndex:
 
 
 def _finder(
-    index: LinkIndex, source: Linkable, display: str, targets: list[str], headless: list[tuple[NoteRef, str]]
+    index: LinkIndex,
+    source: Linkable,
+    display: str,
+    targets: list[str],
+    headless: list[tuple[NoteRef, LinkTarget]],
 ) -> Callable[[NoteRef], LinkTarget | None]:
     """``index.find`` from ``source``, noting the other notes it links to and links to a missing heading."""
 
     def find(ref: NoteRef) -> LinkTarget | None:
-        if not ref.target:  # ``[[#小节]]``: a heading of this page
+        if not ref.target:  # ``[[#小节]]``, ``[x](#小节)``: a place on this page
             target = LinkTarget("", "", *_anchor(ref, source))
         else:
             target = index.find(ref, source, f"{display}:{ref.line}")
         if target is not None and target.slug and target.slug != source.slug:
             targets.append(target.slug)
         if target is not None and target.no_heading:
-            headless.append((ref, target.title or source.title))
+            headless.append((ref, target))
         return target
 
     return find
@@ -374,55 +372,23 @@ def _nearest(found: Sequence[Linkable], source: Linkable) -> Linkable:
     return min(found, key=distance)
 
 
-def _anchor(ref: NoteRef, target: Linkable) -> tuple[str | None, bool]:
+def _anchor(ref: NoteRef, target: Linkable) -> tuple[str | None, bool, str]:
     """The id on the target's page of the heading or passage the link names; True: no such heading.
 
-    A heading the target lacks keeps the id as written: the page opens at its top.
+    A heading the target lacks keeps the id as written (the page opens at its top), with the id of
+    the heading most like it.  Block ids, passages and Material's own ids (``__codelineno-…``) are
+    not judged.
     """
     if not ref.anchor:
-        return None, False
+        return None, False, ""
     anchor = unquote(ref.anchor)
     if anchor.startswith(("^", "p-")):
-        return anchor, False
-    found = find_heading(target.headings, anchor, target.slugify)
-    return found or anchor, found is None
-
-
-def same_page_anchors(markdown: str, note: Linkable) -> str:
-    """``[x](#安装-Hexo)``: aimed at the heading's id as the table of contents makes it (``安装-hexo``).
-
-    The author's tool made its ids otherwise (Hexo keeps case and turns ``_`` into ``-``); a link
-    to a heading of this page is matched as one to another note's is (``_anchor``).  Code, an id the
-    page has, and an anchor no heading answers are left as written.
-    """
-    ids = set(note.headings.values())
-    lines = markdown.split("\n")
-    fence = ""
-    for i, line in enumerate(lines):
-        if m := FENCE_RE.match(line):
-            if not fence:
-                fence = m.group(1)
-            elif m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
-                fence = ""
-            continue
-        if fence or "](#" not in line:
-            continue
-        code = [c.span() for c in CODE_SPAN_RE.finditer(line)]
-
-        def aim(link: re.Match[str], code: list[tuple[int, int]] = code) -> str:
-            anchor = unquote(link["anchor"])
-            if (
-                anchor in ids
-                or anchor.startswith(_REF_MARKER)  # a link to another note, resolved on its own
-                or any(start <= link.start() < end for start, end in code)
-            ):
-                return link.group(0)
-            found = find_heading(note.headings, anchor, note.slugify)
-            return f"](#{same_page_anchor(found)})" if found else link.group(0)
-
-        lines[i] = _SAME_PAGE_LINK_RE.sub(aim, line)
-    out = "\n".join(lines)
-    return markdown if out == markdown else out
+        return anchor, False, ""
+    if found := find_heading(target.headings, anchor, target.slugify):
+        return found, False, ""
+    if anchor.startswith("__"):  # an id the page's code blocks and tabs get (``__codelineno-0-3``)
+        return anchor, False, ""
+    return anchor, True, closest_heading(target.headings, anchor, target.slugify) or ""
 
 
 def syntax_of(ref: NoteRef) -> str:
