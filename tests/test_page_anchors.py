@@ -97,3 +97,17 @@ def test_a_reference_link_to_a_heading_of_the_page_opens_it(tmp_path: Path, page
         page.locator("article a", has_text="the variables").click()  # a reader's tap
         page.wait_for_function(AT_TARGET, arg="site-variables", timeout=15_000)
         assert page.zd.console_errors == [] and page.zd.failed == []
+
+
+def test_the_suggested_heading_is_a_typo_away_not_a_word_that_shares_a_tail() -> None:
+    """A heading is offered when the anchor is a character or a script away from it (一鍵部屬 for 一键部署,
+    Site-Variable for site-variables); page-variables shares site-variables' tail but is another heading."""
+    from zhudu.notes.page_ids import Slugify, closest_heading
+    from zhudu.script.convert import DEFAULT_VARIANTS, ConversionRules, Converter
+
+    hans = next(v for v in DEFAULT_VARIANTS if v.code == "zh-Hans")
+    slugify = Slugify(Converter(hans, ConversionRules(), source_script="Hant").text)
+    headings = {"一键部署": "一键部署", "sitevariables": "site-variables"}
+    assert closest_heading(headings, "一鍵部屬", slugify) == "一键部署"
+    assert closest_heading(headings, "Site-Variable", slugify) == "site-variables"
+    assert closest_heading(headings, "Page-Variables", slugify) is None

@@ -70,8 +70,19 @@ def find_heading(headings: Mapping[str, str], anchor: str, slugify: Slugify) -> 
 def closest_heading(headings: Mapping[str, str], anchor: str, slugify: Slugify) -> str | None:
     """The id of the heading most like an anchor that names none (a typo, a renamed heading), or None."""
     ids = {_fold(i): i for i in sorted(set(headings.values())) if not i.startswith(("fn:", "fnref"))}
-    close = difflib.get_close_matches(_fold(slugify(anchor)), ids, n=1, cutoff=0.7)
-    return ids[close[0]] if close else None
+    wanted = _fold(slugify(anchor))
+    close = difflib.get_close_matches(wanted, ids, n=1, cutoff=0.7)
+    return ids[close[0]] if close and _few_edits(wanted, close[0]) else None
+
+
+def _few_edits(a: str, b: str) -> bool:
+    """At most one changed character in six: a typo or a script variant, not another word.
+
+    A different heading that shares a long tail is not offered (page-variables is not site-variables).
+    """
+    opcodes = difflib.SequenceMatcher(None, a, b).get_opcodes()
+    changed = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in opcodes if tag != "equal")
+    return changed <= max(1, len(a) // 6)
 
 
 def _fold(text: str) -> str:
