@@ -6,7 +6,8 @@ Each misfire is a sentence of ordinary usage where a new rule changed a form tha
 便携机器人, 台式机箱), 上网 + 本来 / 本身 / 本月 (no netbook), 分区 across a word boundary or as a zone in software
 text (分区域, 区分区块, 论坛分区, 分区管理 after 进行), 自动检测 / 检测可用 as a medical or factory test, 包 ending
 another word before 管理 (钱包, 红包, 外包, 背包).  Each rule was narrowed (convreview); the last group checks that
-the narrowed rules still fire in the sense they were written for.
+the narrowed rules still fire in the sense they were written for.  The misses are OpenCC's 單隻 ("a single one")
+where the block's 清单只 / 名单只 / 菜单只 did not reach (订单只能, 简单只需): a 单只 rule (and Hong Kong's 账单只).
 """
 
 from __future__ import annotations
@@ -56,6 +57,16 @@ MISFIRES = [
     (TW, SOFTWARE, "外包管理系统需要重新设计。", "外包管理系統", "套件"),
     (TW, SOFTWARE, "游戏里的背包管理器很好用。", "背包管理器", "套件"),
 ]
+# (variant, domain, sentence, the right form, OpenCC's wrong form no rule of the block reached: its 单只 "a single one"
+# takes the 单 of any word before 只 "only", not only of 清单 / 名单 / 菜单)
+MISSES = [
+    (TW, "", "订单只能在付款后修改。", "訂單只能", "隻"),
+    (HK, "", "操作很简单只需要三步。", "簡單只需要", "隻"),
+    (TW, SOFTWARE, "这个歌单只有十首歌。", "歌單只有", "隻"),
+    (HK, "", "这个月的账单只有两百块。", "賬單只有", "隻"),
+    (TW, "", "这个月的账单只有两百块。", "帳單只有", "隻"),
+    (HK, "", "单只手套没法戴。", "單隻手套", "單只"),
+]
 # (variant, domain, sentence, the narrowed rule's form, the form without it)
 STILL_FIRES = [
     (TW, "", "不是只用一个，而是只对文件生效。", "不是只用一個，而是只對", "隻"),
@@ -74,7 +85,7 @@ STILL_FIRES = [
 ]
 
 
-@pytest.mark.parametrize(("variant", "domain", "source", "right", "wrong"), MISFIRES + STILL_FIRES)
+@pytest.mark.parametrize(("variant", "domain", "source", "right", "wrong"), MISFIRES + MISSES + STILL_FIRES)
 def test_narrowed_rule_gives_the_right_form(
     variant: str, domain: str, source: str, right: str, wrong: str
 ) -> None:
@@ -83,7 +94,8 @@ def test_narrowed_rule_gives_the_right_form(
 
 
 def test_the_review_rules_keep_opencc_phrases_that_contain_their_words() -> None:
-    """The review's two new rules (这是只 / 那是只 before a verb no animal does) change none of OpenCC's phrases."""
-    new_rules = {("zh-Hant", "这是只", ""), ("zh-Hant", "那是只", "")}
+    """The review's new rules (这是只 / 那是只 before a verb no animal does, 单只 and 账单只 before "only") change none
+    of OpenCC's phrases."""
+    new_rules = {("zh-Hant", w, "") for w in ("这是只", "那是只", "单只")} | {("zh-Hant-HK", "账单只", "")}
     for code in (TW, HK):
         assert_new_rules_keep_opencc_phrases(code, new_rules, on_purpose=set())
