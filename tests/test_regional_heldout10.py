@@ -170,7 +170,9 @@ def test_domains_lower_errors_on_every_set() -> None:
             plain = bench_conversion.measure(entries, code)["zhudu"]
             by_domain = bench_conversion.measure(entries, code, by_domain=True)["zhudu"]
             assert by_domain["wrong"] <= plain["wrong"], (name, code)
-            assert by_domain["kept"] == plain["kept"], (name, code)
+            # Session 32 (conv22): without a domain the general 声明 → 聲明 rule takes s2twp's right 宣告 from
+            # declarations with no programming word beside them (heldout12's JDK messages); by domain it keeps them.
+            assert by_domain["kept"] >= plain["kept"], (name, code)
             totals[False][i] += plain["wrong"]
             totals[True][i] += by_domain["wrong"]
     assert totals[True][0] <= totals[False][0] - 20 and totals[True][1] <= totals[False][1] - 30
