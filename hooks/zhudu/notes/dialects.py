@@ -61,7 +61,7 @@ from zhudu.notes.note_refs import NoteRef as NoteRef
 from zhudu.notes.note_refs import dead_link_message as dead_link_message
 from zhudu.notes.note_refs import missing_heading_message as missing_heading_message
 from zhudu.notes.note_refs import resolve as resolve
-from zhudu.notes.verbatim import COMMENT_END, INLINE_MATH, block_end, closes_later
+from zhudu.notes.verbatim import COMMENT_END, INLINE_MATH, VerbatimBlocks
 
 # --------------------------------------------------------------------------- Data
 
@@ -159,8 +159,8 @@ class _State:
     in_raw: bool = False
     in_html_comment: bool = False  # kept as written to its ``-->``: never shown, no link
     opened_at: int = 0  # the line the open comment or raw part started on
-    #: The lines being scanned and the index of the one at hand (an HTML comment looks for its end).
-    lines: Sequence[Line] = ()
+    #: The blocks of the lines being scanned, and the index of the one at hand (an HTML comment looks for its end).
+    verbatim: VerbatimBlocks = field(default_factory=lambda: VerbatimBlocks(()))
     at: int = 0
 
 
@@ -210,7 +210,7 @@ class _Writer(InlineWriter):
     def blocks(self, lines: Sequence[Line]) -> list[Line]:
         """Rewrite a run of lines (the note, or a callout's or a quote's inside)."""
         out: list[Line] = []
-        state = _State(lines=lines)
+        state = _State(verbatim=VerbatimBlocks(lines))
         i = 0
         while i < len(lines):
             text, line = lines[i]
@@ -263,7 +263,7 @@ class _Writer(InlineWriter):
                         f"{text.strip()}: the tag is never closed (no end{name} after it): shown as written",
                     )
                 )
-            elif (end := block_end(lines, i)) is not None:
+            elif (end := state.verbatim.end(i)) is not None:
                 out.extend(lines[i : end + 1])  # indented code, a formula, raw HTML: as written
                 i = end + 1
                 continue
@@ -372,8 +372,8 @@ class _Writer(InlineWriter):
                 # Kept as written (the sanitiser removes it); an unclosed one is text to Markdown.
                 out.append(m.group(0))
                 pos = m.end()
-                state.in_html_comment = COMMENT_END in text[pos:] or closes_later(
-                    state.lines, state.at, COMMENT_END
+                state.in_html_comment = COMMENT_END in text[pos:] or state.verbatim.comment_closes_after(
+                    state.at
                 )
             else:
                 state.in_raw, state.opened_at, pos = True, line, m.end()
