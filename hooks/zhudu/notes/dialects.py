@@ -17,9 +17,10 @@ line for code, comments and raw parts; what a line's text holds is rewritten by
 Links between notes need the whole collection: :func:`rewrite` leaves a marker and
 :func:`zhudu.notes.note_refs.resolve` replaces it once every note's slug is known.
 
-Code is the author's text shown as written: nothing inside a fenced block or an inline code span
-is rewritten, with one exception, ``{% raw %}`` markers in inline code, because Hexo and Jekyll
-remove them before Markdown runs (the Hexo documentation writes ```{% raw %}{{ x }}{% endraw %}```
+Code is the author's text shown as written: nothing inside a fenced or indented block or an inline
+code span is rewritten, nor in an HTML comment, a formula or a raw ``<pre>`` block, where Markdown
+reads no link either (:mod:`zhudu.notes.verbatim`), with one exception, ``{% raw %}`` markers in
+inline code, because Hexo and Jekyll remove them before Markdown runs (the Hexo documentation writes ```{% raw %}{{ x }}{% endraw %}```
 to show ``{{ x }}`` in code).  In a Hexo note a ``{% raw %}`` part elsewhere is shown as Hexo shows
 it: as HTML, not Markdown (its character references are characters, the rest text), except a fenced
 code block in it, which Hexo reads before any tag.  Jekyll runs Liquid before kramdown: its raw part
@@ -60,6 +61,7 @@ from zhudu.notes.note_refs import NoteRef as NoteRef
 from zhudu.notes.note_refs import dead_link_message as dead_link_message
 from zhudu.notes.note_refs import missing_heading_message as missing_heading_message
 from zhudu.notes.note_refs import resolve as resolve
+from zhudu.notes.verbatim import COMMENT_END, INLINE_MATH, VerbatimBlocks
 
 # --------------------------------------------------------------------------- Data
 
@@ -67,12 +69,10 @@ from zhudu.notes.note_refs import resolve as resolve
 _FENCE_RE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
 
 #: What the line scanner stops at: an inline code span's backticks, an Obsidian comment's
-#: ``%%``, a ``{% raw %}`` that shows the rest literally.
+#: ``%%``, a ``{% raw %}`` that shows the rest literally, an HTML comment, a formula.
 _SPECIAL_RE = re.compile(
-    r"""(?<!\\)(?P<ticks>`+)
-      | (?P<comment>%%)
-      | (?P<raw>\{%-?[ \t]*raw[ \t]*-?%\})""",
-    re.VERBOSE,
+    r"(?<!\\)(?P<ticks>`+)|(?P<comment>%%)|(?P<raw>\{%-?[ \t]*raw[ \t]*-?%\})"
+    rf"|(?P<html_comment><!--)|(?P<math>{INLINE_MATH})"
 )
 _ENDRAW_RE = re.compile(r"\{%-?[ \t]*endraw[ \t]*-?%\}")
 #: An HTML tag or comment in a raw part (kept: Hexo writes the part as HTML).
@@ -157,7 +157,11 @@ class _State:
 
     in_comment: bool = False
     in_raw: bool = False
+    in_html_comment: bool = False  # kept as written to its ``-->``: never shown, no link
     opened_at: int = 0  # the line the open comment or raw part started on
+    #: The blocks of the lines being scanned, and the index of the one at hand (an HTML comment looks for its end).
+    verbatim: VerbatimBlocks = field(default_factory=lambda: VerbatimBlocks(()))
+    at: int = 0
 
 
 # --------------------------------------------------------------------------- Rewriting
@@ -206,10 +210,11 @@ class _Writer(InlineWriter):
     def blocks(self, lines: Sequence[Line]) -> list[Line]:
         """Rewrite a run of lines (the note, or a callout's or a quote's inside)."""
         out: list[Line] = []
-        state = _State()
+        state = _State(verbatim=VerbatimBlocks(lines))
         i = 0
         while i < len(lines):
             text, line = lines[i]
+            state.at = i
             if state.in_raw and self.hexo_raw and (m := _RAW_FENCE_RE.match(text)):
                 end = fence_end(lines, i, m["fence"])
                 # Code inside raw, as written (Hexo reads a closed fence only: an open one is text).
@@ -218,7 +223,7 @@ class _Writer(InlineWriter):
                     out.extend(lines[i : end + 1])
                     i = end + 1
                     continue
-            if state.in_comment or state.in_raw:
+            if state.in_comment or state.in_raw or state.in_html_comment:
                 out.append((self.scan_line(text, line, state), line))
                 i += 1
                 continue
@@ -258,6 +263,10 @@ class _Writer(InlineWriter):
                         f"{text.strip()}: the tag is never closed (no end{name} after it): shown as written",
                     )
                 )
+            elif (end := state.verbatim.end(i)) is not None:
+                out.extend(lines[i : end + 1])  # indented code, a formula, raw HTML: as written
+                i = end + 1
+                continue
             out.append((self.scan_line(text, line, state), line))
             i += 1
         if state.in_comment:
@@ -326,6 +335,13 @@ class _Writer(InlineWriter):
                     break
                 state.in_comment, pos = False, end + 2
                 continue
+            if state.in_html_comment:
+                end = text.find(COMMENT_END, pos)
+                out.append(text[pos:] if end < 0 else text[pos : end + len(COMMENT_END)])
+                if end < 0:
+                    break
+                state.in_html_comment, pos = False, end + len(COMMENT_END)
+                continue
             if state.in_raw:
                 m = _ENDRAW_RE.search(text, pos)
                 part = text[pos : m.start() if m else len(text)]
@@ -349,6 +365,16 @@ class _Writer(InlineWriter):
                     pos = m.end()
             elif m["comment"]:
                 state.in_comment, state.opened_at, pos = True, line, m.end()
+            elif m["math"] is not None:
+                out.append(m.group(0))  # TeX: arithmatex reads it before links
+                pos = m.end()
+            elif m["html_comment"]:
+                # Kept as written (the sanitiser removes it); an unclosed one is text to Markdown.
+                out.append(m.group(0))
+                pos = m.end()
+                state.in_html_comment = COMMENT_END in text[pos:] or state.verbatim.comment_closes_after(
+                    state.at
+                )
             else:
                 state.in_raw, state.opened_at, pos = True, line, m.end()
         return "".join(out)
