@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
 from zhudu import fragments
-from zhudu.notes import dialects
+from zhudu.notes import dialects, image_sizes
 from zhudu.notes.safety import is_remote, remote_image_html, safe_url
 from zhudu.script.domain import text_domain
 
@@ -416,7 +416,13 @@ def _image_markup(
     body.images.append(ImageRef(line=line, alt=alt, target=target, path=path, exists=exists))
     if exists:
         title = f' "{m["title"]}"' if m["title"] else ""  # a tooltip, as the author wrote it
-        return f"![{alt}]({image_url(path)}{title})"
+        image = f"![{alt}]({image_url(path)}{title})"
+        # Not where the author gave attributes, nor at a heading's end (attr_list's would be the heading's).
+        if m.string.startswith("{", m.end()) or (
+            _HEADING_RE.match(m.string) and not m.string[m.end() :].strip()
+        ):
+            return image
+        return image + image_sizes.attr_list(image_sizes.pixel_size(path))
     return _placeholder(alt, target, "图片缺失", "zd-missing-image")
 
 

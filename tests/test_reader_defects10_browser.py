@@ -1,0 +1,152 @@
+"""Session 32's second reader pass: images that keep their place."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import (
+    PASSAGE_ID_RE,
+    ServedSite,
+    build_site,
+    goto_for_instant_navigation,
+    serve_built,
+)
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+
+def png(width: int, height: int) -> bytes:
+    """A real PNG of ``width`` × ``height`` pixels."""
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), (200, 120, 40)).save(out, "PNG")
+    return out.getvalue()
+
+
+# --------------------------------------------------------------------------- an image's size
+
+
+TALL_NOTE = (
+    "---\ntitle: 高图\ndate: 2024-03-01\n---\n\n第一段在图的上面。\n\n![一张很高的图](tall.png)\n\n"
+    "图下面的这一段就是要链接的段落。\n\n"
+    + "\n\n".join(f"后面的第{i}段，让页面够长，可以把上面那段滚到窗口顶上。" * 3 for i in range(30))
+    + "\n"
+)
+
+
+def img_tags(html: str) -> list[str]:
+    return re.findall(r"<img\b[^>]*>", html)
+
+
+def test_a_notes_images_carry_their_pixel_size_and_a_broken_one_none(tmp_path: Path) -> None:
+    """No ``width``/``height`` on a note's ``<img>``: the text below moved as the image arrived. A file that is
+    not really an image gets no size and no warning (as before); an author's own attributes are kept."""
+    note = (
+        "---\ntitle: 图\ndate: 2024-03-01\n---\n\n![高](tall.png)\n\n![坏](broken.png)\n\n"
+        '![自定](own.png){ width="50" }\n'
+    )
+    result = build_site(
+        tmp_path,
+        notes={
+            "pics.md": note,
+            "tall.png": png(300, 900),
+            "broken.png": b"not a png",
+            "own.png": png(10, 10),
+        },
+    )
+    assert result.ok and not result.warnings, result.log
+    tags = img_tags(result.page("zh-Hans/notes/pics/index.html"))
+    tall, broken, own = (next(t for t in tags if f'alt="{alt}"' in t) for alt in ("高", "坏", "自定"))
+    assert 'width="300"' in tall and 'height="900"' in tall and 'loading="lazy"' in tall, tall
+    assert "width=" not in broken and "height=" not in broken, broken
+    assert 'width="50"' in own and "height=" not in own, own
+
+
+def test_an_images_size_follows_the_file_when_only_the_image_changes(tmp_path: Path) -> None:
+    """A note's reading is reused while its bytes and images are the same: a new image under the old name is a
+    new size."""
+    notes: dict[str, str | bytes] = {
+        "pics.md": "---\ntitle: 图\n---\n\n![高](tall.png)\n",
+        "tall.png": png(300, 900),
+    }
+    first = build_site(tmp_path, notes=notes)
+    assert 'height="900"' in first.page("zh-Hans/notes/pics/index.html")
+    image = tmp_path / "seeds" / "tall.png"
+    image.write_bytes(png(300, 600))
+    later = image.stat().st_mtime_ns + 5_000_000_000
+    os.utime(image, ns=(later, later))
+    second = build_site(tmp_path, notes={})
+    assert second.ok, second.log
+    html = second.page("zh-Hans/notes/pics/index.html")
+    assert 'height="600"' in html and 'height="900"' not in html
+
+
+@pytest.fixture(scope="module")
+def tall_image_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    with serve_built(
+        tmp_path_factory.mktemp("tall"), notes={"tall.md": TALL_NOTE, "tall.png": png(400, 1600)}
+    ) as site:
+        yield site
+
+
+PASSAGE_TOP = "id => Math.round(document.getElementById(id).getBoundingClientRect().top)"
+
+
+def test_a_passage_link_below_an_image_stays_put_while_the_image_loads(
+    tall_image_site: ServedSite, browser: Any
+) -> None:
+    """On a phone, a link down to the passage under a tall image: the passage is at the top of the window while the
+    image is still on its way (held by the test), and still there once it has arrived (it was 1600 px further down)."""
+    html = tall_image_site.build.page("zh-Hans/notes/tall/index.html")
+    passage = re.search(PASSAGE_ID_RE + r"[^>]*>[^<]*图下面的这一段", html)
+    assert passage, "the passage under the image has an id"
+    context = browser.new_context(**PHONE)
+    held: list[Any] = []
+    try:
+        page = context.new_page()
+        goto_for_instant_navigation(page, tall_image_site.variant_url("zh-Hans"))
+        page.route("**/*.png", lambda route: held.append(route))  # answered only when the test lets it go
+        # A link down to the passage, as a theme page has, followed by Material's instant navigation.
+        page.evaluate(
+            """href => { const a = Object.assign(document.createElement('a'), {href, id: 'zd-test-link'});
+                a.textContent = '那一段'; document.querySelector('article').prepend(a); }""",
+            tall_image_site.variant_url("zh-Hans", f"notes/tall/#{passage[1]}"),
+        )
+        with page.expect_request(re.compile(r"\.png$")):
+            page.click("#zd-test-link")
+        page.wait_for_function(f"id => ({PASSAGE_TOP})(id) < 120 && ({PASSAGE_TOP})(id) >= 0", arg=passage[1])
+        assert page.evaluate("window.__zdSamePage") is True, "instant navigation, not a reload"
+        # Safari (most phones in Taiwan and Hong Kong) has no scroll anchoring, which hides the shift in Chromium.
+        page.add_style_tag(content="html, body { overflow-anchor: none; }")
+        before = page.evaluate(PASSAGE_TOP, passage[1])
+        assert held, "the image was requested"
+        for route in held:
+            route.continue_()
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('article img')].every(i => i.complete && i.naturalHeight > 0)"
+        )
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        after = page.evaluate(PASSAGE_TOP, passage[1])
+        assert after == before, f"the passage moved from {before} to {after} px as the image arrived"
+    finally:
+        context.close()
+
+
+def test_a_downloaded_raw_html_image_gets_its_size_too() -> None:
+    """A remote ``<img>`` written as HTML (inside an HTML block) is drawn by the fragment, with the same attributes."""
+    from zhudu.notes import remote_images
+
+    html = remote_images.image_html("图", "<../media/n/a.png>", "<../media/n/a-960.webp>", (960, 480))
+    assert re.fullmatch(
+        r'<a href="\.\./\.\./media/n/a\.png"><img alt="图" src="\.\./\.\./media/n/a-960\.webp" width="960" '
+        r'height="480" loading="lazy" decoding="async"></a>',
+        html,
+    ), html
