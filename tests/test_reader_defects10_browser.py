@@ -1,4 +1,4 @@
-"""Session 32's second reader pass: images that keep their place."""
+"""Session 32's second reader pass: images that keep their place, the search box on a phone."""
 
 from __future__ import annotations
 
@@ -150,3 +150,31 @@ def test_a_downloaded_raw_html_image_gets_its_size_too() -> None:
         r'height="480" loading="lazy" decoding="async"></a>',
         html,
     ), html
+
+
+# --------------------------------------------------------------------------- the search box on a phone
+
+#: The header tooltips Material has made active, and whether each is on the screen.
+ACTIVE_TOOLTIPS = """() => [...document.querySelectorAll('.md-tooltip--inline.md-tooltip--active')]
+  .map(t => [t.textContent.trim(), t.getClientRects().length > 0])"""
+
+
+@pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-HK"])
+def test_no_hover_tooltip_over_the_search_results_on_a_phone(
+    real_site: ServedSite, browser: Any, variant: str
+) -> None:
+    """After the tap on the search icon the pointer stays where the finger was, the reset button appears under it,
+    and its tooltip 清空当前内容 sat over the results' top right; a phone has no hover to take it away."""
+    context = browser.new_context(locale="zh-CN", **PHONE)
+    try:
+        page = context.new_page()
+        page.goto(real_site.variant_url(variant))
+        # The tap's mouse events at the finger's point (Playwright's tap sends no pointer position).
+        page.locator("label.md-header__button[for=__search]").click()
+        page.locator(".md-search__input").fill("开源")
+        page.wait_for_function(f"({ACTIVE_TOOLTIPS})().length > 0")  # Material has shown it
+        assert [shown for _, shown in page.evaluate(ACTIVE_TOOLTIPS)] == [False], page.evaluate(
+            ACTIVE_TOOLTIPS
+        )
+    finally:
+        context.close()
