@@ -1,10 +1,11 @@
-"""Session 32's second reader pass: images that keep their place, the search box on a phone."""
+"""Session 32's second reader pass: images that keep their place, the search box on a phone, search wording."""
 
 from __future__ import annotations
 
 import io
 import os
 import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,8 +17,14 @@ from conftest import (
     ServedSite,
     build_site,
     goto_for_instant_navigation,
+    notes_titled,
+    search_count,
     serve_built,
 )
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+import bench_search
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
@@ -178,3 +185,75 @@ def test_no_hover_tooltip_over_the_search_results_on_a_phone(
         )
     finally:
         context.close()
+
+
+# --------------------------------------------------------------------------- search wording
+
+
+@pytest.fixture(scope="module")
+def many_matches(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """Twelve notes and the home saying 服务器 (the list shows ten); one note saying 路由器 in three sections."""
+    notes = notes_titled([f"第{i}篇" for i in range(12)])
+    notes["r.md"] = (
+        "---\ntitle: 另一篇\ndate: 2024-04-01\n---\n\n开头。\n\n## 第一节\n\n路由器的事。\n\n"
+        "## 第二节\n\n又是路由器。\n\n## 第三节\n\n还是路由器。\n"
+    )
+    with serve_built(tmp_path_factory.mktemp("many"), notes=notes) as site:
+        yield site
+
+
+@pytest.mark.parametrize(
+    ("variant", "query", "wording"),
+    [
+        (
+            "zh-Hans",
+            "服务器",
+            [
+                "找到 10 个符合条件的结果",
+                "另有 3 个结果没有列出；多输入几个字可以缩小范围。",
+                "没有找到符合条件的结果",
+                "该页还有 # 个符合条件的结果",
+            ],
+        ),
+        (
+            "zh-Hant-TW",
+            "伺服器",
+            [
+                "找到 10 個符合的項目",
+                "另有 3 個項目沒有列出；多輸入幾個字可以縮小範圍。",
+                "沒有符合的項目",
+                "此頁還有 # 個符合的項目",
+            ],
+        ),
+        (
+            "zh-Hant-HK",
+            "服務器",
+            [
+                "找到 10 個符合條件的結果",
+                "另有 3 個結果未有列出；多輸入幾個字可以收窄範圍。",
+                "找不到符合條件的結果",
+                "此頁還有 # 個符合條件的結果",
+            ],
+        ),
+    ],
+)
+def test_search_results_are_worded_alike_in_each_variant(
+    many_matches: ServedSite, page: Any, variant: str, query: str, wording: list[str]
+) -> None:
+    """Material's strings: zh said 「找到 1 个…」 but 「10 个…」 (no 找到); Hong Kong (Material's zh-Hant) said
+    「…符合條件的結果」 and 「此頁尚有 2 個符合的項目」 (Taiwan's noun). One noun and one voice per variant."""
+    placeholder = bench_search.open_search(page, many_matches.variant_url(variant))
+    count = search_count(page, query, placeholder)
+    page.wait_for_selector(".zd-search-unlisted")
+    assert [count, page.locator(".zd-search-unlisted").inner_text().strip()] == wording[:2]
+    page.locator("input.md-search__input").fill("路由器")
+    page.keyboard.press("End")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length === 1")
+    wording_of_one = page.locator(".md-search-result__meta").first.inner_text().strip()
+    assert wording_of_one == wording[0].replace("10", "1"), wording_of_one
+    assert search_count(page, "鸭嘴兽", wording_of_one) == wording[2]
+    # More sections of one page (Material's search lists them; Zhudu's worker shows them in the item).
+    more = page.evaluate(
+        "() => JSON.parse(document.getElementById('__config').textContent).translations['search.result.more.other']"
+    )
+    assert more == wording[3]
