@@ -1,4 +1,5 @@
-"""Session 32's second reader pass: images that keep their place, the search box on a phone, search wording."""
+"""Session 32's second reader pass: images that keep their place, the search box on a phone, search wording,
+the problem box a reader sees."""
 
 from __future__ import annotations
 
@@ -257,3 +258,34 @@ def test_search_results_are_worded_alike_in_each_variant(
         "() => JSON.parse(document.getElementById('__config').textContent).translations['search.result.more.other']"
     )
     assert more == wording[3]
+
+
+# --------------------------------------------------------------------------- the problem box a reader sees
+
+#: What a reader of a built site is told, per variant: a note that cannot be read, a note with problems.
+NOTICES = {
+    "zh-Hans": ("这篇笔记暂时无法显示。", "这篇笔记有几处没能按原样显示。"),
+    "zh-Hant-TW": ("這篇筆記暫時無法顯示。", "這篇筆記有幾處沒能按原樣顯示。"),
+    "zh-Hant-HK": ("這篇筆記暫時無法顯示。", "這篇筆記有幾處沒能按原樣顯示。"),
+}
+
+
+def test_a_built_site_tells_readers_in_chinese_and_keeps_the_details_for_the_author(tmp_path: Path) -> None:
+    """A non-strict build published the author's problem box, in English with ``seeds/…:line``, to every reader
+    (the README said it was shown under ``mkdocs serve``). The build's warnings keep the details."""
+    notes = {
+        "good.md": "---\ntitle: 好\n---\n\n正文。\n",
+        "empty.md": b"",
+        "dead.md": "---\ntitle: 断链\n---\n\n见[[不存在的笔记]]。\n",
+    }
+    result = build_site(tmp_path, notes=notes, strict=False)
+    assert result.ok, result.log
+    assert any("seeds/empty.md" in w for w in result.warnings) and any(
+        "seeds/dead.md:5" in w for w in result.warnings
+    )
+    for variant, (broken, problems) in NOTICES.items():
+        for name, notice in (("empty", broken), ("dead", problems)):
+            page = result.page(f"{variant}/notes/{name}/index.html")
+            body = page[page.index('<div class="zd-note__body">') :]
+            assert notice in body, (variant, name)
+            assert "seeds/" not in page and "zd-note-error" not in page, (variant, name)
