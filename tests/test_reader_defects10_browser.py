@@ -59,7 +59,7 @@ def test_a_notes_images_carry_their_pixel_size_and_a_broken_one_none(tmp_path: P
     not really an image gets no size and no warning (as before); an author's own attributes are kept."""
     note = (
         "---\ntitle: 图\ndate: 2024-03-01\n---\n\n![高](tall.png)\n\n![坏](broken.png)\n\n"
-        '![自定](own.png){ width="50" }\n'
+        '![自定](own.png){ width="50" }\n\n## 小节 ![题图](tall.png)\n\n正文。\n'
     )
     result = build_site(
         tmp_path,
@@ -76,6 +76,9 @@ def test_a_notes_images_carry_their_pixel_size_and_a_broken_one_none(tmp_path: P
     assert 'width="300"' in tall and 'height="900"' in tall and 'loading="lazy"' in tall, tall
     assert "width=" not in broken and "height=" not in broken, broken
     assert 'width="50"' in own and "height=" not in own, own
+    heading = re.search(r"<h2[^>]*>.*?</h2>", result.page("zh-Hans/notes/pics/index.html"), re.S)
+    # An image at a heading's end: the size is the image's, not the heading's (attr_list reads inline first).
+    assert heading and re.match(r'<h2 id="[^"]*">', heading[0]) and 'width="300"' in heading[0], heading
 
 
 def test_an_images_size_follows_the_file_when_only_the_image_changes(tmp_path: Path) -> None:

@@ -417,10 +417,7 @@ def _image_markup(
     if exists:
         title = f' "{m["title"]}"' if m["title"] else ""  # a tooltip, as the author wrote it
         image = f"![{alt}]({image_url(path)}{title})"
-        # Not where the author gave attributes, nor at a heading's end (attr_list's would be the heading's).
-        if m.string.startswith("{", m.end()) or (
-            _HEADING_RE.match(m.string) and not m.string[m.end() :].strip()
-        ):
+        if m.string.startswith("{", m.end()):  # the author's (or the dialect's) attributes stand
             return image
         return image + image_sizes.attr_list(image_sizes.pixel_size(path))
     return _placeholder(alt, target, "图片缺失", "zd-missing-image")
