@@ -6,7 +6,6 @@ Hexo documentation (``../shared/corpora/hexo-docs/``) and Obsidian vaults write.
 
 from __future__ import annotations
 
-import html
 import re
 from urllib.parse import unquote
 
@@ -173,7 +172,7 @@ def test_an_unresolved_link_is_one_warning_shown_on_the_page_and_styled_dead(lin
     assert all("'/plugins'" in w or "'不存在的笔记'" in w for w in dead)
     page = linked.page("zh-Hans/notes/zh-cn-api-filter/index.html")
     assert '<span class="zd-deadlink" title="/plugins">没有的页面</span>' in page
-    assert "zd-note-error" in page and "/plugins: no note in the collection" in page
+    assert "这篇笔记有几处没能按原样显示。" in page  # the details are the warning's (and mkdocs serve's box)
 
 
 def test_backlinks_list_the_notes_that_link_here_in_every_variant(linked):
@@ -214,8 +213,6 @@ def test_a_link_to_a_heading_the_note_lacks_is_a_warning_at_its_line(site_builde
         "write the heading as the note has it",
     ], result.warnings
     page = result.page(f"zh-Hans/notes/{default_slug('乙篇')}/index.html")
-    assert "zd-note-error" in page and "has no heading '第三节'" in html.unescape(
-        page
-    )  # the box, as a dead link's
+    assert "这篇笔记有几处没能按原样显示。" in page  # the notice, as a dead link's
     links = re.findall(r'<a href="([^"]*)"', page[page.index('<div class="zd-note__body">') :])
     assert f"../{default_slug('甲篇')}/#第二节" in [unquote(h) for h in links]  # no warning, as before

@@ -112,14 +112,23 @@ def test_remote_images_are_downloaded_checked_and_shown_with_no_request_to_their
         assert html.count('class="zd-remote-image"') == 4
         assert not re.search(rf'(src|srcset)="[^"]*{re.escape(origin)}', html)
         # The wide image: the phone copy shown, linked to the original; both published.
-        wide = re.search(r'<a href="([^"]+\.png)"><img alt="一张宽图" src="([^"]+\.webp)"', html)
+        wide = re.search(r'<a href="([^"]+\.png)"><img alt="一张宽图" [^>]*src="([^"]+\.webp)"', html)
         assert wide, html
         note_dir = result.site_dir / "zh-Hans/notes/remote"
         with Image.open(note_dir / unquote(wide.group(2))) as small:
             assert small.format == "WEBP" and small.size == (PHONE_WIDTH, PHONE_WIDTH // 2)
         with Image.open(note_dir / unquote(wide.group(1))) as original:
             assert original.size == (2000, 1000)
-        assert re.search(r'<img alt="一张小图" src="[^"]+\.jpg"', html)
+        small = re.search(r'<img alt="一张小图" [^>]*src="[^"]+\.jpg"[^>]*>', html)
+        assert small, html
+        # Each with the shown file's size, so the page keeps its place while it loads.
+        shown_wide = re.search(r'<img alt="一张宽图" [^>]*>', html)
+        assert (
+            shown_wide
+            and f'width="{PHONE_WIDTH}"' in shown_wide[0]
+            and f'height="{PHONE_WIDTH // 2}"' in shown_wide[0]
+        )
+        assert 'width="120"' in small[0] and 'height="60"' in small[0], small[0]
 
         asked_before = len(asked)
         requests: list[str] = []

@@ -61,8 +61,13 @@ def test_raw_html_remote_images_are_downloaded_and_shown_with_no_request_to_thei
         assert body.count('class="zd-remote-image"') == 1  # the one that is no image stays a link
         assert f'<code>&lt;img src="{base}html-code.png"&gt;</code>' in body  # code is shown as written
         # Inside the author's HTML block (``figure``): the phone copy, linked to the original.
-        wide = re.search(r'<figure><a href="([^"]+\.png)"><img alt="宽图" src="([^"]+\.webp)">', body)
+        wide = re.search(r'<figure><a href="([^"]+\.png)"><img alt="宽图" src="([^"]+\.webp)"([^>]*)>', body)
         assert wide, body
+        # With the phone copy's size, so the page keeps its place while it loads.
+        assert (
+            wide.group(3)
+            == f' width="{PHONE_WIDTH}" height="{PHONE_WIDTH // 2}" loading="lazy" decoding="async"'
+        )
         note_dir = result.site_dir / "zh-Hans/notes" / default_slug("html")
         with Image.open(note_dir / unquote(wide.group(2))) as small:
             assert small.size == (PHONE_WIDTH, PHONE_WIDTH // 2)

@@ -78,7 +78,7 @@ LANDED_JS = """() => {
     [
         ("zh-Hans", "軟體", "没有找到符合条件的结果"),  # was 软 + 体: 微软
         ("zh-Hant-TW", "人工智能", "沒有符合的項目"),  # was 人 + 工 + 能
-        ("zh-Hant-HK", "人工智慧", "沒有找到符合條件的結果"),  # was 人 + 工
+        ("zh-Hant-HK", "人工智慧", "找不到符合條件的結果"),  # was 人 + 工
     ],
 )
 def test_a_query_the_notes_do_not_hold_says_so(real_site, page, variant: str, query: str, none: str) -> None:

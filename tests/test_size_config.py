@@ -46,7 +46,7 @@ def _materials_keys() -> set[str]:
 
 @pytest.mark.parametrize(
     ("variant", "placeholder"),
-    [("zh-Hans", "键入以开始搜索"), ("zh-Hant-TW", "打字進行搜尋"), ("zh-Hant-HK", "鍵入以開始檢索")],
+    [("zh-Hans", "键入以开始搜索"), ("zh-Hant-TW", "打字進行搜尋"), ("zh-Hant-HK", "輸入字詞開始搜尋")],
 )
 def test_a_page_and_the_shared_script_make_materials_whole_config(site, variant, placeholder):
     html = site.page(f"{variant}/notes/config/index.html")

@@ -29,6 +29,7 @@ from zhudu.notes import code_spans, dialects, safety
 from zhudu.notes.reads import NOTE_READS, NoteReads
 from zhudu.publish import feeds, incremental, page_digests, pagination, prerender, social, unchanged
 from zhudu.publish.asset_versions import version as asset_version
+from zhudu.publish.interface_strings import material_strings
 from zhudu.publish.sections import section_pages
 from zhudu.publish.site import Site
 from zhudu.script import convert as script
@@ -330,12 +331,7 @@ class Build:
         env.filters |= {"zd_search_worker": once(worker), "zd_version": asset_version}
         en_source = env.loader.get_source(env, "partials/languages/en.html")[0]  # type: ignore[union-attr]
         keys = variants.material_keys(en_source)
-
-        def lookup(language: str, key: str) -> str:
-            module = env.get_template(f"partials/languages/{language}.html").module
-            fallback = env.get_template("partials/languages/en.html").module
-            return str(module.t(key) or fallback.t(key) or key)  # type: ignore[attr-defined]
-
+        lookup = material_strings(env)
         for variant in site.variants:
             site.interface_strings(variant.material_language, lookup, keys, variant.code)
         shared, self.scripts = shared_config.for_site(env, config, site)

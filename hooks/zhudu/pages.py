@@ -74,11 +74,15 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
     page.meta["description"] = escape(view["description"])
     page.meta["tags"] = [escape(tag) for tag in view["tags"]]
     page.meta["zd_note"] = view
+    # The details for the author under mkdocs serve; a built site's reader gets a line in Chinese.
+    shown = {"serving": annotations.serving()}
     if note.broken:
-        return fragments.render("zd-note-error.html", "broken", error="; ".join(map(str, note.problems)))
+        return fragments.render(
+            "zd-note-error.html", "broken", error="; ".join(map(str, note.problems)), **shown
+        )
     if note.problems:
         problems = [str(p) for p in note.problems]
-        markdown = fragments.render("zd-note-error.html", "problems", problems=problems) + markdown
+        markdown = fragments.render("zd-note-error.html", "problems", problems=problems, **shown) + markdown
     # What MkDocs hands is the note's own Markdown without its leading blank lines (its get_data),
     # a new string each save; the note's is the same while the note is unchanged (notes/reads.py):
     # what is made of the text alone is kept with that string (serving.Remembered.facts).

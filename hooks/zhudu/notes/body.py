@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
 from zhudu import fragments
-from zhudu.notes import dialects
+from zhudu.notes import dialects, image_sizes
 from zhudu.notes.safety import is_remote, remote_image_html, safe_url
 from zhudu.script.domain import text_domain
 
@@ -416,7 +416,10 @@ def _image_markup(
     body.images.append(ImageRef(line=line, alt=alt, target=target, path=path, exists=exists))
     if exists:
         title = f' "{m["title"]}"' if m["title"] else ""  # a tooltip, as the author wrote it
-        return f"![{alt}]({image_url(path)}{title})"
+        image = f"![{alt}]({image_url(path)}{title})"
+        if m.string.startswith("{", m.end()):  # the author's (or the dialect's) attributes stand
+            return image
+        return image + image_sizes.attr_list(image_sizes.pixel_size(path))
     return _placeholder(alt, target, "图片缺失", "zd-missing-image")
 
 

@@ -52,7 +52,7 @@ _SCHEME_RE = re.compile(r"(?i)^[a-z][a-z0-9+.-]*:")
 class _Entry:
     inputs: Hashable
     content: str  # SHA-256 of the file's bytes
-    images: tuple[tuple[str, str, bool], ...]  # what each local image target resolved to
+    images: tuple[tuple[str, str, tuple[int, ...] | None], ...]  # each local image target: path, stamp
     note: Note
     status: tuple[int, ...] | None = None  # the file's status when hashed, if already settled (``_status``)
 
@@ -170,8 +170,10 @@ def _status(path: Path, now: int) -> tuple[int, ...] | None:
     return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
 
 
-def _images(note: Note, folders: dict[str, str] | None = None) -> tuple[tuple[str, str, bool], ...] | None:
-    """Where each local image target of ``note`` resolves now and whether it is a file (None: cannot tell).
+def _images(
+    note: Note, folders: dict[str, str] | None = None
+) -> tuple[tuple[str, str, tuple[int, ...] | None], ...] | None:
+    """Where each local image target of ``note`` resolves now and its file's stamp (None: cannot tell).
 
     ``folders`` keeps each image folder resolved for one build (its folders do not move while it
     reads them, as ``Site.display`` assumes): an image is then one ``lstat``, not one per folder on
@@ -190,23 +192,40 @@ def _images(note: Note, folders: dict[str, str] | None = None) -> tuple[tuple[st
     return tuple(found)
 
 
-def _image(target: str, folders: dict[str, str] | None) -> tuple[str, bool]:
-    """An image file's resolved path and whether it is a file (``Path.resolve`` and ``is_file``)."""
+def _image(target: str, folders: dict[str, str] | None) -> tuple[str, tuple[int, ...] | None]:
+    """An image file's resolved path and its file's stamp, None when it is no file (``Path.resolve``, ``is_file``).
+
+    The stamp (size, modification and change times) stands for the bytes: the note's Markdown
+    carries the image's size in pixels (``image_sizes``), read again when the file changes.
+    """
     folder, name = os.path.split(target)
     if folders is None or name in ("", ".", ".."):
         path = Path(target).resolve()
-        return str(path), path.is_file()
+        return str(path), _stamp(path)
     if (real := folders.get(folder)) is None:
         real = folders[folder] = str(Path(folder).resolve())
     path = os.path.join(real, name)
     try:
-        mode = os.lstat(path).st_mode
+        found = os.lstat(path)
     except (FileNotFoundError, NotADirectoryError):
-        return path, False
-    if stat.S_ISLNK(mode):
+        return path, None
+    if stat.S_ISLNK(found.st_mode):
         resolved = Path(path).resolve()
-        return str(resolved), resolved.is_file()
-    return path, stat.S_ISREG(mode)
+        return str(resolved), _stamp(resolved)
+    return path, _file_stamp(found)
+
+
+def _stamp(path: Path) -> tuple[int, ...] | None:
+    try:
+        return _file_stamp(path.stat())
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+
+
+def _file_stamp(found: os.stat_result) -> tuple[int, ...] | None:
+    if not stat.S_ISREG(found.st_mode):
+        return None
+    return (found.st_size, found.st_mtime_ns, found.st_ctime_ns)
 
 
 def _copy(note: Note) -> Note:

@@ -42,6 +42,7 @@ from urllib.parse import urlsplit
 
 from zhudu import fragments
 from zhudu.errors import NoteError
+from zhudu.notes import image_sizes
 from zhudu.notes.safety import remote_image_html
 
 if TYPE_CHECKING:
@@ -335,16 +336,18 @@ def localise(
             published = [got.original, *([got.phone] if got.phone else [])]
             images.extend(replace(image, path=path, exists=True) for path in published)
             draw = image_html if image.html else image_markdown
+            size = (got.width, got.height) if got.width > 0 and got.height > 0 else None
             markdown = draw(
                 image.alt,
                 image_url(note.id, got.original),
                 image_url(note.id, got.phone) if got.phone else None,
+                image_sizes.scaled(size, PHONE_WIDTH) if size and got.phone else size,
             )
             note.markdown = note.markdown.replace(remote_image_html(image.alt, image.target), markdown, 1)
         note.body.images = images
 
 
-def image_html(alt: str, original: str, phone: str | None) -> str:
+def image_html(alt: str, original: str, phone: str | None, size: tuple[int, int] | None = None) -> str:
     """What a downloaded raw HTML ``<img>`` becomes: the same as :func:`image_markdown`, as HTML.
 
     HTML, because the tag may stand inside an HTML block, where Markdown is not read.  The targets
@@ -357,14 +360,23 @@ def image_html(alt: str, original: str, phone: str | None) -> str:
         return "../" + target.strip("<>")
 
     href = src(original) if phone else ""
-    return fragments.render("zd-dialect.html", "image", alt=alt, src=src(phone or original), href=href)
+    return fragments.render(
+        "zd-dialect.html",
+        "image",
+        alt=alt,
+        src=src(phone or original),
+        href=href,
+        attributes=image_sizes.html_attributes(size),
+    )
 
 
-def image_markdown(alt: str, original: str, phone: str | None) -> str:
+def image_markdown(alt: str, original: str, phone: str | None, size: tuple[int, int] | None = None) -> str:
     """The Markdown a downloaded image becomes: the phone copy linked to the original, or the original.
 
-    ``alt`` is the image's description as the note's Markdown wrote it; the targets are link targets.
+    ``alt`` is the image's description as the note's Markdown wrote it; the targets are link targets;
+    ``size`` is the shown file's, in pixels (``image_sizes``).
     """
+    attributes = image_sizes.attr_list(size)
     if phone is None:
-        return f"![{alt}]({original})"
-    return f"[![{alt}]({phone})]({original})"
+        return f"![{alt}]({original}){attributes}"
+    return f"[![{alt}]({phone}){attributes}]({original})"

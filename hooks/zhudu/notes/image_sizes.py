@@ -1,0 +1,49 @@
+"""An image's size in pixels, given to its ``<img>`` so the page keeps its place while the image loads.
+
+Without ``width`` and ``height`` a browser lays an image out at zero height and pushes the text down
+when it arrives: on a phone a passage link (``#p-…``, a theme's link down to the passage) lands on
+the wrong lines.  With them it reserves the image's box (Material's ``max-width: 100%; height:
+auto`` scales it to the column).  Only the file's header is read (Pillow's ``Image.open`` does not
+decode); a note is read again, and so its images' headers, only when it or one of its images
+changed (``reads``: an image's file status is part of the note's key).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+#: What the ``<img>`` of a published image gets besides its size: loaded when the reader nears it,
+#: decoded off the main thread (its box is reserved, so neither moves the text).
+LOADING = 'loading="lazy" decoding="async"'
+
+
+def pixel_size(path: Path) -> tuple[int, int] | None:
+    """The image's width and height in pixels from its header; None when it is not an image Pillow reads."""
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        return None  # published as it is, without a size (as before: no warning for a broken image)
+    return (width, height) if width > 0 and height > 0 else None
+
+
+def scaled(size: tuple[int, int], width: int) -> tuple[int, int]:
+    """``size`` at ``width`` pixels wide, keeping its shape (a downloaded image's phone copy)."""
+    if size[0] <= width:
+        return size
+    return width, max(1, round(size[1] * width / size[0]))
+
+
+def attr_list(size: tuple[int, int] | None) -> str:
+    """The attr_list suffix of an image's Markdown (``![…](…){ … }``): its size and how it loads."""
+    if size is None:
+        return "{ " + LOADING + " }"
+    return f'{{ width="{size[0]}" height="{size[1]}" {LOADING} }}'
+
+
+def html_attributes(size: tuple[int, int] | None) -> dict[str, str]:
+    """The same as :func:`attr_list`, as attributes of a raw ``<img>``."""
+    sized = {"width": str(size[0]), "height": str(size[1])} if size else {}
+    return {**sized, "loading": "lazy", "decoding": "async"}
