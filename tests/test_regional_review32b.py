@@ -10,18 +10,9 @@ Kong (董事会的运行程序).  And Taiwan's welfare items (社会福利项目
 from __future__ import annotations
 
 import pytest
+from test_regional_review32_senses import HK, TW, convert
 
-from heldout_shape import VARIANTS
-from zhudu.script.convert import ConversionRules, Converter
 from zhudu.script.domain import GENERAL, SOFTWARE
-
-TW, HK = "zh-Hant-TW", "zh-Hant-HK"
-
-
-def convert(code: str, domain: str, text: str) -> str:
-    """``text`` converted by the default regional layer alone (no editor's rules)."""
-    return Converter(VARIANTS[code], ConversionRules(), domain=domain).text(text)
-
 
 #: Declaring code in a general note (no code block): Taiwan's 宣告, as s2twp writes it.
 DECLARATIONS = [
