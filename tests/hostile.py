@@ -224,6 +224,9 @@ CASES: list[Case] = [
         "md-in-html-500-deep", "warn", {"bad.md": fm('<div markdown="1">\n' * 500 + "x\n" + "</div>\n" * 500)}
     ),
     Case("note-3-mib", "warn", {"bad.md": fm("长" * 1_100_000)}, says="bad.md"),
+    # A heading's text read from every character to the line's end (page_ids, body, summary): 16 s and 30 s.
+    Case("heading-hash-run", "clean", {"bad.md": fm("# " + "# " * 40000 + "尾")}),
+    Case("heading-underscore-pairs", "clean", {"bad.md": fm("## " + "__a_ " * 20000)}),
     # --------------------------------------------------------------- script and other hosts
     Case("raw-script", "warn", {"bad.md": fm("前<script>alert('ZDX')</script>后")}),
     Case("div-onclick", "warn", {"bad.md": fm('<div onclick="alert(1)">点我</div>')}),
