@@ -219,11 +219,22 @@ CASES: list[Case] = [
         says="bad.md:",
     ),
     Case("unclosed-brackets", "warn", {"bad.md": fm("[" * 20000)}, says="bad.md:"),
+    # Python-Markdown's getLink reads to the paragraph's end from each open target: 6.5 s for 5,000.
+    Case("unclosed-link-targets", "warn", {"bad.md": fm("[a](" * 10000)}, says="bad.md:"),
     Case("emphasis-run", "warn", {"bad.md": fm("_" * 3000 + "x" + "_" * 3000)}, says="bad.md:"),
     Case(
         "md-in-html-500-deep", "warn", {"bad.md": fm('<div markdown="1">\n' * 500 + "x\n" + "</div>\n" * 500)}
     ),
     Case("note-3-mib", "warn", {"bad.md": fm("长" * 1_100_000)}, says="bad.md"),
+    # A heading's text read from every character to the line's end (page_ids, body, summary): 16 s and 30 s.
+    Case("heading-hash-run", "clean", {"bad.md": fm("# " + "# " * 40000 + "尾")}),
+    Case("heading-underscore-pairs", "clean", {"bad.md": fm("## " + "__a_ " * 20000)}),
+    # A bare URL's host of 20,000 distinct Han characters: Python's IDNA codec took 32 s CPU to refuse it.
+    Case(
+        "bare-url-long-idn-host",
+        "clean",
+        {"bad.md": fm("见：https://" + "".join(map(chr, range(0x4E00, 0x9D20))) + "/路")},
+    ),
     # --------------------------------------------------------------- script and other hosts
     Case("raw-script", "warn", {"bad.md": fm("前<script>alert('ZDX')</script>后")}),
     Case("div-onclick", "warn", {"bad.md": fm('<div onclick="alert(1)">点我</div>')}),

@@ -19,6 +19,7 @@ HOSTILE = [
     ("deep-admonition", "\n".join("    " * i + "!!! note" for i in range(40)), 34, "nesting 33"),
     ("deep-html", '<div markdown="1">\n' * 40 + "x\n" + "</div>\n" * 40, 33, "nesting 33"),
     ("unclosed-brackets", "汉字[链接" * 3000, 1, "3,000 '[' unclosed"),
+    ("unclosed-link-targets", "汉字[链接](" * 3000, 1, "3,000 '](' unclosed"),
     ("emphasis-run", "_" * 300 + "x" + "_" * 300, 1, "a run of 300"),
     ("too-big", "长" * 800_000, None, "over the limit of 2,048 KiB"),
 ]

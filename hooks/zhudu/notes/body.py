@@ -19,6 +19,7 @@ from urllib.parse import unquote
 
 from zhudu import fragments
 from zhudu.notes import dialects, image_sizes
+from zhudu.notes.page_ids import ATX_TEXT
 from zhudu.notes.safety import is_remote, remote_image_html, safe_url
 from zhudu.script.domain import text_domain
 
@@ -33,7 +34,7 @@ _POST_HEADER_RE = re.compile(
 )
 _THEMATIC_BREAK_RE = re.compile(r"^[ ]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _FENCE_RE = re.compile(r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})")
-_HEADING_RE = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.+?)[ \t#]*$")
+_HEADING_RE = re.compile(r"^(?P<hashes>#{1,6})" + ATX_TEXT)
 
 #: A generator's first words when it introduces its own output (an LLM wrapper).
 _PREAMBLE_RE = re.compile(

@@ -233,12 +233,13 @@ class _Writer(InlineWriter):
                 # come from); Python-Markdown put it inside the paragraph touching it, and browsers closed
                 # that paragraph before the code: the text after it was in none.  In a list item only the
                 # text after it (a blank line before would make a tight list loose).
-                indent = m.start("fence")
-                if indent == 0 and out and out[-1][0].strip():
+                indent, touching = m.start("fence"), bool(out and out[-1][0].strip())
+                if indent == 0 and touching:
                     out.append(("", line))
                 out.append((fence_title(text), line))
                 out.extend(lines[i + 1 : end + 1])  # code: as written
-                if end > i and end + 1 < len(lines) and _text_after_fence(lines[end + 1][0], indent):
+                after = lines[end + 1][0] if end > i and end + 1 < len(lines) else ""
+                if _text_after_fence(after, indent, in_item=indent > 0 and touching):
                     out.append(("", lines[end][1]))
                 i = end + 1
                 continue
@@ -380,11 +381,21 @@ class _Writer(InlineWriter):
         return "".join(out)
 
 
-def _text_after_fence(text: str, indent: int) -> bool:
-    """Whether ``text``, the line after a closing fence indented ``indent``, continues its block as text."""
+def _text_after_fence(text: str, indent: int, *, in_item: bool) -> bool:
+    """Whether ``text``, the line after a closing fence indented ``indent``, continues its block as text.
+
+    ``in_item``: the fence is in the list item of the line before it.  After a blank line Python-Markdown
+    keeps a line in the item only at four columns: a blank line before ``  text`` took it out of the
+    list, and the next item (``- 乙``) became text of its paragraph.
+    """
     if not text.strip():
         return False
-    return indent == 0 or (len(text) - len(text.lstrip()) >= indent and not _LIST_ITEM_RE.match(text))
+    columns = len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip())
+    return indent == 0 or (
+        len(text) - len(text.lstrip()) >= indent
+        and not _LIST_ITEM_RE.match(text)
+        and (columns >= 4 or not in_item)
+    )
 
 
 def _raw_text(part: str, *, at_start: bool) -> str:

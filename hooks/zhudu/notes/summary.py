@@ -14,10 +14,12 @@ from typing import Any
 
 from zhudu.notes import body as body_mod
 from zhudu.notes.meta import Author, profile_url
+from zhudu.notes.page_ids import ATX_TEXT
 
 _HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _LATIN_WORD_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _HTML_TAG_RE = re.compile(r"<[^>\n]+>")
+_FIRST_HEADING_RE = re.compile(r"^#{1,6}" + ATX_TEXT, re.MULTILINE)
 _WRAPPER_RE = re.compile(r"<(aside|details) class=\"zd-wrapper.*?</\1>", re.DOTALL)
 _MD_LINK_RE = re.compile(r"!?\[(?P<text>[^\]]*)\]\([^)]*\)")
 #: A reference definition (``[hexo-server]: https://…``) and the reference forms that use one:
@@ -100,8 +102,8 @@ def _as_text(value: Any) -> str | None:
 
 
 def _first_heading(text: str) -> str | None:
-    m = re.search(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", text, re.MULTILINE)
-    return m.group(1).strip() if m else None
+    m = _FIRST_HEADING_RE.search(text)
+    return m["text"].strip() if m else None
 
 
 def _complete_author(author: Author, posts: Iterable[body_mod.Post], source: str | None) -> Author:

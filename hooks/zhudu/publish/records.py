@@ -67,8 +67,10 @@ class RecordFiles:
             return None
         if not isinstance(data, dict) or data.get("version") != RECORD_VERSION:
             return None
-        pages = {uri: Kept(*entry) for uri, entry in data.get("pages", {}).items()}
-        return Record(pages, list(data.get("owned", ())), data.get("rules"))
+        pages, owned, rules = data.get("pages", {}), data.get("owned", []), data.get("rules")
+        if not _well_formed(pages, owned, rules):  # another program's or a damaged file: none
+            return None
+        return Record({uri: Kept(*entry) for uri, entry in pages.items()}, owned, rules)
 
     def write(
         self, path: Path, pages: Mapping[str, Kept], owned: Iterable[str], rules: dict[str, str]
@@ -105,6 +107,17 @@ def in_order(paths: Iterable[str], last: list[str]) -> list[str]:
     if len(found) == len(last) and found.issuperset(last):
         return last
     return sorted(found)
+
+
+def _well_formed(pages: Any, owned: Any, rules: Any) -> bool:
+    """Whether a record's parts have the shapes ``write`` gives them."""
+    return (
+        isinstance(pages, dict)
+        and all(isinstance(e, list) and 5 <= len(e) <= 6 for e in pages.values())
+        and isinstance(owned, list)
+        and all(isinstance(path, str) for path in owned)
+        and (rules is None or (isinstance(rules, dict) and all(isinstance(r, str) for r in rules.values())))
+    )
 
 
 def _signature(path: Path) -> tuple[int, int, int]:
