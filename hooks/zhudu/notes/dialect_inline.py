@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from zhudu import fragments
+from zhudu.notes import image_sizes
 from zhudu.notes.dialect_markdown import (
     ABSOLUTE_URL_RE,
     VIDEO_ID_RE,
@@ -121,7 +122,12 @@ class InlineWriter:
             size = next((p for p in rest if _SIZE_RE.match(p)), None)
             if size and (self.note_dir / path).is_file():  # a missing one is a placeholder: no image to size
                 width, _, height = size.partition("x")
-                image += f'{{ width="{width}"' + (f' height="{height}"' if height else "") + " }"  # attr_list
+                if not height and (pixels := image_sizes.pixel_size(self.note_dir / path)):
+                    # Obsidian's |300 is a width, the height follows the image's shape: said here, so
+                    # the page reserves the image's box before it loads (``image_sizes``).
+                    height = str(max(1, round(int(width) * pixels[1] / pixels[0])))
+                sized = f'width="{width}"' + (f' height="{height}"' if height else "")
+                image += f"{{ {sized} {image_sizes.LOADING} }}"  # attr_list
             return image
         if embed and PurePosixPath(name).suffix and PurePosixPath(name).suffix.lower() != ".md":
             return self.unpublished(written, name, line)
