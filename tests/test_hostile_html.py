@@ -403,3 +403,15 @@ def test_hostile_page_in_a_browser_contacts_only_the_site_and_runs_nothing(tmp_p
             page.wait_for_timeout(300)
     assert dialogs == []
     assert {h for h in page.zd.hosts if h} <= {urlsplit(site.url).netloc}, page.zd.hosts
+
+
+def test_a_comment_between_paragraphs_leaves_no_empty_paragraph(site_builder):
+    """Comments are removed; the block a comment was must not stay as an empty <p> (an extra gap)."""
+    note = "---\ntitle: 注释\n---\n\n第一段。\n\n<!-- 注释 -->\n\n第二段。\n\n<!--\n多行\n-->\n\n第三段。\n"
+    result = site_builder(notes={"c.md": note}, strict=True)
+    assert result.ok, result.log
+    for code in ("zh-Hans", "zh-Hant-TW"):
+        page = result.page(f"{code}/notes/c/index.html")
+        body = page[page.index('<div class="zd-note__body">') : page.index("</article>")]
+        assert not re.search(r"<p>\s*</p>", body) and "注释" not in body and "多行" not in body, body
+        assert body.count("<p id=") == 3, body

@@ -104,8 +104,14 @@ class _CleanBlocks(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         if self.ext.active:
             blocks = self.md.htmlStash.rawHtmlBlocks
+            emptied = set()
             for i in range(self.ext.stash_start, len(blocks)):
                 blocks[i] = self.ext.clean_entry(blocks[i], self.md)
+                if isinstance(blocks[i], str) and not blocks[i].strip():
+                    emptied.add(self.md.htmlStash.get_placeholder(i))
+            # A block that cleaning left empty (an HTML comment between paragraphs) would be an empty
+            # <p> on the page, an extra paragraph's gap: its line goes with it.
+            lines = [line for line in lines if line.strip() not in emptied] if emptied else lines
         return lines
 
 
