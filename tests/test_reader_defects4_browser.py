@@ -228,7 +228,7 @@ def test_the_variant_switch_keeps_the_passage_where_the_reader_had_it(
         click_variant_link(page, "zh-Hant-TW")
         try:
             page.wait_for_function(
-                "document.documentElement.lang === 'zh-Hant-TW' && document.readyState === 'complete'"
+                "document.documentElement?.lang === 'zh-Hant-TW' && document.readyState === 'complete'"
                 " && location.hash.length > 1 && !document.querySelector('.md-content [style*=scroll-margin]')"
             )
         except Exception as error:  # say how far the switch got

@@ -94,7 +94,7 @@ def _switch_keeps_the_place(page: Any) -> tuple[str, float, float]:
     page.locator(".md-header .md-select").first.click()
     click_variant_link(page, "zh-Hant-TW")
     page.wait_for_function(
-        "document.documentElement.lang === 'zh-Hant-TW' && document.readyState === 'complete'"
+        "document.documentElement?.lang === 'zh-Hant-TW' && document.readyState === 'complete'"
         " && !document.querySelector('.md-content [style*=scroll-margin]')"
     )
     place = page.evaluate("decodeURIComponent(location.hash.slice(1))")

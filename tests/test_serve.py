@@ -158,7 +158,7 @@ def test_an_edit_in_seeds_reloads_the_open_page(served, page):
     assert "第一版的正文" in page.content()
     started = time.monotonic()
     (root / "seeds" / "edit.md").write_text(NOTE.replace("第一版", "第二版"), encoding="utf-8")
-    page.wait_for_function("document.body.innerText.includes('第二版的正文')", timeout=30_000)
+    page.wait_for_function("(document.body?.innerText ?? '').includes('第二版的正文')", timeout=30_000)
     print(f"edit → visible in the browser: {time.monotonic() - started:.2f}s")
 
 

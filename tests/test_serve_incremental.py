@@ -256,7 +256,9 @@ def test_served_site_equals_a_clean_build_after_every_save(served, page):
     for name, save in steps:
         assert compare(save) == [], name
         if written:
-            page.wait_for_function("document.body.innerText.includes('ahamoment2100（改）')", timeout=30_000)
+            page.wait_for_function(
+                "(document.body?.innerText ?? '').includes('ahamoment2100（改）')", timeout=30_000
+            )
             page.wait_for_function("window.scrollY > 0", timeout=10_000)
             assert (
                 abs(page.evaluate("window.scrollY") - 1500) < 50
