@@ -43,7 +43,6 @@ from zhudu.notes.meta import (
 )
 from zhudu.notes.reads import NoteReads
 from zhudu.notes.summary import (  # split out of this module; kept importable from here
-    _HAN_RE,
     _LATIN_WORD_RE,
     _article_text,
     _as_text,
@@ -52,6 +51,7 @@ from zhudu.notes.summary import (  # split out of this module; kept importable f
     looks_like_placeholder,
     summary_of,
 )
+from zhudu.script.han import HAN_RE
 
 # --------------------------------------------------------------------------- Data
 
@@ -313,7 +313,7 @@ def read_note(
     tags += [t for t in body.hashtags if t not in tags]
 
     article = _article_text(body.markdown)
-    chars = len(_HAN_RE.findall(article))
+    chars = len(HAN_RE.findall(article))
     words = len(_LATIN_WORD_RE.findall(article))
     minutes = max(1, math.ceil(chars / settings.chars_per_minute + words / settings.words_per_minute))
 

@@ -15,8 +15,8 @@ from typing import Any
 from zhudu.notes import body as body_mod
 from zhudu.notes.meta import Author, profile_url
 from zhudu.notes.page_ids import ATX_TEXT
+from zhudu.script.han import HAN_RE
 
-_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _LATIN_WORD_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _HTML_TAG_RE = re.compile(r"<[^>\n]+>")
 _FIRST_HEADING_RE = re.compile(r"^#{1,6}" + ATX_TEXT, re.MULTILINE)
@@ -206,7 +206,7 @@ def summarise(article: str, limit: int) -> str:
     text = ""
     for para in re.split(r"\n\s*\n", article):
         para = _SPACE_BEFORE_CLOSING_RE.sub("", " ".join(_CJK_LINE_BREAK_RE.sub("", para).split()))
-        if len(_HAN_RE.findall(para)) < 8:
+        if len(HAN_RE.findall(para)) < 8:
             continue
         # A sentence the author repeated (a section's opening line again) is said once.
         para = "".join(s for s in _SENTENCE_RE.findall(para) if len(s.strip()) < 8 or s.strip() not in text)

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from zhudu.script.han import HAN_RE
 from zhudu.script.quote_pairing import BLOCK_TAG_RE
 
 if TYPE_CHECKING:
@@ -45,7 +46,6 @@ _ID_RE = re.compile(r"""\sid\s*=\s*["']?fnref""")
 _THROUGH = {"span": ("zd-nobr", "zd-tm"), "button": ("zd-gloss",), "zd-g": ()}
 #: Elements whose content is not in the run around them, but whose two sides are joined.
 _SKIPPED = {"span": ("zd-anno",)}
-_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _VOID = frozenset({"br", "img", "wbr", "hr", "input", "area", "embed", "source", "track", "col"})
 
 
@@ -180,7 +180,7 @@ def split_joined(parts: Sequence[str], joined_out: str) -> list[str] | None:
     if len(joined_out) != sum(map(len, parts)):
         return None
     # Every Han character masked, one for one: what is left must be the same, in the same places.
-    if _HAN_RE.sub("\x01", "".join(parts)) != _HAN_RE.sub("\x01", joined_out):
+    if HAN_RE.sub("\x01", "".join(parts)) != HAN_RE.sub("\x01", joined_out):
         return None
     cuts = list(itertools.accumulate(map(len, parts), initial=0))
     return [joined_out[start:end] for start, end in itertools.pairwise(cuts)]
