@@ -417,7 +417,9 @@ def page(browser: Any) -> Iterator[Any]:
     pg.on("console", lambda m: watch.console_errors.append(m.text) if m.type == "error" else None)
     pg.on("pageerror", lambda e: watch.console_errors.append(str(e)))
     pg.on("request", lambda r: watch.hosts.add(urlsplit(r.url).netloc or urlsplit(r.url).scheme))
-    pg.on("requestfailed", lambda r: watch.failed.append(r.url))
+    # A request the page itself abandoned (a favicon still loading when the test navigates on) is
+    # net::ERR_ABORTED: not a failure of the site.
+    pg.on("requestfailed", lambda r: watch.failed.append(r.url) if r.failure != "net::ERR_ABORTED" else None)
     pg.on("response", lambda r: watch.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     pg.zd = watch
     yield pg
