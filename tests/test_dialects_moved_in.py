@@ -172,3 +172,14 @@ def test_obsidian_inline_footnotes_are_footnotes_numbered_as_cited(tmp_path):
     assert re.findall(r'<li[^>]* id="fn:([^"]+)"', notes) == ["zd-inline-1", "1", "zd-inline-2"]
     assert '出自<a href="../b/">乙</a>的讲座。' in notes
     assert "<code>^[代码]</code>" in html and "^[" not in text_outside_code(html)
+
+
+def test_a_first_heading_that_is_the_title_is_not_shown_twice(tmp_path):
+    # Obsidian names a note by its file and has no title field: the first "# heading" is the title.
+    note = "---\ntags: [读书]\ncreated: 2024-03-02\n---\n# 读书方法\n\n精读一本书。\n\n# 第二个一级标题\n\n正文。\n"
+    result = build_site(tmp_path, notes={"读书方法.md": note})
+    assert result.ok and result.warnings == [], result.log
+    page = next((result.site_dir / "zh-Hans" / "notes").glob("*/index.html")).read_text("utf-8")
+    html = page[page.index('<div class="zd-note__body">') : page.index("</article>")]
+    assert "读书方法" in page[: page.index('<div class="zd-note__body">')]  # the page's header
+    assert "读书方法" not in html and "第二个一级标题</h" in html, html
