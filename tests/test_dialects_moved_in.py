@@ -125,7 +125,7 @@ def test_hugo_figure_from_the_site_root_is_found_in_static(tmp_path):
 def test_liquid_values_are_labelled_and_reported_paths_from_the_site_root_kept(tmp_path):
     note = (
         "---\nlayout: post\ntitle: 变量\n---\n\n"
-        "本站：{{ site.title }}，作者：{{ page.author | upcase }}。\n\n"
+        "本站：{{ site.title }}，作者：{{ page.author | upcase }}，网址：{{ site.url }}。\n\n"
         "[第二篇]({{ site.baseurl }}/2022/06/01/second.html)，"
         '![图标]({{ "/assets/icon.png" | relative_url }})\n'
     )
@@ -144,10 +144,10 @@ def test_liquid_values_are_labelled_and_reported_paths_from_the_site_root_kept(t
     assert _warnings(result) == [
         f"seeds/_posts/2022-05-01-a.md:6: {value}: a Liquid value of the author's old site, which this "
         "site does not have: shown as written, labelled; write the value itself"
-        for value in ("{{ site.title }}", "{{ page.author | upcase }}")
+        for value in ("{{ site.title }}", "{{ page.author | upcase }}", "{{ site.url }}")
     ], result.log
     html = body(result, "posts-2022-05-01-a")
-    assert html.count('class="zd-unknown-tag"') == 2 and "<code>{{ site.title }}</code>" in html
+    assert html.count('class="zd-unknown-tag"') == 3 and "<code>{{ site.title }}</code>" in html
     assert '<a href="../posts-2022-06-01-second/">第二篇</a>' in html
     assert re.search(r'<img alt="图标"[^>]* src="[^"]*/assets/icon\.png"', html), html
     # Hugo shows {{ }} in a note's text as written: text, not a value.

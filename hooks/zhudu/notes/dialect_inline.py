@@ -137,7 +137,10 @@ class InlineWriter:
         if m["wiki"] is not None:
             return self.wikilink(m["wiki"], line, embed=bool(m["embed"]), written=m.group(0))
         if m["liquid"] is not None:
-            return self.liquid_output(m["liquid"].strip(), line, m.group(0), whole=whole)
+            path_follows = m.string.startswith("/", m.end())
+            return self.liquid_output(
+                m["liquid"].strip(), line, m.group(0), whole=whole, path_follows=path_follows
+            )
         if m["tag"] is not None:
             return self.tag(m["tag"], m["args"] or "", line, m.group(0), whole=whole)
         return self.shortcode(
@@ -249,7 +252,7 @@ class InlineWriter:
             return self.unknown(written, line, report=False, whole=whole)
         return self.unknown(written, line, report=not name.startswith("end"), whole=whole)
 
-    def liquid_output(self, expr: str, line: int, written: str, *, whole: bool) -> str:
+    def liquid_output(self, expr: str, line: int, written: str, *, whole: bool, path_follows: bool) -> str:
         """Jekyll's or Hexo's ``{{ site.title }}``: a value of the author's old site, which this one has not.
 
         ``{{ site.baseurl }}`` before a path, and ``{{ "/a/b" | relative_url }}``, are where that site
@@ -257,7 +260,7 @@ class InlineWriter:
         """
         if not self.liquid:
             return written
-        if expr in ("site.baseurl", "site.url"):
+        if expr in ("site.baseurl", "site.url") and path_follows:
             return ""
         if m := _LIQUID_PATH_RE.match(expr):
             return self.site_file(m["path"]) or m["path"]
