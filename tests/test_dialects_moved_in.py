@@ -183,3 +183,18 @@ def test_a_first_heading_that_is_the_title_is_not_shown_twice(tmp_path):
     html = page[page.index('<div class="zd-note__body">') : page.index("</article>")]
     assert "读书方法" in page[: page.index('<div class="zd-note__body">')]  # the page's header
     assert "读书方法" not in html and "第二个一级标题</h" in html, html
+
+
+def test_a_hash_without_a_space_is_text_not_a_heading(tmp_path):
+    # CommonMark (Obsidian, Hexo, Hugo, Jekyll's GFM) needs a space after "#"; Python-Markdown does not.
+    note = (
+        "---\ntitle: 标签行\n---\n\n#读书 #方法/精读\n\n正文。\n\n#1 不是标题\n\n> #引用里的标签\n\n"
+        "- #列表里的标签\n\n##也不是标题\n\n## 这是标题\n\n```sh\n#!/bin/sh\n```\n"
+    )
+    result = build_site(tmp_path, notes={"a.md": note})
+    assert result.ok and result.warnings == [], result.log
+    html = body(result, "a")
+    assert re.findall(r"<h\d[^>]*>([^<]*)</h\d>", html) == ["这是标题"], html
+    for text in ("#读书 #方法/精读", "#1 不是标题", "#引用里的标签", "#列表里的标签", "##也不是标题"):
+        assert f">{text}</" in html, text
+    assert "#!/bin/sh" in html and "\\#" not in html

@@ -97,6 +97,11 @@ _CALLOUT_RE = re.compile(
     re.VERBOSE,
 )
 _QUOTE_PREFIX_RE = re.compile(r"^[ ]{0,3}>[ ]?")
+#: A line's ``#`` that CommonMark (so Obsidian, Hexo, Hugo and Jekyll) reads as text, not a heading, and
+#: Python-Markdown as one: no space after it (an Obsidian tag line ``#读书 #方法``, ``#1``).
+_NOT_A_HEADING_RE = re.compile(
+    r"^((?:[ \t]*>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?)#(?!#*(?:[ \t]|$))"
+)
 #: kramdown's table of contents: a one-item list (``* 目录``) followed by ``{:toc}`` is replaced by it.
 _KRAMDOWN_TOC_RE = re.compile(r"^[ ]{0,3}\{:[ \t]*toc[ \t]*\}[ \t]*$")
 
@@ -289,7 +294,7 @@ class _Writer(InlineWriter):
                 out.extend(lines[i : end + 1])  # indented code, a formula, raw HTML: as written
                 i = end + 1
                 continue
-            out.append((self.scan_line(text, line, state), line))
+            out.append((self.scan_line(_NOT_A_HEADING_RE.sub(r"\1\\#", text, count=1), line, state), line))
             i += 1
         if state.in_comment:
             self.findings.append(
