@@ -266,12 +266,12 @@ def read_note(
     except ValidationError:  # reported with the other fields below
         tag_handles = ()
 
-    # The title only decides whether a first heading repeats it: one that fails validation
-    # decides nothing (the heading stays, so none of the text is dropped).
+    # The title only decides whether a first heading repeats it (none: the first heading is the title):
+    # one that fails validation decides nothing (the heading stays, so none of the text is dropped).
     title_failed = validate_fields(schema, {"title": values.get("title")})[1]
     body = body_mod.transform(
         content,
-        title=None if title_failed else _as_text(values.get("title")),
+        title=None if title_failed else (_as_text(values.get("title")) or _first_heading(content)),
         note_dir=path.parent,
         first_line=body_line,
         image_url=lambda p: image_url(identifier, p),

@@ -18,6 +18,7 @@ from zhudu import fragments
 from zhudu.notes import image_sizes
 from zhudu.notes.dialect_markdown import (
     ABSOLUTE_URL_RE,
+    SHORTCODE_BOXES,
     VIDEO_ID_RE,
     embed_link,
     embed_url,
@@ -37,7 +38,9 @@ _INLINE_RE = re.compile(
       | (?P<baseurl>\{\{[ \t]*site\.(?:baseurl|url)[ \t]*\}\})?
         \{%-?[ \t]*(?P<tag>[A-Za-z_][\w-]*)(?P<args>(?:[^%\n]|%(?!\}))*?)[ \t]*-?%\}
       | \{\{(?P<delim>[<%])[ \t]*(?P<close>/)?[ \t]*(?P<code>[A-Za-z_][\w./-]*)
-        (?P<sargs>(?:[^\n>%]|[>%](?!\}\}))*?)[ \t]*[>%]\}\}""",
+        (?P<sargs>(?:[^\n>%]|[>%](?!\}\}))*?)[ \t]*[>%]\}\}
+      | \{\{[ \t]*(?P<liquid>(?:site|page|layout|include|paginator|jekyll|theme|config|post)\.[^{}\n]*?
+        | "[^"\n]*"[ \t]*\|[^{}\n]*? | '[^'\n]*'[ \t]*\|[^{}\n]*?)[ \t]*\}\}""",
     re.VERBOSE,
 )
 #: A Markdown link to another note (``[x](other.md)``, ``[x](../posts/other.md)``) or to a page of
@@ -60,8 +63,14 @@ _PAGE_SUFFIXES = frozenset({"", ".html", ".htm", ".md", ".markdown", ".txt"})
 _BLOCK_TAGS = frozenset(
     {"codeblock", "code", "highlight", "blockquote", "quote", "pullquote", "note", "comment"}
 )
+#: Shortcodes that enclose lines (``dialects._BLOCK_TAG_RE``).
+_BLOCK_SHORTCODES = frozenset({"highlight", *SHORTCODE_BOXES})
 #: An Obsidian block id at the end of a line: ``text ^abc123``.
 _BLOCK_ID_RE = re.compile(r"(?:^|(?<=[ \t]))\^(?P<id>[A-Za-z0-9][A-Za-z0-9-]*)[ \t]*$")
+#: Jekyll's ``{{ "/assets/a.png" | relative_url }}``: a path of the author's site.
+_LIQUID_PATH_RE = re.compile(
+    r"""^(?P<q>["'])(?P<path>[^"']*)(?P=q)[ \t]*\|[ \t]*(?:relative|absolute)_url$"""
+)
 _NUMBER_RE = re.compile(r"^\d+(?:%|px)?$")
 #: Obsidian's image size suffix: ``![[a.png|300]]``, ``![[a.png|300x200]]``.
 _SIZE_RE = re.compile(r"^\d+(?:x\d+)?$")
@@ -82,11 +91,17 @@ class InlineWriter:
     root: Path
     refs: list[NoteRef] = field(default_factory=list)
     findings: list[tuple[int, str]] = field(default_factory=list)
+    #: Obsidian's inline footnotes ``^[text]``: (label, text, line), written as footnotes at the note's end.
+    footnotes: list[tuple[str, str, int]] = field(default_factory=list)
+    #: ``{{ site.x }}`` is Liquid output (Jekyll, Hexo), not text (Hugo, Obsidian).
+    liquid: bool = False
 
     def inline(self, text: str, line: int, *, at_end: bool) -> str:
         """Text outside code: links, embeds, tags and shortcodes; a block id at the line's end."""
         if not text:
             return text
+        if "^[" in text:
+            text = self.inline_footnotes(text, line)
         # Before the others: the markers they leave (``](#zd-ref-N)``) would read as same-page links.
         text = _SAME_PAGE_LINK_RE.sub(lambda m: self.same_page_link(m, line, text), text)
         if m := _SAME_PAGE_DEFINITION_RE.match(text):
@@ -100,9 +115,32 @@ class InlineWriter:
             text = text[: m.start()] + fragments.render("zd-dialect.html", "block_anchor", id=m["id"])
         return text
 
+    def inline_footnotes(self, text: str, line: int) -> str:
+        """Obsidian's (and Pandoc's) ``^[text]`` as a footnote reference; its text is kept for the end."""
+        out, pos = [], 0
+        while (start := text.find("^[", pos)) >= 0:
+            end = _closing_bracket(text, start + 1)
+            if end is None:
+                break
+            if start and text[start - 1] == "\\":
+                out.append(text[pos : start + 2])
+                pos = start + 2
+                continue
+            inner = self.inline(text[start + 2 : end], line, at_end=False)
+            label = f"zd-inline-{len(self.footnotes) + 1}"
+            self.footnotes.append((label, inner, line))
+            out.append(f"{text[pos:start]}[^{label}]")
+            pos = end + 1
+        return "".join(out) + text[pos:]
+
     def construct(self, m: re.Match[str], line: int, *, whole: bool) -> str:
         if m["wiki"] is not None:
             return self.wikilink(m["wiki"], line, embed=bool(m["embed"]), written=m.group(0))
+        if m["liquid"] is not None:
+            path_follows = m.string.startswith("/", m.end())
+            return self.liquid_output(
+                m["liquid"].strip(), line, m.group(0), whole=whole, path_follows=path_follows
+            )
         if m["tag"] is not None:
             return self.tag(m["tag"], m["args"] or "", line, m.group(0), whole=whole)
         return self.shortcode(
@@ -214,6 +252,27 @@ class InlineWriter:
             return self.unknown(written, line, report=False, whole=whole)
         return self.unknown(written, line, report=not name.startswith("end"), whole=whole)
 
+    def liquid_output(self, expr: str, line: int, written: str, *, whole: bool, path_follows: bool) -> str:
+        """Jekyll's or Hexo's ``{{ site.title }}``: a value of the author's old site, which this one has not.
+
+        ``{{ site.baseurl }}`` before a path, and ``{{ "/a/b" | relative_url }}``, are where that site
+        began: the path stays, site-absolute (``resolve`` finds the note it names).
+        """
+        if not self.liquid:
+            return written
+        if expr in ("site.baseurl", "site.url") and path_follows:
+            return ""
+        if m := _LIQUID_PATH_RE.match(expr):
+            return self.site_file(m["path"]) or m["path"]
+        self.findings.append(
+            (
+                line,
+                f"{written}: a Liquid value of the author's old site, which this site does not have: "
+                "shown as written, labelled; write the value itself",
+            )
+        )
+        return self.unknown(written, line, report=False, whole=whole)
+
     def tag_image(self, name: str, words: list[str]) -> str | None:
         """``{% asset_img [class] file [width] [height] [title [alt]] %}`` and ``{% img … %}``."""
         at = next(
@@ -239,13 +298,15 @@ class InlineWriter:
         """A Hugo ``{{< shortcode >}}`` (or ``{{% shortcode %}}``)."""
         positional, named = shortcode_params(args)
         first = positional[0] if positional else ""
-        if close:
+        if close or (whole and name in _BLOCK_SHORTCODES):
+            # A closing one, or a box never closed: reported where it opens (``blocks``).
             return self.unknown(written, line, report=False, whole=whole)
         if name in ("ref", "relref") and (path := named.get("path", first)):
             page, _, anchor = path.partition("#")
             return self.ref(line, written, page, anchor or None, None, "url", path)
         if name == "figure" and (src := named.get("src")):
-            src = src.lstrip("/") if src.startswith("/") and not src.startswith("//") else src
+            if src.startswith("/") and not src.startswith("//"):
+                src = self.site_file(src) or src.lstrip("/")
             alt = named.get("alt") or named.get("title") or named.get("caption") or ""
             caption = " ".join(v for v in (named.get("title"), named.get("caption")) if v)
             image = image_md(src, alt, "")
@@ -286,6 +347,24 @@ class InlineWriter:
             found = None
         return os.path.relpath(found, self.note_dir).replace(os.sep, "/") if found else name
 
+    def site_file(self, path: str) -> str | None:
+        """A path from the root of the author's old site (``/img/a.png``) as the file's path from the note.
+
+        The site's root is a folder above the note (Jekyll's, beside ``_posts/``) or its ``static/``
+        (Hugo's, beside ``content/``), the nearest first, within the notes folder.  None: no such file.
+        """
+        relative = PurePosixPath(path.lstrip("/"))
+        if not relative.parts or ".." in relative.parts:
+            return None
+        folder = self.note_dir
+        while True:
+            for base in (folder, folder / "static"):
+                if (base / relative).is_file():
+                    return os.path.relpath(base / relative, self.note_dir).replace(os.sep, "/")
+            if folder == self.root or self.root not in folder.parents:
+                return None
+            folder = folder.parent
+
     def find_asset(self, name: str) -> str:
         """A Hexo asset: in the folder named like the post (``post_asset_folder``), or beside it."""
         if "/" not in name and not (self.note_dir / name).exists():
@@ -316,3 +395,15 @@ class InlineWriter:
         return fragments.render(
             "zd-dialect.html", "unshown", kind="unpublished", label=UNPUBLISHED_FILE_LABEL, written=name
         )
+
+
+def _closing_bracket(text: str, opening: int) -> int | None:
+    """The index of the ``]`` that closes the ``[`` at ``opening`` (brackets nest), or None."""
+    depth = 0
+    for i in range(opening, len(text)):
+        if text[i] == "\\":
+            continue
+        depth += {"[": 1, "]": -1}.get(text[i], 0)
+        if depth == 0:
+            return i
+    return None

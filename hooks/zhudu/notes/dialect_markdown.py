@@ -186,6 +186,46 @@ def quote_footer(args: str) -> str:
     )
 
 
+#: Hugo's shortcodes that draw a note box (Hugo's own ``details``; ``notice`` of the Learn and Relearn
+#: themes, ``hint`` of Book, ``alert`` of Docsy, ``admonition`` of LoveIt, FixIt and DoIt).
+SHORTCODE_BOXES = ("notice", "details", "hint", "alert", "admonition")
+#: Docsy's alert colours and the Relearn notice's styles that are no admonition type of their own.
+_BOX_TYPE_ALIASES = {
+    "primary": "note",
+    "secondary": "note",
+    "accent": "note",
+    "light": "note",
+    "dark": "note",
+}
+
+
+def shortcode_box(name: str, args: str) -> tuple[str, str, str]:
+    """A Hugo note-box shortcode's admonition marker (``!!!``, ``???``, ``???+``), type as written and title."""
+    positional, named = shortcode_params(args)
+    if name == "details":  # {{< details summary="…" open=true >}}: Hugo's default summary is "Details"
+        summary = named.get("summary", positional[0] if positional else "Details")
+        opened = named.get("open", "false").lower() == "true"
+        return ("???+" if opened else "???"), "note", _box_title(summary)
+    if name == "alert":  # {{% alert title="…" color="warning" %}}
+        kind = named.get("color", "primary").lower()
+        return "!!!", _BOX_TYPE_ALIASES.get(kind, kind), _box_title(named.get("title", ""))
+    kind = named.get("type", named.get("style", positional[0] if positional else "note")).lower()
+    title = named.get("title", positional[1] if len(positional) > 1 else "")
+    if name == "admonition":  # {{< admonition tip "标题" false >}}: folds, open unless told
+        opened = named.get("open", positional[2] if len(positional) > 2 else "true").lower() != "false"
+        return (
+            ("???+" if opened else "???"),
+            _BOX_TYPE_ALIASES.get(kind, kind),
+            _box_title(title or kind.capitalize()),
+        )
+    return "!!!", _BOX_TYPE_ALIASES.get(kind, kind), _box_title(title)
+
+
+def _box_title(title: str) -> str:
+    # The admonition's title is written between double quotes.
+    return title.replace('"', "'")
+
+
 def tag_words(args: str) -> list[str]:
     """A Liquid tag's arguments: words and quoted strings (quotes removed)."""
     return [

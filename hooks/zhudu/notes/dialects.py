@@ -43,12 +43,14 @@ from zhudu.notes.dialect_inline import UNKNOWN_TAG_LABEL as UNKNOWN_TAG_LABEL
 from zhudu.notes.dialect_inline import UNPUBLISHED_FILE_LABEL as UNPUBLISHED_FILE_LABEL
 from zhudu.notes.dialect_inline import InlineWriter
 from zhudu.notes.dialect_markdown import (
+    SHORTCODE_BOXES,
     Line,
     admonition,
     code_block,
     fence_end,
     fence_title,
     quote_footer,
+    shortcode_box,
     tag_words,
 )
 from zhudu.notes.dialect_markdown import md_text as md_text
@@ -95,13 +97,21 @@ _CALLOUT_RE = re.compile(
     re.VERBOSE,
 )
 _QUOTE_PREFIX_RE = re.compile(r"^[ ]{0,3}>[ ]?")
+#: A line's ``#`` that CommonMark (so Obsidian, Hexo, Hugo and Jekyll) reads as text, not a heading, and
+#: Python-Markdown as one: no space after it (an Obsidian tag line ``#读书 #方法``, ``#1``).
+_NOT_A_HEADING_RE = re.compile(
+    r"^((?:[ \t]*>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?)#(?!#*(?:[ \t]|$))"
+)
+#: kramdown's table of contents: a one-item list (``* 目录``) followed by ``{:toc}`` is replaced by it.
+_KRAMDOWN_TOC_RE = re.compile(r"^[ ]{0,3}\{:[ \t]*toc[ \t]*\}[ \t]*$")
 
 #: A block tag alone on its line: ``{% codeblock lang:js %}``, ``{{< highlight go >}}``.
 _BLOCK_TAG_RE = re.compile(
     r"""^(?P<indent>[ \t]*)
         (?:\{%-?[ \t]*(?P<tag>codeblock|code|highlight|blockquote|quote|pullquote|note|comment)\b
            (?P<args>(?:[^%\n]|%(?!\}))*?)[ \t]*-?%\}
-         | \{\{<[ \t]*(?P<shortcode>highlight)\b(?P<sargs>(?:[^\n>]|>(?!\}\}))*?)[ \t]*>\}\})
+         | \{\{[<%][ \t]*(?P<shortcode>highlight|notice|details|hint|alert|admonition)\b
+           (?P<sargs>(?:[^\n>%]|[>%](?!\}\}))*?)[ \t]*[>%]\}\})
         [ \t]*$""",
     re.VERBOSE,
 )
@@ -109,7 +119,10 @@ _END_TAG_RE = {
     name: re.compile(rf"^[ \t]*\{{%-?[ \t]*end{name}[ \t]*-?%\}}[ \t]*$")
     for name in ("codeblock", "code", "highlight", "blockquote", "quote", "pullquote", "note", "comment")
 }
-_END_SHORTCODE_RE = {"highlight": re.compile(r"^[ \t]*\{\{<[ \t]*/[ \t]*highlight[ \t]*>\}\}[ \t]*$")}
+_END_SHORTCODE_RE = {
+    name: re.compile(rf"^[ \t]*\{{\{{[<%][ \t]*/[ \t]*{name}[ \t]*[>%]\}}\}}[ \t]*$")
+    for name in ("highlight", *SHORTCODE_BOXES)
+}
 
 #: Obsidian's callout types (with their aliases) as Material's admonition types.
 CALLOUT_TYPES = {
@@ -185,14 +198,21 @@ def rewrite(
         note_name: The note's file name without extension (Hexo's asset folder has that name).
         root: The notes folder (Obsidian's vault: embeds are found anywhere in it); None: ``note_dir``.
         dialect: The tool the front matter is written for (``front_matter.detect_dialect``): it
-            decides how a ``{% raw %}`` part is shown (:data:`HEXO_RAW_DIALECTS`).
+            decides how a ``{% raw %}`` part is shown (:data:`HEXO_RAW_DIALECTS`), and whether
+            ``{{ site.x }}`` is Liquid output (not in Hugo's or an Obsidian clip's notes).
     """
     writer = _Writer(
-        note_dir=note_dir, note_name=note_name, root=root or note_dir, hexo_raw=dialect in HEXO_RAW_DIALECTS
+        note_dir=note_dir,
+        note_name=note_name,
+        root=root or note_dir,
+        hexo_raw=dialect in HEXO_RAW_DIALECTS,
+        liquid=dialect not in ("hugo", "obsidian-clipper"),
     )
     lines = [(line, first_line + i) for i, line in enumerate(text.split("\n"))]
     # A construct may become several lines (a figure): each keeps the line it came from.
     out = [(part, n) for text, n in writer.blocks(lines) for part in text.split("\n")]
+    for label, note, n in writer.footnotes:  # Obsidian's ^[inline footnotes], as footnotes
+        out += [("", n), (f"[^{label}]: {note}", n)]
     return Rewrite(
         lines=[t for t, _ in out], origin=[n for _, n in out], refs=writer.refs, findings=writer.findings
     )
@@ -243,6 +263,11 @@ class _Writer(InlineWriter):
                     out.append(("", lines[end][1]))
                 i = end + 1
                 continue
+            if _KRAMDOWN_TOC_RE.match(text) and out and _LIST_ITEM_RE.match(out[-1][0]):
+                # Python-Markdown's toc extension draws its table at a [TOC] paragraph.
+                out[-1:] = [("", out[-1][1]), ("[TOC]", line), ("", line)]
+                i += 1
+                continue
             if m := _CALLOUT_RE.match(text):
                 end = i + 1
                 while end < len(lines) and lines[end][0].lstrip().startswith(">"):
@@ -261,14 +286,15 @@ class _Writer(InlineWriter):
                 self.findings.append(
                     (
                         line,
-                        f"{text.strip()}: the tag is never closed (no end{name} after it): shown as written",
+                        f"{text.strip()}: the tag is never closed (no "
+                        f"{'end' + name if m['tag'] else '{{< /' + name + ' >}}'} after it): shown as written",
                     )
                 )
             elif (end := state.verbatim.end(i)) is not None:
                 out.extend(lines[i : end + 1])  # indented code, a formula, raw HTML: as written
                 i = end + 1
                 continue
-            out.append((self.scan_line(text, line, state), line))
+            out.append((self.scan_line(_NOT_A_HEADING_RE.sub(r"\1\\#", text, count=1), line, state), line))
             i += 1
         if state.in_comment:
             self.findings.append(
@@ -301,6 +327,11 @@ class _Writer(InlineWriter):
         if name == "comment":
             # A Liquid comment is the author's, never shown by Jekyll: it stays out of the page.
             return [("", n) for _, n in inner]
+        if m["shortcode"] and name in SHORTCODE_BOXES:
+            # A Hugo theme's note box (notice, details, hint, alert, admonition): an admonition.
+            marker, written, title = shortcode_box(name, args)
+            kind = CALLOUT_TYPES.get(written) or NOTE_TAG_TYPES.get(written) or "note"
+            return admonition(indent, marker, kind, title, self.blocks(inner), line)
         if name in ("codeblock", "code", "highlight"):
             return code_block(indent, name, args, inner, line, end_line, hugo=not m["tag"])
         if name == "note":

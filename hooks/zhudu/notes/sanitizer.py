@@ -405,7 +405,8 @@ class Sanitizer:
         """Remove the attributes of ``el`` the allow-list refuses (values decoded as a browser would)."""
         findings = []
         tag = str(el.tag).lower()
-        for name, value in list(el.attrib.items()):
+        for name, written in list(el.attrib.items()):
+            value = written or ""  # attr_list's bare word ({: hidden}) is an attribute without a value
             decoded = html_lib.unescape(value)  # the serializer keeps entities: the browser decodes them
             if name == "markdown" or (tree and _extension_attribute(tag, name, value)):
                 continue
