@@ -27,7 +27,7 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Twenty sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Twenty-three sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
@@ -63,7 +63,9 @@ Guide in Simplified Chinese and Ant Design's and mand-mobile's component guides,
 (``tests/conversion_heldout20.yml``: an installation manual, the Debian Installation Guide in Simplified Chinese, built
 after all nineteen) and ``heldout21`` (``tests/conversion_heldout21.yml``: personal and essay prose, Debian's Chinese
 fortune cookies (essays, a novel's and a history book's lines, chat quoted from a university club) and Hexo blog themes'
-own Chinese READMEs and changelogs, built after all nineteen, beside the twentieth).
+own Chinese READMEs and changelogs, built after all nineteen, beside the twentieth) and ``heldout22``
+(``tests/conversion_heldout22.yml``: how-to tutorials written by individuals, Emacs' tutorial in Simplified Chinese and two
+TeX Live guides, install-latex-guide-zh-cn and tlmgr-intro-zh-cn, built after all twenty-one).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME gets
@@ -109,6 +111,7 @@ HELDOUT18 = ROOT / "tests" / "conversion_heldout18.yml"
 HELDOUT19 = ROOT / "tests" / "conversion_heldout19.yml"
 HELDOUT20 = ROOT / "tests" / "conversion_heldout20.yml"
 HELDOUT21 = ROOT / "tests" / "conversion_heldout21.yml"
+HELDOUT22 = ROOT / "tests" / "conversion_heldout22.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -132,6 +135,7 @@ SETS = {
     "heldout19": HELDOUT19,
     "heldout20": HELDOUT20,
     "heldout21": HELDOUT21,
+    "heldout22": HELDOUT22,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"

@@ -22,6 +22,7 @@ __all__ = [
     "RULES",
     "VARIANTS",
     "assert_heldout_shape",
+    "assert_set_of_works",
     "assert_software_figures",
     "assert_software_set",
     "bench_conversion",
@@ -53,6 +54,18 @@ def assert_heldout_shape(
             for word, form in entry.get(key, {}).items():
                 assert word in entry["zh-Hans"], (entry["from"], word)
                 assert form in entry[label], (entry["from"], form)
+
+
+def assert_set_of_works(
+    entries: list[dict[str, Any]], file_name: str, works: Mapping[str, int], han: int
+) -> None:
+    """330 sentences drawn from ``works`` (a ``from`` prefix each, and how many sentences each gave), ``han`` Han
+    characters in all, and the shape every held-out set has (``assert_heldout_shape``)."""
+    assert len(entries) == 330
+    assert_heldout_shape(entries, file_name, tuple(works))
+    assert sum(bench_conversion.han_count(e["zh-Hans"]) for e in entries) == han
+    for work, count in works.items():
+        assert sum(e["from"].startswith(work) for e in entries) == count, work
 
 
 def assert_new_rules_keep_opencc_phrases(

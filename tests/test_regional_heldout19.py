@@ -10,8 +10,8 @@ import pytest
 
 from heldout_shape import (
     VARIANTS,
-    assert_heldout_shape,
     assert_new_rules_keep_opencc_phrases_in_both_variants,
+    assert_set_of_works,
     assert_software_figures,
     assert_software_set,
     bench_conversion,
@@ -27,11 +27,7 @@ SOURCES = {"maint-guide-zh-cn 1.2.53 ": 143, "antd 6.6.2 ": 143, "mand-mobile 2.
 def test_heldout19_set_shape() -> None:
     """330 sentences from three works (no set used them), none shared with the earlier sets, both Traditional forms
     labelled, every judged word in its sentence and its form in the label."""
-    assert len(HELDOUT19) == 330
-    assert_heldout_shape(HELDOUT19, "conversion_heldout19.yml", tuple(SOURCES))
-    assert sum(bench_conversion.han_count(e["zh-Hans"]) for e in HELDOUT19) == 9082
-    for work, count in SOURCES.items():
-        assert sum(e["from"].startswith(work) for e in HELDOUT19) == count
+    assert_set_of_works(HELDOUT19, "conversion_heldout19.yml", SOURCES, 9082)
 
 
 def test_heldout19_is_software_text() -> None:

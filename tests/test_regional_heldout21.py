@@ -10,8 +10,8 @@ import pytest
 
 from heldout_shape import (
     VARIANTS,
-    assert_heldout_shape,
     assert_new_rules_keep_opencc_phrases_in_both_variants,
+    assert_set_of_works,
     bench_conversion,
 )
 from zhudu.script.convert import ConversionRules, Converter
@@ -25,11 +25,7 @@ SOURCES = {"fortunes-zh 2.98 chinese #": 220, "hexo-theme-": 110}
 def test_heldout21_set_shape() -> None:
     """330 sentences from Debian's fortunes and nine Hexo themes (no set used them), none shared with the earlier sets,
     both Traditional forms labelled, every judged word in its sentence and its form in the label."""
-    assert len(HELDOUT21) == 330
-    assert_heldout_shape(HELDOUT21, "conversion_heldout21.yml", tuple(SOURCES))
-    assert sum(bench_conversion.han_count(e["zh-Hans"]) for e in HELDOUT21) == 9691
-    for work, count in SOURCES.items():
-        assert sum(e["from"].startswith(work) for e in HELDOUT21) == count
+    assert_set_of_works(HELDOUT21, "conversion_heldout21.yml", SOURCES, 9691)
     assert len({bench_conversion.document(e) for e in HELDOUT21}) == 14
 
 
