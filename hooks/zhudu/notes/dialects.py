@@ -55,6 +55,7 @@ from zhudu.notes.dialect_markdown import md_text as md_text
 from zhudu.notes.formulas import MATH_BLOCK_LABEL as MATH_BLOCK_LABEL
 from zhudu.notes.formulas import MATH_INLINE_LABEL as MATH_INLINE_LABEL
 from zhudu.notes.formulas import FormulasExtension as FormulasExtension
+from zhudu.notes.link_ends import LinkEndsExtension
 from zhudu.notes.note_refs import EMBED_NOTE_LABEL as EMBED_NOTE_LABEL
 from zhudu.notes.note_refs import LinkTarget as LinkTarget
 from zhudu.notes.note_refs import NoteRef as NoteRef
@@ -437,9 +438,11 @@ def _html_text(value: str) -> str:
 class NotesMarkdownExtension(Extension):
     """What the notes' Markdown adds to mkdocs.yml's set-up (the hook adds it in ``on_config``).
 
-    Formulas (``formulas``) and bare URLs after Chinese punctuation (``bare_urls``).
+    Formulas (``formulas``), bare URLs after Chinese punctuation (``bare_urls``), a link's closing
+    bracket (``link_ends``).
     """
 
     def extendMarkdown(self, md: Markdown) -> None:
         FormulasExtension().extendMarkdown(md)
         BareUrlExtension().extendMarkdown(md)
+        LinkEndsExtension().extendMarkdown(md)

@@ -1,0 +1,96 @@
+"""Session 33's reader pass: a link's underline under a closing bracket's empty half, a glossary term that
+could not wrap on a phone."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PIL import Image
+
+from conftest import ServedSite, serve_built
+
+# --------------------------------------------------------------------------- a link ending in 「）」
+
+LINKS_NOTE = """---
+title: 链接
+date: 2024-03-01
+---
+
+看[说明（见下）](other.md)再说。
+
+看说明（见下）再说。
+
+再看[**强调（注）**](other.md)与[「引号」](other.md)，还有[普通链接](other.md)。
+"""
+
+
+@pytest.fixture(scope="module")
+def links_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    other = "---\ntitle: 另一篇\ndate: 2024-03-02\n---\n\n正文。\n"
+    with serve_built(
+        tmp_path_factory.mktemp("linkends"), notes={"links.md": LINKS_NOTE, "other.md": other}
+    ) as site:
+        yield site
+
+
+#: Each body link: its box, the box of its last character, the font size, the colour of its underline.
+LINKS_JS = """() => [...document.querySelectorAll('.zd-note__body p a')].filter(a => a.textContent.trim()).map(a => {
+  const range = document.createRange();
+  const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+  let last = null; for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.data) last = n;
+  range.setStart(last, last.data.length - 1); range.setEnd(last, last.data.length);
+  const box = a.getBoundingClientRect(), end = range.getBoundingClientRect();
+  return {text: a.textContent, left: box.left, right: box.right, top: box.top, bottom: box.bottom + 8,
+          endLeft: end.left, em: parseFloat(getComputedStyle(a).fontSize), colour: getComputedStyle(a).color};
+})"""
+
+#: Where 「再」 starts in the linked and in the plain sentence, from the paragraph's start.
+SPACING_JS = """() => [...document.querySelectorAll('.zd-note__body p')].slice(0, 2).map(p => {
+  const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const at = n.data.indexOf('再');
+    if (at >= 0) { const r = document.createRange(); r.setStart(n, at); r.setEnd(n, at + 1);
+      return r.getBoundingClientRect().left - p.getBoundingClientRect().left; }
+  }
+})"""
+
+
+def underline_right(shot: bytes, link: dict[str, Any]) -> float:
+    """The rightmost pixel of the lowest row of the link's colour under the link (its underline), in CSS px."""
+    image = Image.open(io.BytesIO(shot)).convert("RGB")
+    scale = image.width / 1280
+    red, green, blue = (int(v) for v in link["colour"].removeprefix("rgb(").rstrip(")").split(",")[:3])
+
+    def is_link(pixel: tuple[int, int, int]) -> bool:
+        return sum(abs(a - b) for a, b in zip(pixel, (red, green, blue), strict=True)) < 90
+
+    x0, x1 = int(link["left"] * scale), int((link["right"] + link["em"]) * scale)
+    for y in range(int(link["bottom"] * scale), int(link["top"] * scale), -1):
+        row = [x for x in range(x0, x1) if is_link(image.getpixel((x, y)))]
+        if len(row) > (x1 - x0) / 2:  # a line along the link, not a glyph's stroke
+            return max(row) / scale
+    raise AssertionError(f"no underline under {link['text']}")
+
+
+@pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"])
+def test_a_links_underline_stops_at_a_closing_brackets_ink(
+    links_site: ServedSite, page: Any, variant: str
+) -> None:
+    """「）」 ends a link: its right half is the font's space, and the underline ran under it to the next word
+    (``[说明（见下）](x)再说``).  It stops at the bracket's ink now, the sentence spaced as the same one unlinked; a
+    link ending in a Han character is underlined to its end as before."""
+    page.goto(links_site.variant_url(variant, "notes/links/"))
+    page.wait_for_selector(".zd-note__body p a")
+    spacing = page.evaluate(SPACING_JS)
+    assert abs(spacing[0] - spacing[1]) < 0.5, spacing  # the bracket keeps its full width in the line
+    shot = page.screenshot()
+    for link in page.evaluate(LINKS_JS):
+        right, em = underline_right(shot, link), link["em"]
+        if link["text"].endswith(("）", "」")):
+            # Under the ink (left half), not the empty right half.
+            assert link["endLeft"] + 0.3 * em < right < link["endLeft"] + 0.6 * em, (variant, link, right)
+        else:
+            assert right > link["right"] - 2, (variant, link, right)
