@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PIL import Image
 
 from conftest import ServedSite, serve_built
+
+#: Screenshots for a reviewer's look.
+SHOTS = Path("/tmp/zd-reader-shots")
+SHOTS.mkdir(exist_ok=True)
 
 # --------------------------------------------------------------------------- a link ending in 「）」
 
@@ -94,3 +99,75 @@ def test_a_links_underline_stops_at_a_closing_brackets_ink(
             assert link["endLeft"] + 0.3 * em < right < link["endLeft"] + 0.6 * em, (variant, link, right)
         else:
             assert right > link["right"] - 2, (variant, link, right)
+
+
+# --------------------------------------------------------------------------- a long glossary term on a phone
+
+LONG_TERM = "国际标准化组织信息安全管理体系认证"
+TERM_NOTE = f"""---
+title: 术语
+date: 2024-03-01
+---
+
+{"".join(f"{'前' * n}这段话提到{LONG_TERM}，后面还有一些字。" for n in range(12))}
+
+再说一次：“{LONG_TERM}”。
+"""
+TERM_GLOSSARY = f"- term: {LONG_TERM}\n  explanation: 一种认证。\n"
+
+#: Each glossary term's lines (its boxes), and how much room it left at the end of the line before it.
+TERM_LINES_JS = """() => {
+  const body = document.querySelector('.zd-note__body p').getBoundingClientRect();
+  return [...document.querySelectorAll('.zd-note__body [data-zd-gloss]')].map(term => {
+    const walker = document.createTreeWalker(term.closest('p'), NodeFilter.SHOW_TEXT);
+    let last = null;  // the text node before the term
+    for (let n = walker.nextNode(); n && !term.contains(n); n = walker.nextNode())
+      if (n.data && !(term.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_FOLLOWING)) last = n;
+    const range = document.createRange();
+    range.setStart(last, last.data.length - 1); range.setEnd(last, last.data.length);
+    const before = range.getBoundingClientRect(), first = term.getClientRects()[0];
+    // Where the term starts on a later line than the text before it: the room that line was left with.
+    const left = first.top > before.top + 4 ? body.right - before.right : 0;
+    return {lines: term.getClientRects().length, left, em: parseFloat(getComputedStyle(term).fontSize)};
+  });
+}"""
+
+
+@pytest.fixture(scope="module")
+def term_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    with serve_built(
+        tmp_path_factory.mktemp("longterm"),
+        notes={"term.md": TERM_NOTE},
+        editorial={"glossary.yml": TERM_GLOSSARY},
+        zhudu={"glossary_marking": "every"},
+    ) as site:
+        yield site
+
+
+@pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-HK"])
+def test_a_long_glossary_term_wraps_like_text_on_a_phone(
+    term_site: ServedSite, browser: Any, variant: str
+) -> None:
+    """A term was a button, which no browser breaks inside: at 360 px a 17-character term went whole to the next
+    line and left up to a line's width empty before it.  It wraps like the text round it now (some occurrence
+    straddles a line end), no line gives it more than an em of room, and it still opens its card from the keyboard."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(term_site.variant_url(variant, "notes/term/"))
+        page.wait_for_selector(".zd-note__body [data-zd-gloss]")
+        terms = page.evaluate(TERM_LINES_JS)
+        assert len(terms) == 13, terms
+        assert any(term["lines"] > 1 for term in terms), terms
+        assert all(term["left"] < 1.5 * term["em"] for term in terms), terms
+        page.screenshot(path=str(SHOTS / f"long-term-{variant}.png"), full_page=True)
+        term = page.locator(".zd-note__body [data-zd-gloss]").first
+        term.focus()
+        page.wait_for_selector(".zd-gloss-tip:not([hidden])")
+        page.keyboard.press("Escape")
+        page.wait_for_selector(".zd-gloss-tip", state="hidden")
+        page.keyboard.press("Enter")  # a button's keys: opens it (and keeps it open)
+        page.wait_for_selector(".zd-gloss-tip:not([hidden])")
+        assert term.get_attribute("aria-expanded") == "true" and term.get_attribute("role") == "button"
+    finally:
+        context.close()
