@@ -9,7 +9,7 @@ SHOTS = Path("/tmp/zd-annotate-shots")
 
 
 def _first_term(page):
-    term = page.locator("button.zd-gloss").first
+    term = page.locator(".zd-gloss").first
     term.scroll_into_view_if_needed()
     return term, term.get_attribute("title")
 
@@ -35,7 +35,7 @@ def test_tooltip_on_hover_and_focus(real_site, page) -> None:
     assert page.locator(".md-tooltip2").count() == 0
     page.mouse.move(0, 0)
     _no_tooltip(page)
-    second = page.locator("button.zd-gloss").nth(1)
+    second = page.locator(".zd-gloss").nth(1)
     explanation = second.get_attribute("title")
     assert explanation
     second.focus()

@@ -139,3 +139,34 @@ def test_a_bare_url_whose_path_goes_on_in_han_is_one_link_to_the_encoded_url(sit
             ("https://example.org:8080", "https://example.org:8080"),
         ], variant
         assert "注音符号</a>）" in page and "北京</a>。" in page and "历史</a> and more text." in page
+
+
+ENTITIES_AFTER = """---
+title: 实体
+---
+
+甲：https://a.b/&lt;x&gt; 了。
+
+乙：https://a.b/x&gt;。丙：https://a.b/?q=1&amp;r=2&amp;
+
+丁：https://a.b/&#60;y&#x3E;，戊 https://a.b/路径&nbsp;完。
+"""
+
+
+def test_a_character_reference_after_a_bare_url_stays_whole_outside_the_link(site_builder: Any) -> None:
+    """``见：https://a.b/&lt;x&gt;`` linked ``https://a.b/&lt;x&gt`` and left the ``;`` outside: a reference
+    standing for ``<``, ``>`` or a space ends the URL as the character does, and one at the URL's end is the
+    prose's, whole; the URL's own ``&amp;`` stays (session 33)."""
+    result = site_builder(notes={"refs.md": ENTITIES_AFTER})
+    assert result.ok, result.log
+    page = result.page("zh-Hans/notes/refs/index.html")
+    assert _links(page) == [
+        ("https://a.b/", "https://a.b/"),
+        ("https://a.b/x", "https://a.b/x"),
+        ("https://a.b/?q=1&amp;r=2", "https://a.b/?q=1&amp;r=2"),
+        ("https://a.b/", "https://a.b/"),
+        ("https://a.b/%E8%B7%AF%E5%BE%84", "https://a.b/路径"),
+    ]
+    body = page.split('class="zd-note__body"')[1].split("</article>")[0]
+    for shown in ("</a>&lt;x&gt; 了", "</a>&gt;。", "</a>&amp;</p>", "</a>&#60;y&#x3E;，", "</a>&nbsp;完"):
+        assert shown in body, (shown, body)

@@ -407,3 +407,24 @@ def test_fixture_notes_hold_every_construct():
     ):  # fmt: skip
         assert construct in text, construct
     assert Path(FIXTURES / "hexo" / "cake.png").is_file()
+
+
+def test_a_hexo_quote_footer_shows_a_reference_as_its_character_and_links_a_han_host_encoded(tmp_path):
+    """Hexo writes the attribution into its HTML as written: ``张三 &amp; 李四`` showed ``&amp;`` (escaped
+    twice); the source link kept ``https://例子.中国/路径`` unencoded where a bare URL's is IDNA and
+    percent-encoded (session 33)."""
+    note = (
+        "---\ntitle: 引\ndate: 2024-01-01\n---\n\n"
+        "{% blockquote 张三 &amp; 李四 https://例子.中国/路径?a=1&amp;b=2 来源 &lt;一&gt; %}\n引文。\n{% endblockquote %}\n\n"
+        "{% blockquote Tom &amp; Jerry, Cartoons %}\nQuoted.\n{% endblockquote %}\n"
+    )
+    result = build_site(tmp_path, notes={"q.md": note})
+    assert result.ok and not result.warnings, result.log
+    page = body(result, "q")
+    footers = re.findall(r'<footer class="zd-quote__footer">(.*?)</footer>', page)
+    assert footers == [
+        '——<strong>张三 &amp; 李四</strong>，<cite class="zd-quote__source">'
+        '<a href="https://xn--fsqu00a.xn--fiqs8s/%E8%B7%AF%E5%BE%84?a=1&amp;b=2" rel="noreferrer">'
+        "来源 &lt;一&gt;</a></cite>",
+        "— <strong>Tom &amp; Jerry</strong>, <cite>Cartoons</cite>",
+    ], footers

@@ -146,3 +146,25 @@ def test_an_unclosed_fence_inside_a_hexo_raw_part_is_text_and_the_part_still_end
     )
     assert rewrite.text == "\n&#96;&#96;&#96;\n&#123;&#123; x &#125;&#125;\n\n\n正文"
     assert rewrite.findings == []
+
+
+def test_a_link_inside_a_jekyll_raw_part_is_resolved_or_warned_of_and_its_liquid_stays_text(tmp_path):
+    """Liquid leaves a raw part as written and kramdown reads its links after: ``[乙](b.html#小节)`` there was
+    neither resolved nor warned of (MkDocs' own warning, with no line, and a dead ``b.html`` link).  Its Liquid
+    and code stay as written (session 33)."""
+    note = (
+        FRONT_MATTER["jekyll"]
+        + "\n{% raw %}看[乙](b.html#小节)和 {{ x }}{% endraw %}\n\n"
+        + "{% raw %}[丙](missing.html) {% link a.md %} `[码](code.html)`{% endraw %}\n\n"
+        + "{% raw %}\n```\n[栏](fenced.html)\n```\n{% endraw %}\n"
+    )
+    result = build_site(
+        tmp_path, notes={"j.md": note, "b.md": "---\ntitle: 乙\n---\n\n## 小节\n\n正文。\n"}, strict=False
+    )
+    assert result.ok, result.log
+    body = _body(result, "zh-Hans", "j")
+    assert '<a href="../b/#%E5%B0%8F%E8%8A%82">乙</a>和 {{ x }}' in body, body
+    assert '<span class="zd-deadlink" title="missing.html">丙</span> {% link a.md %}' in body, body
+    assert "<code>[码](code.html)</code>" in body and "[栏](fenced.html)" in body, body
+    warned = [w for w in result.warnings if "j.md" in w]
+    assert len(warned) == 1 and warned[0].startswith("zhudu: seeds/j.md:9: missing.html: no note"), warned

@@ -145,7 +145,7 @@ title: 测试笔记
 
 def _marks(html: str) -> list[tuple[str, str]]:
     return re.findall(
-        r'<button class="zd-gloss" data-preview="" data-zd-gloss="([^"]+)" title="[^"]*" type="button">([^<]*)</button>',
+        r'<span class="zd-gloss" data-preview="" data-zd-gloss="([^"]+)" role="button" tabindex="0" title="[^"]*">([^<]*)</span>',
         html,
     )
 

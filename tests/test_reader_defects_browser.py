@@ -408,7 +408,7 @@ def test_no_line_starts_with_closing_punctuation_or_ends_with_an_opening_mark(
         bad: list[str] = []
         for path in _note_paths(real_site, page):
             page.goto(real_site.variant_url(code, path))
-            assert page.locator(".zd-note__body button.zd-gloss").count() > 0
+            assert page.locator(".zd-note__body .zd-gloss").count() > 0
             # The page's scripts have set it up (themes.js draws each margin marker from its theme
             # ids, after annotate.js): lines are measured as the reader gets them.
             page.wait_for_function("() => !document.querySelector('.zd-tm[data-zd-tm]')")
@@ -559,7 +559,7 @@ def test_glossary_card_is_readable_placed_clear_of_the_line_and_links_to_the_ent
     real_site: ServedSite, page: Any
 ) -> None:
     page.goto(real_site.variant_url("zh-Hant-TW", NOTE_HK))
-    term = page.locator(".zd-note__body button.zd-gloss").nth(2)
+    term = page.locator(".zd-note__body .zd-gloss").nth(2)
     term.scroll_into_view_if_needed()
     page.evaluate("window.scrollBy(0, -300)")  # room above it
     term.hover()
@@ -574,7 +574,7 @@ def test_glossary_card_is_readable_placed_clear_of_the_line_and_links_to_the_ent
     page.wait_for_function(
         "!document.querySelector('.zd-gloss-tip') || document.querySelector('.zd-gloss-tip').hidden"
     )
-    other = page.locator(".zd-note__body button.zd-gloss").nth(3)
+    other = page.locator(".zd-note__body .zd-gloss").nth(3)
     other.focus()
     _open_tip(page)
     page.keyboard.press("Tab")
@@ -593,7 +593,7 @@ def test_glossary_card_opens_on_tap_and_closes_on_a_tap_outside(real_site: Serve
     page = context.new_page()
     try:
         page.goto(real_site.variant_url("zh-Hans", NOTE_HK))
-        term = page.locator(".zd-note__body button.zd-gloss").nth(1)
+        term = page.locator(".zd-note__body .zd-gloss").nth(1)
         term.scroll_into_view_if_needed()
         page.evaluate("window.scrollBy(0, -300)")
         term.tap()
@@ -638,7 +638,7 @@ def test_glossary_lists_terms_in_each_variants_order_with_readable_anchors(
     # The same anchors in every variant: a link to an entry works whichever script it is read in.
     assert sorted(seen["zh-Hans"]) == sorted(seen["zh-Hant-TW"]) == sorted(seen["zh-Hant-HK"])
     page.goto(real_site.variant_url("zh-Hant-HK", NOTE_HK))
-    used = set(page.eval_on_selector_all("button.zd-gloss", "bs => bs.map(b => b.dataset.zdGloss)"))
+    used = set(page.eval_on_selector_all(".zd-gloss", "bs => bs.map(b => b.dataset.zdGloss)"))
     assert used and used <= set(seen["zh-Hans"])
 
 

@@ -63,11 +63,10 @@ def test_raw_html_remote_images_are_downloaded_and_shown_with_no_request_to_thei
         # Inside the author's HTML block (``figure``): the phone copy, linked to the original.
         wide = re.search(r'<figure><a href="([^"]+\.png)"><img alt="宽图" src="([^"]+\.webp)"([^>]*)>', body)
         assert wide, body
-        # With the phone copy's size, so the page keeps its place while it loads.
-        assert (
-            wide.group(3)
-            == f' width="{PHONE_WIDTH}" height="{PHONE_WIDTH // 2}" loading="lazy" decoding="async"'
-        )
+        # With the author's width (width="600"; it was the phone copy's 960, session 33) and the height that
+        # follows the image's shape, so the page keeps its place while it loads.
+        assert wide.group(3) == ' width="600" height="300" loading="lazy" decoding="async"'
+
         note_dir = result.site_dir / "zh-Hans/notes" / default_slug("html")
         with Image.open(note_dir / unquote(wide.group(2))) as small:
             assert small.size == (PHONE_WIDTH, PHONE_WIDTH // 2)
@@ -82,6 +81,10 @@ def test_raw_html_remote_images_are_downloaded_and_shown_with_no_request_to_thei
             "[...document.querySelectorAll('.zd-note__body img')]"
             ".filter(i => i.complete && i.naturalWidth > 0).length === 3"
         )
+        shown = page.evaluate(
+            "(() => { const r = document.querySelector('.zd-note__body figure img').getBoundingClientRect(); return [r.width, r.height]; })()"
+        )
+        assert shown == [600, 300], shown  # as the author sized it, where the column is wider
         assert all(urlsplit(u).netloc == urlsplit(site.url).netloc for u in requests), requests
         assert len(asked) == asked_before
 
@@ -108,3 +111,38 @@ def test_a_raw_html_image_from_a_private_host_is_refused_by_default(tmp_path, ho
     assert len(asked) == before
     html = result.page(f"zh-Hans/notes/{default_slug('html')}/index.html")
     assert html.count('class="zd-remote-image"') == 4
+
+
+def test_a_downloaded_images_size_is_the_one_its_author_gave(tmp_path, host):
+    """A downloaded image kept the phone copy's 960 px whatever the author wrote (``<img width=600>``), and a
+    Markdown image's ``{ width="600" }`` went onto the link around the phone copy, a warning and no size
+    (session 33).  The one the author did not give follows the image's shape."""
+    base, _ = host
+    note = (
+        "---\ntitle: 尺寸\ndate: 2024-01-01\n---\n\n"
+        f'<img width=600 src="{base}html-wide.png?w" alt="宽">\n\n'
+        f'<img height="100px" src="{base}html-wide.png?h" alt="高">\n\n'
+        f'<img width="100" height="30" src="{base}html-wide.png?b" alt="两">\n\n'
+        f'<img width="50%" src="{base}html-wide.png?p" alt="百">\n\n'
+        f'![块]({base}html-wide.png?m){{ width="400" .wide }}\n\n'
+        f"![小]({base}html-small.jpg?m){{: height=30 }}\n"
+    )
+    result = build_site(tmp_path / "site", notes={"sizes.md": note}, strict=False, zhudu=PRIVATE_HOST_ALLOWED)
+    assert result.ok and not result.warnings, result.log
+    html = result.page(f"zh-Hans/notes/{default_slug('sizes')}/index.html")
+    sizes = {
+        re.search(r'alt="([^"]*)"', tag)[1]: (
+            re.search(r'width="(\d+)"', tag)[1],
+            re.search(r'height="(\d+)"', tag)[1],
+        )
+        for tag in re.findall(r"<img\b[^>]*>", html[html.index('<div class="zd-note__body">') :])
+    }
+    assert sizes == {
+        "宽": ("600", "300"),
+        "高": ("200", "100"),
+        "两": ("100", "30"),
+        "百": (str(PHONE_WIDTH), str(PHONE_WIDTH // 2)),  # not pixels: the phone copy's, as before
+        "块": ("400", "200"),
+        "小": ("45", "30"),
+    }, sizes
+    assert re.search(r'<img alt="块" class="wide"', html), "the author's other attributes stay on the image"

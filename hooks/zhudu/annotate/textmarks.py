@@ -298,8 +298,6 @@ GLUED_SPACE_TAG = "zd-g"
 
 def _glue_kind(element: etree.Element) -> str | None:
     classes = (element.get("class") or "").split()
-    if element.tag == "button" and "zd-gloss" in classes:
-        return "term"
     if element.tag == "span" and "zd-anno" in classes:
         return "marker"
     if element.tag == "sup" and (element.get("id") or "").startswith("fnref"):
@@ -326,14 +324,14 @@ def _opening_run(text: str) -> int:
 
 
 def glue(root: etree.Element) -> None:
-    """Keep glossary terms, editor's note and footnote markers on one line with the punctuation beside them.
+    """Keep editor's note and footnote markers on one line with the punctuation beside them.
 
-    A term is a ``<button>`` and a marker an inline block: atomic inlines, which browsers may break
-    before and after whatever the characters around them are, so a line started with "。" or "”" and
-    one ended with "“" next to them.  Each mark is wrapped, with the opening marks just before it and
-    the closing marks just after it, in a ``<span class="zd-nobr">`` (no break inside).  A marker is
-    also kept with the character (or the short term) it follows: a line never starts with it.  The
-    text itself is unchanged: only elements are added.
+    A marker is an inline block: an atomic inline, which browsers may break before and after whatever
+    the characters around it are, so a line started with "。" or "”" and one ended with "“" next to it.
+    Each marker is wrapped, with the opening marks just before it and the closing marks just after it,
+    in a ``<span class="zd-nobr">`` (no break inside).  A marker is also kept with the character (or
+    the short term) it follows: a line never starts with it.  The text itself is unchanged: only
+    elements are added.  A glossary term is an inline span, whose text breaks as the text round it.
     """
     for parent in list(root.iter()):
         if parent.get("class") == NOBR_CLASS:

@@ -15,6 +15,7 @@ The link is built as an element: ElementTree escapes its text and ``href``.
 from __future__ import annotations
 
 import contextlib
+import html
 import re
 import xml.etree.ElementTree as etree
 from urllib.parse import quote
@@ -48,17 +49,40 @@ _LABEL_DOTS_RE = re.compile("[.\u3002\uff0e\uff61]")
 _ASCII_PRINTABLE = "".join(map(chr, range(0x21, 0x7F)))
 #: What a URL does not end with (magiclink's LINK_TRAILING, and ``;``).
 _TRAILING = "?!.,:;*_~^'\""
+#: A character reference (``&lt;``, ``&#62;``, ``&#x3E;``): Markdown shows the character it stands for.
+_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY_AT_END_RE = re.compile(_ENTITY_RE.pattern + r"\Z")
+#: Text a URL may hold.
+_URL_TEXT_RE = re.compile(rf"{_URL_CHAR}+")
 _CLOSERS = {")": "(", "]": "["}
 
 
 def trimmed(url: str) -> str:
-    """``url`` without trailing punctuation, and without a closing bracket it did not open."""
+    """``url`` without trailing punctuation, and without a closing bracket it did not open.
+
+    A character reference at the end (``https://a.b/x&gt;``) is the prose's, whole: taking its ``;`` off
+    left ``&gt`` in the link and a lone ``;`` after it (GFM's autolinks leave such a reference out too).
+    """
     while url:
         last = url[-1]
-        if last in _TRAILING or (last in _CLOSERS and url.count(last) > url.count(_CLOSERS[last])):
+        if last == ";" and (entity := _ENTITY_AT_END_RE.search(url)):
+            url = url[: entity.start()]
+        elif last in _TRAILING or (last in _CLOSERS and url.count(last) > url.count(_CLOSERS[last])):
             url = url[:-1]
         else:
             break
+    return url
+
+
+def before_prose_reference(url: str) -> str:
+    """``url`` up to the first character reference standing for what a URL cannot hold.
+
+    ``https://a.b/&lt;x&gt;`` ends before ``&lt;`` as ``https://a.b/<x>`` ends before ``<``; the URL's
+    own ``&amp;`` stays in it.
+    """
+    for m in _ENTITY_RE.finditer(url):
+        if not _URL_TEXT_RE.fullmatch(html.unescape(m[0])):
+            return url[: m.start()]
     return url
 
 
@@ -86,7 +110,7 @@ class _BareUrl(InlineProcessor):
         url = m.group(1)
         if ascii_host := _ASCII_HOST_THEN_TEXT_RE.match(url):  # 「https://example.com获取更多」
             url = ascii_host[0]
-        url = trimmed(url)
+        url = trimmed(before_prose_reference(url))
         if len(url) <= len(url.split("://", 1)[0]) + 3:  # a scheme alone
             return None, m.start(0), m.end(0)
         link = etree.Element("a", {"href": browser_href(url)})

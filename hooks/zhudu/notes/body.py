@@ -99,6 +99,9 @@ class ImageRef:
     refused: str | None = None
     #: Written as a raw HTML ``<img>`` (it may be inside an HTML block, where Markdown is not read).
     html: bool = False
+    #: The width and height in pixels the author gave a raw ``<img>`` (``width=600``), or None.
+    width: int | None = None
+    height: int | None = None
 
 
 @dataclass
@@ -368,7 +371,8 @@ def _remote_html_images(line: str, origin: int, body: Body) -> str:
     """A raw ``<img src="https://…">`` drawn as a remote Markdown image is, so it is downloaded the same way.
 
     Only ``http(s)``; any other remote or unsafe ``src`` is left to the note's HTML sanitiser
-    (``safety``), which shows it as a link or drops it.  Its other attributes go with the tag.
+    (``safety``), which shows it as a link or drops it.  Its ``width`` and ``height`` are kept for the
+    downloaded image (``remote_images.localise``); its other attributes go with the tag.
     """
     code = [m.span() for m in _CODE_SPAN_RE.finditer(line)]
 
@@ -380,7 +384,19 @@ def _remote_html_images(line: str, origin: int, body: Body) -> str:
         if not (src and _HTTP_RE.match(src) and is_remote(src) and safe_url(src)):
             return m.group(0)
         alt = attrs.get("alt", "")
-        body.images.append(ImageRef(line=origin, alt=alt, target=src, path=None, exists=False, html=True))
+        width, height = (image_sizes.pixels(attrs.get(name)) for name in ("width", "height"))
+        body.images.append(
+            ImageRef(
+                line=origin,
+                alt=alt,
+                target=src,
+                path=None,
+                exists=False,
+                html=True,
+                width=width,
+                height=height,
+            )
+        )
         return remote_image_html(alt, src)
 
     return _HTML_IMG_RE.sub(replace, line)

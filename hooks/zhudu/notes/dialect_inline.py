@@ -103,9 +103,7 @@ class InlineWriter:
         if "^[" in text:
             text = self.inline_footnotes(text, line)
         # Before the others: the markers they leave (``](#zd-ref-N)``) would read as same-page links.
-        text = _SAME_PAGE_LINK_RE.sub(lambda m: self.same_page_link(m, line, text), text)
-        if m := _SAME_PAGE_DEFINITION_RE.match(text):
-            text = m["label"] + self.same_page(m["anchor"], line) + text[m.end() :]
+        text = self.same_page_links(text, line)
         text = _INLINE_RE.sub(
             lambda m: self.construct(m, line, whole=m.group(0).strip() == text.strip()), text
         )
@@ -132,6 +130,22 @@ class InlineWriter:
             out.append(f"{text[pos:start]}[^{label}]")
             pos = end + 1
         return "".join(out) + text[pos:]
+
+    def markdown_links(self, text: str, line: int) -> str:
+        """Text where Markdown reads links but no tool's tags: Jekyll's ``{% raw %}`` part.
+
+        Liquid leaves the part as written and kramdown reads it after, so ``[x](other.html)`` there
+        linked the author's old page, as outside; here it links the note, or is warned of, as outside.
+        """
+        text = self.same_page_links(text, line)
+        return _PAGE_LINK_RE.sub(lambda m: self.page_link(m, line, text), text)
+
+    def same_page_links(self, text: str, line: int) -> str:
+        """``[x](#小节)`` and a reference definition ``[x]: #小节``, as markers matched once linked."""
+        text = _SAME_PAGE_LINK_RE.sub(lambda m: self.same_page_link(m, line, text), text)
+        if m := _SAME_PAGE_DEFINITION_RE.match(text):
+            text = m["label"] + self.same_page(m["anchor"], line) + text[m.end() :]
+        return text
 
     def construct(self, m: re.Match[str], line: int, *, whole: bool) -> str:
         if m["wiki"] is not None:

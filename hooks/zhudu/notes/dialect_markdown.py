@@ -6,11 +6,13 @@ what a construct means; these decide how it is written for Python-Markdown.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 from html import escape
 
 from zhudu import fragments
+from zhudu.notes.bare_urls import browser_href
 from zhudu.notes.safety import EMBED_LABEL, safe_url
 
 Line = tuple[str, int]  # text, line in the author's file
@@ -164,10 +166,13 @@ def quote_footer(args: str) -> str:
 
     Set off as the language of its words sets it off: 「——鲁迅，呐喊」 in Chinese, 「— David
     Levithan, Wide Awake」 in Latin text.  A link without a title shows its URL, shortened as Hexo did.
+    Hexo writes the arguments into its HTML as they are, so a character reference is its character
+    (``Tom &amp; Jerry``; the text is escaped again here); the link's ``href`` is the URL as a browser
+    requests it (a Han host in IDNA, a Han path percent-encoded), as a bare URL's.
     """
     if not args.strip():
         return ""
-    author, url, title = args.strip(), "", ""
+    author, url, title = html.unescape(args.strip()), "", ""
     if m := _CITE_FULL_RE.match(author):
         author, url, title = m["author"], m["url"], m["title"]
     elif m := _CITE_URL_RE.match(author):
@@ -181,7 +186,7 @@ def quote_footer(args: str) -> str:
         "quote_footer",
         author=md_text(author),
         title=md_text(title),
-        url=md_url(url) if url and safe_url(url) else "",
+        url=md_url(browser_href(url)) if url and safe_url(url) else "",
         chinese=bool(_CJK_RE.search(author + title)),
     )
 

@@ -24,7 +24,7 @@ inline code, because Hexo and Jekyll remove them before Markdown runs (the Hexo 
 to show ``{{ x }}`` in code).  In a Hexo note a ``{% raw %}`` part elsewhere is shown as Hexo shows
 it: as HTML, not Markdown (its character references are characters, the rest text), except a fenced
 code block in it, which Hexo reads before any tag.  Jekyll runs Liquid before kramdown: its raw part
-is Markdown, passed through.
+is Markdown, its tags text, its links to notes resolved as anywhere.
 """
 
 from __future__ import annotations
@@ -57,6 +57,7 @@ from zhudu.notes.dialect_markdown import md_text as md_text
 from zhudu.notes.formulas import MATH_BLOCK_LABEL as MATH_BLOCK_LABEL
 from zhudu.notes.formulas import MATH_INLINE_LABEL as MATH_INLINE_LABEL
 from zhudu.notes.formulas import FormulasExtension as FormulasExtension
+from zhudu.notes.link_ends import LinkEndsExtension
 from zhudu.notes.note_refs import EMBED_NOTE_LABEL as EMBED_NOTE_LABEL
 from zhudu.notes.note_refs import LinkTarget as LinkTarget
 from zhudu.notes.note_refs import NoteRef as NoteRef
@@ -89,6 +90,8 @@ HEXO_RAW_DIALECTS = frozenset({"hexo", "yaml", "none"})
 #: What Markdown or an extension of ``mkdocs.yml`` reads in text: emphasis, code, links, lists, headings,
 #: ``---``, tables, ``==mark==``, ``:emoji:``, ``$math$``, footnotes, attributes, bare URLs and e-mails.
 _RAW_SPECIAL_RE = re.compile(r"[\\`*_{}\[\]()#+\-.!|~=:$^@]")
+#: An inline code span (its backticks, then the same number closing it).
+_CODE_SPAN_RE = re.compile(r"(?<![\\`])(`+)(?!`).*?(?<!`)\1(?!`)")
 _RAW_MARK_RE = re.compile(r"\{%-?[ \t]*(?:end)?raw[ \t]*-?%\}")
 
 #: ``> [!type]- Title``: an Obsidian callout (and a GitHub alert, ``> [!NOTE]``).
@@ -235,9 +238,10 @@ class _Writer(InlineWriter):
         while i < len(lines):
             text, line = lines[i]
             state.at = i
-            if state.in_raw and self.hexo_raw and (m := _RAW_FENCE_RE.match(text)):
+            if state.in_raw and (m := _RAW_FENCE_RE.match(text)):
                 end = fence_end(lines, i, m["fence"])
-                # Code inside raw, as written (Hexo reads a closed fence only: an open one is text).
+                # Code inside raw, as written (Hexo reads a closed fence only: an open one is text; Jekyll's
+                # kramdown reads it after Liquid).
                 closer = lines[end][0].strip()
                 if end > i and closer.startswith(m["fence"]) and not closer.strip(m["fence"][0]):
                     out.extend(lines[i : end + 1])
@@ -377,7 +381,11 @@ class _Writer(InlineWriter):
             if state.in_raw:
                 m = _ENDRAW_RE.search(text, pos)
                 part = text[pos : m.start() if m else len(text)]
-                out.append(_raw_text(part, at_start=not "".join(out)) if self.hexo_raw else part)
+                out.append(
+                    _raw_text(part, at_start=not "".join(out))
+                    if self.hexo_raw
+                    else self.raw_markdown(part, line)
+                )
                 if not m:
                     break
                 state.in_raw, pos = False, m.end()
@@ -410,6 +418,14 @@ class _Writer(InlineWriter):
             else:
                 state.in_raw, state.opened_at, pos = True, line, m.end()
         return "".join(out)
+
+    def raw_markdown(self, part: str, line: int) -> str:
+        """A Jekyll ``{% raw %}`` part: Markdown, its links read (:meth:`markdown_links`), its code as written."""
+        out, pos = [], 0
+        for m in _CODE_SPAN_RE.finditer(part):
+            out += [self.markdown_links(part[pos : m.start()], line), m.group(0)]
+            pos = m.end()
+        return "".join([*out, self.markdown_links(part[pos:], line)])
 
 
 def _text_after_fence(text: str, indent: int, *, in_item: bool) -> bool:
@@ -453,9 +469,11 @@ def _html_text(value: str) -> str:
 class NotesMarkdownExtension(Extension):
     """What the notes' Markdown adds to mkdocs.yml's set-up (the hook adds it in ``on_config``).
 
-    Formulas (``formulas``) and bare URLs after Chinese punctuation (``bare_urls``).
+    Formulas (``formulas``), bare URLs after Chinese punctuation (``bare_urls``), a link's closing
+    bracket (``link_ends``).
     """
 
     def extendMarkdown(self, md: Markdown) -> None:
         FormulasExtension().extendMarkdown(md)
         BareUrlExtension().extendMarkdown(md)
+        LinkEndsExtension().extendMarkdown(md)

@@ -10,7 +10,11 @@ changed (``reads``: an image's file status is part of the note's key).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+#: A length in pixels as an ``<img>``'s ``width`` or ``height`` (``600``, ``600px``); not a percentage.
+_PIXELS_RE = re.compile(r"^\s*(\d{1,5})(?:\.\d*)?\s*(?:px)?\s*$", re.IGNORECASE)
 
 #: What the ``<img>`` of a published image gets besides its size: loaded when the reader nears it,
 #: decoded off the main thread (its box is reserved, so neither moves the text).
@@ -36,11 +40,30 @@ def scaled(size: tuple[int, int], width: int) -> tuple[int, int]:
     return width, max(1, round(size[1] * width / size[0]))
 
 
-def attr_list(size: tuple[int, int] | None) -> str:
-    """The attr_list suffix of an image's Markdown (``![…](…){ … }``): its size and how it loads."""
-    if size is None:
-        return "{ " + LOADING + " }"
-    return f'{{ width="{size[0]}" height="{size[1]}" {LOADING} }}'
+def pixels(value: str | None) -> int | None:
+    """An ``<img>``'s ``width`` or ``height`` attribute in pixels, or None (absent, zero, a percentage)."""
+    m = _PIXELS_RE.match(value or "")
+    return (int(m[1]) or None) if m else None
+
+
+def as_written(size: tuple[int, int], width: int | None, height: int | None) -> tuple[int, int]:
+    """The size the author gave an image of ``size`` pixels, the one they did not give following its shape.
+
+    ``<img width=600>`` of a 1600 × 800 image is 600 × 300.
+    """
+    if width and height:
+        return width, height
+    if width:
+        return width, max(1, round(width * size[1] / size[0]))
+    if height:
+        return max(1, round(height * size[0] / size[1])), height
+    return size
+
+
+def attr_list(size: tuple[int, int] | None, extra: str = "") -> str:
+    """The attr_list suffix of an image's Markdown (``![…](…){ … }``): its size, how it loads, ``extra``."""
+    sized = f'width="{size[0]}" height="{size[1]}" ' if size else ""
+    return "{ " + sized + LOADING + (" " + extra if extra else "") + " }"
 
 
 def html_attributes(size: tuple[int, int] | None) -> dict[str, str]:

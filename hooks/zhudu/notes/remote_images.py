@@ -28,6 +28,7 @@ import hashlib
 import io
 import ipaddress
 import json
+import re
 import socket
 import tempfile
 import time
@@ -67,6 +68,13 @@ CONCURRENCY = 4
 FORMATS = {"PNG": ".png", "JPEG": ".jpg", "GIF": ".gif", "WEBP": ".webp"}
 #: The folder of the cache kept between builds.
 CACHE_FOLDER = "remote-images"
+
+#: The attribute list an author wrote after a Markdown image (``![x](https://…){ width="600" }``).
+_ATTR_LIST_RE = re.compile(r"\{:?[ \t]*(?P<inner>[^{}\n]*?)[ \t]*\}")
+#: A width or height in an attribute list, quoted or not.
+_SIZE_ATTR_RE = re.compile(
+    r"""(?:^|(?<=[ \t]))(?P<name>width|height)=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"']+))"""
+)
 
 #: URLs that failed in this process, with why (``mkdocs serve`` does not download them on every save).
 _FAILED: dict[tuple[str, bool], str] = {}
@@ -335,15 +343,37 @@ def localise(
                 continue
             published = [got.original, *([got.phone] if got.phone else [])]
             images.extend(replace(image, path=path, exists=True) for path in published)
-            draw = image_html if image.html else image_markdown
+            placeholder = remote_image_html(image.alt, image.target)
+            start = note.markdown.find(placeholder)
+            end = start + len(placeholder)
+            width, height, extra = image.width, image.height, ""
+            if start >= 0 and not image.html and (written := _ATTR_LIST_RE.match(note.markdown, end)):
+                # The author's ``{ width="600" .wide }``: the image's, not the link's around a phone copy.
+                end, extra = written.end(), _SIZE_ATTR_RE.sub("", written["inner"]).strip()
+                sizes = {
+                    m["name"]: m["dq"] or m["sq"] or m["bare"]
+                    for m in _SIZE_ATTR_RE.finditer(written["inner"])
+                }
+                width, height = (
+                    image_sizes.pixels(sizes.get("width")),
+                    image_sizes.pixels(sizes.get("height")),
+                )
             size = (got.width, got.height) if got.width > 0 and got.height > 0 else None
-            markdown = draw(
-                image.alt,
+            if size and (width or height):  # the author's size (<img width=600>), whichever file is shown
+                size = image_sizes.as_written(size, width, height)
+            elif size and got.phone:
+                size = image_sizes.scaled(size, PHONE_WIDTH)
+            original, phone = (
                 image_url(note.id, got.original),
                 image_url(note.id, got.phone) if got.phone else None,
-                image_sizes.scaled(size, PHONE_WIDTH) if size and got.phone else size,
             )
-            note.markdown = note.markdown.replace(remote_image_html(image.alt, image.target), markdown, 1)
+            markup = (
+                image_html(image.alt, original, phone, size)
+                if image.html
+                else image_markdown(image.alt, original, phone, size, extra)
+            )
+            if start >= 0:
+                note.markdown = note.markdown[:start] + markup + note.markdown[end:]
         note.body.images = images
 
 
@@ -370,13 +400,15 @@ def image_html(alt: str, original: str, phone: str | None, size: tuple[int, int]
     )
 
 
-def image_markdown(alt: str, original: str, phone: str | None, size: tuple[int, int] | None = None) -> str:
+def image_markdown(
+    alt: str, original: str, phone: str | None, size: tuple[int, int] | None = None, extra: str = ""
+) -> str:
     """The Markdown a downloaded image becomes: the phone copy linked to the original, or the original.
 
     ``alt`` is the image's description as the note's Markdown wrote it; the targets are link targets;
-    ``size`` is the shown file's, in pixels (``image_sizes``).
+    ``size`` is the shown file's, in pixels (``image_sizes``); ``extra``, the author's other attributes.
     """
-    attributes = image_sizes.attr_list(size)
+    attributes = image_sizes.attr_list(size, extra)
     if phone is None:
         return f"![{alt}]({original}){attributes}"
     return f"[![{alt}]({phone}){attributes}]({original})"

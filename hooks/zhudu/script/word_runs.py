@@ -1,6 +1,6 @@
 """Words across Zhudu's own inline wrappers: the text pieces that OpenCC must read as one text.
 
-The annotate stage wraps parts of a passage in elements of its own (a glossary term's button, the
+The annotate stage wraps parts of a passage in elements of its own (a glossary term's span, the
 no-break wrapper that keeps an editor's note marker with the character before it, a footnote's
 number, a theme-passage mark).  Each text node converted alone, a word cut by such a wrapper was
 converted in halves: 头|发 read 頭發, not 頭髮, in Taiwan and Hong Kong.  :func:`word_runs` finds
@@ -34,7 +34,7 @@ _RUNS_KEY = "\x00word-runs"
 _WRAPPER_STARTS = (
     '<span class="zd-nobr"',
     '<span class="zd-anno"',
-    '<button class="zd-gloss"',
+    '<span class="zd-gloss"',
     "<zd-g>",
     '<sup id="fnref',
     "</zd-g>",  # a cell's code and the "。" after it (``textmarks.glue_code_closing_in_cells``)
@@ -43,7 +43,7 @@ _TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)")
 _CLASS_RE = re.compile(r"""\sclass\s*=\s*["']?([^"'>]*)""")
 _ID_RE = re.compile(r"""\sid\s*=\s*["']?fnref""")
 #: Elements whose text reads on with the text around them (their content joins the run).
-_THROUGH = {"span": ("zd-nobr", "zd-tm"), "button": ("zd-gloss",), "zd-g": ()}
+_THROUGH = {"span": ("zd-nobr", "zd-tm", "zd-gloss"), "zd-g": ()}
 #: Elements whose content is not in the run around them, but whose two sides are joined.
 _SKIPPED = {"span": ("zd-anno",)}
 _VOID = frozenset({"br", "img", "wbr", "hr", "input", "area", "embed", "source", "track", "col"})

@@ -1,5 +1,5 @@
 /* Zhudu (注读): glossary explanations in a card, and editor's notes that open and close.
-   Glossary marks are <button class="zd-gloss" title data-preview>: the card shows the title on hover,
+   Glossary marks are <span class="zd-gloss" role="button" tabindex="0" title data-preview>: the card shows the title on hover,
    focus and tap, with a link to the term's entry in the glossary; Escape or a tap outside closes it.
    Editor's notes: <button class="zd-anno-marker" aria-expanded aria-controls> + <span class="zd-anno-note">.
    On wide screens the notes start open in the margin; on narrow ones they start closed and open in place.
@@ -130,7 +130,8 @@
      layout of the margin, about half of these scripts' work on a note page. */
   window.addEventListener("load", function () { if (wide.matches && mediaLoading) openAndLayout(); });
 
-  /* ---- Glossary terms.  <button class="zd-gloss" title data-preview>: data-preview keeps Material's
+  /* ---- Glossary terms.  <span class="zd-gloss" role="button" tabindex="0" title data-preview> (a span wraps
+     as text; a <button> never broke inside, a long term left a phone's line half empty): data-preview keeps Material's
      tooltip (small bold text, no link) off it; the title stays for readers without scripts.  The
      explanation opens in a card of body-sized text (.zd-gloss-tip) above the term's line, or below it
      when there is no room above, never over the line being read, with a link to the term's entry.
@@ -167,7 +168,10 @@
     return tip;
   }
   function placeTip(term) {
-    var r = term.getBoundingClientRect();
+    // A term wrapped over two lines: above its first line, or below its last.
+    var lines = term.getClientRects(), whole = term.getBoundingClientRect();
+    var first = lines[0] || whole, last = lines[lines.length - 1] || whole;
+    var r = {top: first.top, bottom: last.bottom, left: first.left, width: first.width};
     var w = tip.offsetWidth, h = tip.offsetHeight, gap = 6;
     var header = document.querySelector(".md-header");
     var top = header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
@@ -218,17 +222,17 @@
 
   document.addEventListener("mouseover", function (event) {
     if (!hoverable.matches) return;
-    var term = event.target instanceof Element ? event.target.closest("button.zd-gloss") : null;
+    var term = event.target instanceof Element ? event.target.closest(".zd-gloss") : null;
     if (!term) return;
     if (tipTerm === term) clearTimeout(leaveTimer);
     else if (tipHow !== "click") showTip(term, "hover");
   });
   document.addEventListener("mouseout", function (event) {
-    var term = event.target instanceof Element ? event.target.closest("button.zd-gloss") : null;
+    var term = event.target instanceof Element ? event.target.closest(".zd-gloss") : null;
     if (term && term === tipTerm && !(event.relatedTarget instanceof Node && tip.contains(event.relatedTarget))) leaveSoon();
   });
   document.addEventListener("focusin", function (event) {
-    var term = event.target instanceof Element ? event.target.closest("button.zd-gloss") : null;
+    var term = event.target instanceof Element ? event.target.closest(".zd-gloss") : null;
     if (term && tipTerm !== term && !refocusing) showTip(term, "focus");
   });
   document.addEventListener("focusout", function (event) {
@@ -247,7 +251,7 @@
       setOpen(marker, marker.getAttribute("aria-expanded") !== "true");
       marker.focus();
     }
-    var term = target.closest("button.zd-gloss");
+    var term = target.closest(".zd-gloss");
     if (term) {
       if (document.activeElement !== term) term.focus();  // Safari does not focus buttons on click
       if (tipTerm === term && tipHow === "click") hideTip();
@@ -259,6 +263,11 @@
 
   document.addEventListener("keydown", function (event) {
     var active = document.activeElement;
+    if ((event.key === "Enter" || event.key === " ") && active instanceof Element && active.matches(".zd-gloss")) {
+      event.preventDefault();  // a button's keys (role="button"); Space would scroll the page
+      active.click();
+      return;
+    }
     if (event.key === "Tab" && !event.shiftKey && tipTerm && active === tipTerm && tipLink() && !tipLink().hidden) {
       tipLink().focus();  // the card follows the term in the reading order
       event.preventDefault();

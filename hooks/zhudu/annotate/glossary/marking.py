@@ -6,10 +6,13 @@ one compiled pattern of every term and alias (folded to Simplified and lower
 case, longest first) runs once over each text segment of each passage.  Latin
 terms need a boundary on their Latin side only: ``AI`` is found in ``AI模型``
 but not in ``OpenAI``.  Links, code, headings and text already marked are
-skipped.  The mark is a ``<button class="zd-gloss" title="…">`` around the
-author's text, which is left exactly as written: ``annotate.js`` shows the title
-in a card with a link to the term's entry on hover, focus and tap (Material's
-own tooltip is kept off it with ``data-preview``).
+skipped.  The mark is a ``<span class="zd-gloss" role="button" tabindex="0"
+title="…">`` around the author's text, which is left exactly as written:
+``annotate.js`` shows the title in a card with a link to the term's entry on
+hover, focus, tap, Enter and Space (Material's own tooltip is kept off it with
+``data-preview``).  A span, not a ``<button>``: a button is an atomic inline
+that no browser breaks inside, so a long term went whole to the next line and
+left a phone's line half empty; a span wraps like the text round it.
 
 It runs after the passage processor (priority 5), so passage anchors are
 computed from the untouched text.
@@ -117,10 +120,11 @@ def mark_passage(
                 plan.append((start, end, term))
         for start, end, term in reversed(plan):
             button = etree.Element(
-                "button",
+                "span",
                 {
-                    "type": "button",
                     "class": "zd-gloss",
+                    "role": "button",
+                    "tabindex": "0",
                     "title": term.explanation,
                     "data-zd-gloss": term.id,
                     # Material mounts its tooltip on every [title] but [data-preview]: annotate.js shows
