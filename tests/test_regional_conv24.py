@@ -2,7 +2,8 @@
 
 The "Session 33 — conv24" blocks of hooks/zhudu/script/data/regional.yml: s2twp writes every 文件 as 檔案 (a computer
 file), also where a neighbour says a document (聯合國文件, 這份文件, 文件精神); each case below was converted wrongly
-before the block.
+before the block.  In software text a bare 声明 stays s2twp's 宣告 (declaring code) unless an author's statement is beside it
+(作者聲明, 我聲明一下, 聲明不再更新).
 """
 
 from __future__ import annotations
@@ -90,8 +91,43 @@ def test_hong_kong_keeps_wenjian() -> None:
     assert convert(HK, GENERAL, "这份文件很重要。") == "這份文件很重要。"
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("作者声明本文仅代表个人立场。", "作者聲明本文僅代表個人立場。"),
+        ("我声明一下，这个插件已经停止维护。", "我聲明一下，這個外掛已經停止維護。"),
+        ("他在博客里声明不再更新。", "他在部落格裡聲明不再更新。"),
+        ("声明：本文转载自网络。", "聲明：本文轉載自網路。"),
+        ("客人要事先声明要有网络的房间。", "客人要事先聲明要有網路的房間。"),
+    ],
+)
+def test_an_author_s_statement_is_shengming_in_software_text(source: str, expected: str) -> None:
+    """An author's statement in a software note is 聲明, not declaring code (宣告)."""
+    assert convert(TW, SOFTWARE, source) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("笔者声明一个变量来保存结果。", "筆者宣告一個變數來儲存結果。"),
+        ("类型声明：string", "型別宣告：string"),
+        ("用 fn 关键字声明。", "用 fn 關鍵字宣告。"),
+        ("在这里声明所有的常量。", "在這裡宣告所有的常數。"),
+    ],
+)
+def test_declaring_code_stays_xuangao_in_software_text(source: str, expected: str) -> None:
+    """Declaring code keeps 宣告 in software text, beside the statement rule's words too."""
+    assert convert(TW, SOFTWARE, source) == expected
+
+
 #: This session's rules, by (variant key, word, domain).
-NEW_RULES = {(TW, "文件", ""), (TW, "文件", "software"), (TW, "文件名称", ""), (TW, "红头文件", "")}
+NEW_RULES = {
+    (TW, "文件", ""),
+    (TW, "文件", "software"),
+    (TW, "文件名称", ""),
+    (TW, "红头文件", ""),
+    (TW, "声明", "software"),
+}
 
 
 def test_the_new_rules_keep_opencc_phrases_that_contain_their_words() -> None:
