@@ -3,7 +3,8 @@
 The "Session 33 — conv24" blocks of hooks/zhudu/script/data/regional.yml: s2twp writes every 文件 as 檔案 (a computer
 file), also where a neighbour says a document (聯合國文件, 這份文件, 文件精神); each case below was converted wrongly
 before the block.  In software text a bare 声明 stays s2twp's 宣告 (declaring code) unless an author's statement is beside it
-(作者聲明, 我聲明一下, 聲明不再更新).
+(作者聲明, 我聲明一下, 聲明不再更新).  Then heldout20's leftovers (a packet, a console, disk access, detecting hardware, a
+volume, 只 "only") and OpenCC's IT table in general prose (註銷戶口, 卸載貨物, 導出結論, 文物保存, 列車調度, 低級錯誤, 更新率).
 """
 
 from __future__ import annotations
@@ -120,6 +121,88 @@ def test_declaring_code_stays_xuangao_in_software_text(source: str, expected: st
     assert convert(TW, SOFTWARE, source) == expected
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("他回国后去派出所注销户口。", "他回國後去派出所註銷戶口。"),
+        ("工人们在码头卸载货物。", "工人們在碼頭卸載貨物。"),
+        ("由这两个前提可以导出结论。", "由這兩個前提可以導出結論。"),
+        ("这批文物保存完好，古城墙保存至今。", "這批文物保存完好，古城牆保存至今。"),
+        ("铁路部门加强列车调度，电力调度设施。", "鐵路部門加強列車調度，電力調度設施。"),
+        ("他又犯了一个低级错误。", "他又犯了一個低級錯誤。"),
+        ("这台显示器的刷新率是 144Hz。", "這臺顯示器的更新率是 144Hz。"),
+        ("这座城市的扩展分区规划已经公布。", "這座城市的擴展分區規劃已經公佈。"),
+        ("退出状态代码为 %d，颜色代码无效。", "結束狀態代碼為 %d，顏色代碼無效。"),
+    ],
+)
+@pytest.mark.parametrize("domain", [GENERAL, SOFTWARE])
+def test_general_senses_of_the_it_table(domain: str, source: str, expected: str) -> None:
+    """OpenCC's IT swaps where a neighbour says the general sense (s2twp: 登出戶口, 解除安裝貨物, 匯出結論, 儲存完好, 列車排程,
+    低階錯誤, 重新整理率, 延伸分割區規劃, 狀態程式碼)."""
+    assert convert(TW, domain, source) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("点击右上角注销账户。", "點選右上角登出帳戶。"),
+        ("卸载软件后重启电脑。", "解除安裝軟體後重啟電腦。"),
+        ("把表格导出为 CSV 文件。", "把表格匯出為 CSV 檔案。"),
+        ("文件保存完整后再关闭。", "檔案儲存完整後再關閉。"),
+        ("操作系统的进程调度算法。", "作業系統的程序排程演算法。"),
+        ("页面的刷新频率不要太高。", "頁面的重新整理頻率不要太高。"),
+        (
+            "要记住，扩展分区也就是含有逻辑驱动器的主分区。",
+            "要記住，延伸分割區也就是含有邏輯驅動器的主分割區。",
+        ),
+        ("请检查这段代码。", "請檢查這段程式碼。"),
+    ],
+)
+def test_the_it_senses_stay_where_the_text_says_them(source: str, expected: str) -> None:
+    """Logging out, uninstalling, exporting, saving a file, scheduling, reloading a page, a disk's extended partition and
+    source code keep s2twp's software words in software text."""
+    assert convert(TW, SOFTWARE, source) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("并不发送 keep-alive 包，也没有 ICMP 包。", "並不傳送 keep-alive 封包，也沒有 ICMP 封包。"),
+        ("您要用控制台完成第一阶段。", "您要用主控台完成第一階段。"),
+        ("可以通过 F1 键访问这些帮助信息。", "可以透過 F1 鍵存取這些說明訊息。"),
+        ("如果 BIOS 大硬盘访问拓展被启用。", "如果 BIOS 大硬碟存取拓展被啟用。"),
+        ("如果您检测了多个安装介质，请换盘。", "如果您偵測了多個安裝介質，請換盤。"),
+        ("自动支持检测和设置 boot loader。", "自動支援偵測和設定 boot loader。"),
+    ],
+)
+def test_heldout20_leftovers_in_software_text(source: str, expected: str) -> None:
+    """A packet, a console used, access by a key or to a disk, detecting installation media (heldout20's sentences)."""
+    assert convert(TW, SOFTWARE, source) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("TCP 包含三次握手。", "TCP 包含三次握手。"),
+        ("通过控制台面板卸载程序。", "透過控制台面板解除安裝程式。"),
+        ("医院新进了心脏检测装置。", "醫院新進了心臟檢測裝置。"),
+        ("代表团访问了硬盘工厂。", "代表團訪問了硬碟工廠。"),
+    ],
+)
+def test_the_software_words_stay_out_of_other_senses(source: str, expected: str) -> None:
+    """包含 is no packet, Windows' Control Panel is 控制台, a cardiac monitor is a test (檢測), a visit is 訪問."""
+    assert convert(TW, SOFTWARE, source) == expected
+
+
+@pytest.mark.parametrize("code", [TW, HK])
+def test_only_and_a_volume_in_both_variants(code: str) -> None:
+    """只 "only" before a verb no animal does after 这是 (這是隻會讓 before), 卷 a volume before 了 (捲了 before)."""
+    assert convert(code, GENERAL, "这是只会让情况变糟的做法。") == "這是只會讓情況變糟的做法。"
+    assert convert(code, SOFTWARE, "就可以按一般的方式来挂载这些卷了。").endswith("掛載這些卷了。")
+    assert convert(code, GENERAL, "这是只会说话的鹦鹉。").startswith("這是隻會")
+    assert convert(code, SOFTWARE, "这些卷了边的书。") == "這些捲了邊的書。"
+
+
 #: This session's rules, by (variant key, word, domain).
 NEW_RULES = {
     (TW, "文件", ""),
@@ -127,6 +210,12 @@ NEW_RULES = {
     (TW, "文件名称", ""),
     (TW, "红头文件", ""),
     (TW, "声明", "software"),
+    *(
+        (TW, w, "")
+        for w in ("刷新率", "刷新频率", "扩展分区", "注销", "卸载", "导出", "保存", "调度", "代码")
+    ),
+    *((TW, w, "") for w in ("低级错误", "低级趣味")),
+    *((TW, w, "software") for w in ("检测", "访问", "控制台", "包")),
 }
 
 
