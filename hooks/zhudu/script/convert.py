@@ -336,7 +336,8 @@ class Converter:
         ``kbd``, ``samp``, ``script``, ``style``, ``svg``,
         ``textarea`` and elements with ``translate="no"`` or class
         ``zd-noconv``.  ``span.zd-conv`` gets the variant's value of its
-        inline rule (escaped).  Entities are kept as written.
+        inline rule (escaped).  Entities are kept as written, but for a numeric reference to a Han
+        character, converted as the character it shows (开源&#x5934;发 → 開源頭髮).
 
         Args:
             s: HTML text.
