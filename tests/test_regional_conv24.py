@@ -10,18 +10,10 @@ volume, 只 "only") and OpenCC's IT table in general prose (註銷戶口, 卸載
 from __future__ import annotations
 
 import pytest
+from test_regional_review32_senses import HK, TW, convert  # the layer alone, by variant and domain
 
-from heldout_shape import VARIANTS, assert_new_rules_keep_opencc_phrases
-from zhudu.script.convert import ConversionRules, Converter
+from heldout_shape import assert_new_rules_keep_opencc_phrases
 from zhudu.script.domain import GENERAL, SOFTWARE
-
-TW, HK = "zh-Hant-TW", "zh-Hant-HK"
-
-
-def convert(code: str, domain: str, text: str) -> str:
-    """``text`` converted by the default regional layer alone (no editor's rules)."""
-    return Converter(VARIANTS[code], ConversionRules(), domain=domain).text(text)
-
 
 #: A document, said by a neighbour in any text (s2twp wrote 檔案 in each).
 DOCUMENTS = [
