@@ -165,10 +165,14 @@ def test_the_it_senses_stay_where_the_text_says_them(source: str, expected: str)
         ("如果 BIOS 大硬盘访问拓展被启用。", "如果 BIOS 大硬碟存取拓展被啟用。"),
         ("如果您检测了多个安装介质，请换盘。", "如果您偵測了多個安裝介質，請換盤。"),
         ("自动支持检测和设置 boot loader。", "自動支援偵測和設定 boot loader。"),
+        ("您必须首先将 inetd.conf 中相关的注释标记去掉。", "您必須首先將 inetd.conf 中相關的註解標記去掉。"),
+        ("删除属性字段或此方法的注释，跳过所有的注释行。", "刪除屬性欄位或此方法的註解，跳過所有的註解行。"),
+        ("您选中的安装映像应该被直接写入 U 盘。", "您選取的安裝映像應該被直接寫入隨身碟。"),
     ],
 )
 def test_heldout20_leftovers_in_software_text(source: str, expected: str) -> None:
-    """A packet, a console used, access by a key or to a disk, detecting installation media (heldout20's sentences)."""
+    """A packet, a console used, access by a key or to a disk, detecting installation media, a comment's marker, the
+    reader's selection (heldout20's sentences; the JDK's annotation, heldout12's)."""
     assert convert(TW, SOFTWARE, source) == expected
 
 
@@ -179,10 +183,13 @@ def test_heldout20_leftovers_in_software_text(source: str, expected: str) -> Non
         ("通过控制台面板卸载程序。", "透過控制台面板解除安裝程式。"),
         ("医院新进了心脏检测装置。", "醫院新進了心臟檢測裝置。"),
         ("代表团访问了硬盘工厂。", "代表團訪問了硬碟工廠。"),
+        ("请输入注释(可选项)。", "請輸入註釋(可選項)。"),
+        ("如果译者的注释符合模式。", "如果譯者的註釋符合模式。"),
     ],
 )
 def test_the_software_words_stay_out_of_other_senses(source: str, expected: str) -> None:
-    """包含 is no packet, Windows' Control Panel is 控制台, a cardiac monitor is a test (檢測), a visit is 訪問."""
+    """包含 is no packet, Windows' Control Panel is 控制台, a cardiac monitor is a test (檢測), a visit is 訪問, a note
+    typed into a form is 註釋 (and 符合 "to match" no comment symbol)."""
     assert convert(TW, SOFTWARE, source) == expected
 
 
@@ -207,7 +214,8 @@ NEW_RULES = {
         for w in ("刷新率", "刷新频率", "扩展分区", "注销", "卸载", "导出", "保存", "调度", "代码")
     ),
     *((TW, w, "") for w in ("低级错误", "低级趣味")),
-    *((TW, w, "software") for w in ("检测", "访问", "控制台", "包")),
+    *((TW, w, "software") for w in ("检测", "访问", "控制台", "包", "选中")),
+    (TW, "注释", ""),
 }
 
 
