@@ -70,6 +70,8 @@ def test_signed_or_numbered_files_in_software_text_stay_dangan(source: str, expe
         ("把 PDF 文件放进政府文件夹。", "把 PDF 檔案放進政府資料夾。"),
         ("重要文件要不停地备份。", "重要檔案要不停地備份。"),
         ("这个文件系统很稳定。", "這個檔案系統很穩定。"),
+        ("配置文件规定了端口。", "配置檔案規定了埠。"),
+        ("中央文件服务器宕机了。", "中央檔案伺服器當機了。"),
         ("“bf” 选项指定了客户机应该取得的文件名称。", "“bf” 選項指定了用戶端應該取得的檔案名稱。"),
     ],
 )
@@ -106,6 +108,8 @@ def test_an_author_s_statement_is_shengming_in_software_text(source: str, expect
         ("类型声明：string", "型別宣告：string"),
         ("用 fn 关键字声明。", "用 fn 關鍵字宣告。"),
         ("在这里声明所有的常量。", "在這裡宣告所有的常數。"),
+        ("需要事先声明所有变量。", "需要事先宣告所有變數。"),
+        ("使用如下声明：", "使用如下宣告："),
     ],
 )
 def test_declaring_code_stays_xuangao_in_software_text(source: str, expected: str) -> None:
