@@ -27,6 +27,7 @@ import re
 from collections.abc import Sequence
 
 from zhudu.script.editor_rules import ConversionRules, ScriptDataError, load_rules
+from zhudu.script.han import han_refs_as_characters
 from zhudu.script.html_tokens import HtmlTokens, tokenize_html
 from zhudu.script.inline_rules import (
     inline_rules_markdown_extension,
@@ -231,6 +232,9 @@ class Converter:
             # Names to type first (nothing else may change them, nor leave its own placeholder
             # inside theirs), then the editor's rules, then the regional layer, which sees the
             # editor's places as placeholders: an editor's phrase or protected term always wins.
+            # In HTML a Han character written as a reference is converted with its word.
+            if markup:
+                seg = han_refs_as_characters(seg)
             if keep_sub is not None:
                 seg = keep_sub(keep_repl, seg)
             seg = sub(repl, seg)
@@ -332,7 +336,8 @@ class Converter:
         ``kbd``, ``samp``, ``script``, ``style``, ``svg``,
         ``textarea`` and elements with ``translate="no"`` or class
         ``zd-noconv``.  ``span.zd-conv`` gets the variant's value of its
-        inline rule (escaped).  Entities are kept as written.
+        inline rule (escaped).  Entities are kept as written, but for a numeric reference to a Han
+        character, converted as the character it shows (开源&#x5934;发 → 開源頭髮).
 
         Args:
             s: HTML text.
