@@ -22,13 +22,14 @@ DOMAINS = [GENERAL, SOFTWARE]
 @pytest.mark.parametrize("code", BOTH)
 @pytest.mark.parametrize("domain", DOMAINS)
 def test_a_procedure_s_code_is_chengxu_daima(code: str, domain: str) -> None:
-    """A medical or an administrative procedure's code is 程序代碼; a program's code stays 程式碼."""
+    """A medical or an administrative procedure's code is 程序代碼; a program's code (a code editor operated) stays 程式碼."""
     assert convert(code, domain, "医院按照手术操作程序代码填写病案首页。") == (
         "醫院按照手術操作程序代碼填寫病案首頁。"
     )
     assert convert(code, domain, "每一项诊疗程序代码都要录入医保系统。").startswith("每一項診療程序代碼")
     assert convert(code, domain, "审批程序代码化以后，效率高了很多。").startswith("審批程序代碼化")
     assert convert(code, domain, "请把这段程序代码复制到编辑器中。").startswith("請把這段程式碼")
+    assert convert(code, domain, "新手不会操作程序代码编辑器。").endswith("操作程式碼編輯器。")
 
 
 @pytest.mark.parametrize("domain", DOMAINS)
@@ -69,13 +70,11 @@ def test_quitting_a_landing_is_not_logging_out(code: str, source: str, expected:
 
 
 @pytest.mark.parametrize("code", BOTH)
-def test_logging_out_before_punctuation_or_the_end_is_dengchu(code: str) -> None:
-    """The narrower rule keeps logging out before punctuation, a button, a state and at the end of the text."""
-    assert convert(code, SOFTWARE, "强制所有设备退出登陆。退出登陆后，购物车还在") == (
-        "強制所有裝置登出。登出後，購物車還在" if code == TW else "強制所有設備登出。登出後，購物車還在"
-    )
-    assert convert(code, SOFTWARE, "点击退出登陆按钮。").endswith("登出按鈕。")
-    assert convert(code, SOFTWARE, "选择退出登陆").endswith("登出")
+def test_logging_out_of_battle_net_or_an_app_is_still_dengchu(code: str) -> None:
+    """The landing guards leave logging out alone (Battle.net's 战网, an app named after it, a login again)."""
+    assert convert(code, SOFTWARE, "退出登陆战网客户端。").startswith("登出戰網")
+    assert convert(code, SOFTWARE, "如何退出登陆微信网页版？").startswith("如何登出微信")
+    assert convert(code, SOFTWARE, "点了退出登陆没反应。") == "點了登出沒反應。"
     assert convert(code, SOFTWARE, "日军被迫退出登陆战。") == "日軍被迫退出登陸戰。"
 
 
