@@ -119,10 +119,10 @@ def headings(markdown: str, slugify: Slugify) -> dict[str, str]:
                 references[label] = references.get(label, 0) + 1
                 ids.add(f"fnref{references[label] if references[label] > 1 else ''}:{label}")
         if m := _HEADING_RE.match(line):
-            found.append(_heading(m["text"]))
+            found.append(heading_and_id(m["text"]))
             paragraph = ""
         elif paragraph and _SETEXT_RE.match(line):
-            found.append(_heading(paragraph.strip()))
+            found.append(heading_and_id(paragraph.strip()))
             paragraph = ""
         else:
             paragraph = line if line.strip() else ""
@@ -137,7 +137,7 @@ def headings(markdown: str, slugify: Slugify) -> dict[str, str]:
     return out
 
 
-def _heading(markdown: str) -> tuple[str, str | None]:
+def heading_and_id(markdown: str) -> tuple[str, str | None]:
     """A heading's text as the table of contents reads it, and the id its ``attr_list`` gives it."""
     own = None
     if attrs := _HEADING_ATTRS_RE.search(markdown):
