@@ -108,6 +108,8 @@ class Body:
     markdown: str
     posts: list[Post] = field(default_factory=list)
     hashtags: list[str] = field(default_factory=list)
+    #: An Obsidian note's ``#tags`` written in its text (``notes.inline_tags``).
+    inline_tags: list[str] = field(default_factory=list)
     images: list[ImageRef] = field(default_factory=list)
     wrappers: list[str] = field(default_factory=list)
     dropped_title_heading: bool = False
@@ -159,7 +161,11 @@ def transform(
         dialect=dialect,
     )
     body = Body(
-        markdown=rewritten.text, refs=rewritten.refs, findings=rewritten.findings, domain=text_domain(text)
+        markdown=rewritten.text,
+        refs=rewritten.refs,
+        findings=rewritten.findings,
+        domain=text_domain(text),
+        inline_tags=rewritten.tags,
     )
     # Images next: their line numbers must point into the author's file, before any
     # transform moves lines.
