@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from zhudu import fragments
-from zhudu.notes import image_sizes, inline_tags
+from zhudu.notes import image_sizes, inline_tags, site_root
 from zhudu.notes.dialect_markdown import (
     ABSOLUTE_URL_RE,
     SHORTCODE_BOXES,
@@ -364,22 +364,8 @@ class InlineWriter:
         return os.path.relpath(found, self.note_dir).replace(os.sep, "/") if found else name
 
     def site_file(self, path: str) -> str | None:
-        """A path from the root of the author's old site (``/img/a.png``) as the file's path from the note.
-
-        The site's root is a folder above the note (Jekyll's, beside ``_posts/``) or its ``static/``
-        (Hugo's, beside ``content/``), the nearest first, within the notes folder.  None: no such file.
-        """
-        relative = PurePosixPath(path.lstrip("/"))
-        if not relative.parts or ".." in relative.parts:
-            return None
-        folder = self.note_dir
-        while True:
-            for base in (folder, folder / "static"):
-                if (base / relative).is_file():
-                    return os.path.relpath(base / relative, self.note_dir).replace(os.sep, "/")
-            if folder == self.root or self.root not in folder.parents:
-                return None
-            folder = folder.parent
+        """A path from the root of the author's old site (``/img/a.png``) as the file's path from the note."""
+        return site_root.site_file(path, self.note_dir, self.root)
 
     def find_asset(self, name: str) -> str:
         """A Hexo asset: in the folder named like the post (``post_asset_folder``), or beside it."""
