@@ -26,18 +26,24 @@ from markdown.extensions.toc import unique
 from zhudu import fragments
 from zhudu.notes.dialect_markdown import md_text
 from zhudu.notes.note_refs import EMBED_NOTE_LABEL, LinkTarget, NoteRef
-from zhudu.notes.page_ids import ATX_TEXT, CODE_SPAN_RE, FENCE_RE, Slugify, heading_and_id
+from zhudu.notes.page_ids import (
+    ATTRS_RE,
+    ATX_TEXT,
+    CODE_SPAN_RE,
+    FOOTNOTE_RE,
+    HEADING_ATTRS_RE,
+    Slugify,
+    fenced,
+    heading_and_id,
+)
 
 #: A heading at a line's start (a quoted or indented one is left to the table of contents).
 _ATX_RE = re.compile(r"^(?P<marks>#{1,6})" + ATX_TEXT)
 _SETEXT_RE = re.compile(r"^(?P<marks>=+|-+)[ ]*$")
 #: A footnote's definition line, and a reference link's (kept with a section that uses them).
 _DEFINITION_RE = re.compile(r"^[ ]{0,3}\[(?P<fn>\^)?(?P<label>[^\]\n]+)\]:")
-_FOOTNOTE_RE = re.compile(r"\[\^(?P<label>[^\]\s]+)\]")
 #: An ``id`` in raw HTML, and an ``attr_list``'s ``#id`` or ``id=…``.
 _HTML_ID_RE = re.compile(r"(?P<lead><[A-Za-z][^<>]*?\sid\s*=\s*[\"']?)(?=[^\s\"'>])")
-_ATTRS_RE = re.compile(r"\{:?[^{}\n]*\}")
-_HEADING_ATTRS_RE = re.compile(r"[ ]+\{:?[^}\n]*\}[ ]*$")
 _ATTR_ID_RE = re.compile(r"(?P<lead>(?:^|(?<=[\s{:]))(?:#|id=[\"']?))(?=[^\s\"'#}])")
 
 
@@ -121,17 +127,10 @@ def passage(markdown: str, anchor: str | None, slugify: Slugify) -> str | None:
 def _headings(lines: list[str]) -> list[tuple[int, int, str]]:
     """Each heading at a line's start outside code: (line index, level, Markdown text)."""
     found: list[tuple[int, int, str]] = []
-    fence, paragraph = "", ""
-    for i, line in enumerate(lines):
-        if m := FENCE_RE.match(line):
-            marker = m.group(1)
-            if not fence:
-                fence = marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence):
-                fence = ""
+    paragraph = ""
+    for i, (line, code) in enumerate(zip(lines, fenced(lines), strict=True)):
+        if code:
             paragraph = ""
-            continue
-        if fence:
             continue
         if m := _ATX_RE.match(line):
             found.append((i, len(m["marks"]), m["text"]))
@@ -173,7 +172,7 @@ def _block(lines: list[str], anchor: str) -> tuple[int, int] | None:
 
 def _definitions(lines: list[str], part: str, outside: tuple[int, int]) -> list[str]:
     """The footnote and link definitions outside the part that it names (each with its indented lines)."""
-    named = {m["label"] for m in _FOOTNOTE_RE.finditer(part)}
+    named = {m["label"] for m in FOOTNOTE_RE.finditer(part)}
     out: list[str] = []
     i = 0
     while i < len(lines):
@@ -196,20 +195,13 @@ def isolate(markdown: str, number: int) -> str:
     """The embedded Markdown with no heading of the page's and no id the page may have."""
     prefix = f"zd-embed-{number}-"
     out: list[str] = []
-    heading_at = {i: text for i, _, text in _headings(markdown.split("\n"))}
-    fence = ""
     lines = markdown.split("\n")
+    heading_at = {i: text for i, _, text in _headings(lines)}
     skip = -1
-    for i, line in enumerate(lines):
+    for i, (line, code) in enumerate(zip(lines, fenced(lines), strict=True)):
         if i == skip:
             continue  # a Setext heading's underline
-        if m := FENCE_RE.match(line):
-            marker = m.group(1)
-            if not fence:
-                fence = marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence):
-                fence = ""
-        if fence or FENCE_RE.match(line):
+        if code:
             out.append(line)
             continue
         if i in heading_at:
@@ -227,7 +219,7 @@ def isolate(markdown: str, number: int) -> str:
 
 def _without_attrs(text: str) -> str:
     """A heading's Markdown text without its ``attr_list`` (its id would be the page's)."""
-    return _HEADING_ATTRS_RE.sub("", text)
+    return HEADING_ATTRS_RE.sub("", text)
 
 
 def _renamed(line: str, prefix: str) -> str:
@@ -242,9 +234,9 @@ def _renamed(line: str, prefix: str) -> str:
 
 
 def _rename(text: str, prefix: str) -> str:
-    text = _FOOTNOTE_RE.sub(lambda m: f"[^{prefix}{m['label']}]", text)
+    text = FOOTNOTE_RE.sub(lambda m: f"[^{prefix}{m['label']}]{m['definition'] or ''}", text)
     text = _HTML_ID_RE.sub(lambda m: m["lead"] + prefix, text)
-    return _ATTRS_RE.sub(lambda a: _ATTR_ID_RE.sub(lambda m: m["lead"] + prefix, a.group(0)), text)
+    return ATTRS_RE.sub(lambda a: _ATTR_ID_RE.sub(lambda m: m["lead"] + prefix, a.group(0)), text)
 
 
 def block(link: str, body: str) -> str:
