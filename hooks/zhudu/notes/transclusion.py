@@ -74,10 +74,13 @@ class Embeds:
         note = self.embedded(target.slug)
         if note is None:
             return None
-        part = passage(note.markdown, unquote(target.anchor) if target.anchor else None, note.slugify)
-        if part is None:
+        anchor = unquote(target.anchor) if target.anchor else None
+        part = passage(note.markdown, anchor, note.slugify)
+        if part is None and anchor and anchor.startswith("^"):
             self.missing_blocks.append((ref, target))
             return dead_part(ref, target)
+        if part is None:  # a heading the links found but no section starts at (in a quote): a link to it
+            return None
         self.count += 1
         return block(link, isolate(note.resolved(part), self.count))
 
