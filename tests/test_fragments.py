@@ -99,6 +99,11 @@ CALLS = {
     ),
     "note-refs dead link": ("zd-note-refs.html", "dead_link", {"target": HOSTILE, "text": "text"}),
     "note-refs embed": ("zd-note-refs.html", "note_embed", {"label": HOSTILE, "link": "[a](b)"}),
+    "note-refs transclusion": (
+        "zd-note-refs.html",
+        "transclusion",
+        {"label": HOSTILE, "link": "[a](b)", "body": "text"},
+    ),
     "sanitizer remote image": ("zd-sanitizer.html", "remote_image", {"alt": HOSTILE, "url": HOSTILE}),
     "sanitizer embed": ("zd-sanitizer.html", "embed", {"label": HOSTILE, "url": HOSTILE}),
     "sanitizer diagram": ("zd-sanitizer.html", "diagram_start", {"label": HOSTILE}),

@@ -15,10 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from zhudu import fragments
-from zhudu.notes import dialects, image_sizes
+from zhudu.notes import dialects, image_sizes, site_root
 from zhudu.notes.page_ids import ATX_TEXT
 from zhudu.notes.safety import is_remote, remote_image_html, safe_url
 from zhudu.script.domain import text_domain
@@ -111,6 +111,8 @@ class Body:
     markdown: str
     posts: list[Post] = field(default_factory=list)
     hashtags: list[str] = field(default_factory=list)
+    #: An Obsidian note's ``#tags`` written in its text (``notes.inline_tags``).
+    inline_tags: list[str] = field(default_factory=list)
     images: list[ImageRef] = field(default_factory=list)
     wrappers: list[str] = field(default_factory=list)
     dropped_title_heading: bool = False
@@ -162,7 +164,11 @@ def transform(
         dialect=dialect,
     )
     body = Body(
-        markdown=rewritten.text, refs=rewritten.refs, findings=rewritten.findings, domain=text_domain(text)
+        markdown=rewritten.text,
+        refs=rewritten.refs,
+        findings=rewritten.findings,
+        domain=text_domain(text),
+        inline_tags=rewritten.tags,
     )
     # Images next: their line numbers must point into the author's file, before any
     # transform moves lines.
@@ -416,8 +422,17 @@ def _image_markup(
     # Resolved (``..``, an absolute path, symbolic links followed) before it is judged: what
     # counts is the file that would be copied, which must lie inside the notes folder (seeds/).
     refused = None
+    written = unquote(target)
+    if written.startswith("/") and not written.startswith("//"):  # from the old site's root
+        found = site_root.site_file(written, note_dir, root)
+        if found is None and not site_root.names_a_file(written):  # a file of this machine: refused below
+            body.findings.append((line, site_root.not_found_message(target, root.name)))
+            body.images.append(ImageRef(line=line, alt=alt, target=target, path=None, exists=False))
+            return _placeholder(alt, target, "图片缺失", "zd-missing-image")
+        if found is not None:  # the file's path, as every later reading of the note takes it
+            written, target = found, quote(found)
     try:
-        path = (note_dir / unquote(target)).resolve()
+        path = (note_dir / written).resolve()
         exists = path.is_file()
         if not path.is_relative_to(root.resolve()):
             refused = "outside"

@@ -310,7 +310,7 @@ def read_note(
     authors = [_complete_author(a, body.posts, source) for a in authors]
 
     tags = list(clean.get("tags") or ())
-    tags += [t for t in body.hashtags if t not in tags]
+    tags += [t for t in dict.fromkeys((*body.hashtags, *body.inline_tags)) if t not in tags]
 
     article = _article_text(body.markdown)
     chars = len(HAN_RE.findall(article))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from zhudu import fragments
-from zhudu.notes import image_sizes
+from zhudu.notes import image_sizes, inline_tags, site_root
 from zhudu.notes.dialect_markdown import (
     ABSOLUTE_URL_RE,
     SHORTCODE_BOXES,
@@ -72,6 +72,8 @@ _LIQUID_PATH_RE = re.compile(
     r"""^(?P<q>["'])(?P<path>[^"']*)(?P=q)[ \t]*\|[ \t]*(?:relative|absolute)_url$"""
 )
 _NUMBER_RE = re.compile(r"^\d+(?:%|px)?$")
+#: A line's first ``#`` escaped as text (``dialects._NOT_A_HEADING_RE``), after a quote's or a list's marks.
+_UNESCAPED_HASH_RE = re.compile(r"^((?:[ \t]*>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?)\\#")
 #: Obsidian's image size suffix: ``![[a.png|300]]``, ``![[a.png|300x200]]``.
 _SIZE_RE = re.compile(r"^\d+(?:x\d+)?$")
 
@@ -95,11 +97,24 @@ class InlineWriter:
     footnotes: list[tuple[str, str, int]] = field(default_factory=list)
     #: ``{{ site.x }}`` is Liquid output (Jekyll, Hexo), not text (Hugo, Obsidian).
     liquid: bool = False
+    #: The ``#tags`` written in the text (``inline_tags``; kept for an Obsidian note only).
+    tags: list[str] = field(default_factory=list)
+    #: The line being read is a heading's (its ``#`` marks are no tags); its leading ``#`` was escaped
+    #: as text (``dialects._NOT_A_HEADING_RE``: an Obsidian tag line ``#读书``).
+    heading_line: bool = False
+    escaped_hash: bool = False
+    #: The note holds ``[[wikilinks]]`` or ``![[embeds]]``: Obsidian's.
+    wikilinks: bool = False
 
     def inline(self, text: str, line: int, *, at_end: bool) -> str:
         """Text outside code: links, embeds, tags and shortcodes; a block id at the line's end."""
         if not text:
             return text
+        if not self.heading_line:
+            self.tags += inline_tags.found(
+                _UNESCAPED_HASH_RE.sub(r"\1#", text, 1) if self.escaped_hash else text
+            )
+        self.escaped_hash = False  # only the line's first piece starts with it
         if "^[" in text:
             text = self.inline_footnotes(text, line)
         # Before the others: the markers they leave (``](#zd-ref-N)``) would read as same-page links.
@@ -163,6 +178,7 @@ class InlineWriter:
 
     def wikilink(self, inner: str, line: int, *, embed: bool, written: str) -> str:
         """``[[note#heading|text]]`` and ``![[file|alt]]``."""
+        self.wikilinks = True
         parts = re.split(r"\\?\|", inner)
         target, rest = parts[0].strip(), [p.strip() for p in parts[1:]]
         name, _, section = target.partition("#")
@@ -362,22 +378,8 @@ class InlineWriter:
         return os.path.relpath(found, self.note_dir).replace(os.sep, "/") if found else name
 
     def site_file(self, path: str) -> str | None:
-        """A path from the root of the author's old site (``/img/a.png``) as the file's path from the note.
-
-        The site's root is a folder above the note (Jekyll's, beside ``_posts/``) or its ``static/``
-        (Hugo's, beside ``content/``), the nearest first, within the notes folder.  None: no such file.
-        """
-        relative = PurePosixPath(path.lstrip("/"))
-        if not relative.parts or ".." in relative.parts:
-            return None
-        folder = self.note_dir
-        while True:
-            for base in (folder, folder / "static"):
-                if (base / relative).is_file():
-                    return os.path.relpath(base / relative, self.note_dir).replace(os.sep, "/")
-            if folder == self.root or self.root not in folder.parents:
-                return None
-            folder = folder.parent
+        """A path from the root of the author's old site (``/img/a.png``) as the file's path from the note."""
+        return site_root.site_file(path, self.note_dir, self.root)
 
     def find_asset(self, name: str) -> str:
         """A Hexo asset: in the folder named like the post (``post_asset_folder``), or beside it."""

@@ -37,6 +37,7 @@ from pathlib import Path
 
 from markdown import Extension, Markdown
 
+from zhudu.notes import inline_tags
 from zhudu.notes.bare_urls import BareUrlExtension
 from zhudu.notes.dialect_inline import EMBED_IMAGE_SUFFIXES as EMBED_IMAGE_SUFFIXES
 from zhudu.notes.dialect_inline import UNKNOWN_TAG_LABEL as UNKNOWN_TAG_LABEL
@@ -160,6 +161,8 @@ class Rewrite:
     refs: list[NoteRef] = field(default_factory=list)
     #: ``(line, message)``: what cannot be rendered as the tool shows it.
     findings: list[tuple[int, str]] = field(default_factory=list)
+    #: An Obsidian note's ``#tags`` written in its text (``inline_tags``), each once.
+    tags: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -216,8 +219,13 @@ def rewrite(
     out = [(part, n) for text, n in writer.blocks(lines) for part in text.split("\n")]
     for label, note, n in writer.footnotes:  # Obsidian's ^[inline footnotes], as footnotes
         out += [("", n), (f"[^{label}]: {note}", n)]
+    obsidian = inline_tags.is_obsidian(dialect, note_dir, root or note_dir, writer.wikilinks)
     return Rewrite(
-        lines=[t for t, _ in out], origin=[n for _, n in out], refs=writer.refs, findings=writer.findings
+        lines=[t for t, _ in out],
+        origin=[n for _, n in out],
+        refs=writer.refs,
+        findings=writer.findings,
+        tags=list(dict.fromkeys(writer.tags)) if obsidian else [],
     )
 
 
@@ -298,7 +306,10 @@ class _Writer(InlineWriter):
                 out.extend(lines[i : end + 1])  # indented code, a formula, raw HTML: as written
                 i = end + 1
                 continue
-            out.append((self.scan_line(_NOT_A_HEADING_RE.sub(r"\1\\#", text, count=1), line, state), line))
+            written = _NOT_A_HEADING_RE.sub(r"\1\\#", text, count=1)
+            self.heading_line, self.escaped_hash = bool(inline_tags.HEADING_RE.match(text)), written != text
+            out.append((self.scan_line(written, line, state), line))
+            self.heading_line = self.escaped_hash = False
             i += 1
         if state.in_comment:
             self.findings.append(

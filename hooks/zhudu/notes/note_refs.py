@@ -58,6 +58,7 @@ def resolve(
     refs: Sequence[NoteRef],
     find: Callable[[NoteRef], LinkTarget | None],
     site_page: Callable[[NoteRef], bool] = lambda ref: False,
+    embed: Callable[[NoteRef, LinkTarget, str], str | None] | None = None,
 ) -> tuple[str, list[NoteRef]]:
     """Replace the link markers :func:`rewrite` left with links to the notes they name.
 
@@ -68,6 +69,8 @@ def resolve(
             a reference with no target names a heading of the note itself (slug "").
         site_page: Whether a link no note answers names a page of the site itself (``docs/about.md``):
             kept as written, for MkDocs to resolve.
+        embed: The framed copy of the note an embed alone on its line names, given the reference,
+            its target and the link to it (``transclusion``); None: a labelled link.
 
     Returns:
         The Markdown, and the references no note answers (shown as text marked as a dead link).
@@ -100,11 +103,21 @@ def resolve(
             link = fragments.render("zd-note-refs.html", "dead_link", target=ref.target, text=text)
         else:
             link = f"[{text}]({url or '#'})"
+        copy = embed(ref, target, link) if ref.kind == "embed" and target and embed and _alone(m) else None
+        if copy is not None:
+            return copy
         if ref.kind == "embed":
             return fragments.render("zd-note-refs.html", "note_embed", label=EMBED_NOTE_LABEL, link=link)
         return link
 
     return _REF_RE.sub(replace, markdown), dead
+
+
+def _alone(m: re.Match[str]) -> bool:
+    """Whether the marker is all its line holds, at the line's start (a block, not a list's or a quote's)."""
+    text = m.string
+    starts = m.start() == 0 or text[m.start() - 1] == "\n"
+    return starts and (m.end() == len(text) or text[m.end()] == "\n")
 
 
 def same_page_anchor(anchor: str) -> str:

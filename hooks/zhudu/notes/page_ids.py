@@ -16,7 +16,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from markdown.extensions.toc import unique
@@ -35,14 +35,14 @@ _HEADING_RE = re.compile(r"^(?:[ \t]*+>)*+[ \t]*+#{1,6}" + ATX_TEXT)
 _SETEXT_RE = re.compile(r"^[=-]+[ ]*$")
 FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 #: A heading's ``attr_list`` at its end, as Python-Markdown's ``attr_list`` finds it.
-_HEADING_ATTRS_RE = re.compile(r"[ ]+\{:?(?P<attrs>[^}\n]*)\}[ ]*$")
+HEADING_ATTRS_RE = re.compile(r"[ ]+\{:?(?P<attrs>[^}\n]*)\}[ ]*$")
 #: Any ``attr_list``, and an ``#id`` or ``id=…`` in it.
-_ATTRS_RE = re.compile(r"\{:?(?P<attrs>[^{}\n]*)\}")
+ATTRS_RE = re.compile(r"\{:?(?P<attrs>[^{}\n]*)\}")
 _ATTR_ID_RE = re.compile(r"(?:^|\s)(?:#|id=[\"']?)(?P<id>[^\s\"'#}]+)")
 #: An ``id`` attribute written in raw HTML (an ``<a name>`` is not kept: ``notes/sanitizer.py``).
 _HTML_ID_RE = re.compile(r"<[A-Za-z][^<>]*?\sid\s*=\s*(?:\"(?P<q>[^\"]*)\"|'(?P<s>[^']*)'|(?P<u>[^\s>]+))")
 #: A footnote's definition (``[^1]: …``) and a reference to one (``[^1]``), as ``footnotes`` reads them.
-_FOOTNOTE_RE = re.compile(r"\[\^(?P<label>[^\]\s]+)\](?P<definition>:)?")
+FOOTNOTE_RE = re.compile(r"\[\^(?P<label>[^\]\s]+)\](?P<definition>:)?")
 _FOLD_RE = re.compile(r"[\W_]+")
 CODE_SPAN_RE = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)")
 _SLUGIFY = pymdownx_slugify(case="lower")
@@ -95,23 +95,16 @@ def headings(markdown: str, slugify: Slugify) -> dict[str, str]:
     found: list[tuple[str, str | None]] = []  # each heading's text and its own id, in order
     ids: set[str] = set()  # ids elements have before the table of contents makes the headings'
     references: dict[str, int] = {}  # footnote label → its references so far
-    fence = ""
     paragraph = ""  # the line before, if a Setext underline may make it a heading
-    for line in markdown.split("\n"):
-        if m := FENCE_RE.match(line):
-            marker = m.group(1)
-            if not fence:
-                fence = marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence):
-                fence = ""
+    lines = markdown.split("\n")
+    for line, code in zip(lines, fenced(lines), strict=True):
+        if code:
             paragraph = ""
             continue
-        if fence:
-            continue
         prose = CODE_SPAN_RE.sub("", line)
-        ids.update(i["id"] for a in _ATTRS_RE.finditer(prose) for i in _ATTR_ID_RE.finditer(a["attrs"]))
+        ids.update(i["id"] for a in ATTRS_RE.finditer(prose) for i in _ATTR_ID_RE.finditer(a["attrs"]))
         ids.update(h["q"] or h["s"] or h["u"] or "" for h in _HTML_ID_RE.finditer(prose))
-        for footnote in _FOOTNOTE_RE.finditer(prose):
+        for footnote in FOOTNOTE_RE.finditer(prose):
             label = footnote["label"]
             if footnote["definition"]:
                 ids.add("fn:" + label)
@@ -119,10 +112,10 @@ def headings(markdown: str, slugify: Slugify) -> dict[str, str]:
                 references[label] = references.get(label, 0) + 1
                 ids.add(f"fnref{references[label] if references[label] > 1 else ''}:{label}")
         if m := _HEADING_RE.match(line):
-            found.append(_heading(m["text"]))
+            found.append(heading_and_id(m["text"]))
             paragraph = ""
         elif paragraph and _SETEXT_RE.match(line):
-            found.append(_heading(paragraph.strip()))
+            found.append(heading_and_id(paragraph.strip()))
             paragraph = ""
         else:
             paragraph = line if line.strip() else ""
@@ -137,10 +130,27 @@ def headings(markdown: str, slugify: Slugify) -> dict[str, str]:
     return out
 
 
-def _heading(markdown: str) -> tuple[str, str | None]:
+def fenced(lines: Sequence[str]) -> list[bool]:
+    """For each line, whether it belongs to a fenced code block (its fences too)."""
+    out: list[bool] = []
+    fence = ""
+    for line in lines:
+        if m := FENCE_RE.match(line):
+            marker = m.group(1)
+            if not fence:
+                fence = marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence):
+                fence = ""
+            out.append(True)
+            continue
+        out.append(bool(fence))
+    return out
+
+
+def heading_and_id(markdown: str) -> tuple[str, str | None]:
     """A heading's text as the table of contents reads it, and the id its ``attr_list`` gives it."""
     own = None
-    if attrs := _HEADING_ATTRS_RE.search(markdown):
+    if attrs := HEADING_ATTRS_RE.search(markdown):
         markdown = markdown[: attrs.start()]
         own = next((i["id"] for i in _ATTR_ID_RE.finditer(attrs["attrs"])), None)
     parts, at = [], 0

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from zhudu.errors import NoteError
+from zhudu.notes import transclusion
 from zhudu.notes.dialects import LinkTarget, NoteRef, dead_link_message, missing_heading_message
 from zhudu.notes.dialects import resolve as resolve_refs
 from zhudu.notes.meta import Backlink
@@ -120,13 +121,17 @@ class LinkIndex:
                 bucket.append(note)
 
     def find(self, ref: NoteRef, source: Linkable, where: str = "") -> LinkTarget | None:
-        """The note ``ref`` names, seen from ``source``, with the anchor on its page; None: no note."""
+        """The note ``ref`` names, seen from ``source``, with the anchor on its page; None: no note.
+
+        ``where`` "": a link of an embedded copy, already in the table as its own note's.
+        """
         found, how = self._lookup(ref, source)
-        self.resolutions.append(
-            Resolution(
-                where, ref.written, syntax_of(ref), how if found else "dead", found.id if found else ""
+        if where:
+            self.resolutions.append(
+                Resolution(
+                    where, ref.written, syntax_of(ref), how if found else "dead", found.id if found else ""
+                )
             )
-        )
         if found is None:
             return None
         # A wikilink by a name the author chose for the sentence (``[[另一个名字]]``) shows it as
@@ -186,19 +191,35 @@ def link_notes(notes: list[Note], slugify: Slugify, site_pages: Collection[str] 
     index = _index([(linkable[n.id], n.meta.extra) for n in notes if n.id in linkable])
     by_slug = {note.meta.slug: note for note in notes if note.id in linkable}
     linking: dict[str, dict[str, int]] = {}  # target slug -> source slug -> links
+    pristine = {note.id: note.markdown for note in notes}  # as read: what an embed copies
     for note in notes:
         if note.body is None or not note.body.refs or note.id not in linkable:
             continue
         targets: list[str] = []
         headless: list[tuple[NoteRef, LinkTarget]] = []  # links to a heading their note lacks
+        embeds = transclusion.Embeds(
+            note.meta.slug, lambda slug: _embedded(slug, by_slug, pristine, index, linkable)
+        )
         note.markdown, dead = resolve_refs(
             note.markdown,
             note.body.refs,
             _finder(index, linkable[note.id], note.display_path, targets, headless),
             _site_page(note.src_uri, site_pages),
+            embeds.copy,
         )
         problems = [(r.line, dead_link_message(r)) for r in dead]
-        problems += [(r.line, missing_heading_message(r, t.title, t.closest)) for r, t in headless]
+        problems += [
+            (
+                r.line,
+                (transclusion.missing_part_message if r.kind == "embed" else missing_heading_message)(
+                    r, t.title, t.closest
+                ),
+            )
+            for r, t in headless
+        ]
+        problems += [
+            (r.line, transclusion.missing_part_message(r, t.title)) for r, t in embeds.missing_blocks
+        ]
         for slug in targets:
             counts = linking.setdefault(slug, {})
             counts[note.meta.slug] = counts.get(note.meta.slug, 0) + 1
@@ -301,6 +322,30 @@ def _finder(
         return target
 
     return find
+
+
+def _embedded(
+    slug: str,
+    by_slug: Mapping[str, Note],
+    pristine: Mapping[str, str],
+    index: LinkIndex,
+    linkable: Mapping[str, Linkable],
+) -> transclusion.Embedded | None:
+    """The note of ``slug`` as an embed copies it: its Markdown as read, its links resolved as on its page."""
+    note = by_slug.get(slug)
+    if note is None or note.body is None:
+        return None
+    seen_from = linkable[note.id]
+
+    def find(ref: NoteRef) -> LinkTarget | None:
+        if not ref.target:  # a place on its own page: on that page
+            return replace(LinkTarget("", "", *_anchor(ref, seen_from)), slug=seen_from.slug)
+        return index.find(ref, seen_from)
+
+    def resolved(markdown: str) -> str:
+        return resolve_refs(markdown, note.body.refs if note.body else (), find)[0]
+
+    return transclusion.Embedded(pristine[note.id], seen_from.slugify, resolved)
 
 
 def _site_page(src_uri: str, site_pages: Collection[str]) -> Callable[[NoteRef], bool]:

@@ -58,10 +58,19 @@ class PageText:
 
 
 #: What the site adds inside a passage that is not the author's text: theme markers (which quote
-#: other notes' passages), editor's notes and their numbers, permalinks, screen-reader labels.
+#: other notes' passages), editor's notes and their numbers, permalinks, screen-reader labels, an
+#: embedded note's copy (its own page is found by its words).
 #: Indexed, they would make a passage match words it does not contain.
 SKIPPED_CLASSES = frozenset(
-    {"zd-tm", "zd-tm-blocks", "zd-anno-note", "zd-anno-marker", "zd-permalink", "zd-sr-only"}
+    {
+        "zd-tm",
+        "zd-tm-blocks",
+        "zd-anno-note",
+        "zd-anno-marker",
+        "zd-permalink",
+        "zd-sr-only",
+        "zd-transclusion",
+    }
 )
 
 

@@ -1,0 +1,48 @@
+"""A path from the root of the author's old site (``/assets/a.png``) as a file of the notes folder.
+
+A Jekyll post writes ``![](/assets/a.png)`` for the site folder's ``assets/`` (the folder holding
+``_posts/`` and ``_config.yml``), a Hexo post ``/images/a.png`` for ``source/images/``, a Hugo page
+``/img/a.png`` for ``static/img/``: the generator served those folders at the site's root.  The
+collection keeps the files, not the site, so the root is found again from the note: a folder above
+it, or that folder's ``static/``, the nearest first, never outside the notes folder.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path, PurePosixPath
+
+#: Where a site root may keep what it serves at its root, beside the root itself (Hugo's ``static/``).
+_SERVED_FOLDERS = ("", "static")
+
+
+def site_file(path: str, note_dir: Path, root: Path) -> str | None:
+    """``path`` from the old site's root as the file's path from ``note_dir``; None: no such file in ``root``."""
+    relative = PurePosixPath(path.lstrip("/"))
+    if not relative.parts or ".." in relative.parts:
+        return None
+    folder = note_dir
+    while True:
+        for served in _SERVED_FOLDERS:
+            if (folder / served / relative).is_file():
+                return os.path.relpath(folder / served / relative, note_dir).replace(os.sep, "/")
+        if folder == root or root not in folder.parents:
+            return None
+        folder = folder.parent
+
+
+def names_a_file(path: str) -> bool:
+    """Whether a site-absolute path is also a file of this machine (refused as outside the notes folder)."""
+    try:
+        return Path(path).is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def not_found_message(path: str, folder: str) -> str:
+    """What a warning says of a site-absolute image no folder that could be the site's root holds."""
+    return (
+        f"image {path}: a path from the root of the author's old site, and no folder above the note in "
+        f"{folder}/ holds it (Jekyll's site folder, beside _posts/; Hexo's source/; Hugo's static/): shown as a "
+        f"missing image; put the file there, or write its path from the note"
+    )

@@ -1,0 +1,250 @@
+"""Obsidian's note embeds (``![[乙篇]]``, ``![[乙篇#小结]]``, ``![[乙篇#^block]]``) shown as Obsidian shows them.
+
+The embedded note's Markdown (all of it, the heading's section, or the block's paragraph) is put
+into the embedding note's Markdown inside a framed quote with a link to its page
+(``zd-note-refs.html``, ``transclusion``), once the links are resolved (``resolve.link_notes``).
+So the copy is rendered with the page and converted into each variant with it, and the embedding
+note's cached render, keyed by its Markdown (``cache.NoteRenders``), changes when the embedded
+passage does.  One level deep: an embed inside the copy stays a labelled link, so a cycle never loops.
+
+Inside the copy nothing may take an id the page has: headings become paragraphs marked as
+headings (in the table of contents they would also push the page's own ``小结`` to ``小结_1``);
+footnote labels and ``id`` / ``attr_list`` ids get the prefix ``zd-embed-N-`` (N counts the
+page's embeds).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+from markdown.extensions.toc import unique
+
+from zhudu import fragments
+from zhudu.notes.dialect_markdown import md_text
+from zhudu.notes.note_refs import EMBED_NOTE_LABEL, LinkTarget, NoteRef
+from zhudu.notes.page_ids import (
+    ATTRS_RE,
+    ATX_TEXT,
+    CODE_SPAN_RE,
+    FOOTNOTE_RE,
+    HEADING_ATTRS_RE,
+    Slugify,
+    fenced,
+    heading_and_id,
+)
+
+#: A heading at a line's start (a quoted or indented one is left to the table of contents).
+_ATX_RE = re.compile(r"^(?P<marks>#{1,6})" + ATX_TEXT)
+_SETEXT_RE = re.compile(r"^(?P<marks>=+|-+)[ ]*$")
+#: A footnote's definition line, and a reference link's (kept with a section that uses them).
+_DEFINITION_RE = re.compile(r"^[ ]{0,3}\[(?P<fn>\^)?(?P<label>[^\]\n]+)\]:")
+#: An ``id`` in raw HTML, and an ``attr_list``'s ``#id`` or ``id=…``.
+_HTML_ID_RE = re.compile(r"(?P<lead><[A-Za-z][^<>]*?\sid\s*=\s*[\"']?)(?=[^\s\"'>])")
+_ATTR_ID_RE = re.compile(r"(?P<lead>(?:^|(?<=[\s{:]))(?:#|id=[\"']?))(?=[^\s\"'#}])")
+
+
+@dataclass(frozen=True)
+class Embedded:
+    """A note as an embed copies it."""
+
+    markdown: str  # as read, its links still markers
+    slugify: Slugify  # how its page makes its headings' ids
+    resolved: Callable[[str], str]  # a part of it with its links resolved as on its own page
+
+
+@dataclass
+class Embeds:
+    """The embeds of one note: each copy numbered (its ids' prefix), blocks not found kept for warnings."""
+
+    slug: str  # the embedding note's
+    embedded: Callable[[str], Embedded | None]  # the note of a slug
+    count: int = 0
+    missing_blocks: list[tuple[NoteRef, LinkTarget]] = field(default_factory=list)
+
+    def copy(self, ref: NoteRef, target: LinkTarget, link: str) -> str | None:
+        """The framed copy ``ref`` shows (``note_refs.resolve``'s ``embed``); None: a labelled link."""
+        if target.slug == self.slug or not target.slug:
+            return None  # the note itself: a link, never a copy of itself
+        if target.no_heading:
+            return dead_part(ref, target)
+        note = self.embedded(target.slug)
+        if note is None:
+            return None
+        anchor = unquote(target.anchor) if target.anchor else None
+        part = passage(note.markdown, anchor, note.slugify)
+        if part is None and anchor and anchor.startswith("^"):
+            self.missing_blocks.append((ref, target))
+            return dead_part(ref, target)
+        if part is None:  # a heading the links found but no section starts at (in a quote): a link to it
+            return None
+        self.count += 1
+        return block(link, isolate(note.resolved(part), self.count))
+
+
+def dead_part(ref: NoteRef, target: LinkTarget) -> str:
+    """An embed of a heading or block the note lacks: labelled, marked as a dead link."""
+    anchor = unquote(target.anchor or "")
+    text = md_text(ref.text or f"{target.title} > {anchor.lstrip('^')}")
+    dead = fragments.render("zd-note-refs.html", "dead_link", target=f"{ref.target}#{anchor}", text=text)
+    return fragments.render("zd-note-refs.html", "note_embed", label=EMBED_NOTE_LABEL, link=dead)
+
+
+def missing_part_message(ref: NoteRef, title: str, closest: str = "") -> str:
+    """What a warning says of an embed of a heading or block the note it names lacks."""
+    anchor = unquote(ref.anchor or "")
+    kind = "block" if anchor.startswith("^") else "heading"
+    fix = (
+        f"write {closest!r}, the heading most like it" if closest else f"write the {kind} as the note has it"
+    )
+    return (
+        f"{ref.written}: {title!r} has no {kind} {anchor!r}: nothing is embedded, the embed is shown as a dead "
+        f"link; {fix}, or embed the note alone"
+    )
+
+
+def passage(markdown: str, anchor: str | None, slugify: Slugify) -> str | None:
+    """What ``![[note#anchor]]`` shows of a note's Markdown; None: the note has no such heading or block."""
+    lines = markdown.split("\n")
+    if not anchor:
+        start, end = 0, len(lines)
+    elif anchor.startswith("^"):
+        found = _block(lines, anchor)
+        if found is None:
+            return None
+        start, end = found
+    else:
+        found = _section(lines, anchor, slugify)
+        if found is None:
+            return None
+        start, end = found
+    body = lines[start:end]
+    if start or end < len(lines):  # a part: with the definitions its footnotes and links name
+        body += ["", *_definitions(lines, "\n".join(body), outside=(start, end))]
+    return "\n".join(body).strip("\n")
+
+
+def _headings(lines: list[str]) -> list[tuple[int, int, str]]:
+    """Each heading at a line's start outside code: (line index, level, Markdown text)."""
+    found: list[tuple[int, int, str]] = []
+    paragraph = ""
+    for i, (line, code) in enumerate(zip(lines, fenced(lines), strict=True)):
+        if code:
+            paragraph = ""
+            continue
+        if m := _ATX_RE.match(line):
+            found.append((i, len(m["marks"]), m["text"]))
+            paragraph = ""
+        elif paragraph and (m := _SETEXT_RE.match(line)):
+            found.append((i - 1, 1 if m["marks"][0] == "=" else 2, paragraph.strip()))
+            paragraph = ""
+        else:
+            paragraph = line if line.strip() and not line.startswith((" ", "\t", ">")) else ""
+    return found
+
+
+def _section(lines: list[str], anchor: str, slugify: Slugify) -> tuple[int, int] | None:
+    """The lines of the heading whose id is ``anchor`` and of its section (to a heading as high)."""
+    found = _headings(lines)
+    used: set[str] = set()
+    for k, (start, level, text) in enumerate(found):
+        shown, own = heading_and_id(text)
+        ident = own or unique(slugify(shown), used)
+        if anchor in (ident, own):
+            end = next((i for i, lv, _ in found[k + 1 :] if lv <= level), len(lines))
+            return start, end
+    return None
+
+
+def _block(lines: list[str], anchor: str) -> tuple[int, int] | None:
+    """The paragraph holding the block id ``anchor`` (``^abc``, where ``dialect_inline`` left its anchor)."""
+    mark = f'id="{html.escape(anchor)}"'
+    at = next((i for i, line in enumerate(lines) if mark in line and "zd-block-anchor" in line), None)
+    if at is None:
+        return None
+    start, end = at, at + 1
+    while start > 0 and lines[start - 1].strip():
+        start -= 1
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    return start, end
+
+
+def _definitions(lines: list[str], part: str, outside: tuple[int, int]) -> list[str]:
+    """The footnote and link definitions outside the part that it names (each with its indented lines)."""
+    named = {m["label"] for m in FOOTNOTE_RE.finditer(part)}
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        m = _DEFINITION_RE.match(lines[i]) if not outside[0] <= i < outside[1] else None
+        if m is None:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(lines) and (lines[end].startswith(("    ", "\t")) or not lines[end].strip()):
+            end += 1
+        while end > i + 1 and not lines[end - 1].strip():
+            end -= 1
+        if not m["fn"] or m["label"] in named:
+            out += lines[i:end]
+        i = end
+    return out
+
+
+def isolate(markdown: str, number: int) -> str:
+    """The embedded Markdown with no heading of the page's and no id the page may have."""
+    prefix = f"zd-embed-{number}-"
+    out: list[str] = []
+    lines = markdown.split("\n")
+    heading_at = {i: text for i, _, text in _headings(lines)}
+    skip = -1
+    for i, (line, code) in enumerate(zip(lines, fenced(lines), strict=True)):
+        if i == skip:
+            continue  # a Setext heading's underline
+        if code:
+            out.append(line)
+            continue
+        if i in heading_at:
+            text = _without_attrs(heading_at[i])
+            heading = fragments.render(
+                "zd-note-refs.html", "transclusion_heading", text=_renamed(text, prefix)
+            )
+            out += ["", heading, ""]
+            if not _ATX_RE.match(line):
+                skip = i + 1
+            continue
+        out.append(_renamed(line, prefix))
+    return "\n".join(out)
+
+
+def _without_attrs(text: str) -> str:
+    """A heading's Markdown text without its ``attr_list`` (its id would be the page's)."""
+    return HEADING_ATTRS_RE.sub("", text)
+
+
+def _renamed(line: str, prefix: str) -> str:
+    """A line with its footnote labels and ids prefixed, outside code spans."""
+    parts, at = [], 0
+    for code in CODE_SPAN_RE.finditer(line):
+        parts.append(_rename(line[at : code.start()], prefix))
+        parts.append(code.group(0))
+        at = code.end()
+    parts.append(_rename(line[at:], prefix))
+    return "".join(parts)
+
+
+def _rename(text: str, prefix: str) -> str:
+    text = FOOTNOTE_RE.sub(lambda m: f"[^{prefix}{m['label']}]{m['definition'] or ''}", text)
+    text = _HTML_ID_RE.sub(lambda m: m["lead"] + prefix, text)
+    return ATTRS_RE.sub(lambda a: _ATTR_ID_RE.sub(lambda m: m["lead"] + prefix, a.group(0)), text)
+
+
+def block(link: str, body: str) -> str:
+    """The framed copy: the link to the embedded note's page (Markdown), then its passage (Markdown)."""
+    html_block = fragments.render(
+        "zd-note-refs.html", "transclusion", label=EMBED_NOTE_LABEL, link=link, body=body
+    )
+    return f"\n\n{html_block}\n\n"
