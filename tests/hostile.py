@@ -279,6 +279,24 @@ CASES: list[Case] = [
         "stylesheet-link", "warn", {"bad.md": fm('<link rel="stylesheet" href="https://evil.example/x.css">')}
     ),
     Case("base-href", "warn", {"bad.md": fm('<base href="https://evil.example/">')}),
+    # A fence's {…} is written into the code block's <div> unescaped by pymdownx, after the sanitiser.
+    Case(
+        "fence-attribute-value-quote",
+        "clean",
+        {"bad.md": fm("```{.python data-x='\"><img src=x onerror=alert(1)>' id='a\"><b>'}\nprint(1)\n```")},
+    ),
+    Case(
+        "fence-attribute-name-quote",
+        "warn",
+        {"bad.md": fm('```{.python data-a"><img/onerror="alert(1)"}\nprint(1)\n```')},
+        says="bad.md:5",
+    ),
+    Case(
+        "fence-id-config-in-quote",
+        "warn",
+        {"bad.md": fm('> ```{.json #__config}\n> {"base": "https://evil.example/"}\n> ```')},
+        says="bad.md:5",
+    ),
     Case("mailto-link", "clean", {"bad.md": fm("[写信](mailto:a@example.com)")}),
     # --------------------------------------------------------------- editorial data
     Case(
