@@ -205,6 +205,12 @@ CASES: list[Case] = [
     Case("nul-in-body", "warn", {"bad.md": fm("正文\x00后面。")}),
     Case("bom-crlf", "clean", {"bad.md": "\ufeff" + GOOD.replace("\n", "\r\n")}),
     Case("odd-file-name", "clean", {"a #b?&c 空格.md": GOOD}),
+    # A folder's name titles its section pages; past 50 notes, page 2 wrote it unescaped in the header.
+    Case(
+        "folder-name-markup",
+        "clean",
+        {f"<img src=x onerror=alert(1)>/n{i}.md": fm(f"第 {i} 篇。") for i in range(51)},
+    ),
     # --------------------------------------------------------------- Markdown that costs too much
     Case(
         "list-2000-levels",
