@@ -234,6 +234,10 @@ CASES: list[Case] = [
     # Python-Markdown's getLink reads to the paragraph's end from each open target: 6.5 s for 5,000.
     Case("unclosed-link-targets", "warn", {"bad.md": fm("[a](" * 10000)}, says="bad.md:"),
     Case("emphasis-run", "warn", {"bad.md": fm("_" * 3000 + "x" + "_" * 3000)}, says="bad.md:"),
+    # Each missing image is a placeholder of six inline tags, each stored by rebuilding the paragraph: 14 s.
+    Case(
+        "missing-images-one-paragraph", "warn", {"bad.md": fm("![图](missing.png) " * 10000)}, says="bad.md:5"
+    ),
     Case(
         "md-in-html-500-deep", "warn", {"bad.md": fm('<div markdown="1">\n' * 500 + "x\n" + "</div>\n" * 500)}
     ),
