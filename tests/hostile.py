@@ -161,6 +161,12 @@ CASES: list[Case] = [
     Case("tags-map", "warn", {"bad.md": fm("正文。", tags="{a: 1}")}, says="bad.md:"),
     Case("tags-nested-list", "warn", {"bad.md": fm("正文。", tags="[[a, b], c]")}, says="bad.md:"),
     Case("author-number-tags-number", "warn", {"bad.md": fm("正文。", author="42", tags="7")}),
+    # Each tag was looked for in a list of the ones before it: 50,000 tags took 25 s.
+    Case(
+        "tags-50000",
+        "clean",
+        {"bad.md": fm("正文。", tags="[" + ", ".join(f"t{i}" for i in range(50000)) + "]")},
+    ),
     Case("title-nul", "warn", {"bad.md": fm("正文。", title='"NUL\\0标题"')}, says="bad.md:"),
     Case(
         "source-javascript",
@@ -205,6 +211,12 @@ CASES: list[Case] = [
     Case("nul-in-body", "warn", {"bad.md": fm("正文\x00后面。")}),
     Case("bom-crlf", "clean", {"bad.md": "\ufeff" + GOOD.replace("\n", "\r\n")}),
     Case("odd-file-name", "clean", {"a #b?&c 空格.md": GOOD}),
+    # A folder's name titles its section pages; past 50 notes, page 2 wrote it unescaped in the header.
+    Case(
+        "folder-name-markup",
+        "clean",
+        {f"<img src=x onerror=alert(1)>/n{i}.md": fm(f"第 {i} 篇。") for i in range(51)},
+    ),
     # --------------------------------------------------------------- Markdown that costs too much
     Case(
         "list-2000-levels",
@@ -222,6 +234,10 @@ CASES: list[Case] = [
     # Python-Markdown's getLink reads to the paragraph's end from each open target: 6.5 s for 5,000.
     Case("unclosed-link-targets", "warn", {"bad.md": fm("[a](" * 10000)}, says="bad.md:"),
     Case("emphasis-run", "warn", {"bad.md": fm("_" * 3000 + "x" + "_" * 3000)}, says="bad.md:"),
+    # Each missing image is a placeholder of six inline tags, each stored by rebuilding the paragraph: 14 s.
+    Case(
+        "missing-images-one-paragraph", "warn", {"bad.md": fm("![图](missing.png) " * 10000)}, says="bad.md:5"
+    ),
     Case(
         "md-in-html-500-deep", "warn", {"bad.md": fm('<div markdown="1">\n' * 500 + "x\n" + "</div>\n" * 500)}
     ),
@@ -279,6 +295,24 @@ CASES: list[Case] = [
         "stylesheet-link", "warn", {"bad.md": fm('<link rel="stylesheet" href="https://evil.example/x.css">')}
     ),
     Case("base-href", "warn", {"bad.md": fm('<base href="https://evil.example/">')}),
+    # A fence's {…} is written into the code block's <div> unescaped by pymdownx, after the sanitiser.
+    Case(
+        "fence-attribute-value-quote",
+        "clean",
+        {"bad.md": fm("```{.python data-x='\"><img src=x onerror=alert(1)>' id='a\"><b>'}\nprint(1)\n```")},
+    ),
+    Case(
+        "fence-attribute-name-quote",
+        "warn",
+        {"bad.md": fm('```{.python data-a"><img/onerror="alert(1)"}\nprint(1)\n```')},
+        says="bad.md:5",
+    ),
+    Case(
+        "fence-id-config-in-quote",
+        "warn",
+        {"bad.md": fm('> ```{.json #__config}\n> {"base": "https://evil.example/"}\n> ```')},
+        says="bad.md:5",
+    ),
     Case("mailto-link", "clean", {"bad.md": fm("[写信](mailto:a@example.com)")}),
     # --------------------------------------------------------------- editorial data
     Case(

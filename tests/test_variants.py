@@ -128,6 +128,15 @@ def test_write_variants_writes_every_variant_converted_and_relocated(site_builde
     assert "..//zhudu/" not in tw404
 
 
+def test_the_root_stub_shows_a_title_as_written(site_builder) -> None:  # type: ignore[no-untyped-def]
+    """A note's title is HTML-escaped once in the root's redirect stub, as on its page (it was escaped twice)."""
+    note = "---\ntitle: '甲 & <乙>'\n---\n\n正文。\n"
+    result = site_builder(notes={"amp.md": note}, editorial={"notes.yml": "amp:\n  slug: amp\n"})
+    assert result.ok, result.log
+    stub = result.page("notes/amp/index.html")
+    assert "<title>甲 &amp; &lt;乙&gt;</title>" in stub and ">甲 &amp; &lt;乙&gt;</a>" in stub, stub
+
+
 URLS = [
     "",
     "#s",

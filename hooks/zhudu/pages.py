@@ -11,7 +11,7 @@ import operator
 import re
 from collections.abc import Callable
 from datetime import datetime
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -390,7 +390,9 @@ def post_page(build: Build, output: str, page: Page, config: MkDocsConfig) -> st
             # Each text in the variant's script, as the feeds themselves are written (build.post_build).
             convert=lambda code, text: site.converter(code, script.detect_script(text)).text(text),
         )
-    return site.root_stub(page.file.dest_uri, page.url, page.title or config.site_name, head)
+    # page.title is HTML (a note's title escaped above, MkDocs' heading text); the stub escapes text.
+    title = unescape(page.title) if page.title else config.site_name
+    return site.root_stub(page.file.dest_uri, page.url, title, head)
 
 
 def post_template(build: Build, output: str, template_name: str, config: MkDocsConfig) -> str:

@@ -108,6 +108,9 @@ class LimitsConfig(base.Config):
     bracket_scan = PositiveInt(default=5_000_000)
     """Unclosed ``[`` in a paragraph × the paragraph's characters (Markdown re-reads the rest of a
     paragraph for each ``[`` nothing closes)."""
+    link_scan = PositiveInt(default=1_000_000_000)
+    """Images and wikilinks (``![``, ``[[``) in a paragraph × the paragraph's characters (each becomes
+    inline markup, and Markdown rebuilds the paragraph's text for every inline tag it stores)."""
     emphasis_run = PositiveInt(default=200)
     """Longest run of ``*`` or ``_`` outside code."""
     yaml_aliases = PositiveInt(default=yamldoc.NOTE_ALIAS_BUDGET, minimum=0)

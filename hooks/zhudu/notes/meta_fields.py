@@ -146,7 +146,7 @@ def split_tags(value: object) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if value is None or value == "":
         return (), ()
     items = value if isinstance(value, (list, tuple)) else [value]
-    tags: list[str] = []
+    tags: dict[str, None] = {}  # in order, each once: a list's ``in`` made 30,000 tags take 9 s
     handles: list[str] = []
     for item in items:
         if isinstance(item, (date, bool)):  # YAML reads 2024-01-01 as a date and yes/no as booleans
@@ -165,8 +165,8 @@ def split_tags(value: object) -> tuple[tuple[str, ...], tuple[str, ...]]:
                 handles.append(token[1:])
                 continue
             token = token.lstrip("#").strip()
-            if token and token not in tags:
-                tags.append(token)
+            if token:
+                tags.setdefault(token)
     return tuple(tags), tuple(handles)
 
 

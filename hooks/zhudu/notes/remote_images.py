@@ -176,21 +176,30 @@ class _RefusedError(Exception):
 
 
 class _HttpOnly(urllib.request.HTTPRedirectHandler):
-    """Redirects followed only to ``http``/``https`` URLs."""
+    """Redirects followed only to ``http``/``https`` URLs on hosts the first URL's host could be.
+
+    Checked before the redirect is followed: a public host answering ``302 Location:
+    http://169.254.169.254/…`` must not make the build send a request to the machine's network.
+    """
+
+    def __init__(self, private_hosts: bool) -> None:
+        super().__init__()
+        self.private_hosts = private_hosts
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
         if urlsplit(newurl).scheme.lower() not in ("http", "https"):
             raise _RefusedError(f"redirected to {newurl!r}, which is not an http(s) URL")
+        _check_host(newurl, self.private_hosts)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def _opener() -> urllib.request.OpenerDirector:
+def _opener(private_hosts: bool) -> urllib.request.OpenerDirector:
     # Only HTTP(S) handlers: ``build_opener`` would also open file: and ftp: URLs.
     opener = urllib.request.OpenerDirector()
     for handler in (
         urllib.request.HTTPHandler(),
         urllib.request.HTTPSHandler(),
-        _HttpOnly(),
+        _HttpOnly(private_hosts),
         urllib.request.HTTPDefaultErrorHandler(),
         urllib.request.HTTPErrorProcessor(),
     ):
@@ -219,12 +228,10 @@ def _download(url: str, private_hosts: bool = False) -> bytes:
     request = urllib.request.Request(url, headers={"User-Agent": "zhudu (static site build)"})
     _check_host(url, private_hosts)
     try:
-        with _opener().open(request, timeout=TIMEOUT) as response:
+        with _opener(private_hosts).open(request, timeout=TIMEOUT) as response:
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > MAX_BYTES:
                 raise _RefusedError(f"{int(length):,} bytes, more than {MAX_BYTES:,}")
-            if response.geturl() != url:  # redirected: the host it ended on is checked too
-                _check_host(response.geturl(), private_hosts)
             data = _read_bounded(response)
     except _RefusedError:
         raise

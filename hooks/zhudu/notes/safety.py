@@ -63,6 +63,8 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.plugins import get_plugin_logger
 
+from zhudu.notes.fence_attrs import FenceAttributes
+
 # The judging itself lives in ``sanitizer``; its public names are this module's too.
 from zhudu.notes.sanitizer import DIAGRAM_LABEL as DIAGRAM_LABEL
 from zhudu.notes.sanitizer import DIAGRAM_WARNING
@@ -245,7 +247,9 @@ class SafetyExtension(Extension):
         self.note, self._source, self._from, self.last_warnings = note, None, {}, []
 
     def extendMarkdown(self, md: Markdown) -> None:
-        """Register around ``html_block`` (20), over the ``html`` inline pattern (90), and at 7 in the tree."""
+        """Register before superfences (25), around ``html_block`` (20), over ``html`` (90), at 7 in the tree."""
+        fences = FenceAttributes(md, self.sanitizer, lambda: self.active, self.report)
+        md.preprocessors.register(fences, "zd-safety-fences", 26)
         md.preprocessors.register(_MarkStash(md, self), "zd-safety-mark", 20.5)
         md.preprocessors.register(_CleanBlocks(md, self), "zd-safety-blocks", 19.5)
         old = md.inlinePatterns["html"]

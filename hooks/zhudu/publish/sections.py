@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from html import escape
 
 from zhudu.notes.corpus import Note
 from zhudu.notes.dialects import md_text
@@ -54,9 +55,10 @@ def section_pages(notes: Iterable[Note], per_page: int = PER_PAGE) -> list[Secti
             shown = members[(number - 1) * per_page : number * per_page]
             items = "".join(f"- [{md_text(n.meta.title)}]({up}{n.src_uri})\n" for n in shown)
             where = f"第 {number} 页，共 {count} 页；" if count > 1 else ""
-            title = (
-                f"title: {_yaml_text(f'{folder}（第 {number} 页，共 {count} 页）')}\n" if number > 1 else ""
-            )
+            # HTML, as a note's title is (``pages``): the theme writes page.meta.title as it is, in
+            # <title> and the header, and a folder's name is the author's (``<img onerror=…>`` is a name).
+            name = folder if number == 1 else f"{folder}（第 {number} 页，共 {count} 页）"
+            title = f"title: {_yaml_text(escape(name))}\n"
             pages.append(
                 SectionPage(
                     src_uri=src_uri,

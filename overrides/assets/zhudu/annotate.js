@@ -187,7 +187,9 @@
     var title = term.getAttribute("title");
     if (title !== null) { term.setAttribute("data-zd-title", title); term.removeAttribute("title"); }  // no native tooltip too
     tip.firstChild.textContent = term.getAttribute("data-zd-title") || "";
-    var home = document.querySelector("a.zd-gloss-home");
+    // The page's own link is the last one: a note's markup, whatever classes it copies, comes before it.
+    var homes = document.querySelectorAll("a.zd-gloss-home");
+    var home = homes[homes.length - 1];
     var link = tipLink();
     link.hidden = !home;
     if (home) {
