@@ -108,3 +108,30 @@ def test_hebb_is_spelt_right_in_both_traditional_variants() -> None:
     for code in ("zh-Hant-TW", "zh-Hant-HK"):
         text = Converter(variants[code], rules).text("心理学家唐纳德·赫布于 1949 年提出")
         assert "唐納德·赫布於 1949" in text, (code, text)
+
+
+#: Whether Material's "back to top" button is up (Material's own state) and whether a reader sees it.
+TOP_JS = """() => { const top = document.querySelector('.md-top');
+  return {up: !top.hidden, seen: !top.hidden && getComputedStyle(top).visibility === 'visible'}; }"""
+
+
+def test_arriving_at_a_glossary_term_the_back_to_top_button_stays_down(
+    real_site: ServedSite, browser: Any
+) -> None:
+    """On a phone, a term's link (the glossary card's 「查看术语表条目」) opens the glossary at the term, which the page
+    keeps in place while the entries above it are laid out, scrolling up: Material took that for the reader
+    scrolling up and put its 「回到顶部」 button over the term's heading.  It stays out of sight until the reader
+    scrolls, then Material's own rule applies again."""
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(real_site.variant_url("zh-Hant-TW", "glossary/#脑体分工"))
+        page.wait_for_function(
+            "() => !document.querySelector('.md-top').hidden"
+        )  # Material saw an upward scroll
+        page.screenshot(path=str(SHOTS / "glossary-arrival.png"))
+        assert page.evaluate(TOP_JS) == {"up": True, "seen": False}
+        page.mouse.wheel(0, -300)  # the reader scrolls up: Material's button is there for them
+        page.wait_for_function(f"() => ({TOP_JS})().seen")
+    finally:
+        context.close()
