@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from zhudu import cache
 from zhudu.annotate import annotations, glossary
 from zhudu.compact import whitespace
-from zhudu.publish import textspool, workers
+from zhudu.publish import interpunct, textspool, workers
 from zhudu.publish.contentspool import ContentSpool
 from zhudu.script import convert as script
 from zhudu.script import variants
@@ -216,6 +216,7 @@ def convert_page(
             out = variants.fill(html if pieces is tokens.pieces else "".join(pieces), variant, strings)
         if ordered:
             out = glossary.order_terms(out)  # its index and entries in this variant's order
+        out = interpunct.glue_middle_dots(out)  # after conversion: see interpunct.py
         data = out.encode("utf-8")
         cache.write_file(target, data)
         if written is not None:

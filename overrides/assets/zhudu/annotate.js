@@ -24,11 +24,23 @@
   function idInUrl() {
     try { return decodeURIComponent(location.hash.slice(1)); } catch (e) { return ""; }  // a malformed %-escape
   }
+  /* The hold's corrections scroll the page up, which Material's "back to top" button takes for the reader
+     scrolling up: it came up over the heading of the term the reader came for.  Kept out of sight
+     (zhudu.css, zd-arrived) until the reader scrolls; a tap alone does not bring it. */
+  var SCROLLING = ["wheel", "touchmove", "keydown"];
+  function arrived(on) {
+    var root = document.documentElement;
+    SCROLLING.forEach(function (type) { window.removeEventListener(type, leave, { capture: true }); });
+    root.classList.toggle("zd-arrived", on);
+    if (on) SCROLLING.forEach(function (type) { window.addEventListener(type, leave, { capture: true, passive: true }); });
+  }
+  function leave() { arrived(false); }
   function holdTerm() {
     if (holding) holding();
     var id = idInUrl();
     var term = id && document.getElementById(id);
     var entry = term && term.nextElementSibling;  // a term's heading is followed by its entry
+    arrived(!!(entry && entry.classList.contains("zd-gloss-entry")));
     if (!entry || !entry.classList.contains("zd-gloss-entry")) return;
     // The margin it has now: a variant switch's arrival (zhudu.js, keepPlace) gives the heading, for a
     // moment, the distance from the window's top the reader had it at; held there, not at 3.4rem.

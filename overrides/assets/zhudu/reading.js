@@ -559,10 +559,24 @@
     link.setAttribute("href", link.href);
     link.setAttribute("data-zd-url", link.href);
   }
+  /* A link whose text is its address ("https://b23.tv/x", a bare URL) printed it twice: marked, its
+     address is not printed again (zhudu.css). */
+  function bareAddress(text) {
+    try { text = decodeURI(text); } catch (e) { /* a malformed %-escape: compared as written */ }
+    return text.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/\/$/, "");
+  }
+  function markAddressLinks(root) {
+    var links = root.querySelectorAll("a[href]");
+    for (var i = 0; i < links.length; i++) {
+      var text = bareAddress(links[i].textContent);
+      if (text && text === bareAddress(links[i].getAttribute("href"))) links[i].classList.add("zd-address");
+    }
+  }
   function buildEndnotes() {
     var root = document.querySelector(".md-content article");
     if (!root) return;
     dropEndnotes();
+    markAddressLinks(root);
     var sources = [].filter.call(root.querySelectorAll(".zd-endnote-source"), function (source) {
       return !source.classList.contains("zd-tm__panel");
     });
