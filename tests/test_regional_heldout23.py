@@ -38,13 +38,13 @@ def test_heldout23_is_general_text() -> None:
     assert set(bench_conversion.domains(HELDOUT23).values()) == {GENERAL}
 
 
-@pytest.mark.parametrize(("code", "most", "plain"), [("zh-Hant-TW", 1, 50), ("zh-Hant-HK", 1, 127)])
+@pytest.mark.parametrize(("code", "most", "plain"), [("zh-Hant-TW", 0, 50), ("zh-Hant-HK", 0, 127)])
 def test_heldout23_after_its_rules(code: str, most: int, plain: int) -> None:
     """First sight, before any rule was written from the set: TW 4.26 (46 wrong words), HK 12.04 (130, worse than plain
     OpenCC) per 1,000 Han characters; plain OpenCC 4.63 / 11.76.  Aligned with the earlier sets' accepted forms (紀錄
     beside 記錄, Hong Kong 品質 beside 質量, Taiwan 透過 for pathways), still before any rule: TW 4.08 (44), HK 11.76 (127).
-    After session 33's heldout23 rules TW 0.09 (1), HK 0.09 (1): OpenCC's 發齣兒童 for 发出儿童 after 国, left; the same
-    by domain (general text), every right regional word of OpenCC's kept, no mainland word left."""
+    After session 33's heldout23 rules TW 0, HK 0 (the last, OpenCC's 發齣兒童 for 发出儿童 after 国, by the 发出儿 rule);
+    the same by domain (general text), every right regional word of OpenCC's kept, no mainland word left."""
     for by_domain in (False, True):
         figures = bench_conversion.measure(HELDOUT23, code, by_domain=by_domain)
         assert figures["zhudu"]["wrong"] <= most and figures["opencc"]["wrong"] == plain
@@ -59,6 +59,12 @@ def test_heldout23_after_its_rules(code: str, most: int, plain: int) -> None:
             "zh-Hant-TW",
             "症状包括发烧；不包括发票；概括发展的经验；服务包括发型设计；男子括发徒跣。",
             "症狀包括發燒；不包括發票；概括發展的經驗；服務包括髮型設計；男子括髮徒跣。",
+        ),
+        # OpenCC's phrases 國發 and 齣兒 (a play's measure word) take 发出儿童 apart after 国; a play keeps 齣兒.
+        (
+            "zh-Hant-TW",
+            "英国发出儿童不宜服药的警告；看了一出儿戏。",
+            "英國發出兒童不宜服藥的警告；看了一齣兒戲。",
         ),
         (
             "zh-Hant-HK",
@@ -97,6 +103,7 @@ def test_heldout23_error_classes(code: str, source: str, expected: str) -> None:
 NEW_RULES = {
     ("zh-Hant", "括发", ""),
     ("zh-Hant", "甾体", ""),
+    ("zh-Hant", "发出儿", ""),
     *(
         ("zh-Hant-TW", w, "")
         for w in (
