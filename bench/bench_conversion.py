@@ -65,7 +65,9 @@ after all nineteen) and ``heldout21`` (``tests/conversion_heldout21.yml``: perso
 fortune cookies (essays, a novel's and a history book's lines, chat quoted from a university club) and Hexo blog themes'
 own Chinese READMEs and changelogs, built after all nineteen, beside the twentieth) and ``heldout22``
 (``tests/conversion_heldout22.yml``: how-to tutorials written by individuals, Emacs' tutorial in Simplified Chinese and two
-TeX Live guides, install-latex-guide-zh-cn and tlmgr-intro-zh-cn, built after all twenty-one).
+TeX Live guides, install-latex-guide-zh-cn and tlmgr-intro-zh-cn, built after all twenty-one) and ``heldout23``
+(``tests/conversion_heldout23.yml``: general prose written by people for any reader, the two real texts zhlipsum ships,
+Lu Xun's short story 祝福 and the Chinese Wikipedia article on aspirin, built after all twenty-two).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME gets
@@ -112,6 +114,7 @@ HELDOUT19 = ROOT / "tests" / "conversion_heldout19.yml"
 HELDOUT20 = ROOT / "tests" / "conversion_heldout20.yml"
 HELDOUT21 = ROOT / "tests" / "conversion_heldout21.yml"
 HELDOUT22 = ROOT / "tests" / "conversion_heldout22.yml"
+HELDOUT23 = ROOT / "tests" / "conversion_heldout23.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -136,6 +139,7 @@ SETS = {
     "heldout20": HELDOUT20,
     "heldout21": HELDOUT21,
     "heldout22": HELDOUT22,
+    "heldout23": HELDOUT23,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
