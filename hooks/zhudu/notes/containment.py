@@ -93,17 +93,26 @@ class _EndTags(HTMLParser):
             self.spans.append((start, end, tag))
 
 
-def _first_escaping_end_tag(html: str) -> tuple[int, int, str] | None:
-    """The end tag whose prefix of ``html`` first escapes (bisection: escaping is monotone)."""
-    spans = _EndTags(html).spans
-    lo, hi = 0, len(spans)
+def _first_escaping(html: str, spans: list[tuple[int, int, str]], lo: int) -> int:
+    """The index of the end tag (from ``lo``) whose prefix of ``html`` first escapes; ``len(spans)`` if none.
+
+    Once a prefix has closed the body element nothing reopens it, so escaping is monotone: a
+    galloping search from ``lo`` (stray tags come in runs), then bisection.
+    """
+    hi, step = len(spans), 1
+    while lo + step - 1 < hi:
+        probe = lo + step - 1
+        if _escapes(html[: spans[probe][1]]):
+            hi = probe
+            break
+        lo, step = probe + 1, step * 2
     while lo < hi:
         mid = (lo + hi) // 2
         if _escapes(html[: spans[mid][1]]):
             hi = mid
         else:
             lo = mid + 1
-    return spans[lo] if lo < len(spans) else None
+    return lo
 
 
 def reparsed(html: str) -> str:
@@ -131,13 +140,16 @@ def contain(html: str) -> tuple[str, list[StrayEndTag], bool]:
     if not _escapes(html):
         return html, [], False
     removed: list[StrayEndTag] = []
+    spans = _EndTags(html).spans
+    at = 0  # the prefixes before the tag removed last do not escape, and removing it keeps them so
     while len(removed) < MAX_REMOVED:
-        found = _first_escaping_end_tag(html)
-        if found is None:
+        at = _first_escaping(html, spans, at)
+        if at == len(spans):
             break
-        start, end, tag = found
+        start, end, tag = spans.pop(at)
         removed.append(StrayEndTag(html[start:end], tag))
         html = html[:start] + html[end:]
+        spans[at:] = [(s - (end - start), e - (end - start), t) for s, e, t in spans[at:]]
         if not _escapes(html):
             return html, removed, False
     return reparsed(html), removed, True
