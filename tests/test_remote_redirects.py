@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import io
 import socket
+import ssl
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -37,8 +39,12 @@ def _png() -> bytes:
     return out.getvalue()
 
 
-def _serve(answer: type[BaseHTTPRequestHandler]) -> Iterator[ThreadingHTTPServer]:
+def _serve(
+    answer: type[BaseHTTPRequestHandler], tls: ssl.SSLContext | None = None
+) -> Iterator[ThreadingHTTPServer]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), answer)
+    if tls is not None:
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -125,3 +131,27 @@ def test_a_name_rebinding_to_a_private_address_is_not_reached(tmp_path, private_
     assert fetched.original is not None, fetched
     path = "/b.png" if redirected else "/a.png"
     assert public_asked == [f"{rebinding_name}:{port}{path}"], "the Host header names the host"
+
+
+#: A certificate for the test's public names only (self-signed, a century long), and its key.
+CERT = Path(__file__).parent / "fixtures" / "tls-images-cert.pem"
+KEY = Path(__file__).parent / "fixtures" / "tls-images-key.pem"
+
+
+def test_an_https_host_is_reached_at_its_checked_address_under_its_name(
+    tmp_path, private_server, network, monkeypatch
+):
+    """TLS still names the host (SNI, the certificate checked against the name) at the pinned address."""
+    monkeypatch.setenv("SSL_CERT_FILE", str(CERT))  # the default context trusts the test's certificate
+    private, private_asked = private_server
+    network[PUBLIC_NAME] = ("127.0.0.1", private.server_port)
+    public_asked: list[str] = []
+    names: list[str | None] = []
+    tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    tls.load_cert_chain(CERT, KEY)
+    tls.sni_callback = lambda _socket, name, _context: names.append(name)
+    for public in _serve(_answer(public_asked, 200, {"Content-Type": "image/png"}, _png()), tls):
+        fetched = remote_images.fetch(f"https://{PUBLIC_NAME}:{public.server_port}/a.png", tmp_path)
+    assert private_asked == [], "the build connected to the private address the name rebound to"
+    assert fetched.original is not None, fetched
+    assert names == [PUBLIC_NAME] and public_asked == [f"{PUBLIC_NAME}:{public.server_port}/a.png"]
