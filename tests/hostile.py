@@ -5,7 +5,8 @@ and links made before the build (symlinks pointing out of the repository).  Ever
 and checked for the same things (``tests/test_hostile_table.py``; ``bench/hostile_table.py`` prints
 the table with ``mkdocs build``, ``--strict`` and ``mkdocs serve``): no traceback, ``seeds/``
 byte-identical, nothing from outside the repository in the site, no live script in any output
-file, no request to another host, and the build done in seconds.
+file, no request to another host, nothing a note writes after its HTML (``PROBE``) outside the note's
+body element, and the build done in seconds.
 
 ``expect`` says what the author sees: ``warn`` (the site builds; ``--strict`` fails on the
 warning), ``error`` (the build stops with a message), ``clean`` (nothing to say).
