@@ -5,7 +5,8 @@ and links made before the build (symlinks pointing out of the repository).  Ever
 and checked for the same things (``tests/test_hostile_table.py``; ``bench/hostile_table.py`` prints
 the table with ``mkdocs build``, ``--strict`` and ``mkdocs serve``): no traceback, ``seeds/``
 byte-identical, nothing from outside the repository in the site, no live script in any output
-file, no request to another host, and the build done in seconds.
+file, no request to another host, nothing a note writes after its HTML (``PROBE``) outside the note's
+body element, and the build done in seconds.
 
 ``expect`` says what the author sees: ``warn`` (the site builds; ``--strict`` fails on the
 warning), ``error`` (the build stops with a message), ``clean`` (nothing to say).
@@ -23,6 +24,10 @@ from typing import Any
 SENTINEL = "ZDX-OUTSIDE-SENTINEL"
 #: A PNG's signature with the sentinel after it: an "image" outside the repository.
 SECRET_PNG = b"\x89PNG\r\n\x1a\n" + SENTINEL.encode() + b"\x00" * 16
+
+#: A note's last paragraph in the ``contain-*`` cases: text and a link that must stay inside the note's body.
+PROBE = "ZDPROBE"
+PROBE_LINE = f'<a class="zd-gloss-home" href="https://example.org/">{PROBE}</a> {PROBE} 尾声'
 
 GOOD = "---\ntitle: 好笔记\ndate: 2024-01-01\n---\n\n这是一篇正常的笔记，讲开源模型和数据中心。\n"
 
@@ -314,6 +319,31 @@ CASES: list[Case] = [
         says="bad.md:5",
     ),
     Case("mailto-link", "clean", {"bad.md": fm("[写信](mailto:a@example.com)")}),
+    # --------------------------------------------------------------- the page around the note
+    # Each note says PROBE after its HTML; every PROBE of a note page must be inside its body element.
+    *(
+        Case(f"contain-{name}", expect, {"bad.md": fm(f"开源。\n\n{html}\n\n{PROBE_LINE}")}, says=says)
+        for name, expect, html, says in (
+            ("div-article", "warn", "</div>\n</article>", "bad.md:7"),
+            ("main", "warn", "</main>", "bad.md:7"),
+            ("body-html", "clean", "</body>\n</html>", ""),
+            ("li-outside-list", "clean", "</li>", ""),
+            ("p-div-inline", "warn", "行内 </p></div> 之后", "bad.md:7"),
+            ("table-in-cell", "warn", "<table><tr><td>格</table></td></tr></table></div>", "bad.md:7"),
+            ("template", "clean", "</template>", ""),
+            ("svg", "clean", "</svg>", ""),
+            ("math", "clean", "</math>", ""),
+            ("plaintext", "warn", "<plaintext>", "bad.md:7"),
+            ("xmp", "warn", "<xmp></div>", "bad.md:7"),
+            ("textarea-open", "warn", "<textarea></div>", "bad.md:7"),
+            ("title-open", "warn", "<title></div>", "bad.md:7"),
+            ("style-open", "warn", "<style></div>", "bad.md:7"),
+            ("noscript-open", "warn", "<noscript></div>", "bad.md:7"),
+            ("comment-open", "warn", "<!-- </div>", "bad.md:7"),
+            ("cdata", "clean", "<![CDATA[ </div> ]]>", ""),
+            ("many-divs", "warn", "</div>\n" * 60, "bad.md:7"),
+        )
+    ),
     # --------------------------------------------------------------- editorial data
     Case(
         "conversion-rule-script",

@@ -15,6 +15,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import nh3
+
 OWN_HOSTS = {"127.0.0.1"}
 URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "srcset", "poster", "background", "data", "cite", "ping", "codebase"}  # fmt: skip
 LOADING_ATTRS = {"src", "srcset", "poster", "background", "data"}  # fetched when the page loads
@@ -162,3 +164,26 @@ def scan_site(site_dir: Path) -> tuple[set[str], list[str]]:
             )
             hazards += page.hazards
     return scripts, hazards
+
+
+#: A page read down to its containers by an HTML5 parser (nh3's html5ever), text kept, code dropped.
+_CONTAINERS = nh3.Cleaner(
+    tags={"div", "article", "main", "section", "aside", "nav", "header", "footer"},
+    attributes={"div": {"class"}},
+    clean_content_tags={"script", "style", "title", "textarea", "template"},
+    link_rel=None,
+)
+
+
+def text_outside_note_body(html: str, text: str) -> bool:
+    """Whether ``text`` stands anywhere in the page ``html`` outside its ``div.zd-note__body``, as a browser builds the tree."""
+    read = _CONTAINERS.clean(html)
+    stack: list[bool] = []  # per open container: is it the note's body
+    for token in re.split(r"(<[^>]*>)", read):  # the parser escaped every < of text
+        if token.startswith("</"):
+            stack.pop()
+        elif token.startswith("<"):
+            stack.append('class="zd-note__body"' in token)
+        elif text in token and not any(stack):
+            return True
+    return False

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from conftest import build_site
-from hostile import CASES, SENTINEL, Case, prepare, tree_digest
-from sitescan import scan_site
+from hostile import CASES, PROBE, SENTINEL, Case, prepare, tree_digest
+from sitescan import scan_site, text_outside_note_body
 
 #: CPU seconds one case may take to build, with its forked workers (the issue asks for under 10 s).
 #: CPU, not wall time: on a machine busy with other work a 2-note build waited past 10 s for a core.
@@ -63,5 +63,8 @@ def test_hostile_input(tmp_path, case):
             data = path.read_bytes()
             assert SENTINEL.encode() not in data, f"{path}: a file from outside the repository"
             assert b"root:x:0:0" not in data, f"{path}: /etc/passwd"
+            if path.suffix == ".html" and b"zd-note__body" in data and PROBE.encode() in data:
+                # what the note wrote after its HTML stays in the note, in every variant
+                assert not text_outside_note_body(data.decode(), PROBE), f"{path}: the note escaped its body"
     _, hazards = scan_site(site)
     assert hazards == [], hazards

@@ -26,10 +26,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
-import ipaddress
 import json
 import re
-import socket
 import tempfile
 import time
 import urllib.error
@@ -43,7 +41,7 @@ from urllib.parse import urlsplit
 
 from zhudu import fragments
 from zhudu.errors import NoteError
-from zhudu.notes import image_sizes
+from zhudu.notes import image_sizes, pinned_http
 from zhudu.notes.safety import remote_image_html
 
 if TYPE_CHECKING:
@@ -176,30 +174,27 @@ class _RefusedError(Exception):
 
 
 class _HttpOnly(urllib.request.HTTPRedirectHandler):
-    """Redirects followed only to ``http``/``https`` URLs on hosts the first URL's host could be.
+    """Redirects followed only to ``http``/``https`` URLs.
 
-    Checked before the redirect is followed: a public host answering ``302 Location:
-    http://169.254.169.254/…`` must not make the build send a request to the machine's network.
+    The host redirected to is checked by the opener's handlers (``pinned_http``) before anything is
+    sent to it: a public host answering ``302 Location: http://169.254.169.254/…`` must not make the
+    build send a request to the machine's network.
     """
-
-    def __init__(self, private_hosts: bool) -> None:
-        super().__init__()
-        self.private_hosts = private_hosts
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
         if urlsplit(newurl).scheme.lower() not in ("http", "https"):
             raise _RefusedError(f"redirected to {newurl!r}, which is not an http(s) URL")
-        _check_host(newurl, self.private_hosts)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 def _opener(private_hosts: bool) -> urllib.request.OpenerDirector:
-    # Only HTTP(S) handlers: ``build_opener`` would also open file: and ftp: URLs.
+    # Only HTTP(S) handlers: ``build_opener`` would also open file: and ftp: URLs.  Each request
+    # (redirects too) connects to the addresses its host was checked at (``pinned_http``).
     opener = urllib.request.OpenerDirector()
     for handler in (
-        urllib.request.HTTPHandler(),
-        urllib.request.HTTPSHandler(),
-        _HttpOnly(private_hosts),
+        pinned_http.PinnedHTTPHandler(private_hosts),
+        pinned_http.PinnedHTTPSHandler(private_hosts),
+        _HttpOnly(),
         urllib.request.HTTPDefaultErrorHandler(),
         urllib.request.HTTPErrorProcessor(),
     ):
@@ -207,26 +202,8 @@ def _opener(private_hosts: bool) -> urllib.request.OpenerDirector:
     return opener
 
 
-def _check_host(url: str, private_hosts: bool) -> None:
-    """Refuse a host that resolves to an address that is not public (an intranet, the machine itself)."""
-    if private_hosts:
-        return
-    host = urlsplit(url).hostname or ""
-    try:
-        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
-    except (OSError, UnicodeError) as exc:
-        raise _RefusedError(f"could not be downloaded ({exc})") from None
-    for address in addresses:
-        if not ipaddress.ip_address(address.split("%", 1)[0]).is_global:
-            raise _RefusedError(
-                f"{host} is a private address ({address}): not downloaded "
-                "(extra.zhudu.remote_images_from_private_hosts allows it)"
-            )
-
-
 def _download(url: str, private_hosts: bool = False) -> bytes:
     request = urllib.request.Request(url, headers={"User-Agent": "zhudu (static site build)"})
-    _check_host(url, private_hosts)
     try:
         with _opener(private_hosts).open(request, timeout=TIMEOUT) as response:
             length = response.headers.get("Content-Length")
@@ -235,6 +212,8 @@ def _download(url: str, private_hosts: bool = False) -> bytes:
             data = _read_bounded(response)
     except _RefusedError:
         raise
+    except pinned_http.RefusedHostError as exc:
+        raise _RefusedError(str(exc)) from None
     except urllib.error.HTTPError as exc:
         raise _RefusedError(f"the server answered {exc.code} {exc.reason}") from None
     except (urllib.error.URLError, OSError, ValueError) as exc:

@@ -36,6 +36,9 @@ extension cleans exactly the author's pieces, as they are stored, and nothing el
   glossary 3): passage anchors, permalinks, glossary marks and editor's-note markers are added
   after it and never judged; code blocks and emoji SVGs are stashed by their extensions, not
   by ``html_block``, and are never touched.
+- the rendered note as a whole, raw HTML put back (a postprocessor after ``raw_html``): judged a piece at
+  a time, a lone ``</div>`` is allowed, yet on the page it closes the template's containers, so an HTML5
+  parser reads the note inside them and an end tag that would escape is removed (``notes/containment.py``).
 
 The markup ``body`` writes into a note's Markdown (wrappers, thread posts, image placeholders) and
 the hook's problem notice travel the same way as the author's raw HTML; they are on the allow-list,
@@ -59,10 +62,12 @@ from typing import Any
 
 from markdown import Extension, Markdown
 from markdown.inlinepatterns import HtmlInlineProcessor
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.plugins import get_plugin_logger
 
+from zhudu.notes import containment
 from zhudu.notes.fence_attrs import FenceAttributes
 
 # The judging itself lives in ``sanitizer``; its public names are this module's too.
@@ -190,6 +195,37 @@ class _CleanTree(Treeprocessor):
         self.ext.report(findings)
 
 
+class _Contain(Postprocessor):
+    """The rendered note, raw HTML put back: no end tag of it may close the page around it (``containment``)."""
+
+    def __init__(self, md: Markdown, ext: SafetyExtension) -> None:
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, text: str) -> str:
+        if not self.ext.active:
+            return text
+        contained, removed, reread = containment.contain(text)
+        findings = [
+            Finding(
+                stray.text,
+                f"{stray.text} would close the page around the note (an element the note did not open): "
+                "removed; delete it, or write the start tag it belongs to",
+            )
+            for stray in removed
+        ]
+        if reread:
+            findings.append(
+                Finding(
+                    f"</{removed[-1].tag}" if removed else "</",
+                    f"more than {containment.MAX_REMOVED} end tags close the page around the note: "
+                    "its HTML is published as an HTML parser reads it alone (end tags closing nothing dropped)",
+                )
+            )
+        self.ext.report(findings)
+        return contained
+
+
 def _unwrap(parent: etree.Element, index: int, el: etree.Element) -> None:
     """Put ``el``'s text and children in its place."""
     children = list(el)
@@ -247,7 +283,7 @@ class SafetyExtension(Extension):
         self.note, self._source, self._from, self.last_warnings = note, None, {}, []
 
     def extendMarkdown(self, md: Markdown) -> None:
-        """Register before superfences (25), around ``html_block`` (20), over ``html`` (90), at 7 in the tree."""
+        """Register before superfences (25), around ``html_block`` (20), over ``html`` (90), at 7 in the tree, 29 after."""
         fences = FenceAttributes(md, self.sanitizer, lambda: self.active, self.report)
         md.preprocessors.register(fences, "zd-safety-fences", 26)
         md.preprocessors.register(_MarkStash(md, self), "zd-safety-mark", 20.5)
@@ -257,6 +293,7 @@ class SafetyExtension(Extension):
             _SafeInlineHtml(getattr(old.pattern, "pattern", old.pattern), md, self), "html", 90
         )
         md.treeprocessors.register(_CleanTree(md, self), "zd-safety", 7)
+        md.postprocessors.register(_Contain(md, self), "zd-safety-contain", 29)  # after raw_html (30)
 
     def clean_entry(self, entry: Any, md: Markdown) -> Any:
         """One stash entry (a string, or md_in_html's element), cleaned; findings reported."""
