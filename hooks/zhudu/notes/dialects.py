@@ -163,6 +163,8 @@ class Rewrite:
     findings: list[tuple[int, str]] = field(default_factory=list)
     #: An Obsidian note's ``#tags`` written in its text (``inline_tags``), each once.
     tags: list[str] = field(default_factory=list)
+    #: Paths whose appearing would change this rewrite (a vault's ``.obsidian/`` when tags went unread).
+    watched: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -220,12 +222,17 @@ def rewrite(
     for label, note, n in writer.footnotes:  # Obsidian's ^[inline footnotes], as footnotes
         out += [("", n), (f"[^{label}]: {note}", n)]
     obsidian = inline_tags.is_obsidian(dialect, note_dir, root or note_dir, writer.wikilinks)
+    by_vault = (
+        writer.tags and not writer.wikilinks and dialect not in (*inline_tags.OTHER_TOOLS, "obsidian-clipper")
+    )
     return Rewrite(
         lines=[t for t, _ in out],
         origin=[n for _, n in out],
         refs=writer.refs,
         findings=writer.findings,
         tags=list(dict.fromkeys(writer.tags)) if obsidian else [],
+        # Whether the tags are the note's is the vault's ``.obsidian/`` (made or removed later): watched.
+        watched=[str(p) for p in inline_tags.vault_settings(note_dir, root or note_dir)] if by_vault else [],
     )
 
 

@@ -50,9 +50,14 @@ def is_obsidian(dialect: str, note_dir: Path, root: Path, wikilinks: bool) -> bo
 
 def _in_vault(folder: Path, root: Path) -> bool:
     """Whether ``folder`` or a folder above it, up to ``root``, holds Obsidian's ``.obsidian/`` settings."""
+    return any(candidate.is_dir() for candidate in vault_settings(folder, root))
+
+
+def vault_settings(folder: Path, root: Path) -> list[Path]:
+    """Where a vault holding ``folder`` keeps its ``.obsidian/``, the nearest first (watched under serve)."""
+    found = []
     for candidate in (folder, *folder.parents):
-        if (candidate / ".obsidian").is_dir():
-            return True
+        found.append(candidate / ".obsidian")
         if candidate == root or root not in candidate.parents:
-            return False
-    return False
+            break
+    return found

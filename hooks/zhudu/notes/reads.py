@@ -189,7 +189,17 @@ def _images(
         except (OSError, ValueError, RuntimeError):
             return None
         found[-1] = (image.target, *found[-1])
+    for path in note.body.watched if note.body else ():
+        found.append(("", path, _presence(path)))
     return tuple(found)
+
+
+def _presence(path: str) -> tuple[int, ...] | None:
+    """What is at a watched path (``Body.watched``): its kind (a file, a folder), None when nothing."""
+    try:
+        return (stat.S_IFMT(os.stat(path).st_mode),)
+    except (OSError, ValueError):
+        return None
 
 
 def _image(target: str, folders: dict[str, str] | None) -> tuple[str, tuple[int, ...] | None]:
