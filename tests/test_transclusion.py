@@ -130,3 +130,32 @@ def test_an_embedded_note_looks_like_a_framed_quote_with_its_source(tmp_path, pa
         toc = page.locator(".md-nav--secondary .md-nav__link").all_inner_texts()
         assert [t.strip() for t in toc if t.strip()].count("小结") <= 1
         assert page.zd.console_errors == []
+
+
+EDITORIAL = {
+    "themes.yml": "themes:\n  mem:\n    name: 内存\n    description: 记忆体。\n    phrases: [内存]\n",
+    "glossary.yml": "- term: 内存\n  explanation: 存储器。\n",
+    "annotations.yml": (
+        "- id: mem\n  note: b\n  kind: context\n  quote:\n    exact: 软件和内存\n  body: 一条编者注。\n"
+    ),
+}
+
+
+def test_themes_glossary_and_editors_notes_point_at_the_embedded_notes_own_passages(tmp_path):
+    result = build_site(
+        tmp_path / "p", notes={"a.md": HOST, "b.md": EMBEDDED}, editorial=EDITORIAL, strict=False
+    )
+    assert result.ok, result.log
+    assert not [w for w in result.warnings if "annotations.yml" in w], result.warnings
+    host, own = result.page("zh-Hans/notes/a/index.html"), result.page("zh-Hans/notes/b/index.html")
+    copies = COPY_RE.findall(host)
+    assert len(copies) == 3 and "软件和内存" in copies[0]
+    # The copy is the other note's passages: no passage anchor, theme marker, glossary mark or editor's note.
+    for copy in copies:
+        assert not re.search(r'\sid="p-[0-9a-f]{8}', copy), copy
+        assert "zd-tm" not in copy and "zd-gloss" not in copy and "zd-anno" not in copy
+    # They are on the embedded note's own page, where the theme and glossary pages lead.
+    assert "zd-tm" in own and "zd-gloss" in own and "zd-anno" in own
+    for listing in ("zh-Hans/themes/mem/index.html", "zh-Hans/glossary/index.html"):
+        links = re.findall(r'href="(?:\.\./)+notes/([^"/]+)/#p-', result.page(listing))
+        assert links and set(links) == {"b"}, (listing, links)
