@@ -44,6 +44,14 @@ def test_an_embedded_note_is_its_passages_framed_with_a_link_and_no_id_of_the_pa
     # The heading's section (to the next heading as high), with the footnote it cites.
     assert "乙的小结" in section and "不在小结里" not in section and "乙的正文" not in section
     assert 'href="#fn:zd-embed-2-1"' in section and 'id="fn:zd-embed-2-1"' in page
+    # Its footnotes are listed in its frame, numbered from 1 there; the page's list holds the page's own.
+    assert re.search(
+        r'<div class="footnote zd-transclusion__footnotes">.*id="fn:zd-embed-2-1"', section, re.S
+    )
+    assert '<a class="footnote-ref" href="#fn:zd-embed-2-1">1</a>' in section
+    assert whole.count("footnote-backref") == 2  # cited twice in the whole note: two ways back
+    own_list = re.search(r'<div class="footnote">(.*?)</div>', COPY_RE.sub("", page), re.S)
+    assert own_list and re.findall(r'<li[^>]* id="([^"]+)"', own_list[1]) == ["fn:1"]
     # A link to a heading of its own page leads to that page.
     assert '<a href="../b/#%E5%B0%8F%E7%BB%93">本节</a>' in section
     assert "乙的小结" in block and "不在小结里" not in block and "小结</p>" not in block

@@ -55,6 +55,7 @@ from zhudu.notes.dialect_markdown import (
     tag_words,
 )
 from zhudu.notes.dialect_markdown import md_text as md_text
+from zhudu.notes.embed_footnotes import EmbedFootnotesExtension
 from zhudu.notes.formulas import MATH_BLOCK_LABEL as MATH_BLOCK_LABEL
 from zhudu.notes.formulas import MATH_INLINE_LABEL as MATH_INLINE_LABEL
 from zhudu.notes.formulas import FormulasExtension as FormulasExtension
@@ -163,7 +164,7 @@ class Rewrite:
     findings: list[tuple[int, str]] = field(default_factory=list)
     #: An Obsidian note's ``#tags`` written in its text (``inline_tags``), each once.
     tags: list[str] = field(default_factory=list)
-    #: Paths whose appearing would change this rewrite (a vault's ``.obsidian/`` when tags went unread).
+    #: Paths whose appearing would change this rewrite (the ``.obsidian/`` deciding whether tags are read).
     watched: list[str] = field(default_factory=list)
 
     @property
@@ -222,17 +223,13 @@ def rewrite(
     for label, note, n in writer.footnotes:  # Obsidian's ^[inline footnotes], as footnotes
         out += [("", n), (f"[^{label}]: {note}", n)]
     obsidian = inline_tags.is_obsidian(dialect, note_dir, root or note_dir, writer.wikilinks)
-    by_vault = (
-        writer.tags and not writer.wikilinks and dialect not in (*inline_tags.OTHER_TOOLS, "obsidian-clipper")
-    )
     return Rewrite(
         lines=[t for t, _ in out],
         origin=[n for _, n in out],
         refs=writer.refs,
         findings=writer.findings,
         tags=list(dict.fromkeys(writer.tags)) if obsidian else [],
-        # Whether the tags are the note's is the vault's ``.obsidian/`` (made or removed later): watched.
-        watched=[str(p) for p in inline_tags.vault_settings(note_dir, root or note_dir)] if by_vault else [],
+        watched=inline_tags.watched(dialect, note_dir, root or note_dir, writer.wikilinks, bool(writer.tags)),
     )
 
 
@@ -488,10 +485,11 @@ class NotesMarkdownExtension(Extension):
     """What the notes' Markdown adds to mkdocs.yml's set-up (the hook adds it in ``on_config``).
 
     Formulas (``formulas``), bare URLs after Chinese punctuation (``bare_urls``), a link's closing
-    bracket (``link_ends``).
+    bracket (``link_ends``), an embedded note's footnotes in its frame (``embed_footnotes``).
     """
 
     def extendMarkdown(self, md: Markdown) -> None:
         FormulasExtension().extendMarkdown(md)
         BareUrlExtension().extendMarkdown(md)
         LinkEndsExtension().extendMarkdown(md)
+        EmbedFootnotesExtension().extendMarkdown(md)
