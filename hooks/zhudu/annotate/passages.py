@@ -240,9 +240,18 @@ def iter_passages(root: etree.Element) -> Iterator[etree.Element]:
         if child.tag in PASSAGE_TAGS:
             if child.tag == "tr" and child.find("th") is not None:
                 continue
+            if _holds_copy(child):  # an item or a quote holding an embed's copy: its other passages
+                yield from iter_passages(child)
+                continue
             yield child
         else:
             yield from iter_passages(child)
+
+
+def _holds_copy(element: etree.Element) -> bool:
+    return any(
+        e.tag == "blockquote" and "zd-transclusion" in (e.get("class") or "").split() for e in element.iter()
+    )
 
 
 class PassageTreeprocessor(Treeprocessor):

@@ -55,7 +55,6 @@ from zhudu.notes.dialect_markdown import (
     tag_words,
 )
 from zhudu.notes.dialect_markdown import md_text as md_text
-from zhudu.notes.embed_footnotes import EmbedFootnotesExtension
 from zhudu.notes.formulas import MATH_BLOCK_LABEL as MATH_BLOCK_LABEL
 from zhudu.notes.formulas import MATH_INLINE_LABEL as MATH_INLINE_LABEL
 from zhudu.notes.formulas import FormulasExtension as FormulasExtension
@@ -66,6 +65,7 @@ from zhudu.notes.note_refs import NoteRef as NoteRef
 from zhudu.notes.note_refs import dead_link_message as dead_link_message
 from zhudu.notes.note_refs import missing_heading_message as missing_heading_message
 from zhudu.notes.note_refs import resolve as resolve
+from zhudu.notes.transclusion_tree import TransclusionTreeExtension
 from zhudu.notes.verbatim import COMMENT_END, INLINE_MATH, VerbatimBlocks
 
 # --------------------------------------------------------------------------- Data
@@ -485,11 +485,11 @@ class NotesMarkdownExtension(Extension):
     """What the notes' Markdown adds to mkdocs.yml's set-up (the hook adds it in ``on_config``).
 
     Formulas (``formulas``), bare URLs after Chinese punctuation (``bare_urls``), a link's closing
-    bracket (``link_ends``), an embedded note's footnotes in its frame (``embed_footnotes``).
+    bracket (``link_ends``), an embedded note's copy framed with its footnotes (``transclusion_tree``).
     """
 
     def extendMarkdown(self, md: Markdown) -> None:
         FormulasExtension().extendMarkdown(md)
         BareUrlExtension().extendMarkdown(md)
         LinkEndsExtension().extendMarkdown(md)
-        EmbedFootnotesExtension().extendMarkdown(md)
+        TransclusionTreeExtension().extendMarkdown(md)

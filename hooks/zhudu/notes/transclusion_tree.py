@@ -1,5 +1,10 @@
-"""An embedded note's footnotes listed inside its frame, numbered from 1 there, as Obsidian shows them.
+"""An embedded note's copy in the page's tree: framed in a list or a quote, its footnotes listed in its frame.
 
+A copy in a list item or a quote is a Markdown quote whose first paragraph is marked as its source
+line (``transclusion.quoted``): that quote gets the copy's class, as the framed HTML block has it
+(its styles; the passages, search and annotations leave it to its own note).
+
+Its footnotes are listed inside its frame, numbered from 1 there, as Obsidian shows them.
 ``transclusion`` gives the copy's footnote labels the prefix ``zd-embed-N-`` (ids unique on the
 page), and Python-Markdown's footnotes extension lists every footnote of the page at its end: the
 copy's notes came after the page's own, numbered with them, outside the frame that holds their
@@ -19,16 +24,25 @@ from markdown.treeprocessors import Treeprocessor
 
 #: The class of an embedded note's copy (``zd-note-refs.html``, ``transclusion``).
 COPY_CLASS = "zd-transclusion"
+#: The class of its first line, the link to the embedded note.
+SOURCE_CLASS = "zd-transclusion__source"
 #: A footnote item of a copy (``fn:zd-embed-3-1``): its copy's number.
 _EMBED_ITEM_RE = re.compile(r"^fn:zd-embed-(?P<n>\d+)-")
 #: The back-link's title when the footnotes extension is not configured (its own default).
 _DEFAULT_TITLE = "Jump back to footnote {} in the text"
 
 
-class EmbedFootnotesTreeprocessor(Treeprocessor):
-    """Moves each copy's footnote items from the page's list into the copy's frame, and numbers the lists."""
+class TransclusionTreeprocessor(Treeprocessor):
+    """Frames the copies in lists and quotes; moves each copy's footnotes into its frame, and numbers the lists."""
 
     def run(self, root: etree.Element) -> None:
+        for quote in root.iter("blockquote"):
+            first = quote[0] if len(quote) else None
+            if first is not None and first.tag == "p" and first.get("class") == SOURCE_CLASS:
+                quote.set("class", COPY_CLASS)
+        self._footnotes(root)
+
+    def _footnotes(self, root: etree.Element) -> None:
         page_list = next((d for d in root.iter("div") if d.get("class") == "footnote"), None)
         own = page_list.find("ol") if page_list is not None else None
         if page_list is None or own is None:
@@ -90,9 +104,10 @@ def _remove(root: etree.Element, element: etree.Element) -> None:
             return
 
 
-class EmbedFootnotesExtension(Extension):
-    """Registers :class:`EmbedFootnotesTreeprocessor` after the footnotes extension's tree processors."""
+class TransclusionTreeExtension(Extension):
+    """Registers :class:`TransclusionTreeprocessor` after the footnotes extension's tree processors."""
 
     def extendMarkdown(self, md: Markdown) -> None:
-        # After the footnotes' own (50, reordering 19, duplicates' back-links 15), before the passages (5).
-        md.treeprocessors.register(EmbedFootnotesTreeprocessor(md), "zd-embed-footnotes", 14)
+        # After the footnotes' own (50, reordering 19, duplicates' back-links 15) and attr_list's (8, the
+        # source line's class), before the raw HTML check (7) and the passages (5).
+        md.treeprocessors.register(TransclusionTreeprocessor(md), "zd-transclusion", 7.5)
