@@ -216,4 +216,34 @@ def test_an_embed_in_a_list_item_or_a_quote_is_its_copy_there(tmp_path):
     )
     assert any("seeds/a.md:26" in w and "holds HTML blocks" in w for w in result.warnings), result.warnings
     assert body.count('<span class="zd-note-embed">') == 3  # and the whole note's own embed of 甲篇
+    # A section's footnote it does not cite (乙篇's last section holds the definitions) is not copied.
+    own_list = page[page.index('<div class="footnote">') :]
+    assert re.findall(r'<li[^>]* id="(fn:[^"]+)"', own_list) == ["fn:1"]
+    assert "never referenced" not in result.log
     assert "軟體和記憶體" in result.page("zh-Hant-TW/notes/a/index.html")
+
+
+def test_a_copy_in_a_list_item_is_framed_with_its_footnotes_inside(tmp_path, page):
+    notes = {"a.md": NESTED, "b.md": EMBEDDED + QUOTED_HEADING, "c.md": WITH_HTML}
+    with serve_built(tmp_path / "p", notes=notes, strict=False) as site:
+        page.goto(site.url + "zh-Hans/notes/a/", wait_until="load")
+        copy = page.locator("li > blockquote.zd-transclusion").first
+        copy.scroll_into_view_if_needed()
+        page.wait_for_function("document.fonts.status === 'loaded'")
+        page.locator("article.zd-note").screenshot(
+            path=str(tmp_path / "nested.png")
+        )  # looked at when written
+        style = copy.evaluate(
+            "e => { const s = getComputedStyle(e); return [s.borderLeftStyle, s.borderLeftWidth] }"
+        )
+        assert style[0] == "solid" and float(style[1].rstrip("px")) >= 2
+        box, notes_box = copy.bounding_box(), copy.locator(".zd-transclusion__footnotes").bounding_box()
+        assert (
+            box
+            and notes_box
+            and box["y"] <= notes_box["y"] < notes_box["y"] + notes_box["height"] <= box["y"] + box["height"]
+        )
+        assert copy.locator(".footnote-ref").inner_text() == "1"
+        listed = copy.locator(".zd-transclusion__footnotes > ol")
+        assert listed.evaluate("e => getComputedStyle(e).listStyleType") == "decimal"  # not Material's a, b
+        assert page.zd.console_errors == []

@@ -167,10 +167,40 @@ def passage(markdown: str, anchor: str | None, slugify: Slugify) -> str | None:
         if found is None:
             return None
         start, end = found
-    body = lines[start:end]
+    body = _cited_footnotes_only(lines[start:end])
     if start or end < len(lines):  # a part: with the definitions its footnotes and links name
         body += ["", *_definitions(lines, "\n".join(body), outside=(start, end))]
     return "\n".join(body).strip("\n")
+
+
+def _cited_footnotes_only(lines: list[str]) -> list[str]:
+    """The lines without the footnote definitions they do not cite (listed, they would lead back nowhere)."""
+    cited = {
+        m["label"]
+        for line in lines
+        if not _DEFINITION_RE.match(line)
+        for m in FOOTNOTE_RE.finditer(line)
+        if not m["definition"]
+    }
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        m = _DEFINITION_RE.match(lines[i])
+        end = _definition_end(lines, i) if m else i + 1
+        if not (m and m["fn"] and m["label"] not in cited):
+            out += lines[i:end]
+        i = end
+    return out
+
+
+def _definition_end(lines: list[str], start: int) -> int:
+    """Where the definition starting at ``start`` ends: after its indented lines (not the blank ones after)."""
+    end = start + 1
+    while end < len(lines) and (lines[end].startswith(("    ", "\t")) or not lines[end].strip()):
+        end += 1
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1
+    return end
 
 
 def _headings(lines: list[str]) -> list[tuple[int, int, str]]:
@@ -229,11 +259,7 @@ def _definitions(lines: list[str], part: str, outside: tuple[int, int]) -> list[
         if m is None:
             i += 1
             continue
-        end = i + 1
-        while end < len(lines) and (lines[end].startswith(("    ", "\t")) or not lines[end].strip()):
-            end += 1
-        while end > i + 1 and not lines[end - 1].strip():
-            end -= 1
+        end = _definition_end(lines, i)
         if not m["fn"] or m["label"] in named:
             out += lines[i:end]
         i = end
