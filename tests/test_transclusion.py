@@ -33,9 +33,10 @@ def test_an_embedded_note_is_its_passages_framed_with_a_link_and_no_id_of_the_pa
     result = build_site(tmp_path / "p", notes={"a.md": HOST, "b.md": EMBEDDED}, strict=False)
     assert result.ok, result.log
     page = result.page("zh-Hans/notes/a/index.html")
-    # Itself, or an embed in a list (not a block of its own), is a labelled link.
-    whole, section, block = COPY_RE.findall(page)
-    assert COPY_RE.sub("", page).count('<span class="zd-note-embed">') == 2
+    # Itself is a labelled link; an embed in a list item is a copy there too (see the test below).
+    whole, section, block, listed = COPY_RE.findall(page)
+    assert COPY_RE.sub("", page).count('<span class="zd-note-embed">') == 1
+    assert "乙的正文讲软件和内存" in listed
     # The whole note, its heading a bold line, its own embed of this note a labelled link (one level).
     assert "乙的正文讲软件和内存" in whole and "不在小结里" in whole
     assert '<p class="zd-transclusion__heading">小结</p>' in whole
@@ -44,6 +45,14 @@ def test_an_embedded_note_is_its_passages_framed_with_a_link_and_no_id_of_the_pa
     # The heading's section (to the next heading as high), with the footnote it cites.
     assert "乙的小结" in section and "不在小结里" not in section and "乙的正文" not in section
     assert 'href="#fn:zd-embed-2-1"' in section and 'id="fn:zd-embed-2-1"' in page
+    # Its footnotes are listed in its frame, numbered from 1 there; the page's list holds the page's own.
+    assert re.search(
+        r'<div class="footnote zd-transclusion__footnotes">.*id="fn:zd-embed-2-1"', section, re.S
+    )
+    assert '<a class="footnote-ref" href="#fn:zd-embed-2-1">1</a>' in section
+    assert whole.count("footnote-backref") == 2  # cited twice in the whole note: two ways back
+    own_list = re.search(r'<div class="footnote">(.*?)</div>', COPY_RE.sub("", page), re.S)
+    assert own_list and re.findall(r'<li[^>]* id="([^"]+)"', own_list[1]) == ["fn:1"]
     # A link to a heading of its own page leads to that page.
     assert '<a href="../b/#%E5%B0%8F%E7%BB%93">本节</a>' in section
     assert "乙的小结" in block and "不在小结里" not in block and "小结</p>" not in block
@@ -129,4 +138,112 @@ def test_an_embedded_note_looks_like_a_framed_quote_with_its_source(tmp_path, pa
         # The page's table of contents lists the page's own heading only.
         toc = page.locator(".md-nav--secondary .md-nav__link").all_inner_texts()
         assert [t.strip() for t in toc if t.strip()].count("小结") <= 1
+        assert page.zd.console_errors == []
+
+
+EDITORIAL = {
+    "themes.yml": "themes:\n  mem:\n    name: 内存\n    description: 记忆体。\n    phrases: [内存]\n",
+    "glossary.yml": "- term: 内存\n  explanation: 存储器。\n",
+    "annotations.yml": (
+        "- id: mem\n  note: b\n  kind: context\n  quote:\n    exact: 软件和内存\n  body: 一条编者注。\n"
+    ),
+}
+
+
+def test_themes_glossary_and_editors_notes_point_at_the_embedded_notes_own_passages(tmp_path):
+    result = build_site(
+        tmp_path / "p", notes={"a.md": HOST, "b.md": EMBEDDED}, editorial=EDITORIAL, strict=False
+    )
+    assert result.ok, result.log
+    assert not [w for w in result.warnings if "annotations.yml" in w], result.warnings
+    host, own = result.page("zh-Hans/notes/a/index.html"), result.page("zh-Hans/notes/b/index.html")
+    copies = COPY_RE.findall(host)
+    assert len(copies) == 4 and "软件和内存" in copies[0]
+    # The copy is the other note's passages: no passage anchor, theme marker, glossary mark or editor's note.
+    for copy in copies:
+        assert not re.search(r'\sid="p-[0-9a-f]{8}', copy), copy
+        assert "zd-tm" not in copy and "zd-gloss" not in copy and "zd-anno" not in copy
+    # They are on the embedded note's own page, where the theme and glossary pages lead.
+    assert "zd-tm" in own and "zd-gloss" in own and "zd-anno" in own
+    for listing in ("zh-Hans/themes/mem/index.html", "zh-Hans/glossary/index.html"):
+        links = re.findall(r'href="(?:\.\./)+notes/([^"/]+)/#p-', result.page(listing))
+        assert links and set(links) == {"b"}, (listing, links)
+
+
+NESTED = (
+    "---\ntitle: 甲篇\n---\n\n开头。\n\n- 第一项\n- ![[乙篇#小结]]\n- 第三项\n\n"
+    "> 引文一句。\n>\n> ![[乙篇#^blk]]\n\n> - 引文里的列表\n> - ![[乙篇#另一节]]\n\n"
+    "1. 有序\n\n    ![[乙篇]]\n\n2. 后一项\n\n![[乙篇#引用里的标题]]\n\n- ![[丙篇]]\n\n正文[^1]。\n\n[^1]: 甲的脚注。\n"
+)
+QUOTED_HEADING = "\n> ### 引用里的标题\n>\n> 引用里。\n"
+WITH_HTML = "---\ntitle: 丙篇\n---\n\n<div>块</div>\n\n正文。\n"
+
+
+def test_an_embed_in_a_list_item_or_a_quote_is_its_copy_there(tmp_path):
+    notes = {"a.md": NESTED, "b.md": EMBEDDED + QUOTED_HEADING, "c.md": WITH_HTML}
+    result = build_site(tmp_path / "p", notes=notes, strict=False)
+    assert result.ok, result.log
+    page = result.page("zh-Hans/notes/a/index.html")
+    body = page[page.index("开头。") : page.index('<div class="footnote">')]
+    # In the item, in the quote, in the quote's item and under the ordered item: each a framed copy there.
+    item = re.search(
+        r"<li[^>]*>\s*(<blockquote class=\"zd-transclusion\">.*?</blockquote>)\s*</li>", body, re.S
+    )
+    assert item and "乙的小结" in item[1] and "不在小结里" not in item[1]
+    assert '<p class="zd-transclusion__heading">小结</p>' in item[1]
+    assert re.search(
+        r'<div class="footnote zd-transclusion__footnotes">.*id="fn:zd-embed-1-1"', item[1], re.S
+    )
+    quote = re.search(
+        r"<blockquote[^>]*>\s*<p[^>]*>引文一句。</p>\s*(<blockquote class=\"zd-transclusion\">.*?)</blockquote>",
+        body,
+        re.S,
+    )
+    assert quote and "乙的小结" in quote[1]
+    assert re.search(r"<li>\s*<blockquote class=\"zd-transclusion\">.*?不在小结里", body, re.S)
+    assert re.search(
+        r"<p[^>]*>有序</p>\s*<blockquote class=\"zd-transclusion\">.*?乙的正文讲软件和内存", body, re.S
+    )
+    assert re.search(r"<p[^>]*>后一项</p>", body)  # the list goes on after the copy
+    assert body.count('<blockquote class="zd-transclusion">') == 4
+    # A heading in the embedded note's quote is neither the page's heading nor an id of it.
+    assert "<h3" not in body and body.count('<p class="zd-transclusion__heading">引用里的标题</p>') == 2
+    ids = Counter(re.findall(r'\sid="([^"]+)"', page))
+    assert [i for i, n in ids.items() if n > 1] == []
+    # What cannot be a copy there is a labelled link, and a warning says why at its line.
+    assert any("seeds/a.md:24" in w and "inside a quote or a list" in w for w in result.warnings), (
+        result.warnings
+    )
+    assert any("seeds/a.md:26" in w and "holds HTML blocks" in w for w in result.warnings), result.warnings
+    assert body.count('<span class="zd-note-embed">') == 3  # and the whole note's own embed of 甲篇
+    # A section's footnote it does not cite (乙篇's last section holds the definitions) is not copied.
+    own_list = page[page.index('<div class="footnote">') :]
+    assert re.findall(r'<li[^>]* id="(fn:[^"]+)"', own_list) == ["fn:1"]
+    assert "never referenced" not in result.log
+    assert "軟體和記憶體" in result.page("zh-Hant-TW/notes/a/index.html")
+
+
+def test_a_copy_in_a_list_item_is_framed_with_its_footnotes_inside(tmp_path, page):
+    notes = {"a.md": NESTED, "b.md": EMBEDDED + QUOTED_HEADING, "c.md": WITH_HTML}
+    with serve_built(tmp_path / "p", notes=notes, strict=False) as site:
+        page.goto(site.url + "zh-Hans/notes/a/", wait_until="load")
+        copy = page.locator("li > blockquote.zd-transclusion").first
+        copy.scroll_into_view_if_needed()
+        page.wait_for_function("document.fonts.status === 'loaded'")
+        page.locator("article.zd-note").screenshot(
+            path=str(tmp_path / "nested.png")
+        )  # looked at when written
+        style = copy.evaluate(
+            "e => { const s = getComputedStyle(e); return [s.borderLeftStyle, s.borderLeftWidth] }"
+        )
+        assert style[0] == "solid" and float(style[1].rstrip("px")) >= 2
+        box, notes_box = copy.bounding_box(), copy.locator(".zd-transclusion__footnotes").bounding_box()
+        assert (
+            box
+            and notes_box
+            and box["y"] <= notes_box["y"] < notes_box["y"] + notes_box["height"] <= box["y"] + box["height"]
+        )
+        assert copy.locator(".footnote-ref").inner_text() == "1"
+        listed = copy.locator(".zd-transclusion__footnotes > ol")
+        assert listed.evaluate("e => getComputedStyle(e).listStyleType") == "decimal"  # not Material's a, b
         assert page.zd.console_errors == []

@@ -23,6 +23,10 @@ from markdown.treeprocessors import Treeprocessor
 # --------------------------------------------------------------------------- Data
 
 PASSAGE_TAGS = frozenset({"p", "li", "blockquote", "tr"})
+#: Classes of containers whose passages are not this note's: a set-apart wrapper, and an embedded
+#: note's copy (``notes/transclusion.py``), whose passages are its own note's (themes, editor's notes
+#: and glossary occurrences point there, and the copy takes no id a passage of that page has).
+SKIP_CLASSES = frozenset({"zd-wrapper", "zd-transclusion"})
 #: Containers whose contents are not the author's running text.
 SKIP_TAGS = frozenset({"pre", "code", "script", "style", "details", "aside", "header", "nav"})
 ANCHOR_PREFIX = "p-"
@@ -231,14 +235,23 @@ def iter_passages(root: etree.Element) -> Iterator[etree.Element]:
     """Outermost passage elements in document order, skipping code and wrappers."""
     for child in root:
         classes = (child.get("class") or "").split()
-        if child.tag in SKIP_TAGS or "zd-wrapper" in classes:
+        if child.tag in SKIP_TAGS or not SKIP_CLASSES.isdisjoint(classes):
             continue
         if child.tag in PASSAGE_TAGS:
             if child.tag == "tr" and child.find("th") is not None:
                 continue
+            if _holds_copy(child):  # an item or a quote holding an embed's copy: its other passages
+                yield from iter_passages(child)
+                continue
             yield child
         else:
             yield from iter_passages(child)
+
+
+def _holds_copy(element: etree.Element) -> bool:
+    return any(
+        e.tag == "blockquote" and "zd-transclusion" in (e.get("class") or "").split() for e in element.iter()
+    )
 
 
 class PassageTreeprocessor(Treeprocessor):

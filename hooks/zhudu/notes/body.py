@@ -114,6 +114,9 @@ class Body:
     #: An Obsidian note's ``#tags`` written in its text (``notes.inline_tags``).
     inline_tags: list[str] = field(default_factory=list)
     images: list[ImageRef] = field(default_factory=list)
+    #: Paths whose appearing would change this reading (a missing site-absolute image's places, a
+    #: vault's ``.obsidian/``): ``reads`` reads the note again when one does, as for its images.
+    watched: list[str] = field(default_factory=list)
     wrappers: list[str] = field(default_factory=list)
     dropped_title_heading: bool = False
     heading_shift: int = 0
@@ -169,6 +172,7 @@ def transform(
         findings=rewritten.findings,
         domain=text_domain(text),
         inline_tags=rewritten.tags,
+        watched=rewritten.watched,
     )
     # Images next: their line numbers must point into the author's file, before any
     # transform moves lines.
@@ -427,6 +431,7 @@ def _image_markup(
         found = site_root.site_file(written, note_dir, root)
         if found is None and not site_root.names_a_file(written):  # a file of this machine: refused below
             body.findings.append((line, site_root.not_found_message(target, root.name)))
+            body.watched += [str(p) for p in site_root.candidates(written, note_dir, root)]
             body.images.append(ImageRef(line=line, alt=alt, target=target, path=None, exists=False))
             return _placeholder(alt, target, "图片缺失", "zd-missing-image")
         if found is not None:  # the file's path, as every later reading of the note takes it

@@ -65,6 +65,7 @@ from zhudu.notes.note_refs import NoteRef as NoteRef
 from zhudu.notes.note_refs import dead_link_message as dead_link_message
 from zhudu.notes.note_refs import missing_heading_message as missing_heading_message
 from zhudu.notes.note_refs import resolve as resolve
+from zhudu.notes.transclusion_tree import TransclusionTreeExtension
 from zhudu.notes.verbatim import COMMENT_END, INLINE_MATH, VerbatimBlocks
 
 # --------------------------------------------------------------------------- Data
@@ -163,6 +164,8 @@ class Rewrite:
     findings: list[tuple[int, str]] = field(default_factory=list)
     #: An Obsidian note's ``#tags`` written in its text (``inline_tags``), each once.
     tags: list[str] = field(default_factory=list)
+    #: Paths whose appearing would change this rewrite (the ``.obsidian/`` deciding whether tags are read).
+    watched: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -226,6 +229,7 @@ def rewrite(
         refs=writer.refs,
         findings=writer.findings,
         tags=list(dict.fromkeys(writer.tags)) if obsidian else [],
+        watched=inline_tags.watched(dialect, note_dir, root or note_dir, writer.wikilinks, bool(writer.tags)),
     )
 
 
@@ -481,10 +485,11 @@ class NotesMarkdownExtension(Extension):
     """What the notes' Markdown adds to mkdocs.yml's set-up (the hook adds it in ``on_config``).
 
     Formulas (``formulas``), bare URLs after Chinese punctuation (``bare_urls``), a link's closing
-    bracket (``link_ends``).
+    bracket (``link_ends``), an embedded note's copy framed with its footnotes (``transclusion_tree``).
     """
 
     def extendMarkdown(self, md: Markdown) -> None:
         FormulasExtension().extendMarkdown(md)
         BareUrlExtension().extendMarkdown(md)
         LinkEndsExtension().extendMarkdown(md)
+        TransclusionTreeExtension().extendMarkdown(md)

@@ -48,11 +48,23 @@ def is_obsidian(dialect: str, note_dir: Path, root: Path, wikilinks: bool) -> bo
     return dialect == "obsidian-clipper" or wikilinks or _in_vault(note_dir, root)
 
 
+def watched(dialect: str, note_dir: Path, root: Path, wikilinks: bool, tagged: bool) -> list[str]:
+    """Where a vault's ``.obsidian/`` made or removed later would decide whether a note's tags are its own."""
+    if not tagged or wikilinks or dialect in OTHER_TOOLS or dialect == "obsidian-clipper":
+        return []
+    return [str(p) for p in vault_settings(note_dir, root)]
+
+
 def _in_vault(folder: Path, root: Path) -> bool:
     """Whether ``folder`` or a folder above it, up to ``root``, holds Obsidian's ``.obsidian/`` settings."""
+    return any(candidate.is_dir() for candidate in vault_settings(folder, root))
+
+
+def vault_settings(folder: Path, root: Path) -> list[Path]:
+    """Where a vault holding ``folder`` keeps its ``.obsidian/``, the nearest first (watched under serve)."""
+    found = []
     for candidate in (folder, *folder.parents):
-        if (candidate / ".obsidian").is_dir():
-            return True
+        found.append(candidate / ".obsidian")
         if candidate == root or root not in candidate.parents:
-            return False
-    return False
+            break
+    return found

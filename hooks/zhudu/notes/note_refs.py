@@ -23,6 +23,12 @@ _REF_RE = re.compile(
 )
 
 EMBED_NOTE_LABEL = "嵌入的笔记"
+#: What :func:`container` starts with for an embed in a list item or a quote (a line holds no NUL).
+NESTED = "\0"
+#: What may stand before an embed on its line: quote marks, then an indent and a list item's marker.
+_CONTAINER_RE = re.compile(
+    r"(?P<quotes>(?:[ ]{0,3}>[ ]?)*)(?P<indent>[ \t]*)(?P<item>(?:[-*+]|\d{1,9}[.)])[ ]+)?"
+)
 #: What a Markdown link's target cannot hold as written.
 _ENDS_LINK_RE = re.compile(r"[\x00-\x20()<>\\%\x7f]")
 
@@ -58,7 +64,7 @@ def resolve(
     refs: Sequence[NoteRef],
     find: Callable[[NoteRef], LinkTarget | None],
     site_page: Callable[[NoteRef], bool] = lambda ref: False,
-    embed: Callable[[NoteRef, LinkTarget, str], str | None] | None = None,
+    embed: Callable[[NoteRef, LinkTarget, str, str], str | None] | None = None,
 ) -> tuple[str, list[NoteRef]]:
     """Replace the link markers :func:`rewrite` left with links to the notes they name.
 
@@ -70,7 +76,8 @@ def resolve(
         site_page: Whether a link no note answers names a page of the site itself (``docs/about.md``):
             kept as written, for MkDocs to resolve.
         embed: The framed copy of the note an embed alone on its line names, given the reference,
-            its target and the link to it (``transclusion``); None: a labelled link.
+            its target, the link to it and what each further line of the copy starts with (""; in a
+            list item or a quote, its indent and ``>`` marks: :func:`container`); None: a labelled link.
 
     Returns:
         The Markdown, and the references no note answers (shown as text marked as a dead link).
@@ -103,7 +110,8 @@ def resolve(
             link = fragments.render("zd-note-refs.html", "dead_link", target=ref.target, text=text)
         else:
             link = f"[{text}]({url or '#'})"
-        copy = embed(ref, target, link) if ref.kind == "embed" and target and embed and _alone(m) else None
+        within = container(m) if ref.kind == "embed" and target and embed else None
+        copy = embed(ref, target, link, within) if embed and target and within is not None else None
         if copy is not None:
             return copy
         if ref.kind == "embed":
@@ -113,11 +121,25 @@ def resolve(
     return _REF_RE.sub(replace, markdown), dead
 
 
-def _alone(m: re.Match[str]) -> bool:
-    """Whether the marker is all its line holds, at the line's start (a block, not a list's or a quote's)."""
+def container(m: re.Match[str]) -> str | None:
+    """What an embed alone on its line sits in; None: text around it (a labelled link).
+
+    "": a block of its own; else ``NESTED`` and the prefix a further line of its copy takes in a
+    list item or a quote (its ``>`` marks, and its indent when not on an item's first line).
+    """
     text = m.string
-    starts = m.start() == 0 or text[m.start() - 1] == "\n"
-    return starts and (m.end() == len(text) or text[m.end()] == "\n")
+    start = text.rfind("\n", 0, m.start()) + 1
+    if m.end() != len(text) and text[m.end()] != "\n":
+        return None
+    if start == m.start():
+        return ""
+    lead = _CONTAINER_RE.fullmatch(text[start : m.start()])
+    if lead is None:
+        return None
+    quotes = "> " * lead["quotes"].count(">")
+    # The copy is one block (its blank lines are ``>``): after an item's marker its further lines are
+    # the item's lazy lines, unindented (Python-Markdown reads an indented one as a new, nested item).
+    return NESTED + (quotes if lead["item"] else quotes + lead["indent"])
 
 
 def same_page_anchor(anchor: str) -> str:

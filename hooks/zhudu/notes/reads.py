@@ -2,8 +2,9 @@
 
 ``mkdocs serve`` rebuilds the whole site on every save, and reading and normalising every note
 was an eighth of a save at 500 notes.  A note is read again only when its bytes, its reading
-inputs (settings, the editor's overrides, its id and folder) or the files its images resolve to
-have changed.  Its bytes are hashed again unless its file's status (device, inode, size,
+inputs (settings, the editor's overrides, its id and folder), the files its images resolve to or
+what is at the paths its reading looked for in vain (``Body.watched``: a site-absolute image's
+places, a vault's ``.obsidian/``) have changed.  Its bytes are hashed again unless its file's status (device, inode, size,
 modification and change times) is the one taken when they were last hashed and its last change
 was then already ``SETTLED_NS`` old (git's rule against "racily clean" entries): an edit, even
 one that puts the size and modification time back, sets the change time, which no program can
@@ -189,7 +190,17 @@ def _images(
         except (OSError, ValueError, RuntimeError):
             return None
         found[-1] = (image.target, *found[-1])
+    for path in note.body.watched if note.body else ():
+        found.append(("", path, _presence(path)))
     return tuple(found)
+
+
+def _presence(path: str) -> tuple[int, ...] | None:
+    """What is at a watched path (``Body.watched``): its kind (a file, a folder), None when nothing."""
+    try:
+        return (stat.S_IFMT(os.stat(path).st_mode),)
+    except (OSError, ValueError):
+        return None
 
 
 def _image(target: str, folders: dict[str, str] | None) -> tuple[str, tuple[int, ...] | None]:

@@ -219,7 +219,7 @@ def link_notes(notes: list[Note], slugify: Slugify, site_pages: Collection[str] 
         ]
         problems += [
             (r.line, transclusion.missing_part_message(r, t.title)) for r, t in embeds.missing_blocks
-        ]
+        ] + embeds.findings
         for slug in targets:
             counts = linking.setdefault(slug, {})
             counts[note.meta.slug] = counts.get(note.meta.slug, 0) + 1

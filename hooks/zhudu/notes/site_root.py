@@ -18,16 +18,21 @@ _SERVED_FOLDERS = ("", "static")
 
 def site_file(path: str, note_dir: Path, root: Path) -> str | None:
     """``path`` from the old site's root as the file's path from ``note_dir``; None: no such file in ``root``."""
+    found = next((c for c in candidates(path, note_dir, root) if c.is_file()), None)
+    return None if found is None else os.path.relpath(found, note_dir).replace(os.sep, "/")
+
+
+def candidates(path: str, note_dir: Path, root: Path) -> list[Path]:
+    """Where ``path`` from the old site's root may be, the nearest first (the files a serve watches for)."""
     relative = PurePosixPath(path.lstrip("/"))
     if not relative.parts or ".." in relative.parts:
-        return None
+        return []
+    found: list[Path] = []
     folder = note_dir
     while True:
-        for served in _SERVED_FOLDERS:
-            if (folder / served / relative).is_file():
-                return os.path.relpath(folder / served / relative, note_dir).replace(os.sep, "/")
+        found += [folder / served / relative for served in _SERVED_FOLDERS]
         if folder == root or root not in folder.parents:
-            return None
+            return found
         folder = folder.parent
 
 

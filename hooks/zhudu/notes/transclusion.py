@@ -25,7 +25,7 @@ from markdown.extensions.toc import unique
 
 from zhudu import fragments
 from zhudu.notes.dialect_markdown import md_text
-from zhudu.notes.note_refs import EMBED_NOTE_LABEL, LinkTarget, NoteRef
+from zhudu.notes.note_refs import EMBED_NOTE_LABEL, NESTED, LinkTarget, NoteRef
 from zhudu.notes.page_ids import (
     ATTRS_RE,
     ATX_TEXT,
@@ -39,9 +39,19 @@ from zhudu.notes.page_ids import (
 
 #: A heading at a line's start (a quoted or indented one is left to the table of contents).
 _ATX_RE = re.compile(r"^(?P<marks>#{1,6})" + ATX_TEXT)
+#: A heading in a quote: no section is cut at it, but in a copy it is not a heading of the page either.
+_QUOTED_ATX_RE = re.compile(r"^(?P<quote>(?:[ ]{0,3}>[ ]?)+)[ ]{0,3}(?P<marks>#{1,6})" + ATX_TEXT)
 _SETEXT_RE = re.compile(r"^(?P<marks>=+|-+)[ ]*$")
 #: A footnote's definition line, and a reference link's (kept with a section that uses them).
 _DEFINITION_RE = re.compile(r"^[ ]{0,3}\[(?P<fn>\^)?(?P<label>[^\]\n]+)\]:")
+#: A line an HTML block starts on (Python-Markdown reads one only at the top level, not in a list or quote).
+_HTML_BLOCK_RE = re.compile(
+    r"^[ ]{0,3}<(?:address|article|aside|blockquote|details|dialog|div|dl|fieldset|figure|footer|form|h[1-6]"
+    r"|header|hr|iframe|nav|ol|p|pre|section|table|template|ul|video|audio)(?:[\s/>]|$)",
+    re.IGNORECASE,
+)
+#: What would make a heading's text, as a paragraph's first line, a list, a quote or a heading.
+_LEADING_MARK_RE = re.compile(r"^(?:(?P<mark>[-*+>#])|(?P<number>\d{1,9})(?P<end>[.)]))")
 #: An ``id`` in raw HTML, and an ``attr_list``'s ``#id`` or ``id=…``.
 _HTML_ID_RE = re.compile(r"(?P<lead><[A-Za-z][^<>]*?\sid\s*=\s*[\"']?)(?=[^\s\"'>])")
 _ATTR_ID_RE = re.compile(r"(?P<lead>(?:^|(?<=[\s{:]))(?:#|id=[\"']?))(?=[^\s\"'#}])")
@@ -64,9 +74,15 @@ class Embeds:
     embedded: Callable[[str], Embedded | None]  # the note of a slug
     count: int = 0
     missing_blocks: list[tuple[NoteRef, LinkTarget]] = field(default_factory=list)
+    #: ``(line, message)``: embeds shown as links for a reason the author can act on.
+    findings: list[tuple[int, str]] = field(default_factory=list)
 
-    def copy(self, ref: NoteRef, target: LinkTarget, link: str) -> str | None:
-        """The framed copy ``ref`` shows (``note_refs.resolve``'s ``embed``); None: a labelled link."""
+    def copy(self, ref: NoteRef, target: LinkTarget, link: str, within: str = "") -> str | None:
+        """The framed copy ``ref`` shows (``note_refs.resolve``'s ``embed``); None: a labelled link.
+
+        ``within``: "" for a block of its own; in a list item or a quote, ``note_refs.NESTED`` and what
+        a further line of the copy starts with (``note_refs.container``): there it is a Markdown quote.
+        """
         if target.slug == self.slug or not target.slug:
             return None  # the note itself: a link, never a copy of itself
         if target.no_heading:
@@ -80,9 +96,16 @@ class Embeds:
             self.missing_blocks.append((ref, target))
             return dead_part(ref, target)
         if part is None:  # a heading the links found but no section starts at (in a quote): a link to it
+            self.findings.append((ref.line, _unsectioned_message(ref, target.title)))
+            return None
+        resolved = note.resolved(part)
+        if within and _holds_html_block(resolved):
+            self.findings.append((ref.line, _html_in_container_message(ref, target.title)))
             return None
         self.count += 1
-        return block(link, isolate(note.resolved(part), self.count))
+        if within:
+            return quoted(link, isolate(resolved, self.count, quoted=True), within.removeprefix(NESTED))
+        return block(link, isolate(resolved, self.count))
 
 
 def dead_part(ref: NoteRef, target: LinkTarget) -> str:
@@ -91,6 +114,29 @@ def dead_part(ref: NoteRef, target: LinkTarget) -> str:
     text = md_text(ref.text or f"{target.title} > {anchor.lstrip('^')}")
     dead = fragments.render("zd-note-refs.html", "dead_link", target=f"{ref.target}#{anchor}", text=text)
     return fragments.render("zd-note-refs.html", "note_embed", label=EMBED_NOTE_LABEL, link=dead)
+
+
+def _unsectioned_message(ref: NoteRef, title: str) -> str:
+    anchor = unquote(ref.anchor or "")
+    return (
+        f"{ref.written}: {title!r} has the heading {anchor!r} inside a quote or a list, where no section can be "
+        "cut out at it: shown as a link to the heading; embed the note alone, or move the heading out of the quote"
+    )
+
+
+def _html_in_container_message(ref: NoteRef, title: str) -> str:
+    return (
+        f"{ref.written}: what {title!r} shows holds HTML blocks (a figure, a set-apart part, raw HTML), which a "
+        "list item or a quote cannot hold: shown as a labelled link; put the embed on a line of its own"
+    )
+
+
+def _holds_html_block(markdown: str) -> bool:
+    """Whether Markdown outside code holds a line an HTML block starts on (read as text inside a quote)."""
+    lines = markdown.split("\n")
+    return any(
+        _HTML_BLOCK_RE.match(line) for line, code in zip(lines, fenced(lines), strict=True) if not code
+    )
 
 
 def missing_part_message(ref: NoteRef, title: str, closest: str = "") -> str:
@@ -121,10 +167,40 @@ def passage(markdown: str, anchor: str | None, slugify: Slugify) -> str | None:
         if found is None:
             return None
         start, end = found
-    body = lines[start:end]
+    body = _cited_footnotes_only(lines[start:end])
     if start or end < len(lines):  # a part: with the definitions its footnotes and links name
         body += ["", *_definitions(lines, "\n".join(body), outside=(start, end))]
     return "\n".join(body).strip("\n")
+
+
+def _cited_footnotes_only(lines: list[str]) -> list[str]:
+    """The lines without the footnote definitions they do not cite (listed, they would lead back nowhere)."""
+    cited = {
+        m["label"]
+        for line in lines
+        if not _DEFINITION_RE.match(line)
+        for m in FOOTNOTE_RE.finditer(line)
+        if not m["definition"]
+    }
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        m = _DEFINITION_RE.match(lines[i])
+        end = _definition_end(lines, i) if m else i + 1
+        if not (m and m["fn"] and m["label"] not in cited):
+            out += lines[i:end]
+        i = end
+    return out
+
+
+def _definition_end(lines: list[str], start: int) -> int:
+    """Where the definition starting at ``start`` ends: after its indented lines (not the blank ones after)."""
+    end = start + 1
+    while end < len(lines) and (lines[end].startswith(("    ", "\t")) or not lines[end].strip()):
+        end += 1
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1
+    return end
 
 
 def _headings(lines: list[str]) -> list[tuple[int, int, str]]:
@@ -183,19 +259,19 @@ def _definitions(lines: list[str], part: str, outside: tuple[int, int]) -> list[
         if m is None:
             i += 1
             continue
-        end = i + 1
-        while end < len(lines) and (lines[end].startswith(("    ", "\t")) or not lines[end].strip()):
-            end += 1
-        while end > i + 1 and not lines[end - 1].strip():
-            end -= 1
+        end = _definition_end(lines, i)
         if not m["fn"] or m["label"] in named:
             out += lines[i:end]
         i = end
     return out
 
 
-def isolate(markdown: str, number: int) -> str:
-    """The embedded Markdown with no heading of the page's and no id the page may have."""
+def isolate(markdown: str, number: int, *, quoted: bool = False) -> str:
+    """The embedded Markdown with no heading of the page's and no id the page may have.
+
+    ``quoted``: a heading becomes a Markdown paragraph marked with ``attr_list`` (in a list item or a
+    quote, where an HTML block is not read), not an HTML paragraph.
+    """
     prefix = f"zd-embed-{number}-"
     out: list[str] = []
     lines = markdown.split("\n")
@@ -209,15 +285,27 @@ def isolate(markdown: str, number: int) -> str:
             continue
         if i in heading_at:
             text = _without_attrs(heading_at[i])
-            heading = fragments.render(
-                "zd-note-refs.html", "transclusion_heading", text=_renamed(text, prefix)
-            )
+            shown = _renamed(text, prefix)
+            if quoted:
+                shown = _LEADING_MARK_RE.sub(_escaped, shown)  # 「1. 引言」 stays a paragraph
+            kind = "transclusion_heading_md" if quoted else "transclusion_heading"
+            heading = fragments.render("zd-note-refs.html", kind, text=shown)
             out += ["", heading, ""]
             if not _ATX_RE.match(line):
                 skip = i + 1
             continue
+        if m := _QUOTED_ATX_RE.match(line):
+            shown = _LEADING_MARK_RE.sub(_escaped, _renamed(_without_attrs(m["text"]), prefix))
+            heading = fragments.render("zd-note-refs.html", "transclusion_heading_md", text=shown)
+            quote = m["quote"].rstrip()
+            out += [quote, *(f"{quote} {part}" for part in heading.split("\n")), quote]
+            continue
         out.append(_renamed(line, prefix))
     return "\n".join(out)
+
+
+def _escaped(m: re.Match[str]) -> str:
+    return "\\" + m["mark"] if m["mark"] else f"{m['number']}\\{m['end']}"
 
 
 def _without_attrs(text: str) -> str:
@@ -248,3 +336,12 @@ def block(link: str, body: str) -> str:
         "zd-note-refs.html", "transclusion", label=EMBED_NOTE_LABEL, link=link, body=body
     )
     return f"\n\n{html_block}\n\n"
+
+
+def quoted(link: str, body: str, within: str) -> str:
+    """The copy in a list item or a quote: a Markdown quote, its source line marked (``transclusion_tree``)."""
+    text = fragments.render(
+        "zd-note-refs.html", "transclusion_md", label=EMBED_NOTE_LABEL, link=link, body=body
+    )
+    lines = [f"> {line}" if line else ">" for line in text.strip("\n").split("\n")]
+    return "\n".join([lines[0], *(within + line for line in lines[1:])])

@@ -1,0 +1,113 @@
+"""An embedded note's copy in the page's tree: framed in a list or a quote, its footnotes listed in its frame.
+
+A copy in a list item or a quote is a Markdown quote whose first paragraph is marked as its source
+line (``transclusion.quoted``): that quote gets the copy's class, as the framed HTML block has it
+(its styles; the passages, search and annotations leave it to its own note).
+
+Its footnotes are listed inside its frame, numbered from 1 there, as Obsidian shows them.
+``transclusion`` gives the copy's footnote labels the prefix ``zd-embed-N-`` (ids unique on the
+page), and Python-Markdown's footnotes extension lists every footnote of the page at its end: the
+copy's notes came after the page's own, numbered with them, outside the frame that holds their
+references.  After that extension is done (its duplicates' back-links too), each copy's items are
+moved into a footnote list at the end of its frame, and every list, the page's and each copy's, is
+numbered from 1 (the references' numbers and the back-links' titles with it).  Ids are unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown import Extension, Markdown
+from markdown.extensions.footnotes import FootnoteExtension
+from markdown.treeprocessors import Treeprocessor
+
+#: The class of an embedded note's copy (``zd-note-refs.html``, ``transclusion``).
+COPY_CLASS = "zd-transclusion"
+#: The class of its first line, the link to the embedded note.
+SOURCE_CLASS = "zd-transclusion__source"
+#: A footnote item of a copy (``fn:zd-embed-3-1``): its copy's number.
+_EMBED_ITEM_RE = re.compile(r"^fn:zd-embed-(?P<n>\d+)-")
+#: The back-link's title when the footnotes extension is not configured (its own default).
+_DEFAULT_TITLE = "Jump back to footnote {} in the text"
+
+
+class TransclusionTreeprocessor(Treeprocessor):
+    """Frames the copies in lists and quotes; moves each copy's footnotes into its frame, and numbers the lists."""
+
+    def run(self, root: etree.Element) -> None:
+        for quote in root.iter("blockquote"):
+            first = quote[0] if len(quote) else None
+            if first is not None and first.tag == "p" and first.get("class") == SOURCE_CLASS:
+                quote.set("class", COPY_CLASS)
+        self._footnotes(root)
+
+    def _footnotes(self, root: etree.Element) -> None:
+        page_list = next((d for d in root.iter("div") if d.get("class") == "footnote"), None)
+        own = page_list.find("ol") if page_list is not None else None
+        if page_list is None or own is None:
+            return
+        moved: dict[str, list[etree.Element]] = {}
+        for item in list(own):
+            if m := _EMBED_ITEM_RE.match(item.get("id", "")):
+                own.remove(item)
+                moved.setdefault(m["n"], []).append(item)
+        if not moved:
+            return
+        refs: dict[str, list[etree.Element]] = {}
+        for a in root.iter("a"):
+            if a.get("class") == "footnote-ref":
+                refs.setdefault(a.get("href", ""), []).append(a)
+        for copy in (e for e in root.iter("blockquote") if COPY_CLASS in (e.get("class") or "").split()):
+            number = next((n for n in moved if _holds_ref(copy, n)), None)
+            if number is None:
+                continue
+            box = etree.SubElement(copy, "div", {"class": f"footnote {COPY_CLASS}__footnotes"})
+            etree.SubElement(box, "hr")
+            listed = etree.SubElement(box, "ol")
+            listed.extend(moved.pop(number))
+            self._number(listed, refs)
+        for items in moved.values():  # no copy holds their references: left in the page's list
+            own.extend(items)
+        if len(own):
+            self._number(own, refs)
+        else:
+            _remove(root, page_list)
+
+    def _number(self, listed: etree.Element, refs: dict[str, list[etree.Element]]) -> None:
+        title = _backlink_title(self.md)
+        for index, item in enumerate(listed, start=1):
+            for backlink in item.iter("a"):
+                if backlink.get("class") == "footnote-backref":
+                    backlink.set("title", title.format(index))
+            for ref in refs.get("#" + item.get("id", ""), ()):
+                ref.text = str(index)
+
+
+def _holds_ref(copy: etree.Element, number: str) -> bool:
+    prefix = f"#fn:zd-embed-{number}-"
+    return any(a.get("href", "").startswith(prefix) for a in copy.iter("a"))
+
+
+def _backlink_title(md: Markdown) -> str:
+    """The footnotes extension's back-link title (``%d`` already made ``{}`` by it), as mkdocs.yml sets it."""
+    for extension in md.registeredExtensions:
+        if isinstance(extension, FootnoteExtension):
+            return str(extension.getConfig("BACKLINK_TITLE")).replace("%d", "{}")
+    return _DEFAULT_TITLE
+
+
+def _remove(root: etree.Element, element: etree.Element) -> None:
+    for parent in root.iter():
+        if element in list(parent):
+            parent.remove(element)
+            return
+
+
+class TransclusionTreeExtension(Extension):
+    """Registers :class:`TransclusionTreeprocessor` after the footnotes extension's tree processors."""
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # After the footnotes' own (50, reordering 19, duplicates' back-links 15) and attr_list's (8, the
+        # source line's class), before the raw HTML check (7) and the passages (5).
+        md.treeprocessors.register(TransclusionTreeprocessor(md), "zd-transclusion", 7.5)
