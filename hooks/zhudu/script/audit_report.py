@@ -1,8 +1,10 @@
-"""The audit's report lines: every place (``--all``), or the risky ones grouped and ranked."""
+"""The audit's report lines: every place (``--all``), or the risky ones grouped and ranked; a note it cannot read."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -50,3 +52,20 @@ def ranked_lines(entries: Sequence[AuditEntry], limit: int) -> tuple[list[str], 
             f"  「{e.sentence}」  fix: {e.fix}"
         )
     return lines, len(ordered)
+
+
+def note_text(path: Path) -> str | None:
+    """The note's text, or None after a one-line error saying why it cannot be audited."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes().count(b"\n", 0, exc.start) + 1
+        why = f"{line}: not UTF-8 ({exc.reason}); save it as UTF-8 (iconv -f GBK -t UTF-8)"
+    except IsADirectoryError:
+        why = " is a folder; give its notes (folder/*.md)"
+    except FileNotFoundError:
+        why = " no such file; check the path (relative to the folder you run the command in)"
+    except OSError as exc:
+        why = f" cannot read it ({exc.strerror})"
+    print(f"error: {path}:{why}", file=sys.stderr)
+    return None
