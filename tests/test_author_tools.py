@@ -172,3 +172,21 @@ def test_a_duplicate_key_in_an_editorial_file_is_an_error_not_a_silent_loss(
     result = site_builder(notes={"good.md": GOOD}, editorial={name: text}, strict=False)
     assert not result.ok
     assert expected in result.log, result.log
+
+
+def test_a_cache_folder_that_is_a_file_is_named_and_the_build_goes_on(tmp_path):
+    root = tmp_path / "p"
+    (root / ".cache").mkdir(parents=True)
+    (root / ".cache" / "zhudu").write_text("not a folder", encoding="utf-8")
+    result = build_site(root, notes={"good.md": GOOD})
+    assert result.ok, result.log
+    assert ".cache/zhudu: is a file, not a folder: delete it" in result.log, result.log
+    assert "好笔记" in (result.site_dir / "zh-Hans" / "notes" / "good" / "index.html").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_a_cache_folder_that_cannot_be_made_is_named_and_the_build_goes_on(site_builder):
+    result = site_builder(notes={"good.md": GOOD}, zhudu={"cache_dir": "seeds/good.md/cache"})
+    assert result.ok, result.log
+    assert "seeds/good.md/cache: cannot be written (Not a directory)" in result.log, result.log

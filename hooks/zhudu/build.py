@@ -85,6 +85,8 @@ class Build:
             editorial.check_folder(site.editorial_dir, site.display)
         except ZhuduError as exc:
             build.serve_without(exc, "that file", "该文件")
+        if site.cache_dir is not None and (problem := cache.unusable(site.cache_dir)):
+            log.info("%s: %s; builds keep nothing until then", site.display(site.cache_dir), problem)
         try:
             site.rules  # noqa: B018 - load and validate the conversion rules now, once
         except (ZhuduError, script.ScriptDataError) as exc:
