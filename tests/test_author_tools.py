@@ -63,6 +63,14 @@ def test_audit_of_unreadable_notes_names_each_and_audits_the_rest(tmp_path):
     assert proc.stdout.rstrip().splitlines()[-1].startswith("total: ")
 
 
+def test_audit_refuses_a_note_over_the_size_limit_at_once(tmp_path):
+    huge = tmp_path / "huge.md"
+    huge.write_bytes(b"---\ntitle: x\n---\n\n" + b"ab\n" * 700_000)  # 2,050 KiB: the build refuses it too
+    one_error(
+        zhudu("audit", str(huge), cwd=tmp_path), 1, f"{huge}: 2,050 KiB, over a note's limit of 2,048 KiB"
+    )
+
+
 def test_audit_with_unreadable_rules_or_wrong_arguments(tmp_path):
     rules = tmp_path / "conversion.yml"
     rules.write_bytes("protected:\n  - 数据\n".encode("gbk"))

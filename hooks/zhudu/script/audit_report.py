@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from zhudu.notes.limits import Limits
+
 if TYPE_CHECKING:
     from zhudu.script.audit import AuditEntry
 
@@ -57,7 +59,13 @@ def ranked_lines(entries: Sequence[AuditEntry], limit: int) -> tuple[list[str], 
 def note_text(path: Path) -> str | None:
     """The note's text, or None after a one-line error saying why it cannot be audited."""
     try:
-        return path.read_text(encoding="utf-8")
+        if (size := path.stat().st_size) > Limits.note_kib * 1024:  # unread: minutes of OpenCC for nothing
+            why = (
+                f" {size // 1024:,} KiB, over a note's limit of {Limits.note_kib:,} KiB"
+                " (extra.zhudu.limits.note_kib): the build does not convert it either; split it into notes"
+            )
+        else:
+            return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         line = path.read_bytes().count(b"\n", 0, exc.start) + 1
         why = f"{line}: not UTF-8 ({exc.reason}); save it as UTF-8 (iconv -f GBK -t UTF-8)"
