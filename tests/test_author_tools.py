@@ -6,12 +6,16 @@ builds are real MkDocs + Material builds (``conftest.build_site``).
 
 from __future__ import annotations
 
+import html
 import os
+import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+from test_serve import fetch, served, wait_for  # noqa: F401 - served: the fixture, a running mkdocs serve
 
 from conftest import REPO, build_site, mkdocs_build_cli
 
@@ -198,3 +202,43 @@ def test_a_cache_folder_that_cannot_be_made_is_named_and_the_build_goes_on(site_
     result = site_builder(notes={"good.md": GOOD}, zhudu={"cache_dir": "seeds/good.md/cache"})
     assert result.ok, result.log
     assert "seeds/good.md/cache: cannot be written (Not a directory)" in result.log, result.log
+
+
+def _into_folder(path: Path) -> None:
+    path.unlink(missing_ok=True)
+    path.mkdir()
+    (path / "kept.txt").write_text("x", encoding="utf-8")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "break_it", "expected"),
+    [
+        ("glossary.yml", _into_folder, "docs/editorial/glossary.yml: is a folder"),
+        (
+            "notes.yml",
+            lambda p: p.write_text("edit:\n  title: 一\nedit:\n  summary: 二\n", encoding="utf-8"),
+            "docs/editorial/notes.yml:3: duplicate key",
+        ),
+    ],
+    ids=["folder", "duplicate-key"],
+)
+def test_serve_shows_a_broken_editorial_file_and_a_fix_clears_it(served, name, break_it, expected):  # noqa: F811
+    root, url, proc = served
+    data = root / "docs" / "editorial" / name
+    before = data.read_bytes() if data.is_file() else None
+    break_it(data)
+    page = wait_for(url, "编辑数据有误", timeout=60)
+    assert expected in html.unescape(page) and "第一版的正文" in page, page[:2000]
+    if data.is_dir():
+        shutil.rmtree(data)
+    if before is not None:
+        data.write_bytes(before)
+    elif data.is_file():
+        data.unlink()
+    deadline = time.monotonic() + 60
+    while "编辑数据有误" in fetch(url)[1] and time.monotonic() < deadline:
+        time.sleep(0.2)
+    status, page = fetch(url)
+    assert status == 200 and "编辑数据有误" not in page and "第一版的正文" in page
+    assert proc.poll() is None  # served all along
