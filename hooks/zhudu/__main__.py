@@ -15,52 +15,79 @@ from typing import Any
 
 import yaml
 
+#: Exit codes: 0 done; 1 bad input (a message names the file and line), or ``meta --strict`` found a
+#: problem; 2 wrong arguments (argparse's usage message); 130 stopped with Ctrl-C.
+EXIT_BAD_INPUT = 1
 
-def _zhudu_settings(config_file: Path) -> dict[str, Any]:
+
+def _zhudu_settings(config_file: Path) -> Any:
+    """``extra.zhudu`` of ``config_file``, as written (validated by ``settings.load_settings``).
+
+    Raises:
+        ZhuduError: the file cannot be read or is not YAML (naming the line), or is not a mapping.
+    """
+    from zhudu.errors import ZhuduError
+
     class Loader(yaml.SafeLoader):
         pass
 
     # mkdocs.yml uses !ENV and !!python/name tags; the commands only need extra.zhudu.
     Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=Loader) or {}
-    return dict((data.get("extra") or {}).get("zhudu") or {})
+    where = "run the command in the folder of mkdocs.yml, or give its path with -f"
+    try:
+        text = config_file.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ZhuduError(config_file, None, f"no such file; {where}") from None
+    except IsADirectoryError:
+        raise ZhuduError(config_file, None, f"is a folder, not mkdocs.yml; {where}") from None
+    except OSError as exc:
+        raise ZhuduError(config_file, None, f"cannot read it ({exc.strerror})") from None
+    except UnicodeDecodeError as exc:
+        raise ZhuduError(config_file, None, f"not UTF-8 ({exc.reason}): save it as UTF-8") from None
+    try:
+        data = yaml.load(text, Loader=Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise ZhuduError(config_file, line, f"invalid YAML: {exc.problem}; fix the syntax") from None
+    except yaml.YAMLError as exc:
+        raise ZhuduError(config_file, None, f"invalid YAML: {exc}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("extra") or {}, dict):
+        raise ZhuduError(config_file, 1, "expected 'key: value' settings (and extra: as a mapping)")
+    return (data.get("extra") or {}).get("zhudu")
 
 
 def _site(config_file: Path) -> Any:
     from zhudu.publish.site import Site
-    from zhudu.settings import ZhuduConfig
+    from zhudu.settings import load_settings
 
-    settings = ZhuduConfig()
-    settings.load_dict(_zhudu_settings(config_file))
-    errors, _ = settings.validate()
-    if errors:
-        key, error = errors[0]
-        raise SystemExit(f"{config_file}: extra.zhudu.{key}: {error}")
+    settings, warnings = load_settings(_zhudu_settings(config_file), str(config_file))
+    for key, message in warnings:
+        print(f"warning: {config_file}: extra.zhudu.{key}: {message}", file=sys.stderr)
     return Site(settings=settings, root=config_file.resolve().parent, site_url="")
 
 
 def meta(args: argparse.Namespace) -> int:
     """Print every note's normalised metadata (JSON), and the problems found."""
-    from zhudu.errors import ZhuduError
-
     site = _site(Path(args.config))
-    try:
-        corpus = site.load_notes()
-    except ZhuduError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+    corpus = site.load_notes()
     wanted = set(args.notes)
     out = [
         {**note.meta.as_dict(), "source_file": note.display_path, "broken": note.broken}
         for note in corpus.notes
         if not wanted or note.id in wanted or note.meta.slug in wanted
     ]
+    unknown = sorted(wanted - {n.id for n in corpus.notes} - {n.meta.slug for n in corpus.notes})
     print(json.dumps(out, ensure_ascii=False, indent=2))
     problems = [*corpus.problems, *(p for n in corpus.notes for p in n.problems)]
     for problem in problems:
         print(f"warning: {problem}", file=sys.stderr)
-    return 1 if problems and args.strict else 0
+    for name in unknown:
+        print(
+            f"error: no note has the id or slug {name!r}; `python -m zhudu meta` lists them", file=sys.stderr
+        )
+    return 1 if unknown or (problems and args.strict) else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,7 +106,17 @@ def main(argv: list[str] | None = None) -> int:
     p_audit.add_argument("rest", nargs=argparse.REMAINDER, help="arguments for zhudu.audit")
     p_audit.set_defaults(func=lambda a: _audit(a.rest))
     args = parser.parse_args(argv)
-    return int(args.func(args))
+    from zhudu.errors import ZhuduError
+    from zhudu.script.editor_rules import ScriptDataError
+
+    try:
+        return int(args.func(args))
+    except (ZhuduError, ScriptDataError) as exc:  # the author's input: one line, no traceback
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("stopped (Ctrl-C)", file=sys.stderr)
+        return 130
 
 
 def _audit(rest: list[str]) -> int:

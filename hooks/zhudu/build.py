@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from zhudu import cache, pages, render_keys, serving
+from zhudu import cache, editorial, pages, render_keys, serving
 from zhudu.annotate import annotations, glossary, passages
 from zhudu.compact import shared_config
 from zhudu.errors import ZhuduError
@@ -35,7 +35,7 @@ from zhudu.publish.site import Site
 from zhudu.script import convert as script
 from zhudu.script import variants
 from zhudu.search import index as search
-from zhudu.settings import ZhuduConfig
+from zhudu.settings import load_settings
 from zhudu.summaries import summary_line
 from zhudu.themes.render import NOTES_PER_MATCH_SLICE, GeneratedPage, ThemeBuild, note_infos, theme_src
 from zhudu.themes.theme_map import ThemeMap
@@ -75,17 +75,18 @@ class Build:
         Raises:
             ZhuduError, ScriptDataError: a wrong setting (naming the key), broken conversion rules or variants.
         """
-        settings = ZhuduConfig()
-        settings.load_dict(dict(config.extra.get("zhudu") or {}))
-        errors, warnings = settings.validate()
+        settings, warnings = load_settings(config.extra.get("zhudu"))
         for key, message in warnings:
             log.warning("mkdocs.yml: extra.zhudu.%s: %s", key, message)
-        if errors:
-            key, error = errors[0]
-            raise ZhuduError("mkdocs.yml", None, f"extra.zhudu.{key}: {error}")
         root = Path(config.config_file_path).parent
         build = cls(site=Site(settings=settings, root=root, site_url=config.site_url or ""), kept=kept)
         site = build.site
+        try:
+            editorial.check_folder(site.editorial_dir, site.display)
+        except ZhuduError as exc:
+            build.serve_without(exc, "that file", "该文件")
+        if site.cache_dir is not None and (problem := cache.unusable(site.cache_dir)):
+            log.info("%s: %s; builds keep nothing until then", site.display(site.cache_dir), problem)
         try:
             site.rules  # noqa: B018 - load and validate the conversion rules now, once
         except (ZhuduError, script.ScriptDataError) as exc:

@@ -23,6 +23,7 @@ import pickle
 import posixpath
 import re
 import shutil
+import tempfile
 import threading
 import zlib
 from collections.abc import Callable, Iterable, Sequence
@@ -68,6 +69,19 @@ def code_version() -> str:
         except metadata.PackageNotFoundError:
             digest.update(f"{name}=-".encode())
     return digest.hexdigest()
+
+
+def unusable(root: Path) -> str | None:
+    """Why the cache folder cannot keep anything (a file in its place, not writable), or None."""
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=root):  # what every entry needs: a new file in it
+            pass
+    except FileExistsError:
+        return "is a file, not a folder: delete it (the cache is made again)"
+    except OSError as exc:
+        return f"cannot be written ({exc.strerror}): make it writable, or set extra.zhudu.cache_dir"
+    return None
 
 
 def digest(*parts: str | bytes) -> str:

@@ -10,7 +10,7 @@ author's.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -46,7 +46,8 @@ def yaml_with_lines(data: bytes, display: str) -> tuple[Any, dict[tuple[str, ...
     try:
         text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")  # as read_text
     except UnicodeDecodeError as exc:
-        raise EditorialError(display, None, f"not UTF-8 ({exc.reason}): save it as UTF-8") from None
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise EditorialError(display, line, f"not UTF-8 ({exc.reason}): save it as UTF-8") from None
     try:
         node, data = yaml_document(text)
     except yaml.MarkedYAMLError as exc:
@@ -60,6 +61,12 @@ def yaml_with_lines(data: bytes, display: str) -> tuple[Any, dict[tuple[str, ...
         if isinstance(n, yaml.MappingNode):
             for key_node, value_node in n.value:
                 key = (*prefix, str(key_node.value))
+                if key in lines:  # YAML keeps the last silently: the first one's values would be lost
+                    raise EditorialError(
+                        display,
+                        key_node.start_mark.line + 1,
+                        f"duplicate key {key_node.value!r} (first on line {lines[key]}): keep one, merge what they say",
+                    )
                 lines[key] = key_node.start_mark.line + 1
                 walk(value_node, key)
         elif isinstance(n, yaml.SequenceNode):
@@ -69,6 +76,21 @@ def yaml_with_lines(data: bytes, display: str) -> tuple[Any, dict[tuple[str, ...
 
     walk(node, ())
     return data, lines
+
+
+def check_folder(folder: Path, display: Callable[[Path], str]) -> None:
+    """Every ``*.yml`` in the editorial folder is a file: the loaders skip anything else as absent.
+
+    Raises:
+        EditorialError: a folder (or another non-file) named like an editorial file.
+    """
+    for path in sorted(folder.glob("*.yml")):
+        if not path.is_file():
+            raise EditorialError(
+                display(path),
+                None,
+                "is a folder, not a YAML file: move its contents out and delete it, or rename it",
+            )
 
 
 def load_note_overrides(path: Path, display: str, known_ids: Iterable[str]) -> NoteOverrides:

@@ -123,7 +123,9 @@ def _rule_scope(build: Build) -> rule_scope.RenderScope:
         ]:  # what a render shows of the other editorial files (explanations, editor's notes)
             paths = sorted(site.editorial_dir.glob("*.yml"))
             return [
-                p.read_text(encoding="utf-8", errors="replace") for p in paths if p.name != "conversion.yml"
+                p.read_text(encoding="utf-8", errors="replace")
+                for p in paths
+                if p.name != "conversion.yml" and p.is_file()
             ]
 
         _SCOPE[:] = [build, rule_scope.RenderScope(site.rules, site.default.code, shown)]

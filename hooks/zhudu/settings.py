@@ -11,6 +11,7 @@ import opencc
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from zhudu.errors import ZhuduError
 from zhudu.notes import yamldoc
 from zhudu.notes.safety import RawHtmlAllow
 
@@ -193,3 +194,27 @@ class ZhuduConfig(base.Config):
     rebuilds (hooks/zhudu/cache.py); safe to delete at any time.  Empty: keep nothing."""
     limits = c.SubConfig(LimitsConfig)
     """Bounds on the work one note may cause (see ``LimitsConfig``)."""
+
+
+def load_settings(raw: object, display: str = "mkdocs.yml") -> tuple[ZhuduConfig, list[tuple[str, str]]]:
+    """``extra.zhudu`` of ``display`` validated, and its warnings as (key, message).
+
+    Raises:
+        ZhuduError: ``extra.zhudu`` is not a mapping, or the first wrong setting (naming its key).
+    """
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise ZhuduError(
+            display,
+            None,
+            f"extra.zhudu: expected 'key: value' settings indented under it, got {type(raw).__name__} "
+            f"{str(raw)[:40]!r}; see the settings in README.md",
+        )
+    settings = ZhuduConfig()
+    settings.load_dict(dict(raw))
+    errors, warnings = settings.validate()
+    if errors:
+        key, error = errors[0]
+        raise ZhuduError(display, None, f"extra.zhudu.{key}: {error}")
+    return settings, list(warnings)

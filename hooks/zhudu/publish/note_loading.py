@@ -11,7 +11,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -216,7 +216,9 @@ class NoteLoading:
                 words_per_minute=self.settings.words_per_minute,
                 summary_length=self.settings.summary_length,
                 notes_url=self.settings.notes_url,
-                limits=Limits(**self.settings.limits),
+                limits=Limits(
+                    **{f.name: self.settings.limits[f.name] for f in fields(Limits)}
+                ),  # not a misspelt key
             ),
             overrides=overrides.values,
             override_lines=overrides.lines,

@@ -35,9 +35,9 @@ from pathlib import Path
 
 import opencc
 
-from zhudu.script.audit_report import format_entry, ranked_lines
+from zhudu.script.audit_report import format_entry, note_text, ranked_lines
 from zhudu.script.audit_risk import RiskJudge, sentence_around, word_bounds
-from zhudu.script.editor_rules import ConversionRules, load_rules
+from zhudu.script.editor_rules import ConversionRules, ScriptDataError, load_rules
 from zhudu.script.one_to_many import ONE_TO_MANY, derive_one_to_many
 from zhudu.script.protected_spans import matcher_for
 from zhudu.script.regional import RegionalRules, default_regional
@@ -405,7 +405,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             ``sys.argv[1:]``.
 
     Returns:
-        Always 0: the audit informs, it does not gate.
+        0; 1 when a note or the rules cannot be read (a one-line error each; the others are
+        audited); 2 for wrong arguments.  The audit informs, it does not gate.
     """
     parser = argparse.ArgumentParser(prog="python -m zhudu.script.audit", description=__doc__.splitlines()[0])
     parser.add_argument("notes", nargs="+", type=Path, help="Markdown notes to audit")
@@ -429,12 +430,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=20, help="lines per note without --all (default 20)")
     args = parser.parse_args(argv)
     args.all = args.all or args.only_unreviewed
+    codes = [v.code for v in DEFAULT_VARIANTS]
+    if unknown := sorted(set(args.variant or ()) - set(codes)):
+        parser.error(f"unknown variant {unknown[0]!r}: use one of {', '.join(codes)}")
+    if args.limit < 1:
+        parser.error(f"--limit must be at least 1, got {args.limit}")
 
     variants = [v for v in DEFAULT_VARIANTS if not args.variant or v.code in args.variant]
-    rules = load_rules(args.rules, known_variants=[v.code for v in DEFAULT_VARIANTS])
+    try:
+        rules = load_rules(args.rules, known_variants=codes)
+    except ScriptDataError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     totals = [0, 0]
+    unread = 0
     for note in args.notes:
-        body, first_line = split_front_matter(note.read_text(encoding="utf-8"))
+        if (text := note_text(note)) is None:
+            unread += 1  # the others are still audited; the exit code says one was not
+            continue
+        body, first_line = split_front_matter(text)
         found: list[AuditEntry] = []
         for variant in variants:
             entries = audit(body, variant, rules, str(note), first_line=first_line)
@@ -463,7 +477,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f" {groups} to check{more}; --all lists every place"
         )
     print(f"total: {totals[0]} places, {totals[1]} reviewed, {totals[0] - totals[1]} to review")
-    return 0
+    return 1 if unread else 0
 
 
 if __name__ == "__main__":

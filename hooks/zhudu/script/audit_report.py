@@ -1,9 +1,13 @@
-"""The audit's report lines: every place (``--all``), or the risky ones grouped and ranked."""
+"""The audit's report lines: every place (``--all``), or the risky ones grouped and ranked; a note it cannot read."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from zhudu.notes.limits import Limits
 
 if TYPE_CHECKING:
     from zhudu.script.audit import AuditEntry
@@ -50,3 +54,26 @@ def ranked_lines(entries: Sequence[AuditEntry], limit: int) -> tuple[list[str], 
             f"  「{e.sentence}」  fix: {e.fix}"
         )
     return lines, len(ordered)
+
+
+def note_text(path: Path) -> str | None:
+    """The note's text, or None after a one-line error saying why it cannot be audited."""
+    try:
+        if (size := path.stat().st_size) > Limits.note_kib * 1024:  # unread: minutes of OpenCC for nothing
+            why = (
+                f" {size // 1024:,} KiB, over a note's limit of {Limits.note_kib:,} KiB"
+                " (extra.zhudu.limits.note_kib): the build does not convert it either; split it into notes"
+            )
+        else:
+            return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes().count(b"\n", 0, exc.start) + 1
+        why = f"{line}: not UTF-8 ({exc.reason}); save it as UTF-8 (iconv -f GBK -t UTF-8)"
+    except IsADirectoryError:
+        why = " is a folder; give its notes (folder/*.md)"
+    except FileNotFoundError:
+        why = " no such file; check the path (relative to the folder you run the command in)"
+    except OSError as exc:
+        why = f" cannot read it ({exc.strerror})"
+    print(f"error: {path}:{why}", file=sys.stderr)
+    return None

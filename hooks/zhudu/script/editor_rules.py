@@ -130,6 +130,11 @@ _TOP_KEYS = ("protected", "phrases", "accepted", "punctuation")
 _CODE_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
 
+def text_line(data: bytes, offset: int) -> int:
+    """The 1-based line of byte ``offset`` in ``data``."""
+    return data.count(b"\n", 0, offset) + 1
+
+
 def load_rules(path: Path | str, known_variants: Iterable[str] | None = None) -> ConversionRules:
     """Load and validate ``conversion.yml``.
 
@@ -158,6 +163,9 @@ def load_rules(path: Path | str, known_variants: Iterable[str] | None = None) ->
         raise ScriptDataError(
             path, 0, f"cannot read the rules file ({exc.strerror}); check the path"
         ) from exc
+    except UnicodeDecodeError as exc:
+        line = text_line(path.read_bytes(), exc.start)
+        raise ScriptDataError(path, line, f"not UTF-8 ({exc.reason}): save the file as UTF-8") from None
     try:
         root, _ = yaml_document(text)
     except yaml.MarkedYAMLError as exc:

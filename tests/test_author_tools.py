@@ -1,0 +1,244 @@
+"""The author's tools on bad input: one clear line naming the file (and line), an exit code, no traceback.
+
+The commands run as the author runs them (a subprocess of ``python -m zhudu``, ``mkdocs build``);
+builds are real MkDocs + Material builds (``conftest.build_site``).
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from test_serve import fetch, served, wait_for  # noqa: F401 - served: the fixture, a running mkdocs serve
+
+from conftest import REPO, build_site, mkdocs_build_cli
+
+GOOD = "---\ntitle: 好笔记\ndate: 2024-01-01\n---\n\n这是一篇正常的笔记，讲开源模型和数据中心。\n"
+SEED = next(iter(sorted((REPO / "seeds").glob("*.md"))))
+
+
+def zhudu(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``python -m zhudu ARGS`` in ``cwd``, with this checkout's hooks."""
+    return subprocess.run(
+        [sys.executable, "-m", "zhudu", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO / "hooks")},
+        timeout=120,
+        check=False,
+    )
+
+
+def one_error(proc: subprocess.CompletedProcess[str], code: int, *expected: str) -> None:
+    """The command failed with ``code``, saying ``expected`` on one ``error:`` line, without a traceback."""
+    assert proc.returncode == code, proc.stderr
+    assert "Traceback" not in proc.stderr, proc.stderr
+    lines = [line for line in proc.stderr.splitlines() if "error: " in line]
+    assert any(all(e in line for e in expected) for line in lines), proc.stderr
+
+
+def minimal_project(root: Path, zhudu_settings: str = "  zhudu:\n    seeds_dir: seeds\n") -> Path:
+    """A folder the ``meta`` command can read: mkdocs.yml's ``extra.zhudu``, one note, no editorial files."""
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "good.md").write_text(GOOD, encoding="utf-8")
+    (root / "docs" / "editorial").mkdir(parents=True)
+    (root / "mkdocs.yml").write_text(f"site_name: x\nextra:\n{zhudu_settings}", encoding="utf-8")
+    return root
+
+
+# -- python -m zhudu audit ----------------------------------------------------------------------
+
+
+def test_audit_of_unreadable_notes_names_each_and_audits_the_rest(tmp_path):
+    gbk = tmp_path / "gbk.md"
+    gbk.write_bytes("---\ntitle: 编码\n---\n\n这是用 GBK 保存的笔记。\n".encode("gbk"))
+    proc = zhudu("audit", "missing.md", str(tmp_path), str(gbk), str(SEED), cwd=tmp_path)
+    one_error(proc, 1, "missing.md: no such file", "check the path")
+    one_error(proc, 1, f"{tmp_path}: is a folder", "folder/*.md")
+    one_error(proc, 1, f"{gbk}:2: not UTF-8", "save it as UTF-8")
+    assert f"== {SEED} ==" in proc.stdout  # the readable note is still audited
+    assert proc.stdout.rstrip().splitlines()[-1].startswith("total: ")
+
+
+def test_audit_refuses_a_note_over_the_size_limit_at_once(tmp_path):
+    huge = tmp_path / "huge.md"
+    huge.write_bytes(b"---\ntitle: x\n---\n\n" + b"ab\n" * 700_000)  # 2,050 KiB: the build refuses it too
+    one_error(
+        zhudu("audit", str(huge), cwd=tmp_path), 1, f"{huge}: 2,050 KiB, over a note's limit of 2,048 KiB"
+    )
+
+
+def test_audit_with_unreadable_rules_or_wrong_arguments(tmp_path):
+    rules = tmp_path / "conversion.yml"
+    rules.write_bytes("protected:\n  - 数据\n".encode("gbk"))
+    one_error(zhudu("audit", str(SEED), "--rules", str(rules), cwd=tmp_path), 1, f"{rules}:2: not UTF-8")
+    one_error(
+        zhudu("audit", str(SEED), "--rules", str(tmp_path), cwd=tmp_path), 1, "cannot read the rules file"
+    )
+    one_error(
+        zhudu("audit", str(SEED), "--variant", "zh-TW", cwd=tmp_path),
+        2,
+        "unknown variant 'zh-TW'",
+        "zh-Hant-TW",
+    )
+    one_error(zhudu("audit", str(SEED), "--limit", "0", cwd=tmp_path), 2, "--limit must be at least 1")
+
+
+# -- python -m zhudu meta -----------------------------------------------------------------------
+
+
+def test_meta_without_a_readable_mkdocs_yml_says_where_to_run_it(tmp_path):
+    one_error(zhudu("meta", cwd=tmp_path), 1, "mkdocs.yml: no such file", "-f")
+    one_error(zhudu("-f", str(tmp_path), "meta", cwd=tmp_path), 1, "is a folder, not mkdocs.yml")
+    (tmp_path / "bad.yml").write_text("site_name: x\nextra:\n  zhudu: [a\n", encoding="utf-8")
+    one_error(zhudu("-f", "bad.yml", "meta", cwd=tmp_path), 1, "bad.yml:4: invalid YAML")
+    (tmp_path / "gbk.yml").write_bytes("site_name: 笔记\n".encode("gbk"))
+    one_error(zhudu("-f", "gbk.yml", "meta", cwd=tmp_path), 1, "gbk.yml: not UTF-8")
+
+
+def test_meta_with_settings_that_are_not_a_mapping(tmp_path):
+    root = minimal_project(tmp_path / "p", "  zhudu: 42\n")
+    one_error(zhudu("meta", cwd=root), 1, "mkdocs.yml: extra.zhudu: expected 'key: value' settings")
+
+
+def test_meta_with_a_misspelt_limit_warns_and_goes_on(tmp_path):
+    root = minimal_project(tmp_path / "p", "  zhudu:\n    limits:\n      note_kb: 10\n")
+    proc = zhudu("meta", cwd=root)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+    assert "extra.zhudu.limits: Sub-option 'note_kb': Unrecognised" in proc.stderr
+    assert '"title": "好笔记"' in proc.stdout
+
+
+def test_meta_of_an_unknown_note_is_an_error(tmp_path):
+    root = minimal_project(tmp_path / "p")
+    one_error(zhudu("meta", "good", "nope", cwd=root), 1, "no note has the id or slug 'nope'")
+
+
+def test_meta_with_non_utf8_conversion_rules_names_the_file_and_line(tmp_path):
+    root = minimal_project(tmp_path / "p")
+    (root / "docs" / "editorial" / "conversion.yml").write_bytes("protected:\n  - 数据\n".encode("gbk"))
+    one_error(zhudu("meta", cwd=root), 1, "docs/editorial/conversion.yml:2: not UTF-8")
+
+
+# -- mkdocs build -------------------------------------------------------------------------------
+
+
+def test_build_with_settings_that_are_not_a_mapping(tmp_path):
+    build_site(tmp_path, notes={"good.md": GOOD})
+    config = tmp_path / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  zhudu:\n", "  zhudu: 42\n  was_zhudu:\n", 1), encoding="utf-8")
+    proc = mkdocs_build_cli(tmp_path)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 1 and "Traceback" not in out, out
+    assert "mkdocs.yml: extra.zhudu: expected 'key: value' settings" in out
+
+
+def test_build_with_a_misspelt_limit_warns_and_builds(site_builder):
+    result = site_builder(notes={"good.md": GOOD}, zhudu={"limits": {"note_kb": 10}}, strict=False)
+    assert result.ok, result.log
+    assert any("extra.zhudu.limits: Sub-option 'note_kb'" in w for w in result.warnings), result.log
+
+
+@pytest.mark.parametrize("name", ["notes.yml", "glossary.yml", "conversion.yml"])
+def test_an_editorial_file_that_is_a_folder_stops_the_build_naming_it(site_builder, name):
+    result = site_builder(notes={"good.md": GOOD}, docs={f"editorial/{name}/kept.txt": "x"}, strict=False)
+    assert not result.ok
+    assert f"docs/editorial/{name}: is a folder, not a YAML file" in result.log, result.log
+
+
+def test_non_utf8_conversion_rules_stop_the_build_naming_file_and_line(tmp_path):
+    build_site(tmp_path, notes={"good.md": GOOD})
+    (tmp_path / "docs" / "editorial" / "conversion.yml").write_bytes("protected:\n  - 数据\n".encode("gbk"))
+    proc = mkdocs_build_cli(tmp_path)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 1 and "Traceback" not in out, out
+    assert "docs/editorial/conversion.yml:2: not UTF-8" in out
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        (
+            "notes.yml",
+            "good:\n  title: 一\ngood:\n  summary: 二\n",
+            "docs/editorial/notes.yml:3: duplicate key 'good' (first on line 1)",
+        ),
+        (
+            "glossary.yml",
+            "- term: 开源\n  explanation: 公开源代码。\n  explanation: 第二个解释。\n",
+            "docs/editorial/glossary.yml:3: duplicate key 'explanation' (first on line 2)",
+        ),
+    ],
+)
+def test_a_duplicate_key_in_an_editorial_file_is_an_error_not_a_silent_loss(
+    site_builder, name, text, expected
+):
+    result = site_builder(notes={"good.md": GOOD}, editorial={name: text}, strict=False)
+    assert not result.ok
+    assert expected in result.log, result.log
+
+
+def test_a_cache_folder_that_is_a_file_is_named_and_the_build_goes_on(tmp_path):
+    root = tmp_path / "p"
+    (root / ".cache").mkdir(parents=True)
+    (root / ".cache" / "zhudu").write_text("not a folder", encoding="utf-8")
+    result = build_site(root, notes={"good.md": GOOD})
+    assert result.ok, result.log
+    assert ".cache/zhudu: is a file, not a folder: delete it" in result.log, result.log
+    assert "好笔记" in (result.site_dir / "zh-Hans" / "notes" / "good" / "index.html").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_a_cache_folder_that_cannot_be_made_is_named_and_the_build_goes_on(site_builder):
+    result = site_builder(notes={"good.md": GOOD}, zhudu={"cache_dir": "seeds/good.md/cache"})
+    assert result.ok, result.log
+    assert "seeds/good.md/cache: cannot be written (Not a directory)" in result.log, result.log
+
+
+def _into_folder(path: Path) -> None:
+    path.unlink(missing_ok=True)
+    path.mkdir()
+    (path / "kept.txt").write_text("x", encoding="utf-8")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "break_it", "expected"),
+    [
+        ("glossary.yml", _into_folder, "docs/editorial/glossary.yml: is a folder"),
+        (
+            "notes.yml",
+            lambda p: p.write_text("edit:\n  title: 一\nedit:\n  summary: 二\n", encoding="utf-8"),
+            "docs/editorial/notes.yml:3: duplicate key",
+        ),
+    ],
+    ids=["folder", "duplicate-key"],
+)
+def test_serve_shows_a_broken_editorial_file_and_a_fix_clears_it(served, name, break_it, expected):  # noqa: F811
+    root, url, proc = served
+    data = root / "docs" / "editorial" / name
+    before = data.read_bytes() if data.is_file() else None
+    break_it(data)
+    page = wait_for(url, "编辑数据有误", timeout=60)
+    assert expected in html.unescape(page) and "第一版的正文" in page, page[:2000]
+    if data.is_dir():
+        shutil.rmtree(data)
+    if before is not None:
+        data.write_bytes(before)
+    elif data.is_file():
+        data.unlink()
+    deadline = time.monotonic() + 60
+    while "编辑数据有误" in fetch(url)[1] and time.monotonic() < deadline:
+        time.sleep(0.2)
+    status, page = fetch(url)
+    assert status == 200 and "编辑数据有误" not in page and "第一版的正文" in page
+    assert proc.poll() is None  # served all along
