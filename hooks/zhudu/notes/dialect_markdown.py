@@ -228,7 +228,7 @@ def shortcode_box(name: str, args: str) -> tuple[str, str, str]:
     """
     positional, named = shortcode_params(args)
     if name == "details":  # {{< details summary="…" open=true >}}: Hugo's default summary is "Details"
-        summary = named.get("summary", positional[0] if positional else DETAILS_WORD)
+        summary = named.get("summary", positional[0] if positional else "") or DETAILS_WORD
         opened = named.get("open", "false").lower() == "true"
         return ("???+" if opened else "???"), "note", _box_title(summary)
     if name == "alert":  # {{% alert title="…" color="warning" %}}
