@@ -166,7 +166,7 @@ def test_obsidian_callouts_are_material_admonitions(dialects):
     assert '<div class="admonition note">\n<p class="admonition-title"' in page
     assert "提示的标题</p>" in page and "<mark>高亮</mark>" in page
     assert '<details class="tip">\n<summary>折叠的提示</summary>' in page  # [!tip]-: folded
-    assert '<div class="admonition warning">\n<p class="admonition-title">Warning</p>' in page  # nested
+    assert '<div class="admonition warning">\n<p class="admonition-title">警告</p>' in page  # untitled
     assert '<details class="question" open="open">\n<summary>展开的问题</summary>' in page  # [!faq]+
 
 

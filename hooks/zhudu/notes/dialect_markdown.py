@@ -13,6 +13,7 @@ from html import escape
 
 from zhudu import fragments
 from zhudu.notes.bare_urls import browser_href
+from zhudu.notes.box_names import DETAILS_WORD, TITLED_NOTICE_STYLES, type_word
 from zhudu.notes.safety import EMBED_LABEL, safe_url
 
 Line = tuple[str, int]  # text, line in the author's file
@@ -69,9 +70,24 @@ def fence_title(text: str) -> str:
 def admonition(
     indent: str, marker: str, kind: str, title: str, inner: Sequence[Line], line: int
 ) -> list[Line]:
-    """A Material admonition (``!!!``), or a collapsible one (``???``), of ``inner``."""
-    head = f'{indent}{marker} {kind} "{title}"'
+    """A Material admonition (``!!!``), or a collapsible one (``???``), of ``inner``.
+
+    Without a title, a box is drawn as the tool draws it, with no title bar, and named by its type's
+    word for a screen reader (a collapsible one needs a summary: the word is its title).
+    """
     last = inner[-1][1] if inner else line
+    if not title and marker == "!!!":
+        opening = fragments.render("zd-dialect.html", "untitled_box", kind=kind, name=type_word(kind, kind))
+        return [
+            ("", line),
+            (indent + opening, line),
+            ("", line),
+            *inner,
+            ("", last),
+            (f"{indent}</div>", last),
+            ("", last),
+        ]
+    head = f'{indent}{marker} {kind} "{title or type_word(kind, kind)}"'
     body = [(f"{indent}    {t}" if t.strip() else "", n) for t, n in inner]
     return [("", line), (head, line), *body, ("", last)]
 
@@ -205,10 +221,14 @@ _BOX_TYPE_ALIASES = {
 
 
 def shortcode_box(name: str, args: str) -> tuple[str, str, str]:
-    """A Hugo note-box shortcode's admonition marker (``!!!``, ``???``, ``???+``), type as written and title."""
+    """A Hugo note-box shortcode's admonition marker (``!!!``, ``???``, ``???+``), type as written and title.
+
+    Where the theme titles an untitled box by its type (LoveIt's ``admonition``, Relearn's ``notice``),
+    the title is the type's word; where it draws none, none.
+    """
     positional, named = shortcode_params(args)
     if name == "details":  # {{< details summary="…" open=true >}}: Hugo's default summary is "Details"
-        summary = named.get("summary", positional[0] if positional else "Details")
+        summary = named.get("summary", positional[0] if positional else "") or DETAILS_WORD
         opened = named.get("open", "false").lower() == "true"
         return ("???+" if opened else "???"), "note", _box_title(summary)
     if name == "alert":  # {{% alert title="…" color="warning" %}}
@@ -221,8 +241,10 @@ def shortcode_box(name: str, args: str) -> tuple[str, str, str]:
         return (
             ("???+" if opened else "???"),
             _BOX_TYPE_ALIASES.get(kind, kind),
-            _box_title(title or kind.capitalize()),
+            _box_title(title or type_word(kind)),
         )
+    if name == "notice" and not title and kind in TITLED_NOTICE_STYLES:
+        title = type_word(kind)
     return "!!!", _BOX_TYPE_ALIASES.get(kind, kind), _box_title(title)
 
 

@@ -39,6 +39,7 @@ from markdown import Extension, Markdown
 
 from zhudu.notes import inline_tags
 from zhudu.notes.bare_urls import BareUrlExtension
+from zhudu.notes.box_names import callout_title
 from zhudu.notes.dialect_inline import EMBED_IMAGE_SUFFIXES as EMBED_IMAGE_SUFFIXES
 from zhudu.notes.dialect_inline import UNKNOWN_TAG_LABEL as UNKNOWN_TAG_LABEL
 from zhudu.notes.dialect_inline import UNPUBLISHED_FILE_LABEL as UNPUBLISHED_FILE_LABEL
@@ -334,8 +335,8 @@ class _Writer(InlineWriter):
         written = m["kind"].lower()
         kind = CALLOUT_TYPES.get(written, "note")
         marker = {"-": "???", "+": "???+"}.get(m["fold"], "!!!")
-        # Obsidian titles an untitled callout with its type, as written ("Faq", "Important").
-        title = self.scan_line(m["title"], line, state) if m["title"] else written.capitalize()
+        # Obsidian titles an untitled callout with its type ("Faq"): here, the type's word (常见问题).
+        title = self.scan_line(m["title"], line, state) if m["title"] else callout_title(written)
         inner = self.blocks([(_QUOTE_PREFIX_RE.sub("", t, count=1), n) for t, n in body])
         return admonition(m["indent"], marker, kind, title, inner, line)
 
