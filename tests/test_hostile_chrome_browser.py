@@ -32,7 +32,7 @@ def test_the_glossary_card_links_to_the_sites_glossary_whatever_the_note_holds(t
         tmp_path, notes={"spoof.md": NOTE}, editorial={"glossary.yml": GLOSSARY}, strict=False
     ) as site:
         page.goto(site.variant_url("zh-Hans", "notes/spoof/"))
-        page.locator(".zd-note__body button[data-zd-gloss]").first.click()
+        page.locator(".zd-note__body [data-zd-gloss]").first.click()
         page.wait_for_selector(".zd-gloss-tip:not([hidden]) .zd-gloss-tip__link:not([hidden])")
         href = page.locator(".zd-gloss-tip__link").get_attribute("href")
         assert urlsplit(href).netloc == urlsplit(site.url).netloc, href
