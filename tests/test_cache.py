@@ -174,9 +174,9 @@ def test_written_pages_are_kept_as_written_and_a_damaged_one_is_not_reused(tmp_p
     root, fresh = tmp_path / "p", tmp_path / "fresh"
     assert build_site(root, repo_notes=True, repo_editorial=True).ok
     pages = sorted((root / "site" / "zh-Hant-TW").rglob("*.html"))
-    entries = [e for e in (root / ".cache" / "zhudu" / "pages").glob("*/*")]
+    entries = list((root / ".cache" / "zhudu" / "pages").iterdir())
     assert entries and all(e.is_file() for e in entries)  # one file per page, no folders
-    assert not list((root / ".cache" / "zhudu" / "pages").glob("*/.new-*"))  # no temporary file left
+    assert not [e for e in entries if e.name.startswith(".new-")]  # no temporary file left
     assert len(entries) == len(list((root / "site" / "zh-Hans").rglob("*.html")))
     kept = {e: e.read_bytes() for e in entries}
     assert len(pages) >= 10
@@ -206,8 +206,8 @@ def test_a_build_in_a_new_process_writes_every_unchanged_page_from_the_page_cach
     root = tmp_path / "p"
     assert build_site(root, repo_notes=True, repo_editorial=True).ok
     store, notes = root / ".cache" / "zhudu" / "pages", root / ".cache" / "zhudu" / "note"
-    first = {entry.name for entry in store.glob("*/*")}
-    read = {entry.name for entry in notes.glob("*/*")}  # notes read, reused by the next build
+    first = {entry.name for entry in store.iterdir()}
+    read = {entry.name for entry in notes.iterdir()}  # notes read, reused by the next build
     assert first and len(read) == len(list((root / "seeds").glob("*.md")))
     for seed in ("1", "2"):
         built = subprocess.run(
@@ -219,8 +219,8 @@ def test_a_build_in_a_new_process_writes_every_unchanged_page_from_the_page_cach
             timeout=120,
         )
         assert built.returncode == 0, built.stderr
-        assert {entry.name for entry in store.glob("*/*")} == first  # no page kept anew
-        assert {entry.name for entry in notes.glob("*/*")} == read  # no note read anew
+        assert {entry.name for entry in store.iterdir()} == first  # no page kept anew
+        assert {entry.name for entry in notes.iterdir()} == read  # no note read anew
 
 
 def test_a_full_build_drops_the_page_cache_entries_it_no_longer_uses(tmp_path):
@@ -231,18 +231,18 @@ def test_a_full_build_drops_the_page_cache_entries_it_no_longer_uses(tmp_path):
     root = tmp_path / "p"
     assert build_site(root, notes={"a.md": NOTE_A, "b.md": NOTE_B}, strict=False).ok
     store = root / ".cache" / "zhudu" / "pages"
-    first = {entry.name for entry in store.glob("*/*")}
+    first = {entry.name for entry in store.iterdir()}
     for n in range(3):
         (root / "seeds" / "a.md").write_text(
             NOTE_A.replace("第二段。", f"第二段，第{n}次修改。"), encoding="utf-8"
         )
-        for entry in store.glob("*/*"):  # as if the last build were an hour ago
+        for entry in store.iterdir():  # as if the last build were an hour ago
             os.utime(entry, (time.time() - 3600, time.time() - 3600))
         assert build_site(root, strict=False).ok
-    now = {entry.name for entry in store.glob("*/*")}
+    now = {entry.name for entry in store.iterdir()}
     assert len(now) == len(first) and now != first
     pages = sorted((root / "site" / "zh-Hant-TW").rglob("*.html"))
-    kept = [entry.read_bytes() for entry in store.glob("*/*")]
+    kept = [entry.read_bytes() for entry in store.iterdir()]
     assert all(any(page.read_bytes() in data for data in kept) for page in pages)
 
 
@@ -307,7 +307,7 @@ def test_a_page_entry_is_one_file_read_back_whole_or_not_at_all(tmp_path):
     store, key = cache.WrittenFiles(tmp_path / "c"), "ab" * 32
     copies = [b"<p>a</p>\n", "<p>甲</p>".encode(), b""]
     store.keep("pages", key, copies, (("zh-Hans", "甲"),))
-    entry = tmp_path / "c" / "pages" / "ab" / key
+    entry = tmp_path / "c" / "pages" / key
     assert list(entry.parent.iterdir()) == [entry] and entry.is_file()
     targets = [tmp_path / "site" / v / "index.html" for v in ("a", "b", "c")]
     assert store.restore("pages", key, targets) == (("zh-Hans", "甲"),)
@@ -319,24 +319,27 @@ def test_a_page_entry_is_one_file_read_back_whole_or_not_at_all(tmp_path):
     entry.write_bytes(whole)
     assert store.restore("pages", key, targets[:2]) is None  # another number of variants
     assert (store.hits, store.misses) == (1, 4)
-    # An entry of the older layout (a folder) is a miss, and keeping the page replaces it.
-    old = tmp_path / "c" / "pages" / "cd" / ("cd" * 32)
-    (old / "0").parent.mkdir(parents=True)
-    (old / "0").write_bytes(b"x")
-    assert store.restore("pages", "cd" * 32, targets[:1]) is None
+    # Entries of the older layouts (``<key[:2]>/<key>``, whole; a folder of files) are misses.
+    older = tmp_path / "c" / "pages" / "cd" / ("cd" * 32)
+    older.parent.mkdir()
+    older.write_bytes(whole)
+    (tmp_path / "c" / "pages" / "ef" / ("ef" * 32)).mkdir(parents=True)
+    for old_key in ("cd" * 32, "ef" * 32):
+        assert store.restore("pages", old_key, targets) is None
     store.keep("pages", "cd" * 32, [b"y"], ())
-    assert old.is_file() and store.restore("pages", "cd" * 32, targets[:1]) == ()
-    # An interrupted keep leaves a temporary file; a sweep removes it with every entry not used since.
+    assert store.restore("pages", "cd" * 32, targets[:1]) == ()
+    # An interrupted keep leaves a temporary file; a sweep removes it with every entry not used
+    # since, and the older layouts' entries and folders.
     (entry.parent / ".new-leftover").write_bytes(whole[:10])
     past = entry.stat().st_mtime - 3600
-    for path in (entry, entry.parent / ".new-leftover"):
+    for path in (entry, entry.parent / ".new-leftover", older, entry.parent / "ef" / ("ef" * 32)):
         os.utime(path, (past, past))
-    assert store.sweep("pages", past + 1) == 2
-    assert sorted(p.name for p in (tmp_path / "c" / "pages").glob("*/*")) == ["cd" * 32]
+    assert store.sweep("pages", past + 1) == 4
+    assert sorted(p.name for p in (tmp_path / "c" / "pages").iterdir()) == ["cd" * 32]
 
 
 def test_cache_entries_ask_for_their_folder_once(tmp_path, monkeypatch):
-    """An entry is written straight into its shard folder once the cache has made or found it (a
+    """An entry is written straight into its kind's folder once the cache has made or found it (a
     cold build asked for the folder before each of its thousands of entries), is whole or absent,
     and leaves no temporary file; a folder removed since (the cache deleted while serving) is made
     again."""
@@ -357,10 +360,10 @@ def test_cache_entries_ask_for_their_folder_once(tmp_path, monkeypatch):
 
     monkeypatch.setattr(Path, "mkdir", counted)
     store, pages = cache.ArtifactCache(tmp_path / "c"), cache.WrittenFiles(tmp_path / "c")
-    for key in ("ab01", "ab02", "ab03"):  # one shard folder: asked for with the first entry only
+    for key in ("ab01", "ab02", "ab03"):  # one folder per kind: asked for with the first entry only
         store.put("note", key, {"key": key})
         pages.keep("pages", key, [b"zh-Hans", "繁體".encode()], ("texts", key))
-    assert made == [tmp_path / "c" / "note" / "ab", tmp_path / "c" / "pages" / "ab"]
+    assert made == [tmp_path / "c" / "note", tmp_path / "c" / "pages"]
     assert store.get("note", "ab02") == {"key": "ab02"}
     assert pages.load("pages", "ab01") == ([b"zh-Hans", "繁體".encode()], ("texts", "ab01"))
     assert not [p for p in tmp_path.rglob("*") if p.name.startswith(".new-")]
@@ -368,10 +371,10 @@ def test_cache_entries_ask_for_their_folder_once(tmp_path, monkeypatch):
     store.put("note", "ab01", {"again": True})
     assert store.get("note", "ab01") == {"again": True}
     # A write that fails leaves neither the entry nor its temporary file.
-    (tmp_path / "c" / "note" / "cd" / "cd01").mkdir(parents=True)  # a folder where the entry would go
+    (tmp_path / "c" / "note" / "cd01").mkdir()  # a folder where the entry would go
     store.put("note", "cd01", {"lost": True})
     assert store.get("note", "cd01") is None
-    assert [p.name for p in (tmp_path / "c" / "note" / "cd").iterdir()] == ["cd01"]
+    assert sorted(p.name for p in (tmp_path / "c" / "note").iterdir()) == ["ab01", "cd01"]
 
 
 def test_a_note_and_its_render_are_kept_as_their_pickle_other_kinds_deflated(tmp_path):
@@ -386,10 +389,45 @@ def test_a_note_and_its_render_are_kept_as_their_pickle_other_kinds_deflated(tmp
     value = {"html": "<p>正文</p>" * 100}
     for kind in ("note", "render", "related"):
         store.put(kind, "ab01", value)
-        data = (tmp_path / kind / "ab" / "ab01").read_bytes()
+        data = (tmp_path / kind / "ab01").read_bytes()
         assert pickle.loads(data if kind in cache.PLAIN_KINDS else zlib.decompress(data)) == value
         assert (kind in cache.PLAIN_KINDS) == (kind != "related")
         assert store.get(kind, "ab01") == value
     # An entry written deflated (an older build's render) is read as well.
-    (tmp_path / "render" / "ab" / "ab02").write_bytes(zlib.compress(pickle.dumps(value), 1))
+    (tmp_path / "render" / "ab02").write_bytes(zlib.compress(pickle.dumps(value), 1))
     assert store.get("render", "ab02") == value
+
+
+def test_the_cache_keeps_each_kind_in_one_flat_folder_and_ignores_the_older_layout(tmp_path):
+    """A cold build keeps each entry directly in its kind's folder (a two-character subfolder per
+    key prefix cost ~560 folders at 300 notes, each a new inode); an entry left in the older layout
+    (``<kind>/<key[:2]>/<key>``), even a valid one under a current key, is never read, and a full
+    build's sweep removes the older layout's page entries once unused."""
+    import os
+    import time
+
+    from zhudu import cache
+
+    root, fresh, scratch = tmp_path / "p", tmp_path / "fresh", tmp_path / "scratch"
+    notes = {"a.md": NOTE_A, "b.md": NOTE_B}
+    assert build_site(root, notes=notes, strict=False).ok
+    kinds = root / ".cache" / "zhudu"
+    for kind in ("note", "render", "pages"):
+        assert [p for p in (kinds / kind).iterdir() if not p.is_file()] == [], kind
+    # A page entry moved into the older layout, its copies altered but its digests whole: trusted,
+    # it would put the altered page in the site.
+    key = next(p.name for p in (kinds / "pages").iterdir())
+    blobs, record = cache.WrittenFiles(kinds).load("pages", key)
+    cache.WrittenFiles(scratch).keep(
+        "pages", key, [b.replace(b"</body>", b"<p>stale</p></body>") for b in blobs], record
+    )
+    older = kinds / "pages" / key[:2] / key
+    older.parent.mkdir()
+    (scratch / "pages" / key).rename(older)
+    (kinds / "pages" / key).unlink()
+    past = time.time() - 3600
+    os.utime(older, (past, past))
+    assert build_site(root, strict=False).ok
+    assert build_site(fresh, notes=notes, strict=False, zhudu={"cache_dir": ""}).ok
+    assert same_tree(root / "site", fresh / "site") == ""
+    assert (kinds / "pages" / key).is_file() and not older.parent.exists()

@@ -229,7 +229,7 @@ def test_kept_pages_no_build_needs_are_swept_once_old(tmp_path: Path) -> None:
     for key in (needed, unneeded, new):
         store.put(written.KIND, key, written.WrittenPage("u/", None, True, True, (("u/index.html", b"x"),)))
     for key in (needed, unneeded):
-        path = tmp_path / written.KIND / key[:2] / key
+        path = tmp_path / written.KIND / key
         os.utime(path, (old, old))
     assert written.sweep(store, {needed}, now) == 1
     assert store.has(written.KIND, needed) and store.has(written.KIND, new)
@@ -248,7 +248,8 @@ def test_the_sweep_never_follows_a_link_or_removes_what_it_did_not_write(tmp_pat
     (kept / "dd").symlink_to(outside)  # a linked folder
     stray.parent.mkdir()
     stray.write_bytes(b"keep")  # a name keep() never writes
-    (stray.parent / ("ee" + "4" * 62)).symlink_to(victim)  # a linked file
+    (stray.parent / ("ee" + "4" * 62)).symlink_to(victim)  # a linked file, in the older layout's folder
+    (kept / ("ff" + "5" * 62)).symlink_to(victim)  # and in the kind's own
     old = time.time() - written.UNUSED_FOR - 60
     for path in (victim, stray):
         os.utime(path, (old, old))

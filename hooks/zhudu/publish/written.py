@@ -88,31 +88,19 @@ def sweep(store: cache.ArtifactCache, needed: set[str], now: float) -> int:
     Every save adds an entry for each page it rewrites and nothing else removes them.  Returns how
     many were removed.
     """
-    folder = store.root / KIND if store.root is not None else None
-    if folder is None or not folder.is_dir():
-        return 0
     removed = 0
-    # Only what ``keep`` writes: ``<key[:2]>/<key>`` regular files, never through a symbolic link
-    # (a linked folder or file may be anything on the disk).
-    for shard in folder.iterdir():
-        if not _KEY_PREFIX_RE.fullmatch(shard.name) or shard.is_symlink() or not shard.is_dir():
+    for path in store.stored(KIND):  # both layouts' entries; an older layout's is never read again
+        try:
+            if (
+                _KEY_RE.fullmatch(path.name)
+                and path.name not in needed
+                and path.stat().st_mtime < now - UNUSED_FOR
+            ):
+                path.unlink()
+                removed += 1
+        except OSError:  # gone already, or not ours to remove: left
             continue
-        for path in shard.iterdir():
-            try:
-                if (
-                    _KEY_RE.fullmatch(path.name)
-                    and path.name.startswith(shard.name)
-                    and path.name not in needed
-                    and not path.is_symlink()
-                    and path.is_file()
-                    and path.stat().st_mtime < now - UNUSED_FOR
-                ):
-                    path.unlink()
-                    removed += 1
-            except OSError:  # gone already, or not ours to remove: left
-                continue
     return removed
 
 
-_KEY_PREFIX_RE = re.compile(r"[0-9a-f]{2}")
 _KEY_RE = re.compile(r"[0-9a-f]{64}")

@@ -108,8 +108,8 @@ class DiskAssembly:
         cache.WrittenFiles(root).keep(STORED_KIND, entry, list(deflated.values()), record)
         # Only the last serve's is kept: an entry of another code version or other variants is ~60 MB.
         for kind in (KIND, STORED_KIND):
-            for old in (Path(root) / kind).glob("*/*"):
-                if old.name != entry and old.is_file():
+            for old in store.stored(kind):
+                if old.name != entry:
                     old.unlink(missing_ok=True)
 
     def _loaded(self, root: Path, entry_key: str) -> Any:

@@ -86,8 +86,8 @@ class DiskScans:
         entry = key(phrases)
         # This build's scans only (``current``): what the next serve's notes are most likely to be.
         store.put(KIND, entry, (FORMAT, dict(scans.current), dict(scans.hits_current)))
-        for old in (Path(root) / KIND).glob("*/*"):  # only the last serve's: another map's is stale
-            if old.name != entry and old.is_file():
+        for old in store.stored(KIND):  # only the last serve's: another map's is stale
+            if old.name != entry:
                 old.unlink(missing_ok=True)
 
 
