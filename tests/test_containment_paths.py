@@ -9,8 +9,11 @@ re-render after an editorial edit, and the Traditional variants made from the re
 from __future__ import annotations
 
 import pickle
+import re
 import zlib
 from pathlib import Path
+
+import nh3
 
 from conftest import build_site
 from sitescan import text_outside_note_body
@@ -92,4 +95,46 @@ def test_each_stray_end_tag_named_at_its_own_line(tmp_path: Path) -> None:
     result = build_site(tmp_path, notes={"many.md": note}, strict=False)
     named = [w.split(": ")[1] + " " + w.split(": ")[2].split(" ")[0] for w in _stray_warnings(result)]
     assert named == ["seeds/many.md:11 </div>", "seeds/many.md:17 </div>", "seeds/many.md:19 </article>"]
+    assert _escaped_pages(tmp_path / "site") == []
+
+
+#: Reads a page down to its quotes (what is inside them parsed, then kept as text), as a browser builds the tree.
+_QUOTES = nh3.Cleaner(
+    tags={"blockquote"},
+    attributes={"blockquote": {"class"}},
+    clean_content_tags={"script", "style", "title", "textarea", "template"},
+    link_rel=None,
+)
+
+
+def _inside_copy_frame(html: str, text: str) -> bool:
+    """Whether ``text`` stands in the page ``html`` inside an embed's frame (``blockquote.zd-transclusion``)."""
+    stack: list[bool] = []  # per open quote: is it a copy's frame
+    for token in re.split(r"(<[^>]*>)", _QUOTES.clean(html)):
+        if token.startswith("</"):
+            stack.pop()
+        elif token.startswith("<"):
+            stack.append("zd-transclusion" in token)
+        elif text in token:
+            return any(stack)
+    return False
+
+
+def test_embedded_stray_end_tags_stay_in_the_copy_frame(tmp_path: Path) -> None:
+    embedded = STRAY.replace("\n</div>\n\n" + PROBE, "\n</div></blockquote></div>\n\n" + PROBE)
+    host = "---\ntitle: 甲篇\n---\n\n开头。\n\n![[盒子笔记]]\n\nHOSTPROBE 甲篇尾声。\n"
+    result = build_site(tmp_path, notes={"盒子笔记.md": embedded, "甲篇.md": host}, strict=False)
+    about_copy = [w for w in result.warnings if "seeds/甲篇.md" in w]
+    assert len(about_copy) == 1
+    assert about_copy[0].startswith("zhudu: seeds/甲篇.md:7: ![[盒子笔记]]: ")
+    assert "(</div>, </blockquote>)" in about_copy[0]
+    hosts = [
+        text
+        for p in (tmp_path / "site").rglob("index.html")
+        if "HOSTPROBE" in (text := p.read_text(encoding="utf-8"))
+    ]
+    assert len(hosts) == 3  # a page per variant
+    for page in hosts:
+        assert _inside_copy_frame(page, PROBE), "the copy's text left its frame"
+        assert not _inside_copy_frame(page, "HOSTPROBE")
     assert _escaped_pages(tmp_path / "site") == []
