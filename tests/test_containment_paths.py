@@ -121,13 +121,13 @@ def _inside_copy_frame(html: str, text: str) -> bool:
 
 
 def test_embedded_stray_end_tags_stay_in_the_copy_frame(tmp_path: Path) -> None:
-    embedded = STRAY.replace("\n</div>\n\n" + PROBE, "\n</div></blockquote></div>\n\n" + PROBE)
+    embedded = STRAY.replace("\n</div>\n\n" + PROBE, "\n</div></blockquote></section></div>\n\n" + PROBE)
     host = "---\ntitle: 甲篇\n---\n\n开头。\n\n![[盒子笔记]]\n\nHOSTPROBE 甲篇尾声。\n"
     result = build_site(tmp_path, notes={"盒子笔记.md": embedded, "甲篇.md": host}, strict=False)
     about_copy = [w for w in result.warnings if "seeds/甲篇.md" in w]
     assert len(about_copy) == 1
     assert about_copy[0].startswith("zhudu: seeds/甲篇.md:7: ![[盒子笔记]]: ")
-    assert "(</div>, </blockquote>)" in about_copy[0]
+    assert "(</div>, </blockquote>)" in about_copy[0]  # </section> closes nothing around a copy: kept
     hosts = [
         text
         for p in (tmp_path / "site").rglob("index.html")

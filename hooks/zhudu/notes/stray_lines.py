@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from zhudu.notes.containment import PAGE_CHAIN
 from zhudu.notes.page_ids import CODE_SPAN_RE, fenced
 
 _TAG_RE = re.compile(r"<(?P<end>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*?)?(?P<self>/?)>")
@@ -24,6 +25,12 @@ _TAG_RE = re.compile(r"<(?P<end>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*?)?
 _VOID = frozenset(
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
 )
+
+
+#: The elements around an embed's copy on its page: the page's containers, the frame (a quote), and
+#: the list item or quote it may sit in.  A stray end tag of another name closes nothing there (an
+#: HTML parser ignores an end tag when no element of its name is open), so the copy keeps it.
+AROUND_A_COPY = frozenset(PAGE_CHAIN) | {"blockquote", "li", "ul", "ol"}
 
 
 @dataclass(frozen=True)
@@ -63,10 +70,10 @@ def stray_end_tag_lines(lines: Sequence[str]) -> dict[str, list[int]]:
     return found
 
 
-def without_stray_end_tags(markdown: str) -> tuple[str, list[StrayTag]]:
-    """``markdown`` without its stray end tags, and those removed."""
+def without_stray_end_tags(markdown: str, names: frozenset[str]) -> tuple[str, list[StrayTag]]:
+    """``markdown`` without its stray end tags of elements named in ``names``, and those removed."""
     lines = markdown.split("\n")
-    strays = list(stray_end_tags(lines))
+    strays = [stray for stray in stray_end_tags(lines) if stray.name in names]
     for stray in reversed(strays):  # from the end: earlier offsets on a line stay valid
         line = lines[stray.line]
         lines[stray.line] = line[: stray.start] + line[stray.end :]

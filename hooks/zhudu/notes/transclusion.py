@@ -36,7 +36,7 @@ from zhudu.notes.page_ids import (
     fenced,
     heading_and_id,
 )
-from zhudu.notes.stray_lines import StrayTag, without_stray_end_tags
+from zhudu.notes.stray_lines import AROUND_A_COPY, StrayTag, without_stray_end_tags
 
 #: A heading at a line's start (a quoted or indented one is left to the table of contents).
 _ATX_RE = re.compile(r"^(?P<marks>#{1,6})" + ATX_TEXT)
@@ -99,7 +99,7 @@ class Embeds:
         if part is None:  # a heading the links found but no section starts at (in a quote): a link to it
             self.findings.append((ref.line, _unsectioned_message(ref, target.title)))
             return None
-        resolved, strays = without_stray_end_tags(note.resolved(part))
+        resolved, strays = without_stray_end_tags(note.resolved(part), AROUND_A_COPY)
         if strays:  # each would close the frame: the copy's text would pose as this note's own
             self.findings.append((ref.line, _stray_tags_message(ref, target.title, strays)))
         if within and _holds_html_block(resolved):
