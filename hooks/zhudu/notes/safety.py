@@ -83,6 +83,7 @@ from zhudu.notes.sanitizer import is_remote as is_remote
 from zhudu.notes.sanitizer import parse_allow as parse_allow
 from zhudu.notes.sanitizer import remote_image_html as remote_image_html
 from zhudu.notes.sanitizer import safe_url as safe_url
+from zhudu.notes.stray_lines import stray_end_tag_lines
 
 log = get_plugin_logger("zhudu")
 
@@ -206,14 +207,21 @@ class _Contain(Postprocessor):
         if not self.ext.active:
             return text
         contained, removed, reread = containment.contain(text)
-        findings = [
-            Finding(
-                stray.text,
-                f"{stray.text} would close the page around the note (an element the note did not open): "
-                "removed; delete it, or write the start tag it belongs to",
+        # The n-th stray </div> of the render is the n-th of the source: its line, not the first holding </div>.
+        source_strays = stray_end_tag_lines(self.ext.source_lines()) if removed else {}
+        seen: dict[str, int] = {}
+        findings = []
+        for stray in removed:
+            nth = seen[stray.tag] = seen.get(stray.tag, -1) + 1
+            lines = source_strays.get(stray.tag.lower(), [])
+            findings.append(
+                Finding(
+                    stray.text,
+                    f"{stray.text} would close the page around the note (an element the note did not open): "
+                    "removed; delete it, or write the start tag it belongs to",
+                    line=lines[nth] if nth < len(lines) else 0,
+                )
             )
-            for stray in removed
-        ]
         if reread:
             findings.append(
                 Finding(
@@ -321,13 +329,19 @@ class SafetyExtension(Extension):
         at = self._next(context, 0) if context else None
         for finding in findings:
             needles = (finding.needle,) if isinstance(finding.needle, str) else finding.needle
-            if at is None:
+            if finding.line:
+                line = finding.line
+            elif at is None:
                 line = next((found for needle in needles if (found := self._next(needle, 0))), 0)
             else:
                 line = next((i + 1 for i in range(at - 1, len(lines)) if needles[0] in lines[i]), at)
             warning = f"{self.note.display_path}:{line if line else '?'}: {finding.message}"
             self.last_warnings.append(warning)
             log.warning("%s", warning)
+
+    def source_lines(self) -> list[str]:
+        """The lines of the note's file (front matter included: warnings count lines from its top)."""
+        return self._lines()
 
     def _lines(self) -> list[str]:
         if self._source is None:

@@ -127,6 +127,7 @@ class Finding:
     needle: str | tuple[str, ...]  # text of the note's source the line is found by (the first found)
     message: str
     warn: bool = True
+    line: int = 0  # the source line when known already (0: found by ``needle``)
 
 
 # --------------------------------------------------------------------------- Settings

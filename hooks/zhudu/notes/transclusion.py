@@ -36,6 +36,7 @@ from zhudu.notes.page_ids import (
     fenced,
     heading_and_id,
 )
+from zhudu.notes.stray_lines import AROUND_A_COPY, StrayTag, without_stray_end_tags
 
 #: A heading at a line's start (a quoted or indented one is left to the table of contents).
 _ATX_RE = re.compile(r"^(?P<marks>#{1,6})" + ATX_TEXT)
@@ -98,7 +99,9 @@ class Embeds:
         if part is None:  # a heading the links found but no section starts at (in a quote): a link to it
             self.findings.append((ref.line, _unsectioned_message(ref, target.title)))
             return None
-        resolved = note.resolved(part)
+        resolved, strays = without_stray_end_tags(note.resolved(part), AROUND_A_COPY)
+        if strays:  # each would close the frame: the copy's text would pose as this note's own
+            self.findings.append((ref.line, _stray_tags_message(ref, target.title, strays)))
         if within and _holds_html_block(resolved):
             self.findings.append((ref.line, _html_in_container_message(ref, target.title)))
             return None
@@ -128,6 +131,15 @@ def _html_in_container_message(ref: NoteRef, title: str) -> str:
     return (
         f"{ref.written}: what {title!r} shows holds HTML blocks (a figure, a set-apart part, raw HTML), which a "
         "list item or a quote cannot hold: shown as a labelled link; put the embed on a line of its own"
+    )
+
+
+def _stray_tags_message(ref: NoteRef, title: str, strays: list[StrayTag]) -> str:
+    tags = ", ".join(dict.fromkeys(f"</{stray.name}>" for stray in strays))
+    return (
+        f"{ref.written}: what {title!r} shows has end tags closing nothing it opened ({tags}), which would "
+        f"close the copy's frame here: the copy is shown without them; delete them in {title!r}, or write "
+        "the start tags they belong to"
     )
 
 
