@@ -41,7 +41,7 @@ from zhudu.search.numbering import (
     postings_now,
 )
 from zhudu.search.postings import Family, Postings, count_for, entry_bytes, folder_name, json_text, sha
-from zhudu.search.shown_words import ShownWords, merged_aliases
+from zhudu.search.shown_words import ShownWords, merged_aliases, word_prefixes
 from zhudu.search.variant_page import CanonicalFolds, VariantPage, variant_page
 
 FORMAT = 7
@@ -223,7 +223,9 @@ class Assembly:
             vocab, [converters[c] for c in sorted(converters)] + list(to_canonical), table, conversion
         )
         # The words the pages show where a phrase changed them (迈克尔·贝瑞 → 麥可·貝瑞: 麥可 is 迈克尔).
-        alias, ambiguous = merged_aliases(alias, ambiguous, shown_words.values(), set(vocab))
+        vocab_set = set(vocab)
+        prefixes = word_prefixes(vocab) if shown_words else set()
+        alias, ambiguous = merged_aliases(alias, ambiguous, shown_words.values(), vocab_set)
         forms: dict[str, list[str]] = defaultdict(list)
         for key, word in alias.items():
             folded = folder(key)
@@ -253,7 +255,7 @@ class Assembly:
             files = dict(groups[key]["files"])
             hashes = dict(groups[key]["hashes"])
             shown_rows = shown_words[code].word_rows(
-                set(vocab), (t for c in canon.values() if c.folds for t in c.folds.passages.values())
+                vocab_set, (t for c in canon.values() if c.folds for t in c.folds.passages.values()), prefixes
             )
             word_files, hashes["w"] = self._word_files(code, vocab, converters[code], *shown_rows)
             files.update(word_files)

@@ -24,6 +24,7 @@ from zhudu.search.edits import Span, edit_spans, edits_in_units
 
 #: A character the worker puts in a term (``TERM_CHAR`` in search-worker.js); any other separates words.
 _TERM_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaffa-z0-9\u00c0-\u024f]")
+_TERMS_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaffa-z0-9\u00c0-\u024f]*")
 #: The longest word looked for around an edit (the domain words' limit, ``index.domain_words``).
 LONGEST_WORD = 12
 #: The longest piece made a regional form: a longer one is words rewritten together (设定一个布林值来宣告),
@@ -98,7 +99,7 @@ class ShownWords:
         self.passages.append((text, ctext, spans))
         for i, di, j, dj in spans:
             shown, canon = ftext[i : i + di], ctext[j : j + dj]
-            if not all(map(_term, shown + canon)):
+            if _TERMS_RE.fullmatch(shown + canon) is None:
                 continue  # a rewritten clause, not a word
             if di >= 2:
                 if di <= LONGEST_PIECE and (shown not in self.pairs or canon < self.pairs[shown]):
@@ -116,24 +117,29 @@ class ShownWords:
                 self.near.add(tuple(near))
 
     def word_rows(
-        self, vocab: Collection[str], canonical_texts: Iterable[str]
+        self, vocab: Collection[str], canonical_texts: Iterable[str], prefixes: Collection[str] | None = None
     ) -> tuple[dict[str, str], set[str]]:
         """Each vocabulary word an edit touches, as the pages show it (the form shown most), and the words never shown.
 
         A word cut by an edit (迈克 in 迈克尔·贝瑞, which Taiwan shows as 麥可·貝瑞) is shown nowhere
-        there; it is left out when no other place of the canonical texts holds it.
+        there; it is left out when no other place of the canonical texts holds it.  ``prefixes``:
+        ``word_prefixes(vocab)``, when the caller has it (one set for every variant).
         """
+        if prefixes is None:
+            prefixes = word_prefixes(vocab)
         shown: dict[str, Counter[str]] = defaultdict(Counter)
         cut: Counter[str] = Counter()
         for text, ctext, spans in self.passages:
             seen: set[tuple[int, int]] = set()
             for _, _, j, dj in spans:
+                # Every word of the canonical text that overlaps the edit (begins before its end, ends
+                # after its start), made longer from each place while some word begins so.
                 for start in range(max(0, j - LONGEST_WORD + 1), min(j + dj, len(ctext))):
-                    for end in range(max(start + 2, j + 1), min(start + LONGEST_WORD, len(ctext)) + 1):
-                        if (dj and end <= j) or (not dj and not start < j < end) or (start, end) in seen:
-                            continue
+                    for end in range(start + 1, min(start + LONGEST_WORD, len(ctext)) + 1):
                         word = ctext[start:end]
-                        if word not in vocab:
+                        if word not in prefixes:
+                            break
+                        if end <= j or end - start < 2 or word not in vocab or (start, end) in seen:
                             continue
                         seen.add((start, end))
                         span = shown_span(spans, start, end)
@@ -148,6 +154,11 @@ class ShownWords:
             joined = "\n".join(canonical_texts)
             never = {w for w in unseen if joined.count(w) <= cut[w]}
         return forms, never
+
+
+def word_prefixes(words: Iterable[str]) -> set[str]:
+    """Every beginning of every word (of one character or more): where a longer word may still start."""
+    return {w[:k] for w in words for k in range(1, len(w) + 1)}
 
 
 def merged_aliases(
