@@ -41,7 +41,7 @@ from zhudu.search.numbering import (
     postings_now,
 )
 from zhudu.search.postings import Family, Postings, count_for, entry_bytes, folder_name, json_text, sha
-from zhudu.search.shown_words import ShownWords, merged_aliases, word_prefixes
+from zhudu.search.shown_words import ShownWords, merged_aliases, word_rows
 from zhudu.search.variant_page import CanonicalFolds, VariantPage, variant_page
 
 FORMAT = 7
@@ -177,7 +177,9 @@ class Assembly:
         keys: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         fragments_of: dict[str, str] = {}  # variant → the folder its manifest names (patched: the base's)
         patched_codes: list[str] = []
-        shown_words: dict[str, ShownWords] = defaultdict(ShownWords)  # what each variant shows otherwise
+        shown_words: dict[str, list[ShownWords]] = defaultdict(
+            list
+        )  # what each variant's pages show otherwise
         for variant in sorted(variant_pages, key=lambda v: v is base):  # the base last
             pages = in_url_order(variant.pages)
             records = None
@@ -188,9 +190,7 @@ class Assembly:
             if records is None:
                 records = self._variant_records(variant.code, pages, canon, folder)
             assert records is not None
-            for record in records:
-                for passage in record.edited:
-                    shown_words[variant.code].add(*passage)
+            shown_words[variant.code] = [r.shown for r in records if r.shown is not None]
             numbering = Numbering.of([(r.url, len(r.texts)) for r in records])
             memo = self.numbered.setdefault(variant.code, NumberedMemo()) if self.remember else None
             key, docs = numbered(numbering, [(r.title, r.texts) for r in records], memo)
@@ -224,8 +224,8 @@ class Assembly:
         )
         # The words the pages show where a phrase changed them (迈克尔·贝瑞 → 麥可·貝瑞: 麥可 is 迈克尔).
         vocab_set = set(vocab)
-        prefixes = word_prefixes(vocab) if shown_words else set()
-        alias, ambiguous = merged_aliases(alias, ambiguous, shown_words.values(), vocab_set)
+        pages = [page for code in sorted(shown_words) for page in shown_words[code]]
+        alias, ambiguous = merged_aliases(alias, ambiguous, pages, vocab_set)
         forms: dict[str, list[str]] = defaultdict(list)
         for key, word in alias.items():
             folded = folder(key)
@@ -254,8 +254,10 @@ class Assembly:
                 del made
             files = dict(groups[key]["files"])
             hashes = dict(groups[key]["hashes"])
-            shown_rows = shown_words[code].word_rows(
-                vocab_set, (t for c in canon.values() if c.folds for t in c.folds.passages.values()), prefixes
+            shown_rows = word_rows(
+                shown_words[code],
+                vocab,
+                (t for c in canon.values() if c.folds for t in c.folds.passages.values()),
             )
             word_files, hashes["w"] = self._word_files(code, vocab, converters[code], *shown_rows)
             files.update(word_files)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping
+from typing import Any
 
 from zhudu.search.edits import Span, edit_spans, edits_in_units
 
@@ -86,13 +87,23 @@ def shown_span(spans: list[Span], start: int, end: int) -> tuple[int, int] | Non
 
 
 class ShownWords:
-    """One variant's edited passages: the pairs they give the aliases, and its words as shown."""
+    """One page's edited passages in one variant: the pairs they give the aliases, and its words as shown.
+
+    Kept with the page's record (``VariantPage.shown``): a ``mkdocs serve`` save redoes the pages it
+    changed only, and each page's word counts while the vocabulary is the same list.
+    """
 
     def __init__(self) -> None:
         self.pairs: dict[str, str] = {}  # shown piece (folded) → its canonical piece
         #: A one-character piece with each neighbour both texts have: (shown, canonical) alternatives.
         self.near: set[tuple[tuple[str, str], ...]] = set()
         self.passages: list[tuple[str, str, list[Span]]] = []  # (text shown, folded canonical, spans)
+        #: The vocabulary ``counts`` last used (by identity) and what it found with it.
+        self.counted: tuple[Any, Counter[str], Counter[str]] = (None, Counter(), Counter())
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Kept by a serve (``search/persist.py``) without the counts: they hold the vocabulary.
+        return {**self.__dict__, "counted": (None, Counter(), Counter())}
 
     def add(self, text: str, ftext: str, ctext: str, spans: list[Span]) -> None:
         """A passage as shown, folded, its folded canonical text and ``passage_edits``' spans."""
@@ -116,18 +127,17 @@ class ShownWords:
             if near:
                 self.near.add(tuple(near))
 
-    def word_rows(
-        self, vocab: Collection[str], canonical_texts: Iterable[str], prefixes: Collection[str] | None = None
-    ) -> tuple[dict[str, str], set[str]]:
-        """Each vocabulary word an edit touches, as the pages show it (the form shown most), and the words never shown.
+    def counts(
+        self, key: Any, vocab: Collection[str], prefixes: Collection[str]
+    ) -> tuple[Counter[str], Counter[str]]:
+        """Each vocabulary word an edit touches: its forms as shown (counted), and how often an edit cuts it.
 
-        A word cut by an edit (迈克 in 迈克尔·贝瑞, which Taiwan shows as 麥可·貝瑞) is shown nowhere
-        there; it is left out when no other place of the canonical texts holds it.  ``prefixes``:
-        ``word_prefixes(vocab)``, when the caller has it (one set for every variant).
+        ``key``: the vocabulary's list (compared by identity); ``vocab`` its set, ``prefixes``
+        ``word_prefixes(vocab)``.
         """
-        if prefixes is None:
-            prefixes = word_prefixes(vocab)
-        shown: dict[str, Counter[str]] = defaultdict(Counter)
+        if self.counted[0] is key:
+            return self.counted[1], self.counted[2]
+        shown: Counter[str] = Counter()  # (word, form) pairs, as "word\0form"
         cut: Counter[str] = Counter()
         for text, ctext, spans in self.passages:
             seen: set[tuple[int, int]] = set()
@@ -146,14 +156,44 @@ class ShownWords:
                         if span is None:
                             cut[word] += 1
                         else:
-                            shown[word][text[span[0] : span[1]]] += 1
-        forms = {w: min(c, key=lambda s: (-c[s], s)) for w, c in shown.items()}
-        unseen = [w for w in cut if w not in forms]
-        never: set[str] = set()
-        if unseen:
-            joined = "\n".join(canonical_texts)
-            never = {w for w in unseen if joined.count(w) <= cut[w]}
-        return forms, never
+                            shown[f"{word}\0{text[span[0] : span[1]]}"] += 1
+        self.counted = (key, shown, cut)
+        return shown, cut
+
+
+def word_rows(
+    pages: Iterable[ShownWords], vocab: Collection[str], canonical_texts: Iterable[str]
+) -> tuple[dict[str, str], set[str]]:
+    """Each vocabulary word an edit touches, as a variant's pages show it (the form shown most), and the words never shown.
+
+    A word cut by an edit (迈克 in 迈克尔·贝瑞, which Taiwan shows as 麥可·貝瑞) is shown nowhere
+    there; it is left out when no other place of the canonical texts holds it.
+    """
+    pages = list(pages)
+    if pages and _PREFIXES[0] is not vocab:
+        _PREFIXES[:] = [vocab, set(vocab), word_prefixes(vocab)]
+    shown: Counter[str] = Counter()
+    cut: Counter[str] = Counter()
+    for page in pages:
+        found, cuts = page.counts(vocab, _PREFIXES[1], _PREFIXES[2])
+        shown.update(found)
+        cut.update(cuts)
+    by_word: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, n in shown.items():
+        word, form = key.split("\0")
+        by_word[word][form] += n
+    forms = {w: min(c, key=lambda s: (-c[s], s)) for w, c in by_word.items()}
+    unseen = [w for w in cut if w not in forms]
+    never: set[str] = set()
+    if unseen:
+        joined = "\n".join(canonical_texts)
+        never = {w for w in unseen if joined.count(w) <= cut[w]}
+    return forms, never
+
+
+#: The last vocabulary (a list, by identity), its set and its prefixes: every variant's rows use
+#: them, and a serve's save whose vocabulary is the same list.
+_PREFIXES: list[Any] = [None, set(), set()]
 
 
 def word_prefixes(words: Iterable[str]) -> set[str]:

@@ -17,7 +17,7 @@ from zhudu.search import fragments as fragment_files
 from zhudu.search import index as search
 from zhudu.search.corpus_chars import distinct
 from zhudu.search.edits import Span
-from zhudu.search.shown_words import passage_edits
+from zhudu.search.shown_words import ShownWords, passage_edits
 
 if TYPE_CHECKING:
     from zhudu.search.assembly import _CanonicalPage
@@ -47,9 +47,8 @@ class VariantPage:
     texts: list[str]  # folded canonical text of each passage
     fragments: list[fragment_files.Blob]
     base: search.PageText | None = None  # the base variant's page its fragments are patches on
-    #: Each passage whose folded text is not its canonical text: (text shown, folded, folded canonical,
-    #: the edits' spans), for the words it shows (``shown_words.ShownWords``).
-    edited: list[tuple[str, str, str, list[Span]]] = field(default_factory=list)
+    #: What its passages show where their folded text is not the canonical text (None: nothing).
+    shown: ShownWords | None = None
 
 
 def canonical_folds(canonical: _CanonicalPage, folder: search.Folder, table_version: int) -> CanonicalFolds:
@@ -79,7 +78,7 @@ def variant_page(
     title = folds.title if folds is not None else folder(page.title)
     texts: list[str] = []
     rows: list[list[Any]] = []
-    edited: list[tuple[str, str, str, list[Span]]] = []
+    shown: ShownWords | None = None
     for p in page.passages:
         text = canonical.passages.get(p.anchor) if canonical is not None else None
         if text is None or folds is None:
@@ -97,7 +96,8 @@ def variant_page(
                 if folds is not None:
                     folds.edits[(p.anchor, ftext)] = made
             row.append(made[0])
-            edited.append((p.text, ftext, ctext, made[1]))
+            shown = shown or ShownWords()
+            shown.add(p.text, ftext, ctext, made[1])
         rows.append(row)
     fragments = fragment_files.page_files(page, rows, base, mapping)
     # A build's records are not kept: no later table to compare with.
@@ -105,4 +105,4 @@ def variant_page(
     chars = (
         distinct(*seen, base.title if base else "", canonical.chars if canonical else "") if remember else ""
     )
-    return VariantPage(page.url, canonical, table_version, title, chars, texts, list(fragments), base, edited)
+    return VariantPage(page.url, canonical, table_version, title, chars, texts, list(fragments), base, shown)
