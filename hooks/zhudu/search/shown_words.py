@@ -107,7 +107,14 @@ class ShownWords:
 
     def add(self, text: str, ftext: str, ctext: str, spans: list[Span]) -> None:
         """A passage as shown, folded, its folded canonical text and ``passage_edits``' spans."""
-        self.passages.append((text, ctext, spans))
+        if spans:
+            # Only as much of the passage as a word overlapping an edit can take (held until the
+            # vocabulary is known): before its first edit both texts are alike, place for place.
+            lo = max(0, spans[0][2] - LONGEST_WORD + 1)
+            hi = min(len(ctext), spans[-1][2] + spans[-1][3] + LONGEST_WORD - 1)
+            shift = sum(di - dj for _, di, _, dj in spans)
+            kept = [(i - lo, di, j - lo, dj) for i, di, j, dj in spans]
+            self.passages.append((text[lo : hi + shift], ctext[lo:hi], kept))
         for i, di, j, dj in spans:
             shown, canon = ftext[i : i + di], ctext[j : j + dj]
             if _TERMS_RE.fullmatch(shown + canon) is None:
