@@ -177,9 +177,8 @@ class Assembly:
         keys: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         fragments_of: dict[str, str] = {}  # variant → the folder its manifest names (patched: the base's)
         patched_codes: list[str] = []
-        shown_words: dict[str, list[ShownWords]] = defaultdict(
-            list
-        )  # what each variant's pages show otherwise
+        # What each variant's pages show otherwise (``shown_words``): the pages with an edit.
+        shown_words: dict[str, list[ShownWords]] = defaultdict(list)
         for variant in sorted(variant_pages, key=lambda v: v is base):  # the base last
             pages = in_url_order(variant.pages)
             records = None
