@@ -135,14 +135,27 @@ class ShownWords:
                 self.near.add(tuple(near))
 
     def counts(
-        self, key: Any, vocab: Collection[str], prefixes: Collection[str]
+        self,
+        key: Any,
+        vocab: Collection[str],
+        prefixes: Collection[str],
+        moved: tuple[Any, set[str]] | None = None,
     ) -> tuple[Counter[str], Counter[str]]:
         """Each vocabulary word an edit touches: its forms as shown (counted), and how often an edit cuts it.
 
-        ``key``: the vocabulary's list (compared by identity); ``vocab`` its set, ``prefixes``
-        ``word_prefixes(vocab)``.
+        ``key``: the vocabulary's list (compared by identity); ``vocab`` its set, ``prefixes`` the
+        beginnings of its words (``word_prefixes``, or more); ``moved``: the list before it and the
+        words that came or went since: counts made with that list are still right when no passage
+        part here holds one of those words (a serve's save brings a word or two).
         """
         if self.counted[0] is key:
+            return self.counted[1], self.counted[2]
+        if (
+            moved is not None
+            and self.counted[0] is moved[0]
+            and not any(word in ctext for _, ctext, _ in self.passages for word in moved[1])
+        ):
+            self.counted = (key, self.counted[1], self.counted[2])
             return self.counted[1], self.counted[2]
         shown: Counter[str] = Counter()  # (word, form) pairs, as "word\0form"
         cut: Counter[str] = Counter()
@@ -178,11 +191,17 @@ def word_rows(
     """
     pages = list(pages)
     if pages and _PREFIXES[0] is not vocab:
-        _PREFIXES[:] = [vocab, set(vocab), word_prefixes(vocab)]
+        last, words = _PREFIXES[0], set(vocab)
+        moved = words ^ _PREFIXES[1] if last is not None else set()
+        if last is None or len(moved) > MOVED_WORDS:
+            _PREFIXES[:] = [vocab, words, word_prefixes(words), None]
+        else:  # the prefixes of words gone stay: only more places are tried
+            _PREFIXES[2].update(word_prefixes(words - _PREFIXES[1]))
+            _PREFIXES[:] = [vocab, words, _PREFIXES[2], (last, moved)]
     shown: Counter[str] = Counter()
     cut: Counter[str] = Counter()
     for page in pages:
-        found, cuts = page.counts(vocab, _PREFIXES[1], _PREFIXES[2])
+        found, cuts = page.counts(vocab, _PREFIXES[1], _PREFIXES[2], _PREFIXES[3])
         shown.update(found)
         cut.update(cuts)
     by_word: dict[str, Counter[str]] = defaultdict(Counter)
@@ -198,9 +217,11 @@ def word_rows(
     return forms, never
 
 
-#: The last vocabulary (a list, by identity), its set and its prefixes: every variant's rows use
-#: them, and a serve's save whose vocabulary is the same list.
-_PREFIXES: list[Any] = [None, set(), set()]
+#: The last vocabulary (a list, by identity), its set, its prefixes and (the list before it, the words
+#: that came or went): every variant's rows use them, and a serve's next save.
+_PREFIXES: list[Any] = [None, set(), set(), None]
+#: More words came or went than this: every page is counted again (a passage part is searched for each).
+MOVED_WORDS = 64
 
 
 def word_prefixes(words: Iterable[str]) -> set[str]:
