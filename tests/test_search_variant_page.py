@@ -48,13 +48,13 @@ def _variant_pages() -> list[search.VariantPages]:
 
 def _assemble(monkeypatch: pytest.MonkeyPatch, **options: object) -> tuple[Assembly, list[tuple[str, str]]]:
     made: list[tuple[str, str]] = []
-    edits = variant_page.folded_edits
+    edits = variant_page.passage_edits
 
-    def counted(shown: str, canonical: str) -> list[int | str]:
+    def counted(shown: str, canonical: str) -> tuple[list[int | str], list[tuple[int, int, int, int]]]:
         made.append((shown, canonical))
         return edits(shown, canonical)
 
-    monkeypatch.setattr(variant_page, "folded_edits", counted)
+    monkeypatch.setattr(variant_page, "passage_edits", counted)
     converters = {
         code: opencc_converter(c).convert for code, c in zip(CODES[1:], ("s2twp", "s2hkp"), strict=True)
     }

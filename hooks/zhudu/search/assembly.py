@@ -41,6 +41,7 @@ from zhudu.search.numbering import (
     postings_now,
 )
 from zhudu.search.postings import Family, Postings, count_for, entry_bytes, folder_name, json_text, sha
+from zhudu.search.shown_words import ShownWords, merged_aliases, word_rows
 from zhudu.search.variant_page import CanonicalFolds, VariantPage, variant_page
 
 FORMAT = 7
@@ -176,6 +177,8 @@ class Assembly:
         keys: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         fragments_of: dict[str, str] = {}  # variant → the folder its manifest names (patched: the base's)
         patched_codes: list[str] = []
+        # What each variant's pages show otherwise (``shown_words``): the pages with an edit.
+        shown_words: dict[str, list[ShownWords]] = defaultdict(list)
         for variant in sorted(variant_pages, key=lambda v: v is base):  # the base last
             pages = in_url_order(variant.pages)
             records = None
@@ -186,6 +189,7 @@ class Assembly:
             if records is None:
                 records = self._variant_records(variant.code, pages, canon, folder)
             assert records is not None
+            shown_words[variant.code] = [r.shown for r in records if r.shown is not None]
             numbering = Numbering.of([(r.url, len(r.texts)) for r in records])
             memo = self.numbered.setdefault(variant.code, NumberedMemo()) if self.remember else None
             key, docs = numbered(numbering, [(r.title, r.texts) for r in records], memo)
@@ -217,6 +221,10 @@ class Assembly:
         alias, ambiguous = search.aliases(
             vocab, [converters[c] for c in sorted(converters)] + list(to_canonical), table, conversion
         )
+        # The words the pages show where a phrase changed them (迈克尔·贝瑞 → 麥可·貝瑞: 麥可 is 迈克尔).
+        vocab_set = set(vocab)
+        pages = [page for code in sorted(shown_words) for page in shown_words[code]]
+        alias, ambiguous = merged_aliases(alias, ambiguous, pages, vocab_set)
         forms: dict[str, list[str]] = defaultdict(list)
         for key, word in alias.items():
             folded = folder(key)
@@ -245,7 +253,12 @@ class Assembly:
                 del made
             files = dict(groups[key]["files"])
             hashes = dict(groups[key]["hashes"])
-            word_files, hashes["w"] = self._word_files(code, vocab, converters[code])
+            shown_rows = word_rows(
+                shown_words[code],
+                vocab,
+                (t for c in canon.values() if c.folds for t in c.folds.passages.values()),
+            )
+            word_files, hashes["w"] = self._word_files(code, vocab, converters[code], *shown_rows)
             files.update(word_files)
             manifest = {**manifest_common, "shards": hashes, **numbering.manifest()}
             if code in patched_codes:
@@ -407,15 +420,25 @@ class Assembly:
         return {"files": files, "hashes": hashes}
 
     def _word_files(
-        self, code: str, vocab: list[str], convert: Callable[[str], str]
+        self,
+        code: str,
+        vocab: list[str],
+        convert: Callable[[str], str],
+        shown_forms: Mapping[str, str] | None = None,
+        never_shown: Collection[str] = (),
     ) -> tuple[dict[str, Blob], list[Any]]:
         """The ``w`` files: the notes' words under each of their characters, as the variant writes them.
+
+        ``shown_forms``: a word as the variant's pages show it where an edit touches it (迈克尔 → 麥可),
+        not as it converts alone; ``never_shown``: words the variant's pages never show (left out).
 
         A save that brings no new word and drops none (most do) gets the last save's files: every
         word's entry list was made again for each variant on every save.
         """
+        shown_forms = shown_forms or {}
+        made_by = (convert, shown_forms, frozenset(never_shown))
         last = self.word_files.get(code)
-        if last is not None and last[1] == convert and last[0] == vocab:  # the same bound method
+        if last is not None and last[1] == made_by and last[0] == vocab:  # the same bound method
             return last[2]
         unknown = [w for w in vocab if (convert, w) not in self.shown]
         if unknown:
@@ -428,7 +451,9 @@ class Assembly:
             self.shown.update(((convert, w), s) for w, s in zip(unknown, shown, strict=True))
         by_char: dict[str, list[str | list[str]]] = defaultdict(list)
         for w in vocab:
-            as_shown = self.shown[(convert, w)]
+            if w in never_shown:
+                continue
+            as_shown = shown_forms.get(w) or self.shown[(convert, w)]
             # A word shown as it is written in the index (every word of the Simplified variant, most
             # Latin ones) is the word alone, not a pair: about a quarter of the "w" files' bytes.
             row = w if as_shown == w else [w, as_shown]
@@ -442,5 +467,5 @@ class Assembly:
             del self.words[code]
             self.shown.clear()
         else:
-            self.word_files[code] = (vocab, convert, made)
+            self.word_files[code] = (vocab, made_by, made)
         return made

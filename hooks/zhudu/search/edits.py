@@ -18,20 +18,38 @@ def folded_edits(shown: str, canonical: str) -> list[int | str]:
     is linear in the passage (difflib's matcher took 4 s on a 10,000-character paragraph, 3 minutes
     on 30,000).  Whatever the edits, they make exactly ``canonical``.
     """
-    edits: list[int | str] = []
-    # Without a character outside the BMP a slice's UTF-16 units are its length (no encoding).
-    units = len if len(shown.encode("utf-16-le")) == 2 * len(shown) else _units
-    i = j = at = 0  # at: UTF-16 units of ``shown`` before i
+    return edits_in_units(shown, canonical, edit_spans(shown, canonical))
+
+
+Span = tuple[int, int, int, int]  # (at in shown, removed, at in canonical, inserted): characters
+
+
+def edit_spans(shown: str, canonical: str) -> list[Span]:
+    """``folded_edits`` in characters: each edit's place and length in both texts, in order."""
+    spans: list[Span] = []
+    i = j = 0
     while True:
         same = _same_run(shown, i, canonical, j)
-        at += units(shown[i : i + same])
         i, j = i + same, j + same
         if i >= len(shown) and j >= len(canonical):
-            return edits
+            return spans
         di, dj = _resync(shown, i, canonical, j)
+        spans.append((i, di, j, dj))
+        i, j = i + di, j + dj
+
+
+def edits_in_units(shown: str, canonical: str, spans: list[Span]) -> list[int | str]:
+    """``[at, removed, "inserted", …]`` of these spans, places and lengths in UTF-16 code units."""
+    # Without a character outside the BMP a slice's UTF-16 units are its length (no encoding).
+    units = len if len(shown.encode("utf-16-le")) == 2 * len(shown) else _units
+    edits: list[int | str] = []
+    at = last = 0  # at: UTF-16 units of ``shown`` before ``last``
+    for i, di, j, dj in spans:
+        at += units(shown[last:i])
         removed = units(shown[i : i + di])
         edits += [at, removed, canonical[j : j + dj]]
-        at, i, j = at + removed, i + di, j + dj
+        at, last = at + removed, i + di
+    return edits
 
 
 #: How far apart (characters skipped in the two texts together) ``_resync`` looks, and how many

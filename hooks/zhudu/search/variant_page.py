@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 from zhudu.search import fragments as fragment_files
 from zhudu.search import index as search
 from zhudu.search.corpus_chars import distinct
-from zhudu.search.edits import folded_edits
+from zhudu.search.edits import Span
+from zhudu.search.shown_words import ShownWords, passage_edits
 
 if TYPE_CHECKING:
     from zhudu.search.assembly import _CanonicalPage
@@ -29,8 +30,9 @@ class CanonicalFolds:
     table_version: int
     title: str
     passages: dict[str, str]  # anchor → folded canonical text
-    #: (anchor, a variant's folded text) → what turns it into the folded canonical text (``folded_edits``).
-    edits: dict[tuple[str, str], list[int | str]] = field(default_factory=dict)
+    #: (anchor, a variant's folded text) → what turns it into the folded canonical text, and its spans
+    #: (``shown_words.passage_edits``).
+    edits: dict[tuple[str, str], tuple[list[int | str], list[Span]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -45,6 +47,8 @@ class VariantPage:
     texts: list[str]  # folded canonical text of each passage
     fragments: list[fragment_files.Blob]
     base: search.PageText | None = None  # the base variant's page its fragments are patches on
+    #: What its passages show where their folded text is not the canonical text (None: nothing).
+    shown: ShownWords | None = None
 
 
 def canonical_folds(canonical: _CanonicalPage, folder: search.Folder, table_version: int) -> CanonicalFolds:
@@ -74,6 +78,7 @@ def variant_page(
     title = folds.title if folds is not None else folder(page.title)
     texts: list[str] = []
     rows: list[list[Any]] = []
+    shown: ShownWords | None = None
     for p in page.passages:
         text = canonical.passages.get(p.anchor) if canonical is not None else None
         if text is None or folds is None:
@@ -85,12 +90,14 @@ def variant_page(
         texts.append(ctext)
         row: list[Any] = [p.anchor, p.section or page.title, p.text]
         if ctext != ftext:
-            edits = folds.edits.get((p.anchor, ftext)) if folds is not None else None
-            if edits is None:
-                edits = folded_edits(ftext, ctext)
+            made = folds.edits.get((p.anchor, ftext)) if folds is not None else None
+            if made is None:
+                made = passage_edits(ftext, ctext)
                 if folds is not None:
-                    folds.edits[(p.anchor, ftext)] = edits
-            row.append(edits)
+                    folds.edits[(p.anchor, ftext)] = made
+            row.append(made[0])
+            shown = shown or ShownWords()
+            shown.add(p.text, ftext, ctext, made[1])
         rows.append(row)
     fragments = fragment_files.page_files(page, rows, base, mapping)
     # A build's records are not kept: no later table to compare with.
@@ -98,4 +105,4 @@ def variant_page(
     chars = (
         distinct(*seen, base.title if base else "", canonical.chars if canonical else "") if remember else ""
     )
-    return VariantPage(page.url, canonical, table_version, title, chars, texts, list(fragments), base)
+    return VariantPage(page.url, canonical, table_version, title, chars, texts, list(fragments), base, shown)

@@ -1,0 +1,274 @@
+"""The words a variant shows where its folded text is not the canonical text, and the canonical words they stand for.
+
+The postings hold the folded canonical (Simplified) text; a Traditional variant's passage folds to it
+but for its regional words and the editor's phrases (``conversion.yml``: 迈克尔·贝瑞 → 麥可·貝瑞 in Taiwan,
+米高·貝利 in Hong Kong).  ``index.aliases`` converts each vocabulary word alone, so a word that a
+phrase rule changes only in context (迈克尔 alone is 邁克爾, a page shows 麥可) had no reading, no
+highlight and a suggestion the page does not show.  Here the passages' own edits say it:
+
+* ``passage_edits``: the folded edits cut at their separators (「大空头」米高·贝利 / “大空头”迈克尔·贝瑞 is
+  米高 → 迈克尔 and 利 → 瑞), so the worker maps each canonical word back onto the words shown;
+* ``ShownWords.pairs``: each edit's shown piece (with a neighbour when it is one character: 伊隆 → 埃隆)
+  and its canonical piece, added to the regional forms (``alias``);
+* ``ShownWords.word_rows``: each vocabulary word as the variant's pages show it where an edit
+  touches it, and the words the variant never shows whole (迈克 of 迈克尔·贝瑞), for the ``w`` files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Mapping
+from typing import Any
+
+from zhudu.search.edits import Span, edit_spans, edits_in_units
+
+#: A character the worker puts in a term (``TERM_CHAR`` in search-worker.js); any other separates words.
+_TERM_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaffa-z0-9\u00c0-\u024f]")
+_TERMS_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaffa-z0-9\u00c0-\u024f]*")
+#: The longest word looked for around an edit (the domain words' limit, ``index.domain_words``).
+LONGEST_WORD = 12
+#: The longest piece made a regional form: a longer one is words rewritten together (设定一个布林值来宣告),
+#: each found by its own forms, and no reader types it whole.
+LONGEST_PIECE = 4
+
+
+def _term(ch: str) -> bool:
+    return _TERM_RE.match(ch) is not None
+
+
+def passage_edits(shown: str, canonical: str) -> tuple[list[int | str], list[Span]]:
+    """A passage's folded edits (``edits.folded_edits``' format) and their spans, cut at shared separators."""
+    spans = fine_spans(shown, canonical, edit_spans(shown, canonical))
+    return edits_in_units(shown, canonical, spans), spans
+
+
+def fine_spans(shown: str, canonical: str, spans: Iterable[Span]) -> list[Span]:
+    """Each edit cut at its separators when both sides have as many (a separator for a separator), parts trimmed."""
+    out: list[Span] = []
+    for i, di, j, dj in spans:
+        a, b = shown[i : i + di], canonical[j : j + dj]
+        cuts_a = [k for k, ch in enumerate(a) if not _term(ch)]
+        cuts_b = [k for k, ch in enumerate(b) if not _term(ch)]
+        if len(cuts_a) != len(cuts_b):  # a clause rewritten, not words put for words
+            cuts_a = cuts_b = []
+        ka = kb = 0
+        for ea, eb in (*zip(cuts_a, cuts_b, strict=True), (di, dj)):
+            out.extend(_trimmed(shown, i + ka, ea - ka, canonical, j + kb, eb - kb))
+            if ea < di and a[ea] != b[eb]:  # the region's own marks (「」 for “”)
+                out.append((i + ea, 1, j + eb, 1))
+            ka, kb = ea + 1, eb + 1
+    return out
+
+
+def _trimmed(shown: str, i: int, di: int, canonical: str, j: int, dj: int) -> list[Span]:
+    head = 0
+    while head < di and head < dj and shown[i + head] == canonical[j + head]:
+        head += 1
+    tail = 0
+    while tail < di - head and tail < dj - head and shown[i + di - 1 - tail] == canonical[j + dj - 1 - tail]:
+        tail += 1
+    if di - head - tail == 0 and dj - head - tail == 0:
+        return []
+    return [(i + head, di - head - tail, j + head, dj - head - tail)]
+
+
+def shown_span(spans: list[Span], start: int, end: int) -> tuple[int, int] | None:
+    """Canonical ``[start, end)`` as a span of the shown text; None when it begins or ends inside an edit."""
+    from_, to = start, end
+    for _, di, j, dj in spans:
+        if j < start < j + dj or j < end < j + dj:
+            return None
+        if j + dj <= start:
+            from_ += di - dj
+        if j + dj <= end and not (dj == 0 and j == end):
+            to += di - dj
+    return from_, to
+
+
+class ShownWords:
+    """One page's edited passages in one variant: the pairs they give the aliases, and its words as shown.
+
+    Kept with the page's record (``VariantPage.shown``): a ``mkdocs serve`` save redoes the pages it
+    changed only, and each page's word counts while the vocabulary is the same list.
+    """
+
+    def __init__(self) -> None:
+        self.pairs: dict[str, str] = {}  # shown piece (folded) → its canonical piece
+        #: A one-character piece with each neighbour both texts have: (shown, canonical) alternatives.
+        self.near: set[tuple[tuple[str, str], ...]] = set()
+        self.passages: list[tuple[str, str, list[Span]]] = []  # (text shown, folded canonical, spans)
+        #: The vocabulary ``counts`` last used (by identity) and what it found with it.
+        self.counted: tuple[Any, Counter[str], Counter[str]] = (None, Counter(), Counter())
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Kept by a serve (``search/persist.py``) without the counts: they hold the vocabulary.
+        return {**self.__dict__, "counted": (None, Counter(), Counter())}
+
+    def add(self, text: str, ftext: str, ctext: str, spans: list[Span]) -> None:
+        """A passage as shown, folded, its folded canonical text and ``passage_edits``' spans."""
+        if spans:
+            # Only as much of the passage as a word overlapping an edit can take (held until the
+            # vocabulary is known): before its first edit both texts are alike, place for place.
+            lo = max(0, spans[0][2] - LONGEST_WORD + 1)
+            hi = min(len(ctext), spans[-1][2] + spans[-1][3] + LONGEST_WORD - 1)
+            shift = sum(di - dj for _, di, _, dj in spans)
+            kept = [(i - lo, di, j - lo, dj) for i, di, j, dj in spans]
+            self.passages.append((text[lo : hi + shift], ctext[lo:hi], kept))
+        for i, di, j, dj in spans:
+            shown, canon = ftext[i : i + di], ctext[j : j + dj]
+            if _TERMS_RE.fullmatch(shown + canon) is None:
+                continue  # a rewritten clause, not a word
+            if di >= 2:
+                if di <= LONGEST_PIECE and (shown not in self.pairs or canon < self.pairs[shown]):
+                    self.pairs[shown] = canon
+                continue
+            # One character: with a neighbour both texts have (伊隆 → 埃隆, 贝利 → 贝瑞).
+            before, after = ftext[i - 1 : i], ftext[i + di : i + di + 1]
+            near = []
+            if before and j and ctext[j - 1] == before and _term(before):
+                near.append((before + shown, before + canon))
+            if after and ctext[j + dj : j + dj + 1] == after and _term(after):
+                near.append((shown + after, canon + after))
+            near = [(key, word) for key, word in near if len(key) >= 2]
+            if near:
+                self.near.add(tuple(near))
+
+    def counts(
+        self,
+        key: Any,
+        vocab: Collection[str],
+        prefixes: Collection[str],
+        moved: tuple[Any, set[str]] | None = None,
+    ) -> tuple[Counter[str], Counter[str]]:
+        """Each vocabulary word an edit touches: its forms as shown (counted), and how often an edit cuts it.
+
+        ``key``: the vocabulary's list (compared by identity); ``vocab`` its set, ``prefixes`` the
+        beginnings of its words (``word_prefixes``, or more); ``moved``: the list before it and the
+        words that came or went since: counts made with that list are still right when no passage
+        part here holds one of those words (a serve's save brings a word or two).
+        """
+        if self.counted[0] is key:
+            return self.counted[1], self.counted[2]
+        if (
+            moved is not None
+            and self.counted[0] is moved[0]
+            and not any(word in ctext for _, ctext, _ in self.passages for word in moved[1])
+        ):
+            self.counted = (key, self.counted[1], self.counted[2])
+            return self.counted[1], self.counted[2]
+        shown: Counter[str] = Counter()  # (word, form) pairs, as "word\0form"
+        cut: Counter[str] = Counter()
+        for text, ctext, spans in self.passages:
+            seen: set[tuple[int, int]] = set()
+            for _, _, j, dj in spans:
+                # Every word of the canonical text that overlaps the edit (begins before its end, ends
+                # after its start), made longer from each place while some word begins so.
+                for start in range(max(0, j - LONGEST_WORD + 1), min(j + dj, len(ctext))):
+                    for end in range(start + 1, min(start + LONGEST_WORD, len(ctext)) + 1):
+                        word = ctext[start:end]
+                        if word not in prefixes:
+                            break
+                        if end <= j or end - start < 2 or word not in vocab or (start, end) in seen:
+                            continue
+                        seen.add((start, end))
+                        span = shown_span(spans, start, end)
+                        if span is None:
+                            cut[word] += 1
+                        else:
+                            shown[f"{word}\0{text[span[0] : span[1]]}"] += 1
+        self.counted = (key, shown, cut)
+        return shown, cut
+
+
+def word_rows(
+    pages: Iterable[ShownWords], vocab: Collection[str], canonical_texts: Iterable[str]
+) -> tuple[dict[str, str], set[str]]:
+    """Each vocabulary word an edit touches, as a variant's pages show it (the form shown most), and the words never shown.
+
+    A word cut by an edit (迈克 in 迈克尔·贝瑞, which Taiwan shows as 麥可·貝瑞) is shown nowhere
+    there; it is left out when no other place of the canonical texts holds it.
+    """
+    pages = list(pages)
+    if pages and _PREFIXES[0] is not vocab:
+        last, words = _PREFIXES[0], set(vocab)
+        moved = words ^ _PREFIXES[1] if last is not None else set()
+        if last is None or len(moved) > MOVED_WORDS:
+            _PREFIXES[:] = [vocab, words, word_prefixes(words), None]
+        else:  # the prefixes of words gone stay: only more places are tried
+            _PREFIXES[2].update(word_prefixes(words - _PREFIXES[1]))
+            _PREFIXES[:] = [vocab, words, _PREFIXES[2], (last, moved)]
+    shown: Counter[str] = Counter()
+    cut: Counter[str] = Counter()
+    for page in pages:
+        found, cuts = page.counts(vocab, _PREFIXES[1], _PREFIXES[2], _PREFIXES[3])
+        shown.update(found)
+        cut.update(cuts)
+    by_word: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, n in shown.items():
+        word, form = key.split("\0")
+        by_word[word][form] += n
+    forms = {w: min(c, key=lambda s: (-c[s], s)) for w, c in by_word.items()}
+    unseen = [w for w in cut if w not in forms]
+    never: set[str] = set()
+    if unseen:
+        joined = "\n".join(canonical_texts)
+        never = {w for w in unseen if joined.count(w) <= cut[w]}
+    return forms, never
+
+
+#: The last vocabulary (a list, by identity), its set, its prefixes and (the list before it, the words
+#: that came or went): every variant's rows use them, and a serve's next save.
+_PREFIXES: list[Any] = [None, set(), set(), None]
+#: More words came or went than this: every page is counted again (a passage part is searched for each).
+MOVED_WORDS = 64
+
+
+def word_prefixes(words: Iterable[str]) -> set[str]:
+    """Every beginning of every word (of one character or more): where a longer word may still start."""
+    return {w[:k] for w in words for k in range(1, len(w) + 1)}
+
+
+def merged_aliases(
+    alias: Mapping[str, str], ambiguous: Iterable[str], words: Iterable[ShownWords], vocab: Collection[str]
+) -> tuple[dict[str, str], set[str]]:
+    """The regional forms with the variants' shown pieces added, each only where the forms read it otherwise.
+
+    A piece the forms already read right (储存资料 by 储存 and 资料) is left out, shortest first: the
+    manifest every first search fetches stays small.  A one-character piece is added with its
+    neighbours (伊隆 → 埃隆), unless one of them the forms read right already (储 of 中储存: 储存 is
+    there): those are forms the reader may mean as typed, ambiguous, so the literal reading comes first.
+    """
+    out = dict(alias)
+    unsure = set(ambiguous)
+    longest = max(map(len, out), default=0)
+    pairs: dict[str, str] = {}
+    near: set[tuple[tuple[str, str], ...]] = set()
+    for shown in words:
+        for key, word in shown.pairs.items():
+            pairs[key] = min(word, pairs.get(key, word))
+        near |= shown.near
+    for key, word in sorted(pairs.items(), key=lambda kv: (len(kv[0]), kv[0])):
+        if key not in out and _read(key, out, longest) != word:
+            out[key], longest = word, max(longest, len(key))
+    for group in sorted(near):
+        if any(_read(key, out, longest) == word for key, word in group):
+            continue
+        for key, word in group:
+            if key not in out:
+                out[key], longest = word, max(longest, len(key))
+                unsure.add(key)
+    return dict(sorted(out.items())), unsure | {k for k in out if k in vocab}
+
+
+def _read(text: str, alias: Mapping[str, str], longest: int) -> str:
+    """``text`` as the worker reads it through the regional forms (``readings``: the longest form at each place)."""
+    out, i = "", 0
+    while i < len(text):
+        for size in range(min(longest, len(text) - i), 1, -1):
+            if (to := alias.get(text[i : i + size])) is not None:
+                out, i = out + to, i + size
+                break
+        else:
+            out, i = out + text[i], i + 1
+    return out

@@ -1,0 +1,111 @@
+"""Search finds what a variant's page shows where a phrase rule changed it (``search/shown_words.py``).
+
+The editor's phrases (``conversion.yml``) turn a whole name: 迈克尔·贝瑞 is 麥可·貝瑞 in Taiwan and 米高·貝利 in
+Hong Kong.  Converting 迈克尔 alone gives 邁克爾, which no page shows: the words of the name had no
+regional form, no highlight and a suggestion the page does not show (issue of session 33's review).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import build_site
+from zhudu.search import shards as search_shards
+from zhudu.search.shown_words import passage_edits, shown_span
+
+#: Rules like the shipped ones, on names of our own: the fix reads the pages, not a list of names.
+CONVERSION = """\
+phrases:
+  zh-Hant-TW:
+    罗伯特·沃森: 勞勃·華生   # why: test
+    埃文·史密斯: 伊凡·史密斯   # why: test
+  zh-Hant-HK:
+    罗伯特·沃森: 羅拔·屈臣   # why: test
+"""
+NOTE = """---
+title: 名字
+date: 2024-03-01
+---
+
+我们都记得罗伯特·沃森（Robert Watson）的那次演讲，还有埃文·史密斯写的评论。
+"""
+
+
+def _edited(shown: str, edits: list[Any]) -> str:
+    out, at = "", 0
+    for k in range(0, len(edits), 3):
+        out += shown[at : edits[k]] + edits[k + 2]
+        at = edits[k] + edits[k + 1]
+    return out + shown[at:]
+
+
+def test_an_edit_is_cut_at_its_separators_so_each_shown_word_maps_onto_its_canonical_word() -> None:
+    shown, canonical = "「大空头」米高·贝利（m", "“大空头”迈克尔·贝瑞（m"
+    edits, spans = passage_edits(shown, canonical)
+    assert _edited(shown, edits) == canonical
+    assert (5, 2, 5, 3) in spans and (9, 1, 10, 1) in spans  # 米高 → 迈克尔, 利 → 瑞
+    assert shown_span(spans, 5, 8) == (5, 7)  # 迈克尔 is shown as 米高
+    assert shown_span(spans, 9, 11) == (8, 10)  # 贝瑞 as 贝利
+    assert shown_span(spans, 6, 8) is None  # 克尔 cuts into 米高: shown nowhere
+    # A rewritten clause (no separator for a separator) stays one edit.
+    assert passage_edits("一般使用者", "普通用户")[1] == [(0, 5, 0, 4)]
+
+
+def _manifest(site: Path, code: str) -> dict[str, Any]:
+    return json.loads((site / code / "search" / "manifest.json").read_text(encoding="utf-8"))
+
+
+def _word_rows(site: Path, code: str) -> dict[str, str]:
+    """The ``w`` files' words as the variant shows them: canonical word → shown."""
+    count, folder = _manifest(site, code)["shards"]["w"]
+    rows: dict[str, str] = {}
+    for n in range(count):
+        shard = json.loads(search_shards.read_stored(site / code / "search" / folder / f"{n}.deflate"))
+        for entries in shard.get("w", {}).values():
+            for row in entries:
+                word, shown = (row, row) if isinstance(row, str) else row
+                rows[word] = shown
+    return rows
+
+
+@pytest.fixture(scope="module")
+def named_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    result = build_site(
+        tmp_path_factory.mktemp("names"),
+        notes={"n.md": NOTE},
+        editorial={
+            "conversion.yml": CONVERSION,
+            "glossary.yml": "- term: 罗伯特·沃森\n  explanation: 一位演讲者。\n",
+        },
+    )
+    assert result.ok, result.log
+    return result.site_dir
+
+
+@pytest.mark.parametrize(
+    ("code", "shown", "canonical"),
+    [
+        ("zh-Hant-TW", "勞勃", "罗伯特"),
+        ("zh-Hant-TW", "華生", "沃森"),
+        ("zh-Hant-TW", "伊凡", "埃文"),
+        ("zh-Hant-HK", "羅拔", "罗伯特"),
+        ("zh-Hant-HK", "屈臣", "沃森"),
+    ],
+)
+def test_each_word_of_a_renamed_name_reads_as_its_canonical_word(named_site, code, shown, canonical) -> None:
+    manifest = _manifest(named_site, code)
+    fold = dict(zip(manifest["fold"][::2], manifest["fold"][1::2], strict=True))
+    key = "".join(fold.get(ch, ch) for ch in shown)  # as the worker folds the query
+    assert manifest["alias"].get(key, [None])[0] == canonical, sorted(manifest["alias"])
+
+
+def test_suggestions_offer_a_word_as_the_variants_pages_show_it(named_site) -> None:
+    tw, hk = _word_rows(named_site, "zh-Hant-TW"), _word_rows(named_site, "zh-Hant-HK")
+    assert tw.get("罗伯特") == "勞勃" and hk.get("罗伯特") == "羅拔"
+    # As converted alone the name's words are 羅伯特 and 沃森, which those pages do not show.
+    shown = set(tw.values()) | set(hk.values())
+    assert not {"羅伯特", "羅伯", "伯特", "沃森"} & shown, sorted(shown)
