@@ -39,6 +39,7 @@ from markdown import Extension, Markdown
 
 from zhudu.notes import inline_tags
 from zhudu.notes.bare_urls import BareUrlExtension
+from zhudu.notes.block_tags import BLOCK_TAG_RE, closing_line, end_name
 from zhudu.notes.box_names import callout_title
 from zhudu.notes.dialect_inline import EMBED_IMAGE_SUFFIXES as EMBED_IMAGE_SUFFIXES
 from zhudu.notes.dialect_inline import UNKNOWN_TAG_LABEL as UNKNOWN_TAG_LABEL
@@ -110,25 +111,6 @@ _NOT_A_HEADING_RE = re.compile(
 )
 #: kramdown's table of contents: a one-item list (``* 目录``) followed by ``{:toc}`` is replaced by it.
 _KRAMDOWN_TOC_RE = re.compile(r"^[ ]{0,3}\{:[ \t]*toc[ \t]*\}[ \t]*$")
-
-#: A block tag alone on its line: ``{% codeblock lang:js %}``, ``{{< highlight go >}}``.
-_BLOCK_TAG_RE = re.compile(
-    r"""^(?P<indent>[ \t]*)
-        (?:\{%-?[ \t]*(?P<tag>codeblock|code|highlight|blockquote|quote|pullquote|note|comment)\b
-           (?P<args>(?:[^%\n]|%(?!\}))*?)[ \t]*-?%\}
-         | \{\{[<%][ \t]*(?P<shortcode>highlight|notice|details|hint|alert|admonition)\b
-           (?P<sargs>(?:[^\n>%]|[>%](?!\}\}))*?)[ \t]*[>%]\}\})
-        [ \t]*$""",
-    re.VERBOSE,
-)
-_END_TAG_RE = {
-    name: re.compile(rf"^[ \t]*\{{%-?[ \t]*end{name}[ \t]*-?%\}}[ \t]*$")
-    for name in ("codeblock", "code", "highlight", "blockquote", "quote", "pullquote", "note", "comment")
-}
-_END_SHORTCODE_RE = {
-    name: re.compile(rf"^[ \t]*\{{\{{[<%][ \t]*/[ \t]*{name}[ \t]*[>%]\}}\}}[ \t]*$")
-    for name in ("highlight", *SHORTCODE_BOXES)
-}
 
 #: Obsidian's callout types (with their aliases) as Material's admonition types.
 CALLOUT_TYPES = {
@@ -292,19 +274,15 @@ class _Writer(InlineWriter):
                 out.extend(self.callout(m, lines[i + 1 : end], line, state))
                 i = end
                 continue
-            if m := _BLOCK_TAG_RE.match(text):
-                name = m["tag"] or m["shortcode"]
-                ends = _END_TAG_RE[name] if m["tag"] else _END_SHORTCODE_RE[name]
-                end = next((j for j in range(i + 1, len(lines)) if ends.match(lines[j][0])), None)
-                if end is not None:
+            if m := BLOCK_TAG_RE.match(text):
+                if (end := closing_line(lines, i, m)) is not None:
                     out.extend(self.block_tag(m, lines[i + 1 : end], line, lines[end][1]))
                     i = end + 1
                     continue
                 self.findings.append(
                     (
                         line,
-                        f"{text.strip()}: the tag is never closed (no "
-                        f"{'end' + name if m['tag'] else '{{< /' + name + ' >}}'} after it): shown as written",
+                        f"{text.strip()}: the tag is never closed (no {end_name(m)} after it): shown as written",
                     )
                 )
             elif (end := state.verbatim.end(i)) is not None:
