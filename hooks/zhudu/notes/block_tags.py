@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from zhudu.notes.dialect_markdown import SHORTCODE_BOXES, Line, fence_end
+from zhudu.notes.dialect_markdown import SHORTCODE_BOXES, Line, closed_fence_end
 
 #: A block tag alone on its line: ``{% codeblock lang:js %}``, ``{{< highlight go >}}``.
 BLOCK_TAG_RE = re.compile(
@@ -36,7 +36,7 @@ _END_SHORTCODE_RE = {
 #: The tags whose inside is Markdown, so may hold another of the same name.
 _NESTING = frozenset({"blockquote", "quote", "pullquote", "note", *SHORTCODE_BOXES})
 #: A fenced code block's opening line (any indentation: a fence in a list item is code too).
-_FENCE_RE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
+FENCE_RE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
 
 
 def end_name(m: re.Match[str]) -> str:
@@ -56,10 +56,10 @@ def closing_line(lines: Sequence[Line], start: int, m: re.Match[str]) -> int | N
         text = lines[j][0]
         if (
             nests
-            and (fence := _FENCE_RE.match(text))
-            and (after := _closed_fence_end(lines, j, fence["fence"]))
+            and (fence := FENCE_RE.match(text))
+            and (closer := closed_fence_end(lines, j, fence["fence"]))
         ):
-            j = after
+            j = closer + 1
             continue
         if ends.match(text):
             if depth == 0:
@@ -68,13 +68,4 @@ def closing_line(lines: Sequence[Line], start: int, m: re.Match[str]) -> int | N
         elif nests and (inner := BLOCK_TAG_RE.match(text)) and (inner["tag"] or inner["shortcode"]) == name:
             depth += 1
         j += 1
-    return None
-
-
-def _closed_fence_end(lines: Sequence[Line], start: int, fence: str) -> int | None:
-    """The index after the line closing the fence opened at ``start``; None when none closes it (then it is text)."""
-    end = fence_end(lines, start, fence)
-    closer = lines[end][0].strip()
-    if end > start and closer.startswith(fence[0] * len(fence)) and not closer.strip(fence[0]):
-        return end + 1
     return None

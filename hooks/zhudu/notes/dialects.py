@@ -39,7 +39,7 @@ from markdown import Extension, Markdown
 
 from zhudu.notes import inline_tags
 from zhudu.notes.bare_urls import BareUrlExtension
-from zhudu.notes.block_tags import BLOCK_TAG_RE, closing_line, end_name
+from zhudu.notes.block_tags import BLOCK_TAG_RE, FENCE_RE, closing_line, end_name
 from zhudu.notes.box_names import callout_title
 from zhudu.notes.dialect_inline import EMBED_IMAGE_SUFFIXES as EMBED_IMAGE_SUFFIXES
 from zhudu.notes.dialect_inline import UNKNOWN_TAG_LABEL as UNKNOWN_TAG_LABEL
@@ -49,6 +49,7 @@ from zhudu.notes.dialect_markdown import (
     SHORTCODE_BOXES,
     Line,
     admonition,
+    closed_fence_end,
     code_block,
     fence_end,
     fence_title,
@@ -71,9 +72,6 @@ from zhudu.notes.transclusion_tree import TransclusionTreeExtension
 from zhudu.notes.verbatim import COMMENT_END, INLINE_MATH, VerbatimBlocks
 
 # --------------------------------------------------------------------------- Data
-
-#: A fenced code block's opening line (any indentation: a fence in a list item is code too).
-_FENCE_RE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
 
 #: What the line scanner stops at: an inline code span's backticks, an Obsidian comment's
 #: ``%%``, a ``{% raw %}`` that shows the rest literally, an HTML comment, a formula.
@@ -233,20 +231,21 @@ class _Writer(InlineWriter):
         while i < len(lines):
             text, line = lines[i]
             state.at = i
-            if state.in_raw and (m := _RAW_FENCE_RE.match(text)):
-                end = fence_end(lines, i, m["fence"])
-                # Code inside raw, as written (Hexo reads a closed fence only: an open one is text; Jekyll's
-                # kramdown reads it after Liquid).
-                closer = lines[end][0].strip()
-                if end > i and closer.startswith(m["fence"]) and not closer.strip(m["fence"][0]):
-                    out.extend(lines[i : end + 1])
-                    i = end + 1
-                    continue
+            # Code inside raw, as written (Hexo reads a closed fence only: an open one is text; Jekyll's
+            # kramdown reads it after Liquid).
+            if (
+                state.in_raw
+                and (m := _RAW_FENCE_RE.match(text))
+                and (end := closed_fence_end(lines, i, m["fence"])) is not None
+            ):
+                out.extend(lines[i : end + 1])
+                i = end + 1
+                continue
             if state.in_comment or state.in_raw or state.in_html_comment:
                 out.append((self.scan_line(text, line, state), line))
                 i += 1
                 continue
-            if m := _FENCE_RE.match(text):
+            if m := FENCE_RE.match(text):
                 end = fence_end(lines, i, m["fence"])
                 # A fence starts and ends its block whatever touches it (CommonMark, so every tool the notes
                 # come from); Python-Markdown put it inside the paragraph touching it, and browsers closed
