@@ -59,11 +59,11 @@ _SAME_PAGE_DEFINITION_RE = re.compile(
     r"^(?P<label>[ ]{0,3}\[[^\]\n]+\]:[ \t]*)\#(?P<anchor>[^\s<>]+)(?=[ \t]|$)"
 )
 _PAGE_SUFFIXES = frozenset({"", ".html", ".htm", ".md", ".markdown", ".txt"})
-#: Tags that enclose lines: they must stand alone on their lines (``dialects._BLOCK_TAG_RE``).
+#: Tags that enclose lines: they must stand alone on their lines (``block_tags.BLOCK_TAG_RE``).
 _BLOCK_TAGS = frozenset(
     {"codeblock", "code", "highlight", "blockquote", "quote", "pullquote", "note", "comment"}
 )
-#: Shortcodes that enclose lines (``dialects._BLOCK_TAG_RE``).
+#: Shortcodes that enclose lines (``block_tags.BLOCK_TAG_RE``).
 _BLOCK_SHORTCODES = frozenset({"highlight", *SHORTCODE_BOXES})
 #: An Obsidian block id at the end of a line: ``text ^abc123``.
 _BLOCK_ID_RE = re.compile(r"(?:^|(?<=[ \t]))\^(?P<id>[A-Za-z0-9][A-Za-z0-9-]*)[ \t]*$")
@@ -268,7 +268,7 @@ class InlineWriter:
         if name in ("asset_link", "asset_path") and words:
             return self.unpublished(written, words[0], line)
         if name in _BLOCK_TAGS or name.removeprefix("end") in _BLOCK_TAGS:
-            # Known, but not where it can enclose lines (``dialects._BLOCK_TAG_RE``); an unclosed one is
+            # Known, but not where it can enclose lines (``block_tags.BLOCK_TAG_RE``); an unclosed one is
             # reported where it opens (``blocks``).
             report = name in _BLOCK_TAGS and whole is False
             if report:

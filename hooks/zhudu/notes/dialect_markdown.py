@@ -56,6 +56,17 @@ def fence_end(lines: Sequence[Line], start: int, fence: str) -> int:
     return len(lines) - 1
 
 
+def closed_fence_end(lines: Sequence[Line], start: int, fence: str) -> int | None:
+    """The index of the line closing the fence opened at ``start``; None when none closes it (then it is text)."""
+    end = fence_end(lines, start, fence)
+    closer = lines[end][0].strip()
+    return (
+        end
+        if end > start and closer.startswith(fence[0] * len(fence)) and not closer.strip(fence[0])
+        else None
+    )
+
+
 def fence_title(text: str) -> str:
     """A fence's opening line, Hexo's ``lang title [url] [link text]`` made ``lang title="title"``."""
     m = _FENCE_INFO_RE.match(text)

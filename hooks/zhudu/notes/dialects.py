@@ -39,6 +39,7 @@ from markdown import Extension, Markdown
 
 from zhudu.notes import inline_tags
 from zhudu.notes.bare_urls import BareUrlExtension
+from zhudu.notes.block_tags import BLOCK_TAG_RE, FENCE_RE, closing_line, end_name
 from zhudu.notes.box_names import callout_title
 from zhudu.notes.dialect_inline import EMBED_IMAGE_SUFFIXES as EMBED_IMAGE_SUFFIXES
 from zhudu.notes.dialect_inline import UNKNOWN_TAG_LABEL as UNKNOWN_TAG_LABEL
@@ -48,6 +49,7 @@ from zhudu.notes.dialect_markdown import (
     SHORTCODE_BOXES,
     Line,
     admonition,
+    closed_fence_end,
     code_block,
     fence_end,
     fence_title,
@@ -70,9 +72,6 @@ from zhudu.notes.transclusion_tree import TransclusionTreeExtension
 from zhudu.notes.verbatim import COMMENT_END, INLINE_MATH, VerbatimBlocks
 
 # --------------------------------------------------------------------------- Data
-
-#: A fenced code block's opening line (any indentation: a fence in a list item is code too).
-_FENCE_RE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
 
 #: What the line scanner stops at: an inline code span's backticks, an Obsidian comment's
 #: ``%%``, a ``{% raw %}`` that shows the rest literally, an HTML comment, a formula.
@@ -110,25 +109,6 @@ _NOT_A_HEADING_RE = re.compile(
 )
 #: kramdown's table of contents: a one-item list (``* 目录``) followed by ``{:toc}`` is replaced by it.
 _KRAMDOWN_TOC_RE = re.compile(r"^[ ]{0,3}\{:[ \t]*toc[ \t]*\}[ \t]*$")
-
-#: A block tag alone on its line: ``{% codeblock lang:js %}``, ``{{< highlight go >}}``.
-_BLOCK_TAG_RE = re.compile(
-    r"""^(?P<indent>[ \t]*)
-        (?:\{%-?[ \t]*(?P<tag>codeblock|code|highlight|blockquote|quote|pullquote|note|comment)\b
-           (?P<args>(?:[^%\n]|%(?!\}))*?)[ \t]*-?%\}
-         | \{\{[<%][ \t]*(?P<shortcode>highlight|notice|details|hint|alert|admonition)\b
-           (?P<sargs>(?:[^\n>%]|[>%](?!\}\}))*?)[ \t]*[>%]\}\})
-        [ \t]*$""",
-    re.VERBOSE,
-)
-_END_TAG_RE = {
-    name: re.compile(rf"^[ \t]*\{{%-?[ \t]*end{name}[ \t]*-?%\}}[ \t]*$")
-    for name in ("codeblock", "code", "highlight", "blockquote", "quote", "pullquote", "note", "comment")
-}
-_END_SHORTCODE_RE = {
-    name: re.compile(rf"^[ \t]*\{{\{{[<%][ \t]*/[ \t]*{name}[ \t]*[>%]\}}\}}[ \t]*$")
-    for name in ("highlight", *SHORTCODE_BOXES)
-}
 
 #: Obsidian's callout types (with their aliases) as Material's admonition types.
 CALLOUT_TYPES = {
@@ -251,20 +231,21 @@ class _Writer(InlineWriter):
         while i < len(lines):
             text, line = lines[i]
             state.at = i
-            if state.in_raw and (m := _RAW_FENCE_RE.match(text)):
-                end = fence_end(lines, i, m["fence"])
-                # Code inside raw, as written (Hexo reads a closed fence only: an open one is text; Jekyll's
-                # kramdown reads it after Liquid).
-                closer = lines[end][0].strip()
-                if end > i and closer.startswith(m["fence"]) and not closer.strip(m["fence"][0]):
-                    out.extend(lines[i : end + 1])
-                    i = end + 1
-                    continue
+            # Code inside raw, as written (Hexo reads a closed fence only: an open one is text; Jekyll's
+            # kramdown reads it after Liquid).
+            if (
+                state.in_raw
+                and (m := _RAW_FENCE_RE.match(text))
+                and (end := closed_fence_end(lines, i, m["fence"])) is not None
+            ):
+                out.extend(lines[i : end + 1])
+                i = end + 1
+                continue
             if state.in_comment or state.in_raw or state.in_html_comment:
                 out.append((self.scan_line(text, line, state), line))
                 i += 1
                 continue
-            if m := _FENCE_RE.match(text):
+            if m := FENCE_RE.match(text):
                 end = fence_end(lines, i, m["fence"])
                 # A fence starts and ends its block whatever touches it (CommonMark, so every tool the notes
                 # come from); Python-Markdown put it inside the paragraph touching it, and browsers closed
@@ -292,19 +273,15 @@ class _Writer(InlineWriter):
                 out.extend(self.callout(m, lines[i + 1 : end], line, state))
                 i = end
                 continue
-            if m := _BLOCK_TAG_RE.match(text):
-                name = m["tag"] or m["shortcode"]
-                ends = _END_TAG_RE[name] if m["tag"] else _END_SHORTCODE_RE[name]
-                end = next((j for j in range(i + 1, len(lines)) if ends.match(lines[j][0])), None)
-                if end is not None:
+            if m := BLOCK_TAG_RE.match(text):
+                if (end := closing_line(lines, i, m)) is not None:
                     out.extend(self.block_tag(m, lines[i + 1 : end], line, lines[end][1]))
                     i = end + 1
                     continue
                 self.findings.append(
                     (
                         line,
-                        f"{text.strip()}: the tag is never closed (no "
-                        f"{'end' + name if m['tag'] else '{{< /' + name + ' >}}'} after it): shown as written",
+                        f"{text.strip()}: the tag is never closed (no {end_name(m)} after it): shown as written",
                     )
                 )
             elif (end := state.verbatim.end(i)) is not None:

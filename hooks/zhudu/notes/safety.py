@@ -86,6 +86,12 @@ from zhudu.notes.sanitizer import safe_url as safe_url
 from zhudu.notes.stray_lines import stray_end_tag_lines
 
 log = get_plugin_logger("zhudu")
+#: md_in_html's ``markdown="1"`` on a start tag read as inline HTML: a box written as HTML in a list item
+#: or a box (indented, so not block HTML), whose inside Markdown reads anyway.  md_in_html only removes
+#: it from the block HTML it reads; here nothing would, and the page would show it.
+_MARKDOWN_ATTR_RE = re.compile(
+    r"""\A(<[A-Za-z][^<>]*?)\s+markdown=(?:"(?:1|block|span)"|'(?:1|block|span)'|1)(?=[\s/>])"""
+)
 
 # --------------------------------------------------------------------------- Markdown extension
 
@@ -134,7 +140,8 @@ class _SafeInlineHtml(HtmlInlineProcessor):
         placeholder, start, end = super().handleMatch(m, data)
         if self.ext.active:
             blocks = self.md.htmlStash.rawHtmlBlocks
-            blocks[-1] = self.ext.clean_entry(blocks[-1], self.md)
+            entry = self.ext.clean_entry(blocks[-1], self.md)
+            blocks[-1] = _MARKDOWN_ATTR_RE.sub(r"\1", entry) if isinstance(entry, str) else entry
         return placeholder, start, end
 
 

@@ -1,0 +1,71 @@
+"""Tags that enclose lines (``{% note %}`` … ``{% endnote %}``, ``{{< notice >}}`` … ``{{< /notice >}}``) and their ends.
+
+A box or a quote may hold another of its kind: Hexo's tags are read by Nunjucks, Hugo's shortcodes
+by Hugo's template parser, and both pair each end with the latest open tag of its name.  So the end
+of such a tag is found by counting the same tags opened inside it; a tag in a fenced code block
+inside it is code (Hexo reads closed fences before its tags; Hugo shows a fence's text as written).  Code
+tags (``codeblock``, ``highlight`` …) and Liquid's ``comment`` hold text, not tags: their first end
+closes them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from zhudu.notes.dialect_markdown import SHORTCODE_BOXES, Line, closed_fence_end
+
+#: A block tag alone on its line: ``{% codeblock lang:js %}``, ``{{< highlight go >}}``.
+BLOCK_TAG_RE = re.compile(
+    r"""^(?P<indent>[ \t]*)
+        (?:\{%-?[ \t]*(?P<tag>codeblock|code|highlight|blockquote|quote|pullquote|note|comment)\b
+           (?P<args>(?:[^%\n]|%(?!\}))*?)[ \t]*-?%\}
+         | \{\{[<%][ \t]*(?P<shortcode>highlight|notice|details|hint|alert|admonition)\b
+           (?P<sargs>(?:[^\n>%]|[>%](?!\}\}))*?)[ \t]*[>%]\}\})
+        [ \t]*$""",
+    re.VERBOSE,
+)
+_END_TAG_RE = {
+    name: re.compile(rf"^[ \t]*\{{%-?[ \t]*end{name}[ \t]*-?%\}}[ \t]*$")
+    for name in ("codeblock", "code", "highlight", "blockquote", "quote", "pullquote", "note", "comment")
+}
+_END_SHORTCODE_RE = {
+    name: re.compile(rf"^[ \t]*\{{\{{[<%][ \t]*/[ \t]*{name}[ \t]*[>%]\}}\}}[ \t]*$")
+    for name in ("highlight", *SHORTCODE_BOXES)
+}
+#: The tags whose inside is Markdown, so may hold another of the same name.
+_NESTING = frozenset({"blockquote", "quote", "pullquote", "note", *SHORTCODE_BOXES})
+#: A fenced code block's opening line (any indentation: a fence in a list item is code too).
+FENCE_RE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
+
+
+def end_name(m: re.Match[str]) -> str:
+    """The end an opened tag needs, as the author would write it (``endnote``, ``{{< /notice >}}``)."""
+    name = m["tag"] or m["shortcode"]
+    return "end" + name if m["tag"] else "{{< /" + name + " >}}"
+
+
+def closing_line(lines: Sequence[Line], start: int, m: re.Match[str]) -> int | None:
+    """The index of the line that closes the tag ``m`` opened at ``start``, or None when none does."""
+    name = m["tag"] or m["shortcode"]
+    ends = _END_TAG_RE[name] if m["tag"] else _END_SHORTCODE_RE[name]
+    nests = name in _NESTING
+    depth = 0
+    j = start + 1
+    while j < len(lines):
+        text = lines[j][0]
+        if (
+            nests
+            and (fence := FENCE_RE.match(text))
+            and (closer := closed_fence_end(lines, j, fence["fence"]))
+        ):
+            j = closer + 1
+            continue
+        if ends.match(text):
+            if depth == 0:
+                return j
+            depth -= 1
+        elif nests and (inner := BLOCK_TAG_RE.match(text)) and (inner["tag"] or inner["shortcode"]) == name:
+            depth += 1
+        j += 1
+    return None
