@@ -1,0 +1,60 @@
+"""Removing the note and render entries no build uses any more (``cache.ArtifactCache``).
+
+Both are keyed by content: every edit of a note keeps a new entry of each and leaves the old
+one, and a new version of the code changes every key.  After a full build, every current note
+has asked for (or kept) its entries, so the store's ``used`` keys are the ones the site needs;
+the others go, when they are older than the build's start (a concurrent build's fresh entry is
+newer) and are plain files (a symbolic link is never followed nor removed).  ``mkdocs build``
+lists each kind's folder (~1 µs an entry); ``mkdocs serve`` does that once, after its first
+build, then removes only what the last build used and this one no longer does (an edited,
+renamed or deleted note's old entries: nothing listed on a save).  A dirty build reads every
+page too (``incremental.SiteFile``; serve's unchanged pages through ``publish/unchanged.py``), so
+its keys are as complete.  A failure leaves the entries, never fails the build.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from zhudu import cache
+
+#: The kinds swept, by command: serve's renders are kept apart (``NoteRenders.kind``) so that
+#: neither command's sweep removes the other's.
+KINDS = {False: ("note", "render"), True: ("note", "render-serve")}
+#: ``mkdocs serve``: the keys the last build used, by kind (empty: no build swept yet).
+_LAST_USED: dict[str, set[str]] = {}
+#: Some file systems keep modification times to two seconds.
+MTIME_SLACK = 2.0
+
+
+def after_build(store: cache.ArtifactCache, serving: bool, started: float, log: logging.Logger) -> int:
+    """Remove ``store``'s note and render entries this full build did not use; how many."""
+    if store.root is None:
+        return 0
+    removed = 0
+    for kind in KINDS[serving]:
+        used = set(store.used.get(kind, ()))
+        try:
+            if not used:  # no note read (a broken collection): nothing tells what is needed
+                continue
+            if serving and kind in _LAST_USED:
+                gone = [store.root / kind / key for key in _LAST_USED[kind] - used]
+                removed += cache.remove_unused(gone, started - MTIME_SLACK, shards=False)
+                used |= {path.name for path in gone if path.is_file()}  # too fresh yet: next save's
+            else:
+                removed += sweep_folder(store.root / kind, used, started - MTIME_SLACK)
+        except OSError as exc:  # the build is done: the entries stay until a later sweep
+            log.debug("cache: %s entries not swept (%s)", kind, exc)
+        if serving:
+            _LAST_USED[kind] = used
+    return removed
+
+
+def sweep_folder(folder: Path, used: set[str], used_since: float) -> int:
+    """Remove the entries in ``folder`` not named in ``used`` and last written before ``used_since``."""
+    if folder.is_symlink() or not folder.is_dir():
+        return 0
+    return cache.remove_unused(
+        [path for path in folder.iterdir() if path.name not in used], used_since, shards=True
+    )
