@@ -98,7 +98,7 @@ def test_the_sweep_keeps_a_concurrent_builds_fresh_entries_and_never_follows_a_l
 
 def test_a_serve_process_removes_each_saves_old_entries_and_stays_a_clean_builds_site(tmp_path):
     """``mkdocs serve --dirty``: after edits, a rename and a deletion, one entry per live note (and
-    one render per other page: serve keeps those too)."""
+    one render per other page: serve keeps those too), once a save later (an undo finds them)."""
     from test_serve_caches import DirtyServer, clean_build
     from test_serve_incremental import differences, project
 
@@ -121,6 +121,9 @@ def test_a_serve_process_removes_each_saves_old_entries_and_stays_a_clean_builds
         notes[2].unlink()
         server.rebuild()
         live = len(list(seeds.glob("*.md")))
+        assert len(entries(root, "note")) == live + 1  # the deleted note's: kept one save (an undo)
+        age_the_cache(root)
+        server.rebuild()
         assert [len(entries(root, kind)) for kind in ("note", "render-serve")] == [live, pages - 1]
         assert differences(tmp_path / "served", clean_build(root, tmp_path)) == []
     finally:

@@ -5,9 +5,10 @@ one, and a new version of the code changes every key.  After a full build, every
 has asked for (or kept) its entries, so the store's ``used`` keys are the ones the site needs;
 the others go, when they are older than the build's start (a concurrent build's fresh entry is
 newer) and are plain files (a symbolic link is never followed nor removed).  ``mkdocs build``
-lists each kind's folder (~1 µs an entry); ``mkdocs serve`` does that once, after its first
-build, then removes only what the last build used and this one no longer does (an edited,
-renamed or deleted note's old entries: nothing listed on a save).  A dirty build reads every
+lists each kind's folder (~1.5 µs an entry); ``mkdocs serve`` does that once, after its first
+build, then on each save removes only the keys a build used ``KEEP_SAVES`` saves ago and none
+since (an edited, renamed or deleted note's old entries: nothing listed), so an undone edit
+still finds its entries.  A dirty build reads every
 page too (``incremental.SiteFile``; serve's unchanged pages through ``publish/unchanged.py``), so
 its keys are as complete.  A failure leaves the entries, never fails the build.
 """
@@ -22,8 +23,10 @@ from zhudu import cache
 #: The kinds swept, by command: serve's renders are kept apart (``NoteRenders.kind``) so that
 #: neither command's sweep removes the other's.
 KINDS = {False: ("note", "render"), True: ("note", "render-serve")}
-#: ``mkdocs serve``: the keys the last build used, by kind (empty: no build swept yet).
-_LAST_USED: dict[str, set[str]] = {}
+#: ``mkdocs serve``: the keys each of the last builds used, oldest first, by kind (none: no build swept yet).
+_RECENT: dict[str, list[set[str]]] = {}
+#: ``mkdocs serve``: how many saves an entry no build uses is kept for (an undo finds it).
+KEEP_SAVES = 1
 #: Some file systems keep modification times to two seconds.
 MTIME_SLACK = 2.0
 
@@ -38,16 +41,23 @@ def after_build(store: cache.ArtifactCache, serving: bool, started: float, log: 
         try:
             if not used:  # no note read (a broken collection): nothing tells what is needed
                 continue
-            if serving and kind in _LAST_USED:
-                gone = [store.root / kind / key for key in _LAST_USED[kind] - used]
-                removed += cache.remove_unused(gone, started - MTIME_SLACK, shards=False)
-                used |= {path.name for path in gone if path.is_file()}  # too fresh yet: next save's
-            else:
+            if not serving or kind not in _RECENT:
                 removed += sweep_folder(store.root / kind, used, started - MTIME_SLACK)
+            if serving:
+                removed += _forget_saves(store.root / kind, _RECENT.setdefault(kind, []), used, started)
         except OSError as exc:  # the build is done: the entries stay until a later sweep
             log.debug("cache: %s entries not swept (%s)", kind, exc)
-        if serving:
-            _LAST_USED[kind] = used
+    return removed
+
+
+def _forget_saves(folder: Path, recent: list[set[str]], used: set[str], started: float) -> int:
+    """Remove the entries of keys only builds more than ``KEEP_SAVES`` saves ago used; ``recent``: their keys."""
+    recent.append(used)
+    removed = 0
+    while len(recent) > KEEP_SAVES + 1:
+        gone = [folder / key for key in recent.pop(0) - set().union(*recent)]
+        removed += cache.remove_unused(gone, started - MTIME_SLACK, shards=False)
+        recent[0] |= {path.name for path in gone if path.is_file()}  # too fresh yet: tried next save
     return removed
 
 
