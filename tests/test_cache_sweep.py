@@ -128,3 +128,30 @@ def test_a_serve_process_removes_each_saves_old_entries_and_stays_a_clean_builds
         assert differences(tmp_path / "served", clean_build(root, tmp_path)) == []
     finally:
         server.stop()
+
+
+def test_a_serve_keeps_the_entries_a_site_wide_change_left_so_undoing_it_renders_nothing(tmp_path):
+    """mkdocs.yml changed (every key changes) for a few saves, then put back: every note comes from the cache."""
+    from test_serve_caches import DirtyServer
+    from test_serve_incremental import project, replace_in
+
+    root = project(tmp_path / "project")
+    for n in range(10):  # more notes than ``SITE_WIDE_LEAST``: a smaller site renders again quickly
+        (root / "seeds" / f"extra-{n}.md").write_text(
+            NOTE_A.replace("甲笔记", f"甲笔记{n}"), encoding="utf-8"
+        )
+    server = DirtyServer(root, tmp_path / "served")
+    before, after = "    timezone: Asia/Shanghai\n", "    timezone: Asia/Shanghai\n    chars_per_minute: 45\n"
+    notes = len(list((root / "seeds").glob("*.md")))
+    try:
+        server.rebuild()
+        replace_in(root / "mkdocs.yml", before, after)
+        for _ in range(3):
+            age_the_cache(root)
+            assert server.rebuild()["notes read"] in (0, notes)
+        replace_in(root / "mkdocs.yml", after, before)
+        counters = server.rebuild()
+        assert counters["notes read"] == 0 and counters["notes reused"] == notes
+        assert counters["pages kept"] == notes
+    finally:
+        server.stop()

@@ -8,7 +8,7 @@ newer) and are plain files (a symbolic link is never followed nor removed).  ``m
 lists each kind's folder (~1.5 µs an entry); ``mkdocs serve`` does that once, after its first
 build, then on each save removes only the keys a build used ``KEEP_SAVES`` saves ago and none
 since (an edited, renamed or deleted note's old entries: nothing listed), so an undone edit
-still finds its entries.  A dirty build reads every
+still finds its entries; a site-wide change's (``SITE_WIDE_SHARE``) wait for the next serve.  A dirty build reads every
 page too (``incremental.SiteFile``; serve's unchanged pages through ``publish/unchanged.py``), so
 its keys are as complete.  A failure leaves the entries, never fails the build.
 """
@@ -27,6 +27,12 @@ KINDS = {False: ("note", "render"), True: ("note", "render-serve")}
 _RECENT: dict[str, list[set[str]]] = {}
 #: ``mkdocs serve``: how many saves an entry no build uses is kept for (an undo finds it).
 KEEP_SAVES = 1
+#: ``mkdocs serve``: a save that would remove more than this share of the entries in use changed
+#: something every note reads (mkdocs.yml, an editorial file) and may be undone: the next serve's
+#: first sweep removes them instead of a whole cold render on the undo.
+SITE_WIDE_SHARE = 0.2
+#: ... and more than this many entries (a small site's cold render is quick; one edit is a large share).
+SITE_WIDE_LEAST = 8
 #: Some file systems keep modification times to two seconds.
 MTIME_SLACK = 2.0
 
@@ -56,6 +62,8 @@ def _forget_saves(folder: Path, recent: list[set[str]], used: set[str], started:
     removed = 0
     while len(recent) > KEEP_SAVES + 1:
         gone = [folder / key for key in recent.pop(0) - set().union(*recent)]
+        if len(gone) > max(SITE_WIDE_LEAST, SITE_WIDE_SHARE * len(used)):
+            continue
         removed += cache.remove_unused(gone, started - MTIME_SLACK, shards=False)
         recent[0] |= {path.name for path in gone if path.is_file()}  # too fresh yet: tried next save
     return removed
