@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from zhudu import cache, editorial, pages, render_keys, serving
+from zhudu import cache, cache_sweep, editorial, pages, render_keys, serving
 from zhudu.annotate import annotations, glossary, passages
 from zhudu.compact import shared_config
 from zhudu.errors import ZhuduError
@@ -112,6 +112,7 @@ class Build:
                 pages.site_host(config.site_url or ""),  # not serve's port: another port reuses renders
                 "serve" if annotations.serving() else "build",
             ),
+            cache_sweep.KINDS[annotations.serving()][1],  # serve's renders apart from a build's
         )
         build.passages = passages.PassageExtension(fold=build.fold)
         # Editor's notes and glossary marks: tree processors after the passage anchors (see their modules).
@@ -169,6 +170,8 @@ class Build:
         if not annotations.serving():  # a note the last build read comes back from the cache (its key)
             reads = NoteReads()
             reads.store = cache.ArtifactCache(site.cache_dir)  # its own counts: the renders' are logged
+            if self.renders is not None:  # its keys used too: ``cache_sweep`` keeps their entries
+                reads.store.used = self.renders.store.used
         corpus = site.load_notes(  # theme dirs: a note's template must be one of them
             config.theme.dirs,
             lambda exc: self.serve_without(exc, "the editor's note overrides", "编辑对笔记的设定"),
@@ -409,9 +412,12 @@ class Build:
             log.debug(
                 "note renders: %d reused, %d rendered", self.renders.store.hits, self.renders.store.misses
             )
+        swept = 0  # notes and renders: every build, dirty too, asks for every note's entries
+        if self.renders is not None:
+            swept = cache_sweep.after_build(self.renders.store, annotations.serving(), self.started, log)
         if not incremental.dirty():  # a full build restored or kept every page the site has now
-            swept = site.page_store.sweep("pages", self.started - 2)  # some file systems keep mtimes to 2 s
-            log.debug("pages: %d cache entries no longer used removed", swept)
+            swept += site.page_store.sweep("pages", self.started - 2)  # some file systems keep mtimes to 2 s
+        log.debug("cache: %d entries no longer used removed", swept)
         # Counted in this process only (mkdocs build's page writers keep their own counts).
         log.debug(
             "pages: %d written from the cache, %d converted", site.page_store.hits, site.page_store.misses

@@ -139,7 +139,7 @@ def relative_targets(markdown: str, src_uri: str, exists: Any, facts: dict[Any, 
 #: note, its render) and the pre-render worker hands over through the cache.  Deflating them was
 #: a third of their cost (0.12 s CPU at 300 notes, and inflating them again) to save ~20 KB a
 #: note, where the page copies kept beside them are ~400 KB a note as written.
-PLAIN_KINDS = frozenset({"note", "render"})
+PLAIN_KINDS = frozenset({"note", "render", "render-serve"})
 _PICKLE_START = pickle.PROTO  # the opcode a pickle of protocol 2 or later starts with (zlib's: "x")
 
 
@@ -157,11 +157,13 @@ class ArtifactCache:
         self.hits = 0
         self.misses = 0
         self.folders: set[Path] = set()  # made or found by this cache (``_replace``)
+        self.used: dict[str, set[str]] = {}  # keys asked for or kept, by kind: ``cache_sweep`` keeps them
 
     def get(self, kind: str, key: str) -> Any | None:
         """The artifact, or None (disabled, missing or unreadable)."""
         if self.root is None:
             return None
+        self.used.setdefault(kind, set()).add(key)
         try:
             data = self._path(kind, key).read_bytes()
             value = pickle.loads(data if data[:1] == _PICKLE_START else zlib.decompress(data))
@@ -179,6 +181,7 @@ class ArtifactCache:
         """Keep ``value``; a file system that refuses leaves the cache without it."""
         if self.root is None:
             return
+        self.used.setdefault(kind, set()).add(key)
         path = self._path(kind, key)
         try:
             data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
@@ -217,7 +220,7 @@ class ArtifactCache:
 _OLD_SHARD_RE = re.compile(r"[0-9a-f]{2}")
 
 
-def _remove_unused(paths: Iterable[Path], used_since: float, shards: bool) -> int:
+def remove_unused(paths: Iterable[Path], used_since: float, shards: bool) -> int:
     """Remove the entries among ``paths`` last used before ``used_since``; ``shards``: look into older-layout folders.
 
     An older layout's folder goes once it is empty (it keeps its mtime while its entries age).
@@ -228,7 +231,7 @@ def _remove_unused(paths: Iterable[Path], used_since: float, shards: bool) -> in
             if entry.is_symlink():
                 continue
             if shards and entry.is_dir() and _OLD_SHARD_RE.fullmatch(entry.name):
-                removed += _remove_unused(list(entry.iterdir()), used_since, shards=False)
+                removed += remove_unused(list(entry.iterdir()), used_since, shards=False)
                 with contextlib.suppress(OSError):  # not empty: a build of the older code used it lately
                     entry.rmdir()
                 continue
@@ -292,7 +295,7 @@ class WrittenFiles(ArtifactCache):
         """
         if self.root is None or not (self.root / kind).is_dir():
             return 0
-        return _remove_unused((self.root / kind).iterdir(), used_since, shards=True)
+        return remove_unused((self.root / kind).iterdir(), used_since, shards=True)
 
     def keep(self, kind: str, key: str, blobs: Sequence[bytes], record: Any) -> None:
         """Keep the bytes of the files just written, and ``record`` (pickled), under ``key``."""
@@ -414,8 +417,8 @@ class NoteRenders:
     a hit) and keeps a new one.
     """
 
-    def __init__(self, store: ArtifactCache, inputs: str) -> None:
-        self.store = store
+    def __init__(self, store: ArtifactCache, inputs: str, kind: str = "render") -> None:
+        self.store, self.kind = store, kind  # serve's renders apart: a build's sweep would remove them
         self.inputs = inputs
         self._reused: RenderedNote | None = None
         self._pending: tuple[str, LogCapture, logging.Logger] | None = None
@@ -443,7 +446,7 @@ class NoteRenders:
                 facts["digest"] = text
         targets = relative_targets(markdown, src_uri, exists, facts)
         key = kept_digest(facts, "render key", self.inputs, note_id, source, src_uri, url, text, targets)
-        hit = self.store.get("render", key)
+        hit = self.store.get(self.kind, key)
         if isinstance(hit, RenderedNote):
             replay(hit.log)
             self._reused = hit
@@ -485,7 +488,7 @@ class NoteRenders:
             rendered = RenderedNote(
                 html=html, toc=toc, records=records, log=tuple(capture.records), title=title
             )
-            self.store.put("render", key, rendered)
+            self.store.put(self.kind, key, rendered)
         return rendered
 
     def abandon(self) -> None:

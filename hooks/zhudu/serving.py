@@ -81,6 +81,7 @@ class RememberingCache(cache.ArtifactCache):
         value = self.memory.get(kind, key) if self._remembered(kind) else None
         if value is not None:
             self.hits += 1
+            self.used.setdefault(kind, set()).add(key)  # in use: ``cache_sweep`` keeps it on disk
             return value
         value = super().get(kind, key)
         if value is not None and self._remembered(kind):

@@ -56,6 +56,7 @@ class _Entry:
     images: tuple[tuple[str, str, tuple[int, ...] | None], ...]  # each local image target: path, stamp
     note: Note
     status: tuple[int, ...] | None = None  # the file's status when hashed, if already settled (``_status``)
+    key: str = ""  # its key in ``store``: a note reused from memory still uses its entry (``cache_sweep``)
 
 
 class NoteReads:
@@ -112,6 +113,8 @@ class NoteReads:
                 self.hits += 1
                 if entry.status != status:
                     entry = replace(entry, status=status)
+                if self.store and entry.key:
+                    self.store.used.setdefault(KIND, set()).add(entry.key)
                 # Keyed by the kept note's path, equal to ``path`` (a new object each save): what
                 # this process keeps from save to save stays the same objects.
                 self.kept[entry.note.path if entry.note.path == path else path] = entry
@@ -120,7 +123,7 @@ class NoteReads:
         kept: Any = self.store.get(KIND, key) if self.store else None
         if isinstance(kept, _Entry) and kept.images == _images(kept.note):
             self.hits += 1
-            self.kept[path] = _Entry(inputs, content, kept.images, kept.note, status)
+            self.kept[path] = _Entry(inputs, content, kept.images, kept.note, status, key)
             return _copy(kept.note)
         self.misses += 1
         note = read()
@@ -128,7 +131,7 @@ class NoteReads:
         # Only a note read from the bytes just hashed (the file may change in between), and not
         # a broken one: its error may come from outside its bytes.
         if note.source_digest == content and not note.broken and images is not None:
-            entry = _Entry(inputs, content, images, _copy(note), status)
+            entry = _Entry(inputs, content, images, _copy(note), status, key)
             self.kept[path] = entry
             if self.store:
                 self.store.put(KIND, key, _Entry(None, content, images, entry.note))
