@@ -41,6 +41,7 @@ from zhudu.search.numbering import (
     postings_now,
 )
 from zhudu.search.postings import Family, Postings, count_for, entry_bytes, folder_name, json_text, sha
+from zhudu.search.shown_totals import CounterSum, TextCounts
 from zhudu.search.shown_words import ShownWords, merged_aliases, word_rows
 from zhudu.search.variant_page import CanonicalFolds, VariantPage, variant_page
 
@@ -112,6 +113,9 @@ class Assembly:
         #: Builds of this process that used this assembly (``search/persist.py``).
         self.builds_seen = 0
         self.numbered: dict[str, NumberedMemo] = {}  # each variant's last numbered texts (serve)
+        #: ``word_rows``' running totals (``shown_totals``): each variant's, and the canonical texts'.
+        self.shown_sums: dict[str, CounterSum] = {}
+        self.canonical_counts = TextCounts()
 
     def __getstate__(self) -> dict[str, Any]:
         # Without what is keyed by this process's converter objects (remade by the next call) and
@@ -123,6 +127,8 @@ class Assembly:
             "stats": Stats(),
             "builds_seen": 0,
             "numbered": {},
+            "shown_sums": {},
+            "canonical_counts": TextCounts(),
         }
 
     def files(
@@ -256,7 +262,9 @@ class Assembly:
             shown_rows = word_rows(
                 shown_words[code],
                 vocab,
-                (t for c in canon.values() if c.folds for t in c.folds.passages.values()),
+                ((c.folds, c.folds.passages.values()) for c in canon.values() if c.folds),
+                self.shown_sums.setdefault(code, CounterSum()) if self.remember else None,
+                self.canonical_counts if self.remember else None,
             )
             word_files, hashes["w"] = self._word_files(code, vocab, converters[code], *shown_rows)
             files.update(word_files)

@@ -22,6 +22,7 @@ from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from zhudu.search.edits import Span, edit_spans, edits_in_units
+from zhudu.search.shown_totals import CounterSum, TextCounts
 
 #: A character the worker puts in a term (``TERM_CHAR`` in search-worker.js); any other separates words.
 _TERM_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaffa-z0-9\u00c0-\u024f]")
@@ -100,13 +101,16 @@ class ShownWords:
         self.passages: list[tuple[str, str, list[Span]]] = []  # (text shown, folded canonical, spans)
         #: The vocabulary ``counts`` last used (by identity) and what it found with it.
         self.counted: tuple[Any, Counter[str], Counter[str]] = (None, Counter(), Counter())
+        #: The passages' canonical parts joined (made when first asked): a save's new words looked for once.
+        self.joined: str | None = None
 
     def __getstate__(self) -> dict[str, Any]:
         # Kept by a serve (``search/persist.py``) without the counts: they hold the vocabulary.
-        return {**self.__dict__, "counted": (None, Counter(), Counter())}
+        return {**self.__dict__, "counted": (None, Counter(), Counter()), "joined": None}
 
     def add(self, text: str, ftext: str, ctext: str, spans: list[Span]) -> None:
         """A passage as shown, folded, its folded canonical text and ``passage_edits``' spans."""
+        self.joined = None
         if spans:
             # Only as much of the passage as a word overlapping an edit can take (held until the
             # vocabulary is known): before its first edit both texts are alike, place for place.
@@ -134,6 +138,12 @@ class ShownWords:
             if near:
                 self.near.add(tuple(near))
 
+    def _joined(self) -> str:
+        # A word holds no line break: it is in the joined parts when it is in one of them.
+        if self.joined is None:
+            self.joined = "\n".join(ctext for _, ctext, _ in self.passages)
+        return self.joined
+
     def counts(
         self,
         key: Any,
@@ -153,7 +163,7 @@ class ShownWords:
         if (
             moved is not None
             and self.counted[0] is moved[0]
-            and not any(word in ctext for _, ctext, _ in self.passages for word in moved[1])
+            and not any(word in self._joined() for word in moved[1])
         ):
             self.counted = (key, self.counted[1], self.counted[2])
             return self.counted[1], self.counted[2]
@@ -182,12 +192,18 @@ class ShownWords:
 
 
 def word_rows(
-    pages: Iterable[ShownWords], vocab: Collection[str], canonical_texts: Iterable[str]
+    pages: Iterable[ShownWords],
+    vocab: Collection[str],
+    canonical_texts: Iterable[tuple[Any, Iterable[str]]],
+    sums: CounterSum | None = None,
+    text_counts: TextCounts | None = None,
 ) -> tuple[dict[str, str], set[str]]:
     """Each vocabulary word an edit touches, as a variant's pages show it (the form shown most), and the words never shown.
 
     A word cut by an edit (迈克 in 迈克尔·贝瑞, which Taiwan shows as 麥可·貝瑞) is shown nowhere
-    there; it is left out when no other place of the canonical texts holds it.
+    there; it is left out when no other place of the canonical texts holds it.  ``canonical_texts``:
+    (owner, its texts), each owner an object that holds the same texts while it lives; ``sums`` and
+    ``text_counts``: the last call's totals (``shown_totals``: a serve's save reads what changed only).
     """
     pages = list(pages)
     if pages and _PREFIXES[0] is not vocab:
@@ -198,12 +214,9 @@ def word_rows(
         else:  # the prefixes of words gone stay: only more places are tried
             _PREFIXES[2].update(word_prefixes(words - _PREFIXES[1]))
             _PREFIXES[:] = [vocab, words, _PREFIXES[2], (last, moved)]
-    shown: Counter[str] = Counter()
-    cut: Counter[str] = Counter()
-    for page in pages:
-        found, cuts = page.counts(vocab, _PREFIXES[1], _PREFIXES[2], _PREFIXES[3])
-        shown.update(found)
-        cut.update(cuts)
+    shown, cut = (sums or CounterSum()).update(
+        (page, *page.counts(vocab, _PREFIXES[1], _PREFIXES[2], _PREFIXES[3])) for page in pages
+    )
     by_word: dict[str, Counter[str]] = defaultdict(Counter)
     for key, n in shown.items():
         word, form = key.split("\0")
@@ -212,8 +225,8 @@ def word_rows(
     unseen = [w for w in cut if w not in forms]
     never: set[str] = set()
     if unseen:
-        joined = "\n".join(canonical_texts)
-        never = {w for w in unseen if joined.count(w) <= cut[w]}
+        found_in = (text_counts or TextCounts()).counts(canonical_texts, unseen)
+        never = {w for w in unseen if found_in[w] <= cut[w]}
     return forms, never
 
 
