@@ -109,3 +109,10 @@ def test_suggestions_offer_a_word_as_the_variants_pages_show_it(named_site) -> N
     # As converted alone the name's words are 羅伯特 and 沃森, which those pages do not show.
     shown = set(tw.values()) | set(hk.values())
     assert not {"羅伯特", "羅伯", "伯特", "沃森"} & shown, sorted(shown)
+
+
+def test_an_edit_of_as_many_characters_is_cut_into_the_words_it_puts_for_words() -> None:
+    """軟體和網路 shows 软件和网络 (folded: 软体和网路): two words changed, not one piece 件和网络, so
+    软件 beside the first keeps its shown form 軟體 (the Taiwan suggestion for 硬件 offers it)."""
+    _, spans = passage_edits("开源软体和网路。", "开源软件和网络。")
+    assert spans == [(3, 1, 3, 1), (6, 1, 6, 1)]

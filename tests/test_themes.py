@@ -208,7 +208,7 @@ pins:
             "themes:\n  c:\n    name: a\n    description: b\n    phrases: [x]\n"
             "  c:\n    name: a\n    description: b\n    phrases: [y]\n",
             6,
-            "defined twice (first on line 2)",
+            "duplicate key 'c' (first on line 2)",
         ),
         (GOOD.replace("theme: cloud", "theme: clouds"), 7, "unknown theme id 'clouds'"),
         (GOOD.replace("    text: 这道墙被推倒了\n", ""), 7, "text must be text"),

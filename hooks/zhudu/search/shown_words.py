@@ -55,7 +55,8 @@ def fine_spans(shown: str, canonical: str, spans: Iterable[Span]) -> list[Span]:
             cuts_a = cuts_b = []
         ka = kb = 0
         for ea, eb in (*zip(cuts_a, cuts_b, strict=True), (di, dj)):
-            out.extend(_trimmed(shown, i + ka, ea - ka, canonical, j + kb, eb - kb))
+            for part in _trimmed(shown, i + ka, ea - ka, canonical, j + kb, eb - kb):
+                out.extend(_substitutions(shown, canonical, part))
             if ea < di and a[ea] != b[eb]:  # the region's own marks (「」 for “”)
                 out.append((i + ea, 1, j + eb, 1))
             ka, kb = ea + 1, eb + 1
@@ -72,6 +73,27 @@ def _trimmed(shown: str, i: int, di: int, canonical: str, j: int, dj: int) -> li
     if di - head - tail == 0 and dj - head - tail == 0:
         return []
     return [(i + head, di - head - tail, j + head, dj - head - tail)]
+
+
+def _substitutions(shown: str, canonical: str, span: Span) -> list[Span]:
+    """An edit of as many characters on both sides cut into its runs of differing characters.
+
+    軟體和網路 / 软件和网络 is two words put for two (件 → 體, 络 → 路), not one piece: a word beside
+    either (软件) keeps its shown form instead of counting as cut.
+    """
+    i, di, j, dj = span
+    if di != dj:
+        return [span]
+    out: list[Span] = []
+    start = None
+    for k in range(di + 1):
+        differs = k < di and shown[i + k] != canonical[j + k]
+        if differs and start is None:
+            start = k
+        elif not differs and start is not None:
+            out.append((i + start, k - start, j + start, k - start))
+            start = None
+    return out
 
 
 def shown_span(spans: list[Span], start: int, end: int) -> tuple[int, int] | None:
