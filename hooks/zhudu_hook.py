@@ -22,7 +22,6 @@ from zhudu.compact import theme_files, whitespace
 from zhudu.errors import ZhuduError
 from zhudu.publish import incremental
 from zhudu.script import convert as script
-from zhudu.search import stage as search_stage
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -76,8 +75,6 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate ``extra.zhudu`` and set up the build."""
     global _build
-    if _build is None:  # this project's first build in this process: nothing kept from another's
-        search_stage.start_afresh()
     kept = _build.kept if _build is not None else serving.KeptOnDisk()  # serve: the next build carries it
     if _build is not None:
         _build.stop()  # a build that failed before on_post_build may have left workers

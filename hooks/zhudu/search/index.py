@@ -323,15 +323,6 @@ TEXTS_CUT = [0]
 _UNION = WordUnion()  # their words' union (``folded_vocabulary``)
 
 
-def forget_memos() -> None:
-    """Drop what this process remembers of the last site's words (a new site is built in it)."""
-    _ALIASES.clear()
-    _ALIAS_WORDS[:] = [set()]
-    _TEXT_WORDS[:] = [None, {}]
-    global _UNION
-    _UNION = WordUnion()
-
-
 def text_words() -> tuple[Any, dict[str, frozenset[str]]]:
     """The last ``folded_vocabulary``'s key (domain words, fold table) and each text's words."""
     return _TEXT_WORDS[0], _TEXT_WORDS[1]

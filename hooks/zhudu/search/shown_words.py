@@ -259,11 +259,6 @@ _PREFIXES: list[Any] = [None, set(), set(), None]
 MOVED_WORDS = 64
 
 
-def forget_memos() -> None:
-    """Drop the last site's vocabulary and prefixes (a new site is built in this process)."""
-    _PREFIXES[:] = [None, set(), set(), None]
-
-
 def word_prefixes(words: Iterable[str]) -> set[str]:
     """Every beginning of every word (of one character or more): where a longer word may still start."""
     return {w[:k] for w in words for k in range(1, len(w) + 1)}

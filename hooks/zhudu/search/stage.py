@@ -20,7 +20,6 @@ from zhudu.search import assembly as search_assembly
 from zhudu.search import index as search
 from zhudu.search import persist as search_persist
 from zhudu.search import shards as search_shards
-from zhudu.search import shown_words
 from zhudu.search.writing import write_index
 
 if TYPE_CHECKING:
@@ -110,15 +109,3 @@ def write_zhudu_search(
         if serving
         else "",
     )
-
-
-def start_afresh() -> None:
-    """Forget the words, forms and index this process kept for the site it built last.
-
-    They are kept for the next ``mkdocs serve`` save of the same site; a site built anew in the same
-    process (MkDocs' ``build`` called again, as the tests do, for another project) must not start from
-    them: two projects' vocabularies made a search index that missed the second's new words.
-    """
-    search.forget_memos()
-    shown_words.forget_memos()
-    search_persist.forget()
