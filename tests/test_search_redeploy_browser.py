@@ -10,6 +10,7 @@ searches once more (search-worker.js); when that fails too, the search box says 
 from __future__ import annotations
 
 import contextlib
+import email.utils
 import functools
 import hashlib
 import http.server
@@ -77,17 +78,31 @@ class _PagesHandler(http.server.SimpleHTTPRequestHandler):
         self._etag = ""
         path = self.translate_path(self.path)
         if os.path.isfile(path):
-            self._etag = '"' + hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16] + '"'
-            if self.headers.get("If-None-Match") == self._etag:
+            digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+            self._etag = '"' + digest[:16] + '"'
+            # Last-Modified made from the content too: a file's own time is its build's, and two deploys
+            # built within one second shared it (Chromium revalidates with If-Modified-Since alone, and
+            # the new manifest got a 304).  Equal dates, equal content; compared here, not as times.
+            self._last_modified = email.utils.formatdate(1_600_000_000 + int(digest[:7], 16), usegmt=True)
+            if self.headers.get("If-None-Match", self.headers.get("If-Modified-Since")) in (
+                self._etag,
+                self._last_modified,
+            ):
                 self.send_response(304)
                 self.end_headers()
                 return None
+            del self.headers["If-Modified-Since"]  # not compared as a time by the base class
         return super().send_head()
 
     def send_response(self, code: int, message: str | None = None) -> None:
         with self.served.lock:
             self.served.log.append((self.path, code, self.headers.get("Cache-Control", "")))
         super().send_response(code, message)
+
+    def send_header(self, keyword: str, value: str) -> None:
+        if keyword == "Last-Modified" and self._etag:
+            value = self._last_modified
+        super().send_header(keyword, value)
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "max-age=600")
