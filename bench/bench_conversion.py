@@ -27,7 +27,7 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Twenty-three sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Twenty-four sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
@@ -67,7 +67,9 @@ own Chinese READMEs and changelogs, built after all nineteen, beside the twentie
 (``tests/conversion_heldout22.yml``: how-to tutorials written by individuals, Emacs' tutorial in Simplified Chinese and two
 TeX Live guides, install-latex-guide-zh-cn and tlmgr-intro-zh-cn, built after all twenty-one) and ``heldout23``
 (``tests/conversion_heldout23.yml``: general prose written by people for any reader, the two real texts zhlipsum ships,
-Lu Xun's short story 祝福 and the Chinese Wikipedia article on aspirin, built after all twenty-two).
+Lu Xun's short story 祝福 and the Chinese Wikipedia article on aspirin, built after all twenty-two) and ``heldout24``
+(``tests/conversion_heldout24.yml``: science, nature and health prose, Stellarium's Simplified Chinese descriptions of
+sky cultures and landscapes and Workrave's exercises, built after all twenty-three).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME gets
@@ -115,6 +117,7 @@ HELDOUT20 = ROOT / "tests" / "conversion_heldout20.yml"
 HELDOUT21 = ROOT / "tests" / "conversion_heldout21.yml"
 HELDOUT22 = ROOT / "tests" / "conversion_heldout22.yml"
 HELDOUT23 = ROOT / "tests" / "conversion_heldout23.yml"
+HELDOUT24 = ROOT / "tests" / "conversion_heldout24.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -140,6 +143,7 @@ SETS = {
     "heldout21": HELDOUT21,
     "heldout22": HELDOUT22,
     "heldout23": HELDOUT23,
+    "heldout24": HELDOUT24,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
