@@ -67,7 +67,9 @@ own Chinese READMEs and changelogs, built after all nineteen, beside the twentie
 (``tests/conversion_heldout22.yml``: how-to tutorials written by individuals, Emacs' tutorial in Simplified Chinese and two
 TeX Live guides, install-latex-guide-zh-cn and tlmgr-intro-zh-cn, built after all twenty-one) and ``heldout23``
 (``tests/conversion_heldout23.yml``: general prose written by people for any reader, the two real texts zhlipsum ships,
-Lu Xun's short story 祝福 and the Chinese Wikipedia article on aspirin, built after all twenty-two) and ``heldout25``
+Lu Xun's short story 祝福 and the Chinese Wikipedia article on aspirin, built after all twenty-two), ``heldout24``
+(``tests/conversion_heldout24.yml``: science, nature and health prose, Stellarium's Simplified Chinese descriptions of
+sky cultures and landscapes and Workrave's exercises, built after all twenty-three) and ``heldout25``
 (``tests/conversion_heldout25.yml``: news written by journalists on society, economy, law, education, sport, travel and
 culture, the Chinese news pages GNE ships as test data, built after all twenty-three).
 
@@ -117,6 +119,7 @@ HELDOUT20 = ROOT / "tests" / "conversion_heldout20.yml"
 HELDOUT21 = ROOT / "tests" / "conversion_heldout21.yml"
 HELDOUT22 = ROOT / "tests" / "conversion_heldout22.yml"
 HELDOUT23 = ROOT / "tests" / "conversion_heldout23.yml"
+HELDOUT24 = ROOT / "tests" / "conversion_heldout24.yml"
 HELDOUT25 = ROOT / "tests" / "conversion_heldout25.yml"
 SETS = {
     "review": REVIEW,
@@ -143,6 +146,7 @@ SETS = {
     "heldout21": HELDOUT21,
     "heldout22": HELDOUT22,
     "heldout23": HELDOUT23,
+    "heldout24": HELDOUT24,
     "heldout25": HELDOUT25,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
