@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from heldout_shape import VARIANTS, assert_heldout_shape, bench_conversion
+from heldout_shape import VARIANTS, assert_set, bench_conversion, layer_alone
 from zhudu.script.convert import ConversionRules, Converter
 from zhudu.script.domain import GENERAL, text_domain
 
@@ -16,8 +16,7 @@ HELDOUT11 = bench_conversion.load_review(bench_conversion.HELDOUT11)
 def test_heldout11_set_shape() -> None:
     """320 sentences of chardet's GB2312 test feeds (2004-2005 blogs; no set used them), none shared with the
     earlier sets, both Traditional forms labelled, every judged word in its sentence and its form in the label."""
-    assert len(HELDOUT11) == 320
-    assert_heldout_shape(HELDOUT11, "conversion_heldout11.yml", "chardet tests/GB2312/")
+    assert_set(HELDOUT11, "conversion_heldout11.yml", "chardet tests/GB2312/", 320)
     assert not any("softsea.net" in e["from"] for e in HELDOUT11)
 
 
@@ -107,7 +106,7 @@ def test_no_sentence_of_the_blogs_gets_a_wrong_word_plain_opencc_does_not_make()
     ],
 )
 def test_heldout11_error_classes(code: str, source: str, expected: str) -> None:
-    assert Converter(VARIANTS[code], ConversionRules()).text(source) == expected
+    assert layer_alone(code)(source) == expected
 
 
 #: Session 24's rules, by (variant key, word): the Hong Kong rules and the editor's are not among them.

@@ -8,9 +8,14 @@ from __future__ import annotations
 
 import pytest
 
-from heldout_shape import VARIANTS, assert_heldout_shape, bench_conversion
+from heldout_shape import (
+    VARIANTS,
+    assert_set,
+    assert_software_set,
+    bench_conversion,
+    layer_alone,
+)
 from zhudu.script.convert import ConversionRules, Converter
-from zhudu.script.domain import SOFTWARE, text_domain
 
 HELDOUT12 = bench_conversion.load_review(bench_conversion.HELDOUT12)
 
@@ -18,16 +23,14 @@ HELDOUT12 = bench_conversion.load_review(bench_conversion.HELDOUT12)
 def test_heldout12_set_shape() -> None:
     """320 sentences of the JDK's zh_CN resource bundles (no set used them), none shared with the earlier sets,
     both Traditional forms labelled, every judged word in its sentence and its form in the label."""
-    assert len(HELDOUT12) == 320
-    assert_heldout_shape(HELDOUT12, "conversion_heldout12.yml", "JDK 25 src.zip ")
+    assert_set(HELDOUT12, "conversion_heldout12.yml", "JDK 25 src.zip ", 320)
     assert all("_zh_CN #" in e["from"] for e in HELDOUT12)
     assert sum(bench_conversion.han_count(e["zh-Hans"]) for e in HELDOUT12) == 7232
 
 
 def test_heldout12_is_software_text() -> None:
     """The JDK's messages are software text, as one note and bundle by bundle: --domains is the site's figure."""
-    assert text_domain("".join(e["zh-Hans"] for e in HELDOUT12)) == SOFTWARE
-    assert set(bench_conversion.domains(HELDOUT12).values()) == {SOFTWARE}
+    assert_software_set(HELDOUT12)
 
 
 @pytest.mark.parametrize(
@@ -78,7 +81,7 @@ def test_heldout12_after_its_rules(code: str, most: int, most_by_domain: int, ke
     ],
 )
 def test_heldout12_error_classes(source: str, expected: str | None) -> None:
-    out = Converter(VARIANTS["zh-Hant-TW"], ConversionRules()).text(source)
+    out = layer_alone("zh-Hant-TW")(source)
     if expected is None:
         assert out.count("封存檔") == 2 and "人事檔案" in out
     else:

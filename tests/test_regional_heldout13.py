@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from heldout_shape import VARIANTS, assert_heldout_shape, bench_conversion
+from heldout_shape import VARIANTS, assert_set, bench_conversion, layer_alone
 from zhudu.script.convert import ConversionRules, Converter
 from zhudu.script.domain import GENERAL, SOFTWARE, text_domain
 
@@ -17,9 +17,7 @@ HELDOUT13 = bench_conversion.load_review(bench_conversion.HELDOUT13)
 def test_heldout13_set_shape() -> None:
     """318 entries of iso-codes 4.15's zh_CN catalogues (no set used them), none shared with the earlier sets, both
     Traditional forms labelled, every judged word in its entry and its form in the label."""
-    assert len(HELDOUT13) == 318
-    assert_heldout_shape(HELDOUT13, "conversion_heldout13.yml", "iso-codes 4.15 iso_")
-    assert sum(bench_conversion.han_count(e["zh-Hans"]) for e in HELDOUT13) == 1565
+    assert_set(HELDOUT13, "conversion_heldout13.yml", "iso-codes 4.15 iso_", 318, 1565)
     catalogues = {bench_conversion.document(e) for e in HELDOUT13}
     assert catalogues == {
         f"iso-codes 4.15 {c}" for c in ("iso_3166-1", "iso_3166-3", "iso_4217", "iso_639-2", "iso_15924")
@@ -79,7 +77,7 @@ def test_heldout13_after_its_rules(code: str, most: int, kept: int) -> None:
     ],
 )
 def test_heldout13_error_classes(code: str, source: str, expected: str) -> None:
-    assert Converter(VARIANTS[code], ConversionRules()).text(source) == expected
+    assert layer_alone(code)(source) == expected
 
 
 @pytest.mark.parametrize(
@@ -105,8 +103,8 @@ def test_heldout13_error_classes(code: str, source: str, expected: str) -> None:
 def test_the_software_leftovers_only_in_software_text(
     code: str, source: str, software: str, general: str
 ) -> None:
-    assert Converter(VARIANTS[code], ConversionRules(), domain=SOFTWARE).text(source) == software
-    assert Converter(VARIANTS[code], ConversionRules()).text(source) == general
+    assert layer_alone(code, SOFTWARE)(source) == software
+    assert layer_alone(code)(source) == general
 
 
 #: Session 26's new Taiwan words: the set's names, 单击, then other iso_3166-1 names.

