@@ -82,41 +82,38 @@ def _errors(stderr: str) -> list[str]:
     return [line.split("-", 1)[1].strip() for line in stderr.splitlines() if line.startswith("ERROR")]
 
 
+def _failed(root: Path, mode: str) -> tuple[list[str], str]:
+    """The error lines of a build that failed as the author sees it: exit status 1, no traceback."""
+    code, stderr = _build(root, mode)
+    assert code == 1 and "Traceback" not in stderr, stderr
+    return _errors(stderr), stderr
+
+
 def test_the_authors_error_met_in_the_worker_alone_stops_the_build(project: Path) -> None:
-    code, stderr = _build(project, "worker-plugin")
-    assert code == 1, stderr
-    assert _errors(stderr) == ["seeds/n1.md:3: 测试的错误：请改正"]
-    assert "Traceback" not in stderr
+    assert _failed(project, "worker-plugin")[0] == ["seeds/n1.md:3: 测试的错误：请改正"]
 
 
 def test_a_failure_of_the_worker_alone_names_the_note_and_what_to_do(project: Path) -> None:
-    code, stderr = _build(project, "worker-bug")
-    assert code == 1, stderr
-    (error,) = _errors(stderr)
+    (error,) = _failed(project, "worker-bug")[0]
     assert re.fullmatch(
         r"seeds/n\d\.md: the pre-render worker failed on it \(ValueError: 测试的缺陷\); MkDocs rendered "
         r"the note itself without that error, .*'workers: 0' under extra\.zhudu in mkdocs\.yml.*",
         error,
     ), error
-    assert "Traceback" not in stderr
 
 
 def test_a_worker_that_was_killed_is_said_and_what_to_do(project: Path) -> None:
-    code, stderr = _build(project, "worker-killed")
-    assert code == 1, stderr
-    (error,) = _errors(stderr)
+    (error,) = _failed(project, "worker-killed")[0]
     assert error.startswith(
         "mkdocs.yml: extra.zhudu.workers: the pre-render worker ended before its work was done (BrokenProcessPool"
     ), error
-    assert "set 'workers: 0'" in error and "Traceback" not in stderr
+    assert "set 'workers: 0'" in error
 
 
 def test_an_error_both_processes_meet_is_mkdocs_own_shown_once(project: Path) -> None:
     # MkDocs' process stops at the page; the worker's stop on the failed build raises nothing more.
-    code, stderr = _build(project, "both-plugin")
-    assert code == 1, stderr
-    assert _errors(stderr)[-1] == "seeds/n1.md:3: 测试的错误：请改正"
-    assert stderr.count("测试的错误") == 1 and "Traceback" not in stderr
+    errors, stderr = _failed(project, "both-plugin")
+    assert errors[-1] == "seeds/n1.md:3: 测试的错误：请改正" and stderr.count("测试的错误") == 1
 
 
 def test_without_a_failure_the_build_passes(project: Path) -> None:
