@@ -29,6 +29,8 @@ __all__ = [
     "assert_software_set",
     "bench_conversion",
     "layer_alone",
+    "layer_without",
+    "opencc_phrases_with",
     "shipped",
 ]
 
@@ -63,6 +65,25 @@ def assert_heldout_shape(
 def layer_alone(code: str, domain: str = "") -> Callable[[str], str]:
     """The regional layer alone (no editor's rules) writing variant ``code``, in ``domain`` (general text by default)."""
     return Converter(VARIANTS[code], ConversionRules(), domain=domain).text
+
+
+def layer_without(
+    code: str, rules: Iterable[Any], new: Iterable[Any], domain: str = ""
+) -> Callable[[str], str]:
+    """``layer_alone`` as it was before the ``new`` regional rules: the layer's other ``rules`` alone."""
+    from zhudu.script.regional import RegionalRules
+
+    new = list(new)
+    earlier = RegionalRules(tuple(r for r in rules if r not in new))
+    return Converter(VARIANTS[code], ConversionRules(), regional=earlier, domain=domain).text
+
+
+def opencc_phrases_with(words: Iterable[str]) -> set[str]:
+    """OpenCC's own phrases that hold one of ``words`` and are not that word alone."""
+    from test_regional_heldout6 import _opencc_phrases
+
+    words = list(words)
+    return {k for k in _opencc_phrases() if any(w in k and w != k for w in words)}
 
 
 def shipped(code: str) -> Callable[[str], str]:
@@ -100,21 +121,15 @@ def assert_new_rules_keep_opencc_phrases(
 ) -> None:
     """Inside one of OpenCC's own phrases, a word of the session's new rules (``(variant key, word, domain)``) gives
     what the layer wrote there before them, in general and in software text, but for the phrases ``on_purpose``."""
-    from test_regional_heldout6 import _opencc_phrases
-
-    from zhudu.script.convert import ConversionRules, Converter
     from zhudu.script.domain import GENERAL, SOFTWARE
-    from zhudu.script.regional import RegionalRules, default_regional
+    from zhudu.script.regional import default_regional
 
     rules = default_regional().rules
     new = [r for r in rules if (r.code, r.word, r.domain) in new_rules]
     assert {(r.code, r.word, r.domain) for r in new} == new_rules
-    words = {r.word for r in new}
-    phrases = {k for k in _opencc_phrases() if any(w in k and w != k for w in words)}
-    earlier = RegionalRules(tuple(r for r in rules if r not in new))
+    phrases = opencc_phrases_with({r.word for r in new})
     for domain in (GENERAL, SOFTWARE):
-        layer = Converter(VARIANTS[code], ConversionRules(), domain=domain).text
-        before = Converter(VARIANTS[code], ConversionRules(), regional=earlier, domain=domain).text
+        layer, before = layer_alone(code, domain), layer_without(code, rules, new, domain)
         assert {k for k in phrases - on_purpose if layer(k) != before(k)} == set()
 
 

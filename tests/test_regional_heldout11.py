@@ -6,8 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from heldout_shape import VARIANTS, assert_set, bench_conversion, layer_alone
-from zhudu.script.convert import ConversionRules, Converter
+from heldout_shape import (
+    assert_set,
+    bench_conversion,
+    layer_alone,
+    layer_without,
+    opencc_phrases_with,
+)
 from zhudu.script.domain import GENERAL, text_domain
 
 HELDOUT11 = bench_conversion.load_review(bench_conversion.HELDOUT11)
@@ -134,18 +139,14 @@ ON_PURPOSE = {
 def test_the_new_rules_keep_opencc_phrases_that_contain_their_words(code: str) -> None:
     """As for sessions 19 to 23: inside one of OpenCC's own phrases a session-24 rule word gives what the layer wrote
     there before, but for the phrases it changes on purpose (Taiwan only)."""
-    from test_regional_heldout6 import _opencc_phrases
 
-    from zhudu.script.regional import RegionalRules, default_regional
+    from zhudu.script.regional import default_regional
 
     rules = default_regional().rules
     new = [r for r in rules if (r.code, r.word) in SESSION24_RULES and not r.domain]
     assert {(r.code, r.word) for r in new} == SESSION24_RULES
-    words = {r.word for r in new}
-    phrases = {k for k in _opencc_phrases() if any(w in k and w != k for w in words)}
+    phrases = opencc_phrases_with({r.word for r in new})
     assert len(phrases) > 10
-    layer = Converter(VARIANTS[code], ConversionRules()).text
-    earlier = RegionalRules(tuple(r for r in rules if r not in new))
-    before = Converter(VARIANTS[code], ConversionRules(), regional=earlier).text
+    layer, before = layer_alone(code), layer_without(code, rules, new)
     changed = {k: layer(k) for k in phrases if layer(k) != before(k)}
     assert changed == (ON_PURPOSE if code == "zh-Hant-TW" else {})

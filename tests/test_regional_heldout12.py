@@ -14,8 +14,9 @@ from heldout_shape import (
     assert_software_set,
     bench_conversion,
     layer_alone,
+    layer_without,
+    opencc_phrases_with,
 )
-from zhudu.script.convert import ConversionRules, Converter
 
 HELDOUT12 = bench_conversion.load_review(bench_conversion.HELDOUT12)
 
@@ -96,17 +97,13 @@ NEW_RULES = {("zh-Hant-TW", w) for w in ("程序包", "档案", "本地变量", 
 def test_the_new_rules_keep_opencc_phrases_that_contain_their_words(code: str) -> None:
     """As for sessions 19 to 24: inside one of OpenCC's own phrases a new rule word gives what the layer wrote there
     before (the 档案 rule needs a jar, zip, tar or CDS before it, which no phrase has)."""
-    from test_regional_heldout6 import _opencc_phrases
 
-    from zhudu.script.regional import RegionalRules, default_regional
+    from zhudu.script.regional import default_regional
 
     rules = default_regional().rules
     new = [r for r in rules if (r.code, r.word) in NEW_RULES]
     assert {(r.code, r.word) for r in new} == NEW_RULES
-    words = {r.word for r in new}
-    phrases = {k for k in _opencc_phrases() if any(w in k and w != k for w in words)}
+    phrases = opencc_phrases_with({r.word for r in new})
     assert phrases
-    layer = Converter(VARIANTS[code], ConversionRules()).text
-    earlier = RegionalRules(tuple(r for r in rules if r not in new))
-    before = Converter(VARIANTS[code], ConversionRules(), regional=earlier).text
+    layer, before = layer_alone(code), layer_without(code, rules, new)
     assert {k: layer(k) for k in phrases if layer(k) != before(k)} == {}

@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from heldout_shape import VARIANTS, assert_set, bench_conversion, layer_alone
-from zhudu.script.convert import ConversionRules, Converter
+from heldout_shape import (
+    assert_set,
+    bench_conversion,
+    layer_alone,
+    layer_without,
+    opencc_phrases_with,
+)
 from zhudu.script.domain import GENERAL, SOFTWARE, text_domain
 
 HELDOUT14 = bench_conversion.load_review(bench_conversion.HELDOUT14)
@@ -162,19 +167,15 @@ def test_the_new_rules_keep_opencc_phrases_that_contain_their_words(code: str) -
     """As for sessions 19 to 26: inside one of OpenCC's own phrases a new rule word gives what the layer wrote there
     before (道里区 and 不可以道里计 keep 里), but for the computer in 计算机制图 / 计算机集成制造, 道里 itself and the names
     with 布尔 (布爾什維克, not s2twp's 布林什維克)."""
-    from test_regional_heldout6 import _opencc_phrases
 
-    from zhudu.script.regional import RegionalRules, default_regional
+    from zhudu.script.regional import default_regional
 
     rules = default_regional().rules
     new = [r for r in rules if (r.code, r.word) in NEW_RULES]
     assert {(r.code, r.word) for r in new} == NEW_RULES
-    words = {r.word for r in new}
-    phrases = {k for k in _opencc_phrases() if any(w in k and w != k for w in words)}
+    phrases = opencc_phrases_with({r.word for r in new})
     assert {"道里区", "不可以道里计"} <= phrases
-    earlier = RegionalRules(tuple(r for r in rules if r not in new))
     for domain in (GENERAL, SOFTWARE):
-        layer = Converter(VARIANTS[code], ConversionRules(), domain=domain).text
-        before = Converter(VARIANTS[code], ConversionRules(), regional=earlier, domain=domain).text
+        layer, before = layer_alone(code, domain), layer_without(code, rules, new, domain)
         assert {k for k in phrases - ON_PURPOSE if layer(k) != before(k)} == set()
         assert layer("计算机制图") == "電腦製圖" != before("计算机制图")

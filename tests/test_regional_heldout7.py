@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from heldout_shape import VARIANTS, assert_set, bench_conversion, shipped
+from heldout_shape import VARIANTS, assert_set, bench_conversion, layer_alone, opencc_phrases_with, shipped
 from zhudu.script.convert import ConversionRules, Converter
 
 HELDOUT7 = bench_conversion.load_review(bench_conversion.HELDOUT7)
@@ -122,13 +122,12 @@ SESSION20_WORDS = [*NEW_WORDS, "回车", "命令", "文本", "当前", "窗口",
 def test_the_new_rules_keep_opencc_phrases_that_contain_their_words(code: str) -> None:
     """As for session 19's rules: inside one of OpenCC's own phrases a session-20 rule word must give the
     phrase's own output (or what the layer wrote there before)."""
-    from test_regional_heldout6 import _opencc_phrases
 
     from zhudu.script.regional import RegionalRules, default_regional
 
-    phrases = {k for k in _opencc_phrases() if any(w in k and w != k for w in SESSION20_WORDS)}
+    phrases = opencc_phrases_with(SESSION20_WORDS)
     assert len(phrases) > 30
-    layer = Converter(VARIANTS[code], ConversionRules()).text
+    layer = layer_alone(code)
     plain = bench_conversion.opencc_converter(bench_conversion.CONFIGS[code][0]).convert
     # On purpose: a bare 个中 is read as the classifier before 中 (一个中文字符) and a bare 了如 as 了 + 如 (做了如下);
     # their idioms (个中滋味, 了如指掌) keep 箇中 / 瞭如.

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from heldout_shape import VARIANTS, assert_set, bench_conversion, shipped
-from zhudu.script.convert import ConversionRules, Converter
+from heldout_shape import (
+    assert_set,
+    bench_conversion,
+    layer_alone,
+    layer_without,
+    opencc_phrases_with,
+    shipped,
+)
 
 HELDOUT9 = bench_conversion.load_review(bench_conversion.HELDOUT9)
 
@@ -272,9 +278,8 @@ ON_PURPOSE = {
 def test_the_new_rules_keep_opencc_phrases_that_contain_their_words(code: str) -> None:
     """As for sessions 19 to 21: inside one of OpenCC's own phrases a session-22 rule word gives the phrase's own
     output (or what the layer wrote there before), but for the phrases it changes on purpose."""
-    from test_regional_heldout6 import _opencc_phrases
 
-    from zhudu.script.regional import RegionalRules, default_regional
+    from zhudu.script.regional import default_regional
 
     rules = default_regional().rules
     new = [
@@ -285,11 +290,8 @@ def test_the_new_rules_keep_opencc_phrases_that_contain_their_words(code: str) -
         and (r.code, r.word, r.next[0] if r.next else "", r.prev[0] if r.prev else "") in NEW_RULES
     ]
     assert len(new) == len(NEW_RULES) == 83
-    words = {r.word for r in new}
-    phrases = {k for k in _opencc_phrases() if any(w in k and w != k for w in words)}
+    phrases = opencc_phrases_with({r.word for r in new})
     assert len(phrases) > 50
-    layer = Converter(VARIANTS[code], ConversionRules()).text
-    earlier = RegionalRules(tuple(r for r in rules if r not in new))
-    before = Converter(VARIANTS[code], ConversionRules(), regional=earlier).text
+    layer, before = layer_alone(code), layer_without(code, rules, new)
     changed = {k: layer(k) for k in phrases if layer(k) != before(k)}
     assert changed == ON_PURPOSE[code]
