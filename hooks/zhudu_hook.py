@@ -120,6 +120,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Expose the notes and variants to the templates; load Material's interface strings; match the themes."""
     build = _current()
+    # Every page is rendered: what the pre-render worker failed on is the author's to see.
+    if build.prerender is not None:
+        _reported(build.prerender.raise_failure, lambda src_uri: build.site.note_by_src[src_uri].display_path)
     env = _reported(build.env, env, config, files, lambda note: pages.note_view(build, note))
     if build.themes is not None and build.themes.index is not None:  # after the plan: digests are in
         build.kept.scans.built(build.themes.index.timings)

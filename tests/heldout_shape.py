@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from zhudu.script.convert import DEFAULT_VARIANTS, load_rules
+from zhudu.script.convert import DEFAULT_VARIANTS, ConversionRules, Converter, load_rules
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
@@ -21,11 +21,17 @@ __all__ = [
     "ROOT",
     "RULES",
     "VARIANTS",
+    "assert_general_set",
     "assert_heldout_shape",
+    "assert_set",
     "assert_set_of_works",
     "assert_software_figures",
     "assert_software_set",
     "bench_conversion",
+    "layer_alone",
+    "layer_without",
+    "opencc_phrases_with",
+    "shipped",
 ]
 
 #: The shipped variants by code, and the shipped editorial rules: what each held-out test measures with.
@@ -56,14 +62,56 @@ def assert_heldout_shape(
                 assert form in entry[label], (entry["from"], form)
 
 
+def layer_alone(code: str, domain: str = "") -> Callable[[str], str]:
+    """The regional layer alone (no editor's rules) writing variant ``code``, in ``domain`` (general text by default)."""
+    return Converter(VARIANTS[code], ConversionRules(), domain=domain).text
+
+
+def layer_without(
+    code: str, rules: Iterable[Any], new: Iterable[Any], domain: str = ""
+) -> Callable[[str], str]:
+    """``layer_alone`` as it was before the ``new`` regional rules: the layer's other ``rules`` alone."""
+    from zhudu.script.regional import RegionalRules
+
+    new = list(new)
+    earlier = RegionalRules(tuple(r for r in rules if r not in new))
+    return Converter(VARIANTS[code], ConversionRules(), regional=earlier, domain=domain).text
+
+
+def opencc_phrases_with(words: Iterable[str]) -> set[str]:
+    """OpenCC's own phrases that hold one of ``words`` and are not that word alone."""
+    from test_regional_heldout6 import _opencc_phrases
+
+    words = list(words)
+    return {k for k in _opencc_phrases() if any(w in k and w != k for w in words)}
+
+
+def shipped(code: str) -> Callable[[str], str]:
+    """The shipped conversion writing variant ``code``: the regional layer and the editor's rules (``RULES``)."""
+    return Converter(VARIANTS[code], RULES).text
+
+
+def assert_set(
+    entries: list[dict[str, Any]],
+    file_name: str,
+    sources: str | tuple[str, ...],
+    size: int,
+    han: int | None = None,
+) -> None:
+    """``size`` entries of the shape every held-out set has (``assert_heldout_shape``), with ``han`` Han characters
+    in all when given."""
+    assert len(entries) == size
+    assert_heldout_shape(entries, file_name, sources)
+    if han is not None:
+        assert sum(bench_conversion.han_count(e["zh-Hans"]) for e in entries) == han
+
+
 def assert_set_of_works(
     entries: list[dict[str, Any]], file_name: str, works: Mapping[str, int], han: int
 ) -> None:
     """330 sentences drawn from ``works`` (a ``from`` prefix each, and how many sentences each gave), ``han`` Han
     characters in all, and the shape every held-out set has (``assert_heldout_shape``)."""
-    assert len(entries) == 330
-    assert_heldout_shape(entries, file_name, tuple(works))
-    assert sum(bench_conversion.han_count(e["zh-Hans"]) for e in entries) == han
+    assert_set(entries, file_name, tuple(works), 330, han)
     for work, count in works.items():
         assert sum(e["from"].startswith(work) for e in entries) == count, work
 
@@ -73,21 +121,15 @@ def assert_new_rules_keep_opencc_phrases(
 ) -> None:
     """Inside one of OpenCC's own phrases, a word of the session's new rules (``(variant key, word, domain)``) gives
     what the layer wrote there before them, in general and in software text, but for the phrases ``on_purpose``."""
-    from test_regional_heldout6 import _opencc_phrases
-
-    from zhudu.script.convert import ConversionRules, Converter
     from zhudu.script.domain import GENERAL, SOFTWARE
-    from zhudu.script.regional import RegionalRules, default_regional
+    from zhudu.script.regional import default_regional
 
     rules = default_regional().rules
     new = [r for r in rules if (r.code, r.word, r.domain) in new_rules]
     assert {(r.code, r.word, r.domain) for r in new} == new_rules
-    words = {r.word for r in new}
-    phrases = {k for k in _opencc_phrases() if any(w in k and w != k for w in words)}
-    earlier = RegionalRules(tuple(r for r in rules if r not in new))
+    phrases = opencc_phrases_with({r.word for r in new})
     for domain in (GENERAL, SOFTWARE):
-        layer = Converter(VARIANTS[code], ConversionRules(), domain=domain).text
-        before = Converter(VARIANTS[code], ConversionRules(), regional=earlier, domain=domain).text
+        layer, before = layer_alone(code, domain), layer_without(code, rules, new, domain)
         assert {k for k in phrases - on_purpose if layer(k) != before(k)} == set()
 
 
@@ -97,6 +139,14 @@ def assert_software_set(entries: list[dict[str, Any]]) -> None:
 
     assert text_domain("".join(e["zh-Hans"] for e in entries)) == SOFTWARE
     assert set(bench_conversion.domains(entries).values()) == {SOFTWARE}
+
+
+def assert_general_set(entries: list[dict[str, Any]], joiner: str = "") -> None:
+    """The set as one note (its sentences joined by ``joiner``) and every document of it are general text."""
+    from zhudu.script.domain import GENERAL, text_domain
+
+    assert text_domain(joiner.join(e["zh-Hans"] for e in entries)) == GENERAL
+    assert set(bench_conversion.domains(entries).values()) == {GENERAL}
 
 
 def assert_software_figures(

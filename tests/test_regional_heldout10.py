@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from heldout_shape import ROOT, VARIANTS, assert_heldout_shape, bench_conversion
-from zhudu.script.convert import ConversionRules, Converter
+from heldout_shape import ROOT, assert_heldout_shape, bench_conversion, layer_alone
 from zhudu.script.domain import GENERAL, SOFTWARE, software_score, text_domain
 
 HELDOUT10 = bench_conversion.load_review(bench_conversion.HELDOUT10)
@@ -109,7 +108,7 @@ def test_hong_kong_makes_no_error_plain_opencc_does_not_on_general_prose() -> No
     ],
 )
 def test_heldout10_error_classes(code: str, source: str, expected: str) -> None:
-    assert Converter(VARIANTS[code], ConversionRules()).text(source) == expected
+    assert layer_alone(code)(source) == expected
 
 
 def test_domain_of_a_text() -> None:
@@ -155,8 +154,8 @@ def test_software_rules_apply_to_software_text_only(
     code: str, source: str, general: str, software: str
 ) -> None:
     """A rule marked ``domain: software`` fires only in text of that domain; the rest of the layer is the same."""
-    assert Converter(VARIANTS[code], ConversionRules()).text(source) == general
-    assert Converter(VARIANTS[code], ConversionRules(), domain=SOFTWARE).text(source) == software
+    assert layer_alone(code)(source) == general
+    assert layer_alone(code, SOFTWARE)(source) == software
 
 
 def test_domains_lower_errors_on_every_set() -> None:

@@ -6,8 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from heldout_shape import VARIANTS, assert_heldout_shape, bench_conversion
-from zhudu.script.convert import ConversionRules, Converter
+from heldout_shape import (
+    assert_set,
+    bench_conversion,
+    layer_alone,
+    layer_without,
+    opencc_phrases_with,
+)
 from zhudu.script.domain import GENERAL, text_domain
 
 HELDOUT11 = bench_conversion.load_review(bench_conversion.HELDOUT11)
@@ -16,8 +21,7 @@ HELDOUT11 = bench_conversion.load_review(bench_conversion.HELDOUT11)
 def test_heldout11_set_shape() -> None:
     """320 sentences of chardet's GB2312 test feeds (2004-2005 blogs; no set used them), none shared with the
     earlier sets, both Traditional forms labelled, every judged word in its sentence and its form in the label."""
-    assert len(HELDOUT11) == 320
-    assert_heldout_shape(HELDOUT11, "conversion_heldout11.yml", "chardet tests/GB2312/")
+    assert_set(HELDOUT11, "conversion_heldout11.yml", "chardet tests/GB2312/", 320)
     assert not any("softsea.net" in e["from"] for e in HELDOUT11)
 
 
@@ -107,7 +111,7 @@ def test_no_sentence_of_the_blogs_gets_a_wrong_word_plain_opencc_does_not_make()
     ],
 )
 def test_heldout11_error_classes(code: str, source: str, expected: str) -> None:
-    assert Converter(VARIANTS[code], ConversionRules()).text(source) == expected
+    assert layer_alone(code)(source) == expected
 
 
 #: Session 24's rules, by (variant key, word): the Hong Kong rules and the editor's are not among them.
@@ -135,18 +139,14 @@ ON_PURPOSE = {
 def test_the_new_rules_keep_opencc_phrases_that_contain_their_words(code: str) -> None:
     """As for sessions 19 to 23: inside one of OpenCC's own phrases a session-24 rule word gives what the layer wrote
     there before, but for the phrases it changes on purpose (Taiwan only)."""
-    from test_regional_heldout6 import _opencc_phrases
 
-    from zhudu.script.regional import RegionalRules, default_regional
+    from zhudu.script.regional import default_regional
 
     rules = default_regional().rules
     new = [r for r in rules if (r.code, r.word) in SESSION24_RULES and not r.domain]
     assert {(r.code, r.word) for r in new} == SESSION24_RULES
-    words = {r.word for r in new}
-    phrases = {k for k in _opencc_phrases() if any(w in k and w != k for w in words)}
+    phrases = opencc_phrases_with({r.word for r in new})
     assert len(phrases) > 10
-    layer = Converter(VARIANTS[code], ConversionRules()).text
-    earlier = RegionalRules(tuple(r for r in rules if r not in new))
-    before = Converter(VARIANTS[code], ConversionRules(), regional=earlier).text
+    layer, before = layer_alone(code), layer_without(code, rules, new)
     changed = {k: layer(k) for k in phrases if layer(k) != before(k)}
     assert changed == (ON_PURPOSE if code == "zh-Hant-TW" else {})

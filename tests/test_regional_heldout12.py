@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from heldout_shape import VARIANTS, assert_heldout_shape, bench_conversion
-from zhudu.script.convert import ConversionRules, Converter
-from zhudu.script.domain import SOFTWARE, text_domain
+from heldout_shape import (
+    VARIANTS,
+    assert_set,
+    assert_software_set,
+    bench_conversion,
+    layer_alone,
+    layer_without,
+    opencc_phrases_with,
+)
 
 HELDOUT12 = bench_conversion.load_review(bench_conversion.HELDOUT12)
 
@@ -18,16 +24,14 @@ HELDOUT12 = bench_conversion.load_review(bench_conversion.HELDOUT12)
 def test_heldout12_set_shape() -> None:
     """320 sentences of the JDK's zh_CN resource bundles (no set used them), none shared with the earlier sets,
     both Traditional forms labelled, every judged word in its sentence and its form in the label."""
-    assert len(HELDOUT12) == 320
-    assert_heldout_shape(HELDOUT12, "conversion_heldout12.yml", "JDK 25 src.zip ")
+    assert_set(HELDOUT12, "conversion_heldout12.yml", "JDK 25 src.zip ", 320)
     assert all("_zh_CN #" in e["from"] for e in HELDOUT12)
     assert sum(bench_conversion.han_count(e["zh-Hans"]) for e in HELDOUT12) == 7232
 
 
 def test_heldout12_is_software_text() -> None:
     """The JDK's messages are software text, as one note and bundle by bundle: --domains is the site's figure."""
-    assert text_domain("".join(e["zh-Hans"] for e in HELDOUT12)) == SOFTWARE
-    assert set(bench_conversion.domains(HELDOUT12).values()) == {SOFTWARE}
+    assert_software_set(HELDOUT12)
 
 
 @pytest.mark.parametrize(
@@ -78,7 +82,7 @@ def test_heldout12_after_its_rules(code: str, most: int, most_by_domain: int, ke
     ],
 )
 def test_heldout12_error_classes(source: str, expected: str | None) -> None:
-    out = Converter(VARIANTS["zh-Hant-TW"], ConversionRules()).text(source)
+    out = layer_alone("zh-Hant-TW")(source)
     if expected is None:
         assert out.count("封存檔") == 2 and "人事檔案" in out
     else:
@@ -93,17 +97,13 @@ NEW_RULES = {("zh-Hant-TW", w) for w in ("程序包", "档案", "本地变量", 
 def test_the_new_rules_keep_opencc_phrases_that_contain_their_words(code: str) -> None:
     """As for sessions 19 to 24: inside one of OpenCC's own phrases a new rule word gives what the layer wrote there
     before (the 档案 rule needs a jar, zip, tar or CDS before it, which no phrase has)."""
-    from test_regional_heldout6 import _opencc_phrases
 
-    from zhudu.script.regional import RegionalRules, default_regional
+    from zhudu.script.regional import default_regional
 
     rules = default_regional().rules
     new = [r for r in rules if (r.code, r.word) in NEW_RULES]
     assert {(r.code, r.word) for r in new} == NEW_RULES
-    words = {r.word for r in new}
-    phrases = {k for k in _opencc_phrases() if any(w in k and w != k for w in words)}
+    phrases = opencc_phrases_with({r.word for r in new})
     assert phrases
-    layer = Converter(VARIANTS[code], ConversionRules()).text
-    earlier = RegionalRules(tuple(r for r in rules if r not in new))
-    before = Converter(VARIANTS[code], ConversionRules(), regional=earlier).text
+    layer, before = layer_alone(code), layer_without(code, rules, new)
     assert {k: layer(k) for k in phrases if layer(k) != before(k)} == {}

@@ -7,8 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from heldout_shape import VARIANTS, assert_heldout_shape, bench_conversion
-from zhudu.script.convert import ConversionRules, Converter
+from heldout_shape import (
+    assert_set,
+    bench_conversion,
+    layer_alone,
+    layer_without,
+    opencc_phrases_with,
+)
 from zhudu.script.domain import GENERAL, SOFTWARE, text_domain
 
 HELDOUT13 = bench_conversion.load_review(bench_conversion.HELDOUT13)
@@ -17,9 +22,7 @@ HELDOUT13 = bench_conversion.load_review(bench_conversion.HELDOUT13)
 def test_heldout13_set_shape() -> None:
     """318 entries of iso-codes 4.15's zh_CN catalogues (no set used them), none shared with the earlier sets, both
     Traditional forms labelled, every judged word in its entry and its form in the label."""
-    assert len(HELDOUT13) == 318
-    assert_heldout_shape(HELDOUT13, "conversion_heldout13.yml", "iso-codes 4.15 iso_")
-    assert sum(bench_conversion.han_count(e["zh-Hans"]) for e in HELDOUT13) == 1565
+    assert_set(HELDOUT13, "conversion_heldout13.yml", "iso-codes 4.15 iso_", 318, 1565)
     catalogues = {bench_conversion.document(e) for e in HELDOUT13}
     assert catalogues == {
         f"iso-codes 4.15 {c}" for c in ("iso_3166-1", "iso_3166-3", "iso_4217", "iso_639-2", "iso_15924")
@@ -79,7 +82,7 @@ def test_heldout13_after_its_rules(code: str, most: int, kept: int) -> None:
     ],
 )
 def test_heldout13_error_classes(code: str, source: str, expected: str) -> None:
-    assert Converter(VARIANTS[code], ConversionRules()).text(source) == expected
+    assert layer_alone(code)(source) == expected
 
 
 @pytest.mark.parametrize(
@@ -105,8 +108,8 @@ def test_heldout13_error_classes(code: str, source: str, expected: str) -> None:
 def test_the_software_leftovers_only_in_software_text(
     code: str, source: str, software: str, general: str
 ) -> None:
-    assert Converter(VARIANTS[code], ConversionRules(), domain=SOFTWARE).text(source) == software
-    assert Converter(VARIANTS[code], ConversionRules()).text(source) == general
+    assert layer_alone(code, SOFTWARE)(source) == software
+    assert layer_alone(code)(source) == general
 
 
 #: Session 26's new Taiwan words: the set's names, 单击, then other iso_3166-1 names.
@@ -133,19 +136,15 @@ ON_PURPOSE = {"巴厘岛", "巴控克什米尔"}
 def test_the_new_rules_keep_opencc_phrases_that_contain_their_words(code: str) -> None:
     """As for sessions 19 to 24: inside one of OpenCC's own phrases a new rule word gives what the layer wrote there
     before (几内亚比索 keeps 比索, 弗里得里希 its phrase), but for the names themselves (巴厘岛 → 峇里島)."""
-    from test_regional_heldout6 import _opencc_phrases
 
-    from zhudu.script.regional import RegionalRules, default_regional
+    from zhudu.script.regional import default_regional
 
     rules = default_regional().rules
     new = [r for r in rules if (r.code, r.word) in NEW_RULES or (r.word == "实现" and r.domain == SOFTWARE)]
     assert {(r.code, r.word) for r in new} == NEW_RULES | {("zh-Hant-TW", "实现")}
-    words = {r.word for r in new}
-    phrases = {k for k in _opencc_phrases() if any(w in k and w != k for w in words)}
+    phrases = opencc_phrases_with({r.word for r in new})
     assert {"几内亚比索", "弗里得里希"} <= phrases
-    earlier = RegionalRules(tuple(r for r in rules if r not in new))
     for domain in (GENERAL, SOFTWARE):
-        layer = Converter(VARIANTS[code], ConversionRules(), domain=domain).text
-        before = Converter(VARIANTS[code], ConversionRules(), regional=earlier, domain=domain).text
+        layer, before = layer_alone(code, domain), layer_without(code, rules, new, domain)
         assert {k for k in phrases - ON_PURPOSE if layer(k) != before(k)} == set()
         assert layer("巴厘岛") == "峇里島" != before("巴厘岛")

@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from heldout_shape import VARIANTS, assert_heldout_shape, bench_conversion
-from zhudu.script.convert import ConversionRules, Converter
+from heldout_shape import (
+    assert_set,
+    bench_conversion,
+    layer_alone,
+    layer_without,
+    opencc_phrases_with,
+)
 from zhudu.script.domain import GENERAL, SOFTWARE, text_domain
 
 HELDOUT14 = bench_conversion.load_review(bench_conversion.HELDOUT14)
@@ -18,9 +23,7 @@ HELDOUT14 = bench_conversion.load_review(bench_conversion.HELDOUT14)
 def test_heldout14_set_shape() -> None:
     """320 sentences of 28 pages of the handbook's zh-CN translation (no set used it), none shared with the earlier
     sets, both Traditional forms labelled, every judged word in its sentence and its form in the label."""
-    assert len(HELDOUT14) == 320
-    assert_heldout_shape(HELDOUT14, "conversion_heldout14.yml", "Debian Administrator's Handbook 11 zh-CN ")
-    assert sum(bench_conversion.han_count(e["zh-Hans"]) for e in HELDOUT14) == 9079
+    assert_set(HELDOUT14, "conversion_heldout14.yml", "Debian Administrator's Handbook 11 zh-CN ", 320, 9079)
     assert len({bench_conversion.document(e) for e in HELDOUT14}) == 28
 
 
@@ -126,7 +129,7 @@ def test_heldout14_after_its_rules(code: str, by_domain: bool, most: int, mainla
     ],
 )
 def test_heldout14_error_classes(code: str, source: str, expected: str) -> None:
-    assert Converter(VARIANTS[code], ConversionRules()).text(source) == expected
+    assert layer_alone(code)(source) == expected
 
 
 #: Session 27's new rules, by (variant key, word).
@@ -164,19 +167,15 @@ def test_the_new_rules_keep_opencc_phrases_that_contain_their_words(code: str) -
     """As for sessions 19 to 26: inside one of OpenCC's own phrases a new rule word gives what the layer wrote there
     before (道里区 and 不可以道里计 keep 里), but for the computer in 计算机制图 / 计算机集成制造, 道里 itself and the names
     with 布尔 (布爾什維克, not s2twp's 布林什維克)."""
-    from test_regional_heldout6 import _opencc_phrases
 
-    from zhudu.script.regional import RegionalRules, default_regional
+    from zhudu.script.regional import default_regional
 
     rules = default_regional().rules
     new = [r for r in rules if (r.code, r.word) in NEW_RULES]
     assert {(r.code, r.word) for r in new} == NEW_RULES
-    words = {r.word for r in new}
-    phrases = {k for k in _opencc_phrases() if any(w in k and w != k for w in words)}
+    phrases = opencc_phrases_with({r.word for r in new})
     assert {"道里区", "不可以道里计"} <= phrases
-    earlier = RegionalRules(tuple(r for r in rules if r not in new))
     for domain in (GENERAL, SOFTWARE):
-        layer = Converter(VARIANTS[code], ConversionRules(), domain=domain).text
-        before = Converter(VARIANTS[code], ConversionRules(), regional=earlier, domain=domain).text
+        layer, before = layer_alone(code, domain), layer_without(code, rules, new, domain)
         assert {k for k in phrases - ON_PURPOSE if layer(k) != before(k)} == set()
         assert layer("计算机制图") == "電腦製圖" != before("计算机制图")

@@ -8,12 +8,11 @@ from __future__ import annotations
 import pytest
 
 from heldout_shape import (
-    VARIANTS,
-    assert_heldout_shape,
     assert_new_rules_keep_opencc_phrases,
+    assert_set,
     bench_conversion,
+    layer_alone,
 )
-from zhudu.script.convert import ConversionRules, Converter
 from zhudu.script.domain import GENERAL, SOFTWARE, text_domain
 
 HELDOUT15 = bench_conversion.load_review(bench_conversion.HELDOUT15)
@@ -22,9 +21,7 @@ HELDOUT15 = bench_conversion.load_review(bench_conversion.HELDOUT15)
 def test_heldout15_set_shape() -> None:
     """330 sentences of 238 pages of LibreOffice's zh-CN help (no set used it), none shared with the earlier sets, both
     Traditional forms labelled, every judged word in its sentence and its form in the label."""
-    assert len(HELDOUT15) == 330
-    assert_heldout_shape(HELDOUT15, "conversion_heldout15.yml", "LibreOffice 7.4 help zh-CN ")
-    assert sum(bench_conversion.han_count(e["zh-Hans"]) for e in HELDOUT15) == 8541
+    assert_set(HELDOUT15, "conversion_heldout15.yml", "LibreOffice 7.4 help zh-CN ", 330, 8541)
     assert len({bench_conversion.document(e) for e in HELDOUT15}) == 238
 
 
@@ -126,7 +123,7 @@ def test_heldout15_after_its_rules(code: str, by_domain: bool, most: int, mainla
     ],
 )
 def test_heldout15_error_classes(code: str, domain: str, source: str, expected: str) -> None:
-    assert Converter(VARIANTS[code], ConversionRules(), domain=domain).text(source) == expected
+    assert layer_alone(code, domain)(source) == expected
 
 
 #: Session 28's new rules, by (variant key, word, domain).

@@ -9,12 +9,11 @@ from __future__ import annotations
 import pytest
 
 from heldout_shape import (
-    VARIANTS,
-    assert_heldout_shape,
     assert_new_rules_keep_opencc_phrases,
+    assert_set,
     bench_conversion,
+    layer_alone,
 )
-from zhudu.script.convert import ConversionRules, Converter
 from zhudu.script.domain import GENERAL, SOFTWARE, text_domain
 
 HELDOUT16 = bench_conversion.load_review(bench_conversion.HELDOUT16)
@@ -45,9 +44,7 @@ SOURCES = tuple(
 def test_heldout16_set_shape() -> None:
     """350 sentences of 19 files of 16 packages (no set used them), none shared with the earlier sets, both Traditional
     forms labelled, every judged word in its sentence and its form in the label."""
-    assert len(HELDOUT16) == 350
-    assert_heldout_shape(HELDOUT16, "conversion_heldout16.yml", SOURCES)
-    assert sum(bench_conversion.han_count(e["zh-Hans"]) for e in HELDOUT16) == 8116
+    assert_set(HELDOUT16, "conversion_heldout16.yml", SOURCES, 350, 8116)
     assert len({bench_conversion.document(e) for e in HELDOUT16}) == 19
     assert len({bench_conversion.document(e).split(" (")[0] for e in HELDOUT16}) == 16
 
@@ -187,7 +184,7 @@ def test_heldout16_after_its_rules(code: str, by_domain: bool, most: int, mainla
     ],
 )
 def test_heldout16_error_classes(code: str, domain: str, source: str, expected: str) -> None:
-    assert Converter(VARIANTS[code], ConversionRules(), domain=domain).text(source) == expected
+    assert layer_alone(code, domain)(source) == expected
 
 
 #: Session 29's new rules, by (variant key, word, domain).

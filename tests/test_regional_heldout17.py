@@ -10,12 +10,11 @@ from __future__ import annotations
 import pytest
 
 from heldout_shape import (
-    VARIANTS,
-    assert_heldout_shape,
     assert_new_rules_keep_opencc_phrases,
+    assert_set,
     bench_conversion,
+    layer_alone,
 )
-from zhudu.script.convert import ConversionRules, Converter
 from zhudu.script.domain import GENERAL, SOFTWARE, text_domain
 
 HELDOUT17 = bench_conversion.load_review(bench_conversion.HELDOUT17)
@@ -32,9 +31,7 @@ SOURCES = (
 def test_heldout17_set_shape() -> None:
     """330 sentences, 66 of each of five works by five authors (no set used them), none shared with the earlier sets,
     both Traditional forms labelled, every judged word in its sentence and its form in the label."""
-    assert len(HELDOUT17) == 330
-    assert_heldout_shape(HELDOUT17, "conversion_heldout17.yml", SOURCES)
-    assert sum(bench_conversion.han_count(e["zh-Hans"]) for e in HELDOUT17) == 10499
+    assert_set(HELDOUT17, "conversion_heldout17.yml", SOURCES, 330, 10499)
     assert len({bench_conversion.document(e) for e in HELDOUT17}) == 30
     for work in SOURCES:
         assert sum(e["from"].startswith(work) for e in HELDOUT17) == 66
@@ -140,7 +137,7 @@ def test_heldout17_after_its_rules(code: str, by_domain: bool, most: int, mainla
     ],
 )
 def test_heldout17_error_classes(code: str, domain: str, source: str, expected: str) -> None:
-    assert Converter(VARIANTS[code], ConversionRules(), domain=domain).text(source) == expected
+    assert layer_alone(code, domain)(source) == expected
 
 
 #: Session 30's new rules, by (variant key, word, domain).

@@ -9,13 +9,12 @@ from __future__ import annotations
 import pytest
 
 from heldout_shape import (
-    VARIANTS,
-    assert_heldout_shape,
+    assert_general_set,
     assert_new_rules_keep_opencc_phrases,
+    assert_set,
     bench_conversion,
+    layer_alone,
 )
-from zhudu.script.convert import ConversionRules, Converter
-from zhudu.script.domain import GENERAL, text_domain
 
 HELDOUT18 = bench_conversion.load_review(bench_conversion.HELDOUT18)
 #: The works the set was drawn from (Battle for Wesnoth 1.16.9's zh_CN catalogues, Debian 1:1.16.9-1).
@@ -25,9 +24,7 @@ SOURCES = tuple(f"wesnoth-{w} 1.16.9 " for w in ("units", "httt", "trow", "low",
 def test_heldout18_set_shape() -> None:
     """330 sentences, 66 of each of five works (no set used them), none shared with the earlier sets, both Traditional
     forms labelled, every judged word in its sentence and its form in the label."""
-    assert len(HELDOUT18) == 330
-    assert_heldout_shape(HELDOUT18, "conversion_heldout18.yml", SOURCES)
-    assert sum(bench_conversion.han_count(e["zh-Hans"]) for e in HELDOUT18) == 8981
+    assert_set(HELDOUT18, "conversion_heldout18.yml", SOURCES, 330, 8981)
     assert len({bench_conversion.document(e) for e in HELDOUT18}) == 5
     for work in SOURCES:
         assert sum(e["from"].startswith(work) for e in HELDOUT18) == 66
@@ -36,8 +33,7 @@ def test_heldout18_set_shape() -> None:
 def test_heldout18_is_general_text() -> None:
     """Fiction and an encyclopedia: every work, and the set as one note, is general text, so ``--domains`` gives the
     figures without a domain."""
-    assert text_domain("".join(e["zh-Hans"] for e in HELDOUT18)) == GENERAL
-    assert set(bench_conversion.domains(HELDOUT18).values()) == {GENERAL}
+    assert_general_set(HELDOUT18)
 
 
 @pytest.mark.parametrize(("code", "most", "plain"), [("zh-Hant-TW", 1, 13), ("zh-Hant-HK", 0, 10)])
@@ -173,7 +169,7 @@ def test_no_other_set_got_worse(name: str) -> None:
     ],
 )
 def test_heldout18_error_classes(code: str, source: str, expected: str) -> None:
-    assert Converter(VARIANTS[code], ConversionRules()).text(source) == expected
+    assert layer_alone(code)(source) == expected
 
 
 #: Session 31's new rules, by (variant key, word, domain).

@@ -8,14 +8,13 @@ from __future__ import annotations
 import pytest
 
 from heldout_shape import (
-    VARIANTS,
-    assert_heldout_shape,
     assert_new_rules_keep_opencc_phrases,
+    assert_set,
     assert_software_figures,
     assert_software_set,
     bench_conversion,
+    layer_alone,
 )
-from zhudu.script.convert import ConversionRules, Converter
 from zhudu.script.domain import GENERAL, SOFTWARE
 
 HELDOUT20 = bench_conversion.load_review(bench_conversion.HELDOUT20)
@@ -26,9 +25,7 @@ SOURCE = "installation-guide-zh-cn 20230508+deb12u1 "
 def test_heldout20_set_shape() -> None:
     """330 sentences from one work (no set used it), none shared with the earlier sets, both Traditional forms
     labelled, every judged word in its sentence and its form in the label."""
-    assert len(HELDOUT20) == 330
-    assert_heldout_shape(HELDOUT20, "conversion_heldout20.yml", SOURCE)
-    assert sum(bench_conversion.han_count(e["zh-Hans"]) for e in HELDOUT20) == 9711
+    assert_set(HELDOUT20, "conversion_heldout20.yml", SOURCE, 330, 9711)
 
 
 def test_heldout20_is_software_text() -> None:
@@ -119,7 +116,7 @@ def test_heldout20_after_its_rules(code: str, most: int, most_by_domain: int, pl
     ],
 )
 def test_heldout20_error_classes(code: str, domain: str, source: str, expected: str) -> None:
-    assert Converter(VARIANTS[code], ConversionRules(), domain=domain).text(source) == expected
+    assert layer_alone(code, domain)(source) == expected
 
 
 #: Session 32's heldout20 rules, by (variant key, word, domain).

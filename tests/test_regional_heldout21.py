@@ -9,12 +9,11 @@ from __future__ import annotations
 import pytest
 
 from heldout_shape import (
-    VARIANTS,
     assert_new_rules_keep_opencc_phrases_in_both_variants,
     assert_set_of_works,
     bench_conversion,
+    layer_alone,
 )
-from zhudu.script.convert import ConversionRules, Converter
 from zhudu.script.domain import GENERAL, SOFTWARE, text_domain
 
 HELDOUT21 = bench_conversion.load_review(bench_conversion.HELDOUT21)
@@ -91,18 +90,18 @@ def test_heldout21_after_its_rules(code: str, most: int, most_by_domain: int, pl
     ],
 )
 def test_heldout21_error_classes(code: str, source: str, expected: str) -> None:
-    assert Converter(VARIANTS[code], ConversionRules(), domain=GENERAL).text(source) == expected
+    assert layer_alone(code, GENERAL)(source) == expected
 
 
 def test_hong_kong_enables_what_software_text_activates() -> None:
     """In software text an activated item or tab is 啓用 in Hong Kong (s2hkp keeps 激活); an activation function keeps
     激活, and general text is left to the rules before a software word."""
-    convert = Converter(VARIANTS["zh-Hant-HK"], ConversionRules(), domain=SOFTWARE).text
+    convert = layer_alone("zh-Hant-HK", SOFTWARE)
     assert (
         convert("激活项不可见时自动滚动；常用的激活函数有 ReLU。")
         == "啓用項不可見時自動滾動；常用的激活函數有 ReLU。"
     )
-    general = Converter(VARIANTS["zh-Hant-HK"], ConversionRules(), domain=GENERAL).text
+    general = layer_alone("zh-Hant-HK", GENERAL)
     assert general("这段旅程激活了我的热情。") == "這段旅程激活了我的熱情。"
 
 

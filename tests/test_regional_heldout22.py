@@ -9,14 +9,13 @@ from __future__ import annotations
 import pytest
 
 from heldout_shape import (
-    VARIANTS,
     assert_new_rules_keep_opencc_phrases_in_both_variants,
     assert_set_of_works,
     assert_software_figures,
     assert_software_set,
     bench_conversion,
+    layer_alone,
 )
-from zhudu.script.convert import ConversionRules, Converter
 from zhudu.script.domain import GENERAL, SOFTWARE
 
 HELDOUT22 = bench_conversion.load_review(bench_conversion.HELDOUT22)
@@ -96,7 +95,7 @@ def test_heldout22_after_its_rules(code: str, most: int, most_by_domain: int, pl
     ],
 )
 def test_heldout22_error_classes(code: str, domain: str, source: str, expected: str) -> None:
-    assert Converter(VARIANTS[code], ConversionRules(), domain=domain).text(source) == expected
+    assert layer_alone(code, domain)(source) == expected
 
 
 #: Session 33's heldout22 rules, by (variant key, word, domain).

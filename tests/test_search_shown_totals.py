@@ -8,6 +8,7 @@ one note read that note's texts only.
 
 from __future__ import annotations
 
+import pickle
 import random
 from collections import Counter
 
@@ -15,6 +16,7 @@ from test_search_incremental import VARIANTS, clean, collection, edited, kept, s
 
 from zhudu.search import assembly as search_assembly
 from zhudu.search.shown_totals import CounterSum, TextCounts
+from zhudu.search.shown_words import word_prefixes
 
 
 def recounted(assembly: search_assembly.Assembly) -> None:
@@ -65,6 +67,28 @@ def test_a_save_that_edits_one_note_reads_that_notes_texts_and_sums_its_counts_o
     assert 0 < assembly.canonical_counts.read <= 2 * len(texts) + 1
     pages = sum(len(s.parts) for s in assembly.shown_sums.values())
     assert pages > 20 and sum(s.summed for s in assembly.shown_sums.values()) <= len(VARIANTS)
+
+
+def test_the_vocabulary_and_its_prefixes_are_the_assemblys_own() -> None:
+    # No module memo: each assembly (a build's, a serve's) starts from no vocabulary, another
+    # assembly's build in the same process leaves it alone, and a save extends its own.
+    notes = collection(24, seed=13)
+    first = search_assembly.Assembly()
+    assert first.prefixes.vocab is None
+    kept(first, notes)
+    vocab = first.prefixes.vocab
+    assert vocab and first.prefixes.prefixes == word_prefixes(vocab) and first.prefixes.moved is None
+    other = search_assembly.Assembly(remember=False)
+    assert other.prefixes.vocab is None
+    assert kept(other, collection(12, seed=3)) == clean(collection(12, seed=3))
+    assert first.prefixes.vocab is vocab and other.prefixes.vocab is not vocab
+    notes = edited(notes, "notes/n005/", 0, "服务器的用户在网络上用软件和区块链。")
+    assert kept(first, notes) == clean(notes)
+    assert first.prefixes.moved == (vocab, {"区块"})
+    assert first.prefixes.prefixes >= word_prefixes(first.prefixes.vocab)
+    recounted(first)
+    # Kept on disk by a serve without it (its vocabulary is compared by identity, as the pages' counts).
+    assert pickle.loads(pickle.dumps(first)).prefixes.vocab is None
 
 
 def test_a_part_given_twice_is_summed_twice() -> None:

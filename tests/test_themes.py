@@ -223,6 +223,28 @@ def test_malformed_map_is_an_error_with_line(tmp_path: Path, text: str, line: in
     assert str(caught.value).startswith(f"docs/editorial/themes.yml:{line}: ")
 
 
+_THEME = "{name: a, description: b, phrases: [x]}"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        (f"themes:\n  c: {_THEME}\n  'c': {_THEME}\n", 3, "duplicate key 'c' (first on line 2)"),
+        (f"themes: {{c: {_THEME}, c: {_THEME}}}\n", 1, "duplicate key 'c' (first on line 1)"),
+        (f"themes:\n  c: {_THEME}\nthemes:\n  d: {_THEME}\n", 3, "duplicate key 'themes' (first on line 1)"),
+        (f"themes:\n  c: {_THEME}\n  d: {_THEME}\n  c: {_THEME}\n", 4, "duplicate key 'c' (first on line 2)"),
+    ],
+)
+def test_theme_id_defined_twice_is_the_editorial_duplicate_key(
+    tmp_path: Path, text: str, line: int, message: str
+) -> None:
+    # theme_map has no duplicate-id check of its own (session 33's was unreachable): every way of
+    # writing an id twice is a repeated key path, which editorial.load_yaml_with_lines reports first.
+    with pytest.raises(EditorialError) as caught:
+        themes.load_theme_map(_write(tmp_path, text), "docs/editorial/themes.yml")
+    assert str(caught.value).startswith(f"docs/editorial/themes.yml:{line}: {message}: keep one, merge")
+
+
 def test_good_map_loads(tmp_path: Path) -> None:
     theme_map = themes.load_theme_map(_write(tmp_path, GOOD), "docs/editorial/themes.yml")
     assert theme_map.themes[0].phrases == ("数据中心", "云计算")

@@ -19,8 +19,9 @@ from urllib.parse import quote
 from zhudu import editorial
 from zhudu.errors import NoteError, ZhuduError
 from zhudu.notes import folders, remote_images, resolve
-from zhudu.notes.corpus import NOTE_SUFFIXES, Corpus, Note, NoteSettings, default_slug, load_corpus, note_ids
+from zhudu.notes.corpus import Corpus, Note, NoteSettings, load_corpus
 from zhudu.notes.limits import Limits
+from zhudu.notes.naming import NOTE_SUFFIXES, default_slug, note_ids
 from zhudu.notes.page_ids import Slugify
 from zhudu.notes.reads import NoteReads
 from zhudu.publish import conversion_domain, workers

@@ -2,12 +2,13 @@
 
 ``Site`` holds the settings, the corpus, the variants and their converters, and
 turns pages into their variant copies.  It knows file paths and strings, not
-MkDocs objects; the hook entry module passes it what it needs.
+MkDocs objects; the hook entry module passes it what it needs.  Its stages live in
+their own modules: reading the notes (``note_loading``, a mixin), writing a page's
+variant copies (``pagewriter``), each variant's sitemap and search index (``variant_files``).
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import logging
@@ -22,7 +23,7 @@ from zhudu import cache
 from zhudu.annotate import annotations
 from zhudu.errors import ZhuduError
 from zhudu.notes.corpus import Corpus, Note
-from zhudu.publish import conversion_domain, pagewriter, textspool, workers
+from zhudu.publish import conversion_domain, pagewriter, textspool, variant_files, workers
 from zhudu.publish.contentspool import ContentSpool
 from zhudu.publish.note_loading import NOTES_PER_READER, NoteLoading
 from zhudu.script import convert as script
@@ -45,10 +46,6 @@ DEFAULT_VARIANTS: tuple[dict[str, Any], ...] = (
         "og_locale": "zh_CN",
     },
 )
-
-#: Output files that exist once per variant, not shared from the root.
-PER_VARIANT_FILES = ("sitemap.xml", "search/search_index.json", "404.html")
-
 
 #: A collection of at most this many notes is small: its build is over too soon for page writers to
 #: pay for their fork and hand-over (``Site.page_workers``; bench/RESULTS.md, session 23).
@@ -286,7 +283,7 @@ class Site(NoteLoading):
         root_relative = root_relative or "./"  # the home page: File.url is "./" where Page.url is ""
         return (
             root_relative in self.page_urls
-            or root_relative in PER_VARIANT_FILES
+            or root_relative in variant_files.PER_VARIANT_FILES
             or root_relative.rstrip("/") + "/" in self.page_urls
         )
 
@@ -443,56 +440,13 @@ class Site(NoteLoading):
             from zhudu.search.stage import write_zhudu_search  # imported here: the one stage that needs it
 
             write_zhudu_search(self, site_dir, index, log, kept)
-            source.unlink()
-            return
-        for variant in self.variants:
-            convert = self.converter(variant.code, "Hans")
-            docs = [
-                {
-                    **doc,
-                    "title": convert.html(doc.get("title", "")),
-                    "text": convert.html(doc.get("text", "")),
-                }
-                for doc in index.get("docs", [])
-            ]
-            target = site_dir / variant.prefix / "search" / "search_index.json"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(
-                json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":")),
-                encoding="utf-8",
-            )
+        else:
+            variant_files.write_search_indexes(index, self.variants, self.converter, site_dir)
+            log.debug("search indexes written for %d variants", len(self.variants))
         # The root keeps only redirect stubs, so the root index would be dead weight.
         source.unlink()
-        log.debug("search indexes written for %d variants", len(self.variants))
 
     def write_sitemaps(self, site_dir: Path) -> int:
         """A sitemap per variant naming its pages; returns how many were written."""
-        written = 0
         urls = sorted((p.url, p.lastmod) for p in self.pages.values())
-        for variant in self.variants:
-            target = site_dir / variant.prefix / "sitemap.xml"
-            packed = target.with_suffix(".xml.gz")
-            made_from = (urls, repr(variant), repr(self.variants), self.site_url)
-            kept = _SITEMAPS.get(str(target))
-            if kept is not None and kept[0] == made_from and kept[1] == _stats(target, packed):
-                continue  # a save that moved no page and no date: the files written last time hold
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(variants.sitemap(urls, variant, self.site_url), encoding="utf-8")
-            # mtime=0 keeps the archive byte-identical between builds.
-            data = target.read_bytes()
-            packed.write_bytes(gzip.compress(data, mtime=0))
-            _SITEMAPS[str(target)] = (made_from, _stats(target, packed))
-            written += 1
-        return written
-
-
-#: Each sitemap written by this process: what it was made from and its files' size and mtime
-#: after writing (a file changed or removed since is written again).
-_SITEMAPS: dict[str, tuple[tuple[Any, ...], tuple[tuple[int, int], ...] | None]] = {}
-
-
-def _stats(*paths: Path) -> tuple[tuple[int, int], ...] | None:
-    try:
-        return tuple((st.st_size, st.st_mtime_ns) for st in (p.stat() for p in paths))
-    except OSError:
-        return None
+        return variant_files.write_sitemaps(urls, self.variants, self.site_url, site_dir)

@@ -42,7 +42,7 @@ from zhudu.search.numbering import (
 )
 from zhudu.search.postings import Family, Postings, count_for, entry_bytes, folder_name, json_text, sha
 from zhudu.search.shown_totals import CounterSum, TextCounts
-from zhudu.search.shown_words import ShownWords, merged_aliases, word_rows
+from zhudu.search.shown_words import ShownWords, VocabularyPrefixes, merged_aliases, word_rows
 from zhudu.search.variant_page import CanonicalFolds, VariantPage, variant_page
 
 FORMAT = 7
@@ -116,10 +116,12 @@ class Assembly:
         #: ``word_rows``' running totals (``shown_totals``): each variant's, and the canonical texts'.
         self.shown_sums: dict[str, CounterSum] = {}
         self.canonical_counts = TextCounts()
+        #: ``word_rows``' vocabulary and its words' beginnings: every variant's, and a save's next.
+        self.prefixes = VocabularyPrefixes()
 
     def __getstate__(self) -> dict[str, Any]:
-        # Without what is keyed by this process's converter objects (remade by the next call) and
-        # what counts this process's builds.
+        # Without what is keyed by this process's objects (its converters, its vocabulary list:
+        # remade by the next call) and what counts this process's builds.
         return {
             **self.__dict__,
             "shown": {},
@@ -129,6 +131,7 @@ class Assembly:
             "numbered": {},
             "shown_sums": {},
             "canonical_counts": TextCounts(),
+            "prefixes": VocabularyPrefixes(),
         }
 
     def files(
@@ -265,6 +268,7 @@ class Assembly:
                 ((c.folds, c.folds.passages.values()) for c in canon.values() if c.folds),
                 self.shown_sums.setdefault(code, CounterSum()) if self.remember else None,
                 self.canonical_counts if self.remember else None,
+                self.prefixes,
             )
             word_files, hashes["w"] = self._word_files(code, vocab, converters[code], *shown_rows)
             files.update(word_files)

@@ -219,25 +219,22 @@ def word_rows(
     canonical_texts: Iterable[tuple[Any, Iterable[str]]],
     sums: CounterSum | None = None,
     text_counts: TextCounts | None = None,
+    prefixes: VocabularyPrefixes | None = None,
 ) -> tuple[dict[str, str], set[str]]:
     """Each vocabulary word an edit touches, as a variant's pages show it (the form shown most), and the words never shown.
 
     A word cut by an edit (迈克 in 迈克尔·贝瑞, which Taiwan shows as 麥可·貝瑞) is shown nowhere
     there; it is left out when no other place of the canonical texts holds it.  ``canonical_texts``:
     (owner, its texts), each owner an object that holds the same texts while it lives; ``sums`` and
-    ``text_counts``: the last call's totals (``shown_totals``: a serve's save reads what changed only).
+    ``text_counts``: the last call's totals (``shown_totals``: a serve's save reads what changed only);
+    ``prefixes``: the last call's vocabulary and its words' beginnings (``VocabularyPrefixes``).
     """
     pages = list(pages)
-    if pages and _PREFIXES[0] is not vocab:
-        last, words = _PREFIXES[0], set(vocab)
-        moved = words ^ _PREFIXES[1] if last is not None else set()
-        if last is None or len(moved) > MOVED_WORDS:
-            _PREFIXES[:] = [vocab, words, word_prefixes(words), None]
-        else:  # the prefixes of words gone stay: only more places are tried
-            _PREFIXES[2].update(word_prefixes(words - _PREFIXES[1]))
-            _PREFIXES[:] = [vocab, words, _PREFIXES[2], (last, moved)]
+    prefixes = prefixes if prefixes is not None else VocabularyPrefixes()
+    if pages:
+        prefixes.use(vocab)
     shown, cut = (sums or CounterSum()).update(
-        (page, *page.counts(vocab, _PREFIXES[1], _PREFIXES[2], _PREFIXES[3])) for page in pages
+        (page, *page.counts(vocab, prefixes.words, prefixes.prefixes, prefixes.moved)) for page in pages
     )
     by_word: dict[str, Counter[str]] = defaultdict(Counter)
     for key, n in shown.items():
@@ -252,11 +249,37 @@ def word_rows(
     return forms, never
 
 
-#: The last vocabulary (a list, by identity), its set, its prefixes and (the list before it, the words
-#: that came or went): every variant's rows use them, and a serve's next save.
-_PREFIXES: list[Any] = [None, set(), set(), None]
 #: More words came or went than this: every page is counted again (a passage part is searched for each).
 MOVED_WORDS = 64
+
+
+class VocabularyPrefixes:
+    """The vocabulary ``word_rows`` last counted with, the beginnings of its words, and what moved since.
+
+    Owned by the search assembly (``Assembly.prefixes``) and made with it: a build's variants share
+    one vocabulary's prefixes, and a serve's save (the same assembly) adds only the words that came,
+    so each page's counts made with the list before stay right where none of those words occurs.
+    """
+
+    def __init__(self) -> None:
+        self.vocab: Any = None  # the vocabulary's list, compared by identity
+        self.words: set[str] = set()
+        self.prefixes: set[str] = set()
+        #: The list before it and the words that came or went, when at most ``MOVED_WORDS`` did.
+        self.moved: tuple[Any, set[str]] | None = None
+
+    def use(self, vocab: Collection[str]) -> None:
+        """Count with ``vocab`` (a list, by identity) from now on."""
+        if self.vocab is vocab:
+            return
+        last, words = self.vocab, set(vocab)
+        moved = words ^ self.words if last is not None else set()
+        if last is None or len(moved) > MOVED_WORDS:
+            self.prefixes, self.moved = word_prefixes(words), None
+        else:  # the prefixes of words gone stay: only more places are tried
+            self.prefixes.update(word_prefixes(words - self.words))
+            self.moved = (last, moved)
+        self.vocab, self.words = vocab, words
 
 
 def word_prefixes(words: Iterable[str]) -> set[str]:

@@ -13,7 +13,7 @@ Two phases, because a note page must know the passages of every other note:
 2. In ``on_page_context`` (after the search plugin has indexed the page),
    :meth:`ThemeBuild.note_context` adds the margin markers (``markers``) to a note's
    HTML and the chips / related notes to its metadata; theme pages and the overview
-   (with its ``graph``) get their views in :meth:`ThemeBuild.theme_context`.
+   (with its ``graph``) get their views in :meth:`ThemeBuild.theme_context`, made by ``views``.
 
 No note is rendered twice.  Every reader-visible string is Simplified Chinese
 inside HTML text or ``aria-label``/``title``, so the variant writer converts it;
@@ -33,16 +33,13 @@ from typing import Any
 
 import yaml
 
-from zhudu import fragments
-from zhudu.annotate.passages import Passage, join_code
+from zhudu.annotate.passages import Passage
 from zhudu.editorial import markdown_text
-from zhudu.publish import pagination
-from zhudu.themes import scans_store
-from zhudu.themes.graph import graph_layout
+from zhudu.themes import scans_store, views
 from zhudu.themes.markers import NoteMarkers
 from zhudu.themes.matching import SlicesMap, build_index
-from zhudu.themes.theme_index import NotePassages, ThemeIndex, passage_counts
-from zhudu.themes.theme_map import ThemeMap, fold, load_theme_map
+from zhudu.themes.theme_index import NotePassages, ThemeIndex
+from zhudu.themes.theme_map import ThemeMap, load_theme_map
 from zhudu.themes.urls import THEMES_URL, rel_url, theme_src, theme_url
 
 #: Notes (columns) per theme page: eight rows of three columns on a wide screen, about 100 KB of
@@ -55,49 +52,6 @@ NOTES_PER_MATCH_SLICE = 500
 #: Notes in the overview's matrix and graph: the ones carrying the most themes (each theme page
 #: lists all).  A column per note of a large collection would make one table megabytes wide.
 OVERVIEW_NOTES = 24
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-def marked_segments(
-    text: str, spans: Sequence[tuple[int, int]], folded_length: int = -1
-) -> list[tuple[str, bool]]:
-    """Split ``text`` into (segment, is_match) pieces; spans are positions in the folded text.
-
-    Folding keeps the length of almost every text; when it does not, the spans
-    could point at the wrong characters, so the text is shown unmarked.  ``folded_length``
-    is that length when the caller knows it (matching folded the text already).
-    """
-    if folded_length < 0 and spans:
-        folded_length = len(fold(text))
-    if not spans or folded_length != len(text):
-        return [(text, False)]
-    merged: list[list[int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    out: list[tuple[str, bool]] = []
-    pos = 0
-    for start, end in merged:
-        if start > pos:
-            out.append((text[pos:start], False))
-        out.append((text[start:end], True))
-        pos = end
-    if pos < len(text):
-        out.append((text[pos:], False))
-    return out
-
-
-def _kinds(segments: Sequence[tuple[str, bool]]) -> list[tuple[str, str]]:
-    return [(text, "mark" if matched else "") for text, matched in segments]
-
-
-def segments_html(segments: Sequence[tuple[str, str]]) -> str:
-    """Escaped HTML of segments (text, kind): kind "" (text), "mark" (matched) or "code"."""
-    return fragments.render("zd-themes-marks.html", "marked", segments=segments)
 
 
 # --------------------------------------------------------------------------- the build
@@ -299,124 +253,20 @@ class ThemeBuild:
         return self.overview(page_url) if theme_id == "" else self.theme_view(theme_id, page_url, number)
 
     def theme_view(self, theme_id: str, page_url: str, number: int = 1) -> dict[str, Any]:
-        """One theme: its passages in every note of page ``number``, in columns (a parallel reading)."""
-        index = self._index
-        theme = index.theme_by_id[theme_id]
-        paged = self.paged.get(theme_id) or [[]]
-        columns = []
-        for note_id in paged[min(max(number, 1), len(paged)) - 1]:
-            note = self.info[note_id]
-            passages = []
-            for hit in index.hits_in(theme_id, note_id):
-                passage = index.passage_by_key[(note_id, hit.anchor)]
-                raw = passage.text
-                text = note.to_simplified(raw)
-                folded_length = hit.folded_length if text == raw else -1  # matching folded this very text
-                # The inline code the text leaves out goes back in place, as written (not converted).
-                segments = (
-                    join_code(_kinds(marked_segments(text, hit.spans, folded_length)), passage.code)
-                    if len(text) == len(raw)
-                    else [
-                        (t if k else note.to_simplified(t), k)
-                        for t, k in join_code([(raw, "")], passage.code)
-                    ]
-                )
-                passages.append(
-                    {
-                        "anchor": hit.anchor,
-                        "href": rel_url(page_url, f"{note.url}#{hit.anchor}"),
-                        "html": segments_html(segments),
-                        "pinned": hit.pinned,
-                    }
-                )
-            columns.append(
-                {
-                    "id": note_id,
-                    "title": note.title,
-                    "href": rel_url(page_url, note.url),
-                    "date": note.date,
-                    "passages": passages,
-                }
-            )
-        others = [
-            {"name": t.name, "href": rel_url(page_url, theme_url(t.id))}
-            for t in index.theme_map.themes
-            if t.id != theme_id and index.notes_of_theme(t.id)
-        ]
-        pager = pagination.pager(number, len(paged)) if len(paged) > 1 else []
-        return {
-            "id": theme.id,
-            "name": theme.name,
-            "description": theme.description,
-            "columns": columns,
-            "note_count": len(self.page_of.get(theme_id, ())),
-            "passage_count": self.passage_total.get(theme_id, 0),
-            "number": number,
-            "page_count": len(paged),
-            "pages": pager,
-            "page_hrefs": {k: rel_url(page_url, theme_url(theme_id, k)) for k in pager if k},
-            "others": others,
-            "overview_href": rel_url(page_url, f"{THEMES_URL}/"),
-        }
+        """One theme: its passages in every note of page ``number``, in columns (``views.theme_view``)."""
+        return views.theme_view(
+            self._index,
+            self.info,
+            theme_id,
+            self.paged.get(theme_id) or [[]],
+            (len(self.page_of.get(theme_id, ())), self.passage_total.get(theme_id, 0)),
+            page_url,
+            number,
+        )
 
     def overview(self, page_url: str) -> dict[str, Any]:
-        """The themes index: the list, the note × theme matrix and the graph."""
-        index = self._index
-        counts = passage_counts(index)
-        themed = [n for n in self.notes if any(n.id in per for per in counts.values())]
-        notes = strongest_notes(counts, themed, OVERVIEW_NOTES)
-        peak = max((c for per in counts.values() for c in per.values()), default=1)
-        rows = []
-        for theme in index.theme_map.themes:
-            cells = []
-            for note in notes:
-                n = counts[theme.id].get(note.id, 0)
-                cells.append(
-                    {
-                        "count": n,
-                        "heat": f"{(n / peak) ** 0.6:.2f}" if n else "0",
-                        "href": rel_url(
-                            page_url,
-                            self.note_url_in_theme(theme.id, note.id) if n else theme_url(theme.id),
-                        ),
-                        "note": note.title,
-                    }
-                )
-            rows.append(
-                {
-                    "id": theme.id,
-                    "name": theme.name,
-                    "description": theme.description,
-                    "href": rel_url(page_url, theme_url(theme.id)),
-                    "cells": cells,
-                    "notes": len(counts[theme.id]),
-                    "passages": sum(counts[theme.id].values()),
-                }
-            )
-        columns = [{"id": n.id, "title": n.title, "href": rel_url(page_url, n.url)} for n in notes]
-        return {
-            "rows": rows,
-            "columns": columns,
-            "themed_notes": len(themed),
-            "graph": graph_layout(index, notes, page_url) if rows and notes else None,
-        }
-
-
-def strongest_notes(
-    counts: Mapping[str, Mapping[str, int]], notes: Sequence[NoteInfo], limit: int
-) -> list[NoteInfo]:
-    """The ``limit`` notes carrying the most themes (then the most themed passages), in corpus order.
-
-    ``counts`` is ``theme_index.passage_counts``: theme id → note id → passages.
-    """
-    if len(notes) <= limit:
-        return list(notes)
-
-    def strength(i: int) -> tuple[int, int, int]:
-        per_theme = [per[notes[i].id] for per in counts.values() if notes[i].id in per]
-        return (-len(per_theme), -sum(per_theme), i)
-
-    return [notes[i] for i in sorted(sorted(range(len(notes)), key=strength)[:limit])]
+        """The themes index: the list, the note × theme matrix and the graph (``views.overview``)."""
+        return views.overview(self._index, self.notes, page_url, OVERVIEW_NOTES, self.note_url_in_theme)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ import jieba
 import jieba.analyse
 
 from zhudu.notes import folders
-from zhudu.notes.corpus import NOTE_SUFFIXES, note_ids
+from zhudu.notes.naming import NOTE_SUFFIXES, note_ids
 from zhudu.themes import theme_map as themes
 
 REPO = Path(__file__).resolve().parents[3]

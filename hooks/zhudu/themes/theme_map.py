@@ -19,11 +19,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from zhudu.editorial import load_yaml_with_lines
 from zhudu.errors import EditorialError
-from zhudu.notes.yamldoc import yaml_document
 from zhudu.script.convert import opencc_converter
 
 # --------------------------------------------------------------------------- Data
@@ -99,10 +96,13 @@ def load_theme_map(path: Path, display: str) -> ThemeMap:
     passages (``matching.build_index``), because that is a content problem.
 
     Raises:
-        EditorialError: bad YAML or a malformed entry (naming file:line and what to write).
+        EditorialError: bad YAML, a repeated key (a theme id defined twice) or a malformed entry
+            (naming file:line and what to write).
     """
     if not path.is_file():
         return ThemeMap(path=display)
+    # A theme id written twice (YAML keeps the last silently) is a repeated key path, which
+    # load_yaml_with_lines rejects with both lines, like every other editorial file's.
     data, lines = load_yaml_with_lines(path, display)
     if data is None:
         return ThemeMap(path=display)
@@ -119,7 +119,6 @@ def load_theme_map(path: Path, display: str) -> ThemeMap:
     for key in data:
         if key not in _TOP_KEYS:
             raise fail((str(key),), f"unknown section {key!r}; use one of {', '.join(_TOP_KEYS)}")
-    _reject_duplicate_theme_ids(path, display)
     raw_themes = data.get("themes") or {}
     if not isinstance(raw_themes, dict):
         raise fail(("themes",), "themes: expected a mapping of theme id → name, description, phrases")
@@ -212,26 +211,6 @@ def load_theme_map(path: Path, display: str) -> ThemeMap:
         return tuple(out)
 
     return ThemeMap(path=display, themes=tuple(themes), pins=snippets("pins"), exclusions=snippets("exclude"))
-
-
-def _reject_duplicate_theme_ids(path: Path, display: str) -> None:
-    """``yaml.safe_load`` keeps the last of two equal keys silently; an editor wants to know."""
-    root, _ = yaml_document(path.read_text(encoding="utf-8-sig"))
-    if not isinstance(root, yaml.MappingNode):
-        return
-    for key, value in root.value:
-        if key.value == "themes" and isinstance(value, yaml.MappingNode):
-            first: dict[str, int] = {}
-            for theme_key, _ in value.value:
-                line = theme_key.start_mark.line + 1
-                if theme_key.value in first:
-                    raise EditorialError(
-                        display,
-                        line,
-                        f"theme id {theme_key.value!r} is defined twice "
-                        f"(first on line {first[theme_key.value]}); merge them",
-                    )
-                first[theme_key.value] = line
 
 
 def covered(term: str, theme_map: ThemeMap) -> bool:
