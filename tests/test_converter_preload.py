@@ -1,10 +1,12 @@
 """Before the notes are read, a build loads what every converter shares, not a converter for a guessed domain.
 
 ``pagewriter.start_writers`` (``on_config``) loads OpenCC's dictionaries and the rules once, before the
-page writers fork (``script.preload``); the regional layer's matcher is compiled only for the domain the
-notes decide (``publish/conversion_domain.py``).  Before, the Traditional variants' converters were made
-for the guessed general domain and, in a collection of software notes, made again for the software one.
-Real MkDocs builds; the converters the build process makes are recorded.
+page writers fork (``script.preload``); converters are made only for the domain the notes decide
+(``publish/conversion_domain.py``).  Before, the Traditional variants' converters were made for the
+guessed general domain and, in a collection of software notes, made again for the software one.  With
+page writers to fork, the regional layer's matcher of each domain the notes may decide is compiled before
+the fork, so the writers inherit it instead of compiling it again.
+Real MkDocs builds; the converters the build process makes, and the matchers each process compiles, are recorded.
 """
 
 from __future__ import annotations
