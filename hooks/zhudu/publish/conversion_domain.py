@@ -55,6 +55,12 @@ def before_notes(setting: str) -> str:
     return FORCED.get(setting, GENERAL)
 
 
+def possible(setting: str) -> tuple[str, ...]:
+    """The domains the notes may decide under ``setting``: the forced one, else both."""
+    forced = FORCED.get(setting)
+    return (forced,) if forced is not None else (GENERAL, SOFTWARE)
+
+
 def decide(setting: str, notes: Iterable[Note]) -> SiteDomain:
     """The build's domain from the setting (``auto``, ``software``, ``general``) and the notes read.
 

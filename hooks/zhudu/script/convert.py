@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from zhudu.script.editor_rules import ConversionRules, ScriptDataError, load_rules
 from zhudu.script.han import han_refs_as_characters
@@ -414,18 +414,22 @@ class Converter:
         return pieces
 
 
-def preload(variant: Variant, rules: ConversionRules, source_script: str = "Hans") -> None:
+def preload(
+    variant: Variant, rules: ConversionRules, source_script: str = "Hans", domains: Iterable[str] = ()
+) -> None:
     """Load what every converter of ``variant`` shares, whatever the text's domain.
 
     OpenCC's dictionaries, the editor's matcher, the regional layer's rules: page writers forked next
-    inherit them.  Not the layer's matcher for a domain: it is compiled by the first converter made once the notes
-    have decided the site's domain (``publish/conversion_domain.py``), so a guess is never compiled
-    for nothing (0.06 s of a software collection's build).
+    inherit them.  The layer's matcher for a domain only for ``domains`` (each as the converter would take it,
+    ``conversion_domain.for_converter``): otherwise the first converter made once the notes have decided the
+    site's domain compiles it (``publish/conversion_domain.py``), in each process that converts.
     """
     config = variant.config_for(source_script)
     if config:
         opencc_converter(config)
         default_regional().keep_pattern()
+        for domain in domains:
+            default_regional().matcher(variant.code, source_script, domain)
     matcher_for(rules, variant.code, with_phrases=source_script == "Hans")
 
 
