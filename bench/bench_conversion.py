@@ -71,7 +71,9 @@ Lu Xun's short story 祝福 and the Chinese Wikipedia article on aspirin, built 
 (``tests/conversion_heldout24.yml``: science, nature and health prose, Stellarium's Simplified Chinese descriptions of
 sky cultures and landscapes and Workrave's exercises, built after all twenty-three) and ``heldout25``
 (``tests/conversion_heldout25.yml``: news written by journalists on society, economy, law, education, sport, travel and
-culture, the Chinese news pages GNE ships as test data, built after all twenty-three).
+culture, the Chinese news pages GNE ships as test data, built after all twenty-three) and ``heldout26``
+(``tests/conversion_heldout26.yml``: literary prose of everyday life, travel, letters and talk, Qian Zhongshu's novel
+围城 as cppjieba ships it for its tests in nodejieba, built after all twenty-five).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME gets
@@ -121,6 +123,7 @@ HELDOUT22 = ROOT / "tests" / "conversion_heldout22.yml"
 HELDOUT23 = ROOT / "tests" / "conversion_heldout23.yml"
 HELDOUT24 = ROOT / "tests" / "conversion_heldout24.yml"
 HELDOUT25 = ROOT / "tests" / "conversion_heldout25.yml"
+HELDOUT26 = ROOT / "tests" / "conversion_heldout26.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -148,6 +151,7 @@ SETS = {
     "heldout23": HELDOUT23,
     "heldout24": HELDOUT24,
     "heldout25": HELDOUT25,
+    "heldout26": HELDOUT26,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
