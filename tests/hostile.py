@@ -344,6 +344,31 @@ CASES: list[Case] = [
             ("many-divs", "warn", "</div>\n" * 60, "bad.md:7"),
         )
     ),
+    # --------------------------------------------------------------- Obsidian embeds (notes/copy_frame.py)
+    # md_in_html read the copy's tags in code, and a <style> to its end: the frame closed early, or the
+    # embedding note's rest went into the copy or away.  Each host says PROBE after the embed.
+    *(
+        Case(
+            f"embed-{name}",
+            expect,
+            {
+                ".obsidian/app.json": "{}",
+                "bad.md": fm(f"开源。\n\n![[乙篇]]\n\n{PROBE_LINE}"),
+                "yi.md": fm(f"乙的开头。\n\n{html}\n\n乙的后文。", title="乙篇"),
+            },
+            says=says,
+        )
+        for name, expect, html, says in (
+            ("code-span-end-tags", "clean", "`</blockquote>` 和 `</div>`", ""),
+            ("indented-code-end-tags", "clean", "    </blockquote>\n    </div>", ""),
+            ("blockquote-open", "warn", "<blockquote>\n引用", "bad.md:7"),
+            ("style-open", "warn", "<style>\n.md-header{display:none}", "yi.md:7"),
+            ("html5-stray", "warn", "<ul><li><div>x</li></div>", "bad.md:7"),
+        )
+    ),
+    # Python-Markdown read a <style> never closed to the note's end; the sanitiser removed it all.
+    Case("style-unclosed", "warn", {"bad.md": fm(f"<style>\n.a{{}}\n\n{PROBE_LINE}")}, says="bad.md:5"),
+    Case("iframe-unclosed", "warn", {"bad.md": fm(f'<iframe src="https://x.example/">\n\n{PROBE_LINE}')}),
     # --------------------------------------------------------------- editorial data
     Case(
         "conversion-rule-script",

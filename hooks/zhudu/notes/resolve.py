@@ -193,6 +193,7 @@ def link_notes(notes: list[Note], slugify: Slugify, site_pages: Collection[str] 
     linking: dict[str, dict[str, int]] = {}  # target slug -> source slug -> links
     pristine = {note.id: note.markdown for note in notes}  # as read: what an embed copies
     for note in notes:
+        note.copies = []
         if note.body is None or not note.body.refs or note.id not in linkable:
             continue
         targets: list[str] = []
@@ -207,6 +208,7 @@ def link_notes(notes: list[Note], slugify: Slugify, site_pages: Collection[str] 
             _site_page(note.src_uri, site_pages),
             embeds.copy,
         )
+        note.copies = embeds.copied
         problems = [(r.line, dead_link_message(r)) for r in dead]
         problems += [
             (
