@@ -135,3 +135,20 @@ def test_a_warning_about_a_copys_html_names_the_embeds_line(tmp_path):
     page = result.page("zh-Hans/notes/a/index.html")
     assert places(page, "ZDCOPY") == ["body/copy"]
     assert places(page, "ZDHOST") == ["body"]
+
+
+def test_the_copies_of_one_note_add_a_notes_size_at_most(tmp_path):
+    body = "\n\n".join(["开源软件和数据中心的文字。" * 8] * 10)  # 3.1 KB
+    embeds = "\n\n".join(["![[乙篇]]"] * 5)  # on lines 7, 9, 11, 13, 15
+    result = build_site(
+        tmp_path / "p",
+        notes={**_VAULT, "a.md": host(embeds), "b.md": note(body)},
+        zhudu={"limits": {"note_kib": 8}},
+        strict=False,
+    )
+    assert result.ok, result.log[-3000:]
+    page = result.page("zh-Hans/notes/a/index.html")
+    assert page.count('<blockquote class="zd-transclusion"') == 2  # 6.4 KB; a third would pass 8 KiB
+    assert page.count('<span class="zd-note-embed">') == 3  # the others: labelled links
+    over = [w for w in result.warnings if "a.md" in w]
+    assert len(over) == 1 and over[0].startswith("zhudu: seeds/a.md:11: ![[乙篇]]") and "8 KiB" in over[0]
