@@ -24,6 +24,7 @@ from urllib.parse import unquote
 from markdown.extensions.toc import unique
 
 from zhudu import fragments
+from zhudu.notes import copy_frame
 from zhudu.notes.dialect_markdown import md_text
 from zhudu.notes.note_refs import EMBED_NOTE_LABEL, NESTED, LinkTarget, NoteRef
 from zhudu.notes.page_ids import (
@@ -77,6 +78,12 @@ class Embeds:
     missing_blocks: list[tuple[NoteRef, LinkTarget]] = field(default_factory=list)
     #: ``(line, message)``: embeds shown as links for a reason the author can act on.
     findings: list[tuple[int, str]] = field(default_factory=list)
+    #: ``(line, embed as written, the copy's Markdown)``: where a warning about a copy's HTML points.
+    copied: list[tuple[int, str, str]] = field(default_factory=list)
+    #: The bytes of Markdown the copies of one note may add (``extra.zhudu.limits.note_kib``); 0: no bound.
+    #: 800 embeds of a 50 KB note in a 10 KB note made a 40 MB page in each variant.
+    budget: int = 0
+    spent: int = 0
 
     def copy(self, ref: NoteRef, target: LinkTarget, link: str, within: str = "") -> str | None:
         """The framed copy ``ref`` shows (``note_refs.resolve``'s ``embed``); None: a labelled link.
@@ -99,13 +106,25 @@ class Embeds:
         if part is None:  # a heading the links found but no section starts at (in a quote): a link to it
             self.findings.append((ref.line, _unsectioned_message(ref, target.title)))
             return None
-        resolved, strays = without_stray_end_tags(note.resolved(part), AROUND_A_COPY)
+        # Code the frame's HTML reader would read tags in, written as the same code it does not read in.
+        resolved, strays = without_stray_end_tags(copy_frame.framed_code(note.resolved(part)), AROUND_A_COPY)
         if strays:  # each would close the frame: the copy's text would pose as this note's own
             self.findings.append((ref.line, _stray_tags_message(ref, target.title, strays)))
+        resolved, left_open = copy_frame.unclosed(resolved)
+        if left_open:  # each would take the rest of this note's page into the copy, or away
+            self.findings.append((ref.line, _unclosed_message(ref, target.title, left_open)))
         if within and _holds_html_block(resolved):
             self.findings.append((ref.line, _html_in_container_message(ref, target.title)))
             return None
+        size = len(resolved.encode("utf-8"))
+        if self.budget and self.spent + size > self.budget:
+            if self.spent <= self.budget:  # warned once, at the first embed over
+                self.findings.append((ref.line, _over_budget_message(ref, self.budget)))
+            self.spent = self.budget + 1
+            return None
+        self.spent += size
         self.count += 1
+        self.copied.append((ref.line, ref.written, resolved))
         if within:
             return quoted(link, isolate(resolved, self.count, quoted=True), within.removeprefix(NESTED))
         return block(link, isolate(resolved, self.count))
@@ -140,6 +159,22 @@ def _stray_tags_message(ref: NoteRef, title: str, strays: list[StrayTag]) -> str
         f"{ref.written}: what {title!r} shows has end tags closing nothing it opened ({tags}), which would "
         f"close the copy's frame here: the copy is shown without them; delete them in {title!r}, or write "
         "the start tags they belong to"
+    )
+
+
+def _over_budget_message(ref: NoteRef, budget: int) -> str:
+    return (
+        f"{ref.written}: with this copy the note's embeds would add over {budget // 1024:,} KiB to its page "
+        "(extra.zhudu.limits.note_kib): this embed and the later ones are shown as labelled links; embed "
+        "headings or blocks rather than whole notes, or raise the limit"
+    )
+
+
+def _unclosed_message(ref: NoteRef, title: str, names: list[str]) -> str:
+    tags = ", ".join(dict.fromkeys(f"<{name}>" for name in names))
+    return (
+        f"{ref.written}: what {title!r} shows leaves elements open ({tags}), which would take the rest of "
+        f"this note into the copy or hide it: they are closed at the copy's end; close them in {title!r}"
     )
 
 
