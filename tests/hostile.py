@@ -377,6 +377,16 @@ CASES: list[Case] = [
         },
         says="bad.md:",
     ),
+    # Each embed read the embedded note's headings and definitions again: 500 of a 500 KB note's sections, 9 s.
+    Case(
+        "embed-sections-many",
+        "clean",
+        {
+            ".obsidian/app.json": "{}",
+            "bad.md": fm("\n\n".join(f"![[乙篇#节{i % 3000}]]" for i in range(3000))),
+            "yi.md": fm("\n\n".join(f"## 节{i}\n\n第{i}段。" for i in range(3000)), title="乙篇"),
+        },
+    ),
     # Python-Markdown read a <style> never closed to the note's end; the sanitiser removed it all.
     Case("style-unclosed", "warn", {"bad.md": fm(f"<style>\n.a{{}}\n\n{PROBE_LINE}")}, says="bad.md:5"),
     Case("iframe-unclosed", "warn", {"bad.md": fm(f'<iframe src="https://x.example/">\n\n{PROBE_LINE}')}),
