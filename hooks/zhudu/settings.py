@@ -103,7 +103,8 @@ class LimitsConfig(base.Config):
     """
 
     note_kib = PositiveInt(default=2048)
-    """Largest note body, in KiB of UTF-8."""
+    """Largest note body, in KiB of UTF-8; also the most the copies of a note's embeds add to its page
+    (``transclusion.Embeds.budget``: past it, an embed is a labelled link)."""
     nesting = PositiveInt(default=32)
     """Deepest nesting of lists, quotes, admonitions and HTML blocks."""
     bracket_scan = PositiveInt(default=5_000_000)
