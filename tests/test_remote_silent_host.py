@@ -11,7 +11,7 @@ import socket
 import threading
 import time
 
-from test_remote_redirects import PUBLIC_NAME, network  # noqa: F401  (a fixture)
+from test_remote_redirects import SILENT_NAME, network  # noqa: F401  (a fixture)
 
 from zhudu.notes import remote_images
 
@@ -32,7 +32,7 @@ def test_a_silent_host_is_not_asked_again(tmp_path, network):  # noqa: F811
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
     port = server.getsockname()[1]
-    urls = [f"http://{PUBLIC_NAME}:{port}/{i}.png" for i in range(3 * remote_images.CONCURRENCY)]
+    urls = [f"http://{SILENT_NAME}:{port}/{i}.png" for i in range(3 * remote_images.CONCURRENCY)]
     started = time.monotonic()
     try:
         fetched = remote_images.fetch_all(urls, tmp_path)
