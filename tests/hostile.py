@@ -235,6 +235,19 @@ CASES: list[Case] = [
         {"bad.md": fm("\n".join("    " * i + "- x" for i in range(100)))},
         says="bad.md:",
     ),
+    # Each box's inside was rewritten a call deeper: 1,500 nested boxes ended the build in a RecursionError.
+    Case(
+        "hexo-note-1500-deep",
+        "warn",
+        {"bad.md": fm("{% note info %}\n" * 1500 + "深处\n" + "{% endnote %}\n" * 1500)},
+        says="bad.md:37",
+    ),
+    Case(
+        "hugo-notice-1500-deep",
+        "warn",
+        {"bad.md": fm("{{< notice info >}}\n" * 1500 + "深处\n" + "{{< /notice >}}\n" * 1500)},
+        says="bad.md:37",
+    ),
     Case("unclosed-brackets", "warn", {"bad.md": fm("[" * 20000)}, says="bad.md:"),
     # Python-Markdown's getLink reads to the paragraph's end from each open target: 6.5 s for 5,000.
     Case("unclosed-link-targets", "warn", {"bad.md": fm("[a](" * 10000)}, says="bad.md:"),
