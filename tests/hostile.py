@@ -235,6 +235,19 @@ CASES: list[Case] = [
         {"bad.md": fm("\n".join("    " * i + "- x" for i in range(100)))},
         says="bad.md:",
     ),
+    # Each box's inside was rewritten a call deeper: 1,500 nested boxes ended the build in a RecursionError.
+    Case(
+        "hexo-note-1500-deep",
+        "warn",
+        {"bad.md": fm("{% note info %}\n" * 1500 + "深处\n" + "{% endnote %}\n" * 1500)},
+        says="bad.md:37",
+    ),
+    Case(
+        "hugo-notice-1500-deep",
+        "warn",
+        {"bad.md": fm("{{< notice info >}}\n" * 1500 + "深处\n" + "{{< /notice >}}\n" * 1500)},
+        says="bad.md:37",
+    ),
     Case("unclosed-brackets", "warn", {"bad.md": fm("[" * 20000)}, says="bad.md:"),
     # Python-Markdown's getLink reads to the paragraph's end from each open target: 6.5 s for 5,000.
     Case("unclosed-link-targets", "warn", {"bad.md": fm("[a](" * 10000)}, says="bad.md:"),
@@ -344,6 +357,52 @@ CASES: list[Case] = [
             ("many-divs", "warn", "</div>\n" * 60, "bad.md:7"),
         )
     ),
+    # --------------------------------------------------------------- Obsidian embeds (notes/copy_frame.py)
+    # md_in_html read the copy's tags in code, and a <style> to its end: the frame closed early, or the
+    # embedding note's rest went into the copy or away.  Each host says PROBE after the embed.
+    *(
+        Case(
+            f"embed-{name}",
+            expect,
+            {
+                ".obsidian/app.json": "{}",
+                "bad.md": fm(f"开源。\n\n![[乙篇]]\n\n{PROBE_LINE}"),
+                "yi.md": fm(f"乙的开头。\n\n{html}\n\n乙的后文。", title="乙篇"),
+            },
+            says=says,
+        )
+        for name, expect, html, says in (
+            ("code-span-end-tags", "clean", "`</blockquote>` 和 `</div>`", ""),
+            ("indented-code-end-tags", "clean", "    </blockquote>\n    </div>", ""),
+            ("blockquote-open", "warn", "<blockquote>\n引用", "bad.md:7"),
+            ("style-open", "warn", "<style>\n.md-header{display:none}", "yi.md:7"),
+            ("html5-stray", "warn", "<ul><li><div>x</li></div>", "bad.md:7"),
+        )
+    ),
+    # 800 embeds of a 50 KB note in a 10 KB note: a 40 MB page in each variant, 13 s CPU, 580 MB.
+    Case(
+        "embed-amplification",
+        "warn",
+        {
+            ".obsidian/app.json": "{}",
+            "bad.md": fm("\n\n".join(["![[乙篇]]"] * 800)),
+            "yi.md": fm("\n\n".join(["开源软件和数据中心的文字。" * 40] * 100), title="乙篇"),
+        },
+        says="bad.md:",
+    ),
+    # Each embed read the embedded note's headings and definitions again: 500 of a 500 KB note's sections, 9 s.
+    Case(
+        "embed-sections-many",
+        "clean",
+        {
+            ".obsidian/app.json": "{}",
+            "bad.md": fm("\n\n".join(f"![[乙篇#节{i % 3000}]]" for i in range(3000))),
+            "yi.md": fm("\n\n".join(f"## 节{i}\n\n第{i}段。" for i in range(3000)), title="乙篇"),
+        },
+    ),
+    # Python-Markdown read a <style> never closed to the note's end; the sanitiser removed it all.
+    Case("style-unclosed", "warn", {"bad.md": fm(f"<style>\n.a{{}}\n\n{PROBE_LINE}")}, says="bad.md:5"),
+    Case("iframe-unclosed", "warn", {"bad.md": fm(f'<iframe src="https://x.example/">\n\n{PROBE_LINE}')}),
     # --------------------------------------------------------------- editorial data
     Case(
         "conversion-rule-script",

@@ -57,6 +57,10 @@ def test_hostile_input(tmp_path, case):
     else:
         assert not result.warnings, result.warnings
     site = result.site_dir
+    if any(isinstance(text, str) and PROBE in text for text in case.notes.values()):
+        # what the note wrote after its HTML is on its page, in every variant (not taken away with it)
+        shown = [p for p in site.glob("*/notes/*/index.html") if PROBE in p.read_text(encoding="utf-8")]
+        assert len(shown) == 3, f"{case.name}: the note's last paragraph is on {len(shown)} pages"
     for path in site.rglob("*"):
         assert not path.is_symlink(), path
         if path.is_file():

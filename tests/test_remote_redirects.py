@@ -29,8 +29,10 @@ from zhudu.notes import remote_images
 
 PUBLIC_NAME = "images.zd-public.test"
 OTHER_NAME = "cdn.zd-public.test"
+#: A host that never answers (``test_remote_silent_host.py``): not asked again in the process.
+SILENT_NAME = "silent.zd-public.test"
 #: Global addresses: what a real image host's name resolves to.  Connections to them reach 127.0.0.1.
-PUBLIC_ADDRESSES = {PUBLIC_NAME: "93.184.215.14", OTHER_NAME: "93.184.215.15"}
+PUBLIC_ADDRESSES = {PUBLIC_NAME: "93.184.215.14", OTHER_NAME: "93.184.215.15", SILENT_NAME: "93.184.215.16"}
 
 
 def _png() -> bytes:

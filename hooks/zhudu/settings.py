@@ -103,9 +103,10 @@ class LimitsConfig(base.Config):
     """
 
     note_kib = PositiveInt(default=2048)
-    """Largest note body, in KiB of UTF-8."""
+    """Largest note body, in KiB of UTF-8; also the most the copies of a note's embeds add to its page
+    (``transclusion.Embeds.budget``: past it, an embed is a labelled link)."""
     nesting = PositiveInt(default=32)
-    """Deepest nesting of lists, quotes, admonitions and HTML blocks."""
+    """Deepest nesting of lists, quotes, admonitions, HTML blocks and Hexo/Hugo boxes."""
     bracket_scan = PositiveInt(default=5_000_000)
     """Unclosed ``[`` in a paragraph × the paragraph's characters (Markdown re-reads the rest of a
     paragraph for each ``[`` nothing closes)."""

@@ -34,7 +34,12 @@ _END_SHORTCODE_RE = {
     for name in ("highlight", *SHORTCODE_BOXES)
 }
 #: The tags whose inside is Markdown, so may hold another of the same name.
-_NESTING = frozenset({"blockquote", "quote", "pullquote", "note", *SHORTCODE_BOXES})
+NESTING = frozenset({"blockquote", "quote", "pullquote", "note", *SHORTCODE_BOXES})
+#: The end of any of them (``limits`` counts how deep they nest: each level is a call deeper).
+NESTING_END_RE = re.compile(
+    r"^[ \t]*(?:\{%-?[ \t]*end(?:blockquote|quote|pullquote|note)[ \t]*-?%\}"
+    rf"|\{{\{{[<%][ \t]*/[ \t]*(?:{'|'.join(SHORTCODE_BOXES)})[ \t]*[>%]\}}\}})[ \t]*$"
+)
 #: A fenced code block's opening line (any indentation: a fence in a list item is code too).
 FENCE_RE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
 
@@ -49,7 +54,7 @@ def closing_line(lines: Sequence[Line], start: int, m: re.Match[str]) -> int | N
     """The index of the line that closes the tag ``m`` opened at ``start``, or None when none does."""
     name = m["tag"] or m["shortcode"]
     ends = _END_TAG_RE[name] if m["tag"] else _END_SHORTCODE_RE[name]
-    nests = name in _NESTING
+    nests = name in NESTING
     depth = 0
     j = start + 1
     while j < len(lines):

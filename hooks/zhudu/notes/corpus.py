@@ -91,6 +91,9 @@ class Note:
     url_folder: str = "notes"
     placeholder_title: str | None = None
     source_digest: str = ""  # SHA-256 of the file's bytes: what a render of it is keyed by (cache.py)
+    copies: list[tuple[int, str, str]] = field(
+        default_factory=list
+    )  # its embeds' (transclusion.Embeds.copied)
 
     @property
     def src_uri(self) -> str:

@@ -44,6 +44,9 @@ _CJK_RE = re.compile(
 )
 #: Characters Markdown would read as syntax in a value put into the page as text.
 _MD_SPECIAL_RE = re.compile(r"([\\`*_\[\]])")
+#: What Markdown or an extension of ``mkdocs.yml`` reads in text: emphasis, code, links, lists, headings,
+#: ``---``, tables, ``==mark==``, ``:emoji:``, ``$math$``, footnotes, attributes, bare URLs and e-mails.
+_RAW_SPECIAL_RE = re.compile(r"[\\`*_{}\[\]()#+\-.!|~=:$^@]")
 
 
 def fence_end(lines: Sequence[Line], start: int, fence: str) -> int:
@@ -287,6 +290,14 @@ def shortcode_params(args: str) -> tuple[list[str], dict[str, str]]:
 def md_text(value: str) -> str:
     """``value`` as text in Markdown: HTML escaped, Markdown's own characters escaped."""
     return _MD_SPECIAL_RE.sub(r"\\\1", escape(value, quote=False))
+
+
+def html_text(value: str) -> str:
+    """``value`` as text that neither Markdown nor its extensions read, in a paragraph or an HTML block.
+
+    Character references, not backslashes: Python-Markdown leaves a backslash in an HTML block.
+    """
+    return _RAW_SPECIAL_RE.sub(lambda m: f"&#{ord(m[0])};", escape(value, quote=False))
 
 
 def md_url(url: str) -> str:

@@ -53,6 +53,7 @@ from zhudu.notes.dialect_markdown import (
     code_block,
     fence_end,
     fence_title,
+    html_text,
     quote_footer,
     shortcode_box,
     tag_words,
@@ -89,9 +90,6 @@ _RAW_FENCE_RE = re.compile(r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})")
 #: The dialects whose ``{% raw %}`` part is Hexo's (set aside until Markdown has run); a note whose
 #: front matter names no tool (the Hexo documentation's) is read as Hexo's too.
 HEXO_RAW_DIALECTS = frozenset({"hexo", "yaml", "none"})
-#: What Markdown or an extension of ``mkdocs.yml`` reads in text: emphasis, code, links, lists, headings,
-#: ``---``, tables, ``==mark==``, ``:emoji:``, ``$math$``, footnotes, attributes, bare URLs and e-mails.
-_RAW_SPECIAL_RE = re.compile(r"[\\`*_{}\[\]()#+\-.!|~=:$^@]")
 #: An inline code span (its backticks, then the same number closing it).
 _CODE_SPAN_RE = re.compile(r"(?<![\\`])(`+)(?!`).*?(?<!`)\1(?!`)")
 _RAW_MARK_RE = re.compile(r"\{%-?[ \t]*(?:end)?raw[ \t]*-?%\}")
@@ -284,6 +282,12 @@ class _Writer(InlineWriter):
                         f"{text.strip()}: the tag is never closed (no {end_name(m)} after it): shown as written",
                     )
                 )
+            elif unclosed := state.verbatim.unclosed_raw_end(i):
+                end, tag = unclosed
+                out += [*lines[i:end], (f"{lines[end][0]}</{tag}>", lines[end][1])]
+                self.findings.append((line, _unclosed_raw_message(tag, lines[end][1])))
+                i = end + 1
+                continue
             elif (end := state.verbatim.end(i)) is not None:
                 out.extend(lines[i : end + 1])  # indented code, a formula, raw HTML: as written
                 i = end + 1
@@ -421,6 +425,13 @@ class _Writer(InlineWriter):
         return "".join([*out, self.markdown_links(part[pos:], line)])
 
 
+def _unclosed_raw_message(tag: str, end: int) -> str:
+    return (
+        f"<{tag}> is never closed: the rest of the note would have been read as its content and removed "
+        f"with it; it ends with its paragraph (line {end}); write </{tag}> where it ends"
+    )
+
+
 def _text_after_fence(text: str, indent: int, *, in_item: bool) -> bool:
     """Whether ``text``, the line after a closing fence indented ``indent``, continues its block as text.
 
@@ -446,17 +457,9 @@ def _raw_text(part: str, *, at_start: bool) -> str:
     text; its tags and comments stay tags and comments (sanitised as any).
     """
     pieces = _HTML_TAG_RE.split(part)
-    text = "".join(p if i % 2 else _html_text(html.unescape(p)) for i, p in enumerate(pieces))
+    text = "".join(p if i % 2 else html_text(html.unescape(p)) for i, p in enumerate(pieces))
     # HTML shows a line's leading spaces as none; Markdown would read four as a code block.
     return text.lstrip(" \t") if at_start else text
-
-
-def _html_text(value: str) -> str:
-    """``value`` as text that neither Markdown nor its extensions read, in a paragraph or an HTML block.
-
-    Character references, not backslashes: Python-Markdown leaves a backslash in an HTML block.
-    """
-    return _RAW_SPECIAL_RE.sub(lambda m: f"&#{ord(m[0])};", html.escape(value, quote=False))
 
 
 class NotesMarkdownExtension(Extension):

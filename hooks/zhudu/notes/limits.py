@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from zhudu.errors import NoteError
 from zhudu.notes import yamldoc
+from zhudu.notes.block_tags import BLOCK_TAG_RE, NESTING, NESTING_END_RE
 
 # --------------------------------------------------------------------------- Data
 
@@ -75,6 +76,7 @@ def check(text: str, display: str, first_line: int, limits: Limits) -> None:
         )
     paragraph_start, paragraph_chars, unclosed, targets, html_depth = first_line, 0, 0, 0, 0
     embeds = 0  # images and wikilinks in the paragraph
+    boxes = 0  # Hexo and Hugo boxes open (``{% note %}``, ``{{< notice >}}``)
     fence: str | None = None
     for offset, line in enumerate(text.split("\n")):
         number = first_line + offset
@@ -92,6 +94,11 @@ def check(text: str, display: str, first_line: int, limits: Limits) -> None:
             paragraph_start, paragraph_chars, unclosed, targets, embeds = number + 1, 0, 0, 0, 0
             continue
         depth = _line_depth(line)
+        if (box := BLOCK_TAG_RE.match(line)) and (box["tag"] or box["shortcode"]) in NESTING:
+            boxes += 1  # a Hexo or Hugo box: its inside is read a call deeper
+        elif boxes and NESTING_END_RE.match(line):
+            boxes -= 1
+        depth += boxes  # the box's inside is Markdown indented once more for each (an admonition)
         for tag in _HTML_TAG_RE.finditer(line):
             if not tag["self"]:
                 html_depth += -1 if tag["close"] else 1

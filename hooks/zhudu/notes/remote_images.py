@@ -9,7 +9,8 @@ reads a response of any size and rewrites only the page MkDocs writes (not the v
 A remote image is untrusted input:
 
 - only ``http``/``https``, redirects included (no ``file:``, no ``ftp:``);
-- at most ``MAX_BYTES`` read, ``TIMEOUT`` seconds per connection and read, ``DEADLINE`` in all;
+- at most ``MAX_BYTES`` read, ``TIMEOUT`` seconds per connection and read, ``DEADLINE`` in all; a host
+  that once lets that time run out is not asked again in the process;
 - the bytes must be a PNG, JPEG, GIF or WebP as Pillow reads them (whatever the URL or the
   server's content type say: never SVG, which can carry script, never HTML), and at most
   ``MAX_PIXELS`` pixels (a small file that decodes into gigabytes is refused);
@@ -76,6 +77,9 @@ _SIZE_ATTR_RE = re.compile(
 
 #: URLs that failed in this process, with why (``mkdocs serve`` does not download them on every save).
 _FAILED: dict[tuple[str, bool], str] = {}
+#: Hosts that let a download time out in this process: each of their images would wait as long
+#: (200 images of a host that accepts and never answers: 200 / ``CONCURRENCY`` × ``TIMEOUT``, over 8 minutes).
+_SILENT_HOSTS: set[str] = set()
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,9 @@ def fetch(url: str, folder: Path, private_hosts: bool = False) -> Fetched:
         return Fetched(url, *kept)
     if (url, private_hosts) in _FAILED:
         return Fetched(url, None, error=_FAILED[url, private_hosts])
+    host = (urlsplit(url).hostname or "").lower()
+    if host in _SILENT_HOSTS:
+        return Fetched(url, None, error=f"{host} did not answer in time for another image: not asked again")
     try:
         data = _download(url, private_hosts)
         fetched = _store(url, data, folder, key)
@@ -140,6 +147,8 @@ def fetch(url: str, folder: Path, private_hosts: bool = False) -> Fetched:
         )
     except _RefusedError as exc:
         _FAILED[url, private_hosts] = str(exc)
+        if isinstance(exc, _SilentHostError):
+            _SILENT_HOSTS.add(host)
         return Fetched(url, None, error=str(exc))
     except OSError as exc:  # the cache folder cannot be written
         return Fetched(url, None, error=f"could not be kept in {folder} ({exc.strerror or exc})")
@@ -171,6 +180,10 @@ def _kept(record: Path, key: str) -> tuple[Path, Path | None, int, int] | None:
 
 class _RefusedError(Exception):
     """Why a remote image is not published (a download error, or bytes that are not an image)."""
+
+
+class _SilentHostError(_RefusedError):
+    """A host that did not answer within the time allowed: its other images are not asked for."""
 
 
 class _HttpOnly(urllib.request.HTTPRedirectHandler):
@@ -218,7 +231,8 @@ def _download(url: str, private_hosts: bool = False) -> bytes:
         raise _RefusedError(f"the server answered {exc.code} {exc.reason}") from None
     except (urllib.error.URLError, OSError, ValueError) as exc:
         reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
-        raise _RefusedError(f"could not be downloaded ({reason})") from None
+        error = _SilentHostError if isinstance(reason, TimeoutError) else _RefusedError
+        raise error(f"could not be downloaded ({reason})") from None
     if len(data) > MAX_BYTES:
         raise _RefusedError(f"more than {MAX_BYTES:,} bytes")
     return data
@@ -237,7 +251,7 @@ def _read_bounded(response: io.BufferedIOBase) -> bytes:
         chunks.append(chunk)
         size += len(chunk)
         if time.monotonic() - started > DEADLINE:
-            raise _RefusedError(f"took more than {DEADLINE:.0f} seconds to download")
+            raise _SilentHostError(f"took more than {DEADLINE:.0f} seconds to download")
     return b"".join(chunks)
 
 

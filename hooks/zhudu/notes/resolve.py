@@ -41,6 +41,7 @@ from zhudu.errors import NoteError
 from zhudu.notes import transclusion
 from zhudu.notes.dialects import LinkTarget, NoteRef, dead_link_message, missing_heading_message
 from zhudu.notes.dialects import resolve as resolve_refs
+from zhudu.notes.limits import Limits
 from zhudu.notes.meta import Backlink
 from zhudu.notes.page_ids import Slugify, closest_heading, find_heading, headings
 
@@ -176,7 +177,9 @@ class LinkIndex:
 # --------------------------------------------------------------------------- The collection
 
 
-def link_notes(notes: list[Note], slugify: Slugify, site_pages: Collection[str] = ()) -> LinkIndex:
+def link_notes(
+    notes: list[Note], slugify: Slugify, site_pages: Collection[str] = (), copied_kib: int = Limits.note_kib
+) -> LinkIndex:
     """Links between notes (``[[wikilinks]]``, ``{% post_link %}``, ``[x](posts.html)``…) once slugs are final.
 
     A link names a note as its tool does (``resolve.LinkIndex``: a path, a file name, a slug or
@@ -185,7 +188,8 @@ def link_notes(notes: list[Note], slugify: Slugify, site_pages: Collection[str] 
     to it (its backlinks, by slug, each once with the number of its links).  A Markdown link no note
     answers that names one of ``site_pages`` (the site's own pages, ``about.md``, seen from where the
     note is published) is left for MkDocs.  A heading's id is ``slugify`` of its text, as the table of
-    contents makes it (``page_ids.Slugify``): call once the site's conversion domain is decided.
+    contents makes it (``page_ids.Slugify``): call once the site's conversion domain is decided.  The
+    copies one note's embeds show add ``copied_kib`` KiB at most (``transclusion.Embeds.budget``).
     """
     linkable = _linkables(notes, slugify)
     index = _index([(linkable[n.id], n.meta.extra) for n in notes if n.id in linkable])
@@ -193,12 +197,15 @@ def link_notes(notes: list[Note], slugify: Slugify, site_pages: Collection[str] 
     linking: dict[str, dict[str, int]] = {}  # target slug -> source slug -> links
     pristine = {note.id: note.markdown for note in notes}  # as read: what an embed copies
     for note in notes:
+        note.copies = []
         if note.body is None or not note.body.refs or note.id not in linkable:
             continue
         targets: list[str] = []
         headless: list[tuple[NoteRef, LinkTarget]] = []  # links to a heading their note lacks
         embeds = transclusion.Embeds(
-            note.meta.slug, lambda slug: _embedded(slug, by_slug, pristine, index, linkable)
+            note.meta.slug,
+            lambda slug: _embedded(slug, by_slug, pristine, index, linkable),
+            budget=copied_kib * 1024,
         )
         note.markdown, dead = resolve_refs(
             note.markdown,
@@ -207,6 +214,7 @@ def link_notes(notes: list[Note], slugify: Slugify, site_pages: Collection[str] 
             _site_page(note.src_uri, site_pages),
             embeds.copy,
         )
+        note.copies = embeds.copied
         problems = [(r.line, dead_link_message(r)) for r in dead]
         problems += [
             (

@@ -226,7 +226,7 @@ class _Contain(Postprocessor):
                     stray.text,
                     f"{stray.text} would close the page around the note (an element the note did not open): "
                     "removed; delete it, or write the start tag it belongs to",
-                    line=lines[nth] if nth < len(lines) else 0,
+                    line=lines[nth] if nth < len(lines) else self.ext.copy_line(stray.text),
                 )
             )
         if reread:
@@ -342,9 +342,16 @@ class SafetyExtension(Extension):
                 line = next((found for needle in needles if (found := self._next(needle, 0))), 0)
             else:
                 line = next((i + 1 for i in range(at - 1, len(lines)) if needles[0] in lines[i]), at)
+            # Not in the note's file: in what an embed of it shows (``transclusion``), at the embed's line.
+            line = line or self.copy_line(*needles, context)
             warning = f"{self.note.display_path}:{line if line else '?'}: {finding.message}"
             self.last_warnings.append(warning)
             log.warning("%s", warning)
+
+    def copy_line(self, *needles: str) -> int:
+        """The line of the first embed whose copy holds one of ``needles``, the first first; 0: none."""
+        copies = getattr(self.note, "copies", ())
+        return next((line for needle in needles if needle for line, _, copy in copies if needle in copy), 0)
 
     def source_lines(self) -> list[str]:
         """The lines of the note's file (front matter included: warnings count lines from its top)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 import xml.etree.ElementTree as etree
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -347,7 +348,11 @@ class Sanitizer:
         """The piece with embeds, remote images and diagrams replaced (nh3 judges the rest)."""
         out: list[str] = []
         skip: list[str] = []  # inside an embed: its fallback content goes with it
+        # An embed never closed has no fallback content: what follows it stays (it was the rest of the note).
+        ends_left = Counter(tag for kind, tag, _, _ in scan.events if kind == "end")
         for kind, tag, attrs, text in scan.events:
+            if kind == "end":
+                ends_left[tag] -= 1
             if skip:
                 if kind == "start" and tag == skip[-1]:
                     skip.append(tag)
@@ -358,7 +363,9 @@ class Sanitizer:
             if kind == "start" and tag in EMBED_TAGS:
                 url = next((v for k, v in attrs if k in _EMBED_URL_ATTRS), "")
                 out.append(embed_html(url) if url and safe_url(url) else "")
-                if tag not in ("embed", "frame"):  # void elements have no end tag to wait for
+                if (
+                    tag not in ("embed", "frame") and ends_left[tag]
+                ):  # void elements have no end tag to wait for
                     skip.append(tag)
             elif kind == "start" and tag == "img" and is_remote(values.get("src", "")):
                 src = values["src"]

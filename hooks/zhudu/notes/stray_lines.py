@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from zhudu.notes.containment import PAGE_CHAIN
 from zhudu.notes.page_ids import CODE_SPAN_RE, fenced
 
-_TAG_RE = re.compile(r"<(?P<end>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*?)?(?P<self>/?)>")
+TAG_RE = re.compile(r"<(?P<end>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*?)?(?P<self>/?)>")
 #: Elements without an end tag: a start tag of one opens nothing.
-_VOID = frozenset(
+VOID = frozenset(
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
 )
 
@@ -50,9 +50,9 @@ def stray_end_tags(lines: Sequence[str]) -> Iterator[StrayTag]:
         if code or "<" not in line:
             continue
         spans = [m.span() for m in CODE_SPAN_RE.finditer(line)]
-        for tag in _TAG_RE.finditer(line):
+        for tag in TAG_RE.finditer(line):
             name = tag["name"].lower()
-            if name in _VOID or tag["self"] or any(s <= tag.start() < e for s, e in spans):
+            if name in VOID or tag["self"] or any(s <= tag.start() < e for s, e in spans):
                 continue
             if not tag["end"]:
                 opened[name] += 1

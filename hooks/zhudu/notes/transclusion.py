@@ -15,15 +15,17 @@ page's embeds).
 
 from __future__ import annotations
 
+import functools
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 from markdown.extensions.toc import unique
 
 from zhudu import fragments
+from zhudu.notes import copy_frame
 from zhudu.notes.dialect_markdown import md_text
 from zhudu.notes.note_refs import EMBED_NOTE_LABEL, NESTED, LinkTarget, NoteRef
 from zhudu.notes.page_ids import (
@@ -53,6 +55,8 @@ _HTML_BLOCK_RE = re.compile(
 )
 #: What would make a heading's text, as a paragraph's first line, a list, a quote or a heading.
 _LEADING_MARK_RE = re.compile(r"^(?:(?P<mark>[-*+>#])|(?P<number>\d{1,9})(?P<end>[.)]))")
+#: An ``id`` attribute's value (a block's anchor, ``dialect_inline``).
+_ID_VALUE_RE = re.compile(r'\bid="([^"]*)"')
 #: An ``id`` in raw HTML, and an ``attr_list``'s ``#id`` or ``id=…``.
 _HTML_ID_RE = re.compile(r"(?P<lead><[A-Za-z][^<>]*?\sid\s*=\s*[\"']?)(?=[^\s\"'>])")
 _ATTR_ID_RE = re.compile(r"(?P<lead>(?:^|(?<=[\s{:]))(?:#|id=[\"']?))(?=[^\s\"'#}])")
@@ -77,6 +81,12 @@ class Embeds:
     missing_blocks: list[tuple[NoteRef, LinkTarget]] = field(default_factory=list)
     #: ``(line, message)``: embeds shown as links for a reason the author can act on.
     findings: list[tuple[int, str]] = field(default_factory=list)
+    #: ``(line, embed as written, the copy's Markdown)``: where a warning about a copy's HTML points.
+    copied: list[tuple[int, str, str]] = field(default_factory=list)
+    #: The bytes of Markdown the copies of one note may add (``extra.zhudu.limits.note_kib``); 0: no bound.
+    #: 800 embeds of a 50 KB note in a 10 KB note made a 40 MB page in each variant.
+    budget: int = 0
+    spent: int = 0
 
     def copy(self, ref: NoteRef, target: LinkTarget, link: str, within: str = "") -> str | None:
         """The framed copy ``ref`` shows (``note_refs.resolve``'s ``embed``); None: a labelled link.
@@ -89,7 +99,7 @@ class Embeds:
         if target.no_heading:
             return dead_part(ref, target)
         note = self.embedded(target.slug)
-        if note is None:
+        if note is None or self.spent > self.budget > 0:  # over the budget: a labelled link
             return None
         anchor = unquote(target.anchor) if target.anchor else None
         part = passage(note.markdown, anchor, note.slugify)
@@ -99,13 +109,25 @@ class Embeds:
         if part is None:  # a heading the links found but no section starts at (in a quote): a link to it
             self.findings.append((ref.line, _unsectioned_message(ref, target.title)))
             return None
-        resolved, strays = without_stray_end_tags(note.resolved(part), AROUND_A_COPY)
+        # Code the frame's HTML reader would read tags in, written as the same code it does not read in.
+        resolved, strays = without_stray_end_tags(copy_frame.framed_code(note.resolved(part)), AROUND_A_COPY)
         if strays:  # each would close the frame: the copy's text would pose as this note's own
             self.findings.append((ref.line, _stray_tags_message(ref, target.title, strays)))
+        resolved, left_open = copy_frame.unclosed(resolved)
+        if left_open:  # each would take the rest of this note's page into the copy, or away
+            self.findings.append((ref.line, _unclosed_message(ref, target.title, left_open)))
         if within and _holds_html_block(resolved):
             self.findings.append((ref.line, _html_in_container_message(ref, target.title)))
             return None
+        size = len(resolved.encode("utf-8"))
+        if self.budget and self.spent + size > self.budget:
+            if self.spent <= self.budget:  # warned once, at the first embed over
+                self.findings.append((ref.line, _over_budget_message(ref, self.budget)))
+            self.spent = self.budget + 1
+            return None
+        self.spent += size
         self.count += 1
+        self.copied.append((ref.line, ref.written, resolved))
         if within:
             return quoted(link, isolate(resolved, self.count, quoted=True), within.removeprefix(NESTED))
         return block(link, isolate(resolved, self.count))
@@ -143,6 +165,22 @@ def _stray_tags_message(ref: NoteRef, title: str, strays: list[StrayTag]) -> str
     )
 
 
+def _over_budget_message(ref: NoteRef, budget: int) -> str:
+    return (
+        f"{ref.written}: with this copy the note's embeds would add over {budget // 1024:,} KiB to its page "
+        "(extra.zhudu.limits.note_kib): this embed and the later ones are shown as labelled links; embed "
+        "headings or blocks rather than whole notes, or raise the limit"
+    )
+
+
+def _unclosed_message(ref: NoteRef, title: str, names: list[str]) -> str:
+    tags = ", ".join(dict.fromkeys(f"<{name}>" for name in names))
+    return (
+        f"{ref.written}: what {title!r} shows leaves elements open ({tags}), which would take the rest of "
+        f"this note into the copy or hide it: they are closed at the copy's end; close them in {title!r}"
+    )
+
+
 def _holds_html_block(markdown: str) -> bool:
     """Whether Markdown outside code holds a line an HTML block starts on (read as text inside a quote)."""
     lines = markdown.split("\n")
@@ -166,23 +204,74 @@ def missing_part_message(ref: NoteRef, title: str, closest: str = "") -> str:
 
 def passage(markdown: str, anchor: str | None, slugify: Slugify) -> str | None:
     """What ``![[note#anchor]]`` shows of a note's Markdown; None: the note has no such heading or block."""
-    lines = markdown.split("\n")
+    parts = _parts(markdown, slugify)
+    lines = parts.lines
     if not anchor:
         start, end = 0, len(lines)
     elif anchor.startswith("^"):
-        found = _block(lines, anchor)
+        found = _block(parts, anchor)
         if found is None:
             return None
         start, end = found
     else:
-        found = _section(lines, anchor, slugify)
+        found = parts.sections.get(anchor)
         if found is None:
             return None
         start, end = found
-    body = _cited_footnotes_only(lines[start:end])
+    body = _cited_footnotes_only(list(lines[start:end]))
     if start or end < len(lines):  # a part: with the definitions its footnotes and links name
-        body += ["", *_definitions(lines, "\n".join(body), outside=(start, end))]
+        body += ["", *_definitions(parts, "\n".join(body), outside=(start, end))]
     return "\n".join(body).strip("\n")
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """Where a note's sections, blocks and definitions are: found once, however many embeds name them.
+
+    Each embed read the whole note again (its headings, its definitions): 10,000 embeds of sections of
+    a 500 KB note took minutes.
+    """
+
+    lines: tuple[str, ...]
+    sections: dict[str, tuple[int, int]]  # a heading's id (its own, or made from its text) → its section
+    blocks: dict[str, int]  # a block id, HTML-escaped → its line
+    links: list[tuple[int, int]]  # link definitions: (start, end) of their lines
+    footnotes: dict[str, list[tuple[int, int]]]  # footnote definitions by label
+
+
+@functools.lru_cache(maxsize=16)
+def _parts(markdown: str, slugify: Slugify) -> _Parts:
+    lines = tuple(markdown.split("\n"))
+    found = _headings(list(lines))
+    ends = [len(lines)] * len(found)
+    open_: list[int] = []  # the headings whose sections have not ended yet
+    for k, (start, level, _) in enumerate(found):
+        while open_ and found[open_[-1]][1] >= level:  # a heading as high ends a section
+            ends[open_.pop()] = start
+        open_.append(k)
+    sections: dict[str, tuple[int, int]] = {}
+    used: set[str] = set()
+    for (start, _, text), end in zip(found, ends, strict=True):  # the first heading of an id wins
+        shown, own = heading_and_id(text)
+        for ident in (own or unique(slugify(shown), used), own):
+            if ident:
+                sections.setdefault(ident, (start, end))
+    blocks: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        if "zd-block-anchor" in line:
+            for m in _ID_VALUE_RE.finditer(line):
+                blocks.setdefault(m[1], i)
+    links: list[tuple[int, int]] = []
+    footnotes: dict[str, list[tuple[int, int]]] = {}
+    i = 0
+    while i < len(lines):
+        if (m := _DEFINITION_RE.match(lines[i])) is None:
+            i += 1
+            continue
+        end = _definition_end(lines, i)
+        (footnotes.setdefault(m["label"], []) if m["fn"] else links).append((i, end))
+        i = end
+    return _Parts(lines, sections, blocks, links, footnotes)
 
 
 def _cited_footnotes_only(lines: list[str]) -> list[str]:
@@ -205,7 +294,7 @@ def _cited_footnotes_only(lines: list[str]) -> list[str]:
     return out
 
 
-def _definition_end(lines: list[str], start: int) -> int:
+def _definition_end(lines: Sequence[str], start: int) -> int:
     """Where the definition starting at ``start`` ends: after its indented lines (not the blank ones after)."""
     end = start + 1
     while end < len(lines) and (lines[end].startswith(("    ", "\t")) or not lines[end].strip()):
@@ -234,23 +323,9 @@ def _headings(lines: list[str]) -> list[tuple[int, int, str]]:
     return found
 
 
-def _section(lines: list[str], anchor: str, slugify: Slugify) -> tuple[int, int] | None:
-    """The lines of the heading whose id is ``anchor`` and of its section (to a heading as high)."""
-    found = _headings(lines)
-    used: set[str] = set()
-    for k, (start, level, text) in enumerate(found):
-        shown, own = heading_and_id(text)
-        ident = own or unique(slugify(shown), used)
-        if anchor in (ident, own):
-            end = next((i for i, lv, _ in found[k + 1 :] if lv <= level), len(lines))
-            return start, end
-    return None
-
-
-def _block(lines: list[str], anchor: str) -> tuple[int, int] | None:
+def _block(parts: _Parts, anchor: str) -> tuple[int, int] | None:
     """The paragraph holding the block id ``anchor`` (``^abc``, where ``dialect_inline`` left its anchor)."""
-    mark = f'id="{html.escape(anchor)}"'
-    at = next((i for i, line in enumerate(lines) if mark in line and "zd-block-anchor" in line), None)
+    at, lines = parts.blocks.get(html.escape(anchor)), parts.lines
     if at is None:
         return None
     start, end = at, at + 1
@@ -261,21 +336,16 @@ def _block(lines: list[str], anchor: str) -> tuple[int, int] | None:
     return start, end
 
 
-def _definitions(lines: list[str], part: str, outside: tuple[int, int]) -> list[str]:
+def _definitions(parts: _Parts, part: str, outside: tuple[int, int]) -> list[str]:
     """The footnote and link definitions outside the part that it names (each with its indented lines)."""
     named = {m["label"] for m in FOOTNOTE_RE.finditer(part)}
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        m = _DEFINITION_RE.match(lines[i]) if not outside[0] <= i < outside[1] else None
-        if m is None:
-            i += 1
-            continue
-        end = _definition_end(lines, i)
-        if not m["fn"] or m["label"] in named:
-            out += lines[i:end]
-        i = end
-    return out
+    found = [*parts.links, *(d for label in named for d in parts.footnotes.get(label, ()))]
+    return [
+        line
+        for start, end in sorted(found)
+        if not outside[0] <= start < outside[1]
+        for line in parts.lines[start:end]
+    ]
 
 
 def isolate(markdown: str, number: int, *, quoted: bool = False) -> str:

@@ -101,6 +101,21 @@ class VerbatimBlocks:
         at = bisect_left(closings, i)
         return closings[at] if at < len(closings) else None
 
+    def unclosed_raw_end(self, i: int) -> tuple[int, str] | None:
+        """Where a ``<script>`` or ``<style>`` opening ``lines[i]`` and never closed is taken to end, and its name.
+
+        Python-Markdown reads such an element to the note's end, and the sanitiser removes it with its
+        content: the rest of the note went with it (on a page embedding the note, that page's rest).  It
+        ends with its paragraph, as an HTML block does at a blank line.
+        """
+        m = _RAW_BLOCK_RE.match(self.lines[i][0])
+        if not m or m["tag"].lower() not in ("script", "style") or self.raw_block_end(i) is not None:
+            return None
+        end = i
+        while end + 1 < len(self.lines) and self.lines[end + 1][0].strip():
+            end += 1
+        return end, m["tag"].lower()
+
     def indented_code_end(self, i: int) -> int | None:
         """The last line of the indented code block opening at ``lines[i]``."""
         text = self.lines[i][0]

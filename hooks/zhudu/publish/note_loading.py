@@ -239,7 +239,9 @@ class NoteLoading:
         # Before anything converts a note's text: every converter of the build uses this domain.
         self.decided_domain = conversion_domain.decide(self.settings.conversion_domain, self.corpus.notes)
         # Then the links: a heading's id is its text as that domain's converter folds it (``slugify``).
-        self.corpus.link_index = resolve.link_notes(self.corpus.notes, self.slugify, site_pages)
+        self.corpus.link_index = resolve.link_notes(
+            self.corpus.notes, self.slugify, site_pages, self.settings.limits["note_kib"]
+        )
         self.corpus.problems[:0] = [*folder_problems, *refused]
         for note in self.corpus.notes if theme_dirs is not None else ():
             if problem := self._check_template(note, theme_dirs or (), overrides):
