@@ -1,0 +1,146 @@
+"""Session 34's reader pass: a URL in a raw HTML link, an image an author sized as a share of the column."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from test_collections_remote_browser import PRIVATE_HOST_ALLOWED, image_bytes, image_host
+
+from conftest import ServedSite, serve_built
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+LONG_URL = "https://example.com/" + "a-long-path-segment" * 6 + "/index.html?query=" + "x" * 40
+
+# --------------------------------------------------------------------------- a URL in raw HTML
+
+RAW_LINKS = f"""---
+title: 原始链接
+---
+
+甲 <a href="{LONG_URL}">{LONG_URL}</a> 后面的文字。
+
+乙 <a href="https://example.com/b">见 https://example.com/b 和：https://example.com/b/中文</a>，完。
+
+丙 <span>https://example.com/c</span> 与 <a href="https://example.com/d"><b>https://example.com/d</b></a>。
+
+丁 https://example.com/e 和：https://example.com/f/中文 照旧。
+"""
+
+
+@pytest.fixture(scope="module")
+def raw_links(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    with serve_built(tmp_path_factory.mktemp("rawlinks"), notes={"raw.md": RAW_LINKS}) as site:
+        yield site
+
+
+def _body(html: str) -> str:
+    return html[html.index('<div class="zd-note__body">') : html.index("</article>")]
+
+
+@pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"])
+def test_a_url_in_a_raw_html_link_is_that_links_text(raw_links: ServedSite, variant: str) -> None:
+    """magiclink read Markdown's placeholder for the raw ``</a>`` as part of the URL it touched: a link inside the
+    author's link, its target ending in ``</a>`` (the one the reader tapped went nowhere), and ``</span>`` in a
+    link's target."""
+    body = _body(raw_links.build.page(f"{variant}/notes/raw/index.html"))
+    links = re.findall(r'<a href="([^"]*)"[^>]*>(.*?)</a>', body)
+    assert not any("<" in href or "%3C" in href for href, _ in links), links
+    assert body.count("<a href") == body.count("</a>") == 6, body
+    assert (LONG_URL, LONG_URL) in links
+    # 「见」 is 「見」 in Traditional: the URLs are the same in every variant.
+    assert any(
+        href == "https://example.com/b"
+        and re.fullmatch(r"[见見] https://example.com/b 和：https://example.com/b/中文", text)
+        for href, text in links
+    ), links
+    assert ("https://example.com/c", "https://example.com/c") in links
+    assert ("https://example.com/d", "<b>https://example.com/d</b>") in links
+    # Bare URLs outside raw HTML are linked as before (magiclink; Zhudu's after a full-width mark).
+    assert ("https://example.com/e", "https://example.com/e") in links
+    assert ("https://example.com/f/%E4%B8%AD%E6%96%87", "https://example.com/f/中文") in links
+
+
+def test_a_raw_links_long_url_wraps_on_a_phone_and_goes_where_it_says(
+    raw_links: ServedSite, browser: Any
+) -> None:
+    """At 390 px the URL wraps inside the column; the link the reader taps is the author's, once."""
+    context = browser.new_context(**PHONE, locale="zh-CN")
+    page = context.new_page()
+    try:
+        page.goto(raw_links.variant_url("zh-Hans", "notes/raw/"))
+        link = page.locator(f'.zd-note__body a[href="{LONG_URL}"]')
+        link.wait_for()
+        assert link.count() == 1
+        assert link.inner_text() == LONG_URL
+        box = page.evaluate(
+            """() => {
+              const p = [...document.querySelectorAll('.zd-note__body p')].find(p => p.textContent.startsWith('甲'));
+              return {right: p.getBoundingClientRect().right, scroll: document.documentElement.scrollWidth,
+                      linkRight: Math.max(...[...p.querySelector('a').getClientRects()].map(r => r.right))};
+            }"""
+        )
+        assert box["scroll"] <= 390 and box["linkRight"] <= box["right"] + 0.5, box
+    finally:
+        context.close()
+
+
+# --------------------------------------------------------------------------- a share of the column
+
+
+@pytest.fixture(scope="module")
+def shared_images(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    folder = tmp_path_factory.mktemp("sharehost")
+    (folder / "wide.png").write_bytes(image_bytes("PNG", (1600, 800)))
+    (folder / "small.png").write_bytes(image_bytes("PNG", (400, 200)))
+    with image_host(folder) as (base, _asked):
+        note = (
+            "---\ntitle: 半幅图\n---\n\n"
+            f'<img src="{base}wide.png" alt="半幅" width=50%>\n\n'
+            f'<img src="{base}small.png" alt="三成" width="30%" height="90">\n\n'
+            f'![一半]({base}wide.png){{ width="50%" }}\n\n'
+            f'<img src="{base}wide.png" alt="六百" width="600">\n'
+        )
+        with serve_built(
+            tmp_path_factory.mktemp("share"), notes={"share.md": note}, zhudu=PRIVATE_HOST_ALLOWED
+        ) as site:
+            yield site
+
+
+def test_an_image_the_author_sized_as_a_share_of_the_column_keeps_that_share(
+    shared_images: ServedSite,
+) -> None:
+    """``<img width=50%>`` of a downloaded image was given its phone copy's 960 px: shown full width."""
+    body = _body(shared_images.build.page("zh-Hans/notes/share/index.html"))
+    tags = {
+        alt: tag for tag in re.findall(r"<img\b[^>]*>", body) for alt in re.findall(r'alt="([^"]*)"', tag)
+    }
+    assert 'width="50%"' in tags["半幅"] and "height=" not in tags["半幅"], tags["半幅"]
+    assert 'width="30%"' in tags["三成"] and "height=" not in tags["三成"], tags["三成"]
+    assert 'width="50%"' in tags["一半"] and "height=" not in tags["一半"], tags["一半"]
+    assert 'width="600" height="300"' in tags["六百"], tags["六百"]  # pixels as before
+
+
+def test_a_share_of_the_column_is_that_share_on_a_phone(shared_images: ServedSite, browser: Any) -> None:
+    context = browser.new_context(**PHONE, locale="zh-CN")
+    page = context.new_page()
+    try:
+        page.goto(shared_images.variant_url("zh-Hant-HK", "notes/share/"))
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.zd-note__body img')].every(i => i.complete && i.naturalWidth)"
+        )
+        widths = page.evaluate(
+            """() => {
+              const column = document.querySelector('.zd-note__body').getBoundingClientRect().width;
+              return Object.fromEntries([...document.querySelectorAll('.zd-note__body img')].map(
+                i => [i.alt, [Math.round(i.getBoundingClientRect().width), Math.round(column)]]));
+            }"""
+        )
+        for alt, share in (("半幅", 0.5), ("三成", 0.3), ("一半", 0.5)):
+            width, column = widths[alt]
+            assert abs(width - column * share) <= 1, (alt, widths)
+        assert widths["六百"][0] == widths["六百"][1]  # 600 px, scaled to the column
+    finally:
+        context.close()
