@@ -102,6 +102,8 @@ class ImageRef:
     #: The width and height in pixels the author gave a raw ``<img>`` (``width=600``), or None.
     width: int | None = None
     height: int | None = None
+    #: The width the author gave a raw ``<img>`` as a share of the column (``width=50%``), or None.
+    column_share: str | None = None
 
 
 @dataclass
@@ -405,6 +407,7 @@ def _remote_html_images(line: str, origin: int, body: Body) -> str:
                 html=True,
                 width=width,
                 height=height,
+                column_share=image_sizes.share(attrs.get("width")),
             )
         )
         return remote_image_html(alt, src)
