@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from test_collections_remote_browser import PRIVATE_HOST_ALLOWED, image_bytes, image_host
+from test_reader_defects11_browser import underline
 
 from conftest import ServedSite, serve_built
 
@@ -144,3 +145,68 @@ def test_a_share_of_the_column_is_that_share_on_a_phone(shared_images: ServedSit
         assert widths["六百"][0] == widths["六百"][1]  # 600 px, scaled to the column
     finally:
         context.close()
+
+
+# --------------------------------------------------------------------------- a link starting with 「（」
+
+OPENING_NOTE = """---
+title: 开头
+date: 2024-03-01
+---
+
+见[「引号在链接里」](other.md)和[《书名》](other.md)，[（括号）](other.md)与[**『强调』**](other.md)，还有[普通链接](other.md)。
+
+见「引号在链接里」和《书名》，（括号）与『强调』，还有普通链接。
+
+外链[「维基」](https://example.org/)后文。
+"""
+
+#: Each body link's box, the box of its first character, its font size and colour; where 「和」 and 「普」 are in each of the
+#: first two paragraphs.
+OPENING_JS = """() => {
+  const at = (p, ch) => { const w = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    for (let n = w.nextNode(); n; n = w.nextNode()) { const i = n.data.indexOf(ch);
+      if (i >= 0) { const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+        return r.getBoundingClientRect().left - p.getBoundingClientRect().left; } } };
+  const paragraphs = [...document.querySelectorAll('.zd-note__body p')];
+  return {spacing: paragraphs.slice(0, 2).map(p => [at(p, '和'), at(p, '普')]),
+    links: [...document.querySelectorAll('.zd-note__body p a')].filter(a => a.textContent.trim()).map(a => {
+      const first = document.createTreeWalker(a, NodeFilter.SHOW_TEXT).nextNode();
+      const range = document.createRange(); range.setStart(first, 0); range.setEnd(first, 1);
+      const box = a.getBoundingClientRect(), start = range.getBoundingClientRect();
+      return {text: a.textContent, left: box.left, right: box.right, top: box.top, bottom: box.bottom + 8,
+              startLeft: start.left, em: parseFloat(getComputedStyle(a).fontSize), colour: getComputedStyle(a).color};
+    })};
+}"""
+
+
+@pytest.fixture(scope="module")
+def opening_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    other = "---\ntitle: 另一篇\ndate: 2024-03-02\n---\n\n正文。\n"
+    with serve_built(
+        tmp_path_factory.mktemp("linkstarts"), notes={"opening.md": OPENING_NOTE, "other.md": other}
+    ) as site:
+        yield site
+
+
+@pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"])
+def test_a_links_underline_starts_at_an_opening_brackets_ink(
+    opening_site: ServedSite, page: Any, variant: str
+) -> None:
+    """「「」 starts a link: its left half is the font's space, and the underline began there, at the end of the
+    word before (``见[「引文」](x)``).  It starts at the bracket's ink now (half an em in), the sentence spaced as the
+    same one unlinked; a link starting with a Han character is underlined from its start as before."""
+    page.goto(opening_site.variant_url(variant, "notes/opening/"))
+    page.wait_for_selector(".zd-note__body p a")
+    found = page.evaluate(OPENING_JS)
+    linked, plain = found["spacing"]
+    assert all(abs(a - b) < 0.5 for a, b in zip(linked, plain, strict=True)), found["spacing"]
+    shot = page.screenshot()
+    links = found["links"]
+    assert len(links) == 6, links
+    for link in links:
+        row, em = underline(shot, link), link["em"]
+        if link["text"][0] in "「《（『":
+            assert abs(min(row) - (link["startLeft"] + 0.5 * em)) < 0.1 * em, (variant, link, min(row))
+        else:
+            assert min(row) < link["startLeft"] + 2, (variant, link, min(row))
