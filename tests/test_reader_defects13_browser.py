@@ -210,3 +210,74 @@ def test_a_links_underline_starts_at_an_opening_brackets_ink(
             assert abs(min(row) - (link["startLeft"] + 0.5 * em)) < 0.1 * em, (variant, link, min(row))
         else:
             assert min(row) < link["startLeft"] + 2, (variant, link, min(row))
+
+
+# --------------------------------------------------------------------------- a raw <img> of a file beside the note
+
+LOCAL_HTML_IMAGES = """---
+title: 本地图
+---
+
+<img src="assets/wide.png" width=50%>
+
+<figure><img src="assets/wide.png" alt="块里" width="400"></figure>
+
+正文里 <img src="./tall.png" alt="行内"> 一张。
+
+<img src="missing.png" alt="缺">
+
+`<img src="assets/wide.png">` 是代码。
+"""
+
+
+@pytest.fixture(scope="module")
+def local_images(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    notes: dict[str, str | bytes] = {
+        "local.md": LOCAL_HTML_IMAGES,
+        "assets/wide.png": image_bytes("PNG", (1600, 400)),
+        "tall.png": image_bytes("PNG", (40, 80)),
+    }
+    with serve_built(tmp_path_factory.mktemp("localhtml"), notes=notes, strict=False) as site:
+        yield site
+
+
+def test_a_raw_img_of_a_file_in_the_notes_folder_is_published(local_images: ServedSite) -> None:
+    """A raw ``<img src="assets/x.png">`` pointed at a file the site never had (``notes/assets/x.png``, a 404): the
+    file is published as a Markdown image's is, with its size (the author's, or the file's); a missing one is counted
+    with the other missing images and left as written; code is code."""
+    result = local_images.build
+    assert not result.warnings, result.warnings
+    assert "1 missing image(s)" in result.log, result.log
+    for variant in ("zh-Hans", "zh-Hant-HK"):
+        page_dir = result.site_dir / variant / "notes" / "local"
+        body = _body(result.page(f"{variant}/notes/local/index.html"))
+        tags = re.findall(r"<img\b[^>]*>", body)
+        assert len(tags) == 4, tags
+        published = [t for t in tags if "missing" not in t]
+        for tag in published:
+            src = re.search(r'src="([^"]+)"', tag)[1]
+            assert (page_dir / src).resolve().is_file(), (variant, tag)
+        assert 'width="50%"' in published[0] and "height" not in published[0], published[0]
+        assert 'width="400" height="100"' in published[1], published[1]
+        assert 'width="40" height="80"' in published[2], published[2]
+        assert re.search(r'<img src="[./]*missing.png" alt="缺">', body), body  # as written (re-aimed)
+        assert "<code>&lt;img src=" in body  # code is shown, not drawn
+
+
+def test_a_raw_img_of_a_file_in_the_notes_folder_shows_on_a_phone(
+    local_images: ServedSite, browser: Any
+) -> None:
+    context = browser.new_context(**PHONE, locale="zh-CN")
+    page = context.new_page()
+    try:
+        page.goto(local_images.variant_url("zh-Hant-TW", "notes/local/"))
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.zd-note__body img:not([src*=missing])')]"
+            ".every(i => i.complete && i.naturalWidth > 0)"
+        )
+        shown = page.evaluate(
+            "() => [...document.querySelectorAll('.zd-note__body img:not([src*=missing])')].map(i => i.naturalWidth)"
+        )
+        assert shown == [1600, 1600, 40], shown
+    finally:
+        context.close()
