@@ -15,6 +15,17 @@ from conftest import ServedSite, serve_built
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 LONG_URL = "https://example.com/" + "a-long-path-segment" * 6 + "/index.html?query=" + "x" * 40
 
+
+@pytest.fixture
+def phone(browser: Any) -> Iterator[Any]:
+    """A page in a phone's browser (390 × 844, touch)."""
+    context = browser.new_context(**PHONE, locale="zh-CN")
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
 # --------------------------------------------------------------------------- a URL in raw HTML
 
 RAW_LINKS = f"""---
@@ -33,7 +44,13 @@ title: 原始链接
 
 @pytest.fixture(scope="module")
 def raw_links(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
-    with serve_built(tmp_path_factory.mktemp("rawlinks"), notes={"raw.md": RAW_LINKS}) as site:
+    """The raw links' note, and the links starting with an opening bracket (``OPENING_NOTE``, below)."""
+    notes = {
+        "raw.md": RAW_LINKS,
+        "opening.md": OPENING_NOTE,
+        "other.md": "---\ntitle: 另一篇\n---\n\n正文。\n",
+    }
+    with serve_built(tmp_path_factory.mktemp("rawlinks"), notes=notes) as site:
         yield site
 
 
@@ -65,27 +82,22 @@ def test_a_url_in_a_raw_html_link_is_that_links_text(raw_links: ServedSite, vari
 
 
 def test_a_raw_links_long_url_wraps_on_a_phone_and_goes_where_it_says(
-    raw_links: ServedSite, browser: Any
+    raw_links: ServedSite, phone: Any
 ) -> None:
     """At 390 px the URL wraps inside the column; the link the reader taps is the author's, once."""
-    context = browser.new_context(**PHONE, locale="zh-CN")
-    page = context.new_page()
-    try:
-        page.goto(raw_links.variant_url("zh-Hans", "notes/raw/"))
-        link = page.locator(f'.zd-note__body a[href="{LONG_URL}"]')
-        link.wait_for()
-        assert link.count() == 1
-        assert link.inner_text() == LONG_URL
-        box = page.evaluate(
-            """() => {
-              const p = [...document.querySelectorAll('.zd-note__body p')].find(p => p.textContent.startsWith('甲'));
-              return {right: p.getBoundingClientRect().right, scroll: document.documentElement.scrollWidth,
-                      linkRight: Math.max(...[...p.querySelector('a').getClientRects()].map(r => r.right))};
-            }"""
-        )
-        assert box["scroll"] <= 390 and box["linkRight"] <= box["right"] + 0.5, box
-    finally:
-        context.close()
+    phone.goto(raw_links.variant_url("zh-Hans", "notes/raw/"))
+    link = phone.locator(f'.zd-note__body a[href="{LONG_URL}"]')
+    link.wait_for()
+    assert link.count() == 1
+    assert link.inner_text() == LONG_URL
+    box = phone.evaluate(
+        """() => {
+          const p = [...document.querySelectorAll('.zd-note__body p')].find(p => p.textContent.startsWith('甲'));
+          return {right: p.getBoundingClientRect().right, scroll: document.documentElement.scrollWidth,
+                  linkRight: Math.max(...[...p.querySelector('a').getClientRects()].map(r => r.right))};
+        }"""
+    )
+    assert box["scroll"] <= 390 and box["linkRight"] <= box["right"] + 0.5, box
 
 
 # --------------------------------------------------------------------------- a share of the column
@@ -124,27 +136,22 @@ def test_an_image_the_author_sized_as_a_share_of_the_column_keeps_that_share(
     assert 'width="600" height="300"' in tags["六百"], tags["六百"]  # pixels as before
 
 
-def test_a_share_of_the_column_is_that_share_on_a_phone(shared_images: ServedSite, browser: Any) -> None:
-    context = browser.new_context(**PHONE, locale="zh-CN")
-    page = context.new_page()
-    try:
-        page.goto(shared_images.variant_url("zh-Hant-HK", "notes/share/"))
-        page.wait_for_function(
-            "() => [...document.querySelectorAll('.zd-note__body img')].every(i => i.complete && i.naturalWidth)"
-        )
-        widths = page.evaluate(
-            """() => {
-              const column = document.querySelector('.zd-note__body').getBoundingClientRect().width;
-              return Object.fromEntries([...document.querySelectorAll('.zd-note__body img')].map(
-                i => [i.alt, [Math.round(i.getBoundingClientRect().width), Math.round(column)]]));
-            }"""
-        )
-        for alt, share in (("半幅", 0.5), ("三成", 0.3), ("一半", 0.5)):
-            width, column = widths[alt]
-            assert abs(width - column * share) <= 1, (alt, widths)
-        assert widths["六百"][0] == widths["六百"][1]  # 600 px, scaled to the column
-    finally:
-        context.close()
+def test_a_share_of_the_column_is_that_share_on_a_phone(shared_images: ServedSite, phone: Any) -> None:
+    phone.goto(shared_images.variant_url("zh-Hant-HK", "notes/share/"))
+    phone.wait_for_function(
+        "() => [...document.querySelectorAll('.zd-note__body img')].every(i => i.complete && i.naturalWidth)"
+    )
+    widths = phone.evaluate(
+        """() => {
+          const column = document.querySelector('.zd-note__body').getBoundingClientRect().width;
+          return Object.fromEntries([...document.querySelectorAll('.zd-note__body img')].map(
+            i => [i.alt, [Math.round(i.getBoundingClientRect().width), Math.round(column)]]));
+        }"""
+    )
+    for alt, share in (("半幅", 0.5), ("三成", 0.3), ("一半", 0.5)):
+        width, column = widths[alt]
+        assert abs(width - column * share) <= 1, (alt, widths)
+    assert widths["六百"][0] == widths["六百"][1]  # 600 px, scaled to the column
 
 
 # --------------------------------------------------------------------------- a link starting with 「（」
@@ -180,23 +187,14 @@ OPENING_JS = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def opening_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
-    other = "---\ntitle: 另一篇\ndate: 2024-03-02\n---\n\n正文。\n"
-    with serve_built(
-        tmp_path_factory.mktemp("linkstarts"), notes={"opening.md": OPENING_NOTE, "other.md": other}
-    ) as site:
-        yield site
-
-
 @pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"])
 def test_a_links_underline_starts_at_an_opening_brackets_ink(
-    opening_site: ServedSite, page: Any, variant: str
+    raw_links: ServedSite, page: Any, variant: str
 ) -> None:
     """「「」 starts a link: its left half is the font's space, and the underline began there, at the end of the
     word before (``见[「引文」](x)``).  It starts at the bracket's ink now (half an em in), the sentence spaced as the
     same one unlinked; a link starting with a Han character is underlined from its start as before."""
-    page.goto(opening_site.variant_url(variant, "notes/opening/"))
+    page.goto(raw_links.variant_url(variant, "notes/opening/"))
     page.wait_for_selector(".zd-note__body p a")
     found = page.evaluate(OPENING_JS)
     linked, plain = found["spacing"]
@@ -265,19 +263,14 @@ def test_a_raw_img_of_a_file_in_the_notes_folder_is_published(local_images: Serv
 
 
 def test_a_raw_img_of_a_file_in_the_notes_folder_shows_on_a_phone(
-    local_images: ServedSite, browser: Any
+    local_images: ServedSite, phone: Any
 ) -> None:
-    context = browser.new_context(**PHONE, locale="zh-CN")
-    page = context.new_page()
-    try:
-        page.goto(local_images.variant_url("zh-Hant-TW", "notes/local/"))
-        page.wait_for_function(
-            "() => [...document.querySelectorAll('.zd-note__body img:not([src*=missing])')]"
-            ".every(i => i.complete && i.naturalWidth > 0)"
-        )
-        shown = page.evaluate(
-            "() => [...document.querySelectorAll('.zd-note__body img:not([src*=missing])')].map(i => i.naturalWidth)"
-        )
-        assert shown == [1600, 1600, 40], shown
-    finally:
-        context.close()
+    phone.goto(local_images.variant_url("zh-Hant-TW", "notes/local/"))
+    phone.wait_for_function(
+        "() => [...document.querySelectorAll('.zd-note__body img:not([src*=missing])')]"
+        ".every(i => i.complete && i.naturalWidth > 0)"
+    )
+    shown = phone.evaluate(
+        "() => [...document.querySelectorAll('.zd-note__body img:not([src*=missing])')].map(i => i.naturalWidth)"
+    )
+    assert shown == [1600, 1600, 40], shown
