@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -44,10 +45,11 @@ title: 原始链接
 
 @pytest.fixture(scope="module")
 def raw_links(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
-    """The raw links' note, and the links starting with an opening bracket (``OPENING_NOTE``, below)."""
+    """The raw links' note, the links starting with an opening bracket and the quoted attributes (below)."""
     notes = {
         "raw.md": RAW_LINKS,
         "opening.md": OPENING_NOTE,
+        "quoted.md": QUOTED_NOTE,
         "other.md": "---\ntitle: 另一篇\n---\n\n正文。\n",
     }
     with serve_built(tmp_path_factory.mktemp("rawlinks"), notes=notes) as site:
@@ -274,3 +276,38 @@ def test_a_raw_img_of_a_file_in_the_notes_folder_shows_on_a_phone(
         "() => [...document.querySelectorAll('.zd-note__body img:not([src*=missing])')].map(i => i.naturalWidth)"
     )
     assert shown == [1600, 1600, 40], shown
+
+
+# --------------------------------------------------------------------------- text that reads like an attribute
+
+QUOTED_NOTE = """---
+title: 写法
+---
+
+代码 `<img src="assets/x.png">` 与 `<a href="page.html">页</a>`，正文里写 src="y.png" 也是字。
+
+```html
+<img src="assets/z.png">
+```
+
+<code><a href="https://example.com/q">链接在代码里</a></code> 完。
+"""
+
+
+@pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"])
+def test_text_that_reads_like_a_url_attribute_is_shown_as_written(
+    raw_links: ServedSite, variant: str
+) -> None:
+    """Each variant's URLs are re-aimed by a scan for `` src="`` and `` href="`` in the page's HTML, which took
+    text for attributes: `` `<img src="assets/x.png">` `` showed ``src="../assets/x.png"`` in every variant."""
+    body = _body(raw_links.build.page(f"{variant}/notes/quoted/index.html"))
+    text = html.unescape(re.sub(r"<[^>]+>", "", body))
+    for written in (
+        '<img src="assets/x.png">',
+        '<a href="page.html">',
+        'src="y.png"',
+        '<img src="assets/z.png">',
+    ):
+        assert written in text, (variant, written, text)
+    assert "../" not in text, text
+    assert '<code><a href="https://example.com/q" rel="noreferrer">' in body, body  # a real link is one

@@ -59,7 +59,8 @@ def test_raw_html_remote_images_are_downloaded_and_shown_with_no_request_to_thei
         body = html[html.index('<div class="zd-note__body">') : html.index("</article>")]
         assert not re.search(rf'<(?:img|source)\b[^>]*(src|srcset)="[^"]*{re.escape(origin)}', body)
         assert body.count('class="zd-remote-image"') == 1  # the one that is no image stays a link
-        assert f'<code>&lt;img src="{base}html-code.png"&gt;</code>' in body  # code is shown as written
+        # Code is shown as written (its quote as &quot;: notes/attr_like_text.py).
+        assert f'<code>&lt;img src=&quot;{base}html-code.png"&gt;</code>' in body
         # Inside the author's HTML block (``figure``): the phone copy, linked to the original.
         wide = re.search(r'<figure><a href="([^"]+\.png)"><img alt="宽图" src="([^"]+\.webp)"([^>]*)>', body)
         assert wide, body
