@@ -290,6 +290,10 @@ title: 写法
 <img src="assets/z.png">
 ```
 
+```js
+return '<script src="' + path + '"></script>';  // <script src="script.js">
+```
+
 <code><a href="https://example.com/q">链接在代码里</a></code> 完。
 """
 
@@ -299,7 +303,8 @@ def test_text_that_reads_like_a_url_attribute_is_shown_as_written(
     raw_links: ServedSite, variant: str
 ) -> None:
     """Each variant's URLs are re-aimed by a scan for `` src="`` and `` href="`` in the page's HTML, which took
-    text for attributes: `` `<img src="assets/x.png">` `` showed ``src="../assets/x.png"`` in every variant."""
+    text for attributes: `` `<img src="assets/x.png">` `` showed ``src="../assets/x.png"`` in every variant, highlighted
+    code ``'<script src="' + path`` showed ``'<script src="../' + path``."""
     body = _body(raw_links.build.page(f"{variant}/notes/quoted/index.html"))
     text = html.unescape(re.sub(r"<[^>]+>", "", body))
     for written in (
@@ -307,6 +312,8 @@ def test_text_that_reads_like_a_url_attribute_is_shown_as_written(
         '<a href="page.html">',
         'src="y.png"',
         '<img src="assets/z.png">',
+        "return '<script src=\"' + path",  # the Hexo documentation's helper (Pygments leaves its quotes)
+        '// <script src="script.js">',
     ):
         assert written in text, (variant, written, text)
     assert "../" not in text, text

@@ -5,9 +5,11 @@ Each variant's pages are the default page with its URLs re-aimed, found by a sca
 so the scan took such text for an attribute: inline code `` `<img src="a.png">` `` showed
 ``<img src="../a.png">`` in every variant (session 34's reader review).  As ``&quot;`` the text is the same
 to the reader, and no longer an attribute to the scan.  Python-Markdown's serialiser keeps a character
-reference as written (it escapes only an ``&`` that starts none).  Inline code comes back from
-pymdownx.inlinehilite as stashed HTML, not as a tree: a ``<code>`` holding text only is quoted in the page's
-HTML once it is whole.
+reference as written (it escapes only an ``&`` that starts none).  Code comes back from
+pymdownx.inlinehilite and superfences as stashed HTML, not as a tree, and Pygments leaves ``"`` as it is
+(the Hexo documentation's ``'<script src="' + path`` read ``'<script src="../' + path``): the text of every
+``<code>`` is quoted in the note's HTML once it is whole, between its tags (Pygments' ``<span class>``, or
+an author's own, whose attributes stay).
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ from markdown.util import AtomicString
 
 #: What ``relocate`` takes for a URL attribute's start, in text.
 _ATTR_LIKE_RE = re.compile(r'(?P<lead>\s(?:href|src)=)"')
-#: A ``<code>`` element holding text only (no element, so no attribute, inside).
-_TEXT_CODE_RE = re.compile(r"(?P<start><code\b[^>]*>)(?P<text>[^<]*)(?=</code>)")
+#: A ``<code>`` element's content (code elements do not nest), and a tag in it.
+_CODE_RE = re.compile(r"(?P<start><code\b[^>]*>)(?P<content>.*?)(?=</code>)", re.S)
+_TAG_RE = re.compile(r"(<[^>]*>)")
 
 
 def quote_attribute_like_text(root: etree.Element) -> None:
@@ -37,10 +40,16 @@ def quote_attribute_like_text(root: etree.Element) -> None:
 
 
 def quote_attribute_like_code(html: str) -> str:
-    """Write the ``"`` of every `` href="``/`` src="`` in a text-only ``<code>`` of ``html`` as ``&quot;``."""
+    """Write the ``"`` of every `` href="``/`` src="`` in the text of ``html``'s ``<code>`` elements as ``&quot;``."""
     if '="' not in html:
         return html
-    return _TEXT_CODE_RE.sub(lambda m: m["start"] + _ATTR_LIKE_RE.sub(r"\g<lead>&quot;", m["text"]), html)
+
+    def quoted(m: re.Match[str]) -> str:
+        parts = _TAG_RE.split(m["content"])  # text, tag, text, …
+        parts[::2] = [_ATTR_LIKE_RE.sub(r"\g<lead>&quot;", text) for text in parts[::2]]
+        return m["start"] + "".join(parts)
+
+    return _CODE_RE.sub(quoted, html)
 
 
 class _QuoteTreeprocessor(Treeprocessor):
