@@ -10,6 +10,12 @@ After white space magiclink starts a URL too, but ends it only at the next white
 Han characters unencoded: where the URL has any non-ASCII character before the next white space
 (「见 https://a.b/c）。」, 「见 https://a.b/北京，…」) this pattern takes it first.
 The link is built as an element: ElementTree escapes its text and ``href``.
+
+Beside raw HTML (session 34's reader review): magiclink reads Markdown's placeholder for a raw tag as part
+of a URL that touches it, so ``<a href="u">https://a.b/c</a>`` became ``<a href="u"><a
+href="https://a.b/c</a>">…`` (a link in a link, whose target ends in ``</a>``), and
+``<span>https://a.b/c</span>`` took the ``</span>`` into its ``href``.  A URL inside a raw ``<a>`` stays
+that link's text; one that runs into a raw tag ends before it.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from urllib.parse import quote
 
 from markdown import Extension, Markdown
 from markdown.inlinepatterns import InlineProcessor
-from markdown.util import AtomicString
+from markdown.util import HTML_PLACEHOLDER_RE, INLINE_PLACEHOLDER_RE, AtomicString
 
 #: Full-width marks, CJK punctuation and the ideographic space: the prose's, never a URL's.
 _MARKS = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’—…·"
@@ -36,6 +42,12 @@ _URL_CHAR = rf"(?:[!-;=?-~]|[^\x00-\x7f\s{_MARKS}\ue000-\uf8ff\U000f0000-\U0010f
 BARE_URL_RE = (
     rf"(?:(?<=[{_MARKS}])|(?<![^\s*_~^[('\"\x03])(?=https?://[^\s<]*?[^\x00-\x7f]))(https?://{_URL_CHAR}+)"
 )
+#: An http(s) URL wherever magiclink (or the pattern above) would start one: after white space, an ASCII
+#: mark, an inline element or a full-width mark.
+URL_BY_RAW_HTML_RE = rf"(?:(?<=[{_MARKS}])|(?<![^\s*_~^[('\"\x03]))(https?://{_URL_CHAR}+)"
+#: A raw ``<a …>`` start tag, and its end tag.
+_RAW_A_START_RE = re.compile(r"<a\b", re.I)
+_RAW_A_END_RE = re.compile(r"</a\s*>", re.I)
 #: An ASCII host name (``example.com``, a port) with Han text right after it: the prose's, not the host's
 #: (a name mixing scripts in one label is not one anybody registers); a path may go on in Han.
 _ASCII_HOST_THEN_TEXT_RE = re.compile(
@@ -102,28 +114,68 @@ def browser_href(url: str) -> str:
     return quote(start + host + rest, safe=_ASCII_PRINTABLE)
 
 
+def _link(m: re.Match[str]) -> tuple[etree.Element | None, int, int]:
+    """The link for the URL ``m`` found (group 1), ended as the prose around it asks."""
+    url = m.group(1)
+    if ascii_host := _ASCII_HOST_THEN_TEXT_RE.match(url):  # 「https://example.com获取更多」
+        url = ascii_host[0]
+    url = trimmed(before_prose_reference(url))
+    if len(url) <= len(url.split("://", 1)[0]) + 3:  # a scheme alone
+        return None, m.start(0), m.end(0)
+    link = etree.Element("a", {"href": browser_href(url)})
+    link.text = AtomicString(url)  # as written; no emphasis, entity or mail pattern inside the URL's text
+    return link, m.start(1), m.start(1) + len(url)
+
+
 class _BareUrl(InlineProcessor):
     #: Never a link inside a link (a bare URL in a link's text).
     ANCESTOR_EXCLUDES = ("a",)
 
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element | None, int, int]:  # type: ignore[override]
-        url = m.group(1)
-        if ascii_host := _ASCII_HOST_THEN_TEXT_RE.match(url):  # 「https://example.com获取更多」
-            url = ascii_host[0]
-        url = trimmed(before_prose_reference(url))
-        if len(url) <= len(url.split("://", 1)[0]) + 3:  # a scheme alone
-            return None, m.start(0), m.end(0)
-        link = etree.Element("a", {"href": browser_href(url)})
-        link.text = AtomicString(url)  # as written; no emphasis, entity or mail pattern inside the URL's text
-        return link, m.start(1), m.start(1) + len(url)
+        return _link(m)
+
+
+class _UrlByRawHtml(InlineProcessor):
+    """A URL in a raw ``<a>``'s text stays text; one that runs into a raw tag is linked up to the tag.
+
+    Any other URL is left to the patterns after this one.  Markdown's raw-HTML pattern (90) has put an inline
+    placeholder where each raw tag was, standing for its raw-HTML stash key.
+    """
+
+    ANCESTOR_EXCLUDES = ("a",)
+
+    def handleMatch(  # type: ignore[override]
+        self, m: re.Match[str], data: str
+    ) -> tuple[etree.Element | str | None, int | None, int | None]:
+        if self._in_raw_link(data[: m.start(1)]):
+            return AtomicString(m.group(1)), m.start(1), m.end(1)
+        if (after := INLINE_PLACEHOLDER_RE.match(data, m.end(1))) and self._raw_tag(after[0]) is not None:
+            return _link(m)
+        return None, None, None
+
+    def _raw_tag(self, placeholder: str) -> str | None:
+        """The raw HTML tag Markdown's inline placeholder ``placeholder`` stands for, if it stands for one."""
+        raw = HTML_PLACEHOLDER_RE.fullmatch(self.unescape(placeholder))
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        tag = blocks[int(raw[1])] if raw and int(raw[1]) < len(blocks) else None
+        return tag if isinstance(tag, str) else None  # an element md_in_html stashed is no tag
+
+    def _in_raw_link(self, before: str) -> bool:
+        """Whether the raw tags in ``before`` leave an ``<a>`` open."""
+        depth = 0
+        for placeholder in INLINE_PLACEHOLDER_RE.finditer(before):
+            if (tag := self._raw_tag(placeholder[0])) is not None:
+                depth = max(0, depth + bool(_RAW_A_START_RE.match(tag)) - bool(_RAW_A_END_RE.match(tag)))
+        return depth > 0
 
 
 class BareUrlExtension(Extension):
-    """Registers the pattern after code, escapes, links and raw HTML, just before magiclink (85: the rest).
+    """Registers the patterns after code, escapes, links and raw HTML, just before magiclink (85: the rest).
 
     Before magiclink's mail pattern (84.9), entities (80) and emphasis: a URL's ``_x_``, ``user:pw@`` or
     ``&amp;`` is the URL's (session 30's review).
     """
 
     def extendMarkdown(self, md: Markdown) -> None:
+        md.inlinePatterns.register(_UrlByRawHtml(URL_BY_RAW_HTML_RE, md), "zd-url-by-raw-html", 85.06)
         md.inlinePatterns.register(_BareUrl(BARE_URL_RE, md), "zd-bare-url", 85.05)

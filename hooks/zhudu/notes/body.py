@@ -102,6 +102,8 @@ class ImageRef:
     #: The width and height in pixels the author gave a raw ``<img>`` (``width=600``), or None.
     width: int | None = None
     height: int | None = None
+    #: The width the author gave a raw ``<img>`` as a share of the column (``width=50%``), or None.
+    column_share: str | None = None
 
 
 @dataclass
@@ -356,7 +358,7 @@ def _resolve_images(
         )
     for i, line in enumerate(lines):
         if outside[i] and "<img" in line.lower():
-            lines[i] = _remote_html_images(line, origin[i], body)
+            lines[i] = _html_images(line, origin[i], body, note_dir, root, image_url)
     body.markdown = "\n".join(lines)
 
 
@@ -377,12 +379,19 @@ class _ImgAttributes(HTMLParser):
             self.attrs = {k: v or "" for k, v in reversed(attrs)}  # the first of a repeated one, as browsers
 
 
-def _remote_html_images(line: str, origin: int, body: Body) -> str:
-    """A raw ``<img src="https://…">`` drawn as a remote Markdown image is, so it is downloaded the same way.
+def _html_images(
+    line: str, origin: int, body: Body, note_dir: Path, root: Path, image_url: Callable[[Path], str]
+) -> str:
+    """A raw ``<img>`` published as a Markdown image is: downloaded, or its file in the notes folder copied.
 
-    Only ``http(s)``; any other remote or unsafe ``src`` is left to the note's HTML sanitiser
-    (``safety``), which shows it as a link or drops it.  Its ``width`` and ``height`` are kept for the
-    downloaded image (``remote_images.localise``); its other attributes go with the tag.
+    A remote one (``https://…``) is drawn as a remote Markdown image is, so it is downloaded the same way; one
+    of a file in the notes folder pointed nowhere (session 34): now the file is published, and the tag
+    drawn with its published URL and size.  A missing or refused file is counted as a Markdown image's
+    is, its tag left as written.
+
+    Any other remote or unsafe ``src`` is left to the note's HTML sanitiser (``safety``), which shows it as
+    a link or drops it.  Its ``width`` and ``height`` are kept (for a downloaded image by
+    ``remote_images.localise``); its other attributes go with the tag.
     """
     code = [m.span() for m in _CODE_SPAN_RE.finditer(line)]
 
@@ -390,11 +399,25 @@ def _remote_html_images(line: str, origin: int, body: Body) -> str:
         if any(start <= m.start() < end for start, end in code):
             return m.group(0)  # shown as code
         attrs = _ImgAttributes(m.group(0)).attrs
-        src = attrs.get("src", "").strip()
+        src, alt = attrs.get("src", "").strip(), attrs.get("alt", "")
+        width, height = (image_sizes.pixels(attrs.get(name)) for name in ("width", "height"))
+        if src and not is_remote(src) and not src.startswith(("#", "?")):  # a file beside the note
+            found = _local_image(alt, src, origin, body, note_dir, root)
+            if isinstance(found, str):  # missing or refused: counted, and the tag left to the sanitiser
+                return m.group(0)
+            size = image_sizes.pixel_size(found)
+            share = image_sizes.share(attrs.get("width"))
+            size = image_sizes.as_written(size, width, height) if size and not share else size
+            return fragments.render(  # the page is one folder below the note's source (directory URLs)
+                "zd-dialect.html",
+                "image",
+                alt=alt,
+                src="../" + image_url(found).strip("<>"),
+                href="",
+                attributes=image_sizes.html_attributes(size, share),
+            )
         if not (src and _HTTP_RE.match(src) and is_remote(src) and safe_url(src)):
             return m.group(0)
-        alt = attrs.get("alt", "")
-        width, height = (image_sizes.pixels(attrs.get(name)) for name in ("width", "height"))
         body.images.append(
             ImageRef(
                 line=origin,
@@ -405,6 +428,7 @@ def _remote_html_images(line: str, origin: int, body: Body) -> str:
                 html=True,
                 width=width,
                 height=height,
+                column_share=image_sizes.share(attrs.get("width")),
             )
         )
         return remote_image_html(alt, src)
@@ -423,6 +447,18 @@ def _image_markup(
         body.images.append(ref)
         # Remote images would make the reader's browser contact another host: link instead.
         return remote_image_html(alt, target)
+    path = _local_image(alt, target, line, body, note_dir, root)
+    if isinstance(path, str):
+        return path
+    title = f' "{m["title"]}"' if m["title"] else ""  # a tooltip, as the author wrote it
+    image = f"![{alt}]({image_url(path)}{title})"
+    if m.string.startswith("{", m.end()):  # the author's (or the dialect's) attributes stand
+        return image
+    return image + image_sizes.attr_list(image_sizes.pixel_size(path))
+
+
+def _local_image(alt: str, target: str, line: int, body: Body, note_dir: Path, root: Path) -> Path | str:
+    """The file a note's image ``target`` names, noted for publishing; or the placeholder shown instead."""
     # Resolved (``..``, an absolute path, symbolic links followed) before it is judged: what
     # counts is the file that would be copied, which must lie inside the notes folder (seeds/).
     refused = None
@@ -451,13 +487,7 @@ def _image_markup(
         )
         return _placeholder(alt, target, REFUSED_LABEL, "zd-missing-image zd-missing-image--refused")
     body.images.append(ImageRef(line=line, alt=alt, target=target, path=path, exists=exists))
-    if exists:
-        title = f' "{m["title"]}"' if m["title"] else ""  # a tooltip, as the author wrote it
-        image = f"![{alt}]({image_url(path)}{title})"
-        if m.string.startswith("{", m.end()):  # the author's (or the dialect's) attributes stand
-            return image
-        return image + image_sizes.attr_list(image_sizes.pixel_size(path))
-    return _placeholder(alt, target, "图片缺失", "zd-missing-image")
+    return path if exists else _placeholder(alt, target, "图片缺失", "zd-missing-image")
 
 
 def _placeholder(alt: str, target: str, label: str, kind: str) -> str:

@@ -38,6 +38,7 @@ from pathlib import Path
 from markdown import Extension, Markdown
 
 from zhudu.notes import inline_tags
+from zhudu.notes.attr_like_text import AttrLikeTextExtension
 from zhudu.notes.bare_urls import BareUrlExtension
 from zhudu.notes.block_tags import BLOCK_TAG_RE, FENCE_RE, closing_line, end_name
 from zhudu.notes.box_names import callout_title
@@ -466,11 +467,13 @@ class NotesMarkdownExtension(Extension):
     """What the notes' Markdown adds to mkdocs.yml's set-up (the hook adds it in ``on_config``).
 
     Formulas (``formulas``), bare URLs after Chinese punctuation (``bare_urls``), a link's closing
-    bracket (``link_ends``), an embedded note's copy framed with its footnotes (``transclusion_tree``).
+    bracket (``link_ends``), an embedded note's copy framed with its footnotes (``transclusion_tree``), text
+    that reads like a URL attribute (``attr_like_text``).
     """
 
     def extendMarkdown(self, md: Markdown) -> None:
         FormulasExtension().extendMarkdown(md)
         BareUrlExtension().extendMarkdown(md)
         LinkEndsExtension().extendMarkdown(md)
+        AttrLikeTextExtension().extendMarkdown(md)
         TransclusionTreeExtension().extendMarkdown(md)

@@ -16,6 +16,9 @@ from pathlib import Path
 #: A length in pixels as an ``<img>``'s ``width`` or ``height`` (``600``, ``600px``); not a percentage.
 _PIXELS_RE = re.compile(r"^\s*(\d{1,5})(?:\.\d*)?\s*(?:px)?\s*$", re.IGNORECASE)
 
+#: A share of the column as an ``<img>``'s ``width`` (``50%``).
+_SHARE_RE = re.compile(r"^\s*(\d{1,3}(?:\.\d+)?)\s*%\s*$")
+
 #: What the ``<img>`` of a published image gets besides its size: loaded when the reader nears it,
 #: decoded off the main thread (its box is reserved, so neither moves the text).
 LOADING = 'loading="lazy" decoding="async"'
@@ -46,6 +49,12 @@ def pixels(value: str | None) -> int | None:
     return (int(m[1]) or None) if m else None
 
 
+def share(value: str | None) -> str | None:
+    """An ``<img>``'s ``width`` given as a share of the column (``50%``), or None (absent, pixels, 0, over 100)."""
+    m = _SHARE_RE.match(value or "")
+    return f"{m[1]}%" if m and 0 < float(m[1]) <= 100 else None
+
+
 def as_written(size: tuple[int, int], width: int | None, height: int | None) -> tuple[int, int]:
     """The size the author gave an image of ``size`` pixels, the one they did not give following its shape.
 
@@ -60,13 +69,22 @@ def as_written(size: tuple[int, int], width: int | None, height: int | None) -> 
     return size
 
 
-def attr_list(size: tuple[int, int] | None, extra: str = "") -> str:
-    """The attr_list suffix of an image's Markdown (``![…](…){ … }``): its size, how it loads, ``extra``."""
-    sized = f'width="{size[0]}" height="{size[1]}" ' if size else ""
+def attr_list(size: tuple[int, int] | None, extra: str = "", column_share: str | None = None) -> str:
+    """The attr_list suffix of an image's Markdown (``![…](…){ … }``): its size, how it loads, ``extra``.
+
+    ``column_share``: the author's ``width="50%"``, shown instead of ``size`` (no height: a browser keeps
+    no box from a share and a height, and the image would be stretched to that height).
+    """
+    sized = "".join(f'{name}="{value}" ' for name, value in _sizes(size, column_share).items())
     return "{ " + sized + LOADING + (" " + extra if extra else "") + " }"
 
 
-def html_attributes(size: tuple[int, int] | None) -> dict[str, str]:
+def html_attributes(size: tuple[int, int] | None, column_share: str | None = None) -> dict[str, str]:
     """The same as :func:`attr_list`, as attributes of a raw ``<img>``."""
-    sized = {"width": str(size[0]), "height": str(size[1])} if size else {}
-    return {**sized, "loading": "lazy", "decoding": "async"}
+    return {**_sizes(size, column_share), "loading": "lazy", "decoding": "async"}
+
+
+def _sizes(size: tuple[int, int] | None, column_share: str | None) -> dict[str, str]:
+    if column_share:
+        return {"width": column_share}
+    return {"width": str(size[0]), "height": str(size[1])} if size else {}

@@ -1,4 +1,4 @@
-"""A link whose text ends in a full-width closing bracket: its underline stops at the bracket's ink.
+"""A link's underline runs between the ink of the full-width brackets its text starts or ends with.
 
 A full-width 「）」 draws its ink in the left half of its square and leaves the right half as the
 space the font builds in (the marks are set full width, GB/T 15834; never squeezed here, zhudu.css).
@@ -7,6 +7,11 @@ The bracket is wrapped (``<span class="zd-link-end">``): zhudu.css draws it half
 gives the half back as a margin, which an underline does not cross; the text, the line's spacing and
 its breaks are unchanged.  Brackets only: 「。」「，」 are centred in Taiwan's and Hong Kong's fonts, and
 curly quotes are drawn by the Latin font first in Material's font stack, narrow.
+
+An opening bracket is the mirror: its ink in the right half, the left half empty, so ``见[「引文」](x)`` was
+underlined from the end of 「见」 (session 34's reader review).  It is wrapped (``<span
+class="zd-link-start">``) and zhudu.css clips the wrapper's left half away, the underline under it with
+it: the bracket's width, and so the line, is the same.
 """
 
 from __future__ import annotations
@@ -18,7 +23,10 @@ from markdown.treeprocessors import Treeprocessor
 
 #: Closing brackets whose ink is in the left half of their square in every region's fonts.
 CLOSING_BRACKETS = frozenset("）」』】〉》〕〗〙〛］｝")
+#: Opening brackets whose ink is in the right half of their square in every region's fonts.
+OPENING_BRACKETS = frozenset("（「『【〈《〔〖〘〚［｛")
 CLASS = "zd-link-end"
+START_CLASS = "zd-link-start"
 #: Elements whose text is shown as written, in their own font: never wrapped inside.
 _AS_WRITTEN = frozenset({"code", "kbd", "samp", "math", "svg", "img", "button"})
 
@@ -33,9 +41,22 @@ def _last_text(element: etree.Element) -> tuple[etree.Element, str] | None:
     return (element, "text") if element.text else None
 
 
+def _first_text(element: etree.Element) -> etree.Element | None:
+    """The element whose ``text`` holds the first character of ``element``'s text."""
+    if element.text:
+        return element
+    if not len(element) or element[0].tag in _AS_WRITTEN:
+        return None
+    return _first_text(element[0])
+
+
 def mark_link_ends(root: etree.Element) -> None:
-    """Wrap the closing bracket that ends a link's text (``CLASS``)."""
+    """Wrap the closing bracket that ends a link's text (``CLASS``), the opening one it starts with (``START_CLASS``)."""
     for link in list(root.iter("a")):
+        if (owner := _first_text(link)) is not None and owner.text and owner.text[0] in OPENING_BRACKETS:
+            start = etree.Element("span", {"class": START_CLASS})
+            start.text, start.tail, owner.text = owner.text[0], owner.text[1:] or None, None
+            owner.insert(0, start)
         place = _last_text(link)
         if place is None:
             continue

@@ -346,7 +346,7 @@ def localise(
             placeholder = remote_image_html(image.alt, image.target)
             start = note.markdown.find(placeholder)
             end = start + len(placeholder)
-            width, height, extra = image.width, image.height, ""
+            width, height, share, extra = image.width, image.height, image.column_share, ""
             if start >= 0 and not image.html and (written := _ATTR_LIST_RE.match(note.markdown, end)):
                 # The author's ``{ width="600" .wide }``: the image's, not the link's around a phone copy.
                 end, extra = written.end(), _SIZE_ATTR_RE.sub("", written["inner"]).strip()
@@ -358,8 +358,11 @@ def localise(
                     image_sizes.pixels(sizes.get("width")),
                     image_sizes.pixels(sizes.get("height")),
                 )
+                share = image_sizes.share(sizes.get("width"))
             size = (got.width, got.height) if got.width > 0 and got.height > 0 else None
-            if size and (width or height):  # the author's size (<img width=600>), whichever file is shown
+            if share:  # the author's ``width="50%"``: that share of the column, not the file's pixels (960)
+                size = None
+            elif size and (width or height):  # the author's size (<img width=600>), whichever file is shown
                 size = image_sizes.as_written(size, width, height)
             elif size and got.phone:
                 size = image_sizes.scaled(size, PHONE_WIDTH)
@@ -368,16 +371,22 @@ def localise(
                 image_url(note.id, got.phone) if got.phone else None,
             )
             markup = (
-                image_html(image.alt, original, phone, size)
+                image_html(image.alt, original, phone, size, share)
                 if image.html
-                else image_markdown(image.alt, original, phone, size, extra)
+                else image_markdown(image.alt, original, phone, size, extra, share)
             )
             if start >= 0:
                 note.markdown = note.markdown[:start] + markup + note.markdown[end:]
         note.body.images = images
 
 
-def image_html(alt: str, original: str, phone: str | None, size: tuple[int, int] | None = None) -> str:
+def image_html(
+    alt: str,
+    original: str,
+    phone: str | None,
+    size: tuple[int, int] | None = None,
+    column_share: str | None = None,
+) -> str:
     """What a downloaded raw HTML ``<img>`` becomes: the same as :func:`image_markdown`, as HTML.
 
     HTML, because the tag may stand inside an HTML block, where Markdown is not read.  The targets
@@ -396,19 +405,25 @@ def image_html(alt: str, original: str, phone: str | None, size: tuple[int, int]
         alt=alt,
         src=src(phone or original),
         href=href,
-        attributes=image_sizes.html_attributes(size),
+        attributes=image_sizes.html_attributes(size, column_share),
     )
 
 
 def image_markdown(
-    alt: str, original: str, phone: str | None, size: tuple[int, int] | None = None, extra: str = ""
+    alt: str,
+    original: str,
+    phone: str | None,
+    size: tuple[int, int] | None = None,
+    extra: str = "",
+    column_share: str | None = None,
 ) -> str:
     """The Markdown a downloaded image becomes: the phone copy linked to the original, or the original.
 
     ``alt`` is the image's description as the note's Markdown wrote it; the targets are link targets;
-    ``size`` is the shown file's, in pixels (``image_sizes``); ``extra``, the author's other attributes.
+    ``size`` is the shown file's, in pixels (``image_sizes``); ``extra``, the author's other attributes;
+    ``column_share``, the author's ``width="50%"``, shown instead of ``size``.
     """
-    attributes = image_sizes.attr_list(size, extra)
+    attributes = image_sizes.attr_list(size, extra, column_share)
     if phone is None:
         return f"![{alt}]({original}){attributes}"
     return f"[![{alt}]({phone}){attributes}]({original})"
