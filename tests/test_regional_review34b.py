@@ -127,36 +127,28 @@ MISSES_GENERAL = [
 ]
 
 
-@pytest.mark.parametrize("domain", DOMAINS)
-@pytest.mark.parametrize(("source", "taiwan", "hong_kong"), MISFIRES)
+def _cases(every_domain: list[tuple[str, str, str]], general_only: list[tuple[str, str, str]]) -> list:
+    """(domain, source, Taiwan, Hong Kong): the first list in both domains, the second in general text."""
+    return [(d, *case) for case in every_domain for d in DOMAINS] + [
+        (GENERAL, *case) for case in general_only
+    ]
+
+
+def _assert_converts(domain: str, source: str, taiwan: str, hong_kong: str) -> None:
+    assert convert(TW, domain, source) == taiwan
+    assert convert(HK, domain, source) == hong_kong
+
+
+@pytest.mark.parametrize(("domain", "source", "taiwan", "hong_kong"), _cases(MISFIRES, MISFIRES_GENERAL))
 def test_heldout24_rules_leave_other_senses(domain: str, source: str, taiwan: str, hong_kong: str) -> None:
     """A heldout24 rule's word in another sense or across a word edge keeps OpenCC's (or another rule's) form."""
-    assert convert(TW, domain, source) == taiwan
-    assert convert(HK, domain, source) == hong_kong
+    _assert_converts(domain, source, taiwan, hong_kong)
 
 
-@pytest.mark.parametrize(("source", "taiwan", "hong_kong"), MISFIRES_GENERAL)
-def test_heldout24_rules_leave_other_senses_in_general_text(source: str, taiwan: str, hong_kong: str) -> None:
-    """As above, in general text."""
-    assert convert(TW, GENERAL, source) == taiwan
-    assert convert(HK, GENERAL, source) == hong_kong
-
-
-@pytest.mark.parametrize("domain", DOMAINS)
-@pytest.mark.parametrize(("source", "taiwan", "hong_kong"), MISSES)
+@pytest.mark.parametrize(("domain", "source", "taiwan", "hong_kong"), _cases(MISSES, MISSES_GENERAL))
 def test_heldout24_rules_take_their_siblings(domain: str, source: str, taiwan: str, hong_kong: str) -> None:
     """The sibling cases a native editor would change the same way."""
-    assert convert(TW, domain, source) == taiwan
-    assert convert(HK, domain, source) == hong_kong
-
-
-@pytest.mark.parametrize(("source", "taiwan", "hong_kong"), MISSES_GENERAL)
-def test_heldout24_rules_take_their_siblings_in_general_text(
-    source: str, taiwan: str, hong_kong: str
-) -> None:
-    """As above, in general text."""
-    assert convert(TW, GENERAL, source) == taiwan
-    assert convert(HK, GENERAL, source) == hong_kong
+    _assert_converts(domain, source, taiwan, hong_kong)
 
 
 @pytest.mark.parametrize("domain", DOMAINS)
@@ -184,5 +176,4 @@ def test_heldout24_rules_still_fire_beside_their_guards(
     domain: str, source: str, taiwan: str, hong_kong: str
 ) -> None:
     """The guards leave each rule's own sense: Belarus, light pollution, a drawing's views, migration, a hand's touch."""
-    assert convert(TW, domain, source) == taiwan
-    assert convert(HK, domain, source) == hong_kong
+    _assert_converts(domain, source, taiwan, hong_kong)
