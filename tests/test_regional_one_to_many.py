@@ -84,9 +84,9 @@ def test_heldout26_after_the_one_to_many_rules(code: str, most: int, plain: int)
         ),
         (
             "zh-Hant-TW",
-            "课本里有答案，窗口函数里没有，电路里有电流，眼神里有光，组织里的人，音乐里有悲伤，墙角里有猫，"
+            "课本里有答案，总数里没有，电路里有电流，眼神里有光，组织里的人，音乐里有悲伤，墙角里有猫，"
             "东西里有虫，沙拉里有虾，配方里有糖，嘴巴里有糖，车子里耳目众多。",
-            "課本裡有答案，視窗函數裡沒有，電路裡有電流，眼神裡有光，組織裡的人，音樂裡有悲傷，牆角裡有貓，"
+            "課本裡有答案，總數裡沒有，電路裡有電流，眼神裡有光，組織裡的人，音樂裡有悲傷，牆角裡有貓，"
             "東西裡有蟲，沙拉裡有蝦，配方裡有糖，嘴巴裡有糖，車子裡耳目眾多。",
         ),
         (
@@ -103,11 +103,12 @@ def test_one_to_many_characters_take_the_form_of_their_sense(code: str, source: 
 
 
 #: Other senses of the same characters, where the rules must leave the layer's earlier output: units, names and
-#: places with 里, 只 "only", the measure word after a number, 托 holding up and its OpenCC phrases, 范 a range or a
-#: model, 冲 charging, 背 carrying, 面 dough, 钟 loving, 别 stubborn.
+#: places with 里 (and OpenCC's phrases right before a 里 rule's word: 構造函數, 複分數, 安瀋鐵路), 只 "only", the
+#: measure word after a number, 托 holding up and its OpenCC phrases, 范 a range or a model, 冲 charging, 背 carrying,
+#: 面 dough, 钟 loving, 别 stubborn.
 OTHER_SENSES = (
     "他住在三公里外，里程表坏了。回到故里，邻里都来了。上海的里弄很窄，千里之外。日本里程碑式的改革，基本里程数很低。"
-    "方圆数里都是稻田，走了十数里路，公路里程增加了。神里绫华，织里镇，安乐里，西里尔字母，拉里是朋友，纵横数十方里，"
+    "方圆数里都是稻田，构造函数里声明，复分数里有，复变函数里有，安沈铁路里有，干吊着下巴里有，走了十数里路，公路里程增加了。神里绫华，织里镇，安乐里，西里尔字母，拉里是朋友，纵横数十方里，"
     "巴里岛很美，此曲不入里耳。他只是说说，只有你，只要努力。他一只眼睛看不见，独具只眼。他只提了一次，他买只是为了收藏。"
     "托福考试，端着托盘，委托律师，用手托着下巴，拜托你了，骑摩托我有点怕，她托着我的手。范围很广，这是范例，小范围试点，"
     "模范，范仲淹。冲突不断，他冲出门去，潮水冲向堤岸，冲浪。她背着书包，他背着孩子过河，背诵课文。她在厨房里和面，"
