@@ -137,6 +137,17 @@ def test_a_warning_about_a_copys_html_names_the_embeds_line(tmp_path):
     assert places(page, "ZDHOST") == ["body"]
 
 
+def test_warnings_about_two_copies_of_one_note_name_each_embeds_line(tmp_path):
+    # An author's serve session: a refused tag in a note embedded twice was reported twice at the
+    # first embed's line; the second copy's warning is the second embed's.
+    result = build(tmp_path, {"a.md": host("![[乙篇]]\n\n![[乙篇]]"), "b.md": note("<button>按</button>")})
+    host_warnings = sorted(w for w in result.warnings if "a.md" in w)
+    assert [w[: len("zhudu: seeds/a.md:7: ")] for w in host_warnings] == [
+        "zhudu: seeds/a.md:7: ",
+        "zhudu: seeds/a.md:9: ",
+    ], result.warnings
+
+
 def test_the_copies_of_one_note_add_a_notes_size_at_most(tmp_path):
     body = "\n\n".join(["开源软件和数据中心的文字。" * 8] * 10)  # 3.1 KB
     embeds = "\n\n".join(["![[乙篇]]"] * 5)  # on lines 7, 9, 11, 13, 15
