@@ -63,6 +63,8 @@ def test_audit_of_unreadable_notes_names_each_and_audits_the_rest(tmp_path):
     one_error(proc, 1, "missing.md: no such file", "check the path")
     one_error(proc, 1, f"{tmp_path}: is a folder", "folder/*.md")
     one_error(proc, 1, f"{gbk}:2: not UTF-8", "save it as UTF-8")
+    # What to do, as the build says it: the command to run on this file, not a bare GBK hint.
+    one_error(proc, 1, f"{gbk}:2: not UTF-8 (byte 0x", f"iconv -f GB18030 -t UTF-8 {gbk} > fixed.md")
     assert f"== {SEED} ==" in proc.stdout  # the readable note is still audited
     assert proc.stdout.rstrip().splitlines()[-1].startswith("total: ")
 

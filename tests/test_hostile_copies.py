@@ -137,6 +137,17 @@ def test_a_warning_about_a_copys_html_names_the_embeds_line(tmp_path):
     assert places(page, "ZDHOST") == ["body"]
 
 
+def test_warnings_about_two_copies_of_one_note_name_each_embeds_line(tmp_path):
+    # An author's serve session: a refused tag in a note embedded twice was reported twice at the
+    # first embed's line; the second copy's warning is the second embed's.
+    result = build(tmp_path, {"a.md": host("![[乙篇]]\n\n![[乙篇]]"), "b.md": note("<button>按</button>")})
+    host_warnings = sorted(w for w in result.warnings if "a.md" in w)
+    assert [w[: len("zhudu: seeds/a.md:7: ")] for w in host_warnings] == [
+        "zhudu: seeds/a.md:7: ",
+        "zhudu: seeds/a.md:9: ",
+    ], result.warnings
+
+
 def test_the_copies_of_one_note_add_a_notes_size_at_most(tmp_path):
     body = "\n\n".join(["开源软件和数据中心的文字。" * 8] * 10)  # 3.1 KB
     embeds = "\n\n".join(["![[乙篇]]"] * 5)  # on lines 7, 9, 11, 13, 15
@@ -152,3 +163,17 @@ def test_the_copies_of_one_note_add_a_notes_size_at_most(tmp_path):
     assert page.count('<span class="zd-note-embed">') == 3  # the others: labelled links
     over = [w for w in result.warnings if "a.md" in w]
     assert len(over) == 1 and over[0].startswith("zhudu: seeds/a.md:11: ![[乙篇]]") and "8 KiB" in over[0]
+
+
+def test_an_embed_of_a_note_that_cannot_be_read_says_which_note_that_is(tmp_path):
+    # An author's serve session: 乙篇's front matter broken while 甲篇 embeds it by its title. The
+    # embed is dead (the note's title is unknown), and the warning said "fix the link, or add the
+    # note" only: it now names the notes that cannot be read, whose own warnings say what to fix.
+    broken = "---\ntitle: [乙篇\n---\n\n乙的正文。\n"
+    result = build(tmp_path, {"a.md": host("![[乙篇]]"), "b.md": broken})
+    dead = [w for w in result.warnings if w.startswith("zhudu: seeds/a.md:7: ![[乙篇]]: no note")]
+    assert len(dead) == 1, result.warnings
+    assert dead[0].endswith(
+        "(seeds/b.md cannot be read now: if the link means it, fix the error reported for it first)"
+    ), dead
+    assert any(w.startswith("zhudu: seeds/b.md:3: invalid YAML front matter") for w in result.warnings)

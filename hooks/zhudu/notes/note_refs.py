@@ -161,9 +161,18 @@ def missing_heading_message(ref: NoteRef, title: str, closest: str = "") -> str:
     )
 
 
-def dead_link_message(ref: NoteRef) -> str:
-    """What a warning says of a link no note answers."""
-    return (
+def dead_link_message(ref: NoteRef, unreadable: Sequence[str] = ()) -> str:
+    """What a warning says of a link no note answers; ``unreadable``: the notes that cannot be read now.
+
+    A note that cannot be read (front matter, encoding, limits) has lost its title and names, so a
+    link by them is dead until it is fixed: the warning says which notes those are, not only "add it".
+    """
+    message = (
         f"{ref.written}: no note in the collection has the file name, path, title, alias, slug or "
         f"permalink {ref.target!r}: shown as text marked as a dead link; fix the link, or add the note"
     )
+    if not unreadable:
+        return message
+    shown = ", ".join(unreadable[:3]) + (f" and {len(unreadable) - 3} more" if len(unreadable) > 3 else "")
+    which = "it" if len(unreadable) == 1 else "one of them"
+    return f"{message} ({shown} cannot be read now: if the link means {which}, fix the error reported for it first)"

@@ -196,6 +196,7 @@ def link_notes(
     by_slug = {note.meta.slug: note for note in notes if note.id in linkable}
     linking: dict[str, dict[str, int]] = {}  # target slug -> source slug -> links
     pristine = {note.id: note.markdown for note in notes}  # as read: what an embed copies
+    unreadable = sorted(note.display_path for note in notes if note.broken)  # their names are unknown
     for note in notes:
         note.copies = []
         if note.body is None or not note.body.refs or note.id not in linkable:
@@ -215,7 +216,7 @@ def link_notes(
             embeds.copy,
         )
         note.copies = embeds.copied
-        problems = [(r.line, dead_link_message(r)) for r in dead]
+        problems = [(r.line, dead_link_message(r, unreadable)) for r in dead]
         problems += [
             (
                 r.line,

@@ -285,6 +285,7 @@ class SafetyExtension(Extension):
         self.stash_start = 0
         self._source: list[str] | None = None
         self._from: dict[str, int] = {}
+        self._copy_seen: dict[str, int] = {}
         #: The warnings of the page rendered last (``file:line: message``): shown on it under serve.
         self.last_warnings: list[str] = []
 
@@ -296,6 +297,7 @@ class SafetyExtension(Extension):
     def begin(self, note: Any) -> None:
         """The page rendered next is ``note``'s (a ``notes.Note``), or not a note's (``None``)."""
         self.note, self._source, self._from, self.last_warnings = note, None, {}, []
+        self._copy_seen = {}
 
     def extendMarkdown(self, md: Markdown) -> None:
         """Register before superfences (25), around ``html_block`` (20), over ``html`` (90), at 7 in the tree, 29 after."""
@@ -349,9 +351,25 @@ class SafetyExtension(Extension):
             log.warning("%s", warning)
 
     def copy_line(self, *needles: str) -> int:
-        """The line of the first embed whose copy holds one of ``needles``, the first first; 0: none."""
+        """The line of the embed whose copy holds the next occurrence of a needle (the first first); 0: none.
+
+        Copies are met in the order of the page: the n-th finding of a needle is in the copy that
+        holds its n-th occurrence (two embeds of one note: the second embed's line, not the first's).
+        """
         copies = getattr(self.note, "copies", ())
-        return next((line for needle in needles if needle for line, _, copy in copies if needle in copy), 0)
+        for needle in needles:
+            if not needle or not (
+                holding := [(line, copy.count(needle)) for line, _, copy in copies if needle in copy]
+            ):
+                continue
+            nth = self._copy_seen[needle] = self._copy_seen.get(needle, -1) + 1
+            held = 0
+            for line, count in holding:
+                held += count
+                if nth < held:
+                    return line
+            return holding[0][0]  # more findings than occurrences: the first copy holding it, as before
+        return 0
 
     def source_lines(self) -> list[str]:
         """The lines of the note's file (front matter included: warnings count lines from its top)."""

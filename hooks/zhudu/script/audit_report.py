@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from zhudu.errors import NoteError
+from zhudu.notes.front_matter import decode
 from zhudu.notes.limits import Limits
 
 if TYPE_CHECKING:
@@ -65,10 +67,9 @@ def note_text(path: Path) -> str | None:
                 " (extra.zhudu.limits.note_kib): the build does not convert it either; split it into notes"
             )
         else:
-            return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes().count(b"\n", 0, exc.start) + 1
-        why = f"{line}: not UTF-8 ({exc.reason}); save it as UTF-8 (iconv -f GBK -t UTF-8)"
+            return decode(path.read_bytes(), str(path))
+    except NoteError as exc:  # not UTF-8: the build's own message (the byte, GBK or not, the command)
+        why = f"{exc.line}: {exc.message}"
     except IsADirectoryError:
         why = " is a folder; give its notes (folder/*.md)"
     except FileNotFoundError:
