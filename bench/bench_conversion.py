@@ -73,7 +73,10 @@ sky cultures and landscapes and Workrave's exercises, built after all twenty-thr
 (``tests/conversion_heldout25.yml``: news written by journalists on society, economy, law, education, sport, travel and
 culture, the Chinese news pages GNE ships as test data, built after all twenty-three) and ``heldout26``
 (``tests/conversion_heldout26.yml``: literary prose of everyday life, travel, letters and talk, Qian Zhongshu's novel
-围城 as cppjieba ships it for its tests in nodejieba, built after all twenty-five).
+围城 as cppjieba ships it for its tests in nodejieba, built after all twenty-five) and ``heldout27``
+(``tests/conversion_heldout27.yml``: modern general text of the 2020s, a blogger's essays on two novels, a flat, a stay
+in hospital, the AI trade and a share, with news, a story and everyday questions, the prompts JioNLP ships for testing
+language models, built after all twenty-six).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME gets
@@ -124,6 +127,7 @@ HELDOUT23 = ROOT / "tests" / "conversion_heldout23.yml"
 HELDOUT24 = ROOT / "tests" / "conversion_heldout24.yml"
 HELDOUT25 = ROOT / "tests" / "conversion_heldout25.yml"
 HELDOUT26 = ROOT / "tests" / "conversion_heldout26.yml"
+HELDOUT27 = ROOT / "tests" / "conversion_heldout27.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -152,6 +156,7 @@ SETS = {
     "heldout24": HELDOUT24,
     "heldout25": HELDOUT25,
     "heldout26": HELDOUT26,
+    "heldout27": HELDOUT27,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
