@@ -401,12 +401,12 @@ def _html_images(
         attrs = _ImgAttributes(m.group(0)).attrs
         src, alt = attrs.get("src", "").strip(), attrs.get("alt", "")
         width, height = (image_sizes.pixels(attrs.get(name)) for name in ("width", "height"))
+        share = image_sizes.share(attrs.get("width"))  # width="50%": a share of the column, not pixels
         if src and not is_remote(src) and not src.startswith(("#", "?")):  # a file beside the note
             found = _local_image(alt, src, origin, body, note_dir, root)
             if isinstance(found, str):  # missing or refused: counted, and the tag left to the sanitiser
                 return m.group(0)
             size = image_sizes.pixel_size(found)
-            share = image_sizes.share(attrs.get("width"))
             size = image_sizes.as_written(size, width, height) if size and not share else size
             return fragments.render(  # the page is one folder below the note's source (directory URLs)
                 "zd-dialect.html",
@@ -428,7 +428,7 @@ def _html_images(
                 html=True,
                 width=width,
                 height=height,
-                column_share=image_sizes.share(attrs.get("width")),
+                column_share=share,
             )
         )
         return remote_image_html(alt, src)
