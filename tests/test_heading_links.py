@@ -7,6 +7,7 @@ in every variant (``Build.slugify``), and a link to it, wherever written, must a
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -69,4 +70,32 @@ def test_a_link_to_a_traditional_heading_opens_the_tw_page_at_the_heading(tmp_pa
         page.locator('article a[href$="#fn:1"]').click()
         page.wait_for_function(AT_TARGET, arg="fn:1", timeout=15_000)
         assert page.evaluate("document.querySelector(':target')?.id") == "fn:1"
+        assert page.zd.console_errors == [] and page.zd.failed == []
+
+
+#: A long note whose last paragraph links to the other note's footnote: the reader scrolls down to tap it.
+LONG_SOURCE = (
+    "---\ntitle: 長的來源筆記\ndate: 2024-01-03\n---\n\n"
+    + "先讀完這一大段，再往下看。\n\n" * 60
+    + "註腳在[[目標筆記#fn:1]]。\n"
+)
+
+
+def test_a_link_tapped_right_after_a_scroll_still_opens_its_anchor(tmp_path: Path, page: Any) -> None:
+    """Material saves a history entry's scroll offset 100 ms after the page moved, and on arrival prefers a
+    saved offset to the address's anchor: a link tapped during those 100 ms (a phone's fling) had the old
+    page's offset saved on the new entry, and the note opened there (zhudu.js, arriveAtAnchor).
+
+    The scroll and the tap happen in one script, so the offset is always saved after the tap; the target
+    page is held back 400 ms, so it always arrives after the offset was saved, however fast the machine.
+    """
+    notes = {"target.md": TARGET, "source.md": SOURCE, "long.md": LONG_SOURCE}
+    with serve_built(tmp_path, notes=notes, strict=False) as site:
+        goto_for_instant_navigation(page, site.variant_url("zh-Hant-TW", "notes/long/"))
+        page.route("**/notes/target/", lambda route: (time.sleep(0.4), route.continue_()))
+        page.locator('article a[href$="#fn:1"]').evaluate("link => { link.scrollIntoView(); link.click(); }")
+        page.wait_for_function("document.querySelector('h1')?.textContent.includes('目標筆記')")
+        page.wait_for_function(AT_TARGET, arg="fn:1", timeout=15_000)
+        assert page.evaluate("document.querySelector(':target')?.id") == "fn:1"
+        assert page.evaluate("window.__zdSamePage") is True  # instant navigation, not a reload
         assert page.zd.console_errors == [] and page.zd.failed == []

@@ -208,6 +208,36 @@
     watch.observe(body, { attributes: true, attributeFilter: ["data-md-scrolllock"] });
   }
 
+  /* Material's instant navigation saves each history entry's scroll offset 100 ms after the page last
+     moved, and on arrival it scrolls to an entry's saved offset before it looks at the address's anchor.
+     A link tapped within those 100 ms (a phone's fling, a tap right after the page loads) had the offset
+     of the page it left saved on the new entry: the note opened there, not at the heading or footnote
+     the link names. The link followed is remembered; if its page arrives with the anchor off the
+     screen, the browser goes to the anchor itself (a fragment navigation in place: scroll margin and
+     :target as for any anchor). Variant links and search results have their own arrival (keepPlace,
+     landAtResult). */
+  var followed = null;
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element && event.target.closest("a[href]");
+    followed = null;
+    if (!link || link.hash.length < 2 || link.hasAttribute("hreflang") || link.closest(".md-search")) return;
+    if (link.origin === location.origin && link.pathname !== location.pathname) followed = link.href;
+  }, true);
+  function arriveAtAnchor() {
+    var url = followed;
+    followed = null;
+    if (!url || url !== location.href) return;
+    var id = location.hash.slice(1);
+    try { id = decodeURIComponent(id); } catch (e) { /* not encoded as UTF-8: looked up as is */ }
+    var target = document.getElementById(id);
+    if (!target) return;
+    var margin = parseFloat(getComputedStyle(target).scrollMarginTop) || 0;
+    var root = document.documentElement;
+    var atEnd = window.scrollY + window.innerHeight >= root.scrollHeight - 1;
+    var off = target.getBoundingClientRect().top - margin;
+    if (Math.abs(off) > 2 && !(off > 0 && atEnd)) location.replace(url);
+  }
+
   /* Material's instant navigation swaps the page but keeps the header, and with it the variant menu
      written for the first page the reader opened: point each link at the page now shown, in that
      variant. Read from the menu as written: its links differ only in the variant's folder (the
@@ -265,6 +295,7 @@
     markSearchTerms();
     landAtResult();
     keepPlace();
+    arriveAtAnchor();
   }
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(setup);
   else document.addEventListener("DOMContentLoaded", setup);
