@@ -752,6 +752,150 @@ function shownSpan(edits, start, end) {
   return [from === null ? start - shift : from, end - shift];
 }
 
+/* ----------------------------------------------------------------------- snippets */
+
+/* The window of a long passage a result shows (at most SNIPPET_CHARS, the first term found at most
+ * SNIPPET_LEAD in) starts and ends where a Chinese reader accepts a cut: the passage's own ends, after
+ * a sentence's or a clause's punctuation, at a space, or where Han text meets Latin; never inside a
+ * Latin word, number, path or URL (a run of Latin letters, digits and ASCII signs), and not so that a
+ * quote mark or bracket is shown without its pair when another cut avoids it. A Han run holds no cut:
+ * the index keeps no word boundaries (jieba's would cost the index bytes), and a clause is short. */
+var SNIPPET_CHARS = 160;
+var SNIPPET_LEAD = 48;
+var SNIPPET_OVERRUN = 40;          /* past SNIPPET_CHARS, to reach a boundary rather than cut a run */
+var SENTENCE_END = "。！？!?…";
+var CLAUSE_END = "，、；：,;:";
+var OPENERS = "「『“‘（《〈【〔([{";
+var CLOSERS = "」』”’）》〉】〕)]}";
+var LATIN_RUN = /[!-~\u00a0-\u024f]/;         /* letters, digits and signs of a Latin word, number or URL */
+var ATTACHED = /[\udc00-\udfff\ufe00-\ufe0f\u200d\u0300-\u036f\u20e3]/;  /* never starts a cut */
+var SPACE = /\s/;
+var JOINERS = "·・‧";                /* a name's middle dot: 迈克尔·贝瑞 */
+var LETTER = /[A-Za-z\u00c0-\u024f]/;
+var HAN_PUNCTUATION = /[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\u2010-\u2027]/;
+
+/* The nesting of quote marks and brackets before each place (0 … n): ASCII " toggles. */
+function pairDepths(text) {
+  var depth = [0], d = 0, inQuote = false;
+  for (var i = 0; i < text.length; i++) {
+    var ch = text.charAt(i);
+    if (OPENERS.indexOf(ch) >= 0) d++;
+    else if (CLOSERS.indexOf(ch) >= 0) d--;
+    else if (ch === '"') { inQuote = !inQuote; d += inQuote ? 1 : -1; }
+    depth.push(d);
+  }
+  return depth;
+}
+
+/* How good a cut before text[k] is: 4 the passage's ends, 3 a sentence's end, 2 a clause's end, 1 a
+ * space, a quote mark or bracket, or Han text meeting a Latin word, 0 no boundary a reader accepts (inside
+ * a Latin run, a Han run or a name's middle dot, after an opening mark, before a closing or pause mark,
+ * between a number and the Han word it counts: 6000亿, 2025年). */
+function cutStrength(text, k) {
+  if (k <= 0 || k >= text.length) return 4;
+  var before = text.charAt(k - 1), after = text.charAt(k);
+  if (ATTACHED.test(after) || JOINERS.indexOf(before) >= 0 || JOINERS.indexOf(after) >= 0) return 0;
+  if (SPACE.test(before) || SPACE.test(after)) {
+    var word = before, at = k - 1;
+    while (at > 0 && SPACE.test(word)) word = text.charAt(--at);
+    if (SENTENCE_END.indexOf(word) >= 0 || word === ".") return 3;
+    return CLAUSE_END.indexOf(word) >= 0 ? 2 : 1;
+  }
+  if (LATIN_RUN.test(before) && LATIN_RUN.test(after)) return 0;
+  if (OPENERS.indexOf(before) >= 0 || CLOSERS.indexOf(after) >= 0 || CLAUSE_END.indexOf(after) >= 0 ||
+      SENTENCE_END.indexOf(after) >= 0) return 0;
+  var mark = k - 1;  /* a sentence's end may be followed by its closing marks: 。」 */
+  while (mark > 0 && CLOSERS.indexOf(text.charAt(mark)) >= 0) mark--;
+  if (SENTENCE_END.indexOf(text.charAt(mark)) >= 0) return 3;
+  if (CLAUSE_END.indexOf(before) >= 0) return 2;
+  if (OPENERS.indexOf(after) >= 0 || CLOSERS.indexOf(before) >= 0) return 1;
+  var latin = LATIN_RUN.test(before) ? before : LATIN_RUN.test(after) ? after : "";
+  return LETTER.test(latin) && !HAN_PUNCTUATION.test(before + after) ? 1 : 0;
+}
+
+/* [start, end) of the text a result shows, the first term found being first..last: the whole text
+ * when it is short. */
+function snippetWindow(text, first, last) {
+  var n = text.length;
+  if (n <= SNIPPET_CHARS) return [0, n];
+  var depth = pairDepths(text), start = -1, best = null, low = Infinity;
+  /* The start: a cut before the term that shows no closing mark without its opener, outside quotation
+     marks and brackets where one is near, the strongest; of sentences and clauses the last, of spaces
+     the one nearest half the lead (a word just before the term says too little). */
+  for (var k = first; k >= Math.max(0, first - SNIPPET_LEAD); k--) {
+    low = Math.min(low, depth[k]);  /* the lowest nesting from k to the term */
+    var strength = cutStrength(text, k);
+    if (!strength) continue;
+    var key = [low >= depth[k] ? 1 : 0, -depth[k], strength,
+               strength > 1 ? k : -Math.abs(first - SNIPPET_LEAD / 2 - k), k];
+    if (!best || compareKeys(key, best) >= 0) best = key;
+  }
+  if (best) start = best[4];
+  else {  /* no boundary near: the term itself, or the Latin word it is part of */
+    start = first;
+    while (start > 0 && LATIN_RUN.test(text.charAt(start - 1)) && LATIN_RUN.test(text.charAt(start))) start--;
+  }
+  var limit = Math.min(n, Math.max(start + SNIPPET_CHARS, last));
+  /* The end: in the window's second half if a cut is there, one that shows every quote mark with its
+     pair (the passage's end may close a quotation the start left out), the strongest, the last; then
+     the start moves back as far as the window allows. */
+  best = null;
+  low = Infinity;
+  for (k = start; k <= limit; k++) {
+    low = Math.min(low, depth[k]);  /* the lowest nesting from the start to k */
+    strength = k > start && k >= last ? cutStrength(text, k) : 0;
+    if (!strength) continue;
+    var key2 = [k >= (start + limit) / 2 ? 1 : 0, depth[k] === depth[start] && low >= depth[start] ? 1 : 0,
+                strength >= 2 ? 1 : 0, strength, k];
+    if (!best || compareKeys(key2, best) >= 0) best = key2;
+  }
+  if (best && (best[0] || best[2])) return [earlierStart(text, depth, start, best[4]), best[4]];
+  for (k = limit + 1; k <= Math.min(n, limit + SNIPPET_OVERRUN); k++) {
+    if (cutStrength(text, k)) return [start, k];
+  }
+  return [start, best ? best[4] : Math.max(last, limit)];
+}
+
+/* A window that ends early (at the passage's end, or where a quotation closes) has room before: it
+ * starts at the earliest sentence it can hold (else, unless it starts a sentence, the earliest clause),
+ * at the start's nesting and showing no closing mark without its opener. */
+function earlierStart(text, depth, start, end) {
+  var found = [start, start], low = depth[start];
+  for (var k = start - 1; k >= Math.max(0, end - SNIPPET_CHARS); k--) {
+    low = Math.min(low, depth[k]);
+    var strength = cutStrength(text, k);
+    if (strength < 2 || depth[k] !== depth[start] || low < depth[k]) continue;
+    found[strength > 2 ? 0 : 1] = k;  /* going back: the last found is the earliest */
+  }
+  if (found[0] < start) return found[0];
+  return cutStrength(text, start) > 2 ? start : found[1];  /* a sentence's start is not given up for a clause's */
+}
+
+function compareKeys(a, b) {
+  for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+}
+
+/* The window as HTML: the terms found marked, text left out shown by an ellipsis (a clause's comma
+ * at the cut gives way to it, as Chinese typography writes an omission). */
+function snippetHTML(text, ranges) {
+  var win = snippetWindow(text, ranges.length ? ranges[0][0] : 0, ranges.length ? ranges[0][1] : 0);
+  var start = win[0], end = win[1];
+  while (start < end && SPACE.test(text.charAt(start))) start++;
+  var cut = end < text.length;
+  while (end > start && SPACE.test(text.charAt(end - 1))) end--;
+  if (cut && CLAUSE_END.indexOf(text.charAt(end - 1)) >= 0) end--;
+  var html = start > 0 ? "…" : "", at = start;
+  ranges.forEach(function (r) {
+    if (r[1] <= start || r[0] >= end) return;
+    var a = Math.max(r[0], start), b = Math.min(r[1], end);
+    html += escapeHTML(text.slice(at, a)) + "<mark>" + escapeHTML(text.slice(a, b)) + "</mark>";
+    at = b;
+  });
+  html += escapeHTML(text.slice(at, end));
+  return cut && text.charAt(end - 1) !== "…" ? html + "…" : html;
+}
+
 /* A passage as Material renders it: title, a window of text with <mark>s, terms for ?h=; null when
  * none of the terms found is in the text the variant shows. */
 function render(h, raw) {
@@ -801,20 +945,7 @@ function render(h, raw) {
     if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
     else merged.push([r[0], r[1]]);
   });
-  var text = p.text, start = 0, end = text.length;
-  if (text.length > 160) {
-    var anchor = merged.length ? merged[0][0] : 0;
-    start = Math.max(0, anchor - 40);
-    end = Math.min(text.length, start + 160);
-  }
-  var html = start > 0 ? "…" : "", at3 = start;
-  merged.forEach(function (r) {
-    if (r[1] <= start || r[0] >= end) return;
-    var a = Math.max(r[0], start), b = Math.min(r[1], end);
-    html += escapeHTML(text.slice(at3, a)) + "<mark>" + escapeHTML(text.slice(a, b)) + "</mark>";
-    at3 = b;
-  });
-  html += escapeHTML(text.slice(at3, end)) + (end < text.length ? "…" : "");
+  var html = snippetHTML(p.text, merged);
   return {
     page: h.page, url: h.url, location: p.location, title: escapeHTML(p.title),
     text: "<p>" + html + "</p>", score: h.hit.score, terms: termsOut
