@@ -131,7 +131,7 @@ class Converter:
         self._cc = opencc_converter(config) if config else None
         self._matcher = matcher_for(rules, variant.code, with_phrases=source_script == "Hans")
         layer = default_regional() if regional is True else regional or None
-        self._regional = layer.matcher(variant.code, source_script, domain) if layer and self._cc else None
+        self._regional = layer.scanner(variant.code, source_script, domain) if layer and self._cc else None
         self._keep = layer.keep_pattern() if layer and self._cc else None
         marks = rules.punctuation_for(variant.code) if self._cc is not None else {}
         self._punct = re.compile("[" + re.escape("".join(marks)) + "]") if marks else None
@@ -216,8 +216,8 @@ class Converter:
             return placeholder(token)
 
         sub = matcher.pattern.sub
-        regional_sub = self._regional[0].sub if self._regional is not None else None
-        regional_out = self._regional[1] if self._regional is not None else {}
+        regional_sub = self._regional.sub if self._regional is not None else None
+        regional_out = self._regional.outputs if self._regional is not None else {}
         keep_sub = self._keep.sub if self._keep is not None else None
 
         def regional_repl(m: re.Match[str]) -> str:

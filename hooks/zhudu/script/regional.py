@@ -23,6 +23,8 @@ from typing import Any
 
 import yaml
 
+from zhudu.script.regional_scan import RegionalScanner
+
 __all__ = [
     "DEFAULT_REGIONAL_FILE",
     "KeepAsWritten",
@@ -183,6 +185,27 @@ class RegionalRules:
                 outputs.update({f"g{i}": r.out for i, r in enumerate(rules)})
             self._cache[key] = (re.compile("|".join(alternatives)), outputs) if alternatives else None
         return self._cache[key]
+
+    def scanner(self, code: str, script: str, domain: str = "") -> RegionalScanner | None:
+        """What a converter applies: :meth:`matcher`'s ``sub`` and outputs, compiled a rule at a time.
+
+        Kept per (code, script, domain), so every converter of a process shares what is compiled; it uses
+        the whole matcher at once when that is compiled already (``script.preload`` before page writers fork).
+        """
+        key = ("scanner", code, script, domain)
+        if key not in self._cache:
+            rules = self.rules_for(code, script, domain)
+            whole = self._cache.get((code, script, domain))
+            compile_whole = functools.partial(self._whole_pattern, code, script, domain)
+            self._cache[key] = (
+                RegionalScanner(rules, compile_whole, whole[0] if whole else None) if rules else None
+            )
+        return self._cache[key]
+
+    def _whole_pattern(self, code: str, script: str, domain: str) -> re.Pattern[str]:
+        matched = self.matcher(code, script, domain)
+        assert matched is not None  # a scanner is made only where rules apply
+        return matched[0]
 
     def keep_pattern(self) -> re.Pattern[str] | None:
         """The compiled pattern of the text kept as written (``keep-as-written:``), or ``None``.
