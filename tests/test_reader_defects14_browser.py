@@ -1,0 +1,84 @@
+"""Session 35's phone pass: brackets ending the titles the templates link (cards, backlinks, related notes)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from test_reader_defects11_browser import underline
+
+from conftest import ServedSite, serve_built
+
+# --------------------------------------------------------------------------- a title's brackets
+
+TITLED_NOTES = {
+    "console.md": "---\ntitle: 控制台（Console）\ndate: 2024-03-01\n---\n\n见[引号](quote.md)与[书](book.md)。\n",
+    "quote.md": "---\ntitle: 「引号」在前\ndate: 2024-03-02\n---\n\n见[控制台](console.md)。\n",
+    "book.md": "---\ntitle: 《文章<b>》\ndate: 2024-03-03\n---\n\n见[控制台](console.md)。\n",
+    "plain.md": "---\ntitle: 普通标题\ndate: 2024-03-04\n---\n\n见[控制台](console.md)。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def titled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    with serve_built(tmp_path_factory.mktemp("titles"), notes=TITLED_NOTES) as site:
+        yield site
+
+
+#: A link brought into view: its box, the boxes of its first and last characters, its font size and colour.
+TITLE_LINK_JS = """a => {
+  a.scrollIntoView({block: 'center'});
+  const texts = [], walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.data) texts.push(n);
+  const char = (n, i) => { const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+    return r.getBoundingClientRect(); };
+  const last = texts[texts.length - 1], box = a.getBoundingClientRect();
+  return {text: a.textContent, left: box.left, right: box.right, top: box.top, bottom: box.bottom + 8,
+          startLeft: char(texts[0], 0).left, endLeft: char(last, last.data.length - 1).left,
+          em: parseFloat(getComputedStyle(a).fontSize), colour: getComputedStyle(a).color};
+}"""
+
+
+def _check_underline(page: Any, selector: str) -> list[str]:
+    """Each link ``selector`` finds: underlined from its first bracket's ink to its last one's (or its ends)."""
+    seen = []
+    for link in page.locator(selector).all():
+        found = link.evaluate(TITLE_LINK_JS)
+        row, em = underline(page.screenshot(), found), found["em"]
+        if found["text"][0] in "「《（":
+            assert abs(min(row) - (found["startLeft"] + 0.5 * em)) < 0.1 * em, (found, min(row))
+        else:
+            assert min(row) < found["startLeft"] + 2, (found, min(row))
+        if found["text"][-1] in "」》）":
+            assert found["endLeft"] + 0.3 * em < max(row) < found["endLeft"] + 0.6 * em, (found, max(row))
+        else:
+            assert max(row) > found["right"] - 2, (found, max(row))
+        seen.append(found["text"])
+    return seen
+
+
+@pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"])
+def test_a_titles_underline_runs_between_its_brackets_ink(
+    titled: ServedSite, page: Any, variant: str
+) -> None:
+    """A card's title and a backlink are a note's title as a link's whole text, written by a template: a title
+    ending in 「）」 (the Hexo documentation's 「控制台（Console）」, 16 of its 45 titles) was underlined half an
+    em past the bracket's ink, under its empty half, as a note's own links were before session 33; one starting
+    with 「「」 from half an em before its ink.  Both stop at the ink now; a title in Han characters is underlined
+    end to end; the title is escaped once."""
+    page.goto(titled.variant_url(variant))
+    page.wait_for_selector(".zd-card__title a")
+    cards = _check_underline(page, ".zd-card__title a")
+    assert sorted(cards) == sorted(
+        page.locator(".zd-card__title a").all_inner_texts()
+    )  # every card looked at
+    assert any(t.endswith("）") for t in cards) and any(t.startswith("《") for t in cards), cards
+    assert "《文章<b>》" in cards  # shown as written, not as markup
+    page.goto(titled.variant_url(variant, "notes/console/"))
+    page.wait_for_selector(".zd-backlinks li > a")
+    backlinks = _check_underline(page, ".zd-backlinks li > a")
+    assert len(backlinks) == 3 and any(t.startswith("「") for t in backlinks), backlinks
+    page.goto(titled.variant_url(variant, "notes/quote/"))
+    page.wait_for_selector(".zd-backlinks li > a")
+    assert _check_underline(page, ".zd-backlinks li > a")[0].endswith("）")
