@@ -82,3 +82,75 @@ def test_a_titles_underline_runs_between_its_brackets_ink(
     page.goto(titled.variant_url(variant, "notes/quote/"))
     page.wait_for_selector(".zd-backlinks li > a")
     assert _check_underline(page, ".zd-backlinks li > a")[0].endswith("）")
+
+
+# --------------------------------------------------------------------------- a table cell's code on a phone
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+SETTINGS_NOTE = """---
+title: 配置
+---
+
+| 设置 | 描述 | 默认值 |
+| --- | --- | --- |
+| `new_post_name` | 新文章的文件名称 | `:title.md` |
+| `default_layout` | 预设布局 | `post` |
+| `external_link.enable` | 在新标签中打开链接 | `true` |
+| `filename_case` | 设为 `1`，将文件名转换为小写；设为 `2`，转换为大写 | `0` |
+| `timezone` | 网站时区，如 `America/New_York`、`Japan` 和 `UTC`。中国大陆可以用 `Asia/Shanghai`。 | |
+| `language` | 网站使用的语言，预设为 `en`。 | |
+| `pretty_urls.trailing_index` | 是否在永久链接中保留尾部的 `index.html`，设为 `false` 时去除 | `true` |
+| `permalink` | 文章的永久链接格式 | `:year/:month/:day/:title/` |
+| `og:article:published_time` | 文章发表时间 | `config.relative_link` |
+"""
+
+#: Each line break inside a table cell's code: the characters before and after it; and whether a table is
+#: wider than the column it scrolls in.
+CELL_CODE_BREAKS_JS = r"""() => {
+  const breaks = [];
+  for (const code of document.querySelectorAll('.md-typeset :is(td, th) code')) {
+    let top = null, before = '';
+    const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) for (let i = 0; i < n.data.length; i++) {
+      const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+      const box = r.getClientRects()[0];
+      if (!box) continue;
+      if (top !== null && box.top > top + 3) breaks.push([code.textContent, before, n.data[i]]);
+      top = box.top; before = n.data[i];
+    }
+  }
+  const table = document.querySelector('.md-typeset table');
+  const room = (table.closest('.md-typeset__scrollwrap') || table.parentElement).clientWidth;
+  return {breaks, wide: table.getBoundingClientRect().width > room + 1};
+}"""
+
+
+@pytest.fixture(scope="module")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    with serve_built(tmp_path_factory.mktemp("cellcode"), notes={"config.md": SETTINGS_NOTE}) as site:
+        yield site
+
+
+@pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"])
+def test_a_cells_code_breaks_only_at_its_joints_on_a_phone(
+    settings: ServedSite, browser: Any, variant: str
+) -> None:
+    """The Hexo documentation's settings tables on a phone read 「new_post_nam」/「e」, 「e」/「n」 and
+    「Asia/Sh」/「anghai」: code in a cell broke between any two letters (160 such breaks in its 45 Taiwan-built
+    pages at 390 px).  It breaks after 「_」「/」「:」 or before 「.」 now, the table still as wide as the phone's
+    column, and the code's text (what a reader copies) is as written."""
+    context = browser.new_context(**PHONE, locale="zh-CN")
+    try:
+        page = context.new_page()
+        page.goto(settings.variant_url(variant, "notes/config/"))
+        page.wait_for_selector(".md-typeset table code")
+        found = page.evaluate(CELL_CODE_BREAKS_JS)
+        assert found["breaks"], found  # the long names do wrap at 390 px
+        for code, before, after in found["breaks"]:
+            assert before in "_/: " or after == ".", (code, before, after)
+        assert not found["wide"], found
+        texts = page.locator(".md-typeset td:first-child code").all_inner_texts()
+        assert texts[0] == "new_post_name" and texts[-1] == "og:article:published_time", texts
+    finally:
+        context.close()
