@@ -154,3 +154,48 @@ def test_a_cells_code_breaks_only_at_its_joints_on_a_phone(
         assert texts[0] == "new_post_name" and texts[-1] == "og:article:published_time", texts
     finally:
         context.close()
+
+
+# --------------------------------------------------------------------------- links standing alone, to a finger
+
+FOLDER_NOTES = {
+    f"{folder}/n{i}.md": f"---\ntitle: 第{i}篇\n---\n\n说服务器的事。\n"
+    for folder in ("甲", "b")
+    for i in (1, 2)
+}
+SERVER_THEME = "themes:\n  server:\n    name: 服务器\n    description: 服务器的事\n    phrases: [服务器]\n"
+
+
+@pytest.fixture(scope="module")
+def folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    with serve_built(
+        tmp_path_factory.mktemp("folders"), notes=FOLDER_NOTES, editorial={"themes.yml": SERVER_THEME}
+    ) as site:
+        yield site
+
+
+#: Each link the selector finds: its text and the size of its box.
+LINK_SIZES_JS = """s => [...document.querySelectorAll(s)].map(a => {
+  const box = a.getBoundingClientRect(); return [a.textContent.trim(), box.width, box.height]; })"""
+
+
+@pytest.mark.parametrize(
+    ("path", "selector"),
+    [("", ".zd-sections .zd-tag > a"), ("themes/server/", ".zd-parallel__passages > li > a")],
+)
+def test_a_link_standing_alone_is_a_finger_high_on_a_phone(
+    folders: ServedSite, browser: Any, path: str, selector: str
+) -> None:
+    """The home's folder links (the Hexo documentation's 「zh-cn」 was 37 × 21 px) and a theme page's 「在笔记中阅读这一段」 under each passage
+    were 21 px high on a phone, a line of small text, below the 24 px a finger needs (WCAG 2.5.8)."""
+    context = browser.new_context(**PHONE, locale="zh-CN")
+    try:
+        page = context.new_page()
+        for variant in ("zh-Hans", "zh-Hant-HK"):
+            page.goto(folders.variant_url(variant, path))
+            page.wait_for_selector(selector)
+            sizes = page.evaluate(LINK_SIZES_JS, selector)
+            assert len(sizes) >= 2, sizes
+            assert all(height >= 24 for _, _, height in sizes), (variant, sizes)
+    finally:
+        context.close()
