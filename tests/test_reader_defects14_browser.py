@@ -186,8 +186,9 @@ LINK_SIZES_JS = """s => [...document.querySelectorAll(s)].map(a => {
 def test_a_link_standing_alone_is_a_finger_high_on_a_phone(
     folders: ServedSite, browser: Any, path: str, selector: str
 ) -> None:
-    """The home's folder links (the Hexo documentation's 「zh-cn」 was 37 × 21 px) and a theme page's 「在笔记中阅读这一段」 under each passage
-    were 21 px high on a phone, a line of small text, below the 24 px a finger needs (WCAG 2.5.8)."""
+    """The home's folder links (the Hexo documentation's 「zh-cn」 was 37 × 21 px) and a theme page's
+    「在笔记中阅读这一段」 under each passage were 21 px high on a phone, a line of small text, below the 24 px
+    a finger needs (WCAG 2.5.8)."""
     context = browser.new_context(**PHONE, locale="zh-CN")
     try:
         page = context.new_page()
