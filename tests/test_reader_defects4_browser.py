@@ -130,8 +130,9 @@ def test_inline_code_in_a_narrow_cell_keeps_the_closing_mark_after_it(tmp_path: 
     (docs-helpers at 390 px)."""
     with serve_built(tmp_path, notes={"code.md": CODE_NOTE}) as site:
         html = site.build.page("zh-Hans/notes/code/index.html")
-        assert html.count("<zd-g><code>url_for(page.path)</code>。</zd-g>") == 11
-        assert "(<zd-g><code>og:description</code>)</zd-g>" in html
+        # Glued, with the code's break points (annotate/cell_code.py, session 35).
+        assert html.count("<zd-g><code>url_<wbr>for(page<wbr>.path)</code>。</zd-g>") == 11
+        assert "(<zd-g><code>og:<wbr>description</code>)</zd-g>" in html
         assert "使用 <code>url_for(page.path)</code>。再看" in html  # prose: code may still break there
         context = browser.new_context(**PHONE)
         try:

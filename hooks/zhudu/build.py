@@ -25,7 +25,7 @@ from zhudu import cache, cache_sweep, editorial, pages, render_keys, serving
 from zhudu.annotate import annotations, glossary, passages
 from zhudu.compact import shared_config
 from zhudu.errors import ZhuduError
-from zhudu.notes import code_spans, dialects, safety
+from zhudu.notes import code_spans, dialects, link_ends, safety
 from zhudu.notes.reads import NOTE_READS, NoteReads
 from zhudu.publish import feeds, incremental, page_digests, pagination, prerender, social, unchanged
 from zhudu.publish.asset_versions import version as asset_version
@@ -329,6 +329,7 @@ class Build:
             "per_page": pagination.PER_PAGE,
             "build_errors": list(site.build_errors),  # mkdocs serve: what the site is served without
             "pager": pagination.pager,
+            "link_brackets": link_ends.BRACKETS,  # partials/zd-link-text.html wraps a title's brackets
         }
         worker = search.point_worker if site.settings.search == "zhudu" else str  # str(text) is text
         once = functools.cache  # this build's filters, once per input (per page: a stat, a parse, a regex)

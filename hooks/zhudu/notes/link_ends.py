@@ -25,6 +25,8 @@ from markdown.treeprocessors import Treeprocessor
 CLOSING_BRACKETS = frozenset("）」』】〉》〕〗〙〛］｝")
 #: Opening brackets whose ink is in the right half of their square in every region's fonts.
 OPENING_BRACKETS = frozenset("（「『【〈《〔〖〘〚［｛")
+#: Both, for the templates that write a title as a link's whole text (overrides/partials/zd-link-text.html).
+BRACKETS = (OPENING_BRACKETS, CLOSING_BRACKETS)
 CLASS = "zd-link-end"
 START_CLASS = "zd-link-start"
 #: Elements whose text is shown as written, in their own font: never wrapped inside.

@@ -57,6 +57,9 @@ _CJK_CLASS = r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0
 _CJK_LINE_BREAK_RE = re.compile(rf"(?<={_CJK_CLASS})[ \t]*\n\s*(?={_CJK_CLASS})")
 #: A space before a full-width closing mark (``设置 folder ，Hexo``): a card's line could start with the mark.
 _SPACE_BEFORE_CLOSING_RE = re.compile(r"\s+(?=[，。、；：！？）」』》〉】〕”’])")
+#: A space after a full-width sentence or clause mark (``桥梁。 它注册``, a translator's habit): the mark's square
+#: already holds its space, so a card showed an em and a space, a gap in the sentence.
+_SPACE_AFTER_FULL_WIDTH_RE = re.compile(r"(?<=[，。、；：！？])\s+")
 
 
 #: What a summary leaves out of a note's Markdown, being no sentence of it: fenced code, a table (its
@@ -205,7 +208,8 @@ def summarise(article: str, limit: int) -> str:
     """
     text = ""
     for para in re.split(r"\n\s*\n", article):
-        para = _SPACE_BEFORE_CLOSING_RE.sub("", " ".join(_CJK_LINE_BREAK_RE.sub("", para).split()))
+        para = " ".join(_CJK_LINE_BREAK_RE.sub("", para).split())
+        para = _SPACE_AFTER_FULL_WIDTH_RE.sub("", _SPACE_BEFORE_CLOSING_RE.sub("", para))
         if len(HAN_RE.findall(para)) < 8:
             continue
         # A sentence the author repeated (a section's opening line again) is said once.

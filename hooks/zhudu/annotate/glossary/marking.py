@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from zhudu.annotate import textmarks
+from zhudu.annotate import cell_code, textmarks
 from zhudu.annotate.glossary.terms import GLOSSARY_FILE, Glossary, Term
 from zhudu.annotate.passages import iter_passages
 
@@ -161,13 +161,15 @@ class GlossaryTreeprocessor(Treeprocessor):
 class GlueTreeprocessor(Treeprocessor):
     """Keeps terms, markers, a space before "，" and a cell's code on one line with the marks by them.
 
-    ``textmarks.glue``, ``textmarks.glue_spaced_closing``, then ``textmarks.glue_code_closing_in_cells``.
+    ``textmarks.glue``, ``textmarks.glue_spaced_closing``, then ``textmarks.glue_code_closing_in_cells``; a
+    cell's code then gets its break points (``cell_code``).
     """
 
     def run(self, root: etree.Element) -> None:
         textmarks.glue(root)
         textmarks.glue_spaced_closing(root)
         textmarks.glue_code_closing_in_cells(root)
+        cell_code.mark_cell_code_joints(root, self.md.htmlStash.rawHtmlBlocks)
 
 
 class GlossaryExtension(Extension):
