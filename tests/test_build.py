@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import re
 import xml.etree.ElementTree as ET
 
@@ -65,11 +66,17 @@ def test_events_run_through_the_hook_module_mkdocs_loaded(tmp_path):
     hook = config.plugins[str(REPO / "hooks" / "zhudu_hook.py")]
     # Events run through MkDocs' plugin collection, exactly as in a build.
     config = config.plugins.on_config(config)
-    files = config.plugins.on_files(Files([]), config=config)
-    (note_file,) = [f for f in files if f.src_uri.startswith("notes/")]
-    assert note_file.src_uri == "notes/a.md"
-    assert note_file.generated_by == str(REPO / "hooks" / "zhudu_hook.py")
-    assert [n.meta.title for n in hook._build.site.corpus.notes] == ["数据中心与软件"]
+    try:
+        files = config.plugins.on_files(Files([]), config=config)
+        (note_file,) = [f for f in files if f.src_uri.startswith("notes/")]
+        assert note_file.src_uri == "notes/a.md"
+        assert note_file.generated_by == str(REPO / "hooks" / "zhudu_hook.py")
+        assert [n.meta.title for n in hook._build.site.corpus.notes] == ["数据中心与软件"]
+    finally:
+        # The build stops here, as MkDocs stops one that fails: its forked workers go. Left running, they
+        # hold this test process's pipes, the browser driver's among them, and its exit waits forever.
+        config.plugins.on_build_error(error=RuntimeError("the test stops the build after on_files"))
+    assert multiprocessing.active_children() == []
     # Notes are read from seeds/ and never copied into docs/.
     assert not (tmp_path / "docs" / "notes").exists()
 
