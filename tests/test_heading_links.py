@@ -99,3 +99,45 @@ def test_a_link_tapped_right_after_a_scroll_still_opens_its_anchor(tmp_path: Pat
         assert page.evaluate("document.querySelector(':target')?.id") == "fn:1"
         assert page.evaluate("window.__zdSamePage") is True  # instant navigation, not a reload
         assert page.zd.console_errors == [] and page.zd.failed == []
+
+
+def test_a_link_opened_in_a_new_tab_leaves_back_and_forward_at_their_saved_offset(
+    tmp_path: Path, page: Any
+) -> None:
+    """A link Ctrl-clicked opens in a new tab: Material's instant navigation leaves it to the browser and this
+    tab stays. The tab must not keep it as "the link followed": going Forward to an entry of that same address,
+    Material scrolls to the offset the reader left it at, and arriveAtAnchor must not move the page to the
+    anchor (zhudu.js)."""
+    with serve_built(tmp_path, notes={"target.md": TARGET, "source.md": SOURCE}, strict=False) as site:
+        goto_for_instant_navigation(page, site.variant_url("zh-Hant-TW", "notes/source/"))
+        link = page.locator('article a[href$="#fn:1"]')
+        link.click()
+        page.wait_for_function(AT_TARGET, arg="fn:1", timeout=15_000)
+        # The reader scrolls up, far from the footnote; Material saves that offset on this entry.
+        page.evaluate("window.scrollTo(0, 400)")
+        page.wait_for_function("history.state !== null && history.state.y === 400")
+        page.go_back()
+        page.wait_for_function("document.querySelector('h1')?.textContent.includes('來源筆記')")
+        with page.context.expect_page() as opened:
+            link.click(modifiers=["ControlOrMeta"])
+        opened.value.close()
+        page.go_forward()
+        page.wait_for_function("document.querySelector('h1')?.textContent.includes('目標筆記')")
+        # Two frames after the arrival: where arriveAtAnchor (run on the arrival) would have put the page.
+        page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        assert page.evaluate("window.scrollY") == 400
+        assert page.evaluate("window.__zdSamePage") is True
+        assert page.zd.console_errors == [] and page.zd.failed == []
+
+
+def test_a_link_in_an_inline_svg_is_followed_without_an_error(tmp_path: Path, page: Any) -> None:
+    """An SVG's ``<a href>`` (a diagram written as inline SVG) has no ``hash``: a tap on it throws nothing."""
+    with serve_built(tmp_path, notes={"target.md": TARGET, "source.md": SOURCE}, strict=False) as site:
+        goto_for_instant_navigation(page, site.variant_url("zh-Hant-TW", "notes/source/"))
+        page.evaluate(
+            """() => document.querySelector("article").insertAdjacentHTML("afterbegin",
+                 '<svg width="200" height="40"><a href="#fn:1"><text x="0" y="20">圖中連結</text></a></svg>')"""
+        )
+        page.locator("article svg a").click()
+        page.wait_for_function("location.hash === '#fn:1'")
+        assert page.zd.console_errors == [] and page.zd.failed == []

@@ -7,6 +7,7 @@ whole matcher writes: checked on every rule's example and counter-examples, and 
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 from typing import Any
 
@@ -98,3 +99,47 @@ def test_a_small_collection_builds_without_compiling_the_whole_matchers(
         if ("scanner", code, "Hans", d) in layer._cache
     ]
     assert scanners and all(0 < len(s._patterns) < len(s.outputs) for s in scanners)
+
+
+def _synthetic_rules(rng: random.Random) -> regional.RegionalRules:
+    """A few rules over a small alphabet (an astral 𠮷 among them): words sharing prefixes, words starting inside
+    others, and contexts (written and ``*han``/``*ascii``) before and after, so places overlap constantly."""
+    alphabet = "ab中文𠮷"
+
+    def word(longest: int) -> str:
+        return "".join(rng.choice(alphabet) for _ in range(rng.randint(1, longest)))
+
+    rules = []
+    for _ in range(rng.randint(1, 8)):
+        contexts: dict[str, tuple[str, ...]] = {}
+        for name in ("next", "prev", "not_next", "not_prev"):
+            if rng.random() < 0.3:
+                contexts[name] = tuple(word(2) for _ in range(rng.randint(1, 2)))
+            elif rng.random() < 0.1:
+                contexts[name] = (rng.choice(["*han", "*ascii"]),)
+        rules.append(regional.RegionalRule("zh-Hant-TW", "Hans", word(3), "X", **contexts))
+    return regional.RegionalRules(tuple(rules))
+
+
+def test_a_scanner_writes_what_the_whole_matcher_writes_for_overlapping_synthetic_rules() -> None:
+    """Adversarial rules and texts (session 35 review): the first rule in match order at the leftmost place,
+    contexts reaching before the place, a longer word starting inside a shorter one's match."""
+    rng = random.Random(35)
+    key = ("zh-Hant-TW", "Hans", "")
+    checked = 0
+    for _ in range(300):
+        layer = _synthetic_rules(rng)
+        scanner = layer.scanner(*key)
+        assert scanner is not None
+        for _ in range(40):
+            text = "".join(rng.choice("ab中文𠮷 1") for _ in range(rng.randint(0, 30)))
+            got = scanner.sub(lambda m: f"<{m.lastgroup}:{m.group()}>", text)
+            assert got == _whole_sub_groups(layer, key, text), (layer.rules, text)
+            checked += got != text
+    assert checked > 1000  # the rules did fire
+
+
+def _whole_sub_groups(layer: regional.RegionalRules, key: tuple[str, str, str], text: str) -> str:
+    matched = layer.matcher(*key)
+    assert matched is not None
+    return matched[0].sub(lambda m: f"<{m.lastgroup}:{m.group()}>", text)

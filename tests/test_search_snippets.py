@@ -240,3 +240,27 @@ def test_short_passages_are_whole_and_marks_escaped(worker) -> None:
     long = "在 <code> 里写 a<b 的代码，" * 12
     html = snippet(worker, long, "a<b")
     assert "<mark>a&lt;b</mark>" in html and "<code>" not in html
+
+
+#: Cantonese written without a pause for over 160 characters, with characters outside the BMP (𨋢, lift; 𠵱, now),
+#: two UTF-16 code units each: a window with no boundary within reach ends where its length runs out.
+UNPUNCTUATED_HK = "佢哋話大廈部𨋢𠵱壞咗要行樓梯落街" * 16
+
+
+def test_a_window_without_a_boundary_never_splits_a_character(worker) -> None:
+    """A snippet holds no half of a surrogate pair (a lone one shows as �)."""
+    shown = worker.evaluate(
+        """text => {
+          const out = [];
+          for (let a = 0; a + 2 <= text.length; a++) {
+            if (/[\\udc00-\\udfff]/.test(text.charAt(a))) continue;
+            const b = text.codePointAt(a) > 0xffff ? a + 2 : a + 1;  /* the term: one character */
+            out.push(snippetHTML(text, [[a, b]]));
+          }
+          return out;
+        }""",
+        UNPUNCTUATED_HK,
+    )
+    assert len(shown) > 200
+    lone = re.compile("[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]")
+    assert [html for html in shown if lone.search(html)] == []

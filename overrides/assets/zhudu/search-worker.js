@@ -853,7 +853,9 @@ function snippetWindow(text, first, last) {
   for (k = limit + 1; k <= Math.min(n, limit + SNIPPET_OVERRUN); k++) {
     if (cutStrength(text, k)) return [start, k];
   }
-  return [start, best ? best[4] : Math.max(last, limit)];
+  var end = best ? best[4] : Math.max(last, limit);
+  while (end < n && ATTACHED.test(text.charAt(end))) end++;  /* no half of a character: 𨋢 is two code units */
+  return [start, end];
 }
 
 /* A window that ends early (at the passage's end, or where a quotation closes) has room before: it

@@ -220,9 +220,14 @@
   document.addEventListener("click", function (event) {
     var link = event.target instanceof Element && event.target.closest("a[href]");
     followed = null;
-    if (!link || link.hash.length < 2 || link.hasAttribute("hreflang") || link.closest(".md-search")) return;
+    if (!(link instanceof HTMLAnchorElement) || link.hash.length < 2 || link.hasAttribute("hreflang") ||
+        link.closest(".md-search")) return;
+    // Opened elsewhere (a new tab or window), as Material's instant navigation leaves it: not followed here.
+    if (link.target || event.ctrlKey || event.metaKey) return;
     if (link.origin === location.origin && link.pathname !== location.pathname) followed = link.href;
   }, true);
+  // Back and forward arrive at the offset Material saved for the entry: never the link's arrival.
+  window.addEventListener("popstate", function () { followed = null; });
   function arriveAtAnchor() {
     var url = followed;
     followed = null;
