@@ -54,6 +54,8 @@ _IMAGE_RE = re.compile(
 
 #: A raw HTML ``<img>`` tag (attribute values may hold ``>``), and an inline code span it may be in.
 _HTML_IMG_RE = re.compile(r"""<img\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
+#: What a raw ``<img>`` says of its image alone: a missing one with no more is drawn as a placeholder.
+_IMG_OWN_ATTRIBUTES = frozenset({"src", "alt", "title", "width", "height", "loading", "decoding"})
 _CODE_SPAN_RE = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)")
 _HTTP_RE = re.compile(r"(?i)^\s*https?://")
 
@@ -387,7 +389,7 @@ def _html_images(
     A remote one (``https://…``) is drawn as a remote Markdown image is, so it is downloaded the same way; one
     of a file in the notes folder pointed nowhere (session 34): now the file is published, and the tag
     drawn with its published URL and size.  A missing or refused file is counted as a Markdown image's
-    is, its tag left as written.
+    is and shown as its placeholder (a tag with other attributes is left as written, for the sanitiser).
 
     Any other remote or unsafe ``src`` is left to the note's HTML sanitiser (``safety``), which shows it as
     a link or drops it.  Its ``width`` and ``height`` are kept (for a downloaded image by
@@ -404,8 +406,10 @@ def _html_images(
         share = image_sizes.share(attrs.get("width"))  # width="50%": a share of the column, not pixels
         if src and not is_remote(src) and not src.startswith(("#", "?")):  # a file beside the note
             found = _local_image(alt, src, origin, body, note_dir, root)
-            if isinstance(found, str):  # missing or refused: counted, and the tag left to the sanitiser
-                return m.group(0)
+            if isinstance(found, str):  # missing or refused: counted, and shown as a Markdown image's is
+                # A tag with more than an image's own attributes (``onerror``…) is left to the sanitiser,
+                # which says what it removes: the placeholder would drop them unsaid.
+                return found if set(attrs) <= _IMG_OWN_ATTRIBUTES else m.group(0)
             size = image_sizes.pixel_size(found)
             size = image_sizes.as_written(size, width, height) if size and not share else size
             return fragments.render(  # the page is one folder below the note's source (directory URLs)
