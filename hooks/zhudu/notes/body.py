@@ -50,7 +50,11 @@ _BACKTICK_HASHTAG_RE = re.compile(r"`#(?P<tag>[^`\s]+)`")
 _IMAGE_RE = re.compile(
     # A target may hold balanced parentheses, as Markdown reads it: ``a(1).png``, ``javascript:f(1)``.
     r"""!\[(?P<alt>[^\]\n]*)\]\(\s*(?P<target><[^>\n]+>|(?:[^()\s]|\([^()\s]*\))+)(?:\s+"(?P<title>[^"\n]*)")?\s*\)"""
+    r"""(?P<attrs>\{[^{}\n]*\})?"""  # attr_list's ``{ width="50%" }`` right after it
 )
+#: A ``width`` given as a share of the column in an attr list, and any ``height``.
+_ATTR_SHARE_RE = re.compile(r"""(?:^|\s)width=(?P<q>["']?)(?P<share>[0-9.]+%)(?P=q)(?=[\s}])""")
+_ATTR_HEIGHT_RE = re.compile(r"(?:^|\s)height=")
 
 #: A raw HTML ``<img>`` tag (attribute values may hold ``>``), and an inline code span it may be in.
 _HTML_IMG_RE = re.compile(r"""<img\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
@@ -443,21 +447,24 @@ def _html_images(
 def _image_markup(
     m: re.Match[str], line: int, body: Body, note_dir: Path, root: Path, image_url: Callable[[Path], str]
 ) -> str:
-    alt, target = m["alt"], m["target"].strip("<>")
+    alt, target, attrs = m["alt"], m["target"].strip("<>"), m["attrs"] or ""
     if re.match(r"(?i)^[a-z][a-z0-9+.-]*:", target):
         if not safe_url(target):  # javascript:, data: …: the note's Markdown pass drops it, with a warning
             return m.group(0)
         ref = ImageRef(line=line, alt=alt, target=target, path=None, exists=False)
         body.images.append(ref)
         # Remote images would make the reader's browser contact another host: link instead.
-        return remote_image_html(alt, target)
+        return remote_image_html(alt, target) + attrs  # its attributes read when it is downloaded
     path = _local_image(alt, target, line, body, note_dir, root)
     if isinstance(path, str):
-        return path
+        return path + attrs
     title = f' "{m["title"]}"' if m["title"] else ""  # a tooltip, as the author wrote it
     image = f"![{alt}]({image_url(path)}{title})"
-    if m.string.startswith("{", m.end()):  # the author's (or the dialect's) attributes stand
-        return image
+    if attrs:  # the author's (or the dialect's) attributes stand; a share of the column keeps its shape
+        share = _ATTR_SHARE_RE.search(attrs)
+        size = image_sizes.pixel_size(path) if share and not _ATTR_HEIGHT_RE.search(attrs) else None
+        ratio = image_sizes.ratio_attributes(size)
+        return image + "{" + "".join(f' {name}="{value}"' for name, value in ratio.items()) + attrs[1:]
     return image + image_sizes.attr_list(image_sizes.pixel_size(path))
 
 

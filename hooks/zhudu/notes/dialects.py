@@ -289,6 +289,12 @@ class _Writer(InlineWriter):
                 self.findings.append((line, _unclosed_raw_message(tag, lines[end][1])))
                 i = end + 1
                 continue
+            elif unclosed := state.verbatim.unclosed_block_end(i):
+                end, tag = unclosed
+                out += [*lines[i:end], (f"{lines[end][0]}</{tag}>", lines[end][1])]
+                self.findings.append((line, _unclosed_block_message(tag, lines[end][1])))
+                i = end + 1
+                continue
             elif (end := state.verbatim.end(i)) is not None:
                 out.extend(lines[i : end + 1])  # indented code, a formula, raw HTML: as written
                 i = end + 1
@@ -430,6 +436,14 @@ def _unclosed_raw_message(tag: str, end: int) -> str:
     return (
         f"<{tag}> is never closed: the rest of the note would have been read as its content and removed "
         f"with it; it ends with its paragraph (line {end}); write </{tag}> where it ends"
+    )
+
+
+def _unclosed_block_message(tag: str, end: int) -> str:
+    return (
+        f"<{tag}> is never closed: the rest of the note would have been shown as HTML, its Markdown as written, "
+        f"and the rest of the page laid out inside it; it ends with its paragraph (line {end}); write </{tag}> "
+        "where it ends"
     )
 
 

@@ -73,7 +73,8 @@ def attr_list(size: tuple[int, int] | None, extra: str = "", column_share: str |
     """The attr_list suffix of an image's Markdown (``![…](…){ … }``): its size, how it loads, ``extra``.
 
     ``column_share``: the author's ``width="50%"``, shown instead of ``size`` (no height: a browser keeps
-    no box from a share and a height, and the image would be stretched to that height).
+    no box from a share and a height, and the image would be stretched to that height); ``size`` then
+    gives its shape (:func:`ratio_attributes`).
     """
     sized = "".join(f'{name}="{value}" ' for name, value in _sizes(size, column_share).items())
     return "{ " + sized + LOADING + (" " + extra if extra else "") + " }"
@@ -84,7 +85,17 @@ def html_attributes(size: tuple[int, int] | None, column_share: str | None = Non
     return {**_sizes(size, column_share), "loading": "lazy", "decoding": "async"}
 
 
+def ratio_attributes(size: tuple[int, int] | None) -> dict[str, str]:
+    """What lets an image of ``size`` shown at a share of the column keep its box before it loads.
+
+    A browser takes an aspect ratio from ``width`` and ``height`` only when both are pixels; with
+    ``width="50%"`` the image was laid out at zero height and the text jumped when it arrived.
+    ``zhudu.css`` reads this attribute as the image's ``aspect-ratio`` (a note may hold no ``style``).
+    """
+    return {"data-zd-ratio": f"{size[0] / size[1]:.6g}"} if size else {}
+
+
 def _sizes(size: tuple[int, int] | None, column_share: str | None) -> dict[str, str]:
     if column_share:
-        return {"width": column_share}
+        return {"width": column_share, **ratio_attributes(size)}
     return {"width": str(size[0]), "height": str(size[1])} if size else {}
