@@ -39,6 +39,14 @@ UNCLOSED = {
 }
 
 
+#: Not opening a line (Markdown reads on around it): closed where the note ends.
+UNCLOSED_INLINE = {
+    "inline-div": ('第一段 <div class="box"> 行内。', "div", 5),
+    "table-in-item": ("- 项目\n\n    <table><tr><td>一格", "table", 7),
+}
+REST = "\n\n## 小节\n\n**粗体**段落。\n\n最后一段 PROBE。\n"
+
+
 def _unclosed_note(opening: str) -> str:
     return (
         f"---\ntitle: 没关上\n---\n\n第一段。\n\n{opening}\n\n## 小节\n\n**粗体**段落。\n\n最后一段 PROBE。\n"
@@ -48,6 +56,10 @@ def _unclosed_note(opening: str) -> str:
 @pytest.fixture(scope="module")
 def unclosed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
     notes = {f"{tag}.md": _unclosed_note(opening) for tag, opening in UNCLOSED.items()}
+    notes |= {
+        f"{name}.md": f"---\ntitle: 没关上\n---\n\n{opening}{REST}"
+        for name, (opening, _, _) in UNCLOSED_INLINE.items()
+    }
     with serve_built(tmp_path_factory.mktemp("unclosed"), notes=notes, strict=False) as site:
         yield site
 
@@ -61,17 +73,25 @@ def test_an_unclosed_layout_block_is_warned_of_at_its_line(unclosed_site: Served
             f"paragraph (line 8); write </{tag}> where it ends"
         )
         assert expected in warnings, warnings
+    for name, (_, tag, line) in UNCLOSED_INLINE.items():
+        expected = (
+            f"zhudu: seeds/{name}.md:{line}: <{tag}> is never closed: the rest of the page would have been laid "
+            f"out inside it; closed at the note's end; write </{tag}> where it ends"
+        )
+        assert expected in warnings, warnings
+    assert len(warnings) == len(UNCLOSED) + len(UNCLOSED_INLINE), warnings
 
 
 #: Where the note's end and the page's footer are, as Chromium built the page ("" when right).
-PLACED = """() => {
+PLACED = """(direct) => {
   const body = document.querySelector('.zd-note__body');
   const last = [...body.querySelectorAll('p')].find(p => p.textContent.includes('PROBE'));
   if (!last) return 'no last paragraph';
-  if (last.parentElement !== body) return `last paragraph inside ${last.parentElement.tagName}`;
+  if (direct ? last.parentElement !== body : !body.contains(last))
+    return `last paragraph inside ${last.parentElement.tagName}`;
   const box = last.getBoundingClientRect();
   if (box.height === 0 || getComputedStyle(last).visibility !== 'visible') return 'last paragraph not shown';
-  if (!body.querySelector(':scope > h2') || !body.querySelector(':scope > p > strong'))
+  if (!body.querySelector('h2') || !body.querySelector('p > strong'))
     return 'the Markdown after the block shown as written';
   const footer = document.querySelector('footer.md-footer');
   if (!footer || footer.closest('.zd-note, table, details, section, .box')) return 'the footer inside the note';
@@ -86,10 +106,10 @@ def test_an_unclosed_layout_block_leaves_the_notes_end_and_the_footer_in_place(
     unclosed_site: ServedSite, phone: Any, variant: str
 ) -> None:
     wrong = {}
-    for tag in UNCLOSED:
-        phone.goto(unclosed_site.variant_url(variant, f"notes/{tag}/"))
-        if problem := phone.evaluate(PLACED):
-            wrong[tag] = problem
+    for name in [*UNCLOSED, *UNCLOSED_INLINE]:
+        phone.goto(unclosed_site.variant_url(variant, f"notes/{name}/"))
+        if problem := phone.evaluate(PLACED, name in UNCLOSED):
+            wrong[name] = problem
     assert wrong == {}
 
 

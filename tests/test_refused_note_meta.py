@@ -34,6 +34,7 @@ def test_a_refused_note_keeps_its_front_matter(site_builder, text, zhudu, messag
         assert re.search(r'<meta name="description" content="作者寫的簡介。"|content="作者写的简介。"', head)
         assert 'content="2025-05-16T00:00:00+08:00"' in head
         assert re.search(r'<li class="zd-tag">讀書</li>|<li class="zd-tag">读书</li>', page)
+        assert "分钟" not in page and "分鐘" not in page  # no reading time for a body not shown
         # The home list's card and the variant's feed name it.
         home = result.page(f"{code}/index.html")
         assert re.search(r"深深的(笔记|筆記)", home)

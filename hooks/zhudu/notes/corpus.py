@@ -253,6 +253,7 @@ def read_note(
     chars = len(HAN_RE.findall(article))
     words = len(_LATIN_WORD_RE.findall(article))
     minutes = max(1, math.ceil(chars / settings.chars_per_minute + words / settings.words_per_minute))
+    minutes = minutes if body is not None else 0  # a refused body has no reading time (shown as none)
 
     description = clean.get("description") or (
         summary_of(body.markdown, settings.summary_length) if body is not None else ""
