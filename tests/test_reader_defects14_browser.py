@@ -12,21 +12,11 @@ from typing import Any
 
 import pytest
 from test_collections_remote_browser import PRIVATE_HOST_ALLOWED, image_bytes, image_host
+from test_reader_defects13_browser import phone  # noqa: F401  (the fixture: a page at 390 × 844, touch)
 
 from conftest import ServedSite, serve_built
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 VARIANTS = ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"]
-
-
-@pytest.fixture
-def phone(browser: Any) -> Iterator[Any]:
-    """A page in a phone's browser (390 × 844, touch)."""
-    context = browser.new_context(**PHONE, locale="zh-CN")
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
 
 
 # --------------------------------------------------------------------------- a layout block never closed
@@ -103,7 +93,9 @@ PLACED = """(direct) => {
 
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_an_unclosed_layout_block_leaves_the_notes_end_and_the_footer_in_place(
-    unclosed_site: ServedSite, phone: Any, variant: str
+    unclosed_site: ServedSite,
+    phone: Any,  # noqa: F811
+    variant: str,
 ) -> None:
     wrong = {}
     for name in [*UNCLOSED, *UNCLOSED_INLINE]:
@@ -140,7 +132,9 @@ TOPS = """() => Object.fromEntries([...document.querySelectorAll('.zd-note__body
 
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_an_image_at_a_share_of_the_column_keeps_its_place_while_it_loads(
-    share_site: ServedSite, phone: Any, variant: str
+    share_site: ServedSite,
+    phone: Any,  # noqa: F811
+    variant: str,
 ) -> None:
     """``width=50%`` (raw or attr_list; a local file or a downloaded one) reserved no box: the text jumped."""
     held: list[Any] = []

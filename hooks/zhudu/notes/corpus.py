@@ -283,18 +283,7 @@ def read_note(
         section=default_slug(note_folder(path, root)) if note_folder(path, root) else "",
     )
     if refused is not None:  # its page shows the error instead of the body, under the author's metadata
-        return Note(
-            id=identifier,
-            path=path,
-            display_path=display,
-            meta=meta,
-            markdown="",
-            raw=raw,
-            problems=[refused, *problems],
-            broken=True,
-            meta_kept=True,
-            url_folder=settings.notes_url,
-        )
+        return broken_note(path, display, identifier, refused, settings, kept=(meta, raw, problems))
     return Note(
         id=identifier,
         path=path,
@@ -310,35 +299,52 @@ def read_note(
     )
 
 
-def broken_note(path: Path, display: str, identifier: str, error: NoteError, settings: NoteSettings) -> Note:
-    """A stand-in for a note that cannot be read: its page shows the error."""
-    meta = NoteMeta(
-        id=identifier,
-        slug=default_slug(identifier),
-        title=identifier,
-        subtitle=None,
-        date=None,
-        updated=None,
-        authors=(),
-        source=None,
-        tags=(),
-        description="",
-        lang="zh-Hans",
-        dialect="unknown",
-        chars=0,
-        words=0,
-        reading_minutes=0,
-        template="note.html",
-    )
+def broken_note(
+    path: Path,
+    display: str,
+    identifier: str,
+    error: NoteError,
+    settings: NoteSettings,
+    kept: tuple[NoteMeta, Mapping[str, Any], list[NoteError]] | None = None,
+) -> Note:
+    """A stand-in for a note that cannot be read: its page shows the error.
+
+    ``kept``: the metadata, front matter and further problems of a note whose front matter was read
+    (its body over a limit); else the note is named by its id alone.
+    """
+    if kept is None:
+        meta = NoteMeta(
+            id=identifier,
+            slug=default_slug(identifier),
+            title=identifier,
+            subtitle=None,
+            date=None,
+            updated=None,
+            authors=(),
+            source=None,
+            tags=(),
+            description="",
+            lang="zh-Hans",
+            dialect="unknown",
+            chars=0,
+            words=0,
+            reading_minutes=0,
+            template="note.html",
+        )
+        raw: Mapping[str, Any] = {}
+        problems: list[NoteError] = []
+    else:
+        meta, raw, problems = kept
     return Note(
         id=identifier,
         path=path,
         display_path=display,
         meta=meta,
         markdown="",
-        raw={},
-        problems=[error],
+        raw=raw,
+        problems=[error, *problems],
         broken=True,
+        meta_kept=kept is not None,
         url_folder=settings.notes_url,
     )
 

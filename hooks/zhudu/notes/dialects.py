@@ -283,16 +283,11 @@ class _Writer(InlineWriter):
                         f"{text.strip()}: the tag is never closed (no {end_name(m)} after it): shown as written",
                     )
                 )
-            elif unclosed := state.verbatim.unclosed_raw_end(i):
-                end, tag = unclosed
+            elif unclosed := state.verbatim.unclosed_raw_end(i) or state.verbatim.unclosed_block_end(i):
+                end, tag = unclosed  # closed at its paragraph's end
                 out += [*lines[i:end], (f"{lines[end][0]}</{tag}>", lines[end][1])]
-                self.findings.append((line, _unclosed_raw_message(tag, lines[end][1])))
-                i = end + 1
-                continue
-            elif unclosed := state.verbatim.unclosed_block_end(i):
-                end, tag = unclosed
-                out += [*lines[i:end], (f"{lines[end][0]}</{tag}>", lines[end][1])]
-                self.findings.append((line, _unclosed_block_message(tag, lines[end][1])))
+                message = _unclosed_raw_message if tag in ("script", "style") else _unclosed_block_message
+                self.findings.append((line, message(tag, lines[end][1])))
                 i = end + 1
                 continue
             elif (end := state.verbatim.end(i)) is not None:
