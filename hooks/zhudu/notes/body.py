@@ -52,13 +52,10 @@ _IMAGE_RE = re.compile(
     r"""!\[(?P<alt>[^\]\n]*)\]\(\s*(?P<target><[^>\n]+>|(?:[^()\s]|\([^()\s]*\))+)(?:\s+"(?P<title>[^"\n]*)")?\s*\)"""
     r"""(?P<attrs>\{[^{}\n]*\})?"""  # attr_list's ``{ width="50%" }`` right after it
 )
-#: A ``width`` given as a share of the column in an attr list, and any ``height``.
-_ATTR_SHARE_RE = re.compile(r"""(?:^|\s)width=(?P<q>["']?)(?P<share>[0-9.]+%)(?P=q)(?=[\s}])""")
-_ATTR_HEIGHT_RE = re.compile(r"(?:^|\s)height=")
 
 #: A raw HTML ``<img>`` tag (attribute values may hold ``>``), and an inline code span it may be in.
 _HTML_IMG_RE = re.compile(r"""<img\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
-#: What a raw ``<img>`` says of its image alone: a missing one with no more is drawn as a placeholder.
+#: A raw ``<img>``'s attributes of its image alone: a missing one with more (``onerror``) is left to the sanitiser.
 _IMG_OWN_ATTRIBUTES = frozenset({"src", "alt", "title", "width", "height", "loading", "decoding"})
 _CODE_SPAN_RE = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)")
 _HTTP_RE = re.compile(r"(?i)^\s*https?://")
@@ -411,8 +408,6 @@ def _html_images(
         if src and not is_remote(src) and not src.startswith(("#", "?")):  # a file beside the note
             found = _local_image(alt, src, origin, body, note_dir, root)
             if isinstance(found, str):  # missing or refused: counted, and shown as a Markdown image's is
-                # A tag with more than an image's own attributes (``onerror``…) is left to the sanitiser,
-                # which says what it removes: the placeholder would drop them unsaid.
                 return found if set(attrs) <= _IMG_OWN_ATTRIBUTES else m.group(0)
             size = image_sizes.pixel_size(found)
             size = image_sizes.as_written(size, width, height) if size and not share else size
@@ -461,10 +456,7 @@ def _image_markup(
     title = f' "{m["title"]}"' if m["title"] else ""  # a tooltip, as the author wrote it
     image = f"![{alt}]({image_url(path)}{title})"
     if attrs:  # the author's (or the dialect's) attributes stand; a share of the column keeps its shape
-        share = _ATTR_SHARE_RE.search(attrs)
-        size = image_sizes.pixel_size(path) if share and not _ATTR_HEIGHT_RE.search(attrs) else None
-        ratio = image_sizes.ratio_attributes(size)
-        return image + "{" + "".join(f' {name}="{value}"' for name, value in ratio.items()) + attrs[1:]
+        return image + image_sizes.with_ratio(attrs, path)
     return image + image_sizes.attr_list(image_sizes.pixel_size(path))
 
 

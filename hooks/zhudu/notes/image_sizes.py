@@ -19,6 +19,10 @@ _PIXELS_RE = re.compile(r"^\s*(\d{1,5})(?:\.\d*)?\s*(?:px)?\s*$", re.IGNORECASE)
 #: A share of the column as an ``<img>``'s ``width`` (``50%``).
 _SHARE_RE = re.compile(r"^\s*(\d{1,3}(?:\.\d+)?)\s*%\s*$")
 
+#: A ``width`` given as a share of the column in an attr list (``{ width="50%" }``), and any ``height``.
+_ATTR_SHARE_RE = re.compile(r"""[\s{:]width=(?P<q>["']?)[0-9.]+%(?P=q)(?=[\s}])""")
+_ATTR_HEIGHT_RE = re.compile(r"[\s{:]height=")
+
 #: What the ``<img>`` of a published image gets besides its size: loaded when the reader nears it,
 #: decoded off the main thread (its box is reserved, so neither moves the text).
 LOADING = 'loading="lazy" decoding="async"'
@@ -93,6 +97,15 @@ def ratio_attributes(size: tuple[int, int] | None) -> dict[str, str]:
     ``zhudu.css`` reads this attribute as the image's ``aspect-ratio`` (a note may hold no ``style``).
     """
     return {"data-zd-ratio": f"{size[0] / size[1]:.6g}"} if size else {}
+
+
+def with_ratio(attr_list_text: str, path: Path) -> str:
+    """An author's attr list (``{ width="50%" }``) of the image at ``path``, its shape added when the width is a share."""
+    if not _ATTR_SHARE_RE.search(attr_list_text) or _ATTR_HEIGHT_RE.search(attr_list_text):
+        return attr_list_text
+    ratio = "".join(f' {name}="{value}"' for name, value in ratio_attributes(pixel_size(path)).items())
+    opening = 2 if attr_list_text.startswith("{:") else 1  # ``{: …}`` is attr_list's too
+    return attr_list_text[:opening] + ratio + " " + attr_list_text[opening:].lstrip()
 
 
 def _sizes(size: tuple[int, int] | None, column_share: str | None) -> dict[str, str]:
