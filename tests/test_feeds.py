@@ -308,7 +308,7 @@ def test_a_feed_keeps_the_newest_notes_and_converts_only_those(monkeypatch: pyte
             authors=(),
             tags=("标签",),
         )
-        return SimpleNamespace(id=f"n{day}", broken=False, meta=meta)
+        return SimpleNamespace(id=f"n{day}", broken=False, listed=True, meta=meta)
 
     converted: list[str] = []
 

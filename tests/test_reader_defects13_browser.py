@@ -5,13 +5,14 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from test_collections_remote_browser import PRIVATE_HOST_ALLOWED, image_bytes, image_host
 from test_reader_defects11_browser import underline
 
-from conftest import ServedSite, serve_built
+from conftest import ServedSite, build_site, serve_built
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 LONG_URL = "https://example.com/" + "a-long-path-segment" * 6 + "/index.html?query=" + "x" * 40
@@ -244,7 +245,7 @@ def local_images(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSit
 def test_a_raw_img_of_a_file_in_the_notes_folder_is_published(local_images: ServedSite) -> None:
     """A raw ``<img src="assets/x.png">`` pointed at a file the site never had (``notes/assets/x.png``, a 404): the
     file is published as a Markdown image's is, with its size (the author's, or the file's); a missing one is counted
-    with the other missing images and left as written; code is code."""
+    with the other missing images and drawn as their placeholder (session 35); code is code."""
     result = local_images.build
     assert not result.warnings, result.warnings
     assert "1 missing image(s)" in result.log, result.log
@@ -252,15 +253,18 @@ def test_a_raw_img_of_a_file_in_the_notes_folder_is_published(local_images: Serv
         page_dir = result.site_dir / variant / "notes" / "local"
         body = _body(result.page(f"{variant}/notes/local/index.html"))
         tags = re.findall(r"<img\b[^>]*>", body)
-        assert len(tags) == 4, tags
-        published = [t for t in tags if "missing" not in t]
+        assert len(tags) == 3, tags
+        published = tags
         for tag in published:
             src = re.search(r'src="([^"]+)"', tag)[1]
             assert (page_dir / src).resolve().is_file(), (variant, tag)
         assert 'width="50%"' in published[0] and "height" not in published[0], published[0]
         assert 'width="400" height="100"' in published[1], published[1]
         assert 'width="40" height="80"' in published[2], published[2]
-        assert re.search(r'<img src="[./]*missing.png" alt="缺">', body), body  # as written (re-aimed)
+        assert "missing.png" not in " ".join(tags), (
+            tags
+        )  # no broken image: the placeholder, as ![缺](missing.png)
+        assert re.search(r'class="zd-missing-image"[^>]*>.*缺.*missing\.png</code>', body), body
         assert "<code>&lt;img src=" in body  # code is shown, not drawn
 
 
@@ -318,3 +322,33 @@ def test_text_that_reads_like_a_url_attribute_is_shown_as_written(
         assert written in text, (variant, written, text)
     assert "../" not in text, text
     assert '<code><a href="https://example.com/q" rel="noreferrer">' in body, body  # a real link is one
+
+
+# --------------------------------------------------------------------------- a raw <img> of a missing file (session 35)
+
+
+@pytest.mark.parametrize(
+    "written", ['<img src="gone.png" alt="缺图">', "![缺图](gone.png)"], ids=["raw", "markdown"]
+)
+def test_a_missing_raw_img_is_warned_of_and_shown_as_a_markdown_images_is(
+    tmp_path: Path, written: str
+) -> None:
+    """``<img src="gone.png">`` of a file that does not exist: the warning a missing ``![](gone.png)`` gets (with
+    ``missing_images: warn``; else the summary line) and its placeholder, not the browser's broken-image icon."""
+    note = f"---\ntitle: 缺图\n---\n\n第一段。\n\n{written}\n\n最后一段。\n"
+    warned = build_site(
+        tmp_path / "warn", notes={"gone.md": note}, strict=False, zhudu={"missing_images": "warn"}
+    )
+    assert warned.warnings == [
+        "zhudu: seeds/gone.md:7: image gone.png does not exist: add the file or fix the path"
+    ], warned.warnings
+    result = build_site(tmp_path / "default", notes={"gone.md": note}, strict=True)
+    assert result.ok and not result.warnings, result.log
+    assert "1 missing image(s) drawn as placeholders: seeds/gone.md:7 gone.png" in result.log, result.log
+    for variant in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
+        body = _body(result.page(f"{variant}/notes/gone/index.html"))
+        assert "<img" not in body, body
+        assert re.search(
+            r'<span class="zd-missing-image" role="img" aria-label="圖?图?片缺失：缺圖?图?">', body
+        ), body
+        assert '<code class="zd-missing-image__path">gone.png</code>' in body, body

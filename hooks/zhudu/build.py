@@ -195,7 +195,7 @@ class Build:
                     site.display(site.editorial_dir / "notes.yml"),
                 )
         # A long home list: pages 2…
-        home_pages = pagination.home_pages(sum(not n.broken for n in corpus.notes))
+        home_pages = pagination.home_pages(sum(n.listed for n in corpus.notes))
         for home in home_pages[1:]:
             content = pagination.extra_page_markdown(home, len(home_pages))
             files.append(

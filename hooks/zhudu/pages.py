@@ -183,7 +183,7 @@ def note_view(build: Build, note: Note) -> dict[str, Any]:
 
 
 def home_entries(build: Build, notes: list[Note], files: Files) -> list[dict[str, Any]]:
-    """The home list's entries (``zd.notes``): each note's view with its page's URL, broken notes left out.
+    """The home list's entries (``zd.notes``): each note's view with its page's URL, unreadable notes left out (``Note.listed``).
 
     A note's entry is the last build's object while its view is and its URL the same, as its view
     is (``note_view``): the plan then knows a home page's cards unchanged by identity
@@ -192,7 +192,7 @@ def home_entries(build: Build, notes: list[Note], files: Files) -> list[dict[str
     last, _ENTRIES[:] = _ENTRIES[0], [{}]
     entries = []
     for note in notes:
-        if note.broken:
+        if not note.listed:
             continue
         file = files.src_uris.get(note.src_uri)  # normalised already
         view, url = note_view(build, note), file.url if file else ""

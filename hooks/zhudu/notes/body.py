@@ -50,10 +50,13 @@ _BACKTICK_HASHTAG_RE = re.compile(r"`#(?P<tag>[^`\s]+)`")
 _IMAGE_RE = re.compile(
     # A target may hold balanced parentheses, as Markdown reads it: ``a(1).png``, ``javascript:f(1)``.
     r"""!\[(?P<alt>[^\]\n]*)\]\(\s*(?P<target><[^>\n]+>|(?:[^()\s]|\([^()\s]*\))+)(?:\s+"(?P<title>[^"\n]*)")?\s*\)"""
+    r"""(?P<attrs>\{[^{}\n]*\})?"""  # attr_list's ``{ width="50%" }`` right after it
 )
 
 #: A raw HTML ``<img>`` tag (attribute values may hold ``>``), and an inline code span it may be in.
 _HTML_IMG_RE = re.compile(r"""<img\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
+#: A raw ``<img>``'s attributes of its image alone: a missing one with more (``onerror``) is left to the sanitiser.
+_IMG_OWN_ATTRIBUTES = frozenset({"src", "alt", "title", "width", "height", "loading", "decoding"})
 _CODE_SPAN_RE = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)")
 _HTTP_RE = re.compile(r"(?i)^\s*https?://")
 
@@ -387,7 +390,7 @@ def _html_images(
     A remote one (``https://…``) is drawn as a remote Markdown image is, so it is downloaded the same way; one
     of a file in the notes folder pointed nowhere (session 34): now the file is published, and the tag
     drawn with its published URL and size.  A missing or refused file is counted as a Markdown image's
-    is, its tag left as written.
+    is and shown as its placeholder (a tag with other attributes is left as written, for the sanitiser).
 
     Any other remote or unsafe ``src`` is left to the note's HTML sanitiser (``safety``), which shows it as
     a link or drops it.  Its ``width`` and ``height`` are kept (for a downloaded image by
@@ -404,8 +407,8 @@ def _html_images(
         share = image_sizes.share(attrs.get("width"))  # width="50%": a share of the column, not pixels
         if src and not is_remote(src) and not src.startswith(("#", "?")):  # a file beside the note
             found = _local_image(alt, src, origin, body, note_dir, root)
-            if isinstance(found, str):  # missing or refused: counted, and the tag left to the sanitiser
-                return m.group(0)
+            if isinstance(found, str):  # missing or refused: counted, and shown as a Markdown image's is
+                return found if set(attrs) <= _IMG_OWN_ATTRIBUTES else m.group(0)
             size = image_sizes.pixel_size(found)
             size = image_sizes.as_written(size, width, height) if size and not share else size
             return fragments.render(  # the page is one folder below the note's source (directory URLs)
@@ -439,21 +442,21 @@ def _html_images(
 def _image_markup(
     m: re.Match[str], line: int, body: Body, note_dir: Path, root: Path, image_url: Callable[[Path], str]
 ) -> str:
-    alt, target = m["alt"], m["target"].strip("<>")
+    alt, target, attrs = m["alt"], m["target"].strip("<>"), m["attrs"] or ""
     if re.match(r"(?i)^[a-z][a-z0-9+.-]*:", target):
         if not safe_url(target):  # javascript:, data: …: the note's Markdown pass drops it, with a warning
             return m.group(0)
         ref = ImageRef(line=line, alt=alt, target=target, path=None, exists=False)
         body.images.append(ref)
         # Remote images would make the reader's browser contact another host: link instead.
-        return remote_image_html(alt, target)
+        return remote_image_html(alt, target) + attrs  # its attributes read when it is downloaded
     path = _local_image(alt, target, line, body, note_dir, root)
     if isinstance(path, str):
-        return path
+        return path + attrs
     title = f' "{m["title"]}"' if m["title"] else ""  # a tooltip, as the author wrote it
     image = f"![{alt}]({image_url(path)}{title})"
-    if m.string.startswith("{", m.end()):  # the author's (or the dialect's) attributes stand
-        return image
+    if attrs:  # the author's (or the dialect's) attributes stand; a share of the column keeps its shape
+        return image + image_sizes.with_ratio(attrs, path)
     return image + image_sizes.attr_list(image_sizes.pixel_size(path))
 
 

@@ -153,3 +153,48 @@ def contain(html: str) -> tuple[str, list[StrayEndTag], bool]:
         if not _escapes(html):
             return html, removed, False
     return reparsed(html), removed, True
+
+
+#: Elements that hold what follows them until their end tag: one a note leaves open takes in the rest of
+#: the page (the footer into a table cell) or of the note (hidden in a closed ``<details>``).
+_HOLDING_TAGS = (
+    "div", "section", "details", "table", "blockquote", "figure", "aside", "article", "main", "nav",
+    "header", "footer", "ul", "ol", "dl", "span", "a", "em", "strong", "b", "i", "u", "s", "sup", "sub",
+)  # fmt: skip
+_HOLDING_RE = re.compile(rf"<(/?)({'|'.join(_HOLDING_TAGS)})(?=[\s>/])", re.IGNORECASE)
+_VOID_TAGS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
+_SERIALISED_TAG_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")
+
+
+def left_open(html: str) -> list[str]:
+    """The elements ``html`` (a note's rendered body) leaves open at its end, innermost first: the end tags to add.
+
+    A note whose holding elements' start and end tags are as many (every note Markdown alone wrote) is
+    not parsed: only a raw start tag never closed costs an HTML5 parse.  A table comes first: inside
+    one, other end tags are ignored and what follows is moved before it (where the parse then finds
+    the end), so a table never closed is counted and closed before the rest is read.
+    """
+    counts: dict[str, int] = {}
+    for m in _HOLDING_RE.finditer(html):
+        counts[m[2].lower()] = counts.get(m[2].lower(), 0) + (-1 if m[1] else 1)
+    if all(count <= 0 for count in counts.values()):
+        return []
+    tables = ["table"] * max(0, counts.get("table", 0))
+    nonce = secrets.token_hex(8)
+    tags = {tag.lower() for tag in re.findall(r"</?([A-Za-z][A-Za-z0-9-]*)", html)} | {"i"}
+    read = nh3.Cleaner(
+        tags=tags, clean_content_tags=set(), attributes={"i": {"data-zd-guard"}}, link_rel=None
+    ).clean(html + "".join(f"</{tag}>" for tag in tables) + f'<i data-zd-guard="{nonce}"></i>')
+    stack: list[str] = []
+    for m in _SERIALISED_TAG_RE.finditer(read):
+        if nonce in m[3]:
+            return tables + stack[::-1]
+        tag = m[2].lower()
+        if m[1]:
+            while stack and stack.pop() != tag:
+                pass
+        elif tag not in _VOID_TAGS and not m[3].endswith("/"):
+            stack.append(tag)
+    return tables  # the marker was read as text (an open ``<textarea>``): ``contain`` has re-read the note

@@ -88,12 +88,19 @@ class Note:
     body: body_mod.Body | None = None
     problems: list[NoteError] = field(default_factory=list)
     broken: bool = False
+    #: A broken note whose front matter was read (its body is over a limit): its metadata is the author's.
+    meta_kept: bool = False
     url_folder: str = "notes"
     placeholder_title: str | None = None
     source_digest: str = ""  # SHA-256 of the file's bytes: what a render of it is keyed by (cache.py)
     copies: list[tuple[int, str, str]] = field(
         default_factory=list
     )  # its embeds' (transclusion.Embeds.copied)
+
+    @property
+    def listed(self) -> bool:
+        """Whether the note is in the home list, its section and the feeds: readable, or its metadata kept."""
+        return not self.broken or self.meta_kept
 
     @property
     def src_uri(self) -> str:
@@ -154,6 +161,7 @@ def read_note(
     """
     identifier = identifier or note_id(path, root)
     problems: list[NoteError] = []
+    refused: NoteError | None = None  # a body over a limit: never rendered, its front matter still read
     try:
         data = path.read_bytes()
         text = decode(data, display)
@@ -162,9 +170,12 @@ def read_note(
         raw, content, body_line, key_lines = split_front_matter(text, display, problems, settings.limits)
         if not content.strip():
             raise NoteError(display, body_line, "the note has front matter but no text: write the text")
-        limits_mod.check(content, display, body_line, settings.limits)  # before Markdown sees it
+        try:
+            limits_mod.check(content, display, body_line, settings.limits)  # before Markdown sees it
+        except NoteError as exc:
+            refused = exc
         content, control_line, controls = limits_mod.replace_controls(content)
-        if control_line is not None:
+        if control_line is not None and refused is None:
             problems.append(
                 NoteError(
                     display,
@@ -188,23 +199,29 @@ def read_note(
     # The title only decides whether a first heading repeats it (none: the first heading is the title):
     # one that fails validation decides nothing (the heading stays, so none of the text is dropped).
     title_failed = validate_fields(schema, {"title": values.get("title")})[1]
-    body = body_mod.transform(
-        content,
-        title=None if title_failed else (_as_text(values.get("title")) or _first_heading(content)),
-        note_dir=path.parent,
-        first_line=body_line,
-        image_url=lambda p: image_url(identifier, p),
-        note_name=path.stem,
-        root=root,
-        dialect=dialect,
+    body = (
+        None
+        if refused
+        else body_mod.transform(
+            content,
+            title=None if title_failed else (_as_text(values.get("title")) or _first_heading(content)),
+            note_dir=path.parent,
+            first_line=body_line,
+            image_url=lambda p: image_url(identifier, p),
+            note_name=path.stem,
+            root=root,
+            dialect=dialect,
+        )
     )
-    problems.extend(NoteError(display, line, message) for line, message in body.findings)
+    if body is not None:
+        problems.extend(NoteError(display, line, message) for line, message in body.findings)
+    posts = body.posts if body is not None else []
 
     # The thread's first post carries the publication date; the clipper's "created" is when
     # it was clipped (kept in extra as written).
-    if body.posts and origin.get("date") == "created" and body.posts[0].date:
+    if posts and origin.get("date") == "created" and posts[0].date:
         extra = {"created": raw["created"], **extra}
-        values["date"] = body.posts[0].date
+        values["date"] = posts[0].date
         origin["date"] = "(thread)"
 
     values = {**values, **(override or {})}
@@ -223,20 +240,27 @@ def read_note(
     authors = list(clean.get("authors") or ())
     if not authors and tag_handles:
         authors = [Author(name=h, handle=h) for h in tag_handles[:1]]
-    if not authors and body.posts:
-        authors = [Author(name=body.posts[0].name, handle=body.posts[0].handle)]
+    if not authors and posts:
+        authors = [Author(name=posts[0].name, handle=posts[0].handle)]
     source = clean.get("source")
-    authors = [_complete_author(a, body.posts, source) for a in authors]
+    authors = [_complete_author(a, posts, source) for a in authors]
 
     tags = list(clean.get("tags") or ())
-    tags += [t for t in dict.fromkeys((*body.hashtags, *body.inline_tags)) if t not in tags]
+    if body is not None:
+        tags += [t for t in dict.fromkeys((*body.hashtags, *body.inline_tags)) if t not in tags]
 
-    article = _article_text(body.markdown)
+    article = _article_text(body.markdown) if body is not None else ""
     chars = len(HAN_RE.findall(article))
     words = len(_LATIN_WORD_RE.findall(article))
     minutes = max(1, math.ceil(chars / settings.chars_per_minute + words / settings.words_per_minute))
+    minutes = minutes if body is not None else 0  # a refused body has no reading time (shown as none)
 
-    lang = clean.get("lang") or ("zh-Hant" if detect_script(article) == "Hant" else "zh-Hans")
+    description = clean.get("description") or (
+        summary_of(body.markdown, settings.summary_length) if body is not None else ""
+    )
+    # A refused body is not read for its script (it may be megabytes): its title and description are.
+    script_of = article if body is not None else f"{title}\n{description}"
+    lang = clean.get("lang") or ("zh-Hant" if detect_script(script_of) == "Hant" else "zh-Hans")
     meta = NoteMeta(
         id=identifier,
         slug=clean.get("slug") or default_slug(identifier),
@@ -247,7 +271,7 @@ def read_note(
         authors=tuple(authors),
         source=source,
         tags=tuple(tags),
-        description=clean.get("description") or summary_of(body.markdown, settings.summary_length),
+        description=description,
         lang=lang,
         dialect=dialect,
         chars=chars,
@@ -258,6 +282,8 @@ def read_note(
         folder=note_folder(path, root),
         section=default_slug(note_folder(path, root)) if note_folder(path, root) else "",
     )
+    if refused is not None:  # its page shows the error instead of the body, under the author's metadata
+        return broken_note(path, display, identifier, refused, settings, kept=(meta, raw, problems))
     return Note(
         id=identifier,
         path=path,
@@ -273,35 +299,52 @@ def read_note(
     )
 
 
-def broken_note(path: Path, display: str, identifier: str, error: NoteError, settings: NoteSettings) -> Note:
-    """A stand-in for a note that cannot be read: its page shows the error."""
-    meta = NoteMeta(
-        id=identifier,
-        slug=default_slug(identifier),
-        title=identifier,
-        subtitle=None,
-        date=None,
-        updated=None,
-        authors=(),
-        source=None,
-        tags=(),
-        description="",
-        lang="zh-Hans",
-        dialect="unknown",
-        chars=0,
-        words=0,
-        reading_minutes=0,
-        template="note.html",
-    )
+def broken_note(
+    path: Path,
+    display: str,
+    identifier: str,
+    error: NoteError,
+    settings: NoteSettings,
+    kept: tuple[NoteMeta, Mapping[str, Any], list[NoteError]] | None = None,
+) -> Note:
+    """A stand-in for a note that cannot be read: its page shows the error.
+
+    ``kept``: the metadata, front matter and further problems of a note whose front matter was read
+    (its body over a limit); else the note is named by its id alone.
+    """
+    if kept is None:
+        meta = NoteMeta(
+            id=identifier,
+            slug=default_slug(identifier),
+            title=identifier,
+            subtitle=None,
+            date=None,
+            updated=None,
+            authors=(),
+            source=None,
+            tags=(),
+            description="",
+            lang="zh-Hans",
+            dialect="unknown",
+            chars=0,
+            words=0,
+            reading_minutes=0,
+            template="note.html",
+        )
+        raw: Mapping[str, Any] = {}
+        problems: list[NoteError] = []
+    else:
+        meta, raw, problems = kept
     return Note(
         id=identifier,
         path=path,
         display_path=display,
         meta=meta,
         markdown="",
-        raw={},
-        problems=[error],
+        raw=raw,
+        problems=[error, *problems],
         broken=True,
+        meta_kept=kept is not None,
         url_folder=settings.notes_url,
     )
 

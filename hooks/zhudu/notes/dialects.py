@@ -283,10 +283,11 @@ class _Writer(InlineWriter):
                         f"{text.strip()}: the tag is never closed (no {end_name(m)} after it): shown as written",
                     )
                 )
-            elif unclosed := state.verbatim.unclosed_raw_end(i):
-                end, tag = unclosed
+            elif unclosed := state.verbatim.unclosed_raw_end(i) or state.verbatim.unclosed_block_end(i):
+                end, tag = unclosed  # closed at its paragraph's end
                 out += [*lines[i:end], (f"{lines[end][0]}</{tag}>", lines[end][1])]
-                self.findings.append((line, _unclosed_raw_message(tag, lines[end][1])))
+                message = _unclosed_raw_message if tag in ("script", "style") else _unclosed_block_message
+                self.findings.append((line, message(tag, lines[end][1])))
                 i = end + 1
                 continue
             elif (end := state.verbatim.end(i)) is not None:
@@ -430,6 +431,14 @@ def _unclosed_raw_message(tag: str, end: int) -> str:
     return (
         f"<{tag}> is never closed: the rest of the note would have been read as its content and removed "
         f"with it; it ends with its paragraph (line {end}); write </{tag}> where it ends"
+    )
+
+
+def _unclosed_block_message(tag: str, end: int) -> str:
+    return (
+        f"<{tag}> is never closed: the rest of the note would have been shown as HTML, its Markdown as written, "
+        f"and the rest of the page laid out inside it; it ends with its paragraph (line {end}); write </{tag}> "
+        "where it ends"
     )
 
 

@@ -19,6 +19,10 @@ _PIXELS_RE = re.compile(r"^\s*(\d{1,5})(?:\.\d*)?\s*(?:px)?\s*$", re.IGNORECASE)
 #: A share of the column as an ``<img>``'s ``width`` (``50%``).
 _SHARE_RE = re.compile(r"^\s*(\d{1,3}(?:\.\d+)?)\s*%\s*$")
 
+#: A ``width`` given as a share of the column in an attr list (``{ width="50%" }``), and any ``height``.
+_ATTR_SHARE_RE = re.compile(r"""[\s{:]width=(?P<q>["']?)[0-9.]+%(?P=q)(?=[\s}])""")
+_ATTR_HEIGHT_RE = re.compile(r"[\s{:]height=")
+
 #: What the ``<img>`` of a published image gets besides its size: loaded when the reader nears it,
 #: decoded off the main thread (its box is reserved, so neither moves the text).
 LOADING = 'loading="lazy" decoding="async"'
@@ -73,7 +77,8 @@ def attr_list(size: tuple[int, int] | None, extra: str = "", column_share: str |
     """The attr_list suffix of an image's Markdown (``![…](…){ … }``): its size, how it loads, ``extra``.
 
     ``column_share``: the author's ``width="50%"``, shown instead of ``size`` (no height: a browser keeps
-    no box from a share and a height, and the image would be stretched to that height).
+    no box from a share and a height, and the image would be stretched to that height); ``size`` then
+    gives its shape (:func:`ratio_attributes`).
     """
     sized = "".join(f'{name}="{value}" ' for name, value in _sizes(size, column_share).items())
     return "{ " + sized + LOADING + (" " + extra if extra else "") + " }"
@@ -84,7 +89,26 @@ def html_attributes(size: tuple[int, int] | None, column_share: str | None = Non
     return {**_sizes(size, column_share), "loading": "lazy", "decoding": "async"}
 
 
+def ratio_attributes(size: tuple[int, int] | None) -> dict[str, str]:
+    """What lets an image of ``size`` shown at a share of the column keep its box before it loads.
+
+    A browser takes an aspect ratio from ``width`` and ``height`` only when both are pixels; with
+    ``width="50%"`` the image was laid out at zero height and the text jumped when it arrived.
+    ``zhudu.css`` reads this attribute as the image's ``aspect-ratio`` (a note may hold no ``style``).
+    """
+    return {"data-zd-ratio": f"{size[0] / size[1]:.6g}"} if size else {}
+
+
+def with_ratio(attr_list_text: str, path: Path) -> str:
+    """An author's attr list (``{ width="50%" }``) of the image at ``path``, its shape added when the width is a share."""
+    if not _ATTR_SHARE_RE.search(attr_list_text) or _ATTR_HEIGHT_RE.search(attr_list_text):
+        return attr_list_text
+    ratio = "".join(f' {name}="{value}"' for name, value in ratio_attributes(pixel_size(path)).items())
+    opening = 2 if attr_list_text.startswith("{:") else 1  # ``{: …}`` is attr_list's too
+    return attr_list_text[:opening] + ratio + " " + attr_list_text[opening:].lstrip()
+
+
 def _sizes(size: tuple[int, int] | None, column_share: str | None) -> dict[str, str]:
     if column_share:
-        return {"width": column_share}
+        return {"width": column_share, **ratio_attributes(size)}
     return {"width": str(size[0]), "height": str(size[1])} if size else {}

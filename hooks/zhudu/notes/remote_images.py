@@ -360,9 +360,10 @@ def localise(
                 )
                 share = image_sizes.share(sizes.get("width"))
             size = (got.width, got.height) if got.width > 0 and got.height > 0 else None
-            if share:  # the author's ``width="50%"``: that share of the column, not the file's pixels (960)
-                size = None
-            elif size and (width or height):  # the author's size (<img width=600>), whichever file is shown
+            # The author's ``width="50%"`` is that share of the column: the file's size gives only its shape.
+            if (
+                size and (width or height) and not share
+            ):  # the author's size (<img width=600>), whichever file is shown
                 size = image_sizes.as_written(size, width, height)
             elif size and got.phone:
                 size = image_sizes.scaled(size, PHONE_WIDTH)

@@ -237,6 +237,19 @@ class _Contain(Postprocessor):
                     "its HTML is published as an HTML parser reads it alone (end tags closing nothing dropped)",
                 )
             )
+        if still_open := containment.left_open(contained):
+            # Closed where the note ends: what follows on the page (its panels, the footer) stays outside.
+            contained += "".join(f"</{tag}>" for tag in still_open)
+            written = "\n".join(self.ext.source_lines()).lower()  # a list Markdown made closes with its item
+            findings += [
+                Finding(
+                    f"<{tag}",
+                    f"<{tag}> is never closed: the rest of the page would have been laid out inside it; "
+                    f"closed at the note's end; write </{tag}> where it ends",
+                )
+                for tag in dict.fromkeys(still_open)
+                if re.search(rf"<{tag}[\s>/]", written)
+            ]
         self.ext.report(findings)
         return contained
 

@@ -37,6 +37,11 @@ _MATH_BLOCK_RE = re.compile(r"^[ \t]*(?:(?P<dollars>\$\$)|(?P<bracket>\\\[)|\\be
 #: A raw HTML block Markdown does not read, opening a line.
 _RAW_TAGS = ("pre", "script", "style", "textarea")
 _RAW_BLOCK_RE = re.compile(rf"^[ ]{{0,3}}<(?P<tag>{'|'.join(_RAW_TAGS)})(?=[\s>])", re.IGNORECASE)
+#: Block elements whose start tag opening a line, never closed, makes Python-Markdown read the rest of the
+#: note as HTML (no Markdown), and the browser put the rest of the page inside it (``VerbatimBlocks.unclosed_block``).
+_LAYOUT_TAGS = ("div", "section", "details", "table")
+_LAYOUT_OPEN_RE = re.compile(rf"^[ ]{{0,3}}<(?P<tag>{'|'.join(_LAYOUT_TAGS)})(?=[\s>])", re.IGNORECASE)
+_LAYOUT_TAG_RE = re.compile(rf"<(?P<end>/?)(?P<tag>{'|'.join(_LAYOUT_TAGS)})(?=[\s>])", re.IGNORECASE)
 #: A line an indented block below belongs to: a list item, an admonition or ``details`` block, a
 #: content tab, a footnote, a definition.
 _CONTAINER_RE = re.compile(
@@ -62,6 +67,7 @@ class VerbatimBlocks:
             (j for j, (text, _) in enumerate(lines) if COMMENT_END in text), default=-1
         )
         self.contained = _contained(lines)
+        self.unclosed_opens = _unclosed_opens(lines)
 
     def end(self, i: int) -> int | None:
         """The index of the last line of the block Markdown shows as written opening at ``lines[i]``; None: none opens there."""
@@ -116,6 +122,20 @@ class VerbatimBlocks:
             end += 1
         return end, m["tag"].lower()
 
+    def unclosed_block_end(self, i: int) -> tuple[int, str] | None:
+        """Where a ``<div>``, ``<section>``, ``<details>`` or ``<table>`` opening ``lines[i]`` and never closed ends, and its name.
+
+        Python-Markdown reads such a block to the note's end as HTML (its Markdown shown as written), and
+        the browser puts what follows it on the page (the note's end, the panels, the footer) inside it.
+        It ends with its paragraph, as a ``<script>`` never closed does.
+        """
+        if i not in self.unclosed_opens:
+            return None
+        end = i
+        while end + 1 < len(self.lines) and self.lines[end + 1][0].strip():
+            end += 1
+        return end, self.unclosed_opens[i]
+
     def indented_code_end(self, i: int) -> int | None:
         """The last line of the indented code block opening at ``lines[i]``."""
         text = self.lines[i][0]
@@ -160,3 +180,23 @@ def _contained(lines: Sequence[Line]) -> list[bool]:
             paragraph = paragraph or bool(_CONTAINER_RE.match(text))
             base = paragraph
     return out
+
+
+def _unclosed_opens(lines: Sequence[Line]) -> dict[int, str]:
+    """The lines opening a layout block (``_LAYOUT_TAGS``) that no later end tag of its name closes, and the tag.
+
+    One pass with a stack per tag (nested blocks of one name pair up innermost first).
+    """
+    open_at: dict[str, list[int | None]] = {tag: [] for tag in _LAYOUT_TAGS}
+    for i, (text, _) in enumerate(lines):
+        if "<" not in text:
+            continue
+        opening = _LAYOUT_OPEN_RE.match(text)
+        for m in _LAYOUT_TAG_RE.finditer(text):
+            stack = open_at[m["tag"].lower()]
+            if m["end"]:
+                if stack:
+                    stack.pop()
+            else:  # only a start tag opening its line makes an HTML block
+                stack.append(i if opening and m.start() == opening.start("tag") - 1 else None)
+    return {i: tag for tag, stack in open_at.items() for i in stack if i is not None}

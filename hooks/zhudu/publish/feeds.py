@@ -186,7 +186,7 @@ def note_entries(
     ranked = []
     for note in notes:
         meta = note.meta  # type: ignore[attr-defined]
-        if note.broken or note.id not in note_urls:  # type: ignore[attr-defined]
+        if not note.listed or note.id not in note_urls:  # type: ignore[attr-defined]
             continue
         updated = meta.updated or meta.date
         if updated is None:

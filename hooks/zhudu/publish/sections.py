@@ -37,7 +37,7 @@ def section_pages(notes: Iterable[Note], per_page: int = PER_PAGE) -> list[Secti
     """The pages of each folder of ``seeds/`` that holds notes, in folder order; notes in the given order."""
     by_folder: dict[str, list[Note]] = {}
     for note in notes:
-        if note.meta.folder and not note.broken:
+        if note.meta.folder and note.listed:
             by_folder.setdefault(note.meta.folder, []).append(note)
     pages = []
     for folder in sorted(by_folder):
