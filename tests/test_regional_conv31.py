@@ -65,6 +65,70 @@ SOFTWARE_SENSES = [
     ("这是一出好戏。", "這是一齣好戲。"),
 ]
 
+#: (source, Taiwan): session 35 rev31's misfires, a second editor's sentences that tempted the rules (a neighbour of
+#: the everyday sense, the software sense meant); the guards keep the software sense, in general and software text.
+MISFIRES = [
+    ("如果队列里还没有消息，消费者就阻塞等待。", "如果佇列裡還沒有訊息，消費者就阻塞等待。"),
+    ("消息一经发送便无法撤回。", "訊息一經發送便無法撤回。"),
+    ("收到的消息一经解析就丢弃。", "收到的訊息一經解析就丟棄。"),
+    ("本文介绍基于可靠消息的最终一致性方案。", "本文介紹基於可靠訊息的最終一致性方案。"),
+    ("客户端接到消息后调用回调函数。", "客戶端接到訊息後呼叫回呼函式。"),
+    ("系统至今没有消息积压。", "系統至今沒有訊息積壓。"),
+    ("新版本带来了消息的持久化功能。", "新版本帶來了訊息的持久化功能。"),
+    ("聊天记录里所有消息说的都是工作。", "聊天記錄裡所有訊息說的都是工作。"),
+    ("下个版本我会支持 Windows。", "下個版本我會支援 Windows。"),
+    ("我们会一直支持 Python 3.8 到明年。", "我們會一直支援 Python 3.8 到明年。"),
+    ("这个主题会一直支持暗色模式。", "這個主題會一直支援暗色模式。"),
+    ("下个版本我会支持表格和脚注。", "下個版本我會支援表格和腳註。"),
+    ("这个国家支持 5G 漫游吗？", "這個國家支援 5G 漫遊嗎？"),
+    ("将模型和张量移到训练设备上。", "將模型和張量移到訓練裝置上。"),
+    ("训练设备的显存不够。", "訓練裝置的視訊記憶體不夠。"),
+    ("在中控屏上设置座椅加热。", "在中控屏上設定座椅加熱。"),
+    ("设置座椅的高度和角度。", "設定座椅的高度和角度。"),
+    ("管理员可以在后台设置座位数量。", "管理員可以在後臺設定座位數量。"),
+    ("在后台设置奖项名称和数量。", "在後臺設定獎項名稱和數量。"),
+    ("在邮箱里设置垃圾桶自动清空。", "在信箱裡設定垃圾桶自動清空。"),
+    ("我们为测试设置了专门的环境变量。", "我們為測試設定了專門的環境變數。"),
+    ("这个循环周期性地轮询队列。", "這個迴圈週期性地輪詢佇列。"),
+    ("该循环周期性检查连接。", "該迴圈週期性檢查連線。"),
+    ("渲染循环周期约为 16 毫秒。", "渲染迴圈週期約為 16 毫秒。"),
+    ("每次循环回收一个对象。", "每次迴圈回收一個物件。"),
+]
+
+#: (source, Taiwan): the everyday sense beside the guards (narrowed contexts that still fire).
+EVERYDAY_BESIDE_THE_GUARDS = [
+    ("据可靠消息，该公司将于下月上市。", "據可靠消息，該公司將於下月上市。"),
+    ("消息一经曝光，舆论哗然。", "消息一經曝光，輿論譁然。"),
+    ("我会一直支持你们。", "我會一直支持你們。"),
+    ("在公园里设置座椅。", "在公園裡設置座椅。"),
+    ("昼夜循环周期性地变化。", "晝夜循環週期性地變化。"),
+]
+
+#: (source, Taiwan and Hong Kong): 一出 before a comma or 就 that is a play's or an act's classifier (一齣), and 周一出
+#: (Monday, OpenCC's 週一): the zh-Hant rule's guards.
+PLAYS = [
+    ("你这唱的是哪一出，我怎么看不懂？", "你這唱的是哪一齣，我怎麼看不懂？"),
+    ("今晚只唱一出，明天再唱。", "今晚只唱一齣，明天再唱。"),
+    ("他们闹了一出，又和好了。", "他們鬧了一齣，又和好了。"),
+    ("看一出就够了。", "看一齣就夠了。"),
+    ("周一出，周三回。", "週一出，週三回。"),
+]
+
+
+@pytest.mark.parametrize("domain", DOMAINS)
+@pytest.mark.parametrize(("source", "taiwan"), MISFIRES + EVERYDAY_BESIDE_THE_GUARDS)
+def test_taiwan_guards(domain: str, source: str, taiwan: str) -> None:
+    """The software sense where a neighbour of the everyday sense stands beside it; the everyday sense kept."""
+    assert convert(TW, domain, source) == taiwan
+
+
+@pytest.mark.parametrize("domain", DOMAINS)
+@pytest.mark.parametrize("code", [TW, HK])
+@pytest.mark.parametrize(("source", "expected"), PLAYS)
+def test_a_play_is_yichu_in_both_variants(code: str, domain: str, source: str, expected: str) -> None:
+    """一齣 for a play or an act (哪一出, 唱一出, 闹了一出, 看一出), 週一 for Monday."""
+    assert convert(code, domain, source) == expected
+
 
 @pytest.mark.parametrize("domain", DOMAINS)
 @pytest.mark.parametrize(("source", "taiwan"), EVERYDAY + SOFTWARE_SENSES)
