@@ -105,6 +105,33 @@ def test_the_rules_leave_other_senses(code: str) -> None:
     assert layer_alone(code)(OTHER_SENSES) == layer_without(code, RULES, NEW)(OTHER_SENSES)
 
 
+#: rev32's second read: sentences written to tempt each rule (the neighbour word in another sense, the word inside a longer
+#: word, a name, a site, a number before a bit), where the rules had fired and a Taiwan or Hong Kong editor would not.
+MISFIRES = (
+    "湿的和干的工作服要分开放，把干的活性炭装进滤网里，病人干的口腔要经常湿润，他们干的被褥都叠好了。"
+    "这件衣服它自己干得很快。他学插花干了很久，他在矿井干了大半辈子，为这件事他呕心沥血干了很久，他卖花干了好些年。"
+    "我们把这活干透。他苦干一杯水都没喝。面包发霉运到垃圾场，这款防霉运动鞋很透气，这批发霉头盔要销毁，防霉头套要常洗。"
+    "她用绳子捆扎了几刀纸，伤口包扎了一针也没缝，部队在山脚驻扎了进一步的兵力。"
+    "数学系和物理系在一起办公，两个星系在一起碰撞，两个体系在一起运作会冲突，他们的关系在一起以后变了。"
+    "这层关系得很小心地处理，这个体系得很快建立起来，今年我们系得很多奖，这两个派系得紧密合作。"
+    "他冲咖啡色的门跑去，他冲豆浆店大喊，缓冲咖啡机的压力。"
+    "我们比较松尾芭蕉和小林一茶的俳句，比较松阪牛和神户牛，他有点松冈修造的劲头，有些松鸡在林子里，这块玉有点松石的颜色。"
+    "他是老余杭人了，我是老余姚人，这座古城的古老余韵犹存。"
+    "我们游过了那条古街，他游过长江三峡，我们游过河谷和山林，他游过河口的小镇，他们在西湖游过一圈就回去了。"
+    "我在知网上查到了这篇论文，在淘宝网上买了一双鞋，在携程网上订票很方便，他在当当网上买书，消息在新华网上发布了，"
+    "他在凤凰网上看到了消息，在12306网上订票。球打在网上，丢了一分。苍蝇粘在网上动不了。"
+    "显示器支持 24 比特色深，每个比特色彩通道单独存储，一个比特地址对应一个存储单元，8 比特好听的芯片音乐，每比特价格下降了一半。"
+    "入住如家快捷酒店。"
+)
+
+
+@pytest.mark.parametrize("code", ["zh-Hant-TW", "zh-Hant-HK"])
+@pytest.mark.parametrize("domain", ["", "software"])
+def test_the_rules_leave_the_senses_that_tempt_them(code: str, domain: str) -> None:
+    """Each guarded sentence reads as the layer wrote it before the session's rules (their guards, not a new output)."""
+    assert layer_alone(code, domain)(MISFIRES) == layer_without(code, RULES, NEW, domain)(MISFIRES)
+
+
 @pytest.mark.parametrize("code", ["zh-Hant-TW", "zh-Hant-HK"])
 def test_opencc_phrases_that_hold_a_rule_word_are_kept(code: str) -> None:
     """Inside OpenCC's own phrases a rule word gives what the layer wrote before, but 霉运当头 (霉運當頭, the rule's
@@ -123,3 +150,15 @@ def test_a_built_site_shows_each_sense_in_both_variants(site_builder) -> None:  
     assert EXPECTED["zh-Hant-TW"] in taiwan and TAIWAN_EXPECTED in taiwan
     assert EXPECTED["zh-Hant-HK"] in hong_kong
     assert "霉運" in hong_kong and "黴運" not in hong_kong and "網路上" not in hong_kong
+
+
+def test_a_built_site_leaves_the_senses_that_tempt_the_rules(site_builder) -> None:  # type: ignore[no-untyped-def]
+    """rev32's misfires, in a note: a galaxy, a relation, a site named X网, a bit's colour depth, a place named 余杭."""
+    body = "两个星系在一起碰撞，这层关系得很小心地处理。他是老余杭人了。在淘宝网上买了一双鞋。显示器支持 24 比特色深。\n"
+    result = site_builder(notes={"b.md": f"---\ntitle: 杂记\ndate: 2024-01-03\n---\n\n{body}"})
+    assert result.ok, result.log
+    taiwan = html.unescape(result.page("zh-Hant-TW/notes/b/index.html"))
+    hong_kong = html.unescape(result.page("zh-Hant-HK/notes/b/index.html"))
+    for page in (taiwan, hong_kong):
+        assert "兩個星系在一起碰撞，這層關係得很小心地處理。他是老餘杭人了。" in page
+    assert "在淘寶網上買了一雙鞋。顯示器支援 24 位元色深。" in taiwan
