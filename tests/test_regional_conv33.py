@@ -12,7 +12,12 @@ from collections.abc import Callable
 
 import pytest
 
-from heldout_shape import layer_alone, layer_without, opencc_phrases_with
+from heldout_shape import (
+    assert_new_rule_fires_on_its_example_only,
+    layer_alone,
+    layer_without,
+    opencc_phrases_with,
+)
 from zhudu.script.domain import GENERAL, SOFTWARE
 from zhudu.script.regional import DEFAULT_REGIONAL_FILE, default_regional
 
@@ -73,12 +78,7 @@ def test_the_batch_is_in_the_layer() -> None:
 @pytest.mark.parametrize(("rule", "code"), CASES)
 def test_each_rule_fires_on_its_example_and_not_elsewhere(rule, code: str) -> None:
     """The example gives the rule's word; without the batch it did not; the not-sentences read as before the batch."""
-    layer, before = layer_alone(code), layer_without(code, LAYER, NEW)
-    assert rule.out in layer(rule.example)
-    assert layer(rule.example) != before(rule.example)
-    assert len(rule.negatives) >= 1
-    for sentence in rule.negatives:
-        assert layer(sentence) == before(sentence), sentence
+    assert_new_rule_fires_on_its_example_only(rule, code, LAYER, NEW)
 
 
 @pytest.mark.parametrize(
