@@ -78,6 +78,19 @@ def layer_without(
     return Converter(VARIANTS[code], ConversionRules(), regional=earlier, domain=domain).text
 
 
+def assert_new_rule_fires_on_its_example_only(
+    rule: Any, code: str, rules: Iterable[Any], new: Iterable[Any]
+) -> None:
+    """A batch's ``rule`` writing ``code``: its example gives the rule's word and did not without the ``new`` rules;
+    it has ``not`` sentences, and they read as before the batch."""
+    layer, before = layer_alone(code), layer_without(code, rules, new)
+    assert rule.out in layer(rule.example)
+    assert layer(rule.example) != before(rule.example)
+    assert len(rule.negatives) >= 1
+    for sentence in rule.negatives:
+        assert layer(sentence) == before(sentence), sentence
+
+
 def opencc_phrases_with(words: Iterable[str]) -> set[str]:
     """OpenCC's own phrases that hold one of ``words`` and are not that word alone."""
     from test_regional_heldout6 import _opencc_phrases

@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from heldout_shape import assert_new_rules_keep_opencc_phrases, layer_alone, layer_without
+from heldout_shape import (
+    assert_new_rule_fires_on_its_example_only,
+    assert_new_rules_keep_opencc_phrases,
+    layer_alone,
+    layer_without,
+)
 from zhudu.script.regional import default_regional
 
 #: The batch's rules by variant key (all for general text).  Its zh-Hant 点赞 rule (有点赞同 → 有點贊同) was dropped at
@@ -53,12 +58,7 @@ def test_the_batch_is_in_the_layer() -> None:
 @pytest.mark.parametrize(("rule", "code"), CASES)
 def test_each_rule_fires_on_its_example_and_not_elsewhere(rule, code: str) -> None:
     """The example gives the rule's word; without the batch it did not; the not-sentences read as before the batch."""
-    layer, before = layer_alone(code), layer_without(code, LAYER, NEW)
-    assert rule.out in layer(rule.example)
-    assert layer(rule.example) != before(rule.example)
-    assert len(rule.negatives) >= 1
-    for sentence in rule.negatives:
-        assert layer(sentence) == before(sentence), sentence
+    assert_new_rule_fires_on_its_example_only(rule, code, LAYER, NEW)
 
 
 @pytest.mark.parametrize(
