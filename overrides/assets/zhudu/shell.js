@@ -178,8 +178,8 @@
      it, by <zd-restore> after the sidebars (main.html): the sidebars' lists (partials/nav.html,
      toc-item.html: a plain link is <li><a href>title</a></li>), their wrappers' data-md-* and the
      content's data-md-component (main.html),
-     the drawer's title without its logo (nav.html), the table of contents' title without its icon
-     (toc.html), the lists without data-md-scrollfix and the empty footer (main.html), a note's
+     the drawer's title without its logo (nav.html), the tables of contents' titles without their icon
+     and their entries without classes (toc.html, toc-item.html; the drawer's too), the lists without data-md-scrollfix and the empty footer (main.html), a note's
      code blocks' wrappers (compact/code_blocks.py) and the header's title's topic (data-zd-text).
      A custom element's connectedCallback runs inside the DOM call that connects it: at define() for
      the first page (before Material's bundle, deferred after this file, mounts its components) and
@@ -220,17 +220,19 @@
       putBeforeTitleText(title, link);
     });
   }
-  /* The sidebar's table of contents (partials/toc.html): its title's icon, and data-md-scrollfix on
-     both sidebars' lists (nav.html), which Material's script reads, then removes. */
+  /* The tables of contents (partials/toc.html), the sidebar's and the drawer's: their titles' icon,
+     and data-md-scrollfix on their lists and the nav's (nav.html), which Material's script reads,
+     then removes. */
   function restoreTocTitle(main) {
-    var title = main.querySelector(".md-sidebar--secondary .md-nav--secondary > label.md-nav__title[for=__toc]");
-    if (title && !title.firstElementChild && title.textContent) {
+    var titles = main.querySelectorAll(".md-nav--secondary > label.md-nav__title[for=__toc]");
+    for (var t = 0; t < titles.length; t++) {
+      if (titles[t].firstElementChild || !titles[t].textContent) continue;
       var icon = document.createElement("span");
       icon.className = "md-nav__icon md-icon";
-      putBeforeTitleText(title, icon);
+      putBeforeTitleText(titles[t], icon);
     }
     var lists = main.querySelectorAll(
-      ".md-sidebar--primary .md-nav--primary > .md-nav__list, .md-sidebar--secondary .md-nav--secondary > [data-md-component=toc]");
+      ".md-sidebar--primary .md-nav--primary > .md-nav__list, .md-nav--secondary > [data-md-component=toc]");
     for (var i = 0; i < lists.length; i++) lists[i].setAttribute("data-md-scrollfix", "");
     var primary = main.querySelector(".md-sidebar--primary .md-nav--primary:not([data-md-level])");
     if (primary) primary.setAttribute("data-md-level", "0");
@@ -286,8 +288,11 @@
     if (!main) return;
     restoreHeaderTopic(marker);
     restoreCodeBlocks(marker, main);
-    var links = main.querySelectorAll(".md-sidebar--secondary [data-md-component=toc] a:not([class])");
+    var links = main.querySelectorAll("[data-md-component=toc] a:not([class])");
     for (var i = 0; i < links.length; i++) links[i].className = "md-nav__link md-ellipsis";
+    /* In the drawer the entries' items are Material's md-nav__item too (its drawer rules). */
+    var entries = main.querySelectorAll(".md-sidebar--primary [data-md-component=toc] li:not([class])");
+    for (i = 0; i < entries.length; i++) entries[i].className = "md-nav__item";
     var items = main.querySelectorAll(".md-sidebar--primary .md-nav--primary > .md-nav__list > li:not([class])");
     for (i = 0; i < items.length; i++) {
       var link = items[i].firstElementChild;
