@@ -11,12 +11,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from test_reader_defects13_browser import phone  # noqa: F401  (a fixture: 390 × 844, touch)
 
 from conftest import AT_TARGET, ServedSite, serve_built
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 PARAGRAPH = (
     "这一段写得很长，为的是让整篇笔记在手机上有好几屏那么高，读者要找到后面的小节只能靠目录跳过去。" * 3
 )
@@ -32,18 +32,7 @@ def long_note(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
         yield site
 
 
-@pytest.fixture
-def phone(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(**PHONE, locale="zh-TW")
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
-
-
-def test_tapping_a_heading_in_the_drawers_table_of_contents_lands_on_it(
-    long_note: ServedSite, phone: Any
-) -> None:
+def test_tapping_a_heading_in_the_drawers_table_of_contents_lands_on_it(long_note, phone):  # noqa: F811
     phone.goto(long_note.variant_url("zh-Hant-TW", NOTE))
     phone.wait_for_function(
         "document.querySelector('.zd-nav-toc [data-md-component=toc] a.md-nav__link') !== null"
