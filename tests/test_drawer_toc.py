@@ -54,7 +54,9 @@ def test_a_notes_page_carries_its_table_of_contents_once_for_shell_js_to_copy(si
     assert toc, html
     assert toc["label"] == toc["heading"] == word
     # The title shell.js gives the drawer's item, escaped twice (read as HTML, only its text used).
-    assert toc["title"] == ("长笔记 &amp;lt;一&amp;gt;" if variant == "zh-Hans" else "長筆記 &amp;lt;一&amp;gt;")
+    assert toc["title"] == (
+        "长笔记 &amp;lt;一&amp;gt;" if variant == "zh-Hans" else "長筆記 &amp;lt;一&amp;gt;"
+    )
     entries = re.findall(r'<li><a href="#([^"]+)">([^<]+)</a></li>', toc["entries"])
     assert [text for _, text in entries] == [first, first.replace("1", "2"), first.replace("1", "3")]
     assert [anchor for anchor, _ in entries] == ["第1节", "第2节", "第3节"]  # ids from the Simplified text
@@ -66,7 +68,9 @@ def test_a_note_without_headings_has_no_table_of_contents_to_copy(site):
     assert "zd-nav-toc" not in html and "__toc" not in html and 'data-md-component="toc"' not in html
 
 
-@pytest.mark.parametrize("path", ["index.html", "glossary/index.html", "themes/index.html", "about/index.html"])
+@pytest.mark.parametrize(
+    "path", ["index.html", "glossary/index.html", "themes/index.html", "about/index.html"]
+)
 def test_the_navs_own_pages_keep_materials_item(site, path):
     nav = _primary_nav(site.page(f"zh-Hant-TW/{path}"))
     assert "zd-nav-toc" not in nav

@@ -27,7 +27,9 @@ LONG = "---\ntitle: 很长的笔记 <一>\n---\n\n" + "".join(
 )
 NOTE = "notes/long/"
 #: Every <zd-restore> has run (shell.js), the drawer's item built or not.
-RESTORED = "document.querySelectorAll('zd-restore').length === 0 && document.querySelector('.md-nav__link') !== null"
+RESTORED = (
+    "document.querySelectorAll('zd-restore').length === 0 && document.querySelector('.md-nav__link') !== null"
+)
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +92,10 @@ def test_from_60em_the_drawer_item_is_not_shown_and_the_sidebar_has_the_toc(
 
 @pytest.mark.parametrize(("variant", "path"), [("zh-Hant-TW", "notes/flat/"), ("zh-Hans", "about/")])
 def test_a_note_without_headings_and_a_page_of_the_nav_get_no_drawer_item(
-    long_note, phone, variant, path  # noqa: F811
+    long_note,
+    phone,
+    variant,
+    path,  # noqa: F811
 ):
     phone.goto(long_note.variant_url(variant, path))
     phone.wait_for_function(RESTORED)
@@ -98,9 +103,12 @@ def test_a_note_without_headings_and_a_page_of_the_nav_get_no_drawer_item(
     # A page of the nav keeps Material's item, its table (if any) inside, given Material's classes.
     toc_inputs = phone.locator(".md-nav--primary input#__toc").count()
     entries = phone.locator(".md-nav--primary [data-md-component=toc] li")
-    assert entries.count() == phone.locator(
-        ".md-nav--primary [data-md-component=toc] li.md-nav__item > a.md-nav__link.md-ellipsis"
-    ).count()
+    assert (
+        entries.count()
+        == phone.locator(
+            ".md-nav--primary [data-md-component=toc] li.md-nav__item > a.md-nav__link.md-ellipsis"
+        ).count()
+    )
     if path == "about/":
         assert toc_inputs == 1 and entries.count() > 0
     else:
