@@ -93,9 +93,9 @@ def test_from_60em_the_drawer_item_is_not_shown_and_the_sidebar_has_the_toc(
 @pytest.mark.parametrize(("variant", "path"), [("zh-Hant-TW", "notes/flat/"), ("zh-Hans", "about/")])
 def test_a_note_without_headings_and_a_page_of_the_nav_get_no_drawer_item(
     long_note,
-    phone,
+    phone,  # noqa: F811
     variant,
-    path,  # noqa: F811
+    path,
 ):
     phone.goto(long_note.variant_url(variant, path))
     phone.wait_for_function(RESTORED)
