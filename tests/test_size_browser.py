@@ -468,7 +468,11 @@ def test_sidebars_plain_lists_get_materials_markup_before_its_bundle_and_after_i
         )
         markup = """() => ({
             toc: [...document.querySelectorAll('.md-sidebar--secondary [data-md-component=toc] a')].map(a => a.className),
-            nav: [...document.querySelectorAll('.md-nav--primary > .md-nav__list > li')].map(li => li.outerHTML),
+            nav: [...document.querySelectorAll('.md-nav--primary > .md-nav__list > li:not(.zd-nav-toc)')].map(li => li.outerHTML),
+            drawer: [...document.querySelectorAll('.zd-nav-toc [data-md-component=toc] li')].map(
+              li => li.className + ' ' + li.querySelector('a').className.split(' ').slice(0, 2).join(' ')),
+            drawerTitle: document.querySelector('.zd-nav-toc .md-nav--secondary > .md-nav__title').innerHTML,
+            drawerItems: document.querySelectorAll('.zd-nav-toc').length,
             markers: document.querySelectorAll('zd-restore').length })"""
         context = browser.new_context(viewport={"width": 1280, "height": 500})
         try:
@@ -482,6 +486,9 @@ def test_sidebars_plain_lists_get_materials_markup_before_its_bundle_and_after_i
                 "md-nav__link md-ellipsis md-nav__link--passed md-nav__link--active",
             }
             assert first["markers"] == 0
+            # The drawer's table of contents (shell.js copies the sidebar's): Material's classes and back arrow too.
+            assert first["drawer"] == ["md-nav__item md-nav__link md-ellipsis"] * len(first["toc"])
+            assert first["drawerTitle"] == '\n<span class="md-nav__icon md-icon"></span>\n目录\n'
             assert all(
                 re.fullmatch(
                     r'<li class="md-nav__item"><a href="[^"]+" class="md-nav__link">\n<span class="md-ellipsis">\n[^<]+\n</span>\n</a></li>',
@@ -496,6 +503,7 @@ def test_sidebars_plain_lists_get_materials_markup_before_its_bundle_and_after_i
                 "!location.pathname.includes('/notes/') && [...document.querySelectorAll('a.md-select__link')]"
                 ".every(a => !a.href.includes('/notes/'))"
             )
+            assert page.locator(".zd-nav-toc").count() == 0  # home: no headings, in the nav
             page.locator(".md-content a[href$='notes/toc/']").first.click()
             page.wait_for_function("location.pathname.endsWith('/notes/toc/')")
             # The note swapped in again: its table of contents as long as the first time, Material's markup on it.
@@ -507,6 +515,8 @@ def test_sidebars_plain_lists_get_materials_markup_before_its_bundle_and_after_i
             again = page.evaluate(markup)
             assert [c.split()[:2] for c in again["toc"]] == [c.split()[:2] for c in first["toc"]]
             assert again["nav"] == first["nav"] and again["markers"] == 0
+            assert again["drawer"] == first["drawer"] and again["drawerTitle"] == first["drawerTitle"]
+            assert first["drawerItems"] == again["drawerItems"] == 1
             # Material's table of contents follows the reader: the last section, once scrolled to.
             page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
             page.wait_for_function(

@@ -290,21 +290,23 @@ def test_materials_storage_helpers_are_defined_by_the_shared_script_unless_an_in
     assert '<script>__md_scope=new URL("../..",location),__md_hash=e=>' in whole
 
 
-def test_the_sidebars_table_of_contents_items_carry_no_class_the_navs_keep_materials(site):
+def test_the_tables_of_contents_items_carry_no_class_the_navs_keep_materials(site):
     """zhudu.css styles the sidebar's class-less items as Material's ``md-nav__item``, and shell.js
-    gives their links Material's classes (test_size_browser.py); a table of contents inside the
-    primary nav (a page of the nav) keeps the classes its drawer rules select; the nav's plain
-    links are plain items, the page shown (its table inside) Material's."""
+    gives their links Material's classes, and in the drawer their items too (test_size_browser.py):
+    the sidebar's table (which shell.js copies into a note's drawer) and the one inside a page of
+    the nav's item are written plain; the nav's plain links are plain items, the page shown (its
+    table inside) Material's item; a note's nav has no item of Material's."""
     note = site.page("zh-Hans/notes/shell/index.html")
     sidebar = note[note.index("md-sidebar--secondary") :]
     assert '<li><a href="#第二节">第二节</a></li>' in sidebar
     assert "md-nav__item" not in sidebar and "md-nav__link" not in sidebar[: sidebar.index("</nav>")]
     primary = note[note.index("md-nav--primary") : note.index("md-sidebar--secondary")]
-    assert '<li><a href="../../about/">关于</a></li>' in primary and "md-nav__item" not in primary
+    assert '<li><a href="../../about/">关于</a></li>' in primary
+    assert "md-nav__item" not in primary and "第二节" not in primary
     about = site.page("zh-Hans/about/index.html")
     primary = about[about.index("md-nav--primary") : about.index("md-sidebar--secondary")]
     nested = primary[primary.index('<nav class="md-nav md-nav--secondary"') :]
-    assert re.search(r'<li class="md-nav__item"><a href="#[^"]+" class="md-nav__link md-ellipsis">', nested)
+    assert re.search(r'<ul class="md-nav__list" data-md-component="toc"><li><a href="#[^"]+">', nested)
     assert re.search(r'<li class="md-nav__item md-nav__item--active">', primary)
     assert '<li><a href="..">首页</a></li>' in primary
 

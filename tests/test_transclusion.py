@@ -136,7 +136,7 @@ def test_an_embedded_note_looks_like_a_framed_quote_with_its_source(tmp_path, pa
         source = page.locator(".zd-transclusion__source a").first
         assert source.evaluate("a => a.href").endswith("/zh-Hans/notes/b/")
         # The page's table of contents lists the page's own heading only.
-        toc = page.locator(".md-nav--secondary .md-nav__link").all_inner_texts()
+        toc = page.locator(".md-sidebar--secondary .md-nav__link").all_inner_texts()
         assert [t.strip() for t in toc if t.strip()].count("小结") <= 1
         assert page.zd.console_errors == []
 

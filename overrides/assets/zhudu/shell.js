@@ -178,8 +178,8 @@
      it, by <zd-restore> after the sidebars (main.html): the sidebars' lists (partials/nav.html,
      toc-item.html: a plain link is <li><a href>title</a></li>), their wrappers' data-md-* and the
      content's data-md-component (main.html),
-     the drawer's title without its logo (nav.html), the table of contents' title without its icon
-     (toc.html), the lists without data-md-scrollfix and the empty footer (main.html), a note's
+     the drawer's title without its logo (nav.html), the tables of contents' titles without their icon
+     and their entries without classes (toc.html, toc-item.html; the drawer's too), the lists without data-md-scrollfix and the empty footer (main.html), a note's
      code blocks' wrappers (compact/code_blocks.py) and the header's title's topic (data-zd-text).
      A custom element's connectedCallback runs inside the DOM call that connects it: at define() for
      the first page (before Material's bundle, deferred after this file, mounts its components) and
@@ -220,17 +220,19 @@
       putBeforeTitleText(title, link);
     });
   }
-  /* The sidebar's table of contents (partials/toc.html): its title's icon, and data-md-scrollfix on
-     both sidebars' lists (nav.html), which Material's script reads, then removes. */
+  /* The tables of contents (partials/toc.html), the sidebar's and the drawer's: their titles' icon,
+     and data-md-scrollfix on their lists and the nav's (nav.html), which Material's script reads,
+     then removes. */
   function restoreTocTitle(main) {
-    var title = main.querySelector(".md-sidebar--secondary .md-nav--secondary > label.md-nav__title[for=__toc]");
-    if (title && !title.firstElementChild && title.textContent) {
+    var titles = main.querySelectorAll(".md-nav--secondary > label.md-nav__title[for=__toc]");
+    for (var t = 0; t < titles.length; t++) {
+      if (titles[t].firstElementChild || !titles[t].textContent) continue;
       var icon = document.createElement("span");
       icon.className = "md-nav__icon md-icon";
-      putBeforeTitleText(title, icon);
+      putBeforeTitleText(titles[t], icon);
     }
     var lists = main.querySelectorAll(
-      ".md-sidebar--primary .md-nav--primary > .md-nav__list, .md-sidebar--secondary .md-nav--secondary > [data-md-component=toc]");
+      ".md-sidebar--primary .md-nav--primary > .md-nav__list, .md-nav--secondary > [data-md-component=toc]");
     for (var i = 0; i < lists.length; i++) lists[i].setAttribute("data-md-scrollfix", "");
     var primary = main.querySelector(".md-sidebar--primary .md-nav--primary:not([data-md-level])");
     if (primary) primary.setAttribute("data-md-level", "0");
@@ -263,10 +265,19 @@
       wrapper.appendChild(pre);
     }
   }
-  /* The header's second topic, the page's title (partials/zd-header-topic.html): data-zd-text holds
-     Material's markup of it, escaped; read as HTML in an inert template, only its text is used. */
-  function restoreHeaderTopic(marker) {
+  /* The page's title (partials/zd-header-topic.html): data-zd-text holds Material's markup of it,
+     escaped; read as HTML in an inert template, only its text is used. Null when the page wrote
+     Material's topic itself (a title with a tag). */
+  function markerTitle(marker) {
     var title = marker.getAttribute("data-zd-text");
+    if (title === null) return null;
+    var markup = document.createElement("template");
+    markup.innerHTML = title;
+    return markup.content.textContent;
+  }
+  /* The header's second topic, the page's title. */
+  function restoreHeaderTopic(marker) {
+    var title = markerTitle(marker);
     var first = document.querySelector(".md-header__ellipsis > .md-header__topic");
     if (title === null || !first) return;
     var topic = document.querySelector("[data-md-component=header-topic]");
@@ -277,17 +288,52 @@
       topic.appendChild(document.createElement("span")).className = "md-ellipsis";
       first.after(topic);
     }
-    var markup = document.createElement("template");
-    markup.innerHTML = title;
-    topic.firstElementChild.textContent = markup.content.textContent;
+    topic.firstElementChild.textContent = title;
+  }
+  /* A note is outside the nav, so below 60em, where the drawer is the only nav, it had no table of
+     contents: the drawer gets Material's item for the page shown (partials/nav-item.html, 9.8.1),
+     last in the nav's list, holding a copy of the sidebar's table (its title in the variant's words,
+     its entries plain until restored below, as the sidebar's); zhudu.css hides it from 60em. Copied
+     here, not written by the templates: the entries a second time were about 870 bytes of every
+     note page. Without Material's link to the page itself, which its CSS hides in the drawer. */
+  function addDrawerToc(marker, main) {
+    var list = main.querySelector(".md-sidebar--primary .md-nav--primary > .md-nav__list");
+    var toc = main.querySelector(".md-sidebar--secondary .md-nav--secondary");
+    /* A page of the nav has its own item (with its table, if any), as has a page already done. */
+    if (!list || !toc || !toc.querySelector("[data-md-component=toc] > li")) return;
+    if (list.querySelector(":scope > .md-nav__item--active")) return;
+    var item = document.createElement("li");
+    item.className = "md-nav__item md-nav__item--active zd-nav-toc";
+    var toggle = item.appendChild(document.createElement("input"));
+    toggle.className = "md-nav__toggle md-toggle";
+    toggle.type = "checkbox";
+    toggle.id = "__toc";
+    var label = item.appendChild(document.createElement("label"));
+    label.className = "md-nav__link md-nav__link--active";
+    label.htmlFor = "__toc";
+    label.appendChild(document.createElement("span")).className = "md-ellipsis";
+    label.firstChild.textContent = pageTitle(marker, main);
+    label.appendChild(document.createElement("span")).className = "md-nav__icon md-icon";
+    item.appendChild(toc.cloneNode(true));
+    list.appendChild(item);
+  }
+  /* The page's title as the header shows it, else (a title with a tag) its first heading's text. */
+  function pageTitle(marker, main) {
+    var title = markerTitle(marker);
+    var heading = main.querySelector(".md-content h1");
+    return title !== null ? title : heading ? heading.textContent.trim() : "";
   }
   function restoreContainer(marker) {
     var main = marker.parentNode;
     if (!main) return;
     restoreHeaderTopic(marker);
     restoreCodeBlocks(marker, main);
-    var links = main.querySelectorAll(".md-sidebar--secondary [data-md-component=toc] a:not([class])");
+    addDrawerToc(marker, main);
+    var links = main.querySelectorAll("[data-md-component=toc] a:not([class])");
     for (var i = 0; i < links.length; i++) links[i].className = "md-nav__link md-ellipsis";
+    /* In the drawer the entries' items are Material's md-nav__item too (its drawer rules). */
+    var entries = main.querySelectorAll(".md-sidebar--primary [data-md-component=toc] li:not([class])");
+    for (i = 0; i < entries.length; i++) entries[i].className = "md-nav__item";
     var items = main.querySelectorAll(".md-sidebar--primary .md-nav--primary > .md-nav__list > li:not([class])");
     for (i = 0; i < items.length; i++) {
       var link = items[i].firstElementChild;
