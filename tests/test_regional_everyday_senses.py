@@ -40,6 +40,9 @@ RULES = default_regional().rules
 
 def is_new(rule) -> bool:  # type: ignore[no-untyped-def]
     if rule.code == "zh-Hant" and rule.word in BOTH_WORDS:
+        # conv34's 干得 (乾得: 嗓子干得难受) and 扎了 (after a thorn, no next) are tested in test_regional_conv34.py.
+        if (rule.word, rule.out) == ("干得", "乾得") or (rule.word == "扎了" and not rule.next):
+            return False
         return rule.word != "冲" or "咖啡" in rule.next
     if rule.code == "zh-Hant-TW" and rule.word in TAIWAN_WORDS:
         return "一家" in rule.prev if rule.word == "酒店" else True
