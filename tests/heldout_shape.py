@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from zhudu.script.convert import DEFAULT_VARIANTS, ConversionRules, Converter, load_rules
@@ -31,6 +33,8 @@ __all__ = [
     "layer_alone",
     "layer_without",
     "opencc_phrases_with",
+    "rule_cases",
+    "rules_after_marker",
     "shipped",
 ]
 
@@ -179,3 +183,47 @@ def assert_new_rules_keep_opencc_phrases_in_both_variants(new_rules: set[tuple[s
     """``assert_new_rules_keep_opencc_phrases`` for Taiwan and Hong Kong, no phrase changed on purpose."""
     for code in ("zh-Hant-TW", "zh-Hant-HK"):
         assert_new_rules_keep_opencc_phrases(code, new_rules, on_purpose=set())
+
+
+_SECTION = re.compile(r"^  (?P<code>zh-Hant(?:-TW|-HK)?):$")
+
+
+def rules_after_marker(marker: str) -> list[Any]:
+    """The shipped layer's Simplified-source rules written after the comment line starting ``marker`` (``# Session 35
+    — conv33``) in each of zh-Hant, zh-Hant-TW and zh-Hant-HK, up to the next batch's ``# Session`` line: one
+    batch's rules, in file order."""
+    from zhudu.script.regional import DEFAULT_REGIONAL_FILE, default_regional
+
+    starts: dict[str, int] = {}
+    sizes: dict[str, int] = {}
+    code, in_batch = "", False
+    for line in DEFAULT_REGIONAL_FILE.read_text(encoding="utf-8").splitlines():
+        if line == "from-hant:":
+            break
+        if match := _SECTION.match(line):
+            code, in_batch = match.group("code"), False
+            starts[code] = 0
+        elif line.startswith(f"    {marker}"):
+            in_batch, sizes[code] = True, 0
+        elif line.startswith("    # Session "):  # a later batch's block ends this one
+            in_batch = False
+        elif line.startswith("    - word: "):
+            if in_batch:
+                sizes[code] += 1
+            elif code not in sizes:
+                starts[code] += 1
+    rules = []
+    for code, size in sizes.items():
+        mine = [r for r in default_regional().rules if r.code == code and r.script == "Hans"]
+        rules.extend(mine[starts[code] : starts[code] + size])
+    return rules
+
+
+def rule_cases(rules: Iterable[Any]) -> list[Any]:
+    """One test case per rule and variant it writes (a zh-Hant rule writes Taiwan and Hong Kong)."""
+    return [
+        pytest.param(rule, code, id=f"{code}-{rule.word}-{rule.out}")
+        for rule in rules
+        for code in ("zh-Hant-TW", "zh-Hant-HK")
+        if code == rule.code or rule.code == "zh-Hant"
+    ]

@@ -17,9 +17,11 @@ from heldout_shape import (
     layer_alone,
     layer_without,
     opencc_phrases_with,
+    rule_cases,
+    rules_after_marker,
 )
 from zhudu.script.domain import GENERAL, SOFTWARE
-from zhudu.script.regional import DEFAULT_REGIONAL_FILE, default_regional
+from zhudu.script.regional import default_regional
 
 #: The batch's words by variant key, in file order.
 BATCH = {
@@ -32,44 +34,12 @@ BATCH = {
     "zh-Hant-HK": "样板间 样板房 平米 公交 大巴车 大巴 卡扎菲 萨科齐 布莱尔",
 }
 LAYER = default_regional().rules
-_SECTION = re.compile(r"^  (zh-Hant(?:-TW|-HK)?):$")
-
-
-def _batch_sizes() -> dict[str, int]:
-    """How many rules each Simplified-source section has after its ``# Session 35 — conv33`` line (the batch is last)."""
-    sizes: dict[str, int] = {}
-    code = ""
-    for line in DEFAULT_REGIONAL_FILE.read_text(encoding="utf-8").splitlines():
-        if line == "from-hant:":
-            break
-        if match := _SECTION.match(line):
-            code = match.group(1)
-        elif line.startswith("    # Session 35 — conv33"):
-            sizes[code] = 0
-        elif code in sizes and line.startswith("    - word: "):
-            sizes[code] += 1
-    return sizes
-
-
-def _batch() -> list:
-    rules = []
-    for code, size in _batch_sizes().items():
-        mine = [r for r in LAYER if r.code == code and r.script == "Hans"]
-        rules.extend(mine[len(mine) - size :])
-    return rules
-
-
-NEW = _batch()
-CASES = [
-    pytest.param(rule, code, id=f"{code}-{rule.word}-{rule.out}")
-    for rule in NEW
-    for code in ("zh-Hant-TW", "zh-Hant-HK")
-    if code == rule.code or rule.code == "zh-Hant"
-]
+NEW = rules_after_marker("# Session 35 — conv33")
+CASES = rule_cases(NEW)
 
 
 def test_the_batch_is_in_the_layer() -> None:
-    """Every word of the batch has its rule, for general text, at the end of its section (51 rules: 1 both, 41
+    """Every word of the batch has its rule, for general text, in its block (51 rules: 1 both, 41
     Taiwan, 9 Hong Kong)."""
     assert {code: " ".join(r.word for r in NEW if r.code == code) for code in BATCH} == BATCH
     assert len(NEW) == 51 and all(r.domain == "" for r in NEW)
