@@ -127,3 +127,47 @@ def test_a_built_note_shows_the_batch(site_builder: Callable[..., object]) -> No
     for code, sentence in expected.items():
         page = (result.site_dir / code / "notes" / "n" / "index.html").read_text(encoding="utf-8")  # type: ignore[attr-defined]
         assert re.search(rf"<p[^>]*>{sentence}</p>", page), code
+
+
+@pytest.mark.parametrize(
+    ("code", "source", "expected"),
+    [
+        # 回复: strength coming back is 回復.
+        ("zh-Hant-TW", "休息了几天，体力多回复了一些。", "休息了幾天，體力多回復了一些。"),
+        # 冲销: an accountant offsetting sales revenue, expenses or allowances is 沖; pushing sales is 衝, even after 应.
+        ("zh-Hant-TW", "会计用红字冲销售收入。", "會計用紅字沖銷售收入。"),
+        ("zh-Hant-HK", "冲销售费用的分录怎么写？", "沖銷售費用的分錄怎麼寫？"),
+        ("zh-Hant-TW", "本月应冲销售折让五千元。", "本月應沖銷售折讓五千元。"),
+        ("zh-Hant-TW", "我们应冲销量，别管利润。", "我們應衝銷量，別管利潤。"),
+        # 签: a lot drawn, a price tag, a skewer, a hanging tag are 籤; signing on a paper (纸上签个字) is 簽.
+        ("zh-Hant-TW", "他抽了个签一下就中了上签。", "他抽了個籤一下就中了上籤。"),
+        ("zh-Hant-TW", "价签一下子就掉了。", "價籤一下子就掉了。"),
+        ("zh-Hant-HK", "烤肉签一下子就烧焦了。", "烤肉籤一下子就燒焦了。"),
+        ("zh-Hant-TW", "这支签一下子就被他抽中了。", "這支籤一下子就被他抽中了。"),
+        ("zh-Hant-TW", "门口的吊签一下被风吹走了。", "門口的吊籤一下被風吹走了。"),
+        ("zh-Hant-TW", "在合同上签了字，请在这张纸上签个字。", "在合同上簽了字，請在這張紙上簽個字。"),
+        ("zh-Hant-TW", "这个签一下就行。", "這個簽一下就行。"),
+        # Taiwan 微信号: a weak signal measured is 訊號; a WeChat ID stays.
+        ("zh-Hant-TW", "传感器采集到的微信号需要放大。", "感測器採集到的微訊號需要放大。"),
+        ("zh-Hant-TW", "肌电微信号处理很难。", "肌電微訊號處理很難。"),
+        (
+            "zh-Hant-TW",
+            "电路中些微信号变化也能测到，低微信号也能。",
+            "電路中些微訊號變化也能測到，低微訊號也能。",
+        ),
+        ("zh-Hant-TW", "他换了个微信号，用微信号登录。", "他換了個微信號，用微信號登入。"),
+        # Taiwan 周天: the qigong's circuit of energy keeps 周.
+        ("zh-Hant-TW", "他练功打通了周天能量。", "他練功打通了周天能量。"),
+        ("zh-Hant-TW", "周天能量运转顺畅。", "周天能量運轉順暢。"),
+        # Hong Kong 在线人数: the number not online.
+        ("zh-Hant-HK", "在线人数和不在线人数都要统计。", "線上人數和不在線人數都要統計。"),
+        # Taiwan 通过: a friend request used as a means is 透過; accepting one stays 通過.
+        ("zh-Hant-TW", "骗子通过好友请求发送钓鱼链接。", "騙子透過好友請求傳送釣魚連結。"),
+        ("zh-Hant-TW", "他们通过好友申请加人，再骗钱。", "他們透過好友申請加人，再騙錢。"),
+        ("zh-Hant-TW", "可以通过好友验证功能找到对方。", "可以透過好友驗證功能找到對方。"),
+        ("zh-Hant-TW", "对方通过好友请求后才能聊天。", "對方通過好友請求後才能聊天。"),
+    ],
+)
+def test_the_second_editors_misfires(code: str, source: str, expected: str) -> None:
+    """Session 35's rev35: sentences a Taiwan or Hong Kong editor wrote to tempt the batch's rules, where they misfired."""
+    assert layer_alone(code)(source) == expected
