@@ -87,6 +87,83 @@ BOTH = [
     ("消息在报纸上登出来了。", "消息在報紙上登出來了。", "消息在報紙上登出來了。"),
 ]
 
+#: (source, Taiwan, Hong Kong), general and software text: rev34's misfires of the rules above, now right.
+REV34 = [
+    ("他担心头发变少。", "他擔心頭髮變少。", "他擔心頭髮變少。"),
+    ("我担心头发不够长。", "我擔心頭髮不夠長。", "我擔心頭髮不夠長。"),
+    ("她很细心头发每天都洗。", "她很細心頭髮每天都洗。", "她很細心頭髮每天都洗。"),
+    ("当心头发卷进机器里。", "當心頭髮捲進機器裡。", "當心頭髮捲進機器裏。"),
+    ("放心头发会长回来的。", "放心頭髮會長回來的。", "放心頭髮會長回來的。"),
+    ("在沙滩头发晒得发黄。", "在沙灘頭髮曬得發黃。", "在沙灘頭髮曬得發黃。"),
+    ("枕头发黄了该换了。", "枕頭發黃了該換了。", "枕頭發黃了該換了。"),
+    ("他用竹签扎了个灯笼。", "他用竹籤紮了個燈籠。", "他用竹籤紮了個燈籠。"),
+    ("她用发针扎了个发髻。", "她用髮針紮了個髮髻。", "她用髮針紮了個髮髻。"),
+    ("他拿竹签扎了个风筝。", "他拿竹籤紮了個風箏。", "他拿竹籤紮了個風箏。"),
+    ("护士用针头扎了一下。", "護士用針頭扎了一下。", "護士用針頭扎了一下。"),
+    ("他收衣服干了一半就走了。", "他收衣服幹了一半就走了。", "他收衣服幹了一半就走了。"),
+    ("他在水库都干了十年了。", "他在水庫都幹了十年了。", "他在水庫都幹了十年了。"),
+    ("他在水库已经干了十年。", "他在水庫已經幹了十年。", "他在水庫已經幹了十年。"),
+    ("他在西湖都干了二十年。", "他在西湖都幹了二十年。", "他在西湖都幹了二十年。"),
+    ("他在矿井都干了二十年。", "他在礦井都幹了二十年。", "他在礦井都幹了二十年。"),
+    ("他修路面也干了，铺地砖也干了。", "他修路面也幹了，鋪地磚也幹了。", "他修路面也幹了，鋪地磚也幹了。"),
+    ("他搬水泥干得很卖力。", "他搬水泥幹得很賣力。", "他搬水泥幹得很賣力。"),
+    ("她叠被子干得很整齐。", "她疊被子幹得很整齊。", "她疊被子幹得很整齊。"),
+    ("护士处理伤口干得很利落。", "護士處理傷口幹得很利落。", "護士處理傷口幹得很利落。"),
+    ("锅里的水都干了。", "鍋裡的水都乾了。", "鍋裏的水都乾了。"),
+    ("他常年在野外油井干活。", "他常年在野外油井幹活。", "他常年在野外油井幹活。"),
+    ("他们在那口老井干活。", "他們在那口老井幹活。", "他們在那口老井幹活。"),
+    ("他去气井干了三年。", "他去氣井幹了三年。", "他去氣井幹了三年。"),
+    ("古井干涸了。", "古井乾涸了。", "古井乾涸了。"),
+    ("矿井干湿度要监测。", "礦井乾溼度要監測。", "礦井乾濕度要監測。"),
+    ("计算机系在门口摆了咨询台。", "電腦系在門口擺了諮詢臺。", "電腦系在門口擺了諮詢台。"),
+    ("软件系在门前挂了横幅。", "軟體系在門前掛了橫幅。", "軟件系在門前掛了橫幅。"),
+    ("电子系在码头实习。", "電子系在碼頭實習。", "電子系在碼頭實習。"),
+    ("音乐系在桥那边。", "音樂系在橋那邊。", "音樂系在橋那邊。"),
+    ("土木系在岸边测量。", "土木系在岸邊測量。", "土木系在岸邊測量。"),
+    ("社会系在院子里开会。", "社會系在院子裡開會。", "社會系在院子裏開會。"),
+    ("机械系在码头旁边。", "機械系在碼頭旁邊。", "機械系在碼頭旁邊。"),
+    ("表演系在门口排练。", "表演系在門口排練。", "表演系在門口排練。"),
+    ("我把小船系在码头上。", "我把小船繫在碼頭上。", "我把小船繫在碼頭上。"),
+    ("老周一出门就摔了一跤。", "老周一出門就摔了一跤。", "老周一出門就摔了一跤。"),
+    ("小周一出场全场欢呼。", "小周一出場全場歡呼。", "小周一出場全場歡呼。"),
+    ("这周一出事就麻烦了。", "這週一出事就麻煩了。", "這週一出事就麻煩了。"),
+]
+
+#: (source, Taiwan general and software; Hong Kong software): an explanation beginning with 天 / 早 / 日 / 年 / 儿.
+REV34_EXPLANATIONS = [
+    ("没有消息说明天线为何断开。", "沒有訊息說明天線為何斷開。", "沒有訊息説明天線為何斷開。"),
+    (
+        "日志里没有消息说明早期版本为何失败。",
+        "日誌裡沒有訊息說明早期版本為何失敗。",
+        "日誌裏沒有訊息説明早期版本為何失敗。",
+    ),
+    (
+        "没有消息说明日期格式错误的原因。",
+        "沒有訊息說明日期格式錯誤的原因。",
+        "沒有訊息説明日期格式錯誤的原因。",
+    ),
+    ("没有消息说明年龄字段的含义。", "沒有訊息說明年齡欄位的含義。", "沒有訊息説明年齡欄位的含義。"),
+    ("没有消息说明儿童模式怎么开启。", "沒有訊息說明兒童模式怎麼開啟。", "沒有訊息説明兒童模式怎麼開啓。"),
+    (
+        "没有消息说明天然气价格为何上涨。",
+        "沒有訊息說明天然氣價格為何上漲。",
+        "沒有訊息説明天然氣價格為何上漲。",
+    ),
+    ("有消息说明早八点开始抢票。", "有消息說明早八點開始搶票。", "有消息説明早八點開始搶票。"),
+]
+
+
+@pytest.mark.parametrize(("source", "taiwan", "hong_kong_software"), REV34_EXPLANATIONS)
+def test_rev34_an_explanation_is_a_message(source: str, taiwan: str, hong_kong_software: str) -> None:
+    for domain in DOMAINS:
+        assert convert(TW, domain, source) == taiwan
+    assert convert(HK, SOFTWARE, source) == hong_kong_software
+
+
+def test_rev34_a_message_called_something_is_a_programs() -> None:
+    assert convert(HK, SOFTWARE, "队列里有消息称为就绪。") == "隊列裏有訊息稱為就緒。"
+
+
 #: (source, Taiwan), general and software text: Taiwan's 设置 / 设备 / 酒店 / 消息 / 一出 rules.
 TAIWAN = [
     ("路口设置了红绿灯。", "路口設置了紅綠燈。"),
@@ -111,6 +188,18 @@ TAIWAN = [
     ("日志里没有消息说明天气接口失败的原因。", "日誌裡沒有訊息說明天氣介面失敗的原因。"),
     ("消息一出队就被消费了。", "訊息一出隊就被消費了。"),
     ("一出队列就执行。", "一出佇列就執行。"),
+    # Session 35 — rev34: a program's semaphore, mode, timing, trap flag (設定); a program's messages and the media (訊息).
+    ("线程设置了信号灯的值。", "執行緒設定了訊號燈的值。"),
+    ("在系统中设置了无障碍模式。", "在系統中設定了無障礙模式。"),
+    ("在模拟器里设置了红绿灯的时长。", "在模擬器裡設定了紅綠燈的時長。"),
+    ("调试器设置了陷阱标志。", "除錯器設定了陷阱標誌。"),
+    ("路口设置了信号灯。", "路口設置了訊號燈。"),
+    ("景区设置了无障碍通道。", "景區設置了無障礙通道。"),
+    ("推送消息在新闻客户端里显示。", "推送訊息在新聞客戶端裡顯示。"),
+    ("消息在媒体服务器之间转发。", "訊息在媒體伺服器之間轉發。"),
+    ("消息在电视盒子上弹出。", "訊息在電視盒子上彈出。"),
+    ("消息在媒体上曝光后引起轰动。", "消息在媒體上曝光後引起轟動。"),
+    ("消息在电视上播出了。", "消息在電視上播出了。"),
 ]
 
 #: (source, Hong Kong software text): news and backing keep 消息 / 支持; a program's message and support stay 訊息 / 支援.
@@ -128,11 +217,20 @@ HONG_KONG_SOFTWARE = [
     ("没有消息说明原因。", "沒有訊息説明原因。"),
     ("这个版本支持中文。", "這個版本支援中文。"),
     ("本软件支持你自定义主题。", "本軟件支援你自訂主題。"),
+    # Session 35 — rev34: a program's messages in the media's software, striving to support formats, striving for backing.
+    ("推送消息在新闻客户端里显示。", "推送訊息在新聞客户端裏顯示。"),
+    ("消息在媒体服务器之间转发。", "訊息在媒體伺服器之間轉發。"),
+    ("消息在电视盒子上弹出。", "訊息在電視盒子上彈出。"),
+    ("消息在媒体上曝光后引起轰动。", "消息在媒體上曝光後引起轟動。"),
+    ("消息在电视上播出了。", "消息在電視上播出了。"),
+    ("我们争取支持更多格式。", "我們爭取支援更多格式。"),
+    ("大家争取支持。", "大家爭取支持。"),
+    ("队列里有消息称为就绪。", "隊列裏有訊息稱為就緒。"),
 ]
 
 
 @pytest.mark.parametrize("domain", DOMAINS)
-@pytest.mark.parametrize(("source", "taiwan", "hong_kong"), BOTH)
+@pytest.mark.parametrize(("source", "taiwan", "hong_kong"), BOTH + REV34)
 def test_both_variants(domain: str, source: str, taiwan: str, hong_kong: str) -> None:
     assert convert(TW, domain, source) == taiwan
     assert convert(HK, domain, source) == hong_kong
@@ -164,6 +262,21 @@ def test_a_general_note_reads_the_fixes_in_both_variants(tmp_path) -> None:  # t
     assert "有消息說明天放假" in tw and "有消息説明天放假" in hk
 
 
+#: rev34's misfires in a note: a worry about hair, a lantern tied, years worked at a reservoir, a department at the door.
+REV34_DIARY = (
+    "我担心头发变少。他用竹签扎了个灯笼。他在水库都干了十年了。电子系在码头实习。老周一出门就摔了一跤。\n"
+)
+
+
+def test_a_general_note_keeps_rev34_s_misfires_right(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = build_site(tmp_path, notes={"b.md": f"---\ntitle: 日记\ndate: 2024-01-03\n---\n\n{REV34_DIARY}"})
+    assert result.ok, result.log
+    for code in ("zh-Hant-TW", "zh-Hant-HK"):
+        page = html.unescape(result.page(f"{code}/notes/b/index.html"))
+        assert "擔心頭髮變少" in page and "竹籤紮了個燈籠" in page and "水庫都幹了十年" in page
+        assert "電子系在碼頭" in page and "老周一出門" in page
+
+
 #: The session's new rules, by (variant key, word, domain); 干得 and 扎了 also select conv32's rules of those words.
 NEW_RULES = {
     ("zh-Hant", "干了一半", ""),
@@ -176,9 +289,12 @@ NEW_RULES = {
     ("zh-Hant", "干", ""),
     ("zh-Hant", "扎了", ""),
     ("zh-Hant", "头发", ""),
+    ("zh-Hant", "干活", ""),
+    ("zh-Hant", "周一出", ""),
     ("zh-Hant-TW", "有消息说明", ""),
     ("zh-Hant-HK", "有消息说明", SOFTWARE),
     ("zh-Hant-HK", "有消息", SOFTWARE),
+    ("zh-Hant-HK", "争取支持", SOFTWARE),
 }
 
 

@@ -43,6 +43,9 @@ def is_new(rule) -> bool:  # type: ignore[no-untyped-def]
         # conv34's 干得 (乾得: 嗓子干得难受) and 扎了 (after a thorn, no next) are tested in test_regional_conv34.py.
         if (rule.word, rule.out) == ("干得", "乾得") or (rule.word == "扎了" and not rule.next):
             return False
+        # rev34's 干得 after a chore (搬水泥干得很卖力) is tested in test_regional_conv34.py.
+        if rule.word == "干得" and "搬水泥" in rule.prev:
+            return False
         return rule.word != "冲" or "咖啡" in rule.next
     if rule.code == "zh-Hant-TW" and rule.word in TAIWAN_WORDS:
         return "一家" in rule.prev if rule.word == "酒店" else True
