@@ -9,7 +9,9 @@ Markdown: a wrapper cuts a run of text, and a rule that changes a name's length 
 
 from __future__ import annotations
 
+import operator
 import re
+from itertools import compress, repeat
 
 from zhudu.annotate.textmarks import GLUED_SPACE_TAG
 
@@ -18,6 +20,10 @@ _MARKUP_RE = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
 #: Where text is not prose: code, and what the browser does not lay out as text.
 _NOT_PROSE = frozenset({"script", "style", "pre", "code", "kbd", "samp", "textarea", "title", "svg", "math"})
 _TAG_NAME_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+#: A tag that may open or close a non-prose element: more than ``_not_prose_step`` counts, never fewer.
+_MAY_BE_NOT_PROSE_RE = re.compile(
+    rf"</?(?:{'|'.join(sorted(_NOT_PROSE))})(?![A-Za-z0-9-])", re.IGNORECASE | re.ASCII
+)
 #: A character and the middle dot after it; not the ";" of an entity, not a space (a break there is the author's).
 _DOT_RE = re.compile(r"([^\s<>&;·])·")
 _WRAPPED = rf"<{GLUED_SPACE_TAG}>\1·</{GLUED_SPACE_TAG}>"
@@ -35,13 +41,25 @@ def glue_middle_dots(html: str) -> str:
 
 
 def _glue(html: str) -> str:
+    # An article has ~1,800 tags and texts and ~5 middle dots: only the texts holding a dot and the tags
+    # that may open or close code are looked at one by one (found by C loops); the other parts are
+    # skipped (session 35: at 300 notes, 0.56 → 0.37 s over every variant of every page).
     parts = _MARKUP_RE.split(html)
+    texts, tags = parts[0::2], parts[1::2]
+    places = [2 * k for k in compress(range(len(texts)), map(operator.contains, texts, repeat("·")))]
+    places += [2 * k + 1 for k in compress(range(len(tags)), map(_MAY_BE_NOT_PROSE_RE.match, tags))]
     outside = 0  # depth in elements that are not prose
-    for i, part in enumerate(parts):
+    for i in sorted(places):
         if i % 2:  # markup
-            tag = _TAG_NAME_RE.match(part)
-            if tag is not None and tag.group(2).lower() in _NOT_PROSE and not part.endswith("/>"):
-                outside = max(0, outside + (-1 if tag.group(1) else 1))
-        elif not outside and "·" in part:
-            parts[i] = _DOT_RE.sub(_WRAPPED, part)
+            outside = max(0, outside + _not_prose_step(parts[i]))
+        elif not outside:
+            parts[i] = _DOT_RE.sub(_WRAPPED, parts[i])
     return "".join(parts)
+
+
+def _not_prose_step(tag: str) -> int:
+    """+1 for a tag opening an element that is not prose, -1 for one closing it, else 0."""
+    name = _TAG_NAME_RE.match(tag)
+    if name is None or name.group(2).lower() not in _NOT_PROSE or tag.endswith("/>"):
+        return 0
+    return -1 if name.group(1) else 1
