@@ -27,7 +27,7 @@ CASES = rule_cases(NEW)
 
 
 def test_the_batch_is_in_the_layer() -> None:
-    """One new rule, for both variants and general text: 微博 before 客户 / 客服 / 客人 / 客厅."""
+    """One new rule, for both variants and general text: 微博 before 客户 / 客服 / 客人 / 客厅 / 客观 / 客气."""
     assert [(r.code, r.word, r.out, r.domain) for r in NEW] == [("zh-Hant", "微博", "微博", "")]
 
 
@@ -47,11 +47,13 @@ def test_the_batch_keeps_opencc_phrases_that_contain_its_words(code: str) -> Non
 @pytest.mark.parametrize(
     ("code", "source", "expected"),
     [
-        # 微博 + 客户端 / 客服 / 客人 / 客厅: Weibo and the next word, as OpenCC writes each alone.
+        # 微博 + 客户端 / 客服 / 客人 / 客厅 / 客观 / 客气: Weibo and the next word, as OpenCC writes each alone.
         ("zh-Hant-TW", "我用微博客户端发的，微博客服没回。", "我用微博客戶端發的，微博客服沒回。"),
         ("zh-Hant-HK", "我用微博客户端发的，微博客服没回。", "我用微博客户端發的，微博客服沒回。"),
         ("zh-Hant-TW", "新浪微博客户很多，微博客人也多。", "新浪微博客戶很多，微博客人也多。"),
         ("zh-Hant-HK", "她刷微博客厅里没人。", "她刷微博客廳裏沒人。"),
+        ("zh-Hant-TW", "他在微博客观地说，对网友很客气。", "他在微博客觀地說，對網友很客氣。"),
+        ("zh-Hant-HK", "回复微博客气点。", "回覆微博客氣點。"),
         # A microblog in general stays OpenCC's phrase.
         (
             "zh-Hant-TW",
@@ -60,6 +62,8 @@ def test_the_batch_keeps_opencc_phrases_that_contain_its_words(code: str) -> Non
         ),
         ("zh-Hant-HK", "微博客的兴起改变了新闻。", "微網誌的興起改變了新聞。"),
         ("zh-Hant-TW", "微博客流量统计。", "微部落格流量統計。"),
+        ("zh-Hant-TW", "微博客观察：一周热点。", "微部落格觀察：一週熱點。"),
+        ("zh-Hant-HK", "微博客观点摘编。", "微網誌觀點摘編。"),
         ("zh-Hant-TW", "微博和微信客户端。", "微博和微信客戶端。"),
     ],
 )
@@ -95,10 +99,11 @@ def test_taiwans_metadata_rule(source: str, expected: str) -> None:
         # 每 / 上 / 下 / 本 / 这 + 周一 + 出: Monday.
         ("杂志每周一出一期。", "雜誌每週一出一期。"),
         ("上周一出了事，下周一出结果。", "上週一出了事，下週一出結果。"),
-        ("这周一出新品。", "這週一出新品。"),
+        ("这周一出新品，本周一出榜单。", "這週一出新品，本週一出榜單。"),
         # A play a week, Zhou as a surname.
         ("剧团每周一出戏。", "劇團每週一齣戲。"),
         ("这周一出好戏让人难忘。", "這週一齣好戲讓人難忘。"),
+        ("每周一出大戏，这周一出戏都没看。", "每週一齣大戲，這週一齣戲都沒看。"),
         ("老周一出门就摔了。", "老周一出門就摔了。"),
         # 一出 "as soon as" before a trip, sweat, a bid, a fresh batch, a punch, a cabin, an issue per span.
         ("他一出差就是一个月，一出汗就难受。", "他一出差就是一個月，一出汗就難受。"),
