@@ -80,6 +80,9 @@ def test_a_snippet_starts_and_ends_at_a_boundary(real_site, phone, variant, quer
     phone.wait_for_function(
         "p => document.querySelector('.md-search-result__meta').textContent.trim() !== p", arg=placeholder
     )
+    # The count line can change before the worker's answer for the whole query is drawn (a first answer from the
+    # part of the index loaded so far): wait for the passages themselves.
+    phone.wait_for_function("() => document.querySelector('a.md-search-result__link article p') !== null")
     results = phone.evaluate(_SNIPPETS)
     assert results, query
     first = results[0]
