@@ -80,8 +80,8 @@ def test_a_snippet_starts_and_ends_at_a_boundary(real_site, phone, variant, quer
     phone.wait_for_function(
         "p => document.querySelector('.md-search-result__meta').textContent.trim() !== p", arg=placeholder
     )
-    # The count line can change before the worker's answer for the whole query is drawn (a first answer from the
-    # part of the index loaded so far): wait for the passages themselves.
+    # The count line can change before the query's own answer is drawn (Material writes "no results" for an
+    # answer with no items): wait for the passages themselves.
     phone.wait_for_function("() => document.querySelector('a.md-search-result__link article p') !== null")
     results = phone.evaluate(_SNIPPETS)
     assert results, query
