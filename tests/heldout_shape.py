@@ -124,11 +124,11 @@ def assert_set(
 
 
 def assert_set_of_works(
-    entries: list[dict[str, Any]], file_name: str, works: Mapping[str, int], han: int
+    entries: list[dict[str, Any]], file_name: str, works: Mapping[str, int], han: int, size: int = 330
 ) -> None:
-    """330 sentences drawn from ``works`` (a ``from`` prefix each, and how many sentences each gave), ``han`` Han
-    characters in all, and the shape every held-out set has (``assert_heldout_shape``)."""
-    assert_set(entries, file_name, tuple(works), 330, han)
+    """``size`` sentences (330 unless given) drawn from ``works`` (a ``from`` prefix each, and how many sentences each
+    gave), ``han`` Han characters in all, and the shape every held-out set has (``assert_heldout_shape``)."""
+    assert_set(entries, file_name, tuple(works), size, han)
     for work, count in works.items():
         assert sum(e["from"].startswith(work) for e in entries) == count, work
 
