@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from PIL import Image
 
-from conftest import ServedSite, serve_built
+from conftest import ServedSite, serve_built, serve_themed
 
 # --------------------------------------------------------------------------- a passage ending in an embed
 
@@ -70,3 +72,82 @@ def test_a_passage_ending_in_an_embed_does_not_grow_when_its_link_is_added(
     plain = page.locator(".zd-note__body > p[id^='p-']").first  # 开头一段
     assert plain.evaluate("p => p.lastElementChild.matches('a.zd-permalink')")
     assert not page.zd.console_errors, page.zd.console_errors
+
+
+# --------------------------------------------------------------------------- the themes graph's cut labels
+
+#: Titles of the Hexo documentation that a phone's graph cuts to two lines (each note says 服务器).
+GRAPH_TITLES = [
+    "Box",
+    "生成器（Generator）",
+    "将 Hexo 部署到 GitLab Pages",
+    "在 GitHub Pages 上部署 Hexo",
+    "指令",
+]
+GRAPH_THEMES = "themes:\n  server:\n    name: 服务器\n    description: 服务器的事\n    phrases: [服务器]\n"
+
+#: Each note label the clamp cuts (its text is taller or wider than its box): its box and line height.
+CUT_LABELS_JS = """() => [...document.querySelectorAll('.zd-graph__label--note a')]
+  .filter(a => a.scrollHeight > a.clientHeight + 1 || a.scrollWidth > a.clientWidth + 1)
+  .map(a => { const r = a.getBoundingClientRect();
+    return {text: a.textContent, left: r.left, right: r.right, bottom: r.bottom,
+            line: parseFloat(getComputedStyle(a).lineHeight), em: parseFloat(getComputedStyle(a).fontSize)}; })"""
+
+
+def ink_runs(shot: bytes, label: dict[str, Any]) -> list[tuple[int, int]]:
+    """The label's last line, painted: each run of columns holding ink, as its ink's height and width (device px)."""
+    image = Image.open(io.BytesIO(shot)).convert("L")
+    scale = image.width / label["viewport"]
+    x0, x1 = int(label["left"] * scale), int(label["right"] * scale)
+    y0, y1 = int((label["bottom"] - label["line"]) * scale), int(label["bottom"] * scale)
+    runs, start, rows = [], None, set()
+    for x in range(x0, x1 + 1):
+        ink = [y for y in range(y0, y1) if x < x1 and image.getpixel((x, y)) < 160]
+        if ink:
+            start = x if start is None else start
+            rows.update(ink)
+        elif start is not None:
+            runs.append((max(rows) - min(rows) + 1, x - start))
+            start, rows = None, set()
+    return runs
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    with serve_themed(tmp_path_factory.mktemp("graph"), GRAPH_TITLES, GRAPH_THEMES) as site:
+        yield site
+
+
+@pytest.mark.parametrize("width", [360, 412])
+@pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-HK"])
+def test_a_graph_label_cut_on_a_phone_ends_in_an_ellipsis(
+    graph: ServedSite, browser: Any, variant: str, width: int
+) -> None:
+    """On a phone a note's label in the themes graph shows two lines.  The labels were end-aligned, against their
+    dots, and Chromium then draws the clamp's "…" past the box's end, where it is clipped: 「（Generato」 (the "…"'s
+    first dot under the note's dot), 「到 GitLab」 at 360 px, 「Pages 上部署」 at 412, the rest gone without a sign.
+    Each cut label's last line ends in the three dots of "…" now (read from the pixels, the labels' underline
+    taken off to read them)."""
+    context = browser.new_context(
+        viewport={"width": width, "height": 900}, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
+    try:
+        page = context.new_page()
+        page.goto(graph.variant_url(variant, "themes/"))
+        page.wait_for_selector(".zd-graph__label--note a")
+        page.add_style_tag(content=".zd-graph__label a { text-decoration: none !important; }")
+        page.evaluate("document.querySelector('.zd-graph').scrollIntoView()")
+        page.wait_for_function("document.querySelector('.zd-graph').getBoundingClientRect().top >= -1")
+        cut = page.evaluate(CUT_LABELS_JS)
+        assert cut, "no label is cut at this width: the test reads nothing"
+        shot = page.screenshot()
+        for label in cut:
+            runs = ink_runs(shot, {**label, "viewport": width})
+            dots = runs[-3:]
+            small = 0.3 * label["line"] * 2  # device px
+            assert len(runs) >= 3 and all(height <= small and w <= label["em"] for height, w in dots), (
+                label["text"],
+                runs,
+            )
+    finally:
+        context.close()
