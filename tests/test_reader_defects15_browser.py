@@ -151,3 +151,35 @@ def test_a_graph_label_cut_on_a_phone_ends_in_an_ellipsis(
             )
     finally:
         context.close()
+
+
+# --------------------------------------------------------------------------- theme links standing alone
+
+#: A link's box, and the box of what its line says next (the overview's count of notes and passages).
+LINK_BOX_JS = """a => { const r = a.getBoundingClientRect(), next = a.nextElementSibling;
+  const n = next && next.getBoundingClientRect();
+  return {text: a.textContent, height: r.height, top: r.top, bottom: r.bottom,
+          nextMiddle: n ? (n.top + n.bottom) / 2 : null}; }"""
+
+
+@pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"])
+def test_a_themes_links_standing_alone_are_a_finger_high_on_a_phone(
+    graph: ServedSite, browser: Any, variant: str
+) -> None:
+    """Session 35 made the links that stand alone 24 px high to a finger (WCAG 2.5.8); two more were left at 21 px,
+    a line of small text: a theme's name in the overview's list (the way to each theme) and the 「主题」 above a
+    theme's title (the way back).  Both are 24 px or more now; the name's line still holds its count."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(graph.variant_url(variant, "themes/"))
+        names = [a.evaluate(LINK_BOX_JS) for a in page.locator("a.zd-themes__name").all()]
+        assert names, "no theme in the overview"
+        for name in names:
+            assert name["height"] >= 24, name
+            assert name["top"] < name["nextMiddle"] < name["bottom"], name  # 「1 篇 · 1 段」 on the same line
+        page.goto(graph.variant_url(variant, "themes/server/"))
+        kicker = page.locator(".zd-theme__kicker > a").evaluate(LINK_BOX_JS)
+        assert kicker["height"] >= 24, kicker
+    finally:
+        context.close()
