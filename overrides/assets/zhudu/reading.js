@@ -79,13 +79,24 @@
      own text, a quote's first paragraph, a table row's last cell), inline, so it never meets
      the margin markers of themes (inline-start) and editor's notes (inline-end). */
   function linkHost(passage) {
-    if (passage.tagName === "TR") return { parent: passage.cells[passage.cells.length - 1] || passage, before: null };
+    if (passage.tagName === "TR") return atEnd(passage.cells[passage.cells.length - 1] || passage);
     for (var i = 0; i < passage.children.length; i++) {
       var child = passage.children[i];
-      if (/^(P)$/.test(child.tagName)) return { parent: child, before: null };
+      if (/^(P)$/.test(child.tagName)) return atEnd(child);
       if (/^(UL|OL|BLOCKQUOTE|DIV|TABLE|PRE|DL)$/.test(child.tagName)) return { parent: passage, before: child };
     }
-    return { parent: passage, before: null };
+    return atEnd(passage);
+  }
+
+  /* The end of a paragraph that ends in an embedded player's box (span.zd-embed, a block inside
+     its line): a "#" after the box stood on a line of its own below it, so the paragraph grew by
+     that line once this ran, and the text below jumped (24 Hexo documentation pages at 1280 px).
+     There the link goes inside the box, after its address. */
+  function atEnd(parent) {
+    var last = parent.lastChild;
+    while (last && last.nodeType === Node.TEXT_NODE && !last.data.trim()) last = last.previousSibling;
+    var box = last && last.nodeType === Node.ELEMENT_NODE && last.classList.contains("zd-embed");
+    return { parent: box ? last : parent, before: null };
   }
 
   function setupPermalinks() {
@@ -93,7 +104,7 @@
     var nodes = passages();
     for (var i = 0; i < nodes.length; i++) {
       var passage = nodes[i];
-      if (passage.querySelector(":scope > .zd-permalink, :scope > * > .zd-permalink")) continue;
+      if (passage.querySelector(":scope > .zd-permalink, :scope > * > .zd-permalink, :scope > * > .zd-embed > .zd-permalink")) continue;
       var link = el("a", "zd-permalink", { href: "#" + passage.id, "aria-label": label, title: label, "data-zd-for": passage.id });
       var host = linkHost(passage);
       host.parent.insertBefore(link, host.before);
