@@ -97,3 +97,34 @@ def test_only_the_tags_that_may_open_code_are_looked_at(site_builder, monkeypatc
     assert len(tags) > 40
     assert looked_at and all(TAG_NAME_RE.match(t).group(2).lower() in NOT_PROSE for t in looked_at)
     assert len(looked_at) == sum(1 for t in tags if re.match(r"</?(code|pre|kbd|svg)\b", t))
+
+
+class _CountedMarkup:
+    """``_MARKUP_RE`` that counts the articles it cuts into parts."""
+
+    def __init__(self) -> None:
+        self.cut = 0
+
+    def split(self, html: str) -> list[str]:
+        self.cut += 1
+        return MARKUP_RE.split(html)
+
+    def match(self, html: str, at: int) -> re.Match[str] | None:
+        return MARKUP_RE.match(html, at)
+
+
+def test_an_article_without_comments_is_never_cut_into_parts_and_glued_alike(monkeypatch):
+    # Session 36: without comments, whether a dot or a tag is inside a tag is read from the nearest
+    # "<" and ">" before it, not from the ~3,600 parts of the article.
+    counted = _CountedMarkup()
+    monkeypatch.setattr(interpunct, "_MARKUP_RE", counted)
+    pieces = ["<code>", "</code>", "<pre>", "</pre>", "<p>", "</p>", "a·", "·", "b", " ", "\n", "<", ">"]
+    pieces += ["&", ";", "<br/>", "<code/>", "<Title>", "</TITLE>", "中·文", "<KBD >", "<svg>", "</svg >"]
+    pieces += ["<a title='x·y'>", "<a <code>", "x<y·z", "<codex>", "<svg-x>", "<CODE>"]
+    rng = random.Random(36)
+    for _ in range(5_000):
+        html = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 20)))
+        assert interpunct._glue(html) == every_part_glued(html), html
+    assert counted.cut == 0
+    assert interpunct._glue("<!-- a·b --><p>c·d</p>") == "<!-- a·b --><p><zd-g>c·</zd-g>d</p>"
+    assert counted.cut == 1  # a comment may hold "<" and ">": that article is cut into parts

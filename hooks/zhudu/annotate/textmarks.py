@@ -111,7 +111,8 @@ class CharFold:
     def __init__(self, fold: Callable[[str], str]) -> None:
         self._fold = fold
         self._cache: dict[str, str] = {}
-        self._translation: dict[int, str] = {}  # the changed characters of _cache, for str.translate
+        #: Every character folded so far, by code point, for ``str.translate`` (``_Folded``).
+        self._translation = _Folded(self)
 
     def char(self, ch: str) -> str:
         """One character, folded (itself if folding would change the length)."""
@@ -122,16 +123,29 @@ class CharFold:
             lower = folded.lower()
             out = lower if len(lower) == 1 else folded
             self._cache[ch] = out
-            if out != ch:
-                self._translation[ord(ch)] = out
+            self._translation[ord(ch)] = out
         return out
 
     def text(self, s: str) -> str:
         """A string folded character by character; stash placeholders become NULs."""
-        for ch in set(s).difference(self._cache):  # each character is folded once
-            self.char(ch)
         folded = s.translate(self._translation)
         return _STASH_RE.sub(lambda m: "\0" * len(m.group()), folded) if "\x02" in s else folded
+
+
+class _Folded(dict[int, str]):
+    """``CharFold``'s characters by code point, each folded by ``char`` the first time a text holds it.
+
+    Characters that fold to themselves are kept too: ``str.translate`` took about twice as long when
+    most of a text's characters were missing from its table, and a text's characters were each
+    looked up once more, in a set made of them, to find the new ones (session 36).
+    """
+
+    def __init__(self, fold: CharFold) -> None:
+        super().__init__()
+        self.fold = fold
+
+    def __missing__(self, code: int) -> str:
+        return self.fold.char(chr(code))
 
 
 @dataclass(frozen=True)

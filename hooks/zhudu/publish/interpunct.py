@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import operator
 import re
+from collections.abc import Iterator
 from itertools import compress, repeat
 
 from zhudu.annotate.textmarks import GLUED_SPACE_TAG
@@ -35,12 +36,14 @@ def glue_middle_dots(html: str) -> str:
     The article only: the header's names (the variant menu's 繁體·臺灣) are short lines, not text that wraps.
     """
     start, end = html.find("<article"), html.rfind("</article>")
-    if start < 0 or end < start or "·" not in html[start:end]:
+    if start < 0 or end < start or html.find("·", start, end) < 0:
         return html
     return html[:start] + _glue(html[start:end]) + html[end:]
 
 
 def _glue(html: str) -> str:
+    if "<!--" not in html:
+        return _glue_by_places(html)
     # An article has ~1,800 tags and texts and ~5 middle dots: only the texts holding a dot and the tags
     # that may open or close code are looked at one by one (found by C loops); the other parts are
     # skipped (session 35: at 300 notes, 0.56 → 0.37 s over every variant of every page).
@@ -55,6 +58,53 @@ def _glue(html: str) -> str:
         elif not outside:
             parts[i] = _DOT_RE.sub(_WRAPPED, parts[i])
     return "".join(parts)
+
+
+def _glue_by_places(html: str) -> str:
+    """``_glue`` of markup without a comment, the article never cut into its ~3,600 parts.
+
+    Without comments, whether a place is in a tag is read from the nearest ``<`` and ``>`` before it
+    (``_in_tag``), so only the dots and the tags that may open or close code are looked at, each found
+    by one search over the article (session 36: every variant of every page at 300 notes, 0.36 → 0.11 s).
+    """
+    places = [(at, True) for at in _dots(html) if not _in_tag(html, at)]
+    if not places:
+        return html
+    places += [
+        (m.start(), False) for m in _MAY_BE_NOT_PROSE_RE.finditer(html) if _starts_tag(html, m.start())
+    ]
+    out, done, outside = [], 0, 0  # outside: depth in elements that are not prose
+    for at, dot in sorted(places):
+        if not dot:
+            tag = _MARKUP_RE.match(html, at)
+            assert tag is not None  # ``_starts_tag``: a ">" closes it
+            outside = max(0, outside + _not_prose_step(tag.group()))
+        elif not outside and at and _DOT_RE.match(html, at - 1):
+            out += (html[done : at - 1], _DOT_RE.sub(_WRAPPED, html[at - 1 : at + 1]))
+            done = at + 1
+    return "".join((*out, html[done:]))
+
+
+def _in_tag(html: str, at: int) -> bool:
+    """Whether ``at`` (not a ``<``) is inside a tag of markup without comments (as ``_MARKUP_RE`` cuts it).
+
+    Inside when a ``<`` comes after the last ``>`` before it and a ``>`` after it: the tag that ``<``
+    starts, or one before it that it is in, runs to that ``>``.  A ``<`` with no ``>`` after it is text.
+    """
+    return html.rfind("<", 0, at) > html.rfind(">", 0, at) and html.find(">", at) >= 0
+
+
+def _starts_tag(html: str, at: int) -> bool:
+    """Whether the ``<`` at ``at`` starts a tag (not in one, and closed by a ``>``), in markup without comments."""
+    return html.rfind("<", 0, at) <= html.rfind(">", 0, at) and html.find(">", at) >= 0
+
+
+def _dots(html: str) -> Iterator[int]:
+    """Where each middle dot of ``html`` is."""
+    at = html.find("·")
+    while at >= 0:
+        yield at
+        at = html.find("·", at + 1)
 
 
 def _not_prose_step(tag: str) -> int:
