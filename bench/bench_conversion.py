@@ -280,8 +280,9 @@ def vocabulary_places(source: str, expected: str, code: str) -> list[tuple[int, 
     return places
 
 
-def converters(code: str, domain: str = "") -> dict[str, Callable[[str], str]]:
-    """The conversions compared for variant ``code``, by name (``domain``: the text's, see ``script.domain``)."""
+def converters(code: str, domain: str | None = None) -> dict[str, Callable[[str], str]]:
+    """The conversions compared for variant ``code``, by name (``domain``: the text's, see ``script.domain``;
+    ``None``: not known, no rule of either domain)."""
     variant = VARIANTS[code]
     editor = load_rules(RULES_FILE, known_variants=VARIANTS)
     return {
@@ -320,13 +321,14 @@ def measure(
     entries: list[dict[str, object]], code: str, show: str | None = None, by_domain: bool = False
 ) -> dict[str, dict[str, float]]:
     """Figures for every converter of variant ``code`` (see the module docstring); ``by_domain``: each
-    sentence converted with its document's domain (``domains``), else with none (the site today)."""
+    sentence converted with its document's domain (``domains``), else with none known (only the layer's rules
+    without a domain)."""
     rows = [e for e in entries if code in e]
     han = sum(han_count(str(e["zh-Hans"])) for e in rows)
     places = {id(e): vocabulary_places(str(e["zh-Hans"]), str(e[code]), code) for e in rows}
     total_places = sum(len(p) for p in places.values())
     figures: dict[str, dict[str, float]] = {}
-    of_entry = domains(rows) if by_domain else {id(e): "" for e in rows}
+    of_entry: dict[int, str | None] = {**domains(rows)} if by_domain else dict.fromkeys(map(id, rows))
     by_name = {d: converters(code, d) for d in set(of_entry.values())}
     for name in converters(code):
         wrong = mainland = kept = 0
