@@ -29,7 +29,7 @@ def convert(text: str, domain: str | None, layer: RegionalRules | bool = True) -
 
 def test_general_rules_are_taiwan_swaps_of_opencc_kept_as_characters() -> None:
     """Each rule's word is one s2twp swaps (TWPhrases) and its output the character-only conversion (s2tw)."""
-    assert len(GENERAL_RULES) == 18
+    assert len(GENERAL_RULES) == 17
     s2tw, s2twp = opencc_converter("s2tw"), opencc_converter("s2twp")
     for rule in GENERAL_RULES:
         assert (rule.code, rule.script) == ("zh-Hant-TW", "Hans"), rule.word
