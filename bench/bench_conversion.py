@@ -287,8 +287,9 @@ def vocabulary_places(source: str, expected: str, code: str) -> list[tuple[int, 
     return places
 
 
-def converters(code: str, domain: str = "") -> dict[str, Callable[[str], str]]:
-    """The conversions compared for variant ``code``, by name (``domain``: the text's, see ``script.domain``)."""
+def converters(code: str, domain: str | None = None) -> dict[str, Callable[[str], str]]:
+    """The conversions compared for variant ``code``, by name (``domain``: the text's, see ``script.domain``;
+    ``None``: not known, no rule of either domain)."""
     variant = VARIANTS[code]
     editor = load_rules(RULES_FILE, known_variants=VARIANTS)
     return {
@@ -349,10 +350,10 @@ def sentence_domain(text: str, site_domain: str) -> str:
     return SOFTWARE if software_cues(text) >= SENTENCE_MIN_CUES else site_domain
 
 
-def entry_domains(entries: list[dict[str, object]], mode: str) -> dict[int, str]:
+def entry_domains(entries: list[dict[str, object]], mode: str) -> dict[int, str | None]:
     """Each entry's domain (by ``id``) under ``mode`` (``DOMAIN_MODES``; ``best`` is decided in ``measure``).
 
-    ``general``: none (every sentence general); ``site``: the whole set's ``text_domain``, as an ``auto``
+    ``general``: none known (no rule of either domain: ``script.Converter``'s ``domain=None``); ``site``: the whole set's ``text_domain``, as an ``auto``
     site of these sentences converts; ``document``: its document's (``domains``); ``sentence``:
     ``sentence_domain`` with the site's as the prior; ``passage``: the same decided from the sentence
     and its neighbours of the same document in the set (a paragraph's worth of context).
@@ -363,12 +364,12 @@ def entry_domains(entries: list[dict[str, object]], mode: str) -> dict[int, str]
     if mode == "sentence":
         return {id(e): sentence_domain(str(e["zh-Hans"]), site) for e in entries}
     if mode == "passage":
-        of_entry = {}
+        of_entry: dict[int, str | None] = {}
         for i, e in enumerate(entries):
             near = [n for n in entries[max(0, i - 1) : i + 2] if document(n) == document(e)]
             of_entry[id(e)] = sentence_domain("".join(str(n["zh-Hans"]) for n in near), site)
         return of_entry
-    return {id(e): site if mode in ("site", "best") else GENERAL for e in entries}
+    return {id(e): site if mode in ("site", "best") else None for e in entries}
 
 
 def measure(
@@ -381,7 +382,7 @@ def measure(
     """Figures for every converter of variant ``code`` (see the module docstring).
 
     ``mode``: how each sentence's domain is decided (``entry_domains``); ``by_domain`` is ``document``;
-    neither: ``general`` (every sentence with none).
+    neither: ``general`` (every sentence with no domain known: only the layer's rules without one).
     """
     mode = mode or ("document" if by_domain else "general")
     rows = [e for e in entries if code in e]

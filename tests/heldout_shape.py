@@ -66,13 +66,14 @@ def assert_heldout_shape(
                 assert form in entry[label], (entry["from"], form)
 
 
-def layer_alone(code: str, domain: str = "") -> Callable[[str], str]:
-    """The regional layer alone (no editor's rules) writing variant ``code``, in ``domain`` (general text by default)."""
+def layer_alone(code: str, domain: str | None = None) -> Callable[[str], str]:
+    """The regional layer alone (no editor's rules) writing variant ``code``, in ``domain`` (by default not known:
+    the rules of neither domain)."""
     return Converter(VARIANTS[code], ConversionRules(), domain=domain).text
 
 
 def layer_without(
-    code: str, rules: Iterable[Any], new: Iterable[Any], domain: str = ""
+    code: str, rules: Iterable[Any], new: Iterable[Any], domain: str | None = None
 ) -> Callable[[str], str]:
     """``layer_alone`` as it was before the ``new`` regional rules: the layer's other ``rules`` alone."""
     from zhudu.script.regional import RegionalRules

@@ -2,7 +2,8 @@
 
 Some words have a software sense and an everyday one (命令 a command or an order, 程序 a program or a
 procedure); the regional layer's rules marked ``domain: software`` write the software sense, for
-software text only (``script/domain.py``).  A build uses one domain for the whole site, not one per
+software text only (``script/domain.py``), and those marked ``domain: general`` keep the everyday sense
+where OpenCC's phrase writes the software one (对象 a partner), for other text only.  A build uses one domain for the whole site, not one per
 note: the home page and a theme page show several notes and are converted as one HTML, so a note's
 title, converted per note, would read one way on its page and another on its card.
 
@@ -76,10 +77,12 @@ def decide(setting: str, notes: Iterable[Note]) -> SiteDomain:
 
 @functools.cache
 def for_converter(domain: str, code: str, source_script: str) -> str:
-    """``domain``, or ``GENERAL`` when no rule of ``domain`` converts ``source_script`` into ``code``.
+    """``domain``, or ``GENERAL`` when the layer's rules for ``source_script`` into ``code`` are the same in both.
 
-    The converter is then the same as a general one: the variant's pages, the renders of notes
-    written in Traditional and their caches do not change when the site's domain does.
+    That is when no rule marked ``software`` or ``general`` converts them.  The converter is then the same as a
+    general one: the variant's pages, the renders of notes written in Traditional and their caches do not change
+    when the site's domain does.
     """
-    rules = default_regional().rules_for(code, source_script, domain) if domain else ()
-    return domain if any(rule.domain == domain for rule in rules) else GENERAL
+    layer = default_regional()
+    same = layer.rules_for(code, source_script, domain) == layer.rules_for(code, source_script, GENERAL)
+    return GENERAL if same else domain

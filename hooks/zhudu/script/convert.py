@@ -113,14 +113,15 @@ class Converter:
         rules: ConversionRules,
         source_script: str = "Hans",
         regional: RegionalRules | bool = True,
-        domain: str = "",
+        domain: str | None = None,
     ) -> None:
         """Prepare the OpenCC object and the rule matchers.
 
         ``regional``: the default regional vocabulary layer (``data/regional.yml``) when true, none
         when false, or a given :class:`~zhudu.regional.RegionalRules`.  It applies after the editor's
         rules, which win.  ``domain``: the text's domain (``script.domain``), which lets the layer's
-        rules for that domain apply; ``""`` when it is not known.
+        rules for that domain apply (``SOFTWARE`` or ``GENERAL``); ``None`` when it is not known, which
+        leaves out the rules of either domain.
         """
         if source_script not in ("Hans", "Hant"):
             raise ValueError(f"source_script must be 'Hans' or 'Hant', not {source_script!r}")

@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from zhudu.script.domain import GENERAL, SOFTWARE
 from zhudu.script.regional_scan import RegionalScanner
 
 __all__ = [
@@ -45,8 +46,10 @@ _SEPARATORS = ("", "：", ":", " ")
 _FIELDS = frozenset(
     {"word", "out", "next", "prev", "not-next", "not-prev", "domain", "why", "example", "not"}
 )
-#: ``domain:`` values: a rule for the software sense of its word, applied only to text of that domain.
-DOMAINS = frozenset({"software"})
+#: ``domain:`` values and the text domain (``script.domain``) a rule marked so applies to: ``software`` for the
+#: software sense of its word (software text only), ``general`` for the everyday sense where OpenCC's phrase
+#: writes the software one (对象 a partner, not 物件; text that is not software only).
+DOMAINS = {"software": SOFTWARE, "general": GENERAL}
 _CONTEXTS = ("next", "prev", "not-next", "not-prev")
 #: ``*ascii`` in a context: a Latin letter or digit, a space or a backtick (code, names, numbers).
 _ASCII_CONTEXT = "*ascii"
@@ -68,8 +71,8 @@ class RegionalRule:
         why: The reason.
         example: A sentence where it fires.
         negatives: Sentences where it must not fire.
-        domain: ``"software"`` for a rule applied only to software text (see ``script.domain``), or
-            ``""`` for every text.
+        domain: ``"software"`` for a rule applied only to software text (see ``script.domain``),
+            ``"general"`` for one applied only to other text, or ``""`` for every text.
     """
 
     code: str
@@ -84,6 +87,13 @@ class RegionalRule:
     example: str = ""
     negatives: tuple[str, ...] = ()
     domain: str = ""
+
+    def applies_to(self, domain: str | None) -> bool:
+        """Whether the rule applies to text of ``domain``: ``script.domain``'s ``SOFTWARE`` or ``GENERAL``.
+
+        ``None`` is a text whose domain is not known: only the rules without a domain apply there.
+        """
+        return not self.domain or DOMAINS[self.domain] == domain
 
     def source(self) -> str:
         """The regex source of this rule: the word with its context as lookarounds."""
@@ -145,15 +155,15 @@ class RegionalRules:
     keep: KeepAsWritten | None = None
     _cache: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
-    def rules_for(self, code: str, script: str, domain: str = "") -> list[RegionalRule]:
+    def rules_for(self, code: str, script: str, domain: str | None = None) -> list[RegionalRule]:
         """The rules that apply to notes in ``script`` converted into variant ``code``, in match order.
 
         Longer words first (局部变量 before 局部); for one length, the more specific variant key
         first, and rules with a context before a rule without.  A rule with a ``domain`` applies only
-        to text of that domain (``domain``; ``""``: not known, those rules are left out).
+        to text of that domain (``domain``: ``SOFTWARE``, ``GENERAL`` or ``None``, see :meth:`RegionalRule.applies_to`).
         """
         chain = _prefixes(code)
-        mine = [r for r in self.rules if r.script == script and r.code in chain and r.domain in ("", domain)]
+        mine = [r for r in self.rules if r.script == script and r.code in chain and r.applies_to(domain)]
         return sorted(
             mine,
             key=lambda r: (
@@ -164,7 +174,7 @@ class RegionalRules:
         )
 
     def matcher(
-        self, code: str, script: str, domain: str = ""
+        self, code: str, script: str, domain: str | None = None
     ) -> tuple[re.Pattern[str], Mapping[str, str]] | None:
         """The compiled pattern for ``code``/``script`` and the output of each of its groups.
 
@@ -186,7 +196,7 @@ class RegionalRules:
             self._cache[key] = (re.compile("|".join(alternatives)), outputs) if alternatives else None
         return self._cache[key]
 
-    def scanner(self, code: str, script: str, domain: str = "") -> RegionalScanner | None:
+    def scanner(self, code: str, script: str, domain: str | None = None) -> RegionalScanner | None:
         """What a converter applies: :meth:`matcher`'s ``sub`` and outputs, compiled a rule at a time.
 
         Kept per (code, script, domain), so every converter of a process shares what is compiled; it uses
@@ -202,7 +212,7 @@ class RegionalRules:
             )
         return self._cache[key]
 
-    def _whole_pattern(self, code: str, script: str, domain: str) -> re.Pattern[str]:
+    def _whole_pattern(self, code: str, script: str, domain: str | None) -> re.Pattern[str]:
         matched = self.matcher(code, script, domain)
         assert matched is not None  # a scanner is made only where rules apply
         return matched[0]
@@ -290,7 +300,9 @@ def load_regional(path: Path | str = DEFAULT_REGIONAL_FILE, loader: type[Any] = 
                     raise ValueError(f"{where} ({word}): the example does not contain the word")
                 domain = item.get("domain", "")
                 if domain and domain not in DOMAINS:
-                    raise ValueError(f"{where} ({word}): domain must be one of {sorted(DOMAINS)}")
+                    raise ValueError(
+                        f"{where} ({word}): domain must be general or software (or left out: every text)"
+                    )
                 rules.append(
                     RegionalRule(
                         code=code,
