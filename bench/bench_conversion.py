@@ -100,12 +100,15 @@ site of these sentences converts with), ``document`` (its document's; ``--domain
 (software where the sentence itself has two software cues, else the site's), ``passage`` (the same from the
 sentence and its neighbours of the same document) and ``best`` (the ceiling of any per-sentence choice: each
 sentence in whichever domain gets fewer words wrong; it reads the expected forms, so it is a bound, not a mode).
+``--cut-guard MODE`` puts ``cut_guard.guard`` (OpenCC's phrases read across jieba's words undone) after Zhudu's
+conversions: a prototype measured and not adopted (bench/RESULTS.md, session 36 — cuts).
 """
 
 from __future__ import annotations
 
 import argparse
 import difflib
+import functools
 import re
 import sys
 from collections.abc import Callable
@@ -115,6 +118,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
+
+from cut_guard import guarded  # noqa: E402  (bench/ is on the path when this file runs)
 
 from zhudu.script.convert import DEFAULT_VARIANTS, ConversionRules, Converter, load_rules, opencc_converter  # noqa: E402  (the hooks directory is put on the path above)
 from zhudu.script.domain import GENERAL, SHORTEST, SOFTWARE, software_score, text_domain  # noqa: E402
@@ -287,17 +292,28 @@ def vocabulary_places(source: str, expected: str, code: str) -> list[tuple[int, 
     return places
 
 
-def converters(code: str, domain: str | None = None) -> dict[str, Callable[[str], str]]:
+def converters(code: str, domain: str | None = None, cuts: str = "") -> dict[str, Callable[[str], str]]:
     """The conversions compared for variant ``code``, by name (``domain``: the text's, see ``script.domain``;
-    ``None``: not known, no rule of either domain)."""
+    ``None``: not known, no rule of either domain).
+
+    ``cuts``: the word-boundary guard's mode (``cut_guard.guarded``), put after Zhudu's conversions
+    (``regional``, ``zhudu``); ``""``: none.
+    """
     variant = VARIANTS[code]
     editor = load_rules(RULES_FILE, known_variants=VARIANTS)
-    return {
+    made = {
         "opencc": opencc_converter(CONFIGS[code][0]).convert,
         "editor": Converter(variant, editor, regional=False).text,
         "regional": Converter(variant, ConversionRules(), domain=domain).text,
         "zhudu": Converter(variant, editor, domain=domain).text,
     }
+    if cuts:
+        plain = made["opencc"]
+        for name in ("regional", "zhudu"):
+            made[name] = functools.partial(
+                guarded, made[name], plain, opencc_converter(CONFIGS[code][1]).convert, code, cuts
+            )
+    return made
 
 
 #: Han characters a document needs for its own domain; a smaller sample is decided with its whole set.
@@ -378,6 +394,7 @@ def measure(
     show: str | None = None,
     by_domain: bool = False,
     mode: str = "",
+    cuts: str = "",
 ) -> dict[str, dict[str, float]]:
     """Figures for every converter of variant ``code`` (see the module docstring).
 
@@ -392,7 +409,8 @@ def measure(
     figures: dict[str, dict[str, float]] = {}
     of_entry = entry_domains(rows, mode)
     by_name = {
-        d: converters(code, d) for d in {*of_entry.values(), *([GENERAL, SOFTWARE] if mode == "best" else [])}
+        d: converters(code, d, cuts)
+        for d in {*of_entry.values(), *([GENERAL, SOFTWARE] if mode == "best" else [])}
     }
     for name in converters(code):
         wrong = mainland = kept = 0
@@ -448,12 +466,20 @@ def main(argv: list[str] | None = None) -> int:
         dest="domain_mode",
         help="the same as --domain-mode document: each sentence with its document's domain",
     )
+    parser.add_argument(
+        "--cut-guard",
+        choices=[f"{m}{f}" for m in ("all", "partial", "strict") for f in ("", "-chars", "-regional")],
+        default="",
+        help="undo OpenCC phrases read across jieba's words after Zhudu's conversion (cut_guard.py)",
+    )
     args = parser.parse_args(argv)
     names = list(SETS) if args.set == "all" else [args.set]
     for set_name, code in ((n, c) for n in names for c in CONFIGS):
         if args.variant and not code.endswith(args.variant):
             continue
-        figures = measure(load_review(SETS[set_name]), code, args.show, mode=args.domain_mode)
+        figures = measure(
+            load_review(SETS[set_name]), code, args.show, mode=args.domain_mode, cuts=args.cut_guard
+        )
         first = next(iter(figures.values()))
         print(
             f"{set_name} {code}: {first['sentences']} sentences, {first['han']} Han characters"
