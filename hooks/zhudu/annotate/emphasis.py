@@ -1,0 +1,123 @@
+"""Emphasis in Chinese: the Han inside ``<em>`` upright with emphasis dots, Latin in it italic.
+
+The site's font stack is CJK first, and no CJK system font has an italic face: a browser slants the
+Han of ``*强调*`` itself (a synthesised oblique), which Chinese typography never uses.  Chinese marks
+emphasis with a dot under each character in horizontal text (着重号 / 著重號, GB/T 15834; W3C clreq,
+"In horizontal text, emphasis marks appear underneath the base text", for Simplified and Traditional
+alike).  CSS alone cannot set the two apart: ``font-synthesis-style: none`` on ``em`` keeps Latin upright
+too, and ``text-emphasis`` puts a dot under every Latin letter.  So each run of Han (with the full-width
+punctuation, curly quotes and figures written against it) inside an author's emphasis is wrapped in
+``<zd-h>``, which zhudu.css draws upright with dots; an English word or a book title in the same
+emphasis keeps the italic.  Only elements are added: the text, its conversion (``script.word_runs``
+reads through ``zd-h``) and the search index are unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+#: The wrapper of a Han run in emphasis (zhudu.css: upright, a dot under each character).  Short, as
+#: ``zd-g`` (``textmarks.GLUED_SPACE_TAG``): 11 bytes of markup a run.
+HAN_RUN_TAG = "zd-h"
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+#: Set upright with the Han: CJK punctuation, full-width forms, Bopomofo, and the marks the CJK font draws
+#: full width (curly quotes, ellipsis, em dash, middle dot); slanted, they leaned into the next character.
+_WITH_HAN = _HAN + r"\u3000-\u303f\u3100-\u312f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026\u2014\u00b7"
+#: Figures written against Han read with it (``3个``, ``2025年``, ``2.0时代``); after a space they are the Latin's.
+_FIGURES = r"[0-9]+(?:[.,][0-9]+)*"
+_PIECE = rf"(?:{_FIGURES})?[{_WITH_HAN}]+(?:{_FIGURES}(?![.,]?[0-9A-Za-z]))?"
+#: One run: pieces joined by nothing or by spaces (``事业 是``).
+_RUN_RE = re.compile(rf"{_PIECE}(?:\s*{_PIECE})*")
+#: Python-Markdown's placeholder for stashed HTML (inline code): never cut.
+_STASH_RE = re.compile("(\x02wzxhzdk:\\d+\x03)")
+
+#: Elements whose text is not running text: left as they are (code keeps its own face, a formula its own).
+_NOT_TEXT = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "textarea", "button"})
+#: The site's own marks inside a passage, not the author's emphasised words (an editor's note, a label).
+_NOT_TEXT_CLASSES = frozenset({"zd-anno", "zd-sr-only", "zd-math__label"})
+
+
+def _runs(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut into (piece, is a Han run) in order; placeholders are never inside a run."""
+    out: list[tuple[str, bool]] = []
+    for index, part in enumerate(_STASH_RE.split(text)):
+        if index % 2:
+            out.append((part, False))
+            continue
+        start = 0
+        for match in _RUN_RE.finditer(part):
+            if match.start() > start:
+                out.append((part[start : match.start()], False))
+            out.append((match.group(), True))
+            start = match.end()
+        if start < len(part):
+            out.append((part[start:], False))
+    return out
+
+
+def _wrapped(text: str) -> tuple[str, list[etree.Element]] | None:
+    """What stays as text before the first run, and the wrappers (each with its tail); ``None``: no run."""
+    pieces = _runs(text)
+    if not any(is_run for _, is_run in pieces):
+        return None
+    text_type = type(text)  # Python-Markdown's AtomicString stays one
+    lead, elements = "", []
+    for piece, is_run in pieces:
+        if is_run:
+            element = etree.Element(HAN_RUN_TAG)
+            element.text = text_type(piece)
+            elements.append(element)
+        elif elements:
+            elements[-1].tail = text_type(piece)
+        else:
+            lead = piece
+    return lead, elements
+
+
+def _mark(element: etree.Element) -> None:
+    """Wrap the Han runs of ``element``'s own text, its children's and their tails."""
+    for child in list(element):
+        classes = set((child.get("class") or "").split())
+        if child.tag not in _NOT_TEXT and child.tag != HAN_RUN_TAG and not classes & _NOT_TEXT_CLASSES:
+            _mark(child)
+    for index in range(len(element), -1, -1):  # the tails from the last, then the text: indices hold
+        owner = element[index - 1] if index else element
+        attr = "tail" if index else "text"
+        found = _wrapped(getattr(owner, attr) or "")
+        if found is None:
+            continue
+        lead, wrappers = found
+        setattr(owner, attr, type(getattr(owner, attr))(lead) if lead else None)
+        for offset, wrapper in enumerate(wrappers):
+            element.insert(index + offset, wrapper)
+
+
+def mark_han_in_emphasis(root: etree.Element) -> None:
+    """Wrap each Han run inside every ``<em>`` of ``root`` (not in code) in ``HAN_RUN_TAG``."""
+    for child in root:
+        if child.tag == "em":
+            _mark(child)  # an emphasis inside it too
+        elif child.tag not in _NOT_TEXT:
+            mark_han_in_emphasis(child)
+
+
+class EmphasisTreeprocessor(Treeprocessor):
+    """:func:`mark_han_in_emphasis` on the rendered tree."""
+
+    def run(self, root: etree.Element) -> None:
+        mark_han_in_emphasis(root)
+
+
+class EmphasisExtension(Extension):
+    """Registers the marking at priority 0.9, after every other mark.
+
+    The glossary (3), the glue (2) and the link ends (1) read the text around them as the author wrote it.
+    """
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.treeprocessors.register(EmphasisTreeprocessor(md), "zd-emphasis", 0.9)
