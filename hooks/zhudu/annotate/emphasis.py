@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from typing import Any
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
@@ -25,16 +26,24 @@ from markdown.treeprocessors import Treeprocessor
 HAN_RUN_TAG = "zd-h"
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+#: Stands for a stashed character reference while the runs are found (``_runs``): a private-use character.
+_CHAR_REF_SLOT = "\ue000"
 #: Set upright with the Han: CJK punctuation, full-width forms, Bopomofo, and the marks the CJK font draws
 #: full width (curly quotes, ellipsis, em dash, middle dot); slanted, they leaned into the next character.
-_WITH_HAN = _HAN + r"\u3000-\u303f\u3100-\u312f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026\u2014\u00b7"
+_WITH_HAN = (
+    _HAN
+    + _CHAR_REF_SLOT
+    + r"\u3000-\u303f\u3100-\u312f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026\u2014\u00b7"
+)
 #: Figures written against Han read with it (``3个``, ``2025年``, ``2.0时代``); after a space they are the Latin's.
 _FIGURES = r"[0-9]+(?:[.,][0-9]+)*"
 _PIECE = rf"(?:{_FIGURES})?[{_WITH_HAN}]+(?:{_FIGURES}(?![.,]?[0-9A-Za-z]))?"
 #: One run: pieces joined by nothing or by spaces (``事业 是``).
 _RUN_RE = re.compile(rf"{_PIECE}(?:\s*{_PIECE})*")
-#: Python-Markdown's placeholder for stashed HTML (inline code): never cut.
-_STASH_RE = re.compile("(\x02wzxhzdk:\\d+\x03)")
+#: Python-Markdown's placeholder for stashed HTML (inline code, a tag, a character reference).
+_STASH_RE = re.compile("\x02wzxhzdk:(\\d+)\x03")
+#: A character reference: one character, read with the run it stands in (``开源&#22836;发``, 頭髮 in Taiwan).
+_CHAR_REF_RE = re.compile(r"&#(?:[0-9]{1,7}|[xX][0-9a-fA-F]{1,6});")
 
 #: Elements whose text is not running text: left as they are (code keeps its own face, a formula its own).
 _NOT_TEXT = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "textarea", "button"})
@@ -42,27 +51,41 @@ _NOT_TEXT = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg", "
 _NOT_TEXT_CLASSES = frozenset({"zd-anno", "zd-sr-only", "zd-math__label"})
 
 
-def _runs(text: str) -> list[tuple[str, bool]]:
-    """``text`` cut into (piece, is a Han run) in order; placeholders are never inside a run."""
-    out: list[tuple[str, bool]] = []
-    for index, part in enumerate(_STASH_RE.split(text)):
-        if index % 2:
-            out.append((part, False))
-            continue
-        start = 0
-        for match in _RUN_RE.finditer(part):
-            if match.start() > start:
-                out.append((part[start : match.start()], False))
-            out.append((match.group(), True))
-            start = match.end()
-        if start < len(part):
-            out.append((part[start:], False))
-    return out
+def _runs(text: str, stashed: list[Any]) -> list[tuple[str, bool]]:
+    """``text`` cut into (piece, is a Han run) in order.
+
+    A placeholder is never cut, and is in a run only where it stands for a character reference: other
+    stashed HTML (code, a tag whose end is elsewhere) stays outside, so no wrapper crosses it.
+    """
+    slots: list[str] = []
+
+    def slot(found: re.Match[str]) -> str:
+        index = int(found[1])
+        held = stashed[index] if index < len(stashed) else None
+        if isinstance(held, str) and _CHAR_REF_RE.fullmatch(held) and _CHAR_REF_SLOT not in text:
+            slots.append(found[0])
+            return _CHAR_REF_SLOT
+        return found[0]
+
+    masked = _STASH_RE.sub(slot, text)
+    pieces: list[tuple[str, bool]] = []
+    start = 0
+    for match in _RUN_RE.finditer(masked):
+        if match.start() > start:
+            pieces.append((masked[start : match.start()], False))
+        pieces.append((match.group(), True))
+        start = match.end()
+    if start < len(masked):
+        pieces.append((masked[start:], False))
+    if not slots:
+        return pieces
+    refs = iter(slots)
+    return [("".join(next(refs) if c == _CHAR_REF_SLOT else c for c in piece), run) for piece, run in pieces]
 
 
-def _wrapped(text: str) -> tuple[str, list[etree.Element]] | None:
+def _wrapped(text: str, stashed: list[Any]) -> tuple[str, list[etree.Element]] | None:
     """What stays as text before the first run, and the wrappers (each with its tail); ``None``: no run."""
-    pieces = _runs(text)
+    pieces = _runs(text, stashed)
     if not any(is_run for _, is_run in pieces):
         return None
     text_type = type(text)  # Python-Markdown's AtomicString stays one
@@ -79,16 +102,16 @@ def _wrapped(text: str) -> tuple[str, list[etree.Element]] | None:
     return lead, elements
 
 
-def _mark(element: etree.Element) -> None:
+def _mark(element: etree.Element, stashed: list[Any]) -> None:
     """Wrap the Han runs of ``element``'s own text, its children's and their tails."""
     for child in list(element):
         classes = set((child.get("class") or "").split())
         if child.tag not in _NOT_TEXT and child.tag != HAN_RUN_TAG and not classes & _NOT_TEXT_CLASSES:
-            _mark(child)
+            _mark(child, stashed)
     for index in range(len(element), -1, -1):  # the tails from the last, then the text: indices hold
         owner = element[index - 1] if index else element
         attr = "tail" if index else "text"
-        found = _wrapped(getattr(owner, attr) or "")
+        found = _wrapped(getattr(owner, attr) or "", stashed)
         if found is None:
             continue
         lead, wrappers = found
@@ -97,20 +120,23 @@ def _mark(element: etree.Element) -> None:
             element.insert(index + offset, wrapper)
 
 
-def mark_han_in_emphasis(root: etree.Element) -> None:
-    """Wrap each Han run inside every ``<em>`` of ``root`` (not in code) in ``HAN_RUN_TAG``."""
+def mark_han_in_emphasis(root: etree.Element, stashed: list[Any]) -> None:
+    """Wrap each Han run inside every ``<em>`` of ``root`` (not in code) in ``HAN_RUN_TAG``.
+
+    ``stashed`` is the note's ``md.htmlStash.rawHtmlBlocks`` (read only: which placeholders are characters).
+    """
     for child in root:
         if child.tag == "em":
-            _mark(child)  # an emphasis inside it too
+            _mark(child, stashed)  # an emphasis inside it too
         elif child.tag not in _NOT_TEXT:
-            mark_han_in_emphasis(child)
+            mark_han_in_emphasis(child, stashed)
 
 
 class EmphasisTreeprocessor(Treeprocessor):
     """:func:`mark_han_in_emphasis` on the rendered tree."""
 
     def run(self, root: etree.Element) -> None:
-        mark_han_in_emphasis(root)
+        mark_han_in_emphasis(root, self.md.htmlStash.rawHtmlBlocks)
 
 
 class EmphasisExtension(Extension):
