@@ -21,11 +21,13 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
+from zhudu.script.han import HAN_RE
+
 #: The wrapper of a Han run in emphasis (zhudu.css: upright, a dot under each character).  Short, as
 #: ``zd-g`` (``textmarks.GLUED_SPACE_TAG``): 11 bytes of markup a run.
 HAN_RUN_TAG = "zd-h"
 
-_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_HAN = HAN_RE.pattern[1:-1]  # the class's ranges
 #: Stands for a stashed character reference while the runs are found (``_runs``): a private-use character.
 _CHAR_REF_SLOT = "\ue000"
 #: Set upright with the Han: CJK punctuation, full-width forms, Bopomofo, and the marks the CJK font draws
