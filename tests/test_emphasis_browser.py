@@ -4,7 +4,8 @@ a Latin word in the same emphasis italic without dots, on every variant, in ligh
 CJK system fonts have no italic: the browser slanted the Han itself (a synthesised oblique), which Chinese
 typography never uses; clreq and GB/T 15834 mark emphasis with dots under the text.  Fails with main's
 ``notes/dialects.py`` (no ``annotate/emphasis.py`` marks), main's ``zhudu.css`` (no dots, the link's line through
-them) and main's ``script/word_runs.py`` (a word cut by a marker inside emphasis converted in halves).
+them) and main's ``script/word_runs.py`` (a word cut by a marker inside emphasis converted in halves).  A word with letters
+(``U盘``) stays whole, so its conversion (隨身碟) is not lost.
 Real MkDocs, Material, OpenCC and Chromium.
 """
 
@@ -32,7 +33,7 @@ date: 2024-01-01
 
 书名 *The Big Short* 与 *大空头*；*参考 [本节](https://example.com/) 如何启用*；*大模型的下一步*；*对尾部的 `index.html`无效*。
 
-*我们去理发店剪了头发*，很短。
+*我们去理发店剪了头发*，很短；*插上U盘*。
 """
 GLOSSARY = "- term: 大模型\n  explanation: 参数规模很大的神经网络模型。\n"
 
@@ -63,6 +64,9 @@ def test_the_han_in_emphasis_is_marked_latin_and_code_are_not_the_text_is_unchan
             r"<zd-h>頭</zd-h><span class=\"zd-anno\".*?</span></span><zd-h>髮</zd-h>", converted
         ), code
         assert "<em><zd-h>不會</zd-h></em>" in converted
+    # Letters written against Han are the Chinese word's (U盘 is 隨身碟 in Taiwan), a Latin word is not.
+    assert "<em><zd-h>插上U盘</zd-h></em>" in page
+    assert "<em><zd-h>插上隨身碟</zd-h></em>" in site.build.page("zh-Hant-TW/notes/a/index.html")
 
 
 #: Each Han run's and each emphasis's style, the link's and the term's line, and the long paragraph's height with

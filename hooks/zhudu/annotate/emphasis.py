@@ -39,7 +39,12 @@ _WITH_HAN = (
 )
 #: Figures written against Han read with it (``3个``, ``2025年``, ``2.0时代``); after a space they are the Latin's.
 _FIGURES = r"[0-9]+(?:[.,][0-9]+)*"
-_PIECE = rf"(?:{_FIGURES})?[{_WITH_HAN}]+(?:{_FIGURES}(?![.,]?[0-9A-Za-z]))?"
+#: Up to three letters written against a Han character are part of a Chinese word (``U盘``, ``B超``, ``SQL注入``,
+#: ``卡拉OK``): cut off, the word's conversion was lost (``U盘`` is 隨身碟 in Taiwan, but ``U`` and ``盘`` alone give
+#: ``U盤``); a longer word (``用Python写``) is English and keeps its italic.
+_LETTERS_BEFORE = rf"(?<![A-Za-z0-9.])[A-Za-z]{{1,3}}(?=[0-9]*[{_HAN}])"
+_LETTERS_AFTER = rf"(?<=[{_HAN}])[A-Za-z]{{1,3}}(?![A-Za-z0-9])"
+_PIECE = rf"(?:{_LETTERS_BEFORE})?(?:{_FIGURES})?[{_WITH_HAN}]+(?:{_FIGURES}(?![.,]?[0-9A-Za-z]))?(?:{_LETTERS_AFTER})?"
 #: One run: pieces joined by nothing or by spaces (``事业 是``).
 _RUN_RE = re.compile(rf"{_PIECE}(?:\s*{_PIECE})*")
 #: Python-Markdown's placeholder for stashed HTML (inline code, a tag, a character reference).
