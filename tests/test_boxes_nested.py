@@ -90,6 +90,7 @@ def test_a_box_written_as_html_in_a_list_item_or_a_box_reads_its_markdown_and_ke
         body,
     )
     assert re.search(
-        r'<div class="admonition note" role="note" aria-label="注意">\s*<p>无题 <em>框</em>。</p>', body
+        r'<div class="admonition note" role="note" aria-label="注意">\s*<p>无题 <em><zd-h>框</zd-h></em>。</p>',
+        body,
     )
     assert re.search(r'<blockquote class="zd-quote">\s*<p>深 <code>处</code>。</p>\s*</blockquote>', body)

@@ -38,5 +38,5 @@ def test_a_built_note_shows_the_referenced_word_converted(site_builder: Callable
         page = (result.site_dir / code / "notes" / "n" / "index.html").read_text(encoding="utf-8")  # type: ignore[attr-defined]
         body = re.search(r"<p[^>]*>(我為.*?)</p>", page)
         assert body is not None, code
-        expected = "我為開源頭髮掉光了，<em>開源頭髮</em>也是；&#60;tag&#62; 和 &amp; 照舊。"
+        expected = "我為開源頭髮掉光了，<em><zd-h>開源頭髮</zd-h></em>也是；&#60;tag&#62; 和 &amp; 照舊。"
         assert body.group(1) == expected, code

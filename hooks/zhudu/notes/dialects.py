@@ -37,6 +37,7 @@ from pathlib import Path
 
 from markdown import Extension, Markdown
 
+from zhudu.annotate.emphasis import EmphasisExtension
 from zhudu.notes import inline_tags
 from zhudu.notes.attr_like_text import AttrLikeTextExtension
 from zhudu.notes.bare_urls import BareUrlExtension
@@ -477,7 +478,7 @@ class NotesMarkdownExtension(Extension):
 
     Formulas (``formulas``), bare URLs after Chinese punctuation (``bare_urls``), a link's closing
     bracket (``link_ends``), an embedded note's copy framed with its footnotes (``transclusion_tree``), text
-    that reads like a URL attribute (``attr_like_text``).
+    that reads like a URL attribute (``attr_like_text``), the Han in emphasis upright with dots (``emphasis``).
     """
 
     def extendMarkdown(self, md: Markdown) -> None:
@@ -486,3 +487,4 @@ class NotesMarkdownExtension(Extension):
         LinkEndsExtension().extendMarkdown(md)
         AttrLikeTextExtension().extendMarkdown(md)
         TransclusionTreeExtension().extendMarkdown(md)
+        EmphasisExtension().extendMarkdown(md)

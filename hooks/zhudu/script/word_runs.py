@@ -38,12 +38,14 @@ _WRAPPER_STARTS = (
     "<zd-g>",
     '<sup id="fnref',
     "</zd-g>",  # a cell's code and the "。" after it (``textmarks.glue_code_closing_in_cells``)
+    "<zd-h>",  # a Han run in emphasis (``annotate.emphasis``): 头|发 split by a glossary term inside it
+    "</zd-h>",
 )
 _TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)")
 _CLASS_RE = re.compile(r"""\sclass\s*=\s*["']?([^"'>]*)""")
 _ID_RE = re.compile(r"""\sid\s*=\s*["']?fnref""")
 #: Elements whose text reads on with the text around them (their content joins the run).
-_THROUGH = {"span": ("zd-nobr", "zd-tm", "zd-gloss"), "zd-g": ()}
+_THROUGH = {"span": ("zd-nobr", "zd-tm", "zd-gloss"), "zd-g": (), "zd-h": ()}
 #: Elements whose content is not in the run around them, but whose two sides are joined.
 _SKIPPED = {"span": ("zd-anno",)}
 _VOID = frozenset({"br", "img", "wbr", "hr", "input", "area", "embed", "source", "track", "col"})

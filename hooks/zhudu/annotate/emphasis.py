@@ -1,0 +1,156 @@
+"""Emphasis in Chinese: the Han inside ``<em>`` upright with emphasis dots, Latin in it italic.
+
+The site's font stack is CJK first, and no CJK system font has an italic face: a browser slants the
+Han of ``*强调*`` itself (a synthesised oblique), which Chinese typography never uses.  Chinese marks
+emphasis with a dot under each character in horizontal text (着重号 / 著重號, GB/T 15834; W3C clreq,
+"In horizontal text, emphasis marks appear underneath the base text", for Simplified and Traditional
+alike).  CSS alone cannot set the two apart: ``font-synthesis-style: none`` on ``em`` keeps Latin upright
+too, and ``text-emphasis`` puts a dot under every Latin letter.  So each run of Han (with the full-width
+punctuation, curly quotes and figures written against it) inside an author's emphasis is wrapped in
+``<zd-h>``, which zhudu.css draws upright with dots; an English word or a book title in the same
+emphasis keeps the italic.  Only elements are added: the text, its conversion (``script.word_runs``
+reads through ``zd-h``) and the search index are unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from typing import Any
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+from zhudu.script.han import HAN_RE
+
+#: The wrapper of a Han run in emphasis (zhudu.css: upright, a dot under each character).  Short, as
+#: ``zd-g`` (``textmarks.GLUED_SPACE_TAG``): 11 bytes of markup a run.
+HAN_RUN_TAG = "zd-h"
+
+_HAN = HAN_RE.pattern[1:-1]  # the class's ranges
+#: Stands for a stashed character reference while the runs are found (``_runs``): a private-use character.
+_CHAR_REF_SLOT = "\ue000"
+#: Set upright with the Han: CJK punctuation, full-width forms, Bopomofo, and the marks the CJK font draws
+#: full width (curly quotes, ellipsis, em dash, middle dot); slanted, they leaned into the next character.
+_WITH_HAN = (
+    _HAN
+    + _CHAR_REF_SLOT
+    + r"\u3000-\u303f\u3100-\u312f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026\u2014\u00b7"
+)
+#: Figures written against Han read with it (``3个``, ``2025年``, ``2.0时代``); after a space they are the Latin's.
+_FIGURES = r"[0-9]+(?:[.,][0-9]+)*"
+#: Up to three letters written against a Han character are part of a Chinese word (``U盘``, ``B超``, ``SQL注入``,
+#: ``卡拉OK``): cut off, the word's conversion was lost (``U盘`` is 隨身碟 in Taiwan, but ``U`` and ``盘`` alone give
+#: ``U盤``); a longer word (``用Python写``) is English and keeps its italic.
+_LETTERS_BEFORE = rf"(?<![A-Za-z0-9.])[A-Za-z]{{1,3}}(?=[0-9]*[{_HAN}])"
+_LETTERS_AFTER = rf"(?<=[{_HAN}])[A-Za-z]{{1,3}}(?![A-Za-z0-9])"
+_PIECE = rf"(?:{_LETTERS_BEFORE})?(?:{_FIGURES})?[{_WITH_HAN}]+(?:{_FIGURES}(?![.,]?[0-9A-Za-z]))?(?:{_LETTERS_AFTER})?"
+#: One run: pieces joined by nothing or by spaces (``事业 是``).
+_RUN_RE = re.compile(rf"{_PIECE}(?:\s*{_PIECE})*")
+#: Python-Markdown's placeholder for stashed HTML (inline code, a tag, a character reference).
+_STASH_RE = re.compile("\x02wzxhzdk:(\\d+)\x03")
+#: A character reference: one character, read with the run it stands in (``开源&#22836;发``, 頭髮 in Taiwan).
+_CHAR_REF_RE = re.compile(r"&#(?:[0-9]{1,7}|[xX][0-9a-fA-F]{1,6});")
+
+#: Elements whose text is not running text: left as they are (code keeps its own face, a formula its own).
+_NOT_TEXT = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "textarea", "button"})
+#: The site's own marks inside a passage, not the author's emphasised words (an editor's note, a label).
+_NOT_TEXT_CLASSES = frozenset({"zd-anno", "zd-sr-only", "zd-math__label"})
+
+
+def _runs(text: str, stashed: list[Any]) -> list[tuple[str, bool]]:
+    """``text`` cut into (piece, is a Han run) in order.
+
+    A placeholder is never cut, and is in a run only where it stands for a character reference: other
+    stashed HTML (code, a tag whose end is elsewhere) stays outside, so no wrapper crosses it.
+    """
+    slots: list[str] = []
+
+    def slot(found: re.Match[str]) -> str:
+        index = int(found[1])
+        held = stashed[index] if index < len(stashed) else None
+        if isinstance(held, str) and _CHAR_REF_RE.fullmatch(held) and _CHAR_REF_SLOT not in text:
+            slots.append(found[0])
+            return _CHAR_REF_SLOT
+        return found[0]
+
+    masked = _STASH_RE.sub(slot, text)
+    pieces: list[tuple[str, bool]] = []
+    start = 0
+    for match in _RUN_RE.finditer(masked):
+        if match.start() > start:
+            pieces.append((masked[start : match.start()], False))
+        pieces.append((match.group(), True))
+        start = match.end()
+    if start < len(masked):
+        pieces.append((masked[start:], False))
+    if not slots:
+        return pieces
+    refs = iter(slots)
+    return [("".join(next(refs) if c == _CHAR_REF_SLOT else c for c in piece), run) for piece, run in pieces]
+
+
+def _wrapped(text: str, stashed: list[Any]) -> tuple[str, list[etree.Element]] | None:
+    """What stays as text before the first run, and the wrappers (each with its tail); ``None``: no run."""
+    pieces = _runs(text, stashed)
+    if not any(is_run for _, is_run in pieces):
+        return None
+    text_type = type(text)  # Python-Markdown's AtomicString stays one
+    lead, elements = "", []
+    for piece, is_run in pieces:
+        if is_run:
+            element = etree.Element(HAN_RUN_TAG)
+            element.text = text_type(piece)
+            elements.append(element)
+        elif elements:
+            elements[-1].tail = text_type(piece)
+        else:
+            lead = piece
+    return lead, elements
+
+
+def _mark(element: etree.Element, stashed: list[Any]) -> None:
+    """Wrap the Han runs of ``element``'s own text, its children's and their tails."""
+    for child in list(element):
+        classes = set((child.get("class") or "").split())
+        if child.tag not in _NOT_TEXT and child.tag != HAN_RUN_TAG and not classes & _NOT_TEXT_CLASSES:
+            _mark(child, stashed)
+    for index in range(len(element), -1, -1):  # the tails from the last, then the text: indices hold
+        owner = element[index - 1] if index else element
+        attr = "tail" if index else "text"
+        found = _wrapped(getattr(owner, attr) or "", stashed)
+        if found is None:
+            continue
+        lead, wrappers = found
+        setattr(owner, attr, type(getattr(owner, attr))(lead) if lead else None)
+        for offset, wrapper in enumerate(wrappers):
+            element.insert(index + offset, wrapper)
+
+
+def mark_han_in_emphasis(root: etree.Element, stashed: list[Any]) -> None:
+    """Wrap each Han run inside every ``<em>`` of ``root`` (not in code) in ``HAN_RUN_TAG``.
+
+    ``stashed`` is the note's ``md.htmlStash.rawHtmlBlocks`` (read only: which placeholders are characters).
+    """
+    for child in root:
+        if child.tag == "em":
+            _mark(child, stashed)  # an emphasis inside it too
+        elif child.tag not in _NOT_TEXT:
+            mark_han_in_emphasis(child, stashed)
+
+
+class EmphasisTreeprocessor(Treeprocessor):
+    """:func:`mark_han_in_emphasis` on the rendered tree."""
+
+    def run(self, root: etree.Element) -> None:
+        mark_han_in_emphasis(root, self.md.htmlStash.rawHtmlBlocks)
+
+
+class EmphasisExtension(Extension):
+    """Registers the marking at priority 0.9, after every other mark.
+
+    The glossary (3), the glue (2) and the link ends (1) read the text around them as the author wrote it.
+    """
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.treeprocessors.register(EmphasisTreeprocessor(md), "zd-emphasis", 0.9)
