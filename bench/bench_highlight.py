@@ -52,7 +52,10 @@ SIBLINGS = [
 ]
 
 #: Per result passage: its snippet as text, the marks as [start, end) in it, the snippet folded; the readings.
-_SEARCH_JS = """q => search(q).then(r => ({
+_SEARCH_JS = """q => {
+  Object.keys(FILES).filter(u => u.indexOf('/w-') >= 0).forEach(u => { delete FILES[u]; delete LOADED[u]; });
+  return search(q).then(r => ({
+  words: Object.keys(FILES).filter(u => u.indexOf('/w-') >= 0).length,
   readings: readings(q.normalize('NFKC').replace(/\\s+/g, ' ').trim()).map(x => x.text),
   results: r.items.flat().filter(d => d.text).map(d => {
     const p = document.createElement('p');
@@ -65,7 +68,8 @@ _SEARCH_JS = """q => search(q).then(r => ({
       at += len;
     });
     return {text: p.textContent, folded: fold(p.textContent), marks: marks, title: d.title};
-  })}))"""
+  })}));
+}"""
 
 
 def word_edges(text: str) -> set[int]:
@@ -99,6 +103,7 @@ def count(page: Any, site_url: str, queries: list[str]) -> tuple[int, int, int, 
     """Results, marks and partial marks over ``queries`` in every variant; the partial marks shown."""
     results = marks = partial = 0
     shown: list[str] = []
+    fetching = 0  # queries with results that fetched a "w" shard (wordAround's words)
     for variant in bench_search.VARIANTS:
         base = f"{site_url}{variant}/search/manifest.json"
         page.goto(base)
@@ -106,6 +111,7 @@ def count(page: Any, site_url: str, queries: list[str]) -> tuple[int, int, int, 
         page.evaluate("u => loadManifest(u)", base)
         for q in queries:
             answer = page.evaluate(_SEARCH_JS, q)
+            fetching += bool(answer["results"] and answer["words"])
             for result in answer["results"]:
                 results += 1
                 inside = word_edges(result["folded"])
@@ -117,6 +123,7 @@ def count(page: Any, site_url: str, queries: list[str]) -> tuple[int, int, int, 
                         shown.append(
                             f"{variant} {q}: {text[max(0, start - 4) : start]}[{text[start:end]}]{text[end : end + 4]}"
                         )
+    shown.append(f"queries x variants with results that fetched a words shard: {fetching}")
     return results, marks, partial, shown
 
 
