@@ -51,24 +51,27 @@ SIBLINGS = [
     "預設值",
 ]
 
-#: Per result passage: its snippet as text, the marks as [start, end) in it, the snippet folded; the readings.
+#: Per result: its snippet and its title, each as text, the marks as [start, end) in it (code points, as
+#: Python counts), the text folded; the readings; how many "w" shards the search fetched (none kept before).
 _SEARCH_JS = """q => {
   Object.keys(FILES).filter(u => u.indexOf('/w-') >= 0).forEach(u => { delete FILES[u]; delete LOADED[u]; });
-  return search(q).then(r => ({
-  words: Object.keys(FILES).filter(u => u.indexOf('/w-') >= 0).length,
-  readings: readings(q.normalize('NFKC').replace(/\\s+/g, ' ').trim()).map(x => x.text),
-  results: r.items.flat().filter(d => d.text).map(d => {
+  const parts = html => {
     const p = document.createElement('p');
-    p.innerHTML = d.text.slice(3, -4);
+    p.innerHTML = html;
     const marks = [];
     let at = 0;
     p.childNodes.forEach(n => {
-      const len = Array.from(n.textContent).length;  // code points, as Python counts
+      const len = Array.from(n.textContent).length;
       if (n.nodeName === 'MARK') marks.push([at, at + len]);
       at += len;
     });
-    return {text: p.textContent, folded: fold(p.textContent), marks: marks, title: d.title};
-  })}));
+    return {text: p.textContent, folded: fold(p.textContent), marks: marks};
+  };
+  return search(q).then(r => ({
+    words: Object.keys(FILES).filter(u => u.indexOf('/w-') >= 0).length,
+    readings: readings(q.normalize('NFKC').replace(/\\s+/g, ' ').trim()).map(x => x.text),
+    results: r.items.flat().map(d => ({title: parts(d.title), snippet: d.text ? parts(d.text.slice(3, -4)) : null}))
+  }));
 }"""
 
 
@@ -99,11 +102,12 @@ def is_partial(folded: str, start: int, end: int, readings: list[str], inside: s
     return False
 
 
-def count(page: Any, site_url: str, queries: list[str]) -> tuple[int, int, int, list[str]]:
-    """Results, marks and partial marks over ``queries`` in every variant; the partial marks shown."""
-    results = marks = partial = 0
+def count(page: Any, site_url: str, queries: list[str]) -> tuple[dict[str, list[int]], list[str]]:
+    """Per kind (snippet, title): texts, marks and partial marks over ``queries`` in every variant; the
+    partial marks shown, and how many searches with results fetched a words shard."""
+    counts = {"snippet": [0, 0, 0], "title": [0, 0, 0]}
     shown: list[str] = []
-    fetching = 0  # queries with results that fetched a "w" shard (wordAround's words)
+    fetching = 0
     for variant in bench_search.VARIANTS:
         base = f"{site_url}{variant}/search/manifest.json"
         page.goto(base)
@@ -113,18 +117,23 @@ def count(page: Any, site_url: str, queries: list[str]) -> tuple[int, int, int, 
             answer = page.evaluate(_SEARCH_JS, q)
             fetching += bool(answer["results"] and answer["words"])
             for result in answer["results"]:
-                results += 1
-                inside = word_edges(result["folded"])
-                for start, end in result["marks"]:
-                    marks += 1
-                    if is_partial(result["folded"], start, end, answer["readings"], inside):
-                        partial += 1
-                        text = result["text"]
-                        shown.append(
-                            f"{variant} {q}: {text[max(0, start - 4) : start]}[{text[start:end]}]{text[end : end + 4]}"
-                        )
-    shown.append(f"queries x variants with results that fetched a words shard: {fetching}")
-    return results, marks, partial, shown
+                for kind, part in result.items():
+                    if part is None:
+                        continue
+                    tally = counts[kind]
+                    tally[0] += 1
+                    inside = word_edges(part["folded"])
+                    for start, end in part["marks"]:
+                        tally[1] += 1
+                        if is_partial(part["folded"], start, end, answer["readings"], inside):
+                            tally[2] += 1
+                            text = part["text"]
+                            around = (
+                                f"{text[max(0, start - 4) : start]}[{text[start:end]}]{text[end : end + 4]}"
+                            )
+                            shown.append(f"{variant} {q} ({kind}): {around}")
+    shown.append(f"searches with results that fetched a words shard: {fetching}")
+    return counts, shown
 
 
 def main(argv: list[str]) -> int:
@@ -149,11 +158,11 @@ def main(argv: list[str]) -> int:
             queries += [q for q in SIBLINGS if q not in queries]
             with serve_built(Path(tmp) / path.stem, **build) as site:
                 page = browser.new_page()
-                results, marks, partial, shown = count(page, site.url, queries)
+                counts, shown = count(page, site.url, queries)
                 page.close()
-            print(
-                f"{name}: {len(queries)} queries (with {len(SIBLINGS)} siblings) x 3 variants, {results} results, {marks} marks, {partial} partial"
-            )
+            print(f"{name}: {len(queries)} queries (with {len(SIBLINGS)} siblings) x 3 variants")
+            for kind, (texts, marks, partial) in counts.items():
+                print(f"  {kind}s: {texts}, {marks} marks, {partial} partial")
             for line in shown:
                 print("   ", line)
         browser.close()

@@ -661,9 +661,10 @@ function rank(raw, rs, xs, check) {
       var frag = LOADED[g[0].url];
       var termsOf = {};
       g.forEach(function (doc) { Object.keys(doc.terms).forEach(function (t) { termsOf[t] = termsOf[t] || doc.terms[t]; }); });
-      g.forEach(function (doc) { delete doc.page; delete doc.url; });
+      var pageTitle = g[0].pageTitle;
+      g.forEach(function (doc) { delete doc.page; delete doc.url; delete doc.pageTitle; });
       /* The page itself comes last and scores lowest: Enter opens the best passage. */
-      g.push({ location: frag.l, title: escapeHTML(frag.t), text: "", score: 0, terms: termsOf });
+      g.push({ location: frag.l, title: pageTitle, text: "", score: 0, terms: termsOf });
       return g;
     });
     return { items: items, total: shown, zd: { unlisted: Math.max(0, Object.keys(matched).length - items.length) } };
@@ -1002,18 +1003,42 @@ function render(h, raw) {
     }
   });
   if (!ranges.length) return null;
-  ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
-  var merged = [];
-  ranges.forEach(function (r) {
-    var last = merged[merged.length - 1];
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
-    else merged.push([r[0], r[1]]);
-  });
-  var html = snippetHTML(p.text, merged);
+  var html = snippetHTML(p.text, merged(ranges));
   return {
-    page: h.page, url: h.url, location: p.location, title: escapeHTML(p.title),
-    text: "<p>" + html + "</p>", score: h.hit.score, terms: termsOut
+    page: h.page, url: h.url, location: p.location, title: titleHTML(p.title, h),
+    pageTitle: titleHTML(LOADED[h.url].t, h), text: "<p>" + html + "</p>", score: h.hit.score, terms: termsOut
   };
+}
+
+/* Spans in order, those that overlap or touch made one. */
+function merged(ranges) {
+  var out = [];
+  ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+  ranges.forEach(function (r) {
+    var last = out[out.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  });
+  return out;
+}
+
+/* A title (a passage's heading, its page's) as HTML with the terms its passage was found by marked, as
+ * whole words (wordAround): each term in the title's folded text, or a form the variant shows it in. */
+function titleHTML(title, h) {
+  var ftitle = fold(title), ranges = [];
+  h.hit.found.forEach(function (f) {
+    [f.term.text].concat(formsOf(f.term.text)).forEach(function (form, k) {
+      for (var at = ftitle.indexOf(form); at >= 0; at = ftitle.indexOf(form, at + form.length)) {
+        ranges.push(k ? [at, at + form.length] : wordAround(h.hit.x, f.term, ftitle, at));
+      }
+    });
+  });
+  var html = "", at = 0;
+  merged(ranges).forEach(function (r) {
+    html += escapeHTML(title.slice(at, r[0])) + "<mark>" + escapeHTML(title.slice(r[0], r[1])) + "</mark>";
+    at = r[1];
+  });
+  return html + escapeHTML(title.slice(at));
 }
 
 /* ----------------------------------------------------------------------- protocol */
