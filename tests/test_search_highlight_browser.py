@@ -2,8 +2,8 @@
 
 On the Hexo documentation, 設定檔 is read canonically as 设置档, which the notes hold nowhere: the search
 cuts it into 设 (one character, dropped) and 置档, and finds 置档 in the Taiwan translation's 配置檔 (config
-file, as 設定檔 means too). The result must mark 配置檔 in every variant, in the snippet and on the page the
-result opens (its ``?h=`` terms), not 置檔 (session 36 — hilite; ``bench/bench_highlight.py`` counts it
+file, as 設定檔 means too). The result must mark 配置檔 in every variant, in the snippet, in the title and on
+the page the result opens (its ``?h=`` terms), not 置檔 (session 36 — hilite; ``bench/bench_highlight.py`` counts it
 over the query sets).
 """
 
@@ -25,11 +25,13 @@ from conftest import ServedSite, serve_built
 #: 配置檔 as each variant shows it.
 WHOLE = {"zh-Hans": "配置档", "zh-Hant-TW": "配置檔", "zh-Hant-HK": "配置檔"}
 
-#: Each passage result's text and marks.
+#: Each passage result's text, its marks and its title's marks.
 _RESULTS = """() => [...document.querySelectorAll('a.md-search-result__link')]
   .filter(a => a.querySelector('article p'))
   .map(a => ({text: a.querySelector('article p').textContent,
-              marks: [...a.querySelectorAll('article p mark')].map(m => m.textContent)}))"""
+              marks: [...a.querySelectorAll('article p mark')].map(m => m.textContent),
+              title: a.querySelector('article h1, article h2').textContent,
+              titleMarks: [...a.querySelectorAll('article h1 mark, article h2 mark')].map(m => m.textContent)}))"""
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +63,10 @@ def test_a_word_found_by_its_piece_is_marked_whole(hexo_site, page, variant: str
     for result in results:
         assert whole in result["marks"], result
         assert not [m for m in result["marks"] if m != whole and m in whole], result
+    titled = [r for r in results if whole in r["title"]]  # 自訂配置檔的路徑
+    assert titled, results
+    for result in titled:
+        assert result["titleMarks"] == [whole], result
 
 
 def test_the_page_a_result_opens_marks_the_whole_word(hexo_site, page) -> None:
