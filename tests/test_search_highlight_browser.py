@@ -10,7 +10,6 @@ over the query sets).
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
 import bench_search
 
-from conftest import ServedSite, serve_built
+from conftest import ServedSite
 
 #: 配置檔 as each variant shows it.
 WHOLE = {"zh-Hans": "配置档", "zh-Hant-TW": "配置檔", "zh-Hant-HK": "配置檔"}
@@ -32,14 +31,6 @@ _RESULTS = """() => [...document.querySelectorAll('a.md-search-result__link')]
               marks: [...a.querySelectorAll('article p mark')].map(m => m.textContent),
               title: a.querySelector('article h1, article h2').textContent,
               titleMarks: [...a.querySelectorAll('article h1 mark, article h2 mark')].map(m => m.textContent)}))"""
-
-
-@pytest.fixture(scope="module")
-def hexo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
-    if not bench_search.HEXO.is_dir():
-        pytest.skip(f"{bench_search.HEXO} is not here")
-    with serve_built(tmp_path_factory.mktemp("hexo"), notes=bench_search.hexo_notes(), strict=False) as site:
-        yield site
 
 
 def ask(page: Any, site: ServedSite, variant: str, query: str) -> list[dict[str, Any]]:
