@@ -371,6 +371,18 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
         yield site
 
 
+@pytest.fixture(scope="module")
+def hexo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """The Hexo documentation (../shared/corpora/hexo-docs/, both translations as notes), built and served."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import bench_search
+
+    if not bench_search.HEXO.is_dir():
+        pytest.skip(f"{bench_search.HEXO} is not here")
+    with serve_built(tmp_path_factory.mktemp("hexo"), notes=bench_search.hexo_notes(), strict=False) as site:
+        yield site
+
+
 # --------------------------------------------------------------------------- browser
 
 

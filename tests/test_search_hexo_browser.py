@@ -7,28 +7,15 @@ typed into all three variants, must open their passage first.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
 import bench_search
 
-from conftest import ServedSite, serve_built
-
 #: Measured: 60 of 62 queries first in every variant (除錯訊息 finds a mainland passage's 调试消息 first,
 #: 正则表达式匹配路径 the passage about glob expressions that match paths); every one in the top three.
 TOP1_THRESHOLD = 0.96  # 60 of 62: one more miss fails (the reading order bonus is worth three)
-
-
-@pytest.fixture(scope="module")
-def hexo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
-    if not bench_search.HEXO.is_dir():
-        pytest.skip(f"{bench_search.HEXO} is not here")
-    with serve_built(tmp_path_factory.mktemp("hexo"), notes=bench_search.hexo_notes(), strict=False) as site:
-        yield site
 
 
 def test_hexo_query_set_top1_in_every_variant(hexo_site, page) -> None:

@@ -580,9 +580,10 @@ function search(raw) {
   return Promise.all([loadShards("b", pairsOf(texts)), loadShards("u", singlesOf(texts))]).then(check).then(function () {
     var xs = rs.map(function (r) {
       /* Only what the reader typed: a lone character of a longer run is dropped, not searched for. */
-      var ts = terms(r.text).filter(function (t) { return !t.lone; });
-      var compact = r.text.replace(/\s+/g, " ").trim();
-      return { r: r, ts: ts, compact: compact, phrase: compact.split(" ").every(isTermText) };
+      var all = terms(r.text), ts = all.filter(function (t) { return !t.lone; });
+      var compact = r.text.replace(/\s+/g, " ").trim(), lone = {};
+      all.forEach(function (t) { if (t.lone) lone[t.start] = true; });
+      return { r: r, ts: ts, lone: lone, compact: compact, phrase: compact.split(" ").every(isTermText) };
     }).filter(function (x) { return x.ts.length; });
     var singles = [];
     xs.forEach(function (x) { x.ts.forEach(function (t) { if (t.text.length === 1) singles.push(t.text); }); });
@@ -628,7 +629,10 @@ function rank(raw, rs, xs, check) {
   pages = pages.slice(0, MAX_PAGES);
   var urls = Object.create(null);
   hits.forEach(function (h) { h.url = fragmentURL(h.doc, h.page); urls[h.url] = true; });
-  return Promise.all(Object.keys(urls).map(getFragment)).then(check).then(function () {
+  /* The words at a found term's ends that a dropped character of its query word may reach (wordAround):
+     fetched with the passages, in the same round trip. */
+  var fetched = Object.keys(urls).map(getFragment).concat(loadShards("w", wordEndChars(hits)));
+  return Promise.all(fetched).then(check).then(function () {
     hits.forEach(function (h) {
       var frag = LOADED[h.url];
       var row = frag.p[(h.doc - PAGE_START[h.page] - 1) % CHUNK];
@@ -657,9 +661,10 @@ function rank(raw, rs, xs, check) {
       var frag = LOADED[g[0].url];
       var termsOf = {};
       g.forEach(function (doc) { Object.keys(doc.terms).forEach(function (t) { termsOf[t] = termsOf[t] || doc.terms[t]; }); });
-      g.forEach(function (doc) { delete doc.page; delete doc.url; });
+      var pageTitle = g[0].pageTitle;
+      g.forEach(function (doc) { delete doc.page; delete doc.url; delete doc.pageTitle; });
       /* The page itself comes last and scores lowest: Enter opens the best passage. */
-      g.push({ location: frag.l, title: escapeHTML(frag.t), text: "", score: 0, terms: termsOf });
+      g.push({ location: frag.l, title: pageTitle, text: "", score: 0, terms: termsOf });
       return g;
     });
     return { items: items, total: shown, zd: { unlisted: Math.max(0, Object.keys(matched).length - items.length) } };
@@ -750,6 +755,63 @@ function shownSpan(edits, start, end) {
     shift += inserted - edits[i + 1];
   }
   return [from === null ? start - shift : from, end - shift];
+}
+
+/* How many characters of a term's query word, either side of it, were dropped unsearched (the lone
+ * characters terms() cuts out of a run: 设 of 设|置档). */
+function dropped(x, t) {
+  var left = 0, right = 0;
+  while (x.lone[t.start - 1 - left]) left++;
+  while (x.lone[t.end + right]) right++;
+  return [left, right];
+}
+
+/* The characters whose "w" shards (the notes' words) wordAround reads: a found term's end characters
+ * where its query word goes on past it. */
+function wordEndChars(hits) {
+  var chars = Object.create(null);
+  hits.forEach(function (h) {
+    h.hit.found.forEach(function (f) {
+      var reach = dropped(h.hit.x, f.term);
+      if (reach[0]) chars[f.term.text.charAt(0)] = true;
+      if (reach[1]) chars[f.term.text.charAt(f.term.text.length - 1)] = true;
+    });
+  });
+  return Object.keys(chars);
+}
+
+/* The notes' words (folded canonical) holding a character, from its loaded "w" shard. */
+function wordsWith(ch) {
+  return ((shard("w", ch).w || {})[ch] || []).map(function (row) { return typeof row === "string" ? row : row[0]; });
+}
+
+/* The span [start, end) of the canonical text a term found at start stands for: the whole word of the
+ * passage the query found, not the piece the search looked for. A query word cut into a lone character
+ * and a piece (设|置档: 设置档 itself is nowhere) finds the piece inside a word of the passage (置档 of
+ * 配置档, which 設定檔 means too); the mark takes in the word of the notes the piece cuts into (配置),
+ * on the side of the dropped characters and never further than they reach. The passage cannot have the
+ * dropped characters themselves there: the whole query word would have been one piece. */
+function wordAround(x, t, ctext, start) {
+  var end = start + t.text.length, reach = dropped(x, t);
+  if (!reach[0] && !reach[1]) return [start, end];
+  var from = start, to = end, first = t.text.charAt(0), last = t.text.charAt(t.text.length - 1);
+  if (reach[0]) {
+    wordsWith(first).forEach(function (w) {
+      for (var i = w.indexOf(first, 1); i > 0; i = w.indexOf(first, i + 1)) {
+        var a = start - i;
+        if (a < from && a >= start - reach[0] && a + w.length <= end && ctext.substr(a, w.length) === w) from = a;
+      }
+    });
+  }
+  if (reach[1]) {
+    wordsWith(last).forEach(function (w) {
+      for (var i = w.lastIndexOf(last, w.length - 2); i >= 0; i = i ? w.lastIndexOf(last, i - 1) : -1) {
+        var b = end - 1 - i + w.length;
+        if (b > to && b <= end + reach[1] && b - w.length >= start && ctext.substr(b - w.length, w.length) === w) to = b;
+      }
+    });
+  }
+  return [from, to];
 }
 
 /* ----------------------------------------------------------------------- snippets */
@@ -910,13 +972,14 @@ function render(h, raw) {
          word (通用 in 普通用户, which Taiwan writes 普通使用者) is not in the text shown. */
       var at1 = p.ctext.indexOf(f.term.text);
       while (at1 >= 0) {
-        var span = shownSpan(p.edits, at1, at1 + len);
+        var whole = wordAround(h.hit.x, f.term, p.ctext, at1);
+        var span = shownSpan(p.edits, whole[0], whole[1]) || shownSpan(p.edits, at1, at1 + len);
         if (span) spans.push(span);
         at1 = p.ctext.indexOf(f.term.text, at1 + len);
       }
     } else if (p.same) {
       var at = p.ctext.indexOf(f.term.text);
-      while (at >= 0) { spans.push([at, at + len]); at = p.ctext.indexOf(f.term.text, at + len); }
+      while (at >= 0) { spans.push(wordAround(h.hit.x, f.term, p.ctext, at)); at = p.ctext.indexOf(f.term.text, at + len); }
     }
     if (!spans.length) {
       /* Regional wording changed the length, or edits merged across words (计算机的用户 → 電腦的使用者: the
@@ -940,18 +1003,42 @@ function render(h, raw) {
     }
   });
   if (!ranges.length) return null;
-  ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
-  var merged = [];
-  ranges.forEach(function (r) {
-    var last = merged[merged.length - 1];
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
-    else merged.push([r[0], r[1]]);
-  });
-  var html = snippetHTML(p.text, merged);
+  var html = snippetHTML(p.text, merged(ranges));
   return {
-    page: h.page, url: h.url, location: p.location, title: escapeHTML(p.title),
-    text: "<p>" + html + "</p>", score: h.hit.score, terms: termsOut
+    page: h.page, url: h.url, location: p.location, title: titleHTML(p.title, h),
+    pageTitle: titleHTML(LOADED[h.url].t, h), text: "<p>" + html + "</p>", score: h.hit.score, terms: termsOut
   };
+}
+
+/* Spans in order, those that overlap or touch made one. */
+function merged(ranges) {
+  var out = [];
+  ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+  ranges.forEach(function (r) {
+    var last = out[out.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  });
+  return out;
+}
+
+/* A title (a passage's heading, its page's) as HTML with the terms its passage was found by marked, as
+ * whole words (wordAround): each term in the title's folded text, or a form the variant shows it in. */
+function titleHTML(title, h) {
+  var ftitle = fold(title), ranges = [];
+  h.hit.found.forEach(function (f) {
+    [f.term.text].concat(formsOf(f.term.text)).forEach(function (form, k) {
+      for (var at = ftitle.indexOf(form); at >= 0; at = ftitle.indexOf(form, at + form.length)) {
+        ranges.push(k ? [at, at + form.length] : wordAround(h.hit.x, f.term, ftitle, at));
+      }
+    });
+  });
+  var html = "", at = 0;
+  merged(ranges).forEach(function (r) {
+    html += escapeHTML(title.slice(at, r[0])) + "<mark>" + escapeHTML(title.slice(r[0], r[1])) + "</mark>";
+    at = r[1];
+  });
+  return html + escapeHTML(title.slice(at));
 }
 
 /* ----------------------------------------------------------------------- protocol */
