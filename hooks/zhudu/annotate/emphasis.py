@@ -14,6 +14,7 @@ reads through ``zd-h``) and the search index are unchanged.
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 from typing import Any
@@ -37,6 +38,8 @@ _WITH_HAN = (
     + _CHAR_REF_SLOT
     + r"\u3000-\u303f\u3100-\u312f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026\u2014\u00b7"
 )
+#: A character that reads with the Han: only a reference to one stands in a run (``&#60;`` is a ``<``, ``&#65;`` an ``A``).
+_HAN_LIKE_RE = re.compile(f"[{_WITH_HAN.replace(_CHAR_REF_SLOT, '')}]")
 #: Figures written against Han read with it (``3个``, ``2025年``, ``2.0时代``); after a space they are the Latin's.
 _FIGURES = r"[0-9]+(?:[.,][0-9]+)*"
 #: Up to three letters written against a Han character are part of a Chinese word (``U盘``, ``B超``, ``SQL注入``,
@@ -51,6 +54,8 @@ _RUN_RE = re.compile(rf"{_PIECE}(?:\s*{_PIECE})*")
 _STASH_RE = re.compile("\x02wzxhzdk:(\\d+)\x03")
 #: A character reference: one character, read with the run it stands in (``开源&#22836;发``, 頭髮 in Taiwan).
 _CHAR_REF_RE = re.compile(r"&#(?:[0-9]{1,7}|[xX][0-9a-fA-F]{1,6});")
+#: A stashed tag of the author's HTML (``<code>``, ``</kbd>``): its name, and whether it closes.
+_RAW_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(/?)>")
 
 #: Elements whose text is not running text: left as they are (code keeps its own face, a formula its own).
 _NOT_TEXT = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "textarea", "button"})
@@ -69,7 +74,12 @@ def _runs(text: str, stashed: list[Any]) -> list[tuple[str, bool]]:
     def slot(found: re.Match[str]) -> str:
         index = int(found[1])
         held = stashed[index] if index < len(stashed) else None
-        if isinstance(held, str) and _CHAR_REF_RE.fullmatch(held) and _CHAR_REF_SLOT not in text:
+        if (
+            isinstance(held, str)
+            and _CHAR_REF_RE.fullmatch(held)
+            and _HAN_LIKE_RE.fullmatch(html.unescape(held))
+            and _CHAR_REF_SLOT not in text
+        ):
             slots.append(found[0])
             return _CHAR_REF_SLOT
         return found[0]
@@ -77,7 +87,7 @@ def _runs(text: str, stashed: list[Any]) -> list[tuple[str, bool]]:
     masked = _STASH_RE.sub(slot, text)
     pieces: list[tuple[str, bool]] = []
     start = 0
-    for match in _RUN_RE.finditer(masked):
+    for match in (m for within in _running_text(masked, stashed) for m in _RUN_RE.finditer(masked, *within)):
         if match.start() > start:
             pieces.append((masked[start : match.start()], False))
         pieces.append((match.group(), True))
@@ -88,6 +98,31 @@ def _runs(text: str, stashed: list[Any]) -> list[tuple[str, bool]]:
         return pieces
     refs = iter(slots)
     return [("".join(next(refs) if c == _CHAR_REF_SLOT else c for c in piece), run) for piece, run in pieces]
+
+
+def _running_text(masked: str, stashed: list[Any]) -> list[tuple[int, int]]:
+    """The spans of ``masked`` outside the author's raw ``<code>``, ``<kbd>`` … written in it.
+
+    Such a tag's text (to its end tag, or to the end of the text when that is elsewhere) is not running
+    text, as ``_NOT_TEXT``'s elements are not.
+    """
+    spans, start, depth = [], 0, 0
+    for found in _STASH_RE.finditer(masked):
+        index = int(found[1])
+        held = stashed[index] if index < len(stashed) else None
+        tag = _RAW_TAG_RE.fullmatch(held.strip()) if isinstance(held, str) else None
+        if tag is None or tag[2].lower() not in _NOT_TEXT or tag[3]:
+            continue
+        if not tag[1]:
+            if not depth:
+                spans.append((start, found.start()))
+            depth += 1
+        elif depth:
+            depth -= 1
+            start = found.end() if not depth else start
+    if not depth:
+        spans.append((start, len(masked)))
+    return spans
 
 
 def _wrapped(text: str, stashed: list[Any]) -> tuple[str, list[etree.Element]] | None:
