@@ -630,8 +630,10 @@ function rank(raw, rs, xs, check) {
   var urls = Object.create(null);
   hits.forEach(function (h) { h.url = fragmentURL(h.doc, h.page); urls[h.url] = true; });
   /* The words at a found term's ends that a dropped character of its query word may reach (wordAround):
-     fetched with the passages, in the same round trip. */
-  var fetched = Object.keys(urls).map(getFragment).concat(loadShards("w", wordEndChars(hits)));
+     fetched with the passages, in the same round trip.  They only widen a mark: a file of them that cannot be
+     fetched leaves the piece found marked (wordsWith finds nothing), not the search failed. */
+  var words = loadShards("w", wordEndChars(hits)).catch(function () { return null; });
+  var fetched = Object.keys(urls).map(getFragment).concat(words);
   return Promise.all(fetched).then(check).then(function () {
     hits.forEach(function (h) {
       var frag = LOADED[h.url];
