@@ -323,3 +323,15 @@ def test_the_audit_of_docs_writing_stays_short(capsys: pytest.CaptureFixture[str
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) <= 20
     assert not [x for x in lines if "second sense: 对象" in x or "second sense: 运行" in x]
+
+
+def test_audit_counts_the_layer_rules_of_the_texts_domain() -> None:
+    """A general note's 对象 (a partner) is written 對象 by the ``domain: general`` rule (session 36): the audit
+    says so, not that OpenCC's 物件 stands there unreviewed; software text keeps OpenCC's swap to review."""
+    general = audit("我妈一直催我找对象，她说对象要温柔。", TW, NO_RULES, "a.md")
+    partners = [e for e in general if e.text == "对象"]
+    assert len(partners) == 2 and all(
+        e.reviewed and e.reviewed_by == "layer 对象 → 對象" for e in partners
+    ), general
+    software = audit("我妈一直催我找对象。", TW, NO_RULES, "a.md", domain="software")
+    assert [e.reviewed for e in software if e.text == "对象"] == [False], software

@@ -37,6 +37,7 @@ import opencc
 
 from zhudu.script.audit_report import format_entry, note_text, ranked_lines
 from zhudu.script.audit_risk import RiskJudge, sentence_around, word_bounds
+from zhudu.script.domain import text_domain
 from zhudu.script.editor_rules import ConversionRules, ScriptDataError, load_rules
 from zhudu.script.one_to_many import ONE_TO_MANY, derive_one_to_many
 from zhudu.script.protected_spans import matcher_for
@@ -187,6 +188,7 @@ def audit(
     *,
     first_line: int = 1,
     regional: RegionalRules | bool = True,
+    domain: str | None = None,
 ) -> list[AuditEntry]:
     """List the places of ``text`` where OpenCC made a choice for ``variant``.
 
@@ -199,6 +201,8 @@ def audit(
             so that reported lines point into the file.
         regional: The default regional layer (true), none (false) or a given one, as in
             :class:`~zhudu.script.Converter`: places its rules decide are reviewed.
+        domain: The text's domain (``script.domain``) whose layer rules apply, as the site's converter takes
+            it; ``None``: the text's own (``text_domain``), so the ``general`` rules a general note meets count.
 
     Returns:
         The places, in text order.  Traditional sources give an empty list:
@@ -213,8 +217,9 @@ def audit(
     matcher = matcher_for(rules, variant.code, with_phrases=True)
     accepted = sorted(rules.accepted_for(variant.code), key=len, reverse=True)
     layer = default_regional() if regional is True else regional or None
-    layer_matcher = layer.matcher(variant.code, "Hans") if layer else None
-    layer_rules = layer.rules_for(variant.code, "Hans") if layer else []
+    domain = text_domain(text) if domain is None else domain
+    layer_matcher = layer.matcher(variant.code, "Hans", domain) if layer else None
+    layer_rules = layer.rules_for(variant.code, "Hans", domain) if layer else []
     keep_pattern = layer.keep_pattern() if layer else None
     judge = RiskJudge(variant.code, full_cc, char_cc, layer)
     entries: list[AuditEntry] = []
