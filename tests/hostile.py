@@ -400,6 +400,8 @@ CASES: list[Case] = [
             "yi.md": fm("\n\n".join(f"## 节{i}\n\n第{i}段。" for i in range(3000)), title="乙篇"),
         },
     ),
+    # An inline tag never closed: a browser opened it again in every paragraph after (now closed with its own).
+    Case("inline-unclosed", "warn", {"bad.md": fm(f"这是<em>强调的开头\n\n{PROBE_LINE}")}, says="bad.md:5"),
     # Python-Markdown read a <style> never closed to the note's end; the sanitiser removed it all.
     Case("style-unclosed", "warn", {"bad.md": fm(f"<style>\n.a{{}}\n\n{PROBE_LINE}")}, says="bad.md:5"),
     Case("iframe-unclosed", "warn", {"bad.md": fm(f'<iframe src="https://x.example/">\n\n{PROBE_LINE}')}),

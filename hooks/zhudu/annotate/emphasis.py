@@ -22,6 +22,7 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
+from zhudu.notes.open_inline import RAW_TAG_RE
 from zhudu.script.han import HAN_RE
 
 #: The wrapper of a Han run in emphasis (zhudu.css: upright, a dot under each character).  Short, as
@@ -54,8 +55,6 @@ _RUN_RE = re.compile(rf"{_PIECE}(?:\s*{_PIECE})*")
 _STASH_RE = re.compile("\x02wzxhzdk:(\\d+)\x03")
 #: A character reference: one character, read with the run it stands in (``开源&#22836;发``, 頭髮 in Taiwan).
 _CHAR_REF_RE = re.compile(r"&#(?:[0-9]{1,7}|[xX][0-9a-fA-F]{1,6});")
-#: A stashed tag of the author's HTML (``<code>``, ``</kbd>``): its name, and whether it closes.
-_RAW_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(/?)>")
 
 #: Elements whose text is not running text: left as they are (code keeps its own face, a formula its own).
 _NOT_TEXT = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "textarea", "button"})
@@ -63,11 +62,12 @@ _NOT_TEXT = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg", "
 _NOT_TEXT_CLASSES = frozenset({"zd-anno", "zd-sr-only", "zd-math__label"})
 
 
-def _runs(text: str, stashed: list[Any]) -> list[tuple[str, bool]]:
-    """``text`` cut into (piece, is a Han run) in order.
+def _runs(text: str, stashed: list[Any], raw_em: int | None) -> tuple[list[tuple[str, bool]], int | None]:
+    """``text`` cut into (piece, is a Han run) in order, and the author's raw ``<em>`` open at its end.
 
     A placeholder is never cut, and is in a run only where it stands for a character reference: other
     stashed HTML (code, a tag whose end is elsewhere) stays outside, so no wrapper crosses it.
+    ``raw_em``: see :func:`_running_text`.
     """
     slots: list[str] = []
 
@@ -87,7 +87,8 @@ def _runs(text: str, stashed: list[Any]) -> list[tuple[str, bool]]:
     masked = _STASH_RE.sub(slot, text)
     pieces: list[tuple[str, bool]] = []
     start = 0
-    for match in (m for within in _running_text(masked, stashed) for m in _RUN_RE.finditer(masked, *within)):
+    spans, raw_em = _running_text(masked, stashed, raw_em)
+    for match in (m for within in spans for m in _RUN_RE.finditer(masked, *within)):
         if match.start() > start:
             pieces.append((masked[start : match.start()], False))
         pieces.append((match.group(), True))
@@ -95,41 +96,59 @@ def _runs(text: str, stashed: list[Any]) -> list[tuple[str, bool]]:
     if start < len(masked):
         pieces.append((masked[start:], False))
     if not slots:
-        return pieces
+        return pieces, raw_em
     refs = iter(slots)
-    return [("".join(next(refs) if c == _CHAR_REF_SLOT else c for c in piece), run) for piece, run in pieces]
+    return [
+        ("".join(next(refs) if c == _CHAR_REF_SLOT else c for c in piece), run) for piece, run in pieces
+    ], raw_em
 
 
-def _running_text(masked: str, stashed: list[Any]) -> list[tuple[int, int]]:
-    """The spans of ``masked`` outside the author's raw ``<code>``, ``<kbd>`` … written in it.
+def _running_text(
+    masked: str, stashed: list[Any], raw_em: int | None
+) -> tuple[list[tuple[int, int]], int | None]:
+    """The spans of ``masked`` that are emphasised running text, and the author's raw ``<em>`` open at its end.
 
-    Such a tag's text (to its end tag, or to the end of the text when that is elsewhere) is not running
-    text, as ``_NOT_TEXT``'s elements are not.
+    Running text is outside the author's raw ``<code>``, ``<kbd>`` … written in it (to its end tag, or
+    to the end of the text when that is elsewhere), as ``_NOT_TEXT``'s elements are not.  Emphasised is
+    all of it in an ``<em>`` (``raw_em`` None); elsewhere, what lies between the author's raw ``<em>``
+    and its end (``raw_em`` of them open where the text starts: ``notes/open_inline`` closed each
+    within its paragraph).
     """
-    spans, start, depth = [], 0, 0
+    spans, start, code, em = [], 0, 0, raw_em
     for found in _STASH_RE.finditer(masked):
         index = int(found[1])
         held = stashed[index] if index < len(stashed) else None
-        tag = _RAW_TAG_RE.fullmatch(held.strip()) if isinstance(held, str) else None
-        if tag is None or tag[2].lower() not in _NOT_TEXT or tag[3]:
+        tag = RAW_TAG_RE.fullmatch(held.strip()) if isinstance(held, str) else None
+        if tag is None or tag["self"]:
             continue
-        if not tag[1]:
-            if not depth:
-                spans.append((start, found.start()))
-            depth += 1
-        elif depth:
-            depth -= 1
-            start = found.end() if not depth else start
-    if not depth:
+        name, step = tag["name"].lower(), -1 if tag["end"] else 1
+        was = not code and (em is None or em > 0)
+        if name in _NOT_TEXT:
+            code = max(0, code + step)
+        elif name == "em" and em is not None:
+            em = max(0, em + step)
+        now = not code and (em is None or em > 0)
+        if was and not now:
+            spans.append((start, found.start()))
+        elif now and not was:
+            start = found.end()
+    if not code and (em is None or em > 0):
         spans.append((start, len(masked)))
-    return spans
+    return spans, em
 
 
-def _wrapped(text: str, stashed: list[Any]) -> tuple[str, list[etree.Element]] | None:
-    """What stays as text before the first run, and the wrappers (each with its tail); ``None``: no run."""
-    pieces = _runs(text, stashed)
+def _wrapped(
+    text: str, stashed: list[Any], raw_em: int | None
+) -> tuple[tuple[str, list[etree.Element]] | None, int | None]:
+    """What stays as text before the first run and the wrappers (each with its tail), and the raw ``<em>`` open after.
+
+    ``None`` for the first: no run.  ``raw_em``: see :func:`_running_text`.
+    """
+    if raw_em == 0 and "\x02" not in text:
+        return None, 0  # no emphasis, and no placeholder that could open one
+    pieces, raw_em = _runs(text, stashed, raw_em)
     if not any(is_run for _, is_run in pieces):
-        return None
+        return None, raw_em
     text_type = type(text)  # Python-Markdown's AtomicString stays one
     lead, elements = "", []
     for piece, is_run in pieces:
@@ -141,37 +160,48 @@ def _wrapped(text: str, stashed: list[Any]) -> tuple[str, list[etree.Element]] |
             elements[-1].tail = text_type(piece)
         else:
             lead = piece
-    return lead, elements
+    return (lead, elements), raw_em
 
 
-def _mark(element: etree.Element, stashed: list[Any]) -> None:
-    """Wrap the Han runs of ``element``'s own text, its children's and their tails."""
-    for child in list(element):
-        classes = set((child.get("class") or "").split())
-        if child.tag not in _NOT_TEXT and child.tag != HAN_RUN_TAG and not classes & _NOT_TEXT_CLASSES:
-            _mark(child, stashed)
+def _mark(element: etree.Element, stashed: list[Any], raw_em: int | None = None) -> None:
+    """Wrap the Han runs in emphasis of ``element``'s own text, its children's and their tails.
+
+    ``raw_em`` None: ``element`` is an emphasis, all of it.  Otherwise it is none, and only what lies
+    between the author's raw ``<em>`` and ``</em>`` written in its text is (``raw_em`` of them open at its start).
+    """
+    found = []
+    for index in range(len(element) + 1):  # the text, then each child and its tail, in order
+        if index:
+            child = element[index - 1]
+            classes = set((child.get("class") or "").split())
+            if child.tag in _NOT_TEXT or child.tag == HAN_RUN_TAG:
+                pass
+            elif raw_em == 0:  # outside emphasis: an <em> is one, the rest is read for one
+                _mark(child, stashed, None if child.tag == "em" else 0)
+            elif not classes & _NOT_TEXT_CLASSES:
+                _mark(child, stashed)  # an emphasis inside it too
+        owner = element[index - 1] if index else element
+        wrapped, raw_em = _wrapped(getattr(owner, "tail" if index else "text") or "", stashed, raw_em)
+        found.append(wrapped)
     for index in range(len(element), -1, -1):  # the tails from the last, then the text: indices hold
+        if found[index] is None:
+            continue
         owner = element[index - 1] if index else element
         attr = "tail" if index else "text"
-        found = _wrapped(getattr(owner, attr) or "", stashed)
-        if found is None:
-            continue
-        lead, wrappers = found
+        lead, wrappers = found[index]
         setattr(owner, attr, type(getattr(owner, attr))(lead) if lead else None)
         for offset, wrapper in enumerate(wrappers):
             element.insert(index + offset, wrapper)
 
 
 def mark_han_in_emphasis(root: etree.Element, stashed: list[Any]) -> None:
-    """Wrap each Han run inside every ``<em>`` of ``root`` (not in code) in ``HAN_RUN_TAG``.
+    """Wrap each Han run inside every emphasis of ``root`` (not in code) in ``HAN_RUN_TAG``.
 
-    ``stashed`` is the note's ``md.htmlStash.rawHtmlBlocks`` (read only: which placeholders are characters).
+    An emphasis is an ``<em>`` element (Markdown's ``*…*``) or the author's raw ``<em>`` … ``</em>``,
+    placeholders in the text.  ``stashed`` is the note's ``md.htmlStash.rawHtmlBlocks`` (read only:
+    which placeholders are characters, which are the author's tags).
     """
-    for child in root:
-        if child.tag == "em":
-            _mark(child, stashed)  # an emphasis inside it too
-        elif child.tag not in _NOT_TEXT:
-            mark_han_in_emphasis(child, stashed)
+    _mark(root, stashed, 0)
 
 
 class EmphasisTreeprocessor(Treeprocessor):

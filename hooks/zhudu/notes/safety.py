@@ -36,6 +36,8 @@ extension cleans exactly the author's pieces, as they are stored, and nothing el
   glossary 3): passage anchors, permalinks, glossary marks and editor's-note markers are added
   after it and never judged; code blocks and emoji SVGs are stashed by their extensions, not
   by ``html_block``, and are never touched.
+- the inline tags it stashed, in the tree after the inline patterns: one its paragraph leaves open is
+  closed where the paragraph ends, or a browser would carry it into every paragraph after (``notes/open_inline.py``);
 - the rendered note as a whole, raw HTML put back (a postprocessor after ``raw_html``): judged a piece at
   a time, a lone ``</div>`` is allowed, yet on the page it closes the template's containers, so an HTML5
   parser reads the note inside them and an end tag that would escape is removed (``notes/containment.py``).
@@ -67,7 +69,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.plugins import get_plugin_logger
 
-from zhudu.notes import containment
+from zhudu.notes import containment, open_inline
 from zhudu.notes.fence_attrs import FenceAttributes
 
 # The judging itself lives in ``sanitizer``; its public names are this module's too.
@@ -203,6 +205,29 @@ class _CleanTree(Treeprocessor):
         self.ext.report(findings)
 
 
+class _CloseInline(Treeprocessor):
+    """An inline tag of the author's left open in its paragraph, closed where the paragraph ends (``open_inline``)."""
+
+    def __init__(self, md: Markdown, ext: SafetyExtension) -> None:
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, root: etree.Element) -> None:
+        if not self.ext.active:
+            return
+        stash = self.md.htmlStash
+        closed = open_inline.close_open_inline(root, stash.rawHtmlBlocks, stash.store, self.md.is_block_level)
+        if not closed:
+            return
+        written = open_inline.source_lines(self.ext.source_lines())
+        findings = []
+        for tag in closed:
+            lines = written.get(tag.name, [])
+            line = lines[tag.nth] if tag.nth < len(lines) else 0
+            findings.append(Finding(f"<{tag.name}", open_inline.message(tag.name, line), line=line))
+        self.ext.report(findings)
+
+
 class _Contain(Postprocessor):
     """The rendered note, raw HTML put back: no end tag of it may close the page around it (``containment``)."""
 
@@ -313,7 +338,7 @@ class SafetyExtension(Extension):
         self._copy_seen = {}
 
     def extendMarkdown(self, md: Markdown) -> None:
-        """Register before superfences (25), around ``html_block`` (20), over ``html`` (90), at 7 in the tree, 29 after."""
+        """Register before superfences (25), around ``html_block`` (20), over ``html`` (90), at 19 and 7 in the tree, 29 after."""
         fences = FenceAttributes(md, self.sanitizer, lambda: self.active, self.report)
         md.preprocessors.register(fences, "zd-safety-fences", 26)
         md.preprocessors.register(_MarkStash(md, self), "zd-safety-mark", 20.5)
@@ -322,6 +347,7 @@ class SafetyExtension(Extension):
         md.inlinePatterns.register(
             _SafeInlineHtml(getattr(old.pattern, "pattern", old.pattern), md, self), "html", 90
         )
+        md.treeprocessors.register(_CloseInline(md, self), "zd-safety-inline", 19)  # after inline (20)
         md.treeprocessors.register(_CleanTree(md, self), "zd-safety", 7)
         md.postprocessors.register(_Contain(md, self), "zd-safety-contain", 29)  # after raw_html (30)
 
