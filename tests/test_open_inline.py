@@ -40,6 +40,9 @@ CASES = {
     "box": ('!!! note "注"\n\n    框里<i>斜体的开头', "i", 7),
     "quote": ("> 引用<s>删除线的开头\n> 第二行。", "s", 5),
     "sup": ("这是<sup>上标的开头", "sup", 5),
+    # attr_list reads its {…} at the paragraph's (heading's) end, where the tag is closed: after it.
+    "attr": ("这是<b>粗体的开头\n{: .mine }", "b", 5),
+    "heading-id": ("## 小节<i>斜体 { #sec }", "i", 5),
 }
 AFTER = "\n\n下一段是正常的文字。\n\n最后一段也是。\n"
 
@@ -78,6 +81,8 @@ CLOSED = {
     "box": r"<p[^>]*>框里<i>斜体的开头</i></p>",
     "quote": r"<p>引用<s>删除线的开头\n第二行。</s></p>",
     "sup": r"<p[^>]*>这是<sup>上标的开头</sup></p>",
+    "attr": r'<p class="mine"[^>]*>这是<b>粗体的开头</b></p>',
+    "heading-id": r'<h2 id="sec">小节<i>斜体</i>',
 }
 
 

@@ -7,14 +7,14 @@ formatting elements, which the HTML parser opens again in every paragraph after 
 formatting elements"), so every later paragraph, list item and heading of the note was italic,
 bold, struck through or one link (``containment.left_open`` closed them at the note's end only).
 
-Here the tree Markdown made is read after its inline patterns: an element's own text and its
-children's tails, cut at each block child (a list inside a list item), are one run, and a start tag
-stashed in a run that no end tag of the run closes is closed at the run's end (a new stash entry;
-before a footnote's link back, which is the page's),
-as Markdown's own ``*…*`` never outlives its paragraph.  A tag opened inside an inline element
-(``**粗<i>斜**``) is closed before that element ends.  Every inline tag left open is closed, the ones
-a browser would have closed at the paragraph's end too (``span``, ``sup``): the table of contents
-renders a heading's HTML alone, where nothing would.
+Here the tree Markdown made is read after its inline patterns and ``attr_list``: an element's own
+text and its children's tails, cut at each block child (a list inside a list item), are one run,
+and a start tag stashed in a run that no end tag of the run closes is closed at the run's end (a
+new stash entry; before a footnote's link back, which is the page's), as Markdown's own ``*…*``
+never outlives its paragraph.  A tag opened inside an inline element (``**粗<i>斜**``) is closed
+before that element ends.  Every inline tag left open is closed, the ones a browser would have
+closed at the paragraph's end too (``span``, ``sup``): the table of contents renders a heading's
+HTML alone, where nothing would.
 
 The warning names the start tag's line: the note's Markdown is read the same way, paragraph by
 paragraph outside code (:func:`source_lines`), and the n-th ``<em>`` left open in the render is the

@@ -147,12 +147,16 @@ class _SafeInlineHtml(HtmlInlineProcessor):
         return placeholder, start, end
 
 
-class _CleanTree(Treeprocessor):
-    """Links, images and attributes Markdown syntax made (``[x](url)``, ``![](url)``, ``{attr=…}``)."""
+class _SafetyTreeprocessor(Treeprocessor):
+    """A tree processor of the extension (``ext``: whether the page is a note's, where to report)."""
 
     def __init__(self, md: Markdown, ext: SafetyExtension) -> None:
         super().__init__(md)
         self.ext = ext
+
+
+class _CleanTree(_SafetyTreeprocessor):
+    """Links, images and attributes Markdown syntax made (``[x](url)``, ``![](url)``, ``{attr=…}``)."""
 
     def run(self, root: etree.Element) -> None:
         if not self.ext.active:
@@ -205,12 +209,8 @@ class _CleanTree(Treeprocessor):
         self.ext.report(findings)
 
 
-class _CloseInline(Treeprocessor):
+class _CloseInline(_SafetyTreeprocessor):
     """An inline tag of the author's left open in its paragraph, closed where the paragraph ends (``open_inline``)."""
-
-    def __init__(self, md: Markdown, ext: SafetyExtension) -> None:
-        super().__init__(md)
-        self.ext = ext
 
     def run(self, root: etree.Element) -> None:
         if not self.ext.active:
@@ -338,7 +338,7 @@ class SafetyExtension(Extension):
         self._copy_seen = {}
 
     def extendMarkdown(self, md: Markdown) -> None:
-        """Register before superfences (25), around ``html_block`` (20), over ``html`` (90), at 19 and 7 in the tree, 29 after."""
+        """Register before superfences (25), around ``html_block`` (20), over ``html`` (90), at 7.8 and 7 in the tree, 29 after."""
         fences = FenceAttributes(md, self.sanitizer, lambda: self.active, self.report)
         md.preprocessors.register(fences, "zd-safety-fences", 26)
         md.preprocessors.register(_MarkStash(md, self), "zd-safety-mark", 20.5)
@@ -347,7 +347,8 @@ class SafetyExtension(Extension):
         md.inlinePatterns.register(
             _SafeInlineHtml(getattr(old.pattern, "pattern", old.pattern), md, self), "html", 90
         )
-        md.treeprocessors.register(_CloseInline(md, self), "zd-safety-inline", 19)  # after inline (20)
+        # After attr_list (8): a paragraph's ``{: .x}`` is read at its end, where a tag left open is closed.
+        md.treeprocessors.register(_CloseInline(md, self), "zd-safety-inline", 7.8)
         md.treeprocessors.register(_CleanTree(md, self), "zd-safety", 7)
         md.postprocessors.register(_Contain(md, self), "zd-safety-contain", 29)  # after raw_html (30)
 
