@@ -335,3 +335,51 @@ def test_audit_counts_the_layer_rules_of_the_texts_domain() -> None:
     ), general
     software = audit("我妈一直催我找对象。", TW, NO_RULES, "a.md", domain="software")
     assert [e.reviewed for e in software if e.text == "对象"] == [False], software
+
+
+def _ranked(text: str, variant=TW, domain: str | None = None) -> list[tuple[str, str, int, str]]:
+    return [
+        (e.text, e.opencc, e.risk, e.reason)
+        for e in audit(text, variant, NO_RULES, "n.md", domain=domain)
+        if not e.reviewed and e.risk
+    ]
+
+
+def test_the_risks_are_judged_with_the_layer_rules_of_the_texts_domain() -> None:
+    """RiskJudge reads the rules the audit converts with: a general note's 屏蔽广告 is the ``domain: general`` 屏蔽
+    rule's choice (OpenCC's 遮蔽 kept on purpose), not a swap nobody reviewed; a software note has no such rule."""
+    note = "我妈一直催我找对象，她把我屏蔽了，还装了屏蔽广告的插件。"
+    entries = audit(note, TW, NO_RULES, "n.md")
+    assert [(e.text, e.reviewed_by) for e in entries if e.reviewed] == [
+        ("对象", "layer 对象 → 對象"),
+        ("屏蔽", "layer 屏蔽 → 屏蔽"),
+    ]
+    kept = [e for e in entries if e.text == "屏蔽" and not e.reviewed]
+    assert [(e.risk, e.reason) for e in kept] == [(0, "layer keeps OpenCC's 屏蔽 here")]
+    assert _ranked(note) == []
+    software = "创建一个新对象，她把我屏蔽了，还装了屏蔽广告的插件。"
+    assert _ranked(software, domain="software") == [("屏蔽", "遮蔽", 2, "swap no rule covers")] * 2
+
+
+def test_a_layer_rules_class_context_declines_as_the_layer_reads_it() -> None:
+    # 对象's general rule is off after *ascii (cnchar 对象 is a program's): OpenCC's 物件 is no second-sense place.
+    assert _ranked("install 是一个方法，cnchar对象会调用 install 方法。", domain="") == []
+    assert [r for r in _ranked("一旦点击 cmd 窗口，进程暂停。", domain="") if r[0] == "窗口"] == []
+
+
+def test_a_second_sense_is_only_where_opencc_made_that_swap() -> None:
+    # 遵循 is a layer rule's, so OpenCC writes 环 as 環 on its own: not 循环's 迴圈 (general note).
+    assert [r[2:] for r in _ranked("我们必须遵循环保原则，遵循环境保护法。", domain="") if r[0] == "环"] == [
+        (2, "swap no rule covers")
+    ] * 2
+    # A rule writing OpenCC's own word in a context (打印 → 列印) names no other sense.
+    assert [r for r in _ranked("要打印软件包的详细信息。") if r[0] == "打印"] == [
+        ("打印", "列印", 2, "swap no rule covers")
+    ]
+
+
+def test_regional_domains_cannot_be_changed() -> None:
+    from zhudu.script.regional import DOMAINS
+
+    with pytest.raises(TypeError):
+        DOMAINS["science"] = "science"  # type: ignore[index]

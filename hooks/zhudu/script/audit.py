@@ -221,7 +221,7 @@ def audit(
     layer_matcher = layer.matcher(variant.code, "Hans", domain) if layer else None
     layer_rules = layer.rules_for(variant.code, "Hans", domain) if layer else []
     keep_pattern = layer.keep_pattern() if layer else None
-    judge = RiskJudge(variant.code, full_cc, char_cc, layer)
+    judge = RiskJudge(variant.code, full_cc, char_cc, layer_rules)
     entries: list[AuditEntry] = []
 
     for index, line, offset, seg in _segments(text):

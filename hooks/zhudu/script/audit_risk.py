@@ -15,8 +15,9 @@ likely wrong, each with the rule that would fix it.  The risks, highest first:
 3. **context decides**: a character in :data:`CONTEXT_CHARS` (只 隻, 并 併, 制 製 …) standing alone,
    where no phrase told OpenCC which one it is.
 
-Everything else is hidden (risk 0): covered places and one-to-many characters OpenCC decided by
-the word they are in.
+Everything else is hidden (risk 0): covered places, a word a layer rule of the text's domain keeps
+off on purpose (its not-prev / not-next: 屏蔽|广告 stays 遮蔽 in a general note) and one-to-many
+characters OpenCC decided by the word they are in.
 """
 
 from __future__ import annotations
@@ -25,12 +26,13 @@ import functools
 import itertools
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import jieba
 import opencc
 
-from zhudu.script.regional import RegionalRule, RegionalRules
+from zhudu.script.regional import RegionalRule
 
 __all__ = [
     "CONTEXT_CHARS",
@@ -148,14 +150,20 @@ def general_sense_rule(rule: RegionalRule, char_cc: opencc.OpenCC) -> bool:
 
 
 class RiskJudge:
-    """Assess places of one variant (see the module docstring)."""
+    """Assess places of one variant (see the module docstring).
+
+    ``layer_rules`` are the regional layer's rules the audit converts with (``RegionalRules.rules_for`` of
+    the variant, the Simplified source and the text's domain): the very list whose places the audit marks
+    covered, so a word's second sense and the contexts where the layer keeps OpenCC's word on purpose come
+    from the rules of that domain (a general note's 对象, a software note's), not from another set.
+    """
 
     def __init__(
         self,
         code: str,
         full_cc: opencc.OpenCC,
         char_cc: opencc.OpenCC,
-        layer: RegionalRules | None,
+        layer_rules: Sequence[RegionalRule],
     ) -> None:
         self.code = code
         self.full_cc = full_cc
@@ -166,24 +174,28 @@ class RiskJudge:
         for key in chain:
             self.second.update(SECOND_SENSE.get(key, {}))
             self.reliable |= RELIABLE_SWAPS.get(key, frozenset())
-        self.declines: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
-        if layer is not None:  # a context rule of the layer marks a word with two senses
-            for rule in layer.rules_for(code, "Hans"):
-                if rule.not_prev or rule.not_next:
-                    self.declines.setdefault(rule.word, []).append((rule.not_prev, rule.not_next))
-                if (
-                    (rule.next or rule.prev or rule.not_prev)
-                    and rule.word not in self.second
-                    and not general_sense_rule(rule, char_cc)
-                ):
-                    self.second[rule.word] = (full_cc.convert(rule.word), rule.out, rule.why.split(";")[0])
+        self.declines: dict[str, list[RegionalRule]] = {}
+        for rule in layer_rules:  # a context rule of the layer marks a word with two senses
+            if rule.not_prev or rule.not_next:
+                self.declines.setdefault(rule.word, []).append(rule)
+            swapped = full_cc.convert(rule.word)
+            # A rule writing OpenCC's own word in a context (software text's 2 号文件 → 檔案) says OpenCC is right
+            # there: it names no other sense.
+            if (
+                (rule.next or rule.prev or rule.not_prev)
+                and rule.word not in self.second
+                and rule.out != swapped
+                and not general_sense_rule(rule, char_cc)
+            ):
+                self.second[rule.word] = (swapped, rule.out, rule.why.split(";")[0])
 
     def _declined(self, word: str, before: str, after: str) -> bool:
         """Whether a layer rule for ``word`` keeps OpenCC's word here on purpose (对象|类型 stays 型別)."""
-        return any(
-            any(before.endswith(c) for c in not_prev) or any(after.startswith(c) for c in not_next)
-            for not_prev, not_next in self.declines.get(word, ())
-        )
+        return any(rule.declined_at(before, after) for rule in self.declines.get(word, ()))
+
+    def _converts_apart(self, parts: list[str]) -> bool:
+        """Whether OpenCC writes ``parts`` joined as it writes each alone: no phrase of its reaches across a cut."""
+        return self.full_cc.convert("".join(parts)) == "".join(map(self.full_cc.convert, parts))
 
     def _phrase_fix(self, key: str, out: str) -> str:
         return f"phrases: {{{self.code}: {{{key}: {out}}}}}"
@@ -215,13 +227,20 @@ class RiskJudge:
                     f"cut across words: OpenCC read {window} inside {'|'.join(words)}",
                     self._phrase_fix(seg[lo:hi], fixed),
                 )
+        if self._declined(
+            window, seg[:x], seg[y:]
+        ):  # the layer's author chose OpenCC's word here (屏蔽|广告)
+            return Assessment(0, f"layer keeps OpenCC's {window} here")
         for word, (swapped, other, sense) in self.second.items():
             at = seg.find(word, max(0, x - len(word) + 1))
-            # Only where OpenCC made that very swap (扩展名 → 副檔名 is another word).
+            lo, hi = min(x, at), max(y, at + len(word))
+            # Only where OpenCC made that very swap (扩展名 → 副檔名 is another word), not where it wrote the
+            # window apart from the rest of the word (遵循|环保: 遵循 is a layer rule's, so 环 is 環, not 迴圈's).
             if (
                 0 <= at < y
                 and at + len(word) > x
-                and swapped in self.full_cc.convert(seg[min(x, at) : max(y, at + len(word))])
+                and swapped in self.full_cc.convert(seg[lo:hi])
+                and self._converts_apart([seg[lo:x], seg[x:y], seg[y:hi]])
                 and not self._declined(word, seg[:at], seg[at + len(word) :])
             ):
                 after = _next_word(seg, at + len(word), bounds)
@@ -232,12 +251,9 @@ class RiskJudge:
                     f"second sense: {word} is also {other} ({sense})",
                     f"if it means that: {self._phrase_fix(key, out)}; if not: {self._accept(word)}",
                 )
-        convert = self.full_cc.convert
         for word in self.reliable:
             at = window.find(word)
-            if at >= 0 and convert(window) == convert(window[:at]) + convert(word) + convert(
-                window[at + len(word) :]
-            ):
+            if at >= 0 and self._converts_apart([window[:at], word, window[at + len(word) :]]):
                 return Assessment(0, f"OpenCC reliable: {word}")
         return Assessment(
             2,

@@ -19,6 +19,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -49,7 +50,7 @@ _FIELDS = frozenset(
 #: ``domain:`` values and the text domain (``script.domain``) a rule marked so applies to: ``software`` for the
 #: software sense of its word (software text only), ``general`` for the everyday sense where OpenCC's phrase
 #: writes the software one (对象 a partner, not 物件; text that is not software only).
-DOMAINS = {"software": SOFTWARE, "general": GENERAL}
+DOMAINS: Mapping[str, str] = MappingProxyType({"software": SOFTWARE, "general": GENERAL})
 _CONTEXTS = ("next", "prev", "not-next", "not-prev")
 #: ``*ascii`` in a context: a Latin letter or digit, a space or a backtick (code, names, numbers).
 _ASCII_CONTEXT = "*ascii"
@@ -94,6 +95,15 @@ class RegionalRule:
         ``None`` is a text whose domain is not known: only the rules without a domain apply there.
         """
         return not self.domain or DOMAINS[self.domain] == domain
+
+    def declined_at(self, before: str, after: str) -> bool:
+        """Whether ``not-prev`` / ``not-next`` keep the rule off its word between ``before`` and ``after``.
+
+        As :meth:`source` reads them: a class (``*ascii``, ``*han``) is any of its characters.
+        """
+        return any(re.search(f"(?:{_alt(c)})\\Z", before) for c in self.not_prev) or any(
+            re.match(_alt(c), after) for c in self.not_next
+        )
 
     def source(self) -> str:
         """The regex source of this rule: the word with its context as lookarounds."""
