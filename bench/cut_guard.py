@@ -52,9 +52,11 @@ def chars_converter(code: str) -> Callable[[str], str]:
             {"dict": {"type": "ocd2", "file": str(share / VARIANT_GLYPHS[code])}},
         ],
     }
-    path = Path(tempfile.mkdtemp(prefix="zhudu-cuts-")) / f"{code}.json"
-    path.write_text(json.dumps(config), encoding="utf-8")
-    return opencc.OpenCC(str(path)).convert
+    # OpenCC reads the config and its dictionaries when made: the folder can go right after.
+    with tempfile.TemporaryDirectory(prefix="zhudu-cuts-") as folder:
+        path = Path(folder) / f"{code}.json"
+        path.write_text(json.dumps(config), encoding="utf-8")
+        return opencc.OpenCC(str(path)).convert
 
 
 #: The longest stretch either side of a word boundary looked at for a phrase OpenCC reads across it.
