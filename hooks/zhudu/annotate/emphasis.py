@@ -22,7 +22,7 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from zhudu.notes.open_inline import RAW_TAG_RE
+from zhudu.notes.open_inline import RAW_TAG_RE, STASH_RE
 from zhudu.script.han import HAN_RE
 
 #: The wrapper of a Han run in emphasis (zhudu.css: upright, a dot under each character).  Short, as
@@ -51,8 +51,6 @@ _LETTERS_AFTER = rf"(?<=[{_HAN}])[A-Za-z]{{1,3}}(?![A-Za-z0-9])"
 _PIECE = rf"(?:{_LETTERS_BEFORE})?(?:{_FIGURES})?[{_WITH_HAN}]+(?:{_FIGURES}(?![.,]?[0-9A-Za-z]))?(?:{_LETTERS_AFTER})?"
 #: One run: pieces joined by nothing or by spaces (``事业 是``).
 _RUN_RE = re.compile(rf"{_PIECE}(?:\s*{_PIECE})*")
-#: Python-Markdown's placeholder for stashed HTML (inline code, a tag, a character reference).
-_STASH_RE = re.compile("\x02wzxhzdk:(\\d+)\x03")
 #: A character reference: one character, read with the run it stands in (``开源&#22836;发``, 頭髮 in Taiwan).
 _CHAR_REF_RE = re.compile(r"&#(?:[0-9]{1,7}|[xX][0-9a-fA-F]{1,6});")
 
@@ -84,7 +82,7 @@ def _runs(text: str, stashed: list[Any], raw_em: int | None) -> tuple[list[tuple
             return _CHAR_REF_SLOT
         return found[0]
 
-    masked = _STASH_RE.sub(slot, text)
+    masked = STASH_RE.sub(slot, text)
     pieces: list[tuple[str, bool]] = []
     start = 0
     spans, raw_em = _running_text(masked, stashed, raw_em)
@@ -115,7 +113,7 @@ def _running_text(
     within its paragraph).
     """
     spans, start, code, em = [], 0, 0, raw_em
-    for found in _STASH_RE.finditer(masked):
+    for found in STASH_RE.finditer(masked):
         index = int(found[1])
         held = stashed[index] if index < len(stashed) else None
         tag = RAW_TAG_RE.fullmatch(held.strip()) if isinstance(held, str) else None
