@@ -16,6 +16,7 @@ import io
 import logging
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -269,6 +270,30 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def _default_sigint() -> None:
+    # A job started in the background by a non-interactive shell ignores SIGINT, and the child would inherit that.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+#: Popen arguments for an ``mkdocs serve`` a test stops with ``ctrl_c``: its own process group, Ctrl-C live.
+SERVE_POPEN: dict[str, Any] = {"start_new_session": True, "preexec_fn": _default_sigint}
+
+
+def ctrl_c(proc: subprocess.Popen, timeout: float = 30) -> int:
+    """Stop ``mkdocs serve`` as an author does, with Ctrl-C to its process group; its exit code.
+
+    MkDocs then shuts down (the plugins' ``on_shutdown``) and deletes its temporary site folder, which a SIGTERM
+    leaves in the temporary directory.  Killed if it has not stopped within ``timeout`` seconds."""
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGINT)
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    return proc.returncode
 
 
 @dataclass

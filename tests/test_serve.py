@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site, free_port
+from conftest import SERVE_POPEN, build_site, ctrl_c, free_port
 
 pytestmark = pytest.mark.slow
 
@@ -45,37 +45,50 @@ def wait_for(url: str, text: str, timeout: float = 30) -> str:
     raise AssertionError(f"{text!r} did not appear at {url} within {timeout}s")
 
 
+def start_serving(root: Path, port: int, **env: str) -> subprocess.Popen:
+    """``mkdocs serve`` on ``root``, stopped with ``ctrl_c``; its output in one pipe."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(root / "mkdocs.yml")],
+        cwd=root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        **SERVE_POPEN,
+    )
+
+
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[Path, str, subprocess.Popen]]:
     build_site(tmp_path, notes={"edit.md": NOTE}, config={"watch": ["seeds"]}, strict=False)
     port = free_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "serve",
-            "-a",
-            f"127.0.0.1:{port}",
-            "-f",
-            str(tmp_path / "mkdocs.yml"),
-        ],
-        cwd=tmp_path,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    proc = start_serving(tmp_path, port)
     url = f"http://127.0.0.1:{port}/zhudu/zh-Hans/notes/edit/"
     try:
         wait_for(url, "第一版的正文", timeout=60)
         yield tmp_path, url, proc
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        ctrl_c(proc)
+
+
+def test_ctrl_c_stops_serving_at_once_and_leaves_nothing_behind(tmp_path):
+    """An author's Ctrl-C, even in the middle of a save's rebuild: MkDocs shuts down (the hook's ``on_shutdown``
+    included) without a traceback and deletes its temporary site folder."""
+    build_site(tmp_path, notes={"edit.md": NOTE}, config={"watch": ["seeds"]}, strict=False)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    port = free_port()
+    proc = start_serving(tmp_path, port, TMPDIR=str(temporary))
+    try:
+        wait_for(f"http://127.0.0.1:{port}/zhudu/zh-Hans/notes/edit/", "第一版的正文", timeout=60)
+        assert list(temporary.glob("mkdocs_*")), "the served site is not where TMPDIR says"
+        (tmp_path / "seeds" / "edit.md").write_text(NOTE.replace("第一版", "第二版"), encoding="utf-8")
+    finally:
+        code = ctrl_c(proc)
+    assert proc.stdout is not None
+    output = proc.stdout.read()
+    assert code == 0 and "Shutting down" in output and "Traceback" not in output, output
+    assert not list(temporary.glob("mkdocs_*"))
 
 
 def test_broken_note_shows_an_error_and_the_server_keeps_serving(served):

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, free_port
+from conftest import REPO, SERVE_POPEN, ctrl_c, free_port
 
 pytestmark = pytest.mark.slow
 
@@ -82,6 +82,7 @@ class MkdocsServe:
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
+            **SERVE_POPEN,
         )
         threading.Thread(target=self._read, daemon=True).start()
 
@@ -90,12 +91,9 @@ class MkdocsServe:
         for line in self.proc.stdout:
             self.lines.append(line)
 
-    def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
+    def stop(self) -> int:
+        """Ctrl-C, as an author stops it; the exit code."""
+        return ctrl_c(self.proc)
 
 
 class Server(MkdocsServe):
