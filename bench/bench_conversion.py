@@ -101,7 +101,8 @@ site of these sentences converts with), ``document`` (its document's; ``--domain
 sentence and its neighbours of the same document) and ``best`` (the ceiling of any per-sentence choice: each
 sentence in whichever domain gets fewer words wrong; it reads the expected forms, so it is a bound, not a mode).
 ``--cut-guard MODE`` puts ``cut_guard.guard`` (OpenCC's phrases read across jieba's words undone) after Zhudu's
-conversions: a prototype measured and not adopted (bench/RESULTS.md, session 36 — cuts).
+conversions, ``--extra-table SPEC`` MediaWiki's regional tables after its layer (``wikitable.py``): prototypes
+measured and not adopted (bench/RESULTS.md, session 36 — cuts; session 37 — wikitable).
 """
 
 from __future__ import annotations
@@ -120,6 +121,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from cut_guard import guarded  # noqa: E402  (bench/ is on the path when this file runs)
+from wikitable import TableLayer, table_layer  # noqa: E402
 
 from zhudu.script.convert import DEFAULT_VARIANTS, ConversionRules, Converter, load_rules, opencc_converter  # noqa: E402  (the hooks directory is put on the path above)
 from zhudu.script.domain import GENERAL, SHORTEST, SOFTWARE, software_score, text_domain  # noqa: E402
@@ -292,27 +294,26 @@ def vocabulary_places(source: str, expected: str, code: str) -> list[tuple[int, 
     return places
 
 
-def converters(code: str, domain: str | None = None, cuts: str = "") -> dict[str, Callable[[str], str]]:
+def converters(
+    code: str, domain: str | None = None, cuts: str = "", extra: TableLayer | None = None
+) -> dict[str, Callable[[str], str]]:
     """The conversions compared for variant ``code``, by name (``domain``: the text's, see ``script.domain``;
     ``None``: not known, no rule of either domain).
 
     ``cuts``: the word-boundary guard's mode (``cut_guard.guarded``), put after Zhudu's conversions
-    (``regional``, ``zhudu``); ``""``: none.
+    (``regional``, ``zhudu``); ``""``: none.  ``extra``: a table layer after the regional one (``wikitable.py``).
     """
     variant = VARIANTS[code]
     editor = load_rules(RULES_FILE, known_variants=VARIANTS)
     made = {
         "opencc": opencc_converter(CONFIGS[code][0]).convert,
         "editor": Converter(variant, editor, regional=False).text,
-        "regional": Converter(variant, ConversionRules(), domain=domain).text,
-        "zhudu": Converter(variant, editor, domain=domain).text,
+        "regional": Converter(variant, ConversionRules(), domain=domain, regional=extra or True).text,  # type: ignore[arg-type]
+        "zhudu": Converter(variant, editor, domain=domain, regional=extra or True).text,  # type: ignore[arg-type]
     }
-    if cuts:
-        plain = made["opencc"]
-        for name in ("regional", "zhudu"):
-            made[name] = functools.partial(
-                guarded, made[name], plain, opencc_converter(CONFIGS[code][1]).convert, code, cuts
-            )
+    for name in ("regional", "zhudu") if cuts else ():
+        chars = opencc_converter(CONFIGS[code][1]).convert
+        made[name] = functools.partial(guarded, made[name], made["opencc"], chars, code, cuts)
     return made
 
 
@@ -395,6 +396,7 @@ def measure(
     by_domain: bool = False,
     mode: str = "",
     cuts: str = "",
+    extra: TableLayer | None = None,
 ) -> dict[str, dict[str, float]]:
     """Figures for every converter of variant ``code`` (see the module docstring).
 
@@ -409,7 +411,7 @@ def measure(
     figures: dict[str, dict[str, float]] = {}
     of_entry = entry_domains(rows, mode)
     by_name = {
-        d: converters(code, d, cuts)
+        d: converters(code, d, cuts, extra)
         for d in {*of_entry.values(), *([GENERAL, SOFTWARE] if mode == "best" else [])}
     }
     for name in converters(code):
@@ -472,14 +474,14 @@ def main(argv: list[str] | None = None) -> int:
         default="",
         help="undo OpenCC phrases read across jieba's words after Zhudu's conversion (cut_guard.py)",
     )
+    parser.add_argument("--extra-table", default="", help="PATH[:MODE[:KINDS]]: see wikitable.py")
     args = parser.parse_args(argv)
+    options = {"mode": args.domain_mode, "cuts": args.cut_guard, "extra": table_layer(args.extra_table)}
     names = list(SETS) if args.set == "all" else [args.set]
     for set_name, code in ((n, c) for n in names for c in CONFIGS):
         if args.variant and not code.endswith(args.variant):
             continue
-        figures = measure(
-            load_review(SETS[set_name]), code, args.show, mode=args.domain_mode, cuts=args.cut_guard
-        )
+        figures = measure(load_review(SETS[set_name]), code, args.show, **options)  # type: ignore[arg-type]
         first = next(iter(figures.values()))
         print(
             f"{set_name} {code}: {first['sentences']} sentences, {first['han']} Han characters"
