@@ -14,7 +14,7 @@ import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 from markdown import Extension, Markdown
@@ -42,6 +42,10 @@ _TAG_RE = re.compile(r"<[^>]*>")
 #: Where a stashed piece of inline code stood while a passage's text is made (a noncharacter: no
 #: author writes it).
 _CODE_SLOT = "\ufdd0"
+#: Around a footnote's number while a passage's text is made (noncharacters, as ``_CODE_SLOT``).
+_NUMBER_START, _NUMBER_END = "\ufdd1", "\ufdd2"
+#: A footnote reference's id (``footnotes``: ``fnref:1``, a second reference ``fnref2:1``).
+_FOOTNOTE_REF_ID_RE = re.compile(r"fnref\d*:")
 #: A script a Chinese page's passage in another language would not hold (Han, kana, hangul, CJK marks).
 _CJK_RE = re.compile(
     r"[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]"
@@ -93,11 +97,33 @@ class Passage:
     #: The inline code ``pymdownx.inlinehilite`` stashed, which ``text`` leaves out (the anchor hashes
     #: ``text``, so anchors stay put), in order.
     code: tuple[InlineCode, ...] = ()
+    #: Where ``text`` holds a footnote's number ((start, end), in order): the page sets it apart, raised; a
+    #: quote of the passage (a theme's page, a theme's list of other notes) leaves it out, where it ran into
+    #: the words (「补充了出处1，」).
+    footnote_numbers: tuple[tuple[int, int], ...] = ()
 
     @property
     def shown(self) -> str:
-        """The text as a reader sees it, its inline code in place (an excerpt quotes this)."""
-        return "".join(text for text, _ in join_code([(self.text, "")], self.code))
+        """The text as a reader sees it quoted, its inline code in place (an excerpt quotes this)."""
+        quote = self.quote
+        return "".join(text for text, _ in join_code([(quote.text, "")], quote.code))
+
+    @property
+    def quote(self) -> Passage:
+        """The passage as a quote shows it: without its footnotes' numbers, its code where it was."""
+        if not self.footnote_numbers:
+            return self
+        kept, pos = [], 0
+        for start, end in self.footnote_numbers:
+            kept.append(self.text[pos:start])
+            pos = end
+        kept.append(self.text[pos:])
+        code = tuple(piece._replace(at=self.in_quote(piece.at)) for piece in self.code)
+        return replace(self, text="".join(kept), code=code, footnote_numbers=())
+
+    def in_quote(self, at: int) -> int:
+        """Position ``at`` of ``text`` in the quote's text (``quote``)."""
+        return at - sum(min(end, at) - start for start, end in self.footnote_numbers if start < at)
 
 
 def plain_text(element: etree.Element) -> str:
@@ -154,6 +180,39 @@ def _slotted_text(element: etree.Element, stashed: list[str], codes: list[str]) 
     for child in element:
         yield from _slotted_text(child, stashed, codes)
         yield child.tail or ""
+
+
+def footnote_numbers(element: etree.Element, text: str) -> tuple[tuple[int, int], ...]:
+    """Where ``text`` (``plain_text(element)``) holds a footnote's number: (start, end) of each, in order."""
+    if not any(_FOOTNOTE_REF_ID_RE.match(sup.get("id") or "") for sup in element.iter("sup")):
+        return ()
+    marked = _SPACE_RE.sub(" ", _STASH_RE.sub("", "".join(_numbered_text(element)))).strip()
+    spans: list[tuple[int, int]] = []
+    kept: list[str] = []
+    start = 0
+    for char in marked:
+        if char == _NUMBER_START:
+            start = len(kept)
+        elif char == _NUMBER_END:
+            if len(kept) > start:
+                spans.append((start, len(kept)))
+        else:
+            kept.append(char)
+    # The marks kept a space apart that the text collapsed: the numbers stay rather than cut the wrong characters.
+    return tuple(spans) if "".join(kept) == text else ()
+
+
+def _numbered_text(element: etree.Element) -> Iterator[str]:
+    """``element.itertext()`` with each footnote's number between ``_NUMBER_START`` and ``_NUMBER_END``."""
+    number = element.tag == "sup" and bool(_FOOTNOTE_REF_ID_RE.match(element.get("id") or ""))
+    if number:
+        yield _NUMBER_START
+    yield element.text or ""
+    for child in element:
+        yield from _numbered_text(child)
+        yield child.tail or ""
+    if number:
+        yield _NUMBER_END
 
 
 def join_code(segments: Sequence[tuple[str, str]], code: Sequence[InlineCode]) -> list[tuple[str, str]]:
@@ -280,7 +339,10 @@ class PassageTreeprocessor(Treeprocessor):
             if not GENERATED_ID_RE.fullmatch(anchor):
                 element.set("data-zd-passage", "")
             code = stashed_code(element, self.md.htmlStash.rawHtmlBlocks)
-            found.append(Passage(anchor=anchor, kind=element.tag, text=text, code=code))
+            numbers = footnote_numbers(element, text)
+            found.append(
+                Passage(anchor=anchor, kind=element.tag, text=text, code=code, footnote_numbers=numbers)
+            )
         # A tuple: a kept render's passages are then the same object save after save (``ThemeBuild.collect``).
         self.extension.last_passages = tuple(found)
 
