@@ -6,7 +6,12 @@ Real MkDocs, Material, OpenCC and Chromium.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
+
+import pytest
+
+from conftest import ServedSite, serve_built
 
 # --------------------------------------------------------------------------- footnote numbers in quotes
 
@@ -49,3 +54,51 @@ def test_a_quoted_passage_leaves_its_footnote_numbers_out(site_builder: Any) -> 
         assert second in quotes, (code, quotes)
         other = result.page(f"{code}/notes/b/index.html")  # the theme's other notes, beside 乙's passage
         assert beside in other, code
+
+
+# --------------------------------------------------------------------------- emphasis without emphasis marks
+
+#: Each ``@supports`` rule of the page's own styles that holds a rule for ``zd-h``: its condition, whether this
+#: browser meets it, and its rules' text.
+EMPHASIS_FALLBACKS_JS = """() => [...document.styleSheets]
+  .filter(sheet => (sheet.href || '').includes('/assets/zhudu/'))
+  .flatMap(sheet => [...sheet.cssRules])
+  .filter(rule => rule instanceof CSSSupportsRule && /zd-h(?![\\w-])/.test(rule.cssText))
+  .map(rule => ({condition: rule.conditionText, met: CSS.supports(rule.conditionText),
+                 rules: [...rule.cssRules].map(inner => inner.cssText).join('\\n')}))"""
+
+#: The first emphasised run's weight, emphasis mark and style, and the weight of the text around it.
+EMPHASIS_LOOK_JS = """() => {
+  const run = document.querySelector('.zd-note__body zd-h'), s = getComputedStyle(run);
+  return {weight: Number(s.fontWeight), mark: s.textEmphasisStyle || s.webkitTextEmphasisStyle, style: s.fontStyle,
+          around: Number(getComputedStyle(run.closest('p')).fontWeight)};
+}"""
+
+
+@pytest.fixture(scope="module")
+def emphasised(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    note = "---\ntitle: 强调\ndate: 2024-01-01\n---\n\n这一点*非常重要*，请记住。\n"
+    with serve_built(tmp_path_factory.mktemp("emphasised"), notes={"e.md": note}) as site:
+        yield site
+
+
+@pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"])
+def test_emphasis_stays_visible_where_the_browser_draws_no_emphasis_marks(
+    emphasised: ServedSite, page: Any, variant: str
+) -> None:
+    """The Han of ``*强调*`` is set upright with a dot under each character.  A browser without ``text-emphasis``
+    (EdgeHTML, an old WebView) drew no dots, and the run, upright, read as plain text: the author's emphasis
+    was gone.  Where the dots cannot be drawn the run is bold.  Chromium draws them, so the fallback is read
+    from the page's styles and applied as such a browser would, then undone."""
+    page.goto(emphasised.variant_url(variant, "notes/e/"))
+    page.wait_for_selector(".zd-note__body zd-h")
+    drawn = page.evaluate(EMPHASIS_LOOK_JS)
+    assert drawn["mark"].startswith("filled") or "dot" in drawn["mark"], drawn
+    assert drawn["weight"] == drawn["around"] and drawn["style"] == "normal", drawn  # dots alone mark it here
+    fallbacks = page.evaluate(EMPHASIS_FALLBACKS_JS)
+    assert [f["met"] for f in fallbacks] == [False], fallbacks  # inert where the dots are drawn
+    page.add_style_tag(content=fallbacks[0]["rules"])
+    page.add_style_tag(content=".md-typeset zd-h { text-emphasis: none; -webkit-text-emphasis: none; }")
+    plain = page.evaluate(EMPHASIS_LOOK_JS)
+    assert plain["mark"] in ("none", ""), plain
+    assert plain["weight"] >= 700 > plain["around"], plain
