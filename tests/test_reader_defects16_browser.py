@@ -102,3 +102,58 @@ def test_emphasis_stays_visible_where_the_browser_draws_no_emphasis_marks(
     plain = page.evaluate(EMPHASIS_LOOK_JS)
     assert plain["mark"] in ("none", ""), plain
     assert plain["weight"] >= 700 > plain["around"], plain
+
+
+# --------------------------------------------------------------------------- the home page's cards on a phone
+
+#: A card whose line of date, author and reading time is longer than a phone's card.
+CARD_NOTE = (
+    "---\ntitle: 卡片\ndate: 2025-05-15\nauthor: ahamoment2100\ntags: [技术下放, AI]\n"
+    "description: 几个技术成本下降到全民可得的级别。\n---\n\n正文。\n"
+)
+
+#: The card's line of facts: its lines, and the lines its date and its reading time («约 N 分钟») each take;
+#: where its tags and its summary start.
+CARD_JS = """() => {
+  const card = document.querySelector('.zd-card'), meta = card.querySelector('.zd-card__meta');
+  const lines = rects => new Set([...rects].filter(r => r.width).map(r => Math.round(r.top))).size;
+  const walker = document.createTreeWalker(meta, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node; (node = walker.nextNode());) {
+    const at = node.data.search(/[约約]/);
+    if (at >= 0) { range.setStart(node, at); range.setEnd(node, node.data.length); }
+  }
+  const line = parseFloat(getComputedStyle(meta).lineHeight);
+  return {meta: Math.round(meta.getBoundingClientRect().height / line), date: lines(meta.querySelector('time').getClientRects()),
+          reading: lines(range.getClientRects()), readingText: range.toString().trim(),
+          tags: card.querySelector('.zd-tags').getBoundingClientRect().left,
+          summary: card.querySelector('.zd-card__summary').getBoundingClientRect().left};
+}"""
+
+
+@pytest.fixture(scope="module")
+def card_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    with serve_built(tmp_path_factory.mktemp("card"), notes={"c.md": CARD_NOTE}) as site:
+        yield site
+
+
+@pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"])
+def test_a_cards_reading_time_stays_whole_and_its_tags_start_with_its_text(
+    card_site: ServedSite, browser: Any, variant: str
+) -> None:
+    """On a 390 px phone a card's date, author and reading time took two lines and the reading time broke in
+    the middle: 「约 3」 at the end of one line, 「分钟」 on the next.  It moves whole, as does the date.  And the
+    card's tags stood 0.625em in from its title and summary (Material's margin for a list nested in a list)."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
+    try:
+        page = context.new_page()
+        page.goto(card_site.variant_url(variant, ""))
+        page.wait_for_selector(".zd-card .zd-tags")
+        card = page.evaluate(CARD_JS)
+    finally:
+        context.close()
+    assert card["meta"] == 2, card  # the case: the facts take two lines
+    assert card["readingText"].endswith(("分钟", "分鐘")) and card["reading"] == 1 and card["date"] == 1, card
+    assert card["tags"] == pytest.approx(card["summary"], abs=0.5), card
