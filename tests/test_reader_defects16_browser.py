@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ServedSite, serve_built
+from conftest import ServedSite, serve_built, serve_themed
 
 # --------------------------------------------------------------------------- footnote numbers in quotes
 
@@ -157,3 +157,39 @@ def test_a_cards_reading_time_stays_whole_and_its_tags_start_with_its_text(
     assert card["meta"] == 2, card  # the case: the facts take two lines
     assert card["readingText"].endswith(("分钟", "分鐘")) and card["reading"] == 1 and card["date"] == 1, card
     assert card["tags"] == pytest.approx(card["summary"], abs=0.5), card
+
+
+# --------------------------------------------------------------------------- the themes overview's table
+
+#: Each row of the notes-and-themes table: how far its theme's name's middle is from its first count's middle.
+MATRIX_ROWS_JS = """() => [...document.querySelectorAll('table.zd-matrix tbody tr')].map(row => {
+  const middle = e => { const r = e.getBoundingClientRect(); return r.top + r.height / 2; };
+  return {name: row.querySelector('th').textContent.trim(),
+          off: middle(row.querySelector('th a')) - middle(row.querySelector('td a'))};
+})"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_themes_name_stands_level_with_its_counts(graph_site: ServedSite, browser: Any, width: int) -> None:
+    """In the overview's table of notes and themes, each theme's name stood at the top of its row, 6-7 px above
+    the middle of the counts beside it (on a phone and a desk): it reads as belonging between two rows."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 600)
+    try:
+        page = context.new_page()
+        page.goto(graph_site.variant_url("zh-Hant-TW", "themes/"))
+        page.wait_for_selector("table.zd-matrix tbody th a")
+        rows = page.evaluate(MATRIX_ROWS_JS)
+    finally:
+        context.close()
+    assert len(rows) == 2, rows
+    assert all(abs(row["off"]) <= 1 for row in rows), rows
+
+
+@pytest.fixture(scope="module")
+def graph_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    themes = (
+        "themes:\n  server:\n    name: 服务器\n    description: 服务器的事\n    phrases: [服务器]\n"
+        "  notes:\n    name: 第一篇\n    description: 第一篇的事\n    phrases: [第 1 篇]\n"
+    )
+    with serve_themed(tmp_path_factory.mktemp("matrix"), ["甲", "乙"], themes) as site:
+        yield site
