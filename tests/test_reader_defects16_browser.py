@@ -193,3 +193,23 @@ def graph_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]
     )
     with serve_themed(tmp_path_factory.mktemp("matrix"), ["甲", "乙"], themes) as site:
         yield site
+
+
+def test_emphasis_dots_stay_under_where_the_engine_knows_only_over_and_under(emphasised: ServedSite) -> None:
+    """Chromium before 62 (Android WebViews and in-app browsers built on it) reads ``-webkit-text-emphasis-position``
+    as ``over | under`` only: it dropped ``under right`` and drew the dots over the characters, into the line above.
+    Read from the shipped stylesheet as such an engine reads it (the last declaration it can parse wins), the run's
+    position is ``under``; an engine that knows ``right`` takes ``under right`` (Chromium, checked above)."""
+    css = emphasised.build.page("assets/zhudu/zhudu.css")
+    rules = re.findall(r"\.md-typeset zd-h\{([^}]*)\}", css)
+    declared = [
+        value.strip()
+        for rule in rules
+        for name, value in re.findall(
+            r"(-webkit-text-emphasis-position|text-emphasis-position):([^;]+)", rule
+        )
+        if name.startswith("-webkit-")
+    ]
+    old_engine = [value for value in declared if value in ("over", "under")]
+    assert old_engine and old_engine[-1] == "under", declared
+    assert declared[-1] == "under right", declared
