@@ -213,3 +213,40 @@ def test_emphasis_dots_stay_under_where_the_engine_knows_only_over_and_under(emp
     old_engine = [value for value in declared if value in ("over", "under")]
     assert old_engine and old_engine[-1] == "under", declared
     assert declared[-1] == "under right", declared
+
+
+# --------------------------------------------------------------------------- the offer to continue reading
+
+#: The continue-reading box's words and buttons: each one's top and left.
+RESUME_JS = """() => Object.fromEntries(['zd-resume__text', 'zd-resume__go', 'zd-resume__dismiss'].map(name => {
+  const r = document.querySelector('.' + name).getBoundingClientRect();
+  return [name.split('__')[1], {top: Math.round(r.top), bottom: Math.round(r.bottom), left: Math.round(r.left)}];
+}))"""
+
+
+@pytest.mark.parametrize("width", [360, 390, 1280])
+def test_the_continue_reading_buttons_stand_together(
+    emphasised: ServedSite, browser: Any, width: int
+) -> None:
+    """Back on a note read halfway, a box offers 继续阅读 and 从头读.  On a phone the words and the first button
+    took the first line and the second button fell alone to the next, under the words: the two choices apart.
+    The buttons stand side by side: under the words on a phone, beside them on a desk."""
+    context = browser.new_context(
+        viewport={"width": width, "height": 800}, is_mobile=width < 600, has_touch=width < 600
+    )
+    try:
+        page = context.new_page()
+        page.goto(emphasised.variant_url("zh-Hant-HK", "notes/e/"))
+        passage = page.locator(".zd-note__body p[id^='p-']").first.get_attribute("id")
+        page.evaluate("id => localStorage.setItem('zd-reading:e', JSON.stringify({passage: id}))", passage)
+        page.reload()
+        page.wait_for_selector(".zd-resume__dismiss")
+        box = page.evaluate(RESUME_JS)
+    finally:
+        context.close()
+    go, dismiss, text = box["go"], box["dismiss"], box["text"]
+    assert go["top"] == dismiss["top"] and go["left"] < dismiss["left"], box
+    if width < 600:
+        assert go["top"] >= text["bottom"] and go["left"] == text["left"], box
+    else:
+        assert go["top"] < text["bottom"], box
