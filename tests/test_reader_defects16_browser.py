@@ -75,10 +75,21 @@ EMPHASIS_LOOK_JS = """() => {
 }"""
 
 
+#: A card whose line of date, author and reading time is longer than a phone's card.
+CARD_NOTE = (
+    "---\ntitle: 卡片\ndate: 2025-05-15\nauthor: ahamoment2100\ntags: [技术下放, AI]\n"
+    "description: 几个技术成本下降到全民可得的级别。\n---\n\n正文。\n"
+)
+
+#: A short note with emphasis (and a passage to come back to).
+EMPHASIS_NOTE = "---\ntitle: 强调\ndate: 2024-01-01\n---\n\n这一点*非常重要*，请记住。\n"
+
+
 @pytest.fixture(scope="module")
 def emphasised(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
-    note = "---\ntitle: 强调\ndate: 2024-01-01\n---\n\n这一点*非常重要*，请记住。\n"
-    with serve_built(tmp_path_factory.mktemp("emphasised"), notes={"e.md": note}) as site:
+    """The two notes, built and served; the card's note is the newer, the home page's first card."""
+    notes = {"e.md": EMPHASIS_NOTE, "c.md": CARD_NOTE}
+    with serve_built(tmp_path_factory.mktemp("emphasised"), notes=notes) as site:
         yield site
 
 
@@ -106,12 +117,6 @@ def test_emphasis_stays_visible_where_the_browser_draws_no_emphasis_marks(
 
 # --------------------------------------------------------------------------- the home page's cards on a phone
 
-#: A card whose line of date, author and reading time is longer than a phone's card.
-CARD_NOTE = (
-    "---\ntitle: 卡片\ndate: 2025-05-15\nauthor: ahamoment2100\ntags: [技术下放, AI]\n"
-    "description: 几个技术成本下降到全民可得的级别。\n---\n\n正文。\n"
-)
-
 #: The card's line of facts: its lines, and the lines its date and its reading time («约 N 分钟») each take;
 #: where its tags and its summary start.
 CARD_JS = """() => {
@@ -131,15 +136,9 @@ CARD_JS = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def card_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
-    with serve_built(tmp_path_factory.mktemp("card"), notes={"c.md": CARD_NOTE}) as site:
-        yield site
-
-
 @pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"])
 def test_a_cards_reading_time_stays_whole_and_its_tags_start_with_its_text(
-    card_site: ServedSite, browser: Any, variant: str
+    emphasised: ServedSite, browser: Any, variant: str
 ) -> None:
     """On a 390 px phone a card's date, author and reading time took two lines and the reading time broke in
     the middle: 「约 3」 at the end of one line, 「分钟」 on the next.  It moves whole, as does the date.  And the
@@ -149,7 +148,7 @@ def test_a_cards_reading_time_stays_whole_and_its_tags_start_with_its_text(
     )
     try:
         page = context.new_page()
-        page.goto(card_site.variant_url(variant, ""))
+        page.goto(emphasised.variant_url(variant, ""))
         page.wait_for_selector(".zd-card .zd-tags")
         card = page.evaluate(CARD_JS)
     finally:
