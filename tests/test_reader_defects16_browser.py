@@ -21,7 +21,7 @@ FOOTNOTE_NOTES = {
     "a.md": "---\ntitle: 甲\ndate: 2024-01-02\n---\n\n"
     "开源软件离不开社区，作者补充了出处[^1]，又用 `git log`[^2] 查了历史。\n\n"
     "开源的第二段[^1]。\n\n"
-    "[^1]: 出处：《大教堂与集市》。\n[^2]: 版本记录。\n",
+    "[^1]: 出处：《大教堂与集市》，讲开源。\n[^2]: 版本记录。\n",
     "b.md": "---\ntitle: 乙\ndate: 2024-01-01\n---\n\n乙篇也谈开源。\n",
 }
 FOOTNOTE_THEMES = "themes:\n  open:\n    name: 开源\n    description: 开源的事\n    phrases: [开源]\n"
@@ -31,7 +31,8 @@ def test_a_quoted_passage_leaves_its_footnote_numbers_out(site_builder: Any) -> 
     """A theme's page quotes each passage as text; a footnote's number, raised in the note, ran into the words
     of the quote: 「作者补充了出处1，又用 git log2 查了历史」, 「开源的第二段1。」 (and so in the list of a theme's other
     notes beside a passage of another note).  The quotes leave the numbers out; the theme's phrase is still
-    marked and the code in place."""
+    marked and the code in place.  A footnote's own text, quoted where it says the theme's phrase, ended in the
+    placeholders Python-Markdown puts its link back in by (「讲开源。\\x02qq3936677670287331zz\\x03…」)."""
     result = site_builder(notes=FOOTNOTE_NOTES, editorial={"themes.yml": FOOTNOTE_THEMES})
     assert result.ok, result.log
     for code, first, second, beside in [
@@ -52,6 +53,11 @@ def test_a_quoted_passage_leaves_its_footnote_numbers_out(site_builder: Any) -> 
         quotes = re.findall(r"<blockquote>(.*?)</blockquote>", theme, re.S)
         assert any(quote.endswith(first) and "<mark>" in quote for quote in quotes), (code, quotes)
         assert second in quotes, (code, quotes)
+        # A footnote's own text, quoted too, ends where its words do (not in its link back's placeholders).
+        assert any(quote.endswith(("讲<mark>开源</mark>。", "講<mark>開源</mark>。")) for quote in quotes), (
+            quotes
+        )
+        assert "\x02" not in theme and "1337820767766393" not in theme, code
         other = result.page(f"{code}/notes/b/index.html")  # the theme's other notes, beside 乙's passage
         assert beside in other, code
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 from markdown import Extension, Markdown
+from markdown.extensions.footnotes import FN_BACKLINK_TEXT, NBSP_PLACEHOLDER
 from markdown.treeprocessors import Treeprocessor
 
 # --------------------------------------------------------------------------- Data
@@ -35,7 +36,12 @@ ANCHOR_PREFIX = "p-"
 #: ``data-zd-passage`` (18 bytes of every passage, in every variant, before).  The pages' scripts and
 #: styles read both (``PASSAGE`` in reading.js; zhudu.css), the build too (``is_passage``).
 GENERATED_ID_RE = re.compile(r"p-[0-9a-f]{8}(?:-\d+)?")
-_STASH_RE = re.compile("\x02wzxhzdk:\\d+\x03")
+#: Python-Markdown's placeholders in a tree's text: a stashed piece of HTML, and a footnote's link back (its text and
+#: the no-break space before it, put in once the tree is serialised: a footnote quoted on a theme's page ended in
+#: 「\x02qq3936677670287331zz\x03\x02zz1337820767766393qq\x03」).
+_STASH_RE = re.compile(
+    "|".join(("\x02wzxhzdk:\\d+\x03", re.escape(FN_BACKLINK_TEXT), re.escape(NBSP_PLACEHOLDER)))
+)
 _SPACE_RE = re.compile(r"\s+")
 _STASH_INDEX_RE = re.compile("\x02wzxhzdk:(\\d+)\x03")
 _TAG_RE = re.compile(r"<[^>]*>")
