@@ -21,6 +21,7 @@ FOOTNOTE_NOTES = {
     "a.md": "---\ntitle: 甲\ndate: 2024-01-02\n---\n\n"
     "开源软件离不开社区，作者补充了出处[^1]，又用 `git log`[^2] 查了历史。\n\n"
     "开源的第二段[^1]。\n\n"
+    "来信 <me@example.com>[^2] 谈开源。\n\n"
     "[^1]: 出处：《大教堂与集市》，讲开源。\n[^2]: 版本记录。\n",
     "b.md": "---\ntitle: 乙\ndate: 2024-01-01\n---\n\n乙篇也谈开源。\n",
 }
@@ -32,7 +33,8 @@ def test_a_quoted_passage_leaves_its_footnote_numbers_out(site_builder: Any) -> 
     of the quote: 「作者补充了出处1，又用 git log2 查了历史」, 「开源的第二段1。」 (and so in the list of a theme's other
     notes beside a passage of another note).  The quotes leave the numbers out; the theme's phrase is still
     marked and the code in place.  A footnote's own text, quoted where it says the theme's phrase, ended in the
-    placeholders Python-Markdown puts its link back in by (「讲开源。\\x02qq3936677670287331zz\\x03…」)."""
+    placeholders Python-Markdown puts its link back in by (「讲开源。\\x02qq3936677670287331zz\\x03…」), and an e-mail
+    address in 「\\x02amp\\x03#109;…」."""
     result = site_builder(notes=FOOTNOTE_NOTES, editorial={"themes.yml": FOOTNOTE_THEMES})
     assert result.ok, result.log
     for code, first, second, beside in [
@@ -58,6 +60,13 @@ def test_a_quoted_passage_leaves_its_footnote_numbers_out(site_builder: Any) -> 
             quotes
         )
         assert "\x02" not in theme and "1337820767766393" not in theme, code
+        # An e-mail address (character references until the page is written) as its characters, the mark after it in place.
+        assert any(
+            re.fullmatch(
+                "来信 me@example.com 谈<mark>开源</mark>。|來信 me@example.com 談<mark>開源</mark>。", q
+            )
+            for q in quotes
+        ), quotes
         other = result.page(f"{code}/notes/b/index.html")  # the theme's other notes, beside 乙's passage
         assert beside in other, code
 

@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 from markdown import Extension, Markdown
 from markdown.extensions.footnotes import FN_BACKLINK_TEXT, NBSP_PLACEHOLDER
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
 
 # --------------------------------------------------------------------------- Data
 
@@ -50,6 +51,9 @@ _TAG_RE = re.compile(r"<[^>]*>")
 _CODE_SLOT = "\ufdd0"
 #: Around a footnote's number while a passage's text is made (noncharacters, as ``_CODE_SLOT``).
 _NUMBER_START, _NUMBER_END = "\ufdd1", "\ufdd2"
+#: A character reference whose ``&`` Python-Markdown holds in a placeholder until the page is written (an e-mail
+#: address's characters: ``markdown.inlinepatterns.AutomailInlineProcessor``).
+_AMP_REF_RE = re.compile(re.escape(AMP_SUBSTITUTE) + "#([0-9]{1,7});")
 #: A footnote reference's id (``footnotes``: ``fnref:1``, a second reference ``fnref2:1``).
 _FOOTNOTE_REF_ID_RE = re.compile(r"fnref\d*:")
 #: A script a Chinese page's passage in another language would not hold (Han, kana, hangul, CJK marks).
@@ -116,12 +120,16 @@ class Passage:
 
     @property
     def quote(self) -> Passage:
-        """The passage as a quote shows it: without its footnotes' numbers, its code where it was."""
-        if not self.footnote_numbers:
+        """The passage as a quote shows it: its footnotes' numbers out, an e-mail address as its characters.
+
+        Python-Markdown writes ``<me@example.com>`` as character references; the code stays where it was.
+        """
+        edits = self._quote_edits()
+        if not edits:
             return self
         kept, pos = [], 0
-        for start, end in self.footnote_numbers:
-            kept.append(self.text[pos:start])
+        for start, end, replacement in edits:
+            kept.extend((self.text[pos:start], replacement))
             pos = end
         kept.append(self.text[pos:])
         code = tuple(piece._replace(at=self.in_quote(piece.at)) for piece in self.code)
@@ -129,7 +137,21 @@ class Passage:
 
     def in_quote(self, at: int) -> int:
         """Position ``at`` of ``text`` in the quote's text (``quote``)."""
-        return at - sum(min(end, at) - start for start, end in self.footnote_numbers if start < at)
+        return at - sum(
+            min(end, at) - start - (len(replacement) if end <= at else 0)
+            for start, end, replacement in self._quote_edits()
+            if start < at
+        )
+
+    def _quote_edits(self) -> list[tuple[int, int, str]]:
+        """What ``quote`` changes in ``text``: (start, end, the text put there), in order."""
+        edits = [(start, end, "") for start, end in self.footnote_numbers]
+        if _AMP_REF_RE.search(self.text):
+            # An e-mail address's characters, each written as ``&#N;`` with its ``&`` held by a placeholder (the text
+            # keeps them, its anchor was made from them): 「\x02amp\x03#109;…」 in a quote.
+            edits += [(m.start(), m.end(), chr(int(m[1]))) for m in _AMP_REF_RE.finditer(self.text)]
+            edits.sort()
+        return edits
 
 
 def plain_text(element: etree.Element) -> str:
