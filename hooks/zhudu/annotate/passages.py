@@ -14,11 +14,13 @@ import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 from markdown import Extension, Markdown
+from markdown.extensions.footnotes import FN_BACKLINK_TEXT, NBSP_PLACEHOLDER
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
 
 # --------------------------------------------------------------------------- Data
 
@@ -35,13 +37,25 @@ ANCHOR_PREFIX = "p-"
 #: ``data-zd-passage`` (18 bytes of every passage, in every variant, before).  The pages' scripts and
 #: styles read both (``PASSAGE`` in reading.js; zhudu.css), the build too (``is_passage``).
 GENERATED_ID_RE = re.compile(r"p-[0-9a-f]{8}(?:-\d+)?")
-_STASH_RE = re.compile("\x02wzxhzdk:\\d+\x03")
+#: Python-Markdown's placeholders in a tree's text: a stashed piece of HTML, and a footnote's link back (its text and
+#: the no-break space before it, put in once the tree is serialised: a footnote quoted on a theme's page ended in
+#: 「\x02qq3936677670287331zz\x03\x02zz1337820767766393qq\x03」).
+_STASH_RE = re.compile(
+    "|".join(("\x02wzxhzdk:\\d+\x03", re.escape(FN_BACKLINK_TEXT), re.escape(NBSP_PLACEHOLDER)))
+)
 _SPACE_RE = re.compile(r"\s+")
 _STASH_INDEX_RE = re.compile("\x02wzxhzdk:(\\d+)\x03")
 _TAG_RE = re.compile(r"<[^>]*>")
 #: Where a stashed piece of inline code stood while a passage's text is made (a noncharacter: no
 #: author writes it).
 _CODE_SLOT = "\ufdd0"
+#: Around a footnote's number while a passage's text is made (noncharacters, as ``_CODE_SLOT``).
+_NUMBER_START, _NUMBER_END = "\ufdd1", "\ufdd2"
+#: A character reference whose ``&`` Python-Markdown holds in a placeholder until the page is written (an e-mail
+#: address's characters: ``markdown.inlinepatterns.AutomailInlineProcessor``).
+_AMP_REF_RE = re.compile(re.escape(AMP_SUBSTITUTE) + "#([0-9]{1,7});")
+#: A footnote reference's id (``footnotes``: ``fnref:1``, a second reference ``fnref2:1``).
+_FOOTNOTE_REF_ID_RE = re.compile(r"fnref\d*:")
 #: A script a Chinese page's passage in another language would not hold (Han, kana, hangul, CJK marks).
 _CJK_RE = re.compile(
     r"[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]"
@@ -93,11 +107,51 @@ class Passage:
     #: The inline code ``pymdownx.inlinehilite`` stashed, which ``text`` leaves out (the anchor hashes
     #: ``text``, so anchors stay put), in order.
     code: tuple[InlineCode, ...] = ()
+    #: Where ``text`` holds a footnote's number ((start, end), in order): the page sets it apart, raised; a
+    #: quote of the passage (a theme's page, a theme's list of other notes) leaves it out, where it ran into
+    #: the words (「补充了出处1，」).
+    footnote_numbers: tuple[tuple[int, int], ...] = ()
 
     @property
     def shown(self) -> str:
-        """The text as a reader sees it, its inline code in place (an excerpt quotes this)."""
-        return "".join(text for text, _ in join_code([(self.text, "")], self.code))
+        """The text as a reader sees it quoted, its inline code in place (an excerpt quotes this)."""
+        quote = self.quote
+        return "".join(text for text, _ in join_code([(quote.text, "")], quote.code))
+
+    @property
+    def quote(self) -> Passage:
+        """The passage as a quote shows it: its footnotes' numbers out, an e-mail address as its characters.
+
+        Python-Markdown writes ``<me@example.com>`` as character references; the code stays where it was.
+        """
+        edits = self._quote_edits()
+        if not edits:
+            return self
+        kept, pos = [], 0
+        for start, end, replacement in edits:
+            kept.extend((self.text[pos:start], replacement))
+            pos = end
+        kept.append(self.text[pos:])
+        code = tuple(piece._replace(at=self.in_quote(piece.at)) for piece in self.code)
+        return replace(self, text="".join(kept), code=code, footnote_numbers=())
+
+    def in_quote(self, at: int) -> int:
+        """Position ``at`` of ``text`` in the quote's text (``quote``)."""
+        return at - sum(
+            min(end, at) - start - (len(replacement) if end <= at else 0)
+            for start, end, replacement in self._quote_edits()
+            if start < at
+        )
+
+    def _quote_edits(self) -> list[tuple[int, int, str]]:
+        """What ``quote`` changes in ``text``: (start, end, the text put there), in order."""
+        edits = [(start, end, "") for start, end in self.footnote_numbers]
+        if _AMP_REF_RE.search(self.text):
+            # An e-mail address's characters, each written as ``&#N;`` with its ``&`` held by a placeholder (the text
+            # keeps them, its anchor was made from them): 「\x02amp\x03#109;…」 in a quote.
+            edits += [(m.start(), m.end(), chr(int(m[1]))) for m in _AMP_REF_RE.finditer(self.text)]
+            edits.sort()
+        return edits
 
 
 def plain_text(element: etree.Element) -> str:
@@ -154,6 +208,39 @@ def _slotted_text(element: etree.Element, stashed: list[str], codes: list[str]) 
     for child in element:
         yield from _slotted_text(child, stashed, codes)
         yield child.tail or ""
+
+
+def footnote_numbers(element: etree.Element, text: str) -> tuple[tuple[int, int], ...]:
+    """Where ``text`` (``plain_text(element)``) holds a footnote's number: (start, end) of each, in order."""
+    if not any(_FOOTNOTE_REF_ID_RE.match(sup.get("id") or "") for sup in element.iter("sup")):
+        return ()
+    marked = _SPACE_RE.sub(" ", _STASH_RE.sub("", "".join(_numbered_text(element)))).strip()
+    spans: list[tuple[int, int]] = []
+    kept: list[str] = []
+    start = 0
+    for char in marked:
+        if char == _NUMBER_START:
+            start = len(kept)
+        elif char == _NUMBER_END:
+            if len(kept) > start:
+                spans.append((start, len(kept)))
+        else:
+            kept.append(char)
+    # The marks kept a space apart that the text collapsed: the numbers stay rather than cut the wrong characters.
+    return tuple(spans) if "".join(kept) == text else ()
+
+
+def _numbered_text(element: etree.Element) -> Iterator[str]:
+    """``element.itertext()`` with each footnote's number between ``_NUMBER_START`` and ``_NUMBER_END``."""
+    number = element.tag == "sup" and bool(_FOOTNOTE_REF_ID_RE.match(element.get("id") or ""))
+    if number:
+        yield _NUMBER_START
+    yield element.text or ""
+    for child in element:
+        yield from _numbered_text(child)
+        yield child.tail or ""
+    if number:
+        yield _NUMBER_END
 
 
 def join_code(segments: Sequence[tuple[str, str]], code: Sequence[InlineCode]) -> list[tuple[str, str]]:
@@ -280,7 +367,10 @@ class PassageTreeprocessor(Treeprocessor):
             if not GENERATED_ID_RE.fullmatch(anchor):
                 element.set("data-zd-passage", "")
             code = stashed_code(element, self.md.htmlStash.rawHtmlBlocks)
-            found.append(Passage(anchor=anchor, kind=element.tag, text=text, code=code))
+            numbers = footnote_numbers(element, text)
+            found.append(
+                Passage(anchor=anchor, kind=element.tag, text=text, code=code, footnote_numbers=numbers)
+            )
         # A tuple: a kept render's passages are then the same object save after save (``ThemeBuild.collect``).
         self.extension.last_passages = tuple(found)
 

@@ -84,14 +84,17 @@ def theme_view(
         passages = []
         for hit in index.hits_in(theme_id, note_id):
             passage = index.passage_by_key[(note_id, hit.anchor)]
-            raw = passage.text
+            quote = passage.quote  # without its footnotes' numbers
+            raw = quote.text
             text = note.to_simplified(raw)
-            folded_length = hit.folded_length if text == raw else -1  # matching folded this very text
+            # Matching folded this very text, unless a footnote's number was taken out of it.
+            folded_length = hit.folded_length if text == passage.text else -1
+            spans = [(passage.in_quote(start), passage.in_quote(end)) for start, end in hit.spans]
             # The inline code the text leaves out goes back in place, as written (not converted).
             segments = (
-                join_code(_kinds(marked_segments(text, hit.spans, folded_length)), passage.code)
+                join_code(_kinds(marked_segments(text, spans, folded_length)), quote.code)
                 if len(text) == len(raw)
-                else [(t if k else note.to_simplified(t), k) for t, k in join_code([(raw, "")], passage.code)]
+                else [(t if k else note.to_simplified(t), k) for t, k in join_code([(raw, "")], quote.code)]
             )
             passages.append(
                 {
