@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import time
 
 import pytest
@@ -56,6 +57,46 @@ def test_real_collections_are_within_every_limit_and_checked_fast():
     for path in paths:
         limits.check(path.read_text(encoding="utf-8"), str(path), 1, DEFAULT)
     assert time.process_time() - started < 2.0
+
+
+def _unclosed_by_every_character(line: str, unclosed: int) -> int:
+    for char in line:
+        if char == "[":
+            unclosed += 1
+        elif char == "]" and unclosed:
+            unclosed -= 1
+    return unclosed
+
+
+def _targets_by_every_character(line: str, open_targets: int) -> int:
+    for at, char in enumerate(line):
+        if char == "(" and at and line[at - 1] == "]":
+            open_targets += 1
+        elif char == ")" and open_targets:
+            open_targets -= 1
+    return open_targets
+
+
+def test_brackets_counted_from_the_brackets_equal_the_count_over_every_character():
+    rng = random.Random(20261205)
+    for _ in range(20_000):
+        line = "".join(rng.choice("[]()链 \\`!a") for _ in range(rng.randint(0, 14)))
+        before = rng.randint(0, 3)
+        assert limits._unclosed_after(line, before) == _unclosed_by_every_character(line, before), line
+        assert limits._open_targets_after(line, before) == _targets_by_every_character(line, before), line
+
+
+class _NotWalked(str):
+    """A line whose characters may not be walked one by one in Python (the regex engine may read it)."""
+
+    def __iter__(self):
+        raise AssertionError("the line was walked character by character")
+
+
+def test_a_line_is_not_walked_character_by_character():
+    # Most lines hold no bracket: only the brackets are looked at (the notes' reading, ~0.05 s at 300 notes).
+    assert limits._unclosed_after(_NotWalked("汉字" * 50 + "[链接] 和 [未闭合"), 0) == 1
+    assert limits._open_targets_after(_NotWalked("[链接](地址) 和 [另一个]("), 0) == 1
 
 
 def test_a_limit_over_its_bound_only_for_that_note(site_builder):

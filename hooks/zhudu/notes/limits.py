@@ -38,6 +38,9 @@ _HTML_TAG_RE = re.compile(
     r"<(?P<close>/?)(?:div|section|article|aside|details|blockquote|figure)\b[^>]*?(?P<self>/?)>", re.I
 )
 _EMPHASIS_RUN_RE = re.compile(r"\*{2,}|_{2,}")
+#: What ``_unclosed_after`` counts: square brackets; ``_open_targets_after``: a link target's "(" and any ")".
+_SQUARE_RE = re.compile(r"[\[\]]")
+_TARGET_RE = re.compile(r"(?<=\])\(|\)")
 TAB_WIDTH = 4  # Python-Markdown's tab_length: one nesting level of a list
 
 
@@ -137,20 +140,22 @@ def _line_depth(line: str) -> int:
 
 def _unclosed_after(line: str, unclosed: int) -> int:
     """How many ``[`` stay open after ``line``, given ``unclosed`` before it."""
-    for char in line:
+    # Only the brackets are looked at (found by the regex engine): most lines hold none, and a loop
+    # over every character of every note cost the notes' reading ~0.05 s at 300 notes.
+    for char in _SQUARE_RE.findall(line):
         if char == "[":
             unclosed += 1
-        elif char == "]" and unclosed:
+        elif unclosed:
             unclosed -= 1
     return unclosed
 
 
 def _open_targets_after(line: str, open_targets: int) -> int:
     """How many link targets (``](``) stay open after ``line``, given ``open_targets`` before it."""
-    for at, char in enumerate(line):
-        if char == "(" and at and line[at - 1] == "]":
+    for char in _TARGET_RE.findall(line):  # a "(" right after "]", and every ")"
+        if char == "(":
             open_targets += 1
-        elif char == ")" and open_targets:
+        elif open_targets:
             open_targets -= 1
     return open_targets
 
