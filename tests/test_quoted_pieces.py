@@ -25,7 +25,7 @@ NOTES = {
     "苹果 hello<br>world 和 foo<br>\nbar 两行。\n\n"
     "A &amp; B &lt;C&gt; &copy; 与苹果。\n\n"
     "星号 \\*不是强调\\* 说苹果。\n",
-    "b.md": "---\ntitle: 乙篇\ndate: 2024-01-01\n---\n\n乙篇也说苹果。\n",
+    "b.md": "---\ntitle: 乙篇\ndate: 2024-01-01\n---\n\n乙篇也说苹果。\n\n`:title` 苹果的名称。\n",
 }
 THEMES = "themes:\n  apple:\n    name: 苹果\n    description: 苹果的事\n    phrases: [苹果]\n"
 #: The passages' anchors before the quotes showed these pieces (their texts are unchanged).
@@ -79,6 +79,13 @@ def test_a_quoted_escaped_character_is_itself(built: BuildResult) -> None:
         quotes = _quotes(built, variant)
         assert re.search(r"星\S \*不是\S\S\* \S<mark>", quotes), (variant, quotes)
         assert "\x02" not in quotes and "\x02" not in _panel(built, variant), variant
+
+
+def test_a_space_beside_quoted_code_is_not_marked(built: BuildResult) -> None:
+    """The Hexo documentation's 「`:title` 文件名称」 was quoted 「<code>:title</code><mark> </mark><mark>文件</mark>」."""
+    for variant in VARIANTS:
+        quotes = _quotes(built, variant)
+        assert re.search(r"<code>:title</code> <mark>[^<]+</mark>的名\S。", quotes), (variant, quotes)
 
 
 def test_the_passages_anchors_stay(built: BuildResult) -> None:

@@ -300,8 +300,9 @@ def join_code(segments: Sequence[tuple[str, str]], code: Sequence[InlineCode]) -
     """``segments`` ((text, kind) in order, kind "" or "mark") with the code put back at its positions.
 
     A piece of code is ``(its text, "code")``, a piece shown as words ``(its text, the segment's
-    kind)`` (unmarked at a segment's end: a ``<br>``'s space after a matched phrase is not marked), the
-    spaces around it of the segment's kind; a segment it falls in is split around it.
+    kind)``, the spaces around it of the segment's kind; a segment it falls in is split around it.  At
+    a segment's edge the spaces and words are unmarked: 「`:title` 文件」 marked the space before 文件, and a
+    ``<br>``'s space after a matched phrase was marked with it.
     """
     if not code:
         return list(segments)
@@ -316,19 +317,19 @@ def join_code(segments: Sequence[tuple[str, str]], code: Sequence[InlineCode]) -
             if piece.at - pos > cut:
                 out.append((text[cut : piece.at - pos], kind))
                 cut = piece.at - pos
-            out.extend(_spaced(piece, kind, "" if piece.at - pos == len(text) else kind))
+            out.extend(_spaced(piece, kind if 0 < piece.at - pos < len(text) else ""))
         if cut < len(text):
             out.append((text[cut:], kind))
         pos += len(text)
     for piece in pending:
-        out.extend(_spaced(piece, kind, ""))
+        out.extend(_spaced(piece, ""))
     return out
 
 
-def _spaced(piece: InlineCode, kind: str, words_kind: str) -> list[tuple[str, str]]:
-    """A piece as segments, with the spaces around it (``words_kind``: a piece shown as words)."""
+def _spaced(piece: InlineCode, kind: str) -> list[tuple[str, str]]:
+    """A piece as segments, with the spaces around it, of ``kind`` unless it is code."""
     spaced = [(piece.before, kind)] if piece.before else []
-    spaced.append((piece.text, piece.kind or words_kind))
+    spaced.append((piece.text, piece.kind or kind))
     if piece.after:
         spaced.append((piece.after, kind))
     return spaced
