@@ -56,6 +56,20 @@ _NUMBER_START, _NUMBER_END = "\ufdd1", "\ufdd2"
 _AMP_REF_RE = re.compile(re.escape(AMP_SUBSTITUTE) + "#([0-9]{1,7});")
 #: A footnote reference's id (``footnotes``: ``fnref:1``, a second reference ``fnref2:1``).
 _FOOTNOTE_REF_ID_RE = re.compile(r"fnref\d*:")
+#: A backslash-escaped character (``\*``), held as its code point until the page is written (Python-Markdown's
+#: ``EscapeInlineProcessor``): 「星号 \x0242\x03不是强调」 in a quote.
+_ESCAPED_RE = re.compile("\x02([0-9]{1,7})\x03")
+#: Stashed inline HTML a quote shows though the text leaves it out: a character reference (``&amp;``,
+#: ``&nbsp;``), a raw ``<br>`` (a space: two Latin words glued into one, two Chinese lines ran together), a
+#: typeset formula (its TeX source, as code: ``formulas.py`` keeps it in ``alttext``).
+_SHOWN_STASH_RE = re.compile(
+    r"""
+      (?P<entity> &(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31}); )
+    | (?P<br> <br\s*/?> )
+    | <math\b[^>]*?\balttext="(?P<tex>[^"]*)"
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
 #: A script a Chinese page's passage in another language would not hold (Han, kana, hangul, CJK marks).
 _CJK_RE = re.compile(
     r"[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]"
@@ -85,16 +99,19 @@ _MARK_CLASSES = ("zd-gloss", "zd-anno")
 
 
 class InlineCode(NamedTuple):
-    """A piece of stashed inline code in a passage.
+    """A piece of a passage its text leaves out (stashed), which a quote shows.
 
-    Its position in the passage's text, its text, and the spaces the reader sees around it that the
-    text collapsed (「前 `a` `b` 后」: the text is 「前 后」).
+    Its position in the passage's text, its text, the spaces the reader sees around it that the
+    text collapsed (「前 `a` `b` 后」: the text is 「前 后」), and how it is shown: ``"code"`` (inline
+    code, a formula's TeX) or ``""`` as the words around it (a character reference's character, a
+    raw ``<br>``'s space).
     """
 
     at: int
     text: str
     before: str = ""
     after: str = ""
+    kind: str = "code"
 
 
 @dataclass(frozen=True)
@@ -146,12 +163,20 @@ class Passage:
     def _quote_edits(self) -> list[tuple[int, int, str]]:
         """What ``quote`` changes in ``text``: (start, end, the text put there), in order."""
         edits = [(start, end, "") for start, end in self.footnote_numbers]
-        if _AMP_REF_RE.search(self.text):
-            # An e-mail address's characters, each written as ``&#N;`` with its ``&`` held by a placeholder (the text
-            # keeps them, its anchor was made from them): 「\x02amp\x03#109;…」 in a quote.
-            edits += [(m.start(), m.end(), chr(int(m[1]))) for m in _AMP_REF_RE.finditer(self.text)]
+        if "\x02" in self.text:
+            # Characters Python-Markdown holds in placeholders until the page is written (the text keeps them, its
+            # anchor was made from them): an e-mail address's, each ``&#N;`` with its ``&`` held (「\x02amp\x03#109;…」
+            # in a quote), and a backslash-escaped one (「\x0242\x03」).
+            for pattern in (_AMP_REF_RE, _ESCAPED_RE):
+                edits += [(m.start(), m.end(), _character(m[1])) for m in pattern.finditer(self.text)]
             edits.sort()
         return edits
+
+
+def _character(code_point: str) -> str:
+    """The character a placeholder's code point stands for (U+FFFD for one no character has)."""
+    number = int(code_point)
+    return chr(number) if number <= 0x10FFFF else "\ufffd"
 
 
 def plain_text(element: etree.Element) -> str:
@@ -160,54 +185,82 @@ def plain_text(element: etree.Element) -> str:
 
 
 def stashed_code(element: etree.Element, stashed: list[str]) -> tuple[InlineCode, ...]:
-    """The stashed inline code of an element, each at its position in ``plain_text(element)``.
+    """The stashed pieces a quote of an element shows, each at its position in ``plain_text(element)``.
 
     ``pymdownx.inlinehilite`` writes ``<code>`` holding only a stash placeholder, which ``plain_text``
-    drops.  The text is made the way ``plain_text`` makes it, a slot left where each such code
-    stood: spaces collapse across a slot as they do across a removed placeholder, so a space the
-    text drops next to a code is kept with the code (``before``, ``after``).
+    drops; so are a character reference, a raw ``<br>`` and a typeset formula (``_SHOWN_STASH_RE``).
+    The text is made the way ``plain_text`` makes it, a slot left where each such piece stood: spaces
+    collapse across a slot as they do across a removed placeholder, so a space the text drops next to
+    a piece is kept with it (``before``, ``after``).
     """
-    codes: list[str] = []
+    codes: list[tuple[str, str]] = []
     slotted = _SPACE_RE.sub(" ", _STASH_RE.sub("", "".join(_slotted_text(element, stashed, codes))))
     if not codes:
         return ()
-    found: list[list[Any]] = []  # [at, text, after]
-    length = 0
-    last = previous = ""
+    found: list[list[Any]] = []  # [at, (text, kind), after]
+    kept: list[str] = []
+    previous = ""
     for char in slotted:
         if char == _CODE_SLOT:
-            found.append([length, codes[len(found)], ""])
-        elif char != " " or (length and last != " "):
-            length += 1
-            last = char
+            found.append([len(kept), codes[len(found)], ""])
+        elif char != " " or (kept and kept[-1] != " "):
+            kept.append(char)
         elif previous == _CODE_SLOT:  # a space the text collapsed, right after a code
             found[-1][2] = " "
         previous = char
-    end = length - (last == " ")
+    last = kept[-1] if kept else ""
+    end = len(kept) - (last == " ")
     out: list[InlineCode] = []
-    for at, code, after in found:
-        if not code:
+    for at, (code, kind), after in found:
+        if not code or (code == " " and _spaced_already(kept, at, end, after)):
             continue
         # Past the text's end: the space before it went with the text's trailing space.
         before = " " if at > end and last == " " and not any(c.at > end for c in out) else ""
-        out.append(InlineCode(at, code, before, after))
+        out.append(InlineCode(at, code, before, after, kind))
     if out and out[-1].at >= end and out[-1].after:  # nothing follows: no space after the last
         out[-1] = out[-1]._replace(after="")
-    return tuple(InlineCode(min(c.at, end), c.text, c.before, c.after) for c in out)
+    return tuple(c._replace(at=min(c.at, end)) for c in out)
 
 
-def _slotted_text(element: etree.Element, stashed: list[str], codes: list[str]) -> Iterator[str]:
-    """``element.itertext()`` with a stashed code's placeholder as ``_CODE_SLOT`` (its text in ``codes``)."""
+def _spaced_already(text: Sequence[str], at: int, end: int, after: str) -> bool:
+    """Whether a line break's space at ``at`` would stand beside a space, or at an end of the text."""
+    return after != "" or not 0 < at < end or text[at - 1] == " " or text[at] == " "
+
+
+def _slotted_text(element: etree.Element, stashed: list[str], codes: list[tuple[str, str]]) -> Iterator[str]:
+    """``element.itertext()`` with a shown stashed piece's placeholder as ``_CODE_SLOT`` ((text, kind) in ``codes``)."""
     text = element.text or ""
     if element.tag == "code" and len(element) == 0 and text and not _STASH_RE.sub("", text):
         blocks = [stashed[int(i)] for i in _STASH_INDEX_RE.findall(text) if int(i) < len(stashed)]
-        codes.append(html.unescape(_TAG_RE.sub("", "".join(b for b in blocks if isinstance(b, str)))))
+        codes.append(
+            (html.unescape(_TAG_RE.sub("", "".join(b for b in blocks if isinstance(b, str)))), "code")
+        )
         yield _CODE_SLOT
         return
-    yield text
+    yield _slot_shown(text, stashed, codes)
     for child in element:
         yield from _slotted_text(child, stashed, codes)
-        yield child.tail or ""
+        yield _slot_shown(child.tail or "", stashed, codes)
+
+
+def _slot_shown(text: str, stashed: list[str], codes: list[tuple[str, str]]) -> str:
+    """``text`` with each placeholder of a piece a quote shows (``_SHOWN_STASH_RE``) as ``_CODE_SLOT``."""
+    if "\x02" not in text:
+        return text
+
+    def slot(m: re.Match[str]) -> str:
+        index = int(m[1])
+        block = stashed[index] if index < len(stashed) else None
+        shown = _SHOWN_STASH_RE.match(block.strip()) if isinstance(block, str) else None
+        if shown is None or (shown["entity"] and shown.end() != len(block.strip())):
+            return m[0]
+        if shown["tex"] is not None:
+            codes.append((html.unescape(shown["tex"]), "code"))
+        else:
+            codes.append((" " if shown["br"] else html.unescape(shown["entity"]), ""))
+        return _CODE_SLOT
+
+    return _STASH_INDEX_RE.sub(slot, text)
 
 
 def footnote_numbers(element: etree.Element, text: str) -> tuple[tuple[int, int], ...]:
@@ -246,8 +299,10 @@ def _numbered_text(element: etree.Element) -> Iterator[str]:
 def join_code(segments: Sequence[tuple[str, str]], code: Sequence[InlineCode]) -> list[tuple[str, str]]:
     """``segments`` ((text, kind) in order, kind "" or "mark") with the code put back at its positions.
 
-    A piece of code is ``(its text, "code")``, the spaces around it of the segment's kind; a segment
-    it falls in is split around it.
+    A piece of code is ``(its text, "code")``, a piece shown as words ``(its text, the segment's
+    kind)``, the spaces around it of the segment's kind; a segment it falls in is split around it.  At
+    a segment's edge the spaces and words are unmarked: 「`:title` 文件」 marked the space before 文件, and a
+    ``<br>``'s space after a matched phrase was marked with it.
     """
     if not code:
         return list(segments)
@@ -262,19 +317,19 @@ def join_code(segments: Sequence[tuple[str, str]], code: Sequence[InlineCode]) -
             if piece.at - pos > cut:
                 out.append((text[cut : piece.at - pos], kind))
                 cut = piece.at - pos
-            out.extend(_spaced(piece, kind))
+            out.extend(_spaced(piece, kind if 0 < piece.at - pos < len(text) else ""))
         if cut < len(text):
             out.append((text[cut:], kind))
         pos += len(text)
     for piece in pending:
-        out.extend(_spaced(piece, kind))
+        out.extend(_spaced(piece, ""))
     return out
 
 
 def _spaced(piece: InlineCode, kind: str) -> list[tuple[str, str]]:
-    """A piece of code as segments, with the spaces around it."""
+    """A piece as segments, with the spaces around it, of ``kind`` unless it is code."""
     spaced = [(piece.before, kind)] if piece.before else []
-    spaced.append((piece.text, "code"))
+    spaced.append((piece.text, piece.kind or kind))
     if piece.after:
         spaced.append((piece.after, kind))
     return spaced
