@@ -94,7 +94,7 @@ class Assembly:
     """Every variant's index, made from the pages' search records and kept for the next save.
 
     Args:
-        remember: Keep records between calls (``mkdocs serve``, a dirty build); a clean build keeps none (memory).
+        remember: Keep records between calls (``mkdocs serve``); a build keeps none (memory).
     """
 
     def __init__(self, remember: bool = True) -> None:

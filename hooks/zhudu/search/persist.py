@@ -18,9 +18,7 @@ new serve writes every file into a new folder and deflates only those whose JSON
 It is written after the first build of a serve that had to make anything (the cache was cold or
 stale), and when the server stops after saves, not on every save (a pickle of ~60 MB at 500
 notes).  A build that fails while making the index forgets the assembly (``forget``):
-nothing half-made is written.  A clean ``mkdocs build`` keeps no assembly (memory) and reads none;
-``mkdocs build --dirty`` (a new process each time) reads the last one and writes its own when it
-changed anything (``search/stage.py``), as a serve's first build does.
+nothing half-made is written.  ``mkdocs build`` keeps no assembly (memory) and reads none.
 """
 
 from __future__ import annotations

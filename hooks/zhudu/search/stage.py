@@ -1,11 +1,9 @@
 """The search stage of a build: Zhudu's sharded index from the pages' search records, written.
 
-``write_zhudu_search`` is the one call the site makes (``Site.write_search_indexes``).  A clean
-build makes the index from nothing and keeps nothing; ``mkdocs serve`` keeps the assembly between saves
+``write_zhudu_search`` is the one call the site makes (``Site.write_search_indexes``).  A build
+makes the index from nothing and keeps nothing; ``mkdocs serve`` keeps the assembly between saves
 (``search/assembly.py``), so a save redoes the edited pages' records and the shards they touch,
-and writes only the files whose bytes changed (``search/writing.py``).  ``mkdocs build --dirty``
-starts from the assembly the last dirty build or serve kept in the cache folder (``search/persist.py``),
-as a new serve does: after one edit at 3,000 notes the index was most of the build's CPU.
+and writes only the files whose bytes changed (``search/writing.py``).
 """
 
 from __future__ import annotations
@@ -17,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 from zhudu.annotate import annotations
 from zhudu.cache import write_file
-from zhudu.publish import incremental
 from zhudu.script import convert as script
 from zhudu.search import assembly as search_assembly
 from zhudu.search import index as search
@@ -58,13 +55,11 @@ def write_zhudu_search(
     prefixes = {v.code: v.prefix for v in site.variants}
     postings_at = search_shards.shared_folder(prefixes.values())
     serving = annotations.serving()
-    # A dirty build writes into the folder its last one wrote: its index is spliced as a serve's is.
-    keeping = serving or (incremental.dirty() and site.cache_dir is not None)
     kept = kept if kept is not None else search_persist.DiskAssembly()
     made = (
         kept.kept((canonical, postings_at, tuple(sorted(prefixes.items()))), site.cache_dir)
-        if keeping
-        else search_assembly.Assembly(remember=False)  # a clean build sees each passage once
+        if serving
+        else search_assembly.Assembly(remember=False)  # a build sees each passage once
     )
     back = ("tw2sp", "hk2sp")
     files = made.files(
@@ -84,11 +79,11 @@ def write_zhudu_search(
         simplified={v.code for v in site.variants if v.script == "Hans"},
     )
     try:
-        written = write_index(files, site_dir, prefixes, kept.take_deflated() if keeping else None)
+        written = write_index(files, site_dir, prefixes, kept.take_deflated() if serving else None)
     except BaseException:
         search_persist.forget()  # half-updated: the next save starts from nothing
         raise
-    if keeping:
+    if serving:
         kept.site_dir = site_dir
         kept.built(made)
     stub = search.stub_index(material_index)
