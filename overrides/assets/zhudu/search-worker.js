@@ -61,7 +61,7 @@ var FOLD = Object.create(null);
 var ALIAS_MAX = 0;
 var ALIAS = Object.create(null);   /* regional form -> [canonical word, ambiguous] */
 var ALIAS_PREFIX = Object.create(null);  /* beginning of a regional form -> the forms (prefixesOf) */
-/* A tail reading (tailReading) weighs less than the query read whole, literally (0.9-1) or regionally (0.8-1). */
+/* A tail reading (tailReading) reads more than was typed: it weighs less than the literal reading (0.9-1). */
 var TAIL_WEIGHT = 0.85;
 var CHUNK = 1;                     /* passages per fragment file */
 var SHARDS = {};                   /* family -> [count, folder] */
