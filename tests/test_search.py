@@ -70,6 +70,19 @@ def test_extract_page_reads_passages_and_sections() -> None:
     ]
 
 
+def test_a_stray_end_tag_closes_nothing() -> None:
+    """A ``</code>`` the notes' Markdown left without its start (the Hexo docs' zh-tw configuration page, in a
+    table cell) is ignored, as a browser ignores it: it closed the article, and the 24 passages after it were
+    not searched (設定檔 could not find 設定檔案 there)."""
+    html = (
+        '<article class="md-content__inner"><h1>题</h1><table><tr id="p-1" data-zd-passage>'
+        "<td><code>甲, &lt;code&gt;乙</code> 丙</code></td></tr></table>"
+        '<p id="p-2" data-zd-passage>丁</p></article><p id="p-3" data-zd-passage>页外</p>'
+    )
+    page = search.extract_page(html, "notes/x/")
+    assert [(p.anchor, p.text) for p in page.passages] == [("p-1", "甲, <code>乙 丙"), ("p-2", "丁")]
+
+
 def _variant_pages() -> list[search.VariantPages]:
     """Three pages of unequal length in Simplified and in Taiwan's vocabulary and script."""
     texts = {

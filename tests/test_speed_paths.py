@@ -177,6 +177,8 @@ PASSAGES = [
     '<P ID="p-10" DATA-ZD-PASSAGE>甲<SPAN CLASS="ZD-TM">大写的类</SPAN><i><b>乙</i>丙</b>丁</P>后',
     '<div><p id="p-11" data-zd-passage>甲<span><span/>乙</span><h2 id="n">内</h2></p></div><h4>节</h4>'
     '<section><p id="p-12" data-zd-passage><em>甲</em></section>乙</p>',
+    # An end tag nothing opened (a stray </code> in a table cell) closes nothing.
+    '<table><tr id="p-13" data-zd-passage><td><code>甲</code>乙</code></td></tr></table><p id="p-14" data-zd-passage>后</p>',
 ]
 
 
@@ -229,7 +231,8 @@ AROUND_THE_ARTICLE = [
     "</ul></nav>" + ARTICLE.format('<p id="p-1" data-zd-passage>正文</p>') + "</div><footer>页脚</footer>",
     '<article class="other"><p id="p-0" data-zd-passage>别的文章</p></article>'
     + ARTICLE.format('<h2 id="s">节</h2><p id="p-1" data-zd-passage>正文</p>'),
-    # A stray end tag closes the article early; a second article after it is read as well.
+    # An end tag of an element opened outside the article closes nothing in it (a stray one, as </code>, neither);
+    # a second article after it is read as well.
     "<div><section>"
     + ARTICLE.format('<p id="p-1" data-zd-passage>正文</section><p id="p-2" data-zd-passage>之后</p>')
     + "</div>"

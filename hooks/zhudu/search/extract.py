@@ -122,7 +122,14 @@ class _ArticleReader:
             self.buf = []
 
     def end(self, tag: str) -> None:
-        if tag in _VOID or not self.stack:
+        # An end tag of nothing opened in the article (a stray ``</code>`` the notes' Markdown left in a table
+        # cell) closes nothing: popping to it closed the article, and no passage after it was searched. The
+        # outline's stack starts at the article, so an element opened outside it is not looked for either.
+        if (
+            tag in _VOID
+            or tag not in self.stack
+            or (self.in_article and tag not in self.stack[self.in_article :])
+        ):
             return
         # Tolerate unclosed tags: pop to the matching one.
         while self.stack:

@@ -29,12 +29,14 @@
  *    so a hit maps back onto the displayed text);
  *  - readings: the folded query, and the query with regional words (資料, 軟體, 網路 …) replaced by
  *    their canonical word (数据, 软件, 网络); the script the reader typed decides which weighs more;
+ *    when neither is found whole, a query ending inside a regional word (設定檔 of 設定檔案) read as it;
  *  - segmentation: each Han run is cut into the fewest pieces that each occur in the notes (so the
  *    last word of an unspaced query counts like any other), Latin words are words;
  *  - honest: a single character cut out of a longer run is not searched for (it would match unrelated
  *    words); characters typed apart ("软 体") or a one-character query are. A query that matches
  *    nothing gets no results, and the page (zd-lazy-search.html) shows words the notes do contain;
  *  - a passage scores by the share of the query it contains (pieces weighted by rarity and length),
+ *    times the share of the characters typed its reading searched for (a dropped lone character counts),
  *    with bonuses for the whole query as a phrase, for all pieces present, for pieces close together
  *    and for a short passage.
  */
@@ -58,6 +60,9 @@ var SAID_READY = false;
 var FOLD = Object.create(null);
 var ALIAS_MAX = 0;
 var ALIAS = Object.create(null);   /* regional form -> [canonical word, ambiguous] */
+var ALIAS_PREFIX = Object.create(null);  /* beginning of a regional form -> the forms (prefixesOf) */
+/* A tail reading (tailReading) reads more than was typed: it weighs less than the literal reading (0.9-1). */
+var TAIL_WEIGHT = 0.85;
 var CHUNK = 1;                     /* passages per fragment file */
 var SHARDS = {};                   /* family -> [count, folder] */
 var PAGE_START = [];               /* each page's first number (its title's); pages in URL order */
@@ -81,6 +86,7 @@ var CHANNEL = null;                /* the page's BroadcastChannel, for what Mate
 var PREPARED = null;               /* {query, promise}: the search of what the reader typed last */
 
 var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+var HAN_ONLY = /^[\u3400-\u9fff\uf900-\ufaff]+$/;
 var WORD = /[a-z0-9\u00c0-\u024f]/;
 var TERM_CHAR = /[\u3400-\u9fff\uf900-\ufaffa-z0-9\u00c0-\u024f]/;
 var EMPTY = new Map();
@@ -200,6 +206,7 @@ function useManifest(m) {
   for (var i = 0; i + 1 < m.fold.length; i += 2) FOLD[m.fold.charAt(i)] = m.fold.charAt(i + 1);
   ALIAS_MAX = m.aliasMax || 0;
   ALIAS = m.alias || Object.create(null);
+  ALIAS_PREFIX = prefixesOf(ALIAS);
   CHUNK = m.chunk || 1;
   SHARDS = m.shards;
   FRAGMENTS = m.fragments;
@@ -222,6 +229,16 @@ function useManifest(m) {
   BY_START = PAGE_START.map(function (_, page) { return page; });
   BY_START.sort(function (a, b) { return PAGE_START[a] - PAGE_START[b]; });
   return true;
+}
+
+/* Each proper beginning (two characters or more) of a regional form -> the forms it begins, shortest first. */
+function prefixesOf(alias) {
+  var out = Object.create(null);
+  Object.keys(alias).sort(function (a, b) { return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0); })
+    .forEach(function (key) {
+      for (var n = 2; n < key.length; n++) (out[key.slice(0, n)] = out[key.slice(0, n)] || []).push(key);
+    });
+  return out;
 }
 
 /* The manifest from the server itself, not the browser's cache (a conditional request: a 304 when
@@ -414,10 +431,18 @@ function readings(raw) {
   var folded = fold(raw);
   var plain = { text: folded, weight: 1, map: null };
   if (!ALIAS_MAX) return [plain];
+  var whole = regional(raw, folded, raw.length);
+  if (whole.text === folded) return [plain];
+  plain.weight = whole.strong ? 0.9 : 1;
+  return [plain, { text: whole.text, weight: whole.strong ? 1 : 0.8, map: whole.map }];
+}
+
+/* raw.slice(0, end) with its regional words (資料, 軟體 …) replaced by their canonical word, longest first. */
+function regional(raw, folded, end) {
   var text = "", map = [], strong = false, i = 0;
-  while (i < raw.length) {
+  while (i < end) {
     var hit = null;
-    for (var len = Math.min(ALIAS_MAX, raw.length - i); len >= 2 && !hit; len--) {
+    for (var len = Math.min(ALIAS_MAX, end - i); len >= 2 && !hit; len--) {
       var r = raw.substr(i, len), f = folded.substr(i, len), a;
       if (r !== f && (a = alias(r))) hit = { to: a.to, len: len, strong: true };
       else if ((a = alias(f))) hit = { to: a.to, len: len, strong: !a.amb };
@@ -433,10 +458,33 @@ function readings(raw) {
       i++;
     }
   }
-  if (text === folded) return [plain];
-  var region = { text: text, weight: strong ? 1 : 0.8, map: map };
-  plain.weight = strong ? 0.9 : 1;
-  return [plain, region];
+  return { text: text, map: map, strong: strong };
+}
+
+/* A query that stops inside a word a variant writes its own way (設定檔 of the Taiwan page's 設定檔案, which the
+ * canonical text holds as 设置文件: no reading of the query itself is there) read as that word: its longest
+ * Han tail of two characters or more that begins a regional form and is not one, read as the form's canonical
+ * word (the shortest such form). Material searches as the reader types, so every query is such a prefix for
+ * a moment. Used only when no other reading finds every character typed (search), and weighed below them. */
+function tailReading(raw, folded) {
+  var n = raw.length;
+  for (var k = 0; k + 2 <= n; k++) {
+    if (!HAN_ONLY.test(raw.slice(k))) continue;
+    var r = raw.slice(k), f = folded.slice(k), key = null;
+    if (r !== f && !alias(r)) key = formBeginning(r);
+    if (!key && !alias(f)) key = formBeginning(f);
+    if (!key) continue;
+    var head = regional(raw, folded, k), to = ALIAS[key][0];
+    for (var c = 0; c < to.length; c++) head.map.push([k, n]);
+    return { text: head.text + to, weight: TAIL_WEIGHT, map: head.map };
+  }
+  return null;
+}
+
+/* The shortest regional form (then the first in code order) that begins with s and is longer. */
+function formBeginning(s) {
+  var forms = ALIAS_PREFIX[s];
+  return forms ? forms[0] : null;
 }
 
 /* ----------------------------------------------------------------------- scoring */
@@ -460,6 +508,11 @@ function phraseIn(compact, doc) {
     }
     return true;
   });
+}
+
+/* How many characters these terms span. */
+function lengthOf(ts) {
+  return ts.reduce(function (n, t) { return n + t.end - t.start; }, 0);
 }
 
 /* The score of one passage for one reading, without the bonus for a short passage. */
@@ -578,22 +631,35 @@ function search(raw) {
   /* Every reading is known from the manifest: all the shards a query needs come in one round trip. */
   var rs = readings(raw), texts = rs.map(function (r) { return r.text; }), check = still(GENERATION);
   return Promise.all([loadShards("b", pairsOf(texts)), loadShards("u", singlesOf(texts))]).then(check).then(function () {
-    var xs = rs.map(function (r) {
-      /* Only what the reader typed: a lone character of a longer run is dropped, not searched for. */
-      var all = terms(r.text), ts = all.filter(function (t) { return !t.lone; });
-      var compact = r.text.replace(/\s+/g, " ").trim(), lone = {};
-      all.forEach(function (t) { if (t.lone) lone[t.start] = true; });
-      return { r: r, ts: ts, lone: lone, compact: compact, phrase: compact.split(" ").every(isTermText) };
-    }).filter(function (x) { return x.ts.length; });
+    var xs = rs.map(analysed).filter(function (x) { return x.ts.length; });
+    var tail = xs.some(function (x) { return x.cover === 1; }) ? null : tailReading(raw, fold(raw));
+    if (!tail) return xs;
+    /* One more round trip, only for a query none of whose readings is found whole. */
+    return loadShards("b", pairsOf([tail.text])).then(check).then(function () {
+      var x = analysed(tail);
+      return x.ts.length ? xs.concat([x]) : xs;
+    });
+  }).then(function (xs) {
     var singles = [];
     xs.forEach(function (x) { x.ts.forEach(function (t) { if (t.text.length === 1) singles.push(t.text); }); });
     return loadShards("u", singles).then(check).then(function () { return rank(raw, rs, xs, check); });  /* loaded already */
   });
 }
 
+/* A reading's terms. Only what the reader typed: a lone character of a longer run is dropped, not searched
+ * for; cover is the share of the characters typed that the terms searched for span. */
+function analysed(r) {
+  var all = terms(r.text), ts = all.filter(function (t) { return !t.lone; });
+  var compact = r.text.replace(/\s+/g, " ").trim(), lone = {};
+  all.forEach(function (t) { if (t.lone) lone[t.start] = true; });
+  return { r: r, ts: ts, lone: lone, compact: compact, phrase: compact.split(" ").every(isTermText),
+           cover: lengthOf(ts) / lengthOf(all) };
+}
+
 function rank(raw, rs, xs, check) {
-  var candidates = new Set();
+  var candidates = new Set(), cover = 0;
   xs.forEach(function (x) {
+    cover = Math.max(cover, x.cover);
     x.w = x.ts.map(weightOf);
     x.ts.forEach(function (t) {
       occurrences(t.text).forEach(function (_, doc) { if (!isTitle(doc)) candidates.add(doc); });
@@ -603,9 +669,11 @@ function rank(raw, rs, xs, check) {
   candidates.forEach(function (doc) {
     var best = null;
     xs.forEach(function (x) {
-      var s = scoreReading(x, doc);
-      if (s && (!best || s.score * x.r.weight > best.score)) {
-        best = { score: s.score * x.r.weight, found: s.found, all: s.all, x: x };
+      /* A reading scores by the share of the characters typed it searched for: one that drops 伺 and 服 of
+         伺服器端 and finds 器端 (of 浏览器端) matches half the query, not all of it as 服务器端 does. */
+      var s = scoreReading(x, doc), score = s && s.score * x.r.weight * x.cover;
+      if (s && (!best || score > best.score)) {
+        best = { score: score, found: s.found, all: s.all && x.cover === cover, x: x };
       }
     });
     if (best) hits.push({ doc: doc, hit: best });
