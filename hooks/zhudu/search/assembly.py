@@ -42,7 +42,7 @@ from zhudu.search.numbering import (
 )
 from zhudu.search.postings import Family, Postings, count_for, entry_bytes, folder_name, json_text, sha
 from zhudu.search.shown_totals import CounterSum, TextCounts
-from zhudu.search.shown_words import ShownWords, VocabularyPrefixes, merged_aliases, word_rows
+from zhudu.search.shown_words import ShownWords, VocabularyPrefixes, merged_aliases, pooled, word_rows
 from zhudu.search.variant_page import CanonicalFolds, VariantPage, variant_page
 
 FORMAT = 7
@@ -188,7 +188,8 @@ class Assembly:
         patched_codes: list[str] = []
         # What each variant's pages show otherwise (``shown_words``): the pages with an edit.
         shown_words: dict[str, list[ShownWords]] = defaultdict(list)
-        for variant in sorted(variant_pages, key=lambda v: v is base):  # the base last
+        in_order = sorted(variant_pages, key=lambda v: v is base)  # the base last
+        for variant in in_order:
             pages = in_url_order(variant.pages)
             records = None
             if base_pages is not None and variant is not base:
@@ -198,7 +199,12 @@ class Assembly:
             if records is None:
                 records = self._variant_records(variant.code, pages, canon, folder)
             assert records is not None
+            if not self.remember and variant is in_order[-1]:  # a build: no variant left to take them
+                for folds in (c.folds for c in canon.values() if c.folds is not None):
+                    folds.edits.clear()
             shown_words[variant.code] = [r.shown for r in records if r.shown is not None]
+            if not self.remember:  # a build: the pages' pieces held once (``pooled``), not per page
+                shown_words[variant.code].append(pooled(shown_words[variant.code]))
             numbering = Numbering.of([(r.url, len(r.texts)) for r in records])
             memo = self.numbered.setdefault(variant.code, NumberedMemo()) if self.remember else None
             key, docs = numbered(numbering, [(r.title, r.texts) for r in records], memo)
@@ -234,6 +240,7 @@ class Assembly:
         vocab_set = set(vocab)
         pages = [page for code in sorted(shown_words) for page in shown_words[code]]
         alias, ambiguous = merged_aliases(alias, ambiguous, pages, vocab_set)
+        del pages, vocab_set  # each variant's pages go once its "w" files are made (a build's peak)
         forms: dict[str, list[str]] = defaultdict(list)
         for key, word in alias.items():
             folded = folder(key)
@@ -263,7 +270,7 @@ class Assembly:
             files = dict(groups[key]["files"])
             hashes = dict(groups[key]["hashes"])
             shown_rows = word_rows(
-                shown_words[code],
+                shown_words.pop(code, []),
                 vocab,
                 ((c.folds, c.folds.passages.values()) for c in canon.values() if c.folds),
                 self.shown_sums.setdefault(code, CounterSum()) if self.remember else None,
