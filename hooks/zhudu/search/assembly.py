@@ -240,7 +240,7 @@ class Assembly:
         vocab_set = set(vocab)
         pages = [page for code in sorted(shown_words) for page in shown_words[code]]
         alias, ambiguous = merged_aliases(alias, ambiguous, pages, vocab_set)
-        del pages, vocab_set  # each variant's pages go once its "w" files are made (a build's peak)
+        del pages, vocab_set  # the pages go once their words are counted (``shown_rows`` below)
         forms: dict[str, list[str]] = defaultdict(list)
         for key, word in alias.items():
             folded = folder(key)
@@ -252,6 +252,19 @@ class Assembly:
             "aliasMax": max((len(k) for k in alias), default=0),
             "alias": {key: [alias[key], 1 if key in ambiguous else 0] for key in sorted(alias)},
             "chunk": FRAGMENT_PASSAGES,
+        }
+        # Each variant's words as its pages show them, before the postings (the largest step): the
+        # pages' shown words go before those are made, not after (a build's peak memory).
+        shown_rows = {
+            code: word_rows(
+                shown_words.pop(code, []),
+                vocab,
+                ((c.folds, c.folds.passages.values()) for c in canon.values() if c.folds),
+                self.shown_sums.setdefault(code, CounterSum()) if self.remember else None,
+                self.canonical_counts if self.remember else None,
+                self.prefixes,
+            )
+            for code, *_ in numbered_variants
         }
         groups: dict[tuple[str, ...], dict[str, Any]] = {}
         while numbered_variants:
@@ -269,15 +282,7 @@ class Assembly:
                 del made
             files = dict(groups[key]["files"])
             hashes = dict(groups[key]["hashes"])
-            shown_rows = word_rows(
-                shown_words.pop(code, []),
-                vocab,
-                ((c.folds, c.folds.passages.values()) for c in canon.values() if c.folds),
-                self.shown_sums.setdefault(code, CounterSum()) if self.remember else None,
-                self.canonical_counts if self.remember else None,
-                self.prefixes,
-            )
-            word_files, hashes["w"] = self._word_files(code, vocab, converters[code], *shown_rows)
+            word_files, hashes["w"] = self._word_files(code, vocab, converters[code], *shown_rows.pop(code))
             files.update(word_files)
             manifest = {**manifest_common, "shards": hashes, **numbering.manifest()}
             if code in patched_codes:
