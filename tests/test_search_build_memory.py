@@ -6,10 +6,14 @@ each page's copies of the same shown pieces, a tuple per edit) added ~200 MiB at
 
 from __future__ import annotations
 
+import gc
 import weakref
 from pathlib import Path
 
-from zhudu.search import writing
+from test_search_incremental import ARGS, collection, variant_pages
+
+from zhudu.search import numbering, writing
+from zhudu.search.assembly import Assembly
 from zhudu.search.shown_words import ShownWords, merged_aliases, passage_edits, pooled
 
 PREFIXES = {"zh-Hans": "", "zh-Hant-TW": "zh-Hant-TW/"}
@@ -69,3 +73,29 @@ def test_a_pages_counts_read_its_spans_as_they_were_made() -> None:
     prefixes = {w[:k] for w in vocab for k in range(1, len(w) + 1)}
     found, cut = page.counts(vocab, set(vocab), prefixes)
     assert found == {"迈克尔\0麦可": 1} and not cut
+
+
+def test_a_builds_shown_words_are_gone_before_the_postings_are_taken() -> None:
+    """The postings (the stage's largest step) are taken with no page's shown words still held."""
+    held: list[int] = []
+
+    def postings_of(pages, table):
+        def taken():
+            held.append(sum(isinstance(o, ShownWords) for o in gc.get_objects()))
+            return numbering.postings_now(pages, table)()
+
+        return taken
+
+    made = Assembly(remember=False).files(
+        variant_pages(collection()),
+        *ARGS,
+        postings_at="../../search",
+        postings_of=postings_of,
+        fragments_base="zh-Hant-TW",
+    )
+    seen = []
+    for _, files in made:
+        seen.append(sum(isinstance(o, ShownWords) for o in gc.get_objects()))
+        del files
+    assert max(seen) > 0  # the collection's Traditional pages show words of their own
+    assert held == [0]
