@@ -42,7 +42,7 @@ from zhudu.search.numbering import (
 )
 from zhudu.search.postings import Family, Postings, count_for, entry_bytes, folder_name, json_text, sha
 from zhudu.search.shown_totals import CounterSum, TextCounts
-from zhudu.search.shown_words import ShownWords, VocabularyPrefixes, merged_aliases, word_rows
+from zhudu.search.shown_words import ShownWords, VocabularyPrefixes, merged_aliases, pooled, word_rows
 from zhudu.search.variant_page import CanonicalFolds, VariantPage, variant_page
 
 FORMAT = 7
@@ -188,7 +188,8 @@ class Assembly:
         patched_codes: list[str] = []
         # What each variant's pages show otherwise (``shown_words``): the pages with an edit.
         shown_words: dict[str, list[ShownWords]] = defaultdict(list)
-        for variant in sorted(variant_pages, key=lambda v: v is base):  # the base last
+        in_order = sorted(variant_pages, key=lambda v: v is base)  # the base last
+        for variant in in_order:
             pages = in_url_order(variant.pages)
             records = None
             if base_pages is not None and variant is not base:
@@ -198,7 +199,12 @@ class Assembly:
             if records is None:
                 records = self._variant_records(variant.code, pages, canon, folder)
             assert records is not None
+            if not self.remember and variant is in_order[-1]:  # a build: no variant left to take them
+                for folds in (c.folds for c in canon.values() if c.folds is not None):
+                    folds.edits.clear()
             shown_words[variant.code] = [r.shown for r in records if r.shown is not None]
+            if not self.remember:  # a build: the pages' pieces held once (``pooled``), not per page
+                shown_words[variant.code].append(pooled(shown_words[variant.code]))
             numbering = Numbering.of([(r.url, len(r.texts)) for r in records])
             memo = self.numbered.setdefault(variant.code, NumberedMemo()) if self.remember else None
             key, docs = numbered(numbering, [(r.title, r.texts) for r in records], memo)
@@ -234,6 +240,7 @@ class Assembly:
         vocab_set = set(vocab)
         pages = [page for code in sorted(shown_words) for page in shown_words[code]]
         alias, ambiguous = merged_aliases(alias, ambiguous, pages, vocab_set)
+        del pages, vocab_set  # the pages go once their words are counted (``shown_rows`` below)
         forms: dict[str, list[str]] = defaultdict(list)
         for key, word in alias.items():
             folded = folder(key)
@@ -245,6 +252,19 @@ class Assembly:
             "aliasMax": max((len(k) for k in alias), default=0),
             "alias": {key: [alias[key], 1 if key in ambiguous else 0] for key in sorted(alias)},
             "chunk": FRAGMENT_PASSAGES,
+        }
+        # Each variant's words as its pages show them, before the postings (the largest step): the
+        # pages' shown words go before those are made, not after (a build's peak memory).
+        shown_rows = {
+            code: word_rows(
+                shown_words.pop(code, []),
+                vocab,
+                ((c.folds, c.folds.passages.values()) for c in canon.values() if c.folds),
+                self.shown_sums.setdefault(code, CounterSum()) if self.remember else None,
+                self.canonical_counts if self.remember else None,
+                self.prefixes,
+            )
+            for code, *_ in numbered_variants
         }
         groups: dict[tuple[str, ...], dict[str, Any]] = {}
         while numbered_variants:
@@ -262,15 +282,7 @@ class Assembly:
                 del made
             files = dict(groups[key]["files"])
             hashes = dict(groups[key]["hashes"])
-            shown_rows = word_rows(
-                shown_words[code],
-                vocab,
-                ((c.folds, c.folds.passages.values()) for c in canon.values() if c.folds),
-                self.shown_sums.setdefault(code, CounterSum()) if self.remember else None,
-                self.canonical_counts if self.remember else None,
-                self.prefixes,
-            )
-            word_files, hashes["w"] = self._word_files(code, vocab, converters[code], *shown_rows)
+            word_files, hashes["w"] = self._word_files(code, vocab, converters[code], *shown_rows.pop(code))
             files.update(word_files)
             manifest = {**manifest_common, "shards": hashes, **numbering.manifest()}
             if code in patched_codes:

@@ -41,7 +41,7 @@ KIND = "search-assembly"
 STORED_KIND = "search-stored"
 #: Version of the entry's layout: (FORMAT, assembly, the vocabulary's key, each text's words,
 #: the aliases' memo key, each word's regional forms).
-FORMAT = 5  # 5: the running totals of word_rows (search/shown_totals.py); 4: a passage's edits kept with their spans
+FORMAT = 6  # 6: a passage's spans in a flat array (search/shown_words.py); 5: the running totals of word_rows (search/shown_totals.py); 4: a passage's edits kept with their spans
 
 
 @dataclass

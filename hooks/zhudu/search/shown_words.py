@@ -17,6 +17,7 @@ highlight and a suggestion the page does not show.  Here the passages' own edits
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from typing import Any
@@ -120,7 +121,9 @@ class ShownWords:
         self.pairs: dict[str, str] = {}  # shown piece (folded) → its canonical piece
         #: A one-character piece with each neighbour both texts have: (shown, canonical) alternatives.
         self.near: set[tuple[tuple[str, str], ...]] = set()
-        self.passages: list[tuple[str, str, list[Span]]] = []  # (text shown, folded canonical, spans)
+        #: (text shown, folded canonical, spans): the spans' numbers in one flat array (a tuple of four
+        #: took about four times the bytes, held for every edited passage until the vocabulary is known).
+        self.passages: list[tuple[str, str, array[int]]] = []
         #: The vocabulary ``counts`` last used (by identity) and what it found with it.
         self.counted: tuple[Any, Counter[str], Counter[str]] = (None, Counter(), Counter())
         #: The passages' canonical parts joined (made when first asked): a save's new words looked for once.
@@ -139,7 +142,7 @@ class ShownWords:
             lo = max(0, spans[0][2] - LONGEST_WORD + 1)
             hi = min(len(ctext), spans[-1][2] + spans[-1][3] + LONGEST_WORD - 1)
             shift = sum(di - dj for _, di, _, dj in spans)
-            kept = [(i - lo, di, j - lo, dj) for i, di, j, dj in spans]
+            kept = array("l", [n for i, di, j, dj in spans for n in (i - lo, di, j - lo, dj)])
             self.passages.append((text[lo : hi + shift], ctext[lo:hi], kept))
         for i, di, j, dj in spans:
             shown, canon = ftext[i : i + di], ctext[j : j + dj]
@@ -191,7 +194,8 @@ class ShownWords:
             return self.counted[1], self.counted[2]
         shown: Counter[str] = Counter()  # (word, form) pairs, as "word\0form"
         cut: Counter[str] = Counter()
-        for text, ctext, spans in self.passages:
+        for text, ctext, flat in self.passages:
+            spans = [(flat[k], flat[k + 1], flat[k + 2], flat[k + 3]) for k in range(0, len(flat), 4)]
             seen: set[tuple[int, int]] = set()
             for _, _, j, dj in spans:
                 # Every word of the canonical text that overlaps the edit (begins before its end, ends
@@ -285,6 +289,21 @@ class VocabularyPrefixes:
 def word_prefixes(words: Iterable[str]) -> set[str]:
     """Every beginning of every word (of one character or more): where a longer word may still start."""
     return {w[:k] for w in words for k in range(1, len(w) + 1)}
+
+
+def pooled(pages: Iterable[ShownWords]) -> ShownWords:
+    """The pages' pieces (``pairs``, ``near``) moved into one: what ``merged_aliases`` reads, held once.
+
+    A build keeps no page for a next save: each page's copies of the same pieces went on being held
+    until the vocabulary came.  ``merged_aliases`` of the pool and the emptied pages is theirs.
+    """
+    pool = ShownWords()
+    for page in pages:
+        for key, word in page.pairs.items():
+            pool.pairs[key] = min(word, pool.pairs.get(key, word))
+        pool.near |= page.near
+        page.pairs, page.near = {}, set()
+    return pool
 
 
 def merged_aliases(

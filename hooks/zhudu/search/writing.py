@@ -75,24 +75,39 @@ def write_index(
     named: dict[Path, set[str]] = defaultdict(set)  # search folder → the names it keeps
     for code, files in files_by_variant:
         search_dir = site_dir / prefixes[code] / "search"
-        by_folder: dict[str, dict[str, tuple[str | bytes, str]]] = defaultdict(dict)
-        for name, value in files.items():
-            folder_name, _, file_name = name.rpartition("/")
-            by_folder[folder_name][file_name] = value if isinstance(value, tuple) else (value, sha(value))
-        # One path per folder, not per file (thousands of files).
-        groups = {Path(os.path.normpath(search_dir / name)): group for name, group in by_folder.items()}
-        for folder, group in sorted(groups.items()):
-            if folder != search_dir:  # a family's folder, in this variant's search/ or the shared one
-                named[folder.parent].add(folder.name)
-            if folder in done:  # shared postings: once for all variants
-                continue
-            done.add(folder)
-            family = "" if folder == search_dir else folder.name.split("-", 1)[0]
-            _write_folder(folder, group, record, (folder.parent, family, code), stats, known_bytes)
+        _write_variant(code, files, search_dir, record, stats, known_bytes, done, named)
         named[search_dir].update(n for n in files if "/" not in n)
+        del files  # written: not held while the next variant's files are made (the build's peak)
     for folder, keep in named.items():
         _remove_unnamed(folder, keep)
     return stats
+
+
+def _write_variant(
+    code: str,
+    files: Mapping[str, FileText],
+    search_dir: Path,
+    record: dict[tuple[Path, str, str], _Record],
+    stats: WriteStats,
+    known_bytes: Mapping[str, bytes],
+    done: set[Path],
+    named: dict[Path, set[str]],
+) -> None:
+    """One variant's files (``write_index``'s loop), folder by folder: ``done`` and ``named`` are updated."""
+    by_folder: dict[str, dict[str, tuple[str | bytes, str]]] = defaultdict(dict)
+    for name, value in files.items():
+        folder_name, _, file_name = name.rpartition("/")
+        by_folder[folder_name][file_name] = value if isinstance(value, tuple) else (value, sha(value))
+    # One path per folder, not per file (thousands of files).
+    groups = {Path(os.path.normpath(search_dir / name)): group for name, group in by_folder.items()}
+    for folder, group in sorted(groups.items()):
+        if folder != search_dir:  # a family's folder, in this variant's search/ or the shared one
+            named[folder.parent].add(folder.name)
+        if folder in done:  # shared postings: once for all variants
+            continue
+        done.add(folder)
+        family = "" if folder == search_dir else folder.name.split("-", 1)[0]
+        _write_folder(folder, group, record, (folder.parent, family, code), stats, known_bytes)
 
 
 def _write_folder(

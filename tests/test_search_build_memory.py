@@ -1,0 +1,101 @@
+"""A build's search stage holds each part only while it is needed (issue 19: peak memory at 3,000 notes).
+
+The stage is the build's peak: what it held longer than needed (the last variant's written files,
+each page's copies of the same shown pieces, a tuple per edit) added ~200 MiB at 3,000 notes.
+"""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from pathlib import Path
+
+from test_search_incremental import ARGS, collection, variant_pages
+
+from zhudu.search import numbering, writing
+from zhudu.search.assembly import Assembly
+from zhudu.search.shown_words import ShownWords, merged_aliases, passage_edits, pooled
+
+PREFIXES = {"zh-Hans": "", "zh-Hant-TW": "zh-Hant-TW/"}
+
+
+class _Files(dict):
+    """A variant's files that a weak reference can follow."""
+
+
+def test_a_variants_written_files_are_not_held_while_the_next_is_made(tmp_path: Path) -> None:
+    alive: list[bool] = []
+    refs: list[weakref.ref[_Files]] = []
+
+    def made():
+        for code in PREFIXES:
+            alive.extend(ref() is not None for ref in refs)
+            files = _Files({"manifest.json": f'{{"v":"{code}"}}'})
+            refs.append(weakref.ref(files))
+            yield code, files
+            del files  # as the assembly's generator holds none of what it yielded
+
+    writing.write_index(made(), tmp_path, PREFIXES)
+    assert alive == [False]
+    assert (tmp_path / "zh-Hant-TW" / "search" / "manifest.json").read_text() == '{"v":"zh-Hant-TW"}'
+
+
+def _pages() -> list[ShownWords]:
+    pages = []
+    for shown, canonical in [
+        ("麦可·贝瑞说", "迈克尔·贝瑞说"),
+        ("米高·贝利说", "迈克尔·贝瑞说"),
+        ("伊隆在这里", "埃隆在这里"),
+        ("麦可·贝瑞和伊隆", "迈克尔·贝瑞和埃隆"),
+    ]:
+        page = ShownWords()
+        page.add(shown, shown, canonical, passage_edits(shown, canonical)[1])
+        pages.append(page)
+    return pages
+
+
+def test_pooled_pieces_give_the_aliases_the_pages_give() -> None:
+    alias = {"软体": "软件"}
+    vocab = {"迈克尔", "埃隆", "贝瑞"}
+    expected = merged_aliases(alias, [], _pages(), vocab)
+    pages = _pages()
+    assert any(p.pairs for p in pages) and any(p.near for p in pages)
+    pool = pooled(pages)
+    assert all(not p.pairs and not p.near for p in pages)  # each piece held once, by the pool
+    assert merged_aliases(alias, [], [*pages, pool], vocab) == expected
+
+
+def test_a_pages_counts_read_its_spans_as_they_were_made() -> None:
+    page = ShownWords()
+    shown, canonical = "我们都记得麦可·贝瑞的演讲", "我们都记得迈克尔·贝瑞的演讲"
+    page.add(shown, shown, canonical, passage_edits(shown, canonical)[1])
+    vocab = ["迈克尔", "演讲", "贝瑞"]
+    prefixes = {w[:k] for w in vocab for k in range(1, len(w) + 1)}
+    found, cut = page.counts(vocab, set(vocab), prefixes)
+    assert found == {"迈克尔\0麦可": 1} and not cut
+
+
+def test_a_builds_shown_words_are_gone_before_the_postings_are_taken() -> None:
+    """The postings (the stage's largest step) are taken with no page's shown words still held."""
+    held: list[int] = []
+
+    def postings_of(pages, table):
+        def taken():
+            held.append(sum(isinstance(o, ShownWords) for o in gc.get_objects()))
+            return numbering.postings_now(pages, table)()
+
+        return taken
+
+    made = Assembly(remember=False).files(
+        variant_pages(collection()),
+        *ARGS,
+        postings_at="../../search",
+        postings_of=postings_of,
+        fragments_base="zh-Hant-TW",
+    )
+    seen = []
+    for _, files in made:
+        seen.append(sum(isinstance(o, ShownWords) for o in gc.get_objects()))
+        del files
+    assert max(seen) > 0  # the collection's Traditional pages show words of their own
+    assert held == [0]
