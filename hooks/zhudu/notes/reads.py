@@ -17,6 +17,8 @@ serve``; a change to Zhudu's code needs a new process anyway), only for the note
 build; and in the artifact cache (``store``) under a digest of the code, the bytes and the inputs,
 for the first build of the next ``mkdocs serve`` and for every ``mkdocs build`` (which reads
 through a ``NoteReads`` of its own, on disk only: reading every note was a tenth of a one-edit build).
+A build takes the reusable notes in its own process (``reuse``) and forks readers only for the
+others (``read_missing``): a reader handing a cached note back pickled it once more.
 """
 
 from __future__ import annotations
