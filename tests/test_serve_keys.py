@@ -815,6 +815,27 @@ def test_a_build_reads_only_the_notes_its_cache_lacks_in_forked_readers(tmp_path
     assert edited == {n.id: n.markdown for n in _load_notes(sorted(seeds.glob("*.md")), NoteReads()).notes}
 
 
+def test_a_builds_cache_keeps_every_notes_entry_its_forked_readers_would_have_used(tmp_path: Path) -> None:
+    """Every note's key is asked for in the build process: the sweep (``cache_sweep``) keeps what the
+    store's ``used`` names, and a forked reader's own record of a hit never reached it (half the
+    entries at 3,000 notes went after each full build)."""
+    for name in ("a", "b", "c", "d"):
+        (tmp_path / f"{name}.md").write_text(f"---\ntitle: {name}\n---\n\n{name}的正文。\n", encoding="utf-8")
+
+    def build() -> cache.ArtifactCache:
+        reads = NoteReads()
+        reads.store = cache.ArtifactCache(tmp_path / "cache")
+        _load_notes(
+            sorted(tmp_path.glob("*.md")),
+            reads,
+            map_paths=lambda read, paths: workers.forked_map_in_slices(read, paths, 2),
+        )
+        return reads.store
+
+    build()
+    assert len(build().used["note"]) == 4
+
+
 def _load_notes(paths, reads: NoteReads, overrides=None, override_lines=None, map_paths=None):  # type: ignore[no-untyped-def]
     """The notes at ``paths`` as serve loads them, through ``reads``."""
     return notes_corpus.load_corpus(
