@@ -785,7 +785,58 @@ def test_an_unchanged_note_pages_source_is_what_mkdocs_reads_from_it(
     assert by_zhudu.meta == {} and by_zhudu.markdown == markdown.lstrip("\n")
 
 
-def _load_notes(paths, reads: NoteReads, overrides=None, override_lines=None):  # type: ignore[no-untyped-def]
+def test_a_build_reads_only_the_notes_its_cache_lacks_in_forked_readers(tmp_path: Path) -> None:
+    """A build's reusable notes are taken from the cache in the build process; ``map_paths`` (the
+    forked readers) gets only the others: a reader would unpickle each cached note and pickle it back."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name in ("a", "b", "c"):
+        (seeds / f"{name}.md").write_text(f"---\ntitle: {name}\n---\n\n{name}的正文。\n", encoding="utf-8")
+    mapped: list[list[str]] = []
+
+    def build() -> dict[str, str]:  # each build a new process: its own reads, the cache on disk
+        reads = NoteReads()
+        reads.store = cache.ArtifactCache(tmp_path / "cache")
+
+        def map_paths(read, paths):  # type: ignore[no-untyped-def]
+            mapped.append([path.name for path in paths])
+            return [read(path) for path in paths]
+
+        corpus = _load_notes(sorted(seeds.glob("*.md")), reads, map_paths=map_paths)
+        return {n.id: n.markdown for n in corpus.notes}
+
+    first = build()
+    assert mapped == [["a.md", "b.md", "c.md"]]
+    assert build() == first and mapped[1:] == []  # every note reused: no reader at all
+    (seeds / "b.md").write_text("---\ntitle: b\n---\n\nb的新正文。\n", encoding="utf-8")
+    edited = build()
+    assert mapped[1:] == [["b.md"]]
+    assert edited == {**first, "b": edited["b"]} and "新正文" in edited["b"]
+    assert edited == {n.id: n.markdown for n in _load_notes(sorted(seeds.glob("*.md")), NoteReads()).notes}
+
+
+def test_a_builds_cache_keeps_every_notes_entry_its_forked_readers_would_have_used(tmp_path: Path) -> None:
+    """Every note's key is asked for in the build process: the sweep (``cache_sweep``) keeps what the
+    store's ``used`` names, and a forked reader's own record of a hit never reached it (half the
+    entries at 3,000 notes went after each full build)."""
+    for name in ("a", "b", "c", "d"):
+        (tmp_path / f"{name}.md").write_text(f"---\ntitle: {name}\n---\n\n{name}的正文。\n", encoding="utf-8")
+
+    def build() -> cache.ArtifactCache:
+        reads = NoteReads()
+        reads.store = cache.ArtifactCache(tmp_path / "cache")
+        _load_notes(
+            sorted(tmp_path.glob("*.md")),
+            reads,
+            map_paths=lambda read, paths: workers.forked_map_in_slices(read, paths, 2),
+        )
+        return reads.store
+
+    build()
+    assert len(build().used["note"]) == 4
+
+
+def _load_notes(paths, reads: NoteReads, overrides=None, override_lines=None, map_paths=None):  # type: ignore[no-untyped-def]
     """The notes at ``paths`` as serve loads them, through ``reads``."""
     return notes_corpus.load_corpus(
         paths,
@@ -797,4 +848,5 @@ def _load_notes(paths, reads: NoteReads, overrides=None, override_lines=None):  
         image_url=lambda note_id, p: f"../media/{note_id}/{p.name}",
         detect_script=lambda text: "Hans",
         reads=reads,
+        map_paths=map_paths,
     )

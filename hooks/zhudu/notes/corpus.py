@@ -41,7 +41,7 @@ from zhudu.notes.meta import (
     validate_fields,
 )
 from zhudu.notes.naming import default_slug, note_folder, note_id, note_ids  # split out; importable from here
-from zhudu.notes.reads import NoteReads
+from zhudu.notes.reads import NoteReads, Probe
 from zhudu.notes.summary import (  # split out of this module; kept importable from here
     _LATIN_WORD_RE,
     _article_text,
@@ -376,13 +376,27 @@ def load_corpus(
     if reads is not None:
         reads.start()
 
+    def reading_inputs(path: Path) -> tuple[Any, ...]:
+        override = overrides.get(ids[path])
+        lines = cited_lines(override, override_lines.get(ids[path]), settings.timezone)  # not all: meta.py
+        return (display(path), ids[path], root, settings, repr(override), lines, override_file)
+
+    # Reused notes are taken here: a forked reader would unpickle each and pickle it again to hand
+    # it back (most of a one-edit build's reading).  Only the others go to ``map_paths``.
+    reused: dict[Path, Note] = {}
+    probes: dict[Path, Probe | None] = {}
+    if reads is not None:
+        for path in paths:
+            found = reads.reuse(path, reading_inputs(path))
+            if found is None or isinstance(found, Probe):
+                probes[path] = found
+            else:
+                reused[path] = found
+
     def read(path: Path) -> Note:
         if reads is None:
             return read_afresh(path)
-        override = overrides.get(ids[path])
-        lines = cited_lines(override, override_lines.get(ids[path]), settings.timezone)  # not all: meta.py
-        inputs = (display(path), ids[path], root, settings, repr(override), lines, override_file)
-        return reads.read(path, inputs, lambda: read_afresh(path))
+        return reads.read_missing(path, reading_inputs(path), probes[path], lambda: read_afresh(path))
 
     def read_afresh(path: Path) -> Note:
         return read_note(
@@ -398,7 +412,9 @@ def load_corpus(
             root=root,
         )
 
-    notes = (map_paths or _map_here)(read, paths)
+    unread = [path for path in paths if path not in reused]
+    read_now = iter((map_paths or _map_here)(read, unread) if unread else [])
+    notes = [reused[path] if path in reused else next(read_now) for path in paths]
     problems: list[ZhuduError] = []
     stem_owner = {identifier: path for path, identifier in ids.items()}
     for path, note in zip(paths, notes, strict=True):

@@ -17,6 +17,8 @@ serve``; a change to Zhudu's code needs a new process anyway), only for the note
 build; and in the artifact cache (``store``) under a digest of the code, the bytes and the inputs,
 for the first build of the next ``mkdocs serve`` and for every ``mkdocs build`` (which reads
 through a ``NoteReads`` of its own, on disk only: reading every note was a tenth of a one-edit build).
+A build takes the reusable notes in its own process (``reuse``) and forks readers only for the
+others (``read_missing``): a reader handing a cached note back pickled it once more.
 """
 
 from __future__ import annotations
@@ -47,6 +49,15 @@ KIND = "note"
 SETTLED_NS = 3_000_000_000
 #: A Markdown image target that names a scheme (``https:``): not a file, nothing to check.
 _SCHEME_RE = re.compile(r"(?i)^[a-z][a-z0-9+.-]*:")
+
+
+@dataclass(frozen=True)
+class Probe:
+    """What ``NoteReads.reuse`` learnt of a note it could not reuse: ``read_missing`` keeps the new read under it."""
+
+    content: str  # SHA-256 of the file's bytes
+    status: tuple[int, ...] | None  # the file's status when hashed, if already settled (``_status``)
+    key: str  # its key in ``store`` ("" without one)
 
 
 @dataclass(frozen=True)
@@ -97,6 +108,17 @@ class NoteReads:
             inputs: Everything else ``read`` depends on (settings, overrides, id, folder), hashable.
             read: Reads and normalises the note (``corpus.read_note``).
         """
+        found = self.reuse(path, inputs)
+        if found is None or isinstance(found, Probe):
+            return self.read_missing(path, inputs, found, read)
+        return found
+
+    def reuse(self, path: Path, inputs: Hashable) -> Note | Probe | None:
+        """The earlier read of ``path`` if it can be reused; else what ``read_missing`` needs (None: unreadable).
+
+        Apart from ``read_missing`` so that a build can take every reusable note here and fork
+        readers for the others only: a reader handing back a cached note pickles it once more.
+        """
         entry = self.entries.get(path)
         try:
             status = _status(path, self.clock())
@@ -106,7 +128,7 @@ class NoteReads:
                 content = hashlib.sha256(path.read_bytes()).hexdigest()
                 self.hashed += 1
         except OSError:  # read_note reports it
-            return read()
+            return None
         if entry is not None and entry.inputs == inputs and entry.content == content:
             images = _images(entry.note, self.folders)
             if images is not None and images == entry.images:
@@ -125,16 +147,24 @@ class NoteReads:
             self.hits += 1
             self.kept[path] = _Entry(inputs, content, kept.images, kept.note, status, key)
             return _copy(kept.note)
+        return Probe(content, status, key)
+
+    def read_missing(
+        self, path: Path, inputs: Hashable, probe: Probe | None, read: Callable[[], Note]
+    ) -> Note:
+        """``read()``, kept for the next build when it read the bytes ``probe`` hashed (``reuse`` found nothing)."""
+        if probe is None:
+            return read()
         self.misses += 1
         note = read()
         images = _images(note)
         # Only a note read from the bytes just hashed (the file may change in between), and not
         # a broken one: its error may come from outside its bytes.
-        if note.source_digest == content and not note.broken and images is not None:
-            entry = _Entry(inputs, content, images, _copy(note), status, key)
+        if note.source_digest == probe.content and not note.broken and images is not None:
+            entry = _Entry(inputs, probe.content, images, _copy(note), probe.status, probe.key)
             self.kept[path] = entry
             if self.store:
-                self.store.put(KIND, key, _Entry(None, content, images, entry.note))
+                self.store.put(KIND, probe.key, _Entry(None, probe.content, images, entry.note))
         return note
 
     def settle(self, notes: list[Note]) -> int:
