@@ -149,16 +149,12 @@ class Passage:
             kept.extend((self.text[pos:start], replacement))
             pos = end
         kept.append(self.text[pos:])
-        code = tuple(piece._replace(at=self.in_quote(piece.at)) for piece in self.code)
+        code = tuple(piece._replace(at=_shifted(piece.at, edits)) for piece in self.code)
         return replace(self, text="".join(kept), code=code, footnote_numbers=())
 
     def in_quote(self, at: int) -> int:
         """Position ``at`` of ``text`` in the quote's text (``quote``)."""
-        return at - sum(
-            min(end, at) - start - (len(replacement) if end <= at else 0)
-            for start, end, replacement in self._quote_edits()
-            if start < at
-        )
+        return _shifted(at, self._quote_edits())
 
     def _quote_edits(self) -> list[tuple[int, int, str]]:
         """What ``quote`` changes in ``text``: (start, end, the text put there), in order."""
@@ -171,6 +167,15 @@ class Passage:
                 edits += [(m.start(), m.end(), _character(m[1])) for m in pattern.finditer(self.text)]
             edits.sort()
         return edits
+
+
+def _shifted(at: int, edits: Sequence[tuple[int, int, str]]) -> int:
+    """Position ``at`` of a text once ``edits`` ((start, end, the text put there), in order) are made."""
+    return at - sum(
+        min(end, at) - start - (len(replacement) if end <= at else 0)
+        for start, end, replacement in edits
+        if start < at
+    )
 
 
 def _character(code_point: str) -> str:
