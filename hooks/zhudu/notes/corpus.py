@@ -384,19 +384,21 @@ def load_corpus(
     # Reused notes are taken here: a forked reader would unpickle each and pickle it again to hand
     # it back (most of a one-edit build's reading).  Only the others go to ``map_paths``.
     reused: dict[Path, Note] = {}
-    probes: dict[Path, Probe | None] = {}
+    probes: dict[Path, tuple[tuple[Any, ...], Probe | None]] = {}  # with the inputs, made once
     if reads is not None:
         for path in paths:
-            found = reads.reuse(path, reading_inputs(path))
+            inputs = reading_inputs(path)
+            found = reads.reuse(path, inputs)
             if found is None or isinstance(found, Probe):
-                probes[path] = found
+                probes[path] = (inputs, found)
             else:
                 reused[path] = found
 
     def read(path: Path) -> Note:
         if reads is None:
             return read_afresh(path)
-        return reads.read_missing(path, reading_inputs(path), probes[path], lambda: read_afresh(path))
+        inputs, probe = probes[path]
+        return reads.read_missing(path, inputs, probe, lambda: read_afresh(path))
 
     def read_afresh(path: Path) -> Note:
         return read_note(
