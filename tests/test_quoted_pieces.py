@@ -50,12 +50,23 @@ def _panel(result: BuildResult, variant: str) -> str:
     return result.page(f"{variant}/notes/b/index.html")
 
 
-def test_a_quoted_formula_shows_its_tex_as_code(built: BuildResult) -> None:
+def test_a_quoted_formula_is_typeset_as_in_its_note(built: BuildResult) -> None:
+    """Typeset as the note shows it (session 38: its TeX as code stayed Simplified in the Traditional variants,
+    ``tests/test_reader_defects17_browser.py``), its TeX as written in ``alttext``."""
     for variant in VARIANTS:
         quotes = _quotes(built, variant)
-        assert re.search(r"方程 <code>E=mc\^2</code> \S明<mark>", quotes), (variant, quotes)
-        assert "公式 <code>a&lt;b</code> 和 <code>\\frac{1}{2}</code>，" in quotes, (variant, quotes)
-        assert "（<code>x</code>）很小" in quotes, (variant, quotes)
+        assert re.search(r'方程 <math alttext="E=mc\^2"><mrow><mi>E</mi>.*?</math> \S明<mark>', quotes), (
+            variant,
+            quotes,
+        )
+        assert re.search(
+            r'公式 <math alttext="a&lt;b">.*?</math> 和 <math alttext="\\frac\{1\}\{2\}">', quotes
+        ), quotes
+        assert re.search(r'（<math alttext="x"><mrow><mi>x</mi></mrow></math>）很小', quotes), (
+            variant,
+            quotes,
+        )
+        assert "<code>" not in quotes.split("乙篇")[0], (variant, quotes)
     # The panel's excerpt of 甲篇 (its first passage) reads the formula too.
     assert ">质能方程 E=mc^2 说明苹果的能量。<" in _panel(built, "zh-Hans")
 

@@ -61,7 +61,7 @@ _FOOTNOTE_REF_ID_RE = re.compile(r"fnref\d*:")
 _ESCAPED_RE = re.compile("\x02([0-9]{1,7})\x03")
 #: Stashed inline HTML a quote shows though the text leaves it out: a character reference (``&amp;``,
 #: ``&nbsp;``), a raw ``<br>`` (a space: two Latin words glued into one, two Chinese lines ran together), a
-#: typeset formula (its TeX source, as code: ``formulas.py`` keeps it in ``alttext``).
+#: typeset formula (its TeX source, kept in ``alttext`` by ``formulas.py``: a quote typesets it again).
 _SHOWN_STASH_RE = re.compile(
     r"""
       (?P<entity> &(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31}); )
@@ -98,13 +98,20 @@ _OTHER_LATIN_WORDS = frozenset(
 _MARK_CLASSES = ("zd-gloss", "zd-anno")
 
 
+#: How a quote shows an image in the line: its alternative text, as an editor's insertion (〔〕), the words a
+#: reader who does not see the image is given (a screen reader reads the alt in the sentence).  An icon or an
+#: emoji drawn as an image with no alternative text says nothing there, and nothing in a quote either.
+IMAGE_QUOTED = "〔图：{alt}〕"
+
+
 class InlineCode(NamedTuple):
     """A piece of a passage its text leaves out (stashed), which a quote shows.
 
     Its position in the passage's text, its text, the spaces the reader sees around it that the
     text collapsed (「前 `a` `b` 后」: the text is 「前 后」), and how it is shown: ``"code"`` (inline
-    code, a formula's TeX) or ``""`` as the words around it (a character reference's character, a
-    raw ``<br>``'s space).
+    code), ``"math"`` (a typeset formula, its text its TeX: a quote typesets it again, so that its
+    visible text is converted like the words), or ``""`` as the words around it (a character
+    reference's character, a raw ``<br>``'s space, an image's alternative text, ``IMAGE_QUOTED``).
     """
 
     at: int
@@ -234,6 +241,11 @@ def _spaced_already(text: Sequence[str], at: int, end: int, after: str) -> bool:
 
 def _slotted_text(element: etree.Element, stashed: list[str], codes: list[tuple[str, str]]) -> Iterator[str]:
     """``element.itertext()`` with a shown stashed piece's placeholder as ``_CODE_SLOT`` ((text, kind) in ``codes``)."""
+    if element.tag == "img":  # its alternative text, where it has one (``IMAGE_QUOTED``)
+        if alt := _SPACE_RE.sub(" ", element.get("alt") or "").strip():
+            codes.append((IMAGE_QUOTED.format(alt=alt), ""))
+            yield _CODE_SLOT
+        return
     text = element.text or ""
     if element.tag == "code" and len(element) == 0 and text and not _STASH_RE.sub("", text):
         blocks = [stashed[int(i)] for i in _STASH_INDEX_RE.findall(text) if int(i) < len(stashed)]
@@ -260,7 +272,7 @@ def _slot_shown(text: str, stashed: list[str], codes: list[tuple[str, str]]) -> 
         if shown is None or (shown["entity"] and shown.end() != len(block.strip())):
             return m[0]
         if shown["tex"] is not None:
-            codes.append((html.unescape(shown["tex"]), "code"))
+            codes.append((html.unescape(shown["tex"]), "math"))
         else:
             codes.append((" " if shown["br"] else html.unescape(shown["entity"]), ""))
         return _CODE_SLOT

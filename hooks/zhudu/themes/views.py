@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from zhudu import fragments
 from zhudu.annotate.passages import join_code
+from zhudu.notes import mathml
 from zhudu.publish import pagination
 from zhudu.themes.graph import graph_layout
 from zhudu.themes.theme_index import ThemeIndex, passage_counts
@@ -59,8 +60,20 @@ def _kinds(segments: Sequence[tuple[str, bool]]) -> list[tuple[str, str]]:
 
 
 def segments_html(segments: Sequence[tuple[str, str]]) -> str:
-    """Escaped HTML of segments (text, kind): kind "" (text), "mark" (matched) or "code"."""
+    """Escaped HTML of segments (text, kind): kind "" (text), "mark" (matched), "code" or "math" (MathML)."""
     return fragments.render("zd-themes-marks.html", "marked", segments=segments)
+
+
+def _typeset(tex: str) -> tuple[str, str]:
+    r"""A formula of a quote, typeset as in its note (``("<math …>", "math")``), or its TeX as code.
+
+    The MathML's text is then converted into each variant like the words around it (``\text{时间}`` is
+    時間 in Taiwan), its TeX kept as written in ``alttext``: shown as code, the TeX stayed Simplified there.
+    """
+    try:
+        return mathml.typeset(tex, block=False)[0], "math"
+    except mathml.MathError:  # typeset in its note, so not expected: its TeX as written
+        return tex, "code"
 
 
 def theme_view(
@@ -90,17 +103,21 @@ def theme_view(
             # Matching folded this very text, unless a footnote's number was taken out of it.
             folded_length = hit.folded_length if text == passage.text else -1
             spans = [(passage.in_quote(start), passage.in_quote(end)) for start, end in hit.spans]
-            # The inline code the text leaves out goes back in place, as written (not converted).
+            # The inline code the text leaves out goes back in place, as written (not converted); what
+            # reads as words (an image's alternative text, a formula's text) in the page's script, as the words.
+            code = [
+                c if c.kind == "code" else c._replace(text=note.to_simplified(c.text)) for c in quote.code
+            ]
             segments = (
-                join_code(_kinds(marked_segments(text, spans, folded_length)), quote.code)
+                join_code(_kinds(marked_segments(text, spans, folded_length)), code)
                 if len(text) == len(raw)
-                else [(t if k else note.to_simplified(t), k) for t, k in join_code([(raw, "")], quote.code)]
+                else [(t if k else note.to_simplified(t), k) for t, k in join_code([(raw, "")], code)]
             )
             passages.append(
                 {
                     "anchor": hit.anchor,
                     "href": rel_url(page_url, f"{note.url}#{hit.anchor}"),
-                    "html": segments_html(segments),
+                    "html": segments_html([_typeset(t) if k == "math" else (t, k) for t, k in segments]),
                     "pinned": hit.pinned,
                 }
             )
