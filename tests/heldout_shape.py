@@ -116,13 +116,16 @@ def assert_set(
     sources: str | tuple[str, ...],
     size: int,
     han: int | None = None,
+    documents: int | None = None,
 ) -> None:
     """``size`` entries of the shape every held-out set has (``assert_heldout_shape``), with ``han`` Han characters
-    in all when given."""
+    in all and from ``documents`` documents (``bench_conversion.document``) when given."""
     assert len(entries) == size
     assert_heldout_shape(entries, file_name, sources)
     if han is not None:
         assert sum(bench_conversion.han_count(e["zh-Hans"]) for e in entries) == han
+    if documents is not None:
+        assert len({bench_conversion.document(e) for e in entries}) == documents
 
 
 def assert_set_of_works(

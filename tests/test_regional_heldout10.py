@@ -21,10 +21,12 @@ def test_heldout10_set_shape() -> None:
     assert sum(e["from"].startswith("Debian FAQ") for e in HELDOUT10) == 100
 
 
-@pytest.mark.parametrize(("code", "most", "kept"), [("zh-Hant-TW", 21, 460), ("zh-Hant-HK", 20, 18)])
+@pytest.mark.parametrize(("code", "most", "kept"), [("zh-Hant-TW", 21, 460), ("zh-Hant-HK", 21, 18)])
 def test_heldout10_after_its_rules(code: str, most: int, kept: int) -> None:
     """First sight (labels aligned): TW 7.02 (58 wrong words), HK 3.39 (28) per 1,000; after session 23's rules
-    TW 2.54, HK 2.42 (plain OpenCC 27.73 / 11.14), every one of OpenCC's right regional words kept but one."""
+    TW 2.54, HK 2.42 (plain OpenCC 27.73 / 11.14), every one of OpenCC's right regional words kept but one.  Session 38
+    relabelled three Hong Kong 調試 as 除錯 (debugging; plain OpenCC 92 → 95 wrong words): by domain the 调试 rules write
+    all three, without a domain one is left (调试是程序中很重要的一部分: no neighbour says debugging), so 20 → 21."""
     figures = bench_conversion.measure(HELDOUT10, code)
     zhudu, plain = figures["zhudu"], figures["opencc"]
     assert zhudu["wrong"] <= most and zhudu["wrong"] < plain["wrong"]
