@@ -190,7 +190,7 @@ def transform(
     return body
 
 
-def _lines_outside_code(lines: list[str]) -> list[bool]:
+def lines_outside_code(lines: list[str]) -> list[bool]:
     """For each line, whether it is outside a fenced code block."""
     outside: list[bool] = []
     fence: str | None = None
@@ -228,7 +228,7 @@ def _normalise_heading_levels(body: Body) -> None:
     # habit) would skip a level under it, which screen readers announce as a broken outline.
     # Shift every heading up by the same amount so the top level is ##; the words stay.
     lines = body.markdown.split("\n")
-    outside = _lines_outside_code(lines)
+    outside = lines_outside_code(lines)
     levels = [
         len(m["hashes"]) for i, line in enumerate(lines) if outside[i] and (m := _HEADING_RE.match(line))
     ]
@@ -266,7 +266,7 @@ def _set_apart_preamble(body: Body) -> None:
 
 def _set_apart_tail(body: Body) -> None:
     lines = body.markdown.split("\n")
-    outside = _lines_outside_code(lines)
+    outside = lines_outside_code(lines)
     breaks = [i for i, line in enumerate(lines) if outside[i] and _THEMATIC_BREAK_RE.match(line)]
     if not breaks:
         return
@@ -301,7 +301,7 @@ def _has_han(text: str) -> bool:
 
 def _structure_thread(body: Body) -> None:
     lines = body.markdown.split("\n")
-    outside = _lines_outside_code(lines)
+    outside = lines_outside_code(lines)
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None or not _POST_HEADER_RE.match(lines[first]):
         return
@@ -345,7 +345,7 @@ def _resolve_images(
     body: Body, note_dir: Path, root: Path, origin: list[int], image_url: Callable[[Path], str]
 ) -> None:
     lines = body.markdown.split("\n")
-    outside = _lines_outside_code(lines)
+    outside = lines_outside_code(lines)
     for i, line in enumerate(lines):
         if not outside[i] or "![" not in line:
             continue

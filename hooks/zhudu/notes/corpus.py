@@ -50,6 +50,7 @@ from zhudu.notes.summary import (  # split out of this module; kept importable f
     _first_heading,
     looks_like_placeholder,
     summary_of,
+    text_title,
 )
 from zhudu.script.han import HAN_RE
 
@@ -234,7 +235,7 @@ def read_note(
             where, line = display, key_lines.get(origin.get(key, key))
         problems.append(NoteError(where, line, f"{key}: {message}"))
 
-    title = clean.get("title") or _first_heading(content) or identifier
+    title = clean.get("title") or text_title(content, identifier)
     placeholder = looks_like_placeholder(title) and not (override and "title" in override)
 
     authors = list(clean.get("authors") or ())

@@ -336,7 +336,8 @@ class InlineWriter:
             return self.ref(line, written, page, anchor or None, None, "url", path)
         if name == "figure" and (src := named.get("src")):
             if src.startswith("/") and not src.startswith("//"):
-                src = self.site_file(src) or src.lstrip("/")
+                # Not found: stays site-absolute, so it is a missing image warned of where it was looked for.
+                src = self.site_file(src) or src
             alt = named.get("alt") or named.get("title") or named.get("caption") or ""
             caption = " ".join(v for v in (named.get("title"), named.get("caption")) if v)
             image = image_md(src, alt, "")

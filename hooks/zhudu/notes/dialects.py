@@ -256,6 +256,16 @@ class _Writer(InlineWriter):
                     out.append(("", line))
                 out.append((fence_title(text), line))
                 out.extend(lines[i + 1 : end + 1])  # code: as written
+                if closed_fence_end(lines, i, m["fence"]) is None and "`" not in text[m.end("fence") :]:
+                    # CommonMark's tools show the rest of the note as code; Python-Markdown showed it as text.
+                    out.append((text[: m.start("fence")] + m["fence"], lines[end][1]))
+                    self.findings.append(
+                        (
+                            line,
+                            f"{m['fence']} opens a code block that is never closed: "
+                            f"the rest of the note is shown as code; close it with {m['fence']}",
+                        )
+                    )
                 after = lines[end + 1][0] if end > i and end + 1 < len(lines) else ""
                 if _text_after_fence(after, indent, in_item=indent > 0 and touching):
                     out.append(("", lines[end][1]))

@@ -67,6 +67,17 @@ def find_heading(headings: Mapping[str, str], anchor: str, slugify: Slugify) -> 
     return headings.get(_fold(anchor)) or headings.get(_fold(slugify(anchor)))
 
 
+def names_title(title: str, anchor: str, slugify: Slugify) -> bool:
+    """Whether an anchor names the note's title (``[[读书#读书]]``), as ``find_heading`` matches a heading.
+
+    Obsidian offers a note's ``# title`` heading to link to; the page shows it as its header, not as a heading.
+    """
+    return (
+        bool(title)
+        and find_heading({_fold(title): "t", _fold(slugify(title)): "t"}, anchor, slugify) is not None
+    )
+
+
 def closest_heading(headings: Mapping[str, str], anchor: str, slugify: Slugify) -> str | None:
     """The id of the heading most like an anchor that names none (a typo, a renamed heading), or None."""
     ids = {_fold(i): i for i in sorted(set(headings.values())) if not i.startswith(("fn:", "fnref"))}

@@ -43,7 +43,7 @@ from zhudu.notes.dialects import LinkTarget, NoteRef, dead_link_message, missing
 from zhudu.notes.dialects import resolve as resolve_refs
 from zhudu.notes.limits import Limits
 from zhudu.notes.meta import Backlink
-from zhudu.notes.page_ids import Slugify, closest_heading, find_heading, headings
+from zhudu.notes.page_ids import Slugify, closest_heading, find_heading, headings, names_title
 
 if TYPE_CHECKING:
     from zhudu.notes.corpus import Note
@@ -442,6 +442,8 @@ def _anchor(ref: NoteRef, target: Linkable) -> tuple[str | None, bool, str]:
         return found, False, ""
     if anchor.startswith("__"):  # an id the page's code blocks and tabs get (``__codelineno-0-3``)
         return anchor, False, ""
+    if names_title(target.title, anchor, target.slugify):  # the page's header: the note, at its top
+        return None, False, ""
     return anchor, True, closest_heading(target.headings, anchor, target.slugify) or ""
 
 

@@ -10,6 +10,7 @@ import re
 import string
 from collections.abc import Iterable
 from dataclasses import replace
+from pathlib import PurePosixPath
 from typing import Any
 
 from zhudu.notes import body as body_mod
@@ -19,7 +20,11 @@ from zhudu.script.han import HAN_RE
 
 _LATIN_WORD_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _HTML_TAG_RE = re.compile(r"<[^>\n]+>")
-_FIRST_HEADING_RE = re.compile(r"^#{1,6}" + ATX_TEXT, re.MULTILINE)
+_HEADING_LINE_RE = re.compile(r"^(?P<hashes>#{1,6})" + ATX_TEXT)
+#: A Jekyll post's date before its name (``2023-03-05-读书.md``): Jekyll titles the post by the rest.
+_JEKYLL_DATE_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-(?=.)")
+#: File names a page bundle or a folder's page goes by (Hugo, GitHub): the folder names the note.
+_FOLDER_PAGE_STEMS = {"index", "_index", "readme"}
 _WRAPPER_RE = re.compile(r"<(aside|details) class=\"zd-wrapper.*?</\1>", re.DOTALL)
 _MD_LINK_RE = re.compile(r"!?\[(?P<text>[^\]]*)\]\([^)]*\)")
 #: A reference definition (``[hexo-server]: https://…``) and the reference forms that use one:
@@ -105,8 +110,31 @@ def _as_text(value: Any) -> str | None:
 
 
 def _first_heading(text: str) -> str | None:
-    m = _FIRST_HEADING_RE.search(text)
-    return m["text"].strip() if m else None
+    """A heading that opens the note (any level), else its first level-1 heading; none in code.
+
+    A ``# comment`` in a fenced shell block is code, and a section's ``## heading`` further down
+    names its section, not the note.
+    """
+    lines = text.split("\n")
+    opening = True
+    for line, outside in zip(lines, body_mod.lines_outside_code(lines), strict=True):
+        m = _HEADING_LINE_RE.match(line) if outside else None
+        if m and (opening or len(m["hashes"]) == 1):
+            return m["text"].strip()
+        opening = opening and not line.strip()
+    return None
+
+
+def text_title(text: str, identifier: str) -> str:
+    """The title of a note whose front matter gives none.
+
+    Its first heading (above), else its file name, as Obsidian names a note (Jekyll's without the
+    post's date; a bundle's ``index.md`` its folder's): never its path under ``seeds/`` (the id,
+    ``我的库/杂记/随手记``).
+    """
+    path = PurePosixPath(identifier)
+    stem = path.parent.name if path.name.lower() in _FOLDER_PAGE_STEMS and path.parent.name else path.name
+    return _first_heading(text) or _JEKYLL_DATE_RE.sub("", stem)
 
 
 def _complete_author(author: Author, posts: Iterable[body_mod.Post], source: str | None) -> Author:
