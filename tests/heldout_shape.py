@@ -25,6 +25,7 @@ __all__ = [
     "VARIANTS",
     "assert_general_set",
     "assert_heldout_shape",
+    "assert_rule_fires_in_its_domain",
     "assert_set",
     "assert_set_of_works",
     "assert_software_figures",
@@ -93,6 +94,19 @@ def assert_new_rule_fires_on_its_example_only(
     assert rule.out in layer(rule.example)
     assert layer(rule.example) != before(rule.example)
     assert len(rule.negatives) >= 1
+    for sentence in rule.negatives:
+        assert layer(sentence) == before(sentence), sentence
+
+
+def assert_rule_fires_in_its_domain(rule: Any, code: str, rules: Iterable[Any], new: Iterable[Any]) -> None:
+    """A batch's ``rule`` writing ``code``, in text of the rule's domain: its example gives the rule's word and did
+    not without the ``new`` rules; its ``not`` sentences (where it has some) read as before the batch."""
+    from zhudu.script.regional import DOMAINS
+
+    domain = DOMAINS.get(rule.domain)
+    layer, before = layer_alone(code, domain), layer_without(code, rules, new, domain=domain)
+    assert rule.out in layer(rule.example)
+    assert layer(rule.example) != before(rule.example)
     for sentence in rule.negatives:
         assert layer(sentence) == before(sentence), sentence
 

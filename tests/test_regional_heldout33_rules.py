@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import pytest
 
-from heldout_shape import VARIANTS, bench_conversion, layer_without, rule_cases, rules_after_marker, shipped
+from heldout_shape import (
+    VARIANTS,
+    assert_rule_fires_in_its_domain,
+    bench_conversion,
+    rule_cases,
+    rules_after_marker,
+    shipped,
+)
 from zhudu.script.convert import ConversionRules, Converter
 from zhudu.script.regional import DOMAINS, default_regional
 
@@ -50,13 +57,7 @@ def test_each_rule_fires_on_its_example_and_not_elsewhere(rule, code: str) -> No
     not-sentences (the word's other senses: a taxi taken, a blond film star, a drill's command, a Taobao code, a
     downloaded data bundle, digits, moving a device, an author's short biography, a program's workings, commissioning
     a machine; a rule whose word has no other sense has none) read as before."""
-    domain = DOMAINS.get(rule.domain)
-    layer = Converter(VARIANTS[code], ConversionRules(), domain=domain).text
-    before = layer_without(code, LAYER, NEW, domain=domain)
-    assert rule.out in layer(rule.example)
-    assert layer(rule.example) != before(rule.example)
-    for sentence in rule.negatives:
-        assert layer(sentence) == before(sentence), sentence
+    assert_rule_fires_in_its_domain(rule, code, LAYER, NEW)
 
 
 @pytest.mark.parametrize(
