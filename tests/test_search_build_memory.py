@@ -12,8 +12,10 @@ from pathlib import Path
 
 from test_search_incremental import ARGS, collection, variant_pages
 
+from zhudu.search import index as search
 from zhudu.search import numbering, writing
-from zhudu.search.assembly import Assembly
+from zhudu.search.assembly import Assembly, _CanonicalPage
+from zhudu.search.postings import Postings
 from zhudu.search.shown_words import ShownWords, merged_aliases, passage_edits, pooled
 
 PREFIXES = {"zh-Hans": "", "zh-Hant-TW": "zh-Hant-TW/"}
@@ -99,3 +101,69 @@ def test_a_builds_shown_words_are_gone_before_the_postings_are_taken() -> None:
         del files
     assert max(seen) > 0  # the collection's Traditional pages show words of their own
     assert held == [0]
+
+
+def test_a_build_without_a_postings_worker_makes_them_from_the_folded_texts_last(monkeypatch) -> None:
+    """Without a postings worker (``Site.postings_of`` None, past ``POSTINGS_WORKER_NOTES``) no postings
+    are made ahead: the first variant makes them from its numbered texts once every variant's records
+    and fragments are done (made first, they were held through the records and the shown words, the
+    build's peak at 3,000 notes); the canonical texts are gone before the vocabulary is taken (only the
+    folded ones are read after the records).  The files are the same."""
+    seen: list[tuple[str, int, int]] = []
+    yields = [0]
+    rebuild = Postings.rebuild
+
+    def canonical_pages() -> int:
+        gc.collect()
+        return sum(isinstance(o, _CanonicalPage) for o in gc.get_objects())
+
+    def watched(self, docs, remember, span=0):
+        seen.append(("postings", yields[0], canonical_pages()))
+        rebuild(self, docs, remember, span)
+
+    def vocabulary_of(texts, table, extra):
+        words = search.vocabulary_now(texts, table, extra)
+        return lambda: seen.append(("vocabulary", yields[0], canonical_pages())) or words()
+
+    def made(postings_of) -> dict[str, dict[str, object]]:
+        out: dict[str, dict[str, object]] = {}
+        for code, files in Assembly(remember=False).files(
+            variant_pages(collection()),
+            *ARGS,
+            vocabulary_of=vocabulary_of,
+            postings_at="../../search",
+            postings_of=postings_of,
+            fragments_base="zh-Hant-TW",
+        ):
+            yields[0] += 1
+            out.setdefault(code, {}).update(files)
+        return out
+
+    ahead = made(numbering.postings_now)
+    monkeypatch.setattr(Postings, "rebuild", watched)
+    seen.clear()
+    yields[0] = 0
+    assert made(None) == ahead
+    # After the base's fragments (the one variant not patched), with no canonical page held.
+    assert seen == [("vocabulary", 1, 0), ("postings", 1, 0)]
+
+
+def test_a_folders_files_are_deflated_a_run_at_a_time(tmp_path: Path, monkeypatch) -> None:
+    """A family's files are deflated ``DEFLATE_RUN`` at a time as they are written, not all at once first
+    (the base's 7,776 fragment files at 3,000 notes raised the level the shown words' counting peaks on)."""
+    runs: list[int] = []
+    stored_all = writing.stored_all
+
+    def counted(texts):
+        runs.append(len(texts))
+        return stored_all(texts)
+
+    monkeypatch.setattr(writing, "DEFLATE_RUN", 4)
+    monkeypatch.setattr(writing, "stored_all", counted)
+    files = {f"f-0123456789ab/{n}.json": f'{{"n":{n}}}' for n in range(10)}
+    writing.write_index([("zh-Hans", files)], tmp_path, {"zh-Hans": ""})
+    assert runs == [4, 4, 2]
+    folder = tmp_path / "search" / "f-0123456789ab"
+    assert {p.name: writing.read_stored(p) for p in folder.iterdir()} == {
+        f"{n}.deflate": f'{{"n":{n}}}' for n in range(10)
+    }

@@ -415,13 +415,15 @@ class Site(NoteLoading):
 
     def postings_of(
         self, pages: numbering.CanonicalTexts, table: Mapping[str, str]
-    ) -> Callable[[], tuple[str, Postings]]:
+    ) -> Callable[[], tuple[str, Postings]] | None:
         """Start a build's canonical postings in their worker, beside the variants' records; the getter waits.
 
-        The worker is forked with the vocabulary's (small) and sent only the canonical texts.
+        The worker is forked with the vocabulary's (small) and sent only the canonical texts.  Without
+        it (past ``POSTINGS_WORKER_NOTES``) None: the search stage makes them from its own numbered
+        texts after the records, when it writes them (made first, they were held through its peak).
         """
         if self._postings is None:
-            return numbering.postings_now(pages, table)
+            return None
         return self._postings.result_then_stop(numbering.postings_ahead, pages, table)
 
     def root_stub(self, dest_uri: str, url: str, title: str, head: str = "") -> str:

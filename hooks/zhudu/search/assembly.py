@@ -38,7 +38,6 @@ from zhudu.search.numbering import (
     in_url_order,
     key_digest,
     numbered,
-    postings_now,
 )
 from zhudu.search.postings import Family, Postings, count_for, entry_bytes, folder_name, json_text, sha
 from zhudu.search.shown_totals import CounterSum, TextCounts
@@ -154,7 +153,8 @@ class Assembly:
         First each variant's fragment files, one variant after another, then each variant's other
         files: a variant's code may come twice.  The arguments are ``shards.build_each``'s;
         ``conversion``: ``index.aliases``' (the memo's key); ``postings_of``: starts a build's
-        canonical postings (``numbering.postings_ahead``, here by default, or in a worker).
+        canonical postings ahead (``numbering.postings_ahead``, in a worker); None, or a call that
+        gives None: each group makes its own when it comes to them.
         ``fragments_base``: the variant whose fragments are written whole, once, beside the shared
         postings (``postings_at``), the others' as patches on them (``fragments.py``; ``simplified``:
         the variants written in Simplified script, whose patches apply to the base mapped through the
@@ -170,8 +170,9 @@ class Assembly:
         del texts
         # A build: the canonical texts' postings and the vocabulary (the two largest steps) are made in
         # workers while this process makes the variants' records; the variant whose numbered texts
-        # they are takes the postings.
-        ahead = None if self.remember else (postings_of or postings_now)(canonical_texts(canon), table)
+        # they are takes the postings.  Without a worker (None) each group makes its own after the
+        # records and the shown words, not before: held through them, they were the build's peak.
+        ahead = None if self.remember or postings_of is None else postings_of(canonical_texts(canon), table)
         folder = search.Folder(table)
         # Each variant's records and fragment files first: they need neither the vocabulary nor the
         # postings.  A patched variant's fragments go into the base's files as patches (the base
@@ -232,6 +233,9 @@ class Assembly:
             yield variant.code, {f"{fragments_folder}/{name}": blob for name, blob in fragments}
             # Written: this variant's records and fragments go before the next variant's are made.
             del fragments
+        # What is left reads the folded texts: a build's canonical ones go before the shown words' counts.
+        folds = [c.folds for c in canon.values() if c.folds is not None]
+        del canon, patches  # the patches are in the base's files now
         vocab = words()
         alias, ambiguous = search.aliases(
             vocab, [converters[c] for c in sorted(converters)] + list(to_canonical), table, conversion
@@ -259,13 +263,14 @@ class Assembly:
             code: word_rows(
                 shown_words.pop(code, []),
                 vocab,
-                ((c.folds, c.folds.passages.values()) for c in canon.values() if c.folds),
+                ((f, f.passages.values()) for f in folds),
                 self.shown_sums.setdefault(code, CounterSum()) if self.remember else None,
                 self.canonical_counts if self.remember else None,
                 self.prefixes,
             )
             for code, *_ in numbered_variants
         }
+        del folds
         groups: dict[tuple[str, ...], dict[str, Any]] = {}
         while numbered_variants:
             code, numbering, key, docs = numbered_variants.pop(0)

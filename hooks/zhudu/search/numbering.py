@@ -158,7 +158,8 @@ def _renumbered(
 #: A page's canonical texts for ``postings_ahead``: its URL, Simplified title and passages.
 CanonicalTexts = list[tuple[str, str, list[str]]]
 #: Starts ``postings_ahead`` (here, or in a worker: ``Site.postings_of``); the getter waits for it.
-PostingsOf = Callable[[CanonicalTexts, Mapping[str, str]], Callable[[], tuple[str, Postings]]]
+#: None: none made ahead (each group of variants makes its own from its numbered texts).
+PostingsOf = Callable[[CanonicalTexts, Mapping[str, str]], Callable[[], tuple[str, Postings]] | None]
 
 
 def canonical_texts(canon: Mapping[str, _CanonicalPage]) -> CanonicalTexts:
