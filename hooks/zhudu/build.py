@@ -269,18 +269,18 @@ class Build:
     # ----------------------------------------------------------------- rendering ahead
 
     def read_unchanged(self, config: MkDocsConfig, files: Files) -> None:
-        """``mkdocs serve --dirty``: pages whose render is reused skip MkDocs' page loop."""
+        """A dirty build: pages whose render is reused skip MkDocs' page loop."""
         notes, others, of = unchanged.read_unchanged_pages(self, config, files)
         log.debug("note pages read from their kept render: %d", notes)
         log.debug("other pages read from their kept render: %d of %d", others, of)
 
     def start_prerender(self, config: MkDocsConfig, files: Files) -> None:
-        """``mkdocs build``: a worker renders note pages into the render cache while MkDocs renders the others."""
+        """``mkdocs build``: a worker renders the note pages MkDocs reads (not a dirty build's kept ones) ahead."""
         site = self.site
         if annotations.serving() or site.cache_dir is None or site.page_workers < 2:
             return
         notes = {n.src_uri for n in site.corpus.notes if not n.broken}
-        order = [f.src_uri for f in files.documentation_pages() if f.src_uri in notes]
+        order = [f.src_uri for f in files.documentation_pages() if f.src_uri in notes and f.is_modified()]
         self.prerender = prerender.Prerender.start(
             config, files, order, lambda page: self._keep_render(page, config)
         )

@@ -1,4 +1,4 @@
-"""``mkdocs serve --dirty``: pages whose render is reused are read by Zhudu, not by MkDocs' page loop.
+"""Dirty builds: pages whose render is reused are read by Zhudu, not by MkDocs' page loop.
 
 MkDocs reads a page (``_populate_page``) only when ``page.file.is_modified()`` is true in a dirty
 build.  A note page whose Markdown and inputs are unchanged is rendered from the render cache,
@@ -24,7 +24,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.meta import get_data
 
-from zhudu.annotate import annotations
 from zhudu.notes.corpus import PAGE_FRONT_MATTER
 from zhudu.publish import incremental
 
@@ -34,11 +33,12 @@ if TYPE_CHECKING:
 
 
 def active() -> bool:
-    """Whether pages are read from their kept render (``mkdocs serve --dirty``).
+    """Whether pages are read from their kept render: a dirty build (``mkdocs serve --dirty``, ``mkdocs build --dirty``).
 
-    A plain build reads every page; ``mkdocs build`` renders notes ahead in a worker instead.
+    A clean build reads every page (MkDocs populates every page whatever ``is_modified`` says);
+    ``mkdocs build`` renders the notes left to MkDocs ahead in a worker.
     """
-    return incremental.dirty() and annotations.serving()
+    return incremental.dirty()
 
 
 def read_unchanged_pages(build: Any, config: MkDocsConfig, files: Files) -> tuple[int, int, int]:

@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 from zhudu.annotate import annotations
 from zhudu.cache import write_file
+from zhudu.publish import incremental
 from zhudu.script import convert as script
 from zhudu.search import assembly as search_assembly
 from zhudu.search import index as search
 from zhudu.search import persist as search_persist
 from zhudu.search import shards as search_shards
 from zhudu.search.writing import write_index
+from zhudu.search.written_record import WrittenRecord
 
 if TYPE_CHECKING:
     from zhudu.publish.site import Site
@@ -78,11 +80,15 @@ def write_zhudu_search(
         fragments_base=next((v.code for v in site.variants if v.script != "Hans"), ""),
         simplified={v.code for v in site.variants if v.script == "Hans"},
     )
+    # A build is a new process: a dirty one starts from what the last build wrote (written_record.py).
+    record = None if serving else WrittenRecord.open(site.cache_dir, site_dir, incremental.dirty())
     try:
         written = write_index(files, site_dir, prefixes, kept.take_deflated() if serving else None)
     except BaseException:
         search_persist.forget()  # half-updated: the next save starts from nothing
         raise
+    if record is not None:
+        record.keep()
     if serving:
         kept.site_dir = site_dir
         kept.built(made)

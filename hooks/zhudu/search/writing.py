@@ -56,6 +56,16 @@ _Record = tuple[str, dict[str, tuple[str, int]], list[str]]
 _WRITTEN: dict[Path, dict[tuple[Path, str, str], _Record]] = {}
 
 
+def written_record(site_dir: Path) -> dict[tuple[Path, str, str], _Record]:
+    """What the writes of this process into ``site_dir`` left there (``search/written_record.py`` keeps it)."""
+    return _WRITTEN.get(site_dir, {})
+
+
+def adopt_record(site_dir: Path, record: dict[tuple[Path, str, str], _Record]) -> None:
+    """Start from ``record`` (what an earlier process's write left in ``site_dir``, checked against the disk)."""
+    _WRITTEN[site_dir] = record
+
+
 def write_index(
     files_by_variant: Iterable[tuple[str, Mapping[str, FileText]]],
     site_dir: Path,
