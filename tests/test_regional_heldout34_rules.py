@@ -9,14 +9,13 @@ from __future__ import annotations
 import pytest
 
 from heldout_shape import (
-    VARIANTS,
     assert_rule_fires_in_its_domain,
     bench_conversion,
+    layer_alone,
     rule_cases,
     rules_after_marker,
     shipped,
 )
-from zhudu.script.convert import ConversionRules, Converter
 from zhudu.script.regional import DOMAINS, default_regional
 
 LAYER = default_regional().rules
@@ -85,7 +84,7 @@ def test_the_classes_read_right_in_other_sentences(code: str, source: str, expec
 )
 def test_software_senses_stay(code: str, source: str, expected: str) -> None:
     """A program's support, command, configuration file and project, and getting in touch, read as before."""
-    converter = Converter(VARIANTS[code], ConversionRules(), domain=DOMAINS["software"]).text
+    converter = layer_alone(code, DOMAINS["software"])
     assert expected in converter(source)
 
 
