@@ -55,7 +55,10 @@ NOTES = {
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    result = build_site(tmp_path_factory.mktemp("quoted-script"), notes=NOTES)
+    themes = "themes:\n  software:\n    name: 软件\n    description: 软件的事\n    phrases: [软件]\n"
+    result = build_site(
+        tmp_path_factory.mktemp("quoted-script"), notes=NOTES, editorial={"themes.yml": themes}
+    )
     assert result.ok and not result.warnings, result.log
     return result
 
@@ -73,7 +76,10 @@ def test_a_simplified_notes_traditional_quotation_has_its_lang(built, code, lang
     (zh-Hant-HK draws Hong Kong's glyph forms, not Taiwan's), the marker never left unfilled."""
     body = _body(built, code, "s")
     assert "\ue000" not in body
-    assert re.search(rf'<blockquote id="p-[0-9a-f]{{8}}" lang="{lang}">\s*<p>這個軟體', body)
+    assert re.search(
+        rf'<blockquote id="p-[0-9a-f]{{8}}" lang="{lang}"[^>]*>(?:<span class="zd-tm"[^>]*></span>)?\s*<p>這個軟體',
+        body,
+    )
     # A quotation across inline markup: a span on each text piece of it, the code span left alone.
     spans = re.findall(rf'<span lang="{lang}">(.*?)</span>', body)
     assert spans == ["網路上的", "資訊", "要小心查證。"]
@@ -91,8 +97,25 @@ def test_a_traditional_notes_simplified_quotation_is_converted_with_it(built, co
     """A Traditional note is converted whole in every variant (its zh-Hans page too): no script meets another."""
     body = _body(built, code, "t")
     assert " lang=" not in body
-    quote = re.search(r"<blockquote[^>]*>\s*<p>(.*?)</p>", body)[1]
+    quote = re.search(r"<blockquote[^>]*>.*?<p>(.*?)</p>", body, re.S)[1]
     assert quote == {
         "zh-Hans": "这个软件的设计很简单，数据都存在云端。",
         "zh-Hant-TW": "這個軟體的設計很簡單，資料都存在雲端。",
     }.get(code, "這個軟件的設計很簡單，數據都存在雲端。")
+
+
+@pytest.mark.parametrize(
+    ("code", "lang"), [("zh-Hans", "zh-Hant"), ("zh-Hant-TW", "zh-Hant-TW"), ("zh-Hant-HK", "zh-Hant-HK")]
+)
+def test_a_theme_page_quotes_it_with_its_lang(built, code, lang):
+    """The theme page quoting the passage shows it as its note does: the Simplified note's Traditional quotation
+    with its lang, the Traditional note's (converted with the page) without one."""
+    theme = built.page(f"{code}/themes/software/index.html")
+    quotes = re.findall(r"<blockquote([^>]*)>(.*?)</blockquote>", theme, re.S)
+    assert [(attrs, re.sub(r"<[^>]+>", "", text)[:4]) for attrs, text in quotes] == [
+        (
+            "",
+            {"zh-Hans": "这个软件", "zh-Hant-TW": "這個軟體"}.get(code, "這個軟件"),
+        ),  # the newer note first: t.md's
+        (f' lang="{lang}"', "這個軟體"),
+    ]

@@ -28,12 +28,23 @@ from zhudu.annotate.passages import iter_passages
 from zhudu.script.variant_configs import opencc_converter
 from zhudu.script.variants import MARK_CLOSE, MARK_OPEN
 
-__all__ = ["LANG_KEY", "QuotedScriptExtension", "begin", "extension", "lang_value", "traditional_spans"]
+__all__ = [
+    "LANG_KEY",
+    "LANG_MARKER",
+    "QuotedScriptExtension",
+    "begin",
+    "extension",
+    "is_traditional",
+    "lang_value",
+    "traditional_spans",
+]
 
 # --------------------------------------------------------------------------- Data
 
 #: The interface-string key whose value is the ``lang`` of Traditional words on a Simplified note.
 LANG_KEY = "zd.quoted_hant_lang"
+#: What a ``lang`` attribute holds until the page is written in a variant (``variants.localise``).
+LANG_MARKER = f"{MARK_OPEN}{LANG_KEY}{MARK_CLOSE}"
 #: Characters OpenCC's s2t changes that standard Traditional text writes as they are (台灣, 皇后, 公里,
 #: 干擾, surnames 于 余 范 游 岳): they do not make a stretch Simplified.
 SHARED = frozenset("台后里干于余范冲丑采游云占咸杰吁岳斗准征夸划伙叶")
@@ -120,7 +131,7 @@ def _wrap(node: etree.Element, slot: str, parent: etree.Element | None, cuts: li
     text = getattr(node, slot) or ""
     spans: list[etree.Element] = []
     for i, (start, end) in enumerate(cuts):
-        span = etree.Element("span", {"lang": f"{MARK_OPEN}{LANG_KEY}{MARK_CLOSE}"})
+        span = etree.Element("span", {"lang": LANG_MARKER})
         span.text = text[start:end]
         span.tail = text[end : cuts[i + 1][0]] if i + 1 < len(cuts) else text[end:]
         spans.append(span)
@@ -135,6 +146,13 @@ def _wrap(node: etree.Element, slot: str, parent: etree.Element | None, cuts: li
             parent.insert(at + i, span)
 
 
+def is_traditional(text: str) -> bool:
+    """Whether ``text`` is written in Traditional as a whole: one span (``traditional_spans``) holds all its Han."""
+    spans = traditional_spans(text)
+    han = [m.start() for m in _HAN_RE.finditer(text)]
+    return len(spans) == 1 and spans[0][0] <= han[0] and spans[0][1] > han[-1]
+
+
 def mark_passage(element: etree.Element) -> None:
     """``lang`` on a passage in Traditional, or on each Traditional stretch of one that is not."""
     slots = list(_text_slots(element))
@@ -143,9 +161,8 @@ def mark_passage(element: etree.Element) -> None:
     spans = traditional_spans(whole)
     if not spans:
         return
-    han = [m.start() for m in _HAN_RE.finditer(whole)]
-    if spans == [(spans[0][0], spans[0][1])] and spans[0][0] <= han[0] and spans[0][1] > han[-1]:
-        element.set("lang", f"{MARK_OPEN}{LANG_KEY}{MARK_CLOSE}")
+    if is_traditional(whole):
+        element.set("lang", LANG_MARKER)
         return
     offset = 0
     for (node, slot, parent), text in zip(slots, texts, strict=True):
