@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ServedSite, serve_built
+from conftest import ServedSite, device_context, evaluate_in_variants, serve_built
 
 VARIANTS = ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"]
 
@@ -33,17 +33,6 @@ NOTES = {
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
     with serve_built(tmp_path_factory.mktemp("defects18"), notes=NOTES) as s:
         yield s
-
-
-def _context(browser: Any, width: int, scheme: str = "light") -> Any:
-    phone = width < 600
-    return browser.new_context(
-        viewport={"width": width, "height": 844 if phone else 800},
-        color_scheme=scheme,
-        is_mobile=phone,
-        has_touch=phone,
-        device_scale_factor=2 if phone else 1,
-    )
 
 
 # --------------------------------------------------------------------------- a Han letter and a symbol in code
@@ -81,18 +70,13 @@ def test_inline_code_keeps_a_han_letter_with_the_symbol_beside_it(
     """Chromium broke inline code on both sides of a symbol next to a Han letter under keep-all (`文件` / `>` /
     `设置`, `<你的 GitHub 使用者名稱` / `>.github.io`): it keeps only letters and digits together there.  Each such
     joint is now kept whole; the code still breaks at its spaces, and no page is wider than the window."""
-    context = _context(browser, width)
-    page = context.new_page()
-    try:
-        for code in VARIANTS:
-            page.goto(site.variant_url(code, "notes/a/"))
-            found = page.evaluate(CODE_BREAKS_JS)
-            assert found["codes"] == 24 * 6, found
-            assert found["joints"] == [], (code, found["joints"][:5])
-            assert found["breaks"] > 0  # the long ones still wrap (at their spaces)
-            assert found["width"] <= width, (code, found["width"])
-    finally:
-        context.close()
+    for code, found in evaluate_in_variants(
+        site, browser, width, "notes/a/", CODE_BREAKS_JS, VARIANTS
+    ).items():
+        assert found["codes"] == 24 * 6, found
+        assert found["joints"] == [], (code, found["joints"][:5])
+        assert found["breaks"] > 0  # the long ones still wrap (at their spaces)
+        assert found["width"] <= width, (code, found["width"])
 
 
 # --------------------------------------------------------------------------- a quotation in the other script
@@ -124,7 +108,7 @@ def test_a_traditional_quotation_is_drawn_in_traditional_glyph_forms(
     """A Simplified note's Traditional quotation stayed under the zh-Hans page's lang, drawn from the Simplified
     font (Simplified glyph forms for 這個軟體).  It is drawn from the Traditional one there, and in a Traditional
     variant, where the note was converted whole, from the page's own (Hong Kong's forms on the HK page)."""
-    context = _context(browser, 390)
+    context = device_context(browser, 390)
     page = context.new_page()
     try:
         page.goto(site.variant_url(code, "notes/s/"))
@@ -146,7 +130,7 @@ CATEGORIES_JS = """() => [...document.querySelectorAll('.zd-meta__row, .zd-card_
 def test_categories_are_shown_and_fit_on_a_phone(site: ServedSite, browser: Any, width: int) -> None:
     """A Jekyll or Hexo author's categories were kept out of sight; they stand in the note's header and its
     card in the list, a long path wrapping inside the column, in every variant."""
-    context = _context(browser, width)
+    context = device_context(browser, width)
     page = context.new_page()
     try:
         for code, path, shown in [

@@ -31,6 +31,7 @@ _SYMBOLS = "#&*<=>@^_`~\u2190-\u21ff\u2200-\u22ff"
 _JOINT_RE = re.compile(
     rf"[{_HAN}](?:[{_SYMBOLS}]+[{_HAN}])+|[{_HAN}]?[{_SYMBOLS}]+[{_HAN}]|[{_HAN}][{_SYMBOLS}]+"
 )
+_SPLIT_RE = re.compile(f"({_JOINT_RE.pattern})")
 _PLACEHOLDER_RE = re.compile("\x02wzxhzdk:(?P<index>\\d+)\x03")
 _TAG_RE = re.compile(
     r"(<[^>]*>)"
@@ -39,17 +40,8 @@ _CELLS = ("td", "th")
 
 
 def _pieces(text: str) -> list[tuple[str, bool]]:
-    """``text`` as (piece, glued) pairs, the joints glued."""
-    pieces: list[tuple[str, bool]] = []
-    at = 0
-    for joint in _JOINT_RE.finditer(text):
-        if joint.start() > at:
-            pieces.append((text[at : joint.start()], False))
-        pieces.append((joint.group(), True))
-        at = joint.end()
-    if at < len(text):
-        pieces.append((text[at:], False))
-    return pieces
+    """``text`` as (piece, glued) pairs, the joints glued (``re.split`` puts each joint at an odd index)."""
+    return [(piece, index % 2 == 1) for index, piece in enumerate(_SPLIT_RE.split(text)) if piece]
 
 
 def _glued_markup(part: str) -> str:
