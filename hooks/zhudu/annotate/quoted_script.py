@@ -20,6 +20,7 @@ import functools
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
@@ -65,14 +66,28 @@ def lang_value(script: str, code: str) -> str:
 # --------------------------------------------------------------------------- Reading characters
 
 
+@dataclass(frozen=True)
+class _OneScript:
+    """The characters only one script writes."""
+
+    traditional: frozenset[str]  # t2s changes them
+    simplified: frozenset[str]  # s2t changes them, t2s does not, and they are not ``SHARED``
+
+
 @functools.cache
-def _script_of_char(char: str) -> str | None:
-    """Which script alone writes ``char``: "Hant" (t2s changes it), "Hans" (s2t does, not ``SHARED``), or None."""
-    if opencc_converter("t2s").convert(char) != char:
-        return "Hant"
-    if char not in SHARED and opencc_converter("s2t").convert(char) != char:
-        return "Hans"
-    return None
+def _one_script() -> _OneScript:
+    """Read off OpenCC once: every BMP Han character converted alone (one per line: no phrase spans two)."""
+    han = [chr(c) for c in (*range(0x3400, 0xA000), *range(0xF900, 0xFB00))]
+    joined = "\n".join(han)
+    as_simplified = opencc_converter("t2s").convert(joined).split("\n")
+    as_traditional = opencc_converter("s2t").convert(joined).split("\n")
+    traditional = frozenset(c for c, s in zip(han, as_simplified, strict=True) if s != c)
+    simplified = frozenset(
+        c
+        for c, t in zip(han, as_traditional, strict=True)
+        if t != c and c not in traditional and c not in SHARED
+    )
+    return _OneScript(traditional, simplified)
 
 
 def traditional_spans(text: str) -> list[tuple[int, int]]:
@@ -85,15 +100,17 @@ def traditional_spans(text: str) -> list[tuple[int, int]]:
     to its last, and the full stop after it.
     """
     spans: list[tuple[int, int]] = []
+    one_script = _one_script()
+    if one_script.traditional.isdisjoint(text):  # most text: one C-speed pass, nothing to read further
+        return spans
     run: tuple[int, int] | None = None  # the current span, while no Simplified stretch ends it
     for start, stop in _stretches(text):
         stretch = text[start:stop]
-        kinds = [_script_of_char(c) for c in stretch]
-        if "Hans" in kinds:
+        if not one_script.simplified.isdisjoint(stretch):
             if run is not None:
                 spans.append(run)
             run = None
-        elif len({c for c, kind in zip(stretch, kinds, strict=True) if kind == "Hant"}) >= 2:
+        elif len(one_script.traditional.intersection(stretch)) >= 2:
             han = [i for i, c in enumerate(stretch) if _HAN_RE.match(c)]
             end = start + han[-1] + 1
             end += len(_TAIL_RE.match(text, end).group())  # type: ignore[union-attr]
