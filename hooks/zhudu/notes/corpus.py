@@ -311,13 +311,14 @@ def broken_note(
     """A stand-in for a note that cannot be read: its page shows the error.
 
     ``kept``: the metadata, front matter and further problems of a note whose front matter was read
-    (its body over a limit); else the note is named by its id alone.
+    (its body over a limit); else the note is named by its file, as one without a title is (never by
+    its path under ``seeds/``: ``我的库/杂记/随手记`` is ``随手记``).
     """
     if kept is None:
         meta = NoteMeta(
             id=identifier,
             slug=default_slug(identifier),
-            title=identifier,
+            title=text_title("", identifier),
             subtitle=None,
             date=None,
             updated=None,
