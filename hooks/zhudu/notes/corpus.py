@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -365,15 +365,15 @@ def load_corpus(
     root: Path | None = None,
     fetch_remote: Callable[[list[str]], Mapping[str, remote_images.Fetched]] | None = None,
     reads: NoteReads | None = None,
-    files_by_name: Mapping[str, tuple[str, ...]] | None = None,
+    files_by_name: Mapping[str, Sequence[Path]] | None = None,
 ) -> Corpus:
     """Read every note, make ids and slugs unique and sort newest first (links: ``resolve.link_notes``).
 
     ``map_paths`` reads the notes (``read_note`` of each path, in order): by default here, or in
     worker processes.  ``fetch_remote`` downloads remote images (``remote_images.fetch_all``);
     None: they stay links.  ``reads``: notes read by an earlier build of this process, reused
-    when nothing they were read from changed (``mkdocs serve``); ``files_by_name``: every file in
-    ``root`` by its name (``NoteReads.start``).
+    when nothing they were read from changed (``mkdocs serve``); ``files_by_name``: the files in
+    ``root`` other than notes, by name (``NoteReads.start``).
     """
     paths = sorted(paths)
     ids = note_ids(paths, root)

@@ -3,9 +3,10 @@
 ``mkdocs serve`` rebuilds the whole site on every save, and reading and normalising every note
 was an eighth of a save at 500 notes.  A note is read again only when its bytes, its reading
 inputs (settings, the editor's overrides, its id and folder), the files its images resolve to, the
-files anywhere in ``seeds/`` named like one of its images (Obsidian's ``![[a.png]]`` is the file of
-that name wherever it is: one saved into ``附件/`` after the note) or what is at the paths its reading
-looked for in vain (``Body.watched``: a site-absolute image's places, a vault's ``.obsidian/``) have changed.  Its bytes are hashed again unless its file's status (device, inode, size,
+files anywhere in ``seeds/`` named like a missing one (Obsidian's ``![[a.png]]`` is the file of that
+name wherever it is: one saved into ``附件/`` after the note) or what is at the paths its reading
+looked for in vain (``Body.watched``: a site-absolute image's places, a vault's ``.obsidian/``) have
+changed.  Its bytes are hashed again unless its file's status (device, inode, size,
 modification and change times) is the one taken when they were last hashed and its last change
 was then already ``SETTLED_NS`` old (git's rule against "racily clean" entries): an edit, even
 one that puts the size and modification time back, sets the change time, which no program can
@@ -29,7 +30,7 @@ import os
 import re
 import stat
 import time
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -87,18 +88,18 @@ class NoteReads:
         self.clock: Callable[[], int] = time.time_ns
         #: Image folders resolved in this build (``_images``).
         self.folders: dict[str, str] = {}
-        #: Every file in ``seeds/`` by its name, as this build listed them (``start``).
-        self.files_by_name: Mapping[str, tuple[str, ...]] = {}
+        #: The files in ``seeds/`` other than notes by name, as this build listed them (``start``).
+        self.files_by_name: Mapping[str, Sequence[Path]] = {}
         #: Where notes read by another process are kept (None: memory only).
         self.store: ArtifactCache | None = None
         #: The last build's notes as its corpus finished them (``settle``), by path.
         self.settled: dict[Path, Note] = {}
 
-    def start(self, files_by_name: Mapping[str, tuple[str, ...]] | None = None) -> None:
+    def start(self, files_by_name: Mapping[str, Sequence[Path]] | None = None) -> None:
         """A new build: keep only what the last one read (deleted or renamed notes go).
 
-        ``files_by_name``: every file in ``seeds/`` by its name (as ``folders.walk`` lists them), for
-        the images a note finds by name (None: not looked at).
+        ``files_by_name``: the files in ``seeds/`` other than notes, by name (as ``folders.walk`` lists
+        them), for the images a note finds by name (None: not looked at).
         """
         if self.kept:
             self.entries, self.kept = self.kept, {}
@@ -215,13 +216,13 @@ def _status(path: Path, now: int) -> tuple[int, ...] | None:
 
 
 def _images(
-    note: Note, files_by_name: Mapping[str, tuple[str, ...]], folders: dict[str, str] | None = None
+    note: Note, files_by_name: Mapping[str, Sequence[Path]], folders: dict[str, str] | None = None
 ) -> tuple[tuple[Any, ...], ...] | None:
-    """Where each local image target of ``note`` resolves now, its file's stamp and the files of its name (None: cannot tell).
+    """Where each local image target of ``note`` resolves now and its file's stamp (None: cannot tell).
 
-    The files named like the target (``files_by_name``) stand for an Obsidian embed's search of the
-    vault (``InlineWriter.find_file``): one saved or removed anywhere may change which file the embed
-    shows, or whether it shows one (an image the note does not find by name is read again, to no harm).
+    A missing one also with the files of its name anywhere in ``seeds/`` (``files_by_name``): they stand
+    for an Obsidian embed's search of the vault (``InlineWriter.find_file``), so one saved there later is
+    shown (a missing image the note did not look for by name is read again, to no harm).
 
     ``folders`` keeps each image folder resolved for one build (its folders do not move while it
     reads them, as ``Site.display`` assumes): an image is then one ``lstat``, not one per folder on
@@ -236,8 +237,12 @@ def _images(
             found.append(_image(os.path.join(note.path.parent, unquote(image.target)), folders))
         except (OSError, ValueError, RuntimeError):
             return None
-        named = files_by_name.get(os.path.basename(unquote(image.target)), ())
-        found[-1] = (image.target, *found[-1], named)
+        path, stamp = found[-1]
+        if stamp is None:  # no file there: whichever files of its name there are now
+            named = tuple(map(str, files_by_name.get(os.path.basename(unquote(image.target)), ())))
+            found[-1] = (image.target, path, stamp, named)
+        else:
+            found[-1] = (image.target, path, stamp)
     for path in note.body.watched if note.body else ():
         found.append(("", path, _presence(path)))
     return tuple(found)

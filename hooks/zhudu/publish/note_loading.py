@@ -121,10 +121,10 @@ class NoteLoading:
         notes = (path for path in folders.walk(self.seeds_dir) if path.suffix in NOTE_SUFFIXES)
         return sum(1 for _ in itertools.islice(notes, most + 1)) <= most
 
-    def _note_paths(self) -> tuple[list[Path], list[ZhuduError], dict[str, tuple[str, ...]]]:
+    def _note_paths(self) -> tuple[list[Path], list[ZhuduError], dict[str, list[Path]]]:
         """The note files in ``seeds/`` and its folders, why other files that look like one are not read, and all files.
 
-        All files: every file listed, by its name (what an Obsidian embed finds: ``NoteReads.start``).
+        All files: every other file listed, by its name (what an Obsidian embed finds: ``NoteReads.start``).
         Folders are read as ``folders.walk`` says (hidden ones, ``_drafts/``, ``node_modules/`` and the
         like skipped; symbolic links to folders never entered).  A note is untrusted input, and so is
         a symbolic link among them: one leading out of ``seeds/`` would publish whatever file it names,
@@ -136,10 +136,10 @@ class NoteLoading:
         refused: list[ZhuduError] = []
         # Each folder resolved once, and whether it is inside seeds/ (every save lists every note).
         resolved: dict[Path, tuple[Path, bool]] = {}
-        by_name: dict[str, list[str]] = {}
+        by_name: dict[str, list[Path]] = {}
         for path in folders.walk(self.seeds_dir):
-            by_name.setdefault(path.name, []).append(str(path))
             if path.suffix not in NOTE_SUFFIXES:
+                by_name.setdefault(path.name, []).append(path)
                 continue
             try:
                 mode = os.lstat(path).st_mode
@@ -174,7 +174,7 @@ class NoteLoading:
                 )
             else:
                 paths.append(path)
-        return paths, refused, {name: tuple(found) for name, found in by_name.items()}
+        return paths, refused, by_name
 
     def load_notes(
         self,
