@@ -156,7 +156,7 @@ def _complete_author(author: Author, posts: Iterable[body_mod.Post], source: str
 
 def _article_text(markdown: str) -> str:
     """The author's own words: wrappers, tags and Markdown syntax removed."""
-    text = _STAND_IN_RE.sub("", _WRAPPER_RE.sub("", markdown))
+    text = _STAND_IN_RE.sub("", _EMBED_RE.sub("", _WRAPPER_RE.sub("", markdown)))
     text = _HTML_TAG_RE.sub(" ", text)
     text = _INLINE_RULE_RE.sub(lambda m: (m["hans"] if m["hans"] is not None else m["text"]) or "", text)
     text = _MD_LINK_RE.sub(lambda m: m["text"], text)
@@ -188,7 +188,7 @@ def summary_of(markdown: str, limit: int) -> str:
 
     Plain characters (``&``, ``<``, ``*``), escaped where the summary is shown.
     """
-    prose = _TABLE_RE.sub("", _without_fenced_code(_EMBED_RE.sub("", markdown)))
+    prose = _TABLE_RE.sub("", _without_fenced_code(markdown))
     prose = _ADMONITION_HEAD_RE.sub("", prose)
     prose = _CODE_SPAN_RE.sub(lambda m: m["ticks"] + m["code"].translate(_SET_ASIDE) + m["ticks"], prose)
     prose = _ESCAPED_RE.sub(lambda m: m["char"].translate(_SET_ASIDE), prose)
