@@ -38,6 +38,7 @@ __all__ = [
     "rule_cases",
     "rules_after_marker",
     "shipped",
+    "wrong_words_by_document",
 ]
 
 #: The shipped variants by code, and the shipped editorial rules: what each held-out test measures with.
@@ -122,6 +123,14 @@ def opencc_phrases_with(words: Iterable[str]) -> set[str]:
 def shipped(code: str) -> Callable[[str], str]:
     """The shipped conversion writing variant ``code``: the regional layer and the editor's rules (``RULES``)."""
     return Converter(VARIANTS[code], RULES).text
+
+
+def wrong_words_by_document(entries: list[dict[str, Any]]) -> dict[str, int]:
+    """Zhudu's wrong words on ``entries`` by variant, each document in its own domain (``--domains``)."""
+    return {
+        code: bench_conversion.measure(entries, code, by_domain=True)["zhudu"]["wrong"]
+        for code in ("zh-Hant-TW", "zh-Hant-HK")
+    }
 
 
 def assert_set(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -315,13 +315,14 @@ def broken_note(
     """A stand-in for a note that cannot be read: its page shows the error.
 
     ``kept``: the metadata, front matter and further problems of a note whose front matter was read
-    (its body over a limit); else the note is named by its id alone.
+    (its body over a limit); else the note is named by its file, as one without a title is (never by
+    its path under ``seeds/``: ``我的库/杂记/随手记`` is ``随手记``).
     """
     if kept is None:
         meta = NoteMeta(
             id=identifier,
             slug=default_slug(identifier),
-            title=identifier,
+            title=text_title("", identifier),
             subtitle=None,
             date=None,
             updated=None,
@@ -368,18 +369,20 @@ def load_corpus(
     root: Path | None = None,
     fetch_remote: Callable[[list[str]], Mapping[str, remote_images.Fetched]] | None = None,
     reads: NoteReads | None = None,
+    files_by_name: Mapping[str, Sequence[Path]] | None = None,
 ) -> Corpus:
     """Read every note, make ids and slugs unique and sort newest first (links: ``resolve.link_notes``).
 
     ``map_paths`` reads the notes (``read_note`` of each path, in order): by default here, or in
     worker processes.  ``fetch_remote`` downloads remote images (``remote_images.fetch_all``);
     None: they stay links.  ``reads``: notes read by an earlier build of this process, reused
-    when nothing they were read from changed (``mkdocs serve``).
+    when nothing they were read from changed (``mkdocs serve``); ``files_by_name``: the files in
+    ``root`` other than notes, by name (``NoteReads.start``).
     """
     paths = sorted(paths)
     ids = note_ids(paths, root)
     if reads is not None:
-        reads.start()
+        reads.start(files_by_name)
 
     def reading_inputs(path: Path) -> tuple[Any, ...]:
         override = overrides.get(ids[path])

@@ -114,6 +114,23 @@ def split_front_matter(
     return {str(k): v for k, v in raw.items()}, content, body_line, key_lines
 
 
+def _yaml_hint(fm: str, mark: yaml.Mark | None) -> str:
+    """What to do about a YAML error at ``mark``; a tab that indents its line is named.
+
+    libyaml's message says only "found character that cannot start any token", and an editor shows a
+    tab as spaces.
+    """
+    lines = fm.split("\n")
+    if mark is not None and mark.line < len(lines):
+        indent = lines[mark.line][: len(lines[mark.line]) - len(lines[mark.line].lstrip(" \t"))]
+        if "\t" in indent:
+            return "the line is indented with a tab, which YAML does not allow: indent it with spaces"
+    return (
+        "check quoting and indentation "
+        "(a value containing ': ' or starting with '[', '{', '@' or '`' needs quotes)"
+    )
+
+
 def _load_yaml(
     fm: str,
     display: str,
@@ -141,10 +158,7 @@ def _load_yaml(
         if exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
             problem += f" (in the value that starts on line {first_line + exc.context_mark.line})"
         raise NoteError(
-            display,
-            line,
-            f"invalid YAML front matter: {problem}; check quoting and indentation "
-            "(a value containing ': ' or starting with '[', '{', '@' or '`' needs quotes)",
+            display, line, f"invalid YAML front matter: {problem}; {_yaml_hint(fm, mark)}"
         ) from None
     except yaml.YAMLError as exc:  # no mark: still this note's problem, never a traceback
         raise NoteError(display, first_line, f"invalid YAML front matter: {exc}") from None

@@ -22,6 +22,10 @@ from mkdocs.config import config_options as c
 
 _DATE_FORMATS = (
     "%Y-%m-%d %H:%M:%S %z",
+    # A month or day of one digit (Hexo's moment and Jekyll's Ruby read them; YAML does only with seconds).
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d",
     "%Y/%m/%d %H:%M:%S",
     "%Y/%m/%d %H:%M",
     "%Y/%m/%d",

@@ -2,9 +2,11 @@
 
 ``mkdocs serve`` rebuilds the whole site on every save, and reading and normalising every note
 was an eighth of a save at 500 notes.  A note is read again only when its bytes, its reading
-inputs (settings, the editor's overrides, its id and folder), the files its images resolve to or
-what is at the paths its reading looked for in vain (``Body.watched``: a site-absolute image's
-places, a vault's ``.obsidian/``) have changed.  Its bytes are hashed again unless its file's status (device, inode, size,
+inputs (settings, the editor's overrides, its id and folder), the files its images resolve to, the
+files anywhere in ``seeds/`` named like a missing one (Obsidian's ``![[a.png]]`` is the file of that
+name wherever it is: one saved into ``附件/`` after the note) or what is at the paths its reading
+looked for in vain (``Body.watched``: a site-absolute image's places, a vault's ``.obsidian/``) have
+changed.  Its bytes are hashed again unless its file's status (device, inode, size,
 modification and change times) is the one taken when they were last hashed and its last change
 was then already ``SETTLED_NS`` old (git's rule against "racily clean" entries): an edit, even
 one that puts the size and modification time back, sets the change time, which no program can
@@ -28,7 +30,7 @@ import os
 import re
 import stat
 import time
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -64,7 +66,9 @@ class Probe:
 class _Entry:
     inputs: Hashable
     content: str  # SHA-256 of the file's bytes
-    images: tuple[tuple[str, str, tuple[int, ...] | None], ...]  # each local image target: path, stamp
+    images: tuple[
+        tuple[Any, ...], ...
+    ]  # each local image target: path, stamp, the files of its name (``_images``)
     note: Note
     status: tuple[int, ...] | None = None  # the file's status when hashed, if already settled (``_status``)
     key: str = ""  # its key in ``store``: a note reused from memory still uses its entry (``cache_sweep``)
@@ -84,17 +88,24 @@ class NoteReads:
         self.clock: Callable[[], int] = time.time_ns
         #: Image folders resolved in this build (``_images``).
         self.folders: dict[str, str] = {}
+        #: The files in ``seeds/`` other than notes by name, as this build listed them (``start``).
+        self.files_by_name: Mapping[str, Sequence[Path]] = {}
         #: Where notes read by another process are kept (None: memory only).
         self.store: ArtifactCache | None = None
         #: The last build's notes as its corpus finished them (``settle``), by path.
         self.settled: dict[Path, Note] = {}
 
-    def start(self) -> None:
-        """A new build: keep only what the last one read (deleted or renamed notes go)."""
+    def start(self, files_by_name: Mapping[str, Sequence[Path]] | None = None) -> None:
+        """A new build: keep only what the last one read (deleted or renamed notes go).
+
+        ``files_by_name``: the files in ``seeds/`` other than notes, by name (as ``folders.walk`` lists
+        them), for the images a note finds by name (None: not looked at).
+        """
         if self.kept:
             self.entries, self.kept = self.kept, {}
         self.hits = self.misses = self.hashed = 0
         self.folders = {}
+        self.files_by_name = files_by_name or {}
 
     def counts(self) -> tuple[int, int, int]:
         """This build's notes reused, read, and hashed (their bytes read: the others' status stood for them)."""
@@ -130,7 +141,7 @@ class NoteReads:
         except OSError:  # read_note reports it
             return None
         if entry is not None and entry.inputs == inputs and entry.content == content:
-            images = _images(entry.note, self.folders)
+            images = _images(entry.note, self.files_by_name, self.folders)
             if images is not None and images == entry.images:
                 self.hits += 1
                 if entry.status != status:
@@ -143,7 +154,7 @@ class NoteReads:
                 return _copy(entry.note)
         key = cache.digest(cache.code_version(), str(path), content, repr(inputs)) if self.store else ""
         kept: Any = self.store.get(KIND, key) if self.store else None
-        if isinstance(kept, _Entry) and kept.images == _images(kept.note):
+        if isinstance(kept, _Entry) and kept.images == _images(kept.note, self.files_by_name):
             self.hits += 1
             self.kept[path] = _Entry(inputs, content, kept.images, kept.note, status, key)
             return _copy(kept.note)
@@ -157,7 +168,7 @@ class NoteReads:
             return read()
         self.misses += 1
         note = read()
-        images = _images(note)
+        images = _images(note, self.files_by_name)
         # Only a note read from the bytes just hashed (the file may change in between), and not
         # a broken one: its error may come from outside its bytes.
         if note.source_digest == probe.content and not note.broken and images is not None:
@@ -205,9 +216,13 @@ def _status(path: Path, now: int) -> tuple[int, ...] | None:
 
 
 def _images(
-    note: Note, folders: dict[str, str] | None = None
-) -> tuple[tuple[str, str, tuple[int, ...] | None], ...] | None:
+    note: Note, files_by_name: Mapping[str, Sequence[Path]], folders: dict[str, str] | None = None
+) -> tuple[tuple[Any, ...], ...] | None:
     """Where each local image target of ``note`` resolves now and its file's stamp (None: cannot tell).
+
+    A missing one also with the files of its name anywhere in ``seeds/`` (``files_by_name``): they stand
+    for an Obsidian embed's search of the vault (``InlineWriter.find_file``), so one saved there later is
+    shown (a missing image the note did not look for by name is read again, to no harm).
 
     ``folders`` keeps each image folder resolved for one build (its folders do not move while it
     reads them, as ``Site.display`` assumes): an image is then one ``lstat``, not one per folder on
@@ -222,7 +237,12 @@ def _images(
             found.append(_image(os.path.join(note.path.parent, unquote(image.target)), folders))
         except (OSError, ValueError, RuntimeError):
             return None
-        found[-1] = (image.target, *found[-1])
+        path, stamp = found[-1]
+        if stamp is None:  # no file there: whichever files of its name there are now
+            named = tuple(map(str, files_by_name.get(os.path.basename(unquote(image.target)), ())))
+            found[-1] = (image.target, path, stamp, named)
+        else:
+            found[-1] = (image.target, path, stamp)
     for path in note.body.watched if note.body else ():
         found.append(("", path, _presence(path)))
     return tuple(found)

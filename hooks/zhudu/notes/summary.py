@@ -81,6 +81,13 @@ _TABLE_RE = re.compile(
     re.MULTILINE | re.VERBOSE,
 )
 _EMBED_RE = re.compile(r'<span class="zd-embed">.*?</span>', re.DOTALL)
+#: The build's stand-ins for what a page cannot show (a missing image, a template tag it cannot render, a file
+#: it does not publish: ``zd-body.html`` ``missing_image``, ``zd-dialect.html`` ``unshown``): the build's words
+#: and the path or tag as written, none of them the author's prose (the label, then the code, in one span).
+_STAND_IN_RE = re.compile(
+    r'<span class="zd-(?:missing-image|unknown-tag|unpublished)\b[^"]*"[^>]*>'
+    r'<span class="[^"]*__label">[^<]*</span> <code[^>]*>[^<]*</code></span>'
+)
 #: An admonition's first line (``!!! info "网站存放在子目录"``, a callout or Hexo note made one by the
 #: dialects): a label; its indented body is the author's prose and stays.
 _ADMONITION_HEAD_RE = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+\w[^\n]*$", re.MULTILINE)
@@ -149,7 +156,7 @@ def _complete_author(author: Author, posts: Iterable[body_mod.Post], source: str
 
 def _article_text(markdown: str) -> str:
     """The author's own words: wrappers, tags and Markdown syntax removed."""
-    text = _WRAPPER_RE.sub("", markdown)
+    text = _STAND_IN_RE.sub("", _EMBED_RE.sub("", _WRAPPER_RE.sub("", markdown)))
     text = _HTML_TAG_RE.sub(" ", text)
     text = _INLINE_RULE_RE.sub(lambda m: (m["hans"] if m["hans"] is not None else m["text"]) or "", text)
     text = _MD_LINK_RE.sub(lambda m: m["text"], text)
@@ -181,7 +188,7 @@ def summary_of(markdown: str, limit: int) -> str:
 
     Plain characters (``&``, ``<``, ``*``), escaped where the summary is shown.
     """
-    prose = _TABLE_RE.sub("", _without_fenced_code(_EMBED_RE.sub("", markdown)))
+    prose = _TABLE_RE.sub("", _without_fenced_code(markdown))
     prose = _ADMONITION_HEAD_RE.sub("", prose)
     prose = _CODE_SPAN_RE.sub(lambda m: m["ticks"] + m["code"].translate(_SET_ASIDE) + m["ticks"], prose)
     prose = _ESCAPED_RE.sub(lambda m: m["char"].translate(_SET_ASIDE), prose)

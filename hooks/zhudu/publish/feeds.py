@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
@@ -36,6 +36,12 @@ FEED_ENTRIES = 50
 ATOM_NS = "http://www.w3.org/2005/Atom"
 #: ``updated`` of a feed without any dated entry (RFC 4287 requires one; never the clock).
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+#: What a ``tag:`` URI's specific part may hold as it is (RFC 4151: pchar, "/" and "?"); an Atom id is an
+#: IRI, so letters beyond ASCII stay too.  Anything else (a space in ``日记 2024-01-05``, ``#``, ``%``) is
+#: percent-encoded: feed readers and validators refuse an id that is no IRI.
+_TAG_SPECIFIC_ASCII = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@/?"
+)
 
 
 @dataclass(frozen=True)
@@ -94,8 +100,18 @@ def entry_id(site_url: str, note_id: str, published: datetime | None, fallback_u
     host, path = _authority(site_url)
     if not host or published is None:
         return fallback_url
-    specific = f"{path}/{note_id}" if path else note_id
+    specific = f"{path}/{_iri_text(note_id)}" if path else _iri_text(note_id)  # the path is a URL's already
     return f"tag:{host},{published.date().isoformat()}:{specific}"
+
+
+def _iri_text(text: str) -> str:
+    """``text`` as an IRI's characters: kept where it may stand as it is, else percent-encoded (UTF-8)."""
+    return "".join(
+        char
+        if char in _TAG_SPECIFIC_ASCII or (char > "\x7f" and char.isprintable() and not char.isspace())
+        else quote(char, safe="")
+        for char in text
+    )
 
 
 @functools.lru_cache(maxsize=8)

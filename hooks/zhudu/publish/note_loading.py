@@ -121,9 +121,10 @@ class NoteLoading:
         notes = (path for path in folders.walk(self.seeds_dir) if path.suffix in NOTE_SUFFIXES)
         return sum(1 for _ in itertools.islice(notes, most + 1)) <= most
 
-    def _note_paths(self) -> tuple[list[Path], list[ZhuduError]]:
-        """The note files in ``seeds/`` and its folders, and why any other file that looks like one is not read.
+    def _note_paths(self) -> tuple[list[Path], list[ZhuduError], dict[str, list[Path]]]:
+        """The note files in ``seeds/`` and its folders, why other files that look like one are not read, and all files.
 
+        All files: every other file listed, by its name (what an Obsidian embed finds: ``NoteReads.start``).
         Folders are read as ``folders.walk`` says (hidden ones, ``_drafts/``, ``node_modules/`` and the
         like skipped; symbolic links to folders never entered).  A note is untrusted input, and so is
         a symbolic link among them: one leading out of ``seeds/`` would publish whatever file it names,
@@ -135,8 +136,10 @@ class NoteLoading:
         refused: list[ZhuduError] = []
         # Each folder resolved once, and whether it is inside seeds/ (every save lists every note).
         resolved: dict[Path, tuple[Path, bool]] = {}
+        by_name: dict[str, list[Path]] = {}
         for path in folders.walk(self.seeds_dir):
             if path.suffix not in NOTE_SUFFIXES:
+                by_name.setdefault(path.name, []).append(path)
                 continue
             try:
                 mode = os.lstat(path).st_mode
@@ -171,7 +174,7 @@ class NoteLoading:
                 )
             else:
                 paths.append(path)
-        return paths, refused
+        return paths, refused, by_name
 
     def load_notes(
         self,
@@ -196,7 +199,7 @@ class NoteLoading:
             EditorialError: ``notes.yml`` is invalid.
         """
         folder_problems = self.check_folders()
-        paths, refused = self._note_paths()
+        paths, refused, files_by_name = self._note_paths()
         overrides_path = self.editorial_dir / "notes.yml"
         try:
             overrides = editorial.load_note_overrides(
@@ -231,6 +234,7 @@ class NoteLoading:
                 urls, self.cache_dir, self.settings.remote_images_from_private_hosts
             ),
             reads=reads,
+            files_by_name=files_by_name,
             # A few hundred notes and more are read on every CPU.
             map_paths=lambda read, paths: workers.forked_map_in_slices(
                 read, paths, self._forking_cpus, smallest_slice=NOTES_PER_READER
