@@ -21,7 +21,7 @@ import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -434,6 +434,34 @@ def browser() -> Iterator[Any]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+def device_context(browser: Any, width: int, scheme: str = "light") -> Any:
+    """A browser context ``width`` px wide in ``scheme``: a phone's (touch, 2× pixels) below 600 px, else a desk's."""
+    phone = width < 600
+    return browser.new_context(
+        viewport={"width": width, "height": 844 if phone else 800},
+        color_scheme=scheme,
+        is_mobile=phone,
+        has_touch=phone,
+        device_scale_factor=2 if phone else 1,
+    )
+
+
+def evaluate_in_variants(
+    site: ServedSite, browser: Any, width: int, path: str, script: str, codes: Iterable[str]
+) -> dict[str, Any]:
+    """What ``script`` returns on ``path`` in each variant of ``codes``, ``width`` px wide (``device_context``)."""
+    context = device_context(browser, width)
+    page = context.new_page()
+    try:
+        found = {}
+        for code in codes:
+            page.goto(site.variant_url(code, path))
+            found[code] = page.evaluate(script)
+        return found
+    finally:
+        context.close()
 
 
 @dataclass

@@ -307,6 +307,7 @@ def test_a_feed_keeps_the_newest_notes_and_converts_only_those(monkeypatch: pyte
             description="说明",
             authors=(),
             tags=("标签",),
+            categories=(),
         )
         return SimpleNamespace(id=f"n{day}", broken=False, listed=True, meta=meta)
 

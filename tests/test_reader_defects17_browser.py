@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ServedSite, serve_built
+from conftest import ServedSite, device_context, evaluate_in_variants, serve_built
 
 VARIANTS = ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"]
 
@@ -57,17 +57,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
         tmp_path_factory.mktemp("defects17"), notes=NOTES, editorial={"themes.yml": THEMES}
     ) as s:
         yield s
-
-
-def _context(browser: Any, width: int, scheme: str = "light") -> Any:
-    phone = width < 600
-    return browser.new_context(
-        viewport={"width": width, "height": 844 if phone else 800},
-        color_scheme=scheme,
-        is_mobile=phone,
-        has_touch=phone,
-        device_scale_factor=2 if phone else 1,
-    )
 
 
 # --------------------------------------------------------------------------- a theme's marks
@@ -114,7 +103,7 @@ def test_a_themes_marks_stand_out_from_the_page(
     """A theme's page marks the theme's phrase in every quote; the mark was a tint 1.1:1 from the page in both
     schemes, hard to see.  Now a bar under it stands 3:1 or more from the page and from the tint (WCAG 1.4.11),
     and the text in the mark keeps 4.5:1 (1.4.3), in both schemes Material offers, on a phone and a desk."""
-    context = _context(browser, width, scheme)
+    context = device_context(browser, width, scheme)
     page = context.new_page()
     try:
         for code in VARIANTS:
@@ -166,17 +155,12 @@ def test_inline_code_breaks_where_its_words_do_on_a_phone(site: ServedSite, brow
     """Inline code broke between any two Han letters on a phone (`print("头` / `发")`, `设置` / `文件`: one word
     read as two).  It breaks at its spaces and such, a Latin word whole; one wider than the column still wraps
     (no glyph past the column, no page wider than the window)."""
-    context = _context(browser, width)
-    page = context.new_page()
-    try:
-        for code in VARIANTS:
-            page.goto(site.variant_url(code, "notes/a/"))
-            found = page.evaluate(CODE_BREAKS_JS)
-            assert found["codes"] >= 96, found
-            assert (found["han"], found["latin"], found["past"]) == ([], [], []), (code, found)
-            assert found["width"] <= width, (code, found["width"])
-    finally:
-        context.close()
+    for code, found in evaluate_in_variants(
+        site, browser, width, "notes/a/", CODE_BREAKS_JS, VARIANTS
+    ).items():
+        assert found["codes"] >= 96, found
+        assert (found["han"], found["latin"], found["past"]) == ([], [], []), (code, found)
+        assert found["width"] <= width, (code, found["width"])
 
 
 # --------------------------------------------------------------------------- what a quote shows

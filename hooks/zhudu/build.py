@@ -22,7 +22,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from zhudu import cache, cache_sweep, editorial, pages, render_keys, serving
-from zhudu.annotate import annotations, glossary, passages
+from zhudu.annotate import annotations, glossary, passages, quoted_script
 from zhudu.compact import shared_config
 from zhudu.errors import ZhuduError
 from zhudu.notes import code_spans, dialects, link_ends, safety
@@ -117,14 +117,14 @@ class Build:
         build.passages = passages.PassageExtension(fold=build.fold)
         # Editor's notes and glossary marks: tree processors after the passage anchors (see their modules).
         build.annotations = annotations.AnnotationExtension(fold=build.fold)
-        build.glossary = glossary.GlossaryExtension(
-            fold=build.fold, every=settings.glossary_marking == "every"
-        )
+        every = settings.glossary_marking == "every"
+        build.glossary = glossary.GlossaryExtension(fold=build.fold, every=every)
         config.markdown_extensions.extend(  # type: ignore[arg-type]
             [
                 build.passages,
                 build.annotations,
                 build.glossary,
+                quoted_script.extension(),  # lang on a Simplified note's Traditional quotations
                 script.inline_rules_markdown_extension(),
                 dialects.NotesMarkdownExtension(),  # formulas, bare URLs after Chinese punctuation
                 code_spans.CodeSpansExtension(),  # fewer token spans in highlighted code

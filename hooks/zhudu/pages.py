@@ -20,7 +20,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.toc import get_toc
 
 from zhudu import cache, fragments, render_keys, serving
-from zhudu.annotate import annotations, glossary
+from zhudu.annotate import annotations, glossary, quoted_script
 from zhudu.notes import links, safety
 from zhudu.publish import feeds, notfound, unchanged
 from zhudu.script import convert as script
@@ -57,6 +57,7 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
     live = note.id if note is not None and not note.broken else None
     build.annotations.begin(live, show_problems=annotations.serving())
     build.glossary.begin(live)
+    quoted_script.begin(note.meta.lang if live is not None else None)
     safety.begin(note if live is not None else None)  # a note's HTML is untrusted (zhudu/safety.py)
     if note is None:
         # mkdocs serve --dirty: a page Zhudu generates or docs/ holds (home pages, theme pages,
@@ -238,6 +239,7 @@ def _default_script_text(build: Build, meta: Any) -> dict[str, Any]:
         "subtitle": convert(meta.subtitle) if meta.subtitle else meta.subtitle,
         "description": convert(meta.description),
         "tags": [convert(tag) for tag in meta.tags],
+        "categories": [[convert(name) for name in path] for path in meta.categories],
     }
 
 

@@ -40,6 +40,7 @@ from zhudu.notes.meta import (
     split_tags,
     validate_fields,
 )
+from zhudu.notes.meta_fields import hexo_categories
 from zhudu.notes.naming import default_slug, note_folder, note_id, note_ids  # split out; importable from here
 from zhudu.notes.reads import NoteReads, Probe
 from zhudu.notes.summary import (  # split out of this module; kept importable from here
@@ -225,6 +226,8 @@ def read_note(
         values["date"] = posts[0].date
         origin["date"] = "(thread)"
 
+    if dialect == "hexo" and "categories" in values:  # Hexo's flat list is one path (an editor's is not)
+        values["categories"] = hexo_categories(values["categories"])
     values = {**values, **(override or {})}
     # Every field is checked on its own: every bad one is reported and none of its value is used.
     clean, failed = validate_fields(schema, values)
@@ -272,6 +275,7 @@ def read_note(
         authors=tuple(authors),
         source=source,
         tags=tuple(tags),
+        categories=clean.get("categories") or (),
         description=description,
         lang=lang,
         dialect=dialect,

@@ -26,6 +26,7 @@ from zhudu.notes.meta_fields import (
     Author,
     Authors,
     AwareDateTime,
+    Categories,
     Lang,
     Slug,
     Tags,
@@ -62,6 +63,7 @@ ALIASES: Mapping[str, tuple[str, ...]] = {
     "authors": ("authors", "author"),
     "source": ("source", "source_url", "canonical_url", "original"),
     "tags": ("tags", "tag", "keywords"),
+    "categories": ("categories", "category"),
     "description": ("description", "summary", "excerpt", "abstract"),
     "slug": ("slug",),
     "lang": ("lang", "language", "locale"),
@@ -113,6 +115,8 @@ class NoteMeta:
     reading_minutes: int
     template: str = "note.html"
     extra: Mapping[str, Any] = field(default_factory=dict)
+    #: Jekyll's and Hexo's categories, each a path of names, top first (``meta_fields.Categories``).
+    categories: tuple[tuple[str, ...], ...] = ()
     #: The folder of ``seeds/`` the note is in ("" for ``seeds/`` itself), and its section's slug.
     folder: str = ""
     section: str = ""
@@ -131,6 +135,7 @@ class NoteMeta:
             "authors": [vars(a) | {} for a in self.authors],
             "source": self.source,
             "tags": list(self.tags),
+            "categories": [list(path) for path in self.categories],
             "description": self.description,
             "lang": self.lang,
             "dialect": self.dialect,
@@ -172,6 +177,7 @@ def note_schema(zone_name: str) -> type[base.Config]:
         authors = Authors()
         source = WebURL()
         tags = Tags()
+        categories = Categories()
         description = Text()
         slug = Slug()
         lang = Lang()

@@ -174,6 +174,48 @@ def split_tags(value: object) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(tags), tuple(handles)
 
 
+class Categories(c.BaseConfigOption[tuple[tuple[str, ...], ...]]):
+    """Categories as paths, top first: Jekyll's ``a b`` or ``[a, b]`` two categories, ``[[a, b], c]`` a path and one.
+
+    A Hexo note's flat list is one path (Hexo reads ``[Sports, Baseball]`` as Sports › Baseball): the
+    corpus, which knows the dialect, hands it here as ``[[Sports, Baseball]]`` (``hexo_categories``).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = ()
+
+    def run_validation(self, value: object) -> tuple[tuple[str, ...], ...]:
+        if value is None or value == "":
+            return ()
+        # As Jekyll reads them: a string is split at its spaces, a list's names are kept whole.
+        items = value if isinstance(value, (list, tuple)) else _category_name(value).split()
+        paths: dict[tuple[str, ...], None] = {}  # in order, each once
+        for item in items:
+            parts = item if isinstance(item, (list, tuple)) else [item]
+            if path := tuple(name for part in parts if (name := _category_name(part))):
+                paths.setdefault(path)
+        return tuple(paths)
+
+
+def hexo_categories(value: object) -> object:
+    """A Hexo note's ``categories`` as Jekyll's reading of it spells the same paths (``Categories``)."""
+    if isinstance(value, (list, tuple)) and not any(isinstance(v, (list, tuple)) for v in value):
+        return [value]  # [Sports, Baseball]: one path
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return [[value]]  # one category, its spaces kept
+    return value
+
+
+def _category_name(item: object) -> str:
+    if isinstance(item, (date, bool)) or not isinstance(item, (str, int, float)):
+        raise base.ValidationError(
+            f"a category must be text, got {_kind(item)}: write categories as a list of words, "
+            "e.g. categories: [读书, 旅行], or a path as a list in it, e.g. categories: [[体育, 棒球]]"
+        )
+    return str(item).strip()
+
+
 class Authors(c.BaseConfigOption[tuple[Author, ...]]):
     """Authors from a name, a ``[[@handle]]`` wikilink, ``Name (@handle)`` or a mapping."""
 

@@ -20,6 +20,7 @@ import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import quote, urlsplit
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
@@ -222,10 +223,16 @@ def note_entries(
             updated=updated,
             summary=convert(meta.description or ""),
             authors=tuple(FeedAuthor(name=a.name, uri=a.url) for a in meta.authors),
-            categories=tuple(convert(t) for t in meta.tags),
+            categories=_terms(meta, convert),
         )
         for _, entry, link, updated, meta in ranked[: max(0, limit)]
     )
+
+
+def _terms(meta: Any, convert: Callable[[str], str]) -> tuple[str, ...]:
+    """A note's tags, then every name in its categories, each once (as Hexo's own feed lists a path's names)."""
+    names = (*meta.tags, *(name for path in meta.categories for name in path))
+    return tuple(dict.fromkeys(convert(name) for name in names))
 
 
 def variant_feeds(

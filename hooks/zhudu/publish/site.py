@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from zhudu import cache
-from zhudu.annotate import annotations
+from zhudu.annotate import annotations, quoted_script
 from zhudu.errors import ZhuduError
 from zhudu.notes.corpus import Corpus, Note
 from zhudu.publish import conversion_domain, pagewriter, textspool, variant_files, workers
@@ -291,11 +291,12 @@ class Site(NoteLoading):
         """Material's interface strings for one variant (``language`` is Material's name)."""
         if code not in self.strings:
             table = {key: str(lookup(language, key)) for key in keys}
-            if any(v.code == code and v.script == "Hant" for v in self.variants):
+            if hant := any(v.code == code and v.script == "Hant" for v in self.variants):
                 # Material's zh-Hant has Simplified characters in Traditional sentences ("找到 1 个符合條件的結果").
                 to_traditional = script.opencc_converter("s2t").convert
                 table = {key: to_traditional(text) for key, text in table.items()}
             table["language"] = code
+            table[quoted_script.LANG_KEY] = quoted_script.lang_value("Hant" if hant else "Hans", code)
             self.strings[code] = table
         return self.strings[code]
 

@@ -67,6 +67,7 @@ class NoteInfo:
     date: str
     url: str  # "notes/<slug>/"
     to_simplified: Callable[[str], str] = field(default=lambda s: s, repr=False)
+    lang: str = "zh-Hans"  # the note's script: a Simplified note's Traditional quotation gets its lang
 
 
 @dataclass
@@ -343,6 +344,7 @@ def note_infos(notes: Sequence[Any], to_simplified: Mapping[str, Callable[[str],
                 date=date.date().isoformat() if date else "",
                 url=note.src_uri[:-3] + "/",
                 to_simplified=to_simplified.get(note.id, lambda s: s),
+                lang=meta.lang,
             )
         )
     return out

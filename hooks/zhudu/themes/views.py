@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from zhudu import fragments
 from zhudu.annotate.passages import join_code
+from zhudu.annotate.quoted_script import LANG_MARKER, is_traditional
 from zhudu.notes import mathml
 from zhudu.publish import pagination
 from zhudu.themes.graph import graph_layout
@@ -119,6 +120,8 @@ def theme_view(
                     "href": rel_url(page_url, f"{note.url}#{hit.anchor}"),
                     "html": segments_html([_typeset(t) if k == "math" else (t, k) for t, k in segments]),
                     "pinned": hit.pinned,
+                    # A Simplified note's Traditional quotation: lang as on its page (annotate/quoted_script.py).
+                    "lang": LANG_MARKER if note.lang == "zh-Hans" and is_traditional(text) else None,
                 }
             )
         columns.append(

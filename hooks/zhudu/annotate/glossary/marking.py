@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from zhudu.annotate import cell_code, textmarks
+from zhudu.annotate import cell_code, code_glue, textmarks
 from zhudu.annotate.glossary.terms import GLOSSARY_FILE, Glossary, Term
 from zhudu.annotate.passages import iter_passages
 
@@ -162,7 +162,8 @@ class GlueTreeprocessor(Treeprocessor):
     """Keeps terms, markers, a space before "，" and a cell's code on one line with the marks by them.
 
     ``textmarks.glue``, ``textmarks.glue_spaced_closing``, then ``textmarks.glue_code_closing_in_cells``; a
-    cell's code then gets its break points (``cell_code``).
+    cell's code then gets its break points (``cell_code``), other inline code its Han–symbol joints glued
+    (``code_glue``).
     """
 
     def run(self, root: etree.Element) -> None:
@@ -170,6 +171,7 @@ class GlueTreeprocessor(Treeprocessor):
         textmarks.glue_spaced_closing(root)
         textmarks.glue_code_closing_in_cells(root)
         cell_code.mark_cell_code_joints(root, self.md.htmlStash.rawHtmlBlocks)
+        code_glue.glue_han_symbols(root, self.md.htmlStash.rawHtmlBlocks)  # 文件>设置 whole in Chromium
 
 
 class GlossaryExtension(Extension):
