@@ -26,3 +26,23 @@ def test_a_tab_in_front_matter_is_named(tmp_path):
     assert listed.startswith("zhudu: seeds/列表.md:4: ") and listed.endswith(TAB), listed
     assert nested.startswith("zhudu: seeds/嵌套.md:5: ") and nested.endswith(TAB), nested
     assert quoted.startswith("zhudu: seeds/引号.md:2: ") and "needs quotes" in quoted and "tab" not in quoted
+
+
+BLANK_TAB = "the line looks blank but holds a tab, which YAML does not allow there: delete the tab"
+
+
+def test_a_blank_line_holding_a_tab_is_named(tmp_path):
+    """Review9: an editor's tab left on a blank line between keys was "indented with a tab: indent it with spaces",
+    advice for a line the author sees as empty, with nothing on it to indent."""
+    notes = {
+        "空行.md": "---\ntitle: 空行\n\t\ntags: [读书]\n---\n\n正文。\n",
+        "列表空行.md": "---\ntags:\n  - 读书\n \t\n  - 笔记\n---\n\n正文。\n",
+    }
+    result = build_site(tmp_path, notes=notes, strict=False)
+    assert result.ok, result.log
+    assert sorted(w for w in result.warnings if "invalid YAML" in w) == [
+        "zhudu: seeds/列表空行.md:4: invalid YAML front matter: found a tab character that violates indentation "
+        f"(in the value that starts on line 3); {BLANK_TAB}",
+        "zhudu: seeds/空行.md:3: invalid YAML front matter: found a tab character that violates indentation "
+        f"(in the value that starts on line 2); {BLANK_TAB}",
+    ]

@@ -63,6 +63,14 @@ def test_each_rule_fires_on_its_example_and_not_elsewhere(rule, code: str) -> No
         ("zh-Hant-TW", "输入内容后点击发送按钮即可。", "點選傳送"),
         ("zh-Hant-TW", "再点击出现的菜单中的“保存”。", "點選出現的選單"),
         ("zh-Hant-TW", "他手里只剩一张红桃K。", "紅心K"),
+        # Review9: where the words only meet.  Sports: 差一点 / 差点 (almost) before 击出 (hit out) is no click (was
+        # 差一點選出), nor are raindrops' or a drum's 点 (雨點選向); a heart shape, 红桃心, keeps OpenCC's 紅桃 (was 紅心心).
+        ("zh-Hant-TW", "他在第九局差一点击出全垒打。", "差一點擊出全壘打"),
+        ("zh-Hant-TW", "她差点击出界外。", "差點擊出界外"),
+        ("zh-Hant-TW", "拳头像雨点击向他的脸。", "雨點擊向"),  # raindrops, a drum's beat: no click either
+        ("zh-Hant-TW", "鼓点击出整齐的节奏。", "鼓點擊出"),
+        ("zh-Hant-TW", "信纸上画满了红桃心。", "畫滿了紅桃心"),
+        ("zh-Hant-HK", "信纸上画满了红桃心。", "畫滿了紅桃心"),
     ],
 )
 def test_the_classes_read_right_in_other_sentences(code: str, source: str, expected: str) -> None:

@@ -115,7 +115,7 @@ def split_front_matter(
 
 
 def _yaml_hint(fm: str, mark: yaml.Mark | None) -> str:
-    """What to do about a YAML error at ``mark``; a tab that indents its line is named.
+    """What to do about a YAML error at ``mark``; a tab that indents its line, or is all a blank line holds, is named.
 
     libyaml's message says only "found character that cannot start any token", and an editor shows a
     tab as spaces.
@@ -123,6 +123,8 @@ def _yaml_hint(fm: str, mark: yaml.Mark | None) -> str:
     lines = fm.split("\n")
     if mark is not None and mark.line < len(lines):
         indent = lines[mark.line][: len(lines[mark.line]) - len(lines[mark.line].lstrip(" \t"))]
+        if "\t" in indent and not lines[mark.line].strip():  # nothing to indent: an editor left it there
+            return "the line looks blank but holds a tab, which YAML does not allow there: delete the tab"
         if "\t" in indent:
             return "the line is indented with a tab, which YAML does not allow: indent it with spaces"
     return (
