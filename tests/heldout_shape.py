@@ -38,6 +38,8 @@ __all__ = [
     "rule_cases",
     "rules_after_marker",
     "shipped",
+    "software_text",
+    "wrong_by_document",
 ]
 
 #: The shipped variants by code, and the shipped editorial rules: what each held-out test measures with.
@@ -117,6 +119,22 @@ def opencc_phrases_with(words: Iterable[str]) -> set[str]:
 
     words = list(words)
     return {k for k in _opencc_phrases() if any(w in k and w != k for w in words)}
+
+
+def software_text(code: str) -> Callable[[str], str]:
+    """``layer_alone`` writing variant ``code`` in software text: where a rule's software sense must stay."""
+    from zhudu.script.regional import DOMAINS
+
+    return layer_alone(code, DOMAINS["software"])
+
+
+def wrong_by_document(entries: list[dict[str, Any]]) -> dict[str, int]:
+    """Zhudu's wrong words on a set in each Traditional variant, every sentence in its document's domain
+    (``bench_conversion.py --domains``)."""
+    return {
+        code: bench_conversion.measure(entries, code, by_domain=True)["zhudu"]["wrong"]
+        for code in ("zh-Hant-TW", "zh-Hant-HK")
+    }
 
 
 def shipped(code: str) -> Callable[[str], str]:

@@ -12,12 +12,13 @@ from heldout_shape import (
     assert_new_rules_keep_opencc_phrases,
     assert_rule_fires_in_its_domain,
     bench_conversion,
-    layer_alone,
     rule_cases,
     rules_after_marker,
     shipped,
+    software_text,
+    wrong_by_document,
 )
-from zhudu.script.regional import DOMAINS, default_regional
+from zhudu.script.regional import default_regional
 
 LAYER = default_regional().rules
 NEW = rules_after_marker("# Session 39 — heldout35")
@@ -115,14 +116,9 @@ def test_the_classes_read_right_in_other_sentences(code: str, source: str, expec
 )
 def test_software_senses_stay(code: str, source: str, expected: str) -> None:
     """A program's list, a server's connection, opening a file and a password's salt read as before."""
-    converter = layer_alone(code, DOMAINS["software"])
-    assert expected in converter(source)
+    assert expected in software_text(code)(source)
 
 
 def test_heldout35_after_the_rules() -> None:
     """By document (each recipe general text): Taiwan 48 → 2 wrong words, Hong Kong 37 → 1."""
-    figures = {
-        code: bench_conversion.measure(HELDOUT35, code, by_domain=True)["zhudu"]["wrong"]
-        for code in ("zh-Hant-TW", "zh-Hant-HK")
-    }
-    assert figures == {"zh-Hant-TW": 2, "zh-Hant-HK": 1}
+    assert wrong_by_document(HELDOUT35) == {"zh-Hant-TW": 2, "zh-Hant-HK": 1}
