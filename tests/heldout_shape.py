@@ -38,6 +38,7 @@ __all__ = [
     "rule_cases",
     "rules_after_marker",
     "shipped",
+    "software_text",
     "wrong_words_by_document",
 ]
 
@@ -118,6 +119,13 @@ def opencc_phrases_with(words: Iterable[str]) -> set[str]:
 
     words = list(words)
     return {k for k in _opencc_phrases() if any(w in k and w != k for w in words)}
+
+
+def software_text(code: str) -> Callable[[str], str]:
+    """``layer_alone`` writing variant ``code`` in software text: where a rule's software sense must stay."""
+    from zhudu.script.regional import DOMAINS
+
+    return layer_alone(code, DOMAINS["software"])
 
 
 def shipped(code: str) -> Callable[[str], str]:

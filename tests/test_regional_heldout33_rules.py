@@ -12,12 +12,12 @@ import pytest
 from heldout_shape import (
     assert_rule_fires_in_its_domain,
     bench_conversion,
-    layer_alone,
     rule_cases,
     rules_after_marker,
     shipped,
+    software_text,
 )
-from zhudu.script.regional import DOMAINS, default_regional
+from zhudu.script.regional import default_regional
 
 LAYER = default_regional().rules
 NEW = rules_after_marker("# Session 38 — heldout33")
@@ -92,8 +92,7 @@ def test_the_classes_read_right_in_other_sentences(code: str, source: str, expec
 )
 def test_software_text_reads_each_sense(code: str, source: str, expected: str) -> None:
     """In software text: an item of a menu, a packet, a password and debugging, each beside its other sense."""
-    converter = layer_alone(code, DOMAINS["software"])
-    assert expected in converter(source)
+    assert expected in software_text(code)(source)
 
 
 def test_hong_kong_debugging_labels_agree() -> None:

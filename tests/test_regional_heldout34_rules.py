@@ -11,13 +11,13 @@ import pytest
 from heldout_shape import (
     assert_rule_fires_in_its_domain,
     bench_conversion,
-    layer_alone,
     rule_cases,
     rules_after_marker,
     shipped,
+    software_text,
     wrong_words_by_document,
 )
-from zhudu.script.regional import DOMAINS, default_regional
+from zhudu.script.regional import default_regional
 
 LAYER = default_regional().rules
 NEW = rules_after_marker("# Session 38 — heldout34")
@@ -85,8 +85,7 @@ def test_the_classes_read_right_in_other_sentences(code: str, source: str, expec
 )
 def test_software_senses_stay(code: str, source: str, expected: str) -> None:
     """A program's support, command, configuration file and project, and getting in touch, read as before."""
-    converter = layer_alone(code, DOMAINS["software"])
-    assert expected in converter(source)
+    assert expected in software_text(code)(source)
 
 
 def test_heldout34_after_the_rules() -> None:
