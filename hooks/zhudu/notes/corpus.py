@@ -25,11 +25,7 @@ from zhudu.notes import body as body_mod
 from zhudu.notes import limits as limits_mod
 from zhudu.notes import remote_images, resolve
 from zhudu.notes.across import refused_image, renamed_id
-from zhudu.notes.front_matter import (  # split out of this module; kept importable from here
-    decode,
-    detect_dialect,
-    split_front_matter,
-)
+from zhudu.notes.front_matter import detect_dialect, note_parts
 from zhudu.notes.limits import Limits
 from zhudu.notes.meta import (
     Author,
@@ -165,12 +161,7 @@ def read_note(
     refused: NoteError | None = None  # a body over a limit: never rendered, its front matter still read
     try:
         data = path.read_bytes()
-        text = decode(data, display)
-        if not text.strip():
-            raise NoteError(display, 1, "the note is empty: write some text or delete the file")
-        raw, content, body_line, key_lines = split_front_matter(text, display, problems, settings.limits)
-        if not content.strip():
-            raise NoteError(display, body_line, "the note has front matter but no text: write the text")
+        text, raw, content, body_line, key_lines = note_parts(data, display, problems, settings.limits)
         try:
             limits_mod.check(content, display, body_line, settings.limits)  # before Markdown sees it
         except NoteError as exc:
