@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import posixpath
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -271,8 +273,7 @@ def read_note(
         reading_minutes=minutes,
         template=clean.get("template") or "note.html",
         extra=extra,
-        folder=note_folder(path, root),
-        section=default_slug(note_folder(path, root)) if note_folder(path, root) else "",
+        folder=note_folder(path, root),  # its section: _unique_sections, which sees every note
     )
     if refused is not None:  # its page shows the error instead of the body, under the author's metadata
         return broken_note(path, display, identifier, refused, settings, kept=(meta, raw, problems))
@@ -447,19 +448,47 @@ def load_corpus(
 
 
 def _unique_sections(notes: list[Note]) -> None:
-    """One section slug per folder (``Zh CN`` and ``zh-cn`` would share one)."""
+    """Each note's section: its folder, or the folder above for a page bundle; one slug per folder.
+
+    ``Zh CN`` and ``zh-cn`` would share a slug: the second gets ``-2``.
+    """
+    below = Counter(folder for note in notes for folder in _folders_above(note.id))
+    section_folder = {note.id: _section_folder(note, below) for note in notes}
     owner: dict[str, str] = {}
-    for folder in sorted({n.meta.folder for n in notes if n.meta.folder}):
+    for folder in sorted({folder for folder in section_folder.values() if folder}):
         slug = base = default_slug(folder)
         n = 1
         while slug in owner:
             n += 1
             slug = f"{base}-{n}"
         owner[slug] = folder
-    section = {folder: slug for slug, folder in owner.items()}
+    section = {folder: slug for slug, folder in owner.items()} | {"": ""}
     for note in notes:
-        if note.meta.folder and note.meta.section != section[note.meta.folder]:
-            note.meta = replace(note.meta, section=section[note.meta.folder])
+        folder = section_folder[note.id]
+        if (note.meta.section_folder, note.meta.section) != (folder, section[folder]):
+            note.meta = replace(note.meta, section_folder=folder, section=section[folder])
+
+
+def _section_folder(note: Note, below: Counter[str]) -> str:
+    """The folder whose section lists ``note``: its own, or the one above if it is a page bundle.
+
+    Hugo's rule: a folder whose only note is its ``index.md`` (a leaf bundle, the post's images beside
+    it) is one page of the folder above, not a section of its own; a folder of other notes as well,
+    or of notes in folders below it, stays a section.  ``below``: how many notes each folder holds,
+    its folders' included.
+    """
+    folder = note.meta.folder
+    if folder and note.path.stem == "index" and below[folder] == 1:
+        return posixpath.dirname(folder)
+    return folder
+
+
+def _folders_above(identifier: str) -> Iterator[str]:
+    """The folders a note is in, innermost first (a note's id is its path under ``seeds/``)."""
+    folder = posixpath.dirname(identifier)
+    while folder:
+        yield folder
+        folder = posixpath.dirname(folder)
 
 
 def _map_here(read: Callable[[Path], Note], paths: list[Path]) -> list[Note]:
