@@ -69,6 +69,44 @@ def test_audit_of_unreadable_notes_names_each_and_audits_the_rest(tmp_path):
     assert proc.stdout.rstrip().splitlines()[-1].startswith("total: ")
 
 
+UNREADABLE = {  # a note the build cannot read: its page shows the error, not the text
+    "yaml": (
+        "---\ntitle: 坏\ntags: [读书, 随笔\n---\n\n后来发现头发很多。\n",
+        4,
+        "invalid YAML front matter",
+    ),
+    "toml": ('+++\ntitle = "坏\n+++\n\n后来发现头发很多。\n', 2, "invalid TOML front matter"),
+    "empty": ("\n", 1, "the note is empty: write some text or delete the file"),
+    "no-text": ("---\ntitle: 只有标题\n---\n", 4, "the note has front matter but no text"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(UNREADABLE))
+def test_audit_of_a_note_the_build_cannot_read_says_why_as_meta_does(tmp_path, case):
+    text, line, message = UNREADABLE[case]
+    root = minimal_project(tmp_path / "p")
+    (root / "seeds" / "bad.md").write_text(text, encoding="utf-8")
+    proc = zhudu("audit", "seeds/bad.md", str(SEED), cwd=root)
+    one_error(proc, 1, f"seeds/bad.md:{line}: {message}")
+    # Not reported as a note with nothing to check; the other note is still audited.
+    assert "== seeds/bad.md ==" not in proc.stdout, proc.stdout
+    assert f"== {SEED} ==" in proc.stdout
+    # The build's own words: `meta` reads the notes as the build does, and says the same.
+    said = next(line for line in proc.stderr.splitlines() if "seeds/bad.md" in line)
+    meta = zhudu("meta", "bad", cwd=root)
+    one_error(meta, 1, said.removeprefix("error: "))
+    assert '"broken": true' in meta.stdout
+
+
+def test_meta_names_an_unreadable_note_as_a_warning_when_another_is_asked_for(tmp_path):
+    root = minimal_project(tmp_path / "p")
+    (root / "seeds" / "bad.md").write_text(UNREADABLE["yaml"][0], encoding="utf-8")
+    proc = zhudu("meta", "good", cwd=root)
+    assert proc.returncode == 0 and "error:" not in proc.stderr, proc.stderr
+    assert "warning: seeds/bad.md:4: invalid YAML front matter" in proc.stderr
+    one_error(zhudu("meta", cwd=root), 1, "seeds/bad.md:4: invalid YAML front matter")  # all notes: bad too
+
+
 def test_audit_refuses_a_note_over_the_size_limit_at_once(tmp_path):
     huge = tmp_path / "huge.md"
     huge.write_bytes(b"---\ntitle: x\n---\n\n" + b"ab\n" * 700_000)  # 2,050 KiB: the build refuses it too

@@ -73,21 +73,24 @@ def meta(args: argparse.Namespace) -> int:
     site = _site(Path(args.config))
     corpus = site.load_notes()
     wanted = set(args.notes)
-    out = [
-        {**note.meta.as_dict(), "source_file": note.display_path, "broken": note.broken}
-        for note in corpus.notes
-        if not wanted or note.id in wanted or note.meta.slug in wanted
-    ]
+    shown = [note for note in corpus.notes if not wanted or note.id in wanted or note.meta.slug in wanted]
+    out = [{**note.meta.as_dict(), "source_file": note.display_path, "broken": note.broken} for note in shown]
     unknown = sorted(wanted - {n.id for n in corpus.notes} - {n.meta.slug for n in corpus.notes})
     print(json.dumps(out, ensure_ascii=False, indent=2))
+    # A shown note that cannot be read is an error: its values are stand-ins, not what its author wrote
+    # (a note whose body alone is refused, over a limit, keeps its author's metadata: a warning).
+    unreadable = {note.id for note in shown if note.broken and not note.meta_kept}
     problems = [*corpus.problems, *(p for n in corpus.notes for p in n.problems)]
-    for problem in problems:
+    for problem in corpus.problems:
         print(f"warning: {problem}", file=sys.stderr)
+    for note in corpus.notes:
+        for problem in note.problems:
+            print(f"{'error' if note.id in unreadable else 'warning'}: {problem}", file=sys.stderr)
     for name in unknown:
         print(
             f"error: no note has the id or slug {name!r}; `python -m zhudu meta` lists them", file=sys.stderr
         )
-    return 1 if unknown or (problems and args.strict) else 0
+    return 1 if unknown or unreadable or (problems and args.strict) else 0
 
 
 def main(argv: list[str] | None = None) -> int:

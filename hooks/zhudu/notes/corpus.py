@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import posixpath
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -25,11 +27,7 @@ from zhudu.notes import body as body_mod
 from zhudu.notes import limits as limits_mod
 from zhudu.notes import remote_images, resolve
 from zhudu.notes.across import refused_image, renamed_id
-from zhudu.notes.front_matter import (  # split out of this module; kept importable from here
-    decode,
-    detect_dialect,
-    split_front_matter,
-)
+from zhudu.notes.front_matter import detect_dialect, note_parts
 from zhudu.notes.limits import Limits
 from zhudu.notes.meta import (
     Author,
@@ -166,12 +164,7 @@ def read_note(
     refused: NoteError | None = None  # a body over a limit: never rendered, its front matter still read
     try:
         data = path.read_bytes()
-        text = decode(data, display)
-        if not text.strip():
-            raise NoteError(display, 1, "the note is empty: write some text or delete the file")
-        raw, content, body_line, key_lines = split_front_matter(text, display, problems, settings.limits)
-        if not content.strip():
-            raise NoteError(display, body_line, "the note has front matter but no text: write the text")
+        text, raw, content, body_line, key_lines = note_parts(data, display, problems, settings.limits)
         try:
             limits_mod.check(content, display, body_line, settings.limits)  # before Markdown sees it
         except NoteError as exc:
@@ -284,8 +277,7 @@ def read_note(
         reading_minutes=minutes,
         template=clean.get("template") or "note.html",
         extra=extra,
-        folder=note_folder(path, root),
-        section=default_slug(note_folder(path, root)) if note_folder(path, root) else "",
+        folder=note_folder(path, root),  # its section: _unique_sections, which sees every note
     )
     if refused is not None:  # its page shows the error instead of the body, under the author's metadata
         return broken_note(path, display, identifier, refused, settings, kept=(meta, raw, problems))
@@ -460,19 +452,47 @@ def load_corpus(
 
 
 def _unique_sections(notes: list[Note]) -> None:
-    """One section slug per folder (``Zh CN`` and ``zh-cn`` would share one)."""
+    """Each note's section: its folder, or the folder above for a page bundle; one slug per folder.
+
+    ``Zh CN`` and ``zh-cn`` would share a slug: the second gets ``-2``.
+    """
+    below = Counter(folder for note in notes for folder in _folders_above(note.id))
+    section_folder = {note.id: _section_folder(note, below) for note in notes}
     owner: dict[str, str] = {}
-    for folder in sorted({n.meta.folder for n in notes if n.meta.folder}):
+    for folder in sorted({folder for folder in section_folder.values() if folder}):
         slug = base = default_slug(folder)
         n = 1
         while slug in owner:
             n += 1
             slug = f"{base}-{n}"
         owner[slug] = folder
-    section = {folder: slug for slug, folder in owner.items()}
+    section = {folder: slug for slug, folder in owner.items()} | {"": ""}
     for note in notes:
-        if note.meta.folder and note.meta.section != section[note.meta.folder]:
-            note.meta = replace(note.meta, section=section[note.meta.folder])
+        folder = section_folder[note.id]
+        if (note.meta.section_folder, note.meta.section) != (folder, section[folder]):
+            note.meta = replace(note.meta, section_folder=folder, section=section[folder])
+
+
+def _section_folder(note: Note, below: Counter[str]) -> str:
+    """The folder whose section lists ``note``: its own, or the one above if it is a page bundle.
+
+    Hugo's rule: a folder whose only note is its ``index.md`` (a leaf bundle, the post's images beside
+    it) is one page of the folder above, not a section of its own; a folder of other notes as well,
+    or of notes in folders below it, stays a section.  ``below``: how many notes each folder holds,
+    its folders' included.
+    """
+    folder = note.meta.folder
+    if folder and note.path.stem == "index" and below[folder] == 1:
+        return posixpath.dirname(folder)
+    return folder
+
+
+def _folders_above(identifier: str) -> Iterator[str]:
+    """The folders a note is in, innermost first (a note's id is its path under ``seeds/``)."""
+    folder = posixpath.dirname(identifier)
+    while folder:
+        yield folder
+        folder = posixpath.dirname(folder)
 
 
 def _map_here(read: Callable[[Path], Note], paths: list[Path]) -> list[Note]:

@@ -59,6 +59,30 @@ def decode(data: bytes, display: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def note_parts(
+    data: bytes, display: str, problems: list[NoteError] | None = None, limits: Limits | None = None
+) -> tuple[str, dict[str, Any], str, int, dict[str, int]]:
+    """A note's bytes read as the build reads them: what makes a note one that cannot be read.
+
+    The build (``corpus.read_note``) and ``python -m zhudu audit`` share it, so the audit refuses
+    exactly the notes whose pages show an error, with the same message.
+
+    Returns:
+        The decoded text, then what :func:`split_front_matter` returns.
+
+    Raises:
+        NoteError: not UTF-8, empty, invalid front matter (see :func:`split_front_matter`), or
+            front matter with no text after it.
+    """
+    text = decode(data, display)
+    if not text.strip():
+        raise NoteError(display, 1, "the note is empty: write some text or delete the file")
+    raw, content, body_line, key_lines = split_front_matter(text, display, problems, limits)
+    if not content.strip():
+        raise NoteError(display, body_line, "the note has front matter but no text: write the text")
+    return text, raw, content, body_line, key_lines
+
+
 def split_front_matter(
     text: str, display: str, problems: list[NoteError] | None = None, limits: Limits | None = None
 ) -> tuple[dict[str, Any], str, int, dict[str, int]]:

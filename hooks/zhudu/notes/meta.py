@@ -117,8 +117,11 @@ class NoteMeta:
     extra: Mapping[str, Any] = field(default_factory=dict)
     #: Jekyll's and Hexo's categories, each a path of names, top first (``meta_fields.Categories``).
     categories: tuple[tuple[str, ...], ...] = ()
-    #: The folder of ``seeds/`` the note is in ("" for ``seeds/`` itself), and its section's slug.
+    #: The folder of ``seeds/`` the note is in ("" for ``seeds/`` itself): its relative links start there.
     folder: str = ""
+    #: The folder whose section lists the note, and that section's slug: the note's folder, except for a
+    #: page bundle (a folder holding only its ``index.md``, as Hugo's posts): a page of the folder above.
+    section_folder: str = ""
     section: str = ""
     #: The notes that link to this one, by slug (filled once every note is read).
     backlinks: tuple[Backlink, ...] = ()
@@ -145,6 +148,7 @@ class NoteMeta:
             "template": self.template,
             "extra": {k: _jsonable(v) for k, v in self.extra.items()},
             "folder": self.folder,
+            "section_folder": self.section_folder,
             "section": self.section,
             "backlinks": [vars(b) | {} for b in self.backlinks],
         }

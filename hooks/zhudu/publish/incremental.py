@@ -393,7 +393,9 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
     )
     notes = list(zd.get("notes", ()))
     home_pages = max(1, (len(notes) + PER_PAGE - 1) // PER_PAGE)
-    sections = repr(sorted(Counter((n.get("folder", ""), n.get("section", "")) for n in notes).items()))
+    sections = repr(
+        sorted(Counter((n.get("section_folder", ""), n.get("section", "")) for n in notes).items())
+    )
 
     def digests() -> Iterable[tuple[Page, str]]:
         for file in pages:

@@ -37,8 +37,8 @@ def section_pages(notes: Iterable[Note], per_page: int = PER_PAGE) -> list[Secti
     """The pages of each folder of ``seeds/`` that holds notes, in folder order; notes in the given order."""
     by_folder: dict[str, list[Note]] = {}
     for note in notes:
-        if note.meta.folder and note.listed:
-            by_folder.setdefault(note.meta.folder, []).append(note)
+        if note.meta.section_folder and note.listed:  # a page bundle's is the folder above (corpus)
+            by_folder.setdefault(note.meta.section_folder, []).append(note)
     pages = []
     for folder in sorted(by_folder):
         members = by_folder[folder]

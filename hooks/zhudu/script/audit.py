@@ -20,7 +20,8 @@ lists every place.  Run from ``hooks/``::
     python -m zhudu.script.audit ../seeds/*.md [--all | --only-unreviewed] [--variant zh-Hant-TW]
 
 The module depends only on :mod:`zhudu.script`, :mod:`zhudu.regional` and
-:mod:`zhudu.audit_risk`, and strips YAML front matter itself.
+:mod:`zhudu.audit_risk`; the command reads a note as the build does (``notes.front_matter.note_parts``),
+so a note the build cannot read is an error here too, with the build's message.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from pathlib import Path
 
 import opencc
 
-from zhudu.script.audit_report import format_entry, note_text, ranked_lines
+from zhudu.script.audit_report import format_entry, note_body, ranked_lines
 from zhudu.script.audit_risk import RiskJudge, sentence_around, word_bounds
 from zhudu.script.domain import text_domain
 from zhudu.script.editor_rules import ConversionRules, ScriptDataError, load_rules
@@ -450,10 +451,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     totals = [0, 0]
     unread = 0
     for note in args.notes:
-        if (text := note_text(note)) is None:
+        if (read := note_body(note)) is None:
             unread += 1  # the others are still audited; the exit code says one was not
             continue
-        body, first_line = split_front_matter(text)
+        body, first_line = read
         found: list[AuditEntry] = []
         for variant in variants:
             entries = audit(body, variant, rules, str(note), first_line=first_line)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from zhudu.errors import NoteError
-from zhudu.notes.front_matter import decode
+from zhudu.notes.front_matter import note_parts
 from zhudu.notes.limits import Limits
 
 if TYPE_CHECKING:
@@ -58,8 +58,12 @@ def ranked_lines(entries: Sequence[AuditEntry], limit: int) -> tuple[list[str], 
     return lines, len(ordered)
 
 
-def note_text(path: Path) -> str | None:
-    """The note's text, or None after a one-line error saying why it cannot be audited."""
+def note_body(path: Path) -> tuple[str, int] | None:
+    """The note's text after its front matter and the line it starts on, or None after a one-line error.
+
+    A note the build cannot read (not UTF-8, empty, invalid YAML or TOML front matter, front matter
+    without text) is named with the build's own message: its page shows that error, not the text.
+    """
     try:
         if (size := path.stat().st_size) > Limits.note_kib * 1024:  # unread: minutes of OpenCC for nothing
             why = (
@@ -67,8 +71,9 @@ def note_text(path: Path) -> str | None:
                 " (extra.zhudu.limits.note_kib): the build does not convert it either; split it into notes"
             )
         else:
-            return decode(path.read_bytes(), str(path))
-    except NoteError as exc:  # not UTF-8: the build's own message (the byte, GBK or not, the command)
+            _, _, body, first_line, _ = note_parts(path.read_bytes(), str(path))
+            return body, first_line
+    except NoteError as exc:  # the build's own message (the byte, GBK or not, the command; the YAML line)
         why = f"{exc.line}: {exc.message}"
     except IsADirectoryError:
         why = " is a folder; give its notes (folder/*.md)"
