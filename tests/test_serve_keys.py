@@ -405,7 +405,17 @@ def test_whole_second_file_times_or_a_polled_folder_keep_every_note_hashed(
         return corpus.notes[0].markdown.strip()
 
     with monkeypatch.context() as patched:
-        patched.setattr(reads_module.os, "stat", lambda path, *a, **k: WholeSeconds(real_stat(path, *a, **k)))
+        # Only the note's own status: ``os`` is the process's module, and the time zone's first lookup
+        # (``ZoneInfo``, made by whichever test reads a note first) stats its file too.
+        patched.setattr(
+            reads_module.os,
+            "stat",
+            lambda path, *a, **k: (
+                WholeSeconds(real_stat(path, *a, **k))
+                if os.fspath(path) == os.fspath(note)
+                else real_stat(path, *a, **k)
+            ),
+        )
         load()
         load()
         assert reads.counts() == (1, 0, 1)  # hashed again although nothing in its status moved
