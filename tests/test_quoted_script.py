@@ -37,6 +37,10 @@ def _marked(text: str) -> list[str]:
         ("他在山上看到人。", []),
         ("后来他说了一句話。", []),  # 说 is Simplified-only: the stretch is Simplified
         ("print(設定檔)", ["設定檔"]),
+        # Japanese writes 語, 強, 東, 書, 館 as Traditional does: its kana say it is not Chinese at all.
+        ("他引用了一句日语：「日本語を勉強する」，意思是学日语。", []),
+        ("東京の図書館で読書する。", []),
+        ("「日本語を勉強する」，這個軟體很好。", ["這個軟體很好。"]),
     ],
 )
 def test_traditional_stretches(text, expected):

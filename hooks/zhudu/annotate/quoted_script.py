@@ -52,6 +52,8 @@ SHARED = frozenset("台后里干于余范冲丑采游云占咸杰吁岳斗准征
 #: Where a stretch ends: sentence and clause marks, quotation marks and brackets, line ends.
 _BREAK_RE = re.compile(r"[。！？；：，、「」『』《》〈〉（）“”‘’()\[\]!?;:,\n]+|\x02[^\x03]*\x03")
 _HAN_RE = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
+#: Kana: a stretch with them is Japanese (日本語を勉強する), whose kanji are often Traditional-only characters.
+_KANA_RE = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 #: A stretch's span ends after its last Han character and the sentence mark right after it.
 _TAIL_RE = re.compile(r"[。！？]?")
 #: Elements whose text is not running text (code, a formula, a keyboard key) or not converted.
@@ -94,8 +96,8 @@ def traditional_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each stretch of ``text`` written in Traditional, neighbours merged.
 
     A stretch runs between punctuation (``_BREAK_RE``): one with a Simplified-only character is
-    Simplified; one with two or more distinct Traditional-only characters and no Simplified-only one is
-    Traditional; the rest say nothing, and join the Traditional stretches on both sides of them
+    Simplified, one with kana Japanese (both end a span); one with two or more distinct Traditional-only
+    characters and no Simplified-only one is Traditional; the rest say nothing, and join the Traditional stretches on both sides of them
     (「網路，好的，資訊」 is one span), never one on a side alone.  A span runs from its first Han character
     to its last, and the full stop after it.
     """
@@ -106,7 +108,7 @@ def traditional_spans(text: str) -> list[tuple[int, int]]:
     run: tuple[int, int] | None = None  # the current span, while no Simplified stretch ends it
     for start, stop in _stretches(text):
         stretch = text[start:stop]
-        if not one_script.simplified.isdisjoint(stretch):
+        if not one_script.simplified.isdisjoint(stretch) or _KANA_RE.search(stretch):
             if run is not None:
                 spans.append(run)
             run = None
