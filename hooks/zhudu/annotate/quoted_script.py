@@ -56,6 +56,10 @@ _HAN_RE = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
 _KANA_RE = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 #: A stretch's span ends after its last Han character and the sentence mark right after it.
 _TAIL_RE = re.compile(r"[。！？]?")
+#: Running text that is no passage (``iter_passages``): headings; in a collapsible box (``details``, which
+#: passages skip), its title and blocks.  A block inside another is read again: its marks hold (``lang``).
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_BOX_BLOCKS = frozenset({"summary", "p", "li", "td", "th", "dt", "dd"})
 #: Elements whose text is not running text (code, a formula, a keyboard key) or not converted.
 _OPAQUE_TAGS = frozenset({"code", "pre", "kbd", "samp", "script", "style", "math", "svg"})
 
@@ -195,6 +199,14 @@ def mark_passage(element: etree.Element) -> None:
         offset += len(text)
 
 
+def _text_blocks(root: etree.Element) -> Iterator[etree.Element]:
+    """The passages, then the headings and a collapsible box's blocks (a quotation there is one too)."""
+    yield from iter_passages(root)
+    yield from (element for element in root.iter() if element.tag in _HEADINGS)
+    for box in root.iter("details"):
+        yield from (element for element in box.iter() if element.tag in _BOX_BLOCKS)
+
+
 class QuotedScriptTreeprocessor(Treeprocessor):
     """Marks a Simplified note's Traditional passages and stretches (``mark_passage``)."""
 
@@ -205,7 +217,7 @@ class QuotedScriptTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         if self.extension.note_lang != "zh-Hans":
             return
-        for element in iter_passages(root):
+        for element in _text_blocks(root):
             if not element.get("lang"):  # an English passage keeps its lang="en" (passages.language_of)
                 mark_passage(element)
 
