@@ -142,3 +142,11 @@ def test_the_feed_lists_every_category_name_after_the_tags(built):
     entry = feed[feed.index("zhudu/hx</id>") :]
     terms = re.findall(r'<category term="([^"]*)"/>', entry[: entry.index("</entry>")])
     assert terms == ["資訊", "軟體開發", "資料庫"]
+
+
+def test_jekylls_singular_category_is_one_name_spaces_kept(tmp_path: Path) -> None:
+    """Jekyll splits ``categories: a b`` at its spaces but keeps ``category: a b`` whole (one category)."""
+    singular = "---\nlayout: post\ntitle: 单数篇\ndate: 2024-01-07\ncategory: 软件 开发\n---\n\n说明。\n"
+    plural = singular.replace("category:", "categories:")
+    assert read(tmp_path, "2024-01-07-one.md", singular).meta.categories == (("软件 开发",),)
+    assert read(tmp_path, "2024-01-07-two.md", plural).meta.categories == (("软件",), ("开发",))

@@ -37,6 +37,10 @@ def _marked(text: str) -> list[str]:
         ("他在山上看到人。", []),
         ("后来他说了一句話。", []),  # 说 is Simplified-only: the stretch is Simplified
         ("print(設定檔)", ["設定檔"]),
+        # Japanese writes 語, 強, 東, 書, 館 as Traditional does: its kana say it is not Chinese at all.
+        ("他引用了一句日语：「日本語を勉強する」，意思是学日语。", []),
+        ("東京の図書館で読書する。", []),
+        ("「日本語を勉強する」，這個軟體很好。", ["這個軟體很好。"]),
     ],
 )
 def test_traditional_stretches(text, expected):
@@ -119,3 +123,17 @@ def test_a_theme_page_quotes_it_with_its_lang(built, code, lang):
         ),  # the newer note first: t.md's
         (f' lang="{lang}"', "這個軟體"),
     ]
+
+
+def test_a_quotation_in_a_heading_or_a_collapsible_box_has_its_lang(tmp_path) -> None:
+    """Headings and a ``???`` box's title and text are no passages: reader9's marking missed them (review10)."""
+    note = (
+        "---\ntitle: 标题篇\nlang: zh-Hans\ndate: 2024-01-02\n---\n\n## 他说「這個軟體的設計」\n\n"
+        '??? note "這個軟體的設計"\n    他说：「資料都存在雲端」。\n\n这是简体的说明文字。\n'
+    )
+    result = build_site(tmp_path, notes={"h.md": note})
+    assert result.ok and not result.warnings, result.log
+    body = _body(result, "zh-Hans", "h")
+    assert '<h2 id="他说这个软件的设计">他说「<span lang="zh-Hant">這個軟體的設計</span>」</h2>' in body
+    assert '<summary lang="zh-Hant">這個軟體的設計</summary>' in body
+    assert '他说：「<span lang="zh-Hant">資料都存在雲端</span>」。' in body

@@ -20,7 +20,7 @@ from typing import Any
 
 from zhudu.annotate.textmarks import GLUED_SPACE_TAG
 
-__all__ = ["glue_han_symbols"]
+__all__ = ["code_pieces", "glue_han_symbols"]
 
 # --------------------------------------------------------------------------- Data
 
@@ -39,8 +39,11 @@ _TAG_RE = re.compile(
 _CELLS = ("td", "th")
 
 
-def _pieces(text: str) -> list[tuple[str, bool]]:
-    """``text`` as (piece, glued) pairs, the joints glued (``re.split`` puts each joint at an odd index)."""
+def code_pieces(text: str) -> list[tuple[str, bool]]:
+    """``text`` as (piece, glued) pairs, the joints glued (``re.split`` puts each joint at an odd index).
+
+    A theme page's quoted code is drawn from these (``zd-themes-marks.html``), as its note draws it.
+    """
     return [(piece, index % 2 == 1) for index, piece in enumerate(_SPLIT_RE.split(text)) if piece]
 
 
@@ -52,7 +55,7 @@ def _glued_markup(part: str) -> str:
         f"<{GLUED_SPACE_TAG}>{html.escape(piece, quote=False)}</{GLUED_SPACE_TAG}>"
         if glued
         else html.escape(piece, quote=False)
-        for piece, glued in _pieces(text)
+        for piece, glued in code_pieces(text)
     )
 
 
@@ -77,7 +80,7 @@ def glue_han_symbols(root: etree.Element, stashed: list[Any]) -> None:
         if not _JOINT_RE.search(code.text):
             continue
         text_type = type(code.text)  # Python-Markdown's AtomicString: no further inline parsing
-        pieces = _pieces(code.text)
+        pieces = code_pieces(code.text)
         code.text = text_type("")
         last: etree.Element | None = None
         for piece, glued in pieces:

@@ -52,8 +52,14 @@ SHARED = frozenset("台后里干于余范冲丑采游云占咸杰吁岳斗准征
 #: Where a stretch ends: sentence and clause marks, quotation marks and brackets, line ends.
 _BREAK_RE = re.compile(r"[。！？；：，、「」『』《》〈〉（）“”‘’()\[\]!?;:,\n]+|\x02[^\x03]*\x03")
 _HAN_RE = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
+#: Kana: a stretch with them is Japanese (日本語を勉強する), whose kanji are often Traditional-only characters.
+_KANA_RE = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 #: A stretch's span ends after its last Han character and the sentence mark right after it.
 _TAIL_RE = re.compile(r"[。！？]?")
+#: Running text that is no passage (``iter_passages``): headings; in a collapsible box (``details``, which
+#: passages skip), its title and blocks.  A block inside another is read again: its marks hold (``lang``).
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_BOX_BLOCKS = frozenset({"summary", "p", "li", "td", "th", "dt", "dd"})
 #: Elements whose text is not running text (code, a formula, a keyboard key) or not converted.
 _OPAQUE_TAGS = frozenset({"code", "pre", "kbd", "samp", "script", "style", "math", "svg"})
 
@@ -94,8 +100,8 @@ def traditional_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each stretch of ``text`` written in Traditional, neighbours merged.
 
     A stretch runs between punctuation (``_BREAK_RE``): one with a Simplified-only character is
-    Simplified; one with two or more distinct Traditional-only characters and no Simplified-only one is
-    Traditional; the rest say nothing, and join the Traditional stretches on both sides of them
+    Simplified, one with kana Japanese (both end a span); one with two or more distinct Traditional-only
+    characters and no Simplified-only one is Traditional; the rest say nothing, and join the Traditional stretches on both sides of them
     (「網路，好的，資訊」 is one span), never one on a side alone.  A span runs from its first Han character
     to its last, and the full stop after it.
     """
@@ -106,7 +112,7 @@ def traditional_spans(text: str) -> list[tuple[int, int]]:
     run: tuple[int, int] | None = None  # the current span, while no Simplified stretch ends it
     for start, stop in _stretches(text):
         stretch = text[start:stop]
-        if not one_script.simplified.isdisjoint(stretch):
+        if not one_script.simplified.isdisjoint(stretch) or _KANA_RE.search(stretch):
             if run is not None:
                 spans.append(run)
             run = None
@@ -193,6 +199,14 @@ def mark_passage(element: etree.Element) -> None:
         offset += len(text)
 
 
+def _text_blocks(root: etree.Element) -> Iterator[etree.Element]:
+    """The passages, then the headings and a collapsible box's blocks (a quotation there is one too)."""
+    yield from iter_passages(root)
+    yield from (element for element in root.iter() if element.tag in _HEADINGS)
+    for box in root.iter("details"):
+        yield from (element for element in box.iter() if element.tag in _BOX_BLOCKS)
+
+
 class QuotedScriptTreeprocessor(Treeprocessor):
     """Marks a Simplified note's Traditional passages and stretches (``mark_passage``)."""
 
@@ -203,7 +217,7 @@ class QuotedScriptTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         if self.extension.note_lang != "zh-Hans":
             return
-        for element in iter_passages(root):
+        for element in _text_blocks(root):
             if not element.get("lang"):  # an English passage keeps its lang="en" (passages.language_of)
                 mark_passage(element)
 

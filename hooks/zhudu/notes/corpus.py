@@ -221,6 +221,8 @@ def read_note(
 
     if dialect == "hexo" and "categories" in values:  # Hexo's flat list is one path (an editor's is not)
         values["categories"] = hexo_categories(values["categories"])
+    elif origin.get("categories") == "category" and isinstance(values["categories"], str):
+        values["categories"] = [values["categories"]]  # Jekyll splits only the plural key's string
     values = {**values, **(override or {})}
     # Every field is checked on its own: every bad one is reported and none of its value is used.
     clean, failed = validate_fields(schema, values)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from zhudu import fragments
+from zhudu.annotate import code_glue
 from zhudu.annotate.passages import join_code
 from zhudu.annotate.quoted_script import LANG_MARKER, is_traditional
 from zhudu.notes import mathml
@@ -61,8 +62,15 @@ def _kinds(segments: Sequence[tuple[str, bool]]) -> list[tuple[str, str]]:
 
 
 def segments_html(segments: Sequence[tuple[str, str]]) -> str:
-    """Escaped HTML of segments (text, kind): kind "" (text), "mark" (matched), "code" or "math" (MathML)."""
-    return fragments.render("zd-themes-marks.html", "marked", segments=segments)
+    """Escaped HTML of segments (text, kind): kind "" (text), "mark" (matched), "code" or "math" (MathML).
+
+    A code's Han–symbol joints are held together as in its note (``code_glue``): a theme's columns are
+    narrow, and ``文件>设置`` broke at its ``>`` there.
+    """
+    shown = [
+        (code_glue.code_pieces(text), kind) if kind == "code" else (text, kind) for text, kind in segments
+    ]
+    return fragments.render("zd-themes-marks.html", "marked", segments=shown)
 
 
 def _typeset(tex: str) -> tuple[str, str]:
