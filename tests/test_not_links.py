@@ -64,8 +64,10 @@ def test_links_where_markdown_reads_none_are_neither_warned_of_nor_rewritten(tmp
     result = build_site(tmp_path, notes={"shapes.md": SHAPES}, strict=True)
     assert result.ok and result.warnings == [], result.log
     article = _article(result.page("zh-Hans/notes/shapes/index.html"))
+    # Inline code keeps a Han letter with the symbol beside it (``annotate/code_glue.py``): markup, not text.
+    shown = article.replace("<zd-g>", "").replace("</zd-g>", "")
     for written in AS_WRITTEN:
-        assert written in article, written
+        assert written in shown, written
     assert "zd-deadlink" not in article and "zd-ref" not in article and "<a " not in article, article
     assert "&#91;原&#93;&#40;&#35;无此raw&#41;" in article  # Hexo's raw part: as text
 
