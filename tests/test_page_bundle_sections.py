@@ -43,6 +43,13 @@ def blog(tmp_path_factory):
     return result
 
 
+def serve_notes(root, notes: dict[str, str]):
+    """``notes`` built into ``root`` and served by ``mkdocs serve`` watching ``seeds/``: the process and its port."""
+    build_site(root, notes=notes, config={"watch": ["seeds"]}, strict=False)
+    port = free_port()
+    return start_serving(root, port), port
+
+
 def sections_on_home(result, variant: str) -> dict[str, int]:
     """The home page's section list: section link → number of notes (names are converted, links not)."""
     home = result.page(f"{variant}/index.html")
@@ -93,9 +100,7 @@ def test_under_serve_a_folder_is_a_bundle_while_its_index_md_is_its_only_note(tm
         "posts/甲/index.md": "---\ntitle: 甲\ndate: 2024-03-01\n---\n\n甲的正文。\n",
         "posts/乙.md": "---\ntitle: 乙\ndate: 2024-03-02\n---\n\n乙的正文。\n",
     }
-    build_site(tmp_path, notes=notes, config={"watch": ["seeds"]}, strict=False)
-    port = free_port()
-    proc = start_serving(tmp_path, port)
+    proc, port = serve_notes(tmp_path, notes)
     home = f"http://127.0.0.1:{port}/zhudu/zh-Hans/"
     try:
         page = wait_for(home, ">posts</a>（2）", timeout=60)

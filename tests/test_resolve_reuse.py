@@ -32,7 +32,7 @@ def test_the_link_index_is_reused_only_for_the_very_same_notes_and_names() -> No
 
 def test_a_note_keeps_its_linkable_while_its_names_and_markdown_are_the_same() -> None:
     class Meta:
-        slug, title, folder = "s", "题", ""
+        slug, title, folder, section_folder = "s", "题", "", ""  # NoteMeta's fields the link index reads
 
     class Note:
         id, broken, meta, path, markdown = "n", False, Meta(), Path("seeds/n.md"), "# 一节\n\n正文\n"

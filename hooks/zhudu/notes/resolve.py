@@ -11,8 +11,11 @@ found again from what survives, the file's path, its front matter (``permalink``
 ``LinkIndex.find`` tries, in order (``HOW``), stopping at the first kind that names a note:
 
 1. ``path``: the path of a note in ``seeds/`` (from the linking note's folder, or from
-   ``seeds/``), without its extension;
+   ``seeds/``), without its extension; a Hugo page bundle's ``index.md`` also by its folder's path
+   (``../第一篇/``, ``/posts/第一篇/``: Hugo's URL of the page is its folder);
 2. ``file name``: a note's file name, with or without extension (Jekyll's date prefix optional);
+   a page bundle's folder name (``{{< ref "第一篇" >}}``, ``../第一篇/`` from a plain post, whose URL
+   is ``/posts/旧文/``);
 3. ``slug / permalink``: a note's slug, or the ``permalink``/``url`` in its front matter;
 4. ``alias``: an ``aliases``/``alias`` entry of its front matter (Obsidian's names, Hugo's old URLs);
 5. ``title``: its title (wikilinks and ``post_link`` only: a path is never a title);
@@ -69,6 +72,9 @@ class Linkable:
     slugify: Slugify = field(compare=False)
     #: Folded heading text or id → the heading's id on the page.
     headings: Mapping[str, str] = field(default_factory=dict, compare=False)
+    #: A Hugo page bundle's ``index.md`` (its folder holds no other note): Hugo's URL of the page is
+    #: the folder (``/posts/第一篇/``), so links name it by the folder's path and name.
+    bundle: bool = False
 
 
 @dataclass
@@ -93,6 +99,9 @@ class LinkIndex:
             self.by_id[note.id] = note
             self._add("path", note.id, note)
             names = [note.stem, note.id.rsplit("/", 1)[-1]]
+            if note.bundle:  # ``../第一篇/``, ``/posts/第一篇/``, ``{{< ref "第一篇" >}}``
+                self._add("path", note.folder, note)
+                names.append(note.folder.rsplit("/", 1)[-1])
             if m := _JEKYLL_DATE_RE.match(note.stem):
                 names.append(m["name"])
             for name in names:
@@ -266,7 +275,7 @@ def _linkables(notes: Sequence[Note], slugify: Slugify) -> dict[str, Linkable]:
         if note.broken:
             continue
         meta = note.meta
-        names = (meta.slug, meta.title, meta.folder, note.path.stem, slugify)
+        names = (meta.slug, meta.title, meta.folder, meta.section_folder, note.path.stem, slugify)
         last = _LINKABLES.get(note.id)
         same = last is not None and last[0] == names
         if same and last[1] == note.markdown:  # type: ignore[index]  # the same string: compared by identity first
@@ -284,6 +293,7 @@ def _linkables(notes: Sequence[Note], slugify: Slugify) -> dict[str, Linkable]:
                     stem=note.path.stem,
                     headings=found,
                     slugify=slugify,
+                    bundle=meta.section_folder != meta.folder,  # the folder above lists it
                 )
         if not (same and last[1] is note.markdown and last[2] is linkable):  # type: ignore[index]
             last = (names, note.markdown, linkable)
