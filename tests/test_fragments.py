@@ -185,8 +185,10 @@ def test_theme_marks_write_what_the_pages_carry():
         'focusable="false"><path class="zd-graph__edge" data-theme="t" data-note="n" d="M1,2" '
         'stroke-width="1.50" vector-effect="non-scaling-stroke"/></svg>'
     )
-    assert marks("marked", segments=[("a<", ""), ("b", "mark"), ("c", ""), ("x<y", "code")]) == (
-        "a&lt;<mark>b</mark>c<code>x&lt;y</code>"
+    # A code segment comes as its pieces (``code_glue.code_pieces``): a Han–symbol joint glued.
+    code = [("x<y ", False), ("文件>设", True), ("置", False)]
+    assert marks("marked", segments=[("a<", ""), ("b", "mark"), ("c", ""), (code, "code")]) == (
+        "a&lt;<mark>b</mark>c<code>x&lt;y <zd-g>文件&gt;设</zd-g>置</code>"
     )
 
 

@@ -5,16 +5,15 @@ handlers and normalised into ``NoteMeta`` (see ``meta``).  A problem with one no
 others: it is recorded on the note as a ``NoteError`` (the hook logs it), and a note that cannot be
 read at all is kept as a *broken* note whose page shows the error, so ``mkdocs serve`` keeps serving
 while the author fixes it.  Split out, each kept importable from here: the front matter
-(``front_matter``), summaries (``summary``), a note's id, folder and slug (``naming``).
+(``front_matter``), summaries (``summary``), a note's id, folder and slug (``naming``), its section
+(``sections``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
-import posixpath
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -25,7 +24,7 @@ from mkdocs.config.base import ValidationError
 from zhudu.errors import NoteError, ZhuduError
 from zhudu.notes import body as body_mod
 from zhudu.notes import limits as limits_mod
-from zhudu.notes import remote_images, resolve
+from zhudu.notes import remote_images, resolve, sections
 from zhudu.notes.across import refused_image, renamed_id
 from zhudu.notes.front_matter import detect_dialect, note_parts
 from zhudu.notes.limits import Limits
@@ -279,7 +278,7 @@ def read_note(
         reading_minutes=minutes,
         template=clean.get("template") or "note.html",
         extra=extra,
-        folder=note_folder(path, root),  # its section: _unique_sections, which sees every note
+        folder=note_folder(path, root),  # its section: sections.assign, which sees every note
     )
     if refused is not None:  # its page shows the error instead of the body, under the author's metadata
         return broken_note(path, display, identifier, refused, settings, kept=(meta, raw, problems))
@@ -448,53 +447,9 @@ def load_corpus(
         seen[note.meta.slug] = note
     if fetch_remote is not None:
         remote_images.localise(notes, fetch_remote, image_url)
-    _unique_sections(notes)
+    sections.assign(notes)
     notes.sort(key=_newest_first)
     return Corpus(notes=notes, problems=problems)
-
-
-def _unique_sections(notes: list[Note]) -> None:
-    """Each note's section: its folder, or the folder above for a page bundle; one slug per folder.
-
-    ``Zh CN`` and ``zh-cn`` would share a slug: the second gets ``-2``.
-    """
-    below = Counter(folder for note in notes for folder in _folders_above(note.id))
-    section_folder = {note.id: _section_folder(note, below) for note in notes}
-    owner: dict[str, str] = {}
-    for folder in sorted({folder for folder in section_folder.values() if folder}):
-        slug = base = default_slug(folder)
-        n = 1
-        while slug in owner:
-            n += 1
-            slug = f"{base}-{n}"
-        owner[slug] = folder
-    section = {folder: slug for slug, folder in owner.items()} | {"": ""}
-    for note in notes:
-        folder = section_folder[note.id]
-        if (note.meta.section_folder, note.meta.section) != (folder, section[folder]):
-            note.meta = replace(note.meta, section_folder=folder, section=section[folder])
-
-
-def _section_folder(note: Note, below: Counter[str]) -> str:
-    """The folder whose section lists ``note``: its own, or the one above if it is a page bundle.
-
-    Hugo's rule: a folder whose only note is its ``index.md`` (a leaf bundle, the post's images beside
-    it) is one page of the folder above, not a section of its own; a folder of other notes as well,
-    or of notes in folders below it, stays a section.  ``below``: how many notes each folder holds,
-    its folders' included.
-    """
-    folder = note.meta.folder
-    if folder and note.path.stem == "index" and below[folder] == 1:
-        return posixpath.dirname(folder)
-    return folder
-
-
-def _folders_above(identifier: str) -> Iterator[str]:
-    """The folders a note is in, innermost first (a note's id is its path under ``seeds/``)."""
-    folder = posixpath.dirname(identifier)
-    while folder:
-        yield folder
-        folder = posixpath.dirname(folder)
 
 
 def _map_here(read: Callable[[Path], Note], paths: list[Path]) -> list[Note]:
