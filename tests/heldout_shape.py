@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from zhudu.script.convert import DEFAULT_VARIANTS, ConversionRules, Converter, load_rules
 
@@ -52,12 +51,13 @@ def assert_heldout_shape(
 ) -> None:
     """Every sentence from ``sources``, in no other set and only once, both Traditional forms labelled,
     every judged word in its zh-Hans sentence and its judged form in the label."""
-    earlier = {
-        e["zh-Hans"]
-        for path in sorted(TESTS.glob("conversion_*.yml"))
-        if path.name != file_name
-        for e in yaml.safe_load(path.read_text("utf-8"))
-    }
+    earlier = frozenset().union(
+        *(
+            bench_conversion.set_sentences(path)
+            for path in TESTS.glob("conversion_*.yml")
+            if path.name != file_name
+        )
+    )
     seen: set[str] = set()
     for entry in entries:
         assert entry["from"].startswith(sources), entry["from"]

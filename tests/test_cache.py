@@ -269,6 +269,18 @@ def test_compiled_templates_are_kept_for_the_next_process_and_an_edited_one_is_c
     assert len(changed) == 1  # that template, compiled again (Jinja checks each source's checksum)
 
 
+def test_a_second_project_built_in_the_same_process_gets_every_compiled_template_in_its_own_folder(tmp_path):
+    # The process compiles each template once and keeps it in memory for every later build (a test run, a
+    # script building several sites); a project built after another still gets the files a new process loads.
+    folders = []
+    for name in ("one", "two"):
+        assert build_site(tmp_path / name, notes={"a.md": NOTE_A}).ok
+        kept = tmp_path / name / ".cache" / "zhudu" / "templates"
+        folders.append({p.relative_to(kept): p.read_bytes() for p in kept.glob("*/*.cache")})
+    assert len(folders[0]) > 20
+    assert folders[1] == folders[0]
+
+
 def test_a_build_for_another_port_reuses_every_render(tmp_path):
     # mkdocs serve sets the site URL to its own address (mkdocs.yml unchanged): a server on another
     # port renders nothing again (another path does).

@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from heldout_shape import shipped
 from zhudu.script.convert import DEFAULT_VARIANTS, ConversionRules, Converter, load_rules
@@ -34,9 +33,7 @@ def _earlier_sentences() -> set[str]:
         "conversion_heldout2.yml",
         "conversion_heldout3.yml",
     )
-    return {
-        e["zh-Hans"] for name in earlier for e in yaml.safe_load((ROOT / "tests" / name).read_text("utf-8"))
-    }
+    return set().union(*(bench_conversion.set_sentences(ROOT / "tests" / name) for name in earlier))
 
 
 def test_heldout4_set_shape() -> None:

@@ -130,12 +130,15 @@ class TemplateCode(FileSystemBytecodeCache):
     new ``mkdocs serve``) compiled Material's templates again before writing its first page.
     Jinja checks a kept template's source checksum and its own bytecode version; the folder is
     named by the versions of Jinja, MkDocs (which makes the environment) and Python, so an upgrade
-    starts a new one.  A folder that cannot be written leaves the templates in memory.
+    starts a new one.  A folder that cannot be written leaves the templates in memory.  The memory
+    is the process's, shared by every folder (``compiled``): a process that builds several sites
+    (a test run, a script) compiles each template once, and each folder still gets its files.
     """
 
-    def __init__(self, directory: Path | None) -> None:
-        self.code: dict[str, bytes] = {}
+    def __init__(self, directory: Path | None, compiled: dict[str, bytes]) -> None:
+        self.code = compiled
         self.on_disk = directory is not None
+        self.in_folder: set[str] = set()  # the keys this folder holds, as far as this process knows
         if directory is not None:
             try:
                 directory.mkdir(parents=True, exist_ok=True)
@@ -147,10 +150,13 @@ class TemplateCode(FileSystemBytecodeCache):
         """Fill ``bucket`` when its template was compiled before (Jinja checks the source's checksum)."""
         if (data := self.code.get(bucket.key)) is not None:
             bucket.bytecode_from_string(data)
+            if self.on_disk and bucket.key not in self.in_folder and bucket.code is not None:
+                self.dump_bytecode(bucket)  # compiled for another folder: this one gets its file too
         elif self.on_disk:
             super().load_bytecode(bucket)
             if bucket.code is not None:
                 self.code[bucket.key] = bucket.bytecode_to_string()
+                self.in_folder.add(bucket.key)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         """Keep a compiled template, in memory and on disk."""
@@ -158,16 +164,17 @@ class TemplateCode(FileSystemBytecodeCache):
         if self.on_disk:
             with contextlib.suppress(OSError):  # a full disk: kept in memory only
                 super().dump_bytecode(bucket)
+                self.in_folder.add(bucket.key)
 
 
 def template_code(cache_dir: Path | None) -> TemplateCode:
     """The compiled templates kept in ``cache_dir`` (``templates/<versions>/``), one per folder per process."""
-    folder = None
-    if cache_dir is not None:
-        versions = [f"{name}={metadata.version(name)}" for name in ("jinja2", "mkdocs")]
-        folder = cache_dir / "templates" / cache.digest(*versions, sys.version)[:16]
+    versions = cache.digest(
+        *(f"{name}={metadata.version(name)}" for name in ("jinja2", "mkdocs")), sys.version
+    )
+    folder = None if cache_dir is None else cache_dir / "templates" / versions[:16]
     if (kept := _TEMPLATES.get(folder)) is None:
-        kept = _TEMPLATES[folder] = TemplateCode(folder)
+        kept = _TEMPLATES[folder] = TemplateCode(folder, _COMPILED.setdefault(versions, {}))
     return kept
 
 
@@ -175,3 +182,5 @@ def template_code(cache_dir: Path | None) -> TemplateCode:
 ARTIFACTS = Remembered()
 #: Compiled templates of this process, by folder (``template_code``).
 _TEMPLATES: dict[Path | None, TemplateCode] = {}
+#: Compiled templates of this process by the versions that compiled them, shared by the folders (``TemplateCode``).
+_COMPILED: dict[str, dict[str, bytes]] = {}
