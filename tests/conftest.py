@@ -409,9 +409,10 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
         yield site
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def hexo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
-    """The Hexo documentation (../shared/corpora/hexo-docs/, both translations as notes), built and served."""
+    """The Hexo documentation (../shared/corpora/hexo-docs/, both translations as notes), built and served
+    once for every test that reads it (the hexo and highlight search tests)."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
     import bench_search
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from conftest import serve_built
+from conftest import ServedSite, serve_built
 
 pytestmark = pytest.mark.browser
 
@@ -26,13 +26,20 @@ GEOMETRY = """() => [...document.querySelectorAll('.md-typeset .admonition, .md-
 })"""
 
 
+@pytest.fixture(scope="module")
+def callout_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """``NOTE`` built once for every width (the tests only read it)."""
+    with serve_built(tmp_path_factory.mktemp("callout"), notes={"callout.md": NOTE}) as site:
+        yield site
+
+
 @pytest.mark.parametrize("width", [1280, 390])
-def test_an_admonitions_title_band_spans_its_box(tmp_path: Path, page: Any, width: int) -> None:
+def test_an_admonitions_title_band_spans_its_box(callout_site: ServedSite, page: Any, width: int) -> None:
     # Reading text is kept to 38em a line; a title is not reading text (it stopped at half the box).
-    with serve_built(tmp_path, notes={"callout.md": NOTE}) as site:
-        page.set_viewport_size({"width": width, "height": 800})
-        page.goto(site.variant_url("zh-Hans", "notes/callout/"), wait_until="load")
-        boxes = page.evaluate(GEOMETRY)
+    site = callout_site
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(site.variant_url("zh-Hans", "notes/callout/"), wait_until="load")
+    boxes = page.evaluate(GEOMETRY)
     assert len(boxes) == 2
     for title, inner in boxes:
         assert abs(title - inner) <= 1, boxes

@@ -3,6 +3,7 @@ each checked in a real browser."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -140,27 +141,38 @@ LINE_STARTS = """marks => {
 }"""
 
 
-def test_a_space_before_a_full_width_comma_never_starts_a_line_with_it(tmp_path: Any, browser: Any) -> None:
-    with serve_built(tmp_path, notes={"spaced.md": SPACED_NOTE}) as site:
-        html = site.build.page("zh-Hant-TW/notes/spaced/index.html")
-        # The author's text is kept (the space too); only a wrapper is added.
-        assert "<code>source/</code><zd-g> ，</zd-g>而 <code>ignore</code>" in html
-        assert "<zd-g> 。</zd-g>下一句" in html
-        context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
-        try:
-            page = context.new_page()
-            page.goto(site.variant_url("zh-Hans", "notes/spaced/"))
-            page.wait_for_load_state("load")
-            bad = []
-            for width in (390, 375, 360, 320):
-                page.set_viewport_size({"width": width, "height": 844})
-                page.evaluate(
-                    "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
-                )
-                bad += [f"{width}: {line}" for line in page.evaluate(LINE_STARTS, "，。")]
-            assert bad == []
-        finally:
-            context.close()
+@pytest.fixture(scope="module")
+def notes_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """The spaced, long and linked notes of this file's tests below, in one build: each test reads its own note
+    (only the long one holds 卡脖子, the word its search looks for)."""
+    notes = {"spaced.md": SPACED_NOTE, "long.md": LONG_NOTE, "linked.md": LINKED_NOTE}
+    with serve_built(tmp_path_factory.mktemp("notes"), notes=notes) as site:
+        yield site
+
+
+def test_a_space_before_a_full_width_comma_never_starts_a_line_with_it(
+    notes_site: ServedSite, browser: Any
+) -> None:
+    site = notes_site
+    html = site.build.page("zh-Hant-TW/notes/spaced/index.html")
+    # The author's text is kept (the space too); only a wrapper is added.
+    assert "<code>source/</code><zd-g> ，</zd-g>而 <code>ignore</code>" in html
+    assert "<zd-g> 。</zd-g>下一句" in html
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    try:
+        page = context.new_page()
+        page.goto(site.variant_url("zh-Hans", "notes/spaced/"))
+        page.wait_for_load_state("load")
+        bad = []
+        for width in (390, 375, 360, 320):
+            page.set_viewport_size({"width": width, "height": 844})
+            page.evaluate(
+                "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+            )
+            bad += [f"{width}: {line}" for line in page.evaluate(LINE_STARTS, "，。")]
+        assert bad == []
+    finally:
+        context.close()
 
 
 # --------------------------------------------------------------------------- a result near a page's end
@@ -184,36 +196,36 @@ LANDING = """() => {
 
 
 def test_a_result_near_the_end_of_a_long_page_lands_at_its_passage_on_a_phone(
-    tmp_path: Any, browser: Any
+    notes_site: ServedSite, browser: Any
 ) -> None:
     """Closing search slides its panel past the screen's edge, and the phone zooms the page out for a
     few frames (the page 2-3 screens tall): a scroll to a passage near the end made then stopped a
     screen short of it, and nothing put it back."""
-    with serve_built(tmp_path, notes={"long.md": LONG_NOTE}) as site:
-        for variant in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
-            context = browser.new_context(**PHONE)
-            try:
-                page = context.new_page()
-                errors: list[str] = []
-                page.on("pageerror", lambda error: errors.append(str(error)))  # noqa: B023 (read at once)
-                page.add_init_script(SITEMAP_PARSED_JS)
-                page.goto(site.variant_url(variant))
-                page.wait_for_function("window.__zdSitemapParsed === true")
-                page.locator("label.md-header__button[for=__search]").tap()
-                page.locator(".md-search__input").fill("卡脖子")
-                page.locator("a.md-search-result__link[href*='#p-']").first.tap()
-                page.wait_for_url("**/notes/long/**#p-*")
-                page.wait_for_function(
-                    f"() => {{ const l = ({LANDING})(); return l !== null && !l.locked && l.fits; }}"
-                )
-                page.evaluate(
-                    "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
-                )
-                landing = page.evaluate(LANDING)
-                assert -2 <= landing["off"] < 40, (variant, landing)
-                assert errors == []
-            finally:
-                context.close()
+    site = notes_site
+    for variant in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
+        context = browser.new_context(**PHONE)
+        try:
+            page = context.new_page()
+            errors: list[str] = []
+            page.on("pageerror", lambda error: errors.append(str(error)))  # noqa: B023 (read at once)
+            page.add_init_script(SITEMAP_PARSED_JS)
+            page.goto(site.variant_url(variant))
+            page.wait_for_function("window.__zdSitemapParsed === true")
+            page.locator("label.md-header__button[for=__search]").tap()
+            page.locator(".md-search__input").fill("卡脖子")
+            page.locator("a.md-search-result__link[href*='#p-']").first.tap()
+            page.wait_for_url("**/notes/long/**#p-*")
+            page.wait_for_function(
+                f"() => {{ const l = ({LANDING})(); return l !== null && !l.locked && l.fits; }}"
+            )
+            page.evaluate(
+                "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+            )
+            landing = page.evaluate(LANDING)
+            assert -2 <= landing["off"] < 40, (variant, landing)
+            assert errors == []
+        finally:
+            context.close()
 
 
 # --------------------------------------------------------------------------- an external link's arrow
@@ -232,25 +244,25 @@ ORPHAN_ARROWS = """() => [...document.querySelectorAll('.zd-note__body a[rel~=no
 
 
 def test_an_external_links_arrow_never_starts_a_line_with_the_mark_after_it(
-    tmp_path: Any, browser: Any
+    notes_site: ServedSite, browser: Any
 ) -> None:
     """The arrow (zhudu.css, ::after) followed the link's last character onto no line of its own: it
     started the next one, "↗。" (four such links in one Hexo page at a phone's width)."""
-    with serve_built(tmp_path, notes={"linked.md": LINKED_NOTE}) as site:
-        context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
-        try:
-            page = context.new_page()
-            page.goto(site.variant_url("zh-Hant-TW", "notes/linked/"))
-            page.wait_for_load_state("load")
-            assert page.locator(".zd-note__body a[rel~=noreferrer]").count() == 24
-            orphans = []
-            for width in (390, 375, 360, 320):
-                page.set_viewport_size({"width": width, "height": 844})
-                page.evaluate(
-                    "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
-                )
-                orphans.append(page.evaluate(ORPHAN_ARROWS))
-                orphans += page.evaluate(LINE_STARTS, "，。")
-            assert orphans == [0, 0, 0, 0]
-        finally:
-            context.close()
+    site = notes_site
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    try:
+        page = context.new_page()
+        page.goto(site.variant_url("zh-Hant-TW", "notes/linked/"))
+        page.wait_for_load_state("load")
+        assert page.locator(".zd-note__body a[rel~=noreferrer]").count() == 24
+        orphans = []
+        for width in (390, 375, 360, 320):
+            page.set_viewport_size({"width": width, "height": 844})
+            page.evaluate(
+                "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+            )
+            orphans.append(page.evaluate(ORPHAN_ARROWS))
+            orphans += page.evaluate(LINE_STARTS, "，。")
+        assert orphans == [0, 0, 0, 0]
+    finally:
+        context.close()

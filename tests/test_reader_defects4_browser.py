@@ -3,12 +3,13 @@ in a real browser against a real built site."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from variant_menu import click_variant_link
 
-from conftest import goto_for_instant_navigation, serve_built
+from conftest import ServedSite, goto_for_instant_navigation, serve_built
 
 pytestmark = pytest.mark.browser
 
@@ -47,27 +48,37 @@ FIRST_CELLS = """() => [...document.querySelectorAll('.zd-note__body tr.zd-has-t
 })"""
 
 
+@pytest.fixture(scope="module")
+def table_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """``TABLE_NOTE`` with the repository's notes and themes, built once for every width (the tests only read it)."""
+    root = tmp_path_factory.mktemp("table")
+    with serve_built(root, notes={"table.md": TABLE_NOTE}, repo_notes=True, repo_editorial=True) as site:
+        yield site
+
+
 @pytest.mark.parametrize("width", [390, 320])
-def test_a_table_rows_marker_never_breaks_a_short_first_cell(tmp_path: Any, browser: Any, width: int) -> None:
+def test_a_table_rows_marker_never_breaks_a_short_first_cell(
+    table_site: ServedSite, browser: Any, width: int
+) -> None:
     """The marker floated at the start of the first cell's first line and the column, squeezed by the
     table's layout, broke 开源模型 into 开源 / 模型; after the text it drops below a short word instead."""
-    with serve_built(tmp_path, notes={"table.md": TABLE_NOTE}, repo_notes=True, repo_editorial=True) as site:
-        for variant in ("zh-Hans", "zh-Hant-TW"):
-            context = browser.new_context(**{**PHONE, "viewport": {"width": width, "height": 844}})
-            try:
-                page = context.new_page()
-                page.goto(site.variant_url(variant, "notes/table/"))
-                page.wait_for_function(
-                    "() => document.querySelectorAll('.zd-note__body tr .zd-tm__btn').length === 2"
-                )
-                page.evaluate(NEXT_FRAME)
-                cells = page.evaluate(FIRST_CELLS)
-                assert len(cells) == 2, cells
-                for cell in cells:
-                    assert cell["lines"] == 1 and not cell["overlaps"] and cell["inside"], (variant, cell)
-                assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
-            finally:
-                context.close()
+    site = table_site
+    for variant in ("zh-Hans", "zh-Hant-TW"):
+        context = browser.new_context(**{**PHONE, "viewport": {"width": width, "height": 844}})
+        try:
+            page = context.new_page()
+            page.goto(site.variant_url(variant, "notes/table/"))
+            page.wait_for_function(
+                "() => document.querySelectorAll('.zd-note__body tr .zd-tm__btn').length === 2"
+            )
+            page.evaluate(NEXT_FRAME)
+            cells = page.evaluate(FIRST_CELLS)
+            assert len(cells) == 2, cells
+            for cell in cells:
+                assert cell["lines"] == 1 and not cell["overlaps"] and cell["inside"], (variant, cell)
+            assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+        finally:
+            context.close()
 
 
 # --------------------------------------------------------------------------- code before "。" in a cell

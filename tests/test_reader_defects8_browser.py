@@ -4,12 +4,12 @@ test_reader_defects6_browser.py, the summaries and heading links are build tests
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from conftest import serve_built
+from conftest import ServedSite, serve_built
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
@@ -42,19 +42,26 @@ PARTED_MARKS = """() => [...document.querySelectorAll('.md-content sup[id^="fnre
 }).map(sup => sup.id)"""
 
 
+@pytest.fixture(scope="module")
+def footnote_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """``FOOTNOTE_NOTE`` built once for every variant (the tests only read it)."""
+    with serve_built(tmp_path_factory.mktemp("footnotes"), notes={"fn.md": FOOTNOTE_NOTE}) as site:
+        yield site
+
+
 @pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-HK"])
 def test_a_footnote_mark_stays_on_the_line_of_the_word_it_marks(
-    tmp_path: Path, browser: Any, variant: str
+    footnote_site: ServedSite, browser: Any, variant: str
 ) -> None:
     """A footnote's number could start a line (and the 「。」 after it) on a phone: browsers may break before
     a superscript after a Chinese character, as before any number."""
-    with serve_built(tmp_path, notes={"fn.md": FOOTNOTE_NOTE}) as site:
-        context = browser.new_context(**PHONE)
-        try:
-            page = context.new_page()
-            page.goto(site.variant_url(variant, "notes/fn/"))
-            page.wait_for_load_state("load")
-            assert page.locator('sup[id^="fnref"]').count() == 24
-            assert page.evaluate(PARTED_MARKS) == []
-        finally:
-            context.close()
+    site = footnote_site
+    context = browser.new_context(**PHONE)
+    try:
+        page = context.new_page()
+        page.goto(site.variant_url(variant, "notes/fn/"))
+        page.wait_for_load_state("load")
+        assert page.locator('sup[id^="fnref"]').count() == 24
+        assert page.evaluate(PARTED_MARKS) == []
+    finally:
+        context.close()

@@ -7,6 +7,7 @@ named external, in the variant, for screen readers."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -117,8 +118,17 @@ CODE_COLOURS = """root => [...root.querySelectorAll('.highlight code, code.highl
 })"""
 
 
+@pytest.fixture(scope="module")
+def colours_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """``CODE_NOTE`` built once for both schemes (the tests only read it)."""
+    with serve_built(tmp_path_factory.mktemp("colours"), notes={"colours.md": CODE_NOTE}) as site:
+        yield site
+
+
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_merged_token_classes_paint_code_as_pygments_markup_does(tmp_path, page: Any, scheme: str) -> None:
+def test_merged_token_classes_paint_code_as_pygments_markup_does(
+    colours_site: ServedSite, page: Any, scheme: str
+) -> None:
     import markdown
 
     # Pygments' own markup of the same note, as MkDocs renders it without Zhudu's postprocessor.
@@ -128,18 +138,18 @@ def test_merged_token_classes_paint_code_as_pygments_markup_does(tmp_path, page:
         extension_configs={"pymdownx.highlight": {"use_pygments": True}},
     )
     assert '<span class="kd">' in reference and '<span class="s2">' in reference  # classes Zhudu merges
-    with serve_built(tmp_path, notes={"colours.md": CODE_NOTE}) as site:
-        page.goto(site.variant_url("zh-Hans", "notes/colours/"))
-        page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
-        page.wait_for_function("document.getAnimations().length === 0")  # colours' transitions ended
-        ours = page.evaluate(CODE_COLOURS, page.locator(".zd-note__body").element_handle())
-        # The reference drawn beside it, under the same stylesheet and scheme.
-        page.evaluate(
-            "html => { const div = document.createElement('div'); div.id = 'zd-reference'; div.innerHTML = html;"
-            " document.querySelector('.zd-note__body').after(div); }",
-            reference,
-        )
-        theirs = page.evaluate(CODE_COLOURS, page.locator("#zd-reference").element_handle())
+    site = colours_site
+    page.goto(site.variant_url("zh-Hans", "notes/colours/"))
+    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    page.wait_for_function("document.getAnimations().length === 0")  # colours' transitions ended
+    ours = page.evaluate(CODE_COLOURS, page.locator(".zd-note__body").element_handle())
+    # The reference drawn beside it, under the same stylesheet and scheme.
+    page.evaluate(
+        "html => { const div = document.createElement('div'); div.id = 'zd-reference'; div.innerHTML = html;"
+        " document.querySelector('.zd-note__body').after(div); }",
+        reference,
+    )
+    theirs = page.evaluate(CODE_COLOURS, page.locator("#zd-reference").element_handle())
     assert len(ours) == 5 and ours == theirs
     assert len({c.split(" ", 1)[1] for block in ours for c in block}) >= 7  # many colours, not one
 
@@ -164,24 +174,31 @@ def _link_names(page: Any) -> dict[str, str]:
     }
 
 
+@pytest.fixture(scope="module")
+def links_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """``LINK_NOTE`` and the note it links to, built once for every variant (the tests only read it)."""
+    notes = {"links.md": LINK_NOTE, "other.md": "---\ntitle: 另一篇\ndate: 2024-01-02\n---\n\n正文。\n"}
+    with serve_built(tmp_path_factory.mktemp("links"), notes=notes) as site:
+        yield site
+
+
 @pytest.mark.parametrize(
     ("variant", "label"),
     [("zh-Hans", "（外部链接）"), ("zh-Hant-TW", "（外部連結）"), ("zh-Hant-HK", "（外部連結）")],
 )
 def test_external_links_show_an_arrow_and_are_named_external_in_the_variant(
-    tmp_path, page: Any, variant: str, label: str
+    links_site: ServedSite, page: Any, variant: str, label: str
 ) -> None:
-    notes = {"links.md": LINK_NOTE, "other.md": "---\ntitle: 另一篇\ndate: 2024-01-02\n---\n\n正文。\n"}
-    with serve_built(tmp_path, notes=notes) as site:
-        page.goto(site.variant_url(variant, "notes/links/"))
-        external = page.locator(".zd-note__body a[rel~=noreferrer]")
-        assert external.count() == 1
-        assert (
-            external.evaluate("a => getComputedStyle(a, '::after').content") == f'"\u2060↗" / "{label}"'
-        )  # joined to the link's text
-        inner = page.locator(".zd-note__body a", has_text="另一篇")
-        assert inner.evaluate("a => getComputedStyle(a, '::after').content") == "none"
-        names = _link_names(page)
+    site = links_site
+    page.goto(site.variant_url(variant, "notes/links/"))
+    external = page.locator(".zd-note__body a[rel~=noreferrer]")
+    assert external.count() == 1
+    assert (
+        external.evaluate("a => getComputedStyle(a, '::after').content") == f'"\u2060↗" / "{label}"'
+    )  # joined to the link's text
+    inner = page.locator(".zd-note__body a", has_text="另一篇")
+    assert inner.evaluate("a => getComputedStyle(a, '::after').content") == "none"
+    names = _link_names(page)
     # The arrow's alternative text is read in its place, in the variant; the site's own link has none.
     assert [n for n in names if n.endswith(label)] == [n for n in names if "基百科" in n], names
     assert len([n for n in names if "基百科" in n]) == 1 and "↗" not in "".join(names), names
@@ -417,35 +434,42 @@ TOC_STYLE = """([li, a]) => {
 }"""
 
 
+@pytest.fixture(scope="module")
+def toc_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """``TOC_NOTE`` built once for the table of contents' tests (they only read it)."""
+    with serve_built(tmp_path_factory.mktemp("toc"), notes={"toc.md": TOC_NOTE}) as site:
+        yield site
+
+
 @pytest.mark.parametrize("width", [1280, 1000])
 def test_table_of_contents_items_without_materials_class_look_as_with_it(
-    tmp_path, page: Any, width: int
+    toc_site: ServedSite, page: Any, width: int
 ) -> None:
     """The sidebar's entries are class-less ``li``: styled as Material's ``md-nav__item``, active too."""
     page.set_viewport_size({"width": width, "height": 800})
-    with serve_built(tmp_path, notes={"toc.md": TOC_NOTE}) as site:
-        page.goto(site.variant_url("zh-Hans", "notes/toc/"))
-        page.wait_for_load_state("networkidle")
-        toc = page.locator(".md-sidebar--secondary [data-md-component=toc]")
-        assert toc.locator("li").count() == 4 and toc.locator("li.md-nav__item").count() == 0
-        # Material's markup for the same entries beside them, in the same list; both made active.
-        page.evaluate(
-            """ul => { for (const li of [...ul.querySelectorAll(':scope > li')]) {
-                 const copy = li.cloneNode(true); copy.className = 'md-nav__item';
-                 copy.querySelectorAll('li').forEach(n => n.className = 'md-nav__item');
-                 ul.append(copy);
-               }
-               ul.querySelectorAll(':scope > li > a').forEach(a => a.classList.add('md-nav__link--active')); }""",
-            toc.element_handle(),
-        )
-        page.wait_for_function("document.getAnimations().length === 0")  # colours' transitions ended
-        pairs = page.evaluate(
-            """([ul, style]) => { const f = eval(style); const items = [...ul.querySelectorAll('li')];
-                 const half = items.length / 2;
-                 return items.slice(0, half).map((li, i) => [f([li, li.querySelector('a')]),
-                                                          f([items[half + i], items[half + i].querySelector('a')])]); }""",
-            [toc.element_handle(), TOC_STYLE],
-        )
+    site = toc_site
+    page.goto(site.variant_url("zh-Hans", "notes/toc/"))
+    page.wait_for_load_state("networkidle")
+    toc = page.locator(".md-sidebar--secondary [data-md-component=toc]")
+    assert toc.locator("li").count() == 4 and toc.locator("li.md-nav__item").count() == 0
+    # Material's markup for the same entries beside them, in the same list; both made active.
+    page.evaluate(
+        """ul => { for (const li of [...ul.querySelectorAll(':scope > li')]) {
+             const copy = li.cloneNode(true); copy.className = 'md-nav__item';
+             copy.querySelectorAll('li').forEach(n => n.className = 'md-nav__item');
+             ul.append(copy);
+           }
+           ul.querySelectorAll(':scope > li > a').forEach(a => a.classList.add('md-nav__link--active')); }""",
+        toc.element_handle(),
+    )
+    page.wait_for_function("document.getAnimations().length === 0")  # colours' transitions ended
+    pairs = page.evaluate(
+        """([ul, style]) => { const f = eval(style); const items = [...ul.querySelectorAll('li')];
+             const half = items.length / 2;
+             return items.slice(0, half).map((li, i) => [f([li, li.querySelector('a')]),
+                                                      f([items[half + i], items[half + i].querySelector('a')])]); }""",
+        [toc.element_handle(), TOC_STYLE],
+    )
     assert len(pairs) == 4
     for ours, materials in pairs:
         assert ours == materials
@@ -453,86 +477,84 @@ def test_table_of_contents_items_without_materials_class_look_as_with_it(
 
 
 def test_sidebars_plain_lists_get_materials_markup_before_its_bundle_and_after_instant_navigation(
-    tmp_path, browser: Any
+    toc_site: ServedSite, browser: Any
 ) -> None:
     """partials/nav.html and toc-item.html write plain ``<li><a href>`` items; shell.js's
     <zd-restore> gives them Material's markup back on the first page and inside instant
     navigation's swap, so that Material's table of contents follows the reader; without
     JavaScript they stay plain links that work."""
-    with serve_built(tmp_path, notes={"toc.md": TOC_NOTE}) as site:
-        html = site.build.page("zh-Hans/notes/toc/index.html")
-        toc_html = html[html.index('class="md-sidebar md-sidebar--secondary"') :]
-        assert 'class="md-nav__link' not in toc_html[: toc_html.index("</nav>")]  # written plain
-        assert (
-            '<li><a href="../..">' in html and '<zd-restore data-zd-text="目录的条目"></zd-restore>' in html
+    site = toc_site
+    html = site.build.page("zh-Hans/notes/toc/index.html")
+    toc_html = html[html.index('class="md-sidebar md-sidebar--secondary"') :]
+    assert 'class="md-nav__link' not in toc_html[: toc_html.index("</nav>")]  # written plain
+    assert '<li><a href="../..">' in html and '<zd-restore data-zd-text="目录的条目"></zd-restore>' in html
+    markup = """() => ({
+        toc: [...document.querySelectorAll('.md-sidebar--secondary [data-md-component=toc] a')].map(a => a.className),
+        nav: [...document.querySelectorAll('.md-nav--primary > .md-nav__list > li:not(.zd-nav-toc)')].map(li => li.outerHTML),
+        drawer: [...document.querySelectorAll('.zd-nav-toc [data-md-component=toc] li')].map(
+          li => li.className + ' ' + li.querySelector('a').className.split(' ').slice(0, 2).join(' ')),
+        drawerTitle: document.querySelector('.zd-nav-toc .md-nav--secondary > .md-nav__title').innerHTML,
+        drawerItems: document.querySelectorAll('.zd-nav-toc').length,
+        markers: document.querySelectorAll('zd-restore').length })"""
+    context = browser.new_context(viewport={"width": 1280, "height": 500})
+    try:
+        page = context.new_page()
+        page.goto(site.variant_url("zh-Hans", "notes/toc/"))
+        first = page.evaluate(markup)
+        assert first["toc"] and set(first["toc"]) <= {
+            "md-nav__link md-ellipsis",
+            "md-nav__link md-ellipsis md-nav__link--active",
+            "md-nav__link md-ellipsis md-nav__link--passed",
+            "md-nav__link md-ellipsis md-nav__link--passed md-nav__link--active",
+        }
+        assert first["markers"] == 0
+        # The drawer's table of contents (shell.js copies the sidebar's): Material's classes and back arrow too.
+        assert first["drawer"] == ["md-nav__item md-nav__link md-ellipsis"] * len(first["toc"])
+        assert first["drawerTitle"] == '\n<span class="md-nav__icon md-icon"></span>\n目录\n'
+        assert all(
+            re.fullmatch(
+                r'<li class="md-nav__item"><a href="[^"]+" class="md-nav__link">\n<span class="md-ellipsis">\n[^<]+\n</span>\n</a></li>',
+                item,
+            )
+            for item in first["nav"]
+        ), first["nav"]
+        # Instant navigation home and back: the note's lists come from the fetched page, plain.
+        page.locator(".md-nav--primary a.md-nav__link").first.click()
+        # The address changes before the page is swapped in: wait for the home page's variant menu.
+        page.wait_for_function(
+            "!location.pathname.includes('/notes/') && [...document.querySelectorAll('a.md-select__link')]"
+            ".every(a => !a.href.includes('/notes/'))"
         )
-        markup = """() => ({
-            toc: [...document.querySelectorAll('.md-sidebar--secondary [data-md-component=toc] a')].map(a => a.className),
-            nav: [...document.querySelectorAll('.md-nav--primary > .md-nav__list > li:not(.zd-nav-toc)')].map(li => li.outerHTML),
-            drawer: [...document.querySelectorAll('.zd-nav-toc [data-md-component=toc] li')].map(
-              li => li.className + ' ' + li.querySelector('a').className.split(' ').slice(0, 2).join(' ')),
-            drawerTitle: document.querySelector('.zd-nav-toc .md-nav--secondary > .md-nav__title').innerHTML,
-            drawerItems: document.querySelectorAll('.zd-nav-toc').length,
-            markers: document.querySelectorAll('zd-restore').length })"""
-        context = browser.new_context(viewport={"width": 1280, "height": 500})
-        try:
-            page = context.new_page()
-            page.goto(site.variant_url("zh-Hans", "notes/toc/"))
-            first = page.evaluate(markup)
-            assert first["toc"] and set(first["toc"]) <= {
-                "md-nav__link md-ellipsis",
-                "md-nav__link md-ellipsis md-nav__link--active",
-                "md-nav__link md-ellipsis md-nav__link--passed",
-                "md-nav__link md-ellipsis md-nav__link--passed md-nav__link--active",
-            }
-            assert first["markers"] == 0
-            # The drawer's table of contents (shell.js copies the sidebar's): Material's classes and back arrow too.
-            assert first["drawer"] == ["md-nav__item md-nav__link md-ellipsis"] * len(first["toc"])
-            assert first["drawerTitle"] == '\n<span class="md-nav__icon md-icon"></span>\n目录\n'
-            assert all(
-                re.fullmatch(
-                    r'<li class="md-nav__item"><a href="[^"]+" class="md-nav__link">\n<span class="md-ellipsis">\n[^<]+\n</span>\n</a></li>',
-                    item,
-                )
-                for item in first["nav"]
-            ), first["nav"]
-            # Instant navigation home and back: the note's lists come from the fetched page, plain.
-            page.locator(".md-nav--primary a.md-nav__link").first.click()
-            # The address changes before the page is swapped in: wait for the home page's variant menu.
-            page.wait_for_function(
-                "!location.pathname.includes('/notes/') && [...document.querySelectorAll('a.md-select__link')]"
-                ".every(a => !a.href.includes('/notes/'))"
-            )
-            assert page.locator(".zd-nav-toc").count() == 0  # home: no headings, in the nav
-            page.locator(".md-content a[href$='notes/toc/']").first.click()
-            page.wait_for_function("location.pathname.endsWith('/notes/toc/')")
-            # The note swapped in again: its table of contents as long as the first time, Material's markup on it.
-            page.wait_for_function(
-                "n => document.querySelectorAll('.md-sidebar--secondary [data-md-component=toc] a.md-nav__link')"
-                ".length === n && [...document.querySelectorAll('a.md-select__link')].every(a => a.href.includes('/notes/toc/'))",
-                arg=len(first["toc"]),
-            )
-            again = page.evaluate(markup)
-            assert [c.split()[:2] for c in again["toc"]] == [c.split()[:2] for c in first["toc"]]
-            assert again["nav"] == first["nav"] and again["markers"] == 0
-            assert again["drawer"] == first["drawer"] and again["drawerTitle"] == first["drawerTitle"]
-            assert first["drawerItems"] == again["drawerItems"] == 1
-            # Material's table of contents follows the reader: the last section, once scrolled to.
-            page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-            page.wait_for_function(
-                "[...document.querySelectorAll('.md-sidebar--secondary [data-md-component=toc] a')]"
-                ".pop().classList.contains('md-nav__link--active')"
-            )
-        finally:
-            context.close()
-        context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
-        try:
-            page = context.new_page()
-            page.goto(site.variant_url("zh-Hans", "notes/toc/"))
-            page.locator(".md-header label[for=__drawer]").click()
-            link = page.locator(".md-nav--primary > .md-nav__list > li > a").first
-            assert link.get_attribute("class") is None and link.is_visible()
-            link.click()
-            page.wait_for_url("**/zh-Hans/")
-        finally:
-            context.close()
+        assert page.locator(".zd-nav-toc").count() == 0  # home: no headings, in the nav
+        page.locator(".md-content a[href$='notes/toc/']").first.click()
+        page.wait_for_function("location.pathname.endsWith('/notes/toc/')")
+        # The note swapped in again: its table of contents as long as the first time, Material's markup on it.
+        page.wait_for_function(
+            "n => document.querySelectorAll('.md-sidebar--secondary [data-md-component=toc] a.md-nav__link')"
+            ".length === n && [...document.querySelectorAll('a.md-select__link')].every(a => a.href.includes('/notes/toc/'))",
+            arg=len(first["toc"]),
+        )
+        again = page.evaluate(markup)
+        assert [c.split()[:2] for c in again["toc"]] == [c.split()[:2] for c in first["toc"]]
+        assert again["nav"] == first["nav"] and again["markers"] == 0
+        assert again["drawer"] == first["drawer"] and again["drawerTitle"] == first["drawerTitle"]
+        assert first["drawerItems"] == again["drawerItems"] == 1
+        # Material's table of contents follows the reader: the last section, once scrolled to.
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        page.wait_for_function(
+            "[...document.querySelectorAll('.md-sidebar--secondary [data-md-component=toc] a')]"
+            ".pop().classList.contains('md-nav__link--active')"
+        )
+    finally:
+        context.close()
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(site.variant_url("zh-Hans", "notes/toc/"))
+        page.locator(".md-header label[for=__drawer]").click()
+        link = page.locator(".md-nav--primary > .md-nav__list > li > a").first
+        assert link.get_attribute("class") is None and link.is_visible()
+        link.click()
+        page.wait_for_url("**/zh-Hans/")
+    finally:
+        context.close()

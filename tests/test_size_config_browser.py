@@ -5,11 +5,12 @@ Material's bundle reads it."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from conftest import serve_built
+from conftest import ServedSite, serve_built
 
 pytestmark = pytest.mark.browser
 
@@ -21,15 +22,24 @@ LIVE = """() => { const e = document.getElementById('__config');
             e.textContent]; }"""
 
 
+@pytest.fixture(scope="module")
+def config_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """``NOTE`` built once for every page the test looks at (it only reads the build)."""
+    with serve_built(tmp_path_factory.mktemp("config"), notes={"config.md": NOTE}) as site:
+        yield site
+
+
 @pytest.mark.parametrize(("path", "base"), [("notes/config/", "../.."), ("about/", ".."), ("", ".")])
-def test_the_page_has_materials_config_made_by_config_js(tmp_path, page: Any, path: str, base: str) -> None:
-    with serve_built(tmp_path, notes={"config.md": NOTE}) as site:
-        html = site.build.page(f"zh-Hant-TW/{path}index.html")
-        assert 'id="__config"' not in html
-        assert f'<script>__md_scope=new URL("{base}",location)</script>' in html
-        page.goto(site.variant_url("zh-Hant-TW", path))
-        page.wait_for_function("document.querySelector('.md-search__input') !== null")
-        count, tag, before, after, text = page.evaluate(LIVE)
+def test_the_page_has_materials_config_made_by_config_js(
+    config_site: ServedSite, page: Any, path: str, base: str
+) -> None:
+    site = config_site
+    html = site.build.page(f"zh-Hant-TW/{path}index.html")
+    assert 'id="__config"' not in html
+    assert f'<script>__md_scope=new URL("{base}",location)</script>' in html
+    page.goto(site.variant_url("zh-Hant-TW", path))
+    page.wait_for_function("document.querySelector('.md-search__input') !== null")
+    count, tag, before, after, text = page.evaluate(LIVE)
     assert count == 1 and tag == '<script id="__config" type="application/json"></script>'
     # Where Material's template wrote it: after the container (and the dialog shell.js draws after
     # it), before config.js (whose script tag names it relatively, as the page was written).
