@@ -10,7 +10,9 @@ counters say what it redid, and every served folder equals a clean build.
 from __future__ import annotations
 
 import pickle
+import shutil
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -84,9 +86,39 @@ def test_a_new_serve_redoes_only_the_search_records_of_what_changed_while_no_ser
     assert len(list((root / ".cache" / "zhudu" / "search-assembly").glob("*"))) == 1
 
 
-def test_a_damaged_kept_assembly_makes_the_index_from_nothing(tmp_path: Path) -> None:
-    root = project(tmp_path / "project")
-    serve_once(root, tmp_path / "s1", 1)
+@dataclass
+class ColdServe:
+    """The shipped project after one cold serve (hash seed 1), and what that serve left in its cache."""
+
+    root: Path
+    first: dict[str, int]
+    cache_left: Path
+
+
+@pytest.fixture(scope="module")
+def cold_serve(tmp_path_factory: pytest.TempPathFactory) -> ColdServe:
+    tmp = tmp_path_factory.mktemp("cold-serve")
+    root = project(tmp / "project")
+    (first,) = serve_once(root, tmp / "s1", 1)
+    shutil.copytree(root / ".cache", tmp / "cache-left")  # its files' times too (the sweep reads them)
+    return ColdServe(root, first, tmp / "cache-left")
+
+
+@pytest.fixture
+def after_a_cold_serve(cold_serve: ColdServe) -> ColdServe:
+    """The project (whose notes only the tests' serves read) with its cache as the cold serve left it.
+
+    One cold serve for the tests that damage its cache and serve again: each gets that cache back,
+    whatever the serves of the tests before it wrote."""
+    shutil.rmtree(cold_serve.root / ".cache")
+    shutil.copytree(cold_serve.cache_left, cold_serve.root / ".cache")
+    return cold_serve
+
+
+def test_a_damaged_kept_assembly_makes_the_index_from_nothing(
+    tmp_path: Path, after_a_cold_serve: ColdServe
+) -> None:
+    root = after_a_cold_serve.root
     (entry,) = (root / ".cache" / "zhudu" / "search-assembly").glob("*")
     entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])
     (again,) = serve_once(root, tmp_path / "s2", 2)
@@ -95,10 +127,11 @@ def test_a_damaged_kept_assembly_makes_the_index_from_nothing(tmp_path: Path) ->
 
 
 @pytest.mark.parametrize("damage", ["truncated", "another zlib"])
-def test_damaged_kept_stored_files_are_deflated_again(tmp_path: Path, damage: str) -> None:
+def test_damaged_kept_stored_files_are_deflated_again(
+    tmp_path: Path, after_a_cold_serve: ColdServe, damage: str
+) -> None:
     """The assembly is used, its stored files are not trusted: every file deflated, the folder a clean build's."""
-    root = project(tmp_path / "project")
-    (first,) = serve_once(root, tmp_path / "s1", 1)
+    root, first = after_a_cold_serve.root, after_a_cold_serve.first
     (entry,) = (root / ".cache" / "zhudu" / "search-stored").glob("*")
     data = entry.read_bytes()
     if damage == "truncated":
@@ -227,9 +260,10 @@ def test_a_new_serve_keeps_the_hits_of_notes_with_pins_and_exclusions(tmp_path: 
 
 
 @pytest.mark.parametrize("damage", ["truncated", "other shape"])
-def test_damaged_kept_scans_are_made_again(tmp_path: Path, damage: str) -> None:
-    root = project(tmp_path / "project")
-    serve_once(root, tmp_path / "s1", 1)
+def test_damaged_kept_scans_are_made_again(
+    tmp_path: Path, after_a_cold_serve: ColdServe, damage: str
+) -> None:
+    root = after_a_cold_serve.root
     (entry,) = kept_scans(root)
     if damage == "truncated":
         entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])
