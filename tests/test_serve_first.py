@@ -93,6 +93,19 @@ class ColdServe:
     root: Path
     first: dict[str, int]
     cache_left: Path
+    #: Its editorial files and mkdocs.yml as they were served, and its notes' ``os.stat``.
+    settings: dict[Path, bytes]
+    notes: dict[Path, tuple[int, int, int]]
+
+
+def settings_of(root: Path) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in [root / "mkdocs.yml", *(root / "docs" / "editorial").iterdir()]}
+
+
+def notes_of(root: Path) -> dict[Path, tuple[int, int, int]]:
+    """Each note's inode and times: what its kept read is keyed by besides its path."""
+    stats = {p: p.stat() for p in (root / "seeds").rglob("*")}
+    return {p: (s.st_ino, s.st_mtime_ns, s.st_ctime_ns) for p, s in stats.items()}
 
 
 @pytest.fixture(scope="module")
@@ -101,15 +114,22 @@ def cold_serve(tmp_path_factory: pytest.TempPathFactory) -> ColdServe:
     root = project(tmp / "project")
     (first,) = serve_once(root, tmp / "s1", 1)
     shutil.copytree(root / ".cache", tmp / "cache-left")  # its files' times too (the sweep reads them)
-    return ColdServe(root, first, tmp / "cache-left")
+    return ColdServe(root, first, tmp / "cache-left", settings_of(root), notes_of(root))
 
 
 @pytest.fixture
 def after_a_cold_serve(cold_serve: ColdServe) -> ColdServe:
-    """The project (whose notes only the tests' serves read) with its cache as the cold serve left it.
+    """The project as the cold serve left it: its cache, and its editorial files and mkdocs.yml.
 
-    One cold serve for the tests that damage its cache and serve again: each gets that cache back,
-    whatever the serves of the tests before it wrote."""
+    One cold serve for the tests that change its cache or settings and serve again: each gets them
+    back, whatever the tests before it did.  Kept entries are keyed by those files' text; a note's
+    kept read is keyed by the file itself too, so these tests leave the notes alone."""
+    assert notes_of(cold_serve.root) == cold_serve.notes, "a test sharing the cold serve saved a note"
+    for path in settings_of(cold_serve.root).keys() - cold_serve.settings.keys():
+        path.unlink()
+    for path, data in cold_serve.settings.items():
+        if path.read_bytes() != data:
+            path.write_bytes(data)
     shutil.rmtree(cold_serve.root / ".cache")
     shutil.copytree(cold_serve.cache_left, cold_serve.root / ".cache")
     return cold_serve
@@ -158,12 +178,11 @@ def search_texts(site: Path, variant: str) -> dict[str, str]:
 
 
 def test_a_conversion_rule_changed_while_no_server_ran_reaches_the_next_serves_search_index(
-    tmp_path: Path,
+    tmp_path: Path, after_a_cold_serve: ColdServe
 ) -> None:
     """The next serve starts from the kept assembly; a Taiwan rule edited between serves is in its index."""
-    root = project(tmp_path / "project")
+    root, first = after_a_cold_serve.root, after_a_cold_serve.first
     conversion = root / "docs" / "editorial" / "conversion.yml"
-    (first,) = serve_once(root, tmp_path / "s1", 1)
     # 农作物 is in one note's text (000): its zh-Hant-TW records and files change, no other variant's.
     replace_in(conversion, "  zh-Hant-TW:\n", "  zh-Hant-TW:\n    农作物: 農作物〔測〕    # why: a test\n")
     (again,) = serve_once(root, tmp_path / "s2", 2)
@@ -229,17 +248,18 @@ def test_a_new_serve_scans_only_the_passages_of_what_changed_while_no_server_ran
     assert differences(tmp_path / "s4", clean_build(root, tmp_path)) == []
 
 
-def test_a_new_serve_keeps_the_hits_of_notes_with_pins_and_exclusions(tmp_path: Path) -> None:
+def test_a_new_serve_keeps_the_hits_of_notes_with_pins_and_exclusions(
+    tmp_path: Path, after_a_cold_serve: ColdServe
+) -> None:
     """A note with pins or exclusions is kept under its placements too (a third part of its key).
 
     Such an entry was once not trusted at all: with the shipped map's pins, every new serve scanned
     every passage and made every note's hits again.
     """
-    root = project(tmp_path / "project")
+    root, first = after_a_cold_serve.root, after_a_cold_serve.first
     notes = sorted((root / "seeds").glob("*.md"))
     themes = root / "docs" / "editorial" / "themes.yml"
     assert "\npins:" in themes.read_text(encoding="utf-8")
-    (first,) = serve_once(root, tmp_path / "s1", 1)
     assert first["scanned"] == first["passages"] > 0
 
     (again,) = serve_once(root, tmp_path / "s2", 2)
