@@ -10,9 +10,11 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -58,17 +60,67 @@ def start_serving(root: Path, port: int, **env: str) -> subprocess.Popen:
     )
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[Path, str, subprocess.Popen]]:
-    build_site(tmp_path, notes={"edit.md": NOTE}, config={"watch": ["seeds"]}, strict=False)
+@dataclass
+class Serving:
+    """One ``mkdocs serve`` of a project holding ``edit.md``, and the project's files as it started."""
+
+    root: Path
+    url: str
+    proc: subprocess.Popen
+    files: dict[Path, bytes]
+
+
+def project_files(root: Path) -> dict[Path, bytes]:
+    """The files of the notes and editorial data a test may save."""
+    folders = (root / "seeds", root / "docs" / "editorial")
+    return {p: p.read_bytes() for folder in folders for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def serving(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Serving]:
+    """One server for the tests below (its start and first build are most of a test's time)."""
+    root = tmp_path_factory.mktemp("serving")
+    build_site(root, notes={"edit.md": NOTE}, config={"watch": ["seeds"]}, strict=False)
     port = free_port()
-    proc = start_serving(tmp_path, port)
+    proc = start_serving(root, port)
+    assert proc.stdout is not None
+    # Its output read as it comes: the pipe must never fill while it serves test after test.
+    threading.Thread(target=proc.stdout.read, daemon=True).start()
     url = f"http://127.0.0.1:{port}/zhudu/zh-Hans/notes/edit/"
     try:
         wait_for(url, "第一版的正文", timeout=60)
-        yield tmp_path, url, proc
+        yield Serving(root, url, proc, project_files(root))
     finally:
         ctrl_c(proc)
+
+
+@pytest.fixture
+def served(serving: Serving) -> tuple[Path, str, subprocess.Popen]:
+    """The server, its project saved back as it started (whatever a test before saved) and served so."""
+    now = project_files(serving.root)
+    for path in now.keys() - serving.files.keys():
+        path.unlink()
+    for path, data in serving.files.items():
+        if now.get(path) != data:
+            path.write_bytes(data)
+    if now != serving.files:
+        deadline = time.monotonic() + 60
+        while not served_as_it_started(serving.url):
+            assert time.monotonic() < deadline, "mkdocs serve did not rebuild the project as it started"
+            time.sleep(0.2)
+    assert serving.proc.poll() is None
+    return serving.root, serving.url, serving.proc
+
+
+def served_as_it_started(url: str) -> bool:
+    """The note's first text, no error on its page, and no page for a note a test added."""
+    status, page = fetch(url)
+    return (
+        status == 200
+        and "第一版的正文" in page
+        and "编辑数据有误" not in page
+        and fetch(url.replace("/edit/", "/hostile/"))[0] == 404
+    )
 
 
 def test_ctrl_c_stops_serving_at_once_and_leaves_nothing_behind(tmp_path):

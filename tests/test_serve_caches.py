@@ -10,6 +10,7 @@ folder with a clean build made by a new process with an empty cache.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -142,8 +143,35 @@ class DirtyServer:
         self.proc.wait()
 
 
+#: Clean builds made by this test process: the digest of the project's files → the folder built.
+_clean_builds: dict[str, Path] = {}
+
+
+def project_digest(root: Path) -> str:
+    """A digest of every file and folder of the project a build reads, names and bytes.
+
+    The cache folder and Python's bytecode are left out (a clean build has its own empty cache;
+    bytecode is made from the sources digested).  A clean build writes no date or path of its own
+    making, so two builds of the same files are the same bytes."""
+    digest = hashlib.blake2b()
+    for path in sorted(root.rglob("*")):
+        parts = path.relative_to(root).parts
+        if parts[0] == ".cache" or "__pycache__" in parts:
+            continue
+        name = "/".join(parts).encode("utf-8")
+        data = path.read_bytes() if path.is_file() else b""
+        digest.update(b"%d:%s%d:%s" % (len(name), name, -1 if path.is_dir() else len(data), data))
+    return digest.hexdigest()
+
+
 def clean_build(root: Path, tmp: Path) -> Path:
-    """A clean build of ``root`` as it is now, by a new process with an empty cache."""
+    """A clean build of ``root`` as it is now, by a new process with an empty cache.
+
+    Made once per state of the project's files: a state built earlier in this process (another
+    step or test back at the same files) is that build's folder (read only by the tests)."""
+    key = project_digest(root)
+    if key in _clean_builds:
+        return _clean_builds[key]
     n = len(list(tmp.glob("clean-*")))
     site, cache = tmp / f"clean-{n}", tmp / f"clean-cache-{n}"
     subprocess.run(
@@ -154,6 +182,7 @@ def clean_build(root: Path, tmp: Path) -> Path:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    _clean_builds[key] = site
     return site
 
 

@@ -10,7 +10,9 @@ counters say what it redid, and every served folder equals a clean build.
 from __future__ import annotations
 
 import pickle
+import shutil
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -84,9 +86,59 @@ def test_a_new_serve_redoes_only_the_search_records_of_what_changed_while_no_ser
     assert len(list((root / ".cache" / "zhudu" / "search-assembly").glob("*"))) == 1
 
 
-def test_a_damaged_kept_assembly_makes_the_index_from_nothing(tmp_path: Path) -> None:
-    root = project(tmp_path / "project")
-    serve_once(root, tmp_path / "s1", 1)
+@dataclass
+class ColdServe:
+    """The shipped project after one cold serve (hash seed 1), and what that serve left in its cache."""
+
+    root: Path
+    first: dict[str, int]
+    cache_left: Path
+    #: Its editorial files and mkdocs.yml as they were served, and its notes' ``os.stat``.
+    settings: dict[Path, bytes]
+    notes: dict[Path, tuple[int, int, int]]
+
+
+def settings_of(root: Path) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in [root / "mkdocs.yml", *(root / "docs" / "editorial").iterdir()]}
+
+
+def notes_of(root: Path) -> dict[Path, tuple[int, int, int]]:
+    """Each note's inode and times: what its kept read is keyed by besides its path."""
+    stats = {p: p.stat() for p in (root / "seeds").rglob("*")}
+    return {p: (s.st_ino, s.st_mtime_ns, s.st_ctime_ns) for p, s in stats.items()}
+
+
+@pytest.fixture(scope="module")
+def cold_serve(tmp_path_factory: pytest.TempPathFactory) -> ColdServe:
+    tmp = tmp_path_factory.mktemp("cold-serve")
+    root = project(tmp / "project")
+    (first,) = serve_once(root, tmp / "s1", 1)
+    shutil.copytree(root / ".cache", tmp / "cache-left")  # its files' times too (the sweep reads them)
+    return ColdServe(root, first, tmp / "cache-left", settings_of(root), notes_of(root))
+
+
+@pytest.fixture
+def after_a_cold_serve(cold_serve: ColdServe) -> ColdServe:
+    """The project as the cold serve left it: its cache, and its editorial files and mkdocs.yml.
+
+    One cold serve for the tests that change its cache or settings and serve again: each gets them
+    back, whatever the tests before it did.  Kept entries are keyed by those files' text; a note's
+    kept read is keyed by the file itself too, so these tests leave the notes alone."""
+    assert notes_of(cold_serve.root) == cold_serve.notes, "a test sharing the cold serve saved a note"
+    for path in settings_of(cold_serve.root).keys() - cold_serve.settings.keys():
+        path.unlink()
+    for path, data in cold_serve.settings.items():
+        if path.read_bytes() != data:
+            path.write_bytes(data)
+    shutil.rmtree(cold_serve.root / ".cache")
+    shutil.copytree(cold_serve.cache_left, cold_serve.root / ".cache")
+    return cold_serve
+
+
+def test_a_damaged_kept_assembly_makes_the_index_from_nothing(
+    tmp_path: Path, after_a_cold_serve: ColdServe
+) -> None:
+    root = after_a_cold_serve.root
     (entry,) = (root / ".cache" / "zhudu" / "search-assembly").glob("*")
     entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])
     (again,) = serve_once(root, tmp_path / "s2", 2)
@@ -95,10 +147,11 @@ def test_a_damaged_kept_assembly_makes_the_index_from_nothing(tmp_path: Path) ->
 
 
 @pytest.mark.parametrize("damage", ["truncated", "another zlib"])
-def test_damaged_kept_stored_files_are_deflated_again(tmp_path: Path, damage: str) -> None:
+def test_damaged_kept_stored_files_are_deflated_again(
+    tmp_path: Path, after_a_cold_serve: ColdServe, damage: str
+) -> None:
     """The assembly is used, its stored files are not trusted: every file deflated, the folder a clean build's."""
-    root = project(tmp_path / "project")
-    (first,) = serve_once(root, tmp_path / "s1", 1)
+    root, first = after_a_cold_serve.root, after_a_cold_serve.first
     (entry,) = (root / ".cache" / "zhudu" / "search-stored").glob("*")
     data = entry.read_bytes()
     if damage == "truncated":
@@ -125,12 +178,11 @@ def search_texts(site: Path, variant: str) -> dict[str, str]:
 
 
 def test_a_conversion_rule_changed_while_no_server_ran_reaches_the_next_serves_search_index(
-    tmp_path: Path,
+    tmp_path: Path, after_a_cold_serve: ColdServe
 ) -> None:
     """The next serve starts from the kept assembly; a Taiwan rule edited between serves is in its index."""
-    root = project(tmp_path / "project")
+    root, first = after_a_cold_serve.root, after_a_cold_serve.first
     conversion = root / "docs" / "editorial" / "conversion.yml"
-    (first,) = serve_once(root, tmp_path / "s1", 1)
     # 农作物 is in one note's text (000): its zh-Hant-TW records and files change, no other variant's.
     replace_in(conversion, "  zh-Hant-TW:\n", "  zh-Hant-TW:\n    农作物: 農作物〔測〕    # why: a test\n")
     (again,) = serve_once(root, tmp_path / "s2", 2)
@@ -196,17 +248,18 @@ def test_a_new_serve_scans_only_the_passages_of_what_changed_while_no_server_ran
     assert differences(tmp_path / "s4", clean_build(root, tmp_path)) == []
 
 
-def test_a_new_serve_keeps_the_hits_of_notes_with_pins_and_exclusions(tmp_path: Path) -> None:
+def test_a_new_serve_keeps_the_hits_of_notes_with_pins_and_exclusions(
+    tmp_path: Path, after_a_cold_serve: ColdServe
+) -> None:
     """A note with pins or exclusions is kept under its placements too (a third part of its key).
 
     Such an entry was once not trusted at all: with the shipped map's pins, every new serve scanned
     every passage and made every note's hits again.
     """
-    root = project(tmp_path / "project")
+    root, first = after_a_cold_serve.root, after_a_cold_serve.first
     notes = sorted((root / "seeds").glob("*.md"))
     themes = root / "docs" / "editorial" / "themes.yml"
     assert "\npins:" in themes.read_text(encoding="utf-8")
-    (first,) = serve_once(root, tmp_path / "s1", 1)
     assert first["scanned"] == first["passages"] > 0
 
     (again,) = serve_once(root, tmp_path / "s2", 2)
@@ -227,9 +280,10 @@ def test_a_new_serve_keeps_the_hits_of_notes_with_pins_and_exclusions(tmp_path: 
 
 
 @pytest.mark.parametrize("damage", ["truncated", "other shape"])
-def test_damaged_kept_scans_are_made_again(tmp_path: Path, damage: str) -> None:
-    root = project(tmp_path / "project")
-    serve_once(root, tmp_path / "s1", 1)
+def test_damaged_kept_scans_are_made_again(
+    tmp_path: Path, after_a_cold_serve: ColdServe, damage: str
+) -> None:
+    root = after_a_cold_serve.root
     (entry,) = kept_scans(root)
     if damage == "truncated":
         entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])
