@@ -187,7 +187,11 @@ class LinkIndex:
 
 
 def link_notes(
-    notes: list[Note], slugify: Slugify, site_pages: Collection[str] = (), copied_kib: int = Limits.note_kib
+    notes: list[Note],
+    slugify: Slugify,
+    site_pages: Collection[str] = (),
+    copied_kib: int = Limits.note_kib,
+    named_draft: Callable[[NoteRef, Linkable], tuple[str, str] | None] | None = None,
 ) -> LinkIndex:
     """Links between notes (``[[wikilinks]]``, ``{% post_link %}``, ``[x](posts.html)``…) once slugs are final.
 
@@ -199,6 +203,7 @@ def link_notes(
     note is published) is left for MkDocs.  A heading's id is ``slugify`` of its text, as the table of
     contents makes it (``page_ids.Slugify``): call once the site's conversion domain is decided.  The
     copies one note's embeds show add ``copied_kib`` KiB at most (``transclusion.Embeds.budget``).
+    ``named_draft``: the draft (not published) a dead link names, which its warning says (``drafts``).
     """
     linkable = _linkables(notes, slugify)
     index = _index([(linkable[n.id], n.meta.extra) for n in notes if n.id in linkable])
@@ -225,7 +230,8 @@ def link_notes(
             embeds.copy,
         )
         note.copies = embeds.copied
-        problems = [(r.line, dead_link_message(r, unreadable)) for r in dead]
+        drafted = named_draft or (lambda ref, source: None)
+        problems = [(r.line, dead_link_message(r, unreadable, drafted(r, linkable[note.id]))) for r in dead]
         problems += [
             (
                 r.line,

@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from zhudu import editorial
 from zhudu.errors import NoteError, ZhuduError
-from zhudu.notes import folders, remote_images, resolve
+from zhudu.notes import drafts, folders, remote_images, resolve
 from zhudu.notes.corpus import Corpus, Note, NoteSettings, load_corpus
 from zhudu.notes.limits import Limits
 from zhudu.notes.naming import NOTE_SUFFIXES, default_slug, note_ids
@@ -244,7 +244,11 @@ class NoteLoading:
         self.decided_domain = conversion_domain.decide(self.settings.conversion_domain, self.corpus.notes)
         # Then the links: a heading's id is its text as that domain's converter folds it (``slugify``).
         self.corpus.link_index = resolve.link_notes(
-            self.corpus.notes, self.slugify, site_pages, self.settings.limits["note_kib"]
+            self.corpus.notes,
+            self.slugify,
+            site_pages,
+            self.settings.limits["note_kib"],
+            drafts.draft_finder(self.corpus.drafts, self.slugify),
         )
         self.corpus.problems[:0] = [*folder_problems, *refused]
         for note in self.corpus.notes if theme_dirs is not None else ():
