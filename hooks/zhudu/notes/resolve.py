@@ -46,6 +46,7 @@ from zhudu.notes.dialects import LinkTarget, NoteRef, dead_link_message, missing
 from zhudu.notes.dialects import resolve as resolve_refs
 from zhudu.notes.limits import Limits
 from zhudu.notes.meta import Backlink
+from zhudu.notes.naming import nfc
 from zhudu.notes.page_ids import Slugify, closest_heading, find_heading, headings, names_title
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ class LinkIndex:
         self.resolutions: list[Resolution] = []
 
     def _add(self, how: str, key: str, note: Linkable) -> None:
-        key = key.strip().casefold()
+        key = link_key(key)
         if key:
             bucket = self.tables[how].setdefault(key, [])
             # A note's names are added together (``__init__``), so a note already in the bucket is
@@ -178,7 +179,7 @@ class LinkIndex:
         candidates.append(("old site path", _old_site_keys(parts, source, absolute, target.endswith("/"))))
         for how, keys in candidates:
             for key in keys:
-                if found := self.tables[how].get(key.strip().casefold()):
+                if found := self.tables[how].get(link_key(key)):
                     return _nearest(found, source), how
         return None, "dead"
 
@@ -383,6 +384,11 @@ def _site_page(src_uri: str, site_pages: Collection[str]) -> Callable[[NoteRef],
         return posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path)) in site_pages
 
     return names_site_page
+
+
+def link_key(name: str) -> str:
+    """A name as the index keys it: case folded, composed (a file named on macOS, a link typed elsewhere)."""
+    return nfc(name.strip().casefold())
 
 
 def _strip_suffix(target: str) -> str:

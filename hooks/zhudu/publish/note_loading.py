@@ -118,7 +118,7 @@ class NoteLoading:
 
     def has_notes_at_most(self, most: int) -> bool:
         """Whether ``seeds/`` holds at most ``most`` note files (counted before reading any; stops at ``most + 1``)."""
-        notes = (path for path in folders.walk(self.seeds_dir) if path.suffix in NOTE_SUFFIXES)
+        notes = (path for path in folders.walk(self.seeds_dir) if path.suffix.lower() in NOTE_SUFFIXES)
         return sum(1 for _ in itertools.islice(notes, most + 1)) <= most
 
     def _note_paths(self) -> tuple[list[Path], list[ZhuduError], dict[str, list[Path]]]:
@@ -138,7 +138,7 @@ class NoteLoading:
         resolved: dict[Path, tuple[Path, bool]] = {}
         by_name: dict[str, list[Path]] = {}
         for path in folders.walk(self.seeds_dir):
-            if path.suffix not in NOTE_SUFFIXES:
+            if path.suffix.lower() not in NOTE_SUFFIXES:
                 by_name.setdefault(path.name, []).append(path)
                 continue
             try:
