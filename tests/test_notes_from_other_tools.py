@@ -1,21 +1,34 @@
-"""A note its author's tool would not publish (Hugo's ``draft: true``, Jekyll's and Hexo's ``published: false``) is not published.
+"""Notes as other tools and machines leave them: drafts, decomposed file names (macOS), an upper-case ``.MD``.
 
-Zhudu skipped Jekyll's ``_drafts/`` folder but published a draft marked in front matter: its page,
-its home card, its feed entry and its text in every variant's search, on a public site.  A
+Drafts: a note its author's tool would not publish (Hugo's ``draft: true``, Jekyll's and Hexo's
+``published: false``) was published: its page, its home card, its feed entry and its text in every
+variant's search, on a public site (only Jekyll's ``_drafts/`` folder was skipped).  A
 ``published: false`` without a ``date`` was also read as the note's date (a warning: "expected a
 date").  A link to a draft is dead on the published page, and its warning says why.
+
+File names: macOS writes a file name decomposed (NFD: ``e`` + combining ``´``) while the text typed
+in a note is composed (NFC: ``é``), so ``[[Café 笔记]]`` and ``[x](Café%20笔记.md)`` named no note,
+and the note's title (its file name) held the decomposed form, which a reader's search typed as
+``Café`` did not find.  A note saved as ``读书.MD`` (Typora and Windows tools write it so) was no
+note at all: silently left out of the site.  One build serves every test here.
 """
 
 from __future__ import annotations
 
 import json
+import unicodedata
 
 import pytest
 from test_author_tools import zhudu
 
 from conftest import build_site
 
+DECOMPOSED = unicodedata.normalize("NFD", "Café 笔记")
+
 NOTES = {
+    f"{DECOMPOSED}.md": "在咖啡馆写的笔记。\n",
+    "回看.md": "---\ntitle: 回看\n---\n\n看 [[Café 笔记]] 和 [同一篇](Café%20笔记.md)。\n",
+    "读书.MD": "---\ntitle: 大写扩展名\n---\n\n这篇笔记的文件名以大写的 MD 结尾。\n",
     "hugo/草稿.md": '+++\ntitle = "雨后草稿"\ndate = 2024-05-06T07:08:09+08:00\ndraft = true\n+++\n\n海棠依旧未写完。\n',
     "_posts/2024-01-02-unfinished.md": "---\nlayout: post\ntitle: 未完之文\npublished: false\n---\n\n芭蕉未完的句子。\n",
     "quoted.md": '---\ntitle: 引号草稿\ndraft: "true"\n---\n\n梧桐也未完。\n',
@@ -32,7 +45,7 @@ DRAFT_TEXT = (
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    result = build_site(tmp_path_factory.mktemp("drafts"), notes=NOTES, strict=False)
+    result = build_site(tmp_path_factory.mktemp("other-tools"), notes=NOTES, strict=False)
     assert result.ok, result.log
     return result
 
@@ -40,7 +53,9 @@ def built(tmp_path_factory):
 def test_a_draft_has_no_page_card_feed_entry_or_search_record_in_any_variant(built):
     site = built.site_dir
     for variant in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
-        assert sorted(p.name for p in (site / variant / "notes").iterdir()) == ["written"], variant
+        pages = {p.name for p in (site / variant / "notes").iterdir()}
+        drafts = {"quoted", "posts-2024-01-02-unfinished"} | {p for p in pages if p.startswith("hugo-")}
+        assert "written" in pages and not pages & drafts, (variant, pages)
     leaked = {
         path.relative_to(site).as_posix(): word
         for path in site.rglob("*")
@@ -71,3 +86,24 @@ def test_meta_still_shows_a_draft_to_its_author(built):
     assert done.returncode == 0, done.stderr
     shown = {note["id"]: note["draft"] for note in json.loads(done.stdout)}
     assert shown == {"quoted": True, "written": False}
+
+
+def test_a_link_typed_composed_reaches_a_note_whose_file_name_is_decomposed(built):
+    assert not [w for w in built.warnings if "Café" in w], built.warnings
+    notes = built.site_dir / "zh-Hans" / "notes"
+    assert (notes / "cafe" / "index.html").is_file(), sorted(p.name for p in notes.iterdir())
+    html = next(
+        t for p in notes.glob("*/index.html") if '<h1 id="zd-note-title">回看' in (t := p.read_text("utf-8"))
+    )
+    assert html.count('href="../cafe/"') == 2, html
+    cafe = (notes / "cafe" / "index.html").read_text(encoding="utf-8")
+    assert '<h1 id="zd-note-title">Café 笔记</h1>' in cafe  # composed, as a reader types it
+
+
+def test_a_note_with_an_upper_case_suffix_is_published(built):
+    pages = [
+        p
+        for p in (built.site_dir / "zh-Hans" / "notes").glob("*/index.html")
+        if "大写扩展名" in p.read_text(encoding="utf-8")
+    ]
+    assert len(pages) == 1, built.log
