@@ -32,6 +32,7 @@ NOTES = {
     "hugo/草稿.md": '+++\ntitle = "雨后草稿"\ndate = 2024-05-06T07:08:09+08:00\ndraft = true\n+++\n\n海棠依旧未写完。\n',
     "_posts/2024-01-02-unfinished.md": "---\nlayout: post\ntitle: 未完之文\npublished: false\n---\n\n芭蕉未完的句子。\n",
     "quoted.md": '---\ntitle: 引号草稿\ndraft: "true"\n---\n\n梧桐也未完。\n',
+    "我的库/私密.md": "---\npublish: false\n---\n\n只给自己看的日记。\n",  # Obsidian Publish's flag
     "written.md": "---\ntitle: 已写完\ndraft: false\npublished: 2024-02-03\n---\n\n链接 [[雨后草稿]] 和 [[unfinished]]。\n",
 }
 DRAFT_TEXT = (
@@ -40,6 +41,9 @@ DRAFT_TEXT = (
     "芭蕉未完",
     "引号草稿",
     "梧桐也未完",
+    "只给自己看",
+    "私密",
+    "我的库",  # no section for a folder of drafts
 )
 
 
@@ -64,7 +68,7 @@ def test_a_draft_has_no_page_card_feed_entry_or_search_record_in_any_variant(bui
         if word in path.read_text(encoding="utf-8")
     }
     assert leaked == {}
-    assert "drafts not published (draft: true, published: false): " in built.log
+    assert "drafts not published (draft: true, published: false, publish: false): " in built.log
 
 
 def test_a_published_date_is_still_a_date_and_a_link_to_a_draft_says_it_is_one(built):

@@ -37,5 +37,8 @@ def log_corpus(log: logging.Logger, corpus: Corpus) -> None:
         log.warning("%s", problem)
     # Not published, as Hugo, Jekyll and Hexo leave them out: said, not warned of (the author's choice).
     if drafts := [note.display_path for note in corpus.drafts]:
-        log.info("%s", summary_line("drafts not published (draft: true, published: false): ", drafts))
+        log.info(
+            "%s",
+            summary_line("drafts not published (draft: true, published: false, publish: false): ", drafts),
+        )
         log.debug("drafts not published: %s", ", ".join(drafts))

@@ -1,7 +1,8 @@
 """Drafts: notes their author's tool would not publish, and which of them a dead link names.
 
-Hugo leaves out a note with ``draft: true``, Jekyll and Hexo one with ``published: false``
-(Jekyll's ``_drafts/`` folder is never read: ``folders.py``); so does Zhudu (``corpus.load_corpus``).
+Hugo leaves out a note with ``draft: true``, Jekyll and Hexo one with ``published: false``, Obsidian
+Publish one with ``publish: false`` (Jekyll's ``_drafts/`` folder is never read: ``folders.py``); so
+does Zhudu (``corpus.load_corpus``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 #: The front-matter keys by which the author's own tool leaves a note unpublished, and the value that
 #: does (a ``published`` date is a date: ``meta.resolve_aliases``).
-_DRAFT_KEYS = {"draft": True, "published": False}
+_DRAFT_KEYS = {"draft": True, "published": False, "publish": False}  # the last: Obsidian Publish's
 _BOOLEAN_WORDS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 
 # --------------------------------------------------------------------------- Drafts
