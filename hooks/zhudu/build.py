@@ -255,13 +255,12 @@ class Build:
         site = self.site
         hant = {n.id: self.fold for n in site.corpus.notes if n.meta.lang == "zh-Hant"}
         path = site.editorial_dir / "themes.yml"
+        notes = note_infos(site.corpus.notes, hant)
         try:
-            self.themes = ThemeBuild.load(path, site.display(path), note_infos(site.corpus.notes, hant))
+            self.themes = ThemeBuild.load(path, site.display(path), notes, {n.id for n in site.corpus.drafts})
         except ZhuduError as exc:
             self.serve_without(exc, "the themes", "主题")
-            self.themes = ThemeBuild(
-                theme_map=ThemeMap(path=site.display(path)), notes=note_infos(site.corpus.notes, hant)
-            )
+            self.themes = ThemeBuild(theme_map=ThemeMap(path=site.display(path)), notes=notes)
         for page in self.themes.pages():
             files.append(incremental.SiteFile.generated(config, page.src_uri, content=page.source))
 
