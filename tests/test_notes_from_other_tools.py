@@ -28,6 +28,9 @@ DECOMPOSED = unicodedata.normalize("NFD", "Café 笔记")
 NOTES = {
     f"{DECOMPOSED}.md": "在咖啡馆写的笔记。\n",
     "回看.md": "---\ntitle: 回看\n---\n\n看 [[Café 笔记]] 和 [同一篇](Café%20笔记.md)。\n",
+    "logseq/pages/学习方法.md": "title:: 学习方法\ntags:: 学习, [[方法]]\nalias:: 学习技巧\n\n"
+    "- 第一条：间隔重复，隔几天再看一遍\n  - 详见 [[费曼技巧]]\n- 第二条：讲给别人听，讲不清就是没懂\n",
+    "logseq/pages/费曼技巧.md": "- 用简单的话讲给别人听，回到 [[学习技巧]]。\n",
     "读书.MD": "---\ntitle: 大写扩展名\n---\n\n这篇笔记的文件名以大写的 MD 结尾。\n",
     "hugo/草稿.md": '+++\ntitle = "雨后草稿"\ndate = 2024-05-06T07:08:09+08:00\ndraft = true\n+++\n\n海棠依旧未写完。\n',
     "_posts/2024-01-02-unfinished.md": "---\nlayout: post\ntitle: 未完之文\npublished: false\n---\n\n芭蕉未完的句子。\n",
@@ -123,3 +126,17 @@ def test_a_note_with_an_upper_case_suffix_is_published(built):
         if "大写扩展名" in p.read_text(encoding="utf-8")
     ]
     assert len(pages) == 1, built.log
+
+
+def test_a_logseq_pages_properties_are_its_metadata_and_a_list_is_described_without_its_markers(built):
+    notes = built.site_dir / "zh-Hans" / "notes"
+    pages = {p.parent.name: p.read_text(encoding="utf-8") for p in notes.glob("*/index.html")}
+    page = next(t for t in pages.values() if '<h1 id="zd-note-title">学习方法</h1>' in t)
+    assert "::" not in page.split('class="zd-note__body"', 1)[1], page  # no property shown as text
+    assert '<li class="zd-tag">学习</li><li class="zd-tag">方法</li>' in page
+    assert (
+        '<meta name="description" content="第一条：间隔重复，隔几天再看一遍 详见 费曼技巧 第二条' in page
+    ), page
+    feynman = next(t for t in pages.values() if '<h1 id="zd-note-title">费曼技巧</h1>' in t)
+    assert ">学习技巧</a>" in feynman  # the alias, a name a link may use
+    assert not [w for w in built.warnings if "学习" in w], built.warnings

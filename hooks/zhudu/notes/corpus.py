@@ -184,7 +184,9 @@ def read_note(
         return broken_note(path, display, identifier, exc, settings)
 
     values, origin, extra = resolve_aliases(raw)
-    dialect = detect_dialect(raw, "+++" if text.startswith("+++") else "---")  # decides how {% raw %} shows
+    dialect = detect_dialect(
+        raw, "+++" if text.startswith("+++") else "---" if text.startswith("---") else "::"
+    )  # decides how {% raw %} shows
     schema = note_schema(settings.timezone)
 
     # Handles written as tags (the X clipper puts "@author" into the tag string) are authors.
