@@ -28,7 +28,7 @@ DECOMPOSED = unicodedata.normalize("NFD", "Café 笔记")
 NOTES = {
     f"{DECOMPOSED}.md": "在咖啡馆写的笔记。\n",
     "回看.md": "---\ntitle: 回看\n---\n\n看 [[Café 笔记]] 和 [同一篇](Café%20笔记.md)。\n",
-    "logseq/pages/学习方法.md": "title:: 学习方法\ntags:: 学习, [[方法]]\nalias:: 学习技巧\n\n"
+    "logseq/pages/学习方法.md": "title:: 学习方法\ntags:: 学习, [[方法]]\nalias:: 学习技巧\ndate:: [[2024-01-05]]\n\n"
     "- 第一条：间隔重复，隔几天再看一遍\n  - 详见 [[费曼技巧]]\n- 第二条：讲给别人听，讲不清就是没懂\n",
     "logseq/pages/费曼技巧.md": "- 用简单的话讲给别人听，回到 [[学习技巧]]。\n",
     "读书.MD": "---\ntitle: 大写扩展名\n---\n\n这篇笔记的文件名以大写的 MD 结尾。\n",
@@ -139,4 +139,5 @@ def test_a_logseq_pages_properties_are_its_metadata_and_a_list_is_described_with
     ), page
     feynman = next(t for t in pages.values() if '<h1 id="zd-note-title">费曼技巧</h1>' in t)
     assert ">学习技巧</a>" in feynman  # the alias, a name a link may use
-    assert not [w for w in built.warnings if "学习" in w], built.warnings
+    assert not [w for w in built.warnings if "学习" in w or "2024-01-05" in w], built.warnings
+    assert '<time datetime="2024-01-05' in page, page

@@ -305,7 +305,9 @@ def logseq_properties(text: str) -> tuple[dict[str, Any], str, int, dict[str, in
     while number < len(lines) and (m := _LOGSEQ_PROPERTY_RE.match(lines[number])):
         key, value = m[1].lower(), m[2].strip()  # Logseq reads keys in lower case
         if key in _LOGSEQ_LISTS:
-            value = [v.strip().removeprefix("[[").removesuffix("]]") for v in value.split(",") if v.strip()]
+            value = [_page_name(v) for v in value.split(",") if v.strip()]
+        else:  # ``date:: [[2024-01-05]]``: a journal page's name is the date
+            value = _page_name(value)
         raw.setdefault(key, value)
         key_lines.setdefault(key, number + 1)
         number += 1
@@ -314,3 +316,10 @@ def logseq_properties(text: str) -> tuple[dict[str, Any], str, int, dict[str, in
     while number < len(lines) and not lines[number].strip():
         number += 1
     return raw, "\n".join(lines[number:]), number + 1, key_lines
+
+
+def _page_name(value: str) -> str:
+    """A Logseq property value without the brackets of a page reference (``[[方法]]`` is ``方法``)."""
+    value = value.strip()
+    whole = value.startswith("[[") and value.endswith("]]") and value.count("[[") == 1
+    return value[2:-2].strip() if whole else value
