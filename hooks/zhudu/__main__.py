@@ -73,9 +73,19 @@ def meta(args: argparse.Namespace) -> int:
     site = _site(Path(args.config))
     corpus = site.load_notes()
     wanted = set(args.notes)
-    shown = [note for note in corpus.notes if not wanted or note.id in wanted or note.meta.slug in wanted]
-    out = [{**note.meta.as_dict(), "source_file": note.display_path, "broken": note.broken} for note in shown]
-    unknown = sorted(wanted - {n.id for n in corpus.notes} - {n.meta.slug for n in corpus.notes})
+    every = [*corpus.notes, *corpus.drafts]  # a draft too: its author checks it before publishing it
+    shown = [note for note in every if not wanted or note.id in wanted or note.meta.slug in wanted]
+    drafts = {note.id for note in corpus.drafts}
+    out = [
+        {
+            **note.meta.as_dict(),
+            "source_file": note.display_path,
+            "broken": note.broken,
+            "draft": note.id in drafts,
+        }
+        for note in shown
+    ]
+    unknown = sorted(wanted - {n.id for n in every} - {n.meta.slug for n in every})
     print(json.dumps(out, ensure_ascii=False, indent=2))
     # A shown note that cannot be read is an error: its values are stand-ins, not what its author wrote
     # (a note whose body alone is refused, over a limit, keeps its author's metadata: a warning).

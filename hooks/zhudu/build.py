@@ -36,7 +36,7 @@ from zhudu.script import convert as script
 from zhudu.script import variants
 from zhudu.search import index as search
 from zhudu.settings import load_settings
-from zhudu.summaries import summary_line
+from zhudu.summaries import log_corpus, summary_line
 from zhudu.themes.render import NOTES_PER_MATCH_SLICE, GeneratedPage, ThemeBuild, note_infos, theme_src
 from zhudu.themes.theme_map import ThemeMap
 
@@ -180,8 +180,7 @@ class Build:
         )
         if annotations.serving():
             log.debug("notes: %d reused from the last build, %d read, %d hashed", *NOTE_READS.counts())
-        for problem in [*corpus.problems, *(p for note in corpus.notes for p in note.problems)]:
-            log.warning("%s", problem)
+        log_corpus(log, corpus)
         for note in corpus.notes:
             # No content of its own: ``on_page_read_source`` gives the note's (``pages.read_source``),
             # not a second copy of every note held by its file to the end of the build (~28 MiB at 3,000).
@@ -221,7 +220,7 @@ class Build:
         notes_path = site.editorial_dir / annotations.ANNOTATIONS_FILE
         try:
             placed = annotations.load_annotations(
-                notes_path, site.display(notes_path), [n.id for n in corpus.notes]
+                notes_path, site.display(notes_path), [n.id for n in [*corpus.notes, *corpus.drafts]]
             )
         except ZhuduError as exc:
             self.serve_without(exc, "the editor's notes", "编辑注")
@@ -256,13 +255,12 @@ class Build:
         site = self.site
         hant = {n.id: self.fold for n in site.corpus.notes if n.meta.lang == "zh-Hant"}
         path = site.editorial_dir / "themes.yml"
+        notes = note_infos(site.corpus.notes, hant)
         try:
-            self.themes = ThemeBuild.load(path, site.display(path), note_infos(site.corpus.notes, hant))
+            self.themes = ThemeBuild.load(path, site.display(path), notes, {n.id for n in site.corpus.drafts})
         except ZhuduError as exc:
             self.serve_without(exc, "the themes", "主题")
-            self.themes = ThemeBuild(
-                theme_map=ThemeMap(path=site.display(path)), notes=note_infos(site.corpus.notes, hant)
-            )
+            self.themes = ThemeBuild(theme_map=ThemeMap(path=site.display(path)), notes=notes)
         for page in self.themes.pages():
             files.append(incremental.SiteFile.generated(config, page.src_uri, content=page.source))
 

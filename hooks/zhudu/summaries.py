@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from zhudu.notes.corpus import Corpus
+
 #: The longest summary message the build prints, whatever the collection's size (MkDocs adds
 #: "INFO    -  zhudu: " in front).
 SUMMARY_LINE_LIMIT = 180
@@ -23,3 +29,16 @@ def summary_line(head: str, items: list[str]) -> str:
             )
         line = candidate
     return line
+
+
+def log_corpus(log: logging.Logger, corpus: Corpus) -> None:
+    """The notes' problems, a warning each; the drafts left out, one line (each with ``--verbose``)."""
+    for problem in [*corpus.problems, *(p for note in corpus.notes for p in note.problems)]:
+        log.warning("%s", problem)
+    # Not published, as Hugo, Jekyll and Hexo leave them out: said, not warned of (the author's choice).
+    if drafts := [note.display_path for note in corpus.drafts]:
+        log.info(
+            "%s",
+            summary_line("drafts not published (draft: true, published: false, publish: false): ", drafts),
+        )
+        log.debug("drafts not published: %s", ", ".join(drafts))

@@ -26,6 +26,7 @@ from zhudu.notes import body as body_mod
 from zhudu.notes import limits as limits_mod
 from zhudu.notes import remote_images, resolve, sections
 from zhudu.notes.across import refused_image, renamed_id
+from zhudu.notes.drafts import draft_key
 from zhudu.notes.front_matter import detect_dialect, note_parts
 from zhudu.notes.limits import Limits
 from zhudu.notes.meta import (
@@ -121,6 +122,8 @@ class Corpus:
     problems: list[ZhuduError] = field(default_factory=list)
     #: The notes by every name a link may give them, with what became of each link (``resolve``).
     link_index: resolve.LinkIndex | None = None
+    #: Notes their author's tool would not publish (``draft: true``, ``published: false``): no page, no link.
+    drafts: list[Note] = field(default_factory=list)
 
     def by_id(self) -> dict[str, Note]:
         """Notes keyed by id (the seed file's name without its extension)."""
@@ -181,7 +184,9 @@ def read_note(
         return broken_note(path, display, identifier, exc, settings)
 
     values, origin, extra = resolve_aliases(raw)
-    dialect = detect_dialect(raw, "+++" if text.startswith("+++") else "---")  # decides how {% raw %} shows
+    dialect = detect_dialect(
+        raw, "+++" if text.startswith("+++") else "---" if text.startswith("---") else "::"
+    )  # decides how {% raw %} shows
     schema = note_schema(settings.timezone)
 
     # Handles written as tags (the X clipper puts "@author" into the tag string) are authors.
@@ -418,6 +423,11 @@ def load_corpus(
     unread = [path for path in paths if path not in reused]
     read_now = iter((map_paths or _map_here)(read, unread) if unread else [])
     notes = [reused[path] if path in reused else next(read_now) for path in paths]
+    # Hugo, Jekyll and Hexo leave a draft out of the site; so does Zhudu, before it claims a slug.
+    unpublished = [not note.broken and draft_key(note.meta.extra) is not None for note in notes]
+    drafts = [note for note, draft in zip(notes, unpublished, strict=True) if draft]
+    paths = [path for path, draft in zip(paths, unpublished, strict=True) if not draft]
+    notes = [note for note, draft in zip(notes, unpublished, strict=True) if not draft]
     problems: list[ZhuduError] = []
     stem_owner = {identifier: path for path, identifier in ids.items()}
     for path, note in zip(paths, notes, strict=True):
@@ -449,7 +459,7 @@ def load_corpus(
         remote_images.localise(notes, fetch_remote, image_url)
     sections.assign(notes)
     notes.sort(key=_newest_first)
-    return Corpus(notes=notes, problems=problems)
+    return Corpus(notes=notes, problems=problems, drafts=drafts)
 
 
 def _map_here(read: Callable[[Path], Note], paths: list[Path]) -> list[Note]:

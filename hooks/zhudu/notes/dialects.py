@@ -196,7 +196,7 @@ def rewrite(
         note_name=note_name,
         root=root or note_dir,
         hexo_raw=dialect in HEXO_RAW_DIALECTS,
-        liquid=dialect not in ("hugo", "obsidian-clipper"),
+        liquid=dialect not in ("hugo", "obsidian-clipper", "logseq"),  # Logseq's {{embed …}} is no Liquid
     )
     lines = [(line, first_line + i) for i, line in enumerate(text.split("\n"))]
     # A construct may become several lines (a figure): each keeps the line it came from.

@@ -35,6 +35,12 @@ _KEY_LINE_RE = re.compile(r"^([A-Za-z_][\w-]*)\s*[:=]")
 
 _HANDLERS = (YAMLHandler(), TomlHandler())
 
+#: A Logseq page property (``title:: 学习方法``), as Logseq writes them on a page's first lines: the
+#: space after ``::`` is its own (``std::vector`` is no property).
+_LOGSEQ_PROPERTY_RE = re.compile(r"^([A-Za-z][\w-]*):: (.*)$")
+#: Logseq's properties that hold a list: ``tags:: 学习, [[方法]]``.
+_LOGSEQ_LISTS = frozenset({"tags", "alias", "aliases"})
+
 
 def decode(data: bytes, display: str) -> str:
     """Decode a note's bytes as UTF-8 (a BOM is dropped; CRLF and CR become LF).
@@ -106,7 +112,7 @@ def split_front_matter(
     limits = limits or Limits()
     handler = next((h for h in _HANDLERS if h.detect(text)), None)
     if handler is None:
-        return {}, text, 1, {}
+        return logseq_properties(text)
     try:
         fm, content = handler.split(text)
     except ValueError:
@@ -276,6 +282,8 @@ def detect_dialect(raw: Mapping[str, Any], delimiter: str) -> str:
     """Name the tool that wrote a note's front matter (shown to editors, kept in ``dialect``)."""
     if delimiter == "+++":
         return "hugo"
+    if delimiter == "::" and raw:
+        return "logseq"
     if not raw:
         return "none"
     authors = raw.get("author")
@@ -286,3 +294,32 @@ def detect_dialect(raw: Mapping[str, Any], delimiter: str) -> str:
     if "updated" in raw:
         return "hexo"
     return "yaml"
+
+
+def logseq_properties(text: str) -> tuple[dict[str, Any], str, int, dict[str, int]]:
+    """A Logseq page's ``key:: value`` lines at its top as its front matter (none: ``{}`` and the whole text)."""
+    lines = text.split("\n")
+    raw: dict[str, Any] = {}
+    key_lines: dict[str, int] = {}
+    number = 0
+    while number < len(lines) and (m := _LOGSEQ_PROPERTY_RE.match(lines[number])):
+        key, value = m[1].lower(), m[2].strip()  # Logseq reads keys in lower case
+        if key in _LOGSEQ_LISTS:
+            value = [_page_name(v) for v in value.split(",") if v.strip()]
+        else:  # ``date:: [[2024-01-05]]``: a journal page's name is the date
+            value = _page_name(value)
+        raw.setdefault(key, value)
+        key_lines.setdefault(key, number + 1)
+        number += 1
+    if not raw:
+        return {}, text, 1, {}
+    while number < len(lines) and not lines[number].strip():
+        number += 1
+    return raw, "\n".join(lines[number:]), number + 1, key_lines
+
+
+def _page_name(value: str) -> str:
+    """A Logseq property value without the brackets of a page reference (``[[方法]]`` is ``方法``)."""
+    value = value.strip()
+    whole = value.startswith("[[") and value.endswith("]]") and value.count("[[") == 1
+    return value[2:-2].strip() if whole else value

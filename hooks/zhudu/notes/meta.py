@@ -249,6 +249,10 @@ def cited_lines(
     return tuple((k, (lines or {}).get(k)) for k in failing)
 
 
+def _is_published_flag(alias: str, value: object) -> bool:
+    return alias == "published" and isinstance(value, bool)
+
+
 def resolve_aliases(raw: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str], dict[str, Any]]:
     """Map a dialect's keys onto the schema.
 
@@ -260,7 +264,12 @@ def resolve_aliases(raw: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, s
     used: set[str] = set()
     for schema_key, aliases in ALIASES.items():
         for alias in aliases:
-            if alias in raw and raw[alias] not in (None, "", []):
+            # Jekyll's and Hexo's ``published: false`` says "a draft", no date (``meta_fields.draft_key``).
+            if (
+                alias in raw
+                and raw[alias] not in (None, "", [])
+                and not _is_published_flag(alias, raw[alias])
+            ):
                 values[schema_key] = raw[alias]
                 origin[schema_key] = alias
                 used.add(alias)

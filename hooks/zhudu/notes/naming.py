@@ -9,11 +9,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-#: A note file's suffixes; of notes sharing a stem, the one whose suffix comes first keeps it as its id (``note_ids``).
+#: A note file's suffixes, in any case (``笔记.MD``); of notes sharing a stem, the one whose suffix comes first keeps it
+#: as its id (``note_ids``).
 NOTE_SUFFIXES = (".md", ".markdown", ".txt")
 
 
@@ -25,9 +27,13 @@ def note_id(path: Path, root: Path | None = None) -> str:
     extension (``zh-cn/api-filter``): two ``index.md`` in two folders are two notes.
     """
     rel = _relative(path, root)
-    if rel is not None and len(rel.parts) > 1:
-        return (rel.parent / path.stem).as_posix()
-    return path.stem
+    identifier = (rel.parent / path.stem).as_posix() if rel is not None and len(rel.parts) > 1 else path.stem
+    return nfc(identifier)
+
+
+def nfc(name: str) -> str:
+    """A name composed as typed: macOS writes file names decomposed (``e`` + ``´``), a note's text has ``é``."""
+    return unicodedata.normalize("NFC", name)
 
 
 def note_folder(path: Path, root: Path | None = None) -> str:
@@ -57,13 +63,14 @@ def note_ids(paths: Iterable[Path], root: Path | None = None) -> dict[Path, str]
     if len(key[0]) == len(paths) and _NOTE_IDS[0] == key:
         return dict(_NOTE_IDS[1])
     rank = {suffix: n for n, suffix in enumerate(NOTE_SUFFIXES)}
-    paths = sorted(paths, key=lambda p: (note_id(p, root), rank.get(p.suffix, len(rank)), p.name))
+    paths = sorted(paths, key=lambda p: (note_id(p, root), rank.get(p.suffix.lower(), len(rank)), p.name))
     stems = {note_id(p, root) for p in paths}
     ids: dict[Path, str] = {}
     taken: set[str] = set()
     for path in paths:
         stem = note_id(path, root)
-        named = stem[: len(stem) - len(path.stem)] + path.name  # the folder, then the whole file name
+        # The folder, then the whole file name.
+        named = stem[: len(stem) - len(nfc(path.stem))] + nfc(path.name)
         identifier, n = stem, 1
         while identifier in taken or (identifier != stem and identifier in stems):
             n += 1
@@ -92,7 +99,9 @@ def default_slug(identifier: str) -> str:
 
 
 def _ascii_slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    # ``Café`` is ``cafe`` however its file name is composed (accents dropped, not the letters under them).
+    letters = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", letters.lower()).strip("-")
 
 
 def _digest(text: str) -> str:

@@ -161,12 +161,20 @@ def missing_heading_message(ref: NoteRef, title: str, closest: str = "") -> str:
     )
 
 
-def dead_link_message(ref: NoteRef, unreadable: Sequence[str] = ()) -> str:
+def dead_link_message(
+    ref: NoteRef, unreadable: Sequence[str] = (), draft: tuple[str, str] | None = None
+) -> str:
     """What a warning says of a link no note answers; ``unreadable``: the notes that cannot be read now.
 
     A note that cannot be read (front matter, encoding, limits) has lost its title and names, so a
     link by them is dead until it is fixed: the warning says which notes those are, not only "add it".
+    ``draft``: the draft the link names (its display path and the line that keeps it unpublished).
     """
+    if draft is not None:
+        return (
+            f"{ref.written}: {draft[0]} is a draft ({draft[1]}), not published: shown as text marked as a "
+            f"dead link; publish that note (remove its '{draft[1]}' line) or remove the link"
+        )
     message = (
         f"{ref.written}: no note in the collection has the file name, path, title, alias, slug or "
         f"permalink {ref.target!r}: shown as text marked as a dead link; fix the link, or add the note"

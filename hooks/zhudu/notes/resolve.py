@@ -46,6 +46,7 @@ from zhudu.notes.dialects import LinkTarget, NoteRef, dead_link_message, missing
 from zhudu.notes.dialects import resolve as resolve_refs
 from zhudu.notes.limits import Limits
 from zhudu.notes.meta import Backlink
+from zhudu.notes.naming import nfc
 from zhudu.notes.page_ids import Slugify, closest_heading, find_heading, headings, names_title
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ class LinkIndex:
         self.resolutions: list[Resolution] = []
 
     def _add(self, how: str, key: str, note: Linkable) -> None:
-        key = key.strip().casefold()
+        key = link_key(key)
         if key:
             bucket = self.tables[how].setdefault(key, [])
             # A note's names are added together (``__init__``), so a note already in the bucket is
@@ -178,7 +179,7 @@ class LinkIndex:
         candidates.append(("old site path", _old_site_keys(parts, source, absolute, target.endswith("/"))))
         for how, keys in candidates:
             for key in keys:
-                if found := self.tables[how].get(key.strip().casefold()):
+                if found := self.tables[how].get(link_key(key)):
                     return _nearest(found, source), how
         return None, "dead"
 
@@ -187,7 +188,11 @@ class LinkIndex:
 
 
 def link_notes(
-    notes: list[Note], slugify: Slugify, site_pages: Collection[str] = (), copied_kib: int = Limits.note_kib
+    notes: list[Note],
+    slugify: Slugify,
+    site_pages: Collection[str] = (),
+    copied_kib: int = Limits.note_kib,
+    named_draft: Callable[[NoteRef, Linkable], tuple[str, str] | None] | None = None,
 ) -> LinkIndex:
     """Links between notes (``[[wikilinks]]``, ``{% post_link %}``, ``[x](posts.html)``…) once slugs are final.
 
@@ -199,6 +204,7 @@ def link_notes(
     note is published) is left for MkDocs.  A heading's id is ``slugify`` of its text, as the table of
     contents makes it (``page_ids.Slugify``): call once the site's conversion domain is decided.  The
     copies one note's embeds show add ``copied_kib`` KiB at most (``transclusion.Embeds.budget``).
+    ``named_draft``: the draft (not published) a dead link names, which its warning says (``drafts``).
     """
     linkable = _linkables(notes, slugify)
     index = _index([(linkable[n.id], n.meta.extra) for n in notes if n.id in linkable])
@@ -225,7 +231,8 @@ def link_notes(
             embeds.copy,
         )
         note.copies = embeds.copied
-        problems = [(r.line, dead_link_message(r, unreadable)) for r in dead]
+        drafted = named_draft or (lambda ref, source: None)
+        problems = [(r.line, dead_link_message(r, unreadable, drafted(r, linkable[note.id]))) for r in dead]
         problems += [
             (
                 r.line,
@@ -377,6 +384,11 @@ def _site_page(src_uri: str, site_pages: Collection[str]) -> Callable[[NoteRef],
         return posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path)) in site_pages
 
     return names_site_page
+
+
+def link_key(name: str) -> str:
+    """A name as the index keys it: case folded, composed (a file named on macOS, a link typed elsewhere)."""
+    return nfc(name.strip().casefold())
 
 
 def _strip_suffix(target: str) -> str:

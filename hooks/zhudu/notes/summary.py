@@ -36,6 +36,11 @@ _MD_REF_LINK_RE = re.compile(r"!?\[(?P<text>[^\]\n]*)\](?:[ ]?\[(?P<label>[^\]\n
 _FOOTNOTE_DEFINITION_RE = re.compile(r"^[ ]{0,3}\[\^[^\]\n]+\]:.*$", re.MULTILINE)
 _FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]\n]+\]")
 _MD_NOISE_RE = re.compile(r"\*+|`+|^[ \t]*[>#]+[ \t]*|\|", re.MULTILINE)
+#: A list item's marker (and a task's box) is syntax: a note opening with a list (a Logseq page is one)
+#: was described as "- 《长尾理论》 - 《人类简史》".  Each becomes ``_ITEM_BREAK``, a space in the summary,
+#: so two items' words are not run together as a wrapped line's are (``summarise``).
+_LIST_MARKER_RE = re.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?", re.MULTILINE)
+_ITEM_BREAK = "\ue000"
 #: ``-{text}-`` and ``-{zh-Hans:text;…}-`` inline conversion rules: a summary keeps the default text.
 _INLINE_RULE_RE = re.compile(r"-\{(?:[^{}]*?zh-Hans\s*:\s*(?P<hans>[^;{}]*)[^{}]*|(?P<text>[^{}]*))\}-")
 #: Titles a tool gives a note whose author gave none (``looks_like_placeholder``).  Each branch
@@ -188,7 +193,7 @@ def summary_of(markdown: str, limit: int) -> str:
 
     Plain characters (``&``, ``<``, ``*``), escaped where the summary is shown.
     """
-    prose = _TABLE_RE.sub("", _without_fenced_code(markdown))
+    prose = _LIST_MARKER_RE.sub(_ITEM_BREAK, _TABLE_RE.sub("", _without_fenced_code(markdown)))
     prose = _ADMONITION_HEAD_RE.sub("", prose)
     prose = _CODE_SPAN_RE.sub(lambda m: m["ticks"] + m["code"].translate(_SET_ASIDE) + m["ticks"], prose)
     prose = _ESCAPED_RE.sub(lambda m: m["char"].translate(_SET_ASIDE), prose)
@@ -243,7 +248,7 @@ def summarise(article: str, limit: int) -> str:
     """
     text = ""
     for para in re.split(r"\n\s*\n", article):
-        para = " ".join(_CJK_LINE_BREAK_RE.sub("", para).split())
+        para = " ".join(_CJK_LINE_BREAK_RE.sub("", para).replace(_ITEM_BREAK, " ").split())
         para = _SPACE_AFTER_FULL_WIDTH_RE.sub("", _SPACE_BEFORE_CLOSING_RE.sub("", para))
         if len(HAN_RE.findall(para)) < 8:
             continue

@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from zhudu import editorial
 from zhudu.errors import NoteError, ZhuduError
-from zhudu.notes import folders, remote_images, resolve
+from zhudu.notes import drafts, folders, remote_images, resolve
 from zhudu.notes.corpus import Corpus, Note, NoteSettings, load_corpus
 from zhudu.notes.limits import Limits
 from zhudu.notes.naming import NOTE_SUFFIXES, default_slug, note_ids
@@ -118,7 +118,7 @@ class NoteLoading:
 
     def has_notes_at_most(self, most: int) -> bool:
         """Whether ``seeds/`` holds at most ``most`` note files (counted before reading any; stops at ``most + 1``)."""
-        notes = (path for path in folders.walk(self.seeds_dir) if path.suffix in NOTE_SUFFIXES)
+        notes = (path for path in folders.walk(self.seeds_dir) if path.suffix.lower() in NOTE_SUFFIXES)
         return sum(1 for _ in itertools.islice(notes, most + 1)) <= most
 
     def _note_paths(self) -> tuple[list[Path], list[ZhuduError], dict[str, list[Path]]]:
@@ -138,7 +138,7 @@ class NoteLoading:
         resolved: dict[Path, tuple[Path, bool]] = {}
         by_name: dict[str, list[Path]] = {}
         for path in folders.walk(self.seeds_dir):
-            if path.suffix not in NOTE_SUFFIXES:
+            if path.suffix.lower() not in NOTE_SUFFIXES:
                 by_name.setdefault(path.name, []).append(path)
                 continue
             try:
@@ -244,7 +244,11 @@ class NoteLoading:
         self.decided_domain = conversion_domain.decide(self.settings.conversion_domain, self.corpus.notes)
         # Then the links: a heading's id is its text as that domain's converter folds it (``slugify``).
         self.corpus.link_index = resolve.link_notes(
-            self.corpus.notes, self.slugify, site_pages, self.settings.limits["note_kib"]
+            self.corpus.notes,
+            self.slugify,
+            site_pages,
+            self.settings.limits["note_kib"],
+            drafts.draft_finder(self.corpus.drafts, self.slugify),
         )
         self.corpus.problems[:0] = [*folder_problems, *refused]
         for note in self.corpus.notes if theme_dirs is not None else ():

@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -89,9 +89,18 @@ class ThemeBuild:
     # ----------------------------------------------------------------- phase 0: files
 
     @classmethod
-    def load(cls, path: Path, display: str, notes: Sequence[NoteInfo]) -> ThemeBuild:
-        """Read the theme map (raises ``EditorialError`` when it is malformed)."""
-        return cls(theme_map=load_theme_map(path, display), notes=list(notes))
+    def load(
+        cls, path: Path, display: str, notes: Sequence[NoteInfo], drafts: Collection[str] = ()
+    ) -> ThemeBuild:
+        """Read the theme map (raises ``EditorialError`` when it is malformed).
+
+        A pin or exclusion in a draft (``drafts``: ids of notes not published) waits for the day it
+        is published: set aside, not an unknown note.
+        """
+        found = load_theme_map(path, display)
+        pins = tuple(p for p in found.pins if p.note not in drafts)
+        exclusions = tuple(p for p in found.exclusions if p.note not in drafts)
+        return cls(theme_map=replace(found, pins=pins, exclusions=exclusions), notes=list(notes))
 
     def pages(self) -> list[GeneratedPage]:
         """Generated pages: the overview and one per theme."""

@@ -41,7 +41,11 @@ def note_texts(seeds: Path) -> dict[str, str]:
     paths = []
     for path in folders.walk(seeds):
         try:
-            inside = path.suffix in NOTE_SUFFIXES and path.resolve().is_relative_to(root) and path.is_file()
+            inside = (
+                path.suffix.lower() in NOTE_SUFFIXES
+                and path.resolve().is_relative_to(root)
+                and path.is_file()
+            )
         except (OSError, RuntimeError):  # a link loop, a name too long
             inside = False
         if inside:
