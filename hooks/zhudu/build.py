@@ -210,7 +210,9 @@ class Build:
                     config, home.src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV
                 )
             )
-        for section in section_pages(corpus.notes):  # a page per folder of seeds/ (zhudu/sections.py)
+        for section in section_pages(
+            corpus.notes, corpus.section_intros
+        ):  # a page per folder of seeds/ (zhudu/sections.py)
             files.append(
                 incremental.SiteFile.generated(
                     config, section.src_uri, content=section.content, inclusion=InclusionLevel.NOT_IN_NAV
