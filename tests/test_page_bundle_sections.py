@@ -98,6 +98,7 @@ def test_a_folders_index_md_titles_and_introduces_its_section_and_is_no_note(blo
     assert "<script>alert" not in posts
     docs = blog.page(f"{variant}/sections/{default_slug('文档')}/index.html")
     assert re.search(r"<h1[^>]*>文[档檔件]", docs) and ("之前先读" in docs or "之前先讀" in docs), docs
+    assert ">全部文章</a>（3）" in blog.page(f"{variant}/index.html")  # the home page's section list
     topics = blog.page(f"{variant}/sections/{default_slug('专题')}/index.html").replace("專題", "专题")
     assert re.search(r"<h1[^>]*>专题合集</h1>\s*<p[^>]*>专题的描述。</p>", topics), topics
     shown = [

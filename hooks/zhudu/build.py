@@ -29,7 +29,7 @@ from zhudu.notes.reads import NOTE_READS, NoteReads
 from zhudu.publish import feeds, incremental, page_digests, pagination, prerender, social, unchanged
 from zhudu.publish.asset_versions import version as asset_version
 from zhudu.publish.interface_strings import material_strings
-from zhudu.publish.sections import section_pages
+from zhudu.publish.sections import section_pages, section_titles
 from zhudu.publish.site import Site
 from zhudu.script import convert as script
 from zhudu.script import variants
@@ -339,6 +339,7 @@ class Build:
             "build_errors": list(site.build_errors),  # mkdocs serve: what the site is served without
             "pager": pagination.pager,
             "link_brackets": link_ends.BRACKETS,  # partials/zd-link-text.html wraps a title's brackets
+            "section_titles": section_titles(site.corpus.section_intros),  # partials/zd-sections.html
         }
         worker = search.point_worker if site.settings.search == "zhudu" else str  # str(text) is text
         once = functools.cache  # this build's filters, once per input (per page: a stat, a parse, a regex)

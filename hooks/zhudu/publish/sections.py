@@ -84,6 +84,13 @@ def section_pages(
     return pages
 
 
+def section_titles(intros: Mapping[str, Note]) -> dict[str, str]:
+    """Each folder's section title its ``_index.md`` gives (the home page's section list names it so)."""
+    return {
+        folder: title for folder in intros if (title := _introduction(folder, intros[folder])[0]) != folder
+    }
+
+
 def _introduction(folder: str, intro: Note | None) -> tuple[str, str]:
     """A section's title and its introduction's Markdown (paragraphs of escaped text): its folder's, none."""
     if intro is None or intro.broken:  # a broken one's problem is reported; the folder is listed as any
