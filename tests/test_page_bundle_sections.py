@@ -33,6 +33,10 @@ BLOG = {
     "文档/安装.md": "---\ntitle: 安装\ndate: 2024-02-02\n---\n\n怎样安装。\n",
     "专题/index.md": "---\ntitle: 专题首页\ndate: 2024-02-03\n---\n\n专题的首页。\n",
     "专题/深处/一篇.md": "---\ntitle: 深处一篇\ndate: 2024-02-04\n---\n\n深处的一篇。\n",
+    # A section's own page (Hugo's _index.md): its title and introduction, no note.
+    "hugo/posts/_index.md": '+++\ntitle = "全部文章"\n+++\n\n这里是全部文章，<script>alert(1)</script>按日期排。\n\n第二段介绍。\n',
+    "文档/_index.md": "文档的介绍：**安装**之前先读。\n",
+    "专题/_index.md": "---\ntitle: 专题合集\ndescription: 专题的描述。\n---\n",  # front matter alone: no problem
 }
 
 
@@ -77,6 +81,32 @@ def test_a_page_bundle_is_a_page_of_the_folder_above(blog, variant):
         assert f"notes/{default_slug(identifier)}/" in unquote(article), (identifier, article)
     for bundle in ("hugo/posts/第一篇", "hugo/posts/第二篇", "hugo/about"):
         assert not (blog.site_dir / variant / "sections" / default_slug(bundle)).exists(), bundle
+
+
+@pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-TW"])
+def test_a_folders_index_md_titles_and_introduces_its_section_and_is_no_note(blog, variant):
+    """Its notes are counted without it (above); its title and prose head page 1, as text; no page, card or feed item."""
+    posts = blog.page(f"{variant}/sections/{default_slug('hugo/posts')}/index.html")
+    article = posts[posts.index("<article") : posts.index("</article>")]
+    intro = "這裡是全部文章" if variant == "zh-Hant-TW" else "这里是全部文章"
+    assert re.search(r"<h1[^>]*>全部文章", article) and "<title>全部文章" in posts, article
+    paragraphs = re.findall(r"<p[^>]*>(.*?)</p>", article)
+    assert paragraphs[:2] == [
+        f"{intro}，alert(1) 按日期排。",
+        "第二段介紹。" if variant != "zh-Hans" else "第二段介绍。",
+    ], article
+    assert "<script>alert" not in posts
+    docs = blog.page(f"{variant}/sections/{default_slug('文档')}/index.html")
+    assert re.search(r"<h1[^>]*>文[档檔件]", docs) and ("之前先读" in docs or "之前先讀" in docs), docs
+    assert ">全部文章</a>（3）" in blog.page(f"{variant}/index.html")  # the home page's section list
+    topics = blog.page(f"{variant}/sections/{default_slug('专题')}/index.html").replace("專題", "专题")
+    assert re.search(r"<h1[^>]*>专题合集</h1>\s*<p[^>]*>专题的描述。</p>", topics), topics
+    shown = [
+        p for p in (blog.site_dir / variant).rglob("*") if p.is_file() and intro.encode() in p.read_bytes()
+    ]
+    assert [p.relative_to(blog.site_dir / variant).as_posix() for p in shown] == [
+        f"sections/{default_slug('hugo/posts')}/index.html"
+    ]
 
 
 def test_a_bundle_still_shows_its_images_and_resolves_its_links(blog):

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from zhudu import cache, cache_sweep, editorial, pages, render_keys, serving
@@ -30,14 +29,14 @@ from zhudu.notes.reads import NOTE_READS, NoteReads
 from zhudu.publish import feeds, incremental, page_digests, pagination, prerender, social, unchanged
 from zhudu.publish.asset_versions import version as asset_version
 from zhudu.publish.interface_strings import material_strings
-from zhudu.publish.sections import section_pages
+from zhudu.publish.sections import section_pages, section_titles
 from zhudu.publish.site import Site
 from zhudu.script import convert as script
 from zhudu.script import variants
 from zhudu.search import index as search
 from zhudu.settings import load_settings
 from zhudu.summaries import log_corpus, summary_line
-from zhudu.themes.render import NOTES_PER_MATCH_SLICE, GeneratedPage, ThemeBuild, note_infos, theme_src
+from zhudu.themes.render import NOTES_PER_MATCH_SLICE, ThemeBuild, note_infos
 from zhudu.themes.theme_map import ThemeMap
 
 if TYPE_CHECKING:
@@ -55,6 +54,12 @@ class Build:
     passages: passages.PassageExtension = field(init=False)
     annotations: annotations.AnnotationExtension = field(init=False)
     glossary: glossary.GlossaryExtension = field(init=False)
+    quoted_script: quoted_script.QuotedScriptExtension = field(
+        default_factory=quoted_script.QuotedScriptExtension
+    )
+    safety: safety.SafetyExtension = field(
+        init=False
+    )  # a note's raw HTML and URLs cleaned, warned at their line
     renders: cache.NoteRenders | None = None  # note pages' rendered Markdown, reused by content key
     themes: ThemeBuild | None = None  # themes.yml matched against every note's passages
     prerender: prerender.Prerender | None = None  # mkdocs build: a worker rendering notes ahead
@@ -119,16 +124,18 @@ class Build:
         build.annotations = annotations.AnnotationExtension(fold=build.fold)
         every = settings.glossary_marking == "every"
         build.glossary = glossary.GlossaryExtension(fold=build.fold, every=every)
+        build.safety = safety.SafetyExtension(settings.raw_html_allow)
         config.markdown_extensions.extend(  # type: ignore[arg-type]
             [
                 build.passages,
                 build.annotations,
                 build.glossary,
-                quoted_script.extension(),  # lang on a Simplified note's Traditional quotations
+                build.quoted_script,  # lang on a Simplified note's Traditional quotations
                 script.inline_rules_markdown_extension(),
-                dialects.NotesMarkdownExtension(),  # formulas, bare URLs after Chinese punctuation
+                dialects.FormulasExtension(build.safety.warn),  # a formula's warning at its line
+                dialects.NotesMarkdownExtension(),  # bare URLs after Chinese punctuation, a link's end, …
                 code_spans.CodeSpansExtension(),  # fewer token spans in highlighted code
-                safety.extension(settings.raw_html_allow),
+                build.safety,
             ]
         )
         config.mdx_configs.setdefault("toc", {})["slugify"] = build.slugify
@@ -202,7 +209,9 @@ class Build:
                     config, home.src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV
                 )
             )
-        for section in section_pages(corpus.notes):  # a page per folder of seeds/ (zhudu/sections.py)
+        for section in section_pages(
+            corpus.notes, corpus.section_intros
+        ):  # a page per folder of seeds/ (zhudu/sections.py)
             files.append(
                 incremental.SiteFile.generated(
                     config, section.src_uri, content=section.content, inclusion=InclusionLevel.NOT_IN_NAV
@@ -328,6 +337,7 @@ class Build:
             "build_errors": list(site.build_errors),  # mkdocs serve: what the site is served without
             "pager": pagination.pager,
             "link_brackets": link_ends.BRACKETS,  # partials/zd-link-text.html wraps a title's brackets
+            "section_titles": section_titles(site.corpus.section_intros),  # partials/zd-sections.html
         }
         worker = search.point_worker if site.settings.search == "zhudu" else str  # str(text) is text
         once = functools.cache  # this build's filters, once per input (per page: a stat, a parse, a regex)
@@ -348,7 +358,7 @@ class Build:
             for problem in matched.problems:
                 log.warning("%s", problem)
             log.debug("themes: %s", self.themes.summary())
-            _add_theme_pages(self.themes.more_pages(), files, config)
+            pages.add_theme_pages(self.themes.more_pages(), files, config)
         # Every page is variant-local before the first one is written (links to later pages stay in the variant).
         for file in files.documentation_pages():
             site.page_urls.update((file.url, file.dest_uri))
@@ -469,26 +479,6 @@ class Build:
         self.site.stop_workers()
         if self.renders is not None:
             self.renders.abandon()
-
-
-def _add_theme_pages(pages: list[tuple[str, GeneratedPage]], files: Files, config: MkDocsConfig) -> None:
-    """Add a long theme's pages 2…, known only once the themes are matched.
-
-    MkDocs lists the pages it writes after ``on_env``, so pages added here are written like any
-    other.  Their Markdown is the theme's description, already rendered for page 1: they take page
-    1's HTML instead of going through Markdown again, and their front matter is taken as made, not
-    parsed back from the page's source.
-    """
-    for theme_id, generated in pages:
-        file = incremental.SiteFile.generated(
-            config, generated.src_uri, content=generated.source, inclusion=InclusionLevel.NOT_IN_NAV
-        )
-        first = files.get_file_from_path(theme_src(theme_id))
-        files.append(file)
-        page = Page(None, file, config)
-        page.markdown, page.meta = generated.markdown, dict(generated.meta)  # as ``read_source`` would
-        page.content = first.page.content if first and first.page else ""
-        page.toc = get_toc([])
 
 
 def _note_url(note: Any, files: Files | None, config: MkDocsConfig | None = None) -> str:

@@ -17,19 +17,21 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import InclusionLevel
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from zhudu import cache, fragments, render_keys, serving
-from zhudu.annotate import annotations, glossary, quoted_script
-from zhudu.notes import links, safety
-from zhudu.publish import feeds, notfound, unchanged
+from zhudu.annotate import annotations, glossary
+from zhudu.notes import links
+from zhudu.publish import feeds, incremental, notfound, unchanged
 from zhudu.script import convert as script
 from zhudu.script import rule_scope, variants
+from zhudu.themes.render import GeneratedPage, theme_src
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
-    from mkdocs.structure.pages import Page
 
     from zhudu.build import Build
     from zhudu.notes.corpus import Note
@@ -57,8 +59,8 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
     live = note.id if note is not None and not note.broken else None
     build.annotations.begin(live, show_problems=annotations.serving())
     build.glossary.begin(live)
-    quoted_script.begin(note.meta.lang if live is not None else None)
-    safety.begin(note if live is not None else None)  # a note's HTML is untrusted (zhudu/safety.py)
+    build.quoted_script.begin(note.meta.lang if live is not None else None)
+    build.safety.begin(note if live is not None else None)  # a note's HTML is untrusted (zhudu/safety.py)
     if note is None:
         # mkdocs serve --dirty: a page Zhudu generates or docs/ holds (home pages, theme pages,
         # sections, the glossary) is rendered again only when its Markdown or an input changed.
@@ -252,7 +254,7 @@ def page_content(build: Build, html: str, page: Page, config: MkDocsConfig) -> s
     site = build.site
     note = site.note_by_src.get(page.file.src_uri)
     finish = finishing(build, page, config)
-    if note is not None and annotations.serving() and (warnings := safety.last_warnings()):
+    if note is not None and annotations.serving() and (warnings := list(build.safety.last_warnings)):
         # What the render changed of the author's text (raw HTML removed, a formula left as TeX), on
         # the page the author previews; a build only prints it (a reused render holds its box).
         html = fragments.render("zd-note-error.html", "warnings", warnings=warnings) + html
@@ -406,3 +408,23 @@ def post_template(build: Build, output: str, template_name: str, config: MkDocsC
         return variants.localise(output, site.strings.get(site.default.code, {}))
     site.write_variants(output, "404.html", "404.html", Path(config.site_dir))
     return notfound.root_page(output, site)  # served for every missing path: see notfound.py
+
+
+def add_theme_pages(pages: list[tuple[str, GeneratedPage]], files: Files, config: MkDocsConfig) -> None:
+    """Add a long theme's pages 2…, known only once the themes are matched.
+
+    MkDocs lists the pages it writes after ``on_env``, so pages added here are written like any
+    other.  Their Markdown is the theme's description, already rendered for page 1: they take page
+    1's HTML instead of going through Markdown again, and their front matter is taken as made, not
+    parsed back from the page's source.
+    """
+    for theme_id, generated in pages:
+        file = incremental.SiteFile.generated(
+            config, generated.src_uri, content=generated.source, inclusion=InclusionLevel.NOT_IN_NAV
+        )
+        first = files.get_file_from_path(theme_src(theme_id))
+        files.append(file)
+        page = Page(None, file, config)
+        page.markdown, page.meta = generated.markdown, dict(generated.meta)  # as ``read_source`` would
+        page.content = first.page.content if first and first.page else ""
+        page.toc = get_toc([])

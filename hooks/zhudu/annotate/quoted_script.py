@@ -33,8 +33,6 @@ __all__ = [
     "LANG_KEY",
     "LANG_MARKER",
     "QuotedScriptExtension",
-    "begin",
-    "extension",
     "is_traditional",
     "lang_value",
     "traditional_spans",
@@ -229,22 +227,10 @@ class QuotedScriptExtension(Extension):
         super().__init__()
         self.note_lang: str | None = None
 
+    def begin(self, note_lang: str | None) -> None:
+        """The page rendered next is a note's in ``note_lang`` ("zh-Hans", "zh-Hant"), or not a note's (None)."""
+        self.note_lang = note_lang
+
     def extendMarkdown(self, md: Markdown) -> None:
         # Last (after the passages' lang="en", 1): the anchors (5) and every mark are in place.
         md.treeprocessors.register(QuotedScriptTreeprocessor(md, self), "zd-quoted-script", 0.5)
-
-
-_current: QuotedScriptExtension | None = None
-
-
-def extension() -> QuotedScriptExtension:
-    """A new extension for this build (``on_config``), the one ``begin`` addresses from now on."""
-    global _current
-    _current = QuotedScriptExtension()
-    return _current
-
-
-def begin(note_lang: str | None) -> None:
-    """The page rendered next is a note's in ``note_lang`` ("zh-Hans", "zh-Hant"), or not a note's (None)."""
-    if _current is not None:
-        _current.note_lang = note_lang

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import posixpath
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -124,6 +125,8 @@ class Corpus:
     link_index: resolve.LinkIndex | None = None
     #: Notes their author's tool would not publish (``draft: true``, ``published: false``): no page, no link.
     drafts: list[Note] = field(default_factory=list)
+    #: Each folder's ``_index.md``, by the folder: the section's title and introduction, not a note.
+    section_intros: dict[str, Note] = field(default_factory=dict)
 
     def by_id(self) -> dict[str, Note]:
         """Notes keyed by id (the seed file's name without its extension)."""
@@ -166,7 +169,9 @@ def read_note(
     refused: NoteError | None = None  # a body over a limit: never rendered, its front matter still read
     try:
         data = path.read_bytes()
-        text, raw, content, body_line, key_lines = note_parts(data, display, problems, settings.limits)
+        text, raw, content, body_line, key_lines = note_parts(
+            data, display, problems, settings.limits, text_required=path.stem != "_index"
+        )
         try:
             limits_mod.check(content, display, body_line, settings.limits)  # before Markdown sees it
         except NoteError as exc:
@@ -437,6 +442,10 @@ def load_corpus(
         for image in note.body.images if note.body else ():
             if image.refused:
                 note.problems.append(refused_image(note, image, display(root or path.parent)))
+    # Before slugs are made unique: a section's ``_index.md`` has no page, so it takes no slug from a note.
+    intros = {posixpath.dirname(note.id): note for note in notes if sections.is_section_index(note)}
+    notes = [note for note in notes if not sections.is_section_index(note)]
+    problems += [problem for intro in intros.values() for problem in intro.problems]
     seen: dict[str, Note] = {}
     for note in notes:
         first = seen.get(note.meta.slug)
@@ -459,7 +468,7 @@ def load_corpus(
         remote_images.localise(notes, fetch_remote, image_url)
     sections.assign(notes)
     notes.sort(key=_newest_first)
-    return Corpus(notes=notes, problems=problems, drafts=drafts)
+    return Corpus(notes=notes, problems=problems, drafts=drafts, section_intros=intros)
 
 
 def _map_here(read: Callable[[Path], Note], paths: list[Path]) -> list[Note]:

@@ -486,13 +486,12 @@ def _raw_text(part: str, *, at_start: bool) -> str:
 class NotesMarkdownExtension(Extension):
     """What the notes' Markdown adds to mkdocs.yml's set-up (the hook adds it in ``on_config``).
 
-    Formulas (``formulas``), bare URLs after Chinese punctuation (``bare_urls``), a link's closing
+    Bare URLs after Chinese punctuation (``bare_urls``), a link's closing
     bracket (``link_ends``), an embedded note's copy framed with its footnotes (``transclusion_tree``), text
     that reads like a URL attribute (``attr_like_text``), the Han in emphasis upright with dots (``emphasis``).
     """
 
     def extendMarkdown(self, md: Markdown) -> None:
-        FormulasExtension().extendMarkdown(md)
         BareUrlExtension().extendMarkdown(md)
         LinkEndsExtension().extendMarkdown(md)
         AttrLikeTextExtension().extendMarkdown(md)

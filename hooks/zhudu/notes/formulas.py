@@ -19,19 +19,22 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 from mkdocs.plugins import get_plugin_logger
 
-from zhudu.notes import safety
 from zhudu.notes.mathml import MathError, typeset
 
 MATH_BLOCK_LABEL = "数学公式（TeX 源码，未排版）"
 MATH_INLINE_LABEL = "公式"
 
 log = get_plugin_logger("zhudu")
+
+#: Warns at the line of the note rendered now holding a needle; False on the site's own pages.
+WarnAtLine = Callable[[str, str], bool]
 
 #: Marks a Chinese line must not start with (after a formula), or end with (before one).
 _CLOSING = frozenset("，。、；：！？）」』】》〉”’…")
@@ -41,6 +44,10 @@ _DELIMITERS_RE = re.compile(r"^\\[\[(]\s*|\s*\\[\])]$")
 
 class _Formulas(Treeprocessor):
     """``pymdownx.arithmatex``'s elements, typeset (or labelled as TeX source)."""
+
+    def __init__(self, md: Markdown, warn_at_line: WarnAtLine) -> None:
+        super().__init__(md)
+        self.warn_at_line = warn_at_line
 
     def run(self, root: etree.Element) -> None:
         parents = {child: parent for parent in root.iter() for child in parent}
@@ -56,11 +63,16 @@ class _Formulas(Treeprocessor):
             try:
                 mathml, refused = typeset(source, block=block)
             except MathError as error:
-                _warn(source, f"{error}: shown as its TeX source; correct the formula, or shorten it")
+                _warn(
+                    self.warn_at_line,
+                    source,
+                    f"{error}: shown as its TeX source; correct the formula, or shorten it",
+                )
                 _source(el, tex, block)
                 continue
             if refused:
                 _warn(
+                    self.warn_at_line,
                     source,
                     f"{', '.join(refused)} not published (a link, style or class from a note): typeset without",
                 )
@@ -117,17 +129,21 @@ def _source(el: etree.Element, tex: str, block: bool) -> None:
         el.extend([label, code])
 
 
-def _warn(tex: str, message: str) -> None:
+def _warn(warn_at_line: WarnAtLine, tex: str, message: str) -> None:
     """One warning for a formula: at the note's line holding it, or without a line on the site's own pages."""
     flat = " ".join(tex.split())  # a display formula's lines, on the warning's one line
     shown = flat if len(flat) <= 60 else flat[:57] + "…"
     needle = next((line.strip() for line in tex.splitlines() if line.strip()), tex)
-    if not safety.warn(needle, f"formula '{shown}': {message}"):
+    if not warn_at_line(needle, f"formula '{shown}': {message}"):
         log.warning("formula '%s': %s", shown, message)
 
 
 class FormulasExtension(Extension):
-    """Registers :class:`_Formulas` (the hook adds it in ``on_config``)."""
+    """Registers :class:`_Formulas`; ``warn_at_line`` is the build's ``SafetyExtension.warn``."""
+
+    def __init__(self, warn_at_line: WarnAtLine) -> None:
+        super().__init__()
+        self.warn_at_line = warn_at_line
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.treeprocessors.register(_Formulas(md), "zd-formulas", 15)
+        md.treeprocessors.register(_Formulas(md, self.warn_at_line), "zd-formulas", 15)

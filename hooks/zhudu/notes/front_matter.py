@@ -66,12 +66,17 @@ def decode(data: bytes, display: str) -> str:
 
 
 def note_parts(
-    data: bytes, display: str, problems: list[NoteError] | None = None, limits: Limits | None = None
+    data: bytes,
+    display: str,
+    problems: list[NoteError] | None = None,
+    limits: Limits | None = None,
+    text_required: bool = True,
 ) -> tuple[str, dict[str, Any], str, int, dict[str, int]]:
     """A note's bytes read as the build reads them: what makes a note one that cannot be read.
 
     The build (``corpus.read_note``) and ``python -m zhudu audit`` share it, so the audit refuses
-    exactly the notes whose pages show an error, with the same message.
+    exactly the notes whose pages show an error, with the same message.  ``text_required``: False for
+    a section's ``_index.md``, whose front matter alone (a title) or nothing at all is Hugo's usual.
 
     Returns:
         The decoded text, then what :func:`split_front_matter` returns.
@@ -81,10 +86,10 @@ def note_parts(
             front matter with no text after it.
     """
     text = decode(data, display)
-    if not text.strip():
+    if not text.strip() and text_required:
         raise NoteError(display, 1, "the note is empty: write some text or delete the file")
     raw, content, body_line, key_lines = split_front_matter(text, display, problems, limits)
-    if not content.strip():
+    if not content.strip() and text_required:
         raise NoteError(display, body_line, "the note has front matter but no text: write the text")
     return text, raw, content, body_line, key_lines
 

@@ -411,6 +411,13 @@ class SafetyExtension(Extension):
             return holding[0][0]  # more findings than occurrences: the first copy holding it, as before
         return 0
 
+    def warn(self, needle: str, message: str) -> bool:
+        """Warn at the line of the note rendered now that holds ``needle``; False on the site's own pages."""
+        if not self.active:
+            return False
+        self.report([Finding(needle, message)])
+        return True
+
     def source_lines(self) -> list[str]:
         """The lines of the note's file (front matter included: warnings count lines from its top)."""
         return self._lines()
@@ -433,33 +440,3 @@ class SafetyExtension(Extension):
                 self._from[needle] = i + 1
                 return i + 1
         return default
-
-
-#: The extension of the build being configured (``extension``): ``begin`` reaches it from the hook.
-_current: SafetyExtension | None = None
-
-
-def extension(allow: Iterable[str] = ()) -> SafetyExtension:
-    """A new extension for this build (``on_config``), the one ``begin`` addresses from now on."""
-    global _current
-    _current = SafetyExtension(allow)
-    return _current
-
-
-def begin(note: Any) -> None:
-    """The page rendered next is ``note``'s, or not a note's (``None``): see ``SafetyExtension.begin``."""
-    if _current is not None:
-        _current.begin(note)
-
-
-def last_warnings() -> list[str]:
-    """The warnings of the note page rendered last (raw HTML removed, a formula shown as its TeX)."""
-    return list(_current.last_warnings) if _current is not None else []
-
-
-def warn(needle: str, message: str) -> bool:
-    """Warn at the line of the note rendered now that holds ``needle``; False on the site's own pages."""
-    if _current is None or not _current.active:
-        return False
-    _current.report([Finding(needle, message)])
-    return True

@@ -3,6 +3,11 @@
 A pure step over the whole corpus (a bundle is told by the notes beside and below its folder), made by
 ``corpus.load_corpus`` once every note is read; ``meta.folder`` stays the note's own folder, where its
 relative links and images start.
+
+A folder's ``_index.md`` is no note: Hugo reads it as the section's own page (a branch bundle's), its
+front matter titling the section and its body introducing it.  ``load_corpus`` sets it apart
+(``is_section_index``): the folder's section page shows its title and introduction above the list
+(``publish/sections.py``); it is no card on the home page, in a section or a feed, and no note counted.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from zhudu.notes.naming import default_slug
 if TYPE_CHECKING:
     from zhudu.notes.corpus import Note
 
-__all__ = ["assign"]
+__all__ = ["assign", "is_section_index"]
 
 
 def assign(notes: list[Note]) -> None:
@@ -41,6 +46,11 @@ def assign(notes: list[Note]) -> None:
         folder = section_folder[note.id]
         if (note.meta.section_folder, note.meta.section) != (folder, section[folder]):
             note.meta = replace(note.meta, section_folder=folder, section=section[folder])
+
+
+def is_section_index(note: Note) -> bool:
+    """Whether ``note`` is a folder's ``_index.md`` (Hugo's section page), not a note of the section."""
+    return note.path.stem == "_index"
 
 
 def _section_folder(note: Note, below: Counter[str]) -> str:

@@ -201,6 +201,18 @@ def summary_of(markdown: str, limit: int) -> str:
     return html.unescape(summarise(_article_text(prose), limit)).translate(_PUT_BACK)
 
 
+def prose_paragraphs(markdown: str) -> list[str]:
+    """A note's prose as plain-text paragraphs, whole: code, tables and markup left out (a section's introduction)."""
+    prose = _ADMONITION_HEAD_RE.sub("", _TABLE_RE.sub("", _without_fenced_code(markdown)))
+    paragraphs = []
+    for para in re.split(r"\n\s*\n", _article_text(prose)):
+        para = " ".join(_CJK_LINE_BREAK_RE.sub("", para).split())  # as ``summarise`` joins lines
+        para = _SPACE_AFTER_FULL_WIDTH_RE.sub("", _SPACE_BEFORE_CLOSING_RE.sub("", para))
+        if para:
+            paragraphs.append(html.unescape(para))
+    return paragraphs
+
+
 def _without_fenced_code(markdown: str) -> str:
     """``markdown`` with each fenced code block (opener to closer) left as one empty line.
 

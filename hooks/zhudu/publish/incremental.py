@@ -395,7 +395,7 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
     home_pages = max(1, (len(notes) + PER_PAGE - 1) // PER_PAGE)
     sections = repr(
         sorted(Counter((n.get("section_folder", ""), n.get("section", "")) for n in notes).items())
-    )
+    ) + repr(zd.get("section_titles"))  # named by their _index.md
 
     def digests() -> Iterable[tuple[Page, str]]:
         for file in pages:

@@ -8,17 +8,21 @@ listing every note would grow every page of a large collection.
 A folder of more than ``pagination.PER_PAGE`` notes is split like the home list: page 1 at
 ``sections/<slug>/``, page k at ``sections/<slug>/page/<k>/``, each linking to the others through
 the same pager (``overrides/section.html``), so a folder of 1,000 notes is 20 pages of 50 links.
+
+A folder's ``_index.md`` (Hugo's section page, ``notes/sections.py``) titles its pages and introduces
+page 1: its prose as plain text (escaped; its links and markup are not kept, it has no page to link to).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from html import escape
 
 from zhudu.notes.corpus import Note
 from zhudu.notes.dialects import md_text
+from zhudu.notes.summary import prose_paragraphs
 from zhudu.publish.pagination import PER_PAGE
 
 #: Where the section pages live among the site's files.
@@ -33,8 +37,13 @@ class SectionPage:
     content: str
 
 
-def section_pages(notes: Iterable[Note], per_page: int = PER_PAGE) -> list[SectionPage]:
-    """The pages of each folder of ``seeds/`` that holds notes, in folder order; notes in the given order."""
+def section_pages(
+    notes: Iterable[Note], intros: Mapping[str, Note] | None = None, per_page: int = PER_PAGE
+) -> list[SectionPage]:
+    """The pages of each folder of ``seeds/`` that holds notes, in folder order; notes in the given order.
+
+    ``intros``: a folder's ``_index.md`` (``Corpus.section_intros``), its title and introduction.
+    """
     by_folder: dict[str, list[Note]] = {}
     for note in notes:
         if note.meta.section_folder and note.listed:  # a page bundle's is the folder above (corpus)
@@ -43,6 +52,7 @@ def section_pages(notes: Iterable[Note], per_page: int = PER_PAGE) -> list[Secti
     for folder in sorted(by_folder):
         members = by_folder[folder]
         slug = members[0].meta.section
+        heading, intro = _introduction(folder, (intros or {}).get(folder))
         count = -(-len(members) // per_page)
         for number in range(1, count + 1):
             src_uri = (
@@ -57,7 +67,7 @@ def section_pages(notes: Iterable[Note], per_page: int = PER_PAGE) -> list[Secti
             where = f"第 {number} 页，共 {count} 页；" if count > 1 else ""
             # HTML, as a note's title is (``pages``): the theme writes page.meta.title as it is, in
             # <title> and the header, and a folder's name is the author's (``<img onerror=…>`` is a name).
-            name = folder if number == 1 else f"{folder}（第 {number} 页，共 {count} 页）"
+            name = heading if number == 1 else f"{heading}（第 {number} 页，共 {count} 页）"
             title = f"title: {_yaml_text(escape(name))}\n"
             pages.append(
                 SectionPage(
@@ -66,11 +76,29 @@ def section_pages(notes: Iterable[Note], per_page: int = PER_PAGE) -> list[Secti
                         f"---\ntemplate: section.html\n{title}zd_section: {slug}\n"
                         f"zd_section_page: {number}\nzd_section_pages: {count}\n"
                         "search:\n  exclude: true\nhide:\n  - toc\n---\n\n"
-                        f"# {md_text(folder)}\n\n{len(members)} 篇笔记，{where}最新的在前。\n\n{items}"
+                        f"# {md_text(heading)}\n\n{intro if number == 1 else ''}"
+                        f"{len(members)} 篇笔记，{where}最新的在前。\n\n{items}"
                     ),
                 )
             )
     return pages
+
+
+def section_titles(intros: Mapping[str, Note]) -> dict[str, str]:
+    """Each folder's section title its ``_index.md`` gives (the home page's section list names it so)."""
+    return {
+        folder: title for folder in intros if (title := _introduction(folder, intros[folder])[0]) != folder
+    }
+
+
+def _introduction(folder: str, intro: Note | None) -> tuple[str, str]:
+    """A section's title and its introduction's Markdown (paragraphs of escaped text): its folder's, none."""
+    if intro is None or intro.broken:  # a broken one's problem is reported; the folder is listed as any
+        return folder, ""
+    paragraphs = prose_paragraphs(intro.body.markdown) if intro.body is not None else []
+    if not paragraphs and intro.meta.description:  # front matter only: its description introduces
+        paragraphs = [intro.meta.description]
+    return intro.meta.title, "".join(f"{md_text(p)}\n\n" for p in paragraphs)
 
 
 def _yaml_text(value: str) -> str:
