@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_serve import fetch, served, wait_for  # noqa: F401 - served: the fixture, a running mkdocs serve
+from test_serve import fetch, served, serving, wait_for  # noqa: F401 - served, serving: the fixtures, a running mkdocs serve
 
 from conftest import REPO, build_site, mkdocs_build_cli
 
