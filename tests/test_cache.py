@@ -271,14 +271,29 @@ def test_compiled_templates_are_kept_for_the_next_process_and_an_edited_one_is_c
 
 def test_a_second_project_built_in_the_same_process_gets_every_compiled_template_in_its_own_folder(tmp_path):
     # The process compiles each template once and keeps it in memory for every later build (a test run, a
-    # script building several sites); a project built after another still gets the files a new process loads.
-    folders = []
-    for name in ("one", "two"):
-        assert build_site(tmp_path / name, notes={"a.md": NOTE_A}).ok
-        kept = tmp_path / name / ".cache" / "zhudu" / "templates"
-        folders.append({p.relative_to(kept): p.read_bytes() for p in kept.glob("*/*.cache")})
-    assert len(folders[0]) > 20
-    assert folders[1] == folders[0]
+    # script building several sites); a project built after another still gets the files a new process loads,
+    # and so does one built again after a template was edited and compiled for the other.
+    overrides = tmp_path / "overrides"
+    shutil.copytree(REPO / "overrides", overrides)
+    theme = {**repo_config()["theme"], "custom_dir": str(overrides)}
+
+    def built(*names: str) -> list[dict[Path, bytes]]:
+        folders = []
+        for name in names:
+            assert build_site(tmp_path / name, notes={"a.md": NOTE_A}, config={"theme": theme}).ok
+            kept = tmp_path / name / ".cache" / "zhudu" / "templates"
+            folders.append({p.relative_to(kept): p.read_bytes() for p in kept.glob("*/*.cache")})
+        return folders
+
+    one, two = built("one", "two")
+    assert len(one) > 20
+    assert two == one
+    errors = overrides / "partials" / "zd-build-errors.html"
+    errors.write_text(errors.read_text(encoding="utf-8") + "<p>模板改过了</p>\n", encoding="utf-8")
+    two_again, one_again = built("two", "one")
+    assert "模板改过了" in (tmp_path / "one" / "site" / "zh-Hans" / "index.html").read_text(encoding="utf-8")
+    assert len([name for name in one if one_again[name] != one[name]]) == 1  # the edited one
+    assert one_again == two_again
 
 
 def test_a_build_for_another_port_reuses_every_render(tmp_path):

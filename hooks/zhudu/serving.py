@@ -138,7 +138,8 @@ class TemplateCode(FileSystemBytecodeCache):
     def __init__(self, directory: Path | None, compiled: dict[str, bytes]) -> None:
         self.code = compiled
         self.on_disk = directory is not None
-        self.in_folder: set[str] = set()  # the keys this folder holds, as far as this process knows
+        #: What this folder holds, by key, as far as this process knows: the compile it read or wrote.
+        self.in_folder: dict[str, bytes] = {}
         if directory is not None:
             try:
                 directory.mkdir(parents=True, exist_ok=True)
@@ -150,21 +151,24 @@ class TemplateCode(FileSystemBytecodeCache):
         """Fill ``bucket`` when its template was compiled before (Jinja checks the source's checksum)."""
         if (data := self.code.get(bucket.key)) is not None:
             bucket.bytecode_from_string(data)
-            if self.on_disk and bucket.key not in self.in_folder and bucket.code is not None:
-                self.dump_bytecode(bucket)  # compiled for another folder: this one gets its file too
+            if bucket.code is not None and self.in_folder.get(bucket.key) is not data:
+                # Compiled for another folder (first, or again after an edit): this one gets that file too.
+                self._write(bucket, data)
         elif self.on_disk:
             super().load_bytecode(bucket)
             if bucket.code is not None:
-                self.code[bucket.key] = bucket.bytecode_to_string()
-                self.in_folder.add(bucket.key)
+                self.code[bucket.key] = self.in_folder[bucket.key] = bucket.bytecode_to_string()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         """Keep a compiled template, in memory and on disk."""
-        self.code[bucket.key] = bucket.bytecode_to_string()
+        data = self.code[bucket.key] = bucket.bytecode_to_string()
+        self._write(bucket, data)
+
+    def _write(self, bucket: Bucket, data: bytes) -> None:
         if self.on_disk:
             with contextlib.suppress(OSError):  # a full disk: kept in memory only
                 super().dump_bytecode(bucket)
-                self.in_folder.add(bucket.key)
+                self.in_folder[bucket.key] = data
 
 
 def template_code(cache_dir: Path | None) -> TemplateCode:
