@@ -12,6 +12,7 @@ used is kept, so a long session does not grow.
 from __future__ import annotations
 
 import contextlib
+import functools
 import sys
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -173,13 +174,20 @@ class TemplateCode(FileSystemBytecodeCache):
 
 def template_code(cache_dir: Path | None) -> TemplateCode:
     """The compiled templates kept in ``cache_dir`` (``templates/<versions>/``), one per folder per process."""
-    versions = cache.digest(
-        *(f"{name}={metadata.version(name)}" for name in ("jinja2", "mkdocs")), sys.version
-    )
+    versions = _compiler_versions()
     folder = None if cache_dir is None else cache_dir / "templates" / versions[:16]
     if (kept := _TEMPLATES.get(folder)) is None:
         kept = _TEMPLATES[folder] = TemplateCode(folder, _COMPILED.setdefault(versions, {}))
     return kept
+
+
+@functools.cache
+def _compiler_versions() -> str:
+    """A digest of the versions that compile templates (Jinja, MkDocs, Python), read once per process.
+
+    Those this process imported; a serve save asked the package metadata again for each build.
+    """
+    return cache.digest(*(f"{name}={metadata.version(name)}" for name in ("jinja2", "mkdocs")), sys.version)
 
 
 #: The artifacts of this process's last builds (``mkdocs serve``).
