@@ -335,6 +335,10 @@ def vocabulary_places(source: str, expected: str, code: str) -> list[tuple[int, 
     return places
 
 
+#: The conversions ``converters`` makes, in the order the figures print them.
+CONVERTER_NAMES = ("opencc", "editor", "regional", "zhudu")
+
+
 def converters(
     code: str, domain: str | None = None, cuts: str = "", extra: TableLayer | None = None
 ) -> dict[str, Callable[[str], str]]:
@@ -438,8 +442,9 @@ def measure(
     mode: str = "",
     cuts: str = "",
     extra: TableLayer | None = None,
+    names: tuple[str, ...] = CONVERTER_NAMES,
 ) -> dict[str, dict[str, float]]:
-    """Figures for every converter of variant ``code`` (see the module docstring).
+    """Figures for every converter of variant ``code`` (see the module docstring), or for ``names`` only.
 
     ``mode``: how each sentence's domain is decided (``entry_domains``); ``by_domain`` is ``document``;
     neither: ``general`` (every sentence with no domain known: only the layer's rules without one).
@@ -449,13 +454,15 @@ def measure(
     mode = mode or ("document" if by_domain else "general")
     if show is None and extra is None:
         key = json.dumps(entries, ensure_ascii=False, sort_keys=True, default=str)
-        return copy.deepcopy(_measured(key, code, mode, cuts))
-    return _measure(entries, code, show, mode, cuts, extra)
+        return copy.deepcopy(_measured(key, code, mode, cuts, names))
+    return _measure(entries, code, show, mode, cuts, extra, names)
 
 
 @functools.cache
-def _measured(entries_json: str, code: str, mode: str, cuts: str) -> dict[str, dict[str, float]]:
-    return _measure(json.loads(entries_json), code, None, mode, cuts, None)
+def _measured(
+    entries_json: str, code: str, mode: str, cuts: str, names: tuple[str, ...]
+) -> dict[str, dict[str, float]]:
+    return _measure(json.loads(entries_json), code, None, mode, cuts, None, names)
 
 
 def _measure(
@@ -465,6 +472,7 @@ def _measure(
     mode: str,
     cuts: str,
     extra: TableLayer | None,
+    names: tuple[str, ...] = CONVERTER_NAMES,
 ) -> dict[str, dict[str, float]]:
     rows = [e for e in entries if code in e]
     han = sum(han_count(str(e["zh-Hans"])) for e in rows)
@@ -476,7 +484,7 @@ def _measure(
         d: converters(code, d, cuts, extra)
         for d in {*of_entry.values(), *([GENERAL, SOFTWARE] if mode == "best" else [])}
     }
-    for name in converters(code):
+    for name in names:
         wrong = mainland = kept = 0
         for e in rows:
             source, expected = str(e["zh-Hans"]), str(e[code])
