@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from heldout_shape import ROOT, assert_heldout_shape, bench_conversion, layer_alone
+from heldout_shape import ROOT, ZHUDU_ONLY, assert_heldout_shape, bench_conversion, layer_alone
 from zhudu.script.domain import GENERAL, SOFTWARE, software_score, text_domain
 
 HELDOUT10 = bench_conversion.load_review(bench_conversion.HELDOUT10)
@@ -162,9 +162,6 @@ def test_software_rules_apply_to_software_text_only(
 
 #: OpenCC's right words the ``domain: general`` rules take by domain, per (set, variant): see the test below.
 GENERAL_RULE_LOSSES = {("heldout17", "zh-Hant-TW"): 2}
-
-
-ZHUDU_ONLY = ("zhudu",)
 
 
 def test_domains_lower_errors_on_every_set() -> None:
