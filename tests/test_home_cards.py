@@ -145,17 +145,20 @@ ESCAPES_NOTE = """---
 title: 转义
 ---
 
-先读 [[甲篇#第二节]]，再读 [[甲_篇]]；A &amp; B，\\*不是强调\\*，代码 `**/*.md` 与 `a &amp; b` 照写。
+先读 [[甲篇#第二节]]，再读 [[甲_篇]]；A &amp; B，\\*不是强调\\*，代码 `**/*.md` 与 `a &amp; b` 照写，`#!python print(1)` 亦然。
 """
 
 
 def test_a_summary_shows_characters_not_their_escapes(site_builder) -> None:
     """A wikilink to a heading made the card read 「甲篇 &gt; 第二节」 (the description 「&amp;gt;」), an entity
-    the author wrote 「&amp;」, an escaped star 「\\不是强调\\」 and code lost its stars (session 31's review)."""
+    the author wrote 「&amp;」, an escaped star 「\\不是强调\\」 and code lost its stars (session 31's review);
+    inlinehilite's language prefix showed (「#!python print(1)」, session 39's review)."""
     notes = {"esc.md": ESCAPES_NOTE, "甲篇.md": "# 甲篇\n\n## 第二节\n\n正文。\n", "甲_篇.md": "正文。\n"}
     result = site_builder(notes=notes, strict=False)
     assert result.ok, result.log
-    expected = "先读 甲篇 > 第二节，再读 甲_篇；A & B，*不是强调*，代码 **/*.md 与 a &amp; b 照写。"
+    expected = (
+        "先读 甲篇 > 第二节，再读 甲_篇；A & B，*不是强调*，代码 **/*.md 与 a &amp; b 照写，print(1) 亦然。"
+    )
     home = result.page("zh-Hans/index.html")
     summary = re.search(
         r'<li class="zd-card" id="zd-card-esc">.*?<p class="zd-card__summary">(.*?)</p>', home, re.S

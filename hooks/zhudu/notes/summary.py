@@ -101,6 +101,8 @@ _ADMONITION_HEAD_RE = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+\w[^\n]*$", re.
 #: drop: their ASCII punctuation is set aside (a private-use character each) until the summary is made.
 _CODE_SPAN_RE = re.compile(r"(?P<ticks>`+)(?P<code>(?:[^\n]|\n(?![ \t]*\n))+?)(?P=ticks)")  # in a paragraph
 _ESCAPED_RE = re.compile(r"\\(?P<char>[!-/:-@\[-`{-~])")
+#: inlinehilite's language prefix (`` `#!python x = 1` ``, `` `:::js y` ``): markup, not the code's text.
+_INLINE_LANGUAGE_RE = re.compile(r"^[ \t]*(?::{3,}|#!)[\w#.+-]*\s+")
 _ASIDE = {c: chr(0xF0000 + ord(c)) for c in string.punctuation}
 _SET_ASIDE = str.maketrans(_ASIDE)
 _PUT_BACK = str.maketrans({aside: c for c, aside in _ASIDE.items()})
@@ -195,10 +197,15 @@ def summary_of(markdown: str, limit: int) -> str:
     """
     prose = _LIST_MARKER_RE.sub(_ITEM_BREAK, _TABLE_RE.sub("", _without_fenced_code(markdown)))
     prose = _ADMONITION_HEAD_RE.sub("", prose)
-    prose = _CODE_SPAN_RE.sub(lambda m: m["ticks"] + m["code"].translate(_SET_ASIDE) + m["ticks"], prose)
+    prose = _CODE_SPAN_RE.sub(_code_set_aside, prose)
     prose = _ESCAPED_RE.sub(lambda m: m["char"].translate(_SET_ASIDE), prose)
     # Character references (``&amp;``, the dialects' ``&gt;``) are characters: the page escapes them once.
     return html.unescape(summarise(_article_text(prose), limit)).translate(_PUT_BACK)
+
+
+def _code_set_aside(match: re.Match[str]) -> str:
+    code = _INLINE_LANGUAGE_RE.sub("", match["code"])
+    return match["ticks"] + code.translate(_SET_ASIDE) + match["ticks"]
 
 
 def prose_paragraphs(markdown: str) -> list[str]:
