@@ -27,7 +27,7 @@ def test_heldout33_is_general_text() -> None:
 
 #: First sight's bounds by variant: (wrong words, mainland words left) without a domain and by document domain, and
 #: plain OpenCC's wrong words.
-FIRST_SIGHT = {"zh-Hant-TW": (((21, 1), (19, 1)), 36), "zh-Hant-HK": (((3, 0), (3, 0)), 16)}
+FIRST_SIGHT = {"zh-Hant-TW": (((22, 1), (20, 1)), 37), "zh-Hant-HK": (((4, 0), (4, 0)), 17)}
 
 
 @pytest.mark.parametrize("code", FIRST_SIGHT)
@@ -35,7 +35,8 @@ def test_heldout33_no_worse_than_first_sight(code: str) -> None:
     """First sight, before any rule was written from the set (main's 47d38c1d), aligned with the right forms the
     judgement had not weighed (also-tw): Taiwan 1.99 (21 wrong words, 1 mainland word left), Hong Kong 0.28 (3; 0) per
     1,000 Han characters without a domain; in the general domain Taiwan 1.80 (19; 1), Hong Kong 0.28 (3; 0); plain
-    OpenCC 3.41 (36) / 1.52 (16).  Zhudu must not do worse, nor leave more mainland words, and keeps every right
-    regional word of OpenCC's; OpenCC's count pins the labels."""
+    OpenCC 3.41 (36) / 1.52 (16).  Session 41 relabelled 国际空间站 as 國際太空站 in both variants (the label had kept
+    the Mainland 空間站, which both Zhudu and OpenCC then wrote): each count one more.  Zhudu must not do worse, nor
+    leave more mainland words, and keeps every right regional word of OpenCC's; OpenCC's count pins the labels."""
     bounds, plain = FIRST_SIGHT[code]
     assert_within_first_sight(HELDOUT33, code, bounds, plain)
