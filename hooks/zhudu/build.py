@@ -26,10 +26,11 @@ from zhudu.compact import shared_config
 from zhudu.errors import ZhuduError
 from zhudu.notes import code_spans, dialects, link_ends, safety
 from zhudu.notes.reads import NOTE_READS, NoteReads
+from zhudu.notes.sections import intro_page
 from zhudu.publish import feeds, incremental, page_digests, pagination, prerender, social, unchanged
 from zhudu.publish.asset_versions import version as asset_version
 from zhudu.publish.interface_strings import material_strings
-from zhudu.publish.sections import section_pages, section_titles
+from zhudu.publish.sections import home_sections, section_pages
 from zhudu.publish.site import Site
 from zhudu.script import convert as script
 from zhudu.script import variants
@@ -42,6 +43,8 @@ from zhudu.themes.theme_map import ThemeMap
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
+
+    from zhudu.notes.corpus import Note
 
 log = get_plugin_logger("zhudu")
 
@@ -66,6 +69,8 @@ class Build:
     outputs: incremental.Outputs | None = None  # dirty builds: which pages' output still holds
     nav: Any = None  # the site's nav (every page draws it)
     files: Files | None = None  # the site's files, once on_env has them
+    #: The pages a folder's ``_index.md`` introduces (a section's first, the home page), by source: its note.
+    intros: dict[str, Note] = field(default_factory=dict)
     kept: serving.KeptOnDisk = field(default_factory=serving.KeptOnDisk)  # serve: carried build to build
     scripts: dict[str, str] = field(default_factory=dict)  # config.js, reader.js, zhudu.css: written last
     #: When the build began (``time.time()``): page-cache entries not used since are swept after a full build.
@@ -209,6 +214,11 @@ class Build:
                     config, home.src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV
                 )
             )
+        self.intros = {
+            page: intro for intro in corpus.section_intros.values() if (page := intro_page(intro)) is not None
+        }
+        for intro in self.intros.values():  # its images, as a note's (the pages are at a note's depth)
+            self._add_images(intro, files, config)
         for section in section_pages(
             corpus.notes, corpus.section_intros
         ):  # a page per folder of seeds/ (zhudu/sections.py)
@@ -337,7 +347,8 @@ class Build:
             "build_errors": list(site.build_errors),  # mkdocs serve: what the site is served without
             "pager": pagination.pager,
             "link_brackets": link_ends.BRACKETS,  # partials/zd-link-text.html wraps a title's brackets
-            "section_titles": section_titles(site.corpus.section_intros),  # partials/zd-sections.html
+            # partials/zd-sections.html: each section's slug, title and count
+            "sections": home_sections(site.corpus.notes, site.corpus.section_intros),
         }
         worker = search.point_worker if site.settings.search == "zhudu" else str  # str(text) is text
         once = functools.cache  # this build's filters, once per input (per page: a stat, a parse, a regex)

@@ -24,7 +24,9 @@ from mkdocs.structure.toc import get_toc
 from zhudu import cache, fragments, render_keys, serving
 from zhudu.annotate import annotations, glossary
 from zhudu.notes import links
+from zhudu.notes.sections import HOME_PAGE
 from zhudu.publish import feeds, incremental, notfound, unchanged
+from zhudu.publish.sections import home_introduction
 from zhudu.script import convert as script
 from zhudu.script import rule_scope, variants
 from zhudu.themes.render import GeneratedPage, theme_src
@@ -60,7 +62,11 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
     build.annotations.begin(live, show_problems=annotations.serving())
     build.glossary.begin(live)
     build.quoted_script.begin(note.meta.lang if live is not None else None)
-    build.safety.begin(note if live is not None else None)  # a note's HTML is untrusted (zhudu/safety.py)
+    # A note's HTML is untrusted (zhudu/safety.py), and so is a page's _index.md introducing it.
+    intro = build.intros.get(page.file.src_uri) if note is None else None
+    build.safety.begin(note if live is not None else intro)
+    if intro is not None and page.file.src_uri == HOME_PAGE:  # Hugo's home page content: above the cards
+        markdown = f"{markdown.rstrip()}\n\n{home_introduction(intro)}"
     if note is None:
         # mkdocs serve --dirty: a page Zhudu generates or docs/ holds (home pages, theme pages,
         # sections, the glossary) is rendered again only when its Markdown or an input changed.
