@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from zhudu import cache, cache_sweep, editorial, pages, render_keys, serving
+from zhudu import cache, cache_sweep, editorial, fragments, pages, render_keys, serving
 from zhudu.annotate import annotations, glossary, passages, quoted_script
 from zhudu.compact import shared_config
 from zhudu.errors import ZhuduError
@@ -60,9 +60,9 @@ class Build:
     quoted_script: quoted_script.QuotedScriptExtension = field(
         default_factory=quoted_script.QuotedScriptExtension
     )
-    safety: safety.SafetyExtension = field(
-        init=False
-    )  # a note's raw HTML and URLs cleaned, warned at their line
+    #: A note's raw HTML and URLs cleaned, warned at their line.
+    safety: safety.SafetyExtension = field(init=False)
+    fragments: fragments.Fragments = field(init=False)  # the partials Python writes HTML from
     renders: cache.NoteRenders | None = None  # note pages' rendered Markdown, reused by content key
     themes: ThemeBuild | None = None  # themes.yml matched against every note's passages
     prerender: prerender.Prerender | None = None  # mkdocs build: a worker rendering notes ahead
@@ -90,6 +90,8 @@ class Build:
             log.warning("mkdocs.yml: extra.zhudu.%s: %s", key, message)
         root = Path(config.config_file_path).parent
         build = cls(site=Site(settings=settings, root=root, site_url=config.site_url or ""), kept=kept)
+        build.fragments = fragments.Fragments.for_theme(config.theme)  # HTML written in Python (before forks)
+        fragments.use(build.fragments)
         site = build.site
         try:
             editorial.check_folder(site.editorial_dir, site.display)
@@ -217,8 +219,8 @@ class Build:
         self.intros = {
             page: intro for intro in corpus.section_intros.values() if (page := intro_page(intro)) is not None
         }
-        for intro in self.intros.values():  # its images, as a note's (the pages are at a note's depth)
-            self._add_images(intro, files, config)
+        for intro in self.intros.values():
+            self._add_images(intro, files, config)  # as a note's (a section's page is at a note's depth)
         for section in section_pages(
             corpus.notes, corpus.section_intros
         ):  # a page per folder of seeds/ (zhudu/sections.py)
@@ -347,8 +349,7 @@ class Build:
             "build_errors": list(site.build_errors),  # mkdocs serve: what the site is served without
             "pager": pagination.pager,
             "link_brackets": link_ends.BRACKETS,  # partials/zd-link-text.html wraps a title's brackets
-            # partials/zd-sections.html: each section's slug, title and count
-            "sections": home_sections(site.corpus.notes, site.corpus.section_intros),
+            "sections": home_sections(site.corpus.notes, site.corpus.section_intros),  # zd-sections.html
         }
         worker = search.point_worker if site.settings.search == "zhudu" else str  # str(text) is text
         once = functools.cache  # this build's filters, once per input (per page: a stat, a parse, a regex)

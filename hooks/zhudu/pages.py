@@ -21,7 +21,7 @@ from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from zhudu import cache, fragments, render_keys, serving
+from zhudu import cache, render_keys, serving
 from zhudu.annotate import annotations, glossary
 from zhudu.notes import links
 from zhudu.notes.sections import HOME_PAGE
@@ -86,12 +86,14 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
     # The details for the author under mkdocs serve; a built site's reader gets a line in Chinese.
     shown = {"serving": annotations.serving()}
     if note.broken:
-        return fragments.render(
+        return build.fragments.render(
             "zd-note-error.html", "broken", error="; ".join(map(str, note.problems)), **shown
         )
     if note.problems:
         problems = [str(p) for p in note.problems]
-        markdown = fragments.render("zd-note-error.html", "problems", problems=problems, **shown) + markdown
+        markdown = (
+            build.fragments.render("zd-note-error.html", "problems", problems=problems, **shown) + markdown
+        )
     # What MkDocs hands is the note's own Markdown without its leading blank lines (its get_data),
     # a new string each save; the note's is the same while the note is unchanged (notes/reads.py):
     # what is made of the text alone is kept with that string (serving.Remembered.facts).
@@ -263,7 +265,7 @@ def page_content(build: Build, html: str, page: Page, config: MkDocsConfig) -> s
     if note is not None and annotations.serving() and (warnings := list(build.safety.last_warnings)):
         # What the render changed of the author's text (raw HTML removed, a formula left as TeX), on
         # the page the author previews; a build only prints it (a reused render holds its box).
-        html = fragments.render("zd-note-error.html", "warnings", warnings=warnings) + html
+        html = build.fragments.render("zd-note-error.html", "warnings", warnings=warnings) + html
     if note is not None and build.renders is not None:
         rendered = build.renders.after(html, page.toc, build.extension_records(), finish=finish)
         html, page.toc = rendered.html, rendered.toc
