@@ -43,7 +43,7 @@ BLOG = {
     "文档/_index.md": "文档的介绍：**安装**之前先读。\n",
     "专题/_index.md": "---\ntitle: 专题合集\ndescription: 专题的描述。\n---\n",  # front matter alone: no problem
     # A folder of no note, with sections below it: a section of sections; one of nothing below: none.
-    "合集/_index.md": "---\ntitle: 合集总览\n---\n\n两个分类的合集。\n",
+    "合集/_index.md": "---\ntitle: 合集总览\n---\n\n两个分类的合集，另见[[不存在的笔记]]。\n",
     "合集/甲/一.md": "---\ntitle: 甲一\ndate: 2024-04-01\n---\n\n甲的一篇。\n",
     "合集/乙/二.md": "---\ntitle: 乙二\ndate: 2024-04-02\n---\n\n乙的一篇。\n",
     "空的/_index.md": "---\ntitle: 空的分类\n---\n\n没有笔记。\n",
@@ -60,8 +60,10 @@ BLOG = {
 }
 
 
-#: What the build warns of: the hostile HTML and URLs of the _index.md files, each at its file and line.
-HOSTILE = [
+#: What the build warns of: a dead link, hostile HTML and URLs of the _index.md files, each at its file and line.
+WARNINGS = [
+    "zhudu: seeds/合集/_index.md:5: [[不存在的笔记]]: no note in the collection has the file name, path, title, "
+    "alias, slug or permalink '不存在的笔记': shown as text marked as a dead link; fix the link, or add the note",
     "zhudu: seeds/_index.md:7: <img onerror=…>: an event handler runs script: removed",
     "zhudu: seeds/hugo/posts/_index.md:5: <script> is not allowed in a note: removed "
     "(extra.zhudu.raw_html_allow can allow a harmless one)",
@@ -152,7 +154,7 @@ def test_a_bundle_still_shows_its_images_and_resolves_its_links(blog):
     assert link and (unquote(link.group(1)).rstrip("/").endswith(default_slug("hugo/posts/第一篇/index"))), (
         second
     )
-    assert blog.warnings == HOSTILE  # no dead link: a link to an _index.md is to its section's page
+    assert blog.warnings == WARNINGS  # no dead link: a link to an _index.md is to its section's page
 
 
 def test_under_serve_a_folder_is_a_bundle_while_its_index_md_is_its_only_note(tmp_path):
@@ -236,6 +238,9 @@ def test_a_folder_of_only_an_index_md_is_a_section_of_the_sections_below_it(blog
     page = f"sections/{default_slug('合集')}"
     html = blog.page(f"{variant}/{page}/index.html")
     assert re.search(r"<h1[^>]*>合集[总總]", html) and "的合集" in html, html
+    assert re.search(r'<span class="zd-deadlink" title="不存在的[笔筆][记記]">', html), (
+        html
+    )  # warned (WARNINGS)
     for name in ("合集/甲", "合集/乙"):
         (href,) = links_in(html, name)
         assert (
