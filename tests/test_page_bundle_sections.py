@@ -42,8 +42,9 @@ BLOG = {
     ),
     "文档/_index.md": "文档的介绍：**安装**之前先读。\n",
     "专题/_index.md": "---\ntitle: 专题合集\ndescription: 专题的描述。\n---\n",  # front matter alone: no problem
-    # A folder of no note, with sections below it: a section of sections; one of nothing below: none.
-    "合集/_index.md": "---\ntitle: 合集总览\n---\n\n两个分类的合集，另见[[不存在的笔记]]。\n",
+    # A folder of no note, with sections below it: a section of sections (its _index.md written in
+    # Traditional: its title and text in each variant's script); one of nothing below: none.
+    "合集/_index.md": "---\ntitle: 合集總覽\n---\n\n兩個分類的合集，談軟體與記憶體，另見[[不存在的笔记]]。\n",
     "合集/甲/一.md": "---\ntitle: 甲一\ndate: 2024-04-01\n---\n\n甲的一篇。\n",
     "合集/乙/二.md": "---\ntitle: 乙二\ndate: 2024-04-02\n---\n\n乙的一篇。\n",
     "空的/_index.md": "---\ntitle: 空的分类\n---\n\n没有笔记。\n",
@@ -233,11 +234,16 @@ def test_a_folder_of_only_an_index_md_is_a_section_of_the_sections_below_it(blog
     home = blog.page(f"{variant}/index.html")
     for href in sections_on_home(blog, variant):
         assert linked_page(blog, variant, "", href).is_file(), href  # no dead link
-    assert re.search(r">合集[总總][览覽]</a>（2）", home), home
+    assert (">合集总览</a>（2）" if variant == "zh-Hans" else ">合集總覽</a>（2）") in home, home
     assert "空的" not in home and not (blog.site_dir / variant / "sections" / default_slug("空的")).exists()
     page = f"sections/{default_slug('合集')}"
     html = blog.page(f"{variant}/{page}/index.html")
-    assert re.search(r"<h1[^>]*>合集[总總]", html) and "的合集" in html, html
+    title, text = {
+        "zh-Hans": ("合集总览", "两个分类的合集，谈软件与内存"),
+        "zh-Hant-TW": ("合集總覽", "兩個分類的合集，談軟體與記憶體"),
+        "zh-Hant-HK": ("合集總覽", "兩個分類的合集，談軟件與記憶體"),
+    }[variant]
+    assert re.search(rf"<h1[^>]*>{title}</h1>", html) and f"<title>{title}" in html and text in html, html
     assert re.search(r'<span class="zd-deadlink" title="不存在的[笔筆][记記]">', html), (
         html
     )  # warned (WARNINGS)

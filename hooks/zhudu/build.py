@@ -26,7 +26,7 @@ from zhudu.compact import shared_config
 from zhudu.errors import ZhuduError
 from zhudu.notes import code_spans, dialects, link_ends, safety
 from zhudu.notes.reads import NOTE_READS, NoteReads
-from zhudu.notes.sections import intro_page
+from zhudu.notes.sections import intro_pages
 from zhudu.publish import feeds, incremental, page_digests, pagination, prerender, social, unchanged
 from zhudu.publish.asset_versions import version as asset_version
 from zhudu.publish.interface_strings import material_strings
@@ -216,14 +216,11 @@ class Build:
                     config, home.src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV
                 )
             )
-        self.intros = {
-            page: intro for intro in corpus.section_intros.values() if (page := intro_page(intro)) is not None
-        }
+        self.intros = intro_pages(corpus.section_intros)  # the pages an _index.md introduces
         for intro in self.intros.values():
             self._add_images(intro, files, config)  # as a note's (a section's page is at a note's depth)
-        for section in section_pages(
-            corpus.notes, corpus.section_intros
-        ):  # a page per folder of seeds/ (zhudu/sections.py)
+        from_hant = site.converter(site.default.code, "Hant").text  # an _index.md's title, if Traditional
+        for section in section_pages(corpus.notes, corpus.section_intros, from_hant=from_hant):
             files.append(
                 incremental.SiteFile.generated(
                     config, section.src_uri, content=section.content, inclusion=InclusionLevel.NOT_IN_NAV
@@ -349,7 +346,9 @@ class Build:
             "build_errors": list(site.build_errors),  # mkdocs serve: what the site is served without
             "pager": pagination.pager,
             "link_brackets": link_ends.BRACKETS,  # partials/zd-link-text.html wraps a title's brackets
-            "sections": home_sections(site.corpus.notes, site.corpus.section_intros),  # zd-sections.html
+            "sections": home_sections(  # partials/zd-sections.html
+                site.corpus.notes, site.corpus.section_intros, site.converter(site.default.code, "Hant").text
+            ),
         }
         worker = search.point_worker if site.settings.search == "zhudu" else str  # str(text) is text
         once = functools.cache  # this build's filters, once per input (per page: a stat, a parse, a regex)

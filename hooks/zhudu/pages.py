@@ -66,13 +66,16 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
     intro = build.intros.get(page.file.src_uri) if note is None else None
     build.safety.begin(note if live is not None else intro)
     if intro is not None and page.file.src_uri == HOME_PAGE:  # Hugo's home page content: above the cards
-        markdown = f"{markdown.rstrip()}\n\n{home_introduction(intro)}"
+        from_hant = build.site.converter(build.site.default.code, "Hant").text  # its title, if Traditional
+        markdown = f"{markdown.rstrip()}\n\n{home_introduction(intro, from_hant)}"
     if note is None:
         # mkdocs serve --dirty: a page Zhudu generates or docs/ holds (home pages, theme pages,
         # sections, the glossary) is rendered again only when its Markdown or an input changed.
         if build.renders is None or not unchanged.active():
             return markdown
         source = "page" + _rule_scope(build).part(markdown)  # the conversion rules its text can meet
+        if intro is not None:  # its script: written in Traditional, the page is made Simplified (finishing)
+            source += f" intro {intro.meta.lang}"
         reused = build.renders.before("", source, markdown, page.file.src_uri, page.url, _exists(files))
         return "" if reused else markdown
     page.meta.setdefault("template", note.meta.template)
@@ -323,9 +326,11 @@ def finishing(build: Build, page: Page, config: MkDocsConfig) -> Callable[[str],
     note = site.note_by_src.get(page.file.src_uri)
     match = _SITE_HOST_RE.match(config.site_url or "")
     own_hosts = (match["host"],) if match else ()
+    # A note, or the _index.md introducing the page, written in Traditional: its page as a note's.
+    written = note if note is not None else build.intros.get(page.file.src_uri)
     to_simplified = (
         site.converter(site.default.code, "Hant").html
-        if note is not None and note.meta.lang == "zh-Hant"
+        if written is not None and written.meta.lang == "zh-Hant"
         else None
     )
 

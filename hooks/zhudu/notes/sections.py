@@ -27,7 +27,7 @@ from zhudu.notes.naming import default_slug
 if TYPE_CHECKING:
     from zhudu.notes.corpus import Note
 
-__all__ = ["SECTIONS_FOLDER", "assign", "intro_page", "is_section_index"]
+__all__ = ["SECTIONS_FOLDER", "assign", "intro_page", "intro_pages", "is_section_index"]
 
 #: Where the section pages live among the site's files.
 SECTIONS_FOLDER = "sections"
@@ -70,6 +70,11 @@ def assign(notes: list[Note], intros: Mapping[str, Note] | None = None) -> None:
         shown = (folder, section[folder]) if folder in listed | parents else ("", "")
         if (intro.meta.section_folder, intro.meta.section) != shown:
             intro.meta = replace(intro.meta, section_folder=shown[0], section=shown[1])
+
+
+def intro_pages(intros: Mapping[str, Note]) -> dict[str, Note]:
+    """The ``_index.md`` files that introduce a page, by the page's source (``intro_page``)."""
+    return {page: intro for intro in intros.values() if (page := intro_page(intro)) is not None}
 
 
 def intro_page(intro: Note) -> str | None:

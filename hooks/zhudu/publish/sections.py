@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from html import escape
 from typing import Any
@@ -44,20 +44,24 @@ class SectionPage:
 
 
 def section_pages(
-    notes: Iterable[Note], intros: Mapping[str, Note] | None = None, per_page: int = PER_PAGE
+    notes: Iterable[Note],
+    intros: Mapping[str, Note] | None = None,
+    per_page: int = PER_PAGE,
+    from_hant: Callable[[str], str] = str,
 ) -> list[SectionPage]:
     """The pages of each folder of ``seeds/`` that holds notes, in folder order; notes in the given order.
 
     ``intros``: a folder's ``_index.md`` (``Corpus.section_intros``), its title and introduction; one
     whose folder holds no note but sections below it (``sections.assign``) makes a page of its own.
+    ``from_hant``: Traditional text into the site's default script (an ``_index.md`` written in it).
     """
     intros = intros or {}
     by_folder = _by_folder(notes)
     pages = []
     for folder in sorted(by_folder.keys() | _parents(by_folder, intros)):
-        heading, intro = _introduction(folder, intros.get(folder))
+        heading, intro = _introduction(folder, intros.get(folder), from_hant)
         if folder not in by_folder:  # a section of sections: one page, after its introduction
-            pages.append(_sections_page(folder, heading, intro, by_folder, intros))
+            pages.append(_sections_page(folder, heading, intro, by_folder, intros, from_hant))
             continue
         members = by_folder[folder]
         slug = members[0].meta.section
@@ -79,7 +83,9 @@ def section_pages(
     return pages
 
 
-def home_sections(notes: Iterable[Note], intros: Mapping[str, Note]) -> list[dict[str, Any]]:
+def home_sections(
+    notes: Iterable[Note], intros: Mapping[str, Note], from_hant: Callable[[str], str] = str
+) -> list[dict[str, Any]]:
     """The home page's section list (``zd.sections``): each section's slug, title and count, in folder order.
 
     A section of sections counts the notes of the sections below it.
@@ -87,7 +93,7 @@ def home_sections(notes: Iterable[Note], intros: Mapping[str, Note]) -> list[dic
     by_folder = _by_folder(notes)
     shown = []
     for folder in sorted(by_folder.keys() | _parents(by_folder, intros)):
-        title = _introduction(folder, intros.get(folder), body=False)[0]
+        title = _introduction(folder, intros.get(folder), from_hant, body=False)[0]
         if folder in by_folder:
             slug, count = by_folder[folder][0].meta.section, len(by_folder[folder])
         else:
@@ -96,15 +102,15 @@ def home_sections(notes: Iterable[Note], intros: Mapping[str, Note]) -> list[dic
     return shown
 
 
-def home_introduction(intro: Note) -> str:
+def home_introduction(intro: Note, from_hant: Callable[[str], str] = str) -> str:
     """The root ``seeds/_index.md`` as Markdown the home page adds after its own text: its title, its introduction.
 
     It was read as a note, whose page is a folder deeper than the home page: its images' links (a
     Markdown image's from the page's source, a raw ``<img>``'s from its URL, ``body``) go up one less.
     """
-    markdown = _introduction("", intro)[1]
+    title, markdown = _introduction("", intro, from_hant)
     markdown = _NOTE_IMAGE_RE.sub(lambda m: m["start"] or m["raw"], markdown)
-    return f"## {md_text(intro.meta.title)}\n\n{markdown}"
+    return f"## {md_text(title)}\n\n{markdown}"
 
 
 def _by_folder(notes: Iterable[Note]) -> dict[str, list[Note]]:
@@ -125,14 +131,19 @@ def _below(folder: str, by_folder: Mapping[str, list[Note]]) -> dict[str, list[N
 
 
 def _sections_page(
-    folder: str, heading: str, intro: str, by_folder: Mapping[str, list[Note]], intros: Mapping[str, Note]
+    folder: str,
+    heading: str,
+    intro: str,
+    by_folder: Mapping[str, list[Note]],
+    intros: Mapping[str, Note],
+    from_hant: Callable[[str], str],
 ) -> SectionPage:
     """The page of a folder holding only an ``_index.md``: its introduction, then the sections below it."""
     slug = intros[folder].meta.section
     below = _below(folder, by_folder)
     items = "".join(
         # A sibling source file: the section pages are all in one folder.
-        f"- [{md_text(_introduction(f, intros.get(f), body=False)[0])}]({members[0].meta.section}.md)"
+        f"- [{md_text(_introduction(f, intros.get(f), from_hant, body=False)[0])}]({members[0].meta.section}.md)"
         f"（{len(members)}）\n"
         for f, members in below.items()
     )
@@ -157,16 +168,23 @@ def _page(
     )
 
 
-def _introduction(folder: str, intro: Note | None, *, body: bool = True) -> tuple[str, str]:
-    """A section's title and its introduction's Markdown (its ``_index.md``'s, links resolved): the folder's, none."""
+def _introduction(
+    folder: str, intro: Note | None, from_hant: Callable[[str], str], *, body: bool = True
+) -> tuple[str, str]:
+    """A section's title and its introduction's Markdown (its ``_index.md``'s, links resolved): the folder's, none.
+
+    The title is in the site's default script, as a note's is shown; a Traditional introduction's page is
+    made Simplified by ``pages.finishing``, as a Traditional note's is.
+    """
     if intro is None or intro.broken:  # a broken one's problem is reported; the folder is listed as any
         return folder, ""
+    title = from_hant(intro.meta.title) if intro.meta.lang == "zh-Hant" else intro.meta.title
     if not body:
-        return intro.meta.title, ""
+        return title, ""
     markdown = intro.markdown.strip("\n")
     if not markdown.strip() and intro.meta.description:  # front matter only: its description introduces
         markdown = md_text(intro.meta.description)
-    return intro.meta.title, f"{markdown}\n\n" if markdown.strip() else ""
+    return title, f"{markdown}\n\n" if markdown.strip() else ""
 
 
 def _yaml_text(value: str) -> str:
