@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from zhudu import fragments, pages, serving
+from zhudu import pages, serving
 from zhudu.annotate import annotations
 from zhudu.build import Build
 from zhudu.compact import theme_files, whitespace
@@ -79,7 +79,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _build is not None:
         _build.stop()  # a build that failed before on_post_build may have left workers
     _build = None
-    fragments.use_theme(config.theme)  # HTML written in Python: the theme's partials (before workers fork)
     _build = _reported(Build.configure, config, kept)
     return config
 

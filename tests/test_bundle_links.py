@@ -38,8 +38,12 @@ BLOG = {
     + "不是页面束的文件夹：[文档夹](../../文档/)与[专题夹](/专题/)。\n",
     # A plain post's URL is /posts/旧文/: Hugo resolves ``../第一篇/`` from there.
     "posts/旧文.md": '---\ntitle: 旧文\ndate: 2024-01-01\n---\n\n见[旧文相对](../第一篇/)与[名字引用]({{< ref "第一篇" >}})。\n',
-    # Not bundles: an index.md beside another note, and one with a note in a folder below it.
-    **{name: text for name, text in SECTIONS_BLOG.items() if not name.startswith("hugo/")},
+    # Not bundles: an index.md beside another note, and one with a note in a folder below it (no _index.md:
+    # a link to a folder holding one opens its section's page, test_page_bundle_sections).
+    **{
+        name: SECTIONS_BLOG[name]
+        for name in ("文档/index.md", "文档/安装.md", "专题/index.md", "专题/深处/一篇.md")
+    },
 }
 
 

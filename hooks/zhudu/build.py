@@ -20,16 +20,17 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from zhudu import cache, cache_sweep, editorial, pages, render_keys, serving
+from zhudu import cache, cache_sweep, editorial, fragments, pages, render_keys, serving
 from zhudu.annotate import annotations, glossary, passages, quoted_script
 from zhudu.compact import shared_config
 from zhudu.errors import ZhuduError
 from zhudu.notes import code_spans, dialects, link_ends, safety
 from zhudu.notes.reads import NOTE_READS, NoteReads
+from zhudu.notes.sections import intro_pages
 from zhudu.publish import feeds, incremental, page_digests, pagination, prerender, social, unchanged
 from zhudu.publish.asset_versions import version as asset_version
 from zhudu.publish.interface_strings import material_strings
-from zhudu.publish.sections import section_pages, section_titles
+from zhudu.publish.sections import home_sections, section_pages
 from zhudu.publish.site import Site
 from zhudu.script import convert as script
 from zhudu.script import variants
@@ -42,6 +43,8 @@ from zhudu.themes.theme_map import ThemeMap
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
+
+    from zhudu.notes.corpus import Note
 
 log = get_plugin_logger("zhudu")
 
@@ -57,15 +60,17 @@ class Build:
     quoted_script: quoted_script.QuotedScriptExtension = field(
         default_factory=quoted_script.QuotedScriptExtension
     )
-    safety: safety.SafetyExtension = field(
-        init=False
-    )  # a note's raw HTML and URLs cleaned, warned at their line
+    #: A note's raw HTML and URLs cleaned, warned at their line.
+    safety: safety.SafetyExtension = field(init=False)
+    fragments: fragments.Fragments = field(init=False)  # the partials Python writes HTML from
     renders: cache.NoteRenders | None = None  # note pages' rendered Markdown, reused by content key
     themes: ThemeBuild | None = None  # themes.yml matched against every note's passages
     prerender: prerender.Prerender | None = None  # mkdocs build: a worker rendering notes ahead
     outputs: incremental.Outputs | None = None  # dirty builds: which pages' output still holds
     nav: Any = None  # the site's nav (every page draws it)
     files: Files | None = None  # the site's files, once on_env has them
+    #: The pages a folder's ``_index.md`` introduces (a section's first, the home page), by source: its note.
+    intros: dict[str, Note] = field(default_factory=dict)
     kept: serving.KeptOnDisk = field(default_factory=serving.KeptOnDisk)  # serve: carried build to build
     scripts: dict[str, str] = field(default_factory=dict)  # config.js, reader.js, zhudu.css: written last
     #: When the build began (``time.time()``): page-cache entries not used since are swept after a full build.
@@ -85,6 +90,8 @@ class Build:
             log.warning("mkdocs.yml: extra.zhudu.%s: %s", key, message)
         root = Path(config.config_file_path).parent
         build = cls(site=Site(settings=settings, root=root, site_url=config.site_url or ""), kept=kept)
+        build.fragments = fragments.Fragments.for_theme(config.theme)  # HTML written in Python (before forks)
+        fragments.use(build.fragments)
         site = build.site
         try:
             editorial.check_folder(site.editorial_dir, site.display)
@@ -209,9 +216,11 @@ class Build:
                     config, home.src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV
                 )
             )
-        for section in section_pages(
-            corpus.notes, corpus.section_intros
-        ):  # a page per folder of seeds/ (zhudu/sections.py)
+        self.intros = intro_pages(corpus.section_intros)  # the pages an _index.md introduces
+        for intro in self.intros.values():
+            self._add_images(intro, files, config)  # as a note's (a section's page is at a note's depth)
+        from_hant = site.converter(site.default.code, "Hant").text  # an _index.md's title, if Traditional
+        for section in section_pages(corpus.notes, corpus.section_intros, from_hant=from_hant):
             files.append(
                 incremental.SiteFile.generated(
                     config, section.src_uri, content=section.content, inclusion=InclusionLevel.NOT_IN_NAV
@@ -337,7 +346,9 @@ class Build:
             "build_errors": list(site.build_errors),  # mkdocs serve: what the site is served without
             "pager": pagination.pager,
             "link_brackets": link_ends.BRACKETS,  # partials/zd-link-text.html wraps a title's brackets
-            "section_titles": section_titles(site.corpus.section_intros),  # partials/zd-sections.html
+            "sections": home_sections(  # partials/zd-sections.html
+                site.corpus.notes, site.corpus.section_intros, site.converter(site.default.code, "Hant").text
+            ),
         }
         worker = search.point_worker if site.settings.search == "zhudu" else str  # str(text) is text
         once = functools.cache  # this build's filters, once per input (per page: a stat, a parse, a regex)

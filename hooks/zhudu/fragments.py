@@ -3,9 +3,10 @@
 ``render("zd-note-error.html", "broken", error=...)`` calls the macro ``broken`` of that partial with
 keyword values and returns its HTML as a ``str``.  The partials are loaded by the theme's own Jinja
 environment (``config.theme.get_env()``, so a project's ``custom_dir`` can override them like any
-other partial); ``use_theme`` is called once per build in ``on_config``, before the Markdown stage
-and before any worker is forked (a forked worker inherits the environment and its compiled
-templates).  MkDocs' environment does not autoescape: every value is escaped in the partials
+other partial), held by the build (``Build.fragments``, a ``Fragments`` made in ``Build.configure``,
+before the Markdown stage and before any worker is forked: a forked worker inherits the environment
+and its compiled templates).  The modules that write HTML deep in the note pipeline have no build at
+hand: ``render`` uses the running build's, which ``use`` names in the build's context.  MkDocs' environment does not autoescape: every value is escaped in the partials
 themselves with ``|zd_escape``, Python's ``html.escape`` (``&quot;``/``&#x27;`` for quotes, where
 Jinja's ``|e`` writes ``&#34;``/``&#39;``): the HTML stays byte for byte what these modules wrote
 before the partials, and so do the caches keyed on it.  Values that are Markdown or markers the
@@ -15,6 +16,8 @@ tools), the project's own ``overrides/`` is used.
 
 from __future__ import annotations
 
+import contextvars
+import functools
 import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,39 +43,51 @@ PARTIALS = (
     "zd-themes-marks.html",
 )
 
-_env: jinja2.Environment | None = None
+
+class Fragments:
+    """The partials of one build: the Jinja environment they are loaded and compiled in."""
+
+    def __init__(self, env: jinja2.Environment) -> None:
+        env.filters["zd_escape"] = html.escape  # this environment is ours: MkDocs renders pages with another
+        self.env = env
+
+    @classmethod
+    def for_theme(cls, theme: Theme) -> Fragments:
+        """``theme``'s environment (a new one per build: edited partials show)."""
+        from zhudu import serving  # here: serving imports cache, which imports this module
+
+        fragments = cls(theme.get_env())
+        # Compiled once per process (Jinja checks each template's source): a new environment per
+        # build compiled the partials a save uses again, every save.
+        fragments.env.bytecode_cache = serving.template_code(None)
+        return fragments
+
+    def render(self, partial: str, macro: str, **values: Any) -> str:
+        """The HTML of ``macro`` in ``overrides/partials/<partial>`` called with ``values``."""
+        # Jinja keeps each compiled template (and its module) in the environment's cache.
+        module = self.env.get_template(f"partials/{partial}").module
+        return str(getattr(module, macro)(**values))
 
 
-def use_theme(theme: Theme) -> None:
-    """Render with ``theme``'s environment from now on (a new one per build: edited partials show)."""
-    global _env
-    from zhudu import serving  # here: serving imports cache, which imports this module
-
-    _env = _with_filters(theme.get_env())
-    # Compiled once per process (Jinja checks each template's source): a new environment per
-    # build compiled the partials a save uses again, every save.
-    _env.bytecode_cache = serving.template_code(None)
+#: The running build's partials (``Build.fragments``), for the pure modules that write HTML without a
+#: build at hand: set by ``use`` in the build's context (its thread; a forked worker inherits it).
+_RUNNING: contextvars.ContextVar[Fragments | None] = contextvars.ContextVar("zhudu_fragments", default=None)
 
 
-def environment() -> jinja2.Environment:
-    """The environment partials are loaded from (the theme's, or one over ``OVERRIDES``)."""
-    global _env
-    if _env is None:
-        loader = jinja2.FileSystemLoader([str(OVERRIDES)])
-        _env = _with_filters(jinja2.Environment(loader=loader, auto_reload=False))
-    return _env
+def use(fragments: Fragments) -> None:
+    """Render with ``fragments`` from now on in this context (``Build.configure``, before any worker forks)."""
+    _RUNNING.set(fragments)
 
 
-def _with_filters(env: jinja2.Environment) -> jinja2.Environment:
-    env.filters["zd_escape"] = html.escape  # this environment is ours: MkDocs renders pages with another
-    return env
+@functools.cache
+def _project_fragments() -> Fragments:
+    """The project's own ``overrides/``, without a build (tests, tools)."""
+    return Fragments(jinja2.Environment(loader=jinja2.FileSystemLoader([str(OVERRIDES)]), auto_reload=False))
 
 
 def render(partial: str, macro: str, **values: Any) -> str:
-    """The HTML of ``macro`` in ``overrides/partials/<partial>`` called with ``values``."""
-    # Jinja keeps each compiled template (and its module) in the environment's cache.
-    module = environment().get_template(f"partials/{partial}").module
-    return str(getattr(module, macro)(**values))
+    """The HTML of ``macro`` in ``overrides/partials/<partial>`` called with ``values``: the running build's."""
+    return (_RUNNING.get() or _project_fragments()).render(partial, macro, **values)
 
 
 def partial_paths() -> list[Path]:

@@ -21,10 +21,12 @@ from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from zhudu import cache, fragments, render_keys, serving
+from zhudu import cache, render_keys, serving
 from zhudu.annotate import annotations, glossary
 from zhudu.notes import links
+from zhudu.notes.sections import HOME_PAGE
 from zhudu.publish import feeds, incremental, notfound, unchanged
+from zhudu.publish.sections import home_introduction
 from zhudu.script import convert as script
 from zhudu.script import rule_scope, variants
 from zhudu.themes.render import GeneratedPage, theme_src
@@ -60,13 +62,20 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
     build.annotations.begin(live, show_problems=annotations.serving())
     build.glossary.begin(live)
     build.quoted_script.begin(note.meta.lang if live is not None else None)
-    build.safety.begin(note if live is not None else None)  # a note's HTML is untrusted (zhudu/safety.py)
+    # A note's HTML is untrusted (zhudu/safety.py), and so is a page's _index.md introducing it.
+    intro = build.intros.get(page.file.src_uri) if note is None else None
+    build.safety.begin(note if live is not None else intro)
+    if intro is not None and page.file.src_uri == HOME_PAGE:  # Hugo's home page content: above the cards
+        from_hant = build.site.converter(build.site.default.code, "Hant").text  # its title, if Traditional
+        markdown = f"{markdown.rstrip()}\n\n{home_introduction(intro, from_hant)}"
     if note is None:
         # mkdocs serve --dirty: a page Zhudu generates or docs/ holds (home pages, theme pages,
         # sections, the glossary) is rendered again only when its Markdown or an input changed.
         if build.renders is None or not unchanged.active():
             return markdown
         source = "page" + _rule_scope(build).part(markdown)  # the conversion rules its text can meet
+        if intro is not None:  # its script: written in Traditional, the page is made Simplified (finishing)
+            source += f" intro {intro.meta.lang}"
         reused = build.renders.before("", source, markdown, page.file.src_uri, page.url, _exists(files))
         return "" if reused else markdown
     page.meta.setdefault("template", note.meta.template)
@@ -80,12 +89,14 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
     # The details for the author under mkdocs serve; a built site's reader gets a line in Chinese.
     shown = {"serving": annotations.serving()}
     if note.broken:
-        return fragments.render(
+        return build.fragments.render(
             "zd-note-error.html", "broken", error="; ".join(map(str, note.problems)), **shown
         )
     if note.problems:
         problems = [str(p) for p in note.problems]
-        markdown = fragments.render("zd-note-error.html", "problems", problems=problems, **shown) + markdown
+        markdown = (
+            build.fragments.render("zd-note-error.html", "problems", problems=problems, **shown) + markdown
+        )
     # What MkDocs hands is the note's own Markdown without its leading blank lines (its get_data),
     # a new string each save; the note's is the same while the note is unchanged (notes/reads.py):
     # what is made of the text alone is kept with that string (serving.Remembered.facts).
@@ -257,7 +268,7 @@ def page_content(build: Build, html: str, page: Page, config: MkDocsConfig) -> s
     if note is not None and annotations.serving() and (warnings := list(build.safety.last_warnings)):
         # What the render changed of the author's text (raw HTML removed, a formula left as TeX), on
         # the page the author previews; a build only prints it (a reused render holds its box).
-        html = fragments.render("zd-note-error.html", "warnings", warnings=warnings) + html
+        html = build.fragments.render("zd-note-error.html", "warnings", warnings=warnings) + html
     if note is not None and build.renders is not None:
         rendered = build.renders.after(html, page.toc, build.extension_records(), finish=finish)
         html, page.toc = rendered.html, rendered.toc
@@ -315,9 +326,11 @@ def finishing(build: Build, page: Page, config: MkDocsConfig) -> Callable[[str],
     note = site.note_by_src.get(page.file.src_uri)
     match = _SITE_HOST_RE.match(config.site_url or "")
     own_hosts = (match["host"],) if match else ()
+    # A note, or the _index.md introducing the page, written in Traditional: its page as a note's.
+    written = note if note is not None else build.intros.get(page.file.src_uri)
     to_simplified = (
         site.converter(site.default.code, "Hant").html
-        if note is not None and note.meta.lang == "zh-Hant"
+        if written is not None and written.meta.lang == "zh-Hant"
         else None
     )
 

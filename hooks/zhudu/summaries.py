@@ -33,7 +33,11 @@ def summary_line(head: str, items: list[str]) -> str:
 
 def log_corpus(log: logging.Logger, corpus: Corpus) -> None:
     """The notes' problems, a warning each; the drafts left out, one line (each with ``--verbose``)."""
-    for problem in [*corpus.problems, *(p for note in corpus.notes for p in note.problems)]:
+    intros = corpus.section_intros.values()  # a folder's _index.md: its links are resolved as a note's
+    for problem in [
+        *corpus.problems,
+        *(p for note in [*intros, *corpus.notes] for p in note.problems),
+    ]:
         log.warning("%s", problem)
     # Not published, as Hugo, Jekyll and Hexo leave them out: said, not warned of (the author's choice).
     if drafts := [note.display_path for note in corpus.drafts]:

@@ -445,7 +445,6 @@ def load_corpus(
     # Before slugs are made unique: a section's ``_index.md`` has no page, so it takes no slug from a note.
     intros = {posixpath.dirname(note.id): note for note in notes if sections.is_section_index(note)}
     notes = [note for note in notes if not sections.is_section_index(note)]
-    problems += [problem for intro in intros.values() for problem in intro.problems]
     seen: dict[str, Note] = {}
     for note in notes:
         first = seen.get(note.meta.slug)
@@ -466,7 +465,7 @@ def load_corpus(
         seen[note.meta.slug] = note
     if fetch_remote is not None:
         remote_images.localise(notes, fetch_remote, image_url)
-    sections.assign(notes)
+    sections.assign(notes, intros)
     notes.sort(key=_newest_first)
     return Corpus(notes=notes, problems=problems, drafts=drafts, section_intros=intros)
 

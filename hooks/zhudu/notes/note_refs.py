@@ -7,6 +7,7 @@ is known (``notes.load_corpus``).
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -57,6 +58,23 @@ class LinkTarget:
     no_heading: bool = False
     #: Then, the id of the heading most like the one named (``page_ids.closest_heading``), or "".
     closest: str = ""
+    #: Not a note's page: a section's (a folder's ``_index.md``), its path from the site's root.
+    page: str = ""
+
+
+@dataclass(frozen=True)
+class LinkBase:
+    """Where the page a link is on stands: relative URLs from it to the note pages' folder and to the site's root."""
+
+    notes: str = "../"  # a note's page is one folder below them (directory URLs)
+    root: str = "../../"
+
+
+def link_base(src_uri: str, notes_url: str) -> LinkBase:
+    """Where the page of ``src_uri`` stands (directory URLs: ``a/b.md`` is ``a/b/``, ``index.md`` the root)."""
+    depth = 0 if src_uri == "index.md" else src_uri.count("/") + 1
+    root = "../" * depth
+    return LinkBase("../" if posixpath.dirname(src_uri) == notes_url else f"{root}{notes_url}/", root)
 
 
 def resolve(
@@ -65,6 +83,7 @@ def resolve(
     find: Callable[[NoteRef], LinkTarget | None],
     site_page: Callable[[NoteRef], bool] = lambda ref: False,
     embed: Callable[[NoteRef, LinkTarget, str, str], str | None] | None = None,
+    base: LinkBase = LinkBase(),
 ) -> tuple[str, list[NoteRef]]:
     """Replace the link markers :func:`rewrite` left with links to the notes they name.
 
@@ -78,6 +97,7 @@ def resolve(
         embed: The framed copy of the note an embed alone on its line names, given the reference,
             its target, the link to it and what each further line of the copy starts with (""; in a
             list item or a quote, its indent and ``>`` marks: :func:`container`); None: a labelled link.
+        base: Where the page the links are on stands (a note's page, by default).
 
     Returns:
         The Markdown, and the references no note answers (shown as text marked as a dead link).
@@ -94,7 +114,7 @@ def resolve(
             return ref.shown if m["bare"] is not None else f"[{m['text']}]({ref.shown})"
         if target is None:
             dead.append(ref)
-        url = (f"../{quote(target.slug)}/" if target.slug else "") if target else ""
+        url = _page_url(target, base) if target else ""
         if target and target.anchor:
             # This page's anchor as its id is written, so MkDocs' anchor check finds it (``#小节``).
             url += "#" + (
@@ -119,6 +139,13 @@ def resolve(
         return link
 
     return _REF_RE.sub(replace, markdown), dead
+
+
+def _page_url(target: LinkTarget, base: LinkBase) -> str:
+    """The URL of the page ``target`` is on, from the page at ``base``; "": the page itself."""
+    if target.page:
+        return base.root + quote(target.page)
+    return f"{base.notes}{quote(target.slug)}/" if target.slug else ""
 
 
 def container(m: re.Match[str]) -> str | None:

@@ -29,6 +29,10 @@ page to its own language's sibling.  A named heading is matched to the target's 
 table of contents makes their ids (case, spaces and punctuation aside); one that matches none is
 kept as written (the link still reaches the page) and warned of, naming the heading most like it.
 A link to a place on the note's own page (``[[#小节]]``, ``[x](#小节)``) is matched the same way.
+
+A folder's ``_index.md`` (Hugo's section page, ``sections``) is found by its path (``posts/_index.md``,
+``[[posts/_index]]``) and its folder's (``../posts/``, Hugo's URL of the section), and leads to its
+section's page; its own links are resolved as a note's, from the page it introduces.
 """
 
 from __future__ import annotations
@@ -41,12 +45,14 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from zhudu.errors import NoteError
-from zhudu.notes import transclusion
+from zhudu.notes import sections, transclusion
 from zhudu.notes.dialects import LinkTarget, NoteRef, dead_link_message, missing_heading_message
 from zhudu.notes.dialects import resolve as resolve_refs
 from zhudu.notes.limits import Limits
+from zhudu.notes.link_syntax import syntax_of as syntax_of  # the link table's names
 from zhudu.notes.meta import Backlink
 from zhudu.notes.naming import nfc
+from zhudu.notes.note_refs import LinkBase, link_base
 from zhudu.notes.page_ids import Slugify, closest_heading, find_heading, headings, names_title
 
 if TYPE_CHECKING:
@@ -76,6 +82,8 @@ class Linkable:
     #: A Hugo page bundle's ``index.md`` (its folder holds no other note): Hugo's URL of the page is
     #: the folder (``/posts/第一篇/``), so links name it by the folder's path and name.
     bundle: bool = False
+    #: A folder's ``_index.md``: the path of its section's page from the site's root (``sections/posts/``).
+    page: str = ""
 
 
 @dataclass
@@ -100,6 +108,8 @@ class LinkIndex:
             self.by_id[note.id] = note
             self._add("path", note.id, note)
             names = [note.stem, note.id.rsplit("/", 1)[-1]]
+            if note.page:  # an _index.md: Hugo's URL of its section is its folder (``../posts/``)
+                self._add("path", note.folder, note)
             if note.bundle:  # ``../第一篇/``, ``/posts/第一篇/``, ``{{< ref "第一篇" >}}``
                 self._add("path", note.folder, note)
                 names.append(note.folder.rsplit("/", 1)[-1])
@@ -150,7 +160,7 @@ class LinkIndex:
         # shows the post's title) shows the note's title.
         by_alias = how == "alias" and ref.written.lstrip("!").startswith("[[") and ref.anchor is None
         title = ref.target if by_alias and ref.target else found.title
-        return LinkTarget(found.slug, title, *_anchor(ref, found))
+        return LinkTarget(found.slug, title, *_anchor(ref, found), found.page)
 
     def _lookup(self, ref: NoteRef, source: Linkable) -> tuple[Linkable | None, str]:
         target = ref.target
@@ -193,6 +203,7 @@ def link_notes(
     site_pages: Collection[str] = (),
     copied_kib: int = Limits.note_kib,
     named_draft: Callable[[NoteRef, Linkable], tuple[str, str] | None] | None = None,
+    intros: Sequence[Note] = (),
 ) -> LinkIndex:
     """Links between notes (``[[wikilinks]]``, ``{% post_link %}``, ``[x](posts.html)``…) once slugs are final.
 
@@ -205,31 +216,41 @@ def link_notes(
     contents makes it (``page_ids.Slugify``): call once the site's conversion domain is decided.  The
     copies one note's embeds show add ``copied_kib`` KiB at most (``transclusion.Embeds.budget``).
     ``named_draft``: the draft (not published) a dead link names, which its warning says (``drafts``).
+    ``intros``: the folders' ``_index.md`` (``Corpus.section_intros``): one with a section page is
+    linked to as that page; each one's links are resolved from the page it introduces (no embeds).
     """
-    linkable = _linkables(notes, slugify)
-    index = _index([(linkable[n.id], n.meta.extra) for n in notes if n.id in linkable])
+    shown = {intro.id: page for intro in intros if (page := sections.intro_page(intro)) is not None}
+    pages = {i: posixpath.splitext(page)[0] + "/" for i, page in shown.items() if page != sections.HOME_PAGE}
+    linkable = _linkables([*notes, *(intro for intro in intros if intro.id in shown)], slugify, pages)
+    targets_of = [*notes, *(intro for intro in intros if intro.id in pages)]
+    index = _index([(linkable[n.id], n.meta.extra) for n in targets_of if n.id in linkable])
     by_slug = {note.meta.slug: note for note in notes if note.id in linkable}
     linking: dict[str, dict[str, int]] = {}  # target slug -> source slug -> links
     pristine = {note.id: note.markdown for note in notes}  # as read: what an embed copies
     unreadable = sorted(note.display_path for note in notes if note.broken)  # their names are unknown
-    for note in notes:
+    for note in [*notes, *(intro for intro in intros if intro.id in shown)]:
         note.copies = []
         if note.body is None or not note.body.refs or note.id not in linkable:
             continue
+        src_uri = shown.get(note.id, note.src_uri)
+        base = link_base(src_uri, note.url_folder)
         targets: list[str] = []
         headless: list[tuple[NoteRef, LinkTarget]] = []  # links to a heading their note lacks
         embeds = transclusion.Embeds(
             note.meta.slug,
-            lambda slug: _embedded(slug, by_slug, pristine, index, linkable),
+            lambda slug, base=base: _embedded(slug, by_slug, pristine, index, linkable, base),
             budget=copied_kib * 1024,
         )
         note.markdown, dead = resolve_refs(
             note.markdown,
             note.body.refs,
             _finder(index, linkable[note.id], note.display_path, targets, headless),
-            _site_page(note.src_uri, site_pages),
-            embeds.copy,
+            _site_page(src_uri, site_pages),
+            embeds.copy if note.id not in shown else None,  # a note's copy links from a note's page
+            base,
         )
+        if note.id in shown:  # an introduction: no note, so no backlink
+            targets = []
         note.copies = embeds.copied
         drafted = named_draft or (lambda ref, source: None)
         problems = [(r.line, dead_link_message(r, unreadable, drafted(r, linkable[note.id]))) for r in dead]
@@ -270,7 +291,9 @@ _LAST_INDEX: list[Any] = [None, None]  # (the (Linkable, names in front matter) 
 _NAME_KEYS = ("permalink", "url", "slug", "aliases", "alias")
 
 
-def _linkables(notes: Sequence[Note], slugify: Slugify) -> dict[str, Linkable]:
+def _linkables(
+    notes: Sequence[Note], slugify: Slugify, pages: Mapping[str, str] | None = None
+) -> dict[str, Linkable]:
     """Each unbroken note as links find it: the last build's object while its names and headings are the same.
 
     A body edit that leaves the headings alone keeps the note's object, so the index is kept too;
@@ -282,7 +305,8 @@ def _linkables(notes: Sequence[Note], slugify: Slugify) -> dict[str, Linkable]:
         if note.broken:
             continue
         meta = note.meta
-        names = (meta.slug, meta.title, meta.folder, meta.section_folder, note.path.stem, slugify)
+        page = (pages or {}).get(note.id, "")  # a folder's _index.md: its section's page
+        names = (meta.slug, meta.title, meta.folder, meta.section_folder, note.path.stem, slugify, page)
         last = _LINKABLES.get(note.id)
         same = last is not None and last[0] == names
         if same and last[1] == note.markdown:  # type: ignore[index]  # the same string: compared by identity first
@@ -301,6 +325,7 @@ def _linkables(notes: Sequence[Note], slugify: Slugify) -> dict[str, Linkable]:
                     headings=found,
                     slugify=slugify,
                     bundle=meta.section_folder != meta.folder,  # the folder above lists it
+                    page=page,
                 )
         if not (same and last[1] is note.markdown and last[2] is linkable):  # type: ignore[index]
             last = (names, note.markdown, linkable)
@@ -341,7 +366,7 @@ def _finder(
             target = LinkTarget("", "", *_anchor(ref, source))
         else:
             target = index.find(ref, source, f"{display}:{ref.line}")
-        if target is not None and target.slug and target.slug != source.slug:
+        if target is not None and target.slug and target.slug != source.slug and not target.page:
             targets.append(target.slug)
         if target is not None and target.no_heading:
             headless.append((ref, target))
@@ -356,6 +381,7 @@ def _embedded(
     pristine: Mapping[str, str],
     index: LinkIndex,
     linkable: Mapping[str, Linkable],
+    base: LinkBase,
 ) -> transclusion.Embedded | None:
     """The note of ``slug`` as an embed copies it: its Markdown as read, its links resolved as on its page."""
     note = by_slug.get(slug)
@@ -369,7 +395,7 @@ def _embedded(
         return index.find(ref, seen_from)
 
     def resolved(markdown: str) -> str:
-        return resolve_refs(markdown, note.body.refs if note.body else (), find)[0]
+        return resolve_refs(markdown, note.body.refs if note.body else (), find, base=base)[0]
 
     return transclusion.Embedded(pristine[note.id], seen_from.slugify, resolved)
 
@@ -467,25 +493,3 @@ def _anchor(ref: NoteRef, target: Linkable) -> tuple[str | None, bool, str]:
     if names_title(target.title, anchor, target.slugify):  # the page's header: the note, at its top
         return None, False, ""
     return anchor, True, closest_heading(target.headings, anchor, target.slugify) or ""
-
-
-def syntax_of(ref: NoteRef) -> str:
-    """The kind of link an author wrote, for the link-resolution table."""
-    written = ref.written
-    if written.startswith("![["):
-        return "Obsidian embed ![[…]]"
-    if written.startswith("[["):
-        return "Obsidian [[wikilink]]"
-    if m := re.search(r"\{%-?\s*(\w+)", written):  # after a ``{{ site.baseurl }}`` too
-        return "{% " + m[1] + " %}"
-    if m := re.match(r"\{\{[<%]\s*(\w+)", written):
-        return "{{< " + m[1] + " >}}"
-    path = urlsplit(written).path
-    if path.startswith("/"):
-        return "Markdown link, site-absolute path"
-    suffix = posixpath.splitext(path.rstrip("/"))[1].lower()
-    if suffix in (".md", ".markdown", ".txt"):
-        return "Markdown link to a note file"
-    if suffix in (".html", ".htm"):
-        return "Markdown link to an .html page"
-    return "Markdown link, path without extension"

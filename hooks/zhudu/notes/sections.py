@@ -8,13 +8,17 @@ A folder's ``_index.md`` is no note: Hugo reads it as the section's own page (a 
 front matter titling the section and its body introducing it.  ``load_corpus`` sets it apart
 (``is_section_index``): the folder's section page shows its title and introduction above the list
 (``publish/sections.py``); it is no card on the home page, in a section or a feed, and no note counted.
+A folder holding no note of its own but sections below it is a section too when its ``_index.md`` says
+so: its page introduces and lists the sections below (Hugo's section of sections).  A link to an
+``_index.md`` leads to its section's page (``intro_page``); the root ``seeds/_index.md`` introduces the
+home page.
 """
 
 from __future__ import annotations
 
 import posixpath
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -23,18 +27,34 @@ from zhudu.notes.naming import default_slug
 if TYPE_CHECKING:
     from zhudu.notes.corpus import Note
 
-__all__ = ["assign", "is_section_index"]
+__all__ = ["SECTIONS_FOLDER", "assign", "intro_page", "intro_pages", "is_section_index"]
+
+#: Where the section pages live among the site's files.
+SECTIONS_FOLDER = "sections"
+#: The home page's source, which the root ``seeds/_index.md`` introduces.
+HOME_PAGE = "index.md"
 
 
-def assign(notes: list[Note]) -> None:
+def assign(notes: list[Note], intros: Mapping[str, Note] | None = None) -> None:
     """Each note's section: its folder, or the folder above for a page bundle; one slug per folder.
 
-    ``Zh CN`` and ``zh-cn`` would share a slug: the second gets ``-2``.
+    ``Zh CN`` and ``zh-cn`` would share a slug: the second gets ``-2``.  ``intros``: each folder's
+    ``_index.md`` (``Corpus.section_intros``), given its folder's section (and slug) when the folder has a
+    page: notes of its own, or (a readable ``_index.md``) listed notes in sections below it.
     """
     below = Counter(folder for note in notes for folder in _folders_above(note.id))
     section_folder = {note.id: _section_folder(note, below) for note in notes}
+    listed = {section_folder[note.id] for note in notes if note.listed} - {""}
+    parents = {
+        folder
+        for folder, intro in (intros or {}).items()
+        if folder
+        and not intro.broken
+        and folder not in listed
+        and any(f.startswith(folder + "/") for f in listed)
+    }
     owner: dict[str, str] = {}
-    for folder in sorted({folder for folder in section_folder.values() if folder}):
+    for folder in sorted({folder for folder in section_folder.values() if folder} | parents):
         slug = base = default_slug(folder)
         n = 1
         while slug in owner:
@@ -46,6 +66,27 @@ def assign(notes: list[Note]) -> None:
         folder = section_folder[note.id]
         if (note.meta.section_folder, note.meta.section) != (folder, section[folder]):
             note.meta = replace(note.meta, section_folder=folder, section=section[folder])
+    for folder, intro in (intros or {}).items():
+        shown = (folder, section[folder]) if folder in listed | parents else ("", "")
+        if (intro.meta.section_folder, intro.meta.section) != shown:
+            intro.meta = replace(intro.meta, section_folder=shown[0], section=shown[1])
+
+
+def intro_pages(intros: Mapping[str, Note]) -> dict[str, Note]:
+    """The ``_index.md`` files that introduce a page, by the page's source (``intro_page``)."""
+    return {page: intro for intro in intros.values() if (page := intro_page(intro)) is not None}
+
+
+def intro_page(intro: Note) -> str | None:
+    """The source of the page an ``_index.md`` introduces; None: none (no section page, or unreadable).
+
+    Its section's first page, or the home page for ``seeds/_index.md``.
+    """
+    if intro.broken:
+        return None
+    if intro.meta.section:
+        return f"{SECTIONS_FOLDER}/{intro.meta.section}.md"
+    return HOME_PAGE if intro.meta.folder == "" else None
 
 
 def is_section_index(note: Note) -> bool:

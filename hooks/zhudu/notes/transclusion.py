@@ -94,8 +94,8 @@ class Embeds:
         ``within``: "" for a block of its own; in a list item or a quote, ``note_refs.NESTED`` and what
         a further line of the copy starts with (``note_refs.container``): there it is a Markdown quote.
         """
-        if target.slug == self.slug or not target.slug:
-            return None  # the note itself: a link, never a copy of itself
+        if target.slug == self.slug or not target.slug or target.page:
+            return None  # the note itself or a section's page: a link, never a copy
         if target.no_heading:
             return dead_part(ref, target)
         note = self.embedded(target.slug)

@@ -23,7 +23,6 @@ import contextlib
 import json
 import os
 import time
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -393,9 +392,7 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
     )
     notes = list(zd.get("notes", ()))
     home_pages = max(1, (len(notes) + PER_PAGE - 1) // PER_PAGE)
-    sections = repr(
-        sorted(Counter((n.get("section_folder", ""), n.get("section", "")) for n in notes).items())
-    ) + repr(zd.get("section_titles"))  # named by their _index.md
+    sections = repr(zd.get("sections"))  # partials/zd-sections.html: slugs, titles, counts
 
     def digests() -> Iterable[tuple[Page, str]]:
         for file in pages:

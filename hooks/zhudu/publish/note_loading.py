@@ -249,6 +249,7 @@ class NoteLoading:
             site_pages,
             self.settings.limits["note_kib"],
             drafts.draft_finder(self.corpus.drafts, self.slugify),
+            intros=list(self.corpus.section_intros.values()),  # a folder's _index.md links as a note does
         )
         self.corpus.problems[:0] = [*folder_problems, *refused]
         for note in self.corpus.notes if theme_dirs is not None else ():

@@ -1,8 +1,8 @@
 """The folders of ``seeds/`` as sections: a page per folder listing its notes, newest first.
 
 An Obsidian vault or a Hugo ``content/`` tree groups notes in folders; readers browse them from
-the home page's section list (``overrides/partials/zd-sections.html``) to a page per folder at
-``sections/<folder slug>/``.  The nav stays the home, themes, glossary and about pages: a nav
+the home page's section list (``overrides/partials/zd-sections.html``, ``home_sections``) to a page per
+folder at ``sections/<folder slug>/``.  The nav stays the home, themes, glossary and about pages: a nav
 listing every note would grow every page of a large collection.
 
 A folder of more than ``pagination.PER_PAGE`` notes is split like the home list: page 1 at
@@ -10,23 +10,29 @@ A folder of more than ``pagination.PER_PAGE`` notes is split like the home list:
 the same pager (``overrides/section.html``), so a folder of 1,000 notes is 20 pages of 50 links.
 
 A folder's ``_index.md`` (Hugo's section page, ``notes/sections.py``) titles its pages and introduces
-page 1: its prose as plain text (escaped; its links and markup are not kept, it has no page to link to).
+page 1 with its Markdown, rendered by MkDocs as the page's own: its links resolved from that page
+(``resolve.link_notes``), its HTML cleaned as a note's (``pages.page_markdown`` hands the page to the
+notes' safety extension), its text converted into each variant as every page's is.  A folder of no note
+of its own whose ``_index.md`` heads sections below it gets a page listing those sections.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from html import escape
+from typing import Any
 
 from zhudu.notes.corpus import Note
 from zhudu.notes.dialects import md_text
-from zhudu.notes.summary import prose_paragraphs
+from zhudu.notes.sections import SECTIONS_FOLDER as SECTIONS_FOLDER
 from zhudu.publish.pagination import PER_PAGE
 
-#: Where the section pages live among the site's files.
-SECTIONS_FOLDER = "sections"
+#: The start of a link to a note's published image (``Site.image_link``, ``body``'s raw ``<img>``).
+#: A Markdown image's is from the note's source (one folder deeper), a raw one's from its URL (two).
+_NOTE_IMAGE_RE = re.compile(r'(?P<start>\]\(<)\.\./(?=media/)|(?P<raw>src=")\.\./\.\./(?=media/)')
 
 
 @dataclass(frozen=True)
@@ -38,21 +44,27 @@ class SectionPage:
 
 
 def section_pages(
-    notes: Iterable[Note], intros: Mapping[str, Note] | None = None, per_page: int = PER_PAGE
+    notes: Iterable[Note],
+    intros: Mapping[str, Note] | None = None,
+    per_page: int = PER_PAGE,
+    from_hant: Callable[[str], str] = str,
 ) -> list[SectionPage]:
     """The pages of each folder of ``seeds/`` that holds notes, in folder order; notes in the given order.
 
-    ``intros``: a folder's ``_index.md`` (``Corpus.section_intros``), its title and introduction.
+    ``intros``: a folder's ``_index.md`` (``Corpus.section_intros``), its title and introduction; one
+    whose folder holds no note but sections below it (``sections.assign``) makes a page of its own.
+    ``from_hant``: Traditional text into the site's default script (an ``_index.md`` written in it).
     """
-    by_folder: dict[str, list[Note]] = {}
-    for note in notes:
-        if note.meta.section_folder and note.listed:  # a page bundle's is the folder above (corpus)
-            by_folder.setdefault(note.meta.section_folder, []).append(note)
+    intros = intros or {}
+    by_folder = _by_folder(notes)
     pages = []
-    for folder in sorted(by_folder):
+    for folder in sorted(by_folder.keys() | _parents(by_folder, intros)):
+        heading, intro = _introduction(folder, intros.get(folder), from_hant)
+        if folder not in by_folder:  # a section of sections: one page, after its introduction
+            pages.append(_sections_page(folder, heading, intro, by_folder, intros, from_hant))
+            continue
         members = by_folder[folder]
         slug = members[0].meta.section
-        heading, intro = _introduction(folder, (intros or {}).get(folder))
         count = -(-len(members) // per_page)
         for number in range(1, count + 1):
             src_uri = (
@@ -65,40 +77,114 @@ def section_pages(
             shown = members[(number - 1) * per_page : number * per_page]
             items = "".join(f"- [{md_text(n.meta.title)}]({up}{n.src_uri})\n" for n in shown)
             where = f"第 {number} 页，共 {count} 页；" if count > 1 else ""
-            # HTML, as a note's title is (``pages``): the theme writes page.meta.title as it is, in
-            # <title> and the header, and a folder's name is the author's (``<img onerror=…>`` is a name).
             name = heading if number == 1 else f"{heading}（第 {number} 页，共 {count} 页）"
-            title = f"title: {_yaml_text(escape(name))}\n"
-            pages.append(
-                SectionPage(
-                    src_uri=src_uri,
-                    content=(
-                        f"---\ntemplate: section.html\n{title}zd_section: {slug}\n"
-                        f"zd_section_page: {number}\nzd_section_pages: {count}\n"
-                        "search:\n  exclude: true\nhide:\n  - toc\n---\n\n"
-                        f"# {md_text(heading)}\n\n{intro if number == 1 else ''}"
-                        f"{len(members)} 篇笔记，{where}最新的在前。\n\n{items}"
-                    ),
-                )
-            )
+            body = f"{intro if number == 1 else ''}{len(members)} 篇笔记，{where}最新的在前。\n\n{items}"
+            pages.append(_page(src_uri, name, heading, slug, number, count, body))
     return pages
 
 
-def section_titles(intros: Mapping[str, Note]) -> dict[str, str]:
-    """Each folder's section title its ``_index.md`` gives (the home page's section list names it so)."""
-    return {
-        folder: title for folder in intros if (title := _introduction(folder, intros[folder])[0]) != folder
-    }
+def home_sections(
+    notes: Iterable[Note], intros: Mapping[str, Note], from_hant: Callable[[str], str] = str
+) -> list[dict[str, Any]]:
+    """The home page's section list (``zd.sections``): each section's slug, title and count, in folder order.
+
+    A section of sections counts the notes of the sections below it.
+    """
+    by_folder = _by_folder(notes)
+    shown = []
+    for folder in sorted(by_folder.keys() | _parents(by_folder, intros)):
+        title = _introduction(folder, intros.get(folder), from_hant, body=False)[0]
+        if folder in by_folder:
+            slug, count = by_folder[folder][0].meta.section, len(by_folder[folder])
+        else:
+            slug, count = intros[folder].meta.section, sum(map(len, _below(folder, by_folder).values()))
+        shown.append({"folder": folder, "section": slug, "title": title, "count": count})
+    return shown
 
 
-def _introduction(folder: str, intro: Note | None) -> tuple[str, str]:
-    """A section's title and its introduction's Markdown (paragraphs of escaped text): its folder's, none."""
+def home_introduction(intro: Note, from_hant: Callable[[str], str] = str) -> str:
+    """The root ``seeds/_index.md`` as Markdown the home page adds after its own text: its title, its introduction.
+
+    It was read as a note, whose page is a folder deeper than the home page: its images' links (a
+    Markdown image's from the page's source, a raw ``<img>``'s from its URL, ``body``) go up one less.
+    """
+    title, markdown = _introduction("", intro, from_hant)
+    markdown = _NOTE_IMAGE_RE.sub(lambda m: m["start"] or m["raw"], markdown)
+    return f"## {md_text(title)}\n\n{markdown}"
+
+
+def _by_folder(notes: Iterable[Note]) -> dict[str, list[Note]]:
+    by_folder: dict[str, list[Note]] = {}
+    for note in notes:
+        if note.meta.section_folder and note.listed:  # a page bundle's is the folder above (corpus)
+            by_folder.setdefault(note.meta.section_folder, []).append(note)
+    return by_folder
+
+
+def _parents(by_folder: Mapping[str, list[Note]], intros: Mapping[str, Note]) -> set[str]:
+    """The folders of no note whose ``_index.md`` heads sections below (``sections.assign`` gave them a slug)."""
+    return {folder for folder, intro in intros.items() if intro.meta.section and folder not in by_folder}
+
+
+def _below(folder: str, by_folder: Mapping[str, list[Note]]) -> dict[str, list[Note]]:
+    return {f: members for f, members in sorted(by_folder.items()) if f.startswith(folder + "/")}
+
+
+def _sections_page(
+    folder: str,
+    heading: str,
+    intro: str,
+    by_folder: Mapping[str, list[Note]],
+    intros: Mapping[str, Note],
+    from_hant: Callable[[str], str],
+) -> SectionPage:
+    """The page of a folder holding only an ``_index.md``: its introduction, then the sections below it."""
+    slug = intros[folder].meta.section
+    below = _below(folder, by_folder)
+    items = "".join(
+        # A sibling source file: the section pages are all in one folder.
+        f"- [{md_text(_introduction(f, intros.get(f), from_hant, body=False)[0])}]({members[0].meta.section}.md)"
+        f"（{len(members)}）\n"
+        for f, members in below.items()
+    )
+    count = sum(map(len, below.values()))
+    body = f"{intro}{count} 篇笔记，在下面的分类里。\n\n{items}"
+    return _page(f"{SECTIONS_FOLDER}/{slug}.md", heading, heading, slug, 1, 1, body)
+
+
+def _page(
+    src_uri: str, name: str, heading: str, slug: str, number: int, count: int, body: str
+) -> SectionPage:
+    # The title is HTML, as a note's is (``pages``): the theme writes page.meta.title as it is, in
+    # <title> and the header, and a folder's name is the author's (``<img onerror=…>`` is a name).
+    return SectionPage(
+        src_uri=src_uri,
+        content=(
+            f"---\ntemplate: section.html\ntitle: {_yaml_text(escape(name))}\nzd_section: {slug}\n"
+            f"zd_section_page: {number}\nzd_section_pages: {count}\n"
+            "search:\n  exclude: true\nhide:\n  - toc\n---\n\n"
+            f"# {md_text(heading)}\n\n{body}"
+        ),
+    )
+
+
+def _introduction(
+    folder: str, intro: Note | None, from_hant: Callable[[str], str], *, body: bool = True
+) -> tuple[str, str]:
+    """A section's title and its introduction's Markdown (its ``_index.md``'s, links resolved): the folder's, none.
+
+    The title is in the site's default script, as a note's is shown; a Traditional introduction's page is
+    made Simplified by ``pages.finishing``, as a Traditional note's is.
+    """
     if intro is None or intro.broken:  # a broken one's problem is reported; the folder is listed as any
         return folder, ""
-    paragraphs = prose_paragraphs(intro.body.markdown) if intro.body is not None else []
-    if not paragraphs and intro.meta.description:  # front matter only: its description introduces
-        paragraphs = [intro.meta.description]
-    return intro.meta.title, "".join(f"{md_text(p)}\n\n" for p in paragraphs)
+    title = from_hant(intro.meta.title) if intro.meta.lang == "zh-Hant" else intro.meta.title
+    if not body:
+        return title, ""
+    markdown = intro.markdown.strip("\n")
+    if not markdown.strip() and intro.meta.description:  # front matter only: its description introduces
+        markdown = md_text(intro.meta.description)
+    return title, f"{markdown}\n\n" if markdown.strip() else ""
 
 
 def _yaml_text(value: str) -> str:
