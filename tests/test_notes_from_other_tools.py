@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from urllib.parse import unquote
 
 import pytest
 from test_author_tools import zhudu
@@ -24,6 +25,10 @@ from test_author_tools import zhudu
 from conftest import build_site
 
 DECOMPOSED = unicodedata.normalize("NFD", "Café 笔记")
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
+)
 
 NOTES = {
     f"{DECOMPOSED}.md": "在咖啡馆写的笔记。\n",
@@ -37,7 +42,20 @@ NOTES = {
     "quoted.md": '---\ntitle: 引号草稿\ndraft: "true"\n---\n\n梧桐也未完。\n',
     "我的库/私密.md": "---\npublish: false\n---\n\n只给自己看的日记。\n",  # Obsidian Publish's flag
     "written.md": "---\ntitle: 已写完\ndraft: false\npublished: 2024-02-03\n---\n\n链接 [[雨后草稿]] 和 [[unfinished]]。\n",
+    # Images named on macOS (decomposed) and typed composed, and the reverse; a vault's embed of one.
+    f"{unicodedata.normalize('NFD', 'Café 门面')}.png": PNG,
+    "Café 2.png": PNG,
+    f"库/attachments/{unicodedata.normalize('NFD', 'Café 座位')}.png": PNG,
+    "咖啡图.md": "---\ntitle: 咖啡图\n---\n\n![门面](Café%20门面.png)\n\n"
+    f"![第二张](<{unicodedata.normalize('NFD', 'Café 2')}.png>)\n",
+    "库/看图.md": "---\ntitle: 看座位\n---\n\n![[Café 座位.png]]\n",
+    # Typora: a "/…" image path starts from typora-root-url's folder; one outside seeds/ is ignored.
+    "typora-res/assets/杯子.png": PNG,
+    "typora/杯子.md": "---\ntitle: 杯子\ntypora-root-url: ../typora-res\n---\n\n![杯子](/assets/杯子.png)\n",
+    "typora/越界.md": "---\ntitle: 越界\ntypora-root-url: ../../etc\n---\n\n![秘密](/secret.png)\n",
 }
+#: Planted beside seeds/, where typora-root-url ../../etc leads from seeds/typora/: never published.
+SECRET = b"\x89PNG\r\n\x1a\n" + b"zhudu-secret-outside" + b"\x00" * 16
 DRAFT_TEXT = (
     "海棠依旧",  # "雨后草稿" stays: the link to it as written, now text
     "未完之文",
@@ -61,9 +79,10 @@ EDITORIAL = {
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    result = build_site(
-        tmp_path_factory.mktemp("other-tools"), notes=NOTES, editorial=EDITORIAL, strict=False
-    )
+    root = tmp_path_factory.mktemp("other-tools")
+    (root / "etc").mkdir()
+    (root / "etc" / "secret.png").write_bytes(SECRET)
+    result = build_site(root, notes=NOTES, editorial=EDITORIAL, strict=False)
     assert result.ok, result.log
     return result
 
@@ -141,3 +160,38 @@ def test_a_logseq_pages_properties_are_its_metadata_and_a_list_is_described_with
     assert ">学习技巧</a>" in feynman  # the alias, a name a link may use
     assert not [w for w in built.warnings if "学习" in w or "2024-01-05" in w], built.warnings
     assert '<time datetime="2024-01-05' in page, page
+
+
+def note_page(built, title: str) -> str:
+    notes = built.site_dir / "zh-Hans" / "notes"
+    heading = f'<h1 id="zd-note-title">{title}</h1>'
+    return next(t for p in notes.glob("*/index.html") if heading in (t := p.read_text(encoding="utf-8")))
+
+
+def test_an_image_named_in_the_other_unicode_form_than_on_disk_is_published(built):
+    assert not [w for w in built.warnings if "Café" in w or "Cafe" in w], built.warnings
+    for title, count in (("咖啡图", 2), ("看座位", 1)):
+        page = note_page(built, title)
+        assert "zd-missing-image" not in page, page
+        sources = [s for s in page.split('src="')[1:] if ".png" in s.split('"', 1)[0]]
+        assert len(sources) == count, page
+        for source in sources:  # each is a published file of the site
+            target = built.site_dir / "zh-Hans" / "notes" / "x" / unquote(source.split('"', 1)[0])
+            assert target.resolve().is_file(), source
+
+
+def test_typora_root_url_is_where_an_images_root_absolute_path_starts_and_never_leads_outside(built):
+    page = note_page(built, "杯子")
+    assert "zd-missing-image" not in page and ".png" in page, page
+    assert not [w for w in built.warnings if "杯子" in w], built.warnings
+    unused = [w for w in built.warnings if "typora-root-url" in w]
+    assert unused == [
+        "zhudu: seeds/typora/越界.md:3: typora-root-url: ../../etc is not a folder inside seeds/ (the images "
+        "under it would be published): ignored, so '/…' image paths are looked up as an old site's; write a "
+        "folder relative to the note inside seeds/, e.g. ./ or ../assets"
+    ], built.warnings
+    assert "zd-missing-image" in note_page(built, "越界")
+    leaked = [
+        p for p in built.site_dir.rglob("*") if p.is_file() and b"zhudu-secret-outside" in p.read_bytes()
+    ]
+    assert leaked == []

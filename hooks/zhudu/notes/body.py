@@ -98,6 +98,8 @@ class Body:
     findings: list[tuple[int, str]] = field(default_factory=list)
     #: The author's text's domain (``script.domain``): read with the note, so a serve reuses it with the read.
     domain: str = ""
+    #: The folder, from the note's, that a ``/…`` image path starts from (Typora's ``typora-root-url``), or "".
+    image_root: str = ""
 
 
 # --------------------------------------------------------------------------- Transforms
@@ -113,6 +115,7 @@ def transform(
     note_name: str = "",
     root: Path | None = None,
     dialect: str = "none",
+    image_root: str = "",
 ) -> Body:
     """Apply every body transform in order.
 
@@ -127,6 +130,8 @@ def transform(
         root: The notes folder (``seeds/``): images are published from anywhere inside it (an
             Obsidian vault's ``attachments/``).  None: ``note_dir``.
         dialect: The tool the front matter is written for (how a ``{% raw %}`` part is shown).
+        image_root: The folder, from ``note_dir``, a ``/…`` image path starts from (Typora's
+            ``typora-root-url``, checked by ``site_root.typora_root``); "": the old site's root.
     """
     # Other tools' syntax first (Obsidian, Hexo, Hugo, Jekyll): it can make images, and the
     # other transforms read Markdown.  It keeps, for each line, the author's line it came from.
@@ -145,6 +150,7 @@ def transform(
         domain=text_domain(text),
         inline_tags=rewritten.tags,
         watched=rewritten.watched,
+        image_root=image_root,
     )
     # Images next: their line numbers must point into the author's file, before any
     # transform moves lines.

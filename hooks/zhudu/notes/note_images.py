@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
 from zhudu import fragments
-from zhudu.notes import image_sizes, site_root
+from zhudu.notes import disk_names, image_sizes, site_root
 from zhudu.notes.safety import is_remote, remote_image_html, safe_url
 
 if TYPE_CHECKING:
@@ -207,7 +207,11 @@ def _local_image(alt: str, target: str, line: int, body: Body, note_dir: Path, r
     # counts is the file that would be copied, which must lie inside the notes folder (seeds/).
     refused = None
     written = unquote(target)
-    if written.startswith("/") and not written.startswith("//"):  # from the old site's root
+    if written.startswith("/") and not written.startswith("//") and body.image_root:
+        # Typora's ``typora-root-url``: the folder, from the note's, a ``/…`` path starts from.
+        written = f"{body.image_root}/{written.lstrip('/')}"
+        target = quote(written)
+    elif written.startswith("/") and not written.startswith("//"):  # from the old site's root
         found = site_root.site_file(written, note_dir, root)
         if found is None and not site_root.names_a_file(written):  # a file of this machine: refused below
             body.findings.append((line, site_root.not_found_message(target, root.name)))
@@ -217,7 +221,9 @@ def _local_image(alt: str, target: str, line: int, body: Body, note_dir: Path, r
         if found is not None:  # the file's path, as every later reading of the note takes it
             written, target = found, quote(found)
     try:
-        path = (note_dir / written).resolve()
+        path = disk_names.on_disk(
+            note_dir / written
+        ).resolve()  # ``Café.png`` typed, ``Cafe\u0301.png`` on disk
         exists = path.is_file()
         if not path.is_relative_to(root.resolve()):
             refused = "outside"
