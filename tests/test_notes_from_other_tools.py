@@ -52,6 +52,7 @@ NOTES = {
     # Typora: a "/…" image path starts from typora-root-url's folder; one outside seeds/ is ignored.
     "typora-res/assets/杯子.png": PNG,
     "typora/杯子.md": "---\ntitle: 杯子\ntypora-root-url: ../typora-res\n---\n\n![杯子](/assets/杯子.png)\n",
+    "typora/上下标.md": "---\ntitle: 上下标\n---\n\n~~划掉的话~~还在；每次3~5天，间隔5~7天；H~2~O；2^10=1024，2^20。\n",
     "typora/越界.md": "---\ntitle: 越界\ntypora-root-url: ../../etc\n---\n\n![秘密](/secret.png)\n",
 }
 #: Planted beside seeds/, where typora-root-url ../../etc leads from seeds/typora/: never published.
@@ -195,3 +196,12 @@ def test_typora_root_url_is_where_an_images_root_absolute_path_starts_and_never_
         p for p in built.site_dir.rglob("*") if p.is_file() and b"zhudu-secret-outside" in p.read_bytes()
     ]
     assert leaked == []
+
+
+def test_struck_through_text_is_struck_and_chinese_ranges_stay_as_written(built):
+    page = note_page(built, "上下标")
+    assert "<del>划掉的话</del>还在" in page, page
+    assert "每次3~5天，间隔5~7天；H~2~O；2^10=1024，2^20。" in page, page
+    assert "<sub>" not in page and "<sup>" not in page.split('class="zd-note__body"', 1)[1]
+    hant = (built.site_dir / "zh-Hant-TW").rglob("index.html")
+    assert any("<del>劃掉的話</del>" in p.read_text(encoding="utf-8") for p in hant)
