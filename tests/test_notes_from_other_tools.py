@@ -25,6 +25,7 @@ from test_author_tools import zhudu
 from conftest import build_site
 
 DECOMPOSED = unicodedata.normalize("NFD", "Café 笔记")
+BLOCK_ID = "64a1b2c3-0000-4000-8000-0123456789ab"
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
     "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
@@ -36,6 +37,10 @@ NOTES = {
     "logseq/pages/学习方法.md": "title:: 学习方法\ntags:: 学习, [[方法]]\nalias:: 学习技巧\ndate:: [[2024-01-05]]\n\n"
     "- 第一条：间隔重复，隔几天再看一遍\n  - 详见 [[费曼技巧]]\n- 第二条：讲给别人听，讲不清就是没懂\n",
     "logseq/pages/费曼技巧.md": "- 用简单的话讲给别人听，回到 [[学习技巧]]。\n",
+    "logseq/pages/复盘.md": "title:: 复盘\n\n- TODO 写周报\n- DONE 整理书架\n- LATER 读完《史记》\n"
+    f"- 本周最重要的一条：**早睡**早起\n  id:: {BLOCK_ID}\n  collapsed:: true\n- 回看 (({BLOCK_ID}))\n"
+    "- 另一页的块 ((650f0000-1111-4222-8333-444455556666))\n",
+    "logseq/journals/2024_01_06.md": "- NOW 写代码\n  collapsed:: true\n- 午饭\n",  # no page properties
     "读书.MD": "---\ntitle: 大写扩展名\n---\n\n这篇笔记的文件名以大写的 MD 结尾。\n",
     "hugo/草稿.md": '+++\ntitle = "雨后草稿"\ndate = 2024-05-06T07:08:09+08:00\ndraft = true\n+++\n\n海棠依旧未写完。\n',
     "_posts/2024-01-02-unfinished.md": "---\nlayout: post\ntitle: 未完之文\npublished: false\n---\n\n芭蕉未完的句子。\n",
@@ -205,3 +210,21 @@ def test_struck_through_text_is_struck_and_chinese_ranges_stay_as_written(built)
     assert "<sub>" not in page and "<sup>" not in page.split('class="zd-note__body"', 1)[1]
     hant = (built.site_dir / "zh-Hant-TW").rglob("index.html")
     assert any("<del>劃掉的話</del>" in p.read_text(encoding="utf-8") for p in hant)
+
+
+def test_a_logseq_blocks_properties_are_hidden_its_references_read_and_its_markers_task_boxes(built):
+    page = note_page(built, "复盘")
+    text = page.split('class="zd-note__body"', 1)[1]
+    for raw in ("::", "collapsed", "((", "TODO", "DONE", "LATER"):
+        assert raw not in text, (raw, text)
+    assert text.count('type="checkbox"') == 3 and text.count("checked") == 1, text
+    assert f'id="^{BLOCK_ID}"' in text  # the referenced block's anchor
+    assert f'<a class="zd-block-ref" href="#^{BLOCK_ID}">本周最重要的一条：早睡早起</a>' in text, text
+    assert '<span class="zd-block-ref zd-block-ref--elsewhere"' in text and "引用的块（在另一页）" in text
+    journal = next(
+        p.read_text(encoding="utf-8")
+        for p in (built.site_dir / "zh-Hans" / "notes").glob("*/index.html")
+        if "写代码" in p.read_text(encoding="utf-8")
+    ).split('class="zd-note__body"', 1)[1]
+    assert 'type="checkbox"' in journal and "NOW" not in journal and "collapsed" not in journal, journal
+    assert not [w for w in built.warnings if "复盘" in w or "2024_01_06" in w], built.warnings

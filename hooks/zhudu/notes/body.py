@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zhudu import fragments
-from zhudu.notes import dialects, note_images
+from zhudu.notes import dialects, logseq_blocks, note_images
 from zhudu.notes.note_images import IMAGE_REFUSALS, IMAGE_SUFFIXES, REFUSED_LABEL, ImageRef
 from zhudu.notes.page_ids import ATX_TEXT
 from zhudu.script.domain import text_domain
@@ -143,8 +143,13 @@ def transform(
         root=root or note_dir,
         dialect=dialect,
     )
+    markdown, origin = rewritten.text, rewritten.origin
+    if logseq_blocks.applies(dialect, note_dir):  # before images: it drops lines, and their numbers with them
+        lines = markdown.split("\n")
+        lines, origin = logseq_blocks.rewrite(lines, origin, lines_outside_code(lines))
+        markdown = "\n".join(lines)
     body = Body(
-        markdown=rewritten.text,
+        markdown=markdown,
         refs=rewritten.refs,
         findings=rewritten.findings,
         domain=text_domain(text),
@@ -155,9 +160,7 @@ def transform(
     # Images next: their line numbers must point into the author's file, before any
     # transform moves lines.
     lines = body.markdown.split("\n")
-    note_images.resolve(
-        body, lines_outside_code(lines), note_dir, root or note_dir, rewritten.origin, image_url
-    )
+    note_images.resolve(body, lines_outside_code(lines), note_dir, root or note_dir, origin, image_url)
     _drop_title_heading(body, title)
     _set_apart_preamble(body)
     _set_apart_tail(body)
