@@ -41,6 +41,12 @@ NOTES = {
     f"- 本周最重要的一条：**早睡**早起\n  id:: {BLOCK_ID}\n  collapsed:: true\n- 回看 (({BLOCK_ID}))\n"
     "- 另一页的块 ((650f0000-1111-4222-8333-444455556666))\n",
     "logseq/journals/2024_01_06.md": "- NOW 写代码\n  collapsed:: true\n- 午饭\n",  # no page properties
+    # A Notion export (its file name ends with the page's id): the lines under its title are properties.
+    "Notion导出/读书计划 0a1b2c3d4e5f67890a1b2c3d4e5f6789.md": "# 读书计划\n\n创建时间: 2024年1月5日 下午3:20\n"
+    "标签: 阅读, 计划\n状态: 进行中\n\n今年想读完二十本书。\n",
+    "Notion导出/Reading list 00112233445566778899aabbccddeeff.md": "# Reading list\n\n"
+    "Created: January 7, 2024 9:05 AM\nTags: 书单\n\n三本书的清单。\n",
+    "标签开头.md": "标签: 随想\n\n这是一篇普通的笔记，第一行不是属性。\n",  # no Notion export: text
     "读书.MD": "---\ntitle: 大写扩展名\n---\n\n这篇笔记的文件名以大写的 MD 结尾。\n",
     "hugo/草稿.md": '+++\ntitle = "雨后草稿"\ndate = 2024-05-06T07:08:09+08:00\ndraft = true\n+++\n\n海棠依旧未写完。\n',
     "_posts/2024-01-02-unfinished.md": "---\nlayout: post\ntitle: 未完之文\npublished: false\n---\n\n芭蕉未完的句子。\n",
@@ -228,3 +234,25 @@ def test_a_logseq_blocks_properties_are_hidden_its_references_read_and_its_marke
     ).split('class="zd-note__body"', 1)[1]
     assert 'type="checkbox"' in journal and "NOW" not in journal and "collapsed" not in journal, journal
     assert not [w for w in built.warnings if "复盘" in w or "2024_01_06" in w], built.warnings
+
+
+def test_a_notion_exports_property_lines_are_its_front_matter_and_an_ordinary_notes_are_text(built):
+    page = note_page(built, "读书计划")
+    text = page.split('class="zd-note__body"', 1)[1]
+    assert "今年想读完二十本书" in text and "创建时间" not in text and "进行中" not in text, text
+    assert '<li class="zd-tag">阅读</li><li class="zd-tag">计划</li>' in page, page
+    assert '<time datetime="2024-01-05T15:20' in page, page
+    english = note_page(built, "Reading list")
+    assert '<li class="zd-tag">书单</li>' in english and '<time datetime="2024-01-07T09:05' in english
+    assert "Created:" not in english.split('class="zd-note__body"', 1)[1]
+    ordinary = next(
+        p.read_text(encoding="utf-8")
+        for p in (built.site_dir / "zh-Hans" / "notes").glob("*/index.html")
+        if "第一行不是属性" in p.read_text(encoding="utf-8")
+    )
+    assert "标签: 随想" in ordinary.split('class="zd-note__body"', 1)[1]
+    assert not [w for w in built.warnings if "Notion" in w or "标签开头" in w], built.warnings
+    done = zhudu("meta", cwd=built.root)
+    assert done.returncode == 0, done.stderr
+    dialects = {note["title"]: note["dialect"] for note in json.loads(done.stdout)}
+    assert dialects["读书计划"] == dialects["Reading list"] == "notion", dialects
