@@ -212,6 +212,7 @@ def test_typora_root_url_is_where_an_images_root_absolute_path_starts_and_never_
 def test_struck_through_text_is_struck_and_chinese_ranges_stay_as_written(built):
     page = note_page(built, "上下标")
     assert "<del>划掉的话</del>还在" in page, page
+    assert '<meta name="description" content="划掉的话还在；每次3~5天' in page, page  # no ~~ in the summary
     assert "每次3~5天，间隔5~7天；H~2~O；2^10=1024，2^20。" in page, page
     assert "<sub>" not in page and "<sup>" not in page.split('class="zd-note__body"', 1)[1]
     hant = (built.site_dir / "zh-Hant-TW").rglob("index.html")
