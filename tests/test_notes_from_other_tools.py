@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from urllib.parse import unquote
 
 import pytest
 from test_author_tools import zhudu
@@ -24,6 +25,11 @@ from test_author_tools import zhudu
 from conftest import build_site
 
 DECOMPOSED = unicodedata.normalize("NFD", "Café 笔记")
+BLOCK_ID = "64a1b2c3-0000-4000-8000-0123456789ab"
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
+)
 
 NOTES = {
     f"{DECOMPOSED}.md": "在咖啡馆写的笔记。\n",
@@ -31,13 +37,37 @@ NOTES = {
     "logseq/pages/学习方法.md": "title:: 学习方法\ntags:: 学习, [[方法]]\nalias:: 学习技巧\ndate:: [[2024-01-05]]\n\n"
     "- 第一条：间隔重复，隔几天再看一遍\n  - 详见 [[费曼技巧]]\n- 第二条：讲给别人听，讲不清就是没懂\n",
     "logseq/pages/费曼技巧.md": "- 用简单的话讲给别人听，回到 [[学习技巧]]。\n",
+    "logseq/pages/复盘.md": "title:: 复盘\n\n- TODO 写周报\n- DONE 整理书架\n- LATER 读完《史记》\n"
+    f"- 本周最重要的一条：**早睡**早起\n  id:: {BLOCK_ID}\n  collapsed:: true\n- 回看 (({BLOCK_ID}))\n"
+    "- 另一页的块 ((650f0000-1111-4222-8333-444455556666))\n",
+    "logseq/journals/2024_01_06.md": "- NOW 写代码\n  collapsed:: true\n- 午饭\n",  # no page properties
+    # A Notion export (its file name ends with the page's id): the lines under its title are properties.
+    "Notion导出/读书计划 0a1b2c3d4e5f67890a1b2c3d4e5f6789.md": "# 读书计划\n\n创建时间: 2024年1月5日 下午3:20\n"
+    "标签: 阅读, 计划\n状态: 进行中\n\n今年想读完二十本书。\n",
+    "Notion导出/Reading list 00112233445566778899aabbccddeeff.md": "# Reading list\n\n"
+    "Created: January 7, 2024 9:05 AM\nTags: 书单\n\n三本书的清单。\n",
+    "标签开头.md": "标签: 随想\n\n这是一篇普通的笔记，第一行不是属性。\n",  # no Notion export: text
     "读书.MD": "---\ntitle: 大写扩展名\n---\n\n这篇笔记的文件名以大写的 MD 结尾。\n",
     "hugo/草稿.md": '+++\ntitle = "雨后草稿"\ndate = 2024-05-06T07:08:09+08:00\ndraft = true\n+++\n\n海棠依旧未写完。\n',
     "_posts/2024-01-02-unfinished.md": "---\nlayout: post\ntitle: 未完之文\npublished: false\n---\n\n芭蕉未完的句子。\n",
     "quoted.md": '---\ntitle: 引号草稿\ndraft: "true"\n---\n\n梧桐也未完。\n',
     "我的库/私密.md": "---\npublish: false\n---\n\n只给自己看的日记。\n",  # Obsidian Publish's flag
     "written.md": "---\ntitle: 已写完\ndraft: false\npublished: 2024-02-03\n---\n\n链接 [[雨后草稿]] 和 [[unfinished]]。\n",
+    # Images named on macOS (decomposed) and typed composed, and the reverse; a vault's embed of one.
+    f"{unicodedata.normalize('NFD', 'Café 门面')}.png": PNG,
+    "Café 2.png": PNG,
+    f"库/attachments/{unicodedata.normalize('NFD', 'Café 座位')}.png": PNG,
+    "咖啡图.md": "---\ntitle: 咖啡图\n---\n\n![门面](Café%20门面.png)\n\n"
+    f"![第二张](<{unicodedata.normalize('NFD', 'Café 2')}.png>)\n",
+    "库/看图.md": "---\ntitle: 看座位\n---\n\n![[Café 座位.png]]\n",
+    # Typora: a "/…" image path starts from typora-root-url's folder; one outside seeds/ is ignored.
+    "typora-res/assets/杯子.png": PNG,
+    "typora/杯子.md": "---\ntitle: 杯子\ntypora-root-url: ../typora-res\n---\n\n![杯子](/assets/杯子.png)\n",
+    "typora/上下标.md": "---\ntitle: 上下标\n---\n\n~~划掉的话~~还在；每次3~5天，间隔5~7天；H~2~O；2^10=1024，2^20。\n",
+    "typora/越界.md": "---\ntitle: 越界\ntypora-root-url: ../../etc\n---\n\n![秘密](/secret.png)\n",
 }
+#: Planted beside seeds/, where typora-root-url ../../etc leads from seeds/typora/: never published.
+SECRET = b"\x89PNG\r\n\x1a\n" + b"zhudu-secret-outside" + b"\x00" * 16
 DRAFT_TEXT = (
     "海棠依旧",  # "雨后草稿" stays: the link to it as written, now text
     "未完之文",
@@ -61,9 +91,10 @@ EDITORIAL = {
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    result = build_site(
-        tmp_path_factory.mktemp("other-tools"), notes=NOTES, editorial=EDITORIAL, strict=False
-    )
+    root = tmp_path_factory.mktemp("other-tools")
+    (root / "etc").mkdir()
+    (root / "etc" / "secret.png").write_bytes(SECRET)
+    result = build_site(root, notes=NOTES, editorial=EDITORIAL, strict=False)
     assert result.ok, result.log
     return result
 
@@ -141,3 +172,88 @@ def test_a_logseq_pages_properties_are_its_metadata_and_a_list_is_described_with
     assert ">学习技巧</a>" in feynman  # the alias, a name a link may use
     assert not [w for w in built.warnings if "学习" in w or "2024-01-05" in w], built.warnings
     assert '<time datetime="2024-01-05' in page, page
+
+
+def note_page(built, title: str) -> str:
+    notes = built.site_dir / "zh-Hans" / "notes"
+    heading = f'<h1 id="zd-note-title">{title}</h1>'
+    return next(t for p in notes.glob("*/index.html") if heading in (t := p.read_text(encoding="utf-8")))
+
+
+def test_an_image_named_in_the_other_unicode_form_than_on_disk_is_published(built):
+    assert not [w for w in built.warnings if "Café" in w or "Cafe" in w], built.warnings
+    for title, count in (("咖啡图", 2), ("看座位", 1)):
+        page = note_page(built, title)
+        assert "zd-missing-image" not in page, page
+        sources = [s for s in page.split('src="')[1:] if ".png" in s.split('"', 1)[0]]
+        assert len(sources) == count, page
+        for source in sources:  # each is a published file of the site
+            target = built.site_dir / "zh-Hans" / "notes" / "x" / unquote(source.split('"', 1)[0])
+            assert target.resolve().is_file(), source
+
+
+def test_typora_root_url_is_where_an_images_root_absolute_path_starts_and_never_leads_outside(built):
+    page = note_page(built, "杯子")
+    assert "zd-missing-image" not in page and ".png" in page, page
+    assert not [w for w in built.warnings if "杯子" in w], built.warnings
+    unused = [w for w in built.warnings if "typora-root-url" in w]
+    assert unused == [
+        "zhudu: seeds/typora/越界.md:3: typora-root-url: ../../etc is not a folder inside seeds/ (the images "
+        "under it would be published): ignored, so '/…' image paths are looked up as an old site's; write a "
+        "folder relative to the note inside seeds/, e.g. ./ or ../assets"
+    ], built.warnings
+    assert "zd-missing-image" in note_page(built, "越界")
+    leaked = [
+        p for p in built.site_dir.rglob("*") if p.is_file() and b"zhudu-secret-outside" in p.read_bytes()
+    ]
+    assert leaked == []
+
+
+def test_struck_through_text_is_struck_and_chinese_ranges_stay_as_written(built):
+    page = note_page(built, "上下标")
+    assert "<del>划掉的话</del>还在" in page, page
+    assert '<meta name="description" content="划掉的话还在；每次3~5天' in page, page  # no ~~ in the summary
+    assert "每次3~5天，间隔5~7天；H~2~O；2^10=1024，2^20。" in page, page
+    assert "<sub>" not in page and "<sup>" not in page.split('class="zd-note__body"', 1)[1]
+    hant = (built.site_dir / "zh-Hant-TW").rglob("index.html")
+    assert any("<del>劃掉的話</del>" in p.read_text(encoding="utf-8") for p in hant)
+
+
+def test_a_logseq_blocks_properties_are_hidden_its_references_read_and_its_markers_task_boxes(built):
+    page = note_page(built, "复盘")
+    text = page.split('class="zd-note__body"', 1)[1]
+    for raw in ("::", "collapsed", "((", "TODO", "DONE", "LATER"):
+        assert raw not in text, (raw, text)
+    assert text.count('type="checkbox"') == 3 and text.count("checked") == 1, text
+    assert f'id="^{BLOCK_ID}"' in text  # the referenced block's anchor
+    assert f'<a class="zd-block-ref" href="#^{BLOCK_ID}">本周最重要的一条：早睡早起</a>' in text, text
+    assert '<span class="zd-block-ref zd-block-ref--elsewhere"' in text and "引用的块（在另一页）" in text
+    journal = next(
+        p.read_text(encoding="utf-8")
+        for p in (built.site_dir / "zh-Hans" / "notes").glob("*/index.html")
+        if "写代码" in p.read_text(encoding="utf-8")
+    ).split('class="zd-note__body"', 1)[1]
+    assert 'type="checkbox"' in journal and "NOW" not in journal and "collapsed" not in journal, journal
+    assert not [w for w in built.warnings if "复盘" in w or "2024_01_06" in w], built.warnings
+
+
+def test_a_notion_exports_property_lines_are_its_front_matter_and_an_ordinary_notes_are_text(built):
+    page = note_page(built, "读书计划")
+    text = page.split('class="zd-note__body"', 1)[1]
+    assert "今年想读完二十本书" in text and "创建时间" not in text and "进行中" not in text, text
+    assert '<li class="zd-tag">阅读</li><li class="zd-tag">计划</li>' in page, page
+    assert '<time datetime="2024-01-05T15:20' in page, page
+    english = note_page(built, "Reading list")
+    assert '<li class="zd-tag">书单</li>' in english and '<time datetime="2024-01-07T09:05' in english
+    assert "Created:" not in english.split('class="zd-note__body"', 1)[1]
+    ordinary = next(
+        p.read_text(encoding="utf-8")
+        for p in (built.site_dir / "zh-Hans" / "notes").glob("*/index.html")
+        if "第一行不是属性" in p.read_text(encoding="utf-8")
+    )
+    assert "标签: 随想" in ordinary.split('class="zd-note__body"', 1)[1]
+    assert not [w for w in built.warnings if "Notion" in w or "标签开头" in w], built.warnings
+    done = zhudu("meta", cwd=built.root)
+    assert done.returncode == 0, done.stderr
+    dialects = {note["title"]: note["dialect"] for note in json.loads(done.stdout)}
+    assert dialects["读书计划"] == dialects["Reading list"] == "notion", dialects

@@ -4,7 +4,7 @@ Each transform turns the Markdown an author's tool produced into Markdown the
 site can present honestly: a thread clipped from X becomes posts and replies
 with their own authors; a generator's preamble and its tail of alternative
 titles, comments and hashtags are set apart and labelled (never deleted);
-images that do not exist become visible placeholders.  The labels are written
+images that do not exist become visible placeholders (``note_images``).  The labels are written
 in Simplified Chinese and converted per variant like everything else.
 """
 
@@ -13,15 +13,25 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
-from pathlib import Path, PurePosixPath
-from urllib.parse import quote, unquote
+from pathlib import Path
 
 from zhudu import fragments
-from zhudu.notes import dialects, image_sizes, site_root
+from zhudu.notes import dialects, logseq_blocks, note_images
+from zhudu.notes.note_images import IMAGE_REFUSALS, IMAGE_SUFFIXES, REFUSED_LABEL, ImageRef
 from zhudu.notes.page_ids import ATX_TEXT
-from zhudu.notes.safety import is_remote, remote_image_html, safe_url
 from zhudu.script.domain import text_domain
+
+# The image stage is ``note_images``'s; its names stay importable from here, where callers found them.
+__all__ = [
+    "IMAGE_REFUSALS",
+    "IMAGE_SUFFIXES",
+    "REFUSED_LABEL",
+    "Body",
+    "ImageRef",
+    "Post",
+    "lines_outside_code",
+    "transform",
+]
 
 # --------------------------------------------------------------------------- Data
 
@@ -47,33 +57,10 @@ _TAIL_HEADING_RE = re.compile(
     r"(?i)备选标题|候选标题|吸引人的评论|推荐评论|评论|文章标签|标签|alternative titles|comments|tags"
 )
 _BACKTICK_HASHTAG_RE = re.compile(r"`#(?P<tag>[^`\s]+)`")
-_IMAGE_RE = re.compile(
-    # A target may hold balanced parentheses, as Markdown reads it: ``a(1).png``, ``javascript:f(1)``.
-    r"""!\[(?P<alt>[^\]\n]*)\]\(\s*(?P<target><[^>\n]+>|(?:[^()\s]|\([^()\s]*\))+)(?:\s+"(?P<title>[^"\n]*)")?\s*\)"""
-    r"""(?P<attrs>\{[^{}\n]*\})?"""  # attr_list's ``{ width="50%" }`` right after it
-)
-
-#: A raw HTML ``<img>`` tag (attribute values may hold ``>``), and an inline code span it may be in.
-_HTML_IMG_RE = re.compile(r"""<img\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
-#: A raw ``<img>``'s attributes of its image alone: a missing one with more (``onerror``) is left to the sanitiser.
-_IMG_OWN_ATTRIBUTES = frozenset({"src", "alt", "title", "width", "height", "loading", "decoding"})
-_CODE_SPAN_RE = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)")
-_HTTP_RE = re.compile(r"(?i)^\s*https?://")
 
 PREAMBLE_LABEL = "生成工具的前言（不是作者的正文）"
 TAIL_LABEL = "生成工具附带的备选标题、评论与标签（不是作者的正文）"
 REPLIES_HEADING = "回复"
-
-#: The files published as a note's images.  A note is untrusted input (clippers, other people's
-#: tools): its image links decide which files the build copies into the public site, so only
-#: raster images a browser shows in ``<img>`` are taken.  Not SVG: it is a document that can carry
-#: scripts, which run in the site's origin when the file is opened directly.  Not anything else
-#: either (``.md``, ``.py``, ``passwd``, keys…), even inside ``seeds/``.
-IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"})
-#: ``ImageRef.refused`` values: the image leads out of the notes folder (``..``, an absolute path
-#: or a symbolic link); the file is not an image (``IMAGE_SUFFIXES``); the path cannot be followed.
-IMAGE_REFUSALS = ("outside", "not-an-image", "unusable")
-REFUSED_LABEL = "图片未发布"
 
 
 # --------------------------------------------------------------------------- Values
@@ -87,26 +74,6 @@ class Post:
     handle: str
     date: str | None
     url: str | None
-
-
-@dataclass(frozen=True)
-class ImageRef:
-    """An image the note links to, with the source line it is on."""
-
-    line: int
-    alt: str
-    target: str
-    path: Path | None  # resolved local file; None for remote and refused images
-    exists: bool
-    #: Why a local image is not published (``IMAGE_REFUSALS``), or None.
-    refused: str | None = None
-    #: Written as a raw HTML ``<img>`` (it may be inside an HTML block, where Markdown is not read).
-    html: bool = False
-    #: The width and height in pixels the author gave a raw ``<img>`` (``width=600``), or None.
-    width: int | None = None
-    height: int | None = None
-    #: The width the author gave a raw ``<img>`` as a share of the column (``width=50%``), or None.
-    column_share: str | None = None
 
 
 @dataclass
@@ -131,6 +98,8 @@ class Body:
     findings: list[tuple[int, str]] = field(default_factory=list)
     #: The author's text's domain (``script.domain``): read with the note, so a serve reuses it with the read.
     domain: str = ""
+    #: The folder, from the note's, that a ``/…`` image path starts from (Typora's ``typora-root-url``), or "".
+    image_root: str = ""
 
 
 # --------------------------------------------------------------------------- Transforms
@@ -146,6 +115,7 @@ def transform(
     note_name: str = "",
     root: Path | None = None,
     dialect: str = "none",
+    image_root: str = "",
 ) -> Body:
     """Apply every body transform in order.
 
@@ -160,6 +130,8 @@ def transform(
         root: The notes folder (``seeds/``): images are published from anywhere inside it (an
             Obsidian vault's ``attachments/``).  None: ``note_dir``.
         dialect: The tool the front matter is written for (how a ``{% raw %}`` part is shown).
+        image_root: The folder, from ``note_dir``, a ``/…`` image path starts from (Typora's
+            ``typora-root-url``, checked by ``site_root.typora_root``); "": the old site's root.
     """
     # Other tools' syntax first (Obsidian, Hexo, Hugo, Jekyll): it can make images, and the
     # other transforms read Markdown.  It keeps, for each line, the author's line it came from.
@@ -171,17 +143,24 @@ def transform(
         root=root or note_dir,
         dialect=dialect,
     )
+    markdown, origin = rewritten.text, rewritten.origin
+    if logseq_blocks.applies(dialect, note_dir):  # before images: it drops lines, and their numbers with them
+        lines = markdown.split("\n")
+        lines, origin = logseq_blocks.rewrite(lines, origin, lines_outside_code(lines))
+        markdown = "\n".join(lines)
     body = Body(
-        markdown=rewritten.text,
+        markdown=markdown,
         refs=rewritten.refs,
         findings=rewritten.findings,
         domain=text_domain(text),
         inline_tags=rewritten.tags,
         watched=rewritten.watched,
+        image_root=image_root,
     )
     # Images next: their line numbers must point into the author's file, before any
     # transform moves lines.
-    _resolve_images(body, note_dir, root or note_dir, rewritten.origin, image_url)
+    lines = body.markdown.split("\n")
+    note_images.resolve(body, lines_outside_code(lines), note_dir, root or note_dir, origin, image_url)
     _drop_title_heading(body, title)
     _set_apart_preamble(body)
     _set_apart_tail(body)
@@ -339,161 +318,3 @@ def _post_block(post: Post, content: list[str], *, reply: bool) -> list[str]:
         "zd-body.html", "post_header", post=post, profile=f"https://x.com/{post.handle}"
     )
     return ["", f'<article class="{kind}" markdown="1">', header, "", *content, "", "</article>", ""]
-
-
-def _resolve_images(
-    body: Body, note_dir: Path, root: Path, origin: list[int], image_url: Callable[[Path], str]
-) -> None:
-    lines = body.markdown.split("\n")
-    outside = lines_outside_code(lines)
-    for i, line in enumerate(lines):
-        if not outside[i] or "![" not in line:
-            continue
-        # Image syntax in inline code is shown as written (the Hexo documentation: `![](a.jpg)`).
-        code = [m.span() for m in _CODE_SPAN_RE.finditer(line)]
-        lines[i] = _IMAGE_RE.sub(
-            lambda m, n=origin[i], code=code: (
-                m.group(0)
-                if any(start <= m.start() < end for start, end in code)
-                else _image_markup(m, n, body, note_dir, root, image_url)
-            ),
-            line,
-        )
-    for i, line in enumerate(lines):
-        if outside[i] and "<img" in line.lower():
-            lines[i] = _html_images(line, origin[i], body, note_dir, root, image_url)
-    body.markdown = "\n".join(lines)
-
-
-class _ImgAttributes(HTMLParser):
-    """An ``<img>`` tag's attributes, entities decoded, as the browser reads them."""
-
-    def __init__(self, tag: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.attrs: dict[str, str] = {}
-        self.feed(tag)
-        self.close()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_startendtag(tag, attrs)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "img" and not self.attrs:
-            self.attrs = {k: v or "" for k, v in reversed(attrs)}  # the first of a repeated one, as browsers
-
-
-def _html_images(
-    line: str, origin: int, body: Body, note_dir: Path, root: Path, image_url: Callable[[Path], str]
-) -> str:
-    """A raw ``<img>`` published as a Markdown image is: downloaded, or its file in the notes folder copied.
-
-    A remote one (``https://…``) is drawn as a remote Markdown image is, so it is downloaded the same way; one
-    of a file in the notes folder pointed nowhere (session 34): now the file is published, and the tag
-    drawn with its published URL and size.  A missing or refused file is counted as a Markdown image's
-    is and shown as its placeholder (a tag with other attributes is left as written, for the sanitiser).
-
-    Any other remote or unsafe ``src`` is left to the note's HTML sanitiser (``safety``), which shows it as
-    a link or drops it.  Its ``width`` and ``height`` are kept (for a downloaded image by
-    ``remote_images.localise``); its other attributes go with the tag.
-    """
-    code = [m.span() for m in _CODE_SPAN_RE.finditer(line)]
-
-    def replace(m: re.Match[str]) -> str:
-        if any(start <= m.start() < end for start, end in code):
-            return m.group(0)  # shown as code
-        attrs = _ImgAttributes(m.group(0)).attrs
-        src, alt = attrs.get("src", "").strip(), attrs.get("alt", "")
-        width, height = (image_sizes.pixels(attrs.get(name)) for name in ("width", "height"))
-        share = image_sizes.share(attrs.get("width"))  # width="50%": a share of the column, not pixels
-        if src and not is_remote(src) and not src.startswith(("#", "?")):  # a file beside the note
-            found = _local_image(alt, src, origin, body, note_dir, root)
-            if isinstance(found, str):  # missing or refused: counted, and shown as a Markdown image's is
-                return found if set(attrs) <= _IMG_OWN_ATTRIBUTES else m.group(0)
-            size = image_sizes.pixel_size(found)
-            size = image_sizes.as_written(size, width, height) if size and not share else size
-            return fragments.render(  # the page is one folder below the note's source (directory URLs)
-                "zd-dialect.html",
-                "image",
-                alt=alt,
-                src="../" + image_url(found).strip("<>"),
-                href="",
-                attributes=image_sizes.html_attributes(size, share),
-            )
-        if not (src and _HTTP_RE.match(src) and is_remote(src) and safe_url(src)):
-            return m.group(0)
-        body.images.append(
-            ImageRef(
-                line=origin,
-                alt=alt,
-                target=src,
-                path=None,
-                exists=False,
-                html=True,
-                width=width,
-                height=height,
-                column_share=share,
-            )
-        )
-        return remote_image_html(alt, src)
-
-    return _HTML_IMG_RE.sub(replace, line)
-
-
-def _image_markup(
-    m: re.Match[str], line: int, body: Body, note_dir: Path, root: Path, image_url: Callable[[Path], str]
-) -> str:
-    alt, target, attrs = m["alt"], m["target"].strip("<>"), m["attrs"] or ""
-    if re.match(r"(?i)^[a-z][a-z0-9+.-]*:", target):
-        if not safe_url(target):  # javascript:, data: …: the note's Markdown pass drops it, with a warning
-            return m.group(0)
-        ref = ImageRef(line=line, alt=alt, target=target, path=None, exists=False)
-        body.images.append(ref)
-        # Remote images would make the reader's browser contact another host: link instead.
-        return remote_image_html(alt, target) + attrs  # its attributes read when it is downloaded
-    path = _local_image(alt, target, line, body, note_dir, root)
-    if isinstance(path, str):
-        return path + attrs
-    title = f' "{m["title"]}"' if m["title"] else ""  # a tooltip, as the author wrote it
-    image = f"![{alt}]({image_url(path)}{title})"
-    if attrs:  # the author's (or the dialect's) attributes stand; a share of the column keeps its shape
-        return image + image_sizes.with_ratio(attrs, path)
-    return image + image_sizes.attr_list(image_sizes.pixel_size(path))
-
-
-def _local_image(alt: str, target: str, line: int, body: Body, note_dir: Path, root: Path) -> Path | str:
-    """The file a note's image ``target`` names, noted for publishing; or the placeholder shown instead."""
-    # Resolved (``..``, an absolute path, symbolic links followed) before it is judged: what
-    # counts is the file that would be copied, which must lie inside the notes folder (seeds/).
-    refused = None
-    written = unquote(target)
-    if written.startswith("/") and not written.startswith("//"):  # from the old site's root
-        found = site_root.site_file(written, note_dir, root)
-        if found is None and not site_root.names_a_file(written):  # a file of this machine: refused below
-            body.findings.append((line, site_root.not_found_message(target, root.name)))
-            body.watched += [str(p) for p in site_root.candidates(written, note_dir, root)]
-            body.images.append(ImageRef(line=line, alt=alt, target=target, path=None, exists=False))
-            return _placeholder(alt, target, "图片缺失", "zd-missing-image")
-        if found is not None:  # the file's path, as every later reading of the note takes it
-            written, target = found, quote(found)
-    try:
-        path = (note_dir / written).resolve()
-        exists = path.is_file()
-        if not path.is_relative_to(root.resolve()):
-            refused = "outside"
-        elif exists and path.suffix.lower() not in IMAGE_SUFFIXES:
-            refused = "not-an-image"
-    except (OSError, ValueError, RuntimeError):  # a symbolic link loop, a name too long, a NUL byte
-        refused = "unusable"
-    if refused:
-        body.images.append(
-            ImageRef(line=line, alt=alt, target=target, path=None, exists=False, refused=refused)
-        )
-        return _placeholder(alt, target, REFUSED_LABEL, "zd-missing-image zd-missing-image--refused")
-    body.images.append(ImageRef(line=line, alt=alt, target=target, path=path, exists=exists))
-    return path if exists else _placeholder(alt, target, "图片缺失", "zd-missing-image")
-
-
-def _placeholder(alt: str, target: str, label: str, kind: str) -> str:
-    """A visible stand-in for an image the page does not show, naming the path as written."""
-    name = alt or PurePosixPath(target).name
-    return fragments.render("zd-body.html", "missing_image", kind=kind, label=label, name=name, target=target)

@@ -25,7 +25,7 @@ from mkdocs.config.base import ValidationError
 from zhudu.errors import NoteError, ZhuduError
 from zhudu.notes import body as body_mod
 from zhudu.notes import limits as limits_mod
-from zhudu.notes import remote_images, resolve, sections
+from zhudu.notes import notion, remote_images, resolve, sections, site_root
 from zhudu.notes.across import refused_image, renamed_id
 from zhudu.notes.drafts import draft_key
 from zhudu.notes.front_matter import detect_dialect, note_parts
@@ -189,10 +189,16 @@ def read_note(
         return broken_note(path, display, identifier, exc, settings)
 
     values, origin, extra = resolve_aliases(raw)
-    dialect = detect_dialect(
-        raw, "+++" if text.startswith("+++") else "---" if text.startswith("---") else "::"
-    )  # decides how {% raw %} shows
+    opening = "+++" if text.startswith("+++") else "---" if text.startswith("---") else "::"
+    dialect = detect_dialect(  # decides how {% raw %} shows
+        raw, "notion" if opening == "::" and notion.is_export(path.stem) else opening
+    )
     schema = note_schema(settings.timezone)
+    image_root, unused_root = site_root.typora_root(
+        raw.get("typora-root-url"), path.parent, root or path.parent
+    )
+    if unused_root:
+        problems.append(NoteError(display, key_lines.get("typora-root-url", 1), unused_root))
 
     # Handles written as tags (the X clipper puts "@author" into the tag string) are authors.
     try:
@@ -215,6 +221,7 @@ def read_note(
             note_name=path.stem,
             root=root,
             dialect=dialect,
+            image_root=image_root,
         )
     )
     if body is not None:

@@ -11,11 +11,12 @@ from __future__ import annotations
 import glob
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from zhudu import fragments
-from zhudu.notes import image_sizes, inline_tags, site_root
+from zhudu.notes import disk_names, image_sizes, inline_tags, site_root
 from zhudu.notes.dialect_markdown import (
     ABSOLUTE_URL_RE,
     SHORTCODE_BOXES,
@@ -364,18 +365,28 @@ class InlineWriter:
         ``attachments/a.png``); the notes folder is the vault here.  Not found: the name as
         written (the body transforms show it as a missing image).
         """
-        if (self.note_dir / name).exists():
+        if disk_names.on_disk(self.note_dir / name).exists():  # the image pass finds its form on disk
             return name
-        base = glob.escape(PurePosixPath(name).name)  # a name, not a pattern ("[1].png")
-        try:
-            # The shortest path, then in name order: the same file whatever the folder listing's order.
-            found = min(
-                (p for p in self.root.rglob(base) if p.is_file() and not _skipped(p.relative_to(self.root))),
-                key=lambda p: (len(p.parts), p.as_posix()),
-                default=None,
-            )
-        except (OSError, ValueError):
-            found = None
+        found = None
+        # As written, then composed and decomposed (macOS names files decomposed): the first form found.
+        written = PurePosixPath(name).name
+        for form in dict.fromkeys([written, *(unicodedata.normalize(f, written) for f in ("NFC", "NFD"))]):
+            base = glob.escape(form)  # a name, not a pattern ("[1].png")
+            try:
+                # The shortest path, then in name order: the same file whatever the folder listing's order.
+                found = min(
+                    (
+                        p
+                        for p in self.root.rglob(base)
+                        if p.is_file() and not _skipped(p.relative_to(self.root))
+                    ),
+                    key=lambda p: (len(p.parts), p.as_posix()),
+                    default=None,
+                )
+            except (OSError, ValueError):
+                found = None
+            if found is not None:
+                break
         return os.path.relpath(found, self.note_dir).replace(os.sep, "/") if found else name
 
     def site_file(self, path: str) -> str | None:

@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
+from pathlib import PurePath
 from typing import Any
 
 import yaml
 from frontmatter.default_handlers import BaseHandler, YAMLHandler
 
 from zhudu.errors import NoteError
-from zhudu.notes import yamldoc
+from zhudu.notes import notion, yamldoc
 from zhudu.notes.limits import Limits
 
 
@@ -88,14 +89,21 @@ def note_parts(
     text = decode(data, display)
     if not text.strip() and text_required:
         raise NoteError(display, 1, "the note is empty: write some text or delete the file")
-    raw, content, body_line, key_lines = split_front_matter(text, display, problems, limits)
+    raw, content, body_line, key_lines = split_front_matter(
+        text, display, problems, limits, notion_export=notion.is_export(PurePath(display).stem)
+    )
     if not content.strip() and text_required:
         raise NoteError(display, body_line, "the note has front matter but no text: write the text")
     return text, raw, content, body_line, key_lines
 
 
 def split_front_matter(
-    text: str, display: str, problems: list[NoteError] | None = None, limits: Limits | None = None
+    text: str,
+    display: str,
+    problems: list[NoteError] | None = None,
+    limits: Limits | None = None,
+    *,
+    notion_export: bool = False,
 ) -> tuple[dict[str, Any], str, int, dict[str, int]]:
     """Split and parse front matter.
 
@@ -105,6 +113,8 @@ def split_front_matter(
         problems: Receives what is wrong but not fatal: front matter that is never closed
             (the note is then all text), keys given twice (the last value is used).
         limits: The bounds on aliases and nesting (``yaml_aliases``, ``front_matter_depth``).
+        notion_export: The file is named as Notion's export names a page (``notion.is_export``): the
+            property lines under its title are its front matter.
 
     Returns:
         The raw front matter, the body, the file line the body starts on, and the line of each key.
@@ -116,6 +126,8 @@ def split_front_matter(
     problems = problems if problems is not None else []
     limits = limits or Limits()
     handler = next((h for h in _HANDLERS if h.detect(text)), None)
+    if handler is None and notion_export and (found := notion.properties(text))[0]:
+        return found
     if handler is None:
         return logseq_properties(text)
     try:
@@ -287,6 +299,8 @@ def detect_dialect(raw: Mapping[str, Any], delimiter: str) -> str:
     """Name the tool that wrote a note's front matter (shown to editors, kept in ``dialect``)."""
     if delimiter == "+++":
         return "hugo"
+    if delimiter == "notion" and raw:
+        return "notion"
     if delimiter == "::" and raw:
         return "logseq"
     if not raw:

@@ -12,13 +12,16 @@ from __future__ import annotations
 import os
 from pathlib import Path, PurePosixPath
 
+from zhudu.notes import disk_names
+
 #: Where a site root may keep what it serves at its root, beside the root itself (Hugo's ``static/``).
 _SERVED_FOLDERS = ("", "static")
 
 
 def site_file(path: str, note_dir: Path, root: Path) -> str | None:
     """``path`` from the old site's root as the file's path from ``note_dir``; None: no such file in ``root``."""
-    found = next((c for c in candidates(path, note_dir, root) if c.is_file()), None)
+    on_disk = (disk_names.on_disk(c) for c in candidates(path, note_dir, root))  # a macOS name too
+    found = next((c for c in on_disk if c.is_file()), None)
     return None if found is None else os.path.relpath(found, note_dir).replace(os.sep, "/")
 
 
@@ -51,3 +54,29 @@ def not_found_message(path: str, folder: str) -> str:
         f"{folder}/ holds it (Jekyll's site folder, beside _posts/; Hexo's source/; Hugo's static/): shown as a "
         f"missing image; put the file there, or write its path from the note"
     )
+
+
+def typora_root(value: object, note_dir: Path, root: Path) -> tuple[str, str | None]:
+    """Typora's ``typora-root-url`` (the folder a note's ``/…`` image paths start from) as a folder from the note.
+
+    Returns the folder ("" for none, or one not used) and, for one not used, what a warning says: it
+    must be a relative folder inside the notes folder, since the images under it are published.
+    """
+    if value is None or value == "":
+        return "", None
+    written = str(value).strip().replace("\\", "/")  # Typora on Windows writes ``..\\static``
+    if not isinstance(value, str) or not written:
+        return "", f"typora-root-url: expected a folder, got {value!r}: ignored; write a folder, e.g. ./"
+    folder = written.rstrip("/") or "."
+    try:
+        inside = not PurePosixPath(folder).is_absolute() and ":" not in folder.split("/")[0]
+        inside = inside and (note_dir / folder).resolve().is_relative_to(root.resolve())
+    except (OSError, ValueError, RuntimeError):
+        inside = False
+    if not inside:
+        return "", (
+            f"typora-root-url: {written} is not a folder inside {root.name}/ (the images under it would be "
+            f"published): ignored, so '/…' image paths are looked up as an old site's; write a folder "
+            f"relative to the note inside {root.name}/, e.g. ./ or ../assets"
+        )
+    return folder, None

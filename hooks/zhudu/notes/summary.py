@@ -35,7 +35,7 @@ _MD_REF_LINK_RE = re.compile(r"!?\[(?P<text>[^\]\n]*)\](?:[ ]?\[(?P<label>[^\]\n
 #: would otherwise read as a reference link (``^1``) and a definition as its text.
 _FOOTNOTE_DEFINITION_RE = re.compile(r"^[ ]{0,3}\[\^[^\]\n]+\]:.*$", re.MULTILINE)
 _FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]\n]+\]")
-_MD_NOISE_RE = re.compile(r"\*+|`+|^[ \t]*[>#]+[ \t]*|\|", re.MULTILINE)
+_MD_NOISE_RE = re.compile(r"\*+|`+|^[ \t]*[>#]+[ \t]*|\||(?<!~)~~(?!~)", re.MULTILINE)  # ~~struck~~ too
 #: A list item's marker (and a task's box) is syntax: a note opening with a list (a Logseq page is one)
 #: was described as "- 《长尾理论》 - 《人类简史》".  Each becomes ``_ITEM_BREAK``, a space in the summary,
 #: so two items' words are not run together as a wrapped line's are (``summarise``).
