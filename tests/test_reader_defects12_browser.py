@@ -28,6 +28,12 @@ DOTS_NOTE = (
     + "[^1]: 一九四九年的书。\n"
 )
 
+#: A folder of notes without dates (the Hexo documentation's are so): its section page.
+UNDATED_FOLDER = {
+    f"hebb/{name}.md": f"---\ntitle: {title}\n---\n\n{title}的笔记。\n"
+    for name, title in [("a", "甲"), ("b", "乙")]
+}
+
 #: An editor's note on the note: printed, the page then has endnotes (reading.js's fuller print path).
 DOTS_ANNOTATION = """- id: dots-book
   note: dots
@@ -44,7 +50,7 @@ def dots_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
     conversion = (REPO / "docs" / "editorial" / "conversion.yml").read_text(encoding="utf-8")
     with serve_built(
         tmp_path_factory.mktemp("dots"),
-        notes={"dots.md": DOTS_NOTE},
+        notes={"dots.md": DOTS_NOTE, **UNDATED_FOLDER},
         editorial={"conversion.yml": conversion, "annotations.yml": DOTS_ANNOTATION},
     ) as site:
         yield site
@@ -130,6 +136,19 @@ def test_printed_addresses_read_as_written_and_links_on_the_page_print_none(
     printed = (after["中文維基"], after["本節開頭"], after["1"])
     assert printed == ('" (https://zh.wikipedia.org/wiki/赫布理论)"', "none", "none"), after
     assert page.locator(".zd-endnotes").count() == 1  # the editor's note's endnote: the fuller print path
+
+
+@pytest.mark.parametrize(
+    ("variant", "said"), [("zh-Hans", "都没有日期，按文件名排列"), ("zh-Hant-TW", "都沒有日期，按檔名排列")]
+)
+def test_a_section_of_undated_notes_does_not_claim_newest_first(
+    dots_site: ServedSite, page: Any, variant: str, said: str
+) -> None:
+    """A section page said "2 篇笔记，最新的在前" of notes without dates (the Hexo documentation's 45 per folder),
+    listed by file name: a claim the reader sees is false.  It says how they are ordered now."""
+    page.goto(dots_site.variant_url(variant, "sections/hebb/"))
+    text = page.locator(".md-content article").inner_text()
+    assert said in text and "最新的在前" not in text, text
 
 
 def test_hebb_is_spelt_right_in_both_traditional_variants() -> None:

@@ -23,7 +23,7 @@ from html import escape
 from zhudu.notes.corpus import Note
 from zhudu.notes.dialects import md_text
 from zhudu.notes.summary import prose_paragraphs
-from zhudu.publish.pagination import PER_PAGE
+from zhudu.publish.pagination import PER_PAGE, list_order
 
 #: Where the section pages live among the site's files.
 SECTIONS_FOLDER = "sections"
@@ -54,6 +54,7 @@ def section_pages(
         slug = members[0].meta.section
         heading, intro = _introduction(folder, (intros or {}).get(folder))
         count = -(-len(members) // per_page)
+        order = list_order(note.meta.date for note in members)
         for number in range(1, count + 1):
             src_uri = (
                 f"{SECTIONS_FOLDER}/{slug}.md"
@@ -77,7 +78,7 @@ def section_pages(
                         f"zd_section_page: {number}\nzd_section_pages: {count}\n"
                         "search:\n  exclude: true\nhide:\n  - toc\n---\n\n"
                         f"# {md_text(heading)}\n\n{intro if number == 1 else ''}"
-                        f"{len(members)} 篇笔记，{where}最新的在前。\n\n{items}"
+                        f"{len(members)} 篇笔记，{where}{order}。\n\n{items}"
                     ),
                 )
             )
