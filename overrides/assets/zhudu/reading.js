@@ -606,6 +606,9 @@
       if (inner[i].matches("[rel~=noreferrer]")) inner[i].setAttribute("data-zd-url", readable(inner[i].href));
       else absolute(inner[i]);
     }
+    // A theme page: each note's column title prints the note's address; its passages' links, no use on paper, do not print.
+    var titles = root.querySelectorAll(".zd-parallel__title a[href]");
+    for (var t = 0; t < titles.length; t++) absolute(titles[t]);
     var sources = [].filter.call(root.querySelectorAll(".zd-endnote-source"), function (source) {
       return !source.classList.contains("zd-tm__panel");
     });
