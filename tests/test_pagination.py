@@ -27,6 +27,20 @@ def test_the_pager_shows_the_ends_and_the_pages_around_the_current_one(number, c
     assert pager(number, count, around) == shown
 
 
+@pytest.mark.parametrize(
+    ("dates", "said"),
+    [
+        (["2024-01-02", "2024-01-01"], "最新的在前"),
+        ([None, None], "都没有日期，按文件名排列"),  # the Hexo documentation's 45 a folder
+        (["2024-01-01", None], "最新的在前，没有日期的按文件名排在最后"),
+    ],
+)
+def test_a_list_says_how_it_is_ordered_only_as_far_as_it_is_true(dates, said):
+    from zhudu.publish.pagination import list_order
+
+    assert list_order(dates) == said
+
+
 def _pager(html: str) -> list[str]:
     """The pager's entries in order: page numbers, "…" for a gap, "*" after the current page."""
     nav = re.search(r'<nav class="zd-pages" aria-label="[^"]+">(.*?)</nav>', html, re.S)

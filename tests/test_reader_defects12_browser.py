@@ -22,8 +22,26 @@ DOTS_NOTE = (
     + "".join(f"{'又' * (n % 7)}{name}这样说过一句话，" for n in range(5) for name in NAMES)
     + "\n\n"
     + "\n\n".join(["外链：https://b23.tv/b25GTGl", "再看[维基百科](https://zh.wikipedia.org/wiki/Hebb)。"])
-    + "\n"
+    + "\n\n## 赫布理论\n\n"
+    # Printed: an address copied from a browser's bar (%-escaped), a place on this page, a footnote's number.
+    + "见[中文维基](https://zh.wikipedia.org/wiki/%E8%B5%AB%E5%B8%83%E7%90%86%E8%AE%BA)和[本节开头](#赫布理论)的说法[^1]。\n\n"
+    + "[^1]: 一九四九年的书。\n"
 )
+
+#: A folder of notes without dates (the Hexo documentation's are so): its section page.
+UNDATED_FOLDER = {
+    f"hebb/{name}.md": f"---\ntitle: {title}\n---\n\n{title}的笔记。\n"
+    for name, title in [("a", "甲"), ("b", "乙")]
+}
+
+#: An editor's note on the note: printed, the page then has endnotes (reading.js's fuller print path).
+DOTS_ANNOTATION = """- id: dots-book
+  note: dots
+  kind: context
+  quote:
+    exact: 一九四九年的书
+  body: 即《行为的组织》。
+"""
 
 
 @pytest.fixture(scope="module")
@@ -32,8 +50,8 @@ def dots_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
     conversion = (REPO / "docs" / "editorial" / "conversion.yml").read_text(encoding="utf-8")
     with serve_built(
         tmp_path_factory.mktemp("dots"),
-        notes={"dots.md": DOTS_NOTE},
-        editorial={"conversion.yml": conversion},
+        notes={"dots.md": DOTS_NOTE, **UNDATED_FOLDER},
+        editorial={"conversion.yml": conversion, "annotations.yml": DOTS_ANNOTATION},
     ) as site:
         yield site
 
@@ -97,6 +115,40 @@ def test_a_link_showing_its_address_prints_it_once(dots_site: ServedSite, page: 
     page.screenshot(path=str(SHOTS / "print-addresses.png"))
     assert after["https://b23.tv/b25GTGl"] == "none", after
     assert "https://zh.wikipedia.org/wiki/Hebb" in after["维基百科"], after
+
+
+def test_printed_addresses_read_as_written_and_links_on_the_page_print_none(
+    dots_site: ServedSite, page: Any
+) -> None:
+    """Printed, an address was its %-escapes (「中文维基 (https://zh.wikipedia.org/wiki/%E8%B5%AB…)」: nothing a reader
+    can read off paper or type), and a link to a place on the page, a footnote's number among them, printed the
+    page's whole address after it (Material makes every href absolute, so reading.js's test for "#…" never held).
+    Now the address is printed as written, and a place on the same sheets has none."""
+    page.goto(dots_site.variant_url("zh-Hant-TW", "notes/dots/"))
+    page.wait_for_selector(".zd-note__body a.footnote-ref")
+    page.emulate_media(media="print")
+    page.wait_for_selector(".zd-note__body a.zd-address", state="attached")  # reading.js has read the links
+    after = {
+        a.text_content(): a.evaluate("a => getComputedStyle(a, '::after').content")
+        for a in page.locator(".zd-note__body a[href]").all()
+    }
+    page.screenshot(path=str(SHOTS / "print-readable-addresses.png"), full_page=True)
+    printed = (after["中文維基"], after["本節開頭"], after["1"])
+    assert printed == ('" (https://zh.wikipedia.org/wiki/赫布理论)"', "none", "none"), after
+    assert page.locator(".zd-endnotes").count() == 1  # the editor's note's endnote: the fuller print path
+
+
+@pytest.mark.parametrize(
+    ("variant", "said"), [("zh-Hans", "都没有日期，按文件名排列"), ("zh-Hant-TW", "都沒有日期，按檔名排列")]
+)
+def test_a_section_of_undated_notes_does_not_claim_newest_first(
+    dots_site: ServedSite, page: Any, variant: str, said: str
+) -> None:
+    """A section page said "2 篇笔记，最新的在前" of notes without dates (the Hexo documentation's 45 per folder),
+    listed by file name: a claim the reader sees is false.  It says how they are ordered now."""
+    page.goto(dots_site.variant_url(variant, "sections/hebb/"))
+    text = page.locator(".md-content article").inner_text()
+    assert said in text and "最新的在前" not in text, text
 
 
 def test_hebb_is_spelt_right_in_both_traditional_variants() -> None:

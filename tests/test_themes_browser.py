@@ -97,6 +97,28 @@ def test_theme_page_columns_and_links_back(real_site, page) -> None:
     assert page.locator(".zd-graph__label a").count() >= 15
 
 
+def test_a_printed_theme_page_gives_each_notes_address_once(real_site, page) -> None:
+    """Printed, a theme page was its quotes, each followed by 「在筆記中閱讀這一段 →」, a link no paper can follow,
+    and its notes' titles with no address: nothing on the sheet led to the notes.  Now each column's title prints its
+    note's address (as written) and the per-quote links are left off paper."""
+    page.goto(real_site.variant_url("zh-Hant-TW", "themes/open-source/"))
+    page.emulate_media(media="print")
+    titles = page.locator(".zd-parallel__title a")
+    page.wait_for_selector(".zd-parallel__title a[data-zd-url]", state="attached")
+    printed = [a.evaluate("a => getComputedStyle(a, '::after').content") for a in titles.all()]
+    assert len(printed) == 3, printed
+    for content in printed:
+        assert re.fullmatch(r'" \(http://127\.0\.0\.1:\d+/zhudu/zh-Hant-TW/notes/[a-z0-9-]+/\)"', content), (
+            printed
+        )
+    back = page.locator(".zd-parallel__passages > li > a")
+    assert back.count() >= 3 and all(
+        a.evaluate("a => getComputedStyle(a).display") == "none" for a in back.all()
+    )
+    page.emulate_media(media="screen")
+    assert back.first.is_visible()
+
+
 def test_panels_are_copied_from_the_page_blocks_on_screen_and_in_print(real_site, page) -> None:
     page.goto(real_site.variant_url("zh-Hant-TW", NOTE))
     # The blocks are in a template: parsed, never laid out, not in the page's DOM.

@@ -209,8 +209,9 @@ class Build:
                 )
         # A long home list: pages 2…
         home_pages = pagination.home_pages(sum(n.listed for n in corpus.notes))
+        order = pagination.list_order(n.meta.date for n in corpus.notes if n.listed)
         for home in home_pages[1:]:
-            content = pagination.extra_page_markdown(home, len(home_pages))
+            content = pagination.extra_page_markdown(home, len(home_pages), order)
             files.append(
                 incremental.SiteFile.generated(
                     config, home.src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV

@@ -10,6 +10,7 @@ the numbered links (see ``pager``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 #: Note cards per home page: a phone scrolls through 50 summaries comfortably; 3,000 notes → 60 pages.
@@ -30,6 +31,24 @@ def page_count(notes: int, per_page: int | None = None) -> int:
     return max(1, -(-notes // (per_page or PER_PAGE)))
 
 
+def list_order(dates: Iterable[object]) -> str:
+    """How a list of notes is ordered, in words, from their dates (``None``: undated).
+
+    As ``corpus`` sorts them: newest first, the undated after them by file name.  Said only as far as it is
+    true: a collection of undated notes (the Hexo documentation, many an Obsidian vault) is in no "newest
+    first" order.
+
+    >>> list_order([None, None])
+    '都没有日期，按文件名排列'
+    """
+    dated = [date is not None for date in dates]
+    if all(dated):
+        return "最新的在前"
+    if not any(dated):
+        return "都没有日期，按文件名排列"
+    return "最新的在前，没有日期的按文件名排在最后"
+
+
 def home_pages(notes: int, per_page: int | None = None) -> list[HomePage]:
     """Every page of the home list, the home page first."""
     return [
@@ -38,8 +57,11 @@ def home_pages(notes: int, per_page: int | None = None) -> list[HomePage]:
     ]
 
 
-def extra_page_markdown(page: HomePage, pages: int) -> str:
-    """Source of a generated page 2…: the home template, its number, kept out of search."""
+def extra_page_markdown(page: HomePage, pages: int, order: str = "最新的在前") -> str:
+    """Source of a generated page 2…: the home template, its number and its list's ``order``, out of search.
+
+    ``order``: how the notes are ordered, in words (``list_order``).
+    """
     return (
         "---\n"
         "template: home.html\n"
@@ -48,7 +70,7 @@ def extra_page_markdown(page: HomePage, pages: int) -> str:
         "search:\n  exclude: true\n"
         "hide:\n  - toc\n"
         "---\n\n"
-        f"# 全部笔记\n\n第 {page.number} 页，共 {pages} 页；最新的在前。\n"
+        f"# 全部笔记\n\n第 {page.number} 页，共 {pages} 页；{order}。\n"
     )
 
 

@@ -28,7 +28,7 @@ from typing import Any
 from zhudu.notes.corpus import Note
 from zhudu.notes.dialects import md_text
 from zhudu.notes.sections import SECTIONS_FOLDER as SECTIONS_FOLDER
-from zhudu.publish.pagination import PER_PAGE
+from zhudu.publish.pagination import PER_PAGE, list_order
 
 #: The start of a link to a note's published image (``Site.image_link``, ``body``'s raw ``<img>``).
 #: A Markdown image's is from the note's source (one folder deeper), a raw one's from its URL (two).
@@ -66,6 +66,7 @@ def section_pages(
         members = by_folder[folder]
         slug = members[0].meta.section
         count = -(-len(members) // per_page)
+        order = list_order(note.meta.date for note in members)
         for number in range(1, count + 1):
             src_uri = (
                 f"{SECTIONS_FOLDER}/{slug}.md"
@@ -78,7 +79,7 @@ def section_pages(
             items = "".join(f"- [{md_text(n.meta.title)}]({up}{n.src_uri})\n" for n in shown)
             where = f"第 {number} 页，共 {count} 页；" if count > 1 else ""
             name = heading if number == 1 else f"{heading}（第 {number} 页，共 {count} 页）"
-            body = f"{intro if number == 1 else ''}{len(members)} 篇笔记，{where}最新的在前。\n\n{items}"
+            body = f"{intro if number == 1 else ''}{len(members)} 篇笔记，{where}{order}。\n\n{items}"
             pages.append(_page(src_uri, name, heading, slug, number, count, body))
     return pages
 

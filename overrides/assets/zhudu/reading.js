@@ -568,7 +568,18 @@
   function absolute(link) {
     // A relative href means nothing on paper: print (and link) the full address.
     link.setAttribute("href", link.href);
-    link.setAttribute("data-zd-url", link.href);
+    link.setAttribute("data-zd-url", readable(link.href));
+  }
+  /* The address as a reader types it: a Chinese anchor or path printed as %E4%BD%BF… cannot be read off
+     paper.  decodeURI keeps the escapes of reserved characters; spaces and invisible characters stay escaped. */
+  function readable(address) {
+    try { address = decodeURI(address); } catch (e) { return address; }
+    return address.replace(/[\s\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, encodeURIComponent);
+  }
+  /* A link to a place on this page: the place is on the same sheets, so no address is printed (Material's
+     instant navigation has made every href absolute, so this is read off the resolved address). */
+  function onThisPage(link) {
+    return link.hash !== "" && link.origin + link.pathname === location.origin + location.pathname;
   }
   /* A link whose text is its address ("https://b23.tv/x", a bare URL) printed it twice: marked, its
      address is not printed again (zhudu.css). */
@@ -588,6 +599,16 @@
     if (!root) return;
     dropEndnotes();
     markAddressLinks(root);
+    // Links of the text itself that lead into this site print their full address too; other sites' theirs.
+    var inner = root.querySelectorAll(".zd-note__body a[href]:not(.headerlink):not(.zd-permalink)");
+    for (var i = 0; i < inner.length; i++) {
+      if (inner[i].closest(".zd-endnote-source, .zd-tm") || onThisPage(inner[i])) continue;
+      if (inner[i].matches("[rel~=noreferrer]")) inner[i].setAttribute("data-zd-url", readable(inner[i].href));
+      else absolute(inner[i]);
+    }
+    // A theme page: each note's column title prints the note's address; its passages' links, no use on paper, do not print.
+    var titles = root.querySelectorAll(".zd-parallel__title a[href]");
+    for (var t = 0; t < titles.length; t++) absolute(titles[t]);
     var sources = [].filter.call(root.querySelectorAll(".zd-endnote-source"), function (source) {
       return !source.classList.contains("zd-tm__panel");
     });
@@ -647,11 +668,6 @@
       }
       section.appendChild(title);
       section.appendChild(themes);
-    }
-    // Links of the text itself that lead into this site print their full address too.
-    var inner = root.querySelectorAll(".zd-note__body a[href]:not([rel~=noreferrer]):not(.headerlink):not(.zd-permalink)");
-    for (var i = 0; i < inner.length; i++) {
-      if (!inner[i].closest(".zd-endnote-source, .zd-tm") && !/^#/.test(inner[i].getAttribute("href"))) absolute(inner[i]);
     }
     root.appendChild(section);
   }
