@@ -28,7 +28,8 @@ from typing import Any
 from zhudu.notes.corpus import Note
 from zhudu.notes.dialects import md_text
 from zhudu.notes.sections import SECTIONS_FOLDER as SECTIONS_FOLDER
-from zhudu.publish.pagination import PER_PAGE, list_order
+from zhudu.publish import pagination
+from zhudu.publish.pagination import list_order
 
 #: The start of a link to a note's published image (``Site.image_link``, ``body``'s raw ``<img>``).
 #: A Markdown image's is from the note's source (one folder deeper), a raw one's from its URL (two).
@@ -46,7 +47,7 @@ class SectionPage:
 def section_pages(
     notes: Iterable[Note],
     intros: Mapping[str, Note] | None = None,
-    per_page: int = PER_PAGE,
+    per_page: int | None = None,
     from_hant: Callable[[str], str] = str,
 ) -> list[SectionPage]:
     """The pages of each folder of ``seeds/`` that holds notes, in folder order; notes in the given order.
@@ -56,6 +57,9 @@ def section_pages(
     ``from_hant``: Traditional text into the site's default script (an ``_index.md`` written in it).
     """
     intros = intros or {}
+    # Read when called, not bound at import: a test that lowers ``pagination.PER_PAGE`` while this module is
+    # first imported (its build imports it) left every later build in the process paginating by that.
+    per_page = per_page or pagination.PER_PAGE
     by_folder = _by_folder(notes)
     pages = []
     for folder in sorted(by_folder.keys() | _parents(by_folder, intros)):
