@@ -26,6 +26,7 @@ from conftest import build_site
 
 DECOMPOSED = unicodedata.normalize("NFD", "Café 笔记")
 BLOCK_ID = "64a1b2c3-0000-4000-8000-0123456789ab"
+CODE_BLOCK_ID = "64a1b2c3-1111-4000-8000-0123456789ab"
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
     "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
@@ -41,6 +42,9 @@ NOTES = {
     f"- 本周最重要的一条：**早睡**早起\n  id:: {BLOCK_ID}\n  collapsed:: true\n- 回看 (({BLOCK_ID}))\n"
     "- 另一页的块 ((650f0000-1111-4222-8333-444455556666))\n",
     "logseq/journals/2024_01_06.md": "- NOW 写代码\n  collapsed:: true\n- 午饭\n",  # no page properties
+    # Block references shown as syntax: in inline code, and in a child block's code (indented with a tab).
+    "logseq/pages/块引用.md": f"- 被引用的一块\n  id:: {CODE_BLOCK_ID}\n- 写成 `(({CODE_BLOCK_ID}))` 就行\n"
+    f"\t- 代码里\n\t  ```sh\n\t  echo (({CODE_BLOCK_ID}))\n\t  - TODO 不是任务\n\t  ```\n",
     # A Notion export (its file name ends with the page's id): the lines under its title are properties.
     "Notion导出/读书计划 0a1b2c3d4e5f67890a1b2c3d4e5f6789.md": "# 读书计划\n\n创建时间: 2024年1月5日 下午3:20\n"
     "标签: 阅读, 计划\n状态: 进行中\n\n今年想读完二十本书。\n",
@@ -235,6 +239,14 @@ def test_a_logseq_blocks_properties_are_hidden_its_references_read_and_its_marke
     ).split('class="zd-note__body"', 1)[1]
     assert 'type="checkbox"' in journal and "NOW" not in journal and "collapsed" not in journal, journal
     assert not [w for w in built.warnings if "复盘" in w or "2024_01_06" in w], built.warnings
+
+
+def test_a_logseq_block_reference_in_code_is_shown_as_written(built):
+    page = note_page(built, "块引用").split('class="zd-note__body"', 1)[1]
+    assert f"<code>(({CODE_BLOCK_ID}))</code>" in page, page
+    code = page[page.index('<div class="highlight">') : page.index("</pre>")]
+    assert CODE_BLOCK_ID in code and "zd-block-ref" not in code and "TODO" in code, code
+    assert page.count("zd-block-ref") == 0 and page.count('type="checkbox"') == 0, page
 
 
 def test_a_notion_exports_property_lines_are_its_front_matter_and_an_ordinary_notes_are_text(built):
