@@ -50,6 +50,9 @@ NOTES = {
     "标签: 阅读, 计划\n状态: 进行中\n\n今年想读完二十本书。\n",
     "Notion导出/Reading list 00112233445566778899aabbccddeeff.md": "# Reading list\n\n"
     "Created: January 7, 2024 9:05 AM\nTags: 书单\n\n三本书的清单。\n",
+    # An export of a page with no properties: its first paragraph opening "注意: " is its text.
+    "Notion导出/旧想法 ffeeddccbbaa99887766554433221100.md": "# 旧想法\n\n注意: 这是去年写的，看法变了。\n"
+    "现在再看，只留下这一条。\n",
     "标签开头.md": "标签: 随想\n\n这是一篇普通的笔记，第一行不是属性。\n",  # no Notion export: text
     "读书.MD": "---\ntitle: 大写扩展名\n---\n\n这篇笔记的文件名以大写的 MD 结尾。\n",
     "hugo/草稿.md": '+++\ntitle = "雨后草稿"\ndate = 2024-05-06T07:08:09+08:00\ndraft = true\n+++\n\n海棠依旧未写完。\n',
@@ -270,6 +273,10 @@ def test_a_notion_exports_property_lines_are_its_front_matter_and_an_ordinary_no
         if "第一行不是属性" in p.read_text(encoding="utf-8")
     )
     assert "标签: 随想" in ordinary.split('class="zd-note__body"', 1)[1]
+    no_properties = note_page(built, "旧想法").split('class="zd-note__body"', 1)[1]
+    assert "注意: 这是去年写的，看法变了。" in no_properties and "只留下这一条" in no_properties, (
+        no_properties
+    )
     assert not [w for w in built.warnings if "Notion" in w or "标签开头" in w], built.warnings
     done = zhudu("meta", cwd=built.root)
     assert done.returncode == 0, done.stderr
