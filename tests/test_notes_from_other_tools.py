@@ -26,6 +26,7 @@ from conftest import build_site
 
 DECOMPOSED = unicodedata.normalize("NFD", "Café 笔记")
 BLOCK_ID = "64a1b2c3-0000-4000-8000-0123456789ab"
+CODE_BLOCK_ID = "64a1b2c3-1111-4000-8000-0123456789ab"
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
     "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
@@ -41,11 +42,17 @@ NOTES = {
     f"- 本周最重要的一条：**早睡**早起\n  id:: {BLOCK_ID}\n  collapsed:: true\n- 回看 (({BLOCK_ID}))\n"
     "- 另一页的块 ((650f0000-1111-4222-8333-444455556666))\n",
     "logseq/journals/2024_01_06.md": "- NOW 写代码\n  collapsed:: true\n- 午饭\n",  # no page properties
+    # Block references shown as syntax: in inline code, and in a child block's code (indented with a tab).
+    "logseq/pages/块引用.md": f"- 被引用的一块\n  id:: {CODE_BLOCK_ID}\n- 写成 `(({CODE_BLOCK_ID}))` 就行\n"
+    f"\t- 代码里\n\t  ```sh\n\t  echo (({CODE_BLOCK_ID}))\n\t  - TODO 不是任务\n\t  ```\n",
     # A Notion export (its file name ends with the page's id): the lines under its title are properties.
     "Notion导出/读书计划 0a1b2c3d4e5f67890a1b2c3d4e5f6789.md": "# 读书计划\n\n创建时间: 2024年1月5日 下午3:20\n"
     "标签: 阅读, 计划\n状态: 进行中\n\n今年想读完二十本书。\n",
     "Notion导出/Reading list 00112233445566778899aabbccddeeff.md": "# Reading list\n\n"
     "Created: January 7, 2024 9:05 AM\nTags: 书单\n\n三本书的清单。\n",
+    # An export of a page with no properties: its first paragraph opening "注意: " is its text.
+    "Notion导出/旧想法 ffeeddccbbaa99887766554433221100.md": "# 旧想法\n\n注意: 这是去年写的，看法变了。\n"
+    "现在再看，只留下这一条。\n",
     "标签开头.md": "标签: 随想\n\n这是一篇普通的笔记，第一行不是属性。\n",  # no Notion export: text
     "读书.MD": "---\ntitle: 大写扩展名\n---\n\n这篇笔记的文件名以大写的 MD 结尾。\n",
     "hugo/草稿.md": '+++\ntitle = "雨后草稿"\ndate = 2024-05-06T07:08:09+08:00\ndraft = true\n+++\n\n海棠依旧未写完。\n',
@@ -64,6 +71,7 @@ NOTES = {
     "typora-res/assets/杯子.png": PNG,
     "typora/杯子.md": "---\ntitle: 杯子\ntypora-root-url: ../typora-res\n---\n\n![杯子](/assets/杯子.png)\n",
     "typora/上下标.md": "---\ntitle: 上下标\n---\n\n~~划掉的话~~还在；每次3~5天，间隔5~7天；H~2~O；2^10=1024，2^20。\n",
+    "typora/波浪.md": "---\ntitle: 波浪\n---\n\n谢谢~~ 明天见~~ 好的~~~ 今天在咖啡馆坐了一下午，把这周的事都理了一遍。\n",  # a writer's tildes: no ~~struck~~
     "typora/越界.md": "---\ntitle: 越界\ntypora-root-url: ../../etc\n---\n\n![秘密](/secret.png)\n",
 }
 #: Planted beside seeds/, where typora-root-url ../../etc leads from seeds/typora/: never published.
@@ -215,6 +223,11 @@ def test_struck_through_text_is_struck_and_chinese_ranges_stay_as_written(built)
     assert '<meta name="description" content="划掉的话还在；每次3~5天' in page, page  # no ~~ in the summary
     assert "每次3~5天，间隔5~7天；H~2~O；2^10=1024，2^20。" in page, page
     assert "<sub>" not in page and "<sup>" not in page.split('class="zd-note__body"', 1)[1]
+    waves = note_page(built, "波浪")
+    assert (
+        '<meta name="description" content="谢谢~~ 明天见~~ 好的~~~ 今天在咖啡馆' in waves
+        and "<del>" not in waves
+    ), waves
     hant = (built.site_dir / "zh-Hant-TW").rglob("index.html")
     assert any("<del>劃掉的話</del>" in p.read_text(encoding="utf-8") for p in hant)
 
@@ -237,6 +250,14 @@ def test_a_logseq_blocks_properties_are_hidden_its_references_read_and_its_marke
     assert not [w for w in built.warnings if "复盘" in w or "2024_01_06" in w], built.warnings
 
 
+def test_a_logseq_block_reference_in_code_is_shown_as_written(built):
+    page = note_page(built, "块引用").split('class="zd-note__body"', 1)[1]
+    assert f"<code>(({CODE_BLOCK_ID}))</code>" in page, page
+    code = page[page.index('<div class="highlight">') : page.index("</pre>")]
+    assert CODE_BLOCK_ID in code and "zd-block-ref" not in code and "TODO" in code, code
+    assert page.count("zd-block-ref") == 0 and page.count('type="checkbox"') == 0, page
+
+
 def test_a_notion_exports_property_lines_are_its_front_matter_and_an_ordinary_notes_are_text(built):
     page = note_page(built, "读书计划")
     text = page.split('class="zd-note__body"', 1)[1]
@@ -252,6 +273,10 @@ def test_a_notion_exports_property_lines_are_its_front_matter_and_an_ordinary_no
         if "第一行不是属性" in p.read_text(encoding="utf-8")
     )
     assert "标签: 随想" in ordinary.split('class="zd-note__body"', 1)[1]
+    no_properties = note_page(built, "旧想法").split('class="zd-note__body"', 1)[1]
+    assert "注意: 这是去年写的，看法变了。" in no_properties and "只留下这一条" in no_properties, (
+        no_properties
+    )
     assert not [w for w in built.warnings if "Notion" in w or "标签开头" in w], built.warnings
     done = zhudu("meta", cwd=built.root)
     assert done.returncode == 0, done.stderr

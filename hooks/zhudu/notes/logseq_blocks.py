@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from zhudu import fragments
+from zhudu.notes.page_ids import CODE_SPAN_RE
 
 #: A block's first line: its bullet, then perhaps a task marker.
 _BLOCK_RE = re.compile(
@@ -28,6 +29,8 @@ _DONE_MARKERS = frozenset({"DONE", "CANCELED", "CANCELLED"})
 #: Markdown around a block's words, left out where the block is quoted as plain text.
 _LINK_RE = re.compile(r"!?\[(?P<text>[^\]\n]*)\]\([^)\n]*\)")
 _EMPHASIS_RE = re.compile(r"\*\*|__|`|\[\[|\]\]")
+#: A code fence at any depth: Logseq indents a block's code under its bullet, a child block's with tabs.
+_FENCE_RE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
 #: Logseq's own folders of a graph: a page there without page properties is Logseq's too.
 _GRAPH_FOLDERS = frozenset({"pages", "journals"})
 
@@ -42,7 +45,8 @@ def rewrite(lines: list[str], origin: list[int], outside: list[bool]) -> tuple[l
     texts: dict[str, str] = {}  # a block id → its block's words
     kept: list[list] = []  # [line, its source line, outside code]
     block: int | None = None  # the index in ``kept`` of the block the lines are under
-    for line, number, readable in zip(lines, origin, outside, strict=True):
+    readable_lines = [a and b for a, b in zip(outside, _outside_indented_code(lines), strict=True)]
+    for line, number, readable in zip(lines, origin, readable_lines, strict=True):
         if readable and block is not None and (m := _PROPERTY_RE.match(line)):
             if m["key"].lower() == "id" and (block_id := m["value"].strip()):
                 texts[block_id] = _words(kept[block][0])
@@ -54,11 +58,31 @@ def rewrite(lines: list[str], origin: list[int], outside: list[bool]) -> tuple[l
         elif not line.strip():
             block = None
         kept.append([line, number, readable])
-    out = [
-        _REFERENCE_RE.sub(lambda m: _reference(m["id"], texts), line) if readable else line
-        for line, _, readable in kept
-    ]
+    out = [_with_references(line, texts) if readable else line for line, _, readable in kept]
     return out, [number for _, number, _ in kept]
+
+
+def _outside_indented_code(lines: list[str]) -> list[bool]:
+    """For each line, whether it is outside a code fence, however deep the fence is indented."""
+    outside: list[bool] = []
+    fence = ""
+    for line in lines:
+        m = _FENCE_RE.match(line)
+        outside.append(not fence and not m)
+        if fence and line.strip().startswith(fence):
+            fence = ""
+        elif not fence and m:
+            fence = m["fence"][0] * 3
+    return outside
+
+
+def _with_references(line: str, texts: dict[str, str]) -> str:
+    """``line``'s block references read, but not those in inline code (a ``((uuid))`` shown as syntax)."""
+    out, at = [], 0
+    for code in CODE_SPAN_RE.finditer(line):
+        out += [_REFERENCE_RE.sub(lambda m: _reference(m["id"], texts), line[at : code.start()]), code[0]]
+        at = code.end()
+    return "".join([*out, _REFERENCE_RE.sub(lambda m: _reference(m["id"], texts), line[at:])])
 
 
 def _with_task_box(line: str, m: re.Match[str]) -> str:

@@ -58,7 +58,8 @@ def properties(text: str) -> tuple[dict[str, Any], str, int, dict[str, int]]:
         raw.setdefault(key, value)
         key_lines.setdefault(key, number + 1)
         number += 1
-    if not raw or title is None:
+    # Notion ends its properties with a blank line: a paragraph going on is the page's text (``注意: …``).
+    if not raw or title is None or (number < len(lines) and lines[number].strip()):
         return {}, text, 1, {}
     raw = {"title": title["title"], **raw}
     key_lines["title"] = 1

@@ -35,7 +35,10 @@ _MD_REF_LINK_RE = re.compile(r"!?\[(?P<text>[^\]\n]*)\](?:[ ]?\[(?P<label>[^\]\n
 #: would otherwise read as a reference link (``^1``) and a definition as its text.
 _FOOTNOTE_DEFINITION_RE = re.compile(r"^[ ]{0,3}\[\^[^\]\n]+\]:.*$", re.MULTILINE)
 _FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]\n]+\]")
-_MD_NOISE_RE = re.compile(r"\*+|`+|^[ \t]*[>#]+[ \t]*|\||(?<!~)~~(?!~)", re.MULTILINE)  # ~~struck~~ too
+_MD_NOISE_RE = re.compile(r"\*+|`+|^[ \t]*[>#]+[ \t]*|\|", re.MULTILINE)
+#: ``~~struck~~`` as pymdownx.tilde strikes it (no space inside either pair): its tildes are markup.  A
+#: Chinese writer's lone ``谢谢~~`` or ``好的~~~`` is the author's text, shown as written on the page.
+_STRUCK_RE = re.compile(r"(?<!~)~~(?![\s~])(?P<text>[^\n]*?[^\s~])~~(?!~)")
 #: A list item's marker (and a task's box) is syntax: a note opening with a list (a Logseq page is one)
 #: was described as "- 《长尾理论》 - 《人类简史》".  Each becomes ``_ITEM_BREAK``, a space in the summary,
 #: so two items' words are not run together as a wrapped line's are (``summarise``).
@@ -168,7 +171,7 @@ def _article_text(markdown: str) -> str:
     text = _INLINE_RULE_RE.sub(lambda m: (m["hans"] if m["hans"] is not None else m["text"]) or "", text)
     text = _MD_LINK_RE.sub(lambda m: m["text"], text)
     text = _FOOTNOTE_REF_RE.sub("", _FOOTNOTE_DEFINITION_RE.sub("", text))
-    return _MD_NOISE_RE.sub("", _without_reference_links(text))
+    return _STRUCK_RE.sub(r"\g<text>", _MD_NOISE_RE.sub("", _without_reference_links(text)))
 
 
 def _without_reference_links(text: str) -> str:
