@@ -43,7 +43,12 @@ NOTES = {
     "logseq/journals/2024_01_06.md": "- NOW 写代码\n  collapsed:: true\n- 午饭\n",  # no page properties
     # A Notion export (its file name ends with the page's id): the lines under its title are properties.
     "Notion导出/读书计划 0a1b2c3d4e5f67890a1b2c3d4e5f6789.md": "# 读书计划\n\n创建时间: 2024年1月5日 下午3:20\n"
-    "标签: 阅读, 计划\n状态: 进行中\n\n今年想读完二十本书。\n",
+    "标签: 阅读, 计划\n状态: 进行中\n\n今年想读完二十本书。\n\n"
+    "![书架](%E8%AF%BB%E4%B9%A6%E8%AE%A1%E5%88%92%200a1b2c3d4e5f67890a1b2c3d4e5f6789/shelf.png)\n",
+    # Notion puts a page's attachments in a folder named as the page, and links pages by file name.
+    "Notion导出/读书计划 0a1b2c3d4e5f67890a1b2c3d4e5f6789/shelf.png": PNG,
+    "Notion导出/Weekly review ffeeddccbbaa99887766554433221100.md": "# Weekly review\n\n"
+    "回看 [读书计划](%E8%AF%BB%E4%B9%A6%E8%AE%A1%E5%88%92%200a1b2c3d4e5f67890a1b2c3d4e5f6789.md)。\n",
     "Notion导出/Reading list 00112233445566778899aabbccddeeff.md": "# Reading list\n\n"
     "Created: January 7, 2024 9:05 AM\nTags: 书单\n\n三本书的清单。\n",
     "标签开头.md": "标签: 随想\n\n这是一篇普通的笔记，第一行不是属性。\n",  # no Notion export: text
@@ -257,3 +262,22 @@ def test_a_notion_exports_property_lines_are_its_front_matter_and_an_ordinary_no
     assert done.returncode == 0, done.stderr
     dialects = {note["title"]: note["dialect"] for note in json.loads(done.stdout)}
     assert dialects["读书计划"] == dialects["Reading list"] == "notion", dialects
+
+
+def test_a_notion_exports_url_has_no_page_id_its_images_publish_and_links_to_it_resolve(built):
+    notes = built.site_dir / "zh-Hans" / "notes"
+    slugs = sorted(p.name for p in notes.iterdir())
+    assert "notion-weekly-review" in slugs and "notion-reading-list" in slugs, slugs
+    assert not [s for s in slugs if "0a1b2c3d" in s or "ffeeddcc" in s or "00112233" in s], slugs
+    page = note_page(built, "读书计划")
+    assert "zd-missing-image" not in page, page
+    source = next(s.split('"', 1)[0] for s in page.split('src="')[1:] if "shelf.png" in s.split('"', 1)[0])
+    # The export's own folder once, not the note's path and then the image's path again.
+    assert (
+        unquote(source) == "../../../media/Notion导出/读书计划 0a1b2c3d4e5f67890a1b2c3d4e5f6789/shelf.png"
+    ), source
+    assert (notes / "x" / unquote(source)).resolve().is_file(), source
+    review = note_page(built, "Weekly review")
+    slug = next(p.parent.name for p in notes.glob("*/index.html") if p.read_text("utf-8") == page)
+    assert f'href="../{slug}/"' in review, review
+    assert not [w for w in built.warnings if "Notion" in w], built.warnings
