@@ -41,6 +41,13 @@ NOTES = {
     f"- 本周最重要的一条：**早睡**早起\n  id:: {BLOCK_ID}\n  collapsed:: true\n- 回看 (({BLOCK_ID}))\n"
     "- 另一页的块 ((650f0000-1111-4222-8333-444455556666))\n",
     "logseq/journals/2024_01_06.md": "- NOW 写代码\n  collapsed:: true\n- 午饭\n",  # no page properties
+    "logseq/logseq/config.edn": "{:meta/version 1}\n",  # the graph's own folder: its journals are Logseq's
+    # A reference written as code is code: inline, and in a block's fenced code (indented, on its bullet).
+    "logseq/pages/代码里的引用.md": f"title:: 代码里的引用\n\n- 行内 `(({BLOCK_ID}))` 不读\n- 代码块：\n"
+    f"  ```\n  (({BLOCK_ID}))\n  ```\n- 外层\n  - 内层的代码：\n    ```text\n"
+    "    ((650f0000-1111-4222-8333-444455556666))\n    ```\n",
+    # No graph: a Hugo site's pages/ folder (no logseq/ beside it, no page properties, no block id).
+    "网站/content/pages/待办.md": "---\ntitle: 待办页\n---\n\n- TODO 写完这一页\n  note:: 不是属性\n",
     # A Notion export (its file name ends with the page's id): the lines under its title are properties.
     "Notion导出/读书计划 0a1b2c3d4e5f67890a1b2c3d4e5f6789.md": "# 读书计划\n\n创建时间: 2024年1月5日 下午3:20\n"
     "标签: 阅读, 计划\n状态: 进行中\n\n今年想读完二十本书。\n\n"
@@ -281,3 +288,12 @@ def test_a_notion_exports_url_has_no_page_id_its_images_publish_and_links_to_it_
     slug = next(p.parent.name for p in notes.glob("*/index.html") if p.read_text("utf-8") == page)
     assert f'href="../{slug}/"' in review, review
     assert not [w for w in built.warnings if "Notion" in w], built.warnings
+
+
+def test_logseq_syntax_is_read_only_in_a_graph_and_never_inside_code(built):
+    code = note_page(built, "代码里的引用").split('class="zd-note__body"', 1)[1]
+    assert code.count(f"(({BLOCK_ID}))") == 2 and "((650f0000-1111-4222-8333-444455556666))" in code, code
+    assert "zd-block-ref" not in code, code
+    hugo = note_page(built, "待办页").split('class="zd-note__body"', 1)[1]
+    assert "TODO 写完这一页" in hugo and "note:: 不是属性" in hugo and 'type="checkbox"' not in hugo, hugo
+    assert not [w for w in built.warnings if "代码里的引用" in w or "待办" in w], built.warnings

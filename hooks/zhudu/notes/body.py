@@ -144,7 +144,11 @@ def transform(
         dialect=dialect,
     )
     markdown, origin = rewritten.text, rewritten.origin
-    if logseq_blocks.applies(dialect, note_dir):  # before images: it drops lines, and their numbers with them
+    if (
+        graph := logseq_blocks.graph_folder(note_dir)
+    ) is not None:  # whether it is a graph's (logseq/) decides
+        rewritten.watched.append(str(graph))
+    if logseq_blocks.applies(dialect, note_dir, markdown):  # before images: it drops lines, and their numbers
         lines = markdown.split("\n")
         lines, origin = logseq_blocks.rewrite(lines, origin, lines_outside_code(lines))
         markdown = "\n".join(lines)
