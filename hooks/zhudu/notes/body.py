@@ -100,6 +100,10 @@ class Body:
     domain: str = ""
     #: The folder, from the note's, that a ``/…`` image path starts from (Typora's ``typora-root-url``), or "".
     image_root: str = ""
+    #: A Logseq page's blocks with an ``id::`` (id → the block's words), which another page may quote.
+    blocks: dict[str, str] = field(default_factory=dict)
+    #: ``(line, id)``: this page's references to a block of another page (``block_refs.link_blocks``).
+    block_refs: list[tuple[int, str]] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- Transforms
@@ -144,13 +148,14 @@ def transform(
         dialect=dialect,
     )
     markdown, origin = rewritten.text, rewritten.origin
-    if (
-        graph := logseq_blocks.graph_folder(note_dir)
-    ) is not None:  # whether it is a graph's (logseq/) decides
+    graph = logseq_blocks.graph_folder(note_dir)
+    if graph is not None:  # whether it is a graph's (logseq/) decides how it reads
         rewritten.watched.append(str(graph))
+    blocks: dict[str, str] = {}
+    block_refs: list[tuple[int, str]] = []
     if logseq_blocks.applies(dialect, note_dir, markdown):  # before images: it drops lines, and their numbers
         lines = markdown.split("\n")
-        lines, origin = logseq_blocks.rewrite(lines, origin, lines_outside_code(lines))
+        lines, origin, blocks, block_refs = logseq_blocks.rewrite(lines, origin, lines_outside_code(lines))
         markdown = "\n".join(lines)
     body = Body(
         markdown=markdown,
@@ -160,6 +165,8 @@ def transform(
         inline_tags=rewritten.tags,
         watched=rewritten.watched,
         image_root=image_root,
+        blocks=blocks,
+        block_refs=block_refs,
     )
     # Images next: their line numbers must point into the author's file, before any
     # transform moves lines.

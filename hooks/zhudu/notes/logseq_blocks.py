@@ -56,8 +56,14 @@ def graph_folder(note_dir: Path) -> Path | None:
     return note_dir.parent / "logseq" if note_dir.name in _GRAPH_FOLDERS else None
 
 
-def rewrite(lines: list[str], origin: list[int], outside: list[bool]) -> tuple[list[str], list[int]]:
-    """``lines`` (``outside``: outside code) with Logseq's block syntax read, and each kept line's source line."""
+def rewrite(
+    lines: list[str], origin: list[int], outside: list[bool]
+) -> tuple[list[str], list[int], dict[str, str], list[tuple[int, str]]]:
+    """``lines`` (``outside``: outside code) with Logseq's block syntax read, and each kept line's source line.
+
+    Also the page's blocks with an id (id → words) and its references to blocks not on it (source
+    line, id): each is a stand-in here, which ``block_refs.link_blocks`` replaces once every page is read.
+    """
     texts: dict[str, str] = {}  # a block id → its block's words
     kept: list[list] = []  # [line, its source line, outside code]
     block: int | None = None  # the index in ``kept`` of the block the lines are under
@@ -75,7 +81,14 @@ def rewrite(lines: list[str], origin: list[int], outside: list[bool]) -> tuple[l
             block = None
         kept.append([line, number, readable])
     out = [_references_read(line, texts) if readable else line for line, _, readable in kept]
-    return out, [number for _, number, _ in kept]
+    elsewhere = [
+        (number, block_id)
+        for line, number, readable in kept
+        if readable
+        for block_id in _REFERENCE_RE.findall(_CODE_SPAN_RE.sub("", line))
+        if block_id not in texts
+    ]
+    return out, [number for _, number, _ in kept], texts, elsewhere
 
 
 def _outside_fences(lines: list[str]) -> list[bool]:

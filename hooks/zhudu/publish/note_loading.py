@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from zhudu import editorial
 from zhudu.errors import NoteError, ZhuduError
-from zhudu.notes import drafts, folders, notion, remote_images, resolve
+from zhudu.notes import block_refs, drafts, folders, notion, remote_images, resolve
 from zhudu.notes.corpus import Corpus, Note, NoteSettings, load_corpus
 from zhudu.notes.limits import Limits
 from zhudu.notes.naming import NOTE_SUFFIXES, default_slug, note_ids
@@ -251,6 +251,7 @@ class NoteLoading:
             drafts.draft_finder(self.corpus.drafts, self.slugify),
             intros=list(self.corpus.section_intros.values()),  # a folder's _index.md links as a note does
         )
+        block_refs.link_blocks(self.corpus.notes)  # Logseq's ((id)) to another page's block, as the links
         self.corpus.problems[:0] = [*folder_problems, *refused]
         for note in self.corpus.notes if theme_dirs is not None else ():
             if problem := self._check_template(note, theme_dirs or (), overrides):
