@@ -155,7 +155,8 @@ def transform(
     block_refs: list[tuple[int, str]] = []
     if logseq_blocks.applies(dialect, note_dir, markdown):  # before images: it drops lines, and their numbers
         lines = markdown.split("\n")
-        lines, origin, blocks, block_refs = logseq_blocks.rewrite(lines, origin, lines_outside_code(lines))
+        outside = lines_outside_code(lines, logseq_blocks.FENCE_RE)  # a block's code, at any depth
+        lines, origin, blocks, block_refs = logseq_blocks.rewrite(lines, origin, outside)
         markdown = "\n".join(lines)
     body = Body(
         markdown=markdown,
@@ -180,12 +181,12 @@ def transform(
     return body
 
 
-def lines_outside_code(lines: list[str]) -> list[bool]:
-    """For each line, whether it is outside a fenced code block."""
+def lines_outside_code(lines: list[str], fence_re: re.Pattern[str] = _FENCE_RE) -> list[bool]:
+    """For each line, whether it is outside a fenced code block (``fence_re``: what opens one)."""
     outside: list[bool] = []
     fence: str | None = None
     for line in lines:
-        m = _FENCE_RE.match(line)
+        m = fence_re.match(line)
         if fence is None and m:
             fence = m["fence"][0] * 3
             outside.append(False)

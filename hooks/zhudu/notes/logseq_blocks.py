@@ -34,8 +34,8 @@ _GRAPH_FOLDERS = frozenset({"pages", "journals"})
 _BLOCK_ID_RE = re.compile(
     r"^[ \t]+id:: [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}[ \t]*$", re.MULTILINE
 )
-#: A code fence as Logseq writes it: at any depth, perhaps on the block's own bullet line.
-_FENCE_RE = re.compile(r"^[ \t]*(?:-[ \t]+)?(?P<fence>`{3,}|~{3,})")
+#: A code fence as Logseq writes it: at any depth, perhaps on the block's own bullet line (``body.lines_outside_code``).
+FENCE_RE = re.compile(r"^[ \t]*(?:-[ \t]+)?(?P<fence>`{3,}|~{3,})")
 _CODE_SPAN_RE = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)")
 
 
@@ -67,7 +67,6 @@ def rewrite(
     texts: dict[str, str] = {}  # a block id → its block's words
     kept: list[list] = []  # [line, its source line, outside code]
     block: int | None = None  # the index in ``kept`` of the block the lines are under
-    outside = [a and b for a, b in zip(outside, _outside_fences(lines), strict=True)]
     for line, number, readable in zip(lines, origin, outside, strict=True):
         if readable and block is not None and (m := _PROPERTY_RE.match(line)):
             if m["key"].lower() == "id" and (block_id := m["value"].strip()):
@@ -89,25 +88,6 @@ def rewrite(
         if block_id not in texts
     ]
     return out, [number for _, number, _ in kept], texts, elsewhere
-
-
-def _outside_fences(lines: list[str]) -> list[bool]:
-    """For each line, whether it is outside a code block fenced under a block (indented, or on its bullet)."""
-    outside: list[bool] = []
-    fence: str | None = None
-    for line in lines:
-        m = _FENCE_RE.match(line)
-        if fence is None and m:
-            fence = m["fence"]
-            outside.append(False)
-        elif fence is not None:
-            outside.append(False)
-            closing = line.strip()
-            if closing.startswith(fence) and not closing.strip(fence[0]):
-                fence = None
-        else:
-            outside.append(True)
-    return outside
 
 
 def _references_read(line: str, texts: dict[str, str]) -> str:
