@@ -47,6 +47,8 @@ BLOG = {
     "合集/_index.md": "---\ntitle: 合集總覽\n---\n\n兩個分類的合集，談軟體與記憶體，另見[[不存在的笔记]]。\n",
     "合集/甲/一.md": "---\ntitle: 甲一\ndate: 2024-04-01\n---\n\n甲的一篇。\n",
     "合集/乙/二.md": "---\ntitle: 乙二\ndate: 2024-04-02\n---\n\n乙的一篇。\n",
+    # A note written in Traditional: its title in each variant's script wherever it is shown.
+    "合集/乙/繁體.md": "---\ntitle: 乙的繁體筆記\ndate: 2024-04-03\n---\n\n這篇用繁體寫，見[[甲一]]。\n",
     "空的/_index.md": "---\ntitle: 空的分类\n---\n\n没有笔记。\n",
     # A note linking to a section's _index.md: its page.
     "文档/链接.md": (
@@ -107,9 +109,9 @@ def test_a_page_bundle_is_a_page_of_the_folder_above(blog, variant):
         "文档": 3,
         "专题": 1,
         "专题/深处": 1,
-        "合集": 2,  # a section of sections: the notes below it
+        "合集": 3,  # a section of sections: the notes below it
         "合集/甲": 1,
-        "合集/乙": 1,
+        "合集/乙": 2,
     }
     sections = sections_on_home(blog, variant)
     assert sections == {f"sections/{default_slug(name)}/": count for name, count in expected.items()}
@@ -234,7 +236,7 @@ def test_a_folder_of_only_an_index_md_is_a_section_of_the_sections_below_it(blog
     home = blog.page(f"{variant}/index.html")
     for href in sections_on_home(blog, variant):
         assert linked_page(blog, variant, "", href).is_file(), href  # no dead link
-    assert (">合集总览</a>（2）" if variant == "zh-Hans" else ">合集總覽</a>（2）") in home, home
+    assert (">合集总览</a>（3）" if variant == "zh-Hans" else ">合集總覽</a>（3）") in home, home
     assert "空的" not in home and not (blog.site_dir / variant / "sections" / default_slug("空的")).exists()
     page = f"sections/{default_slug('合集')}"
     html = blog.page(f"{variant}/{page}/index.html")
@@ -284,3 +286,21 @@ def test_the_root_index_md_introduces_the_home_page_above_its_cards(blog, varian
         == (blog.site_dir / variant / "notes" / default_slug("文档/安装") / "index.html").resolve()
     )
     assert "onerror" not in html
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_traditional_notes_title_reads_the_same_on_its_page_its_section_the_home_page_and_backlinks(
+    blog, variant
+):
+    """Every place a title is shown goes through the variant's conversion: as its own page shows it."""
+    own = blog.page(f"{variant}/notes/{default_slug('合集/乙/繁體')}/index.html")
+    title = re.search(r'<h1 id="zd-note-title">([^<]+)</h1>', own).group(1)
+    assert title == ("乙的繁体笔记" if variant == "zh-Hans" else "乙的繁體筆記"), title
+    shown = {
+        "section": blog.page(f"{variant}/sections/{default_slug('合集/乙')}/index.html"),
+        "home": blog.page(f"{variant}/index.html"),
+        "backlinks": blog.page(f"{variant}/notes/{default_slug('合集/甲/一')}/index.html"),
+    }
+    for surface, html in shown.items():
+        assert f">{title}</" in html, (surface, variant)
+        assert ("繁體筆記" if variant == "zh-Hans" else "繁体笔记") not in html, (surface, variant)

@@ -183,9 +183,10 @@ def note_view(build: Build, note: Note) -> dict[str, Any]:
             VIEWS_KEPT[0] += 1
         return kept[1]  # type: ignore[no-any-return]
     meta = note.meta
+    listed = meta.as_dict()
     view = {
-        **meta.as_dict(),
-        **_default_script_text(build, meta),
+        **listed,
+        **_default_script_text(build, meta, listed),
         "date_display": _display_date(meta.date),
         "updated_display": _display_date(meta.updated),
         "broken": note.broken,
@@ -236,7 +237,7 @@ _VIEWS = _NoteViews()
 VIEWS_KEPT = [0]
 
 
-def _default_script_text(build: Build, meta: Any) -> dict[str, Any]:
+def _default_script_text(build: Build, meta: Any, listed: dict[str, Any]) -> dict[str, Any]:
     """A Traditional note's displayed text in the default variant's script, as its body is.
 
     ``page_content`` converts the body of a note written in Traditional for the default variant;
@@ -244,10 +245,15 @@ def _default_script_text(build: Build, meta: Any) -> dict[str, Any]:
     search, ``<meta name="description">``) through here and must match it.  The other variants
     convert the whole default page afterwards, so they still show Traditional.
     """
-    if meta.lang != "zh-Hant":
-        return {}
     convert = build.fold
+    # A note linking here written in Traditional (whatever this note's script): its title as its page's.
+    backlinks = [
+        b | {"title": convert(b["title"])} if b["lang"] == "zh-Hant" else b for b in listed["backlinks"]
+    ]
+    if meta.lang != "zh-Hant":
+        return {"backlinks": backlinks}
     return {
+        "backlinks": backlinks,
         "title": convert(meta.title),
         "subtitle": convert(meta.subtitle) if meta.subtitle else meta.subtitle,
         "description": convert(meta.description),

@@ -100,6 +100,10 @@ class Body:
     domain: str = ""
     #: The folder, from the note's, that a ``/…`` image path starts from (Typora's ``typora-root-url``), or "".
     image_root: str = ""
+    #: A Logseq page's blocks with an ``id::`` (id → the block's words), which another page may quote.
+    blocks: dict[str, str] = field(default_factory=dict)
+    #: ``(line, id)``: this page's references to a block of another page (``block_refs.link_blocks``).
+    block_refs: list[tuple[int, str]] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- Transforms
@@ -144,9 +148,15 @@ def transform(
         dialect=dialect,
     )
     markdown, origin = rewritten.text, rewritten.origin
-    if logseq_blocks.applies(dialect, note_dir):  # before images: it drops lines, and their numbers with them
+    graph = logseq_blocks.graph_folder(note_dir)
+    if graph is not None:  # whether it is a graph's (logseq/) decides how it reads
+        rewritten.watched.append(str(graph))
+    blocks: dict[str, str] = {}
+    block_refs: list[tuple[int, str]] = []
+    if logseq_blocks.applies(dialect, note_dir, markdown):  # before images: it drops lines, and their numbers
         lines = markdown.split("\n")
-        lines, origin = logseq_blocks.rewrite(lines, origin, lines_outside_code(lines))
+        outside = lines_outside_code(lines, logseq_blocks.FENCE_RE)  # a block's code, at any depth
+        lines, origin, blocks, block_refs = logseq_blocks.rewrite(lines, origin, outside)
         markdown = "\n".join(lines)
     body = Body(
         markdown=markdown,
@@ -156,6 +166,8 @@ def transform(
         inline_tags=rewritten.tags,
         watched=rewritten.watched,
         image_root=image_root,
+        blocks=blocks,
+        block_refs=block_refs,
     )
     # Images next: their line numbers must point into the author's file, before any
     # transform moves lines.
@@ -169,12 +181,12 @@ def transform(
     return body
 
 
-def lines_outside_code(lines: list[str]) -> list[bool]:
-    """For each line, whether it is outside a fenced code block."""
+def lines_outside_code(lines: list[str], fence_re: re.Pattern[str] = _FENCE_RE) -> list[bool]:
+    """For each line, whether it is outside a fenced code block (``fence_re``: what opens one)."""
     outside: list[bool] = []
     fence: str | None = None
     for line in lines:
-        m = _FENCE_RE.match(line)
+        m = fence_re.match(line)
         if fence is None and m:
             fence = m["fence"][0] * 3
             outside.append(False)

@@ -278,7 +278,7 @@ def read_note(
     lang = clean.get("lang") or ("zh-Hant" if detect_script(script_of) == "Hant" else "zh-Hans")
     meta = NoteMeta(
         id=identifier,
-        slug=clean.get("slug") or default_slug(identifier),
+        slug=clean.get("slug") or default_slug(notion.without_page_id(identifier)),
         title=title,
         subtitle=clean.get("subtitle"),
         date=clean.get("date"),
@@ -331,7 +331,7 @@ def broken_note(
     if kept is None:
         meta = NoteMeta(
             id=identifier,
-            slug=default_slug(identifier),
+            slug=default_slug(notion.without_page_id(identifier)),
             title=text_title("", identifier),
             subtitle=None,
             date=None,

@@ -15,7 +15,6 @@ import re
 from pathlib import Path
 
 from zhudu import fragments
-from zhudu.notes.page_ids import CODE_SPAN_RE
 
 #: A block's first line: its bullet, then perhaps a task marker.
 _BLOCK_RE = re.compile(
@@ -29,24 +28,46 @@ _DONE_MARKERS = frozenset({"DONE", "CANCELED", "CANCELLED"})
 #: Markdown around a block's words, left out where the block is quoted as plain text.
 _LINK_RE = re.compile(r"!?\[(?P<text>[^\]\n]*)\]\([^)\n]*\)")
 _EMPHASIS_RE = re.compile(r"\*\*|__|`|\[\[|\]\]")
-#: A code fence at any depth: Logseq indents a block's code under its bullet, a child block's with tabs.
-_FENCE_RE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
-#: Logseq's own folders of a graph: a page there without page properties is Logseq's too.
+#: Logseq's own folders of a graph: a page there without page properties is Logseq's too, in a graph.
 _GRAPH_FOLDERS = frozenset({"pages", "journals"})
+#: A block's id property, as only Logseq writes it: a UUID under a block.
+_BLOCK_ID_RE = re.compile(
+    r"^[ \t]+id:: [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}[ \t]*$", re.MULTILINE
+)
+#: A code fence as Logseq writes it: at any depth, perhaps on the block's own bullet line (``body.lines_outside_code``).
+FENCE_RE = re.compile(r"^[ \t]*(?:-[ \t]+)?(?P<fence>`{3,}|~{3,})")
+_CODE_SPAN_RE = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)")
 
 
-def applies(dialect: str, note_dir: Path) -> bool:
-    """Whether a note is a Logseq page: page properties read as Logseq's, or in a graph's own folder."""
-    return dialect == "logseq" or note_dir.name in _GRAPH_FOLDERS
+def applies(dialect: str, note_dir: Path, text: str) -> bool:
+    """Whether a note is a Logseq page: a sign of Logseq's own, not only a folder's name.
+
+    Its page properties read as Logseq's (``title:: …``), a block ``id::`` line in it, or a file in a
+    graph's ``pages/`` or ``journals/`` beside the graph's ``logseq/`` folder (its ``config.edn``):
+    a Hugo site's ``content/pages/`` is no graph, and its ``- TODO`` item stays as written.
+    """
+    if dialect == "logseq" or _BLOCK_ID_RE.search(text):
+        return True
+    return (settings := graph_folder(note_dir)) is not None and settings.is_dir()
 
 
-def rewrite(lines: list[str], origin: list[int], outside: list[bool]) -> tuple[list[str], list[int]]:
-    """``lines`` (``outside``: outside code) with Logseq's block syntax read, and each kept line's source line."""
+def graph_folder(note_dir: Path) -> Path | None:
+    """Where a graph whose ``pages/`` or ``journals/`` is ``note_dir`` keeps its settings (watched under serve); None elsewhere."""
+    return note_dir.parent / "logseq" if note_dir.name in _GRAPH_FOLDERS else None
+
+
+def rewrite(
+    lines: list[str], origin: list[int], outside: list[bool]
+) -> tuple[list[str], list[int], dict[str, str], list[tuple[int, str]]]:
+    """``lines`` (``outside``: outside code) with Logseq's block syntax read, and each kept line's source line.
+
+    Also the page's blocks with an id (id → words) and its references to blocks not on it (source
+    line, id): each is a stand-in here, which ``block_refs.link_blocks`` replaces once every page is read.
+    """
     texts: dict[str, str] = {}  # a block id → its block's words
     kept: list[list] = []  # [line, its source line, outside code]
     block: int | None = None  # the index in ``kept`` of the block the lines are under
-    readable_lines = [a and b for a, b in zip(outside, _outside_indented_code(lines), strict=True)]
-    for line, number, readable in zip(lines, origin, readable_lines, strict=True):
+    for line, number, readable in zip(lines, origin, outside, strict=True):
         if readable and block is not None and (m := _PROPERTY_RE.match(line)):
             if m["key"].lower() == "id" and (block_id := m["value"].strip()):
                 texts[block_id] = _words(kept[block][0])
@@ -58,31 +79,25 @@ def rewrite(lines: list[str], origin: list[int], outside: list[bool]) -> tuple[l
         elif not line.strip():
             block = None
         kept.append([line, number, readable])
-    out = [_with_references(line, texts) if readable else line for line, _, readable in kept]
-    return out, [number for _, number, _ in kept]
+    out = [_references_read(line, texts) if readable else line for line, _, readable in kept]
+    elsewhere = [
+        (number, block_id)
+        for line, number, readable in kept
+        if readable
+        for block_id in _REFERENCE_RE.findall(_CODE_SPAN_RE.sub("", line))
+        if block_id not in texts
+    ]
+    return out, [number for _, number, _ in kept], texts, elsewhere
 
 
-def _outside_indented_code(lines: list[str]) -> list[bool]:
-    """For each line, whether it is outside a code fence, however deep the fence is indented."""
-    outside: list[bool] = []
-    fence = ""
-    for line in lines:
-        m = _FENCE_RE.match(line)
-        outside.append(not fence and not m)
-        if fence and line.strip().startswith(fence):
-            fence = ""
-        elif not fence and m:
-            fence = m["fence"][0] * 3
-    return outside
-
-
-def _with_references(line: str, texts: dict[str, str]) -> str:
-    """``line``'s block references read, but not those in inline code (a ``((uuid))`` shown as syntax)."""
-    out, at = [], 0
-    for code in CODE_SPAN_RE.finditer(line):
-        out += [_REFERENCE_RE.sub(lambda m: _reference(m["id"], texts), line[at : code.start()]), code[0]]
-        at = code.end()
-    return "".join([*out, _REFERENCE_RE.sub(lambda m: _reference(m["id"], texts), line[at:])])
+def _references_read(line: str, texts: dict[str, str]) -> str:
+    """``line`` with its block references read, its inline code (```((64a1…))```) left as written."""
+    out, start = [], 0
+    for m in _CODE_SPAN_RE.finditer(line):
+        out += [_REFERENCE_RE.sub(lambda r: _reference(r["id"], texts), line[start : m.start()]), m.group(0)]
+        start = m.end()
+    out.append(_REFERENCE_RE.sub(lambda r: _reference(r["id"], texts), line[start:]))
+    return "".join(out)
 
 
 def _with_task_box(line: str, m: re.Match[str]) -> str:

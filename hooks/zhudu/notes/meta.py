@@ -92,6 +92,8 @@ class Backlink:
     slug: str
     title: str
     count: int = 1
+    #: The linking note's script: a Traditional one's title is shown in the default variant's script.
+    lang: str = "zh-Hans"
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,17 @@ def is_export(stem: str) -> bool:
     return bool(_EXPORT_NAME_RE.match(stem))
 
 
+def without_page_id(identifier: str) -> str:
+    """A note id without the page id a Notion export's file name ends with (``读书计划 0a1b…6789`` → ``读书计划``).
+
+    The note's default slug is made from it: the id is Notion's, not a word of the page's.
+    """
+    folder, _, name = identifier.rpartition("/")
+    if not is_export(name):
+        return identifier
+    return f"{folder}/{name[:-33]}" if folder else name[:-33]
+
+
 def properties(text: str) -> tuple[dict[str, Any], str, int, dict[str, int]]:
     """The page's title and properties as front matter, the text after them, its first line, the keys' lines.
 

@@ -276,7 +276,8 @@ def link_notes(
         target_note.meta = replace(
             target_note.meta,
             backlinks=tuple(
-                Backlink(slug=s, title=by_slug[s].meta.title, count=n) for s, n in sorted(sources.items())
+                Backlink(slug=s, title=by_slug[s].meta.title, count=n, lang=by_slug[s].meta.lang)
+                for s, n in sorted(sources.items())
             ),
         )
     return index

@@ -12,13 +12,13 @@ import re
 import stat
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import fields, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from zhudu import editorial
 from zhudu.errors import NoteError, ZhuduError
-from zhudu.notes import drafts, folders, remote_images, resolve
+from zhudu.notes import block_refs, drafts, folders, notion, remote_images, resolve
 from zhudu.notes.corpus import Corpus, Note, NoteSettings, load_corpus
 from zhudu.notes.limits import Limits
 from zhudu.notes.naming import NOTE_SUFFIXES, default_slug, note_ids
@@ -251,6 +251,7 @@ class NoteLoading:
             drafts.draft_finder(self.corpus.drafts, self.slugify),
             intros=list(self.corpus.section_intros.values()),  # a folder's _index.md links as a note does
         )
+        block_refs.link_blocks(self.corpus.notes)  # Logseq's ((id)) to another page's block, as the links
         self.corpus.problems[:0] = [*folder_problems, *refused]
         for note in self.corpus.notes if theme_dirs is not None else ():
             if problem := self._check_template(note, theme_dirs or (), overrides):
@@ -292,6 +293,9 @@ class NoteLoading:
             rel = path.resolve().relative_to(self.seeds_dir.resolve()).as_posix()
         except ValueError:
             rel = path.name
+        if notion.is_export(PurePosixPath(note_id).name):
+            # Its attachments are in a folder named as the note (``读书计划 0a1b…/image.png``): that path, not twice.
+            return f"media/{rel}"
         # The note id is a file name: "...md" has the id "..", which would publish under the site root.
         folder = note_id if note_id.strip(".") else default_slug(note_id)
         return f"media/{folder}/{rel}"

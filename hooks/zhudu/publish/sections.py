@@ -80,7 +80,7 @@ def section_pages(
             # Relative to the section page's source file: MkDocs turns note sources into page URLs.
             up = "../" * src_uri.count("/")
             shown = members[(number - 1) * per_page : number * per_page]
-            items = "".join(f"- [{md_text(n.meta.title)}]({up}{n.src_uri})\n" for n in shown)
+            items = "".join(f"- [{md_text(_shown_title(n, from_hant))}]({up}{n.src_uri})\n" for n in shown)
             where = f"第 {number} 页，共 {count} 页；" if count > 1 else ""
             name = heading if number == 1 else f"{heading}（第 {number} 页，共 {count} 页）"
             body = f"{intro if number == 1 else ''}{len(members)} 篇笔记，{where}{order}。\n\n{items}"
@@ -155,6 +155,11 @@ def _sections_page(
     count = sum(map(len, below.values()))
     body = f"{intro}{count} 篇笔记，在下面的分类里。\n\n{items}"
     return _page(f"{SECTIONS_FOLDER}/{slug}.md", heading, heading, slug, 1, 1, body)
+
+
+def _shown_title(note: Note, from_hant: Callable[[str], str]) -> str:
+    """A note's title in the site's default script, as its own page shows it (``pages.note_view``)."""
+    return from_hant(note.meta.title) if note.meta.lang == "zh-Hant" else note.meta.title
 
 
 def _page(
