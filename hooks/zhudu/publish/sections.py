@@ -105,7 +105,9 @@ def home_sections(
 
 
 def home_introduction(intro: Note, from_hant: Callable[[str], str] = str) -> str:
-    """The root ``seeds/_index.md`` as Markdown the home page adds after its own text: its title, its introduction.
+    """The root ``seeds/_index.md`` as Markdown shown after the home page's text: its title, its introduction.
+
+    Rendered on its own (``pages._home_introduction``): only it is cleaned and converted as a note's.
 
     It was read as a note, whose page is a folder deeper than the home page: its images' links (a
     Markdown image's from the page's source, a raw ``<img>``'s from its URL, ``body``) go up one less.
