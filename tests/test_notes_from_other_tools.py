@@ -89,6 +89,10 @@ NOTES = {
     "typora/上下标.md": "---\ntitle: 上下标\n---\n\n~~划掉的话~~还在；每次3~5天，间隔5~7天；H~2~O；2^10=1024，2^20。\n",
     "typora/波浪.md": "---\ntitle: 波浪\n---\n\n谢谢~~ 明天见~~ 好的~~~ 今天在咖啡馆坐了一下午，把这周的事都理了一遍。\n",  # a writer's tildes: no ~~struck~~
     "typora/越界.md": "---\ntitle: 越界\ntypora-root-url: ../../etc\n---\n\n![秘密](/secret.png)\n",
+    # A root on the writer's machine (Typora's folder picker): ignored, said; its images found as an old site's.
+    "typora/本机.md": "---\ntitle: 本机\ntypora-root-url: /Users/me/blog/source\n---\n\n"
+    "![杯子](/typora-res/assets/杯子.png)\n",
+    "typora/视窗.md": "---\ntitle: 视窗\ntypora-root-url: 'C:\\Users\\me\\blog'\n---\n\n![没有](/没有这张.png)\n",
 }
 #: Planted beside seeds/, where typora-root-url ../../etc leads from seeds/typora/: never published.
 SECRET = b"\x89PNG\r\n\x1a\n" + b"zhudu-secret-outside" + b"\x00" * 16
@@ -346,3 +350,15 @@ def test_logseq_syntax_is_read_only_in_a_graph_and_never_inside_code(built):
     hugo = note_page(built, "待办页").split('class="zd-note__body"', 1)[1]
     assert "TODO 写完这一页" in hugo and "note:: 不是属性" in hugo and 'type="checkbox"' not in hugo, hugo
     assert not [w for w in built.warnings if "代码里的引用" in w or "待办" in w], built.warnings
+
+
+def test_a_typora_root_url_on_the_writers_machine_is_said_and_ignored_not_warned_of(built):
+    """Typora writes one routinely: ``--strict`` must not fail; a missing image is still warned of, as any."""
+    assert not [w for w in built.warnings if "typora-root-url" in w and "越界" not in w], built.warnings
+    for note, line, folder in (("本机", 3, "/Users/me/blog/source"), ("视窗", 3, "C:/Users/me/blog")):
+        said = f"seeds/typora/{note}.md:{line}: typora-root-url: {folder} is a folder on the writer's machine"
+        assert said in built.log, built.log
+    page = note_page(built, "本机")
+    assert "zd-missing-image" not in page and ".png" in page, page
+    assert "zd-missing-image" in note_page(built, "视窗")
+    assert [w for w in built.warnings if "视窗" in w and "没有这张.png" in w], built.warnings

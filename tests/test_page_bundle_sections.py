@@ -14,7 +14,7 @@ from urllib.parse import unquote
 import pytest
 from test_serve import start_serving, wait_for
 
-from conftest import build_site, ctrl_c, free_port
+from conftest import REPO, build_site, ctrl_c, free_port
 from zhudu.notes.corpus import default_slug
 
 PNG = bytes.fromhex(
@@ -55,12 +55,20 @@ BLOG = {
         "---\ntitle: 链接\ndate: 2024-02-05\n---\n\n"
         "见[文章](../hugo/posts/_index.md)、[[hugo/posts/_index]]和[合集](../合集/)。\n"
     ),
-    # Hugo's home page content: above the home page's cards.
+    # Sections of sections: 层 and 层/中 hold only an _index.md, the notes are in 层/中/底.
+    "层/_index.md": "---\ntitle: 外层\n---\n\n外层的介绍。\n",
+    "层/中/_index.md": "---\ntitle: 中层\n---\n\n中层的介绍。\n",
+    "层/中/底/一.md": "---\ntitle: 底一\ndate: 2024-05-01\n---\n\n底层的一篇。\n",
+    # Hugo's home page content: above the home page's cards (written in Traditional: only it is converted).
     "_index.md": (
-        "---\ntitle: 欢迎<来读>\n---\n\n这是**首页**的介绍，从[安装](文档/安装.md)开始。\n\n"
+        "---\ntitle: 歡迎<來讀>\n---\n\n這是**首頁**的介紹，從[安裝](文档/安装.md)開始。\n\n"
         '<img src="y" onerror="alert(4)">\n'
     ),
 }
+#: The project's own home page: its raw HTML and its text are the project's, not cleaned or converted as a note's.
+HOME_TEXT = (REPO / "docs/index.md").read_text(encoding="utf-8") + (
+    '\n本站旧名「注讀」，<span style="color: #c00">红字</span>是项目自己写的。\n'
+)
 
 
 #: What the build warns of: a dead link, hostile HTML and URLs of the _index.md files, each at its file and line.
@@ -79,7 +87,9 @@ VARIANTS = ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"]
 
 @pytest.fixture(scope="module")
 def blog(tmp_path_factory):
-    result = build_site(tmp_path_factory.mktemp("bundles"), notes=BLOG, strict=False)
+    result = build_site(
+        tmp_path_factory.mktemp("bundles"), notes=BLOG, docs={"index.md": HOME_TEXT}, strict=False
+    )
     assert result.ok, result.log
     return result
 
@@ -112,6 +122,9 @@ def test_a_page_bundle_is_a_page_of_the_folder_above(blog, variant):
         "合集": 3,  # a section of sections: the notes below it
         "合集/甲": 1,
         "合集/乙": 2,
+        "层": 1,  # sections of sections, each the notes below it
+        "层/中": 1,
+        "层/中/底": 1,
     }
     sections = sections_on_home(blog, variant)
     assert sections == {f"sections/{default_slug(name)}/": count for name, count in expected.items()}
@@ -304,3 +317,34 @@ def test_a_traditional_notes_title_reads_the_same_on_its_page_its_section_the_ho
     for surface, html in shown.items():
         assert f">{title}</" in html, (surface, variant)
         assert ("繁體筆記" if variant == "zh-Hans" else "繁体笔记") not in html, (surface, variant)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_home_pages_own_text_is_neither_cleaned_nor_converted_with_a_root_index_md(blog, variant):
+    """Only the root introduction is a note's text: the project's ``docs/index.md`` stays as without one."""
+    html = blog.page(f"{variant}/index.html")
+    assert '<span style="color: #c00">' in html, html  # not stripped (nor warned as seeds/_index.md:?)
+    assert not [w for w in blog.warnings if ":?:" in w], blog.warnings
+    if variant == "zh-Hans":  # not made Simplified with the Traditional introduction
+        assert "本站旧名「注讀」" in html and "<strong>首页</strong>" in html, html
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_section_of_sections_lists_the_sections_right_below_it(blog, variant):
+    outer, middle, bottom = (f"sections/{default_slug(name)}" for name in ("层", "层/中", "层/中/底"))
+    html = blog.page(f"{variant}/{outer}/index.html")
+    article = html[html.index("<article") : html.index("</article>")]
+    (href,) = links_in(article, "中层" if variant == "zh-Hans" else "中層")
+    assert "（1）" in article.split(href, 1)[1].split("</li>", 1)[0], article
+    assert (
+        linked_page(blog, variant, outer, href) == (blog.site_dir / variant / middle / "index.html").resolve()
+    )
+    assert not re.search(r'href="[^"]*' + re.escape(default_slug("层/中/底")), article), article
+    html = blog.page(f"{variant}/{middle}/index.html")
+    article = html[html.index("<article") : html.index("</article>")]
+    (href,) = links_in(article, "层/中/底" if variant == "zh-Hans" else "層/中/底")
+    assert (
+        linked_page(blog, variant, middle, href)
+        == (blog.site_dir / variant / bottom / "index.html").resolve()
+    )
+    assert linked_page(blog, variant, middle, href).is_file()

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+import markdown
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
@@ -62,12 +63,10 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
     build.annotations.begin(live, show_problems=annotations.serving())
     build.glossary.begin(live)
     build.quoted_script.begin(note.meta.lang if live is not None else None)
-    # A note's HTML is untrusted (zhudu/safety.py), and so is a page's _index.md introducing it.
-    intro = build.intros.get(page.file.src_uri) if note is None else None
+    # A note's HTML is untrusted (zhudu/safety.py), and so is a section page's _index.md introducing it.
+    # The home page's text is the project's own: its introduction is rendered apart (page_content).
+    intro = build.intros.get(page.file.src_uri) if note is None and page.file.src_uri != HOME_PAGE else None
     build.safety.begin(note if live is not None else intro)
-    if intro is not None and page.file.src_uri == HOME_PAGE:  # Hugo's home page content: above the cards
-        from_hant = build.site.converter(build.site.default.code, "Hant").text  # its title, if Traditional
-        markdown = f"{markdown.rstrip()}\n\n{home_introduction(intro, from_hant)}"
     if note is None:
         # mkdocs serve --dirty: a page Zhudu generates or docs/ holds (home pages, theme pages,
         # sections, the glossary) is rendered again only when its Markdown or an input changed.
@@ -286,6 +285,8 @@ def page_content(build: Build, html: str, page: Page, config: MkDocsConfig) -> s
             page.title = rendered.title  # MkDocs' public override: its first heading's, as rendered
     else:
         html = finish(html)
+    if page.file.src_uri == HOME_PAGE and (intro := build.intros.get(HOME_PAGE)) is not None:
+        html += _home_introduction(build, intro, config)  # Hugo's home page content: above the cards
     if note is not None and note.meta.lang == "zh-Hant":  # its headings, converted in the body by finish
         headings = {
             m["id"]: _TAG_RE.sub("", _HEADERLINK_RE.sub("", m["inner"])).strip()
@@ -328,12 +329,36 @@ def finishing(build: Build, page: Page, config: MkDocsConfig) -> Callable[[str],
     Its inputs are in the render's key: the site's host (``site_host``), the conversion rules
     (the editorial files) and the note's script (its file and its notes.yml entry).
     """
+    note = build.site.note_by_src.get(page.file.src_uri)
+    # A note, or the _index.md introducing a section's page, written in Traditional: its page as a note's.
+    # The home page's own text is the project's, never converted (its introduction is: _home_introduction).
+    intro = build.intros.get(page.file.src_uri) if page.file.src_uri != HOME_PAGE else None
+    return _finisher(build, config, note if note is not None else intro)
+
+
+def _home_introduction(build: Build, intro: Note, config: MkDocsConfig) -> str:
+    """The root ``seeds/_index.md`` rendered on its own with the site's Markdown extensions, cleaned as a note's.
+
+    Apart from the home page's Markdown: the notes' safety extension cleans a whole document (the
+    project's ``docs/index.md`` is not the author's note), and only this text is converted from
+    Traditional when written in it.  Its links are resolved to URLs and its images' paths are from the
+    home page already (``resolve``, ``home_introduction``): nothing for MkDocs' link processing to do.
+    """
+    from_hant = build.site.converter(build.site.default.code, "Hant").text  # its title, if Traditional
+    build.safety.begin(intro)
+    try:
+        md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+        html = md.convert(home_introduction(intro, from_hant))
+    finally:
+        build.safety.begin(None)
+    return _finisher(build, config, intro)(html)
+
+
+def _finisher(build: Build, config: MkDocsConfig, written: Note | None) -> Callable[[str], str]:
+    """External links marked, permalinks named; HTML ``written`` (a note, an ``_index.md``) in Traditional made Simplified."""
     site = build.site
-    note = site.note_by_src.get(page.file.src_uri)
     match = _SITE_HOST_RE.match(config.site_url or "")
     own_hosts = (match["host"],) if match else ()
-    # A note, or the _index.md introducing the page, written in Traditional: its page as a note's.
-    written = note if note is not None else build.intros.get(page.file.src_uri)
     to_simplified = (
         site.converter(site.default.code, "Hant").html
         if written is not None and written.meta.lang == "zh-Hant"

@@ -39,6 +39,8 @@ def log_corpus(log: logging.Logger, corpus: Corpus) -> None:
         *(p for note in [*intros, *corpus.notes] for p in note.problems),
     ]:
         log.warning("%s", problem)
+    for notice in (n for note in [*intros, *corpus.notes] for n in note.notices):
+        log.info("%s", notice)
     # Not published, as Hugo, Jekyll and Hexo leave them out: said, not warned of (the author's choice).
     if drafts := [note.display_path for note in corpus.drafts]:
         log.info(

@@ -88,6 +88,8 @@ class Note:
     raw: Mapping[str, Any]
     body: body_mod.Body | None = None
     problems: list[NoteError] = field(default_factory=list)
+    #: What is said of the note, not warned of (a Typora root on the writer's machine, ignored): info lines.
+    notices: list[NoteError] = field(default_factory=list)
     broken: bool = False
     #: A broken note whose front matter was read (its body is over a limit): its metadata is the author's.
     meta_kept: bool = False
@@ -199,6 +201,11 @@ def read_note(
     )
     if unused_root:
         problems.append(NoteError(display, key_lines.get("typora-root-url", 1), unused_root))
+    notices = [
+        NoteError(display, key_lines.get("typora-root-url", 1), said)
+        for said in [site_root.machine_root(raw.get("typora-root-url"))]
+        if said
+    ]
 
     # Handles written as tags (the X clipper puts "@author" into the tag string) are authors.
     try:
@@ -308,6 +315,7 @@ def read_note(
         raw=raw,
         body=body,
         problems=problems,
+        notices=notices,
         url_folder=settings.notes_url,
         placeholder_title=title if placeholder else None,
         source_digest=hashlib.sha256(data).hexdigest(),

@@ -60,7 +60,8 @@ def typora_root(value: object, note_dir: Path, root: Path) -> tuple[str, str | N
     """Typora's ``typora-root-url`` (the folder a note's ``/…`` image paths start from) as a folder from the note.
 
     Returns the folder ("" for none, or one not used) and, for one not used, what a warning says: it
-    must be a relative folder inside the notes folder, since the images under it are published.
+    must be a relative folder inside the notes folder, since the images under it are published.  One on
+    the author's machine (``machine_root``) is not used and no warning: Typora writes it routinely.
     """
     if value is None or value == "":
         return "", None
@@ -68,9 +69,10 @@ def typora_root(value: object, note_dir: Path, root: Path) -> tuple[str, str | N
     if not isinstance(value, str) or not written:
         return "", f"typora-root-url: expected a folder, got {value!r}: ignored; write a folder, e.g. ./"
     folder = written.rstrip("/") or "."
+    if machine_root(value):
+        return "", None
     try:
-        inside = not PurePosixPath(folder).is_absolute() and ":" not in folder.split("/")[0]
-        inside = inside and (note_dir / folder).resolve().is_relative_to(root.resolve())
+        inside = (note_dir / folder).resolve().is_relative_to(root.resolve())
     except (OSError, ValueError, RuntimeError):
         inside = False
     if not inside:
@@ -80,3 +82,21 @@ def typora_root(value: object, note_dir: Path, root: Path) -> tuple[str, str | N
             f"relative to the note inside {root.name}/, e.g. ./ or ../assets"
         )
     return folder, None
+
+
+def machine_root(value: object) -> str | None:
+    r"""What an info line says of a ``typora-root-url`` that is a folder on the author's machine; None: not one.
+
+    Typora's folder picker writes an absolute path (``/Users/me/blog/source``, ``C:\blog``, ``\\server\blog``),
+    which means nothing where the site is built: ignored, as if not written (the images it would find are
+    looked up as an old site's, and one missing is warned of as any missing image).
+    """
+    if not isinstance(value, str):
+        return None
+    written = value.strip().replace("\\", "/")
+    if not (PurePosixPath(written).is_absolute() or ":" in written.split("/")[0]):
+        return None
+    return (
+        f"typora-root-url: {written} is a folder on the writer's machine (Typora writes it): ignored, so '/…' "
+        "image paths are looked up as an old site's"
+    )

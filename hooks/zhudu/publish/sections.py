@@ -99,16 +99,15 @@ def home_sections(
     shown = []
     for folder in sorted(by_folder.keys() | _parents(by_folder, intros)):
         title = _introduction(folder, intros.get(folder), from_hant, body=False)[0]
-        if folder in by_folder:
-            slug, count = by_folder[folder][0].meta.section, len(by_folder[folder])
-        else:
-            slug, count = intros[folder].meta.section, sum(map(len, _below(folder, by_folder).values()))
-        shown.append({"folder": folder, "section": slug, "title": title, "count": count})
+        slug = _slug(folder, by_folder, intros)
+        shown.append({"folder": folder, "section": slug, "title": title, "count": _total(folder, by_folder)})
     return shown
 
 
 def home_introduction(intro: Note, from_hant: Callable[[str], str] = str) -> str:
-    """The root ``seeds/_index.md`` as Markdown the home page adds after its own text: its title, its introduction.
+    """The root ``seeds/_index.md`` as Markdown shown after the home page's text: its title, its introduction.
+
+    Rendered on its own (``pages._home_introduction``): only it is cleaned and converted as a note's.
 
     It was read as a note, whose page is a folder deeper than the home page: its images' links (a
     Markdown image's from the page's source, a raw ``<img>``'s from its URL, ``body``) go up one less.
@@ -131,8 +130,21 @@ def _parents(by_folder: Mapping[str, list[Note]], intros: Mapping[str, Note]) ->
     return {folder for folder, intro in intros.items() if intro.meta.section and folder not in by_folder}
 
 
-def _below(folder: str, by_folder: Mapping[str, list[Note]]) -> dict[str, list[Note]]:
-    return {f: members for f, members in sorted(by_folder.items()) if f.startswith(folder + "/")}
+def _slug(folder: str, by_folder: Mapping[str, list[Note]], intros: Mapping[str, Note]) -> str:
+    return by_folder[folder][0].meta.section if folder in by_folder else intros[folder].meta.section
+
+
+def _total(folder: str, by_folder: Mapping[str, list[Note]]) -> int:
+    """The notes a section lists; a section of sections (none of its own): the notes of every section below it."""
+    if folder in by_folder:
+        return len(by_folder[folder])
+    return sum(len(members) for f, members in by_folder.items() if f.startswith(folder + "/"))
+
+
+def _children(folder: str, sections: set[str]) -> list[str]:
+    """The sections right below ``folder``, in folder order: none between (a folder of no section is passed through)."""
+    below = sorted(f for f in sections if f.startswith(folder + "/"))
+    return [f for f in below if not any(f.startswith(g + "/") for g in below)]
 
 
 def _sections_page(
@@ -145,15 +157,15 @@ def _sections_page(
 ) -> SectionPage:
     """The page of a folder holding only an ``_index.md``: its introduction, then the sections below it."""
     slug = intros[folder].meta.section
-    below = _below(folder, by_folder)
+    children = _children(folder, by_folder.keys() | _parents(by_folder, intros))
     items = "".join(
         # A sibling source file: the section pages are all in one folder.
-        f"- [{md_text(_introduction(f, intros.get(f), from_hant, body=False)[0])}]({members[0].meta.section}.md)"
-        f"（{len(members)}）\n"
-        for f, members in below.items()
+        f"- [{md_text(_introduction(f, intros.get(f), from_hant, body=False)[0])}]"
+        f"({_slug(f, by_folder, intros)}.md)"
+        f"（{_total(f, by_folder)}）\n"
+        for f in children
     )
-    count = sum(map(len, below.values()))
-    body = f"{intro}{count} 篇笔记，在下面的分类里。\n\n{items}"
+    body = f"{intro}{_total(folder, by_folder)} 篇笔记，在下面的分类里。\n\n{items}"
     return _page(f"{SECTIONS_FOLDER}/{slug}.md", heading, heading, slug, 1, 1, body)
 
 
