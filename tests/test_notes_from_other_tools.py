@@ -290,6 +290,15 @@ def test_a_logseq_block_reference_to_another_page_shows_that_blocks_words_linked
     assert link.group(1) == f"../{slug}/#^{OTHER_PAGE_BLOCK}" and f'id="^{OTHER_PAGE_BLOCK}"' in pages[slug]
 
 
+def test_a_page_quoting_another_pages_block_is_described_with_the_blocks_words(built):
+    """Its description was summarised before the block was found: the stand-in's 「引用的块（在另一页）」."""
+    description = re.search(r'<meta name="description" content="([^"]*)"', note_page(built, "复盘"))
+    assert description and "第二条：讲给别人听" in description.group(1), description
+    assert description.group(1).count("引用的块") == 1, description.group(1)  # only the missing block's
+    home = (built.site_dir / "zh-Hans" / "index.html").read_text(encoding="utf-8")
+    assert "另一页的块 第二条：讲给别人听" in home, home
+
+
 def test_a_logseq_block_reference_in_code_is_shown_as_written(built):
     page = note_page(built, "块引用").split('class="zd-note__body"', 1)[1]
     assert f"<code>(({CODE_BLOCK_ID}))</code>" in page, page
