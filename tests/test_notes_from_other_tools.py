@@ -69,6 +69,9 @@ NOTES = {
     # An export of a page with no properties: its first paragraph opening "注意: " is its text.
     "Notion导出/旧想法 aabbccddeeff00112233445566778899.md": "# 旧想法\n\n注意: 这是去年写的，看法变了。\n"
     "现在再看，只留下这一条。\n",
+    # Notion names many pages Untitled: its page id tells them apart, as it did their URLs before.
+    "Notion导出/Untitled 1234567890abcdef1234567890abcdef.md": "# Untitled\n\n第一张没有标题的页面。\n",
+    "Notion导出/Untitled abcdefabcdefabcdefabcdefabcdefab.md": "# Untitled\n\n第二张没有标题的页面。\n",
     "标签开头.md": "标签: 随想\n\n这是一篇普通的笔记，第一行不是属性。\n",  # no Notion export: text
     "读书.MD": "---\ntitle: 大写扩展名\n---\n\n这篇笔记的文件名以大写的 MD 结尾。\n",
     "hugo/草稿.md": '+++\ntitle = "雨后草稿"\ndate = 2024-05-06T07:08:09+08:00\ndraft = true\n+++\n\n海棠依旧未写完。\n',
@@ -350,6 +353,20 @@ def test_a_notion_exports_url_has_no_page_id_its_images_publish_and_links_to_it_
     slug = next(p.parent.name for p in notes.glob("*/index.html") if p.read_text("utf-8") == page)
     assert f'href="../{slug}/"' in review, review
     assert not [w for w in built.warnings if "Notion" in w], built.warnings
+
+
+def test_notion_pages_of_one_title_are_told_apart_by_their_page_ids_with_no_warning(built):
+    """Notion's many ``Untitled`` pages: one keeps the slug without the id, the others add theirs (no slug to write)."""
+    slugs = {
+        p.name
+        for p in (built.site_dir / "zh-Hans" / "notes").iterdir()
+        if p.name.startswith("notion-untitled")
+    }
+    assert slugs in (
+        {"notion-untitled", "notion-untitled-abcdefabcdefabcdefabcdefabcdefab"},
+        {"notion-untitled", "notion-untitled-1234567890abcdef1234567890abcdef"},
+    ), slugs
+    assert not [w for w in built.warnings if "Untitled" in w], built.warnings
 
 
 def test_logseq_syntax_is_read_only_in_a_graph_and_never_inside_code(built):
