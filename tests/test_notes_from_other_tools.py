@@ -69,6 +69,9 @@ NOTES = {
     # An export of a page with no properties: its first paragraph opening "注意: " is its text.
     "Notion导出/旧想法 aabbccddeeff00112233445566778899.md": "# 旧想法\n\n注意: 这是去年写的，看法变了。\n"
     "现在再看，只留下这一条。\n",
+    # Notion names many pages Untitled: its page id tells them apart, as it did their URLs before.
+    "Notion导出/Untitled 1234567890abcdef1234567890abcdef.md": "# Untitled\n\n第一张没有标题的页面。\n",
+    "Notion导出/Untitled abcdefabcdefabcdefabcdefabcdefab.md": "# Untitled\n\n第二张没有标题的页面。\n",
     "标签开头.md": "标签: 随想\n\n这是一篇普通的笔记，第一行不是属性。\n",  # no Notion export: text
     "读书.MD": "---\ntitle: 大写扩展名\n---\n\n这篇笔记的文件名以大写的 MD 结尾。\n",
     "hugo/草稿.md": '+++\ntitle = "雨后草稿"\ndate = 2024-05-06T07:08:09+08:00\ndraft = true\n+++\n\n海棠依旧未写完。\n',
@@ -290,6 +293,15 @@ def test_a_logseq_block_reference_to_another_page_shows_that_blocks_words_linked
     assert link.group(1) == f"../{slug}/#^{OTHER_PAGE_BLOCK}" and f'id="^{OTHER_PAGE_BLOCK}"' in pages[slug]
 
 
+def test_a_page_quoting_another_pages_block_is_described_with_the_blocks_words(built):
+    """Its description was summarised before the block was found: the stand-in's 「引用的块（在另一页）」."""
+    description = re.search(r'<meta name="description" content="([^"]*)"', note_page(built, "复盘"))
+    assert description and "第二条：讲给别人听" in description.group(1), description
+    assert description.group(1).count("引用的块") == 1, description.group(1)  # only the missing block's
+    home = (built.site_dir / "zh-Hans" / "index.html").read_text(encoding="utf-8")
+    assert "另一页的块 第二条：讲给别人听" in home, home
+
+
 def test_a_logseq_block_reference_in_code_is_shown_as_written(built):
     page = note_page(built, "块引用").split('class="zd-note__body"', 1)[1]
     assert f"<code>(({CODE_BLOCK_ID}))</code>" in page, page
@@ -341,6 +353,20 @@ def test_a_notion_exports_url_has_no_page_id_its_images_publish_and_links_to_it_
     slug = next(p.parent.name for p in notes.glob("*/index.html") if p.read_text("utf-8") == page)
     assert f'href="../{slug}/"' in review, review
     assert not [w for w in built.warnings if "Notion" in w], built.warnings
+
+
+def test_notion_pages_of_one_title_are_told_apart_by_their_page_ids_with_no_warning(built):
+    """Notion's many ``Untitled`` pages: one keeps the slug without the id, the others add theirs (no slug to write)."""
+    slugs = {
+        p.name
+        for p in (built.site_dir / "zh-Hans" / "notes").iterdir()
+        if p.name.startswith("notion-untitled")
+    }
+    assert slugs in (
+        {"notion-untitled", "notion-untitled-abcdefabcdefabcdefabcdefabcdefab"},
+        {"notion-untitled", "notion-untitled-1234567890abcdef1234567890abcdef"},
+    ), slugs
+    assert not [w for w in built.warnings if "Untitled" in w], built.warnings
 
 
 def test_logseq_syntax_is_read_only_in_a_graph_and_never_inside_code(built):

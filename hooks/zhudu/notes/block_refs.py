@@ -10,18 +10,24 @@ block answers keeps the muted stand-in, with a warning at its line.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from zhudu import fragments
 from zhudu.errors import NoteError
 from zhudu.notes.note_refs import link_base
+from zhudu.notes.summary import summary_of
 
 if TYPE_CHECKING:
     from zhudu.notes.corpus import Note
 
 
-def link_blocks(notes: Sequence[Note]) -> None:
-    """Each note's references to another page's block: its words linked to it, or a warning naming the line."""
+def link_blocks(notes: Sequence[Note], summary_length: int) -> None:
+    """Each note's references to another page's block: its words linked to it, or a warning naming the line.
+
+    A description summarised from the page (``summary_of``, ``summary_length``) is summarised again: it
+    was read with the stand-ins, and the home card and ``<meta name="description">`` say what the page does.
+    """
     quoting = [note for note in notes if note.body is not None and note.body.block_refs]
     if not quoting:
         return
@@ -31,6 +37,8 @@ def link_blocks(notes: Sequence[Note]) -> None:
             owner.setdefault(block_id, note)  # a block id is unique in a graph; the first page read keeps it
     for note in quoting:
         base = link_base(note.src_uri, note.url_folder)
+        as_read = note.body.markdown  # type: ignore[union-attr]  # what the description was summarised from
+        summarised = note.meta.description == summary_of(as_read, summary_length)
         for line, block_id in note.body.block_refs:  # type: ignore[union-attr]
             stand_in = fragments.render("zd-dialect.html", "missing_block_reference", id=block_id)
             target = owner.get(block_id)
@@ -52,3 +60,6 @@ def link_blocks(notes: Sequence[Note]) -> None:
                 page=f"{base.notes}{target.meta.slug}/",
             )
             note.markdown = note.markdown.replace(stand_in, quoted, 1)
+            as_read = as_read.replace(stand_in, quoted, 1)
+        if summarised:
+            note.meta = replace(note.meta, description=summary_of(as_read, summary_length))

@@ -463,7 +463,10 @@ def load_corpus(
     seen: dict[str, Note] = {}
     for note in notes:
         first = seen.get(note.meta.slug)
-        if first is not None:
+        with_id = notion.slug_with_page_id(note.id, note.meta.slug, seen) if first is not None else None
+        if with_id is not None:  # a second Notion "Untitled": told apart by its page id, no warning
+            note.meta = replace(note.meta, slug=with_id)
+        elif first is not None:
             unique = f"{note.meta.slug}-{default_slug(note.id)}"
             while unique in seen:  # three notes claiming one slug, or the second's new one taken
                 unique += "-" + default_slug(note.id)

@@ -9,8 +9,11 @@ such a file is read so: an ordinary note opening with ``标签: x`` is text, as 
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from datetime import datetime
 from typing import Any
+
+from zhudu.notes.naming import default_slug
 
 #: A Notion export's file name: the page's title, a space, the page's id.
 _EXPORT_NAME_RE = re.compile(r"^.+ [0-9a-f]{32}$")
@@ -44,6 +47,18 @@ def without_page_id(identifier: str) -> str:
     if not is_export(name):
         return identifier
     return f"{folder}/{name[:-33]}" if folder else name[:-33]
+
+
+def slug_with_page_id(identifier: str, slug: str, taken: Container[str]) -> str | None:
+    """An export page's default slug with Notion's page id (``notion-untitled-0a1b…``), when ``slug`` is its default without it.
+
+    None for another note, a slug its author wrote, or one ``taken``.  Notion names many pages
+    ``Untitled``: the id tells them apart, with nothing for the author to write (``corpus`` gives it
+    to a second one).
+    """
+    bare = without_page_id(identifier)
+    with_id = default_slug(identifier)
+    return with_id if bare != identifier and slug == default_slug(bare) and with_id not in taken else None
 
 
 def properties(text: str) -> tuple[dict[str, Any], str, int, dict[str, int]]:

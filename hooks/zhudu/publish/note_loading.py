@@ -251,7 +251,9 @@ class NoteLoading:
             drafts.draft_finder(self.corpus.drafts, self.slugify),
             intros=list(self.corpus.section_intros.values()),  # a folder's _index.md links as a note does
         )
-        block_refs.link_blocks(self.corpus.notes)  # Logseq's ((id)) to another page's block, as the links
+        block_refs.link_blocks(
+            self.corpus.notes, self.settings.summary_length
+        )  # Logseq's ((id)) to another page's block, as the links
         self.corpus.problems[:0] = [*folder_problems, *refused]
         for note in self.corpus.notes if theme_dirs is not None else ():
             if problem := self._check_template(note, theme_dirs or (), overrides):
