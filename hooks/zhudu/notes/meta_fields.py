@@ -64,6 +64,10 @@ class Author:
 # --------------------------------------------------------------------------- Options
 
 
+#: A timestamp this large is in milliseconds (Dendron's ``created``/``updated``, JavaScript's ``Date.now()``).
+MILLISECONDS_FROM = 10**11
+
+
 class AwareDateTime(c.BaseConfigOption[datetime | None]):
     """A date or datetime in any of the dialects' spellings, made timezone-aware."""
 
@@ -80,7 +84,7 @@ class AwareDateTime(c.BaseConfigOption[datetime | None]):
         elif isinstance(value, date):
             moment = datetime.combine(value, time())
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
-            moment = _from_timestamp(value)
+            moment = _from_timestamp(value).astimezone(self.zone)  # a moment: its day where the site is read
         elif isinstance(value, str):
             moment = parse_date(value)
         else:
@@ -99,11 +103,14 @@ class AwareDateTime(c.BaseConfigOption[datetime | None]):
 
 
 def _from_timestamp(value: float) -> datetime:
-    """A Unix timestamp (some tools write seconds since 1970); impossible ones are a field error."""
+    """A Unix timestamp (some tools write seconds since 1970); impossible ones are a field error.
+
+    Dendron and JavaScript write milliseconds: a number past 10**11 (in seconds, the year 5138) is read so.
+    """
     try:
         if not math.isfinite(value):
             raise ValueError("not a number")
-        return datetime.fromtimestamp(value, tz=UTC)
+        return datetime.fromtimestamp(value / 1000 if abs(value) >= MILLISECONDS_FROM else value, tz=UTC)
     except (OverflowError, OSError, ValueError):
         raise base.ValidationError(
             f"{value!r} is not a usable timestamp: write the date as ISO 8601, e.g. 2025-05-15"
