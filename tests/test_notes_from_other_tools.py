@@ -102,6 +102,9 @@ NOTES = {
     # Dendron: a dotted file name, its created/updated in epoch milliseconds (2024-01-03T17:30Z: the 4th in China).
     "dendron/study.books.shiji.md": "---\nid: k3j2h4g5f6d7s8a9\ntitle: 史记\ndesc: 读史记\n"
     "updated: 1704439200000\ncreated: 1704303000000\n---\n\n太史公曰。\n",
+    # Zettlr links a card by the id its file name opens with.
+    "zettlr/202401051520 卡片.md": "---\ntitle: 卡片笔记\n---\n\n见 [[202401051521]]。\n",
+    "zettlr/202401051521 第二张卡片.md": "# 第二张\n\n第二张卡片。\n",
 }
 #: Planted beside seeds/, where typora-root-url ../../etc leads from seeds/typora/: never published.
 SECRET = b"\x89PNG\r\n\x1a\n" + b"zhudu-secret-outside" + b"\x00" * 16
@@ -408,3 +411,9 @@ def test_dendron_dates_in_epoch_milliseconds_are_dates_on_the_day_they_were_in_c
     assert '<time datetime="2024-01-04T01:30:00+08:00">2024年1月4日</time>' in page, page
     assert '<time datetime="2024-01-05T15:20:00+08:00">' in page
     assert not [w for w in built.warnings if "shiji" in w], built.warnings
+
+
+def test_a_zettlr_link_by_the_id_a_file_name_opens_with_reaches_that_card(built):
+    page = note_page(built, "卡片笔记")
+    assert re.search(r'见 <a href="\.\./[^"]+/">第二张</a>。', page), page
+    assert not [w for w in built.warnings if "202401051521" in w], built.warnings
