@@ -102,6 +102,9 @@ NOTES = {
     # Dendron: a dotted file name, its created/updated in epoch milliseconds (2024-01-03T17:30Z: the 4th in China).
     "dendron/study.books.shiji.md": "---\nid: k3j2h4g5f6d7s8a9\ntitle: 史记\ndesc: 读史记\n"
     "updated: 1704439200000\ncreated: 1704303000000\n---\n\n太史公曰。\n",
+    # Joplin's export writes its dates in UTC: made at 07:30 on the 6th in China.
+    "joplin/读书笔记.md": "---\ntitle: Joplin 读书笔记\nupdated: 2024-01-06 02:00:00Z\ncreated: 2024-01-05 23:30:00Z\n"
+    "latitude: 31.23041600\nlongitude: 121.47370100\naltitude: 0.0000\n---\n\n读了史记。\n",
     # Zettlr links a card by the id its file name opens with.
     "zettlr/202401051520 卡片.md": "---\ntitle: 卡片笔记\n---\n\n见 [[202401051521]]。\n",
     "zettlr/202401051521 第二张卡片.md": "# 第二张\n\n第二张卡片。\n",
@@ -404,13 +407,19 @@ def test_vuepress_and_docusaurus_containers_are_note_boxes_and_toc_is_the_table_
 
 
 @pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"])
-def test_dendron_dates_in_epoch_milliseconds_are_dates_on_the_day_they_were_in_china(built, variant):
+def test_dendron_and_joplin_dates_in_epoch_milliseconds_and_utc_are_on_the_day_they_were_in_china(
+    built, variant
+):
     page = (built.site_dir / variant / "notes" / "dendron-study-books-shiji" / "index.html").read_text(
         encoding="utf-8"
     )
     assert '<time datetime="2024-01-04T01:30:00+08:00">2024年1月4日</time>' in page, page
     assert '<time datetime="2024-01-05T15:20:00+08:00">' in page
     assert not [w for w in built.warnings if "shiji" in w], built.warnings
+    joplin = (built.site_dir / variant / "notes" / "joplin-e3f2bf2215" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert '<time datetime="2024-01-06T07:30:00+08:00">2024年1月6日</time>' in joplin, joplin
 
 
 def test_a_zettlr_link_by_the_id_a_file_name_opens_with_reaches_that_card(built):

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from urllib.parse import urlsplit
 
 from mkdocs.config import base
@@ -84,7 +84,7 @@ class AwareDateTime(c.BaseConfigOption[datetime | None]):
         elif isinstance(value, date):
             moment = datetime.combine(value, time())
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
-            moment = _from_timestamp(value).astimezone(self.zone)  # a moment: its day where the site is read
+            moment = _from_timestamp(value)
         elif isinstance(value, str):
             moment = parse_date(value)
         else:
@@ -93,6 +93,10 @@ class AwareDateTime(c.BaseConfigOption[datetime | None]):
             )
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=self.zone)
+        elif moment.utcoffset() == timedelta(0):
+            # UTC is a machine's spelling (a timestamp, Joplin's export, toISOString): shown on the day it was
+            # where the site is read, not the day in London; an author's own offset (+09:00) stays as written.
+            moment = moment.astimezone(self.zone)
         try:
             moment.astimezone(UTC)  # feeds and sitemaps write it in UTC: it must have a UTC time
         except OverflowError:
