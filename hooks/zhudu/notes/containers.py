@@ -48,6 +48,16 @@ def container_end(lines: Sequence[Line], start: int, m: re.Match[str]) -> int | 
     return None
 
 
+def unclosed_container(m: re.Match[str]) -> str | None:
+    """What to say of a container of a drawn type that no line of colons closes; None for another type."""
+    if m["kind"].lower() not in BOX_TYPES and m["kind"].lower() not in PLAIN:
+        return None
+    return (
+        f"{m.group(0).strip()}: the container is never closed (no line of {m['colons']} after it): "
+        f"shown as written, as VuePress shows it; close it with {m['colons']} on a line of its own"
+    )
+
+
 def container_box(m: re.Match[str], inner: Sequence[Line], line: int) -> list[Line]:
     """The container as an admonition (``???`` for ``details``, ``???+`` when it opens), or its inside alone."""
     written = m["kind"].lower()

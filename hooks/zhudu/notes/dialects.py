@@ -45,7 +45,7 @@ from zhudu.notes.block_tags import BLOCK_TAG_RE, FENCE_RE, closing_line, end_nam
 from zhudu.notes.box_names import CALLOUT_TYPES as CALLOUT_TYPES
 from zhudu.notes.box_names import NOTE_TAG_TYPES as NOTE_TAG_TYPES
 from zhudu.notes.box_names import callout_title
-from zhudu.notes.containers import CONTAINER_RE, container_box, container_end
+from zhudu.notes.containers import CONTAINER_RE, container_box, container_end, unclosed_container
 from zhudu.notes.dialect_inline import EMBED_IMAGE_SUFFIXES as EMBED_IMAGE_SUFFIXES
 from zhudu.notes.dialect_inline import UNKNOWN_TAG_LABEL as UNKNOWN_TAG_LABEL
 from zhudu.notes.dialect_inline import UNPUBLISHED_FILE_LABEL as UNPUBLISHED_FILE_LABEL
@@ -273,10 +273,13 @@ class _Writer(InlineWriter):
                 out.extend(self.callout(m, lines[i + 1 : end], line, state))
                 i = end
                 continue
-            if (m := CONTAINER_RE.match(text)) and (end := container_end(lines, i, m)) is not None:
-                out.extend(container_box(m, self.blocks(lines[i + 1 : end]), line))  # VuePress, Docusaurus
-                i = end + 1
-                continue
+            if m := CONTAINER_RE.match(text):  # VuePress, VitePress, Docusaurus
+                if (end := container_end(lines, i, m)) is not None:
+                    out.extend(container_box(m, self.blocks(lines[i + 1 : end]), line))
+                    i = end + 1
+                    continue
+                if message := unclosed_container(m):
+                    self.findings.append((line, message))
             if m := BLOCK_TAG_RE.match(text):
                 if (end := closing_line(lines, i, m)) is not None:
                     out.extend(self.block_tag(m, lines[i + 1 : end], line, lines[end][1]))
