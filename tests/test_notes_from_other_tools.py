@@ -105,7 +105,9 @@ NOTES = {
     "updated: 1704439200000\ncreated: 1704303000000\n---\n\n太史公曰。\n",
     # Joplin's export writes its dates in UTC: made at 07:30 on the 6th in China.
     "joplin/读书笔记.md": "---\ntitle: Joplin 读书笔记\nupdated: 2024-01-06 02:00:00Z\ncreated: 2024-01-05 23:30:00Z\n"
-    "latitude: 31.23041600\nlongitude: 121.47370100\naltitude: 0.0000\n---\n\n读了史记。\n",
+    "latitude: 31.23041600\nlongitude: 121.47370100\naltitude: 0.0000\n---\n\n读了史记。\n\n"
+    "![封面](../_resources/cover.png) [另一篇](:/89abcdef89abcdef89abcdef89abcdef)\n",
+    "_resources/cover.png": PNG,
     # Zettlr links a card by the id its file name opens with.
     "zettlr/202401051520 卡片.md": "---\ntitle: 卡片笔记\n---\n\n见 [[202401051521]]。\n",
     "zettlr/202401051521 第二张卡片.md": "# 第二张\n\n第二张卡片。\n",
@@ -433,3 +435,16 @@ def test_a_zettlr_link_by_the_id_a_file_name_opens_with_reaches_that_card(built)
     page = note_page(built, "卡片笔记")
     assert re.search(r'见 <a href="\.\./[^"]+/">第二张</a>。', page), page
     assert not [w for w in built.warnings if "202401051521" in w], built.warnings
+
+
+def test_a_joplin_exports_resources_publish_and_a_link_by_joplins_id_says_how_to_export(built):
+    page = (built.site_dir / "zh-Hans" / "notes" / "joplin-e3f2bf2215" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "zd-missing-image" not in page and 'alt="封面"' in page and "cover.png" in page
+    assert '<span class="zd-deadlink" title=":/89abcdef89abcdef89abcdef89abcdef">另一篇</span>' in page, page
+    assert [w for w in built.warnings if "joplin" in w] == [
+        "zhudu: seeds/joplin/读书笔记.md:12: :/89abcdef89abcdef89abcdef89abcdef: a Joplin note's id, which only Joplin "
+        "knows: shown as text marked as a dead link; export the notebook with Joplin's 'MD - Markdown + Front Matter', "
+        "which writes links as file paths"
+    ], built.warnings
