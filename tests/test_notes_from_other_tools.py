@@ -96,6 +96,24 @@ NOTES = {
     "typora/本机.md": "---\ntitle: 本机\ntypora-root-url: /Users/me/blog/source\n---\n\n"
     "![杯子](/typora-res/assets/杯子.png)\n",
     "typora/视窗.md": "---\ntitle: 视窗\ntypora-root-url: 'C:\\Users\\me\\blog'\n---\n\n![没有](/没有这张.png)\n",
+    # VuePress / VitePress / Docusaurus: ::: containers (nested with more colons, ::: in code is code), [[toc]].
+    "vuepress/install.md": "---\nlang: zh-CN\ntitle: 安装指南\nsidebar: auto\n---\n\n[[toc]]\n\n## 准备\n\n"
+    '::: tip\n先安装 Node.js。\n:::\n\n:::: warning 外层 <b onclick="x()">注意</b>\n外面\n::: danger\n会删除数据。\n'
+    "```\n:::\n```\n:::\n::::\n\n:::info[Docusaurus 的标题]\n信息块。\n:::\n\n::: details 点击展开\n隐藏的内容。\n:::\n\n"
+    "::: details 展开的 {open}\n开着的内容。\n:::\n\n::: code-group\n```sh\nnpm i\n```\n:::\n\n"
+    "## 步骤\n\n::: unknown\n未知的容器。\n:::\n\n"
+    "```md\n::: tip 代码里的\n```\n\n::: tip 没有关上\n最后一段。\n",
+    # Dendron: a dotted file name, its created/updated in epoch milliseconds (2024-01-03T17:30Z: the 4th in China).
+    "dendron/study.books.shiji.md": "---\nid: k3j2h4g5f6d7s8a9\ntitle: 史记\ndesc: 读史记\n"
+    "updated: 1704439200000\ncreated: 1704303000000\n---\n\n太史公曰。\n",
+    # Joplin's export writes its dates in UTC: made at 07:30 on the 6th in China.
+    "joplin/读书笔记.md": "---\ntitle: Joplin 读书笔记\nupdated: 2024-01-06 02:00:00Z\ncreated: 2024-01-05 23:30:00Z\n"
+    "latitude: 31.23041600\nlongitude: 121.47370100\naltitude: 0.0000\n---\n\n读了史记。\n\n"
+    "![封面](../_resources/cover.png) [另一篇](:/89abcdef89abcdef89abcdef89abcdef)\n",
+    "_resources/cover.png": PNG,
+    # Zettlr links a card by the id its file name opens with.
+    "zettlr/202401051520 卡片.md": "---\ntitle: 卡片笔记\n---\n\n见 [[202401051521]]。\n",
+    "zettlr/202401051521 第二张卡片.md": "# 第二张\n\n第二张卡片。\n",
 }
 #: Planted beside seeds/, where typora-root-url ../../etc leads from seeds/typora/: never published.
 SECRET = b"\x89PNG\r\n\x1a\n" + b"zhudu-secret-outside" + b"\x00" * 16
@@ -388,3 +406,71 @@ def test_a_typora_root_url_on_the_writers_machine_is_said_and_ignored_not_warned
     assert "zd-missing-image" not in page and ".png" in page, page
     assert "zd-missing-image" in note_page(built, "视窗")
     assert [w for w in built.warnings if "视窗" in w and "没有这张.png" in w], built.warnings
+
+
+def test_vuepress_and_docusaurus_containers_are_note_boxes_and_toc_is_the_table_of_contents(built):
+    page = note_page(built, "安装指南")
+    body = page[page.index('<div class="zd-note__body">') :]
+    assert (
+        "::: tip\n" not in body and "::: danger" not in body and "::::" not in body and "[[toc]]" not in body
+    )
+    assert '<div class="toc">' in body and '<a href="#准备">准备</a>' in body
+    tip = re.search(r'<div class="admonition tip">\s*<p class="admonition-title"[^>]*>([^<]*)</p>', body)
+    assert tip and tip[1] == "提示", body  # untitled: the type's word
+    outer = body.index('<div class="admonition warning">')
+    inner = body.index('<div class="admonition danger">')
+    assert outer < inner < body.index("<code>:::\n</code>") < body.index("</div>", inner), (
+        body
+    )  # nested, code kept
+    assert "onclick" not in body and "外层 <b>注意</b>" in body
+    assert re.search(
+        r'<div class="admonition info">\s*<p class="admonition-title"[^>]*>Docusaurus 的标题</p>', body
+    )
+    assert re.search(r'<details class="note">\s*<summary>点击展开</summary>', body), body
+    assert re.search(r'<details class="note" open="open">\s*<summary>展开的</summary>', body), body
+    assert "npm i" in body and "code-group" not in body
+    assert "::: unknown" in body  # a type no tool draws: text, as they show it
+    tw = (built.site_dir / "zh-Hant-TW" / "notes" / "vuepress-install" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "<summary>點" in tw and "点击" not in tw and '<div class="toc">' in tw  # 點擊, in Taiwan 點選
+    assert "::: tip 代码里的" in body and "::: tip 没有关上" in body  # code; a box never closed: text
+    assert [w for w in built.warnings if "vuepress" in w and "onclick" not in w] == [
+        "zhudu: seeds/vuepress/install.md:53: ::: tip 没有关上: the container is never closed (no line of ::: "
+        "after it): shown as written, as VuePress shows it; close it with ::: on a line of its own"
+    ], built.warnings
+
+
+@pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"])
+def test_dendron_and_joplin_dates_in_epoch_milliseconds_and_utc_are_on_the_day_they_were_in_china(
+    built, variant
+):
+    page = (built.site_dir / variant / "notes" / "dendron-study-books-shiji" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert '<time datetime="2024-01-04T01:30:00+08:00">2024年1月4日</time>' in page, page
+    assert '<time datetime="2024-01-05T15:20:00+08:00">' in page
+    assert not [w for w in built.warnings if "shiji" in w], built.warnings
+    joplin = (built.site_dir / variant / "notes" / "joplin-e3f2bf2215" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert '<time datetime="2024-01-06T07:30:00+08:00">2024年1月6日</time>' in joplin, joplin
+
+
+def test_a_zettlr_link_by_the_id_a_file_name_opens_with_reaches_that_card(built):
+    page = note_page(built, "卡片笔记")
+    assert re.search(r'见 <a href="\.\./[^"]+/">第二张</a>。', page), page
+    assert not [w for w in built.warnings if "202401051521" in w], built.warnings
+
+
+def test_a_joplin_exports_resources_publish_and_a_link_by_joplins_id_says_how_to_export(built):
+    page = (built.site_dir / "zh-Hans" / "notes" / "joplin-e3f2bf2215" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "zd-missing-image" not in page and 'alt="封面"' in page and "cover.png" in page
+    assert '<span class="zd-deadlink" title=":/89abcdef89abcdef89abcdef89abcdef">另一篇</span>' in page, page
+    assert [w for w in built.warnings if "joplin" in w] == [
+        "zhudu: seeds/joplin/读书笔记.md:12: :/89abcdef89abcdef89abcdef89abcdef: a Joplin note's id, which only Joplin "
+        "knows: shown as text marked as a dead link; export the notebook with Joplin's 'MD - Markdown + Front Matter', "
+        "which writes links as file paths"
+    ], built.warnings

@@ -26,6 +26,25 @@ TYPE_WORDS = {
     "bug": "缺陷", "example": "示例", "quote": "引用", "cite": "引用",
 }  # fmt: skip
 
+#: Obsidian's callout types (with their aliases) as Material's admonition types.
+CALLOUT_TYPES = {
+    "note": "note",
+    "abstract": "abstract", "summary": "abstract", "tldr": "abstract",
+    "info": "info", "todo": "info",
+    "tip": "tip", "hint": "tip", "important": "tip",
+    "success": "success", "check": "success", "done": "success",
+    "question": "question", "help": "question", "faq": "question",
+    "warning": "warning", "caution": "warning", "attention": "warning",
+    "failure": "failure", "fail": "failure", "missing": "failure",
+    "danger": "danger", "error": "danger",
+    "bug": "bug", "example": "example", "quote": "quote", "cite": "quote",
+}  # fmt: skip
+#: Hexo's ``{% note class %}`` (NexT and the Hexo site's theme) as admonition types.
+NOTE_TAG_TYPES = {
+    "default": "note", "primary": "note", "info": "info", "success": "success", "tip": "tip",
+    "warning": "warning", "warn": "warning", "danger": "danger",
+}  # fmt: skip
+
 #: The styles Relearn's (and Learn's) ``notice`` titles by default; its others draw no title bar.
 TITLED_NOTICE_STYLES = frozenset({"note", "info", "tip", "warning", "caution", "important"})
 

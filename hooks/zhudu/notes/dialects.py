@@ -42,7 +42,10 @@ from zhudu.notes import inline_tags
 from zhudu.notes.attr_like_text import AttrLikeTextExtension
 from zhudu.notes.bare_urls import BareUrlExtension
 from zhudu.notes.block_tags import BLOCK_TAG_RE, FENCE_RE, closing_line, end_name
+from zhudu.notes.box_names import CALLOUT_TYPES as CALLOUT_TYPES
+from zhudu.notes.box_names import NOTE_TAG_TYPES as NOTE_TAG_TYPES
 from zhudu.notes.box_names import callout_title
+from zhudu.notes.containers import CONTAINER_RE, container_box, container_end, unclosed_container
 from zhudu.notes.dialect_inline import EMBED_IMAGE_SUFFIXES as EMBED_IMAGE_SUFFIXES
 from zhudu.notes.dialect_inline import UNKNOWN_TAG_LABEL as UNKNOWN_TAG_LABEL
 from zhudu.notes.dialect_inline import UNPUBLISHED_FILE_LABEL as UNPUBLISHED_FILE_LABEL
@@ -109,25 +112,8 @@ _NOT_A_HEADING_RE = re.compile(
 )
 #: kramdown's table of contents: a one-item list (``* 目录``) followed by ``{:toc}`` is replaced by it.
 _KRAMDOWN_TOC_RE = re.compile(r"^[ ]{0,3}\{:[ \t]*toc[ \t]*\}[ \t]*$")
-
-#: Obsidian's callout types (with their aliases) as Material's admonition types.
-CALLOUT_TYPES = {
-    "note": "note",
-    "abstract": "abstract", "summary": "abstract", "tldr": "abstract",
-    "info": "info", "todo": "info",
-    "tip": "tip", "hint": "tip", "important": "tip",
-    "success": "success", "check": "success", "done": "success",
-    "question": "question", "help": "question", "faq": "question",
-    "warning": "warning", "caution": "warning", "attention": "warning",
-    "failure": "failure", "fail": "failure", "missing": "failure",
-    "danger": "danger", "error": "danger",
-    "bug": "bug", "example": "example", "quote": "quote", "cite": "quote",
-}  # fmt: skip
-#: Hexo's ``{% note class %}`` (NexT and the Hexo site's theme) as admonition types.
-NOTE_TAG_TYPES = {
-    "default": "note", "primary": "note", "info": "info", "success": "success", "tip": "tip",
-    "warning": "warning", "warn": "warning", "danger": "danger",
-}  # fmt: skip
+#: ``[[toc]]`` alone on a line: VuePress's and VitePress's table of contents (a note named toc: ``[[toc|…]]``).
+_VUEPRESS_TOC_RE = re.compile(r"^[ ]{0,3}\[\[toc\]\][ \t]*$")
 
 
 # --------------------------------------------------------------------------- Values
@@ -271,6 +257,10 @@ class _Writer(InlineWriter):
                     out.append(("", lines[end][1]))
                 i = end + 1
                 continue
+            if _VUEPRESS_TOC_RE.match(text):  # VuePress's and VitePress's table of contents
+                out += [("", line), ("[TOC]", line), ("", line)]
+                i += 1
+                continue
             if _KRAMDOWN_TOC_RE.match(text) and out and _LIST_ITEM_RE.match(out[-1][0]):
                 # Python-Markdown's toc extension draws its table at a [TOC] paragraph.
                 out[-1:] = [("", out[-1][1]), ("[TOC]", line), ("", line)]
@@ -283,6 +273,13 @@ class _Writer(InlineWriter):
                 out.extend(self.callout(m, lines[i + 1 : end], line, state))
                 i = end
                 continue
+            if m := CONTAINER_RE.match(text):  # VuePress, VitePress, Docusaurus
+                if (end := container_end(lines, i, m)) is not None:
+                    out.extend(container_box(m, self.blocks(lines[i + 1 : end]), line))
+                    i = end + 1
+                    continue
+                if message := unclosed_container(m):
+                    self.findings.append((line, message))
             if m := BLOCK_TAG_RE.match(text):
                 if (end := closing_line(lines, i, m)) is not None:
                     out.extend(self.block_tag(m, lines[i + 1 : end], line, lines[end][1]))

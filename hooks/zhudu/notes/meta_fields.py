@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from urllib.parse import urlsplit
 
 from mkdocs.config import base
@@ -64,6 +64,10 @@ class Author:
 # --------------------------------------------------------------------------- Options
 
 
+#: A timestamp this large is in milliseconds (Dendron's ``created``/``updated``, JavaScript's ``Date.now()``).
+MILLISECONDS_FROM = 10**11
+
+
 class AwareDateTime(c.BaseConfigOption[datetime | None]):
     """A date or datetime in any of the dialects' spellings, made timezone-aware."""
 
@@ -89,6 +93,10 @@ class AwareDateTime(c.BaseConfigOption[datetime | None]):
             )
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=self.zone)
+        elif moment.utcoffset() == timedelta(0):
+            # UTC is a machine's spelling (a timestamp, Joplin's export, toISOString): shown on the day it was
+            # where the site is read, not the day in London; an author's own offset (+09:00) stays as written.
+            moment = moment.astimezone(self.zone)
         try:
             moment.astimezone(UTC)  # feeds and sitemaps write it in UTC: it must have a UTC time
         except OverflowError:
@@ -99,11 +107,14 @@ class AwareDateTime(c.BaseConfigOption[datetime | None]):
 
 
 def _from_timestamp(value: float) -> datetime:
-    """A Unix timestamp (some tools write seconds since 1970); impossible ones are a field error."""
+    """A Unix timestamp (some tools write seconds since 1970); impossible ones are a field error.
+
+    Dendron and JavaScript write milliseconds: a number past 10**11 (in seconds, the year 5138) is read so.
+    """
     try:
         if not math.isfinite(value):
             raise ValueError("not a number")
-        return datetime.fromtimestamp(value, tz=UTC)
+        return datetime.fromtimestamp(value / 1000 if abs(value) >= MILLISECONDS_FROM else value, tz=UTC)
     except (OverflowError, OSError, ValueError):
         raise base.ValidationError(
             f"{value!r} is not a usable timestamp: write the date as ISO 8601, e.g. 2025-05-15"

@@ -188,6 +188,10 @@ def missing_heading_message(ref: NoteRef, title: str, closest: str = "") -> str:
     )
 
 
+#: ``:/0123…``: a link to a note by Joplin's id, as Joplin's editor writes it (its export writes a file path).
+_JOPLIN_ID_RE = re.compile(r"^:/[0-9a-f]{32}$")
+
+
 def dead_link_message(
     ref: NoteRef, unreadable: Sequence[str] = (), draft: tuple[str, str] | None = None
 ) -> str:
@@ -201,6 +205,11 @@ def dead_link_message(
         return (
             f"{ref.written}: {draft[0]} is a draft ({draft[1]}), not published: shown as text marked as a "
             f"dead link; publish that note (remove its '{draft[1]}' line) or remove the link"
+        )
+    if _JOPLIN_ID_RE.match(ref.target):
+        return (
+            f"{ref.written}: a Joplin note's id, which only Joplin knows: shown as text marked as a dead link; "
+            "export the notebook with Joplin's 'MD - Markdown + Front Matter', which writes links as file paths"
         )
     message = (
         f"{ref.written}: no note in the collection has the file name, path, title, alias, slug or "

@@ -13,7 +13,7 @@ found again from what survives, the file's path, its front matter (``permalink``
 1. ``path``: the path of a note in ``seeds/`` (from the linking note's folder, or from
    ``seeds/``), without its extension; a Hugo page bundle's ``index.md`` also by its folder's path
    (``../第一篇/``, ``/posts/第一篇/``: Hugo's URL of the page is its folder);
-2. ``file name``: a note's file name, with or without extension (Jekyll's date prefix optional);
+2. ``file name``: a note's file name, with or without extension (Jekyll's date prefix optional; a Zettlr id prefix alone);
    a page bundle's folder name (``{{< ref "第一篇" >}}``, ``../第一篇/`` from a plain post, whose URL
    is ``/posts/旧文/``);
 3. ``slug / permalink``: a note's slug, or the ``permalink``/``url`` in its front matter;
@@ -64,6 +64,8 @@ HOW = ("path", "file name", "slug / permalink", "alias", "title", "old site path
 _PAGE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 #: Jekyll's post file names start with the date: ``2016-07-26-name.md`` is ``name`` on the site.
 _JEKYLL_DATE_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-(?P<name>.+)$")
+#: A Zettlr (or Zettelkasten) id opening a file name, ``202401051520 卡片``: ``[[202401051520]]`` links to it.
+_ZETTEL_ID_RE = re.compile(r"^(?P<name>\d{12,14})[ _-]+\S")
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,7 @@ class LinkIndex:
             if note.bundle:  # ``../第一篇/``, ``/posts/第一篇/``, ``{{< ref "第一篇" >}}``
                 self._add("path", note.folder, note)
                 names.append(note.folder.rsplit("/", 1)[-1])
-            if m := _JEKYLL_DATE_RE.match(note.stem):
+            if m := _JEKYLL_DATE_RE.match(note.stem) or _ZETTEL_ID_RE.match(note.stem):
                 names.append(m["name"])
             for name in names:
                 self._add("file name", name, note)
