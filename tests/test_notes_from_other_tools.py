@@ -115,6 +115,8 @@ NOTES = {
     "latitude: 31.23041600\nlongitude: 121.47370100\naltitude: 0.0000\n---\n\n读了史记。\n\n"
     "![封面](../_resources/cover.png) [另一篇](:/89abcdef89abcdef89abcdef89abcdef)\n",
     "_resources/cover.png": PNG,
+    # "Never" in UTC (a CMS's or a script's far date): past the site's zone's last day, kept in UTC as written.
+    "cms/永远.md": "---\ntitle: 永远\nupdated: 9999-12-31T23:59:59Z\n---\n\n一直有效。\n",
     # Zettlr links a card by the id its file name opens with.
     "zettlr/202401051520 卡片.md": "---\ntitle: 卡片笔记\n---\n\n见 [[202401051521]]。\n",
     "zettlr/202401051521 第二张卡片.md": "# 第二张\n\n第二张卡片。\n",
@@ -468,6 +470,12 @@ def test_dendron_and_joplin_dates_in_epoch_milliseconds_and_utc_are_on_the_day_t
         encoding="utf-8"
     )
     assert '<time datetime="2024-01-06T07:30:00+08:00">2024年1月6日</time>' in joplin, joplin
+
+
+def test_a_utc_date_at_the_end_of_time_is_kept_in_utc_not_refused(built):
+    page = note_page(built, "永远")
+    assert '<time datetime="9999-12-31T23:59:59+00:00">' in page, page
+    assert not [w for w in built.warnings if "永远" in w], built.warnings
 
 
 def test_a_zettlr_link_by_the_id_a_file_name_opens_with_reaches_that_card(built):
