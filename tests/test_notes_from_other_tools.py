@@ -103,6 +103,10 @@ NOTES = {
     "::: details 展开的 {open}\n开着的内容。\n:::\n\n::: code-group\n```sh\nnpm i\n```\n:::\n\n"
     "## 步骤\n\n::: unknown\n未知的容器。\n:::\n\n"
     "```md\n::: tip 代码里的\n```\n\n::: tip 没有关上\n最后一段。\n",
+    # A container in a list item (VuePress draws it in the item): never the box's syntax as text, the list whole;
+    # a line of colons indented as code (4 spaces) inside a box is its text, not its end.
+    "vuepress/列表.md": "---\ntitle: 列表里的容器\n---\n\n- 第一步\n  ::: tip 列表里的\n  在列表中。\n  :::\n- 第二步\n\n"
+    "::: tip 缩进的冒号\n    :::\n仍在框里。\n:::\n",
     # Dendron: a dotted file name, its created/updated in epoch milliseconds (2024-01-03T17:30Z: the 4th in China).
     "dendron/study.books.shiji.md": "---\nid: k3j2h4g5f6d7s8a9\ntitle: 史记\ndesc: 读史记\n"
     "updated: 1704439200000\ncreated: 1704303000000\n---\n\n太史公曰。\n",
@@ -111,6 +115,8 @@ NOTES = {
     "latitude: 31.23041600\nlongitude: 121.47370100\naltitude: 0.0000\n---\n\n读了史记。\n\n"
     "![封面](../_resources/cover.png) [另一篇](:/89abcdef89abcdef89abcdef89abcdef)\n",
     "_resources/cover.png": PNG,
+    # "Never" in UTC (a CMS's or a script's far date): past the site's zone's last day, kept in UTC as written.
+    "cms/永远.md": "---\ntitle: 永远\nupdated: 9999-12-31T23:59:59Z\n---\n\n一直有效。\n",
     # Zettlr links a card by the id its file name opens with.
     "zettlr/202401051520 卡片.md": "---\ntitle: 卡片笔记\n---\n\n见 [[202401051521]]。\n",
     "zettlr/202401051521 第二张卡片.md": "# 第二张\n\n第二张卡片。\n",
@@ -441,6 +447,15 @@ def test_vuepress_and_docusaurus_containers_are_note_boxes_and_toc_is_the_table_
     ], built.warnings
 
 
+def test_a_container_in_a_list_item_keeps_the_list_and_an_indented_line_of_colons_is_the_boxs_text(built):
+    page = note_page(built, "列表里的容器")
+    body = page[page.index('<div class="zd-note__body">') :]
+    assert "!!!" not in body, body  # the box's syntax never shows
+    assert body.count("<ul>") == 1 and body.index("第一步") < body.index("第二步") < body.index("</ul>"), body
+    box = body.index('<div class="admonition tip">')
+    assert box < body.index("仍在框里") < body.index("</div>", box), body
+
+
 @pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"])
 def test_dendron_and_joplin_dates_in_epoch_milliseconds_and_utc_are_on_the_day_they_were_in_china(
     built, variant
@@ -455,6 +470,12 @@ def test_dendron_and_joplin_dates_in_epoch_milliseconds_and_utc_are_on_the_day_t
         encoding="utf-8"
     )
     assert '<time datetime="2024-01-06T07:30:00+08:00">2024年1月6日</time>' in joplin, joplin
+
+
+def test_a_utc_date_at_the_end_of_time_is_kept_in_utc_not_refused(built):
+    page = note_page(built, "永远")
+    assert '<time datetime="9999-12-31T23:59:59+00:00">' in page, page
+    assert not [w for w in built.warnings if "永远" in w], built.warnings
 
 
 def test_a_zettlr_link_by_the_id_a_file_name_opens_with_reaches_that_card(built):

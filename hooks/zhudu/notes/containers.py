@@ -17,9 +17,8 @@ from zhudu.notes.box_names import DETAILS_WORD, type_word
 from zhudu.notes.dialect_markdown import Line, admonition, fence_end
 
 #: ``::: tip 标题``, ``:::tip[标题]`` (Docusaurus), ``::: details 标题 {open}`` (VitePress).
-CONTAINER_RE = re.compile(
-    r"^(?P<indent>[ ]{0,3})(?P<colons>:{3,})[ \t]*(?P<kind>[A-Za-z][\w-]*)(?P<rest>.*)$"
-)
+#: At the line's start: an indented one is in a list item, where a box is not drawn (it stays text).
+CONTAINER_RE = re.compile(r"^(?P<colons>:{3,})[ \t]*(?P<kind>[A-Za-z][\w-]*)(?P<rest>.*)$")
 #: The drawn types (VuePress 2, vuepress-theme-hope, VitePress, Docusaurus) as admonition types.
 BOX_TYPES = {
     "tip": "tip", "info": "info", "note": "note", "important": "tip",
@@ -42,7 +41,8 @@ def container_end(lines: Sequence[Line], start: int, m: re.Match[str]) -> int | 
             j = fence_end(lines, j, fence["fence"]) + 1  # `:::` inside code is code
             continue
         stripped = text.strip()
-        if len(stripped) >= len(m["colons"]) and not stripped.strip(":"):
+        as_code = len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip()) >= 4  # indented code: text
+        if len(stripped) >= len(m["colons"]) and not stripped.strip(":") and not as_code:
             return j
         j += 1
     return None
@@ -71,8 +71,6 @@ def container_box(m: re.Match[str], inner: Sequence[Line], line: int) -> list[Li
     # The tools title an untitled box by its type: here the type's word (提示, 警告), as every box.
     title = rest.replace('"', "'")
     if written == "details":
-        return admonition(
-            m["indent"], "???+" if opened else "???", "note", title or DETAILS_WORD, inner, line
-        )
+        return admonition("", "???+" if opened else "???", "note", title or DETAILS_WORD, inner, line)
     kind = BOX_TYPES[written]
-    return admonition(m["indent"], "!!!", kind, title or type_word(written), inner, line)
+    return admonition("", "!!!", kind, title or type_word(written), inner, line)

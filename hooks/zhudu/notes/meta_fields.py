@@ -7,6 +7,7 @@ an :class:`Author`; a value that cannot be read raises ``ValidationError`` sayin
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 import unicodedata
@@ -96,7 +97,9 @@ class AwareDateTime(c.BaseConfigOption[datetime | None]):
         elif moment.utcoffset() == timedelta(0):
             # UTC is a machine's spelling (a timestamp, Joplin's export, toISOString): shown on the day it was
             # where the site is read, not the day in London; an author's own offset (+09:00) stays as written.
-            moment = moment.astimezone(self.zone)
+            # A "never" (9999-12-31T23:59:59Z) has no day in a zone east of UTC: it stays in UTC.
+            with contextlib.suppress(OverflowError):
+                moment = moment.astimezone(self.zone)
         try:
             moment.astimezone(UTC)  # feeds and sitemaps write it in UTC: it must have a UTC time
         except OverflowError:
