@@ -59,6 +59,14 @@ def test_a_reused_render_says_what_the_render_said(tmp_path):
     assert warm.warnings == cold.warnings and any("<script>" in w for w in warm.warnings)
 
 
+def test_a_quiet_build_keeps_no_render_for_a_later_strict_build_to_trust(tmp_path):
+    # mkdocs build -q logs no warning: a render it kept had none to replay, and --strict then passed (review14).
+    notes = {"bad.md": "---\ntitle: 坏\n---\n\n前<script>alert(1)</script>后\n"}
+    assert build_site(tmp_path / "p", notes=notes, strict=False, log_level=logging.ERROR).ok
+    strict = build_site(tmp_path / "p", notes=notes, strict=True)
+    assert not strict.ok and any("<script>" in w for w in strict.warnings), strict.log
+
+
 def _edit(root: Path, step: str) -> None:
     seeds, editorial = root / "seeds", root / "docs" / "editorial"
     if step == "body":

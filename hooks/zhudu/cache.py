@@ -451,8 +451,12 @@ class NoteRenders:
             replay(hit.log)
             self._reused = hit
             return True
-        capture = LogCapture()
         logger = logging.getLogger("mkdocs")
+        if not logger.isEnabledFor(logging.INFO):
+            # mkdocs build -q: the render's warnings are never logged, so none could be captured and a
+            # kept render would let a later --strict build pass over them: render, but keep nothing.
+            return False
+        capture = LogCapture()
         logger.addHandler(capture)
         self._pending = (key, capture, logger)
         return False
