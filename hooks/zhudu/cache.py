@@ -452,7 +452,7 @@ class NoteRenders:
             self._reused = hit
             return True
         logger = logging.getLogger("mkdocs")
-        if not logger.isEnabledFor(logging.INFO):
+        if not logger.isEnabledFor(logging.WARNING):
             # mkdocs build -q: the render's warnings are never logged, so none could be captured and a
             # kept render would let a later --strict build pass over them: render, but keep nothing.
             return False
