@@ -59,10 +59,14 @@ def test_a_reused_render_says_what_the_render_said(tmp_path):
     assert warm.warnings == cold.warnings and any("<script>" in w for w in warm.warnings)
 
 
-def test_a_quiet_build_keeps_no_render_for_a_later_strict_build_to_trust(tmp_path):
-    # mkdocs build -q logs no warning: a render it kept had none to replay, and --strict then passed (review14).
+def test_a_quiet_builds_renders_are_kept_apart_from_those_a_strict_build_trusts(tmp_path):
+    # mkdocs build -q logs no warning: a render it kept had none to replay, and --strict then passed (review14);
+    # it keeps them under keys of its own, which only a quiet build reads.
     notes = {"bad.md": "---\ntitle: 坏\n---\n\n前<script>alert(1)</script>后\n"}
+    renders = tmp_path / "p" / ".cache" / "zhudu" / "render"
     assert build_site(tmp_path / "p", notes=notes, strict=False, log_level=logging.ERROR).ok
+    kept_quietly = {p.name for p in renders.iterdir()}
+    assert kept_quietly  # a quiet build keeps its renders for the next quiet build
     strict = build_site(tmp_path / "p", notes=notes, strict=True)
     assert not strict.ok and any("<script>" in w for w in strict.warnings), strict.log
 

@@ -446,19 +446,20 @@ class NoteRenders:
                 facts["digest"] = text
         targets = relative_targets(markdown, src_uri, exists, facts)
         key = kept_digest(facts, "render key", self.inputs, note_id, source, src_uri, url, text, targets)
-        hit = self.store.get(self.kind, key)
-        if isinstance(hit, RenderedNote):
-            replay(hit.log)
-            self._reused = hit
-            return True
         logger = logging.getLogger("mkdocs")
-        if not logger.isEnabledFor(logging.WARNING):
-            # mkdocs build -q: the render's warnings are never logged, so none could be captured and a
-            # kept render would let a later --strict build pass over them: render, but keep nothing.
-            return False
+        # mkdocs build -q logs no warning, so a render it keeps holds none to replay: it is kept under a key
+        # of its own, which only a quiet build reads (a --strict build after it renders again and warns).
+        quiet = not logger.isEnabledFor(logging.WARNING)
+        quiet_key = digest(key, "quiet") if quiet else None
+        for candidate in (key, quiet_key) if quiet_key else (key,):
+            hit = self.store.get(self.kind, candidate)
+            if isinstance(hit, RenderedNote):
+                replay(hit.log)
+                self._reused = hit
+                return True
         capture = LogCapture()
         logger.addHandler(capture)
-        self._pending = (key, capture, logger)
+        self._pending = (quiet_key or key, capture, logger)
         return False
 
     def reusing(self) -> bool:
