@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from zhudu import fragments
+from zhudu.render_log import LogCapture, replay
 
 #: Libraries whose version changes what a render produces.
 RENDERING_PACKAGES = (
@@ -383,29 +384,6 @@ class RenderedNote:
     #: ``page.title`` after the render: a page without a ``title`` in its metadata takes its first
     #: heading's, which MkDocs finds only while rendering.
     title: str | None = None
-
-
-class LogCapture(logging.Handler):
-    """The records logged under ``mkdocs`` while one page renders, kept to replay on reuse."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.levelno < logging.INFO:
-            return
-        copy = logging.makeLogRecord(record.__dict__)
-        copy.msg, copy.args, copy.exc_info = record.getMessage(), None, None  # the arguments may not pickle
-        self.records.append(copy)
-
-
-def replay(records: Iterable[logging.LogRecord]) -> None:
-    """Log ``records`` again, as when they were first logged (MkDocs' strict counter sees them)."""
-    for record in records:
-        logger = logging.getLogger(record.name)
-        if logger.isEnabledFor(record.levelno):
-            logger.handle(logging.makeLogRecord(record.__dict__))
 
 
 class NoteRenders:
