@@ -220,8 +220,8 @@ class Build:
         self.intros = intro_pages(corpus.section_intros)  # the pages an _index.md introduces
         for intro in self.intros.values():
             self._add_images(intro, files, config)  # as a note's (a section's page is at a note's depth)
-        from_hant = site.converter(site.default.code, "Hant").text  # an _index.md's title, if Traditional
-        for section in section_pages(corpus.notes, corpus.section_intros, from_hant=from_hant):
+        # An _index.md's title, if Traditional, in the default script: as a note's (``fold``).
+        for section in section_pages(corpus.notes, corpus.section_intros, from_hant=self.fold):
             files.append(
                 incremental.SiteFile.generated(
                     config, section.src_uri, content=section.content, inclusion=InclusionLevel.NOT_IN_NAV
@@ -347,9 +347,8 @@ class Build:
             "build_errors": list(site.build_errors),  # mkdocs serve: what the site is served without
             "pager": pagination.pager,
             "link_brackets": link_ends.BRACKETS,  # partials/zd-link-text.html wraps a title's brackets
-            "sections": home_sections(  # partials/zd-sections.html
-                site.corpus.notes, site.corpus.section_intros, site.converter(site.default.code, "Hant").text
-            ),
+            # partials/zd-sections.html: each section's title in the default script, as a note's (``fold``).
+            "sections": home_sections(site.corpus.notes, site.corpus.section_intros, self.fold),
         }
         worker = search.point_worker if site.settings.search == "zhudu" else str  # str(text) is text
         once = functools.cache  # this build's filters, once per input (per page: a stat, a parse, a regex)

@@ -344,11 +344,10 @@ def _home_introduction(build: Build, intro: Note, config: MkDocsConfig) -> str:
     Traditional when written in it.  Its links are resolved to URLs and its images' paths are from the
     home page already (``resolve``, ``home_introduction``): nothing for MkDocs' link processing to do.
     """
-    from_hant = build.site.converter(build.site.default.code, "Hant").text  # its title, if Traditional
     build.safety.begin(intro)
     try:
         md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-        html = md.convert(home_introduction(intro, from_hant))
+        html = md.convert(home_introduction(intro, build.fold))  # its title, if Traditional, as a note's
     finally:
         build.safety.begin(None)
     return _finisher(build, config, intro)(html)
