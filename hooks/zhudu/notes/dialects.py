@@ -75,7 +75,13 @@ from zhudu.notes.note_refs import dead_link_message as dead_link_message
 from zhudu.notes.note_refs import missing_heading_message as missing_heading_message
 from zhudu.notes.note_refs import resolve as resolve
 from zhudu.notes.transclusion_tree import TransclusionTreeExtension
-from zhudu.notes.verbatim import COMMENT_END, INLINE_MATH, VerbatimBlocks
+from zhudu.notes.verbatim import (
+    COMMENT_END,
+    INLINE_MATH,
+    VerbatimBlocks,
+    unclosed_block_message,
+    unclosed_raw_message,
+)
 
 # --------------------------------------------------------------------------- Data
 
@@ -294,7 +300,7 @@ class _Writer(InlineWriter):
             elif unclosed := state.verbatim.unclosed_raw_end(i) or state.verbatim.unclosed_block_end(i):
                 end, tag = unclosed  # closed at its paragraph's end
                 out += [*lines[i:end], (f"{lines[end][0]}</{tag}>", lines[end][1])]
-                message = _unclosed_raw_message if tag in ("script", "style") else _unclosed_block_message
+                message = unclosed_raw_message if tag in ("script", "style") else unclosed_block_message
                 self.findings.append((line, message(tag, lines[end][1])))
                 i = end + 1
                 continue
@@ -433,21 +439,6 @@ class _Writer(InlineWriter):
             out += [self.markdown_links(part[pos : m.start()], line), m.group(0)]
             pos = m.end()
         return "".join([*out, self.markdown_links(part[pos:], line)])
-
-
-def _unclosed_raw_message(tag: str, end: int) -> str:
-    return (
-        f"<{tag}> is never closed: the rest of the note would have been read as its content and removed "
-        f"with it; it ends with its paragraph (line {end}); write </{tag}> where it ends"
-    )
-
-
-def _unclosed_block_message(tag: str, end: int) -> str:
-    return (
-        f"<{tag}> is never closed: the rest of the note would have been shown as HTML, its Markdown as written, "
-        f"and the rest of the page laid out inside it; it ends with its paragraph (line {end}); write </{tag}> "
-        "where it ends"
-    )
 
 
 def _text_after_fence(text: str, indent: int, *, in_item: bool) -> bool:

@@ -150,6 +150,23 @@ class VerbatimBlocks:
         return end
 
 
+def unclosed_raw_message(tag: str, end: int) -> str:
+    """What to say of a ``<script>`` or ``<style>`` never closed (:meth:`VerbatimBlocks.unclosed_raw_end`)."""
+    return (
+        f"<{tag}> is never closed: the rest of the note would have been read as its content and removed "
+        f"with it; it ends with its paragraph (line {end}); write </{tag}> where it ends"
+    )
+
+
+def unclosed_block_message(tag: str, end: int) -> str:
+    """What to say of a layout block never closed (:meth:`VerbatimBlocks.unclosed_block_end`)."""
+    return (
+        f"<{tag}> is never closed: the rest of the note would have been shown as HTML, its Markdown as written, "
+        f"and the rest of the page laid out inside it; it ends with its paragraph (line {end}); write </{tag}> "
+        "where it ends"
+    )
+
+
 def _indent(text: str) -> int:
     """A line's indentation in columns, a tab to the next multiple of four."""
     width = 0
