@@ -4,6 +4,8 @@ A Hexo ``{% note %}`` or ``{% blockquote %}`` (a Hugo note box too) may hold ano
 end is the one that pairs with it, as Nunjucks and Hugo pair them.  A box written as HTML with
 ``markdown="1"`` (a Hexo quote, an untitled note box) in a list item or a box is indented, so inline
 HTML to Markdown: its inside is read as Markdown there too, and the attribute is not left on the page.
+An Obsidian callout or a ``:::`` container in a list item (two spaces, a tab, four spaces) is drawn in
+that item, as Obsidian and VuePress draw it, and one inside a Material box or another box inside it.
 """
 
 from __future__ import annotations
@@ -30,11 +32,24 @@ IN_ITEMS = (
     "{% note info %}\n- 框里的项\n\n    {% blockquote %}\n    深 `处`。\n    {% endblockquote %}\n{% endnote %}\n"
 )
 
+#: Boxes in list items as Obsidian and VuePress write them; a quote and code in an item stay a quote and code.
+IN_LISTS = (
+    "---\ntitle: 列表里的标注\ndate: 2024-01-05\n---\n\n"
+    "1. 第一步\n   > [!tip] 三格的标注\n   > 标注内容\n2. 第二步\n\t> [!warning] 制表符的标注\n\t> 小心\n"
+    "3. 第三步\n    ::: tip 四格的容器\n    容器内容\n    ```\n    ::: 代码\n    ```\n    :::\n    容器后的话\n"
+    "4. 第四步\n\n甲段。\n\n- 外\n\t- 内\n\t\t> [!note] 深处的标注\n\t\t> 深处\n\t- 内二\n- 外二\n"
+    "  > 普通引用\n- 外三\n  > [!success] 两格的标注\n  > 成了\n- 外四\n  ```md\n  > [!tip] 代码里的\n  ```\n\n乙段。\n\n"
+    '!!! note "材料框"\n    ::: danger 框里的容器\n    危险\n    :::\n\n    > [!info] 框里的标注\n    > 信息\n\n'
+    "::: warning 容器\n> [!example] 容器里的标注\n> 例子\n:::\n"
+)
+
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     result = build_site(
-        tmp_path_factory.mktemp("boxes"), notes={"nested.md": NESTED, "items.md": IN_ITEMS}, strict=False
+        tmp_path_factory.mktemp("boxes"),
+        notes={"nested.md": NESTED, "items.md": IN_ITEMS, "lists.md": IN_LISTS},
+        strict=False,
     )
     assert result.ok, result.log
     return result
@@ -94,3 +109,57 @@ def test_a_box_written_as_html_in_a_list_item_or_a_box_reads_its_markdown_and_ke
         body,
     )
     assert re.search(r'<blockquote class="zd-quote">\s*<p>深 <code>处</code>。</p>\s*</blockquote>', body)
+
+
+def test_a_callout_or_container_in_a_list_item_is_drawn_in_it_and_the_list_is_whole(
+    site: BuildResult,
+) -> None:
+    # Was: "!!! tip" as text (a container: its ":::" lines), the list cut in two at the box, numbering from 1.
+    body = re.sub(r' id="p-[0-9a-f]+"', "", _body(site, "lists"))  # passage anchors
+    assert "!!!" not in body and "[!" not in body.replace("[!tip] 代码里的", ""), body
+    ordered = body[body.index("<ol>") : body.index("</ol>") + 5]
+    assert ordered.count("<li") == 4 and "甲段" not in ordered, body
+    for step, kind, title, inside in (
+        ("第一步", "tip", "三格的标注", "标注内容"),
+        ("第二步", "warning", "制表符的标注", "小心"),
+        ("第三步", "tip", "四格的容器", "容器内容"),
+    ):
+        item = re.search(rf"<li[^>]*>\s*<p>{step}</p>\s*(.*?)</li>", ordered, re.S)
+        assert item, ordered
+        assert re.match(
+            rf'<div class="admonition {kind}">\s*<p class="admonition-title">{title}</p>\s*<p>{inside}</p>',
+            item[1],
+        ), item[1]
+    assert re.search(r"<code>::: 代码\n</code></pre></div>\s*</div>\s*<p>容器后的话</p>\s*</li>", ordered), (
+        ordered
+    )
+    # A tab-nested item holds its box; the outer list goes on after it, its quote and its code as written.
+    outer = re.search(r"<ul>\s*<li>\s*<p>外</p>\s*<ul>(.*?)</ul>\s*</li>(.*?)</ul>\s*<p>乙段", body, re.S)
+    assert outer, body
+    assert re.search(
+        r'<p>内</p>\s*<div class="admonition note">\s*<p class="admonition-title">深处的标注', outer[1]
+    )
+    assert "内二" in outer[1] and "外二" in outer[2] and "外四" in outer[2], outer.groups()
+    assert re.search(
+        r'外三</p>\s*<div class="admonition success">\s*<p class="admonition-title">两格的标注', outer[2]
+    )
+    assert re.search(r"外二\s*(?:</p>\s*)?<blockquote>\s*<p>普通引用</p>", outer[2]), outer[2]
+    assert "[!tip] 代码里的" in outer[2] and "admonition tip" not in outer[2], outer[2]
+
+
+def test_boxes_inside_a_material_box_or_a_container_are_drawn_inside_it(site: BuildResult) -> None:
+    body = re.sub(r' id="p-[0-9a-f]+"', "", _body(site, "lists"))  # passage anchors
+    material = re.search(
+        r'<div class="admonition note">\s*<p class="admonition-title">材料框</p>\s*'
+        r'<div class="admonition danger">\s*<p class="admonition-title">框里的容器</p>\s*<p>危险</p>\s*</div>\s*'
+        r'<div class="admonition info">\s*<p class="admonition-title">框里的标注</p>\s*<p>信息</p>\s*</div>\s*</div>',
+        body,
+    )
+    assert material, body
+    assert re.search(
+        r'<div class="admonition warning">\s*<p class="admonition-title">容器</p>\s*'
+        r'<div class="admonition example">\s*<p class="admonition-title">容器里的标注</p>\s*<p>例子</p>\s*</div>\s*</div>',
+        body,
+    ), body
+    tw = site.page("zh-Hant-TW/notes/lists/index.html")
+    assert "三格的標註" in tw and "框裡的容器" in tw, tw  # titles converted per variant, as any box's

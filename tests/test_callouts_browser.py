@@ -1,4 +1,4 @@
-"""A callout as a reader sees it: an admonition's title is a band across its whole box."""
+"""A callout as a reader sees it: an admonition's title is a band across its whole box; one in a list item is in it."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ pytestmark = pytest.mark.browser
 NOTE = (
     "---\ntitle: 提示框\ndate: 2024-05-01\n---\n\n"
     "> [!note] 提示的标题\n> 提示内容：一段足够长的文字，比正文一行的宽度还要长一些，好看出框有多宽。\n\n"
-    "> [!question]- 折叠的问题\n> 回答。\n\n正文。\n"
+    "> [!question]- 折叠的问题\n> 回答。\n\n正文。\n\n"
+    "1. 第一步\n   > [!tip] 列表里的标注\n   > 标注内容。\n2. 第二步\n   ::: warning 列表里的容器\n   容器内容。\n   :::\n"
+    "3. 第三步\n"
 )
 
 GEOMETRY = """() => [...document.querySelectorAll('.md-typeset .admonition, .md-typeset details')].map(box => {
@@ -23,6 +25,16 @@ GEOMETRY = """() => [...document.querySelectorAll('.md-typeset .admonition, .md-
   const style = getComputedStyle(box);
   const inner = outer.width - parseFloat(style.borderLeftWidth) - parseFloat(style.borderRightWidth);
   return [Math.round(title.width), Math.round(inner)];
+})"""
+#: Each item of the note's numbered list: its number, and its box's left and right edges against the item's.
+LIST_ITEMS = """() => [...document.querySelectorAll('.md-typeset ol > li')].map(item => {
+  const box = item.querySelector(':scope > .admonition');
+  const outer = item.getBoundingClientRect();
+  const inner = box && box.getBoundingClientRect();
+  const text = (item.querySelector(':scope > p') || item).getBoundingClientRect();
+  return [item.parentElement.start + [...item.parentElement.children].indexOf(item),
+          inner && [Math.round(inner.left - outer.left), Math.round(outer.right - inner.right),
+                    Math.round(inner.top - text.bottom)]];
 })"""
 
 
@@ -40,6 +52,24 @@ def test_an_admonitions_title_band_spans_its_box(callout_site: ServedSite, page:
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(site.variant_url("zh-Hans", "notes/callout/"), wait_until="load")
     boxes = page.evaluate(GEOMETRY)
-    assert len(boxes) == 2
+    assert len(boxes) == 4
     for title, inner in boxes:
         assert abs(title - inner) <= 1, boxes
+
+
+@pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-TW"])
+def test_a_box_in_a_list_item_is_drawn_in_it_below_its_text_and_the_numbering_goes_on(
+    callout_site: ServedSite, page: Any, variant: str
+) -> None:
+    # Was: the box's "!!! tip" as text after a list of one item, and a second list numbered from 2.
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(callout_site.variant_url(variant, "notes/callout/"), wait_until="load")
+    items = page.evaluate(LIST_ITEMS)
+    assert [number for number, _ in items] == [1, 2, 3], items
+    for _, box in items[:2]:
+        assert box is not None and box[0] >= 0 and box[1] >= 0 and box[2] >= 0, (
+            items
+        )  # inside, under the text
+    assert items[2][1] is None
+    body = page.inner_text(".zd-note__body")
+    assert "!!!" not in body and ":::" not in body and "[!" not in body, body

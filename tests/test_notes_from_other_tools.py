@@ -103,7 +103,7 @@ NOTES = {
     "::: details 展开的 {open}\n开着的内容。\n:::\n\n::: code-group\n```sh\nnpm i\n```\n:::\n\n"
     "## 步骤\n\n::: unknown\n未知的容器。\n:::\n\n"
     "```md\n::: tip 代码里的\n```\n\n::: tip 没有关上\n最后一段。\n",
-    # A container in a list item (VuePress draws it in the item): never the box's syntax as text, the list whole;
+    # A container in a list item is drawn in the item, as VuePress draws it: never its syntax as text, the list whole;
     # a line of colons indented as code (4 spaces) inside a box is its text, not its end.
     "vuepress/列表.md": "---\ntitle: 列表里的容器\n---\n\n- 第一步\n  ::: tip 列表里的\n  在列表中。\n  :::\n- 第二步\n\n"
     "::: tip 缩进的冒号\n    :::\n仍在框里。\n:::\n",
@@ -447,12 +447,18 @@ def test_vuepress_and_docusaurus_containers_are_note_boxes_and_toc_is_the_table_
     ], built.warnings
 
 
-def test_a_container_in_a_list_item_keeps_the_list_and_an_indented_line_of_colons_is_the_boxs_text(built):
+def test_a_container_in_a_list_item_is_drawn_in_it_and_an_indented_line_of_colons_is_the_boxs_text(built):
     page = note_page(built, "列表里的容器")
     body = page[page.index('<div class="zd-note__body">') :]
-    assert "!!!" not in body, body  # the box's syntax never shows
+    assert "!!!" not in body and ":::" not in body.replace("<code>:::\n", ""), (
+        body
+    )  # the box's syntax never shows
     assert body.count("<ul>") == 1 and body.index("第一步") < body.index("第二步") < body.index("</ul>"), body
-    box = body.index('<div class="admonition tip">')
+    in_item = re.search(
+        r'<p>第一步</p>\s*<div class="admonition tip">\s*<p class="admonition-title">列表里的</p>', body
+    )
+    assert in_item and body.index("在列表中") < body.index("第二步"), body  # was: the container as text
+    box = body.index('<div class="admonition tip">', body.index("</ul>"))
     assert box < body.index("仍在框里") < body.index("</div>", box), body
 
 

@@ -14,11 +14,12 @@ from collections.abc import Sequence
 
 from zhudu.notes.block_tags import FENCE_RE
 from zhudu.notes.box_names import DETAILS_WORD, type_word
+from zhudu.notes.box_places import columns
 from zhudu.notes.dialect_markdown import Line, admonition, fence_end
 
 #: ``::: tip 标题``, ``:::tip[标题]`` (Docusaurus), ``::: details 标题 {open}`` (VitePress).
-#: At the line's start: an indented one is in a list item, where a box is not drawn (it stays text).
-CONTAINER_RE = re.compile(r"^(?P<colons>:{3,})[ \t]*(?P<kind>[A-Za-z][\w-]*)(?P<rest>.*)$")
+#: Indented, in a list item or a box (``box_places``).
+CONTAINER_RE = re.compile(r"^[ \t]*(?P<colons>:{3,})[ \t]*(?P<kind>[A-Za-z][\w-]*)(?P<rest>.*)$")
 #: The drawn types (VuePress 2, vuepress-theme-hope, VitePress, Docusaurus) as admonition types.
 BOX_TYPES = {
     "tip": "tip", "info": "info", "note": "note", "important": "tip",
@@ -41,7 +42,7 @@ def container_end(lines: Sequence[Line], start: int, m: re.Match[str]) -> int | 
             j = fence_end(lines, j, fence["fence"]) + 1  # `:::` inside code is code
             continue
         stripped = text.strip()
-        as_code = len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip()) >= 4  # indented code: text
+        as_code = columns(text) - columns(lines[start][0]) >= 4  # indented code: text
         if len(stripped) >= len(m["colons"]) and not stripped.strip(":") and not as_code:
             return j
         j += 1

@@ -47,6 +47,8 @@ _MD_SPECIAL_RE = re.compile(r"([\\`*_\[\]])")
 #: What Markdown or an extension of ``mkdocs.yml`` reads in text: emphasis, code, links, lists, headings,
 #: ``---``, tables, ``==mark==``, ``:emoji:``, ``$math$``, footnotes, attributes, bare URLs and e-mails.
 _RAW_SPECIAL_RE = re.compile(r"[\\`*_{}\[\]()#+\-.!|~=:$^@]")
+#: An HTML tag or comment in a raw part (kept: Hexo writes the part as HTML).
+_RAW_PART_TAG_RE = re.compile(r"(<!--.*?-->|</?[A-Za-z][^<>]*>)")
 
 
 def fence_end(lines: Sequence[Line], start: int, fence: str) -> int:
@@ -298,6 +300,19 @@ def html_text(value: str) -> str:
     Character references, not backslashes: Python-Markdown leaves a backslash in an HTML block.
     """
     return _RAW_SPECIAL_RE.sub(lambda m: f"&#{ord(m[0])};", escape(value, quote=False))
+
+
+def raw_html_text(part: str, *, at_start: bool) -> str:
+    """A ``{% raw %}`` part as Hexo shows it: HTML, not Markdown.
+
+    Hexo sets the part aside before Markdown runs, so a character reference is its character
+    (``&#96;`` a backtick: it was shown as written, in a code span Markdown found) and the rest is
+    text; its tags and comments stay tags and comments (sanitised as any).
+    """
+    pieces = _RAW_PART_TAG_RE.split(part)
+    text = "".join(p if i % 2 else html_text(html.unescape(p)) for i, p in enumerate(pieces))
+    # HTML shows a line's leading spaces as none; Markdown would read four as a code block.
+    return text.lstrip(" \t") if at_start else text
 
 
 def md_url(url: str) -> str:

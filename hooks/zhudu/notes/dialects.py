@@ -29,7 +29,6 @@ is Markdown, its tags text, its links to notes resolved as anywhere.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -45,6 +44,7 @@ from zhudu.notes.block_tags import BLOCK_TAG_RE, FENCE_RE, closing_line, end_nam
 from zhudu.notes.box_names import CALLOUT_TYPES as CALLOUT_TYPES
 from zhudu.notes.box_names import NOTE_TAG_TYPES as NOTE_TAG_TYPES
 from zhudu.notes.box_names import callout_title
+from zhudu.notes.box_places import BoxPlaces, Place, dedent, indented
 from zhudu.notes.containers import CONTAINER_RE, container_box, container_end, unclosed_container
 from zhudu.notes.dialect_inline import EMBED_IMAGE_SUFFIXES as EMBED_IMAGE_SUFFIXES
 from zhudu.notes.dialect_inline import UNKNOWN_TAG_LABEL as UNKNOWN_TAG_LABEL
@@ -58,8 +58,8 @@ from zhudu.notes.dialect_markdown import (
     code_block,
     fence_end,
     fence_title,
-    html_text,
     quote_footer,
+    raw_html_text,
     shortcode_box,
     tag_words,
 )
@@ -92,8 +92,6 @@ _SPECIAL_RE = re.compile(
     rf"|(?P<html_comment><!--)|(?P<math>{INLINE_MATH})"
 )
 _ENDRAW_RE = re.compile(r"\{%-?[ \t]*endraw[ \t]*-?%\}")
-#: An HTML tag or comment in a raw part (kept: Hexo writes the part as HTML).
-_HTML_TAG_RE = re.compile(r"(<!--.*?-->|</?[A-Za-z][^<>]*>)")
 #: A list item's first line (a fence's closing line just before it ends the item before).
 _LIST_ITEM_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
 #: A fenced code block's opening line in a raw part (Hexo's ``backtick_code_block`` reads it first).
@@ -107,10 +105,10 @@ _RAW_MARK_RE = re.compile(r"\{%-?[ \t]*(?:end)?raw[ \t]*-?%\}")
 
 #: ``> [!type]- Title``: an Obsidian callout (and a GitHub alert, ``> [!NOTE]``).
 _CALLOUT_RE = re.compile(
-    r"""^(?P<indent>[ ]{0,3})>[ \t]?\[!(?P<kind>[^\]\s]+)\](?P<fold>[+-]?)[ \t]*(?P<title>.*?)[ \t]*$""",
+    r"""^[ \t]*>[ \t]?\[!(?P<kind>[^\]\s]+)\](?P<fold>[+-]?)[ \t]*(?P<title>.*?)[ \t]*$""",
     re.VERBOSE,
 )
-_QUOTE_PREFIX_RE = re.compile(r"^[ ]{0,3}>[ ]?")
+_QUOTE_PREFIX_RE = re.compile(r"^[ \t]*>[ ]?")
 #: A line's ``#`` that CommonMark (so Obsidian, Hexo, Hugo and Jekyll) reads as text, not a heading, and
 #: Python-Markdown as one: no space after it (an Obsidian tag line ``#读书 #方法``, ``#1``).
 _NOT_A_HEADING_RE = re.compile(
@@ -219,6 +217,7 @@ class _Writer(InlineWriter):
         """Rewrite a run of lines (the note, or a callout's or a quote's inside)."""
         out: list[Line] = []
         state = _State(verbatim=VerbatimBlocks(lines))
+        places = BoxPlaces(lines)
         i = 0
         while i < len(lines):
             text, line = lines[i]
@@ -272,17 +271,21 @@ class _Writer(InlineWriter):
                 out[-1:] = [("", out[-1][1]), ("[TOC]", line), ("", line)]
                 i += 1
                 continue
-            if m := _CALLOUT_RE.match(text):
+            # A box in a list item or a box is drawn there, at the columns Python-Markdown needs (box_places).
+            if (m := _CALLOUT_RE.match(text)) and (place := places.place(i)) is not None:
                 end = i + 1
                 while end < len(lines) and lines[end][0].lstrip().startswith(">"):
                     end += 1
-                out.extend(self.callout(m, lines[i + 1 : end], line, state))
-                i = end
+                out += indented(self.callout(m, lines[i + 1 : end], line, state), place.indent)
+                out += self.item_text(place, lines[end : (i := places.text_after(place, end))])
                 continue
-            if m := CONTAINER_RE.match(text):  # VuePress, VitePress, Docusaurus
+            if (m := CONTAINER_RE.match(text)) and (
+                place := places.place(i)
+            ) is not None:  # VuePress, Docusaurus
                 if (end := container_end(lines, i, m)) is not None:
-                    out.extend(container_box(m, self.blocks(lines[i + 1 : end]), line))
-                    i = end + 1
+                    inner = self.blocks([(dedent(t, place.width), n) for t, n in lines[i + 1 : end]])
+                    out += indented(container_box(m, inner, line), place.indent)
+                    out += self.item_text(place, lines[end + 1 : (i := places.text_after(place, end + 1))])
                     continue
                 if message := unclosed_container(m):
                     self.findings.append((line, message))
@@ -308,6 +311,8 @@ class _Writer(InlineWriter):
                 out.extend(lines[i : end + 1])  # indented code, a formula, raw HTML: as written
                 i = end + 1
                 continue
+            if places.item_apart(out, text):
+                out.append(("", line))
             written = _NOT_A_HEADING_RE.sub(r"\1\\#", text, count=1)
             self.heading_line, self.escaped_hash = bool(inline_tags.HEADING_RE.match(text)), written != text
             out.append((self.scan_line(written, line, state), line))
@@ -335,7 +340,12 @@ class _Writer(InlineWriter):
         # Obsidian titles an untitled callout with its type ("Faq"): here, the type's word (常见问题).
         title = self.scan_line(m["title"], line, state) if m["title"] else callout_title(written)
         inner = self.blocks([(_QUOTE_PREFIX_RE.sub("", t, count=1), n) for t, n in body])
-        return admonition(m["indent"], marker, kind, title, inner, line)
+        return admonition("", marker, kind, title, inner, line)
+
+    def item_text(self, place: Place, lines: Sequence[Line]) -> list[Line]:
+        """The text of a list item right after a box in it, written where Python-Markdown keeps it in the item."""
+        text = indented(self.blocks([(dedent(t, place.item or 0), n) for t, n in lines]), place.indent)
+        return [*text, ("", text[-1][1])] if text else []
 
     def block_tag(self, m: re.Match[str], inner: Sequence[Line], line: int, end_line: int) -> list[Line]:
         """A tag that encloses lines: code, a quote, a Hexo note, a Liquid comment."""
@@ -395,7 +405,7 @@ class _Writer(InlineWriter):
                 m = _ENDRAW_RE.search(text, pos)
                 part = text[pos : m.start() if m else len(text)]
                 out.append(
-                    _raw_text(part, at_start=not "".join(out))
+                    raw_html_text(part, at_start=not "".join(out))
                     if self.hexo_raw
                     else self.raw_markdown(part, line)
                 )
@@ -456,19 +466,6 @@ def _text_after_fence(text: str, indent: int, *, in_item: bool) -> bool:
         and not _LIST_ITEM_RE.match(text)
         and (columns >= 4 or not in_item)
     )
-
-
-def _raw_text(part: str, *, at_start: bool) -> str:
-    """A ``{% raw %}`` part as Hexo shows it: HTML, not Markdown.
-
-    Hexo sets the part aside before Markdown runs, so a character reference is its character
-    (``&#96;`` a backtick: it was shown as written, in a code span Markdown found) and the rest is
-    text; its tags and comments stay tags and comments (sanitised as any).
-    """
-    pieces = _HTML_TAG_RE.split(part)
-    text = "".join(p if i % 2 else html_text(html.unescape(p)) for i, p in enumerate(pieces))
-    # HTML shows a line's leading spaces as none; Markdown would read four as a code block.
-    return text.lstrip(" \t") if at_start else text
 
 
 class NotesMarkdownExtension(Extension):

@@ -1,0 +1,156 @@
+"""Where a note box is drawn: at the top, or inside the list item or box whose line is above it.
+
+Obsidian (CommonMark) draws a callout indented under a list item (``- 第一步`` and under it ``  > [!tip] 标题``) inside
+that item, and VuePress (markdown-it-container) a ``::: tip`` likewise; a box inside a Material ``!!!``
+box is drawn inside it.  Python-Markdown reads an item's or a box's inside only at four columns per
+level, after a blank line: the box written at two columns was text, and cut the list in two.  Here each
+line of a run learns what holds it (one pass), and a box is written at the columns Python-Markdown
+needs: a list nested at two columns is one level to it (its items side by side), at four or a tab one
+more.  A box indented four columns past what holds it is code, as CommonMark reads it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from zhudu.notes.block_tags import FENCE_RE
+from zhudu.notes.dialect_markdown import Line, fence_end
+
+#: A line opening a block whose inside is indented: a list item (its marker, then the text's column)
+#: or a Material box (``!!!``, ``???``, content tabs ``===``), whose inside is at four more columns.
+_HOLDER_RE = re.compile(
+    r"^(?P<indent>[ \t]*)(?:(?P<marker>[-*+]|\d{1,9}[.)])(?P<gap>[ \t]+|$)|(?P<box>!!!|\?\?\?\+?|===)[ \t])"
+)
+#: A list item's first line (text after the box in an item ends before the next one).
+_ITEM_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a box opening a line is drawn."""
+
+    #: What Python-Markdown needs before each of the box's lines ("" at the run's top).
+    indent: str
+    #: The columns the author indented the box's lines by (removed from them).
+    width: int
+    #: The column of the holding item's text (the item's text after the box starts there); None: no item.
+    item: int | None = None
+
+
+def columns(text: str) -> int:
+    """A line's indentation in columns, a tab to the next multiple of four (as Python-Markdown expands it)."""
+    return len(_lead(text).expandtabs(4))
+
+
+def dedent(text: str, width: int) -> str:
+    """``text`` without up to ``width`` columns of its indentation (the rest of the line as written)."""
+    lead = _lead(text)
+    return lead.expandtabs(4)[width:] + text[len(lead) :]
+
+
+def _lead(text: str) -> str:
+    return text[: len(text) - len(text.lstrip(" \t"))]
+
+
+def indented(lines: Sequence[Line], indent: str) -> list[Line]:
+    """``lines`` written ``indent`` deeper (a blank line stays blank)."""
+    return [(indent + t if t.strip() else "", n) for t, n in lines] if indent else list(lines)
+
+
+class BoxPlaces:
+    """What holds each line of a run (a note, a box's inside), found in one pass.
+
+    A holder is a list item or a box on a line above, whose inside the line is in: indented at least to
+    the item's text (four columns past a box's ``!!!``), with no less indented line between.
+    """
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self.lines = lines
+        #: For each line, the innermost holder's first column, its inside's column and whether it is a list
+        #: item, or None.
+        self.holders: list[tuple[int, int, bool] | None] = []
+        stack: list[tuple[int, int, bool]] = []
+        i = 0
+        while i < len(lines):
+            text = lines[i][0]
+            if not text.strip():
+                self.holders.append(stack[-1] if stack else None)
+                i += 1
+                continue
+            width = columns(text)
+            while stack and width < stack[-1][1]:
+                stack.pop()
+            self.holders.append(stack[-1] if stack else None)
+            if fence := FENCE_RE.match(text):  # code lines are the fence's, whatever their indentation
+                end = fence_end(lines, i, fence["fence"])
+                self.holders += [self.holders[-1]] * (end - i)
+                i = end + 1
+                continue
+            if m := _HOLDER_RE.match(text):
+                stack.append((width, _inside(m, width), m["marker"] is not None))
+            i += 1
+        #: Whether a box was drawn in a list item (then the list's later items may need a block of their own).
+        self.in_item = False
+        self._seen = 0  # how much of the written lines :meth:`item_apart` has read
+        self._block: str | None = None  # the first line of the block they end in
+
+    def place(self, i: int) -> Place | None:
+        """Where the box opening ``lines[i]`` is drawn; None: the line is indented code, no box."""
+        width = columns(self.lines[i][0])
+        holder = self.holders[i]
+        if holder is None:
+            return Place("", width) if width < 4 else None
+        first, inside, item = holder
+        if width >= inside + 4:
+            return None
+        self.in_item = self.in_item or item
+        return Place(" " * (4 * (first // 4 + 1)), width, inside if item else None)
+
+    def item_apart(self, out: Sequence[Line], text: str) -> bool:
+        """Whether the list item ``text``, written after ``out``, must start a block of its own.
+
+        A box in a nested item ends with a blank line, so the item's next lines start a block indented as
+        the nested list: Python-Markdown put every item of that block inside the nested item, those of the
+        outer list too (``- 外二`` after a tab-indented ``- 内二``).  An outer item after them starts a block.
+        """
+        for t, _ in out[min(self._seen, len(out)) :]:
+            self._block = None if not t.strip() else self._block if self._block is not None else t
+        self._seen = len(out)
+        return (
+            self.in_item
+            and self._block is not None
+            and _ITEM_RE.match(text) is not None
+            and columns(text) // 4 < columns(self._block) // 4
+        )
+
+    def text_after(self, place: Place, start: int) -> int:
+        """The end (exclusive) of the item's text right after a box ending before ``lines[start]``.
+
+        Its lines up to a blank one, each indented to the item's text and no block of its own (an item,
+        code, a quote or another box), are the item's; written as they were they would have ended it.
+        """
+        end = start
+        while place.item is not None and end < len(self.lines):
+            text = self.lines[end][0]
+            stripped = text.lstrip()
+            if (
+                not stripped
+                or columns(text) < place.item
+                or _ITEM_RE.match(text)
+                or FENCE_RE.match(text)
+                or stripped.startswith((">", ":::", "!!!", "???", "{%", "{{"))
+            ):
+                break
+            end += 1
+        return end
+
+
+def _inside(m: re.Match[str], width: int) -> int:
+    """The column a holder's inside starts at."""
+    if m["box"]:
+        return width + 4
+    gap = len((m["indent"] + m["marker"] + m["gap"]).expandtabs(4)) - width - len(m["marker"])
+    # CommonMark: five spaces or more after the marker are one, and the rest an indented code block's.
+    return width + len(m["marker"]) + (gap if 1 <= gap <= 4 else 1)
