@@ -15,6 +15,7 @@ note at all: silently left out of the site.  One build serves every test here.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import unicodedata
@@ -34,7 +35,6 @@ PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
     "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
 )
-
 NOTES = {
     f"{DECOMPOSED}.md": "在咖啡馆写的笔记。\n",
     "回看.md": "---\ntitle: 回看\n---\n\n看 [[Café 笔记]] 和 [同一篇](Café%20笔记.md)。\n",
@@ -120,6 +120,19 @@ NOTES = {
     # Zettlr links a card by the id its file name opens with.
     "zettlr/202401051520 卡片.md": "---\ntitle: 卡片笔记\n---\n\n见 [[202401051521]]。\n",
     "zettlr/202401051521 第二张卡片.md": "# 第二张\n\n第二张卡片。\n",
+    # Hexo with NexT's and Butterfly's tags: a coloured note with an icon and a style, folds, tabs, a video.
+    "hexo/source/_posts/主题标签.md": "---\ntitle: 主题标签\ndate: 2024-01-05 15:20:00\n---\n\n"
+    "{% note blue 'fas fa-bullhorn' modern %}\n蓝色的公告。\n{% endnote %}\n\n{% note warning no-icon %}\n小心。\n{% endnote %}\n\n"
+    "{% hideToggle 点我看答案,#f00 %}\n答案是四十二。\n{% endhideToggle %}\n\n"
+    "{% folding cyan open, 开着的折叠 %}\n折叠里的话。\n{% endfolding %}\n\n"
+    "{% tabs 安装方法 %}\n<!-- tab npm -->\n用 npm 安装。\n<!-- endtab -->\n<!-- tab @fab fa-apple -->\n"
+    "第二种安装。\n<!-- endtab -->\n{% endtabs %}\n\n{% bilibili BV1xx411c7mD %}\n\n{% hideToggle 没有关上 %}\n最后一段。\n",
+    # Hugo: LoveIt's video, Learn's fold, Book's tabs, and shortcodes shown, not run ({{</* … */>}}).
+    "loveit/content/posts/主题短代码.md": "---\ntitle: 主题短代码\n---\n\n{{< bilibili id=BV1Sx411T7QQ p=3 >}}\n\n"
+    '{{% expand title="展开看看" %}}\n藏着的话。\n{{% /expand %}}\n\n{{< tabs "系统" >}}\n{{< tab "MacOS" >}}\n苹果电脑。\n'
+    '{{< /tab >}}\n{{% tab title="Windows" %}}\n视窗系统。\n{{% /tab %}}\n{{< /tabs >}}\n\n'
+    '插图这样写：`{{</* figure src="猫.png" */>}}`，提示框 {{%/* notice tip */%}} 也是。\n\n'
+    '```go-html-template\n{{</* ref "其他.md" */>}}\n```\n',
 }
 #: Planted beside seeds/, where typora-root-url ../../etc leads from seeds/typora/: never published.
 SECRET = b"\x89PNG\r\n\x1a\n" + b"zhudu-secret-outside" + b"\x00" * 16
@@ -495,3 +508,42 @@ def test_a_joplin_exports_resources_publish_and_a_link_by_joplins_id_says_how_to
         "knows: shown as text marked as a dead link; export the notebook with Joplin's 'MD - Markdown + Front Matter', "
         "which writes links as file paths"
     ], built.warnings
+
+
+def test_hexo_themes_notes_folds_tabs_and_videos_are_drawn_and_their_styles_are_no_title(built):
+    body = note_page(built, "主题标签").split('<div class="zd-note__body">', 1)[1]
+    assert re.search(
+        r'<div aria-label="信息" class="admonition info" role="note">\s*<p[^>]*>蓝色的公告', body
+    )
+    assert re.search(r'<div aria-label="警告" class="admonition warning" role="note">\s*<p[^>]*>小心', body)
+    assert "fa-bullhorn" not in body and "modern" not in body and "no-icon" not in body, body
+    assert re.search(r'<details class="note">\s*<summary>点我看答案</summary>\s*<p>答案是四十二', body), body
+    assert re.search(r'<details class="note" open="open">\s*<summary>开着的折叠</summary>', body), body
+    tabs = re.findall(
+        r'<div class="admonition note">\s*<p class="admonition-title"[^>]*>([^<]*)</p>\s*<p[^>]*>([^<]*)</p>',
+        body,
+    )
+    assert tabs == [("npm", "用 npm 安装。"), ("标签页 2", "第二种安装。")], body  # no tab's title lost
+    assert 'href="https://www.bilibili.com/video/BV1xx411c7mD/"' in body
+    assert body.count("{%") == body.count("zd-unknown-tag__label") == 1, body  # only the unclosed one
+    assert [w for w in built.warnings if "主题标签" in w] == [
+        "zhudu: seeds/hexo/source/_posts/主题标签.md:33: {% hideToggle 没有关上 %}: the tag is never closed "
+        "(no endhideToggle after it): shown as written"
+    ], built.warnings
+
+
+def test_hugo_themes_videos_folds_and_tabs_are_drawn_and_an_escaped_shortcode_is_shown_as_hugo_shows_it(
+    built,
+):
+    body = note_page(built, "主题短代码").split('<div class="zd-note__body">', 1)[1]
+    assert 'href="https://www.bilibili.com/video/BV1Sx411T7QQ/?p=3"' in body, body
+    assert re.search(r'<details class="note">\s*<summary>展开看看</summary>\s*<p>藏着的话', body), body
+    tabs = re.findall(
+        r'<div class="admonition note">\s*<p class="admonition-title"[^>]*>([^<]*)</p>\s*<p[^>]*>([^<]*)</p>',
+        body,
+    )
+    assert tabs == [("MacOS", "苹果电脑。"), ("Windows", "视窗系统。")], body
+    text = html.unescape(re.sub(r"<[^>]+>", "", body))
+    assert '{{< figure src="猫.png" >}}' in text and "{{% notice tip %}}" in text, text
+    assert '{{< ref "其他.md" >}}' in text and "/*" not in text, text
+    assert [w for w in built.warnings if "主题短代码" in w] == [], built.warnings

@@ -32,12 +32,14 @@ from zhudu.notes.dialect_markdown import (
 from zhudu.notes.folders import skipped as _skipped
 from zhudu.notes.note_refs import NoteRef
 from zhudu.notes.safety import safe_url
+from zhudu.notes.theme_tags import TAG_BOXES, bilibili_url, unescape_shortcodes
 
 #: The inline constructs, in text outside code.
 _INLINE_RE = re.compile(
     r"""(?P<embed>!)?\[\[(?P<wiki>[^\[\]\n]+?)\]\]
       | (?P<baseurl>\{\{[ \t]*site\.(?:baseurl|url)[ \t]*\}\})?
         \{%-?[ \t]*(?P<tag>[A-Za-z_][\w-]*)(?P<args>(?:[^%\n]|%(?!\}))*?)[ \t]*-?%\}
+      | (?P<escaped>\{\{[<%][ \t]*/\*.*?\*/[ \t]*[>%]\}\})
       | \{\{(?P<delim>[<%])[ \t]*(?P<close>/)?[ \t]*(?P<code>[A-Za-z_][\w./-]*)
         (?P<sargs>(?:[^\n>%]|[>%](?!\}\}))*?)[ \t]*[>%]\}\}
       | \{\{[ \t]*(?P<liquid>(?:site|page|layout|include|paginator|jekyll|theme|config|post)\.[^{}\n]*?
@@ -62,10 +64,10 @@ _SAME_PAGE_DEFINITION_RE = re.compile(
 _PAGE_SUFFIXES = frozenset({"", ".html", ".htm", ".md", ".markdown", ".txt"})
 #: Tags that enclose lines: they must stand alone on their lines (``block_tags.BLOCK_TAG_RE``).
 _BLOCK_TAGS = frozenset(
-    {"codeblock", "code", "highlight", "blockquote", "quote", "pullquote", "note", "comment"}
+    {"codeblock", "code", "highlight", "blockquote", "quote", "pullquote", *TAG_BOXES, "comment"}
 )
 #: Shortcodes that enclose lines (``block_tags.BLOCK_TAG_RE``).
-_BLOCK_SHORTCODES = frozenset({"highlight", *SHORTCODE_BOXES})
+_BLOCK_SHORTCODES = frozenset({"highlight", "tabs", *SHORTCODE_BOXES})
 #: An Obsidian block id at the end of a line: ``text ^abc123``.
 _BLOCK_ID_RE = re.compile(r"(?:^|(?<=[ \t]))\^(?P<id>[A-Za-z0-9][A-Za-z0-9-]*)[ \t]*$")
 #: Jekyll's ``{{ "/assets/a.png" | relative_url }}``: a path of the author's site.
@@ -171,6 +173,8 @@ class InlineWriter:
             return self.liquid_output(
                 m["liquid"].strip(), line, m.group(0), whole=whole, path_follows=path_follows
             )
+        if m["escaped"] is not None:  # Hugo's {{</* figure */>}}: the shortcode shown, not run
+            return md_text(unescape_shortcodes(m["escaped"]))
         if m["tag"] is not None:
             return self.tag(m["tag"], m["args"] or "", line, m.group(0), whole=whole)
         return self.shortcode(
@@ -266,6 +270,8 @@ class InlineWriter:
             return image
         if name in ("youtube", "vimeo", "gist", "jsfiddle", "iframe") and (url := embed_url(name, words)):
             return embed_link(url)
+        if name == "bilibili" and (url := bilibili_url(words)):  # Butterfly, hexo-tag-bilibili
+            return embed_link(url)
         if name in ("asset_link", "asset_path") and words:
             return self.unpublished(written, words[0], line)
         if name in _BLOCK_TAGS or name.removeprefix("end") in _BLOCK_TAGS:
@@ -347,6 +353,8 @@ class InlineWriter:
             return fragments.render("zd-dialect.html", "figure", image=image, caption=md_text(caption))
         video = named.get("id", first)
         if name in ("youtube", "vimeo") and (url := embed_url(name, [video])):
+            return embed_link(url)
+        if name == "bilibili" and (url := bilibili_url(positional, named)):  # LoveIt, FixIt, DoIt
             return embed_link(url)
         post = named.get("id", positional[1] if len(positional) > 1 else "")
         user = named.get("user", first)
