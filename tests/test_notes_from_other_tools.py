@@ -35,6 +35,13 @@ PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
     "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
 )
+#: An Excalidraw drawing as the plugin saves it: a banner for other apps, the drawing's words, its scene.
+DRAWING = (
+    "---\n\nexcalidraw-plugin: parsed\ntags: [excalidraw]\n\n---\n==⚠  Switch to EXCALIDRAW VIEW in the MORE OPTIONS "
+    "menu of this document. ⚠==\n\n\n# Text Elements\n鸿门宴 ^aBcD1234\n\n%%\n# Drawing\n```json\n"
+    '{"type":"excalidraw","version":2,"elements":[]}\n```\n%%\n'
+)
+
 NOTES = {
     f"{DECOMPOSED}.md": "在咖啡馆写的笔记。\n",
     "回看.md": "---\ntitle: 回看\n---\n\n看 [[Café 笔记]] 和 [同一篇](Café%20笔记.md)。\n",
@@ -127,6 +134,12 @@ NOTES = {
     "{% folding cyan open, 开着的折叠 %}\n折叠里的话。\n{% endfolding %}\n\n"
     "{% tabs 安装方法 %}\n<!-- tab npm -->\n用 npm 安装。\n<!-- endtab -->\n<!-- tab @fab fa-apple -->\n"
     "第二种安装。\n<!-- endtab -->\n{% endtabs %}\n\n{% bilibili BV1xx411c7mD %}\n\n{% hideToggle 没有关上 %}\n最后一段。\n",
+    # Obsidian's Excalidraw plugin: drawings kept as .excalidraw.md (scene data), one exported as a PNG beside it.
+    "库/Excalidraw/Drawing 2023-12-30 09.15.00.excalidraw.md": DRAWING,
+    "库/Excalidraw/架构图.excalidraw.md": DRAWING,
+    "库/Excalidraw/架构图.excalidraw.png": PNG,
+    "库/画图.md": "---\ntitle: 画图\n---\n\n![[Drawing 2023-12-30 09.15.00.excalidraw]]\n\n![[架构图.excalidraw|300]]\n\n"
+    "![[架构图.excalidraw.md]]\n",
     # Hugo: LoveIt's video, Learn's fold, Book's tabs, and shortcodes shown, not run ({{</* … */>}}).
     "loveit/content/posts/主题短代码.md": "---\ntitle: 主题短代码\n---\n\n{{< bilibili id=BV1Sx411T7QQ p=3 >}}\n\n"
     '{{% expand title="展开看看" %}}\n藏着的话。\n{{% /expand %}}\n\n{{< tabs "系统" >}}\n{{< tab "MacOS" >}}\n苹果电脑。\n'
@@ -547,3 +560,19 @@ def test_hugo_themes_videos_folds_and_tabs_are_drawn_and_an_escaped_shortcode_is
     assert '{{< figure src="猫.png" >}}' in text and "{{% notice tip %}}" in text, text
     assert '{{< ref "其他.md" >}}' in text and "/*" not in text, text
     assert [w for w in built.warnings if "主题短代码" in w] == [], built.warnings
+
+
+def test_an_excalidraw_drawing_is_no_note_and_its_embed_shows_the_image_the_plugin_exported(built):
+    pages = [p for p in built.site_dir.rglob("*") if p.suffix in (".html", ".json", ".xml")]
+    assert not [p for p in pages if "EXCALIDRAW VIEW" in p.read_text(encoding="utf-8")]
+    body = note_page(built, "画图").split('<div class="zd-note__body">', 1)[1]
+    images = re.findall(r"<img [^>]*>", body)
+    assert len(images) == 2 and all("%E6%9E%B6%E6%9E%84%E5%9B%BE.excalidraw.png" in i for i in images), body
+    assert 'width="300"' in images[0] and "zd-missing-image" not in body
+    assert "附件未发布</span> <code>Drawing 2023-12-30 09.15.00.excalidraw</code>" in body, body
+    assert [w for w in built.warnings if "画图" in w] == [
+        "zhudu: seeds/库/画图.md:5: ![[Drawing 2023-12-30 09.15.00.excalidraw]]: an Excalidraw drawing, which only "
+        "Obsidian's Excalidraw plugin draws, and no image of it is in the vault: labelled instead; turn on "
+        "'Auto-export SVG' in the plugin's settings (it writes Drawing 2023-12-30 09.15.00.svg beside the drawing) "
+        "and the drawing is shown"
+    ], built.warnings

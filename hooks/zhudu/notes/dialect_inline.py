@@ -30,6 +30,7 @@ from zhudu.notes.dialect_markdown import (
     tag_words,
 )
 from zhudu.notes.folders import skipped as _skipped
+from zhudu.notes.naming import DRAWING_SUFFIX
 from zhudu.notes.note_refs import NoteRef
 from zhudu.notes.safety import safe_url
 from zhudu.notes.theme_tags import TAG_BOXES, bilibili_url, unescape_shortcodes
@@ -188,6 +189,8 @@ class InlineWriter:
         target, rest = parts[0].strip(), [p.strip() for p in parts[1:]]
         name, _, section = target.partition("#")
         name = name.strip()
+        if embed and name.lower().endswith((".excalidraw", DRAWING_SUFFIX)):
+            return self.drawing(name.removesuffix(".md"), rest, line, written)
         if embed and PurePosixPath(name).suffix.lower() in EMBED_IMAGE_SUFFIXES:
             alt = next((p for p in rest if p and not _SIZE_RE.match(p)), "")
             path = self.find_file(name)
@@ -209,6 +212,24 @@ class InlineWriter:
         shown = " > ".join(p for p in (name, section.lstrip("^")) if p) if not embed else name or section
         text = rest[0] if rest and rest[0] else None
         return self.ref(line, written, name, anchor, text, "embed" if embed else "link", shown)
+
+    def drawing(self, drawing: str, rest: list[str], line: int, written: str) -> str:
+        """An Excalidraw drawing: the image the plugin exports beside it (Auto-export SVG or PNG), else labelled."""
+        plain = drawing[: -len(".excalidraw")]  # exported with or without ".excalidraw", as the plugin is set
+        for image in (f"{drawing}.svg", f"{drawing}.png", f"{plain}.svg", f"{plain}.png"):
+            if disk_names.on_disk(self.note_dir / self.find_file(image)).is_file():
+                return self.wikilink("|".join([image, *rest]), line, embed=True, written=written)
+        self.findings.append(
+            (
+                line,
+                f"{written}: an Excalidraw drawing, which only Obsidian's Excalidraw plugin draws, and no image "
+                f"of it is in the vault: labelled instead; turn on 'Auto-export SVG' in the plugin's settings "
+                f"(it writes {PurePosixPath(plain).name}.svg beside the drawing) and the drawing is shown",
+            )
+        )
+        return fragments.render(
+            "zd-dialect.html", "unshown", kind="unpublished", label=UNPUBLISHED_FILE_LABEL, written=drawing
+        )
 
     def page_link(self, m: re.Match[str], line: int, text: str) -> str:
         """``[text](sibling.html#anchor)``: the note of that name, or a dead link."""
