@@ -140,6 +140,12 @@ NOTES = {
     "库/Excalidraw/架构图.excalidraw.png": PNG,
     "库/画图.md": "---\ntitle: 画图\n---\n\n![[Drawing 2023-12-30 09.15.00.excalidraw]]\n\n![[架构图.excalidraw|300]]\n\n"
     "![[架构图.excalidraw.md]]\n",
+    # WordPress through wordpress-export-to-markdown: the shortcodes WordPress expands stay in the Markdown.
+    "wp/posts/2020-01-05-hello/index.md": '---\ntitle: "你好世界"\ndate: "2020-01-05"\ncoverImage: "photo.png"\n---\n\n'
+    '[caption id="attachment_12" align="aligncenter" width="300"]![](images/photo.png) 西湖的早晨[/caption]\n\n'
+    '[embed]https://www.youtube.com/watch?v=abc123[/embed]\n\n[gallery ids="1,2,3"]\n\n'
+    "一段 [video](https://example.com/v) 链接。\n",
+    "wp/posts/2020-01-05-hello/images/photo.png": PNG,
     # Hugo: LoveIt's video, Learn's fold, Book's tabs, and shortcodes shown, not run ({{</* … */>}}).
     "loveit/content/posts/主题短代码.md": "---\ntitle: 主题短代码\n---\n\n{{< bilibili id=BV1Sx411T7QQ p=3 >}}\n\n"
     '{{% expand title="展开看看" %}}\n藏着的话。\n{{% /expand %}}\n\n{{< tabs "系统" >}}\n{{< tab "MacOS" >}}\n苹果电脑。\n'
@@ -575,4 +581,21 @@ def test_an_excalidraw_drawing_is_no_note_and_its_embed_shows_the_image_the_plug
         "Obsidian's Excalidraw plugin draws, and no image of it is in the vault: labelled instead; turn on "
         "'Auto-export SVG' in the plugin's settings (it writes Drawing 2023-12-30 09.15.00.svg beside the drawing) "
         "and the drawing is shown"
+    ], built.warnings
+
+
+def test_wordpress_shortcodes_left_by_its_export_are_a_figure_an_embed_or_labelled_never_raw(built):
+    body = note_page(built, "你好世界").split('<div class="zd-note__body">', 1)[1]
+    assert re.search(
+        r'<figure class="zd-figure">\s*<p><img [^>]*src="[^"]*photo.png"[^>]*></p>\s*<figcaption>西湖的早晨</figcaption>',
+        body,
+    ), body
+    assert 'href="https://www.youtube.com/watch?v=abc123"' in body and "[embed]" not in body
+    assert "<code>[gallery ids=&quot;1,2,3&quot;]</code>" in body and "[caption" not in body, body
+    assert '<a href="https://example.com/v" rel="noreferrer">video</a>' in body, (
+        body
+    )  # a link's text stays one
+    assert [w for w in built.warnings if "/wp/" in w] == [
+        'zhudu: seeds/wp/posts/2020-01-05-hello/index.md:11: [gallery ids="1,2,3"]: a template tag this site '
+        "cannot render: shown as written, labelled"
     ], built.warnings

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from zhudu import fragments
-from zhudu.notes import disk_names, image_sizes, inline_tags, site_root
+from zhudu.notes import disk_names, image_sizes, inline_tags, site_root, wordpress
 from zhudu.notes.dialect_markdown import (
     ABSOLUTE_URL_RE,
     SHORTCODE_BOXES,
@@ -44,7 +44,9 @@ _INLINE_RE = re.compile(
       | \{\{(?P<delim>[<%])[ \t]*(?P<close>/)?[ \t]*(?P<code>[A-Za-z_][\w./-]*)
         (?P<sargs>(?:[^\n>%]|[>%](?!\}\}))*?)[ \t]*[>%]\}\}
       | \{\{[ \t]*(?P<liquid>(?:site|page|layout|include|paginator|jekyll|theme|config|post)\.[^{}\n]*?
-        | "[^"\n]*"[ \t]*\|[^{}\n]*? | '[^'\n]*'[ \t]*\|[^{}\n]*?)[ \t]*\}\}""",
+        | "[^"\n]*"[ \t]*\|[^{}\n]*? | '[^'\n]*'[ \t]*\|[^{}\n]*?)[ \t]*\}\}
+      | """
+    + wordpress.SHORTCODE_PATTERN,
     re.VERBOSE,
 )
 #: A Markdown link to another note (``[x](other.md)``, ``[x](../posts/other.md)``) or to a page of
@@ -174,6 +176,9 @@ class InlineWriter:
             return self.liquid_output(
                 m["liquid"].strip(), line, m.group(0), whole=whole, path_follows=path_follows
             )
+        if m["wp_caption"] is not None or m["wp_embed"] is not None or m["wp_media"] is not None:
+            shown = wordpress.rewrite(m, whole=whole)
+            return shown if shown is not None else self.unknown(m.group(0), line, report=True, whole=whole)
         if m["escaped"] is not None:  # Hugo's {{</* figure */>}}: the shortcode shown, not run
             return md_text(unescape_shortcodes(m["escaped"]))
         if m["tag"] is not None:
