@@ -529,8 +529,17 @@ def test_a_joplin_exports_resources_publish_and_a_link_by_joplins_id_says_how_to
     ], built.warnings
 
 
+def note_body(built, title: str) -> str:
+    """The zh-Hans page of the note titled ``title``, from its body on (no header, no site chrome before it)."""
+    return note_page(built, title).split('<div class="zd-note__body">', 1)[1]
+
+
+def warnings_about(built, word: str) -> list[str]:
+    return [w for w in built.warnings if word in w]
+
+
 def test_hexo_themes_notes_folds_tabs_and_videos_are_drawn_and_their_styles_are_no_title(built):
-    body = note_page(built, "主题标签").split('<div class="zd-note__body">', 1)[1]
+    body = note_body(built, "主题标签")
     assert re.search(
         r'<div aria-label="信息" class="admonition info" role="note">\s*<p[^>]*>蓝色的公告', body
     )
@@ -545,7 +554,7 @@ def test_hexo_themes_notes_folds_tabs_and_videos_are_drawn_and_their_styles_are_
     assert tabs == [("npm", "用 npm 安装。"), ("标签页 2", "第二种安装。")], body  # no tab's title lost
     assert 'href="https://www.bilibili.com/video/BV1xx411c7mD/"' in body
     assert body.count("{%") == body.count("zd-unknown-tag__label") == 1, body  # only the unclosed one
-    assert [w for w in built.warnings if "主题标签" in w] == [
+    assert warnings_about(built, "主题标签") == [
         "zhudu: seeds/hexo/source/_posts/主题标签.md:33: {% hideToggle 没有关上 %}: the tag is never closed "
         "(no endhideToggle after it): shown as written"
     ], built.warnings
@@ -554,7 +563,7 @@ def test_hexo_themes_notes_folds_tabs_and_videos_are_drawn_and_their_styles_are_
 def test_hugo_themes_videos_folds_and_tabs_are_drawn_and_an_escaped_shortcode_is_shown_as_hugo_shows_it(
     built,
 ):
-    body = note_page(built, "主题短代码").split('<div class="zd-note__body">', 1)[1]
+    body = note_body(built, "主题短代码")
     assert 'href="https://www.bilibili.com/video/BV1Sx411T7QQ/?p=3"' in body, body
     assert re.search(r'<details class="note">\s*<summary>展开看看</summary>\s*<p>藏着的话', body), body
     tabs = re.findall(
@@ -565,18 +574,18 @@ def test_hugo_themes_videos_folds_and_tabs_are_drawn_and_an_escaped_shortcode_is
     text = html.unescape(re.sub(r"<[^>]+>", "", body))
     assert '{{< figure src="猫.png" >}}' in text and "{{% notice tip %}}" in text, text
     assert '{{< ref "其他.md" >}}' in text and "/*" not in text, text
-    assert [w for w in built.warnings if "主题短代码" in w] == [], built.warnings
+    assert warnings_about(built, "主题短代码") == [], built.warnings
 
 
 def test_an_excalidraw_drawing_is_no_note_and_its_embed_shows_the_image_the_plugin_exported(built):
     pages = [p for p in built.site_dir.rglob("*") if p.suffix in (".html", ".json", ".xml")]
     assert not [p for p in pages if "EXCALIDRAW VIEW" in p.read_text(encoding="utf-8")]
-    body = note_page(built, "画图").split('<div class="zd-note__body">', 1)[1]
+    body = note_body(built, "画图")
     images = re.findall(r"<img [^>]*>", body)
     assert len(images) == 2 and all("%E6%9E%B6%E6%9E%84%E5%9B%BE.excalidraw.png" in i for i in images), body
     assert 'width="300"' in images[0] and "zd-missing-image" not in body
     assert "附件未发布</span> <code>Drawing 2023-12-30 09.15.00.excalidraw</code>" in body, body
-    assert [w for w in built.warnings if "画图" in w] == [
+    assert warnings_about(built, "画图") == [
         "zhudu: seeds/库/画图.md:5: ![[Drawing 2023-12-30 09.15.00.excalidraw]]: an Excalidraw drawing, which only "
         "Obsidian's Excalidraw plugin draws, and no image of it is in the vault: labelled instead; turn on "
         "'Auto-export SVG' in the plugin's settings (it writes Drawing 2023-12-30 09.15.00.svg beside the drawing) "
@@ -585,7 +594,7 @@ def test_an_excalidraw_drawing_is_no_note_and_its_embed_shows_the_image_the_plug
 
 
 def test_wordpress_shortcodes_left_by_its_export_are_a_figure_an_embed_or_labelled_never_raw(built):
-    body = note_page(built, "你好世界").split('<div class="zd-note__body">', 1)[1]
+    body = note_body(built, "你好世界")
     assert re.search(
         r'<figure class="zd-figure">\s*<p><img [^>]*src="[^"]*photo.png"[^>]*></p>\s*<figcaption>西湖的早晨</figcaption>',
         body,
@@ -595,7 +604,7 @@ def test_wordpress_shortcodes_left_by_its_export_are_a_figure_an_embed_or_labell
     assert '<a href="https://example.com/v" rel="noreferrer">video</a>' in body, (
         body
     )  # a link's text stays one
-    assert [w for w in built.warnings if "/wp/" in w] == [
+    assert warnings_about(built, "/wp/") == [
         'zhudu: seeds/wp/posts/2020-01-05-hello/index.md:11: [gallery ids="1,2,3"]: a template tag this site '
         "cannot render: shown as written, labelled"
     ], built.warnings
