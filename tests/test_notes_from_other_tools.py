@@ -15,6 +15,7 @@ note at all: silently left out of the site.  One build serves every test here.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import unicodedata
@@ -33,6 +34,12 @@ NO_BLOCK = "650f0000-1111-4222-8333-444455556666"  # no page has it
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
     "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
+)
+#: An Excalidraw drawing as the plugin saves it: a banner for other apps, the drawing's words, its scene.
+DRAWING = (
+    "---\n\nexcalidraw-plugin: parsed\ntags: [excalidraw]\n\n---\n==⚠  Switch to EXCALIDRAW VIEW in the MORE OPTIONS "
+    "menu of this document. ⚠==\n\n\n# Text Elements\n鸿门宴 ^aBcD1234\n\n%%\n# Drawing\n```json\n"
+    '{"type":"excalidraw","version":2,"elements":[]}\n```\n%%\n'
 )
 
 NOTES = {
@@ -120,6 +127,31 @@ NOTES = {
     # Zettlr links a card by the id its file name opens with.
     "zettlr/202401051520 卡片.md": "---\ntitle: 卡片笔记\n---\n\n见 [[202401051521]]。\n",
     "zettlr/202401051521 第二张卡片.md": "# 第二张\n\n第二张卡片。\n",
+    # Hexo with NexT's and Butterfly's tags: a coloured note with an icon and a style, folds, tabs, a video.
+    "hexo/source/_posts/主题标签.md": "---\ntitle: 主题标签\ndate: 2024-01-05 15:20:00\n---\n\n"
+    "{% note blue 'fas fa-bullhorn' modern %}\n蓝色的公告。\n{% endnote %}\n\n{% note warning no-icon %}\n小心。\n{% endnote %}\n\n"
+    "{% hideToggle 点我看答案,#f00 %}\n答案是四十二。\n{% endhideToggle %}\n\n"
+    "{% folding cyan open, 开着的折叠 %}\n折叠里的话。\n{% endfolding %}\n\n"
+    "{% tabs 安装方法 %}\n<!-- tab npm -->\n用 npm 安装。\n<!-- endtab -->\n<!-- tab @fab fa-apple -->\n"
+    "第二种安装。\n<!-- endtab -->\n{% endtabs %}\n\n{% bilibili BV1xx411c7mD %}\n\n{% hideToggle 没有关上 %}\n最后一段。\n",
+    # Obsidian's Excalidraw plugin: drawings kept as .excalidraw.md (scene data), one exported as a PNG beside it.
+    "库/Excalidraw/Drawing 2023-12-30 09.15.00.excalidraw.md": DRAWING,
+    "库/Excalidraw/架构图.excalidraw.md": DRAWING,
+    "库/Excalidraw/架构图.excalidraw.png": PNG,
+    "库/画图.md": "---\ntitle: 画图\n---\n\n![[Drawing 2023-12-30 09.15.00.excalidraw]]\n\n![[架构图.excalidraw|300]]\n\n"
+    "![[架构图.excalidraw.md]]\n",
+    # WordPress through wordpress-export-to-markdown: the shortcodes WordPress expands stay in the Markdown.
+    "wp/posts/2020-01-05-hello/index.md": '---\ntitle: "你好世界"\ndate: "2020-01-05"\ncoverImage: "photo.png"\n---\n\n'
+    '[caption id="attachment_12" align="aligncenter" width="300"]![](images/photo.png) 西湖的早晨[/caption]\n\n'
+    '[embed]https://www.youtube.com/watch?v=abc123[/embed]\n\n[gallery ids="1,2,3"]\n\n'
+    "一段 [video](https://example.com/v) 链接。\n",
+    "wp/posts/2020-01-05-hello/images/photo.png": PNG,
+    # Hugo: LoveIt's video, Learn's fold, Book's tabs, and shortcodes shown, not run ({{</* … */>}}).
+    "loveit/content/posts/主题短代码.md": "---\ntitle: 主题短代码\n---\n\n{{< bilibili id=BV1Sx411T7QQ p=3 >}}\n\n"
+    '{{% expand title="展开看看" %}}\n藏着的话。\n{{% /expand %}}\n\n{{< tabs "系统" >}}\n{{< tab "MacOS" >}}\n苹果电脑。\n'
+    '{{< /tab >}}\n{{% tab title="Windows" %}}\n视窗系统。\n{{% /tab %}}\n{{< /tabs >}}\n\n'
+    '插图这样写：`{{</* figure src="猫.png" */>}}`，提示框 {{%/* notice tip */%}} 也是。\n\n'
+    '```go-html-template\n{{</* ref "其他.md" */>}}\n```\n',
 }
 #: Planted beside seeds/, where typora-root-url ../../etc leads from seeds/typora/: never published.
 SECRET = b"\x89PNG\r\n\x1a\n" + b"zhudu-secret-outside" + b"\x00" * 16
@@ -500,4 +532,85 @@ def test_a_joplin_exports_resources_publish_and_a_link_by_joplins_id_says_how_to
         "zhudu: seeds/joplin/读书笔记.md:12: :/89abcdef89abcdef89abcdef89abcdef: a Joplin note's id, which only Joplin "
         "knows: shown as text marked as a dead link; export the notebook with Joplin's 'MD - Markdown + Front Matter', "
         "which writes links as file paths"
+    ], built.warnings
+
+
+def note_body(built, title: str) -> str:
+    """The zh-Hans page of the note titled ``title``, from its body on (no header, no site chrome before it)."""
+    return note_page(built, title).split('<div class="zd-note__body">', 1)[1]
+
+
+def warnings_about(built, word: str) -> list[str]:
+    return [w for w in built.warnings if word in w]
+
+
+def test_hexo_themes_notes_folds_tabs_and_videos_are_drawn_and_their_styles_are_no_title(built):
+    body = note_body(built, "主题标签")
+    assert re.search(
+        r'<div aria-label="信息" class="admonition info" role="note">\s*<p[^>]*>蓝色的公告', body
+    )
+    assert re.search(r'<div aria-label="警告" class="admonition warning" role="note">\s*<p[^>]*>小心', body)
+    assert "fa-bullhorn" not in body and "modern" not in body and "no-icon" not in body, body
+    assert re.search(r'<details class="note">\s*<summary>点我看答案</summary>\s*<p>答案是四十二', body), body
+    assert re.search(r'<details class="note" open="open">\s*<summary>开着的折叠</summary>', body), body
+    tabs = re.findall(
+        r'<div class="admonition note">\s*<p class="admonition-title"[^>]*>([^<]*)</p>\s*<p[^>]*>([^<]*)</p>',
+        body,
+    )
+    assert tabs == [("npm", "用 npm 安装。"), ("标签页 2", "第二种安装。")], body  # no tab's title lost
+    assert 'href="https://www.bilibili.com/video/BV1xx411c7mD/"' in body
+    assert body.count("{%") == body.count("zd-unknown-tag__label") == 1, body  # only the unclosed one
+    assert warnings_about(built, "主题标签") == [
+        "zhudu: seeds/hexo/source/_posts/主题标签.md:33: {% hideToggle 没有关上 %}: the tag is never closed "
+        "(no endhideToggle after it): shown as written"
+    ], built.warnings
+
+
+def test_hugo_themes_videos_folds_and_tabs_are_drawn_and_an_escaped_shortcode_is_shown_as_hugo_shows_it(
+    built,
+):
+    body = note_body(built, "主题短代码")
+    assert 'href="https://www.bilibili.com/video/BV1Sx411T7QQ/?p=3"' in body, body
+    assert re.search(r'<details class="note">\s*<summary>展开看看</summary>\s*<p>藏着的话', body), body
+    tabs = re.findall(
+        r'<div class="admonition note">\s*<p class="admonition-title"[^>]*>([^<]*)</p>\s*<p[^>]*>([^<]*)</p>',
+        body,
+    )
+    assert tabs == [("MacOS", "苹果电脑。"), ("Windows", "视窗系统。")], body
+    text = html.unescape(re.sub(r"<[^>]+>", "", body))
+    assert '{{< figure src="猫.png" >}}' in text and "{{% notice tip %}}" in text, text
+    assert '{{< ref "其他.md" >}}' in text and "/*" not in text, text
+    assert warnings_about(built, "主题短代码") == [], built.warnings
+
+
+def test_an_excalidraw_drawing_is_no_note_and_its_embed_shows_the_image_the_plugin_exported(built):
+    pages = [p for p in built.site_dir.rglob("*") if p.suffix in (".html", ".json", ".xml")]
+    assert not [p for p in pages if "EXCALIDRAW VIEW" in p.read_text(encoding="utf-8")]
+    body = note_body(built, "画图")
+    images = re.findall(r"<img [^>]*>", body)
+    assert len(images) == 2 and all("%E6%9E%B6%E6%9E%84%E5%9B%BE.excalidraw.png" in i for i in images), body
+    assert 'width="300"' in images[0] and "zd-missing-image" not in body
+    assert "附件未发布</span> <code>Drawing 2023-12-30 09.15.00.excalidraw</code>" in body, body
+    assert warnings_about(built, "画图") == [
+        "zhudu: seeds/库/画图.md:5: ![[Drawing 2023-12-30 09.15.00.excalidraw]]: an Excalidraw drawing, which only "
+        "Obsidian's Excalidraw plugin draws, and no image of it is in the vault: labelled instead; turn on "
+        "'Auto-export SVG' in the plugin's settings (it writes Drawing 2023-12-30 09.15.00.svg beside the drawing) "
+        "and the drawing is shown"
+    ], built.warnings
+
+
+def test_wordpress_shortcodes_left_by_its_export_are_a_figure_an_embed_or_labelled_never_raw(built):
+    body = note_body(built, "你好世界")
+    assert re.search(
+        r'<figure class="zd-figure">\s*<p><img [^>]*src="[^"]*photo.png"[^>]*></p>\s*<figcaption>西湖的早晨</figcaption>',
+        body,
+    ), body
+    assert 'href="https://www.youtube.com/watch?v=abc123"' in body and "[embed]" not in body
+    assert "<code>[gallery ids=&quot;1,2,3&quot;]</code>" in body and "[caption" not in body, body
+    assert '<a href="https://example.com/v" rel="noreferrer">video</a>' in body, (
+        body
+    )  # a link's text stays one
+    assert warnings_about(built, "/wp/") == [
+        'zhudu: seeds/wp/posts/2020-01-05-hello/index.md:11: [gallery ids="1,2,3"]: a template tag this site '
+        "cannot render: shown as written, labelled"
     ], built.warnings

@@ -14,31 +14,36 @@ import re
 from collections.abc import Sequence
 
 from zhudu.notes.dialect_markdown import SHORTCODE_BOXES, Line, closed_fence_end
+from zhudu.notes.theme_tags import TAG_BOXES
 
 #: A block tag alone on its line: ``{% codeblock lang:js %}``, ``{{< highlight go >}}``.
 BLOCK_TAG_RE = re.compile(
     r"""^(?P<indent>[ \t]*)
-        (?:\{%-?[ \t]*(?P<tag>codeblock|code|highlight|blockquote|quote|pullquote|note|comment)\b
+        (?:\{%-?[ \t]*(?P<tag>codeblock|code|highlight|blockquote|quote|pullquote|"""
+    + "|".join(TAG_BOXES)
+    + r"""|comment)\b
            (?P<args>(?:[^%\n]|%(?!\}))*?)[ \t]*-?%\}
-         | \{\{[<%][ \t]*(?P<shortcode>highlight|notice|details|hint|alert|admonition)\b
+         | \{\{[<%][ \t]*(?P<shortcode>highlight|tabs|"""
+    + "|".join(SHORTCODE_BOXES)
+    + r""")\b
            (?P<sargs>(?:[^\n>%]|[>%](?!\}\}))*?)[ \t]*[>%]\}\})
         [ \t]*$""",
     re.VERBOSE,
 )
 _END_TAG_RE = {
     name: re.compile(rf"^[ \t]*\{{%-?[ \t]*end{name}[ \t]*-?%\}}[ \t]*$")
-    for name in ("codeblock", "code", "highlight", "blockquote", "quote", "pullquote", "note", "comment")
+    for name in ("codeblock", "code", "highlight", "blockquote", "quote", "pullquote", *TAG_BOXES, "comment")
 }
 _END_SHORTCODE_RE = {
     name: re.compile(rf"^[ \t]*\{{\{{[<%][ \t]*/[ \t]*{name}[ \t]*[>%]\}}\}}[ \t]*$")
-    for name in ("highlight", *SHORTCODE_BOXES)
+    for name in ("highlight", "tabs", *SHORTCODE_BOXES)
 }
 #: The tags whose inside is Markdown, so may hold another of the same name.
-NESTING = frozenset({"blockquote", "quote", "pullquote", "note", *SHORTCODE_BOXES})
+NESTING = frozenset({"blockquote", "quote", "pullquote", *TAG_BOXES, *SHORTCODE_BOXES})
 #: The end of any of them (``limits`` counts how deep they nest: each level is a call deeper).
 NESTING_END_RE = re.compile(
-    r"^[ \t]*(?:\{%-?[ \t]*end(?:blockquote|quote|pullquote|note)[ \t]*-?%\}"
-    rf"|\{{\{{[<%][ \t]*/[ \t]*(?:{'|'.join(SHORTCODE_BOXES)})[ \t]*[>%]\}}\}})[ \t]*$"
+    rf"^[ \t]*(?:\{{%-?[ \t]*end(?:blockquote|quote|pullquote|{'|'.join(TAG_BOXES)})[ \t]*-?%\}}"
+    rf"|\{{\{{[<%][ \t]*/[ \t]*(?:tabs|{'|'.join(SHORTCODE_BOXES)})[ \t]*[>%]\}}\}})[ \t]*$"
 )
 #: A fenced code block's opening line (any indentation: a fence in a list item is code too).
 FENCE_RE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from zhudu import fragments
-from zhudu.notes import disk_names, image_sizes, inline_tags, site_root
+from zhudu.notes import disk_names, image_sizes, inline_tags, site_root, wordpress
 from zhudu.notes.dialect_markdown import (
     ABSOLUTE_URL_RE,
     SHORTCODE_BOXES,
@@ -30,18 +30,23 @@ from zhudu.notes.dialect_markdown import (
     tag_words,
 )
 from zhudu.notes.folders import skipped as _skipped
+from zhudu.notes.naming import DRAWING_SUFFIX
 from zhudu.notes.note_refs import NoteRef
 from zhudu.notes.safety import safe_url
+from zhudu.notes.theme_tags import TAG_BOXES, bilibili_url, unescape_shortcodes
 
 #: The inline constructs, in text outside code.
 _INLINE_RE = re.compile(
     r"""(?P<embed>!)?\[\[(?P<wiki>[^\[\]\n]+?)\]\]
       | (?P<baseurl>\{\{[ \t]*site\.(?:baseurl|url)[ \t]*\}\})?
         \{%-?[ \t]*(?P<tag>[A-Za-z_][\w-]*)(?P<args>(?:[^%\n]|%(?!\}))*?)[ \t]*-?%\}
+      | (?P<escaped>\{\{[<%][ \t]*/\*.*?\*/[ \t]*[>%]\}\})
       | \{\{(?P<delim>[<%])[ \t]*(?P<close>/)?[ \t]*(?P<code>[A-Za-z_][\w./-]*)
         (?P<sargs>(?:[^\n>%]|[>%](?!\}\}))*?)[ \t]*[>%]\}\}
       | \{\{[ \t]*(?P<liquid>(?:site|page|layout|include|paginator|jekyll|theme|config|post)\.[^{}\n]*?
-        | "[^"\n]*"[ \t]*\|[^{}\n]*? | '[^'\n]*'[ \t]*\|[^{}\n]*?)[ \t]*\}\}""",
+        | "[^"\n]*"[ \t]*\|[^{}\n]*? | '[^'\n]*'[ \t]*\|[^{}\n]*?)[ \t]*\}\}
+      | """
+    + wordpress.SHORTCODE_PATTERN,
     re.VERBOSE,
 )
 #: A Markdown link to another note (``[x](other.md)``, ``[x](../posts/other.md)``) or to a page of
@@ -62,10 +67,10 @@ _SAME_PAGE_DEFINITION_RE = re.compile(
 _PAGE_SUFFIXES = frozenset({"", ".html", ".htm", ".md", ".markdown", ".txt"})
 #: Tags that enclose lines: they must stand alone on their lines (``block_tags.BLOCK_TAG_RE``).
 _BLOCK_TAGS = frozenset(
-    {"codeblock", "code", "highlight", "blockquote", "quote", "pullquote", "note", "comment"}
+    {"codeblock", "code", "highlight", "blockquote", "quote", "pullquote", *TAG_BOXES, "comment"}
 )
 #: Shortcodes that enclose lines (``block_tags.BLOCK_TAG_RE``).
-_BLOCK_SHORTCODES = frozenset({"highlight", *SHORTCODE_BOXES})
+_BLOCK_SHORTCODES = frozenset({"highlight", "tabs", *SHORTCODE_BOXES})
 #: An Obsidian block id at the end of a line: ``text ^abc123``.
 _BLOCK_ID_RE = re.compile(r"(?:^|(?<=[ \t]))\^(?P<id>[A-Za-z0-9][A-Za-z0-9-]*)[ \t]*$")
 #: Jekyll's ``{{ "/assets/a.png" | relative_url }}``: a path of the author's site.
@@ -171,6 +176,11 @@ class InlineWriter:
             return self.liquid_output(
                 m["liquid"].strip(), line, m.group(0), whole=whole, path_follows=path_follows
             )
+        if m["wp_caption"] is not None or m["wp_embed"] is not None or m["wp_media"] is not None:
+            shown = wordpress.rewrite(m, whole=whole)
+            return shown if shown is not None else self.unknown(m.group(0), line, report=True, whole=whole)
+        if m["escaped"] is not None:  # Hugo's {{</* figure */>}}: the shortcode shown, not run
+            return md_text(unescape_shortcodes(m["escaped"]))
         if m["tag"] is not None:
             return self.tag(m["tag"], m["args"] or "", line, m.group(0), whole=whole)
         return self.shortcode(
@@ -184,6 +194,8 @@ class InlineWriter:
         target, rest = parts[0].strip(), [p.strip() for p in parts[1:]]
         name, _, section = target.partition("#")
         name = name.strip()
+        if embed and name.lower().endswith((".excalidraw", DRAWING_SUFFIX)):
+            return self.drawing(name.removesuffix(".md"), rest, line, written)
         if embed and PurePosixPath(name).suffix.lower() in EMBED_IMAGE_SUFFIXES:
             alt = next((p for p in rest if p and not _SIZE_RE.match(p)), "")
             path = self.find_file(name)
@@ -205,6 +217,24 @@ class InlineWriter:
         shown = " > ".join(p for p in (name, section.lstrip("^")) if p) if not embed else name or section
         text = rest[0] if rest and rest[0] else None
         return self.ref(line, written, name, anchor, text, "embed" if embed else "link", shown)
+
+    def drawing(self, drawing: str, rest: list[str], line: int, written: str) -> str:
+        """An Excalidraw drawing: the image the plugin exports beside it (Auto-export SVG or PNG), else labelled."""
+        plain = drawing[: -len(".excalidraw")]  # exported with or without ".excalidraw", as the plugin is set
+        for image in (f"{drawing}.svg", f"{drawing}.png", f"{plain}.svg", f"{plain}.png"):
+            if disk_names.on_disk(self.note_dir / self.find_file(image)).is_file():
+                return self.wikilink("|".join([image, *rest]), line, embed=True, written=written)
+        self.findings.append(
+            (
+                line,
+                f"{written}: an Excalidraw drawing, which only Obsidian's Excalidraw plugin draws, and no image "
+                f"of it is in the vault: labelled instead; turn on 'Auto-export SVG' in the plugin's settings "
+                f"(it writes {PurePosixPath(plain).name}.svg beside the drawing) and the drawing is shown",
+            )
+        )
+        return fragments.render(
+            "zd-dialect.html", "unshown", kind="unpublished", label=UNPUBLISHED_FILE_LABEL, written=drawing
+        )
 
     def page_link(self, m: re.Match[str], line: int, text: str) -> str:
         """``[text](sibling.html#anchor)``: the note of that name, or a dead link."""
@@ -265,6 +295,8 @@ class InlineWriter:
         if name in ("asset_img", "img") and (image := self.tag_image(name, words)):
             return image
         if name in ("youtube", "vimeo", "gist", "jsfiddle", "iframe") and (url := embed_url(name, words)):
+            return embed_link(url)
+        if name == "bilibili" and (url := bilibili_url(words)):  # Butterfly, hexo-tag-bilibili
             return embed_link(url)
         if name in ("asset_link", "asset_path") and words:
             return self.unpublished(written, words[0], line)
@@ -347,6 +379,8 @@ class InlineWriter:
             return fragments.render("zd-dialect.html", "figure", image=image, caption=md_text(caption))
         video = named.get("id", first)
         if name in ("youtube", "vimeo") and (url := embed_url(name, [video])):
+            return embed_link(url)
+        if name == "bilibili" and (url := bilibili_url(positional, named)):  # LoveIt, FixIt, DoIt
             return embed_link(url)
         post = named.get("id", positional[1] if len(positional) > 1 else "")
         user = named.get("user", first)

@@ -224,8 +224,9 @@ def quote_footer(args: str) -> str:
 
 
 #: Hugo's shortcodes that draw a note box (Hugo's own ``details``; ``notice`` of the Learn and Relearn
-#: themes, ``hint`` of Book, ``alert`` of Docsy, ``admonition`` of LoveIt, FixIt and DoIt).
-SHORTCODE_BOXES = ("notice", "details", "hint", "alert", "admonition")
+#: themes, ``hint`` of Book, ``alert`` of Docsy, ``admonition`` of LoveIt, FixIt and DoIt, ``expand`` of Learn
+#: and Relearn).
+SHORTCODE_BOXES = ("notice", "details", "hint", "alert", "admonition", "expand")
 #: Docsy's alert colours and the Relearn notice's styles that are no admonition type of their own.
 _BOX_TYPE_ALIASES = {
     "primary": "note",
@@ -247,6 +248,10 @@ def shortcode_box(name: str, args: str) -> tuple[str, str, str]:
         summary = named.get("summary", positional[0] if positional else "") or DETAILS_WORD
         opened = named.get("open", "false").lower() == "true"
         return ("???+" if opened else "???"), "note", _box_title(summary)
+    if name == "expand":  # {{% expand "标题" %}} (Learn), {{% expand title="…" open=true %}} (Relearn)
+        title = named.get("title", positional[0] if positional else "") or DETAILS_WORD
+        opened = named.get("open", "false").lower() == "true"
+        return ("???+" if opened else "???"), "note", _box_title(title)
     if name == "alert":  # {{% alert title="…" color="warning" %}}
         kind = named.get("color", "primary").lower()
         return "!!!", _BOX_TYPE_ALIASES.get(kind, kind), _box_title(named.get("title", ""))

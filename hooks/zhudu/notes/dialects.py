@@ -74,6 +74,7 @@ from zhudu.notes.note_refs import NoteRef as NoteRef
 from zhudu.notes.note_refs import dead_link_message as dead_link_message
 from zhudu.notes.note_refs import missing_heading_message as missing_heading_message
 from zhudu.notes.note_refs import resolve as resolve
+from zhudu.notes.theme_tags import TAG_BOXES, theme_box, unescape_code, unescape_shortcodes
 from zhudu.notes.transclusion_tree import TransclusionTreeExtension
 from zhudu.notes.verbatim import (
     COMMENT_END,
@@ -246,7 +247,7 @@ class _Writer(InlineWriter):
                 if indent == 0 and touching:
                     out.append(("", line))
                 out.append((fence_title(text), line))
-                out.extend(lines[i + 1 : end + 1])  # code: as written
+                out.extend(unescape_code(lines[i + 1 : end + 1]))  # code: as written (as Hugo shows it)
                 if closed_fence_end(lines, i, m["fence"]) is None and "`" not in text[m.end("fence") :]:
                     # CommonMark's tools show the rest of the note as code; Python-Markdown showed it as text.
                     out.append((text[: m.start("fence")] + m["fence"], lines[end][1]))
@@ -308,7 +309,9 @@ class _Writer(InlineWriter):
                 i = end + 1
                 continue
             elif (end := state.verbatim.end(i)) is not None:
-                out.extend(lines[i : end + 1])  # indented code, a formula, raw HTML: as written
+                out.extend(
+                    unescape_code(lines[i : end + 1])
+                )  # indented code, a formula, raw HTML: as written
                 i = end + 1
                 continue
             if places.item_apart(out, text):
@@ -360,12 +363,9 @@ class _Writer(InlineWriter):
             kind = CALLOUT_TYPES.get(written) or NOTE_TAG_TYPES.get(written) or "note"
             return admonition(indent, marker, kind, title, self.blocks(inner), line)
         if name in ("codeblock", "code", "highlight"):
-            return code_block(indent, name, args, inner, line, end_line, hugo=not m["tag"])
-        if name == "note":
-            words = tag_words(args)
-            kind = NOTE_TAG_TYPES.get(words[0].lower(), "note") if words else "note"
-            rest = [w for w in words[1:] if w != "no-icon"]
-            return admonition(indent, "!!!", kind, " ".join(rest), self.blocks(inner), line)
+            return code_block(indent, name, args, unescape_code(inner), line, end_line, hugo=not m["tag"])
+        if name in TAG_BOXES:  # NexT's and Butterfly's note, the themes' folds and tabs
+            return theme_box(indent, name, args, inner, line, self.blocks)
         # blockquote, quote, pullquote: an HTML block, because two ">" quotes one blank line apart
         # would be read as one quote.
         kind = "zd-pullquote" if name == "pullquote" else "zd-quote"
@@ -421,7 +421,7 @@ class _Writer(InlineWriter):
             if m["ticks"]:
                 close = re.compile(rf"(?<!`){m['ticks']}(?!`)").search(text, m.end())
                 if close:
-                    out.append(_RAW_MARK_RE.sub("", text[m.start() : close.end()]))
+                    out.append(unescape_shortcodes(_RAW_MARK_RE.sub("", text[m.start() : close.end()])))
                     pos = close.end()
                 else:
                     out.append(m["ticks"])

@@ -11,12 +11,20 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePath, PurePosixPath
 from typing import Any
 
 #: A note file's suffixes, in any case (``笔记.MD``); of notes sharing a stem, the one whose suffix comes first keeps it
 #: as its id (``note_ids``).
 NOTE_SUFFIXES = (".md", ".markdown", ".txt")
+#: Obsidian's Excalidraw plugin keeps a drawing as ``Drawing ….excalidraw.md``: its scene's data, which only
+#: the plugin draws (its page would be a banner and the drawing's loose words), not a note.
+DRAWING_SUFFIX = ".excalidraw.md"
+
+
+def is_note_file(path: PurePath) -> bool:
+    """Whether a file of ``seeds/`` is a note, by its name: a note's suffix (any case), and no drawing."""
+    return path.suffix.lower() in NOTE_SUFFIXES and not path.name.lower().endswith(DRAWING_SUFFIX)
 
 
 @functools.lru_cache(maxsize=1 << 16)  # pure (lexical paths); asked for every note on every save

@@ -21,7 +21,7 @@ from zhudu.errors import NoteError, ZhuduError
 from zhudu.notes import block_refs, drafts, folders, notion, remote_images, resolve
 from zhudu.notes.corpus import Corpus, Note, NoteSettings, load_corpus
 from zhudu.notes.limits import Limits
-from zhudu.notes.naming import NOTE_SUFFIXES, default_slug, note_ids
+from zhudu.notes.naming import default_slug, is_note_file, note_ids
 from zhudu.notes.page_ids import Slugify
 from zhudu.notes.reads import NoteReads
 from zhudu.publish import conversion_domain, workers
@@ -118,7 +118,7 @@ class NoteLoading:
 
     def has_notes_at_most(self, most: int) -> bool:
         """Whether ``seeds/`` holds at most ``most`` note files (counted before reading any; stops at ``most + 1``)."""
-        notes = (path for path in folders.walk(self.seeds_dir) if path.suffix.lower() in NOTE_SUFFIXES)
+        notes = (path for path in folders.walk(self.seeds_dir) if is_note_file(path))
         return sum(1 for _ in itertools.islice(notes, most + 1)) <= most
 
     def _note_paths(self) -> tuple[list[Path], list[ZhuduError], dict[str, list[Path]]]:
@@ -138,7 +138,7 @@ class NoteLoading:
         resolved: dict[Path, tuple[Path, bool]] = {}
         by_name: dict[str, list[Path]] = {}
         for path in folders.walk(self.seeds_dir):
-            if path.suffix.lower() not in NOTE_SUFFIXES:
+            if not is_note_file(path):
                 by_name.setdefault(path.name, []).append(path)
                 continue
             try:

@@ -21,7 +21,7 @@ import jieba
 import jieba.analyse
 
 from zhudu.notes import folders
-from zhudu.notes.naming import NOTE_SUFFIXES, note_ids
+from zhudu.notes.naming import is_note_file, note_ids
 from zhudu.themes import theme_map as themes
 
 REPO = Path(__file__).resolve().parents[3]
@@ -41,11 +41,7 @@ def note_texts(seeds: Path) -> dict[str, str]:
     paths = []
     for path in folders.walk(seeds):
         try:
-            inside = (
-                path.suffix.lower() in NOTE_SUFFIXES
-                and path.resolve().is_relative_to(root)
-                and path.is_file()
-            )
+            inside = is_note_file(path) and path.resolve().is_relative_to(root) and path.is_file()
         except (OSError, RuntimeError):  # a link loop, a name too long
             inside = False
         if inside:
