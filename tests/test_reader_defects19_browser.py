@@ -1,0 +1,87 @@
+"""Session 42's reader pass (reader11) on the Hexo documentation and the shipped notes, on a phone: what a reader
+still saw wrong.
+
+Real MkDocs, Material, OpenCC and Chromium; one small site for the module, a fresh browser context per test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from test_annotations import entry
+
+from conftest import ServedSite, device_context, serve_built
+
+VARIANTS = ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"]
+
+NOTES = {
+    # As the Hexo documentation writes it (docs/writing.md), and as the shipped notes end a quoted sentence.
+    "hexo.md": "---\ntitle: 写作\n---\n\n"
+    "Hexo 有三种默认布局：`post`、`page` 和 `draft`。 每个布局创建的文件会被保存到不同的路径。\n\n"
+    "英伟达股价一天之内蒸发了近6000亿美元，创下了历史记录。但他很快发现，这并不容易。\n\n"
+    "他说的是「开源模型」。瞬间，整个华尔街都安静了。\n",
+}
+
+ANNOTATIONS = (
+    entry("layouts", "Hexo 有三种默认布局", note="hexo")
+    + entry("record", "创下了历史记录", note="hexo")
+    + entry("quoted", "开源模型", note="hexo")
+)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    with serve_built(
+        tmp_path_factory.mktemp("defects19"), notes=NOTES, editorial={"annotations.yml": ANNOTATIONS}
+    ) as s:
+        yield s
+
+
+# --------------------------------------------------------------------------- an editor's note opened on a phone
+
+#: After the note opened in place (a box under its line): the first character the text goes on with, and whether
+#: it is drawn below the box (so at a line's start).
+TEXT_AFTER_NOTE_JS = """id => {
+  const note = document.getElementById(id), box = note.getBoundingClientRect();
+  const passage = note.closest('p, li, td, th, dd');
+  const walk = document.createTreeWalker(passage, NodeFilter.SHOW_TEXT);
+  for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+    if (note.contains(node) || !(note.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
+    const at = node.data.search(/\\S/);
+    if (at < 0) continue;
+    const range = document.createRange(); range.setStart(node, at); range.setEnd(node, at + 1);
+    return {char: node.data[at], below: range.getBoundingClientRect().top >= box.bottom - 1, open: box.height > 0};
+  }
+  return null;
+}"""
+
+CLOSING = set("，。、；：！？）」』》〉】〕〗”’…")
+
+
+def test_an_editors_note_opened_on_a_phone_leaves_no_line_starting_with_a_closing_mark(
+    site: ServedSite, browser: Any
+) -> None:
+    """An editor's note opens in place on a phone, a box under the line of its marker.  The marker sat right after
+    the quote, before the mark closing it (「默认布局」注1「：」, 「历史记录」注「。」), so the box came between the two and
+    the line under it started with 「：」 or 「。」, which no line may (the Hexo documentation's 写作, and 13 of the
+    shipped notes' 23 editor's notes).  The marker now follows the closing marks right after its quote, where a
+    sentence's note goes in Chinese print."""
+    context = device_context(browser, 390)
+    page = context.new_page()
+    try:
+        found = {}
+        for code in VARIANTS:
+            page.goto(site.variant_url(code, "notes/hexo/"))
+            for number in (1, 2, 3):
+                page.locator(f"#zd-anno-ref-{number}").tap()
+                found[code, number] = page.evaluate(TEXT_AFTER_NOTE_JS, f"zd-anno-{number}")
+        for key, after in found.items():
+            assert after is not None and after["open"] and after["below"], (key, after)
+            assert after["char"] not in CLOSING, (key, after)
+        assert found["zh-Hans", 1]["char"] == "p"  # `post`: the marker stops before code
+        assert found["zh-Hant-TW", 2]["char"] == "但"
+        assert found["zh-Hant-HK", 3]["char"] == "瞬"  # after 」 and 。 both
+    finally:
+        context.close()
