@@ -22,6 +22,11 @@ NOTES = {
     "Hexo 有三种默认布局：`post`、`page` 和 `draft`。 每个布局创建的文件会被保存到不同的路径。\n\n"
     "英伟达股价一天之内蒸发了近6000亿美元，创下了历史记录。但他很快发现，这并不容易。\n\n"
     "他说的是「开源模型」。瞬间，整个华尔街都安静了。\n",
+    # A configuration table as the Hexo documentation's (docs/configuration.md): a theme's phrase in a row.
+    "config.md": "---\ntitle: 配置\n---\n\n| 设置 | 描述 | 默认值 |\n| --- | --- | --- |\n"
+    "| `title` | 网站标题 | |\n| `server_ip` | 本地服务器监听的地址，默认是所有地址 | `0.0.0.0` |\n"
+    "| `port` | 端口 | `4000` |\n",
+    "deploy.md": "---\ntitle: 部署\n---\n\n把生成的网站上传到服务器，就完成了部署。\n",
 }
 
 ANNOTATIONS = (
@@ -30,11 +35,15 @@ ANNOTATIONS = (
     + entry("quoted", "开源模型", note="hexo")
 )
 
+THEMES = "themes:\n  server:\n    name: 服务器\n    description: 服务器的事\n    phrases: [服务器]\n"
+
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
     with serve_built(
-        tmp_path_factory.mktemp("defects19"), notes=NOTES, editorial={"annotations.yml": ANNOTATIONS}
+        tmp_path_factory.mktemp("defects19"),
+        notes=NOTES,
+        editorial={"annotations.yml": ANNOTATIONS, "themes.yml": THEMES},
     ) as s:
         yield s
 
@@ -83,5 +92,36 @@ def test_an_editors_note_opened_on_a_phone_leaves_no_line_starting_with_a_closin
         assert found["zh-Hans", 1]["char"] == "p"  # `post`: the marker stops before code
         assert found["zh-Hant-TW", 2]["char"] == "但"
         assert found["zh-Hant-HK", 3]["char"] == "瞬"  # after 」 and 。 both
+    finally:
+        context.close()
+
+
+# --------------------------------------------------------------------------- a table row's themes on a phone
+
+#: The open panel of the table row's theme marker: its box, the window's width, and the element drawn at the
+#: middle of the panel's first and last lines (the panel itself, unless something covers or clips it).
+TABLE_PANEL_JS = """() => {
+  const panel = document.querySelector('td .zd-tm__panel'), box = panel.getBoundingClientRect();
+  const hit = (x, y) => { const e = document.elementFromPoint(x, y); return !!e && panel.contains(e); };
+  const lines = [...panel.querySelectorAll('.zd-tm__name, .zd-tm__theme > a:not([class])')];
+  const seen = lines.map(l => { const r = l.getBoundingClientRect(); return hit(r.left + 2, r.top + r.height / 2) && hit(r.right - 2, r.top + r.height / 2); });
+  return {left: box.left, right: box.right, width: innerWidth, lines: lines.length, seen};
+}"""
+
+
+def test_a_table_rows_theme_panel_on_a_phone_is_whole_on_screen(site: ServedSite, browser: Any) -> None:
+    """A table row's theme marker sits at the end of its first cell's text on a phone; its panel hung from the
+    marker's right edge, as wide as the column (22rem), inside the table's scroller: it ran off the table's left
+    side and was cut there and at the table's bottom (the Hexo documentation's configuration tables: 「…的部署」
+    showing as 「更的部署…」).  It now hangs from the note's body, under the marker's line, the column wide."""
+    context = device_context(browser, 390)
+    page = context.new_page()
+    try:
+        page.goto(site.variant_url("zh-Hant-TW", "notes/config/"))
+        page.locator("td .zd-tm__btn").tap()
+        found = page.evaluate(TABLE_PANEL_JS)
+        assert found["lines"] >= 2, found  # the theme's name and the other note's passage
+        assert found["left"] >= 0 and found["right"] <= found["width"], found
+        assert all(found["seen"]), found
     finally:
         context.close()
