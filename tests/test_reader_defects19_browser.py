@@ -25,7 +25,7 @@ NOTES = {
     # A configuration table as the Hexo documentation's (docs/configuration.md): a theme's phrase in a row.
     "config.md": "---\ntitle: 配置\n---\n\n| 设置 | 描述 | 默认值 |\n| --- | --- | --- |\n"
     "| `title` | 网站标题 | |\n| `server_ip` | 本地服务器监听的地址，默认是所有地址 | `0.0.0.0` |\n"
-    "| `port` | 端口 | `4000` |\n",
+    "| `port` | 监听的端口 | `4000` |\n",
     "deploy.md": "---\ntitle: 部署\n---\n\n把生成的网站上传到服务器，就完成了部署。\n",
 }
 
@@ -33,6 +33,12 @@ ANNOTATIONS = (
     entry("layouts", "Hexo 有三种默认布局", note="hexo")
     + entry("record", "创下了历史记录", note="hexo")
     + entry("quoted", "开源模型", note="hexo")
+    + entry(
+        "port",
+        "监听的端口",
+        note="config",
+        body="端口是网络服务在一台机器上的编号，默认的 4000 可以改成别的数字。",
+    )
 )
 
 THEMES = "themes:\n  server:\n    name: 服务器\n    description: 服务器的事\n    phrases: [服务器]\n"
@@ -123,5 +129,34 @@ def test_a_table_rows_theme_panel_on_a_phone_is_whole_on_screen(site: ServedSite
         assert found["lines"] >= 2, found  # the theme's name and the other note's passage
         assert found["left"] >= 0 and found["right"] <= found["width"], found
         assert all(found["seen"]), found
+    finally:
+        context.close()
+
+
+def test_a_table_cells_editors_note_opened_on_a_phone_is_the_columns_width(
+    site: ServedSite, browser: Any
+) -> None:
+    """An editor's note on a table row opens in its cell on a narrow screen: in a narrow column that was a few
+    characters a line (端口是 / 網絡服 / 務在…).  It now opens under its marker's line as wide as the text's column,
+    over the rows below, whole in the window (not cut by the table's scroller)."""
+    context = device_context(browser, 390)
+    page = context.new_page()
+    try:
+        page.goto(site.variant_url("zh-Hant-HK", "notes/config/"))
+        page.locator("td .zd-anno-marker").tap()
+        found = page.evaluate(
+            """() => {
+              const note = document.querySelector('td .zd-anno-note'), box = note.getBoundingClientRect();
+              const column = document.querySelector('.zd-note__body').getBoundingClientRect();
+              const marker = document.querySelector('td .zd-anno-marker').getBoundingClientRect();
+              const middle = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+              return {left: box.left, right: box.right, top: box.top, width: box.width, column: column.width,
+                      below: box.top >= marker.bottom - 1, window: innerWidth, seen: !!middle && note.contains(middle)};
+            }"""
+        )
+        assert found["width"] >= found["column"] - 1, found
+        assert (
+            found["left"] >= 0 and found["right"] <= found["window"] and found["below"] and found["seen"]
+        ), found
     finally:
         context.close()
