@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from test_annotations import entry
+from test_collections import PNG
 
 from conftest import ServedSite, device_context, serve_built
 
@@ -27,6 +28,9 @@ NOTES = {
     "| `title` | 网站标题 | |\n| `server_ip` | 本地服务器监听的地址，默认是所有地址 | `0.0.0.0` |\n"
     "| `port` | 监听的端口 | `4000` |\n",
     "deploy.md": "---\ntitle: 部署\n---\n\n把生成的网站上传到服务器，就完成了部署。\n",
+    # A Hugo note's figure with a caption, beside its image.
+    "room/index.md": '+++\ntitle = "机房"\n+++\n\n{{< figure src="room.png" caption="图 2：从另一侧看过去的机房" >}}\n',
+    "room/room.png": PNG,
 }
 
 ANNOTATIONS = (
@@ -158,5 +162,19 @@ def test_a_table_cells_editors_note_opened_on_a_phone_is_the_columns_width(
         assert (
             found["left"] >= 0 and found["right"] <= found["window"] and found["below"] and found["seen"]
         ), found
+    finally:
+        context.close()
+
+
+def test_a_figures_chinese_caption_is_upright(site: ServedSite, browser: Any) -> None:
+    """Material sets a figure's caption in italic; no CJK font has an italic, so the browser slanted the Han of a
+    Hugo figure's caption itself (「圖 2：從另一側看過去的機房」 leaning), which Chinese typography never does."""
+    context = device_context(browser, 390)
+    page = context.new_page()
+    try:
+        page.goto(site.variant_url("zh-Hant-TW", "notes/room-index/"))
+        caption = page.locator(".zd-note__body figcaption")
+        assert "從另一側" in caption.inner_text()
+        assert caption.evaluate("e => getComputedStyle(e).fontStyle") == "normal"
     finally:
         context.close()
