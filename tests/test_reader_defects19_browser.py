@@ -28,6 +28,9 @@ NOTES = {
     "| `title` | 网站标题 | |\n| `server_ip` | 本地服务器监听的地址，默认是所有地址 | `0.0.0.0` |\n"
     "| `port` | 监听的端口 | `4000` |\n",
     "deploy.md": "---\ntitle: 部署\n---\n\n把生成的网站上传到服务器，就完成了部署。\n",
+    # A long table (the Hexo documentation's configuration has 10–20 rows a table): rows with no margin between.
+    "rows.md": "---\ntitle: 全部设置\n---\n\n开头的一段。\n\n| 设置 | 描述 |\n| --- | --- |\n"
+    + "".join(f"| `key_{i}` | 第 {i} 项设置的说明文字 |\n" for i in range(60)),
     # A Hugo note's figure with a caption, beside its image.
     "room/index.md": '+++\ntitle = "机房"\n+++\n\n{{< figure src="room.png" caption="图 2：从另一侧看过去的机房" >}}\n',
     "room/room.png": PNG,
@@ -176,5 +179,40 @@ def test_a_figures_chinese_caption_is_upright(site: ServedSite, browser: Any) ->
         caption = page.locator(".zd-note__body figcaption")
         assert "從另一側" in caption.inner_text()
         assert caption.evaluate("e => getComputedStyle(e).fontStyle") == "normal"
+    finally:
+        context.close()
+
+
+#: The id of the table's 30th row, and where it is on the screen.
+ROW_JS = "() => { const row = document.querySelectorAll('tr[id^=p-]')[30]; return [row.id, row.getBoundingClientRect().top]; }"
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_variant_switch_from_a_table_rows_address_keeps_that_row_in_the_address(
+    site: ServedSite, browser: Any, width: int
+) -> None:
+    """A link to a table row (or a list item: a footnote, a passage in a list) opens with the row under the
+    header and the row before it ending just above it, still in view by a few pixels (no margin between rows).
+    The variant switch took the first passage in view for the reader's place: it kept the page where it was,
+    but the address it gave, to be shared or bookmarked, named the row before.  Now the row the address names,
+    still where its anchor put it, is the place."""
+    context = device_context(browser, width)
+    page = context.new_page()
+    try:
+        page.goto(site.variant_url("zh-Hans", "notes/rows/"))
+        row_id, _ = page.evaluate(ROW_JS)
+        page.goto(site.variant_url("zh-Hans", f"notes/rows/#{row_id}"))
+        _, top = page.evaluate(ROW_JS)
+        for code in ["zh-Hant-TW", "zh-Hant-HK"]:
+            menu = page.locator(".md-select > button")
+            menu.tap() if width < 600 else menu.hover()
+            # Opened (Material fades and slides it in): a click on a link still moving scrolls the page first.
+            page.wait_for_function(
+                "getComputedStyle(document.querySelector('.md-select__inner')).opacity === '1'"
+            )
+            page.locator(f".md-select__list a[lang='{code}']").click()
+            page.wait_for_url(f"**/{code}/notes/rows/#{row_id}")
+            page.wait_for_load_state("load")
+            assert page.evaluate(ROW_JS) == [row_id, pytest.approx(top, abs=2)], code
     finally:
         context.close()
