@@ -22,7 +22,8 @@ NOTES = {
     "hexo.md": "---\ntitle: 写作\n---\n\n"
     "Hexo 有三种默认布局：`post`、`page` 和 `draft`。 每个布局创建的文件会被保存到不同的路径。\n\n"
     "英伟达股价一天之内蒸发了近6000亿美元，创下了历史记录。但他很快发现，这并不容易。\n\n"
-    "他说的是「开源模型」。瞬间，整个华尔街都安静了。\n",
+    "他说的是「开源模型」。瞬间，整个华尔街都安静了。\n\n"
+    "股价跌到了**历史最低**。没有人想到。\n\n结果见[官方公告](https://example.org/a)，大家都很意外。\n",
     # A configuration table as the Hexo documentation's (docs/configuration.md): a theme's phrase in a row.
     "config.md": "---\ntitle: 配置\n---\n\n| 设置 | 描述 | 默认值 |\n| --- | --- | --- |\n"
     "| `title` | 网站标题 | |\n| `server_ip` | 本地服务器监听的地址，默认是所有地址 | `0.0.0.0` |\n"
@@ -40,6 +41,8 @@ ANNOTATIONS = (
     entry("layouts", "Hexo 有三种默认布局", note="hexo")
     + entry("record", "创下了历史记录", note="hexo")
     + entry("quoted", "开源模型", note="hexo")
+    + entry("bold", "历史最低", note="hexo")
+    + entry("linked", "官方公告", note="hexo")
     + entry(
         "port",
         "监听的端口",
@@ -87,7 +90,7 @@ def test_an_editors_note_opened_on_a_phone_leaves_no_line_starting_with_a_closin
 ) -> None:
     """An editor's note opens in place on a phone, a box under the line of its marker.  The marker sat right after
     the quote, before the mark closing it (「默认布局」注1「：」, 「历史记录」注「。」), so the box came between the two and
-    the line under it started with 「：」 or 「。」, which no line may (the Hexo documentation's 写作, and 13 of the
+    the line under it started with 「：」 or 「。」, which no line may (the Hexo documentation's 写作, and 16 of the
     shipped notes' 23 editor's notes).  The marker now follows the closing marks right after its quote, where a
     sentence's note goes in Chinese print."""
     context = device_context(browser, 390)
@@ -96,7 +99,7 @@ def test_an_editors_note_opened_on_a_phone_leaves_no_line_starting_with_a_closin
         found = {}
         for code in VARIANTS:
             page.goto(site.variant_url(code, "notes/hexo/"))
-            for number in (1, 2, 3):
+            for number in (1, 2, 3, 4, 5):
                 page.locator(f"#zd-anno-ref-{number}").tap()
                 found[code, number] = page.evaluate(TEXT_AFTER_NOTE_JS, f"zd-anno-{number}")
         for key, after in found.items():
@@ -105,6 +108,8 @@ def test_an_editors_note_opened_on_a_phone_leaves_no_line_starting_with_a_closin
         assert found["zh-Hans", 1]["char"] == "p"  # `post`: the marker stops before code
         assert found["zh-Hant-TW", 2]["char"] == "但"
         assert found["zh-Hant-HK", 3]["char"] == "瞬"  # after 」 and 。 both
+        assert found["zh-Hans", 4]["char"] == "没"  # after the bold quote's 。
+        assert found["zh-Hant-TW", 5]["char"] == "大"  # after the link's ，
     finally:
         context.close()
 

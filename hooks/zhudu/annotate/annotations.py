@@ -270,10 +270,19 @@ def locate(annotation: Annotation, flats: list[textmarks.FlatText], fold: textma
 
 
 def after_closing_marks(flat: textmarks.FlatText, end: int) -> int:
-    """``end`` moved past the closing marks right after it in the same run of text (not past a link or code)."""
+    """``end`` moved past the closing marks right after it.
+
+    In the same text, or just after the element the quote ends in (``**记录**。``, a link's text); not past
+    code between, nor into a link or code.
+    """
     while end < len(flat.folded) and flat.folded[end] in _CLOSING_MARKS:
-        segment, offset = flat.where[end - 1]
-        if flat.where[end] != (segment, offset + 1) or flat.segments[segment].skipped is not None:
+        (last, at), (segment, offset) = flat.where[end - 1], flat.where[end]
+        next_to = (segment, offset) == (last, at + 1) or (
+            offset == 0
+            and at == len(flat.segments[last].value) - 1
+            and not any(flat.segments[k].value for k in range(last + 1, segment))
+        )
+        if not next_to or flat.segments[segment].skipped is not None:
             break
         end += 1
     return end
