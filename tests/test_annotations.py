@@ -63,15 +63,17 @@ def test_placed_after_quote_numbered_and_anchors_unchanged(site_builder) -> None
     assert result.ok, result.log
     html = result.page("zh-Hans/notes/a/index.html")
     assert _anchors(html) == _anchors(plain.page("zh-Hans/notes/a/index.html"))
-    # Numbered in reading order, the marker right after the quoted text.
+    # Numbered in reading order, the marker right after the quoted text and the "。" closing it (a note opened
+    # in place under its line would leave the "。" to start the next), kept on one line with the character it
+    # follows (textmarks.glue).
     assert re.search(
-        # The marker kept on one line with the character it follows (textmarks.glue).
-        r"创下了历史记<span class=\"zd-nobr\">录<span class=\"zd-anno\" data-zd-anno=\"first\"><button[^>]*"
+        r"创下了历史记录<span class=\"zd-nobr\">。<span class=\"zd-anno\" data-zd-anno=\"first\"><button[^>]*"
         r'aria-controls="zd-anno-1" aria-expanded="false"',
         html,
     )
     assert re.search(
-        r'後福特主義的生產關<span class="zd-nobr">係<span class="zd-anno" data-zd-anno="second">', html
+        r'後福特主義的生產關係</span><span class="zd-nobr">。<span class="zd-anno" data-zd-anno="second">',
+        html,
     )
     assert 'id="zd-anno-2"' in html and "编辑说明" in html and "核查" in html
     assert 'role="note"' in html
@@ -109,7 +111,7 @@ def test_ambiguous_quote_warns_and_prefix_disambiguates(site_builder) -> None:
     assert fixed.ok, fixed.log
     html = fixed.page("zh-Hans/notes/a/index.html")
     assert re.search(
-        r"另一段也说：蒸发了近6000亿美<span class=\"zd-nobr\">元<span class=\"zd-anno\" data-zd-anno=\"dup\">",
+        r"另一段也说：蒸发了近6000亿美元<span class=\"zd-nobr\">。<span class=\"zd-anno\" data-zd-anno=\"dup\">",
         html,
     )
     by_suffix = site_builder(
@@ -118,7 +120,7 @@ def test_ambiguous_quote_warns_and_prefix_disambiguates(site_builder) -> None:
     )
     assert by_suffix.ok, by_suffix.log
     html = by_suffix.page("zh-Hans/notes/a/index.html")
-    assert '蒸发了近6000亿美<span class="zd-nobr">元<span class="zd-anno" data-zd-anno="dup">' in html
+    assert '蒸发了近6000亿美元<span class="zd-nobr">，<span class="zd-anno" data-zd-anno="dup">' in html
     body = html[html.index("zd-note__body") :]
     assert body.index('data-zd-anno="dup"') < body.index("另一段也说")
 

@@ -19,6 +19,7 @@ matches (or matches more than once) is reported with its file and line; under
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 import xml.etree.ElementTree as etree
@@ -50,6 +51,10 @@ _QUOTE_FIELDS = ("exact", "prefix", "suffix")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _URL_RE = re.compile(r"^https?://[^\s<>\"]+$")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# The marks that close a phrase or a sentence, none of which may start a line: a marker goes after those right
+# after its quote, so a note opened in place under its line never leaves "。" to begin the line below it.  Not
+# textmarks.NO_LINE_START whole: "·" and ASCII "." sit inside names (萨姆·奥特曼, Node.js).
+_CLOSING_MARKS = frozenset("，。、；：！？）」』》〉】〕〗”’…)")
 
 #: Which command MkDocs was started with (``on_startup``); ``serve`` shows problems on the page.
 #: Kept at module level on purpose: MkDocs re-imports the hook module on every rebuild of
@@ -264,6 +269,25 @@ def locate(annotation: Annotation, flats: list[textmarks.FlatText], fold: textma
     return hits
 
 
+def after_closing_marks(flat: textmarks.FlatText, end: int) -> int:
+    """``end`` moved past the closing marks right after it.
+
+    In the same text, or just after the element the quote ends in (``**记录**。``, a link's text); not past
+    code between, nor into a link or code.
+    """
+    while end < len(flat.folded) and flat.folded[end] in _CLOSING_MARKS:
+        (last, at), (segment, offset) = flat.where[end - 1], flat.where[end]
+        next_to = (segment, offset) == (last, at + 1) or (
+            offset == 0
+            and at == len(flat.segments[last].value) - 1
+            and not any(flat.segments[k].value for k in range(last + 1, segment))
+        )
+        if not next_to or flat.segments[segment].skipped is not None:
+            break
+        end += 1
+    return end
+
+
 def _marker(annotation: Annotation, number: int, table: bool) -> etree.Element:
     """The marker button and the note's text; ElementTree escapes every value."""
     wrapper = etree.Element(
@@ -349,7 +373,8 @@ class AnnotationTreeprocessor(Treeprocessor):
         for annotation in wanted:
             hits = locate(annotation, flats, ext.fold)
             if len(hits) == 1:
-                found.append((hits[0], annotation))
+                end = after_closing_marks(flats[hits[0].passage], hits[0].end)
+                found.append((dataclasses.replace(hits[0], end=end), annotation))
             elif not hits:
                 ext.last_problems.append(
                     Problem(

@@ -24,6 +24,17 @@
     var top = header ? header.getBoundingClientRect().bottom : 0;
     var nodes = document.querySelectorAll(
       "article :is([data-zd-passage], p[id^=\"p-\"], li[id^=\"p-\"], blockquote[id^=\"p-\"], tr[id^=\"p-\"])[id], article h2[id], article h3[id], article h4[id], article :is(.zd-parallel__passages > li, li.zd-card)[id]");
+    // The passage the address names, still where its anchor put it (or above; anywhere in the window at the
+    // page's end, which stops it lower): the reader's place.  The one before it shows its last pixels above
+    // it (a table row, a list item: no margin between them), and named that, the address led elsewhere.
+    var named = null;
+    try { named = document.getElementById(decodeURIComponent(location.hash.slice(1))); } catch (e) { /* malformed */ }
+    if (named && Array.prototype.indexOf.call(nodes, named) >= 0) {
+      var box = named.getBoundingClientRect();
+      var atEnd = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 1;
+      var line = (parseFloat(getComputedStyle(named).scrollMarginTop) || top) + 8;
+      if (box.bottom > top + 8 && (box.top <= line || (atEnd && box.top < window.innerHeight))) return named.id;
+    }
     for (var i = 0; i < nodes.length; i++) {
       if (nodes[i].getBoundingClientRect().bottom > top + 8) return i || window.scrollY > 0 ? nodes[i].id : null;
     }
