@@ -94,6 +94,16 @@ def test_opencc_phrases_keep_their_forms(code: str) -> None:
         ("zh-Hant-TW", "上诵李百药《过玄感墓诗》云云，叹曰。", "云云"),
         ("zh-Hant-TW", "放入葱、姜、蒜炒香。", "薑"),
         ("zh-Hant-HK", "山岳雷鸣，风雨大作。", "山嶽"),
+        # Review16's guards: a show held online after its title, a man's given name and a school before "after", a
+        # scene setting off a mood, Baiyin's tobacco bureau, a hilltop opened up.
+        ("zh-Hant-TW", "湖南卫视《歌手》云录制。", "《歌手》雲錄製"),
+        ("zh-Hant-HK", "故宫推出《千里江山图》云展览。", "雲展覽"),
+        ("zh-Hant-TW", "王明德后天要去北京。", "明德後天"),
+        ("zh-Hant-HK", "他毕业于明德后，进入清华。", "明德後，"),
+        ("zh-Hant-HK", "作者用景物烘托意境。", "烘托意境"),
+        ("zh-Hant-TW", "以乐景衬托意境的悲凉。", "襯托意境"),
+        ("zh-Hant-TW", "白银市平川烟草专卖局召开会议。", "平川菸草"),
+        ("zh-Hant-HK", "山顶被开辟为观察站。", "開闢為"),
     ],
 )
 def test_the_classes_read_right_in_other_sentences(code: str, source: str, expected: str) -> None:

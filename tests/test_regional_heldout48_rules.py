@@ -70,6 +70,9 @@ def test_opencc_phrases_keep_their_forms(code: str) -> None:
         ("zh-Hant-HK", "韩国选手朴实的作风赢得了尊重。", "樸實"),
         ("zh-Hant-TW", "请进行摄像头测试。", "攝影機"),
         ("zh-Hant-TW", "这个开源项目很受欢迎。", "專案"),
+        # Review16's guard: a name ending in 冲 before 年轻 (Water Margin's 林冲, the actress 陈冲).
+        ("zh-Hant-TW", "林冲年轻时是八十万禁军教头。", "林沖年輕"),
+        ("zh-Hant-HK", "陈冲年轻时就出演了电影。", "陳沖年輕"),
     ],
 )
 def test_the_classes_read_right_in_other_sentences(code: str, source: str, expected: str) -> None:
