@@ -6,6 +6,7 @@ Real MkDocs, Material, OpenCC and Chromium; one small site for the module, a fre
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from typing import Any
 
@@ -35,6 +36,9 @@ NOTES = {
     # A Hugo note's figure with a caption, beside its image.
     "room/index.md": '+++\ntitle = "机房"\n+++\n\n{{< figure src="room.png" caption="图 2：从另一侧看过去的机房" >}}\n',
     "room/room.png": PNG,
+    # Annotated sentences and then an annotated list, as a note reads a list out after its paragraphs (review16).
+    "steps.md": "---\ntitle: 步骤\n---\n\n第一步是安装软件。\n\n第二步是写好配置。\n\n"
+    "- 第三步是生成网站。\n- 第四步是部署上线。\n\n" + "上线以后，再看一看网站的每一页。\n\n" * 6,
 }
 
 ANNOTATIONS = (
@@ -43,6 +47,7 @@ ANNOTATIONS = (
     + entry("quoted", "开源模型", note="hexo")
     + entry("bold", "历史最低", note="hexo")
     + entry("linked", "官方公告", note="hexo")
+    + "".join(entry(f"step{i}", f"第{n}步是", note="steps") for i, n in enumerate("一二三四"))
     + entry(
         "port",
         "监听的端口",
@@ -219,5 +224,25 @@ def test_a_variant_switch_from_a_table_rows_address_keeps_that_row_in_the_addres
             page.wait_for_url(f"**/{code}/notes/rows/#{row_id}")
             page.wait_for_load_state("load")
             assert page.evaluate(ROW_JS) == [row_id, pytest.approx(top, abs=2)], code
+    finally:
+        context.close()
+
+
+def test_a_lists_margin_notes_join_the_stack_on_a_wide_screen(site: ServedSite, browser: Any) -> None:
+    """On a wide screen an editor's note floats into the margin below the notes before it.  Material makes each list
+    its own float context (flow-root), so a list item's note cleared none of the notes of the paragraphs above the
+    list: the items' notes were drawn over theirs (notes 1 and 2 hidden under 3 and 4).  They now stack as one."""
+    context = device_context(browser, 1280)
+    page = context.new_page()
+    try:
+        page.goto(site.variant_url("zh-Hant-TW", "notes/steps/"))
+        boxes = page.evaluate(
+            "() => [...document.querySelectorAll('.zd-anno-note')].map(n => "
+            "{ const r = n.getBoundingClientRect(); return [r.top, r.bottom, r.left, r.width]; })"
+        )
+        assert len(boxes) == 4 and all(width > 0 for *_, width in boxes), boxes
+        assert len({round(left) for _, _, left, _ in boxes}) == 1, boxes  # all in the margin
+        for (_, bottom, _, _), (top, _, _, _) in itertools.pairwise(boxes):
+            assert top >= bottom, boxes
     finally:
         context.close()
