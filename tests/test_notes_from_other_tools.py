@@ -134,12 +134,16 @@ NOTES = {
     "{% folding cyan open, 开着的折叠 %}\n折叠里的话。\n{% endfolding %}\n\n"
     "{% tabs 安装方法 %}\n<!-- tab npm -->\n用 npm 安装。\n<!-- endtab -->\n<!-- tab @fab fa-apple -->\n"
     "第二种安装。\n<!-- endtab -->\n{% endtabs %}\n\n{% bilibili BV1xx411c7mD %}\n\n{% hideToggle 没有关上 %}\n最后一段。\n",
-    # Obsidian's Excalidraw plugin: drawings kept as .excalidraw.md (scene data), one exported as a PNG beside it.
+    # Obsidian's Excalidraw plugin: drawings kept as .excalidraw.md (scene data), one exported as a PNG and an SVG
+    # beside it, one as an SVG only (no SVG is published).
     "库/Excalidraw/Drawing 2023-12-30 09.15.00.excalidraw.md": DRAWING,
     "库/Excalidraw/架构图.excalidraw.md": DRAWING,
     "库/Excalidraw/架构图.excalidraw.png": PNG,
+    "库/Excalidraw/架构图.excalidraw.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    "库/Excalidraw/流程 图.excalidraw.md": DRAWING,
+    "库/Excalidraw/流程 图.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>',
     "库/画图.md": "---\ntitle: 画图\n---\n\n![[Drawing 2023-12-30 09.15.00.excalidraw]]\n\n![[架构图.excalidraw|300]]\n\n"
-    "![[架构图.excalidraw.md]]\n",
+    "![[架构图.excalidraw.md]]\n\n![[流程 图.excalidraw]]\n",
     # WordPress through wordpress-export-to-markdown: the shortcodes WordPress expands stay in the Markdown.
     "wp/posts/2020-01-05-hello/index.md": '---\ntitle: "你好世界"\ndate: "2020-01-05"\ncoverImage: "photo.png"\n---\n\n'
     '[caption id="attachment_12" align="aligncenter" width="300"]![](images/photo.png) 西湖的早晨[/caption]\n\n'
@@ -591,11 +595,16 @@ def test_an_excalidraw_drawing_is_no_note_and_its_embed_shows_the_image_the_plug
     assert len(images) == 2 and all("%E6%9E%B6%E6%9E%84%E5%9B%BE.excalidraw.png" in i for i in images), body
     assert 'width="300"' in images[0] and "zd-missing-image" not in body
     assert "附件未发布</span> <code>Drawing 2023-12-30 09.15.00.excalidraw</code>" in body, body
+    assert "附件未发布</span> <code>流程 图.excalidraw</code>" in body, body
     assert warnings_about(built, "画图") == [
         "zhudu: seeds/库/画图.md:5: ![[Drawing 2023-12-30 09.15.00.excalidraw]]: an Excalidraw drawing, which only "
         "Obsidian's Excalidraw plugin draws, and no image of it is in the vault: labelled instead; turn on "
-        "'Auto-export SVG' in the plugin's settings (it writes Drawing 2023-12-30 09.15.00.svg beside the drawing) "
-        "and the drawing is shown"
+        "'Auto-export PNG' in the plugin's settings (it writes Drawing 2023-12-30 09.15.00.png beside the drawing) "
+        "and the drawing is shown",
+        "zhudu: seeds/库/画图.md:11: ![[流程 图.excalidraw]]: an Excalidraw drawing, which only Obsidian's "
+        "Excalidraw plugin draws, and only its SVG (流程 图.svg) is in the vault, and no SVG is published: labelled "
+        "instead; turn on 'Auto-export PNG' in the plugin's settings (it writes 流程 图.png beside the drawing) and "
+        "the drawing is shown",
     ], built.warnings
 
 
