@@ -132,7 +132,7 @@ NOTES = {
     "{% note blue 'fas fa-bullhorn' modern %}\n蓝色的公告。\n{% endnote %}\n\n{% note warning no-icon %}\n小心。\n{% endnote %}\n\n"
     "{% hideToggle 点我看答案,#f00 %}\n答案是四十二。\n{% endhideToggle %}\n\n"
     "{% folding cyan open, 开着的折叠 %}\n折叠里的话。\n{% endfolding %}\n\n"
-    "{% tabs 安装方法 %}\n<!-- tab npm -->\n用 npm 安装。\n<!-- endtab -->\n<!-- tab @fab fa-apple -->\n"
+    "{% tabs 安装方法 %}\n<!-- tab npm >= 9 -->\n用 npm 安装。\n<!-- endtab -->\n<!-- tab @fab fa-apple -->\n"
     "第二种安装。\n<!-- endtab -->\n{% endtabs %}\n\n{% bilibili BV1xx411c7mD %}\n\n{% hideToggle 没有关上 %}\n最后一段。\n",
     # Obsidian's Excalidraw plugin: drawings kept as .excalidraw.md (scene data), one exported as a PNG and an SVG
     # beside it, one as an SVG only (no SVG is published).
@@ -561,7 +561,8 @@ def test_hexo_themes_notes_folds_tabs_and_videos_are_drawn_and_their_styles_are_
         r'<div class="admonition note">\s*<p class="admonition-title"[^>]*>([^<]*)</p>\s*<p[^>]*>([^<]*)</p>',
         body,
     )
-    assert tabs == [("npm", "用 npm 安装。"), ("标签页 2", "第二种安装。")], body  # no tab's title lost
+    # no tab's title lost, a ">" in it too
+    assert tabs == [("npm &gt;= 9", "用 npm 安装。"), ("标签页 2", "第二种安装。")], body
     assert 'href="https://www.bilibili.com/video/BV1xx411c7mD/"' in body
     assert body.count("{%") == body.count("zd-unknown-tag__label") == 1, body  # only the unclosed one
     assert warnings_about(built, "主题标签") == [
