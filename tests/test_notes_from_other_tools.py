@@ -148,7 +148,9 @@ NOTES = {
     "wp/posts/2020-01-05-hello/index.md": '---\ntitle: "你好世界"\ndate: "2020-01-05"\ncoverImage: "photo.png"\n---\n\n'
     '[caption id="attachment_12" align="aligncenter" width="300"]![](images/photo.png) 西湖的早晨[/caption]\n\n'
     '[embed]https://www.youtube.com/watch?v=abc123[/embed]\n\n[gallery ids="1,2,3"]\n\n'
-    "一段 [video](https://example.com/v) 链接。\n",
+    "一段 [video](https://example.com/v) 链接。\n\n"  # a converter that left the post's HTML: WordPress's <img>
+    '[caption id="attachment_13" width="200"]<a href="images/photo.png"><img class="size-medium" '
+    'src="images/photo.png" alt="" width="200" height="100" /></a> 断桥残雪[/caption]\n',
     "wp/posts/2020-01-05-hello/images/photo.png": PNG,
     # Hugo: LoveIt's video, Learn's fold, Book's tabs, and shortcodes shown, not run ({{</* … */>}}).
     "loveit/content/posts/主题短代码.md": "---\ntitle: 主题短代码\n---\n\n{{< bilibili id=BV1Sx411T7QQ p=3 >}}\n\n"
@@ -614,6 +616,9 @@ def test_wordpress_shortcodes_left_by_its_export_are_a_figure_an_embed_or_labell
     assert re.search(
         r'<figure class="zd-figure">\s*<p><img [^>]*src="[^"]*photo.png"[^>]*></p>\s*<figcaption>西湖的早晨</figcaption>',
         body,
+    ), body
+    assert re.search(
+        r'<figure class="zd-figure">\s*<p><a [^>]*><img [^>]*></a></p>\s*<figcaption>断桥残雪<', body
     ), body
     assert 'href="https://www.youtube.com/watch?v=abc123"' in body and "[embed]" not in body
     assert "<code>[gallery ids=&quot;1,2,3&quot;]</code>" in body and "[caption" not in body, body
