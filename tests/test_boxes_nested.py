@@ -43,12 +43,20 @@ IN_LISTS = (
     "::: warning 容器\n> [!example] 容器里的标注\n> 例子\n:::\n"
 )
 
+#: Hexo's and Hugo's theme boxes in list items at two columns, as Obsidian-era authors indent them.
+THEME_IN_ITEMS = (
+    "---\ntitle: 列表里的主题框\ndate: 2024-01-06\n---\n\n"
+    "- 装好\n  {% note info %}\n  列表里的 *提示*。\n  {% endnote %}\n  项后文。\n"
+    "- 再试\n  {% note warning 小心 %}\n  有题的框。\n  {% endnote %}\n"
+    "- 三\n  {{< notice tip >}}\n  雨果的框\n  {{< /notice >}}\n- 四\n"
+)
+
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     result = build_site(
         tmp_path_factory.mktemp("boxes"),
-        notes={"nested.md": NESTED, "items.md": IN_ITEMS, "lists.md": IN_LISTS},
+        notes={"nested.md": NESTED, "items.md": IN_ITEMS, "lists.md": IN_LISTS, "themes.md": THEME_IN_ITEMS},
         strict=False,
     )
     assert result.ok, result.log
@@ -163,3 +171,23 @@ def test_boxes_inside_a_material_box_or_a_container_are_drawn_inside_it(site: Bu
     ), body
     tw = site.page("zh-Hant-TW/notes/lists/index.html")
     assert "三格的標註" in tw and "框裡的容器" in tw, tw  # titles converted per variant, as any box's
+
+
+def test_a_theme_box_in_a_list_item_at_two_columns_is_drawn_in_it_and_the_list_is_whole(
+    site: BuildResult,
+) -> None:
+    # Was: the list cut at each box, an untitled box's <div markdown="block"> on the page, its Markdown unread.
+    page = site.page("zh-Hans/notes/themes/index.html")
+    assert "markdown=" not in page
+    body = re.sub(r' id="p-[0-9a-f]+"', "", _body(site, "themes"))  # passage anchors
+    assert body.count("<ul>") == 1 and body.count("<li") == 4, body
+    assert re.search(
+        r'<li>\s*<p>装好</p>\s*<div class="admonition info" role="note" aria-label="信息">\s*'
+        r"<p>列表里的 <em><zd-h>提示</zd-h></em>。</p>\s*</div>\s*<p>项后文。</p>\s*</li>",
+        body,
+    ), body
+    for step, kind, title in (("再试", "warning", "小心"), ("三", "tip", "提示")):
+        assert re.search(
+            rf'<li>\s*<p>{step}</p>\s*<div class="admonition {kind}">\s*<p class="admonition-title">{title}</p>',
+            body,
+        ), body

@@ -132,19 +132,25 @@ NOTES = {
     "{% note blue 'fas fa-bullhorn' modern %}\n蓝色的公告。\n{% endnote %}\n\n{% note warning no-icon %}\n小心。\n{% endnote %}\n\n"
     "{% hideToggle 点我看答案,#f00 %}\n答案是四十二。\n{% endhideToggle %}\n\n"
     "{% folding cyan open, 开着的折叠 %}\n折叠里的话。\n{% endfolding %}\n\n"
-    "{% tabs 安装方法 %}\n<!-- tab npm -->\n用 npm 安装。\n<!-- endtab -->\n<!-- tab @fab fa-apple -->\n"
+    "{% tabs 安装方法 %}\n<!-- tab npm >= 9 -->\n用 npm 安装。\n<!-- endtab -->\n<!-- tab @fab fa-apple -->\n"
     "第二种安装。\n<!-- endtab -->\n{% endtabs %}\n\n{% bilibili BV1xx411c7mD %}\n\n{% hideToggle 没有关上 %}\n最后一段。\n",
-    # Obsidian's Excalidraw plugin: drawings kept as .excalidraw.md (scene data), one exported as a PNG beside it.
+    # Obsidian's Excalidraw plugin: drawings kept as .excalidraw.md (scene data), one exported as a PNG and an SVG
+    # beside it, one as an SVG only (no SVG is published).
     "库/Excalidraw/Drawing 2023-12-30 09.15.00.excalidraw.md": DRAWING,
     "库/Excalidraw/架构图.excalidraw.md": DRAWING,
     "库/Excalidraw/架构图.excalidraw.png": PNG,
+    "库/Excalidraw/架构图.excalidraw.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    "库/Excalidraw/流程 图.excalidraw.md": DRAWING,
+    "库/Excalidraw/流程 图.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>',
     "库/画图.md": "---\ntitle: 画图\n---\n\n![[Drawing 2023-12-30 09.15.00.excalidraw]]\n\n![[架构图.excalidraw|300]]\n\n"
-    "![[架构图.excalidraw.md]]\n",
+    "![[架构图.excalidraw.md]]\n\n![[流程 图.excalidraw]]\n",
     # WordPress through wordpress-export-to-markdown: the shortcodes WordPress expands stay in the Markdown.
     "wp/posts/2020-01-05-hello/index.md": '---\ntitle: "你好世界"\ndate: "2020-01-05"\ncoverImage: "photo.png"\n---\n\n'
     '[caption id="attachment_12" align="aligncenter" width="300"]![](images/photo.png) 西湖的早晨[/caption]\n\n'
     '[embed]https://www.youtube.com/watch?v=abc123[/embed]\n\n[gallery ids="1,2,3"]\n\n'
-    "一段 [video](https://example.com/v) 链接。\n",
+    "一段 [video](https://example.com/v) 链接。\n\n"  # a converter that left the post's HTML: WordPress's <img>
+    '[caption id="attachment_13" width="200"]<a href="images/photo.png"><img class="size-medium" '
+    'src="images/photo.png" alt="" width="200" height="100" /></a> 断桥残雪[/caption]\n',
     "wp/posts/2020-01-05-hello/images/photo.png": PNG,
     # Hugo: LoveIt's video, Learn's fold, Book's tabs, and shortcodes shown, not run ({{</* … */>}}).
     "loveit/content/posts/主题短代码.md": "---\ntitle: 主题短代码\n---\n\n{{< bilibili id=BV1Sx411T7QQ p=3 >}}\n\n"
@@ -557,7 +563,8 @@ def test_hexo_themes_notes_folds_tabs_and_videos_are_drawn_and_their_styles_are_
         r'<div class="admonition note">\s*<p class="admonition-title"[^>]*>([^<]*)</p>\s*<p[^>]*>([^<]*)</p>',
         body,
     )
-    assert tabs == [("npm", "用 npm 安装。"), ("标签页 2", "第二种安装。")], body  # no tab's title lost
+    # no tab's title lost, a ">" in it too
+    assert tabs == [("npm &gt;= 9", "用 npm 安装。"), ("标签页 2", "第二种安装。")], body
     assert 'href="https://www.bilibili.com/video/BV1xx411c7mD/"' in body
     assert body.count("{%") == body.count("zd-unknown-tag__label") == 1, body  # only the unclosed one
     assert warnings_about(built, "主题标签") == [
@@ -591,11 +598,16 @@ def test_an_excalidraw_drawing_is_no_note_and_its_embed_shows_the_image_the_plug
     assert len(images) == 2 and all("%E6%9E%B6%E6%9E%84%E5%9B%BE.excalidraw.png" in i for i in images), body
     assert 'width="300"' in images[0] and "zd-missing-image" not in body
     assert "附件未发布</span> <code>Drawing 2023-12-30 09.15.00.excalidraw</code>" in body, body
+    assert "附件未发布</span> <code>流程 图.excalidraw</code>" in body, body
     assert warnings_about(built, "画图") == [
         "zhudu: seeds/库/画图.md:5: ![[Drawing 2023-12-30 09.15.00.excalidraw]]: an Excalidraw drawing, which only "
         "Obsidian's Excalidraw plugin draws, and no image of it is in the vault: labelled instead; turn on "
-        "'Auto-export SVG' in the plugin's settings (it writes Drawing 2023-12-30 09.15.00.svg beside the drawing) "
-        "and the drawing is shown"
+        "'Auto-export PNG' in the plugin's settings (it writes Drawing 2023-12-30 09.15.00.png beside the drawing) "
+        "and the drawing is shown",
+        "zhudu: seeds/库/画图.md:11: ![[流程 图.excalidraw]]: an Excalidraw drawing, which only Obsidian's "
+        "Excalidraw plugin draws, and only its SVG (流程 图.svg) is in the vault, and no SVG is published: labelled "
+        "instead; turn on 'Auto-export PNG' in the plugin's settings (it writes 流程 图.png beside the drawing) and "
+        "the drawing is shown",
     ], built.warnings
 
 
@@ -604,6 +616,9 @@ def test_wordpress_shortcodes_left_by_its_export_are_a_figure_an_embed_or_labell
     assert re.search(
         r'<figure class="zd-figure">\s*<p><img [^>]*src="[^"]*photo.png"[^>]*></p>\s*<figcaption>西湖的早晨</figcaption>',
         body,
+    ), body
+    assert re.search(
+        r'<figure class="zd-figure">\s*<p><a [^>]*><img [^>]*></a></p>\s*<figcaption>断桥残雪<', body
     ), body
     assert 'href="https://www.youtube.com/watch?v=abc123"' in body and "[embed]" not in body
     assert "<code>[gallery ids=&quot;1,2,3&quot;]</code>" in body and "[caption" not in body, body

@@ -219,22 +219,35 @@ class InlineWriter:
         return self.ref(line, written, name, anchor, text, "embed" if embed else "link", shown)
 
     def drawing(self, drawing: str, rest: list[str], line: int, written: str) -> str:
-        """An Excalidraw drawing: the image the plugin exports beside it (Auto-export SVG or PNG), else labelled."""
+        """An Excalidraw drawing: the PNG the plugin exports beside it (Auto-export PNG), else labelled.
+
+        Its Auto-export SVG is no image here: a note's SVG is not published (it can carry script).
+        """
         plain = drawing[: -len(".excalidraw")]  # exported with or without ".excalidraw", as the plugin is set
-        for image in (f"{drawing}.svg", f"{drawing}.png", f"{plain}.svg", f"{plain}.png"):
-            if disk_names.on_disk(self.note_dir / self.find_file(image)).is_file():
+        for image in (f"{drawing}.png", f"{plain}.png"):
+            if self._in_vault(image):
                 return self.wikilink("|".join([image, *rest]), line, embed=True, written=written)
+        name = PurePosixPath(plain).name
+        svg = next((i for i in (f"{drawing}.svg", f"{plain}.svg") if self._in_vault(i)), None)
+        found = (
+            f"only its SVG ({PurePosixPath(svg).name}) is in the vault, and no SVG is published"
+            if svg
+            else "no image of it is in the vault"
+        )
         self.findings.append(
             (
                 line,
-                f"{written}: an Excalidraw drawing, which only Obsidian's Excalidraw plugin draws, and no image "
-                f"of it is in the vault: labelled instead; turn on 'Auto-export SVG' in the plugin's settings "
-                f"(it writes {PurePosixPath(plain).name}.svg beside the drawing) and the drawing is shown",
+                f"{written}: an Excalidraw drawing, which only Obsidian's Excalidraw plugin draws, and {found}: "
+                f"labelled instead; turn on 'Auto-export PNG' in the plugin's settings (it writes {name}.png "
+                "beside the drawing) and the drawing is shown",
             )
         )
         return fragments.render(
             "zd-dialect.html", "unshown", kind="unpublished", label=UNPUBLISHED_FILE_LABEL, written=drawing
         )
+
+    def _in_vault(self, name: str) -> bool:
+        return disk_names.on_disk(self.note_dir / self.find_file(name)).is_file()
 
     def page_link(self, m: re.Match[str], line: int, text: str) -> str:
         """``[text](sibling.html#anchor)``: the note of that name, or a dead link."""

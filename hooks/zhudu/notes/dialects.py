@@ -292,6 +292,16 @@ class _Writer(InlineWriter):
                     self.findings.append((line, message))
             if m := BLOCK_TAG_RE.match(text):
                 if (end := closing_line(lines, i, m)) is not None:
+                    # A theme's box, fold or tabs in a list item or a box: drawn there (box_places).
+                    boxed = m["tag"] in TAG_BOXES or m["shortcode"] in SHORTCODE_BOXES
+                    if boxed and (place := places.place(i)) is not None and place.indent:
+                        inner = [(dedent(t, place.width), n) for t, n in lines[i + 1 : end]]
+                        box = self.block_tag(m, inner, line, lines[end][1], placed=True)
+                        out += indented(box, place.indent)
+                        out += self.item_text(
+                            place, lines[end + 1 : (i := places.text_after(place, end + 1))]
+                        )
+                        continue
                     out.extend(self.block_tag(m, lines[i + 1 : end], line, lines[end][1]))
                     i = end + 1
                     continue
@@ -350,9 +360,11 @@ class _Writer(InlineWriter):
         text = indented(self.blocks([(dedent(t, place.item or 0), n) for t, n in lines]), place.indent)
         return [*text, ("", text[-1][1])] if text else []
 
-    def block_tag(self, m: re.Match[str], inner: Sequence[Line], line: int, end_line: int) -> list[Line]:
-        """A tag that encloses lines: code, a quote, a Hexo note, a Liquid comment."""
-        indent, name = m["indent"], m["tag"] or m["shortcode"]
+    def block_tag(
+        self, m: re.Match[str], inner: Sequence[Line], line: int, end_line: int, *, placed: bool = False
+    ) -> list[Line]:
+        """A tag that encloses lines: code, a quote, a Hexo note, a Liquid comment (``placed``: indented by box_places)."""
+        indent, name = "" if placed else m["indent"], m["tag"] or m["shortcode"]
         args = (m["args"] if m["tag"] else m["sargs"]) or ""
         if name == "comment":
             # A Liquid comment is the author's, never shown by Jekyll: it stays out of the page.

@@ -22,10 +22,10 @@ from zhudu.notes.dialect_markdown import Line, admonition, shortcode_params, tag
 
 #: Hexo tags that draw a box around lines: NexT's and Butterfly's ``note``, the folds, the tabs.
 TAG_BOXES = ("note", "hideToggle", "folding", "tabs")
-#: A tab's opening line: NexT's and Butterfly's ``<!-- tab 标题 [@icon] -->``, Hugo Book's ``{{< tab "标题" >}}``,
-#: Learn's and Relearn's ``{{% tab title="标题" %}}``.
+#: A tab's opening line: NexT's and Butterfly's ``<!-- tab 标题 [@icon] -->`` (a title may hold ``>``: ``Node >= 18``),
+#: Hugo Book's ``{{< tab "标题" >}}``, Learn's and Relearn's ``{{% tab title="标题" %}}``.
 _TAB_RE = re.compile(
-    r"""^[ \t]*(?:<!--[ \t]*tab\b(?P<title>[^@>]*?)(?:@[^>]*?)?[ \t]*-->
+    r"""^[ \t]*(?:<!--[ \t]*tab\b(?P<title>(?:(?!-->)[^@])*?)(?:@.*?)?[ \t]*-->
       | \{\{[<%][ \t]*tab\b(?P<args>(?:[^\n>%]|[>%](?!\}\}))*?)[ \t]*[>%]\}\})[ \t]*$""",
     re.VERBOSE,
 )

@@ -22,9 +22,12 @@ SHORTCODE_PATTERN = r"""\[caption\b[^\]\n]*\](?P<wp_caption>.*?)\[/caption\]
       | \[embed\](?P<wp_embed>[^\[\]\s<>"']+)\[/embed\]
       | \[(?P<wp_media>gallery|video|audio|playlist)
         (?:[ \t]+[a-z_]+=[^\]\n]*\](?:.*?\[/(?P=wp_media)\])? | \].*?\[/(?P=wp_media)\])"""
-#: A captioned image: the image (linked or not) first, its caption after.
+#: A captioned image: the image (linked or not; Markdown, or the ``<img>`` WordPress wrote when a converter left
+#: the post's HTML) first, its caption after.
 _CAPTIONED_RE = re.compile(
-    r"^\s*(?P<image>\[?!\[[^\]\n]*\]\([^)\n]*\)(?:\]\([^)\n]*\))?)\s*(?P<caption>.*?)\s*$"
+    r"""^\s*(?P<image>\[?!\[[^\]\n]*\]\([^)\n]*\)(?:\]\([^)\n]*\))?
+      | (?:<a\b[^>\n]*>\s*)?<img\b[^>\n]*>(?:\s*</a>)?)\s*(?P<caption>.*?)\s*$""",
+    re.VERBOSE | re.IGNORECASE,
 )
 
 
