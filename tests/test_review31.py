@@ -7,12 +7,12 @@ reproductions and figures are in ``bench/RESULTS.md``, "Session 31 — mendrevie
 from __future__ import annotations
 
 import time
-from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from conftest import serve_built
+from conftest import ServedSite, serve_built
 from zhudu.notes.summary import summary_of
 from zhudu.script.domain import software_score
 
@@ -133,19 +133,25 @@ MARK_STARTS_LINE_JS = """([from, to]) => {
 }"""
 
 
+@pytest.fixture(scope="module")
+def footnotes_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """The footnote note, built once for both variants read."""
+    with serve_built(tmp_path_factory.mktemp("footnotes"), notes={"a.md": FOOTNOTES}) as site:
+        yield site
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("code", ["zh-Hans", "zh-Hant-TW"])
-def test_a_footnote_mark_never_starts_a_line(tmp_path: Path, browser: Any, code: str):
+def test_a_footnote_mark_never_starts_a_line(footnotes_site: ServedSite, browser: Any, code: str):
     """Session 31's mend ("footnote marks stay on the line of the word they mark") glues a mark to the
     character before it, or to an element of at most 8 characters; after a longer emphasis or after
     inline code (``</strong><sup>``, ``</code><sup>``) nothing holds it, and at some widths the mark
     opens a line alone (144 px and 140 px on this note)."""
-    with serve_built(tmp_path, notes={"a.md": FOOTNOTES}) as site:
-        page = browser.new_page(viewport={"width": 500, "height": 800})
-        page.goto(site.variant_url(code, "notes/a/"))
-        page.wait_for_selector('sup[id^="fnref"]')
-        assert page.evaluate(MARK_STARTS_LINE_JS, [130, 480]) == []
-        page.close()
+    page = browser.new_page(viewport={"width": 500, "height": 800})
+    page.goto(footnotes_site.variant_url(code, "notes/a/"))
+    page.wait_for_selector('sup[id^="fnref"]')
+    assert page.evaluate(MARK_STARTS_LINE_JS, [130, 480]) == []
+    page.close()
 
 
 def test_a_footnote_mark_leaves_the_word_before_it_whole_in_every_variant(site_builder):
