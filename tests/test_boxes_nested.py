@@ -48,7 +48,7 @@ IN_LISTS = (
 AT_ITEM_COLUMNS = (
     "---\ntitle: 两格续行\ndate: 2024-01-06\n---\n\n"
     "- 甲\n\n  甲的第二段\n- 乙\n\n  ```py\n  x = 1\n\n  y = 2\n  ```\n  代码后\n- 丙\n\n段甲。\n\n"
-    "1. 一\n\n   一的第二段\n2. 二\n\n段。\n\n- > [!tip] 项上的标注\n  > 项上内容\n- 丁\n\n"
+    "1. 一\n\n   一的第二段\n懒续行\n2. 二\n\n段。\n\n- > [!tip] 项上的标注\n  > 项上内容\n- 丁\n\n"
     "> [!note] 嵌入框\n> ![[被嵌]]\n> 框里后句\n\n![[被嵌]]\n顶层后句\n\n3. 丙三\n\n- 丙甲\n- 丙乙\n\n4. 丙四\n* 丙丁\n"
 )
 EMBEDDED = "---\ntitle: 被嵌\ndate: 2024-01-07\n---\n\n被嵌的首段。\n\n被嵌的末段。\n"
@@ -197,7 +197,8 @@ def test_text_and_code_at_an_items_column_after_a_blank_line_stay_in_the_item(si
     assert code and re.sub(r"<[^>]+>", "", code[1]) == "x = 1\n\ny = 2\n", bullets[1]
     assert re.search(r"</pre>(?:</div>)?\s*<p>代码后</p>\s*</li>\s*<li>\s*<p>丙</p>", bullets[1]), bullets[1]
     assert re.search(
-        r"<ol>\s*<li>\s*<p>一</p>\s*<p>一的第二段</p>\s*</li>\s*<li>\s*<p>二</p>\s*</li>\s*</ol>", body
+        r"<ol>\s*<li>\s*<p>一</p>\s*<p>一的第二段\n懒续行</p>\s*</li>\s*<li>\s*<p>二</p>\s*</li>\s*</ol>",
+        body,
     )
     assert "- 乙" not in body and "2. 二" not in body
 

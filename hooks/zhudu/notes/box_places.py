@@ -28,6 +28,8 @@ from zhudu.notes.dialect_markdown import Line, fence_end
 _HOLDER_RE = re.compile(
     r"^(?P<indent>[ \t]*)(?:(?P<marker>[-*+]|\d{1,9}[.)])(?P<gap>[ \t]+|$)|(?P<box>!!!|\?\?\?\+?|===)[ \t])"
 )
+#: A line no block starts at: after a paragraph's line, its lazy continuation (CommonMark).
+_LAZY_RE = re.compile(r"^[ \t]{0,3}[^\s#>|<*+=_`~:\[{!\-\d]")
 #: A list item's first line (text after the box in an item ends before the next one).
 _ITEM_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 
@@ -81,7 +83,7 @@ class BoxPlaces:
         #: The lines starting a list of another kind right after a list at the run's top (``1.`` then ``-``).
         self.new_lists: dict[int, int | None] = {}
         stack: list[tuple[int, int, bool]] = []
-        shift, after_blank, top_list = 0, False, None
+        shift, after_blank, top_list, lazy = 0, False, None, False
         i = 0
         while i < len(lines):
             text = lines[i][0]
@@ -95,13 +97,11 @@ class BoxPlaces:
             while stack and width < stack[-1][1]:
                 stack.pop()
             self.holders.append(stack[-1] if stack else None)
-            shift = (
-                _item_block(text, width, self.holders[-1])
-                if after_blank
-                else shift
-                if self.holders[-1]
-                else 0
-            )
+            if after_blank:
+                shift = _item_block(text, width, self.holders[-1])
+            elif not self.holders[-1] and not (lazy and _LAZY_RE.match(text)):
+                shift = 0  # not the item's (a lazy line of its paragraph is: CommonMark reads it on)
+            lazy = shift > 0 and not FENCE_RE.match(text) and not text.lstrip().startswith("#")
             if self.holders[-1] is None:  # a line at the top after a blank one (or a fence) ends the list
                 kind = _list_kind(text)
                 if kind and top_list and kind != top_list:
