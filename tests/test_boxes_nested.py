@@ -52,11 +52,29 @@ THEME_IN_ITEMS = (
 )
 
 
+#: CommonMark keeps a block at an item's text column after a blank line in the item (Python-Markdown wants four
+#: columns); a callout on an item's own line and a note embedded in a callout are blocks, as Obsidian draws them.
+AT_ITEM_COLUMNS = (
+    "---\ntitle: 两格续行\ndate: 2024-01-06\n---\n\n"
+    "- 甲\n\n  甲的第二段\n- 乙\n\n  ```py\n  x = 1\n\n  y = 2\n  ```\n  代码后\n- 丙\n\n段甲。\n\n"
+    "1. 一\n\n   一的第二段\n懒续行\n2. 二\n\n段。\n\n- > [!tip] 项上的标注\n  > 项上内容\n- 丁\n\n"
+    "> [!note] 嵌入框\n> ![[被嵌]]\n> 框里后句\n\n![[被嵌]]\n顶层后句\n\n3. 丙三\n\n- 丙甲\n- 丙乙\n\n4. 丙四\n* 丙丁\n"
+)
+EMBEDDED = "---\ntitle: 被嵌\ndate: 2024-01-07\n---\n\n被嵌的首段。\n\n被嵌的末段。\n"
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     result = build_site(
         tmp_path_factory.mktemp("boxes"),
-        notes={"nested.md": NESTED, "items.md": IN_ITEMS, "lists.md": IN_LISTS, "themes.md": THEME_IN_ITEMS},
+        notes={
+            "nested.md": NESTED,
+            "items.md": IN_ITEMS,
+            "lists.md": IN_LISTS,
+            "columns.md": AT_ITEM_COLUMNS,
+            "被嵌.md": EMBEDDED,
+            "themes.md": THEME_IN_ITEMS,
+        },
         strict=False,
     )
     assert result.ok, result.log
@@ -191,3 +209,59 @@ def test_a_theme_box_in_a_list_item_at_two_columns_is_drawn_in_it_and_the_list_i
             rf'<li>\s*<p>{step}</p>\s*<div class="admonition {kind}">\s*<p class="admonition-title">{title}</p>',
             body,
         ), body
+
+
+def _columns_body(site: BuildResult) -> str:
+    return re.sub(r' id="p-[0-9a-f-]+"', "", _body(site, "columns"))  # passage anchors
+
+
+def test_text_and_code_at_an_items_column_after_a_blank_line_stay_in_the_item(site: BuildResult) -> None:
+    # Was: 「甲的第二段」 and the code out of the list, 「- 乙」 and 「- 丙」 printed as text of their paragraphs.
+    body = _columns_body(site)
+    bullets = re.search(r"<ul>\s*<li>\s*<p>甲</p>(.*?)</ul>", body, re.S)
+    assert bullets and bullets[1].count("<li") == 2, body
+    assert re.match(r"\s*<p>甲的第二段</p>\s*</li>\s*<li>\s*<p>乙</p>\s*(?:<div[^>]*>)?<pre>", bullets[1]), (
+        bullets[1]
+    )
+    code = re.search(r"<code>(.*?)</code>", bullets[1], re.S)
+    assert code and re.sub(r"<[^>]+>", "", code[1]) == "x = 1\n\ny = 2\n", bullets[1]
+    assert re.search(r"</pre>(?:</div>)?\s*<p>代码后</p>\s*</li>\s*<li>\s*<p>丙</p>", bullets[1]), bullets[1]
+    assert re.search(
+        r"<ol>\s*<li>\s*<p>一</p>\s*<p>一的第二段\n懒续行</p>\s*</li>\s*<li>\s*<p>二</p>\s*</li>\s*</ol>",
+        body,
+    )
+    assert "- 乙" not in body and "2. 二" not in body
+
+
+def test_a_callout_on_a_list_items_own_line_is_a_box_in_the_item(site: BuildResult) -> None:
+    body = _columns_body(site)  # was: a quote reading 「[!tip] 项上的标注」
+    assert "[!tip]" not in body, body
+    assert re.search(
+        r'<ul>\s*<li>\s*<div class="admonition tip">\s*<p class="admonition-title">项上的标注</p>\s*'
+        r"<p>项上内容</p>\s*</div>\s*</li>\s*<li>\s*<p>丁</p>",
+        body,
+    ), body
+
+
+def test_a_line_after_an_embedded_note_is_no_part_of_its_copy(site: BuildResult) -> None:
+    body = _columns_body(site)  # was: 「框里后句」 and 「顶层后句」 in the copy's last paragraph
+    assert re.search(
+        r'<p class="admonition-title">嵌入框</p>\s*<blockquote class="zd-transclusion">.*?<p>被嵌的末段。</p>\s*'
+        r"</blockquote>\s*<p>框里后句</p>\s*</div>",
+        body,
+        re.S,
+    ), body
+    assert re.search(r"<p>被嵌的末段。</p>\s*</blockquote>\s*<p>顶层后句</p>", body), body
+
+
+def test_a_list_of_another_kind_after_a_list_is_a_list_of_its_own(site: BuildResult) -> None:
+    # Was: one <ol> numbered 1 to 5, the bullets numbered with it (CommonMark: a new list where the marker changes).
+    # A numbered list after another list starts at its number (a first list's start: still 1, Python-Markdown's).
+    body = _columns_body(site)
+    lists = body[body.index("顶层后句") :]
+    assert re.search(
+        r"<ol>\s*<li>丙三</li>\s*</ol>\s*<ul>\s*<li>丙甲</li>\s*<li>丙乙</li>\s*</ul>\s*"
+        r'<ol start="4">\s*<li>丙四</li>\s*</ol>\s*<ul>\s*<li>丙丁</li>\s*</ul>',
+        lists,
+    ), lists
+    assert "zd-list-end" not in site.page("zh-Hans/notes/columns/index.html")

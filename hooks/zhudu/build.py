@@ -24,7 +24,7 @@ from zhudu import cache, cache_sweep, editorial, fragments, pages, render_keys, 
 from zhudu.annotate import annotations, glossary, passages, quoted_script
 from zhudu.compact import shared_config
 from zhudu.errors import ZhuduError
-from zhudu.notes import code_spans, dialects, link_ends, safety
+from zhudu.notes import code_spans, dialects, link_ends, markdown_extensions, safety
 from zhudu.notes.reads import NOTE_READS, NoteReads
 from zhudu.notes.sections import intro_pages
 from zhudu.publish import feeds, incremental, page_digests, pagination, prerender, social, unchanged
@@ -140,7 +140,7 @@ class Build:
                 build.quoted_script,  # lang on a Simplified note's Traditional quotations
                 script.inline_rules_markdown_extension(),
                 dialects.FormulasExtension(build.safety.warn),  # a formula's warning at its line
-                dialects.NotesMarkdownExtension(),  # bare URLs after Chinese punctuation, a link's end, …
+                markdown_extensions.NotesMarkdownExtension(),  # bare URLs after Chinese punctuation, a link's end, …
                 code_spans.CodeSpansExtension(),  # fewer token spans in highlighted code
                 build.safety,
             ]

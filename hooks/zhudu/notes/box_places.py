@@ -6,7 +6,12 @@ box is drawn inside it.  Python-Markdown reads an item's or a box's inside only 
 level, after a blank line: the box written at two columns was text, and cut the list in two.  Here each
 line of a run learns what holds it (one pass), and a box is written at the columns Python-Markdown
 needs: a list nested at two columns is one level to it (its items side by side), at four or a tab one
-more.  A box indented four columns past what holds it is code, as CommonMark reads it.
+more.  A box indented four columns past what holds it is code, as CommonMark reads it.  A callout on an
+item's own line (``- > [!tip] 标题``) is drawn in the item too.
+
+Any block after a blank line in a list item, at the item's text column, is the item's in CommonMark (``- 甲``
+then ``  第二段``, or a fence); Python-Markdown wants four columns: its lines are written deeper
+(``shifts``).  And where a list's marker changes kind CommonMark starts a list (``new_lists``).
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from zhudu.notes.dialect_markdown import Line, fence_end
 _HOLDER_RE = re.compile(
     r"^(?P<indent>[ \t]*)(?:(?P<marker>[-*+]|\d{1,9}[.)])(?P<gap>[ \t]+|$)|(?P<box>!!!|\?\?\?\+?|===)[ \t])"
 )
+#: A line no block starts at: after a paragraph's line, its lazy continuation (CommonMark).
+_LAZY_RE = re.compile(r"^[ \t]{0,3}[^\s#>|<*+=_`~:\[{!\-\d]")
 #: A list item's first line (text after the box in an item ends before the next one).
 _ITEM_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 
@@ -71,21 +78,43 @@ class BoxPlaces:
         #: For each line, the innermost holder's first column, its inside's column and whether it is a list
         #: item, or None.
         self.holders: list[tuple[int, int, bool] | None] = []
+        #: For each line, the columns it is written deeper to stay in its list item (:meth:`_item_block`).
+        self.shifts: list[int] = []
+        #: The lines starting a list of another kind right after a list at the run's top (``1.`` then ``-``).
+        self.new_lists: dict[int, int | None] = {}
         stack: list[tuple[int, int, bool]] = []
+        shift, after_blank, top_list, lazy = 0, False, None, False
         i = 0
         while i < len(lines):
             text = lines[i][0]
             if not text.strip():
                 self.holders.append(stack[-1] if stack else None)
+                self.shifts.append(0)
+                shift, after_blank = 0, True
                 i += 1
                 continue
             width = columns(text)
             while stack and width < stack[-1][1]:
                 stack.pop()
             self.holders.append(stack[-1] if stack else None)
+            if after_blank:
+                shift = _item_block(text, width, self.holders[-1])
+            elif not self.holders[-1] and not (lazy and _LAZY_RE.match(text)):
+                shift = 0  # not the item's (a lazy line of its paragraph is: CommonMark reads it on)
+            lazy = shift > 0 and not FENCE_RE.match(text) and not text.lstrip().startswith("#")
+            if self.holders[-1] is None:  # a line at the top after a blank one (or a fence) ends the list
+                kind = _list_kind(text)
+                if kind and top_list and kind != top_list:
+                    self.new_lists[i] = (
+                        int(m["marker"][:-1]) if (m := _HOLDER_RE.match(text)) and kind in ".)" else None
+                    )
+                top_list = kind or (None if after_blank or FENCE_RE.match(text) else top_list)
+            after_blank = False
+            self.shifts.append(shift)
             if fence := FENCE_RE.match(text):  # code lines are the fence's, whatever their indentation
                 end = fence_end(lines, i, fence["fence"])
                 self.holders += [self.holders[-1]] * (end - i)
+                self.shifts += [shift] * (end - i)
                 i = end + 1
                 continue
             if m := _HOLDER_RE.match(text):
@@ -95,6 +124,20 @@ class BoxPlaces:
         self.in_item = False
         self._seen = 0  # how much of the written lines :meth:`item_apart` has read
         self._block: str | None = None  # the first line of the block they end in
+
+    def own_line(self, i: int) -> tuple[str, Place | None]:
+        """A list item's marker on ``lines[i]`` and where what follows it on that line is drawn ("", None: no item).
+
+        Obsidian draws a callout written on the item's own line (``- > [!tip] 标题``) in the item, as one below it.
+        """
+        text = self.lines[i][0]
+        if (m := _HOLDER_RE.match(text)) is None or not m["marker"]:
+            return "", None
+        first = columns(text)
+        inside = _inside(m, first)
+        if inside != len(m.group(0).expandtabs(4)):  # five columns or more after the marker: code in the item
+            return "", None
+        return m.group(0), Place(" " * (4 * (first // 4 + 1)), inside, inside)
 
     def place(self, i: int) -> Place | None:
         """Where the box opening ``lines[i]`` is drawn; None: the line is indented code, no box."""
@@ -107,6 +150,27 @@ class BoxPlaces:
             return None
         self.in_item = self.in_item or item
         return Place(" " * (4 * (first // 4 + 1)), width, inside if item else None)
+
+    def leaves_item_block(self, i: int) -> bool:
+        """Whether ``lines[i]`` comes right after a block written deeper (``shifts``) and is not of it.
+
+        Python-Markdown would read it as that block's paragraph going on (``- 乙`` as text).
+        """
+        return (
+            i > 0
+            and self.shifts[i - 1] > 0
+            and self.shifts[i] == 0
+            and bool(self.lines[i - 1][0].strip() and self.lines[i][0].strip())
+        )
+
+    def ends_block_after(self, i: int) -> bool:
+        """Whether a blank line may end the block of ``lines[i]`` before the next line (not in a list item).
+
+        In a list item it would take the next line out of the item (Python-Markdown wants it four columns in).
+        """
+        holder = self.holders[i]
+        following = self.lines[i + 1][0] if i + 1 < len(self.lines) else ""
+        return bool(following.strip()) and (holder is None or not holder[2])
 
     def item_apart(self, out: Sequence[Line], text: str) -> bool:
         """Whether the list item ``text``, written after ``out``, must start a block of its own.
@@ -145,6 +209,31 @@ class BoxPlaces:
                 break
             end += 1
         return end
+
+
+def _list_kind(text: str) -> str | None:
+    """A list item's kind as CommonMark tells lists apart: its bullet, or its number's ``.`` or ``)``."""
+    m = _HOLDER_RE.match(text)
+    return m["marker"][-1] if m and m["marker"] else None
+
+
+def _item_block(text: str, width: int, holder: tuple[int, int, bool] | None) -> int:
+    """How many columns deeper a block starting after a blank line with ``text`` is written to stay in its item.
+
+    CommonMark keeps it in the list item whose text's column it reaches (``- 甲`` then ``  第二段``, or a fence at
+    two columns); Python-Markdown only at four columns per level: it left the list, and the next item became
+    text of its paragraph.  An item of a list nested at two columns stays one level, as Python-Markdown reads it.
+    """
+    if holder is None or not holder[2] or _ITEM_RE.match(text):
+        return 0
+    first, inside, _ = holder
+    needed = 4 * (first // 4 + 1)
+    return needed - inside if inside <= width < needed else 0
+
+
+def shifted(text: str, width: int) -> str:
+    """``text`` written ``width`` columns deeper (its indentation as spaces, as Python-Markdown expands tabs)."""
+    return " " * (columns(text) + width) + text.lstrip(" \t") if width and text.strip() else text
 
 
 def _inside(m: re.Match[str], width: int) -> int:

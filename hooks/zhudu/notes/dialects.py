@@ -34,17 +34,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from markdown import Extension, Markdown
-
-from zhudu.annotate.emphasis import EmphasisExtension
 from zhudu.notes import inline_tags
-from zhudu.notes.attr_like_text import AttrLikeTextExtension
-from zhudu.notes.bare_urls import BareUrlExtension
 from zhudu.notes.block_tags import BLOCK_TAG_RE, FENCE_RE, closing_line, end_name
 from zhudu.notes.box_names import CALLOUT_TYPES as CALLOUT_TYPES
 from zhudu.notes.box_names import NOTE_TAG_TYPES as NOTE_TAG_TYPES
 from zhudu.notes.box_names import callout_title
-from zhudu.notes.box_places import BoxPlaces, Place, dedent, indented
+from zhudu.notes.box_places import BoxPlaces, Place, dedent, indented, shifted
 from zhudu.notes.containers import CONTAINER_RE, container_box, container_end, unclosed_container
 from zhudu.notes.dialect_inline import EMBED_IMAGE_SUFFIXES as EMBED_IMAGE_SUFFIXES
 from zhudu.notes.dialect_inline import UNKNOWN_TAG_LABEL as UNKNOWN_TAG_LABEL
@@ -67,7 +62,7 @@ from zhudu.notes.dialect_markdown import md_text as md_text
 from zhudu.notes.formulas import MATH_BLOCK_LABEL as MATH_BLOCK_LABEL
 from zhudu.notes.formulas import MATH_INLINE_LABEL as MATH_INLINE_LABEL
 from zhudu.notes.formulas import FormulasExtension as FormulasExtension
-from zhudu.notes.link_ends import LinkEndsExtension
+from zhudu.notes.list_ends import list_end
 from zhudu.notes.note_refs import EMBED_NOTE_LABEL as EMBED_NOTE_LABEL
 from zhudu.notes.note_refs import LinkTarget as LinkTarget
 from zhudu.notes.note_refs import NoteRef as NoteRef
@@ -75,7 +70,6 @@ from zhudu.notes.note_refs import dead_link_message as dead_link_message
 from zhudu.notes.note_refs import missing_heading_message as missing_heading_message
 from zhudu.notes.note_refs import resolve as resolve
 from zhudu.notes.theme_tags import TAG_BOXES, theme_box, unescape_code, unescape_shortcodes
-from zhudu.notes.transclusion_tree import TransclusionTreeExtension
 from zhudu.notes.verbatim import (
     COMMENT_END,
     INLINE_MATH,
@@ -110,6 +104,8 @@ _CALLOUT_RE = re.compile(
     re.VERBOSE,
 )
 _QUOTE_PREFIX_RE = re.compile(r"^[ \t]*>[ ]?")
+#: A line holding only a note embed's link marker (``dialect_inline``'s ``ref``).
+_EMBED_ALONE_RE = re.compile(r"^[ \t]*\[[^\n]*\]\(#zd-ref-\d+\)[ \t]*$")
 #: A line's ``#`` that CommonMark (so Obsidian, Hexo, Hugo and Jekyll) reads as text, not a heading, and
 #: Python-Markdown as one: no space after it (an Obsidian tag line ``#读书 #方法``, ``#1``).
 _NOT_A_HEADING_RE = re.compile(
@@ -244,13 +240,12 @@ class _Writer(InlineWriter):
                 # that paragraph before the code: the text after it was in none.  In a list item only the
                 # text after it (a blank line before would make a tight list loose).
                 indent, touching = m.start("fence"), bool(out and out[-1][0].strip())
-                if indent == 0 and touching:
+                if (indent == 0 and touching) or places.leaves_item_block(i):
                     out.append(("", line))
-                out.append((fence_title(text), line))
-                out.extend(unescape_code(lines[i + 1 : end + 1]))  # code: as written (as Hugo shows it)
+                code = [(fence_title(text), line), *unescape_code(lines[i + 1 : end + 1])]  # as Hugo shows it
                 if closed_fence_end(lines, i, m["fence"]) is None and "`" not in text[m.end("fence") :]:
                     # CommonMark's tools show the rest of the note as code; Python-Markdown showed it as text.
-                    out.append((text[: m.start("fence")] + m["fence"], lines[end][1]))
+                    code.append((text[: m.start("fence")] + m["fence"], lines[end][1]))
                     self.findings.append(
                         (
                             line,
@@ -258,6 +253,7 @@ class _Writer(InlineWriter):
                             f"the rest of the note is shown as code; close it with {m['fence']}",
                         )
                     )
+                out += [(shifted(t, places.shifts[i]), n) for t, n in code]  # deeper to stay in its item
                 after = lines[end + 1][0] if end > i and end + 1 < len(lines) else ""
                 if _text_after_fence(after, indent, in_item=indent > 0 and touching):
                     out.append(("", lines[end][1]))
@@ -273,7 +269,10 @@ class _Writer(InlineWriter):
                 i += 1
                 continue
             # A box in a list item or a box is drawn there, at the columns Python-Markdown needs (box_places).
-            if (m := _CALLOUT_RE.match(text)) and (place := places.place(i)) is not None:
+            marker, place = places.own_line(i)  # ``- > [!tip] 标题``: the item's marker, the box drawn in it
+            m = _CALLOUT_RE.match(text[len(marker) :])
+            if m and (place := place or places.place(i)) is not None:
+                out += [(marker.rstrip() + " ", line)] if marker else []  # an item with no text of its own
                 end = i + 1
                 while end < len(lines) and lines[end][0].lstrip().startswith(">"):
                     end += 1
@@ -324,13 +323,20 @@ class _Writer(InlineWriter):
                 )  # indented code, a formula, raw HTML: as written
                 i = end + 1
                 continue
-            if places.item_apart(out, text):
+            if i in places.new_lists:  # CommonMark starts a list here, Python-Markdown went on (list_ends)
+                out += [("", line), (list_end(places.new_lists[i]), line), ("", line)]
+            elif places.item_apart(out, text) or places.leaves_item_block(i):
                 out.append(("", line))
             written = _NOT_A_HEADING_RE.sub(r"\1\\#", text, count=1)
             self.heading_line, self.escaped_hash = bool(inline_tags.HEADING_RE.match(text)), written != text
-            out.append((self.scan_line(written, line, state), line))
+            refs = len(self.refs)
+            out.append((shifted(self.scan_line(written, line, state), places.shifts[i]), line))
             self.heading_line = self.escaped_hash = False
             i += 1
+            embed = len(self.refs) == refs + 1 and self.refs[-1].kind == "embed"
+            if embed and _EMBED_ALONE_RE.match(out[-1][0]) and places.ends_block_after(i - 1):
+                # Obsidian draws an embedded note as a block: the next line is no part of its copy's last paragraph.
+                out.append(("", line))
         if state.in_comment:
             self.findings.append(
                 (
@@ -478,19 +484,3 @@ def _text_after_fence(text: str, indent: int, *, in_item: bool) -> bool:
         and not _LIST_ITEM_RE.match(text)
         and (columns >= 4 or not in_item)
     )
-
-
-class NotesMarkdownExtension(Extension):
-    """What the notes' Markdown adds to mkdocs.yml's set-up (the hook adds it in ``on_config``).
-
-    Bare URLs after Chinese punctuation (``bare_urls``), a link's closing
-    bracket (``link_ends``), an embedded note's copy framed with its footnotes (``transclusion_tree``), text
-    that reads like a URL attribute (``attr_like_text``), the Han in emphasis upright with dots (``emphasis``).
-    """
-
-    def extendMarkdown(self, md: Markdown) -> None:
-        BareUrlExtension().extendMarkdown(md)
-        LinkEndsExtension().extendMarkdown(md)
-        AttrLikeTextExtension().extendMarkdown(md)
-        TransclusionTreeExtension().extendMarkdown(md)
-        EmphasisExtension().extendMarkdown(md)
