@@ -37,26 +37,44 @@ def serve_once(root: Path, site: Path, seed: int, *then: str) -> list[dict[str, 
         server.stop()
 
 
-def test_a_new_serve_redoes_only_the_search_records_of_what_changed_while_no_server_ran(
+def kept_scans(root: Path) -> list[Path]:
+    return list((root / ".cache" / "zhudu" / "theme-scans").glob("*"))
+
+
+def test_a_new_serve_redoes_only_the_search_records_and_theme_scans_of_what_changed_while_no_server_ran(
     tmp_path: Path,
 ) -> None:
+    """One story, two stores read by every serve: the search assembly and the theme scans.
+
+    Each serve's counters are checked for both: the search stage's (records, postings, texts cut,
+    aliases, deflated files: ``search/persist.py``) and the theme matcher's (passages scanned and
+    folded, notes' hits kept: ``themes/scans_store.py``, kept by the code and the phrases, used by
+    the texts).  The project is served without its themes' pins and exclusions (a note with them is
+    kept under its placements too: the pins test below)."""
     root = project(tmp_path / "project")
     notes = sorted((root / "seeds").glob("*.md"))
     variants = 3
+    themes = root / "docs" / "editorial" / "themes.yml"
+    text = themes.read_text(encoding="utf-8")
+    themes.write_text(text[: text.index("\npins:")] + "\n", encoding="utf-8")
 
-    # Cold: every record made, the postings built; the assembly is written to the cache.
+    # Cold: every record made, the postings built, every passage folded and scanned, no note's hits
+    # kept; the assembly and the scans are written to the cache.
     (first,) = serve_once(root, tmp_path / "s1", 1)
     assert first["records redone"] == first["records"] > 0
     assert first["postings rebuilt"] == 1
     assert first["texts cut"] > 0
     assert first["aliases converted"] > 0
     assert first["deflated"] > 0  # every family file
-    kept = list((root / ".cache" / "zhudu" / "search-assembly").glob("*"))
-    assert len(kept) == 1
+    assert len(list((root / ".cache" / "zhudu" / "search-assembly").glob("*"))) == 1
     assert len(list((root / ".cache" / "zhudu" / "search-stored").glob("*"))) == 1
+    assert first["scanned"] == first["folded"] == first["passages"] > 0
+    assert first["notes kept"] == 0
+    assert len(kept_scans(root)) == 1
 
-    # Nothing changed: a new server in a new folder redoes no record and rebuilds no posting.  A
-    # save then redoes the edited note's records, and stopping writes the assembly as it is then.
+    # Nothing changed: a new server in a new folder redoes no record, rebuilds no posting, scans
+    # nothing and keeps every note's hits.  A save then redoes the edited note's records and scans
+    # its passages only, and stopping writes the assembly and the scans as they are then.
     server = DirtyServer(root, tmp_path / "s2", env={**ENV, "PYTHONHASHSEED": "2"})
     try:
         again = server.rebuild()
@@ -64,26 +82,40 @@ def test_a_new_serve_redoes_only_the_search_records_of_what_changed_while_no_ser
         assert again["texts cut"] == 0  # every text's words kept with the assembly: no jieba loaded
         assert again["aliases converted"] == 0  # every word's regional forms kept with it too
         assert again["deflated"] == 0  # every stored file kept with it too, written as it was
+        assert again["scanned"] == again["folded"] == 0
+        kept = again["notes kept"]
+        assert kept == len(notes)
         assert differences(tmp_path / "s2", clean_build(root, tmp_path)) == []
-        append(notes[0], "服务器运行时的修改。")
+        append(notes[0], "服务器运行时的修改：算力与芯片。")
         saved = server.rebuild()
         assert saved["records redone"] == variants and saved["postings rebuilt"] == 0
         assert saved["texts cut"] == 1  # the new paragraph, with jieba loaded now
         assert 0 < saved["deflated"] < first["deflated"]
+        assert 0 < saved["scanned"] < saved["passages"]
+        assert saved["notes kept"] == kept - 1
         server.ask("stop")
     finally:
         server.stop()
 
-    # While no server runs another note changes: the next server redoes its records only (the
-    # save's were written when the last server stopped).
-    append(notes[0], "停服时又写的一段。")
+    # While no server runs the note changes again: the next server redoes its records and scans its
+    # passages only (the save's were written when the last server stopped).
+    append(notes[0], "停服时又写的一段，提到显卡。")
     (third,) = serve_once(root, tmp_path / "s3", 3)
     assert third["records redone"] == variants and third["postings rebuilt"] == 0
     assert third["texts cut"] == 1
     assert third["aliases converted"] < first["aliases converted"]  # the paragraph's new words at most
     assert 0 < third["deflated"] < first["deflated"]  # only the files whose JSON changed
+    assert 0 < third["scanned"] == third["folded"] < third["passages"]
+    assert third["notes kept"] == kept - 1
     assert differences(tmp_path / "s3", clean_build(root, tmp_path)) == []
     assert len(list((root / ".cache" / "zhudu" / "search-assembly").glob("*"))) == 1
+
+    # Other phrases: nothing kept for them is used; the last serve's scans entry is replaced.
+    replace_in(themes, "      - 算力\n", "      - 算力\n      - 一个没有段落含有的短语\n")
+    (fourth,) = serve_once(root, tmp_path / "s4", 4)
+    assert fourth["scanned"] == fourth["passages"] and fourth["notes kept"] == 0
+    assert len(kept_scans(root)) == 1
+    assert differences(tmp_path / "s4", clean_build(root, tmp_path)) == []
 
 
 @dataclass
@@ -194,58 +226,6 @@ def test_a_conversion_rule_changed_while_no_server_ran_reaches_the_next_serves_s
     assert served == built
     assert any("農作物〔測〕" in text for text in served.values())
     assert differences(tmp_path / "s2", clean) == []
-
-
-def kept_scans(root: Path) -> list[Path]:
-    return list((root / ".cache" / "zhudu" / "theme-scans").glob("*"))
-
-
-def test_a_new_serve_scans_only_the_passages_of_what_changed_while_no_server_ran(tmp_path: Path) -> None:
-    """The theme scans (``themes/scans_store.py``): kept by the code and the phrases, used by the texts."""
-    root = project(tmp_path / "project")
-    notes = sorted((root / "seeds").glob("*.md"))
-    # Without its pins and exclusions (kept with them: the next test).
-    themes = root / "docs" / "editorial" / "themes.yml"
-    text = themes.read_text(encoding="utf-8")
-    themes.write_text(text[: text.index("\npins:")] + "\n", encoding="utf-8")
-
-    # Cold: every passage folded and scanned, no note's hits kept; the scans are written.
-    (first,) = serve_once(root, tmp_path / "s1", 1)
-    assert first["scanned"] == first["folded"] == first["passages"] > 0
-    assert first["notes kept"] == 0
-    assert len(kept_scans(root)) == 1
-
-    # Nothing changed: a new server scans nothing and keeps every note's hits.  A save scans the
-    # edited note only, and stopping writes the scans as they are then.
-    server = DirtyServer(root, tmp_path / "s2", env={**ENV, "PYTHONHASHSEED": "2"})
-    try:
-        again = server.rebuild()
-        assert again["scanned"] == again["folded"] == 0
-        kept = again["notes kept"]
-        assert kept == len(notes)
-        assert differences(tmp_path / "s2", clean_build(root, tmp_path)) == []
-        append(notes[0], "服务器运行时的修改：算力与芯片。")
-        saved = server.rebuild()
-        assert 0 < saved["scanned"] < saved["passages"]
-        assert saved["notes kept"] == kept - 1
-        server.ask("stop")
-    finally:
-        server.stop()
-
-    # Another note changes while no server runs: only its passages are scanned (the save's note's
-    # scans were written when the last server stopped).
-    append(notes[0], "停服时又写的一段，提到显卡。")
-    (third,) = serve_once(root, tmp_path / "s3", 3)
-    assert 0 < third["scanned"] == third["folded"] < third["passages"]
-    assert third["notes kept"] == kept - 1
-    assert differences(tmp_path / "s3", clean_build(root, tmp_path)) == []
-
-    # Other phrases: nothing kept for them is used; the last serve's entry is replaced.
-    replace_in(themes, "      - 算力\n", "      - 算力\n      - 一个没有段落含有的短语\n")
-    (fourth,) = serve_once(root, tmp_path / "s4", 4)
-    assert fourth["scanned"] == fourth["passages"] and fourth["notes kept"] == 0
-    assert len(kept_scans(root)) == 1
-    assert differences(tmp_path / "s4", clean_build(root, tmp_path)) == []
 
 
 def test_a_new_serve_keeps_the_hits_of_notes_with_pins_and_exclusions(
