@@ -178,22 +178,34 @@ def test_a_damaged_kept_assembly_makes_the_index_from_nothing(
     assert differences(tmp_path / "s2", clean_build(root, tmp_path)) == []
 
 
-@pytest.mark.parametrize("damage", ["truncated", "another zlib"])
-def test_damaged_kept_stored_files_are_deflated_again(
-    tmp_path: Path, after_a_cold_serve: ColdServe, damage: str
+@pytest.mark.parametrize(
+    ("stored_damage", "scans_damage"), [("truncated", "truncated"), ("another zlib", "other shape")]
+)
+def test_damaged_kept_stored_files_and_scans_are_made_again(
+    tmp_path: Path, after_a_cold_serve: ColdServe, stored_damage: str, scans_damage: str
 ) -> None:
-    """The assembly is used, its stored files are not trusted: every file deflated, the folder a clean build's."""
+    """Two kept entries beside the assembly damaged, one serve: each is made again, the folder a clean build's.
+
+    The assembly is used, its stored files are not trusted: every file deflated.  The theme scans are
+    not used: every passage scanned, no note's hits kept.  (The two stores are read apart: the
+    search counters say nothing of the scans, nor the theme counters of the stored files.)"""
     root, first = after_a_cold_serve.root, after_a_cold_serve.first
     (entry,) = (root / ".cache" / "zhudu" / "search-stored").glob("*")
     data = entry.read_bytes()
-    if damage == "truncated":
+    if stored_damage == "truncated":
         entry.write_bytes(data[: len(data) // 2])
     else:  # the record names another zlib, which may deflate the same text to other bytes
         version = zlib.ZLIB_RUNTIME_VERSION.encode()
         assert data.count(version) == 1
         entry.write_bytes(data.replace(version, b"9" * len(version)))
+    (entry,) = kept_scans(root)
+    if scans_damage == "truncated":
+        entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])
+    else:  # a readable entry of another layout is not trusted either
+        entry.write_bytes(zlib.compress(pickle.dumps((1, {("某段",): "不是扫描"}, {}))))
     (again,) = serve_once(root, tmp_path / "s2", 2)
     assert again["records redone"] == 0 and again["deflated"] == first["deflated"]
+    assert again["scanned"] == again["passages"] and again["notes kept"] == 0
     assert differences(tmp_path / "s2", clean_build(root, tmp_path)) == []
 
 
@@ -257,18 +269,3 @@ def test_a_new_serve_keeps_the_hits_of_notes_with_pins_and_exclusions(
     assert third["scanned"] == 0
     assert third["notes kept"] == len(notes) - 1
     assert differences(tmp_path / "s3", clean_build(root, tmp_path)) == []
-
-
-@pytest.mark.parametrize("damage", ["truncated", "other shape"])
-def test_damaged_kept_scans_are_made_again(
-    tmp_path: Path, after_a_cold_serve: ColdServe, damage: str
-) -> None:
-    root = after_a_cold_serve.root
-    (entry,) = kept_scans(root)
-    if damage == "truncated":
-        entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])
-    else:  # a readable entry of another layout is not trusted either
-        entry.write_bytes(zlib.compress(pickle.dumps((1, {("某段",): "不是扫描"}, {}))))
-    (again,) = serve_once(root, tmp_path / "s2", 2)
-    assert again["scanned"] == again["passages"] and again["notes kept"] == 0
-    assert differences(tmp_path / "s2", clean_build(root, tmp_path)) == []
