@@ -2,7 +2,7 @@
 
 Under ``mkdocs serve --dirty`` a comment or a reordering in ``glossary.yml`` or ``notes.yml``
 re-renders no note, a changed glossary entry re-renders only the notes that contain the term, a
-changed ``notes.yml`` entry only its note, and
+changed ``notes.yml`` entry only its note (and for a title, the notes whose links show it), and
 a line shift in ``annotations.yml`` only the notes with editor's notes; each time the served
 folder equals a clean build.  "Re-rendered" is counted as the note pages MkDocs' page loop had to
 render (the others were read from their kept render: ``publish/unchanged.py``).
@@ -20,7 +20,17 @@ pytestmark = pytest.mark.slow
 
 
 def test_editorial_saves_re_render_only_what_they_change(tmp_path: Path) -> None:
+    """Each editorial file's saves, one after another on one server; a title in ``notes.yml`` also
+    re-renders the notes whose links show it (a wikilink without text shows the title of the note
+    it names: ``linker.md``), not a note that names no other (``plain.md``)."""
     root = project(tmp_path / "project")
+    shipped = len(list((root / "seeds").glob("*.md")))
+    (root / "seeds" / "linker.md").write_text(
+        "---\ntitle: 链接的笔记\ndate: 2024-05-01\n---\n\n见 [[001_95c9da27f30b03d0]]。\n", encoding="utf-8"
+    )
+    (root / "seeds" / "plain.md").write_text(
+        "---\ntitle: 无关的笔记\ndate: 2024-05-02\n---\n\n与别的笔记无关。\n", encoding="utf-8"
+    )
     site = tmp_path / "served"
     notes = len(list((root / "seeds").glob("*.md")))
     editorial = root / "docs" / "editorial"
@@ -55,12 +65,16 @@ def test_editorial_saves_re_render_only_what_they_change(tmp_path: Path) -> None
         assert rendered() == 0
 
         # notes.yml: one note's title and another's description re-render only those notes (a note
-        # is keyed by its own entry; no shipped note links to another), and the pages showing them
-        # (home list, theme pages) are written again: the folder equals a clean build.
+        # is keyed by its own entry; no shipped note links to another), and linker.md for the title
+        # (its link shows it); the pages showing them (home list, theme pages) are written again:
+        # the folder equals a clean build.
         notes_yml = editorial / "notes.yml"
         replace_in(notes_yml, "title: 2025启示录：", "title: 2025年启示录：")
-        assert rendered() == 1
+        assert rendered() == 2  # the note and linker.md
         assert differences(site, clean_build(root, tmp_path)) == []
+        assert "2025年启示录" in (site / "zh-Hans" / "notes" / "linker" / "index.html").read_text(
+            encoding="utf-8"
+        )
         replace_in(notes_yml, "description: 设想一种分布式", "description: 设想一种分散式")
         assert rendered() == 1
         assert differences(site, clean_build(root, tmp_path)) == []
@@ -70,36 +84,12 @@ def test_editorial_saves_re_render_only_what_they_change(tmp_path: Path) -> None
         assert differences(site, clean_build(root, tmp_path)) == []
 
         # annotations.yml: a line added at the top moves every editor's note: their problems name
-        # lines, so the notes with editor's notes render again (all three here), and match a clean build.
+        # lines, so the notes with editor's notes render again (the three shipped ones, not the two
+        # added), and match a clean build.
         annotations = editorial / "annotations.yml"
         annotations.write_text("# moved\n" + annotations.read_text(encoding="utf-8"), encoding="utf-8")
-        assert rendered() == notes
+        assert rendered() == shipped
         assert differences(site, clean_build(root, tmp_path)) == []
-    finally:
-        server.stop()
-
-
-def test_a_title_in_notes_yml_re_renders_its_note_and_the_links_that_show_it(tmp_path: Path) -> None:
-    root = project(tmp_path / "project")
-    # A wikilink without text shows the title of the note it names (notes.yml's, here).
-    (root / "seeds" / "linker.md").write_text(
-        "---\ntitle: 链接的笔记\ndate: 2024-05-01\n---\n\n见 [[001_95c9da27f30b03d0]]。\n", encoding="utf-8"
-    )
-    (root / "seeds" / "plain.md").write_text(
-        "---\ntitle: 无关的笔记\ndate: 2024-05-02\n---\n\n与别的笔记无关。\n", encoding="utf-8"
-    )
-    site = tmp_path / "served"
-    notes = len(list((root / "seeds").glob("*.md")))
-    server = DirtyServer(root, site)
-    try:
-        assert notes - server.rebuild().get("pages kept", 0) == notes
-        replace_in(root / "docs" / "editorial" / "notes.yml", "title: 2025启示录：", "title: 2025年启示录：")
-        counts = server.rebuild()
-        assert notes - counts.get("pages kept", 0) == 2  # the note and linker.md
-        assert differences(site, clean_build(root, tmp_path)) == []
-        assert "2025年启示录" in (site / "zh-Hans" / "notes" / "linker" / "index.html").read_text(
-            encoding="utf-8"
-        )
     finally:
         server.stop()
 

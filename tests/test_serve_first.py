@@ -37,26 +37,44 @@ def serve_once(root: Path, site: Path, seed: int, *then: str) -> list[dict[str, 
         server.stop()
 
 
-def test_a_new_serve_redoes_only_the_search_records_of_what_changed_while_no_server_ran(
+def kept_scans(root: Path) -> list[Path]:
+    return list((root / ".cache" / "zhudu" / "theme-scans").glob("*"))
+
+
+def test_a_new_serve_redoes_only_the_search_records_and_theme_scans_of_what_changed_while_no_server_ran(
     tmp_path: Path,
 ) -> None:
+    """One story, two stores read by every serve: the search assembly and the theme scans.
+
+    Each serve's counters are checked for both: the search stage's (records, postings, texts cut,
+    aliases, deflated files: ``search/persist.py``) and the theme matcher's (passages scanned and
+    folded, notes' hits kept: ``themes/scans_store.py``, kept by the code and the phrases, used by
+    the texts).  The project is served without its themes' pins and exclusions (a note with them is
+    kept under its placements too: the pins test below)."""
     root = project(tmp_path / "project")
     notes = sorted((root / "seeds").glob("*.md"))
     variants = 3
+    themes = root / "docs" / "editorial" / "themes.yml"
+    text = themes.read_text(encoding="utf-8")
+    themes.write_text(text[: text.index("\npins:")] + "\n", encoding="utf-8")
 
-    # Cold: every record made, the postings built; the assembly is written to the cache.
+    # Cold: every record made, the postings built, every passage folded and scanned, no note's hits
+    # kept; the assembly and the scans are written to the cache.
     (first,) = serve_once(root, tmp_path / "s1", 1)
     assert first["records redone"] == first["records"] > 0
     assert first["postings rebuilt"] == 1
     assert first["texts cut"] > 0
     assert first["aliases converted"] > 0
     assert first["deflated"] > 0  # every family file
-    kept = list((root / ".cache" / "zhudu" / "search-assembly").glob("*"))
-    assert len(kept) == 1
+    assert len(list((root / ".cache" / "zhudu" / "search-assembly").glob("*"))) == 1
     assert len(list((root / ".cache" / "zhudu" / "search-stored").glob("*"))) == 1
+    assert first["scanned"] == first["folded"] == first["passages"] > 0
+    assert first["notes kept"] == 0
+    assert len(kept_scans(root)) == 1
 
-    # Nothing changed: a new server in a new folder redoes no record and rebuilds no posting.  A
-    # save then redoes the edited note's records, and stopping writes the assembly as it is then.
+    # Nothing changed: a new server in a new folder redoes no record, rebuilds no posting, scans
+    # nothing and keeps every note's hits.  A save then redoes the edited note's records and scans
+    # its passages only, and stopping writes the assembly and the scans as they are then.
     server = DirtyServer(root, tmp_path / "s2", env={**ENV, "PYTHONHASHSEED": "2"})
     try:
         again = server.rebuild()
@@ -64,26 +82,40 @@ def test_a_new_serve_redoes_only_the_search_records_of_what_changed_while_no_ser
         assert again["texts cut"] == 0  # every text's words kept with the assembly: no jieba loaded
         assert again["aliases converted"] == 0  # every word's regional forms kept with it too
         assert again["deflated"] == 0  # every stored file kept with it too, written as it was
+        assert again["scanned"] == again["folded"] == 0
+        kept = again["notes kept"]
+        assert kept == len(notes)
         assert differences(tmp_path / "s2", clean_build(root, tmp_path)) == []
-        append(notes[0], "服务器运行时的修改。")
+        append(notes[0], "服务器运行时的修改：算力与芯片。")
         saved = server.rebuild()
         assert saved["records redone"] == variants and saved["postings rebuilt"] == 0
         assert saved["texts cut"] == 1  # the new paragraph, with jieba loaded now
         assert 0 < saved["deflated"] < first["deflated"]
+        assert 0 < saved["scanned"] < saved["passages"]
+        assert saved["notes kept"] == kept - 1
         server.ask("stop")
     finally:
         server.stop()
 
-    # While no server runs another note changes: the next server redoes its records only (the
-    # save's were written when the last server stopped).
-    append(notes[0], "停服时又写的一段。")
+    # While no server runs the note changes again: the next server redoes its records and scans its
+    # passages only (the save's were written when the last server stopped).
+    append(notes[0], "停服时又写的一段，提到显卡。")
     (third,) = serve_once(root, tmp_path / "s3", 3)
     assert third["records redone"] == variants and third["postings rebuilt"] == 0
     assert third["texts cut"] == 1
     assert third["aliases converted"] < first["aliases converted"]  # the paragraph's new words at most
     assert 0 < third["deflated"] < first["deflated"]  # only the files whose JSON changed
+    assert 0 < third["scanned"] == third["folded"] < third["passages"]
+    assert third["notes kept"] == kept - 1
     assert differences(tmp_path / "s3", clean_build(root, tmp_path)) == []
     assert len(list((root / ".cache" / "zhudu" / "search-assembly").glob("*"))) == 1
+
+    # Other phrases: nothing kept for them is used; the last serve's scans entry is replaced.
+    replace_in(themes, "      - 算力\n", "      - 算力\n      - 一个没有段落含有的短语\n")
+    (fourth,) = serve_once(root, tmp_path / "s4", 4)
+    assert fourth["scanned"] == fourth["passages"] and fourth["notes kept"] == 0
+    assert len(kept_scans(root)) == 1
+    assert differences(tmp_path / "s4", clean_build(root, tmp_path)) == []
 
 
 @dataclass
@@ -146,22 +178,34 @@ def test_a_damaged_kept_assembly_makes_the_index_from_nothing(
     assert differences(tmp_path / "s2", clean_build(root, tmp_path)) == []
 
 
-@pytest.mark.parametrize("damage", ["truncated", "another zlib"])
-def test_damaged_kept_stored_files_are_deflated_again(
-    tmp_path: Path, after_a_cold_serve: ColdServe, damage: str
+@pytest.mark.parametrize(
+    ("stored_damage", "scans_damage"), [("truncated", "truncated"), ("another zlib", "other shape")]
+)
+def test_damaged_kept_stored_files_and_scans_are_made_again(
+    tmp_path: Path, after_a_cold_serve: ColdServe, stored_damage: str, scans_damage: str
 ) -> None:
-    """The assembly is used, its stored files are not trusted: every file deflated, the folder a clean build's."""
+    """Two kept entries beside the assembly damaged, one serve: each is made again, the folder a clean build's.
+
+    The assembly is used, its stored files are not trusted: every file deflated.  The theme scans are
+    not used: every passage scanned, no note's hits kept.  (The two stores are read apart: the
+    search counters say nothing of the scans, nor the theme counters of the stored files.)"""
     root, first = after_a_cold_serve.root, after_a_cold_serve.first
     (entry,) = (root / ".cache" / "zhudu" / "search-stored").glob("*")
     data = entry.read_bytes()
-    if damage == "truncated":
+    if stored_damage == "truncated":
         entry.write_bytes(data[: len(data) // 2])
     else:  # the record names another zlib, which may deflate the same text to other bytes
         version = zlib.ZLIB_RUNTIME_VERSION.encode()
         assert data.count(version) == 1
         entry.write_bytes(data.replace(version, b"9" * len(version)))
+    (entry,) = kept_scans(root)
+    if scans_damage == "truncated":
+        entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])
+    else:  # a readable entry of another layout is not trusted either
+        entry.write_bytes(zlib.compress(pickle.dumps((1, {("某段",): "不是扫描"}, {}))))
     (again,) = serve_once(root, tmp_path / "s2", 2)
     assert again["records redone"] == 0 and again["deflated"] == first["deflated"]
+    assert again["scanned"] == again["passages"] and again["notes kept"] == 0
     assert differences(tmp_path / "s2", clean_build(root, tmp_path)) == []
 
 
@@ -177,84 +221,15 @@ def search_texts(site: Path, variant: str) -> dict[str, str]:
     }
 
 
-def test_a_conversion_rule_changed_while_no_server_ran_reaches_the_next_serves_search_index(
-    tmp_path: Path, after_a_cold_serve: ColdServe
-) -> None:
-    """The next serve starts from the kept assembly; a Taiwan rule edited between serves is in its index."""
-    root, first = after_a_cold_serve.root, after_a_cold_serve.first
-    conversion = root / "docs" / "editorial" / "conversion.yml"
-    # 农作物 is in one note's text (000): its zh-Hant-TW records and files change, no other variant's.
-    replace_in(conversion, "  zh-Hant-TW:\n", "  zh-Hant-TW:\n    农作物: 農作物〔測〕    # why: a test\n")
-    (again,) = serve_once(root, tmp_path / "s2", 2)
-    assert 0 < again["records redone"] < again["records"] and again["postings rebuilt"] == 0
-    # The kept regional forms were made with the old rules: not used (their key holds the rules).
-    assert again["aliases converted"] == first["aliases converted"] > 0
-    clean = clean_build(root, tmp_path)
-    served, built = search_texts(tmp_path / "s2", "zh-Hant-TW"), search_texts(clean, "zh-Hant-TW")
-    assert served == built
-    assert any("農作物〔測〕" in text for text in served.values())
-    assert differences(tmp_path / "s2", clean) == []
-
-
-def kept_scans(root: Path) -> list[Path]:
-    return list((root / ".cache" / "zhudu" / "theme-scans").glob("*"))
-
-
-def test_a_new_serve_scans_only_the_passages_of_what_changed_while_no_server_ran(tmp_path: Path) -> None:
-    """The theme scans (``themes/scans_store.py``): kept by the code and the phrases, used by the texts."""
-    root = project(tmp_path / "project")
-    notes = sorted((root / "seeds").glob("*.md"))
-    # Without its pins and exclusions (kept with them: the next test).
-    themes = root / "docs" / "editorial" / "themes.yml"
-    text = themes.read_text(encoding="utf-8")
-    themes.write_text(text[: text.index("\npins:")] + "\n", encoding="utf-8")
-
-    # Cold: every passage folded and scanned, no note's hits kept; the scans are written.
-    (first,) = serve_once(root, tmp_path / "s1", 1)
-    assert first["scanned"] == first["folded"] == first["passages"] > 0
-    assert first["notes kept"] == 0
-    assert len(kept_scans(root)) == 1
-
-    # Nothing changed: a new server scans nothing and keeps every note's hits.  A save scans the
-    # edited note only, and stopping writes the scans as they are then.
-    server = DirtyServer(root, tmp_path / "s2", env={**ENV, "PYTHONHASHSEED": "2"})
-    try:
-        again = server.rebuild()
-        assert again["scanned"] == again["folded"] == 0
-        kept = again["notes kept"]
-        assert kept == len(notes)
-        assert differences(tmp_path / "s2", clean_build(root, tmp_path)) == []
-        append(notes[0], "服务器运行时的修改：算力与芯片。")
-        saved = server.rebuild()
-        assert 0 < saved["scanned"] < saved["passages"]
-        assert saved["notes kept"] == kept - 1
-        server.ask("stop")
-    finally:
-        server.stop()
-
-    # Another note changes while no server runs: only its passages are scanned (the save's note's
-    # scans were written when the last server stopped).
-    append(notes[0], "停服时又写的一段，提到显卡。")
-    (third,) = serve_once(root, tmp_path / "s3", 3)
-    assert 0 < third["scanned"] == third["folded"] < third["passages"]
-    assert third["notes kept"] == kept - 1
-    assert differences(tmp_path / "s3", clean_build(root, tmp_path)) == []
-
-    # Other phrases: nothing kept for them is used; the last serve's entry is replaced.
-    replace_in(themes, "      - 算力\n", "      - 算力\n      - 一个没有段落含有的短语\n")
-    (fourth,) = serve_once(root, tmp_path / "s4", 4)
-    assert fourth["scanned"] == fourth["passages"] and fourth["notes kept"] == 0
-    assert len(kept_scans(root)) == 1
-    assert differences(tmp_path / "s4", clean_build(root, tmp_path)) == []
-
-
-def test_a_new_serve_keeps_the_hits_of_notes_with_pins_and_exclusions(
+def test_a_new_serve_keeps_the_hits_of_notes_with_pins_and_the_next_one_reads_changed_settings(
     tmp_path: Path, after_a_cold_serve: ColdServe
 ) -> None:
     """A note with pins or exclusions is kept under its placements too (a third part of its key).
 
     Such an entry was once not trusted at all: with the shipped map's pins, every new serve scanned
-    every passage and made every note's hits again.
+    every passage and made every note's hits again.  Then two settings change while no server runs,
+    read by two stages apart: a pin (the theme matcher's) and a Taiwan conversion rule (the search
+    assembly's, kept from the last serve: the rule must reach its index).
     """
     root, first = after_a_cold_serve.root, after_a_cold_serve.first
     notes = sorted((root / "seeds").glob("*.md"))
@@ -273,22 +248,18 @@ def test_a_new_serve_keeps_the_hits_of_notes_with_pins_and_exclusions(
         "  - theme: privacy-surveillance\n    note: 001_95c9da27f30b03d0\n    text: 现在，这道墙被推倒了。\n",
         "",
     )
+    # And a Taiwan rule: 农作物 is in one note's text (000): its zh-Hant-TW records and files change.
+    conversion = root / "docs" / "editorial" / "conversion.yml"
+    replace_in(conversion, "  zh-Hant-TW:\n", "  zh-Hant-TW:\n    农作物: 農作物〔測〕    # why: a test\n")
     (third,) = serve_once(root, tmp_path / "s3", 3)
     assert third["scanned"] == 0
     assert third["notes kept"] == len(notes) - 1
-    assert differences(tmp_path / "s3", clean_build(root, tmp_path)) == []
-
-
-@pytest.mark.parametrize("damage", ["truncated", "other shape"])
-def test_damaged_kept_scans_are_made_again(
-    tmp_path: Path, after_a_cold_serve: ColdServe, damage: str
-) -> None:
-    root = after_a_cold_serve.root
-    (entry,) = kept_scans(root)
-    if damage == "truncated":
-        entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])
-    else:  # a readable entry of another layout is not trusted either
-        entry.write_bytes(zlib.compress(pickle.dumps((1, {("某段",): "不是扫描"}, {}))))
-    (again,) = serve_once(root, tmp_path / "s2", 2)
-    assert again["scanned"] == again["passages"] and again["notes kept"] == 0
-    assert differences(tmp_path / "s2", clean_build(root, tmp_path)) == []
+    # The next serve starts from the kept assembly (no postings rebuilt, not every record redone); the
+    # kept regional forms were made with the old rules: not used (their key holds the rules).
+    assert 0 < third["records redone"] < third["records"] and third["postings rebuilt"] == 0
+    assert third["aliases converted"] == first["aliases converted"] > 0
+    clean = clean_build(root, tmp_path)
+    served, built = search_texts(tmp_path / "s3", "zh-Hant-TW"), search_texts(clean, "zh-Hant-TW")
+    assert served == built
+    assert any("農作物〔測〕" in text for text in served.values())
+    assert differences(tmp_path / "s3", clean) == []
