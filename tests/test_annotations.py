@@ -80,15 +80,24 @@ def test_placed_after_quote_numbered_and_anchors_unchanged(site_builder) -> None
 
 
 def test_orphan_warns_with_file_and_line_and_fails_strict(site_builder) -> None:
-    data = _yaml(entry("ok", "创下了历史记录"), entry("gone", "这句话不在笔记里"))
-    strict = site_builder(notes={"a.md": NOTE}, editorial={"annotations.yml": data})
+    data = _yaml(
+        entry("ok", "创下了历史记录"), entry("gone", "这句话不在笔记里"), entry("titled", "开源模型")
+    )
+    # A quote in a heading is never marked (headings take no notes): its warning says so, not "no longer matches".
+    note = {"a.md": NOTE + "\n## 关于「开源模型」\n\n最后一段。\n"}
+    strict = site_builder(notes=note, editorial={"annotations.yml": data})
     assert not strict.ok
-    loose = site_builder(notes={"a.md": NOTE}, editorial={"annotations.yml": data}, strict=False)
+    loose = site_builder(notes=note, editorial={"annotations.yml": data}, strict=False)
     assert loose.ok
-    (warning,) = [w for w in loose.warnings if "annotation" in w]
+    warning, titled = [w for w in loose.warnings if "annotation" in w]
     # The second entry starts on line 7 of annotations.yml (6 lines per entry).
     assert "docs/editorial/annotations.yml:7: annotation 'gone' (note a): quote «这句话不在笔记里»" in warning
     assert "no longer matches" in warning
+    assert (
+        "docs/editorial/annotations.yml:13: annotation 'titled' (note a): quote «开源模型» is in a heading"
+        in titled
+    )
+    assert "no longer matches" not in titled and "quote a passage of the note's body instead" in titled
     # Not serving: nothing on the page.
     assert "zd-anno-orphans" not in loose.page("zh-Hans/notes/a/index.html")
 

@@ -39,6 +39,20 @@ NOTES = {
     # Annotated sentences and then an annotated list, as a note reads a list out after its paragraphs (review16).
     "steps.md": "---\ntitle: 步骤\n---\n\n第一步是安装软件。\n\n第二步是写好配置。\n\n"
     "- 第三步是生成网站。\n- 第四步是部署上线。\n\n" + "上线以后，再看一看网站的每一页。\n\n" * 6,
+    # A wide table (12 columns) with an editor's note in a cell, after an annotated paragraph (reader12).
+    "wide.md": "---\ntitle: 十二列\n---\n\n这一段讲服务器的端口。\n\n"
+    + "| "
+    + " | ".join(f"列{i}" for i in range(12))
+    + " |\n"
+    + "|"
+    + " --- |" * 12
+    + "\n"
+    + "| 本地服务器监听的端口 | "
+    + " | ".join(f"值{i}" for i in range(11))
+    + " |\n"
+    + "| 另一行 | "
+    + " | ".join(f"值{i}" for i in range(11))
+    + " |\n",
 }
 
 ANNOTATIONS = (
@@ -54,6 +68,8 @@ ANNOTATIONS = (
         note="config",
         body="端口是网络服务在一台机器上的编号，默认的 4000 可以改成别的数字。",
     )
+    + entry("wide-para", "服务器的端口", note="wide")
+    + entry("wide-cell", "监听的端口", note="wide", body="很长的说明文字，" * 12)
 )
 
 THEMES = "themes:\n  server:\n    name: 服务器\n    description: 服务器的事\n    phrases: [服务器]\n"
@@ -244,5 +260,73 @@ def test_a_lists_margin_notes_join_the_stack_on_a_wide_screen(site: ServedSite, 
         assert len({round(left) for _, _, left, _ in boxes}) == 1, boxes  # all in the margin
         for (_, bottom, _, _), (top, _, _, _) in itertools.pairwise(boxes):
             assert top >= bottom, boxes
+    finally:
+        context.close()
+
+
+#: The table cell's editor's note on the wide table's page, its marker, row and the text's column, and the
+#: paragraph's note (outside the table).
+WIDE_CELL_JS = """() => {
+  const box = e => { const r = e.getBoundingClientRect(); return {left: r.left, right: r.right, top: r.top,
+                                                                  bottom: r.bottom, width: r.width, height: r.height}; };
+  const note = document.querySelector('td .zd-anno-note'), marker = document.querySelector('td .zd-anno-marker');
+  const body = document.querySelector('.zd-note__body'), style = getComputedStyle(body);
+  const column = body.getBoundingClientRect().width - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd);
+  const n = box(note), middle = document.elementFromPoint(n.left + n.width / 2, n.top + n.height / 2);
+  const para = document.querySelector('p .zd-anno-note');
+  return {note: n, marker: box(marker), expanded: marker.getAttribute('aria-expanded'), column,
+          row: box(note.closest('tr')), seen: !!middle && note.contains(middle), window: innerWidth,
+          para: box(para), paraText: box(para.closest('p')), paraExpanded: para.previousElementSibling.getAttribute('aria-expanded')};
+}"""
+
+
+@pytest.mark.parametrize("code", ["zh-Hans", "zh-Hant-TW"])
+def test_a_table_cells_editors_note_on_a_wide_screen_starts_closed_and_opens_the_columns_width(
+    site: ServedSite, browser: Any, code: str
+) -> None:
+    """On a wide screen a table cell's editor's note was drawn open in its cell: in a 12-column table at 1280 px,
+    68 px wide and 822 px tall (很長 / 的說 / 明文 …), its row as tall.  It now starts closed on every width, its
+    marker showing, and opens as on a phone: the text's column wide, under its marker's line, over the rows below;
+    a paragraph's note keeps its place in the margin, open."""
+    context = device_context(browser, 1280)
+    page = context.new_page()
+    try:
+        page.goto(site.variant_url(code, "notes/wide/"))
+        closed = page.evaluate(WIDE_CELL_JS)
+        assert closed["expanded"] == "false" and closed["note"]["height"] == 0, closed
+        assert closed["row"]["height"] < 150, closed  # three lines of its first cell
+        assert closed["paraExpanded"] == "true" and closed["para"]["left"] >= closed["paraText"]["right"], (
+            closed
+        )
+        marker = page.locator("td .zd-anno-marker")
+        marker.focus()
+        page.keyboard.press("Enter")  # a button: the keyboard opens it as a click does
+        found = page.evaluate(WIDE_CELL_JS)
+        assert found["expanded"] == "true", found
+        assert found["note"]["width"] >= found["column"] - 1 and found["note"]["right"] <= found["window"], (
+            found
+        )
+        assert found["note"]["top"] >= found["marker"]["bottom"] - 1 and found["seen"], found
+        assert found["row"]["height"] == closed["row"]["height"], found  # over the rows, not in its cell
+        page.keyboard.press("Escape")
+        assert page.evaluate(WIDE_CELL_JS)["expanded"] == "false"
+    finally:
+        context.close()
+
+
+def test_a_table_cells_editors_note_without_scripts_is_a_readable_measure(
+    site: ServedSite, browser: Any
+) -> None:
+    """Without scripts every editor's note is shown where it stands; in a wide table's cell that was a column of
+    one or two characters.  It keeps a reading measure there (the table scrolls sideways)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(site.variant_url("zh-Hant-TW", "notes/wide/"))
+        note = page.locator("td .zd-anno-note")
+        assert "很長的說明文字" in note.inner_text()
+        width = note.evaluate("e => e.getBoundingClientRect().width")
+        font = note.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+        assert width >= 11 * font, (width, font)
     finally:
         context.close()

@@ -338,6 +338,23 @@ def _marker(annotation: Annotation, number: int, table: bool) -> etree.Element:
     return wrapper
 
 
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _unplaced_reason(annotation: Annotation, root: etree.Element, fold: textmarks.CharFold) -> str:
+    """Why a quote found in no passage is not placed: in a heading, or gone from the note.
+
+    Headings take no notes, by design; "no longer matches" read there as a stale quote.
+    """
+    headings = [e for e in root.iter() if e.tag in _HEADINGS]
+    if locate(annotation, [textmarks.flatten(h, fold) for h in headings], fold):
+        return (
+            "is in a heading, and headings take no editor's notes: quote a passage of the note's body instead "
+            "(quote.exact/prefix/suffix) or delete the annotation"
+        )
+    return "no longer matches the note: fix quote.exact/prefix/suffix or delete the annotation"
+
+
 def problems_box(problems: list[Problem]) -> etree.Element:
     """The warning shown at the top of a note under ``mkdocs serve``."""
     box = etree.Element("div", {"class": "admonition warning zd-anno-orphans", "role": "status"})
@@ -377,11 +394,7 @@ class AnnotationTreeprocessor(Treeprocessor):
                 found.append((dataclasses.replace(hits[0], end=end), annotation))
             elif not hits:
                 ext.last_problems.append(
-                    Problem(
-                        ext.path,
-                        annotation,
-                        "no longer matches the note: fix quote.exact/prefix/suffix or delete the annotation",
-                    )
+                    Problem(ext.path, annotation, _unplaced_reason(annotation, root, ext.fold))
                 )
             else:
                 where = ", ".join(sorted({passages[h.passage].get("id", "") for h in hits}))

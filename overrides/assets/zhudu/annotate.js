@@ -2,7 +2,7 @@
    Glossary marks are <span class="zd-gloss" role="button" tabindex="0" title data-preview>: the card shows the title on hover,
    focus and tap, with a link to the term's entry in the glossary; Escape or a tap outside closes it.
    Editor's notes: <button class="zd-anno-marker" aria-expanded aria-controls> + <span class="zd-anno-note">.
-   On wide screens the notes start open in the margin; on narrow ones they start closed and open in place.
+   On wide screens the notes start open in the margin; on narrow ones, and in table cells, they start closed and open in place.
    Event handlers are delegated once; setup() re-syncs after each of Material's instant page swaps.
    The glossary page keeps a term named in the URL in view while the entries above it are laid out. */
 (function () {
@@ -112,7 +112,9 @@
   var mediaLoading = false;  // an image or embed of the note was still loading when the margin was laid out
   function openAndLayout() {
     var list = markers();
-    for (var i = 0; i < list.length; i++) setOpen(list[i], wide.matches);
+    // A table cell's note starts closed on every width: open in its cell it was a column of one or two
+    // characters (zhudu.css opens it over the rows, the text's column wide).
+    for (var i = 0; i < list.length; i++) setOpen(list[i], wide.matches && !list[i].closest(".zd-anno--inline"));
     laidOutWidth = window.innerWidth;
     mediaLoading = loadingMedia();
     layoutMargin();
