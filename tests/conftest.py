@@ -510,3 +510,12 @@ def page(browser: Any) -> Iterator[Any]:
     pg.zd = watch
     yield pg
     context.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``slow`` first (a stable sort: files and tests otherwise in their order).
+
+    ``--dist loadfile`` hands out files in collection order: a long file collected late (``test_serve*``)
+    ran last on one worker while the other sat idle.  Longest first keeps the two busy to the end.
+    """
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

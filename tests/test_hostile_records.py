@@ -17,6 +17,8 @@ import pytest
 from conftest import build_site, mkdocs_build_cli
 from zhudu.publish.records import RecordFiles
 
+pytestmark = pytest.mark.slow  # a build per case: long, so collected first (conftest)
+
 
 def _record(**parts: object) -> str:
     return json.dumps({"version": 2, "pages": {}, "owned": [], "rules": {}, **parts})

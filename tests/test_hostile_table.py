@@ -26,6 +26,8 @@ from conftest import build_site
 from hostile import CASES, PROBE, SENTINEL, Case, prepare, tree_digest
 from sitescan import scan_site, text_outside_note_body
 
+pytestmark = pytest.mark.slow  # a build per case: long, so collected first (conftest)
+
 #: CPU seconds one build may take, with its forked workers (the issue asks for under 10 s a case;
 #: a shared build is held to the same bound for all its cases).
 #: CPU, not wall time: on a machine busy with other work a 2-note build waited past 10 s for a core.

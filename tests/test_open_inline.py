@@ -143,6 +143,7 @@ def test_strict_build_fails_on_it_without_a_traceback_and_seeds_are_untouched(tm
     assert {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in (tmp_path / "seeds").rglob("*")} == seeds
 
 
+@pytest.mark.slow  # runs a server: collected first (conftest)
 def test_serve_names_it_on_render_and_on_reuse_and_keeps_serving(served: Any) -> None:  # noqa: F811
     root, server, compare, _url = served
     seeds = root / "seeds"

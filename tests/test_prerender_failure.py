@@ -17,6 +17,8 @@ import pytest
 
 from conftest import REPO, build_site, mkdocs_build_cli
 
+pytestmark = pytest.mark.slow  # a build per case: long, so collected first (conftest)
+
 #: ``fail.py``: MODE (read from ``mode.txt`` beside it at each page) says what fails, and where.
 _HOOK = """
 import os

@@ -12,6 +12,7 @@ import re
 import shutil
 from collections import Counter
 
+import pytest
 from test_cache import same_tree
 from test_serve_incremental import replace_in, served  # noqa: F401  (a fixture)
 
@@ -109,6 +110,7 @@ def test_a_warm_build_after_the_embedded_note_changes_writes_what_a_cold_build_w
     assert "乙改过的小结" in COPY_RE.findall(warm.page("zh-Hans/notes/a/index.html"))[1]
 
 
+@pytest.mark.slow  # runs a server: collected first (conftest)
 def test_under_serve_the_embedding_page_follows_the_embedded_notes_edits(served):  # noqa: F811
     root, server, compare, _url = served
     seeds = root / "seeds"
