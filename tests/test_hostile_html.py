@@ -12,6 +12,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from test_hostile_paths import PNG
 
 from conftest import serve_built
 from sitescan import _read_html, scan_site
@@ -76,6 +77,20 @@ date: 2024-03-01
 <noscript><p title="</noscript><img src=x onerror=alert('noscript')>"></p></noscript>
 
 :smile: 结尾。
+
+已发布的图 <img src="pic.png" alt="发布图" onerror="alert('published')" style="border:url(https://evil.example.com/s)">
+
+脚本地址的图 <img src="javascript:alert('imgsrc')" alt="脚本图" onerror="alert('imgsrc2')">
+
+<img src="data:image/png;base64,AAAA">
+
+![](vbscript:draw)
+
+<base href="https://evil.example.com/">
+
+行内脚本前 <svg><script>alert('svgscript')</script></svg> 行内脚本后
+
+[embed]https://x.example/"><script>alert('embed')</script>[/embed]
 """
 
 CLEAN = """\
@@ -124,7 +139,9 @@ def hostile_site(tmp_path_factory):
     from conftest import build_site
 
     result = build_site(
-        tmp_path_factory.mktemp("hostile"), notes={"bad.md": HOSTILE, "clean.md": CLEAN}, strict=False
+        tmp_path_factory.mktemp("hostile"),
+        notes={"bad.md": HOSTILE, "clean.md": CLEAN, "pic.png": PNG},
+        strict=False,
     )
     assert result.ok, result.log
     return result
@@ -213,6 +230,55 @@ def test_hostile_html_is_reported_with_file_and_line(hostile_site):
     ):
         assert f"seeds/bad.md:{line_of(text)}: " in warnings, (text, warnings)
     assert "diagrams are not rendered yet" in warnings
+
+
+def _line_of(text: str) -> int:
+    return next(i + 1 for i, line in enumerate(HOSTILE.splitlines()) if text in line)
+
+
+def test_each_removal_is_said_and_leaves_what_the_reader_can_use(hostile_site):
+    """What the sanitizer removes is said at its line, and the reader sees the image, its description or a label."""
+    said = {
+        'alt="发布图"': [
+            "<img onerror=…>: an event handler runs script: removed",
+            "<img style=…> is not allowed",
+        ],
+        'alt="脚本图"': [
+            "<img src=\"javascript:alert('imgsrc')\">: only http, https and relative URLs are allowed: "
+            "its description is shown instead",
+            "<img onerror=…>: an event handler runs script: removed",
+        ],
+        "data:image/png": [
+            "<img src='data:image/png;base64,AAAA'>: only http, https and relative URLs are allowed: a label"
+        ],
+        "vbscript:draw": [
+            "image 'vbscript:draw': only http, https and relative URLs are allowed: a label is shown"
+        ],
+        "<base href": ["<base> is not allowed in a note: removed"],
+        "svgscript": ["<script> is not allowed in a note: removed"],
+        "[embed]": [
+            "[embed]https://x.example/\"><script>alert('embed')</script>[/embed]: what it embeds is not a web address"
+        ],
+    }
+    for text, messages in said.items():
+        for message in messages:
+            assert f"zhudu: seeds/bad.md:{_line_of(text)}: {message}" in "\n".join(hostile_site.warnings), (
+                message
+            )
+    body = _body(hostile_site)
+    assert re.search(r'已发布的图 <img alt="发布图" src="[^"]*/pic\.png" width="1" height="1"', body), body
+    assert "已发布的图" in body and "published" not in body and "evil.example.com/s" not in body
+    assert "脚本地址的图 脚本图</p>" in body and "imgsrc" not in body
+    label = '<span class="zd-missing-image zd-missing-image--refused" role="img" aria-label="图片未发布">'
+    assert body.count(label) == 2, body  # the data: and vbscript: images, which have no description
+    assert "行内脚本前  行内脚本后" in body and "svgscript" not in body  # the script's code goes with it
+    assert (
+        '<span class="zd-unknown-tag__label">无法显示的模板标签</span> <code>[embed]https://x.example/&quot;'
+        in body
+    )
+    assert not re.search(r"<p>\s*</p>", body[body.index("结尾") :]), (
+        body
+    )  # the <base> left no empty paragraph
 
 
 def test_strict_build_fails_on_a_hostile_note(site_builder):

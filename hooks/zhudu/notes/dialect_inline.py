@@ -177,8 +177,13 @@ class InlineWriter:
                 m["liquid"].strip(), line, m.group(0), whole=whole, path_follows=path_follows
             )
         if m["wp_caption"] is not None or m["wp_embed"] is not None or m["wp_media"] is not None:
-            shown = wordpress.rewrite(m, whole=whole)
-            return shown if shown is not None else self.unknown(m.group(0), line, report=True, whole=whole)
+            if (shown := wordpress.rewrite(m, whole=whole)) is None and m["wp_embed"] is not None:
+                self.findings.append((line, wordpress.embed_message(m.group(0))))
+            return (
+                shown
+                if shown is not None
+                else self.unknown(m.group(0), line, report=m["wp_embed"] is None, whole=whole)
+            )
         if m["escaped"] is not None:  # Hugo's {{</* figure */>}}: the shortcode shown, not run
             return md_text(unescape_shortcodes(m["escaped"]))
         if m["tag"] is not None:

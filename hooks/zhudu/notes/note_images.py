@@ -20,6 +20,7 @@ from urllib.parse import quote, unquote
 from zhudu import fragments
 from zhudu.notes import disk_names, image_sizes, site_root
 from zhudu.notes.safety import is_remote, remote_image_html, safe_url
+from zhudu.notes.sanitizer import attr_message, never_allowed
 
 if TYPE_CHECKING:
     from zhudu.notes.body import Body
@@ -34,8 +35,8 @@ _IMAGE_RE = re.compile(
 
 #: A raw HTML ``<img>`` tag (attribute values may hold ``>``), and an inline code span it may be in.
 _HTML_IMG_RE = re.compile(r"""<img\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
-#: A raw ``<img>``'s attributes of its image alone: a missing one with more (``onerror``) is left to the sanitiser.
-_IMG_OWN_ATTRIBUTES = frozenset({"src", "alt", "title", "width", "height", "loading", "decoding"})
+#: Any start tag, to tell an ``<img>`` from one written inside another tag's attribute value.
+_HTML_TAG_RE = re.compile(r"""<[A-Za-z][^\s/>"']*(?:[^>"']|"[^"]*"|'[^']*')*>""")
 _CODE_SPAN_RE = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)")
 _HTTP_RE = re.compile(r"(?i)^\s*https?://")
 
@@ -131,25 +132,29 @@ def _html_images(
     A remote one (``https://…``) is drawn as a remote Markdown image is, so it is downloaded the same way; one
     of a file in the notes folder pointed nowhere (session 34): now the file is published, and the tag
     drawn with its published URL and size.  A missing or refused file is counted as a Markdown image's
-    is and shown as its placeholder (a tag with other attributes is left as written, for the sanitiser).
+    is and shown as its placeholder.  An attribute the sanitiser would refuse (``onerror``) is said, at the tag's line.
 
     Any other remote or unsafe ``src`` is left to the note's HTML sanitiser (``safety``), which shows it as
     a link or drops it.  Its ``width`` and ``height`` are kept (for a downloaded image by
     ``remote_images.localise``); its other attributes go with the tag.
     """
     code = [m.span() for m in _CODE_SPAN_RE.finditer(line)]
+    tags = [m.span() for m in _HTML_TAG_RE.finditer(line)]
 
     def replace(m: re.Match[str]) -> str:
         if any(start <= m.start() < end for start, end in code):
             return m.group(0)  # shown as code
+        if any(start < m.start() < end for start, end in tags):
+            return m.group(0)  # text in another tag's attribute (``title="<img …>"``): the sanitiser's
         attrs = _ImgAttributes(m.group(0)).attrs
         src, alt = attrs.get("src", "").strip(), attrs.get("alt", "")
         width, height = (image_sizes.pixels(attrs.get(name)) for name in ("width", "height"))
         share = image_sizes.share(attrs.get("width"))  # width="50%": a share of the column, not pixels
         if src and not is_remote(src) and not src.startswith(("#", "?")):  # a file beside the note
             found = _local_image(alt, src, origin, body, note_dir, root)
+            _say_refused(attrs, origin, body)
             if isinstance(found, str):  # missing or refused: counted, and shown as a Markdown image's is
-                return found if set(attrs) <= _IMG_OWN_ATTRIBUTES else m.group(0)
+                return found
             size = image_sizes.pixel_size(found)
             size = image_sizes.as_written(size, width, height) if size and not share else size
             return fragments.render(  # the page is one folder below the note's source (directory URLs)
@@ -162,6 +167,7 @@ def _html_images(
             )
         if not (src and _HTTP_RE.match(src) and is_remote(src) and safe_url(src)):
             return m.group(0)
+        _say_refused(attrs, origin, body)
         body.images.append(
             ImageRef(
                 line=origin,
@@ -178,6 +184,11 @@ def _html_images(
         return remote_image_html(alt, src)
 
     return _HTML_IMG_RE.sub(replace, line)
+
+
+def _say_refused(attrs: dict[str, str], line: int, body: Body) -> None:
+    # The tag is drawn anew without them: the sanitiser, which would have said so, never sees it.
+    body.findings += [(line, attr_message("img", k, v)) for k, v in attrs.items() if never_allowed(k, v)]
 
 
 def _image_markup(

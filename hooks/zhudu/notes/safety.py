@@ -67,6 +67,7 @@ from markdown.inlinepatterns import HtmlInlineProcessor
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
 from mkdocs.plugins import get_plugin_logger
 
 from zhudu.notes import containment, open_inline
@@ -74,7 +75,7 @@ from zhudu.notes.fence_attrs import FenceAttributes
 
 # The judging itself lives in ``sanitizer``; its public names are this module's too.
 from zhudu.notes.sanitizer import DIAGRAM_LABEL as DIAGRAM_LABEL
-from zhudu.notes.sanitizer import DIAGRAM_WARNING
+from zhudu.notes.sanitizer import DIAGRAM_WARNING, unsafe_image_html, unsafe_image_message
 from zhudu.notes.sanitizer import EMBED_LABEL as EMBED_LABEL
 from zhudu.notes.sanitizer import URL_SCHEMES as URL_SCHEMES
 from zhudu.notes.sanitizer import Finding as Finding
@@ -94,6 +95,9 @@ log = get_plugin_logger("zhudu")
 _MARKDOWN_ATTR_RE = re.compile(
     r"""\A(<[A-Za-z][^<>]*?)\s+markdown=(?:"(?:1|block|span)"|'(?:1|block|span)'|1)(?=[\s/>])"""
 )
+
+#: An inline ``<script>``/``<style>`` start tag: its content is code, removed with it.
+_CODE_START_RE = re.compile(r"<(script|style)[\s>/]", re.IGNORECASE)
 
 # --------------------------------------------------------------------------- Markdown extension
 
@@ -142,6 +146,10 @@ class _SafeInlineHtml(HtmlInlineProcessor):
         placeholder, start, end = super().handleMatch(m, data)
         if self.ext.active:
             blocks = self.md.htmlStash.rawHtmlBlocks
+            code = _CODE_START_RE.match(m.group(0))
+            if code and (close := re.compile(rf"</{code[1]}\s*>", re.IGNORECASE).search(data, end)):
+                # A <script> in a paragraph: its code goes with it, not left as the paragraph's text.
+                blocks[-1], end = data[start : close.end()], close.end()
             entry = self.ext.clean_entry(blocks[-1], self.md)
             blocks[-1] = _MARKDOWN_ATTR_RE.sub(r"\1", entry) if isinstance(entry, str) else entry
         return placeholder, start, end
@@ -161,6 +169,7 @@ class _CleanTree(_SafetyTreeprocessor):
     def run(self, root: etree.Element) -> None:
         if not self.ext.active:
             return
+        _drop_emptied_paragraphs(root, self.md.htmlStash.rawHtmlBlocks)
         san, findings = self.ext.sanitizer, []
         # Deepest first: an element a link is unwrapped from has been judged under the link already.
         for parent in reversed(list(root.iter())):
@@ -184,13 +193,11 @@ class _CleanTree(_SafetyTreeprocessor):
                         _replace_with_text(parent, index, el, el.get("alt") or "")
                         continue
                     if not safe_url(url):
-                        findings.append(
-                            Finding(
-                                (f"]({src}", f"]: {src}", src),
-                                f"image {src!r}: only http, https and relative URLs are allowed: its description is shown instead",
-                            )
-                        )
-                        _replace_with_text(parent, index, el, el.get("alt") or "")
+                        alt = el.get("alt") or ""
+                        message = unsafe_image_message(src, alt, raw=False)
+                        findings.append(Finding((f"]({src}", f"]: {src}", src), message))
+                        shown = alt or self.md.htmlStash.store(unsafe_image_html(""))
+                        _replace_with_text(parent, index, el, shown)
                         continue
                     if is_remote(url):
                         holder = self.md.htmlStash.store(remote_image_html(el.get("alt") or "", url))
@@ -300,6 +307,21 @@ def _unwrap(parent: etree.Element, index: int, el: etree.Element) -> None:
     else:
         prev = parent[index - 1]
         prev.tail = (prev.tail or "") + tail
+
+
+def _drop_emptied_paragraphs(root: etree.Element, blocks: list[Any]) -> None:
+    """A paragraph whose raw HTML was all removed (a lone ``<base>``, ``<meta>``): gone, not an empty ``<p>``'s gap."""
+
+    def removed(m: re.Match[str]) -> str:
+        entry = blocks[int(m[1])]
+        return "" if isinstance(entry, str) and not entry.strip() else m[0]
+
+    for parent in list(root.iter()):
+        for p in [
+            el for el in parent if el.tag == "p" and not len(el) and HTML_PLACEHOLDER_RE.search(el.text or "")
+        ]:
+            if not HTML_PLACEHOLDER_RE.sub(removed, p.text or "").strip() and not (p.tail or "").strip():
+                parent.remove(p)
 
 
 def _replace_with_text(parent: etree.Element, index: int, el: etree.Element, text: str) -> None:

@@ -21,6 +21,14 @@ from mkdocs.config import config_options as c
 
 from zhudu import fragments
 
+# What a removed piece is shown as instead; public here too, as they were.
+from zhudu.notes.stand_ins import DIAGRAM_LABEL as DIAGRAM_LABEL
+from zhudu.notes.stand_ins import EMBED_LABEL as EMBED_LABEL
+from zhudu.notes.stand_ins import embed_html as embed_html
+from zhudu.notes.stand_ins import remote_image_html as remote_image_html
+from zhudu.notes.stand_ins import unsafe_image_html as unsafe_image_html
+from zhudu.notes.stand_ins import unsafe_image_message as unsafe_image_message
+
 # --------------------------------------------------------------------------- URLs
 
 #: The schemes a URL from a note may have; anything else (``javascript:``, ``vbscript:``,
@@ -47,23 +55,6 @@ def is_remote(url: str) -> bool:
     """Whether loading ``url`` (an ``src``) would contact another host: it names a scheme or a host."""
     text = _IGNORED_IN_URL_RE.sub("", url).strip(_URL_EDGE)
     return bool(_SCHEME_RE.match(text)) or text[:2].replace("\\", "/") == "//"
-
-
-def remote_image_html(alt: str, url: str) -> str:
-    """What a remote image is shown as: its description and a link to it (no request to its host).
-
-    The one place remote images are drawn, from Markdown (``body``) and from raw HTML alike.
-    """
-    return fragments.render("zd-sanitizer.html", "remote_image", alt=alt, url=url)
-
-
-EMBED_LABEL = "嵌入内容（外部链接）"
-DIAGRAM_LABEL = "Mermaid 图表（尚未渲染，以下是它的源代码）"
-
-
-def embed_html(url: str) -> str:
-    """What an ``<iframe>``/``<embed>``/``<object>`` is shown as: a labelled link to what it embedded."""
-    return fragments.render("zd-sanitizer.html", "embed", label=EMBED_LABEL, url=url)
 
 
 # --------------------------------------------------------------------------- Allow-list
@@ -112,6 +103,16 @@ _EMBED_URL_ATTRS = ("src", "data", "code")
 #: Elements whose content is code, not text: removed with the element.
 DROP_CONTENT_TAGS = frozenset({"script", "style"})
 _TABLE_ALIGN_RE = re.compile(r"^text-align: (?:left|right|center);$")  # the tables extension's own style
+
+
+def never_allowed(name: str, value: str) -> bool:
+    """Whether an attribute is removed wherever it is, whatever ``raw_html_allow`` says (``onerror``, ``style``, a ``javascript:`` URL)."""
+    name = name.lower()
+    return (
+        name.startswith("on")
+        or name in FORBIDDEN_ATTRIBUTES
+        or (name in URL_ATTRIBUTES and not safe_url(value))
+    )
 
 
 def _reserved_id(value: str) -> bool:
@@ -330,8 +331,19 @@ class Sanitizer:
                     Finding(f"<{tag}", f"<{tag}> would load {url or 'content'} into the page: {shown}")
                 )
                 continue
-            if tag == "img" and is_remote(dict(attrs).get("src", "")):
-                findings.append(Finding("<img", "remote image shown as a link", warn=False))
+            if tag == "img" and is_remote(src := (values := dict(attrs)).get("src", "")):
+                # Drawn as a link, or as its description: every other attribute goes, refused ones said.
+                if safe_url(src):
+                    findings.append(Finding("<img", "remote image shown as a link", warn=False))
+                else:
+                    findings.append(
+                        Finding("src", unsafe_image_message(src, values.get("alt", ""), raw=True))
+                    )
+                findings += [
+                    Finding(name, attr_message(tag, name, value))
+                    for name, value in attrs
+                    if name != "src" and not self.attr_ok(tag, name, value)
+                ]
                 continue
             if tag == "pre" and "mermaid" in _classes(attrs):
                 findings.append(Finding("mermaid", DIAGRAM_WARNING))
@@ -341,7 +353,7 @@ class Sanitizer:
                 continue
             for name, value in attrs:
                 if not self.attr_ok(tag, name, value):
-                    findings.append(Finding(name, _attr_message(tag, name, value)))
+                    findings.append(Finding(name, attr_message(tag, name, value)))
         return findings
 
     def _rewrite(self, scan: _Scan) -> str:
@@ -367,9 +379,14 @@ class Sanitizer:
                     tag not in ("embed", "frame") and ends_left[tag]
                 ):  # void elements have no end tag to wait for
                     skip.append(tag)
+            elif kind == "start" and tag in DROP_CONTENT_TAGS:
+                # Its code goes with it: nh3 keeps the text of a <script> inside <svg> as the page's text.
+                if ends_left[tag]:
+                    skip.append(tag)
             elif kind == "start" and tag == "img" and is_remote(values.get("src", "")):
                 src = values["src"]
-                out.append(remote_image_html(values.get("alt", ""), src) if safe_url(src) else "")
+                alt = values.get("alt", "")
+                out.append(remote_image_html(alt, src) if safe_url(src) else unsafe_image_html(alt))
             elif kind == "start" and tag == "pre" and "mermaid" in _classes(attrs):
                 out.append(fragments.render("zd-sanitizer.html", "diagram_start", label=DIAGRAM_LABEL))
             elif kind in ("start", "end"):
@@ -424,7 +441,7 @@ class Sanitizer:
                 continue  # a diagram: the tree processor relabels it
             del el.attrib[name]
             needles = (f'{name}="{value}"', f"{name}='{value}'", f"{name}={value}", name)
-            findings.append(Finding(needles if tree else name, _attr_message(tag, name, decoded)))
+            findings.append(Finding(needles if tree else name, attr_message(tag, name, decoded)))
         return findings
 
 
@@ -444,7 +461,8 @@ _HINT = " (extra.zhudu.raw_html_allow can allow a harmless one)"
 DIAGRAM_WARNING = "Mermaid diagram: diagrams are not rendered yet (rendering would load mermaid.js from a CDN); shown as its source"
 
 
-def _attr_message(tag: str, name: str, value: str) -> str:
+def attr_message(tag: str, name: str, value: str) -> str:
+    """The warning for an attribute the allow-list refuses (the same wherever it is removed)."""
     if name.lower().startswith("on"):
         return f"<{tag} {name}=…>: an event handler runs script: removed"
     if name.lower() in URL_ATTRIBUTES and not safe_url(value):
