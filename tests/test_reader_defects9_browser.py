@@ -124,13 +124,16 @@ TOUCHING_FENCES = (
     "- 列表里的一项\n\n  ```\n  hexo generate\n  ```\n  列表里代码块后面的话。\n\n最后一段。\n\n"
     "1. 紧凑列表的一项\n    ```\n    hexo clean\n    ```\n2. 紧凑列表的二项\n"  # stays tight: no <p> in its items
 )
-#: The element each sentence is in, and whether it is a passage (its own id, as theme markers and search need).
+#: The element each sentence is in, and the passage holding it (the element with the passage id theme markers
+#: and search need: the paragraph itself, or the list item a paragraph in an item belongs to).
 SENTENCE_PARENTS = """() => ['前面紧挨着', '紧跟在代码块后面', '列表里代码块后面', '最后一段'].map(start => {
   const walker = document.createTreeWalker(document.querySelector('.zd-note__body'), NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.data.startsWith(start)) return [start, node.parentElement.tagName, node.parentElement.id !== ''];
+    if (!node.data.startsWith(start)) continue;
+    const passage = node.parentElement.closest('.zd-note__body [id^="p-"]');
+    return [start, node.parentElement.tagName, passage ? passage.tagName : null];
   }
-  return [start, null, false];
+  return [start, null, null];
 })"""
 
 
@@ -142,10 +145,11 @@ def test_text_touching_a_fenced_code_block_is_a_paragraph_of_its_own(tmp_path: P
         page.goto(site.variant_url("zh-Hans", "notes/fences/"))
         page.wait_for_load_state("load")
         assert page.evaluate(SENTENCE_PARENTS) == [
-            ["前面紧挨着", "P", True],
-            ["紧跟在代码块后面", "P", True],
-            ["列表里代码块后面", "P", True],
-            ["最后一段", "P", True],
+            ["前面紧挨着", "P", "P"],
+            ["紧跟在代码块后面", "P", "P"],
+            # At the item's text column after a blank line: the item's, as CommonMark reads it (boxes3).
+            ["列表里代码块后面", "P", "LI"],
+            ["最后一段", "P", "P"],
         ]
         assert page.locator(".zd-note__body pre").count() == 3
         assert page.locator(".zd-note__body ol > li").count() == 2
