@@ -60,6 +60,11 @@ AT_ITEM_COLUMNS = (
     "1. 一\n\n   一的第二段\n懒续行\n2. 二\n\n段。\n\n- > [!tip] 项上的标注\n  > 项上内容\n- 丁\n\n"
     "> [!note] 嵌入框\n> ![[被嵌]]\n> 框里后句\n\n![[被嵌]]\n顶层后句\n\n3. 丙三\n\n- 丙甲\n- 丙乙\n\n4. 丙四\n* 丙丁\n"
 )
+#: Lists of two kinds where Python-Markdown reads no list: a raw ``<div>``'s inside, a footnote's lines at four columns.
+LISTS_NOT_READ = (
+    "---\ntitle: 不读的列表\ndate: 2024-01-08\n---\n\n<div>\n\n- 块里甲\n* 块里乙\n\n</div>\n\n"
+    "- 脚注项[^1]\n\n[^1]: 注文\n    - 注里甲\n    1. 注里乙\n"
+)
 EMBEDDED = "---\ntitle: 被嵌\ndate: 2024-01-07\n---\n\n被嵌的首段。\n\n被嵌的末段。\n"
 
 
@@ -74,6 +79,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
             "columns.md": AT_ITEM_COLUMNS,
             "被嵌.md": EMBEDDED,
             "themes.md": THEME_IN_ITEMS,
+            "unread.md": LISTS_NOT_READ,
         },
         strict=False,
     )
@@ -265,3 +271,13 @@ def test_a_list_of_another_kind_after_a_list_is_a_list_of_its_own(site: BuildRes
         lists,
     ), lists
     assert "zd-list-end" not in site.page("zh-Hans/notes/columns/index.html")
+
+
+def test_no_list_is_ended_where_python_markdown_reads_no_list(site: BuildResult) -> None:
+    # Was: a "<zd-list-end> is not allowed in a note" warning and notice for a raw <div>'s lines, and a
+    # footnote's last line taken out of it as a code block.
+    assert "unread.md" not in site.log, site.log
+    body = _body(site, "unread")
+    assert re.search(r"<div>\s*- 块里甲\s*\* 块里乙\s*</div>", body), body
+    assert re.search(r"注文\s*- 注里甲\s*1\. 注里乙", body), body
+    assert "<pre" not in body and "zd-list-end" not in body and "zd-note-notice" not in body

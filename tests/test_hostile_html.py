@@ -88,6 +88,8 @@ date: 2024-03-01
 
 <base href="https://evil.example.com/">
 
+<p><script>alert('para')</script></p>
+
 行内脚本前 <svg><script>alert('svgscript')</script></svg> 行内脚本后
 
 [embed]https://x.example/"><script>alert('embed')</script>[/embed]
@@ -256,6 +258,7 @@ def test_each_removal_is_said_and_leaves_what_the_reader_can_use(hostile_site):
         ],
         "<base href": ["<base> is not allowed in a note: removed"],
         "svgscript": ["<script> is not allowed in a note: removed"],
+        "alert('para')": ["<script> is not allowed in a note: removed"],
         "[embed]": [
             "[embed]https://x.example/\"><script>alert('embed')</script>[/embed]: what it embeds is not a web address"
         ],
@@ -278,7 +281,7 @@ def test_each_removal_is_said_and_leaves_what_the_reader_can_use(hostile_site):
     )
     assert not re.search(r"<p>\s*</p>", body[body.index("结尾") :]), (
         body
-    )  # the <base> left no empty paragraph
+    )  # the <base> and the <p> holding only a <script> left no empty paragraph
 
 
 def test_strict_build_fails_on_a_hostile_note(site_builder):

@@ -30,6 +30,9 @@ _HOLDER_RE = re.compile(
 )
 #: A line no block starts at: after a paragraph's line, its lazy continuation (CommonMark).
 _LAZY_RE = re.compile(r"^[ \t]{0,3}[^\s#>|<*+=_`~:\[{!\-\d]")
+#: A layout element opening a line (an HTML block to Python-Markdown), and any of its start or end tags.
+_LAYOUT_OPEN_RE = re.compile(r"^[ ]{0,3}<(?:div|section|details|table)(?=[\s>])", re.IGNORECASE)
+_LAYOUT_TAG_RE = re.compile(r"</?(?:div|section|details|table)(?=[\s>])", re.IGNORECASE)
 #: A list item's first line (text after the box in an item ends before the next one).
 _ITEM_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 
@@ -84,6 +87,7 @@ class BoxPlaces:
         self.new_lists: dict[int, int | None] = {}
         stack: list[tuple[int, int, bool]] = []
         shift, after_blank, top_list, lazy = 0, False, None, False
+        html: list[bool] = []  # the HTML blocks open at the top, each whether its inside is read as HTML
         i = 0
         while i < len(lines):
             text = lines[i][0]
@@ -102,8 +106,10 @@ class BoxPlaces:
             elif not self.holders[-1] and not (lazy and _LAZY_RE.match(text)):
                 shift = 0  # not the item's (a lazy line of its paragraph is: CommonMark reads it on)
             lazy = shift > 0 and not FENCE_RE.match(text) and not text.lstrip().startswith("#")
+            html = _html_depth(html, text)
             if self.holders[-1] is None:  # a line at the top after a blank one (or a fence) ends the list
-                kind = _list_kind(text)
+                # Four columns in it is code or a footnote's line, and inside raw HTML no Markdown is read.
+                kind = _list_kind(text) if width < 4 and not (html and html[0]) else None
                 if kind and top_list and kind != top_list:
                     self.new_lists[i] = (
                         int(m["marker"][:-1]) if (m := _HOLDER_RE.match(text)) and kind in ".)" else None
@@ -209,6 +215,22 @@ class BoxPlaces:
                 break
             end += 1
         return end
+
+
+def _html_depth(html: list[bool], text: str) -> list[bool]:
+    """The HTML blocks still open after ``text`` (a ``<div>`` opening a line, without ``markdown``, is raw HTML).
+
+    Python-Markdown reads such a block as written to its end tag, blank lines and all.
+    """
+    if "<" not in text:
+        return html
+    opening = _LAYOUT_OPEN_RE.match(text)
+    for m in _LAYOUT_TAG_RE.finditer(text):
+        if m[0].startswith("</"):
+            html = html[:-1]
+        elif html or (opening and m.end() == opening.end()):
+            html = [*html, (html[0] if html else "markdown" not in text)]
+    return html
 
 
 def _list_kind(text: str) -> str | None:

@@ -98,6 +98,8 @@ _MARKDOWN_ATTR_RE = re.compile(
 
 #: An inline ``<script>``/``<style>`` start tag: its content is code, removed with it.
 _CODE_START_RE = re.compile(r"<(script|style)[\s>/]", re.IGNORECASE)
+#: A paragraph left with nothing in it.
+_EMPTY_P_RE = re.compile(r"<p>\s*</p>", re.IGNORECASE)
 
 # --------------------------------------------------------------------------- Markdown extension
 
@@ -126,8 +128,15 @@ class _CleanBlocks(Preprocessor):
             blocks = self.md.htmlStash.rawHtmlBlocks
             emptied = set()
             for i in range(self.ext.stash_start, len(blocks)):
-                blocks[i] = self.ext.clean_entry(blocks[i], self.md)
-                if isinstance(blocks[i], str) and not blocks[i].strip():
+                written, blocks[i] = blocks[i], self.ext.clean_entry(blocks[i], self.md)
+                if (
+                    isinstance(blocks[i], str)
+                    and blocks[i] != written
+                    and not _EMPTY_P_RE.sub("", blocks[i]).strip()
+                ):
+                    blocks[i] = (
+                        ""  # a <p> that held only what was removed (a <script>): no empty paragraph's gap
+                    )
                     emptied.add(self.md.htmlStash.get_placeholder(i))
             # A block that cleaning left empty (an HTML comment between paragraphs) would be an empty
             # <p> on the page, an extra paragraph's gap: its line goes with it.
