@@ -27,15 +27,16 @@ def test_heldout50_is_general_text() -> None:
 
 #: First sight's bounds by variant, aligned: (wrong words, mainland words left) without a domain and by document
 #: domain, and plain OpenCC's wrong words.
-FIRST_SIGHT = {"zh-Hant-TW": (((11, 0), (10, 0)), 29), "zh-Hant-HK": (((1, 0), (1, 0)), 14)}
+FIRST_SIGHT = {"zh-Hant-TW": (((12, 0), (11, 0)), 30), "zh-Hant-HK": (((1, 0), (1, 0)), 14)}
 
 
 @pytest.mark.parametrize("code", FIRST_SIGHT)
 def test_heldout50_no_worse_than_first_sight(code: str) -> None:
     """First sight, before any rule was written from the set (main's 6bc39713), aligned (Zhudu's right forms accepted
-    beside the labels as also-tw / also-hk): Taiwan 1.61 (11 wrong words) without a domain and 1.47 (10) by document,
-    Hong Kong 0.15 (1) both ways, no mainland word left; raw (before aligning) Taiwan 4.10 (28) / 3.96 (27), Hong Kong
-    0.29 (2); plain OpenCC 4.25 (29, 6 mainland words left) / 2.05 (14, 11).  Zhudu must not do worse, nor leave more
+    beside the labels as also-tw / also-hk): Taiwan 1.76 (12 wrong words) without a domain and 1.61 (11) by document,
+    Hong Kong 0.15 (1) both ways, no mainland word left; raw (before aligning) Taiwan 4.25 (29) / 4.10 (28), Hong Kong
+    0.29 (2); plain OpenCC 4.40 (30, 6 mainland words left) / 2.05 (14, 11).  (One Taiwan word, 著录项目 in the list of
+    document types' sentence, was missed when judging and labelled 項目 before any rule: counted in these figures.)  Zhudu must not do worse, nor leave more
     mainland words, and keeps every right regional word of OpenCC's; OpenCC's count pins the labels."""
     bounds, plain = FIRST_SIGHT[code]
     assert_within_first_sight(HELDOUT50, code, bounds, plain)
