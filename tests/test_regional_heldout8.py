@@ -148,7 +148,12 @@ def test_the_new_rules_keep_opencc_phrases_that_contain_their_words(code: str) -
     plain = bench_conversion.opencc_converter(bench_conversion.CONFIGS[code][0]).convert
     changed = {k for k in phrases if layer(k) != plain(k)}
     rules = default_regional().rules
-    new = [r for r in rules if (r.word, r.next[0] if r.next else "") in NEW_RULES]
+    # Session 42's 粘贴 rules after a barcode or a label stuck on paper (heldout50) share the word, not the batch.
+    new = [
+        r
+        for r in rules
+        if (r.word, r.next[0] if r.next else "") in NEW_RULES and not (r.word == "粘贴" and r.prev)
+    ]
     assert len(new) == 18
     before = layer_without(code, rules, new)
     assert {k for k in changed if layer(k) != before(k)} == set()
