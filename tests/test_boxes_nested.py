@@ -60,6 +60,8 @@ AT_ITEM_COLUMNS = (
     "1. 一\n\n   一的第二段\n懒续行\n2. 二\n\n段。\n\n- > [!tip] 项上的标注\n  > 项上内容\n- 丁\n\n"
     "> [!note] 嵌入框\n> ![[被嵌]]\n> 框里后句\n\n![[被嵌]]\n顶层后句\n\n3. 丙三\n\n- 丙甲\n- 丙乙\n\n4. 丙四\n* 丙丁\n"
 )
+#: A numbered list starting at another number, after a paragraph: CommonMark, Obsidian and markdown-it keep it.
+STARTS = "---\ntitle: 起始号\ndate: 2024-01-08\n---\n\n前段。\n\n3. 三\n4. 四\n\n中段。\n\n1. 一\n2. 二\n"
 EMBEDDED = "---\ntitle: 被嵌\ndate: 2024-01-07\n---\n\n被嵌的首段。\n\n被嵌的末段。\n"
 
 
@@ -74,6 +76,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
             "columns.md": AT_ITEM_COLUMNS,
             "被嵌.md": EMBEDDED,
             "themes.md": THEME_IN_ITEMS,
+            "starts.md": STARTS,
         },
         strict=False,
     )
@@ -256,12 +259,19 @@ def test_a_line_after_an_embedded_note_is_no_part_of_its_copy(site: BuildResult)
 
 def test_a_list_of_another_kind_after_a_list_is_a_list_of_its_own(site: BuildResult) -> None:
     # Was: one <ol> numbered 1 to 5, the bullets numbered with it (CommonMark: a new list where the marker changes).
-    # A numbered list after another list starts at its number (a first list's start: still 1, Python-Markdown's).
+    # A numbered list after another list starts at its number, as a first list does (sane_lists).
     body = _columns_body(site)
     lists = body[body.index("顶层后句") :]
     assert re.search(
-        r"<ol>\s*<li>丙三</li>\s*</ol>\s*<ul>\s*<li>丙甲</li>\s*<li>丙乙</li>\s*</ul>\s*"
+        r'<ol start="3">\s*<li>丙三</li>\s*</ol>\s*<ul>\s*<li>丙甲</li>\s*<li>丙乙</li>\s*</ul>\s*'
         r'<ol start="4">\s*<li>丙四</li>\s*</ol>\s*<ul>\s*<li>丙丁</li>\s*</ul>',
         lists,
     ), lists
     assert "zd-list-end" not in site.page("zh-Hans/notes/columns/index.html")
+
+
+def test_a_numbered_list_keeps_its_first_number(site: BuildResult) -> None:
+    body = _body(site, "starts")
+    # Was: <ol> numbered from 1 (Python-Markdown's lazy numbering); a list from 1 gets no start.
+    assert re.search(r'<ol start="3">\s*<li[^>]*>三</li>\s*<li>四</li>\s*</ol>', body), body
+    assert re.search(r"<ol>\s*<li[^>]*>一</li>", body), body
