@@ -18,6 +18,16 @@ NOTE = (
     "1. 第一步\n   > [!tip] 列表里的标注\n   > 标注内容。\n2. 第二步\n   ::: warning 列表里的容器\n   容器内容。\n   :::\n"
     "3. 第三步\n"
 )
+#: Items that are only a box or a quote, as Obsidian writes them; its bullet or number is beside the box.
+ITEM_BOXES = (
+    "---\ntitle: 项即框\ndate: 2024-05-02\n---\n\n段。\n\n- > [!tip] 项上的标注\n  > 项上内容\n- 丁\n\n段二。\n\n"
+    "1. > 只有引用\n2. 二\n"
+)
+#: Each item starting with a box or a quote: how far below the item's top the box starts (its marker's line).
+ITEM_BOX_TOPS = """() => [...document.querySelectorAll('.md-typeset li')].flatMap(item => {
+  const box = item.querySelector(':scope > .admonition, :scope > blockquote');
+  return box ? [Math.round(box.getBoundingClientRect().top - item.getBoundingClientRect().top)] : [];
+})"""
 
 GEOMETRY = """() => [...document.querySelectorAll('.md-typeset .admonition, .md-typeset details')].map(box => {
   const title = box.querySelector(':scope > .admonition-title, :scope > summary').getBoundingClientRect();
@@ -41,7 +51,9 @@ LIST_ITEMS = """() => [...document.querySelectorAll('.md-typeset ol > li')].map(
 @pytest.fixture(scope="module")
 def callout_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
     """``NOTE`` built once for every width (the tests only read it)."""
-    with serve_built(tmp_path_factory.mktemp("callout"), notes={"callout.md": NOTE}) as site:
+    with serve_built(
+        tmp_path_factory.mktemp("callout"), notes={"callout.md": NOTE, "item-boxes.md": ITEM_BOXES}
+    ) as site:
         yield site
 
 
@@ -73,3 +85,15 @@ def test_a_box_in_a_list_item_is_drawn_in_it_below_its_text_and_the_numbering_go
     assert items[2][1] is None
     body = page.inner_text(".zd-note__body")
     assert "!!!" not in body and ":::" not in body and "[!" not in body, body
+
+
+@pytest.mark.parametrize(("variant", "width"), [("zh-Hans", 390), ("zh-Hant-TW", 1280), ("zh-Hant-HK", 390)])
+def test_an_item_that_is_only_a_box_or_a_quote_has_it_beside_its_marker(
+    callout_site: ServedSite, page: Any, variant: str, width: int
+) -> None:
+    # Was: the bullet or number alone on a line (the passage's "#" link and the box's top margin), the box below.
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(callout_site.variant_url(variant, "notes/item-boxes/"), wait_until="load")
+    page.wait_for_selector("li a.zd-permalink", state="attached")
+    tops = page.evaluate(ITEM_BOX_TOPS)
+    assert len(tops) == 2 and all(top == 0 for top in tops), tops

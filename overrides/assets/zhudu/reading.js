@@ -83,6 +83,12 @@
     for (var i = 0; i < passage.children.length; i++) {
       var child = passage.children[i];
       if (/^(P)$/.test(child.tagName)) return atEnd(child);
+      /* An item that starts with a quote or a box (`- > [!tip] …`): in its first line (the quote's
+         first paragraph, the box's title), which sits beside the bullet; before it, the link was a
+         line of its own and put the bullet alone above the box. */
+      var first = i === 0 && passage.tagName === "LI" && (child.tagName === "BLOCKQUOTE" || child.classList.contains("admonition"));
+      var line = first && child.querySelector(":scope > p");
+      if (line) return atEnd(line);
       if (/^(UL|OL|BLOCKQUOTE|DIV|TABLE|PRE|DL)$/.test(child.tagName)) return { parent: passage, before: child };
     }
     return atEnd(passage);
@@ -104,7 +110,7 @@
     var nodes = passages();
     for (var i = 0; i < nodes.length; i++) {
       var passage = nodes[i];
-      if (passage.querySelector(":scope > .zd-permalink, :scope > * > .zd-permalink, :scope > * > .zd-embed > .zd-permalink")) continue;
+      if (passage.querySelector(":scope > .zd-permalink, :scope > * > .zd-permalink, :scope > * > p > .zd-permalink, :scope > * > .zd-embed > .zd-permalink")) continue;
       var link = el("a", "zd-permalink", { href: "#" + passage.id, "aria-label": label, title: label, "data-zd-for": passage.id });
       var host = linkHost(passage);
       host.parent.insertBefore(link, host.before);
