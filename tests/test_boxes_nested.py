@@ -65,8 +65,11 @@ LISTS_NOT_READ = (
     "---\ntitle: 不读的列表\ndate: 2024-01-08\n---\n\n<div>\n\n- 块里甲\n* 块里乙\n\n</div>\n\n"
     "- 脚注项[^1]\n\n[^1]: 注文\n    - 注里甲\n    1. 注里乙\n"
 )
-#: A numbered list starting at another number, after a paragraph: CommonMark, Obsidian and markdown-it keep it.
-STARTS = "---\ntitle: 起始号\ndate: 2024-01-08\n---\n\n前段。\n\n3. 三\n4. 四\n\n中段。\n\n1. 一\n2. 二\n"
+#: Lists nested under an item of the other kind, as prettier and VS Code indent them (three columns under ``1.``).
+NESTED_KINDS = (
+    "---\ntitle: 嵌套的两种列表\ndate: 2024-01-08\n---\n\n1. 第一步\n   - 要点\n   - 要点二\n2. 第二步\n\n段。\n\n"
+    "- 甲\n  1. 子\n  2. 丑\n- 乙\n"
+)
 EMBEDDED = "---\ntitle: 被嵌\ndate: 2024-01-07\n---\n\n被嵌的首段。\n\n被嵌的末段。\n"
 
 
@@ -82,7 +85,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
             "被嵌.md": EMBEDDED,
             "themes.md": THEME_IN_ITEMS,
             "unread.md": LISTS_NOT_READ,
-            "starts.md": STARTS,
+            "kinds.md": NESTED_KINDS,
         },
         strict=False,
     )
@@ -265,11 +268,11 @@ def test_a_line_after_an_embedded_note_is_no_part_of_its_copy(site: BuildResult)
 
 def test_a_list_of_another_kind_after_a_list_is_a_list_of_its_own(site: BuildResult) -> None:
     # Was: one <ol> numbered 1 to 5, the bullets numbered with it (CommonMark: a new list where the marker changes).
-    # A numbered list after another list starts at its number, as a first list does (sane_lists).
+    # A numbered list after another list starts at its number (a first list's start: still 1, Python-Markdown's).
     body = _columns_body(site)
     lists = body[body.index("顶层后句") :]
     assert re.search(
-        r'<ol start="3">\s*<li>丙三</li>\s*</ol>\s*<ul>\s*<li>丙甲</li>\s*<li>丙乙</li>\s*</ul>\s*'
+        r"<ol>\s*<li>丙三</li>\s*</ol>\s*<ul>\s*<li>丙甲</li>\s*<li>丙乙</li>\s*</ul>\s*"
         r'<ol start="4">\s*<li>丙四</li>\s*</ol>\s*<ul>\s*<li>丙丁</li>\s*</ul>',
         lists,
     ), lists
@@ -286,8 +289,10 @@ def test_no_list_is_ended_where_python_markdown_reads_no_list(site: BuildResult)
     assert "<pre" not in body and "zd-list-end" not in body and "zd-note-notice" not in body
 
 
-def test_a_numbered_list_keeps_its_first_number(site: BuildResult) -> None:
-    body = _body(site, "starts")
-    # Was: <ol> numbered from 1 (Python-Markdown's lazy numbering); a list from 1 gets no start.
-    assert re.search(r'<ol start="3">\s*<li[^>]*>三</li>\s*<li>四</li>\s*</ol>', body), body
-    assert re.search(r"<ol>\s*<li[^>]*>一</li>", body), body
+def test_a_list_nested_under_an_item_of_the_other_kind_keeps_every_item(site: BuildResult) -> None:
+    # Was (sane_lists, session 42): 「第一步 - 要点 - 要点二」 one item, the bullets its text. Python-Markdown reads
+    # a list indented under four columns as the list above's items: flat, but every item an item.
+    body = _body(site, "kinds")
+    assert "- 要点" not in body and "1. 子" not in body, body
+    items = re.findall(r"<li[^>]*>([^<\s]+)", body)  # each item's own words (a nested list may follow them)
+    assert items == ["第一步", "要点", "要点二", "第二步", "甲", "子", "丑", "乙"], body
