@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
+from test_annotations import entry
 
 from conftest import BuildResult, build_site
 from zhudu.notes import dialects
@@ -70,6 +71,24 @@ NESTED_KINDS = (
     "---\ntitle: 嵌套的两种列表\ndate: 2024-01-08\n---\n\n1. 第一步\n   - 要点\n   - 要点二\n2. 第二步\n\n段。\n\n"
     "- 甲\n  1. 子\n  2. 丑\n- 乙\n"
 )
+#: Lists nested at the parent item's text column (prettier, Typora, Obsidian, VS Code): two, three, four columns, a tab.
+NESTING = (
+    "---\ntitle: 嵌套的列表\ndate: 2024-01-09\n---\n\n"
+    "- 两格甲\n  - 两格乙\n    - 两格丙\n- 两格丁\n\n段一。\n\n"
+    "1. 三格一\n   - 三格点\n     1. 三格深\n2. 三格二\n\n段二。\n\n"
+    "10. 十\n    - 十的点\n11. 十一\n\n段三。\n\n"
+    "- 制表甲\n\t- 制表乙\n\t\t- 制表丙\n\n段四。\n\n"
+    "* 星甲\n  + 加乙\n    * 星丙\n\n段五。\n\n"
+    "- [ ] 任务甲\n  - [x] 任务乙\n    - [ ] 任务丙\n\n段六。\n\n"
+    "- 续甲\n  - 续乙\n\n    续乙的第二段\n\n    ```py\n    def f():\n        return 1\n    ```\n"
+    "  - 续丙[^注]\n\n  续甲的第二段\n- 续丁\n\n段七。\n\n"
+    "> - 引甲\n>   - 引乙\n>     - 引丙\n\n"
+    "> [!tip] 框里的列表\n> - 框甲\n>   - 框乙\n>     - 框丙\n\n"
+    "- 项甲\n  > [!note] 项里的标注\n  > - 标注甲\n  >   - 标注乙\n  - 项乙\n\n"
+    "- 围甲\n  - 围乙\n\n  ```\n  围栏\n  ```\n\n  - 围丙 [[被嵌]]\n\n"
+    "段八。\n\n- 注甲\n  - 注乙\n    - 注丙的话\n\n"
+    "[^注]: 脚注文字。\n"
+)
 EMBEDDED = "---\ntitle: 被嵌\ndate: 2024-01-07\n---\n\n被嵌的首段。\n\n被嵌的末段。\n"
 
 
@@ -86,7 +105,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
             "themes.md": THEME_IN_ITEMS,
             "unread.md": LISTS_NOT_READ,
             "kinds.md": NESTED_KINDS,
+            "nesting.md": NESTING,
         },
+        editorial={
+            "annotations.yml": entry("deep", "注丙的话", note="nesting")
+        },  # an editor's note on a nested item
         strict=False,
     )
     assert result.ok, result.log
@@ -289,10 +312,100 @@ def test_no_list_is_ended_where_python_markdown_reads_no_list(site: BuildResult)
     assert "<pre" not in body and "zd-list-end" not in body and "zd-note-notice" not in body
 
 
-def test_a_list_nested_under_an_item_of_the_other_kind_keeps_every_item(site: BuildResult) -> None:
-    # Was (sane_lists, session 42): 「第一步 - 要点 - 要点二」 one item, the bullets its text. Python-Markdown reads
-    # a list indented under four columns as the list above's items: flat, but every item an item.
-    body = _body(site, "kinds")
+def test_a_list_nested_under_an_item_of_the_other_kind_is_drawn_in_it(site: BuildResult) -> None:
+    # Was (sane_lists, session 42): 「第一步 - 要点 - 要点二」 one item, the bullets its text; then (session 42's end)
+    # flat, every item an item of the list above.  CommonMark nests a list at its item's text column.
+    body = re.sub(r' id="p-[0-9a-f-]+"', "", _body(site, "kinds"))
     assert "- 要点" not in body and "1. 子" not in body, body
-    items = re.findall(r"<li[^>]*>([^<\s]+)", body)  # each item's own words (a nested list may follow them)
-    assert items == ["第一步", "要点", "要点二", "第二步", "甲", "子", "丑", "乙"], body
+    assert re.search(
+        r"<ol>\s*<li>第一步<ul>\s*<li>要点</li>\s*<li>要点二</li>\s*</ul>\s*</li>\s*<li>第二步</li>\s*</ol>",
+        body,
+    ), body
+    assert re.search(
+        r"<ul>\s*<li>甲<ol>\s*<li>子</li>\s*<li>丑</li>\s*</ol>\s*</li>\s*<li>乙</li>\s*</ul>", body
+    ), body
+
+
+def _nesting_body(site: BuildResult) -> str:
+    body = re.sub(r' id="p-[0-9a-f-]+"', "", _body(site, "nesting"))  # passage anchors
+    return re.sub(r'<label class="task-list-control">.*?</label>\s*', "", body)  # a task item's box
+
+
+def _three_levels(
+    first: str, second: str, third: str, outer: str = "ul", middle: str = "ul", inner: str = "ul"
+) -> str:
+    return (
+        rf"<li[^>]*>{first}<{middle}[^>]*>\s*<li[^>]*>{second}<{inner}[^>]*>\s*<li[^>]*>{third}</li>\s*"
+        rf"</{inner}>\s*</li>\s*</{middle}>\s*</li>"
+    )
+
+
+def test_a_list_nested_at_its_items_text_column_is_drawn_nested(site: BuildResult) -> None:
+    # Was: every item side by side in one list (two columns, a tab), or under 1. the bullets as its items.
+    assert site.warnings == []
+    body = _nesting_body(site)
+    for first, second, third, middle, inner in (
+        ("两格甲", "两格乙", "两格丙", "ul", "ul"),
+        ("三格一", "三格点", "三格深", "ul", "ol"),
+        ("制表甲", "制表乙", "制表丙", "ul", "ul"),
+        ("星甲", "加乙", "星丙", "ul", "ul"),
+        ("任务甲", "任务乙", "任务丙", "ul", "ul"),
+    ):
+        assert re.search(_three_levels(first, second, third, middle=middle, inner=inner), body), (first, body)
+    assert re.search(r"</ul>\s*</li>\s*<li>两格丁</li>\s*</ul>", body), body
+    assert re.search(r"<ol>\s*<li>十<ul>\s*<li>十的点</li>\s*</ul>\s*</li>\s*<li>十一</li>\s*</ol>", body), (
+        body
+    )
+    assert re.search(r"</ul>\s*</li>\s*<li>三格二</li>\s*</ol>", body), body
+    assert body.count('class="task-list"') == 3, body
+
+
+def test_a_nested_items_paragraph_code_and_footnote_stay_in_it_and_the_outer_item_goes_on(
+    site: BuildResult,
+) -> None:
+    body = _nesting_body(site)
+    item = re.search(
+        r"<li>\s*<p>续甲</p>\s*<ul>(.*?)</ul>\s*<p>续甲的第二段</p>\s*</li>\s*<li>\s*<p>续丁</p>", body, re.S
+    )
+    assert item, body
+    inner = item[1]
+    assert re.match(r"\s*<li>\s*<p>续乙</p>\s*<p>续乙的第二段</p>\s*(?:<div[^>]*>)?<pre>", inner), inner
+    code = re.search(r"<code>(.*?)</code>", inner, re.S)
+    assert code and re.sub(r"<[^>]+>", "", code[1]) == "def f():\n    return 1\n", (
+        inner
+    )  # as written in the fence
+    assert re.search(
+        r'<li>\s*<p>续丙<sup id="fnref:注"><a class="footnote-ref" href="#fn:注">1</a></sup></p>', inner
+    )
+    assert '<li data-zd-passage="" id="fn:注">' in body and "脚注文字" in body
+    # After a fence at the outer item's text column a nested item is the item's, not indented code: its link is read.
+    assert re.search(r'<li>围丙 <a href="\.\./[^"/]+/">被嵌</a></li>', body), body
+
+
+def test_a_list_nested_in_a_quote_a_callout_or_a_callout_in_an_item_is_drawn_nested(
+    site: BuildResult,
+) -> None:
+    body = _nesting_body(site)
+    assert re.search(r"<blockquote>\s*<ul>\s*" + _three_levels("引甲", "引乙", "引丙"), body), body
+    assert re.search(
+        r'<div class="admonition tip">\s*<p class="admonition-title">框里的列表</p>\s*<ul>\s*'
+        + _three_levels("框甲", "框乙", "框丙"),
+        body,
+    ), body
+    assert re.search(
+        r'<li>\s*<p>项甲</p>\s*<div class="admonition note">\s*<p class="admonition-title">项里的标注</p>\s*'
+        r"<ul>\s*<li>标注甲<ul>\s*<li>标注乙</li>\s*</ul>\s*</li>\s*</ul>\s*</div>\s*<ul>\s*<li>项乙</li>",
+        body,
+    ), body
+
+
+def test_top_level_list_items_keep_their_passages(site: BuildResult) -> None:
+    body = _body(site, "nesting")
+    # A passage is a top-level block: the outer item, its nested list inside it.
+    assert re.search(r'<li id="p-[0-9a-f]+">两格甲<ul>\s*<li>两格乙', body), body
+    assert re.search(r'<li id="p-[0-9a-f]+">两格丁</li>', body), body
+    # An editor's note on a nested item's words is placed after them, in the nested item.
+    assert re.search(
+        r'<li data-zd-annotated="" id="p-[0-9a-f]+">注甲<ul>\s*<li>注乙<ul>\s*<li>注丙的[^<]*<span class="zd-nobr">话<span class="zd-anno" data-zd-anno="deep">',
+        body,
+    ), body

@@ -1,4 +1,7 @@
-"""A callout as a reader sees it: an admonition's title is a band across its whole box; one in a list item is in it."""
+"""A callout as a reader sees it: an admonition's title is a band across its whole box; one in a list item is in it.
+
+A list nested at its item's text column (two columns, three under ``1.``) is drawn nested, each level further in.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +26,23 @@ ITEM_BOXES = (
     "---\ntitle: 项即框\ndate: 2024-05-02\n---\n\n段。\n\n- > [!tip] 项上的标注\n  > 项上内容\n- 丁\n\n段二。\n\n"
     "1. > 只有引用\n2. 二\n"
 )
+#: Three levels, each nested at its item's text column (prettier's and Obsidian's indentation), and a callout in one.
+NESTED_LIST = (
+    "---\ntitle: 三层列表\ndate: 2024-05-03\n---\n\n段。\n\n"
+    "1. 第一层的一项，写得长一些，在手机上折成两行也看得出缩进\n   - 第二层\n     - [x] 第三层的任务\n"
+    "     - 第三层\n       > [!tip] 第三层里的标注\n       > 标注内容\n   - 第二层之二\n2. 第一层之二\n"
+)
+#: Each list item's words, its level (lists around it) and its text's left edge.
+NESTED_ITEMS = """() => [...document.querySelectorAll('.zd-note__body li')].map(item => {
+  const range = document.createRange();
+  range.selectNodeContents(item);
+  const text = [...item.childNodes].find(n => n.nodeType === 3 && n.textContent.trim())
+    || item.querySelector(':scope > p');
+  const box = text.nodeType === 3 ? (range.selectNode(text), range.getBoundingClientRect()) : text.getBoundingClientRect();
+  let level = 0;
+  for (let up = item.parentElement; up; up = up.parentElement) level += up.matches('ul, ol') ? 1 : 0;
+  return [text.textContent.trim().slice(0, 3), level, Math.round(box.left)];
+})"""
 #: Each item starting with a box or a quote: how far below the item's top the box starts (its marker's line).
 ITEM_BOX_TOPS = """() => [...document.querySelectorAll('.md-typeset li')].flatMap(item => {
   const box = item.querySelector(':scope > .admonition, :scope > blockquote');
@@ -52,7 +72,8 @@ LIST_ITEMS = """() => [...document.querySelectorAll('.md-typeset ol > li')].map(
 def callout_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
     """``NOTE`` built once for every width (the tests only read it)."""
     with serve_built(
-        tmp_path_factory.mktemp("callout"), notes={"callout.md": NOTE, "item-boxes.md": ITEM_BOXES}
+        tmp_path_factory.mktemp("callout"),
+        notes={"callout.md": NOTE, "item-boxes.md": ITEM_BOXES, "nested-list.md": NESTED_LIST},
     ) as site:
         yield site
 
@@ -97,3 +118,20 @@ def test_an_item_that_is_only_a_box_or_a_quote_has_it_beside_its_marker(
     page.wait_for_selector("li a.zd-permalink", state="attached")
     tops = page.evaluate(ITEM_BOX_TOPS)
     assert len(tops) == 2 and all(top == 0 for top in tops), tops
+
+
+@pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-HK"])
+def test_a_three_level_list_nested_at_text_columns_is_drawn_nested_on_a_phone(
+    callout_site: ServedSite, page: Any, variant: str
+) -> None:
+    # Was: every item side by side at one level (Python-Markdown nests only at four columns).
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(callout_site.variant_url(variant, "notes/nested-list/"), wait_until="load")
+    items = page.evaluate(NESTED_ITEMS)
+    assert [level for _, level, _ in items] == [1, 2, 3, 3, 2, 1], items
+    lefts = {level: {left for _, lv, left in items if lv == level} for level in (1, 2, 3)}
+    assert all(len(edges) == 1 for edges in lefts.values()), items  # one edge per level
+    assert min(lefts[1]) < min(lefts[2]) < min(lefts[3]), items  # each level further in
+    box = page.locator(".zd-note__body li li li .admonition")
+    assert box.count() == 1 and box.inner_text().startswith("第三"), items
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing wider than the phone

@@ -5,8 +5,8 @@ that item, and VuePress (markdown-it-container) a ``::: tip`` likewise; a box in
 box is drawn inside it.  Python-Markdown reads an item's or a box's inside only at four columns per
 level, after a blank line: the box written at two columns was text, and cut the list in two.  Here each
 line of a run learns what holds it (one pass), and a box is written at the columns Python-Markdown
-needs: a list nested at two columns is one level to it (its items side by side), at four or a tab one
-more.  A box indented four columns past what holds it is code, as CommonMark reads it.  A callout on an
+needs (a list nested at its item's text column is written at four columns per level before, by
+``list_nesting``).  A box indented four columns past what holds it is code, as CommonMark reads it.  A callout on an
 item's own line (``- > [!tip] 标题``) is drawn in the item too.
 
 Any block after a blank line in a list item, at the item's text column, is the item's in CommonMark (``- 甲``
@@ -103,8 +103,8 @@ class BoxPlaces:
             self.holders.append(stack[-1] if stack else None)
             if after_blank:
                 shift = _item_block(text, width, self.holders[-1])
-            elif not self.holders[-1] and not (lazy and _LAZY_RE.match(text)):
-                shift = 0  # not the item's (a lazy line of its paragraph is: CommonMark reads it on)
+            elif (not self.holders[-1] or _ITEM_RE.match(text)) and not (lazy and _LAZY_RE.match(text)):
+                shift = 0  # not the block's (a lazy line of its paragraph is: CommonMark reads it on)
             lazy = shift > 0 and not FENCE_RE.match(text) and not text.lstrip().startswith("#")
             html = _html_depth(html, text)
             if self.holders[-1] is None:  # a line at the top after a blank one (or a fence) ends the list

@@ -63,6 +63,7 @@ from zhudu.notes.formulas import MATH_BLOCK_LABEL as MATH_BLOCK_LABEL
 from zhudu.notes.formulas import MATH_INLINE_LABEL as MATH_INLINE_LABEL
 from zhudu.notes.formulas import FormulasExtension as FormulasExtension
 from zhudu.notes.list_ends import list_end
+from zhudu.notes.list_nesting import nest
 from zhudu.notes.note_refs import EMBED_NOTE_LABEL as EMBED_NOTE_LABEL
 from zhudu.notes.note_refs import LinkTarget as LinkTarget
 from zhudu.notes.note_refs import NoteRef as NoteRef
@@ -185,7 +186,8 @@ def rewrite(
         hexo_raw=dialect in HEXO_RAW_DIALECTS,
         liquid=dialect not in ("hugo", "obsidian-clipper", "logseq"),  # Logseq's {{embed …}} is no Liquid
     )
-    lines = [(line, first_line + i) for i, line in enumerate(text.split("\n"))]
+    # Lists nested at their item's text column (CommonMark), written at Python-Markdown's four columns per level.
+    lines = nest([(line, first_line + i) for i, line in enumerate(text.split("\n"))])
     # A construct may become several lines (a figure): each keeps the line it came from.
     out = [(part, n) for text, n in writer.blocks(lines) for part in text.split("\n")]
     for label, note, n in writer.footnotes:  # Obsidian's ^[inline footnotes], as footnotes

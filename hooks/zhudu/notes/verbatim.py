@@ -184,7 +184,8 @@ def _contained(lines: Sequence[Line]) -> list[bool]:
     """For each line, whether an indented block there continues a block above (a list item, an admonition…).
 
     That block is the paragraph of the last line above indented less than four columns: a list
-    item's lazy second line still continues the item.
+    item's lazy second line still continues the item, and so does a block indented one to three
+    columns under it (a fence at ``- 甲``'s text column after a list nested in the item).
     """
     out: list[bool] = []
     paragraph = False  # the paragraph at hand has a container line
@@ -194,7 +195,7 @@ def _contained(lines: Sequence[Line]) -> list[bool]:
         if not text.strip():
             paragraph = False
         elif _indent(text) < 4:
-            paragraph = paragraph or bool(_CONTAINER_RE.match(text))
+            paragraph = paragraph or bool(_CONTAINER_RE.match(text)) or (base and _indent(text) > 0)
             base = paragraph
     return out
 
