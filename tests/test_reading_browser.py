@@ -113,13 +113,30 @@ def select_text(
     page.wait_for_selector(".zd-quotebar:not([hidden])")
 
 
+#: Every message the page's toast shows, recorded as it is shown (the toast clears itself after 2.5 s: a wait or a
+#: read that came later, on a loaded machine, saw nothing); how many so far.
+TOASTS_JS = """() => {
+  if (!window.__zdToasts) {
+    window.__zdToasts = [];
+    new MutationObserver(() => {
+      const toast = document.querySelector('.zd-toast');
+      if (toast && toast.textContent) window.__zdToasts.push(toast.textContent);
+    }).observe(document.body, {subtree: true, childList: true, characterData: true});
+  }
+  return window.__zdToasts.length;
+}"""
+
+
+def toasted(page: Any, control: str) -> str:
+    """Click ``control``; the message the toast showed for it."""
+    before = page.evaluate(TOASTS_JS)
+    page.click(control)
+    page.wait_for_function("n => window.__zdToasts.length > n", arg=before)
+    return str(page.evaluate("window.__zdToasts.at(-1)"))
+
+
 def copied_quote(page: Any) -> str:
-    # A toast left by an earlier copy would satisfy the wait before this copy happened.
-    page.evaluate("(document.querySelector('.zd-toast') || {}).textContent = ''")
-    page.click(".zd-quotebar__quote")
-    page.wait_for_function(
-        "(document.querySelector('.zd-toast') || {textContent: ''}).textContent.length > 0"
-    )
+    toasted(page, ".zd-quotebar__quote")
     return clipboard(page)
 
 
@@ -134,7 +151,7 @@ def lands_on(browser: Any, url: str, passage_id: str) -> bool:
             " return scrollY > 300 && 0 <= top && top < 900; }"
         )
         try:  # a condition, not a fixed pause: a loaded machine scrolls late, not wrongly
-            page.wait_for_function(in_view, timeout=10_000)
+            page.wait_for_function(in_view)  # Playwright's 30 s: a bound for a stall, not a speed test
         except PlaywrightTimeoutError:
             return False
         return True
@@ -154,15 +171,11 @@ def test_permalink_shows_on_hover_and_copies_the_passage_link(clip_page: Any, si
     clip_page.wait_for_function(
         f"""getComputedStyle(document.querySelector('a.zd-permalink[data-zd-for="{target}"]')).opacity === "1" """
     )
-    link.click()
-    clip_page.wait_for_function(
-        "(document.querySelector('.zd-toast') || {textContent: ''}).textContent.length > 0"
-    )
+    said = toasted(clip_page, f'a.zd-permalink[data-zd-for="{target}"]')
     expected = site.variant_url("zh-Hans", "notes/long/") + "#" + target
     assert clipboard(clip_page) == expected
     assert clip_page.evaluate("location.hash") == "#" + target
-    toast = clip_page.locator(".zd-toast")
-    assert toast.get_attribute("role") == "status" and toast.text_content() == "链接已复制"
+    assert clip_page.locator(".zd-toast").get_attribute("role") == "status" and said == "链接已复制"
     # The control has a name for screen readers and adds nothing to the text readers copy.
     assert link.get_attribute("aria-label") == "复制本段链接"
     assert clip_page.evaluate(f"document.getElementById('{target}').textContent") == PARAS[14]
