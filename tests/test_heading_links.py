@@ -122,7 +122,11 @@ def test_a_link_opened_in_a_new_tab_leaves_back_and_forward_at_their_saved_offse
             link.click(modifiers=["ControlOrMeta"])
         opened.value.close()
         page.go_forward()
-        page.wait_for_function("document.querySelector('h1')?.textContent.includes('目標筆記')")
+        # Material swaps the page in, then scrolls to the saved offset: the title alone showed before the scroll
+        # had happened (the swap's scripts still loading under load).
+        page.wait_for_function(
+            "document.querySelector('h1')?.textContent.includes('目標筆記') && window.scrollY === 400"
+        )
         # Two frames after the arrival: where arriveAtAnchor (run on the arrival) would have put the page.
         page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
         assert page.evaluate("window.scrollY") == 400

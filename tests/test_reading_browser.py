@@ -113,13 +113,30 @@ def select_text(
     page.wait_for_selector(".zd-quotebar:not([hidden])")
 
 
+#: Every message the page's toast shows, recorded as it is shown (the toast clears itself after 2.5 s: a wait or a
+#: read that came later, on a loaded machine, saw nothing); how many so far.
+TOASTS_JS = """() => {
+  if (!window.__zdToasts) {
+    window.__zdToasts = [];
+    new MutationObserver(() => {
+      const toast = document.querySelector('.zd-toast');
+      if (toast && toast.textContent) window.__zdToasts.push(toast.textContent);
+    }).observe(document.body, {subtree: true, childList: true, characterData: true});
+  }
+  return window.__zdToasts.length;
+}"""
+
+
+def toasted(page: Any, control: str) -> str:
+    """Click ``control``; the message the toast showed for it."""
+    before = page.evaluate(TOASTS_JS)
+    page.click(control)
+    page.wait_for_function("n => window.__zdToasts.length > n", arg=before)
+    return str(page.evaluate("window.__zdToasts.at(-1)"))
+
+
 def copied_quote(page: Any) -> str:
-    # A toast left by an earlier copy would satisfy the wait before this copy happened.
-    page.evaluate("(document.querySelector('.zd-toast') || {}).textContent = ''")
-    page.click(".zd-quotebar__quote")
-    page.wait_for_function(
-        "(document.querySelector('.zd-toast') || {textContent: ''}).textContent.length > 0"
-    )
+    toasted(page, ".zd-quotebar__quote")
     return clipboard(page)
 
 
@@ -134,7 +151,7 @@ def lands_on(browser: Any, url: str, passage_id: str) -> bool:
             " return scrollY > 300 && 0 <= top && top < 900; }"
         )
         try:  # a condition, not a fixed pause: a loaded machine scrolls late, not wrongly
-            page.wait_for_function(in_view, timeout=10_000)
+            page.wait_for_function(in_view)  # Playwright's 30 s: a bound for a stall, not a speed test
         except PlaywrightTimeoutError:
             return False
         return True
@@ -154,15 +171,11 @@ def test_permalink_shows_on_hover_and_copies_the_passage_link(clip_page: Any, si
     clip_page.wait_for_function(
         f"""getComputedStyle(document.querySelector('a.zd-permalink[data-zd-for="{target}"]')).opacity === "1" """
     )
-    link.click()
-    clip_page.wait_for_function(
-        "(document.querySelector('.zd-toast') || {textContent: ''}).textContent.length > 0"
-    )
+    said = toasted(clip_page, f'a.zd-permalink[data-zd-for="{target}"]')
     expected = site.variant_url("zh-Hans", "notes/long/") + "#" + target
     assert clipboard(clip_page) == expected
     assert clip_page.evaluate("location.hash") == "#" + target
-    toast = clip_page.locator(".zd-toast")
-    assert toast.get_attribute("role") == "status" and toast.text_content() == "链接已复制"
+    assert clip_page.locator(".zd-toast").get_attribute("role") == "status" and said == "链接已复制"
     # The control has a name for screen readers and adds nothing to the text readers copy.
     assert link.get_attribute("aria-label") == "复制本段链接"
     assert clip_page.evaluate(f"document.getElementById('{target}').textContent") == PARAS[14]
@@ -239,10 +252,20 @@ def test_quote_across_passages_uses_start_and_end(clip_page: Any, browser: Any, 
     assert lands_on(browser, site.variant_url("zh-Hans", "notes/long/") + "#:~:text=" + directive, a)
 
 
+#: The passage scrolled to where its anchor puts it (its scroll margin under the header), again until it has stayed
+#: there three frames in a row (the page may still move after a scroll: a late layout); a fixed pause only hoped so.
+PASSAGE_AT_TOP = """id => {
+  const passage = document.getElementById(id);
+  const away = passage.getBoundingClientRect().top - parseFloat(getComputedStyle(passage).scrollMarginTop);
+  if (Math.abs(away) > 1) { passage.scrollIntoView(); window.__zdAtTop = 0; return false; }
+  window.__zdAtTop = (window.__zdAtTop || 0) + 1;
+  return window.__zdAtTop >= 3;
+}"""
+
+
 def test_variant_switch_keeps_the_passage(page: Any, site: ServedSite) -> None:
     open_note(page, site, hash_="#" + anchor(PARAS[2]))
-    page.evaluate(f"document.getElementById('{anchor(PARAS[17])}').scrollIntoView()")
-    page.wait_for_timeout(200)
+    page.wait_for_function(PASSAGE_AT_TOP, arg=anchor(PARAS[17]), polling="raf")
     page.evaluate("document.querySelector('a[hreflang=\"zh-Hant-TW\"]').click()")
     page.wait_for_url(re.compile(r".*/zh-Hant-TW/notes/long/#p-[0-9a-f]{8}"))
     here = page.evaluate("location.hash")

@@ -37,6 +37,13 @@ def test_marker_opens_with_enter_closes_with_escape_and_deep_links(real_site, pa
     anchor = page.url.split("#", 1)[1]
     target = page.locator(f"#{anchor}")
     assert target.evaluate(f"el => el.matches('{PASSAGE}')")
+    # Scrolled to once the page is in: by instant navigation (the URL changes before the page is swapped in and
+    # scrolled) or by a load, whichever the click met.
+    page.wait_for_function(
+        "id => { const top = document.getElementById(id).getBoundingClientRect().top;"
+        " return top >= 0 && top < innerHeight; }",
+        arg=anchor,
+    )
     box = target.bounding_box()
     assert box and 0 <= box["y"] < page.viewport_size["height"]  # scrolled into view
     assert not page.zd.console_errors, page.zd.console_errors
