@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zhudu.notes import inline_tags
+from zhudu.notes import hugo_signs, inline_tags
 from zhudu.notes.block_tags import BLOCK_TAG_RE, FENCE_RE, closing_line, end_name
 from zhudu.notes.box_names import CALLOUT_TYPES as CALLOUT_TYPES
 from zhudu.notes.box_names import NOTE_TAG_TYPES as NOTE_TAG_TYPES
@@ -134,6 +134,8 @@ class Rewrite:
     tags: list[str] = field(default_factory=list)
     #: Paths whose appearing would change this rewrite (the ``.obsidian/`` deciding whether tags are read).
     watched: list[str] = field(default_factory=list)
+    #: The note is Obsidian's (``inline_tags.is_obsidian``): its ``key:: value`` lines are Dataview's fields.
+    obsidian: bool = False
 
     @property
     def text(self) -> str:
@@ -184,6 +186,7 @@ def rewrite(
         root=root or note_dir,
         hexo_raw=dialect in HEXO_RAW_DIALECTS,
         liquid=dialect not in ("hugo", "obsidian-clipper", "logseq"),  # Logseq's {{embed …}} is no Liquid
+        hugo=hugo_signs.is_hugo(dialect, text, note_dir, root or note_dir),
     )
     lines = [(line, first_line + i) for i, line in enumerate(text.split("\n"))]
     # A construct may become several lines (a figure): each keeps the line it came from.
@@ -197,7 +200,9 @@ def rewrite(
         refs=writer.refs,
         findings=writer.findings,
         tags=list(dict.fromkeys(writer.tags)) if obsidian else [],
-        watched=inline_tags.watched(dialect, note_dir, root or note_dir, writer.wikilinks, bool(writer.tags)),
+        obsidian=obsidian,
+        watched=inline_tags.watched(dialect, note_dir, root or note_dir, writer.wikilinks, bool(writer.tags))
+        + hugo_signs.watched(text, note_dir, root or note_dir, hugo=writer.hugo),
     )
 
 
@@ -242,7 +247,7 @@ class _Writer(InlineWriter):
                 indent, touching = m.start("fence"), bool(out and out[-1][0].strip())
                 if (indent == 0 and touching) or places.leaves_item_block(i):
                     out.append(("", line))
-                code = [(fence_title(text), line), *unescape_code(lines[i + 1 : end + 1])]  # as Hugo shows it
+                code = [(fence_title(text), line), *self.code(lines[i + 1 : end + 1])]  # as its tool shows it
                 if closed_fence_end(lines, i, m["fence"]) is None and "`" not in text[m.end("fence") :]:
                     # CommonMark's tools show the rest of the note as code; Python-Markdown showed it as text.
                     code.append((text[: m.start("fence")] + m["fence"], lines[end][1]))
@@ -318,9 +323,7 @@ class _Writer(InlineWriter):
                 i = end + 1
                 continue
             elif (end := state.verbatim.end(i)) is not None:
-                out.extend(
-                    unescape_code(lines[i : end + 1])
-                )  # indented code, a formula, raw HTML: as written
+                out.extend(self.code(lines[i : end + 1]))  # indented code, a formula, raw HTML: as written
                 i = end + 1
                 continue
             if i in places.new_lists:  # CommonMark starts a list here, Python-Markdown went on (list_ends)
@@ -361,6 +364,14 @@ class _Writer(InlineWriter):
         inner = self.blocks([(_QUOTE_PREFIX_RE.sub("", t, count=1), n) for t, n in body])
         return admonition("", marker, kind, title, inner, line)
 
+    def code(self, lines: Sequence[Line]) -> list[Line]:
+        """Code lines as written; a Hugo page's escaped shortcodes as Hugo shows them (it reads code too)."""
+        return unescape_code(lines) if self.hugo else list(lines)
+
+    def code_span(self, span: str) -> str:
+        """An inline code span, as :meth:`code` shows code."""
+        return unescape_shortcodes(span) if self.hugo else span
+
     def item_text(self, place: Place, lines: Sequence[Line]) -> list[Line]:
         """The text of a list item right after a box in it, written where Python-Markdown keeps it in the item."""
         text = indented(self.blocks([(dedent(t, place.item or 0), n) for t, n in lines]), place.indent)
@@ -381,7 +392,7 @@ class _Writer(InlineWriter):
             kind = CALLOUT_TYPES.get(written) or NOTE_TAG_TYPES.get(written) or "note"
             return admonition(indent, marker, kind, title, self.blocks(inner), line)
         if name in ("codeblock", "code", "highlight"):
-            return code_block(indent, name, args, unescape_code(inner), line, end_line, hugo=not m["tag"])
+            return code_block(indent, name, args, self.code(inner), line, end_line, hugo=not m["tag"])
         if name in TAG_BOXES:  # NexT's and Butterfly's note, the themes' folds and tabs
             return theme_box(indent, name, args, inner, line, self.blocks)
         # blockquote, quote, pullquote: an HTML block, because two ">" quotes one blank line apart
@@ -439,7 +450,7 @@ class _Writer(InlineWriter):
             if m["ticks"]:
                 close = re.compile(rf"(?<!`){m['ticks']}(?!`)").search(text, m.end())
                 if close:
-                    out.append(unescape_shortcodes(_RAW_MARK_RE.sub("", text[m.start() : close.end()])))
+                    out.append(self.code_span(_RAW_MARK_RE.sub("", text[m.start() : close.end()])))
                     pos = close.end()
                 else:
                     out.append(m["ticks"])
