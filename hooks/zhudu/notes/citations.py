@@ -19,7 +19,7 @@ from zhudu.notes.dialect_markdown import md_text
 #: A key after ``@`` (``-@`` leaves the author out), at the bracket's start or after a space or ``;``.
 _KEY = r"(?:(?<![^\[\s;])-?@(?:\{[^{}\n]+\}|\w(?:[\w:.#$%&+?<>~/-]*\w)?))"
 #: A bracketed citation: text holding at least one key, not a link's text nor a reference's label.
-_CITATION_RE = re.compile(r"\[(?P<inside>[^\[\]\n]*?" + _KEY + r"[^\[\]\n]*)\](?![(\[:])")
+_CITATION_RE = re.compile(r"(?<![\[\\])\[(?P<inside>[^\[\]\n]*?" + _KEY + r"[^\[\]\n]*)\](?![(\[\]:])")
 _KEY_RE = re.compile(_KEY)
 
 

@@ -19,6 +19,7 @@ import re
 
 from zhudu import fragments
 from zhudu.notes.block_tags import FENCE_RE
+from zhudu.notes.dialect_markdown import CODE_SPAN_RE
 
 #: The tools whose notes show ``key:: value`` as written.
 _OTHER_TOOLS = frozenset({"hexo", "jekyll", "hugo", "logseq", "notion"})
@@ -42,8 +43,6 @@ _INLINE_FIELD_RE = re.compile(
 )
 #: An inline query: a code span opening with Dataview's ``=`` (DQL) or ``$=`` (JavaScript).
 _INLINE_QUERY_RE = re.compile(r"(?<![\\`])`[ \t]*(?P<js>\$)?=[ \t]+[^`\n]+`(?!`)")
-#: An inline code span (its backticks, then as many closing it).
-_CODE_SPAN_RE = re.compile(r"(?<![\\`])(`+)(?!`).*?(?<!`)\1(?!`)")
 #: A query block's opening fence: ```` ```dataview ```` or ```` ```dataviewjs ````.
 _QUERY_FENCE_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<kind>dataview(?:js)?)\b")
 
@@ -99,7 +98,7 @@ def _field_line(text: str) -> re.Match[str] | None:
 
 def _inline(text: str, line: int, findings: list[tuple[int, str]]) -> str:
     out, pos = [], 0
-    for m in _CODE_SPAN_RE.finditer(text):
+    for m in CODE_SPAN_RE.finditer(text):
         out.append(_INLINE_FIELD_RE.sub(_inline_field, text[pos : m.start()]))
         if query := _INLINE_QUERY_RE.fullmatch(m.group(0)):
             out.append(_query("dataviewjs" if query["js"] else "dataview", block=False))

@@ -46,6 +46,7 @@ from zhudu.notes.dialect_inline import UNKNOWN_TAG_LABEL as UNKNOWN_TAG_LABEL
 from zhudu.notes.dialect_inline import UNPUBLISHED_FILE_LABEL as UNPUBLISHED_FILE_LABEL
 from zhudu.notes.dialect_inline import InlineWriter
 from zhudu.notes.dialect_markdown import (
+    CODE_SPAN_RE,
     SHORTCODE_BOXES,
     Line,
     admonition,
@@ -94,8 +95,6 @@ _RAW_FENCE_RE = re.compile(r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})")
 #: The dialects whose ``{% raw %}`` part is Hexo's (set aside until Markdown has run); a note whose
 #: front matter names no tool (the Hexo documentation's) is read as Hexo's too.
 HEXO_RAW_DIALECTS = frozenset({"hexo", "yaml", "none"})
-#: An inline code span (its backticks, then the same number closing it).
-_CODE_SPAN_RE = re.compile(r"(?<![\\`])(`+)(?!`).*?(?<!`)\1(?!`)")
 _RAW_MARK_RE = re.compile(r"\{%-?[ \t]*(?:end)?raw[ \t]*-?%\}")
 
 #: ``> [!type]- Title``: an Obsidian callout (and a GitHub alert, ``> [!NOTE]``).
@@ -474,7 +473,7 @@ class _Writer(InlineWriter):
     def raw_markdown(self, part: str, line: int) -> str:
         """A Jekyll ``{% raw %}`` part: Markdown, its links read (:meth:`markdown_links`), its code as written."""
         out, pos = [], 0
-        for m in _CODE_SPAN_RE.finditer(part):
+        for m in CODE_SPAN_RE.finditer(part):
             out += [self.markdown_links(part[pos : m.start()], line), m.group(0)]
             pos = m.end()
         return "".join([*out, self.markdown_links(part[pos:], line)])

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from zhudu.notes.block_tags import FENCE_RE
+from zhudu.notes.dialect_markdown import CODE_SPAN_RE
 from zhudu.notes.theme_tags import ESCAPED_SHORTCODE_RE
 
 #: The files a Hugo site's configuration is kept in (``config.yaml`` is also other tools': not a sign).
@@ -25,8 +26,6 @@ CONTENT_FOLDER = "content"
 _NOT_HUGO = frozenset({"obsidian-clipper", "logseq", "notion"})
 #: A shortcode Hugo runs (opening or closing): ``{{< figure``, ``{{% /notice``; not an escaped one (``{{</*``).
 _SHORTCODE_RE = re.compile(r"\{\{[<%][ \t]*/?[ \t]*[A-Za-z_][\w./-]*(?:[^\n>%]|[>%](?!\}\}))*[>%]\}\}")
-#: An inline code span (its backticks, then as many closing it).
-_CODE_SPAN_RE = re.compile(r"(?<![\\`])(`+)(?!`).*?(?<!`)\1(?!`)")
 
 
 def is_hugo(dialect: str, text: str, note_dir: Path, root: Path) -> bool:
@@ -83,6 +82,6 @@ def _runs_shortcodes(text: str) -> bool:
             if opened[0] == fence[0] and len(opened) >= len(fence) and not line.strip().strip(fence[0]):
                 fence = ""
                 continue
-        if not fence and _SHORTCODE_RE.search(_CODE_SPAN_RE.sub("", line)):
+        if not fence and _SHORTCODE_RE.search(CODE_SPAN_RE.sub("", line)):
             return True
     return False
