@@ -653,6 +653,8 @@ def test_a_pandoc_citation_is_shown_as_its_keys_and_pages_marked_as_a_citation_a
         "又见 @ban1990 的说法" in body and '<a href="https://weibo.com/" rel="noreferrer">@张三</a>' in body
     ), body
     assert "<code>[@代码]</code>" in re.sub(r"</?zd-g>", "", body), body
+    # an e-mail address is a mailto: link (it was ../mailto:, a broken link, in every variant)
+    assert [html.unescape(h) for h in re.findall(r'<a href="(&#[^"]*)"', body)] == ["mailto:a@b.cn"], body
     assert warnings_about(built, "引用.md") == [
         "zhudu: seeds/zettlr/引用.md:5: [@sima2000, p. 12]: a citation of the author's bibliography (Zettlr, "
         "Pandoc), which this site has not: shown as its keys and pages, marked as a citation; write the reference "
