@@ -158,6 +158,24 @@ NOTES = {
     '{{< /tab >}}\n{{% tab title="Windows" %}}\n视窗系统。\n{{% /tab %}}\n{{< /tabs >}}\n\n'
     '插图这样写：`{{</* figure src="猫.png" */>}}`，提示框 {{%/* notice tip */%}} 也是。\n\n'
     '```go-html-template\n{{</* ref "其他.md" */>}}\n```\n',
+    # An escaped shortcode outside a Hugo page is shown as its tool shows it: as written (a Hexo post, an Obsidian
+    # note about Hugo); a page beside a Hugo configuration (YAML front matter, no content/ folder) is Hugo's.
+    "hexo/source/_posts/写短代码.md": "---\ntitle: 写短代码\ndate: 2024-01-05 10:00:00\nupdated: 2024-01-06\n---\n\n"
+    '```\n{{</* figure src="a.png" */>}}\n```\n\n行内 `{{%/* notice */%}}` 也是。\n',
+    "库/Hugo转义.md": "---\ntitle: Hugo转义\n---\n\n正文里写 {{</* figure src=a.png */>}} 就好。\n",
+    "博客/hugo.toml": "title = '站'\n",
+    "博客/posts/配置旁.md": "---\ntitle: 配置旁\n---\n\n插图 `{{</* figure */>}}`。\n",
+    # Obsidian's Dataview: fields (a line, [inline], (value only)), queries (blocks, inline); code and C++ as written.
+    "库/读史记.md": "---\ntitle: 读史记\n---\n\n作者:: [[回看]]\n评分:: 5\n\n"
+    "读到 [页码:: 42] 时想到 (心情:: 好)，`[不是:: 字段]` 照写。\n\n- 状态:: 在读\n- C++ 的 std::cout 不是字段\n\n"
+    "```dataview\nTABLE 作者 FROM #读书\n```\n\n```dataviewjs\ndv.list(dv.pages().file.name)\n```\n\n"
+    "今天读了 `= this.评分` 页。\n",
+    # Zettlr's (Pandoc's) citations; a bare @名字 is a mention, [@张三](…) a link, [a@b.cn] no key, code as written.
+    "zettlr/引用.md": "---\ntitle: 引用\n---\n\n如前所述 [@sima2000, p. 12]，又见 @ban1990 的说法。\n\n"
+    "[见 @sima2000, 第 3 页; -@ban_gu:1990] 和 [@张三](https://weibo.com/) 与 [a@b.cn]，`[@代码]`。\n",
+    # Jekyll's links to its site's root: this site's home, wherever it is served from (/zhudu/), not the server's.
+    "_posts/2024-01-03-home.md": "---\nlayout: post\ntitle: 回首页\n---\n\n"
+    '[首页]({{ site.baseurl }}/)、[也是首页]({{ "/" | relative_url }})、[根](/)，`[代码](/)`。\n',
 }
 #: Planted beside seeds/, where typora-root-url ../../etc leads from seeds/typora/: never published.
 SECRET = b"\x89PNG\r\n\x1a\n" + b"zhudu-secret-outside" + b"\x00" * 16
@@ -588,6 +606,69 @@ def test_hugo_themes_videos_folds_and_tabs_are_drawn_and_an_escaped_shortcode_is
     assert '{{< figure src="猫.png" >}}' in text and "{{% notice tip %}}" in text, text
     assert '{{< ref "其他.md" >}}' in text and "/*" not in text, text
     assert warnings_about(built, "主题短代码") == [], built.warnings
+
+
+def test_an_escaped_shortcode_is_shown_as_hugo_shows_it_only_in_a_hugo_page(built):
+    shown = {
+        title: html.unescape(re.sub(r"<[^>]+>", "", note_body(built, title)))
+        for title in ("写短代码", "Hugo转义", "配置旁")
+    }
+    assert '{{</* figure src="a.png" */>}}' in shown["写短代码"], shown  # Hexo shows code as written
+    assert "{{%/* notice */%}}" in shown["写短代码"], shown
+    assert "{{</* figure src=a.png */>}}" in shown["Hugo转义"], shown  # text, no emphasis
+    assert "{{< figure >}}" in shown["配置旁"] and "/*" not in shown["配置旁"], shown  # beside hugo.toml
+    assert not warnings_about(built, "写短代码") and not warnings_about(built, "转义"), built.warnings
+
+
+def test_dataview_fields_are_labelled_text_and_its_queries_a_note_that_obsidian_makes_the_list(built):
+    body = note_body(built, "读史记")
+    key = '<span class="zd-field"><span class="zd-field__key">{}</span>：'
+    assert re.search(
+        re.escape(key.format("作者"))
+        + r"<a [^>]*>回看</a></span><br>\s*"
+        + re.escape(key.format("评分"))
+        + "5",
+        body,
+    ), body
+    assert key.format("页码") + "42</span>" in body and '<span class="zd-field">好</span>' in body, body
+    assert "心情" not in body and "<code>[不是:: 字段]</code>" in body, body
+    assert re.search("<li[^>]*>" + re.escape(key.format("状态") + "在读</span></li>"), body), body
+    assert re.search("<li[^>]*>C\\+\\+ 的 std::cout 不是字段</li>", body), body
+    queries = re.findall(r'class="zd-dataview"[^>]*><span class="zd-dataview__label">(\w+)</span>', body)
+    assert queries == ["Dataview", "DataviewJS", "Dataview"], body
+    assert "TABLE" not in body and "dv.list" not in body and "this.评分" not in body, body
+    said = [w.split(": a Dataview query", 1)[0] for w in warnings_about(built, "读史记")]
+    assert said == [
+        "zhudu: seeds/库/读史记.md:13: ```dataview",
+        "zhudu: seeds/库/读史记.md:17: ```dataviewjs",
+        "zhudu: seeds/库/读史记.md:21: `= this.评分`",
+    ], built.warnings
+
+
+def test_a_pandoc_citation_is_shown_as_its_keys_and_pages_marked_as_a_citation_and_warned_of_once(built):
+    body = note_body(built, "引用")
+    cited = re.findall(r'<cite class="zd-cite">([^<]*)</cite>', body)
+    assert cited == ["[sima2000, p. 12]", "[见 sima2000, 第 3 页; ban_gu:1990]"], body
+    assert (
+        "又见 @ban1990 的说法" in body and '<a href="https://weibo.com/" rel="noreferrer">@张三</a>' in body
+    ), body
+    assert "<code>[@代码]</code>" in re.sub(r"</?zd-g>", "", body), body
+    # an e-mail address is a mailto: link (it was ../mailto:, a broken link, in every variant)
+    assert [html.unescape(h) for h in re.findall(r'<a href="(&#[^"]*)"', body)] == ["mailto:a@b.cn"], body
+    assert warnings_about(built, "引用.md") == [
+        "zhudu: seeds/zettlr/引用.md:5: [@sima2000, p. 12]: a citation of the author's bibliography (Zettlr, "
+        "Pandoc), which this site has not: shown as its keys and pages, marked as a citation; write the reference "
+        "(author, title, year) in the note, or in a footnote"
+    ], built.warnings
+
+
+def test_a_link_to_the_old_sites_root_leads_to_this_sites_home_under_its_sub_path(built):
+    page = built.site_dir / "zh-Hans" / "notes" / "posts-2024-01-03-home" / "index.html"
+    body = page.read_text(encoding="utf-8").split('<div class="zd-note__body">', 1)[1]
+    links = re.findall(r'<a href="([^"]*)"[^>]*>([^<]*)</a>', body.split("</article>")[0])
+    assert links[:3] == [("../../", "首页"), ("../../", "也是首页"), ("../../", "根")], body
+    assert (page.parent / "../../index.html").resolve().is_file()  # /zhudu/zh-Hans/
+    assert "<code>[代码](/)</code>" in body and not warnings_about(built, "home.md"), built.warnings
 
 
 def test_an_excalidraw_drawing_is_no_note_and_its_embed_shows_the_image_the_plugin_exported(built):

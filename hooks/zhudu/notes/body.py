@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zhudu import fragments
-from zhudu.notes import dialects, logseq_blocks, note_images
+from zhudu.notes import dataview, dialects, logseq_blocks, note_images
 from zhudu.notes.note_images import IMAGE_REFUSALS, IMAGE_SUFFIXES, REFUSED_LABEL, ImageRef
 from zhudu.notes.page_ids import ATX_TEXT
 from zhudu.script.domain import text_domain
@@ -158,6 +158,10 @@ def transform(
         outside = lines_outside_code(lines, logseq_blocks.FENCE_RE)  # a block's code, at any depth
         lines, origin, blocks, block_refs = logseq_blocks.rewrite(lines, origin, outside)
         markdown = "\n".join(lines)
+    elif dataview.applies(dialect, rewritten.obsidian, markdown):  # Obsidian's Dataview fields and queries
+        lines, origin, found = dataview.rewrite(markdown.split("\n"), origin)
+        markdown = "\n".join(lines)
+        rewritten.findings += found
     body = Body(
         markdown=markdown,
         refs=rewritten.refs,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from zhudu import fragments
-from zhudu.notes import disk_names, image_sizes, inline_tags, site_root, wordpress
+from zhudu.notes import citations, disk_names, image_sizes, inline_tags, site_root, wordpress
 from zhudu.notes.dialect_markdown import (
     ABSOLUTE_URL_RE,
     SHORTCODE_BOXES,
@@ -31,7 +31,7 @@ from zhudu.notes.dialect_markdown import (
 )
 from zhudu.notes.folders import skipped as _skipped
 from zhudu.notes.naming import DRAWING_SUFFIX
-from zhudu.notes.note_refs import NoteRef
+from zhudu.notes.note_refs import SITE_ROOT, NoteRef
 from zhudu.notes.safety import safe_url
 from zhudu.notes.theme_tags import TAG_BOXES, bilibili_url, unescape_shortcodes
 
@@ -111,6 +111,10 @@ class InlineWriter:
     escaped_hash: bool = False
     #: The note holds ``[[wikilinks]]`` or ``![[embeds]]``: Obsidian's.
     wikilinks: bool = False
+    #: A Hugo page (``hugo_signs``): its escaped shortcodes ``{{</* x */>}}`` are shown as Hugo shows them.
+    hugo: bool = False
+    #: A Pandoc citation was met (``citations``: warned of once a note).
+    cited: bool = False
 
     def inline(self, text: str, line: int, *, at_end: bool) -> str:
         """Text outside code: links, embeds, tags and shortcodes; a block id at the line's end."""
@@ -129,6 +133,10 @@ class InlineWriter:
             lambda m: self.construct(m, line, whole=m.group(0).strip() == text.strip()), text
         )
         text = _PAGE_LINK_RE.sub(lambda m: self.page_link(m, line, text), text)
+        text, cited = citations.rewrite(text)
+        if cited and not self.cited:  # once a note
+            self.cited = True
+            self.findings.append((line, citations.message(cited)))
         if at_end and (m := _BLOCK_ID_RE.search(text)):
             # An Obsidian block id: not shown, an anchor ``[[note#^id]]`` links to.
             text = text[: m.start()] + fragments.render("zd-dialect.html", "block_anchor", id=m["id"])
@@ -185,7 +193,7 @@ class InlineWriter:
                 else self.unknown(m.group(0), line, report=m["wp_embed"] is None, whole=whole)
             )
         if m["escaped"] is not None:  # Hugo's {{</* figure */>}}: the shortcode shown, not run
-            return md_text(unescape_shortcodes(m["escaped"]))
+            return md_text(unescape_shortcodes(m["escaped"]) if self.hugo else m["escaped"])
         if m["tag"] is not None:
             return self.tag(m["tag"], m["args"] or "", line, m.group(0), whole=whole)
         return self.shortcode(
@@ -260,7 +268,7 @@ class InlineWriter:
         opening = text.rfind("[", 0, m.start())
         if (
             path.suffix.lower() not in _PAGE_SUFFIXES
-            or not path.name
+            or (not path.name and m["path"] != SITE_ROOT)  # the old site's root: this site's home
             or (opening > 0 and text[opening - 1] == "!")
         ):
             return m.group(0)  # a file, or an image

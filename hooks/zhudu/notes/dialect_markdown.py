@@ -42,6 +42,8 @@ _CITE_SOURCE_RE = re.compile(r"^(?P<author>[^,]+?)\s*,\s*(?P<source>.+)$")
 _CJK_RE = re.compile(
     r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0002ffff]"
 )
+#: An inline code span (its backticks, then the same number closing it).
+CODE_SPAN_RE = re.compile(r"(?<![\\`])(`+)(?!`).*?(?<!`)\1(?!`)")
 #: Characters Markdown would read as syntax in a value put into the page as text.
 _MD_SPECIAL_RE = re.compile(r"([\\`*_\[\]])")
 #: What Markdown or an extension of ``mkdocs.yml`` reads in text: emphasis, code, links, lists, headings,

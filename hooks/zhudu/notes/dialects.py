@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zhudu.notes import inline_tags
+from zhudu.notes import hugo_signs, inline_tags
 from zhudu.notes.block_tags import BLOCK_TAG_RE, FENCE_RE, closing_line, end_name
 from zhudu.notes.box_names import CALLOUT_TYPES as CALLOUT_TYPES
 from zhudu.notes.box_names import NOTE_TAG_TYPES as NOTE_TAG_TYPES
@@ -46,6 +46,7 @@ from zhudu.notes.dialect_inline import UNKNOWN_TAG_LABEL as UNKNOWN_TAG_LABEL
 from zhudu.notes.dialect_inline import UNPUBLISHED_FILE_LABEL as UNPUBLISHED_FILE_LABEL
 from zhudu.notes.dialect_inline import InlineWriter
 from zhudu.notes.dialect_markdown import (
+    CODE_SPAN_RE,
     SHORTCODE_BOXES,
     Line,
     admonition,
@@ -95,8 +96,6 @@ _RAW_FENCE_RE = re.compile(r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})")
 #: The dialects whose ``{% raw %}`` part is Hexo's (set aside until Markdown has run); a note whose
 #: front matter names no tool (the Hexo documentation's) is read as Hexo's too.
 HEXO_RAW_DIALECTS = frozenset({"hexo", "yaml", "none"})
-#: An inline code span (its backticks, then the same number closing it).
-_CODE_SPAN_RE = re.compile(r"(?<![\\`])(`+)(?!`).*?(?<!`)\1(?!`)")
 _RAW_MARK_RE = re.compile(r"\{%-?[ \t]*(?:end)?raw[ \t]*-?%\}")
 
 #: ``> [!type]- Title``: an Obsidian callout (and a GitHub alert, ``> [!NOTE]``).
@@ -135,6 +134,8 @@ class Rewrite:
     tags: list[str] = field(default_factory=list)
     #: Paths whose appearing would change this rewrite (the ``.obsidian/`` deciding whether tags are read).
     watched: list[str] = field(default_factory=list)
+    #: The note is Obsidian's (``inline_tags.is_obsidian``): its ``key:: value`` lines are Dataview's fields.
+    obsidian: bool = False
 
     @property
     def text(self) -> str:
@@ -185,6 +186,7 @@ def rewrite(
         root=root or note_dir,
         hexo_raw=dialect in HEXO_RAW_DIALECTS,
         liquid=dialect not in ("hugo", "obsidian-clipper", "logseq"),  # Logseq's {{embed …}} is no Liquid
+        hugo=hugo_signs.is_hugo(dialect, text, note_dir, root or note_dir),
     )
     # Lists nested at their item's text column (CommonMark), written at Python-Markdown's four columns per level.
     lines = nest([(line, first_line + i) for i, line in enumerate(text.split("\n"))])
@@ -199,7 +201,9 @@ def rewrite(
         refs=writer.refs,
         findings=writer.findings,
         tags=list(dict.fromkeys(writer.tags)) if obsidian else [],
-        watched=inline_tags.watched(dialect, note_dir, root or note_dir, writer.wikilinks, bool(writer.tags)),
+        obsidian=obsidian,
+        watched=inline_tags.watched(dialect, note_dir, root or note_dir, writer.wikilinks, bool(writer.tags))
+        + hugo_signs.watched(text, note_dir, root or note_dir, hugo=writer.hugo),
     )
 
 
@@ -244,7 +248,7 @@ class _Writer(InlineWriter):
                 indent, touching = m.start("fence"), bool(out and out[-1][0].strip())
                 if (indent == 0 and touching) or places.leaves_item_block(i):
                     out.append(("", line))
-                code = [(fence_title(text), line), *unescape_code(lines[i + 1 : end + 1])]  # as Hugo shows it
+                code = [(fence_title(text), line), *self.code(lines[i + 1 : end + 1])]  # as its tool shows it
                 if closed_fence_end(lines, i, m["fence"]) is None and "`" not in text[m.end("fence") :]:
                     # CommonMark's tools show the rest of the note as code; Python-Markdown showed it as text.
                     code.append((text[: m.start("fence")] + m["fence"], lines[end][1]))
@@ -320,9 +324,7 @@ class _Writer(InlineWriter):
                 i = end + 1
                 continue
             elif (end := state.verbatim.end(i)) is not None:
-                out.extend(
-                    unescape_code(lines[i : end + 1])
-                )  # indented code, a formula, raw HTML: as written
+                out.extend(self.code(lines[i : end + 1]))  # indented code, a formula, raw HTML: as written
                 i = end + 1
                 continue
             if i in places.new_lists:  # CommonMark starts a list here, Python-Markdown went on (list_ends)
@@ -363,6 +365,14 @@ class _Writer(InlineWriter):
         inner = self.blocks([(_QUOTE_PREFIX_RE.sub("", t, count=1), n) for t, n in body])
         return admonition("", marker, kind, title, inner, line)
 
+    def code(self, lines: Sequence[Line]) -> list[Line]:
+        """Code lines as written; a Hugo page's escaped shortcodes as Hugo shows them (it reads code too)."""
+        return unescape_code(lines) if self.hugo else list(lines)
+
+    def code_span(self, span: str) -> str:
+        """An inline code span, as :meth:`code` shows code."""
+        return unescape_shortcodes(span) if self.hugo else span
+
     def item_text(self, place: Place, lines: Sequence[Line]) -> list[Line]:
         """The text of a list item right after a box in it, written where Python-Markdown keeps it in the item."""
         text = indented(self.blocks([(dedent(t, place.item or 0), n) for t, n in lines]), place.indent)
@@ -383,7 +393,7 @@ class _Writer(InlineWriter):
             kind = CALLOUT_TYPES.get(written) or NOTE_TAG_TYPES.get(written) or "note"
             return admonition(indent, marker, kind, title, self.blocks(inner), line)
         if name in ("codeblock", "code", "highlight"):
-            return code_block(indent, name, args, unescape_code(inner), line, end_line, hugo=not m["tag"])
+            return code_block(indent, name, args, self.code(inner), line, end_line, hugo=not m["tag"])
         if name in TAG_BOXES:  # NexT's and Butterfly's note, the themes' folds and tabs
             return theme_box(indent, name, args, inner, line, self.blocks)
         # blockquote, quote, pullquote: an HTML block, because two ">" quotes one blank line apart
@@ -441,7 +451,7 @@ class _Writer(InlineWriter):
             if m["ticks"]:
                 close = re.compile(rf"(?<!`){m['ticks']}(?!`)").search(text, m.end())
                 if close:
-                    out.append(unescape_shortcodes(_RAW_MARK_RE.sub("", text[m.start() : close.end()])))
+                    out.append(self.code_span(_RAW_MARK_RE.sub("", text[m.start() : close.end()])))
                     pos = close.end()
                 else:
                     out.append(m["ticks"])
@@ -465,7 +475,7 @@ class _Writer(InlineWriter):
     def raw_markdown(self, part: str, line: int) -> str:
         """A Jekyll ``{% raw %}`` part: Markdown, its links read (:meth:`markdown_links`), its code as written."""
         out, pos = [], 0
-        for m in _CODE_SPAN_RE.finditer(part):
+        for m in CODE_SPAN_RE.finditer(part):
             out += [self.markdown_links(part[pos : m.start()], line), m.group(0)]
             pos = m.end()
         return "".join([*out, self.markdown_links(part[pos:], line)])

@@ -62,6 +62,12 @@ class LinkTarget:
     page: str = ""
 
 
+#: A link to the root of the author's old site (``[首页]({{ site.baseurl }}/)``, ``[x](/)``) leads to this
+#: site's home page, wherever the site is served from (``/zhudu/``), not to the server's root.
+SITE_ROOT = "/"
+HOME = LinkTarget("", "", page=SITE_ROOT)
+
+
 @dataclass(frozen=True)
 class LinkBase:
     """Where the page a link is on stands: relative URLs from it to the note pages' folder and to the site's root."""
@@ -109,7 +115,7 @@ def resolve(
         if n >= len(refs):
             return m.group(0)
         ref = refs[n]
-        target = find(ref)
+        target = HOME if ref.kind == "url" and ref.target == SITE_ROOT else find(ref)
         if target is None and ref.kind == "url" and site_page(ref):
             return ref.shown if m["bare"] is not None else f"[{m['text']}]({ref.shown})"
         if target is None:
@@ -143,6 +149,8 @@ def resolve(
 
 def _page_url(target: LinkTarget, base: LinkBase) -> str:
     """The URL of the page ``target`` is on, from the page at ``base``; "": the page itself."""
+    if target.page == SITE_ROOT:
+        return base.root or "./"
     if target.page:
         return base.root + quote(target.page)
     return f"{base.notes}{quote(target.slug)}/" if target.slug else ""

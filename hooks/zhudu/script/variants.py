@@ -16,7 +16,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
 from itertools import accumulate
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape as xml_escape
@@ -187,6 +187,8 @@ def relocate(
             )
         if not url or url.startswith(("#", "/", "?")) or _SCHEME_RE.match(url):
             return url
+        if url.startswith("&#") and _SCHEME_RE.match(unescape(url)):
+            return url  # an e-mail link, written in character references (magiclink's mailto:)
         target = _target(url, here)
         if target.startswith(".."):
             return url

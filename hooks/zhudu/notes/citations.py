@@ -1,0 +1,47 @@
+"""Pandoc's citations (Zettlr, Obsidian's Pandoc and Citations plugins): ``[@sima2000, p. 12]``.
+
+Zettlr and Pandoc write a citation as keys of the author's bibliography in brackets: ``[@key]``,
+``[@key, p. 12]``, ``[见 @key1, 第 3 页; -@key2]``, and show it as the reference the bibliography
+makes (author, year, page).  This site has no bibliography: the citation is shown as what it says
+(its keys and pages, without the ``@`` marks and with its brackets), marked as a citation
+(``<cite>``), and a warning says, once a note, to write the reference itself.  An ``@`` inside a word
+(``a@b.com``) is no key, and a bracket followed by ``(`` or ``[`` is a link's text (``[@张三](…)``);
+a bare ``@key`` outside brackets stays text: ``@名字`` in Chinese writing is a mention, not a citation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from zhudu import fragments
+from zhudu.notes.dialect_markdown import md_text
+
+#: A key after ``@`` (``-@`` leaves the author out), at the bracket's start or after a space or ``;``.
+_KEY = r"(?:(?<![^\[\s;])-?@(?:\{[^{}\n]+\}|\w(?:[\w:.#$%&+?<>~/-]*\w)?))"
+#: A bracketed citation: text holding at least one key, not a link's text nor a reference's label.
+_CITATION_RE = re.compile(r"(?<![\[\\])\[(?P<inside>[^\[\]\n]*?" + _KEY + r"[^\[\]\n]*)\](?![(\[\]:])")
+_KEY_RE = re.compile(_KEY)
+
+
+def rewrite(text: str) -> tuple[str, str]:
+    """``text`` with its citations marked, and the first one as written ("": none)."""
+    if "@" not in text or "[" not in text:
+        return text, ""
+    first = ""
+
+    def cite(m: re.Match[str]) -> str:
+        nonlocal first
+        first = first or m.group(0)
+        shown = _KEY_RE.sub(lambda k: k.group(0).lstrip("-@").strip("{}"), m["inside"])
+        return fragments.render("zd-dialect.html", "citation", text=md_text(f"[{shown}]"))
+
+    return _CITATION_RE.sub(cite, text), first
+
+
+def message(written: str) -> str:
+    """The warning for a note's first citation (``written``)."""
+    return (
+        f"{written}: a citation of the author's bibliography (Zettlr, Pandoc), which this site has not: "
+        "shown as its keys and pages, marked as a citation; write the reference (author, title, year) "
+        "in the note, or in a footnote"
+    )

@@ -1,0 +1,142 @@
+"""Obsidian's Dataview plugin in a note: its fields shown as labelled text, its queries as a note saying so.
+
+Dataview reads ``作者:: 司马迁`` (a line of its own, in a list item too), ``[页码:: 42]`` and
+``(心情:: 好)`` in the text as the note's fields, and shows them in reading view as a key and its
+value (a ``(key:: value)`` as its value only).  Its queries (a ``dataview`` or ``dataviewjs`` code
+block, an inline ``= this.作者`` or ``$= dv.current()``) make a list, a table or a value inside
+Obsidian, from the whole vault: this site has no vault to run them over, and their text is a query,
+not what the author meant to show.  Each is a short note saying the list is made in Obsidian, and a
+warning at its line says how to publish the list.
+
+Only an Obsidian note is read so (``inline_tags.is_obsidian``: a vault, the clipper's front matter,
+wikilinks), or one holding a Dataview query; never code, nor a Logseq page (its ``key:: value`` lines
+are Logseq's properties, ``logseq_blocks``), nor a Hexo, Jekyll or Hugo note (text there).
+"""
+
+from __future__ import annotations
+
+import re
+
+from zhudu import fragments
+from zhudu.notes.block_tags import FENCE_RE
+from zhudu.notes.dialect_markdown import CODE_SPAN_RE
+
+#: The tools whose notes show ``key:: value`` as written.
+_OTHER_TOOLS = frozenset({"hexo", "jekyll", "hugo", "logseq", "notion"})
+#: A field's key: a word or a few (Han, letters, digits, ``_``, ``-``, ``/``, ``.``), Markdown's marks around it.
+_KEY = r"(?:\*\*|__)?(?P<{name}>\w[\w \-/.]{{0,39}}?)(?:\*\*|__)?"
+#: ``key:: value`` as a line of its own (after a quote's or a list item's marks, a task's box; not indented as
+#: code); not ``std::cout``.
+_FIELD_LINE_RE = re.compile(
+    r"^(?P<lead>(?:[ \t]*>[ \t]?)*(?:[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?|[ ]{0,3}))"
+    + _KEY.format(name="key")
+    + r"::(?:[ \t]+(?P<value>.*?))?[ \t]*$"
+)
+#: A list item's marker in a field line's lead.
+_ITEM_RE = re.compile(r"(?:[-*+]|\d[.)])[ \t]")
+#: ``[key:: value]`` and ``(key:: value)`` inside a line; a value may hold a link (``[司马迁](…)``).
+_INLINE_FIELD_RE = re.compile(
+    r"(?<![\]\\])\["
+    + _KEY.format(name="key")
+    + r"::[ \t]*(?P<value>(?:[^\[\]\n]|\[[^\[\]\n]*\](?:\([^()\n]*\))?)*?)\]"
+    r"|(?<![\]\\])\(" + _KEY.format(name="hidden") + r"::[ \t]*(?P<shown>(?:[^()\n]|\([^()\n]*\))*?)\)"
+)
+#: An inline query: a code span opening with Dataview's ``=`` (DQL) or ``$=`` (JavaScript).
+_INLINE_QUERY_RE = re.compile(r"(?<![\\`])`[ \t]*(?P<js>\$)?=[ \t]+[^`\n]+`(?!`)")
+#: A query block's opening fence: ```` ```dataview ```` or ```` ```dataviewjs ````.
+_QUERY_FENCE_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<kind>dataview(?:js)?)\b")
+
+Line = tuple[str, int]
+
+
+def applies(dialect: str, obsidian: bool, text: str) -> bool:
+    """Whether a note's ``key:: value`` and Dataview queries are Dataview's (``text``: its rewritten Markdown)."""
+    if dialect in _OTHER_TOOLS:
+        return False
+    return obsidian or any(_QUERY_FENCE_RE.match(line) for line in text.split("\n") if "dataview" in line)
+
+
+def rewrite(lines: list[str], origin: list[int]) -> tuple[list[str], list[int], list[tuple[int, str]]]:
+    """``lines`` with Dataview's fields and queries shown (each line's source line kept), and the findings."""
+    out: list[Line] = []
+    findings: list[tuple[int, str]] = []
+    i = 0
+    while i < len(lines):
+        text, line = lines[i], origin[i]
+        if m := _QUERY_FENCE_RE.match(text):
+            end = _fence_end(lines, i, m["fence"])
+            out += [("", line), (m["indent"] + _query(m["kind"], block=True), line), ("", line)]
+            findings.append((line, _query_message(m["fence"] + m["kind"], "list")))
+            i = end + 1
+            continue
+        if m := FENCE_RE.match(text):  # other code: as written
+            end = _fence_end(lines, i, m["fence"])
+            out += list(zip(lines[i : end + 1], origin[i : end + 1], strict=True))
+            i = end + 1
+            continue
+        field = _field_line(text)
+        before = _field_line(lines[i - 1]) if field and i and out[-1][0].strip() else None
+        if before and field and before["lead"] == field["lead"] and not _ITEM_RE.search(field["lead"]):
+            # Each field on a line of its own, as Obsidian shows it (a list item's is a block of its own).
+            out[-1] = (out[-1][0] + "<br>", out[-1][1])
+        if field:
+            out.append(
+                (field["lead"] + _field(field["key"], _inline(field["value"] or "", line, findings)), line)
+            )
+        else:
+            out.append((_inline(text, line, findings) if "::" in text or "=" in text else text, line))
+        i += 1
+    return [t for t, _ in out], [n for _, n in out], findings
+
+
+def _field_line(text: str) -> re.Match[str] | None:
+    """A ``key:: value`` line (its key not in code)."""
+    if "::" not in text or not (m := _FIELD_LINE_RE.match(text)):
+        return None
+    return None if "`" in text[: m.end("key")] else m
+
+
+def _inline(text: str, line: int, findings: list[tuple[int, str]]) -> str:
+    out, pos = [], 0
+    for m in CODE_SPAN_RE.finditer(text):
+        out.append(_INLINE_FIELD_RE.sub(_inline_field, text[pos : m.start()]))
+        if query := _INLINE_QUERY_RE.fullmatch(m.group(0)):
+            out.append(_query("dataviewjs" if query["js"] else "dataview", block=False))
+            findings.append((line, _query_message(m.group(0), "value")))
+        else:
+            out.append(m.group(0))
+        pos = m.end()
+    out.append(_INLINE_FIELD_RE.sub(_inline_field, text[pos:]))
+    return "".join(out)
+
+
+def _inline_field(m: re.Match[str]) -> str:
+    if m["hidden"] is not None:  # (key:: value): Dataview shows the value only
+        return fragments.render("zd-dialect.html", "field_value", value=m["shown"])
+    return _field(m["key"], m["value"])
+
+
+def _field(key: str, value: str) -> str:
+    chinese = any("\u3400" <= c <= "\u9fff" for c in key)
+    return fragments.render("zd-dialect.html", "field", key=key.strip(), value=value, chinese=chinese)
+
+
+def _query(kind: str, *, block: bool) -> str:
+    return fragments.render("zd-dialect.html", "dataview_query", js=kind == "dataviewjs", block=block)
+
+
+def _query_message(written: str, what: str) -> str:
+    return (
+        f"{written}: a Dataview query, whose {what} only Obsidian's Dataview plugin makes (from the whole vault): "
+        f"shown as a note saying so; to publish the {what}, write it in the note in the query's place "
+        "(copy it from Obsidian's reading view)"
+    )
+
+
+def _fence_end(lines: list[str], start: int, fence: str) -> int:
+    char, size = fence[0], len(fence)
+    for j in range(start + 1, len(lines)):
+        stripped = lines[j].strip()
+        if stripped.startswith(char * size) and not stripped.strip(char):
+            return j
+    return len(lines) - 1
