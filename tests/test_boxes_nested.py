@@ -87,6 +87,8 @@ NESTING = (
     "- 项甲\n  > [!note] 项里的标注\n  > - 标注甲\n  >   - 标注乙\n  - 项乙\n\n"
     "- 围甲\n  - 围乙\n\n  ```\n  围栏\n  ```\n\n  - 围丙 [[被嵌]]\n\n"
     "段八。\n\n- 注甲\n  - 注乙\n    - 注丙的话\n\n"
+    "段九。\n\n- 码甲\n  - 码乙\n\n        码行\n        次行\n  - 码丙\n\n- 顶码甲\n\n      顶码行\n- 顶码乙\n\n"
+    "段十。\n\n- 线甲\n  ---\n  - 线乙\n\n段十一。\n\n- 标甲\n  {% codeblock %}\n  标码\n  {% endcodeblock %}\n  - 标乙\n\n"
     "[^注]: 脚注文字。\n"
 )
 EMBEDDED = "---\ntitle: 被嵌\ndate: 2024-01-07\n---\n\n被嵌的首段。\n\n被嵌的末段。\n"
@@ -380,6 +382,27 @@ def test_a_nested_items_paragraph_code_and_footnote_stay_in_it_and_the_outer_ite
     assert '<li data-zd-passage="" id="fn:注">' in body and "脚注文字" in body
     # After a fence at the outer item's text column a nested item is the item's, not indented code: its link is read.
     assert re.search(r'<li>围丙 <a href="\.\./[^"/]+/">被嵌</a></li>', body), body
+
+
+def test_indented_code_in_an_item_is_code_and_a_list_ended_where_python_markdown_ends_it_stays_a_list(
+    site: BuildResult,
+) -> None:
+    body = _nesting_body(site)
+    # Four columns past a nested (or top-level) item's text: code in it, the next item an item (was: the
+    # item's paragraph 「码行 次行 - 码丙」).
+    code = r"(?:<div[^>]*>)?<pre><code>{}\n</code></pre>(?:</div>)?"
+    assert re.search(
+        r"<li>\s*<p>码甲</p>\s*<ul>\s*<li>\s*<p>码乙</p>\s*" + code.format("码行\n次行") + r"\s*</li>\s*"
+        r"<li>\s*<p>码丙</p>\s*</li>\s*</ul>\s*</li>",
+        body,
+    ), body
+    assert re.search(
+        r"<li>\s*<p>顶码甲</p>\s*" + code.format("顶码行") + r"\s*</li>\s*<li>\s*<p>顶码乙</p>", body
+    ), body
+    # A break or a code tag ends Python-Markdown's list: the item after it was indented code (「- 线乙」).
+    assert re.search(r"<hr />\s*<ul>\s*<li>线乙</li>\s*</ul>", body), body
+    assert re.search(r"<ul>\s*<li>标乙</li>\s*</ul>", body), body
+    assert "- 线乙" not in body and "- 标乙" not in body, body
 
 
 def test_a_list_nested_in_a_quote_a_callout_or_a_callout_in_an_item_is_drawn_nested(

@@ -1,11 +1,13 @@
 """A callout as a reader sees it: an admonition's title is a band across its whole box; one in a list item is in it.
 
-A list nested at its item's text column (two columns, three under ``1.``) is drawn nested, each level further in.
+A list nested at its item's text column (two columns, three under ``1.``) is drawn nested, each level further in
+(on a phone less far from the fourth level on).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -31,6 +33,14 @@ NESTED_LIST = (
     "---\ntitle: 三层列表\ndate: 2024-05-03\n---\n\n段。\n\n"
     "1. 第一层的一项，写得长一些，在手机上折成两行也看得出缩进\n   - 第二层\n     - [x] 第三层的任务\n"
     "     - 第三层\n       > [!tip] 第三层里的标注\n       > 标注内容\n   - 第二层之二\n2. 第一层之二\n"
+)
+#: Eight levels, each at its item's text column (a Logseq outline's depth), the deepest long enough to wrap.
+DEEP_LIST = "---\ntitle: 八层列表\ndate: 2024-05-04\n---\n\n" + "".join(
+    "  " * level
+    + f"- 第{level + 1}层"
+    + ("的话，写得长一些，看看手机上每行还剩几个字" if level == 7 else "")
+    + "\n"
+    for level in range(8)
 )
 #: Each list item's words, its level (lists around it) and its text's left edge.
 NESTED_ITEMS = """() => [...document.querySelectorAll('.zd-note__body li')].map(item => {
@@ -73,7 +83,12 @@ def callout_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSit
     """``NOTE`` built once for every width (the tests only read it)."""
     with serve_built(
         tmp_path_factory.mktemp("callout"),
-        notes={"callout.md": NOTE, "item-boxes.md": ITEM_BOXES, "nested-list.md": NESTED_LIST},
+        notes={
+            "callout.md": NOTE,
+            "item-boxes.md": ITEM_BOXES,
+            "nested-list.md": NESTED_LIST,
+            "deep-list.md": DEEP_LIST,
+        },
     ) as site:
         yield site
 
@@ -135,3 +150,18 @@ def test_a_three_level_list_nested_at_text_columns_is_drawn_nested_on_a_phone(
     box = page.locator(".zd-note__body li li li .admonition")
     assert box.count() == 1 and box.inner_text().startswith("第三"), items
     assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing wider than the phone
+
+
+def test_a_deep_outline_steps_in_less_from_the_fourth_level_on_a_phone(
+    callout_site: ServedSite, page: Any
+) -> None:
+    # Was: 1.875 em a level (34 px): the eighth level's text 88 px wide at 390 px (the tenth 21 px, a character a line).
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(callout_site.variant_url("zh-Hans", "notes/deep-list/"), wait_until="load")
+    items = page.evaluate(NESTED_ITEMS)
+    assert [level for _, level, _ in items] == list(range(1, 9)), items
+    lefts = [left for _, _, left in items]
+    steps = [b - a for a, b in pairwise(lefts)]
+    assert all(step > 8 for step in steps), items  # each level still further in
+    assert all(step <= 0.6 * min(steps[:2]) for step in steps[2:]), steps  # from the fourth level on: less
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390

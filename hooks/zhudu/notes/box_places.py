@@ -245,12 +245,14 @@ def _item_block(text: str, width: int, holder: tuple[int, int, bool] | None) -> 
     CommonMark keeps it in the list item whose text's column it reaches (``- 甲`` then ``  第二段``, or a fence at
     two columns); Python-Markdown only at four columns per level: it left the list, and the next item became
     text of its paragraph.  An item of a list nested at two columns stays one level, as Python-Markdown reads it.
+    Indented code (four columns past the item's text) moves as far, to four past Python-Markdown's column: it
+    was the item's paragraph, and the next item its text.
     """
     if holder is None or not holder[2] or _ITEM_RE.match(text):
         return 0
     first, inside, _ = holder
     needed = 4 * (first // 4 + 1)
-    return needed - inside if inside <= width < needed else 0
+    return needed - inside if inside <= width < needed or inside + 4 <= width < needed + 4 else 0
 
 
 def shifted(text: str, width: int) -> str:

@@ -34,17 +34,23 @@ _BOX_RE = re.compile(r"(?:!!!|\?\?\?\+?|===)[ \t]")
 _BREAK_RE = re.compile(r"([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 #: What starts a block of its own (so a line opening one is no lazy line of the paragraph above).
 _BLOCK_START_RE = re.compile(r"(?:[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|>|#{1,6}(?:[ \t]|$)|`{3}|~{3}|<)")
+#: A line an item could be nested on: a marker after white space (after a quote's ``>`` too).  A note without
+#: one has no nested item, so nothing to move.
+_INDENTED_ITEM_RE = re.compile(r"[ \t>]*[ \t](?:[-*+]|\d{1,9}\.)(?:[ \t]|$)")
 #: Tags whose inside is code, moved as a whole.
 _CODE_TAGS = frozenset({"codeblock", "code", "highlight", "comment"})
 
 
 def nest(lines: Sequence[Line]) -> list[Line]:
     """``lines`` with every nested list item, and what it holds, written where Python-Markdown nests it."""
+    if not any(_INDENTED_ITEM_RE.match(text) for text, _ in lines):
+        return list(lines)  # most notes: no nested item (each line's matching is cheap beside the pass below)
     out: list[Line] = []
     verbatim = VerbatimBlocks(lines)
     #: The open containers, innermost last: the column their inside starts at as written (CommonMark's), and
-    #: the columns their lines move by (a nested item's marker to four columns per level, its lines with it).
-    stack: list[tuple[int, int]] = []
+    #: the columns their lines move by (a nested item's marker to four columns per level, its lines with it),
+    #: and whether it is a list item (else a box).
+    stack: list[tuple[int, int, bool]] = []
     para: int | None = None  # how many containers hold the paragraph the last line is in; None: none
     i = 0
     while i < len(lines):
@@ -63,16 +69,18 @@ def nest(lines: Sequence[Line]) -> list[Line]:
             i += 1
             continue
         del stack[held:]
-        inside, by = stack[-1] if stack else (0, 0)
+        inside, by, _ = stack[-1] if stack else (0, 0, False)
         past = width - inside  # columns past the inside's start: four or more, code (or a paragraph's line)
         if past < 4 and (end := _code_end(lines, i, rest, verbatim)) is not None:  # code moves as a whole
             out += [(_moved(t, by), m) for t, m in lines[i : end + 1]]
+            if not FENCE_RE.match(rest) and not rest.startswith(("<", "$$", "\\[", "\\begin")):
+                _end_items(stack)  # a code tag ends Python-Markdown's list: what follows stays as written
             para, i = None, end + 1
             continue
         item = _MARKER_RE.match(rest) if past < 4 and not _BREAK_RE.match(rest) else None
         if item and (item["gap"] or not item["text"]):
             at = 4 * len(stack) if stack else width  # a nested item's marker at four columns per level
-            stack.append((_inside(text, width, item), at - width))
+            stack.append((_inside(text, width, item), at - width, True))
             head = " " * at + item["marker"] + item["gap"]
             body = rest[item.end() :]
             if body.startswith(">"):  # ``- > [!tip] 标题``: a quote in the item, from its own line
@@ -89,22 +97,30 @@ def nest(lines: Sequence[Line]) -> list[Line]:
             out.append((_moved(text, by), n))
             box = past < 4 and _BOX_RE.match(rest)
             if box:
-                stack.append((width + 4, by))
+                stack.append((width + 4, by, False))
             heading = box or (past < 4 and (rest.startswith("#") or _BREAK_RE.match(rest)))
+            if not box and past < 4 and _BREAK_RE.match(rest):
+                _end_items(stack)  # a break ends Python-Markdown's list: a nested item after it would be code
             para = None if heading or (past >= 4 and para != len(stack)) else len(stack)
         i += 1
     return out
 
 
+def _end_items(stack: list[tuple[int, int, bool]]) -> None:
+    """Close the list items innermost in ``stack`` (up to the box holding them): their list ends here."""
+    while stack and stack[-1][2]:
+        stack.pop()
+
+
 def _quote(
-    lines: Sequence[Line], i: int, head: str, first: str, stack: list[tuple[int, int]], out: list[Line]
+    lines: Sequence[Line], i: int, head: str, first: str, stack: list[tuple[int, int, bool]], out: list[Line]
 ) -> int:
     """Write the quote opening ``lines[i]`` (``head`` + ``first``), its inside nested (:func:`nest`); the index after it.
 
     Its lines are ``lines[i]`` and the next ones held by the same containers that open with ``>``, each moved
     as its container moves.
     """
-    inside, by = stack[-1] if stack else (0, 0)
+    inside, by, _ = stack[-1] if stack else (0, 0, False)
     end = i + 1
     while end < len(lines):
         text = lines[end][0]
