@@ -182,10 +182,14 @@ def test_arriving_at_a_glossary_term_the_back_to_top_button_stays_down(
     try:
         page = context.new_page()
         page.goto(real_site.variant_url("zh-Hant-TW", "glossary/#脑体分工"))
-        page.wait_for_function("() => document.documentElement.classList.contains('zd-arrived') && scrollY > 400")
+        page.wait_for_function(
+            "() => document.documentElement.classList.contains('zd-arrived') && scrollY > 400"
+        )
         page.evaluate("() => window.dispatchEvent(new Event('pointerdown'))")  # a tap: the hold ends
         page.evaluate("() => window.scrollBy(0, -120)")  # the correction a late layout makes
-        page.wait_for_function("() => !document.querySelector('.md-top').hidden")  # Material saw an upward scroll
+        page.wait_for_function(
+            "() => !document.querySelector('.md-top').hidden"
+        )  # Material saw an upward scroll
         page.screenshot(path=str(SHOTS / "glossary-arrival.png"))
         assert page.evaluate(TOP_JS) == {"up": True, "seen": False}
         page.mouse.wheel(0, -300)  # the reader scrolls up: Material's button is there for them
