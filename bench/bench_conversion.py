@@ -337,10 +337,18 @@ def han_count(text: str) -> int:
 
 def wrong_words(out: str, expected: str) -> list[tuple[str, str]]:
     """The stretches where ``out`` differs from ``expected``: (got, expected) per wrong word."""
+    return list(_compared(out, expected)[0])
+
+
+@functools.cache
+def _compared(out: str, expected: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[int, int], ...]]:
+    # (wrong words, right spans) of one output against its label, from one alignment.  A function of the two
+    # strings, worked out once per process: the measures of one set with and without domains, and the tests that
+    # measure the same set again, compare mostly the same outputs.
     out, expected = out.translate(_QUOTES), expected.translate(_QUOTES)
-    ops = difflib.SequenceMatcher(None, out, expected, autojunk=False).get_opcodes()
+    matcher = difflib.SequenceMatcher(None, out, expected, autojunk=False)
     spans: list[list[int]] = []
-    for tag, i1, i2, j1, j2 in ops:
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
         # A one-character overlap splits one word into two edits (型別 → 類型: insert 類, delete 別).
@@ -348,7 +356,8 @@ def wrong_words(out: str, expected: str) -> list[tuple[str, str]]:
             spans[-1][1], spans[-1][3] = i2, j2
         else:
             spans.append([i1, i2, j1, j2])
-    return [(out[i1:i2], expected[j1:j2]) for i1, i2, j1, j2 in spans]
+    right = tuple((b.b, b.b + b.size) for b in matcher.get_matching_blocks() if b.size)
+    return tuple((out[i1:i2], expected[j1:j2]) for i1, i2, j1, j2 in spans), right
 
 
 def accept_alternatives(out: str, expected: str, also: dict[str, str] | None) -> str:
@@ -366,9 +375,7 @@ def mainland_left(out: str, expected: str, words: list[str]) -> int:
 
 def _right_spans(out: str, expected: str) -> list[tuple[int, int]]:
     """The spans of ``expected`` that ``out`` reproduces (equal blocks), as (start, end)."""
-    out, expected = out.translate(_QUOTES), expected.translate(_QUOTES)
-    blocks = difflib.SequenceMatcher(None, out, expected, autojunk=False).get_matching_blocks()
-    return [(b.b, b.b + b.size) for b in blocks if b.size]
+    return list(_compared(out, expected)[1])
 
 
 def _covered(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -381,6 +388,12 @@ def vocabulary_places(source: str, expected: str, code: str) -> list[tuple[int, 
     A place is a stretch where the full config (s2twp) differs from the character-only one (s2tw),
     and the full config's output there is part of an equal block with the expected sentence.
     """
+    return list(_vocabulary_places(source, expected, code))
+
+
+@functools.cache
+def _vocabulary_places(source: str, expected: str, code: str) -> tuple[tuple[int, int], ...]:
+    # A function of the three strings (OpenCC's configs are fixed): once per process, not once per measure.
     full_cfg, chars_cfg = CONFIGS[code]
     full = opencc_converter(full_cfg).convert(source)
     chars = opencc_converter(chars_cfg).convert(source)
@@ -394,7 +407,7 @@ def vocabulary_places(source: str, expected: str, code: str) -> list[tuple[int, 
             if b.a <= j1 and j2 <= b.a + b.size:
                 places.append((b.b + j1 - b.a, b.b + j2 - b.a))
                 break
-    return places
+    return tuple(places)
 
 
 #: The conversions ``converters`` makes, in the order the figures print them.

@@ -10,6 +10,7 @@ folder with a clean build made by a new process with an empty cache.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -20,7 +21,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from clean_builds import build_clean
 from test_serve_incremental import differences, project, replace_in
+
+from conftest import REPO
 
 pytestmark = pytest.mark.slow
 
@@ -88,21 +92,6 @@ DIRTY_SERVER = textwrap.dedent(
         config.site_url = serve_url
         build(config, serve_url=serve_url, dirty=True)
         print(json.dumps(counters), flush=True)
-    """
-)
-
-#: One clean build in serve mode by a new process with an empty cache.
-CLEAN_BUILD = textwrap.dedent(
-    """
-    import sys
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    config_file, site_dir, serve_url, cache_dir = sys.argv[1:5]
-    config = load_config(config_file=config_file, site_dir=site_dir)
-    config.plugins.on_startup(command="serve", dirty=False)
-    config.extra["zhudu"]["cache_dir"] = cache_dir
-    config.site_url = serve_url
-    build(config, serve_url=serve_url, dirty=False)
     """
 )
 
@@ -174,16 +163,16 @@ def clean_build(root: Path, tmp: Path) -> Path:
         return _clean_builds[key]
     n = len(list(tmp.glob("clean-*")))
     site, cache = tmp / f"clean-{n}", tmp / f"clean-cache-{n}"
-    subprocess.run(
-        [sys.executable, "-c", CLEAN_BUILD, str(root / "mkdocs.yml"), str(site), SERVE_URL, str(cache)],
-        cwd=root,
-        env=ENV,
-        check=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    same_code = project_digest(root / "hooks") == _repo_code()
+    build_clean(root, site, cache, SERVE_URL, same_code)  # a new process, forked: clean_builds.py
     _clean_builds[key] = site
     return site
+
+
+@functools.cache
+def _repo_code() -> str:
+    """The digest of this checkout's ``hooks/`` (the code the clean builds' process imported)."""
+    return project_digest(REPO / "hooks")
 
 
 def test_a_serve_process_keeps_nothing_stale(tmp_path: Path) -> None:

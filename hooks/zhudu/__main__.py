@@ -59,10 +59,11 @@ def _zhudu_settings(config_file: Path) -> Any:
 
 
 def _site(config_file: Path) -> Any:
+    written = _zhudu_settings(config_file)  # before the imports below: a bad mkdocs.yml is said at once
     from zhudu.publish.site import Site
     from zhudu.settings import load_settings
 
-    settings, warnings = load_settings(_zhudu_settings(config_file), str(config_file))
+    settings, warnings = load_settings(written, str(config_file))
     for key, message in warnings:
         print(f"warning: {config_file}: extra.zhudu.{key}: {message}", file=sys.stderr)
     return Site(settings=settings, root=config_file.resolve().parent, site_url="")
