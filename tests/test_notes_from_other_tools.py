@@ -172,7 +172,10 @@ NOTES = {
     "今天读了 `= this.评分` 页。\n",
     # Zettlr's (Pandoc's) citations; a bare @名字 is a mention, [@张三](…) a link, [a@b.cn] no key, code as written.
     "zettlr/引用.md": "---\ntitle: 引用\n---\n\n如前所述 [@sima2000, p. 12]，又见 @ban1990 的说法。\n\n"
-    "[见 @sima2000, 第 3 页; -@ban_gu:1990] 和 [@张三](https://weibo.com/) 与 [a@b.cn]，`[@代码]`。\n",
+    "[见 @sima2000, 第 3 页; -@ban_gu:1990] 和 [@张三](https://weibo.com/) 与 [a@b.cn]，`[@代码]`。\n\n"
+    "群里 [@所有人] 开会，[@李四] 说好。\n",
+    # A note opening with a Dataview query: its stand-in is the build's words, never the note's description.
+    "库/书单.md": "---\ntitle: 书单\n---\n\n```dataview\nLIST FROM #读书\n```\n\n今年读过的书都在上面，`= this.file.name` 以后再补。\n",
     # Jekyll's links to its site's root: this site's home, wherever it is served from (/zhudu/), not the server's.
     "_posts/2024-01-03-home.md": "---\nlayout: post\ntitle: 回首页\n---\n\n"
     '[首页]({{ site.baseurl }}/)、[也是首页]({{ "/" | relative_url }})、[根](/)，`[代码](/)`。\n',
@@ -653,6 +656,9 @@ def test_a_pandoc_citation_is_shown_as_its_keys_and_pages_marked_as_a_citation_a
         "又见 @ban1990 的说法" in body and '<a href="https://weibo.com/" rel="noreferrer">@张三</a>' in body
     ), body
     assert "<code>[@代码]</code>" in re.sub(r"</?zd-g>", "", body), body
+    assert "群里 [@所有人] 开会，[@李四] 说好。" in body, (
+        body
+    )  # a mention in Chinese writing, no citation key
     # an e-mail address is a mailto: link (it was ../mailto:, a broken link, in every variant)
     assert [html.unescape(h) for h in re.findall(r'<a href="(&#[^"]*)"', body)] == ["mailto:a@b.cn"], body
     assert warnings_about(built, "引用.md") == [
@@ -660,6 +666,20 @@ def test_a_pandoc_citation_is_shown_as_its_keys_and_pages_marked_as_a_citation_a
         "Pandoc), which this site has not: shown as its keys and pages, marked as a citation; write the reference "
         "(author, title, year) in the note, or in a footnote"
     ], built.warnings
+
+
+def test_a_dataview_querys_stand_in_is_never_the_notes_description_or_its_cards_summary(built):
+    assert "上面" in note_body(built, "书单"), built.warnings
+    said = re.findall(r'<meta name="description" content="([^"]*)"', note_page(built, "书单"))
+    assert said and said[0] == "今年读过的书都在上面，以后再补。", said
+    cards = [
+        re.findall(
+            r'<p class="zd-card__summary">(今年[^<]*上面[^<]*)</p>',
+            (built.site_dir / v / "index.html").read_text(),
+        )
+        for v in ("zh-Hans", "zh-Hant-TW")
+    ]
+    assert cards == [["今年读过的书都在上面，以后再补。"], ["今年讀過的書都在上面，以後再補。"]], cards
 
 
 def test_a_link_to_the_old_sites_root_leads_to_this_sites_home_under_its_sub_path(built):
