@@ -169,7 +169,7 @@ NOTES = {
     "库/读史记.md": "---\ntitle: 读史记\n---\n\n作者:: [[回看]]\n评分:: 5\n\n"
     "读到 [页码:: 42] 时想到 (心情:: 好)，`[不是:: 字段]` 照写。\n\n- 状态:: 在读\n- C++ 的 std::cout 不是字段\n\n"
     "```dataview\nTABLE 作者 FROM #读书\n```\n\n```dataviewjs\ndv.list(dv.pages().file.name)\n```\n\n"
-    "今天读了 `= this.评分` 页。\n",
+    "今天读了 `= this.评分` 页。\n\n> [!info] 来源\n> 出处:: 汉书\n> 卷数:: 百卷\n",
     # Zettlr's (Pandoc's) citations; a bare @名字 is a mention, [@张三](…) a link, [a@b.cn] no key, code as written.
     "zettlr/引用.md": "---\ntitle: 引用\n---\n\n如前所述 [@sima2000, p. 12]，又见 @ban1990 的说法。\n\n"
     "[见 @sima2000, 第 3 页; -@ban_gu:1990] 和 [@张三](https://weibo.com/) 与 [a@b.cn]，`[@代码]`。\n\n"
@@ -637,6 +637,10 @@ def test_dataview_fields_are_labelled_text_and_its_queries_a_note_that_obsidian_
     assert "心情" not in body and "<code>[不是:: 字段]</code>" in body, body
     assert re.search("<li[^>]*>" + re.escape(key.format("状态") + "在读</span></li>"), body), body
     assert re.search("<li[^>]*>C\\+\\+ 的 std::cout 不是字段</li>", body), body
+    # in a callout (a box with a title) as outside it
+    assert re.search(
+        re.escape(key.format("出处") + "汉书</span><br>") + r"\s*" + re.escape(key.format("卷数")), body
+    ), body
     queries = re.findall(r'class="zd-dataview"[^>]*><span class="zd-dataview__label">(\w+)</span>', body)
     assert queries == ["Dataview", "DataviewJS", "Dataview"], body
     assert "TABLE" not in body and "dv.list" not in body and "this.评分" not in body, body

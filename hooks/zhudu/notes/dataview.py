@@ -32,6 +32,8 @@ _FIELD_LINE_RE = re.compile(
     + _KEY.format(name="key")
     + r"::(?:[ \t]+(?P<value>.*?))?[ \t]*$"
 )
+#: A box's head as the dialects write a titled callout (``!!! note "提示"``): its body is indented four columns more.
+_BOX_HEAD_RE = re.compile(r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+\w")
 #: A list item's marker in a field line's lead.
 _ITEM_RE = re.compile(r"(?:[-*+]|\d[.)])[ \t]")
 #: ``[key:: value]`` and ``(key:: value)`` inside a line; a value may hold a link (``[司马迁](…)``).
@@ -60,9 +62,13 @@ def rewrite(lines: list[str], origin: list[int]) -> tuple[list[str], list[int], 
     """``lines`` with Dataview's fields and queries shown (each line's source line kept), and the findings."""
     out: list[Line] = []
     findings: list[tuple[int, str]] = []
-    i = 0
+    i, box = 0, ""  # box: the indent of the body of the callout being read (its lines' fields are fields too)
     while i < len(lines):
         text, line = lines[i], origin[i]
+        if head := _BOX_HEAD_RE.match(text):
+            box = head["indent"] + "    "
+        elif text.strip() and not text.startswith(box):
+            box = ""
         if m := _QUERY_FENCE_RE.match(text):
             end = _fence_end(lines, i, m["fence"])
             out += [("", line), (m["indent"] + _query(m["kind"], block=True), line), ("", line)]
@@ -74,14 +80,17 @@ def rewrite(lines: list[str], origin: list[int]) -> tuple[list[str], list[int], 
             out += list(zip(lines[i : end + 1], origin[i : end + 1], strict=True))
             i = end + 1
             continue
-        field = _field_line(text)
-        before = _field_line(lines[i - 1]) if field and i and out[-1][0].strip() else None
+        field = _field_line(text[len(box) :] if box and text.startswith(box) else text)
+        before = _field_line(lines[i - 1][len(box) :]) if field and i and out[-1][0].strip() else None
         if before and field and before["lead"] == field["lead"] and not _ITEM_RE.search(field["lead"]):
             # Each field on a line of its own, as Obsidian shows it (a list item's is a block of its own).
             out[-1] = (out[-1][0] + "<br>", out[-1][1])
         if field:
             out.append(
-                (field["lead"] + _field(field["key"], _inline(field["value"] or "", line, findings)), line)
+                (
+                    box + field["lead"] + _field(field["key"], _inline(field["value"] or "", line, findings)),
+                    line,
+                )
             )
         else:
             out.append((_inline(text, line, findings) if "::" in text or "=" in text else text, line))
