@@ -170,6 +170,11 @@ NOTES = {
     "读到 [页码:: 42] 时想到 (心情:: 好)，`[不是:: 字段]` 照写。\n\n- 状态:: 在读\n- C++ 的 std::cout 不是字段\n\n"
     "```dataview\nTABLE 作者 FROM #读书\n```\n\n```dataviewjs\ndv.list(dv.pages().file.name)\n```\n\n"
     "今天读了 `= this.评分` 页。\n\n> [!info] 来源\n> 出处:: 汉书\n> 卷数:: 百卷\n",
+    # A blog's post about Dataview (Hexo's default front matter) and a note showing a query in an example: the
+    # query is code and the field text, as the blog shows them.
+    "hexo/source/_posts/数据视图.md": "---\ntitle: 数据视图\ndate: 2024-01-07 10:00:00\ntags: [Obsidian]\n---\n\n"
+    "查询这样写：\n\n```dataview\nLIST FROM #读书\n```\n\n作者:: 司马迁\n",
+    "杂/例子.md": "---\ntitle: 例子\n---\n\n````markdown\n```dataview\nLIST\n```\n````\n\nRuby:: 写法\n",
     # Zettlr's (Pandoc's) citations; a bare @名字 is a mention, [@张三](…) a link, [a@b.cn] no key, code as written.
     "zettlr/引用.md": "---\ntitle: 引用\n---\n\n如前所述 [@sima2000, p. 12]，又见 @ban1990 的说法。\n\n"
     "[见 @sima2000, 第 3 页; -@ban_gu:1990] 和 [@张三](https://weibo.com/) 与 [a@b.cn]，`[@代码]`。\n\n"
@@ -650,6 +655,16 @@ def test_dataview_fields_are_labelled_text_and_its_queries_a_note_that_obsidian_
         "zhudu: seeds/库/读史记.md:17: ```dataviewjs",
         "zhudu: seeds/库/读史记.md:21: `= this.评分`",
     ], built.warnings
+
+
+def test_a_dataview_query_in_a_blogs_post_or_in_an_example_is_code_and_the_post_is_not_read_as_dataviews(
+    built,
+):
+    for title, query in (("数据视图", "LIST FROM #读书"), ("例子", "LIST")):
+        body = note_body(built, title)
+        assert "zd-dataview" not in body and "zd-field" not in body, body
+        assert query in re.sub(r"<[^>]+>", "", body) and "::" in body, body
+        assert not warnings_about(built, title), built.warnings
 
 
 def test_a_pandoc_citation_is_shown_as_its_keys_and_pages_marked_as_a_citation_and_warned_of_once(built):

@@ -158,7 +158,9 @@ def transform(
         outside = lines_outside_code(lines, logseq_blocks.FENCE_RE)  # a block's code, at any depth
         lines, origin, blocks, block_refs = logseq_blocks.rewrite(lines, origin, outside)
         markdown = "\n".join(lines)
-    elif dataview.applies(dialect, rewritten.obsidian, markdown):  # Obsidian's Dataview fields and queries
+    elif dataview.applies(
+        dialect, rewritten.obsidian, markdown, note_dir, root or note_dir
+    ):  # Obsidian's Dataview fields and queries
         lines, origin, found = dataview.rewrite(markdown.split("\n"), origin)
         markdown = "\n".join(lines)
         rewritten.findings += found

@@ -16,6 +16,7 @@ are Logseq's properties, ``logseq_blocks``), nor a Hexo, Jekyll or Hugo note (te
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from zhudu import fragments
 from zhudu.notes.block_tags import FENCE_RE
@@ -48,14 +49,39 @@ _INLINE_QUERY_RE = re.compile(r"(?<![\\`])`[ \t]*(?P<js>\$)?=[ \t]+[^`\n]+`(?!`)
 #: A query block's opening fence: ```` ```dataview ```` or ```` ```dataviewjs ````.
 _QUERY_FENCE_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<kind>dataview(?:js)?)\b")
 
+#: The folders a blog keeps its posts in (Hexo's and Jekyll's ``_posts/``, Hugo's ``content/``).
+_BLOG_FOLDERS = frozenset({"_posts", "content"})
+
 Line = tuple[str, int]
 
 
-def applies(dialect: str, obsidian: bool, text: str) -> bool:
-    """Whether a note's ``key:: value`` and Dataview queries are Dataview's (``text``: its rewritten Markdown)."""
+def applies(dialect: str, obsidian: bool, text: str, note_dir: Path, root: Path) -> bool:
+    """Whether a note's ``key:: value`` and Dataview queries are Dataview's (``text``: its rewritten Markdown).
+
+    A note not otherwise Obsidian's is when it holds a query outside other code, unless it is a blog's post
+    (in ``_posts/`` or ``content/``): a post holding one is a tutorial showing the query, as its blog does.
+    """
     if dialect in _OTHER_TOOLS:
         return False
-    return obsidian or any(_QUERY_FENCE_RE.match(line) for line in text.split("\n") if "dataview" in line)
+    if obsidian:
+        return True
+    try:
+        folders = note_dir.relative_to(root).parts
+    except ValueError:
+        folders = ()
+    return "dataview" in text and not _BLOG_FOLDERS.intersection(folders) and _holds_query(text.split("\n"))
+
+
+def _holds_query(lines: list[str]) -> bool:
+    """Whether a query block opens outside other code (a ````` ````markdown ````` block showing one is an example)."""
+    i = 0
+    while i < len(lines):
+        if _QUERY_FENCE_RE.match(lines[i]):
+            return True
+        if m := FENCE_RE.match(lines[i]):
+            i = _fence_end(lines, i, m["fence"])
+        i += 1
+    return False
 
 
 def rewrite(lines: list[str], origin: list[int]) -> tuple[list[str], list[int], list[tuple[int, str]]]:
