@@ -642,6 +642,10 @@ def test_dataview_fields_are_labelled_text_and_its_queries_a_note_that_obsidian_
     assert "心情" not in body and "<code>[不是:: 字段]</code>" in body, body
     assert re.search("<li[^>]*>" + re.escape(key.format("状态") + "在读</span></li>"), body), body
     assert re.search("<li[^>]*>C\\+\\+ 的 std::cout 不是字段</li>", body), body
+    # the note's description is its prose: fields on lines of their own are its data (one under another they
+    # were one run of words: 出处：汉书卷数：百卷)
+    said = re.findall(r'<meta name="description" content="([^"]*)"', note_page(built, "读史记"))
+    assert said == ["读到 页码：42 时想到 好，[不是:: 字段] 照写。"], said
     # in a callout (a box with a title) as outside it
     assert re.search(
         re.escape(key.format("出处") + "汉书</span><br>") + r"\s*" + re.escape(key.format("卷数")), body
