@@ -151,6 +151,7 @@ def transform(
     graph = logseq_blocks.graph_folder(note_dir)
     if graph is not None:  # whether it is a graph's (logseq/) decides how it reads
         rewritten.watched.append(str(graph))
+    rewritten.watched += dataview.watched(dialect, markdown, note_dir, root or note_dir)  # a vault made later
     blocks: dict[str, str] = {}
     block_refs: list[tuple[int, str]] = []
     if logseq_blocks.applies(dialect, note_dir, markdown):  # before images: it drops lines, and their numbers

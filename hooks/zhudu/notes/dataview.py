@@ -19,6 +19,7 @@ import re
 from pathlib import Path
 
 from zhudu import fragments
+from zhudu.notes import inline_tags
 from zhudu.notes.block_tags import FENCE_RE
 from zhudu.notes.dialect_markdown import CODE_SPAN_RE
 
@@ -70,6 +71,17 @@ def applies(dialect: str, obsidian: bool, text: str, note_dir: Path, root: Path)
     except ValueError:
         folders = ()
     return "dataview" in text and not _BLOG_FOLDERS.intersection(folders) and _holds_query(text.split("\n"))
+
+
+def watched(dialect: str, text: str, note_dir: Path, root: Path) -> list[str]:
+    """Where a vault's ``.obsidian/`` made or removed later would decide whether a note's fields are Dataview's."""
+    if (
+        dialect in _OTHER_TOOLS
+        or dialect == "obsidian-clipper"
+        or ("::" not in text and not _INLINE_QUERY_RE.search(text))
+    ):
+        return []
+    return [str(p) for p in inline_tags.vault_settings(note_dir, root)]
 
 
 def _holds_query(lines: list[str]) -> bool:
