@@ -169,10 +169,18 @@ NOTES = {
     "库/读史记.md": "---\ntitle: 读史记\n---\n\n作者:: [[回看]]\n评分:: 5\n\n"
     "读到 [页码:: 42] 时想到 (心情:: 好)，`[不是:: 字段]` 照写。\n\n- 状态:: 在读\n- C++ 的 std::cout 不是字段\n\n"
     "```dataview\nTABLE 作者 FROM #读书\n```\n\n```dataviewjs\ndv.list(dv.pages().file.name)\n```\n\n"
-    "今天读了 `= this.评分` 页。\n",
+    "今天读了 `= this.评分` 页。\n\n> [!info] 来源\n> 出处:: 汉书\n> 卷数:: 百卷\n",
+    # A blog's post about Dataview (Hexo's default front matter) and a note showing a query in an example: the
+    # query is code and the field text, as the blog shows them.
+    "hexo/source/_posts/数据视图.md": "---\ntitle: 数据视图\ndate: 2024-01-07 10:00:00\ntags: [Obsidian]\n---\n\n"
+    "查询这样写：\n\n```dataview\nLIST FROM #读书\n```\n\n作者:: 司马迁\n",
+    "杂/例子.md": "---\ntitle: 例子\n---\n\n````markdown\n```dataview\nLIST\n```\n````\n\nRuby:: 写法\n",
     # Zettlr's (Pandoc's) citations; a bare @名字 is a mention, [@张三](…) a link, [a@b.cn] no key, code as written.
     "zettlr/引用.md": "---\ntitle: 引用\n---\n\n如前所述 [@sima2000, p. 12]，又见 @ban1990 的说法。\n\n"
-    "[见 @sima2000, 第 3 页; -@ban_gu:1990] 和 [@张三](https://weibo.com/) 与 [a@b.cn]，`[@代码]`。\n",
+    "[见 @sima2000, 第 3 页; -@ban_gu:1990] 和 [@张三](https://weibo.com/) 与 [a@b.cn]，`[@代码]`。\n\n"
+    "群里 [@所有人] 开会，[@李四] 说好。\n",
+    # A note opening with a Dataview query: its stand-in is the build's words, never the note's description.
+    "库/书单.md": "---\ntitle: 书单\n---\n\n```dataview\nLIST FROM #读书\n```\n\n今年读过的书都在上面，`= this.file.name` 以后再补。\n",
     # Jekyll's links to its site's root: this site's home, wherever it is served from (/zhudu/), not the server's.
     "_posts/2024-01-03-home.md": "---\nlayout: post\ntitle: 回首页\n---\n\n"
     '[首页]({{ site.baseurl }}/)、[也是首页]({{ "/" | relative_url }})、[根](/)，`[代码](/)`。\n',
@@ -634,6 +642,14 @@ def test_dataview_fields_are_labelled_text_and_its_queries_a_note_that_obsidian_
     assert "心情" not in body and "<code>[不是:: 字段]</code>" in body, body
     assert re.search("<li[^>]*>" + re.escape(key.format("状态") + "在读</span></li>"), body), body
     assert re.search("<li[^>]*>C\\+\\+ 的 std::cout 不是字段</li>", body), body
+    # the note's description is its prose: fields on lines of their own are its data (one under another they
+    # were one run of words: 出处：汉书卷数：百卷)
+    said = re.findall(r'<meta name="description" content="([^"]*)"', note_page(built, "读史记"))
+    assert said == ["读到 页码：42 时想到 好，[不是:: 字段] 照写。"], said
+    # in a callout (a box with a title) as outside it
+    assert re.search(
+        re.escape(key.format("出处") + "汉书</span><br>") + r"\s*" + re.escape(key.format("卷数")), body
+    ), body
     queries = re.findall(r'class="zd-dataview"[^>]*><span class="zd-dataview__label">(\w+)</span>', body)
     assert queries == ["Dataview", "DataviewJS", "Dataview"], body
     assert "TABLE" not in body and "dv.list" not in body and "this.评分" not in body, body
@@ -645,6 +661,16 @@ def test_dataview_fields_are_labelled_text_and_its_queries_a_note_that_obsidian_
     ], built.warnings
 
 
+def test_a_dataview_query_in_a_blogs_post_or_in_an_example_is_code_and_the_post_is_not_read_as_dataviews(
+    built,
+):
+    for title, query in (("数据视图", "LIST FROM #读书"), ("例子", "LIST")):
+        body = note_body(built, title)
+        assert "zd-dataview" not in body and "zd-field" not in body, body
+        assert query in re.sub(r"<[^>]+>", "", body) and "::" in body, body
+        assert not warnings_about(built, title), built.warnings
+
+
 def test_a_pandoc_citation_is_shown_as_its_keys_and_pages_marked_as_a_citation_and_warned_of_once(built):
     body = note_body(built, "引用")
     cited = re.findall(r'<cite class="zd-cite">([^<]*)</cite>', body)
@@ -653,6 +679,9 @@ def test_a_pandoc_citation_is_shown_as_its_keys_and_pages_marked_as_a_citation_a
         "又见 @ban1990 的说法" in body and '<a href="https://weibo.com/" rel="noreferrer">@张三</a>' in body
     ), body
     assert "<code>[@代码]</code>" in re.sub(r"</?zd-g>", "", body), body
+    assert "群里 [@所有人] 开会，[@李四] 说好。" in body, (
+        body
+    )  # a mention in Chinese writing, no citation key
     # an e-mail address is a mailto: link (it was ../mailto:, a broken link, in every variant)
     assert [html.unescape(h) for h in re.findall(r'<a href="(&#[^"]*)"', body)] == ["mailto:a@b.cn"], body
     assert warnings_about(built, "引用.md") == [
@@ -660,6 +689,20 @@ def test_a_pandoc_citation_is_shown_as_its_keys_and_pages_marked_as_a_citation_a
         "Pandoc), which this site has not: shown as its keys and pages, marked as a citation; write the reference "
         "(author, title, year) in the note, or in a footnote"
     ], built.warnings
+
+
+def test_a_dataview_querys_stand_in_is_never_the_notes_description_or_its_cards_summary(built):
+    assert "上面" in note_body(built, "书单"), built.warnings
+    said = re.findall(r'<meta name="description" content="([^"]*)"', note_page(built, "书单"))
+    assert said and said[0] == "今年读过的书都在上面，以后再补。", said
+    cards = [
+        re.findall(
+            r'<p class="zd-card__summary">(今年[^<]*上面[^<]*)</p>',
+            (built.site_dir / v / "index.html").read_text(),
+        )
+        for v in ("zh-Hans", "zh-Hant-TW")
+    ]
+    assert cards == [["今年读过的书都在上面，以后再补。"], ["今年讀過的書都在上面，以後再補。"]], cards
 
 
 def test_a_link_to_the_old_sites_root_leads_to_this_sites_home_under_its_sub_path(built):

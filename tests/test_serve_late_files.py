@@ -1,9 +1,10 @@
 """``mkdocs serve --dirty`` follows files a note names that appear after it was read.
 
-A note whose site-absolute image (``![](/assets/x.png)``), Obsidian vault (``.obsidian/``) or
-embedded note (``![[新笔记]]``) is missing shows a placeholder, no inline tags, a dead link; once the
-file or folder is made, the served site is a clean build's again without the note itself being saved
-(as a missing relative image or a dead link already was).
+A note whose site-absolute image (``![](/assets/x.png)``), Obsidian vault (``.obsidian/``: its tags, its
+Dataview fields) or embedded note (``![[新笔记]]``) is missing shows a placeholder, no inline tags or
+fields, a dead link; once the file or folder is made, the served site is a clean build's again without
+the note itself being saved (as a missing relative image or a dead link already was).  A Hugo
+configuration (``hugo.toml``) removed likewise: the page beside it shows its escapes as written again.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ def test_a_late_site_image_vault_or_embedded_note_is_followed_without_saving_the
     notes = {
         "site/_posts/2024-01-01-img.md": "---\ntitle: 图篇\n---\n\n![书架](/assets/shelf.png)\n",
         "vault/t.md": "---\ntitle: 标签篇\n---\n\n正文 #读书\n",
+        "vault/f.md": "---\ntitle: 字段篇\n---\n\n作者:: 司马迁\n",  # Dataview's field once a vault
+        "blog/hugo.toml": "title = '站'\n",  # a Hugo page's escapes shown as Hugo shows them, till it is removed
+        "blog/posts/p.md": "---\ntitle: 转义篇\n---\n\n插图 `{{</* figure */>}}`。\n",
         "host.md": "---\ntitle: 宿篇\n---\n\n开头。\n\n![[新笔记]]\n",
     }
 
@@ -47,6 +51,11 @@ def test_a_late_site_image_vault_or_embedded_note_is_followed_without_saving_the
 
     assert compare(make_vault) == [], "the vault's settings folder made"
     assert "读书</li>" in page.read_text()
+    assert "zd-field__key" in (site / "zh-Hans/notes/vault-f/index.html").read_text()
+    escaped = site / "zh-Hans/notes/blog-posts-p/index.html"
+    assert "{{&lt; figure" in escaped.read_text()
+    assert compare(lambda: (seeds / "blog/hugo.toml").unlink()) == [], "the Hugo configuration removed"
+    assert "{{&lt;/* figure" in escaped.read_text()
     assert (
         compare(
             lambda: (seeds / "新笔记.md").write_text(

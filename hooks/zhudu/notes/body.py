@@ -151,6 +151,7 @@ def transform(
     graph = logseq_blocks.graph_folder(note_dir)
     if graph is not None:  # whether it is a graph's (logseq/) decides how it reads
         rewritten.watched.append(str(graph))
+    rewritten.watched += dataview.watched(dialect, markdown, note_dir, root or note_dir)  # a vault made later
     blocks: dict[str, str] = {}
     block_refs: list[tuple[int, str]] = []
     if logseq_blocks.applies(dialect, note_dir, markdown):  # before images: it drops lines, and their numbers
@@ -158,7 +159,9 @@ def transform(
         outside = lines_outside_code(lines, logseq_blocks.FENCE_RE)  # a block's code, at any depth
         lines, origin, blocks, block_refs = logseq_blocks.rewrite(lines, origin, outside)
         markdown = "\n".join(lines)
-    elif dataview.applies(dialect, rewritten.obsidian, markdown):  # Obsidian's Dataview fields and queries
+    elif dataview.applies(
+        dialect, rewritten.obsidian, markdown, note_dir, root or note_dir
+    ):  # Obsidian's Dataview fields and queries
         lines, origin, found = dataview.rewrite(markdown.split("\n"), origin)
         markdown = "\n".join(lines)
         rewritten.findings += found

@@ -16,8 +16,10 @@ import re
 from zhudu import fragments
 from zhudu.notes.dialect_markdown import md_text
 
-#: A key after ``@`` (``-@`` leaves the author out), at the bracket's start or after a space or ``;``.
-_KEY = r"(?:(?<![^\[\s;])-?@(?:\{[^{}\n]+\}|\w(?:[\w:.#$%&+?<>~/-]*\w)?))"
+#: A key after ``@`` (``-@`` leaves the author out), at the bracket's start or after a space or ``;``.  A key
+#: holds a Latin letter or a digit (``sima2000``, ``司马迁2000``): ``[@所有人]``, ``[@张三]`` are a WeChat or
+#: Weibo mention in Chinese writing (a bibliography's keys carry the year), shown as written.
+_KEY = r"(?:(?<![^\[\s;])-?@(?:\{[^{}\n]+\}|(?=[\w:.#$%&+?<>~/-]*[A-Za-z0-9])\w(?:[\w:.#$%&+?<>~/-]*\w)?))"
 #: A bracketed citation: text holding at least one key, not a link's text nor a reference's label.
 _CITATION_RE = re.compile(r"(?<![\[\\])\[(?P<inside>[^\[\]\n]*?" + _KEY + r"[^\[\]\n]*)\](?![(\[\]:])")
 _KEY_RE = re.compile(_KEY)

@@ -16,8 +16,10 @@ are Logseq's properties, ``logseq_blocks``), nor a Hexo, Jekyll or Hugo note (te
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from zhudu import fragments
+from zhudu.notes import inline_tags
 from zhudu.notes.block_tags import FENCE_RE
 from zhudu.notes.dialect_markdown import CODE_SPAN_RE
 
@@ -32,6 +34,8 @@ _FIELD_LINE_RE = re.compile(
     + _KEY.format(name="key")
     + r"::(?:[ \t]+(?P<value>.*?))?[ \t]*$"
 )
+#: A box's head as the dialects write a titled callout (``!!! note "提示"``): its body is indented four columns more.
+_BOX_HEAD_RE = re.compile(r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+\w")
 #: A list item's marker in a field line's lead.
 _ITEM_RE = re.compile(r"(?:[-*+]|\d[.)])[ \t]")
 #: ``[key:: value]`` and ``(key:: value)`` inside a line; a value may hold a link (``[司马迁](…)``).
@@ -46,23 +50,63 @@ _INLINE_QUERY_RE = re.compile(r"(?<![\\`])`[ \t]*(?P<js>\$)?=[ \t]+[^`\n]+`(?!`)
 #: A query block's opening fence: ```` ```dataview ```` or ```` ```dataviewjs ````.
 _QUERY_FENCE_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<kind>dataview(?:js)?)\b")
 
+#: The folders a blog keeps its posts in (Hexo's and Jekyll's ``_posts/``, Hugo's ``content/``).
+_BLOG_FOLDERS = frozenset({"_posts", "content"})
+
 Line = tuple[str, int]
 
 
-def applies(dialect: str, obsidian: bool, text: str) -> bool:
-    """Whether a note's ``key:: value`` and Dataview queries are Dataview's (``text``: its rewritten Markdown)."""
+def applies(dialect: str, obsidian: bool, text: str, note_dir: Path, root: Path) -> bool:
+    """Whether a note's ``key:: value`` and Dataview queries are Dataview's (``text``: its rewritten Markdown).
+
+    A note not otherwise Obsidian's is when it holds a query outside other code, unless it is a blog's post
+    (in ``_posts/`` or ``content/``): a post holding one is a tutorial showing the query, as its blog does.
+    """
     if dialect in _OTHER_TOOLS:
         return False
-    return obsidian or any(_QUERY_FENCE_RE.match(line) for line in text.split("\n") if "dataview" in line)
+    if obsidian:
+        return True
+    try:
+        folders = note_dir.relative_to(root).parts
+    except ValueError:
+        folders = ()
+    return "dataview" in text and not _BLOG_FOLDERS.intersection(folders) and _holds_query(text.split("\n"))
+
+
+def watched(dialect: str, text: str, note_dir: Path, root: Path) -> list[str]:
+    """Where a vault's ``.obsidian/`` made or removed later would decide whether a note's fields are Dataview's."""
+    if (
+        dialect in _OTHER_TOOLS
+        or dialect == "obsidian-clipper"
+        or ("::" not in text and not _INLINE_QUERY_RE.search(text))
+    ):
+        return []
+    return [str(p) for p in inline_tags.vault_settings(note_dir, root)]
+
+
+def _holds_query(lines: list[str]) -> bool:
+    """Whether a query block opens outside other code (a ````` ````markdown ````` block showing one is an example)."""
+    i = 0
+    while i < len(lines):
+        if _QUERY_FENCE_RE.match(lines[i]):
+            return True
+        if m := FENCE_RE.match(lines[i]):
+            i = _fence_end(lines, i, m["fence"])
+        i += 1
+    return False
 
 
 def rewrite(lines: list[str], origin: list[int]) -> tuple[list[str], list[int], list[tuple[int, str]]]:
     """``lines`` with Dataview's fields and queries shown (each line's source line kept), and the findings."""
     out: list[Line] = []
     findings: list[tuple[int, str]] = []
-    i = 0
+    i, box = 0, ""  # box: the indent of the body of the callout being read (its lines' fields are fields too)
     while i < len(lines):
         text, line = lines[i], origin[i]
+        if head := _BOX_HEAD_RE.match(text):
+            box = head["indent"] + "    "
+        elif text.strip() and not text.startswith(box):
+            box = ""
         if m := _QUERY_FENCE_RE.match(text):
             end = _fence_end(lines, i, m["fence"])
             out += [("", line), (m["indent"] + _query(m["kind"], block=True), line), ("", line)]
@@ -74,14 +118,17 @@ def rewrite(lines: list[str], origin: list[int]) -> tuple[list[str], list[int], 
             out += list(zip(lines[i : end + 1], origin[i : end + 1], strict=True))
             i = end + 1
             continue
-        field = _field_line(text)
-        before = _field_line(lines[i - 1]) if field and i and out[-1][0].strip() else None
+        field = _field_line(text[len(box) :] if box and text.startswith(box) else text)
+        before = _field_line(lines[i - 1][len(box) :]) if field and i and out[-1][0].strip() else None
         if before and field and before["lead"] == field["lead"] and not _ITEM_RE.search(field["lead"]):
             # Each field on a line of its own, as Obsidian shows it (a list item's is a block of its own).
             out[-1] = (out[-1][0] + "<br>", out[-1][1])
         if field:
             out.append(
-                (field["lead"] + _field(field["key"], _inline(field["value"] or "", line, findings)), line)
+                (
+                    box + field["lead"] + _field(field["key"], _inline(field["value"] or "", line, findings)),
+                    line,
+                )
             )
         else:
             out.append((_inline(text, line, findings) if "::" in text or "=" in text else text, line))

@@ -203,7 +203,7 @@ def rewrite(
         tags=list(dict.fromkeys(writer.tags)) if obsidian else [],
         obsidian=obsidian,
         watched=inline_tags.watched(dialect, note_dir, root or note_dir, writer.wikilinks, bool(writer.tags))
-        + hugo_signs.watched(text, note_dir, root or note_dir, hugo=writer.hugo),
+        + hugo_signs.watched(dialect, text, note_dir, root or note_dir),
     )
 
 

@@ -41,9 +41,15 @@ def is_hugo(dialect: str, text: str, note_dir: Path, root: Path) -> bool:
     )
 
 
-def watched(text: str, note_dir: Path, root: Path, *, hugo: bool) -> list[str]:
-    """Where a Hugo configuration made later would make a note that escapes a shortcode a Hugo page."""
-    return [] if hugo or not _escapes(text) else [str(p) for p in config_paths(note_dir, root)]
+def watched(dialect: str, text: str, note_dir: Path, root: Path) -> list[str]:
+    """Where a Hugo configuration made or removed later would change whether a note is a Hugo page.
+
+    Watched for every note that escapes a shortcode and names no tool, a Hugo page or not now: removing
+    ``hugo.toml`` makes the page beside it show its escapes as written again.
+    """
+    if dialect == "hugo" or dialect in _NOT_HUGO or not _escapes(text):
+        return []
+    return [str(p) for p in config_paths(note_dir, root)]
 
 
 def config_paths(note_dir: Path, root: Path) -> list[Path]:

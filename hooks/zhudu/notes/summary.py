@@ -96,6 +96,17 @@ _STAND_IN_RE = re.compile(
     r'<span class="zd-(?:missing-image|unknown-tag|unpublished)\b[^"]*"[^>]*>'
     r'<span class="[^"]*__label">[^<]*</span> <code[^>]*>[^<]*</code></span>'
 )
+#: A Dataview query's stand-in (``zd-dialect.html`` ``dataview_query``): the build's words, not the author's.
+_QUERY_RE = re.compile(
+    r'<(p|span) class="zd-dataview"[^>]*><span class="zd-dataview__label">[^<]*</span>[^<]*</\1>'
+)
+#: A Dataview field on a line of its own (``dataview``: ``作者:: 司马迁`` after a list's or a quote's marks): the
+#: note's data, as its front matter is, not its prose (fields one under another would read as one run of words).
+_FIELD_LINE_RE = re.compile(
+    r'^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?<span class="zd-field"><span class="zd-field__key">'
+    r"[^<\n]*</span>[^\n]*</span>(?:<br>)?[ \t]*$",
+    re.MULTILINE,
+)
 #: An admonition's first line (``!!! info "网站存放在子目录"``, a callout or Hexo note made one by the
 #: dialects): a label; its indented body is the author's prose and stays.
 _ADMONITION_HEAD_RE = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+\w[^\n]*$", re.MULTILINE)
@@ -166,7 +177,7 @@ def _complete_author(author: Author, posts: Iterable[body_mod.Post], source: str
 
 def _article_text(markdown: str) -> str:
     """The author's own words: wrappers, tags and Markdown syntax removed."""
-    text = _STAND_IN_RE.sub("", _EMBED_RE.sub("", _WRAPPER_RE.sub("", markdown)))
+    text = _QUERY_RE.sub("", _STAND_IN_RE.sub("", _EMBED_RE.sub("", _WRAPPER_RE.sub("", markdown))))
     text = _HTML_TAG_RE.sub(" ", text)
     text = _INLINE_RULE_RE.sub(lambda m: (m["hans"] if m["hans"] is not None else m["text"]) or "", text)
     text = _MD_LINK_RE.sub(lambda m: m["text"], text)
@@ -198,7 +209,8 @@ def summary_of(markdown: str, limit: int) -> str:
 
     Plain characters (``&``, ``<``, ``*``), escaped where the summary is shown.
     """
-    prose = _LIST_MARKER_RE.sub(_ITEM_BREAK, _TABLE_RE.sub("", _without_fenced_code(markdown)))
+    prose = _TABLE_RE.sub("", _FIELD_LINE_RE.sub("", _without_fenced_code(markdown)))
+    prose = _LIST_MARKER_RE.sub(_ITEM_BREAK, prose)
     prose = _ADMONITION_HEAD_RE.sub("", prose)
     prose = _CODE_SPAN_RE.sub(_code_set_aside, prose)
     prose = _ESCAPED_RE.sub(lambda m: m["char"].translate(_SET_ASIDE), prose)
