@@ -20,6 +20,8 @@ of one builder share the builder's; the serve process compared with it has anoth
 from __future__ import annotations
 
 import atexit
+import functools
+import hashlib
 import json
 import os
 import subprocess
@@ -120,3 +122,26 @@ def build_clean(root: Path, site: Path, cache: Path, serve_url: str, same_code: 
     answer = proc.stdout.readline()
     assert answer, "the clean builds' process stopped"
     assert json.loads(answer) == 0, f"the clean build of {root} failed"
+
+
+def project_digest(root: Path) -> str:
+    """A digest of every file and folder of the project a build reads, names and bytes.
+
+    The cache folder and Python's bytecode are left out (a clean build has its own empty cache;
+    bytecode is made from the sources digested).  A clean build writes no date or path of its own
+    making, so two builds of the same files are the same bytes."""
+    digest = hashlib.blake2b()
+    for path in sorted(root.rglob("*")):
+        parts = path.relative_to(root).parts
+        if parts[0] == ".cache" or "__pycache__" in parts:
+            continue
+        name = "/".join(parts).encode("utf-8")
+        data = path.read_bytes() if path.is_file() else b""
+        digest.update(b"%d:%s%d:%s" % (len(name), name, -1 if path.is_dir() else len(data), data))
+    return digest.hexdigest()
+
+
+@functools.cache
+def repo_code() -> str:
+    """The digest of this checkout's ``hooks/`` (the code the clean builds' process imported)."""
+    return project_digest(REPO / "hooks")

@@ -10,8 +10,6 @@ folder with a clean build made by a new process with an empty cache.
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import json
 import os
 import subprocess
@@ -21,10 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from clean_builds import build_clean
+from clean_builds import build_clean, project_digest, repo_code
 from test_serve_incremental import differences, project, replace_in
-
-from conftest import REPO
 
 pytestmark = pytest.mark.slow
 
@@ -136,23 +132,6 @@ class DirtyServer:
 _clean_builds: dict[str, Path] = {}
 
 
-def project_digest(root: Path) -> str:
-    """A digest of every file and folder of the project a build reads, names and bytes.
-
-    The cache folder and Python's bytecode are left out (a clean build has its own empty cache;
-    bytecode is made from the sources digested).  A clean build writes no date or path of its own
-    making, so two builds of the same files are the same bytes."""
-    digest = hashlib.blake2b()
-    for path in sorted(root.rglob("*")):
-        parts = path.relative_to(root).parts
-        if parts[0] == ".cache" or "__pycache__" in parts:
-            continue
-        name = "/".join(parts).encode("utf-8")
-        data = path.read_bytes() if path.is_file() else b""
-        digest.update(b"%d:%s%d:%s" % (len(name), name, -1 if path.is_dir() else len(data), data))
-    return digest.hexdigest()
-
-
 def clean_build(root: Path, tmp: Path) -> Path:
     """A clean build of ``root`` as it is now, by a new process with an empty cache.
 
@@ -163,16 +142,10 @@ def clean_build(root: Path, tmp: Path) -> Path:
         return _clean_builds[key]
     n = len(list(tmp.glob("clean-*")))
     site, cache = tmp / f"clean-{n}", tmp / f"clean-cache-{n}"
-    same_code = project_digest(root / "hooks") == _repo_code()
+    same_code = project_digest(root / "hooks") == repo_code()
     build_clean(root, site, cache, SERVE_URL, same_code)  # a new process, forked: clean_builds.py
     _clean_builds[key] = site
     return site
-
-
-@functools.cache
-def _repo_code() -> str:
-    """The digest of this checkout's ``hooks/`` (the code the clean builds' process imported)."""
-    return project_digest(REPO / "hooks")
 
 
 def test_a_serve_process_keeps_nothing_stale(tmp_path: Path) -> None:

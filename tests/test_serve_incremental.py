@@ -4,7 +4,7 @@ A real ``mkdocs serve --dirty`` runs on a copy of the project (the shipped notes
 files); each step saves a change the way an author or editor would, waits until the server has
 rebuilt (its "Reloading browsers" line), and compares the folder it serves (MkDocs' temporary
 ``mkdocs_*`` folder, found in the ``TMPDIR`` the server was given) with a clean build of the same
-files made in serve mode by a second process (same site URL, same ``serve`` command).
+files made in serve mode by a new process with an empty cache (same site URL, same ``serve`` command).
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ import re
 import shutil
 import subprocess
 import sys
-import textwrap
 import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from clean_builds import build_clean, project_digest, repo_code
 
 from conftest import REPO, SERVE_POPEN, ctrl_c, free_port
 
@@ -35,30 +35,6 @@ RELOADED = "Reloading browsers"
 #: they asked for has begun, and MkDocs then rebuilds once more: the folder is compared only when
 #: every rebuild that started has finished.
 DETECTED = "Detected file changes"
-
-#: A clean build in serve mode, each time a line arrives on stdin (one process: no start-up per step).
-REFERENCE_BUILDER = textwrap.dedent(
-    """
-    import shutil, sys
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    config_file, site_dir, serve_url = sys.argv[1:4]
-    first = True
-    for line in sys.stdin:
-        shutil.rmtree(site_dir, ignore_errors=True)
-        config = load_config(config_file=config_file, site_dir=site_dir)
-        if first:
-            config.plugins.on_startup(command="serve", dirty=False)
-            first = False
-        config.site_url = serve_url
-        try:
-            build(config, serve_url=serve_url, dirty=False)
-        except BaseException as exc:
-            print("failed", exc, flush=True)
-        else:
-            print("built", flush=True)
-    """
-)
 
 
 def project(root: Path) -> Path:
@@ -151,48 +127,34 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, Server, Callable[..., list[st
     root = project(tmp_path / "project")
     port = free_port()
     server = Server(root, port)
-    reference = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            REFERENCE_BUILDER,
-            str(root / "mkdocs.yml"),
-            str(tmp_path / "clean"),
-            f"http://127.0.0.1:{port}/zhudu/",
-        ],
-        cwd=root,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
+    url = f"http://127.0.0.1:{port}/zhudu/"
+    cleans: list[Path] = []
 
     def compare(save: Callable[[], None] | None = None) -> list[str]:
-        """Save (if given), then a clean build beside the server's rebuild; the differences once both are done."""
-        assert reference.stdin is not None and reference.stdout is not None
+        """Save (if given), then a clean build beside the server's rebuild; the differences once both are done.
+
+        The clean build is a new process's with an empty cache of its own (clean_builds.py): a build that shared
+        the server's cache, or a process that built before, would repeat a stale entry and hide it."""
         before = server.builds()
         if save is not None:
             save()
-        reference.stdin.write("build\n")
-        reference.stdin.flush()
+        clean = tmp_path / f"clean-{len(cleans)}"
+        cleans.append(clean)
+        same_code = project_digest(root / "hooks") == repo_code()
+        build_clean(root, clean, tmp_path / f"clean-cache-{len(cleans)}", url, same_code)
         server.wait_builds(before + (save is not None))
-        answer = reference.stdout.readline()
-        assert answer.startswith("built"), answer
         while True:
             started = server.started()
-            found = differences(server.site_dir(), tmp_path / "clean")
+            found = differences(server.site_dir(), clean)
             if server.started() == started:  # no late rebuild wrote while we read
                 return found
             server.wait_builds(server.started())
 
     try:
         server.wait_builds(1)
-        yield root, server, compare, f"http://127.0.0.1:{port}/zhudu/"
+        yield root, server, compare, url
     finally:
         server.stop()
-        reference.kill()
-        reference.wait()
 
 
 def replace_in(path: Path, old: str, new: str) -> None:
