@@ -169,7 +169,7 @@ NOTES = {
     "库/读史记.md": "---\ntitle: 读史记\n---\n\n作者:: [[回看]]\n评分:: 5\n\n"
     "读到 [页码:: 42] 时想到 (心情:: 好)，`[不是:: 字段]` 照写。\n\n- 状态:: 在读\n- C++ 的 std::cout 不是字段\n\n"
     "```dataview\nTABLE 作者 FROM #读书\n```\n\n```dataviewjs\ndv.list(dv.pages().file.name)\n```\n\n"
-    "今天读了 `= this.评分` 页。\n\n> [!info] 来源\n> 出处:: 汉书\n> 卷数:: 百卷\n",
+    "今天读了 `= this.评分` 页。\n\n> [!info] 来源\n> 出处:: 汉书\n> 卷数:: 百卷\n\n切片 lst[1::2] 与地址 [fe80::1] 照写。\n",
     # A blog's post about Dataview (Hexo's default front matter) and a note showing a query in an example: the
     # query is code and the field text, as the blog shows them.
     "hexo/source/_posts/数据视图.md": "---\ntitle: 数据视图\ndate: 2024-01-07 10:00:00\ntags: [Obsidian]\n---\n\n"
@@ -642,6 +642,7 @@ def test_dataview_fields_are_labelled_text_and_its_queries_a_note_that_obsidian_
     assert "心情" not in body and "<code>[不是:: 字段]</code>" in body, body
     assert re.search("<li[^>]*>" + re.escape(key.format("状态") + "在读</span></li>"), body), body
     assert re.search("<li[^>]*>C\\+\\+ 的 std::cout 不是字段</li>", body), body
+    assert re.search(r"<p[^>]*>切片 lst\[1::2\] 与地址 \[fe80::1\] 照写。</p>", body), body
     # the note's description is its prose: fields on lines of their own are its data (one under another they
     # were one run of words: 出处：汉书卷数：百卷)
     said = re.findall(r'<meta name="description" content="([^"]*)"', note_page(built, "读史记"))

@@ -83,6 +83,15 @@ def test_opencc_phrases_keep_their_forms(code: str) -> None:
         ("zh-Hant-TW", "他在宾馆长期包房。", "包房"),
         ("zh-Hant-TW", "程序切换到前台运行。", "前臺執行"),
         ("zh-Hant-TW", "这是我家唯一只会叫的猫。", "唯一隻會"),
+        # review21's: a toilet in no room (洗手間 in Taiwan; OpenCC's 衛生間 is left), 互联网 + 线上, 唯一只 + 不会, 只 without
+        # a measure word.
+        ("zh-Hant-TW", "请问卫生间在哪里？", "請問衛生間在哪裡"),
+        ("zh-Hant-HK", "我去一下卫生间。", "去一下衞生間"),
+        ("zh-Hant-TW", "办公室的卫生间很干净。", "辦公室的衛生間"),
+        ("zh-Hant-TW", "互联网线上教育发展很快。", "網際網路線上"),
+        ("zh-Hant-TW", "这是我家唯一只不会叫的猫。", "唯一隻不會"),
+        ("zh-Hant-TW", "他什么都好，只不听话。", "只不聽話"),
+        ("zh-Hant-HK", "他什么都好，只不听话。", "只不聽話"),
     ],
 )
 def test_the_classes_read_right_in_other_sentences(code: str, source: str, expected: str) -> None:

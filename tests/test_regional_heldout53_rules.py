@@ -34,7 +34,7 @@ def test_the_batch_is_in_the_layer() -> None:
         ("zh-Hant", "面容", "面容", ""),
         ("zh-Hant", "喂", "餵", ""),
         ("zh-Hant", "游向", "游向", ""),
-        ("zh-Hant", "只", "隻", ""),
+        ("zh-Hant", "这只", "這隻", ""),
         ("zh-Hant-TW", "窗口", "窗口", ""),
     ]
 

@@ -38,12 +38,16 @@ _FIELD_LINE_RE = re.compile(
 _BOX_HEAD_RE = re.compile(r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+\w")
 #: A list item's marker in a field line's lead.
 _ITEM_RE = re.compile(r"(?:[-*+]|\d[.)])[ \t]")
-#: ``[key:: value]`` and ``(key:: value)`` inside a line; a value may hold a link (``[司马迁](…)``).
+#: ``[key:: value]`` and ``(key:: value)`` inside a line; a value may hold a link (``[司马迁](…)``).  Not right
+#: after a Latin word (``lst[1::2]``, ``f(a:: b)``: code; after a Han one it is: 读到[页码:: 42]), and a space
+#: after ``::`` (``[fe80::1]`` is an address).
 _INLINE_FIELD_RE = re.compile(
-    r"(?<![\]\\])\["
+    r"(?<![\]\\A-Za-z0-9_])\["
     + _KEY.format(name="key")
-    + r"::[ \t]*(?P<value>(?:[^\[\]\n]|\[[^\[\]\n]*\](?:\([^()\n]*\))?)*?)\]"
-    r"|(?<![\]\\])\(" + _KEY.format(name="hidden") + r"::[ \t]*(?P<shown>(?:[^()\n]|\([^()\n]*\))*?)\)"
+    + r"::(?:[ \t]+|(?=\]))(?P<value>(?:[^\[\]\n]|\[[^\[\]\n]*\](?:\([^()\n]*\))?)*?)\]"
+    r"|(?<![\]\\A-Za-z0-9_])\("
+    + _KEY.format(name="hidden")
+    + r"::(?:[ \t]+|(?=\)))(?P<shown>(?:[^()\n]|\([^()\n]*\))*?)\)"
 )
 #: An inline query: a code span opening with Dataview's ``=`` (DQL) or ``$=`` (JavaScript).
 _INLINE_QUERY_RE = re.compile(r"(?<![\\`])`[ \t]*(?P<js>\$)?=[ \t]+[^`\n]+`(?!`)")
