@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 
 from zhudu.notes.block_tags import BLOCK_TAG_RE, FENCE_RE, closing_line
+from zhudu.notes.box_places import columns, shifted
 from zhudu.notes.dialect_markdown import Line, fence_end
 from zhudu.notes.verbatim import VerbatimBlocks
 
@@ -59,7 +60,7 @@ def nest(lines: Sequence[Line]) -> list[Line]:
             out.append((text, n))
             para, i = None, i + 1
             continue
-        width = _columns(text)
+        width = columns(text)
         rest = text.lstrip(" \t")
         held = len(stack)
         while held and width < stack[held - 1][0]:
@@ -72,7 +73,7 @@ def nest(lines: Sequence[Line]) -> list[Line]:
         inside, by, _ = stack[-1] if stack else (0, 0, False)
         past = width - inside  # columns past the inside's start: four or more, code (or a paragraph's line)
         if past < 4 and (end := _code_end(lines, i, rest, verbatim)) is not None:  # code moves as a whole
-            out += [(_moved(t, by), m) for t, m in lines[i : end + 1]]
+            out += [(shifted(t, by), m) for t, m in lines[i : end + 1]]
             if not FENCE_RE.match(rest) and not rest.startswith(("<", "$$", "\\[", "\\begin")):
                 _end_items(stack)  # a code tag ends Python-Markdown's list: what follows stays as written
             para, i = None, end + 1
@@ -90,11 +91,11 @@ def nest(lines: Sequence[Line]) -> list[Line]:
             out.append((head + body, n))
             para = len(stack) if body and not _BLOCK_START_RE.match(body) else None
         elif rest.startswith(">") and past < 4:
-            i = _quote(lines, i, _moved(text, by)[: -len(rest)], rest, stack, out)
+            i = _quote(lines, i, shifted(text, by)[: -len(rest)], rest, stack, out)
             para = len(stack)
             continue
         else:
-            out.append((_moved(text, by), n))
+            out.append((shifted(text, by), n))
             box = past < 4 and _BOX_RE.match(rest)
             if box:
                 stack.append((width + 4, by, False))
@@ -124,14 +125,14 @@ def _quote(
     end = i + 1
     while end < len(lines):
         text = lines[end][0]
-        if not text.lstrip(" \t").startswith(">") or not 0 <= _columns(text) - inside < 4:
+        if not text.lstrip(" \t").startswith(">") or not 0 <= columns(text) - inside < 4:
             break
         end += 1
     bodies = [(first, lines[i][1])] + [(t.lstrip(" \t"), m) for t, m in lines[i + 1 : end]]
     written = [(_unquoted(t), m) for t, m in bodies]
     inner = nest(written)
     for j, (t, m) in enumerate(inner):
-        lead = head if j == 0 else _moved(lines[i + j][0], by)[: -len(bodies[j][0])]
+        lead = head if j == 0 else shifted(lines[i + j][0], by)[: -len(bodies[j][0])]
         out.append((lead + (bodies[j][0] if inner == written else ">" + (" " + t if t else "")), m))
     return end
 
@@ -157,16 +158,3 @@ def _inside(text: str, width: int, item: re.Match[str]) -> int:
     lead = text[: len(text) - len(text.lstrip(" \t"))]
     gap = len((lead + item["marker"] + item["gap"]).expandtabs(4)) - width - len(item["marker"])
     return width + len(item["marker"]) + (gap if 1 <= gap <= 4 and item["text"] else 1)
-
-
-def _columns(text: str) -> int:
-    """A line's indentation in columns, a tab to the next multiple of four."""
-    return len(text[: len(text) - len(text.lstrip(" \t"))].expandtabs(4))
-
-
-def _moved(text: str, by: int) -> str:
-    """``text`` written ``by`` columns deeper (less deep when negative, as far as its indentation goes)."""
-    if not by or not text.strip():
-        return text
-    width = _columns(text)
-    return " " * max(width + by, 0) + text.lstrip(" \t")
