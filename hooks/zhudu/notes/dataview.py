@@ -21,7 +21,7 @@ from pathlib import Path
 from zhudu import fragments
 from zhudu.notes import inline_tags
 from zhudu.notes.block_tags import FENCE_RE
-from zhudu.notes.dialect_markdown import CODE_SPAN_RE
+from zhudu.notes.dialect_markdown import CODE_SPAN_RE, Line, fence_end
 
 #: The tools whose notes show ``key:: value`` as written.
 _OTHER_TOOLS = frozenset({"hexo", "jekyll", "hugo", "logseq", "notion"})
@@ -57,8 +57,6 @@ _QUERY_FENCE_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?
 #: The folders a blog keeps its posts in (Hexo's and Jekyll's ``_posts/``, Hugo's ``content/``).
 _BLOG_FOLDERS = frozenset({"_posts", "content"})
 
-Line = tuple[str, int]
-
 
 def applies(dialect: str, obsidian: bool, text: str, note_dir: Path, root: Path) -> bool:
     """Whether a note's ``key:: value`` and Dataview queries are Dataview's (``text``: its rewritten Markdown).
@@ -90,12 +88,13 @@ def watched(dialect: str, text: str, note_dir: Path, root: Path) -> list[str]:
 
 def _holds_query(lines: list[str]) -> bool:
     """Whether a query block opens outside other code (a ````` ````markdown ````` block showing one is an example)."""
+    numbered = [(text, 0) for text in lines]
     i = 0
     while i < len(lines):
         if _QUERY_FENCE_RE.match(lines[i]):
             return True
         if m := FENCE_RE.match(lines[i]):
-            i = _fence_end(lines, i, m["fence"])
+            i = fence_end(numbered, i, m["fence"])
         i += 1
     return False
 
@@ -103,6 +102,7 @@ def _holds_query(lines: list[str]) -> bool:
 def rewrite(lines: list[str], origin: list[int]) -> tuple[list[str], list[int], list[tuple[int, str]]]:
     """``lines`` with Dataview's fields and queries shown (each line's source line kept), and the findings."""
     out: list[Line] = []
+    numbered = list(zip(lines, origin, strict=True))
     findings: list[tuple[int, str]] = []
     i, box = 0, ""  # box: the indent of the body of the callout being read (its lines' fields are fields too)
     while i < len(lines):
@@ -112,14 +112,14 @@ def rewrite(lines: list[str], origin: list[int]) -> tuple[list[str], list[int], 
         elif text.strip() and not text.startswith(box):
             box = ""
         if m := _QUERY_FENCE_RE.match(text):
-            end = _fence_end(lines, i, m["fence"])
+            end = fence_end(numbered, i, m["fence"])
             out += [("", line), (m["indent"] + _query(m["kind"], block=True), line), ("", line)]
             findings.append((line, _query_message(m["fence"] + m["kind"], "list")))
             i = end + 1
             continue
         if m := FENCE_RE.match(text):  # other code: as written
-            end = _fence_end(lines, i, m["fence"])
-            out += list(zip(lines[i : end + 1], origin[i : end + 1], strict=True))
+            end = fence_end(numbered, i, m["fence"])
+            out += numbered[i : end + 1]
             i = end + 1
             continue
         field = _field_line(text[len(box) :] if box and text.startswith(box) else text)
@@ -182,12 +182,3 @@ def _query_message(written: str, what: str) -> str:
         f"shown as a note saying so; to publish the {what}, write it in the note in the query's place "
         "(copy it from Obsidian's reading view)"
     )
-
-
-def _fence_end(lines: list[str], start: int, fence: str) -> int:
-    char, size = fence[0], len(fence)
-    for j in range(start + 1, len(lines)):
-        stripped = lines[j].strip()
-        if stripped.startswith(char * size) and not stripped.strip(char):
-            return j
-    return len(lines) - 1
