@@ -8,15 +8,12 @@ note's file or old site page, and block ids.
 
 from __future__ import annotations
 
-import glob
-import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from zhudu import fragments
-from zhudu.notes import citations, disk_names, image_sizes, inline_tags, site_root, wordpress
+from zhudu.notes import citations, disk_names, image_sizes, inline_tags, site_root, vault_files, wordpress
 from zhudu.notes.dialect_markdown import (
     ABSOLUTE_URL_RE,
     SHORTCODE_BOXES,
@@ -29,7 +26,6 @@ from zhudu.notes.dialect_markdown import (
     shortcode_params,
     tag_words,
 )
-from zhudu.notes.folders import skipped as _skipped
 from zhudu.notes.naming import DRAWING_SUFFIX
 from zhudu.notes.note_refs import SITE_ROOT, NoteRef
 from zhudu.notes.safety import safe_url
@@ -419,45 +415,16 @@ class InlineWriter:
     # -- files -----------------------------------------------------------------------------------
 
     def find_file(self, name: str) -> str:
-        """An Obsidian embed's path from the note's folder: as written, or the file of that name.
-
-        Obsidian finds an embedded file by its name anywhere in the vault (``![[a.png]]`` shows
-        ``attachments/a.png``); the notes folder is the vault here.  Not found: the name as
-        written (the body transforms show it as a missing image).
-        """
-        if disk_names.on_disk(self.note_dir / name).exists():  # the image pass finds its form on disk
-            return name
-        found = None
-        # As written, then composed and decomposed (macOS names files decomposed): the first form found.
-        written = PurePosixPath(name).name
-        for form in dict.fromkeys([written, *(unicodedata.normalize(f, written) for f in ("NFC", "NFD"))]):
-            base = glob.escape(form)  # a name, not a pattern ("[1].png")
-            try:
-                # The shortest path, then in name order: the same file whatever the folder listing's order.
-                found = min(
-                    (
-                        p
-                        for p in self.root.rglob(base)
-                        if p.is_file() and not _skipped(p.relative_to(self.root))
-                    ),
-                    key=lambda p: (len(p.parts), p.as_posix()),
-                    default=None,
-                )
-            except (OSError, ValueError):
-                found = None
-            if found is not None:
-                break
-        return os.path.relpath(found, self.note_dir).replace(os.sep, "/") if found else name
+        """An Obsidian embed's path from the note's folder (``vault_files``: the notes folder is the vault)."""
+        return vault_files.vault_file(name, self.note_dir, self.root)
 
     def site_file(self, path: str) -> str | None:
         """A path from the root of the author's old site (``/img/a.png``) as the file's path from the note."""
         return site_root.site_file(path, self.note_dir, self.root)
 
     def find_asset(self, name: str) -> str:
-        """A Hexo asset: in the folder named like the post (``post_asset_folder``), or beside it."""
-        if "/" not in name and not (self.note_dir / name).exists():
-            return f"{self.note_name}/{name}"
-        return name
+        """A Hexo asset's path from the note's folder (``vault_files``)."""
+        return vault_files.post_asset(name, self.note_dir, self.note_name)
 
     # -- what cannot be shown --------------------------------------------------------------------
 
