@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zhudu.notes import hugo_signs, inline_tags
+from zhudu.notes import footnote_lists, hugo_signs, inline_tags
 from zhudu.notes.block_tags import BLOCK_TAG_RE, FENCE_RE, closing_line, end_name
 from zhudu.notes.box_names import CALLOUT_TYPES as CALLOUT_TYPES
 from zhudu.notes.box_names import NOTE_TAG_TYPES as NOTE_TAG_TYPES
@@ -189,7 +189,7 @@ def rewrite(
         hugo=hugo_signs.is_hugo(dialect, text, note_dir, root or note_dir),
     )
     # Lists nested at their item's text column (CommonMark), written at Python-Markdown's four columns per level.
-    lines = nest([(line, first_line + i) for i, line in enumerate(text.split("\n"))])
+    lines = nest(footnote_lists.apart([(line, first_line + i) for i, line in enumerate(text.split("\n"))]))
     # A construct may become several lines (a figure): each keeps the line it came from.
     out = [(part, n) for text, n in writer.blocks(lines) for part in text.split("\n")]
     for label, note, n in writer.footnotes:  # Obsidian's ^[inline footnotes], as footnotes

@@ -14,7 +14,7 @@ keeps it in the item).  What a quote holds, an Obsidian callout's ``> `` lines t
 inside it.  A fenced code block (or a Hexo / Hugo code tag, a ``<pre>``, a formula) moves as a whole, its
 lines as written against its first one; a lazy line (a paragraph's line written less indented, which
 CommonMark reads on), a top-level list and every line outside a list stay as written.  Each line keeps its
-number.  ``1)`` items are no list to Python-Markdown (text), so none here either.
+number.  A ``1)`` item is an item (:mod:`zhudu.notes.ordered_lists` reads it).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from zhudu.notes.dialect_markdown import Line, fence_end
 from zhudu.notes.verbatim import VerbatimBlocks
 
 #: A list item's marker, opening what is left of a line past its containers, and the spaces after it.
-_MARKER_RE = re.compile(r"(?P<marker>[-*+]|\d{1,9}\.)(?P<gap>[ \t]*)(?=(?P<text>.?))")
+_MARKER_RE = re.compile(r"(?P<marker>[-*+]|\d{1,9}[.)])(?P<gap>[ \t]*)(?=(?P<text>.?))")
 #: A Material box (``!!!``, ``???``, content tabs ``===``): its inside at four more columns.
 _BOX_RE = re.compile(r"(?:!!!|\?\?\?\+?|===)[ \t]")
 #: A thematic break (``- - -``, ``* * *``): no item.
@@ -37,7 +37,7 @@ _BREAK_RE = re.compile(r"([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _BLOCK_START_RE = re.compile(r"(?:[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|>|#{1,6}(?:[ \t]|$)|`{3}|~{3}|<)")
 #: A line an item could be nested on: a marker after white space (after a quote's ``>`` too).  A note without
 #: one has no nested item, so nothing to move.
-_INDENTED_ITEM_RE = re.compile(r"[ \t>]*[ \t](?:[-*+]|\d{1,9}\.)(?:[ \t]|$)")
+_INDENTED_ITEM_RE = re.compile(r"[ \t>]*[ \t](?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 #: Tags whose inside is code, moved as a whole.
 _CODE_TAGS = frozenset({"codeblock", "code", "highlight", "comment"})
 

@@ -9,6 +9,7 @@ from zhudu.notes.attr_like_text import AttrLikeTextExtension
 from zhudu.notes.bare_urls import BareUrlExtension
 from zhudu.notes.link_ends import LinkEndsExtension
 from zhudu.notes.list_ends import ListEndsExtension
+from zhudu.notes.ordered_lists import OrderedListsExtension
 from zhudu.notes.transclusion_tree import TransclusionTreeExtension
 
 
@@ -16,7 +17,8 @@ class NotesMarkdownExtension(Extension):
     """What the notes' Markdown adds to mkdocs.yml's set-up (the hook adds it in ``on_config``).
 
     Bare URLs after Chinese punctuation (``bare_urls``), a link's closing
-    bracket (``link_ends``), two lists one after the other (``list_ends``), an embedded note's copy framed with its footnotes (``transclusion_tree``), text
+    bracket (``link_ends``), two lists one after the other (``list_ends``), ``1)`` items and a list's first
+    number (``ordered_lists``), an embedded note's copy framed with its footnotes (``transclusion_tree``), text
     that reads like a URL attribute (``attr_like_text``), the Han in emphasis upright with dots (``emphasis``).
     """
 
@@ -24,6 +26,7 @@ class NotesMarkdownExtension(Extension):
         BareUrlExtension().extendMarkdown(md)
         LinkEndsExtension().extendMarkdown(md)
         ListEndsExtension().extendMarkdown(md)
+        OrderedListsExtension().extendMarkdown(md)
         AttrLikeTextExtension().extendMarkdown(md)
         TransclusionTreeExtension().extendMarkdown(md)
         EmphasisExtension().extendMarkdown(md)
