@@ -183,7 +183,7 @@ NOTES = {
     "库/书单.md": "---\ntitle: 书单\n---\n\n```dataview\nLIST FROM #读书\n```\n\n今年读过的书都在上面，`= this.file.name` 以后再补。\n",
     # Jekyll's links to its site's root: this site's home, wherever it is served from (/zhudu/), not the server's.
     "_posts/2024-01-03-home.md": "---\nlayout: post\ntitle: 回首页\n---\n\n"
-    '[首页]({{ site.baseurl }}/)、[也是首页]({{ "/" | relative_url }})、[根](/)，`[代码](/)`。\n',
+    '[首页]({{ site.baseurl }}/)、[也是首页]({{ "/" | relative_url }})、[根](/)，`[代码](/)`，[回顶](/#top)。\n',
 }
 #: Planted beside seeds/, where typora-root-url ../../etc leads from seeds/typora/: never published.
 SECRET = b"\x89PNG\r\n\x1a\n" + b"zhudu-secret-outside" + b"\x00" * 16
@@ -713,6 +713,9 @@ def test_a_link_to_the_old_sites_root_leads_to_this_sites_home_under_its_sub_pat
     assert links[:3] == [("../../", "首页"), ("../../", "也是首页"), ("../../", "根")], body
     assert (page.parent / "../../index.html").resolve().is_file()  # /zhudu/zh-Hans/
     assert "<code>[代码](/)</code>" in body and not warnings_about(built, "home.md"), built.warnings
+    for variant in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):  # its anchor kept (``/#top``), in every variant
+        page = built.site_dir / variant / "notes" / "posts-2024-01-03-home" / "index.html"
+        assert '<a href="../../#top">' in page.read_text(encoding="utf-8"), variant
 
 
 def test_an_excalidraw_drawing_is_no_note_and_its_embed_shows_the_image_the_plugin_exported(built):

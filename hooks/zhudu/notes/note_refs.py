@@ -7,6 +7,7 @@ is known (``notes.load_corpus``).
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 from collections.abc import Callable, Sequence
@@ -115,7 +116,12 @@ def resolve(
         if n >= len(refs):
             return m.group(0)
         ref = refs[n]
-        target = HOME if ref.kind == "url" and ref.target == SITE_ROOT else find(ref)
+        if (
+            ref.kind == "url" and ref.target == SITE_ROOT
+        ):  # the old site's root, at its anchor (``/#top``) if any
+            target: LinkTarget | None = dataclasses.replace(HOME, anchor=ref.anchor)
+        else:
+            target = find(ref)
         if target is None and ref.kind == "url" and site_page(ref):
             return ref.shown if m["bare"] is not None else f"[{m['text']}]({ref.shown})"
         if target is None:
