@@ -7,6 +7,12 @@ makes (author, year, page).  This site has no bibliography: the citation is show
 (``<cite>``), and a warning says, once a note, to write the reference itself.  An ``@`` inside a word
 (``a@b.com``) is no key, and a bracket followed by ``(`` or ``[`` is a link's text (``[@张三](…)``);
 a bare ``@key`` outside brackets stays text: ``@名字`` in Chinese writing is a mention, not a citation.
+
+A bracketed ``@`` is a citation only where a Pandoc tool wrote the note: its front matter names a
+bibliography or a citation style (``front_matter.PANDOC_KEYS``: the dialect ``pandoc``), or each key in the brackets
+carries a year, as a bibliography manager names its keys (Zotero's Better BibTeX, JabRef, Zettlr:
+``sima2000``, ``ban_gu:1990``, ``smith2020a``).  Elsewhere ``[@elonmusk]`` is a handle, as an Obsidian clip
+of an X thread or a blog post writes one: a mention, shown as written.
 """
 
 from __future__ import annotations
@@ -23,16 +29,23 @@ _KEY = r"(?:(?<![^\[\s;])-?@(?:\{[^{}\n]+\}|(?=[\w:.#$%&+?<>~/-]*[A-Za-z0-9])\w(
 #: A bracketed citation: text holding at least one key, not a link's text nor a reference's label.
 _CITATION_RE = re.compile(r"(?<![\[\\])\[(?P<inside>[^\[\]\n]*?" + _KEY + r"[^\[\]\n]*)\](?![(\[\]:])")
 _KEY_RE = re.compile(_KEY)
+#: A year in a key, as bibliography managers write it (1500–2099, not inside a longer number).
+_YEAR_RE = re.compile(r"(?<!\d)(?:1[5-9]|20)\d{2}(?!\d)")
 
 
-def rewrite(text: str) -> tuple[str, str]:
-    """``text`` with its citations marked, and the first one as written ("": none)."""
+def rewrite(text: str, *, pandoc: bool = False) -> tuple[str, str]:
+    """``text`` with its citations marked, and the first one as written ("": none).
+
+    ``pandoc``: the note is a Pandoc tool's (any key cites); else only brackets whose keys each carry a year.
+    """
     if "@" not in text or "[" not in text:
         return text, ""
     first = ""
 
     def cite(m: re.Match[str]) -> str:
         nonlocal first
+        if not pandoc and not all(_YEAR_RE.search(k.group(0)) for k in _KEY_RE.finditer(m["inside"])):
+            return m.group(0)  # ``[@elonmusk]``: a handle, a mention
         first = first or m.group(0)
         shown = _KEY_RE.sub(lambda k: k.group(0).lstrip("-@").strip("{}"), m["inside"])
         return fragments.render("zd-dialect.html", "citation", text=md_text(f"[{shown}]"))

@@ -111,6 +111,8 @@ class InlineWriter:
     hugo: bool = False
     #: A Pandoc citation was met (``citations``: warned of once a note).
     cited: bool = False
+    #: A Pandoc tool's note (its front matter names a bibliography): every bracketed ``@key`` cites.
+    pandoc: bool = False
 
     def inline(self, text: str, line: int, *, at_end: bool) -> str:
         """Text outside code: links, embeds, tags and shortcodes; a block id at the line's end."""
@@ -129,7 +131,7 @@ class InlineWriter:
             lambda m: self.construct(m, line, whole=m.group(0).strip() == text.strip()), text
         )
         text = _PAGE_LINK_RE.sub(lambda m: self.page_link(m, line, text), text)
-        text, cited = citations.rewrite(text)
+        text, cited = citations.rewrite(text, pandoc=self.pandoc)
         if cited and not self.cited:  # once a note
             self.cited = True
             self.findings.append((line, citations.message(cited)))

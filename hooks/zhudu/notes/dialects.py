@@ -95,7 +95,7 @@ _LIST_ITEM_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
 _RAW_FENCE_RE = re.compile(r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})")
 #: The dialects whose ``{% raw %}`` part is Hexo's (set aside until Markdown has run); a note whose
 #: front matter names no tool (the Hexo documentation's) is read as Hexo's too.
-HEXO_RAW_DIALECTS = frozenset({"hexo", "yaml", "none"})
+HEXO_RAW_DIALECTS = frozenset({"hexo", "yaml", "pandoc", "none"})
 _RAW_MARK_RE = re.compile(r"\{%-?[ \t]*(?:end)?raw[ \t]*-?%\}")
 
 #: ``> [!type]- Title``: an Obsidian callout (and a GitHub alert, ``> [!NOTE]``).
@@ -187,6 +187,7 @@ def rewrite(
         hexo_raw=dialect in HEXO_RAW_DIALECTS,
         liquid=dialect not in ("hugo", "obsidian-clipper", "logseq"),  # Logseq's {{embed …}} is no Liquid
         hugo=hugo_signs.is_hugo(dialect, text, note_dir, root or note_dir),
+        pandoc=dialect == "pandoc",
     )
     # Lists nested at their item's text column (CommonMark), written at Python-Markdown's four columns per level.
     lines = nest(footnote_lists.apart([(line, first_line + i) for i, line in enumerate(text.split("\n"))]))

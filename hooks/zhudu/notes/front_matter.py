@@ -295,6 +295,13 @@ def _depth(value: Any) -> int:
     return deepest
 
 
+#: Front matter keys only Pandoc's tools write (Zettlr, Quarto, Obsidian's Pandoc plugin): the note's bracketed
+#: ``@`` keys are its bibliography's, whatever their shape (``citations``).
+PANDOC_KEYS = frozenset(
+    {"bibliography", "csl", "citation-style", "link-citations", "nocite", "cite-method", "citeproc"}
+)
+
+
 def detect_dialect(raw: Mapping[str, Any], delimiter: str) -> str:
     """Name the tool that wrote a note's front matter (shown to editors, kept in ``dialect``)."""
     if delimiter == "+++":
@@ -312,6 +319,8 @@ def detect_dialect(raw: Mapping[str, Any], delimiter: str) -> str:
         return "jekyll"
     if "updated" in raw:
         return "hexo"
+    if PANDOC_KEYS.intersection(raw):  # Zettlr, Quarto, Obsidian's Pandoc plugin: a bibliography's citations
+        return "pandoc"
     return "yaml"
 
 

@@ -1,0 +1,195 @@
+"""Other tools' lists, citations and home links, as their tools draw them (pure functions, no site build).
+
+``1)`` numbered lists (CommonMark: Obsidian, Typora, Hexo's marked), a numbered list's first number
+(``- 大事记：`` then ``  1949. 新中国成立``), a list right under a footnote's text, a link to the old site's
+root with an anchor (``/#top``), and ``[@handle]`` (a mention) against ``[@sima2000]`` (a citation).  Each
+body goes through ``dialects.rewrite`` and the Markdown set-up the site's pages use
+(``markdown_extensions.NotesMarkdownExtension`` with mkdocs.yml's block extensions).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+
+from zhudu.notes import citations, dialects, note_refs
+from zhudu.notes.front_matter import detect_dialect
+from zhudu.notes.markdown_extensions import NotesMarkdownExtension
+
+#: mkdocs.yml's extensions that draw blocks (lists, boxes, footnotes, code, formulas).
+_EXTENSIONS = [
+    "admonition",
+    "footnotes",
+    "def_list",
+    "md_in_html",
+    "pymdownx.superfences",
+    "pymdownx.arithmatex",
+]
+
+
+def html(body: str, dialect: str = "none") -> str:
+    rewritten = dialects.rewrite(
+        body, first_line=1, note_dir=Path("/nonexistent"), note_name="n", dialect=dialect
+    )
+    extensions = [*_EXTENSIONS, NotesMarkdownExtension()]
+    return markdown.markdown(
+        rewritten.text, extensions=extensions, extension_configs={"pymdownx.arithmatex": {"generic": True}}
+    )
+
+
+def squeezed(page: str) -> str:
+    return re.sub(r"\n", "", page)
+
+
+# --------------------------------------------------------------------------- 1) lists
+
+
+@pytest.mark.parametrize(
+    ("body", "drawn"),
+    [
+        ("1) 甲\n2) 乙\n3) 丙", "<ol><li>甲</li><li>乙</li><li>丙</li></ol>"),
+        ("3) 甲\n4) 乙", '<ol start="3"><li>甲</li><li>乙</li></ol>'),
+        (
+            "1) 甲\n   1) 乙\n   2) 丙\n2) 丁",
+            "<ol><li>甲<ol><li>乙</li><li>丙</li></ol></li><li>丁</li></ol>",
+        ),
+        ("- 甲\n  1) 乙\n  2) 丙", "<ul><li>甲<ol><li>乙</li><li>丙</li></ol></li></ul>"),
+        ("1) 甲\r\n2) 乙".replace("\r\n", "\n"), "<ol><li>甲</li><li>乙</li></ol>"),
+        ("> 1) 甲\n> 2) 乙", "<blockquote><ol><li>甲</li><li>乙</li></ol></blockquote>"),
+        ("1. 甲\n2. 乙\n1) 丙", "<ol><li>甲</li><li>乙</li></ol><ol><li>丙</li></ol>"),  # another list
+    ],
+)
+def test_a_list_numbered_with_a_parenthesis_is_a_numbered_list(body: str, drawn: str) -> None:
+    assert drawn in squeezed(html(body)), html(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        ("(1) 甲\n(2) 乙", "<p>(1) 甲\n(2) 乙</p>"),
+        ("原因有二：1) 贵 2) 慢", "<p>原因有二：1) 贵 2) 慢</p>"),
+        ("他说\n2) 乙", "<p>他说\n2) 乙</p>"),  # mid-paragraph: the paragraph's text, as CommonMark
+        ("```\n1) 甲\n```", "<code>1) 甲\n</code>"),
+        ("`1) 甲`", "<code>1) 甲</code>"),
+        ("段落。\n\n    1) 代码", "<pre><code>1) 代码\n</code></pre>"),
+        ("$$\n1) x\n$$", "1) x"),
+        ("1234567890) 甲", "<p>1234567890) 甲</p>"),  # ten digits: no item (CommonMark: nine at most)
+    ],
+)
+def test_a_parenthesis_that_opens_no_item_is_kept_as_written_beside_one_that_does(
+    body: str, kept: str
+) -> None:
+    page = html(f"{body}\n\n1) 列")
+    assert kept in page and squeezed(page).count("<ol") == 1 and "<ol><li>列</li></ol>" in squeezed(page), (
+        page
+    )
+
+
+# --------------------------------------------------------------------------- first numbers
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "- 大事记：\n  1949. 新中国成立\n  1978. 改革开放",  # nested at the item's text column
+        "- 大事记：\n    1949. 新中国成立\n    1978. 改革开放",  # at four columns
+        "- 大事记：\n\t1949. 新中国成立\n\t1978. 改革开放",  # a tab
+        "- 大事记：\n  1949) 新中国成立\n  1978) 改革开放",
+        "> - 大事记：\n>   1949. 新中国成立\n>   1978. 改革开放",  # in a quote
+        "> [!note] 大事记\n> 1949. 新中国成立\n> 1978. 改革开放",  # in a callout
+        "1949. 新中国成立\n1978. 改革开放",  # at the top
+    ],
+)
+def test_a_numbered_list_starts_at_its_first_number_as_its_tool_draws_it(body: str) -> None:
+    page = squeezed(html(body, "obsidian-clipper"))
+    assert '<ol start="1949"><li>新中国成立</li><li>改革开放</li></ol>' in page, page
+
+
+def test_a_list_from_one_has_no_start_and_leading_zeros_are_dropped() -> None:
+    assert "<ol><li>甲</li></ol>" in squeezed(html("1. 甲"))
+    assert '<ol start="7"><li>甲</li></ol>' in squeezed(html("007. 甲"))
+
+
+# --------------------------------------------------------------------------- footnotes
+
+
+@pytest.mark.parametrize(
+    ("body", "drawn"),
+    [
+        ("[^1]: 说明\n    - 甲\n    - 乙", "<p>说明</p><ul><li>甲</li><li>乙</li></ul>"),
+        ("[^1]: 说明\n\t- 甲\n\t- 乙", "<p>说明</p><ul><li>甲</li><li>乙</li></ul>"),
+        ("[^1]: 说明\n    1. 甲\n    2. 乙", "<p>说明</p><ol><li>甲</li><li>乙</li></ol>"),
+        ("[^1]: 说明\n\n    段落\n    - 甲", "<p>说明</p><p>段落</p><ul><li>甲</li></ul>"),
+    ],
+)
+def test_a_list_right_under_a_footnotes_text_is_a_list(body: str, drawn: str) -> None:
+    page = squeezed(html("正文[^1]。\n\n" + body))
+    assert drawn in page, page
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        ("[^1]: 说明\n    2. 乙", "<p>说明\n2. 乙"),  # a list from 2 cannot interrupt the text (CommonMark)
+        ("```\n[^1]: 说明\n    - 码\n```", "<code>[^1]: 说明\n    - 码\n</code>"),
+        ("`[^1]: 说明`\n    - 甲", "<code>[^1]: 说明</code>\n    - 甲"),
+    ],
+)
+def test_a_footnote_like_line_elsewhere_or_a_number_past_one_is_kept(body: str, kept: str) -> None:
+    page = html(f"正文[^1][^2]。\n\n{body}\n\n[^2]: 另\n    - 项")
+    assert kept in page and "<p>另</p><ul><li>项</li></ul>" in squeezed(page), page
+
+
+# --------------------------------------------------------------------------- the old site's root
+
+
+@pytest.mark.parametrize(
+    ("link", "url"),
+    [
+        ("[顶](/#top)", "../../#top"),
+        ("[装](/#安装-Hexo)", "../../#安装-Hexo"),
+        ("[顶]({{ site.baseurl }}/#top)", "../../#top"),
+    ],
+)
+def test_a_link_to_the_old_sites_root_keeps_its_anchor(link: str, url: str) -> None:
+    body = f"{link} [首页](/) [空](/#) `[码](/#top)`"
+    rewritten = dialects.rewrite(
+        body, first_line=1, note_dir=Path("/nonexistent"), note_name="n", dialect="jekyll"
+    )
+    resolved, dead = note_refs.resolve(rewritten.text, rewritten.refs, lambda ref: None)
+    assert resolved == f"{link[: link.index('](')]}]({url}) [首页](../../) [空](../../) `[码](/#top)`", (
+        resolved
+    )
+    assert not dead
+
+
+# --------------------------------------------------------------------------- citations and handles
+
+
+def test_a_bracketed_handle_is_a_mention_and_a_key_with_a_year_a_citation() -> None:
+    text = "[@elonmusk] 说了 [@sima2000, p. 12]，又 [@rmrb; @ban_gu:1990] 与 [见 @smith2020a; -@{Li 1998}]。"
+    shown, first = citations.rewrite(text)
+    assert re.findall(r"<cite[^>]*>\\\[([^<]*)\\\]</cite>", shown) == [
+        "sima2000, p. 12",
+        "见 smith2020a; Li 1998",
+    ]
+    assert shown.startswith("[@elonmusk] 说了") and "[@rmrb; @ban_gu:1990]" in shown, shown
+    assert first == "[@sima2000, p. 12]"
+
+
+def test_in_a_pandoc_note_every_bracketed_key_cites() -> None:
+    shown, first = citations.rewrite("见 [@smith; @jones, p. 3]。", pandoc=True)
+    assert "<cite" in shown and first == "[@smith; @jones, p. 3]", shown
+    for key in ("bibliography", "csl", "citation-style", "link-citations", "nocite"):
+        assert detect_dialect({"title": "文", key: "x"}, "---") == "pandoc", key
+    assert detect_dialect({"title": "文"}, "---") == "yaml"
+
+
+@pytest.mark.parametrize("dialect", ["obsidian-clipper", "hexo", "jekyll", "yaml"])
+def test_an_x_threads_handle_stays_as_written_in_every_other_dialect(dialect: str) -> None:
+    page = html("[@elonmusk] 转发了 [@OpenAI] 的帖子。", dialect)
+    assert "<p>[@elonmusk] 转发了 [@OpenAI] 的帖子。</p>" in page and "<cite" not in page, page
+    assert "<cite" in html("[@elonmusk] 转发了。", "pandoc")
