@@ -5,16 +5,26 @@ by Hugo's template parser, and both pair each end with the latest open tag of it
 of such a tag is found by counting the same tags opened inside it; a tag in a fenced code block
 inside it is code (Hexo reads closed fences before its tags; Hugo shows a fence's text as written).  Code
 tags (``codeblock``, ``highlight`` …) and Liquid's ``comment`` hold text, not tags: their first end
-closes them.
+closes them.  :func:`enclosed` writes such a tag and its lines as the site's Markdown.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from zhudu.notes.dialect_markdown import SHORTCODE_BOXES, Line, closed_fence_end
-from zhudu.notes.theme_tags import TAG_BOXES
+from zhudu.notes.box_names import CALLOUT_TYPES, NOTE_TAG_TYPES
+from zhudu.notes.dialect_markdown import (
+    SHORTCODE_BOXES,
+    Line,
+    admonition,
+    closed_fence_end,
+    code_block,
+    quote_footer,
+    shortcode_box,
+    tag_words,
+)
+from zhudu.notes.theme_tags import TAG_BOXES, theme_box
 
 #: A block tag alone on its line: ``{% codeblock lang:js %}``, ``{{< highlight go >}}``.
 BLOCK_TAG_RE = re.compile(
@@ -79,3 +89,47 @@ def closing_line(lines: Sequence[Line], start: int, m: re.Match[str]) -> int | N
             depth += 1
         j += 1
     return None
+
+
+def enclosed(
+    m: re.Match[str],
+    inner: Sequence[Line],
+    line: int,
+    end_line: int,
+    blocks: Callable[[Sequence[Line]], list[Line]],
+    code: Callable[[Sequence[Line]], list[Line]],
+    *,
+    placed: bool = False,
+) -> list[Line]:
+    """The Markdown of a tag that encloses lines: code, a quote, a Hexo note, a Liquid comment.
+
+    ``m``: the tag (:data:`BLOCK_TAG_RE`); ``inner``: the lines between it and its end (``end_line``);
+    ``blocks`` rewrites lines holding Markdown, ``code`` shows code (the dialects' writer);
+    ``placed``: indented by ``box_places`` (in a list item or a box), so not by the tag's own indent.
+    """
+    indent, name = "" if placed else m["indent"], m["tag"] or m["shortcode"]
+    args = (m["args"] if m["tag"] else m["sargs"]) or ""
+    if name == "comment":
+        # A Liquid comment is the author's, never shown by Jekyll: it stays out of the page.
+        return [("", n) for _, n in inner]
+    if m["shortcode"] and name in SHORTCODE_BOXES:
+        # A Hugo theme's note box (notice, details, hint, alert, admonition): an admonition.
+        marker, written, title = shortcode_box(name, args)
+        kind = CALLOUT_TYPES.get(written) or NOTE_TAG_TYPES.get(written) or "note"
+        return admonition(indent, marker, kind, title, blocks(inner), line)
+    if name in ("codeblock", "code", "highlight"):
+        return code_block(indent, name, args, code(inner), line, end_line, hugo=not m["tag"])
+    if name in TAG_BOXES:  # NexT's and Butterfly's note, the themes' folds and tabs
+        return theme_box(indent, name, args, inner, line, blocks)
+    # blockquote, quote, pullquote: an HTML block, because two ">" quotes one blank line apart
+    # would be read as one quote.
+    kind = "zd-pullquote" if name == "pullquote" else "zd-quote"
+    out: list[Line] = [
+        ("", line),
+        (f'{indent}<blockquote class="{kind}" markdown="1">', line),
+        ("", line),
+    ]
+    out += blocks(inner)
+    if name != "pullquote" and (footer := quote_footer(" ".join(tag_words(args)))):
+        out += [("", end_line), (f"{indent}{footer}", end_line)]
+    return [*out, ("", end_line), (f"{indent}</blockquote>", end_line), ("", end_line)]

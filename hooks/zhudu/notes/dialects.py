@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zhudu.notes import footnote_lists, hugo_signs, inline_tags
-from zhudu.notes.block_tags import BLOCK_TAG_RE, FENCE_RE, closing_line, end_name
+from zhudu.notes.block_tags import BLOCK_TAG_RE, FENCE_RE, closing_line, enclosed, end_name
 from zhudu.notes.box_names import CALLOUT_TYPES as CALLOUT_TYPES
 from zhudu.notes.box_names import NOTE_TAG_TYPES as NOTE_TAG_TYPES
 from zhudu.notes.box_names import callout_title
@@ -51,13 +51,9 @@ from zhudu.notes.dialect_markdown import (
     Line,
     admonition,
     closed_fence_end,
-    code_block,
     fence_end,
     fence_title,
-    quote_footer,
     raw_html_text,
-    shortcode_box,
-    tag_words,
 )
 from zhudu.notes.dialect_markdown import md_text as md_text
 from zhudu.notes.formulas import MATH_BLOCK_LABEL as MATH_BLOCK_LABEL
@@ -71,7 +67,7 @@ from zhudu.notes.note_refs import NoteRef as NoteRef
 from zhudu.notes.note_refs import dead_link_message as dead_link_message
 from zhudu.notes.note_refs import missing_heading_message as missing_heading_message
 from zhudu.notes.note_refs import resolve as resolve
-from zhudu.notes.theme_tags import TAG_BOXES, theme_box, unescape_code, unescape_shortcodes
+from zhudu.notes.theme_tags import TAG_BOXES, unescape_code, unescape_shortcodes
 from zhudu.notes.verbatim import (
     COMMENT_END,
     INLINE_MATH,
@@ -302,13 +298,13 @@ class _Writer(InlineWriter):
                     boxed = m["tag"] in TAG_BOXES or m["shortcode"] in SHORTCODE_BOXES
                     if boxed and (place := places.place(i)) is not None and place.indent:
                         inner = [(dedent(t, place.width), n) for t, n in lines[i + 1 : end]]
-                        box = self.block_tag(m, inner, line, lines[end][1], placed=True)
+                        box = enclosed(m, inner, line, lines[end][1], self.blocks, self.code, placed=True)
                         out += indented(box, place.indent)
                         out += self.item_text(
                             place, lines[end + 1 : (i := places.text_after(place, end + 1))]
                         )
                         continue
-                    out.extend(self.block_tag(m, lines[i + 1 : end], line, lines[end][1]))
+                    out.extend(enclosed(m, lines[i + 1 : end], line, lines[end][1], self.blocks, self.code))
                     i = end + 1
                     continue
                 self.findings.append(
@@ -378,37 +374,6 @@ class _Writer(InlineWriter):
         """The text of a list item right after a box in it, written where Python-Markdown keeps it in the item."""
         text = indented(self.blocks([(dedent(t, place.item or 0), n) for t, n in lines]), place.indent)
         return [*text, ("", text[-1][1])] if text else []
-
-    def block_tag(
-        self, m: re.Match[str], inner: Sequence[Line], line: int, end_line: int, *, placed: bool = False
-    ) -> list[Line]:
-        """A tag that encloses lines: code, a quote, a Hexo note, a Liquid comment (``placed``: indented by box_places)."""
-        indent, name = "" if placed else m["indent"], m["tag"] or m["shortcode"]
-        args = (m["args"] if m["tag"] else m["sargs"]) or ""
-        if name == "comment":
-            # A Liquid comment is the author's, never shown by Jekyll: it stays out of the page.
-            return [("", n) for _, n in inner]
-        if m["shortcode"] and name in SHORTCODE_BOXES:
-            # A Hugo theme's note box (notice, details, hint, alert, admonition): an admonition.
-            marker, written, title = shortcode_box(name, args)
-            kind = CALLOUT_TYPES.get(written) or NOTE_TAG_TYPES.get(written) or "note"
-            return admonition(indent, marker, kind, title, self.blocks(inner), line)
-        if name in ("codeblock", "code", "highlight"):
-            return code_block(indent, name, args, self.code(inner), line, end_line, hugo=not m["tag"])
-        if name in TAG_BOXES:  # NexT's and Butterfly's note, the themes' folds and tabs
-            return theme_box(indent, name, args, inner, line, self.blocks)
-        # blockquote, quote, pullquote: an HTML block, because two ">" quotes one blank line apart
-        # would be read as one quote.
-        kind = "zd-pullquote" if name == "pullquote" else "zd-quote"
-        out: list[Line] = [
-            ("", line),
-            (f'{indent}<blockquote class="{kind}" markdown="1">', line),
-            ("", line),
-        ]
-        out += self.blocks(inner)
-        if name != "pullquote" and (footer := quote_footer(" ".join(tag_words(args)))):
-            out += [("", end_line), (f"{indent}{footer}", end_line)]
-        return [*out, ("", end_line), (f"{indent}</blockquote>", end_line), ("", end_line)]
 
     # -- inside a line ---------------------------------------------------------------------------
 
