@@ -22,6 +22,7 @@ __all__ = [
     "ROOT",
     "RULES",
     "VARIANTS",
+    "assert_batch_keeps_opencc_phrases",
     "assert_general_set",
     "assert_heldout_shape",
     "assert_rule_fires_in_its_domain",
@@ -179,12 +180,24 @@ def assert_new_rules_keep_opencc_phrases(
 ) -> None:
     """Inside one of OpenCC's own phrases, a word of the session's new rules (``(variant key, word, domain)``) gives
     what the layer wrote there before them, in general and in software text, but for the phrases ``on_purpose``."""
-    from zhudu.script.domain import GENERAL, SOFTWARE
     from zhudu.script.regional import default_regional
 
     rules = default_regional().rules
     new = [r for r in rules if (r.code, r.word, r.domain) in new_rules]
     assert {(r.code, r.word, r.domain) for r in new} == new_rules
+    assert_batch_keeps_opencc_phrases(code, new, on_purpose)
+
+
+def assert_batch_keeps_opencc_phrases(
+    code: str, new: list[Any], on_purpose: set[str] | frozenset[str] = frozenset()
+) -> None:
+    """Inside one of OpenCC's own phrases, a word of the rules ``new`` gives what the layer wrote there without them,
+    in general and in software text, but for the phrases ``on_purpose``: a batch whose words earlier rules of the same
+    word and domain share passes its own rules (``assert_new_rules_keep_opencc_phrases`` would take those out too)."""
+    from zhudu.script.domain import GENERAL, SOFTWARE
+    from zhudu.script.regional import default_regional
+
+    rules = default_regional().rules
     phrases = opencc_phrases_with({r.word for r in new})
     for domain in (GENERAL, SOFTWARE):
         layer, before = layer_alone(code, domain), layer_without(code, rules, new, domain)
