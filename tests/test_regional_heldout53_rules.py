@@ -74,6 +74,14 @@ def test_opencc_phrases_keep_their_forms(code: str) -> None:
         ("zh-Hant-TW", "导游向游客介绍了这片海岸。", "導遊向"),
         ("zh-Hant-HK", "喂，你好，请问是王先生吗？", "喂，"),
         ("zh-Hant-TW", "关闭这个窗口即可退出。", "視窗"),
+        # Session 44 (hB): feeding a child, a patient or a pet bird (heldout26's 孙太太把匙儿喂小孩子, mended to 餵); a
+        # greeting to children stays 喂.
+        ("zh-Hant-TW", "孙太太把匙儿喂小孩子，懦怯地说。", "把匙兒餵小孩子"),
+        ("zh-Hant-HK", "外祖父总是亲自喂孩子吃饭。", "親自餵孩子"),
+        ("zh-Hant-TW", "看新来的护士设法喂他们吃饭十分有趣。", "設法餵他們吃飯"),
+        ("zh-Hant-HK", "老人病了，学员们买药、喂药。", "餵藥"),
+        ("zh-Hant-TW", "早餐钟一响，他就下去喂金丝雀。", "餵金絲雀"),
+        ("zh-Hant-TW", "喂，孩子们，快过来！", "喂，孩子們"),
     ],
 )
 def test_the_classes_read_right_in_other_sentences(code: str, source: str, expected: str) -> None:
