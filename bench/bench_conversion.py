@@ -579,7 +579,7 @@ def _measure(
             right = _right_spans(out, expected)
             kept += sum(_covered(p, right) for p in places[id(e)])
             if show == name and bad:
-                print(f"  {e['from']}\n    got  {out}\n    want {expected}\n    {bad}")
+                print_wrong(e, out, expected, bad)
         figures[name] = {
             "sentences": len(rows),
             "han": han,
@@ -591,6 +591,11 @@ def _measure(
             "places": total_places,
         }
     return figures
+
+
+def print_wrong(entry: dict[str, object], out: str, expected: str, bad: list[tuple[str, str]]) -> None:
+    """``--show``'s lines for one sentence a converter gets wrong."""
+    print(f"  {entry['from']}\n    got  {out}\n    want {expected}\n    {bad}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -76,7 +76,7 @@ def measure(
             wrong += len(bad)
             left += bc.mainland_left(out, expected, TAIWAN)
             if show == name and bad:
-                print(f"  {e['from']}\n    got  {out}\n    want {expected}\n    {bad}")
+                bc.print_wrong(e, out, expected, bad)
         figures[name] = {
             "sentences": len(rows),
             "han": han,
