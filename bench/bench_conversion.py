@@ -154,6 +154,9 @@ sentence in whichever domain gets fewer words wrong; it reads the expected forms
 ``--cut-guard MODE`` puts ``cut_guard.guard`` (OpenCC's phrases read across jieba's words undone) after Zhudu's
 conversions, ``--extra-table SPEC`` MediaWiki's regional tables after its layer (``wikitable.py``): prototypes
 measured and not adopted (bench/RESULTS.md, session 36 — cuts; session 37 — wikitable).
+
+``--direction from-hant`` measures the other direction, a note written in Traditional on the zh-Hans site
+(``from_hant.py``: ``--set hexo-tw``, ``tests/conversion_from_hant.yml``, or any set above read backwards).
 """
 
 from __future__ import annotations
@@ -585,7 +588,7 @@ def _measure(
             right = _right_spans(out, expected)
             kept += sum(_covered(p, right) for p in places[id(e)])
             if show == name and bad:
-                print(f"  {e['from']}\n    got  {out}\n    want {expected}\n    {bad}")
+                print_wrong(e, out, expected, bad)
         figures[name] = {
             "sentences": len(rows),
             "han": han,
@@ -599,6 +602,11 @@ def _measure(
     return figures
 
 
+def print_wrong(entry: dict[str, object], out: str, expected: str, bad: list[tuple[str, str]]) -> None:
+    """``--show``'s lines for one sentence a converter gets wrong."""
+    print(f"  {entry['from']}\n    got  {out}\n    want {expected}\n    {bad}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the figures table (and, with ``--show``, one converter's wrong sentences)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -607,7 +615,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--variant", choices=["TW", "HK"], help="only this variant")
     parser.add_argument(
-        "--set", choices=[*SETS, "all"], default="review", help="which set, or all (default: review)"
+        "--set",
+        choices=[*SETS, "hexo-tw", "all"],
+        default="review",
+        help="which set, or all (default: review)",
+    )
+    parser.add_argument(
+        "--direction",
+        choices=["from-hans", "from-hant"],
+        default="from-hans",
+        help="from-hant: the set's Traditional sentences into Simplified, a Traditional note's zh-Hans page (from_hant.py)",
+    )
+    parser.add_argument(
+        "--half", choices=["rules", "heldout"], default="", help="from-hant: one half of hexo-tw"
     )
     parser.add_argument(
         "--domain-mode",
@@ -630,6 +650,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--extra-table", default="", help="PATH[:MODE[:KINDS]]: see wikitable.py")
     args = parser.parse_args(argv)
+    if args.direction == "from-hant":
+        import from_hant  # here, not at the top: it imports this module
+
+        sets = [*from_hant.SETS, *SETS] if args.set == "all" else [args.set]
+        from_hant.report(sets, args.variant, args.half, args.show)
+        return 0
+    if args.set == "hexo-tw":
+        parser.error("--set hexo-tw is a set of Traditional notes: add --direction from-hant")
     options = {"mode": args.domain_mode, "cuts": args.cut_guard, "extra": table_layer(args.extra_table)}
     names = list(SETS) if args.set == "all" else [args.set]
     for set_name, code in ((n, c) for n in names for c in CONFIGS):
