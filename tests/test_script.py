@@ -51,6 +51,12 @@ def tw(s: str) -> str:
         ),
         ("链接https://x.com/a，后来", "連結https://x.com/a，後來"),
         ("ftp://example.org/发 后", "ftp://example.org/发 後"),
+        # A URL ends at a parenthesis it did not open (GFM's autolinks); one it opened stays in it.
+        ("详见 (https://example.com)软件说明", "詳見 (https://example.com)軟體說明"),
+        (
+            "见https://zh.wikipedia.org/wiki/Python_(编程语言) 后来",
+            "見https://zh.wikipedia.org/wiki/Python_(编程语言) 後來",
+        ),
         ("b23.tv/b25GTGl之后", "b23.tv/b25GTGl之後"),
         # Bare domains end at the first non-ASCII character (so that 之后 after
         # b23.tv/x converts); only scheme URLs may carry non-ASCII paths.
@@ -193,6 +199,7 @@ def test_opencc_objects_are_cached() -> None:
             "<p>见 https://b23.tv/x 和 @ahamoment2100 后</p>",
             "<p>見 https://b23.tv/x 和 @ahamoment2100 後</p>",
         ),
+        ("<p>详见 (https://example.com)软件说明。</p>", "<p>詳見 (https://example.com)軟體說明。</p>"),
     ],
 )
 def test_html_tw(source: str, expected: str) -> None:
