@@ -40,8 +40,8 @@ from typing import Any
 from conftest import REPO
 
 #: The builder: imports what a build imports, then forks a child per request line (JSON: the project's
-#: mkdocs.yml, the site and cache folders, the serve URL or none for ``mkdocs build``, whether the project's
-#: code is this checkout's, the seconds it may take); answers each with one line of JSON: the child's exit
+#: mkdocs.yml, the site and cache folders, the serve URL or none for ``mkdocs build``, whether the build
+#: is dirty, whether the project's code is this checkout's, the seconds it may take); answers each with one line of JSON: the child's exit
 #: status, whether it ran out of time, and what it wrote (the build's log, a traceback).
 BUILDER = textwrap.dedent(
     """
@@ -69,11 +69,12 @@ BUILDER = textwrap.dedent(
         os.chdir(request["root"])
         config = load_config(config_file=request["config"], site_dir=request["site"])
         command = "build" if request["url"] is None else "serve"
-        config.plugins.on_startup(command=command, dirty=False)
-        config.extra["zhudu"]["cache_dir"] = request["cache"]
+        config.plugins.on_startup(command=command, dirty=request["dirty"])
+        if request["cache"] is not None:  # else the project's own
+            config.extra["zhudu"]["cache_dir"] = request["cache"]
         if request["url"] is not None:
             config.site_url = request["url"]
-        build(config, serve_url=request["url"], dirty=False)
+        build(config, serve_url=request["url"], dirty=request["dirty"])
 
     for line in sys.stdin:
         request = json.loads(line)
@@ -154,9 +155,9 @@ class Builder:
         if answer is None:
             self.stop()
             raise AssertionError(
-                f"the clean build of {request['root']} gave no answer in {timeout + grace:g} s: its builder was stopped"
+                f"the build of {request['root']} gave no answer in {timeout + grace:g} s: its builder was stopped"
             )
-        assert answer, f"the clean builds' process stopped while building {request['root']}"
+        assert answer, f"the builds' process stopped while building {request['root']}"
         return json.loads(answer)
 
 
@@ -195,14 +196,25 @@ def build_clean(
     takes more than ``timeout`` seconds (stopped, every thread's stack shown), fails the caller with the
     end of what the build wrote.
     """
-    request = {
-        "root": str(root),
-        "config": str(root / "mkdocs.yml"),
-        "site": str(site),
-        "cache": str(cache),
-        "url": serve_url,
-        "same_code": same_code,
-    }
+    request = {"site": str(site), "cache": str(cache), "url": serve_url, "dirty": False}
+    _built(root, request, same_code, timeout, grace, builder)
+
+
+def build_dirty(root: Path, same_code: bool, *, timeout: float = TIMEOUT) -> None:
+    """``mkdocs build --dirty`` of ``root`` (into its ``site/``, with its own cache folder) by a new process.
+
+    The process is forked from the builder, which never built: it starts from what the cache folder
+    kept, as an author's ``mkdocs build --dirty`` does (``conftest.mkdocs_build_cli`` runs that command
+    itself, imports and all).  Failures as ``build_clean``'s.
+    """
+    request = {"site": str(root / "site"), "cache": None, "url": None, "dirty": True}
+    _built(root, request, same_code, timeout, GRACE, BUILDER_PROCESS)
+
+
+def _built(
+    root: Path, request: dict[str, Any], same_code: bool, timeout: float, grace: float, builder: Builder
+) -> None:
+    request = {**request, "root": str(root), "config": str(root / "mkdocs.yml"), "same_code": same_code}
     answer = builder.build(request, timeout, grace)
     if answer["status"] != 0:
         said = "\n".join(answer["log"].splitlines()[-LOG_LINES:])
@@ -211,7 +223,7 @@ def build_clean(
             if answer["late"]
             else f"failed (exit status {answer['status']})"
         )
-        raise AssertionError(f"the clean build of {root} {why}; it wrote:\n{said}")
+        raise AssertionError(f"the build of {root} {why}; it wrote:\n{said}")
 
 
 def project_digest(root: Path) -> str:

@@ -27,7 +27,7 @@ def test_a_failed_clean_builds_traceback_is_in_the_tests_failure(tmp_path: Path)
     with pytest.raises(AssertionError) as failed:
         build_clean(root, tmp_path / "site", tmp_path / "cache", None, False)
     said = str(failed.value)
-    assert f"the clean build of {root} failed (exit status 1)" in said
+    assert f"the build of {root} failed (exit status 1)" in said
     assert "Traceback (most recent call last)" in said
     assert "no-such-theme" in said  # MkDocs' own message, from the child
 
@@ -50,7 +50,7 @@ def test_a_hung_clean_build_is_stopped_after_its_timeout_showing_where_it_hung(t
             root, tmp_path / "site", tmp_path / "cache", "http://127.0.0.1:8000/", False, timeout=0.5, grace=5
         )
     said = str(failed.value)
-    assert f"the clean build of {root} did not finish in 0.5 s" in said
+    assert f"the build of {root} did not finish in 0.5 s" in said
     assert "Timeout (0:00:00.500000)!" in said  # every thread's stack, written when it was stopped
     assert f'File "{root / "hook.py"}", line 5 in on_config' in said
 
@@ -71,7 +71,7 @@ def test_a_builder_that_gives_no_answer_is_stopped_with_its_child(tmp_path: Path
     root = site(tmp_path / "hung", HOOKED, HANGS_ON)
     builder = Builder()  # its own: the one the serve tests share is not stopped
     try:
-        with pytest.raises(AssertionError, match=f"the clean build of {root} gave no answer in 1 s"):
+        with pytest.raises(AssertionError, match=f"the build of {root} gave no answer in 1 s"):
             build_clean(
                 root,
                 tmp_path / "site",
