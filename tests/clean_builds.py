@@ -54,7 +54,17 @@ BUILDER = textwrap.dedent(
     from mkdocs.config import load_config
     import zhudu_hook
     from zhudu.search import index as search
+    from zhudu.script import regional
+    from zhudu.script.variant_configs import DEFAULT_VARIANTS
 
+    # The shipped regional layer and its matchers, kept per process as a build keeps them: a function of
+    # this checkout's code alone (a child with other code forgets them with its zhudu modules).
+    layer = regional.default_regional()
+    layer.keep_pattern()
+    for variant in DEFAULT_VARIANTS:
+        for script in ("Hans", "Hant"):
+            for domain in regional.DOMAINS.values():
+                layer.matcher(variant.code, script, domain)
     print("ready", flush=True)
 
     def child(request, out):
@@ -95,9 +105,10 @@ BUILDER = textwrap.dedent(
         os.close(write)
         with os.fdopen(read, "rb") as said:
             log = said.read().decode("utf-8", "replace")
-        _, status = os.waitpid(pid, 0)
+        _, status, usage = os.wait4(pid, 0)
         answer = {
             "status": os.waitstatus_to_exitcode(status),
+            "cpu": usage.ru_utime + usage.ru_stime,
             "late": time.monotonic() - started >= request["timeout"],
             "log": log,
         }
@@ -116,15 +127,16 @@ LOG_LINES = 60
 
 
 class Builder:
-    """One builder process (started on first use, started again after it stopped)."""
+    """One builder process (started on first use, started again after it stopped) running ``script``."""
 
-    def __init__(self) -> None:
+    def __init__(self, script: str = BUILDER) -> None:
+        self.script = script
         self.proc: subprocess.Popen | None = None
 
     def _started(self) -> subprocess.Popen:
         if self.proc is None or self.proc.poll() is not None:
             self.proc = subprocess.Popen(
-                [sys.executable, "-c", BUILDER],
+                [sys.executable, "-c", self.script],
                 cwd=REPO,
                 env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO / "hooks")},
                 stdin=subprocess.PIPE,

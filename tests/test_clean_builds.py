@@ -2,7 +2,7 @@
 
 Each site here is a few lines of mkdocs.yml (and a hook), built by the same forked builder the serve
 tests use: a build that raises carries its traceback into the test's failure; a build that hangs is
-stopped after its timeout with the stack it hung at; a builder that gives no answer is stopped.
+stopped after its timeout with the stack it hung at; a builder that gives no answer is killed with what it forked.
 """
 
 from __future__ import annotations
@@ -55,33 +55,38 @@ def test_a_hung_clean_build_is_stopped_after_its_timeout_showing_where_it_hung(t
     assert f'File "{root / "hook.py"}", line 5 in on_config' in said
 
 
-#: A build that turns its own timeout off and hangs: only the test's side can stop it.
-HANGS_ON = """\
-import faulthandler
-import time
-
-
-def on_config(config):
-    faulthandler.cancel_dump_traceback_later()
-    time.sleep(600)
+#: A builder that forks a child, then neither answers nor stops (as if a build's child had hung
+#: past any timeout of its own): only the test's side can stop them.
+SILENT_BUILDER = """\
+import json, os, sys, time
+print("ready", flush=True)
+site = json.loads(sys.stdin.readline())["site"]
+child = os.fork()
+if child:
+    with open(site, "w") as out:
+        out.write(str(child))
+time.sleep(600)
 """
 
 
-def test_a_builder_that_gives_no_answer_is_stopped_with_its_child(tmp_path: Path) -> None:
-    root = site(tmp_path / "hung", HOOKED, HANGS_ON)
-    builder = Builder()  # its own: the one the serve tests share is not stopped
+def dead(pid: int) -> bool:
+    """Whether process ``pid`` is gone or a zombie (killed, not yet reaped by whoever adopted it)."""
     try:
-        with pytest.raises(AssertionError, match=f"the build of {root} gave no answer in 1 s"):
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return True
+    return stat.rpartition(")")[2].split()[0] in ("Z", "X")
+
+
+def test_a_builder_that_gives_no_answer_is_stopped_with_its_child(tmp_path: Path) -> None:
+    builder = Builder(SILENT_BUILDER)  # not the one the serve tests share
+    forked = tmp_path / "forked"
+    try:
+        with pytest.raises(AssertionError, match=f"the build of {tmp_path} gave no answer in 1 s"):
             build_clean(
-                root,
-                tmp_path / "site",
-                tmp_path / "cache",
-                None,
-                False,
-                timeout=0.5,
-                grace=0.5,
-                builder=builder,
+                tmp_path, forked, tmp_path / "cache", None, True, timeout=0.5, grace=0.5, builder=builder
             )
         assert builder.proc is not None and builder.proc.poll() is not None
+        assert dead(int(forked.read_text()))  # the child the builder forked: killed with it
     finally:
         builder.stop()
