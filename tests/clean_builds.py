@@ -45,7 +45,7 @@ from conftest import REPO
 #: status, whether it ran out of time, and what it wrote (the build's log, a traceback).
 BUILDER = textwrap.dedent(
     """
-    import faulthandler, json, os, sys, time, traceback
+    import faulthandler, json, os, sys, tempfile, time, traceback
     from pathlib import Path
     import jieba, jinja2, markdown, opencc, pygments, pymdownx, yaml
     import material.plugins.search.plugin
@@ -68,9 +68,8 @@ BUILDER = textwrap.dedent(
     print("ready", flush=True)
 
     def child(request, out):
-        os.dup2(out, 1)  # the answers' pipe is the builder's: the child writes to its own
+        os.dup2(out, 1)  # the answers' pipe is the builder's: the child writes to a file of its own
         os.dup2(out, 2)
-        os.close(out)
         # A hung build: every thread's Python stack written, then the child ends (even stuck in C code).
         faulthandler.dump_traceback_later(request["timeout"], exit=True, file=2)
         if not request["same_code"]:  # a project with other code: its own copy, imported afresh
@@ -91,21 +90,21 @@ BUILDER = textwrap.dedent(
         if request["same_code"]:
             search.warm_vocabulary(search.domain_words(Path(request["root"], "docs", "editorial")))
         started = time.monotonic()
-        read, write = os.pipe()
+        # A file, not a pipe: a process the build forked and left running cannot hold the answer back.
+        said = tempfile.TemporaryFile()
         pid = os.fork()
         if pid == 0:
-            os.close(read)
             try:
-                child(request, write)
+                child(request, said.fileno())
             except BaseException:
                 traceback.print_exc()
                 sys.stderr.flush()
                 os._exit(1)
             os._exit(0)
-        os.close(write)
-        with os.fdopen(read, "rb") as said:
-            log = said.read().decode("utf-8", "replace")
         _, status, usage = os.wait4(pid, 0)
+        with said:
+            said.seek(0)
+            log = said.read().decode("utf-8", "replace")
         answer = {
             "status": os.waitstatus_to_exitcode(status),
             "cpu": usage.ru_utime + usage.ru_stime,
