@@ -41,8 +41,9 @@ from conftest import REPO
 
 #: The builder: imports what a build imports, then forks a child per request line (JSON: the project's
 #: mkdocs.yml, the site and cache folders, the serve URL or none for ``mkdocs build``, whether the build
-#: is dirty, whether the project's code is this checkout's, the seconds it may take); answers each with one line of JSON: the child's exit
-#: status, whether it ran out of time, and what it wrote (the build's log, a traceback).
+#: is dirty, whether the project's code is this checkout's, the seconds it may take); answers each with
+#: one line of JSON: the child's exit status and CPU seconds, whether it ran out of time, and what it
+#: wrote (the build's log, a traceback).
 BUILDER = textwrap.dedent(
     """
     import faulthandler, json, os, sys, tempfile, time, traceback
@@ -94,13 +95,15 @@ BUILDER = textwrap.dedent(
         said = tempfile.TemporaryFile()
         pid = os.fork()
         if pid == 0:
+            code = 0
             try:
                 child(request, said.fileno())
             except BaseException:
                 traceback.print_exc()
-                sys.stderr.flush()
-                os._exit(1)
-            os._exit(0)
+                code = 1
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
         _, status, usage = os.wait4(pid, 0)
         with said:
             said.seek(0)
