@@ -1,7 +1,8 @@
 """``mkdocs build --dirty`` in a new process: the same site as a build without a cache, doing work for what changed.
 
-Each dirty build is a new process (as an author runs it), so it starts from what the cache folder
-kept: the pages whose render is reused are read from it, not by MkDocs' page loop
+Each dirty build is a new process (as an author runs it: ``mkdocs build --dirty`` itself where its log
+is read; forked from ``clean_builds.py``'s builder, which never built, where only the folder is), so it
+starts from what the cache folder kept: the pages whose render is reused are read from it, not by MkDocs' page loop
 (``publish/unchanged.py``), and the search index starts from the last build's write record
 (``search/written_record.py``): its old folders are renamed and only the changed files written.
 After every step of ``test_cache.py``'s scripted edits the folder must equal a clean build's with
@@ -15,6 +16,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from clean_builds import build_dirty
 from test_cache import NOTE_A, NOTE_B, STEPS, _edit, same_tree
 
 from conftest import build_site, mkdocs_build_cli
@@ -52,7 +54,7 @@ def test_after_every_edit_a_dirty_build_in_a_new_process_writes_what_a_build_wit
     assert build_site(cold_root, notes=notes, strict=False, zhudu={"cache_dir": ""}).ok
     for step in STEPS:
         _edit(warm_root, step)
-        dirty_build(warm_root)
+        build_dirty(warm_root, same_code=True)  # a new process, forked: it never built (clean_builds.py)
         for folder in ("seeds", "docs"):  # the same files, built clean with no cache at all
             shutil.rmtree(cold_root / folder)
             shutil.copytree(warm_root / folder, cold_root / folder)

@@ -128,20 +128,22 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, Server, Callable[..., list[st
     port = free_port()
     server = Server(root, port)
     url = f"http://127.0.0.1:{port}/zhudu/"
-    cleans: list[Path] = []
+    cleans: dict[str, Path] = {}  # the digest of the project's files → their clean build
 
     def compare(save: Callable[[], None] | None = None) -> list[str]:
         """Save (if given), then a clean build beside the server's rebuild; the differences once both are done.
 
         The clean build is a new process's with an empty cache of its own (clean_builds.py): a build that shared
-        the server's cache, or a process that built before, would repeat a stale entry and hide it."""
+        the server's cache, or a process that built before, would repeat a stale entry and hide it.  Files
+        back at the bytes of an earlier step are compared with that step's clean build (the same bytes)."""
         before = server.builds()
         if save is not None:
             save()
-        clean = tmp_path / f"clean-{len(cleans)}"
-        cleans.append(clean)
-        same_code = project_digest(root / "hooks") == repo_code()
-        build_clean(root, clean, tmp_path / f"clean-cache-{len(cleans)}", url, same_code)
+        clean = cleans.get(key := project_digest(root))
+        if clean is None:
+            clean = cleans[key] = tmp_path / f"clean-{len(cleans)}"
+            same_code = project_digest(root / "hooks") == repo_code()
+            build_clean(root, clean, tmp_path / f"clean-cache-{len(cleans)}", url, same_code)
         server.wait_builds(before + (save is not None))
         while True:
             started = server.started()
