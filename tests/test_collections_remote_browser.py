@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from PIL import Image
 
-from conftest import build_site, serve_built
+from conftest import QuietServer, build_site, serve_built
 from zhudu.notes import remote_images
 from zhudu.notes.corpus import default_slug
 from zhudu.notes.remote_images import MAX_BYTES, PHONE_WIDTH
@@ -50,7 +50,7 @@ class _Host(http.server.SimpleHTTPRequestHandler):
 def image_host(folder: Path) -> Iterator[tuple[str, list[str]]]:
     asked: list[str] = []
     handler = functools.partial(type("Host", (_Host,), {"asked": asked}), directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/", asked

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import PASSAGE, SUBPATH, ServedSite, build_site
+from conftest import PASSAGE, SUBPATH, QuietServer, ServedSite, build_site
 
 NOTE_HK = "notes/ai-bubble-open-source-doge-2025/"
 CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
@@ -100,9 +100,7 @@ def _serve_like_pages(site_dir: Path, mount: Path) -> Iterator[str]:
     if not (mount / SUBPATH.strip("/")).exists():
         os.symlink(site_dir, mount / SUBPATH.strip("/"))
     handler = type("Handler", (_PagesHandler,), {"not_found": site_dir / "404.html"})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(mount))
-    )
+    server = QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(mount)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
