@@ -288,7 +288,9 @@ def test_a_margin_notes_marker_on_a_wide_screen_shows_and_marks_the_note(real_si
         marker.click()
         assert marker.get_attribute("aria-expanded") == "true" and note.is_visible()
         assert "zd-anno-note--marked" in (note.get_attribute("class") or "")
-        assert note.evaluate("n => { const r = n.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
+        assert note.evaluate(
+            "n => { const r = n.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }"
+        )
     # Closed with Escape, a click brings it back; another marker takes the mark.
     page.keyboard.press("Escape")
     assert marker.get_attribute("aria-expanded") == "false" and not note.is_visible()
