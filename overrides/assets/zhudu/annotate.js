@@ -237,11 +237,13 @@
     term.setAttribute("aria-describedby", "zd-gloss-tip-text");
     term.setAttribute("aria-expanded", "true");
     tip.hidden = false;
+    document.documentElement.classList.add("zd-tip-open");  // Material's "back to top" pill out of its way (zhudu.css)
     placeTip(term);
   }
   function hideTip() {
     clearTimeout(leaveTimer);
     if (tip) tip.hidden = true;
+    document.documentElement.classList.remove("zd-tip-open");
     var term = tipTerm;
     tipTerm = null;
     tipHow = "";
