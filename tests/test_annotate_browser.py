@@ -273,3 +273,36 @@ def test_margin_is_laid_out_again_when_an_image_lands_after_it(real_site, page) 
     assert page.evaluate(f"document.querySelector({image!r}).naturalHeight") == 1200
     assert _overlaps(page) == []
     assert _folded(page) == _folded_when_laid_out_afresh(page)
+
+
+def test_a_margin_notes_marker_on_a_wide_screen_shows_and_marks_the_note(real_site, page) -> None:
+    # rv22: one click on 注1 hid the note already shown in the margin (a second brought it back).
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(real_site.variant_url("zh-Hans", NOTE))
+    margin = page.locator(".zd-anno:not(.zd-anno--in-place):not(.zd-anno--inline) > .zd-anno-marker")
+    marker = margin.first
+    note = page.locator("#" + (marker.get_attribute("aria-controls") or ""))
+    assert marker.get_attribute("aria-expanded") == "true" and note.is_visible()
+    for _ in range(2):
+        page.evaluate("scrollTo(0, document.documentElement.scrollHeight)")  # the note out of view
+        marker.click()
+        assert marker.get_attribute("aria-expanded") == "true" and note.is_visible()
+        assert "zd-anno-note--marked" in (note.get_attribute("class") or "")
+        assert note.evaluate(
+            "n => { const r = n.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }"
+        )
+    # Closed with Escape, a click brings it back; another marker takes the mark.
+    page.keyboard.press("Escape")
+    assert marker.get_attribute("aria-expanded") == "false" and not note.is_visible()
+    marker.click()
+    assert note.is_visible()
+    other = margin.nth(1)
+    other.click()
+    assert "zd-anno-note--marked" not in (note.get_attribute("class") or "")
+    # A note folded in place still opens and closes under its line.
+    folded = page.locator(".zd-anno--in-place > .zd-anno-marker").first
+    folded.click()
+    assert folded.get_attribute("aria-expanded") == "true"
+    folded.click()
+    assert folded.get_attribute("aria-expanded") == "false"
+    assert not page.zd.console_errors

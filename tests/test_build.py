@@ -269,6 +269,9 @@ def test_root_keeps_redirects_to_the_default_variant(small):
     stub = small.page("notes/a/index.html")
     assert 'content="0; url=../../zh-Hans/notes/a/"' in stub
     assert 'localStorage.getItem("zd-variant")' in stub and "/*" not in stub
+    # The site's favicon, relative: else a browser asks the host's root for /favicon.ico (rv22).
+    assert '<link rel="icon" href="../../assets/zhudu/favicon.svg">' in stub
+    assert '<link rel="icon" href="assets/zhudu/favicon.svg">' in small.page("index.html")
 
 
 def test_each_variant_has_its_own_search_index_in_its_script(small):

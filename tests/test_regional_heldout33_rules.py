@@ -67,6 +67,10 @@ def test_each_rule_fires_on_its_example_and_not_elsewhere(rule, code: str) -> No
         ("zh-Hant-TW", "移动支付在肯尼亚非常普及。", "行動支付"),
         ("zh-Hant-HK", "我们正在进入数字时代。", "數碼時代"),
         ("zh-Hant-TW", "我们正在进入数字时代。", "數位時代"),
+        # The editor's glossary (DOGE) and the EU's act (session 44, rv22): 數位 in Taiwan, 數碼 in Hong Kong.
+        ("zh-Hant-TW", "政府效率部由美国数字服务署改组而来。", "美國數位服務署"),
+        ("zh-Hant-HK", "政府效率部由美国数字服务署改组而来。", "美國數碼服務署"),
+        ("zh-Hant-TW", "欧盟的数字服务法要求平台删除违法内容。", "數位服務法"),
         ("zh-Hant-TW", "他们需要心理支持。", "心理支持"),
         ("zh-Hant-TW", "他把简历投给了二十家公司。", "履歷"),
         ("zh-Hant-TW", "这个国家的国内生产总值翻了一番。", "國內生產毛額"),

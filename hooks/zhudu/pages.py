@@ -441,7 +441,8 @@ def post_page(build: Build, output: str, page: Page, config: MkDocsConfig) -> st
         )
     # page.title is HTML (a note's title escaped above, MkDocs' heading text); the stub escapes text.
     title = unescape(page.title) if page.title else config.site_name
-    return site.root_stub(page.file.dest_uri, page.url, title, head)
+    favicon = str(config.theme.get("favicon") or "")
+    return site.root_stub(page.file.dest_uri, page.url, title, head, favicon)
 
 
 def post_template(build: Build, output: str, template_name: str, config: MkDocsConfig) -> str:

@@ -35,6 +35,8 @@ _MD_REF_LINK_RE = re.compile(r"!?\[(?P<text>[^\]\n]*)\](?:[ ]?\[(?P<label>[^\]\n
 #: would otherwise read as a reference link (``^1``) and a definition as its text.
 _FOOTNOTE_DEFINITION_RE = re.compile(r"^[ ]{0,3}\[\^[^\]\n]+\]:.*$", re.MULTILINE)
 _FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]\n]+\]")
+#: A run of underscores and what stands just around it, or a paragraph's end (``_unemphasised``).
+_UNDERSCORES_RE = re.compile(r"(?P<run>(?<!_)_+(?!_))|\n[ \t]*\n")
 _MD_NOISE_RE = re.compile(r"\*+|`+|^[ \t]*[>#]+[ \t]*|\|", re.MULTILINE)
 #: ``~~struck~~`` as pymdownx.tilde strikes it (no space inside either pair): its tildes are markup.  A
 #: Chinese writer's lone ``谢谢~~`` or ``好的~~~`` is the author's text, shown as written on the page.
@@ -182,7 +184,39 @@ def _article_text(markdown: str) -> str:
     text = _INLINE_RULE_RE.sub(lambda m: (m["hans"] if m["hans"] is not None else m["text"]) or "", text)
     text = _MD_LINK_RE.sub(lambda m: m["text"], text)
     text = _FOOTNOTE_REF_RE.sub("", _FOOTNOTE_DEFINITION_RE.sub("", text))
-    return _STRUCK_RE.sub(r"\g<text>", _MD_NOISE_RE.sub("", _without_reference_links(text)))
+    text = _unemphasised(_without_reference_links(text))
+    return _STRUCK_RE.sub(r"\g<text>", _MD_NOISE_RE.sub("", text))
+
+
+def _unemphasised(text: str) -> str:
+    """``text`` without the underscores of emphasis (``_强调_``, ``__粗__``, ``___两者___``).
+
+    Read as Python-Markdown's smart emphasis reads them: a run of one to three with no word character on its outer side, closed by a run as
+    long in the same paragraph (``snake_case`` and ``甲_乙_丙`` stand as written).  One pass over the runs: a
+    paragraph of unclosed ones costs no more than any other (a regular expression tried each against the rest).
+    """
+    cut: list[tuple[int, int]] = []
+    opened: dict[int, int] = {}  # an unclosed opener's length → where it starts
+    for m in _UNDERSCORES_RE.finditer(text):
+        if not m["run"]:
+            opened.clear()
+            continue
+        start, end = m.span()
+        length = end - start
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if length in opened and not after.isalnum() and after != "_" and not before.isspace():
+            cut += [(opened[length], opened[length] + length), (start, end)]
+            opened.clear()  # what the pair holds is its text
+        elif length <= 3 and not (before.isalnum() or before == "_") and not after.isspace():
+            opened.setdefault(length, start)
+    if not cut:
+        return text
+    kept, at = [], 0
+    for start, end in cut:
+        kept.append(text[at:start])
+        at = end
+    return "".join(kept) + text[at:]
 
 
 def _without_reference_links(text: str) -> str:

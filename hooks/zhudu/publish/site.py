@@ -427,10 +427,10 @@ class Site(NoteLoading):
             return None
         return self._postings.result_then_stop(numbering.postings_ahead, pages, table)
 
-    def root_stub(self, dest_uri: str, url: str, title: str, head: str = "") -> str:
+    def root_stub(self, dest_uri: str, url: str, title: str, head: str = "", favicon: str = "") -> str:
         """What stays at the page's root URL: a pointer to the reader's (or the default) variant."""
         return variants.redirect_stub(
-            dest_uri=dest_uri, page_url=url, title=title, variants=self.variants, head=head
+            dest_uri=dest_uri, page_url=url, title=title, variants=self.variants, head=head, favicon=favicon
         )
 
     def write_search_indexes(self, site_dir: Path, log: logging.Logger, kept: Any = None) -> None:

@@ -390,12 +390,25 @@ if(p[c])location.replace("{up}"+p[c]+"{page}"+location.hash)}}catch(e){{}}</scri
 
 
 def redirect_stub(
-    *, dest_uri: str, page_url: str, title: str, variants: Iterable[VariantInfo], head: str = ""
+    *,
+    dest_uri: str,
+    page_url: str,
+    title: str,
+    variants: Iterable[VariantInfo],
+    head: str = "",
+    favicon: str = "",
 ) -> str:
-    """A root-level page sending the reader to the same page in their variant (``head``: more of its head, HTML)."""
+    """A root-level page sending the reader to the same page in their variant (``head``: more of its head, HTML).
+
+    ``favicon`` (``theme.favicon``, relative to the site): linked, so a browser does not ask the host's root for
+    ``/favicon.ico`` (a 404 under a GitHub Pages project's sub-path).
+    """
     all_variants = list(variants)
     here = page_dir(dest_uri)
     up = "../" * (here.count("/") + 1) if here else ""
+    if favicon:
+        href = favicon if favicon.startswith("/") or "://" in favicon else up + favicon
+        head = f'\n<link rel="icon" href="{escape(href, quote=True)}">' + head
     prefixes = json.dumps({v.code: v.prefix for v in all_variants}, ensure_ascii=False, separators=(",", ":"))
     default = up + all_variants[0].prefix + page_url
     return _STUB.format(

@@ -108,6 +108,26 @@
     });
   }
 
+  /* A click on a margin note's marker (a wide screen) brings the note into view and marks it: the note is
+     already shown there, and a toggle hid it (and the next click brought it back).  A note folded in place,
+     or in a table cell, and every note on a phone, opens and closes under its line. */
+  function inMargin(marker) {
+    var anno = marker.closest(".zd-anno");
+    return wide.matches && !!anno && !anno.classList.contains("zd-anno--inline") && !anno.classList.contains("zd-anno--in-place");
+  }
+  function markNote(note) {
+    var marked = document.querySelectorAll(".zd-anno-note--marked");
+    for (var i = 0; i < marked.length; i++) if (marked[i] !== note) marked[i].classList.remove("zd-anno-note--marked");
+    if (note) note.classList.add("zd-anno-note--marked");
+  }
+  function showInMargin(marker) {
+    var note = document.getElementById(marker.getAttribute("aria-controls") || "");
+    setOpen(marker, true);  // (closed with Escape: back in its place in the stack)
+    if (!note) return;
+    note.scrollIntoView({ block: "nearest" });
+    markNote(note);
+  }
+
   var laidOutWidth = 0;
   var mediaLoading = false;  // an image or embed of the note was still loading when the margin was laid out
   function openAndLayout() {
@@ -217,11 +237,13 @@
     term.setAttribute("aria-describedby", "zd-gloss-tip-text");
     term.setAttribute("aria-expanded", "true");
     tip.hidden = false;
+    document.documentElement.classList.add("zd-tip-open");  // Material's "back to top" pill out of its way (zhudu.css)
     placeTip(term);
   }
   function hideTip() {
     clearTimeout(leaveTimer);
     if (tip) tip.hidden = true;
+    document.documentElement.classList.remove("zd-tip-open");
     var term = tipTerm;
     tipTerm = null;
     tipHow = "";
@@ -263,7 +285,11 @@
     var target = event.target instanceof Element ? event.target : null;
     if (!target) return;
     var marker = target.closest(".zd-anno-marker");
-    if (marker) {
+    markNote(null);
+    if (marker && inMargin(marker)) {
+      showInMargin(marker);
+      marker.focus();
+    } else if (marker) {
       setOpen(marker, marker.getAttribute("aria-expanded") !== "true");
       marker.focus();
     }

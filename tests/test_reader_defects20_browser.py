@@ -1,0 +1,58 @@
+"""Session 44's read-only review (rv22) of the shipped notes on a phone: what a reader still saw wrong.
+
+Real MkDocs, Material, OpenCC and Chromium, on the session's one strict build of the repository's notes (``real_site``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from conftest import ServedSite, device_context
+
+NOTE = "notes/technology-devolution-2025/"
+
+
+def test_a_phones_theme_chips_fade_at_the_cut_edge_and_the_last_is_whole(
+    real_site: ServedSite, browser: Any
+) -> None:
+    # The row scrolls sideways: its second chip was cut mid-word with nothing to say there was more.
+    context = device_context(browser, 390)
+    try:
+        page = context.new_page()
+        page.goto(real_site.variant_url("zh-Hans", NOTE))
+        row = page.locator(".zd-note__header .zd-note-themes ul.zd-chips")
+        assert row.evaluate("u => u.scrollWidth > u.clientWidth")  # the shipped note's chips do not fit
+        assert (
+            row.evaluate("u => getComputedStyle(u).maskImage || getComputedStyle(u).webkitMaskImage")
+            != "none"
+        )
+        room = row.evaluate("""u => {
+          u.scrollLeft = u.scrollWidth;
+          const last = u.querySelector('li:last-child').getBoundingClientRect();
+          const fade = parseFloat(getComputedStyle(u).paddingInlineEnd);
+          return [u.getBoundingClientRect().right - last.right, fade];
+        }""")
+        assert room[1] >= 16 and room[0] >= room[1] - 1, (
+            room
+        )  # scrolled to, the last chip is clear of the fade
+    finally:
+        context.close()
+
+
+def test_an_open_glossary_card_is_not_covered_by_back_to_top(real_site: ServedSite, browser: Any) -> None:
+    # Material's "back to top" pill, fixed under the header, came over the card's top edge.
+    context = device_context(browser, 390, "dark")
+    try:
+        page = context.new_page()
+        page.goto(real_site.variant_url("zh-Hant-TW", NOTE))
+        top = page.locator(".md-top")
+        visibility = "e => getComputedStyle(e).visibility"
+        assert top.evaluate(visibility) == "visible"
+        page.locator(".zd-gloss").nth(2).tap()
+        page.wait_for_selector(".zd-gloss-tip:not([hidden])")
+        assert top.evaluate(visibility) == "hidden"
+        page.locator("h1").first.tap()  # a tap outside closes the card
+        page.wait_for_selector(".zd-gloss-tip", state="hidden")
+        assert top.evaluate(visibility) == "visible"
+    finally:
+        context.close()
