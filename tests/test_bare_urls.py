@@ -111,6 +111,8 @@ title: 中文路径
 域名：https://例子.中国/路径。大写：https://Example.中国/
 
 访问：https://example.com获取更多信息，或者 https://example.org:8080继续。
+
+详见 (https://example.net/x)软件说明。设置页：https://example.net/#/软件(设置 页面。
 """
 
 ZHUYIN = "https://zh.wikipedia.org/wiki/%E6%B3%A8%E9%9F%B3%E7%AC%A6%E5%8F%B7"
@@ -137,8 +139,17 @@ def test_a_bare_url_whose_path_goes_on_in_han_is_one_link_to_the_encoded_url(sit
             # An ASCII host with Han right after it: the prose goes on (a path may go on in Han).
             ("https://example.com", "https://example.com"),
             ("https://example.org:8080", "https://example.org:8080"),
+            # A closing bracket the URL did not open ends it; one it opened and never closed stays in it.
+            ("https://example.net/x", "https://example.net/x"),
+            (
+                "https://example.net/#/%E8%BD%AF%E4%BB%B6(%E8%AE%BE%E7%BD%AE",
+                "https://example.net/#/软件(设置",
+            ),
         ], variant
         assert "注音符号</a>）" in page and "北京</a>。" in page and "历史</a> and more text." in page
+        assert {"zh-Hans": "</a>)软件说明", "zh-Hant-TW": "</a>)軟體說明", "zh-Hant-HK": "</a>)軟件説明"}[
+            variant
+        ] in page
 
 
 ENTITIES_AFTER = """---

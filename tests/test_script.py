@@ -51,8 +51,9 @@ def tw(s: str) -> str:
         ),
         ("链接https://x.com/a，后来", "連結https://x.com/a，後來"),
         ("ftp://example.org/发 后", "ftp://example.org/发 後"),
-        # A URL ends at a parenthesis it did not open (GFM's autolinks); one it opened stays in it.
+        # A URL ends at a closing parenthesis it did not open; one it opened stays in it, closed or not.
         ("详见 (https://example.com)软件说明", "詳見 (https://example.com)軟體說明"),
+        ("见 https://example.com/#/软件(设置 后", "見 https://example.com/#/软件(设置 後"),
         (
             "见https://zh.wikipedia.org/wiki/Python_(编程语言) 后来",
             "見https://zh.wikipedia.org/wiki/Python_(编程语言) 後來",

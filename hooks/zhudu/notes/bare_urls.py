@@ -86,6 +86,23 @@ def trimmed(url: str) -> str:
     return url
 
 
+def before_unopened_closer(url: str) -> str:
+    """``url`` up to the first ``)`` or ``]`` it did not open: 「(https://example.com)软件说明」 links the URL alone.
+
+    A Wikipedia title's ``(编程语言)`` stays in it, and so does a ``(`` never closed.  A URL with a closer it
+    did not open in its path is rare; Chinese prose puts a URL in ASCII brackets right before its next words.
+    """
+    depth = dict.fromkeys(_CLOSERS.values(), 0)
+    for i, char in enumerate(url):
+        if char in depth:
+            depth[char] += 1
+        elif char in _CLOSERS:
+            if not depth[_CLOSERS[char]]:
+                return url[:i]
+            depth[_CLOSERS[char]] -= 1
+    return url
+
+
 def before_prose_reference(url: str) -> str:
     """``url`` up to the first character reference standing for what a URL cannot hold.
 
@@ -119,7 +136,7 @@ def _link(m: re.Match[str]) -> tuple[etree.Element | None, int, int]:
     url = m.group(1)
     if ascii_host := _ASCII_HOST_THEN_TEXT_RE.match(url):  # 「https://example.com获取更多」
         url = ascii_host[0]
-    url = trimmed(before_prose_reference(url))
+    url = trimmed(before_prose_reference(before_unopened_closer(url)))
     if len(url) <= len(url.split("://", 1)[0]) + 3:  # a scheme alone
         return None, m.start(0), m.end(0)
     link = etree.Element("a", {"href": browser_href(url)})
