@@ -784,7 +784,7 @@ def _whole_index_gzip(folder: Path) -> int:
 
 def _set_queries() -> list[Query]:
     data = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]
-    return [Query(**item) for item in data]
+    return [Query(**{"passage": "", **item}) for item in data]  # a title query has no passage
 
 
 def main(argv: list[str]) -> int:
