@@ -86,7 +86,7 @@ from zhudu.search import shards as search_shards  # noqa: E402
 
 QUERIES = REPO / "tests" / "search_queries.yml"
 HEXO_QUERY_SET = REPO / "tests" / "search_queries_hexo.yml"
-KINDS = ("unspaced", "name-latin", "name-zh", "phrase", "inner-word", "cross-script", "cross-region")
+KINDS = ("unspaced", "name-latin", "name-zh", "phrase", "inner-word", "cross-script", "cross-region", "title")
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,13 @@ def load_queries(site_dir: Path, canonical: str = "zh-Hans", path: Path = QUERIE
     out = []
     for item in data:
         item = dict(item)
-        found = passage_of(item["q"], item["note"], item["passage"])
+        # A note's title (kind title, no passage): the page itself, opened at its top, is the hit.
+        found = (
+            search.PassageText("", "", "")
+            if item["kind"] == "title" and "passage" not in item
+            else passage_of(item["q"], item["note"], item["passage"])
+        )
+        item.setdefault("passage", "")
         if item["kind"] not in KINDS:
             raise ValueError(f"{item['q']!r}: unknown kind {item['kind']!r}")
         also = item.pop("also", None)
@@ -778,7 +784,7 @@ def _whole_index_gzip(folder: Path) -> int:
 
 def _set_queries() -> list[Query]:
     data = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]
-    return [Query(**item) for item in data]
+    return [Query(**{"passage": "", **item}) for item in data]  # a title query has no passage
 
 
 def main(argv: list[str]) -> int:

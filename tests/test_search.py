@@ -83,6 +83,42 @@ def test_a_stray_end_tag_closes_nothing() -> None:
     assert [(p.anchor, p.text) for p in page.passages] == [("p-1", "甲, <code>乙 丙"), ("p-2", "丁")]
 
 
+def test_an_editors_note_is_read_with_the_passage_it_annotates() -> None:
+    """The reader sees an editor's note at its passage (「Scion」 only in a note on the Taiwan page was not
+    found): its text, not its number or kind, is the passage's; a result opens at the passage."""
+    html = (
+        '<article class="md-content__inner"><h1>题</h1><p id="p-1" data-zd-passage>甲。<span class="zd-anno">'
+        '<button class="zd-anno-marker"><span class="zd-sr-only">编者注</span>2</button>'
+        '<span class="zd-anno-note"><span class="zd-anno-note__head"><span class="zd-anno-note__num">2</span>'
+        '<span class="zd-anno-note__kind">核查 · 属实</span></span><span class="zd-anno-note__body">Scion 资产管理公司'
+        "</span></span></span></p></article>"
+    )
+    assert [(p.anchor, p.text) for p in search.extract_page(html, "notes/x/").passages] == [
+        ("p-1", "甲。Scion 资产管理公司")
+    ]
+
+
+def test_a_glossary_entry_is_a_passage_of_its_term_opening_at_its_heading() -> None:
+    """「术语表」's entries had no passage: a term's own entry was not found.  Each entry is one, known by its
+    heading's id, its text the term, its aliases and explanation (not its list of places, which names notes);
+    in the anchors' order, which every variant shares (each lists the glossary in its own order)."""
+    html = (
+        '<article class="md-content__inner"><h1 id="术语表">术语表</h1><p id="p-708fc3c8">说明</p>'
+        '<h2 id="权重">权重<a class="headerlink" href="#权重">¶</a></h2><div class="zd-gloss-entry">'
+        '<p class="zd-gloss-entry__text">模型的参数。</p><p class="zd-gloss-entry__source">来源：<a>甲</a></p>'
+        '<ul class="zd-gloss-entry__where"><li><span class="zd-gloss-entry__note">某篇笔记</span></li></ul></div>'
+        '<h2 id="agi">AGI</h2><div class="zd-gloss-entry"><p class="zd-gloss-entry__aliases">又作：'
+        '<span>通用人工智能</span></p>\n<p class="zd-gloss-entry__text">说明。</p></div></article>'
+    )
+    page = search.extract_page(html, "glossary/")
+    assert page.title == "术语表"
+    assert [(p.anchor, p.text, p.section, p.section_id) for p in page.passages] == [
+        ("p-708fc3c8", "说明", "术语表", ""),
+        ("agi", "AGI 又作：通用人工智能 说明。", "AGI", "agi"),
+        ("权重", "权重 模型的参数。", "权重", "权重"),
+    ]
+
+
 def _variant_pages() -> list[search.VariantPages]:
     """Three pages of unequal length in Simplified and in Taiwan's vocabulary and script."""
     texts = {

@@ -204,3 +204,22 @@ def test_equal_pages_made_anew_are_compared_by_identity_from_the_next_save(tmp_p
     assert assembly.stats.redone == 0 and assembly.stats.pages == 9
     monkeypatch.undo()
     assert _documents(served) == _documents(_build(_pages(), tmp_path / "fresh", patched=False))
+
+
+def test_a_reference_pages_files_say_so_in_every_variant() -> None:
+    """The glossary's entries (passages known by their headings' ids) weigh less than the notes' passages in the
+    worker: its fragment files carry ``"r": 1``, whole or patched; a note's carry nothing more."""
+    entry = search.PassageText("agi", "AGI 通用人工智能", "AGI", "agi")
+    glossary = search.PageText("glossary/", "術語表", (search.PassageText("p-1", "說明", "術語表"), entry))
+    note = search.PageText("notes/a/", "筆記", (search.PassageText("p-1", "正文", "筆記", "s"),))
+    rows = [[p.anchor, p.section, p.text] for p in glossary.passages]
+    base = json.loads(fragments.page_files(glossary, rows, None, None)[0][0])
+    assert base["r"] == 1
+    hans = search.PageText("glossary/", "术语表", (search.PassageText("p-1", "说明", "术语表"), entry))
+    patch = json.loads(
+        fragments.page_files(hans, [[p.anchor, p.section, p.text] for p in hans.passages], glossary, None)[0][
+            0
+        ]
+    )
+    assert fragments.apply_patch(base, patch, None)["r"] == 1
+    assert "r" not in json.loads(fragments.page_files(note, [["p-1", "筆記", "正文"]], None, None)[0][0])

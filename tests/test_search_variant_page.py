@@ -8,6 +8,8 @@ existing tests (``test_search.py``, ``test_search_incremental.py``); these check
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from zhudu.script.convert import opencc_converter
@@ -105,3 +107,23 @@ def test_text_without_a_han_character_is_not_cut(monkeypatch) -> None:
     words = search.folded_vocabulary(["npm install hexo-cli -g", "数据中心在这里", "2025 GPU"], {}, [])
     assert cut == ["数据中心在这里"]
     assert "数据中心" in words and not [w for w in words if not search._HAN_RE.search(w)]
+
+
+def test_a_titles_regional_words_are_read_as_their_canonical_words() -> None:
+    """A Taiwan title differing from the canonical one in words (the editor's phrases, the page converted whole):
+    the regional forms came from the passages' edits only, and such a title was not found by its own words."""
+    s2twp = opencc_converter("s2twp").convert
+    pages = [
+        search.VariantPages(
+            code=code,
+            pages=(search.PageText("notes/a/", title, (search.PassageText("p-1", "正文。", title),)),),
+        )
+        for code, title in (("zh-Hans", "资产装配夹"), ("zh-Hant-TW", "資產組裝匣"))
+    ]
+    files = dict(
+        Assembly(remember=False).files(
+            pages, "zh-Hans", opencc_converter("t2s").convert, {"zh-Hans": str, "zh-Hant-TW": s2twp}
+        )
+    )
+    alias = json.loads(files["zh-Hant-TW"]["manifest.json"][0])["alias"]
+    assert alias.get("組装匣") == ["装配夹", 0], alias  # folded as the fold table knows (no 组 in the notes)

@@ -58,20 +58,26 @@ class PageText:
 
 
 #: What the site adds inside a passage that is not the author's text: theme markers (which quote
-#: other notes' passages), editor's notes and their numbers, permalinks, screen-reader labels, an
-#: embedded note's copy (its own page is found by its words).
-#: Indexed, they would make a passage match words it does not contain.
+#: other notes' passages), editor's notes' numbers and kinds, permalinks, screen-reader labels, an
+#: embedded note's copy (its own page is found by its words), a glossary entry's source and list of places.
+#: Indexed, they would make a passage match words it does not contain.  An editor's note's own text is
+#: indexed with the passage it annotates (the reader sees it there, and a result opens there).
 SKIPPED_CLASSES = frozenset(
     {
         "zd-tm",
         "zd-tm-blocks",
-        "zd-anno-note",
+        "zd-anno-note__head",
         "zd-anno-marker",
         "zd-permalink",
         "zd-sr-only",
         "zd-transclusion",
+        "zd-gloss-entry__source",
+        "zd-gloss-entry__where",
     }
 )
+#: A glossary entry (``partials/zd-glossary.html``): a passage of its own, known by its term's heading (its
+#: anchor the heading's id, its text the term, then the entry's aliases and explanation).
+GLOSS_ENTRY = "zd-gloss-entry"
 
 
 class _ArticleReader:
@@ -88,7 +94,8 @@ class _ArticleReader:
         #: A buffer holds the text pieces (strings, or piece indices when driven by ``outline``).
         self.ops: list[tuple[Any, ...]] = []
         self.stack: list[str] = []  # open elements (from the article's, in ``outline``)
-        self.passage: tuple[str, int] | None = None  # (anchor, depth)
+        #: (anchor, depth, the heading's text pieces put before a glossary entry's, else None)
+        self.passage: tuple[str, int, tuple[Any, ...] | None] | None = None
         self.heading: int | None = None  # depth
         self.skip: int | None = None  # depth of the outermost element whose text is not indexed
         self.buf: list[Any] = []
@@ -114,7 +121,16 @@ class _ArticleReader:
         ):
             self.skip = depth
         if self.passage is None and is_passage(tag, a):
-            self.passage = (str(a["id"]), depth)
+            self.passage = (str(a["id"]), depth, None)
+            self.buf = []
+        elif (
+            self.passage is None
+            and GLOSS_ENTRY in classes
+            and self.ops
+            and self.ops[-1][0] == "h"
+            and self.ops[-1][1]
+        ):
+            self.passage = (self.ops[-1][1], depth, self.ops[-1][2])
             self.buf = []
         elif self.passage is None and self.heading is None and tag in _HEADINGS:
             self.heading = depth
@@ -144,7 +160,8 @@ class _ArticleReader:
         if self.skip == depth:
             self.skip = None
         if self.passage and self.passage[1] == depth:
-            self.ops.append(("p", self.passage[0], tuple(self.buf)))
+            head = self.passage[2]
+            self.ops.append(("p", self.passage[0], tuple(self.buf)) + ((head,) if head is not None else ()))
             self.passage = None
         if self.heading == depth:
             self.ops.append(("h", self.heading_id, tuple(self.buf), bool(self.stack)))
@@ -180,9 +197,13 @@ def _assemble(
     """The title and passages from an extractor's ``ops``; ``text_of`` turns a buffer into text."""
     title = section = section_id = ""
     passages: list[PassageText] = []
+    entries: list[int] = []  # where the glossary's entries are among the passages
     for op in ops:
         text = _SPACE_RE.sub(" ", text_of(op[2])).strip()
         if op[0] == "p":
+            if len(op) > 3:  # a glossary entry: its term first
+                text = _SPACE_RE.sub(" ", text_of(op[3]) + " " + text).strip()
+                entries.append(len(passages))
             if text:
                 passages.append(PassageText(op[1], text, section, section_id))
             continue
@@ -191,6 +212,12 @@ def _assemble(
         section = text
         if op[1]:  # the page title (h1 without id) starts no section
             section_id = op[1]
+    # Each variant lists the glossary in its own order (``glossary.order_terms``); the index numbers a page's
+    # passages once for all variants: the entries in their anchors' order in every variant.
+    for at, entry in zip(
+        entries, sorted((passages[i] for i in entries), key=lambda p: p.anchor), strict=True
+    ):
+        passages[at] = entry
     return title, passages
 
 
@@ -310,7 +337,9 @@ def page_text(page: Outline, pieces: Sequence[str], html: str, url: str) -> Page
 #: Attribute text without which the extractor ignores a tag's attributes (``_attrs_matter``).
 #: Classes are compared as written, attribute names in any case (HTMLParser lowers them); a
 #: case-blind search of the whole pattern took three times as long.
-_ATTR_MATTER_RE = re.compile(r"headerlink|zd-(?:tm|anno|permalink|sr-only)|(?i:data-zd-passage|id=.p-)")
+_ATTR_MATTER_RE = re.compile(
+    r"headerlink|zd-(?:tm|anno|permalink|sr-only|gloss-entry)|(?i:data-zd-passage|id=.p-)"
+)
 
 
 def _attrs_matter(reader: _ArticleReader, name: str, attrs: str) -> bool:

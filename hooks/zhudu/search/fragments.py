@@ -16,7 +16,9 @@ for a variant written in Simplified script, as it is for the others.  The text e
 ``edits.folded_edits``' (``[at, removed, "inserted", …]``), so that the worker rebuilds the text
 byte for byte; a file whose passages are not the base's (another anchor) is written whole, ``"x":
 1``, as its patch; a variant whose pages or passage counts are not the base's writes its own files
-whole.  The worker (``search-worker.js``, ``patched``) and ``apply_patch`` here read them alike.
+whole.  A reference page's files (the glossary: its entries are passages known by their headings) say so,
+``"r": 1`` (the worker weighs its passages under the notes' of as good a match).  The worker
+(``search-worker.js``, ``patched``) and ``apply_patch`` here read them alike.
 Hexo documentation: the three variants' fragments 505 → 192 KB stored (bench/RESULTS.md, session 24).
 """
 
@@ -58,19 +60,25 @@ def page_files(
     page: PageText, rows: Sequence[Row], base: PageText | None, mapping: Mapping[int, str] | None
 ) -> list[Blob]:
     """A page's fragment files: whole, or patches on its ``base`` page's (the base variant's)."""
+    where = {"l": page.url, **({"r": 1} if is_reference(page) else {})}
     if base is None:
-        return whole_files(page.url, page.title, rows)
+        return whole_files(where, page.title, rows)
     base_rows = [[p.anchor, p.section or base.title, p.text] for p in base.passages]
-    return patch_files(page.url, page.title, rows, base.title, base_rows, mapping)
+    return patch_files(where, page.title, rows, base.title, base_rows, mapping)
 
 
-def whole_files(url: str, title: str, rows: Sequence[Row]) -> list[Blob]:
-    """A page's fragment files, each whole."""
-    return [_blob({"l": url, "t": title, "h": h, "p": p}) for h, p in chunks(rows)]
+def is_reference(page: PageText) -> bool:
+    """Whether the page is a reference (the glossary): a passage known by its heading's id, an entry's."""
+    return any(p.anchor == p.section_id for p in page.passages)
+
+
+def whole_files(where: Mapping[str, Any], title: str, rows: Sequence[Row]) -> list[Blob]:
+    """A page's fragment files, each whole; ``where``: its address (``l``) and whether it is a reference (``r``)."""
+    return [_blob({**where, "t": title, "h": h, "p": p}) for h, p in chunks(rows)]
 
 
 def patch_files(
-    url: str,
+    where: Mapping[str, Any],
     title: str,
     rows: Sequence[Row],
     base_title: str,
@@ -85,7 +93,7 @@ def patch_files(
     files = []
     for (headings, chunk), (base_headings, base_chunk) in zip(chunks(rows), chunks(base_rows), strict=True):
         if [row[0] for row in chunk] != [row[0] for row in base_chunk]:
-            files.append(_blob({"x": 1, "l": url, "t": title, "h": headings, "p": chunk}))
+            files.append(_blob({"x": 1, **where, "t": title, "h": headings, "p": chunk}))
             continue
         patch: dict[str, Any] = {
             "p": [_patch_row(row, base, mapped(base[2])) for row, base in zip(chunk, base_chunk, strict=True)]
@@ -190,6 +198,7 @@ def apply_patch(
         rows.append(out)
     return {
         "l": base["l"],
+        **({"r": base["r"]} if "r" in base else {}),
         "t": patch.get("t", mapped(base["t"])),
         "h": [mapped(base["h"][i]) if h == 0 else h for i, h in enumerate(patch["h"])]
         if "h" in patch

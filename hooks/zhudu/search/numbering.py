@@ -117,8 +117,8 @@ def numbered(
     docs: dict[int, str] = {}
     for (title, texts), start in zip(pages, numbering.starts, strict=True):
         shape.append((start, title, *texts))
-        # The page's title first (it only helps cut a query into pieces: the canonical one, so
-        # that variants share postings), then its passages.
+        # The page's title first (the canonical one, so that variants share postings: the worker finds a
+        # page by it, and cuts queries into pieces by it), then its passages.
         docs[start] = title
         for i, text in enumerate(texts):
             docs[start + 1 + i] = text

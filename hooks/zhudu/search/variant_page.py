@@ -99,6 +99,10 @@ def variant_page(
             shown = shown or ShownWords()
             shown.add(p.text, ftext, ctext, made[1])
         rows.append(row)
+    if folds is not None and (ftitle := folder(page.title)) != title:
+        # The title's regional words too (資產資料夾 of 资产文件夹, only in a title, was not found on the Taiwan site).
+        shown = shown or ShownWords()
+        shown.add(page.title, ftitle, title, passage_edits(ftitle, title)[1])
     fragments = fragment_files.page_files(page, rows, base, mapping)
     # A build's records are not kept: no later table to compare with.
     seen = (page.title, *(p.text for p in (*page.passages, *(base.passages if base else ()))))

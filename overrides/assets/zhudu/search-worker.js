@@ -38,7 +38,9 @@
  *  - a passage scores by the share of the query it contains (pieces weighted by rarity and length),
  *    times the share of the characters typed its reading searched for (a dropped lone character counts),
  *    with bonuses for the whole query as a phrase, for all pieces present, for pieces close together
- *    and for a short passage.
+ *    and for a short passage;
+ *  - a page's title scores like a passage, and as much more as the query covers of it (TITLE_BONUS): found,
+ *    it is the page's own result, opening its top; the glossary's entries weigh less (REFERENCE_WEIGHT).
  */
 "use strict";
 
@@ -49,6 +51,15 @@ var FORMAT = 7;
 var MAX_PAGES = 10;
 var MAX_PASSAGES = 60;
 var SUGGEST_TRIED = 20;            /* words tried for the suggestions (five shown, of those a passage holds) */
+/* A page's title found by a query: before its text is fetched it counts as a passage at most as short as any
+ * (their bonus for it is below 0.5), or, found at its start, as a title typed whole (the most it can get:
+ * the page is fetched); then as much more as the query covers of it, cubed (a title typed whole: 4; 马斯克
+ * of a 24-character title: 0.01, below any passage's bonus for being short but the longest). */
+var TITLE_AHEAD = 0.5;
+var TITLE_BONUS = 4;
+/* A reference page's passages (the glossary's entries: a fragment file's "r") weigh less than the notes' of as
+ * good a match: a term's entry, short, came before every note saying it. */
+var REFERENCE_WEIGHT = 0.9;
 
 var BASE = "";                     /* URL of the variant's search/ folder */
 var MANIFEST_URL = "";
@@ -492,7 +503,8 @@ function formBeginning(s) {
 function weightOf(t) {
   var d = df(t.text);
   var w = Math.log(1 + PASSAGE_COUNT / (1 + d)) * (t.han ? Math.min(t.text.length, 4) : Math.min(t.text.length, 6) / 1.5);
-  return d === 0 ? w * 0.25 : w;  /* a piece nothing contains: count it, but do not let it dominate */
+  /* A piece nothing contains (not even a title): count it, but do not let it dominate. */
+  return d === 0 && !occurs(t.text) ? w * 0.25 : w;
 }
 
 /* Whether the reading, spaces and all, occurs in the passage (its parts one space apart). */
@@ -583,6 +595,7 @@ function patched(base, patch) {
   if (patch.x) return patch;
   return {
     l: base.l,
+    r: base.r,
     t: "t" in patch ? patch.t : mapped(base.t),
     h: patch.h ? patch.h.map(function (h, i) { return h === 0 ? mapped(base.h[i]) : h; }) : base.h.map(mapped),
     p: base.p.map(function (row, i) {
@@ -604,14 +617,15 @@ function getFragment(url) {
   });
 }
 
-/* Titles only help cut a query into pieces: never a result, never counted. */
+/* A page's title: found, it is the page's own result (opening its top); not counted among the passages. */
 function isTitle(doc) {
   return PAGE_START[pageOf(doc)] === doc;
 }
 
 /* The file holding a passage: its page's passages come CHUNK to a file, named by the page's first number. */
 function fragmentURL(doc, page) {
-  return BASE + FRAGMENTS + "/" + PAGE_START[page] + "-" + Math.floor((doc - PAGE_START[page] - 1) / CHUNK) + STORED;
+  /* A title is in the page's first file (written for a page without passages too: its title and address). */
+  return BASE + FRAGMENTS + "/" + PAGE_START[page] + "-" + Math.max(0, Math.floor((doc - PAGE_START[page] - 1) / CHUNK)) + STORED;
 }
 
 /* One-character terms of the readings (a Han run or a Latin word of one character): the "u" shards. */
@@ -662,7 +676,7 @@ function rank(raw, rs, xs, check) {
     cover = Math.max(cover, x.cover);
     x.w = x.ts.map(weightOf);
     x.ts.forEach(function (t) {
-      occurrences(t.text).forEach(function (_, doc) { if (!isTitle(doc)) candidates.add(doc); });
+      occurrences(t.text).forEach(function (_, doc) { candidates.add(doc); });
     });
   });
   var hits = [];
@@ -676,7 +690,13 @@ function rank(raw, rs, xs, check) {
         best = { score: score, found: s.found, all: s.all && x.cover === cover, x: x };
       }
     });
-    if (best) hits.push({ doc: doc, hit: best });
+    if (best) {
+      if (isTitle(doc)) {
+        best.ahead = best.found.some(function (f) { return f.at === 0; }) ? TITLE_BONUS : TITLE_AHEAD;
+        best.score += best.ahead;
+      }
+      hits.push({ doc: doc, hit: best });
+    }
   });
   if (!hits.length) return suggest(raw, rs, check).then(function (words) {
     return { items: [], total: 0, zd: { query: raw, suggest: words } };
@@ -705,7 +725,15 @@ function rank(raw, rs, xs, check) {
   return Promise.all(fetched).then(check).then(function () {
     hits.forEach(function (h) {
       var frag = LOADED[h.url];
+      if (isTitle(h.doc)) {
+        var ftitle = fold(frag.t), covered = 0, size = ftitle.replace(/[^\u3400-\u9fff\uf900-\ufaffa-z0-9\u00c0-\u024f]/g, "").length;
+        titleShown(frag.t, h, raw).forEach(function (r) { covered += r[1] - r[0]; });
+        h.hit.score += TITLE_BONUS * Math.pow(Math.min(1, covered / Math.max(1, size)), 3) - h.hit.ahead;
+        h.p = { ctext: ftitle, location: frag.l };
+        return;
+      }
       var row = frag.p[(h.doc - PAGE_START[h.page] - 1) % CHUNK];
+      if (frag.r) h.hit.score *= REFERENCE_WEIGHT;
       var ftext = fold(row[2]), ctext = row.length > 3 ? edited(ftext, row[3]) : ftext;
       h.p = { title: frag.h[row[1]], text: row[2], ftext: ftext, ctext: ctext, same: ctext.length === row[2].length,
               edits: row.length > 3 ? fineEdits(ftext, row[3]) : [], location: frag.l + "#" + row[0] };
@@ -715,7 +743,7 @@ function rank(raw, rs, xs, check) {
     hits.sort(function (a, b) { return b.hit.score - a.hit.score || a.p.ctext.length - b.p.ctext.length; });
     var groups = [], byPage = Object.create(null), shown = 0;
     hits.forEach(function (h) {
-      var doc = render(h, raw);
+      var doc = isTitle(h.doc) ? renderTitle(h, raw) : render(h, raw);
       /* Found only in the canonical text, across the words this variant writes otherwise (通用 in
          普通用户, which Taiwan writes 一般使用者): nothing of it to show, not a result here. */
       if (!doc) return;
@@ -731,10 +759,11 @@ function rank(raw, rs, xs, check) {
       var frag = LOADED[g[0].url];
       var termsOf = {};
       g.forEach(function (doc) { Object.keys(doc.terms).forEach(function (t) { termsOf[t] = termsOf[t] || doc.terms[t]; }); });
-      var pageTitle = g[0].pageTitle;
+      var pageTitle = g[0].pageTitle, titled = g.some(function (doc) { return doc.location === frag.l; });
       g.forEach(function (doc) { delete doc.page; delete doc.url; delete doc.pageTitle; });
-      /* The page itself comes last and scores lowest: Enter opens the best passage. */
-      g.push({ location: frag.l, title: pageTitle, text: "", score: 0, terms: termsOf });
+      /* The page itself: its title's hit where the title was found (first when it is the page's best), else last,
+         scoring lowest. Enter opens the best. */
+      if (!titled) g.push({ location: frag.l, title: pageTitle, text: "", score: 0, terms: termsOf });
       return g;
     });
     return { items: items, total: shown, zd: { unlisted: Math.max(0, Object.keys(matched).length - items.length) } };
@@ -778,9 +807,7 @@ function suggest(raw, rs, check) {
 }
 
 function inAPassage(word) {
-  var found = false;
-  occurrences(word).forEach(function (_, doc) { if (!isTitle(doc)) found = true; });
-  return found;
+  return occurs(word);  /* a title too: it is found */
 }
 
 /* The edits of a fragment row cut to the characters that differ: one edit may span several words
@@ -1080,6 +1107,29 @@ function render(h, raw) {
   };
 }
 
+/* Where a page's title shows what its hit found (titleRanges), or else the query's words as typed. */
+function titleShown(title, h, raw) {
+  var ranges = titleRanges(title, h), ftitle = fold(title);
+  if (ranges.length) return ranges;
+  fold(raw).split(" ").forEach(function (word) {
+    for (var at = word ? ftitle.indexOf(word) : -1; at >= 0; at = ftitle.indexOf(word, at + word.length)) {
+      ranges.push([at, at + word.length]);
+    }
+  });
+  return merged(ranges);
+}
+
+/* A page found by its title, as Material renders the page itself (its address without a passage: the page's
+ * top), the words found marked, for ?h= too; null when the title shows none of them. A title found by the
+ * query's regional reading (資產資料夾, canonically 资产文件夹) shows the words as typed. */
+function renderTitle(h, raw) {
+  var frag = LOADED[h.url], ranges = titleShown(frag.t, h, raw), terms = {};
+  if (!ranges.length) return null;
+  ranges.forEach(function (r) { terms[frag.t.slice(r[0], r[1])] = true; });
+  var title = titleHTML(frag.t, h, ranges);
+  return { page: h.page, url: h.url, location: frag.l, title: title, pageTitle: title, text: "", score: h.hit.score, terms: terms };
+}
+
 /* Spans in order, those that overlap or touch made one. */
 function merged(ranges) {
   var out = [];
@@ -1092,9 +1142,9 @@ function merged(ranges) {
   return out;
 }
 
-/* A title (a passage's heading, its page's) as HTML with the terms its passage was found by marked, as
- * whole words (wordAround): each term in the title's folded text, or a form the variant shows it in. */
-function titleHTML(title, h) {
+/* Where a title shows the terms its hit was found by, as whole words (wordAround): each term in the title's
+ * folded text, or a form the variant shows it in; merged. */
+function titleRanges(title, h) {
   var ftitle = fold(title), ranges = [];
   h.hit.found.forEach(function (f) {
     [f.term.text].concat(formsOf(f.term.text)).forEach(function (form, k) {
@@ -1103,8 +1153,13 @@ function titleHTML(title, h) {
       }
     });
   });
+  return merged(ranges);
+}
+
+/* A title (a passage's heading, its page's) as HTML with the terms its passage was found by marked. */
+function titleHTML(title, h, ranges) {
   var html = "", at = 0;
-  merged(ranges).forEach(function (r) {
+  (ranges || titleRanges(title, h)).forEach(function (r) {
     html += escapeHTML(title.slice(at, r[0])) + "<mark>" + escapeHTML(title.slice(r[0], r[1])) + "</mark>";
     at = r[1];
   });
