@@ -15,7 +15,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from zhudu.notes import citations, dialects, note_refs
+from zhudu.notes import citations, corpus, dialects, note_refs
 from zhudu.notes.front_matter import detect_dialect
 from zhudu.notes.markdown_extensions import NotesMarkdownExtension
 
@@ -224,6 +224,24 @@ def test_in_a_pandoc_note_every_bracketed_key_cites() -> None:
     for key in ("bibliography", "csl", "citation-style", "link-citations", "nocite"):
         assert detect_dialect({"title": "文", key: "x"}, "---") == "pandoc", key
     assert detect_dialect({"title": "文"}, "---") == "yaml"
+
+
+@pytest.mark.parametrize("named", ["bibliography: refs.bib\n", "csl: gb-t-7714.csl\n", ""])
+def test_a_bibliography_in_the_front_matter_makes_every_key_cite_whatever_the_dialect(
+    tmp_path: Path, named: str
+) -> None:
+    """Obsidian's Pandoc plugin: ``created`` makes the note ``obsidian-clipper``; its bibliography still cites."""
+    path = tmp_path / "n.md"
+    path.write_text(f"---\ntitle: 文\ncreated: 2024-01-02\n{named}---\n见 [@smith]。\n", encoding="utf-8")
+    note = corpus.read_note(
+        path,
+        "seeds/n.md",
+        settings=corpus.NoteSettings(),
+        image_url=lambda note_id, p: p.name,
+        detect_script=lambda text: "Hans",
+    )
+    assert note.meta.dialect == "obsidian-clipper" and note.body is not None
+    assert ("<cite" in note.body.markdown) == bool(named), note.body.markdown
 
 
 @pytest.mark.parametrize("dialect", ["obsidian-clipper", "hexo", "jekyll", "yaml"])
