@@ -1,8 +1,8 @@
 """Other tools' lists, citations and home links, as their tools draw them (pure functions, no site build).
 
 ``1)`` numbered lists (CommonMark: Obsidian, Typora, Hexo's marked), a numbered list's first number
-(``- 大事记：`` then ``  1949. 新中国成立``), a list right under a footnote's text, a link to the old site's
-root with an anchor (``/#top``), and ``[@handle]`` (a mention) against ``[@sima2000]`` (a citation).  Each
+(``- 大事记：``, a blank line, ``  1949. 新中国成立``; right under the item's text a number past 1 is that
+text), a list right under a footnote's text, a link to the old site's root with an anchor (``/#top``), and ``[@handle]`` (a mention) against ``[@sima2000]`` (a citation).  Each
 body goes through ``dialects.rewrite`` and the Markdown set-up the site's pages use
 (``markdown_extensions.NotesMarkdownExtension`` with mkdocs.yml's block extensions).
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from zhudu.notes import citations, dialects, note_refs
+from zhudu.notes import citations, corpus, dialects, note_refs
 from zhudu.notes.front_matter import detect_dialect
 from zhudu.notes.markdown_extensions import NotesMarkdownExtension
 
@@ -94,11 +94,11 @@ def test_a_parenthesis_that_opens_no_item_is_kept_as_written_beside_one_that_doe
 @pytest.mark.parametrize(
     "body",
     [
-        "- 大事记：\n  1949. 新中国成立\n  1978. 改革开放",  # nested at the item's text column
-        "- 大事记：\n    1949. 新中国成立\n    1978. 改革开放",  # at four columns
-        "- 大事记：\n\t1949. 新中国成立\n\t1978. 改革开放",  # a tab
-        "- 大事记：\n  1949) 新中国成立\n  1978) 改革开放",
-        "> - 大事记：\n>   1949. 新中国成立\n>   1978. 改革开放",  # in a quote
+        "- 大事记：\n\n  1949. 新中国成立\n  1978. 改革开放",  # nested at the item's text column
+        "- 大事记：\n\n    1949. 新中国成立\n    1978. 改革开放",  # at four columns
+        "- 大事记：\n\n\t1949. 新中国成立\n\t1978. 改革开放",  # a tab
+        "- 大事记：\n\n  1949) 新中国成立\n  1978) 改革开放",
+        "> - 大事记：\n>\n>   1949. 新中国成立\n>   1978. 改革开放",  # in a quote
         "> [!note] 大事记\n> 1949. 新中国成立\n> 1978. 改革开放",  # in a callout
         "1949. 新中国成立\n1978. 改革开放",  # at the top
     ],
@@ -106,6 +106,34 @@ def test_a_parenthesis_that_opens_no_item_is_kept_as_written_beside_one_that_doe
 def test_a_numbered_list_starts_at_its_first_number_as_its_tool_draws_it(body: str) -> None:
     page = squeezed(html(body, "obsidian-clipper"))
     assert '<ol start="1949"><li>新中国成立</li><li>改革开放</li></ol>' in page, page
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        ("- 时间：\n  2024) 年底完成", "<ul><li>时间：  2024) 年底完成</li></ul>"),
+        ("1. 甲\n   3) 乙", "<ol><li>甲   3) 乙</li></ol>"),
+        (
+            "- 大事记：\n  1949. 新中国成立\n  1978. 改革开放",
+            "<li>大事记：  1949. 新中国成立  1978. 改革开放</li>",
+        ),
+        ("- 大事记：\n    1949. 新中国成立", "<ul><li>大事记：    1949. 新中国成立</li></ul>"),
+        ("- 大事记：\n\t1949. 新中国成立", "<ul><li>大事记：    1949. 新中国成立</li></ul>"),
+        (
+            "> - 大事记：\n>   1949. 新中国成立",
+            "<blockquote><ul><li>大事记：  1949. 新中国成立</li></ul></blockquote>",
+        ),
+        (
+            "- 甲\n  - 乙\n    2024) 年",
+            "<ul><li>甲<ul><li>乙  2024) 年</li></ul></li></ul>",
+        ),  # two levels down
+        ("- 甲\n  3) 乙\n  - 丙", "<ul><li>甲  3) 乙<ul><li>丙</li></ul></li></ul>"),  # a bullet does nest
+    ],
+)
+def test_a_number_past_one_right_under_an_items_text_is_its_text(body: str, kept: str) -> None:
+    """CommonMark: only a list from 1 (or a bullet) interrupts a paragraph; ``2024)`` there is the item's text."""
+    page = squeezed(html(body))
+    assert kept in page and page.count("<ol") == body.startswith("1."), page
 
 
 def test_a_list_from_one_has_no_start_and_leading_zeros_are_dropped() -> None:
@@ -136,10 +164,20 @@ def test_a_list_right_under_a_footnotes_text_is_a_list(body: str, drawn: str) ->
         ("[^1]: 说明\n    2. 乙", "<p>说明\n2. 乙"),  # a list from 2 cannot interrupt the text (CommonMark)
         ("```\n[^1]: 说明\n    - 码\n```", "<code>[^1]: 说明\n    - 码\n</code>"),
         ("`[^1]: 说明`\n    - 甲", "<code>[^1]: 说明</code>\n    - 甲"),
+        (
+            "[^1]: 命令如下\n        - 不是列表",
+            "<p>命令如下\n    - 不是列表",
+        ),  # eight columns: the text's line
+        # shown as written: no line written into it
+        ("{% codeblock %}\n[^1]: 说明\n    - 码\n{% endcodeblock %}", "<code>[^1]: 说明\n    - 码\n</code>"),
+        ("<pre>\n[^1]: 说明\n    - 码\n</pre>", "<pre>\n[^1]: 说明\n    - 码\n</pre>"),
+        ("<!--\n[^1]: 说明\n    - 码\n-->", "<!--\n[^1]: 说明\n    - 码\n-->"),
+        ("{% raw %}\n[^1]: 说明\n    - 码\n{% endraw %}", "<p>&#91;&#94;1&#93;&#58; 说明\n&#45; 码</p>"),
+        ("$$\n[^1]: x\n    - y\n$$", "[^1]: x\n    - y\n"),
     ],
 )
 def test_a_footnote_like_line_elsewhere_or_a_number_past_one_is_kept(body: str, kept: str) -> None:
-    page = html(f"正文[^1][^2]。\n\n{body}\n\n[^2]: 另\n    - 项")
+    page = html(f"正文[^1][^2]。\n\n{body}\n\n[^2]: 另\n    - 项", "hexo")
     assert kept in page and "<p>另</p><ul><li>项</li></ul>" in squeezed(page), page
 
 
@@ -186,6 +224,24 @@ def test_in_a_pandoc_note_every_bracketed_key_cites() -> None:
     for key in ("bibliography", "csl", "citation-style", "link-citations", "nocite"):
         assert detect_dialect({"title": "文", key: "x"}, "---") == "pandoc", key
     assert detect_dialect({"title": "文"}, "---") == "yaml"
+
+
+@pytest.mark.parametrize("named", ["bibliography: refs.bib\n", "csl: gb-t-7714.csl\n", ""])
+def test_a_bibliography_in_the_front_matter_makes_every_key_cite_whatever_the_dialect(
+    tmp_path: Path, named: str
+) -> None:
+    """Obsidian's Pandoc plugin: ``created`` makes the note ``obsidian-clipper``; its bibliography still cites."""
+    path = tmp_path / "n.md"
+    path.write_text(f"---\ntitle: 文\ncreated: 2024-01-02\n{named}---\n见 [@smith]。\n", encoding="utf-8")
+    note = corpus.read_note(
+        path,
+        "seeds/n.md",
+        settings=corpus.NoteSettings(),
+        image_url=lambda note_id, p: p.name,
+        detect_script=lambda text: "Hans",
+    )
+    assert note.meta.dialect == "obsidian-clipper" and note.body is not None
+    assert ("<cite" in note.body.markdown) == bool(named), note.body.markdown
 
 
 @pytest.mark.parametrize("dialect", ["obsidian-clipper", "hexo", "jekyll", "yaml"])

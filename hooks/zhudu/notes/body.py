@@ -119,6 +119,7 @@ def transform(
     note_name: str = "",
     root: Path | None = None,
     dialect: str = "none",
+    bibliography: bool = False,
     image_root: str = "",
 ) -> Body:
     """Apply every body transform in order.
@@ -134,6 +135,8 @@ def transform(
         root: The notes folder (``seeds/``): images are published from anywhere inside it (an
             Obsidian vault's ``attachments/``).  None: ``note_dir``.
         dialect: The tool the front matter is written for (how a ``{% raw %}`` part is shown).
+        bibliography: The front matter names a bibliography or a citation style
+            (``front_matter.names_bibliography``): every bracketed ``@key`` cites, whatever the dialect.
         image_root: The folder, from ``note_dir``, a ``/…`` image path starts from (Typora's
             ``typora-root-url``, checked by ``site_root.typora_root``); "": the old site's root.
     """
@@ -146,6 +149,7 @@ def transform(
         note_name=note_name,
         root=root or note_dir,
         dialect=dialect,
+        bibliography=bibliography,
     )
     markdown, origin = rewritten.text, rewritten.origin
     graph = logseq_blocks.graph_folder(note_dir)

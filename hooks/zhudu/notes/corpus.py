@@ -28,7 +28,7 @@ from zhudu.notes import limits as limits_mod
 from zhudu.notes import notion, remote_images, resolve, sections, site_root
 from zhudu.notes.across import refused_image, renamed_id
 from zhudu.notes.drafts import draft_key
-from zhudu.notes.front_matter import detect_dialect, note_parts
+from zhudu.notes.front_matter import detect_dialect, names_bibliography, note_parts
 from zhudu.notes.limits import Limits
 from zhudu.notes.meta import (
     Author,
@@ -228,6 +228,7 @@ def read_note(
             note_name=path.stem,
             root=root,
             dialect=dialect,
+            bibliography=names_bibliography(raw),
             image_root=image_root,
         )
     )

@@ -163,6 +163,7 @@ def rewrite(
     note_name: str,
     root: Path | None = None,
     dialect: str = "none",
+    bibliography: bool = False,
 ) -> Rewrite:
     """Rewrite every dialect construct of ``text`` outside code.
 
@@ -175,6 +176,9 @@ def rewrite(
         dialect: The tool the front matter is written for (``front_matter.detect_dialect``): it
             decides how a ``{% raw %}`` part is shown (:data:`HEXO_RAW_DIALECTS`), and whether
             ``{{ site.x }}`` is Liquid output (not in Hugo's or an Obsidian clip's notes).
+        bibliography: The front matter names a bibliography (``front_matter.names_bibliography``): every
+            bracketed ``@key`` cites, as in a ``pandoc`` note (an Obsidian note using the Pandoc plugin is
+            ``obsidian-clipper`` by its ``created``).
     """
     writer = _Writer(
         note_dir=note_dir,
@@ -183,7 +187,7 @@ def rewrite(
         hexo_raw=dialect in HEXO_RAW_DIALECTS,
         liquid=dialect not in ("hugo", "obsidian-clipper", "logseq"),  # Logseq's {{embed …}} is no Liquid
         hugo=hugo_signs.is_hugo(dialect, text, note_dir, root or note_dir),
-        pandoc=dialect == "pandoc",
+        pandoc=bibliography or dialect == "pandoc",
     )
     # Lists nested at their item's text column (CommonMark), written at Python-Markdown's four columns per level.
     lines = nest(footnote_lists.apart([(line, first_line + i) for i, line in enumerate(text.split("\n"))]))

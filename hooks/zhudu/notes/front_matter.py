@@ -302,6 +302,11 @@ PANDOC_KEYS = frozenset(
 )
 
 
+def names_bibliography(raw: Mapping[str, Any]) -> bool:
+    """Whether front matter names a bibliography or a citation style (:data:`PANDOC_KEYS`), whatever wrote it."""
+    return bool(PANDOC_KEYS.intersection(raw))
+
+
 def detect_dialect(raw: Mapping[str, Any], delimiter: str) -> str:
     """Name the tool that wrote a note's front matter (shown to editors, kept in ``dialect``)."""
     if delimiter == "+++":
@@ -319,7 +324,7 @@ def detect_dialect(raw: Mapping[str, Any], delimiter: str) -> str:
         return "jekyll"
     if "updated" in raw:
         return "hexo"
-    if PANDOC_KEYS.intersection(raw):  # Zettlr, Quarto, Obsidian's Pandoc plugin: a bibliography's citations
+    if names_bibliography(raw):  # Zettlr, Quarto, Obsidian's Pandoc plugin: a bibliography's citations
         return "pandoc"
     return "yaml"
 

@@ -38,6 +38,9 @@ _BLOCK_START_RE = re.compile(r"(?:[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|>|#{1,
 #: A line an item could be nested on: a marker after white space (after a quote's ``>`` too).  A note without
 #: one has no nested item, so nothing to move.
 _INDENTED_ITEM_RE = re.compile(r"[ \t>]*[ \t](?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+#: A marker that may open a list right after a paragraph's line: a bullet, or a number 1 (CommonMark: another
+#: number there, ``- 时间：`` then ``  2024) 年底完成``, is the paragraph's text).
+_INTERRUPTS_RE = re.compile(r"[-*+]|0*1[.)]")
 #: Tags whose inside is code, moved as a whole.
 _CODE_TAGS = frozenset({"codeblock", "code", "highlight", "comment"})
 
@@ -72,14 +75,17 @@ def nest(lines: Sequence[Line]) -> list[Line]:
         del stack[held:]
         inside, by, _ = stack[-1] if stack else (0, 0, False)
         past = width - inside  # columns past the inside's start: four or more, code (or a paragraph's line)
-        if past < 4 and (end := _code_end(lines, i, rest, verbatim)) is not None:  # code moves as a whole
+        if past < 4 and (end := code_end(lines, i, rest, verbatim)) is not None:  # code moves as a whole
             out += [(shifted(t, by), m) for t, m in lines[i : end + 1]]
             if not FENCE_RE.match(rest) and not rest.startswith(("<", "$$", "\\[", "\\begin")):
                 _end_items(stack)  # a code tag ends Python-Markdown's list: what follows stays as written
             para, i = None, end + 1
             continue
         item = _MARKER_RE.match(rest) if past < 4 and not _BREAK_RE.match(rest) else None
-        if item and (item["gap"] or not item["text"]):
+        item = item if item and (item["gap"] or not item["text"]) else None
+        if item and para == len(stack) and not _INTERRUPTS_RE.fullmatch(item["marker"]):
+            text, item = _as_text(text, rest, item, stack), None  # the paragraph's text (CommonMark)
+        if item:
             at = 4 * len(stack) if stack else width  # a nested item's marker at four columns per level
             stack.append((_inside(text, width, item), at - width, True))
             head = " " * at + item["marker"] + item["gap"]
@@ -105,6 +111,18 @@ def nest(lines: Sequence[Line]) -> list[Line]:
             para = None if heading or (past >= 4 and para != len(stack)) else len(stack)
         i += 1
     return out
+
+
+def _as_text(text: str, rest: str, item: re.Match[str], stack: list[tuple[int, int, bool]]) -> str:
+    r"""``text``, a numbered item's line read as its paragraph's text, written so that Python-Markdown reads it so.
+
+    In a list Python-Markdown reads every line opening with a marker as an item (a new one, or at four
+    columns a nested one): inside an item, the number's ``.`` or ``)`` is escaped (``2024\)``, drawn ``2024)``).
+    """
+    if not stack:
+        return text
+    at = len(text) - len(rest) + len(item["marker"]) - 1
+    return text[:at] + "\\" + text[at:]
 
 
 def _end_items(stack: list[tuple[int, int, bool]]) -> None:
@@ -142,7 +160,7 @@ def _unquoted(text: str) -> str:
     return text[2:] if text.startswith("> ") else text[1:]
 
 
-def _code_end(lines: Sequence[Line], i: int, rest: str, verbatim: VerbatimBlocks) -> int | None:
+def code_end(lines: Sequence[Line], i: int, rest: str, verbatim: VerbatimBlocks) -> int | None:
     """The last line of the code opening ``lines[i]`` (a fence, a code tag, ``<pre>``, a formula); None: none opens."""
     if fence := FENCE_RE.match(rest):
         return fence_end(lines, i, fence["fence"])
