@@ -54,6 +54,8 @@ def tw(s: str) -> str:
         # A URL ends at a closing parenthesis it did not open; one it opened stays in it, closed or not.
         ("详见 (https://example.com)软件说明", "詳見 (https://example.com)軟體說明"),
         ("见 https://example.com/#/软件(设置 后", "見 https://example.com/#/软件(设置 後"),
+        ("见https://example.com/]软件说明", "見https://example.com/]軟體說明"),
+        ("见 http://[::1]:8080/路径 后", "見 http://[::1]:8080/路径 後"),
         (
             "见https://zh.wikipedia.org/wiki/Python_(编程语言) 后来",
             "見https://zh.wikipedia.org/wiki/Python_(编程语言) 後來",

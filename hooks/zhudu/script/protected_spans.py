@@ -33,23 +33,27 @@ PH_MAX = 0xFFFFD - PH_BASE
 PH_RE = re.compile("[\U000f0001-\U000ffffd]")
 
 # Tokens that must come out exactly as they went in.  Scheme URLs may carry non-ASCII paths (IRIs such as
-# Wikipedia links), so they end only at spaces, markup, quotes or CJK punctuation, or at a closing parenthesis
-# they did not open, where the notes' links end too (``notes/bare_urls``: "(https://example.com)软件说明" keeps
-# 软件说明 as text; ".../Python_(编程语言)" and an unclosed "…/软件(设置" stay whole); bare domains are ASCII only, so that "b23.tv/abc之后" keeps 之后 as text.  A handle may be
-# written in Han characters (a Weibo or WeChat name, "@阮一峰的网络日志"): it ends at a space or punctuation, as
-# those sites end a mention, and is what a reader types, so it stays as written.
-_URL_CHAR = r"""[^\s<>"'()\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\U000f0000-\U0010ffff]"""
+# Wikipedia links), so they end only at spaces, markup, quotes or CJK punctuation, or at a ``)`` or ``]`` they did
+# not open, where the notes' links end too (``notes/bare_urls``: "(https://example.com)软件说明" keeps 软件说明 as
+# text; ".../Python_(编程语言)" and an unclosed "…/软件(设置" stay whole).  Bare domains are ASCII only, so that
+# "b23.tv/abc之后" keeps 之后 as text.  A handle may be written in Han characters (a Weibo or WeChat name,
+# "@阮一峰的网络日志"): it ends at a space or punctuation, as those sites end a mention, and is what a reader
+# types, so it stays as written.
+_URL_CHAR = r"""[^\s<>"'()\[\]\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\U000f0000-\U0010ffff]"""
+#: A bracket a URL opened, what it holds (one bracket deep) and its closer if the URL closes it.
+_URL_BRACKETED = "|".join(
+    rf"\{opener} (?: {_URL_CHAR} | \( {_URL_CHAR}* \) | \[ {_URL_CHAR}* \] )* \{closer}?"
+    for opener, closer in ("()", "[]")
+)
 _PROTECT_SOURCE = (
     r"""
     (?P<url>
         (?:https?|ftp)://
         (?: """
     + _URL_CHAR
-    + r""" | \( (?: """
-    + _URL_CHAR
-    + r""" | \( """
-    + _URL_CHAR
-    + r"""* \) )* \)? )+
+    + " | "
+    + _URL_BRACKETED
+    + r""" )+
     )
   | (?P<email> [A-Za-z0-9._%+-]+ @ [A-Za-z0-9-]+ (?:\.[A-Za-z0-9-]+)+ )
   | (?P<domain>
