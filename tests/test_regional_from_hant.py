@@ -114,7 +114,10 @@ def test_the_command_line_measures_the_other_direction(capsys: pytest.CaptureFix
         ("指揮官命令列車立刻停下。", "指挥官命令列车立刻停下。"),
         ("他命令列兵出列。", "他命令列兵出列。"),
         # … and the software senses beside them still written the mainland way.
-        ("點選下方的連結即可下載，這個專案的原始碼也支援 Windows。", "点选下方的链接即可下载，这个项目的源代码也支持 Windows。"),
+        (
+            "點選下方的連結即可下載，這個專案的原始碼也支援 Windows。",
+            "点选下方的链接即可下载，这个项目的源代码也支持 Windows。",
+        ),
         ("這份工作讓我學到很多專案管理的經驗。", "这份工作让我学到很多项目管理的经验。"),
         ("在命令列設定環境變數。", "在命令行设置环境变量。"),
     ],
