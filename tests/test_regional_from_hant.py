@@ -113,6 +113,7 @@ def test_the_command_line_measures_the_other_direction(capsys: pytest.CaptureFix
         ("市場仍然存在諸多變數。", "市场仍然存在诸多变数。"),
         ("指揮官命令列車立刻停下。", "指挥官命令列车立刻停下。"),
         ("他命令列兵出列。", "他命令列兵出列。"),
+        ("老師要求作業系統整理。", "老师要求作业系统整理。"),
         # … and the software senses beside them still written the mainland way.
         (
             "點選下方的連結即可下載，這個專案的原始碼也支援 Windows。",
