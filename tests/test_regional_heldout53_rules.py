@@ -82,6 +82,9 @@ def test_opencc_phrases_keep_their_forms(code: str) -> None:
         ("zh-Hant-HK", "老人病了，学员们买药、喂药。", "餵藥"),
         ("zh-Hant-TW", "早餐钟一响，他就下去喂金丝雀。", "餵金絲雀"),
         ("zh-Hant-TW", "喂，孩子们，快过来！", "喂，孩子們"),
+        # Session 44 (cm): the call with no comma after 喂 (rv23) is still the call.
+        ("zh-Hant-TW", "喂孩子们，快过来吃饭！", "喂孩子們，"),
+        ("zh-Hant-HK", "喂孩子们！快过来。", "喂孩子們！"),
     ],
 )
 def test_the_classes_read_right_in_other_sentences(code: str, source: str, expected: str) -> None:

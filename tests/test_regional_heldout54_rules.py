@@ -72,6 +72,13 @@ def test_opencc_phrases_keep_their_forms(code: str) -> None:
         ("zh-Hant-TW", "布雷顿森林体系瓦解了。", "布列敦森林"),
         ("zh-Hant-TW", "他在纸上划了一道线。", "劃了"),
         ("zh-Hant-TW", "所有只身前往的人都到了。", "隻身"),
+        # Session 44 (cm, rv23): mines laid in many places or counted, a boat scratched or cut.
+        ("zh-Hant-TW", "敌军在港口外布雷多处。", "佈雷多處"),
+        ("zh-Hant-HK", "这艘船一共布雷多少枚？", "佈雷多少"),
+        ("zh-Hant-TW", "布雷特在酒吧里等我。", "布雷特在"),
+        ("zh-Hant-TW", "他把船划了一道口子。", "劃了一道"),
+        ("zh-Hant-HK", "石头把小船划出一道深痕。", "劃出一道"),
+        ("zh-Hant-TW", "暗礁把船划破了一道口子。", "劃破"),
     ],
 )
 def test_the_classes_read_right_in_other_sentences(code: str, source: str, expected: str) -> None:
