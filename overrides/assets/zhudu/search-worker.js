@@ -28,8 +28,9 @@
  *  - fold: full-width ASCII narrowed, lower case, Traditional characters to Simplified (length kept,
  *    so a hit maps back onto the displayed text);
  *  - readings: the folded query, and the query with regional words (資料, 軟體, 網路 …) replaced by
- *    their canonical word (数据, 软件, 网络); the script the reader typed decides which weighs more;
- *    when neither is found whole, a query ending inside a regional word (設定檔 of 設定檔案) read as it;
+ *    their canonical word (数据, 软件, 网络); the script the reader typed decides which weighs more; a
+ *    third keeps the regional words the notes hold as they fold (除錯訊息 → 调试讯息, a Taiwan note's text);
+ *    when none is found whole, a query ending inside a regional word (設定檔 of 設定檔案) read as it;
  *  - segmentation: each Han run is cut into the fewest pieces that each occur in the notes (so the
  *    last word of an unspaced query counts like any other), Latin words are words;
  *  - honest: a single character cut out of a longer run is not searched for (it would match unrelated
@@ -74,6 +75,8 @@ var ALIAS = Object.create(null);   /* regional form -> [canonical word, ambiguou
 var ALIAS_PREFIX = Object.create(null);  /* beginning of a regional form -> the forms (prefixesOf) */
 /* A tail reading (tailReading) reads more than was typed: it weighs less than the literal reading (0.9-1). */
 var TAIL_WEIGHT = 0.85;
+/* A reading keeping the regional words the notes hold too (readings) weighs a little below the full one. */
+var KEPT_WEIGHT = 0.95;
 var CHUNK = 1;                     /* passages per fragment file */
 var SHARDS = {};                   /* family -> [count, folder] */
 var PAGE_START = [];               /* each page's first number (its title's); pages in URL order */
@@ -445,18 +448,25 @@ function readings(raw) {
   var whole = regional(raw, folded, raw.length);
   if (whole.text === folded) return [plain];
   plain.weight = whole.strong ? 0.9 : 1;
-  return [plain, { text: whole.text, weight: whole.strong ? 1 : 0.8, map: whole.map }];
+  var out = [plain, { text: whole.text, weight: whole.strong ? 1 : 0.8, map: whole.map }];
+  /* A Taiwan query on a page whose Taiwan words were put the mainland way, some only (除錯訊息: the notes hold
+   * 调试讯息, the Traditional note's 除錯 read 调试 and its 訊息 kept): its words the notes hold kept. */
+  var kept = regional(raw, folded, raw.length, true);
+  if (kept.text !== folded && kept.text !== whole.text) out.push({ text: kept.text, weight: KEPT_WEIGHT, map: kept.map });
+  return out;
 }
 
-/* raw.slice(0, end) with its regional words (資料, 軟體 …) replaced by their canonical word, longest first. */
-function regional(raw, folded, end) {
+/* raw.slice(0, end) with its regional words (資料, 軟體 …) replaced by their canonical word, longest first;
+ * with keep, not those the notes hold as they fold (訊息 stays 讯息: an ambiguous alias). */
+function regional(raw, folded, end, keep) {
   var text = "", map = [], strong = false, i = 0;
   while (i < end) {
     var hit = null;
     for (var len = Math.min(ALIAS_MAX, end - i); len >= 2 && !hit; len--) {
-      var r = raw.substr(i, len), f = folded.substr(i, len), a;
+      var r = raw.substr(i, len), f = folded.substr(i, len), a, af = alias(f);
+      if (keep && ((af && af.amb) || cutsAmbiguous(folded, i, i + len))) continue;
       if (r !== f && (a = alias(r))) hit = { to: a.to, len: len, strong: true };
-      else if ((a = alias(f))) hit = { to: a.to, len: len, strong: !a.amb };
+      else if (af) hit = { to: af.to, len: len, strong: !af.amb };
     }
     if (hit) {
       for (var c = 0; c < hit.to.length; c++) map.push([i, i + hit.len]);
@@ -470,6 +480,18 @@ function regional(raw, folded, end) {
     }
   }
   return { text: text, map: map, strong: strong };
+}
+
+/* Whether a word the notes hold as it folds and a variant writes too (讯息) starts inside [from, to) and ends
+ * past it: the alias there (除错讯 → 调试消, a piece of a phrase) would read it the other way. */
+function cutsAmbiguous(folded, from, to) {
+  for (var k = from + 1; k < to; k++) {
+    for (var len = Math.min(ALIAS_MAX, folded.length - k); k + len > to; len--) {
+      var a = alias(folded.substr(k, len));
+      if (a && a.amb) return true;
+    }
+  }
+  return false;
 }
 
 /* A query that stops inside a word a variant writes its own way (設定檔 of the Taiwan page's 設定檔案, which the
