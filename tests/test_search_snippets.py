@@ -287,3 +287,46 @@ def test_a_taiwan_query_is_also_read_with_the_words_the_notes_hold_kept(worker) 
     gets no third reading."""
     assert worker.evaluate(_READINGS_JS, "除錯訊息") == ["除错讯息", "调试消息", "调试讯息"]
     assert worker.evaluate(_READINGS_JS, "軟體") == ["软体", "软件"]
+
+
+_OWN_ENTRY_JS = """() => {
+  const hit = (score, ctext, ref) => ({hit: {score: score}, ref: ref, p: {ctext: ctext}});
+  const hits = [hit(9, "60%都花在了英伟达那些昂贵的gpu上", false),
+                hit(3, "英伟达 又作:nvidia、辉达 美国芯片公司,以 gpu 闻名", true),
+                hit(2, "gpu 又作:显卡、图形处理器 图形处理器(graphics processing unit)", true),
+                hit(2.5, "大模型 又作:大语言模型 训练需要大量 gpu", true)];
+  ownEntryFirst(hits, "gpu");
+  const byAlias = [hit(2, "大模型 又作:大语言模型 如 deepseek 系列", true), hit(1, "deepseek 又作:深度求索 杭州", true)];
+  ownEntryFirst(byAlias, "深度求索");
+  return [hits.map(h => h.hit.score), byAlias.map(h => h.hit.score)];
+}"""
+
+
+def test_a_query_naming_a_glossary_term_puts_its_entry_first_among_the_entries(worker) -> None:
+    """GPU's own entry came fifth among the glossary's (after entries mentioning GPU), 深度求索 (DeepSeek's
+    alias) second: a query that is an entry's term or alias puts the entry just above the glossary's best,
+    never above a note's passage."""
+    (gpu, alias) = worker.evaluate(_OWN_ENTRY_JS)
+    assert gpu[0] == 9 and gpu[1] == 3 and gpu[3] == 2.5, gpu
+    assert 3 < gpu[2] < 9, gpu
+    assert alias[0] == 2 and 2 < alias[1] < 9, alias
+
+
+_TITLE_JS = """([title, term]) => {
+  const saved = [SHARDS, BASE];
+  SHARDS = {b: [1, "b"]}; BASE = "/";
+  const url = shardURL("b", "数据");
+  LOADED[url] = {f: {"数据": ["资料"], "设备": ["装置"]}};
+  const fold = {"資": "资", "與": "与", "雲": "云", "還": "还", "邊": "边", "裝": "装", "們": "们"};
+  Object.assign(FOLD, fold);
+  try { return titleRanges(title, {hit: {found: [{term: {text: term}}], x: null}}); }
+  finally { delete LOADED[url]; SHARDS = saved[0]; BASE = saved[1]; Object.keys(fold).forEach(k => delete FOLD[k]); }
+}"""
+
+
+def test_a_title_found_across_its_regional_words_shows_them_marked(worker) -> None:
+    """The Taiwan theme title 資料中心與雲，還是身邊的裝置 typed the mainland way (数据中心与云) was found
+    (canonically) and then dropped: the term has no form of its own to mark.  Its words' forms make one."""
+    assert worker.evaluate(_TITLE_JS, ["資料中心與雲，還是身邊的裝置", "数据中心与云"]) == [[0, 6]]
+    assert worker.evaluate(_TITLE_JS, ["資料中心與雲，還是身邊的裝置", "身边的设备"]) == [[9, 14]]
+    assert worker.evaluate(_TITLE_JS, ["一般使用者", "通用"]) == []

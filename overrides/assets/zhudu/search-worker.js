@@ -41,7 +41,8 @@
  *    with bonuses for the whole query as a phrase, for all pieces present, for pieces close together
  *    and for a short passage;
  *  - a page's title scores like a passage, and as much more as the query covers of it (TITLE_BONUS): found,
- *    it is the page's own result, opening its top; the glossary's entries weigh less (REFERENCE_WEIGHT).
+ *    it is the page's own result, opening its top; the glossary's entries weigh less (REFERENCE_WEIGHT), a
+ *    query naming a term puts its entry first among them (ownEntryFirst).
  */
 "use strict";
 
@@ -755,13 +756,14 @@ function rank(raw, rs, xs, check) {
         return;
       }
       var row = frag.p[(h.doc - PAGE_START[h.page] - 1) % CHUNK];
-      if (frag.r) h.hit.score *= REFERENCE_WEIGHT;
+      if (frag.r) { h.hit.score *= REFERENCE_WEIGHT; h.ref = true; }
       var ftext = fold(row[2]), ctext = row.length > 3 ? edited(ftext, row[3]) : ftext;
       h.p = { title: frag.h[row[1]], text: row[2], ftext: ftext, ctext: ctext, same: ctext.length === row[2].length,
               edits: row.length > 3 ? fineEdits(ftext, row[3]) : [], location: frag.l + "#" + row[0] };
       /* Short passages about the query beat long ones that mention it once. */
       h.hit.score += 0.5 / (1 + ctext.length / 200);
     });
+    ownEntryFirst(hits, fold(raw).replace(/\s+/g, " "));
     hits.sort(function (a, b) { return b.hit.score - a.hit.score || a.p.ctext.length - b.p.ctext.length; });
     var groups = [], byPage = Object.create(null), shown = 0;
     hits.forEach(function (h) {
@@ -931,6 +933,28 @@ function wordAround(x, t, ctext, start) {
     });
   }
   return [from, to];
+}
+
+/* A query that is a glossary term or one of its aliases (GPU, 深度求索) puts that term's own entry first among
+ * the glossary's entries (not fifth, after entries that mention it), and no higher: notes above them stay. */
+function ownEntryFirst(hits, q) {
+  var top = -Infinity, own = [];
+  hits.forEach(function (h) {
+    if (!h.ref) return;
+    top = Math.max(top, h.hit.score);
+    if (namesTerm(h.p.ctext, q)) own.push(h);
+  });
+  own.forEach(function (h) { h.hit.score = Math.max(h.hit.score, top + 1e-6); });
+}
+
+/* Whether a glossary entry's folded text (its term, then "又作:" and its aliases, then the explanation;
+ * search/extract.py) names q as its term or one of its aliases. */
+function namesTerm(ctext, q) {
+  if (ctext === q || ctext.indexOf(q + " ") === 0) return true;
+  var at = ctext.indexOf(" 又作:");
+  if (at < 0 || ctext.slice(0, at) !== ctext.slice(0, at).trim()) return false;
+  var list = ctext.slice(at + 4).split(" ")[0];
+  return list.split("、").indexOf(q) >= 0;
 }
 
 /* ----------------------------------------------------------------------- snippets */
@@ -1169,13 +1193,30 @@ function merged(ranges) {
 function titleRanges(title, h) {
   var ftitle = fold(title), ranges = [];
   h.hit.found.forEach(function (f) {
-    [f.term.text].concat(formsOf(f.term.text)).forEach(function (form, k) {
+    [f.term.text].concat(formsOf(f.term.text), pieceForm(f.term.text)).forEach(function (form, k) {
       for (var at = ftitle.indexOf(form); at >= 0; at = ftitle.indexOf(form, at + form.length)) {
         ranges.push(k ? [at, at + form.length] : wordAround(h.hit.x, f.term, ftitle, at));
       }
     });
   });
   return merged(ranges);
+}
+
+/* A term the variant shows through its words' own forms (数据中心与云 of a Taiwan title 資料中心與雲: the term has
+ * no form of its own, its word 数据 has, 资料): [that text], or [] when no word of it has one. Each word's
+ * "b" shard is loaded (the query's pairs). */
+function pieceForm(text) {
+  var out = "", changed = false, i = 0;
+  while (i < text.length) {
+    var form = null;
+    for (var len = Math.min(8, text.length - i); len >= 2 && !form; len--) {
+      if (len === text.length) continue;
+      form = formsOf(text.substr(i, len))[0] || null;
+      if (form) { out += form; i += len; changed = true; }
+    }
+    if (!form) out += text.charAt(i++);
+  }
+  return changed ? [out] : [];
 }
 
 /* A title (a passage's heading, its page's) as HTML with the terms its passage was found by marked. */
