@@ -4,7 +4,8 @@ Every query of ``tests/search_queries.yml`` (the shipped notes) and ``tests/sear
 Hexo documentation) is typed into all three variants; the worker's own ``search`` runs in Chromium against
 the built site on 127.0.0.1. A result's ``<mark>`` is *partial* when jieba puts a word across one of its
 edges both in the query (one of its readings, folded) and in the passage's folded text: 設定檔 (设置|档
-read canonically) marking 置檔 of 配置檔. ``SIBLINGS`` adds queries of the kinds the query sets lack.
+read canonically) marking 置檔 of 配置檔 until session 44, 數分鐘 (数|分钟) marking 分鐘 of 幾分鐘 now.
+``SIBLINGS`` adds queries of the kinds the query sets lack.
 
     .venv/bin/python bench/bench_highlight.py [--worker path/to/search-worker.js]
 """
@@ -32,6 +33,8 @@ HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 SIBLINGS = [
     "設定檔",
     "设定档",
+    "數分鐘",
+    "数分钟",
     "配置檔",
     "設定檔案",
     "網際網路",

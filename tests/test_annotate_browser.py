@@ -306,3 +306,18 @@ def test_a_margin_notes_marker_on_a_wide_screen_shows_and_marks_the_note(real_si
     folded.click()
     assert folded.get_attribute("aria-expanded") == "false"
     assert not page.zd.console_errors
+
+
+def test_a_search_result_found_in_an_editors_note_opens_the_note_on_a_phone(real_site, page) -> None:
+    """GPU on the Simplified site opens p-e290d893, where GPU is only in an editor's note, which a phone folds:
+    the note opens, its GPU marked and in sight; a passage holding the word itself leaves its notes closed."""
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(real_site.variant_url("zh-Hans", "notes/technology-devolution-2025/?h=GPU#p-e290d893"))
+    # Loaded (goto waits for "load"): zhudu.js has marked the terms and annotate.js laid the notes out.
+    page.wait_for_selector("#p-e290d893 mark[data-md-highlight]", state="attached")
+    marker = page.locator("#p-e290d893 .zd-anno-marker").first
+    assert marker.get_attribute("aria-expanded") == "true"
+    assert page.locator("#p-e290d893 .zd-anno-note mark[data-md-highlight]").first.is_visible()
+    page.goto(real_site.variant_url("zh-Hans", "notes/technology-devolution-2025/?h=消费级#p-e290d893"))
+    page.wait_for_selector("#p-e290d893 mark[data-md-highlight]", state="attached")
+    assert page.locator("#p-e290d893 .zd-anno-marker").first.get_attribute("aria-expanded") == "false"

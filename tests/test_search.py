@@ -85,16 +85,19 @@ def test_a_stray_end_tag_closes_nothing() -> None:
 
 def test_an_editors_note_is_read_with_the_passage_it_annotates() -> None:
     """The reader sees an editor's note at its passage (「Scion」 only in a note on the Taiwan page was not
-    found): its text, not its number or kind, is the passage's; a result opens at the passage."""
+    found): its text, not its number or kind, is the passage's; a result opens at the passage.  The note's
+    text is a run of its own (after a space: a snippet read 「…API開放Planet Labs 的」), without its source
+    line (「来源：DeepSeek（维基百科）瞬间，…」 ran into the next sentence)."""
     html = (
         '<article class="md-content__inner"><h1>题</h1><p id="p-1" data-zd-passage>甲。<span class="zd-anno">'
         '<button class="zd-anno-marker"><span class="zd-sr-only">编者注</span>2</button>'
         '<span class="zd-anno-note"><span class="zd-anno-note__head"><span class="zd-anno-note__num">2</span>'
         '<span class="zd-anno-note__kind">核查 · 属实</span></span><span class="zd-anno-note__body">Scion 资产管理公司'
-        "</span></span></span></p></article>"
+        '</span><span class="zd-anno-note__source">来源：<a href="https://example.com/">维基百科</a></span>'
+        "</span></span>瞬间。</p></article>"
     )
     assert [(p.anchor, p.text) for p in search.extract_page(html, "notes/x/").passages] == [
-        ("p-1", "甲。Scion 资产管理公司")
+        ("p-1", "甲。 Scion 资产管理公司瞬间。")
     ]
 
 

@@ -49,6 +49,6 @@ def test_a_reading_that_drops_half_the_query_lists_nothing(hexo_site, page, vari
 @pytest.mark.parametrize("variant", bench_search.VARIANTS)
 def test_a_query_ending_inside_a_regional_word_finds_it_first(hexo_site, page, variant: str) -> None:
     """設定檔 is the beginning of the Taiwan translation's 設定檔案 (canonically 设置文件): it comes first, marked
-    whole, before 配置檔, which 设|置档 (设置档 read with 设 dropped) finds by its piece 置档."""
+    whole (the translation's 設定檔 and 配置檔 themselves read 配置文件 on the Simplified site since session 44)."""
     first = ask(page, hexo_site, variant, "設定檔")[0]
     assert first["marks"] == [CONFIG_FILE[variant]], first

@@ -264,3 +264,69 @@ def test_a_window_without_a_boundary_never_splits_a_character(worker) -> None:
     assert len(shown) > 200
     lone = re.compile("[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]")
     assert [html for html in shown if lone.search(html)] == []
+
+
+# --------------------------------------------------------------------------- a query's readings (same worker)
+
+#: The Hexo build's aliases around 除錯訊息 (session 44): the Traditional note's 除錯 reads 调试 (from-hant rules),
+#: its 訊息 stays 讯息, which the notes hold, so 讯息 → 消息 is ambiguous; 除错讯 → 调试消 is a phrase's piece.
+_READINGS_JS = """q => {
+  const alias = {"除錯": ["调试", 0], "除错": ["调试", 0], "除错讯": ["调试消", 0], "訊息": ["消息", 0],
+                 "讯息": ["消息", 1], "軟體": ["软件", 0], "软体": ["软件", 0]};
+  const fold = {"錯": "错", "訊": "讯", "軟": "软", "體": "体"};
+  Object.assign(ALIAS, alias); Object.assign(FOLD, fold); ALIAS_MAX = 3;
+  try { return readings(q).map(r => r.text); }
+  finally { Object.keys(alias).forEach(k => delete ALIAS[k]); Object.keys(fold).forEach(k => delete FOLD[k]);
+            ALIAS_MAX = 0; }
+}"""
+
+
+def test_a_taiwan_query_is_also_read_with_the_words_the_notes_hold_kept(worker) -> None:
+    """除錯訊息 typed on a site where the Taiwan note now reads 调试讯息: read all the mainland way (调试消息)
+    and, besides, with 讯息 kept (调试讯息), not cut by the phrase piece 除错讯; a query without such a word
+    gets no third reading."""
+    assert worker.evaluate(_READINGS_JS, "除錯訊息") == ["除错讯息", "调试消息", "调试讯息"]
+    assert worker.evaluate(_READINGS_JS, "軟體") == ["软体", "软件"]
+
+
+_OWN_ENTRY_JS = """() => {
+  const hit = (score, ctext, ref) => ({hit: {score: score}, ref: ref, p: {ctext: ctext}});
+  const hits = [hit(9, "60%都花在了英伟达那些昂贵的gpu上", false),
+                hit(3, "英伟达 又作:nvidia、辉达 美国芯片公司,以 gpu 闻名", true),
+                hit(2, "gpu 又作:显卡、图形处理器 图形处理器(graphics processing unit)", true),
+                hit(2.5, "大模型 又作:大语言模型 训练需要大量 gpu", true)];
+  ownEntryFirst(hits, "gpu");
+  const byAlias = [hit(2, "大模型 又作:大语言模型 如 deepseek 系列", true), hit(1, "deepseek 又作:深度求索 杭州", true)];
+  ownEntryFirst(byAlias, "深度求索");
+  return [hits.map(h => h.hit.score), byAlias.map(h => h.hit.score)];
+}"""
+
+
+def test_a_query_naming_a_glossary_term_puts_its_entry_first_among_the_entries(worker) -> None:
+    """GPU's own entry came fifth among the glossary's (after entries mentioning GPU), 深度求索 (DeepSeek's
+    alias) second: a query that is an entry's term or alias puts the entry just above the glossary's best,
+    never above a note's passage."""
+    (gpu, alias) = worker.evaluate(_OWN_ENTRY_JS)
+    assert gpu[0] == 9 and gpu[1] == 3 and gpu[3] == 2.5, gpu
+    assert 3 < gpu[2] < 9, gpu
+    assert alias[0] == 2 and 2 < alias[1] < 9, alias
+
+
+_TITLE_JS = """([title, term]) => {
+  const saved = [SHARDS, BASE];
+  SHARDS = {b: [1, "b"]}; BASE = "/";
+  const url = shardURL("b", "数据");
+  LOADED[url] = {f: {"数据": ["资料"], "设备": ["装置"]}};
+  const fold = {"資": "资", "與": "与", "雲": "云", "還": "还", "邊": "边", "裝": "装", "們": "们"};
+  Object.assign(FOLD, fold);
+  try { return titleRanges(title, {hit: {found: [{term: {text: term}}], x: null}}); }
+  finally { delete LOADED[url]; SHARDS = saved[0]; BASE = saved[1]; Object.keys(fold).forEach(k => delete FOLD[k]); }
+}"""
+
+
+def test_a_title_found_across_its_regional_words_shows_them_marked(worker) -> None:
+    """The Taiwan theme title 資料中心與雲，還是身邊的裝置 typed the mainland way (数据中心与云) was found
+    (canonically) and then dropped: the term has no form of its own to mark.  Its words' forms make one."""
+    assert worker.evaluate(_TITLE_JS, ["資料中心與雲，還是身邊的裝置", "数据中心与云"]) == [[0, 6]]
+    assert worker.evaluate(_TITLE_JS, ["資料中心與雲，還是身邊的裝置", "身边的设备"]) == [[9, 14]]
+    assert worker.evaluate(_TITLE_JS, ["一般使用者", "通用"]) == []

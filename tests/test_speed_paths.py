@@ -181,7 +181,8 @@ PASSAGES = [
     '<table><tr id="p-13" data-zd-passage><td><code>甲</code>乙</code></td></tr></table><p id="p-14" data-zd-passage>后</p>',
     # An editor's note's text (not its head) with its passage; glossary entries, their terms first, by anchor.
     '<p id="p-15" data-zd-passage>甲<span class="zd-anno-note"><span class="zd-anno-note__head">核查</span>'
-    '<span class="zd-anno-note__body">注文</span></span></p><h2 id="z">软件</h2><div class="zd-gloss-entry">'
+    '<span class="zd-anno-note__body">注文</span><span class="zd-anno-note__source">来源：<a>甲</a></span></span>'
+    '乙</p><h2 id="z">软件</h2><div class="zd-gloss-entry">'
     '<p class="zd-gloss-entry__text">说明</p><ul class="zd-gloss-entry__where"><li>某篇</li></ul></div>'
     '<h2 id="a">计算机</h2><div class="zd-gloss-entry"><p class="zd-gloss-entry__aliases">又作：电脑</p></div>',
 ]

@@ -61,12 +61,14 @@ class PageText:
 #: other notes' passages), editor's notes' numbers and kinds, permalinks, screen-reader labels, an
 #: embedded note's copy (its own page is found by its words), a glossary entry's source and list of places.
 #: Indexed, they would make a passage match words it does not contain.  An editor's note's own text is
-#: indexed with the passage it annotates (the reader sees it there, and a result opens there).
+#: indexed with the passage it annotates (the reader sees it there, and a result opens there), after a space
+#: (``NOTE_START``), and without its source line (「来源：」 and a link's title read as noise in a snippet).
 SKIPPED_CLASSES = frozenset(
     {
         "zd-tm",
         "zd-tm-blocks",
         "zd-anno-note__head",
+        "zd-anno-note__source",
         "zd-anno-marker",
         "zd-permalink",
         "zd-sr-only",
@@ -78,6 +80,10 @@ SKIPPED_CLASSES = frozenset(
 #: A glossary entry (``partials/zd-glossary.html``): a passage of its own, known by its term's heading (its
 #: anchor the heading's id, its text the term, then the entry's aliases and explanation).
 GLOSS_ENTRY = "zd-gloss-entry"
+#: An editor's note's text starts a run of its own in its passage's text: a space before it, where a snippet
+#: may start or end and no query's phrase runs on from the author's words into the note's.
+NOTE_BODY = "zd-anno-note__body"
+NOTE_START = " "
 
 
 class _ArticleReader:
@@ -120,6 +126,8 @@ class _ArticleReader:
             or not SKIPPED_CLASSES.isdisjoint(classes)
         ):
             self.skip = depth
+        if self.passage is not None and self.skip is None and NOTE_BODY in classes:
+            self.buf.append(NOTE_START)
         if self.passage is None and is_passage(tag, a):
             self.passage = (str(a["id"]), depth, None)
             self.buf = []
@@ -324,12 +332,14 @@ def page_text(page: Outline, pieces: Sequence[str], html: str, url: str) -> Page
         html: The page exactly as written into the variant's folder.
         url: The page URL relative to the variant root.
     """
-    used = [pieces[i] for op in page.ops for i in op[2]]
+    used = [pieces[i] for op in page.ops for i in op[2] if not isinstance(i, str)]  # NOTE_START is no piece
     if _REWRITTEN_RE.search("\x00".join(used)):
         return extract_page(html, url)
 
-    def text_of(buf: tuple[int, ...]) -> str:
-        return "".join(pieces[i] if i in page.raw else unescape(pieces[i]) for i in buf)
+    def text_of(buf: tuple[int | str, ...]) -> str:
+        return "".join(
+            i if isinstance(i, str) else pieces[i] if i in page.raw else unescape(pieces[i]) for i in buf
+        )
 
     return _page(html, url, *_assemble(page.ops, text_of))
 

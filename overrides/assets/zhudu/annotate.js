@@ -147,9 +147,27 @@
     for (var i = 0; i < images.length; i++) if (!images[i].complete) return true;
     return false;
   }
+  /* A search result opened at a passage (?h=terms#p-…) whose words are only in its editor's note: the note is
+     opened (a phone folds every note; a wide screen some), or nothing the reader came for is in sight. */
+  function openNoteOfSearchHit() {
+    var wanted = new URLSearchParams(location.search).get("h");
+    var passage = wanted && document.getElementById(idInUrl());
+    if (!passage || !passage.querySelector(".zd-anno-note")) return;
+    var terms = wanted.toLowerCase().split(/\s+/).filter(Boolean);
+    function holds(text) { text = text.toLowerCase(); return terms.some(function (t) { return text.indexOf(t) >= 0; }); }
+    var own = passage.cloneNode(true), parts = own.querySelectorAll(".zd-anno-note, .zd-anno-marker");
+    for (var i = 0; i < parts.length; i++) parts[i].remove();
+    if (holds(own.textContent)) return;
+    var notes = passage.querySelectorAll(".zd-anno-note");
+    for (var k = 0; k < notes.length; k++) {
+      var marker = notes[k].id && document.querySelector('.zd-anno-marker[aria-controls="' + notes[k].id + '"]');
+      if (marker && holds(notes[k].textContent)) setOpen(marker, true);
+    }
+  }
   function setup() {
     hideTip();
     openAndLayout();
+    openNoteOfSearchHit();
     holdTerm();
   }
   /* A wider or narrower window moves the markers: lay the margin out afresh (a phone's toolbar

@@ -28,8 +28,9 @@
  *  - fold: full-width ASCII narrowed, lower case, Traditional characters to Simplified (length kept,
  *    so a hit maps back onto the displayed text);
  *  - readings: the folded query, and the query with regional words (資料, 軟體, 網路 …) replaced by
- *    their canonical word (数据, 软件, 网络); the script the reader typed decides which weighs more;
- *    when neither is found whole, a query ending inside a regional word (設定檔 of 設定檔案) read as it;
+ *    their canonical word (数据, 软件, 网络); the script the reader typed decides which weighs more; a
+ *    third keeps the regional words the notes hold as they fold (除錯訊息 → 调试讯息, a Taiwan note's text);
+ *    when none is found whole, a query ending inside a regional word (設定檔 of 設定檔案) read as it;
  *  - segmentation: each Han run is cut into the fewest pieces that each occur in the notes (so the
  *    last word of an unspaced query counts like any other), Latin words are words;
  *  - honest: a single character cut out of a longer run is not searched for (it would match unrelated
@@ -40,7 +41,8 @@
  *    with bonuses for the whole query as a phrase, for all pieces present, for pieces close together
  *    and for a short passage;
  *  - a page's title scores like a passage, and as much more as the query covers of it (TITLE_BONUS): found,
- *    it is the page's own result, opening its top; the glossary's entries weigh less (REFERENCE_WEIGHT).
+ *    it is the page's own result, opening its top; the glossary's entries weigh less (REFERENCE_WEIGHT), a
+ *    query naming a term puts its entry first among them (ownEntryFirst).
  */
 "use strict";
 
@@ -74,6 +76,8 @@ var ALIAS = Object.create(null);   /* regional form -> [canonical word, ambiguou
 var ALIAS_PREFIX = Object.create(null);  /* beginning of a regional form -> the forms (prefixesOf) */
 /* A tail reading (tailReading) reads more than was typed: it weighs less than the literal reading (0.9-1). */
 var TAIL_WEIGHT = 0.85;
+/* A reading keeping the regional words the notes hold too (readings) weighs a little below the full one. */
+var KEPT_WEIGHT = 0.95;
 var CHUNK = 1;                     /* passages per fragment file */
 var SHARDS = {};                   /* family -> [count, folder] */
 var PAGE_START = [];               /* each page's first number (its title's); pages in URL order */
@@ -445,18 +449,25 @@ function readings(raw) {
   var whole = regional(raw, folded, raw.length);
   if (whole.text === folded) return [plain];
   plain.weight = whole.strong ? 0.9 : 1;
-  return [plain, { text: whole.text, weight: whole.strong ? 1 : 0.8, map: whole.map }];
+  var out = [plain, { text: whole.text, weight: whole.strong ? 1 : 0.8, map: whole.map }];
+  /* A Taiwan query on a page whose Taiwan words were put the mainland way, some only (除錯訊息: the notes hold
+   * 调试讯息, the Traditional note's 除錯 read 调试 and its 訊息 kept): its words the notes hold kept. */
+  var kept = regional(raw, folded, raw.length, true);
+  if (kept.text !== folded && kept.text !== whole.text) out.push({ text: kept.text, weight: KEPT_WEIGHT, map: kept.map });
+  return out;
 }
 
-/* raw.slice(0, end) with its regional words (資料, 軟體 …) replaced by their canonical word, longest first. */
-function regional(raw, folded, end) {
+/* raw.slice(0, end) with its regional words (資料, 軟體 …) replaced by their canonical word, longest first;
+ * with keep, not those the notes hold as they fold (訊息 stays 讯息: an ambiguous alias). */
+function regional(raw, folded, end, keep) {
   var text = "", map = [], strong = false, i = 0;
   while (i < end) {
     var hit = null;
     for (var len = Math.min(ALIAS_MAX, end - i); len >= 2 && !hit; len--) {
-      var r = raw.substr(i, len), f = folded.substr(i, len), a;
+      var r = raw.substr(i, len), f = folded.substr(i, len), a, af = alias(f);
+      if (keep && ((af && af.amb) || cutsAmbiguous(folded, i, i + len))) continue;
       if (r !== f && (a = alias(r))) hit = { to: a.to, len: len, strong: true };
-      else if ((a = alias(f))) hit = { to: a.to, len: len, strong: !a.amb };
+      else if (af) hit = { to: af.to, len: len, strong: !af.amb };
     }
     if (hit) {
       for (var c = 0; c < hit.to.length; c++) map.push([i, i + hit.len]);
@@ -470,6 +481,18 @@ function regional(raw, folded, end) {
     }
   }
   return { text: text, map: map, strong: strong };
+}
+
+/* Whether a word the notes hold as it folds and a variant writes too (讯息) starts inside [from, to) and ends
+ * past it: the alias there (除错讯 → 调试消, a piece of a phrase) would read it the other way. */
+function cutsAmbiguous(folded, from, to) {
+  for (var k = from + 1; k < to; k++) {
+    for (var len = Math.min(ALIAS_MAX, folded.length - k); k + len > to; len--) {
+      var a = alias(folded.substr(k, len));
+      if (a && a.amb) return true;
+    }
+  }
+  return false;
 }
 
 /* A query that stops inside a word a variant writes its own way (設定檔 of the Taiwan page's 設定檔案, which the
@@ -733,13 +756,14 @@ function rank(raw, rs, xs, check) {
         return;
       }
       var row = frag.p[(h.doc - PAGE_START[h.page] - 1) % CHUNK];
-      if (frag.r) h.hit.score *= REFERENCE_WEIGHT;
+      if (frag.r) { h.hit.score *= REFERENCE_WEIGHT; h.ref = true; }
       var ftext = fold(row[2]), ctext = row.length > 3 ? edited(ftext, row[3]) : ftext;
       h.p = { title: frag.h[row[1]], text: row[2], ftext: ftext, ctext: ctext, same: ctext.length === row[2].length,
               edits: row.length > 3 ? fineEdits(ftext, row[3]) : [], location: frag.l + "#" + row[0] };
       /* Short passages about the query beat long ones that mention it once. */
       h.hit.score += 0.5 / (1 + ctext.length / 200);
     });
+    ownEntryFirst(hits, fold(raw).replace(/\s+/g, " "));
     hits.sort(function (a, b) { return b.hit.score - a.hit.score || a.p.ctext.length - b.p.ctext.length; });
     var groups = [], byPage = Object.create(null), shown = 0;
     hits.forEach(function (h) {
@@ -909,6 +933,28 @@ function wordAround(x, t, ctext, start) {
     });
   }
   return [from, to];
+}
+
+/* A query that is a glossary term or one of its aliases (GPU, 深度求索) puts that term's own entry first among
+ * the glossary's entries (not fifth, after entries that mention it), and no higher: notes above them stay. */
+function ownEntryFirst(hits, q) {
+  var top = -Infinity, own = [];
+  hits.forEach(function (h) {
+    if (!h.ref) return;
+    top = Math.max(top, h.hit.score);
+    if (namesTerm(h.p.ctext, q)) own.push(h);
+  });
+  own.forEach(function (h) { h.hit.score = Math.max(h.hit.score, top + 1e-6); });
+}
+
+/* Whether a glossary entry's folded text (its term, then "又作:" and its aliases, then the explanation;
+ * search/extract.py) names q as its term or one of its aliases. */
+function namesTerm(ctext, q) {
+  if (ctext === q || ctext.indexOf(q + " ") === 0) return true;
+  var at = ctext.indexOf(" 又作:");
+  if (at < 0 || ctext.slice(0, at) !== ctext.slice(0, at).trim()) return false;
+  var list = ctext.slice(at + 4).split(" ")[0];
+  return list.split("、").indexOf(q) >= 0;
 }
 
 /* ----------------------------------------------------------------------- snippets */
@@ -1147,13 +1193,30 @@ function merged(ranges) {
 function titleRanges(title, h) {
   var ftitle = fold(title), ranges = [];
   h.hit.found.forEach(function (f) {
-    [f.term.text].concat(formsOf(f.term.text)).forEach(function (form, k) {
+    [f.term.text].concat(formsOf(f.term.text), pieceForm(f.term.text)).forEach(function (form, k) {
       for (var at = ftitle.indexOf(form); at >= 0; at = ftitle.indexOf(form, at + form.length)) {
         ranges.push(k ? [at, at + form.length] : wordAround(h.hit.x, f.term, ftitle, at));
       }
     });
   });
   return merged(ranges);
+}
+
+/* A term the variant shows through its words' own forms (数据中心与云 of a Taiwan title 資料中心與雲: the term has
+ * no form of its own, its word 数据 has, 资料): [that text], or [] when no word of it has one. Each word's
+ * "b" shard is loaded (the query's pairs). */
+function pieceForm(text) {
+  var out = "", changed = false, i = 0;
+  while (i < text.length) {
+    var form = null;
+    for (var len = Math.min(8, text.length - i); len >= 2 && !form; len--) {
+      if (len === text.length) continue;
+      form = formsOf(text.substr(i, len))[0] || null;
+      if (form) { out += form; i += len; changed = true; }
+    }
+    if (!form) out += text.charAt(i++);
+  }
+  return changed ? [out] : [];
 }
 
 /* A title (a passage's heading, its page's) as HTML with the terms its passage was found by marked. */
