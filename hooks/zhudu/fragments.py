@@ -39,6 +39,7 @@ PARTIALS = (
     "zd-glossary.html",
     "zd-note-error.html",
     "zd-note-refs.html",
+    "zd-root-stub.html",
     "zd-sanitizer.html",
     "zd-themes-marks.html",
 )

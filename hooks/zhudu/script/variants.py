@@ -21,6 +21,8 @@ from itertools import accumulate
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape as xml_escape
 
+from zhudu import fragments
+
 # --------------------------------------------------------------------------- Data
 
 #: Interface strings are emitted by ``overrides/partials/language.html`` between these
@@ -370,25 +372,6 @@ def sitemap(
     return "\n".join(rows) + "\n"
 
 
-#: The script sends a reader who chose a variant (``zd-variant``, set by the variant selector) to it
-#: before the refresh sends everyone else to the default one; written without spaces or comment:
-#: the site holds one stub per page.
-_STUB = """<!doctype html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<title>{title}</title>
-<meta name="robots" content="noindex">
-<link rel="canonical" href="{default}">{head}
-<script>try{{var p={prefixes},c=localStorage.getItem("zd-variant");\
-if(p[c])location.replace("{up}"+p[c]+"{page}"+location.hash)}}catch(e){{}}</script>
-<meta http-equiv="refresh" content="0; url={default}">
-</head>
-<body><p><a href="{default}">{title}</a></p></body>
-</html>
-"""
-
-
 def redirect_stub(
     *,
     dest_uri: str,
@@ -406,17 +389,18 @@ def redirect_stub(
     all_variants = list(variants)
     here = page_dir(dest_uri)
     up = "../" * (here.count("/") + 1) if here else ""
-    if favicon:
-        href = favicon if favicon.startswith("/") or "://" in favicon else up + favicon
-        head = f'\n<link rel="icon" href="{escape(href, quote=True)}">' + head
     prefixes = json.dumps({v.code: v.prefix for v in all_variants}, ensure_ascii=False, separators=(",", ":"))
-    default = up + all_variants[0].prefix + page_url
-    return _STUB.format(
+    # The script sends a reader who chose a variant (``zd-variant``, set by the variant selector) to it before the
+    # refresh sends everyone else to the default one.
+    return fragments.render(
+        "zd-root-stub.html",
+        "stub",
         lang=all_variants[0].code,
-        title=escape(title),
-        default=escape(default, quote=True),
+        title=title,
+        default=up + all_variants[0].prefix + page_url,
         prefixes=prefixes,
         up=up,
         page=page_url.replace('"', "%22"),
         head=head,
+        favicon=(favicon if favicon.startswith("/") or "://" in favicon else up + favicon) if favicon else "",
     )
