@@ -156,7 +156,8 @@ conversions, ``--extra-table SPEC`` MediaWiki's regional tables after its layer 
 measured and not adopted (bench/RESULTS.md, session 36 — cuts; session 37 — wikitable).
 
 ``--direction from-hant`` measures the other direction, a note written in Traditional on the zh-Hans site
-(``from_hant.py``: ``--set hexo-tw``, ``tests/conversion_from_hant.yml``, or any set above read backwards).
+(``from_hant.py``: ``--set hexo-tw``, ``tests/conversion_from_hant.yml``, ``--set firefox-tw``,
+``tests/conversion_from_hant_firefox.yml``, or any set above read backwards).
 """
 
 from __future__ import annotations
@@ -294,6 +295,8 @@ SETS = {
     "heldout54": HELDOUT54,
     "heldout55": HELDOUT55,
 }
+#: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
+FROM_HANT_SETS = ("hexo-tw", "firefox-tw")
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
 VARIANTS = {v.code: v for v in DEFAULT_VARIANTS}
@@ -616,7 +619,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--variant", choices=["TW", "HK"], help="only this variant")
     parser.add_argument(
         "--set",
-        choices=[*SETS, "hexo-tw", "all"],
+        choices=[*SETS, *FROM_HANT_SETS, "all"],
         default="review",
         help="which set, or all (default: review)",
     )
@@ -627,7 +630,7 @@ def main(argv: list[str] | None = None) -> int:
         help="from-hant: the set's Traditional sentences into Simplified, a Traditional note's zh-Hans page (from_hant.py)",
     )
     parser.add_argument(
-        "--half", choices=["rules", "heldout"], default="", help="from-hant: one half of hexo-tw"
+        "--half", choices=["rules", "heldout"], default="", help="from-hant: one half of hexo-tw or firefox-tw"
     )
     parser.add_argument(
         "--domain-mode",
@@ -656,8 +659,8 @@ def main(argv: list[str] | None = None) -> int:
         sets = [*from_hant.SETS, *SETS] if args.set == "all" else [args.set]
         from_hant.report(sets, args.variant, args.half, args.show)
         return 0
-    if args.set == "hexo-tw":
-        parser.error("--set hexo-tw is a set of Traditional notes: add --direction from-hant")
+    if args.set in FROM_HANT_SETS:
+        parser.error(f"--set {args.set} is a set of Traditional notes: add --direction from-hant")
     options = {"mode": args.domain_mode, "cuts": args.cut_guard, "extra": table_layer(args.extra_table)}
     names = list(SETS) if args.set == "all" else [args.set]
     for set_name, code in ((n, c) for n in names for c in CONFIGS):

@@ -9,6 +9,8 @@ Sets:
 
 * ``hexo-tw`` (``tests/conversion_from_hant.yml``): the Hexo documentation's human Taiwan translation, each sentence
   with its mainland form; ``--half rules`` or ``--half heldout`` measures one half (see the file's header);
+* ``firefox-tw`` (``tests/conversion_from_hant_firefox.yml``): Firefox ESR's Taiwan language pack (error pages,
+  preferences, certificate messages), 300 sentences with their mainland form, in the same two halves;
 * every from-Simplified set read backwards: the source is its Taiwan (Hong Kong) label, Traditional text with that
   region's words, the expected output its Simplified sentence, the mainland original.  A label keeps the
   original's wording, so a word the original has and the label puts the regional way is the mainland word.
@@ -29,7 +31,10 @@ from pathlib import Path
 
 import bench_conversion as bc
 
-SETS = {"hexo-tw": bc.ROOT / "tests" / "conversion_from_hant.yml"}
+SETS = {
+    "hexo-tw": bc.ROOT / "tests" / "conversion_from_hant.yml",
+    "firefox-tw": bc.ROOT / "tests" / "conversion_from_hant_firefox.yml",
+}
 
 #: OpenCC's configs compared for a Traditional source of each region: characters only, and with phrases.
 CONFIGS = {"zh-Hant-TW": ("t2s", "tw2sp"), "zh-Hant-HK": ("t2s", "hk2s")}
