@@ -630,7 +630,10 @@ def main(argv: list[str] | None = None) -> int:
         help="from-hant: the set's Traditional sentences into Simplified, a Traditional note's zh-Hans page (from_hant.py)",
     )
     parser.add_argument(
-        "--half", choices=["rules", "heldout"], default="", help="from-hant: one half of hexo-tw or firefox-tw"
+        "--half",
+        choices=["rules", "heldout"],
+        default="",
+        help="from-hant: one half of hexo-tw or firefox-tw",
     )
     parser.add_argument(
         "--domain-mode",
