@@ -107,7 +107,7 @@ def test_traditional_note_into_simplified_uses_mainland_words() -> None:
     source = "把檔案儲存到資料夾，預設使用本機伺服器；手機的儲存空間不夠了。"
     plain = opencc_converter("t2s").convert(source)
     assert "资料夹" in plain and "预设" in plain  # what t2s alone gives
-    assert _convert(HANS, "Hant", source) == "把文件保存到文件夹，默认使用本机服务器；手机的存储空间不够了。"
+    assert _convert(HANS, "Hant", source) == "把文件保存到文件夹，默认使用本地服务器；手机的存储空间不够了。"
 
 
 def test_editor_rules_win_over_the_layer() -> None:

@@ -1,0 +1,144 @@
+"""Traditional notes into Simplified, a second held-out set (issue 25): tests/conversion_from_hant_firefox.yml.
+
+Firefox ESR's Taiwan language pack, judged as a mainland editor would write it before any rule (session 45, tf), and
+the rules of `# Session 45 — tf` in regional.yml's `from-hant:` section, each on sentences of other text: the
+hexo-docs zh-tw pages and the from-Simplified sets' Taiwan labels, where they fire and where they must not.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from zhudu.script.convert import opencc_converter
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+import bench_conversion  # noqa: E402  (bench/ is put on the path above)
+import from_hant  # noqa: E402
+
+TW = "zh-Hant-TW"
+SET = from_hant.SETS["firefox-tw"]
+
+
+def test_the_set_is_firefox_taiwan_sentences_with_their_mainland_form() -> None:
+    entries = bench_conversion.load_review(SET)
+    t2s = opencc_converter("t2s").convert
+    assert [len(from_hant.load(SET, half)) for half in ("rules", "heldout")] == [144, 156]
+    assert len(entries) == 300
+    for e in entries:
+        assert str(e["from"]).startswith("firefox-esr zh-TW "), e
+        assert t2s(e[TW]) != e[TW], e  # written in Traditional
+        assert t2s(e["zh-Hans"]) == e["zh-Hans"], e  # the label is Simplified throughout
+    # The halves are whole files of the language pack: no file gives sentences to both.
+    files = {
+        h: {str(e["from"]).rsplit(":", 1)[0] for e in from_hant.load(SET, h)} for h in ("rules", "heldout")
+    }
+    assert not files["rules"] & files["heldout"]
+    # None of its sentences is in the first set (hexo-tw).
+    assert not {e[TW] for e in entries} & {
+        e[TW] for e in bench_conversion.load_review(from_hant.SETS["hexo-tw"])
+    }
+
+
+@pytest.mark.parametrize(
+    ("half", "t2s_wrong", "bounds"),
+    [
+        # Session 45 (tf), wrong words (Taiwan words left) per 1,000 Han. First sight, before any rule: rules half
+        # t2s 72.36 (13.07), tw2sp 31.16 (0.34), Zhudu 48.91 (1.34); held-out half t2s 87.69 (23.27), tw2sp 45.19
+        # (2.70), Zhudu 58.01 (3.04). After the rules: Zhudu 15.41 (1.34) and, never looked at while writing them,
+        # 37.77 (3.04).
+        ("rules", 216, {"t2s": 72.4, "tw2sp": 31.2, "zhudu": 15.5}),
+        ("heldout", 260, {"t2s": 87.7, "tw2sp": 45.2, "zhudu": 37.8}),
+    ],
+)
+def test_figures_on_each_half(half: str, t2s_wrong: int, bounds: dict[str, float]) -> None:
+    figures = from_hant.measure(from_hant.load(SET, half), TW)
+    assert figures["t2s"]["wrong"] == t2s_wrong  # pins the labels: plain t2s is no rule's
+    assert {name: f["wrong_per_1000"] <= bounds[name] for name, f in figures.items()} == dict.fromkeys(
+        bounds, True
+    )
+    assert figures["zhudu"]["taiwan_per_1000"] <= {"rules": 1.35, "heldout": 3.04}[half]
+
+
+def test_the_command_line_measures_the_firefox_set(capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        bench_conversion.main(["--direction", "from-hant", "--set", "firefox-tw", "--half", "heldout"]) == 0
+    )
+    out = capsys.readouterr().out
+    assert out.startswith("firefox-tw (heldout) zh-Hant-TW → zh-Hans: 156 sentences")
+    assert [line.split()[0] for line in out.splitlines()[2:]] == ["t2s", "tw2sp", "zhudu"]
+    with pytest.raises(SystemExit):  # a set of Traditional notes has no from-Simplified figures
+        bench_conversion.main(["--set", "firefox-tw"])
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # Where the rules fire: sentences of the hexo-docs zh-tw pages and the sets' Taiwan labels.
+        ("在新的瀏覽器分頁中開啟 Hub 控制台。", "在新的浏览器标签页中开启 Hub 控制台。"),
+        ("您現在可以關閉此分頁。", "您现在可以关闭此标签页。"),
+        ("如果你在使用 Sphinx 擴充套件時，必須依此設定。", "如果你在使用 Sphinx 扩展时，必须依此设置。"),
+        ("確保裝置和電腦已透過藍牙或網路連線配對。", "确保设备和电脑已通过蓝牙或网络连接配对。"),
+        ("如果選單列不可見，請按 Alt 鍵。", "如果菜单列不可见，请按 Alt 键。"),
+        ("使用此金鑰登入，但會提出警告。", "使用此密钥登录，但会提出警告。"),
+        ("您還沒有建立帳號，請先註冊。", "您还没有建立账号，请先注册。"),
+        ("無法連線到資料庫伺服器。", "无法连接到数据库服务器。"),
+        ("這台機器的效能有嚴重問題。", "这台机器的性能有严重问题。"),
+        ("自動完成與歷史紀錄這樣的好特性。", "自动完成与历史记录这样的好特性。"),
+        ("Xworks 開啟檔案後，文件會自動儲存。", "Xworks 打开文件后，文件会自动保存。"),
+        ("源必須是變數宣告，或者是指標。", "源必须是变量声明，或者是指标。"),
+        (
+            "為了支援更多字元，許多字元集和編碼系統被用來支援。",
+            "为了支援更多字符，许多字符集和编码系统被用来支援。",
+        ),
+        ("請確認是否有權限存取該頁面。", "请确认是否有权限访问该页面。"),
+        ("若要檢視更多錯誤，請查看說明。", "若要查看更多错误，请查看说明。"),
+        ("移動頁面。請重新整理頁面。", "移动页面。请刷新页面。"),
+        ("完成後，會試著尋找佈局。", "完成后，会试着寻找布局。"),
+        ("接著輸入以下指令。", "接着输入以下指令。"),
+        ("匯出網站資料（詳情請參考）。", "汇出网站数据（详情请参考）。"),
+        ("截圖檔案往往較大。", "截图文件往往较大。"),
+        ("請洽詢技術支援團隊，或關閉防毒軟體。", "请咨询技术支持团队，或关闭杀毒软件。"),
+        ("把檔案儲存到資料夾，預設使用本機伺服器。", "把文件保存到文件夹，默认使用本地服务器。"),
+        # Senses that stay as t2s writes them: a page of a list, an apparatus, a receipt, a broadcast's live link,
+        # efficacy, a record broken, a documentary, a beginning, a feature turned on, a visit, a court's
+        # declaration, a courtesy name, an analysis, random access, this phone itself, a policy examined, a room
+        # tidied, news of a person, a film, fame, material to read, aid sent, a step up.
+        ("目前分頁的網址。", "目前分页的网址。"),
+        (
+            "定義新的分頁區域時，自動分頁符會被手動分頁符替換。",
+            "定义新的分页区域时，自动分页符会被手动分页符替换。",
+        ),
+        ("將文章量設為 0 即可關閉分頁功能。", "将文章量设为 0 即可关闭分页功能。"),
+        ("這輛車的安全裝置很完善。", "这辆车的安全装置很完善。"),
+        ("他的裝置藝術作品在美術館展出。", "他的装置艺术作品在美术馆展出。"),
+        ("游標會移到所選單元格。", "游标会移到所选单元格。"),
+        ("請保留購買憑證以便退貨。", "请保留购买凭证以便退货。"),
+        ("主播與現場記者連線。", "主播与现场记者连线。"),
+        ("政府要提升行政效能。", "政府要提升行政效能。"),
+        ("他打破了該項目冬奧會紀錄。", "他打破了该项目冬奥会纪录。"),
+        ("這部紀錄片很感人。", "这部纪录片很感人。"),
+        ("這場改革開啟了新時代。", "这场改革开启了新时代。"),
+        ("設定在每次開啟 Firefox 時就自動開啟 VPN。", "设置在每次开启 Firefox 时就自动开启 VPN。"),
+        ("他昨天造訪了作家的故居。", "他昨天造访了作家的故居。"),
+        ("法院宣告該公司破產。", "法院宣告该公司破产。"),
+        ("曹組，字元寵，潁昌人。", "曹组，字元宠，颍昌人。"),
+        ("這本書深入剖析了當代社會。", "这本书深入剖析了当代社会。"),
+        ("請到 設定 > 一般 > 關於本機 查看版本。", "请到 设置 > 一般 > 关于本机 查看版本。"),
+        ("政府將重新檢視這項政策。", "政府将重新检视这项政策。"),
+        ("他重新整理了房間。", "他重新整理了房间。"),
+        ("他出國後便音訊全無。", "他出国后便音讯全无。"),
+        ("這部影片獲得了最佳影片獎。", "这部影片获得了最佳影片奖。"),
+        ("他是著名的作家，效果十分顯著。", "他是著名的作家，效果十分显著。"),
+        ("使用免費又完整的教學與參考資料學習網頁開發。", "使用免费又完整的教学与参考资料学习网页开发。"),
+        ("他去圖書館查資料。", "他去图书馆查资料。"),
+        ("中央已支援地方大批防疫物資。", "中央已支援地方大批防疫物资。"),
+        ("積極進取，進階學習。", "积极进取，进阶学习。"),
+    ],
+)
+def test_a_traditional_note_on_the_simplified_site(source: str, expected: str) -> None:
+    assert from_hant.converters(TW)["zhudu"](source) == expected
