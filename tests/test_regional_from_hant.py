@@ -2,36 +2,15 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
+from from_hant_shape import TW, assert_from_hant_set, bench_conversion, from_hant
 
-from zhudu.script.convert import opencc_converter
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "bench"))
-
-import bench_conversion  # noqa: E402  (bench/ is put on the path above)
-import from_hant  # noqa: E402
-
-TW = "zh-Hant-TW"
 SET = from_hant.SETS["hexo-tw"]
 
 
 def test_the_set_is_hexo_docs_taiwan_sentences_with_their_mainland_form() -> None:
-    entries = bench_conversion.load_review(SET)
-    t2s = opencc_converter("t2s").convert
-    assert [len(from_hant.load(SET, half)) for half in ("rules", "heldout")] == [60, 100]
-    assert len(entries) == 160
-    for e in entries:
-        assert set(e) == {"from", "half", TW, "zh-Hans"}, e
-        assert str(e["from"]).startswith("hexo-docs zh-tw/"), e
-        assert t2s(e[TW]) != e[TW], e  # written in Traditional
-        assert t2s(e["zh-Hans"]) == e["zh-Hans"], e  # the label is Simplified throughout
     # The halves are whole pages: no page gives sentences to both.
-    pages = {h: {str(e["from"]).split(":")[0] for e in from_hant.load(SET, h)} for h in ("rules", "heldout")}
-    assert not pages["rules"] & pages["heldout"]
+    assert_from_hant_set("hexo-tw", "hexo-docs zh-tw/", (60, 100))
 
 
 @pytest.mark.parametrize(
@@ -63,13 +42,16 @@ def test_a_from_simplified_set_reads_backwards() -> None:
     assert figures["t2s"]["wrong_per_1000"] > 80
 
 
-def test_the_command_line_measures_the_other_direction(capsys: pytest.CaptureFixture[str]) -> None:
-    assert bench_conversion.main(["--direction", "from-hant", "--set", "hexo-tw", "--half", "heldout"]) == 0
+@pytest.mark.parametrize(("name", "heldout"), [("hexo-tw", 100), ("firefox-tw", 156)])
+def test_the_command_line_measures_the_other_direction(
+    name: str, heldout: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert bench_conversion.main(["--direction", "from-hant", "--set", name, "--half", "heldout"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("hexo-tw (heldout) zh-Hant-TW → zh-Hans: 100 sentences")
+    assert out.startswith(f"{name} (heldout) zh-Hant-TW → zh-Hans: {heldout} sentences")
     assert [line.split()[0] for line in out.splitlines()[2:]] == ["t2s", "tw2sp", "zhudu"]
     with pytest.raises(SystemExit):  # a set of Traditional notes has no from-Simplified figures
-        bench_conversion.main(["--set", "hexo-tw"])
+        bench_conversion.main(["--set", name])
 
 
 @pytest.mark.parametrize(

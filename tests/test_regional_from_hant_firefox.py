@@ -7,38 +7,17 @@ hexo-docs zh-tw pages and the from-Simplified sets' Taiwan labels, where they fi
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
+from from_hant_shape import TW, assert_from_hant_set, bench_conversion, from_hant
 
-from zhudu.script.convert import opencc_converter
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "bench"))
-
-import bench_conversion  # noqa: E402  (bench/ is put on the path above)
-import from_hant  # noqa: E402
-
-TW = "zh-Hant-TW"
 SET = from_hant.SETS["firefox-tw"]
 
 
 def test_the_set_is_firefox_taiwan_sentences_with_their_mainland_form() -> None:
-    entries = bench_conversion.load_review(SET)
-    t2s = opencc_converter("t2s").convert
-    assert [len(from_hant.load(SET, half)) for half in ("rules", "heldout")] == [144, 156]
-    assert len(entries) == 300
-    for e in entries:
-        assert str(e["from"]).startswith("firefox-esr zh-TW "), e
-        assert t2s(e[TW]) != e[TW], e  # written in Traditional
-        assert t2s(e["zh-Hans"]) == e["zh-Hans"], e  # the label is Simplified throughout
     # The halves are whole files of the language pack: no file gives sentences to both.
-    files = {
-        h: {str(e["from"]).rsplit(":", 1)[0] for e in from_hant.load(SET, h)} for h in ("rules", "heldout")
-    }
-    assert not files["rules"] & files["heldout"]
+    assert_from_hant_set("firefox-tw", "firefox-esr zh-TW ", (144, 156))
     # None of its sentences is in the first set (hexo-tw).
+    entries = bench_conversion.load_review(SET)
     assert not {e[TW] for e in entries} & {
         e[TW] for e in bench_conversion.load_review(from_hant.SETS["hexo-tw"])
     }
@@ -62,17 +41,6 @@ def test_figures_on_each_half(half: str, t2s_wrong: int, bounds: dict[str, float
         bounds, True
     )
     assert figures["zhudu"]["taiwan_per_1000"] <= {"rules": 1.35, "heldout": 3.04}[half]
-
-
-def test_the_command_line_measures_the_firefox_set(capsys: pytest.CaptureFixture[str]) -> None:
-    assert (
-        bench_conversion.main(["--direction", "from-hant", "--set", "firefox-tw", "--half", "heldout"]) == 0
-    )
-    out = capsys.readouterr().out
-    assert out.startswith("firefox-tw (heldout) zh-Hant-TW → zh-Hans: 156 sentences")
-    assert [line.split()[0] for line in out.splitlines()[2:]] == ["t2s", "tw2sp", "zhudu"]
-    with pytest.raises(SystemExit):  # a set of Traditional notes has no from-Simplified figures
-        bench_conversion.main(["--set", "firefox-tw"])
 
 
 @pytest.mark.parametrize(
