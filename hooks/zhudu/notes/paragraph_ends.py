@@ -35,15 +35,24 @@ _INDENTED_HEADING_RE = re.compile(r"(?:^|\n)(?P<lead>[ ]{1,3})#{1,6}(?:[ ]|\n|$)
 _OPENINGS = ((r"$$", r"$$"), (r"\[", r"\]"), (r"\begin{", r"\end{"), ("<!--", "-->"))
 
 
-def _open_above(text: str) -> bool:
-    """Whether ``text``, the block's lines above a candidate, leaves a formula or an HTML comment open."""
-    for opening, closing in _OPENINGS:
-        if opening == closing:
-            if text.count(opening) % 2:
-                return True
-        elif text.count(opening) > text.count(closing):
-            return True
-    return False
+class _Openings:
+    """How many formulas and HTML comments a block's text leaves open, read on from where the last question ended.
+
+    Read once, front to back: a block of many candidates under an open ``$$`` costs no more than its length.
+    """
+
+    def __init__(self, block: str) -> None:
+        self.block, self.read, self.counts = block, 0, [0] * len(_OPENINGS)
+
+    def open_before(self, at: int) -> bool:
+        """Whether the block's text before ``at`` (no earlier than the last ``at`` asked) leaves one open."""
+        text, self.read = self.block[self.read : at], at
+        for k, (opening, closing) in enumerate(_OPENINGS):
+            if opening == closing:
+                self.counts[k] = (self.counts[k] + text.count(opening)) % 2
+            else:
+                self.counts[k] += text.count(opening) - text.count(closing)
+        return any(count > 0 for count in self.counts)
 
 
 class _ListUnderParagraph(BlockProcessor):
@@ -62,10 +71,11 @@ class _ListUnderParagraph(BlockProcessor):
     @staticmethod
     def _start(block: str) -> int | None:
         """Where (the line break before) the first list right under the block's paragraph starts; None: none."""
+        openings = _Openings(block)
         for m in _INTERRUPTING_ITEM_RE.finditer(block):
             line_end = block.find("\n", m.end())
             line = block[m.start() + 1 : line_end if line_end >= 0 else len(block)]
-            if not _BREAK_RE.match(line) and not _open_above(block[: m.start()]):
+            if not openings.open_before(m.start()) and not _BREAK_RE.match(line):
                 return m.start()
         return None
 
@@ -95,7 +105,7 @@ class _IndentedHeadings(HashHeaderProcessor):
         if m is None:
             return None
         above = block[: m.start("lead")]
-        if _ITEM_LINE_RE.search(above) or self.RE.search(above) or _open_above(above):
+        if _ITEM_LINE_RE.search(above) or self.RE.search(above) or _Openings(above).open_before(len(above)):
             return None
         return m
 
