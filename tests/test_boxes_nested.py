@@ -91,6 +91,13 @@ NESTING = (
     "段十。\n\n- 线甲\n  ---\n  - 线乙\n\n段十一。\n\n- 标甲\n  {% codeblock %}\n  标码\n  {% endcodeblock %}\n  - 标乙\n\n"
     "[^注]: 脚注文字。\n"
 )
+#: A list right under a paragraph's line, as Chinese notes write 「如下：」 then a list; a heading and a list of the
+#: other kind right under an item's text.
+UNDER_LINES = (
+    "---\ntitle: 如下列表\ndate: 2024-01-10\n---\n\n环境配置如下：\n- 操作系统：Ubuntu\n- 编译器：gcc\n\n"
+    "实现步骤：\n1. 初始化\n2. 提交\n\n> 翻译一下：\n1. 同级目录\n2. 环境变量\n\n"
+    "- 要点\n  ## 项里的小结\n  - 甲\n  3. 丙\n"
+)
 EMBEDDED = "---\ntitle: 被嵌\ndate: 2024-01-07\n---\n\n被嵌的首段。\n\n被嵌的末段。\n"
 
 
@@ -108,6 +115,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
             "unread.md": LISTS_NOT_READ,
             "kinds.md": NESTED_KINDS,
             "nesting.md": NESTING,
+            "under.md": UNDER_LINES,
         },
         editorial={
             "annotations.yml": entry("deep", "注丙的话", note="nesting")
@@ -434,3 +442,52 @@ def test_top_level_list_items_keep_their_passages(site: BuildResult) -> None:
         r'<li data-zd-annotated="" id="p-[0-9a-f]+">注甲<ul>\s*<li>注乙<ul>\s*<li>注丙的[^<]*<span class="zd-nobr">话<span class="zd-anno" data-zd-anno="deep">',
         body,
     ), body
+
+
+#: The words of ``UNDER_LINES`` a reader sees in each variant.
+UNDER_WORDS = {
+    "zh-Hans": (
+        "环境配置如下：",
+        "操作系统",
+        "编译器",
+        "实现步骤：",
+        "翻译一下：",
+        "同级目录",
+        "要点",
+        "项里的小结",
+    ),
+    "zh-Hant-TW": (
+        "環境配置如下：",
+        "作業系統",
+        "編譯器",
+        "實現步驟：",
+        "翻譯一下：",
+        "同級目錄",
+        "要點",
+        "項裡的小結",
+    ),
+}
+
+
+@pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-TW"])
+def test_a_list_right_under_a_paragraphs_line_is_drawn_as_a_list(site: BuildResult, variant: str) -> None:
+    # Was: 「环境配置如下： - 操作系统：Ubuntu - 编译器：gcc」 one paragraph, the list in the quote's text, the heading
+    # 「## 项里的小结」 and 「3. 丙」 the item's text.
+    said, os_, compiler, steps, translated, folder, point, summary = UNDER_WORDS[variant]
+    page = site.page(f"{variant}/notes/under/index.html")
+    body = page[page.index('<div class="zd-note__body">') :]
+    assert re.search(
+        rf"<p[^>]*>{said}</p>\s*<ul>\s*<li[^>]*>{os_}：Ubuntu</li>\s*<li[^>]*>{compiler}：gcc</li>", body
+    ), body
+    assert re.search(
+        rf"<p[^>]*>{steps}</p>\s*<ol>\s*<li[^>]*>初始化</li>\s*<li[^>]*>提交</li>\s*</ol>", body
+    ), body
+    assert re.search(
+        rf"<blockquote[^>]*>\s*<p>{translated}</p>\s*</blockquote>\s*<ol>\s*<li[^>]*>{folder}</li>", body
+    ), body
+    assert re.search(
+        rf'<li[^>]*>{point}<h2 id="项里的小结">{summary}.*?</h2>\s*<ul>\s*<li>甲</li>\s*</ul>\s*<ol start="3">\s*<li>丙</li>',
+        body,
+        re.S,
+    ), body
+    assert 'href="#项里的小结"' in page  # in the page's table of contents

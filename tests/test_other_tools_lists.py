@@ -2,7 +2,8 @@
 
 ``1)`` numbered lists (CommonMark: Obsidian, Typora, Hexo's marked), a numbered list's first number
 (``- 大事记：``, a blank line, ``  1949. 新中国成立``; right under the item's text a number past 1 is that
-text), a list right under a footnote's text, a link to the old site's root with an anchor (``/#top``), and ``[@handle]`` (a mention) against ``[@sima2000]`` (a citation).  Each
+text), a list right under a footnote's text or a paragraph's line (``说明如下：`` then ``- 甲``), a list of the
+other kind and a heading right under an item's text, a link to the old site's root with an anchor (``/#top``), and ``[@handle]`` (a mention) against ``[@sima2000]`` (a citation).  Each
 body goes through ``dialects.rewrite`` and the Markdown set-up the site's pages use
 (``markdown_extensions.NotesMarkdownExtension`` with mkdocs.yml's block extensions).
 """
@@ -21,6 +22,7 @@ from zhudu.notes.markdown_extensions import NotesMarkdownExtension
 
 #: mkdocs.yml's extensions that draw blocks (lists, boxes, footnotes, code, formulas).
 _EXTENSIONS = [
+    "tables",
     "admonition",
     "footnotes",
     "def_list",
@@ -179,6 +181,105 @@ def test_a_list_right_under_a_footnotes_text_is_a_list(body: str, drawn: str) ->
 def test_a_footnote_like_line_elsewhere_or_a_number_past_one_is_kept(body: str, kept: str) -> None:
     page = html(f"正文[^1][^2]。\n\n{body}\n\n[^2]: 另\n    - 项", "hexo")
     assert kept in page and "<p>另</p><ul><li>项</li></ul>" in squeezed(page), page
+
+
+# --------------------------------------------------------------------------- lists right under a paragraph's line
+
+
+@pytest.mark.parametrize(
+    ("body", "drawn"),
+    [
+        ("说明如下：\n- 甲\n- 乙", "<p>说明如下：</p><ul><li>甲</li><li>乙</li></ul>"),
+        ("说明：\n* 甲\n* 乙", "<p>说明：</p><ul><li>甲</li><li>乙</li></ul>"),
+        ("说明：\n+ 甲", "<p>说明：</p><ul><li>甲</li></ul>"),
+        ("说明：\n*   甲", "<p>说明：</p><ul><li>甲</li></ul>"),
+        ("步骤：\n1. 甲\n2. 乙", "<p>步骤：</p><ol><li>甲</li><li>乙</li></ol>"),
+        ("步骤：\n1) 甲\n2) 乙", "<p>步骤：</p><ol><li>甲</li><li>乙</li></ol>"),
+        ("**步骤：**\n1. 安装\n2. 配置", "<p><strong>步骤：</strong></p><ol><li>安装</li><li>配置</li></ol>"),
+        ("第一行\n第二行\n- 甲", "<p>第一行\n第二行</p>\n<ul>\n<li>甲</li>"),  # not squeezed
+        ("说明：\n- 甲\n续行", "<p>说明：</p><ul><li>甲续行</li></ul>"),  # a lazy line goes on in the item
+        (
+            "说明：\n- 甲\n- 乙\n说明二：\n1. 丙",
+            "<ul><li>甲</li><li>乙说明二：</li></ul><ol><li>丙</li></ol>",
+        ),
+        ("> 说明：\n> - 甲", "<blockquote><p>说明：</p><ul><li>甲</li></ul></blockquote>"),
+        ("- 甲\n\n  说明：\n  - 乙", "<ul><li><p>甲</p><p>说明：</p><ul><li>乙</li></ul></li></ul>"),
+        ('!!! note "注"\n    说明：\n    - 甲', "<p>说明：</p><ul><li>甲</li></ul></div>"),
+        ("> [!tip] 标题\n> 说明：\n> - 甲", "<p>说明：</p><ul><li>甲</li></ul></div>"),
+        # Out of the item whose second paragraph is above it: the outer list's next item (was: in that paragraph).
+        (
+            "实现如下：\n- init\n\n    接口一\n- add\n\n    接口二",
+            "<p>实现如下：</p><ul><li><p>init</p><p>接口一</p></li><li><p>add</p><p>接口二</p></li></ul>",
+        ),
+        # Right under a quote's line (or its lazy line) the quote has ended (was: the list in the quote).
+        (
+            "> 翻译一下：\n1. 甲\n2. 乙",
+            "<blockquote><p>翻译一下：</p></blockquote><ol><li>甲</li><li>乙</li></ol>",
+        ),
+        ("> 引\n续\n- 甲", "<blockquote><p>引续</p></blockquote><ul><li>甲</li></ul>"),
+        ("> 说明\n2. 乙", '<blockquote><p>说明</p></blockquote><ol start="2"><li>乙</li></ol>'),
+    ],
+)
+def test_a_list_right_under_a_paragraphs_line_is_a_list(body: str, drawn: str) -> None:
+    """CommonMark: a bullet list, or a numbered one from 1, interrupts a paragraph (Python-Markdown: its text)."""
+    page = html(body, "obsidian-clipper")
+    assert drawn in (page if "\n" in drawn else squeezed(page)), page
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        ("步骤：\n2. 甲", "<p>步骤：\n2. 甲</p>"),  # a number past 1 is the paragraph's text
+        ("今年是\n2024. 年", "<p>今年是\n2024. 年</p>"),
+        ("价格\n-1 元", "<p>价格\n-1 元</p>"),
+        ("他说\n*强调* 了", "<p>他说\n<em>"),
+        ("说明：\n-", "<h2>说明：</h2>"),  # an empty item interrupts nothing: a Setext heading
+        ("说明：\n- - -", "<p>说明：</p>\n<hr />"),
+        ("说明：\n    - 不是列表", "<p>说明：\n    - 不是列表</p>"),  # four columns: the paragraph's line
+        ("```\n说明：\n- 码\n```", "<code>说明：\n- 码\n</code>"),
+        ("段落。\n\n    说明：\n    - 码", "<pre><code>说明：\n- 码\n</code></pre>"),
+        ("<div>\n说明：\n- 甲\n</div>", "<div>\n说明：\n- 甲\n</div>"),
+        ("说明：\n$$\n- x\n$$", "<p>说明：\n$$\n- x\n$$</p>"),
+        ("说明 <!--\n- 注释\n-->", "<!--\n- 注释\n-->"),
+        ("| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |\n- 3", "<td>- 3</td>"),
+        # No heading: four columns in (the paragraph's line, the item's text), a tag, code.
+        ("段落\n    ## 不是", "<p>段落\n    ## 不是</p>"),
+        ("- 甲\n      ## 不是", "<li>甲\n      ## 不是</li>"),
+        ("  #标签 甲", "<p>#标签 甲</p>"),
+        ("```\n  ## 码\n```", "<code>  ## 码\n</code>"),
+        ("- 甲\n  - 乙\n  * 丙", "<li>甲<ul>\n<li>乙</li>\n<li>丙</li>"),  # another bullet: as before
+    ],
+)
+def test_a_line_commonmark_reads_as_no_list_or_heading_is_kept_beside_one_that_is(
+    body: str, kept: str
+) -> None:
+    page = html(f"{body}\n\n段。\n\n说明：\n- 列\n\n段。\n\n- 项\n  ## 标")
+    assert kept in page, page
+    assert "<p>说明：</p>\n<ul>\n<li>列</li>\n</ul>" in page and "<li>项<h2>标</h2>\n</li>" in page, page
+
+
+# --------------------------------------------------------------------------- right under an item's text
+
+
+@pytest.mark.parametrize(
+    ("body", "drawn"),
+    [
+        ("- 甲\n  - 乙\n  3. 丙", '<ul><li>甲<ul><li>乙</li></ul><ol start="3"><li>丙</li></ol></li></ul>'),
+        ("- 甲\n  - 乙\n  1. 丙", "<ul><li>甲<ul><li>乙</li></ul><ol><li>丙</li></ol></li></ul>"),
+        ("1. 甲\n   1. 乙\n   - 丙", "<ol><li>甲<ol><li>乙</li></ol><ul><li>丙</li></ul></li></ol>"),
+        ("> 1. 甲\n>\n> - 乙", "<blockquote><ol><li>甲</li></ol><ul><li>乙</li></ul></blockquote>"),
+        ("- 甲\n  ## 小结", "<ul><li>甲<h2>小结</h2></li></ul>"),
+        ("1. 甲\n   ### 小结\n   后文", "<ol><li>甲<h3>小结</h3>   后文</li></ol>"),
+        ("- 甲\n  - 乙\n    ## 小结", "<ul><li>甲<ul><li>乙<h2>小结</h2></li></ul></li></ul>"),
+        ("段落\n  ## 小结", "<p>段落</p><h2>小结</h2>"),
+        ("   ## 小结", "<h2>小结</h2>"),
+    ],
+)
+def test_a_list_of_the_other_kind_or_a_heading_right_under_an_items_text_is_drawn(
+    body: str, drawn: str
+) -> None:
+    """CommonMark: a list of the other kind is a list of its own; a heading one to three spaces in is a heading."""
+    assert drawn in squeezed(html(body)), html(body)
 
 
 # --------------------------------------------------------------------------- the old site's root

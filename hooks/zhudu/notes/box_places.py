@@ -85,8 +85,14 @@ class BoxPlaces:
         self.shifts: list[int] = []
         #: The lines starting a list of another kind right after a list at the run's top (``1.`` then ``-``).
         self.new_lists: dict[int, int | None] = {}
+        #: For each line, the list item holding the block it is in when that block began after a blank line in
+        #: the item (Python-Markdown reads such a block apart from the item's list), or None.
+        self.item_blocks: list[tuple[int, int, bool] | None] = []
+        #: The list items right after a quote at the run's top (after its lines, or its paragraph's lazy lines):
+        #: CommonMark ends the quote there, Python-Markdown read the list into it.
+        self.quote_ends: set[int] = set()
         stack: list[tuple[int, int, bool]] = []
-        shift, after_blank, top_list, lazy = 0, False, None, False
+        shift, after_blank, top_list, lazy, item_block, quote = 0, False, None, False, None, False
         html: list[bool] = []  # the HTML blocks open at the top, each whether its inside is read as HTML
         i = 0
         while i < len(lines):
@@ -94,7 +100,8 @@ class BoxPlaces:
             if not text.strip():
                 self.holders.append(stack[-1] if stack else None)
                 self.shifts.append(0)
-                shift, after_blank = 0, True
+                self.item_blocks.append(None)
+                shift, after_blank, quote = 0, True, False
                 i += 1
                 continue
             width = columns(text)
@@ -103,6 +110,7 @@ class BoxPlaces:
             self.holders.append(stack[-1] if stack else None)
             if after_blank:
                 shift = _item_block(text, width, self.holders[-1])
+                item_block = self.holders[-1] if self.holders[-1] and self.holders[-1][2] else None
             elif (not self.holders[-1] or _ITEM_RE.match(text)) and not (lazy and _LAZY_RE.match(text)):
                 shift = 0  # not the block's (a lazy line of its paragraph is: CommonMark reads it on)
             lazy = shift > 0 and not FENCE_RE.match(text) and not text.lstrip().startswith("#")
@@ -115,12 +123,17 @@ class BoxPlaces:
                         int(m["marker"][:-1]) if (m := _HOLDER_RE.match(text)) and kind in ".)" else None
                     )
                 top_list = kind or (None if after_blank or FENCE_RE.match(text) else top_list)
+                if kind and quote:
+                    self.quote_ends.add(i)
+                quote = (width < 4 and text.lstrip().startswith(">")) or (quote and not kind)
             after_blank = False
             self.shifts.append(shift)
+            self.item_blocks.append(item_block)
             if fence := FENCE_RE.match(text):  # code lines are the fence's, whatever their indentation
                 end = fence_end(lines, i, fence["fence"])
                 self.holders += [self.holders[-1]] * (end - i)
                 self.shifts += [shift] * (end - i)
+                self.item_blocks += [item_block] * (end - i)
                 i = end + 1
                 continue
             if m := _HOLDER_RE.match(text):
@@ -158,16 +171,17 @@ class BoxPlaces:
         return Place(" " * (4 * (first // 4 + 1)), width, inside if item else None)
 
     def leaves_item_block(self, i: int) -> bool:
-        """Whether ``lines[i]`` comes right after a block written deeper (``shifts``) and is not of it.
+        """Whether ``lines[i]`` comes right after a block of a list item's and is not of it.
 
-        Python-Markdown would read it as that block's paragraph going on (``- 乙`` as text).
+        The block is written deeper (``shifts``), or began after a blank line in the item and ``lines[i]`` is a
+        list item outside it.  Python-Markdown would read the line as that block's paragraph going on (``- 乙``
+        as text), or as a list in that block (CommonMark: ``- 乙`` is the next item of the list outside).
         """
-        return (
-            i > 0
-            and self.shifts[i - 1] > 0
-            and self.shifts[i] == 0
-            and bool(self.lines[i - 1][0].strip() and self.lines[i][0].strip())
-        )
+        if i == 0 or not (self.lines[i - 1][0].strip() and self.lines[i][0].strip()):
+            return False
+        text, holder = self.lines[i][0], self.item_blocks[i - 1]
+        left = holder is not None and _ITEM_RE.match(text) is not None and columns(text) < holder[1]
+        return left or (self.shifts[i - 1] > 0 and self.shifts[i] == 0)
 
     def ends_block_after(self, i: int) -> bool:
         """Whether a blank line may end the block of ``lines[i]`` before the next line (not in a list item).

@@ -330,7 +330,7 @@ class _Writer(InlineWriter):
                 continue
             if i in places.new_lists:  # CommonMark starts a list here, Python-Markdown went on (list_ends)
                 out += [("", line), (list_end(places.new_lists[i]), line), ("", line)]
-            elif places.item_apart(out, text) or places.leaves_item_block(i):
+            elif places.item_apart(out, text) or places.leaves_item_block(i) or i in places.quote_ends:
                 out.append(("", line))
             written = _NOT_A_HEADING_RE.sub(r"\1\\#", text, count=1)
             self.heading_line, self.escaped_hash = bool(inline_tags.HEADING_RE.match(text)), written != text

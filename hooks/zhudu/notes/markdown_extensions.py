@@ -10,6 +10,7 @@ from zhudu.notes.bare_urls import BareUrlExtension
 from zhudu.notes.link_ends import LinkEndsExtension
 from zhudu.notes.list_ends import ListEndsExtension
 from zhudu.notes.ordered_lists import OrderedListsExtension
+from zhudu.notes.paragraph_ends import ParagraphEndsExtension
 from zhudu.notes.table_code import TableCodePipesExtension
 from zhudu.notes.transclusion_tree import TransclusionTreeExtension
 
@@ -19,7 +20,7 @@ class NotesMarkdownExtension(Extension):
 
     Bare URLs after Chinese punctuation (``bare_urls``), a link's closing
     bracket (``link_ends``), two lists one after the other (``list_ends``), ``1)`` items and a list's first
-    number (``ordered_lists``), an embedded note's copy framed with its footnotes (``transclusion_tree``), text
+    number (``ordered_lists``), a list or a heading right under a paragraph's line (``paragraph_ends``), an embedded note's copy framed with its footnotes (``transclusion_tree``), text
     that reads like a URL attribute (``attr_like_text``), the Han in emphasis upright with dots (``emphasis``), a
     table cell's code with the pipes its row escaped (``table_code``).
     """
@@ -29,6 +30,7 @@ class NotesMarkdownExtension(Extension):
         LinkEndsExtension().extendMarkdown(md)
         ListEndsExtension().extendMarkdown(md)
         OrderedListsExtension().extendMarkdown(md)
+        ParagraphEndsExtension().extendMarkdown(md)
         AttrLikeTextExtension().extendMarkdown(md)
         TransclusionTreeExtension().extendMarkdown(md)
         EmphasisExtension().extendMarkdown(md)
