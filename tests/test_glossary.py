@@ -259,6 +259,12 @@ def test_glossary_page_lists_terms_with_relative_links_to_passages(site_builder)
         "zh-Hant-TW": ["後福特主義", "輝達", "記憶體", "雄安", "中國", "長城", "銀河", "銀行", "AI"],
         "zh-Hant-HK": ["長城", "後福特主義", "記憶體", "雄安", "銀行", "銀河", "英偉達", "中國", "AI"],
     }
+    # The index under a heading per group: a pinyin letter, a zhuyin initial (ㄅㄆㄇㄈ order), A–Z.
+    groups = {
+        "zh-Hans": ["C", "H", "N", "X", "Y", "Z", "A–Z"],
+        "zh-Hant-TW": ["ㄏ", "ㄐ", "ㄒ", "ㄓ", "ㄔ", "ㄧ", "A–Z"],
+        "zh-Hant-HK": ["C", "H", "J", "X", "Y", "Z", "A–Z"],
+    }
     shown_aliases = {
         "zh-Hans": ["NVIDIA", "辉达"],
         "zh-Hant-TW": ["NVIDIA"],
@@ -269,6 +275,8 @@ def test_glossary_page_lists_terms_with_relative_links_to_passages(site_builder)
         page = result.page(f"{code}/glossary/index.html")
         index = re.search(r'<nav class="zd-gloss-index"[^>]*>(.*?)</nav>', page, re.S).group(1)
         assert re.findall(r'<a href="#[^"]+">([^<]+)</a>', index) == terms, code
+        labels = re.findall(r'<span class="zd-gloss-index__label">([^<]+)</span><ul>', index)
+        assert labels == groups[code], code
         headings = re.findall(r'<h2 id="([^"]+)"[^>]*>([^<]+)', page)
         assert [t.strip() for _, t in headings] == terms, code
         ids[code] = sorted(i for i, _ in headings)

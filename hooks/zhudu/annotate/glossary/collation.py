@@ -12,6 +12,8 @@ A term's reading is the word's (pypinyin's phrase dictionary: 重庆 chóng, 银
 Simplified form: the phrase dictionary is Simplified (it read 重慶 zhòng, 銀行 xíng).  That form is
 plain OpenCC's (t2s), not the site's fold, whose regional layer gives the word the
 mainland uses (記憶體 is not read as 内存).  The shown term breaks a tie: the same order every build.
+The readings are the mainland standard's: a word Taiwan reads otherwise (曝光 bào, Taiwan ㄆㄨˋ) is
+listed by the mainland reading in the Taiwan copy too; pypinyin has no Taiwan dictionary.
 """
 
 from __future__ import annotations
@@ -36,6 +38,11 @@ class SortKey(NamedTuple):
     umlauts: tuple[bool, ...]
     tones: tuple[int, ...]
     shown: str
+
+    @property
+    def group(self) -> str:
+        """The heading the term is listed under: its first pinyin letter or zhuyin initial; A–Z not Han-initial."""
+        return "A–Z" if self.latin or not self.syllables else self.syllables[0][:1].upper()
 
 
 def uses_zhuyin(code: str) -> bool:

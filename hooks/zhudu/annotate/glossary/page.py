@@ -93,8 +93,13 @@ def order_terms(page: str, key: Callable[[str], collation.SortKey]) -> str:
         return page
 
     def index(m: re.Match[str]) -> str:
-        items = sorted(_INDEX_ITEM_RE.findall(m.group(2)), key=lambda item: key(_shown_text(item)))
-        return m.group(1) + "".join(items) + m.group(3)
+        # Under a heading per group (a pinyin letter, a zhuyin initial): a phone's reader finds the place.
+        groups: list[tuple[str, list[str]]] = []
+        for item_key, item in sorted((key(_shown_text(i)), i) for i in _INDEX_ITEM_RE.findall(m.group(2))):
+            if not groups or groups[-1][0] != item_key.group:
+                groups.append((item_key.group, []))
+            groups[-1][1].append(item)
+        return m.group(1) + fragments.render("zd-glossary.html", "index_groups", groups=groups) + m.group(3)
 
     page = _INDEX_RE.sub(index, page, count=1)
     start = page.find(TERM_MARK)
