@@ -18,11 +18,10 @@ listed by the mainland reading in the Taiwan copy too; pypinyin has no Taiwan di
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Callable
 from typing import NamedTuple
-
-from pypinyin import Style, lazy_pinyin
 
 from zhudu.script.variant_configs import opencc_converter
 
@@ -52,6 +51,9 @@ def uses_zhuyin(code: str) -> bool:
 
 def _readings(text: str, zhuyin: bool) -> list[tuple[str, int]]:
     """Each character's syllable (pinyin or zhuyin, no tone) and tone; not Han, itself and tone 0; punctuation none."""
+    # Imported here: its dictionaries take 0.6 s and 56 MB, paid only by the process writing a glossary page.
+    from pypinyin import Style, lazy_pinyin
+
     chars = list(text)
     # Read as one text, so a word is read as the word (both styles see the same phrases).
     numbered = lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True, v_to_u=True, errors=list)
@@ -67,6 +69,7 @@ def _readings(text: str, zhuyin: bool) -> list[tuple[str, int]]:
     return out
 
 
+@functools.lru_cache(maxsize=8192)  # a term is looked up twice a copy (index, entry), and again every save
 def sort_key(shown: str, zhuyin: bool) -> SortKey:
     """The key of a term as a copy shows it (read from its Simplified form)."""
     shown = " ".join(shown.split())
