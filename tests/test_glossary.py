@@ -357,3 +357,14 @@ def test_a_space_before_a_closing_mark_is_kept_on_one_line_with_it_outside_code(
     )
     # Not one of code's colour elements, which zhudu.css styles otherwise (<z-n> is a name).
     assert textmarks.GLUED_SPACE_TAG not in code_spans.COLOUR_ELEMENTS.values()
+
+
+def test_a_term_is_read_as_the_word_and_u_umlaut_follows_u() -> None:
+    """重庆 is chóng (the phrase's reading, not 重's zhòng), listed before 中国; 吕 lǚ after 路 lù; then by the
+    next syllables (绿色 lǜ sè before 律师 lǜ shī); a Traditional form read as its Simplified one (重慶)."""
+    terms = ["中国", "律师", "吕", "旅行", "路", "重庆", "绿色", "卢"]
+    expected = ["重庆", "卢", "路", "吕", "绿色", "律师", "旅行", "中国"]
+    assert sorted(terms, key=glossary.order_for("zh-Hans")) == expected
+    assert sorted(["中國", "重慶"], key=glossary.order_for("zh-Hant-HK")) == ["重慶", "中國"]
+    # Taiwan's zhuyin order: ㄓ (中) before ㄔ (重).
+    assert sorted(["重慶", "中國"], key=glossary.order_for("zh-Hant-TW")) == ["中國", "重慶"]
