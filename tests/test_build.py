@@ -398,8 +398,9 @@ def test_summary_lines_stay_short_whatever_the_collection(site_builder):
 
 def test_a_paragraph_in_english_carries_lang_en_and_nothing_else_does(tmp_path):
     """An untranslated English paragraph is read and broken as English (also one of short words only,
-    "a", "on"); Chinese, a command, a name list, mixed text, German, Dutch, Italian or Portuguese, and a passage holding a glossary mark (its Chinese
-    explanation) keep the page's language."""
+    "a", "on"), a paragraph holding glossary marks too (their terms are its English words, their Chinese
+    explanations open outside it); Chinese, a command, a name list, mixed text, German, Dutch, Italian or
+    Portuguese keep the page's language."""
     body = (
         "This paragraph was left in English by the translator, and it is read as English.\n\n"
         "这一段是中文，提到 Hexo 和 the static site generator 也还是中文。\n\n"
@@ -413,9 +414,9 @@ def test_a_paragraph_in_english_carries_lang_en_and_nothing_else_does(tmp_path):
         "Eu vi as casas a noite pelo rio.\n\n"
         "Do no harm in a rush on the road.\n\n"
         "Hexo Plugins on GitHub\n\n"
-        "The glossary explains AI here, and the explanation is written in Chinese.\n"
+        "Random action may create at times too, but a Hebbian SNN reservoir is much more efficient.\n"
     )
-    glossary = "- term: AI\n  explanation: 人工智能。\n"
+    glossary = "- term: SNN\n  explanation: 脉冲神经网络。\n- term: Hebbian\n  explanation: 赫布学习规则。\n"
     result = build_site(
         tmp_path, notes={"a.md": NOTE.format(body=body)}, editorial={"glossary.yml": glossary}, strict=True
     )
@@ -430,5 +431,8 @@ def test_a_paragraph_in_english_carries_lang_en_and_nothing_else_does(tmp_path):
             ("blockquote", "A quoted"),
             ("p", "A generator"),
             ("p", "Do no"),
+            ("p", "Random action"),
         ], tagged
-        assert page.count('lang="en"') == 4, code
+        assert page.count('lang="en"') == 5, code
+        marked = page[page.index("Random action") :].split("</p>", 1)[0]
+        assert marked.count('class="zd-gloss"') == 2, marked

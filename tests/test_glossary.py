@@ -207,8 +207,29 @@ def test_explanations_are_converted_per_variant(site_builder) -> None:
     assert 'title="一種生產方式。"' in tw and 'title="河北的國家級新區。"' in tw
 
 
+#: Terms whose order a reader of each variant can predict only by their readings (长城 cháng, 银行 háng:
+#: the word's reading, not the character's; 長城 read alone is zhǎng), and an alias (辉达) that the
+#: Taiwan copy shows as the term itself (英伟达 is 輝達 there), and one that is all 内存 has (記憶體).
+ORDERED = """\
+- term: 中国
+  explanation: 国家。
+- term: 长城
+  explanation: 古代的防御工程。
+- term: 银河
+  explanation: 夜空中的光带。
+- term: 银行
+  explanation: 金融机构。
+- term: 英伟达
+  aliases: [NVIDIA, 辉达]
+  explanation: 美国的芯片公司。
+- term: 内存
+  aliases: [记忆体]
+  explanation: 计算机的主存储器。
+"""
+
+
 def test_glossary_page_lists_terms_with_relative_links_to_passages(site_builder) -> None:
-    result = site_builder(notes={"a.md": NOTE}, editorial={"glossary.yml": GLOSSARY})
+    result = site_builder(notes={"a.md": NOTE}, editorial={"glossary.yml": GLOSSARY + ORDERED})
     assert result.ok, result.log
     note = result.page("zh-Hans/notes/a/index.html")
     page = result.page("zh-Hans/glossary/index.html")
@@ -230,6 +251,43 @@ def test_glossary_page_lists_terms_with_relative_links_to_passages(site_builder)
     # "链接到本节"), with no title for Material to mount a tooltip on (one per term, at every load).
     assert "headerlink" not in page
     assert "window.zdPermalinks = true;" in (result.site_dir / "assets/zhudu/config.js").read_text("utf-8")
+
+    # Each variant lists its terms as its readers look them up: pinyin (Hong Kong too), Taiwan by zhuyin
+    # (ㄏ ㄒ ㄓ ㄔ … ㄧ), Latin terms A–Z after them; the index and the entries in that order, the same ids.
+    expected = {
+        "zh-Hans": ["长城", "后福特主义", "内存", "雄安", "银行", "银河", "英伟达", "中国", "AI"],
+        "zh-Hant-TW": ["後福特主義", "輝達", "記憶體", "雄安", "中國", "長城", "銀河", "銀行", "AI"],
+        "zh-Hant-HK": ["長城", "後福特主義", "記憶體", "雄安", "銀行", "銀河", "英偉達", "中國", "AI"],
+    }
+    # The index under a heading per group: a pinyin letter, a zhuyin initial (ㄅㄆㄇㄈ order), A–Z.
+    groups = {
+        "zh-Hans": ["C", "H", "N", "X", "Y", "Z", "A–Z"],
+        "zh-Hant-TW": ["ㄏ", "ㄐ", "ㄒ", "ㄓ", "ㄔ", "ㄧ", "A–Z"],
+        "zh-Hant-HK": ["C", "H", "J", "X", "Y", "Z", "A–Z"],
+    }
+    shown_aliases = {
+        "zh-Hans": ["NVIDIA", "辉达"],
+        "zh-Hant-TW": ["NVIDIA"],
+        "zh-Hant-HK": ["NVIDIA", "輝達"],
+    }
+    ids = {}
+    for code, terms in expected.items():
+        page = result.page(f"{code}/glossary/index.html")
+        index = re.search(r'<nav class="zd-gloss-index"[^>]*>(.*?)</nav>', page, re.S).group(1)
+        assert re.findall(r'<a href="#[^"]+">([^<]+)</a>', index) == terms, code
+        labels = re.findall(r'<span class="zd-gloss-index__label">([^<]+)</span><ul>', index)
+        assert labels == groups[code], code
+        headings = re.findall(r'<h2 id="([^"]+)"[^>]*>([^<]+)', page)
+        assert [t.strip() for _, t in headings] == terms, code
+        ids[code] = sorted(i for i, _ in headings)
+        # An alias is not shown where this copy writes it as the term (辉达 is Taiwan's 輝達).
+        nvidia = page[page.index('id="英伟达"') :].split("<h2", 1)[0]
+        aliases = re.search(r'class="zd-gloss-entry__aliases">(.*?)</p>', nvidia).group(1)
+        assert re.findall(r"<span>([^<]+)</span>", aliases) == shown_aliases[code], code
+        memory = page[page.index('id="内存"') :].split("<h2", 1)[0]
+        assert ("zd-gloss-entry__aliases" in memory) == (code == "zh-Hans"), code  # 记忆体 is 記憶體 there
+        assert '<p class="zd-gloss-entry__text">' in memory, code
+    assert ids["zh-Hans"] == ids["zh-Hant-TW"] == ids["zh-Hant-HK"]  # links to an entry work in every variant
 
 
 def test_term_in_glossary_but_not_in_notes(site_builder) -> None:
@@ -299,3 +357,14 @@ def test_a_space_before_a_closing_mark_is_kept_on_one_line_with_it_outside_code(
     )
     # Not one of code's colour elements, which zhudu.css styles otherwise (<z-n> is a name).
     assert textmarks.GLUED_SPACE_TAG not in code_spans.COLOUR_ELEMENTS.values()
+
+
+def test_a_term_is_read_as_the_word_and_u_umlaut_follows_u() -> None:
+    """重庆 is chóng (the phrase's reading, not 重's zhòng), listed before 中国; 吕 lǚ after 路 lù; then by the
+    next syllables (绿色 lǜ sè before 律师 lǜ shī); a Traditional form read as its Simplified one (重慶)."""
+    terms = ["中国", "律师", "吕", "旅行", "路", "重庆", "绿色", "卢"]
+    expected = ["重庆", "卢", "路", "吕", "绿色", "律师", "旅行", "中国"]
+    assert sorted(terms, key=glossary.order_for("zh-Hans")) == expected
+    assert sorted(["中國", "重慶"], key=glossary.order_for("zh-Hant-HK")) == ["重慶", "中國"]
+    # Taiwan's zhuyin order: ㄓ (中) before ㄔ (重).
+    assert sorted(["重慶", "中國"], key=glossary.order_for("zh-Hant-TW")) == ["中國", "重慶"]

@@ -613,6 +613,7 @@ def test_glossary_card_opens_on_tap_and_closes_on_a_tap_outside(real_site: Serve
 GLOSSARY_INDEX = """() => {
   const links = [...document.querySelectorAll('.zd-gloss-index a')];
   return {terms: links.map(a => a.textContent.trim()), ids: links.map(a => decodeURIComponent(a.hash.slice(1))),
+          groups: links.map(a => a.closest('.zd-gloss-index__group').querySelector('.zd-gloss-index__label').textContent),
           headings: [...document.querySelectorAll('.md-content h2[id]')].map(h => h.id)};
 }"""
 
@@ -620,13 +621,18 @@ GLOSSARY_INDEX = """() => {
 def test_glossary_lists_terms_in_each_variants_order_with_readable_anchors(
     real_site: ServedSite, page: Any
 ) -> None:
+    from zhudu.annotate import glossary
+
     seen: dict[str, list[str]] = {}
     for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
         page.goto(real_site.variant_url(code, "glossary/"))
         g = page.evaluate(GLOSSARY_INDEX)
         assert len(g["terms"]) > 20
-        keys = [" ".join(t.split()).lower() for t in g["terms"]]
-        assert keys == sorted(keys), code  # in the order of the forms this page shows
+        # As this variant's readers look words up (pinyin; Taiwan zhuyin; Latin A–Z last), under each group's heading.
+        key = glossary.order_for(code)
+        assert g["terms"] == sorted(g["terms"], key=key), code
+        assert g["groups"] == [key(t).group for t in g["terms"]], code
+        assert g["groups"][-1] == "A–Z" and g["terms"][-1].isascii(), code
         entries = [i for i in g["headings"] if i in set(g["ids"])]
         assert entries == g["ids"], code  # the entries follow the index
         seen[code] = g["ids"]
@@ -638,6 +644,37 @@ def test_glossary_lists_terms_in_each_variants_order_with_readable_anchors(
     page.goto(real_site.variant_url("zh-Hant-HK", NOTE_HK))
     used = set(page.eval_on_selector_all(".zd-gloss", "bs => bs.map(b => b.dataset.zdGloss)"))
     assert used and used <= set(seen["zh-Hans"])
+
+
+GLOSSARY_GROUPS = """() => [...document.querySelectorAll('.zd-gloss-index__group')].map(g => {
+  const label = g.querySelector('.zd-gloss-index__label').getBoundingClientRect();
+  const links = [...g.querySelectorAll('a')].map(a => a.getBoundingClientRect());
+  return {label: {left: label.left, right: label.right, top: label.top},
+          first: {left: links[0].left, top: links[0].top},
+          left: Math.min(...links.map(r => r.left)), right: Math.max(...links.map(r => r.right))};
+})"""
+
+
+@pytest.mark.parametrize("code", ["zh-Hans", "zh-Hant-TW"])
+def test_glossary_index_groups_read_on_a_phone(real_site: ServedSite, browser: Any, code: str) -> None:
+    """On a phone each group of the index is a heading (a pinyin letter, a zhuyin initial) with its terms
+    wrapped beside it, never under it, and no line wider than the screen."""
+    context = _context(browser, 390, 844, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto(real_site.variant_url(code, "glossary/"))
+        page.wait_for_function("document.querySelectorAll('.zd-gloss-index__group').length > 5")
+        groups = page.evaluate(GLOSSARY_GROUPS)
+        width = page.evaluate("document.documentElement.clientWidth")
+        for g in groups:
+            assert abs(g["label"]["top"] - g["first"]["top"]) < 4, g  # the heading on its terms' first line
+            assert g["left"] >= g["label"]["right"], g  # a wrapped line starts beside the heading too
+            assert g["right"] <= width, g
+        _shot(page, f"glossary-index-phone-{code}")
+        page.locator(".zd-gloss-index__group").last.scroll_into_view_if_needed()
+        _shot(page, f"glossary-index-phone-{code}-latin")
+    finally:
+        context.close()
 
 
 # --------------------------------------------------------------------------- 14. phone layout, tap targets

@@ -45,6 +45,7 @@ RENDERING_PACKAGES = (
     "nh3",
     "pygments",
     "latex2mathml",  # a note's formulas (notes/mathml.py)
+    "pypinyin",  # the glossary's order (annotate/glossary/collation.py)
 )
 #: A relative link or image target in Markdown (``](target`` or ``](<target>``): MkDocs checks it
 #: against the site's files while rendering, so whether it exists is part of the key.

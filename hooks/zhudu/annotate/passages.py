@@ -94,8 +94,11 @@ _OTHER_LATIN_WORDS = frozenset(
     | {"sono", "che", "non", "con", "del", "della", "nel", "una", "uno", "gli", "lo", "em", "uma"}
     | {"eu", "ao", "dos", "das", "pelo", "pela"}
 )
-#: Zhudu's marks in a passage (a glossary term, an editor's note): their words are the page's language.
-_MARK_CLASSES = ("zd-gloss", "zd-anno")
+#: An editor's note in a passage: its words are the page's language.  Not a glossary term: one marked in
+#: an English passage is an English word (SNN), and its Chinese explanation opens in a card outside the
+#: passage (``annotate.js``), in the page's language; only its ``title``, for readers without scripts, is then
+#: taken as English: less harm than an English paragraph read with a Chinese voice.
+_MARK_CLASSES = ("zd-anno",)
 
 
 #: How a quote shows an image in the line: its alternative text, as an editor's insertion (〔〕), the words a
@@ -450,8 +453,8 @@ class PassageTreeprocessor(Treeprocessor):
 class LanguageTreeprocessor(Treeprocessor):
     """``lang="en"`` on a passage written in English (``language_of``), once every mark is in place.
 
-    After the editor's notes (4), the glossary (3) and the glue (2): a passage holding a mark (its
-    Chinese note or explanation) keeps the page's language.
+    After the editor's notes (4), the glossary (3) and the glue (2): a passage holding an editor's note
+    (its Chinese words) keeps the page's language.
     """
 
     def run(self, root: etree.Element) -> None:

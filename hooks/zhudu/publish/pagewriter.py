@@ -220,7 +220,8 @@ def convert_page(
         else:
             out = variants.fill(html if pieces is tokens.pieces else "".join(pieces), variant, strings)
         if ordered:
-            out = glossary.order_terms(out)  # its index and entries in this variant's order
+            # Its index and entries in the order this variant's readers look words up in.
+            out = glossary.order_terms(out, glossary.order_for(variant.code))
         out = interpunct.glue_middle_dots(out)  # after conversion: see interpunct.py
         data = out.encode("utf-8")
         cache.write_file(target, data)

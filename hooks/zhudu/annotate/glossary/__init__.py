@@ -2,13 +2,15 @@
 
 * ``terms``: the entries read and checked, each with a stable anchor;
 * ``marking``: the Markdown extension that marks them in a note's passages and records where;
-* ``page``: the glossary page, its entries linked to the passages that use them.
+* ``page``: the glossary page, its entries linked to the passages that use them;
+* ``collation``: the order each variant lists its terms in (pinyin, zhuyin; Latin terms A–Z).
 
 The build uses the names below from here.
 """
 
 from __future__ import annotations
 
+from zhudu.annotate.glossary.collation import order_for
 from zhudu.annotate.glossary.marking import (
     GlossaryExtension,
     Occurrence,
@@ -44,6 +46,7 @@ __all__ = [
     "fill_occurrences",
     "load_glossary",
     "mark_passage",
+    "order_for",
     "order_terms",
     "page_markdown",
 ]

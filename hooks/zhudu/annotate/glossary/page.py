@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from zhudu import fragments
 from zhudu.annotate import textmarks
+from zhudu.annotate.glossary import collation
 from zhudu.annotate.glossary.marking import Occurrence
 from zhudu.annotate.glossary.terms import Glossary
 from zhudu.editorial import markdown_text
@@ -36,6 +37,11 @@ _INDEX_RE = re.compile(rf'(<nav class="{INDEX_CLASS}"[^>]*><ul>)(.*?)(</ul></nav
 _INDEX_ITEM_RE = re.compile(r"<li>.*?</li>", re.S)
 _TAG_RE = re.compile(r"<[^>]*>")
 _HEADING_RE = re.compile(r"<h2\b[^>]*>(.*?)(?:<a class=\"headerlink\"|</h2>)", re.S)
+#: An entry's aliases (``zd-glossary.html``, ``entry``): each a ``<span>``, between them the variant's 、.
+_ALIASES_RE = re.compile(
+    r'<p class="zd-gloss-entry__aliases">[^<]*(?P<aliases><span>[^<]*</span>(?:(?P<separator>[^<]*)<span>[^<]*</span>)*)</p>'
+)
+_ALIAS_RE = re.compile(r"<span>([^<]*)</span>")
 
 
 def page_markdown(glossary: Glossary) -> str:
@@ -72,37 +78,60 @@ def page_markdown(glossary: Glossary) -> str:
     return "\n".join(out) + "\n"
 
 
-def _order_key(html_text: str) -> str:
-    return " ".join(unescape(_TAG_RE.sub("", html_text)).split()).lower()
+def _shown_text(html_text: str) -> str:
+    return " ".join(unescape(_TAG_RE.sub("", html_text)).split())
 
 
-def order_terms(page: str) -> str:
-    """The glossary page with its index and entries in the order of the terms as this copy shows them.
+def order_terms(page: str, key: Callable[[str], collation.SortKey]) -> str:
+    """The glossary page with its index and entries in this copy's order (``collation``), its aliases as shown.
 
     The page is rendered once, in Simplified order; a Traditional copy lists its own (converted)
-    forms, in whose order the Simplified one looks random.  Latin terms first, then Han terms by
-    code point (radical and stroke order, as a Traditional dictionary lists them).
+    forms, read and ordered as that region's readers look words up.  An alias the conversion made
+    the term itself (辉达 is the Taiwan copy's 輝達) or another alias again is not shown twice.
     """
     if TERM_MARK not in page:
         return page
 
     def index(m: re.Match[str]) -> str:
-        items = sorted(_INDEX_ITEM_RE.findall(m.group(2)), key=_order_key)
-        return m.group(1) + "".join(items) + m.group(3)
+        # Under a heading per group (a pinyin letter, a zhuyin initial): a phone's reader finds the place.
+        groups: list[tuple[str, list[str]]] = []
+        for item_key, item in sorted((key(_shown_text(i)), i) for i in _INDEX_ITEM_RE.findall(m.group(2))):
+            if not groups or groups[-1][0] != item_key.group:
+                groups.append((item_key.group, []))
+            groups[-1][1].append(item)
+        return m.group(1) + fragments.render("zd-glossary.html", "index_groups", groups=groups) + m.group(3)
 
     page = _INDEX_RE.sub(index, page, count=1)
     start = page.find(TERM_MARK)
     end = page.find(TERMS_END_MARK, start)
     if end < 0:
         return page
-    sections = page[start:end].split(TERM_MARK)[1:]
-
-    def key(section: str) -> str:
+    sections = []
+    for section in page[start:end].split(TERM_MARK)[1:]:
         m = _HEADING_RE.search(section)
-        return _order_key(m.group(1)) if m else ""
-
-    ordered = "".join(TERM_MARK + section for section in sorted(sections, key=key))
+        term = _shown_text(m.group(1)) if m else ""
+        sections.append((key(term), _without_repeated_aliases(section, term)))
+    ordered = "".join(TERM_MARK + section for _, section in sorted(sections, key=lambda s: s[0]))
     return page[:start] + ordered + page[end:]
+
+
+def _without_repeated_aliases(section: str, term: str) -> str:
+    """An entry without the aliases its copy shows as the term or as an alias before; none left, no line."""
+    m = _ALIASES_RE.search(section)
+    if m is None:
+        return section
+    seen = {term}
+    kept = []
+    for alias in _ALIAS_RE.finditer(m.group("aliases")):
+        text = _shown_text(alias.group(1))
+        if text not in seen:
+            seen.add(text)
+            kept.append(alias.group(0))
+    if len(kept) == len(_ALIAS_RE.findall(m.group("aliases"))):
+        return section
+    if not kept:
+        return section[: m.start()] + section[m.end() :].removeprefix("\n")
+    return section[: m.start("aliases")] + m.group("separator").join(kept) + section[m.end("aliases") :]
 
 
 #: Each note's places per term (``_places``) with the occurrences they were made from, which are

@@ -1,0 +1,88 @@
+"""The order a glossary's readers look a term up in: by its reading, the way each region's readers expect.
+
+* zh-Hans, zh-Hant-HK: by pinyin (a Xinhua dictionary's order: the letters, ü after u, then the tone);
+* zh-Hant-TW: by zhuyin (ㄅㄆㄇㄈ…, the order of Taiwan's dictionaries), then the tone;
+* a Latin-initial term (AGI, NVIDIA): A–Z, after the Chinese ones, as a dictionary lists its 字母词.
+
+Hong Kong's dictionaries list characters by stroke count, but no small, maintained source of stroke
+counts is among the site's dependencies (Unihan's ``kTotalStrokes`` is not in Python's ``unicodedata``),
+and pinyin is what Hong Kong's schools teach Putonghua with, so the Hong Kong copy uses the pinyin order.
+
+A term's reading is the word's (pypinyin's phrase dictionary: 重庆 chóng, 银行 háng), read from its
+Simplified form: the phrase dictionary is Simplified (it read 重慶 zhòng, 銀行 xíng).  That form is
+plain OpenCC's (t2s), not the site's fold, whose regional layer gives the word the
+mainland uses (記憶體 is not read as 内存).  The shown term breaks a tie: the same order every build.
+The readings are the mainland standard's: a word Taiwan reads otherwise (曝光 bào, Taiwan ㄆㄨˋ) is
+listed by the mainland reading in the Taiwan copy too; pypinyin has no Taiwan dictionary.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections.abc import Callable
+from typing import NamedTuple
+
+from zhudu.script.variant_configs import opencc_converter
+
+#: zhuyin's tone marks (pypinyin writes the first tone unmarked and the neutral one as ˙).
+_ZHUYIN_TONE_MARKS = str.maketrans("", "", "ˊˇˋ˙")
+
+
+class SortKey(NamedTuple):
+    """Where a term stands: its group, its syllables, their ü (pinyin), their tones, then the term itself."""
+
+    latin: bool  # not Han-initial
+    syllables: tuple[str, ...]
+    umlauts: tuple[bool, ...]
+    tones: tuple[int, ...]
+    shown: str
+
+    @property
+    def group(self) -> str:
+        """The heading the term is listed under: its first pinyin letter or zhuyin initial; A–Z not Han-initial."""
+        return "A–Z" if self.latin or not self.syllables else self.syllables[0][:1].upper()
+
+
+def uses_zhuyin(code: str) -> bool:
+    """Whether a variant's readers look words up by zhuyin (Taiwan)."""
+    return code.split("-")[-1].upper() == "TW"
+
+
+def _readings(text: str, zhuyin: bool) -> list[tuple[str, int]]:
+    """Each character's syllable (pinyin or zhuyin, no tone) and tone; not Han, itself and tone 0; punctuation none."""
+    # Imported here: its dictionaries take 0.6 s and 56 MB, paid only by the process writing a glossary page.
+    from pypinyin import Style, lazy_pinyin
+
+    chars = list(text)
+    # Read as one text, so a word is read as the word (both styles see the same phrases).
+    numbered = lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True, v_to_u=True, errors=list)
+    shown = lazy_pinyin(text, style=Style.BOPOMOFO, errors=list) if zhuyin else numbered
+    if not len(numbered) == len(shown) == len(chars):  # not one reading a character: give up the phrases
+        return [r for c in chars for r in _readings(c, zhuyin)] if len(chars) > 1 else []
+    out = []
+    for char, reading, syllable in zip(chars, numbered, shown, strict=True):
+        if reading != char and reading[-1:].isdigit():
+            out.append((syllable.translate(_ZHUYIN_TONE_MARKS) if zhuyin else reading[:-1], int(reading[-1])))
+        elif char.isalnum():
+            out.append((char.casefold(), 0))
+    return out
+
+
+@functools.lru_cache(maxsize=8192)  # a term is looked up twice a copy (index, entry), and again every save
+def sort_key(shown: str, zhuyin: bool) -> SortKey:
+    """The key of a term as a copy shows it (read from its Simplified form)."""
+    shown = " ".join(shown.split())
+    read = _readings(opencc_converter("t2s").convert(shown), zhuyin)
+    if not read or not read[0][1]:  # not Han-initial (AGI, 5G, Ångström): A–Z after the Han terms
+        letters = "".join(c for c in unicodedata.normalize("NFKD", shown) if not unicodedata.combining(c))
+        return SortKey(True, (letters.casefold(),), (), (), shown)  # Å with the A
+    # ü sorts as u, then after it (lu, lü, luan, lüe): zhuyin's ㄩ is a letter of its own.
+    syllables = tuple(s.replace("ü", "u") for s, _ in read)
+    return SortKey(False, syllables, tuple("ü" in s for s, _ in read), tuple(t for _, t in read), shown)
+
+
+def order_for(code: str) -> Callable[[str], SortKey]:
+    """The sort key of variant ``code``'s glossary: a shown term → where it stands."""
+    zhuyin = uses_zhuyin(code)
+    return lambda shown: sort_key(shown, zhuyin)
