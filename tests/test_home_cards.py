@@ -233,20 +233,20 @@ def test_a_summary_reads_underscore_emphasis_as_the_page_does() -> None:
 
 #: Underscores as notes write them: a Hexo file name beside emphasis, emphasis nested either way, runs of two and
 #: three, a word's own underscores, an unclosed opener, emphasis across a line break, a code span beside one.
-UNDERSCORES = [
-    "把 _config.yml 的 theme 改为 _landscape_ 主题",
-    "__重要 _提示_ 内容__",
-    "_外 __内__ 外_ 与 __外 _内_ 外__",
-    "___三个___ 和 ___先粗_ 后斜__ 和 ___先斜__ 后粗_",
-    "_a _b_ c_ 与 __a _b__ c_",
-    "编辑 _config.yml 和 _config.landscape.yml，再看 _posts_ 与 _drafts 目录",
-    "snake_case_name 与 甲_乙_丙 与 _前_后_",
-    "_跨 the\nline 行_ 和 `_code_` 旁的 _词_",
-    "__未闭合 与 _也未闭合",
-]
+UNDERSCORES = {
+    "hexo-config": "把 _config.yml 的 theme 改为 _landscape_ 主题",
+    "strong-holding-em": "__重要 _提示_ 内容__",
+    "nested-either-way": "_外 __内__ 外_ 与 __外 _内_ 外__",
+    "runs-of-three": "___三个___ 和 ___先粗_ 后斜__ 和 ___先斜__ 后粗_",
+    "inner-pairs-first": "_a _b_ c_ 与 __a _b__ c_",
+    "file-names": "编辑 _config.yml 和 _config.landscape.yml，再看 _posts_ 与 _drafts 目录",
+    "words-own": "snake_case_name 与 甲_乙_丙 与 _前_后_",
+    "line-break-and-code": "_跨 the\nline 行_ 和 `_code_` 旁的 _词_",
+    "unclosed": "__未闭合 与 _也未闭合",
+}
 
 
-@pytest.mark.parametrize("paragraph", UNDERSCORES)
+@pytest.mark.parametrize("paragraph", UNDERSCORES.values(), ids=UNDERSCORES.keys())
 def test_a_summary_has_the_emphasised_words_the_page_shows(paragraph: str) -> None:
     """The card and ``<meta name="description">`` paired a later ``_x_`` with the first opener before it:
     「把 config.yml 的 theme 改为 _landscape 主题」, and an outer ``__…__`` was kept after an inner pair (rv25).
