@@ -6,6 +6,11 @@ import html
 import re
 import time
 
+import markdown
+import pytest
+
+from conftest import REPO
+
 NOTES = {
     "dated.md": "---\ntitle: 有日期有作者\ndate: 2024-05-01\nauthor: 张三\n---\n\n正文一段，讲的是日期和作者都在的情形。\n",
     "bare.md": "---\ntitle: 没有日期也没有作者\n---\n\n正文一段，讲的是日期和作者都不在的情形。\n",
@@ -224,3 +229,35 @@ def test_a_summary_reads_underscore_emphasis_as_the_page_does() -> None:
     started = time.process_time()
     summary(" _甲" * 40000, 120)
     assert time.process_time() - started < 0.5
+
+
+#: Underscores as notes write them: a Hexo file name beside emphasis, emphasis nested either way, runs of two and
+#: three, a word's own underscores, an unclosed opener, emphasis across a line break, a code span beside one.
+UNDERSCORES = {
+    "hexo-config": "把 _config.yml 的 theme 改为 _landscape_ 主题",
+    "strong-holding-em": "__重要 _提示_ 内容__",
+    "nested-either-way": "_外 __内__ 外_ 与 __外 _内_ 外__",
+    "runs-of-three": "___三个___ 和 ___先粗_ 后斜__ 和 ___先斜__ 后粗_",
+    "inner-pairs-first": "_a _b_ c_ 与 __a _b__ c_",
+    "file-names": "编辑 _config.yml 和 _config.landscape.yml，再看 _posts_ 与 _drafts 目录",
+    "words-own": "snake_case_name 与 甲_乙_丙 与 _前_后_",
+    "line-break-and-code": "_跨 the\nline 行_ 和 `_code_` 旁的 _词_",
+    "unclosed": "__未闭合 与 _也未闭合",
+}
+
+
+@pytest.mark.parametrize("paragraph", UNDERSCORES.values(), ids=UNDERSCORES.keys())
+def test_a_summary_has_the_emphasised_words_the_page_shows(paragraph: str) -> None:
+    """The card and ``<meta name="description">`` paired a later ``_x_`` with the first opener before it:
+    「把 config.yml 的 theme 改为 _landscape 主题」, and an outer ``__…__`` was kept after an inner pair (rv25).
+    Compared with the paragraph's text as Python-Markdown renders it with the site's extensions."""
+    from mkdocs.config import load_config
+
+    from zhudu.notes.summary import summary_of as summary
+
+    config = load_config(config_file=str(REPO / "mkdocs.yml"))
+    md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    sentence = paragraph + "，这一句写得足够长，好让摘要收下整段。"
+    page = re.fullmatch(r"<p>(.*)</p>", md.convert(sentence), re.S).group(1)
+    shown = " ".join(html.unescape(re.sub(r"<[^>]+>", "", page)).split())
+    assert summary(sentence, 400) == shown

@@ -179,6 +179,13 @@ NOTES = {
     "zettlr/引用.md": "---\ntitle: 引用\n---\n\n如前所述 [@sima2000, p. 12]，又见 @ban1990 的说法。\n\n"
     "[见 @sima2000, 第 3 页; -@ban_gu:1990] 和 [@张三](https://weibo.com/) 与 [a@b.cn]，`[@代码]`。\n\n"
     "群里 [@所有人] 开会，[@李四] 说好。\n",
+    # Handles holding a year in a blog's post: mentions, as [@elonmusk] is (rv25: drawn as citations).
+    "_posts/2024-01-09-contact.md": "---\nlayout: post\ntitle: 联系方式\n---\n\n联系我 [@john1990] 或 [@user_2021]，也可以发邮件。\n",
+    # Hexo's _config.yml beside emphasis: the description pairs the underscores the page pairs (rv25).
+    "hexo/source/_posts/换主题.md": "---\ntitle: 换主题\ndate: 2024-01-08 10:00:00\n---\n\n"
+    "把 _config.yml 的 theme 改为 _landscape_ 主题，再执行 hexo clean 清掉缓存。\n",
+    # A fence in a footnote's definition, a list after it (rv25: both were inside the footnote's text).
+    "杂/脚注代码.md": "---\ntitle: 脚注里的代码\n---\n\n正文[^a]。\n\n[^a]: 说明\n    ```\n    - 不是列表\n    ```\n    - 是列表\n",
     # A note opening with a Dataview query: its stand-in is the build's words, never the note's description.
     "库/书单.md": "---\ntitle: 书单\n---\n\n```dataview\nLIST FROM #读书\n```\n\n今年读过的书都在上面，`= this.file.name` 以后再补。\n",
     # Jekyll's links to its site's root: this site's home, wherever it is served from (/zhudu/), not the server's.
@@ -690,6 +697,29 @@ def test_a_pandoc_citation_is_shown_as_its_keys_and_pages_marked_as_a_citation_a
         "Pandoc), which this site has not: shown as its keys and pages, marked as a citation; write the reference "
         "(author, title, year) in the note, or in a footnote"
     ], built.warnings
+
+
+def test_handles_with_a_year_in_a_blogs_post_are_mentions_not_citations(built):
+    body = note_body(built, "联系方式")
+    assert "联系我 [@john1990] 或 [@user_2021]，也可以发邮件。" in body and "<cite" not in body, body
+    assert not warnings_about(built, "contact.md"), built.warnings
+
+
+def test_a_hexo_notes_description_and_card_pair_the_underscores_its_page_pairs(built):
+    page = note_page(built, "换主题")
+    assert "把 _config.yml 的 theme 改为 <em>landscape</em> 主题" in page
+    expected = "把 _config.yml 的 theme 改为 landscape 主题，再执行 hexo clean 清掉缓存。"
+    for name in ('name="description"', 'property="og:description"'):
+        assert re.findall(rf'<meta {name} content="([^"]*)"', page) == [expected], name
+    home = (built.site_dir / "zh-Hans" / "index.html").read_text(encoding="utf-8")
+    assert f'<p class="zd-card__summary">{expected}</p>' in home
+
+
+def test_a_list_after_a_fence_in_a_footnote_is_a_list_not_the_footnotes_text(built):
+    footnote = note_body(built, "脚注里的代码").split('<div class="footnote">', 1)[1].split("</ol>", 1)[0]
+    flat = re.sub(r"</?zd-g>|\n", "", footnote)
+    assert "<p>说明</p><pre><code>- 不是列表</code></pre><ul><li>是列表</li></ul>" in flat, footnote
+    assert "- 是列表" not in flat and not re.search(r"<p>[^<]*<div", flat), footnote
 
 
 def test_a_dataview_querys_stand_in_is_never_the_notes_description_or_its_cards_summary(built):

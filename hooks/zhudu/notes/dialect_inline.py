@@ -109,10 +109,8 @@ class InlineWriter:
     wikilinks: bool = False
     #: A Hugo page (``hugo_signs``): its escaped shortcodes ``{{</* x */>}}`` are shown as Hugo shows them.
     hugo: bool = False
-    #: A Pandoc citation was met (``citations``: warned of once a note).
-    cited: bool = False
-    #: A Pandoc tool's note (its front matter names a bibliography): every bracketed ``@key`` cites.
-    pandoc: bool = False
+    #: The note's bracketed ``@key``s, held until the note is read (``citations``: the note decides whether they cite).
+    held_citations: citations.NoteCitations = field(default_factory=citations.NoteCitations)
 
     def inline(self, text: str, line: int, *, at_end: bool) -> str:
         """Text outside code: links, embeds, tags and shortcodes; a block id at the line's end."""
@@ -131,10 +129,7 @@ class InlineWriter:
             lambda m: self.construct(m, line, whole=m.group(0).strip() == text.strip()), text
         )
         text = _PAGE_LINK_RE.sub(lambda m: self.page_link(m, line, text), text)
-        text, cited = citations.rewrite(text, pandoc=self.pandoc)
-        if cited and not self.cited:  # once a note
-            self.cited = True
-            self.findings.append((line, citations.message(cited)))
+        text = self.held_citations.hold(text, line)
         if at_end and (m := _BLOCK_ID_RE.search(text)):
             # An Obsidian block id: not shown, an anchor ``[[note#^id]]`` links to.
             text = text[: m.start()] + fragments.render("zd-dialect.html", "block_anchor", id=m["id"])

@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zhudu.notes import footnote_lists, hugo_signs, inline_tags
+from zhudu.notes import citations, footnote_lists, hugo_signs, inline_tags
 from zhudu.notes.block_tags import BLOCK_TAG_RE, FENCE_RE, closing_line, enclosed, end_name
 from zhudu.notes.box_names import CALLOUT_TYPES as CALLOUT_TYPES
 from zhudu.notes.box_names import NOTE_TAG_TYPES as NOTE_TAG_TYPES
@@ -187,7 +187,7 @@ def rewrite(
         hexo_raw=dialect in HEXO_RAW_DIALECTS,
         liquid=dialect not in ("hugo", "obsidian-clipper", "logseq"),  # Logseq's {{embed …}} is no Liquid
         hugo=hugo_signs.is_hugo(dialect, text, note_dir, root or note_dir),
-        pandoc=bibliography or dialect == "pandoc",
+        held_citations=citations.NoteCitations(pandoc=bibliography or dialect == "pandoc"),
     )
     # Lists nested at their item's text column (CommonMark), written at Python-Markdown's four columns per level.
     lines = nest(footnote_lists.apart([(line, first_line + i) for i, line in enumerate(text.split("\n"))]))
@@ -195,6 +195,10 @@ def rewrite(
     out = [(part, n) for text, n in writer.blocks(lines) for part in text.split("\n")]
     for label, note, n in writer.footnotes:  # Obsidian's ^[inline footnotes], as footnotes
         out += [("", n), (f"[^{label}]: {note}", n)]
+    # The whole note read: whether its bracketed keys cite.
+    out = [(writer.held_citations.settle(part), n) for part, n in out]
+    if cited := writer.held_citations.finding():
+        writer.findings.append(cited)
     obsidian = inline_tags.is_obsidian(dialect, note_dir, root or note_dir, writer.wikilinks)
     return Rewrite(
         lines=[t for t, _ in out],

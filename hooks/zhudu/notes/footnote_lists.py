@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from zhudu.notes.block_tags import FENCE_RE
 from zhudu.notes.dialect_markdown import Line
 from zhudu.notes.list_nesting import code_end
 from zhudu.notes.verbatim import COMMENT_END, VerbatimBlocks
@@ -48,9 +49,14 @@ def apart(lines: Sequence[Line]) -> list[Line]:
         text, n = lines[i]
         indented = text.startswith((" ", "\t"))
         if (end := verbatim.end(i)) is not None:  # shown as written, whatever holds it
+            # A fence in the definition ends the paragraph it touches and a list may follow it (CommonMark):
+            # Python-Markdown kept the code in the text's paragraph (a <div> in a <p>) and the item after it too.
+            fenced = inside and indented and bool(FENCE_RE.match(text.lstrip(" \t")))
+            if fenced and para:
+                out.append(("", n))
             out += lines[i : end + 1]
             inside = inside and (indented or not blank)
-            para, blank, i = False, False, end + 1
+            para, blank, i = fenced, False, end + 1
             continue
         if m := _DEFINITION_RE.match(text):
             inside, para, listed = True, bool(m["text"].strip()), False

@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from zhudu.notes import body as body_mod
+from zhudu.notes import emphasis_text
 from zhudu.notes.meta import Author, profile_url
 from zhudu.notes.page_ids import ATX_TEXT
 from zhudu.script.han import HAN_RE
@@ -35,8 +36,6 @@ _MD_REF_LINK_RE = re.compile(r"!?\[(?P<text>[^\]\n]*)\](?:[ ]?\[(?P<label>[^\]\n
 #: would otherwise read as a reference link (``^1``) and a definition as its text.
 _FOOTNOTE_DEFINITION_RE = re.compile(r"^[ ]{0,3}\[\^[^\]\n]+\]:.*$", re.MULTILINE)
 _FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]\n]+\]")
-#: A run of underscores and what stands just around it, or a paragraph's end (``_unemphasised``).
-_UNDERSCORES_RE = re.compile(r"(?P<run>(?<!_)_+(?!_))|\n[ \t]*\n")
 _MD_NOISE_RE = re.compile(r"\*+|`+|^[ \t]*[>#]+[ \t]*|\|", re.MULTILINE)
 #: ``~~struck~~`` as pymdownx.tilde strikes it (no space inside either pair): its tildes are markup.  A
 #: Chinese writer's lone ``谢谢~~`` or ``好的~~~`` is the author's text, shown as written on the page.
@@ -46,6 +45,8 @@ _STRUCK_RE = re.compile(r"(?<!~)~~(?![\s~])(?P<text>[^\n]*?[^\s~])~~(?!~)")
 #: so two items' words are not run together as a wrapped line's are (``summarise``).
 _LIST_MARKER_RE = re.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?", re.MULTILINE)
 _ITEM_BREAK = "\ue000"
+#: Where one paragraph (or list item) of the page ends and another starts (``_unemphasised``).
+_PARAGRAPH_BREAK_RE = re.compile(f"(\n[ \t]*\n|{_ITEM_BREAK})")
 #: ``-{text}-`` and ``-{zh-Hans:text;…}-`` inline conversion rules: a summary keeps the default text.
 _INLINE_RULE_RE = re.compile(r"-\{(?:[^{}]*?zh-Hans\s*:\s*(?P<hans>[^;{}]*)[^{}]*|(?P<text>[^{}]*))\}-")
 #: Titles a tool gives a note whose author gave none (``looks_like_placeholder``).  Each branch
@@ -189,34 +190,11 @@ def _article_text(markdown: str) -> str:
 
 
 def _unemphasised(text: str) -> str:
-    """``text`` without the underscores of emphasis (``_强调_``, ``__粗__``, ``___两者___``).
-
-    Read as Python-Markdown's smart emphasis reads them: a run of one to three with no word character on its outer side, closed by a run as
-    long in the same paragraph (``snake_case`` and ``甲_乙_丙`` stand as written).  One pass over the runs: a
-    paragraph of unclosed ones costs no more than any other (a regular expression tried each against the rest).
-    """
-    cut: list[tuple[int, int]] = []
-    opened: dict[int, int] = {}  # an unclosed opener's length → where it starts
-    for m in _UNDERSCORES_RE.finditer(text):
-        if not m["run"]:
-            opened.clear()
-            continue
-        start, end = m.span()
-        length = end - start
-        before = text[start - 1] if start else " "
-        after = text[end] if end < len(text) else " "
-        if length in opened and not after.isalnum() and after != "_" and not before.isspace():
-            cut += [(opened[length], opened[length] + length), (start, end)]
-            opened.clear()  # what the pair holds is its text
-        elif length <= 3 and not (before.isalnum() or before == "_") and not after.isspace():
-            opened.setdefault(length, start)
-    if not cut:
-        return text
-    kept, at = [], 0
-    for start, end in cut:
-        kept.append(text[at:start])
-        at = end
-    return "".join(kept) + text[at:]
+    """``text`` without the marks of emphasis, read paragraph by paragraph (a list's item is one) as the page reads them."""
+    return "".join(
+        piece if n % 2 else emphasis_text.without_emphasis_marks(piece)
+        for n, piece in enumerate(_PARAGRAPH_BREAK_RE.split(text))
+    )
 
 
 def _without_reference_links(text: str) -> str:
