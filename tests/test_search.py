@@ -96,8 +96,9 @@ def test_an_editors_note_is_read_with_the_passage_it_annotates() -> None:
         '</span><span class="zd-anno-note__source">来源：<a href="https://example.com/">维基百科</a></span>'
         "</span></span>瞬间。</p></article>"
     )
-    assert [(p.anchor, p.text) for p in search.extract_page(html, "notes/x/").passages] == [
-        ("p-1", "甲。 Scion 资产管理公司瞬间。")
+    # Where the note is, too: the worker ranks a passage found only there under the author's.
+    assert [(p.anchor, p.text, p.notes) for p in search.extract_page(html, "notes/x/").passages] == [
+        ("p-1", "甲。 Scion 资产管理公司瞬间。", (3, 15))
     ]
 
 

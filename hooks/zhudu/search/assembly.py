@@ -28,7 +28,8 @@ from typing import Any
 
 from zhudu.search import fragments as fragment_files
 from zhudu.search import index as search
-from zhudu.search.corpus_chars import CorpusChars, distinct
+from zhudu.search.canonical_page import CanonicalPage, canonical_page
+from zhudu.search.corpus_chars import CorpusChars
 from zhudu.search.fragments import FRAGMENT_PASSAGES
 from zhudu.search.numbering import (
     NumberedMemo,
@@ -42,7 +43,7 @@ from zhudu.search.numbering import (
 from zhudu.search.postings import Family, Postings, count_for, entry_bytes, folder_name, json_text, sha
 from zhudu.search.shown_totals import CounterSum, TextCounts
 from zhudu.search.shown_words import ShownWords, VocabularyPrefixes, merged_aliases, pooled, word_rows
-from zhudu.search.variant_page import CanonicalFolds, VariantPage, variant_page
+from zhudu.search.variant_page import VariantPage, variant_page
 
 FORMAT = 7
 MANIFEST = "manifest.json"
@@ -53,16 +54,6 @@ SPLICE_SHARE = 0.25
 
 #: A file of the index: its text (the shards': UTF-8 bytes) and SHA-256.
 Blob = tuple[str | bytes, str]
-
-
-@dataclass
-class _CanonicalPage:
-    """A page of the canonical variant in Simplified script: its title and passages by anchor."""
-
-    title: str
-    passages: dict[str, str]
-    chars: str  # its distinct characters (``distinct``)
-    folds: CanonicalFolds | None = None  # folded under the current table, once for every variant
 
 
 @dataclass
@@ -98,7 +89,7 @@ class Assembly:
 
     def __init__(self, remember: bool = True) -> None:
         self.remember = remember
-        self.canonical: dict[search.PageText, _CanonicalPage] = {}
+        self.canonical: dict[search.PageText, CanonicalPage] = {}
         self.variant_pages: dict[str, dict[search.PageText, VariantPage]] = {}
         self.table: dict[str, str] | None = None
         self.table_version = 0
@@ -321,17 +312,15 @@ class Assembly:
         variant_pages: Sequence[search.VariantPages],
         canonical_code: str,
         to_simplified: Callable[[str], str],
-    ) -> dict[str, _CanonicalPage]:
+    ) -> dict[str, CanonicalPage]:
         """Each canonical page's Simplified text, by URL; unchanged pages' from the last call."""
         canon = next(v for v in variant_pages if v.code == canonical_code)
-        kept: dict[search.PageText, _CanonicalPage] = {}
-        by_url: dict[str, _CanonicalPage] = {}
+        kept: dict[search.PageText, CanonicalPage] = {}
+        by_url: dict[str, CanonicalPage] = {}
         for page in canon.pages:
             record = self.canonical.get(page) or kept.get(page)
             if record is None:
-                title = to_simplified(page.title)
-                passages = {p.anchor: to_simplified(p.text) for p in page.passages}
-                record = _CanonicalPage(title, passages, distinct(title, *passages.values()))
+                record = canonical_page(page, to_simplified)
             if self.remember:
                 kept[page] = record
             by_url[page.url] = record
@@ -342,7 +331,7 @@ class Assembly:
         self,
         code: str,
         pages: Sequence[search.PageText],
-        canon: Mapping[str, _CanonicalPage],
+        canon: Mapping[str, CanonicalPage],
         folder: search.Folder,
         base_pages: Sequence[search.PageText] | None = None,
         mapping: Mapping[int, str] | None = None,

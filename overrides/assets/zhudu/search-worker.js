@@ -62,6 +62,9 @@ var TITLE_BONUS = 4;
 /* A reference page's passages (the glossary's entries: a fragment file's "r") weigh less than the notes' of as
  * good a match: a term's entry, short, came before every note saying it. */
 var REFERENCE_WEIGHT = 0.9;
+/* A passage whose words the query finds only in an editor's note on it (a fragment row's notes) weighs less than
+ * one whose author wrote them: the note is still found, under the author's own passage of as good a match. */
+var NOTE_WEIGHT = 0.9;
 
 var BASE = "";                     /* URL of the variant's search/ folder */
 var MANIFEST_URL = "";
@@ -625,6 +628,11 @@ function patched(base, patch) {
       var change = patch.p[i] || [[]], text = mapped(row[2]);
       var out = [row[0], change.length > 2 ? change[2] : row[1], change[0].length ? edited(text, change[0]) : text];
       if (change[1]) out.push(change[1]);
+      /* The notes' places are in the canonical text, every variant's. */
+      if (row.length > 4) {
+        if (out.length < 4) out.push(0);
+        out.push(row[4]);
+      }
       return out;
     })
   };
@@ -637,6 +645,18 @@ function getFragment(url) {
     var patch = PATCH && file.v && file.v[PATCH];
     LOADED[url] = patch ? patched(file, patch) : file;
     return LOADED[url];
+  });
+}
+
+/* Whether every piece the hit found is only inside the passage's editor's notes (notes: [start, end, …] in its
+ * canonical text, where the pieces' places are). */
+function onlyInNotes(h, notes) {
+  return h.hit.found.every(function (f) {
+    var size = f.term.text.length;
+    return (occurrences(f.term.text).get(h.doc) || []).every(function (at) {
+      for (var i = 0; i < notes.length; i += 2) if (at >= notes[i] && at + size <= notes[i + 1]) return true;
+      return false;
+    });
   });
 }
 
@@ -757,9 +777,10 @@ function rank(raw, rs, xs, check) {
       }
       var row = frag.p[(h.doc - PAGE_START[h.page] - 1) % CHUNK];
       if (frag.r) { h.hit.score *= REFERENCE_WEIGHT; h.ref = true; }
-      var ftext = fold(row[2]), ctext = row.length > 3 ? edited(ftext, row[3]) : ftext;
+      if (row.length > 4 && onlyInNotes(h, row[4])) h.hit.score *= NOTE_WEIGHT;
+      var ftext = fold(row[2]), ctext = row[3] ? edited(ftext, row[3]) : ftext;
       h.p = { title: frag.h[row[1]], text: row[2], ftext: ftext, ctext: ctext, same: ctext.length === row[2].length,
-              edits: row.length > 3 ? fineEdits(ftext, row[3]) : [], location: frag.l + "#" + row[0] };
+              edits: row[3] ? fineEdits(ftext, row[3]) : [], location: frag.l + "#" + row[0] };
       /* Short passages about the query beat long ones that mention it once. */
       h.hit.score += 0.5 / (1 + ctext.length / 200);
     });
