@@ -41,6 +41,7 @@ from zhudu.search.numbering import (
     numbered,
 )
 from zhudu.search.postings import Family, Postings, count_for, entry_bytes, folder_name, json_text, sha
+from zhudu.search.rule_words import alias_flags, with_rule_words
 from zhudu.search.shown_totals import CounterSum, TextCounts
 from zhudu.search.shown_words import ShownWords, VocabularyPrefixes, merged_aliases, pooled, word_rows
 from zhudu.search.variant_page import VariantPage, variant_page
@@ -138,6 +139,7 @@ class Assembly:
         postings_of: PostingsOf | None = None,
         fragments_base: str = "",
         simplified: Collection[str] = (),
+        rule_words: Mapping[str, str] | None = None,
     ) -> Iterator[tuple[str, dict[str, Blob]]]:
         """Each variant's index files (path under its ``search/`` → (text, sha)), in parts.
 
@@ -149,7 +151,8 @@ class Assembly:
         ``fragments_base``: the variant whose fragments are written whole, once, beside the shared
         postings (``postings_at``), the others' as patches on them (``fragments.py``; ``simplified``:
         the variants written in Simplified script, whose patches apply to the base mapped through the
-        fold table).
+        fold table).  ``rule_words``: the regional layer's Taiwan and Hong Kong words → the mainland word
+        (``rule_words.rule_words``), regional forms of the words the notes hold.
         """
         self.stats = Stats()
         canon = self._canonical(variant_pages, canonical_code, to_simplified)
@@ -231,13 +234,18 @@ class Assembly:
         alias, ambiguous = search.aliases(
             vocab, [converters[c] for c in sorted(converters)] + list(to_canonical), table, conversion
         )
-        # The words the pages show where a phrase changed them (迈克尔·贝瑞 → 麥可·貝瑞: 麥可 is 迈克尔).
+        # The words the pages show where a phrase changed them (迈克尔·贝瑞 → 麥可·貝瑞: 麥可 is 迈克尔), then the
+        # words a Taiwan reader types for one the pages show otherwise (設定檔 for 配置文件, shown 配置檔案).
         vocab_set = set(vocab)
         pages = [page for code in sorted(shown_words) for page in shown_words[code]]
         alias, ambiguous = merged_aliases(alias, ambiguous, pages, vocab_set)
+        alias, typed = with_rule_words(alias, rule_words or {}, vocab_set, folder)
+        ambiguous |= typed & vocab_set
         del pages, vocab_set  # the pages go once their words are counted (``shown_rows`` below)
         forms: dict[str, list[str]] = defaultdict(list)
         for key, word in alias.items():
+            if key in typed:  # shown nowhere: nothing to mark
+                continue
             folded = folder(key)
             if folded not in forms[word]:
                 forms[word].append(folded)
@@ -245,7 +253,7 @@ class Assembly:
             "v": FORMAT,
             "fold": "".join(k + v for k, v in sorted(table.items())),
             "aliasMax": max((len(k) for k in alias), default=0),
-            "alias": {key: [alias[key], 1 if key in ambiguous else 0] for key in sorted(alias)},
+            "alias": {key: [alias[key], alias_flags(key, ambiguous, typed)] for key in sorted(alias)},
             "chunk": FRAGMENT_PASSAGES,
         }
         # Each variant's words as its pages show them, before the postings (the largest step): the
