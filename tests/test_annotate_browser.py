@@ -309,7 +309,7 @@ def test_a_margin_notes_marker_on_a_wide_screen_shows_and_marks_the_note(real_si
 
 
 def test_a_search_result_found_in_an_editors_note_opens_the_note_on_a_phone(real_site, page) -> None:
-    """GPU on the Simplified site opens p-e290d893, where GPU is only in an editor's note, which a phone folds:
+    """GPU on the Simplified site lists p-e290d893, where GPU is only in an editor's note, which a phone folds:
     the note opens, its GPU marked and in sight; a passage holding the word itself leaves its notes closed."""
     page.set_viewport_size({"width": 375, "height": 740})
     page.goto(real_site.variant_url("zh-Hans", "notes/technology-devolution-2025/?h=GPU#p-e290d893"))

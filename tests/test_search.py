@@ -96,8 +96,9 @@ def test_an_editors_note_is_read_with_the_passage_it_annotates() -> None:
         '</span><span class="zd-anno-note__source">来源：<a href="https://example.com/">维基百科</a></span>'
         "</span></span>瞬间。</p></article>"
     )
-    assert [(p.anchor, p.text) for p in search.extract_page(html, "notes/x/").passages] == [
-        ("p-1", "甲。 Scion 资产管理公司瞬间。")
+    # Where the note is, too: the worker ranks a passage found only there under the author's.
+    assert [(p.anchor, p.text, p.notes) for p in search.extract_page(html, "notes/x/").passages] == [
+        ("p-1", "甲。 Scion 资产管理公司瞬间。", (3, 15))
     ]
 
 
@@ -653,3 +654,40 @@ def test_many_files_are_deflated_on_threads_into_the_same_bytes_in_order(monkeyp
     few = texts[: writing.THREADED_FILES - 1]
     assert writing.stored_all(few) == expected[: len(few)]
     assert threads == {threading.current_thread().name}
+
+
+def test_a_taiwan_word_no_page_shows_is_a_regional_form_of_the_notes_mainland_word() -> None:
+    """設定檔 (a Taiwan reader's word for a configuration file) found nothing on a page showing 配置文件 as 配置檔案:
+    the regional forms came only from converting the notes' words.  The layer's from-hant rules held to no
+    neighbour give their words, as written and folded, flagged TYPED (the worker reads them below the forms the
+    pages show); a rule held to a neighbour (儲存 空間 → 存储), a word whose output the notes do not hold (軟體) and
+    a form the pages show already (儲存 → 保存, 檔案 → 文件) give nothing new."""
+    from zhudu.script.domain import SOFTWARE
+    from zhudu.script.regional import default_regional
+    from zhudu.search.rule_words import AMBIGUOUS, TYPED, rule_words
+
+    words = rule_words(default_regional(), SOFTWARE)
+    assert words["設定檔"] == "配置文件" and words["樣板"] == "模板" and words["儲存"] == "保存"
+    converters = {"zh-Hans": str, "zh-Hant-TW": opencc_converter("s2twp").convert}
+    pages = [
+        search.VariantPages(
+            code,
+            (
+                search.PageText(
+                    "notes/a/",
+                    "甲",
+                    tuple(search.PassageText(f"p-{n}", convert(t), "") for n, t in enumerate(texts)),
+                ),
+            ),
+        )
+        for code, convert in converters.items()
+        for texts in [("修改配置文件。", "保存文件的模板。")]
+    ]
+    t2s = opencc_converter("t2s").convert
+    files = dict(search_shards.build_each(pages, "zh-Hans", t2s, converters, rule_words=words))
+    alias = json.loads(files["zh-Hans"]["manifest.json"])["alias"]
+    assert alias["設定檔"] == ["配置文件", TYPED]
+    assert alias["樣板"] == ["模板", TYPED]
+    assert alias["儲存"] == ["保存", 0] and alias["檔案"] == ["文件", 0]  # shown: s2twp writes them so
+    assert "軟體" not in alias and "存储" not in {word for word, _ in alias.values()}
+    assert TYPED & AMBIGUOUS == 0

@@ -16,7 +16,8 @@ from test_search_incremental import ARGS, collection, variant_pages
 from zhudu.search import fragments as fragment_files
 from zhudu.search import index as search
 from zhudu.search import numbering, shown_totals, writing
-from zhudu.search.assembly import Assembly, _CanonicalPage
+from zhudu.search.assembly import Assembly
+from zhudu.search.canonical_page import CanonicalPage
 from zhudu.search.postings import Postings
 from zhudu.search.shown_words import ShownWords, merged_aliases, passage_edits, pooled
 
@@ -132,7 +133,7 @@ def test_a_build_without_a_postings_worker_makes_them_from_the_folded_texts_last
     yields = [0]
     rebuild = Postings.rebuild
 
-    made_here = MadeFromNowOn(_CanonicalPage)
+    made_here = MadeFromNowOn(CanonicalPage)
 
     def canonical_pages() -> int:
         gc.collect()

@@ -28,7 +28,8 @@ from typing import Any
 
 from zhudu.search import fragments as fragment_files
 from zhudu.search import index as search
-from zhudu.search.corpus_chars import CorpusChars, distinct
+from zhudu.search.canonical_page import CanonicalPage, canonical_page
+from zhudu.search.corpus_chars import CorpusChars
 from zhudu.search.fragments import FRAGMENT_PASSAGES
 from zhudu.search.numbering import (
     NumberedMemo,
@@ -40,9 +41,10 @@ from zhudu.search.numbering import (
     numbered,
 )
 from zhudu.search.postings import Family, Postings, count_for, entry_bytes, folder_name, json_text, sha
+from zhudu.search.rule_words import alias_flags, with_rule_words
 from zhudu.search.shown_totals import CounterSum, TextCounts
 from zhudu.search.shown_words import ShownWords, VocabularyPrefixes, merged_aliases, pooled, word_rows
-from zhudu.search.variant_page import CanonicalFolds, VariantPage, variant_page
+from zhudu.search.variant_page import VariantPage, variant_page
 
 FORMAT = 7
 MANIFEST = "manifest.json"
@@ -53,16 +55,6 @@ SPLICE_SHARE = 0.25
 
 #: A file of the index: its text (the shards': UTF-8 bytes) and SHA-256.
 Blob = tuple[str | bytes, str]
-
-
-@dataclass
-class _CanonicalPage:
-    """A page of the canonical variant in Simplified script: its title and passages by anchor."""
-
-    title: str
-    passages: dict[str, str]
-    chars: str  # its distinct characters (``distinct``)
-    folds: CanonicalFolds | None = None  # folded under the current table, once for every variant
 
 
 @dataclass
@@ -98,7 +90,7 @@ class Assembly:
 
     def __init__(self, remember: bool = True) -> None:
         self.remember = remember
-        self.canonical: dict[search.PageText, _CanonicalPage] = {}
+        self.canonical: dict[search.PageText, CanonicalPage] = {}
         self.variant_pages: dict[str, dict[search.PageText, VariantPage]] = {}
         self.table: dict[str, str] | None = None
         self.table_version = 0
@@ -147,6 +139,7 @@ class Assembly:
         postings_of: PostingsOf | None = None,
         fragments_base: str = "",
         simplified: Collection[str] = (),
+        rule_words: Mapping[str, str] | None = None,
     ) -> Iterator[tuple[str, dict[str, Blob]]]:
         """Each variant's index files (path under its ``search/`` → (text, sha)), in parts.
 
@@ -158,7 +151,8 @@ class Assembly:
         ``fragments_base``: the variant whose fragments are written whole, once, beside the shared
         postings (``postings_at``), the others' as patches on them (``fragments.py``; ``simplified``:
         the variants written in Simplified script, whose patches apply to the base mapped through the
-        fold table).
+        fold table).  ``rule_words``: the regional layer's Taiwan and Hong Kong words → the mainland word
+        (``rule_words.rule_words``), regional forms of the words the notes hold.
         """
         self.stats = Stats()
         canon = self._canonical(variant_pages, canonical_code, to_simplified)
@@ -240,13 +234,18 @@ class Assembly:
         alias, ambiguous = search.aliases(
             vocab, [converters[c] for c in sorted(converters)] + list(to_canonical), table, conversion
         )
-        # The words the pages show where a phrase changed them (迈克尔·贝瑞 → 麥可·貝瑞: 麥可 is 迈克尔).
+        # The words the pages show where a phrase changed them (迈克尔·贝瑞 → 麥可·貝瑞: 麥可 is 迈克尔), then the
+        # words a Taiwan reader types for one the pages show otherwise (設定檔 for 配置文件, shown 配置檔案).
         vocab_set = set(vocab)
         pages = [page for code in sorted(shown_words) for page in shown_words[code]]
         alias, ambiguous = merged_aliases(alias, ambiguous, pages, vocab_set)
+        alias, typed = with_rule_words(alias, rule_words or {}, vocab_set, folder)
+        ambiguous |= typed & vocab_set
         del pages, vocab_set  # the pages go once their words are counted (``shown_rows`` below)
         forms: dict[str, list[str]] = defaultdict(list)
         for key, word in alias.items():
+            if key in typed:  # shown nowhere: nothing to mark
+                continue
             folded = folder(key)
             if folded not in forms[word]:
                 forms[word].append(folded)
@@ -254,7 +253,7 @@ class Assembly:
             "v": FORMAT,
             "fold": "".join(k + v for k, v in sorted(table.items())),
             "aliasMax": max((len(k) for k in alias), default=0),
-            "alias": {key: [alias[key], 1 if key in ambiguous else 0] for key in sorted(alias)},
+            "alias": {key: [alias[key], alias_flags(key, ambiguous, typed)] for key in sorted(alias)},
             "chunk": FRAGMENT_PASSAGES,
         }
         # Each variant's words as its pages show them, before the postings (the largest step): the
@@ -321,17 +320,15 @@ class Assembly:
         variant_pages: Sequence[search.VariantPages],
         canonical_code: str,
         to_simplified: Callable[[str], str],
-    ) -> dict[str, _CanonicalPage]:
+    ) -> dict[str, CanonicalPage]:
         """Each canonical page's Simplified text, by URL; unchanged pages' from the last call."""
         canon = next(v for v in variant_pages if v.code == canonical_code)
-        kept: dict[search.PageText, _CanonicalPage] = {}
-        by_url: dict[str, _CanonicalPage] = {}
+        kept: dict[search.PageText, CanonicalPage] = {}
+        by_url: dict[str, CanonicalPage] = {}
         for page in canon.pages:
             record = self.canonical.get(page) or kept.get(page)
             if record is None:
-                title = to_simplified(page.title)
-                passages = {p.anchor: to_simplified(p.text) for p in page.passages}
-                record = _CanonicalPage(title, passages, distinct(title, *passages.values()))
+                record = canonical_page(page, to_simplified)
             if self.remember:
                 kept[page] = record
             by_url[page.url] = record
@@ -342,7 +339,7 @@ class Assembly:
         self,
         code: str,
         pages: Sequence[search.PageText],
-        canon: Mapping[str, _CanonicalPage],
+        canon: Mapping[str, CanonicalPage],
         folder: search.Folder,
         base_pages: Sequence[search.PageText] | None = None,
         mapping: Mapping[int, str] | None = None,

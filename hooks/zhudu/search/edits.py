@@ -58,6 +58,13 @@ RESYNC_WINDOW = 64
 RESYNC_RUN = 4
 
 
+def in_units(text: str, places: tuple[int, ...]) -> list[int]:
+    """Places in ``text`` (characters) in UTF-16 code units, as the worker's strings count."""
+    if len(text.encode("utf-16-le")) == 2 * len(text):
+        return list(places)
+    return [_units(text[:at]) for at in places]
+
+
 def _units(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 

@@ -33,6 +33,9 @@ class PassageText:
     text: str
     section: str  # text of the nearest heading above it ("" before the first)
     section_id: str = ""  # that heading's id (Material's stock index has an entry per section)
+    #: Where its editor's notes' texts are in ``text``: ``(start, end, …)``, characters (the worker ranks a
+    #: passage found only there under one whose author wrote the words).
+    notes: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,7 @@ class PageText:
 #: embedded note's copy (its own page is found by its words), a glossary entry's source and list of places.
 #: Indexed, they would make a passage match words it does not contain.  An editor's note's own text is
 #: indexed with the passage it annotates (the reader sees it there, and a result opens there), after a space
-#: (``NOTE_START``), and without its source line (「来源：」 and a link's title read as noise in a snippet).
+#: (``NOTE_OPEN``), and without its source line (「来源：」 and a link's title read as noise in a snippet).
 SKIPPED_CLASSES = frozenset(
     {
         "zd-tm",
@@ -81,9 +84,13 @@ SKIPPED_CLASSES = frozenset(
 #: anchor the heading's id, its text the term, then the entry's aliases and explanation).
 GLOSS_ENTRY = "zd-gloss-entry"
 #: An editor's note's text starts a run of its own in its passage's text: a space before it, where a snippet
-#: may start or end and no query's phrase runs on from the author's words into the note's.
+#: may start or end and no query's phrase runs on from the author's words into the note's.  The reader marks
+#: where the note's text starts and ends among the passage's pieces (characters no HTML text holds);
+#: ``_spaced`` turns them into that space and the passage's ``notes``.
 NOTE_BODY = "zd-anno-note__body"
-NOTE_START = " "
+NOTE_OPEN = "\x02"
+NOTE_CLOSE = "\x03"
+_PIECES_RE = re.compile(r"(\s+|[\x02\x03])")
 
 
 class _ArticleReader:
@@ -93,7 +100,7 @@ class _ArticleReader:
     ``_Extractor`` when reading a page's HTML, directly by ``outline`` when walking a tokenized page.
     """
 
-    __slots__ = ("buf", "heading", "heading_id", "in_article", "ops", "passage", "skip", "stack")
+    __slots__ = ("buf", "heading", "heading_id", "in_article", "note", "ops", "passage", "skip", "stack")
 
     def __init__(self) -> None:
         #: What closed, in order: ("p", anchor, buffer) or ("h", heading id, buffer, inside something).
@@ -107,6 +114,7 @@ class _ArticleReader:
         self.buf: list[Any] = []
         self.heading_id = ""
         self.in_article: int | None = None  # depth of Material's article, while inside it
+        self.note: int | None = None  # depth of an editor's note's text, while inside it
 
     def start(self, tag: str, attrs: Iterable[tuple[str, str | None]]) -> None:
         if tag in _VOID:
@@ -127,7 +135,8 @@ class _ArticleReader:
         ):
             self.skip = depth
         if self.passage is not None and self.skip is None and NOTE_BODY in classes:
-            self.buf.append(NOTE_START)
+            self.buf.append(NOTE_OPEN)
+            self.note = depth
         if self.passage is None and is_passage(tag, a):
             self.passage = (str(a["id"]), depth, None)
             self.buf = []
@@ -167,6 +176,9 @@ class _ArticleReader:
         """The element at ``depth`` ended."""
         if self.skip == depth:
             self.skip = None
+        if self.note == depth:
+            self.buf.append(NOTE_CLOSE)
+            self.note = None
         if self.passage and self.passage[1] == depth:
             head = self.passage[2]
             self.ops.append(("p", self.passage[0], tuple(self.buf)) + ((head,) if head is not None else ()))
@@ -207,14 +219,16 @@ def _assemble(
     passages: list[PassageText] = []
     entries: list[int] = []  # where the glossary's entries are among the passages
     for op in ops:
-        text = _SPACE_RE.sub(" ", text_of(op[2])).strip()
         if op[0] == "p":
+            raw = text_of(op[2])
             if len(op) > 3:  # a glossary entry: its term first
-                text = _SPACE_RE.sub(" ", text_of(op[3]) + " " + text).strip()
+                raw = text_of(op[3]) + " " + raw
                 entries.append(len(passages))
+            text, notes = _spaced(raw)
             if text:
-                passages.append(PassageText(op[1], text, section, section_id))
+                passages.append(PassageText(op[1], text, section, section_id, notes))
             continue
+        text = _SPACE_RE.sub(" ", text_of(op[2])).strip()
         if not title and op[3] and text:
             title = text
         section = text
@@ -227,6 +241,35 @@ def _assemble(
     ):
         passages[at] = entry
     return title, passages
+
+
+def _spaced(raw: str) -> tuple[str, tuple[int, ...]]:
+    """A passage's text, each run of spaces one space, and where its editor's notes' texts are in it.
+
+    ``raw``: its pieces joined, an editor's note's text between ``NOTE_OPEN`` (a space) and ``NOTE_CLOSE``.
+    """
+    out: list[str] = []
+    at, gap, opened, notes = 0, False, False, []
+    for piece in _PIECES_RE.split(raw):
+        if piece == NOTE_CLOSE:
+            if opened:  # a note with no text marks nothing
+                opened = False
+            elif notes and len(notes) % 2:
+                notes.append(at)
+        elif piece == NOTE_OPEN or (piece and piece.isspace()):
+            gap = True
+            opened = opened or piece == NOTE_OPEN
+        elif piece:
+            if gap and at:
+                out.append(" ")
+                at += 1
+            gap = False
+            if opened:
+                notes.append(at)
+                opened = False
+            out.append(piece)
+            at += len(piece)
+    return "".join(out), tuple(notes)
 
 
 def _page(html: str, url: str, title: str, passages: list[PassageText]) -> PageText:
@@ -312,6 +355,7 @@ def outline(events: Iterable[tuple[Any, ...]]) -> Outline:
                 and depth != reader.skip
                 and depth != reader.heading
                 and depth != reader.in_article
+                and depth != reader.note
                 and (reader.passage is None or reader.passage[1] != depth)
             ):  # closes the innermost element, which nothing watches
                 stack.pop()
@@ -332,7 +376,8 @@ def page_text(page: Outline, pieces: Sequence[str], html: str, url: str) -> Page
         html: The page exactly as written into the variant's folder.
         url: The page URL relative to the variant root.
     """
-    used = [pieces[i] for op in page.ops for i in op[2] if not isinstance(i, str)]  # NOTE_START is no piece
+    # A note's marks are no piece.
+    used = [pieces[i] for op in page.ops for i in op[2] if not isinstance(i, str)]
     if _REWRITTEN_RE.search("\x00".join(used)):
         return extract_page(html, url)
 

@@ -17,7 +17,7 @@ from zhudu.search import index as search
 from zhudu.search.postings import Postings, b36, shard_of
 
 if TYPE_CHECKING:
-    from zhudu.search.assembly import _CanonicalPage
+    from zhudu.search.canonical_page import CanonicalPage
 
 #: A page's passages take numbers in blocks of this many: an edit within the block renumbers nothing else.
 RESERVE = 8
@@ -162,7 +162,7 @@ CanonicalTexts = list[tuple[str, str, list[str]]]
 PostingsOf = Callable[[CanonicalTexts, Mapping[str, str]], Callable[[], tuple[str, Postings]] | None]
 
 
-def canonical_texts(canon: Mapping[str, _CanonicalPage]) -> CanonicalTexts:
+def canonical_texts(canon: Mapping[str, CanonicalPage]) -> CanonicalTexts:
     """The canonical records' texts, pages in URL order (the variants' pages are numbered in that order)."""
     return [(url, canon[url].title, list(canon[url].passages.values())) for url in sorted(canon)]
 

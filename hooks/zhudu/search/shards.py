@@ -92,6 +92,7 @@ def build_each(
     remember: bool = True,
     fragments_base: str = "",
     simplified: Collection[str] = (),
+    rule_words: Mapping[str, str] | None = None,
 ) -> Iterator[tuple[str, dict[str, str]]]:
     """Each variant's index files (path under ``search/`` → text), one variant after the other, from nothing.
 
@@ -116,6 +117,7 @@ def build_each(
         fragments_base: The variant whose passages are written whole, beside the shared postings;
             the others' fragments are patches on them (``search/fragments.py``).
         simplified: The variants written in Simplified script.
+        rule_words: The regional layer's Taiwan and Hong Kong words → the mainland word (``rule_words.py``).
     """
     made = Assembly(remember=remember).files(
         variant_pages,
@@ -128,6 +130,7 @@ def build_each(
         postings_at,
         fragments_base=fragments_base,
         simplified=simplified,
+        rule_words=rule_words,
     )
     whole: dict[str, dict[str, str]] = {}
     for code, files in made:  # each variant's fragments first, then its other files

@@ -17,10 +17,12 @@ from zhudu.annotate import annotations
 from zhudu.cache import write_file
 from zhudu.publish import incremental
 from zhudu.script import convert as script
+from zhudu.script.regional import default_regional
 from zhudu.search import assembly as search_assembly
 from zhudu.search import index as search
 from zhudu.search import persist as search_persist
 from zhudu.search import shards as search_shards
+from zhudu.search.rule_words import rule_words
 from zhudu.search.writing import write_index
 from zhudu.search.written_record import WrittenRecord
 
@@ -79,6 +81,7 @@ def write_zhudu_search(
         # One Traditional variant's passages written whole, the others' as patches on them.
         fragments_base=next((v.code for v in site.variants if v.script != "Hans"), ""),
         simplified={v.code for v in site.variants if v.script == "Hans"},
+        rule_words=rule_words(default_regional(), site.conversion_domain),
     )
     # A build is a new process: a dirty one starts from what the last build wrote (written_record.py).
     record = None if serving else WrittenRecord.open(site.cache_dir, site_dir, incremental.dirty())

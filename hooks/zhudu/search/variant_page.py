@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any
 from zhudu.search import fragments as fragment_files
 from zhudu.search import index as search
 from zhudu.search.corpus_chars import distinct
-from zhudu.search.edits import Span
+from zhudu.search.edits import Span, in_units
 from zhudu.search.shown_words import ShownWords, passage_edits
 
 if TYPE_CHECKING:
-    from zhudu.search.assembly import _CanonicalPage
+    from zhudu.search.canonical_page import CanonicalPage
 
 
 @dataclass
@@ -40,7 +40,7 @@ class VariantPage:
     """What one page of one variant gives the index, under a given fold table."""
 
     url: str
-    canonical: _CanonicalPage | None
+    canonical: CanonicalPage | None
     table_version: int
     title: str  # folded canonical title
     chars: str  # every character folded, distinct (what a new fold table may change)
@@ -51,7 +51,7 @@ class VariantPage:
     shown: ShownWords | None = None
 
 
-def canonical_folds(canonical: _CanonicalPage, folder: search.Folder, table_version: int) -> CanonicalFolds:
+def canonical_folds(canonical: CanonicalPage, folder: search.Folder, table_version: int) -> CanonicalFolds:
     """The page's folded canonical texts under this table: made by its first variant, kept for the others."""
     folds = canonical.folds
     if folds is None or folds.table_version != table_version:
@@ -62,7 +62,7 @@ def canonical_folds(canonical: _CanonicalPage, folder: search.Folder, table_vers
 
 def variant_page(
     page: search.PageText,
-    canonical: _CanonicalPage | None,
+    canonical: CanonicalPage | None,
     folder: search.Folder,
     table_version: int,
     remember: bool = True,
@@ -98,6 +98,9 @@ def variant_page(
             row.append(made[0])
             shown = shown or ShownWords()
             shown.add(p.text, ftext, ctext, made[1])
+        notes = canonical.notes.get(p.anchor) if canonical is not None else None
+        if notes:
+            row += [0] * (4 - len(row)) + [in_units(ctext, notes)]
         rows.append(row)
     if folds is not None and (ftitle := folder(page.title)) != title:
         # The title's regional words too (資產資料夾 of 资产文件夹, only in a title, was not found on the Taiwan site).

@@ -62,6 +62,10 @@ var TITLE_BONUS = 4;
 /* A reference page's passages (the glossary's entries: a fragment file's "r") weigh less than the notes' of as
  * good a match: a term's entry, short, came before every note saying it. */
 var REFERENCE_WEIGHT = 0.9;
+/* A passage whose words the query finds only in an editor's note on it (a fragment row's notes) weighs less than
+ * one whose author wrote them: the note is still found, under the author's own passage of as good a match, and
+ * above the glossary's entries (REFERENCE_WEIGHT): Scion, only in a note, opens the note's passage first. */
+var NOTE_WEIGHT = 0.95;
 
 var BASE = "";                     /* URL of the variant's search/ folder */
 var MANIFEST_URL = "";
@@ -78,6 +82,10 @@ var ALIAS_PREFIX = Object.create(null);  /* beginning of a regional form -> the 
 var TAIL_WEIGHT = 0.85;
 /* A reading keeping the regional words the notes hold too (readings) weighs a little below the full one. */
 var KEPT_WEIGHT = 0.95;
+/* A reading through a word a reader types that no page shows (a regional form flagged TYPED: 設定檔 for 配置文件,
+ * shown 配置檔案; search/rule_words.py) weighs below a tail reading, which finds what a page shows (設定檔案). */
+var TYPED_WEIGHT = 0.8;
+var AMBIGUOUS = 1, TYPED = 2;      /* a regional form's flags (alias_flags in hooks/zhudu/search/rule_words.py) */
 var CHUNK = 1;                     /* passages per fragment file */
 var SHARDS = {};                   /* family -> [count, folder] */
 var PAGE_START = [];               /* each page's first number (its title's); pages in URL order */
@@ -251,6 +259,7 @@ function prefixesOf(alias) {
   var out = Object.create(null);
   Object.keys(alias).sort(function (a, b) { return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0); })
     .forEach(function (key) {
+      if (alias[key][1] & TYPED) return;  /* a word no page shows: a query is not read as it */
       for (var n = 2; n < key.length; n++) (out[key.slice(0, n)] = out[key.slice(0, n)] || []).push(key);
     });
   return out;
@@ -387,7 +396,7 @@ function pairsOf(texts) {
 
 function alias(key) {
   var entry = Object.prototype.hasOwnProperty.call(ALIAS, key) ? ALIAS[key] : null;
-  return entry ? { to: entry[0], amb: !!entry[1] } : null;
+  return entry ? { to: entry[0], amb: !!(entry[1] & AMBIGUOUS), typed: !!(entry[1] & TYPED) } : null;
 }
 
 function formsOf(word) {
@@ -447,9 +456,15 @@ function readings(raw) {
   var plain = { text: folded, weight: 1, map: null };
   if (!ALIAS_MAX) return [plain];
   var whole = regional(raw, folded, raw.length);
-  if (whole.text === folded) return [plain];
+  /* The words a reader types that no page shows (設定檔 for 配置文件, shown 配置檔案) read apart, below the rest. */
+  var typed = regional(raw, folded, raw.length, false, true);
+  var out = [plain];
+  if (typed.typed && typed.text !== whole.text && typed.text !== folded) {
+    out.push({ text: typed.text, weight: TYPED_WEIGHT, map: typed.map, typed: true });
+  }
+  if (whole.text === folded) return out;
   plain.weight = whole.strong ? 0.9 : 1;
-  var out = [plain, { text: whole.text, weight: whole.strong ? 1 : 0.8, map: whole.map }];
+  out.push({ text: whole.text, weight: whole.strong ? 1 : 0.8, map: whole.map });
   /* A Taiwan query on a page whose Taiwan words were put the mainland way, some only (除錯訊息: the notes hold
    * 调试讯息, the Traditional note's 除錯 read 调试 and its 訊息 kept): its words the notes hold kept. */
   var kept = regional(raw, folded, raw.length, true);
@@ -458,21 +473,25 @@ function readings(raw) {
 }
 
 /* raw.slice(0, end) with its regional words (資料, 軟體 …) replaced by their canonical word, longest first;
- * with keep, not those the notes hold as they fold (訊息 stays 讯息: an ambiguous alias). */
-function regional(raw, folded, end, keep) {
-  var text = "", map = [], strong = false, i = 0;
+ * with keep, not those the notes hold as they fold (訊息 stays 讯息: an ambiguous alias); with typed, the words
+ * a reader types that no page shows too (TYPED). */
+function regional(raw, folded, end, keep, typed) {
+  var text = "", map = [], strong = false, used = false, i = 0;
   while (i < end) {
     var hit = null;
     for (var len = Math.min(ALIAS_MAX, end - i); len >= 2 && !hit; len--) {
-      var r = raw.substr(i, len), f = folded.substr(i, len), a, af = alias(f);
+      var r = raw.substr(i, len), f = folded.substr(i, len), a = alias(r), af = alias(f);
+      if (a && a.typed && !typed) a = null;
+      if (af && af.typed && !typed) af = null;
       if (keep && ((af && af.amb) || cutsAmbiguous(folded, i, i + len))) continue;
-      if (r !== f && (a = alias(r))) hit = { to: a.to, len: len, strong: true };
-      else if (af) hit = { to: af.to, len: len, strong: !af.amb };
+      if (r !== f && a) hit = { to: a.to, len: len, strong: true, typed: a.typed };
+      else if (af) hit = { to: af.to, len: len, strong: !af.amb, typed: af.typed };
     }
     if (hit) {
       for (var c = 0; c < hit.to.length; c++) map.push([i, i + hit.len]);
       text += hit.to;
       if (hit.strong) strong = true;
+      if (hit.typed) used = true;
       i += hit.len;
     } else {
       text += folded.charAt(i);
@@ -480,7 +499,7 @@ function regional(raw, folded, end, keep) {
       i++;
     }
   }
-  return { text: text, map: map, strong: strong };
+  return { text: text, map: map, strong: strong, typed: used };
 }
 
 /* Whether a word the notes hold as it folds and a variant writes too (讯息) starts inside [from, to) and ends
@@ -489,7 +508,7 @@ function cutsAmbiguous(folded, from, to) {
   for (var k = from + 1; k < to; k++) {
     for (var len = Math.min(ALIAS_MAX, folded.length - k); k + len > to; len--) {
       var a = alias(folded.substr(k, len));
-      if (a && a.amb) return true;
+      if (a && a.amb && !a.typed) return true;
     }
   }
   return false;
@@ -505,14 +524,20 @@ function tailReading(raw, folded) {
   for (var k = 0; k + 2 <= n; k++) {
     if (!HAN_ONLY.test(raw.slice(k))) continue;
     var r = raw.slice(k), f = folded.slice(k), key = null;
-    if (r !== f && !alias(r)) key = formBeginning(r);
-    if (!key && !alias(f)) key = formBeginning(f);
+    if (r !== f && !shownForm(r)) key = formBeginning(r);
+    if (!key && !shownForm(f)) key = formBeginning(f);
     if (!key) continue;
     var head = regional(raw, folded, k), to = ALIAS[key][0];
     for (var c = 0; c < to.length; c++) head.map.push([k, n]);
     return { text: head.text + to, weight: TAIL_WEIGHT, map: head.map };
   }
   return null;
+}
+
+/* Whether s is a regional form some page shows (not only a word a reader types: TYPED). */
+function shownForm(s) {
+  var a = alias(s);
+  return !!a && !a.typed;
 }
 
 /* The shortest regional form (then the first in code order) that begins with s and is longer. */
@@ -625,6 +650,11 @@ function patched(base, patch) {
       var change = patch.p[i] || [[]], text = mapped(row[2]);
       var out = [row[0], change.length > 2 ? change[2] : row[1], change[0].length ? edited(text, change[0]) : text];
       if (change[1]) out.push(change[1]);
+      /* The notes' places are in the canonical text, every variant's. */
+      if (row.length > 4) {
+        if (out.length < 4) out.push(0);
+        out.push(row[4]);
+      }
       return out;
     })
   };
@@ -637,6 +667,18 @@ function getFragment(url) {
     var patch = PATCH && file.v && file.v[PATCH];
     LOADED[url] = patch ? patched(file, patch) : file;
     return LOADED[url];
+  });
+}
+
+/* Whether every piece the hit found is only inside the passage's editor's notes (notes: [start, end, …] in its
+ * canonical text, where the pieces' places are). */
+function onlyInNotes(h, notes) {
+  return h.hit.found.every(function (f) {
+    var size = f.term.text.length;
+    return (occurrences(f.term.text).get(h.doc) || []).every(function (at) {
+      for (var i = 0; i < notes.length; i += 2) if (at >= notes[i] && at + size <= notes[i + 1]) return true;
+      return false;
+    });
   });
 }
 
@@ -669,7 +711,8 @@ function search(raw) {
   var rs = readings(raw), texts = rs.map(function (r) { return r.text; }), check = still(GENERATION);
   return Promise.all([loadShards("b", pairsOf(texts)), loadShards("u", singlesOf(texts))]).then(check).then(function () {
     var xs = rs.map(analysed).filter(function (x) { return x.ts.length; });
-    var tail = xs.some(function (x) { return x.cover === 1; }) ? null : tailReading(raw, fold(raw));
+    /* A reading through a word no page shows (TYPED) leaves room for the word a page shows that the query begins. */
+    var tail = xs.some(function (x) { return x.cover === 1 && !x.r.typed; }) ? null : tailReading(raw, fold(raw));
     if (!tail) return xs;
     /* One more round trip, only for a query none of whose readings is found whole. */
     return loadShards("b", pairsOf([tail.text])).then(check).then(function () {
@@ -757,9 +800,10 @@ function rank(raw, rs, xs, check) {
       }
       var row = frag.p[(h.doc - PAGE_START[h.page] - 1) % CHUNK];
       if (frag.r) { h.hit.score *= REFERENCE_WEIGHT; h.ref = true; }
-      var ftext = fold(row[2]), ctext = row.length > 3 ? edited(ftext, row[3]) : ftext;
+      if (row.length > 4 && onlyInNotes(h, row[4])) h.hit.score *= NOTE_WEIGHT;
+      var ftext = fold(row[2]), ctext = row[3] ? edited(ftext, row[3]) : ftext;
       h.p = { title: frag.h[row[1]], text: row[2], ftext: ftext, ctext: ctext, same: ctext.length === row[2].length,
-              edits: row.length > 3 ? fineEdits(ftext, row[3]) : [], location: frag.l + "#" + row[0] };
+              edits: row[3] ? fineEdits(ftext, row[3]) : [], location: frag.l + "#" + row[0] };
       /* Short passages about the query beat long ones that mention it once. */
       h.hit.score += 0.5 / (1 + ctext.length / 200);
     });
@@ -800,7 +844,7 @@ function rank(raw, rs, xs, check) {
  * postings say so): the vocabulary also has the glossary's and themes' words, which may be only in a
  * tooltip (通用人工智慧), and suggesting one found nothing. */
 function suggest(raw, rs, check) {
-  var target = rs[rs.length - 1].text.replace(/\s+/g, "");
+  var target = rs.filter(function (r) { return !r.typed; }).pop().text.replace(/\s+/g, "");
   var chars = Array.from(new Set(Array.from(target).filter(function (c) { return HAN.test(c); })));
   if (!chars.length) return Promise.resolve([]);
   return loadShards("w", chars).then(check).then(function () {
