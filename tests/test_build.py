@@ -290,9 +290,19 @@ def test_variant_404_pages(small):
     assert '<html lang="zh-Hant-TW"' in small.page("zh-Hant-TW/404.html")
 
 
+#: A Traditional author's words the from-hant rules write the mainland way (靜態網站產生器 → 生成器, 快取 → 缓存, 視窗 →
+#: 窗口 …), and their misfires (rv25): 政府支援 NGO, 臭氧產生器, 非同步播出.
+AUTHORS_WORDS = (
+    "靜態網站產生器把筆記轉成網頁。這個方法是非同步的。請清除快取，在新視窗開啟連結。"
+    "政府支援 NGO 的救災工作。家裡的臭氧產生器壞了。兩岸的電視台非同步播出這部劇。"
+)
+
+
 def test_a_note_written_in_traditional_is_converted_for_simplified(site_builder):
     trad = (
-        "---\ntitle: 繁體筆記\n---\n\n## 資料與軟體\n\n這是一篇用繁體字寫的筆記，討論資料中心與開放原始碼。\n"
+        "---\ntitle: 繁體筆記\n---\n\n## 資料與軟體\n\n這是一篇用繁體字寫的筆記，討論資料中心與開放原始碼。\n\n"
+        + AUTHORS_WORDS
+        + "\n"
     )
     result = site_builder(notes={"t.md": trad})
     assert result.ok and not result.warnings, result.log
@@ -300,6 +310,20 @@ def test_a_note_written_in_traditional_is_converted_for_simplified(site_builder)
     assert "这是一篇用繁体字写的笔记" in hans
     tw = result.page("zh-Hant-TW/notes/t/index.html")
     assert "這是一篇用繁體字寫的筆記" in tw
+    # The Simplified page the mainland way; the Traditional pages with the author's own words, not the rules'
+    # words converted back (政府支持 NGO, 生成器, 緩存, 異步 in Hong Kong), in each variant's characters.
+    text = {
+        code: re.sub(r"<[^>]*>", "", result.page(f"{code}/notes/t/index.html"))
+        for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK")
+    }
+    assert (
+        "静态网站生成器把笔记转成网页。这个方法是异步的。请清除缓存，在新窗口开启链接。政府支援 NGO 的救灾工作。"
+        "家里的臭氧发生器坏了。两岸的电视台不同步播出这部剧。" in text["zh-Hans"]
+    )
+    assert AUTHORS_WORDS.replace("電視台", "電視臺") in text["zh-Hant-TW"]  # s2twp's 臺, a character
+    assert (
+        AUTHORS_WORDS.replace("開啟", "開啓").replace("家裡", "家裏") in text["zh-Hant-HK"]
+    )  # s2hkp's characters
     # Heading ids come from the Simplified form in every variant.
     ids = re.findall(r'<h2 id="([^"]+)"', hans)
     assert ids == re.findall(r'<h2 id="([^"]+)"', tw) == ["资料与软体"] or ids == re.findall(

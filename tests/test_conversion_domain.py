@@ -9,6 +9,7 @@ build after the domain flips writes what a build without cache writes.  Real MkD
 from __future__ import annotations
 
 import html
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -28,6 +29,11 @@ TITLE = "用命令启动程序"
 DESCRIPTION = "这个程序支持中文，命令很短"
 SOFTWARE_BODY = "先安装，再运行下面的命令：\n\n```bash\nls -l\n```\n"
 GENERAL_BODY = "今天天气很好，我们去公园散步，看见很多人在湖边钓鱼。\n"
+#: A general note written in Traditional whose 支援 beside a Latin word is a program's only in software text.
+TRADITIONAL_NOTE = (
+    "---\ntitle: 外婆家的電腦\ndate: 2024-01-05\nlang: zh-Hant\n---\n\n"
+    "外婆家的老電腦裝的是 Linux，它支援 System V 的功能。週末我們去海邊散步，傍晚的海邊很安靜。\n"
+)
 #: The fixture: ``mkdocs serve --dirty`` of the shipped project beside clean builds of the same files.
 served = test_serve_incremental.served
 
@@ -137,17 +143,19 @@ def test_a_bad_setting_is_a_config_error_naming_the_key(site_builder) -> None:  
 def test_after_the_domain_flips_a_warm_build_writes_what_a_cold_build_writes(tmp_path) -> None:
     """Pages, search and every cache keyed by the conversion: nothing converted in the other domain survives.
 
-    Only note c's body changes: the other pages' HTML at the root is the same, their variants' copies not.
+    Only note c's body changes: the other pages' HTML at the root is the same, their variants' copies not; but
+    for note d's, written in Traditional, folded into Simplified with the domain's from-hant rules.
     """
     warm_root, cold_root = tmp_path / "warm", tmp_path / "cold"
     notes = {
         "a.md": note(GENERAL_BODY),
         "b.md": note(SOFTWARE_BODY, "另一篇", 3),
         "c.md": note(GENERAL_BODY, "第三篇", 4),
+        "d.md": TRADITIONAL_NOTE,
     }
     first = build_site(warm_root, notes=notes)
     assert "conversion domain: general" in first.log, first.log
-    for body, domain in ((SOFTWARE_BODY, SOFTWARE), (GENERAL_BODY, GENERAL)):  # 2 of 3 software, then 1
+    for body, domain in ((SOFTWARE_BODY, SOFTWARE), (GENERAL_BODY, GENERAL)):  # 2 of 4 software, then 1
         (warm_root / "seeds" / "c.md").write_text(note(body, "第三篇", 4), encoding="utf-8")
         warm = build_site(warm_root)
         for folder in ("seeds", "docs"):
@@ -161,6 +169,8 @@ def test_after_the_domain_flips_a_warm_build_writes_what_a_cold_build_writes(tmp
         )
         assert diff.stdout == "", (domain, diff.stdout)
         assert_converted_with(warm, domain)
+        traditional = re.sub(r"<[^>]*>", "", warm.page("zh-Hans/notes/d/index.html"))
+        assert ("它支持 System V" if domain else "它支援 System V") in traditional, domain
 
 
 def _note(domain: str | None):  # type: ignore[no-untyped-def]
@@ -185,10 +195,12 @@ def test_the_domain_is_software_from_half_of_the_notes_read() -> None:
 
 
 def test_converters_without_software_rules_are_the_general_ones() -> None:
-    """Notes written in Traditional render in Simplified with the general converter: their renders' keys hold."""
+    """The default variant's own converter has no rule: its pages do not depend on the domain."""
     assert conversion_domain.for_converter(SOFTWARE, "zh-Hant-TW", "Hans") == SOFTWARE
-    assert conversion_domain.for_converter(SOFTWARE, "zh-Hans", "Hant") == GENERAL
     assert conversion_domain.for_converter(SOFTWARE, "zh-Hans", "Hans") == GENERAL
+    # Notes written in Traditional fold into Simplified with the domain's from-hant rules (支援 beside a Latin word
+    # only in software text): their renders are kept per domain (pages.page_markdown).
+    assert conversion_domain.for_converter(SOFTWARE, "zh-Hans", "Hant") == SOFTWARE
 
 
 def test_a_notes_domain_is_read_with_its_body(tmp_path: Path) -> None:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from from_hant_shape import TW, assert_from_hant_set, bench_conversion, from_hant
+
+from zhudu.script.convert import DEFAULT_VARIANTS, ConversionRules, Converter
+from zhudu.script.domain import SOFTWARE
 
 SET = from_hant.SETS["hexo-tw"]
 
@@ -104,7 +109,65 @@ def test_the_command_line_measures_the_other_direction(
         ),
         ("這份工作讓我學到很多專案管理的經驗。", "这份工作让我学到很多项目管理的经验。"),
         ("在命令列設定環境變數。", "在命令行设置环境变量。"),
+        # Session 45 (fm, rv25): help given beside a Latin word stays 支援; a device's 產生器 is 发生器, a connector
+        # 连接器; a goal set oneself 自订; broadcast at different times 不同步.
+        ("WHO 支援各國抗疫。", "WHO 支援各国抗疫。"),
+        ("政府支援 NGO 的救災工作。", "政府支援 NGO 的救灾工作。"),
+        ("紅十字會支援 ICU 的醫護人力。", "红十字会支援 ICU 的医护人力。"),
+        ("國軍支援 COVID 疫苗施打。", "国军支援 COVID 疫苗施打。"),
+        ("美國支援 Ukraine 的軍事行動。", "美国支援 Ukraine 的军事行动。"),
+        ("家裡的臭氧產生器壞了。", "家里的臭氧发生器坏了。"),
+        ("氧氣產生器、負離子產生器和氣泡產生器都在特價。", "氧气发生器、负离子发生器和气泡发生器都在特价。"),
+        ("我自訂了一個目標。", "我自订了一个目标。"),
+        ("我們自訂了旅行路線。", "我们自订了旅行路线。"),
+        ("這款電源連結器壞了。", "这款电源连接器坏了。"),
+        ("兩岸的電視台非同步播出這部劇。", "两岸的电视台不同步播出这部剧。"),
+        # … and beside them the software senses.
+        ("這個套件支援 Python 與 Windows。", "这个套件支持 Python 与 Windows。"),
+        ("程式碼產生器、靜態網站產生器和亂數產生器。", "代码生成器、静态网站生成器和乱数生成器。"),
+        ("自訂主題、自訂設定、自訂欄位與自訂函式。", "自定义主题、自定义设置、自定义栏位与自定义函数。"),
+        ("可能導致組譯器或連結器錯誤。", "可能导致组译器或链接器错误。"),
+        ("這個方法是非同步的。", "这个方法是异步的。"),
     ],
 )
 def test_a_traditional_note_on_the_simplified_site(source: str, expected: str) -> None:
     assert from_hant.converters(TW)["zhudu"](source) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Linux 支援 System V Unix 的功能。", "Linux 支持 System V Unix 的功能。"),
+        ("Feature 支援 maxLogNumber 設定。", "Feature 支持 maxLogNumber 设置。"),
+        ("產生器根據處理好的原始檔案建立路由。", "生成器根据处理好的原始文件建立路由。"),
+        ("連結器把目的檔合成一個執行檔。", "链接器把目的档合成一个执行档。"),
+        # Still help, or a device, in software text.
+        ("政府支援 NGO 的救災工作。", "政府支援 NGO 的救灾工作。"),
+        ("美國支援 Ukraine 的軍事行動。", "美国支援 Ukraine 的军事行动。"),
+        ("這款電源連結器壞了。", "这款电源连接器坏了。"),
+        ("家裡的臭氧產生器壞了。", "家里的臭氧发生器坏了。"),
+    ],
+)
+def test_a_traditional_note_in_software_text(source: str, expected: str) -> None:
+    fold = Converter(
+        DEFAULT_VARIANTS[0], ConversionRules(protected=(), phrases={}, accepted={}), "Hant", domain=SOFTWARE
+    )
+    assert fold.text(source) == expected
+
+
+def test_a_rewritten_word_keeps_the_authors_in_the_traditional_variants_of_the_html() -> None:
+    """The fold of a Traditional note's HTML (``script/as_written.py``): the author's word comes back in text only."""
+    hans, tw, hk = DEFAULT_VARIANTS
+    rules = ConversionRules(protected=(), phrases={}, accepted={})
+    fold = Converter(hans, rules, "Hant", keep_written=(tw, hk))
+    folded = fold.html('<p><img alt="請清除快取" src="a.png">請清除快取，在新視窗開啟。</p>')
+    assert "\ufdd0" not in folded and "\ufdd1" not in folded and "\ufdd2" not in folded
+    pages = {v.code: Converter(v, rules, "Hans").html(folded) for v in DEFAULT_VARIANTS}
+    text = {code: re.sub(r"<[^>]*>", "", page) for code, page in pages.items()}
+    assert text == {
+        "zh-Hans": "请清除缓存，在新窗口开启。",
+        "zh-Hant-TW": "請清除快取，在新視窗開啟。",
+        "zh-Hant-HK": "請清除快取，在新視窗開啓。",
+    }
+    # An attribute value holds no element: the rule's word, converted back as any text.
+    assert re.findall(r'alt="([^"]*)"', "".join(pages.values())) == ["请清除缓存", "請清除快取", "請清除緩存"]

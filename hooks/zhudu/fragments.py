@@ -41,6 +41,7 @@ PARTIALS = (
     "zd-note-refs.html",
     "zd-root-stub.html",
     "zd-sanitizer.html",
+    "zd-script.html",
     "zd-themes-marks.html",
 )
 

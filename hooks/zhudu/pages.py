@@ -26,7 +26,7 @@ from zhudu import cache, render_keys, serving
 from zhudu.annotate import annotations, glossary
 from zhudu.notes import links
 from zhudu.notes.sections import HOME_PAGE
-from zhudu.publish import feeds, incremental, notfound, unchanged
+from zhudu.publish import conversion_domain, feeds, incremental, notfound, unchanged
 from zhudu.publish.sections import home_introduction
 from zhudu.script import convert as script
 from zhudu.script import rule_scope, variants
@@ -114,6 +114,11 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
     )
     if build.renders is not None and (rules := _rule_scope(build).part(markdown, facts)):
         key = cache.kept_digest(facts, "rules key", key, rules)  # the rules its text can meet (rule_scope)
+    if note.meta.lang == "zh-Hant":  # folded into Simplified by the from-hant rules of the site's domain
+        site = build.site
+        key = cache.digest(
+            key, conversion_domain.for_converter(site.conversion_domain, site.default.code, "Hant")
+        )
     reused = build.renders is not None and build.renders.before(
         note.id,
         key,

@@ -179,12 +179,19 @@ class Site(NoteLoading):
         if converter is None:
             variant = next(v for v in self.script_variants if v.code == code)
             domain = conversion_domain.for_converter(self.conversion_domain, code, source_script)
-            key = (variant, self._rules_key, source_script, domain)
+            # A Traditional note's page reaches its Traditional variants through this one's HTML: they
+            # show the author's word where the layer rewrote it (``script/as_written.py``).
+            keep_written = tuple(
+                v for v in self.script_variants if source_script == v.script == "Hant" != variant.script
+            )
+            key = (variant, self._rules_key, source_script, domain, keep_written)
             converter = _CONVERTERS.get(key)
             if converter is None:
                 if len(_CONVERTERS) >= 4 * len(self.script_variants):  # rules or variants were edited
                     _CONVERTERS.clear()
-                converter = script.Converter(variant, self.rules, source_script=source_script, domain=domain)
+                converter = script.Converter(
+                    variant, self.rules, source_script=source_script, domain=domain, keep_written=keep_written
+                )
                 _CONVERTERS[key] = converter
             mine[(code, source_script, self.conversion_domain)] = converter
         return converter

@@ -26,6 +26,7 @@ import html as html_lib
 import re
 from collections.abc import Iterable, Sequence
 
+from zhudu.script import as_written
 from zhudu.script.editor_rules import ConversionRules, ScriptDataError, load_rules
 from zhudu.script.han import han_refs_as_characters
 from zhudu.script.html_tokens import HtmlTokens, tokenize_html
@@ -114,6 +115,7 @@ class Converter:
         source_script: str = "Hans",
         regional: RegionalRules | bool = True,
         domain: str | None = None,
+        keep_written: Sequence[Variant] = (),
     ) -> None:
         """Prepare the OpenCC object and the rule matchers.
 
@@ -121,7 +123,8 @@ class Converter:
         when false, or a given :class:`~zhudu.regional.RegionalRules`.  It applies after the editor's
         rules, which win.  ``domain``: the text's domain (``script.domain``), which lets the layer's
         rules for that domain apply (``SOFTWARE`` or ``GENERAL``); ``None`` when it is not known, which
-        leaves out the rules of either domain.
+        leaves out the rules of either domain.  ``keep_written``: the Traditional variants that show a
+        Traditional author's own word where the layer rewrote it in this converter's HTML (``as_written``).
         """
         if source_script not in ("Hans", "Hant"):
             raise ValueError(f"source_script must be 'Hans' or 'Hant', not {source_script!r}")
@@ -137,6 +140,7 @@ class Converter:
         marks = rules.punctuation_for(variant.code) if self._cc is not None else {}
         self._punct = re.compile("[" + re.escape("".join(marks)) + "]") if marks else None
         self._punct_map = marks
+        self._keep_written = tuple(keep_written)
         # Converted text pieces of the documents seen so far (``convert_pieces``): page chrome and
         # repeated passages are converted once.  A piece converts the same wherever it is (see
         # ``_convert_many``), so this changes nothing but time.
@@ -221,8 +225,12 @@ class Converter:
         regional_out = self._regional.outputs if self._regional is not None else {}
         keep_sub = self._keep.sub if self._keep is not None else None
 
+        keep_written = markup and bool(self._keep_written)
+
         def regional_repl(m: re.Match[str]) -> str:
             out = regional_out[m.lastgroup]  # type: ignore[index]
+            if keep_written:  # in HTML: the author's word kept for the Traditional variants (``html``)
+                return placeholder(as_written.group(html_lib.escape(out), m.group()))
             return placeholder(html_lib.escape(out) if markup else out)
 
         def keep_repl(m: re.Match[str]) -> str:
@@ -338,7 +346,9 @@ class Converter:
         ``textarea`` and elements with ``translate="no"`` or class
         ``zd-noconv``.  ``span.zd-conv`` gets the variant's value of its
         inline rule (escaped).  Entities are kept as written, but for a numeric reference to a Han
-        character, converted as the character it shows (开源&#x5934;发 → 開源頭髮).
+        character, converted as the character it shows (开源&#x5934;发 → 開源頭髮).  With ``keep_written``,
+        a word of the text the regional layer rewrote becomes a ``span.zd-conv`` holding the author's word
+        for those variants (``as_written``).
 
         Args:
             s: HTML text.
@@ -348,7 +358,15 @@ class Converter:
         """
         if self._cc is None and "zd-conv" not in s:
             return s
-        return "".join(self.convert_pieces(tokenize_html(s)))
+        if not self._keep_written:
+            return "".join(self.convert_pieces(tokenize_html(s)))
+        tokens = tokenize_html(s, events=True)  # its text pieces, told from attribute values
+        pieces = self.convert_pieces(tokens)
+        in_text = {e[1] for e in tokens.events or () if e[0] == "t"}
+        return "".join(
+            as_written.resolve(p, i in in_text, self._keep_written) if as_written.has_groups(p) else p
+            for i, p in enumerate(pieces)
+        )
 
     def convert_pieces(self, tokens: HtmlTokens) -> list[str]:
         """Convert a tokenized document (see :func:`tokenize_html`) into this variant.
