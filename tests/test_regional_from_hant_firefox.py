@@ -29,9 +29,10 @@ def test_the_set_is_firefox_taiwan_sentences_with_their_mainland_form() -> None:
         # Session 45 (tf), wrong words (Taiwan words left) per 1,000 Han. First sight, before any rule: rules half
         # t2s 72.36 (13.07), tw2sp 31.16 (0.34), Zhudu 48.91 (1.34); held-out half t2s 87.69 (23.27), tw2sp 45.19
         # (2.70), Zhudu 58.01 (3.04). After the rules: Zhudu 15.41 (1.34) and, never looked at while writing them,
-        # 37.77 (3.04).
+        # 37.77 (3.04); 38.45 (3.04) once 支援 beside a Latin word became 支持 only in software text (session 45, fm:
+        # WHO 支援各國 and 政府支援 NGO are help), as the bench converts with no domain.
         ("rules", 216, {"t2s": 72.4, "tw2sp": 31.2, "zhudu": 15.5}),
-        ("heldout", 260, {"t2s": 87.7, "tw2sp": 45.2, "zhudu": 37.8}),
+        ("heldout", 260, {"t2s": 87.7, "tw2sp": 45.2, "zhudu": 38.5}),
     ],
 )
 def test_figures_on_each_half(half: str, t2s_wrong: int, bounds: dict[str, float]) -> None:
