@@ -337,7 +337,8 @@ def test_heldout2_set_shape() -> None:
             "请先登录。滚动窗口的大小。请到三号窗口办理。",
             "請先登入。滾動視窗的大小。請到三號窗口辦理。",
         ),
-        ("zh-Hant-HK", "上传视频。我们明天开视频会议。", "上傳影片。我們明天開視頻會議。"),
+        # A clip is 影片; a video conference 視像會議 (session 45, the reader review rv24: no longer s2hkp's 視頻).
+        ("zh-Hant-HK", "上传视频。我们明天开视频会议。", "上傳影片。我們明天開視像會議。"),
     ],
 )
 def test_heldout2_error_classes(code: str, source: str, expected: str) -> None:

@@ -120,6 +120,9 @@ def test_heldout33_and_heldout32_after_the_rules() -> None:
     assert figures == {
         ("heldout33", "zh-Hant-TW"): 8,
         ("heldout33", "zh-Hant-HK"): 1,
-        ("heldout32", "zh-Hant-TW"): 18,
+        (
+            "heldout32",
+            "zh-Hant-TW",
+        ): 17,  # session 45: 某台网关 is 某台閘道器 (the measure word rule), not 某臺網關
         ("heldout32", "zh-Hant-HK"): 4,
     }

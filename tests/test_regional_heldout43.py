@@ -28,7 +28,9 @@ def test_heldout43_is_general_text() -> None:
 
 #: First sight's bounds by variant: (wrong words, mainland words left) without a domain and by document domain, and
 #: plain OpenCC's wrong words.
-FIRST_SIGHT = {"zh-Hant-TW": (((4, 0), (4, 0)), 14), "zh-Hant-HK": (((3, 0), (3, 0)), 11)}
+#: Session 45 (cv) aligned one label of each variant: 默里先生 (Mr Murry, a name) keeps 里, not the 默裡 / 默裏 first judged,
+#: so plain OpenCC's count is one higher than first seen.
+FIRST_SIGHT = {"zh-Hant-TW": (((4, 0), (4, 0)), 15), "zh-Hant-HK": (((3, 0), (3, 0)), 12)}
 
 
 @pytest.mark.parametrize("code", FIRST_SIGHT)

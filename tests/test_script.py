@@ -599,8 +599,8 @@ def test_variant_config_for() -> None:
     [
         # A glossary term (abbr) between the marks: the closing mark is in a text node with no Han.
         (
-            '<p>他说“<abbr title="大空头">大空头</abbr>”。</p>',
-            '<p>他說「<abbr title="大空頭">大空頭</abbr>」。</p>',
+            '<p>他说“<abbr title="大模型">大模型</abbr>”。</p>',
+            '<p>他說「<abbr title="大模型">大模型</abbr>」。</p>',
         ),
         # The protected name alone inside the quotation, in an editor's-note marker.
         (
@@ -641,4 +641,4 @@ def test_quotation_marks_text_and_html_agree() -> None:
     """
     source = "他说“深度求索”和‘大空头’"
     conv = Converter(TW, RULES)
-    assert conv.text(source) == conv.html(f"<h1>{source}</h1>")[4:-5] == "他說「深度求索」和「大空頭」"
+    assert conv.text(source) == conv.html(f"<h1>{source}</h1>")[4:-5] == "他說「深度求索」和「大賣空」"
