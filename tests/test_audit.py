@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 HANS, TW, HK = DEFAULT_VARIANTS
-RULES = load_rules(ROOT / "docs" / "editorial" / "conversion.yml")
+RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
+RULES = load_rules(RULES_FILE)
 SEEDS = sorted((ROOT / "seeds").glob("*.md"))
 NO_RULES = ConversionRules()
 
@@ -143,10 +145,10 @@ def test_seeds_are_fully_reviewed(seed: Path, variant) -> None:
 
 
 def test_main_report(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([str(SEEDS[0]), "--all"]) == 0
+    assert main([str(SEEDS[0]), "--all", "--rules", str(RULES_FILE)]) == 0
     out = capsys.readouterr().out
     assert f"== {SEEDS[0]} — zh-Hant-TW (s2twp) ==" in out
-    assert "0 places, 0 reviewed, 0 to review" in out  # zh-Hans is identity
+    assert "  0 places: 0 covered by rules, 0 to review" in out  # zh-Hans is identity
     assert "ok " in out
     assert out.rstrip().splitlines()[-1].startswith("total: ")
 
@@ -172,25 +174,94 @@ def test_main_only_unreviewed(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     out = capsys.readouterr().out
     assert "后→後" not in out
     assert "4:4" in out and "谷→谷" in out
-    assert "2 places, 1 reviewed, 1 to review" in out
+    assert "2 places: 1 covered by rules, 1 to review" in out
 
 
-def test_cli_runs_as_module_from_hooks() -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "zhudu.script.audit",
-            *(str(p) for p in SEEDS),
-            "--only-unreviewed",
-        ],
-        cwd=ROOT / "hooks",
-        capture_output=True,
-        text=True,
-        check=False,
+def test_the_command_reads_the_rules_of_the_project_it_is_given(tmp_path: Path) -> None:
+    """``-f`` names the project: its conversion.yml is read, wherever the command runs (rv26)."""
+
+    def zhudu(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+        env = {"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"}
+        return subprocess.run(
+            [sys.executable, "-m", "zhudu", *args],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+
+    project = tmp_path / "project"
+    (project / "docs" / "editorial").mkdir(parents=True)
+    (project / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    (project / "docs" / "editorial" / "conversion.yml").write_text(
+        "accepted:\n  zh-Hant: [头发]\n", encoding="utf-8"
     )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.rstrip().splitlines()[-1].endswith(" reviewed, 0 to review")
+    note = tmp_path / "note.md"
+    note.write_text("他的头发很长。\n", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    args = ["audit", str(note), "--all"]
+    ran = zhudu("-f", str(project / "mkdocs.yml"), *args, cwd=elsewhere)
+    assert ran.returncode == 0, ran.stderr
+    assert "(accepted 头发)" in ran.stdout and ran.stdout.rstrip().endswith(", 0 to review")
+    assert zhudu(*args, cwd=project).stdout == ran.stdout  # default: ./mkdocs.yml's project
+    missing = zhudu(*args, cwd=elsewhere)
+    assert missing.returncode == 1 and "Traceback" not in missing.stderr
+    assert "error: mkdocs.yml: no such file; run the command in the folder of mkdocs.yml" in missing.stderr
+
+
+def _listed_acceptances(out: str) -> dict[str, list[str]]:
+    """The ``accepted`` term each listed line offers (``if right`` / ``if not``), by variant key."""
+    accepted: dict[str, list[str]] = {}
+    for line in out.splitlines():
+        if line.startswith(("  high", "  mid", "  low")):
+            found = re.search(r"(?:if right|if not): accepted: \{([\w-]+): \[(\w+)\]\}", line)
+            assert found, line  # every listed line offers to accept its word
+            accepted.setdefault(found[1], []).append(found[2])
+    return accepted
+
+
+def test_the_audit_adds_up_and_reaches_zero_once_every_line_is_accepted(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The parts sum to the places; the total counts only what is listed; accepting each listed line
+    (as its fix offers) leaves 0 to review (rv26: the total kept the hidden places as work)."""
+    note = tmp_path / "n.md"
+    note.write_text(
+        "Hexo 支持以任何格式书写文章。使用标题作为文件名。解析标题并根据目录插入。\n", encoding="utf-8"
+    )
+    rules = tmp_path / "rules.yml"
+    rules.write_text("", encoding="utf-8")
+    assert main([str(note), "--rules", str(rules)]) == 0
+    out = capsys.readouterr().out
+    summary, total = out.rstrip().splitlines()[-2:]
+    counts = re.match(
+        r"total: (\d+) places: (\d+) covered by rules, (\d+) hidden \(OpenCC reliable\), (\d+) to review$",
+        total,
+    )
+    assert counts, total
+    places, *parts = map(int, counts.groups())
+    assert sum(parts) == places and parts[2] > 0
+    assert summary.startswith(f"  {total.removeprefix('total: ')} in 3 lines;")
+    rules.write_text(f"accepted: {_listed_acceptances(out)}\n", encoding="utf-8")
+    assert main([str(note), "--rules", str(rules)]) == 0
+    out = capsys.readouterr().out
+    assert "  nothing to check" in out
+    assert out.rstrip().endswith(", 0 to review")
+
+
+def test_a_second_sense_names_both_words_and_a_low_line_can_be_accepted() -> None:
+    (second,) = [e for e in audit("Hexo 支持以任何格式书写文章。", TW, NO_RULES, "n.md") if e.risk]
+    assert (
+        second.reason
+        == "second sense: OpenCC wrote 支援; the other sense is 支持 (backing a person or a cause)"
+    )
+    (low,) = [e for e in audit("解析标题并插入目录。", TW, NO_RULES, "n.md") if e.risk]
+    assert (
+        low.fix
+        == "if right: accepted: {zh-Hant-TW: [并插入]}; if it is 併: phrases: {zh-Hant-TW: {并插入: 併插入}}"
+    )
 
 
 # -- ranking by risk -----------------------------------------------------------------------------

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import html
 import os
+import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -59,7 +61,9 @@ def minimal_project(root: Path, zhudu_settings: str = "  zhudu:\n    seeds_dir: 
 def test_audit_of_unreadable_notes_names_each_and_audits_the_rest(tmp_path):
     gbk = tmp_path / "gbk.md"
     gbk.write_bytes("---\ntitle: 编码\n---\n\n这是用 GBK 保存的笔记。\n".encode("gbk"))
-    proc = zhudu("audit", "missing.md", str(tmp_path), str(gbk), str(SEED), cwd=tmp_path)
+    proc = zhudu(
+        "audit", "missing.md", str(tmp_path), str(gbk), str(SEED), cwd=minimal_project(tmp_path / "p")
+    )
     one_error(proc, 1, "missing.md: no such file", "check the path")
     one_error(proc, 1, f"{tmp_path}: is a folder", "folder/*.md")
     one_error(proc, 1, f"{gbk}:2: not UTF-8", "save it as UTF-8")
@@ -111,7 +115,9 @@ def test_audit_refuses_a_note_over_the_size_limit_at_once(tmp_path):
     huge = tmp_path / "huge.md"
     huge.write_bytes(b"---\ntitle: x\n---\n\n" + b"ab\n" * 700_000)  # 2,050 KiB: the build refuses it too
     one_error(
-        zhudu("audit", str(huge), cwd=tmp_path), 1, f"{huge}: 2,050 KiB, over a note's limit of 2,048 KiB"
+        zhudu("audit", str(huge), cwd=minimal_project(tmp_path / "p")),
+        1,
+        f"{huge}: 2,050 KiB, over a note's limit of 2,048 KiB",
     )
 
 
@@ -129,6 +135,52 @@ def test_audit_with_unreadable_rules_or_wrong_arguments(tmp_path):
         "zh-Hant-TW",
     )
     one_error(zhudu("audit", str(SEED), "--limit", "0", cwd=tmp_path), 2, "--limit must be at least 1")
+
+
+def documented_commands() -> list[str]:
+    """Every ``python -m zhudu …`` command the README and the editorial files' comments give an author."""
+    places = [REPO / "README.md", *sorted((REPO / "docs" / "editorial").glob("*.yml"))]
+    found = (re.findall(r"`([^`]*python -m zhudu[^`]*)`", p.read_text(encoding="utf-8")) for p in places)
+    return sorted({command for commands in found for command in commands})
+
+
+@pytest.mark.parametrize("command", documented_commands())
+def test_each_documented_command_works_as_written(command, tmp_path):
+    """Run as the author copies it, in the folder of mkdocs.yml (``-f path/mkdocs.yml``: from another one)."""
+    words = shlex.split(command)
+    assert words[:3] in (["python", "-m", "zhudu"], [".venv/bin/python", "-m", "zhudu"]), command
+    cwd = tmp_path if "path/mkdocs.yml" in words else REPO
+    args = []
+    for word in words[3:]:
+        word = word.replace("path/mkdocs.yml", str(REPO / "mkdocs.yml")).replace("<file>.md", SEED.name)
+        args.extend(sorted(str(p.relative_to(cwd)) for p in cwd.glob(word)) if "*" in word else [word])
+    proc = zhudu(*args, cwd=cwd)
+    assert proc.returncode == 0 and "error" not in proc.stderr, (command, proc.stderr)
+    assert proc.stdout.strip(), command
+
+
+def test_the_documented_commands_name_every_command():
+    documented = {shlex.split(command)[3:][-1 if "-f" in command else 0] for command in documented_commands()}
+    assert documented >= {"meta", "audit", "suggest"}
+
+
+def test_a_project_s_commands_read_that_project(tmp_path):
+    """``-f`` (default ./mkdocs.yml) names the project whose notes and editorial files suggest reads (rv26)."""
+    root = minimal_project(tmp_path / "p")
+    for name in ("a", "b"):
+        (root / "seeds" / f"{name}.md").write_text(
+            f"---\ntitle: {name}\n---\n\n向量数据库的索引。\n", encoding="utf-8"
+        )
+    proc = zhudu("-f", str(root / "mkdocs.yml"), "suggest", "--top", "5", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "# a, b" not in proc.stdout and ": a, b" in proc.stdout
+    (root / "docs" / "editorial" / "themes.yml").write_text(
+        "themes:\n  vdb:\n    name: 向量数据库\n    description: 向量检索。\n    phrases: [向量, 数据库, 索引]\n",
+        encoding="utf-8",
+    )
+    covered = zhudu("suggest", cwd=root)
+    assert covered.returncode == 0 and ": a, b" not in covered.stdout, covered.stdout
+    one_error(zhudu("suggest", cwd=tmp_path), 1, "mkdocs.yml: no such file", "give its path with -f")
 
 
 # -- python -m zhudu meta -----------------------------------------------------------------------

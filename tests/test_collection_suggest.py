@@ -1,4 +1,4 @@
-"""``zhudu.themes_suggest`` reads the notes the build reads: in ``seeds/`` and its folders."""
+"""``python -m zhudu suggest`` reads the notes the build reads: in ``seeds/`` and its folders."""
 
 from __future__ import annotations
 

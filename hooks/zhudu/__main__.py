@@ -1,8 +1,8 @@
-"""Editor's commands: ``python -m zhudu meta`` and ``python -m zhudu audit``.
+"""Editor's commands: ``python -m zhudu meta``, ``python -m zhudu audit`` and ``python -m zhudu suggest``.
 
-Run from the repository root with the venv set up by ``.ci/setup`` (which puts
-``hooks/`` on the venv's path).  They read mkdocs.yml's ``extra.zhudu`` the
-same way the build does, and never write anywhere.
+Run in the folder of mkdocs.yml (or give its path with ``-f``) with the venv set up by ``.ci/setup``
+(which puts ``hooks/`` on the venv's path).  They read that project as the build does (mkdocs.yml's
+``extra.zhudu``, its notes and editorial files), and never write anywhere.
 """
 
 from __future__ import annotations
@@ -118,8 +118,19 @@ def main(argv: list[str] | None = None) -> int:
         help="the riskiest conversion choices, each with the rule that would fix it (--all: every place)",
     )
     p_audit.add_argument("rest", nargs=argparse.REMAINDER, help="arguments for zhudu.audit")
-    p_audit.set_defaults(func=lambda a: _audit(a.rest))
-    args = parser.parse_args(argv)
+    p_audit.set_defaults(func=_audit)
+    p_suggest = sub.add_parser(
+        "suggest", help="keywords shared by notes that no phrase of themes.yml covers: candidate themes"
+    )
+    p_suggest.add_argument("rest", nargs=argparse.REMAINDER, help="arguments for zhudu.themes.suggest")
+    p_suggest.set_defaults(func=_suggest)
+    # A subcommand's own options (``audit --all``, ``suggest --top 5``) may come before its first
+    # argument, where REMAINDER does not take them: they are its arguments as well.
+    args, own = parser.parse_known_args(argv)
+    if own and not hasattr(args, "rest"):
+        parser.error(f"unrecognized arguments: {' '.join(own)}")
+    if own:
+        args.rest = [*own, *args.rest]
     from zhudu.errors import ZhuduError
     from zhudu.script.editor_rules import ScriptDataError
 
@@ -133,10 +144,18 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _audit(rest: list[str]) -> int:
+def _audit(args: argparse.Namespace) -> int:
     from zhudu.script import audit
 
-    return int(audit.main(rest) or 0)
+    # Read only when --rules is not given: the project's rules, as its build reads them.
+    return int(audit.main(args.rest, project_rules=lambda: _site(Path(args.config)).rules) or 0)
+
+
+def _suggest(args: argparse.Namespace) -> int:
+    from zhudu.themes import suggest
+
+    site = _site(Path(args.config))
+    return int(suggest.main(args.rest, seeds=site.seeds_dir, themes_file=site.editorial_dir / "themes.yml"))
 
 
 if __name__ == "__main__":

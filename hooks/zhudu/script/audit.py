@@ -15,9 +15,10 @@ when a rule of the default regional layer (``data/regional.yml``) decides it.
 
 By default it prints only the places worth an editor's look, riskiest first, at most 20 lines a
 note, each with its sentence and the rule that would fix it (:mod:`zhudu.audit_risk`); ``--all``
-lists every place.  Run from ``hooks/``::
+lists every place.  Run in the folder of mkdocs.yml (its ``conversion.yml`` is read; ``-f path/mkdocs.yml``
+for another project's)::
 
-    python -m zhudu.script.audit ../seeds/*.md [--all | --only-unreviewed] [--variant zh-Hant-TW]
+    python -m zhudu audit seeds/*.md [--all | --only-unreviewed] [--variant zh-Hant-TW]
 
 The module depends only on :mod:`zhudu.script`, :mod:`zhudu.regional` and
 :mod:`zhudu.audit_risk`; the command reads a note as the build does (``notes.front_matter.note_parts``),
@@ -30,13 +31,13 @@ import argparse
 import difflib
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import opencc
 
-from zhudu.script.audit_report import format_entry, note_body, ranked_lines
+from zhudu.script.audit_report import Tally, format_entry, note_body, ranked_lines
 from zhudu.script.audit_risk import RiskJudge, sentence_around, word_bounds
 from zhudu.script.domain import text_domain
 from zhudu.script.editor_rules import ConversionRules, ScriptDataError, load_rules
@@ -395,12 +396,9 @@ def _phrase_window(
     return a, b
 
 
-def _default_rules_path() -> Path:
-    """Return docs/editorial/conversion.yml of this checkout."""
-    return Path(__file__).resolve().parents[3] / "docs" / "editorial" / "conversion.yml"
-
-
-def main(argv: Sequence[str] | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, project_rules: Callable[[], ConversionRules] | None = None
+) -> int:
     """Print the audit report for notes given on the command line.
 
     By default the places worth a look, riskiest first, at most ``--limit`` lines per note, each
@@ -409,18 +407,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     Args:
         argv: Arguments (without the program name); ``None`` means
             ``sys.argv[1:]``.
+        project_rules: The rules of the project audited (``python -m zhudu -f mkdocs.yml audit``), read
+            only when ``--rules`` does not name a file.
 
     Returns:
         0; 1 when a note or the rules cannot be read (a one-line error each; the others are
         audited); 2 for wrong arguments.  The audit informs, it does not gate.
     """
-    parser = argparse.ArgumentParser(prog="python -m zhudu.script.audit", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m zhudu audit", description=__doc__.splitlines()[0])
     parser.add_argument("notes", nargs="+", type=Path, help="Markdown notes to audit")
     parser.add_argument(
-        "--rules",
-        type=Path,
-        default=_default_rules_path(),
-        help="conversion.yml to use",
+        "--rules", type=Path, help="conversion.yml to use (default: the project's, as its build reads it)"
     )
     parser.add_argument("--variant", action="append", help="only this variant code (repeatable)")
     parser.add_argument(
@@ -444,11 +441,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     variants = [v for v in DEFAULT_VARIANTS if not args.variant or v.code in args.variant]
     try:
-        rules = load_rules(args.rules, known_variants=codes)
+        if args.rules is not None:
+            rules = load_rules(args.rules, known_variants=codes)
+        elif project_rules is not None:
+            rules = project_rules()
+        else:
+            parser.error("give the rules with --rules, or run `python -m zhudu audit` in the project")
     except ScriptDataError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    totals = [0, 0]
+    total = Tally()
     unread = 0
     for note in args.notes:
         if (read := note_body(note)) is None:
@@ -459,9 +461,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         for variant in variants:
             entries = audit(body, variant, rules, str(note), first_line=first_line)
             found.extend(entries)
-            reviewed = sum(e.reviewed for e in entries)
-            totals[0] += len(entries)
-            totals[1] += reviewed
             if not args.all:
                 continue
             config = variant.opencc_from_hans
@@ -469,22 +468,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             for entry in entries:
                 if not (args.only_unreviewed and entry.reviewed):
                     print(format_entry(entry))
-            print(f"  {len(entries)} places, {reviewed} reviewed, {len(entries) - reviewed} to review")
+            print(f"  {Tally.of(entries, every_place=True)}")
+        tally = Tally.of(found, every_place=args.all)
+        total += tally
         if args.all:
             continue
         lines, groups = ranked_lines(found, args.limit)
-        hidden = sum(not e.reviewed and not e.risk for e in found)
-        reviewed = sum(e.reviewed for e in found)
         print(f"== {note} ==")
         print("\n".join(lines) if lines else "  nothing to check")
         more = f"; {groups - len(lines)} more lines with --limit" if groups > len(lines) else ""
-        print(
-            f"  {len(found)} places: {reviewed} covered by rules, {hidden} hidden (OpenCC reliable),"
-            f" {groups} to check{more}; --all lists every place"
-        )
-    print(f"total: {totals[0]} places, {totals[1]} reviewed, {totals[0] - totals[1]} to review")
+        in_lines = f" in {groups} line{'s' if groups > 1 else ''}" if groups else ""
+        print(f"  {tally}{in_lines}{more}; --all lists every place")
+    print(f"total: {total}")
     return 1 if unread else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from zhudu.__main__ import main as zhudu_main
+
+    sys.exit(zhudu_main(["audit", *sys.argv[1:]]))

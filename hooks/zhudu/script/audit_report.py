@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,34 @@ from zhudu.notes.limits import Limits
 if TYPE_CHECKING:
     from zhudu.script.audit import AuditEntry
 
-__all__ = ["RISK_LABELS", "format_entry", "ranked_lines"]
+__all__ = ["RISK_LABELS", "Tally", "format_entry", "ranked_lines"]
+
+
+@dataclass(frozen=True)
+class Tally:
+    """The audit's count of places: each is covered by a rule, left to OpenCC as reliable, or to review.
+
+    ``to_review`` is what the editor is asked to look at: the listed places (ranked: the risky ones;
+    ``--all``: every place no rule covers, none hidden), so it reaches 0 once each is accepted or fixed.
+    """
+
+    places: int = 0
+    reviewed: int = 0
+    reliable: int = 0
+    to_review: int = 0
+
+    @classmethod
+    def of(cls, entries: Sequence[AuditEntry], *, every_place: bool) -> Tally:
+        reviewed = sum(e.reviewed for e in entries)
+        to_review = sum(not e.reviewed and (every_place or bool(e.risk)) for e in entries)
+        return cls(len(entries), reviewed, len(entries) - reviewed - to_review, to_review)
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
+
+    def __str__(self) -> str:
+        reliable = f"{self.reliable} hidden (OpenCC reliable), " if self.reliable else ""
+        return f"{self.places} places: {self.reviewed} covered by rules, {reliable}{self.to_review} to review"
 
 
 def format_entry(entry: AuditEntry) -> str:
@@ -51,9 +79,12 @@ def ranked_lines(entries: Sequence[AuditEntry], limit: int) -> tuple[list[str], 
         places = len({(x.line, x.column) for x in group})
         count = f" ×{places}" if places > 1 else ""
         where = f"{e.line}:{e.column}"
+        # The same fix in every variant listed: one rule for all of them (zh-Hant covers TW and HK).
+        shared = {x.fix.replace(x.variant, "zh-Hant") for x in group}
+        fix = shared.pop() if len(variants) > 2 and len(shared) == 1 else e.fix
         lines.append(
             f"  {RISK_LABELS[e.risk]} {variants:<5} {where:>7}  {e.text}→{e.opencc}{count}  {e.reason}"
-            f"  「{e.sentence}」  fix: {e.fix}"
+            f"  「{e.sentence}」  fix: {fix}"
         )
     return lines, len(ordered)
 

@@ -248,7 +248,7 @@ class RiskJudge:
                 out = other + self.full_cc.convert(after)
                 return Assessment(
                     1,
-                    f"second sense: {word} is also {other} ({sense})",
+                    f"second sense: OpenCC wrote {swapped}; the other sense is {other} ({sense})",
                     f"if it means that: {self._phrase_fix(key, out)}; if not: {self._accept(word)}",
                 )
         for word in self.reliable:
@@ -282,6 +282,7 @@ class RiskJudge:
             return Assessment(
                 3,
                 f"context decides: {seg[k]} is {out} here, could be {'/'.join(others)}",
+                f"if right: {self._accept(seg[k] + after)}; "
                 f"if it is {others[0]}: {self._phrase_fix(seg[k] + after, others[0] + self.full_cc.convert(after))}",
             )
         return Assessment(0)

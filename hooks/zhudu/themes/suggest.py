@@ -1,6 +1,8 @@
 """Suggest candidate shared themes that ``docs/editorial/themes.yml`` does not cover yet.
 
-    cd hooks && ../.venv/bin/python -m zhudu.themes_suggest [--top 40] [--min-notes 2]
+    .venv/bin/python -m zhudu suggest [--top 40] [--min-notes 2]
+
+in the folder of mkdocs.yml (or ``-f path/mkdocs.yml`` before ``suggest``): its notes and its themes.yml.
 
 For every note, jieba's TF-IDF keyword extraction (``jieba.analyse.extract_tags``)
 ranks its terms; a term ranked by two or more notes that no phrase of the map
@@ -24,7 +26,6 @@ from zhudu.notes import folders
 from zhudu.notes.naming import is_note_file, note_ids
 from zhudu.themes import theme_map as themes
 
-REPO = Path(__file__).resolve().parents[3]
 #: YAML (``---``) or TOML (``+++``) front matter.
 _FRONT_RE = re.compile(r"\A(?P<fence>---|\+\+\+)[ \t]*\n.*?\n(?P=fence)[ \t]*\n", re.S)
 _POS = ("n", "nz", "vn", "eng", "nt", "ns", "v")
@@ -81,19 +82,22 @@ def suggest(
     return sorted(out, key=lambda c: (-len(c[2]), -c[1], c[0]))
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Print the candidates; exit 0."""
+def main(argv: list[str], *, seeds: Path, themes_file: Path) -> int:
+    """Print the candidates from the notes in ``seeds`` not covered by ``themes_file``; exit 0.
+
+    ``python -m zhudu suggest`` gives the project's folders, as its build reads them.
+    """
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        prog="python -m zhudu suggest",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--seeds", type=Path, default=REPO / "seeds")
-    parser.add_argument("--themes", type=Path, default=REPO / "docs/editorial/themes.yml")
     parser.add_argument("--top", type=int, default=40, help="keywords taken per note")
     parser.add_argument("--min-notes", type=int, default=2)
     args = parser.parse_args(argv)
     jieba.setLogLevel(60)
-    theme_map = themes.load_theme_map(args.themes, str(args.themes))
-    candidates = suggest(note_texts(args.seeds), theme_map, args.top, args.min_notes)
+    theme_map = themes.load_theme_map(themes_file, str(themes_file))
+    candidates = suggest(note_texts(seeds), theme_map, args.top, args.min_notes)
     print(
         f"# {len(candidates)} candidate phrases not covered by {len(theme_map.themes)} themes "
         f"(in {args.min_notes}+ notes)"
@@ -104,4 +108,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from zhudu.__main__ import main as zhudu_main
+
+    sys.exit(zhudu_main(["suggest", *sys.argv[1:]]))
