@@ -419,7 +419,7 @@ def _ranked(text: str, variant=TW, domain: str | None = None) -> list[tuple[str,
 
 def test_the_risks_are_judged_with_the_layer_rules_of_the_texts_domain() -> None:
     """RiskJudge reads the rules the audit converts with: a general note's 屏蔽广告 is the ``domain: general`` 屏蔽
-    rule's choice (OpenCC's 遮蔽 kept on purpose), not a swap nobody reviewed; a software note has no such rule."""
+    rule's choice (OpenCC's 遮蔽 kept on purpose), not a swap nobody reviewed; a software note has only the 封鎖 rule's other sense."""
     note = "我妈一直催我找对象，她把我屏蔽了，还装了屏蔽广告的插件。"
     entries = audit(note, TW, NO_RULES, "n.md")
     assert [(e.text, e.reviewed_by) for e in entries if e.reviewed] == [
@@ -430,7 +430,12 @@ def test_the_risks_are_judged_with_the_layer_rules_of_the_texts_domain() -> None
     assert [(e.risk, e.reason) for e in kept] == [(0, "layer keeps OpenCC's 屏蔽 here")]
     assert _ranked(note) == []
     software = "创建一个新对象，她把我屏蔽了，还装了屏蔽广告的插件。"
-    assert _ranked(software, domain="software") == [("屏蔽", "遮蔽", 2, "swap no rule covers")] * 2
+    # Session 45 (hD): the software-only 屏蔽 → 封鎖 rule (a request blocked by a server) makes OpenCC's 遮蔽 a
+    # second-sense place, not a swap nobody reviewed.
+    assert [(text, opencc, risk) for text, opencc, risk, _ in _ranked(software, domain="software")] == [
+        ("屏蔽", "遮蔽", 1)
+    ] * 2
+    assert all("封鎖" in reason for *_, reason in _ranked(software, domain="software"))
 
 
 def test_a_layer_rules_class_context_declines_as_the_layer_reads_it() -> None:
