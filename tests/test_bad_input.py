@@ -175,17 +175,32 @@ def test_existing_images_are_published(site_builder, tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("yaml_text", "expected"),
+    ("name", "yaml_text", "expected"),
     [
-        ("nope_id:\n  title: x\n", "docs/editorial/notes.yml:1: unknown note id 'nope_id'"),
-        ("good:\n  titel: x\n", "docs/editorial/notes.yml:2: good: unknown field 'titel'"),
-        ("good: [1, 2\n", "docs/editorial/notes.yml:2: invalid YAML"),
+        ("notes.yml", "nope_id:\n  title: x\n", "docs/editorial/notes.yml:1: unknown note id 'nope_id'"),
+        ("notes.yml", "good:\n  titel: x\n", "docs/editorial/notes.yml:2: good: unknown field 'titel'"),
+        # An unclosed bracket on the last line: that line, not the end of the file after it.
+        ("notes.yml", "good: [1, 2\n", "docs/editorial/notes.yml:1: invalid YAML"),
+        (
+            "conversion.yml",
+            "protected:\n  - 甲\n默认布局: [x\n",
+            "docs/editorial/conversion.yml:3: invalid YAML",
+        ),
+        (
+            "conversion.yml",
+            "protected: [甲,\n  乙\nphrases: {}\n",
+            "docs/editorial/conversion.yml:3: invalid YAML: did not find expected ',' or ']' "
+            "(in the value that starts on line 1)",
+        ),
     ],
 )
-def test_editorial_errors_stop_the_build_with_file_and_line(site_builder, yaml_text, expected):
-    result = site_builder(notes={"good.md": GOOD}, editorial={"notes.yml": yaml_text}, strict=False)
+def test_editorial_errors_stop_the_build_with_file_and_line(site_builder, name, yaml_text, expected):
+    result = site_builder(notes={"good.md": GOOD}, editorial={name: yaml_text}, strict=False)
     assert not result.ok
     assert expected in result.log, result.log
+    assert (
+        f"/docs/editorial/{name}" not in result.log
+    )  # named from mkdocs.yml's folder, as the author sees it
 
 
 def test_cli_build_of_broken_notes_prints_messages_not_tracebacks(tmp_path):

@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,23 @@ PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
     "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
 )
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A PNG file of a few bytes whose header says ``width`` × ``height`` (a decompression bomb's shape)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b""))
+        + chunk(b"IEND", b"")
+    )
+
+
 #: Bytes of every file planted outside ``seeds/``: none of them may turn up in the site.
 SECRET = b"ZHUDU-SECRET-OUTSIDE-THE-PROJECT"
 
@@ -77,7 +96,7 @@ def warning(result: BuildResult, *parts: str) -> str:
 # --------------------------------------------------------------------------- images and linked notes
 
 
-def test_images_outside_seeds_or_not_images_are_refused(tmp_path):
+def test_images_outside_seeds_or_not_images_are_refused(tmp_path, recwarn):
     out = outside(tmp_path)
     note = (
         "---\ntitle: 图片\n---\n\n第一段。\n\n"  # the body starts on line 5
@@ -87,13 +106,19 @@ def test_images_outside_seeds_or_not_images_are_refused(tmp_path):
         "![代码](assets/run.py)\n\n"  # 13: inside seeds/, but not an image
         "![矢量](assets/drawing.svg)\n\n"  # 15: SVG can carry scripts
         "![好图](assets/ok.png)\n\n"  # 17: published
-        "![别名](assets/alias.png)\n"  # 19: a link to an image inside seeds/ is fine
+        "![别名](assets/alias.png)\n\n"  # 19: a link to an image inside seeds/ is fine
+        "![巨](assets/huge.png)\n\n"  # 21: 400 megapixels in a few bytes (Pillow refuses to open it)
+        '<img src="assets/big.png" alt="大">\n\n'  # 23: 120 megapixels (Pillow only warns)
+        "![目录](assets/dir.png)\n"  # 25: a folder
     )
     notes = {
         "img.md": note,
         "assets/run.py": "import os\n",
         "assets/drawing.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
         "assets/ok.png": PNG,
+        "assets/huge.png": png_header(20000, 20000),
+        "assets/big.png": png_header(12000, 10000),
+        "assets/dir.png/inside.png": PNG,
     }
     links = {"assets/out": out, "assets/alias.png": Path("ok.png")}
     root = tmp_path / "project"
@@ -108,6 +133,17 @@ def test_images_outside_seeds_or_not_images_are_refused(tmp_path):
     code = warning(result, "seeds/img.md:13:", "assets/run.py")
     assert "is not an image file" in code and ".png" in code and "not published" in code
     warning(result, "seeds/img.md:15:", "assets/drawing.svg", "is not an image file")
+    huge = warning(
+        result, "seeds/img.md:21: image assets/huge.png is 400 megapixels, over the 40-megapixel limit"
+    )
+    assert "not published" in huge and "scale it down" in huge
+    warning(result, "seeds/img.md:23: image assets/big.png is 120 megapixels, over the 40-megapixel limit")
+    warning(result, "seeds/img.md:25: image assets/dir.png is a folder, not an image file", "not published")
+    # Pillow's own warning, naming no note, is never let out.
+    assert "DecompressionBomb" not in result.log
+    assert not [w for w in recwarn if "decompression bomb" in str(w.message)], [
+        str(w.message) for w in recwarn
+    ]
     assert not [w for w in result.warnings if "ok.png" in w or "alias.png" in w]
     # Refused images are not counted as missing ones.
     assert "missing image" not in result.log
@@ -119,7 +155,8 @@ def test_images_outside_seeds_or_not_images_are_refused(tmp_path):
     assert (result.site_dir / "media/img/assets/ok.png").read_bytes() == PNG
     assert_nothing_from_outside(result)
     page = result.page("zh-Hans/notes/img/index.html")
-    assert page.count("zd-missing-image--refused") == 5
+    assert page.count("zd-missing-image--refused") == 8
+    assert 'aria-label="图片未发布：巨"' in page and 'aria-label="图片未发布：目录"' in page
     assert 'aria-label="图片未发布：密码"' in page and "../../../../../../etc/passwd</code>" in page
     assert page.count("media/img/assets/ok.png") == 2
     # The page tells its readers, as for any other problem of the note (mkdocs serve lists what to fix).

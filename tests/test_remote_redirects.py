@@ -157,3 +157,17 @@ def test_an_https_host_is_reached_at_its_checked_address_under_its_name(
     assert private_asked == [], "the build connected to the private address the name rebound to"
     assert fetched.original is not None, fetched
     assert names == [PUBLIC_NAME] and public_asked == [f"{PUBLIC_NAME}:{public.server_port}/a.png"]
+
+
+@pytest.mark.parametrize(("width", "height", "said"), [(20000, 20000, "400"), (12000, 10000, "120")])
+def test_a_downloaded_image_over_the_limit_is_said_to_be(tmp_path, recwarn, width, height, said):
+    # The limit a local image has too (``image_sizes``): one Pillow refuses to open at all was "not an image".
+    from test_hostile_paths import png_header
+
+    asked: list[str] = []
+    for server in _serve(_answer(asked, 200, {"Content-Type": "image/png"}, png_header(width, height))):
+        url = f"http://127.0.0.1:{server.server_address[1]}/bomb-{width}.png"
+        fetched = remote_images.fetch(url, tmp_path, private_hosts=True)
+    assert fetched.original is None and asked
+    assert f"{said} megapixels, over the 40-megapixel limit" in (fetched.error or ""), fetched.error
+    assert not [w for w in recwarn if "decompression bomb" in str(w.message)]

@@ -180,8 +180,16 @@ def test_a_broken_editorial_file_is_served_without_its_data_and_with_the_error_o
     data.write_text("items:\n  - id: x\n    name: [未闭合\n", encoding="utf-8")
     page = wait_for(url, "编辑数据有误", timeout=30)
     assert f"docs/editorial/{name}:" in page and shown_as in page and "第一版的正文" in page
+    assert str(root) not in page  # named from mkdocs.yml's folder, as the author sees it
     home = wait_for(url.replace("notes/edit/", ""), "编辑数据有误", timeout=10)
     assert "编辑中的笔记" in home  # the rest of the site is there
+    # What the box says around the error is the page's own text, in the page's script: not left Simplified.
+    box = (
+        fetch(url.replace("/zh-Hans/", "/zh-Hant-TW/"))[1]
+        .split('class="zd-build-errors"')[1]
+        .split("</div>")[0]
+    )
+    assert "暫不顯示" in box and "暂不显示" not in box, box
     assert "Traceback" not in page
     if before is None:
         data.unlink()

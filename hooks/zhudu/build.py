@@ -172,7 +172,7 @@ class Build:
         if not annotations.serving():
             raise error
         log.warning("%s (served without %s until this is fixed)", error, what)
-        self.site.build_errors.append(f"{error}（{shown_as}暂不显示）")
+        self.site.build_errors.append((str(error), shown_as))  # the message as code, the rest as text
 
     # ----------------------------------------------------------------- files
 

@@ -20,7 +20,7 @@ import yaml
 
 from zhudu.errors import EditorialError
 from zhudu.notes.meta import EDITABLE_FIELDS
-from zhudu.notes.yamldoc import yaml_document
+from zhudu.notes.yamldoc import error_place, yaml_document
 
 
 @dataclass(frozen=True)
@@ -51,10 +51,8 @@ def yaml_with_lines(data: bytes, display: str) -> tuple[Any, dict[tuple[str, ...
     try:
         node, data = yaml_document(text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise EditorialError(
-            display, mark.line + 1 if mark else None, f"invalid YAML: {exc.problem}"
-        ) from None
+        line, problem = error_place(exc, text)
+        raise EditorialError(display, line, f"invalid YAML: {problem}") from None
     lines: dict[tuple[str, ...], int] = {}
 
     def walk(n: yaml.Node | None, prefix: tuple[str, ...]) -> None:

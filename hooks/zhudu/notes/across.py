@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from zhudu.errors import NoteError
 from zhudu.notes import body as body_mod
+from zhudu.notes import image_sizes
 
 if TYPE_CHECKING:
     from zhudu.notes.corpus import Note
@@ -37,6 +38,18 @@ def refused_image(note: Note, image: body_mod.ImageRef, folder: str) -> NoteErro
         problem = (
             f"is not an image file: not published; only {kinds} files are published as a note's "
             "images: convert it (an SVG to PNG or WebP) or link to it as text"
+        )
+    elif image.refused == "folder":
+        problem = (
+            "is a folder, not an image file: not published; link the image file inside it "
+            f"({image.target}/name.png)"
+        )
+    elif image.refused == "too-large":
+        limit = image_sizes.megapixels(image_sizes.MAX_PIXELS)
+        problem = (
+            f"is {image_sizes.megapixels(image.pixels or 0)} megapixels, over the {limit}-megapixel limit "
+            "(a small file can decode into gigabytes in a reader's browser): not published; "
+            f"scale it down to at most {limit} megapixels (e.g. 6000 × 4000 pixels or less) and save it again"
         )
     else:
         problem = (

@@ -47,8 +47,9 @@ _HTTP_RE = re.compile(r"(?i)^\s*https?://")
 #: either (``.md``, ``.py``, ``passwd``, keys…), even inside ``seeds/``.
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"})
 #: ``ImageRef.refused`` values: the image leads out of the notes folder (``..``, an absolute path
-#: or a symbolic link); the file is not an image (``IMAGE_SUFFIXES``); the path cannot be followed.
-IMAGE_REFUSALS = ("outside", "not-an-image", "unusable")
+#: or a symbolic link); the file is not an image (``IMAGE_SUFFIXES``); the path cannot be followed;
+#: the path is a folder; the image is over ``image_sizes.MAX_PIXELS`` (``ImageRef.pixels``).
+IMAGE_REFUSALS = ("outside", "not-an-image", "unusable", "folder", "too-large")
 REFUSED_LABEL = "图片未发布"
 
 
@@ -73,6 +74,8 @@ class ImageRef:
     height: int | None = None
     #: The width the author gave a raw ``<img>`` as a share of the column (``width=50%``), or None.
     column_share: str | None = None
+    #: How many pixels an image refused as ``too-large`` has.
+    pixels: int | None = None
 
 
 # --------------------------------------------------------------------------- Resolving
@@ -155,7 +158,7 @@ def _html_images(
             _say_refused(attrs, origin, body)
             if isinstance(found, str):  # missing or refused: counted, and shown as a Markdown image's is
                 return found
-            size = image_sizes.pixel_size(found)
+            found, size = found
             size = image_sizes.as_written(size, width, height) if size and not share else size
             return fragments.render(  # the page is one folder below the note's source (directory URLs)
                 "zd-dialect.html",
@@ -202,21 +205,25 @@ def _image_markup(
         body.images.append(ref)
         # Remote images would make the reader's browser contact another host: link instead.
         return remote_image_html(alt, target) + attrs  # its attributes read when it is downloaded
-    path = _local_image(alt, target, line, body, note_dir, root)
-    if isinstance(path, str):
-        return path + attrs
+    found = _local_image(alt, target, line, body, note_dir, root)
+    if isinstance(found, str):
+        return found + attrs
+    path, size = found
     title = f' "{m["title"]}"' if m["title"] else ""  # a tooltip, as the author wrote it
     image = f"![{alt}]({image_url(path)}{title})"
     if attrs:  # the author's (or the dialect's) attributes stand; a share of the column keeps its shape
-        return image + image_sizes.with_ratio(attrs, path)
-    return image + image_sizes.attr_list(image_sizes.pixel_size(path))
+        return image + image_sizes.with_ratio(attrs, size)
+    return image + image_sizes.attr_list(size)
 
 
-def _local_image(alt: str, target: str, line: int, body: Body, note_dir: Path, root: Path) -> Path | str:
-    """The file a note's image ``target`` names, noted for publishing; or the placeholder shown instead."""
+def _local_image(
+    alt: str, target: str, line: int, body: Body, note_dir: Path, root: Path
+) -> tuple[Path, tuple[int, int] | None] | str:
+    """The file a note's image ``target`` names and its size, noted for publishing; or the placeholder shown instead."""
     # Resolved (``..``, an absolute path, symbolic links followed) before it is judged: what
     # counts is the file that would be copied, which must lie inside the notes folder (seeds/).
     refused = None
+    size = pixels = None
     written = unquote(target)
     if written.startswith("/") and not written.startswith("//") and body.image_root:
         # Typora's ``typora-root-url``: the folder, from the note's, a ``/…`` path starts from.
@@ -240,15 +247,23 @@ def _local_image(alt: str, target: str, line: int, body: Body, note_dir: Path, r
             refused = "outside"
         elif exists and path.suffix.lower() not in IMAGE_SUFFIXES:
             refused = "not-an-image"
+        elif path.is_dir():
+            refused = "folder"
+        elif exists:
+            size = image_sizes.measured(path)
+    except image_sizes.TooLargeError as exc:
+        refused, pixels = "too-large", exc.pixels
     except (OSError, ValueError, RuntimeError):  # a symbolic link loop, a name too long, a NUL byte
         refused = "unusable"
     if refused:
         body.images.append(
-            ImageRef(line=line, alt=alt, target=target, path=None, exists=False, refused=refused)
+            ImageRef(
+                line=line, alt=alt, target=target, path=None, exists=False, refused=refused, pixels=pixels
+            )
         )
         return _placeholder(alt, target, REFUSED_LABEL, "zd-missing-image zd-missing-image--refused")
     body.images.append(ImageRef(line=line, alt=alt, target=target, path=path, exists=exists))
-    return path if exists else _placeholder(alt, target, "图片缺失", "zd-missing-image")
+    return (path, size) if exists else _placeholder(alt, target, "图片缺失", "zd-missing-image")
 
 
 def _placeholder(alt: str, target: str, label: str, kind: str) -> str:

@@ -13,7 +13,8 @@ A remote image is untrusted input:
   that once lets that time run out is not asked again in the process;
 - the bytes must be a PNG, JPEG, GIF or WebP as Pillow reads them (whatever the URL or the
   server's content type say: never SVG, which can carry script, never HTML), and at most
-  ``MAX_PIXELS`` pixels (a small file that decodes into gigabytes is refused);
+  ``MAX_PIXELS`` pixels, the limit an image in ``seeds/`` has too (``image_sizes``: a small file that
+  decodes into gigabytes is refused);
 - an image wider than ``PHONE_WIDTH`` is also published as a WebP copy that wide, which the page
   shows, linked to the original.
 
@@ -55,8 +56,8 @@ MAX_BYTES = 8 * 1024 * 1024
 TIMEOUT = 10.0
 #: Seconds a whole download may take.
 DEADLINE = 30.0
-#: Largest image, pixels (width × height): a 40-megapixel photo.
-MAX_PIXELS = 40_000_000
+#: Largest image, pixels (width × height): the same for every image (``image_sizes``).
+MAX_PIXELS = image_sizes.MAX_PIXELS
 #: Width of the copy phones get, pixels (twice a phone's CSS width of about 480 px).
 PHONE_WIDTH = 960
 #: WebP quality of that copy.
@@ -260,18 +261,18 @@ def _store(url: str, data: bytes, folder: Path, key: str) -> Fetched:
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(io.BytesIO(data)) as image:
+        with image_sizes.opened(io.BytesIO(data)) as image:
             kind = image.format or ""
             width, height = image.size
             if kind not in FORMATS:
                 raise _RefusedError(f"not a PNG, JPEG, GIF or WebP image (it is {kind or 'unknown'})")
-            if width * height > MAX_PIXELS:
-                raise _RefusedError(f"{width}×{height} pixels, more than {MAX_PIXELS:,}")
             image.verify()  # the file's structure is read: a corrupt image is refused here
         with Image.open(io.BytesIO(data)) as image:
             image.load()  # and decoded (``verify`` does not decode a JPEG: a truncated one passes it)
     except _RefusedError:
         raise
+    except image_sizes.TooLargeError as exc:
+        raise _RefusedError(f"{exc} (a small file can decode into gigabytes)") from None
     except (
         UnidentifiedImageError,
         OSError,

@@ -179,3 +179,26 @@ def yaml_document(text: str) -> tuple[yaml.Node | None, Any]:
 def _parsed(text: str) -> tuple[yaml.Node | None, Any]:
     # Keyed by the text: a serve rebuild re-reads unchanged editorial files without re-parsing them.
     return parse_yaml(text, alias_budget=EDITORIAL_ALIAS_BUDGET)
+
+
+def error_place(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
+    """The line (1-based) an author wrote a YAML error of ``text`` on, and the problem in words.
+
+    PyYAML marks where it noticed the problem: an unclosed ``[`` or quote on the last line is noticed
+    at the end of the file, the line after it (``conversion.yml:50`` for line 49); such a mark is moved
+    back to the last line holding text.  A bracket or quote opened on an earlier line is named.
+    """
+    problem = exc.problem or "invalid YAML"
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return None, problem
+    lines = text.split("\n")
+    line = min(mark.line, len(lines) - 1)
+    rest = [lines[line][mark.column :] if line == mark.line else "", *lines[line + 1 :]]
+    if not "".join(rest).strip():  # noticed at the end of the file: the last line written
+        while line > 0 and not lines[line][: mark.column if line == mark.line else None].strip():
+            line -= 1
+    opened = exc.context_mark
+    if opened is not None and opened.line < line and any(w in exc.context or "" for w in ("flow", "quoted")):
+        problem += f" (in the value that starts on line {opened.line + 1})"
+    return line + 1, problem

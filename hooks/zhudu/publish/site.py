@@ -89,7 +89,8 @@ class Site(NoteLoading):
     pages: dict[str, PageRecord] = field(default_factory=dict)
     page_urls: set[str] = field(default_factory=set)
     missing_images: list[str] = field(default_factory=list)
-    build_errors: list[str] = field(default_factory=list)  # mkdocs serve: editorial files served without
+    #: mkdocs serve: editorial files served without, as (the error, what is not shown: words of the page)
+    build_errors: list[tuple[str, str]] = field(default_factory=list)
     strings: dict[str, dict[str, str]] = field(default_factory=dict)
     #: The conversion domain, decided once the notes are read (``load_notes``; ``publish/conversion_domain.py``).
     decided_domain: conversion_domain.SiteDomain | None = None
@@ -150,7 +151,7 @@ class Site(NoteLoading):
         """The editor's conversion rules (``conversion.yml``)."""
         path = self.editorial_dir / "conversion.yml"
         return (
-            script.load_rules(path)
+            script.load_rules(path, display=self.display(path))
             if path.is_file()
             else script.ConversionRules(protected=(), phrases={}, accepted={})
         )

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from zhudu.notes.yamldoc import yaml_document
+from zhudu.notes.yamldoc import error_place, yaml_document
 from zhudu.script.variant_configs import prefixes
 
 __all__ = ["ConversionRules", "ScriptDataError", "load_rules"]
@@ -135,7 +135,9 @@ def text_line(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
-def load_rules(path: Path | str, known_variants: Iterable[str] | None = None) -> ConversionRules:
+def load_rules(
+    path: Path | str, known_variants: Iterable[str] | None = None, display: str | None = None
+) -> ConversionRules:
     """Load and validate ``conversion.yml``.
 
     The document is composed (not just parsed) so that every error can name
@@ -143,6 +145,7 @@ def load_rules(path: Path | str, known_variants: Iterable[str] | None = None) ->
 
     Args:
         path: The rules file.
+        display: The file as messages name it (relative to mkdocs.yml, as every editorial file's); ``path`` by default.
         known_variants: Variant codes configured for the site.  A variant key
             must be one of them or a BCP 47 prefix of one (``zh-Hant``).  When
             ``None``, keys are only checked to be well-formed BCP 47 tags and
@@ -157,25 +160,25 @@ def load_rules(path: Path | str, known_variants: Iterable[str] | None = None) ->
             term both protected and given a phrase rule.
     """
     path = Path(path)
+    shown = display or path
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ScriptDataError(
-            path, 0, f"cannot read the rules file ({exc.strerror}); check the path"
+            shown, 0, f"cannot read the rules file ({exc.strerror}); check the path"
         ) from exc
     except UnicodeDecodeError as exc:
         line = text_line(path.read_bytes(), exc.start)
-        raise ScriptDataError(path, line, f"not UTF-8 ({exc.reason}): save the file as UTF-8") from None
+        raise ScriptDataError(shown, line, f"not UTF-8 ({exc.reason}): save the file as UTF-8") from None
     try:
         root, _ = yaml_document(text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 0
+        line, problem = error_place(exc, text)
         raise ScriptDataError(
-            path,
-            line,
-            f"invalid YAML: {exc.problem}; fix the syntax (indent, quotes, colons)",
-        ) from exc
+            shown,
+            line or 0,
+            f"invalid YAML: {problem}; fix the syntax (indent, quotes, colons)",
+        ) from None
 
     allowed_codes: set[str] | None = None
     if known_variants is not None:
@@ -187,7 +190,7 @@ def load_rules(path: Path | str, known_variants: Iterable[str] | None = None) ->
         return node.start_mark.line + 1
 
     def fail(node: yaml.Node, message: str) -> ScriptDataError:
-        return ScriptDataError(path, line_of(node), message)
+        return ScriptDataError(shown, line_of(node), message)
 
     def string(node: yaml.Node, what: str) -> str:
         if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
@@ -288,7 +291,7 @@ def load_rules(path: Path | str, known_variants: Iterable[str] | None = None) ->
         for code, table in phrases.items():
             if term in table:
                 raise ScriptDataError(
-                    path,
+                    shown,
                     lines[("phrases", code, term)],
                     f"{term!r} is protected and also a {code} phrase; remove one",
                 )
