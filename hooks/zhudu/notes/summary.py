@@ -93,10 +93,11 @@ _TABLE_RE = re.compile(
 _EMBED_RE = re.compile(r'<span class="zd-embed">.*?</span>', re.DOTALL)
 #: The build's stand-ins for what a page cannot show (a missing image, a template tag it cannot render, a file
 #: it does not publish: ``zd-body.html`` ``missing_image``, ``zd-dialect.html`` ``unshown``): the build's words
-#: and the path or tag as written, none of them the author's prose (the label, then the code, in one span).
+#: and the tag or file as written (a missing image's label alone), none of them the author's prose (the label,
+#: then the code, in one span).
 _STAND_IN_RE = re.compile(
     r'<span class="zd-(?:missing-image|unknown-tag|unpublished)\b[^"]*"[^>]*>'
-    r'<span class="[^"]*__label">[^<]*</span> <code[^>]*>[^<]*</code></span>'
+    r'<span class="[^"]*__label">[^<]*</span>(?: <code[^>]*>[^<]*</code>)?</span>'
 )
 #: A Dataview query's stand-in (``zd-dialect.html`` ``dataview_query``): the build's words, not the author's.
 _QUERY_RE = re.compile(
