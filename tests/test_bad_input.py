@@ -182,7 +182,11 @@ def test_existing_images_are_published(site_builder, tmp_path):
 @pytest.mark.parametrize(
     ("yaml_text", "expected"),
     [
-        ("nope_id:\n  title: x\n", "docs/editorial/notes.yml:1: unknown note id 'nope_id'"),
+        (
+            "goood:\n  title: x\n",
+            "docs/editorial/notes.yml:1: unknown note id 'goood'; the closest: good "
+            "(`python -m zhudu meta` lists every note's id)",
+        ),
         ("good:\n  titel: x\n", "docs/editorial/notes.yml:2: good: unknown field 'titel'"),
         ("good: [1, 2\n", "docs/editorial/notes.yml:2: invalid YAML"),
     ],
