@@ -156,16 +156,17 @@ def _first_heading(text: str) -> str | None:
     return None
 
 
-def text_title(text: str, identifier: str) -> str:
+def text_title(text: str, identifier: str, subtitle: str | None = None) -> str:
     """The title of a note whose front matter gives none.
 
-    Its first heading (above), else its file name, as Obsidian names a note (Jekyll's without the
+    Its first heading (above), else its ``subtitle`` (a Hexo site's ``index.md`` has only that: the words its
+    page shows under the site's name), else its file name, as Obsidian names a note (Jekyll's without the
     post's date; a bundle's ``index.md`` its folder's): never its path under ``seeds/`` (the id,
-    ``我的库/杂记/随手记``).
+    ``我的库/杂记/随手记``), nor a folder's name that only sorts the notes (``zh-cn``).
     """
     path = PurePosixPath(identifier)
     stem = path.parent.name if path.name.lower() in _FOLDER_PAGE_STEMS and path.parent.name else path.name
-    return _first_heading(text) or _JEKYLL_DATE_RE.sub("", stem)
+    return _first_heading(text) or subtitle or _JEKYLL_DATE_RE.sub("", stem)
 
 
 def _complete_author(author: Author, posts: Iterable[body_mod.Post], source: str | None) -> Author:
