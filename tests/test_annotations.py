@@ -170,7 +170,7 @@ def test_annotation_text_is_escaped(site_builder) -> None:
     [
         (entry("x", "创下了历史记录", kind="fact-check"), "a fact-check needs a 'source' URL"),
         (entry("x", "创下了历史记录", kind="opinion"), "kind must be one of"),
-        (entry("x", "创下了历史记录", note="zzz"), "unknown note 'zzz'"),
+        (entry("x", "创下了历史记录", note="zzz"), "unknown note id 'zzz'"),
         (entry("X Y", "创下了历史记录"), "needs an 'id'"),
         (entry("x", "创下了历史记录") + entry("x", "另一段"), "used twice"),
     ],

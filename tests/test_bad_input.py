@@ -130,11 +130,16 @@ def test_missing_images_are_placeholders_with_one_summary_line(site_builder):
     (summary,) = [line for line in result.log.splitlines() if "missing image" in line]
     assert "2 missing image(s)" in summary
     assert "seeds/img.md:7 assets/不存在.png" in summary and "seeds/img.md:9 img/also-missing.jpg" in summary
-    page = result.page("zh-Hans/notes/img/index.html")
-    assert 'role="img" aria-label="图片缺失：示意图"' in page
-    assert "assets/不存在.png</code>" in page
-    # The image path is never converted (it would break it), in any variant.
-    assert "assets/不存在.png</code>" in result.page("zh-Hant-TW/notes/img/index.html")
+    # The reader is told what is missing by its alt text, in the page's variant; the path is the author's
+    # (the summary line above), not the reader's: none shown, and no file name when there is no alt text.
+    for variant, said in (("zh-Hans", "图片缺失：示意图"), ("zh-Hant-TW", "圖片缺失：示意圖")):
+        page = result.page(f"{variant}/notes/img/index.html")
+        assert (
+            f'role="img" aria-label="{said}"><span class="zd-missing-image__label">{said}</span></span>'
+            in page
+        )
+        assert 'aria-label="圖片缺失"' in page or 'aria-label="图片缺失"' in page
+        assert "不存在" not in page and "also-missing" not in page and "<code" not in page, page
 
 
 def test_image_syntax_in_inline_code_is_shown_as_written(site_builder):
@@ -177,7 +182,12 @@ def test_existing_images_are_published(site_builder, tmp_path):
 @pytest.mark.parametrize(
     ("name", "yaml_text", "expected"),
     [
-        ("notes.yml", "nope_id:\n  title: x\n", "docs/editorial/notes.yml:1: unknown note id 'nope_id'"),
+        (
+            "notes.yml",
+            "goood:\n  title: x\n",
+            "docs/editorial/notes.yml:1: unknown note id 'goood'; the closest: good "
+            "(`python -m zhudu meta` lists every note's id)",
+        ),
         ("notes.yml", "good:\n  titel: x\n", "docs/editorial/notes.yml:2: good: unknown field 'titel'"),
         # An unclosed bracket on the last line: that line, not the end of the file after it.
         ("notes.yml", "good: [1, 2\n", "docs/editorial/notes.yml:1: invalid YAML"),

@@ -212,7 +212,8 @@ def test_protected_strings_are_unchanged_in_every_variant(small, code):
 def test_real_site_protected_strings(real_site):
     for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
         page = real_site.build.page(f"{code}/notes/socialist-technology-and-production/index.html")
-        assert "assets/2023-03-23-社会主义的技术、工业体系和生产关系发展方向.png" in page
+        # A missing image's path is the author's (the build's info line), not on the page.
+        assert "assets/2023-03-23-" not in page
         assert "https://b23.tv/b25GTGl" in page
         thread = real_site.build.page(f"{code}/notes/technology-devolution-2025/index.html")
         assert (

@@ -173,7 +173,7 @@ def test_an_unresolved_link_is_one_warning_shown_on_the_page_and_styled_dead(lin
     ]
     assert all("'/plugins'" in w or "'不存在的笔记'" in w for w in dead)
     page = linked.page("zh-Hans/notes/zh-cn-api-filter/index.html")
-    assert '<span class="zd-deadlink" title="/plugins">没有的页面</span>' in page
+    assert 'class="zd-deadlink" data-zd-target="/plugins">没有的页面</span>' in page
     assert "这篇笔记有几处没能按原样显示。" in page  # the details are the warning's (and mkdocs serve's box)
 
 

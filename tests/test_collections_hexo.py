@@ -125,6 +125,18 @@ def test_old_site_paths_resolve_in_the_same_language(hexo):
     assert "zd-deadlink" not in body
 
 
+def test_the_sites_index_is_titled_by_the_subtitle_its_page_shows(hexo):
+    """Hexo's ``index.md`` has ``subtitle:`` and no title: titled by it, not by its folder (``zh-cn``)."""
+    for folder, variant, title in (
+        ("zh-cn", "zh-Hans", "快速、简洁且高效的博客框架"),
+        ("zh-tw", "zh-Hant-TW", "快速、簡單且強大的部落格框架"),  # the author's 網誌, in the variant's words
+    ):
+        page = hexo.page(f"{variant}/notes/{folder}-index/index.html")
+        assert re.search(rf"<title>{title} - 注[读讀]</title>", page), page[:2000]
+        assert re.search(rf"<h1[^>]*>{title}</h1>", page), page
+        assert "zd-note__subtitle" not in page  # not said twice
+
+
 # --------------------------------------------------------------------------- figures (run as a script)
 
 

@@ -125,7 +125,7 @@ def test_obsidian_wikilinks_link_to_note_pages_or_show_a_dead_link(dialects):
     assert '<a href="../jekyll/#liquid-%E6%A0%87%E7%AD%BE">Jekyll 的 Liquid 标签</a>' in page  # a heading
     assert '<a href="../jekyll/#^quote-1">一段引用</a>' in page  # a block id
     assert '<a href="#小节二">小节二</a>' in page  # [[#heading]] on this page, as its id is written
-    assert '<span class="zd-deadlink" title="没有这篇笔记">没有这篇笔记</span>' in page
+    assert 'class="zd-deadlink" data-zd-target="没有这篇笔记">没有这篇笔记</span>' in page
     # The anchors they aim at exist.
     assert 'id="liquid-标签"' in body(dialects, "jekyll") and 'id="^quote-1"' in body(dialects, "jekyll")
 
@@ -156,9 +156,9 @@ def test_an_obsidian_image_size_is_its_width_and_height(tmp_path):
     assert re.search(
         r'<img alt="图" decoding="async" height="45" loading="lazy" src="[^"]*pic\.png" width="90"', page
     )
-    assert (
-        "gone.png" in page and "100" not in page.split("gone.png", 1)[1].split("</p>", 1)[0]
-    )  # a placeholder
+    # A placeholder with no alt text: the build's words alone (not the size, nor the author's path).
+    assert '<span class="zd-missing-image__label">图片缺失</span></span></p>' in page, page
+    assert "gone.png" not in page, page
 
 
 def test_obsidian_callouts_are_material_admonitions(dialects):
@@ -290,7 +290,7 @@ def test_links_to_sibling_html_pages_resolve_or_warn(tmp_path):
     )
     page = body(result, "a")
     assert '<a href="../b/#%E5%B0%8F%E8%8A%82"><code>b</code></a>' in page
-    assert '<span class="zd-deadlink" title="missing.html">缺</span>' in page
+    assert 'class="zd-deadlink" data-zd-target="missing.html">缺</span>' in page
     assert '<a href="../b/">md</a>' in page  # a note's file, by its name
     assert [w.split(": ", 2)[1] for w in result.warnings] == ["seeds/a.md:5"], result.warnings
 

@@ -164,7 +164,7 @@ def test_a_link_inside_a_jekyll_raw_part_is_resolved_or_warned_of_and_its_liquid
     assert result.ok, result.log
     body = _body(result, "zh-Hans", "j")
     assert '<a href="../b/#%E5%B0%8F%E8%8A%82">乙</a>和 {{ x }}' in body, body
-    assert '<span class="zd-deadlink" title="missing.html">丙</span> {% link a.md %}' in body, body
+    assert 'class="zd-deadlink" data-zd-target="missing.html">丙</span> {% link a.md %}' in body, body
     assert "<code>[码](code.html)</code>" in body and "[栏](fenced.html)" in body, body
     warned = [w for w in result.warnings if "j.md" in w]
     assert len(warned) == 1 and warned[0].startswith("zhudu: seeds/j.md:9: missing.html: no note"), warned

@@ -114,7 +114,7 @@ def test_each_variant_has_a_valid_atom_feed(built: Any, code: str) -> None:
         assert first.findtext(f"{A}summary") == "关于网络与软件的笔记。"
     elif code == "zh-Hant-TW":
         assert titles == ["網路與軟體", "第二篇", "繁體寫的筆記"]
-        assert root.findtext(f"{A}title") == "注讀"
+        assert root.findtext(f"{A}title") == "注讀（繁體·臺灣）"
     else:
         assert titles[0] == "網絡與軟件"
 
@@ -173,6 +173,9 @@ def test_the_sites_address_names_every_variants_feed_for_feed_readers(built: Any
         (f"{SITE_URL}feed-{code}.xml", code) for code in VARIANTS
     ]
     assert [title for title, _, _ in links] == ["注读（简体）", "注讀（繁體·臺灣）", "注讀（繁體·香港）"]
+    # Each feed is titled as the link naming it: a reader subscribed to two variants tells them apart.
+    titles = [ET.fromstring(built.page(f"feed-{code}.xml")).findtext(f"{A}title") for code in VARIANTS]
+    assert titles == [title for title, _, _ in links]
     assert all(validate_atom(built.page(f"feed-{code}.xml")) is not None for code in VARIANTS)
     assert "atom+xml" not in built.page("notes/a/index.html")  # the other stubs stay as small as they were
     assert (
@@ -258,7 +261,7 @@ def test_no_site_url_means_no_feeds() -> None:
         feeds.variant_feeds(
             notes=[],
             site_url="",
-            variants=[("zh-Hans", "zh-Hans/")],
+            variants=[("zh-Hans", "zh-Hans/", "简体")],
             note_urls={},
             site_name="注读",
             site_description="",
@@ -273,7 +276,7 @@ def test_empty_feed_still_validates() -> None:
     out = feeds.variant_feeds(
         notes=[],
         site_url=SITE_URL,
-        variants=[("zh-Hans", "zh-Hans/")],
+        variants=[("zh-Hans", "zh-Hans/", "简体")],
         note_urls={},
         site_name="注读",
         site_description="说明 & <符号>",

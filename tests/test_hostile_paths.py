@@ -157,7 +157,9 @@ def test_images_outside_seeds_or_not_images_are_refused(tmp_path, recwarn):
     page = result.page("zh-Hans/notes/img/index.html")
     assert page.count("zd-missing-image--refused") == 8
     assert 'aria-label="图片未发布：巨"' in page and 'aria-label="图片未发布：目录"' in page
-    assert 'aria-label="图片未发布：密码"' in page and "../../../../../../etc/passwd</code>" in page
+    assert (
+        'aria-label="图片未发布：密码"' in page and "etc/passwd" not in page
+    )  # the path: the warning's, not the page's
     assert page.count("media/img/assets/ok.png") == 2
     # The page tells its readers, as for any other problem of the note (mkdocs serve lists what to fix).
     assert "这篇笔记有几处没能按原样显示。" in page

@@ -566,7 +566,9 @@ def test_a_joplin_exports_resources_publish_and_a_link_by_joplins_id_says_how_to
         encoding="utf-8"
     )
     assert "zd-missing-image" not in page and 'alt="封面"' in page and "cover.png" in page
-    assert '<span class="zd-deadlink" title=":/89abcdef89abcdef89abcdef89abcdef">另一篇</span>' in page, page
+    assert 'class="zd-deadlink" data-zd-target=":/89abcdef89abcdef89abcdef89abcdef">另一篇</span>' in page, (
+        page
+    )
     assert [w for w in built.warnings if "joplin" in w] == [
         "zhudu: seeds/joplin/读书笔记.md:12: :/89abcdef89abcdef89abcdef89abcdef: a Joplin note's id, which only Joplin "
         "knows: shown as text marked as a dead link; export the notebook with Joplin's 'MD - Markdown + Front Matter', "

@@ -33,8 +33,9 @@ VARIANTS = ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK")
 
 #: What Material 9.8.1's templates write (alternate.html, base.html, nav.html, footer.html), compacted.
 #: translate="no": each name as its variant writes it, kept from the variant converter (alternate.html).
+#: The variant being read is marked (shell.js: aria-current), which Material's menu does not do.
 MENU_ITEM = (
-    '<li class="md-select__item"><a href="{href}" translate="no" hreflang="{code}" lang="{code}"'
+    '<li class="md-select__item"><a href="{href}" translate="no" hreflang="{code}" lang="{code}"{current}'
     ' class="md-select__link">{name}</a></li>'
 )
 SIDEBARS = [
@@ -80,10 +81,17 @@ MARKUP = """() => ({
     markers: document.querySelectorAll('zd-restore').length })"""
 
 
-def _expected(names: list[str], href: str, home: str, logo: str, site_name: str = "注读") -> dict:
+def _expected(
+    names: list[str], href: str, home: str, logo: str, site_name: str = "注读", read: str = "zh-Hans"
+) -> dict:
     return {
         "menu": [
-            MENU_ITEM.format(href=href.format(code=code), code=code, name=name)
+            MENU_ITEM.format(
+                href=href.format(code=code),
+                code=code,
+                name=name,
+                current=' aria-current="page"' if code == read else "",
+            )
             for code, name in zip(VARIANTS, names, strict=True)
         ],
         "sidebars": SIDEBARS,
@@ -173,6 +181,7 @@ def test_plain_markup_gets_materials_back_on_the_first_page_and_after_instant_na
                 site.url + "zh-Hant-TW/",
                 site.url + "assets/zhudu/favicon.svg",
                 site_name="注讀",
+                read="zh-Hant-TW",
             )
         finally:
             context.close()
@@ -196,7 +205,8 @@ def test_without_javascript_the_plain_menu_and_footer_look_as_materials(tmp_path
                     page.wait_for_function("document.querySelector('.md-footer-meta') !== null")
                 page.locator(".md-select").hover()
                 items = page.locator(".md-select__list > li").element_handles()
-                links = page.locator(".md-select__list > li > a").element_handles()
+                # The variant being read is marked with the script alone (shell.js: aria-current); the others.
+                links = page.locator('.md-select__list > li > a:not([lang="zh-Hant-HK"])').element_handles()
                 footer = page.locator(".md-footer")
                 strip = page.evaluate(
                     """f => { const m = f.querySelector('.md-footer-meta');
@@ -212,6 +222,12 @@ def test_without_javascript_the_plain_menu_and_footer_look_as_materials(tmp_path
             finally:
                 context.close()
         with_script, without = looks
+        # The mark (bold, a check) widens the menu with the script; all else is as without it.
+        widths = [[float(item[4].removesuffix("px")) for item in look[0]] for look in looks]
+        assert widths[0] > widths[1], widths
+        for look in looks:
+            for item in (*look[0], *look[1]):
+                item[4] = ""
         assert with_script == without
         assert (
             with_script[2][0] > 20 and with_script[2][1] != "rgba(0, 0, 0, 0)"

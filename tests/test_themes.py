@@ -112,6 +112,21 @@ def test_broken_pins_are_problems_naming_file_and_line(snippet: Snippet, problem
     assert not index.hits
 
 
+def test_a_pin_to_an_unknown_note_names_the_closest_few_ids_not_every_one() -> None:
+    # The Hexo documentation's 90 notes with the shipped themes.yml: 12 lines of ids for each pin.
+    names = [f"zh-{lang}/{part}-{n}" for lang in ("cn", "tw") for part in ("api", "docs") for n in range(23)]
+    notes = _notes(**{name: ["墙被推倒了"] for name in names})
+    pins = (Snippet("t", "zh-cn/docs-7x", "推倒了", 9), Snippet("t", "001_95c9da27f30b03d0", "推倒了", 10))
+    index = matching.build_index(_map("隐私", pins=pins), notes)
+    said = [str(problem) for problem in index.problems]
+    assert said == [
+        "docs/editorial/themes.yml:9: pin to t: unknown note id 'zh-cn/docs-7x'; the closest: zh-cn/docs-7, "
+        "zh-cn/docs-17, zh-cn/docs-9 (`python -m zhudu meta` lists every note's id)",
+        "docs/editorial/themes.yml:10: pin to t: unknown note id '001_95c9da27f30b03d0'; no note's id is close "
+        "to it (`python -m zhudu meta` lists every note's id)",
+    ], said
+
+
 def test_exclusion_removes_a_wrong_match_and_reports_a_stale_one() -> None:
     wrong = Snippet("t", "a", "每一个人的数据", 20)
     index = matching.build_index(

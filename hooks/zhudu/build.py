@@ -420,7 +420,7 @@ class Build:
         for rel, text in feeds.variant_feeds(
             notes=site.corpus.notes,
             site_url=site.site_url,
-            variants=[(v.code, v.prefix) for v in site.variants],
+            variants=[(v.code, v.prefix, v.name) for v in site.variants],
             note_urls={n.id: _note_url(n, self.files, config) for n in site.corpus.notes},
             site_name=config.site_name,
             site_description=config.site_description or "",

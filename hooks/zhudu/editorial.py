@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from zhudu.errors import EditorialError
+from zhudu.notes.closest_ids import unknown_note_id
 from zhudu.notes.meta import EDITABLE_FIELDS
 from zhudu.notes.yamldoc import error_place, yaml_document
 
@@ -120,7 +121,7 @@ def load_note_overrides(path: Path, display: str, known_ids: Iterable[str]) -> N
             raise EditorialError(
                 display,
                 line,
-                f"unknown note id {note!r}; note ids are the seed file names: {', '.join(known)}",
+                f"{unknown_note_id(note, known)}; a note's id is its file's path under seeds/, without the suffix",
             )
         if not isinstance(fields, dict):
             raise EditorialError(display, line, f"{note}: expected 'field: value' lines")

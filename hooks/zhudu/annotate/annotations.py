@@ -34,6 +34,7 @@ from zhudu.annotate import textmarks
 from zhudu.annotate.passages import iter_passages
 from zhudu.editorial import load_yaml_with_lines
 from zhudu.errors import EditorialError
+from zhudu.notes.closest_ids import unknown_note_id
 
 ANNOTATIONS_FILE = "annotations.yml"
 KINDS = {"context": "背景", "fact-check": "核查", "editorial": "编辑说明"}
@@ -158,9 +159,7 @@ def load_annotations(path: Path, display: str, note_ids: Iterable[str]) -> tuple
         seen[ident] = line
         note = str(entry.get("note") or "")
         if note not in known:
-            raise EditorialError(
-                display, at("note"), f"{ident}: unknown note {note!r}; note ids: {', '.join(known)}"
-            )
+            raise EditorialError(display, at("note"), f"{ident}: {unknown_note_id(note, known)}")
         kind = entry.get("kind")
         if kind not in KINDS:
             raise EditorialError(display, at("kind"), f"{ident}: kind must be one of {', '.join(KINDS)}")

@@ -410,6 +410,25 @@ def iter_passages(root: etree.Element) -> Iterator[etree.Element]:
             yield from iter_passages(child)
 
 
+#: A missing image's stand-in as a passage's text holds it (``zd-body.html`` ``missing_image``): its two tags
+#: opened, the label's text, the two closed, each tag a stash placeholder (its number, then its HTML checked).
+_STAND_IN_TEXT_RE = re.compile(
+    "\x02wzxhzdk:(\\d+)\x03\x02wzxhzdk:\\d+\x03[^\x02]*\x02wzxhzdk:\\d+\x03\x02wzxhzdk:\\d+\x03"
+)
+
+
+def missing_images_alone(element: etree.Element, stashed: list[str]) -> bool:
+    """A paragraph of nothing but missing images' stand-ins: the build's words, not a passage of the author's."""
+    text = element.text or ""
+    if len(element) or not text.startswith("\x02"):
+        return False
+    found = list(_STAND_IN_TEXT_RE.finditer(text))
+    opened = (stashed[int(m[1])] if int(m[1]) < len(stashed) else "" for m in found)
+    return all(html.startswith('<span class="zd-missing-image') for html in opened) and not (
+        _STAND_IN_TEXT_RE.sub("", text).strip() if found else text
+    )
+
+
 def _holds_copy(element: etree.Element) -> bool:
     return any(
         e.tag == "blockquote" and "zd-transclusion" in (e.get("class") or "").split() for e in element.iter()
@@ -428,8 +447,8 @@ class PassageTreeprocessor(Treeprocessor):
         found: list[Passage] = []
         for element in iter_passages(root):
             text = plain_text(element)
-            if len(text) < 2:
-                continue
+            if len(text) < 2 or missing_images_alone(element, self.md.htmlStash.rawHtmlBlocks):
+                continue  # a stand-in for a missing image: no theme, note or link marks the build's words
             anchor = anchor_for(text, self.extension.fold)
             # Identical passages (a repeated refrain) get -2, -3 … in document order.
             seen[anchor] = seen.get(anchor, 0) + 1

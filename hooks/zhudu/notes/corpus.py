@@ -257,7 +257,7 @@ def read_note(
             where, line = display, key_lines.get(origin.get(key, key))
         problems.append(NoteError(where, line, f"{key}: {message}"))
 
-    title = clean.get("title") or text_title(content, identifier)
+    title = clean.get("title") or text_title(content, identifier, clean.get("subtitle"))
     placeholder = looks_like_placeholder(title) and not (override and "title" in override)
 
     authors = list(clean.get("authors") or ())
@@ -288,7 +288,7 @@ def read_note(
         id=identifier,
         slug=clean.get("slug") or default_slug(notion.without_page_id(identifier)),
         title=title,
-        subtitle=clean.get("subtitle"),
+        subtitle=clean.get("subtitle") if clean.get("subtitle") != title else None,  # not said twice
         date=clean.get("date"),
         updated=clean.get("updated"),
         authors=tuple(authors),

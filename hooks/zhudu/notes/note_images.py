@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
@@ -235,7 +235,7 @@ def _local_image(
             body.findings.append((line, site_root.not_found_message(target, root.name)))
             body.watched += [str(p) for p in site_root.candidates(written, note_dir, root)]
             body.images.append(ImageRef(line=line, alt=alt, target=target, path=None, exists=False))
-            return _placeholder(alt, target, "图片缺失", "zd-missing-image")
+            return _placeholder(alt, "图片缺失", "zd-missing-image")
         if found is not None:  # the file's path, as every later reading of the note takes it
             written, target = found, quote(found)
     try:
@@ -261,12 +261,11 @@ def _local_image(
                 line=line, alt=alt, target=target, path=None, exists=False, refused=refused, pixels=pixels
             )
         )
-        return _placeholder(alt, target, REFUSED_LABEL, "zd-missing-image zd-missing-image--refused")
+        return _placeholder(alt, REFUSED_LABEL, "zd-missing-image zd-missing-image--refused")
     body.images.append(ImageRef(line=line, alt=alt, target=target, path=path, exists=exists))
-    return (path, size) if exists else _placeholder(alt, target, "图片缺失", "zd-missing-image")
+    return (path, size) if exists else _placeholder(alt, "图片缺失", "zd-missing-image")
 
 
-def _placeholder(alt: str, target: str, label: str, kind: str) -> str:
-    """A visible stand-in for an image the page does not show, naming the path as written."""
-    name = alt or PurePosixPath(target).name
-    return fragments.render("zd-body.html", "missing_image", kind=kind, label=label, name=name, target=target)
+def _placeholder(alt: str, label: str, kind: str) -> str:
+    """A visible stand-in for an image the page does not show: its alt text, not the path (the build's warning says it)."""
+    return fragments.render("zd-body.html", "missing_image", kind=kind, label=label, name=alt)

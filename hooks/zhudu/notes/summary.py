@@ -94,10 +94,11 @@ _TABLE_RE = re.compile(
 _EMBED_RE = re.compile(r'<span class="zd-embed">.*?</span>', re.DOTALL)
 #: The build's stand-ins for what a page cannot show (a missing image, a template tag it cannot render, a file
 #: it does not publish: ``zd-body.html`` ``missing_image``, ``zd-dialect.html`` ``unshown``): the build's words
-#: and the path or tag as written, none of them the author's prose (the label, then the code, in one span).
+#: and the tag or file as written (a missing image's label alone), none of them the author's prose (the label,
+#: then the code, in one span).
 _STAND_IN_RE = re.compile(
     r'<span class="zd-(?:missing-image|unknown-tag|unpublished)\b[^"]*"[^>]*>'
-    r'<span class="[^"]*__label">[^<]*</span> <code[^>]*>[^<]*</code></span>'
+    r'<span class="[^"]*__label">[^<]*</span>(?: <code[^>]*>[^<]*</code>)?</span>'
 )
 #: A Dataview query's stand-in (``zd-dialect.html`` ``dataview_query``): the build's words, not the author's.
 _QUERY_RE = re.compile(
@@ -156,16 +157,17 @@ def _first_heading(text: str) -> str | None:
     return None
 
 
-def text_title(text: str, identifier: str) -> str:
+def text_title(text: str, identifier: str, subtitle: str | None = None) -> str:
     """The title of a note whose front matter gives none.
 
-    Its first heading (above), else its file name, as Obsidian names a note (Jekyll's without the
+    Its first heading (above), else its ``subtitle`` (a Hexo site's ``index.md`` has only that: the words its
+    page shows under the site's name), else its file name, as Obsidian names a note (Jekyll's without the
     post's date; a bundle's ``index.md`` its folder's): never its path under ``seeds/`` (the id,
-    ``我的库/杂记/随手记``).
+    ``我的库/杂记/随手记``), nor a folder's name that only sorts the notes (``zh-cn``).
     """
     path = PurePosixPath(identifier)
     stem = path.parent.name if path.name.lower() in _FOLDER_PAGE_STEMS and path.parent.name else path.name
-    return _first_heading(text) or _JEKYLL_DATE_RE.sub("", stem)
+    return _first_heading(text) or subtitle or _JEKYLL_DATE_RE.sub("", stem)
 
 
 def _complete_author(author: Author, posts: Iterable[body_mod.Post], source: str | None) -> Author:

@@ -239,7 +239,7 @@ def variant_feeds(
     *,
     notes: Sequence[object],
     site_url: str,
-    variants: Sequence[tuple[str, str]],
+    variants: Sequence[tuple[str, str, str]],
     note_urls: dict[str, str],
     site_name: str,
     site_description: str,
@@ -251,7 +251,7 @@ def variant_feeds(
     Args:
         notes: The corpus' notes.
         site_url: The configured site URL; feeds need absolute URLs, so none without it.
-        variants: (code, prefix ending in ``/``) of each variant.
+        variants: (code, prefix ending in ``/``, name as the variant menu shows it) of each variant.
         note_urls: Note id → page URL relative to a variant root.
         site_name: The site's name, as written (Simplified).
         site_description: The site's description, as written.
@@ -262,7 +262,7 @@ def variant_feeds(
         return {}
     base = site_url.rstrip("/") + "/"
     out = {}
-    for code, prefix in variants:
+    for code, prefix, name in variants:
         entries = note_entries(
             notes,
             site_url=site_url,
@@ -273,7 +273,7 @@ def variant_feeds(
         self_link = base + feed_file(code)
         feed = Feed(
             id=self_link,
-            title=convert(code, site_name),
+            title=feed_title(convert(code, site_name), name),
             subtitle=convert(code, site_description),
             self_link=self_link,
             home_link=base + prefix,
@@ -283,6 +283,11 @@ def variant_feeds(
         )
         out[feed_file(code)] = render(feed)
     return out
+
+
+def feed_title(site_name: str, variant_name: str) -> str:
+    """A variant's feed's title: the site's name and the variant's, so a reader subscribed to two tells them apart."""
+    return f"{site_name}（{variant_name}）"
 
 
 def feed_file(code: str) -> str:
@@ -303,5 +308,5 @@ def discovery_links(
     """
     if not site_url:
         return ""
-    feeds = [(f"{convert(code, site_name)}（{name}）", feed_file(code), code) for code, name in variants]
+    feeds = [(feed_title(convert(code, site_name), name), feed_file(code), code) for code, name in variants]
     return fragments.render("zd-feeds.html", "links", feeds=feeds)

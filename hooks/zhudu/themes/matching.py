@@ -25,6 +25,7 @@ import ahocorasick
 
 from zhudu.annotate.passages import Passage
 from zhudu.errors import EditorialError
+from zhudu.notes.closest_ids import unknown_note_id
 from zhudu.themes.theme_index import Hit, HitGroups, NotePassages, ThemeIndex, group_hits
 from zhudu.themes.theme_map import Snippet, Theme, ThemeMap, fold
 
@@ -330,12 +331,9 @@ def _build_index(
 
     def locate(snippet: Snippet, what: str) -> str | None:
         if snippet.note not in folded_by_note and snippet.note not in note_ids:
-            known = ", ".join(n.id for n in notes)
             problems.append(
                 EditorialError(
-                    theme_map.path,
-                    snippet.line,
-                    f"{what}: unknown note id {snippet.note!r}; note ids: {known}",
+                    theme_map.path, snippet.line, f"{what}: {unknown_note_id(snippet.note, note_ids)}"
                 )
             )
             return None

@@ -311,6 +311,12 @@
       setOpen(marker, marker.getAttribute("aria-expanded") !== "true");
       marker.focus();
     }
+    // A link to a page the site does not have (partials/zd-note-refs.html): a tap says so after it, in the line
+    // (zhudu.css, as on hover); another tap, or one elsewhere, takes the words away.
+    var dead = target.closest(".zd-deadlink");
+    var opened = document.querySelectorAll(".zd-deadlink--open");
+    for (var d = 0; d < opened.length; d++) if (opened[d] !== dead) opened[d].classList.remove("zd-deadlink--open");
+    if (dead) dead.classList.toggle("zd-deadlink--open");
     var term = target.closest(".zd-gloss");
     if (term) {
       if (document.activeElement !== term) term.focus();  // Safari does not focus buttons on click

@@ -159,8 +159,11 @@
 
   /* partials/alternate.html: the variant menu's items written plain, <li><a href lang>name</a></li>,
      given Material's markup back (its classes, and hreflang, the same tag as lang): once, since
-     instant navigation keeps the header (zhudu.js points its links at each page shown). */
+     instant navigation keeps the header (zhudu.js points its links at each page shown), and a switch
+     to another variant is a page load.  The page is written once for every variant, so the link to the
+     variant being read is marked here (aria-current; zhudu.css draws the mark): the page's own <html lang>. */
   var variantItems = document.querySelectorAll(".md-select__list > li:not([class])");
+  var readLang = document.documentElement.getAttribute("lang");
   for (var v = 0; v < variantItems.length; v++) {
     var variantLink = variantItems[v].firstElementChild;
     if (!variantLink || variantLink.tagName !== "A" || variantLink.className) continue;
@@ -170,6 +173,7 @@
       variantLink.removeAttribute("lang");
       variantLink.setAttribute("hreflang", tag);
       variantLink.setAttribute("lang", tag);
+      if (tag === readLang) variantLink.setAttribute("aria-current", "page");
     }
     variantLink.className = "md-select__link";
   }
