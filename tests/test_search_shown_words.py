@@ -15,7 +15,11 @@ import pytest
 
 from conftest import build_site
 from zhudu.search import shards as search_shards
+from zhudu.search.rule_words import with_rule_words
 from zhudu.search.shown_words import passage_edits, shown_span
+
+#: The two characters the rule-word case folds.
+FOLD = str.maketrans("設檔", "设档")
 
 #: Rules like the shipped ones, on names of our own: the fix reads the pages, not a list of names.
 CONVERSION = """\
@@ -116,3 +120,17 @@ def test_an_edit_of_as_many_characters_is_cut_into_the_words_it_puts_for_words()
     软件 beside the first keeps its shown form 軟體 (the Taiwan suggestion for 硬件 offers it)."""
     _, spans = passage_edits("开源软体和网路。", "开源软件和网络。")
     assert spans == [(3, 1, 3, 1), (6, 1, 6, 1)]
+
+
+def test_a_form_shown_only_where_an_author_wrote_a_rule_word_is_read_as_a_rule_word() -> None:
+    """A Traditional note's 設定檔案 is shown as written on its Taiwan page (session 45 — fm) where the canonical text
+    holds 配置文件: that shown form is one author's word, so it is flagged TYPED (read below the shown forms, no
+    beginning of a query ending inside it); 設定檔 then still finds the 設定檔案 every Taiwan page shows for
+    设置文件 first (test_search_hexo_browser).  A form the notes' own words convert to stays a shown form."""
+    shown = {"设定档案": "配置文件", "设定档": "配置文件"}  # the fm page's pair; a form a conversion gives
+    words = {"設定檔案": "配置文件", "設定檔": "配置文件"}
+    alias, typed = with_rule_words(
+        shown, words, {"配置文件"}, lambda w: w.translate(FOLD), converted={"设定档"}
+    )
+    assert typed == {"設定檔案", "设定档案", "設定檔"}
+    assert alias["设定档案"] == alias["设定档"] == "配置文件"

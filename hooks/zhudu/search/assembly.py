@@ -238,10 +238,11 @@ class Assembly:
         # words a Taiwan reader types for one the pages show otherwise (設定檔 for 配置文件, shown 配置檔案).
         vocab_set = set(vocab)
         pages = [page for code in sorted(shown_words) for page in shown_words[code]]
+        converted = set(alias)
         alias, ambiguous = merged_aliases(alias, ambiguous, pages, vocab_set)
-        alias, typed = with_rule_words(alias, rule_words or {}, vocab_set, folder)
+        alias, typed = with_rule_words(alias, rule_words or {}, vocab_set, folder, converted)
         ambiguous |= typed & vocab_set
-        del pages, vocab_set  # the pages go once their words are counted (``shown_rows`` below)
+        del pages, vocab_set, converted  # the pages go once their words are counted (``shown_rows`` below)
         forms: dict[str, list[str]] = defaultdict(list)
         for key, word in alias.items():
             if key in typed:  # shown nowhere: nothing to mark

@@ -32,18 +32,26 @@ def rule_words(layer: RegionalRules, domain: str | None) -> dict[str, str]:
 
 
 def with_rule_words(
-    alias: Mapping[str, str], words: Mapping[str, str], vocab: Collection[str], folder: Callable[[str], str]
+    alias: Mapping[str, str],
+    words: Mapping[str, str],
+    vocab: Collection[str],
+    folder: Callable[[str], str],
+    converted: Collection[str] = (),
 ) -> tuple[dict[str, str], set[str]]:
     """``alias`` with each rule word (as written and folded) → its output the notes hold (``vocab``), where not there.
 
-    Returns the forms and the keys added: the worker reads them below what the pages show (``alias_flags``).
+    ``converted``: the forms the notes' words convert to (``index.aliases``).  A form outside them that reads the
+    rule's output was shown only where a Traditional author wrote the rule's word (``script.as_written``: the
+    Taiwan configuration page's 設定檔案, canonically 配置文件): a word of one page, so a rule word too, or else
+    it would read 設定檔 as 配置文件 before the 設定檔案 every Taiwan page shows for 设置文件.
+    Returns the forms and the rule words' keys: the worker reads them below what the pages show (``alias_flags``).
     """
     out, added = dict(alias), set()
     for word, canonical in sorted(words.items()):
         if canonical not in vocab:
             continue
         for key in (word, folder(word)):
-            if key != canonical and key not in out:
+            if key != canonical and (key not in out or (out[key] == canonical and key not in converted)):
                 out[key] = canonical
                 added.add(key)
     return out, added
