@@ -209,8 +209,15 @@ def test_explanations_are_converted_per_variant(site_builder) -> None:
 
 #: Terms whose order a reader of each variant can predict only by their readings (长城 cháng, 银行 háng:
 #: the word's reading, not the character's; 長城 read alone is zhǎng), and an alias (辉达) that the
-#: Taiwan copy shows as the term itself (英伟达 is 輝達 there), and one that is all 内存 has (記憶體).
+#: Taiwan copy shows as the term itself (英伟达 is 輝達 there), and one that is all 内存 has (記憶體); a
+#: character pypinyin cannot read (𠮷: 𠮷野家 filed by 野 yě), and numbers by value (G7 before G20).
 ORDERED = """\
+- term: 𠮷野家
+  explanation: 日本的牛肉饭连锁店。
+- term: G20
+  explanation: 二十国集团。
+- term: G7
+  explanation: 七国集团。
 - term: 中国
   explanation: 国家。
 - term: 长城
@@ -255,9 +262,9 @@ def test_glossary_page_lists_terms_with_relative_links_to_passages(site_builder)
     # Each variant lists its terms as its readers look them up: pinyin (Hong Kong too), Taiwan by zhuyin
     # (ㄏ ㄒ ㄓ ㄔ … ㄧ), Latin terms A–Z after them; the index and the entries in that order, the same ids.
     expected = {
-        "zh-Hans": ["长城", "后福特主义", "内存", "雄安", "银行", "银河", "英伟达", "中国", "AI"],
-        "zh-Hant-TW": ["後福特主義", "輝達", "記憶體", "雄安", "中國", "長城", "銀河", "銀行", "AI"],
-        "zh-Hant-HK": ["長城", "後福特主義", "記憶體", "雄安", "銀行", "銀河", "英偉達", "中國", "AI"],
+        "zh-Hans": "长城 后福特主义 内存 雄安 𠮷野家 银行 银河 英伟达 中国 AI G7 G20",
+        "zh-Hant-TW": "後福特主義 輝達 記憶體 雄安 中國 長城 𠮷野家 銀河 銀行 AI G7 G20",
+        "zh-Hant-HK": "長城 後福特主義 記憶體 雄安 𠮷野家 銀行 銀河 英偉達 中國 AI G7 G20",
     }
     # The index under a heading per group: a pinyin letter, a zhuyin initial (ㄅㄆㄇㄈ order), A–Z.
     groups = {
@@ -271,7 +278,8 @@ def test_glossary_page_lists_terms_with_relative_links_to_passages(site_builder)
         "zh-Hant-HK": ["NVIDIA", "輝達"],
     }
     ids = {}
-    for code, terms in expected.items():
+    for code, listed in expected.items():
+        terms = listed.split()
         page = result.page(f"{code}/glossary/index.html")
         index = re.search(r'<nav class="zd-gloss-index"[^>]*>(.*?)</nav>', page, re.S).group(1)
         assert re.findall(r'<a href="#[^"]+">([^<]+)</a>', index) == terms, code
@@ -368,3 +376,33 @@ def test_a_term_is_read_as_the_word_and_u_umlaut_follows_u() -> None:
     assert sorted(["中國", "重慶"], key=glossary.order_for("zh-Hant-HK")) == ["重慶", "中國"]
     # Taiwan's zhuyin order: ㄓ (中) before ㄔ (重).
     assert sorted(["重慶", "中國"], key=glossary.order_for("zh-Hant-TW")) == ["中國", "重慶"]
+
+
+def test_a_character_without_a_reading_is_filed_by_its_counterpart_or_the_next_syllable() -> None:
+    """pypinyin reads neither 𠮷 nor 𫠒 (plain OpenCC's Simplified 鱆): 鱆魚 is read as 鱆 zhāng, 𠮷野家 by 野 yě;
+    a term with no readable character at the end of A–Z; no heading is ever a character."""
+    terms = ["中国", "𠮷野家", "鱆魚", "雅虎", "AI", "𠮷"]
+    expected = {
+        "zh-Hans": (["雅虎", "𠮷野家", "鱆魚", "中国", "AI", "𠮷"], ["Y", "Y", "Z", "Z", "A–Z", "A–Z"]),
+        "zh-Hant-TW": (
+            ["鱆魚", "中国", "雅虎", "𠮷野家", "AI", "𠮷"],
+            ["ㄓ", "ㄓ", "ㄧ", "ㄧ", "A–Z", "A–Z"],
+        ),
+    }
+    expected["zh-Hant-HK"] = expected["zh-Hans"]
+    for code, (order, groups) in expected.items():
+        key = glossary.order_for(code)
+        assert sorted(terms, key=key) == order, code
+        assert [key(t).group for t in order] == groups, code
+
+
+def test_numbers_are_compared_by_value() -> None:
+    """第2版 before 第10版 (fullwidth digits too) in every variant, GPT-4 before GPT-10; 007 is 7, after 5G."""
+    cases = {
+        "第10版 第2版 第１１版 第3版": "第2版 第3版 第10版 第１１版",
+        "GPT-10 GPT-4o GPT-4 GPT-3.5": "GPT-3.5 GPT-4 GPT-4o GPT-10",
+        "R1 R10 007 R2 RTX4060 5G": "5G 007 R1 R2 R10 RTX4060",
+    }
+    for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
+        for terms, order in cases.items():
+            assert sorted(terms.split(), key=glossary.order_for(code)) == order.split(), code

@@ -14,15 +14,25 @@ plain OpenCC's (t2s), not the site's fold, whose regional layer gives the word t
 mainland uses (記憶體 is not read as 内存).  The shown term breaks a tie: the same order every build.
 The readings are the mainland standard's: a word Taiwan reads otherwise (曝光 bào, Taiwan ㄆㄨˋ) is
 listed by the mainland reading in the Taiwan copy too; pypinyin has no Taiwan dictionary.
+
+A character pypinyin has no reading for (𠮷, or 𫠒, the Simplified form plain OpenCC gives 鱆) is read
+as its OpenCC counterpart when that one has a reading (𫠒 as 鱆 zhāng); else it is passed over and the
+term filed by its next syllable (𠮷野家 under Y); a term with no readable character at all is listed
+at the end of A–Z, never under a heading of its own.  A reading counts only in Latin letters (pinyin)
+or zhuyin: pypinyin gives an unread character back as itself (``'𠮷5'``).
+
+Numbers are compared by value, not digit by digit (第2版 before 第10版, GPT-4 before GPT-10).
 """
 
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Callable
 from typing import NamedTuple
 
+from zhudu.script.han import HAN_RE
 from zhudu.script.variant_configs import opencc_converter
 
 #: zhuyin's tone marks (pypinyin writes the first tone unmarked and the neutral one as ˙).
@@ -49,24 +59,64 @@ def uses_zhuyin(code: str) -> bool:
     return code.split("-")[-1].upper() == "TW"
 
 
-def _readings(text: str, zhuyin: bool) -> list[tuple[str, int]]:
-    """Each character's syllable (pinyin or zhuyin, no tone) and tone; not Han, itself and tone 0; punctuation none."""
+def _natural(digits: str) -> str:
+    """A run of digits as text that sorts by the number's value: its length first (2 → ``0012``, 10 → ``00210``)."""
+    value = str(int(digits))  # int: also fullwidth and other decimal digits; leading zeros dropped
+    return f"{len(value):03d}{value}"
+
+
+#: a reading that counts: pinyin letters and a tone, or zhuyin (pypinyin gives an unread character as itself).
+_PINYIN_RE = re.compile(r"[a-zü]+[1-5]")
+_ZHUYIN_RE = re.compile(r"[\u3100-\u312f\u31a0-\u31bf]+")
+
+
+def _char_readings(text: str, zhuyin: bool) -> list[tuple[str, int] | None]:
+    """Each character's syllable (pinyin or zhuyin, no tone) and tone; None where pypinyin reads none."""
     # Imported here: its dictionaries take 0.6 s and 56 MB, paid only by the process writing a glossary page.
     from pypinyin import Style, lazy_pinyin
 
-    chars = list(text)
     # Read as one text, so a word is read as the word (both styles see the same phrases).
     numbered = lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True, v_to_u=True, errors=list)
     shown = lazy_pinyin(text, style=Style.BOPOMOFO, errors=list) if zhuyin else numbered
-    if not len(numbered) == len(shown) == len(chars):  # not one reading a character: give up the phrases
-        return [r for c in chars for r in _readings(c, zhuyin)] if len(chars) > 1 else []
-    out = []
-    for char, reading, syllable in zip(chars, numbered, shown, strict=True):
-        if reading != char and reading[-1:].isdigit():
-            out.append((syllable.translate(_ZHUYIN_TONE_MARKS) if zhuyin else reading[:-1], int(reading[-1])))
-        elif char.isalnum():
-            out.append((char.casefold(), 0))
+    if not len(numbered) == len(shown) == len(text):  # not one reading a character: give up the phrases
+        return [r for c in text for r in _char_readings(c, zhuyin)] if len(text) > 1 else [None]
+    out: list[tuple[str, int] | None] = []
+    for reading, syllable in zip(numbered, shown, strict=True):
+        syllable = syllable.translate(_ZHUYIN_TONE_MARKS) if zhuyin else reading[:-1]
+        readable = _PINYIN_RE.fullmatch(reading) and (not zhuyin or _ZHUYIN_RE.fullmatch(syllable))
+        out.append((syllable, int(reading[-1])) if readable else None)
     return out
+
+
+def _readings(text: str, zhuyin: bool) -> list[tuple[str, int]]:
+    """The syllables a term is filed by: Han ones with their tone; letters, and numbers as one, tone 0."""
+    out: list[tuple[str, int]] = []
+    digits = ""
+    for char, reading in zip(text, _char_readings(text, zhuyin), strict=True):
+        if char.isdecimal():
+            digits += char
+            continue
+        if digits:
+            out.append((_natural(digits), 0))
+            digits = ""
+        if reading is None and HAN_RE.fullmatch(char):  # one pypinyin cannot read: filed by the next if none
+            reading = _counterpart_reading(char, zhuyin)
+        if reading is not None:
+            out.append(reading)
+        elif char.isalnum() and not HAN_RE.fullmatch(char):  # not punctuation, space
+            out.append((char.casefold(), 0))
+    if digits:
+        out.append((_natural(digits), 0))
+    return out
+
+
+def _counterpart_reading(char: str, zhuyin: bool) -> tuple[str, int] | None:
+    """The reading of ``char``'s Traditional or Simplified form (𫠒 is plain OpenCC's 鱆), if one has one."""
+    for config in ("s2t", "t2s"):
+        other = opencc_converter(config).convert(char)
+        if other != char and len(other) == 1 and (reading := _char_readings(other, zhuyin)[0]):
+            return reading
+    return None
 
 
 @functools.lru_cache(maxsize=8192)  # a term is looked up twice a copy (index, entry), and again every save
@@ -75,8 +125,11 @@ def sort_key(shown: str, zhuyin: bool) -> SortKey:
     shown = " ".join(shown.split())
     read = _readings(opencc_converter("t2s").convert(shown), zhuyin)
     if not read or not read[0][1]:  # not Han-initial (AGI, 5G, Ångström): A–Z after the Han terms
+        # Å with the A; fullwidth digits as digits.
         letters = "".join(c for c in unicodedata.normalize("NFKD", shown) if not unicodedata.combining(c))
-        return SortKey(True, (letters.casefold(),), (), (), shown)  # Å with the A
+        # Text and digit runs alternate (re.split keeps the runs at odd places), so two keys always compare.
+        pieces = re.split(r"(\d+)", letters.casefold())
+        return SortKey(True, tuple(_natural(p) if i % 2 else p for i, p in enumerate(pieces)), (), (), shown)
     # ü sorts as u, then after it (lu, lü, luan, lüe): zhuyin's ㄩ is a letter of its own.
     syllables = tuple(s.replace("ü", "u") for s, _ in read)
     return SortKey(False, syllables, tuple("ü" in s for s, _ in read), tuple(t for _, t in read), shown)
