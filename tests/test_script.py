@@ -524,7 +524,8 @@ def test_repository_rules_load() -> None:
 @pytest.mark.parametrize(
     ("text", "line", "fragment"),
     [
-        ("phrases:\n  zh-Hant-TW:\n    谷歌: [a\n", 4, "invalid YAML"),
+        # The unclosed bracket's line, the last with text, not the end of the file after it (session 45, am).
+        ("phrases:\n  zh-Hant-TW:\n    谷歌: [a\n", 3, "invalid YAML"),
         ("protected:\n  - 甲\nfoo: 1\n", 3, "unknown section 'foo'"),
         (
             "phrases:\n  zh-Hant-Tw:\n    谷歌: 谷歌\n",
