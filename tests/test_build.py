@@ -299,13 +299,30 @@ AUTHORS_WORDS = (
 )
 
 
+#: The reader review rv28's Taiwan note: the editor's Taiwan phrases' outputs (麥可·貝瑞, 大賣空), Hong Kong's
+#: (沽注一擲) and regional words (視像會議, 矽晶片), each the mainland way on the Simplified page.
+RV28_WORDS = "麥可·貝瑞讀過《大賣空》，香港譯作《沽注一擲》。我們開視像會議，討論矽晶片。"
+RV28_EDITORIAL = {
+    "conversion.yml": (
+        "phrases:\n  zh-Hant-TW:\n    迈克尔·贝瑞: 麥可·貝瑞\n    大空头: 大賣空\n"
+        "  zh-Hant-HK:\n    迈克尔·贝瑞: 米高·貝利\n    大空头: 沽注一擲\n"
+    ),
+    "glossary.yml": (
+        "- term: 迈克尔·贝瑞\n  aliases: [Michael Burry]\n  explanation: 美国投资人。\n"
+        "- term: 大空头\n  aliases: [The Big Short]\n  explanation: 迈克尔·刘易斯的书。\n"
+    ),
+}
+
+
 def test_a_note_written_in_traditional_is_converted_for_simplified(site_builder):
     trad = (
         "---\ntitle: 繁體筆記\n---\n\n## 資料與軟體\n\n這是一篇用繁體字寫的筆記，討論資料中心與開放原始碼。\n\n"
         + AUTHORS_WORDS
+        + "\n\n"
+        + RV28_WORDS
         + "\n"
     )
-    result = site_builder(notes={"t.md": trad})
+    result = site_builder(notes={"t.md": trad}, editorial=RV28_EDITORIAL)
     assert result.ok and not result.warnings, result.log
     hans = result.page("zh-Hans/notes/t/index.html")
     assert "这是一篇用繁体字写的笔记" in hans
@@ -325,6 +342,16 @@ def test_a_note_written_in_traditional_is_converted_for_simplified(site_builder)
     assert (
         AUTHORS_WORDS.replace("開啟", "開啓").replace("家裡", "家裏") in text["zh-Hant-HK"]
     )  # s2hkp's characters
+    # The editor's phrases read backwards and the regional words the mainland way (rv28); the author's words
+    # on the Traditional pages.
+    assert "迈克尔·贝瑞读过《大空头》，香港译作《大空头》。我们开视频会议，讨论硅芯片。" in text["zh-Hans"]
+    assert RV28_WORDS in text["zh-Hant-TW"]
+    assert RV28_WORDS.replace("讀過", "讀過") in text["zh-Hant-HK"]
+    # The glossary marks the terms the names came back as, in every variant (the same terms written in Simplified are).
+    marked = r'<span class="zd-gloss"[^>]*data-zd-gloss="([^"]+)"'
+    for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
+        terms = re.findall(marked, result.page(f"{code}/notes/t/index.html"))
+        assert len(terms) >= 2 and len(set(terms)) == 2, (code, terms)
     # Heading ids come from the Simplified form in every variant.
     ids = re.findall(r'<h2 id="([^"]+)"', hans)
     assert ids == re.findall(r'<h2 id="([^"]+)"', tw) == ["资料与软体"] or ids == re.findall(

@@ -171,3 +171,42 @@ def test_a_rewritten_word_keeps_the_authors_in_the_traditional_variants_of_the_h
     }
     # An attribute value holds no element: the rule's word, converted back as any text.
     assert re.findall(r'alt="([^"]*)"', "".join(pages.values())) == ["请清除缓存", "請清除快取", "請清除緩存"]
+
+
+#: The editor's regional phrases (docs/editorial/conversion.yml's shape): a source with a phrase in both Traditional
+#: variants, one with a Hong Kong phrase only, a two-character output and a protected term.
+EDITORS = ConversionRules(
+    protected=("沽注一擲",),
+    phrases={
+        "zh-Hant-TW": {"迈克尔·贝瑞": "麥可·貝瑞", "大空头": "大賣空", "小区": "社區"},
+        "zh-Hant-HK": {
+            "迈克尔·贝瑞": "米高·貝利",
+            "大空头": "沽注一擲",
+            "个人数据": "個人資料",
+            "小区": "屋苑",
+        },
+    },
+    accepted={},
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # rv28: the editor's phrase outputs, Taiwan's and Hong Kong's, mean their sources on the Simplified page …
+        ("麥可·貝瑞讀過《大賣空》。", "迈克尔·贝瑞读过《大空头》。"),
+        ("米高·貝利的作品。", "迈克尔·贝瑞的作品。"),
+        # … and the regional layer's silicon and video call.
+        ("我們開視像會議，討論矽晶片。", "我们开视频会议，讨论硅芯片。"),
+        ("矽谷的創造力。", "硅谷的创造力。"),
+        # Left as written: a Hong Kong phrase Taiwan has none for (a Taiwan profile, 個人資料), a word of two
+        # characters (社區, a community), a protected term, and 視像 that is not a call.
+        ("請更新你的個人資料。", "请更新你的个人资料。"),
+        ("社區活動中心。", "社区活动中心。"),
+        ("《沽注一擲》是香港的譯名。", "《沽注一擲》是香港的译名。"),
+        ("這部電影的視像效果很好。", "这部电影的视像效果很好。"),
+    ],
+)
+def test_the_editors_phrases_read_backwards(source: str, expected: str) -> None:
+    hans, tw, hk = DEFAULT_VARIANTS
+    assert Converter(hans, EDITORS, "Hant", keep_written=(tw, hk)).text(source) == expected

@@ -235,7 +235,7 @@ class Build:
         except ZhuduError as exc:
             self.serve_without(exc, "the glossary", "术语表")
             terms = glossary.Glossary(path=site.display(gloss_path))
-        self.glossary.use(terms)
+        self.glossary.use(terms, site.read_back)
         notes_path = site.editorial_dir / annotations.ANNOTATIONS_FILE
         try:
             placed = annotations.load_annotations(

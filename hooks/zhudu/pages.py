@@ -146,7 +146,7 @@ def _rule_scope(build: Build) -> rule_scope.RenderScope:
                 if p.name != "conversion.yml" and p.is_file()
             ]
 
-        _SCOPE[:] = [build, rule_scope.RenderScope(site.rules, site.default.code, shown)]
+        _SCOPE[:] = [build, rule_scope.RenderScope(site.rules, site.default.code, shown, site.read_back)]
     return _SCOPE[1]  # type: ignore[no-any-return]
 
 

@@ -157,6 +157,17 @@ class Site(NoteLoading):
         )
 
     @cached_property
+    def read_back(self) -> dict[str, str]:
+        """The editor's phrase outputs a note written in Traditional means their sources by (``phrases_back``).
+
+        The fold of such a note writes them the source's way (``script.Converter``'s ``keep_written``), and the
+        glossary marks them as the source's term.
+        """
+        if self.default.script != "Hans":
+            return {}
+        return self.rules.phrases_back(v.code for v in self.script_variants if v.script == "Hant")
+
+    @cached_property
     def script_variants(self) -> list[script.Variant]:
         """Variants as the conversion module describes them."""
         return [

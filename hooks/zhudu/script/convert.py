@@ -133,7 +133,12 @@ class Converter:
         self.source_script = source_script
         config = variant.config_for(source_script)
         self._cc = opencc_converter(config) if config else None
-        self._matcher = matcher_for(rules, variant.code, with_phrases=source_script == "Hans")
+        self._matcher = matcher_for(
+            rules,
+            variant.code,
+            with_phrases=source_script == "Hans",
+            back_from=_back_from(source_script, keep_written),
+        )
         layer = default_regional() if regional is True else regional or None
         self._regional = layer.scanner(variant.code, source_script, domain) if layer and self._cc else None
         self._keep = layer.keep_pattern() if layer and self._cc else None
@@ -215,6 +220,8 @@ class Converter:
             if kind == "rule":
                 # An editor's output is text: ``<`` or ``"`` in it must not become markup or end
                 # the attribute (title, aria-label) it is inserted into.
+                if keep_written and token in matcher.back:  # the author's phrase on the Traditional pages
+                    return placeholder(as_written.group(html_lib.escape(outputs[token]), token))
                 return placeholder(html_lib.escape(outputs[token]) if markup else outputs[token])
             if kind == "ascii" or token.isascii():
                 return token
@@ -431,6 +438,11 @@ class Converter:
             else:
                 pieces[close] = value + pieces[close]
         return pieces
+
+
+def _back_from(source_script: str, keep_written: Sequence[Variant]) -> tuple[str, ...]:
+    """The Traditional variants whose phrase outputs a Traditional note's fold reads back (``phrases_back``)."""
+    return tuple(v.code for v in keep_written) if source_script == "Hant" else ()
 
 
 def preload(

@@ -82,6 +82,35 @@ class ConversionRules:
             merged.update(self.phrases.get(prefix, {}))
         return merged
 
+    def phrases_back(self, codes: Iterable[str]) -> dict[str, str]:
+        """The phrase rules of the Traditional variants ``codes`` read backwards: {exact output -> source}.
+
+        A note written in Traditional that holds a phrase's output (大賣空, 麥可·貝瑞) means the phrase's
+        source (大空头, 迈克尔·贝瑞) for a Simplified reader.  A note says its script, not its region
+        (``lang: zh-tw`` is kept as zh-Hant), so a Taiwan note meets Hong Kong's outputs too: only a source
+        the editor gave a phrase in every variant ``codes`` is read back, each variant's output being that
+        region's word for it (Hong Kong's 個人資料 for 个人数据 alone would turn every Taiwan 個人資料, a
+        profile, into 个人数据).  Also left to OpenCC: an output two sources share, an output that holds or
+        is held by a protected term, and an output of fewer than three Han characters, a word with senses
+        of its own (社區 for a 小区 is also every community, 社区).
+        """
+        tables = [self.phrases_for(code) for code in codes]
+        everywhere = set.intersection(*(set(t) for t in tables)) if tables else set()
+        back: dict[str, str] = {}
+        ambiguous: set[str] = set()
+        for table in tables:
+            for source, output in table.items():
+                if back.setdefault(output, source) != source:
+                    ambiguous.add(output)
+        return {
+            output: source
+            for output, source in back.items()
+            if source in everywhere
+            and output not in ambiguous
+            and _A_PHRASE_RE.fullmatch(output)
+            and not any(t in output or output in t for t in self.protected)
+        }
+
     def punctuation_for(self, code: str) -> dict[str, str]:
         """Return the punctuation replacements for variant ``code`` (prefix chain merged).
 
@@ -126,6 +155,8 @@ class ConversionRules:
         return frozenset(out)
 
 
+#: A phrase read backwards: three Han characters or more, with a name's middle dot or Chinese punctuation.
+_A_PHRASE_RE = re.compile(r"(?=(?:[^\x00-\x7f]*[\u3400-\u9fff]){3})[^\x00-\x7f]+")
 _TOP_KEYS = ("protected", "phrases", "accepted", "punctuation")
 _CODE_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 

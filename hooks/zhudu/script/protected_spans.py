@@ -88,14 +88,23 @@ class Matcher:
 
     pattern: re.Pattern[str]
     outputs: Mapping[str, str]
+    #: The tokens that are phrase outputs read backwards (``ConversionRules.phrases_back``).
+    back: frozenset[str] = frozenset()
 
 
-def matcher_for(rules: ConversionRules, code: str, with_phrases: bool) -> Matcher:
-    """Return the cached matcher for ``rules`` applied to variant ``code``."""
-    key = ("matcher", code, with_phrases)
+def matcher_for(
+    rules: ConversionRules, code: str, with_phrases: bool, back_from: tuple[str, ...] = ()
+) -> Matcher:
+    """Return the cached matcher for ``rules`` applied to variant ``code``.
+
+    ``back_from``: Traditional variants whose phrase outputs a Traditional text turns back into their sources.
+    """
+    key = ("matcher", code, with_phrases, back_from)
     cached = rules._cache.get(key)
     if cached is None:
         outputs: dict[str, str] = dict(rules.phrases_for(code)) if with_phrases else {}
+        back = rules.phrases_back(back_from)
+        outputs.update(back)
         outputs.update({term: term for term in rules.protected})
         trie = _trie_pattern(outputs)
         source = _PROTECT_SOURCE
@@ -106,6 +115,6 @@ def matcher_for(rules: ConversionRules, code: str, with_phrases: bool) -> Matche
         # every alternative and its lookbehinds (a quarter of the time on a site's text, the same matches).
         starts = TOKEN_STARTS + re.escape("".join(sorted({word[0] for word in outputs})))
         source = f"(?=[{starts}])(?:{source})"
-        cached = Matcher(re.compile(source, re.VERBOSE), MappingProxyType(outputs))
+        cached = Matcher(re.compile(source, re.VERBOSE), MappingProxyType(outputs), frozenset(back))
         rules._cache[key] = cached
     return cached

@@ -7,8 +7,9 @@ rules say.  Keying every page by the whole file re-rendered and re-converted eve
 rule no page contains (20 s at 500 notes).  Two uses:
 
 * A render (``render_part``) converts only through the default variant's fold (Traditional text
-  into the default script): protected terms and that variant's punctuation, never phrases (they
-  apply to Simplified sources).  Its key holds the protected terms found in its Markdown or in the
+  into the default script): protected terms, that variant's punctuation and the Traditional variants'
+  phrase outputs read back as their sources (``ConversionRules.phrases_back``; the glossary marks them
+  too), never phrases forwards.  Its key holds the protected terms and outputs found in its Markdown or in the
   editorial files a render shows, both compared with HTML entities undone and whitespace and every
   ASCII character removed (a heading's text is joined across its markup before it is folded).
 * A written page (``Outputs.plan``) holds after a rules edit unless a changed rule's source occurs
@@ -82,9 +83,21 @@ def project(text: str) -> str:
 class RenderScope:
     """The conversion rules a render can depend on, per Markdown (``render_part``)."""
 
-    def __init__(self, rules: ConversionRules, default_code: str, shown: Callable[[], Iterable[str]]) -> None:
-        """``shown``: the texts besides a page's Markdown that a render can fold (editorial files; read only with protected terms)."""
+    def __init__(
+        self,
+        rules: ConversionRules,
+        default_code: str,
+        shown: Callable[[], Iterable[str]],
+        read_back: Mapping[str, str] | None = None,
+    ) -> None:
+        """The rules a render can meet: protected terms, punctuation and phrase outputs read back.
+
+        ``shown``: the texts besides a page's Markdown that a render can fold (editorial files; read only with
+        protected terms).  ``read_back``: the phrase outputs a Traditional note's fold and glossary read as their
+        sources (``ConversionRules.phrases_back``), each a term its Markdown is searched for.
+        """
         self.terms = [(term, project(term)) for term in sorted(set(rules.protected))]
+        self.terms += [(f"{out}→{source}", project(out)) for out, source in sorted((read_back or {}).items())]
         punctuation = sorted(rules.punctuation_for(default_code).items())
         everywhere = project("\n".join(shown())) if self.terms else ""
         always = [term for term, key in self.terms if key in everywhere]

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from markdown import Extension, Markdown
@@ -41,12 +41,23 @@ _LATIN_EDGE_RE = re.compile(r"[A-Za-z0-9]")
 class TermMatcher:
     """One compiled pattern of every form of every term, longest first, over folded text."""
 
-    def __init__(self, terms: Iterable[Term], fold: textmarks.CharFold) -> None:
+    def __init__(
+        self, terms: Iterable[Term], fold: textmarks.CharFold, read_back: Mapping[str, str] | None = None
+    ) -> None:
+        """``read_back``: an editor's phrase output → its source (``ConversionRules.phrases_back``).
+
+        A note written in Traditional holds the output (麥可·貝瑞), which no character fold makes the
+        source (迈克尔·贝瑞): where the source is a form of a term, the output is one too.
+        """
         self.fold = fold
         self.term_of: dict[str, Term] = {}
         for term in terms:
             for form in term.forms:
                 self.term_of[textmarks.normalise(form, fold)] = term
+        for output, source in (read_back or {}).items():
+            term = self.term_of.get(textmarks.normalise(source, fold))
+            if term is not None:
+                self.term_of.setdefault(textmarks.normalise(output, fold), term)
         self.pattern = re.compile(_trie_source(self.term_of)) if self.term_of else None
 
     def find(self, text: str) -> list[tuple[int, int, Term]]:
@@ -188,10 +199,10 @@ class GlossaryExtension(Extension):
         #: note id -> (page url, occurrences), filled as notes are rendered.
         self.occurrences: dict[str, tuple[str, list[Occurrence]]] = {}
 
-    def use(self, glossary: Glossary) -> None:
-        """Set the glossary to mark."""
+    def use(self, glossary: Glossary, read_back: Mapping[str, str] | None = None) -> None:
+        """Set the glossary to mark (``read_back``: as ``TermMatcher``'s)."""
         self.glossary = glossary
-        self.matcher = TermMatcher(glossary.terms, self.fold)
+        self.matcher = TermMatcher(glossary.terms, self.fold, read_back)
 
     def begin(self, note_id: str | None) -> None:
         """The next Markdown render is note ``note_id`` (``None``: not a note; nothing is marked)."""
