@@ -158,7 +158,12 @@ def test_opencc_phrases_change_only_taiwans_tai_and_furniture() -> None:
     ("code", "page", "shown", "not_shown"),
     [
         (TW, "glossary/index.html", ("邁克爾·伯里", "麥可·路易士", "大賣空"), ("伯裡", "大空頭", "劉易斯")),
-        (HK, "glossary/index.html", ("邁克爾·伯里", "沽注一擲"), ("伯裏", "大空頭")),
+        (
+            HK,
+            "glossary/index.html",
+            ("邁克爾·伯里", "沽注一擲", "米高·路易斯"),
+            ("伯裏", "大空頭", "劉易斯", "貝瑞"),
+        ),
         (
             TW,
             "notes/socialist-technology-and-production/index.html",
@@ -170,8 +175,13 @@ def test_opencc_phrases_change_only_taiwans_tai_and_furniture() -> None:
         (
             HK,
             "notes/ai-bubble-open-source-doge-2025/index.html",
-            ("「沽注一擲」米高·貝利", "試圖透過"),
-            ("大空頭",),
+            (
+                "「沽注一擲」米高·貝利",
+                "試圖透過",
+                "貝利的 Scion",
+                "包括貝利",
+            ),  # the editor's notes name him as the body does
+            ("大空頭", "貝瑞"),
         ),
         (HK, "notes/socialist-technology-and-production/index.html", ("透過近場",), ("通過近場",)),
         (HK, "notes/socialist-technology-and-production/index.html", ("語音視像",), ("視頻",)),
@@ -194,3 +204,10 @@ def test_the_seeds_taiwan_names_read_as_taiwan_writes_them() -> None:
     tw = shipped(TW)("迈克尔·刘易斯的《大空头》写的是迈克尔·贝瑞。")
     assert tw == "麥可·路易士的《大賣空》寫的是麥可·貝瑞。"
     assert shipped(HK)("“大空头”归来") == "「沽注一擲」歸來"
+
+
+def test_hong_kong_names_one_person_one_way() -> None:
+    """rv28: Hong Kong's 米高·貝利 in the body but 貝瑞 in the editor's notes, and Michael Lewis as 邁克爾·劉易斯 in the
+    glossary card; the editor's rules give 貝利 and 米高·路易斯 wherever the text is."""
+    hk = shipped(HK)("迈克尔·刘易斯写过迈克尔·贝瑞；包括贝瑞在内。")
+    assert hk == "米高·路易斯寫過米高·貝利；包括貝利在內。"
