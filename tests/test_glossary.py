@@ -368,3 +368,18 @@ def test_a_term_is_read_as_the_word_and_u_umlaut_follows_u() -> None:
     assert sorted(["中國", "重慶"], key=glossary.order_for("zh-Hant-HK")) == ["重慶", "中國"]
     # Taiwan's zhuyin order: ㄓ (中) before ㄔ (重).
     assert sorted(["重慶", "中國"], key=glossary.order_for("zh-Hant-TW")) == ["中國", "重慶"]
+
+
+def test_taiwan_looks_a_term_up_by_its_taiwan_reading(real_site) -> None:
+    """rv28: 曝光機 was filed under ㄅ (the mainland's bào) in the Taiwan glossary; Taiwan reads 曝 ㄆㄨˋ."""
+    from zhudu.annotate.glossary.collation import sort_key
+
+    index = real_site.build.page("zh-Hant-TW/glossary/index.html")
+    group = re.search(
+        r'<span class="zd-gloss-index__label">([^<]+)</span><ul>(?:(?!</ul>).)*>曝光機</a>', index, re.S
+    )
+    assert group and group.group(1) == "ㄆ", group and group.group(1)
+    # Other characters Taiwan reads otherwise in every word: 垃圾 lèsè (not lājī), 危機 wéi (not wēi).
+    assert [sort_key(t, True).group for t in ("垃圾", "企業", "星期", "危機")] == ["ㄌ", "ㄑ", "ㄒ", "ㄨ"]
+    assert sort_key("企業", True).tones == (4, 4) and sort_key("星期", True).tones == (1, 2)
+    assert sort_key("曝光", False).group == "B"  # pinyin copies keep the mainland reading
