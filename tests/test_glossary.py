@@ -406,3 +406,18 @@ def test_numbers_are_compared_by_value() -> None:
     for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
         for terms, order in cases.items():
             assert sorted(terms.split(), key=glossary.order_for(code)) == order.split(), code
+
+
+def test_taiwan_looks_a_term_up_by_its_taiwan_reading(real_site) -> None:
+    """rv28: 曝光機 was filed under ㄅ (the mainland's bào) in the Taiwan glossary; Taiwan reads 曝 ㄆㄨˋ."""
+    from zhudu.annotate.glossary.collation import sort_key
+
+    index = real_site.build.page("zh-Hant-TW/glossary/index.html")
+    group = re.search(
+        r'<span class="zd-gloss-index__label">([^<]+)</span><ul>(?:(?!</ul>).)*>曝光機</a>', index, re.S
+    )
+    assert group and group.group(1) == "ㄆ", group and group.group(1)
+    # Other characters Taiwan reads otherwise in every word: 垃圾 lèsè (not lājī), 危機 wéi (not wēi).
+    assert [sort_key(t, True).group for t in ("垃圾", "企業", "星期", "危機")] == ["ㄌ", "ㄑ", "ㄒ", "ㄨ"]
+    assert sort_key("企業", True).tones == (4, 4) and sort_key("星期", True).tones == (1, 2)
+    assert sort_key("曝光", False).group == "B"  # pinyin copies keep the mainland reading

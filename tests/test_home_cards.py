@@ -201,6 +201,23 @@ def test_a_summary_has_no_space_after_a_full_width_mark(site_builder) -> None:
     assert html.unescape(summary_of(result, "zh-Hans")) == expected
 
 
+def test_a_summary_parts_a_list_from_the_paragraph_after_it() -> None:
+    """A list's last item 「甲：一台伺服器」 and the paragraph after it read 「…一台伺服器步驟：開啟設定」 on the card
+    (rv28): blocks are parted by a space where the first ends without a full-width mark, joined where it ends with one."""
+    from zhudu.notes.summary import summary_of as summary
+
+    note = "准备如下两样东西就够了：\n\n- 甲：一台伺服器\n- 乙：一个可以登录的账号\n\n步骤：开启设置，然后保存。\n"
+    assert (
+        summary(note, 120)
+        == "准备如下两样东西就够了：甲：一台伺服器 乙：一个可以登录的账号 步骤：开启设置，然后保存。"
+    )
+    two = "第一段写得很长，足足有八个汉字。\n\n第二段写得也很长，足足有八个汉字\n\n第三段写得也很长，足足有八个汉字。\n"
+    assert (
+        summary(two, 120)
+        == "第一段写得很长，足足有八个汉字。第二段写得也很长，足足有八个汉字 第三段写得也很长，足足有八个汉字。"
+    )
+
+
 def summary_of(result, code: str) -> str:
     """The home card's summary of the note ``console`` in variant ``code``."""
     home = result.page(f"{code}/index.html")

@@ -633,6 +633,11 @@ def test_glossary_lists_terms_in_each_variants_order_with_readable_anchors(
         assert g["terms"] == sorted(g["terms"], key=key), code
         assert g["groups"] == [key(t).group for t in g["terms"]], code
         assert g["groups"][-1] == "A–Z" and g["terms"][-1].isascii(), code
+        starts = [group["left"] for group in page.evaluate(GLOSSARY_GROUPS)]
+        assert max(starts) - min(starts) < 0.5, (
+            code,
+            starts,
+        )  # rv28: the A–Z row's terms from the others' edge
         entries = [i for i in g["headings"] if i in set(g["ids"])]
         assert entries == g["ids"], code  # the entries follow the index
         seen[code] = g["ids"]
@@ -670,6 +675,8 @@ def test_glossary_index_groups_read_on_a_phone(real_site: ServedSite, browser: A
             assert abs(g["label"]["top"] - g["first"]["top"]) < 4, g  # the heading on its terms' first line
             assert g["left"] >= g["label"]["right"], g  # a wrapped line starts beside the heading too
             assert g["right"] <= width, g
+        # rv28: every group's terms start at one edge (A–Z, a wider heading, pushed its terms right).
+        assert max(g["left"] for g in groups) - min(g["left"] for g in groups) < 0.5, groups
         _shot(page, f"glossary-index-phone-{code}")
         page.locator(".zd-gloss-index__group").last.scroll_into_view_if_needed()
         _shot(page, f"glossary-index-phone-{code}-latin")

@@ -21,6 +21,8 @@ import pytest
 from test_regional_review32_senses import HK, TW, convert  # the layer alone, by variant and domain
 
 from heldout_shape import (
+    RULES,
+    VARIANTS,
     assert_batch_keeps_opencc_phrases,
     assert_rule_fires_in_its_domain,
     layer_alone,
@@ -30,6 +32,7 @@ from heldout_shape import (
     rules_after_marker,
     shipped,
 )
+from zhudu.script.convert import Converter
 from zhudu.script.domain import GENERAL, SOFTWARE
 from zhudu.script.regional import default_regional
 
@@ -158,7 +161,12 @@ def test_opencc_phrases_change_only_taiwans_tai_and_furniture() -> None:
     ("code", "page", "shown", "not_shown"),
     [
         (TW, "glossary/index.html", ("邁克爾·伯里", "麥可·路易士", "大賣空"), ("伯裡", "大空頭", "劉易斯")),
-        (HK, "glossary/index.html", ("邁克爾·伯里", "沽注一擲"), ("伯裏", "大空頭")),
+        (
+            HK,
+            "glossary/index.html",
+            ("邁克爾·伯里", "沽注一擲", "米高·路易斯"),
+            ("伯裏", "大空頭", "劉易斯", "貝瑞"),
+        ),
         (
             TW,
             "notes/socialist-technology-and-production/index.html",
@@ -167,11 +175,18 @@ def test_opencc_phrases_change_only_taiwans_tai_and_furniture() -> None:
         ),
         (TW, "notes/technology-devolution-2025/index.html", ("一台電腦",), ("一臺",)),
         (TW, "notes/ai-bubble-open-source-doge-2025/index.html", ("「大賣空」麥可·貝瑞",), ("大空頭",)),
+        # rv28: the editor's note on a fund's filing (持仓文件) reads a document, not a computer file.
+        (TW, "notes/ai-bubble-open-source-doge-2025/index.html", ("持倉文件",), ("持倉檔案",)),
         (
             HK,
             "notes/ai-bubble-open-source-doge-2025/index.html",
-            ("「沽注一擲」米高·貝利", "試圖透過"),
-            ("大空頭",),
+            (
+                "「沽注一擲」米高·貝利",
+                "試圖透過",
+                "貝利的 Scion",
+                "包括貝利",
+            ),  # the editor's notes name him as the body does
+            ("大空頭", "貝瑞"),
         ),
         (HK, "notes/socialist-technology-and-production/index.html", ("透過近場",), ("通過近場",)),
         (HK, "notes/socialist-technology-and-production/index.html", ("語音視像",), ("視頻",)),
@@ -194,3 +209,29 @@ def test_the_seeds_taiwan_names_read_as_taiwan_writes_them() -> None:
     tw = shipped(TW)("迈克尔·刘易斯的《大空头》写的是迈克尔·贝瑞。")
     assert tw == "麥可·路易士的《大賣空》寫的是麥可·貝瑞。"
     assert shipped(HK)("“大空头”归来") == "「沽注一擲」歸來"
+
+
+def test_hong_kong_names_one_person_one_way() -> None:
+    """rv28: Hong Kong's 米高·貝利 in the body but 貝瑞 in the editor's notes, and Michael Lewis as 邁克爾·劉易斯 in the
+    glossary card; the editor's rules give 貝利 and 米高·路易斯 wherever the text is."""
+    hk = shipped(HK)("迈克尔·刘易斯写过迈克尔·贝瑞；包括贝瑞在内。")
+    assert hk == "米高·路易斯寫過米高·貝利；包括貝利在內。"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shown", "not_shown"),
+    [
+        (
+            "嵌套列表里，外层项目和内层项目的缩进不同；清单项目可以勾选。",
+            ("外層項目", "內層項目", "清單項目"),
+            ("專案",),
+        ),
+        ("基金每季度提交 13F 文件，申报文件要写明持仓。", ("13F 文件", "申報文件"), ("檔案",)),
+        # A repository's subproject and a file name keep s2twp's words.
+        ("外层项目组把子项目的申报文件名改了。", ("外層專案組", "子專案", "申報檔名"), ("項目",)),
+    ],
+)
+def test_taiwan_reads_list_items_and_filings_in_general_text(sentence: str, shown, not_shown) -> None:
+    """rv28: an item of a list is 項目 (s2twp's 外層專案) and a fund's filing a 文件 (s2twp's 檔案) in Taiwan."""
+    tw = Converter(VARIANTS[TW], RULES, domain=GENERAL).text(sentence)
+    assert all(form in tw for form in shown) and not any(form in tw for form in not_shown), tw

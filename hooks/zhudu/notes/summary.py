@@ -76,6 +76,9 @@ _SPACE_BEFORE_CLOSING_RE = re.compile(r"\s+(?=[，。、；：！？）」』》
 #: A space after a full-width sentence or clause mark (``桥梁。 它注册``, a translator's habit): the mark's square
 #: already holds its space, so a card showed an em and a space, a gap in the sentence.
 _SPACE_AFTER_FULL_WIDTH_RE = re.compile(r"(?<=[，。、；：！？])\s+")
+#: Blocks a summary joins after one of these read apart already (the mark's square holds the gap); after anything
+#: else (a list item's last word, a line with no mark) a space parts them, as it parts a list's items.
+_FULL_WIDTH_BREAK = ("，", "。", "、", "；", "：", "！", "？", "…")
 
 
 #: What a summary leaves out of a note's Markdown, being no sentence of it: fenced code, a table (its
@@ -302,7 +305,8 @@ def summarise(article: str, limit: int) -> str:
             continue
         # A sentence the author repeated (a section's opening line again) is said once.
         para = "".join(s for s in _SENTENCE_RE.findall(para) if len(s.strip()) < 8 or s.strip() not in text)
-        text += para
+        # 「…一台伺服器」 then 「步驟：開啟設定」 ran on as 「…一台伺服器步驟：開啟設定」 (rv28).
+        text += " " + para if text and not text.endswith(_FULL_WIDTH_BREAK) else para
         if len(text) >= limit // 2:
             break
     if len(text) <= limit:

@@ -12,8 +12,8 @@ A term's reading is the word's (pypinyin's phrase dictionary: 重庆 chóng, 银
 Simplified form: the phrase dictionary is Simplified (it read 重慶 zhòng, 銀行 xíng).  That form is
 plain OpenCC's (t2s), not the site's fold, whose regional layer gives the word the
 mainland uses (記憶體 is not read as 内存).  The shown term breaks a tie: the same order every build.
-The readings are the mainland standard's: a word Taiwan reads otherwise (曝光 bào, Taiwan ㄆㄨˋ) is
-listed by the mainland reading in the Taiwan copy too; pypinyin has no Taiwan dictionary.
+The readings are the mainland standard's (pypinyin has no Taiwan dictionary), but for the characters of
+``TAIWAN_READINGS``, which Taiwan reads otherwise in every word: 曝光機 is looked up under ㄆ in the Taiwan copy.
 
 A character pypinyin has no reading for (𠮷, or 𫠒, the Simplified form plain OpenCC gives 鱆) is read
 as its OpenCC counterpart when that one has a reading (𫠒 as 鱆 zhāng); else it is passed over and the
@@ -34,6 +34,22 @@ from typing import NamedTuple
 
 from zhudu.script.han import HAN_RE
 from zhudu.script.variant_configs import opencc_converter
+
+#: Characters (Simplified, as the terms are read) whose Taiwan reading differs from the mainland one whatever the
+#: word, as Taiwan's Ministry of Education dictionary (《重編國語辭典》) gives them: zhuyin without its tone, and the
+#: tone.  Only characters read one way in Taiwan in every word: 质 (ㄓˊ, but 人質 ㄓˋ) and 和 (ㄏㄢˋ only as "and") are not.
+TAIWAN_READINGS = {
+    "曝": ("ㄆㄨ", 4),  # 曝光 bào → pù
+    "垃": ("ㄌㄜ", 4),  # 垃圾 lājī → lèsè
+    "圾": ("ㄙㄜ", 4),
+    "企": ("ㄑㄧ", 4),  # 企业 qǐ → qì
+    "期": ("ㄑㄧ", 2),  # 星期 qī → qí
+    "液": ("ㄧ", 4),  # 液体 yè → yì
+    "拥": ("ㄩㄥ", 3),  # 拥有 yōng → yǒng
+    "危": ("ㄨㄟ", 2),  # 危险 wēi → wéi
+    "微": ("ㄨㄟ", 2),  # 微小 wēi → wéi
+    "俄": ("ㄜ", 4),  # 俄罗斯 é → è
+}
 
 #: zhuyin's tone marks (pypinyin writes the first tone unmarked and the neutral one as ˙).
 _ZHUYIN_TONE_MARKS = str.maketrans("", "", "ˊˇˋ˙")
@@ -81,7 +97,10 @@ def _char_readings(text: str, zhuyin: bool) -> list[tuple[str, int] | None]:
     if not len(numbered) == len(shown) == len(text):  # not one reading a character: give up the phrases
         return [r for c in text for r in _char_readings(c, zhuyin)] if len(text) > 1 else [None]
     out: list[tuple[str, int] | None] = []
-    for reading, syllable in zip(numbered, shown, strict=True):
+    for char, reading, syllable in zip(text, numbered, shown, strict=True):
+        if zhuyin and char in TAIWAN_READINGS:
+            out.append(TAIWAN_READINGS[char])
+            continue
         syllable = syllable.translate(_ZHUYIN_TONE_MARKS) if zhuyin else reading[:-1]
         readable = _PINYIN_RE.fullmatch(reading) and (not zhuyin or _ZHUYIN_RE.fullmatch(syllable))
         out.append((syllable, int(reading[-1])) if readable else None)
