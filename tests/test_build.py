@@ -12,6 +12,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
 from conftest import REPO, build_site, mkdocs_build_cli
+from zhudu.publish import feeds
 
 NOTE = "---\ntitle: 数据中心与软件\ndate: 2024-03-01 10:00:00 +0800\ntags: [数据中心, 软件]\n---\n\n{body}\n"
 BODY = (
@@ -313,17 +314,61 @@ RV28_EDITORIAL = {
     ),
 }
 
+#: rv28's Taiwan-written note: its title and description as a reader meets them, not the rules' words
+#: converted back (配置檔案放在模板目錄; Hong Kong 雲計算, 通過, 軟件/硬件).
+TITLE, DESCRIPTION = "雲端運算筆記", "設定檔放在樣板目錄，透過軟體/硬體部署"
+HEADING = "清除快取"  # Hong Kong's 緩存 the round trip's, Taiwan's 快取 s2twp's
+
+
+def _fields_shown(result, code: str) -> dict[str, str]:
+    """Where a Traditional note's title and description reach a reader of variant ``code``."""
+    page, home = result.page(f"{code}/notes/t/index.html"), result.page(f"{code}/index.html")
+    feed = ET.fromstring((result.site_dir / feeds.feed_file(code)).read_text(encoding="utf-8"))
+    atom = "{http://www.w3.org/2005/Atom}"
+    entry = feed.find(f"{atom}entry")
+    assert entry is not None
+    return {
+        "h1": re.sub(r"<[^>]*>", "", re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)[1]).strip(),
+        "head title": re.search(r"<title>(.*?)</title>", page)[1],
+        "meta": re.search(r'<meta name="description" content="([^"]*)"', page)[1],
+        "home card": re.sub(r"<[^>]*>", "", home),
+        "feed title": entry.findtext(f"{atom}title"),
+        "feed summary": entry.findtext(f"{atom}summary"),
+        "link title": re.search(r'href="https://example.com/" title="([^"]*)"', page)[1],
+        "toc": re.findall(
+            r'<a href="#[^"]*">([^<]*)</a>', page.split('data-md-component="toc"')[1].split("</ul>")[0]
+        ),
+    }
+
 
 def test_a_note_written_in_traditional_is_converted_for_simplified(site_builder):
     trad = (
-        "---\ntitle: 繁體筆記\n---\n\n## 資料與軟體\n\n這是一篇用繁體字寫的筆記，討論資料中心與開放原始碼。\n\n"
+        f"---\ntitle: {TITLE}\ndescription: {DESCRIPTION}\ndate: 2026-12-01\n---\n\n"
+        "## 資料與軟體\n\n這是一篇用繁體字寫的筆記，討論資料中心與開放原始碼。\n\n"
         + AUTHORS_WORDS
         + "\n\n"
         + RV28_WORDS
-        + "\n"
+        + "\n\n"
+        + f'## {HEADING}\n\n[清除一次](https://example.com/ "{HEADING}")。\n'
     )
     result = site_builder(notes={"t.md": trad}, editorial=RV28_EDITORIAL)
     assert result.ok and not result.warnings, result.log
+    # Title and description: the zh-Hans page the mainland way, the Traditional ones the author's words.
+    hans = _fields_shown(result, "zh-Hans")
+    assert hans["h1"] == "云计算笔记" and hans["head title"].startswith("云计算笔记"), hans
+    assert hans["meta"] == hans["feed summary"] == "配置文件放在模板目录，通过软件/硬件部署", hans
+    assert "配置文件放在模板目录" in hans["home card"] and hans["feed title"] == "云计算笔记", hans
+    assert hans["toc"] == ["资料与软件", "清除缓存"] and hans["link title"] == "清除缓存", hans
+    for code in ("zh-Hant-TW", "zh-Hant-HK"):
+        shown = _fields_shown(result, code)
+        assert shown["h1"] == shown["feed title"] == TITLE and shown["head title"].startswith(TITLE), shown
+        assert shown["meta"] == shown["feed summary"] == DESCRIPTION and DESCRIPTION in shown["home card"], (
+            shown
+        )
+        assert shown["toc"][1] == shown["link title"] == HEADING, shown
+    # Nothing of how the fold marked the author's words is left in any file (root stubs, search indexes).
+    texts = [p for p in result.site_dir.rglob("*") if p.suffix in {".html", ".xml", ".json", ".js"}]
+    assert not [p for p in texts if "\ufdd0" in p.read_text(encoding="utf-8")]
     hans = result.page("zh-Hans/notes/t/index.html")
     assert "这是一篇用繁体字写的笔记" in hans
     tw = result.page("zh-Hant-TW/notes/t/index.html")

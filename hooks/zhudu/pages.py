@@ -28,8 +28,8 @@ from zhudu.notes import links
 from zhudu.notes.sections import HOME_PAGE
 from zhudu.publish import conversion_domain, feeds, incremental, notfound, unchanged
 from zhudu.publish.sections import home_introduction
+from zhudu.script import as_written, rule_scope, variants
 from zhudu.script import convert as script
-from zhudu.script import rule_scope, variants
 from zhudu.themes.render import GeneratedPage, theme_src
 
 if TYPE_CHECKING:
@@ -46,6 +46,7 @@ _SITE_HOST_RE = re.compile(r"^https?://(?P<host>[^/:]+)")
 _HEADING_RE = re.compile(r'<h[1-6] id="(?P<id>[^"]+)"[^>]*>(?P<inner>.*?)</h[1-6]>', re.DOTALL)
 _HEADERLINK_RE = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _TAG_RE = re.compile(r"<[^>]+>")
+_CODE_RE = re.compile(r"<code[^>]*>([^<]*)</code>")
 
 
 def read_source(build: Build, page: Page) -> str | None:
@@ -250,17 +251,20 @@ def _default_script_text(build: Build, meta: Any, listed: dict[str, Any]) -> dic
     convert the whole default page afterwards, so they still show Traditional.
     """
     convert = build.fold
+    # What a reader sees keeps the author's words where the layer rewrote them on the Traditional
+    # pages (``Converter.text_as_written``); tags and categories name pages (slugs): folded plainly.
+    shown = build.site.converter(build.site.default.code, "Hant").text_as_written
     # A note linking here written in Traditional (whatever this note's script): its title as its page's.
     backlinks = [
-        b | {"title": convert(b["title"])} if b["lang"] == "zh-Hant" else b for b in listed["backlinks"]
+        b | {"title": shown(b["title"])} if b["lang"] == "zh-Hant" else b for b in listed["backlinks"]
     ]
     if meta.lang != "zh-Hant":
         return {"backlinks": backlinks}
     return {
         "backlinks": backlinks,
-        "title": convert(meta.title),
-        "subtitle": convert(meta.subtitle) if meta.subtitle else meta.subtitle,
-        "description": convert(meta.description),
+        "title": shown(meta.title),
+        "subtitle": shown(meta.subtitle) if meta.subtitle else meta.subtitle,
+        "description": shown(meta.description),
         "tags": [convert(tag) for tag in meta.tags],
         "categories": [[convert(name) for name in path] for path in meta.categories],
     }
@@ -294,10 +298,13 @@ def page_content(build: Build, html: str, page: Page, config: MkDocsConfig) -> s
         html += _home_introduction(build, intro, config)  # Hugo's home page content: above the cards
     if note is not None and note.meta.lang == "zh-Hant":  # its headings, converted in the body by finish
         headings = {
-            m["id"]: _TAG_RE.sub("", _HEADERLINK_RE.sub("", m["inner"])).strip()
+            m["id"]: (
+                _TAG_RE.sub("", _HEADERLINK_RE.sub("", m["inner"])).strip(),
+                _CODE_RE.findall(m["inner"]),
+            )
             for m in _HEADING_RE.finditer(html)
         }
-        _toc_in_default_script(page.toc, site.converter(site.default.code, "Hant").text, headings)
+        _toc_in_default_script(page.toc, site.converter(site.default.code, "Hant").text_as_written, headings)
     if note is not None:
         if build.themes is not None:
             build.themes.collect(note.id, build.passages.last_passages)  # phase 1 of theme matching
@@ -315,16 +322,23 @@ def page_content(build: Build, html: str, page: Page, config: MkDocsConfig) -> s
     return html
 
 
-def _toc_in_default_script(toc: Any, convert: Callable[[str], str], headings: dict[str, str]) -> None:
+def _toc_in_default_script(
+    toc: Any, convert: Callable[[str], str], headings: dict[str, tuple[str, list[str]]]
+) -> None:
     """The table of contents' titles in the default variant's script, as the headings they name.
 
     Written once and converted by the other variants with the page; left in Traditional, the
     Simplified page's sidebar named 引用區塊 for the heading 引用区块.  A title is its heading's text
     as converted in the page (``headings``, by id: its code kept as written, ``軟體.config``), else
-    converted as text.  (Converting a title twice, as a reused render's is, gives the same text.)
+    converted as text, and so where the layer rewrote a word: folded with the author's word
+    (``text_as_written``) as the heading shows it on the Traditional pages, its code kept as written.
+    (Converting a title twice, as a reused render's is, gives the same text.)
     """
     for link in toc:
-        link.title = headings.get(link.id) or convert(link.title)
+        heading, codes = headings.get(link.id) or ("", [])
+        parts = re.split("(" + "|".join(map(re.escape, codes)) + ")", link.title) if codes else [link.title]
+        shown = "".join(part if i % 2 else convert(part) for i, part in enumerate(parts))
+        link.title = heading if heading and not as_written.has_groups(shown) else shown
         _toc_in_default_script(link.children, convert, headings)
 
 
@@ -446,6 +460,9 @@ def post_page(build: Build, output: str, page: Page, config: MkDocsConfig) -> st
         )
     # page.title is HTML (a note's title escaped above, MkDocs' heading text); the stub escapes text.
     title = unescape(page.title) if page.title else config.site_name
+    title = site.converter(site.default.code, "Hans").text(
+        title
+    )  # the default variant's: a folded title's word
     favicon = str(config.theme.get("favicon") or "")
     return site.root_stub(page.file.dest_uri, page.url, title, head, favicon)
 

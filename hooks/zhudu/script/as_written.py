@@ -10,10 +10,15 @@ rule) whose Traditional variants' values are the author's word, in each variant'
 (``t2tw``, ``t2hk``: character conversion only): the Simplified page shows the rule's word, the
 Traditional pages the author's.
 
+A title, a description or a table of contents' label holds no element: folded with
+``Converter.text_as_written`` it keeps its groups into the Simplified page, and each variant's
+converter resolves them there (:func:`shown_in`, :func:`rule_words`), so what a reader sees of a note
+outside its body (``<title>``, ``<meta name="description">``, the home list, the feed) agrees with it.
+
 While a piece of HTML is converted, a rewritten place is a *group* of three noncharacters around the
-output and the author's word (never in text, never seen by OpenCC: groups sit inside placeholders);
-:func:`resolve` turns each into the span in text, and into the output alone in an attribute value
-(``title``, ``alt``), where no element can go.
+output and the author's word (never seen by OpenCC: groups sit inside placeholders); :func:`resolve`
+turns each into the span in text.  An attribute value (``title``, ``alt``), where no element can go,
+keeps its groups into the Simplified page, as a title folded by ``Converter.text_as_written`` does.
 """
 
 from __future__ import annotations
@@ -24,10 +29,10 @@ from collections.abc import Sequence
 from zhudu import fragments
 from zhudu.script.variant_configs import Variant, opencc_converter
 
-__all__ = ["group", "has_groups", "resolve"]
+__all__ = ["GROUP_RE", "group", "has_groups", "resolve", "rule_words", "shown_in"]
 
 _OPEN, _SEP, _CLOSE = "\ufdd0", "\ufdd1", "\ufdd2"
-_GROUP_RE = re.compile(f"{_OPEN}([^{_OPEN}-{_CLOSE}]*){_SEP}([^{_OPEN}-{_CLOSE}]*){_CLOSE}")
+GROUP_RE = re.compile(f"{_OPEN}([^{_OPEN}-{_CLOSE}]*){_SEP}([^{_OPEN}-{_CLOSE}]*){_CLOSE}")
 
 
 def group(out: str, written: str) -> str:
@@ -40,20 +45,28 @@ def has_groups(piece: str) -> bool:
     return _OPEN in piece
 
 
-def resolve(piece: str, in_text: bool, variants: Sequence[Variant]) -> str:
-    """``piece`` with its groups resolved: in text, spans giving ``variants`` the author's word; else the output."""
-    if not in_text:
-        return _GROUP_RE.sub(r"\1", piece)
+def resolve(piece: str, variants: Sequence[Variant]) -> str:
+    """A text ``piece`` with its groups resolved: spans giving ``variants`` the author's word."""
 
     def span(m: re.Match[str]) -> str:
         written = m[2]
         values = ";".join(f"{v.code}:{_in_characters_of(v, written)}" for v in variants)
         return fragments.render("zd-script.html", "as_written", shown=m[1], values=values)
 
-    return _GROUP_RE.sub(span, piece)
+    return GROUP_RE.sub(span, piece)
 
 
 def _in_characters_of(variant: Variant, written: str) -> str:
     """The author's Traditional ``written`` in ``variant``'s characters (its ``opencc_from_hant``, as a note in it)."""
     config = variant.opencc_from_hant
     return opencc_converter(config).convert(written) if config else written
+
+
+def shown_in(m: re.Match[str], variant: Variant) -> str:
+    """A group (``GROUP_RE``'s match) as ``variant`` shows it: in a Traditional one, the author's word."""
+    return _in_characters_of(variant, m[2]) if variant.script == "Hant" else m[1]
+
+
+def rule_words(piece: str) -> str:
+    """``piece`` with each group as the rule's word (a Simplified variant's, or where none is resolved)."""
+    return GROUP_RE.sub(r"\1", piece) if _OPEN in piece else piece

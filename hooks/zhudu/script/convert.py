@@ -175,7 +175,7 @@ class Converter:
             and protected terms are unchanged and phrase rules are applied.
         """
         if self._cc is None or s.isascii():
-            return s
+            return as_written.rule_words(s)
         memo = self._texts_done
         done = memo.data.get(s)
         if done is None:
@@ -185,8 +185,21 @@ class Converter:
             memo.add(s, done, cost)
         return done
 
+    def text_as_written(self, s: str) -> str:
+        """``text`` of a Traditional note's field (title, description) with the author's words kept.
+
+        Where the layer rewrote a word, the output holds an ``as_written`` group, which every page
+        converter resolves: the rule's word for the Simplified variants, the author's in the
+        Traditional ones (as the body's ``span.zd-conv``).  Never for a slug, an id or a URL.
+        """
+        if as_written.has_groups(s):  # folded already (a reused render's table of contents)
+            return s
+        if self._cc is None or s.isascii() or not self._keep_written:
+            return self.text(s)
+        return self._convert_many([s], written=True)[0]
+
     def _convert_many(
-        self, segments: Sequence[str], markup: bool = False, punctuate: bool = True
+        self, segments: Sequence[str], markup: bool = False, punctuate: bool = True, written: bool = False
     ) -> list[str]:
         """Convert several segments with a single OpenCC call.
 
@@ -232,13 +245,18 @@ class Converter:
         regional_out = self._regional.outputs if self._regional is not None else {}
         keep_sub = self._keep.sub if self._keep is not None else None
 
-        keep_written = markup and bool(self._keep_written)
+        keep_written = (markup or written) and bool(self._keep_written)
 
         def regional_repl(m: re.Match[str]) -> str:
             out = regional_out[m.lastgroup]  # type: ignore[index]
-            if keep_written:  # in HTML: the author's word kept for the Traditional variants (``html``)
-                return placeholder(as_written.group(html_lib.escape(out), m.group()))
+            if keep_written:  # the author's word kept for the Traditional variants (``as_written``)
+                return placeholder(as_written.group(html_lib.escape(out) if markup else out, m.group()))
             return placeholder(html_lib.escape(out) if markup else out)
+
+        def written_repl(m: re.Match[str]) -> str:
+            # A Traditional note's text field folded with its author's words (``text_as_written``):
+            # this variant's word, kept from OpenCC.
+            return placeholder(as_written.shown_in(m, self.variant))
 
         def keep_repl(m: re.Match[str]) -> str:
             # As written: the source text (already HTML as written in markup) is the output.
@@ -249,6 +267,8 @@ class Converter:
             # inside theirs), then the editor's rules, then the regional layer, which sees the
             # editor's places as placeholders: an editor's phrase or protected term always wins.
             # In HTML a Han character written as a reference is converted with its word.
+            if as_written.has_groups(seg):
+                seg = as_written.GROUP_RE.sub(written_repl, seg)
             if markup:
                 seg = han_refs_as_characters(seg)
             if keep_sub is not None:
@@ -355,7 +375,7 @@ class Converter:
         inline rule (escaped).  Entities are kept as written, but for a numeric reference to a Han
         character, converted as the character it shows (开源&#x5934;发 → 開源頭髮).  With ``keep_written``,
         a word of the text the regional layer rewrote becomes a ``span.zd-conv`` holding the author's word
-        for those variants (``as_written``).
+        for those variants, and in an attribute value a group the page's converters resolve (``as_written``).
 
         Args:
             s: HTML text.
@@ -364,14 +384,16 @@ class Converter:
             The converted HTML.
         """
         if self._cc is None and "zd-conv" not in s:
-            return s
+            return as_written.rule_words(s)
         if not self._keep_written:
             return "".join(self.convert_pieces(tokenize_html(s)))
         tokens = tokenize_html(s, events=True)  # its text pieces, told from attribute values
         pieces = self.convert_pieces(tokens)
+        # An attribute value (``alt``, ``title``) holds no element: its groups stay for each variant's
+        # converter to resolve, as a title's (``text_as_written``).
         in_text = {e[1] for e in tokens.events or () if e[0] == "t"}
         return "".join(
-            as_written.resolve(p, i in in_text, self._keep_written) if as_written.has_groups(p) else p
+            as_written.resolve(p, self._keep_written) if i in in_text and as_written.has_groups(p) else p
             for i, p in enumerate(pieces)
         )
 
@@ -386,9 +408,10 @@ class Converter:
             same text :meth:`html` returns).  Do not modify the list: for an
             identity converter it may be ``tokens.pieces`` itself.
         """
-        if self._cc is None and not tokens.spans:
+        if self._cc is None and not tokens.spans and not any(map(as_written.has_groups, tokens.pieces)):
             return tokens.pieces
-        pieces = list(tokens.pieces)
+        # The Simplified variants show a folded field's groups (``text_as_written``) as the rule's word.
+        pieces = list(tokens.pieces if self._cc is not None else map(as_written.rule_words, tokens.pieces))
         if self._cc is not None and tokens.todo_src:
             runs = word_runs(tokens)
             in_runs = {i for run in runs for i in run}
@@ -474,9 +497,11 @@ def html_many(s: str, converters: Sequence[Converter]) -> list[str]:
     Returns:
         ``[c.html(s) for c in converters]``, byte for byte.
     """
-    if all(c.is_identity for c in converters) and "zd-conv" not in s:
+    plain = not as_written.has_groups(s)
+    if all(c.is_identity for c in converters) and "zd-conv" not in s and plain:
         return [s for _ in converters]
     tokens = tokenize_html(s)
     return [
-        s if c.is_identity and not tokens.spans else "".join(c.convert_pieces(tokens)) for c in converters
+        s if c.is_identity and not tokens.spans and plain else "".join(c.convert_pieces(tokens))
+        for c in converters
     ]
