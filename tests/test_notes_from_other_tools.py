@@ -178,7 +178,11 @@ NOTES = {
     # Zettlr's (Pandoc's) citations; a bare @名字 is a mention, [@张三](…) a link, [a@b.cn] no key, code as written.
     "zettlr/引用.md": "---\ntitle: 引用\n---\n\n如前所述 [@sima2000, p. 12]，又见 @ban1990 的说法。\n\n"
     "[见 @sima2000, 第 3 页; -@ban_gu:1990] 和 [@张三](https://weibo.com/) 与 [a@b.cn]，`[@代码]`。\n\n"
-    "群里 [@所有人] 开会，[@李四] 说好。\n",
+    "群里 [@所有人] 开会，[@李四] 说好。私用 \U000f12340\U000f1235 照写。\n",
+    # Private-use characters as the site's own marks were (rx45: the build stopped, or the note's first citation or a
+    # protected word stood in their place).
+    "杂/私用区.md": "# 私用区\n\n文中 \U000f12340\U000f1235 结束，\U000f0000软件见 https://zh.wikipedia.org/wiki/软件 。\n\n"
+    "非字符 \ufdd0 在 `代码` 旁，脚注\ufdd1[^1]。\n\n[^1]: 注\ufdd2。\n",
     # Handles holding a year in a blog's post: mentions, as [@elonmusk] is (rv25: drawn as citations).
     "_posts/2024-01-09-contact.md": "---\nlayout: post\ntitle: 联系方式\n---\n\n联系我 [@john1990] 或 [@user_2021]，也可以发邮件。\n",
     # Hexo's _config.yml beside emphasis: the description pairs the underscores the page pairs (rv25).
@@ -699,6 +703,19 @@ def test_a_pandoc_citation_is_shown_as_its_keys_and_pages_marked_as_a_citation_a
         "Pandoc), which this site has not: shown as its keys and pages, marked as a citation; write the reference "
         "(author, title, year) in the note, or in a footnote"
     ], built.warnings
+
+
+def test_private_use_characters_in_a_note_are_shown_as_written_in_every_variant(built):
+    marks = "\U000f12340\U000f1235"
+    assert f"私用 {marks} 照写。" in note_body(built, "引用")
+    for variant in ("zh-Hans", "zh-Hant-TW"):
+        page = next(
+            p.read_text(encoding="utf-8")
+            for p in (built.site_dir / variant / "notes").rglob("index.html")
+            if "\U000f0000" in p.read_text(encoding="utf-8")
+        )
+        assert f"文中 {marks} 结束，\U000f0000" in page.replace("結束", "结束"), page
+        assert "\ufdd0 在 <code>代码</code> 旁" in page, page
 
 
 def test_handles_with_a_year_in_a_blogs_post_are_mentions_not_citations(built):

@@ -46,11 +46,12 @@ _STASH_RE = re.compile(
 _SPACE_RE = re.compile(r"\s+")
 _STASH_INDEX_RE = re.compile("\x02wzxhzdk:(\\d+)\x03")
 _TAG_RE = re.compile(r"<[^>]*>")
-#: Where a stashed piece of inline code stood while a passage's text is made (a noncharacter: no
-#: author writes it).
-_CODE_SLOT = "\ufdd0"
-#: Around a footnote's number while a passage's text is made (noncharacters, as ``_CODE_SLOT``).
-_NUMBER_START, _NUMBER_END = "\ufdd1", "\ufdd2"
+#: Where a stashed piece of inline code stood while a passage's text is made: a control character, which no
+#: note holds (``limits.replace_controls``) nor Python-Markdown uses (its STX and ETX).  A noncharacter can be
+#: written: a U+FDD0 beside inline code stopped the build.
+_CODE_SLOT = "\x01"
+#: Around a footnote's number while a passage's text is made (control characters, as ``_CODE_SLOT``).
+_NUMBER_START, _NUMBER_END = "\x0e", "\x0f"
 #: A character reference whose ``&`` Python-Markdown holds in a placeholder until the page is written (an e-mail
 #: address's characters: ``markdown.inlinepatterns.AutomailInlineProcessor``).
 _AMP_REF_RE = re.compile(re.escape(AMP_SUBSTITUTE) + "#([0-9]{1,7});")

@@ -42,8 +42,11 @@ _BRACKET_RE = re.compile(r"(?<![\[\\])\[(?P<inside>[^\[\]\n]*)\](?![(\[\]:])")
 _YEAR_KEY_RE = re.compile(r"[^\W\d_]+(?:[_:.\- ][^\W\d_]+)*[_:.\- ]?(?:1[5-9]|20)\d{2}[a-z]?")
 #: What a citation says beyond its key: a locator after a comma (``, p. 12``, ``，第 3 页``).
 _LOCATOR_RE = re.compile(r"[,，][ \t]*\S")
-#: Where a held citation stands until the note is read (private-use marks around its number).
-_HOLD, _HOLD_END = "\U000f1234", "\U000f1235"
+#: Where a held citation stands until the note is read: its number between STX and ETX, as Python-Markdown
+#: stashes HTML.  An author cannot write them (``limits.replace_controls`` shows every control character as
+#: U+FFFD before a note is read); private-use marks could be written, and 「\U000f12340\U000f1235」 drew the
+#: note's first citation there, or stopped the build when it held none.
+_HOLD, _HOLD_END = "\x02zdcite:", "\x03"
 _HELD_RE = re.compile(f"{_HOLD}(?P<n>[0-9]+){_HOLD_END}")
 
 

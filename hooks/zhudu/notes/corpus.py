@@ -272,7 +272,7 @@ def read_note(
     if body is not None:
         tags += [t for t in dict.fromkeys((*body.hashtags, *body.inline_tags)) if t not in tags]
 
-    article = _article_text(body.markdown) if body is not None else ""
+    article = _article_text(body.markdown, read=0) if body is not None else ""
     chars = len(HAN_RE.findall(article))
     words = len(_LATIN_WORD_RE.findall(article))
     minutes = max(1, math.ceil(chars / settings.chars_per_minute + words / settings.words_per_minute))

@@ -35,7 +35,7 @@ from zhudu.script.inline_rules import (
     parse_inline_values,
     resolve_inline_value,
 )
-from zhudu.script.protected_spans import PH_BASE, PH_MAX, PH_RE, SEP, matcher_for
+from zhudu.script.protected_spans import PH_BASE, PH_MAX, PH_RE, PLANE15_RE, SEP, matcher_for
 from zhudu.script.quote_pairing import BLOCK_TAG_RE, pair_quotes, passages
 from zhudu.script.regional import RegionalRules, default_regional
 from zhudu.script.variant_configs import DEFAULT_VARIANTS, Variant, detect_script, opencc_converter
@@ -271,6 +271,8 @@ class Converter:
                 seg = as_written.GROUP_RE.sub(written_repl, seg)
             if markup:
                 seg = han_refs_as_characters(seg)
+            if PLANE15_RE.search(seg):  # the author's own plane-15 characters: held as themselves
+                seg = PLANE15_RE.sub(lambda m: placeholder(m.group()), seg)
             if keep_sub is not None:
                 seg = keep_sub(keep_repl, seg)
             seg = sub(repl, seg)
@@ -282,10 +284,9 @@ class Converter:
             if len(segments) == 1:
                 raise
             return [out for seg in segments for out in self._convert_many([seg], markup, punctuate)]
-        converted = self._cc.convert(joined)
-        if restore:
-            converted = PH_RE.sub(lambda m: restore[ord(m.group()) - PH_BASE], converted)
-        outs = converted.split(SEP)
+        outs = self._cc.convert(joined).split(SEP)
+        if restore:  # after the split: a separator the author wrote comes back from its placeholder
+            outs = [PH_RE.sub(lambda m: restore[ord(m.group()) - PH_BASE], out) for out in outs]
         if self._punct is not None and punctuate:
             outs = [self._punctuate(o, markup) for o in outs]
         return outs

@@ -22,7 +22,7 @@ from types import MappingProxyType
 from zhudu.annotate.textmarks import trie_source
 from zhudu.script.editor_rules import ConversionRules
 
-__all__ = ["PH_BASE", "PH_MAX", "PH_RE", "SEP", "Matcher", "matcher_for"]
+__all__ = ["PH_BASE", "PH_MAX", "PH_RE", "PLANE15_RE", "SEP", "Matcher", "matcher_for"]
 
 
 # Plane-15 private-use characters: the segment separator and placeholders.
@@ -31,6 +31,9 @@ SEP = "\U000f0000"
 PH_BASE = 0xF0001
 PH_MAX = 0xFFFFD - PH_BASE
 PH_RE = re.compile("[\U000f0001-\U000ffffd]")
+#: The separator's and the placeholders' plane: where a note writes one of its characters, it is held in a
+#: placeholder of its own (a U+F1234 written in a note stood for a protected word, or stopped the build).
+PLANE15_RE = re.compile("[\U000f0000-\U000fffff]")
 
 # Tokens that must come out exactly as they went in.  Scheme URLs may carry non-ASCII paths (IRIs such as
 # Wikipedia links), so they end only at spaces, markup, quotes or CJK punctuation, or at a ``)`` or ``]`` they did
