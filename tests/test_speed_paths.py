@@ -69,9 +69,9 @@ def test_html_many_is_html_per_variant(doc: str) -> None:
 
 def test_a_full_memo_starts_afresh_and_converts_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     """Converters' memos are bounded (a long serve, thousands of notes): filling up changes no output."""
-    from zhudu.script import convert as script
+    from zhudu.script import memo
 
-    monkeypatch.setattr(script, "_MEMO_CHARS", 200)
+    monkeypatch.setattr(memo, "MEMO_CHARS", 200)
     bounded = [Converter(v, RULES) for v in DEFAULT_VARIANTS]
     for doc in [*DOCUMENTS, *DOCUMENTS]:  # the second round meets pieces the memo held, then dropped
         tokens = tokenize_html(doc)

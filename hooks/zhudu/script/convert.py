@@ -11,6 +11,7 @@ the audit CLI on its own.  The stages, one module each:
 * ``html_tokens``: a page cut once into the pieces every variant converts;
 * ``quote_pairing``: quotation marks converted in pairs per passage;
 * ``word_runs``: the text pieces that only Zhudu's own inline wrappers separate, converted as one text;
+* ``memo``: the conversions a converter has made, bounded by the characters they hold;
 * this module: :class:`Converter`, which applies them in order (rule application), and
   :func:`html_many`.
 
@@ -35,6 +36,7 @@ from zhudu.script.inline_rules import (
     parse_inline_values,
     resolve_inline_value,
 )
+from zhudu.script.memo import ENTRY_COST, Memo
 from zhudu.script.protected_spans import PH_BASE, PH_MAX, PH_RE, PLANE15_RE, SEP, matcher_for
 from zhudu.script.quote_pairing import BLOCK_TAG_RE, pair_quotes, passages
 from zhudu.script.regional import RegionalRules, default_regional
@@ -62,37 +64,6 @@ __all__ = [
 # The names these had before the stages were split out of this module (tests still use them).
 _BLOCK_TAG_RE = BLOCK_TAG_RE
 _passages = passages
-
-#: Characters a converter's memo holds (keys and values, plus ``_ENTRY_COST`` per entry) before
-#: starting afresh.  What repeats from page to page (the page chrome, theme excerpts) is a few
-#: hundred thousand characters; a note's own text is seen once, and kept it would cost hundreds of
-#: megabytes at thousands of notes (a count of entries did not bound it: theme pages' pieces are
-#: long).  Converters also live as long as the ``mkdocs serve`` process (``Site.converter``), where
-#: every edit adds new text.
-_MEMO_CHARS = 2_000_000
-_ENTRY_COST = 40  # a dictionary slot and two string headers, in characters' worth
-
-
-class _Memo:
-    """A dictionary of conversions bounded by the characters it holds (see ``_MEMO_CHARS``)."""
-
-    __slots__ = ("chars", "data")
-
-    def __init__(self) -> None:
-        self.data: dict = {}
-        self.chars = 0
-
-    def fits(self, chars: int) -> bool:
-        """True if ``chars`` more fit; false after starting afresh (the memo is then empty)."""
-        if self.chars + chars <= _MEMO_CHARS:
-            return True
-        self.data.clear()
-        self.chars = 0
-        return False
-
-    def add(self, key: object, value: object, chars: int) -> None:
-        self.data[key] = value
-        self.chars += chars
 
 
 class Converter:
@@ -149,13 +120,13 @@ class Converter:
         # Converted text pieces of the documents seen so far (``convert_pieces``): page chrome and
         # repeated passages are converted once.  A piece converts the same wherever it is (see
         # ``_convert_many``), so this changes nothing but time.
-        self._pieces_done = _Memo()  # str -> str
+        self._pieces_done = Memo()  # str -> str
         #: Passages punctuated before (``_punctuate_run`` with markup): pages repeat them (a note's
         #: passages on theme pages and in panels, the chrome on every page).
-        self._runs_done = _Memo()  # tuple[str, ...] -> list[str]
-        self._texts_done = _Memo()  # the same for ``text`` (words, titles, characters)
+        self._runs_done = Memo()  # tuple[str, ...] -> list[str]
+        self._texts_done = Memo()  # the same for ``text`` (words, titles, characters)
         #: Runs of pieces converted joined (``word_runs``), cut back into their pieces.
-        self._words_done = _Memo()  # tuple[str, ...] -> list[str]
+        self._words_done = Memo()  # tuple[str, ...] -> list[str]
 
     @property
     def is_identity(self) -> bool:
@@ -180,7 +151,7 @@ class Converter:
         done = memo.data.get(s)
         if done is None:
             done = self._convert_many([s])[0]
-            cost = len(s) + len(done) + _ENTRY_COST
+            cost = len(s) + len(done) + ENTRY_COST
             memo.fits(cost)
             memo.add(s, done, cost)
         return done
@@ -311,13 +282,13 @@ class Converter:
         """
         memo, words = self._pieces_done, self._words_done
         new_runs = list(dict.fromkeys(t for t in run_texts if t not in words.data))
-        if new_runs and not words.fits(sum(4 * len(s) + _ENTRY_COST for t in new_runs for s in t)):
+        if new_runs and not words.fits(sum(4 * len(s) + ENTRY_COST for t in new_runs for s in t)):
             new_runs = list(dict.fromkeys(run_texts))
         joined: dict[tuple[str, ...], str] = {}
         if missing or new_runs:  # one OpenCC call for the new ones
             outs = self._convert_many(missing + ["".join(t) for t in new_runs], markup=True, punctuate=False)
             for src, out in zip(missing, outs, strict=False):
-                memo.add(src, out, len(src) + len(out) + _ENTRY_COST)
+                memo.add(src, out, len(src) + len(out) + ENTRY_COST)
             joined = dict(zip(new_runs, outs[len(missing) :], strict=True))
         apart = []
         for texts, out in joined.items():
@@ -325,7 +296,7 @@ class Converter:
             if split is None:
                 apart.append(texts)
             else:
-                words.add(texts, split, sum(map(len, texts)) + len(out) + _ENTRY_COST * len(texts))
+                words.add(texts, split, sum(map(len, texts)) + len(out) + ENTRY_COST * len(texts))
         if apart:  # rare: the pieces converted alone too, to see where the joined output is cut
             outs = iter(self._convert_many([s for t in apart for s in t], markup=True, punctuate=False))
             for texts in apart:
@@ -333,7 +304,7 @@ class Converter:
                 split = split_joined(alone, joined[texts])
                 if split is None:
                     split = self._convert_halves(texts, alone)
-                words.add(texts, split, 2 * sum(map(len, texts)) + _ENTRY_COST * len(texts))
+                words.add(texts, split, 2 * sum(map(len, texts)) + ENTRY_COST * len(texts))
         return [words.data[t] for t in run_texts]
 
     def _convert_halves(self, texts: tuple[str, ...], alone: list[str]) -> list[str]:
@@ -426,7 +397,7 @@ class Converter:
             done = memo.data
             missing = list(dict.fromkeys(src for src in alone if src not in done))
             # Outputs are about as long as their sources: ``2 * len`` bounds both before converting.
-            if missing and not memo.fits(sum(2 * len(src) + _ENTRY_COST for src in missing)):
+            if missing and not memo.fits(sum(2 * len(src) + ENTRY_COST for src in missing)):
                 missing = list(dict.fromkeys(alone))  # this page's pieces, all afresh
             run_texts = [tuple(tokens.pieces[i] for i in run) for run in runs]
             run_outs = self._convert_runs(missing, run_texts)
@@ -443,7 +414,7 @@ class Converter:
                     if punctuated is None:
                         punctuated = self._punctuate_run(texts, True)
                         # The key's strings are mostly the pieces memo's too; counted again, to be safe.
-                        cost = sum(map(len, texts)) + sum(map(len, punctuated)) + _ENTRY_COST * len(texts)
+                        cost = sum(map(len, texts)) + sum(map(len, punctuated)) + ENTRY_COST * len(texts)
                         runs_memo.fits(cost)
                         runs_memo.add(texts, punctuated, cost)
                     for idx, text in zip(run, punctuated, strict=True):
