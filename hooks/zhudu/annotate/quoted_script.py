@@ -216,7 +216,7 @@ class QuotedScriptTreeprocessor(Treeprocessor):
         if self.extension.note_lang != "zh-Hans":
             return
         for element in _text_blocks(root):
-            if not element.get("lang"):  # an English passage keeps its lang="en" (passage_language.language_of)
+            if not element.get("lang"):  # an English passage keeps its lang="en" (language_of)
                 mark_passage(element)
 
 
