@@ -129,7 +129,11 @@ def test_the_sites_index_is_titled_by_the_subtitle_its_page_shows(hexo):
     """Hexo's ``index.md`` has ``subtitle:`` and no title: titled by it, not by its folder (``zh-cn``)."""
     for folder, variant, title in (
         ("zh-cn", "zh-Hans", "快速、简洁且高效的博客框架"),
-        ("zh-tw", "zh-Hant-TW", "快速、簡單且強大的部落格框架"),  # the author's 網誌, in the variant's words
+        (
+            "zh-tw",
+            "zh-Hant-TW",
+            "快速、簡單且強大的網誌框架",
+        ),  # the author's own 網誌 (as_written), not 部落格
     ):
         page = hexo.page(f"{variant}/notes/{folder}-index/index.html")
         assert re.search(rf"<title>{title} - 注[读讀]</title>", page), page[:2000]

@@ -32,7 +32,8 @@ def test_general_rules_are_taiwan_swaps_of_opencc_kept_as_characters() -> None:
     # Session 38 — heldout34: the 18th, 项目 after 这五个 / 下列各 (the heads of a case: 項目, s2twp's 專案).
     # Session 41 — heldout39: the 19th to 21st, a law's 支持, 文件 and 数据 beside 资料 (s2twp's 支援, 檔案, 資料).
     # Session 44 — heldout54: the 22nd, 我支持 + a cause (s2twp's 支援).
-    assert len(GENERAL_RULES) == 22
+    # Session 45 — ws: the 23rd, a fund's filing (持仓文件, 申报文件: s2twp's 檔案).
+    assert len(GENERAL_RULES) == 23
     s2tw, s2twp = opencc_converter("s2tw"), opencc_converter("s2twp")
     for rule in GENERAL_RULES:
         assert (rule.code, rule.script) == ("zh-Hant-TW", "Hans"), rule.word

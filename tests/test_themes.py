@@ -227,7 +227,7 @@ pins:
         ),
         (GOOD.replace("theme: cloud", "theme: clouds"), 7, "unknown theme id 'clouds'"),
         (GOOD.replace("    text: 这道墙被推倒了\n", ""), 7, "text must be text"),
-        ("themes:\n  c: [\n", 3, "invalid YAML"),
+        ("themes:\n  c: [\n", 2, "invalid YAML"),  # the unclosed bracket's line (session 45, am)
     ],
 )
 def test_malformed_map_is_an_error_with_line(tmp_path: Path, text: str, line: int, message: str) -> None:

@@ -238,12 +238,14 @@ class Converter:
             # inside theirs), then the editor's rules, then the regional layer, which sees the
             # editor's places as placeholders: an editor's phrase or protected term always wins.
             # In HTML a Han character written as a reference is converted with its word.
+            # The author's own plane-15 characters are held as themselves first: the placeholders made
+            # below are plane-15 characters too, and must not be taken for the author's.
+            if PLANE15_RE.search(seg):
+                seg = PLANE15_RE.sub(lambda m: placeholder(m.group()), seg)
             if as_written.has_groups(seg):
                 seg = as_written.GROUP_RE.sub(written_repl, seg)
             if markup:
                 seg = han_refs_as_characters(seg)
-            if PLANE15_RE.search(seg):  # the author's own plane-15 characters: held as themselves
-                seg = PLANE15_RE.sub(lambda m: placeholder(m.group()), seg)
             if keep_sub is not None:
                 seg = keep_sub(keep_repl, seg)
             seg = sub(repl, seg)
