@@ -259,18 +259,6 @@ def _code_set_aside(match: re.Match[str]) -> str:
     return match["ticks"] + code.translate(_SET_ASIDE) + match["ticks"]
 
 
-def prose_paragraphs(markdown: str) -> list[str]:
-    """A note's prose as plain-text paragraphs, whole: code, tables and markup left out (a section's introduction)."""
-    prose = _ADMONITION_HEAD_RE.sub("", _TABLE_RE.sub("", _without_fenced_code(markdown)))
-    paragraphs = []
-    for para in re.split(r"\n\s*\n", _article_text(prose)):
-        para = " ".join(_CJK_LINE_BREAK_RE.sub("", para).split())  # as ``summarise`` joins lines
-        para = _SPACE_AFTER_FULL_WIDTH_RE.sub("", _SPACE_BEFORE_CLOSING_RE.sub("", para))
-        if para:
-            paragraphs.append(html.unescape(para))
-    return paragraphs
-
-
 def _without_fenced_code(markdown: str) -> str:
     """``markdown`` with each fenced code block (opener to closer) left as one empty line.
 
