@@ -1,8 +1,9 @@
 """Traditional notes into Simplified, a second held-out set (issue 25): tests/conversion_from_hant_firefox.yml.
 
 Firefox ESR's Taiwan language pack, judged as a mainland editor would write it before any rule (session 45, tf), and
-the rules of `# Session 45 — tf` in regional.yml's `from-hant:` section, each on sentences of other text: the
-hexo-docs zh-tw pages and the from-Simplified sets' Taiwan labels, where they fire and where they must not.
+the rules of `# Session 45 — tf` and `# Session 46 — from-hant` in regional.yml's `from-hant:` section, each on
+sentences of other text: the hexo-docs zh-tw pages and the from-Simplified sets' Taiwan labels, where they fire and
+where they must not.
 """
 
 from __future__ import annotations
@@ -109,15 +110,6 @@ def test_figures_on_each_half(half: str, t2s_wrong: int, bounds: dict[str, float
         ("他去圖書館查資料。", "他去图书馆查资料。"),
         ("中央已支援地方大批防疫物資。", "中央已支援地方大批防疫物资。"),
         ("積極進取，進階學習。", "积极进取，进阶学习。"),
-    ],
-)
-def test_a_traditional_note_on_the_simplified_site(source: str, expected: str) -> None:
-    assert from_hant.converters(TW)["zhudu"](source) == expected
-
-
-@pytest.mark.parametrize(
-    ("source", "expected"),
-    [
         # Session 46 (tf): the `# Session 46 — from-hant` rules on sentences of other text (the hexo-docs zh-tw pages,
         # the sets' Taiwan labels, and plain examples): 匯出 / 匯入, 回應 of a server, 毀損, 清單 of a program, 封鎖 by
         # sense, 憑證 beside a certificate's verbs, 開啟 with the object farther off, 載入, 產生 of a program, 套用,
@@ -173,5 +165,5 @@ def test_a_traditional_note_on_the_simplified_site(source: str, expected: str) -
         ("在影像選單 檢視 → 顯示濾鏡 中找到。", "在影像菜单 检视 → 显示滤镜 中找到。"),
     ],
 )
-def test_session_46_rules_on_other_text(source: str, expected: str) -> None:
+def test_a_traditional_note_on_the_simplified_site(source: str, expected: str) -> None:
     assert from_hant.converters(TW)["zhudu"](source) == expected
