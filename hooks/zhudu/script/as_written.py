@@ -19,25 +19,34 @@ While a piece of HTML is converted, a rewritten place is a *group* of three nonc
 output and the author's word (never seen by OpenCC: groups sit inside placeholders); :func:`resolve`
 turns each into the span in text.  An attribute value (``title``, ``alt``), where no element can go,
 keeps its groups into the Simplified page, as a title folded by ``Converter.text_as_written`` does.
+
+A note whose ``lang`` names its region (``zh-HK``) keeps its words on that region's page only: a group
+names the variants that show the author's word, and every other Traditional variant shows the rule's
+word converted from Simplified with its own rules, as it would a Simplified note's.
 """
 
 from __future__ import annotations
 
+import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from zhudu import fragments
 from zhudu.script.variant_configs import Variant, opencc_converter
 
-__all__ = ["GROUP_RE", "group", "has_groups", "resolve", "rule_words", "shown_in"]
+__all__ = ["GROUP_RE", "MARKS", "group", "has_groups", "keeps", "resolve", "rule_words", "shown_in"]
 
 _OPEN, _SEP, _CLOSE = "\ufdd0", "\ufdd1", "\ufdd2"
-GROUP_RE = re.compile(f"{_OPEN}([^{_OPEN}-{_CLOSE}]*){_SEP}([^{_OPEN}-{_CLOSE}]*){_CLOSE}")
+_PART = f"([^{_OPEN}-{_CLOSE}]*)"
+#: A group: the rule's output, the author's word, the codes of the variants that show it (comma-separated).
+GROUP_RE = re.compile(f"{_OPEN}{_PART}{_SEP}{_PART}{_SEP}{_PART}{_CLOSE}")
+#: The characters a group is made of: an author who typed one gets it dropped (``notes/noncharacters.py``).
+MARKS = _OPEN + _SEP + _CLOSE
 
 
-def group(out: str, written: str) -> str:
-    """``out`` (the rule's output, HTML as it will be written) with the author's ``written`` word."""
-    return f"{_OPEN}{out}{_SEP}{written}{_CLOSE}"
+def group(out: str, written: str, codes: Sequence[str]) -> str:
+    """``out`` (the rule's output, HTML as it will be written) with the author's ``written`` word for ``codes``."""
+    return f"{_OPEN}{out}{_SEP}{written}{_SEP}{','.join(codes)}{_CLOSE}"
 
 
 def has_groups(piece: str) -> bool:
@@ -45,13 +54,20 @@ def has_groups(piece: str) -> bool:
     return _OPEN in piece
 
 
-def resolve(piece: str, variants: Sequence[Variant]) -> str:
-    """A text ``piece`` with its groups resolved: spans giving ``variants`` the author's word."""
+def resolve(
+    piece: str, variants: Sequence[Variant], others: Sequence[tuple[Variant, Callable[[str], str]]] = ()
+) -> str:
+    """A text ``piece`` with its groups resolved: spans giving ``variants`` the author's word.
+
+    ``others``: the Traditional variants a note of one region does not keep its words for, each with its
+    converter from Simplified: their value is the rule's word as that converter writes it.
+    """
 
     def span(m: re.Match[str]) -> str:
         written = m[2]
-        values = ";".join(f"{v.code}:{_in_characters_of(v, written)}" for v in variants)
-        return fragments.render("zd-script.html", "as_written", shown=m[1], values=values)
+        values = [f"{v.code}:{_in_characters_of(v, written)}" for v in variants]
+        values += [f"{v.code}:{convert(html.unescape(m[1]))}" for v, convert in others]
+        return fragments.render("zd-script.html", "as_written", shown=m[1], values=";".join(values))
 
     return GROUP_RE.sub(span, piece)
 
@@ -62,9 +78,14 @@ def _in_characters_of(variant: Variant, written: str) -> str:
     return opencc_converter(config).convert(written) if config else written
 
 
+def keeps(m: re.Match[str], variant: Variant) -> bool:
+    """Whether ``variant`` shows a group's (``GROUP_RE``'s match) author's word: a Traditional one it names."""
+    return variant.script == "Hant" and variant.code in m[3].split(",")
+
+
 def shown_in(m: re.Match[str], variant: Variant) -> str:
-    """A group (``GROUP_RE``'s match) as ``variant`` shows it: in a Traditional one, the author's word."""
-    return _in_characters_of(variant, m[2]) if variant.script == "Hant" else m[1]
+    """A group as ``variant`` shows it: where it ``keeps`` it, the author's word, in its characters."""
+    return _in_characters_of(variant, m[2]) if keeps(m, variant) else m[1]
 
 
 def rule_words(piece: str) -> str:

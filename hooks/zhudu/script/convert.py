@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from zhudu.script import as_written
 from zhudu.script.editor_rules import ConversionRules, ScriptDataError, load_rules
@@ -87,6 +87,7 @@ class Converter:
         regional: RegionalRules | bool = True,
         domain: str | None = None,
         keep_written: Sequence[Variant] = (),
+        others: Sequence[tuple[Variant, Callable[[str], str]]] = (),
     ) -> None:
         """Prepare the OpenCC object and the rule matchers.
 
@@ -95,7 +96,9 @@ class Converter:
         rules, which win.  ``domain``: the text's domain (``script.domain``), which lets the layer's
         rules for that domain apply (``SOFTWARE`` or ``GENERAL``); ``None`` when it is not known, which
         leaves out the rules of either domain.  ``keep_written``: the Traditional variants that show a
-        Traditional author's own word where the layer rewrote it in this converter's HTML (``as_written``).
+        Traditional author's own word where the layer rewrote it in this converter's HTML (``as_written``);
+        ``others``: the Traditional variants that do not (a note of another region), each with its converter
+        from Simplified, which writes the rule's word for them.
         """
         if source_script not in ("Hans", "Hant"):
             raise ValueError(f"source_script must be 'Hans' or 'Hant', not {source_script!r}")
@@ -117,6 +120,7 @@ class Converter:
         self._punct = re.compile("[" + re.escape("".join(marks)) + "]") if marks else None
         self._punct_map = marks
         self._keep_written = tuple(keep_written)
+        self._others = tuple(others)
         # Converted text pieces of the documents seen so far (``convert_pieces``): page chrome and
         # repeated passages are converted once.  A piece converts the same wherever it is (see
         # ``_convert_many``), so this changes nothing but time.
@@ -205,7 +209,7 @@ class Converter:
                 # An editor's output is text: ``<`` or ``"`` in it must not become markup or end
                 # the attribute (title, aria-label) it is inserted into.
                 if keep_written and token in matcher.back:  # the author's phrase on the Traditional pages
-                    return placeholder(as_written.group(html_lib.escape(outputs[token]), token))
+                    return placeholder(as_written.group(html_lib.escape(outputs[token]), token, codes))
                 return placeholder(html_lib.escape(outputs[token]) if markup else outputs[token])
             if kind == "ascii" or token.isascii():
                 return token
@@ -217,17 +221,24 @@ class Converter:
         keep_sub = self._keep.sub if self._keep is not None else None
 
         keep_written = (markup or written) and bool(self._keep_written)
+        codes = [v.code for v in self._keep_written]
 
         def regional_repl(m: re.Match[str]) -> str:
             out = regional_out[m.lastgroup]  # type: ignore[index]
             if keep_written:  # the author's word kept for the Traditional variants (``as_written``)
-                return placeholder(as_written.group(html_lib.escape(out) if markup else out, m.group()))
+                return placeholder(
+                    as_written.group(html_lib.escape(out) if markup else out, m.group(), codes)
+                )
             return placeholder(html_lib.escape(out) if markup else out)
 
         def written_repl(m: re.Match[str]) -> str:
             # A Traditional note's text field folded with its author's words (``text_as_written``):
-            # this variant's word, kept from OpenCC.
-            return placeholder(as_written.shown_in(m, self.variant))
+            # the author's word kept from OpenCC where this variant keeps it, else the rule's word converted.
+            return (
+                placeholder(as_written.shown_in(m, self.variant))
+                if as_written.keeps(m, self.variant)
+                else m[1]
+            )
 
         def keep_repl(m: re.Match[str]) -> str:
             # As written: the source text (already HTML as written in markup) is the output.
@@ -367,7 +378,9 @@ class Converter:
         # converter to resolve, as a title's (``text_as_written``).
         in_text = {e[1] for e in tokens.events or () if e[0] == "t"}
         return "".join(
-            as_written.resolve(p, self._keep_written) if i in in_text and as_written.has_groups(p) else p
+            as_written.resolve(p, self._keep_written, self._others)
+            if i in in_text and as_written.has_groups(p)
+            else p
             for i, p in enumerate(pieces)
         )
 
