@@ -199,7 +199,7 @@ class Site(NoteLoading):
             # region's variant does, and the others the rule's word as their converters write it.
             hant = [v for v in self.script_variants if source_script == v.script == "Hant" != variant.script]
             keep_written = tuple(v for v in hant if _region_of(v.code) == region) or tuple(hant)
-            others = [(v, self.converter(v.code).text) for v in hant if v not in keep_written]
+            others = [(v, self.converter(v.code).text) for v in hant]
             key = (variant, self._rules_key, source_script, domain, keep_written)
             converter = _CONVERTERS.get(key)
             if converter is None:

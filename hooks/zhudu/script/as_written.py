@@ -29,12 +29,13 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from zhudu import fragments
 from zhudu.script.variant_configs import Variant, opencc_converter
 
-__all__ = ["GROUP_RE", "MARKS", "group", "has_groups", "keeps", "resolve", "rule_words", "shown_in"]
+__all__ = ["GROUP_RE", "MARKS", "group", "has_groups", "keeps", "resolve", "rule_words", "shown_in", "widen"]
 
 _OPEN, _SEP, _CLOSE = "\ufdd0", "\ufdd1", "\ufdd2"
 _PART = f"([^{_OPEN}-{_CLOSE}]*)"
@@ -91,3 +92,49 @@ def shown_in(m: re.Match[str], variant: Variant) -> str:
 def rule_words(piece: str) -> str:
     """``piece`` with each group as the rule's word (a Simplified variant's, or where none is resolved)."""
     return GROUP_RE.sub(r"\1", piece) if _OPEN in piece else piece
+
+
+#: How far a group looks on either side for the rest of the author's word (``widen``): Han characters.
+_REACH = 4
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+
+def widen(
+    seg: str,
+    grouped: Mapping[str, tuple[str, str]],
+    make: Callable[[str, str], str],
+    fold: Any,
+    back: Sequence[tuple[Variant, Callable[[str], str]]],
+) -> str:
+    """Each group of ``seg`` (held text; ``grouped``: its groups' placeholders) with the rest of the author's word.
+
+    The Han characters beside a group that the way back through Simplified rewrites on a Traditional page
+    join it (HK's 設定文件: the rule's 設定 → 设置 and 文件 alone became Taiwan's 檔案, 設定檔案 on the page, half
+    the author's word; 自訂域名 → 自訂網域).  On each side, the fewest characters (at most ``_REACH``) that one
+    of ``back``'s converters from Simplified (each Traditional variant's) writes as another word than the
+    author's (compared in Simplified, so a character's variant, 裡 / 裏, is no other word); ``fold`` (OpenCC
+    into Simplified) writes their Simplified form, and ``make`` makes the widened group's placeholder.
+    """
+    pattern = re.compile(f"([{_HAN}]{{0,{_REACH}}})([{''.join(grouped)}])([{_HAN}]{{0,{_REACH}}})")
+
+    def rewritten(piece: str) -> bool:  # a word, not its characters (裡 / 裏): compared in Simplified
+        simplified = fold.convert(piece)
+        return any(fold.convert(convert(simplified)) != simplified for _, convert in back)
+
+    def reach(text: str, from_end: bool) -> int:
+        for k in range(1, len(text) + 1):
+            if rewritten(text[len(text) - k :] if from_end else text[:k]):
+                return k
+        return 0
+
+    def repl(m: re.Match[str]) -> str:
+        before, held, after = m.groups()
+        head = before[len(before) - reach(before, True) :] if before else ""
+        tail = after[: reach(after, False)] if after else ""
+        if not head and not tail:
+            return m.group()
+        out, written = grouped[held]
+        widened = make(fold.convert(head) + out + fold.convert(tail), head + written + tail)
+        return before[: len(before) - len(head)] + widened + after[len(tail) :]
+
+    return pattern.sub(repl, seg)
