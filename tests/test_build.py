@@ -342,7 +342,10 @@ def _fields_shown(result, code: str) -> dict[str, str]:
 
 
 #: A note that says it is Hong Kong's (``lang: zh-HK``): its words as written on the Hong Kong page only.
-HK_NOTE = "---\ntitle: 臭氧產生器筆記\nlang: zh-HK\ndate: 2026-11-01\n---\n\n家裡的臭氧產生器壞了。這個方法是非同步的。\n"
+HK_NOTE = (
+    "---\ntitle: 臭氧產生器筆記\nlang: zh-HK\ndate: 2026-11-01\ntags: [資料庫, 軟體]\ncategories: [[程式設計, 網路安全]]\n---\n\n"
+    "家裡的臭氧產生器壞了。這個方法是非同步的。\n"
+)
 
 
 def _a_hong_kong_note_keeps_its_words_on_its_own_page(result) -> None:
@@ -362,6 +365,15 @@ def _a_hong_kong_note_keeps_its_words_on_its_own_page(result) -> None:
     for code, title in titles:
         page = result.page(f"{code}/notes/hk/index.html")
         assert re.search(r"<title>(.*?)</title>", page)[1].startswith(title), (code, page)
+    # Its tags and categories as the author wrote them on its own page, Taiwan's rules on Taiwan's (and the home list).
+    shown = {"zh-Hans": "数据库 软件 编程 网络安全", "zh-Hant-TW": "資料庫 軟體 程式設計 網路安全"}
+    for code, words in {**shown, "zh-Hant-HK": "資料庫 軟體 程式設計 網路安全"}.items():
+        for where in (f"{code}/notes/hk/index.html", f"{code}/index.html"):
+            page = result.page(where)
+            tags = re.findall(r'<li class="zd-tag">([^<]*)</li>', page)
+            names = [page.split('<span class="zd-category">')[1].split("</dd>")[0].split("</p>")[0]]
+            assert all(tag in tags for tag in words.split()[:2]), (where, tags)
+            assert re.sub(r"<[^>]*>| › ", " ", names[0]).split() == words.split()[2:], (where, names)
 
 
 def test_a_note_written_in_traditional_is_converted_for_simplified(site_builder):

@@ -108,9 +108,9 @@ def _default_script_text(build: Build, meta: Any, listed: dict[str, Any]) -> dic
     search, ``<meta name="description">``) through here and must match it.  The other variants
     convert the whole default page afterwards, so they still show Traditional.
     """
-    convert = build.fold
     # What a reader sees keeps the author's words where the layer rewrote them on the Traditional
-    # pages (``Converter.text_as_written``); tags and categories name pages (slugs): folded plainly.
+    # pages (``Converter.text_as_written``), tags and categories too (資料庫, not Hong Kong's 數據庫 from
+    # 数据库): they are text, no page is named by them (a note's address is its slug, from its id).
     shown = build.site.fold_for(meta).text_as_written
     # A note linking here written in Traditional (whatever this note's script): its title as its page's.
     fold = build.site.converter
@@ -127,8 +127,8 @@ def _default_script_text(build: Build, meta: Any, listed: dict[str, Any]) -> dic
         "title": shown(meta.title),
         "subtitle": shown(meta.subtitle) if meta.subtitle else meta.subtitle,
         "description": shown(meta.description),
-        "tags": [convert(tag) for tag in meta.tags],
-        "categories": [[convert(name) for name in path] for path in meta.categories],
+        "tags": [shown(tag) for tag in meta.tags],
+        "categories": [[shown(name) for name in path] for path in meta.categories],
     }
 
 
