@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from zhudu import pages, serving
+from zhudu import note_views, pages, serving
 from zhudu.annotate import annotations
 from zhudu.build import Build
 from zhudu.compact import theme_files, whitespace
@@ -122,7 +122,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # Every page is rendered: what the pre-render worker failed on is the author's to see.
     if build.prerender is not None:
         _reported(build.prerender.raise_failure, lambda src_uri: build.site.note_by_src[src_uri].display_path)
-    env = _reported(build.env, env, config, files, lambda note: pages.note_view(build, note))
+    env = _reported(build.env, env, config, files, lambda note: note_views.note_view(build, note))
     if build.themes is not None and build.themes.index is not None:  # after the plan: digests are in
         build.kept.scans.built(build.themes.index.timings)
     return env

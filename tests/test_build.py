@@ -341,6 +341,41 @@ def _fields_shown(result, code: str) -> dict[str, str]:
     }
 
 
+#: A note that says it is Hong Kong's (``lang: zh-HK``): its words as written on the Hong Kong page only.
+HK_NOTE = (
+    "---\ntitle: 臭氧產生器筆記\nlang: zh-HK\ndate: 2026-11-01\ntags: [資料庫, 軟體]\ncategories: [[程式設計, 網路安全]]\n---\n\n"
+    "家裡的臭氧產生器壞了。這個方法是非同步的。\n"
+)
+
+
+def _a_hong_kong_note_keeps_its_words_on_its_own_page(result) -> None:
+    text = {
+        code: re.sub(r"<[^>]*>", "", result.page(f"{code}/notes/hk/index.html"))
+        for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK")
+    }
+    assert "家里的臭氧发生器坏了。这个方法是异步的。" in text["zh-Hans"], text["zh-Hans"]
+    assert "家裏的臭氧產生器壞了。這個方法是非同步的。" in text["zh-Hant-HK"], text["zh-Hant-HK"]
+    # Taiwan's page: the Simplified page converted with Taiwan's rules, as a Simplified note's would be.
+    assert "家裡的臭氧發生器壞了。這個方法是非同步的。" in text["zh-Hant-TW"], text["zh-Hant-TW"]
+    titles = (
+        ("zh-Hans", "臭氧发生器笔记"),
+        ("zh-Hant-TW", "臭氧發生器筆記"),
+        ("zh-Hant-HK", "臭氧產生器筆記"),
+    )
+    for code, title in titles:
+        page = result.page(f"{code}/notes/hk/index.html")
+        assert re.search(r"<title>(.*?)</title>", page)[1].startswith(title), (code, page)
+    # Its tags and categories as the author wrote them on its own page, Taiwan's rules on Taiwan's (and the home list).
+    shown = {"zh-Hans": "数据库 软件 编程 网络安全", "zh-Hant-TW": "資料庫 軟體 程式設計 網路安全"}
+    for code, words in {**shown, "zh-Hant-HK": "資料庫 軟體 程式設計 網路安全"}.items():
+        for where in (f"{code}/notes/hk/index.html", f"{code}/index.html"):
+            page = result.page(where)
+            tags = re.findall(r'<li class="zd-tag">([^<]*)</li>', page)
+            names = [page.split('<span class="zd-category">')[1].split("</dd>")[0].split("</p>")[0]]
+            assert all(tag in tags for tag in words.split()[:2]), (where, tags)
+            assert re.sub(r"<[^>]*>| › ", " ", names[0]).split() == words.split()[2:], (where, names)
+
+
 def test_a_note_written_in_traditional_is_converted_for_simplified(site_builder):
     trad = (
         f"---\ntitle: {TITLE}\ndescription: {DESCRIPTION}\ndate: 2026-12-01\n---\n\n"
@@ -351,8 +386,9 @@ def test_a_note_written_in_traditional_is_converted_for_simplified(site_builder)
         + "\n\n"
         + f'## {HEADING}\n\n[清除一次](https://example.com/ "{HEADING}")。\n'
     )
-    result = site_builder(notes={"t.md": trad}, editorial=RV28_EDITORIAL)
+    result = site_builder(notes={"t.md": trad, "hk.md": HK_NOTE}, editorial=RV28_EDITORIAL)
     assert result.ok and not result.warnings, result.log
+    _a_hong_kong_note_keeps_its_words_on_its_own_page(result)
     # Title and description: the zh-Hans page the mainland way, the Traditional ones the author's words.
     hans = _fields_shown(result, "zh-Hans")
     assert hans["h1"] == "云计算笔记" and hans["head title"].startswith("云计算笔记"), hans

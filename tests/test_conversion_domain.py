@@ -217,17 +217,37 @@ def test_mkdocs_serve_dirty_equals_a_clean_build_when_the_domain_flips(served) -
     """``mkdocs serve --dirty`` on the shipped notes (general): saves that flip the domain and back."""
     root, _server, compare, _url = served
     seeds = root / "seeds"
-    assert compare() == [], "the first build"
+
+    def add_a_traditional_section() -> (
+        None
+    ):  # its _index.md's 支援 beside a Latin word: a program's only in software
+        (seeds / "工具").mkdir()
+        (seeds / "工具" / "_index.md").write_text(
+            "---\ntitle: 工具\n---\n\n這台電腦支援 System V 的功能。\n", encoding="utf-8"
+        )
+        (seeds / "工具" / "sw-4.md").write_text(note(SOFTWARE_BODY, "软件笔记4", 4), encoding="utf-8")
+
+    assert compare(add_a_traditional_section) == [], (
+        "the first build, and a section introduced in Traditional"
+    )
 
     def add_software_notes() -> None:
-        for day in (5, 6, 7):  # 3 of 6 notes: software
+        for day in (5, 6, 7):  # 4 of 7 notes: software
             (seeds / f"sw-{day}.md").write_text(note(SOFTWARE_BODY, f"软件笔记{day}", day), encoding="utf-8")
 
     assert compare(add_software_notes) == [], "software"
     tw = (_server.site_dir() / "zh-Hant-TW/notes/sw-5/index.html").read_text(encoding="utf-8")
     assert "這個程式支援中文，指令很短" in html.unescape(tw)
-    # Back to general (2 of 6) by one body: the other pages' HTML at the root stays as it was.
+    intro = re.sub(
+        r"<[^>]*>", "", next(_server.site_dir().glob("zh-Hans/sections/*/index.html")).read_text("utf-8")
+    )
+    assert "这台电脑支持 System V" in html.unescape(intro)  # the section's page: its render kept per domain
+    # Back to general (3 of 7) by one body: the other pages' HTML at the root stays as it was.
     general = lambda: (seeds / "sw-7.md").write_text(note(GENERAL_BODY, "软件笔记7", 7), encoding="utf-8")  # noqa: E731
     assert compare(general) == [], "general again"
     tw = (_server.site_dir() / "zh-Hant-TW/notes/sw-5/index.html").read_text(encoding="utf-8")
     assert "這個程式支援中文，命令很短" in html.unescape(tw)
+    intro = re.sub(
+        r"<[^>]*>", "", next(_server.site_dir().glob("zh-Hans/sections/*/index.html")).read_text("utf-8")
+    )
+    assert "这台电脑支援 System V" in html.unescape(intro)

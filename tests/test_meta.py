@@ -184,6 +184,38 @@ def test_reading_time_counts_characters_and_words(tmp_path):
 def test_traditional_note_is_detected(tmp_path):
     note = read(tmp_path, "t.md", "---\ntitle: 繁體\n---\n\n這是一篇用繁體字寫的筆記。\n")
     assert note.meta.lang == "zh-Hant"
+    assert note.meta.region is None
+
+
+@pytest.mark.parametrize(
+    ("key", "written", "lang", "region"),
+    [
+        ("lang", "zh-HK", "zh-Hant", "HK"),
+        ("language", "zh_tw", "zh-Hant", "TW"),  # Hexo's
+        ("lang", "zh-Hant-TW", "zh-Hant", "TW"),
+        ("lang", "zh-MO", "zh-Hant", "MO"),
+        ("lang", "zh-Hant", "zh-Hant", None),
+        ("lang", "zh-CN", "zh-Hans", None),
+    ],
+)
+def test_a_notes_region_is_kept_with_its_script(tmp_path, key, written, lang, region):
+    note = read(tmp_path, "t.md", f"---\ntitle: 繁體\n{key}: {written}\n---\n\n這是一篇筆記。\n")
+    assert note.problems == [] and (note.meta.lang, note.meta.region) == (lang, region)
+    assert note.meta.as_dict()["region"] == region
+    # An editor's notes.yml entry says it too.
+    assert read(tmp_path, "t.md", "這是一篇筆記。\n", lang=written).meta.region == region
+
+
+def test_the_builds_own_marks_typed_in_a_note_are_shown_as_replacement_characters(tmp_path):
+    """U+FDD0–FDD2 mark a Traditional note's rewritten words while the build converts (``script/as_written.py``)."""
+    note = read(tmp_path, "m.md", "---\ntitle: 標\ufdd1題\n---\n\n第一行。\n\n甲\ufdd0乙\ufdd1丙\ufdd2丁。\n")
+    assert "甲\ufffd乙\ufffd丙\ufffd丁" in note.markdown and "\ufdd0" not in note.markdown
+    said = [(p.line, p.message) for p in note.problems]
+    assert (7, "3 control character(s) (such as NUL, U+FDD0) in the text, shown as �: delete them") in said, (
+        said
+    )
+    assert any(line == 2 and "U+FDD1" in message and "remove it" in message for line, message in said), said
+    assert "\ufdd1" not in note.meta.title
 
 
 # --------------------------------------------------------------------------- the shipped notes

@@ -176,6 +176,43 @@ def test_a_rewritten_word_keeps_the_authors_in_the_traditional_variants_of_the_h
     assert re.findall(r'alt="([^"]*)"', "".join(pages.values())) == ["请清除缓存", "請清除快取", "請清除快取"]
 
 
+def test_a_note_of_one_region_keeps_its_words_on_that_regions_page_only() -> None:
+    """A Hong Kong note (``lang: zh-HK``): Taiwan's page converts the Simplified page with Taiwan's rules."""
+    hans, tw, hk = DEFAULT_VARIANTS
+    rules = ConversionRules(protected=(), phrases={}, accepted={})
+    pages = {v.code: Converter(v, rules, "Hans") for v in DEFAULT_VARIANTS}
+    fold = Converter(hans, rules, "Hant", keep_written=(hk,), others=[(tw, pages["zh-Hant-TW"].text)])
+    folded = fold.html('<p><img alt="臭氧產生器" src="a.png">家裡的臭氧產生器壞了，這是非同步的。</p>')
+    title = fold.text_as_written("臭氧產生器筆記")
+    shown = {code: c.html(folded) for code, c in pages.items()}
+    assert not [page for page in shown.values() if re.search("[\ufdd0-\ufdd2]", page)]
+    assert {code: re.sub(r"<[^>]*>", "", page) for code, page in shown.items()} == {
+        "zh-Hans": "家里的臭氧发生器坏了，这是异步的。",
+        "zh-Hant-TW": "家裡的臭氧發生器壞了，這是非同步的。",
+        "zh-Hant-HK": "家裏的臭氧產生器壞了，這是非同步的。",
+    }
+    assert re.findall(r'alt="([^"]*)"', "".join(shown.values())) == ["臭氧发生器", "臭氧發生器", "臭氧產生器"]
+    assert [c.text(title) for c in pages.values()] == ["臭氧发生器笔记", "臭氧發生器筆記", "臭氧產生器筆記"]
+
+
+@pytest.mark.parametrize(
+    ("written", "simplified"),
+    [("設定文件", "设置文件"), ("自訂域名", "自定义域名"), ("請修改設定檔案。", "请修改配置文件。")],
+)
+def test_a_rewritten_word_keeps_the_rest_of_the_authors_word(written: str, simplified: str) -> None:
+    """A rule that rewrote part of a word (設定 of 設定文件): the rest is the author's too, not Taiwan's 檔案."""
+    hans, tw, hk = DEFAULT_VARIANTS
+    rules = ConversionRules(protected=(), phrases={}, accepted={})
+    pages = {v.code: Converter(v, rules, "Hans") for v in DEFAULT_VARIANTS}
+    fold = Converter(
+        hans, rules, "Hant", keep_written=(tw, hk), others=[(v, pages[v.code].text) for v in (tw, hk)]
+    )
+    folded = fold.html(f"<p>{written}</p>")
+    shown = {code: re.sub(r"<[^>]*>", "", c.html(folded)) for code, c in pages.items()}
+    assert shown == {"zh-Hans": simplified, "zh-Hant-TW": written, "zh-Hant-HK": written}
+    assert [c.text(fold.text_as_written(written)) for c in pages.values()] == [simplified, written, written]
+
+
 #: The editor's regional phrases (docs/editorial/conversion.yml's shape): a source with a phrase in both Traditional
 #: variants, one with a Hong Kong phrase only, a two-character output and a protected term.
 EDITORS = ConversionRules(

@@ -249,7 +249,7 @@ def test_a_save_hashes_only_what_it_changed_and_the_folder_stays_a_clean_builds(
         # The others' hits are the last save's (pins quote every shipped note: kept with them), and
         # no theme's entry, strongest notes or blocks changed: their shapes are not made again.
         assert first["shapes kept"] == 0 and counters["shapes kept"] == len(notes) - 1
-        # Every other note is the last save's object: its view (pages.note_view) is the last save's.
+        # Every other note is the last save's object: its view (note_views.note_view) is the last save's.
         assert first["views kept"] == 0 and counters["views kept"] == len(notes) - 1
         assert counters["sitemaps written"] == 0  # no page moved, no date changed
         assert counters["term lists kept"] >= 10  # the glossary's terms: none of their places moved

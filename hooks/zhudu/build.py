@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from zhudu import cache, cache_sweep, editorial, fragments, pages, render_keys, serving
+from zhudu import cache, cache_sweep, editorial, fragments, note_views, pages, render_keys, serving
 from zhudu.annotate import annotations, glossary, passages, quoted_script
 from zhudu.compact import shared_config
 from zhudu.errors import ZhuduError
@@ -341,7 +341,7 @@ class Build:
         # Each build has a new environment: templates are compiled once per process and kept for the next.
         env.bytecode_cache = serving.template_code(site.cache_dir)
         env.globals["zd"] = {
-            "notes": pages.home_entries(self, site.corpus.notes, files),
+            "notes": note_views.home_entries(self, site.corpus.notes, files),
             "variants": [vars(v) for v in site.variants],
             "per_page": pagination.PER_PAGE,
             "build_errors": list(site.build_errors),  # mkdocs serve: what the site is served without
@@ -481,7 +481,7 @@ class Build:
             log.debug(
                 "plan: pages' HTML hashed %d, known by its string %d; note theme digests kept %d"
                 " (shapes kept %d), theme pages' digests kept %d; note views kept %d",
-                *(*page_digests.CONTENT_HASHED, *page_digests.KEPT_COUNTS, pages.VIEWS_KEPT[0]),
+                *(*page_digests.CONTENT_HASHED, *page_digests.KEPT_COUNTS, note_views.VIEWS_KEPT[0]),
             )
 
     def stop(self) -> None:

@@ -7,10 +7,8 @@ every page is written into every variant after Material has rendered it.
 
 from __future__ import annotations
 
-import operator
 import re
 from collections.abc import Callable
-from datetime import datetime
 from html import escape, unescape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,6 +22,7 @@ from mkdocs.structure.toc import get_toc
 
 from zhudu import cache, render_keys, serving
 from zhudu.annotate import annotations, glossary
+from zhudu.note_views import note_view
 from zhudu.notes import links
 from zhudu.notes.sections import HOME_PAGE
 from zhudu.publish import conversion_domain, feeds, incremental, notfound, unchanged
@@ -75,7 +74,7 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
             return markdown
         source = "page" + _rule_scope(build).part(markdown)  # the conversion rules its text can meet
         if intro is not None:  # its script: written in Traditional, the page is made Simplified (finishing)
-            source += f" intro {intro.meta.lang}"
+            source += f" intro {intro.meta.lang} {_folded_by(build, intro)}"
         reused = build.renders.before("", source, markdown, page.file.src_uri, page.url, _exists(files))
         return "" if reused else markdown
     page.meta.setdefault("template", note.meta.template)
@@ -115,11 +114,8 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
     )
     if build.renders is not None and (rules := _rule_scope(build).part(markdown, facts)):
         key = cache.kept_digest(facts, "rules key", key, rules)  # the rules its text can meet (rule_scope)
-    if note.meta.lang == "zh-Hant":  # folded into Simplified by the from-hant rules of the site's domain
-        site = build.site
-        key = cache.digest(
-            key, conversion_domain.for_converter(site.conversion_domain, site.default.code, "Hant")
-        )
+    if folded := _folded_by(build, note):
+        key = cache.digest(key, folded)
     reused = build.renders is not None and build.renders.before(
         note.id,
         key,
@@ -130,6 +126,14 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
         facts,
     )
     return "" if reused else markdown
+
+
+def _folded_by(build: Build, written: Note) -> str:
+    """A Traditional note's or ``_index.md``'s fold into Simplified: the from-hant rules of the site's domain."""
+    site = build.site
+    if written.meta.lang != "zh-Hant":
+        return ""
+    return conversion_domain.for_converter(site.conversion_domain, site.default.code, "Hant")
 
 
 def _rule_scope(build: Build) -> rule_scope.RenderScope:
@@ -159,119 +163,6 @@ def _exists(files: Files) -> Callable[[str], bool]:
     """Whether a site file has this (normalised) source URI; a dict look-up, not a path object per link."""
     uris = files.src_uris
     return lambda uri: uri in uris
-
-
-def note_view(build: Build, note: Note) -> dict[str, Any]:
-    """What ``note.html`` and the home list show: values only, every one escaped by the template.
-
-    Made once per note per build (its page, the home list and the glossary's titles ask), and a
-    value: callers copy it to add to it.  Under ``mkdocs serve`` an unchanged note is the last
-    build's object (``NoteReads.settle``): its view is the last build's too while what it is made
-    from is the same objects (the note's metadata and wrappers, the default script's converter),
-    so a save makes no view (a dict and four lists, living as long as the build) for it.
-    """
-    views = _VIEWS
-    if views.build is not build:
-        views.build = build
-        views.previous, views.current = views.current, {}
-        VIEWS_KEPT[0] = 0
-    converter = build.site.converter(build.site.default.code, "Hant")
-    wrappers = note.body.wrappers if note.body else None
-    made_of = (note, note.meta, wrappers, note.broken, converter)
-    kept = views.current.get(id(note))
-    earlier = kept is None  # not yet asked for in this build: the last build's, if any
-    if earlier:
-        kept = views.previous.get(id(note))
-    if kept is not None and all(map(operator.is_, kept[0], made_of)):  # both made as above: five items
-        if earlier:
-            views.current[id(note)] = kept
-            VIEWS_KEPT[0] += 1
-        return kept[1]  # type: ignore[no-any-return]
-    meta = note.meta
-    listed = meta.as_dict()
-    view = {
-        **listed,
-        **_default_script_text(build, meta, listed),
-        "date_display": _display_date(meta.date),
-        "updated_display": _display_date(meta.updated),
-        "broken": note.broken,
-        "wrappers": list(wrappers) if wrappers is not None else [],
-    }
-    # The note is kept with its view: its id names no other while kept.
-    views.current[id(note)] = (made_of, view)
-    return view
-
-
-def home_entries(build: Build, notes: list[Note], files: Files) -> list[dict[str, Any]]:
-    """The home list's entries (``zd.notes``): each note's view with its page's URL, unreadable notes left out (``Note.listed``).
-
-    A note's entry is the last build's object while its view is and its URL the same, as its view
-    is (``note_view``): the plan then knows a home page's cards unchanged by identity
-    (``page_meta.cards_text``).  Like a view, an entry is a value: the templates only read it.
-    """
-    last, _ENTRIES[:] = _ENTRIES[0], [{}]
-    entries = []
-    for note in notes:
-        if not note.listed:
-            continue
-        file = files.src_uris.get(note.src_uri)  # normalised already
-        view, url = note_view(build, note), file.url if file else ""
-        kept = last.get(id(view))
-        entry = kept[2] if kept is not None and kept[0] is view and kept[1] == url else view | {"url": url}
-        _ENTRIES[0][id(view)] = (view, url, entry)  # the view kept with it: its id names no other
-        entries.append(entry)
-    return entries
-
-
-#: The last build's home list entries by their view's ``id`` (``home_entries``).
-_ENTRIES: list[dict[int, tuple[dict[str, Any], str, dict[str, Any]]]] = [{}]
-
-
-class _NoteViews:
-    """The note views of this build and of the last (``note_view``), by the note's ``id``."""
-
-    def __init__(self) -> None:
-        self.build: Any = None
-        self.current: dict[int, tuple[tuple[Any, ...], dict[str, Any]]] = {}
-        self.previous: dict[int, tuple[tuple[Any, ...], dict[str, Any]]] = {}
-
-
-#: This process's note views (``note_view``): the last build's are dropped by the next but one.
-_VIEWS = _NoteViews()
-#: How many of this build's note views were the last build's (the plan's debug line).
-VIEWS_KEPT = [0]
-
-
-def _default_script_text(build: Build, meta: Any, listed: dict[str, Any]) -> dict[str, Any]:
-    """A Traditional note's displayed text in the default variant's script, as its body is.
-
-    ``page_content`` converts the body of a note written in Traditional for the default variant;
-    its title, subtitle, description and tags reach the page (``<h1>``, ``<title>``, the home list,
-    search, ``<meta name="description">``) through here and must match it.  The other variants
-    convert the whole default page afterwards, so they still show Traditional.
-    """
-    convert = build.fold
-    # What a reader sees keeps the author's words where the layer rewrote them on the Traditional
-    # pages (``Converter.text_as_written``); tags and categories name pages (slugs): folded plainly.
-    shown = build.site.converter(build.site.default.code, "Hant").text_as_written
-    # A note linking here written in Traditional (whatever this note's script): its title as its page's.
-    backlinks = [
-        b | {"title": shown(b["title"])} if b["lang"] == "zh-Hant" else b for b in listed["backlinks"]
-    ]
-    if meta.lang != "zh-Hant":
-        return {"backlinks": backlinks}
-    return {
-        "backlinks": backlinks,
-        "title": shown(meta.title),
-        "subtitle": shown(meta.subtitle) if meta.subtitle else meta.subtitle,
-        "description": shown(meta.description),
-        "tags": [convert(tag) for tag in meta.tags],
-        "categories": [[convert(name) for name in path] for path in meta.categories],
-    }
-
-
-def _display_date(moment: datetime | None) -> str | None:
-    return f"{moment.year}年{moment.month}月{moment.day}日" if moment else None
 
 
 def page_content(build: Build, html: str, page: Page, config: MkDocsConfig) -> str:
@@ -304,7 +195,7 @@ def page_content(build: Build, html: str, page: Page, config: MkDocsConfig) -> s
             )
             for m in _HEADING_RE.finditer(html)
         }
-        _toc_in_default_script(page.toc, site.converter(site.default.code, "Hant").text_as_written, headings)
+        _toc_in_default_script(page.toc, site.fold_for(note.meta).text_as_written, headings)
     if note is not None:
         if build.themes is not None:
             build.themes.collect(note.id, build.passages.last_passages)  # phase 1 of theme matching
@@ -378,9 +269,7 @@ def _finisher(build: Build, config: MkDocsConfig, written: Note | None) -> Calla
     match = _SITE_HOST_RE.match(config.site_url or "")
     own_hosts = (match["host"],) if match else ()
     to_simplified = (
-        site.converter(site.default.code, "Hant").html
-        if written is not None and written.meta.lang == "zh-Hant"
-        else None
+        site.fold_for(written.meta).html if written is not None and written.meta.lang == "zh-Hant" else None
     )
 
     def finish(html: str) -> str:

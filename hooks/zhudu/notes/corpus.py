@@ -39,7 +39,7 @@ from zhudu.notes.meta import (
     split_tags,
     validate_fields,
 )
-from zhudu.notes.meta_fields import hexo_categories
+from zhudu.notes.meta_fields import hexo_categories, script_and_region
 from zhudu.notes.naming import default_slug, note_folder, note_id, note_ids  # split out; importable from here
 from zhudu.notes.reads import NoteReads, Probe
 from zhudu.notes.summary import (  # split out of this module; kept importable from here
@@ -184,7 +184,7 @@ def read_note(
                 NoteError(
                     display,
                     body_line + control_line,
-                    f"{controls} control character(s) (such as NUL) in the text, shown as �: delete them",
+                    f"{controls} control character(s) (such as NUL, U+FDD0) in the text, shown as �: delete them",
                 )
             )
     except NoteError as exc:
@@ -283,7 +283,9 @@ def read_note(
     )
     # A refused body is not read for its script (it may be megabytes): its title and description are.
     script_of = article if body is not None else f"{title}\n{description}"
-    lang = clean.get("lang") or ("zh-Hant" if detect_script(script_of) == "Hant" else "zh-Hans")
+    lang, region = script_and_region(
+        clean.get("lang") or ("zh-Hant" if detect_script(script_of) == "Hant" else "zh-Hans")
+    )
     meta = NoteMeta(
         id=identifier,
         slug=clean.get("slug") or default_slug(notion.without_page_id(identifier)),
@@ -297,6 +299,7 @@ def read_note(
         categories=clean.get("categories") or (),
         description=description,
         lang=lang,
+        region=region,
         dialect=dialect,
         chars=chars,
         words=words,
@@ -354,7 +357,6 @@ def broken_note(
             chars=0,
             words=0,
             reading_minutes=0,
-            template="note.html",
         )
         raw: Mapping[str, Any] = {}
         problems: list[NoteError] = []

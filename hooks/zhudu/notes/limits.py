@@ -191,7 +191,10 @@ def _check_embeds(embeds: int, chars: int, start: int, display: str, limits: Lim
 
 #: C0 control characters but tab and newline, and DEL: never text, and some (NUL) break what
 #: reads the page after Markdown (HTML parsers drop or replace them, so passages no longer line up).
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+#: And the noncharacters U+FDD0–U+FDEF, never text either: the build marks a Traditional note's
+#: rewritten words with three of them while it converts (``script/as_written.py``); typed by an
+#: author, they made stray spans and cut the words between them out of the page.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufdd0-\ufdef]")
 
 
 def replace_controls(text: str) -> tuple[str, int | None, int]:

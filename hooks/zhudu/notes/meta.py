@@ -94,6 +94,8 @@ class Backlink:
     count: int = 1
     #: The linking note's script: a Traditional one's title is shown in the default variant's script.
     lang: str = "zh-Hans"
+    #: And its region (``NoteMeta.region``).
+    region: str | None = None
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,9 @@ class NoteMeta:
     section: str = ""
     #: The notes that link to this one, by slug (filled once every note is read).
     backlinks: tuple[Backlink, ...] = ()
+    #: A Traditional note's region (``TW``, ``HK``, ``MO``), where its ``lang`` names one: its words are kept
+    #: as written on that region's pages only (``script/as_written.py``); None: on every Traditional page.
+    region: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """Plain, JSON-friendly data (dates as ISO 8601) for printing and templates."""
@@ -143,6 +148,7 @@ class NoteMeta:
             "categories": [list(path) for path in self.categories],
             "description": self.description,
             "lang": self.lang,
+            "region": self.region,
             "dialect": self.dialect,
             "chars": self.chars,
             "words": self.words,

@@ -318,7 +318,11 @@ class Slug(c.BaseConfigOption[str | None]):
 
 
 class Lang(c.BaseConfigOption[str | None]):
-    """A Chinese language tag naming the script the note is written in."""
+    """A Chinese language tag naming the script the note is written in, and a Traditional note's region.
+
+    ``zh-Hans``, ``zh-Hant``, or ``zh-Hant-TW`` / ``zh-Hant-HK`` / ``zh-Hant-MO`` where the tag names the
+    region (``zh-tw``, ``zh_HK``, ``zh-Hant-TW``): :func:`script_and_region` splits it for ``NoteMeta``.
+    """
 
     def run_validation(self, value: object) -> str | None:
         if value is None or value == "":
@@ -327,11 +331,23 @@ class Lang(c.BaseConfigOption[str | None]):
         lowered = text.lower()
         if lowered in ("zh-cn", "zh-sg", "zh-hans", "zh"):
             return "zh-Hans"
+        region = lowered.rsplit("-", 1)[-1].upper() if lowered.count("-") in (1, 2) else ""
         if lowered in ("zh-tw", "zh-hk", "zh-mo", "zh-hant") or lowered.startswith("zh-hant"):
-            return "zh-Hant"
+            return f"zh-Hant-{region}" if region in TRADITIONAL_REGIONS else "zh-Hant"
         if not _LANG_RE.match(text):
             raise base.ValidationError(f"lang {value!r} must be zh-Hans or zh-Hant")
         return "zh-Hant" if "Hant" in text else "zh-Hans"
+
+
+#: The regions a Traditional note's ``lang`` may name (Taiwan, Hong Kong, Macau).
+TRADITIONAL_REGIONS = ("TW", "HK", "MO")
+
+
+def script_and_region(lang: str | None) -> tuple[str | None, str | None]:
+    """``Lang``'s value as (``zh-Hans`` / ``zh-Hant``, the region of a Traditional note or None)."""
+    if lang is not None and lang.startswith("zh-Hant-"):
+        return "zh-Hant", lang.rsplit("-", 1)[1]
+    return lang, None
 
 
 class Text(c.BaseConfigOption[str | None]):
@@ -364,17 +380,20 @@ def _kind(value: object) -> str:
 
 
 def control_character(value: object) -> str | None:
-    """The first control character (or lone surrogate) anywhere in a value, as ``U+0000``.
+    """The first control character (or lone surrogate, or noncharacter U+FDD0–U+FDEF) in a value, as ``U+0000``.
 
-    Such characters are invisible, end C strings, and cannot be written as UTF-8 (surrogates):
-    a field holding one is refused, not cleaned, so the author sees what the file really says.
+    Such characters are invisible, end C strings, and cannot be written as UTF-8 (surrogates), or
+    mark the build's own places (the noncharacters: ``limits._CONTROL_RE``): a field holding one is
+    refused, not cleaned, so the author sees what the file really says.
     """
     stack = [value]
     while stack:
         item = stack.pop()
         if isinstance(item, str):
             for char in item:
-                if char not in "\t\n" and unicodedata.category(char) in ("Cc", "Cs"):
+                if char not in "\t\n" and (
+                    unicodedata.category(char) in ("Cc", "Cs") or "\ufdd0" <= char <= "\ufdef"
+                ):
                     return f"U+{ord(char):04X}"
         elif isinstance(item, Mapping):
             stack.extend(item.keys())

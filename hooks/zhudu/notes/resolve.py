@@ -278,8 +278,9 @@ def link_notes(
         target_note.meta = replace(
             target_note.meta,
             backlinks=tuple(
-                Backlink(slug=s, title=by_slug[s].meta.title, count=n, lang=by_slug[s].meta.lang)
+                Backlink(s, m.title, n, m.lang, m.region)
                 for s, n in sorted(sources.items())
+                for m in (by_slug[s].meta,)
             ),
         )
     return index

@@ -37,7 +37,7 @@ def page_digest(
         build_inputs: What every page depends on (``build_digest``).
         shown: What the page shows from the rest of the site (theme panels, its slice of the home list).
         html_digest: The digest of the page's HTML when it waits on disk (``publish/contentspool.py``).
-        view: The note's view (``pages.note_view``) when the page is a note's: a value, never changed.
+        view: The note's view (``note_views.note_view``) when the page is a note's: a value, never changed.
     """
     file = page.file
     neighbours = [

@@ -73,7 +73,7 @@ def cards_text(number: int, pages: int, cards: Sequence[dict[str, Any]]) -> str:
     """``repr`` of a home page's cards without their ids, with how many home pages there are.
 
     The last plan's while each card is the object it was: a card is the note's home list entry,
-    kept while its view and URL are and never changed (``pages.home_entries``).  Writing out every
+    kept while its view and URL are and never changed (``note_views.home_entries``).  Writing out every
     note's card on every save cost as much as its page's metadata.
     """
     kept = CARDS.get(number)

@@ -170,7 +170,7 @@ def _sections_page(
 
 
 def _shown_title(note: Note, from_hant: Callable[[str], str]) -> str:
-    """A note's title in the site's default script, as its own page shows it (``pages.note_view``)."""
+    """A note's title in the site's default script, as its own page shows it (``note_views.note_view``)."""
     return from_hant(note.meta.title) if note.meta.lang == "zh-Hant" else note.meta.title
 
 

@@ -180,33 +180,46 @@ class Site(NoteLoading):
             for v in self.variant_configs
         ]
 
-    def converter(self, code: str, source_script: str = "Hans") -> script.Converter:
+    def converter(
+        self, code: str, source_script: str = "Hans", region: str | None = None
+    ) -> script.Converter:
         """The converter writing text of ``source_script`` into variant ``code``, in the site's domain.
 
         Kept for the process, with what it has converted, while the variant, the editor's rules and
         the domain are the same: a ``mkdocs serve`` rebuild converts only text it has not seen.
+        ``region``: a Traditional note's (``NoteMeta.region``), whose words only its region's variant keeps.
         """
         mine = self.__dict__.setdefault("_converters", {})
-        converter = mine.get((code, source_script, self.conversion_domain))
+        converter = mine.get((code, source_script, self.conversion_domain, region))
         if converter is None:
             variant = next(v for v in self.script_variants if v.code == code)
             domain = conversion_domain.for_converter(self.conversion_domain, code, source_script)
             # A Traditional note's page reaches its Traditional variants through this one's HTML: they
-            # show the author's word where the layer rewrote it (``script/as_written.py``).
-            keep_written = tuple(
-                v for v in self.script_variants if source_script == v.script == "Hant" != variant.script
-            )
+            # show the author's word where the layer rewrote it (``script/as_written.py``), or only its
+            # region's variant does, and the others the rule's word as their converters write it.
+            hant = [v for v in self.script_variants if source_script == v.script == "Hant" != variant.script]
+            keep_written = tuple(v for v in hant if _region_of(v.code) == region) or tuple(hant)
+            others = [(v, self.converter(v.code).text) for v in hant]
             key = (variant, self._rules_key, source_script, domain, keep_written)
             converter = _CONVERTERS.get(key)
             if converter is None:
-                if len(_CONVERTERS) >= 4 * len(self.script_variants):  # rules or variants were edited
+                if len(_CONVERTERS) >= 6 * len(self.script_variants):  # rules or variants were edited
                     _CONVERTERS.clear()
                 converter = script.Converter(
-                    variant, self.rules, source_script=source_script, domain=domain, keep_written=keep_written
+                    variant,
+                    self.rules,
+                    source_script=source_script,
+                    domain=domain,
+                    keep_written=keep_written,
+                    others=others,
                 )
                 _CONVERTERS[key] = converter
-            mine[(code, source_script, self.conversion_domain)] = converter
+            mine[(code, source_script, self.conversion_domain, region)] = converter
         return converter
+
+    def fold_for(self, meta: Any) -> script.Converter:
+        """The converter folding a Traditional note (its ``NoteMeta``) into the default variant's script."""
+        return self.converter(self.default.code, "Hant", meta.region)
 
     @property
     def conversion_domain(self) -> str:
@@ -472,3 +485,8 @@ class Site(NoteLoading):
         """A sitemap per variant naming its pages; returns how many were written."""
         urls = sorted((p.url, p.lastmod) for p in self.pages.values())
         return variant_files.write_sitemaps(urls, self.variants, self.site_url, site_dir)
+
+
+def _region_of(code: str) -> str:
+    """A variant code's region (``zh-Hant-HK`` → ``HK``), as a note's ``lang`` names it."""
+    return code.rsplit("-", 1)[-1].upper()

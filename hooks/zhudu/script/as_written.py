@@ -19,25 +19,35 @@ While a piece of HTML is converted, a rewritten place is a *group* of three nonc
 output and the author's word (never seen by OpenCC: groups sit inside placeholders); :func:`resolve`
 turns each into the span in text.  An attribute value (``title``, ``alt``), where no element can go,
 keeps its groups into the Simplified page, as a title folded by ``Converter.text_as_written`` does.
+
+A note whose ``lang`` names its region (``zh-HK``) keeps its words on that region's page only: a group
+names the variants that show the author's word, and every other Traditional variant shows the rule's
+word converted from Simplified with its own rules, as it would a Simplified note's.
 """
 
 from __future__ import annotations
 
+import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from zhudu import fragments
 from zhudu.script.variant_configs import Variant, opencc_converter
 
-__all__ = ["GROUP_RE", "group", "has_groups", "resolve", "rule_words", "shown_in"]
+__all__ = ["GROUP_RE", "MARKS", "group", "has_groups", "keeps", "resolve", "rule_words", "shown_in", "widen"]
 
 _OPEN, _SEP, _CLOSE = "\ufdd0", "\ufdd1", "\ufdd2"
-GROUP_RE = re.compile(f"{_OPEN}([^{_OPEN}-{_CLOSE}]*){_SEP}([^{_OPEN}-{_CLOSE}]*){_CLOSE}")
+_PART = f"([^{_OPEN}-{_CLOSE}]*)"
+#: A group: the rule's output, the author's word, the codes of the variants that show it (comma-separated).
+GROUP_RE = re.compile(f"{_OPEN}{_PART}{_SEP}{_PART}{_SEP}{_PART}{_CLOSE}")
+#: The characters a group is made of: an author who typed one gets it dropped (``notes/noncharacters.py``).
+MARKS = _OPEN + _SEP + _CLOSE
 
 
-def group(out: str, written: str) -> str:
-    """``out`` (the rule's output, HTML as it will be written) with the author's ``written`` word."""
-    return f"{_OPEN}{out}{_SEP}{written}{_CLOSE}"
+def group(out: str, written: str, codes: Sequence[str]) -> str:
+    """``out`` (the rule's output, HTML as it will be written) with the author's ``written`` word for ``codes``."""
+    return f"{_OPEN}{out}{_SEP}{written}{_SEP}{','.join(codes)}{_CLOSE}"
 
 
 def has_groups(piece: str) -> bool:
@@ -45,13 +55,20 @@ def has_groups(piece: str) -> bool:
     return _OPEN in piece
 
 
-def resolve(piece: str, variants: Sequence[Variant]) -> str:
-    """A text ``piece`` with its groups resolved: spans giving ``variants`` the author's word."""
+def resolve(
+    piece: str, variants: Sequence[Variant], others: Sequence[tuple[Variant, Callable[[str], str]]] = ()
+) -> str:
+    """A text ``piece`` with its groups resolved: spans giving ``variants`` the author's word.
+
+    ``others``: the Traditional variants a note of one region does not keep its words for, each with its
+    converter from Simplified: their value is the rule's word as that converter writes it.
+    """
 
     def span(m: re.Match[str]) -> str:
         written = m[2]
-        values = ";".join(f"{v.code}:{_in_characters_of(v, written)}" for v in variants)
-        return fragments.render("zd-script.html", "as_written", shown=m[1], values=values)
+        values = [f"{v.code}:{_in_characters_of(v, written)}" for v in variants]
+        values += [f"{v.code}:{convert(html.unescape(m[1]))}" for v, convert in others]
+        return fragments.render("zd-script.html", "as_written", shown=m[1], values=";".join(values))
 
     return GROUP_RE.sub(span, piece)
 
@@ -62,11 +79,62 @@ def _in_characters_of(variant: Variant, written: str) -> str:
     return opencc_converter(config).convert(written) if config else written
 
 
+def keeps(m: re.Match[str], variant: Variant) -> bool:
+    """Whether ``variant`` shows a group's (``GROUP_RE``'s match) author's word: a Traditional one it names."""
+    return variant.script == "Hant" and variant.code in m[3].split(",")
+
+
 def shown_in(m: re.Match[str], variant: Variant) -> str:
-    """A group (``GROUP_RE``'s match) as ``variant`` shows it: in a Traditional one, the author's word."""
-    return _in_characters_of(variant, m[2]) if variant.script == "Hant" else m[1]
+    """A group as ``variant`` shows it: where it ``keeps`` it, the author's word, in its characters."""
+    return _in_characters_of(variant, m[2]) if keeps(m, variant) else m[1]
 
 
 def rule_words(piece: str) -> str:
     """``piece`` with each group as the rule's word (a Simplified variant's, or where none is resolved)."""
     return GROUP_RE.sub(r"\1", piece) if _OPEN in piece else piece
+
+
+#: How far a group looks on either side for the rest of the author's word (``widen``): Han characters.
+_REACH = 4
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+
+def widen(
+    seg: str,
+    grouped: Mapping[str, tuple[str, str]],
+    make: Callable[[str, str], str],
+    fold: Any,
+    back: Sequence[tuple[Variant, Callable[[str], str]]],
+) -> str:
+    """Each group of ``seg`` (held text; ``grouped``: its groups' placeholders) with the rest of the author's word.
+
+    The Han characters beside a group that the way back through Simplified rewrites on a Traditional page
+    join it (HK's 設定文件: the rule's 設定 → 设置 and 文件 alone became Taiwan's 檔案, 設定檔案 on the page, half
+    the author's word; 自訂域名 → 自訂網域).  On each side, the fewest characters (at most ``_REACH``) that one
+    of ``back``'s converters from Simplified (each Traditional variant's) writes as another word than the
+    author's (compared in Simplified, so a character's variant, 裡 / 裏, is no other word); ``fold`` (OpenCC
+    into Simplified) writes their Simplified form, and ``make`` makes the widened group's placeholder.
+    """
+    pattern = re.compile(f"([{_HAN}]{{0,{_REACH}}})([{''.join(grouped)}])([{_HAN}]{{0,{_REACH}}})")
+
+    def rewritten(piece: str) -> bool:  # a word, not its characters (裡 / 裏): compared in Simplified
+        simplified = fold.convert(piece)
+        return any(fold.convert(convert(simplified)) != simplified for _, convert in back)
+
+    def reach(text: str, from_end: bool) -> int:
+        for k in range(1, len(text) + 1):
+            if rewritten(text[len(text) - k :] if from_end else text[:k]):
+                return k
+        return 0
+
+    def repl(m: re.Match[str]) -> str:
+        before, held, after = m.groups()
+        head = before[len(before) - reach(before, True) :] if before else ""
+        tail = after[: reach(after, False)] if after else ""
+        if not head and not tail:
+            return m.group()
+        out, written = grouped[held]
+        widened = make(fold.convert(head) + out + fold.convert(tail), head + written + tail)
+        return before[: len(before) - len(head)] + widened + after[len(tail) :]
+
+    return pattern.sub(repl, seg)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 
 from zhudu.script import as_written
 from zhudu.script.editor_rules import ConversionRules, ScriptDataError, load_rules
@@ -37,6 +37,7 @@ from zhudu.script.inline_rules import (
     resolve_inline_value,
 )
 from zhudu.script.memo import ENTRY_COST, Memo
+from zhudu.script.preload import preload
 from zhudu.script.protected_spans import PH_BASE, PH_MAX, PH_RE, PLANE15_RE, SEP, matcher_for
 from zhudu.script.quote_pairing import BLOCK_TAG_RE, pair_quotes, passages
 from zhudu.script.regional import RegionalRules, default_regional
@@ -87,6 +88,7 @@ class Converter:
         regional: RegionalRules | bool = True,
         domain: str | None = None,
         keep_written: Sequence[Variant] = (),
+        others: Sequence[tuple[Variant, Callable[[str], str]]] = (),
     ) -> None:
         """Prepare the OpenCC object and the rule matchers.
 
@@ -95,7 +97,10 @@ class Converter:
         rules, which win.  ``domain``: the text's domain (``script.domain``), which lets the layer's
         rules for that domain apply (``SOFTWARE`` or ``GENERAL``); ``None`` when it is not known, which
         leaves out the rules of either domain.  ``keep_written``: the Traditional variants that show a
-        Traditional author's own word where the layer rewrote it in this converter's HTML (``as_written``).
+        Traditional author's own word where the layer rewrote it in this converter's HTML (``as_written``);
+        ``others``: the Traditional variants' converters from Simplified (their pages'): those not in
+        ``keep_written`` (a note of another region) write the rule's word for theirs; those in it tell where the
+        way back rewrites the author's word beside a group (``as_written.widen``; OpenCC's when not given).
         """
         if source_script not in ("Hans", "Hant"):
             raise ValueError(f"source_script must be 'Hans' or 'Hant', not {source_script!r}")
@@ -108,7 +113,8 @@ class Converter:
             rules,
             variant.code,
             with_phrases=source_script == "Hans",
-            back_from=_back_from(source_script, keep_written),
+            # The Traditional variants whose phrase outputs a Traditional note's fold reads back (``phrases_back``).
+            back_from=tuple(v.code for v in keep_written) if source_script == "Hant" else (),
         )
         layer = default_regional() if regional is True else regional or None
         self._regional = layer.scanner(variant.code, source_script, domain) if layer and self._cc else None
@@ -117,6 +123,9 @@ class Converter:
         self._punct = re.compile("[" + re.escape("".join(marks)) + "]") if marks else None
         self._punct_map = marks
         self._keep_written = tuple(keep_written)
+        self._others = tuple(o for o in others if o[0] not in keep_written)
+        back = [o for o in others if o[0] in keep_written]
+        self._back = back or [(v, opencc_converter(v.opencc_from_hans).convert) for v in keep_written]
         # Converted text pieces of the documents seen so far (``convert_pieces``): page chrome and
         # repeated passages are converted once.  A piece converts the same wherever it is (see
         # ``_convert_many``), so this changes nothing but time.
@@ -205,7 +214,7 @@ class Converter:
                 # An editor's output is text: ``<`` or ``"`` in it must not become markup or end
                 # the attribute (title, aria-label) it is inserted into.
                 if keep_written and token in matcher.back:  # the author's phrase on the Traditional pages
-                    return placeholder(as_written.group(html_lib.escape(outputs[token]), token))
+                    return placeholder(as_written.group(html_lib.escape(outputs[token]), token, codes))
                 return placeholder(html_lib.escape(outputs[token]) if markup else outputs[token])
             if kind == "ascii" or token.isascii():
                 return token
@@ -217,17 +226,29 @@ class Converter:
         keep_sub = self._keep.sub if self._keep is not None else None
 
         keep_written = (markup or written) and bool(self._keep_written)
+        codes = [v.code for v in self._keep_written]
+
+        grouped: dict[str, tuple[str, str]] = {}  # a group's placeholder: its output and the author's word
 
         def regional_repl(m: re.Match[str]) -> str:
             out = regional_out[m.lastgroup]  # type: ignore[index]
+            out = html_lib.escape(out) if markup else out
             if keep_written:  # the author's word kept for the Traditional variants (``as_written``)
-                return placeholder(as_written.group(html_lib.escape(out) if markup else out, m.group()))
-            return placeholder(html_lib.escape(out) if markup else out)
+                grouped[ph := placeholder(as_written.group(out, m.group(), codes))] = (out, m.group())
+                return ph
+            return placeholder(out)
+
+        def grouped_as(out: str, written: str) -> str:  # a group widened to the author's whole word
+            return placeholder(as_written.group(out, written, codes))
 
         def written_repl(m: re.Match[str]) -> str:
             # A Traditional note's text field folded with its author's words (``text_as_written``):
-            # this variant's word, kept from OpenCC.
-            return placeholder(as_written.shown_in(m, self.variant))
+            # the author's word kept from OpenCC where this variant keeps it, else the rule's word converted.
+            return (
+                placeholder(as_written.shown_in(m, self.variant))
+                if as_written.keeps(m, self.variant)
+                else m[1]
+            )
 
         def keep_repl(m: re.Match[str]) -> str:
             # As written: the source text (already HTML as written in markup) is the output.
@@ -249,7 +270,8 @@ class Converter:
             if keep_sub is not None:
                 seg = keep_sub(keep_repl, seg)
             seg = sub(repl, seg)
-            return regional_sub(regional_repl, seg) if regional_sub is not None else seg
+            seg = regional_sub(regional_repl, seg) if regional_sub is not None else seg
+            return as_written.widen(seg, grouped, grouped_as, self._cc, self._back) if grouped else seg
 
         try:
             joined = SEP.join(first_pass(seg) for seg in segments)
@@ -367,7 +389,9 @@ class Converter:
         # converter to resolve, as a title's (``text_as_written``).
         in_text = {e[1] for e in tokens.events or () if e[0] == "t"}
         return "".join(
-            as_written.resolve(p, self._keep_written) if i in in_text and as_written.has_groups(p) else p
+            as_written.resolve(p, self._keep_written, self._others)
+            if i in in_text and as_written.has_groups(p)
+            else p
             for i, p in enumerate(pieces)
         )
 
@@ -435,30 +459,6 @@ class Converter:
             else:
                 pieces[close] = value + pieces[close]
         return pieces
-
-
-def _back_from(source_script: str, keep_written: Sequence[Variant]) -> tuple[str, ...]:
-    """The Traditional variants whose phrase outputs a Traditional note's fold reads back (``phrases_back``)."""
-    return tuple(v.code for v in keep_written) if source_script == "Hant" else ()
-
-
-def preload(
-    variant: Variant, rules: ConversionRules, source_script: str = "Hans", domains: Iterable[str] = ()
-) -> None:
-    """Load what every converter of ``variant`` shares, whatever the text's domain.
-
-    OpenCC's dictionaries, the editor's matcher, the regional layer's rules: page writers forked next
-    inherit them.  The layer's matcher for a domain only for ``domains`` (each as the converter would take it,
-    ``conversion_domain.for_converter``): otherwise the first converter made once the notes have decided the
-    site's domain compiles it (``publish/conversion_domain.py``), in each process that converts.
-    """
-    config = variant.config_for(source_script)
-    if config:
-        opencc_converter(config)
-        default_regional().keep_pattern()
-        for domain in domains:
-            default_regional().matcher(variant.code, source_script, domain)
-    matcher_for(rules, variant.code, with_phrases=source_script == "Hans")
 
 
 def html_many(s: str, converters: Sequence[Converter]) -> list[str]:
