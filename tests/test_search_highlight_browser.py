@@ -91,7 +91,9 @@ def test_a_word_searched_whole_is_what_its_results_and_pages_mark(real_site, pag
     for query in ("?h=資料中心", "?h=資料中心+資料+中心"):
         page.goto(note + query)
         page.wait_for_selector("article mark[data-md-highlight]")
-        marked = set(page.eval_on_selector_all("article mark[data-md-highlight]", "ms => ms.map(m => m.textContent)"))
+        marked = set(
+            page.eval_on_selector_all("article mark[data-md-highlight]", "ms => ms.map(m => m.textContent)")
+        )
         assert marked == {"資料中心"}, (query, marked)
 
 
