@@ -330,3 +330,19 @@ def test_a_title_found_across_its_regional_words_shows_them_marked(worker) -> No
     assert worker.evaluate(_TITLE_JS, ["資料中心與雲，還是身邊的裝置", "数据中心与云"]) == [[0, 6]]
     assert worker.evaluate(_TITLE_JS, ["資料中心與雲，還是身邊的裝置", "身边的设备"]) == [[9, 14]]
     assert worker.evaluate(_TITLE_JS, ["一般使用者", "通用"]) == []
+
+
+def test_an_editors_note_in_a_snippet_is_a_labelled_part_of_its_own(worker) -> None:
+    """A passage's text reads its editor's note after the author's words; the snippet sets the note's words apart
+    (a span zhudu.css labels 注), escaped, a term found in either marked where it is (session 46 — hl)."""
+    text = "精度可商用的3D打印机 入门级 <FDM> 3D 打印机的价格已降到 200 美元左右。"
+    note = [text.index("入门级"), len(text)]
+    html = worker.evaluate(
+        "([t, r, n]) => snippetHTML(t, r, [n])",
+        [text, [[8, 11], [text.index("打印机", 12), text.index("打印机", 12) + 3]], note],
+    )
+    assert html == (
+        "精度可商用的3D<mark>打印机</mark> "
+        '<span class="zd-search-note" data-zd-text="注">入门级 &lt;FDM&gt; 3D <mark>打印机</mark>'
+        "的价格已降到 200 美元左右。</span>"
+    )

@@ -422,7 +422,8 @@ function segmentHan(run) {
   return out;
 }
 
-/* Terms of one reading: {text, start, end, han, lone}; lone: one character cut out of a longer run. */
+/* Terms of one reading: {text, start, end, han, lone, run: [start, end] of its Han run or Latin word}; lone: one
+ * character cut out of a longer run. */
 function terms(reading) {
   var out = [], i = 0, n = reading.length;
   while (i < n) {
@@ -434,14 +435,14 @@ function terms(reading) {
       segmentHan(reading.slice(i, j)).forEach(function (r) {
         out.push({
           text: reading.slice(i + r[0], i + r[1]), start: i + r[0], end: i + r[1], han: true,
-          lone: run > 1 && r[1] - r[0] === 1
+          lone: run > 1 && r[1] - r[0] === 1, run: [i, j]
         });
       });
       i = j;
     } else if (WORD.test(ch)) {
       var k = i;
       while (k < n && WORD.test(reading.charAt(k))) k++;
-      out.push({ text: reading.slice(i, k), start: i, end: k, han: false, lone: false });
+      out.push({ text: reading.slice(i, k), start: i, end: k, han: false, lone: false, run: [i, k] });
       i = k;
     } else {
       i++;
@@ -719,11 +720,41 @@ function search(raw) {
       var x = analysed(tail);
       return x.ts.length ? xs.concat([x]) : xs;
     });
-  }).then(function (xs) {
+  }).then(wholeWords).then(function (xs) {
     var singles = [];
     xs.forEach(function (x) { x.ts.forEach(function (t) { if (t.text.length === 1) singles.push(t.text); }); });
-    return loadShards("u", singles).then(check).then(function () { return rank(raw, rs, xs, check); });  /* loaded already */
+    return loadShards("u", singles).then(check).then(function () { return rank(raw, rs, xs, check); })  /* loaded already */
+      .then(function (result) { return pageTerms(result, raw); });
   });
+}
+
+/* The terms each result gives the page it opens (?h=, marked there by zhudu.js), the same for every result of a
+ * page: the query's Han words as the reader typed them (資料中心), the query's words as the page's found
+ * passages show them (資料中心 for 數據中心 typed on the Taiwan site; 幾分鐘, the word 數分鐘's piece 分鐘 lies in),
+ * and the pieces the segmenter cut a query word into (資料, 中心) only where none of those passages shows that
+ * word whole. A term a passage misses (false: Material lists it as missing) stays its own. */
+function pageTerms(result, raw) {
+  var typed = raw.match(/[\u3400-\u9fff\uf900-\ufaff]{2,}/g) || [];
+  result.items.forEach(function (group) {
+    var list = typed.slice(), wholeKeys = Object.create(null), pieces = [];
+    group.forEach(function (doc) {
+      if (!doc.words) return;  /* the page's own entry (rank): its terms are its passages' */
+      for (var i = 0; i < doc.words.whole.length; i += 2) {
+        list.push(doc.words.whole[i]);
+        wholeKeys[doc.words.whole[i + 1]] = true;
+      }
+      Object.keys(doc.words.pieces).forEach(function (t) { pieces.push([t, doc.words.pieces[t]]); });
+    });
+    pieces.forEach(function (piece) { if (!wholeKeys[piece[1]]) list.push(piece[0]); });
+    group.forEach(function (doc) {
+      var terms = {};
+      list.forEach(function (t) { if (doc.terms[t] !== false) terms[t] = true; });
+      Object.keys(doc.terms).forEach(function (t) { if (doc.terms[t] === false) terms[t] = false; });
+      doc.terms = terms;
+      delete doc.words;
+    });
+  });
+  return result;
 }
 
 /* A reading's terms. Only what the reader typed: a lone character of a longer run is dropped, not searched
@@ -734,6 +765,82 @@ function analysed(r) {
   all.forEach(function (t) { if (t.lone) lone[t.start] = true; });
   return { r: r, ts: ts, lone: lone, compact: compact, phrase: compact.split(" ").every(isTermText),
            cover: lengthOf(ts) / lengthOf(all) };
+}
+
+/* ----------------------------------------------------------------------- whole words and their pieces */
+
+/* A term is a piece when the segmenter cut its query word (a Han run of the reading) into several: 资料|中心 of
+ * 資料中心 (its plain reading; its regional one, 数据中心, is whole), 数|分钟 of 數分鐘. */
+function isPiece(t) {
+  return t.run[1] - t.run[0] > t.end - t.start;
+}
+
+/* The query word a term belongs to, as a key: where its run is in the query typed (each reading maps its
+ * characters back there, so 资料中心 and its regional reading 数据中心 have 資料中心's key). */
+function wordKey(x, t) {
+  var m = x.r.map;
+  return m ? m[t.run[0]][0] + "-" + m[t.run[1] - 1][1] : t.run[0] + "-" + t.run[1];
+}
+
+/* The query words some reading finds whole in the notes: their keys, shared by every reading (x.whole). */
+function wholeWords(xs) {
+  var whole = Object.create(null);
+  xs.forEach(function (x) {
+    x.ts.forEach(function (t) { if (t.han && !isPiece(t) && occurs(t.text)) whole[wordKey(x, t)] = true; });
+  });
+  xs.forEach(function (x) { x.whole = whole; });
+  return xs;
+}
+
+/* Whether a found piece is one of a query word the notes hold whole somewhere (资料 of 資料中心). */
+function pieceOfWhole(x, t) {
+  return isPiece(t) && !!x.whole && !!x.whole[wordKey(x, t)];
+}
+
+/* Whether every place text has in ctext lies inside a longer word of the notes (资料 in 生产资料, 中心 in 计算中心):
+ * the words under its first character ("w" shards, loaded with the passages: wordEndChars). */
+function insideWords(text, ctext) {
+  var words = wordsWith(text.charAt(0)).filter(function (w) { return w.length > text.length && w.indexOf(text) >= 0; });
+  var at = ctext.indexOf(text);
+  if (at < 0 || !words.length) return false;
+  for (; at >= 0; at = ctext.indexOf(text, at + 1)) {
+    var inside = words.some(function (w) {
+      for (var i = w.indexOf(text); i >= 0; i = w.indexOf(text, i + 1)) {
+        if (at >= i && ctext.substr(at - i, w.length) === w) return true;
+      }
+      return false;
+    });
+    if (!inside) return false;
+  }
+  return true;
+}
+
+/* A passage found by a piece of a query word the notes hold whole (资料 of 資料中心) that it holds only inside
+ * another word (生产资料) is not found by that piece: a passage with nothing else is not listed (render), one
+ * with more scores by the share of the query's weight it keeps, and below every passage holding a query word
+ * whole. A query word found nowhere whole (數分鐘) keeps its pieces: what they find is all there is, marked
+ * as the word it lies in (wordAround). Called once the passages are fetched (their canonical text). */
+function demotePiecesInWords(hits) {
+  var floor = Infinity, demoted = [];
+  hits.forEach(function (h) {
+    if (!h.p || !h.p.text) return;  /* a title */
+    var x = h.hit.x, kept = [], had = 0, lost = 0;
+    h.hit.found.forEach(function (f) {
+      var w = x.w[x.ts.indexOf(f.term)] || 0;
+      had += w;
+      if (pieceOfWhole(x, f.term) && insideWords(f.term.text, h.p.ctext)) lost += w;
+      else kept.push(f);
+    });
+    if (!lost) {
+      if (h.hit.found.some(function (f) { return f.term.han && !isPiece(f.term); })) floor = Math.min(floor, h.hit.score);
+      return;
+    }
+    h.hit.inWords = h.hit.found.filter(function (f) { return kept.indexOf(f) < 0; }).map(function (f) { return f.term; });
+    h.hit.found = kept;
+    h.hit.score *= had > lost ? (had - lost) / had : 0;
+    demoted.push(h);
+  });
+  demoted.forEach(function (h) { if (h.hit.score >= floor) h.hit.score = floor * 0.99; });
 }
 
 function rank(raw, rs, xs, check) {
@@ -807,6 +914,7 @@ function rank(raw, rs, xs, check) {
       /* Short passages about the query beat long ones that mention it once. */
       h.hit.score += 0.5 / (1 + ctext.length / 200);
     });
+    demotePiecesInWords(hits);
     ownEntryFirst(hits, fold(raw).replace(/\s+/g, " "));
     hits.sort(function (a, b) { return b.hit.score - a.hit.score || a.p.ctext.length - b.p.ctext.length; });
     var groups = [], byPage = Object.create(null), shown = 0;
@@ -932,13 +1040,13 @@ function dropped(x, t) {
 }
 
 /* The characters whose "w" shards (the notes' words) wordAround reads: a found term's end characters
- * where its query word goes on past it. */
+ * where its query word goes on past it; and those insideWords reads: a piece's first (demotePiecesInWords). */
 function wordEndChars(hits) {
   var chars = Object.create(null);
   hits.forEach(function (h) {
     h.hit.found.forEach(function (f) {
       var reach = dropped(h.hit.x, f.term);
-      if (reach[0]) chars[f.term.text.charAt(0)] = true;
+      if (reach[0] || pieceOfWhole(h.hit.x, f.term)) chars[f.term.text.charAt(0)] = true;
       if (reach[1]) chars[f.term.text.charAt(f.term.text.length - 1)] = true;
     });
   });
@@ -1128,8 +1236,9 @@ function compareKeys(a, b) {
 }
 
 /* The window as HTML: the terms found marked, text left out shown by an ellipsis (a clause's comma
- * at the cut gives way to it, as Chinese typography writes an omission). */
-function snippetHTML(text, ranges) {
+ * at the cut gives way to it, as Chinese typography writes an omission); an editor's note's text (notes:
+ * [start, end] in the text) set apart from the author's, labelled as the page labels its marker (注). */
+function snippetHTML(text, ranges, notes) {
   var win = snippetWindow(text, ranges.length ? ranges[0][0] : 0, ranges.length ? ranges[0][1] : 0);
   var start = win[0], end = win[1];
   while (start < end && SPACE.test(text.charAt(start))) start++;
@@ -1137,36 +1246,71 @@ function snippetHTML(text, ranges) {
   while (end > start && SPACE.test(text.charAt(end - 1))) end--;
   if (cut && CLAUSE_END.indexOf(text.charAt(end - 1)) >= 0) end--;
   var html = start > 0 ? "…" : "", at = start;
+  (notes || []).forEach(function (n) {
+    var a = Math.max(n[0], start), b = Math.min(n[1], end);
+    if (a >= b) return;
+    html += marked(text, ranges, at, a) + NOTE_OPEN + marked(text, ranges, a, b) + NOTE_CLOSE;
+    at = b;
+  });
+  html += marked(text, ranges, at, end);
+  return cut && text.charAt(end - 1) !== "…" ? html + "…" : html;
+}
+
+/* An editor's note's text in a snippet (zhudu.css draws its label, as it draws the page's marker's). */
+var NOTE_OPEN = '<span class="zd-search-note" data-zd-text="注">';
+var NOTE_CLOSE = "</span>";
+
+/* text[from, to) as HTML, the parts of it in ranges marked. */
+function marked(text, ranges, from, to) {
+  var html = "", at = from;
   ranges.forEach(function (r) {
-    if (r[1] <= start || r[0] >= end) return;
-    var a = Math.max(r[0], start), b = Math.min(r[1], end);
+    if (r[1] <= from || r[0] >= to) return;
+    var a = Math.max(r[0], at), b = Math.min(r[1], to);
+    if (a >= b) return;
     html += escapeHTML(text.slice(at, a)) + "<mark>" + escapeHTML(text.slice(a, b)) + "</mark>";
     at = b;
   });
-  html += escapeHTML(text.slice(at, end));
-  return cut && text.charAt(end - 1) !== "…" ? html + "…" : html;
+  return html + escapeHTML(text.slice(at, to));
+}
+
+/* Where a passage's editor's notes are in the text it shows: [[start, end], …] (its fragment row's notes are
+ * places in its canonical text: shownSpan maps them; a note whose end cuts into a regional word is left out). */
+function shownNotes(h) {
+  var row = LOADED[h.url].p[(h.doc - PAGE_START[h.page] - 1) % CHUNK], notes = row.length > 4 ? row[4] : [], out = [];
+  for (var i = 0; i + 1 < notes.length; i += 2) {
+    var span = h.p.edits.length ? shownSpan(h.p.edits, notes[i], notes[i + 1]) : [notes[i], notes[i + 1]];
+    if (span) out.push(span);
+  }
+  return out;
 }
 
 /* A passage as Material renders it: title, a window of text with <mark>s, terms for ?h=; null when
  * none of the terms found is in the text the variant shows. */
 function render(h, raw) {
-  var p = h.p, ranges = [], termsOut = {};
+  var p = h.p, ranges = [], termsOut = {}, words = { whole: [], pieces: Object.create(null) };
   h.hit.found.forEach(function (f) {
     var len = f.term.text.length;
-    var spans = [];
+    var spans = [], widened = false;
     if (p.edits.length) {
       /* Each place in the canonical text, as a place in the text shown; one that cuts into a regional
          word (通用 in 普通用户, which Taiwan writes 普通使用者) is not in the text shown. */
       var at1 = p.ctext.indexOf(f.term.text);
       while (at1 >= 0) {
         var whole = wordAround(h.hit.x, f.term, p.ctext, at1);
-        var span = shownSpan(p.edits, whole[0], whole[1]) || shownSpan(p.edits, at1, at1 + len);
+        var span = shownSpan(p.edits, whole[0], whole[1]);
+        if (span && whole[1] - whole[0] > len) widened = widened || !spans.length;
+        span = span || shownSpan(p.edits, at1, at1 + len);
         if (span) spans.push(span);
         at1 = p.ctext.indexOf(f.term.text, at1 + len);
       }
     } else if (p.same) {
       var at = p.ctext.indexOf(f.term.text);
-      while (at >= 0) { spans.push(wordAround(h.hit.x, f.term, p.ctext, at)); at = p.ctext.indexOf(f.term.text, at + len); }
+      while (at >= 0) {
+        var around = wordAround(h.hit.x, f.term, p.ctext, at);
+        if (around[1] - around[0] > len) widened = widened || !spans.length;
+        spans.push(around);
+        at = p.ctext.indexOf(f.term.text, at + len);
+      }
     }
     if (!spans.length) {
       /* Regional wording changed the length, or edits merged across words (计算机的用户 → 電腦的使用者: the
@@ -1178,11 +1322,17 @@ function render(h, raw) {
       });
     }
     spans.forEach(function (s) { ranges.push(s); });
-    if (spans.length) termsOut[p.text.slice(spans[0][0], spans[0][1])] = true;
+    if (!spans.length) return;
+    var shown = p.text.slice(spans[0][0], spans[0][1]);
+    termsOut[shown] = true;
+    /* For ?h= (pageTerms): a piece the passage shows as a word of its own, apart from the query's words found
+       whole (or the word of the notes a piece lies in: 幾分鐘 of 數分鐘). */
+    if (isPiece(f.term) && !widened) words.pieces[shown] = wordKey(h.hit.x, f.term);
+    else words.whole.push(shown, wordKey(h.hit.x, f.term));
   });
   var x = h.hit.x;
   x.ts.forEach(function (t) {
-    var matched = h.hit.found.some(function (f) { return f.term === t; });
+    var matched = h.hit.found.some(function (f) { return f.term === t; }) || (h.hit.inWords || []).indexOf(t) >= 0;
     if (!matched) {
       var m = x.r.map;
       var shown = m ? raw.slice(m[t.start][0], m[t.end - 1][1]) : raw.slice(t.start, t.end);
@@ -1190,10 +1340,11 @@ function render(h, raw) {
     }
   });
   if (!ranges.length) return null;
-  var html = snippetHTML(p.text, merged(ranges));
+  var html = snippetHTML(p.text, merged(ranges), shownNotes(h));
   return {
     page: h.page, url: h.url, location: p.location, title: titleHTML(p.title, h),
-    pageTitle: titleHTML(LOADED[h.url].t, h), text: "<p>" + html + "</p>", score: h.hit.score, terms: termsOut
+    pageTitle: titleHTML(LOADED[h.url].t, h), text: "<p>" + html + "</p>", score: h.hit.score, terms: termsOut,
+    words: words
   };
 }
 
@@ -1215,9 +1366,18 @@ function titleShown(title, h, raw) {
 function renderTitle(h, raw) {
   var frag = LOADED[h.url], ranges = titleShown(frag.t, h, raw), terms = {};
   if (!ranges.length) return null;
-  ranges.forEach(function (r) { terms[frag.t.slice(r[0], r[1])] = true; });
+  /* For ?h= (pageTerms): a title found by pieces of a query word only shows pieces, else its words are whole. */
+  var x = h.hit.x, piece = h.hit.found.every(function (f) { return isPiece(f.term); });
+  var words = { whole: [], pieces: Object.create(null) };
+  ranges.forEach(function (r) {
+    var shown = frag.t.slice(r[0], r[1]);
+    terms[shown] = true;
+    if (piece) words.pieces[shown] = wordKey(x, h.hit.found[0].term);
+    else words.whole.push(shown, "");
+  });
   var title = titleHTML(frag.t, h, ranges);
-  return { page: h.page, url: h.url, location: frag.l, title: title, pageTitle: title, text: "", score: h.hit.score, terms: terms };
+  return { page: h.page, url: h.url, location: frag.l, title: title, pageTitle: title, text: "", score: h.hit.score, terms: terms,
+           words: words };
 }
 
 /* Spans in order, those that overlap or touch made one. */

@@ -136,25 +136,34 @@
 
   /* A page opened from a search result (?h=terms#p-…): mark the terms in the article, as Material's
      highlighter does, with the same markup (Material's needs its whole index, which Zhudu's pages
-     never fetch: see partials/zd-lazy-search.html). */
+     never fetch: see partials/zd-lazy-search.html). A term inside a longer one (資料 and 中心 of 資料中心,
+     pieces the search cut a query word into) is marked only where the page never shows the longer one:
+     the word searched for is marked, not every 資料 and 中心 on the page. */
   function markSearchTerms() {
     var wanted = new URLSearchParams(location.search).get("h");
     var article = document.querySelector("article.md-content__inner");
     if (!wanted || !article || article.querySelector("mark[data-md-highlight]")) return;
     var terms = wanted.split(/\s+/).filter(Boolean).sort(function (a, b) { return b.length - a.length; });
-    if (!terms.length) return;
-    var pattern = new RegExp(terms.map(function (t) { return t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|"), "gi");
     var walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
       acceptNode: function (node) {
         return node.parentElement.closest("script, style, .headerlink, .zd-sr-only, mark")
           ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
       }
     });
-    var nodes = [];
-    while (walker.nextNode()) {
-      pattern.lastIndex = 0;
-      if (pattern.test(walker.currentNode.data)) nodes.push(walker.currentNode);
-    }
+    var texts = [];
+    while (walker.nextNode()) texts.push(walker.currentNode);
+    var shown = texts.map(function (node) { return node.data.toLowerCase(); });
+    function onPage(term) { return shown.some(function (text) { return text.indexOf(term) >= 0; }); }
+    terms = terms.filter(function (term) {
+      var low = term.toLowerCase();
+      return !terms.some(function (longer) {
+        var l = longer.toLowerCase();
+        return l.length > low.length && l.indexOf(low) >= 0 && onPage(l);
+      });
+    });
+    if (!terms.length) return;
+    var pattern = new RegExp(terms.map(function (t) { return t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|"), "gi");
+    var nodes = texts.filter(function (node) { pattern.lastIndex = 0; return pattern.test(node.data); });
     nodes.forEach(function (node) {
       var text = node.data, at = 0, out = document.createDocumentFragment(), m;
       pattern.lastIndex = 0;
