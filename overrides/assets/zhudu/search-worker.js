@@ -62,7 +62,7 @@ var TITLE_BONUS = 4;
 /* A reference page's passages (the glossary's entries: a fragment file's "r") weigh less than the notes' of as
  * good a match: a term's entry, short, came before every note saying it. */
 var REFERENCE_WEIGHT = 0.9;
-/* A passage whose words the query finds only in an editor's note on it (a fragment row's notes) weighs less than
+/* A passage whose words the query finds only in an editor's note on it (its postings' NOTED places) weighs less than
  * one whose author wrote them: the note is still found, under the author's own passage of as good a match, and
  * above the glossary's entries (REFERENCE_WEIGHT): Scion, only in a note, opens the note's passage first. */
 var NOTE_WEIGHT = 0.95;
@@ -103,6 +103,8 @@ var INFLATE = null;                /* fflate, once loaded (no DecompressionStrea
 var FILES = Object.create(null);   /* URL -> promise of its JSON */
 var LOADED = Object.create(null);  /* URL -> its JSON */
 var DECODED = Object.create(null); /* family + key -> Map(doc -> positions) */
+var NOTED_AT = Object.create(null); /* family + key -> Map(doc -> its positions inside an editor's note) */
+var NOTED = ".";                   /* after a position inside an editor's note (NOTED in hooks/zhudu/search/grams.py) */
 var OCCURS = Object.create(null);  /* folded string -> Map(doc -> positions) */
 var LATEST = 0;
 var CHANNEL = null;                /* the page's BroadcastChannel, for what Material's protocol has no room for */
@@ -224,6 +226,7 @@ function useManifest(m) {
   GENERATION++;
   /* Decoded postings are kept by key, not by file: they belong to the manifest that named their shards. */
   DECODED = Object.create(null);
+  NOTED_AT = Object.create(null);
   OCCURS = Object.create(null);
   FOLD = Object.create(null);
   for (var i = 0; i + 1 < m.fold.length; i += 2) FOLD[m.fold.charAt(i)] = m.fold.charAt(i + 1);
@@ -325,15 +328,22 @@ function searchSafely(raw) {
 /* ----------------------------------------------------------------------- postings */
 
 /* "doc,pos,pos doc,pos" (base 36, differences) -> Map(doc -> positions). */
-function decode(text) {
+/* A key's postings: Map(doc -> positions); noted gets the positions inside an editor's note (NOTED after one,
+ * hooks/zhudu/search/grams.py: parseInt reads the number before it), doc -> positions. */
+function decode(text, noted) {
   var out = new Map();
   if (!text) return out;
   var doc = 0;
   text.split(" ").forEach(function (entry) {
-    var nums = entry.split(","), at = 0, positions = [];
+    var nums = entry.split(","), at = 0, positions = [], inNotes = null;
     doc += parseInt(nums[0], 36);
-    for (var i = 1; i < nums.length; i++) { at += parseInt(nums[i], 36); positions.push(at); }
+    for (var i = 1; i < nums.length; i++) {
+      at += parseInt(nums[i], 36);
+      positions.push(at);
+      if (nums[i].charAt(nums[i].length - 1) === NOTED) (inNotes = inNotes || []).push(at);
+    }
     out.set(doc, positions);
+    if (inNotes) noted.set(doc, inNotes);
   });
   return out;
 }
@@ -342,9 +352,23 @@ function postings(family, key) {
   var id = family + key;
   if (!DECODED[id]) {
     var section = shard(family, key)[family === "b" ? "p" : "u"] || {};
-    DECODED[id] = decode(section[key]);
+    NOTED_AT[id] = new Map();
+    DECODED[id] = decode(section[key], NOTED_AT[id]);
   }
   return DECODED[id];
+}
+
+/* Whether the occurrence of folded s at position at of passage doc is inside an editor's note: each of its pairs
+ * is (a character: the "u" postings hold where it first is, and where the author first wrote it when that is a note). */
+function inANote(s, doc, at) {
+  var family = s.length === 1 ? "u" : "b";
+  for (var i = 0; i < Math.max(1, s.length - 1); i++) {
+    var key = s.length === 1 ? s : s.slice(i, i + 2);
+    postings(family, key);
+    var there = NOTED_AT[family + key].get(doc);
+    if (!there || there.indexOf(at + i) < 0) return false;
+  }
+  return true;
 }
 
 function isTermText(s) {
@@ -650,11 +674,6 @@ function patched(base, patch) {
       var change = patch.p[i] || [[]], text = mapped(row[2]);
       var out = [row[0], change.length > 2 ? change[2] : row[1], change[0].length ? edited(text, change[0]) : text];
       if (change[1]) out.push(change[1]);
-      /* The notes' places are in the canonical text, every variant's. */
-      if (row.length > 4) {
-        if (out.length < 4) out.push(0);
-        out.push(row[4]);
-      }
       return out;
     })
   };
@@ -670,15 +689,10 @@ function getFragment(url) {
   });
 }
 
-/* Whether every piece the hit found is only inside the passage's editor's notes (notes: [start, end, …] in its
- * canonical text, where the pieces' places are). */
-function onlyInNotes(h, notes) {
-  return h.hit.found.every(function (f) {
-    var size = f.term.text.length;
-    return (occurrences(f.term.text).get(h.doc) || []).every(function (at) {
-      for (var i = 0; i < notes.length; i += 2) if (at >= notes[i] && at + size <= notes[i + 1]) return true;
-      return false;
-    });
+/* Whether every piece a passage's hit found is only inside its editor's notes (the postings say: inANote). */
+function onlyInNotes(found, doc) {
+  return found.every(function (f) {
+    return (occurrences(f.term.text).get(doc) || []).every(function (at) { return inANote(f.term.text, doc, at); });
   });
 }
 
@@ -760,6 +774,10 @@ function rank(raw, rs, xs, check) {
       if (isTitle(doc)) {
         best.ahead = best.found.some(function (f) { return f.at === 0; }) ? TITLE_BONUS : TITLE_AHEAD;
         best.score += best.ahead;
+      } else if (onlyInNotes(best.found, doc)) {
+        /* Known from the postings, before any passage is fetched: an author's passage on an eleventh page is
+           among the ten pages fetched before the notes that say its words. */
+        best.score *= NOTE_WEIGHT;
       }
       hits.push({ doc: doc, hit: best });
     }
@@ -800,7 +818,6 @@ function rank(raw, rs, xs, check) {
       }
       var row = frag.p[(h.doc - PAGE_START[h.page] - 1) % CHUNK];
       if (frag.r) { h.hit.score *= REFERENCE_WEIGHT; h.ref = true; }
-      if (row.length > 4 && onlyInNotes(h, row[4])) h.hit.score *= NOTE_WEIGHT;
       var ftext = fold(row[2]), ctext = row[3] ? edited(ftext, row[3]) : ftext;
       h.p = { title: frag.h[row[1]], text: row[2], ftext: ftext, ctext: ctext, same: ctext.length === row[2].length,
               edits: row[3] ? fineEdits(ftext, row[3]) : [], location: frag.l + "#" + row[0] };
