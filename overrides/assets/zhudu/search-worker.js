@@ -78,6 +78,9 @@ var FOLD = Object.create(null);
 var ALIAS_MAX = 0;
 var ALIAS = Object.create(null);   /* regional form -> [canonical word, ambiguous] */
 var ALIAS_PREFIX = Object.create(null);  /* beginning of a regional form -> the forms (prefixesOf) */
+/* A TYPED form (folded) -> the pages (URL order) that show it where their author wrote it: read there as typed
+ * (manifest "shownAt", shown_at in hooks/zhudu/search/rule_words.py). */
+var SHOWN_AT = Object.create(null);
 /* A tail reading (tailReading) reads more than was typed: it weighs less than the literal reading (0.9-1). */
 var TAIL_WEIGHT = 0.85;
 /* A reading keeping the regional words the notes hold too (readings) weighs a little below the full one. */
@@ -233,6 +236,11 @@ function useManifest(m) {
   ALIAS_MAX = m.aliasMax || 0;
   ALIAS = m.alias || Object.create(null);
   ALIAS_PREFIX = prefixesOf(ALIAS);
+  SHOWN_AT = Object.create(null);
+  Object.keys(m.shownAt || {}).forEach(function (key) {
+    SHOWN_AT[key] = Object.create(null);
+    m.shownAt[key].split(",").forEach(function (n) { SHOWN_AT[key][parseInt(n, 36)] = true; });
+  });
   CHUNK = m.chunk || 1;
   SHARDS = m.shards;
   FRAGMENTS = m.fragments;
@@ -484,7 +492,8 @@ function readings(raw) {
   var typed = regional(raw, folded, raw.length, false, true);
   var out = [plain];
   if (typed.typed && typed.text !== whole.text && typed.text !== folded) {
-    out.push({ text: typed.text, weight: TYPED_WEIGHT, map: typed.map, typed: true });
+    out.push({ text: typed.text, weight: TYPED_WEIGHT, map: typed.map, typed: true, shownOn: typed.shownOn,
+               shownKeys: typed.shownKeys });
   }
   if (whole.text === folded) return out;
   plain.weight = whole.strong ? 0.9 : 1;
@@ -500,7 +509,7 @@ function readings(raw) {
  * with keep, not those the notes hold as they fold (訊息 stays 讯息: an ambiguous alias); with typed, the words
  * a reader types that no page shows too (TYPED). */
 function regional(raw, folded, end, keep, typed) {
-  var text = "", map = [], strong = false, used = false, i = 0;
+  var text = "", map = [], strong = false, used = false, shownOn = null, shownKeys = [], i = 0;
   while (i < end) {
     var hit = null;
     for (var len = Math.min(ALIAS_MAX, end - i); len >= 2 && !hit; len--) {
@@ -508,14 +517,20 @@ function regional(raw, folded, end, keep, typed) {
       if (a && a.typed && !typed) a = null;
       if (af && af.typed && !typed) af = null;
       if (keep && ((af && af.amb) || cutsAmbiguous(folded, i, i + len))) continue;
-      if (r !== f && a) hit = { to: a.to, len: len, strong: true, typed: a.typed };
-      else if (af) hit = { to: af.to, len: len, strong: !af.amb, typed: af.typed };
+      if (r !== f && a) hit = { to: a.to, len: len, strong: true, typed: a.typed, key: f };
+      else if (af) hit = { to: af.to, len: len, strong: !af.amb, typed: af.typed, key: f };
     }
     if (hit) {
       for (var c = 0; c < hit.to.length; c++) map.push([i, i + hit.len]);
       text += hit.to;
       if (hit.strong) strong = true;
-      if (hit.typed) used = true;
+      if (hit.typed) {
+        /* The pages that show every TYPED form read as the reader typed them. */
+        var on = SHOWN_AT[hit.key] || {};
+        shownOn = used ? intersected(shownOn, on) : on;
+        shownKeys.push(hit.key);
+        used = true;
+      }
       i += hit.len;
     } else {
       text += folded.charAt(i);
@@ -523,7 +538,13 @@ function regional(raw, folded, end, keep, typed) {
       i++;
     }
   }
-  return { text: text, map: map, strong: strong, typed: used };
+  return { text: text, map: map, strong: strong, typed: used, shownOn: shownOn, shownKeys: shownKeys };
+}
+
+function intersected(a, b) {
+  var out = Object.create(null);
+  Object.keys(a).forEach(function (k) { if (b[k]) out[k] = true; });
+  return out;
 }
 
 /* Whether a word the notes hold as it folds and a variant writes too (讯息) starts inside [from, to) and ends
@@ -765,9 +786,12 @@ function rank(raw, rs, xs, check) {
     xs.forEach(function (x) {
       /* A reading scores by the share of the characters typed it searched for: one that drops 伺 and 服 of
          伺服器端 and finds 器端 (of 浏览器端) matches half the query, not all of it as 服务器端 does. */
-      var s = scoreReading(x, doc), score = s && s.score * x.r.weight * x.cover;
+      /* A TYPED reading on a page that shows its word as typed (the author's 設定檔案, canonically 配置文件) weighs
+         as the literal reading would: above the passages that show the canonical word otherwise (配置檔案). */
+      var shown = !!x.r.shownOn && !!x.r.shownOn[pageOf(doc)];
+      var s = scoreReading(x, doc), score = s && s.score * (shown ? 1 : x.r.weight) * x.cover;
       if (s && (!best || score > best.score)) {
-        best = { score: score, found: s.found, all: s.all && x.cover === cover, x: x };
+        best = { score: score, found: s.found, all: s.all && x.cover === cover, x: x, shown: shown };
       }
     });
     if (best) {
@@ -819,6 +843,10 @@ function rank(raw, rs, xs, check) {
       var row = frag.p[(h.doc - PAGE_START[h.page] - 1) % CHUNK];
       if (frag.r) { h.hit.score *= REFERENCE_WEIGHT; h.ref = true; }
       var ftext = fold(row[2]), ctext = row[3] ? edited(ftext, row[3]) : ftext;
+      /* Read as typed on its page (shownOn), but this passage shows the word otherwise (配置檔 beside 設定檔案). */
+      if (h.hit.shown && h.hit.x.r.shownKeys.some(function (k) { return ftext.indexOf(k) < 0; })) {
+        h.hit.score *= h.hit.x.r.weight;
+      }
       h.p = { title: frag.h[row[1]], text: row[2], ftext: ftext, ctext: ctext, same: ctext.length === row[2].length,
               edits: row[3] ? fineEdits(ftext, row[3]) : [], location: frag.l + "#" + row[0] };
       /* Short passages about the query beat long ones that mention it once. */
