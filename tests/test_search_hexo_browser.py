@@ -87,3 +87,11 @@ def test_the_authors_word_comes_before_the_word_converted_to_it(hexo_site, page,
     converted = next(i for i, r in enumerate(found) if CONFIGURATION_FILE[variant] in r["marks"])
     assert literal is not None and literal < converted, found
     assert found[literal]["marks"] == ["設定檔案"], found[literal]
+
+
+def test_a_rule_word_typed_with_its_neighbour_finds_the_mainland_phrase(hexo_site, page) -> None:
+    """剖析 → 解析 is a rule held to neighbours (before 錯誤, after 無法 …): it gave no form, and 剖析錯誤 found the
+    passages saying 錯誤 alone too (錯誤訊息, after the troubleshooting page's 解析錯誤 found by its 錯誤).  Its word
+    with each neighbour reads the mainland phrase (``rule_words``): only the 解析錯誤 passages are listed."""
+    found = ask(page, hexo_site, "zh-Hant-TW", "剖析錯誤")
+    assert found and all(r["marks"] == ["解析錯誤"] for r in found), found
