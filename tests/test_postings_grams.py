@@ -56,3 +56,23 @@ def test_grams_match_their_definition_on_random_text() -> None:
     for _ in range(2_000):
         text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 40)))
         assert postings.grams(text, remember=False) == _reference(text), text
+
+
+def test_a_position_inside_an_editors_note_is_marked() -> None:
+    """A passage's editor's notes (``grams.with_notes``: their places after its text): each pair both of whose
+    characters are inside one is marked ``NOTED``, so the worker tells a hit only in a note before it fetches the
+    passage; a character first found in a note is also given where the author first wrote it."""
+    from zhudu.search.grams import NOTED, with_notes
+
+    text = "作者说芯片。 编者注：芯片要光刻机"  # the note: 编者注：芯片要光刻机, from 7
+    pairs, chars = postings.grams(with_notes(text, [7, len(text)]), remember=False)
+    plain_pairs, plain_chars = postings.grams(text, remember=False)
+    assert pairs["芯片"] == f"3,8{NOTED}"  # the author's at 3, the note's at 11
+    assert pairs["光刻"] == f"e{NOTED}" and pairs["作者"] == "0"
+    assert chars["芯"] == "3" and chars["光"] == f"e{NOTED}"
+    assert chars["编"] == f"7{NOTED}"
+    assert {k: v.replace(NOTED, "") for k, v in pairs.items()} == plain_pairs
+    assert {k: v.replace(NOTED, "") for k, v in chars.items()} == plain_chars
+    assert with_notes(text, []) == text
+    _, chars = postings.grams(with_notes("编者说芯片 编", [0, 5]), remember=False)
+    assert chars["编"] == f"0{NOTED},6"  # first in the note, then the author's

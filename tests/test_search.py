@@ -660,7 +660,7 @@ def test_a_taiwan_word_no_page_shows_is_a_regional_form_of_the_notes_mainland_wo
     """設定檔 (a Taiwan reader's word for a configuration file) found nothing on a page showing 配置文件 as 配置檔案:
     the regional forms came only from converting the notes' words.  The layer's from-hant rules held to no
     neighbour give their words, as written and folded, flagged TYPED (the worker reads them below the forms the
-    pages show); a rule held to a neighbour (儲存 空間 → 存储), a word whose output the notes do not hold (軟體) and
+    pages show); a rule held to a neighbour (儲存 空間 → 存储: its phrase, when the notes hold 存储 and 空间), a word whose output the notes do not hold (軟體) and
     a form the pages show already (儲存 → 保存, 檔案 → 文件) give nothing new."""
     from zhudu.script.domain import SOFTWARE
     from zhudu.script.regional import default_regional

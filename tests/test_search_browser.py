@@ -112,14 +112,39 @@ def test_one_character_is_searched_when_it_is_the_query(real_site, page) -> None
     assert page.locator("a.md-search-result__link mark").first.inner_text() == "芯"
 
 
+#: Eleven notes (a00 … a10) whose only 光刻机 is in an editor's note, and z, last in URL order, whose author wrote it.
+NOTED_ONLY = 11
+NOTED_NOTES = {
+    **{f"a{i:02d}.md": f"---\ntitle: 第{i}篇\n---\n\n第 {i} 篇说芯片的事。\n" for i in range(NOTED_ONLY)},
+    "z.md": "---\ntitle: 末篇\n---\n\n作者自己写了光刻机的事。\n",
+}
+NOTED_ANNOTATIONS = "".join(
+    f"- id: a{i:02d}\n  note: a{i:02d}\n  kind: context\n  quote:\n    exact: 篇说芯片的事\n"
+    "  body: 芯片要用光刻机来做。\n"
+    for i in range(NOTED_ONLY)
+)
+
+
 @pytest.fixture(scope="module")
 def small_site(tmp_path_factory):
-    """Notes that say 软件 (and 数据中心), never 硬件."""
+    """Notes that say 软件 (and 数据中心), never 硬件; 光刻机 in eleven editor's notes and one author's passage."""
     from conftest import serve_built
 
     note = "---\ntitle: 测试\n---\n\n数据中心的建设带来了就业。\n\n开源软件和网络。\n"
-    with serve_built(tmp_path_factory.mktemp("small"), notes={"n.md": note}) as site:
+    notes = {"n.md": note, **NOTED_NOTES}
+    editorial = {"annotations.yml": NOTED_ANNOTATIONS}
+    with serve_built(tmp_path_factory.mktemp("small"), notes=notes, editorial=editorial) as site:
         yield site
+
+
+def test_an_authors_passage_beyond_the_fetched_pages_comes_before_the_notes(small_site, page) -> None:
+    """A hit only in an editor's note was marked down once its passage was fetched, the ten best pages' only:
+    with eleven pages whose notes say 光刻机 first in URL order, the author's own passage (z) was not listed at
+    all.  The postings mark a note's places (``grams.NOTED``): the author's passage comes first."""
+    placeholder = bench_search.open_search(page, small_site.variant_url("zh-Hans"))
+    hrefs = bench_search.ask(page, "光刻机", placeholder)
+    assert hrefs and "/notes/z/" in hrefs[0], hrefs
+    assert len([h for h in hrefs if "/notes/a" in h]) >= 9, hrefs  # the notes' passages still found
 
 
 @pytest.mark.parametrize(("variant", "word"), [("zh-Hans", "软件"), ("zh-Hant-TW", "軟體")])

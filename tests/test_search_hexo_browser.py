@@ -70,3 +70,28 @@ def test_a_taiwan_word_no_page_shows_finds_the_word_the_notes_hold(hexo_site, pa
     found = ask(page, hexo_site, variant, "設定檔")
     assert found[0]["marks"] == [CONFIG_FILE[variant]], found[0]
     assert [r for r in found[1:] if CONFIGURATION_FILE[variant] in r["marks"]], found
+
+
+#: The zh-tw configuration page's passage where its author wrote 設定檔案 (canonically 配置文件, shown as written).
+AUTHORS_CONFIG_FILE = "頁面中的主要設定檔案"
+
+
+@pytest.mark.parametrize("variant", ["zh-Hant-TW", "zh-Hant-HK"])
+def test_the_authors_word_comes_before_the_word_converted_to_it(hexo_site, page, variant: str) -> None:
+    """設定檔案 is a rule word (read 配置文件, below what the pages show): the configuration page showing its author's
+    設定檔案 tied with every 配置文件 passage and, later in URL order, was not among the ten pages fetched.  The
+    manifest names the pages showing a rule word (``shownAt``): there it is read as typed, and the passage shows
+    what the reader typed before any passage showing 配置文件 as the variant converts it."""
+    found = ask(page, hexo_site, variant, "設定檔案")
+    literal = next((i for i, r in enumerate(found) if AUTHORS_CONFIG_FILE in r["text"]), None)
+    converted = next(i for i, r in enumerate(found) if CONFIGURATION_FILE[variant] in r["marks"])
+    assert literal is not None and literal < converted, found
+    assert found[literal]["marks"] == ["設定檔案"], found[literal]
+
+
+def test_a_rule_word_typed_with_its_neighbour_finds_the_mainland_phrase(hexo_site, page) -> None:
+    """剖析 → 解析 is a rule held to neighbours (before 錯誤, after 無法 …): it gave no form, and 剖析錯誤 found the
+    passages saying 錯誤 alone too (錯誤訊息, after the troubleshooting page's 解析錯誤 found by its 錯誤).  Its word
+    with each neighbour reads the mainland phrase (``rule_words``): only the 解析錯誤 passages are listed."""
+    found = ask(page, hexo_site, "zh-Hant-TW", "剖析錯誤")
+    assert found and all(r["marks"] == ["解析錯誤"] for r in found), found

@@ -134,3 +134,49 @@ def test_a_form_shown_only_where_an_author_wrote_a_rule_word_is_read_as_a_rule_w
     )
     assert typed == {"設定檔案", "设定档案", "設定檔"}
     assert alias["设定档案"] == alias["设定档"] == "配置文件"
+
+
+def test_a_rule_held_to_a_neighbour_gives_its_word_with_the_neighbour() -> None:
+    """A from-hant rule held to a neighbour (儲存 → 存储 before 空間; 影片 → 视频 after 上傳) gave no form: a Taiwan
+    reader's 儲存空間 did not find the notes' 存储空间.  Its word with each neighbour meets the condition wherever it
+    is typed: that phrase reads the mainland phrase, where the notes hold both its words and the forms do not read
+    it so already; the word alone reads nothing new (影片 is a film too), nor a phrase whose words the notes do not
+    hold (上传)."""
+    from zhudu.script.domain import SOFTWARE
+    from zhudu.script.regional import default_regional
+    from zhudu.search.rule_words import rule_words
+
+    words = rule_words(default_regional(), SOFTWARE)
+    assert (
+        words["儲存空間"] == "存储空間"
+        and words["上傳影片"] == "上傳视频"
+        and words["影片網站"] == "视频網站"
+    )
+    assert "影片" not in words and not [
+        w for w in words if "*" in w or "Hexo" in w
+    ]  # classes, Latin: no phrase
+    fold = str.maketrans("儲間傳網", "储间传网")
+    alias, typed = with_rule_words({}, words, {"存储", "空间", "视频", "网站"}, lambda w: w.translate(fold))
+    assert alias["储存空间"] == "存储空间" and "储存空间" in typed and "儲存空間" not in alias  # folded only
+    assert alias["影片网站"] == "视频网站"
+    assert "影片" not in alias and "上傳影片" not in alias
+    # A phrase the forms read right already (影片 a form of 视频) needs none; 儲存 read as 保存 still does.
+    vocab = {"存储", "空间", "视频", "网站", "保存"}
+    alias, _ = with_rule_words({"影片": "视频", "儲存": "保存"}, words, vocab, lambda w: w.translate(fold))
+    assert "影片网站" not in alias and alias["储存空间"] == "存储空间"
+
+
+def test_a_rule_word_is_read_as_typed_on_the_pages_that_show_it() -> None:
+    """The Taiwan configuration page shows its author's 設定檔案 (canonically 配置文件) as written; the query 設定檔案
+    read it as 配置文件 below every passage showing 配置檔案, and the page was not among the ten fetched.  The
+    manifest names the pages showing a rule word (``shownAt``): the worker reads it there as typed."""
+    from zhudu.search.rule_words import shown_at
+
+    pages = [
+        (0, {"设置": "配置"}),
+        (3, {"设定档案": "配置文件"}),
+        (40, {"设定档案": "配置文件", "资料": "数据"}),
+    ]
+    typed = {"设定档案", "設定檔案"}
+    assert shown_at(typed, {"设定档案": "配置文件"}, pages) == {"设定档案": "3,14"}
+    assert shown_at(typed, {"设定档案": "设置文件"}, pages) == {}  # shown for another word than it reads

@@ -41,7 +41,7 @@ from zhudu.search.numbering import (
     numbered,
 )
 from zhudu.search.postings import Family, Postings, count_for, entry_bytes, folder_name, json_text, sha
-from zhudu.search.rule_words import alias_flags, with_rule_words
+from zhudu.search.rule_words import alias_flags, marked_forms, shown_at, with_rule_words
 from zhudu.search.shown_totals import CounterSum, TextCounts
 from zhudu.search.shown_words import ShownWords, VocabularyPrefixes, merged_aliases, pooled, word_rows
 from zhudu.search.variant_page import VariantPage, variant_page
@@ -183,6 +183,9 @@ class Assembly:
         patched_codes: list[str] = []
         # What each variant's pages show otherwise (``shown_words``): the pages with an edit.
         shown_words: dict[str, list[ShownWords]] = defaultdict(list)
+        shown_pages: dict[
+            str, list[tuple[int, Mapping[str, str]]]
+        ] = {}  # each page's (URL order) shown pairs
         in_order = sorted(variant_pages, key=lambda v: v is base)  # the base last
         for variant in in_order:
             pages = in_url_order(variant.pages)
@@ -198,6 +201,9 @@ class Assembly:
                 for folds in (c.folds for c in canon.values() if c.folds is not None):
                     folds.edits.clear()
             shown_words[variant.code] = [r.shown for r in records if r.shown is not None]
+            shown_pages[variant.code] = [
+                (i, r.shown.pairs) for i, r in enumerate(records) if r.shown is not None
+            ]
             if not self.remember:  # a build: the pages' pieces held once (``pooled``), not per page
                 shown_words[variant.code].append(pooled(shown_words[variant.code]))
             numbering = Numbering.of([(r.url, len(r.texts)) for r in records])
@@ -243,13 +249,7 @@ class Assembly:
         alias, typed = with_rule_words(alias, rule_words or {}, vocab_set, folder, converted)
         ambiguous |= typed & vocab_set
         del pages, vocab_set, converted  # the pages go once their words are counted (``shown_rows`` below)
-        forms: dict[str, list[str]] = defaultdict(list)
-        for key, word in alias.items():
-            if key in typed:  # shown nowhere: nothing to mark
-                continue
-            folded = folder(key)
-            if folded not in forms[word]:
-                forms[word].append(folded)
+        forms = marked_forms(alias, typed, folder)
         manifest_common = {
             "v": FORMAT,
             "fold": "".join(k + v for k, v in sorted(table.items())),
@@ -290,6 +290,7 @@ class Assembly:
             word_files, hashes["w"] = self._word_files(code, vocab, converters[code], *shown_rows.pop(code))
             files.update(word_files)
             manifest = {**manifest_common, "shards": hashes, **numbering.manifest()}
+            manifest["shownAt"] = shown_at(typed, alias, shown_pages.pop(code, []))
             if code in patched_codes:
                 manifest.update(patch=code, baseFold=1 if code in simplified else 0)
             manifest["fragments"] = fragments_of[code]

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from zhudu.search import index as search
+from zhudu.search.edits import in_units
+from zhudu.search.grams import with_notes
 from zhudu.search.postings import Postings, b36, shard_of
 
 if TYPE_CHECKING:
@@ -164,7 +166,17 @@ PostingsOf = Callable[[CanonicalTexts, Mapping[str, str]], Callable[[], tuple[st
 
 def canonical_texts(canon: Mapping[str, CanonicalPage]) -> CanonicalTexts:
     """The canonical records' texts, pages in URL order (the variants' pages are numbered in that order)."""
-    return [(url, canon[url].title, list(canon[url].passages.values())) for url in sorted(canon)]
+    return [
+        (
+            url,
+            page.title,
+            [
+                with_notes(t, in_units(t, page.notes[a]) if a in page.notes else ())
+                for a, t in page.passages.items()
+            ],
+        )
+        for url, page in sorted(canon.items())
+    ]
 
 
 def postings_ahead(pages: CanonicalTexts, table: Mapping[str, str]) -> tuple[str, Postings]:

@@ -3,7 +3,8 @@
 The pieces of the search index that a ``mkdocs serve`` save changes in proportion to the edit
 (``search/assembly.py`` keeps them between saves):
 
-* ``grams``: the pairs and first characters of one folded text, with their positions;
+* ``grams`` (``search/grams.py``): the pairs and first characters of one folded text, with their positions
+  (a position inside an editor's note marked);
 * ``Postings``: every key's ``doc,pos,pos doc,pos …`` (base 36; documents and positions as
   differences), built from all passages at once, or spliced: the passages whose numbers changed
   are taken out of the keys they had and put into the keys they have, so a save touches the
@@ -21,22 +22,26 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-#: What a term can hold: Han characters and the Latin letters and digits the worker makes words of.
-_TERM_RUN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaffa-z0-9\u00c0-\u024f]+")
-_WIDE_RE = re.compile(r"[\U00010000-\U0010ffff]")
+from zhudu.search.grams import _B36, _b36_of, b36, grams
 
-#: Positions of every pair and character of a folded text, kept for the process lifetime when
-#: serving (``mkdocs serve`` rebuilds see the same passages again; a build sees them once, and at
-#: 3,000 notes they were most of its memory); emptied when it grows past the limit.
-_GRAMS: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
-_GRAMS_LIMIT = 400_000
+__all__ = [
+    "Family",
+    "Postings",
+    "b36",
+    "count_for",
+    "entry_bytes",
+    "folder_name",
+    "grams",
+    "json_text",
+    "sha",
+    "shard_of",
+]
 
 
 def shard_of(key: str, count: int) -> int:
@@ -46,33 +51,6 @@ def shard_of(key: str, count: int) -> int:
     for i in range(0, len(data), 2):
         h = ((h ^ (data[i] | data[i + 1] << 8)) * 16777619) & 0xFFFFFFFF
     return h % count
-
-
-_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
-
-
-def _b36_of(n: int) -> str:
-    out = ""
-    while True:
-        n, r = divmod(n, 36)
-        out = _DIGITS[r] + out
-        if not n:
-            return out
-
-
-#: Most numbers written are small: looked up, not computed.  The table is made by joining digits
-#: (in numeric order: a leading digit is never 0), not by 46,656 divisions, which every build's
-#: start paid for (17 ms against 5).
-_B36 = [
-    *_DIGITS,
-    *(a + b for a in _DIGITS[1:] for b in _DIGITS),
-    *(a + b + c for a in _DIGITS[1:] for b in _DIGITS for c in _DIGITS),
-]
-
-
-def b36(n: int) -> str:
-    """``n`` in base 36 (as the worker's ``parseInt(…, 36)`` reads it)."""
-    return _B36[n] if n < len(_B36) else _b36_of(n)
 
 
 def json_text(data: Any) -> str:
@@ -93,48 +71,6 @@ def entry_bytes(name: str, value: Any, shard_key: str | None = None) -> int:
 def folder_name(family: str, digests: Iterable[str]) -> str:
     """``<family>-<hash>``: a hash of its files' SHA-256s, in order (a changed file renames the folder)."""
     return f"{family}-{hashlib.sha256(''.join(digests).encode('ascii')).hexdigest()[:12]}"
-
-
-def grams(text: str, remember: bool = True) -> tuple[dict[str, str], dict[str, str]]:
-    """Where each indexed pair of ``text`` is, and where each character first is (UTF-16, base 36).
-
-    The pairs' positions come as ``pos,diff,diff…``; ``remember``: kept in ``_GRAMS`` for the next
-    build of this process.
-    """
-    kept = _GRAMS.get(text)
-    if kept is not None:
-        return kept
-    pairs: dict[str, list[int]] = defaultdict(list)
-    chars: dict[str, str] = {}
-    # Runs of term characters found by one regex, not each character matched on its own (a
-    # build's every passage goes through here: most of the postings rebuild's time).  A character
-    # beyond the BMP is never a term character but counts two UTF-16 positions: a run's start moves
-    # by how many of them come before it.
-    wide = _WIDE_RE.search(text) is not None
-    table, small = _B36, len(_B36)
-    for m in _TERM_RUN_RE.finditer(text):
-        run, at = m.group(), m.start()
-        if wide:
-            at += len(_WIDE_RE.findall(text, 0, at))
-        for i, ch in enumerate(run, at):
-            if ch not in chars:
-                chars[ch] = table[i] if i < small else _b36_of(i)
-        for i in range(len(run) - 1):
-            pairs[run[i : i + 2]].append(at + i)
-    encoded = {}
-    for pair, positions in pairs.items():
-        last, nums = 0, []
-        for p in positions:
-            d = p - last
-            nums.append(table[d] if d < small else _b36_of(d))
-            last = p
-        encoded[pair] = ",".join(nums)
-    kept = (encoded, chars)
-    if remember:
-        if len(_GRAMS) >= _GRAMS_LIMIT:
-            _GRAMS.clear()
-        _GRAMS[text] = kept
-    return kept
 
 
 def _decoded(buffers: dict[str, bytearray]) -> dict[str, str]:

@@ -55,9 +55,10 @@ from zhudu.search import index as search
 from zhudu.search.assembly import FORMAT, FRAGMENT_PASSAGES, MANIFEST, SHARD_BYTES, Assembly
 from zhudu.search.edits import folded_edits
 from zhudu.search.fragments import apply_patch, translation
+from zhudu.search.grams import _GRAMS, grams
 from zhudu.search.numbering import BUCKET_DIGITS, RESERVE, reserved
-from zhudu.search.postings import _GRAMS, grams, shard_of
 from zhudu.search.postings import b36 as _b36
+from zhudu.search.postings import shard_of
 from zhudu.search.writing import FileText, read_stored, stored_name, write_index
 
 __all__ = [

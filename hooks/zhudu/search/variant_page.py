@@ -17,6 +17,7 @@ from zhudu.search import fragments as fragment_files
 from zhudu.search import index as search
 from zhudu.search.corpus_chars import distinct
 from zhudu.search.edits import Span, in_units
+from zhudu.search.grams import with_notes
 from zhudu.search.shown_words import ShownWords, passage_edits
 
 if TYPE_CHECKING:
@@ -44,7 +45,9 @@ class VariantPage:
     table_version: int
     title: str  # folded canonical title
     chars: str  # every character folded, distinct (what a new fold table may change)
-    texts: list[str]  # folded canonical text of each passage
+    texts: list[
+        str
+    ]  # folded canonical text of each passage (``grams.with_notes``: its editor's notes' places)
     fragments: list[fragment_files.Blob]
     base: search.PageText | None = None  # the base variant's page its fragments are patches on
     #: What its passages show where their folded text is not the canonical text (None: nothing).
@@ -87,7 +90,9 @@ def variant_page(
             # The canonical variant's passage is most often its own canonical text: folded once.
             ctext = folds.passages[p.anchor]
             ftext = ctext if p.text == text else folder(p.text)
-        texts.append(ctext)
+        notes = canonical.notes.get(p.anchor) if canonical is not None else None
+        units = in_units(ctext, notes) if notes else []
+        texts.append(with_notes(ctext, units))
         row: list[Any] = [p.anchor, p.section or page.title, p.text]
         if ctext != ftext:
             made = folds.edits.get((p.anchor, ftext)) if folds is not None else None
@@ -98,9 +103,6 @@ def variant_page(
             row.append(made[0])
             shown = shown or ShownWords()
             shown.add(p.text, ftext, ctext, made[1])
-        notes = canonical.notes.get(p.anchor) if canonical is not None else None
-        if notes:
-            row += [0] * (4 - len(row)) + [in_units(ctext, notes)]
         rows.append(row)
     if folds is not None and (ftitle := folder(page.title)) != title:
         # The title's regional words too (資產資料夾 of 资产文件夹, only in a title, was not found on the Taiwan site).

@@ -62,7 +62,7 @@ var TITLE_BONUS = 4;
 /* A reference page's passages (the glossary's entries: a fragment file's "r") weigh less than the notes' of as
  * good a match: a term's entry, short, came before every note saying it. */
 var REFERENCE_WEIGHT = 0.9;
-/* A passage whose words the query finds only in an editor's note on it (a fragment row's notes) weighs less than
+/* A passage whose words the query finds only in an editor's note on it (its postings' NOTED places) weighs less than
  * one whose author wrote them: the note is still found, under the author's own passage of as good a match, and
  * above the glossary's entries (REFERENCE_WEIGHT): Scion, only in a note, opens the note's passage first. */
 var NOTE_WEIGHT = 0.95;
@@ -78,6 +78,9 @@ var FOLD = Object.create(null);
 var ALIAS_MAX = 0;
 var ALIAS = Object.create(null);   /* regional form -> [canonical word, ambiguous] */
 var ALIAS_PREFIX = Object.create(null);  /* beginning of a regional form -> the forms (prefixesOf) */
+/* A TYPED form (folded) -> the pages (URL order) that show it where their author wrote it: read there as typed
+ * (manifest "shownAt", shown_at in hooks/zhudu/search/rule_words.py). */
+var SHOWN_AT = Object.create(null);
 /* A tail reading (tailReading) reads more than was typed: it weighs less than the literal reading (0.9-1). */
 var TAIL_WEIGHT = 0.85;
 /* A reading keeping the regional words the notes hold too (readings) weighs a little below the full one. */
@@ -103,6 +106,8 @@ var INFLATE = null;                /* fflate, once loaded (no DecompressionStrea
 var FILES = Object.create(null);   /* URL -> promise of its JSON */
 var LOADED = Object.create(null);  /* URL -> its JSON */
 var DECODED = Object.create(null); /* family + key -> Map(doc -> positions) */
+var NOTED_AT = Object.create(null); /* family + key -> Map(doc -> its positions inside an editor's note) */
+var NOTED = ".";                   /* after a position inside an editor's note (NOTED in hooks/zhudu/search/grams.py) */
 var OCCURS = Object.create(null);  /* folded string -> Map(doc -> positions) */
 var LATEST = 0;
 var CHANNEL = null;                /* the page's BroadcastChannel, for what Material's protocol has no room for */
@@ -224,12 +229,18 @@ function useManifest(m) {
   GENERATION++;
   /* Decoded postings are kept by key, not by file: they belong to the manifest that named their shards. */
   DECODED = Object.create(null);
+  NOTED_AT = Object.create(null);
   OCCURS = Object.create(null);
   FOLD = Object.create(null);
   for (var i = 0; i + 1 < m.fold.length; i += 2) FOLD[m.fold.charAt(i)] = m.fold.charAt(i + 1);
   ALIAS_MAX = m.aliasMax || 0;
   ALIAS = m.alias || Object.create(null);
   ALIAS_PREFIX = prefixesOf(ALIAS);
+  SHOWN_AT = Object.create(null);
+  Object.keys(m.shownAt || {}).forEach(function (key) {
+    SHOWN_AT[key] = Object.create(null);
+    m.shownAt[key].split(",").forEach(function (n) { SHOWN_AT[key][parseInt(n, 36)] = true; });
+  });
   CHUNK = m.chunk || 1;
   SHARDS = m.shards;
   FRAGMENTS = m.fragments;
@@ -325,15 +336,22 @@ function searchSafely(raw) {
 /* ----------------------------------------------------------------------- postings */
 
 /* "doc,pos,pos doc,pos" (base 36, differences) -> Map(doc -> positions). */
-function decode(text) {
+/* A key's postings: Map(doc -> positions); noted gets the positions inside an editor's note (NOTED after one,
+ * hooks/zhudu/search/grams.py: parseInt reads the number before it), doc -> positions. */
+function decode(text, noted) {
   var out = new Map();
   if (!text) return out;
   var doc = 0;
   text.split(" ").forEach(function (entry) {
-    var nums = entry.split(","), at = 0, positions = [];
+    var nums = entry.split(","), at = 0, positions = [], inNotes = null;
     doc += parseInt(nums[0], 36);
-    for (var i = 1; i < nums.length; i++) { at += parseInt(nums[i], 36); positions.push(at); }
+    for (var i = 1; i < nums.length; i++) {
+      at += parseInt(nums[i], 36);
+      positions.push(at);
+      if (nums[i].charAt(nums[i].length - 1) === NOTED) (inNotes = inNotes || []).push(at);
+    }
     out.set(doc, positions);
+    if (inNotes) noted.set(doc, inNotes);
   });
   return out;
 }
@@ -342,9 +360,23 @@ function postings(family, key) {
   var id = family + key;
   if (!DECODED[id]) {
     var section = shard(family, key)[family === "b" ? "p" : "u"] || {};
-    DECODED[id] = decode(section[key]);
+    NOTED_AT[id] = new Map();
+    DECODED[id] = decode(section[key], NOTED_AT[id]);
   }
   return DECODED[id];
+}
+
+/* Whether the occurrence of folded s at position at of passage doc is inside an editor's note: each of its pairs
+ * is (a character: the "u" postings hold where it first is, and where the author first wrote it when that is a note). */
+function inANote(s, doc, at) {
+  var family = s.length === 1 ? "u" : "b";
+  for (var i = 0; i < Math.max(1, s.length - 1); i++) {
+    var key = s.length === 1 ? s : s.slice(i, i + 2);
+    postings(family, key);
+    var there = NOTED_AT[family + key].get(doc);
+    if (!there || there.indexOf(at + i) < 0) return false;
+  }
+  return true;
 }
 
 function isTermText(s) {
@@ -461,7 +493,8 @@ function readings(raw) {
   var typed = regional(raw, folded, raw.length, false, true);
   var out = [plain];
   if (typed.typed && typed.text !== whole.text && typed.text !== folded) {
-    out.push({ text: typed.text, weight: TYPED_WEIGHT, map: typed.map, typed: true });
+    out.push({ text: typed.text, weight: TYPED_WEIGHT, map: typed.map, typed: true, shownOn: typed.shownOn,
+               shownKeys: typed.shownKeys });
   }
   if (whole.text === folded) return out;
   plain.weight = whole.strong ? 0.9 : 1;
@@ -477,7 +510,7 @@ function readings(raw) {
  * with keep, not those the notes hold as they fold (訊息 stays 讯息: an ambiguous alias); with typed, the words
  * a reader types that no page shows too (TYPED). */
 function regional(raw, folded, end, keep, typed) {
-  var text = "", map = [], strong = false, used = false, i = 0;
+  var text = "", map = [], strong = false, used = false, shownOn = null, shownKeys = [], i = 0;
   while (i < end) {
     var hit = null;
     for (var len = Math.min(ALIAS_MAX, end - i); len >= 2 && !hit; len--) {
@@ -485,14 +518,20 @@ function regional(raw, folded, end, keep, typed) {
       if (a && a.typed && !typed) a = null;
       if (af && af.typed && !typed) af = null;
       if (keep && ((af && af.amb) || cutsAmbiguous(folded, i, i + len))) continue;
-      if (r !== f && a) hit = { to: a.to, len: len, strong: true, typed: a.typed };
-      else if (af) hit = { to: af.to, len: len, strong: !af.amb, typed: af.typed };
+      if (r !== f && a) hit = { to: a.to, len: len, strong: true, typed: a.typed, key: f };
+      else if (af) hit = { to: af.to, len: len, strong: !af.amb, typed: af.typed, key: f };
     }
     if (hit) {
       for (var c = 0; c < hit.to.length; c++) map.push([i, i + hit.len]);
       text += hit.to;
       if (hit.strong) strong = true;
-      if (hit.typed) used = true;
+      if (hit.typed) {
+        /* The pages that show every TYPED form read as the reader typed them. */
+        var on = SHOWN_AT[hit.key] || {};
+        shownOn = used ? intersected(shownOn, on) : on;
+        shownKeys.push(hit.key);
+        used = true;
+      }
       i += hit.len;
     } else {
       text += folded.charAt(i);
@@ -500,7 +539,13 @@ function regional(raw, folded, end, keep, typed) {
       i++;
     }
   }
-  return { text: text, map: map, strong: strong, typed: used };
+  return { text: text, map: map, strong: strong, typed: used, shownOn: shownOn, shownKeys: shownKeys };
+}
+
+function intersected(a, b) {
+  var out = Object.create(null);
+  Object.keys(a).forEach(function (k) { if (b[k]) out[k] = true; });
+  return out;
 }
 
 /* Whether a word the notes hold as it folds and a variant writes too (讯息) starts inside [from, to) and ends
@@ -651,11 +696,6 @@ function patched(base, patch) {
       var change = patch.p[i] || [[]], text = mapped(row[2]);
       var out = [row[0], change.length > 2 ? change[2] : row[1], change[0].length ? edited(text, change[0]) : text];
       if (change[1]) out.push(change[1]);
-      /* The notes' places are in the canonical text, every variant's. */
-      if (row.length > 4) {
-        if (out.length < 4) out.push(0);
-        out.push(row[4]);
-      }
       return out;
     })
   };
@@ -671,15 +711,10 @@ function getFragment(url) {
   });
 }
 
-/* Whether every piece the hit found is only inside the passage's editor's notes (notes: [start, end, …] in its
- * canonical text, where the pieces' places are). */
-function onlyInNotes(h, notes) {
-  return h.hit.found.every(function (f) {
-    var size = f.term.text.length;
-    return (occurrences(f.term.text).get(h.doc) || []).every(function (at) {
-      for (var i = 0; i < notes.length; i += 2) if (at >= notes[i] && at + size <= notes[i + 1]) return true;
-      return false;
-    });
+/* Whether every piece a passage's hit found is only inside its editor's notes (the postings say: inANote). */
+function onlyInNotes(found, doc) {
+  return found.every(function (f) {
+    return (occurrences(f.term.text).get(doc) || []).every(function (at) { return inANote(f.term.text, doc, at); });
   });
 }
 
@@ -858,15 +893,22 @@ function rank(raw, rs, xs, check) {
     xs.forEach(function (x) {
       /* A reading scores by the share of the characters typed it searched for: one that drops 伺 and 服 of
          伺服器端 and finds 器端 (of 浏览器端) matches half the query, not all of it as 服务器端 does. */
-      var s = scoreReading(x, doc), score = s && s.score * x.r.weight * x.cover;
+      /* A TYPED reading on a page that shows its word as typed (the author's 設定檔案, canonically 配置文件) weighs
+         as the literal reading would: above the passages that show the canonical word otherwise (配置檔案). */
+      var shown = !!x.r.shownOn && !!x.r.shownOn[pageOf(doc)];
+      var s = scoreReading(x, doc), score = s && s.score * (shown ? 1 : x.r.weight) * x.cover;
       if (s && (!best || score > best.score)) {
-        best = { score: score, found: s.found, all: s.all && x.cover === cover, x: x };
+        best = { score: score, found: s.found, all: s.all && x.cover === cover, x: x, shown: shown };
       }
     });
     if (best) {
       if (isTitle(doc)) {
         best.ahead = best.found.some(function (f) { return f.at === 0; }) ? TITLE_BONUS : TITLE_AHEAD;
         best.score += best.ahead;
+      } else if (onlyInNotes(best.found, doc)) {
+        /* Known from the postings, before any passage is fetched: an author's passage on an eleventh page is
+           among the ten pages fetched before the notes that say its words. */
+        best.score *= NOTE_WEIGHT;
       }
       hits.push({ doc: doc, hit: best });
     }
@@ -907,8 +949,11 @@ function rank(raw, rs, xs, check) {
       }
       var row = frag.p[(h.doc - PAGE_START[h.page] - 1) % CHUNK];
       if (frag.r) { h.hit.score *= REFERENCE_WEIGHT; h.ref = true; }
-      if (row.length > 4 && onlyInNotes(h, row[4])) h.hit.score *= NOTE_WEIGHT;
       var ftext = fold(row[2]), ctext = row[3] ? edited(ftext, row[3]) : ftext;
+      /* Read as typed on its page (shownOn), but this passage shows the word otherwise (配置檔 beside 設定檔案). */
+      if (h.hit.shown && h.hit.x.r.shownKeys.some(function (k) { return ftext.indexOf(k) < 0; })) {
+        h.hit.score *= h.hit.x.r.weight;
+      }
       h.p = { title: frag.h[row[1]], text: row[2], ftext: ftext, ctext: ctext, same: ctext.length === row[2].length,
               edits: row[3] ? fineEdits(ftext, row[3]) : [], location: frag.l + "#" + row[0] };
       /* Short passages about the query beat long ones that mention it once. */
