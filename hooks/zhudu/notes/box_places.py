@@ -129,8 +129,9 @@ class BoxPlaces:
                 self.shifts.append(0)
                 self.item_blocks.append(None)
                 shift, after_blank, quote, emptied = 0, True, False, False
-                if html and html[0]:
+                if html and html[0] and any(at >= 0 for at in openers):  # Markdown from here on (CommonMark)
                     self.markdown_html.update(at for at in openers if at >= 0)
+                    html = [False] * len(html)
                 i += 1
                 continue
             width = columns(text)
