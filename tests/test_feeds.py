@@ -191,6 +191,14 @@ def test_pages_link_their_variants_feed_and_carry_sharing_metadata(built: Any, c
         r'<link rel="alternate" type="application/atom\+xml" title="([^"]+)" href="([^"]+)">', html
     )
     assert link and urljoin(f"{SITE_URL}{code}/notes/a/", link[2]) == f"{SITE_URL}feed-{code}.xml"
+    # Titled as the feed it names (the site's name and the variant's): a feed reader offering it says which.
+    assert link[1] == ET.fromstring(built.page(f"feed-{code}.xml")).findtext(f"{A}title")
+    assert (
+        link[1]
+        == {"zh-Hans": "注读（简体）", "zh-Hant-TW": "注讀（繁體·臺灣）", "zh-Hant-HK": "注讀（繁體·香港）"}[
+            code
+        ]
+    )
     meta = dict(
         re.findall(r'<meta (?:property|name)="((?:og|twitter|article):[a-z:_]+)" content="([^"]*)"', html)
     )

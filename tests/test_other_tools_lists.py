@@ -249,7 +249,7 @@ def test_a_list_right_under_a_paragraphs_line_is_a_list(body: str, drawn: str) -
         ("<div>\n说明：\n- 甲\n</div>", "<div>\n说明：\n- 甲\n</div>"),
         ("说明：\n$$\n- x\n$$", "<p>说明：\n$$\n- x\n$$</p>"),
         ("说明 <!--\n- 注释\n-->", "<!--\n- 注释\n-->"),
-        ("| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |\n- 3", "<td>- 3</td>"),
+        ("| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |\n3 | 4", "<td>3</td>\n<td>4</td>"),  # a text line: a row
         # No heading: four columns in (the paragraph's line, the item's text), a tag, code.
         ("段落\n    ## 不是", "<p>段落\n    ## 不是</p>"),
         ("- 甲\n      ## 不是", "<li>甲\n      ## 不是</li>"),
@@ -264,6 +264,77 @@ def test_a_line_commonmark_reads_as_no_list_or_heading_is_kept_beside_one_that_i
     page = html(f"{body}\n\n段。\n\n说明：\n- 列\n\n段。\n\n- 项\n  ## 标")
     assert kept in page, page
     assert "<p>说明：</p>\n<ul>\n<li>列</li>\n</ul>" in page and "<li>项<h2>标</h2>\n</li>" in page, page
+
+
+# --------------------------------------------------------------------------- where a quote or a table ends
+
+
+@pytest.mark.parametrize(
+    ("body", "drawn"),
+    [
+        # A quote's line that leaves no paragraph open: the next line is no lazy line of it (was: in the quote).
+        ("> 引文\n>\n正文", "<blockquote><p>引文</p></blockquote><p>正文</p>"),
+        ("> 引文\n> \n正文", "<blockquote><p>引文</p></blockquote><p>正文</p>"),
+        ("> > 引文\n>\n正文", "<blockquote><blockquote><p>引文</p></blockquote></blockquote><p>正文</p>"),
+        ("> # 标题\n正文", "<blockquote><h1>标题</h1></blockquote><p>正文</p>"),
+        ("> 引文\n>\n正文\n续行", "<blockquote><p>引文</p></blockquote><p>正文续行</p>"),
+        # A table ends at a line opening another block (was: its last row, 「- 甲」).
+        (
+            "| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |\n- 甲\n- 乙",
+            "<tbody><tr><td>1</td><td>2</td></tr></tbody></table><ul><li>甲</li><li>乙</li></ul>",
+        ),
+        ("| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |\n2. 丙", '</table><ol start="2"><li>丙</li></ol>'),
+        ("| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |\n> 引", "</table><blockquote><p>引</p></blockquote>"),
+        ("| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |\n## 节", "</table><h2>节</h2>"),
+        ("| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |\n---", "</table><hr />"),
+        (
+            "- 项\n\n    | 甲 | 乙 |\n    | - | - |\n    | 1 | 2 |\n    - 丙",
+            "</table><ul><li>丙</li></ul></li></ul>",
+        ),
+        ("> | 甲 | 乙 |\n> | - | - |\n> | 1 | 2 |\n> - 丙", "</table><ul><li>丙</li></ul></blockquote>"),
+        # A Setext underline under a list's or a quote's line: a thematic break, or the line's lazy text
+        # (was: a heading of 「- 甲」 or 「> 引文」).
+        ("- 甲\n---\n正文", "<ul><li>甲</li></ul><hr /><p>正文</p>"),
+        ("> 引文\n---", "<blockquote><p>引文</p></blockquote><hr />"),
+        ("> 引文\n===", "<blockquote><p>引文&#61;==</p></blockquote>"),
+        ("- 甲\n--", "<ul><li>甲&#45;-</li></ul>"),
+        # Markdown after a blank line in a <div>, <section> or <details> (was: shown as written, 「- 甲」).
+        (
+            "<details>\n<summary>展开</summary>\n\n- 甲\n\n</details>",
+            "<details><summary>展开</summary><ul><li>甲</li></ul></details>",
+        ),
+        (
+            '<div align="center">\n\n**粗体**\n\n</div>\n\n正文',
+            '<div align="center"><p><strong>粗体</strong></p></div>',
+        ),
+        ("<div>\n<section>\n\n## 节\n\n</section>\n</div>", "<div><section><h2"),
+    ],
+)
+def test_a_quote_a_table_a_list_or_an_html_block_ends_where_commonmark_ends_it(body: str, drawn: str) -> None:
+    page = html(body)
+    assert drawn in squeezed(page), page
+    assert "<h1>" not in page.replace("<h1>标题</h1>", "") and "<h2>" not in page.replace("<h2>节</h2>", "")
+
+
+@pytest.mark.parametrize(
+    ("body", "drawn"),
+    [
+        ("> 引文\n正文", "<blockquote>\n<p>引文\n正文</p>\n</blockquote>"),  # a lazy line: the quote's
+        ("> 引文\n>\n> 二\n正文", "<p>二\n正文</p>\n</blockquote>"),
+        ("| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |\n正文", "<td>正文</td>"),  # a text line: a row
+        ("| 甲 |\n| --- |\n| 1 |\n- 甲", "</table>\n<ul>\n<li>甲</li>"),
+        ("1. 甲\n   乙\n---", "</ol>\n<hr />"),
+        ("段落\n---", "<h2>段落</h2>"),  # a paragraph's Setext heading
+        ("段落\n===", "<h1>段落</h1>"),
+        ("<div>\n*甲*\n</div>", "<div>\n*甲*\n</div>"),  # no blank line in it: one HTML block
+        ('<div markdown="0">\n\n*甲*\n\n</div>', "*甲*"),
+        ("<table>\n\n<tr><td>*甲*</td></tr>\n\n</table>", "<td>*甲*</td>"),
+        ("- 甲\n\n---", "</ul>\n<hr />"),
+        ("```\n> 引\n>\n正文\n- 甲\n---\n```", "<code>&gt; 引\n&gt;\n正文\n- 甲\n---\n</code>"),
+    ],
+)
+def test_a_lazy_line_a_row_or_a_setext_heading_commonmark_keeps_is_kept(body: str, drawn: str) -> None:
+    assert drawn in html(body), html(body)
 
 
 # --------------------------------------------------------------------------- right under an item's text
@@ -308,6 +379,24 @@ def test_a_block_of_many_headings_is_read_in_linear_time(body: str, headings: in
     page = parse.convert(body)
     assert time.process_time() - started < 5.0
     assert page.count("<h") == headings
+
+
+def test_a_block_of_many_headings_is_read_in_linear_time_by_the_notes_extensions() -> None:
+    """Python-Markdown's ``tables``, ``admonition`` and ``details`` read the whole rest of a block after each heading
+    split off it: 6,000 headings took 4 s, 20,000 42 s.  A heading's next line starts a block (CommonMark's
+    reading: a heading is one line), so each test reads one line: 20,000 in 1.8 s."""
+    rewritten = dialects.rewrite(
+        "# 甲\n" * 6000, first_line=1, note_dir=Path("/nonexistent"), note_name="n"
+    ).text
+    parse = markdown.Markdown(extensions=[*_EXTENSIONS, "pymdownx.details", NotesMarkdownExtension()])
+    started = time.process_time()  # CPU: a busy machine must not fail it
+    page = parse.convert(rewritten)
+    assert time.process_time() - started < 2.0
+    assert page.count("<h1>") == 6000
+    between = dialects.rewrite(
+        "## 小节\n正文\n" * 3 + "> # 引\n> 文", first_line=1, note_dir=Path("/x"), note_name="n"
+    )
+    assert between.text == "## 小节\n\n正文\n" * 3 + "> # 引\n> 文"  # in a quote: the quote's own lines
 
 
 # --------------------------------------------------------------------------- the old site's root

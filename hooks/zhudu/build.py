@@ -393,6 +393,7 @@ class Build:
                     prefix=v.prefix,
                     og_locale=vc["og_locale"],
                     site_name=config.site_name,
+                    name=v.name,
                     convert=site.converter(v.code, "Hans").text,
                 )
             )

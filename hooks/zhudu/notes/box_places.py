@@ -33,6 +33,12 @@ _LAZY_RE = re.compile(r"^[ \t]{0,3}[^\s#>|<*+=_`~:\[{!\-\d]")
 #: A layout element opening a line (an HTML block to Python-Markdown), and any of its start or end tags.
 _LAYOUT_OPEN_RE = re.compile(r"^[ ]{0,3}<(?:div|section|details|table)(?=[\s>])", re.IGNORECASE)
 _LAYOUT_TAG_RE = re.compile(r"</?(?:div|section|details|table)(?=[\s>])", re.IGNORECASE)
+#: A quote's line that leaves no paragraph open in it (empty, a heading, a rule or a Setext underline).
+_EMPTIED_RE = re.compile(r"^(?:[ ]{0,3}>[ ]?)+[ \t]*(?:#{1,6}(?:[ \t].*)?|=+|-+|(?:[-*_][ \t]*){3,})?$")
+#: A Setext heading's underline; ``rule``: three dashes or more, a thematic break where no paragraph is above.
+_UNDERLINE_RE = re.compile(r"^[ ]{0,3}(?:(?P<rule>-{3,})|=+|--)[ \t]*$")
+#: An ATX heading's line.
+_HEADING_RE = re.compile(r"^[ ]{0,3}#{1,6}(?:[ \t]|$)")
 #: A list item's first line (text after the box in an item ends before the next one).
 _ITEM_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 
@@ -88,12 +94,33 @@ class BoxPlaces:
         #: For each line, the list item holding the block it is in when that block began after a blank line in
         #: the item (Python-Markdown reads such a block apart from the item's list), or None.
         self.item_blocks: list[tuple[int, int, bool] | None] = []
-        #: The list items right after a quote at the run's top (after its lines, or its paragraph's lazy lines):
-        #: CommonMark ends the quote there, Python-Markdown read the list into it.
-        self.quote_ends: set[int] = set()
+        #: The lines at the run's top CommonMark starts a block at, where Python-Markdown read on (a blank line is
+        #: written before each): a list item right under a quote's line or lazy line (Python-Markdown read it into
+        #: the quote), any line right under a quote's line that leaves no paragraph open (``>``, ``> # 标题``: it
+        #: was the quote's), a thematic break ``---`` right under a list's or a quote's line (it was a Setext
+        #: heading, ``- 甲`` or ``> 引文`` its text), and a line right under a heading (no change to what is
+        #: drawn: Python-Markdown's table and box tests read the whole rest of a block after each heading split off
+        #: it, quadratic in a block of headings).
+        self.block_starts: set[int] = set()
+        #: The lines ``===`` (or ``--``) right under a list's or a quote's line: its paragraph's lazy text in
+        #: CommonMark, a Setext heading's underline to Python-Markdown (``- 甲`` was the heading).
+        self.lazy_underlines: set[int] = set()
+        #: The lines at the run's top opening a ``<div>``, ``<section>`` or ``<details>`` with a blank line inside:
+        #: CommonMark ends the HTML block at the blank line and reads what follows as Markdown (``<details>``,
+        #: ``<summary>展开</summary>``, a blank line, ``- 甲``: a list in it); Python-Markdown showed it as written.
+        self.markdown_html: set[int] = set()
         stack: list[tuple[int, int, bool]] = []
-        shift, after_blank, top_list, lazy, item_block, quote = 0, False, None, False, None, False
+        shift, after_blank, top_list, lazy, item_block, quote, emptied = (
+            0,
+            False,
+            None,
+            False,
+            None,
+            False,
+            False,
+        )
         html: list[bool] = []  # the HTML blocks open at the top, each whether its inside is read as HTML
+        openers: list[int] = []  # the line opening each (-1: not at the top)
         i = 0
         while i < len(lines):
             text = lines[i][0]
@@ -101,7 +128,10 @@ class BoxPlaces:
                 self.holders.append(stack[-1] if stack else None)
                 self.shifts.append(0)
                 self.item_blocks.append(None)
-                shift, after_blank, quote = 0, True, False
+                shift, after_blank, quote, emptied = 0, True, False, False
+                if html and html[0] and any(at >= 0 for at in openers):  # Markdown from here on (CommonMark)
+                    self.markdown_html.update(at for at in openers if at >= 0)
+                    html = [False] * len(html)
                 i += 1
                 continue
             width = columns(text)
@@ -114,7 +144,9 @@ class BoxPlaces:
             elif (not self.holders[-1] or _ITEM_RE.match(text)) and not (lazy and _LAZY_RE.match(text)):
                 shift = 0  # not the block's (a lazy line of its paragraph is: CommonMark reads it on)
             lazy = shift > 0 and not FENCE_RE.match(text) and not text.lstrip().startswith("#")
-            html = _html_depth(html, text)
+            depth, html = len(html), _html_depth(html, text)
+            at = i if self.holders[-1] is None else -1
+            openers = openers[: len(html)] + [at] * (len(html) - depth) if len(html) != depth else openers
             if self.holders[-1] is None:  # a line at the top after a blank one (or a fence) ends the list
                 # Four columns in it is code or a footnote's line, and inside raw HTML no Markdown is read.
                 kind = _list_kind(text) if width < 4 and not (html and html[0]) else None
@@ -122,10 +154,16 @@ class BoxPlaces:
                     self.new_lists[i] = (
                         int(m["marker"][:-1]) if (m := _HOLDER_RE.match(text)) and kind in ".)" else None
                     )
+                quoted = width < 4 and text.lstrip().startswith(">")
+                underline = None if after_blank or not (top_list or quote) else _UNDERLINE_RE.match(text)
+                if (kind and quote) or (emptied and not quoted) or (underline and underline["rule"]):
+                    self.block_starts.add(i)
+                elif underline:
+                    self.lazy_underlines.add(i)
                 top_list = kind or (None if after_blank or FENCE_RE.match(text) else top_list)
-                if kind and quote:
-                    self.quote_ends.add(i)
-                quote = (width < 4 and text.lstrip().startswith(">")) or (quote and not kind)
+                quote, emptied = quoted or (quote and not kind), quoted and bool(_EMPTIED_RE.match(text))
+                if not html and _HEADING_RE.match(text) and i + 1 < len(lines) and lines[i + 1][0].strip():
+                    self.block_starts.add(i + 1)
             after_blank = False
             self.shifts.append(shift)
             self.item_blocks.append(item_block)

@@ -107,6 +107,8 @@ _EMBED_ALONE_RE = re.compile(r"^[ \t]*\[[^\n]*\]\(#zd-ref-\d+\)[ \t]*$")
 _NOT_A_HEADING_RE = re.compile(
     r"^((?:[ \t]*>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?)#(?!#*(?:[ \t]|$))"
 )
+#: A ``<div>``, ``<section>`` or ``<details>`` start tag opening a line, without a ``markdown`` attribute.
+_MARKDOWN_HTML_RE = re.compile(r"^([ ]{0,3}<(?:div|section|details))(?=[\s>])(?![^>]*\bmarkdown\s*=)", re.I)
 #: kramdown's table of contents: a one-item list (``* 目录``) followed by ``{:toc}`` is replaced by it.
 _KRAMDOWN_TOC_RE = re.compile(r"^[ ]{0,3}\{:[ \t]*toc[ \t]*\}[ \t]*$")
 #: ``[[toc]]`` alone on a line: VuePress's and VitePress's table of contents (a note named toc: ``[[toc|…]]``).
@@ -334,12 +336,16 @@ class _Writer(InlineWriter):
                 continue
             if i in places.new_lists:  # CommonMark starts a list here, Python-Markdown went on (list_ends)
                 out += [("", line), (list_end(places.new_lists[i]), line), ("", line)]
-            elif places.item_apart(out, text) or places.leaves_item_block(i) or i in places.quote_ends:
+            elif places.item_apart(out, text) or places.leaves_item_block(i) or i in places.block_starts:
                 out.append(("", line))
             written = _NOT_A_HEADING_RE.sub(r"\1\\#", text, count=1)
             self.heading_line, self.escaped_hash = bool(inline_tags.HEADING_RE.match(text)), written != text
             refs = len(self.refs)
             out.append((shifted(self.scan_line(written, line, state), places.shifts[i]), line))
+            if i in places.lazy_underlines:  # text, as CommonMark reads it, not a Setext heading's underline
+                out[-1] = (re.sub(r"[=-]", lambda m: f"&#{ord(m[0])};", out[-1][0], count=1), line)
+            elif i in places.markdown_html:  # Markdown after a blank line in it, as CommonMark reads it
+                out[-1] = (_MARKDOWN_HTML_RE.sub(r'\1 markdown="1"', out[-1][0], count=1), line)
             self.heading_line = self.escaped_hash = False
             i += 1
             embed = len(self.refs) == refs + 1 and self.refs[-1].kind == "embed"

@@ -12,6 +12,7 @@ from zhudu.notes.list_ends import ListEndsExtension
 from zhudu.notes.ordered_lists import OrderedListsExtension
 from zhudu.notes.paragraph_ends import ParagraphEndsExtension
 from zhudu.notes.table_code import TableCodePipesExtension
+from zhudu.notes.table_ends import TableEndsExtension
 from zhudu.notes.transclusion_tree import TransclusionTreeExtension
 
 
@@ -22,7 +23,8 @@ class NotesMarkdownExtension(Extension):
     bracket (``link_ends``), two lists one after the other (``list_ends``), ``1)`` items and a list's first
     number (``ordered_lists``), a list or a heading right under a paragraph's line (``paragraph_ends``), an embedded note's copy framed with its footnotes (``transclusion_tree``), text
     that reads like a URL attribute (``attr_like_text``), the Han in emphasis upright with dots (``emphasis``), a
-    table cell's code with the pipes its row escaped (``table_code``).
+    table cell's code with the pipes its row escaped (``table_code``), a table ended by a block right under its
+    rows (``table_ends``).
     """
 
     def extendMarkdown(self, md: Markdown) -> None:
@@ -35,3 +37,4 @@ class NotesMarkdownExtension(Extension):
         TransclusionTreeExtension().extendMarkdown(md)
         EmphasisExtension().extendMarkdown(md)
         TableCodePipesExtension().extendMarkdown(md)
+        TableEndsExtension().extendMarkdown(md)
