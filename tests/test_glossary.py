@@ -408,6 +408,45 @@ def test_numbers_are_compared_by_value() -> None:
             assert sorted(terms.split(), key=glossary.order_for(code)) == order.split(), code
 
 
+def test_the_keys_of_a_glossary_page_are_kept_so_pypinyin_loads_only_for_a_new_term(tmp_path: Path) -> None:
+    """s46: pypinyin costs 0.6 s and ~54 MB in the process writing the glossary; a build with its terms' keys
+    kept (a note edited, the page written again) never loads it.  Kept by term and reading; a removed term's
+    key goes; an entry of another shape is not used."""
+    import subprocess
+    import sys
+
+    from zhudu.annotate.glossary.collation import KIND, KeptKeys
+
+    terms = ["中国", "重庆", "AGI"]
+    first = KeptKeys(tmp_path)
+    for code in ("zh-Hans", "zh-Hant-TW"):
+        assert sorted(terms, key=first.order_for(code)) == sorted(terms, key=glossary.order_for(code))
+    first.save()
+    again = KeptKeys(tmp_path)
+    assert set(again.kept) == {(t, z) for t in terms for z in (False, True)}
+    again.order_for("zh-Hans")("重庆")
+    again.save()  # only what this page listed is kept
+    assert set(KeptKeys(tmp_path).kept) == {("重庆", False)}
+    (entry,) = (tmp_path / KIND).iterdir()
+    # Another process sorting the kept term never imports pypinyin; a new term does.
+    script = (
+        "import sys; from pathlib import Path; from zhudu.annotate.glossary.collation import KeptKeys\n"
+        "keys = KeptKeys(Path(sys.argv[1])); order = keys.order_for('zh-Hans')\n"
+        "order('重庆'); print('pypinyin' in sys.modules)\n"
+        "order('中国'); print('pypinyin' in sys.modules)\n"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(Path(glossary.__file__).parents[3]), "PATH": "/usr/bin:/bin"},
+        check=True,
+    )
+    assert ran.stdout.split() == ["False", "True"], ran.stderr
+    entry.write_bytes(b"not a pickle")
+    assert KeptKeys(tmp_path).kept == {}
+
+
 def test_taiwan_looks_a_term_up_by_its_taiwan_reading(real_site) -> None:
     """rv28: 曝光機 was filed under ㄅ (the mainland's bào) in the Taiwan glossary; Taiwan reads 曝 ㄆㄨˋ."""
     from zhudu.annotate.glossary.collation import sort_key

@@ -22,6 +22,10 @@ at the end of A–Z, never under a heading of its own.  A reading counts only in
 or zhuyin: pypinyin gives an unread character back as itself (``'𠮷5'``).
 
 Numbers are compared by value, not digit by digit (第2版 before 第10版, GPT-4 before GPT-10).
+
+pypinyin's dictionaries take 0.6 s and ~54 MB to load, in the process writing the glossary page: the keys
+of the terms a glossary page listed are kept in the cache folder (:class:`KeptKeys`), and pypinyin is
+imported only for a term none is kept for (a new term, a new version of the code).
 """
 
 from __future__ import annotations
@@ -30,8 +34,10 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable
-from typing import NamedTuple
+from pathlib import Path
+from typing import Any, NamedTuple
 
+from zhudu import cache
 from zhudu.script.han import HAN_RE
 from zhudu.script.variant_configs import opencc_converter
 
@@ -158,3 +164,54 @@ def order_for(code: str) -> Callable[[str], SortKey]:
     """The sort key of variant ``code``'s glossary: a shown term → where it stands."""
     zhuyin = uses_zhuyin(code)
     return lambda shown: sort_key(shown, zhuyin)
+
+
+#: The cache's kind (``cache.ArtifactCache``): one entry, the keys of the terms the last glossary page listed.
+KIND = "collation"
+
+
+class KeptKeys:
+    """The sort keys of a glossary page's terms, kept in the cache folder (``root``; None: nowhere) between builds.
+
+    A build that writes the glossary's copies again (a note was edited: the page lists its places) with
+    no new term finds every key here and never loads pypinyin.  The entry is named by the code's version
+    (pypinyin's and OpenCC's among it) and holds each key by the term as a copy shows it and the copy's
+    reading (pinyin or zhuyin): a term missing from it is read (``sort_key``), and the entry is written
+    again with the terms this page listed, so a removed term's key goes with it.
+    """
+
+    def __init__(self, root: Path | None) -> None:
+        self.store = cache.ArtifactCache(root)
+        self.name = cache.digest(KIND, cache.code_version())
+        kept = self.store.get(KIND, self.name)
+        self.kept: dict[tuple[str, bool], SortKey] = kept if _valid_keys(kept) else {}
+        self.used: dict[tuple[str, bool], SortKey] = {}
+
+    def order_for(self, code: str) -> Callable[[str], SortKey]:
+        """``order_for(code)``, its keys taken from those kept where there is one."""
+        zhuyin = uses_zhuyin(code)
+
+        def key(shown: str) -> SortKey:
+            found = self.kept.get((shown, zhuyin)) or sort_key(shown, zhuyin)
+            self.used[(shown, zhuyin)] = found
+            return found
+
+        return key
+
+    def save(self) -> None:
+        """Keep the keys the page's copies used, when they are not the ones kept; the older entries go."""
+        if self.used == self.kept:
+            return
+        self.store.put(KIND, self.name, self.used)
+        self.kept = dict(self.used)
+        for old in self.store.stored(KIND):  # another version's keys are never read again
+            if old.name != self.name:
+                old.unlink(missing_ok=True)
+
+
+def _valid_keys(entry: Any) -> bool:
+    """Whether a loaded entry has the shape ``KeptKeys.save`` writes (anything else is not used)."""
+    return isinstance(entry, dict) and all(
+        isinstance(k, tuple) and len(k) == 2 and isinstance(k[0], str) and isinstance(v, SortKey)
+        for k, v in entry.items()
+    )
