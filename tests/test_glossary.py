@@ -397,15 +397,25 @@ def test_a_character_without_a_reading_is_filed_by_its_counterpart_or_the_next_s
 
 
 def test_numbers_are_compared_by_value() -> None:
-    """第2版 before 第10版 (fullwidth digits too) in every variant, GPT-4 before GPT-10; 007 is 7, after 5G."""
+    """第2版 before 第10版 (fullwidth digits too) in every variant, GPT-4 before GPT-10; 007 is 7, after 5G;
+    第二版 before 第十版."""
     cases = {
         "第10版 第2版 第１１版 第3版": "第2版 第3版 第10版 第１１版",
         "GPT-10 GPT-4o GPT-4 GPT-3.5": "GPT-3.5 GPT-4 GPT-4o GPT-10",
         "R1 R10 007 R2 RTX4060 5G": "5G 007 R1 R2 R10 RTX4060",
+        # s46: Chinese numerals that count (after 第, before a counter inside a term) by value too, beside digits.
+        "第十版 第四版 第2版 第一版 第二版 第十一版": "第一版 第2版 第二版 第四版 第十版 第十一版",
+        "第一百零五章 第二十章 第十二章 第三章": "第三章 第十二章 第二十章 第一百零五章",
+        "GPT第十代 GPT第四代": "GPT第四代 GPT第十代",
+        "富十代 富二代 富三代": "富二代 富三代 富十代",
     }
     for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
         for terms, order in cases.items():
             assert sorted(terms.split(), key=glossary.order_for(code)) == order.split(), code
+    # A term a numeral opens is a word, read and filed as written: 三体 under S, 一代宗师 under Y, 二十世纪 under E.
+    key = glossary.order_for("zh-Hans")
+    assert [key(t).group for t in ("三体", "一代宗师", "二十世纪")] == ["S", "Y", "E"]
+    assert sorted(["三体", "三国"], key=key) == ["三国", "三体"]
 
 
 def test_the_keys_of_a_glossary_page_are_kept_so_pypinyin_loads_only_for_a_new_term(tmp_path: Path) -> None:
