@@ -177,23 +177,28 @@ def test_main_only_unreviewed(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert "2 places: 1 covered by rules, 1 to review" in out
 
 
+def zhudu(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``python -m zhudu`` with this worktree's hooks, run in ``cwd``."""
+    env = {"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"}
+    return subprocess.run(
+        [sys.executable, "-m", "zhudu", *args], cwd=cwd, capture_output=True, text=True, env=env, check=False
+    )
+
+
+HANS_YML = "{code: zh-Hans, name: 简体, prefix: zh-Hans, script: Hans, opencc_from_hans: null}"
+TW_YML = "{code: zh-Hant-TW, name: 臺灣, prefix: zh-Hant-TW, script: Hant, opencc_from_hans: s2twp}"
+
+
+def _variants_yml(*variants: str) -> str:
+    """A project's mkdocs.yml configuring these variants (``{code: …}`` each)."""
+    return "site_name: x\nextra:\n  zhudu:\n    variants:\n" + "".join(f"      - {v}\n" for v in variants)
+
+
 def test_the_command_reads_the_rules_of_the_project_it_is_given(tmp_path: Path) -> None:
     """``-f`` names the project: its conversion.yml is read, wherever the command runs (rv26)."""
-
-    def zhudu(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-        env = {"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"}
-        return subprocess.run(
-            [sys.executable, "-m", "zhudu", *args],
-            cwd=cwd,
-            capture_output=True,
-            text=True,
-            env=env,
-            check=False,
-        )
-
     project = tmp_path / "project"
     (project / "docs" / "editorial").mkdir(parents=True)
-    (project / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text(_variants_yml(HANS_YML, TW_YML), encoding="utf-8")
     (project / "docs" / "editorial" / "conversion.yml").write_text(
         "accepted:\n  zh-Hant: [头发]\n", encoding="utf-8"
     )
@@ -209,6 +214,39 @@ def test_the_command_reads_the_rules_of_the_project_it_is_given(tmp_path: Path) 
     missing = zhudu(*args, cwd=elsewhere)
     assert missing.returncode == 1 and "Traceback" not in missing.stderr
     assert "error: mkdocs.yml: no such file; run the command in the folder of mkdocs.yml" in missing.stderr
+
+
+def test_the_command_audits_the_variants_the_project_configures(tmp_path: Path) -> None:
+    """mkdocs.yml's ``extra.zhudu.variants`` are audited, not the default three, and the report says so (s46)."""
+    (tmp_path / "docs" / "editorial").mkdir(parents=True)
+    mo = "{code: zh-Hant-MO, name: 澳門, prefix: zh-Hant-MO, script: Hant, opencc_from_hans: s2hk}"
+    (tmp_path / "mkdocs.yml").write_text(_variants_yml(HANS_YML, mo), encoding="utf-8")
+    (tmp_path / "docs" / "editorial" / "conversion.yml").write_text(
+        "accepted:\n  zh-Hant-MO: [头发]\n", encoding="utf-8"
+    )
+    (tmp_path / "note.md").write_text("他的头发很长。\n", encoding="utf-8")
+    ran = zhudu("audit", "note.md", "--all", cwd=tmp_path)
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.startswith("variants: zh-Hans, zh-Hant-MO (the project's extra.zhudu.variants)\n")
+    assert "== note.md — zh-Hant-MO (s2hk) ==" in ran.stdout and "(accepted 头发)" in ran.stdout
+    assert "zh-Hant-TW" not in ran.stdout and "zh-Hant-HK" not in ran.stdout
+    other = zhudu("audit", "note.md", "--variant", "zh-Hant-TW", cwd=tmp_path)
+    assert (
+        other.returncode == 2
+        and "unknown variant 'zh-Hant-TW': use one of zh-Hans, zh-Hant-MO" in other.stderr
+    )
+    # None configured: the build's zh-Hans alone, said so.
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    unset = zhudu("audit", "note.md", cwd=tmp_path)
+    assert unset.stdout.startswith(
+        "variants: zh-Hans (the build's default: the project sets no extra.zhudu.variants)\n"
+    )
+    # Rules given and no project here: the default three, said so.
+    alone = zhudu("audit", str(tmp_path / "note.md"), "--rules", str(RULES_FILE), cwd=tmp_path / "docs")
+    assert alone.returncode == 0, alone.stderr
+    assert alone.stdout.startswith(
+        "variants: zh-Hans, zh-Hant-TW, zh-Hant-HK (the default variants: no mkdocs.yml here)"
+    )
 
 
 def _listed_acceptances(out: str) -> dict[str, list[str]]:

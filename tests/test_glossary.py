@@ -397,15 +397,64 @@ def test_a_character_without_a_reading_is_filed_by_its_counterpart_or_the_next_s
 
 
 def test_numbers_are_compared_by_value() -> None:
-    """第2版 before 第10版 (fullwidth digits too) in every variant, GPT-4 before GPT-10; 007 is 7, after 5G."""
+    """第2版 before 第10版 (fullwidth digits too) in every variant, GPT-4 before GPT-10; 007 is 7, after 5G;
+    第二版 before 第十版."""
     cases = {
         "第10版 第2版 第１１版 第3版": "第2版 第3版 第10版 第１１版",
         "GPT-10 GPT-4o GPT-4 GPT-3.5": "GPT-3.5 GPT-4 GPT-4o GPT-10",
         "R1 R10 007 R2 RTX4060 5G": "5G 007 R1 R2 R10 RTX4060",
+        # s46: Chinese numerals that count (after 第, before a counter inside a term) by value too, beside digits.
+        "第十版 第四版 第2版 第一版 第二版 第十一版": "第一版 第2版 第二版 第四版 第十版 第十一版",
+        "第一百零五章 第二十章 第十二章 第三章": "第三章 第十二章 第二十章 第一百零五章",
+        "GPT第十代 GPT第四代": "GPT第四代 GPT第十代",
+        "富十代 富二代 富三代": "富二代 富三代 富十代",
     }
     for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
         for terms, order in cases.items():
             assert sorted(terms.split(), key=glossary.order_for(code)) == order.split(), code
+    # A term a numeral opens is a word, read and filed as written: 三体 under S, 一代宗师 under Y, 二十世纪 under E.
+    key = glossary.order_for("zh-Hans")
+    assert [key(t).group for t in ("三体", "一代宗师", "二十世纪")] == ["S", "Y", "E"]
+    assert sorted(["三体", "三国"], key=key) == ["三国", "三体"]
+
+
+def test_the_keys_of_a_glossary_page_are_kept_so_pypinyin_loads_only_for_a_new_term(tmp_path: Path) -> None:
+    """s46: pypinyin costs 0.6 s and ~54 MB in the process writing the glossary; a build with its terms' keys
+    kept (a note edited, the page written again) never loads it.  Kept by term and reading; a removed term's
+    key goes; an entry of another shape is not used."""
+    import subprocess
+    import sys
+
+    from zhudu.annotate.glossary.collation import KIND, KeptKeys
+
+    terms = ["中国", "重庆", "AGI"]
+    first = KeptKeys(tmp_path)
+    for code in ("zh-Hans", "zh-Hant-TW"):
+        assert sorted(terms, key=first.order_for(code)) == sorted(terms, key=glossary.order_for(code))
+    first.save()
+    again = KeptKeys(tmp_path)
+    assert set(again.kept) == {(t, z) for t in terms for z in (False, True)}
+    again.order_for("zh-Hans")("重庆")
+    again.save()  # only what this page listed is kept
+    assert set(KeptKeys(tmp_path).kept) == {("重庆", False)}
+    (entry,) = (tmp_path / KIND).iterdir()
+    # Another process sorting the kept term never imports pypinyin; a new term does.
+    script = (
+        "import sys; from pathlib import Path; from zhudu.annotate.glossary.collation import KeptKeys\n"
+        "keys = KeptKeys(Path(sys.argv[1])); order = keys.order_for('zh-Hans')\n"
+        "order('重庆'); print('pypinyin' in sys.modules)\n"
+        "order('中国'); print('pypinyin' in sys.modules)\n"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(Path(glossary.__file__).parents[3]), "PATH": "/usr/bin:/bin"},
+        check=True,
+    )
+    assert ran.stdout.split() == ["False", "True"], ran.stderr
+    entry.write_bytes(b"not a pickle")
+    assert KeptKeys(tmp_path).kept == {}
 
 
 def test_taiwan_looks_a_term_up_by_its_taiwan_reading(real_site) -> None:

@@ -8,6 +8,7 @@ Run in the folder of mkdocs.yml (or give its path with ``-f``) with the venv set
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from pathlib import Path
@@ -58,6 +59,11 @@ def _zhudu_settings(config_file: Path) -> Any:
     return (data.get("extra") or {}).get("zhudu")
 
 
+def _config(args: argparse.Namespace) -> Path:
+    """The mkdocs.yml the command reads: ``-f``'s, or the one in the current folder."""
+    return Path(args.config or "mkdocs.yml")
+
+
 def _site(config_file: Path) -> Any:
     written = _zhudu_settings(config_file)  # before the imports below: a bad mkdocs.yml is said at once
     from zhudu.publish.site import Site
@@ -71,7 +77,7 @@ def _site(config_file: Path) -> Any:
 
 def meta(args: argparse.Namespace) -> int:
     """Print every note's normalised metadata (JSON), and the problems found."""
-    site = _site(Path(args.config))
+    site = _site(_config(args))
     corpus = site.load_notes()
     wanted = set(args.notes)
     every = [*corpus.notes, *corpus.drafts]  # a draft too: its author checks it before publishing it
@@ -107,7 +113,7 @@ def meta(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m zhudu``."""
     parser = argparse.ArgumentParser(prog="python -m zhudu", description=__doc__.splitlines()[0])
-    parser.add_argument("-f", "--config", default="mkdocs.yml", help="path to mkdocs.yml")
+    parser.add_argument("-f", "--config", help="path to mkdocs.yml (default: ./mkdocs.yml)")
     sub = parser.add_subparsers(dest="command", required=True)
     p_meta = sub.add_parser("meta", help="print the normalised metadata of the notes")
     p_meta.add_argument("notes", nargs="*", help="note ids or slugs (default: all)")
@@ -146,15 +152,28 @@ def main(argv: list[str] | None = None) -> int:
 
 def _audit(args: argparse.Namespace) -> int:
     from zhudu.script import audit
+    from zhudu.script.variant_configs import DEFAULT_VARIANTS
 
-    # Read only when --rules is not given: the project's rules, as its build reads them.
-    return int(audit.main(args.rest, project_rules=lambda: _site(Path(args.config)).rules) or 0)
+    config = _config(args)
+    site = functools.cache(lambda: _site(config))
+
+    def variants() -> tuple[list[Any], str]:
+        if args.config is None and not config.exists():  # with --rules, no project is needed
+            return list(DEFAULT_VARIANTS), "the default variants: no mkdocs.yml here"
+        configured = site()
+        whose = "the project's extra.zhudu.variants"
+        if not configured.settings.variants:
+            whose = "the build's default: the project sets no extra.zhudu.variants"
+        return configured.script_variants, whose
+
+    # The rules are read only when --rules is not given: the project's, as its build reads them.
+    return int(audit.main(args.rest, project_rules=lambda: site().rules, project_variants=variants) or 0)
 
 
 def _suggest(args: argparse.Namespace) -> int:
     from zhudu.themes import suggest
 
-    site = _site(Path(args.config))
+    site = _site(_config(args))
     return int(suggest.main(args.rest, seeds=site.seeds_dir, themes_file=site.editorial_dir / "themes.yml"))
 
 

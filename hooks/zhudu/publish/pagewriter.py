@@ -208,7 +208,8 @@ def convert_page(
     tokens = script.tokenize_html(html, events=indexed, opaque=search.SKIPPED_CLASSES if indexed else None)
     page = search.outline(tokens.events) if indexed and tokens.events is not None else None
     points = variants.fill_points(html, tokens.pieces)
-    ordered = glossary.TERM_MARK in html
+    # The glossary page: its terms' keys kept between builds, so pypinyin loads only for a new term.
+    kept_keys = glossary.KeptKeys(site.cache_dir) if glossary.TERM_MARK in html else None
     for variant, target in zip(site.variants, targets, strict=True):
         # Even the default variant goes through its converter: inline -{…}- rules resolve there.
         pieces = site.converter(variant.code, "Hans").convert_pieces(tokens)
@@ -219,9 +220,9 @@ def convert_page(
             out = "".join(pieces)
         else:
             out = variants.fill(html if pieces is tokens.pieces else "".join(pieces), variant, strings)
-        if ordered:
+        if kept_keys is not None:
             # Its index and entries in the order this variant's readers look words up in.
-            out = glossary.order_terms(out, glossary.order_for(variant.code))
+            out = glossary.order_terms(out, kept_keys.order_for(variant.code))
         out = interpunct.glue_middle_dots(out)  # after conversion: see interpunct.py
         data = out.encode("utf-8")
         cache.write_file(target, data)
@@ -234,6 +235,8 @@ def convert_page(
                     search.page_text(page, pieces, out, url) if page else search.extract_page(out, url),
                 )
             )
+    if kept_keys is not None:
+        kept_keys.save()
     return tuple(texts)
 
 

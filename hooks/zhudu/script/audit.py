@@ -397,7 +397,9 @@ def _phrase_window(
 
 
 def main(
-    argv: Sequence[str] | None = None, project_rules: Callable[[], ConversionRules] | None = None
+    argv: Sequence[str] | None = None,
+    project_rules: Callable[[], ConversionRules] | None = None,
+    project_variants: Callable[[], tuple[Sequence[Variant], str]] | None = None,
 ) -> int:
     """Print the audit report for notes given on the command line.
 
@@ -409,6 +411,8 @@ def main(
             ``sys.argv[1:]``.
         project_rules: The rules of the project audited (``python -m zhudu -f mkdocs.yml audit``), read
             only when ``--rules`` does not name a file.
+        project_variants: The variants that project is written in, and whose they are (said in the
+            report's first line); ``None``: :data:`DEFAULT_VARIANTS`.
 
     Returns:
         0; 1 when a note or the rules cannot be read (a one-line error each; the others are
@@ -433,13 +437,14 @@ def main(
     parser.add_argument("--limit", type=int, default=20, help="lines per note without --all (default 20)")
     args = parser.parse_args(argv)
     args.all = args.all or args.only_unreviewed
-    codes = [v.code for v in DEFAULT_VARIANTS]
+    configured, whose = project_variants() if project_variants else (DEFAULT_VARIANTS, "the default variants")
+    codes = [v.code for v in configured]
     if unknown := sorted(set(args.variant or ()) - set(codes)):
         parser.error(f"unknown variant {unknown[0]!r}: use one of {', '.join(codes)}")
     if args.limit < 1:
         parser.error(f"--limit must be at least 1, got {args.limit}")
 
-    variants = [v for v in DEFAULT_VARIANTS if not args.variant or v.code in args.variant]
+    variants = [v for v in configured if not args.variant or v.code in args.variant]
     try:
         if args.rules is not None:
             rules = load_rules(args.rules, known_variants=codes)
@@ -450,6 +455,7 @@ def main(
     except ScriptDataError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    print(f"variants: {', '.join(v.code for v in variants)} ({whose})")
     total = Tally()
     unread = 0
     for note in args.notes:

@@ -3,14 +3,14 @@
 * ``terms``: the entries read and checked, each with a stable anchor;
 * ``marking``: the Markdown extension that marks them in a note's passages and records where;
 * ``page``: the glossary page, its entries linked to the passages that use them;
-* ``collation``: the order each variant lists its terms in (pinyin, zhuyin; Latin terms A–Z).
+* ``collation``: the order each variant lists its terms in (pinyin, zhuyin; Latin terms A–Z), its keys kept.
 
 The build uses the names below from here.
 """
 
 from __future__ import annotations
 
-from zhudu.annotate.glossary.collation import order_for
+from zhudu.annotate.glossary.collation import KeptKeys, order_for
 from zhudu.annotate.glossary.marking import (
     GlossaryExtension,
     Occurrence,
@@ -38,6 +38,7 @@ __all__ = [
     "TERM_MARK",
     "Glossary",
     "GlossaryExtension",
+    "KeptKeys",
     "Occurrence",
     "Term",
     "TermMatcher",

@@ -21,7 +21,13 @@ term filed by its next syllable (𠮷野家 under Y); a term with no readable ch
 at the end of A–Z, never under a heading of its own.  A reading counts only in Latin letters (pinyin)
 or zhuyin: pypinyin gives an unread character back as itself (``'𠮷5'``).
 
-Numbers are compared by value, not digit by digit (第2版 before 第10版, GPT-4 before GPT-10).
+Numbers are compared by value, not digit by digit (第2版 before 第10版, GPT-4 before GPT-10), and so are
+Chinese numerals where they count something: after 第 (第二版 before 第十版, beside 第2版) or, inside a term,
+before a counter such as 版, 章, 代 or 届 (富二代).  A term they open is a word, read as written (三体, 一代宗师).
+
+pypinyin's dictionaries take 0.6 s and ~54 MB to load, in the process writing the glossary page: the keys
+of the terms a glossary page listed are kept in the cache folder (:class:`KeptKeys`), and pypinyin is
+imported only for a term none is kept for (a new term, a new version of the code).
 """
 
 from __future__ import annotations
@@ -30,8 +36,10 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable
-from typing import NamedTuple
+from pathlib import Path
+from typing import Any, NamedTuple
 
+from zhudu import cache
 from zhudu.script.han import HAN_RE
 from zhudu.script.variant_configs import opencc_converter
 
@@ -79,6 +87,46 @@ def _natural(digits: str) -> str:
     """A run of digits as text that sorts by the number's value: its length first (2 → ``0012``, 10 → ``00210``)."""
     value = str(int(digits))  # int: also fullwidth and other decimal digits; leading zeros dropped
     return f"{len(value):03d}{value}"
+
+
+#: Chinese numerals' digits and units (Simplified and Traditional forms).
+_NUMERAL_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    **dict(zip("一二三四五六七八九", range(1, 10), strict=True)),
+    "两": 2,
+    "兩": 2,
+}
+_NUMERAL_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "萬": 10_000, "亿": 10**8, "億": 10**8}
+#: A run of them that counts: after 第, or inside a term before a counter (版, 章, 代 …); a term they open is a word.
+_COUNTED_NUMERALS_RE = re.compile(
+    r"(?:(?<=第)|(?<=.)(?=[〇零一二三四五六七八九两兩十百千万萬亿億]+[版章代届屆期卷集季回课課节節条條次篇部册冊号號]))"
+    r"[〇零一二三四五六七八九两兩十百千万萬亿億]+"
+)
+
+
+def _numeral_value(run: str) -> int:
+    """The value of a run of Chinese numerals: 十二 12, 二十 20, 一百零五 105, 三亿五千万; 二〇二五 2025 (digit by digit)."""
+    if not any(c in _NUMERAL_UNITS for c in run):
+        return int("".join(str(_NUMERAL_DIGITS[c]) for c in run))
+    yi = wan = section = number = 0  # what stands before the last 亿, before the last 万, below 万
+    for char in run:
+        if char in _NUMERAL_DIGITS:
+            number = _NUMERAL_DIGITS[char]
+            continue
+        if (unit := _NUMERAL_UNITS[char]) < 10_000:
+            section += (number or 1) * unit  # 十二: one ten
+        elif unit == 10_000:
+            wan, section = (wan + section + number) * unit, 0
+        else:
+            yi, wan, section = (yi + wan + section + number) * unit, 0, 0
+        number = 0
+    return yi + wan + section + number
+
+
+def _counted_as_digits(text: str) -> str:
+    """``text`` with its counting numerals written in digits (第十版 → 第10版), compared by value as digits are."""
+    return _COUNTED_NUMERALS_RE.sub(lambda m: str(_numeral_value(m.group())), text)
 
 
 #: a reading that counts: pinyin letters and a tone, or zhuyin (pypinyin gives an unread character as itself).
@@ -142,10 +190,14 @@ def _counterpart_reading(char: str, zhuyin: bool) -> tuple[str, int] | None:
 def sort_key(shown: str, zhuyin: bool) -> SortKey:
     """The key of a term as a copy shows it (read from its Simplified form)."""
     shown = " ".join(shown.split())
-    read = _readings(opencc_converter("t2s").convert(shown), zhuyin)
+    read = _readings(_counted_as_digits(opencc_converter("t2s").convert(shown)), zhuyin)
     if not read or not read[0][1]:  # not Han-initial (AGI, 5G, Ångström): A–Z after the Han terms
         # Å with the A; fullwidth digits as digits.
-        letters = "".join(c for c in unicodedata.normalize("NFKD", shown) if not unicodedata.combining(c))
+        letters = "".join(
+            c
+            for c in unicodedata.normalize("NFKD", _counted_as_digits(shown))
+            if not unicodedata.combining(c)
+        )
         # Text and digit runs alternate (re.split keeps the runs at odd places), so two keys always compare.
         pieces = re.split(r"(\d+)", letters.casefold())
         return SortKey(True, tuple(_natural(p) if i % 2 else p for i, p in enumerate(pieces)), (), (), shown)
@@ -158,3 +210,54 @@ def order_for(code: str) -> Callable[[str], SortKey]:
     """The sort key of variant ``code``'s glossary: a shown term → where it stands."""
     zhuyin = uses_zhuyin(code)
     return lambda shown: sort_key(shown, zhuyin)
+
+
+#: The cache's kind (``cache.ArtifactCache``): one entry, the keys of the terms the last glossary page listed.
+KIND = "collation"
+
+
+class KeptKeys:
+    """The sort keys of a glossary page's terms, kept in the cache folder (``root``; None: nowhere) between builds.
+
+    A build that writes the glossary's copies again (a note was edited: the page lists its places) with
+    no new term finds every key here and never loads pypinyin.  The entry is named by the code's version
+    (pypinyin's and OpenCC's among it) and holds each key by the term as a copy shows it and the copy's
+    reading (pinyin or zhuyin): a term missing from it is read (``sort_key``), and the entry is written
+    again with the terms this page listed, so a removed term's key goes with it.
+    """
+
+    def __init__(self, root: Path | None) -> None:
+        self.store = cache.ArtifactCache(root)
+        self.name = cache.digest(KIND, cache.code_version())
+        kept = self.store.get(KIND, self.name)
+        self.kept: dict[tuple[str, bool], SortKey] = kept if _valid_keys(kept) else {}
+        self.used: dict[tuple[str, bool], SortKey] = {}
+
+    def order_for(self, code: str) -> Callable[[str], SortKey]:
+        """``order_for(code)``, its keys taken from those kept where there is one."""
+        zhuyin = uses_zhuyin(code)
+
+        def key(shown: str) -> SortKey:
+            found = self.kept.get((shown, zhuyin)) or sort_key(shown, zhuyin)
+            self.used[(shown, zhuyin)] = found
+            return found
+
+        return key
+
+    def save(self) -> None:
+        """Keep the keys the page's copies used, when they are not the ones kept; the older entries go."""
+        if self.used == self.kept:
+            return
+        self.store.put(KIND, self.name, self.used)
+        self.kept = dict(self.used)
+        for old in self.store.stored(KIND):  # another version's keys are never read again
+            if old.name != self.name:
+                old.unlink(missing_ok=True)
+
+
+def _valid_keys(entry: Any) -> bool:
+    """Whether a loaded entry has the shape ``KeptKeys.save`` writes (anything else is not used)."""
+    return isinstance(entry, dict) and all(
+        isinstance(k, tuple) and len(k) == 2 and isinstance(k[0], str) and isinstance(v, SortKey)
+        for k, v in entry.items()
+    )
