@@ -386,10 +386,17 @@ SEED_CASES = [
     ("001", "zh-Hant-HK", "個人數據", "個人資料"),
     ("001", "zh-Hant-HK", "公民隱私", "公民私隱"),
     ("001", "zh-Hant-HK", "程序員", "程式員"),
-    ("002", "zh-Hant-HK", "一個小區", "一個屋苑"),
     ("002", "zh-Hant-HK", "集裝箱", "貨櫃"),
     ("002", "zh-Hant-HK", "塑料", "塑膠"),
     ("002", "zh-Hant-HK", "魯棒", "穩健"),
+    # Session 46 (cw): the reader review's words (the layer's and the editor's rules).
+    ("000", "zh-Hant-TW", "定製禮物", "訂製禮物"),
+    ("000", "zh-Hant-TW", "超級計算中心", "超級電腦中心"),
+    ("002", "zh-Hant-TW", "ai去最佳化", "ai去優化"),
+    ("002", "zh-Hant-TW", "大語言模型", "大型語言模型"),
+    ("002", "zh-Hant-HK", "視頻交互", "視像互動"),
+    ("002", "zh-Hant-HK", "擴展雲計算", "擴展雲端運算"),
+    ("002", "zh-Hant-HK", "出局域網", "出區域網絡"),
 ]
 
 
@@ -401,6 +408,25 @@ def _convert_seed(seed: str, code: str, rules: ConversionRules, regional: bool =
 def test_rule_fixes_seed_sentence(seed: str, code: str, wrong: str, right: str) -> None:
     before = _convert_seed(seed, code, NO_RULES, regional=False)  # OpenCC alone
     after = _convert_seed(seed, code, RULES)
+    assert wrong in before, "the case no longer describes what OpenCC does"
+    assert wrong not in after
+    assert right in after
+
+
+#: The editor's notes (docs/editorial/annotations.yml) a native reader marked (session 46, cw): OpenCC's word, the fix.
+ANNOTATION_CASES = [
+    ("zh-Hant-TW", "約 3 米", "約 3 公尺"),
+    ("zh-Hant-TW", "建設和執行", "建設和營運"),
+    ("zh-Hant-TW", "更昂貴的裝置", "更昂貴的設備"),
+    ("zh-Hant-TW", "API 訪問", "API 存取"),
+]
+
+
+@pytest.mark.parametrize(("code", "wrong", "right"), ANNOTATION_CASES)
+def test_rule_fixes_editors_note(code: str, wrong: str, right: str) -> None:
+    text = (ROOT / "docs" / "editorial" / "annotations.yml").read_text(encoding="utf-8")
+    before = Converter(VARIANTS[code], NO_RULES, regional=False).text(text)  # OpenCC alone
+    after = Converter(VARIANTS[code], RULES, regional=True).text(text)
     assert wrong in before, "the case no longer describes what OpenCC does"
     assert wrong not in after
     assert right in after
