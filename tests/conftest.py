@@ -520,10 +520,74 @@ def page(browser: Any) -> Iterator[Any]:
     context.close()
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests marked ``slow`` first (a stable sort: files and tests otherwise in their order).
+#: The slowest test files: their tests' seconds in the slowest 150 of a fresh-clone ``--durations=150`` run
+#: (session 46, 2 workers beside eight other jobs: about 2.8 times a quiet run's; only their order is used).
+SLOWEST_FILES = {
+    "test_serve_first.py": 305,
+    "test_serve_caches.py": 284,
+    "test_cache.py": 248,
+    "test_dirty_build.py": 214,
+    "test_serve_editorial.py": 185,
+    "test_serve_incremental.py": 184,
+    "test_cache_sweep.py": 135,
+    "test_open_inline.py": 129,
+    "test_prerender_failure.py": 127,
+    "test_serve_delete.py": 106,
+    "test_search_hexo_browser.py": 77,
+    "test_reader_defects7_browser.py": 72,
+    "test_transclusion.py": 71,
+    "test_collections_hexo.py": 69,
+    "test_serve_late_files.py": 62,
+    "test_open_inline_browser.py": 51,
+    "test_conversion_domain.py": 50,
+    "test_workers_small.py": 49,
+    "test_crawl_browser.py": 47,
+    "test_serve.py": 44,
+    "test_containment_serve.py": 41,
+    "test_author_tools.py": 40,
+    "test_search_browser.py": 35,
+    "test_search_highlight_browser.py": 33,
+    "test_corpus_vary.py": 32,
+    "test_serve_renamed.py": 31,
+    "test_regional_heldout10.py": 30,
+    "test_heading_links.py": 30,
+    "test_reproducible.py": 26,
+    "test_bundle_links.py": 25,
+    "test_regional_scan.py": 24,
+    "test_search_build_memory.py": 23,
+    "test_deploy.py": 23,
+    "test_converter_preload.py": 23,
+    "test_cold_start.py": 23,
+    "test_reader_defects6_browser.py": 22,
+    "test_reader_defects21_browser.py": 22,
+}
 
-    ``--dist loadfile`` hands out files in collection order: a long file collected late (``test_serve*``)
-    ran last on one worker while the other sat idle.  Longest first keeps the two busy to the end.
-    """
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+def longest_first(items: list[pytest.Item]) -> list[pytest.Item]:
+    """``items`` file by file, the longest files first: those of ``SLOWEST_FILES`` by their seconds, then the files
+    with a test marked ``slow``, then the rest by their number of tests (pytest-xdist's own guess); a file's tests
+    keep their order, and the order is the same in every worker (a stable sort of the collection)."""
+    tests: dict[str, int] = {}
+    slow: set[str] = set()
+    for item in items:
+        name = item.path.name
+        tests[name] = tests.get(name, 0) + 1
+        if item.get_closest_marker("slow") is not None:
+            slow.add(name)
+    return sorted(
+        items,
+        key=lambda item: (
+            -SLOWEST_FILES.get(item.path.name, 0),
+            item.path.name not in slow,
+            -tests[item.path.name],
+        ),
+    )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The longest test files first (``longest_first``), so two workers stay busy to the end.
+
+    ``--dist loadfile`` hands out files in collection order only with ``--no-loadscope-reorder`` (``.ci/test``):
+    pytest-xdist's default reorders files by their number of tests, which put the serve files (one to five long
+    tests each) last, on one worker while the other sat idle."""
+    items[:] = longest_first(items)
