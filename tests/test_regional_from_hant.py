@@ -48,7 +48,7 @@ def test_a_from_simplified_set_reads_backwards() -> None:
     assert figures["t2s"]["wrong_per_1000"] > 80
 
 
-@pytest.mark.parametrize(("name", "heldout"), [("hexo-tw", 100), ("firefox-tw", 156)])
+@pytest.mark.parametrize(("name", "heldout"), [("hexo-tw", 100), ("firefox-tw", 156), ("python-tw", 155)])
 def test_the_command_line_measures_the_other_direction(
     name: str, heldout: int, capsys: pytest.CaptureFixture[str]
 ) -> None:
