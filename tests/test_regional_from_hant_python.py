@@ -9,7 +9,7 @@ labels, where they fire and where they must not.
 from __future__ import annotations
 
 import pytest
-from from_hant_shape import TW, assert_from_hant_set, bench_conversion, from_hant
+from from_hant_shape import TW, assert_from_hant_set, assert_half_figures, bench_conversion, from_hant
 
 SET = from_hant.SETS["python-tw"]
 
@@ -39,12 +39,7 @@ def test_the_set_is_python_tutorial_sentences_with_their_mainland_form() -> None
     ],
 )
 def test_figures_on_each_half(half: str, t2s_wrong: int, bounds: dict[str, float]) -> None:
-    figures = from_hant.measure(from_hant.load(SET, half), TW)
-    assert figures["t2s"]["wrong"] == t2s_wrong  # pins the labels: plain t2s is no rule's
-    assert {name: f["wrong_per_1000"] <= bounds[name] for name, f in figures.items()} == dict.fromkeys(
-        bounds, True
-    )
-    assert figures["zhudu"]["taiwan_per_1000"] <= {"rules": 0.49, "heldout": 0.64}[half]
+    assert_half_figures("python-tw", half, t2s_wrong, bounds, {"rules": 0.49, "heldout": 0.64}[half])
 
 
 @pytest.mark.parametrize(
