@@ -161,7 +161,8 @@ measured and not adopted (bench/RESULTS.md, session 36 — cuts; session 37 — 
 
 ``--direction from-hant`` measures the other direction, a note written in Traditional on the zh-Hans site
 (``from_hant.py``: ``--set hexo-tw``, ``tests/conversion_from_hant.yml``, ``--set firefox-tw``,
-``tests/conversion_from_hant_firefox.yml``, or any set above read backwards).
+``tests/conversion_from_hant_firefox.yml``, ``--set python-tw``, ``tests/conversion_from_hant_python.yml``, or any
+set above read backwards).
 """
 
 from __future__ import annotations
@@ -304,7 +305,7 @@ SETS = {
     "heldout57": HELDOUT57,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
-FROM_HANT_SETS = ("hexo-tw", "firefox-tw")
+FROM_HANT_SETS = ("hexo-tw", "firefox-tw", "python-tw")
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
 VARIANTS = {v.code: v for v in DEFAULT_VARIANTS}
@@ -641,7 +642,7 @@ def main(argv: list[str] | None = None) -> int:
         "--half",
         choices=["rules", "heldout"],
         default="",
-        help="from-hant: one half of hexo-tw or firefox-tw",
+        help="from-hant: one half of hexo-tw, firefox-tw or python-tw",
     )
     parser.add_argument(
         "--domain-mode",

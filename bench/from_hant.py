@@ -11,6 +11,8 @@ Sets:
   with its mainland form; ``--half rules`` or ``--half heldout`` measures one half (see the file's header);
 * ``firefox-tw`` (``tests/conversion_from_hant_firefox.yml``): Firefox ESR's Taiwan language pack (error pages,
   preferences, certificate messages), 300 sentences with their mainland form, in the same two halves;
+* ``python-tw`` (``tests/conversion_from_hant_python.yml``): the Python tutorial's Taiwan translation
+  (python-docs-zh-tw), 300 sentences of prose with their mainland form, in the same two halves;
 * every from-Simplified set read backwards: the source is its Taiwan (Hong Kong) label, Traditional text with that
   region's words, the expected output its Simplified sentence, the mainland original.  A label keeps the
   original's wording, so a word the original has and the label puts the regional way is the mainland word.
@@ -34,6 +36,7 @@ import bench_conversion as bc
 SETS = {
     "hexo-tw": bc.ROOT / "tests" / "conversion_from_hant.yml",
     "firefox-tw": bc.ROOT / "tests" / "conversion_from_hant_firefox.yml",
+    "python-tw": bc.ROOT / "tests" / "conversion_from_hant_python.yml",
 }
 
 #: OpenCC's configs compared for a Traditional source of each region: characters only, and with phrases.

@@ -13,7 +13,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import bench_conversion  # noqa: E402  (bench/ is put on the path above)
 import from_hant  # noqa: E402
 
-__all__ = ["TW", "assert_from_hant_set", "bench_conversion", "from_hant"]
+__all__ = ["TW", "assert_from_hant_set", "assert_half_figures", "bench_conversion", "from_hant"]
 
 TW = "zh-Hant-TW"
 
@@ -35,3 +35,14 @@ def assert_from_hant_set(name: str, source: str, halves: tuple[int, int]) -> Non
         h: {str(e["from"]).rsplit(":", 1)[0] for e in from_hant.load(path, h)} for h in ("rules", "heldout")
     }
     assert not documents["rules"] & documents["heldout"]
+
+
+def assert_half_figures(
+    name: str, half: str, t2s_wrong: int, bounds: dict[str, float], taiwan: float
+) -> None:
+    """Set ``name``'s ``half``: plain t2s gets ``t2s_wrong`` words wrong (which pins the labels: t2s is no rule's), each
+    converter at most ``bounds`` wrong words per 1,000 Han, and Zhudu leaves at most ``taiwan`` Taiwan words."""
+    figures = from_hant.measure(from_hant.load(from_hant.SETS[name], half), TW)
+    assert figures["t2s"]["wrong"] == t2s_wrong
+    assert {n: f["wrong_per_1000"] <= bounds[n] for n, f in figures.items()} == dict.fromkeys(bounds, True)
+    assert figures["zhudu"]["taiwan_per_1000"] <= taiwan
