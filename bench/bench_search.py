@@ -120,7 +120,10 @@ def load_queries(site_dir: Path, canonical: str = "zh-Hans", path: Path = QUERIE
         if note not in pages:
             html = (site_dir / canonical / note / "index.html").read_text(encoding="utf-8")
             pages[note] = search.extract_page(html, note)
-        found = [p for p in pages[note].passages if snippet in p.text]
+        # A snippet that is a passage's whole text is that passage (a heading-like line another passage quotes).
+        found = [p for p in pages[note].passages if snippet == p.text] or [
+            p for p in pages[note].passages if snippet in p.text
+        ]
         if len(found) != 1:
             raise ValueError(f"{q!r}: snippet {snippet!r} is in {len(found)} passages of {note}")
         return found[0]

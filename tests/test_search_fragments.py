@@ -223,3 +223,17 @@ def test_a_reference_pages_files_say_so_in_every_variant() -> None:
     )
     assert fragments.apply_patch(base, patch, None)["r"] == 1
     assert "r" not in json.loads(fragments.page_files(note, [["p-1", "筆記", "正文"]], None, None)[0][0])
+
+
+def test_an_annotated_passages_notes_are_written_once_and_read_by_every_variant() -> None:
+    """A snippet sets an editor's note's words apart (``shownNotes`` in search-worker.js): the fragment row's fifth
+    field, the notes' places in the canonical text every variant shares, is written in the base's file only and
+    given to each patched variant's row (session 46 — mx: srch had dropped it as unread, hl's snippets read it)."""
+    tw = search.PageText("notes/a/", "筆記", (search.PassageText("p-1", "作者說。編者注：晶片", "正文"),))
+    hans = search.PageText("notes/a/", "笔记", (search.PassageText("p-1", "作者说。编者注：芯片", "正文"),))
+    rows = [[p.anchor, p.section, p.text, 0, [4, 10]] for p in tw.passages]
+    base = json.loads(fragments.page_files(tw, rows, None, None)[0][0])
+    hans_rows = [[p.anchor, p.section, p.text, 0, [4, 10]] for p in hans.passages]
+    patch = json.loads(fragments.page_files(hans, hans_rows, tw, None)[0][0])
+    assert base["p"][0][4] == [4, 10] and "[4,10]" not in json.dumps(patch, separators=(",", ":"))
+    assert fragments.apply_patch(base, patch, None)["p"][0] == ["p-1", 0, "作者说。编者注：芯片", 0, [4, 10]]

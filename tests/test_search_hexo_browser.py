@@ -33,10 +33,12 @@ def test_hexo_query_set_top1_in_every_variant(hexo_site, page) -> None:
         assert by_variant[variant][2] == 1.0, misses
 
 
-#: 伺服器端 and 設定檔案 as each variant shows them (Hong Kong: the author's 設定 since session 45 — fm, as
-#: written; 设置 on the Simplified page only).
+#: 伺服器端 as each variant shows it; the zh-tw configuration page's 設定檔案 (canonically 配置文件) as each variant
+#: shows it: as its author wrote it on the Traditional pages, 配置文件 on the Simplified one, where the zh-cn page's
+#: same heading (配置文件中的 theme_config) comes first.  Until session 46 this was tag-plugins' 設定文件 (设置文件),
+#: shown 設定檔案 in Taiwan; since tn the Taiwan page shows its author's 設定文件, which 設定檔 does not begin.
 SERVER_SIDE = {"zh-Hans": "服务器端", "zh-Hant-TW": "伺服器端", "zh-Hant-HK": "伺服器端"}
-CONFIG_FILE = {"zh-Hans": "设置文件", "zh-Hant-TW": "設定檔案", "zh-Hant-HK": "設定文件"}
+CONFIG_FILE = {"zh-Hans": "配置文件", "zh-Hant-TW": "設定檔案", "zh-Hant-HK": "設定檔案"}
 
 
 @pytest.mark.parametrize("variant", bench_search.VARIANTS)
@@ -49,8 +51,10 @@ def test_a_reading_that_drops_half_the_query_lists_nothing(hexo_site, page, vari
 
 @pytest.mark.parametrize("variant", bench_search.VARIANTS)
 def test_a_query_ending_inside_a_regional_word_finds_it_first(hexo_site, page, variant: str) -> None:
-    """設定檔 is the beginning of the Taiwan translation's 設定檔案 (canonically 设置文件): it comes first, marked
-    whole (the translation's 設定檔 and 配置檔 themselves read 配置文件 on the Simplified site since session 44)."""
+    """設定檔 is the beginning of the Taiwan translation's 設定檔案 (canonically 配置文件): it comes first, marked
+    whole (the translation's 設定檔 and 配置檔 themselves read 配置文件 on the Simplified site since session 44).
+    設定檔 is a rule word (read 配置文件, below what the pages show); a page showing a rule word that begins
+    with the query's last word (``shownAt``) reads it as typed, as one showing the word itself (session 46 — mx)."""
     first = ask(page, hexo_site, variant, "設定檔")[0]
     assert first["marks"] == [CONFIG_FILE[variant]], first
 

@@ -1,8 +1,10 @@
 """A page's fragment files: its passages as a variant shows them, written once for the variants.
 
 A fragment file holds up to ``FRAGMENT_PASSAGES`` passages of a page: ``{"l": url, "t": title, "h":
-[headings], "p": [[anchor, heading, text, (folded edits)], …]}`` (``shards.py``; where a passage's
-editor's notes are, the worker reads in the postings: ``grams.NOTED``).  The three variants'
+[headings], "p": [[anchor, heading, text, (folded edits or 0, (notes))], …]}`` (``shards.py``); ``notes``:
+where a passage's editor's notes are in its folded canonical text (``[start, end, …]``, UTF-16 code units,
+every variant's: a patch does not repeat them), so that a snippet sets a note's words apart from the author's
+(the worker ranks a hit only in a note from the postings, ``grams.NOTED``, before any fetch).  The three variants'
 texts differ in a few words a passage (and, Simplified against Traditional, in the characters the
 fold table maps), so one variant's files (the base's, Traditional) are written whole, once, in the
 site's own ``search/`` folder, and every other variant's passages as a patch inside the base's file
@@ -38,7 +40,7 @@ FRAGMENT_PASSAGES = 16
 
 #: A file of the index: its text and SHA-256.
 Blob = tuple[str, str]
-#: A passage before its file numbers the headings: ``[anchor, section, text, (folded edits)]``.
+#: A passage before its file numbers the headings: ``[anchor, section, text, (folded edits or 0, (notes))]``.
 Row = list[Any]
 
 
@@ -196,6 +198,8 @@ def apply_patch(
         out = [row[0], change[2] if len(change) > 2 else row[1], apply_edits(text, change[0])]
         if len(change) > 1 and change[1]:
             out.append(change[1])
+        if len(row) > 4:  # the notes' places, in the canonical text every variant shares
+            out += [0] * (4 - len(out)) + [row[4]]
         rows.append(out)
     return {
         "l": base["l"],

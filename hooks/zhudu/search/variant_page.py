@@ -103,6 +103,8 @@ def variant_page(
             row.append(made[0])
             shown = shown or ShownWords()
             shown.add(p.text, ftext, ctext, made[1])
+        if units:  # the snippet sets the notes' words apart (every variant's: a patch does not repeat them)
+            row += [0] * (4 - len(row)) + [units]
         rows.append(row)
     if folds is not None and (ftitle := folder(page.title)) != title:
         # The title's regional words too (資產資料夾 of 资产文件夹, only in a title, was not found on the Taiwan site).

@@ -527,7 +527,7 @@ function regional(raw, folded, end, keep, typed) {
       if (hit.strong) strong = true;
       if (hit.typed) {
         /* The pages that show every TYPED form read as the reader typed them. */
-        var on = SHOWN_AT[hit.key] || {};
+        var on = shownAt(hit.key, i + hit.len === raw.length);
         shownOn = used ? intersected(shownOn, on) : on;
         shownKeys.push(hit.key);
         used = true;
@@ -540,6 +540,18 @@ function regional(raw, folded, end, keep, typed) {
     }
   }
   return { text: text, map: map, strong: strong, typed: used, shownOn: shownOn, shownKeys: shownKeys };
+}
+
+/* The pages (a set) showing the TYPED form key as their author wrote it; at the query's end, those showing a longer
+ * TYPED form it begins too (設定檔 of the zh-tw configuration page's 設定檔案: the reader has not typed it all). */
+function shownAt(key, atEnd) {
+  var out = Object.create(null);
+  Object.keys(SHOWN_AT).forEach(function (k) {
+    if (k === key || (atEnd && k.length > key.length && k.slice(0, key.length) === key)) {
+      Object.keys(SHOWN_AT[k]).forEach(function (n) { out[n] = true; });
+    }
+  });
+  return out;
 }
 
 function intersected(a, b) {
@@ -696,6 +708,11 @@ function patched(base, patch) {
       var change = patch.p[i] || [[]], text = mapped(row[2]);
       var out = [row[0], change.length > 2 ? change[2] : row[1], change[0].length ? edited(text, change[0]) : text];
       if (change[1]) out.push(change[1]);
+      /* The notes' places are in the canonical text, every variant's (a snippet sets them apart: shownNotes). */
+      if (row.length > 4) {
+        if (out.length < 4) out.push(0);
+        out.push(row[4]);
+      }
       return out;
     })
   };
