@@ -27,7 +27,7 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Fifty-seven sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Fifty-eight sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
@@ -143,7 +143,10 @@ uview-ui, wechatpay-node-v3)) and ``heldout56`` (``tests/conversion_heldout56.ym
 new source, the Chinese docs five Python and JavaScript projects ship in their PyPI sdists and npm tarballs (rqalpha's
 guides and changelog, bilibili-api-python's docs, cnocr's, vditor's and vxe-table's READMEs)) and ``heldout57``
 (``tests/conversion_heldout57.yml``: Chinese technical writing by several authors from another new source, the READMEs
-and guides of twenty Python and JavaScript packages (quant trading, mini-program and cloud-upload SDKs, UI kits)).
+and guides of twenty Python and JavaScript packages (quant trading, mini-program and cloud-upload SDKs, UI kits)) and
+``heldout58`` (``tests/conversion_heldout58.yml``: book-length prose on technology, economy and society in translation,
+Balzac's novel of an inventor ruined by paper-making patents and debt and Jack London's of trusts, machines and an
+oligarchy, a new source in a registry package).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -245,6 +248,7 @@ HELDOUT54 = ROOT / "tests" / "conversion_heldout54.yml"
 HELDOUT55 = ROOT / "tests" / "conversion_heldout55.yml"
 HELDOUT56 = ROOT / "tests" / "conversion_heldout56.yml"
 HELDOUT57 = ROOT / "tests" / "conversion_heldout57.yml"
+HELDOUT58 = ROOT / "tests" / "conversion_heldout58.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -303,6 +307,7 @@ SETS = {
     "heldout55": HELDOUT55,
     "heldout56": HELDOUT56,
     "heldout57": HELDOUT57,
+    "heldout58": HELDOUT58,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
 FROM_HANT_SETS = ("hexo-tw", "firefox-tw", "python-tw")
