@@ -464,6 +464,8 @@ def test_a_note_written_in_traditional_is_converted_for_simplified(site_builder)
         assert "../../notes/t/#p-75b7e297" in theme and "../../notes/hk/#p-" in theme, code
     tw = result.page("zh-Hant-TW/notes/t/index.html")
     assert "編者的說明" in tw and "编者" not in tw
+    # The runs kept as typed are wrapped on the Traditional pages only: the Simplified page's HTML is as it was.
+    assert 'class="zd-conv zd-typed"' in tw and "zd-typed" not in result.page("zh-Hans/notes/t/index.html")
     headers = re.findall(r"<th>(.*?)</th>", tw)
     assert [re.sub(r"<[^>]*>", "", h) for h in headers] == ["項目", "說明"], headers
     # The glossary marks the terms the names came back as, in every variant (the same terms written in Simplified are).

@@ -39,10 +39,13 @@ __all__ = [
     "EXACT",
     "GROUP_RE",
     "MARKS",
+    "TYPED",
+    "TYPED_SPAN",
     "as_typed",
     "editors_pieces",
     "group",
     "has_groups",
+    "is_typed",
     "keeps",
     "resolve",
     "rule_words",
@@ -57,6 +60,9 @@ GROUP_RE = re.compile(f"{_OPEN}{_PART}{_SEP}{_PART}{_SEP}{_PART}{_CLOSE}")
 #: After a variant's code in a group: that variant is the note's own, and shows the author's word exactly as
 #: typed (說, not Hong Kong's 説), not converted into its characters.
 EXACT = "="
+#: Among a group's codes: a run kept as typed (``as_typed``), whose span (``TYPED_SPAN``) the Simplified page drops.
+TYPED = "~"
+TYPED_SPAN = '<span class="zd-conv zd-typed"'
 #: The characters a group is made of: an author who typed one gets it dropped (``notes/noncharacters.py``).
 MARKS = _OPEN + _SEP + _CLOSE
 
@@ -84,7 +90,10 @@ def resolve(piece: str, pages: Sequence[tuple[Variant, Callable[[str], str]]]) -
             f"{v.code}:{shown_in(m, v) if keeps(m, v) else convert(html.unescape(m[1]))}"
             for v, convert in pages
         ]
-        return fragments.render("zd-script.html", "as_written", shown=m[1], values=";".join(values))
+        typed = TYPED in _codes(m)
+        return fragments.render(
+            "zd-script.html", "as_written", shown=m[1], values=";".join(values), typed=typed
+        )
 
     return GROUP_RE.sub(span, piece)
 
@@ -97,6 +106,14 @@ def _in_characters_of(variant: Variant, written: str) -> str:
 
 def _codes(m: re.Match[str]) -> list[str]:
     return m[3].split(",")
+
+
+def is_typed(pieces: Sequence[str], first: int, close: int) -> bool:
+    """Whether a ``span.zd-conv`` (``HtmlTokens.spans``' first and close) holds a run kept as typed (``TYPED_SPAN``).
+
+    The Simplified page shows such a run without it, as it was before.
+    """
+    return close > first and pieces[first - 1].startswith(TYPED_SPAN)
 
 
 def keeps(m: re.Match[str], variant: Variant) -> bool:

@@ -236,7 +236,7 @@ class Converter:
         keep_written = (markup or written) and bool(self._keep_written)
         codes = [v.code + as_written.EXACT if v == self._own else v.code for v in self._keep_written]
         own = self._own_back if keep_written else None
-        own_codes = [c for c in codes if c.endswith(as_written.EXACT)]
+        own_codes = [c for c in codes if c.endswith(as_written.EXACT)] + [as_written.TYPED]
 
         grouped: dict[str, tuple[str, str]] = {}  # a group's placeholder: its output and the author's word
 
@@ -402,10 +402,7 @@ class Converter:
         tokens = tokenize_html(s, events=True)  # its text pieces, told from attribute values
         # An editor's note inserted into the note (Simplified, the editor's) is no text the author typed.
         self._editors = as_written.editors_pieces(tokens.pieces) if self._own is not None else frozenset()
-        try:
-            pieces = self.convert_pieces(tokens)
-        finally:
-            self._editors = frozenset()
+        pieces, self._editors = self.convert_pieces(tokens), frozenset()
         # An attribute value (``alt``, ``title``) holds no element: its groups stay for each variant's
         # converter to resolve, as a title's (``text_as_written``).
         in_text = {e[1] for e in tokens.events or () if e[0] == "t"}
@@ -471,6 +468,8 @@ class Converter:
             value = html_lib.escape(
                 resolve_inline_value(values, self.variant, default_text, self._convert_from), quote=False
             )
+            if self._cc is None and as_written.is_typed(tokens.pieces, first, close):
+                pieces[first - 1] = pieces[close] = ""  # a run kept as typed: the Simplified page as it was
             if close > first:
                 pieces[first] = value
                 for i in range(first + 1, close):
