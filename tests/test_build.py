@@ -318,6 +318,16 @@ RV28_EDITORIAL = {
 #: converted back (配置檔案放在模板目錄; Hong Kong 雲計算, 通過, 軟件/硬件).
 TITLE, DESCRIPTION = "雲端運算筆記", "設定檔放在樣板目錄，透過軟體/硬體部署"
 HEADING = "清除快取"  # Hong Kong's 緩存 the round trip's, Taiwan's 快取 s2twp's
+#: The Hexo docs' zh-tw words no rule rewrites that the way back did (文件 → 檔案, 項目 → 專案): a note naming no
+#: region reads as typed on Taiwan's page.  An editor's note quotes it, a theme finds it.
+HEXO_WORDS = "本文件提供更新項目的說明，請參閱文件。"
+HEXO_TABLE = "| 項目 | 說明 |\n|---|---|\n| 文件 | 請參閱文件 |\n"
+AX_EDITORIAL = {
+    "annotations.yml": (
+        "- id: ax-doc\n  note: t\n  kind: context\n  quote:\n    exact: 本文件提供更新項目的說明\n  body: 编者的说明。\n"
+    ),
+    "themes.yml": "themes:\n  docs:\n    name: 文件\n    description: 说明文件。\n    phrases: [更新项目, 他说]\n",
+}
 
 
 def _fields_shown(result, code: str) -> dict[str, str]:
@@ -344,7 +354,7 @@ def _fields_shown(result, code: str) -> dict[str, str]:
 #: A note that says it is Hong Kong's (``lang: zh-HK``): its words as written on the Hong Kong page only.
 HK_NOTE = (
     "---\ntitle: 臭氧產生器筆記\nlang: zh-HK\ndate: 2026-11-01\ntags: [資料庫, 軟體]\ncategories: [[程式設計, 網路安全]]\n---\n\n"
-    "家裡的臭氧產生器壞了。這個方法是非同步的。\n"
+    "家裡的臭氧產生器壞了。這個方法是非同步的。他說文件在這裡。\n"
 )
 
 
@@ -354,9 +364,14 @@ def _a_hong_kong_note_keeps_its_words_on_its_own_page(result) -> None:
         for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK")
     }
     assert "家里的臭氧发生器坏了。这个方法是异步的。" in text["zh-Hans"], text["zh-Hans"]
-    assert "家裏的臭氧產生器壞了。這個方法是非同步的。" in text["zh-Hant-HK"], text["zh-Hant-HK"]
+    # Its own page exactly as typed (說, 家裡: not Hong Kong's characters 説, 家裏), every word, not only the rules'.
+    assert "家裡的臭氧產生器壞了。這個方法是非同步的。他說文件在這裡。" in text["zh-Hant-HK"], text[
+        "zh-Hant-HK"
+    ]
     # Taiwan's page: the Simplified page converted with Taiwan's rules, as a Simplified note's would be.
-    assert "家裡的臭氧發生器壞了。這個方法是非同步的。" in text["zh-Hant-TW"], text["zh-Hant-TW"]
+    assert "家裡的臭氧發生器壞了。這個方法是非同步的。他說檔案在這裡。" in text["zh-Hant-TW"], text[
+        "zh-Hant-TW"
+    ]
     titles = (
         ("zh-Hans", "臭氧发生器笔记"),
         ("zh-Hant-TW", "臭氧發生器筆記"),
@@ -384,9 +399,12 @@ def test_a_note_written_in_traditional_is_converted_for_simplified(site_builder)
         + "\n\n"
         + RV28_WORDS
         + "\n\n"
-        + f'## {HEADING}\n\n[清除一次](https://example.com/ "{HEADING}")。\n'
+        + f'## {HEADING}\n\n[清除一次](https://example.com/ "{HEADING}")。\n\n'
+        + f"{HEXO_WORDS}\n\n{HEXO_TABLE}"
     )
-    result = site_builder(notes={"t.md": trad, "hk.md": HK_NOTE}, editorial=RV28_EDITORIAL)
+    result = site_builder(
+        notes={"t.md": trad, "hk.md": HK_NOTE}, editorial={**RV28_EDITORIAL, **AX_EDITORIAL}
+    )
     assert result.ok and not result.warnings, result.log
     _a_hong_kong_note_keeps_its_words_on_its_own_page(result)
     # Title and description: the zh-Hans page the mainland way, the Traditional ones the author's words.
@@ -419,7 +437,9 @@ def test_a_note_written_in_traditional_is_converted_for_simplified(site_builder)
         "静态网站生成器把笔记转成网页。这个方法是异步的。请清除缓存，在新窗口开启链接。政府支援 NGO 的救灾工作。"
         "家里的臭氧发生器坏了。两岸的电视台不同步播出这部剧。" in text["zh-Hans"]
     )
-    assert AUTHORS_WORDS.replace("電視台", "電視臺") in text["zh-Hant-TW"]  # s2twp's 臺, a character
+    assert (
+        AUTHORS_WORDS in text["zh-Hant-TW"]
+    )  # a note naming no region: Taiwan's page as typed (台, not s2twp's 臺)
     assert (
         AUTHORS_WORDS.replace("開啟", "開啓").replace("家裡", "家裏") in text["zh-Hant-HK"]
     )  # s2hkp's characters
@@ -428,6 +448,26 @@ def test_a_note_written_in_traditional_is_converted_for_simplified(site_builder)
     assert "迈克尔·贝瑞读过《大空头》，香港译作《大空头》。我们开视频会议，讨论硅芯片。" in text["zh-Hans"]
     assert RV28_WORDS in text["zh-Hant-TW"]
     assert RV28_WORDS.replace("讀過", "讀過") in text["zh-Hant-HK"]
+    # Words no rule rewrote that the way back would (文件 → 檔案, 項目 → 專案): as typed on Taiwan's page, in the
+    # table's header too; Hong Kong's page converted as before (its characters), the Simplified page unchanged.
+    hexo = {
+        "zh-Hans": "本文件提供更新项目的说明，请参阅文件。",
+        "zh-Hant-HK": "本文件提供更新項目的説明，請參閲文件。",
+    }
+    for code, words in {**hexo, "zh-Hant-TW": HEXO_WORDS}.items():
+        page = result.page(f"{code}/notes/t/index.html")
+        # The editor's note (after 的說明) in the variant's words, not the author's as typed; the passage's theme.
+        note = re.search(r'<span class="zd-anno" .*?</span></span></span>', page, re.S)
+        assert note and re.sub(r"<[^>]*>", "", page.replace(note[0], "")).count(words) == 1, (code, page)
+        assert 'id="p-75b7e297" class="zd-has-tm"><span class="zd-tm" data-zd-tm="docs">' in page, code
+        theme = result.page(f"{code}/themes/docs/index.html")
+        assert "../../notes/t/#p-75b7e297" in theme and "../../notes/hk/#p-" in theme, code
+    tw = result.page("zh-Hant-TW/notes/t/index.html")
+    assert "編者的說明" in tw and "编者" not in tw
+    # The runs kept as typed are wrapped on the Traditional pages only: the Simplified page's HTML is as it was.
+    assert 'class="zd-conv zd-typed"' in tw and "zd-typed" not in result.page("zh-Hans/notes/t/index.html")
+    headers = re.findall(r"<th>(.*?)</th>", tw)
+    assert [re.sub(r"<[^>]*>", "", h) for h in headers] == ["項目", "說明"], headers
     # The glossary marks the terms the names came back as, in every variant (the same terms written in Simplified are).
     marked = r'<span class="zd-gloss"[^>]*data-zd-gloss="([^"]+)"'
     for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):

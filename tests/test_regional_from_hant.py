@@ -214,6 +214,68 @@ def test_a_rewritten_word_keeps_the_rest_of_the_authors_word(written: str, simpl
     assert [c.text(fold.text_as_written(written)) for c in pages.values()] == [simplified, written, written]
 
 
+@pytest.mark.parametrize(
+    ("region", "written", "own", "other"),
+    [
+        # The Hexo docs' zh-tw notes (no region: Taiwan's page as typed): 文件 and 項目, which t2s leaves alone
+        # and s2twp writes 檔案 and 專案; Hong Kong's page Hong Kong's characters of the rule-less words.
+        (
+            None,
+            "本文件提供更新項目，請參閱文件。",
+            "本文件提供更新項目，請參閱文件。",
+            "本文件提供更新項目，請參閲文件。",
+        ),
+        ("TW", "電視台播出時說明文件。", "電視台播出時說明文件。", "電視台播出時説明文件。"),
+        # A Hong Kong note: its 說 and 家裡 as typed on its own page (not 説, 家裏); Taiwan's by Taiwan's rules.
+        ("HK", "他說家裡的文件在這裡。", "他說家裡的文件在這裡。", "他說家裡的檔案在這裡。"),
+    ],
+)
+def test_the_notes_own_variant_shows_its_text_as_typed(
+    region: str | None, written: str, own: str, other: str
+) -> None:
+    """Every Han run whose way back differs is kept, not only the words a from-hant rule rewrote."""
+    hans, tw, hk = DEFAULT_VARIANTS
+    rules = ConversionRules(protected=(), phrases={}, accepted={})
+    pages = {v.code: Converter(v, rules, "Hans") for v in DEFAULT_VARIANTS}
+    keep, mine = {None: ((tw, hk), tw), "TW": ((tw,), tw), "HK": ((hk,), hk)}[region]
+    fold = Converter(
+        hans, rules, "Hant", keep_written=keep, others=[(v, pages[v.code].text) for v in (tw, hk)], own=mine
+    )
+    plain = Converter(
+        hans, rules, "Hant", keep_written=keep, others=[(v, pages[v.code].text) for v in (tw, hk)]
+    )
+    folded, title = (
+        fold.html(f'<p><img alt="{written}" src="a.png">{written}</p>'),
+        fold.text_as_written(written),
+    )
+    shown = {code: c.html(folded) for code, c in pages.items()}
+    text = {code: re.sub(r"<[^>]*>", "", page) for code, page in shown.items()}
+    # The Simplified page as before (byte for byte without the spans' markup).
+    assert text["zh-Hans"] == re.sub(r"<[^>]*>", "", pages["zh-Hans"].html(plain.html(f"<p>{written}</p>")))
+    other_code = next(v.code for v in (tw, hk) if v != mine)
+    assert (text[mine.code], text[other_code]) == (own, other), text
+    alts = {code: re.findall(r'alt="([^"]*)"', page)[0] for code, page in shown.items()}
+    assert (alts[mine.code], pages[mine.code].text(title)) == (own, own)
+    assert (alts[other_code], pages[other_code].text(title)) == (other, other)
+
+
+def test_words_the_build_put_into_a_traditional_note_are_not_kept_as_typed() -> None:
+    """A permalink's title (Simplified, mkdocs.yml's) and an editor's note: their variant's words on Taiwan's page."""
+    hans, tw, hk = DEFAULT_VARIANTS
+    rules = ConversionRules(protected=(), phrases={}, accepted={})
+    pages = {v.code: Converter(v, rules, "Hans") for v in DEFAULT_VARIANTS}
+    fold = Converter(
+        hans, rules, "Hant", keep_written=(tw, hk), others=[(v, pages[v.code].text) for v in (tw, hk)], own=tw
+    )
+    folded = fold.html(
+        '<p>本文件<a class="headerlink" href="#a" title="链接到本节">#</a>'
+        '<span class="zd-anno" data-zd-anno="x"><span class="zd-sr-only">编者注</span>文件很多。</span></p>'
+    )
+    shown = pages["zh-Hant-TW"].html(folded)
+    assert 'title="連結到本節"' in shown, shown
+    assert re.sub(r"<[^>]*>", "", shown) == "本文件#編者注檔案很多。", shown
+
+
 #: The editor's regional phrases (docs/editorial/conversion.yml's shape): a source with a phrase in both Traditional
 #: variants, one with a Hong Kong phrase only, a two-character output and a protected term.
 EDITORS = ConversionRules(

@@ -199,6 +199,9 @@ class Site(NoteLoading):
             # region's variant does, and the others the rule's word as their converters write it.
             hant = [v for v in self.script_variants if source_script == v.script == "Hant" != variant.script]
             keep_written = tuple(v for v in hant if _region_of(v.code) == region) or tuple(hant)
+            # The note's own variant shows its text exactly as typed: its region's, or Taiwan's for a note
+            # that names none (most Traditional notes are written in Taiwan).
+            own = next((v for v in keep_written if _region_of(v.code) in (region, "TW")), None)
             others = [(v, self.converter(v.code).text) for v in hant]
             key = (variant, self._rules_key, source_script, domain, keep_written)
             converter = _CONVERTERS.get(key)
@@ -212,6 +215,7 @@ class Site(NoteLoading):
                     domain=domain,
                     keep_written=keep_written,
                     others=others,
+                    own=own,
                 )
                 _CONVERTERS[key] = converter
             mine[(code, source_script, self.conversion_domain, region)] = converter

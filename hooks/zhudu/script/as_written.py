@@ -35,12 +35,34 @@ from typing import Any
 from zhudu import fragments
 from zhudu.script.variant_configs import Variant, opencc_converter
 
-__all__ = ["GROUP_RE", "MARKS", "group", "has_groups", "keeps", "resolve", "rule_words", "shown_in", "widen"]
+__all__ = [
+    "EXACT",
+    "GROUP_RE",
+    "MARKS",
+    "TYPED",
+    "TYPED_SPAN",
+    "as_typed",
+    "editors_pieces",
+    "group",
+    "has_groups",
+    "is_typed",
+    "keeps",
+    "resolve",
+    "rule_words",
+    "shown_in",
+    "widen",
+]
 
 _OPEN, _SEP, _CLOSE = "\ufdd0", "\ufdd1", "\ufdd2"
 _PART = f"([^{_OPEN}-{_CLOSE}]*)"
 #: A group: the rule's output, the author's word, the codes of the variants that show it (comma-separated).
 GROUP_RE = re.compile(f"{_OPEN}{_PART}{_SEP}{_PART}{_SEP}{_PART}{_CLOSE}")
+#: After a variant's code in a group: that variant is the note's own, and shows the author's word exactly as
+#: typed (說, not Hong Kong's 説), not converted into its characters.
+EXACT = "="
+#: Among a group's codes: a run kept as typed (``as_typed``), whose span (``TYPED_SPAN``) the Simplified page drops.
+TYPED = "~"
+TYPED_SPAN = '<span class="zd-conv zd-typed"'
 #: The characters a group is made of: an author who typed one gets it dropped (``notes/noncharacters.py``).
 MARKS = _OPEN + _SEP + _CLOSE
 
@@ -55,20 +77,23 @@ def has_groups(piece: str) -> bool:
     return _OPEN in piece
 
 
-def resolve(
-    piece: str, variants: Sequence[Variant], others: Sequence[tuple[Variant, Callable[[str], str]]] = ()
-) -> str:
-    """A text ``piece`` with its groups resolved: spans giving ``variants`` the author's word.
+def resolve(piece: str, pages: Sequence[tuple[Variant, Callable[[str], str]]]) -> str:
+    """A text ``piece`` with its groups resolved: spans giving each of ``pages``' variants its word.
 
-    ``others``: the Traditional variants a note of one region does not keep its words for, each with its
-    converter from Simplified: their value is the rule's word as that converter writes it.
+    ``pages``: every Traditional variant with its converter from Simplified (its page's).  A variant the
+    group names (``keeps``) gets the author's word (:func:`shown_in`); any other the rule's word as its
+    converter writes it, as it would a Simplified note's.
     """
 
     def span(m: re.Match[str]) -> str:
-        written = m[2]
-        values = [f"{v.code}:{_in_characters_of(v, written)}" for v in variants]
-        values += [f"{v.code}:{convert(html.unescape(m[1]))}" for v, convert in others]
-        return fragments.render("zd-script.html", "as_written", shown=m[1], values=";".join(values))
+        values = [
+            f"{v.code}:{shown_in(m, v) if keeps(m, v) else convert(html.unescape(m[1]))}"
+            for v, convert in pages
+        ]
+        typed = TYPED in _codes(m)
+        return fragments.render(
+            "zd-script.html", "as_written", shown=m[1], values=";".join(values), typed=typed
+        )
 
     return GROUP_RE.sub(span, piece)
 
@@ -79,14 +104,31 @@ def _in_characters_of(variant: Variant, written: str) -> str:
     return opencc_converter(config).convert(written) if config else written
 
 
+def _codes(m: re.Match[str]) -> list[str]:
+    return m[3].split(",")
+
+
+def is_typed(pieces: Sequence[str], first: int, close: int) -> bool:
+    """Whether a ``span.zd-conv`` (``HtmlTokens.spans``' first and close) holds a run kept as typed (``TYPED_SPAN``).
+
+    The Simplified page shows such a run without it, as it was before.
+    """
+    return close > first and pieces[first - 1].startswith(TYPED_SPAN)
+
+
 def keeps(m: re.Match[str], variant: Variant) -> bool:
     """Whether ``variant`` shows a group's (``GROUP_RE``'s match) author's word: a Traditional one it names."""
-    return variant.script == "Hant" and variant.code in m[3].split(",")
+    return variant.script == "Hant" and (variant.code in _codes(m) or variant.code + EXACT in _codes(m))
 
 
 def shown_in(m: re.Match[str], variant: Variant) -> str:
-    """A group as ``variant`` shows it: where it ``keeps`` it, the author's word, in its characters."""
-    return _in_characters_of(variant, m[2]) if keeps(m, variant) else m[1]
+    """A group as ``variant`` shows it: the author's word where it ``keeps`` it, else the rule's word.
+
+    The author's word as typed on the note's own variant (``EXACT``), in its characters on another.
+    """
+    if not keeps(m, variant):
+        return m[1]
+    return m[2] if variant.code + EXACT in _codes(m) else _in_characters_of(variant, m[2])
 
 
 def rule_words(piece: str) -> str:
@@ -138,3 +180,55 @@ def widen(
         return before[: len(before) - len(head)] + widened + after[len(tail) :]
 
     return pattern.sub(repl, seg)
+
+
+_HAN_RUN_RE = re.compile(f"[{_HAN}]+")
+_S2T = opencc_converter("s2t")
+
+
+def as_typed(
+    seg: str, fold: Callable[[str], str], back: Callable[[str], str], make: Callable[[str, str], str]
+) -> str:
+    """``seg`` (held text) with each Han run the way back would not give as typed held as a group.
+
+    The note's own variant shows the author's text exactly: a run ``fold`` (OpenCC into Simplified) writes
+    as Simplified that ``back`` (that variant's converter from Simplified) does not turn into the run again
+    (the Hexo docs' 文件 → 檔案, 項目 → 專案; Hong Kong's 說 → 説) becomes a group (``make``: its Simplified
+    form, the author's run).  Not a run written in Simplified (no character OpenCC folds, one it writes in
+    Traditional): words the build put into the note before it is folded (a permalink's title 链接到本节).  The whole run, as the other variants' converters read it without the group
+    (Han runs end at what OpenCC never reads across), so their text is what it was.
+    """
+
+    def repl(m: re.Match[str]) -> str:
+        run = m.group()
+        simplified = fold(run)
+        if back(simplified) == run or (simplified == run and _S2T.convert(run) != run):
+            return run  # as typed already, or typed in Simplified: the build's words (链接到本节), not the author's
+        return make(simplified, run)
+
+    return _HAN_RUN_RE.sub(repl, seg)
+
+
+#: The start of an editor's note's element, as the annotate stage writes it (``annotations.py``).
+_EDITORS_START = ('<span class="zd-anno"', '<span class="zd-anno ')
+
+
+def editors_pieces(pieces: Sequence[str]) -> frozenset[str]:
+    """The text pieces (and attribute values) of a tokenized document inside an editor's note.
+
+    The annotate stage puts editors' notes into a note's HTML before it is folded: their words (编者注,
+    the note's body) are the editor's Simplified, never kept as the author typed them (``as_typed``).
+    """
+    inside: set[str] = set()
+    depth = 0
+    for piece in pieces:
+        if depth:
+            if piece.startswith("<span"):
+                depth += 1
+            elif piece.startswith("</span"):
+                depth -= 1
+            elif not piece.startswith("<"):
+                inside.add(piece)
+        elif piece.startswith(_EDITORS_START):
+            depth = 1
+    return frozenset(inside)

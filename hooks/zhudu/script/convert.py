@@ -89,6 +89,7 @@ class Converter:
         domain: str | None = None,
         keep_written: Sequence[Variant] = (),
         others: Sequence[tuple[Variant, Callable[[str], str]]] = (),
+        own: Variant | None = None,
     ) -> None:
         """Prepare the OpenCC object and the rule matchers.
 
@@ -101,6 +102,8 @@ class Converter:
         ``others``: the Traditional variants' converters from Simplified (their pages'): those not in
         ``keep_written`` (a note of another region) write the rule's word for theirs; those in it tell where the
         way back rewrites the author's word beside a group (``as_written.widen``; OpenCC's when not given).
+        ``own``: the one of ``keep_written`` that is the note's own variant, which shows the author's text
+        exactly as typed: every Han run its way back would not give as typed is kept (``as_written.as_typed``).
         """
         if source_script not in ("Hans", "Hant"):
             raise ValueError(f"source_script must be 'Hans' or 'Hant', not {source_script!r}")
@@ -126,6 +129,11 @@ class Converter:
         self._others = tuple(o for o in others if o[0] not in keep_written)
         back = [o for o in others if o[0] in keep_written]
         self._back = back or [(v, opencc_converter(v.opencc_from_hans).convert) for v in keep_written]
+        #: Every Traditional variant's page converter, for the spans' values (``as_written.resolve``).
+        self._pages = [*self._back, *self._others]
+        self._own = own if own in self._keep_written else None
+        self._own_back = next((c for v, c in self._back if v == self._own), None)
+        self._editors: frozenset[str] = frozenset()  # an editor's note's pieces (``html``): not as typed
         # Converted text pieces of the documents seen so far (``convert_pieces``): page chrome and
         # repeated passages are converted once.  A piece converts the same wherever it is (see
         # ``_convert_many``), so this changes nothing but time.
@@ -226,7 +234,9 @@ class Converter:
         keep_sub = self._keep.sub if self._keep is not None else None
 
         keep_written = (markup or written) and bool(self._keep_written)
-        codes = [v.code for v in self._keep_written]
+        codes = [v.code + as_written.EXACT if v == self._own else v.code for v in self._keep_written]
+        own = self._own_back if keep_written else None
+        own_codes = [c for c in codes if c.endswith(as_written.EXACT)] + [as_written.TYPED]
 
         grouped: dict[str, tuple[str, str]] = {}  # a group's placeholder: its output and the author's word
 
@@ -250,6 +260,9 @@ class Converter:
                 else m[1]
             )
 
+        def as_typed(out: str, written: str) -> str:  # the note's own variant: the author's text as typed
+            return placeholder(as_written.group(out, written, own_codes))
+
         def keep_repl(m: re.Match[str]) -> str:
             # As written: the source text (already HTML as written in markup) is the output.
             return placeholder(m.group())
@@ -271,7 +284,10 @@ class Converter:
                 seg = keep_sub(keep_repl, seg)
             seg = sub(repl, seg)
             seg = regional_sub(regional_repl, seg) if regional_sub is not None else seg
-            return as_written.widen(seg, grouped, grouped_as, self._cc, self._back) if grouped else seg
+            seg = as_written.widen(seg, grouped, grouped_as, self._cc, self._back) if grouped else seg
+            if own is None or seg in self._editors:
+                return seg
+            return as_written.as_typed(seg, self._cc.convert, own, as_typed)
 
         try:
             joined = SEP.join(first_pass(seg) for seg in segments)
@@ -384,14 +400,14 @@ class Converter:
         if not self._keep_written:
             return "".join(self.convert_pieces(tokenize_html(s)))
         tokens = tokenize_html(s, events=True)  # its text pieces, told from attribute values
-        pieces = self.convert_pieces(tokens)
+        # An editor's note inserted into the note (Simplified, the editor's) is no text the author typed.
+        self._editors = as_written.editors_pieces(tokens.pieces) if self._own is not None else frozenset()
+        pieces, self._editors = self.convert_pieces(tokens), frozenset()
         # An attribute value (``alt``, ``title``) holds no element: its groups stay for each variant's
         # converter to resolve, as a title's (``text_as_written``).
         in_text = {e[1] for e in tokens.events or () if e[0] == "t"}
         return "".join(
-            as_written.resolve(p, self._keep_written, self._others)
-            if i in in_text and as_written.has_groups(p)
-            else p
+            as_written.resolve(p, self._pages) if i in in_text and as_written.has_groups(p) else p
             for i, p in enumerate(pieces)
         )
 
@@ -452,6 +468,8 @@ class Converter:
             value = html_lib.escape(
                 resolve_inline_value(values, self.variant, default_text, self._convert_from), quote=False
             )
+            if self._cc is None and as_written.is_typed(tokens.pieces, first, close):
+                pieces[first - 1] = pieces[close] = ""  # a run kept as typed: the Simplified page as it was
             if close > first:
                 pieces[first] = value
                 for i in range(first + 1, close):
