@@ -26,8 +26,10 @@ def test_the_set_is_hexo_docs_taiwan_sentences_with_their_mainland_form() -> Non
         # Session 45 (tf), the Firefox set's rules: held-out half 26.32 → 25.42 (著 → 着, 網域名稱 → 域名).
         # Session 46 (tf), `# Session 46 — from-hant`: rules half 23.45 → 13.25; held-out half 25.42 (2.23) → 23.19 (1.34).
         # Session 46 (tg), `# Session 46 — from-hant 2` (the Python tutorial's rules half): held-out half 23.19 → 22.75.
+        # Session 46 (tv), `# Session 46 — from-hant 3` (a reader's review; hexo-docs zh-tw, this set's source, was read):
+        # held-out half 22.75 → 22.30.
         ("rules", {"t2s": 82.0, "tw2sp": 49.0, "zhudu": 13.3}),
-        ("heldout", {"t2s": 71.4, "tw2sp": 43.3, "zhudu": 22.8}),
+        ("heldout", {"t2s": 71.4, "tw2sp": 43.3, "zhudu": 22.4}),
     ],
 )
 def test_figures_on_each_half(half: str, bounds: dict[str, float]) -> None:

@@ -36,7 +36,8 @@ def test_the_set_is_firefox_taiwan_sentences_with_their_mainland_form() -> None:
         # (0.34), part of it the classes session 45 named from reading this half (匯出 / 匯入, 封鎖, 憑證, 清單, 毀損, 回應).
         # Session 46 (tg), `# Session 46 — from-hant 2` (the Python tutorial's rules half): held-out half 29.34 → 29.01.
         ("rules", 216, {"t2s": 72.4, "tw2sp": 31.2, "zhudu": 6.8}),
-        ("heldout", 260, {"t2s": 87.7, "tw2sp": 45.2, "zhudu": 29.1}),
+        # Session 46 (tv), `# Session 46 — from-hant 3` (a reader's review): held-out half 29.01 → 28.67.
+        ("heldout", 260, {"t2s": 87.7, "tw2sp": 45.2, "zhudu": 28.7}),
     ],
 )
 def test_figures_on_each_half(half: str, t2s_wrong: int, bounds: dict[str, float]) -> None:

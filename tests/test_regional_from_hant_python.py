@@ -34,8 +34,10 @@ def test_the_set_is_python_tutorial_sentences_with_their_mainland_form() -> None
         # t2s 87.08 (34.69), tw2sp 27.99 (0), Zhudu 33.49 (0.48); held-out half t2s 83.14 (26.24), tw2sp 44.72
         # (1.47), Zhudu 48.08 (0.63).  After `# Session 46 — from-hant 2`, written from the rules half only: rules half
         # 15.31 (0.48); held-out half, never looked at while writing them, 38.63 (0.63), now ahead of tw2sp's 44.72.
-        ("rules", 364, {"t2s": 87.1, "tw2sp": 28.0, "zhudu": 15.4}),
-        ("heldout", 396, {"t2s": 83.2, "tw2sp": 44.8, "zhudu": 38.7}),
+        # Session 46 (tv), `# Session 46 — from-hant 3` (a reader's review): rules half 15.31 → 15.07, held-out half
+        # 38.63 → 37.79.
+        ("rules", 364, {"t2s": 87.1, "tw2sp": 28.0, "zhudu": 15.1}),
+        ("heldout", 396, {"t2s": 83.2, "tw2sp": 44.8, "zhudu": 37.8}),
     ],
 )
 def test_figures_on_each_half(half: str, t2s_wrong: int, bounds: dict[str, float]) -> None:
