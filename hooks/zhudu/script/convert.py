@@ -99,8 +99,8 @@ class Converter:
         leaves out the rules of either domain.  ``keep_written``: the Traditional variants that show a
         Traditional author's own word where the layer rewrote it in this converter's HTML (``as_written``);
         ``others``: the Traditional variants' converters from Simplified (their pages'): those not in
-        ``keep_written`` (a note of another region) write the rule's word for theirs; those in it tell where the
-        way back rewrites the author's word beside a group (``as_written.widen``; OpenCC's when not given).
+        ``keep_written`` (a note of another region) write the rule's word for theirs; all tell where the way back
+        reads the author's word beside a group with it (``as_written.widen``; OpenCC's when none is given).
         """
         if source_script not in ("Hans", "Hant"):
             raise ValueError(f"source_script must be 'Hans' or 'Hant', not {source_script!r}")
@@ -271,7 +271,11 @@ class Converter:
                 seg = keep_sub(keep_repl, seg)
             seg = sub(repl, seg)
             seg = regional_sub(regional_repl, seg) if regional_sub is not None else seg
-            return as_written.widen(seg, grouped, grouped_as, self._cc, self._back) if grouped else seg
+            return (
+                as_written.widen(seg, grouped, grouped_as, self._cc, [*self._back, *self._others])
+                if grouped
+                else seg
+            )
 
         try:
             joined = SEP.join(first_pass(seg) for seg in segments)
