@@ -223,7 +223,8 @@ def test_mkdocs_serve_dirty_equals_a_clean_build_when_the_domain_flips(served) -
     ):  # its _index.md's 支援 beside a Latin word: a program's only in software
         (seeds / "工具").mkdir()
         (seeds / "工具" / "_index.md").write_text(
-            "---\ntitle: 工具\n---\n\n這台電腦支援 System V 的功能。\n", encoding="utf-8"
+            "---\ntitle: 工具\nlang: zh-Hant-TW\n---\n\n這台電腦支援 System V 的功能。請修改設定文件，再用自訂域名。\n",
+            encoding="utf-8",
         )
         (seeds / "工具" / "sw-4.md").write_text(note(SOFTWARE_BODY, "软件笔记4", 4), encoding="utf-8")
 
@@ -251,3 +252,11 @@ def test_mkdocs_serve_dirty_equals_a_clean_build_when_the_domain_flips(served) -
         r"<[^>]*>", "", next(_server.site_dir().glob("zh-Hans/sections/*/index.html")).read_text("utf-8")
     )
     assert "这台电脑支援 System V" in html.unescape(intro)
+
+    def flip_the_region() -> None:  # the section's page folds with its region's words kept (Site.fold_for)
+        intro = seeds / "工具" / "_index.md"
+        intro.write_text(
+            intro.read_text(encoding="utf-8").replace("zh-Hant-TW", "zh-Hant-HK"), encoding="utf-8"
+        )
+
+    assert compare(flip_the_region) == [], "the _index.md's region flips"

@@ -199,11 +199,21 @@ def test_a_note_of_one_region_keeps_its_words_on_that_regions_page_only() -> Non
 
 
 @pytest.mark.parametrize(
-    ("written", "simplified"),
-    [("設定文件", "设置文件"), ("自訂域名", "自定义域名"), ("請修改設定檔案。", "请修改配置文件。")],
+    ("written", "simplified", "taiwan"),
+    [
+        # The layer reads 自定义域名 as one word (域名 after 定义: Taiwan's hexo docs' 自訂域名, not 網域) …
+        ("自訂域名", "自定义域名", "自訂域名"),
+        ("請修改設定檔案。", "请修改配置文件。", "請修改設定檔案。"),
+        # … no dictionary reads 设置 + 文件 as one: Taiwan's 設定檔案 (the layer's word for a configuration file),
+        # as 文件 alone is 檔案; and 軟件 beside 設定 is Taiwan's 軟體, as it is alone in the same note.
+        ("設定文件", "设置文件", "設定檔案"),
+        ("軟件設定很多。軟件很好。", "软件设置很多。软件很好。", "軟體設定很多。軟體很好。"),
+    ],
 )
-def test_a_rewritten_word_keeps_the_rest_of_the_authors_word(written: str, simplified: str) -> None:
-    """A rule that rewrote part of a word (設定 of 設定文件): the rest is the author's too, not Taiwan's 檔案."""
+def test_a_rewritten_word_keeps_the_rest_of_the_authors_word(
+    written: str, simplified: str, taiwan: str
+) -> None:
+    """A rule that rewrote part of a word (設定 of 設定文件): the rest joins it where a converter reads them as one."""
     hans, tw, hk = DEFAULT_VARIANTS
     rules = ConversionRules(protected=(), phrases={}, accepted={})
     pages = {v.code: Converter(v, rules, "Hans") for v in DEFAULT_VARIANTS}
@@ -212,8 +222,27 @@ def test_a_rewritten_word_keeps_the_rest_of_the_authors_word(written: str, simpl
     )
     folded = fold.html(f"<p>{written}</p>")
     shown = {code: re.sub(r"<[^>]*>", "", c.html(folded)) for code, c in pages.items()}
-    assert shown == {"zh-Hans": simplified, "zh-Hant-TW": written, "zh-Hant-HK": written}
-    assert [c.text(fold.text_as_written(written)) for c in pages.values()] == [simplified, written, written]
+    assert shown == {"zh-Hans": simplified, "zh-Hant-TW": taiwan, "zh-Hant-HK": written}
+    assert [c.text(fold.text_as_written(written)) for c in pages.values()] == [simplified, taiwan, written]
+
+
+def test_a_hong_kong_notes_words_read_on_taiwans_page_as_its_title_reads_them() -> None:
+    """A Hong Kong note's 自訂域名 (自訂 a group, 域名 beside it): Taiwan's page converts 自定义域名 whole, as its
+    ``<meta name="description">`` does, not 自訂 and 網域 apart."""
+    hans, tw, hk = DEFAULT_VARIANTS
+    rules = ConversionRules(protected=(), phrases={}, accepted={})
+    pages = {v.code: Converter(v, rules, "Hans") for v in DEFAULT_VARIANTS}
+    fold = Converter(
+        hans, rules, "Hant", keep_written=(hk,), others=[(v, pages[v.code].text) for v in (tw, hk)]
+    )
+    written = "請修改設定文件，再用自訂域名。軟件的數據庫很大。"
+    shown = {
+        code: re.sub(r"<[^>]*>", "", c.html(fold.html(f"<p>{written}</p>"))) for code, c in pages.items()
+    }
+    described = {code: c.text(fold.text_as_written(written)) for code, c in pages.items()}
+    assert shown == described
+    assert shown["zh-Hant-TW"] == "請修改設定檔案，再用自訂域名。軟體的資料庫很大。"
+    assert shown["zh-Hant-HK"] == written
 
 
 @pytest.mark.parametrize(

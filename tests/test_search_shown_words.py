@@ -180,3 +180,18 @@ def test_a_rule_word_is_read_as_typed_on_the_pages_that_show_it() -> None:
     typed = {"设定档案", "設定檔案"}
     assert shown_at(typed, {"设定档案": "配置文件"}, pages) == {"设定档案": "3,14"}
     assert shown_at(typed, {"设定档案": "设置文件"}, pages) == {}  # shown for another word than it reads
+
+
+def test_only_a_pages_shown_rule_words_are_held_for_the_manifest() -> None:
+    """``shownAt`` reads a page's shown pieces that may be rule words: a build holds those of each page until its
+    manifests are written, not every shown piece (a 3,000-note build held every page's, after pooling them)."""
+    from zhudu.search.rule_words import shown_at, shown_rule_pairs
+
+    fold = str.maketrans("設定檔資", "设定档资")
+    held = shown_rule_pairs({"設定檔案": "配置文件", "設定檔": "配置文件"}, lambda w: w.translate(fold))
+    pages = [(3, {"设定档案": "配置文件", "资料": "数据", "设置": "配置"}), (7, {"资料": "数据"})]
+    kept = [(at, held(pairs)) for at, pairs in pages]
+    assert kept == [(3, {"设定档案": "配置文件"}), (7, {})]
+    typed = {"设定档案", "設定檔案", "设定档", "設定檔"}
+    alias = {"设定档案": "配置文件", "资料": "数据"}
+    assert shown_at(typed, alias, kept) == shown_at(typed, alias, pages) == {"设定档案": "3"}

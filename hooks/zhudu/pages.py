@@ -129,11 +129,15 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
 
 
 def _folded_by(build: Build, written: Note) -> str:
-    """A Traditional note's or ``_index.md``'s fold into Simplified: the from-hant rules of the site's domain."""
+    """A Traditional note's or ``_index.md``'s fold into Simplified: its domain's from-hant rules, its region.
+
+    ``Site.fold_for`` keeps the words of the region its ``lang`` names as written.
+    """
     site = build.site
     if written.meta.lang != "zh-Hant":
         return ""
-    return conversion_domain.for_converter(site.conversion_domain, site.default.code, "Hant")
+    domain = conversion_domain.for_converter(site.conversion_domain, site.default.code, "Hant")
+    return f"{domain} {written.meta.region}" if written.meta.region else domain
 
 
 def _rule_scope(build: Build) -> rule_scope.RenderScope:

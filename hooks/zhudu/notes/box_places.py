@@ -34,7 +34,7 @@ _LAZY_RE = re.compile(r"^[ \t]{0,3}[^\s#>|<*+=_`~:\[{!\-\d]")
 _LAYOUT_OPEN_RE = re.compile(r"^[ ]{0,3}<(?:div|section|details|table)(?=[\s>])", re.IGNORECASE)
 _LAYOUT_TAG_RE = re.compile(r"</?(?:div|section|details|table)(?=[\s>])", re.IGNORECASE)
 #: A quote's line that leaves no paragraph open in it (empty, a heading, a rule or a Setext underline).
-_EMPTIED_RE = re.compile(r"^(?:[ ]{0,3}>[ ]?)+[ \t]*(?:#{1,6}(?:[ \t].*)?|=+|-+|(?:[-*_][ \t]*){3,})?$")
+_EMPTIED_RE = re.compile(r"^(?:[ ]{0,3}>[ ]?)++[ \t]*(?:#{1,6}(?:[ \t].*)?|=+|-+|(?:[-*_][ \t]*){3,})?$")
 #: A Setext heading's underline; ``rule``: three dashes or more, a thematic break where no paragraph is above.
 _UNDERLINE_RE = re.compile(r"^[ ]{0,3}(?:(?P<rule>-{3,})|=+|--)[ \t]*$")
 #: An ATX heading's line.

@@ -30,7 +30,7 @@ _KEY = r"(?:\*\*|__)?(?P<{name}>\w[\w \-/.]{{0,39}}?)(?:\*\*|__)?"
 #: ``key:: value`` as a line of its own (after a quote's or a list item's marks, a task's box; not indented as
 #: code); not ``std::cout``.
 _FIELD_LINE_RE = re.compile(
-    r"^(?P<lead>(?:[ \t]*>[ \t]?)*(?:[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?|[ ]{0,3}))"
+    r"^(?P<lead>(?:[ \t]*>[ \t]?)*+(?:[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?|[ ]{0,3}))"
     + _KEY.format(name="key")
     + r"::(?:[ \t]+(?P<value>.*?))?[ \t]*$"
 )

@@ -75,7 +75,7 @@ _LIQUID_PATH_RE = re.compile(
 )
 _NUMBER_RE = re.compile(r"^\d+(?:%|px)?$")
 #: A line's first ``#`` escaped as text (``dialects._NOT_A_HEADING_RE``), after a quote's or a list's marks.
-_UNESCAPED_HASH_RE = re.compile(r"^((?:[ \t]*>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?)\\#")
+_UNESCAPED_HASH_RE = re.compile(r"^((?:[ \t]*>[ \t]?)*+[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?)\\#")
 #: Obsidian's image size suffix: ``![[a.png|300]]``, ``![[a.png|300x200]]``.
 _SIZE_RE = re.compile(r"^\d+(?:x\d+)?$")
 

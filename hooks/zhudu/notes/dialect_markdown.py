@@ -24,7 +24,7 @@ Line = tuple[str, int]  # text, line in the author's file
 _FENCE_INFO_RE = re.compile(
     r"""^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<lang>[\w#.+-]+)[ \t]+(?P<rest>[^`\s][^`]*?)[ \t]*$"""
 )
-_FENCE_OPTIONS_RE = re.compile(r"""^(?:[A-Za-z][\w-]*=(?:"[^"]*"|'[^']*'|\S+)[ \t]*)+$""")
+_FENCE_OPTIONS_RE = re.compile(r"""^(?:[A-Za-z][\w-]*=(?:"[^"]*"|'[^']*'|\S++)[ \t]*)+$""")
 
 #: One argument of a tag: ``key="value"``, ``key=value``, a quoted string or a word.
 _ARG_RE = re.compile(

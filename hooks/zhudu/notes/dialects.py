@@ -105,7 +105,7 @@ _EMBED_ALONE_RE = re.compile(r"^[ \t]*\[[^\n]*\]\(#zd-ref-\d+\)[ \t]*$")
 #: A line's ``#`` that CommonMark (so Obsidian, Hexo, Hugo and Jekyll) reads as text, not a heading, and
 #: Python-Markdown as one: no space after it (an Obsidian tag line ``#读书 #方法``, ``#1``).
 _NOT_A_HEADING_RE = re.compile(
-    r"^((?:[ \t]*>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?)#(?!#*(?:[ \t]|$))"
+    r"^((?:[ \t]*>[ \t]?)*+[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?)#(?!#*(?:[ \t]|$))"
 )
 #: A ``<div>``, ``<section>`` or ``<details>`` start tag opening a line, without a ``markdown`` attribute.
 _MARKDOWN_HTML_RE = re.compile(r"^([ ]{0,3}<(?:div|section|details))(?=[\s>])(?![^>]*\bmarkdown\s*=)", re.I)

@@ -23,7 +23,7 @@ _HTML_TAG_RE = re.compile(r"<[A-Za-z/!][^<>]*>")
 _DEFINITION_RE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:")
 _HEX_COLOUR_RE = re.compile(r"^(?:[0-9A-Fa-f]{3,4}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})$")
 #: A heading's line (in a quote too): its ``#`` marks are not tags, nor a tag in its text.
-HEADING_RE = re.compile(r"^(?:[ \t]*>[ \t]?)*[ ]{0,3}#{1,6}(?:[ \t]|$)")
+HEADING_RE = re.compile(r"^(?:[ \t]*>[ \t]?)*+[ ]{0,3}#{1,6}(?:[ \t]|$)")
 #: The front matter of notes of tools that do not read tags in the text.
 OTHER_TOOLS = frozenset({"hexo", "jekyll", "hugo"})
 

@@ -29,7 +29,7 @@ EMBED_NOTE_LABEL = "嵌入的笔记"
 NESTED = "\0"
 #: What may stand before an embed on its line: quote marks, then an indent and a list item's marker.
 _CONTAINER_RE = re.compile(
-    r"(?P<quotes>(?:[ ]{0,3}>[ ]?)*)(?P<indent>[ \t]*)(?P<item>(?:[-*+]|\d{1,9}[.)])[ ]+)?"
+    r"(?P<quotes>(?:[ ]{0,3}>[ ]?)*+)(?P<indent>[ \t]*)(?P<item>(?:[-*+]|\d{1,9}[.)])[ ]+)?"
 )
 #: What a Markdown link's target cannot hold as written.
 _ENDS_LINK_RE = re.compile(r"[\x00-\x20()<>\\%\x7f]")

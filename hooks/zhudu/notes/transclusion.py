@@ -43,7 +43,7 @@ from zhudu.notes.stray_lines import AROUND_A_COPY, StrayTag, without_stray_end_t
 #: A heading at a line's start (a quoted or indented one is left to the table of contents).
 _ATX_RE = re.compile(r"^(?P<marks>#{1,6})" + ATX_TEXT)
 #: A heading in a quote: no section is cut at it, but in a copy it is not a heading of the page either.
-_QUOTED_ATX_RE = re.compile(r"^(?P<quote>(?:[ ]{0,3}>[ ]?)+)[ ]{0,3}(?P<marks>#{1,6})" + ATX_TEXT)
+_QUOTED_ATX_RE = re.compile(r"^(?P<quote>(?:[ ]{0,3}>[ ]?)++)[ ]{0,3}(?P<marks>#{1,6})" + ATX_TEXT)
 _SETEXT_RE = re.compile(r"^(?P<marks>=+|-+)[ ]*$")
 #: A footnote's definition line, and a reference link's (kept with a section that uses them).
 _DEFINITION_RE = re.compile(r"^[ ]{0,3}\[(?P<fn>\^)?(?P<label>[^\]\n]+)\]:")

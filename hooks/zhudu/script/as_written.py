@@ -150,12 +150,17 @@ def widen(
 ) -> str:
     """Each group of ``seg`` (held text; ``grouped``: its groups' placeholders) with the rest of the author's word.
 
-    The Han characters beside a group that the way back through Simplified rewrites on a Traditional page
-    join it (HK's 設定文件: the rule's 設定 → 设置 and 文件 alone became Taiwan's 檔案, 設定檔案 on the page, half
-    the author's word; 自訂域名 → 自訂網域).  On each side, the fewest characters (at most ``_REACH``) that one
-    of ``back``'s converters from Simplified (each Traditional variant's) writes as another word than the
-    author's (compared in Simplified, so a character's variant, 裡 / 裏, is no other word); ``fold`` (OpenCC
-    into Simplified) writes their Simplified form, and ``make`` makes the widened group's placeholder.
+    Han characters beside a group join it where they and the group's word are one word that the way back through
+    Simplified rewrites on a Traditional page: without them, that page would show half the author's word.  On each
+    side, the fewest characters (at most ``_REACH``) that one of ``back``'s converters from Simplified (each
+    Traditional variant's: where a variant does not keep the author's word, the widened group's rule's word is
+    converted whole, as the page's title is) writes as another word than the author's (compared in Simplified, so a character's
+    variant, 裡 / 裏, is no other word), and that a converter reads together with the group's word: OpenCC's
+    phrase dictionaries or the layer's words convert them otherwise than apart (``fold``, OpenCC into Simplified,
+    on the author's characters; ``back`` on their Simplified form).  A neighbour that is a word of its own stays
+    out, converted as the same word elsewhere in the note is (軟件 beside 設定 is Taiwan's 軟體, as it is alone;
+    HK's 設定文件 on the Taiwan page is 設定檔案, as 文件 alone is 檔案).  ``make`` makes the widened group's
+    placeholder.
     """
     pattern = re.compile(f"([{_HAN}]{{0,{_REACH}}})([{''.join(grouped)}])([{_HAN}]{{0,{_REACH}}})")
 
@@ -163,19 +168,29 @@ def widen(
         simplified = fold.convert(piece)
         return any(fold.convert(convert(simplified)) != simplified for _, convert in back)
 
-    def reach(text: str, from_end: bool) -> int:
+    def together(first: tuple[str, str], second: tuple[str, str]) -> bool:
+        """Whether a converter reads two (author's, Simplified) neighbours as one word: not as it reads them apart."""
+        (t1, s1), (t2, s2) = first, second
+        if fold.convert(t1 + t2) != fold.convert(t1) + fold.convert(t2):
+            return True
+        return any(convert(s1 + s2) != convert(s1) + convert(s2) for _, convert in back)
+
+    def reach(text: str, word: tuple[str, str], from_end: bool) -> int:
         for k in range(1, len(text) + 1):
-            if rewritten(text[len(text) - k :] if from_end else text[:k]):
+            piece = text[len(text) - k :] if from_end else text[:k]
+            side = (piece, fold.convert(piece))
+            if rewritten(piece) and together(*((side, word) if from_end else (word, side))):
                 return k
         return 0
 
     def repl(m: re.Match[str]) -> str:
         before, held, after = m.groups()
-        head = before[len(before) - reach(before, True) :] if before else ""
-        tail = after[: reach(after, False)] if after else ""
+        out, written = grouped[held]
+        word = (written, html.unescape(out))
+        head = before[len(before) - reach(before, word, True) :] if before else ""
+        tail = after[: reach(after, word, False)] if after else ""
         if not head and not tail:
             return m.group()
-        out, written = grouped[held]
         widened = make(fold.convert(head) + out + fold.convert(tail), head + written + tail)
         return before[: len(before) - len(head)] + widened + after[len(tail) :]
 

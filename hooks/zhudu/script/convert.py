@@ -100,8 +100,8 @@ class Converter:
         leaves out the rules of either domain.  ``keep_written``: the Traditional variants that show a
         Traditional author's own word where the layer rewrote it in this converter's HTML (``as_written``);
         ``others``: the Traditional variants' converters from Simplified (their pages'): those not in
-        ``keep_written`` (a note of another region) write the rule's word for theirs; those in it tell where the
-        way back rewrites the author's word beside a group (``as_written.widen``; OpenCC's when not given).
+        ``keep_written`` (a note of another region) write the rule's word for theirs; all tell where the way back
+        reads the author's word beside a group with it (``as_written.widen``; OpenCC's when none is given).
         ``own``: the one of ``keep_written`` that is the note's own variant, which shows the author's text
         exactly as typed: every Han run its way back would not give as typed is kept (``as_written.as_typed``).
         """
@@ -284,7 +284,7 @@ class Converter:
                 seg = keep_sub(keep_repl, seg)
             seg = sub(repl, seg)
             seg = regional_sub(regional_repl, seg) if regional_sub is not None else seg
-            seg = as_written.widen(seg, grouped, grouped_as, self._cc, self._back) if grouped else seg
+            seg = as_written.widen(seg, grouped, grouped_as, self._cc, self._pages) if grouped else seg
             if own is None or seg in self._editors:
                 return seg
             return as_written.as_typed(seg, self._cc.convert, own, as_typed)

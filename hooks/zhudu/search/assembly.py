@@ -41,7 +41,7 @@ from zhudu.search.numbering import (
     numbered,
 )
 from zhudu.search.postings import Family, Postings, count_for, entry_bytes, folder_name, json_text, sha
-from zhudu.search.rule_words import alias_flags, marked_forms, shown_at, with_rule_words
+from zhudu.search.rule_words import alias_flags, marked_forms, shown_at, shown_rule_pairs, with_rule_words
 from zhudu.search.shown_totals import CounterSum, TextCounts
 from zhudu.search.shown_words import ShownWords, VocabularyPrefixes, merged_aliases, pooled, word_rows
 from zhudu.search.variant_page import VariantPage, variant_page
@@ -183,9 +183,8 @@ class Assembly:
         patched_codes: list[str] = []
         # What each variant's pages show otherwise (``shown_words``): the pages with an edit.
         shown_words: dict[str, list[ShownWords]] = defaultdict(list)
-        shown_pages: dict[
-            str, list[tuple[int, Mapping[str, str]]]
-        ] = {}  # each page's (URL order) shown pairs
+        shown_pages: dict[str, list[tuple[int, Mapping[str, str]]]] = {}  # each page's shown rule words
+        held = shown_rule_pairs(rule_words or {}, folder)  # what ``shown_at`` may read of a page's pairs
         in_order = sorted(variant_pages, key=lambda v: v is base)  # the base last
         for variant in in_order:
             pages = in_url_order(variant.pages)
@@ -201,9 +200,7 @@ class Assembly:
                 for folds in (c.folds for c in canon.values() if c.folds is not None):
                     folds.edits.clear()
             shown_words[variant.code] = [r.shown for r in records if r.shown is not None]
-            shown_pages[variant.code] = [
-                (i, r.shown.pairs) for i, r in enumerate(records) if r.shown is not None
-            ]
+            shown_pages[variant.code] = [(i, held(r.shown.pairs)) for i, r in enumerate(records) if r.shown]
             if not self.remember:  # a build: the pages' pieces held once (``pooled``), not per page
                 shown_words[variant.code].append(pooled(shown_words[variant.code]))
             numbering = Numbering.of([(r.url, len(r.texts)) for r in records])

@@ -97,6 +97,18 @@ def marked_forms(
     return forms
 
 
+def shown_rule_pairs(
+    words: Iterable[str], folder: Callable[[str], str]
+) -> Callable[[Mapping[str, str]], dict[str, str]]:
+    """What ``shown_at`` may read of a page's shown pieces (``ShownWords.pairs``): the pieces that may be rule words.
+
+    ``with_rule_words``' keys are each word as written and folded.  A build held each page's whole pairs from its
+    record until the manifests were written (``pooled`` had moved them into one): only these are held now.
+    """
+    pieces = frozenset(key for word in words for key in (word, folder(word)))
+    return lambda pairs: {key: word for key, word in pairs.items() if key in pieces}
+
+
 def shown_at(
     typed: Collection[str], alias: Mapping[str, str], pages: Iterable[tuple[int, Mapping[str, str]]]
 ) -> dict[str, str]:
