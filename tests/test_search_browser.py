@@ -261,6 +261,49 @@ def test_the_worker_picks_the_shards_python_wrote(page) -> None:
     assert got == [search_shards.shard_of(k, 4096) for k in keys]
 
 
+#: ``rank`` of search-worker.js with the index and the fetching stubbed: one passage on each page, scoring as given
+#: before its text is fetched; a page listed in ``nothing`` shows nothing of the query once fetched (render: null,
+#: as a passage found only by pieces inside other words). Resolves to the pages listed, in order.
+RANK_STUBBED = """([scores, nothing]) => {
+  PAGE_START = scores.map((_, p) => p * 10);
+  pageOf = (doc) => Math.floor(doc / 10);
+  isTitle = (doc) => doc % 10 === 0;
+  weightOf = () => 1;
+  occurrences = () => new Map(scores.map((_, p) => [p * 10 + 1, [0]]));
+  scoreReading = (x, doc) => ({ score: scores[pageOf(doc)], found: [{ term: x.ts[0], at: 0 }], all: false });
+  onlyInNotes = () => false;
+  fragmentURL = (doc, page) => "f" + page;
+  getFragment = (url) => Promise.resolve(LOADED[url] = { t: url, l: url + "/", h: ["h"], p: [["p", 0, "x"]] });
+  loadShards = () => Promise.resolve(null);
+  wordEndChars = () => [];
+  demotePiecesInWords = () => {};
+  suggest = () => Promise.resolve([]);
+  render = (h) => nothing.includes(h.page) ? null :
+    { page: h.page, url: h.url, location: h.p.location, title: "", pageTitle: "", text: "", score: 0, terms: {} };
+  const reading = { cover: 1, ts: [{ text: "字" }], r: { weight: 1 } };
+  return rank("字", [], [reading], (v) => v).then((r) => r.items.map((g) => parseInt(g[0].location.slice(1))));
+}"""
+
+
+@pytest.mark.parametrize(
+    ("scores", "nothing", "listed"),
+    [
+        # Fourteen pages, the first three found nothing once fetched: the ten real ones are listed, not seven.
+        ([10 - p / 10 for p in range(14)], [0, 1, 2], list(range(3, 13))),
+        # The best score was nothing's: the fair cut is half the best of what is listed, not of it.
+        ([10, 4, 4, 3], [0], [1, 2, 3]),
+    ],
+)
+def test_a_passage_found_to_be_no_result_gives_its_place_to_the_next(
+    page, scores: list[float], nothing: list[int], listed: list[int]
+) -> None:
+    page.set_content("<!doctype html><meta charset='utf-8'>")
+    page.add_script_tag(
+        path=str(Path(__file__).resolve().parents[1] / "overrides/assets/zhudu/search-worker.js")
+    )
+    assert page.evaluate(RANK_STUBBED, [scores, nothing]) == listed
+
+
 def test_without_broadcast_channel_search_still_works(real_site, page) -> None:
     """Material's own loading (old browsers): its SETUP makes the worker read the page's manifest."""
     page.add_init_script("delete window.BroadcastChannel")

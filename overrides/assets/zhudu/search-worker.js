@@ -873,26 +873,37 @@ function insideWords(text, ctext) {
  * whole. A query word found nowhere whole (數分鐘) keeps its pieces: what they find is all there is, marked
  * as the word it lies in (wordAround). Called once the passages are fetched (their canonical text). */
 function demotePiecesInWords(hits) {
-  var floor = Infinity, demoted = [];
+  var floor = Infinity;
   hits.forEach(function (h) {
-    if (!h.p || !h.p.text) return;  /* a title */
-    var x = h.hit.x, kept = [], had = 0, lost = 0;
-    h.hit.found.forEach(function (f) {
-      var w = x.w[x.ts.indexOf(f.term)] || 0;
-      had += w;
-      if (pieceOfWhole(x, f.term) && insideWords(f.term.text, h.p.ctext)) lost += w;
-      else kept.push(f);
-    });
-    if (!lost) {
-      if (h.hit.found.some(function (f) { return f.term.han && !isPiece(f.term); })) floor = Math.min(floor, h.hit.score);
-      return;
+    if (!h.p.text) return;  /* a title */
+    if (!h.checked) demotePieces(h);
+    if (!h.demoted && h.hit.found.some(function (f) { return f.term.han && !isPiece(f.term); })) {
+      floor = Math.min(floor, h.hit.score);
     }
-    h.hit.inWords = h.hit.found.filter(function (f) { return kept.indexOf(f) < 0; }).map(function (f) { return f.term; });
-    h.hit.found = kept;
-    h.hit.score *= had > lost ? (had - lost) / had : 0;
-    demoted.push(h);
   });
-  demoted.forEach(function (h) { if (h.hit.score >= floor) h.hit.score = floor * 0.99; });
+  /* Again in each round of fetching (fetchListed): a passage fetched later may be the lowest holding a word whole. */
+  hits.forEach(function (h) { if (h.demoted && h.hit.score >= floor) h.hit.score = floor * 0.99; });
+}
+
+/* Once per passage: the pieces it holds only inside other words are not found; its score keeps the share of the
+ * query's weight of the rest, the score it was listed by (h.pre) too, and it no longer holds the whole query. */
+function demotePieces(h) {
+  var x = h.hit.x, kept = [], had = 0, lost = 0;
+  h.checked = true;
+  h.hit.found.forEach(function (f) {
+    var w = x.w[x.ts.indexOf(f.term)] || 0;
+    had += w;
+    if (pieceOfWhole(x, f.term) && insideWords(f.term.text, h.p.ctext)) lost += w;
+    else kept.push(f);
+  });
+  if (!lost) return;
+  var share = had > lost ? (had - lost) / had : 0;
+  h.hit.inWords = h.hit.found.filter(function (f) { return kept.indexOf(f) < 0; }).map(function (f) { return f.term; });
+  h.hit.found = kept;
+  h.hit.score *= share;
+  h.hit.all = false;
+  h.pre *= share;
+  h.demoted = true;
 }
 
 function rank(raw, rs, xs, check) {
@@ -933,65 +944,21 @@ function rank(raw, rs, xs, check) {
   if (!hits.length) return suggest(raw, rs, check).then(function (words) {
     return { items: [], total: 0, zd: { query: raw, suggest: words } };
   });
-  /* Ties go to the page first in URL order, then the passage first in it. */
-  hits.forEach(function (h) { h.page = pageOf(h.doc); });
-  hits.sort(function (a, b) { return b.hit.score - a.hit.score || a.page - b.page || a.doc - b.doc; });
-  /* Keep the passages that are a fair match: full matches, or the best score's neighbourhood. */
-  var top = hits[0].hit.score, pages = [], seen = Object.create(null), matched = Object.create(null);
-  hits = hits.filter(function (h) { return h.hit.all || h.hit.score >= top * 0.5; });
-  /* The notes the list leaves out are counted, not fetched: the page says how many (lazy-search.js). */
-  hits.forEach(function (h) { matched[h.page] = true; });
-  hits = hits.slice(0, MAX_PASSAGES)
-    .filter(function (h) {
-      if (!(h.page in seen)) { seen[h.page] = true; pages.push(h.page); }
-      return pages.indexOf(h.page) < MAX_PAGES;
+  hits.forEach(function (h) { h.page = pageOf(h.doc); h.pre = h.hit.score; });
+  return fetchListed(hits, raw, check).then(function (listing) {
+    var listed = listing.hits;
+    if (!listed.length) return suggest(raw, rs, check).then(function (words) {
+      return { items: [], total: 0, zd: { query: raw, suggest: words } };
     });
-  pages = pages.slice(0, MAX_PAGES);
-  var urls = Object.create(null);
-  hits.forEach(function (h) { h.url = fragmentURL(h.doc, h.page); urls[h.url] = true; });
-  /* The words at a found term's ends that a dropped character of its query word may reach (wordAround):
-     fetched with the passages, in the same round trip.  They only widen a mark: a file of them that cannot be
-     fetched leaves the piece found marked (wordsWith finds nothing), not the search failed. */
-  var words = loadShards("w", wordEndChars(hits)).catch(function () { return null; });
-  var fetched = Object.keys(urls).map(getFragment).concat(words);
-  return Promise.all(fetched).then(check).then(function () {
-    hits.forEach(function (h) {
-      var frag = LOADED[h.url];
-      if (isTitle(h.doc)) {
-        var ftitle = fold(frag.t), covered = 0, size = ftitle.replace(/[^\u3400-\u9fff\uf900-\ufaffa-z0-9\u00c0-\u024f]/g, "").length;
-        titleShown(frag.t, h, raw).forEach(function (r) { covered += r[1] - r[0]; });
-        h.hit.score += TITLE_BONUS * Math.pow(Math.min(1, covered / Math.max(1, size)), 3) - h.hit.ahead;
-        h.p = { ctext: ftitle, location: frag.l };
-        return;
-      }
-      var row = frag.p[(h.doc - PAGE_START[h.page] - 1) % CHUNK];
-      if (frag.r) { h.hit.score *= REFERENCE_WEIGHT; h.ref = true; }
-      var ftext = fold(row[2]), ctext = row[3] ? edited(ftext, row[3]) : ftext;
-      /* Read as typed on its page (shownOn), but this passage shows the word otherwise (配置檔 beside 設定檔案). */
-      if (h.hit.shown && h.hit.x.r.shownKeys.some(function (k) { return ftext.indexOf(k) < 0; })) {
-        h.hit.score *= h.hit.x.r.weight;
-      }
-      h.p = { title: frag.h[row[1]], text: row[2], ftext: ftext, ctext: ctext, same: ctext.length === row[2].length,
-              edits: row[3] ? fineEdits(ftext, row[3]) : [], location: frag.l + "#" + row[0] };
-      /* Short passages about the query beat long ones that mention it once. */
-      h.hit.score += 0.5 / (1 + ctext.length / 200);
-    });
-    demotePiecesInWords(hits);
-    ownEntryFirst(hits, fold(raw).replace(/\s+/g, " "));
-    hits.sort(function (a, b) { return b.hit.score - a.hit.score || a.p.ctext.length - b.p.ctext.length; });
-    var groups = [], byPage = Object.create(null), shown = 0;
-    hits.forEach(function (h) {
-      var doc = isTitle(h.doc) ? renderTitle(h, raw) : render(h, raw);
-      /* Found only in the canonical text, across the words this variant writes otherwise (通用 in
-         普通用户, which Taiwan writes 一般使用者): nothing of it to show, not a result here. */
-      if (!doc) return;
-      shown++;
+    ownEntryFirst(listed, fold(raw).replace(/\s+/g, " "));
+    listed.sort(function (a, b) { return b.hit.score - a.hit.score || a.p.ctext.length - b.p.ctext.length; });
+    var groups = [], byPage = Object.create(null);
+    listed.forEach(function (h) {
+      var doc = h.result;
+      doc.score = h.hit.score;
       var g = byPage[h.page];
       if (!g) { g = byPage[h.page] = []; groups.push(g); }
       g.push(doc);
-    });
-    if (!shown) return suggest(raw, rs, check).then(function (words) {
-      return { items: [], total: 0, zd: { query: raw, suggest: words } };
     });
     var items = groups.map(function (g) {
       var frag = LOADED[g[0].url];
@@ -1004,8 +971,76 @@ function rank(raw, rs, xs, check) {
       if (!titled) g.push({ location: frag.l, title: pageTitle, text: "", score: 0, terms: termsOf });
       return g;
     });
-    return { items: items, total: shown, zd: { unlisted: Math.max(0, Object.keys(matched).length - items.length) } };
+    return { items: items, total: listed.length, zd: { unlisted: Math.max(0, listing.matched - items.length) } };
   });
+}
+
+/* The passages a list shows, fetched: a passage is checked only once fetched (a piece inside another word of it:
+ * demotePiecesInWords; a word this variant writes otherwise: render), and one that is then no result gives its
+ * place to the next, fetched in another round, so that a list of ten pages is ten real results whenever there
+ * are ten. Resolves to those passages (rendered: h.result) and the number of pages matched. */
+function fetchListed(hits, raw, check) {
+  var listing = listedWindow(hits), unfetched = listing.hits.filter(function (h) { return !h.p; });
+  if (!unfetched.length) return Promise.resolve(listing);
+  var urls = Object.create(null);
+  unfetched.forEach(function (h) { h.url = fragmentURL(h.doc, h.page); urls[h.url] = true; });
+  /* The words at a found term's ends that a dropped character of its query word may reach (wordAround):
+     fetched with the passages, in the same round trip.  They only widen a mark: a file of them that cannot be
+     fetched leaves the piece found marked (wordsWith finds nothing), not the search failed. */
+  var words = loadShards("w", wordEndChars(unfetched)).catch(function () { return null; });
+  var fetched = Object.keys(urls).map(getFragment).concat(words);
+  return Promise.all(fetched).then(check).then(function () {
+    unfetched.forEach(function (h) { readFetched(h, raw); });
+    demotePiecesInWords(hits.filter(function (h) { return h.p; }));
+    /* Found only in the canonical text, across the words this variant writes otherwise (通用 in 普通用户, which
+       Taiwan writes 一般使用者), or only by pieces inside other words: nothing of it to show, not a result here. */
+    unfetched.forEach(function (h) { h.result = isTitle(h.doc) ? renderTitle(h, raw) : render(h, raw); });
+    return fetchListed(hits, raw, check);
+  });
+}
+
+/* The passages to list by the scores known (h.pre: the postings' score, times what a fetched passage was found to
+ * lose), those fetched and found no result left out: full matches or the best score's neighbourhood, the first
+ * MAX_PASSAGES of them in their first MAX_PAGES pages; and how many pages are matched (the notes the list leaves
+ * out are counted, not fetched: the page says how many, lazy-search.js). */
+function listedWindow(hits) {
+  var live = hits.filter(function (h) { return !h.p || h.result; });
+  if (!live.length) return { hits: [], matched: 0 };
+  /* Ties go to the page first in URL order, then the passage first in it. */
+  live.sort(function (a, b) { return b.pre - a.pre || a.page - b.page || a.doc - b.doc; });
+  var top = live[0].pre, pages = [], seen = Object.create(null), matched = Object.create(null);
+  live = live.filter(function (h) { return h.hit.all || h.pre >= top * 0.5; });
+  live.forEach(function (h) { matched[h.page] = true; });
+  var listed = live.slice(0, MAX_PASSAGES).filter(function (h) {
+    if (!(h.page in seen)) { seen[h.page] = true; pages.push(h.page); }
+    return pages.indexOf(h.page) < MAX_PAGES;
+  });
+  return { hits: listed, matched: Object.keys(matched).length };
+}
+
+/* A fetched passage's score from its text: a title by how much of it the query covers, a glossary entry's less,
+ * one read as typed on a page that shows the word otherwise less, a short one more. */
+function readFetched(h, raw) {
+  var frag = LOADED[h.url];
+  if (isTitle(h.doc)) {
+    var ftitle = fold(frag.t), covered = 0, size = ftitle.replace(/[^\u3400-\u9fff\uf900-\ufaffa-z0-9\u00c0-\u024f]/g, "").length;
+    titleShown(frag.t, h, raw).forEach(function (r) { covered += r[1] - r[0]; });
+    h.hit.score += TITLE_BONUS * Math.pow(Math.min(1, covered / Math.max(1, size)), 3) - h.hit.ahead;
+    h.p = { ctext: ftitle, location: frag.l };
+    return;
+  }
+  var row = frag.p[(h.doc - PAGE_START[h.page] - 1) % CHUNK];
+  if (frag.r) { h.hit.score *= REFERENCE_WEIGHT; h.ref = true; }
+  var ftext = fold(row[2]), ctext = row[3] ? edited(ftext, row[3]) : ftext;
+  /* Read as typed on its page (shownOn), but this passage shows the word otherwise (配置檔 beside 設定檔案). */
+  if (h.hit.shown && h.hit.x.r.shownKeys.some(function (k) { return ftext.indexOf(k) < 0; })) {
+    h.hit.score *= h.hit.x.r.weight;
+    h.pre *= h.hit.x.r.weight;
+  }
+  h.p = { title: frag.h[row[1]], text: row[2], ftext: ftext, ctext: ctext, same: ctext.length === row[2].length,
+          edits: row[3] ? fineEdits(ftext, row[3]) : [], location: frag.l + "#" + row[0] };
+  /* Short passages about the query beat long ones that mention it once. */
+  h.hit.score += 0.5 / (1 + ctext.length / 200);
 }
 
 /* Words the notes contain nearest to a query that matched nothing (軟體 → 软件 when only 软件 is
