@@ -304,6 +304,44 @@ def test_a_passage_found_to_be_no_result_gives_its_place_to_the_next(
     assert page.evaluate(RANK_STUBBED, [scores, nothing]) == listed
 
 
+#: ``renderTitle`` of search-worker.js on a title found by the terms named (the query 資料中心 芯片 數分鐘: 资料 and 中心
+#: pieces of its first word, 芯片 whole, 分钟 a piece of 數分鐘): the words it gives ``pageTerms``.
+TITLE_WORDS = """([title, names]) => {
+  wordAround = (x, t, text, at) => [at, at + t.text.length];
+  formsOf = () => [];
+  const ts = {
+    资料: { text: "资料", han: true, run: [0, 4], start: 0, end: 2 },
+    中心: { text: "中心", han: true, run: [0, 4], start: 2, end: 4 },
+    芯片: { text: "芯片", han: true, run: [5, 7], start: 5, end: 7 },
+    分钟: { text: "分钟", han: true, run: [8, 11], start: 9, end: 11 },
+  };
+  LOADED.u = { t: title, l: "/" };
+  const x = { ts: Object.values(ts), r: {} };
+  const h = { url: "u", page: 0, hit: { x: x, score: 1, found: names.map((n) => ({ term: ts[n], at: 0 })) } };
+  const words = renderTitle(h, "").words;
+  return [words.whole, Object.assign({}, words.pieces)];
+}"""
+
+
+@pytest.mark.parametrize(
+    ("title", "found", "whole", "pieces"),
+    [
+        # A whole word beside a piece: the word's own key (芯片 shown whole), the piece's its word's.
+        ("芯片与资料", ["芯片", "资料"], ["芯片", "5-7"], {"资料": "0-4"}),
+        # Pieces of two query words: each its own word's key, not the first's.
+        ("资料和分钟", ["资料", "分钟"], [], {"资料": "0-4", "分钟": "8-11"}),
+    ],
+)
+def test_each_word_a_title_marks_carries_its_own_query_words_key(
+    page, title: str, found: list[str], whole: list[str], pieces: dict[str, str]
+) -> None:
+    page.set_content("<!doctype html><meta charset='utf-8'>")
+    page.add_script_tag(
+        path=str(Path(__file__).resolve().parents[1] / "overrides/assets/zhudu/search-worker.js")
+    )
+    assert page.evaluate(TITLE_WORDS, [title, found]) == [whole, pieces]
+
+
 def test_without_broadcast_channel_search_still_works(real_site, page) -> None:
     """Material's own loading (old browsers): its SETUP makes the worker read the page's manifest."""
     page.add_init_script("delete window.BroadcastChannel")

@@ -1463,14 +1463,20 @@ function titleShown(title, h, raw) {
 function renderTitle(h, raw) {
   var frag = LOADED[h.url], ranges = titleShown(frag.t, h, raw), terms = {};
   if (!ranges.length) return null;
-  /* For ?h= (pageTerms): a title found by pieces of a query word only shows pieces, else its words are whole. */
-  var x = h.hit.x, piece = h.hit.found.every(function (f) { return isPiece(f.term); });
-  var words = { whole: [], pieces: Object.create(null) };
+  /* For ?h= (pageTerms): each word marked carries the key of the query word its terms are of, a piece when
+     every term in it is a piece of its query word (资料 of 資料中心), else whole (the query's words as typed,
+     shown where no term is: no key). */
+  var x = h.hit.x, byTerm = titleTermRanges(frag.t, h), words = { whole: [], pieces: Object.create(null) };
   ranges.forEach(function (r) {
     var shown = frag.t.slice(r[0], r[1]);
     terms[shown] = true;
-    if (piece) words.pieces[shown] = wordKey(x, h.hit.found[0].term);
-    else words.whole.push(shown, "");
+    var within = byTerm.filter(function (tr) { return tr.at[0] < r[1] && tr.at[1] > r[0]; });
+    var piece = within.length && within.every(function (tr) { return isPiece(tr.term); });
+    if (!within.length) words.whole.push(shown, "");
+    within.forEach(function (tr) {
+      if (piece) words.pieces[shown] = wordKey(x, tr.term);
+      else if (!isPiece(tr.term)) words.whole.push(shown, wordKey(x, tr.term));
+    });
   });
   var title = titleHTML(frag.t, h, ranges);
   return { page: h.page, url: h.url, location: frag.l, title: title, pageTitle: title, text: "", score: h.hit.score, terms: terms,
@@ -1492,15 +1498,20 @@ function merged(ranges) {
 /* Where a title shows the terms its hit was found by, as whole words (wordAround): each term in the title's
  * folded text, or a form the variant shows it in; merged. */
 function titleRanges(title, h) {
+  return merged(titleTermRanges(title, h).map(function (tr) { return tr.at; }));
+}
+
+/* titleRanges before they are merged, each with the term it shows ({at, term}). */
+function titleTermRanges(title, h) {
   var ftitle = fold(title), ranges = [];
   h.hit.found.forEach(function (f) {
     [f.term.text].concat(formsOf(f.term.text), pieceForm(f.term.text)).forEach(function (form, k) {
       for (var at = ftitle.indexOf(form); at >= 0; at = ftitle.indexOf(form, at + form.length)) {
-        ranges.push(k ? [at, at + form.length] : wordAround(h.hit.x, f.term, ftitle, at));
+        ranges.push({ at: k ? [at, at + form.length] : wordAround(h.hit.x, f.term, ftitle, at), term: f.term });
       }
     });
   });
-  return merged(ranges);
+  return ranges;
 }
 
 /* A term the variant shows through its words' own forms (数据中心与云 of a Taiwan title 資料中心與雲: the term has
