@@ -76,3 +76,31 @@ def test_a_position_inside_an_editors_note_is_marked() -> None:
     assert with_notes(text, []) == text
     _, chars = postings.grams(with_notes("编者说芯片 编", [0, 5]), remember=False)
     assert chars["编"] == f"0{NOTED},6"  # first in the note, then the author's
+
+
+def test_a_passage_full_of_emoji_is_read_in_one_pass(monkeypatch) -> None:
+    """The characters beyond the BMP before each run are counted once each, with editor's notes or without: counted
+    from the text's start for every run, a passage of emoji between words took quadratic time."""
+    from zhudu.search import grams
+    from zhudu.search.grams import NOTED, with_notes
+
+    wide, scanned = grams._WIDE_RE, []
+
+    class CountingWide:
+        def search(self, text: str) -> re.Match[str] | None:
+            return wide.search(text)
+
+        def findall(self, text: str, start: int, end: int) -> list[str]:
+            scanned.append(end - start)
+            return wide.findall(text, start, end)
+
+    monkeypatch.setattr(grams, "_WIDE_RE", CountingWide())
+    text = "字词\U0001f600" * 2_000
+    plain = postings.grams(text, remember=False)
+    assert plain == _reference(text)
+    assert sum(scanned) <= len(text)
+    scanned.clear()
+    pairs, chars = postings.grams(with_notes(text, [0, 4]), remember=False)
+    assert sum(scanned) <= len(text)
+    assert pairs["字词"].startswith(f"0{NOTED},4,") and chars["字"] == f"0{NOTED},4"
+    assert ({k: v.replace(NOTED, "") for k, v in pairs.items()}, chars["词"]) == (plain[0], f"1{NOTED},4")

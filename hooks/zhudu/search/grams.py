@@ -64,30 +64,43 @@ def grams(text: str, remember: bool = True) -> tuple[dict[str, str], dict[str, s
     body, _, places = text.partition(NOTES_MARK)
     pairs: dict[str, list[int]] = defaultdict(list)
     chars: dict[str, str] = {}
+    # A passage with notes needs every place of each character (_noted), not only its first.
+    where: dict[str, list[int]] | None = defaultdict(list) if places else None
     # Runs of term characters found by one regex, not each character matched on its own (a
     # build's every passage goes through here: most of the postings rebuild's time).  A character
     # beyond the BMP is never a term character but counts two UTF-16 positions: a run's start moves
-    # by how many of them come before it.
+    # by how many of them come before it, counted between one run and the next (once each: counted
+    # from the text's start for every run, an emoji-heavy passage took quadratic time).
     wide = _WIDE_RE.search(body) is not None
+    shift, counted = 0, 0
     table, small = _B36, len(_B36)
     for m in _TERM_RUN_RE.finditer(body):
         run, at = m.group(), m.start()
         if wide:
-            at += len(_WIDE_RE.findall(body, 0, at))
-        for i, ch in enumerate(run, at):
-            if ch not in chars:
-                chars[ch] = table[i] if i < small else _b36_of(i)
+            shift += len(_WIDE_RE.findall(body, counted, at))
+            counted = m.end()
+            at += shift
+        if where is not None:
+            for i, ch in enumerate(run, at):
+                where[ch].append(i)
+        else:
+            for i, ch in enumerate(run, at):
+                if ch not in chars:
+                    chars[ch] = table[i] if i < small else _b36_of(i)
         for i in range(len(run) - 1):
             pairs[run[i : i + 2]].append(at + i)
-    encoded = {}
-    for pair, positions in pairs.items():
-        last, nums = 0, []
-        for p in positions:
-            d = p - last
-            nums.append(table[d] if d < small else _b36_of(d))
-            last = p
-        encoded[pair] = ",".join(nums)
-    kept = _noted(body, [int(n) for n in places.split(",")], pairs) if places else (encoded, chars)
+    if where is not None:
+        kept = _noted([int(n) for n in places.split(",")], pairs, where)
+    else:
+        encoded = {}
+        for pair, positions in pairs.items():
+            last, nums = 0, []
+            for p in positions:
+                d = p - last
+                nums.append(table[d] if d < small else _b36_of(d))
+                last = p
+            encoded[pair] = ",".join(nums)
+        kept = (encoded, chars)
     if remember:
         if len(_GRAMS) >= _GRAMS_LIMIT:
             _GRAMS.clear()
@@ -111,11 +124,11 @@ def _inside(at: int, size: int, notes: Sequence[int]) -> bool:
 
 
 def _noted(
-    text: str, notes: Sequence[int], pairs: dict[str, list[int]]
+    notes: Sequence[int], pairs: dict[str, list[int]], places: dict[str, list[int]]
 ) -> tuple[dict[str, str], dict[str, str]]:
-    """``grams`` of a passage with editor's notes: each position inside a note marked ``NOTED``.
+    """``grams`` of a passage with editor's notes, from its pairs' and characters' places: each one in a note marked.
 
-    A pair is inside a note when both its characters are.  A character first found inside a note is also
+    A position inside a note is followed by ``NOTED``. A pair is inside a note when both its characters are.  A character first found inside a note is also
     given where it first is outside them, when it is: a one-character query then knows the author wrote it.
     """
     encoded = {}
@@ -125,12 +138,6 @@ def _noted(
             nums.append(b36(p - last) + (NOTED if _inside(p, 2, notes) else ""))
             last = p
         encoded[pair] = ",".join(nums)
-    places: dict[str, list[int]] = defaultdict(list)
-    wide = _WIDE_RE.search(text) is not None
-    for m in _TERM_RUN_RE.finditer(text):
-        at = m.start() + (len(_WIDE_RE.findall(text, 0, m.start())) if wide else 0)
-        for i, ch in enumerate(m.group(), at):
-            places[ch].append(i)
     chars = {}
     for ch, where in places.items():
         first = where[0]
