@@ -46,7 +46,7 @@ def test_b36_writes_numbers_as_the_worker_parses_them(n: int) -> None:
     from zhudu.search import postings
 
     assert int(postings.b36(n), 36) == n
-    assert postings.b36(n) == postings._b36_of(n)
+    assert postings.b36(n) == postings.b36_of(n)
     assert postings.b36(n)[0] != "0" or n == 0
 
 

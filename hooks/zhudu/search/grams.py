@@ -27,7 +27,8 @@ _GRAMS_LIMIT = 400_000
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
-def _b36_of(n: int) -> str:
+def b36_of(n: int) -> str:
+    """``n`` in base 36, computed (``b36`` looks the small ones up in ``B36_TABLE``)."""
     out = ""
     while True:
         n, r = divmod(n, 36)
@@ -39,7 +40,7 @@ def _b36_of(n: int) -> str:
 #: Most numbers written are small: looked up, not computed.  The table is made by joining digits
 #: (in numeric order: a leading digit is never 0), not by 46,656 divisions, which every build's
 #: start paid for (17 ms against 5).
-_B36 = [
+B36_TABLE = [
     *_DIGITS,
     *(a + b for a in _DIGITS[1:] for b in _DIGITS),
     *(a + b + c for a in _DIGITS[1:] for b in _DIGITS for c in _DIGITS),
@@ -48,7 +49,7 @@ _B36 = [
 
 def b36(n: int) -> str:
     """``n`` in base 36 (as the worker's ``parseInt(…, 36)`` reads it)."""
-    return _B36[n] if n < len(_B36) else _b36_of(n)
+    return B36_TABLE[n] if n < len(B36_TABLE) else b36_of(n)
 
 
 def grams(text: str, remember: bool = True) -> tuple[dict[str, str], dict[str, str]]:
@@ -73,7 +74,7 @@ def grams(text: str, remember: bool = True) -> tuple[dict[str, str], dict[str, s
     # from the text's start for every run, an emoji-heavy passage took quadratic time).
     wide = _WIDE_RE.search(body) is not None
     shift, counted = 0, 0
-    table, small = _B36, len(_B36)
+    table, small = B36_TABLE, len(B36_TABLE)
     for m in _TERM_RUN_RE.finditer(body):
         run, at = m.group(), m.start()
         if wide:
@@ -86,7 +87,7 @@ def grams(text: str, remember: bool = True) -> tuple[dict[str, str], dict[str, s
         else:
             for i, ch in enumerate(run, at):
                 if ch not in chars:
-                    chars[ch] = table[i] if i < small else _b36_of(i)
+                    chars[ch] = table[i] if i < small else b36_of(i)
         for i in range(len(run) - 1):
             pairs[run[i : i + 2]].append(at + i)
     if where is not None:
@@ -97,7 +98,7 @@ def grams(text: str, remember: bool = True) -> tuple[dict[str, str], dict[str, s
             last, nums = 0, []
             for p in positions:
                 d = p - last
-                nums.append(table[d] if d < small else _b36_of(d))
+                nums.append(table[d] if d < small else b36_of(d))
                 last = p
             encoded[pair] = ",".join(nums)
         kept = (encoded, chars)

@@ -28,7 +28,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from zhudu.search.grams import _B36, _b36_of, b36, grams
+from zhudu.search.grams import B36_TABLE, b36, b36_of, grams
 
 __all__ = [
     "Family",
@@ -224,7 +224,7 @@ class Postings:
         last_char: dict[str, int] = {}
         marking = remember and span > 0  # a build splices nothing: no marks
         marks: tuple[dict[str, array], dict[str, array]] = ({}, {})
-        table, small = _B36, len(_B36)
+        table, small = B36_TABLE, len(B36_TABLE)
         for doc in sorted(docs):
             doc_pairs, doc_chars = grams(docs[doc], remember)
             if not marking:
@@ -234,11 +234,11 @@ class Postings:
                     for key, positions in items.items():
                         buf = target.get(key)
                         if buf is None:
-                            head = table[doc] if doc < small else _b36_of(doc)
+                            head = table[doc] if doc < small else b36_of(doc)
                             target[key] = bytearray(f"{head},{positions}", "ascii")
                         else:
                             d = doc - last[key]
-                            buf += f" {table[d] if d < small else _b36_of(d)},{positions}".encode("ascii")
+                            buf += f" {table[d] if d < small else b36_of(d)},{positions}".encode("ascii")
                         last[key] = doc
                 continue
             bucket = doc // span if marking else 0

@@ -20,7 +20,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 
 from zhudu.script.regional import RegionalRules
 from zhudu.search.grams import b36
-from zhudu.search.shown_words import _read as read_through
+from zhudu.search.shown_words import read_through
 
 #: The layer's rules turning a Traditional note into Simplified: their words are Taiwan's and Hong Kong's.
 RULES_FROM = ("zh-Hans", "Hant")

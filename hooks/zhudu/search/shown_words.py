@@ -326,10 +326,10 @@ def merged_aliases(
             pairs[key] = min(word, pairs.get(key, word))
         near |= shown.near
     for key, word in sorted(pairs.items(), key=lambda kv: (len(kv[0]), kv[0])):
-        if key not in out and _read(key, out, longest) != word:
+        if key not in out and read_through(key, out, longest) != word:
             out[key], longest = word, max(longest, len(key))
     for group in sorted(near):
-        if any(_read(key, out, longest) == word for key, word in group):
+        if any(read_through(key, out, longest) == word for key, word in group):
             continue
         for key, word in group:
             if key not in out:
@@ -338,7 +338,7 @@ def merged_aliases(
     return dict(sorted(out.items())), unsure | {k for k in out if k in vocab}
 
 
-def _read(text: str, alias: Mapping[str, str], longest: int) -> str:
+def read_through(text: str, alias: Mapping[str, str], longest: int) -> str:
     """``text`` as the worker reads it through the regional forms (``readings``: the longest form at each place)."""
     out, i = "", 0
     while i < len(text):
