@@ -261,6 +261,15 @@ def test_the_worker_picks_the_shards_python_wrote(page) -> None:
     assert got == [search_shards.shard_of(k, 4096) for k in keys]
 
 
+def in_worker(page: Any, script: str, arg: Any) -> Any:
+    """``script`` run on a blank page where search-worker.js ran as a script (its functions globals to stub)."""
+    page.set_content("<!doctype html><meta charset='utf-8'>")
+    page.add_script_tag(
+        path=str(Path(__file__).resolve().parents[1] / "overrides/assets/zhudu/search-worker.js")
+    )
+    return page.evaluate(script, arg)
+
+
 #: ``rank`` of search-worker.js with the index and the fetching stubbed: one passage on each page, scoring as given
 #: before its text is fetched; a page listed in ``nothing`` shows nothing of the query once fetched (render: null,
 #: as a passage found only by pieces inside other words). Resolves to the pages listed, in order.
@@ -297,11 +306,7 @@ RANK_STUBBED = """([scores, nothing]) => {
 def test_a_passage_found_to_be_no_result_gives_its_place_to_the_next(
     page, scores: list[float], nothing: list[int], listed: list[int]
 ) -> None:
-    page.set_content("<!doctype html><meta charset='utf-8'>")
-    page.add_script_tag(
-        path=str(Path(__file__).resolve().parents[1] / "overrides/assets/zhudu/search-worker.js")
-    )
-    assert page.evaluate(RANK_STUBBED, [scores, nothing]) == listed
+    assert in_worker(page, RANK_STUBBED, [scores, nothing]) == listed
 
 
 #: ``renderTitle`` of search-worker.js on a title found by the terms named (the query 資料中心 芯片 數分鐘: 资料 and 中心
@@ -335,11 +340,7 @@ TITLE_WORDS = """([title, names]) => {
 def test_each_word_a_title_marks_carries_its_own_query_words_key(
     page, title: str, found: list[str], whole: list[str], pieces: dict[str, str]
 ) -> None:
-    page.set_content("<!doctype html><meta charset='utf-8'>")
-    page.add_script_tag(
-        path=str(Path(__file__).resolve().parents[1] / "overrides/assets/zhudu/search-worker.js")
-    )
-    assert page.evaluate(TITLE_WORDS, [title, found]) == [whole, pieces]
+    assert in_worker(page, TITLE_WORDS, [title, found]) == [whole, pieces]
 
 
 def test_without_broadcast_channel_search_still_works(real_site, page) -> None:
