@@ -344,3 +344,34 @@ EDITORS = ConversionRules(
 def test_the_editors_phrases_read_backwards(source: str, expected: str) -> None:
     hans, tw, hk = DEFAULT_VARIANTS
     assert Converter(hans, EDITORS, "Hant", keep_written=(tw, hk)).text(source) == expected
+
+
+@pytest.mark.parametrize(
+    ("region", "written"),
+    [
+        # A rule that reads the ASCII after a word (当前 before git: Taiwan's 目前), or the quoted search term
+        # kept as written after 搜索: the page reads a Han run with its neighbours, so the way back is judged so.
+        (None, "微信搜索“文件”即可。"),
+        (None, "當前 git &amp; svn 版本"),
+        ("HK", "他說當前 git"),
+    ],
+)
+def test_the_notes_own_variant_judges_a_run_with_its_neighbours(region: str | None, written: str) -> None:
+    """As typed on the note's own page; every other Traditional page as it was without ``own``."""
+    hans, tw, hk = DEFAULT_VARIANTS
+    rules = ConversionRules(protected=(), phrases={}, accepted={})
+    pages = {v.code: Converter(v, rules, "Hans") for v in DEFAULT_VARIANTS}
+    keep, mine = {None: ((tw, hk), tw), "HK": ((hk,), hk)}[region]
+    others = [(v, pages[v.code].text) for v in (tw, hk)]
+    typed = Converter(hans, rules, "Hant", keep_written=keep, others=others, own=mine).html(
+        f"<p>{written}</p>"
+    )
+    plain = Converter(hans, rules, "Hant", keep_written=keep, others=others).html(f"<p>{written}</p>")
+    shown, before = (
+        {code: re.sub(r"<[^>]*>", "", c.html(folded)) for code, c in pages.items()}
+        for folded in (typed, plain)
+    )
+    assert shown[mine.code] == written
+    assert {c: t for c, t in shown.items() if c != mine.code} == {
+        c: t for c, t in before.items() if c != mine.code
+    }

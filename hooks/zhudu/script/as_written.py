@@ -87,7 +87,8 @@ def resolve(piece: str, pages: Sequence[tuple[Variant, Callable[[str], str]]]) -
 
     def span(m: re.Match[str]) -> str:
         values = [
-            f"{v.code}:{shown_in(m, v) if keeps(m, v) else convert(html.unescape(m[1]))}"
+            # Values are text (the fragment escapes them): the author's word is HTML as written, as the rule's.
+            f"{v.code}:{html.unescape(shown_in(m, v)) if keeps(m, v) else convert(html.unescape(m[1]))}"
             for v, convert in pages
         ]
         typed = TYPED in _codes(m)
@@ -197,31 +198,40 @@ def widen(
     return pattern.sub(repl, seg)
 
 
-_HAN_RUN_RE = re.compile(f"[{_HAN}]+")
+_HAN_RUN_RE = re.compile(f"[{_HAN}]")
+#: A stretch of held text between placeholders (plane 15, ``protected_spans``): an entity is one piece of it, and
+#: an ASCII ``;`` ends it (a span's values are ``;``-separated, ``inline_rules``).
+_STRETCH_RE = re.compile("(?:&#?\\w+;|[^;\U000f0000-\U000fffff])+")
 _S2T = opencc_converter("s2t")
 
 
 def as_typed(
     seg: str, fold: Callable[[str], str], back: Callable[[str], str], make: Callable[[str, str], str]
 ) -> str:
-    """``seg`` (held text) with each Han run the way back would not give as typed held as a group.
+    """``seg`` (held text) with each stretch the way back would not give as typed held as a group.
 
-    The note's own variant shows the author's text exactly: a run ``fold`` (OpenCC into Simplified) writes
-    as Simplified that ``back`` (that variant's converter from Simplified) does not turn into the run again
-    (the Hexo docs' 文件 → 檔案, 項目 → 專案; Hong Kong's 說 → 説) becomes a group (``make``: its Simplified
-    form, the author's run).  Not a run written in Simplified (no character OpenCC folds, one it writes in
-    Traditional): words the build put into the note before it is folded (a permalink's title 链接到本节).  The whole run, as the other variants' converters read it without the group
-    (Han runs end at what OpenCC never reads across), so their text is what it was.
+    The note's own variant shows the author's text exactly: a stretch between placeholders (Han, ASCII and
+    punctuation: the page reads them together, 當前 before `` git``) that ``fold`` (OpenCC into Simplified)
+    writes as Simplified and ``back`` (that variant's converter from Simplified) does not turn into the stretch
+    again (the Hexo docs' 文件 → 檔案, 項目 → 專案; Hong Kong's 說 → 説) becomes a group (``make``: its
+    Simplified form, the author's stretch).  Not a stretch written in Simplified (no character OpenCC folds,
+    one it writes in Traditional): words the build put into the note before it is folded (a permalink's title
+    链接到本节).  The other variants' converters read the whole stretch as they read it without the group, so
+    their text is what it was.
     """
 
     def repl(m: re.Match[str]) -> str:
-        run = m.group()
-        simplified = fold(run)
-        if back(simplified) == run or (simplified == run and _S2T.convert(run) != run):
-            return run  # as typed already, or typed in Simplified: the build's words (链接到本节), not the author's
-        return make(simplified, run)
+        stretch = m.group()
+        core = stretch.strip()  # a span's values lose their ends' white space (``inline_rules``)
+        if not _HAN_RUN_RE.search(core):
+            return stretch
+        simplified = fold(core)
+        if back(simplified) == core or (simplified == core and _S2T.convert(core) != core):
+            return stretch  # as typed already, or typed in Simplified: the build's words (链接到本节), not the author's
+        start = stretch.index(core)
+        return stretch[:start] + make(simplified, core) + stretch[start + len(core) :]
 
-    return _HAN_RUN_RE.sub(repl, seg)
+    return _STRETCH_RE.sub(repl, seg)
 
 
 #: The start of an editor's note's element, as the annotate stage writes it (``annotations.py``).

@@ -42,7 +42,7 @@ from zhudu.script.protected_spans import PH_BASE, PH_MAX, PH_RE, PLANE15_RE, SEP
 from zhudu.script.quote_pairing import BLOCK_TAG_RE, pair_quotes, passages
 from zhudu.script.regional import RegionalRules, default_regional
 from zhudu.script.variant_configs import DEFAULT_VARIANTS, Variant, detect_script, opencc_converter
-from zhudu.script.word_runs import split_joined, word_runs
+from zhudu.script.word_runs import convert_halves, split_joined, word_runs
 
 __all__ = [
     "DEFAULT_VARIANTS",
@@ -237,6 +237,7 @@ class Converter:
         codes = [v.code + as_written.EXACT if v == self._own else v.code for v in self._keep_written]
         own = self._own_back if keep_written else None
         own_codes = [c for c in codes if c.endswith(as_written.EXACT)] + [as_written.TYPED]
+        typed_everywhere = [v.code + as_written.EXACT for v, _ in self._pages] + [as_written.TYPED]
 
         grouped: dict[str, tuple[str, str]] = {}  # a group's placeholder: its output and the author's word
 
@@ -264,8 +265,10 @@ class Converter:
             return placeholder(as_written.group(out, written, own_codes))
 
         def keep_repl(m: re.Match[str]) -> str:
-            # As written: the source text (already HTML as written in markup) is the output.
-            return placeholder(m.group())
+            # As written: the source text (already HTML as written in markup) is the output.  Beside a stretch kept
+            # as typed (a span), no page would see the words it follows (搜索“…”): every page's value is as typed.
+            held = m.group() if own is None else as_written.group(m.group(), m.group(), typed_everywhere)
+            return placeholder(held)
 
         def first_pass(seg: str) -> str:
             # Names to type first (nothing else may change them, nor leave its own placeholder
@@ -317,7 +320,7 @@ class Converter:
         One OpenCC call for both: a run's text is converted joined and cut back into its pieces where
         its sources end (``split_joined``).  Where its length changed (内存 → 記憶體), its pieces are
         converted alone too, and it is cut where their outputs end; where that cannot be done safely
-        either (a phrase changing length across a wrapper), ``_convert_halves``.  A URL or a handle
+        either (a phrase changing length across a wrapper), ``word_runs.convert_halves``.  A URL or a handle
         is protected as in the text without the wrappers: whole, wherever they cut it.
         """
         memo, words = self._pieces_done, self._words_done
@@ -343,27 +346,12 @@ class Converter:
                 alone = [next(outs) for _ in texts]
                 split = split_joined(alone, joined[texts])
                 if split is None:
-                    split = self._convert_halves(texts, alone)
+                    split = convert_halves(texts, alone, self._convert_joined)
                 words.add(texts, split, 2 * sum(map(len, texts)) + ENTRY_COST * len(texts))
         return [words.data[t] for t in run_texts]
 
-    def _convert_halves(self, texts: tuple[str, ...], alone: list[str]) -> list[str]:
-        """A run that could not be cut back whole, converted in halves (each joined, if it can be).
-
-        So the one place that cannot be joined (内|存 → 記憶體 across a wrapper) keeps its pieces'
-        own conversions, and the rest of the run is still joined.
-        """
-        if len(texts) < 2:
-            return alone
-        mid = len(texts) // 2
-        outs = []
-        for part, part_alone in ((texts[:mid], alone[:mid]), (texts[mid:], alone[mid:])):
-            split = None
-            if len(part) > 1:
-                out = self._convert_many(["".join(part)], markup=True, punctuate=False)[0]
-                split = split_joined(part, out) or split_joined(part_alone, out)
-            outs += split if split is not None else self._convert_halves(part, part_alone)
-        return outs
+    def _convert_joined(self, texts: Sequence[str]) -> str:
+        return self._convert_many(["".join(texts)], markup=True, punctuate=False)[0]
 
     def _convert_from(self, s: str, script: str) -> str:
         """Convert text written in ``script`` (for inline-rule fallbacks)."""
