@@ -375,3 +375,28 @@ def test_the_notes_own_variant_judges_a_run_with_its_neighbours(region: str | No
     assert {c: t for c, t in shown.items() if c != mine.code} == {
         c: t for c, t in before.items() if c != mine.code
     }
+
+
+def test_an_editors_note_is_never_kept_as_typed_whatever_came_before() -> None:
+    """An editor's note whose words a rule holds (搜索“…”), or that are the author's words too: Taiwan's own words."""
+    hans, tw, hk = DEFAULT_VARIANTS
+    rules = ConversionRules(protected=(), phrases={}, accepted={})
+    pages = {v.code: Converter(v, rules, "Hans") for v in DEFAULT_VARIANTS}
+    others = [(v, pages[v.code].text) for v in (tw, hk)]
+    note = '<p>本文件。<span class="zd-anno" data-zd-anno="x"><span class="zd-sr-only">编者注</span>{}</span></p>'
+    fold = Converter(hans, rules, "Hant", keep_written=(tw, hk), others=others, own=tw)
+
+    def taiwan(body: str) -> str:
+        return re.sub(r"<[^>]*>", "", pages["zh-Hant-TW"].html(fold.html(body)))
+
+    assert taiwan(note.format("文件很多，搜索“文件”。")) == "本文件。編者注檔案很多，搜尋“文件”。"
+    # The same text the author's and the editor's, either first: each converter's memo holds its own.
+    assert [taiwan("<p>文件很多。</p>"), taiwan(note.format("文件很多。"))] == [
+        "文件很多。",
+        "本文件。編者注檔案很多。",
+    ]
+    fold = Converter(hans, rules, "Hant", keep_written=(tw, hk), others=others, own=tw)
+    assert [taiwan(note.format("文件很多。")), taiwan("<p>文件很多。</p>")] == [
+        "本文件。編者注檔案很多。",
+        "文件很多。",
+    ]

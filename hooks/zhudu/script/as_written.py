@@ -238,22 +238,22 @@ def as_typed(
 _EDITORS_START = ('<span class="zd-anno"', '<span class="zd-anno ')
 
 
-def editors_pieces(pieces: Sequence[str]) -> frozenset[str]:
-    """The text pieces (and attribute values) of a tokenized document inside an editor's note.
+def editors_pieces(pieces: Sequence[str]) -> list[int]:
+    """The text pieces (and attribute values) of a tokenized document inside an editor's note: their indices.
 
     The annotate stage puts editors' notes into a note's HTML before it is folded: their words (编者注,
     the note's body) are the editor's Simplified, never kept as the author typed them (``as_typed``).
     """
-    inside: set[str] = set()
+    inside: list[int] = []
     depth = 0
-    for piece in pieces:
+    for i, piece in enumerate(pieces):
         if depth:
             if piece.startswith("<span"):
                 depth += 1
             elif piece.startswith("</span"):
                 depth -= 1
             elif not piece.startswith("<"):
-                inside.add(piece)
+                inside.append(i)
         elif piece.startswith(_EDITORS_START):
             depth = 1
-    return frozenset(inside)
+    return inside

@@ -133,7 +133,8 @@ class Converter:
         self._pages = [*self._back, *self._others]
         self._own = own if own in self._keep_written else None
         self._own_back = next((c for v, c in self._back if v == self._own), None)
-        self._editors: frozenset[str] = frozenset()  # an editor's note's pieces (``html``): not as typed
+        self._arguments = (variant, rules, source_script, regional, domain, keep_written, others)
+        self._not_typed: Converter | None = None  # an editor's note's converter (``html``): without ``own``
         # Converted text pieces of the documents seen so far (``convert_pieces``): page chrome and
         # repeated passages are converted once.  A piece converts the same wherever it is (see
         # ``_convert_many``), so this changes nothing but time.
@@ -288,7 +289,7 @@ class Converter:
             seg = sub(repl, seg)
             seg = regional_sub(regional_repl, seg) if regional_sub is not None else seg
             seg = as_written.widen(seg, grouped, grouped_as, self._cc, self._pages) if grouped else seg
-            if own is None or seg in self._editors:
+            if own is None:
                 return seg
             return as_written.as_typed(seg, self._cc.convert, own, as_typed)
 
@@ -388,9 +389,16 @@ class Converter:
         if not self._keep_written:
             return "".join(self.convert_pieces(tokenize_html(s)))
         tokens = tokenize_html(s, events=True)  # its text pieces, told from attribute values
-        # An editor's note inserted into the note (Simplified, the editor's) is no text the author typed.
-        self._editors = as_written.editors_pieces(tokens.pieces) if self._own is not None else frozenset()
-        pieces, self._editors = self.convert_pieces(tokens), frozenset()
+        pieces = self.convert_pieces(tokens)
+        # An editor's note inserted into the note (Simplified, the editor's) is no text the author typed: its pieces
+        # as a converter without ``own`` writes them, whose memos are its own (the same text can be the author's).
+        editors = as_written.editors_pieces(tokens.pieces) if self._own is not None else ()
+        if editors:
+            if self._not_typed is None:
+                self._not_typed = Converter(*self._arguments)
+            not_typed = self._not_typed.convert_pieces(tokens)
+            for i in editors:
+                pieces[i] = not_typed[i]
         # An attribute value (``alt``, ``title``) holds no element: its groups stay for each variant's
         # converter to resolve, as a title's (``text_as_written``).
         in_text = {e[1] for e in tokens.events or () if e[0] == "t"}
