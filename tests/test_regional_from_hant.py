@@ -7,6 +7,7 @@ import re
 import pytest
 from from_hant_shape import TW, assert_from_hant_set, bench_conversion, from_hant
 
+from zhudu.script import as_written
 from zhudu.script.convert import DEFAULT_VARIANTS, ConversionRules, Converter
 from zhudu.script.domain import SOFTWARE
 
@@ -400,3 +401,25 @@ def test_an_editors_note_is_never_kept_as_typed_whatever_came_before() -> None:
         "本文件。編者注檔案很多。",
         "文件很多。",
     ]
+
+
+def test_a_group_widens_to_the_left_after_another_group_close_by() -> None:
+    """Two groups within ``_REACH`` Han characters: the second still reads the characters the first left alone."""
+    phrases = {"丙乙": "戊己", "丙": "丁"}  # a converter's way back: 丙 alone, and 丙 + 乙 as one word
+
+    def back(text: str) -> str:
+        return re.sub("丙乙|丙", lambda m: phrases[m.group()], text)
+
+    class Fold:  # OpenCC into Simplified: these characters are the same in both
+        convert = staticmethod(str)
+
+    first, second = "\U000f0001", "\U000f0002"
+    grouped = {first: ("甲", "甲"), second: ("乙", "乙")}
+    widened = as_written.widen(
+        f"{first}丙{second}",
+        grouped,
+        lambda out, written: f"[{written}]",
+        Fold(),
+        [(DEFAULT_VARIANTS[1], back)],
+    )
+    assert widened == f"{first}[丙乙]"

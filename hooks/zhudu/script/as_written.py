@@ -163,7 +163,7 @@ def widen(
     HK's 設定文件 on the Taiwan page is 設定檔案, as 文件 alone is 檔案).  ``make`` makes the widened group's
     placeholder.
     """
-    pattern = re.compile(f"([{_HAN}]{{0,{_REACH}}})([{''.join(grouped)}])([{_HAN}]{{0,{_REACH}}})")
+    held = re.compile(f"[{''.join(grouped)}]")
 
     def rewritten(piece: str) -> bool:  # a word, not its characters (裡 / 裏): compared in Simplified
         simplified = fold.convert(piece)
@@ -184,20 +184,25 @@ def widen(
                 return k
         return 0
 
-    def repl(m: re.Match[str]) -> str:
-        before, held, after = m.groups()
-        out, written = grouped[held]
+    parts, done = [], 0  # ``seg`` up to ``done``, widened
+    for m in held.finditer(seg):
+        # The Han characters on either side; on the left, those a group before did not take.
+        before = _HAN_BEFORE_RE.search(seg, done, m.start())[0]  # type: ignore[index]
+        after = _HAN_AFTER_RE.match(seg, m.end())[0]  # type: ignore[index]
+        out, written = grouped[m.group()]
         word = (written, html.unescape(out))
         head = before[len(before) - reach(before, word, True) :] if before else ""
         tail = after[: reach(after, word, False)] if after else ""
-        if not head and not tail:
-            return m.group()
-        widened = make(fold.convert(head) + out + fold.convert(tail), head + written + tail)
-        return before[: len(before) - len(head)] + widened + after[len(tail) :]
+        kept = m.group()
+        if head or tail:
+            kept = make(fold.convert(head) + out + fold.convert(tail), head + written + tail)
+        parts += [seg[done : m.start() - len(head)], kept]
+        done = m.end() + len(tail)
+    return "".join(parts) + seg[done:]
 
-    return pattern.sub(repl, seg)
 
-
+_HAN_BEFORE_RE = re.compile(f"[{_HAN}]{{0,{_REACH}}}\\Z")
+_HAN_AFTER_RE = re.compile(f"[{_HAN}]{{0,{_REACH}}}")
 _HAN_RUN_RE = re.compile(f"[{_HAN}]")
 #: A stretch of held text between placeholders (plane 15, ``protected_spans``): an entity is one piece of it, and
 #: an ASCII ``;`` ends it (a span's values are ``;``-separated, ``inline_rules``).

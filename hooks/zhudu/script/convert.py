@@ -238,6 +238,8 @@ class Converter:
         codes = [v.code + as_written.EXACT if v == self._own else v.code for v in self._keep_written]
         own = self._own_back if keep_written else None
         own_codes = [c for c in codes if c.endswith(as_written.EXACT)] + [as_written.TYPED]
+        # The pages whose way back ``widen`` asks: not the note's own, where its neighbours stay as typed (``as_typed``).
+        widened_for = [p for p in self._pages if own is None or p[0] != self._own]
         typed_everywhere = [v.code + as_written.EXACT for v, _ in self._pages] + [as_written.TYPED]
 
         grouped: dict[str, tuple[str, str]] = {}  # a group's placeholder: its output and the author's word
@@ -288,7 +290,8 @@ class Converter:
                 seg = keep_sub(keep_repl, seg)
             seg = sub(repl, seg)
             seg = regional_sub(regional_repl, seg) if regional_sub is not None else seg
-            seg = as_written.widen(seg, grouped, grouped_as, self._cc, self._pages) if grouped else seg
+            if grouped and widened_for:
+                seg = as_written.widen(seg, grouped, grouped_as, self._cc, widened_for)
             if own is None:
                 return seg
             return as_written.as_typed(seg, self._cc.convert, own, as_typed)
