@@ -7,6 +7,7 @@ import re
 import pytest
 from from_hant_shape import TW, assert_from_hant_set, bench_conversion, from_hant
 
+from zhudu.publish.site import Site
 from zhudu.script import as_written
 from zhudu.script.convert import DEFAULT_VARIANTS, ConversionRules, Converter
 from zhudu.script.domain import SOFTWARE
@@ -423,3 +424,19 @@ def test_a_group_widens_to_the_left_after_another_group_close_by() -> None:
         [(DEFAULT_VARIANTS[1], back)],
     )
     assert widened == f"{first}[丙乙]"
+
+
+def test_a_site_folds_a_note_naming_no_region_and_a_regions_note_apart() -> None:
+    """A site whose only Traditional variant is Hong Kong's: a ``zh-Hant`` note has no own page, a ``zh-HK`` one has."""
+
+    class HongKongSite:  # what ``Site.converter`` reads of a site
+        converter = Site.converter
+        script_variants = (DEFAULT_VARIANTS[0], DEFAULT_VARIANTS[2])
+        conversion_domain = ""
+        _rules_key = "a Hong Kong site"
+        rules = ConversionRules(protected=(), phrases={}, accepted={})
+
+    site = HongKongSite()
+    no_region, hong_kong = (site.converter("zh-Hans", "Hant", region) for region in (None, "HK"))
+    assert "zd-typed" not in no_region.html("<p>他說。</p>")
+    assert "zd-typed" in hong_kong.html("<p>他說。</p>")
