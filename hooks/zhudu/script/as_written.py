@@ -6,9 +6,11 @@ Where a from-hant rule of the regional layer rewrote a word for Simplified reade
 臭氧產生器's 產生器 → 生成器, 非同步 → 异步), converting back could not find the author's word, and
 the Taiwan page showed 政府支持 NGO for the author's 政府支援 NGO.  So, when a Traditional note's HTML
 is folded into Simplified, each such word is written as a ``span.zd-conv`` (the authors' own ``-{…}-``
-rule) whose Traditional variants' values are the author's word, in each variant's characters
-(``t2tw``, ``t2hk``: character conversion only): the Simplified page shows the rule's word, the
-Traditional pages the author's.
+rule) whose Traditional variants' values are the author's word: exactly as typed on the note's own
+variant (``EXACT``), in another variant's characters (``t2tw``, ``t2hk``: character conversion only):
+the Simplified page shows the rule's word, the Traditional pages the author's.  On its own variant a
+note reads exactly as typed (:func:`as_typed`): every stretch the way back would write otherwise is
+kept too, but an editor's note's words (``Converter.html``), which are the editor's, not the author's.
 
 A title, a description or a table of contents' label holds no element: folded with
 ``Converter.text_as_written`` it keeps its groups into the Simplified page, and each variant's
@@ -38,7 +40,6 @@ from zhudu.script.variant_configs import Variant, opencc_converter
 __all__ = [
     "EXACT",
     "GROUP_RE",
-    "MARKS",
     "TYPED",
     "TYPED_SPAN",
     "as_typed",
@@ -53,18 +54,17 @@ __all__ = [
     "widen",
 ]
 
+#: A group's marks: noncharacters, which an author cannot type into a note (``notes/limits.py`` replaces them).
 _OPEN, _SEP, _CLOSE = "\ufdd0", "\ufdd1", "\ufdd2"
 _PART = f"([^{_OPEN}-{_CLOSE}]*)"
 #: A group: the rule's output, the author's word, the codes of the variants that show it (comma-separated).
 GROUP_RE = re.compile(f"{_OPEN}{_PART}{_SEP}{_PART}{_SEP}{_PART}{_CLOSE}")
-#: After a variant's code in a group: that variant is the note's own, and shows the author's word exactly as
-#: typed (說, not Hong Kong's 説), not converted into its characters.
+#: After a variant's code in a group: that variant shows the author's word exactly as typed (說, not Hong Kong's 説),
+#: not converted into its characters: the note's own, or every variant for text kept as written (搜索“…”).
 EXACT = "="
-#: Among a group's codes: a run kept as typed (``as_typed``), whose span (``TYPED_SPAN``) the Simplified page drops.
+#: Among a group's codes: a stretch kept as typed (``as_typed``), whose span (``TYPED_SPAN``) the Simplified page drops.
 TYPED = "~"
 TYPED_SPAN = '<span class="zd-conv zd-typed"'
-#: The characters a group is made of: an author who typed one gets it dropped (``notes/noncharacters.py``).
-MARKS = _OPEN + _SEP + _CLOSE
 
 
 def group(out: str, written: str, codes: Sequence[str]) -> str:
