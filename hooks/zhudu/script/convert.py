@@ -468,7 +468,9 @@ class Converter:
                 resolve_inline_value(values, self.variant, default_text, self._convert_from), quote=False
             )
             if self._cc is None and as_written.is_typed(tokens.pieces, first, close):
-                pieces[first - 1] = pieces[close] = ""  # a run kept as typed: the Simplified page as it was
+                # A stretch kept as typed: the Simplified page's HTML as it was (a value is text: &quot; would be ").
+                pieces[first - 1] = pieces[close] = ""
+                continue
             if close > first:
                 pieces[first] = value
                 for i in range(first + 1, close):
