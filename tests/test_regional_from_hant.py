@@ -410,7 +410,10 @@ def test_a_group_widens_to_the_left_after_another_group_close_by() -> None:
     """Two groups within ``_REACH`` Han characters: the second still reads the characters the first left alone."""
     phrases = {"丙乙": "戊己", "丙": "丁"}  # a converter's way back: 丙 alone, and 丙 + 乙 as one word
 
+    calls: list[str] = []
+
     def back(text: str) -> str:
+        calls.append(text)
         return re.sub("丙乙|丙", lambda m: phrases[m.group()], text)
 
     class Fold:  # OpenCC into Simplified: these characters are the same in both
@@ -418,14 +421,18 @@ def test_a_group_widens_to_the_left_after_another_group_close_by() -> None:
 
     first, second = "\U000f0001", "\U000f0002"
     grouped = {first: ("甲", "甲"), second: ("乙", "乙")}
-    widened = as_written.widen(
-        f"{first}丙{second}",
-        grouped,
-        lambda out, written: f"[{written}]",
-        Fold(),
-        [(DEFAULT_VARIANTS[1], back)],
-    )
-    assert widened == f"{first}[丙乙]"
+    reaches: as_written.Reaches = {}
+
+    def widen() -> str:
+        make = lambda out, written: f"[{written}]"  # noqa: E731
+        return as_written.widen(
+            f"{first}丙{second}", grouped, make, Fold(), [(DEFAULT_VARIANTS[1], back)], reaches
+        )
+
+    assert widen() == f"{first}[丙乙]"
+    # The same places again (a note repeats its words): the widths found before, without converting.
+    del calls[:]
+    assert (widen(), calls) == (f"{first}[丙乙]", [])
 
 
 def test_a_site_folds_a_note_naming_no_region_and_a_regions_note_apart() -> None:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from typing import Any
 
 from zhudu import fragments
@@ -42,6 +42,7 @@ __all__ = [
     "GROUP_RE",
     "TYPED",
     "TYPED_SPAN",
+    "Reaches",
     "as_typed",
     "editors_pieces",
     "group",
@@ -139,6 +140,10 @@ def rule_words(piece: str) -> str:
 
 #: How far a group looks on either side for the rest of the author's word (``widen``): Han characters.
 _REACH = 4
+#: The widths ``widen`` found: (a side's Han characters, the author's word, the rule's, from the side's end) → width.
+Reaches = MutableMapping[tuple[str, str, str, bool], int]
+#: How many widths ``widen`` keeps (a text and a word each: a few hundred bytes).
+_REACHES_KEPT = 20_000
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 
@@ -148,6 +153,7 @@ def widen(
     make: Callable[[str, str], str],
     fold: Any,
     back: Sequence[tuple[Variant, Callable[[str], str]]],
+    reaches: Reaches,
 ) -> str:
     """Each group of ``seg`` (held text; ``grouped``: its groups' placeholders) with the rest of the author's word.
 
@@ -161,7 +167,7 @@ def widen(
     on the author's characters; ``back`` on their Simplified form).  A neighbour that is a word of its own stays
     out, converted as the same word elsewhere in the note is (軟件 beside 設定 is Taiwan's 軟體, as it is alone;
     HK's 設定文件 on the Taiwan page is 設定檔案, as 文件 alone is 檔案).  ``make`` makes the widened group's
-    placeholder.
+    placeholder.  ``reaches``: the widths found before with the same ``fold`` and ``back`` (a note repeats its words).
     """
     held = re.compile(f"[{''.join(grouped)}]")
 
@@ -177,6 +183,14 @@ def widen(
         return any(convert(s1 + s2) != convert(s1) + convert(s2) for _, convert in back)
 
     def reach(text: str, word: tuple[str, str], from_end: bool) -> int:
+        found = reaches.get(key := (text, *word, from_end))
+        if found is None:
+            if len(reaches) >= _REACHES_KEPT:
+                reaches.clear()
+            found = reaches[key] = _reach(text, word, from_end)
+        return found
+
+    def _reach(text: str, word: tuple[str, str], from_end: bool) -> int:
         for k in range(1, len(text) + 1):
             piece = text[len(text) - k :] if from_end else text[:k]
             side = (piece, fold.convert(piece))

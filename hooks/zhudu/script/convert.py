@@ -134,10 +134,10 @@ class Converter:
         self._own = own if own in self._keep_written else None
         self._own_back = next((c for v, c in self._back if v == self._own), None)
         self._arguments = (variant, rules, source_script, regional, domain, keep_written, others)
+        self._reaches: as_written.Reaches = {}  # ``as_written.widen``'s: its pages are this converter's
         self._not_typed: Converter | None = None  # an editor's note's converter (``html``): without ``own``
-        # Converted text pieces of the documents seen so far (``convert_pieces``): page chrome and
-        # repeated passages are converted once.  A piece converts the same wherever it is (see
-        # ``_convert_many``), so this changes nothing but time.
+        # Converted text pieces of the documents seen so far (``convert_pieces``): page chrome and repeated passages
+        # are converted once.  A piece converts the same wherever it is (``_convert_many``): this saves time only.
         self._pieces_done = Memo()  # str -> str
         #: Passages punctuated before (``_punctuate_run`` with markup): pages repeat them (a note's
         #: passages on theme pages and in panels, the chrome on every page).
@@ -291,7 +291,7 @@ class Converter:
             seg = sub(repl, seg)
             seg = regional_sub(regional_repl, seg) if regional_sub is not None else seg
             if grouped and widened_for:
-                seg = as_written.widen(seg, grouped, grouped_as, self._cc, widened_for)
+                seg = as_written.widen(seg, grouped, grouped_as, self._cc, widened_for, self._reaches)
             if own is None:
                 return seg
             return as_written.as_typed(seg, self._cc.convert, own, as_typed)
