@@ -294,7 +294,7 @@ def test_the_notes_own_variant_shows_its_text_as_typed(
 
 
 def test_words_the_build_put_into_a_traditional_note_are_not_kept_as_typed() -> None:
-    """A permalink's title (Simplified, mkdocs.yml's) and an editor's note: their variant's words on Taiwan's page."""
+    """A permalink's title (Simplified, mkdocs.yml's), an editor's note and a Simplified leftover: Taiwan's words."""
     hans, tw, hk = DEFAULT_VARIANTS
     rules = ConversionRules(protected=(), phrases={}, accepted={})
     pages = {v.code: Converter(v, rules, "Hans") for v in DEFAULT_VARIANTS}
@@ -308,6 +308,9 @@ def test_words_the_build_put_into_a_traditional_note_are_not_kept_as_typed() -> 
     shown = pages["zh-Hant-TW"].html(folded)
     assert 'title="連結到本節"' in shown, shown
     assert re.sub(r"<[^>]*>", "", shown) == "本文件#編者注檔案很多。", shown
+    # A translator's Simplified leftover in the author's sentence (the Hexo docs' 定制): converted as usual.
+    shown = pages["zh-Hant-TW"].html(fold.html("<p>如何在我的定制 helper 中使用說明文件？</p>"))
+    assert re.sub(r"<[^>]*>", "", shown) == "如何在我的定製 helper 中使用說明文件？", shown
 
 
 #: The editor's regional phrases (docs/editorial/conversion.yml's shape): a source with a phrase in both Traditional

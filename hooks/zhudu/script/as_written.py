@@ -217,7 +217,7 @@ def widen(
 
 _HAN_BEFORE_RE = re.compile(f"[{_HAN}]{{0,{_REACH}}}\\Z")
 _HAN_AFTER_RE = re.compile(f"[{_HAN}]{{0,{_REACH}}}")
-_HAN_RUN_RE = re.compile(f"[{_HAN}]")
+_HAN_RUN_RE = re.compile(f"[{_HAN}]+")
 #: A stretch of held text between placeholders (plane 15, ``protected_spans``): an entity is one piece of it, and
 #: an ASCII ``;`` ends it (a span's values are ``;``-separated, ``inline_rules``).
 _STRETCH_RE = re.compile("(?:&#?\\w+;|[^;\U000f0000-\U000fffff])+")
@@ -233,22 +233,38 @@ def as_typed(
     punctuation: the page reads them together, 當前 before `` git``) that ``fold`` (OpenCC into Simplified)
     writes as Simplified and ``back`` (that variant's converter from Simplified) does not turn into the stretch
     again (the Hexo docs' 文件 → 檔案, 項目 → 專案; Hong Kong's 說 → 説) becomes a group (``make``: its
-    Simplified form, the author's stretch).  Not a stretch written in Simplified (no character OpenCC folds,
-    one it writes in Traditional): words the build put into the note before it is folded (a permalink's title
-    链接到本节).  The other variants' converters read the whole stretch as they read it without the group, so
-    their text is what it was.
+    Simplified form, the author's stretch).  Not a Han run written in Simplified (no character OpenCC folds,
+    one it writes in Traditional), which ends a stretch: words the build put into the note before it is folded
+    (a permalink's title 链接到本节), or a translator's Simplified leftover (定制), converted as usual.  The other
+    variants' converters read the whole stretch as they read it without the group, so their text is what it was.
     """
 
-    def repl(m: re.Match[str]) -> str:
-        stretch = m.group()
-        core = stretch.strip()  # a span's values lose their ends' white space (``inline_rules``)
+    def kept(part: str, folded: str) -> str:  # ``folded``: ``part`` folded with its neighbours, or ""
+        core = part.strip()  # a span's values lose their ends' white space (``inline_rules``)
         if not _HAN_RUN_RE.search(core):
-            return stretch
-        simplified = fold(core)
-        if back(simplified) == core or (simplified == core and _S2T.convert(core) != core):
-            return stretch  # as typed already, or typed in Simplified: the build's words (链接到本节), not the author's
-        start = stretch.index(core)
-        return stretch[:start] + make(simplified, core) + stretch[start + len(core) :]
+            return part
+        start = part.index(core)
+        simplified = folded[start : start + len(core)] if folded else fold(core)
+        if back(simplified) == core:
+            return part
+        return part[:start] + make(simplified, core) + part[start + len(core) :]
+
+    def repl(m: re.Match[str]) -> str:
+        stretch, done, parts = m.group(), 0, []
+        # One OpenCC call each for the stretch, read in slices where it keeps its length (it nearly always does).
+        folded, typed = fold(stretch), _S2T.convert(stretch)
+        if len(folded) != len(stretch) or len(typed) != len(stretch):
+            folded = typed = ""
+        for run in _HAN_RUN_RE.finditer(stretch):
+            a, b = run.span()
+            if (
+                (folded[a:b] if folded else fold(run[0]))
+                == run[0]
+                != (typed[a:b] if typed else _S2T.convert(run[0]))
+            ):
+                parts += [kept(stretch[done:a], folded[done:a]), run[0]]  # typed in Simplified
+                done = b
+        return "".join(parts) + kept(stretch[done:], folded[done:])
 
     return _STRETCH_RE.sub(repl, seg)
 
