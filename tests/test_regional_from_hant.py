@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
 from from_hant_shape import TW, assert_from_hant_set, bench_conversion, from_hant
 
+from zhudu.publish.site import Site
+from zhudu.script import as_written
 from zhudu.script.convert import DEFAULT_VARIANTS, ConversionRules, Converter
 from zhudu.script.domain import SOFTWARE
 
@@ -291,7 +294,7 @@ def test_the_notes_own_variant_shows_its_text_as_typed(
 
 
 def test_words_the_build_put_into_a_traditional_note_are_not_kept_as_typed() -> None:
-    """A permalink's title (Simplified, mkdocs.yml's) and an editor's note: their variant's words on Taiwan's page."""
+    """A permalink's title (Simplified, mkdocs.yml's), an editor's note and a Simplified leftover: Taiwan's words."""
     hans, tw, hk = DEFAULT_VARIANTS
     rules = ConversionRules(protected=(), phrases={}, accepted={})
     pages = {v.code: Converter(v, rules, "Hans") for v in DEFAULT_VARIANTS}
@@ -305,6 +308,9 @@ def test_words_the_build_put_into_a_traditional_note_are_not_kept_as_typed() -> 
     shown = pages["zh-Hant-TW"].html(folded)
     assert 'title="連結到本節"' in shown, shown
     assert re.sub(r"<[^>]*>", "", shown) == "本文件#編者注檔案很多。", shown
+    # A translator's Simplified leftover in the author's sentence (the Hexo docs' 定制): converted as usual.
+    shown = pages["zh-Hant-TW"].html(fold.html("<p>如何在我的定制 helper 中使用說明文件？</p>"))
+    assert re.sub(r"<[^>]*>", "", shown) == "如何在我的定製 helper 中使用說明文件？", shown
 
 
 #: The editor's regional phrases (docs/editorial/conversion.yml's shape): a source with a phrase in both Traditional
@@ -344,3 +350,105 @@ EDITORS = ConversionRules(
 def test_the_editors_phrases_read_backwards(source: str, expected: str) -> None:
     hans, tw, hk = DEFAULT_VARIANTS
     assert Converter(hans, EDITORS, "Hant", keep_written=(tw, hk)).text(source) == expected
+
+
+@pytest.mark.parametrize(
+    ("region", "written"),
+    [
+        # A rule that reads the ASCII after a word (当前 before git: Taiwan's 目前), or the quoted search term
+        # kept as written after 搜索: the page reads a Han run with its neighbours, so the way back is judged so.
+        (None, "微信搜索“文件”即可。"),
+        (None, "當前 git &amp; svn &quot;版本&quot;"),
+        ("HK", "他說當前 git"),
+    ],
+)
+def test_the_notes_own_variant_judges_a_run_with_its_neighbours(region: str | None, written: str) -> None:
+    """As typed on the note's own page; every other Traditional page as it was without ``own``."""
+    hans, tw, hk = DEFAULT_VARIANTS
+    rules = ConversionRules(protected=(), phrases={}, accepted={})
+    pages = {v.code: Converter(v, rules, "Hans") for v in DEFAULT_VARIANTS}
+    keep, mine = {None: ((tw, hk), tw), "HK": ((hk,), hk)}[region]
+    others = [(v, pages[v.code].text) for v in (tw, hk)]
+    typed = Converter(hans, rules, "Hant", keep_written=keep, others=others, own=mine).html(
+        f"<p>{written}</p>"
+    )
+    plain = Converter(hans, rules, "Hant", keep_written=keep, others=others).html(f"<p>{written}</p>")
+    shown, before = (
+        {code: html.unescape(re.sub(r"<[^>]*>", "", c.html(folded))) for code, c in pages.items()}
+        for folded in (typed, plain)
+    )
+    assert shown[mine.code] == html.unescape(written)
+    assert pages["zh-Hans"].html(typed) == pages["zh-Hans"].html(plain)  # byte for byte
+    assert {c: t for c, t in shown.items() if c != mine.code} == {
+        c: t for c, t in before.items() if c != mine.code
+    }
+
+
+def test_an_editors_note_is_never_kept_as_typed_whatever_came_before() -> None:
+    """An editor's note whose words a rule holds (搜索“…”), or that are the author's words too: Taiwan's own words."""
+    hans, tw, hk = DEFAULT_VARIANTS
+    rules = ConversionRules(protected=(), phrases={}, accepted={})
+    pages = {v.code: Converter(v, rules, "Hans") for v in DEFAULT_VARIANTS}
+    others = [(v, pages[v.code].text) for v in (tw, hk)]
+    note = '<p>本文件。<span class="zd-anno" data-zd-anno="x"><span class="zd-sr-only">编者注</span>{}</span></p>'
+    fold = Converter(hans, rules, "Hant", keep_written=(tw, hk), others=others, own=tw)
+
+    def taiwan(body: str) -> str:
+        return re.sub(r"<[^>]*>", "", pages["zh-Hant-TW"].html(fold.html(body)))
+
+    assert taiwan(note.format("文件很多，搜索“文件”。")) == "本文件。編者注檔案很多，搜尋“文件”。"
+    # The same text the author's and the editor's, either first: each converter's memo holds its own.
+    assert [taiwan("<p>文件很多。</p>"), taiwan(note.format("文件很多。"))] == [
+        "文件很多。",
+        "本文件。編者注檔案很多。",
+    ]
+    fold = Converter(hans, rules, "Hant", keep_written=(tw, hk), others=others, own=tw)
+    assert [taiwan(note.format("文件很多。")), taiwan("<p>文件很多。</p>")] == [
+        "本文件。編者注檔案很多。",
+        "文件很多。",
+    ]
+
+
+def test_a_group_widens_to_the_left_after_another_group_close_by() -> None:
+    """Two groups within ``_REACH`` Han characters: the second still reads the characters the first left alone."""
+    phrases = {"丙乙": "戊己", "丙": "丁"}  # a converter's way back: 丙 alone, and 丙 + 乙 as one word
+
+    calls: list[str] = []
+
+    def back(text: str) -> str:
+        calls.append(text)
+        return re.sub("丙乙|丙", lambda m: phrases[m.group()], text)
+
+    class Fold:  # OpenCC into Simplified: these characters are the same in both
+        convert = staticmethod(str)
+
+    first, second = "\U000f0001", "\U000f0002"
+    grouped = {first: ("甲", "甲"), second: ("乙", "乙")}
+    reaches: as_written.Reaches = {}
+
+    def widen() -> str:
+        make = lambda out, written: f"[{written}]"  # noqa: E731
+        return as_written.widen(
+            f"{first}丙{second}", grouped, make, Fold(), [(DEFAULT_VARIANTS[1], back)], reaches
+        )
+
+    assert widen() == f"{first}[丙乙]"
+    # The same places again (a note repeats its words): the widths found before, without converting.
+    del calls[:]
+    assert (widen(), calls) == (f"{first}[丙乙]", [])
+
+
+def test_a_site_folds_a_note_naming_no_region_and_a_regions_note_apart() -> None:
+    """A site whose only Traditional variant is Hong Kong's: a ``zh-Hant`` note has no own page, a ``zh-HK`` one has."""
+
+    class HongKongSite:  # what ``Site.converter`` reads of a site
+        converter = Site.converter
+        script_variants = (DEFAULT_VARIANTS[0], DEFAULT_VARIANTS[2])
+        conversion_domain = ""
+        _rules_key = "a Hong Kong site"
+        rules = ConversionRules(protected=(), phrases={}, accepted={})
+
+    site = HongKongSite()
+    no_region, hong_kong = (site.converter("zh-Hans", "Hant", region) for region in (None, "HK"))
+    assert "zd-typed" not in no_region.html("<p>他說。</p>")
+    assert "zd-typed" in hong_kong.html("<p>他說。</p>")

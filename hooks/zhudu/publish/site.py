@@ -63,8 +63,8 @@ VOCABULARY_AT_FORK_NOTES = 2 * NOTES_PER_READER - 1
 #: process's own peak and put the build's over 800 MiB (bench/RESULTS.md, session 24).
 POSTINGS_WORKER_NOTES = 1_000
 
-#: ``Site.converter``'s converters: (variant, rules, source script, domain) → converter.
-_CONVERTERS: dict[tuple[Any, str, str, str], script.Converter] = {}
+#: ``Site.converter``'s converters: (variant, rules, source script, domain, kept variants, own variant) → converter.
+_CONVERTERS: dict[tuple[Any, ...], script.Converter] = {}
 
 
 @dataclass
@@ -203,7 +203,7 @@ class Site(NoteLoading):
             # that names none (most Traditional notes are written in Taiwan).
             own = next((v for v in keep_written if _region_of(v.code) in (region, "TW")), None)
             others = [(v, self.converter(v.code).text) for v in hant]
-            key = (variant, self._rules_key, source_script, domain, keep_written)
+            key = (variant, self._rules_key, source_script, domain, keep_written, own)
             converter = _CONVERTERS.get(key)
             if converter is None:
                 if len(_CONVERTERS) >= 6 * len(self.script_variants):  # rules or variants were edited

@@ -6,9 +6,11 @@ Where a from-hant rule of the regional layer rewrote a word for Simplified reade
 臭氧產生器's 產生器 → 生成器, 非同步 → 异步), converting back could not find the author's word, and
 the Taiwan page showed 政府支持 NGO for the author's 政府支援 NGO.  So, when a Traditional note's HTML
 is folded into Simplified, each such word is written as a ``span.zd-conv`` (the authors' own ``-{…}-``
-rule) whose Traditional variants' values are the author's word, in each variant's characters
-(``t2tw``, ``t2hk``: character conversion only): the Simplified page shows the rule's word, the
-Traditional pages the author's.
+rule) whose Traditional variants' values are the author's word: exactly as typed on the note's own
+variant (``EXACT``), in another variant's characters (``t2tw``, ``t2hk``: character conversion only):
+the Simplified page shows the rule's word, the Traditional pages the author's.  On its own variant a
+note reads exactly as typed (:func:`as_typed`): every stretch the way back would write otherwise is
+kept too, but an editor's note's words (``Converter.html``), which are the editor's, not the author's.
 
 A title, a description or a table of contents' label holds no element: folded with
 ``Converter.text_as_written`` it keeps its groups into the Simplified page, and each variant's
@@ -29,7 +31,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from typing import Any
 
 from zhudu import fragments
@@ -38,9 +40,9 @@ from zhudu.script.variant_configs import Variant, opencc_converter
 __all__ = [
     "EXACT",
     "GROUP_RE",
-    "MARKS",
     "TYPED",
     "TYPED_SPAN",
+    "Reaches",
     "as_typed",
     "editors_pieces",
     "group",
@@ -53,18 +55,17 @@ __all__ = [
     "widen",
 ]
 
+#: A group's marks: noncharacters, which an author cannot type into a note (``notes/limits.py`` replaces them).
 _OPEN, _SEP, _CLOSE = "\ufdd0", "\ufdd1", "\ufdd2"
 _PART = f"([^{_OPEN}-{_CLOSE}]*)"
 #: A group: the rule's output, the author's word, the codes of the variants that show it (comma-separated).
 GROUP_RE = re.compile(f"{_OPEN}{_PART}{_SEP}{_PART}{_SEP}{_PART}{_CLOSE}")
-#: After a variant's code in a group: that variant is the note's own, and shows the author's word exactly as
-#: typed (說, not Hong Kong's 説), not converted into its characters.
+#: After a variant's code in a group: that variant shows the author's word exactly as typed (說, not Hong Kong's 説),
+#: not converted into its characters: the note's own, or every variant for text kept as written (搜索“…”).
 EXACT = "="
-#: Among a group's codes: a run kept as typed (``as_typed``), whose span (``TYPED_SPAN``) the Simplified page drops.
+#: Among a group's codes: a stretch kept as typed (``as_typed``), whose span (``TYPED_SPAN``) the Simplified page drops.
 TYPED = "~"
 TYPED_SPAN = '<span class="zd-conv zd-typed"'
-#: The characters a group is made of: an author who typed one gets it dropped (``notes/noncharacters.py``).
-MARKS = _OPEN + _SEP + _CLOSE
 
 
 def group(out: str, written: str, codes: Sequence[str]) -> str:
@@ -87,7 +88,8 @@ def resolve(piece: str, pages: Sequence[tuple[Variant, Callable[[str], str]]]) -
 
     def span(m: re.Match[str]) -> str:
         values = [
-            f"{v.code}:{shown_in(m, v) if keeps(m, v) else convert(html.unescape(m[1]))}"
+            # Values are text (the fragment escapes them): the author's word is HTML as written, as the rule's.
+            f"{v.code}:{html.unescape(shown_in(m, v)) if keeps(m, v) else convert(html.unescape(m[1]))}"
             for v, convert in pages
         ]
         typed = TYPED in _codes(m)
@@ -138,6 +140,10 @@ def rule_words(piece: str) -> str:
 
 #: How far a group looks on either side for the rest of the author's word (``widen``): Han characters.
 _REACH = 4
+#: The widths ``widen`` found: (a side's Han characters, the author's word, the rule's, from the side's end) → width.
+Reaches = MutableMapping[tuple[str, str, str, bool], int]
+#: How many widths ``widen`` keeps (a text and a word each: a few hundred bytes).
+_REACHES_KEPT = 20_000
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 
@@ -147,6 +153,7 @@ def widen(
     make: Callable[[str, str], str],
     fold: Any,
     back: Sequence[tuple[Variant, Callable[[str], str]]],
+    reaches: Reaches,
 ) -> str:
     """Each group of ``seg`` (held text; ``grouped``: its groups' placeholders) with the rest of the author's word.
 
@@ -160,9 +167,9 @@ def widen(
     on the author's characters; ``back`` on their Simplified form).  A neighbour that is a word of its own stays
     out, converted as the same word elsewhere in the note is (軟件 beside 設定 is Taiwan's 軟體, as it is alone;
     HK's 設定文件 on the Taiwan page is 設定檔案, as 文件 alone is 檔案).  ``make`` makes the widened group's
-    placeholder.
+    placeholder.  ``reaches``: the widths found before with the same ``fold`` and ``back`` (a note repeats its words).
     """
-    pattern = re.compile(f"([{_HAN}]{{0,{_REACH}}})([{''.join(grouped)}])([{_HAN}]{{0,{_REACH}}})")
+    held = re.compile(f"[{''.join(grouped)}]")
 
     def rewritten(piece: str) -> bool:  # a word, not its characters (裡 / 裏): compared in Simplified
         simplified = fold.convert(piece)
@@ -176,6 +183,14 @@ def widen(
         return any(convert(s1 + s2) != convert(s1) + convert(s2) for _, convert in back)
 
     def reach(text: str, word: tuple[str, str], from_end: bool) -> int:
+        found = reaches.get(key := (text, *word, from_end))
+        if found is None:
+            if len(reaches) >= _REACHES_KEPT:
+                reaches.clear()
+            found = reaches[key] = _reach(text, word, from_end)
+        return found
+
+    def _reach(text: str, word: tuple[str, str], from_end: bool) -> int:
         for k in range(1, len(text) + 1):
             piece = text[len(text) - k :] if from_end else text[:k]
             side = (piece, fold.convert(piece))
@@ -183,67 +198,97 @@ def widen(
                 return k
         return 0
 
-    def repl(m: re.Match[str]) -> str:
-        before, held, after = m.groups()
-        out, written = grouped[held]
+    parts, done = [], 0  # ``seg`` up to ``done``, widened
+    for m in held.finditer(seg):
+        # The Han characters on either side; on the left, those a group before did not take.
+        before = _HAN_BEFORE_RE.search(seg, done, m.start())[0]  # type: ignore[index]
+        after = _HAN_AFTER_RE.match(seg, m.end())[0]  # type: ignore[index]
+        out, written = grouped[m.group()]
         word = (written, html.unescape(out))
         head = before[len(before) - reach(before, word, True) :] if before else ""
         tail = after[: reach(after, word, False)] if after else ""
-        if not head and not tail:
-            return m.group()
-        widened = make(fold.convert(head) + out + fold.convert(tail), head + written + tail)
-        return before[: len(before) - len(head)] + widened + after[len(tail) :]
+        kept = m.group()
+        if head or tail:
+            kept = make(fold.convert(head) + out + fold.convert(tail), head + written + tail)
+        parts += [seg[done : m.start() - len(head)], kept]
+        done = m.end() + len(tail)
+    return "".join(parts) + seg[done:]
 
-    return pattern.sub(repl, seg)
 
-
+_HAN_BEFORE_RE = re.compile(f"[{_HAN}]{{0,{_REACH}}}\\Z")
+_HAN_AFTER_RE = re.compile(f"[{_HAN}]{{0,{_REACH}}}")
 _HAN_RUN_RE = re.compile(f"[{_HAN}]+")
+#: A stretch of held text between placeholders (plane 15, ``protected_spans``): an entity is one piece of it, and
+#: an ASCII ``;`` ends it (a span's values are ``;``-separated, ``inline_rules``).
+_STRETCH_RE = re.compile("(?:&#?\\w+;|[^;\U000f0000-\U000fffff])+")
 _S2T = opencc_converter("s2t")
 
 
 def as_typed(
     seg: str, fold: Callable[[str], str], back: Callable[[str], str], make: Callable[[str, str], str]
 ) -> str:
-    """``seg`` (held text) with each Han run the way back would not give as typed held as a group.
+    """``seg`` (held text) with each stretch the way back would not give as typed held as a group.
 
-    The note's own variant shows the author's text exactly: a run ``fold`` (OpenCC into Simplified) writes
-    as Simplified that ``back`` (that variant's converter from Simplified) does not turn into the run again
-    (the Hexo docs' 文件 → 檔案, 項目 → 專案; Hong Kong's 說 → 説) becomes a group (``make``: its Simplified
-    form, the author's run).  Not a run written in Simplified (no character OpenCC folds, one it writes in
-    Traditional): words the build put into the note before it is folded (a permalink's title 链接到本节).  The whole run, as the other variants' converters read it without the group
-    (Han runs end at what OpenCC never reads across), so their text is what it was.
+    The note's own variant shows the author's text exactly: a stretch between placeholders (Han, ASCII and
+    punctuation: the page reads them together, 當前 before `` git``) that ``fold`` (OpenCC into Simplified)
+    writes as Simplified and ``back`` (that variant's converter from Simplified) does not turn into the stretch
+    again (the Hexo docs' 文件 → 檔案, 項目 → 專案; Hong Kong's 說 → 説) becomes a group (``make``: its
+    Simplified form, the author's stretch).  Not a Han run written in Simplified (no character OpenCC folds,
+    one it writes in Traditional), which ends a stretch: words the build put into the note before it is folded
+    (a permalink's title 链接到本节), or a translator's Simplified leftover (定制), converted as usual.  The other
+    variants' converters read the whole stretch as they read it without the group, so their text is what it was.
     """
 
-    def repl(m: re.Match[str]) -> str:
-        run = m.group()
-        simplified = fold(run)
-        if back(simplified) == run or (simplified == run and _S2T.convert(run) != run):
-            return run  # as typed already, or typed in Simplified: the build's words (链接到本节), not the author's
-        return make(simplified, run)
+    def kept(part: str, folded: str) -> str:  # ``folded``: ``part`` folded with its neighbours, or ""
+        core = part.strip()  # a span's values lose their ends' white space (``inline_rules``)
+        if not _HAN_RUN_RE.search(core):
+            return part
+        start = part.index(core)
+        simplified = folded[start : start + len(core)] if folded else fold(core)
+        if back(simplified) == core:
+            return part
+        return part[:start] + make(simplified, core) + part[start + len(core) :]
 
-    return _HAN_RUN_RE.sub(repl, seg)
+    def repl(m: re.Match[str]) -> str:
+        stretch, done, parts = m.group(), 0, []
+        # One OpenCC call each for the stretch, read in slices where it keeps its length (it nearly always does).
+        folded, typed = fold(stretch), _S2T.convert(stretch)
+        if len(folded) != len(stretch) or len(typed) != len(stretch):
+            folded = typed = ""
+        for run in _HAN_RUN_RE.finditer(stretch):
+            a, b = run.span()
+            if (
+                (folded[a:b] if folded else fold(run[0]))
+                == run[0]
+                != (typed[a:b] if typed else _S2T.convert(run[0]))
+            ):
+                parts += [kept(stretch[done:a], folded[done:a]), run[0]]  # typed in Simplified
+                done = b
+        return "".join(parts) + kept(stretch[done:], folded[done:])
+
+    return _STRETCH_RE.sub(repl, seg)
 
 
 #: The start of an editor's note's element, as the annotate stage writes it (``annotations.py``).
 _EDITORS_START = ('<span class="zd-anno"', '<span class="zd-anno ')
 
 
-def editors_pieces(pieces: Sequence[str]) -> frozenset[str]:
-    """The text pieces (and attribute values) of a tokenized document inside an editor's note.
+def editors_pieces(pieces: Sequence[str]) -> list[int]:
+    """The text pieces (and attribute values) of a tokenized document inside an editor's note: their indices.
 
     The annotate stage puts editors' notes into a note's HTML before it is folded: their words (编者注,
     the note's body) are the editor's Simplified, never kept as the author typed them (``as_typed``).
     """
-    inside: set[str] = set()
+    inside: list[int] = []
     depth = 0
-    for piece in pieces:
+    for i, piece in enumerate(pieces):
         if depth:
             if piece.startswith("<span"):
                 depth += 1
             elif piece.startswith("</span"):
                 depth -= 1
             elif not piece.startswith("<"):
-                inside.add(piece)
+                inside.append(i)
         elif piece.startswith(_EDITORS_START):
             depth = 1
-    return frozenset(inside)
+    return inside

@@ -42,7 +42,7 @@ from zhudu.script.protected_spans import PH_BASE, PH_MAX, PH_RE, PLANE15_RE, SEP
 from zhudu.script.quote_pairing import BLOCK_TAG_RE, pair_quotes, passages
 from zhudu.script.regional import RegionalRules, default_regional
 from zhudu.script.variant_configs import DEFAULT_VARIANTS, Variant, detect_script, opencc_converter
-from zhudu.script.word_runs import split_joined, word_runs
+from zhudu.script.word_runs import convert_halves, split_joined, word_runs
 
 __all__ = [
     "DEFAULT_VARIANTS",
@@ -133,10 +133,11 @@ class Converter:
         self._pages = [*self._back, *self._others]
         self._own = own if own in self._keep_written else None
         self._own_back = next((c for v, c in self._back if v == self._own), None)
-        self._editors: frozenset[str] = frozenset()  # an editor's note's pieces (``html``): not as typed
-        # Converted text pieces of the documents seen so far (``convert_pieces``): page chrome and
-        # repeated passages are converted once.  A piece converts the same wherever it is (see
-        # ``_convert_many``), so this changes nothing but time.
+        self._arguments = (variant, rules, source_script, regional, domain, keep_written, others)
+        self._reaches: as_written.Reaches = {}  # ``as_written.widen``'s: its pages are this converter's
+        self._not_typed: Converter | None = None  # an editor's note's converter (``html``): without ``own``
+        # Converted text pieces of the documents seen so far (``convert_pieces``): page chrome and repeated passages
+        # are converted once.  A piece converts the same wherever it is (``_convert_many``): this saves time only.
         self._pieces_done = Memo()  # str -> str
         #: Passages punctuated before (``_punctuate_run`` with markup): pages repeat them (a note's
         #: passages on theme pages and in panels, the chrome on every page).
@@ -237,6 +238,9 @@ class Converter:
         codes = [v.code + as_written.EXACT if v == self._own else v.code for v in self._keep_written]
         own = self._own_back if keep_written else None
         own_codes = [c for c in codes if c.endswith(as_written.EXACT)] + [as_written.TYPED]
+        # The pages whose way back ``widen`` asks: not the note's own, where its neighbours stay as typed (``as_typed``).
+        widened_for = [p for p in self._pages if own is None or p[0] != self._own]
+        typed_everywhere = [v.code + as_written.EXACT for v, _ in self._pages] + [as_written.TYPED]
 
         grouped: dict[str, tuple[str, str]] = {}  # a group's placeholder: its output and the author's word
 
@@ -264,8 +268,10 @@ class Converter:
             return placeholder(as_written.group(out, written, own_codes))
 
         def keep_repl(m: re.Match[str]) -> str:
-            # As written: the source text (already HTML as written in markup) is the output.
-            return placeholder(m.group())
+            # As written: the source text (already HTML as written in markup) is the output.  Beside a stretch kept
+            # as typed (a span), no page would see the words it follows (搜索“…”): every page's value is as typed.
+            held = m.group() if own is None else as_written.group(m.group(), m.group(), typed_everywhere)
+            return placeholder(held)
 
         def first_pass(seg: str) -> str:
             # Names to type first (nothing else may change them, nor leave its own placeholder
@@ -284,8 +290,9 @@ class Converter:
                 seg = keep_sub(keep_repl, seg)
             seg = sub(repl, seg)
             seg = regional_sub(regional_repl, seg) if regional_sub is not None else seg
-            seg = as_written.widen(seg, grouped, grouped_as, self._cc, self._pages) if grouped else seg
-            if own is None or seg in self._editors:
+            if grouped and widened_for:
+                seg = as_written.widen(seg, grouped, grouped_as, self._cc, widened_for, self._reaches)
+            if own is None:
                 return seg
             return as_written.as_typed(seg, self._cc.convert, own, as_typed)
 
@@ -317,7 +324,7 @@ class Converter:
         One OpenCC call for both: a run's text is converted joined and cut back into its pieces where
         its sources end (``split_joined``).  Where its length changed (内存 → 記憶體), its pieces are
         converted alone too, and it is cut where their outputs end; where that cannot be done safely
-        either (a phrase changing length across a wrapper), ``_convert_halves``.  A URL or a handle
+        either (a phrase changing length across a wrapper), ``word_runs.convert_halves``.  A URL or a handle
         is protected as in the text without the wrappers: whole, wherever they cut it.
         """
         memo, words = self._pieces_done, self._words_done
@@ -343,27 +350,12 @@ class Converter:
                 alone = [next(outs) for _ in texts]
                 split = split_joined(alone, joined[texts])
                 if split is None:
-                    split = self._convert_halves(texts, alone)
+                    split = convert_halves(texts, alone, self._convert_joined)
                 words.add(texts, split, 2 * sum(map(len, texts)) + ENTRY_COST * len(texts))
         return [words.data[t] for t in run_texts]
 
-    def _convert_halves(self, texts: tuple[str, ...], alone: list[str]) -> list[str]:
-        """A run that could not be cut back whole, converted in halves (each joined, if it can be).
-
-        So the one place that cannot be joined (内|存 → 記憶體 across a wrapper) keeps its pieces'
-        own conversions, and the rest of the run is still joined.
-        """
-        if len(texts) < 2:
-            return alone
-        mid = len(texts) // 2
-        outs = []
-        for part, part_alone in ((texts[:mid], alone[:mid]), (texts[mid:], alone[mid:])):
-            split = None
-            if len(part) > 1:
-                out = self._convert_many(["".join(part)], markup=True, punctuate=False)[0]
-                split = split_joined(part, out) or split_joined(part_alone, out)
-            outs += split if split is not None else self._convert_halves(part, part_alone)
-        return outs
+    def _convert_joined(self, texts: Sequence[str]) -> str:
+        return self._convert_many(["".join(texts)], markup=True, punctuate=False)[0]
 
     def _convert_from(self, s: str, script: str) -> str:
         """Convert text written in ``script`` (for inline-rule fallbacks)."""
@@ -400,9 +392,16 @@ class Converter:
         if not self._keep_written:
             return "".join(self.convert_pieces(tokenize_html(s)))
         tokens = tokenize_html(s, events=True)  # its text pieces, told from attribute values
-        # An editor's note inserted into the note (Simplified, the editor's) is no text the author typed.
-        self._editors = as_written.editors_pieces(tokens.pieces) if self._own is not None else frozenset()
-        pieces, self._editors = self.convert_pieces(tokens), frozenset()
+        pieces = self.convert_pieces(tokens)
+        # An editor's note inserted into the note (Simplified, the editor's) is no text the author typed: its pieces
+        # as a converter without ``own`` writes them, whose memos are its own (the same text can be the author's).
+        editors = as_written.editors_pieces(tokens.pieces) if self._own is not None else ()
+        if editors:
+            if self._not_typed is None:
+                self._not_typed = Converter(*self._arguments)
+            not_typed = self._not_typed.convert_pieces(tokens)
+            for i in editors:
+                pieces[i] = not_typed[i]
         # An attribute value (``alt``, ``title``) holds no element: its groups stay for each variant's
         # converter to resolve, as a title's (``text_as_written``).
         in_text = {e[1] for e in tokens.events or () if e[0] == "t"}
@@ -469,7 +468,9 @@ class Converter:
                 resolve_inline_value(values, self.variant, default_text, self._convert_from), quote=False
             )
             if self._cc is None and as_written.is_typed(tokens.pieces, first, close):
-                pieces[first - 1] = pieces[close] = ""  # a run kept as typed: the Simplified page as it was
+                # A stretch kept as typed: the Simplified page's HTML as it was (a value is text: &quot; would be ").
+                pieces[first - 1] = pieces[close] = ""
+                continue
             if close > first:
                 pieces[first] = value
                 for i in range(first + 1, close):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from zhudu.script.han import HAN_RE
@@ -25,7 +25,7 @@ from zhudu.script.quote_pairing import BLOCK_TAG_RE
 if TYPE_CHECKING:
     from zhudu.script.html_tokens import HtmlTokens
 
-__all__ = ["split_joined", "word_runs"]
+__all__ = ["convert_halves", "split_joined", "word_runs"]
 
 #: The key of a document's runs in ``HtmlTokens.passage_runs`` (no punctuation pattern is this).
 _RUNS_KEY = "\x00word-runs"
@@ -186,3 +186,24 @@ def split_joined(parts: Sequence[str], joined_out: str) -> list[str] | None:
         return None
     cuts = list(itertools.accumulate(map(len, parts), initial=0))
     return [joined_out[start:end] for start, end in itertools.pairwise(cuts)]
+
+
+def convert_halves(
+    texts: Sequence[str], alone: list[str], convert_joined: Callable[[Sequence[str]], str]
+) -> list[str]:
+    """A run that could not be cut back whole (``split_joined``), converted in halves (each joined, if it can be).
+
+    So the one place that cannot be joined (内|存 → 記憶體 across a wrapper) keeps its pieces' own conversions
+    (``alone``), and the rest of the run is still joined (``convert_joined``: the joined text of some pieces).
+    """
+    if len(texts) < 2:
+        return alone
+    mid = len(texts) // 2
+    outs = []
+    for part, part_alone in ((texts[:mid], alone[:mid]), (texts[mid:], alone[mid:])):
+        split = None
+        if len(part) > 1:
+            out = convert_joined(part)
+            split = split_joined(part, out) or split_joined(part_alone, out)
+        outs += split if split is not None else convert_halves(part, part_alone, convert_joined)
+    return outs
