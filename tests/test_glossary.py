@@ -416,6 +416,10 @@ def test_numbers_are_compared_by_value() -> None:
     key = glossary.order_for("zh-Hans")
     assert [key(t).group for t in ("三体", "一代宗师", "二十世纪")] == ["S", "Y", "E"]
     assert sorted(["三体", "三国"], key=key) == ["三国", "三体"]
+    # s47: a run that opens a term is read whole, never from its second character (四十二章经 was 四12章经).
+    assert key("四十二章经").syllables == ("si", "shi", "er", "zhang", "jing")
+    assert key("一百零八回").syllables == ("yi", "bai", "ling", "ba", "hui")
+    assert sorted(["二十四节气", "二十世纪"], key=key) == ["二十世纪", "二十四节气"]  # shì before sì
 
 
 def test_the_keys_of_a_glossary_page_are_kept_so_pypinyin_loads_only_for_a_new_term(tmp_path: Path) -> None:

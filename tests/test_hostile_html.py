@@ -16,6 +16,7 @@ from test_hostile_paths import PNG
 
 from conftest import serve_built
 from sitescan import _read_html, scan_site
+from zhudu.notes import containment, sanitizer
 from zhudu.notes.safety import Sanitizer, is_remote, parse_allow, safe_url
 
 HOSTILE = """\
@@ -440,6 +441,26 @@ def test_sanitizer_keeps_clean_pieces_as_written_and_cleans_the_rest():
     assert s.clean("<script>")[0] == ""
     assert s.clean('<a href="javascript:alert(1)">')[0] == "<a>"
     assert s.clean("<!--><script>alert(1)</script>-->")[0] == ""
+
+
+def test_a_repeated_piece_is_judged_once(monkeypatch):
+    """s47: a page's embeds repeat the same tags (3,000 copies, 6,000 ``<span>``s): each piece is judged once."""
+    s = Sanitizer()
+    first = s.clean('<span onclick="x()">')
+    assert first[0] == "<span>" and first[1]
+    monkeypatch.setattr(sanitizer, "_scan", lambda raw: pytest.fail(f"judged again: {raw!r}"))
+    again = s.clean('<span onclick="x()">')
+    assert again == first
+    again[1].clear()  # a caller's list of findings is its own
+    assert s.clean('<span onclick="x()">') == first
+
+
+def test_text_with_no_tag_is_contained_without_a_parse(monkeypatch):
+    """s47: toc runs the postprocessors on each heading's text (3,000 on a page): no tag, nothing to close."""
+    monkeypatch.setattr(containment, "_escapes", lambda html: pytest.fail(f"parsed: {html!r}"))
+    assert containment.contain("节12 &amp; 甲") == ("节12 &amp; 甲", [], False)
+    monkeypatch.undo()
+    assert containment.contain("甲</div>乙")[:2] == ("甲乙", [containment.StrayEndTag("</div>", "div")])
 
 
 def test_parse_allow_refuses_what_is_never_safe():

@@ -292,6 +292,18 @@ def test_a_line_commonmark_reads_as_no_list_or_heading_is_kept_beside_one_that_i
             "</table><ul><li>丙</li></ul></li></ul>",
         ),
         ("> | 甲 | 乙 |\n> | - | - |\n> | 1 | 2 |\n> - 丙", "</table><ul><li>丙</li></ul></blockquote>"),
+        # s47: a fence right under the rows in a list item or a quote (stored away as a placeholder line by then):
+        # its code after the table, whole (was: in a new last row's cell).
+        (
+            "- 项\n\n    | 甲 | 乙 |\n    | - | - |\n    | 1 | 2 |\n    ```\n    x | y\n    ```\n    后文",
+            '<td>2</td></tr></tbody></table><div class="highlight"><pre><span></span><code>x | y</code></pre></div>'
+            "<p>后文</p></li></ul>",
+        ),
+        (
+            "> | 甲 | 乙 |\n> | - | - |\n> | 1 | 2 |\n> ~~~\n> 码\n> ~~~",
+            '<td>2</td></tr></tbody></table><div class="highlight"><pre><span></span><code>码</code></pre></div>'
+            "</blockquote>",
+        ),
         # A Setext underline under a list's or a quote's line: a thematic break, or the line's lazy text
         # (was: a heading of 「- 甲」 or 「> 引文」).
         ("- 甲\n---\n正文", "<ul><li>甲</li></ul><hr /><p>正文</p>"),

@@ -137,7 +137,8 @@ def contain(html: str) -> tuple[str, list[StrayEndTag], bool]:
     Returns the HTML (``html`` itself when it was contained), the end tags removed, and whether the
     note had to be re-serialised after ``MAX_REMOVED`` of them.
     """
-    if not _escapes(html):
+    # No tag, nothing to close: skips an HTML parse per heading (toc runs this on every heading's text).
+    if "<" not in html or not _escapes(html):
         return html, [], False
     removed: list[StrayEndTag] = []
     spans = _EndTags(html).spans

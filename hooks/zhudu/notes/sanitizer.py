@@ -246,6 +246,12 @@ def _classes(attrs: Iterable[tuple[str, str]]) -> list[str]:
     return next((v.split() for k, v in attrs if k == "class"), [])
 
 
+#: Entries whose cleaning a sanitizer keeps at most (a bound for ``mkdocs serve``'s long life), and
+#: the longest entry kept (a tag; what repeats is the tags of a page's embeds).
+_CLEANED_KEPT = 4096
+_KEPT_ENTRY_CHARS = 512
+
+
 class Sanitizer:
     """The allow-list, applied to raw HTML strings and to Markdown's elements."""
 
@@ -265,6 +271,8 @@ class Sanitizer:
             link_rel=None,  # links.mark_external gives links to other hosts their rel
             url_schemes=set(URL_SCHEMES),
         )
+        #: ``clean``'s answers by entry: a page's embeds repeat the same tags (3,000 copies, 6,000 ``<span>``s).
+        self._cleaned: dict[str, tuple[str, tuple[Finding, ...]]] = {}
 
     # -- judging one attribute (shared by nh3's filter, the scan and the tree) ------------------
 
@@ -301,6 +309,16 @@ class Sanitizer:
         """
         if "<" not in raw:  # text and entities: nothing to judge (``&`` alone cannot make a tag)
             return raw, []
+        if len(raw) > _KEPT_ENTRY_CHARS:  # a block of HTML: rarely repeated, not kept
+            return self._clean(raw)
+        if (known := self._cleaned.get(raw)) is None:
+            if len(self._cleaned) >= _CLEANED_KEPT:
+                self._cleaned.clear()
+            cleaned, findings = self._clean(raw)
+            known = self._cleaned[raw] = (cleaned, tuple(findings))
+        return known[0], list(known[1])
+
+    def _clean(self, raw: str) -> tuple[str, list[Finding]]:
         scan = _scan(raw)
         findings = self._judge(scan)
         if (

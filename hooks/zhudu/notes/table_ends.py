@@ -16,11 +16,16 @@ import xml.etree.ElementTree as etree
 
 from markdown import Extension, Markdown
 from markdown.blockprocessors import BlockProcessor
+from markdown.util import HTML_PLACEHOLDER
 
 #: A line starting a block that ends a table (GFM, as markdown-it reads it): any list item (an empty one and
 #: a number past 1 too), a quote, an ATX heading, a thematic break, a code fence, an HTML block's start.
+#: A fence has been stored away before the block parse (superfences): it is a line that is only
+#: Python-Markdown's placeholder for it, which stays as it is (the code is put back whole later).
 _ENDING_LINE_RE = re.compile(
-    r"""\n[ ]{0,3}(?:(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$)|>|\#{1,6}(?:[ \t]|$)|`{3,}|~{3,}
+    r"""\n[ ]{0,3}(?:(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$)|>|\#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|"""
+    + HTML_PLACEHOLDER % r"\d+"
+    + r"""[ \t]*$
         |(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$
         |<(?:!--|/?(?:address|article|aside|blockquote|center|details|div|dl|figure|footer|h[1-6]|header|hr|main
                      |nav|ol|p|pre|script|section|style|summary|table|ul)(?:[ \t/>]|$)))""",

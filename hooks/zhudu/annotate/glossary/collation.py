@@ -98,10 +98,13 @@ _NUMERAL_DIGITS = {
     "兩": 2,
 }
 _NUMERAL_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "萬": 10_000, "亿": 10**8, "億": 10**8}
+_NUMERALS = "".join([*_NUMERAL_DIGITS, *_NUMERAL_UNITS])
 #: A run of them that counts: after 第, or inside a term before a counter (版, 章, 代 …); a term they open is a word.
+#: Read whole or not at all: inside a term the run follows a character that is not a numeral, so the
+#: run opening 四十二章经 is never read from its 十 on (四12章经).
 _COUNTED_NUMERALS_RE = re.compile(
-    r"(?:(?<=第)|(?<=.)(?=[〇零一二三四五六七八九两兩十百千万萬亿億]+[版章代届屆期卷集季回课課节節条條次篇部册冊号號]))"
-    r"[〇零一二三四五六七八九两兩十百千万萬亿億]+"
+    rf"(?:(?<=第)|(?<=[^{_NUMERALS}])(?=[{_NUMERALS}]+[版章代届屆期卷集季回课課节節条條次篇部册冊号號]))"
+    rf"[{_NUMERALS}]+"
 )
 
 
