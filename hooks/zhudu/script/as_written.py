@@ -221,7 +221,6 @@ _HAN_RUN_RE = re.compile(f"[{_HAN}]+")
 #: A stretch of held text between placeholders (plane 15, ``protected_spans``): an entity is one piece of it, and
 #: an ASCII ``;`` ends it (a span's values are ``;``-separated, ``inline_rules``).
 _STRETCH_RE = re.compile("(?:&#?\\w+;|[^;\U000f0000-\U000fffff])+")
-_S2T = opencc_converter("s2t")
 
 
 def as_typed(
@@ -252,7 +251,9 @@ def as_typed(
     def repl(m: re.Match[str]) -> str:
         stretch, done, parts = m.group(), 0, []
         # One OpenCC call each for the stretch, read in slices where it keeps its length (it nearly always does).
-        folded, typed = fold(stretch), _S2T.convert(stretch)
+        # s2t: loaded on the first Traditional note, not when the module is imported (a build of none).
+        to_hant = opencc_converter("s2t").convert
+        folded, typed = fold(stretch), to_hant(stretch)
         if len(folded) != len(stretch) or len(typed) != len(stretch):
             folded = typed = ""
         for run in _HAN_RUN_RE.finditer(stretch):
@@ -260,7 +261,7 @@ def as_typed(
             if (
                 (folded[a:b] if folded else fold(run[0]))
                 == run[0]
-                != (typed[a:b] if typed else _S2T.convert(run[0]))
+                != (typed[a:b] if typed else to_hant(run[0]))
             ):
                 parts += [kept(stretch[done:a], folded[done:a]), run[0]]  # typed in Simplified
                 done = b
