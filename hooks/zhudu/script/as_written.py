@@ -237,6 +237,8 @@ def as_typed(
     (a permalink's title 链接到本节), or a translator's Simplified leftover (定制), converted as usual.  The other
     variants' converters read the whole stretch as they read it without the group, so their text is what it was.
     """
+    # s2t: loaded on the first Traditional note, not when the module is imported (a build of none).
+    to_hant = opencc_converter("s2t").convert
 
     def kept(part: str, folded: str) -> str:  # ``folded``: ``part`` folded with its neighbours, or ""
         core = part.strip()  # a span's values lose their ends' white space (``inline_rules``)
@@ -251,8 +253,6 @@ def as_typed(
     def repl(m: re.Match[str]) -> str:
         stretch, done, parts = m.group(), 0, []
         # One OpenCC call each for the stretch, read in slices where it keeps its length (it nearly always does).
-        # s2t: loaded on the first Traditional note, not when the module is imported (a build of none).
-        to_hant = opencc_converter("s2t").convert
         folded, typed = fold(stretch), to_hant(stretch)
         if len(folded) != len(stretch) or len(typed) != len(stretch):
             folded = typed = ""

@@ -129,8 +129,9 @@ def _noted(
 ) -> tuple[dict[str, str], dict[str, str]]:
     """``grams`` of a passage with editor's notes, from its pairs' and characters' places: each one in a note marked.
 
-    A position inside a note is followed by ``NOTED``. A pair is inside a note when both its characters are.  A character first found inside a note is also
-    given where it first is outside them, when it is: a one-character query then knows the author wrote it.
+    A position inside a note is followed by ``NOTED``.  A pair is inside a note when both its characters are.  A
+    character first found inside a note is also given where it first is outside them, when it is: a one-character
+    query then knows the author wrote it.
     """
     encoded = {}
     for pair, positions in pairs.items():
