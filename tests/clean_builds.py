@@ -48,7 +48,7 @@ BUILDER = textwrap.dedent(
     """
     import faulthandler, json, os, sys, tempfile, time, traceback
     from pathlib import Path
-    import jieba, jinja2, markdown, opencc, pygments, pymdownx, yaml
+    import jieba, jinja2, markdown, opencc, pygments, pymdownx, pypinyin, yaml
     import material.plugins.search.plugin
     import mkdocs.commands.build, mkdocs.config, mkdocs.plugins, mkdocs.theme
     from mkdocs.commands.build import build

@@ -26,10 +26,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from kept_pages import KeptPages
 
 REPO = Path(__file__).resolve().parents[1]
 #: A passage in a built page, as reading.js and zhudu.css find it: its id is its anchor ("p-…"), or it
@@ -493,31 +493,19 @@ def evaluate_in_variants(
         context.close()
 
 
-@dataclass
-class Watch:
-    """What a page did: console errors and every host it contacted."""
-
-    console_errors: list[str] = field(default_factory=list)
-    hosts: set[str] = field(default_factory=set)
-    failed: list[str] = field(default_factory=list)
+@pytest.fixture(scope="module")
+def kept_pages(browser: Any) -> Iterator[KeptPages]:
+    """The page a test file's tests share while none changes it (``kept_pages.py``)."""
+    pages = KeptPages(browser)
+    yield pages
+    pages.close()
 
 
 @pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    """A fresh browser page; ``page.zd`` records console errors, hosts and failed requests."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    pg = context.new_page()
-    watch = Watch()
-    pg.on("console", lambda m: watch.console_errors.append(m.text) if m.type == "error" else None)
-    pg.on("pageerror", lambda e: watch.console_errors.append(str(e)))
-    pg.on("request", lambda r: watch.hosts.add(urlsplit(r.url).netloc or urlsplit(r.url).scheme))
-    # A request the page itself abandoned (a favicon still loading when the test navigates on) is
-    # net::ERR_ABORTED: not a failure of the site.
-    pg.on("requestfailed", lambda r: watch.failed.append(r.url) if r.failure != "net::ERR_ABORTED" else None)
-    pg.on("response", lambda r: watch.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-    pg.zd = watch
-    yield pg
-    context.close()
+def page(kept_pages: KeptPages, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """A browser page as new: 1280 × 900, zh-CN, nothing stored, on ``about:blank``; ``page.zd`` records console
+    errors, hosts and failed requests.  The page of the test before when it left nothing behind (``kept_pages.py``)."""
+    yield from kept_pages.lend(request.session)
 
 
 #: The slowest test files: their tests' seconds in the slowest 150 of a fresh-clone ``--durations=150`` run

@@ -1,0 +1,219 @@
+"""Browser pages kept open for a test file's tests, each handed to the next test as if new.
+
+A new page costs a renderer process and a cold first navigation: about 0.7 s of the ~1 s of a short browser test
+(RESULTS, session 47 — lead); navigating a page already open costs ~0.3 s. So a test file's tests share a page per
+set of context options (the ``page`` fixture's desk window, a phone's), unless a test changed something that would
+outlive it. ``PageInUse`` stands in for the page during a test and notes such a change (an init script, a route, the
+viewport, emulated media, the context itself); a page so changed, one that went to more than one site, or one whose
+test failed is closed after its test, and the next test gets a new one. A kept page loses the listeners its test
+added, its storage, cookies and cache, and is left on ``about:blank`` with the pointer at the corner, where a new page starts.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+#: Page methods whose effect outlives the test that calls them: a page they were called on is not handed on.
+LASTING = frozenset(
+    {
+        "add_init_script",
+        "add_locator_handler",
+        "emulate_media",
+        "expose_binding",
+        "expose_function",
+        "route",
+        "route_from_har",
+        "route_web_socket",
+        "set_default_navigation_timeout",
+        "set_default_timeout",
+        "set_extra_http_headers",
+        "set_viewport_size",
+    }
+)
+
+
+@dataclass
+class Watch:
+    """What a page did in one test: console errors, every host it contacted and its failed requests."""
+
+    console_errors: list[str] = field(default_factory=list)
+    hosts: set[str] = field(default_factory=set)
+    failed: list[str] = field(default_factory=list)
+    origins: set[str] = field(default_factory=set)
+
+
+class PageInUse:
+    """A test's view of a kept page: everything is the page's own, and what would outlive the test is noted.
+
+    ``zd`` is the test's ``Watch``; ``changed`` says why the page cannot be handed on ("" when it can)."""
+
+    def __init__(self, page: Any, watch: Watch, key: str) -> None:
+        self._page = page
+        self.key = key
+        self._listeners: list[tuple[str, Callable[..., Any]]] = []
+        self.zd = watch
+        self.changed = ""
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._page, name)
+        if name in LASTING:
+            self.changed = self.changed or name
+        elif name == "context":  # a CDP session, cookies, another page: the context's own
+            self.changed = self.changed or name
+            return ContextInUse(value)
+        return value
+
+    def on(self, event: str, handler: Callable[..., Any]) -> None:
+        """``Page.on``; the listener is removed when the test ends."""
+        self._listeners.append((event, handler))
+        self._page.on(event, handler)
+
+    def once(self, event: str, handler: Callable[..., Any]) -> None:
+        """``Page.once``; removed when the test ends if it never ran."""
+        self._listeners.append((event, handler))
+        self._page.once(event, handler)
+
+    def drop_listeners(self) -> None:
+        for event, handler in self._listeners:
+            self._page.remove_listener(event, handler)
+        self._listeners.clear()
+
+
+class ContextInUse:
+    """A kept page's context as its test sees it: a ``PageInUse`` handed to it is the page itself
+    (``context.new_cdp_session(page)``: Playwright takes only its own objects)."""
+
+    def __init__(self, context: Any) -> None:
+        self._context = context
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._context, name)
+        if not callable(value):
+            return value
+
+        def called(*args: Any, **kwargs: Any) -> Any:
+            return value(*map(itself, args), **{key: itself(arg) for key, arg in kwargs.items()})
+
+        return called
+
+
+def itself(value: Any) -> Any:
+    """The Playwright page a ``PageInUse`` stands for; any other value as it is."""
+    return value._page if isinstance(value, PageInUse) else value
+
+
+def origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") else ""
+
+
+#: The ``page`` fixture's context: a desk's window, mainland Chinese.
+DESK = {"viewport": {"width": 1280, "height": 900}, "locale": "zh-CN"}
+
+
+class Kept:
+    """One kept page and its context, opened with ``options``; ``watch`` is the Watch of the test it is with."""
+
+    def __init__(self, browser: Any, options: dict[str, Any]) -> None:
+        self.context = browser.new_context(**options)
+        self.page = self.context.new_page()
+        self.devtools = self.context.new_cdp_session(self.page)
+        self.watch = Watch()
+        page, watch = (
+            self.page,
+            lambda: self.watch,
+        )  # each listener reads the Watch of the test the page is with
+        page.on("console", lambda m: watch().console_errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: watch().console_errors.append(str(e)))
+        page.on("request", self._requested)
+        # A request the page itself abandoned (a favicon still loading when the test navigates on) is
+        # net::ERR_ABORTED: not a failure of the site.
+        page.on(
+            "requestfailed",
+            lambda r: watch().failed.append(r.url) if r.failure != "net::ERR_ABORTED" else None,
+        )
+        page.on(
+            "response", lambda r: watch().failed.append(f"{r.status} {r.url}") if r.status >= 400 else None
+        )
+
+    def _requested(self, request: Any) -> None:
+        parts = urlsplit(request.url)
+        self.watch.hosts.add(parts.netloc or parts.scheme)
+        if origin := origin_of(request.url):
+            self.watch.origins.add(origin)
+
+    def made_as_new(self, in_use: PageInUse, failed: bool) -> bool:
+        """Whether the page, its test over, is as a new one would be: storage, cookies and
+        cache cleared, on ``about:blank``."""
+        in_use.drop_listeners()
+        origins = self.watch.origins
+        if failed or in_use.changed or len(origins) > 1 or self.page.is_closed():
+            return False
+        now = origin_of(self.page.url)
+        if origins and now not in origins:  # storage can be cleared only from the site's own page
+            return False
+        try:
+            if now:
+                self.page.evaluate("localStorage.clear(); sessionStorage.clear()")
+            self.page.goto("about:blank")
+            self.page.mouse.move(0, 0)  # where a new page's pointer is: nothing left hovered
+            self.context.clear_cookies()
+            self.devtools.send("Network.clearBrowserCache")  # the next test's first load is a cold one
+        except Exception:  # a page that cannot be cleared is not handed on
+            return False
+        return True
+
+
+class KeptPages:
+    """The pages a test file's tests share, one per set of context options: each opened for the first test that
+    asks for it, handed on while no test changed it."""
+
+    def __init__(self, browser: Any) -> None:
+        self.browser = browser
+        self.kept: dict[str, Kept] = {}
+
+    def take(self, **options: Any) -> PageInUse:
+        """A page in a context made with ``options`` (``DESK`` when none): the kept one, or a new one."""
+        options = options or DESK
+        key = json.dumps(options, sort_keys=True)
+        kept = self.kept.get(key)
+        if kept is None:
+            kept = self.kept[key] = Kept(self.browser, options)
+        kept.watch = Watch()
+        return PageInUse(kept.page, kept.watch, key)
+
+    def give_back(self, in_use: PageInUse, failed: bool = False) -> None:
+        """Keep the page for the next test if it can be made as new (never after a failed test); close it otherwise."""
+        kept = self.kept[in_use.key]
+        if not kept.made_as_new(in_use, failed):
+            del self.kept[in_use.key]
+            kept.context.close()
+
+    def lend(self, session: Any, **options: Any) -> Iterator[PageInUse]:
+        """``take`` for a fixture (``yield from``): given back after the test, as after a failure if a test of
+        ``session`` (pytest's) failed meanwhile (a fixture does not see its test's exception)."""
+        failed_before = session.testsfailed
+        in_use = self.take(**options)
+        yield in_use
+        self.give_back(in_use, failed=session.testsfailed > failed_before)
+
+    @contextlib.contextmanager
+    def open(self, **options: Any) -> Iterator[PageInUse]:
+        """``take`` for a ``with`` block: the page is given back at its end, as after a failure if it raised."""
+        in_use = self.take(**options)
+        try:
+            yield in_use
+        except BaseException:
+            self.give_back(in_use, failed=True)
+            raise
+        self.give_back(in_use)
+
+    def close(self) -> None:
+        for kept in self.kept.values():
+            kept.context.close()
+        self.kept.clear()

@@ -1,0 +1,154 @@
+"""A kept page is handed to the next test as a new page would be (``kept_pages.py``), in real Chromium.
+
+Each test here plays two tests in turn (take, use, give back, take again) on a folder served on 127.0.0.1 whose
+files say they may be cached for an hour.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+from kept_pages import KeptPages
+
+pytestmark = pytest.mark.browser
+
+PAGE = '<!doctype html><meta name="viewport" content="width=device-width"><title>kept</title><p>kept</p>'
+
+
+class _Cached(http.server.SimpleHTTPRequestHandler):
+    """Files that may be cached for an hour; every request counted in ``served``."""
+
+    served: ClassVar[list[str]] = []
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=3600")
+        super().end_headers()
+
+    def do_GET(self) -> None:
+        self.served.append(self.path)
+        super().do_GET()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def _served(folder: Path) -> Iterator[tuple[str, list[str]]]:
+    (folder / "index.html").write_text(PAGE, encoding="utf-8")
+    (folder / "favicon.ico").write_bytes(b"")  # no 404 in the console
+    served: list[str] = []
+    handler = type("Handler", (_Cached,), {"served": served})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(folder))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", served
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Iterator[tuple[str, list[str]]]:
+    yield from _served(tmp_path)
+
+
+@pytest.fixture
+def pages(browser: Any) -> Iterator[KeptPages]:
+    kept = KeptPages(browser)
+    yield kept
+    kept.close()
+
+
+def test_a_kept_page_comes_back_with_nothing_stored_nothing_cached_and_no_listener(pages, site) -> None:
+    url, served = site
+    first = pages.take()
+    heard: list[str] = []
+    first.on("request", lambda r: heard.append(r.url))
+    first.goto(url)
+    first.evaluate(
+        "localStorage.setItem('k', '1'); sessionStorage.setItem('k', '1'); document.cookie = 'k=1'"
+    )
+    first.evaluate("console.error('first test')")
+    pages.give_back(first)
+
+    second = pages.take()
+    assert second._page is first._page, "a page its test left as new is handed on"
+    assert second.url == "about:blank"
+    assert second.zd.console_errors == []
+    second.goto(url)
+    assert second.evaluate("[localStorage.length, sessionStorage.length, document.cookie]") == [0, 0, ""]
+    assert [path for path in served if path == "/"] == ["/", "/"], (
+        "the second load is a cold one: the cache was cleared"
+    )
+    assert len(heard) == 1, "the first test's listener is gone"
+    second.evaluate("console.error('second test')")
+    assert second.zd.console_errors == ["second test"]
+    assert first.zd.console_errors == ["first test"]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda page, url: page.set_viewport_size({"width": 375, "height": 700}),
+        lambda page, url: page.add_init_script("window.left = 1"),
+        lambda page, url: page.emulate_media(media="print"),
+        lambda page, url: page.route("**/*.png", lambda route: route.abort()),
+        lambda page, url: page.context.add_cookies([{"name": "k", "value": "1", "url": url}]),
+    ],
+    ids=["viewport", "init-script", "media", "route", "context"],
+)
+def test_a_page_its_test_changed_for_longer_is_not_handed_on(pages, site, change) -> None:
+    url, _ = site
+    first = pages.take()
+    first.goto(url)
+    change(first, url)
+    pages.give_back(first)
+    assert first._page.is_closed()
+    second = pages.take()
+    assert second._page is not first._page
+    second.goto(url)
+    assert second.viewport_size == {"width": 1280, "height": 900}
+    assert second.evaluate("[window.left, matchMedia('print').matches, document.cookie]") == [None, False, ""]
+
+
+def test_a_page_whose_test_failed_or_went_to_two_sites_is_not_handed_on(pages, site, tmp_path) -> None:
+    url, _ = site
+    failed = pages.take()
+    failed.goto(url)
+    pages.give_back(failed, failed=True)
+    assert failed._page.is_closed()
+
+    other_folder = tmp_path / "other"
+    other_folder.mkdir()
+    other = _served(other_folder)
+    other_url, _ = next(other)
+    try:
+        travelled = pages.take()
+        travelled.goto(url)
+        travelled.goto(other_url)
+        pages.give_back(travelled)
+        assert travelled._page.is_closed(), "storage is cleared from one site's page only"
+    finally:
+        other.close()
+
+
+def test_a_page_for_other_options_is_another_kept_page(pages, site) -> None:
+    url, _ = site
+    desk = pages.take()
+    phone = pages.take(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    assert phone._page is not desk._page
+    phone.goto(url)
+    assert phone.evaluate("innerWidth") == 390
+    pages.give_back(phone)
+    pages.give_back(desk)
+    assert (
+        pages.take(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)._page
+        is phone._page
+    )
