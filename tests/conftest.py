@@ -465,32 +465,35 @@ def browser() -> Iterator[Any]:
         browser.close()
 
 
-def device_context(browser: Any, width: int, scheme: str = "light") -> Any:
-    """A browser context ``width`` px wide in ``scheme``: a phone's (touch, 2× pixels) below 600 px, else a desk's."""
+def device_options(width: int, scheme: str = "light") -> dict[str, Any]:
+    """Context options for a window ``width`` px wide in ``scheme``: a phone's (touch, 2× pixels) below 600 px,
+    else a desk's (``kept_pages.open(**device_options(390))``, ``browser.new_context(**…)``)."""
     phone = width < 600
-    return browser.new_context(
-        viewport={"width": width, "height": 844 if phone else 800},
-        color_scheme=scheme,
-        is_mobile=phone,
-        has_touch=phone,
-        device_scale_factor=2 if phone else 1,
-    )
+    return {
+        "viewport": {"width": width, "height": 844 if phone else 800},
+        "color_scheme": scheme,
+        "is_mobile": phone,
+        "has_touch": phone,
+        "device_scale_factor": 2 if phone else 1,
+    }
+
+
+def device_context(browser: Any, width: int, scheme: str = "light") -> Any:
+    """A new browser context ``width`` px wide in ``scheme`` (``device_options``): for a test that needs a
+    context of its own (two pages, storage kept between them); a kept page serves the others."""
+    return browser.new_context(**device_options(width, scheme))
 
 
 def evaluate_in_variants(
-    site: ServedSite, browser: Any, width: int, path: str, script: str, codes: Iterable[str]
+    site: ServedSite, kept_pages: KeptPages, width: int, path: str, script: str, codes: Iterable[str]
 ) -> dict[str, Any]:
-    """What ``script`` returns on ``path`` in each variant of ``codes``, ``width`` px wide (``device_context``)."""
-    context = device_context(browser, width)
-    page = context.new_page()
-    try:
-        found = {}
+    """What ``script`` returns on ``path`` in each variant of ``codes``, ``width`` px wide (``device_options``)."""
+    found = {}
+    with kept_pages.open(**device_options(width)) as page:
         for code in codes:
             page.goto(site.variant_url(code, path))
             found[code] = page.evaluate(script)
-        return found
-    finally:
-        context.close()
+    return found
 
 
 @pytest.fixture(scope="module")

@@ -151,12 +151,14 @@ CODE_BREAKS_JS = """() => {
 
 
 @pytest.mark.parametrize("width", [360, 390])
-def test_inline_code_breaks_where_its_words_do_on_a_phone(site: ServedSite, browser: Any, width: int) -> None:
+def test_inline_code_breaks_where_its_words_do_on_a_phone(
+    site: ServedSite, kept_pages: Any, width: int
+) -> None:
     """Inline code broke between any two Han letters on a phone (`print("头` / `发")`, `设置` / `文件`: one word
     read as two).  It breaks at its spaces and such, a Latin word whole; one wider than the column still wraps
     (no glyph past the column, no page wider than the window)."""
     for code, found in evaluate_in_variants(
-        site, browser, width, "notes/a/", CODE_BREAKS_JS, VARIANTS
+        site, kept_pages, width, "notes/a/", CODE_BREAKS_JS, VARIANTS
     ).items():
         assert found["codes"] >= 96, found
         assert (found["han"], found["latin"], found["past"]) == ([], [], []), (code, found)

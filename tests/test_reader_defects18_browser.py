@@ -65,13 +65,13 @@ CODE_BREAKS_JS = """() => {
 
 @pytest.mark.parametrize("width", [360, 390])
 def test_inline_code_keeps_a_han_letter_with_the_symbol_beside_it(
-    site: ServedSite, browser: Any, width: int
+    site: ServedSite, kept_pages: Any, width: int
 ) -> None:
     """Chromium broke inline code on both sides of a symbol next to a Han letter under keep-all (`文件` / `>` /
     `设置`, `<你的 GitHub 使用者名稱` / `>.github.io`): it keeps only letters and digits together there.  Each such
     joint is now kept whole; the code still breaks at its spaces, and no page is wider than the window."""
     for code, found in evaluate_in_variants(
-        site, browser, width, "notes/a/", CODE_BREAKS_JS, VARIANTS
+        site, kept_pages, width, "notes/a/", CODE_BREAKS_JS, VARIANTS
     ).items():
         assert found["codes"] == 24 * 6, found
         assert found["joints"] == [], (code, found["joints"][:5])
