@@ -496,9 +496,9 @@ def evaluate_in_variants(
     return found
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def kept_pages(browser: Any) -> Iterator[KeptPages]:
-    """The page a test file's tests share while none changes it (``kept_pages.py``)."""
+    """The pages a worker's tests share, one per set of context options, while none changes them (``kept_pages.py``)."""
     pages = KeptPages(browser)
     yield pages
     pages.close()

@@ -1,12 +1,14 @@
-"""Browser pages kept open for a test file's tests, each handed to the next test as if new.
+"""Browser pages kept open for a test worker's tests, each handed to the next test as if new.
 
-A new page costs a renderer process and a cold first navigation: about 0.7 s of the ~1 s of a short browser test
-(RESULTS, session 47 — lead); navigating a page already open costs ~0.3 s. So a test file's tests share a page per
-set of context options (the ``page`` fixture's desk window, a phone's), unless a test changed something that would
-outlive it. ``PageInUse`` stands in for the page during a test and notes such a change (an init script, a route, the
+A new context and page cost a renderer process and a cold first navigation: about 2.3 CPU-seconds of the whole
+machine for a load of the seeds note, against 0.7-0.9 for the same load in a page kept open (RESULTS, session 48 —
+lead; the browser's processes are not children a test's timer sees). So a worker's tests share a page per set of
+context options (the ``page`` fixture's desk window, a phone's), unless a test changed something that would outlive
+it. ``PageInUse`` stands in for the page during a test and notes such a change (an init script, a route, the
 viewport, emulated media, the context itself); a page so changed, one that went to more than one site, or one whose
 test failed is closed after its test, and the next test gets a new one. A kept page loses the listeners its test
-added, its storage, cookies and cache, and is left on ``about:blank`` with the pointer at the corner, where a new page starts.
+added, its storage, cookies and HTTP cache, and is left on ``about:blank`` with the pointer at the corner, where a
+new page starts.
 """
 
 from __future__ import annotations
@@ -170,7 +172,7 @@ class Kept:
 
 
 class KeptPages:
-    """The pages a test file's tests share, one per set of context options: each opened for the first test that
+    """The pages a worker's tests share, one per set of context options: each opened for the first test that
     asks for it, handed on while no test changed it."""
 
     def __init__(self, browser: Any) -> None:

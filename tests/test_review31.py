@@ -147,16 +147,15 @@ def footnotes_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedS
 
 @pytest.mark.browser
 @pytest.mark.parametrize("code", ["zh-Hans", "zh-Hant-TW"])
-def test_a_footnote_mark_never_starts_a_line(footnotes_site: ServedSite, browser: Any, code: str):
+def test_a_footnote_mark_never_starts_a_line(footnotes_site: ServedSite, kept_pages: Any, code: str):
     """Session 31's mend ("footnote marks stay on the line of the word they mark") glues a mark to the
     character before it, or to an element of at most 8 characters; after a longer emphasis or after
     inline code (``</strong><sup>``, ``</code><sup>``) nothing holds it, and at some widths the mark
     opens a line alone (144 px and 140 px on this note)."""
-    page = browser.new_page(viewport={"width": 500, "height": 800})
-    page.goto(footnotes_site.variant_url(code, "notes/a/"))
-    page.wait_for_selector('sup[id^="fnref"]')
-    assert page.evaluate(MARK_STARTS_LINE_JS, [130, 480]) == []
-    page.close()
+    with kept_pages.open(viewport={"width": 500, "height": 800}) as page:
+        page.goto(footnotes_site.variant_url(code, "notes/a/"))
+        page.wait_for_selector('sup[id^="fnref"]')
+        assert page.evaluate(MARK_STARTS_LINE_JS, [130, 480]) == []
 
 
 def test_a_footnote_mark_leaves_the_word_before_it_whole_in_every_variant(site_builder):
