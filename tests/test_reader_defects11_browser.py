@@ -153,14 +153,12 @@ def term_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
 
 @pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-HK"])
 def test_a_long_glossary_term_wraps_like_text_on_a_phone(
-    term_site: ServedSite, browser: Any, variant: str
+    term_site: ServedSite, kept_pages: Any, variant: str
 ) -> None:
     """A term was a button, which no browser breaks inside: at 360 px a 17-character term went whole to the next
     line and left up to a line's width empty before it.  It wraps like the text round it now (some occurrence
     straddles a line end), no line gives it more than an em of room, and it still opens its card from the keyboard."""
-    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
-    try:
-        page = context.new_page()
+    with kept_pages.open(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True) as page:
         page.goto(term_site.variant_url(variant, "notes/term/"))
         page.wait_for_selector(".zd-note__body [data-zd-gloss]")
         terms = page.evaluate(TERM_LINES_JS)
@@ -176,5 +174,3 @@ def test_a_long_glossary_term_wraps_like_text_on_a_phone(
         page.keyboard.press("Enter")  # a button's keys: opens it (and keeps it open)
         page.wait_for_selector(".zd-gloss-tip:not([hidden])")
         assert term.get_attribute("aria-expanded") == "true" and term.get_attribute("role") == "button"
-    finally:
-        context.close()

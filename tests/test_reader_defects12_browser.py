@@ -168,7 +168,7 @@ TOP_JS = """() => { const top = document.querySelector('.md-top');
 
 
 def test_arriving_at_a_glossary_term_the_back_to_top_button_stays_down(
-    real_site: ServedSite, browser: Any
+    real_site: ServedSite, kept_pages: Any
 ) -> None:
     """On a phone, a term's link (the glossary card's 「查看术语表条目」) opens the glossary at the term, which the page
     keeps in place while the entries above it are laid out, scrolling up: Material took that for the reader
@@ -178,9 +178,7 @@ def test_arriving_at_a_glossary_term_the_back_to_top_button_stays_down(
     Whether the layout moves the term up on arrival depends on how fast the browser draws, so the test makes that
     correction itself: a tap (which ends the page's hold without counting as scrolling) and then the page scrolled
     up by script, as the hold does.  Material then raises its button every time."""
-    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
-    try:
-        page = context.new_page()
+    with kept_pages.open(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True) as page:
         page.goto(real_site.variant_url("zh-Hant-TW", "glossary/#脑体分工"))
         page.wait_for_function(
             "() => document.documentElement.classList.contains('zd-arrived') && scrollY > 400"
@@ -194,5 +192,3 @@ def test_arriving_at_a_glossary_term_the_back_to_top_button_stays_down(
         assert page.evaluate(TOP_JS) == {"up": True, "seen": False}
         page.mouse.wheel(0, -300)  # the reader scrolls up: Material's button is there for them
         page.wait_for_function(f"() => ({TOP_JS})().seen")
-    finally:
-        context.close()

@@ -19,13 +19,9 @@ LONG_URL = "https://example.com/" + "a-long-path-segment" * 6 + "/index.html?que
 
 
 @pytest.fixture
-def phone(browser: Any) -> Iterator[Any]:
+def phone(kept_pages: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
     """A page in a phone's browser (390 × 844, touch)."""
-    context = browser.new_context(**PHONE, locale="zh-CN")
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
+    yield from kept_pages.lend(request.session, **PHONE, locale="zh-CN")
 
 
 # --------------------------------------------------------------------------- a URL in raw HTML

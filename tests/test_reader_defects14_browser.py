@@ -134,15 +134,13 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
 
 @pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"])
 def test_a_cells_code_breaks_only_at_its_joints_on_a_phone(
-    settings: ServedSite, browser: Any, variant: str
+    settings: ServedSite, kept_pages: Any, variant: str
 ) -> None:
     """The Hexo documentation's settings tables on a phone read 「new_post_nam」/「e」, 「e」/「n」 and
     「Asia/Sh」/「anghai」: code in a cell broke between any two letters (160 such breaks in its 45 Taiwan-built
     pages at 390 px).  It breaks after 「_」「/」「:」 or before 「.」 now, the table still as wide as the phone's
     column, and the code's text (what a reader copies) is as written."""
-    context = browser.new_context(**PHONE, locale="zh-CN")
-    try:
-        page = context.new_page()
+    with kept_pages.open(**PHONE, locale="zh-CN") as page:
         page.goto(settings.variant_url(variant, "notes/config/"))
         page.wait_for_selector(".md-typeset table code")
         found = page.evaluate(CELL_CODE_BREAKS_JS)
@@ -152,8 +150,6 @@ def test_a_cells_code_breaks_only_at_its_joints_on_a_phone(
         assert not found["wide"], found
         texts = page.locator(".md-typeset td:first-child code").all_inner_texts()
         assert texts[0] == "new_post_name" and texts[-1] == "og:article:published_time", texts
-    finally:
-        context.close()
 
 
 # --------------------------------------------------------------------------- links standing alone, to a finger
@@ -184,19 +180,15 @@ LINK_SIZES_JS = """s => [...document.querySelectorAll(s)].map(a => {
     [("", ".zd-sections .zd-tag > a"), ("themes/server/", ".zd-parallel__passages > li > a")],
 )
 def test_a_link_standing_alone_is_a_finger_high_on_a_phone(
-    folders: ServedSite, browser: Any, path: str, selector: str
+    folders: ServedSite, kept_pages: Any, path: str, selector: str
 ) -> None:
     """The home's folder links (the Hexo documentation's 「zh-cn」 was 37 × 21 px) and a theme page's
     「在笔记中阅读这一段」 under each passage were 21 px high on a phone, a line of small text, below the 24 px
     a finger needs (WCAG 2.5.8)."""
-    context = browser.new_context(**PHONE, locale="zh-CN")
-    try:
-        page = context.new_page()
+    with kept_pages.open(**PHONE, locale="zh-CN") as page:
         for variant in ("zh-Hans", "zh-Hant-HK"):
             page.goto(folders.variant_url(variant, path))
             page.wait_for_selector(selector)
             sizes = page.evaluate(LINK_SIZES_JS, selector)
             assert len(sizes) >= 2, sizes
             assert all(height >= 24 for _, _, height in sizes), (variant, sizes)
-    finally:
-        context.close()

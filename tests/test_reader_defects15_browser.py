@@ -121,18 +121,16 @@ def graph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
 @pytest.mark.parametrize("width", [360, 412])
 @pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-HK"])
 def test_a_graph_label_cut_on_a_phone_ends_in_an_ellipsis(
-    graph: ServedSite, browser: Any, variant: str, width: int
+    graph: ServedSite, kept_pages: Any, variant: str, width: int
 ) -> None:
     """On a phone a note's label in the themes graph shows two lines.  The labels were end-aligned, against their
     dots, and Chromium then draws the clamp's "…" past the box's end, where it is clipped: 「（Generato」 (the "…"'s
     first dot under the note's dot), 「到 GitLab」 at 360 px, 「Pages 上部署」 at 412, the rest gone without a sign.
     Each cut label's last line ends in the three dots of "…" now (read from the pixels, the labels' underline
     taken off to read them)."""
-    context = browser.new_context(
+    with kept_pages.open(
         viewport={"width": width, "height": 900}, device_scale_factor=2, is_mobile=True, has_touch=True
-    )
-    try:
-        page = context.new_page()
+    ) as page:
         page.goto(graph.variant_url(variant, "themes/"))
         page.wait_for_selector(".zd-graph__label--note a")
         page.add_style_tag(content=".zd-graph__label a { text-decoration: none !important; }")
@@ -149,8 +147,6 @@ def test_a_graph_label_cut_on_a_phone_ends_in_an_ellipsis(
                 label["text"],
                 runs,
             )
-    finally:
-        context.close()
 
 
 # --------------------------------------------------------------------------- theme links standing alone
@@ -164,14 +160,12 @@ LINK_BOX_JS = """a => { const r = a.getBoundingClientRect(), next = a.nextElemen
 
 @pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"])
 def test_a_themes_links_standing_alone_are_a_finger_high_on_a_phone(
-    graph: ServedSite, browser: Any, variant: str
+    graph: ServedSite, kept_pages: Any, variant: str
 ) -> None:
     """Session 35 made the links that stand alone 24 px high to a finger (WCAG 2.5.8); two more were left at 21 px,
     a line of small text: a theme's name in the overview's list (the way to each theme) and the 「主题」 above a
     theme's title (the way back).  Both are 24 px or more now; the name's line still holds its count."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    try:
-        page = context.new_page()
+    with kept_pages.open(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True) as page:
         page.goto(graph.variant_url(variant, "themes/"))
         names = [a.evaluate(LINK_BOX_JS) for a in page.locator("a.zd-themes__name").all()]
         assert names, "no theme in the overview"
@@ -181,5 +175,3 @@ def test_a_themes_links_standing_alone_are_a_finger_high_on_a_phone(
         page.goto(graph.variant_url(variant, "themes/server/"))
         kicker = page.locator(".zd-theme__kicker > a").evaluate(LINK_BOX_JS)
         assert kicker["height"] >= 24, kicker
-    finally:
-        context.close()

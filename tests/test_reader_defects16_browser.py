@@ -153,21 +153,17 @@ CARD_JS = """() => {
 
 @pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"])
 def test_a_cards_reading_time_stays_whole_and_its_tags_start_with_its_text(
-    emphasised: ServedSite, browser: Any, variant: str
+    emphasised: ServedSite, kept_pages: Any, variant: str
 ) -> None:
     """On a 390 px phone a card's date, author and reading time took two lines and the reading time broke in
     the middle: 「约 3」 at the end of one line, 「分钟」 on the next.  It moves whole, as does the date.  And the
     card's tags stood 0.625em in from its title and summary (Material's margin for a list nested in a list)."""
-    context = browser.new_context(
+    with kept_pages.open(
         viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True
-    )
-    try:
-        page = context.new_page()
+    ) as page:
         page.goto(emphasised.variant_url(variant, ""))
         page.wait_for_selector(".zd-card .zd-tags")
         card = page.evaluate(CARD_JS)
-    finally:
-        context.close()
     assert card["meta"] == 2, card  # the case: the facts take two lines
     assert card["readingText"].endswith(("分钟", "分鐘")) and card["reading"] == 1 and card["date"] == 1, card
     assert card["tags"] == pytest.approx(card["summary"], abs=0.5), card
@@ -184,17 +180,15 @@ MATRIX_ROWS_JS = """() => [...document.querySelectorAll('table.zd-matrix tbody t
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-def test_a_themes_name_stands_level_with_its_counts(graph_site: ServedSite, browser: Any, width: int) -> None:
+def test_a_themes_name_stands_level_with_its_counts(
+    graph_site: ServedSite, kept_pages: Any, width: int
+) -> None:
     """In the overview's table of notes and themes, each theme's name stood at the top of its row, 6-7 px above
     the middle of the counts beside it (on a phone and a desk): it reads as belonging between two rows."""
-    context = browser.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 600)
-    try:
-        page = context.new_page()
+    with kept_pages.open(viewport={"width": width, "height": 900}, is_mobile=width < 600) as page:
         page.goto(graph_site.variant_url("zh-Hant-TW", "themes/"))
         page.wait_for_selector("table.zd-matrix tbody th a")
         rows = page.evaluate(MATRIX_ROWS_JS)
-    finally:
-        context.close()
     assert len(rows) == 2, rows
     assert all(abs(row["off"]) <= 1 for row in rows), rows
 
@@ -240,24 +234,20 @@ RESUME_JS = """() => Object.fromEntries(['zd-resume__text', 'zd-resume__go', 'zd
 
 @pytest.mark.parametrize("width", [360, 390, 1280])
 def test_the_continue_reading_buttons_stand_together(
-    emphasised: ServedSite, browser: Any, width: int
+    emphasised: ServedSite, kept_pages: Any, width: int
 ) -> None:
     """Back on a note read halfway, a box offers 继续阅读 and 从头读.  On a phone the words and the first button
     took the first line and the second button fell alone to the next, under the words: the two choices apart.
     The buttons stand side by side: under the words on a phone, beside them on a desk."""
-    context = browser.new_context(
+    with kept_pages.open(
         viewport={"width": width, "height": 800}, is_mobile=width < 600, has_touch=width < 600
-    )
-    try:
-        page = context.new_page()
+    ) as page:
         page.goto(emphasised.variant_url("zh-Hant-HK", "notes/e/"))
         passage = page.locator(".zd-note__body p[id^='p-']").first.get_attribute("id")
         page.evaluate("id => localStorage.setItem('zd-reading:e', JSON.stringify({passage: id}))", passage)
         page.reload()
         page.wait_for_selector(".zd-resume__dismiss")
         box = page.evaluate(RESUME_JS)
-    finally:
-        context.close()
     go, dismiss, text = box["go"], box["dismiss"], box["text"]
     assert go["top"] == dismiss["top"] and go["left"] < dismiss["left"], box
     if width < 600:

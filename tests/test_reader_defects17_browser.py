@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ServedSite, device_context, evaluate_in_variants, serve_built
+from conftest import ServedSite, device_options, evaluate_in_variants, serve_built
 
 VARIANTS = ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"]
 
@@ -98,14 +98,12 @@ def _contrast(a: list[float], b: list[float]) -> float:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [390, 1280])
 def test_a_themes_marks_stand_out_from_the_page(
-    site: ServedSite, browser: Any, width: int, scheme: str
+    site: ServedSite, kept_pages: Any, width: int, scheme: str
 ) -> None:
     """A theme's page marks the theme's phrase in every quote; the mark was a tint 1.1:1 from the page in both
     schemes, hard to see.  Now a bar under it stands 3:1 or more from the page and from the tint (WCAG 1.4.11),
     and the text in the mark keeps 4.5:1 (1.4.3), in both schemes Material offers, on a phone and a desk."""
-    context = device_context(browser, width, scheme)
-    page = context.new_page()
-    try:
+    with kept_pages.open(**device_options(width, scheme)) as page:
         for code in VARIANTS:
             page.goto(site.variant_url(code, "themes/open/"))
             found = page.evaluate(MARKS_JS)
@@ -118,8 +116,6 @@ def test_a_themes_marks_stand_out_from_the_page(
                 assert mark["style"] == "solid" and mark["width"] >= 2, (code, mark)
                 assert _contrast(bar, page_bg) >= 3 and _contrast(bar, tint) >= 3, (code, mark)
                 assert _contrast(_over(mark["text"], tint), tint) >= 4.5, (code, mark)
-    finally:
-        context.close()
 
 
 # --------------------------------------------------------------------------- inline code on a phone

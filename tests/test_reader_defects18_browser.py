@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ServedSite, device_context, evaluate_in_variants, serve_built
+from conftest import ServedSite, device_options, evaluate_in_variants, serve_built
 
 VARIANTS = ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"]
 
@@ -103,19 +103,15 @@ def _fonts(page: Any, selector: str) -> list[str]:
     ],
 )
 def test_a_traditional_quotation_is_drawn_in_traditional_glyph_forms(
-    site: ServedSite, browser: Any, code: str, quote_font: str, page_font: str
+    site: ServedSite, kept_pages: Any, code: str, quote_font: str, page_font: str
 ) -> None:
     """A Simplified note's Traditional quotation stayed under the zh-Hans page's lang, drawn from the Simplified
     font (Simplified glyph forms for 這個軟體).  It is drawn from the Traditional one there, and in a Traditional
     variant, where the note was converted whole, from the page's own (Hong Kong's forms on the HK page)."""
-    context = device_context(browser, 390)
-    page = context.new_page()
-    try:
+    with kept_pages.open(**device_options(390)) as page:
         page.goto(site.variant_url(code, "notes/s/"))
         assert _fonts(page, ".zd-note__body blockquote p") == [quote_font]
         assert _fonts(page, ".zd-note__body > p:last-of-type") == [page_font]
-    finally:
-        context.close()
 
 
 # --------------------------------------------------------------------------- categories
@@ -127,12 +123,10 @@ CATEGORIES_JS = """() => [...document.querySelectorAll('.zd-meta__row, .zd-card_
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-def test_categories_are_shown_and_fit_on_a_phone(site: ServedSite, browser: Any, width: int) -> None:
+def test_categories_are_shown_and_fit_on_a_phone(site: ServedSite, kept_pages: Any, width: int) -> None:
     """A Jekyll or Hexo author's categories were kept out of sight; they stand in the note's header and its
     card in the list, a long path wrapping inside the column, in every variant."""
-    context = device_context(browser, width)
-    page = context.new_page()
-    try:
+    with kept_pages.open(**device_options(width)) as page:
         for code, path, shown in [
             ("zh-Hans", "notes/h/", "分类 软件开发 › 数据库 › 关系型数据库的设计与实现、生活"),
             ("zh-Hant-TW", "notes/h/", "分類 軟體開發 › 資料庫 › 關係型資料庫的設計與實現、生活"),
@@ -143,5 +137,3 @@ def test_categories_are_shown_and_fit_on_a_phone(site: ServedSite, browser: Any,
             assert shown in [f["text"] for f in found], (code, found)
             assert all(f["visible"] and f["right"] <= width for f in found), (code, found)
             assert page.evaluate("document.documentElement.scrollWidth") <= width
-    finally:
-        context.close()

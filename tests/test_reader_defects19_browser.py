@@ -1,7 +1,8 @@
 """Session 42's reader pass (reader11) on the Hexo documentation and the shipped notes, on a phone: what a reader
 still saw wrong.
 
-Real MkDocs, Material, OpenCC and Chromium; one small site for the module, a fresh browser context per test.
+Real MkDocs, Material, OpenCC and Chromium; one small site for the module, a kept page per window (a context of
+its own for the test without scripts).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import pytest
 from test_annotations import entry
 from test_collections import PNG
 
-from conftest import ServedSite, device_context, serve_built
+from conftest import ServedSite, device_options, serve_built
 
 VARIANTS = ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"]
 
@@ -107,16 +108,14 @@ CLOSING = set("，。、；：！？）」』》〉】〕〗”’…")
 
 
 def test_an_editors_note_opened_on_a_phone_leaves_no_line_starting_with_a_closing_mark(
-    site: ServedSite, browser: Any
+    site: ServedSite, kept_pages: Any
 ) -> None:
     """An editor's note opens in place on a phone, a box under the line of its marker.  The marker sat right after
     the quote, before the mark closing it (「默认布局」注1「：」, 「历史记录」注「。」), so the box came between the two and
     the line under it started with 「：」 or 「。」, which no line may (the Hexo documentation's 写作, and 16 of the
     shipped notes' 23 editor's notes).  The marker now follows the closing marks right after its quote, where a
     sentence's note goes in Chinese print."""
-    context = device_context(browser, 390)
-    page = context.new_page()
-    try:
+    with kept_pages.open(**device_options(390)) as page:
         found = {}
         for code in VARIANTS:
             page.goto(site.variant_url(code, "notes/hexo/"))
@@ -131,8 +130,6 @@ def test_an_editors_note_opened_on_a_phone_leaves_no_line_starting_with_a_closin
         assert found["zh-Hant-HK", 3]["char"] == "瞬"  # after 」 and 。 both
         assert found["zh-Hans", 4]["char"] == "没"  # after the bold quote's 。
         assert found["zh-Hant-TW", 5]["char"] == "大"  # after the link's ，
-    finally:
-        context.close()
 
 
 # --------------------------------------------------------------------------- a table row's themes on a phone
@@ -148,33 +145,27 @@ TABLE_PANEL_JS = """() => {
 }"""
 
 
-def test_a_table_rows_theme_panel_on_a_phone_is_whole_on_screen(site: ServedSite, browser: Any) -> None:
+def test_a_table_rows_theme_panel_on_a_phone_is_whole_on_screen(site: ServedSite, kept_pages: Any) -> None:
     """A table row's theme marker sits at the end of its first cell's text on a phone; its panel hung from the
     marker's right edge, as wide as the column (22rem), inside the table's scroller: it ran off the table's left
     side and was cut there and at the table's bottom (the Hexo documentation's configuration tables: 「…的部署」
     showing as 「更的部署…」).  It now hangs from the note's body, under the marker's line, the column wide."""
-    context = device_context(browser, 390)
-    page = context.new_page()
-    try:
+    with kept_pages.open(**device_options(390)) as page:
         page.goto(site.variant_url("zh-Hant-TW", "notes/config/"))
         page.locator("td .zd-tm__btn").tap()
         found = page.evaluate(TABLE_PANEL_JS)
         assert found["lines"] >= 2, found  # the theme's name and the other note's passage
         assert found["left"] >= 0 and found["right"] <= found["width"], found
         assert all(found["seen"]), found
-    finally:
-        context.close()
 
 
 def test_a_table_cells_editors_note_opened_on_a_phone_is_the_columns_width(
-    site: ServedSite, browser: Any
+    site: ServedSite, kept_pages: Any
 ) -> None:
     """An editor's note on a table row opens in its cell on a narrow screen: in a narrow column that was a few
     characters a line (端口是 / 網絡服 / 務在…).  It now opens under its marker's line as wide as the text's column,
     over the rows below, whole in the window (not cut by the table's scroller)."""
-    context = device_context(browser, 390)
-    page = context.new_page()
-    try:
+    with kept_pages.open(**device_options(390)) as page:
         page.goto(site.variant_url("zh-Hant-HK", "notes/config/"))
         page.locator("td .zd-anno-marker").tap()
         found = page.evaluate(
@@ -191,22 +182,16 @@ def test_a_table_cells_editors_note_opened_on_a_phone_is_the_columns_width(
         assert (
             found["left"] >= 0 and found["right"] <= found["window"] and found["below"] and found["seen"]
         ), found
-    finally:
-        context.close()
 
 
-def test_a_figures_chinese_caption_is_upright(site: ServedSite, browser: Any) -> None:
+def test_a_figures_chinese_caption_is_upright(site: ServedSite, kept_pages: Any) -> None:
     """Material sets a figure's caption in italic; no CJK font has an italic, so the browser slanted the Han of a
     Hugo figure's caption itself (「圖 2：從另一側看過去的機房」 leaning), which Chinese typography never does."""
-    context = device_context(browser, 390)
-    page = context.new_page()
-    try:
+    with kept_pages.open(**device_options(390)) as page:
         page.goto(site.variant_url("zh-Hant-TW", "notes/room-index/"))
         caption = page.locator(".zd-note__body figcaption")
         assert "從另一側" in caption.inner_text()
         assert caption.evaluate("e => getComputedStyle(e).fontStyle") == "normal"
-    finally:
-        context.close()
 
 
 #: The id of the table's 30th row, and where it is on the screen.
@@ -215,16 +200,14 @@ ROW_JS = "() => { const row = document.querySelectorAll('tr[id^=p-]')[30]; retur
 
 @pytest.mark.parametrize("width", [390, 1280])
 def test_a_variant_switch_from_a_table_rows_address_keeps_that_row_in_the_address(
-    site: ServedSite, browser: Any, width: int
+    site: ServedSite, kept_pages: Any, width: int
 ) -> None:
     """A link to a table row (or a list item: a footnote, a passage in a list) opens with the row under the
     header and the row before it ending just above it, still in view by a few pixels (no margin between rows).
     The variant switch took the first passage in view for the reader's place: it kept the page where it was,
     but the address it gave, to be shared or bookmarked, named the row before.  Now the row the address names,
     still where its anchor put it, is the place."""
-    context = device_context(browser, width)
-    page = context.new_page()
-    try:
+    with kept_pages.open(**device_options(width)) as page:
         page.goto(site.variant_url("zh-Hans", "notes/rows/"))
         row_id, _ = page.evaluate(ROW_JS)
         page.goto(site.variant_url("zh-Hans", f"notes/rows/#{row_id}"))
@@ -240,17 +223,13 @@ def test_a_variant_switch_from_a_table_rows_address_keeps_that_row_in_the_addres
             page.wait_for_url(f"**/{code}/notes/rows/#{row_id}")
             page.wait_for_load_state("load")
             assert page.evaluate(ROW_JS) == [row_id, pytest.approx(top, abs=2)], code
-    finally:
-        context.close()
 
 
-def test_a_lists_margin_notes_join_the_stack_on_a_wide_screen(site: ServedSite, browser: Any) -> None:
+def test_a_lists_margin_notes_join_the_stack_on_a_wide_screen(site: ServedSite, kept_pages: Any) -> None:
     """On a wide screen an editor's note floats into the margin below the notes before it.  Material makes each list
     its own float context (flow-root), so a list item's note cleared none of the notes of the paragraphs above the
     list: the items' notes were drawn over theirs (notes 1 and 2 hidden under 3 and 4).  They now stack as one."""
-    context = device_context(browser, 1280)
-    page = context.new_page()
-    try:
+    with kept_pages.open(**device_options(1280)) as page:
         page.goto(site.variant_url("zh-Hant-TW", "notes/steps/"))
         boxes = page.evaluate(
             "() => [...document.querySelectorAll('.zd-anno-note')].map(n => "
@@ -260,8 +239,6 @@ def test_a_lists_margin_notes_join_the_stack_on_a_wide_screen(site: ServedSite, 
         assert len({round(left) for _, _, left, _ in boxes}) == 1, boxes  # all in the margin
         for (_, bottom, _, _), (top, _, _, _) in itertools.pairwise(boxes):
             assert top >= bottom, boxes
-    finally:
-        context.close()
 
 
 #: The table cell's editor's note on the wide table's page, its marker, row and the text's column, and the
@@ -282,15 +259,13 @@ WIDE_CELL_JS = """() => {
 
 @pytest.mark.parametrize("code", ["zh-Hans", "zh-Hant-TW"])
 def test_a_table_cells_editors_note_on_a_wide_screen_starts_closed_and_opens_the_columns_width(
-    site: ServedSite, browser: Any, code: str
+    site: ServedSite, kept_pages: Any, code: str
 ) -> None:
     """On a wide screen a table cell's editor's note was drawn open in its cell: in a 12-column table at 1280 px,
     68 px wide and 822 px tall (很長 / 的說 / 明文 …), its row as tall.  It now starts closed on every width, its
     marker showing, and opens as on a phone: the text's column wide, under its marker's line, over the rows below;
     a paragraph's note keeps its place in the margin, open."""
-    context = device_context(browser, 1280)
-    page = context.new_page()
-    try:
+    with kept_pages.open(**device_options(1280)) as page:
         page.goto(site.variant_url(code, "notes/wide/"))
         closed = page.evaluate(WIDE_CELL_JS)
         assert closed["expanded"] == "false" and closed["note"]["height"] == 0, closed
@@ -310,8 +285,6 @@ def test_a_table_cells_editors_note_on_a_wide_screen_starts_closed_and_opens_the
         assert found["row"]["height"] == closed["row"]["height"], found  # over the rows, not in its cell
         page.keyboard.press("Escape")
         assert page.evaluate(WIDE_CELL_JS)["expanded"] == "false"
-    finally:
-        context.close()
 
 
 def test_a_table_cells_editors_note_without_scripts_is_a_readable_measure(

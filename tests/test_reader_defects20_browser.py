@@ -7,18 +7,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import ServedSite, device_context
+from conftest import ServedSite, device_options
 
 NOTE = "notes/technology-devolution-2025/"
 
 
 def test_a_phones_theme_chips_fade_at_the_cut_edges_and_the_last_is_whole(
-    real_site: ServedSite, browser: Any
+    real_site: ServedSite, kept_pages: Any
 ) -> None:
     # The row scrolls sideways: its second chip was cut mid-word with nothing to say there was more.
-    context = device_context(browser, 390)
-    try:
-        page = context.new_page()
+    with kept_pages.open(**device_options(390)) as page:
         page.goto(real_site.variant_url("zh-Hans", NOTE))
         row = page.locator(".zd-note__header .zd-note-themes ul.zd-chips")
         assert row.evaluate("u => u.scrollWidth > u.clientWidth")  # the shipped note's chips do not fit
@@ -42,15 +40,11 @@ def test_a_phones_theme_chips_fade_at_the_cut_edges_and_the_last_is_whole(
         page.wait_for_function(
             f"([u, fade]) => ({start_fade})(u) === fade", arg=[row.element_handle(), room[1]]
         )
-    finally:
-        context.close()
 
 
-def test_an_open_glossary_card_is_not_covered_by_back_to_top(real_site: ServedSite, browser: Any) -> None:
+def test_an_open_glossary_card_is_not_covered_by_back_to_top(real_site: ServedSite, kept_pages: Any) -> None:
     # Material's "back to top" pill, fixed under the header, came over the card's top edge.
-    context = device_context(browser, 390, "dark")
-    try:
-        page = context.new_page()
+    with kept_pages.open(**device_options(390, "dark")) as page:
         page.goto(real_site.variant_url("zh-Hant-TW", NOTE))
         top = page.locator(".md-top")
         visibility = "e => getComputedStyle(e).visibility"
@@ -61,5 +55,3 @@ def test_an_open_glossary_card_is_not_covered_by_back_to_top(real_site: ServedSi
         page.locator("h1").first.tap()  # a tap outside closes the card
         page.wait_for_selector(".zd-gloss-tip", state="hidden")
         assert top.evaluate(visibility) == "visible"
-    finally:
-        context.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import device_context
+from conftest import device_options
 
 VARIANTS = ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK")
 
@@ -17,10 +17,8 @@ MENU_LINKS = """() => [...document.querySelectorAll(".md-select__link")].map(a =
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-def test_the_variant_menu_marks_the_variant_being_read(real_site, browser, width, tmp_path):
-    context = device_context(browser, width)
-    page = context.new_page()
-    try:
+def test_the_variant_menu_marks_the_variant_being_read(real_site, kept_pages, width, tmp_path):
+    with kept_pages.open(**device_options(width)) as page:
         for code in VARIANTS:
             page.goto(real_site.variant_url(code, "notes/socialist-technology-and-production/"))
             page.wait_for_function("() => !!document.querySelector('.md-select__link')")
@@ -42,8 +40,6 @@ def test_the_variant_menu_marks_the_variant_being_read(real_site, browser, width
                            return r.width > 0 && getComputedStyle(l.closest(".md-select__inner")).opacity === "1"; }"""
             )
             page.screenshot(path=str(tmp_path / f"menu-{width}-{code}.png"))
-    finally:
-        context.close()
 
 
 DEAD_LINK_NOTE = (
@@ -67,30 +63,28 @@ DEAD_LINK_SHOWN = """() => {
 }"""
 
 
-def test_a_tapped_dead_link_says_in_words_that_the_page_is_not_on_the_site(browser, tmp_path):
+def test_a_tapped_dead_link_says_in_words_that_the_page_is_not_on_the_site(kept_pages, tmp_path):
     from conftest import serve_built
 
-    with serve_built(tmp_path, notes={"extend.md": DEAD_LINK_NOTE}, strict=False) as site:
-        context = device_context(browser, 390)
-        page = context.new_page()
-        try:
-            for code, words in (("zh-Hant-TW", "本站沒有這一頁"), ("zh-Hans", "本站没有这一页")):
-                page.goto(site.variant_url(code, "notes/extend/"))
-                dead = page.locator(".zd-deadlink")
-                assert dead.inner_text() in ("插件列表", "外掛列表")
-                dead.scroll_into_view_if_needed()
-                # Tapped where it is seen, on its first line (it may wrap; a disabled link: Playwright's tap() waits).
-                x, y = dead.evaluate(
-                    "e => { const r = e.getClientRects()[0]; return [r.x + r.width / 2, r.y + r.height / 2]; }"
-                )
-                page.touchscreen.tap(x, y)
-                page.wait_for_function(
-                    "() => getComputedStyle(document.querySelector('.zd-deadlink'), '::after').content !== 'none'"
-                )
-                shown = page.evaluate(DEAD_LINK_SHOWN)
-                # In words, in the page's variant, the target after them (as the author wrote it, quieter).
-                assert shown["after"] == f'"（{words}：/plugins）"', shown
-                assert shown["tooltips"] == 0 and shown["below"], shown  # nothing laid over the next line
-                page.screenshot(path=str(tmp_path / f"dead-390-{code}.png"))
-        finally:
-            context.close()
+    with (
+        serve_built(tmp_path, notes={"extend.md": DEAD_LINK_NOTE}, strict=False) as site,
+        kept_pages.open(**device_options(390)) as page,
+    ):
+        for code, words in (("zh-Hant-TW", "本站沒有這一頁"), ("zh-Hans", "本站没有这一页")):
+            page.goto(site.variant_url(code, "notes/extend/"))
+            dead = page.locator(".zd-deadlink")
+            assert dead.inner_text() in ("插件列表", "外掛列表")
+            dead.scroll_into_view_if_needed()
+            # Tapped where it is seen, on its first line (it may wrap; a disabled link: Playwright's tap() waits).
+            x, y = dead.evaluate(
+                "e => { const r = e.getClientRects()[0]; return [r.x + r.width / 2, r.y + r.height / 2]; }"
+            )
+            page.touchscreen.tap(x, y)
+            page.wait_for_function(
+                "() => getComputedStyle(document.querySelector('.zd-deadlink'), '::after').content !== 'none'"
+            )
+            shown = page.evaluate(DEAD_LINK_SHOWN)
+            # In words, in the page's variant, the target after them (as the author wrote it, quieter).
+            assert shown["after"] == f'"（{words}：/plugins）"', shown
+            assert shown["tooltips"] == 0 and shown["below"], shown  # nothing laid over the next line
+            page.screenshot(path=str(tmp_path / f"dead-390-{code}.png"))
