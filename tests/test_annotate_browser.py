@@ -45,19 +45,15 @@ def test_tooltip_on_hover_and_focus(real_site, page) -> None:
     assert not page.zd.console_errors
 
 
-def test_tooltip_on_tap(real_site, browser) -> None:
-    context = browser.new_context(
+def test_tooltip_on_tap(real_site, kept_pages) -> None:
+    with kept_pages.open(
         viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True, locale="zh-CN"
-    )
-    try:
-        page = context.new_page()
+    ) as page:
         page.goto(real_site.variant_url("zh-Hant-TW", NOTE))
         term, title = _first_term(page)
         term.tap()
         _active_tooltip(page, title or "")
         assert any("\u4e00" <= ch <= "\u9fff" for ch in title or "")
-    finally:
-        context.close()
 
 
 def test_editors_note_opens_and_closes_from_the_keyboard(real_site, page) -> None:

@@ -13,11 +13,13 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from test_reader_defects13_browser import phone  # noqa: F401  (a fixture: 390 × 844, touch)
 
 from conftest import AT_TARGET, ServedSite, serve_built
 
 pytestmark = pytest.mark.browser
+
+#: A phone's browser: 390 × 844, touch.
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "locale": "zh-CN"}
 
 PARAGRAPH = (
     "这一段写得很长，为的是让整篇笔记在手机上有好几屏那么高，读者要找到后面的小节只能靠目录跳过去。" * 3
@@ -39,7 +41,13 @@ def long_note(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
         yield site
 
 
-def test_tapping_a_heading_in_the_drawers_table_of_contents_lands_on_it(long_note, phone):  # noqa: F811
+@pytest.fixture
+def phone(kept_pages: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """A page in a phone's browser (390 × 844, touch): the file's kept one."""
+    yield from kept_pages.lend(request.session, **PHONE)
+
+
+def test_tapping_a_heading_in_the_drawers_table_of_contents_lands_on_it(long_note, phone):
     phone.goto(long_note.variant_url("zh-Hant-TW", NOTE))
     phone.wait_for_function(
         "document.querySelector('.zd-nav-toc [data-md-component=toc] a.md-nav__link') !== null"
@@ -70,11 +78,9 @@ def test_tapping_a_heading_in_the_drawers_table_of_contents_lands_on_it(long_not
 
 @pytest.mark.parametrize("width", [1280, 1024])
 def test_from_60em_the_drawer_item_is_not_shown_and_the_sidebar_has_the_toc(
-    long_note: ServedSite, browser: Any, width: int
+    long_note: ServedSite, kept_pages: Any, width: int
 ) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-TW")
-    try:
-        page = context.new_page()
+    with kept_pages.open(viewport={"width": width, "height": 900}, locale="zh-TW") as page:
         page.goto(long_note.variant_url("zh-Hant-TW", NOTE))
         page.wait_for_function(
             "document.querySelector('.zd-nav-toc [data-md-component=toc] a.md-nav__link') !== null"
@@ -86,14 +92,12 @@ def test_from_60em_the_drawer_item_is_not_shown_and_the_sidebar_has_the_toc(
                 "items => items.filter(li => li.getBoundingClientRect().height > 0).map(li => li.innerText.trim())"
             )
             assert shown == ["首頁", "主題", "術語表", "關於"]
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize(("variant", "path"), [("zh-Hant-TW", "notes/flat/"), ("zh-Hans", "about/")])
 def test_a_note_without_headings_and_a_page_of_the_nav_get_no_drawer_item(
     long_note,
-    phone,  # noqa: F811
+    phone,
     variant,
     path,
 ):

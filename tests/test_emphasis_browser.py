@@ -100,16 +100,12 @@ LOOK = """() => {
 @pytest.mark.parametrize("variant", VARIANTS)
 @pytest.mark.parametrize(("width", "scheme"), [(1280, "default"), (375, "slate")])
 def test_han_in_emphasis_stands_upright_with_dots_under_latin_stays_italic(
-    site: ServedSite, browser: Any, variant: str, width: int, scheme: str
+    site: ServedSite, kept_pages: Any, variant: str, width: int, scheme: str
 ) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN")
-    page = context.new_page()
-    try:
+    with kept_pages.open(viewport={"width": width, "height": 900}, locale="zh-CN") as page:
         page.goto(site.variant_url(variant, "notes/a/"), wait_until="load")
         page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
         look = page.evaluate(LOOK)
-    finally:
-        context.close()
     assert look["han"] and len(look["han"]) >= 8
     for text, font_style, mark, position in look["han"]:
         assert font_style == "normal", (variant, text)  # no synthesised oblique on Han

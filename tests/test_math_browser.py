@@ -54,20 +54,18 @@ def math_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
         yield site
 
 
-def _open(browser: Any, site: ServedSite, width: int, height: int) -> tuple[dict[str, Any], set[str]]:
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
-    pg = context.new_page()
+def _open(kept_pages: Any, site: ServedSite, width: int, height: int) -> tuple[dict[str, Any], set[str]]:
     hosts: set[str] = set()
-    pg.on("request", lambda r: hosts.add(r.url.split("/")[2]))
-    pg.goto(site.variant_url("zh-Hans", "notes/m/"), wait_until="load")
-    pg.wait_for_selector(".zd-formula math")
-    boxes = pg.evaluate(_BOXES)
-    context.close()
+    with kept_pages.open(viewport={"width": width, "height": height}, locale="zh-CN") as pg:
+        pg.on("request", lambda r: hosts.add(r.url.split("/")[2]))
+        pg.goto(site.variant_url("zh-Hans", "notes/m/"), wait_until="load")
+        pg.wait_for_selector(".zd-formula math")
+        boxes = pg.evaluate(_BOXES)
     return boxes, hosts
 
 
-def test_math_is_laid_out_on_a_phone_without_widening_the_page(browser: Any, math_site: ServedSite) -> None:
-    boxes, hosts = _open(browser, math_site, 390, 844)
+def test_math_is_laid_out_on_a_phone_without_widening_the_page(kept_pages: Any, math_site: ServedSite) -> None:
+    boxes, hosts = _open(kept_pages, math_site, 390, 844)
     assert hosts == {math_site.url.split("/")[2]}  # no script or font from another host
     assert boxes["page"]["scroll"] <= boxes["page"]["client"] == 390  # no sideways page scroll
     inline, blocks = boxes["inline"], boxes["blocks"]
@@ -86,28 +84,26 @@ def test_math_is_laid_out_on_a_phone_without_widening_the_page(browser: Any, mat
     assert abs(left - right) <= 2, (left, right)
 
 
-def test_a_line_does_not_start_with_the_comma_after_a_formula(browser: Any, math_site: ServedSite) -> None:
+def test_a_line_does_not_start_with_the_comma_after_a_formula(kept_pages: Any, math_site: ServedSite) -> None:
     """At 390 px the first paragraph's line ends at the fraction: the "，" after it goes with it."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
-    pg = context.new_page()
-    pg.goto(math_site.variant_url("zh-Hans", "notes/m/"), wait_until="load")
-    fraction, comma = pg.evaluate("""() => {
-      const math = document.querySelectorAll('.zd-note__body p math')[1];
-      const text = math.nextSibling;  // "，" (in the span that keeps them together)
-      const range = document.createRange();
-      range.setStart(text, 0);
-      range.setEnd(text, 1);
-      const m = math.getBoundingClientRect(), c = range.getBoundingClientRect();
-      return [{x: m.x, w: m.width, bottom: m.bottom}, {x: c.x, text: text.data, bottom: c.bottom}];
-    }""")
-    context.close()
+    with kept_pages.open(viewport={"width": 390, "height": 844}, locale="zh-CN") as pg:
+        pg.goto(math_site.variant_url("zh-Hans", "notes/m/"), wait_until="load")
+        fraction, comma = pg.evaluate("""() => {
+          const math = document.querySelectorAll('.zd-note__body p math')[1];
+          const text = math.nextSibling;  // "，" (in the span that keeps them together)
+          const range = document.createRange();
+          range.setStart(text, 0);
+          range.setEnd(text, 1);
+          const m = math.getBoundingClientRect(), c = range.getBoundingClientRect();
+          return [{x: m.x, w: m.width, bottom: m.bottom}, {x: c.x, text: text.data, bottom: c.bottom}];
+        }""")
     assert comma["text"] == "，"
     assert comma["x"] >= fraction["x"] + fraction["w"] - 1  # right after the formula, not at a line's start
     assert abs(comma["bottom"] - fraction["bottom"]) < 12
 
 
-def test_inline_math_sits_on_the_line_on_a_desktop(browser: Any, math_site: ServedSite) -> None:
-    boxes, _ = _open(browser, math_site, 1280, 800)
+def test_inline_math_sits_on_the_line_on_a_desktop(kept_pages: Any, math_site: ServedSite) -> None:
+    boxes, _ = _open(kept_pages, math_site, 1280, 800)
     line = boxes["lines"][0]
     emc2 = boxes["inline"][0]
     assert line["y"] <= emc2["y"] and emc2["y"] + emc2["h"] <= line["y"] + line["h"]

@@ -68,16 +68,20 @@ def open_note(
 
 
 @pytest.fixture
-def clip_page(browser: Any) -> Iterator[Any]:
-    """A page in a fresh context allowed to read and write the clipboard."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page = context.new_page()
+def clip_page(kept_pages: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """A page as new in a context allowed to read and write the clipboard (the file's kept one)."""
+    lent = kept_pages.lend(
+        request.session,
+        viewport={"width": 1280, "height": 900},
+        locale="zh-CN",
+        permissions=["clipboard-read", "clipboard-write"],
+    )
+    page = next(lent)
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.errors = errors
     yield page
-    context.close()
+    next(lent, None)  # given back: kept, or closed after a failure
 
 
 def clipboard(page: Any) -> str:
@@ -140,11 +144,9 @@ def copied_quote(page: Any) -> str:
     return clipboard(page)
 
 
-def lands_on(browser: Any, url: str, passage_id: str) -> bool:
-    """Whether opening ``url`` in a new tab shows the passage (well below the page top) in view."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    try:
+def lands_on(kept_pages: Any, url: str, passage_id: str) -> bool:
+    """Whether opening ``url`` in a new tab (a page as new) shows the passage (well below the page top) in view."""
+    with kept_pages.open(viewport={"width": 1280, "height": 900}) as page:
         page.goto(url)
         in_view = (
             f"() => {{ const top = document.getElementById('{passage_id}').getBoundingClientRect().top;"
@@ -155,8 +157,6 @@ def lands_on(browser: Any, url: str, passage_id: str) -> bool:
         except PlaywrightTimeoutError:
             return False
         return True
-    finally:
-        context.close()
 
 
 # --------------------------------------------------------------------------- permalinks
@@ -205,7 +205,7 @@ def test_permalinks_in_traditional_use_the_same_anchors(page: Any, site: ServedS
 
 
 def test_quote_link_is_a_text_fragment_that_finds_the_quote(
-    clip_page: Any, browser: Any, site: ServedSite
+    clip_page: Any, kept_pages: Any, site: ServedSite
 ) -> None:
     open_note(clip_page, site)
     target = anchor(PARAS[24])
@@ -218,11 +218,11 @@ def test_quote_link_is_a_text_fragment_that_finds_the_quote(
     # Long enough to be unique on its own? No — every paragraph repeats the sentence: context is added.
     assert "-," in directive or ",-" in directive
     # The text fragment alone (no passage anchor) finds that very passage.
-    assert lands_on(browser, site.variant_url("zh-Hans", "notes/long/") + "#:~:text=" + directive, target)
-    assert lands_on(browser, url, target)
+    assert lands_on(kept_pages, site.variant_url("zh-Hans", "notes/long/") + "#:~:text=" + directive, target)
+    assert lands_on(kept_pages, url, target)
 
 
-def test_short_ambiguous_quote_gets_prefix_and_suffix(clip_page: Any, browser: Any, site: ServedSite) -> None:
+def test_short_ambiguous_quote_gets_prefix_and_suffix(clip_page: Any, kept_pages: Any, site: ServedSite) -> None:
     open_note(clip_page, site)
     second = anchor(f"{REPEATED}又出现在这里。")
     select_text(clip_page, second, REPEATED)
@@ -230,10 +230,10 @@ def test_short_ambiguous_quote_gets_prefix_and_suffix(clip_page: Any, browser: A
     directive = url.split(":~:text=")[1]
     assert directive.count(",") >= 1 and ("-," in directive or ",-" in directive)
     only = site.variant_url("zh-Hans", "notes/long/") + "#:~:text=" + directive
-    assert lands_on(browser, only, second)
+    assert lands_on(kept_pages, only, second)
 
 
-def test_quote_with_a_hyphen_is_encoded(clip_page: Any, browser: Any, site: ServedSite) -> None:
+def test_quote_with_a_hyphen_is_encoded(clip_page: Any, kept_pages: Any, site: ServedSite) -> None:
     open_note(clip_page, site)
     passage = anchor(f"{REPEATED}出现在这里，物联网体系-哔哩哔哩。")
     select_text(clip_page, passage, "物联网体系-哔哩哔哩")
@@ -242,14 +242,14 @@ def test_quote_with_a_hyphen_is_encoded(clip_page: Any, browser: Any, site: Serv
     assert unquote(directive.replace("-,", "|").replace(",-", "|")).count("物联网体系-哔哩哔哩") == 1
 
 
-def test_quote_across_passages_uses_start_and_end(clip_page: Any, browser: Any, site: ServedSite) -> None:
+def test_quote_across_passages_uses_start_and_end(clip_page: Any, kept_pages: Any, site: ServedSite) -> None:
     open_note(clip_page, site)
     a, b = anchor(PARAS[21]), anchor(PARAS[22])
     select_text(clip_page, a, "第22段", b, "第23段：分布式制造")
     directive = copied_quote(clip_page).split(":~:text=")[1]
     start, end = directive.split(",")
     assert (unquote(start).startswith("第") and unquote(end).endswith("分布式制造")) or "制造" in unquote(end)
-    assert lands_on(browser, site.variant_url("zh-Hans", "notes/long/") + "#:~:text=" + directive, a)
+    assert lands_on(kept_pages, site.variant_url("zh-Hans", "notes/long/") + "#:~:text=" + directive, a)
 
 
 #: The passage scrolled to where its anchor puts it (its scroll margin under the header), again until it has stayed
@@ -313,10 +313,8 @@ def test_preview_on_keyboard_focus_of_a_passage_link(page: Any, site: ServedSite
     page.wait_for_selector(".zd-preview", state="hidden")
 
 
-def test_no_preview_on_touch_only_devices(browser: Any, site: ServedSite) -> None:
-    context = browser.new_context(viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    try:
+def test_no_preview_on_touch_only_devices(kept_pages: Any, site: ServedSite) -> None:
+    with kept_pages.open(viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True) as page:
         page.goto(site.variant_url("zh-Hans", "notes/long/"))
         page.wait_for_function("document.querySelectorAll('a.zd-permalink').length > 0")
         assert page.evaluate("matchMedia('(hover: hover) and (pointer: fine)').matches") is False
@@ -327,8 +325,6 @@ def test_no_preview_on_touch_only_devices(browser: Any, site: ServedSite) -> Non
         assert page.locator(".zd-preview:not([hidden])").count() == 0
         # The permalink controls are not drawn on touch screens (the quote bar offers the link).
         assert page.locator("a.zd-permalink").first.evaluate("a => getComputedStyle(a).display") == "none"
-    finally:
-        context.close()
 
 
 # --------------------------------------------------------------------------- reading position

@@ -165,10 +165,8 @@ def test_hong_kong_counts_results_in_traditional(real_site, page) -> None:
 
 
 @pytest.mark.parametrize("how", ["tap", "enter"])
-def test_a_result_chosen_on_a_phone_lands_at_the_passage(real_site, browser, how: str) -> None:
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    try:
+def test_a_result_chosen_on_a_phone_lands_at_the_passage(real_site, kept_pages, how: str) -> None:
+    with kept_pages.open(**PHONE) as page:
         page.goto(real_site.variant_url("zh-Hans", NOTE))  # searching from a note: the page scrolls back
         placeholder = page.evaluate(
             "JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"
@@ -186,8 +184,6 @@ def test_a_result_chosen_on_a_phone_lands_at_the_passage(real_site, browser, how
         page.wait_for_url("**/notes/**#p-*")
         page.wait_for_function(LANDED_JS)  # the page's fetch and swap: no speed asked of a loaded machine
         assert "卡脖子" in page.locator(f"[id='{page.evaluate('location.hash.slice(1)')}']").inner_text()
-    finally:
-        context.close()
 
 
 def test_a_result_opens_by_instant_navigation_at_the_passage_highlighted(real_site, page) -> None:

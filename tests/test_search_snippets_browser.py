@@ -37,12 +37,10 @@ _SNIPPETS = """() => [...document.querySelectorAll('a.md-search-result__link')]
 
 
 @pytest.fixture
-def phone(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="zh-CN"
+def phone(kept_pages: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    yield from kept_pages.lend(
+        request.session, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="zh-CN"
     )
-    yield context.new_page()
-    context.close()
 
 
 def passage_of(site_dir: Any, href: str) -> str:

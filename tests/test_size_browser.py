@@ -305,11 +305,9 @@ def test_shell_draws_the_palette_and_search_dialog_materials_templates_write(
 
 
 def test_without_javascript_the_page_reads_the_same_and_offers_no_dead_control(
-    real_site: ServedSite, browser: Any
+    real_site: ServedSite, kept_pages: Any
 ) -> None:
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
-    try:
-        page = context.new_page()
+    with kept_pages.open(java_script_enabled=False, viewport={"width": 1280, "height": 900}) as page:
         page.goto(real_site.variant_url("zh-Hans", NOTE))
         assert page.locator("[data-md-component=palette] input").count() == 0
         assert not page.locator(".md-search").is_visible()
@@ -318,8 +316,6 @@ def test_without_javascript_the_page_reads_the_same_and_offers_no_dead_control(
         assert 'link "繁體·臺灣"' in snapshot and 'link "术语表"' in snapshot  # variants and nav: links
         assert "这一年，海水与火焰交织" in page.locator("article.zd-note").inner_text()
         assert "radio" not in snapshot and "dialog" not in snapshot
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize(("variant", "name"), [("zh-Hans", "链接到本节"), ("zh-Hant-TW", "連結到本節")])
@@ -336,7 +332,7 @@ def test_heading_permalinks_show_a_hash_and_are_named_in_the_variant(
 
 
 def test_heading_permalinks_drawn_by_script_are_toc_s_and_the_toc_links_them_without_script(
-    real_site: ServedSite, browser: Any
+    real_site: ServedSite, kept_pages: Any
 ) -> None:
     """The pages do not write the headings' "#" links (links.label_headerlinks): zhudu.js appends
     each as toc wrote it, on the first page and after instant navigation; without JavaScript the
@@ -347,9 +343,7 @@ def test_heading_permalinks_drawn_by_script_are_toc_s_and_the_toc_links_them_wit
     assert ids
     drawn = """() => [...document.querySelectorAll('.md-content :is(h1,h2,h3,h4,h5,h6)[id]')].map(h =>
         [h.id, h.lastElementChild && h.lastElementChild.outerHTML, h.querySelectorAll('.headerlink').length])"""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    try:
-        page = context.new_page()
+    with kept_pages.open(viewport={"width": 1280, "height": 900}) as page:
         page.goto(real_site.variant_url("zh-Hans", NOTE))
         headings = page.evaluate(drawn)
         mine = [h for h in headings if not h[0].startswith("zd-")]
@@ -369,17 +363,11 @@ def test_heading_permalinks_drawn_by_script_are_toc_s_and_the_toc_links_them_wit
                     && hs.every(h => h.querySelectorAll('.headerlink').length === 1) }""",
             arg=note_ids,
         )
-    finally:
-        context.close()
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
+    with kept_pages.open(java_script_enabled=False) as page:
         page.goto(real_site.variant_url("zh-Hans", NOTE))
         assert page.locator(".headerlink").count() == 0
         toc = page.locator(".md-sidebar--secondary a[href^='#']").evaluate_all("as => as.map(a => a.hash)")
         assert {f"#{quote(i)}" for level, i in ids if level in "23"} <= set(toc)
-    finally:
-        context.close()
 
 
 def test_a_remembered_dark_palette_is_on_the_body_before_materials_bundle_runs(
@@ -477,7 +465,7 @@ def test_table_of_contents_items_without_materials_class_look_as_with_it(
 
 
 def test_sidebars_plain_lists_get_materials_markup_before_its_bundle_and_after_instant_navigation(
-    toc_site: ServedSite, browser: Any
+    toc_site: ServedSite, kept_pages: Any
 ) -> None:
     """partials/nav.html and toc-item.html write plain ``<li><a href>`` items; shell.js's
     <zd-restore> gives them Material's markup back on the first page and inside instant
@@ -496,9 +484,7 @@ def test_sidebars_plain_lists_get_materials_markup_before_its_bundle_and_after_i
         drawerTitle: document.querySelector('.zd-nav-toc .md-nav--secondary > .md-nav__title').innerHTML,
         drawerItems: document.querySelectorAll('.zd-nav-toc').length,
         markers: document.querySelectorAll('zd-restore').length })"""
-    context = browser.new_context(viewport={"width": 1280, "height": 500})
-    try:
-        page = context.new_page()
+    with kept_pages.open(viewport={"width": 1280, "height": 500}) as page:
         page.goto(site.variant_url("zh-Hans", "notes/toc/"))
         first = page.evaluate(markup)
         assert first["toc"] and set(first["toc"]) <= {
@@ -545,16 +531,10 @@ def test_sidebars_plain_lists_get_materials_markup_before_its_bundle_and_after_i
             "[...document.querySelectorAll('.md-sidebar--secondary [data-md-component=toc] a')]"
             ".pop().classList.contains('md-nav__link--active')"
         )
-    finally:
-        context.close()
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
-    try:
-        page = context.new_page()
+    with kept_pages.open(java_script_enabled=False, viewport={"width": 390, "height": 844}) as page:
         page.goto(site.variant_url("zh-Hans", "notes/toc/"))
         page.locator(".md-header label[for=__drawer]").click()
         link = page.locator(".md-nav--primary > .md-nav__list > li > a").first
         assert link.get_attribute("class") is None and link.is_visible()
         link.click()
         page.wait_for_url("**/zh-Hans/")
-    finally:
-        context.close()

@@ -102,7 +102,7 @@ def site(tmp_path_factory):
 
 
 def test_plain_blocks_get_materials_div_back_before_its_bundle_and_after_instant_navigation(
-    site: Any, browser: Any
+    site: Any, kept_pages: Any
 ) -> None:
     html = site.build.page("zh-Hans/notes/c/index.html")
     content = html[html.index('<div class="md-content">') : html.index("</main>")]
@@ -112,9 +112,7 @@ def test_plain_blocks_get_materials_div_back_before_its_bundle_and_after_instant
     # one after the table keep their div.
     assert content.count("<pre><code>") == 8 and content.count('<div class="highlight">') == 5
     expected = ["DIV class=highlight"] * 8
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    try:
-        page = context.new_page()
+    with kept_pages.open(viewport={"width": 390, "height": 844}) as page:
         # Only config.js (shell.js) runs: the content as written, with what <zd-restore> gives back.
         page.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
         page.route("**/assets/zhudu/reader.js*", lambda route: route.abort())
@@ -127,12 +125,8 @@ def test_plain_blocks_get_materials_div_back_before_its_bundle_and_after_instant
         assert page.evaluate("document.querySelector('.md-content').outerHTML") == page.evaluate(
             NORMALISED, want
         )
-    finally:
-        context.close()
 
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    try:
-        page = context.new_page()
+    with kept_pages.open(viewport={"width": 1280, "height": 800}) as page:
         instant_home_from(page, site, "zh-Hant-HK", "notes/o/")
         page.locator(".zd-cards a[href$='notes/c/']").first.click()
         page.wait_for_function(
@@ -141,8 +135,6 @@ def test_plain_blocks_get_materials_div_back_before_its_bundle_and_after_instant
         assert page.evaluate("window.__zdSamePage === true")  # instant navigation, no reload
         assert page.evaluate(PARENTS) == expected
         assert page.evaluate("document.querySelectorAll('zd-restore').length") == 0
-    finally:
-        context.close()
 
 
 #: Material's markup put back by hand, in the page as it is without JavaScript: each bare <pre> in a
@@ -161,11 +153,9 @@ NO_TRANSITIONS = """() => { const style = document.createElement('style');
 
 @pytest.mark.parametrize("width", [390, 1280])
 def test_without_javascript_the_bare_blocks_look_as_the_wrapped_ones(
-    site: Any, browser: Any, width: int
+    site: Any, kept_pages: Any, width: int
 ) -> None:
-    context = browser.new_context(java_script_enabled=False, viewport={"width": width, "height": 800})
-    try:
-        page = context.new_page()
+    with kept_pages.open(java_script_enabled=False, viewport={"width": width, "height": 800}) as page:
         page.goto(site.variant_url("zh-Hant-TW", "notes/c/"))
         page.wait_for_load_state("load")
         # Material's code colours are transitions (125 ms): a style read while one runs is between two
@@ -180,8 +170,6 @@ def test_without_javascript_the_bare_blocks_look_as_the_wrapped_ones(
         page.evaluate(WRAP)
         assert page.evaluate("document.querySelectorAll('.md-content div.highlight').length") == 8
         wrapped = page.evaluate(LOOK)
-    finally:
-        context.close()
     assert bare == wrapped
     # The comment, keyword, operator, number and string colours are all there, and differ.
     colours = {line.split(" ", 5)[5].split(" rgb")[0] for line in bare if line.startswith(("SPAN", "Z-"))}

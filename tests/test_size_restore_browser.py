@@ -103,7 +103,7 @@ def _expected(
 
 
 def test_plain_markup_gets_materials_back_on_the_first_page_and_after_instant_navigation(
-    tmp_path, browser: Any
+    tmp_path, kept_pages: Any
 ) -> None:
     with serve_built(tmp_path, notes={"a.md": NOTE, "b.md": OTHER}) as site:
         html = site.build.page("zh-Hans/notes/a/index.html")
@@ -119,9 +119,7 @@ def test_plain_markup_gets_materials_back_on_the_first_page_and_after_instant_na
         assert '<div class="md-header__title">' in html
         names = re.findall(r'<li><a href="[^"]+" lang="[^"]+" translate="no">([^<]+)</a></li>', html)
         assert len(names) == 3
-        context = browser.new_context(viewport={"width": 390, "height": 844})
-        try:
-            page = context.new_page()
+        with kept_pages.open(viewport={"width": 390, "height": 844}) as page:
             # Material's bundle held back: the markup as shell.js leaves it, relative links as written.
             page.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
             page.goto(site.variant_url("zh-Hans", "notes/a/"))
@@ -134,12 +132,8 @@ def test_plain_markup_gets_materials_back_on_the_first_page_and_after_instant_na
             assert page.evaluate(BODY_JS) == BODY
             assert page.evaluate("document.getElementById('__search').outerHTML") == TOGGLE
             assert page.evaluate("document.querySelector('.md-dialog').outerHTML") == DIALOG
-        finally:
-            context.close()
 
-        context = browser.new_context(viewport={"width": 390, "height": 844})
-        try:
-            page = context.new_page()
+        with kept_pages.open(viewport={"width": 390, "height": 844}) as page:
             page.add_init_script(SITEMAP_PARSED_JS)
             page.goto(site.variant_url("zh-Hans", "notes/a/"))
             page.wait_for_load_state("load")
@@ -183,8 +177,6 @@ def test_plain_markup_gets_materials_back_on_the_first_page_and_after_instant_na
                 site_name="注讀",
                 read="zh-Hant-TW",
             )
-        finally:
-            context.close()
 
 
 STYLE = """els => els.map(e => { const s = getComputedStyle(e); const r = e.getBoundingClientRect();
@@ -192,13 +184,11 @@ STYLE = """els => els.map(e => { const s = getComputedStyle(e); const r = e.getB
             s.backgroundColor]; })"""
 
 
-def test_without_javascript_the_plain_menu_and_footer_look_as_materials(tmp_path, browser: Any) -> None:
+def test_without_javascript_the_plain_menu_and_footer_look_as_materials(tmp_path, kept_pages: Any) -> None:
     with serve_built(tmp_path, notes={"a.md": NOTE}) as site:
         looks = []
         for script in (True, False):
-            context = browser.new_context(java_script_enabled=script, viewport={"width": 1280, "height": 800})
-            try:
-                page = context.new_page()
+            with kept_pages.open(java_script_enabled=script, viewport={"width": 1280, "height": 800}) as page:
                 page.goto(site.variant_url("zh-Hant-HK", "notes/a/"))
                 page.wait_for_load_state("load")
                 if script:
@@ -219,8 +209,6 @@ def test_without_javascript_the_plain_menu_and_footer_look_as_materials(tmp_path
                     assert page.locator(".md-select__list > li > a").first.get_attribute("class") is None
                     page.locator('.md-select__list > li > a[lang="zh-Hant-TW"]').click()
                     page.wait_for_url("**/zh-Hant-TW/notes/a/")
-            finally:
-                context.close()
         with_script, without = looks
         # The mark (bold, a check) widens the menu with the script; all else is as without it.
         widths = [[float(item[4].removesuffix("px")) for item in look[0]] for look in looks]

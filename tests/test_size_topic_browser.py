@@ -32,7 +32,7 @@ def _material(title: str, site_name: str = "注读") -> list[str]:
 
 
 def test_the_title_topic_is_materials_on_the_first_page_and_after_instant_navigation(
-    tmp_path, browser: Any
+    tmp_path, kept_pages: Any
 ) -> None:
     with serve_built(tmp_path, notes={"a.md": FIRST, "m.md": MARKUP}) as site:
         html = site.build.page("zh-Hant-TW/notes/a/index.html")
@@ -40,9 +40,7 @@ def test_the_title_topic_is_materials_on_the_first_page_and_after_instant_naviga
         assert 'data-zd-text="簡體的標題"' in html  # converted with the page's text
         markup = site.build.page("zh-Hans/notes/m/index.html")
         assert "<img" not in markup.split("<zd-restore", 1)[1].split(">", 1)[0]
-        context = browser.new_context(viewport={"width": 390, "height": 844})
-        try:
-            page = context.new_page()
+        with kept_pages.open(viewport={"width": 390, "height": 844}) as page:
             # Material's bundle held back: the topic as shell.js leaves it.
             page.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
             page.goto(site.variant_url("zh-Hant-TW", "notes/a/"))
@@ -58,12 +56,8 @@ def test_the_title_topic_is_materials_on_the_first_page_and_after_instant_naviga
                 == text
             )
             assert page.evaluate("document.querySelectorAll('.md-header__title *:is(b, img)').length") == 0
-        finally:
-            context.close()
 
-        context = browser.new_context(viewport={"width": 1280, "height": 800})
-        try:
-            page = context.new_page()
+        with kept_pages.open(viewport={"width": 1280, "height": 800}) as page:
             instant_home_from(page, site, "zh-Hans", "notes/m/")
             assert page.evaluate(TOPIC) == _material("首页")
             page.locator(".zd-cards a[href$='notes/a/']").first.click()
@@ -78,5 +72,3 @@ def test_the_title_topic_is_materials_on_the_first_page_and_after_instant_naviga
             # Material shows it once the heading has scrolled away.
             page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
             page.wait_for_function("document.querySelector('.md-header__title--active') !== null")
-        finally:
-            context.close()

@@ -49,10 +49,8 @@ def test_marker_opens_with_enter_closes_with_escape_and_deep_links(real_site, pa
     assert not page.zd.console_errors, page.zd.console_errors
 
 
-def test_marker_does_not_cover_text_on_a_phone(real_site, browser) -> None:
-    context = browser.new_context(viewport={"width": 375, "height": 800}, locale="zh-CN", has_touch=True)
-    pg = context.new_page()
-    try:
+def test_marker_does_not_cover_text_on_a_phone(real_site, kept_pages) -> None:
+    with kept_pages.open(viewport={"width": 375, "height": 800}, locale="zh-CN", has_touch=True) as pg:
         pg.goto(real_site.variant_url("zh-Hans", NOTE))
         overlaps = pg.evaluate(
             """() => {
@@ -82,8 +80,6 @@ def test_marker_does_not_cover_text_on_a_phone(real_site, browser) -> None:
         assert panel.is_visible()
         box = panel.bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= 375
-    finally:
-        context.close()
 
 
 def test_theme_page_columns_and_links_back(real_site, page) -> None:
