@@ -172,7 +172,7 @@ ACTIVE_TOOLTIPS = """() => [...document.querySelectorAll('.md-tooltip--inline.md
 
 @pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-HK"])
 def test_no_hover_tooltip_over_the_search_results_on_a_phone(
-    real_site: ServedSite, browser: Any, variant: str
+    real_site: ServedSite, kept_pages: Any, variant: str
 ) -> None:
     """After the tap on the search icon the pointer stays where the finger was, the reset button appears under it,
     and its tooltip 清空当前内容 sat over the results' top right; a phone has no hover to take it away.
@@ -180,9 +180,7 @@ def test_no_hover_tooltip_over_the_search_results_on_a_phone(
     Whether a browser tells a pointer that has not moved about a button that appeared under it depends on its
     build (a hover update after layout): the test moves the pointer onto the button itself, as the finger's
     emulated mouse events at that point do, so Material makes its tooltip active every time."""
-    context = browser.new_context(locale="zh-CN", **PHONE)
-    try:
-        page = context.new_page()
+    with kept_pages.open(locale="zh-CN", **PHONE) as page:
         page.goto(real_site.variant_url(variant))
         # The tap's mouse events at the finger's point (Playwright's tap sends no pointer position).
         page.locator("label.md-header__button[for=__search]").click()
@@ -192,8 +190,6 @@ def test_no_hover_tooltip_over_the_search_results_on_a_phone(
         assert [shown for _, shown in page.evaluate(ACTIVE_TOOLTIPS)] == [False], page.evaluate(
             ACTIVE_TOOLTIPS
         )
-    finally:
-        context.close()
 
 
 # --------------------------------------------------------------------------- search wording

@@ -13,12 +13,19 @@ from conftest import ServedSite
 LONGEST = "notes/ai-bubble-open-source-doge-2025/"
 
 
+def _options(width: int, height: int, **kwargs: Any) -> dict[str, Any]:
+    return {"viewport": {"width": width, "height": height}, "locale": "zh-CN", **kwargs}
+
+
 def _context(browser: Any, width: int, height: int, **kwargs: Any) -> Any:
-    return browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN", **kwargs)
+    return browser.new_context(**_options(width, height, **kwargs))
 
 
 def _open(context: Any, url: str) -> Any:
-    page = context.new_page()
+    return _load(context.new_page(), url)
+
+
+def _load(page: Any, url: str) -> Any:
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(url)
@@ -52,11 +59,10 @@ MARGIN = """() => {
 
 @pytest.mark.parametrize("width", [1024, 1280, 1440])
 def test_margin_notes_sit_beside_their_markers_and_clear_the_related_notes(
-    real_site: ServedSite, browser: Any, width: int
+    real_site: ServedSite, kept_pages: Any, width: int
 ) -> None:
-    context = _context(browser, width, 900)
-    try:
-        page = _open(context, real_site.variant_url("zh-Hans", LONGEST))
+    with kept_pages.open(**_options(width, 900)) as page:
+        _load(page, real_site.variant_url("zh-Hans", LONGEST))
         m = page.evaluate(MARGIN)
         in_margin = [n for n in m["notes"] if n["shown"] and n["floated"]]
         assert len(in_margin) >= len(m["notes"]) // 2, m["notes"]  # most notes are still in the margin
@@ -76,8 +82,6 @@ def test_margin_notes_sit_beside_their_markers_and_clear_the_related_notes(
         column = page.locator('.zd-note__body > p[id^="p-"]').first.bounding_box()
         assert box["x"] + box["width"] <= column["x"] + column["width"] + 1  # in the text, not the margin
         assert not page.zd_errors, page.zd_errors
-    finally:
-        context.close()
 
 
 # --------------------------------------------------------------------------- 4. theme panels
@@ -109,12 +113,13 @@ PANEL = """(button) => {
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(("width", "height"), [(1280, 800), (412, 915)], ids=["desktop", "phone"])
 def test_open_theme_panel_is_on_top_shows_every_theme_and_has_an_edge(
-    real_site: ServedSite, browser: Any, width: int, height: int, scheme: str
+    real_site: ServedSite, kept_pages: Any, width: int, height: int, scheme: str
 ) -> None:
     phone = width < 600
-    context = _context(browser, width, height, color_scheme=scheme, has_touch=phone, is_mobile=phone)
-    try:
-        page = _open(context, real_site.variant_url("zh-Hans", LONGEST))
+    with kept_pages.open(
+        **_options(width, height, color_scheme=scheme, has_touch=phone, is_mobile=phone)
+    ) as page:
+        _load(page, real_site.variant_url("zh-Hans", LONGEST))
         buttons = page.locator(".zd-note__body .zd-tm__btn")
         counts = [
             int(c or 1) for c in buttons.evaluate_all("bs => bs.map(b => b.firstElementChild.dataset.count)")
@@ -134,8 +139,6 @@ def test_open_theme_panel_is_on_top_shows_every_theme_and_has_an_edge(
         assert len(result["names"]) == max(counts)
         assert all(n["inside"] for n in result["names"]), result["names"]  # every theme without scrolling
         assert result["edgeContrast"] >= 3, result  # its edge shows, in dark mode too (WCAG 1.4.11)
-    finally:
-        context.close()
 
 
 # --------------------------------------------------------------------------- 7. print
@@ -227,18 +230,15 @@ LINES = """() => {
 
 @pytest.mark.parametrize("code", ["zh-Hans", "zh-Hant-HK"])
 def test_phone_markers_leave_whole_lines_and_the_first_screen_has_text(
-    real_site: ServedSite, browser: Any, code: str
+    real_site: ServedSite, kept_pages: Any, code: str
 ) -> None:
-    context = _context(browser, 412, 915, has_touch=True, is_mobile=True)
-    try:
-        page = _open(context, real_site.variant_url(code, LONGEST))
+    with kept_pages.open(**_options(412, 915, has_touch=True, is_mobile=True)) as page:
+        _load(page, real_site.variant_url(code, LONGEST))
         r = page.evaluate(LINES)
         assert r["measured"] >= 10
         assert r["short"] <= r["measured"] // 5, r  # a first line runs to the edge (was: almost none)
         assert not r["overlaps"], r["overlaps"]  # the marker covers no text
         assert r["firstTextTop"] < r["innerHeight"] - 60, r  # the text starts on the first screen
-    finally:
-        context.close()
 
 
 # --------------------------------------------------------------------------- 12. desktop measure
@@ -254,13 +254,10 @@ MEASURE = """() => {
 
 @pytest.mark.parametrize("width", [1024, 1280, 1440])
 def test_desktop_column_holds_about_36_characters_and_no_one_entry_contents(
-    real_site: ServedSite, browser: Any, width: int
+    real_site: ServedSite, kept_pages: Any, width: int
 ) -> None:
-    context = _context(browser, width, 900)
-    try:
-        page = _open(context, real_site.variant_url("zh-Hans", LONGEST))
+    with kept_pages.open(**_options(width, 900)) as page:
+        _load(page, real_site.variant_url("zh-Hans", LONGEST))
         m = page.evaluate(MEASURE)
         assert 33 <= m["chars"] <= 40, m  # was 22–23 characters (440 px)
         assert not m["tocShown"] or m["entries"] >= 2, m  # a contents of one entry ("文章") is left out
-    finally:
-        context.close()

@@ -87,17 +87,15 @@ EMPTY_LAST_LINES = """() => [...document.querySelectorAll('.zd-note__body .zd-ha
 
 
 def test_without_javascript_a_themed_passage_keeps_no_room_for_a_marker(
-    real_site: ServedSite, browser: Any
+    real_site: ServedSite, kept_pages: Any
 ) -> None:
     """On a phone a themed passage keeps room at the end of its last line for the marker themes.js
     draws; without JavaScript there is no marker, and a full last line got an empty line after it."""
     rooms = {}
     for script in (False, True):
-        context = browser.new_context(
+        with kept_pages.open(
             viewport={"width": 390, "height": 844}, locale="zh-CN", java_script_enabled=script
-        )
-        try:
-            page = context.new_page()
+        ) as page:
             page.goto(real_site.variant_url("zh-Hant-TW", NOTE_HK))
             page.wait_for_load_state("load")
             if script:
@@ -108,8 +106,6 @@ def test_without_javascript_a_themed_passage_keeps_no_room_for_a_marker(
             )
             if not script:
                 assert page.evaluate(EMPTY_LAST_LINES) == []
-        finally:
-            context.close()
     assert rooms == {False: "none", True: '""'}  # with JavaScript the marker still has its room
 
 

@@ -58,15 +58,13 @@ def table_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]
 
 @pytest.mark.parametrize("width", [390, 320])
 def test_a_table_rows_marker_never_breaks_a_short_first_cell(
-    table_site: ServedSite, browser: Any, width: int
+    table_site: ServedSite, kept_pages: Any, width: int
 ) -> None:
     """The marker floated at the start of the first cell's first line and the column, squeezed by the
     table's layout, broke 开源模型 into 开源 / 模型; after the text it drops below a short word instead."""
     site = table_site
     for variant in ("zh-Hans", "zh-Hant-TW"):
-        context = browser.new_context(**{**PHONE, "viewport": {"width": width, "height": 844}})
-        try:
-            page = context.new_page()
+        with kept_pages.open(**{**PHONE, "viewport": {"width": width, "height": 844}}) as page:
             page.goto(site.variant_url(variant, "notes/table/"))
             page.wait_for_function(
                 "() => document.querySelectorAll('.zd-note__body tr .zd-tm__btn').length === 2"
@@ -77,8 +75,6 @@ def test_a_table_rows_marker_never_breaks_a_short_first_cell(
             for cell in cells:
                 assert cell["lines"] == 1 and not cell["overlaps"] and cell["inside"], (variant, cell)
             assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
-        finally:
-            context.close()
 
 
 # --------------------------------------------------------------------------- code before "。" in a cell
@@ -215,16 +211,14 @@ SWITCH_STATE = """() => ({lang: document.documentElement.lang, ready: document.r
     ],
 )
 def test_the_variant_switch_keeps_the_passage_where_the_reader_had_it(
-    real_site: Any, browser: Any, width: int, height: int, offset: int, instant: bool
+    real_site: Any, kept_pages: Any, width: int, height: int, offset: int, instant: bool
 ) -> None:
     """The other variant opened at the passage's anchor, its top 3.6rem below the window's (the scroll
     margin under Material's header): 64 px lower than the reader had it when it began under the header."""
     phone = width < 800
-    context = browser.new_context(
+    with kept_pages.open(
         viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone, locale="zh-CN"
-    )
-    try:
-        page = context.new_page()
+    ) as page:
         if instant:  # the note reached from the home page by Material's instant navigation
             goto_for_instant_navigation(page, real_site.variant_url("zh-Hans"))
             page.locator(f'.zd-cards a[href*="{NOTE.split("/")[1]}"]').first.click()
@@ -254,5 +248,3 @@ def test_the_variant_switch_keeps_the_passage_where_the_reader_had_it(
         before = page.evaluate("JSON.parse(window.name)")[place]
         after = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", place)
         assert abs(after - before) <= 3, (place, before, after)
-    finally:
-        context.close()

@@ -46,15 +46,25 @@ FIRST_LINES = """() => [...document.querySelectorAll('.zd-note__body tr.zd-has-t
 })"""
 
 
-def _context(browser: Any, width: int) -> Any:
+def _options(width: int) -> dict[str, Any]:
     phone = width < 720
-    return browser.new_context(
-        viewport={"width": width, "height": 900}, is_mobile=phone, has_touch=phone, locale="zh-CN"
-    )
+    return {
+        "viewport": {"width": width, "height": 900},
+        "is_mobile": phone,
+        "has_touch": phone,
+        "locale": "zh-CN",
+    }
+
+
+def _context(browser: Any, width: int) -> Any:
+    return browser.new_context(**_options(width))
 
 
 def _open(context: Any, site: Any) -> Any:
-    page = context.new_page()
+    return _load(context.new_page(), site)
+
+
+def _load(page: Any, site: Any) -> Any:
     page.goto(site.variant_url("zh-Hans", "notes/marked/"))
     page.wait_for_function("() => document.querySelectorAll('.zd-note__body tr .zd-tm__btn').length === 3")
     page.evaluate(NEXT_FRAME)
@@ -107,15 +117,12 @@ MARKERS_ON_SCREEN = """() => [...document.querySelectorAll('.zd-note__body .zd-t
 
 
 @pytest.mark.parametrize("width", [320, 390, 719, 720, 800, 1000, 1219, 1220, 1600])
-def test_every_theme_marker_is_on_screen_and_clickable(marked_site: Any, browser: Any, width: int) -> None:
+def test_every_theme_marker_is_on_screen_and_clickable(marked_site: Any, kept_pages: Any, width: int) -> None:
     """Between the phone layout and Material's left sidebar (720–1219 px) the content started 0.8rem
     from the window's edge and a marker in the margin left of it sat at −22 px, 9 px of it on screen."""
-    context = _context(browser, width)
-    try:
-        page = _open(context, marked_site)
+    with kept_pages.open(**_options(width)) as page:
+        _load(page, marked_site)
         markers = page.evaluate(MARKERS_ON_SCREEN)
         assert len(markers) == 4, markers
         for marker in markers:
             assert marker["left"] >= 0 and marker["right"] <= width and marker["hit"], (width, marker)
-    finally:
-        context.close()

@@ -123,16 +123,14 @@ def _switch_keeps_the_place(page: Any) -> tuple[str, float, float]:
     ],
 )
 def test_the_variant_switch_keeps_the_place_on_theme_and_list_pages(
-    real_site: ServedSite, browser: Any, path: str, fraction: float, width: int, height: int
+    real_site: ServedSite, kept_pages: Any, path: str, fraction: float, width: int, height: int
 ) -> None:
     """On a theme page (its quotes had no id) and the home list (its cards neither) the other variant
     opened at the top; past the last place (every candidate above the screen) too."""
     phone = width < 800
-    context = browser.new_context(
+    with kept_pages.open(
         viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone, locale="zh-CN"
-    )
-    try:
-        page = context.new_page()
+    ) as page:
         page.goto(real_site.variant_url("zh-Hans", path))
         page.wait_for_load_state("load")
         page.wait_for_function(SCROLL_TO, arg=fraction, polling="raf")
@@ -141,8 +139,6 @@ def test_the_variant_switch_keeps_the_place_on_theme_and_list_pages(
         place, before, after = _switch_keeps_the_place(page)
         assert abs(after - before) <= 3, (place, before, after)
         assert page.evaluate("window.scrollY") > 0
-    finally:
-        context.close()
 
 
 #: A heading's top ``offset`` px below the header's bottom (negative: partly under it), kept there three frames.
@@ -163,7 +159,7 @@ PLACE_HEADING = """([id, offset]) => {
     ids=["note", "glossary"],
 )
 def test_the_variant_switch_keeps_a_chinese_ids_place_on_the_screen(
-    real_site: ServedSite, browser: Any, width: int, path: str, heading: str, offset: int
+    real_site: ServedSite, kept_pages: Any, width: int, path: str, heading: str, offset: int
 ) -> None:
     """A heading whose id is Chinese (文章): the switch compared the percent-encoded hash with the raw id,
     so the other variant opened with the heading at the anchor's scroll margin, not where it was.
@@ -173,11 +169,9 @@ def test_the_variant_switch_keeps_a_chinese_ids_place_on_the_screen(
     above it are drawn (annotate.js, holdTerm), at the margin the switch had let go of at load.
     """
     phone = width < 800
-    context = browser.new_context(
+    with kept_pages.open(
         viewport={"width": width, "height": 844}, is_mobile=phone, has_touch=phone, locale="zh-CN"
-    )
-    try:
-        page = context.new_page()
+    ) as page:
         page.goto(real_site.variant_url("zh-Hans", path))
         page.wait_for_load_state("load")
         page.wait_for_function(PLACE_HEADING, arg=[heading, offset], polling="raf")
@@ -187,8 +181,6 @@ def test_the_variant_switch_keeps_a_chinese_ids_place_on_the_screen(
         # heading above the header.  (In the zh-Hant-TW copy zhuyin puts 後福特主義 first: ㄏㄡˋ before ㄏㄥˊ.)
         assert place == ("横向扩展" if path == "glossary/" and not phone else heading), place
         assert abs(after - before) <= 3, (place, before, after)
-    finally:
-        context.close()
 
 
 # --------------------------------------------------------------------------- the graph on a phone
@@ -236,11 +228,9 @@ def graph_site(tmp_path_factory: Any) -> Any:
 
 
 @pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-HK"])
-def test_the_graphs_labels_do_not_overlap_on_a_phone(graph_site: Any, browser: Any, variant: str) -> None:
+def test_the_graphs_labels_do_not_overlap_on_a_phone(graph_site: Any, kept_pages: Any, variant: str) -> None:
     """Real titles took three or four lines in the 21 % left of a note's dot and ran into the next label."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    try:
-        page = context.new_page()
+    with kept_pages.open(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True) as page:
         page.goto(graph_site.variant_url(variant, "themes/"))
         page.wait_for_load_state("load")
         found = page.evaluate(LABEL_OVERLAPS)
@@ -248,8 +238,6 @@ def test_the_graphs_labels_do_not_overlap_on_a_phone(graph_site: Any, browser: A
         assert found["pairs"] == [], found
         assert found["tall"] == [], found
         assert found["untitled"] == [], found  # the whole title stays for the reader
-    finally:
-        context.close()
 
 
 # --------------------------------------------------------------------------- search in a Traditional variant

@@ -88,12 +88,10 @@ def _breaks(boxes: list[dict[str, Any]]) -> list[str]:
 
 @pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-HK"])
 def test_overview_labels_break_by_chinese_rules_and_keep_words_whole_on_a_phone(
-    overview_site: Any, browser: Any, variant: str
+    overview_site: Any, kept_pages: Any, variant: str
 ) -> None:
     """Material's `a { word-break: break-word }` let a header put 「）」 first and a label cut 「Deploy|er」."""
-    context = browser.new_context(**PHONE)
-    try:
-        page = context.new_page()
+    with kept_pages.open(**PHONE) as page:
         page.goto(overview_site.variant_url(variant, "themes/"))
         page.wait_for_load_state("load")
         found = page.evaluate(LINES)
@@ -102,8 +100,6 @@ def test_overview_labels_break_by_chinese_rules_and_keep_words_whole_on_a_phone(
         assert _breaks(found["labels"]) == [], found["labels"]
         # The words stay whole on the screen: no label runs off its left edge.
         assert [b["lines"] for b in found["labels"] if b["left"] < 0 or b["right"] > found["width"]] == []
-    finally:
-        context.close()
 
 
 # --------------------------------------------------------------------------- the search's suggestions

@@ -51,17 +51,13 @@ def footnote_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSi
 
 @pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-HK"])
 def test_a_footnote_mark_stays_on_the_line_of_the_word_it_marks(
-    footnote_site: ServedSite, browser: Any, variant: str
+    footnote_site: ServedSite, kept_pages: Any, variant: str
 ) -> None:
     """A footnote's number could start a line (and the 「。」 after it) on a phone: browsers may break before
     a superscript after a Chinese character, as before any number."""
     site = footnote_site
-    context = browser.new_context(**PHONE)
-    try:
-        page = context.new_page()
+    with kept_pages.open(**PHONE) as page:
         page.goto(site.variant_url(variant, "notes/fn/"))
         page.wait_for_load_state("load")
         assert page.locator('sup[id^="fnref"]').count() == 24
         assert page.evaluate(PARTED_MARKS) == []
-    finally:
-        context.close()

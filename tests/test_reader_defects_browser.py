@@ -21,8 +21,12 @@ NOTE_HK = "notes/ai-bubble-open-source-doge-2025/"
 CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
 
 
+def _options(width: int, height: int, **kwargs: Any) -> dict[str, Any]:
+    return {"viewport": {"width": width, "height": height}, "locale": "zh-CN", **kwargs}
+
+
 def _context(browser: Any, width: int, height: int, **kwargs: Any) -> Any:
-    return browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN", **kwargs)
+    return browser.new_context(**_options(width, height, **kwargs))
 
 
 # --------------------------------------------------------------------------- 1. the themes graph
@@ -47,11 +51,9 @@ GRAPH_GEOMETRY = """() => {
 
 @pytest.mark.parametrize(("width", "height"), [(1280, 800), (412, 915)], ids=["desktop", "phone"])
 def test_themes_graph_labels_sit_on_their_dots(
-    real_site: ServedSite, browser: Any, width: int, height: int
+    real_site: ServedSite, kept_pages: Any, width: int, height: int
 ) -> None:
-    context = _context(browser, width, height)
-    page = context.new_page()
-    try:
+    with kept_pages.open(**_options(width, height)) as page:
         page.goto(real_site.variant_url("zh-Hans", "themes/"))
         g = page.evaluate(GRAPH_GEOMETRY)
         assert abs(g["svgHeight"] - g["box"]["height"]) <= 1, g  # the drawing fills its box
@@ -66,8 +68,6 @@ def test_themes_graph_labels_sit_on_their_dots(
             bottom < g["box"]["bottom"] and bottom < g["footerTop"] - 20
         )  # the last dot is clear of the footer
         assert bottom - top > 0.7 * g["box"]["height"], g  # the dots use the whole box, not its top half
-    finally:
-        context.close()
 
 
 # --------------------------------------------------------------------------- 3. the 404 page
@@ -299,11 +299,9 @@ CONTRAST = """el => {
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_theme_buttons_are_named_by_what_they_show_and_chip_counts_are_legible(
-    real_site: ServedSite, browser: Any, scheme: str
+    real_site: ServedSite, kept_pages: Any, scheme: str
 ) -> None:
-    context = _context(browser, 1280, 900, color_scheme=scheme)
-    page = context.new_page()
-    try:
+    with kept_pages.open(**_options(1280, 900, color_scheme=scheme)) as page:
         page.goto(real_site.variant_url("zh-Hant-HK", NOTE_HK))
         buttons = page.locator(".zd-note__body .zd-tm__btn")
         assert buttons.count() > 5
@@ -317,8 +315,6 @@ def test_theme_buttons_are_named_by_what_they_show_and_chip_counts_are_legible(
         assert counts.count() > 0
         ratios = [counts.nth(i).evaluate(CONTRAST) for i in range(counts.count())]
         assert (mismatched, min(ratios) >= 4.5) == ([], True), ratios  # WCAG 2.5.3; 1.4.3 (small text)
-    finally:
-        context.close()
 
 
 # --------------------------------------------------------------------------- screenshots
@@ -472,11 +468,9 @@ MARKS = """() => {
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(("width", "height"), [(1280, 800), (412, 915)], ids=["desktop", "phone"])
 def test_theme_markers_and_editors_note_markers_are_told_apart(
-    real_site: ServedSite, browser: Any, width: int, height: int, scheme: str
+    real_site: ServedSite, kept_pages: Any, width: int, height: int, scheme: str
 ) -> None:
-    context = _context(browser, width, height, color_scheme=scheme, has_touch=width < 600)
-    page = context.new_page()
-    try:
+    with kept_pages.open(**_options(width, height, color_scheme=scheme, has_touch=width < 600)) as page:
         for code in ("zh-Hans", "zh-Hant-TW"):
             page.goto(real_site.variant_url(code, NOTE_HK))
             m = page.evaluate(MARKS)
@@ -506,8 +500,6 @@ def test_theme_markers_and_editors_note_markers_are_told_apart(
         page.locator(".zd-note__body .zd-anno-marker").nth(1).scroll_into_view_if_needed()
         page.evaluate("window.scrollBy(0, -120)")
         _shot(page, f"markers-{'desktop' if width > 600 else 'phone'}-{scheme}")
-    finally:
-        context.close()
 
 
 # --------------------------------------------------------------------------- 8. the glossary's card
@@ -584,12 +576,12 @@ def test_glossary_card_is_readable_placed_clear_of_the_line_and_links_to_the_ent
     assert not page.zd.console_errors, page.zd.console_errors
 
 
-def test_glossary_card_opens_on_tap_and_closes_on_a_tap_outside(real_site: ServedSite, browser: Any) -> None:
-    context = browser.new_context(
+def test_glossary_card_opens_on_tap_and_closes_on_a_tap_outside(
+    real_site: ServedSite, kept_pages: Any
+) -> None:
+    with kept_pages.open(
         viewport={"width": 412, "height": 915}, has_touch=True, is_mobile=True, locale="zh-CN"
-    )
-    page = context.new_page()
-    try:
+    ) as page:
         page.goto(real_site.variant_url("zh-Hans", NOTE_HK))
         term = page.locator(".zd-note__body .zd-gloss").nth(1)
         term.scroll_into_view_if_needed()
@@ -604,8 +596,6 @@ def test_glossary_card_opens_on_tap_and_closes_on_a_tap_outside(real_site: Serve
         _open_tip(page)
         term.tap()  # a second tap on the term closes it too
         page.wait_for_function("document.querySelector('.zd-gloss-tip').hidden")
-    finally:
-        context.close()
 
 
 # --------------------------------------------------------------------------- 16. the glossary's order and anchors
@@ -661,12 +651,10 @@ GLOSSARY_GROUPS = """() => [...document.querySelectorAll('.zd-gloss-index__group
 
 
 @pytest.mark.parametrize("code", ["zh-Hans", "zh-Hant-TW"])
-def test_glossary_index_groups_read_on_a_phone(real_site: ServedSite, browser: Any, code: str) -> None:
+def test_glossary_index_groups_read_on_a_phone(real_site: ServedSite, kept_pages: Any, code: str) -> None:
     """On a phone each group of the index is a heading (a pinyin letter, a zhuyin initial) with its terms
     wrapped beside it, never under it, and no line wider than the screen."""
-    context = _context(browser, 390, 844, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    try:
+    with kept_pages.open(**_options(390, 844, has_touch=True, is_mobile=True)) as page:
         page.goto(real_site.variant_url(code, "glossary/"))
         page.wait_for_function("document.querySelectorAll('.zd-gloss-index__group').length > 5")
         groups = page.evaluate(GLOSSARY_GROUPS)
@@ -680,17 +668,13 @@ def test_glossary_index_groups_read_on_a_phone(real_site: ServedSite, browser: A
         _shot(page, f"glossary-index-phone-{code}")
         page.locator(".zd-gloss-index__group").last.scroll_into_view_if_needed()
         _shot(page, f"glossary-index-phone-{code}-latin")
-    finally:
-        context.close()
 
 
 # --------------------------------------------------------------------------- 14. phone layout, tap targets
 
 
-def test_matrix_caption_fits_a_phone(real_site: ServedSite, browser: Any) -> None:
-    context = _context(browser, 412, 915, has_touch=True)
-    page = context.new_page()
-    try:
+def test_matrix_caption_fits_a_phone(real_site: ServedSite, kept_pages: Any) -> None:
+    with kept_pages.open(**_options(412, 915, has_touch=True)) as page:
         page.goto(real_site.variant_url("zh-Hans", "themes/"))
         caption = page.locator(".zd-matrix caption")
         caption.scroll_into_view_if_needed()
@@ -708,8 +692,6 @@ def test_matrix_caption_fits_a_phone(real_site: ServedSite, browser: Any) -> Non
             line["left"] >= g["wrap"]["left"] - 1 and line["right"] <= right + 1 for line in g["lines"]
         ), g
         _shot(page, "matrix-caption-phone")
-    finally:
-        context.close()
 
 
 TARGET = """m => {
@@ -724,10 +706,10 @@ TARGET = """m => {
 
 
 @pytest.mark.parametrize("touch", [False, True], ids=["mouse", "touch"])
-def test_editors_note_markers_are_big_enough_to_hit(real_site: ServedSite, browser: Any, touch: bool) -> None:
-    context = _context(browser, 412 if touch else 1280, 915, has_touch=touch, is_mobile=touch)
-    page = context.new_page()
-    try:
+def test_editors_note_markers_are_big_enough_to_hit(
+    real_site: ServedSite, kept_pages: Any, touch: bool
+) -> None:
+    with kept_pages.open(**_options(412 if touch else 1280, 915, has_touch=touch, is_mobile=touch)) as page:
         page.goto(real_site.variant_url("zh-Hans", NOTE_HK))
         markers = page.locator(".zd-note__body .zd-anno-marker")
         assert markers.count() > 3
@@ -746,18 +728,14 @@ def test_editors_note_markers_are_big_enough_to_hit(real_site: ServedSite, brows
             markers.first.scroll_into_view_if_needed()
             markers.first.tap()
             assert markers.first.get_attribute("aria-expanded") == "true"
-    finally:
-        context.close()
 
 
 def test_traditional_offer_does_not_cover_the_home_cards_on_a_phone(
-    real_site: ServedSite, browser: Any
+    real_site: ServedSite, kept_pages: Any
 ) -> None:
-    context = browser.new_context(
+    with kept_pages.open(
         viewport={"width": 412, "height": 915}, has_touch=True, is_mobile=True, locale="zh-TW"
-    )
-    page = context.new_page()
-    try:
+    ) as page:
         page.goto(real_site.variant_url("zh-Hans"))
         offer = page.locator(".zd-offer")
         offer.wait_for()
@@ -778,5 +756,3 @@ def test_traditional_offer_does_not_cover_the_home_cards_on_a_phone(
         # Still there to use, and dismissed for good.
         offer.locator("button").tap()
         assert page.locator(".zd-offer").count() == 0
-    finally:
-        context.close()
