@@ -8,7 +8,7 @@ it. ``PageInUse`` stands in for the page during a test and notes such a change (
 viewport, emulated media, the context itself); a page so changed, one that went to more than one site, or one whose
 test failed is closed after its test, and the next test gets a new one. A kept page loses the listeners its test
 added, its storage, cookies and HTTP cache, and is left on ``about:blank`` with the pointer at the corner, where a
-new page starts.
+new page starts. At most ``MOST`` pages are kept (the ones used last); a page is never lent to two tests at once.
 """
 
 from __future__ import annotations
@@ -114,6 +114,8 @@ def origin_of(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") else ""
 
 
+#: Pages kept at most: the ones used last.
+MOST = 4
 #: The ``page`` fixture's context: a desk's window, mainland Chinese.
 DESK = {"viewport": {"width": 1280, "height": 900}, "locale": "zh-CN"}
 
@@ -177,24 +179,37 @@ class KeptPages:
 
     def __init__(self, browser: Any) -> None:
         self.browser = browser
-        self.kept: dict[str, Kept] = {}
+        self.kept: dict[
+            str, Kept
+        ] = {}  # the last used last: the first is closed when more than MOST are kept
+        self.lent: set[str] = set()
 
     def take(self, **options: Any) -> PageInUse:
         """A page in a context made with ``options`` (``DESK`` when none): the kept one, or a new one."""
         options = options or DESK
         key = json.dumps(options, sort_keys=True)
+        while key in self.lent:  # that page is with a test now: another of the same options
+            key += "+"
+        self.lent.add(key)
         kept = self.kept.get(key)
         if kept is None:
-            kept = self.kept[key] = Kept(self.browser, options)
+            kept = Kept(self.browser, options)
+        else:
+            del self.kept[key]
+        self.kept[key] = kept
         kept.watch = Watch()
         return PageInUse(kept.page, kept.watch, key)
 
     def give_back(self, in_use: PageInUse, failed: bool = False) -> None:
         """Keep the page for the next test if it can be made as new (never after a failed test); close it otherwise."""
         kept = self.kept[in_use.key]
+        self.lent.discard(in_use.key)
         if not kept.made_as_new(in_use, failed):
             del self.kept[in_use.key]
             kept.context.close()
+        # Each page is a renderer process: tests sweeping widths would otherwise keep dozens.
+        for key in [key for key in self.kept if key not in self.lent][: max(0, len(self.kept) - MOST)]:
+            self.kept.pop(key).context.close()
 
     def lend(self, session: Any, **options: Any) -> Iterator[PageInUse]:
         """``take`` for a fixture (``yield from``): given back after the test, as after a failure if a test of

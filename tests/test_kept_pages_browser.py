@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
-from kept_pages import KeptPages
+from kept_pages import MOST, KeptPages
 
 pytestmark = pytest.mark.browser
 
@@ -152,3 +152,19 @@ def test_a_page_for_other_options_is_another_kept_page(pages, site) -> None:
         pages.take(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)._page
         is phone._page
     )
+
+
+def test_at_most_a_few_pages_are_kept_and_a_page_in_use_is_never_shared(pages, site) -> None:
+    url, _ = site
+    desk = pages.take()
+    again = pages.take()
+    assert again._page is not desk._page, "two tests at once never share a page"
+    widths = [pages.take(viewport={"width": 300 + step, "height": 700}) for step in range(MOST + 2)]
+    for in_use in [again, *widths]:
+        in_use.goto(url)
+        pages.give_back(in_use)
+    assert not desk._page.is_closed(), "a page with a test is kept open"
+    assert len(pages.kept) == MOST
+    assert [in_use._page.is_closed() for in_use in widths][-MOST + 1 :] == [False] * (MOST - 1)
+    pages.give_back(desk)
+    assert len(pages.kept) == MOST
