@@ -64,7 +64,9 @@ def _open(kept_pages: Any, site: ServedSite, width: int, height: int) -> tuple[d
     return boxes, hosts
 
 
-def test_math_is_laid_out_on_a_phone_without_widening_the_page(kept_pages: Any, math_site: ServedSite) -> None:
+def test_math_is_laid_out_on_a_phone_without_widening_the_page(
+    kept_pages: Any, math_site: ServedSite
+) -> None:
     boxes, hosts = _open(kept_pages, math_site, 390, 844)
     assert hosts == {math_site.url.split("/")[2]}  # no script or font from another host
     assert boxes["page"]["scroll"] <= boxes["page"]["client"] == 390  # no sideways page scroll

@@ -222,7 +222,9 @@ def test_quote_link_is_a_text_fragment_that_finds_the_quote(
     assert lands_on(kept_pages, url, target)
 
 
-def test_short_ambiguous_quote_gets_prefix_and_suffix(clip_page: Any, kept_pages: Any, site: ServedSite) -> None:
+def test_short_ambiguous_quote_gets_prefix_and_suffix(
+    clip_page: Any, kept_pages: Any, site: ServedSite
+) -> None:
     open_note(clip_page, site)
     second = anchor(f"{REPEATED}又出现在这里。")
     select_text(clip_page, second, REPEATED)

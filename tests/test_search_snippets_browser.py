@@ -39,7 +39,11 @@ _SNIPPETS = """() => [...document.querySelectorAll('a.md-search-result__link')]
 @pytest.fixture
 def phone(kept_pages: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
     yield from kept_pages.lend(
-        request.session, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="zh-CN"
+        request.session,
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+        locale="zh-CN",
     )
 
 
