@@ -164,6 +164,9 @@ class Kept:
         try:
             if now:
                 self.page.evaluate("localStorage.clear(); sessionStorage.clear()")
+            for other in self.context.pages:  # a window the page opened (a link with target=_blank)
+                if other != self.page:
+                    other.close()
             self.page.goto("about:blank")
             self.page.mouse.move(0, 0)  # where a new page's pointer is: nothing left hovered
             self.context.clear_cookies()

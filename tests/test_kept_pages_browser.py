@@ -76,11 +76,14 @@ def test_a_kept_page_comes_back_with_nothing_stored_nothing_cached_and_no_listen
         "localStorage.setItem('k', '1'); sessionStorage.setItem('k', '1'); document.cookie = 'k=1'"
     )
     first.evaluate("console.error('first test')")
+    with first.expect_popup():
+        first.evaluate("window.open(location.href)")
     pages.give_back(first)
 
     second = pages.take()
     assert second._page is first._page, "a page its test left as new is handed on"
     assert second.url == "about:blank"
+    assert len(pages.kept[second.key].context.pages) == 1, "the window the first test opened is closed"
     assert second.zd.console_errors == []
     second.goto(url)
     assert second.evaluate("[localStorage.length, sessionStorage.length, document.cookie]") == [0, 0, ""]
