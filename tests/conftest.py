@@ -504,6 +504,16 @@ def kept_pages(browser: Any) -> Iterator[KeptPages]:
     pages.close()
 
 
+#: A phone's browser (the ``phone`` fixture's): 390 × 844, touch, mainland Chinese.
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "locale": "zh-CN"}
+
+
+@pytest.fixture
+def phone(kept_pages: KeptPages, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """A page as new in a phone's browser (``PHONE``), as ``page`` is in a desk's."""
+    yield from kept_pages.lend(request.session, **PHONE)
+
+
 @pytest.fixture
 def page(kept_pages: KeptPages, request: pytest.FixtureRequest) -> Iterator[Any]:
     """A browser page as new: 1280 × 900, zh-CN, nothing stored, on ``about:blank``; ``page.zd`` records console

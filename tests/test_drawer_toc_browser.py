@@ -18,9 +18,6 @@ from conftest import AT_TARGET, ServedSite, serve_built
 
 pytestmark = pytest.mark.browser
 
-#: A phone's browser: 390 × 844, touch.
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "locale": "zh-CN"}
-
 PARAGRAPH = (
     "这一段写得很长，为的是让整篇笔记在手机上有好几屏那么高，读者要找到后面的小节只能靠目录跳过去。" * 3
 )
@@ -39,12 +36,6 @@ def long_note(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
     notes = {"long.md": LONG, "flat.md": "---\ntitle: 无标题\n---\n\n只有一段。\n"}
     with serve_built(tmp_path_factory.mktemp("drawer"), notes=notes) as site:
         yield site
-
-
-@pytest.fixture
-def phone(kept_pages: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
-    """A page in a phone's browser (390 × 844, touch): the file's kept one."""
-    yield from kept_pages.lend(request.session, **PHONE)
 
 
 def test_tapping_a_heading_in_the_drawers_table_of_contents_lands_on_it(long_note, phone):

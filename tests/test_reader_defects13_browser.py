@@ -14,14 +14,7 @@ from test_reader_defects11_browser import underline
 
 from conftest import ServedSite, build_site, serve_built
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 LONG_URL = "https://example.com/" + "a-long-path-segment" * 6 + "/index.html?query=" + "x" * 40
-
-
-@pytest.fixture
-def phone(kept_pages: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
-    """A page in a phone's browser (390 × 844, touch)."""
-    yield from kept_pages.lend(request.session, **PHONE, locale="zh-CN")
 
 
 # --------------------------------------------------------------------------- a URL in raw HTML

@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 from test_collections_remote_browser import PRIVATE_HOST_ALLOWED, image_bytes, image_host
-from test_reader_defects13_browser import phone  # noqa: F401  (the fixture: a page at 390 × 844, touch)
 
 from conftest import ServedSite, serve_built
 
@@ -94,7 +93,7 @@ PLACED = """(direct) => {
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_an_unclosed_layout_block_leaves_the_notes_end_and_the_footer_in_place(
     unclosed_site: ServedSite,
-    phone: Any,  # noqa: F811
+    phone: Any,
     variant: str,
 ) -> None:
     wrong = {}
@@ -133,7 +132,7 @@ TOPS = """() => Object.fromEntries([...document.querySelectorAll('.zd-note__body
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_an_image_at_a_share_of_the_column_keeps_its_place_while_it_loads(
     share_site: ServedSite,
-    phone: Any,  # noqa: F811
+    phone: Any,
     variant: str,
 ) -> None:
     """``width=50%`` (raw or attr_list; a local file or a downloaded one) reserved no box: the text jumped."""

@@ -70,18 +70,14 @@ def open_note(
 @pytest.fixture
 def clip_page(kept_pages: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
     """A page as new in a context allowed to read and write the clipboard (the file's kept one)."""
-    lent = kept_pages.lend(
-        request.session,
-        viewport={"width": 1280, "height": 900},
-        locale="zh-CN",
-        permissions=["clipboard-read", "clipboard-write"],
-    )
-    page = next(lent)
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.errors = errors
-    yield page
-    next(lent, None)  # given back: kept, or closed after a failure
+    options = {"viewport": {"width": 1280, "height": 900}, "locale": "zh-CN"}
+    for page in kept_pages.lend(
+        request.session, **options, permissions=["clipboard-read", "clipboard-write"]
+    ):
+        errors: list[str] = []
+        page.on("pageerror", lambda e, into=errors: into.append(str(e)))
+        page.errors = errors
+        yield page
 
 
 def clipboard(page: Any) -> str:

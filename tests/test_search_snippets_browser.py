@@ -7,7 +7,6 @@ passage each snippet is cut from is read from the built page (what the search wo
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -34,17 +33,6 @@ _SNIPPETS = """() => [...document.querySelectorAll('a.md-search-result__link')]
     const p = a.querySelector('article p');
     return {href: a.href, text: p.textContent, marks: [...p.querySelectorAll('mark')].map(m => m.textContent)};
   })"""
-
-
-@pytest.fixture
-def phone(kept_pages: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
-    yield from kept_pages.lend(
-        request.session,
-        viewport={"width": 390, "height": 844},
-        is_mobile=True,
-        has_touch=True,
-        locale="zh-CN",
-    )
 
 
 def passage_of(site_dir: Any, href: str) -> str:
