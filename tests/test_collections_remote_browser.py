@@ -34,9 +34,15 @@ def image_bytes(kind: str, size: tuple[int, int]) -> bytes:
 
 
 class _Host(http.server.SimpleHTTPRequestHandler):
-    """Serves the image folder, noting every path asked for."""
+    """Serves the image folder, noting every path asked for; each answer carries ``answer_headers``."""
 
     asked: list[str]
+    answer_headers: dict[str, str]
+
+    def end_headers(self) -> None:
+        for name, value in self.answer_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
 
     def do_GET(self) -> None:
         self.asked.append(self.path)
@@ -47,9 +53,11 @@ class _Host(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def image_host(folder: Path) -> Iterator[tuple[str, list[str]]]:
+def image_host(folder: Path, headers: dict[str, str] | None = None) -> Iterator[tuple[str, list[str]]]:
+    """``folder`` served on 127.0.0.1: its URL and the paths asked for so far."""
     asked: list[str] = []
-    handler = functools.partial(type("Host", (_Host,), {"asked": asked}), directory=str(folder))
+    host = type("Host", (_Host,), {"asked": asked, "answer_headers": headers or {}})
+    handler = functools.partial(host, directory=str(folder))
     server = QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

@@ -6,57 +6,33 @@ files say they may be cached for an hour.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
 from kept_pages import MOST, KeptPages
+from test_collections_remote_browser import image_host
 
 pytestmark = pytest.mark.browser
 
 PAGE = '<!doctype html><meta name="viewport" content="width=device-width"><title>kept</title><p>kept</p>'
 
 
-class _Cached(http.server.SimpleHTTPRequestHandler):
-    """Files that may be cached for an hour; every request counted in ``served``."""
-
-    served: ClassVar[list[str]] = []
-
-    def end_headers(self) -> None:
-        self.send_header("Cache-Control", "max-age=3600")
-        super().end_headers()
-
-    def do_GET(self) -> None:
-        self.served.append(self.path)
-        super().do_GET()
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
+@contextlib.contextmanager
 def _served(folder: Path) -> Iterator[tuple[str, list[str]]]:
+    """A page (and a favicon: no 404 in the console) served with ``max-age=3600``; every path asked for."""
     (folder / "index.html").write_text(PAGE, encoding="utf-8")
-    (folder / "favicon.ico").write_bytes(b"")  # no 404 in the console
-    served: list[str] = []
-    handler = type("Handler", (_Cached,), {"served": served})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(folder))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", served
-    finally:
-        server.shutdown()
-        server.server_close()
+    (folder / "favicon.ico").write_bytes(b"")
+    with image_host(folder, headers={"Cache-Control": "max-age=3600"}) as served:
+        yield served
 
 
 @pytest.fixture
 def site(tmp_path: Path) -> Iterator[tuple[str, list[str]]]:
-    yield from _served(tmp_path)
+    with _served(tmp_path) as served:
+        yield served
 
 
 @pytest.fixture
@@ -130,16 +106,12 @@ def test_a_page_whose_test_failed_or_went_to_two_sites_is_not_handed_on(pages, s
 
     other_folder = tmp_path / "other"
     other_folder.mkdir()
-    other = _served(other_folder)
-    other_url, _ = next(other)
-    try:
+    with _served(other_folder) as (other_url, _):
         travelled = pages.take()
         travelled.goto(url)
         travelled.goto(other_url)
         pages.give_back(travelled)
         assert travelled._page.is_closed(), "storage is cleared from one site's page only"
-    finally:
-        other.close()
 
 
 def test_a_page_for_other_options_is_another_kept_page(pages, site) -> None:
