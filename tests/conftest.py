@@ -362,7 +362,8 @@ AT_TARGET = """id => {
 def goto_for_instant_navigation(page: Any, url: str) -> None:
     """Load ``url`` and wait until Material's instant navigation takes clicks; mark the page.
 
-    ``window.__zdSamePage`` is set on the loaded page: still true later means no reload since.
+    ``window.__zdSamePage`` is set on the loaded page: still true later means no reload since. A kept page opened
+    with the script (a test marked ``instant_navigation``, or ``init_scripts=[SITEMAP_PARSED_JS]``) stays kept.
     """
     page.add_init_script(SITEMAP_PARSED_JS)
     page.goto(url)
@@ -517,8 +518,12 @@ def phone(kept_pages: KeptPages, request: pytest.FixtureRequest) -> Iterator[Any
 @pytest.fixture
 def page(kept_pages: KeptPages, request: pytest.FixtureRequest) -> Iterator[Any]:
     """A browser page as new: 1280 × 900, zh-CN, nothing stored, on ``about:blank``; ``page.zd`` records console
-    errors, hosts and failed requests.  The page of the test before when it left nothing behind (``kept_pages.py``)."""
-    yield from kept_pages.lend(request.session)
+    errors, hosts and failed requests.  The page of the test before when it left nothing behind (``kept_pages.py``).
+
+    A test marked ``instant_navigation`` gets a page that runs ``SITEMAP_PARSED_JS`` on each load, kept for the
+    next such test (``goto_for_instant_navigation`` adds nothing then)."""
+    instant = request.node.get_closest_marker("instant_navigation") is not None
+    yield from kept_pages.lend(request.session, init_scripts=[SITEMAP_PARSED_JS] if instant else [])
 
 
 #: The slowest test files: their tests' seconds in the slowest 150 of a fresh-clone ``--durations=150`` run

@@ -4,9 +4,11 @@ A new context and page cost a renderer process and a cold first navigation: abou
 machine for a load of the seeds note, against 0.7-0.9 for the same load in a page kept open (RESULTS, session 48 —
 lead; the browser's processes are not children a test's timer sees). So a worker's tests share a page per set of
 context options (the ``page`` fixture's desk window, a phone's), unless a test changed something that would outlive
-it. ``PageInUse`` stands in for the page during a test and notes such a change (an init script, a route, the
-viewport, emulated media, the context itself); a page so changed, one that went to more than one site, or one whose
-test failed is closed after its test, and the next test gets a new one. A kept page loses the listeners its test
+it. ``PageInUse`` stands in for the page during a test and notes such a change (an init script, a route, extra
+headers, the context itself); a page so changed, one that went to more than one site, or one whose test failed is
+closed after its test, and the next test gets a new one. A new viewport size and emulated media (type, colour scheme)
+are put back as the page's context set them instead: width sweeps and print checks keep their page. A test that
+needs init scripts asks for a page opened with them (``init_scripts``), kept for the next test that asks the same. A kept page loses the listeners its test
 added, its storage, cookies and HTTP cache, and is left on ``about:blank`` with the pointer at the corner, where a
 new page starts. At most ``MOST`` pages are kept (the ones used last); a page is never lent to two tests at once.
 """
@@ -25,7 +27,6 @@ LASTING = frozenset(
     {
         "add_init_script",
         "add_locator_handler",
-        "emulate_media",
         "expose_binding",
         "expose_function",
         "route",
@@ -34,9 +35,11 @@ LASTING = frozenset(
         "set_default_navigation_timeout",
         "set_default_timeout",
         "set_extra_http_headers",
-        "set_viewport_size",
     }
 )
+#: The emulated media a kept page puts back after its test; any other (reduced motion, forced colours, contrast)
+#: makes it ``LASTING``. The values are Playwright's defaults for a context made without them.
+UNDONE_MEDIA = {"media": "null", "color_scheme": "light"}
 
 
 @dataclass
@@ -54,12 +57,15 @@ class PageInUse:
 
     ``zd`` is the test's ``Watch``; ``changed`` says why the page cannot be handed on ("" when it can)."""
 
-    def __init__(self, page: Any, watch: Watch, key: str) -> None:
+    def __init__(self, page: Any, watch: Watch, key: str, init_scripts: tuple[str, ...] = ()) -> None:
         self._page = page
         self.key = key
         self._listeners: list[tuple[str, Callable[..., Any]]] = []
+        self._init_scripts = init_scripts
         self.zd = watch
         self.changed = ""
+        self.resized = False
+        self.emulated: set[str] = set()
 
     def __getattr__(self, name: str) -> Any:
         value = getattr(self._page, name)
@@ -69,6 +75,25 @@ class PageInUse:
             self.changed = self.changed or name
             return ContextInUse(value)
         return value
+
+    def add_init_script(self, script: str | None = None, **where: Any) -> Any:
+        """``Page.add_init_script``; a script the page was opened with already runs on each load: nothing to add."""
+        if script in self._init_scripts and not where:
+            return None
+        self.changed = self.changed or "add_init_script"
+        return self._page.add_init_script(script, **where)
+
+    def set_viewport_size(self, viewport_size: Any) -> None:
+        """``Page.set_viewport_size``; the context's size is put back after the test."""
+        self.resized = True
+        self._page.set_viewport_size(viewport_size)
+
+    def emulate_media(self, **emulated: Any) -> None:
+        """``Page.emulate_media``; media type and colour scheme are put back after the test, anything else lasts."""
+        if set(emulated) - set(UNDONE_MEDIA):
+            self.changed = self.changed or "emulate_media"
+        self.emulated.update(emulated)
+        self._page.emulate_media(**emulated)
 
     def on(self, event: str, handler: Callable[..., Any]) -> None:
         """``Page.on``; the listener is removed when the test ends."""
@@ -123,9 +148,13 @@ DESK = {"viewport": {"width": 1280, "height": 900}, "locale": "zh-CN"}
 class Kept:
     """One kept page and its context, opened with ``options``; ``watch`` is the Watch of the test it is with."""
 
-    def __init__(self, browser: Any, options: dict[str, Any]) -> None:
+    def __init__(self, browser: Any, options: dict[str, Any], init_scripts: tuple[str, ...] = ()) -> None:
+        self.options = options
+        self.init_scripts = init_scripts
         self.context = browser.new_context(**options)
         self.page = self.context.new_page()
+        for script in init_scripts:
+            self.page.add_init_script(script)
         self.devtools = self.context.new_cdp_session(self.page)
         self.watch = Watch()
         page, watch = (
@@ -168,6 +197,14 @@ class Kept:
                 if other != self.page:
                     other.close()
             self.page.goto("about:blank")
+            if in_use.resized:
+                if "viewport" not in self.options:  # Playwright's default size: not worth guessing
+                    return False
+                self.page.set_viewport_size(self.options["viewport"])
+            if in_use.emulated:
+                self.page.emulate_media(
+                    **{name: self.options.get(name, UNDONE_MEDIA[name]) for name in in_use.emulated}
+                )
             self.page.mouse.move(0, 0)  # where a new page's pointer is: nothing left hovered
             self.context.clear_cookies()
             self.devtools.send("Network.clearBrowserCache")  # the next test's first load is a cold one
@@ -187,21 +224,23 @@ class KeptPages:
         ] = {}  # the last used last: the first is closed when more than MOST are kept
         self.lent: set[str] = set()
 
-    def take(self, **options: Any) -> PageInUse:
-        """A page in a context made with ``options`` (``DESK`` when none): the kept one, or a new one."""
+    def take(self, init_scripts: tuple[str, ...] | list[str] = (), **options: Any) -> PageInUse:
+        """A page in a context made with ``options`` (``DESK`` when none), running ``init_scripts`` on each load:
+        the kept one, or a new one."""
         options = options or DESK
-        key = json.dumps(options, sort_keys=True)
+        init_scripts = tuple(init_scripts)
+        key = json.dumps([options, init_scripts], sort_keys=True)
         while key in self.lent:  # that page is with a test now: another of the same options
             key += "+"
         self.lent.add(key)
         kept = self.kept.get(key)
         if kept is None:
-            kept = Kept(self.browser, options)
+            kept = Kept(self.browser, options, init_scripts)
         else:
             del self.kept[key]
         self.kept[key] = kept
         kept.watch = Watch()
-        return PageInUse(kept.page, kept.watch, key)
+        return PageInUse(kept.page, kept.watch, key, init_scripts)
 
     def give_back(self, in_use: PageInUse, failed: bool = False) -> None:
         """Keep the page for the next test if it can be made as new (never after a failed test); close it otherwise."""

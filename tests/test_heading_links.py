@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+import pytest
+
 from conftest import AT_TARGET, BuildResult, build_site, goto_for_instant_navigation, serve_built
 
 #: A note written in Traditional: its heading far down the page (a link that misses opens at the top).
@@ -60,6 +62,7 @@ def test_links_to_a_traditional_notes_heading_and_footnote_aim_at_the_ids_every_
     ], result.warnings
 
 
+@pytest.mark.instant_navigation
 def test_a_link_to_a_traditional_heading_opens_the_tw_page_at_the_heading(tmp_path: Path, page: Any) -> None:
     with serve_built(tmp_path, notes={"target.md": TARGET, "source.md": SOURCE}, strict=False) as site:
         goto_for_instant_navigation(page, site.variant_url("zh-Hant-TW", "notes/source/"))
@@ -81,6 +84,7 @@ LONG_SOURCE = (
 )
 
 
+@pytest.mark.instant_navigation
 def test_a_link_tapped_right_after_a_scroll_still_opens_its_anchor(tmp_path: Path, page: Any) -> None:
     """Material saves a history entry's scroll offset 100 ms after the page moved, and on arrival prefers a
     saved offset to the address's anchor: a link tapped during those 100 ms (a phone's fling) had the old
@@ -101,6 +105,7 @@ def test_a_link_tapped_right_after_a_scroll_still_opens_its_anchor(tmp_path: Pat
         assert page.zd.console_errors == [] and page.zd.failed == []
 
 
+@pytest.mark.instant_navigation
 def test_a_link_opened_in_a_new_tab_leaves_back_and_forward_at_their_saved_offset(
     tmp_path: Path, page: Any
 ) -> None:
@@ -134,6 +139,7 @@ def test_a_link_opened_in_a_new_tab_leaves_back_and_forward_at_their_saved_offse
         assert page.zd.console_errors == [] and page.zd.failed == []
 
 
+@pytest.mark.instant_navigation
 def test_a_link_in_an_inline_svg_is_followed_without_an_error(tmp_path: Path, page: Any) -> None:
     """An SVG's ``<a href>`` (a diagram written as inline SVG) has no ``hash``: a tap on it throws nothing."""
     with serve_built(tmp_path, notes={"target.md": TARGET, "source.md": SOURCE}, strict=False) as site:

@@ -75,13 +75,12 @@ def test_a_kept_page_comes_back_with_nothing_stored_nothing_cached_and_no_listen
 @pytest.mark.parametrize(
     "change",
     [
-        lambda page, url: page.set_viewport_size({"width": 375, "height": 700}),
         lambda page, url: page.add_init_script("window.left = 1"),
-        lambda page, url: page.emulate_media(media="print"),
+        lambda page, url: page.emulate_media(reduced_motion="reduce"),
         lambda page, url: page.route("**/*.png", lambda route: route.abort()),
         lambda page, url: page.context.add_cookies([{"name": "k", "value": "1", "url": url}]),
     ],
-    ids=["viewport", "init-script", "media", "route", "context"],
+    ids=["init-script", "reduced-motion", "route", "context"],
 )
 def test_a_page_its_test_changed_for_longer_is_not_handed_on(pages, site, change) -> None:
     url, _ = site
@@ -94,7 +93,56 @@ def test_a_page_its_test_changed_for_longer_is_not_handed_on(pages, site, change
     assert second._page is not first._page
     second.goto(url)
     assert second.viewport_size == {"width": 1280, "height": 900}
-    assert second.evaluate("[window.left, matchMedia('print').matches, document.cookie]") == [None, False, ""]
+    assert second.evaluate(
+        "[window.left, matchMedia('(prefers-reduced-motion: reduce)').matches, document.cookie]"
+    ) == [None, False, ""]
+
+
+@pytest.mark.parametrize("scheme", [None, "dark"])
+def test_a_page_resized_or_printed_by_its_test_is_handed_on_as_its_context_made_it(
+    pages, site, scheme
+) -> None:
+    """A width sweep or a print check keeps its page: the size, media type and colour scheme are put back."""
+    url, _ = site
+    options = {"viewport": {"width": 1000, "height": 700}, **({"color_scheme": scheme} if scheme else {})}
+    made = "(prefers-color-scheme: dark)" if scheme else "(prefers-color-scheme: light)"
+    first = pages.take(**options)
+    first.goto(url)
+    first.set_viewport_size({"width": 375, "height": 600})
+    first.emulate_media(media="print", color_scheme="light" if scheme else "dark")
+    assert first.evaluate(f"[innerWidth, matchMedia('print').matches, matchMedia('{made}').matches]") == [
+        375,
+        True,
+        False,
+    ]
+    pages.give_back(first)
+
+    second = pages.take(**options)
+    assert second._page is first._page
+    second.goto(url)
+    assert second.viewport_size == {"width": 1000, "height": 700}
+    assert second.evaluate(f"[innerWidth, matchMedia('print').matches, matchMedia('{made}').matches]") == [
+        1000,
+        False,
+        True,
+    ]
+
+
+def test_a_page_opened_with_init_scripts_runs_them_and_is_kept_for_the_same_scripts_only(pages, site) -> None:
+    url, _ = site
+    script = "window.counted = (window.counted || 0) + 1"
+    first = pages.take(init_scripts=[script])
+    first.add_init_script(script)  # already runs: not a second copy, not a change
+    first.goto(url)
+    assert first.evaluate("window.counted") == 1
+    pages.give_back(first)
+    assert not first._page.is_closed()
+
+    assert pages.take()._page is not first._page, "a page without the script is another"
+    second = pages.take(init_scripts=[script])
+    assert second._page is first._page
+    second.goto(url)
+    assert second.evaluate("window.counted") == 1
 
 
 def test_a_page_whose_test_failed_or_went_to_two_sites_is_not_handed_on(pages, site, tmp_path) -> None:

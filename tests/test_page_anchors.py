@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+import pytest
+
 from conftest import AT_TARGET, BuildResult, build_site, goto_for_instant_navigation, serve_built
 
 #: Every way a page gets an id that a same-page link may name: none of these links may warn.
@@ -83,6 +85,7 @@ def test_a_same_page_link_to_a_place_the_page_lacks_warns_at_its_line_once(tmp_p
     assert not strict.ok and "Aborted with 3 warnings" in strict.error, strict.log
 
 
+@pytest.mark.instant_navigation
 def test_a_reference_link_to_a_heading_of_the_page_opens_it(tmp_path: Path, page: Any) -> None:
     # Hexo's ``[Site Variables]: #Site-Variables``: the heading's id is ``site-variables``.
     note = (

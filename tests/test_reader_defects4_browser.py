@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from variant_menu import click_variant_link
 
-from conftest import ServedSite, goto_for_instant_navigation, serve_built
+from conftest import SITEMAP_PARSED_JS, ServedSite, goto_for_instant_navigation, serve_built
 
 pytestmark = pytest.mark.browser
 
@@ -217,7 +217,11 @@ def test_the_variant_switch_keeps_the_passage_where_the_reader_had_it(
     margin under Material's header): 64 px lower than the reader had it when it began under the header."""
     phone = width < 800
     with kept_pages.open(
-        viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone, locale="zh-CN"
+        viewport={"width": width, "height": height},
+        is_mobile=phone,
+        has_touch=phone,
+        locale="zh-CN",
+        init_scripts=[SITEMAP_PARSED_JS] if instant else [],
     ) as page:
         if instant:  # the note reached from the home page by Material's instant navigation
             goto_for_instant_navigation(page, real_site.variant_url("zh-Hans"))

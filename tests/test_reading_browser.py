@@ -289,6 +289,7 @@ def test_preview_on_hover_shows_title_and_first_lines(page: Any, site: ServedSit
     assert not [f for f in page.zd.failed if "127.0.0.1" in f], page.zd.failed
 
 
+@pytest.mark.instant_navigation
 def test_preview_after_instant_navigation_from_a_page_at_another_depth(page: Any, site: ServedSite) -> None:
     # reading.js knows the variant's root from the first page loaded (base "." there, "../.." on a note).
     goto_for_instant_navigation(page, site.variant_url("zh-Hans"))
