@@ -42,7 +42,7 @@ from zhudu.script.protected_spans import PH_BASE, PH_MAX, PH_RE, PLANE15_RE, SEP
 from zhudu.script.quote_pairing import BLOCK_TAG_RE, pair_quotes, passages
 from zhudu.script.regional import RegionalRules, default_regional
 from zhudu.script.variant_configs import DEFAULT_VARIANTS, Variant, detect_script, opencc_converter
-from zhudu.script.word_runs import convert_halves, split_joined, word_runs
+from zhudu.script.word_runs import convert_halves, split_grouped, split_joined, word_runs
 
 __all__ = [
     "DEFAULT_VARIANTS",
@@ -340,6 +340,8 @@ class Converter:
         apart = []
         for texts, out in joined.items():
             split = split_joined(texts, out)
+            if split is None and as_written.has_groups(out):
+                split = split_grouped(texts, out)
             if split is None:
                 apart.append(texts)
             else:

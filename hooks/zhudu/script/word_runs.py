@@ -7,9 +7,15 @@ converted in halves: 头|发 read 頭發, not 頭髮, in Taiwan and Hong Kong.  
 the runs of text pieces that only those wrappers separate; ``Converter.convert_pieces`` converts
 each run's joined text once and puts the characters back into the same pieces.
 
-Only Zhudu's wrappers join text: an author's emphasis or link, code, a line break or a block ends a
-run (what the author wrote apart stays apart), and the content of a marker or a footnote number is
-left out of the run around it (the text before and after it is joined, as the reader reads it).
+Zhudu's wrappers join the text on their two sides, and the content of a marker or a footnote number is
+left out of the run around it (the text before and after it is joined, as the reader reads it).  An
+author's inline element that shows its text in the line (strong, em, mark, a link …) joins it too, where a
+Han character stands on both sides of its tag: the reader reads **软**件 or 打开[文件](…)夹 as the word,
+so OpenCC and the regional layer see 软件 and 文件夹 (軟體, 資料夾, not 軟件, 檔案夾), and a swap of a piece
+alone (列表的**项目**符号: 專案) is not made where the sentence reads another word.  Elsewhere such a tag
+still ends the run: beside Latin text or punctuation no word is cut, and a link's URL text must end at
+the link (``protected_spans`` would read Han after it as the URL's).  Code, a line break, an image, a
+quotation's ``<q>`` or a block ends a run: something stands between the two sides.
 """
 
 from __future__ import annotations
@@ -19,13 +25,14 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from zhudu.script import as_written
 from zhudu.script.han import HAN_RE
 from zhudu.script.quote_pairing import BLOCK_TAG_RE
 
 if TYPE_CHECKING:
     from zhudu.script.html_tokens import HtmlTokens
 
-__all__ = ["convert_halves", "split_joined", "word_runs"]
+__all__ = ["convert_halves", "split_grouped", "split_joined", "word_runs"]
 
 #: The key of a document's runs in ``HtmlTokens.passage_runs`` (no punctuation pattern is this).
 _RUNS_KEY = "\x00word-runs"
@@ -48,6 +55,33 @@ _ID_RE = re.compile(r"""\sid\s*=\s*["']?fnref""")
 _THROUGH = {"span": ("zd-nobr", "zd-tm", "zd-gloss"), "zd-g": (), "zd-h": ()}
 #: Elements whose content is not in the run around them, but whose two sides are joined.
 _SKIPPED = {"span": ("zd-anno",)}
+#: An author's inline elements that show their text in the line, nothing added between (a span of another
+#: class than Zhudu's own ``zd-`` ones too): their tags join Han to Han (``_reads_on``).
+_READ_ON = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "big",
+        "cite",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "ins",
+        "mark",
+        "s",
+        "small",
+    }
+    | {"span", "strike", "strong", "time", "u"}
+)
+_READ_ON_TAG_RE = re.compile(r"</?(?:" + "|".join(sorted(_READ_ON, key=len, reverse=True)) + r")[\s/>]", re.I)
+#: The end of a text that a URL, an e-mail address or a handle reaches (``protected_spans``): Han after it
+#: would be read as its own.
+_TOKEN_TAIL_RE = re.compile(r"(?:://|@)[^\s<>\"'()\[\]\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]*\Z")
 _VOID = frozenset({"br", "img", "wbr", "hr", "input", "area", "embed", "source", "track", "col"})
 
 
@@ -66,11 +100,14 @@ def word_runs(tokens: HtmlTokens) -> list[list[int]]:
     # tag): a look at each converted piece's neighbours finds them, without reading the page's markup
     # (most of its pieces) again.  A span.zd-nobr that starts with a formula holds only closing marks
     # after it, which read the same joined or not.
+    # An author's element counts only where Han stands on both sides of its tags (``_reads_on``): not a
+    # menu's or a list's links, most of a page's.
     near = [
         i
         for i in tokens.todo_idx
         if (i + 1 < n and pieces[i + 1].startswith(_WRAPPER_STARTS))
         or (i and pieces[i - 1].startswith(_WRAPPER_STARTS))
+        or (i + 1 < n and HAN_RE.match(pieces[i][-1:]) and _han_after_tags(pieces, i + 1))
     ]
     runs = []
     if near:
@@ -81,6 +118,14 @@ def word_runs(tokens: HtmlTokens) -> list[list[int]]:
                 done = _scan_block(pieces, text, _block_start(pieces, at), runs)
     tokens.passage_runs[_RUNS_KEY] = runs
     return runs
+
+
+def _han_after_tags(pieces: Sequence[str], at: int) -> bool:
+    """Whether ``pieces[at]`` is an author's tag (``_READ_ON``) and, after it and any more of them, Han follows."""
+    start = at
+    while at < len(pieces) and _READ_ON_TAG_RE.match(pieces[at]):
+        at += 1
+    return at > start and at < len(pieces) and HAN_RE.match(pieces[at][:1]) is not None
 
 
 def _is_block(piece: str) -> bool:
@@ -94,8 +139,17 @@ def _block_start(pieces: Sequence[str], at: int) -> int:
     return at
 
 
+def _reads_on(before: str, after: str) -> bool:
+    """Whether text ``before`` an author's tag and ``after`` it are one run: Han on both sides, no URL before."""
+    return (
+        HAN_RE.match(before[-1:]) is not None
+        and HAN_RE.match(after[:1]) is not None
+        and _TOKEN_TAIL_RE.search(before) is None
+    )
+
+
 def _kind(tag: str, name: str) -> str:
-    """How text reads through a start tag: ``"through"``, ``"skipped"`` or ``"apart"``."""
+    """How text reads through a start tag: ``"through"``, ``"skipped"``, ``"author"`` or ``"apart"``."""
     for kind, table in (("through", _THROUGH), ("skipped", _SKIPPED)):
         classes = table.get(name)
         if classes is None:
@@ -107,13 +161,18 @@ def _kind(tag: str, name: str) -> str:
             return kind
     if name == "sup" and _ID_RE.search(tag):
         return "skipped"  # a footnote's number
+    if name in _READ_ON:
+        found = _CLASS_RE.search(tag) if name == "span" else None
+        return "apart" if found is not None and found.group(1).startswith("zd-") else "author"
     return "apart"
 
 
 def _scan_block(pieces: Sequence[str], text: frozenset[int], start: int, runs: list[list[int]]) -> int:
     """Add the runs of the block from ``start`` to ``runs``; return the index of its last piece."""
     run: list[int] = []
-    open_elements: list[tuple[str, str, list[int]]] = []  # (name, kind, the run outside a skipped one)
+    # (name, kind, the run outside a skipped one, whether an author's tag came after that run's last piece)
+    open_elements: list[tuple[str, str, list[int], bool]] = []
+    author_tag = False  # an author's tag since the run's last piece: the next piece joins only ``_reads_on``
 
     def flush() -> None:
         if len(run) > 1:
@@ -124,6 +183,9 @@ def _scan_block(pieces: Sequence[str], text: frozenset[int], start: int, runs: l
     while i < n:
         piece = pieces[i]
         if i in text:
+            if author_tag and run and not _reads_on(pieces[run[-1]], piece):
+                flush()
+            author_tag = False
             run.append(i)
         elif not piece.startswith("<"):
             flush()  # text not converted (digits, spaces …): the word ends here
@@ -146,12 +208,15 @@ def _scan_block(pieces: Sequence[str], text: frozenset[int], start: int, runs: l
                     flush()
                     open_elements.clear()
                 else:
-                    _, kind, outside = open_elements.pop()
+                    _, kind, outside, after_author = open_elements.pop()
                     if kind == "skipped":
                         flush()
                         run.extend(outside)
+                        author_tag = after_author
                     elif kind == "apart":
                         flush()
+                    elif kind == "author":
+                        author_tag = True
             else:
                 name = found.group(2).lower()
                 kind = _kind(tag, name)
@@ -164,7 +229,11 @@ def _scan_block(pieces: Sequence[str], text: frozenset[int], start: int, runs: l
                 if kind == "skipped":
                     outside = list(run)
                     run.clear()
-                open_elements.append((name, kind, outside))
+                open_elements.append((name, kind, outside, author_tag))
+                if kind == "skipped":
+                    author_tag = False
+                elif kind == "author":
+                    author_tag = True
         i += 1
     flush()
     return i
@@ -186,6 +255,58 @@ def split_joined(parts: Sequence[str], joined_out: str) -> list[str] | None:
         return None
     cuts = list(itertools.accumulate(map(len, parts), initial=0))
     return [joined_out[start:end] for start, end in itertools.pairwise(cuts)]
+
+
+def split_grouped(parts: Sequence[str], joined_out: str) -> list[str] | None:
+    """``split_joined`` for a run whose output holds ``as_written`` groups (a Traditional note's fold).
+
+    The fold keeps the author's words as groups (``as_written.as_typed``: 項目, which Taiwan's page would write
+    專案); joined, a group can cover a cut (項|目 across **bold** or a marker).  Each such group is cut there too,
+    into one group per piece (its output and the author's word, one for one), so each piece keeps its part of
+    the author's text: cut back into the pieces' own conversions instead, the page would join 项|目 again and
+    write 專案.  ``None`` where the rule's words do not cut back (``split_joined``) or a group across a cut
+    is not one for one (a character reference in it, or a rule's word of another length).
+    """
+    shown = as_written.rule_words(joined_out)
+    if split_joined(parts, shown) is None:
+        return None
+    cuts = set(itertools.accumulate(map(len, parts[:-1])))
+    outs: list[str] = []
+    piece: list[str] = []
+    at = 0  # the position in ``shown``
+    done = 0  # the position in ``joined_out``
+
+    def cut() -> None:
+        outs.append("".join(piece))
+        piece.clear()
+
+    for m in itertools.chain(as_written.GROUP_RE.finditer(joined_out), [None]):
+        end = m.start() if m is not None else len(joined_out)
+        for char in joined_out[done:end]:
+            if at in cuts:
+                cut()
+            piece.append(char)
+            at += 1
+        if m is None:
+            break
+        out, written, codes = m[1], m[2], m[3].split(",")
+        inner = [k for k in range(1, len(out)) if at + k in cuts]
+        if inner and (len(out) != len(written) or "&" in out or "&" in written):
+            return None
+        if at in cuts:
+            cut()
+        start = 0
+        for k in [*inner, len(out)]:
+            part, typed = out[start:k], written[start:k]
+            # A part with no Han character (a comma after code) reads the same everywhere: no group for it.
+            piece.append(as_written.group(part, typed, codes) if not inner or HAN_RE.search(typed) else part)
+            if k < len(out):
+                cut()
+            start = k
+        at += len(out)
+        done = m.end()
+    cut()
+    return outs if len(outs) == len(parts) else None
 
 
 def convert_halves(
