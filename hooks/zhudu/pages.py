@@ -261,7 +261,8 @@ def _home_introduction(build: Build, intro: Note, config: MkDocsConfig) -> str:
     build.safety.begin(intro)
     try:
         md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-        html = md.convert(home_introduction(intro, build.fold))  # its title, if Traditional, as a note's
+        # Its title, if Traditional, as a note's (``Site.shown_by``).
+        html = md.convert(home_introduction(intro, build.site.shown_by))
     finally:
         build.safety.begin(None)
     return _finisher(build, config, intro)(html)

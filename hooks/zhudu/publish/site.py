@@ -225,6 +225,17 @@ class Site(NoteLoading):
         """The converter folding a Traditional note (its ``NoteMeta``) into the default variant's script."""
         return self.converter(self.default.code, "Hant", meta.region)
 
+    def shown_by(self, lang: str, region: str | None = None) -> Callable[[str], str]:
+        """How a note's own words (title, description, tags) are written into the default variant's pages.
+
+        The one function for every place a note's title is shown: its page, the home cards, section and theme
+        pages, related notes, backlinks, the glossary, the feeds.  A note written in Traditional (``lang``,
+        ``region``: its ``NoteMeta``'s) is folded with its words kept (``Converter.text_as_written``): each
+        variant's page converter resolves them as it does the note's own heading, so every list reads as the
+        note's page in every variant (exactly as typed on its own).  Other notes' words are as written.
+        """
+        return self.converter(self.default.code, "Hant", region).text_as_written if lang == "zh-Hant" else str
+
     @property
     def conversion_domain(self) -> str:
         """The domain every converter of this build uses (before the notes are read: the setting's guess)."""

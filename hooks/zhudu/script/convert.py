@@ -258,6 +258,10 @@ class Converter:
         def written_repl(m: re.Match[str]) -> str:
             # A Traditional note's text field folded with its author's words (``text_as_written``):
             # the author's word kept from OpenCC where this variant keeps it, else the rule's word converted.
+            # A fold meeting one (a section page listing a Traditional note's title, its _index.md written in
+            # Traditional too) keeps it whole, for the page converters to resolve as on the note's own page.
+            if keep_written:
+                return placeholder(m.group())
             return (
                 placeholder(as_written.shown_in(m, self.variant))
                 if as_written.keeps(m, self.variant)
