@@ -140,3 +140,16 @@ def test_a_traditional_title_is_listed_as_its_page_shows_it(built, page, typed, 
         assert places <= files, (code, places - files)
         if page.startswith("notes/"):
             assert f"feed-{code}.xml" in files, (code, files)
+
+
+def test_the_glossary_finds_a_term_as_the_notes_fold_reads_it(built) -> None:
+    """The other region's phrase outputs in a note (a Taiwan note's 米高·貝利, Hong Kong's) are not read back by its
+    fold (米高·贝利 on its Simplified page): no term there, in any variant; its own region's (麥可·貝瑞) are."""
+    for slug in ("posts-tw", "posts-hk"):
+        for code in VARIANTS:
+            page = built.page(f"{code}/notes/{slug}/index.html")
+            passage = next(
+                p for p in re.findall(r"<p [^>]*>(.*?)</p>", page, re.S) if re.search("[贝貝][瑞利]", p)
+            )
+            other, own = re.split("。", passage, maxsplit=1)
+            assert "zd-gloss" not in other and own.count('class="zd-gloss"') == 2, (slug, code, passage)
