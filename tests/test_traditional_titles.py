@@ -142,6 +142,12 @@ def test_a_traditional_title_is_listed_as_its_page_shows_it(built, page, typed, 
             assert f"feed-{code}.xml" in files, (code, files)
 
 
+def test_nothing_of_how_a_title_was_folded_is_left_in_any_file(built) -> None:
+    """The groups a listed title carries into the default pages (U+FDD0–FDD2) are resolved in every file written."""
+    texts = [p for p in built.site_dir.rglob("*") if p.suffix in {".html", ".xml", ".json", ".js"}]
+    assert not [p for p in texts if re.search("[\ufdd0-\ufdd2]", p.read_text(encoding="utf-8"))]
+
+
 def test_the_glossary_finds_a_term_as_the_notes_fold_reads_it(built) -> None:
     """The other region's phrase outputs in a note (a Taiwan note's 米高·貝利, Hong Kong's) are not read back by its
     fold (米高·贝利 on its Simplified page): no term there, in any variant; its own region's (麥可·貝瑞) are."""
