@@ -32,8 +32,8 @@ from zhudu.publish.asset_versions import version as asset_version
 from zhudu.publish.interface_strings import material_strings
 from zhudu.publish.sections import home_sections, section_pages
 from zhudu.publish.site import Site
+from zhudu.script import as_written, variants
 from zhudu.script import convert as script
-from zhudu.script import variants
 from zhudu.search import index as search
 from zhudu.settings import load_settings
 from zhudu.summaries import log_corpus, summary_line
@@ -220,8 +220,8 @@ class Build:
         self.intros = intro_pages(corpus.section_intros)  # the pages an _index.md introduces
         for intro in self.intros.values():
             self._add_images(intro, files, config)  # as a note's (a section's page is at a note's depth)
-        # An _index.md's title, if Traditional, in the default script: as a note's (``fold``).
-        for section in section_pages(corpus.notes, corpus.section_intros, from_hant=self.fold):
+        # Each title listed (an _index.md's too) as its page shows it (``Site.shown_by``).
+        for section in section_pages(corpus.notes, corpus.section_intros, shown_by=site.shown_by):
             files.append(
                 incremental.SiteFile.generated(
                     config, section.src_uri, content=section.content, inclusion=InclusionLevel.NOT_IN_NAV
@@ -274,7 +274,7 @@ class Build:
         site = self.site
         hant = {n.id: self.fold for n in site.corpus.notes if n.meta.lang == "zh-Hant"}
         path = site.editorial_dir / "themes.yml"
-        notes = note_infos(site.corpus.notes, hant)
+        notes = note_infos(site.corpus.notes, hant, site.shown_by)
         try:
             self.themes = ThemeBuild.load(path, site.display(path), notes, {n.id for n in site.corpus.drafts})
         except ZhuduError as exc:
@@ -347,8 +347,8 @@ class Build:
             "build_errors": list(site.build_errors),  # mkdocs serve: what the site is served without
             "pager": pagination.pager,
             "link_brackets": link_ends.BRACKETS,  # partials/zd-link-text.html wraps a title's brackets
-            # partials/zd-sections.html: each section's title in the default script, as a note's (``fold``).
-            "sections": home_sections(site.corpus.notes, site.corpus.section_intros, self.fold),
+            # partials/zd-sections.html: each section's title in the default script, as a note's (``Site.shown_by``).
+            "sections": home_sections(site.corpus.notes, site.corpus.section_intros, site.shown_by),
         }
         worker = search.point_worker if site.settings.search == "zhudu" else str  # str(text) is text
         once = functools.cache  # this build's filters, once per input (per page: a stat, a parse, a regex)
@@ -426,7 +426,12 @@ class Build:
             site_name=config.site_name,
             site_description=config.site_description or "",
             site_author=config.site_author or "",
-            convert=lambda code, text: site.converter(code, script.detect_script(text)).text(text),
+            # A Traditional note's words as its pages show them (``Site.shown_by``): the default script's, with the
+            # author's words kept in groups that each variant's converter resolves.
+            convert=lambda code, text: site.converter(
+                code, "Hans" if as_written.has_groups(text) else script.detect_script(text)
+            ).text(text),
+            shown_by=site.shown_by,
         ).items():
             (site_dir / rel).write_text(text, encoding="utf-8")
         if self.renders is not None:

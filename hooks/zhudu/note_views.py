@@ -111,13 +111,11 @@ def _default_script_text(build: Build, meta: Any, listed: dict[str, Any]) -> dic
     # What a reader sees keeps the author's words where the layer rewrote them on the Traditional
     # pages (``Converter.text_as_written``), tags and categories too (資料庫, not Hong Kong's 數據庫 from
     # 数据库): they are text, no page is named by them (a note's address is its slug, from its id).
-    shown = build.site.fold_for(meta).text_as_written
+    shown = build.site.shown_by(meta.lang, meta.region)
     # A note linking here written in Traditional (whatever this note's script): its title as its page's.
-    fold = build.site.converter
+    shown_by = build.site.shown_by
     backlinks = [
-        b | {"title": fold(build.site.default.code, "Hant", b["region"]).text_as_written(b["title"])}
-        if b["lang"] == "zh-Hant"
-        else b
+        b | {"title": shown_by(b["lang"], b["region"])(b["title"])} if b["lang"] == "zh-Hant" else b
         for b in listed["backlinks"]
     ]
     if meta.lang != "zh-Hant":

@@ -61,7 +61,9 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
         build.prerender.reached(page.file.src_uri)
     live = note.id if note is not None and not note.broken else None
     build.annotations.begin(live, show_problems=annotations.serving())
-    build.glossary.begin(live)
+    # A Traditional note's terms found as its fold reads its words (its region's phrase outputs read back).
+    hant = live is not None and note.meta.lang == "zh-Hant"
+    build.glossary.begin(live, build.site.read_back_for(note.meta.region) if hant else None)
     build.quoted_script.begin(note.meta.lang if live is not None else None)
     # A note's HTML is untrusted (zhudu/safety.py), and so is a section page's _index.md introducing it.
     # The home page's text is the project's own: its introduction is rendered apart (page_content).
@@ -261,7 +263,8 @@ def _home_introduction(build: Build, intro: Note, config: MkDocsConfig) -> str:
     build.safety.begin(intro)
     try:
         md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-        html = md.convert(home_introduction(intro, build.fold))  # its title, if Traditional, as a note's
+        # Its title, if Traditional, as a note's (``Site.shown_by``).
+        html = md.convert(home_introduction(intro, build.site.shown_by))
     finally:
         build.safety.begin(None)
     return _finisher(build, config, intro)(html)

@@ -187,6 +187,7 @@ def note_entries(
     note_urls: dict[str, str],
     convert: Callable[[str], str],
     limit: int = FEED_ENTRIES,
+    shown_by: Callable[[str, str | None], Callable[[str], str]] | None = None,
 ) -> tuple[FeedEntry, ...]:
     """Feed entries for the ``limit`` newest dated, readable notes, converted with ``convert``.
 
@@ -197,6 +198,8 @@ def note_entries(
         note_urls: Note id → page URL relative to a variant root (``notes/x/``).
         convert: Writes a text in the variant's script.
         limit: How many entries to keep.
+        shown_by: How a note's words are written into the default variant's pages, by its ``lang`` and
+            ``region`` (``Site.shown_by``), before ``convert``: an entry reads as the note's page.
     """
     # Each dated note's place first (``sort_entries``' key); entries only for the ``limit`` chosen:
     # a save made one for every note in every variant.
@@ -214,19 +217,22 @@ def note_entries(
         ranked.append(((-updated.timestamp(), entry), entry, link, updated, meta))
     ranked.sort(key=lambda r: r[0])
     # Converted once chosen: the order does not depend on the text.
-    return tuple(
-        FeedEntry(
-            id=entry,
-            title=convert(meta.title),
-            link=link,
-            published=meta.date,
-            updated=updated,
-            summary=convert(meta.description or ""),
-            authors=tuple(FeedAuthor(name=a.name, uri=a.url) for a in meta.authors),
-            categories=_terms(meta, convert),
+    out = []
+    for _, entry, link, updated, meta in ranked[: max(0, limit)]:
+        shown = shown_by(meta.lang, meta.region) if shown_by is not None else str
+        out.append(
+            FeedEntry(
+                id=entry,
+                title=convert(shown(meta.title)),
+                link=link,
+                published=meta.date,
+                updated=updated,
+                summary=convert(shown(meta.description or "")),
+                authors=tuple(FeedAuthor(name=a.name, uri=a.url) for a in meta.authors),
+                categories=_terms(meta, lambda text, shown=shown: convert(shown(text))),  # type: ignore[misc]
+            )
         )
-        for _, entry, link, updated, meta in ranked[: max(0, limit)]
-    )
+    return tuple(out)
 
 
 def _terms(meta: Any, convert: Callable[[str], str]) -> tuple[str, ...]:
@@ -245,6 +251,7 @@ def variant_feeds(
     site_description: str,
     site_author: str,
     convert: Callable[[str, str], str],
+    shown_by: Callable[[str, str | None], Callable[[str], str]] | None = None,
 ) -> dict[str, str]:
     """Each variant's feed document, keyed by the path it is written to (``feed-zh-Hans.xml``).
 
@@ -257,6 +264,7 @@ def variant_feeds(
         site_description: The site's description, as written.
         site_author: The feed's author (the site's name when the site gives none).
         convert: (variant code, text) → the text in that variant's script.
+        shown_by: How a note's words are written into the default variant's pages (``note_entries``).
     """
     if not site_url:
         return {}
@@ -269,6 +277,7 @@ def variant_feeds(
             variant_base=base + prefix,
             note_urls=note_urls,
             convert=lambda text, code=code: convert(code, text),  # type: ignore[misc]
+            shown_by=shown_by,
         )
         self_link = base + feed_file(code)
         feed = Feed(
@@ -305,6 +314,7 @@ def discovery_links(
         site_name: The site's name, as written (Simplified).
         variants: (code, name) of each variant, its name as the variant menu shows it.
         convert: (variant code, text) → the text in that variant's script.
+        shown_by: How a note's words are written into the default variant's pages (``note_entries``).
     """
     if not site_url:
         return ""

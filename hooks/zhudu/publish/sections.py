@@ -36,6 +36,10 @@ from zhudu.publish.pagination import list_order
 _NOTE_IMAGE_RE = re.compile(r'(?P<start>\]\(<)\.\./(?=media/)|(?P<raw>src=")\.\./\.\./(?=media/)')
 
 
+#: How a note's title is written into the default variant's pages, by its ``lang`` and ``region`` (``Site.shown_by``).
+ShownBy = Callable[[str, str | None], Callable[[str], str]]
+
+
 @dataclass(frozen=True)
 class SectionPage:
     """A generated page listing one folder's notes."""
@@ -48,13 +52,14 @@ def section_pages(
     notes: Iterable[Note],
     intros: Mapping[str, Note] | None = None,
     per_page: int | None = None,
-    from_hant: Callable[[str], str] = str,
+    shown_by: ShownBy = lambda lang, region: str,
 ) -> list[SectionPage]:
     """The pages of each folder of ``seeds/`` that holds notes, in folder order; notes in the given order.
 
     ``intros``: a folder's ``_index.md`` (``Corpus.section_intros``), its title and introduction; one
     whose folder holds no note but sections below it (``sections.assign``) makes a page of its own.
-    ``from_hant``: Traditional text into the site's default script (an ``_index.md`` written in it).
+    ``shown_by``: how a note's or an ``_index.md``'s title is written into the default variant's pages, by its
+    ``lang`` and ``region`` (``Site.shown_by``): as its own page shows it, in every variant.
     """
     intros = intros or {}
     # Read when called, not bound at import: a test that lowers ``pagination.PER_PAGE`` while this module is
@@ -63,9 +68,9 @@ def section_pages(
     by_folder = _by_folder(notes)
     pages = []
     for folder in sorted(by_folder.keys() | _parents(by_folder, intros)):
-        heading, intro = _introduction(folder, intros.get(folder), from_hant)
+        heading, intro = _introduction(folder, intros.get(folder), shown_by)
         if folder not in by_folder:  # a section of sections: one page, after its introduction
-            pages.append(_sections_page(folder, heading, intro, by_folder, intros, from_hant))
+            pages.append(_sections_page(folder, heading, intro, by_folder, intros, shown_by))
             continue
         members = by_folder[folder]
         slug = members[0].meta.section
@@ -80,7 +85,7 @@ def section_pages(
             # Relative to the section page's source file: MkDocs turns note sources into page URLs.
             up = "../" * src_uri.count("/")
             shown = members[(number - 1) * per_page : number * per_page]
-            items = "".join(f"- [{md_text(_shown_title(n, from_hant))}]({up}{n.src_uri})\n" for n in shown)
+            items = "".join(f"- [{md_text(_shown_title(n, shown_by))}]({up}{n.src_uri})\n" for n in shown)
             where = f"第 {number} 页，共 {count} 页；" if count > 1 else ""
             name = heading if number == 1 else f"{heading}（第 {number} 页，共 {count} 页）"
             body = f"{intro if number == 1 else ''}{len(members)} 篇笔记，{where}{order}。\n\n{items}"
@@ -89,7 +94,7 @@ def section_pages(
 
 
 def home_sections(
-    notes: Iterable[Note], intros: Mapping[str, Note], from_hant: Callable[[str], str] = str
+    notes: Iterable[Note], intros: Mapping[str, Note], shown_by: ShownBy = lambda lang, region: str
 ) -> list[dict[str, Any]]:
     """The home page's section list (``zd.sections``): each section's slug, title and count, in folder order.
 
@@ -98,13 +103,13 @@ def home_sections(
     by_folder = _by_folder(notes)
     shown = []
     for folder in sorted(by_folder.keys() | _parents(by_folder, intros)):
-        title = _introduction(folder, intros.get(folder), from_hant, body=False)[0]
+        title = _introduction(folder, intros.get(folder), shown_by, body=False)[0]
         slug = _slug(folder, by_folder, intros)
         shown.append({"folder": folder, "section": slug, "title": title, "count": _total(folder, by_folder)})
     return shown
 
 
-def home_introduction(intro: Note, from_hant: Callable[[str], str] = str) -> str:
+def home_introduction(intro: Note, shown_by: ShownBy = lambda lang, region: str) -> str:
     """The root ``seeds/_index.md`` as Markdown shown after the home page's text: its title, its introduction.
 
     Rendered on its own (``pages._home_introduction``): only it is cleaned and converted as a note's.
@@ -112,7 +117,7 @@ def home_introduction(intro: Note, from_hant: Callable[[str], str] = str) -> str
     It was read as a note, whose page is a folder deeper than the home page: its images' links (a
     Markdown image's from the page's source, a raw ``<img>``'s from its URL, ``body``) go up one less.
     """
-    title, markdown = _introduction("", intro, from_hant)
+    title, markdown = _introduction("", intro, shown_by)
     markdown = _NOTE_IMAGE_RE.sub(lambda m: m["start"] or m["raw"], markdown)
     return f"## {md_text(title)}\n\n{markdown}"
 
@@ -153,14 +158,14 @@ def _sections_page(
     intro: str,
     by_folder: Mapping[str, list[Note]],
     intros: Mapping[str, Note],
-    from_hant: Callable[[str], str],
+    shown_by: ShownBy,
 ) -> SectionPage:
     """The page of a folder holding only an ``_index.md``: its introduction, then the sections below it."""
     slug = intros[folder].meta.section
     children = _children(folder, by_folder.keys() | _parents(by_folder, intros))
     items = "".join(
         # A sibling source file: the section pages are all in one folder.
-        f"- [{md_text(_introduction(f, intros.get(f), from_hant, body=False)[0])}]"
+        f"- [{md_text(_introduction(f, intros.get(f), shown_by, body=False)[0])}]"
         f"({_slug(f, by_folder, intros)}.md)"
         f"（{_total(f, by_folder)}）\n"
         for f in children
@@ -169,9 +174,9 @@ def _sections_page(
     return _page(f"{SECTIONS_FOLDER}/{slug}.md", heading, heading, slug, 1, 1, body)
 
 
-def _shown_title(note: Note, from_hant: Callable[[str], str]) -> str:
+def _shown_title(note: Note, shown_by: ShownBy) -> str:
     """A note's title in the site's default script, as its own page shows it (``note_views.note_view``)."""
-    return from_hant(note.meta.title) if note.meta.lang == "zh-Hant" else note.meta.title
+    return shown_by(note.meta.lang, note.meta.region)(note.meta.title)
 
 
 def _page(
@@ -191,7 +196,7 @@ def _page(
 
 
 def _introduction(
-    folder: str, intro: Note | None, from_hant: Callable[[str], str], *, body: bool = True
+    folder: str, intro: Note | None, shown_by: ShownBy, *, body: bool = True
 ) -> tuple[str, str]:
     """A section's title and its introduction's Markdown (its ``_index.md``'s, links resolved): the folder's, none.
 
@@ -200,7 +205,7 @@ def _introduction(
     """
     if intro is None or intro.broken:  # a broken one's problem is reported; the folder is listed as any
         return folder, ""
-    title = from_hant(intro.meta.title) if intro.meta.lang == "zh-Hant" else intro.meta.title
+    title = _shown_title(intro, shown_by)
     if not body:
         return title, ""
     markdown = intro.markdown.strip("\n")

@@ -167,6 +167,22 @@ class Site(NoteLoading):
             return {}
         return self.rules.phrases_back(v.code for v in self.script_variants if v.script == "Hant")
 
+    def read_back_for(self, region: str | None) -> dict[str, str]:
+        """``read_back`` for a Traditional note of ``region``: the outputs its fold reads back, no other.
+
+        Those of the variants that keep its words (``converter``'s ``keep_written``): a Hong Kong note's
+        麥可·貝瑞 (Taiwan's output) stays 麦可·贝瑞 on its Simplified page, and the glossary finds no term there.
+        """
+        backs: dict[str | None, dict[str, str]] = self.__dict__.setdefault("_read_backs", {})
+        found = backs.get(region)
+        if found is None:
+            if self.default.script != "Hans":
+                found = {}
+            else:
+                found = self.rules.phrases_back(v.code for v in _keeping(self.script_variants, region))
+            backs[region] = found
+        return found
+
     @cached_property
     def script_variants(self) -> list[script.Variant]:
         """Variants as the conversion module describes them."""
@@ -198,7 +214,7 @@ class Site(NoteLoading):
             # show the author's word where the layer rewrote it (``script/as_written.py``), or only its
             # region's variant does, and the others the rule's word as their converters write it.
             hant = [v for v in self.script_variants if source_script == v.script == "Hant" != variant.script]
-            keep_written = tuple(v for v in hant if _region_of(v.code) == region) or tuple(hant)
+            keep_written = _keeping(hant, region)
             # The note's own variant shows its text exactly as typed: its region's, or Taiwan's for a note
             # that names none (most Traditional notes are written in Taiwan).
             own = next((v for v in keep_written if _region_of(v.code) in (region, "TW")), None)
@@ -224,6 +240,17 @@ class Site(NoteLoading):
     def fold_for(self, meta: Any) -> script.Converter:
         """The converter folding a Traditional note (its ``NoteMeta``) into the default variant's script."""
         return self.converter(self.default.code, "Hant", meta.region)
+
+    def shown_by(self, lang: str, region: str | None = None) -> Callable[[str], str]:
+        """How a note's own words (title, description, tags) are written into the default variant's pages.
+
+        The one function for every place a note's title is shown: its page, the home cards, section and theme
+        pages, related notes, backlinks, the glossary, the feeds.  A note written in Traditional (``lang``,
+        ``region``: its ``NoteMeta``'s) is folded with its words kept (``Converter.text_as_written``): each
+        variant's page converter resolves them as it does the note's own heading, so every list reads as the
+        note's page in every variant (exactly as typed on its own).  Other notes' words are as written.
+        """
+        return self.converter(self.default.code, "Hant", region).text_as_written if lang == "zh-Hant" else str
 
     @property
     def conversion_domain(self) -> str:
@@ -489,6 +516,12 @@ class Site(NoteLoading):
         """A sitemap per variant naming its pages; returns how many were written."""
         urls = sorted((p.url, p.lastmod) for p in self.pages.values())
         return variant_files.write_sitemaps(urls, self.variants, self.site_url, site_dir)
+
+
+def _keeping(variants: Iterable[script.Variant], region: str | None) -> tuple[script.Variant, ...]:
+    """The Traditional ones of ``variants`` that keep a Traditional note's words: its region's, or all where none is."""
+    hant = tuple(v for v in variants if v.script == "Hant")
+    return tuple(v for v in hant if _region_of(v.code) == region) or hant
 
 
 def _region_of(code: str) -> str:

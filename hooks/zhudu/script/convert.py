@@ -143,6 +143,8 @@ class Converter:
         #: passages on theme pages and in panels, the chrome on every page).
         self._runs_done = Memo()  # tuple[str, ...] -> list[str]
         self._texts_done = Memo()  # the same for ``text`` (words, titles, characters)
+        #: The same for ``text_as_written``: a title is written into several lists each build (``Site.shown_by``).
+        self._written_done = Memo()
         #: Runs of pieces converted joined (``word_runs``), cut back into their pieces.
         self._words_done = Memo()  # tuple[str, ...] -> list[str]
 
@@ -185,7 +187,14 @@ class Converter:
             return s
         if self._cc is None or s.isascii() or not self._keep_written:
             return self.text(s)
-        return self._convert_many([s], written=True)[0]
+        memo = self._written_done
+        done = memo.data.get(s)
+        if done is None:
+            done = self._convert_many([s], written=True)[0]
+            cost = len(s) + len(done) + ENTRY_COST
+            memo.fits(cost)
+            memo.add(s, done, cost)
+        return done
 
     def _convert_many(
         self, segments: Sequence[str], markup: bool = False, punctuate: bool = True, written: bool = False
@@ -258,6 +267,10 @@ class Converter:
         def written_repl(m: re.Match[str]) -> str:
             # A Traditional note's text field folded with its author's words (``text_as_written``):
             # the author's word kept from OpenCC where this variant keeps it, else the rule's word converted.
+            # A fold meeting one (a section page listing a Traditional note's title, its _index.md written in
+            # Traditional too) keeps it whole, for the page converters to resolve as on the note's own page.
+            if keep_written:
+                return placeholder(m.group())
             return (
                 placeholder(as_written.shown_in(m, self.variant))
                 if as_written.keeps(m, self.variant)

@@ -337,8 +337,16 @@ def _generated_page(
     return GeneratedPage(src_uri, meta, markdown)
 
 
-def note_infos(notes: Sequence[Any], to_simplified: Mapping[str, Callable[[str], str]]) -> list[NoteInfo]:
-    """``NoteInfo`` for the corpus' readable notes (``notes.Note`` objects), in corpus order."""
+def note_infos(
+    notes: Sequence[Any],
+    to_simplified: Mapping[str, Callable[[str], str]],
+    shown_by: Callable[[str, str | None], Callable[[str], str]],
+) -> list[NoteInfo]:
+    """``NoteInfo`` for the corpus' readable notes (``notes.Note`` objects), in corpus order.
+
+    ``to_simplified``: a Traditional note's passages into Simplified; ``shown_by``: how its title is written into
+    the default variant's pages (``Site.shown_by``), so that theme pages and related notes show it as its page does.
+    """
     out = []
     for note in notes:
         if note.broken:
@@ -349,7 +357,7 @@ def note_infos(notes: Sequence[Any], to_simplified: Mapping[str, Callable[[str],
             NoteInfo(
                 id=note.id,
                 slug=meta.slug,
-                title=to_simplified.get(note.id, str)(meta.title),
+                title=shown_by(meta.lang, meta.region)(meta.title),
                 date=date.date().isoformat() if date else "",
                 url=note.src_uri[:-3] + "/",
                 to_simplified=to_simplified.get(note.id, lambda s: s),

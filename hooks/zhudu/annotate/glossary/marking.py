@@ -194,19 +194,38 @@ class GlossaryExtension(Extension):
         self.every = every
         self.glossary = Glossary(path=GLOSSARY_FILE)
         self.matcher: TermMatcher | None = None
+        #: The matchers by the phrase outputs they read back (``use``, ``begin``): one per region of this build.
+        self._matchers: dict[tuple[tuple[str, str], ...], TermMatcher] = {}
+        self._read_back: Mapping[str, str] = {}
         self.note_id: str | None = None
         self.last_occurrences: list[Occurrence] = []
         #: note id -> (page url, occurrences), filled as notes are rendered.
         self.occurrences: dict[str, tuple[str, list[Occurrence]]] = {}
 
     def use(self, glossary: Glossary, read_back: Mapping[str, str] | None = None) -> None:
-        """Set the glossary to mark (``read_back``: as ``TermMatcher``'s)."""
+        """Set the glossary to mark (``read_back``: as ``TermMatcher``'s, for a note that ``begin`` gives none)."""
         self.glossary = glossary
-        self.matcher = TermMatcher(glossary.terms, self.fold, read_back)
+        self._matchers = {}
+        self._read_back = read_back or {}
+        self.matcher = self._matcher(self._read_back)
 
-    def begin(self, note_id: str | None) -> None:
-        """The next Markdown render is note ``note_id`` (``None``: not a note; nothing is marked)."""
+    def begin(self, note_id: str | None, read_back: Mapping[str, str] | None = None) -> None:
+        """The next Markdown render is note ``note_id`` (``None``: not a note; nothing is marked).
+
+        ``read_back``: the phrase outputs this note means their sources by, where they are not ``use``'s: a
+        Traditional note's region's (``Site.read_back_for``), as its fold reads them, so that a term is found
+        where the note's Simplified page shows it (a Hong Kong note's 麥可·貝瑞, Taiwan's output, is no 迈克尔·贝瑞).
+        """
         self.note_id = note_id
+        if self.matcher is not None:
+            self.matcher = self._matcher(self._read_back if read_back is None else read_back)
+
+    def _matcher(self, read_back: Mapping[str, str]) -> TermMatcher:
+        key = tuple(sorted(read_back.items()))
+        found = self._matchers.get(key)
+        if found is None:
+            found = self._matchers[key] = TermMatcher(self.glossary.terms, self.fold, read_back)
+        return found
 
     def record(self, note_id: str, url: str) -> None:
         """Keep the occurrences of the page just rendered, for the glossary page."""

@@ -1,0 +1,161 @@
+"""A Traditional note's title wherever it is listed reads as its own page shows it, in every variant.
+
+One small real site (built once for the module): a Taiwan note and a Hong Kong note whose titles hold words the
+way back through Simplified rewrites (文件 → 檔案, 項目 → 專案, 說 → 説), a section introduced by a Taiwan
+``_index.md``, a Simplified note sharing their theme and linked to, and a glossary whose terms are editor's phrases
+(issue 25; session 46's Left: theme pages and section lists folded such a title plainly).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+VARIANTS = ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK")
+TW_TITLE = "在程式裡讀取設定文件：項目筆記"
+HK_TITLE = "臭氧產生器的說明文件"
+SECTION_TITLE = "程式的項目文件"
+NOTES = {
+    "posts/_index.md": f"---\ntitle: {SECTION_TITLE}\nlang: zh-TW\n---\n\n這裡是項目文件。\n",
+    "posts/tw.md": (
+        f"---\ntitle: {TW_TITLE}\nlang: zh-TW\ndate: 2026-11-01\n---\n\n"
+        "看著麵包店的招牌。參見 [[a]]。\n\n米高·貝利讀過《沽注一擲》。後來麥可·貝瑞讀過《大賣空》。\n"
+    ),
+    "posts/hk.md": (
+        f"---\ntitle: {HK_TITLE}\nlang: zh-HK\ndate: 2026-11-02\n---\n\n"
+        "家裡的麵包店。\n\n麥可·貝瑞讀過《大賣空》。後來米高·貝利讀過《沽注一擲》。\n"
+    ),
+    "posts/a.md": "---\ntitle: 简体笔记\ndate: 2026-11-03\n---\n\n面包店很好。\n",
+}
+EDITORIAL = {
+    "themes.yml": "themes:\n  bread:\n    name: 面包\n    description: 面包店。\n    phrases: [面包店]\n",
+    "conversion.yml": (
+        "phrases:\n  zh-Hant-TW:\n    迈克尔·贝瑞: 麥可·貝瑞\n    大空头: 大賣空\n"
+        "  zh-Hant-HK:\n    迈克尔·贝瑞: 米高·貝利\n    大空头: 沽注一擲\n"
+    ),
+    "glossary.yml": (
+        "- term: 迈克尔·贝瑞\n  aliases: [Michael Burry]\n  explanation: 美国投资人。\n"
+        "- term: 大空头\n  aliases: [The Big Short]\n  explanation: 迈克尔·刘易斯的书。\n"
+    ),
+}
+#: Where a title is shown as an attribute (a link's tooltip, a matrix cell's label, og:title, the header's topic).
+_SHOWN_ATTR_RE = re.compile(r'\s(?:title|aria-label|content|data-zd-text|alt)="([^"]*)"')
+_TAG_RE = re.compile(r"<[^>]*>")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from conftest import build_site
+
+    result = build_site(tmp_path_factory.mktemp("titles"), notes=NOTES, editorial=EDITORIAL)
+    assert result.ok and not result.warnings, result.log
+    return result
+
+
+def _h1(result: Any, path: str) -> str:
+    return _TAG_RE.sub("", re.search(r"<h1[^>]*>(.*?)</h1>", result.page(path), re.S)[1]).strip()
+
+
+def _shown_texts(site: Path) -> dict[tuple[str, str], str]:
+    """(variant, file) → what a reader sees of it: its text and the attributes shown, and each search record's title."""
+    from zhudu.search.shards import documents
+
+    shown = {}
+    for path in site.rglob("*"):
+        if path.suffix not in {".html", ".xml", ".json"} or "search" in path.parts:
+            continue
+        rel = path.relative_to(site).as_posix()
+        code = next((c for c in VARIANTS if rel.startswith(f"{c}/") or rel == f"feed-{c}.xml"), VARIANTS[0])
+        raw = path.read_text(encoding="utf-8")
+        shown[code, rel] = "\n".join([_TAG_RE.sub("", raw), *_SHOWN_ATTR_RE.findall(raw)])
+    for code in VARIANTS:
+        records = documents(site / code / "search")
+        shown[code, f"{code}/search"] = "\n".join(d["title"] for d in records)
+    return shown
+
+
+def _listed(shown: dict[tuple[str, str], str], code: str, start: str, length: int) -> dict[str, list[str]]:
+    """Each file of variant ``code`` showing a title that starts with ``start`` (a pattern): the titles it shows."""
+    out: dict[str, list[str]] = {}
+    for (where, rel), text in shown.items():
+        if where == code:
+            for m in re.finditer(start, text):
+                out.setdefault(rel, []).append(text[m.start() : m.start() + length])
+    return out
+
+
+@pytest.mark.parametrize(
+    ("page", "typed", "own", "start", "places"),
+    [
+        # A Taiwan note: every list of notes (home, section, theme pages, related notes and the theme strip of the
+        # Simplified note, its backlinks there, the glossary, the feed, the search records).
+        (
+            "notes/posts-tw/index.html",
+            TW_TITLE,
+            "zh-Hant-TW",
+            "在程[式序]",
+            {
+                "index.html",
+                "sections/posts/index.html",
+                "themes/index.html",
+                "themes/bread/index.html",
+                "notes/posts-a/index.html",
+                "glossary/index.html",
+                "search",
+            },
+        ),
+        (
+            "notes/posts-hk/index.html",
+            HK_TITLE,
+            "zh-Hant-HK",
+            "臭氧",
+            {
+                "index.html",
+                "sections/posts/index.html",
+                "themes/index.html",
+                "themes/bread/index.html",
+                "notes/posts-a/index.html",
+                "glossary/index.html",
+                "search",
+            },
+        ),
+        # A section introduced by a Taiwan _index.md: its page's title, the home page's section list.
+        ("sections/posts/index.html", SECTION_TITLE, "zh-Hant-TW", "程[式序]的", {"index.html"}),
+    ],
+)
+def test_a_traditional_title_is_listed_as_its_page_shows_it(built, page, typed, own, start, places) -> None:
+    shown = _shown_texts(built.site_dir)
+    for code in VARIANTS:
+        title = _h1(built, f"{code}/{page}")
+        if code == own:
+            assert title == typed, (code, title)  # exactly as typed on its own variant's page
+        listed = _listed(shown, code, start, len(title))
+        wrong = {rel: found for rel, found in listed.items() if set(found) != {title}}
+        assert not wrong, (code, title, wrong)
+        # Found where it is listed (a variant's own file, a feed at the root, the default's root stubs).
+        files = {rel.removeprefix(f"{code}/") for rel in listed}
+        assert places <= files, (code, places - files)
+        if page.startswith("notes/"):
+            assert f"feed-{code}.xml" in files, (code, files)
+
+
+def test_nothing_of_how_a_title_was_folded_is_left_in_any_file(built) -> None:
+    """The groups a listed title carries into the default pages (U+FDD0–FDD2) are resolved in every file written."""
+    texts = [p for p in built.site_dir.rglob("*") if p.suffix in {".html", ".xml", ".json", ".js"}]
+    assert not [p for p in texts if re.search("[\ufdd0-\ufdd2]", p.read_text(encoding="utf-8"))]
+
+
+def test_the_glossary_finds_a_term_as_the_notes_fold_reads_it(built) -> None:
+    """The other region's phrase outputs in a note (a Taiwan note's 米高·貝利, Hong Kong's) are not read back by its
+    fold (米高·贝利 on its Simplified page): no term there, in any variant; its own region's (麥可·貝瑞) are."""
+    for slug in ("posts-tw", "posts-hk"):
+        for code in VARIANTS:
+            page = built.page(f"{code}/notes/{slug}/index.html")
+            passage = next(
+                p for p in re.findall(r"<p [^>]*>(.*?)</p>", page, re.S) if re.search("[贝貝][瑞利]", p)
+            )
+            other, own = re.split("。", passage, maxsplit=1)
+            assert "zd-gloss" not in other and own.count('class="zd-gloss"') == 2, (slug, code, passage)
