@@ -37,7 +37,9 @@ def test_the_set_is_firefox_taiwan_sentences_with_their_mainland_form() -> None:
         # Session 46 (tg), `# Session 46 — from-hant 2` (the Python tutorial's rules half): held-out half 29.34 → 29.01.
         ("rules", 216, {"t2s": 72.4, "tw2sp": 31.2, "zhudu": 6.8}),
         # Session 46 (tv), `# Session 46 — from-hant 3` (a reader's review): held-out half 29.01 → 28.67.
-        ("heldout", 260, {"t2s": 87.7, "tw2sp": 45.2, "zhudu": 28.7}),
+        # Session 49 (ft), `# Session 49 — from-hant` (written from software catalogs no set uses): held-out half
+        # 28.67 → 26.64; rules half unchanged.
+        ("heldout", 260, {"t2s": 87.7, "tw2sp": 45.2, "zhudu": 26.7}),
     ],
 )
 def test_figures_on_each_half(half: str, t2s_wrong: int, bounds: dict[str, float]) -> None:
@@ -68,7 +70,8 @@ def test_figures_on_each_half(half: str, t2s_wrong: int, bounds: dict[str, float
         ("若要檢視更多錯誤，請查看說明。", "若要查看更多错误，请查看说明。"),
         ("移動頁面。請重新整理頁面。", "移动页面。请刷新页面。"),
         ("完成後，會試著尋找佈局。", "完成后，会试着寻找布局。"),
-        ("接著輸入以下指令。", "接着输入以下指令。"),
+        # 以下指令 of a command is 命令 since session 49 (ft): the mainland originals write 以下命令 (12 of 12 labels).
+        ("接著輸入以下指令。", "接着输入以下命令。"),
         ("匯出網站資料（詳情請參考）。", "导出网站数据（详情请参考）。"),
         ("截圖檔案往往較大。", "截图文件往往较大。"),
         ("請洽詢技術支援團隊，或關閉防毒軟體。", "请咨询技术支持团队，或关闭杀毒软件。"),
