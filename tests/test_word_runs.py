@@ -97,6 +97,9 @@ def test_each_of_zhudus_inline_wrappers_joins_the_word_it_cuts():
         "剪了头<code>x</code>发",
         '见 <a href="https://例子.com/头">https://例子.com/头</a>发',
         '<a href="#u">@剪了头</a>发',
+        # Zhudu's own elements: a theme strip's bare span (a note's title) and a link of a zd- class.
+        "<span>剪了头</span>发",
+        '<a class="zd-tm__name" href="#t">剪了头</a>发',
     )
     for variant in DEFAULT_VARIANTS[1:]:
         converter = Converter(variant, ConversionRules())
@@ -104,3 +107,8 @@ def test_each_of_zhudus_inline_wrappers_joins_the_word_it_cuts():
             assert converter.html(f"<p>{source}。</p>") == f"<p>{expected}。</p>", (variant.code, source)
         for source in apart:  # 发 alone is 發 (joined: 頭髮, or the URL's or handle's, as written)
             assert converter.html(f"<p>{source}。</p>").endswith("發。</p>"), (variant.code, source)
+        # Inside a <template> (the furniture themes.js shows: passages of other notes side by side), an
+        # author's element parts the texts too; the same links in a paragraph join.
+        links = '<a href="#a">剪了头</a><a href="#b">发</a>'
+        assert converter.html(f"<template>{links}。</template>").endswith("發</a>。</template>"), variant.code
+        assert converter.html(f"<p>{links}。</p>").endswith("髮</a>。</p>"), variant.code

@@ -142,3 +142,20 @@ def test_a_traditional_notes_word_cut_by_markup_stays_as_typed(site, code):
     assert texts == [re.sub(r"\*\*", "", t) for t in TRADITIONAL]
     simplified = _paragraphs(site.page("zh-Hans/notes/hant/index.html")).texts
     assert simplified == ["这个项目很受欢迎。", "那个项目很受欢迎。"]
+
+
+def test_a_theme_strips_note_title_and_passage_stay_two_texts(tmp_path):
+    """A theme strip (in a ``<template>``) writes another note's title beside its passage's link: Zhudu's own
+    elements, not the author's markup: 从头 + 发现… is no 頭髮 (從頭 / 髮現 before the fix)."""
+    notes = {
+        "a.md": "---\ntitle: 面包店\ndate: 2024-01-01\n---\n\n这家面包店很好。\n",
+        "b.md": "---\ntitle: 从头\ndate: 2024-01-02\n---\n\n发现了一家面包店。\n",
+    }
+    themes = "themes:\n  bread:\n    name: 面包\n    description: 面包店。\n    phrases: [面包店]\n"
+    result = build_site(tmp_path, notes=notes, editorial={"themes.yml": themes}, strict=False)
+    assert result.ok, result.log
+    for code in VARIANTS:
+        strip = result.page(f"{code}/notes/a/index.html").split('<template class="zd-tm-blocks"', 1)[1]
+        strip = strip.split("</template>", 1)[0]
+        assert "<span>從頭</span>" in strip and "發現了一家" in strip, strip
+        assert "髮現" not in strip and "頭髮" not in strip, strip

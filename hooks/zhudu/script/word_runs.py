@@ -15,11 +15,14 @@ so OpenCC and the regional layer see 软件 and 文件夹 (軟體, 資料夾, no
 alone (列表的**项目**符号: 專案) is not made where the sentence reads another word.  Elsewhere such a tag
 still ends the run: beside Latin text or punctuation no word is cut, and a link's URL text must end at
 the link (``protected_spans`` would read Han after it as the URL's).  Code, a line break, an image, a
-quotation's ``<q>`` or a block ends a run: something stands between the two sides.
+quotation's ``<q>`` or a block ends a run: something stands between the two sides.  Zhudu's own
+furniture is no author's markup: an element of a ``zd-`` class, a bare ``<span>`` and anything in a
+``<template>`` (a theme strip's note title beside its passages' links) keep their texts apart.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Callable, Sequence
@@ -112,12 +115,34 @@ def word_runs(tokens: HtmlTokens) -> list[list[int]]:
     runs = []
     if near:
         text = frozenset(tokens.todo_idx)
+        templates = _template_spans(pieces)
         done = -1  # the last piece already scanned
         for at in near:
             if at > done:
-                done = _scan_block(pieces, text, _block_start(pieces, at), runs)
+                start = _block_start(pieces, at)
+                done = _scan_block(pieces, text, start, runs, _inside(templates, start))
     tokens.passage_runs[_RUNS_KEY] = runs
     return runs
+
+
+def _template_spans(pieces: Sequence[str]) -> list[tuple[int, int]]:
+    """The (start, end) piece indices of each ``<template>``.
+
+    What Zhudu writes there (a theme strip's other notes, titles and passages side by side) is no author's sentence.
+    """
+    spans, opened = [], -1
+    for i, piece in enumerate(pieces):
+        if piece[:9].lower() == "<template":
+            opened = i
+        elif piece[:10].lower() == "</template" and opened >= 0:
+            spans.append((opened, i))
+            opened = -1
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    found = bisect.bisect_right(spans, at, key=lambda span: span[0]) - 1
+    return found >= 0 and spans[found][0] < at < spans[found][1]
 
 
 def _han_after_tags(pieces: Sequence[str], at: int) -> bool:
@@ -162,13 +187,21 @@ def _kind(tag: str, name: str) -> str:
     if name == "sup" and _ID_RE.search(tag):
         return "skipped"  # a footnote's number
     if name in _READ_ON:
-        found = _CLASS_RE.search(tag) if name == "span" else None
-        return "apart" if found is not None and found.group(1).startswith("zd-") else "author"
+        # Zhudu's own elements (a ``zd-`` class; a bare ``<span>``, which no author's Markdown writes) are not
+        # the author's: a theme strip's note title beside its passage link reads as two texts.
+        found = _CLASS_RE.search(tag)
+        zhudus = found is not None and any(c.startswith("zd-") for c in found.group(1).split())
+        return "apart" if zhudus or tag.lower() == "<span>" else "author"
     return "apart"
 
 
-def _scan_block(pieces: Sequence[str], text: frozenset[int], start: int, runs: list[list[int]]) -> int:
-    """Add the runs of the block from ``start`` to ``runs``; return the index of its last piece."""
+def _scan_block(
+    pieces: Sequence[str], text: frozenset[int], start: int, runs: list[list[int]], furniture: bool = False
+) -> int:
+    """Add the runs of the block from ``start`` to ``runs``; return the index of its last piece.
+
+    ``furniture``: the block is in a ``<template>`` (``_template_spans``): an author's element parts words there.
+    """
     run: list[int] = []
     # (name, kind, the run outside a skipped one, whether an author's tag came after that run's last piece)
     open_elements: list[tuple[str, str, list[int], bool]] = []
@@ -220,6 +253,8 @@ def _scan_block(pieces: Sequence[str], text: frozenset[int], start: int, runs: l
             else:
                 name = found.group(2).lower()
                 kind = _kind(tag, name)
+                if kind == "author" and furniture:
+                    kind = "apart"
                 if kind == "apart":
                     flush()
                 if name in _VOID or tag.rstrip(">").rstrip().endswith("/"):
