@@ -76,6 +76,12 @@ BUILDER = textwrap.dedent(
         if not request["same_code"]:  # a project with other code: its own copy, imported afresh
             for name in [m for m in sys.modules if m == "zhudu_hook" or m.split(".")[0] == "zhudu"]:
                 del sys.modules[name]
+        if request["log"]:  # what ``mkdocs build -v`` shows: every mkdocs and plugin record, debug included
+            import logging
+            said = logging.StreamHandler(sys.stderr)
+            said.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+            logging.getLogger("mkdocs").addHandler(said)
+            logging.getLogger("mkdocs").setLevel(logging.DEBUG)
         os.chdir(request["root"])
         config = load_config(config_file=request["config"], site_dir=request["site"])
         command = "build" if request["url"] is None else "serve"
@@ -210,24 +216,25 @@ def build_clean(
     takes more than ``timeout`` seconds (stopped, every thread's stack shown), fails the caller with the
     end of what the build wrote.
     """
-    request = {"site": str(site), "cache": str(cache), "url": serve_url, "dirty": False}
+    request = {"site": str(site), "cache": str(cache), "url": serve_url, "dirty": False, "log": False}
     _built(root, request, same_code, timeout, grace, builder)
 
 
-def build_dirty(root: Path, same_code: bool, *, timeout: float = TIMEOUT) -> None:
-    """``mkdocs build --dirty`` of ``root`` (into its ``site/``, with its own cache folder) by a new process.
+def build_dirty(root: Path, same_code: bool, *, timeout: float = TIMEOUT) -> str:
+    """``mkdocs build --dirty -v`` of ``root`` (into its ``site/``, with its own cache folder) by a new process; its log.
 
     The process is forked from the builder, which never built: it starts from what the cache folder
     kept, as an author's ``mkdocs build --dirty`` does (``conftest.mkdocs_build_cli`` runs that command
-    itself, imports and all).  Failures as ``build_clean``'s.
+    itself, imports and all).  The log holds every ``mkdocs`` record, debug ones included, as ``-v``
+    shows them.  Failures as ``build_clean``'s.
     """
-    request = {"site": str(root / "site"), "cache": None, "url": None, "dirty": True}
-    _built(root, request, same_code, timeout, GRACE, BUILDER_PROCESS)
+    request = {"site": str(root / "site"), "cache": None, "url": None, "dirty": True, "log": True}
+    return _built(root, request, same_code, timeout, GRACE, BUILDER_PROCESS)
 
 
 def _built(
     root: Path, request: dict[str, Any], same_code: bool, timeout: float, grace: float, builder: Builder
-) -> None:
+) -> str:
     request = {**request, "root": str(root), "config": str(root / "mkdocs.yml"), "same_code": same_code}
     answer = builder.build(request, timeout, grace)
     if answer["status"] != 0:
@@ -238,6 +245,7 @@ def _built(
             else f"failed (exit status {answer['status']})"
         )
         raise AssertionError(f"the build of {root} {why}; it wrote:\n{said}")
+    return str(answer["log"])
 
 
 def project_digest(root: Path) -> str:

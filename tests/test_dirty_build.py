@@ -1,7 +1,7 @@
 """``mkdocs build --dirty`` in a new process: the same site as a build without a cache, doing work for what changed.
 
-Each dirty build is a new process (as an author runs it: ``mkdocs build --dirty`` itself where its log
-is read; forked from ``clean_builds.py``'s builder, which never built, where only the folder is), so it
+Each dirty build is a new process (forked from ``clean_builds.py``'s builder, which never built, as an
+author's ``mkdocs build --dirty`` starts; its log, where read, what ``-v`` shows), so it
 starts from what the cache folder kept: the pages whose render is reused are read from it, not by MkDocs' page loop
 (``publish/unchanged.py``), and the search index starts from the last build's write record
 (``search/written_record.py``): its old folders are renamed and only the changed files written.
@@ -19,7 +19,7 @@ import pytest
 from clean_builds import build_dirty
 from test_cache import NOTE_A, NOTE_B, STEPS, _edit, same_tree
 
-from conftest import build_site, mkdocs_build_cli
+from conftest import build_site
 
 pytestmark = pytest.mark.slow
 
@@ -27,10 +27,8 @@ _SEARCH_RE = re.compile(r"(\d+) files written, (\d+) kept, (\d+) folders renamed
 
 
 def dirty_build(root: Path) -> str:
-    """``mkdocs build --dirty -v`` in a new process; its log."""
-    done = mkdocs_build_cli(root, ("--dirty", "-v"))
-    assert done.returncode == 0, done.stderr[-3000:]
-    return done.stderr
+    """``mkdocs build --dirty -v`` in a new process (forked: it never built, clean_builds.py); its log."""
+    return build_dirty(root, same_code=True)
 
 
 def search_writes(log: str) -> tuple[int, int, int, int]:
