@@ -10,7 +10,9 @@ closed after its test, and the next test gets a new one. A new viewport size and
 are put back as the page's context set them instead: width sweeps and print checks keep their page. A test that
 needs init scripts asks for a page opened with them (``init_scripts``), kept for the next test that asks the same. A kept page loses the listeners its test
 added, its storage, cookies and HTTP cache, and is left on ``about:blank`` with the pointer at the corner, where a
-new page starts. At most ``MOST`` pages are kept (the ones used last); a page is never lent to two tests at once.
+new page starts. A test reads the page through DevTools (the accessibility tree, the fonts used) with
+``page.devtools()``, a session detached after it, not one of ``page.context``'s. At most ``MOST`` pages are kept (the
+ones used last); a page is never lent to two tests at once.
 """
 
 from __future__ import annotations
@@ -40,6 +42,9 @@ LASTING = frozenset(
 #: The emulated media a kept page puts back after its test; any other (reduced motion, forced colours, contrast)
 #: makes it ``LASTING``. The values are Playwright's defaults for a context made without them.
 UNDONE_MEDIA = {"media": "null", "color_scheme": "light"}
+#: DevTools domains whose commands act on the document only (gone with it at ``about:blank``) or read: a test may use
+#: them through ``PageInUse.devtools`` and leave its page to be handed on. Another domain's (Emulation, Network) lasts.
+DOCUMENT_DOMAINS = frozenset({"Accessibility", "CSS", "DOM"})
 
 
 @dataclass
@@ -66,6 +71,7 @@ class PageInUse:
         self.changed = ""
         self.resized = False
         self.emulated: set[str] = set()
+        self._sessions: list[DevTools] = []
 
     def __getattr__(self, name: str) -> Any:
         value = getattr(self._page, name)
@@ -105,10 +111,41 @@ class PageInUse:
         self._listeners.append((event, handler))
         self._page.once(event, handler)
 
+    def devtools(self) -> DevTools:
+        """A DevTools session on the page, detached when the test ends: reading it (the accessibility tree, the
+        fonts used) does not stop the page being handed on, as ``page.context.new_cdp_session(page)`` would."""
+        session = DevTools(self._page.context.new_cdp_session(self._page), self)
+        self._sessions.append(session)
+        return session
+
     def drop_listeners(self) -> None:
         for event, handler in self._listeners:
             self._page.remove_listener(event, handler)
         self._listeners.clear()
+
+    def detach_devtools(self) -> None:
+        for session in self._sessions if not self._page.is_closed() else []:
+            session.detach()
+        self._sessions.clear()
+
+
+class DevTools:
+    """``PageInUse.devtools``'s session: a command outside ``DOCUMENT_DOMAINS`` marks the page changed."""
+
+    def __init__(self, session: Any, in_use: PageInUse) -> None:
+        self._session = session
+        self._in_use = in_use
+        self._detached = False
+
+    def send(self, method: str, params: dict[str, Any] | None = None) -> Any:
+        if method.split(".", 1)[0] not in DOCUMENT_DOMAINS:
+            self._in_use.changed = self._in_use.changed or method
+        return self._session.send(method, params)
+
+    def detach(self) -> None:
+        if not self._detached:
+            self._detached = True
+            self._session.detach()
 
 
 class ContextInUse:
@@ -184,6 +221,7 @@ class Kept:
         """Whether the page, its test over, is as a new one would be: storage, cookies and
         cache cleared, on ``about:blank``."""
         in_use.drop_listeners()
+        in_use.detach_devtools()
         origins = self.watch.origins
         if failed or in_use.changed or len(origins) > 1 or self.page.is_closed():
             return False

@@ -79,8 +79,9 @@ def test_a_kept_page_comes_back_with_nothing_stored_nothing_cached_and_no_listen
         lambda page, url: page.emulate_media(reduced_motion="reduce"),
         lambda page, url: page.route("**/*.png", lambda route: route.abort()),
         lambda page, url: page.context.add_cookies([{"name": "k", "value": "1", "url": url}]),
+        lambda page, url: page.devtools().send("Emulation.setCPUThrottlingRate", {"rate": 2}),
     ],
-    ids=["init-script", "reduced-motion", "route", "context"],
+    ids=["init-script", "reduced-motion", "route", "context", "devtools-emulation"],
 )
 def test_a_page_its_test_changed_for_longer_is_not_handed_on(pages, site, change) -> None:
     url, _ = site
@@ -126,6 +127,22 @@ def test_a_page_resized_or_printed_by_its_test_is_handed_on_as_its_context_made_
         False,
         True,
     ]
+
+
+def test_a_page_read_through_devtools_is_handed_on_with_the_session_detached(pages, site) -> None:
+    url, _ = site
+    first = pages.take()
+    first.goto(url)
+    devtools = first.devtools()
+    nodes = devtools.send("Accessibility.getFullAXTree")["nodes"]
+    assert any(n.get("name", {}).get("value") == "kept" for n in nodes)
+    devtools.send("DOM.enable")
+    pages.give_back(first)
+    assert not first._page.is_closed()
+    with pytest.raises(Exception, match=r"detached|closed"):
+        devtools.send("DOM.getDocument")
+    second = pages.take()
+    assert second._page is first._page
 
 
 def test_a_page_opened_with_init_scripts_runs_them_and_is_kept_for_the_same_scripts_only(pages, site) -> None:

@@ -77,12 +77,10 @@ DOT_STARTS_LINE_JS = r"""() => {
 
 
 @pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-TW", "zh-Hant-HK"])
-def test_no_phone_line_starts_with_a_middle_dot(dots_site: ServedSite, browser: Any, variant: str) -> None:
+def test_no_phone_line_starts_with_a_middle_dot(dots_site: ServedSite, kept_pages: Any, variant: str) -> None:
     """U+00B7 is no nonstarter to browsers: at 360 px "迈克尔·贝瑞" broke into "迈克尔" and a line starting "·贝瑞"
     (the shipped note, and the glossary).  The dot stays with the character before it at every phone width now."""
-    context = browser.new_context(viewport={"width": 320, "height": 740}, is_mobile=True, has_touch=True)
-    try:
-        page = context.new_page()
+    with kept_pages.open(viewport={"width": 320, "height": 740}, is_mobile=True, has_touch=True) as page:
         page.goto(dots_site.variant_url(variant, "notes/dots/"))
         page.wait_for_selector(".zd-note__body p")
         starts = 0
@@ -97,8 +95,6 @@ def test_no_phone_line_starts_with_a_middle_dot(dots_site: ServedSite, browser: 
         assert starts == 0
         if variant == "zh-Hant-TW":  # the names' conversion rules still see the whole name
             assert "麥可·貝瑞" in page.text_content(".zd-note__body")
-    finally:
-        context.close()
 
 
 def test_a_link_showing_its_address_prints_it_once(dots_site: ServedSite, page: Any) -> None:

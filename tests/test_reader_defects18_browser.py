@@ -84,7 +84,7 @@ def test_inline_code_keeps_a_han_letter_with_the_symbol_beside_it(
 
 def _fonts(page: Any, selector: str) -> list[str]:
     """The fonts Chromium drew an element's text with (DevTools' platform fonts)."""
-    cdp = page.context.new_cdp_session(page)
+    cdp = page.devtools()
     cdp.send("DOM.enable")
     cdp.send("CSS.enable")
     root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]

@@ -288,18 +288,15 @@ def test_a_table_cells_editors_note_on_a_wide_screen_starts_closed_and_opens_the
 
 
 def test_a_table_cells_editors_note_without_scripts_is_a_readable_measure(
-    site: ServedSite, browser: Any
+    site: ServedSite, kept_pages: Any
 ) -> None:
     """Without scripts every editor's note is shown where it stands; in a wide table's cell that was a column of
     one or two characters.  It keeps a reading measure there (the table scrolls sideways)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, java_script_enabled=False)
-    page = context.new_page()
-    try:
+    # The options of the other script-less desk pages (test_open_inline_browser, test_size_browser): their kept page.
+    with kept_pages.open(java_script_enabled=False, viewport={"width": 1280, "height": 900}) as page:
         page.goto(site.variant_url("zh-Hant-TW", "notes/wide/"))
         note = page.locator("td .zd-anno-note")
         assert "很長的說明文字" in note.inner_text()
         width = note.evaluate("e => e.getBoundingClientRect().width")
         font = note.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
         assert width >= 11 * font, (width, font)
-    finally:
-        context.close()

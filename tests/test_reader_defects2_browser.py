@@ -17,14 +17,6 @@ def _options(width: int, height: int, **kwargs: Any) -> dict[str, Any]:
     return {"viewport": {"width": width, "height": height}, "locale": "zh-CN", **kwargs}
 
 
-def _context(browser: Any, width: int, height: int, **kwargs: Any) -> Any:
-    return browser.new_context(**_options(width, height, **kwargs))
-
-
-def _open(context: Any, url: str) -> Any:
-    return _load(context.new_page(), url)
-
-
 def _load(page: Any, url: str) -> Any:
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -162,35 +154,31 @@ PRINTED = """() => {
 
 @pytest.mark.parametrize("code", ["zh-Hans", "zh-Hant-TW"])
 def test_print_has_the_editors_notes_under_their_numbers_and_the_themes_once(
-    real_site: ServedSite, browser: Any, code: str
+    real_site: ServedSite, page: Any, code: str
 ) -> None:
-    context = _context(browser, 1280, 800)
-    try:
-        page = _open(context, real_site.variant_url(code, LONGEST))
-        page.emulate_media(media="print")
-        page.wait_for_selector(".zd-endnotes li", state="attached")
-        p = page.evaluate(PRINTED)
-        assert len(p["notes"]) >= 10
-        assert len(p["endnotes"]) == len(p["notes"]), len(p["endnotes"])  # was 42: 28 of them theme panels
-        # One endnote per editor's note, numbered as on screen (note 6 is endnote 6), referenced in place.
-        assert [(e["number"], p["notes"][i]["body"] in e["text"]) for i, e in enumerate(p["endnotes"])] == [
-            (n["number"], True) for n in p["notes"]
-        ]
-        assert p["refs"] == [n["number"] for n in p["notes"]]
-        assert p["markers"] == 0  # no theme or note markers on paper
-        # The themes once each, as a short list; no panel repeated, no doubled arrows.
-        assert p["chips"]
-        for name in p["chips"]:
-            assert p["printed"].count(name) <= 2, name  # the list, and at most once in the text's own words
-        assert "→ →" not in p["printed"] and "这个观点在其他笔记中" not in p["printed"]
-        # Every address printed is one a reader can type.
-        assert p["addresses"]
-        for content in p["addresses"]:
-            assert re.search(r"\((https?://)", content), content
-        pages = len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format="A4")))
-        assert pages <= 8, pages  # was 16 pages with 42 endnotes
-    finally:
-        context.close()
+    _load(page, real_site.variant_url(code, LONGEST))
+    page.emulate_media(media="print")
+    page.wait_for_selector(".zd-endnotes li", state="attached")
+    p = page.evaluate(PRINTED)
+    assert len(p["notes"]) >= 10
+    assert len(p["endnotes"]) == len(p["notes"]), len(p["endnotes"])  # was 42: 28 of them theme panels
+    # One endnote per editor's note, numbered as on screen (note 6 is endnote 6), referenced in place.
+    assert [(e["number"], p["notes"][i]["body"] in e["text"]) for i, e in enumerate(p["endnotes"])] == [
+        (n["number"], True) for n in p["notes"]
+    ]
+    assert p["refs"] == [n["number"] for n in p["notes"]]
+    assert p["markers"] == 0  # no theme or note markers on paper
+    # The themes once each, as a short list; no panel repeated, no doubled arrows.
+    assert p["chips"]
+    for name in p["chips"]:
+        assert p["printed"].count(name) <= 2, name  # the list, and at most once in the text's own words
+    assert "→ →" not in p["printed"] and "这个观点在其他笔记中" not in p["printed"]
+    # Every address printed is one a reader can type.
+    assert p["addresses"]
+    for content in p["addresses"]:
+        assert re.search(r"\((https?://)", content), content
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format="A4")))
+    assert pages <= 8, pages  # was 16 pages with 42 endnotes
 
 
 # --------------------------------------------------------------------------- 11. a phone

@@ -41,15 +41,14 @@ def _hovered_tooltip(page: Any, button: Any) -> dict[str, Any]:
 
 @pytest.mark.parametrize(("width", "height"), [(1280, 800), (390, 844)], ids=["desktop", "phone"])
 def test_header_tooltips_are_one_line_centred_and_on_the_screen(
-    real_site: ServedSite, browser: Any, width: int, height: int
+    real_site: ServedSite, kept_pages: Any, width: int, height: int
 ) -> None:
     """Material measures a tooltip appended to <body>, after our hidden widgets (the progress bar on a
     page that is not a long note): measured 0 wide, it stood at its button's centre, not centred, and
     a Chinese label ran into a column of single characters at the screen's edge (清/空/当/前/内/容)."""
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
-    try:
-        page = context.new_page()
-        page.add_init_script(SITEMAP_PARSED_JS)
+    with kept_pages.open(
+        viewport={"width": width, "height": height}, locale="zh-CN", init_scripts=[SITEMAP_PARSED_JS]
+    ) as page:
         page.goto(real_site.variant_url("zh-Hans"))
         page.wait_for_function("window.__zdSitemapParsed === true")
         # The page's hidden widget is the body's last element, as Material's tooltips find it.
@@ -69,8 +68,6 @@ def test_header_tooltips_are_one_line_centred_and_on_the_screen(
         tip = _hovered_tooltip(page, page.locator("button.md-search__icon[type=reset]"))
         assert tip["text"] == "清空当前内容" and tip["lines"] == 1, tip
         assert tip["left"] >= 0 and tip["right"] <= tip["viewport"], tip
-    finally:
-        context.close()
 
 
 # --------------------------------------------------------------------------- theme markers without JS
@@ -147,16 +144,14 @@ def notes_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]
 
 
 def test_a_space_before_a_full_width_comma_never_starts_a_line_with_it(
-    notes_site: ServedSite, browser: Any
+    notes_site: ServedSite, kept_pages: Any
 ) -> None:
     site = notes_site
     html = site.build.page("zh-Hant-TW/notes/spaced/index.html")
     # The author's text is kept (the space too); only a wrapper is added.
     assert "<code>source/</code><zd-g> ，</zd-g>而 <code>ignore</code>" in html
     assert "<zd-g> 。</zd-g>下一句" in html
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
-    try:
-        page = context.new_page()
+    with kept_pages.open(viewport={"width": 390, "height": 844}, locale="zh-CN") as page:
         page.goto(site.variant_url("zh-Hans", "notes/spaced/"))
         page.wait_for_load_state("load")
         bad = []
@@ -167,8 +162,6 @@ def test_a_space_before_a_full_width_comma_never_starts_a_line_with_it(
             )
             bad += [f"{width}: {line}" for line in page.evaluate(LINE_STARTS, "，。")]
         assert bad == []
-    finally:
-        context.close()
 
 
 # --------------------------------------------------------------------------- a result near a page's end
@@ -192,19 +185,16 @@ LANDING = """() => {
 
 
 def test_a_result_near_the_end_of_a_long_page_lands_at_its_passage_on_a_phone(
-    notes_site: ServedSite, browser: Any
+    notes_site: ServedSite, kept_pages: Any
 ) -> None:
     """Closing search slides its panel past the screen's edge, and the phone zooms the page out for a
     few frames (the page 2-3 screens tall): a scroll to a passage near the end made then stopped a
     screen short of it, and nothing put it back."""
     site = notes_site
     for variant in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK"):
-        context = browser.new_context(**PHONE)
-        try:
-            page = context.new_page()
+        with kept_pages.open(**PHONE, init_scripts=[SITEMAP_PARSED_JS]) as page:
             errors: list[str] = []
             page.on("pageerror", lambda error: errors.append(str(error)))  # noqa: B023 (read at once)
-            page.add_init_script(SITEMAP_PARSED_JS)
             page.goto(site.variant_url(variant))
             page.wait_for_function("window.__zdSitemapParsed === true")
             page.locator("label.md-header__button[for=__search]").tap()
@@ -220,8 +210,6 @@ def test_a_result_near_the_end_of_a_long_page_lands_at_its_passage_on_a_phone(
             landing = page.evaluate(LANDING)
             assert -2 <= landing["off"] < 40, (variant, landing)
             assert errors == []
-        finally:
-            context.close()
 
 
 # --------------------------------------------------------------------------- an external link's arrow
@@ -240,14 +228,12 @@ ORPHAN_ARROWS = """() => [...document.querySelectorAll('.zd-note__body a[rel~=no
 
 
 def test_an_external_links_arrow_never_starts_a_line_with_the_mark_after_it(
-    notes_site: ServedSite, browser: Any
+    notes_site: ServedSite, kept_pages: Any
 ) -> None:
     """The arrow (zhudu.css, ::after) followed the link's last character onto no line of its own: it
     started the next one, "↗。" (four such links in one Hexo page at a phone's width)."""
     site = notes_site
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
-    try:
-        page = context.new_page()
+    with kept_pages.open(viewport={"width": 390, "height": 844}, locale="zh-CN") as page:
         page.goto(site.variant_url("zh-Hant-TW", "notes/linked/"))
         page.wait_for_load_state("load")
         assert page.locator(".zd-note__body a[rel~=noreferrer]").count() == 24
@@ -260,5 +246,3 @@ def test_an_external_links_arrow_never_starts_a_line_with_the_mark_after_it(
             orphans.append(page.evaluate(ORPHAN_ARROWS))
             orphans += page.evaluate(LINE_STARTS, "，。")
         assert orphans == [0, 0, 0, 0]
-    finally:
-        context.close()

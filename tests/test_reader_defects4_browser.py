@@ -131,7 +131,7 @@ TABLE_OVERFLOWS = """() => [...document.querySelectorAll('.zd-note__body .md-typ
   .map(w => w.scrollWidth - w.clientWidth)"""
 
 
-def test_inline_code_in_a_narrow_cell_keeps_the_closing_mark_after_it(tmp_path: Any, browser: Any) -> None:
+def test_inline_code_in_a_narrow_cell_keeps_the_closing_mark_after_it(tmp_path: Any, kept_pages: Any) -> None:
     """Code may break anywhere (Material), so the table made the column narrower than the code and
     the line broke between the code and its "。" (Hexo's docs-variables page at 375 px) or its ")"
     (docs-helpers at 390 px)."""
@@ -141,9 +141,7 @@ def test_inline_code_in_a_narrow_cell_keeps_the_closing_mark_after_it(tmp_path: 
         assert html.count("<zd-g><code>url_<wbr>for(page<wbr>.path)</code>。</zd-g>") == 11
         assert "(<zd-g><code>og:<wbr>description</code>)</zd-g>" in html
         assert "使用 <code>url_for(page.path)</code>。再看" in html  # prose: code may still break there
-        context = browser.new_context(**PHONE)
-        try:
-            page = context.new_page()
+        with kept_pages.open(**PHONE) as page:
             page.goto(site.variant_url("zh-Hant-TW", "notes/code/"))
             page.wait_for_load_state("load")
             bad, overflows = [], []
@@ -160,8 +158,6 @@ def test_inline_code_in_a_narrow_cell_keeps_the_closing_mark_after_it(tmp_path: 
             assert overflows == []
             # The page itself never scrolls sideways: the table does, in Material's wrapper.
             assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
-        finally:
-            context.close()
 
 
 # --------------------------------------------------------------------------- the variant switch

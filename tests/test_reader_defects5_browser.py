@@ -56,14 +56,6 @@ def _options(width: int) -> dict[str, Any]:
     }
 
 
-def _context(browser: Any, width: int) -> Any:
-    return browser.new_context(**_options(width))
-
-
-def _open(context: Any, site: Any) -> Any:
-    return _load(context.new_page(), site)
-
-
 def _load(page: Any, site: Any) -> Any:
     page.goto(site.variant_url("zh-Hans", "notes/marked/"))
     page.wait_for_function("() => document.querySelectorAll('.zd-note__body tr .zd-tm__btn').length === 3")
@@ -80,14 +72,13 @@ def marked_site(tmp_path_factory: Any) -> Any:
 
 @pytest.mark.parametrize("width", [1280, 800])
 def test_a_table_rows_marker_is_level_with_its_first_line_on_a_wide_screen(
-    marked_site: Any, browser: Any, width: int
+    marked_site: Any, kept_pages: Any, width: int
 ) -> None:
     """On a wide screen the marker sits in the margin at its static place: put after the cell's text
     (for the phone), it was level with the cell's last line (62 px down, not 15, in a three-line cell).
     It moves back when the window widens, and after the text again when it narrows."""
-    context = _context(browser, width)
-    try:
-        page = _open(context, marked_site)
+    with kept_pages.open(**_options(width)) as page:
+        _load(page, marked_site)
         for step in ("loaded", "from a phone's width"):
             cells = page.evaluate(FIRST_LINES)
             assert len(cells) == 3, cells
@@ -102,8 +93,6 @@ def test_a_table_rows_marker_is_level_with_its_first_line_on_a_wide_screen(
             assert after_text, step
             page.set_viewport_size({"width": width, "height": 900})
             page.evaluate(NEXT_FRAME)
-    finally:
-        context.close()
 
 
 #: Each marker's button, brought into view: its left and right edges, and whether a click at its

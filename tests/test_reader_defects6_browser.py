@@ -33,16 +33,17 @@ OFFER_LOOK = """() => {
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_the_traditional_offer_link_looks_like_a_link_and_its_region_has_a_chinese_name(
-    real_site: ServedSite, browser: Any, scheme: str
+    real_site: ServedSite, kept_pages: Any, scheme: str
 ) -> None:
     """The offer's main link read as plain body text (only 「不用了」 was coloured), and the region was
     named "Traditional Chinese" in English."""
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="zh-TW"
-    )
-    page = context.new_page()
-    try:
-        page.add_init_script("Object.defineProperty(navigator, 'languages', {get: () => ['zh-TW', 'zh']})")
+    with kept_pages.open(
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+        locale="zh-TW",
+        init_scripts=["Object.defineProperty(navigator, 'languages', {get: () => ['zh-TW', 'zh']})"],
+    ) as page:
         page.goto(real_site.variant_url("zh-Hans"))
         page.locator(".zd-offer a").wait_for()
         page.evaluate(f"() => document.body.setAttribute('data-md-color-scheme', '{scheme}')")
@@ -52,8 +53,6 @@ def test_the_traditional_offer_link_looks_like_a_link_and_its_region_has_a_chine
         assert "underline" in look["underline"], look
         assert look["label"] == "繁体中文版提示", look  # the zh-Hans page's words
         assert look["regionLang"] == "zh-Hans" and look["linkLang"] == "zh-Hant-TW", look
-    finally:
-        context.close()
 
 
 # --------------------------------------------------------------------------- the variant switch's place

@@ -28,12 +28,10 @@ BROKEN_DATES = """() => [...document.querySelectorAll('.zd-post__header time')]
 
 
 def found_at_widths(
-    browser: Any, url: str, ready: str, js: str, widths: range, **context: Any
+    kept_pages: Any, url: str, ready: str, js: str, widths: range, **context: Any
 ) -> dict[int, Any]:
     """Open ``url`` and, once ``ready`` is in it, what ``js`` finds at each viewport width (none: left out)."""
-    context = browser.new_context(viewport={"width": widths[0], "height": 844}, **context)
-    try:
-        page = context.new_page()
+    with kept_pages.open(viewport={"width": widths[0], "height": 844}, **context) as page:
         page.goto(url)
         page.wait_for_selector(ready, state="attached")
         found = {}
@@ -42,17 +40,15 @@ def found_at_widths(
             if here := page.evaluate(js):
                 found[width] = here
         return found
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant-HK"])
-def test_a_posts_date_is_never_broken_at_its_hyphens(real_site: Any, browser: Any, variant: str) -> None:
+def test_a_posts_date_is_never_broken_at_its_hyphens(real_site: Any, kept_pages: Any, variant: str) -> None:
     """「2025-」 ended the header line of the X thread and 「05-15」 began the next at 390 px (zh-Hant-HK):
     a date read as two numbers. Every phone width from 320 to 430 px."""
     url = real_site.variant_url(variant, "notes/technology-devolution-2025/")
     ready = ".zd-post--main .zd-post__header time"  # there are dates to break
-    assert found_at_widths(browser, url, ready, BROKEN_DATES, range(320, 432, 2), **PHONE) == {}
+    assert found_at_widths(kept_pages, url, ready, BROKEN_DATES, range(320, 432, 2), **PHONE) == {}
 
 
 # --------------------------------------------------------------------------- more matches than the list holds
@@ -171,8 +167,10 @@ LONELY_PERMALINKS = """() => [...document.querySelectorAll('a.zd-permalink')].fi
 
 
 @pytest.mark.parametrize("note", ["ai-bubble-open-source-doge-2025", "technology-devolution-2025"])
-def test_a_passage_permalink_never_takes_a_line_of_its_own(real_site: Any, browser: Any, note: str) -> None:
+def test_a_passage_permalink_never_takes_a_line_of_its_own(
+    real_site: Any, kept_pages: Any, note: str
+) -> None:
     """At 1280 px 「…太香了。」 filled its last line and the "#" after it went to the next: an empty line
     between two paragraphs of the note (2 of its 98 passages); at other desktop widths others."""
     url = real_site.variant_url("zh-Hans", f"notes/{note}/")
-    assert found_at_widths(browser, url, "a.zd-permalink", LONELY_PERMALINKS, range(960, 1290, 10)) == {}
+    assert found_at_widths(kept_pages, url, "a.zd-permalink", LONELY_PERMALINKS, range(960, 1290, 10)) == {}

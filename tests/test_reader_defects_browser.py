@@ -25,10 +25,6 @@ def _options(width: int, height: int, **kwargs: Any) -> dict[str, Any]:
     return {"viewport": {"width": width, "height": height}, "locale": "zh-CN", **kwargs}
 
 
-def _context(browser: Any, width: int, height: int, **kwargs: Any) -> Any:
-    return browser.new_context(**_options(width, height, **kwargs))
-
-
 # --------------------------------------------------------------------------- 1. the themes graph
 
 GRAPH_GEOMETRY = """() => {
@@ -127,42 +123,36 @@ def pages_site(real_site: ServedSite, tmp_path_factory: pytest.TempPathFactory) 
     ],
 )
 def test_404_page_is_in_the_readers_variant_and_works(
-    pages_site: str, browser: Any, path: str, remembered: str | None, expected: str
+    pages_site: str, page: Any, path: str, remembered: str | None, expected: str
 ) -> None:
-    context = _context(browser, 1280, 900)
-    if remembered:
-        context.add_init_script(
-            f"try {{ localStorage.setItem('zd-variant', '{remembered}') }} catch (e) {{}}"
-        )
-    page = context.new_page()
     errors: list[str] = []
     failed: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" and "404" not in m.text else None)
     page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-    try:
-        missing = pages_site + path
-        page.goto(missing)
-        page.wait_for_function(f"document.documentElement?.lang === {expected!r}")
-        page.wait_for_load_state("networkidle")
-        assert urlsplit(page.url).path == urlsplit(missing).path  # the address the reader typed stays
-        heading = page.locator(".md-content h1").inner_text()
-        assert re.search(CJK, heading) and "Not found" not in heading, heading
-        hrefs = page.eval_on_selector_all(".md-select__link", "links => links.map(a => a.href)")
-        assert len(hrefs) == 3 and all(h.startswith("http://127.0.0.1") for h in hrefs), hrefs
-        for href in [*hrefs, page.eval_on_selector("link[type='application/atom+xml']", "l => l.href")]:
-            assert page.request.get(href).ok, href
-        home = page.locator(".md-content a.zd-404__home")
-        assert home.get_attribute("href")
-        # Only the missing page itself was a 404 (no dead feed, sitemap or script).
-        assert [f for f in failed if urlsplit(f.split(" ", 1)[1]).path != urlsplit(missing).path] == []
-        assert errors == []
-        page.locator(".md-header__option .md-select").hover()
-        page.locator('.md-select__link[hreflang="zh-Hant-TW"]').click()
-        # Between the two documents there is no documentElement: the condition must not throw then.
-        page.wait_for_function("document.documentElement?.lang === 'zh-Hant-TW'")
-    finally:
-        context.close()
+    if remembered:  # stored before the missing page loads, from a document of the site without scripts
+        page.goto(pages_site + "assets/zhudu/favicon.svg")
+        page.evaluate("variant => localStorage.setItem('zd-variant', variant)", remembered)
+    missing = pages_site + path
+    page.goto(missing)
+    page.wait_for_function(f"document.documentElement?.lang === {expected!r}")
+    page.wait_for_load_state("networkidle")
+    assert urlsplit(page.url).path == urlsplit(missing).path  # the address the reader typed stays
+    heading = page.locator(".md-content h1").inner_text()
+    assert re.search(CJK, heading) and "Not found" not in heading, heading
+    hrefs = page.eval_on_selector_all(".md-select__link", "links => links.map(a => a.href)")
+    assert len(hrefs) == 3 and all(h.startswith("http://127.0.0.1") for h in hrefs), hrefs
+    for href in [*hrefs, page.eval_on_selector("link[type='application/atom+xml']", "l => l.href")]:
+        assert page.request.get(href).ok, href
+    home = page.locator(".md-content a.zd-404__home")
+    assert home.get_attribute("href")
+    # Only the missing page itself was a 404 (no dead feed, sitemap or script).
+    assert [f for f in failed if urlsplit(f.split(" ", 1)[1]).path != urlsplit(missing).path] == []
+    assert errors == []
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('.md-select__link[hreflang="zh-Hant-TW"]').click()
+    # Between the two documents there is no documentElement: the condition must not throw then.
+    page.wait_for_function("document.documentElement?.lang === 'zh-Hant-TW'")
 
 
 # --------------------------------------------------------------------------- 6. counts are not text
@@ -394,35 +384,30 @@ def _settled_line_edges(page: Any) -> list[str]:
 
 @pytest.mark.parametrize("code", ["zh-Hans", "zh-Hant-HK"])
 def test_no_line_starts_with_closing_punctuation_or_ends_with_an_opening_mark(
-    real_site: ServedSite, browser: Any, code: str
+    real_site: ServedSite, page: Any, code: str
 ) -> None:
-    context = _context(browser, 1280, 800)
-    page = context.new_page()
-    try:
-        bad: list[str] = []
-        for path in _note_paths(real_site, page):
-            page.goto(real_site.variant_url(code, path))
-            assert page.locator(".zd-note__body .zd-gloss").count() > 0
-            # The page's scripts have set it up (themes.js draws each margin marker from its theme
-            # ids, after annotate.js): lines are measured as the reader gets them.
-            page.wait_for_function("() => !document.querySelector('.zd-tm[data-zd-tm]')")
-            for width in (1280, 1000, 800, 600, 412, 375, 320):
-                page.set_viewport_size({"width": width, "height": 800})
-                bad += [f"{path} {width} {b}" for b in _settled_line_edges(page)]
-        # For the review: the passages named in ZD_BREAK_SHOTS ("path width id", ";"-separated), or the
-        # first lines found broken.
-        wanted = os.environ.get("ZD_BREAK_SHOTS")
-        specs = [w.split() for w in wanted.split(";")] if wanted else [b.split()[:3] for b in bad[:3]]
-        for path, width, anchor in specs if os.environ.get("ZD_SHOTS") else []:
-            page.set_viewport_size({"width": int(width), "height": 800})
-            page.goto(real_site.variant_url(code, path))
-            page.evaluate(
-                "id => document.getElementById(id).scrollIntoView({block: 'center'})", anchor.rstrip(":")
-            )
-            _shot(page, f"breaks-{code}-{width}-{anchor.rstrip(':')}")
-        assert bad == [], "\n".join(bad)
-    finally:
-        context.close()
+    bad: list[str] = []
+    for path in _note_paths(real_site, page):
+        page.goto(real_site.variant_url(code, path))
+        assert page.locator(".zd-note__body .zd-gloss").count() > 0
+        # The page's scripts have set it up (themes.js draws each margin marker from its theme
+        # ids, after annotate.js): lines are measured as the reader gets them.
+        page.wait_for_function("() => !document.querySelector('.zd-tm[data-zd-tm]')")
+        for width in (1280, 1000, 800, 600, 412, 375, 320):
+            page.set_viewport_size({"width": width, "height": 800})
+            bad += [f"{path} {width} {b}" for b in _settled_line_edges(page)]
+    # For the review: the passages named in ZD_BREAK_SHOTS ("path width id", ";"-separated), or the
+    # first lines found broken.
+    wanted = os.environ.get("ZD_BREAK_SHOTS")
+    specs = [w.split() for w in wanted.split(";")] if wanted else [b.split()[:3] for b in bad[:3]]
+    for path, width, anchor in specs if os.environ.get("ZD_SHOTS") else []:
+        page.set_viewport_size({"width": int(width), "height": 800})
+        page.goto(real_site.variant_url(code, path))
+        page.evaluate(
+            "id => document.getElementById(id).scrollIntoView({block: 'center'})", anchor.rstrip(":")
+        )
+        _shot(page, f"breaks-{code}-{width}-{anchor.rstrip(':')}")
+    assert bad == [], "\n".join(bad)
 
 
 # --------------------------------------------------------------------------- 9. two numbering systems

@@ -165,7 +165,7 @@ date: 2024-01-01
 
 def _link_names(page: Any) -> dict[str, str]:
     """Each link's accessible name as Chromium's accessibility tree gives it (what a screen reader reads)."""
-    cdp = page.context.new_cdp_session(page)
+    cdp = page.devtools()
     nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
     return {
         n["name"]["value"]: n["role"]["value"]

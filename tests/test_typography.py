@@ -30,7 +30,7 @@ def test_cjk_first_font_stack_applies_per_variant(page: Any, site: ServedSite, c
     first, installed = FONTS[code]
     assert family.startswith(f'"{first}"'), family  # Material's own Latin stack comes after, not before
     # The glyphs really come from the regional CJK face (CDP reports the platform fonts used).
-    cdp = page.context.new_cdp_session(page)
+    cdp = page.devtools()
     cdp.send("DOM.enable")
     cdp.send("CSS.enable")
     root = cdp.send("DOM.getDocument")["root"]["nodeId"]
