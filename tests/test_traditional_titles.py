@@ -3,7 +3,10 @@
 One small real site (built once for the module): a Taiwan note and a Hong Kong note whose titles hold words the
 way back through Simplified rewrites (文件 → 檔案, 項目 → 專案, 說 → 説), a section introduced by a Taiwan
 ``_index.md``, a Simplified note sharing their theme and linked to, and a glossary whose terms are editor's phrases
-(issue 25; session 46's Left: theme pages and section lists folded such a title plainly).
+(issue 25; session 46's Left: theme pages and section lists folded such a title plainly).  Each region's note in a
+section the other region's ``_index.md`` introduces: its page, folded as that author's, listed a Hong Kong note's
+文件 as typed on the Taiwan page (its own page: 檔案), a Taiwan note's 梅西 on the Hong Kong page (美斯); so did a
+section of sections its sections' titles.
 """
 
 from __future__ import annotations
@@ -18,6 +21,12 @@ VARIANTS = ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK")
 TW_TITLE = "在程式裡讀取設定文件：項目筆記"
 HK_TITLE = "臭氧產生器的說明文件"
 SECTION_TITLE = "程式的項目文件"
+#: A Hong Kong note in the Taiwan-introduced section, a Taiwan note in a Hong Kong-introduced one: words no rule of
+#: its own note's fold changes that the section's region writes otherwise from Simplified (文件, 梅西).
+HK_IN_TW_TITLE = "香港的設定文件"
+TW_IN_HK_TITLE = "梅西：球賽筆記"
+#: A Hong Kong section's title listed on the page of the Taiwan-introduced section above it (文件 as HK_IN_TW_TITLE's).
+FANS_TITLE = "球迷的設定文件"
 NOTES = {
     "posts/_index.md": f"---\ntitle: {SECTION_TITLE}\nlang: zh-TW\n---\n\n這裡是項目文件。\n",
     "posts/tw.md": (
@@ -29,6 +38,10 @@ NOTES = {
         "家裡的麵包店。\n\n麥可·貝瑞讀過《大賣空》。後來米高·貝利讀過《沽注一擲》。\n"
     ),
     "posts/a.md": "---\ntitle: 简体笔记\ndate: 2026-11-03\n---\n\n面包店很好。\n",
+    "posts/hkin.md": f"---\ntitle: {HK_IN_TW_TITLE}\nlang: zh-HK\ndate: 2026-10-30\n---\n\n設定在這裡。\n",
+    "league/_index.md": "---\ntitle: 聯賽總覽\nlang: zh-TW\n---\n\n這裡是聯賽。\n",
+    "league/fans/_index.md": f"---\ntitle: {FANS_TITLE}\nlang: zh-HK\n---\n\n專欄在這裡。\n",
+    "league/fans/twin.md": f"---\ntitle: {TW_IN_HK_TITLE}\nlang: zh-TW\ndate: 2026-10-31\n---\n\n看球賽。\n",
 }
 EDITORIAL = {
     "themes.yml": "themes:\n  bread:\n    name: 面包\n    description: 面包店。\n    phrases: [面包店]\n",
@@ -122,6 +135,29 @@ def _listed(shown: dict[tuple[str, str], str], code: str, start: str, length: in
                 "search",
             },
         ),
+        # A note of the other region than its section's _index.md: listed there as its page shows it.
+        (
+            "notes/posts-hkin/index.html",
+            HK_IN_TW_TITLE,
+            "zh-Hant-HK",
+            "香港的",
+            {"index.html", "sections/posts/index.html", "search"},
+        ),
+        (
+            "notes/league-fans-twin/index.html",
+            TW_IN_HK_TITLE,
+            "zh-Hant-TW",
+            "(?:梅西|美斯)：",
+            {"index.html", "sections/league-fans/index.html", "search"},
+        ),
+        # A Hong Kong section below a Taiwan-introduced section of sections: listed there as its page shows it.
+        (
+            "sections/league-fans/index.html",
+            FANS_TITLE,
+            "zh-Hant-HK",
+            "球迷的",
+            {"index.html", "sections/league/index.html"},
+        ),
         # A section introduced by a Taiwan _index.md: its page's title, the home page's section list.
         ("sections/posts/index.html", SECTION_TITLE, "zh-Hant-TW", "程[式序]的", {"index.html"}),
     ],
@@ -143,9 +179,10 @@ def test_a_traditional_title_is_listed_as_its_page_shows_it(built, page, typed, 
 
 
 def test_nothing_of_how_a_title_was_folded_is_left_in_any_file(built) -> None:
-    """The groups a listed title carries into the default pages (U+FDD0–FDD2) are resolved in every file written."""
+    """The groups a listed title carries into the default pages (U+FDD0–FDD2), and the marks holding it from a section
+    page's fold (U+FDD3–FDD4), are resolved in every file written."""
     texts = [p for p in built.site_dir.rglob("*") if p.suffix in {".html", ".xml", ".json", ".js"}]
-    assert not [p for p in texts if re.search("[\ufdd0-\ufdd2]", p.read_text(encoding="utf-8"))]
+    assert not [p for p in texts if re.search("[\ufdd0-\ufdef]", p.read_text(encoding="utf-8"))]
 
 
 def test_the_glossary_finds_a_term_as_the_notes_fold_reads_it(built) -> None:

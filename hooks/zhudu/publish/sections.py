@@ -30,6 +30,7 @@ from zhudu.notes.dialects import md_text
 from zhudu.notes.sections import SECTIONS_FOLDER as SECTIONS_FOLDER
 from zhudu.publish import pagination
 from zhudu.publish.pagination import list_order
+from zhudu.script import as_written
 
 #: The start of a link to a note's published image (``Site.image_link``, ``body``'s raw ``<img>``).
 #: A Markdown image's is from the note's source (one folder deeper), a raw one's from its URL (two).
@@ -85,7 +86,10 @@ def section_pages(
             # Relative to the section page's source file: MkDocs turns note sources into page URLs.
             up = "../" * src_uri.count("/")
             shown = members[(number - 1) * per_page : number * per_page]
-            items = "".join(f"- [{md_text(_shown_title(n, shown_by))}]({up}{n.src_uri})\n" for n in shown)
+            listed = _listed_on(intros.get(folder) if number == 1 else None)
+            items = "".join(
+                f"- [{listed(md_text(_shown_title(n, shown_by)))}]({up}{n.src_uri})\n" for n in shown
+            )
             where = f"第 {number} 页，共 {count} 页；" if count > 1 else ""
             name = heading if number == 1 else f"{heading}（第 {number} 页，共 {count} 页）"
             body = f"{intro if number == 1 else ''}{len(members)} 篇笔记，{where}{order}。\n\n{items}"
@@ -163,15 +167,27 @@ def _sections_page(
     """The page of a folder holding only an ``_index.md``: its introduction, then the sections below it."""
     slug = intros[folder].meta.section
     children = _children(folder, by_folder.keys() | _parents(by_folder, intros))
+    listed = _listed_on(intros[folder])
     items = "".join(
         # A sibling source file: the section pages are all in one folder.
-        f"- [{md_text(_introduction(f, intros.get(f), shown_by, body=False)[0])}]"
+        f"- [{listed(md_text(_introduction(f, intros.get(f), shown_by, body=False)[0]))}]"
         f"({_slug(f, by_folder, intros)}.md)"
         f"（{_total(f, by_folder)}）\n"
         for f in children
     )
     body = f"{intro}{_total(folder, by_folder)} 篇笔记，在下面的分类里。\n\n{items}"
     return _page(f"{SECTIONS_FOLDER}/{slug}.md", heading, heading, slug, 1, 1, body)
+
+
+def _listed_on(intro: Note | None) -> Callable[[str], str]:
+    """How a title listed on the page ``intro`` introduces is written: held from the page's fold if it has one.
+
+    A page an ``_index.md`` written in Traditional introduces is folded as its author's (``pages.finishing``): a
+    listed title, written as its own page shows it already (``Site.shown_by``), is kept whole by that fold
+    (``as_written.held``), whatever the note's script or region; converted by each variant's page as any list's.
+    """
+    folded = intro is not None and not intro.broken and intro.meta.lang == "zh-Hant"
+    return as_written.held if folded else str
 
 
 def _shown_title(note: Note, shown_by: ShownBy) -> str:

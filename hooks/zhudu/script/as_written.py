@@ -40,6 +40,7 @@ from zhudu.script.variant_configs import Variant, opencc_converter
 __all__ = [
     "EXACT",
     "GROUP_RE",
+    "HELD_RE",
     "TYPED",
     "TYPED_SPAN",
     "Reaches",
@@ -47,6 +48,7 @@ __all__ = [
     "editors_pieces",
     "group",
     "has_groups",
+    "held",
     "is_typed",
     "keeps",
     "resolve",
@@ -66,6 +68,21 @@ EXACT = "="
 #: Among a group's codes: a stretch kept as typed (``as_typed``), whose span (``TYPED_SPAN``) the Simplified page drops.
 TYPED = "~"
 TYPED_SPAN = '<span class="zd-conv zd-typed"'
+
+
+#: Around a text already written as the default variant's pages show it (a note's title listed on the section page a
+#: Traditional ``_index.md`` introduces, ``Site.shown_by``'s): that page's fold keeps it as it is, without the marks.
+_HELD, _HELD_END = "\ufdd3", "\ufdd4"
+HELD_RE = re.compile(f"{_HELD}([^{_HELD}{_HELD_END}]*){_HELD_END}")
+
+
+def held(text: str) -> str:
+    """``text`` (in the default variant's pages' form, its groups unresolved) kept whole by a fold (``HELD_RE``).
+
+    Folded again as the introducing author's, a listed title of another note was that author's text: the
+    words no rule of its own fold changed (a Hong Kong note's 文件) kept as typed on the Taiwan page.
+    """
+    return f"{_HELD}{text}{_HELD_END}"
 
 
 def group(out: str, written: str, codes: Sequence[str]) -> str:
@@ -135,6 +152,8 @@ def shown_in(m: re.Match[str], variant: Variant) -> str:
 
 def rule_words(piece: str) -> str:
     """``piece`` with each group as the rule's word (a Simplified variant's, or where none is resolved)."""
+    if _HELD in piece:  # a fold that converts nothing (``HELD_RE``)
+        piece = HELD_RE.sub(r"\1", piece)
     return GROUP_RE.sub(r"\1", piece) if _OPEN in piece else piece
 
 

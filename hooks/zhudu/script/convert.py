@@ -286,6 +286,9 @@ class Converter:
             held = m.group() if own is None else as_written.group(m.group(), m.group(), typed_everywhere)
             return placeholder(held)
 
+        def restored(m: re.Match[str]) -> str:
+            return restore[ord(m.group()) - PH_BASE]
+
         def first_pass(seg: str) -> str:
             # Names to type first (nothing else may change them, nor leave its own placeholder
             # inside theirs), then the editor's rules, then the regional layer, which sees the
@@ -295,6 +298,10 @@ class Converter:
             # below are plane-15 characters too, and must not be taken for the author's.
             if PLANE15_RE.search(seg):
                 seg = PLANE15_RE.sub(lambda m: placeholder(m.group()), seg)
+            # A title written as the pages show it already (``as_written.held``): kept as it is, the author's
+            # plane-15 characters held just above put back inside it.
+            if as_written.HELD_RE.search(seg):
+                seg = as_written.HELD_RE.sub(lambda m: placeholder(PH_RE.sub(restored, m[1])), seg)
             if as_written.has_groups(seg):
                 seg = as_written.GROUP_RE.sub(written_repl, seg)
             if markup:
@@ -317,7 +324,7 @@ class Converter:
             return [out for seg in segments for out in self._convert_many([seg], markup, punctuate)]
         outs = self._cc.convert(joined).split(SEP)
         if restore:  # after the split: a separator the author wrote comes back from its placeholder
-            outs = [PH_RE.sub(lambda m: restore[ord(m.group()) - PH_BASE], out) for out in outs]
+            outs = [PH_RE.sub(restored, out) for out in outs]
         if self._punct is not None and punctuate:
             outs = [self._punctuate(o, markup) for o in outs]
         return outs
