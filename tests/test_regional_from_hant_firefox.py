@@ -38,8 +38,9 @@ def test_the_set_is_firefox_taiwan_sentences_with_their_mainland_form() -> None:
         ("rules", 216, {"t2s": 72.4, "tw2sp": 31.2, "zhudu": 6.8}),
         # Session 46 (tv), `# Session 46 — from-hant 3` (a reader's review): held-out half 29.01 → 28.67.
         # Session 49 (ft), `# Session 49 — from-hant` (written from software catalogs no set uses): held-out half
-        # 28.67 → 26.64; rules half unchanged.
-        ("heldout", 260, {"t2s": 87.7, "tw2sp": 45.2, "zhudu": 26.7}),
+        # 28.67 → 26.64; rules half unchanged.  Session 49 (fx), those rules narrowed (呼叫 only beside a program's
+        # words): held-out half 26.64 → 26.98.
+        ("heldout", 260, {"t2s": 87.7, "tw2sp": 45.2, "zhudu": 27.0}),
     ],
 )
 def test_figures_on_each_half(half: str, t2s_wrong: int, bounds: dict[str, float]) -> None:
