@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from conftest import build_site
-from zhudu.publish import site
+from zhudu.publish import site_scripts
 from zhudu.script import convert, regional
 from zhudu.script.domain import GENERAL, SOFTWARE
 
@@ -33,7 +33,7 @@ def _note(body: str, day: int) -> str:
 def _made(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
     """Every converter made in this process: (variant, source script, domain)."""
     made: list[tuple[str, str, str]] = []
-    monkeypatch.setattr(site, "_CONVERTERS", {})  # none kept from an earlier build in this process
+    monkeypatch.setattr(site_scripts, "_CONVERTERS", {})  # none kept from an earlier build in this process
     init = convert.Converter.__init__
 
     def recorded(

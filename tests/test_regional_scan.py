@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from conftest import build_site
-from zhudu.publish import site
+from zhudu.publish import site_scripts
 from zhudu.script import regional, regional_scan
 
 KEYS = [
@@ -83,7 +83,8 @@ def test_a_small_collection_builds_without_compiling_the_whole_matchers(
         return matcher(self, code, script, domain)
 
     monkeypatch.setattr(regional.RegionalRules, "matcher", recorded)
-    monkeypatch.setattr(site, "_CONVERTERS", {})  # no converter kept from an earlier build in this process
+    # No converter kept from an earlier build in this process.
+    monkeypatch.setattr(site_scripts, "_CONVERTERS", {})
     regional.default_regional.cache_clear()  # nothing compiled by an earlier test in this process
     try:
         result = build_site(tmp_path / "p", repo_notes=True, repo_editorial=True)

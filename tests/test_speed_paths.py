@@ -444,7 +444,7 @@ def test_second_build_in_one_process_is_the_same(site_builder) -> None:  # type:
 
 def _passages_by_partition(tokens: Any, marks: re.Pattern[str]) -> list[list[int]]:
     """The plain way: cut every text piece of the document into passages, keep those with a mark."""
-    from zhudu.script.convert import _BLOCK_TAG_RE
+    from zhudu.script.quote_pairing import BLOCK_TAG_RE as _BLOCK_TAG_RE
 
     pieces, runs, run, last = tokens.pieces, [], [], -1
     for idx in tokens.todo_idx:
@@ -465,7 +465,8 @@ def _passages_by_partition(tokens: Any, marks: re.Pattern[str]) -> list[list[int
 
 def test_passages_grown_from_their_marks_are_the_passages_of_the_whole_page(real_site):
     """``script._passages`` works out only the passages holding a mark; they are the plain way's."""
-    from zhudu.script.convert import _passages, tokenize_html
+    from zhudu.script.html_tokens import tokenize_html
+    from zhudu.script.quote_pairing import passages as _passages
 
     marks = re.compile("[“”‘’\"']")
     pages = sorted((real_site.build.site_dir / "zh-Hans").rglob("*.html"))

@@ -32,8 +32,8 @@ from zhudu.publish.asset_versions import version as asset_version
 from zhudu.publish.interface_strings import material_strings
 from zhudu.publish.sections import home_sections, section_pages
 from zhudu.publish.site import Site
-from zhudu.script import as_written, variants
 from zhudu.script import convert as script
+from zhudu.script import variants
 from zhudu.search import index as search
 from zhudu.settings import load_settings
 from zhudu.summaries import log_corpus, summary_line
@@ -220,7 +220,6 @@ class Build:
         self.intros = intro_pages(corpus.section_intros)  # the pages an _index.md introduces
         for intro in self.intros.values():
             self._add_images(intro, files, config)  # as a note's (a section's page is at a note's depth)
-        # Each title listed (an _index.md's too) as its page shows it (``Site.shown_by``).
         for section in section_pages(corpus.notes, corpus.section_intros, shown_by=site.shown_by):
             files.append(
                 incremental.SiteFile.generated(
@@ -426,11 +425,7 @@ class Build:
             site_name=config.site_name,
             site_description=config.site_description or "",
             site_author=config.site_author or "",
-            # A Traditional note's words as its pages show them (``Site.shown_by``): the default script's, with the
-            # author's words kept in groups that each variant's converter resolves.
-            convert=lambda code, text: site.converter(
-                code, "Hans" if as_written.has_groups(text) else script.detect_script(text)
-            ).text(text),
+            convert=site.variant_text,
             shown_by=site.shown_by,
         ).items():
             (site_dir / rel).write_text(text, encoding="utf-8")

@@ -12,8 +12,8 @@ the audit CLI on its own.  The stages, one module each:
 * ``quote_pairing``: quotation marks converted in pairs per passage;
 * ``word_runs``: the text pieces that only Zhudu's own inline wrappers separate, converted as one text;
 * ``memo``: the conversions a converter has made, bounded by the characters they hold;
-* this module: :class:`Converter`, which applies them in order (rule application), and
-  :func:`html_many`.
+* this module: :class:`Converter`, which applies them in order (rule application);
+* ``html_many``: one page into several variants, cut into pieces once.
 
 How a conversion works (``Converter.text``): the editor's phrases and protected terms, then the
 regional layer's rules, are cut out as placeholders (``protected_spans``); OpenCC converts the rest;
@@ -30,6 +30,7 @@ from collections.abc import Callable, Sequence
 from zhudu.script import as_written
 from zhudu.script.editor_rules import ConversionRules, ScriptDataError, load_rules
 from zhudu.script.han import han_refs_as_characters
+from zhudu.script.html_many import html_many
 from zhudu.script.html_tokens import HtmlTokens, tokenize_html
 from zhudu.script.inline_rules import (
     inline_rules_markdown_extension,
@@ -39,7 +40,7 @@ from zhudu.script.inline_rules import (
 from zhudu.script.memo import ENTRY_COST, Memo
 from zhudu.script.preload import preload
 from zhudu.script.protected_spans import PH_BASE, PH_MAX, PH_RE, PLANE15_RE, SEP, matcher_for
-from zhudu.script.quote_pairing import BLOCK_TAG_RE, pair_quotes, passages
+from zhudu.script.quote_pairing import pair_quotes, passages
 from zhudu.script.regional import RegionalRules, default_regional
 from zhudu.script.variant_configs import DEFAULT_VARIANTS, Variant, detect_script, opencc_converter
 from zhudu.script.word_runs import convert_halves, split_grouped, split_joined, word_runs
@@ -61,10 +62,6 @@ __all__ = [
     "resolve_inline_value",
     "tokenize_html",
 ]
-
-# The names these had before the stages were split out of this module (tests still use them).
-_BLOCK_TAG_RE = BLOCK_TAG_RE
-_passages = passages
 
 
 class Converter:
@@ -167,14 +164,7 @@ class Converter:
         """
         if self._cc is None or s.isascii():
             return as_written.rule_words(s)
-        memo = self._texts_done
-        done = memo.data.get(s)
-        if done is None:
-            done = self._convert_many([s])[0]
-            cost = len(s) + len(done) + ENTRY_COST
-            memo.fits(cost)
-            memo.add(s, done, cost)
-        return done
+        return self._remembered(self._texts_done, s)
 
     def text_as_written(self, s: str) -> str:
         """``text`` of a Traditional note's field (title, description) with the author's words kept.
@@ -187,10 +177,13 @@ class Converter:
             return s
         if self._cc is None or s.isascii() or not self._keep_written:
             return self.text(s)
-        memo = self._written_done
+        return self._remembered(self._written_done, s, written=True)
+
+    def _remembered(self, memo: Memo, s: str, written: bool = False) -> str:
+        """``s`` converted (``_convert_many``), kept in ``memo``."""
         done = memo.data.get(s)
         if done is None:
-            done = self._convert_many([s], written=True)[0]
+            done = self._convert_many([s], written=written)[0]
             cost = len(s) + len(done) + ENTRY_COST
             memo.fits(cost)
             memo.add(s, done, cost)
@@ -500,23 +493,3 @@ class Converter:
             else:
                 pieces[close] = value + pieces[close]
         return pieces
-
-
-def html_many(s: str, converters: Sequence[Converter]) -> list[str]:
-    """Convert one HTML document into several variants, tokenizing it once.
-
-    Args:
-        s: HTML text.
-        converters: One converter per wanted output.
-
-    Returns:
-        ``[c.html(s) for c in converters]``, byte for byte.
-    """
-    plain = not as_written.has_groups(s)
-    if all(c.is_identity for c in converters) and "zd-conv" not in s and plain:
-        return [s for _ in converters]
-    tokens = tokenize_html(s)
-    return [
-        s if c.is_identity and not tokens.spans and plain else "".join(c.convert_pieces(tokens))
-        for c in converters
-    ]

@@ -1,0 +1,187 @@
+"""``Site``'s scripts: the editor's rules, the converters of each variant, how a note's words are shown.
+
+A mixin of ``publish.site.Site`` (which owns the build's state: settings, folders, the variants); kept apart
+so that each module holds one stage.  A Traditional note's words are folded into the default variant's
+script by its region's converter (``fold_for``), and every place its title is listed writes it as its page
+does (``shown_by``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from zhudu import cache
+from zhudu.publish import conversion_domain
+from zhudu.script import as_written, variants
+from zhudu.script import convert as script
+from zhudu.search import index as search
+from zhudu.settings import ZhuduConfig
+
+#: ``Site.converter``'s converters: (variant, rules, source script, domain, kept variants, own variant) → converter.
+_CONVERTERS: dict[tuple[Any, ...], script.Converter] = {}
+
+
+class SiteScripts:
+    """``Site``'s conversion (see ``publish/site.py`` for the attributes it uses)."""
+
+    settings: ZhuduConfig
+    variant_configs: list[Any]
+    decided_domain: conversion_domain.SiteDomain | None
+    editorial_dir: Path
+    default: variants.VariantInfo
+    display: Callable[[Path], str]
+
+    @cached_property
+    def rules(self) -> script.ConversionRules:
+        """The editor's conversion rules (``conversion.yml``)."""
+        path = self.editorial_dir / "conversion.yml"
+        return (
+            script.load_rules(path, display=self.display(path))
+            if path.is_file()
+            else script.ConversionRules(protected=(), phrases={}, accepted={})
+        )
+
+    @cached_property
+    def read_back(self) -> dict[str, str]:
+        """The editor's phrase outputs a note written in Traditional means their sources by (``phrases_back``).
+
+        The fold of such a note writes them the source's way (``script.Converter``'s ``keep_written``), and the
+        glossary marks them as the source's term.
+        """
+        if self.default.script != "Hans":
+            return {}
+        return self.rules.phrases_back(v.code for v in self.script_variants if v.script == "Hant")
+
+    def read_back_for(self, region: str | None) -> dict[str, str]:
+        """``read_back`` for a Traditional note of ``region``: the outputs its fold reads back, no other.
+
+        Those of the variants that keep its words (``converter``'s ``keep_written``): a Hong Kong note's
+        麥可·貝瑞 (Taiwan's output) stays 麦可·贝瑞 on its Simplified page, and the glossary finds no term there.
+        """
+        backs: dict[str | None, dict[str, str]] = self.__dict__.setdefault("_read_backs", {})
+        found = backs.get(region)
+        if found is None:
+            if self.default.script != "Hans":
+                found = {}
+            else:
+                found = self.rules.phrases_back(v.code for v in _keeping(self.script_variants, region))
+            backs[region] = found
+        return found
+
+    @cached_property
+    def script_variants(self) -> list[script.Variant]:
+        """Variants as the conversion module describes them."""
+        return [
+            script.Variant(
+                code=v["code"],
+                script=v["script"],
+                opencc_from_hans=v["opencc_from_hans"],
+                opencc_from_hant=v["opencc_from_hant"],
+            )
+            for v in self.variant_configs
+        ]
+
+    def converter(
+        self, code: str, source_script: str = "Hans", region: str | None = None
+    ) -> script.Converter:
+        """The converter writing text of ``source_script`` into variant ``code``, in the site's domain.
+
+        Kept for the process, with what it has converted, while the variant, the editor's rules and
+        the domain are the same: a ``mkdocs serve`` rebuild converts only text it has not seen.
+        ``region``: a Traditional note's (``NoteMeta.region``), whose words only its region's variant keeps.
+        """
+        mine = self.__dict__.setdefault("_converters", {})
+        converter = mine.get((code, source_script, self.conversion_domain, region))
+        if converter is None:
+            variant = next(v for v in self.script_variants if v.code == code)
+            domain = conversion_domain.for_converter(self.conversion_domain, code, source_script)
+            # A Traditional note's page reaches its Traditional variants through this one's HTML: they
+            # show the author's word where the layer rewrote it (``script/as_written.py``), or only its
+            # region's variant does, and the others the rule's word as their converters write it.
+            hant = [v for v in self.script_variants if source_script == v.script == "Hant" != variant.script]
+            keep_written = _keeping(hant, region)
+            # The note's own variant shows its text exactly as typed: its region's, or Taiwan's for a note
+            # that names none (most Traditional notes are written in Taiwan).
+            own = next((v for v in keep_written if _region_of(v.code) in (region, "TW")), None)
+            others = [(v, self.converter(v.code).text) for v in hant]
+            key = (variant, self._rules_key, source_script, domain, keep_written, own)
+            converter = _CONVERTERS.get(key)
+            if converter is None:
+                if len(_CONVERTERS) >= 6 * len(self.script_variants):  # rules or variants were edited
+                    _CONVERTERS.clear()
+                converter = script.Converter(
+                    variant,
+                    self.rules,
+                    source_script=source_script,
+                    domain=domain,
+                    keep_written=keep_written,
+                    others=others,
+                    own=own,
+                )
+                _CONVERTERS[key] = converter
+            mine[(code, source_script, self.conversion_domain, region)] = converter
+        return converter
+
+    def fold_for(self, meta: Any) -> script.Converter:
+        """The converter folding a Traditional note (its ``NoteMeta``) into the default variant's script."""
+        return self.converter(self.default.code, "Hant", meta.region)
+
+    def shown_by(self, lang: str, region: str | None = None) -> Callable[[str], str]:
+        """How a note's own words (title, description, tags) are written into the default variant's pages.
+
+        The one function for every place a note's title is shown: its page, the home cards, section and theme
+        pages, related notes, backlinks, the glossary, the feeds.  A note written in Traditional (``lang``,
+        ``region``: its ``NoteMeta``'s) is folded with its words kept (``Converter.text_as_written``): each
+        variant's page converter resolves them as it does the note's own heading, so every list reads as the
+        note's page in every variant (exactly as typed on its own).  Other notes' words are as written.
+        """
+        return self.converter(self.default.code, "Hant", region).text_as_written if lang == "zh-Hant" else str
+
+    def variant_text(self, code: str, text: str) -> str:
+        """``text`` (a feed's, in whatever script) in variant ``code``.
+
+        A Traditional note's words as its pages show them (``shown_by``): the default script's, with the
+        author's words kept in groups that each variant's converter resolves.
+        """
+        source = "Hans" if as_written.has_groups(text) else script.detect_script(text)
+        return self.converter(code, source).text(text)
+
+    @property
+    def conversion_domain(self) -> str:
+        """The domain every converter of this build uses (before the notes are read: the setting's guess)."""
+        if self.decided_domain is not None:
+            return self.decided_domain.domain
+        return conversion_domain.before_notes(self.settings.conversion_domain)
+
+    @cached_property
+    def domain_words(self) -> list[str]:
+        """Theme and glossary terms: the search vocabulary's domain dictionary, read once per build."""
+        return search.domain_words(self.editorial_dir)
+
+    @cached_property
+    def _rules_key(self) -> str:
+        return self.rules.fingerprint()  # not ``repr``: it changes from process to process
+
+    @property
+    def conversion_key(self) -> str:
+        """What ``converter(code, "Hans")`` is made from, the same in every process.
+
+        OpenCC and the regional layer are the code's: a key kept on disk also needs ``cache.code_version``.
+        """
+        return cache.digest(
+            repr([vars(v) for v in self.script_variants]), self._rules_key, self.conversion_domain
+        )
+
+
+def _keeping(variants: Iterable[script.Variant], region: str | None) -> tuple[script.Variant, ...]:
+    """The Traditional ones of ``variants`` that keep a Traditional note's words: its region's, or all where none is."""
+    hant = tuple(v for v in variants if v.script == "Hant")
+    return tuple(v for v in hant if _region_of(v.code) == region) or hant
+
+
+def _region_of(code: str) -> str:
+    """A variant code's region (``zh-Hant-HK`` → ``HK``), as a note's ``lang`` names it."""
+    return code.rsplit("-", 1)[-1].upper()
