@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_build import RV28_EDITORIAL
 
 VARIANTS = ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK")
 TW_TITLE = "在程式裡讀取設定文件：項目筆記"
@@ -43,16 +44,20 @@ NOTES = {
     "league/fans/_index.md": f"---\ntitle: {FANS_TITLE}\nlang: zh-HK\n---\n\n專欄在這裡。\n",
     "league/fans/twin.md": f"---\ntitle: {TW_IN_HK_TITLE}\nlang: zh-TW\ndate: 2026-10-31\n---\n\n看球賽。\n",
 }
+#: rv28's phrases and glossary (test_build.py) and a theme every note's passage finds.
 EDITORIAL = {
     "themes.yml": "themes:\n  bread:\n    name: 面包\n    description: 面包店。\n    phrases: [面包店]\n",
-    "conversion.yml": (
-        "phrases:\n  zh-Hant-TW:\n    迈克尔·贝瑞: 麥可·貝瑞\n    大空头: 大賣空\n"
-        "  zh-Hant-HK:\n    迈克尔·贝瑞: 米高·貝利\n    大空头: 沽注一擲\n"
-    ),
-    "glossary.yml": (
-        "- term: 迈克尔·贝瑞\n  aliases: [Michael Burry]\n  explanation: 美国投资人。\n"
-        "- term: 大空头\n  aliases: [The Big Short]\n  explanation: 迈克尔·刘易斯的书。\n"
-    ),
+    **RV28_EDITORIAL,
+}
+#: Every place a note of the posts section is listed.
+EVERY_LIST = {
+    "index.html",
+    "sections/posts/index.html",
+    "themes/index.html",
+    "themes/bread/index.html",
+    "notes/posts-a/index.html",
+    "glossary/index.html",
+    "search",
 }
 #: Where a title is shown as an attribute (a link's tooltip, a matrix cell's label, og:title, the header's topic).
 _SHOWN_ATTR_RE = re.compile(r'\s(?:title|aria-label|content|data-zd-text|alt)="([^"]*)"')
@@ -110,30 +115,14 @@ def _listed(shown: dict[tuple[str, str], str], code: str, start: str, length: in
             TW_TITLE,
             "zh-Hant-TW",
             "在程[式序]",
-            {
-                "index.html",
-                "sections/posts/index.html",
-                "themes/index.html",
-                "themes/bread/index.html",
-                "notes/posts-a/index.html",
-                "glossary/index.html",
-                "search",
-            },
+            EVERY_LIST,
         ),
         (
             "notes/posts-hk/index.html",
             HK_TITLE,
             "zh-Hant-HK",
             "臭氧",
-            {
-                "index.html",
-                "sections/posts/index.html",
-                "themes/index.html",
-                "themes/bread/index.html",
-                "notes/posts-a/index.html",
-                "glossary/index.html",
-                "search",
-            },
+            EVERY_LIST,
         ),
         # A note of the other region than its section's _index.md: listed there as its page shows it.
         (
