@@ -114,10 +114,7 @@ def _default_script_text(build: Build, meta: Any, listed: dict[str, Any]) -> dic
     shown = build.site.shown_by(meta.lang, meta.region)
     # A note linking here written in Traditional (whatever this note's script): its title as its page's.
     shown_by = build.site.shown_by
-    backlinks = [
-        b | {"title": shown_by(b["lang"], b["region"])(b["title"])} if b["lang"] == "zh-Hant" else b
-        for b in listed["backlinks"]
-    ]
+    backlinks = [b | {"title": shown_by(b["lang"], b["region"])(b["title"])} for b in listed["backlinks"]]
     if meta.lang != "zh-Hant":
         return {"backlinks": backlinks}
     return {

@@ -49,11 +49,9 @@ class SiteScripts:
         """The editor's phrase outputs a note written in Traditional means their sources by (``phrases_back``).
 
         The fold of such a note writes them the source's way (``script.Converter``'s ``keep_written``), and the
-        glossary marks them as the source's term.
+        glossary marks them as the source's term.  Every Traditional variant's: a note naming no region's.
         """
-        if self.default.script != "Hans":
-            return {}
-        return self.rules.phrases_back(v.code for v in self.script_variants if v.script == "Hant")
+        return self.read_back_for(None)
 
     def read_back_for(self, region: str | None) -> dict[str, str]:
         """``read_back`` for a Traditional note of ``region``: the outputs its fold reads back, no other.
