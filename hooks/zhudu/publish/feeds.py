@@ -314,7 +314,6 @@ def discovery_links(
         site_name: The site's name, as written (Simplified).
         variants: (code, name) of each variant, its name as the variant menu shows it.
         convert: (variant code, text) → the text in that variant's script.
-        shown_by: How a note's words are written into the default variant's pages (``note_entries``).
     """
     if not site_url:
         return ""
