@@ -333,30 +333,40 @@ def _note_paths(real_site: ServedSite, page: Any) -> list[str]:
 NO_LINE_START = "”’」』）)］]｝}〕〉》】、，。．：；！？…"
 NO_LINE_END = "“‘「『（(［[｛{〔〈《【"
 
+#: Every pair of characters drawn one after the other (spaces, markers and code left out) where the second starts a
+#: line and is in ``noStart``, or the first ends one and is in ``noEnd``: "passage id: six characters⏎four".  Only the
+#: characters in either list and their drawn neighbours are measured (a range each), not every character.
 LINE_EDGES = """([noStart, noEnd]) => {
   const skip = '.zd-anno-note, .zd-anno-marker, .zd-tm, .zd-sr-only, .zd-permalink, .zd-gloss-tip, sup, sub, code, pre';
   const out = [];
+  const range = document.createRange();
   for (const block of document.querySelectorAll('.zd-note__body :is([data-zd-passage], [id^="p-"]:where(p, li, blockquote, tr))')) {
-    const chars = [];
+    const chars = [];  // every character that is not a space, with the rectangle it is drawn in once measured
     const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-    const range = document.createRange();
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       if (n.parentElement.closest(skip)) continue;
-      for (let i = 0; i < n.data.length; i++) {
-        if (/\\s/.test(n.data[i])) continue;
-        range.setStart(n, i); range.setEnd(n, i + 1);
-        const rect = [...range.getClientRects()].find(r => r.width > 0 && r.height > 0);
-        if (rect) chars.push({ch: n.data[i], top: rect.top, bottom: rect.bottom});
-      }
+      for (let i = 0; i < n.data.length; i++) if (!/\\s/.test(n.data[i])) chars.push({n, i, ch: n.data[i]});
     }
-    for (let i = 1; i < chars.length; i++) {
-      const [a, b] = [chars[i - 1], chars[i]];
-      if (b.top < a.bottom - 2) continue;  // the same line
-      if (noStart.includes(b.ch) || noEnd.includes(a.ch)) {
-        const around = chars.slice(Math.max(0, i - 6), i).map(c => c.ch).join('') + '⏎'
-          + chars.slice(i, i + 4).map(c => c.ch).join('');
-        out.push(block.id + ': ' + around);
+    const drawn = k => {  // its rectangle, or null for a character not drawn (no box of its own)
+      const c = chars[k];
+      if (c.rect === undefined) {
+        range.setStart(c.n, c.i); range.setEnd(c.n, c.i + 1);
+        c.rect = [...range.getClientRects()].find(r => r.width > 0 && r.height > 0) || null;
       }
+      return c.rect;
+    };
+    const next = (k, step) => { for (k += step; k >= 0 && k < chars.length; k += step) if (drawn(k)) return k; return -1; };
+    const starts = new Set();  // the second character of each pair broken across lines
+    const broken = (a, b) => a >= 0 && b >= 0 && drawn(a) && drawn(b) && !(drawn(b).top < drawn(a).bottom - 2);
+    for (let k = 0; k < chars.length; k++) {
+      if (noStart.includes(chars[k].ch) && broken(next(k, -1), k)) starts.add(k);
+      if (noEnd.includes(chars[k].ch) && broken(k, next(k, 1))) starts.add(next(k, 1));
+    }
+    for (const b of [...starts].sort((x, y) => x - y)) {
+      const before = [], after = [];
+      for (let k = next(b, -1); k >= 0 && before.length < 6; k = next(k, -1)) before.unshift(chars[k].ch);
+      for (let k = b; k >= 0 && after.length < 4; k = next(k, 1)) after.push(chars[k].ch);
+      out.push(block.id + ': ' + before.join('') + '⏎' + after.join(''));
     }
   }
   return out;
