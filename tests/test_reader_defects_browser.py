@@ -252,19 +252,17 @@ def test_editors_notes_have_no_stray_spaces_between_chinese_characters(
 # --------------------------------------------------------------------------- 10. accessibility
 
 
-def _visible_text(locator: Any) -> str:
-    return locator.evaluate(
-        """b => {
-          let text = b.innerText;
-          for (const el of [b, ...b.querySelectorAll('*')]) {
-            for (const pseudo of ['::before', '::after']) {
-              const c = getComputedStyle(el, pseudo).content;
-              if (c && c !== 'none' && c !== 'normal') text += c.replace(/^"|"$/g, '');
-            }
-          }
-          return text.trim();
-        }"""
-    )
+#: An element's text as drawn: its own, and its and its descendants' ``::before``/``::after`` content.
+VISIBLE_TEXT = """b => {
+  let text = b.innerText;
+  for (const el of [b, ...b.querySelectorAll('*')]) {
+    for (const pseudo of ['::before', '::after']) {
+      const c = getComputedStyle(el, pseudo).content;
+      if (c && c !== 'none' && c !== 'normal') text += c.replace(/^"|"$/g, '');
+    }
+  }
+  return text.trim();
+}"""
 
 
 CONTRAST = """el => {
@@ -295,15 +293,13 @@ def test_theme_buttons_are_named_by_what_they_show_and_chip_counts_are_legible(
         page.goto(real_site.variant_url("zh-Hant-HK", NOTE_HK))
         buttons = page.locator(".zd-note__body .zd-tm__btn")
         assert buttons.count() > 5
-        mismatched = []
-        for i in range(buttons.count()):
-            button = buttons.nth(i)
-            visible, name = _visible_text(button), button.get_attribute("aria-label") or ""
-            if visible and visible not in name:
-                mismatched.append((visible, name))
+        shown = buttons.evaluate_all(
+            f"bs => bs.map(b => [({VISIBLE_TEXT})(b), b.getAttribute('aria-label') || ''])"
+        )
+        mismatched = [(visible, name) for visible, name in shown if visible and visible not in name]
         counts = page.locator(".zd-chip__count")
         assert counts.count() > 0
-        ratios = [counts.nth(i).evaluate(CONTRAST) for i in range(counts.count())]
+        ratios = counts.evaluate_all(f"cs => cs.map({CONTRAST})")
         assert (mismatched, min(ratios) >= 4.5) == ([], True), ratios  # WCAG 2.5.3; 1.4.3 (small text)
 
 
@@ -486,12 +482,14 @@ def test_theme_markers_and_editors_note_markers_are_told_apart(
             ).count() == (notes.count())
             themes = page.locator(".zd-note__body .zd-tm__btn")
             assert page.get_by_role("button", name=re.compile(r"^本段主[题題]")).count() == themes.count()
-            for i in range(themes.count()):
-                name = themes.nth(i).get_attribute("aria-label") or ""
-                assert m["themes"][i]["label"] in name, (m["themes"][i], name)
-            for i in range(notes.count()):
-                name = notes.nth(i).get_attribute("aria-label") or notes.nth(i).inner_text()
-                assert m["notes"][i]["label"] in name, (m["notes"][i], name)
+            names = themes.evaluate_all("bs => bs.map(b => b.getAttribute('aria-label') || '')")
+            assert len(names) == len(m["themes"])
+            for theme, name in zip(m["themes"], names, strict=True):
+                assert theme["label"] in name, (theme, name)
+            names = notes.evaluate_all("ns => ns.map(n => n.getAttribute('aria-label') || n.innerText)")
+            assert len(names) == len(m["notes"])
+            for note, name in zip(m["notes"], names, strict=True):
+                assert note["label"] in name, (note, name)
         page.locator(".zd-note__body .zd-anno-marker").nth(1).scroll_into_view_if_needed()
         page.evaluate("window.scrollBy(0, -120)")
         _shot(page, f"markers-{'desktop' if width > 600 else 'phone'}-{scheme}")
