@@ -231,6 +231,9 @@ def test_served_site_equals_a_clean_build_after_every_save(served, page):
             assert rewritten and len(rewritten) < len(written) / 2, rewritten
             assert not any(re.search(r"(^|/)about/", p) for p in rewritten), rewritten
             written = {}
+            # The reader's checks are the first save's: the page leaves, so the later saves (checked
+            # against a clean build each) do not each reload a page no assertion reads.
+            page.goto("about:blank")
     assert second.exists()
 
 

@@ -16,7 +16,7 @@ from test_serve_incremental import served  # noqa: F401  (a fixture)
 def test_a_late_site_image_vault_or_embedded_note_is_followed_without_saving_the_note(served):  # noqa: F811
     root, server, compare, _url = served
     seeds = root / "seeds"
-    assert compare() == [], "the first build"
+    # The first build of the shipped notes equals a clean build: test_serve_incremental's first check.
     notes = {
         "site/_posts/2024-01-01-img.md": "---\ntitle: 图篇\n---\n\n![书架](/assets/shelf.png)\n",
         "vault/t.md": "---\ntitle: 标签篇\n---\n\n正文 #读书\n",

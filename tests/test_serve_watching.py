@@ -57,25 +57,33 @@ class Served(MkdocsServe):
         return [line for line in self.lines if f"{kind}(src_path=" in line and name in line]
 
 
-@pytest.fixture
-def serve(tmp_path: Path) -> Iterator[object]:
-    build_site(tmp_path, notes={"edit.md": NOTE}, config={"watch": ["seeds"]}, strict=False)
-    servers: list[Served] = []
-
-    def start(**env: str) -> Served:
-        server = Served(tmp_path, env)
-        servers.append(server)
+def started(root: Path, **env: str) -> Served:
+    """The tiny site built into ``root``, then served (once its first page shows)."""
+    build_site(root, notes={"edit.md": NOTE}, config={"watch": ["seeds"]}, strict=False)
+    server = Served(root, env)
+    try:
         server.wait_for("第一版的正文")
-        return server
-
-    yield start
-    for server in servers:
+    except BaseException:
         server.stop()
+        raise
+    return server
 
 
-def test_a_save_is_heard_from_inotify(serve, tmp_path):
-    server = serve()
-    (tmp_path / "seeds" / "edit.md").write_text(NOTE.replace("第一版", "第二版"), encoding="utf-8")
+@pytest.fixture(scope="module")
+def inotify_served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Served, Path]]:
+    """One server heard by inotify (the default) for the tests of this module that save into it.
+
+    Each asserts over the server's whole log, whatever the other saved before: MkDocs never acted on a
+    polling observer's event, nor on a file the build opened to read."""
+    root = tmp_path_factory.mktemp("watching")
+    server = started(root)
+    yield server, root
+    server.stop()
+
+
+def test_a_save_is_heard_from_inotify(inotify_served):
+    server, root = inotify_served
+    (root / "seeds" / "edit.md").write_text(NOTE.replace("第一版", "第二版"), encoding="utf-8")
     server.wait_for("第二版的正文")
     assert server.events("FileClosedEvent", "edit.md"), "".join(server.lines[-40:])
     # Not the polling observer's events, and not the files the build opens to read.
@@ -84,25 +92,29 @@ def test_a_save_is_heard_from_inotify(serve, tmp_path):
     assert not server.events("FileOpenedEvent", "")
 
 
-def test_an_editors_atomic_save_is_heard(serve, tmp_path):
+def test_an_editors_atomic_save_is_heard(inotify_served):
     # Many editors write a temporary file and rename it over the note (and over mkdocs.yml).
-    server = serve()
-    temporary = tmp_path / "seeds" / ".edit.md.swp"
+    server, root = inotify_served
+    temporary = root / "seeds" / ".edit.md.swp"
     temporary.write_text(NOTE.replace("第一版", "改名保存"), encoding="utf-8")
-    os.replace(temporary, tmp_path / "seeds" / "edit.md")
+    os.replace(temporary, root / "seeds" / "edit.md")
     server.wait_for("改名保存的正文")
     assert server.events("FileMovedEvent", "edit.md"), "".join(server.lines[-40:])
-    config = tmp_path / "mkdocs.yml"
-    temporary = tmp_path / ".mkdocs.yml.new"
+    assert not server.events("FileModifiedEvent", "edit.md")  # not the polling observer's
+    config = root / "mkdocs.yml"
+    temporary = root / ".mkdocs.yml.new"
     temporary.write_text(config.read_text(encoding="utf-8").replace("site_name:", "site_name: 新名字 #"))
     os.replace(temporary, config)
     server.wait_for("新名字")
 
 
-def test_zhudu_serve_poll_keeps_mkdocs_polling(serve, tmp_path):
-    server = serve(ZHUDU_SERVE_POLL="1")
-    assert any("polled every half second (ZHUDU_SERVE_POLL is set)" in line for line in server.lines)
-    (tmp_path / "seeds" / "edit.md").write_text(NOTE.replace("第一版", "第三版"), encoding="utf-8")
-    server.wait_for("第三版的正文")
-    assert server.events("FileModifiedEvent", "edit.md"), "".join(server.lines[-40:])
-    assert not server.events("FileClosedEvent", "edit.md")
+def test_zhudu_serve_poll_keeps_mkdocs_polling(tmp_path):
+    server = started(tmp_path, ZHUDU_SERVE_POLL="1")
+    try:
+        assert any("polled every half second (ZHUDU_SERVE_POLL is set)" in line for line in server.lines)
+        (tmp_path / "seeds" / "edit.md").write_text(NOTE.replace("第一版", "第三版"), encoding="utf-8")
+        server.wait_for("第三版的正文")
+        assert server.events("FileModifiedEvent", "edit.md"), "".join(server.lines[-40:])
+        assert not server.events("FileClosedEvent", "edit.md")
+    finally:
+        server.stop()
