@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from test_serve import fetch, served, serving, wait_for  # noqa: F401 - served, serving: the fixtures, a running mkdocs serve
 
-from conftest import REPO, build_site, mkdocs_build_cli
+from conftest import REPO, BuildResult, build_site, mkdocs_build_cli
 
 GOOD = "---\ntitle: 好笔记\ndate: 2024-01-01\n---\n\n这是一篇正常的笔记，讲开源模型和数据中心。\n"
 SEED = next(iter(sorted((REPO / "seeds").glob("*.md"))))
@@ -249,16 +249,18 @@ def test_meta_with_non_utf8_conversion_rules_names_the_file_and_line(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def good_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A project of ``GOOD`` that builds (built once here), for tests that break a copy of it."""
+def good_project(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The build of a project of ``GOOD`` whose cache folder is a file (built once here), for the test of
+    that and for tests that break a copy of the project."""
     root = tmp_path_factory.mktemp("good") / "p"
-    assert build_site(root, notes={"good.md": GOOD}).ok
-    return root
+    (root / ".cache").mkdir(parents=True)
+    (root / ".cache" / "zhudu").write_text("not a folder", encoding="utf-8")
+    return build_site(root, notes={"good.md": GOOD})
 
 
-def copy_of(project: Path, dest: Path) -> Path:
-    """``project``'s sources (not its site) copied into ``dest``: a fresh project to break."""
-    shutil.copytree(project, dest, ignore=shutil.ignore_patterns("site"))
+def copy_of(project: BuildResult, dest: Path) -> Path:
+    """``project``'s sources (not its site, nor its cache folder) copied into ``dest``: a project to break."""
+    shutil.copytree(project.root, dest, ignore=shutil.ignore_patterns("site", ".cache"))
     return dest
 
 
@@ -318,11 +320,8 @@ def test_a_duplicate_key_in_an_editorial_file_is_an_error_not_a_silent_loss(
     assert expected in result.log, result.log
 
 
-def test_a_cache_folder_that_is_a_file_is_named_and_the_build_goes_on(tmp_path):
-    root = tmp_path / "p"
-    (root / ".cache").mkdir(parents=True)
-    (root / ".cache" / "zhudu").write_text("not a folder", encoding="utf-8")
-    result = build_site(root, notes={"good.md": GOOD})
+def test_a_cache_folder_that_is_a_file_is_named_and_the_build_goes_on(good_project):
+    result = good_project
     assert result.ok, result.log
     assert ".cache/zhudu: is a file, not a folder: delete it" in result.log, result.log
     assert "好笔记" in (result.site_dir / "zh-Hans" / "notes" / "good" / "index.html").read_text(
