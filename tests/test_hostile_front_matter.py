@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import resource
 import time
 from pathlib import Path
 
@@ -27,7 +28,15 @@ from zhudu.search.shards import documents
 GOOD = "---\ntitle: 好笔记\ndate: 2024-01-01\n---\n\n这是一篇正常的笔记，讲开源模型和数据中心。\n"
 
 #: A normal build of these sites takes a second or two; the alias bomb used to run past 300 s.
+#: CPU seconds, not wall time: on a machine busy with other work a build waits for a core.
 FAST_SECONDS = 60
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its children that have ended (a build's forked workers)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
 
 _LOL = ",".join(['"lol"'] * 9)
 ALIAS_BOMB = (
@@ -41,9 +50,9 @@ def build(site_builder, notes: dict[str, str | bytes], **kwargs):
     """Build with ``good.md`` beside ``notes`` (``site_builder``: a ``build_site`` into a new folder);
     check what every hostile case must satisfy."""
     notes = {"good.md": GOOD, **notes}
-    started = time.monotonic()
+    started = cpu_seconds()
     result = site_builder(notes=notes, **kwargs)
-    assert time.monotonic() - started < FAST_SECONDS
+    assert cpu_seconds() - started < FAST_SECONDS
     assert "Traceback" not in result.log, result.log
     if result.ok:
         assert '<h1 id="zd-note-title">好笔记</h1>' in result.page("zh-Hans/notes/good/index.html")
@@ -103,9 +112,9 @@ def test_deep_or_recursive_front_matter_is_refused(warned, name):
 
 
 def test_alias_bomb_in_editorial_yaml_stops_with_file_and_line(site_builder):
-    started = time.monotonic()
+    started = cpu_seconds()
     result = site_builder(notes={"good.md": GOOD}, editorial={"notes.yml": ALIAS_BOMB}, strict=False)
-    assert time.monotonic() - started < FAST_SECONDS
+    assert cpu_seconds() - started < FAST_SECONDS
     assert not result.ok
     assert "Traceback" not in result.log
     assert "docs/editorial/notes.yml:" in result.log and "aliases" in result.log, result.log
