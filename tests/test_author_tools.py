@@ -6,7 +6,9 @@ builds are real MkDocs + Material builds (``conftest.build_site``).
 
 from __future__ import annotations
 
+import functools
 import html
+import json
 import os
 import re
 import shlex
@@ -19,7 +21,7 @@ from pathlib import Path
 import pytest
 from test_serve import fetch, served, serving, wait_for  # noqa: F401 - served, serving: the fixtures, a running mkdocs serve
 
-from conftest import REPO, build_site, mkdocs_build_cli
+from conftest import REPO, BuildResult, build_site, mkdocs_build_cli
 
 GOOD = "---\ntitle: 好笔记\ndate: 2024-01-01\n---\n\n这是一篇正常的笔记，讲开源模型和数据中心。\n"
 SEED = next(iter(sorted((REPO / "seeds").glob("*.md"))))
@@ -85,30 +87,47 @@ UNREADABLE = {  # a note the build cannot read: its page shows the error, not th
 }
 
 
+@pytest.fixture(scope="module")
+def unreadable(tmp_path_factory: pytest.TempPathFactory) -> dict[str, subprocess.CompletedProcess[str]]:
+    """One project holding every ``UNREADABLE`` note (``bad-<case>.md``) beside a good one, and the runs
+    the tests below read: ``audit`` of the bad notes and a seed, ``meta`` of the bad notes by id, of the
+    good one, and of all notes (each run serves every case: one process each, not one per case)."""
+    root = minimal_project(tmp_path_factory.mktemp("unreadable") / "p")
+    for case, (text, _, _) in UNREADABLE.items():
+        (root / "seeds" / f"bad-{case}.md").write_text(text, encoding="utf-8")
+    bad = [f"seeds/bad-{case}.md" for case in sorted(UNREADABLE)]
+    return {
+        "audit": zhudu("audit", *bad, str(SEED), cwd=root),
+        "meta of the bad": zhudu("meta", *(f"bad-{case}" for case in sorted(UNREADABLE)), cwd=root),
+        "meta of the good": zhudu("meta", "good", cwd=root),
+        "meta of all": zhudu("meta", cwd=root),
+    }
+
+
 @pytest.mark.parametrize("case", sorted(UNREADABLE))
-def test_audit_of_a_note_the_build_cannot_read_says_why_as_meta_does(tmp_path, case):
-    text, line, message = UNREADABLE[case]
-    root = minimal_project(tmp_path / "p")
-    (root / "seeds" / "bad.md").write_text(text, encoding="utf-8")
-    proc = zhudu("audit", "seeds/bad.md", str(SEED), cwd=root)
-    one_error(proc, 1, f"seeds/bad.md:{line}: {message}")
+def test_audit_of_a_note_the_build_cannot_read_says_why_as_meta_does(unreadable, case):
+    _, line, message = UNREADABLE[case]
+    proc = unreadable["audit"]
+    one_error(proc, 1, f"seeds/bad-{case}.md:{line}: {message}")
     # Not reported as a note with nothing to check; the other note is still audited.
-    assert "== seeds/bad.md ==" not in proc.stdout, proc.stdout
+    assert f"== seeds/bad-{case}.md ==" not in proc.stdout, proc.stdout
     assert f"== {SEED} ==" in proc.stdout
     # The build's own words: `meta` reads the notes as the build does, and says the same.
-    said = next(line for line in proc.stderr.splitlines() if "seeds/bad.md" in line)
-    meta = zhudu("meta", "bad", cwd=root)
+    said = next(line for line in proc.stderr.splitlines() if f"seeds/bad-{case}.md" in line)
+    meta = unreadable["meta of the bad"]
     one_error(meta, 1, said.removeprefix("error: "))
-    assert '"broken": true' in meta.stdout
+    shown = {note["source_file"]: note for note in json.loads(meta.stdout)}
+    assert shown[f"seeds/bad-{case}.md"]["broken"] is True, meta.stdout
 
 
-def test_meta_names_an_unreadable_note_as_a_warning_when_another_is_asked_for(tmp_path):
-    root = minimal_project(tmp_path / "p")
-    (root / "seeds" / "bad.md").write_text(UNREADABLE["yaml"][0], encoding="utf-8")
-    proc = zhudu("meta", "good", cwd=root)
+def test_meta_names_an_unreadable_note_as_a_warning_when_another_is_asked_for(unreadable):
+    proc = unreadable["meta of the good"]
     assert proc.returncode == 0 and "error:" not in proc.stderr, proc.stderr
-    assert "warning: seeds/bad.md:4: invalid YAML front matter" in proc.stderr
-    one_error(zhudu("meta", cwd=root), 1, "seeds/bad.md:4: invalid YAML front matter")  # all notes: bad too
+    for case, (_, line, message) in UNREADABLE.items():
+        assert f"warning: seeds/bad-{case}.md:{line}: {message}" in proc.stderr, proc.stderr
+    assert [note["id"] for note in json.loads(proc.stdout)] == ["good"]
+    for case, (_, line, message) in UNREADABLE.items():  # all notes: the bad ones too
+        one_error(unreadable["meta of all"], 1, f"seeds/bad-{case}.md:{line}: {message}")
 
 
 def test_audit_refuses_a_note_over_the_size_limit_at_once(tmp_path):
@@ -144,6 +163,13 @@ def documented_commands() -> list[str]:
     return sorted({command for commands in found for command in commands})
 
 
+@functools.cache
+def zhudu_once(args: tuple[str, ...], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``zhudu(*args, cwd=cwd)``, run once: two documented commands that differ only in the python they
+    name (``python``, ``.venv/bin/python``) are the same run here (``sys.executable``)."""
+    return zhudu(*args, cwd=cwd)
+
+
 @pytest.mark.parametrize("command", documented_commands())
 def test_each_documented_command_works_as_written(command, tmp_path):
     """Run as the author copies it, in the folder of mkdocs.yml (``-f path/mkdocs.yml``: from another one)."""
@@ -154,7 +180,7 @@ def test_each_documented_command_works_as_written(command, tmp_path):
     for word in words[3:]:
         word = word.replace("path/mkdocs.yml", str(REPO / "mkdocs.yml")).replace("<file>.md", SEED.name)
         args.extend(sorted(str(p.relative_to(cwd)) for p in cwd.glob(word)) if "*" in word else [word])
-    proc = zhudu(*args, cwd=cwd)
+    proc = zhudu_once(tuple(args), cwd)
     assert proc.returncode == 0 and "error" not in proc.stderr, (command, proc.stderr)
     assert proc.stdout.strip(), command
 
@@ -222,8 +248,24 @@ def test_meta_with_non_utf8_conversion_rules_names_the_file_and_line(tmp_path):
 # -- mkdocs build -------------------------------------------------------------------------------
 
 
-def test_build_with_settings_that_are_not_a_mapping(tmp_path):
-    build_site(tmp_path, notes={"good.md": GOOD})
+@pytest.fixture(scope="module")
+def good_project(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The build of a project of ``GOOD`` whose cache folder is a file (built once here), for the test of
+    that and for tests that break a copy of the project."""
+    root = tmp_path_factory.mktemp("good") / "p"
+    (root / ".cache").mkdir(parents=True)
+    (root / ".cache" / "zhudu").write_text("not a folder", encoding="utf-8")
+    return build_site(root, notes={"good.md": GOOD})
+
+
+def copy_of(project: BuildResult, dest: Path) -> Path:
+    """``project``'s sources (not its site, nor its cache folder) copied into ``dest``: a project to break."""
+    shutil.copytree(project.root, dest, ignore=shutil.ignore_patterns("site", ".cache"))
+    return dest
+
+
+def test_build_with_settings_that_are_not_a_mapping(good_project, tmp_path):
+    tmp_path = copy_of(good_project, tmp_path / "p")
     config = tmp_path / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text(text.replace("  zhudu:\n", "  zhudu: 42\n  was_zhudu:\n", 1), encoding="utf-8")
@@ -246,8 +288,8 @@ def test_an_editorial_file_that_is_a_folder_stops_the_build_naming_it(site_build
     assert f"docs/editorial/{name}: is a folder, not a YAML file" in result.log, result.log
 
 
-def test_non_utf8_conversion_rules_stop_the_build_naming_file_and_line(tmp_path):
-    build_site(tmp_path, notes={"good.md": GOOD})
+def test_non_utf8_conversion_rules_stop_the_build_naming_file_and_line(good_project, tmp_path):
+    tmp_path = copy_of(good_project, tmp_path / "p")
     (tmp_path / "docs" / "editorial" / "conversion.yml").write_bytes("protected:\n  - 数据\n".encode("gbk"))
     proc = mkdocs_build_cli(tmp_path)
     out = proc.stdout + proc.stderr
@@ -278,11 +320,8 @@ def test_a_duplicate_key_in_an_editorial_file_is_an_error_not_a_silent_loss(
     assert expected in result.log, result.log
 
 
-def test_a_cache_folder_that_is_a_file_is_named_and_the_build_goes_on(tmp_path):
-    root = tmp_path / "p"
-    (root / ".cache").mkdir(parents=True)
-    (root / ".cache" / "zhudu").write_text("not a folder", encoding="utf-8")
-    result = build_site(root, notes={"good.md": GOOD})
+def test_a_cache_folder_that_is_a_file_is_named_and_the_build_goes_on(good_project):
+    result = good_project
     assert result.ok, result.log
     assert ".cache/zhudu: is a file, not a folder: delete it" in result.log, result.log
     assert "好笔记" in (result.site_dir / "zh-Hans" / "notes" / "good" / "index.html").read_text(

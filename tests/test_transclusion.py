@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 import shutil
 from collections import Counter
+from collections.abc import Iterator
 
 import pytest
 from test_cache import same_tree
 from test_serve_incremental import replace_in, served  # noqa: F401  (a fixture)
 
-from conftest import build_site, serve_built
+from conftest import ServedSite, build_site, serve_built
 from zhudu.search.extract import extract_page
 
 HOST = (
@@ -30,8 +31,16 @@ EMBEDDED = (
 COPY_RE = re.compile(r'<blockquote class="zd-transclusion".*?</blockquote>', re.DOTALL)
 
 
-def test_an_embedded_note_is_its_passages_framed_with_a_link_and_no_id_of_the_page(tmp_path):
-    result = build_site(tmp_path / "p", notes={"a.md": HOST, "b.md": EMBEDDED}, strict=False)
+@pytest.fixture(scope="module")
+def embedding(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """``HOST`` embedding ``EMBEDDED``, built once and served: its pages read, and looked at in a browser."""
+    root = tmp_path_factory.mktemp("embedding") / "p"
+    with serve_built(root, notes={"a.md": HOST, "b.md": EMBEDDED}, strict=False) as site:
+        yield site
+
+
+def test_an_embedded_note_is_its_passages_framed_with_a_link_and_no_id_of_the_page(embedding):
+    result = embedding.build
     assert result.ok, result.log
     page = result.page("zh-Hans/notes/a/index.html")
     # Itself is a labelled link; an embed in a list item is a copy there too (see the test below).
@@ -122,25 +131,25 @@ def test_under_serve_the_embedding_page_follows_the_embedded_notes_edits(served)
     assert "乙改过的小结" in COPY_RE.findall(page)[1]
 
 
-def test_an_embedded_note_looks_like_a_framed_quote_with_its_source(tmp_path, page):
-    with serve_built(tmp_path / "p", notes={"a.md": HOST, "b.md": EMBEDDED}, strict=False) as site:
-        page.goto(site.url + "zh-Hans/notes/a/", wait_until="load")
-        copy = page.locator("blockquote.zd-transclusion").first
-        copy.scroll_into_view_if_needed()
-        page.wait_for_function("document.fonts.status === 'loaded'")
-        copy.screenshot(path=str(tmp_path / "transclusion.png"))  # looked at when the test was written
-        style = copy.evaluate(
-            "e => { const s = getComputedStyle(e); return [s.borderLeftStyle, s.borderLeftWidth] }"
-        )
-        assert style[0] == "solid" and float(style[1].rstrip("px")) >= 2
-        heading = page.locator(".zd-transclusion__heading").first
-        assert int(heading.evaluate("e => getComputedStyle(e).fontWeight")) >= 700
-        source = page.locator(".zd-transclusion__source a").first
-        assert source.evaluate("a => a.href").endswith("/zh-Hans/notes/b/")
-        # The page's table of contents lists the page's own heading only.
-        toc = page.locator(".md-sidebar--secondary .md-nav__link").all_inner_texts()
-        assert [t.strip() for t in toc if t.strip()].count("小结") <= 1
-        assert page.zd.console_errors == []
+def test_an_embedded_note_looks_like_a_framed_quote_with_its_source(tmp_path, page, embedding):
+    site = embedding
+    page.goto(site.url + "zh-Hans/notes/a/", wait_until="load")
+    copy = page.locator("blockquote.zd-transclusion").first
+    copy.scroll_into_view_if_needed()
+    page.wait_for_function("document.fonts.status === 'loaded'")
+    copy.screenshot(path=str(tmp_path / "transclusion.png"))  # looked at when the test was written
+    style = copy.evaluate(
+        "e => { const s = getComputedStyle(e); return [s.borderLeftStyle, s.borderLeftWidth] }"
+    )
+    assert style[0] == "solid" and float(style[1].rstrip("px")) >= 2
+    heading = page.locator(".zd-transclusion__heading").first
+    assert int(heading.evaluate("e => getComputedStyle(e).fontWeight")) >= 700
+    source = page.locator(".zd-transclusion__source a").first
+    assert source.evaluate("a => a.href").endswith("/zh-Hans/notes/b/")
+    # The page's table of contents lists the page's own heading only.
+    toc = page.locator(".md-sidebar--secondary .md-nav__link").all_inner_texts()
+    assert [t.strip() for t in toc if t.strip()].count("小结") <= 1
+    assert page.zd.console_errors == []
 
 
 EDITORIAL = {
@@ -181,9 +190,17 @@ QUOTED_HEADING = "\n> ### 引用里的标题\n>\n> 引用里。\n"
 WITH_HTML = "---\ntitle: 丙篇\n---\n\n<div>块</div>\n\n正文。\n"
 
 
-def test_an_embed_in_a_list_item_or_a_quote_is_its_copy_there(tmp_path):
+@pytest.fixture(scope="module")
+def nested(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """``NESTED``'s embeds in lists and quotes, built once and served: its pages read, and looked at."""
+    root = tmp_path_factory.mktemp("nested") / "p"
     notes = {"a.md": NESTED, "b.md": EMBEDDED + QUOTED_HEADING, "c.md": WITH_HTML}
-    result = build_site(tmp_path / "p", notes=notes, strict=False)
+    with serve_built(root, notes=notes, strict=False) as site:
+        yield site
+
+
+def test_an_embed_in_a_list_item_or_a_quote_is_its_copy_there(nested):
+    result = nested.build
     assert result.ok, result.log
     page = result.page("zh-Hans/notes/a/index.html")
     body = page[page.index("开头。") : page.index('<div class="footnote">')]
@@ -225,27 +242,24 @@ def test_an_embed_in_a_list_item_or_a_quote_is_its_copy_there(tmp_path):
     assert "軟體和記憶體" in result.page("zh-Hant-TW/notes/a/index.html")
 
 
-def test_a_copy_in_a_list_item_is_framed_with_its_footnotes_inside(tmp_path, page):
-    notes = {"a.md": NESTED, "b.md": EMBEDDED + QUOTED_HEADING, "c.md": WITH_HTML}
-    with serve_built(tmp_path / "p", notes=notes, strict=False) as site:
-        page.goto(site.url + "zh-Hans/notes/a/", wait_until="load")
-        copy = page.locator("li > blockquote.zd-transclusion").first
-        copy.scroll_into_view_if_needed()
-        page.wait_for_function("document.fonts.status === 'loaded'")
-        page.locator("article.zd-note").screenshot(
-            path=str(tmp_path / "nested.png")
-        )  # looked at when written
-        style = copy.evaluate(
-            "e => { const s = getComputedStyle(e); return [s.borderLeftStyle, s.borderLeftWidth] }"
-        )
-        assert style[0] == "solid" and float(style[1].rstrip("px")) >= 2
-        box, notes_box = copy.bounding_box(), copy.locator(".zd-transclusion__footnotes").bounding_box()
-        assert (
-            box
-            and notes_box
-            and box["y"] <= notes_box["y"] < notes_box["y"] + notes_box["height"] <= box["y"] + box["height"]
-        )
-        assert copy.locator(".footnote-ref").inner_text() == "1"
-        listed = copy.locator(".zd-transclusion__footnotes > ol")
-        assert listed.evaluate("e => getComputedStyle(e).listStyleType") == "decimal"  # not Material's a, b
-        assert page.zd.console_errors == []
+def test_a_copy_in_a_list_item_is_framed_with_its_footnotes_inside(tmp_path, page, nested):
+    site = nested
+    page.goto(site.url + "zh-Hans/notes/a/", wait_until="load")
+    copy = page.locator("li > blockquote.zd-transclusion").first
+    copy.scroll_into_view_if_needed()
+    page.wait_for_function("document.fonts.status === 'loaded'")
+    page.locator("article.zd-note").screenshot(path=str(tmp_path / "nested.png"))  # looked at when written
+    style = copy.evaluate(
+        "e => { const s = getComputedStyle(e); return [s.borderLeftStyle, s.borderLeftWidth] }"
+    )
+    assert style[0] == "solid" and float(style[1].rstrip("px")) >= 2
+    box, notes_box = copy.bounding_box(), copy.locator(".zd-transclusion__footnotes").bounding_box()
+    assert (
+        box
+        and notes_box
+        and box["y"] <= notes_box["y"] < notes_box["y"] + notes_box["height"] <= box["y"] + box["height"]
+    )
+    assert copy.locator(".footnote-ref").inner_text() == "1"
+    listed = copy.locator(".zd-transclusion__footnotes > ol")
+    assert listed.evaluate("e => getComputedStyle(e).listStyleType") == "decimal"  # not Material's a, b
+    assert page.zd.console_errors == []
