@@ -46,7 +46,7 @@ def test_heldout14_after_its_rules(code: str, by_domain: bool, most: int, mainla
     """First sight (aligned labels): TW 3.97 (36 wrong words), 3.30 (30) by domain; HK 5.40 (49), 1.32 (12) by domain
     (plain OpenCC 12.23 / 11.01).  After session 27's rules: TW 2.31 (21), 1.65 (15); HK 4.30 (39), 0.22 (2); mainland
     words left at most 1.21 per 1,000; the one place where OpenCC's regional word is lost is as before."""
-    figures = bench_conversion.measure(HELDOUT14, code, by_domain=by_domain)
+    figures = bench_conversion.measure(HELDOUT14, code, by_domain=by_domain, names=("opencc", "zhudu"))
     zhudu, plain = figures["zhudu"], figures["opencc"]
     assert zhudu["wrong"] <= most < plain["wrong"]
     assert zhudu["mainland"] <= mainland

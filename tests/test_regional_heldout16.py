@@ -68,7 +68,7 @@ def test_heldout16_after_its_rules(code: str, by_domain: bool, most: int, mainla
     """First sight (aligned labels, the label review's 選取 / 拖曳 in): TW 9.49 (77 wrong words), 8.99 (73) by domain;
     HK 5.91 (48), 0.74 (6) by domain (plain OpenCC 18.48 / 16.63).  After session 29's rules: TW 4.93 (40), 3.33 (27)
     by domain; HK 5.67 (46), 0.49 (4); mainland words left by domain 0.37 / 0.12 per 1,000."""
-    figures = bench_conversion.measure(HELDOUT16, code, by_domain=by_domain)
+    figures = bench_conversion.measure(HELDOUT16, code, by_domain=by_domain, names=("opencc", "zhudu"))
     zhudu, plain = figures["zhudu"], figures["opencc"]
     assert zhudu["wrong"] <= most < plain["wrong"]
     assert zhudu["mainland"] <= mainland

@@ -63,7 +63,7 @@ def test_heldout17_after_its_rules(code: str, by_domain: bool, most: int, mainla
     (conv37): asymptote-by-example's tiling.tex scores 19.8 (software from 20) and reads as general text, where the
     ``domain: general`` 对象 rule writes 對象 for two graphics objects (坐标、路径等对象, 对同一个对象): TW 35 by domain,
     two of OpenCC's right 物件 lost."""
-    figures = bench_conversion.measure(HELDOUT17, code, by_domain=by_domain)
+    figures = bench_conversion.measure(HELDOUT17, code, by_domain=by_domain, names=("opencc", "zhudu"))
     zhudu, plain = figures["zhudu"], figures["opencc"]
     assert zhudu["wrong"] <= most < plain["wrong"]
     assert zhudu["mainland"] <= mainland

@@ -43,6 +43,6 @@ def test_heldout27_no_worse_than_first_sight(code: str, most: int, plain: int) -
     (a60c6821) gave every output identical.  Zhudu must not do worse, nor leave a mainland word; OpenCC's count pins
     the labels."""
     for by_domain in (False, True):
-        figures = bench_conversion.measure(HELDOUT27, code, by_domain=by_domain)
+        figures = bench_conversion.measure(HELDOUT27, code, by_domain=by_domain, names=("opencc", "zhudu"))
         assert figures["opencc"]["wrong"] == plain
         assert figures["zhudu"]["wrong"] <= most and figures["zhudu"]["mainland"] == 0

@@ -47,6 +47,6 @@ def test_heldout28_no_worse_than_first_sight(code: str, most: int, plain: int) -
     the set's error classes, with their own examples) bring it to Taiwan 2.70 (33), Hong Kong 1.31 (16), the same by
     domain; with conv32's (written without reading the set, merged beside them) Taiwan 2.37 (29).  Zhudu must not do worse, nor leave a mainland word; OpenCC's count pins the labels."""
     for by_domain in (False, True):
-        figures = bench_conversion.measure(HELDOUT28, code, by_domain=by_domain)
+        figures = bench_conversion.measure(HELDOUT28, code, by_domain=by_domain, names=("opencc", "zhudu"))
         assert figures["opencc"]["wrong"] == plain
         assert figures["zhudu"]["wrong"] <= most and figures["zhudu"]["mainland"] == 0

@@ -40,6 +40,6 @@ def test_heldout29_no_worse_than_first_sight(code: str, most: int, mainland: int
     conv35 rules for its classes (written with their own examples): Taiwan 0.40 (5), Hong Kong 0.16 (2), no mainland
     word left, the bound now.  Zhudu must not do worse, nor leave more mainland words; OpenCC's count pins the labels."""
     for by_domain in (False, True):
-        figures = bench_conversion.measure(HELDOUT29, code, by_domain=by_domain)
+        figures = bench_conversion.measure(HELDOUT29, code, by_domain=by_domain, names=("opencc", "zhudu"))
         assert figures["opencc"]["wrong"] == plain
         assert figures["zhudu"]["wrong"] <= most and figures["zhudu"]["mainland"] <= mainland

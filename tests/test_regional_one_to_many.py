@@ -66,7 +66,7 @@ def test_heldout26_after_the_one_to_many_rules(code: str, most: int, plain: int)
     left), Hong Kong 1.10 → 0 (11 → 0) per 1,000 Han characters, the same by domain; no mainland word left.  Plain
     OpenCC 18 / 14 since session 44 mended the label of 孙太太把匙儿喂小孩子 (餵, which the 喂 rule now writes)."""
     for by_domain in (False, True):
-        figures = bench_conversion.measure(HELDOUT26, code, by_domain=by_domain)
+        figures = bench_conversion.measure(HELDOUT26, code, by_domain=by_domain, names=("opencc", "zhudu"))
         assert figures["opencc"]["wrong"] == plain
         assert figures["zhudu"]["wrong"] <= most and figures["zhudu"]["mainland"] == 0
 
