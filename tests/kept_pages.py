@@ -7,7 +7,9 @@ context options (the ``page`` fixture's desk window, a phone's), unless a test c
 it. ``PageInUse`` stands in for the page during a test and notes such a change (an init script, a route, extra
 headers, the context itself); a page so changed, one that went to more than one site, or one whose test failed is
 closed after its test, and the next test gets a new one. A new viewport size and emulated media (type, colour scheme)
-are put back as the page's context set them instead: width sweeps and print checks keep their page. A test that
+are put back as the page's context set them instead: width sweeps and print checks keep their page. So a window's size
+is not a context's for good: contexts whose options differ only in it share a page, resized to the size each test
+asks for (a new context gives its page the same window and screen size; nothing else differs). A test that
 needs init scripts asks for a page opened with them (``init_scripts``), kept for the next test that asks the same. A kept page loses the listeners its test
 added, its storage, cookies and HTTP cache, and is left on ``about:blank`` with the pointer at the corner, where a
 new page starts. A test reads the page through DevTools (the accessibility tree, the fonts used) with
@@ -187,6 +189,7 @@ class Kept:
 
     def __init__(self, browser: Any, options: dict[str, Any], init_scripts: tuple[str, ...] = ()) -> None:
         self.options = options
+        self.size = options.get("viewport")  # the size the page's test asked for
         self.init_scripts = init_scripts
         self.context = browser.new_context(**options)
         self.page = self.context.new_page()
@@ -236,9 +239,9 @@ class Kept:
                     other.close()
             self.page.goto("about:blank")
             if in_use.resized:
-                if "viewport" not in self.options:  # Playwright's default size: not worth guessing
+                if self.size is None:  # Playwright's default size: not worth guessing
                     return False
-                self.page.set_viewport_size(self.options["viewport"])
+                self.page.set_viewport_size(self.size)
             if in_use.emulated:
                 self.page.emulate_media(
                     **{name: self.options.get(name, UNDONE_MEDIA[name]) for name in in_use.emulated}
@@ -267,7 +270,8 @@ class KeptPages:
         the kept one, or a new one."""
         options = options or DESK
         init_scripts = tuple(init_scripts)
-        key = json.dumps([options, init_scripts], sort_keys=True)
+        size = options.get("viewport")
+        key = json.dumps([{**options, "viewport": "any"} if size else options, init_scripts], sort_keys=True)
         while key in self.lent:  # that page is with a test now: another of the same options
             key += "+"
         self.lent.add(key)
@@ -276,6 +280,9 @@ class KeptPages:
             kept = Kept(self.browser, options, init_scripts)
         else:
             del self.kept[key]
+            if kept.size != size:  # made at another size: resized as a test resizing it is put back
+                kept.page.set_viewport_size(size)
+                kept.size = size
         self.kept[key] = kept
         kept.watch = Watch()
         return PageInUse(kept.page, kept.watch, key, init_scripts)
