@@ -283,6 +283,50 @@ def test_inline_rules_markdown(source: str, expected: str) -> None:
     assert md(source) == expected
 
 
+#: A Traditional note's title as a link to it shows it (``Site.link_title``): each variant's text, as a link's label.
+_TITLES = {
+    "zh-Hans": "臭氧发生器的文档",
+    "zh-Hant-TW": "臭氧發生器的文件",
+    "zh-Hant-HK": "臭氧產生器的說明文件",
+}
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        (
+            _TITLES,
+            '<span class="zd-conv" data-zd-conv="zh-Hant-TW:臭氧發生器的文件;zh-Hant-HK:臭氧產生器的說明文件">臭氧发生器的文档</span>',
+        ),
+        # Markdown's characters and brackets in a title are the title's, not Markdown, as a character to escape.
+        (
+            {"zh-Hans": "[a] *b* <c> _d_ & e", "zh-Hant-TW": "[a] *b* <c> & e"},
+            '<span class="zd-conv" data-zd-conv="zh-Hant-TW:[a] *b* &lt;c&gt; &amp; e">[a] *b* &lt;c&gt; _d_ &amp; e</span>',
+        ),
+        (
+            {"zh-Hans": "x}", "zh-Hant-TW": "y}"},
+            '<span class="zd-conv" data-zd-conv="zh-Hant-TW:y}">x}</span>',
+        ),
+    ],
+)
+def test_a_force_rule_written_for_a_link_shows_each_variants_text(
+    values: dict[str, str], expected: str
+) -> None:
+    from zhudu.script.inline_rules import rule_markdown
+
+    assert md(f"[{rule_markdown(values)}](x/)") == f'<p><a href="x/">{expected}</a></p>'
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["a `code` b", "a \\*b", "a}-b", "A &amp; B", "&#34;", "a;zh-Hant-HK:b", " a", "", "a\nb"],
+)
+def test_a_force_rule_is_not_written_for_what_markdown_would_read_otherwise(title: str) -> None:
+    from zhudu.script.inline_rules import rule_markdown
+
+    assert rule_markdown({"zh-Hans": "x", "zh-Hant-TW": title}) == ""
+
+
 CONV_SPAN = '<span class="zd-conv" data-zd-conv="{attr}">{inner}</span>'
 
 

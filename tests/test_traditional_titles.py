@@ -6,7 +6,8 @@ way back through Simplified rewrites (文件 → 檔案, 項目 → 專案, 說 
 (issue 25; session 46's Left: theme pages and section lists folded such a title plainly).  Each region's note in a
 section the other region's ``_index.md`` introduces: its page, folded as that author's, listed a Hong Kong note's
 文件 as typed on the Taiwan page (its own page: 檔案), a Taiwan note's 梅西 on the Hong Kong page (美斯); so did a
-section of sections its sections' titles.
+section of sections its sections' titles.  A wikilink or an embed naming a note by its file name (``[[hk]]``, ``![[hk]]``)
+showed its title as typed: a Hong Kong note's 說明文件 on the Taiwan pages, where its page reads 文件.
 """
 
 from __future__ import annotations
@@ -32,13 +33,13 @@ NOTES = {
     "posts/_index.md": f"---\ntitle: {SECTION_TITLE}\nlang: zh-TW\n---\n\n這裡是項目文件。\n",
     "posts/tw.md": (
         f"---\ntitle: {TW_TITLE}\nlang: zh-TW\ndate: 2026-11-01\n---\n\n"
-        "看著麵包店的招牌。參見 [[a]]。\n\n米高·貝利讀過《沽注一擲》。後來麥可·貝瑞讀過《大賣空》。\n"
+        "看著麵包店的招牌。參見 [[a]]。\n\n米高·貝利讀過《沽注一擲》。後來麥可·貝瑞讀過《大賣空》。\n\n另見 [[hk]]。\n"
     ),
     "posts/hk.md": (
         f"---\ntitle: {HK_TITLE}\nlang: zh-HK\ndate: 2026-11-02\n---\n\n"
-        "家裡的麵包店。\n\n麥可·貝瑞讀過《大賣空》。後來米高·貝利讀過《沽注一擲》。\n"
+        "家裡的麵包店。\n\n麥可·貝瑞讀過《大賣空》。後來米高·貝利讀過《沽注一擲》。\n\n另見 [[tw]]。\n"
     ),
-    "posts/a.md": "---\ntitle: 简体笔记\ndate: 2026-11-03\n---\n\n面包店很好。\n",
+    "posts/a.md": "---\ntitle: 简体笔记\ndate: 2026-11-03\n---\n\n面包店很好。\n\n参见 [[tw]] 和 [[hk]]。\n\n![[hk]]\n",
     "posts/hkin.md": f"---\ntitle: {HK_IN_TW_TITLE}\nlang: zh-HK\ndate: 2026-10-30\n---\n\n設定在這裡。\n",
     "league/_index.md": "---\ntitle: 聯賽總覽\nlang: zh-TW\n---\n\n這裡是聯賽。\n",
     "league/fans/_index.md": f"---\ntitle: {FANS_TITLE}\nlang: zh-HK\n---\n\n專欄在這裡。\n",
@@ -109,20 +110,21 @@ def _listed(shown: dict[tuple[str, str], str], code: str, start: str, length: in
     ("page", "typed", "own", "start", "places"),
     [
         # A Taiwan note: every list of notes (home, section, theme pages, related notes and the theme strip of the
-        # Simplified note, its backlinks there, the glossary, the feed, the search records).
+        # Simplified note, its backlinks there, the glossary, the feed, the search records), every link to it.
         (
             "notes/posts-tw/index.html",
             TW_TITLE,
             "zh-Hant-TW",
             "在程[式序]",
-            EVERY_LIST,
+            EVERY_LIST | {"notes/posts-hk/index.html"},  # its wikilink there, and the Simplified note's
         ),
         (
             "notes/posts-hk/index.html",
             HK_TITLE,
             "zh-Hant-HK",
             "臭氧",
-            EVERY_LIST,
+            EVERY_LIST
+            | {"notes/posts-tw/index.html"},  # its wikilink there; the Simplified note's, and its embed
         ),
         # A note of the other region than its section's _index.md: listed there as its page shows it.
         (
