@@ -68,6 +68,14 @@ def tw(s: str) -> str:
             "写信到 someone.name@mail.example.com 后",
             "寫信到 someone.name@mail.example.com 後",
         ),
+        # An address is kept as written, its domain's or its name's Han too (an internationalised address); the
+        # sentence right after it converts (a domain ends at a Latin or a Han top-level domain).
+        ("写信到 user@example.com后来再说", "寫信到 user@example.com後來再說"),
+        ("写信到user@例子.中国后来再说", "寫信到user@例子.中国後來再說"),
+        ("地址：用户@例子.中国，后来", "地址：用户@例子.中国，後來"),
+        ("地址：用户@mail.例子.com后来", "地址：用户@mail.例子.com後來"),
+        ("见 user@example.中国 后来", "見 user@example.中国 後來"),
+        ("见 user@例子.公司。后来", "見 user@例子.公司。後來"),
         ("@ahamoment2100 后来", "@ahamoment2100 後來"),
         ("OpenAI模型", "OpenAI模型"),
         ("RTX4060显卡", "RTX4060顯示卡"),
@@ -523,10 +531,11 @@ def test_protection_matcher_looks_only_where_a_token_can_start(variant: Variant)
         "见https://例子.com/路径?q=1。写信a.b-c+d%e@mail.example.org，@阮一峰的网络日志 说 www.b23.tv/abc之后"
         "用U盘和内存、-{x、．ab、@home、%占比、PythonX、x_Python、Python、ftp://x.y/z、a@b、..、-1、_a_、"
         "\ue000toc\ue001、𠀀U盘、%x@y.org、-b.example.com、.x@y.org、+x@y.org"
+        "，用户@例子.中国后来、写信给用户@例子.com，x@例子.中国、用户@例子、@用户.中国、U盘@例子.中国"
     )
     for phrases, with_phrases in ((RULES, variant.code != "zh-Hans"), (rules, True)):
         matcher = spans.matcher_for(phrases, variant.code, with_phrases=with_phrases)
-        assert matcher.pattern.pattern.startswith("(?=[")
+        assert matcher.pattern.pattern.startswith("(?:(?=[")
         trie = spans._trie_pattern(matcher.outputs)
         plain = re.compile(
             spans._PROTECT_SOURCE + (f"| (?P<rule>{trie})\n" if trie else "") + "|" + spans._ASCII_RUN_SOURCE,
