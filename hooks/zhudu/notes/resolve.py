@@ -247,7 +247,7 @@ def link_notes(
         base = link_base(src_uri, note.url_folder)
         targets: list[str] = []
         headless: list[tuple[NoteRef, LinkTarget]] = []  # links to a heading their note lacks
-        titled = (lambda i, page=note: title_on(by_id[i], page)) if title_on else None  # type: ignore[misc]
+        titled = (lambda i, page=note: title_on(by_id[i], page)) if title_on is not None else None
         embeds = transclusion.Embeds(
             note.meta.slug,
             lambda slug, base=base, titled=titled: _embedded(
