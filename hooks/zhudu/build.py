@@ -271,8 +271,9 @@ class Build:
     def _load_themes(self, files: Files, config: MkDocsConfig) -> None:
         """Read themes.yml (fresh every build) and add the theme pages."""
         site = self.site
+        hant = {n.id: self.fold for n in site.corpus.notes if n.meta.lang == "zh-Hant"}
         path = site.editorial_dir / "themes.yml"
-        notes = note_infos(site.corpus.notes, site.shown_by, site.conversion_key)
+        notes = note_infos(site.corpus.notes, hant, site.shown_by)
         try:
             self.themes = ThemeBuild.load(path, site.display(path), notes, {n.id for n in site.corpus.drafts})
         except ZhuduError as exc:

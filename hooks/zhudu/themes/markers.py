@@ -184,7 +184,6 @@ class NoteMarkers:
         other_info = self.info[other]
         links = []
         for target in index.best_hits_in(theme_id, other, MARKER_LIMIT):
-            # Cut as written, then written as its page shows it: a Traditional note's words are groups, kept whole.
-            text = other_info.to_simplified(excerpt(index.passage_by_key[(other, target.anchor)].shown))
-            links.append((rel_url(page_url, f"{other_info.url}#{target.anchor}"), text))
+            text = other_info.to_simplified(index.passage_by_key[(other, target.anchor)].shown)
+            links.append((rel_url(page_url, f"{other_info.url}#{target.anchor}"), excerpt(text)))
         return fragments.render("zd-themes-marks.html", "other_note", title=other_info.title, links=links)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from html import escape
 from pathlib import Path
@@ -66,13 +66,8 @@ class NoteInfo:
     title: str
     date: str
     url: str  # "notes/<slug>/"
-    #: Its passages' words into the default variant's pages as its own page shows them (a Traditional note's:
-    #: ``Site.shown_by``, with the groups each variant's page resolves); a Simplified note's as written.
     to_simplified: Callable[[str], str] = field(default=lambda s: s, repr=False)
     lang: str = "zh-Hans"  # the note's script: a Simplified note's Traditional quotation gets its lang
-    region: str | None = None  # a Traditional note's (``NoteMeta.region``): whose words its passages keep
-    #: What ``to_simplified`` is made of (``Site.conversion_key``; "": as written), for the theme pages' digests.
-    conversion: str = ""
 
 
 @dataclass
@@ -344,14 +339,13 @@ def _generated_page(
 
 def note_infos(
     notes: Sequence[Any],
+    to_simplified: Mapping[str, Callable[[str], str]],
     shown_by: Callable[[str, str | None], Callable[[str], str]],
-    conversion: str = "",
 ) -> list[NoteInfo]:
     """``NoteInfo`` for the corpus' readable notes (``notes.Note`` objects), in corpus order.
 
-    ``shown_by``: how a note's words are written into the default variant's pages (``Site.shown_by``), so that
-    theme pages, related notes and theme strips show its title and passages as its page does (a Hong Kong note's
-    麵包店 on the Hong Kong theme page, not the plain fold's 麪包店); ``conversion``: what it is made of.
+    ``to_simplified``: a Traditional note's passages into Simplified; ``shown_by``: how its title is written into
+    the default variant's pages (``Site.shown_by``), so that theme pages and related notes show it as its page does.
     """
     out = []
     for note in notes:
@@ -363,13 +357,11 @@ def note_infos(
             NoteInfo(
                 id=note.id,
                 slug=meta.slug,
-                title=(shown := shown_by(meta.lang, meta.region))(meta.title),
+                title=shown_by(meta.lang, meta.region)(meta.title),
                 date=date.date().isoformat() if date else "",
                 url=note.src_uri[:-3] + "/",
-                to_simplified=shown,
+                to_simplified=to_simplified.get(note.id, lambda s: s),
                 lang=meta.lang,
-                region=meta.region,
-                conversion=conversion if meta.lang == "zh-Hant" else "",
             )
         )
     return out

@@ -17,7 +17,6 @@ from zhudu.annotate.passages import join_code
 from zhudu.annotate.quoted_script import LANG_MARKER, is_traditional
 from zhudu.notes import mathml
 from zhudu.publish import pagination
-from zhudu.script import as_written
 from zhudu.themes.graph import graph_layout
 from zhudu.themes.theme_index import ThemeIndex, passage_counts
 from zhudu.themes.theme_map import fold
@@ -86,19 +85,6 @@ def _typeset(tex: str) -> tuple[str, str]:
         return tex, "code"
 
 
-def _shown(text: str, kind: str, shown: Callable[[str], str]) -> tuple[str, str]:
-    """A passage's segment (``join_code``'s) as a theme page shows it: code as written, the rest as ``shown`` writes it.
-
-    A formula is typeset from its text with each group as the rule's word (``as_written.rule_words``): converted
-    into each variant with the words around it, its TeX kept whole.
-    """
-    if kind == "code":
-        return text, kind
-    if kind == "math":
-        return _typeset(as_written.rule_words(shown(text)))
-    return shown(text), kind
-
-
 def theme_view(
     index: ThemeIndex,
     info: Mapping[str, NoteInfo],
@@ -121,20 +107,26 @@ def theme_view(
         for hit in index.hits_in(theme_id, note_id):
             passage = index.passage_by_key[(note_id, hit.anchor)]
             quote = passage.quote  # without its footnotes' numbers
-            text = quote.text
+            raw = quote.text
+            text = note.to_simplified(raw)
             # Matching folded this very text, unless a footnote's number was taken out of it.
             folded_length = hit.folded_length if text == passage.text else -1
             spans = [(passage.in_quote(start), passage.in_quote(end)) for start, end in hit.spans]
-            # Marked as written, then each segment written as the note's page shows it (``NoteInfo.to_simplified``:
-            # a Traditional note's words in groups, which a mark never cuts); the inline code the text leaves out
-            # goes back in place, as written, what reads as words (an image's alternative text, a formula's text) as
-            # the words.
-            segments = join_code(_kinds(marked_segments(text, spans, folded_length)), quote.code)
+            # The inline code the text leaves out goes back in place, as written (not converted); what
+            # reads as words (an image's alternative text, a formula's text) in the page's script, as the words.
+            code = [
+                c if c.kind == "code" else c._replace(text=note.to_simplified(c.text)) for c in quote.code
+            ]
+            segments = (
+                join_code(_kinds(marked_segments(text, spans, folded_length)), code)
+                if len(text) == len(raw)
+                else [(t if k else note.to_simplified(t), k) for t, k in join_code([(raw, "")], code)]
+            )
             passages.append(
                 {
                     "anchor": hit.anchor,
                     "href": rel_url(page_url, f"{note.url}#{hit.anchor}"),
-                    "html": segments_html([_shown(t, k, note.to_simplified) for t, k in segments]),
+                    "html": segments_html([_typeset(t) if k == "math" else (t, k) for t, k in segments]),
                     "pinned": hit.pinned,
                     # A Simplified note's Traditional quotation: lang as on its page (annotate/quoted_script.py).
                     "lang": LANG_MARKER if note.lang == "zh-Hans" and is_traditional(text) else None,
