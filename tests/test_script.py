@@ -308,8 +308,8 @@ _TITLES = {
         ),
         # Markdown's characters and brackets in a title are the title's, not Markdown, as a character to escape.
         (
-            {"zh-Hans": "[a] *b* <c> _d_ & e", "zh-Hant-TW": "[a] *b* <c> & e"},
-            '<span class="zd-conv" data-zd-conv="zh-Hant-TW:[a] *b* &lt;c&gt; &amp; e">[a] *b* &lt;c&gt; _d_ &amp; e</span>',
+            {"zh-Hans": "[a] *b* _d_ e", "zh-Hant-TW": "[a] *b* e"},
+            '<span class="zd-conv" data-zd-conv="zh-Hant-TW:[a] *b* e">[a] *b* _d_ e</span>',
         ),
         (
             {"zh-Hans": "x}", "zh-Hant-TW": "y}"},
@@ -327,7 +327,11 @@ def test_a_force_rule_written_for_a_link_shows_each_variants_text(
 
 @pytest.mark.parametrize(
     "title",
-    ["a `code` b", "a \\*b", "a}-b", "A &amp; B", "&#34;", "a;zh-Hant-HK:b", " a", "", "a\nb"],
+    [
+        *("a `code` b", "a \\*b", "a}-b", "A &amp; B", "&#34;", "a;zh-Hant-HK:b", " a", "", "a\nb"),
+        # Raw HTML, read as such where the rule stands on a line of its own (an embed's frame): shown as typed.
+        *("a</p><h1>b</h1>", "a <img onerror=x>", "a & b"),
+    ],
 )
 def test_a_force_rule_is_not_written_for_what_markdown_would_read_otherwise(title: str) -> None:
     from zhudu.script.inline_rules import rule_markdown

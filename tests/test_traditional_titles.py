@@ -187,3 +187,42 @@ def test_the_glossary_finds_a_term_as_the_notes_fold_reads_it(built) -> None:
             )
             other, own = re.split("。", passage, maxsplit=1)
             assert "zd-gloss" not in other and own.count('class="zd-gloss"') == 2, (slug, code, passage)
+
+
+#: A Traditional note's title no ``-{…}-`` rule can hold: what Markdown or Material reads before or around the rule
+#: (raw HTML, a formula's ``$``, a table cell's ``|``).  Shown as typed, escaped, as a link, in an embed's frame and
+#: in a table cell (the review of session 50: raw ``[-{zh-Hans:…`` shown, an ``<h1>`` injected, arithmatex's
+#: placeholders left in the Taiwan and Hong Kong pages).
+UNWRITABLE_TITLES = {
+    "blockquote": "說明</p></blockquote><h1>注入</h1>文件",
+    "script": "說明</p><script>alert(1)</script>文件",
+    "img": '說明<img src=x onerror="alert(1)">文件',
+    "ampersand": "說明 &amp; 文件",
+}
+
+
+@pytest.mark.parametrize("title", UNWRITABLE_TITLES.values(), ids=UNWRITABLE_TITLES.keys())
+def test_a_title_no_rule_can_hold_is_shown_as_typed(tmp_path: Path, title: str) -> None:
+    import html
+    import json
+
+    from conftest import build_site
+    from zhudu.search.shards import documents
+
+    notes = {
+        "e1.md": f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nlang: zh-TW\n---\n\n內文在這裡。\n",
+        "a.md": "---\ntitle: 简体笔记\n---\n\n参见 [[e1]]。\n\n![[e1]]\n\n| 笔记 |\n| --- |\n| [[e1]] |\n",
+    }
+    result = build_site(tmp_path, notes=notes)
+    assert result.ok and not result.warnings, result.log
+    for code in VARIANTS:
+        page = result.page(f"{code}/notes/a/index.html")
+        body = page[page.index('<article class="md-content__inner') :]
+        assert "-{" not in body and "klzzwxh" not in body, (code, body)
+        assert body.count("<h1") == 1, (code, body)
+        assert "<script>alert" not in body and "<img src=x" not in body, (code, body)
+        # Shown where it is linked, embedded and in the cell, as typed (its ASCII as text; its Han as the page reads it).
+        ascii_run = max(re.findall(r"[ -~]+", title), key=len)
+        assert html.unescape(_TAG_RE.sub("", body)).count(ascii_run) >= 3, (code, ascii_run)
+        records = json.dumps(documents(result.site_dir / code / "search"), ensure_ascii=False)
+        assert "klzzwxh" not in records and "-{" not in records, code

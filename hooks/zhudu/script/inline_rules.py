@@ -53,9 +53,9 @@ def parse_inline_values(spec: str) -> dict[str, str] | None:
     return values or None
 
 
-#: What a value ``rule_markdown`` writes may not hold: what Markdown reads before the rule (a code span, an escape),
-#: text that reads as an entity (Markdown writes it as one), a line's end, the rule's own end.
-_UNWRITABLE_RE = re.compile(r"[\\`\n]|\}-|&(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);", re.IGNORECASE)
+#: What a value ``rule_markdown`` writes may not hold: what Markdown reads before the rule (a code span, an escape,
+#: raw HTML or an entity: ``<``, ``>``, ``&``), a line's end, the rule's own end.
+_UNWRITABLE_RE = re.compile(r"[\\`\n<>&]|\}-")
 
 
 def rule_markdown(values: Mapping[str, str]) -> str:
