@@ -331,6 +331,8 @@ def test_a_force_rule_written_for_a_link_shows_each_variants_text(
         *("a `code` b", "a \\*b", "a}-b", "A &amp; B", "&#34;", "a;zh-Hant-HK:b", " a", "", "a\nb"),
         # Raw HTML, read as such where the rule stands on a line of its own (an embed's frame): shown as typed.
         *("a</p><h1>b</h1>", "a <img onerror=x>", "a & b"),
+        # A formula (arithmatex reads it first: its placeholders were left in the values).
+        "收益 $x$ 與 $y$",
     ],
 )
 def test_a_force_rule_is_not_written_for_what_markdown_would_read_otherwise(title: str) -> None:

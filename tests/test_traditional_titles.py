@@ -198,6 +198,7 @@ UNWRITABLE_TITLES = {
     "script": "說明</p><script>alert(1)</script>文件",
     "img": '說明<img src=x onerror="alert(1)">文件',
     "ampersand": "說明 &amp; 文件",
+    "formula": "收益 $x$ 與 $y$ 文件",
 }
 
 
@@ -221,8 +222,10 @@ def test_a_title_no_rule_can_hold_is_shown_as_typed(tmp_path: Path, title: str) 
         assert "-{" not in body and "klzzwxh" not in body, (code, body)
         assert body.count("<h1") == 1, (code, body)
         assert "<script>alert" not in body and "<img src=x" not in body, (code, body)
-        # Shown where it is linked, embedded and in the cell, as typed (its ASCII as text; its Han as the page reads it).
-        ascii_run = max(re.findall(r"[ -~]+", title), key=len)
+        # Shown where it is linked, embedded and in the cell, as typed (its ASCII as text, a formula as one; its Han as
+        # the page reads it).
+        assert body.count('href="../e1/"') >= 3, (code, body)
+        ascii_run = max(re.findall(r"[ -~]+", title.replace("$", "")), key=len)
         assert html.unescape(_TAG_RE.sub("", body)).count(ascii_run) >= 3, (code, ascii_run)
         records = json.dumps(documents(result.site_dir / code / "search"), ensure_ascii=False)
         assert "klzzwxh" not in records and "-{" not in records, code
