@@ -333,6 +333,8 @@ def test_a_force_rule_written_for_a_link_shows_each_variants_text(
         *("a</p><h1>b</h1>", "a <img onerror=x>", "a & b"),
         # A formula (arithmatex reads it first: its placeholders were left in the values).
         "收益 $x$ 與 $y$",
+        # A table cell's end (a link in a table: the cell was cut inside the rule).
+        "說明 | 文件",
     ],
 )
 def test_a_force_rule_is_not_written_for_what_markdown_would_read_otherwise(title: str) -> None:

@@ -199,6 +199,7 @@ UNWRITABLE_TITLES = {
     "img": '說明<img src=x onerror="alert(1)">文件',
     "ampersand": "說明 &amp; 文件",
     "formula": "收益 $x$ 與 $y$ 文件",
+    "pipe": "說明 | 文件",
 }
 
 

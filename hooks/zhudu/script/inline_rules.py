@@ -55,8 +55,8 @@ def parse_inline_values(spec: str) -> dict[str, str] | None:
 
 #: What a value ``rule_markdown`` writes may not hold: what Markdown reads before the rule (a code span, an escape,
 #: raw HTML or an entity: ``<``, ``>``, ``&``; a formula's ``$``, which arithmatex holds as placeholders before the rule is
-#: read), a line's end, the rule's own end.
-_UNWRITABLE_RE = re.compile(r"[\\`\n<>&$]|\}-")
+#: read; a table cell's ``|``), a line's end, the rule's own end.
+_UNWRITABLE_RE = re.compile(r"[\\`\n<>&$|]|\}-")
 
 
 def rule_markdown(values: Mapping[str, str]) -> str:
