@@ -41,20 +41,19 @@ PLANE15_RE = re.compile("[\U000f0000-\U000fffff]")
 # text; ".../Python_(编程语言)" and an unclosed "…/软件(设置" stay whole).  Bare domains are ASCII only, so that
 # "b23.tv/abc之后" keeps 之后 as text.  A handle may be written in Han characters (a Weibo or WeChat name,
 # "@阮一峰的网络日志"): it ends at a space or punctuation, as those sites end a mention, and is what a reader
-# types, so it stays as written.  So does an e-mail address, its domain's labels in Han too (user@例子.中国), and a
-# name of Han (用户@例子.中国): the whole run of Han before the @, as nothing tells where a name starts in Chinese text
-# that runs on into it (请写信给用户@例子.中国 keeps 请写信给 as written too; written after a space or a colon, it is
-# the name alone).
+# types, so it stays as written.  So does an e-mail address, its domain's labels in Han too (user@例子.中国), its
+# name in ASCII only: nothing tells where a name of Han starts in Chinese text that runs on into it (联系软件开发组@例子.公司
+# would keep 联系软件开发组 as written), so a run of Han before an @ converts as text.
 _URL_CHAR = r"""[^\s<>"'()\[\]\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\U000f0000-\U0010ffff]"""
 #: A bracket a URL opened, what it holds (one bracket deep) and its closer if the URL closes it.
 _URL_BRACKETED = "|".join(
     rf"\{opener} (?: {_URL_CHAR} | \( {_URL_CHAR}* \) | \[ {_URL_CHAR}* \] )* \{closer}?"
     for opener, closer in ("()", "[]")
 )
-#: The Han characters a handle, an address's name or its domain's labels may be written in.
+#: The Han characters a handle or an address's domain's labels may be written in.
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 #: Top-level domains written in Han (ICANN's IDN ccTLDs and gTLDs): where an address's domain with Han labels ends, in
-#: Chinese text that goes on right after it (用户@例子.中国后来: 后来 is the sentence's).
+#: Chinese text that goes on right after it (user@例子.中国后来: 后来 is the sentence's).
 #: (An alternation, the longer first where one starts another.)
 _HAN_TLDS = (
     "组织机构|天主教|中文网|我爱你|新加坡|中国|中國|香港|台湾|台灣|澳門|公司|网络|网址|网店|网站|在线|商城|商店|商标|集团"
@@ -74,11 +73,7 @@ _PROTECT_SOURCE = (
     + r""" )+
     )
   | (?P<email>
-        (?: [A-Za-z0-9._%+-]+ | (?<!["""
-    + _HAN
-    + """]) ["""
-    + _HAN
-    + """]+ ) @ (?: """
+        [A-Za-z0-9._%+-]+ @ (?: """
     + _IDN_DOMAIN
     + r""" )
       | [A-Za-z0-9._%+-]+ @ [A-Za-z0-9-]+ (?:\.[A-Za-z0-9-]+)+
@@ -97,8 +92,7 @@ _PROTECT_SOURCE = (
 _ASCII_RUN_SOURCE = r"(?P<ascii> [A-Za-z0-9_]+ )"
 _ASCII_END = "(?![A-Za-z0-9_])"
 #: Every character a match of ``_PROTECT_SOURCE`` or ``_ASCII_RUN_SOURCE`` can start with (a URL's
-#: h or f, an e-mail address's or a domain's first character, a handle's @, an ASCII run's), but the Han of an
-#: address's name (``matcher_for``).
+#: h or f, an e-mail address's or a domain's first character, a handle's @, an ASCII run's).
 TOKEN_STARTS = "A-Za-z0-9._%+\\-@"
 
 
@@ -142,10 +136,9 @@ def matcher_for(
             source += "| (?P<rule>" + trie + ")\n"
         source += "|" + _ASCII_RUN_SOURCE
         # Where no match can start (most places of Chinese text) one character check fails, instead of
-        # every alternative and its lookbehinds (a quarter of the time on a site's text, the same matches); an
-        # address's Han name (用户@例子.中国) starts a run of Han with an ``@`` after it, read once per run.
+        # every alternative and its lookbehinds (a quarter of the time on a site's text, the same matches).
         starts = TOKEN_STARTS + re.escape("".join(sorted({word[0] for word in outputs})))
-        source = f"(?:(?=[{starts}])|(?<![{_HAN}])(?=[{_HAN}]+@))(?:{source})"
+        source = f"(?=[{starts}])(?:{source})"
         cached = Matcher(re.compile(source, re.VERBOSE), MappingProxyType(outputs), frozenset(back))
         rules._cache[key] = cached
     return cached
