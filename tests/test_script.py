@@ -68,6 +68,15 @@ def tw(s: str) -> str:
             "写信到 someone.name@mail.example.com 后",
             "寫信到 someone.name@mail.example.com 後",
         ),
+        # An address is kept as written, its domain's Han too (an internationalised address); the sentence right after
+        # it converts (a domain ends at a Latin or a Han top-level domain).  Its name is ASCII: a run of Han before an @
+        # converts as text (nothing tells where a Han name would start: 联系软件开发组 stayed Simplified).
+        ("写信到 user@example.com后来再说", "寫信到 user@example.com後來再說"),
+        ("写信到user@例子.中国后来再说", "寫信到user@例子.中国後來再說"),
+        ("联系软件开发组@例子.公司后来", "聯絡軟體開發組@例子.公司後來"),
+        ("地址：用户@例子.中国，后来", "地址：使用者@例子.中國，後來"),
+        ("见 user@example.中国 后来", "見 user@example.中国 後來"),
+        ("见 user@例子.公司。后来", "見 user@例子.公司。後來"),
         ("@ahamoment2100 后来", "@ahamoment2100 後來"),
         ("OpenAI模型", "OpenAI模型"),
         ("RTX4060显卡", "RTX4060顯示卡"),
@@ -283,6 +292,58 @@ def test_inline_rules_markdown(source: str, expected: str) -> None:
     assert md(source) == expected
 
 
+#: A Traditional note's title as a link to it shows it (``Site.link_title``): each variant's text, as a link's label.
+_TITLES = {
+    "zh-Hans": "臭氧发生器的文档",
+    "zh-Hant-TW": "臭氧發生器的文件",
+    "zh-Hant-HK": "臭氧產生器的說明文件",
+}
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        (
+            _TITLES,
+            '<span class="zd-conv" data-zd-conv="zh-Hant-TW:臭氧發生器的文件;zh-Hant-HK:臭氧產生器的說明文件">臭氧发生器的文档</span>',
+        ),
+        # Markdown's characters and brackets in a title are the title's, not Markdown, as a character to escape.
+        (
+            {"zh-Hans": "[a] *b* _d_ e", "zh-Hant-TW": "[a] *b* e"},
+            '<span class="zd-conv" data-zd-conv="zh-Hant-TW:[a] *b* e">[a] *b* _d_ e</span>',
+        ),
+        (
+            {"zh-Hans": "x}", "zh-Hant-TW": "y}"},
+            '<span class="zd-conv" data-zd-conv="zh-Hant-TW:y}">x}</span>',
+        ),
+    ],
+)
+def test_a_force_rule_written_for_a_link_shows_each_variants_text(
+    values: dict[str, str], expected: str
+) -> None:
+    from zhudu.script.inline_rules import rule_markdown
+
+    assert md(f"[{rule_markdown(values)}](x/)") == f'<p><a href="x/">{expected}</a></p>'
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        *("a `code` b", "a \\*b", "a}-b", "A &amp; B", "&#34;", "a;zh-Hant-HK:b", " a", "", "a\nb"),
+        # Raw HTML, read as such where the rule stands on a line of its own (an embed's frame): shown as typed.
+        *("a</p><h1>b</h1>", "a <img onerror=x>", "a & b"),
+        # A formula (arithmatex reads it first: its placeholders were left in the values).
+        "收益 $x$ 與 $y$",
+        # A table cell's end (a link in a table: the cell was cut inside the rule).
+        "說明 | 文件",
+    ],
+)
+def test_a_force_rule_is_not_written_for_what_markdown_would_read_otherwise(title: str) -> None:
+    from zhudu.script.inline_rules import rule_markdown
+
+    assert rule_markdown({"zh-Hans": "x", "zh-Hant-TW": title}) == ""
+
+
 CONV_SPAN = '<span class="zd-conv" data-zd-conv="{attr}">{inner}</span>'
 
 
@@ -479,6 +540,7 @@ def test_protection_matcher_looks_only_where_a_token_can_start(variant: Variant)
         "见https://例子.com/路径?q=1。写信a.b-c+d%e@mail.example.org，@阮一峰的网络日志 说 www.b23.tv/abc之后"
         "用U盘和内存、-{x、．ab、@home、%占比、PythonX、x_Python、Python、ftp://x.y/z、a@b、..、-1、_a_、"
         "\ue000toc\ue001、𠀀U盘、%x@y.org、-b.example.com、.x@y.org、+x@y.org"
+        "，用户@例子.中国后来、写信给用户@例子.com，x@例子.中国、用户@例子、@用户.中国、U盘@例子.中国"
     )
     for phrases, with_phrases in ((RULES, variant.code != "zh-Hans"), (rules, True)):
         matcher = spans.matcher_for(phrases, variant.code, with_phrases=with_phrases)

@@ -6,7 +6,8 @@ way back through Simplified rewrites (文件 → 檔案, 項目 → 專案, 說 
 (issue 25; session 46's Left: theme pages and section lists folded such a title plainly).  Each region's note in a
 section the other region's ``_index.md`` introduces: its page, folded as that author's, listed a Hong Kong note's
 文件 as typed on the Taiwan page (its own page: 檔案), a Taiwan note's 梅西 on the Hong Kong page (美斯); so did a
-section of sections its sections' titles.
+section of sections its sections' titles.  A wikilink or an embed naming a note by its file name (``[[hk]]``, ``![[hk]]``)
+showed its title as typed: a Hong Kong note's 說明文件 on the Taiwan pages, where its page reads 文件.
 """
 
 from __future__ import annotations
@@ -32,13 +33,13 @@ NOTES = {
     "posts/_index.md": f"---\ntitle: {SECTION_TITLE}\nlang: zh-TW\n---\n\n這裡是項目文件。\n",
     "posts/tw.md": (
         f"---\ntitle: {TW_TITLE}\nlang: zh-TW\ndate: 2026-11-01\n---\n\n"
-        "看著麵包店的招牌。參見 [[a]]。\n\n米高·貝利讀過《沽注一擲》。後來麥可·貝瑞讀過《大賣空》。\n"
+        "看著麵包店的招牌。參見 [[a]]。\n\n米高·貝利讀過《沽注一擲》。後來麥可·貝瑞讀過《大賣空》。\n\n另見 [[hk]]。\n"
     ),
     "posts/hk.md": (
         f"---\ntitle: {HK_TITLE}\nlang: zh-HK\ndate: 2026-11-02\n---\n\n"
-        "家裡的麵包店。\n\n麥可·貝瑞讀過《大賣空》。後來米高·貝利讀過《沽注一擲》。\n"
+        "家裡的麵包店。\n\n麥可·貝瑞讀過《大賣空》。後來米高·貝利讀過《沽注一擲》。\n\n另見 [[tw]]。\n"
     ),
-    "posts/a.md": "---\ntitle: 简体笔记\ndate: 2026-11-03\n---\n\n面包店很好。\n",
+    "posts/a.md": "---\ntitle: 简体笔记\ndate: 2026-11-03\n---\n\n面包店很好。\n\n参见 [[tw]] 和 [[hk]]。\n\n![[hk]]\n",
     "posts/hkin.md": f"---\ntitle: {HK_IN_TW_TITLE}\nlang: zh-HK\ndate: 2026-10-30\n---\n\n設定在這裡。\n",
     "league/_index.md": "---\ntitle: 聯賽總覽\nlang: zh-TW\n---\n\n這裡是聯賽。\n",
     "league/fans/_index.md": f"---\ntitle: {FANS_TITLE}\nlang: zh-HK\n---\n\n專欄在這裡。\n",
@@ -109,20 +110,21 @@ def _listed(shown: dict[tuple[str, str], str], code: str, start: str, length: in
     ("page", "typed", "own", "start", "places"),
     [
         # A Taiwan note: every list of notes (home, section, theme pages, related notes and the theme strip of the
-        # Simplified note, its backlinks there, the glossary, the feed, the search records).
+        # Simplified note, its backlinks there, the glossary, the feed, the search records), every link to it.
         (
             "notes/posts-tw/index.html",
             TW_TITLE,
             "zh-Hant-TW",
             "在程[式序]",
-            EVERY_LIST,
+            EVERY_LIST | {"notes/posts-hk/index.html"},  # its wikilink there, and the Simplified note's
         ),
         (
             "notes/posts-hk/index.html",
             HK_TITLE,
             "zh-Hant-HK",
             "臭氧",
-            EVERY_LIST,
+            EVERY_LIST
+            | {"notes/posts-tw/index.html"},  # its wikilink there; the Simplified note's, and its embed
         ),
         # A note of the other region than its section's _index.md: listed there as its page shows it.
         (
@@ -185,3 +187,48 @@ def test_the_glossary_finds_a_term_as_the_notes_fold_reads_it(built) -> None:
             )
             other, own = re.split("。", passage, maxsplit=1)
             assert "zd-gloss" not in other and own.count('class="zd-gloss"') == 2, (slug, code, passage)
+
+
+#: A Traditional note's title no ``-{…}-`` rule can hold: what Markdown or Material reads before or around the rule
+#: (raw HTML, a formula's ``$``, a table cell's ``|``).  Shown as typed, escaped, as a link, in an embed's frame and
+#: in a table cell (the review of session 50: raw ``[-{zh-Hans:…`` shown, an ``<h1>`` injected, arithmatex's
+#: placeholders left in the Taiwan and Hong Kong pages).
+UNWRITABLE_TITLES = {
+    "blockquote": "說明</p></blockquote><h1>注入</h1>文件",
+    "script": "說明</p><script>alert(1)</script>文件",
+    "img": '說明<img src=x onerror="alert(1)">文件',
+    "ampersand": "說明 &amp; 文件",
+    "formula": "收益 $x$ 與 $y$ 文件",
+    "pipe": "說明 | 文件",
+}
+
+
+@pytest.mark.parametrize("title", UNWRITABLE_TITLES.values(), ids=UNWRITABLE_TITLES.keys())
+def test_a_title_no_rule_can_hold_is_shown_as_typed(tmp_path: Path, title: str) -> None:
+    import html
+    import json
+
+    from conftest import build_site
+    from zhudu.search.shards import documents
+
+    notes = {
+        "e1.md": f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nlang: zh-TW\n---\n\n內文在這裡。\n",
+        "a.md": "---\ntitle: 简体笔记\n---\n\n参见 [[e1]]。\n\n![[e1]]\n\n| 笔记 |\n| --- |\n| [[e1]] |\n",
+    }
+    result = build_site(tmp_path, notes=notes)
+    assert result.ok and not result.warnings, result.log
+    for code in VARIANTS:
+        page = result.page(f"{code}/notes/a/index.html")
+        body = page[page.index('<article class="md-content__inner') :]
+        assert "-{" not in body and "klzzwxh" not in body, (code, body)
+        assert body.count("<h1") == 1, (code, body)
+        assert "<script>alert" not in body and "<img src=x" not in body, (code, body)
+        # Shown where it is linked, embedded and in the cell, as typed (its ASCII as text, a formula as one; its Han as
+        # the page reads it).
+        # (A title's | still ends the table cell, as on main: md_text leaves it unescaped; the link and the embed.)
+        places = 2 if "|" in title else 3
+        assert body.count('href="../e1/"') >= places, (code, body)
+        ascii_run = max(re.findall(r"[ -~]+", title.replace("$", "")), key=len)
+        assert html.unescape(_TAG_RE.sub("", body)).count(ascii_run) >= places, (code, ascii_run)
+        records = json.dumps(documents(result.site_dir / code / "search"), ensure_ascii=False)
+        assert "klzzwxh" not in records and "-{" not in records, code

@@ -61,6 +61,9 @@ class LinkTarget:
     closest: str = ""
     #: Not a note's page: a section's (a folder's ``_index.md``), its path from the site's root.
     page: str = ""
+    #: What a link with no text of its own shows, where not ``title`` as typed: the note's title as the linking
+    #: page shows it, Markdown (``resolve.link_notes``' ``title_on``); warnings quote ``title``.
+    shown: str = ""
 
 
 #: A link to the root of the author's old site (``[首页]({{ site.baseurl }}/)``, ``[x](/)``) leads to this
@@ -138,6 +141,7 @@ def resolve(
             text = m["text"]  # the author's own link text, Markdown as written
         else:
             text = md_text(ref.text or (target.title if target and target.title else ref.shown))
+            text = target.shown if target and target.shown and not ref.text else text
         if target is None:
             link = fragments.render("zd-note-refs.html", "dead_link", target=ref.target, text=text)
         else:

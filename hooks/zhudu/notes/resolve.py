@@ -49,6 +49,7 @@ from zhudu.notes import sections, transclusion
 from zhudu.notes.dialects import LinkTarget, NoteRef, dead_link_message, missing_heading_message
 from zhudu.notes.dialects import resolve as resolve_refs
 from zhudu.notes.limits import Limits
+from zhudu.notes.link_paths import old_site_keys, path_key, strip_suffix
 from zhudu.notes.link_syntax import syntax_of as syntax_of  # the link table's names
 from zhudu.notes.meta import Backlink
 from zhudu.notes.naming import nfc
@@ -60,8 +61,6 @@ if TYPE_CHECKING:
 
 #: The kinds of resolution, in the order they are tried; "dead" when none answers.
 HOW = ("path", "file name", "slug / permalink", "alias", "title", "old site path")
-#: Extensions a link may give a note's file or page with.
-_PAGE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 #: Jekyll's post file names start with the date: ``2016-07-26-name.md`` is ``name`` on the site.
 _JEKYLL_DATE_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-(?P<name>.+)$")
 #: A Zettlr (or Zettelkasten) id opening a file name, ``202401051520 卡片``: ``[[202401051520]]`` links to it.
@@ -122,13 +121,13 @@ class LinkIndex:
             self._add("slug / permalink", note.slug, note)
             for key in ("permalink", "url", "slug"):
                 if isinstance(value := extra.get(key), str):
-                    self._add("slug / permalink", _path_key(value), note)
+                    self._add("slug / permalink", path_key(value), note)
             for key in ("aliases", "alias"):
                 value = extra.get(key)
                 for alias in [value] if isinstance(value, str) else value if isinstance(value, list) else []:
                     if isinstance(alias, str) and alias.strip():
                         self._add("alias", alias, note)
-                        self._add("alias", _path_key(alias), note)
+                        self._add("alias", path_key(alias), note)
             self._add("title", note.title, note)
             self._add("old site path", note.stem, note)
         self.resolutions: list[Resolution] = []
@@ -143,10 +142,13 @@ class LinkIndex:
             if not bucket or bucket[-1] is not note:
                 bucket.append(note)
 
-    def find(self, ref: NoteRef, source: Linkable, where: str = "") -> LinkTarget | None:
+    def find(
+        self, ref: NoteRef, source: Linkable, where: str = "", shown: Callable[[str], str] | None = None
+    ) -> LinkTarget | None:
         """The note ``ref`` names, seen from ``source``, with the anchor on its page; None: no note.
 
-        ``where`` "": a link of an embedded copy, already in the table as its own note's.
+        ``where`` "": a link of an embedded copy, already in the table as its own note's.  ``shown``: a note's
+        title (by its id) as the linking page writes it, which a link showing the title shows (``LinkTarget.shown``).
         """
         found, how = self._lookup(ref, source)
         if where:
@@ -162,14 +164,15 @@ class LinkIndex:
         # shows the post's title) shows the note's title.
         by_alias = how == "alias" and ref.written.lstrip("!").startswith("[[") and ref.anchor is None
         title = ref.target if by_alias and ref.target else found.title
-        return LinkTarget(found.slug, title, *_anchor(ref, found), found.page)
+        as_shown = shown(found.id) if shown is not None and title is found.title else ""
+        return LinkTarget(found.slug, title, *_anchor(ref, found), found.page, as_shown)
 
     def _lookup(self, ref: NoteRef, source: Linkable) -> tuple[Linkable | None, str]:
         target = ref.target
         if ref.kind == "url":
             target = unquote(urlsplit(target).path)
         absolute = target.startswith("/")
-        stripped = _strip_suffix(target)
+        stripped = strip_suffix(target)
         parts = [p for p in stripped.split("/") if p not in ("", ".")]
         if not parts:
             return None, "dead"
@@ -183,12 +186,14 @@ class LinkIndex:
         last = parts[-1]
         if len(parts) == 1 or last.lower() != "index":  # ``docs/index.html`` is no note called index
             candidates.append(("file name", [last, target.rsplit("/", 1)[-1]]))
-        candidates.append(("slug / permalink", [_path_key(target)]))
-        candidates.append(("alias", [ref.target, _path_key(target)]))
+        candidates.append(("slug / permalink", [path_key(target)]))
+        candidates.append(("alias", [ref.target, path_key(target)]))
         if ref.kind != "url":
             candidates.append(("title", [ref.target]))
         # 6. The author's old site, flattened into file names.
-        candidates.append(("old site path", _old_site_keys(parts, source, absolute, target.endswith("/"))))
+        candidates.append(
+            ("old site path", old_site_keys(parts, source.stem, absolute, target.endswith("/")))
+        )
         for how, keys in candidates:
             for key in keys:
                 if found := self.tables[how].get(link_key(key)):
@@ -206,6 +211,7 @@ def link_notes(
     copied_kib: int = Limits.note_kib,
     named_draft: Callable[[NoteRef, Linkable], tuple[str, str] | None] | None = None,
     intros: Sequence[Note] = (),
+    title_on: Callable[[Note, Note], str] | None = None,
 ) -> LinkIndex:
     """Links between notes (``[[wikilinks]]``, ``{% post_link %}``, ``[x](posts.html)``…) once slugs are final.
 
@@ -220,6 +226,8 @@ def link_notes(
     ``named_draft``: the draft (not published) a dead link names, which its warning says (``drafts``).
     ``intros``: the folders' ``_index.md`` (``Corpus.section_intros``): one with a section page is
     linked to as that page; each one's links are resolved from the page it introduces (no embeds).
+    ``title_on``: (a note, the note whose page links to it) → its title as that page shows it, Markdown, where a link
+    or an embed shows the title (``Site.link_title``: as the note's own page does); "" or None: as typed.
     """
     shown = {intro.id: page for intro in intros if (page := sections.intro_page(intro)) is not None}
     pages = {i: posixpath.splitext(page)[0] + "/" for i, page in shown.items() if page != sections.HOME_PAGE}
@@ -227,6 +235,7 @@ def link_notes(
     targets_of = [*notes, *(intro for intro in intros if intro.id in pages)]
     index = _index([(linkable[n.id], n.meta.extra) for n in targets_of if n.id in linkable])
     by_slug = {note.meta.slug: note for note in notes if note.id in linkable}
+    by_id = {note.id: note for note in targets_of}
     linking: dict[str, dict[str, int]] = {}  # target slug -> source slug -> links
     pristine = {note.id: note.markdown for note in notes}  # as read: what an embed copies
     unreadable = sorted(note.display_path for note in notes if note.broken)  # their names are unknown
@@ -238,15 +247,18 @@ def link_notes(
         base = link_base(src_uri, note.url_folder)
         targets: list[str] = []
         headless: list[tuple[NoteRef, LinkTarget]] = []  # links to a heading their note lacks
+        titled = (lambda i, page=note: title_on(by_id[i], page)) if title_on is not None else None
         embeds = transclusion.Embeds(
             note.meta.slug,
-            lambda slug, base=base: _embedded(slug, by_slug, pristine, index, linkable, base),
+            lambda slug, base=base, titled=titled: _embedded(
+                slug, by_slug, pristine, index, linkable, base, titled
+            ),
             budget=copied_kib * 1024,
         )
         note.markdown, dead = resolve_refs(
             note.markdown,
             note.body.refs,
-            _finder(index, linkable[note.id], note.display_path, targets, headless),
+            _finder(index, linkable[note.id], note.display_path, targets, headless, titled),
             _site_page(src_uri, site_pages),
             embeds.copy if note.id not in shown else None,  # a note's copy links from a note's page
             base,
@@ -362,14 +374,15 @@ def _finder(
     display: str,
     targets: list[str],
     headless: list[tuple[NoteRef, LinkTarget]],
+    shown: Callable[[str], str] | None = None,
 ) -> Callable[[NoteRef], LinkTarget | None]:
-    """``index.find`` from ``source``, noting the other notes it links to and links to a missing heading."""
+    """``index.find`` from ``source`` (titles ``shown``), noting the notes it links to and links to a missing heading."""
 
     def find(ref: NoteRef) -> LinkTarget | None:
         if not ref.target:  # ``[[#小节]]``, ``[x](#小节)``: a place on this page
             target = LinkTarget("", "", *_anchor(ref, source))
         else:
-            target = index.find(ref, source, f"{display}:{ref.line}")
+            target = index.find(ref, source, f"{display}:{ref.line}", shown)
         if target is not None and target.slug and target.slug != source.slug and not target.page:
             targets.append(target.slug)
         if target is not None and target.no_heading:
@@ -386,8 +399,12 @@ def _embedded(
     index: LinkIndex,
     linkable: Mapping[str, Linkable],
     base: LinkBase,
+    shown: Callable[[str], str] | None = None,
 ) -> transclusion.Embedded | None:
-    """The note of ``slug`` as an embed copies it: its Markdown as read, its links resolved as on its page."""
+    """The note of ``slug`` as an embed copies it: its Markdown as read, its links resolved as on its page.
+
+    Their titles as the embedding page writes them (``shown``): the copy is that page's text.
+    """
     note = by_slug.get(slug)
     if note is None or note.body is None:
         return None
@@ -396,7 +413,7 @@ def _embedded(
     def find(ref: NoteRef) -> LinkTarget | None:
         if not ref.target:  # a place on its own page: on that page
             return replace(LinkTarget("", "", *_anchor(ref, seen_from)), slug=seen_from.slug)
-        return index.find(ref, seen_from)
+        return index.find(ref, seen_from, shown=shown)
 
     def resolved(markdown: str) -> str:
         return resolve_refs(markdown, note.body.refs if note.body else (), find, base=base)[0]
@@ -419,47 +436,6 @@ def _site_page(src_uri: str, site_pages: Collection[str]) -> Callable[[NoteRef],
 def link_key(name: str) -> str:
     """A name as the index keys it: case folded, composed (a file named on macOS, a link typed elsewhere)."""
     return nfc(name.strip().casefold())
-
-
-def _strip_suffix(target: str) -> str:
-    """A link's path without a page's extension or a trailing ``index``."""
-    path = target.rstrip("/")
-    lowered = path.lower()
-    for suffix in _PAGE_SUFFIXES:
-        if lowered.endswith(suffix):
-            path = path[: -len(suffix)]
-            break
-    return path
-
-
-def _path_key(value: str) -> str:
-    """A permalink, URL path or link path as a key: ``/docs/a.html`` and ``docs/a/`` are ``docs/a``."""
-    path = _strip_suffix(unquote(urlsplit(value.strip()).path))
-    parts = [p for p in path.split("/") if p not in ("", ".", "..")]
-    if parts and parts[-1].lower() == "index":
-        parts.pop()
-    return "/".join(parts)
-
-
-def _old_site_keys(parts: Sequence[str], source: Linkable, absolute: bool, folder_link: bool) -> list[str]:
-    """File stems the page at ``parts`` of the author's old site may have been flattened into."""
-    names = [p for p in parts if p != ".."]
-    if len(names) > 1 and names[-1].lower() == "index":  # ``docs/index.html``: the folder's page
-        names, folder_link = names[:-1], True
-    keys: list[str] = []
-    # A link to a folder (``../docs/``, ``/docs``) may be its index page (``docs-index``).
-    for tail in ([*names, "index"], names) if folder_link or len(names) == 1 else (names,):
-        for k in range(len(tail), 1 if tail[-1:] == ["index"] else 0, -1):  # never "index" alone
-            keys.append("-".join(tail[-k:]))
-            # ``/zh-cn/docs/a``: the first folders may be folders of seeds/ (``zh-cn/docs-a``).
-            for j in range(1, k):
-                keys.append("/".join(tail[-k:][:j]) + "/" + "-".join(tail[-k:][j:]))
-    if not absolute and names:
-        # ``posts.html`` from ``api-filter``: a sibling on the old site (``api/posts.html``).
-        pieces = source.stem.split("-")
-        for n in range(len(pieces) - 1, 0, -1):
-            keys.append("-".join([*pieces[:n], *names]))
-    return keys
 
 
 def _nearest(found: Sequence[Linkable], source: Linkable) -> Linkable:

@@ -137,6 +137,8 @@ def dead_part(ref: NoteRef, target: LinkTarget) -> str:
     """An embed of a heading or block the note lacks: labelled, marked as a dead link."""
     anchor = unquote(target.anchor or "")
     text = md_text(ref.text or f"{target.title} > {anchor.lstrip('^')}")
+    if target.shown and not ref.text:  # the title as this page shows it (Markdown)
+        text = target.shown + md_text(f" > {anchor.lstrip('^')}")
     dead = fragments.render("zd-note-refs.html", "dead_link", target=f"{ref.target}#{anchor}", text=text)
     return fragments.render("zd-note-refs.html", "note_embed", label=EMBED_NOTE_LABEL, link=dead)
 

@@ -250,6 +250,7 @@ class NoteLoading:
             self.settings.limits["note_kib"],
             drafts.draft_finder(self.corpus.drafts, self.slugify),
             intros=list(self.corpus.section_intros.values()),  # a folder's _index.md links as a note does
+            title_on=self.link_title,  # a Traditional note's title as its page shows it
         )
         block_refs.link_blocks(
             self.corpus.notes, self.settings.summary_length

@@ -15,7 +15,7 @@ from typing import Any
 
 from zhudu import cache
 from zhudu.publish import conversion_domain
-from zhudu.script import as_written, variants
+from zhudu.script import as_written, inline_rules, variants
 from zhudu.script import convert as script
 from zhudu.search import index as search
 from zhudu.settings import ZhuduConfig
@@ -137,6 +137,22 @@ class SiteScripts:
         note's page in every variant (exactly as typed on its own).  Other notes' words are as written.
         """
         return self.converter(self.default.code, "Hant", region).text_as_written if lang == "zh-Hant" else str
+
+    def link_title(self, note: Any, page: Any) -> str:
+        """``note``'s title as a link to it with no text of its own shows it on ``page``: Markdown, or "" (as typed).
+
+        Where either note is written in Traditional, each variant's text as the note's own page heads it (its words
+        as ``shown_by`` writes them, through that variant's page converter), as an author's ``-{…}-`` rule: no fold
+        of the linking page, nor a converter of another, reads it again (a Hong Kong note's 說明文件 was the Taiwan
+        page's 說明文件 where its page reads 文件).  "": the title as typed (a Simplified note's on a Simplified page,
+        or a title no rule can hold).
+        """
+        if "zh-Hant" not in (note.meta.lang, page.meta.lang):
+            return ""
+        shown = self.shown_by(note.meta.lang, note.meta.region)(note.meta.title)
+        return inline_rules.rule_markdown(
+            {v.code: self.converter(v.code).text(shown) for v in self.script_variants}
+        )
 
     def variant_text(self, code: str, text: str) -> str:
         """``text`` (a feed's, in whatever script) in variant ``code``.

@@ -19,7 +19,7 @@ from markdown.util import AtomicString
 
 from zhudu.script.variant_configs import Variant, detect_script, prefixes, script_of_code
 
-__all__ = ["inline_rules_markdown_extension", "parse_inline_values", "resolve_inline_value"]
+__all__ = ["inline_rules_markdown_extension", "parse_inline_values", "resolve_inline_value", "rule_markdown"]
 
 
 _INLINE_SPLIT_RE = re.compile(
@@ -51,6 +51,28 @@ def parse_inline_values(spec: str) -> dict[str, str] | None:
             return None
         values[m.group("code")] = m.group("value").strip()
     return values or None
+
+
+#: What a value ``rule_markdown`` writes may not hold: what Markdown reads before the rule (a code span, an escape,
+#: raw HTML or an entity: ``<``, ``>``, ``&``; a formula's ``$``, which arithmatex holds as placeholders before the rule is
+#: read; a table cell's ``|``), a line's end, the rule's own end.
+_UNWRITABLE_RE = re.compile(r"[\\`\n<>&$|]|\}-")
+
+
+def rule_markdown(values: Mapping[str, str]) -> str:
+    """``values`` ({code: text}) as a ``-{…}-`` force rule in Markdown, each variant's text as given; "": not writable.
+
+    Not writable: none, an empty value, one with what ``_UNWRITABLE_RE`` names, or that ``parse_inline_values``
+    would read otherwise (white space at an end, ``;zh:`` in it).
+    """
+    body = ";".join(f"{code}:{value}" for code, value in values.items())
+    if (
+        not all(values.values())
+        or any(map(_UNWRITABLE_RE.search, values.values()))
+        or parse_inline_values(body) != values
+    ):
+        return ""
+    return f"-{{{body}}}-"
 
 
 def resolve_inline_value(values: Mapping[str, str], variant: Variant, default_text: str, convert: Any) -> str:

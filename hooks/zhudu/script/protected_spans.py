@@ -41,13 +41,27 @@ PLANE15_RE = re.compile("[\U000f0000-\U000fffff]")
 # text; ".../Python_(编程语言)" and an unclosed "…/软件(设置" stay whole).  Bare domains are ASCII only, so that
 # "b23.tv/abc之后" keeps 之后 as text.  A handle may be written in Han characters (a Weibo or WeChat name,
 # "@阮一峰的网络日志"): it ends at a space or punctuation, as those sites end a mention, and is what a reader
-# types, so it stays as written.
+# types, so it stays as written.  So does an e-mail address, its domain's labels in Han too (user@例子.中国), its
+# name in ASCII only: nothing tells where a name of Han starts in Chinese text that runs on into it (联系软件开发组@例子.公司
+# would keep 联系软件开发组 as written), so a run of Han before an @ converts as text.
 _URL_CHAR = r"""[^\s<>"'()\[\]\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\U000f0000-\U0010ffff]"""
 #: A bracket a URL opened, what it holds (one bracket deep) and its closer if the URL closes it.
 _URL_BRACKETED = "|".join(
     rf"\{opener} (?: {_URL_CHAR} | \( {_URL_CHAR}* \) | \[ {_URL_CHAR}* \] )* \{closer}?"
     for opener, closer in ("()", "[]")
 )
+#: The Han characters a handle or an address's domain's labels may be written in.
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+#: Top-level domains written in Han (ICANN's IDN ccTLDs and gTLDs): where an address's domain with Han labels ends, in
+#: Chinese text that goes on right after it (user@例子.中国后来: 后来 is the sentence's).
+#: (An alternation, the longer first where one starts another.)
+_HAN_TLDS = (
+    "组织机构|天主教|中文网|我爱你|新加坡|中国|中國|香港|台湾|台灣|澳門|公司|网络|网址|网店|网站|在线|商城|商店|商标|集团"
+    "|机构|手机|移动|游戏|企业|娱乐|购物|信息|时尚|健康|招聘|广东|佛山|政务|公益|八卦|书籍|世界|微博|慈善|联通|点看|大拿"
+)
+#: An internationalised domain (例子.中国, mail.例子.com; example.com too): labels of letters, digits, hyphens and Han,
+#: then a Latin top-level domain or a Han one.
+_IDN_DOMAIN = f"(?: [A-Za-z0-9{_HAN}-]+ \\. )+ (?: {_HAN_TLDS} | [A-Za-z]{{2,}} )(?![A-Za-z0-9-])"
 _PROTECT_SOURCE = (
     r"""
     (?P<url>
@@ -58,12 +72,19 @@ _PROTECT_SOURCE = (
     + _URL_BRACKETED
     + r""" )+
     )
-  | (?P<email> [A-Za-z0-9._%+-]+ @ [A-Za-z0-9-]+ (?:\.[A-Za-z0-9-]+)+ )
+  | (?P<email>
+        [A-Za-z0-9._%+-]+ @ (?: """
+    + _IDN_DOMAIN
+    + r""" )
+      | [A-Za-z0-9._%+-]+ @ [A-Za-z0-9-]+ (?:\.[A-Za-z0-9-]+)+
+    )
   | (?P<domain>
         (?<![A-Za-z0-9@.-]) (?:www\.)? (?:[A-Za-z0-9-]+\.)+ [A-Za-z]{2,}
         (?: / [!-~]* )?
     )
-  | (?P<handle> (?<![A-Za-z0-9_]) @ [A-Za-z0-9_\u3400-\u4dbf\u4e00-\u9fff-]{1,30} )
+  | (?P<handle> (?<![A-Za-z0-9_]) @ [A-Za-z0-9_"""
+    + _HAN
+    + """-]{1,30} )
 """
 )
 # Runs of ASCII letters/digits are consumed whole so that a rule phrase can
