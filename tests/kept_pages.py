@@ -64,8 +64,16 @@ class PageInUse:
 
     ``zd`` is the test's ``Watch``; ``changed`` says why the page cannot be handed on ("" when it can)."""
 
-    def __init__(self, page: Any, watch: Watch, key: str, init_scripts: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        page: Any,
+        watch: Watch,
+        key: str,
+        init_scripts: tuple[str, ...] = (),
+        new_pages_size: Any = None,
+    ) -> None:
         self._page = page
+        self._new_pages_size = new_pages_size  # a context made at another size: its new pages get the test's
         self.key = key
         self._listeners: list[tuple[str, Callable[..., Any]]] = []
         self._init_scripts = init_scripts
@@ -81,7 +89,7 @@ class PageInUse:
             self.changed = self.changed or name
         elif name == "context":  # a CDP session, cookies, another page: the context's own
             self.changed = self.changed or name
-            return ContextInUse(value)
+            return ContextInUse(value, self._new_pages_size)
         return value
 
     def add_init_script(self, script: str | None = None, **where: Any) -> Any:
@@ -152,10 +160,13 @@ class DevTools:
 
 class ContextInUse:
     """A kept page's context as its test sees it: a ``PageInUse`` handed to it is the page itself
-    (``context.new_cdp_session(page)``: Playwright takes only its own objects)."""
+    (``context.new_cdp_session(page)``: Playwright takes only its own objects).  A context made at another window
+    size than the test's (``KeptPages.take``) gives a page it opens the test's size (``new_pages_size``), as a
+    context made for the test would."""
 
-    def __init__(self, context: Any) -> None:
+    def __init__(self, context: Any, new_pages_size: Any = None) -> None:
         self._context = context
+        self._new_pages_size = new_pages_size
 
     def __getattr__(self, name: str) -> Any:
         value = getattr(self._context, name)
@@ -163,7 +174,10 @@ class ContextInUse:
             return value
 
         def called(*args: Any, **kwargs: Any) -> Any:
-            return value(*map(itself, args), **{key: itself(arg) for key, arg in kwargs.items()})
+            result = value(*map(itself, args), **{key: itself(arg) for key, arg in kwargs.items()})
+            if name == "new_page" and self._new_pages_size is not None:
+                result.set_viewport_size(self._new_pages_size)
+            return result
 
         return called
 
@@ -285,7 +299,8 @@ class KeptPages:
                 kept.size = size
         self.kept[key] = kept
         kept.watch = Watch()
-        return PageInUse(kept.page, kept.watch, key, init_scripts)
+        made_at = kept.options.get("viewport")
+        return PageInUse(kept.page, kept.watch, key, init_scripts, size if size != made_at else None)
 
     def give_back(self, in_use: PageInUse, failed: bool = False) -> None:
         """Keep the page for the next test if it can be made as new (never after a failed test); close it otherwise."""

@@ -51,3 +51,21 @@ def test_a_page_asked_for_at_another_size_is_the_kept_page_as_a_new_context_woul
     assert second.viewport_size == new.viewport_size == {"width": 390, "height": 600}
     assert second.evaluate(WINDOW) == new.evaluate(WINDOW)
     context.close()
+
+
+def test_a_page_the_test_opens_in_a_shared_context_has_the_test_s_size(
+    pages: KeptPages, site: tuple[str, list[str]]
+) -> None:
+    """``page.context.new_page()`` in a context made at another size (test_serve_search's reload in a new page of
+    the same browser cache): the new page has the size the test asked for, as in a context made for it."""
+    url, _ = site
+    first = pages.take(viewport={"width": 390, "height": 600})
+    first.goto(url)
+    pages.give_back(first)
+
+    second = pages.take(viewport={"width": 1000, "height": 700})
+    opened = second.context.new_page()
+    opened.goto(url)
+    assert opened.viewport_size == {"width": 1000, "height": 700}
+    assert opened.evaluate("[innerWidth, innerHeight]") == [1000, 700]
+    pages.give_back(second)  # the context was touched: closed, the opened page with it
