@@ -3,39 +3,31 @@ in real Chromium: contexts whose options differ only in their window's size shar
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
+import test_kept_pages_browser
 from kept_pages import KeptPages
-from test_kept_pages_browser import _served
 
 pytestmark = pytest.mark.browser
+
+#: test_kept_pages_browser.py's fixtures: a KeptPages of the test's own, a page served with ``max-age``.
+pages = test_kept_pages_browser.pages
+site = test_kept_pages_browser.site
 
 #: What a page's window is as its scripts and styles see it.
 WINDOW = """[innerWidth, innerHeight, outerWidth, screen.width, screen.height, devicePixelRatio,
   matchMedia('(max-width: 500px)').matches, matchMedia('(pointer: coarse)').matches, visualViewport.width]"""
 
 
-@pytest.fixture
-def site(tmp_path: Path) -> Iterator[tuple[str, list[str]]]:
-    with _served(tmp_path) as served:
-        yield served
-
-
-@pytest.fixture
-def pages(browser: Any) -> Iterator[KeptPages]:
-    kept = KeptPages(browser)
-    yield kept
-    kept.close()
-
-
 @pytest.mark.parametrize(
     "device", [{}, {"is_mobile": True, "has_touch": True, "device_scale_factor": 2}], ids=["desk", "phone"]
 )
 def test_a_page_asked_for_at_another_size_is_the_kept_page_as_a_new_context_would_make_it(
-    pages: KeptPages, site: tuple[str, list[str]], browser: Any, device: dict[str, Any]
+    pages: KeptPages,
+    site: tuple[str, list[str]],
+    browser: Any,
+    device: dict[str, Any],
 ) -> None:
     url, _ = site
     first = pages.take(viewport={"width": 1000, "height": 700}, **device)
@@ -54,7 +46,8 @@ def test_a_page_asked_for_at_another_size_is_the_kept_page_as_a_new_context_woul
 
 
 def test_a_page_the_test_opens_in_a_shared_context_has_the_test_s_size(
-    pages: KeptPages, site: tuple[str, list[str]]
+    pages: KeptPages,
+    site: tuple[str, list[str]],
 ) -> None:
     """``page.context.new_page()`` in a context made at another size (test_serve_search's reload in a new page of
     the same browser cache): the new page has the size the test asked for, as in a context made for it."""
