@@ -297,8 +297,12 @@ def shortcode_params(args: str) -> tuple[list[str], dict[str, str]]:
 
 
 def md_text(value: str) -> str:
-    """``value`` as text in Markdown: HTML escaped, Markdown's own characters escaped."""
-    return _MD_SPECIAL_RE.sub(r"\\\1", escape(value, quote=False))
+    r"""``value`` as text in Markdown: HTML escaped, Markdown's own characters escaped.
+
+    A ``|`` is a character reference: a table row ends its cell at a bare one (a title ``說明 | 文件`` linked in a
+    cell split it), and ``\|`` is text only while the ``tables`` extension is on.
+    """
+    return _MD_SPECIAL_RE.sub(r"\\\1", escape(value, quote=False)).replace("|", "&#124;")
 
 
 def html_text(value: str) -> str:
