@@ -226,7 +226,9 @@ def test_a_title_no_rule_can_hold_is_shown_as_typed(tmp_path: Path, title: str) 
         # Shown where it is linked, embedded and in the cell, as typed (its ASCII as text, a formula as one; its Han as
         # the page reads it).
         # The table keeps its one column: a title's | is a character reference (it ended the cell: "[說明" shown).
-        assert re.search(r"<tbody>\s*<tr[^>]*>\s*<td>(?:(?!</?td).)*?</td>\s*</tr>\s*</tbody>", body, re.S), body
+        assert re.search(r"<tbody>\s*<tr[^>]*>\s*<td>(?:(?!</?td).)*?</td>\s*</tr>\s*</tbody>", body, re.S), (
+            body
+        )
         places = 3
         assert body.count('href="../e1/"') >= places, (code, body)
         ascii_run = max(re.findall(r"[ -~]+", title.replace("$", "")), key=len)
