@@ -77,6 +77,10 @@ def tw(s: str) -> str:
         ("地址：用户@例子.中国，后来", "地址：使用者@例子.中國，後來"),
         ("见 user@example.中国 后来", "見 user@example.中国 後來"),
         ("见 user@例子.公司。后来", "見 user@例子.公司。後來"),
+        # Top-level domains from the Public Suffix List's ICANN section (政府, 新闻 were missing; 书籍 is none: 書籍).
+        ("写信到user@税务.政府后来", "寫信到user@税务.政府後來"),
+        ("写信到user@例子.新闻后来", "寫信到user@例子.新闻後來"),
+        ("写信到user@例子.書籍后来", "寫信到user@例子.書籍後來"),
         ("@ahamoment2100 后来", "@ahamoment2100 後來"),
         ("OpenAI模型", "OpenAI模型"),
         ("RTX4060显卡", "RTX4060顯示卡"),

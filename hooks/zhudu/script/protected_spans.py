@@ -52,12 +52,14 @@ _URL_BRACKETED = "|".join(
 )
 #: The Han characters a handle or an address's domain's labels may be written in.
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
-#: Top-level domains written in Han (ICANN's IDN ccTLDs and gTLDs): where an address's domain with Han labels ends, in
-#: Chinese text that goes on right after it (user@例子.中国后来: 后来 is the sentence's).
-#: (An alternation, the longer first where one starts another.)
+#: Top-level domains written in Han: every one in the ICANN section of the Public Suffix List (Debian's
+#: publicsuffix 20230209; Chinese and Japanese), where an address's domain with Han labels ends, in Chinese text
+#: that goes on right after it (user@例子.中国后来: 后来 is the sentence's).  Longest first: one starts another.
 _HAN_TLDS = (
-    "组织机构|天主教|中文网|我爱你|新加坡|中国|中國|香港|台湾|台灣|澳門|公司|网络|网址|网店|网站|在线|商城|商店|商标|集团"
-    "|机构|手机|移动|游戏|企业|娱乐|购物|信息|时尚|健康|招聘|广东|佛山|政务|公益|八卦|书籍|世界|微博|慈善|联通|点看|大拿"
+    "嘉里大酒店|组织机构|電訊盈科|香格里拉|中文网|亚马逊|天主教|我爱你|新加坡|淡马锡|飞利浦|世界|中信|中国|中國"
+    "|企业|佛山|信息|健康|八卦|公司|公益|台湾|台灣|商城|商店|商标|嘉里|在线|大拿|娱乐|家電|广东|微博|慈善|手机|招聘"
+    "|政务|政府|新闻|时尚|書籍|机构|游戏|澳門|澳门|点看|移动|网址|网店|网站|网络|联通|臺灣|谷歌|购物|通販|集团|食品"
+    "|餐厅|香港"
 )
 #: An internationalised domain (例子.中国, mail.例子.com; example.com too): labels of letters, digits, hyphens and Han,
 #: then a Latin top-level domain or a Han one.
