@@ -7,10 +7,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import conftest  # noqa: F401  (puts hooks/ on sys.path)
-from zhudu.themes import suggest
 
 
 def test_suggestions_read_notes_in_folders_with_the_build_s_ids(tmp_path: Path) -> None:
+    # Imported here, not at collection: it imports jieba.analyse (its dictionaries: ~0.5 s in every worker).
+    from zhudu.themes import suggest
+
     seeds = tmp_path / "seeds"
     files = {
         "top.md": "---\ntitle: a\n---\n人工智能\n",
