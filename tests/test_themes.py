@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import textwrap
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
@@ -568,3 +570,68 @@ def test_relative_urls_between_pages_are_what_relpath_gives() -> None:
                 expected += "/"
             expected = ("" if expected == "./" else expected) + (f"#{fragment}" if fragment else "")
             assert rel_url(page, target) == expected, (page, target)
+
+
+def _phrases(table: dict[str, str]) -> Callable[[str], str]:
+    """A toy conversion: each of ``table``'s phrases, longest first, as OpenCC's phrase tables match them."""
+    pattern = re.compile("|".join(sorted(map(re.escape, table), key=len, reverse=True)))
+    return lambda text: pattern.sub(lambda m: table[m.group()], text)
+
+
+def test_a_passage_is_converted_whole_and_cut_where_its_marks_fall() -> None:
+    """``shown_cuts``: the pieces join into the whole run's text, each where the conversion puts it."""
+    from zhudu.themes.shown_cuts import cut_as_shown
+
+    # No phrase across an edge: each piece as it reads alone.
+    assert cut_as_shown(
+        ["家裏的", "麪包店", "很好"], _phrases({"裏": "里", "麪": "面"}), [False, True, False]
+    ) == [
+        "家里的",
+        "面包店",
+        "很好",
+    ]
+    # A phrase across the mark's end (的說明文件 → 的文档, 文件 alone → 檔案): the mark grows over the word holding it;
+    # its start stays where the text before it reads as it does alone.
+    convert = _phrases({"的说明文件": "的文档", "文件": "檔案"})
+    assert cut_as_shown(["的", "说明", "文件很"], convert, [False, True, False]) == ["的", "文档", "很"]
+    # Converted in pieces, the same run read 的说明檔案很: a text on no page.
+    assert "".join(map(convert, ["的", "说明", "文件很"])) == "的说明檔案很"
+    # Whatever the conversion, the pieces join into its text of the whole run (the edges found kept in order).
+    tables = (
+        {"ab": "X"},
+        {"bc": "XYZW"},
+        {"a": "", "d": "dd"},
+        {"f": "XYYZ", "bcd": "Z"},
+        {"def": "XY", "cdef": ""},
+    )
+    for table in tables:
+        for edges in (e for n in (1, 2, 3, 4) for e in itertools.combinations(range(1, 6), n)):
+            bounds = (0, *edges, 6)
+            pieces = ["abcdef"[bounds[i] : bounds[i + 1]] for i in range(len(bounds) - 1)]
+            out = cut_as_shown(pieces, _phrases(table), [i % 2 == 1 for i in range(len(pieces))])
+            assert "".join(out) == _phrases(table)("abcdef") and len(out) == len(pieces), (table, pieces, out)
+
+
+@pytest.mark.parametrize(
+    ("values", "pieces"),
+    [
+        # Each variant's text in one rule; the white space at its ends outside (a rule's value loses it).
+        (
+            {"zh-Hans": " 说明 ", "zh-Hant-TW": " 說明 "},
+            [(" ", None), ("说明", "zh-Hans:说明;zh-Hant-TW:說明"), (" ", None)],
+        ),
+        ({"zh-Hans": "", "zh-Hant-TW": "件"}, [("", "zh-Hans:;zh-Hant-TW:件")]),  # empty in one variant
+        ({"zh-Hans": "  ", "zh-Hant-TW": "  "}, [("  ", None)]),  # white space only: as it is
+        # No rule can hold them: the default variant's text as it is.
+        ({"zh-Hans": "a;en:b", "zh-Hant-TW": "a;en:b"}, [("a;en:b", None)]),
+        ({"zh-Hans": " 说明", "zh-Hant-TW": "說明 "}, [(" 说明", None)]),
+    ],
+)
+def test_a_quoted_pieces_texts_are_written_as_a_rule(values: dict[str, str], pieces: list) -> None:
+    from zhudu.script.inline_rules import parse_inline_values
+    from zhudu.themes.shown_cuts import rule_pieces
+
+    assert rule_pieces(values) == pieces
+    for _, rule in pieces:
+        if rule is not None:  # read back as written
+            assert parse_inline_values(rule) == {c: v.strip() for c, v in values.items()}
