@@ -615,12 +615,15 @@ def test_a_passage_is_converted_whole_and_cut_where_its_marks_fall() -> None:
 @pytest.mark.parametrize(
     ("values", "pieces"),
     [
-        # Each variant's text in one rule; the white space at its ends outside (a rule's value loses it).
+        # Each Traditional variant's text in one rule, the Simplified page's the span's content; the white space at
+        # its ends outside (a rule's value loses it).
         (
             {"zh-Hans": " 说明 ", "zh-Hant-TW": " 說明 "},
-            [(" ", None), ("说明", "zh-Hans:说明;zh-Hant-TW:說明"), (" ", None)],
+            [(" ", None), ("说明", "zh-Hant-TW:說明"), (" ", None)],
         ),
-        ({"zh-Hans": "", "zh-Hant-TW": "件"}, [("", "zh-Hans:;zh-Hant-TW:件")]),  # empty in one variant
+        ({"zh-Hans": "", "zh-Hant-TW": "件"}, [("", "zh-Hant-TW:件")]),  # empty in one variant
+        # Content the Simplified page would read as Traditional (a word kept as typed): its value given too.
+        ({"zh-Hans": "麵", "zh-Hant-TW": "麵"}, [("麵", "zh-Hans:麵;zh-Hant-TW:麵")]),
         ({"zh-Hans": "  ", "zh-Hant-TW": "  "}, [("  ", None)]),  # white space only: as it is
         # No rule can hold them: the default variant's text as it is.
         ({"zh-Hans": "a;en:b", "zh-Hant-TW": "a;en:b"}, [("a;en:b", None)]),
@@ -628,10 +631,19 @@ def test_a_passage_is_converted_whole_and_cut_where_its_marks_fall() -> None:
     ],
 )
 def test_a_quoted_pieces_texts_are_written_as_a_rule(values: dict[str, str], pieces: list) -> None:
-    from zhudu.script.inline_rules import parse_inline_values
+    from zhudu.script.convert import Variant
+    from zhudu.script.inline_rules import parse_inline_values, resolve_inline_value
     from zhudu.themes.shown_cuts import rule_pieces
 
     assert rule_pieces(values) == pieces
-    for _, rule in pieces:
-        if rule is not None:  # read back as written
-            assert parse_inline_values(rule) == {c: v.strip() for c, v in values.items()}
+    hans = Variant(code="zh-Hans", script="Hans", opencc_from_hans=None, opencc_from_hant="t2s")
+    for shown, rule in pieces:
+        if (
+            rule is not None
+        ):  # each variant reads its text (the Simplified page: the content, converted by none)
+            read = parse_inline_values(rule) or {}
+            assert read.items() <= {c: v.strip() for c, v in values.items()}.items()
+            assert (
+                resolve_inline_value(read, hans, shown, lambda text, _script: text)
+                == values["zh-Hans"].strip()
+            )

@@ -32,6 +32,7 @@ from collections.abc import Callable, Mapping, Sequence
 from itertools import accumulate
 
 from zhudu.script.inline_rules import rule_attribute
+from zhudu.script.variant_configs import detect_script, script_of_code
 
 __all__ = ["REACH", "cut_as_shown", "rule_pieces"]
 
@@ -104,9 +105,24 @@ def rule_pieces(values: Mapping[str, str]) -> list[tuple[str, str | None]]:
     first = next(iter(values.values()), "")
     core = {code: text.strip() for code, text in values.items()}
     ends = {(t[: len(t) - len(t.lstrip())], t[len(t.rstrip()) :]) for t in values.values() if t.strip()}
-    rule = rule_attribute(core) if len(ends) == 1 else None
+    default = next(iter(core.values()), "")
+    rule = rule_attribute(_without_default(core)) if len(ends) == 1 else None
     if rule is None:
         return [(first, None)] if first else []
-    (lead, trail), default = ends.pop(), next(iter(core.values()))
+    lead, trail = ends.pop()
     pieces = [(lead, None), (default, rule), (trail, None)]
     return [(text, rule) for text, rule in pieces if text or rule]
+
+
+def _without_default(values: dict[str, str]) -> dict[str, str]:
+    """``values`` without the default variant's (the first) where its page reads the span's content without it.
+
+    A Simplified default variant with no other Simplified value given reads the content (Simplified) as it is
+    (``resolve_inline_value``'s last fallback, converted from Simplified: unchanged): a third of the rule's bytes.
+    """
+    default, *others = values
+    if script_of_code(default) != "Hans" or any(script_of_code(code) != "Hant" for code in others):
+        return values
+    if detect_script(values[default]) != "Hans":
+        return values
+    return {code: values[code] for code in others}
