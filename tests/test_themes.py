@@ -582,20 +582,20 @@ def test_a_passage_is_converted_whole_and_cut_where_its_marks_fall() -> None:
     """``shown_cuts``: the pieces join into the whole run's text, each where the conversion puts it."""
     from zhudu.themes.shown_cuts import cut_as_shown
 
+    marked = [False, True, False]
     # No phrase across an edge: each piece as it reads alone.
-    assert cut_as_shown(
-        ["家裏的", "麪包店", "很好"], _phrases({"裏": "里", "麪": "面"}), [False, True, False]
-    ) == [
-        "家里的",
-        "面包店",
-        "很好",
-    ]
+    found = cut_as_shown(["家裏的", "麪包店", "很好"], {"s": _phrases({"裏": "里", "麪": "面"})}, marked)
+    assert found == {"s": ["家里的", "面包店", "很好"]}
     # A phrase across the mark's end (的說明文件 → 的文档, 文件 alone → 檔案): the mark grows over the word holding it;
     # its start stays where the text before it reads as it does alone.
     convert = _phrases({"的说明文件": "的文档", "文件": "檔案"})
-    assert cut_as_shown(["的", "说明", "文件很"], convert, [False, True, False]) == ["的", "文档", "很"]
+    assert cut_as_shown(["的", "说明", "文件很"], {"s": convert}, marked) == {"s": ["的", "文档", "很"]}
     # Converted in pieces, the same run read 的说明檔案很: a text on no page.
     assert "".join(map(convert, ["的", "说明", "文件很"])) == "的说明檔案很"
+    # A mark grown in one variant grows in every one: the same words in each piece, the same spaces at its ends (the
+    # Hexo docs' 替代配置檔 中, 配置檔 → 配置文件: 檔 was the Taiwan page's next piece, whose rule lost the space).
+    found = cut_as_shown(["替代", "配置", "檔 中"], {"s": _phrases({"配置檔": "配置文件"}), "t": str}, marked)
+    assert found == {"s": ["替代", "配置文件", " 中"], "t": ["替代", "配置檔", " 中"]}
     # Whatever the conversion, the pieces join into its text of the whole run (the edges found kept in order).
     tables = (
         {"ab": "X"},
@@ -608,8 +608,10 @@ def test_a_passage_is_converted_whole_and_cut_where_its_marks_fall() -> None:
         for edges in (e for n in (1, 2, 3, 4) for e in itertools.combinations(range(1, 6), n)):
             bounds = (0, *edges, 6)
             pieces = ["abcdef"[bounds[i] : bounds[i + 1]] for i in range(len(bounds) - 1)]
-            out = cut_as_shown(pieces, _phrases(table), [i % 2 == 1 for i in range(len(pieces))])
-            assert "".join(out) == _phrases(table)("abcdef") and len(out) == len(pieces), (table, pieces, out)
+            converts = {"x": _phrases(table), "y": str}
+            out = cut_as_shown(pieces, converts, [i % 2 == 1 for i in range(len(pieces))])
+            for code, convert in converts.items():
+                assert "".join(out[code]) == convert("abcdef") and len(out[code]) == len(pieces), (table, out)
 
 
 @pytest.mark.parametrize(

@@ -8,22 +8,25 @@ and 文件 alone are 說明檔案 on the Taiwan page, where the note's page, con
 So a run of text is converted whole, without marks (OpenCC matches phrases over contiguous text: no held marker
 may sit inside one), and each mark's edges are found in each variant's text afterwards (:func:`cut_as_shown`):
 
-1. where the pieces converted alone join into the whole's text (nearly always), each piece is its own text;
-2. else at each edge, where the text before it and the text after it, each converted alone, join into the
-   whole's text (each side then reads as it does alone), or where the side the mark is not on reads as it does
-   alone (the whole starts with the text before a mark's start converted alone: the mark takes the rest);
-3. else the edge moves outward from the mark, a character at a time (at most ``REACH``), until its two sides
-   join into the whole: the mark grows over the word that holds the phrase (a Hong Kong note's 的說明文件, which
-   the layer writes 的文档 on the Simplified page, marks 文档 there for the theme phrase 说明, 文件 on the Taiwan
-   page, where the note's page reads 的文件);
+1. where the pieces converted alone join into the whole's text in every variant (nearly always), each piece is
+   its own text;
+2. else each edge is placed where, in every variant, the text before it and the text after it, each converted
+   alone, join into the whole's text (each side then reads as it does alone), or where the side the mark is not
+   on reads as it does alone (the whole starts with the text before a mark's start converted alone);
+3. else the edge moves outward from the mark, a character at a time (at most ``REACH``), until 2 holds: the mark
+   grows over the word that holds the phrase, in every variant (an edge is at the same place of the text in
+   all, so a piece holds the same words in each, and the white space at its ends).  A Hong Kong note's
+   的說明文件, which the layer writes 的文档 on the Simplified page, is marked 文档 there for the theme phrase 说明,
+   文件 on the Taiwan page (the note's page reads 的文件) and 說明文件 on its own;
 4. else the edge goes where the lengths put it (one character for one where the whole kept the text's length):
    a mark may then be off, never the text.  The side the mark is on, alone, proves nothing: on the Taiwan page
    of that note, the text after 說明文|件 converted alone (件很清楚…) ends the whole's text too, and a mark cut
    there fell on 文.
 
-Whatever the cuts, the pieces join into the whole's text: a variant's quote reads exactly as its page.  Pure
-module: the pieces and a variant's conversion in, the pieces' texts out; :func:`rule_pieces` writes a piece's texts
-as the author's ``-{…}-`` rule does (a ``span.zd-conv``), which each variant's page converter resolves as it is.
+Whatever the cuts, each variant's pieces join into its text of the whole: a quote reads exactly as its page.
+Pure module: the pieces and the variants' conversions in, the pieces' texts out; :func:`rule_pieces` writes a
+piece's texts as the author's ``-{…}-`` rule does (a ``span.zd-conv``), which each variant's page converter
+resolves as it is.
 """
 
 from __future__ import annotations
@@ -40,43 +43,54 @@ __all__ = ["REACH", "cut_as_shown", "rule_pieces"]
 REACH = 8
 
 
-def cut_as_shown(pieces: Sequence[str], convert: Callable[[str], str], marked: Sequence[bool]) -> list[str]:
-    """Each of ``pieces`` (a run of text, in order) as its part of ``convert`` of the whole run.
+def cut_as_shown(
+    pieces: Sequence[str], converts: Mapping[str, Callable[[str], str]], marked: Sequence[bool]
+) -> dict[str, list[str]]:
+    """Each of ``pieces`` (a run of text, in order) as its part of each variant's conversion of the whole run.
 
-    ``marked``: which pieces a mark wraps (its edges move outward, step 4 above).  The returned texts join into
-    ``convert("".join(pieces))``; a piece may be empty in it (a mark grown over its neighbour).
+    ``converts``: variant code → conversion; ``marked``: which pieces a mark wraps (its edges move outward).  Each
+    edge is placed at the same place of the text in every variant (where each variant's text allows it: steps 2 and
+    3), so that a piece holds the same words in each (a mark grown in one grows in all; their white space agrees).
+    Each variant's texts join into its conversion of the whole run; a piece may be empty (a mark grown over it).
     """
     text = "".join(pieces)
-    whole = convert(text)
+    wholes = {code: convert(text) for code, convert in converts.items()}
     if len(pieces) < 2:
-        return [whole]
-    alone = [convert(piece) for piece in pieces]
-    if "".join(alone) == whole:
+        return {code: [whole] for code, whole in wholes.items()}
+    alone = {code: [convert(piece) for piece in pieces] for code, convert in converts.items()}
+    if all("".join(alone[code]) == whole for code, whole in wholes.items()):
         return alone
     edges = list(accumulate(map(len, pieces)))[:-1]
-    cuts: list[int] = []
+    cuts: dict[str, list[int]] = {code: [] for code in converts}
     for i, edge in enumerate(edges):
         # A mark's start moves left, its end right; neither past the edge beside it.
         lo = edges[i - 1] if i else 0
         hi = edges[i + 1] if i + 1 < len(edges) else len(text)
         step = -1 if marked[i + 1] and not marked[i] else 1
-        found = _cut(text, edge, whole, convert, step, lo, hi)
-        if found is None:  # where the lengths put it: one character for one if the whole kept its length
-            found = round(edge * len(whole) / len(text))
-        cuts.append(found)
-    out, start = [], 0
-    for cut in cuts:
-        cut = min(max(cut, start), len(whole))  # in order, inside the whole
-        out.append(whole[start:cut])
-        start = cut
-    out.append(whole[start:])
+        found = _cut(text, edge, wholes, converts, step, lo, hi)
+        for code, whole in wholes.items():  # else where the lengths put it (one for one: the length kept)
+            cuts[code].append(round(edge * len(whole) / len(text)) if found is None else found[code])
+    out = {}
+    for code, whole in wholes.items():
+        texts, start = [], 0
+        for cut in cuts[code]:
+            cut = min(max(cut, start), len(whole))  # in order, inside the whole
+            texts.append(whole[start:cut])
+            start = cut
+        out[code] = [*texts, whole[start:]]
     return out
 
 
 def _cut(
-    text: str, edge: int, whole: str, convert: Callable[[str], str], step: int, lo: int, hi: int
-) -> int | None:
-    """Where the edge at ``edge`` of ``text`` falls in ``whole`` (steps 2 and 3), or None.
+    text: str,
+    edge: int,
+    wholes: Mapping[str, str],
+    converts: Mapping[str, Callable[[str], str]],
+    step: int,
+    lo: int,
+    hi: int,
+) -> dict[str, int] | None:
+    """Where the edge at ``edge`` of ``text`` falls in each variant's whole text (steps 2 and 3), or None.
 
     ``step``: the side the mark is not on (-1: the text before the edge, which its start moves into).
     """
@@ -84,13 +98,17 @@ def _cut(
         at = edge + step * k
         if not lo <= at <= hi:
             break
-        before, after = convert(text[:at]), convert(text[at:])
-        if before + after == whole:
-            return len(before)
-        if k == 0 and step < 0 and whole.startswith(before):
-            return len(before)
-        if k == 0 and step > 0 and whole.endswith(after):
-            return len(whole) - len(after)
+        found = {}
+        for code, convert in converts.items():
+            whole, before, after = wholes[code], convert(text[:at]), convert(text[at:])
+            if before + after == whole or (k == 0 and step < 0 and whole.startswith(before)):
+                found[code] = len(before)
+            elif k == 0 and step > 0 and whole.endswith(after):
+                found[code] = len(whole) - len(after)
+            else:
+                break
+        else:
+            return found
     return None
 
 

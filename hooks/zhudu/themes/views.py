@@ -106,17 +106,34 @@ def _as_shown(segments: Sequence[tuple[str, str]], note: NoteInfo) -> list[tuple
                 run.append((text, kind))
             continue
         if run:
-            pieces, marked = [t for t, _ in run], [k == "mark" for _, k in run]
-            cut = {code: cut_as_shown(pieces, shown, marked) for code, shown in shown_in.items()}
-            for i, (_, piece_kind) in enumerate(run):
-                ruled = "mark-rule" if piece_kind == "mark" else "rule"
-                for shown, rule in rule_pieces({code: texts[i] for code, texts in cut.items()}):
-                    out.append((shown, piece_kind) if rule is None else ((shown, rule), ruled))
+            out += _run_as_shown(run, shown_in)
             run = []
         if kind == "math":
             out.append(_typeset(note.to_simplified(text)))
         elif kind == "code":
             out.append((text, kind))
+    return out
+
+
+def _run_as_shown(
+    run: Sequence[tuple[str, str]], shown_in: Mapping[str, Callable[[str], str]]
+) -> list[tuple[Any, str]]:
+    """A run of words' marked pieces (text, kind) as each variant's page shows them, in rules (``_as_shown``).
+
+    Where a piece's texts are no rule's (``;zh:`` in one), the run is one rule, unmarked: its words as its page's.
+    """
+    pieces, marked = [t for t, _ in run], [k == "mark" for _, k in run]
+    cut = cut_as_shown(pieces, shown_in, marked)
+    out: list[tuple[Any, str]] = []
+    for i, (_, kind) in enumerate(run):
+        written = rule_pieces({code: texts[i] for code, texts in cut.items()})
+        if any(rule is None and text.strip() for text, rule in written):
+            whole = rule_pieces({code: "".join(texts) for code, texts in cut.items()})
+            return [(text, "") if rule is None else ((text, rule), "rule") for text, rule in whole]
+        out += [
+            (text, kind) if rule is None else ((text, rule), f"{kind}-rule" if kind else "rule")
+            for text, rule in written
+        ]
     return out
 
 
