@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import textwrap
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
@@ -568,3 +570,82 @@ def test_relative_urls_between_pages_are_what_relpath_gives() -> None:
                 expected += "/"
             expected = ("" if expected == "./" else expected) + (f"#{fragment}" if fragment else "")
             assert rel_url(page, target) == expected, (page, target)
+
+
+def _phrases(table: dict[str, str]) -> Callable[[str], str]:
+    """A toy conversion: each of ``table``'s phrases, longest first, as OpenCC's phrase tables match them."""
+    pattern = re.compile("|".join(sorted(map(re.escape, table), key=len, reverse=True)))
+    return lambda text: pattern.sub(lambda m: table[m.group()], text)
+
+
+def test_a_passage_is_converted_whole_and_cut_where_its_marks_fall() -> None:
+    """``shown_cuts``: the pieces join into the whole run's text, each where the conversion puts it."""
+    from zhudu.themes.shown_cuts import cut_as_shown
+
+    marked = [False, True, False]
+    # No phrase across an edge: each piece as it reads alone.
+    found = cut_as_shown(["家裏的", "麪包店", "很好"], {"s": _phrases({"裏": "里", "麪": "面"})}, marked)
+    assert found == {"s": ["家里的", "面包店", "很好"]}
+    # A phrase across the mark's end (的說明文件 → 的文档, 文件 alone → 檔案): the mark grows over the word holding it;
+    # its start stays where the text before it reads as it does alone.
+    convert = _phrases({"的说明文件": "的文档", "文件": "檔案"})
+    assert cut_as_shown(["的", "说明", "文件很"], {"s": convert}, marked) == {"s": ["的", "文档", "很"]}
+    # Converted in pieces, the same run read 的说明檔案很: a text on no page.
+    assert "".join(map(convert, ["的", "说明", "文件很"])) == "的说明檔案很"
+    # A mark grown in one variant grows in every one: the same words in each piece, the same spaces at its ends (the
+    # Hexo docs' 替代配置檔 中, 配置檔 → 配置文件: 檔 was the Taiwan page's next piece, whose rule lost the space).
+    found = cut_as_shown(["替代", "配置", "檔 中"], {"s": _phrases({"配置檔": "配置文件"}), "t": str}, marked)
+    assert found == {"s": ["替代", "配置文件", " 中"], "t": ["替代", "配置檔", " 中"]}
+    # Whatever the conversion, the pieces join into its text of the whole run (the edges found kept in order).
+    tables = (
+        {"ab": "X"},
+        {"bc": "XYZW"},
+        {"a": "", "d": "dd"},
+        {"f": "XYYZ", "bcd": "Z"},
+        {"def": "XY", "cdef": ""},
+    )
+    for table in tables:
+        for edges in (e for n in (1, 2, 3, 4) for e in itertools.combinations(range(1, 6), n)):
+            bounds = (0, *edges, 6)
+            pieces = ["abcdef"[bounds[i] : bounds[i + 1]] for i in range(len(bounds) - 1)]
+            converts = {"x": _phrases(table), "y": str}
+            out = cut_as_shown(pieces, converts, [i % 2 == 1 for i in range(len(pieces))])
+            for code, convert in converts.items():
+                assert "".join(out[code]) == convert("abcdef") and len(out[code]) == len(pieces), (table, out)
+
+
+@pytest.mark.parametrize(
+    ("values", "pieces"),
+    [
+        # Each Traditional variant's text in one rule, the Simplified page's the span's content; the white space at
+        # its ends outside (a rule's value loses it).
+        (
+            {"zh-Hans": " 说明 ", "zh-Hant-TW": " 說明 "},
+            [(" ", None), ("说明", "zh-Hant-TW:說明"), (" ", None)],
+        ),
+        ({"zh-Hans": "", "zh-Hant-TW": "件"}, [("", "zh-Hant-TW:件")]),  # empty in one variant
+        # Content the Simplified page would read as Traditional (a word kept as typed): its value given too.
+        ({"zh-Hans": "麵", "zh-Hant-TW": "麵"}, [("麵", "zh-Hans:麵;zh-Hant-TW:麵")]),
+        ({"zh-Hans": "  ", "zh-Hant-TW": "  "}, [("  ", None)]),  # white space only: as it is
+        # No rule can hold them: the default variant's text as it is.
+        ({"zh-Hans": "a;en:b", "zh-Hant-TW": "a;en:b"}, [("a;en:b", None)]),
+        ({"zh-Hans": " 说明", "zh-Hant-TW": "說明 "}, [(" 说明", None)]),
+    ],
+)
+def test_a_quoted_pieces_texts_are_written_as_a_rule(values: dict[str, str], pieces: list) -> None:
+    from zhudu.script.convert import Variant
+    from zhudu.script.inline_rules import parse_inline_values, resolve_inline_value
+    from zhudu.themes.shown_cuts import rule_pieces
+
+    assert rule_pieces(values) == pieces
+    hans = Variant(code="zh-Hans", script="Hans", opencc_from_hans=None, opencc_from_hant="t2s")
+    for shown, rule in pieces:
+        if (
+            rule is not None
+        ):  # each variant reads its text (the Simplified page: the content, converted by none)
+            read = parse_inline_values(rule) or {}
+            assert read.items() <= {c: v.strip() for c, v in values.items()}.items()
+            assert (
+                resolve_inline_value(read, hans, shown, lambda text, _script: text)
+                == values["zh-Hans"].strip()
+            )

@@ -7,11 +7,15 @@ way back through Simplified rewrites (文件 → 檔案, 項目 → 專案, 說 
 section the other region's ``_index.md`` introduces: its page, folded as that author's, listed a Hong Kong note's
 文件 as typed on the Taiwan page (its own page: 檔案), a Taiwan note's 梅西 on the Hong Kong page (美斯); so did a
 section of sections its sections' titles.  A wikilink or an embed naming a note by its file name (``[[hk]]``, ``![[hk]]``)
-showed its title as typed: a Hong Kong note's 說明文件 on the Taiwan pages, where its page reads 文件.
+showed its title as typed: a Hong Kong note's 說明文件 on the Taiwan pages, where its page reads 文件.  A passage quoted
+on the theme page and in theme strips reads as the note's page writes it too, its theme phrase marked there (session
+51: the plain fold's 家裏的麪包店 on the Hong Kong theme page; marked first, then converted in pieces, 說明|文件 read
+說明檔案 on the Taiwan one).
 """
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from typing import Any
@@ -33,21 +37,22 @@ NOTES = {
     "posts/_index.md": f"---\ntitle: {SECTION_TITLE}\nlang: zh-TW\n---\n\n這裡是項目文件。\n",
     "posts/tw.md": (
         f"---\ntitle: {TW_TITLE}\nlang: zh-TW\ndate: 2026-11-01\n---\n\n"
-        "看著麵包店的招牌。參見 [[a]]。\n\n米高·貝利讀過《沽注一擲》。後來麥可·貝瑞讀過《大賣空》。\n\n另見 [[hk]]。\n"
+        "看著麵包店的招牌，說明文件在這裡。參見 [[a]]。\n\n米高·貝利讀過《沽注一擲》。後來麥可·貝瑞讀過《大賣空》。\n\n另見 [[hk]]。\n"
     ),
     "posts/hk.md": (
         f"---\ntitle: {HK_TITLE}\nlang: zh-HK\ndate: 2026-11-02\n---\n\n"
-        "家裡的麵包店。\n\n麥可·貝瑞讀過《大賣空》。後來米高·貝利讀過《沽注一擲》。\n\n另見 [[tw]]。\n"
+        "家裡的麵包店。這家店的說明文件很清楚，裡面的麵包也很好吃，大家都說好。\n\n麥可·貝瑞讀過《大賣空》。後來米高·貝利讀過《沽注一擲》。\n\n另見 [[tw]]。\n"
     ),
-    "posts/a.md": "---\ntitle: 简体笔记\ndate: 2026-11-03\n---\n\n面包店很好。\n\n参见 [[tw]] 和 [[hk]]。\n\n![[hk]]\n",
+    "posts/a.md": "---\ntitle: 简体笔记\ndate: 2026-11-03\n---\n\n面包店很好，说明写得清楚。\n\n参见 [[tw]] 和 [[hk]]。\n\n![[hk]]\n",
     "posts/hkin.md": f"---\ntitle: {HK_IN_TW_TITLE}\nlang: zh-HK\ndate: 2026-10-30\n---\n\n設定在這裡。\n",
     "league/_index.md": "---\ntitle: 聯賽總覽\nlang: zh-TW\n---\n\n這裡是聯賽。\n",
     "league/fans/_index.md": f"---\ntitle: {FANS_TITLE}\nlang: zh-HK\n---\n\n專欄在這裡。\n",
     "league/fans/twin.md": f"---\ntitle: {TW_IN_HK_TITLE}\nlang: zh-TW\ndate: 2026-10-31\n---\n\n看球賽。\n",
 }
-#: rv28's phrases and glossary (test_build.py) and a theme every note's passage finds.
+#: rv28's phrases and glossary (test_build.py) and a theme every note's passage finds (说明 beside 文件 in the
+#: Traditional notes: a phrase across a mark's edge).
 EDITORIAL = {
-    "themes.yml": "themes:\n  bread:\n    name: 面包\n    description: 面包店。\n    phrases: [面包店]\n",
+    "themes.yml": "themes:\n  bread:\n    name: 面包\n    description: 面包店。\n    phrases: [面包店, 说明]\n",
     **RV28_EDITORIAL,
 }
 #: Every place a note of the posts section is listed.
@@ -171,7 +176,8 @@ def test_a_traditional_title_is_listed_as_its_page_shows_it(built, page, typed, 
 
 def test_nothing_of_how_a_title_was_folded_is_left_in_any_file(built) -> None:
     """The groups a listed title carries into the default pages (U+FDD0–FDD2), and the marks holding it from a section
-    page's fold (U+FDD3–FDD4), are resolved in every file written."""
+    page's fold (U+FDD3–FDD4), are resolved in every file written; so are a Traditional note's quoted passages' (theme
+    pages, theme strips: each variant's text is written in the quote, its groups resolved)."""
     texts = [p for p in built.site_dir.rglob("*") if p.suffix in {".html", ".xml", ".json", ".js"}]
     assert not [p for p in texts if re.search("[\ufdd0-\ufdef]", p.read_text(encoding="utf-8"))]
 
@@ -187,6 +193,56 @@ def test_the_glossary_finds_a_term_as_the_notes_fold_reads_it(built) -> None:
             )
             other, own = re.split("。", passage, maxsplit=1)
             assert "zd-gloss" not in other and own.count('class="zd-gloss"') == 2, (slug, code, passage)
+
+
+#: A passage quoted with a link to it: on a theme page, its text, then the link; in a note's theme strip, the link's text.
+_THEME_QUOTE_RE = re.compile(
+    r'<blockquote>(?P<text>.*?)</blockquote>\s*<a href="[^"]*notes/(?P<slug>[^/"]+)/#(?P<anchor>p-[^"]+)"',
+    re.S,
+)
+_STRIP_QUOTE_RE = re.compile(r'<a href="\.\./(?P<slug>[^/"]+)/#(?P<anchor>p-[^"]+)">(?P<text>.*?)</a>')
+#: The theme's marks in the Traditional notes' quotes: the words holding its phrases as each variant's page writes
+#: them.  A Taiwan note's 說明 before 文件 (文件 as typed after it on the Taiwan page, not 檔案); a Hong Kong note's
+#: 說明文件, written 文档 on its Simplified page (the layer's from-hant rule) and 文件 on its Taiwan one, marked whole
+#: in every variant (as typed on its own page); 麵包店 as typed in Hong Kong (the plain fold's way back wrote 麪包店).
+QUOTE_MARKS = {
+    ("posts-tw", "zh-Hans"): ["面包店", "说明"],
+    ("posts-tw", "zh-Hant-TW"): ["麵包店", "說明"],
+    ("posts-tw", "zh-Hant-HK"): ["麪包店", "説明"],
+    ("posts-hk", "zh-Hans"): ["面包店", "文档"],
+    ("posts-hk", "zh-Hant-TW"): ["麵包店", "文件"],
+    ("posts-hk", "zh-Hant-HK"): ["麵包店", "說明文件"],
+}
+
+
+def _text(fragment: str) -> str:
+    return html.unescape(_TAG_RE.sub("", fragment))
+
+
+def test_a_traditional_notes_passage_is_quoted_as_its_page_shows_it(built) -> None:
+    """A theme page's and a theme strip's quote of a Traditional note's passage reads as the note's own page in every
+    variant, its theme phrases marked as that page writes them (``themes/shown_cuts.py``)."""
+    from zhudu.themes.markers import excerpt
+
+    quoted = 0
+    for code in VARIANTS:
+        for path in ("themes/bread/index.html", *(f"notes/posts-{s}/index.html" for s in ("a", "tw", "hk"))):
+            on_theme_page = path.startswith("themes/")
+            for m in (_THEME_QUOTE_RE if on_theme_page else _STRIP_QUOTE_RE).finditer(
+                built.page(f"{code}/{path}")
+            ):
+                if m["slug"] not in ("posts-tw", "posts-hk"):
+                    continue
+                own = built.page(f"{code}/notes/{m['slug']}/index.html")
+                passage = _text(re.search(rf'<p id="{m["anchor"]}"[^>]*>(.*?)</p>', own, re.S)[1])
+                shown = passage if on_theme_page else excerpt(passage)  # a strip: the passage's first words
+                assert _text(m["text"]) == shown, (code, path, m["text"], shown)
+                if on_theme_page:
+                    marks = [_text(mark) for mark in re.findall("<mark>(.*?)</mark>", m["text"])]
+                    assert marks == QUOTE_MARKS[m["slug"], code], (code, m["slug"], marks)
+                quoted += 1
+    # Each Traditional note's passage on the theme page and in the two other notes' strips, in every variant.
+    assert quoted == 3 * 2 * 3, quoted
 
 
 #: A Traditional note's title no ``-{…}-`` rule can hold: what Markdown or Material reads before or around the rule
@@ -205,7 +261,6 @@ UNWRITABLE_TITLES = {
 
 @pytest.mark.parametrize("title", UNWRITABLE_TITLES.values(), ids=UNWRITABLE_TITLES.keys())
 def test_a_title_no_rule_can_hold_is_shown_as_typed(tmp_path: Path, title: str) -> None:
-    import html
     import json
 
     from conftest import build_site

@@ -18,7 +18,7 @@ from zhudu.annotate import annotations
 from zhudu.publish import page_meta
 from zhudu.publish.page_meta import home_card, meta_text, without_note_id  # noqa: F401 (named here too)
 from zhudu.publish.page_meta import stable_repr as _stable_repr
-from zhudu.themes.markers import MARKER_LIMIT, MARKER_NOTES, excerpt
+from zhudu.themes.markers import MARKER_LIMIT, MARKER_NOTES, quoted_excerpt
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
@@ -325,7 +325,7 @@ def _marker_part(themes: ThemeBuild, theme_id: str, other: str, memo: dict[str, 
         assert index is not None
         note = themes.info[other]
         links = [
-            (hit.anchor, excerpt(note.to_simplified(index.passage_by_key[(other, hit.anchor)].shown)))
+            (hit.anchor, quoted_excerpt(note, index.passage_by_key[(other, hit.anchor)].shown))
             for hit in index.best_hits_in(theme_id, other, MARKER_LIMIT)
         ]
         found = memo[key] = repr((note.title, note.url, links))

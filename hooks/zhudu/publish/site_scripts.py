@@ -138,6 +138,16 @@ class SiteScripts:
         """
         return self.converter(self.default.code, "Hant", region).text_as_written if lang == "zh-Hant" else str
 
+    def shown_in(self, lang: str, region: str | None = None) -> dict[str, Callable[[str], str]]:
+        """How a note's own words read on each variant's pages: variant code → conversion (the default's first).
+
+        ``shown_by``'s text through each variant's page converter, as the note's page shows it (a title as its page
+        heads it, a passage as its page writes it: a theme page's quote, a theme strip's excerpt).
+        """
+        shown = self.shown_by(lang, region)
+        variants = sorted(self.script_variants, key=lambda v: v.code != self.default.code)
+        return {v.code: _through(shown, self.converter(v.code).text) for v in variants}
+
     def link_title(self, note: Any, page: Any) -> str:
         """``note``'s title as a link to it with no text of its own shows it on ``page``: Markdown, or "" (as typed).
 
@@ -199,3 +209,8 @@ def _keeping(variants: Iterable[script.Variant], region: str | None) -> tuple[sc
 def _region_of(code: str) -> str:
     """A variant code's region (``zh-Hant-HK`` → ``HK``), as a note's ``lang`` names it."""
     return code.rsplit("-", 1)[-1].upper()
+
+
+def _through(first: Callable[[str], str], then: Callable[[str], str]) -> Callable[[str], str]:
+    """``first``, then ``then``."""
+    return lambda text: then(first(text))

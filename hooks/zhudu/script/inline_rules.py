@@ -19,7 +19,13 @@ from markdown.util import AtomicString
 
 from zhudu.script.variant_configs import Variant, detect_script, prefixes, script_of_code
 
-__all__ = ["inline_rules_markdown_extension", "parse_inline_values", "resolve_inline_value", "rule_markdown"]
+__all__ = [
+    "inline_rules_markdown_extension",
+    "parse_inline_values",
+    "resolve_inline_value",
+    "rule_attribute",
+    "rule_markdown",
+]
 
 
 _INLINE_SPLIT_RE = re.compile(
@@ -73,6 +79,16 @@ def rule_markdown(values: Mapping[str, str]) -> str:
     ):
         return ""
     return f"-{{{body}}}-"
+
+
+def rule_attribute(values: Mapping[str, str]) -> str | None:
+    """``values`` ({code: text}) as a ``span.zd-conv``'s ``data-zd-conv`` (unescaped); None: it would read otherwise.
+
+    ``parse_inline_values`` strips a value's ends' white space and splits one at ``;zh:``: such values are refused.
+    A value may be empty (the span shows nothing in that variant).
+    """
+    body = ";".join(f"{code}:{value}" for code, value in values.items())
+    return body if values and parse_inline_values(body) == values else None
 
 
 def resolve_inline_value(values: Mapping[str, str], variant: Variant, default_text: str, convert: Any) -> str:

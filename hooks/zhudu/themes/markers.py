@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from zhudu import fragments
+from zhudu.themes.shown_cuts import rule_pieces
 from zhudu.themes.theme_index import ThemeIndex
 from zhudu.themes.urls import rel_url, theme_url
 
@@ -48,6 +49,17 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     """A passage's first words (characters, for Chinese), with an ellipsis when cut."""
     text = text.strip()
     return text if len(text) <= limit else text[:limit].rstrip() + "…"
+
+
+def quoted_excerpt(info: NoteInfo, shown: str) -> list[tuple[str, str | None]]:
+    """A note's passage (``Passage.shown``) as a theme strip quotes it: its first words, as pieces (text, rule).
+
+    A Traditional note's as each variant's page shows the passage (``NoteInfo.shown_in``), each cut there
+    (``shown_cuts.rule_pieces``: a ``span.zd-conv``); another's its text, rule None.
+    """
+    if not info.shown_in:
+        return [(excerpt(info.to_simplified(shown)), None)]
+    return rule_pieces({code: excerpt(convert(shown)) for code, convert in info.shown_in.items()})
 
 
 def block_id(theme_id: str) -> str:
@@ -184,6 +196,6 @@ class NoteMarkers:
         other_info = self.info[other]
         links = []
         for target in index.best_hits_in(theme_id, other, MARKER_LIMIT):
-            text = other_info.to_simplified(index.passage_by_key[(other, target.anchor)].shown)
-            links.append((rel_url(page_url, f"{other_info.url}#{target.anchor}"), excerpt(text)))
+            text = quoted_excerpt(other_info, index.passage_by_key[(other, target.anchor)].shown)
+            links.append((rel_url(page_url, f"{other_info.url}#{target.anchor}"), text))
         return fragments.render("zd-themes-marks.html", "other_note", title=other_info.title, links=links)

@@ -68,6 +68,13 @@ class NoteInfo:
     url: str  # "notes/<slug>/"
     to_simplified: Callable[[str], str] = field(default=lambda s: s, repr=False)
     lang: str = "zh-Hans"  # the note's script: a Simplified note's Traditional quotation gets its lang
+    #: A Traditional note's words as each variant's page shows them (``Site.shown_in``: code → conversion, the
+    #: default variant's first), which its quotes on theme pages and in theme strips are written as; None: as typed.
+    shown_in: Mapping[str, Callable[[str], str]] | None = field(default=None, repr=False)
+    region: str | None = None  # a Traditional note's (``NoteMeta.region``): whose words its page keeps
+    #: What ``shown_in`` is made of (``Site.conversion_key``; "": none), in the theme pages' digests (a rule a page's
+    #: copies hold rewrites it too: ``rule_scope``).
+    conversion: str = ""
 
 
 @dataclass
@@ -341,12 +348,17 @@ def note_infos(
     notes: Sequence[Any],
     to_simplified: Mapping[str, Callable[[str], str]],
     shown_by: Callable[[str, str | None], Callable[[str], str]],
+    shown_in: Callable[[str, str | None], Mapping[str, Callable[[str], str]]] | None = None,
+    conversion: str = "",
 ) -> list[NoteInfo]:
     """``NoteInfo`` for the corpus' readable notes (``notes.Note`` objects), in corpus order.
 
-    ``to_simplified``: a Traditional note's passages into Simplified; ``shown_by``: how its title is written into
-    the default variant's pages (``Site.shown_by``), so that theme pages and related notes show it as its page does.
+    ``to_simplified``: a Traditional note's passages into Simplified (its formulas' text); ``shown_by``: how its
+    title is written into the default variant's pages (``Site.shown_by``), so that theme pages and related notes
+    show it as its page does; ``shown_in``: how its words read on each variant's pages (``Site.shown_in``), so that
+    its passages' quotes do too; ``conversion``: what that is made of (``Site.conversion_key``).
     """
+    regions: dict[str | None, Mapping[str, Callable[[str], str]]] = {}  # a Traditional note's ``shown_in``
     out = []
     for note in notes:
         if note.broken:
@@ -362,6 +374,21 @@ def note_infos(
                 url=note.src_uri[:-3] + "/",
                 to_simplified=to_simplified.get(note.id, lambda s: s),
                 lang=meta.lang,
+                **_traditional(meta, shown_in, conversion, regions),
             )
         )
     return out
+
+
+def _traditional(
+    meta: Any,
+    shown_in: Callable[[str, str | None], Mapping[str, Callable[[str], str]]] | None,
+    conversion: str,
+    regions: dict[str | None, Mapping[str, Callable[[str], str]]],
+) -> dict[str, Any]:
+    """A Traditional note's ``NoteInfo`` fields (``shown_in``, ``region``, ``conversion``; one ``shown_in`` a region)."""
+    if meta.lang != "zh-Hant" or shown_in is None:
+        return {}
+    if meta.region not in regions:
+        regions[meta.region] = shown_in(meta.lang, meta.region)
+    return {"shown_in": regions[meta.region], "region": meta.region, "conversion": conversion}

@@ -18,6 +18,7 @@ from zhudu.annotate.quoted_script import LANG_MARKER, is_traditional
 from zhudu.notes import mathml
 from zhudu.publish import pagination
 from zhudu.themes.graph import graph_layout
+from zhudu.themes.shown_cuts import cut_as_shown, rule_pieces
 from zhudu.themes.theme_index import ThemeIndex, passage_counts
 from zhudu.themes.theme_map import fold
 from zhudu.themes.urls import THEMES_URL, rel_url, theme_url
@@ -61,10 +62,11 @@ def _kinds(segments: Sequence[tuple[str, bool]]) -> list[tuple[str, str]]:
     return [(text, "mark" if matched else "") for text, matched in segments]
 
 
-def segments_html(segments: Sequence[tuple[str, str]]) -> str:
-    """Escaped HTML of segments (text, kind): kind "" (text), "mark" (matched), "code" or "math" (MathML).
+def segments_html(segments: Sequence[tuple[Any, str]]) -> str:
+    """Escaped HTML of segments (text, kind): kind "" (text), "mark" (matched), "code", "math" (MathML), "rule".
 
-    A code's Han–symbol joints are held together as in its note (``code_glue``): a theme's columns are
+    "rule" or "mark-rule": a Traditional note's words in every variant, text (the default variant's, the rule)
+    (``_as_shown``).  A code's Han–symbol joints are held together as in its note (``code_glue``): a theme's columns are
     narrow, and ``文件>设置`` broke at its ``>`` there.
     """
     shown = [
@@ -83,6 +85,56 @@ def _typeset(tex: str) -> tuple[str, str]:
         return mathml.typeset(tex, block=False)[0], "math"
     except mathml.MathError:  # typeset in its note, so not expected: its TeX as written
         return tex, "code"
+
+
+def _as_shown(segments: Sequence[tuple[str, str]], note: NoteInfo) -> list[tuple[Any, str]]:
+    """A Traditional note's marked segments (``join_code``'s, as typed) as each variant's page shows them.
+
+    Each run of words between code and formulas is written into every variant whole (``note.shown_in``), and cut
+    where its marks' edges fall there (``shown_cuts``); a piece of it is a ``span.zd-conv`` holding each variant's
+    text (kind "rule" or "mark-rule", its text (the default variant's, the rule)).  Code as typed; a formula
+    typeset from its text in the default variant's script, converted with the page as any formula.
+    """
+    shown_in = note.shown_in or {}
+    out: list[tuple[Any, str]] = []
+    run: list[tuple[str, str]] = []
+    for text, kind in [*segments, ("", "end")]:
+        if kind in ("", "mark"):
+            if run and run[-1][1] == kind:  # words shown with the text (a character reference's): one piece
+                run[-1] = (run[-1][0] + text, kind)
+            else:
+                run.append((text, kind))
+            continue
+        if run:
+            out += _run_as_shown(run, shown_in)
+            run = []
+        if kind == "math":
+            out.append(_typeset(note.to_simplified(text)))
+        elif kind == "code":
+            out.append((text, kind))
+    return out
+
+
+def _run_as_shown(
+    run: Sequence[tuple[str, str]], shown_in: Mapping[str, Callable[[str], str]]
+) -> list[tuple[Any, str]]:
+    """A run of words' marked pieces (text, kind) as each variant's page shows them, in rules (``_as_shown``).
+
+    Where a piece's texts are no rule's (``;zh:`` in one), the run is one rule, unmarked: its words as its page's.
+    """
+    pieces, marked = [t for t, _ in run], [k == "mark" for _, k in run]
+    cut = cut_as_shown(pieces, shown_in, marked)
+    out: list[tuple[Any, str]] = []
+    for i, (_, kind) in enumerate(run):
+        written = rule_pieces({code: texts[i] for code, texts in cut.items()})
+        if any(rule is None and text.strip() for text, rule in written):
+            whole = rule_pieces({code: "".join(texts) for code, texts in cut.items()})
+            return [(text, "") if rule is None else ((text, rule), "rule") for text, rule in whole]
+        out += [
+            (text, kind) if rule is None else ((text, rule), f"{kind}-rule" if kind else "rule")
+            for text, rule in written
+        ]
+    return out
 
 
 def theme_view(
@@ -108,28 +160,38 @@ def theme_view(
             passage = index.passage_by_key[(note_id, hit.anchor)]
             quote = passage.quote  # without its footnotes' numbers
             raw = quote.text
-            text = note.to_simplified(raw)
-            # Matching folded this very text, unless a footnote's number was taken out of it.
-            folded_length = hit.folded_length if text == passage.text else -1
             spans = [(passage.in_quote(start), passage.in_quote(end)) for start, end in hit.spans]
-            # The inline code the text leaves out goes back in place, as written (not converted); what
-            # reads as words (an image's alternative text, a formula's text) in the page's script, as the words.
-            code = [
-                c if c.kind == "code" else c._replace(text=note.to_simplified(c.text)) for c in quote.code
-            ]
-            segments = (
-                join_code(_kinds(marked_segments(text, spans, folded_length)), code)
-                if len(text) == len(raw)
-                else [(t if k else note.to_simplified(t), k) for t, k in join_code([(raw, "")], code)]
-            )
+            lang = None
+            if note.shown_in:
+                # A Traditional note's: marked as typed (matching folded it, one character for one), then each run
+                # of words written into each variant as its page shows it, the marks' edges found there.
+                folded_length = hit.folded_length if raw == passage.text else -1
+                marked = join_code(_kinds(marked_segments(raw, spans, folded_length)), quote.code)
+                segments = _as_shown(marked, note)
+            else:
+                text = note.to_simplified(raw)
+                # Matching folded this very text, unless a footnote's number was taken out of it.
+                folded_length = hit.folded_length if text == passage.text else -1
+                # The inline code the text leaves out goes back in place, as written (not converted); what
+                # reads as words (an image's alternative text, a formula's text) in the page's script, as the words.
+                code = [
+                    c if c.kind == "code" else c._replace(text=note.to_simplified(c.text)) for c in quote.code
+                ]
+                segments = (
+                    join_code(_kinds(marked_segments(text, spans, folded_length)), code)
+                    if len(text) == len(raw)
+                    else [(t if k else note.to_simplified(t), k) for t, k in join_code([(raw, "")], code)]
+                )
+                segments = [_typeset(t) if k == "math" else (t, k) for t, k in segments]
+                # A Simplified note's Traditional quotation: lang as on its page (annotate/quoted_script.py).
+                lang = LANG_MARKER if note.lang == "zh-Hans" and is_traditional(text) else None
             passages.append(
                 {
                     "anchor": hit.anchor,
                     "href": rel_url(page_url, f"{note.url}#{hit.anchor}"),
-                    "html": segments_html([_typeset(t) if k == "math" else (t, k) for t, k in segments]),
+                    "html": segments_html(segments),
                     "pinned": hit.pinned,
-                    # A Simplified note's Traditional quotation: lang as on its page (annotate/quoted_script.py).
-                    "lang": LANG_MARKER if note.lang == "zh-Hans" and is_traditional(text) else None,
+                    "lang": lang,
                 }
             )
         columns.append(
