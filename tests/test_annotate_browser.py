@@ -134,6 +134,31 @@ def test_margin_notes_do_not_overlap_paragraphs_on_a_wide_screen(real_site, page
     page.screenshot(path=str(SHOTS / "wide-1280.png"))
 
 
+#: Resolves once the page has settled around the element ``id``: three frames running in which no glossary entry
+#: was drawn or skipped anew (``contentvisibilityautostatechange``) and neither the scroll, the page's height nor
+#: the element's place changed.  Nothing is left to move it then: a frame like the one before decides that the
+#: same entries are near the screen, and the glossary has no web fonts and no images but the header's logo, whose
+#: size is set.  Under 20× throttling a frame takes 100 ms or more; unheld, the term drifted within the first few.
+SETTLED_JS = """
+(id) => new Promise((done) => {
+  let drawn = 0;
+  const count = () => { drawn += 1; };
+  document.addEventListener("contentvisibilityautostatechange", count, true);
+  let last = null, quiet = 0;
+  function frame() {
+    const term = document.getElementById(id);
+    const now = [scrollY, term ? term.getBoundingClientRect().top : NaN, drawn, document.documentElement.scrollHeight];
+    quiet = last && now.every((v, i) => v === last[i]) ? quiet + 1 : 0;
+    last = now;
+    if (quiet < 3) return requestAnimationFrame(frame);
+    document.removeEventListener("contentvisibilityautostatechange", count, true);
+    done();
+  }
+  requestAnimationFrame(frame);
+})
+"""
+
+
 def test_glossary_entries_off_screen_wait_and_anchors_still_land(real_site, page) -> None:
     """Entries far below the screen are skipped (content-visibility) until near; anchors land exactly."""
     page.set_viewport_size({"width": 412, "height": 823})
@@ -160,7 +185,7 @@ def test_glossary_entries_off_screen_wait_and_anchors_still_land(real_site, page
 
     def lands_and_stays() -> None:
         page.wait_for_function(placed, timeout=20000)
-        page.wait_for_timeout(1500)
+        page.evaluate(SETTLED_JS, target)
         assert header <= page.evaluate(where) <= header + 60
 
     slow = page.context.new_cdp_session(page)
