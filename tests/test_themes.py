@@ -640,9 +640,8 @@ def test_a_quoted_pieces_texts_are_written_as_a_rule(values: dict[str, str], pie
     assert rule_pieces(values) == pieces
     hans = Variant(code="zh-Hans", script="Hans", opencc_from_hans=None, opencc_from_hant="t2s")
     for shown, rule in pieces:
-        if (
-            rule is not None
-        ):  # each variant reads its text (the Simplified page: the content, converted by none)
+        # Each variant reads its text (the Simplified page: the content, converted by none).
+        if rule is not None:
             read = parse_inline_values(rule) or {}
             assert read.items() <= {c: v.strip() for c, v in values.items()}.items()
             assert (
