@@ -2,7 +2,8 @@
 
 A copy in a list item or a quote is a Markdown quote whose first paragraph is marked as its source
 line (``transclusion.quoted``): that quote gets the copy's class, as the framed HTML block has it
-(its styles; the passages, search and annotations leave it to its own note).
+(its styles; the passages, search and annotations leave it to its own note), and the script its note is
+written in (``copy_folds.WRITTEN_ATTR``, set on the source line by ``attr_list``).
 
 Its footnotes are listed inside its frame, numbered from 1 there, as Obsidian shows them.
 ``transclusion`` gives the copy's footnote labels the prefix ``zd-embed-N-`` (ids unique on the
@@ -22,6 +23,8 @@ from markdown import Extension, Markdown
 from markdown.extensions.footnotes import FootnoteExtension
 from markdown.treeprocessors import Treeprocessor
 
+from zhudu.script.copy_folds import WRITTEN_ATTR
+
 #: The class of an embedded note's copy (``zd-note-refs.html``, ``transclusion``).
 COPY_CLASS = "zd-transclusion"
 #: The class of its first line, the link to the embedded note.
@@ -40,6 +43,9 @@ class TransclusionTreeprocessor(Treeprocessor):
             first = quote[0] if len(quote) else None
             if first is not None and first.tag == "p" and first.get("class") == SOURCE_CLASS:
                 quote.set("class", COPY_CLASS)
+                # Its note's script (``attr_list`` set it on the source line), on its frame.
+                if (written := first.attrib.pop(WRITTEN_ATTR, None)) is not None:
+                    quote.set(WRITTEN_ATTR, written)
         self._footnotes(root)
 
     def _footnotes(self, root: etree.Element) -> None:
