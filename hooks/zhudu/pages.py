@@ -138,7 +138,7 @@ def _folded_by(build: Build, written: Note, markdown: str = "") -> str:
     in the Markdown.
     """
     site = build.site
-    copies = copy_folds.WRITTEN_ATTR in markdown
+    copies = copy_folds.holds_marks(markdown)
     if written.meta.lang != "zh-Hant" and not copies:
         return ""
     domain = conversion_domain.for_converter(site.conversion_domain, site.default.code, "Hant")

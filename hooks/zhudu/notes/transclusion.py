@@ -39,6 +39,7 @@ from zhudu.notes.page_ids import (
     heading_and_id,
 )
 from zhudu.notes.stray_lines import AROUND_A_COPY, StrayTag, without_stray_end_tags
+from zhudu.script.copy_folds import sealed
 
 #: A heading at a line's start (a quoted or indented one is left to the table of contents).
 _ATX_RE = re.compile(r"^(?P<marks>#{1,6})" + ATX_TEXT)
@@ -420,10 +421,16 @@ def _rename(text: str, prefix: str) -> str:
 def block(link: str, body: str, written: str = "") -> str:
     """The framed copy: the link to the embedded note's page (Markdown), then its passage (Markdown).
 
-    ``written``: its note's script (``Embedded.written``), on the frame for the page's finisher.
+    ``written``: its note's script (``Embedded.written``), on the frame for the page's finisher, sealed as the
+    build's (``copy_folds.sealed``: the note sanitizer removes an author's).
     """
     html_block = fragments.render(
-        "zd-note-refs.html", "transclusion", label=EMBED_NOTE_LABEL, link=link, body=body, written=written
+        "zd-note-refs.html",
+        "transclusion",
+        label=EMBED_NOTE_LABEL,
+        link=link,
+        body=body,
+        written=sealed(written),
     )
     return f"\n\n{html_block}\n\n"
 
@@ -431,7 +438,12 @@ def block(link: str, body: str, written: str = "") -> str:
 def quoted(link: str, body: str, within: str, written: str = "") -> str:
     """The copy in a list item or a quote: a Markdown quote, its source line marked (``transclusion_tree``)."""
     text = fragments.render(
-        "zd-note-refs.html", "transclusion_md", label=EMBED_NOTE_LABEL, link=link, body=body, written=written
+        "zd-note-refs.html",
+        "transclusion_md",
+        label=EMBED_NOTE_LABEL,
+        link=link,
+        body=body,
+        written=sealed(written),
     )
     lines = [f"> {line}" if line else ">" for line in text.strip("\n").split("\n")]
     return "\n".join([lines[0], *(within + line for line in lines[1:])])

@@ -21,21 +21,30 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-__all__ = ["WRITTEN_ATTR", "folded", "region_of", "written_tag"]
+__all__ = ["SEAL", "WRITTEN_ATTR", "folded", "holds_marks", "is_marked", "region_of", "sealed", "written_tag"]
 
 #: The attribute on a copy's frame naming the script its note is written in (``zd-note-refs.html``).
 WRITTEN_ATTR = "data-zd-written"
+#: What begins the build's own value of a ``data-zd-*`` attribute written into a note's Markdown: a noncharacter no note
+#: holds (``notes/limits.py`` replaces them; an entity of one decodes to nothing).  The note sanitizer removes an
+#: author's ``data-zd-*`` (``sanitizer.OWN_DATA_ATTRIBUTES`` aside) unless sealed, and :func:`folded` reads a sealed
+#: mark only, then takes the seal off: an author's ``data-zd-written`` never folds their text as another region's.
+SEAL = "\ufdd6"
 #: What it may hold: Traditional, with the region the note's ``lang`` names, if any.  Anything else is ignored.
 _TAG_RE = re.compile(r"zh-Hant(?:-(?P<region>[A-Z]{2}))?")
-#: A comment (passed over: its text is no tag), or a ``blockquote``'s start or end tag, its quoted values whole.
-_QUOTE_TAG_RE = re.compile(
+#: A comment (passed over: its text is no tag), or any start or end tag, its quoted values whole: a tag-like
+#: string in another tag's value (``<span title='<blockquote …>'>``, which an author's raw HTML keeps) is no tag.
+_HTML_TAG_RE = re.compile(
     r"""
       <!--.*?(?:-->|\Z)
-    | <(?P<end>/)?blockquote(?=[\s/>])(?P<attrs>(?:[^>"']++|"[^"]*+"|'[^']*+')*+)>
+    | <(?P<end>/)?(?P<name>[A-Za-z][^\s/>]*+)(?P<attrs>(?:[^>"']++|"[^"]*+"|'[^']*+')*+)>
     """,
-    re.VERBOSE | re.DOTALL | re.IGNORECASE,
+    re.VERBOSE | re.DOTALL,
 )
-_WRITTEN_RE = re.compile(rf"""\s{WRITTEN_ATTR}="(?P<tag>[^"]*)\"""")
+_WRITTEN_RE = re.compile(rf"""\s{WRITTEN_ATTR}="{SEAL}(?P<tag>[^"]*)\"""")
+#: The seal of a mark, taken off the finished page.
+_SEALED = f'{WRITTEN_ATTR}="{SEAL}'
+_UNSEALED = f'{WRITTEN_ATTR}="'
 #: Where a copy folded on its own stands while the page around it is folded: a comment no fold changes, its
 #: number between noncharacters no note holds (``notes/limits.py`` replaces them).
 _STAND_IN = "<!--\ufdd5{}\ufdd5-->"
@@ -52,6 +61,21 @@ def written_tag(lang: str, region: str | None) -> str:
     if lang != "zh-Hant":
         return ""
     return f"zh-Hant-{region}" if region else "zh-Hant"
+
+
+def sealed(tag: str) -> str:
+    """A copy's frame's mark of :func:`written_tag` ``tag`` as its template writes it ("" for none)."""
+    return SEAL + tag if tag else ""
+
+
+def is_marked(value: str | None) -> bool:
+    """Whether a frame's ``WRITTEN_ATTR`` value is the build's (sealed), before :func:`folded` takes the seal off."""
+    return value is not None and value.startswith(SEAL)
+
+
+def holds_marks(text: str) -> bool:
+    """Whether Markdown or HTML holds a frame's mark sealed as the build's."""
+    return _SEALED in text
 
 
 def region_of(tag: str) -> tuple[bool, str | None]:
@@ -74,7 +98,18 @@ def folded(
     its frame, start tag to its end tag, the quotes inside it counted (the copy's own are closed,
     ``copy_frame``).
     """
-    copies = _copies(html, page_tag) if WRITTEN_ATTR in html else []
+    if _SEALED not in html:
+        return page_fold(html) if page_fold is not None else html
+    return _folded(html, page_tag, page_fold, fold_of).replace(_SEALED, _UNSEALED)
+
+
+def _folded(
+    html: str,
+    page_tag: str,
+    page_fold: Callable[[str], str] | None,
+    fold_of: Callable[[str | None], Callable[[str], str]],
+) -> str:
+    copies = _copies(html, page_tag)
     if not copies:
         return page_fold(html) if page_fold is not None else html
     parts, done = [], 0
@@ -106,8 +141,8 @@ def _copies(html: str, page_tag: str) -> list[tuple[int, int, str | None]]:
     found: list[tuple[int, int, str | None]] = []
     depth = 0  # quotes open inside the copy being read
     start, region = -1, None
-    for m in _QUOTE_TAG_RE.finditer(html):
-        if m["attrs"] is None:  # a comment
+    for m in _HTML_TAG_RE.finditer(html):
+        if m["name"] is None or m["name"].lower() != "blockquote":  # a comment, another tag
             continue
         if start >= 0:
             depth += -1 if m["end"] else 1
