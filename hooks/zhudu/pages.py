@@ -27,7 +27,7 @@ from zhudu.notes import links
 from zhudu.notes.sections import HOME_PAGE
 from zhudu.publish import conversion_domain, feeds, incremental, notfound, unchanged
 from zhudu.publish.sections import home_introduction
-from zhudu.script import as_written, rule_scope, variants
+from zhudu.script import as_written, copy_folds, rule_scope, variants
 from zhudu.script import convert as script
 from zhudu.themes.render import GeneratedPage, theme_src
 
@@ -116,7 +116,7 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
     )
     if build.renders is not None and (rules := _rule_scope(build).part(markdown, facts)):
         key = cache.kept_digest(facts, "rules key", key, rules)  # the rules its text can meet (rule_scope)
-    if folded := _folded_by(build, note):
+    if folded := _folded_by(build, note, markdown):
         key = cache.digest(key, folded)
     reused = build.renders is not None and build.renders.before(
         note.id,
@@ -130,15 +130,20 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
     return "" if reused else markdown
 
 
-def _folded_by(build: Build, written: Note) -> str:
+def _folded_by(build: Build, written: Note, markdown: str = "") -> str:
     """A Traditional note's or ``_index.md``'s fold into Simplified: its domain's from-hant rules, its region.
 
-    ``Site.fold_for`` keeps the words of the region its ``lang`` names as written.
+    ``Site.fold_for`` keeps the words of the region its ``lang`` names as written.  A note's ``markdown`` holding
+    an embedded Traditional note's copy (``copy_folds``) is folded there too: by the same domain, the copy's region
+    in the Markdown.
     """
     site = build.site
-    if written.meta.lang != "zh-Hant":
+    copies = copy_folds.holds_marks(markdown)
+    if written.meta.lang != "zh-Hant" and not copies:
         return ""
     domain = conversion_domain.for_converter(site.conversion_domain, site.default.code, "Hant")
+    if written.meta.lang != "zh-Hant":
+        return f"copies {domain}"
     return f"{domain} {written.meta.region}" if written.meta.region else domain
 
 
@@ -278,10 +283,14 @@ def _finisher(build: Build, config: MkDocsConfig, written: Note | None) -> Calla
     to_simplified = (
         site.fold_for(written.meta).html if written is not None and written.meta.lang == "zh-Hant" else None
     )
+    page_tag = copy_folds.written_tag(written.meta.lang, written.meta.region) if written is not None else ""
+
+    def fold_of(region: str | None) -> Callable[[str], str]:
+        return site.converter(site.default.code, "Hant", region).html
 
     def finish(html: str) -> str:
-        if to_simplified is not None:
-            html = to_simplified(html)
+        # An embedded Traditional note's copy folded as its own page is (``copy_folds``), the rest as the page.
+        html = copy_folds.folded(html, page_tag, to_simplified, fold_of)
         return links.label_headerlinks(links.mark_external(html, own_hosts))
 
     return finish

@@ -26,6 +26,7 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from zhudu.annotate.passages import iter_passages
+from zhudu.script.copy_folds import WRITTEN_ATTR, is_marked
 from zhudu.script.variant_configs import opencc_converter
 from zhudu.script.variants import MARK_CLOSE, MARK_OPEN
 
@@ -215,8 +216,16 @@ class QuotedScriptTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         if self.extension.note_lang != "zh-Hans":
             return
+        # An embedded Traditional note's copy is folded into Simplified as its own page is (``copy_folds``).
+        folded = {
+            id(e)
+            for quote in root.iter("blockquote")
+            if is_marked(quote.get(WRITTEN_ATTR))
+            for e in quote.iter()
+        }
         for element in _text_blocks(root):
-            if not element.get("lang"):  # an English passage keeps its lang="en" (language_of)
+            # An English passage keeps its lang="en" (language_of).
+            if not element.get("lang") and id(element) not in folded:
                 mark_passage(element)
 
 

@@ -9,7 +9,7 @@ read: the sanitiser (``safety``) never sees it.  So ``data-x='"><img src=x onerr
 
 :class:`FenceAttributes` runs just before superfences and rewrites such a list: values are escaped
 (``"``, ``<``, ``>``: what the author wrote stays, as text), and an attribute the allow-list refuses
-(a reserved id, Material's ``data-md-*``, an event handler, a name no browser reads as one) is
+(a reserved id, Material's ``data-md-*``, Zhudu's ``data-zd-*``, an event handler, a name no browser reads as one) is
 removed with a warning naming the line.  A list that needs neither is left byte for byte.
 
 Every line that looks like a fence with an attribute list is judged, inside code or not: following
@@ -80,6 +80,8 @@ def _message(name: str, value: str | None) -> str:
         why = "an event handler runs script"
     elif name.lower().startswith("data-md-"):
         why = "data-md-* attributes are the theme's own"
+    elif name.lower().startswith("data-zd-"):
+        why = "data-zd-* attributes are the build's own"
     else:
         why = "not an attribute a note's code block may have"
     return (

@@ -55,6 +55,7 @@ from zhudu.notes.meta import Backlink
 from zhudu.notes.naming import nfc
 from zhudu.notes.note_refs import LinkBase, link_base
 from zhudu.notes.page_ids import Slugify, closest_heading, find_heading, headings, names_title
+from zhudu.script import copy_folds
 
 if TYPE_CHECKING:
     from zhudu.notes.corpus import Note
@@ -251,7 +252,7 @@ def link_notes(
         embeds = transclusion.Embeds(
             note.meta.slug,
             lambda slug, base=base, titled=titled: _embedded(
-                slug, by_slug, pristine, index, linkable, base, titled
+                slug, by_slug, pristine, index, linkable, base, titled, title_on, by_id
             ),
             budget=copied_kib * 1024,
         )
@@ -400,15 +401,21 @@ def _embedded(
     linkable: Mapping[str, Linkable],
     base: LinkBase,
     shown: Callable[[str], str] | None = None,
+    title_on: Callable[[Note, Note], str] | None = None,
+    by_id: Mapping[str, Note] | None = None,
 ) -> transclusion.Embedded | None:
     """The note of ``slug`` as an embed copies it: its Markdown as read, its links resolved as on its page.
 
-    Their titles as the embedding page writes them (``shown``): the copy is that page's text.
+    Their titles as the embedding page writes them (``shown``): the copy is that page's text.  But a note written
+    in Traditional is folded as its own page is (``copy_folds``): its links' titles are its page's (``title_on``).
     """
     note = by_slug.get(slug)
     if note is None or note.body is None:
         return None
     seen_from = linkable[note.id]
+    written = copy_folds.written_tag(note.meta.lang, note.meta.region)
+    if written and title_on is not None and by_id is not None:
+        shown = lambda i: title_on(by_id[i], note)  # noqa: E731
 
     def find(ref: NoteRef) -> LinkTarget | None:
         if not ref.target:  # a place on its own page: on that page
@@ -418,7 +425,7 @@ def _embedded(
     def resolved(markdown: str) -> str:
         return resolve_refs(markdown, note.body.refs if note.body else (), find, base=base)[0]
 
-    return transclusion.Embedded(pristine[note.id], seen_from.slugify, resolved)
+    return transclusion.Embedded(pristine[note.id], seen_from.slugify, resolved, written)
 
 
 def _site_page(src_uri: str, site_pages: Collection[str]) -> Callable[[NoteRef], bool]:

@@ -28,6 +28,7 @@ from zhudu.notes.stand_ins import embed_html as embed_html
 from zhudu.notes.stand_ins import remote_image_html as remote_image_html
 from zhudu.notes.stand_ins import unsafe_image_html as unsafe_image_html
 from zhudu.notes.stand_ins import unsafe_image_message as unsafe_image_message
+from zhudu.script.copy_folds import SEAL
 
 # --------------------------------------------------------------------------- URLs
 
@@ -78,6 +79,13 @@ TAG_ATTRIBUTES: Mapping[str, frozenset[str]] = {
     "li": frozenset({"value"}),
     "abbr": frozenset({"title"}),
     "area": frozenset({"href", "alt", "shape", "coords"}),
+}
+#: The build's ``data-zd-*`` its markup writes where a note's pieces are judged, harmless from an author too (a dead
+#: link's target, a rule's values, an image's shape); any other (a copy's script, passages, themes …) is removed as
+#: ``data-md-*`` is, unless sealed as the build's (``copy_folds.SEAL``, a noncharacter no note holds).
+OWN_DATA_ATTRIBUTES = {
+    "span": frozenset({"data-zd-target", "data-zd-conv"}),
+    "img": frozenset({"data-zd-ratio"}),
 }
 #: Attributes holding a URL; every value is checked with ``safe_url``.
 URL_ATTRIBUTES = frozenset(
@@ -284,7 +292,9 @@ class Sanitizer:
             name in self.generic
             or name in self.tag_attrs.get(tag, ())
             or name.startswith("aria-")
-            or (name.startswith("data-") and not name.startswith("data-md-"))  # Material's own
+            or (name.startswith("data-") and not name.startswith(("data-md-", "data-zd-")))
+            or name in OWN_DATA_ATTRIBUTES.get(tag, ())
+            or (name.startswith("data-zd-") and value.startswith(SEAL))
         ):
             return False
         if name in URL_ATTRIBUTES and not safe_url(value):

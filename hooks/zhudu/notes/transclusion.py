@@ -39,6 +39,7 @@ from zhudu.notes.page_ids import (
     heading_and_id,
 )
 from zhudu.notes.stray_lines import AROUND_A_COPY, StrayTag, without_stray_end_tags
+from zhudu.script.copy_folds import sealed
 
 #: A heading at a line's start (a quoted or indented one is left to the table of contents).
 _ATX_RE = re.compile(r"^(?P<marks>#{1,6})" + ATX_TEXT)
@@ -69,6 +70,8 @@ class Embedded:
     markdown: str  # as read, its links still markers
     slugify: Slugify  # how its page makes its headings' ids
     resolved: Callable[[str], str]  # a part of it with its links resolved as on its own page
+    #: The script it is written in (``copy_folds.written_tag``): a Traditional note's copy is folded as its page is.
+    written: str = ""
 
 
 @dataclass
@@ -129,8 +132,9 @@ class Embeds:
         self.count += 1
         self.copied.append((ref.line, ref.written, resolved))
         if within:
-            return quoted(link, isolate(resolved, self.count, quoted=True), within.removeprefix(NESTED))
-        return block(link, isolate(resolved, self.count))
+            body = isolate(resolved, self.count, quoted=True)
+            return quoted(link, body, within.removeprefix(NESTED), note.written)
+        return block(link, isolate(resolved, self.count), note.written)
 
 
 def dead_part(ref: NoteRef, target: LinkTarget) -> str:
@@ -414,18 +418,32 @@ def _rename(text: str, prefix: str) -> str:
     return ATTRS_RE.sub(lambda a: _ATTR_ID_RE.sub(lambda m: m["lead"] + prefix, a.group(0)), text)
 
 
-def block(link: str, body: str) -> str:
-    """The framed copy: the link to the embedded note's page (Markdown), then its passage (Markdown)."""
+def block(link: str, body: str, written: str = "") -> str:
+    """The framed copy: the link to the embedded note's page (Markdown), then its passage (Markdown).
+
+    ``written``: its note's script (``Embedded.written``), on the frame for the page's finisher, sealed as the
+    build's (``copy_folds.sealed``: the note sanitizer removes an author's).
+    """
     html_block = fragments.render(
-        "zd-note-refs.html", "transclusion", label=EMBED_NOTE_LABEL, link=link, body=body
+        "zd-note-refs.html",
+        "transclusion",
+        label=EMBED_NOTE_LABEL,
+        link=link,
+        body=body,
+        written=sealed(written),
     )
     return f"\n\n{html_block}\n\n"
 
 
-def quoted(link: str, body: str, within: str) -> str:
+def quoted(link: str, body: str, within: str, written: str = "") -> str:
     """The copy in a list item or a quote: a Markdown quote, its source line marked (``transclusion_tree``)."""
     text = fragments.render(
-        "zd-note-refs.html", "transclusion_md", label=EMBED_NOTE_LABEL, link=link, body=body
+        "zd-note-refs.html",
+        "transclusion_md",
+        label=EMBED_NOTE_LABEL,
+        link=link,
+        body=body,
+        written=sealed(written),
     )
     lines = [f"> {line}" if line else ">" for line in text.strip("\n").split("\n")]
     return "\n".join([lines[0], *(within + line for line in lines[1:])])

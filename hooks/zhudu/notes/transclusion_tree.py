@@ -2,7 +2,8 @@
 
 A copy in a list item or a quote is a Markdown quote whose first paragraph is marked as its source
 line (``transclusion.quoted``): that quote gets the copy's class, as the framed HTML block has it
-(its styles; the passages, search and annotations leave it to its own note).
+(its styles; the passages, search and annotations leave it to its own note), and the script its note is
+written in (``copy_folds.WRITTEN_ATTR``, set on the source line by ``attr_list``).
 
 Its footnotes are listed inside its frame, numbered from 1 there, as Obsidian shows them.
 ``transclusion`` gives the copy's footnote labels the prefix ``zd-embed-N-`` (ids unique on the
@@ -11,6 +12,13 @@ copy's notes came after the page's own, numbered with them, outside the frame th
 references.  After that extension is done (its duplicates' back-links too), each copy's items are
 moved into a footnote list at the end of its frame, and every list, the page's and each copy's, is
 numbered from 1 (the references' numbers and the back-links' titles with it).  Ids are unchanged.
+
+A quote is never joined to a copy's frame, nor a copy's frame to a quote before it.  Python-Markdown continues a
+quote with the next block that starts with ``>`` (its ``BlockquoteProcessor`` appends to a quote just before it,
+blank line or not), and a copy's frame is a quote: the author's own quote after an embed was read inside the copy,
+shown as the embedded note's and folded with its script (``copy_folds``).  :class:`QuoteApart` starts a quote of its
+own there, at every level (the page, a list item, a quote), and marks a copy's Markdown quote as a frame as soon as
+it starts, so the block after it knows.
 """
 
 from __future__ import annotations
@@ -19,8 +27,11 @@ import re
 import xml.etree.ElementTree as etree
 
 from markdown import Extension, Markdown
+from markdown.blockprocessors import BlockProcessor
 from markdown.extensions.footnotes import FootnoteExtension
 from markdown.treeprocessors import Treeprocessor
+
+from zhudu.script.copy_folds import WRITTEN_ATTR
 
 #: The class of an embedded note's copy (``zd-note-refs.html``, ``transclusion``).
 COPY_CLASS = "zd-transclusion"
@@ -30,6 +41,43 @@ SOURCE_CLASS = "zd-transclusion__source"
 _EMBED_ITEM_RE = re.compile(r"^fn:zd-embed-(?P<n>\d+)-")
 #: The back-link's title when the footnotes extension is not configured (its own default).
 _DEFAULT_TITLE = "Jump back to footnote {} in the text"
+#: A block's first line starting with a quote's ``>``: where ``BlockquoteProcessor`` starts its quote (the lines before
+#: it are read first, as blocks of their own).
+_QUOTE_LINE_RE = re.compile(r"(?:^|\n)(?=[ ]{0,3}>)")
+#: A copy's Markdown quote (``transclusion.quoted``): its second line is its source line's ``attr_list``.
+_COPY_START_RE = re.compile(r"[ ]{0,3}>[^\n]*\n[ ]{0,3}>[ ]?\{:[ ]*\." + re.escape(SOURCE_CLASS) + r"[ }]")
+
+
+def is_frame(element: etree.Element) -> bool:
+    """Whether ``element`` is a copy's frame (the framed HTML block, or a Markdown quote :class:`QuoteApart` marked)."""
+    return element.tag == "blockquote" and COPY_CLASS in (element.get("class") or "").split()
+
+
+class QuoteApart(BlockProcessor):
+    """A quote after a copy's frame, and a copy's quote after any quote, each a quote of its own.
+
+    Runs just before ``BlockquoteProcessor`` (20): it reads the lines before the quote as that processor would, puts
+    an empty quote where the quote is to go (a copy's marked as a frame) and leaves the quote's lines to it, which
+    fills the quote last in its parent rather than the one before.
+    """
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        if (m := _QUOTE_LINE_RE.search(block)) is None:
+            return False
+        if _COPY_START_RE.match(block, m.end()):
+            return True
+        before = self.lastChild(parent)
+        return m.end() == 0 and before is not None and is_frame(before)
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> bool:
+        block = blocks.pop(0)
+        start = _QUOTE_LINE_RE.search(block).end()  # type: ignore[union-attr]  # test found it
+        if start:
+            self.parser.parseBlocks(parent, [block[:start].rstrip("\n")])
+        copy = _COPY_START_RE.match(block, start) is not None
+        etree.SubElement(parent, "blockquote", {"class": COPY_CLASS} if copy else {})
+        blocks.insert(0, block[start:])
+        return False  # the quote's lines are still to be read, by ``BlockquoteProcessor``, into this quote
 
 
 class TransclusionTreeprocessor(Treeprocessor):
@@ -40,6 +88,9 @@ class TransclusionTreeprocessor(Treeprocessor):
             first = quote[0] if len(quote) else None
             if first is not None and first.tag == "p" and first.get("class") == SOURCE_CLASS:
                 quote.set("class", COPY_CLASS)
+                # Its note's script (``attr_list`` set it on the source line), on its frame.
+                if (written := first.attrib.pop(WRITTEN_ATTR, None)) is not None:
+                    quote.set(WRITTEN_ATTR, written)
         self._footnotes(root)
 
     def _footnotes(self, root: etree.Element) -> None:
@@ -58,7 +109,7 @@ class TransclusionTreeprocessor(Treeprocessor):
         for a in root.iter("a"):
             if a.get("class") == "footnote-ref":
                 refs.setdefault(a.get("href", ""), []).append(a)
-        for copy in (e for e in root.iter("blockquote") if COPY_CLASS in (e.get("class") or "").split()):
+        for copy in (e for e in root.iter("blockquote") if is_frame(e)):
             number = next((n for n in moved if _holds_ref(copy, n)), None)
             if number is None:
                 continue
@@ -108,6 +159,8 @@ class TransclusionTreeExtension(Extension):
     """Registers :class:`TransclusionTreeprocessor` after the footnotes extension's tree processors."""
 
     def extendMarkdown(self, md: Markdown) -> None:
+        # Before the quotes' own (20), after the lists' (40, 30) and definition lists' (25).
+        md.parser.blockprocessors.register(QuoteApart(md.parser), "zd-quote-apart", 20.5)
         # After the footnotes' own (50, reordering 19, duplicates' back-links 15) and attr_list's (8, the
         # source line's class), before the raw HTML check (7) and the passages (5).
         md.treeprocessors.register(TransclusionTreeprocessor(md), "zd-transclusion", 7.5)
