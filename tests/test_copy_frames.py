@@ -148,6 +148,12 @@ def test_an_authors_mark_and_the_builds_other_attributes_are_removed(built):
         ("span", "data-zd-passage", "", False),
         ("span", "data-zd-target", "a.md", True),
         ("span", "data-zd-conv", "zh-Hant-TW:電腦", True),
+        (
+            "span",
+            "data-zd-text",
+            "编者",
+            True,
+        ),  # a label (an editor's note printed as an endnote: test_reading_browser)
         ("img", "data-zd-ratio", "1.5", True),
         ("p", "data-zd-ratio", "1.5", False),
         ("span", "data-md-component", "x", False),

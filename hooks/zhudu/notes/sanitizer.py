@@ -81,10 +81,11 @@ TAG_ATTRIBUTES: Mapping[str, frozenset[str]] = {
     "area": frozenset({"href", "alt", "shape", "coords"}),
 }
 #: The build's ``data-zd-*`` its markup writes where a note's pieces are judged, harmless from an author too (a dead
-#: link's target, a rule's values, an image's shape); any other (a copy's script, passages, themes …) is removed as
-#: ``data-md-*`` is, unless sealed as the build's (``copy_folds.SEAL``, a noncharacter no note holds).
+#: link's target, a rule's values, a label only drawn or read as text, an image's shape); any other (a copy's script,
+#: passages, themes …) is removed as ``data-md-*`` is, unless sealed as the build's (``copy_folds.SEAL``, a
+#: noncharacter no note holds).
 OWN_DATA_ATTRIBUTES = {
-    "span": frozenset({"data-zd-target", "data-zd-conv"}),
+    "span": frozenset({"data-zd-target", "data-zd-conv", "data-zd-text"}),
     "img": frozenset({"data-zd-ratio"}),
 }
 #: Attributes holding a URL; every value is checked with ``safe_url``.
