@@ -23,6 +23,7 @@ ATTRIBUTES = {"class", "href", "title", "role", "aria-label", "lang", "markdown"
 ATTRIBUTES |= {"data-zd-tm", "data-theme", "data-note", "d", "stroke-width", "vector-effect"}
 ATTRIBUTES |= {"viewbox", "preserveaspectratio", "aria-hidden", "focusable", "alt", "src"}
 ATTRIBUTES |= {"aria-disabled", "data-preview", "data-zd-target"}  # a dead link (zd-note-refs.html)
+ATTRIBUTES |= {"data-zd-conv"}  # a Traditional note's words as each variant shows them (zd-themes-marks.html)
 HOSTILE = '<script>alert("x")</script>\'" onmouseover="alert(1)'
 
 
@@ -124,7 +125,7 @@ CALLS = {
     "themes other note": (
         "zd-themes-marks.html",
         "other_note",
-        {"title": HOSTILE, "links": [(HOSTILE, HOSTILE)]},
+        {"title": HOSTILE, "links": [(HOSTILE, [(HOSTILE, None), (HOSTILE, HOSTILE)])]},
     ),
     "themes graph": (
         "zd-themes-marks.html",
@@ -142,7 +143,14 @@ CALLS = {
     "themes marked passage": (
         "zd-themes-marks.html",
         "marked",
-        {"segments": [(HOSTILE, True), (HOSTILE, False)]},
+        {
+            "segments": [
+                (HOSTILE, ""),
+                (HOSTILE, "mark"),
+                ((HOSTILE, HOSTILE), "rule"),
+                ((HOSTILE, HOSTILE), "mark-rule"),
+            ]
+        },
     ),
 }
 
@@ -168,8 +176,15 @@ def test_theme_marks_write_what_the_pages_carry():
     assert marks("blocks", strings="主题|x", blocks=["<i>1</i>", "<i>2</i>"]) == (
         '<template class="zd-tm-blocks"><span class="zd-tm-strings">主题|x</span><i>1</i><i>2</i></template>'
     )
-    note = marks("other_note", title="甲&乙", links=[("../a/#p1", "一段<…>")])
+    note = marks("other_note", title="甲&乙", links=[("../a/#p1", [("一段<…>", None)])])
     assert note == ('<span>甲&amp;乙</span><a href="../a/#p1">一段&lt;…&gt;</a>')
+    # A Traditional note's words as each variant's page shows them: a rule the variant converter resolves.
+    ruled = marks("other_note", title="乙", links=[("h", [("说明", "zh-Hant-TW:說<明>"), ("。", None)])])
+    assert (
+        ruled
+        == '<span>乙</span><a href="h"><span class="zd-conv" data-zd-conv="zh-Hant-TW:說&lt;明&gt;">说明</span>。</a>'
+    )
+
     assert marks("other_note", title="丙", links=[]) == "<span>丙</span>"
     assert marks("block", id="zd-tmb-x", name="名", href="../t/", notes=[note, note]) == (
         '<span class="zd-tm__theme" id="zd-tmb-x"><a class="zd-tm__name" href="../t/">名</a>'
@@ -190,6 +205,12 @@ def test_theme_marks_write_what_the_pages_carry():
     code = [("x<y ", False), ("文件>设", True), ("置", False)]
     assert marks("marked", segments=[("a<", ""), ("b", "mark"), ("c", ""), (code, "code")]) == (
         "a&lt;<mark>b</mark>c<code>x&lt;y <zd-g>文件&gt;设</zd-g>置</code>"
+    )
+    assert marks(
+        "marked", segments=[(("说", "zh-Hant-HK:説"), "mark-rule"), (("明", "zh-Hant-HK:明&"), "rule")]
+    ) == (
+        '<mark><span class="zd-conv" data-zd-conv="zh-Hant-HK:説">说</span></mark>'
+        '<span class="zd-conv" data-zd-conv="zh-Hant-HK:明&amp;">明</span>'
     )
 
 
