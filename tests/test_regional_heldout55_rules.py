@@ -98,5 +98,6 @@ def test_the_diagram_rule_holds_in_software_text() -> None:
 
 
 def test_heldout55_after_the_rules() -> None:
-    """By document (19 files, software text), aligned: Taiwan 17 → 5 wrong words, Hong Kong 2 → 0."""
-    assert wrong_words_by_document(HELDOUT55) == {"zh-Hant-TW": 5, "zh-Hant-HK": 0}
+    """By document (19 files, software text), aligned: Taiwan 17 → 5 wrong words, Hong Kong 2 → 0 (Taiwan 4 since
+    session 51's heldout61 rules: its 返回 in software text)."""
+    assert wrong_words_by_document(HELDOUT55) == {"zh-Hant-TW": 4, "zh-Hant-HK": 0}
