@@ -147,6 +147,12 @@ def shipped(code: str) -> Callable[[str], str]:
     return Converter(VARIANTS[code], RULES).text
 
 
+@functools.cache
+def shipped_in(code: str, domain: str | None) -> Callable[[str], str]:
+    """``shipped`` writing text of ``domain`` (``GENERAL``, ``SOFTWARE``), one converter a worker for every set's tests."""
+    return Converter(VARIANTS[code], RULES, domain=domain).text
+
+
 #: Zhudu's figures alone (``measure``'s other converters would double a test's time); the every-set check
 #: in ``test_regional_heldout10`` asks for the same, so a worker measures each set once.
 ZHUDU_ONLY = ("zhudu",)

@@ -13,16 +13,14 @@ from __future__ import annotations
 import pytest
 
 from heldout_shape import (
-    RULES,
-    VARIANTS,
     assert_batch_keeps_opencc_phrases,
     assert_rule_fires_in_its_domain,
     bench_conversion,
     rule_cases,
     rules_after_marker,
+    shipped_in,
     wrong_words_by_document,
 )
-from zhudu.script.convert import Converter
 from zhudu.script.domain import GENERAL, SOFTWARE
 from zhudu.script.regional import default_regional
 
@@ -51,14 +49,6 @@ def test_each_rule_fires_on_its_example_and_not_elsewhere(rule, code: str) -> No
 def test_opencc_phrases_keep_their_forms(code: str) -> None:
     """Inside OpenCC's own phrases holding a new word nothing changes, in general and in software text."""
     assert_batch_keeps_opencc_phrases(code, [r for r in NEW if r.code in (code, "zh-Hant")])
-
-
-#: The shipped conversion (the layer and the editor's rules) by variant and domain, one converter each.
-SHIPPED = {
-    (code, domain): Converter(VARIANTS[code], RULES, domain=domain).text
-    for code in ("zh-Hant-TW", "zh-Hant-HK")
-    for domain in (GENERAL, SOFTWARE)
-}
 
 
 @pytest.mark.parametrize(
@@ -105,7 +95,7 @@ def test_the_classes_read_right_in_other_sentences(
     code: str, domain: str, source: str, expected: str
 ) -> None:
     """The classes read right, as shipped, in sentences the rules were not written from."""
-    assert expected in SHIPPED[code, domain](source)
+    assert expected in shipped_in(code, domain)(source)
 
 
 def test_heldout60_after_the_rules() -> None:
