@@ -28,13 +28,23 @@ FORMS = {
     "top": "头。\n\n![[{e}]]\n\n> {q}\n\n尾。\n",
     "list": "- 项\n\n  ![[{e}]]\n\n  > {q}\n",
     "quote": "> ![[{e}]]\n>\n> > {q}\n",
+    # Right under the embed, no blank line: a quote takes such lines as its own (lazy lines).
+    "list-under": "- 项\n  ![[{e}]]\n  > {q}\n- 下一项\n",
+    "item-under": "- ![[{e}]]\n  > {q}\n",
+    "quote-under": "> ![[{e}]]\n> > {q}\n",
+}
+#: An author's line right under the embed, no blank line: theirs, after the copy, not the copy's last words.
+LINES = {
+    "list-line": "- 项\n  ![[{e}]]\n  {q}\n- 下一项\n",
+    "item-line": "1. ![[{e}]]\n   {q}\n",
+    "quote-line": "> ![[{e}]]\n> {q}\n",
 }
 NOTES = {
     "tw.md": TW,
     "s.md": SIMPLIFIED,
     **{
         f"{form}-{e}.md": f"---\ntitle: {form} {e}\n---\n\n" + text.format(e=e, q=QUOTED)
-        for form, text in FORMS.items()
+        for form, text in (FORMS | LINES).items()
         for e in ("tw", "s")
     },
     "hk.md": "---\ntitle: 香港筆記\nlang: zh-HK\n---\n\n![[tw]]\n\n> 香港作者的設定\n",
@@ -112,6 +122,27 @@ def test_an_authors_quote_after_an_embed_is_its_own_quote_outside_the_frame(buil
         assert copy_text(copy) == own_text(built, code, embedded)  # the copy alone, as its note's page reads
         assert quoted in _quotes_outside_frames(page)  # the author's words, as the page writes them
     assert "程序" not in built.page(f"zh-Hans/notes/{form}-{embedded}/index.html")
+
+
+@pytest.mark.parametrize("embedded", ["tw", "s"])
+@pytest.mark.parametrize("form", list(LINES))
+def test_an_authors_line_right_under_an_embed_is_theirs_after_the_copy(built, form, embedded):
+    shown = {"zh-Hans": QUOTED, "zh-Hant-TW": "這種表演很程式化，預設的程式碼。"}
+    for code, line in shown.items():
+        page = built.page(f"{code}/notes/{form}-{embedded}/index.html")
+        (copy,) = copies(page)
+        assert copy_text(copy) == own_text(built, code, embedded)  # the copy alone, as its note's page reads
+        body = page[page.index('<div class="zd-note__body">') :].split("<aside")[0]
+        assert line in " ".join(lines(body.replace(copy, "")))  # the author's line, outside the copy
+        # No quote of its own: a line of the item, or of the author's quote the embed is in.
+        assert _quotes_outside_frames(page) == ([line] if form.startswith("quote") else [])
+    assert "程序" not in built.page(f"zh-Hans/notes/{form}-{embedded}/index.html")
+
+
+def test_no_copys_line_count_is_left_on_a_page(built):
+    for page in sorted(built.site_dir.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        assert "data-zd-lines" not in text and SEAL not in text, page
 
 
 def test_a_hong_kong_authors_quote_after_a_taiwan_copy_keeps_their_words(built):

@@ -436,14 +436,23 @@ def block(link: str, body: str, written: str = "") -> str:
 
 
 def quoted(link: str, body: str, within: str, written: str = "") -> str:
-    """The copy in a list item or a quote: a Markdown quote, its source line marked (``transclusion_tree``)."""
-    text = fragments.render(
-        "zd-note-refs.html",
-        "transclusion_md",
-        label=EMBED_NOTE_LABEL,
-        link=link,
-        body=body,
-        written=sealed(written),
-    )
-    lines = [f"> {line}" if line else ">" for line in text.strip("\n").split("\n")]
+    """The copy in a list item or a quote: a Markdown quote, its source line marked (``transclusion_tree``).
+
+    The mark says how many lines the copy is: a quote takes the lines under it as its own until a blank line, and
+    the author's words or quote right under the embed are theirs, not the copy's (``QuoteApart`` ends it there).
+    """
+
+    def lines_of(count: str) -> list[str]:
+        text = fragments.render(
+            "zd-note-refs.html",
+            "transclusion_md",
+            label=EMBED_NOTE_LABEL,
+            link=link,
+            body=body,
+            written=sealed(written),
+            lines=count,
+        )
+        return [f"> {line}" if line else ">" for line in text.strip("\n").split("\n")]
+
+    lines = lines_of(sealed(str(len(lines_of("")))))
     return "\n".join([lines[0], *(within + line for line in lines[1:])])

@@ -18,7 +18,8 @@ quote with the next block that starts with ``>`` (its ``BlockquoteProcessor`` ap
 blank line or not), and a copy's frame is a quote: the author's own quote after an embed was read inside the copy,
 shown as the embedded note's and folded with its script (``copy_folds``).  :class:`QuoteApart` starts a quote of its
 own there, at every level (the page, a list item, a quote), and marks a copy's Markdown quote as a frame as soon as
-it starts, so the block after it knows.
+it starts, so the block after it knows.  The copy's own lines end where its mark says (``transclusion.quoted``
+counts them): the lines right under the embed, with no blank line (a quote's lazy lines), are the author's.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.extensions.footnotes import FootnoteExtension
 from markdown.treeprocessors import Treeprocessor
 
-from zhudu.script.copy_folds import WRITTEN_ATTR
+from zhudu.script.copy_folds import SEAL, WRITTEN_ATTR
 
 #: The class of an embedded note's copy (``zd-note-refs.html``, ``transclusion``).
 COPY_CLASS = "zd-transclusion"
@@ -46,6 +47,8 @@ _DEFAULT_TITLE = "Jump back to footnote {} in the text"
 _QUOTE_LINE_RE = re.compile(r"(?:^|\n)(?=[ ]{0,3}>)")
 #: A copy's Markdown quote (``transclusion.quoted``): its second line is its source line's ``attr_list``.
 _COPY_START_RE = re.compile(r"[ ]{0,3}>[^\n]*\n[ ]{0,3}>[ ]?\{:[ ]*\." + re.escape(SOURCE_CLASS) + r"[ }]")
+#: On that line, how many lines the copy is (``transclusion.quoted``), sealed as the build's: no note writes it.
+_LINES_RE = re.compile(rf' data-zd-lines="{SEAL}(?P<count>\d+)"')
 
 
 def is_frame(element: etree.Element) -> bool:
@@ -74,9 +77,17 @@ class QuoteApart(BlockProcessor):
         start = _QUOTE_LINE_RE.search(block).end()  # type: ignore[union-attr]  # test found it
         if start:
             self.parser.parseBlocks(parent, [block[:start].rstrip("\n")])
-        copy = _COPY_START_RE.match(block, start) is not None
+        copy = _COPY_START_RE.match(block, start)
         etree.SubElement(parent, "blockquote", {"class": COPY_CLASS} if copy else {})
-        blocks.insert(0, block[start:])
+        quote = block[start:]
+        if copy and (count := _LINES_RE.search(block, start, copy.end() + block[copy.end() :].find("}"))):
+            # The copy ends where its lines do: the lines under it in the block (the quote would take them) are
+            # the author's, read on their own (a quote of theirs by this class, a line by the paragraphs).
+            lines = (block[start : count.start()] + block[count.end() :]).split("\n")
+            quote, after = "\n".join(lines[: int(count["count"])]), "\n".join(lines[int(count["count"]) :])
+            if after.strip():
+                blocks.insert(0, after)
+        blocks.insert(0, quote)
         return False  # the quote's lines are still to be read, by ``BlockquoteProcessor``, into this quote
 
 
