@@ -258,6 +258,7 @@ HELDOUT58 = ROOT / "tests" / "conversion_heldout58.yml"
 HELDOUT59 = ROOT / "tests" / "conversion_heldout59.yml"
 HELDOUT60 = ROOT / "tests" / "conversion_heldout60.yml"
 HELDOUT61 = ROOT / "tests" / "conversion_heldout61.yml"
+HELDOUT62 = ROOT / "tests" / "conversion_heldout62.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -320,6 +321,7 @@ SETS = {
     "heldout59": HELDOUT59,
     "heldout60": HELDOUT60,
     "heldout61": HELDOUT61,
+    "heldout62": HELDOUT62,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
 FROM_HANT_SETS = ("hexo-tw", "firefox-tw", "python-tw")
