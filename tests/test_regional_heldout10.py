@@ -160,8 +160,9 @@ def test_software_rules_apply_to_software_text_only(
     assert layer_alone(code, SOFTWARE)(source) == software
 
 
-#: OpenCC's right words the ``domain: general`` rules take by domain, per (set, variant): see the test below.
-GENERAL_RULE_LOSSES = {("heldout17", "zh-Hant-TW"): 2}
+#: OpenCC's right words the ``domain: general`` rules take by domain, per (set, variant): see the test below
+#: (session 52: heldout62's czsc README is general text by document, where 这三个项目, projects, keeps 項目 for s2twp's 專案).
+GENERAL_RULE_LOSSES = {("heldout17", "zh-Hant-TW"): 2, ("heldout62", "zh-Hant-TW"): 1}
 
 
 def test_domains_lower_errors_on_every_set() -> None:
