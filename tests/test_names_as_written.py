@@ -55,6 +55,41 @@ def test_han_handles_stay_as_written(code: str) -> None:
     assert converter.html(f"<p>{source}</p>") == f"<p>{out}</p>"
 
 
+@pytest.mark.parametrize("code", TRADITIONAL)
+@pytest.mark.parametrize(
+    ("source", "handle", "converted"),
+    [
+        # A clipped X thread: the name is ASCII, the sentence goes on right after it.
+        ("@elonmusk说了一句：软件很难。", "@elonmusk", "了一句"),
+        ("@sama表示，这个软件", "@sama", "這個"),
+        ("看@OpenAI的博客", "@OpenAI", "的"),
+        ("@dhh_2在推上转发了", "@dhh_2", "推上"),
+        ("@a-b回复说", "@a-b", "回"),
+    ],
+)
+def test_a_latin_handle_ends_where_the_sentence_goes_on(
+    code: str, source: str, handle: str, converted: str
+) -> None:
+    converter = Converter(VARIANTS[code], ConversionRules())
+    out = converter.text(source)
+    assert out.startswith(handle) or f"看{handle}" in out, out
+    assert out != source and converted in out, out  # the words after it converted
+    assert converter.html(f"<p>{source}</p>") == f"<p>{out}</p>"
+
+
+@pytest.mark.parametrize("code", TRADITIONAL)
+@pytest.mark.parametrize(
+    "source",
+    ["关注@Linux中国发布的消息", "关注@BBC中文网，看新闻", "@阮一峰说过", "@boost传参", "转自@AI研习社"],
+)
+def test_a_mixed_or_han_handle_stays_whole(code: str, source: str) -> None:
+    # A Weibo name goes on with a noun (@Linux中国, @BBC中文网, @AI研习社); a Han one is read to a space or a mark;
+    # any other word after a Latin name (传参) keeps the handle whole too.
+    out = Converter(VARIANTS[code], ConversionRules()).text(source)
+    handle = source[source.index("@") :].split("，")[0]
+    assert handle in out, out
+
+
 def test_an_at_sign_after_a_latin_letter_is_no_handle() -> None:
     # user@主机 is an address-like token, not a mention: the Han text after it converts as usual.
     out = Converter(VARIANTS["zh-Hant-TW"], ConversionRules()).text("登录 user@服务器 即可。")

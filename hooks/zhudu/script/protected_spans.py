@@ -41,7 +41,8 @@ PLANE15_RE = re.compile("[\U000f0000-\U000fffff]")
 # text; ".../Python_(编程语言)" and an unclosed "…/软件(设置" stay whole).  Bare domains are ASCII only, so that
 # "b23.tv/abc之后" keeps 之后 as text.  A handle may be written in Han characters (a Weibo or WeChat name,
 # "@阮一峰的网络日志"): it ends at a space or punctuation, as those sites end a mention, and is what a reader
-# types, so it stays as written.  So does an e-mail address, its domain's labels in Han too (user@例子.中国), its
+# types, so it stays as written; but a Latin name ends where a word that starts no name follows it
+# (``_AFTER_A_NAME``: "@elonmusk说了", as a clipped X thread writes it, where 说了 is the sentence's).  So does an e-mail address, its domain's labels in Han too (user@例子.中国), its
 # name in ASCII only: nothing tells where a name of Han starts in Chinese text that runs on into it (联系软件开发组@例子.公司
 # would keep 联系软件开发组 as written), so a run of Han before an @ converts as text.
 _URL_CHAR = r"""[^\s<>"'()\[\]\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\U000f0000-\U0010ffff]"""
@@ -52,6 +53,14 @@ _URL_BRACKETED = "|".join(
 )
 #: The Han characters a handle or an address's domain's labels may be written in.
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+#: Words that go on a sentence after a Latin @name and start no part of one: verbs of saying and posting,
+#: particles and function words, in Simplified and Traditional.  X, GitHub or Mastodon names are ASCII only, and a
+#: Weibo name that mixes Latin and Han goes on with a noun (@Linux中国, @BBC中文网), which stays whole.
+_AFTER_A_NAME = (
+    "说|說|的|了|在|和|与|與|及|是|也|都|就|还|還|又|把|被|给|給|对|對|向|跟|曾|已|将|將|则|則|却|卻|称|稱|等|们|們"
+    "|这|這|那|发文|發文|发推|發推|发帖|發帖|转发|轉發|转推|轉推|回复|回覆|回应|回應|表示|认为|認為|指出|写道|寫道"
+    "|提到|透露|强调|強調|宣布|宣佈|发布了|發布了|發佈了|今天|昨天|刚刚|剛剛|最近|此前|之前|之后|之後"
+)
 #: Top-level domains written in Han: every one in the ICANN section of the Public Suffix List (Debian's
 #: publicsuffix 20230209; Chinese and Japanese), where an address's domain with Han labels ends, in Chinese text
 #: that goes on right after it (user@例子.中国后来: 后来 is the sentence's).  Longest first: one starts another.
@@ -84,9 +93,11 @@ _PROTECT_SOURCE = (
         (?<![A-Za-z0-9@.-]) (?:www\.)? (?:[A-Za-z0-9-]+\.)+ [A-Za-z]{2,}
         (?: / [!-~]* )?
     )
-  | (?P<handle> (?<![A-Za-z0-9_]) @ [A-Za-z0-9_"""
+  | (?P<handle> (?<![A-Za-z0-9_]) @ (?: [A-Za-z0-9_-]{1,30} (?="""
+    + _AFTER_A_NAME
+    + """) | [A-Za-z0-9_"""
     + _HAN
-    + """-]{1,30} )
+    + """-]{1,30} ) )
 """
 )
 # Runs of ASCII letters/digits are consumed whole so that a rule phrase can
