@@ -4,7 +4,7 @@ generates or completes (生成文本, 一段文本, 文本生成: 文字, not s2
 field's name), a reply a model or a service generates (生成与提示相关的响应, 客户服务响应: 回應, not s2twp's 響應) and
 bandwidth where s2twp's phrase table cuts the word apart (利用带宽了: 頻寬).  Widened: 激活 stays 激活 for a neural
 network's activations (激活层, 激活值, 激活重计算: not s2twp's 啟用, switching on), and in software text 访问 is 存取 for
-a GPU's memory and a model's input read (HBM访问, 不访问整个输入) (hooks/zhudu/script/data/regional.yml: the
+a model's input and training data read (不访问整个输入, 不访问原始训练数据) (hooks/zhudu/script/data/regional.yml: the
 ``# Session 52 — heldout64`` block and the ``Session 52 (heldout64)`` lines)."""
 
 from __future__ import annotations
@@ -55,15 +55,15 @@ def test_opencc_phrases_keep_their_forms() -> None:
         ("zh-Hant-TW", GENERAL, "模型提供示例，并根据对示例的理解生成文本。", "理解生成文字"),
         ("zh-Hant-TW", None, "任务：完成给定的文本", "給定的文字"),
         ("zh-Hant-TW", GENERAL, "要在ChatGPT中使用命名实体识别提示，需要向模型提供一段文本。", "一段文字"),
-        ("zh-Hant-TW", SOFTWARE, "范例3：文本完成的文本生成", "文字完成的文字生成"),
+        ("zh-Hant-TW", GENERAL, "范例3：文本完成的文本生成", "文字完成的文字生成"),
         ("zh-Hant-TW", GENERAL, "提供提示后，模型将使用其训练数据和算法生成与提示相关的响应。", "相關的回應"),
         ("zh-Hant-TW", None, "鉴于人类对模型响应的偏好数据集，DPO 可以直接优化策略。", "模型回應"),
         ("zh-Hant-TW", SOFTWARE, "通过学习向量来对激活层加权进行缩放", "激活層"),
         ("zh-Hant-TW", GENERAL, "减小激活值的变化范围，增大权重的变化范围", "激活值"),
-        ("zh-Hant-TW", SOFTWARE, "由于大量减少HBM访问，FlashAttention运行速度更快。", "HBM存取"),
+        ("zh-Hant-TW", SOFTWARE, "在不访问整个输入的情况下计算softmax", "存取整個輸入"),
         ("zh-Hant-TW", SOFTWARE, "甚至不访问原始训练数据", "存取原始"),
         # The guards: the field's name, a legal text, a call answered, an emergency response, a visit, switching on.
-        ("zh-Hant-TW", GENERAL, "需要注意的是，文本分类和情感分析是不同的。", "文本分類"),
+        ("zh-Hant-TW", GENERAL, "通过选择以下选项之一，将以下文本分类为积极、中立或消极。", "以下文本分類"),
         ("zh-Hant-TW", GENERAL, "双方约定以下文本为准。", "以下文本為準"),
         ("zh-Hant-TW", GENERAL, "各地积极响应号召，生成了新的热潮。", "響應號召"),
         ("zh-Hant-TW", GENERAL, "政府出台了相关的响应措施。", "響應措施"),
