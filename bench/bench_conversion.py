@@ -370,8 +370,8 @@ def load_review(path: Path = REVIEW) -> list[dict[str, object]]:
 
 
 def set_sentences(path: Path) -> frozenset[str]:
-    """The Simplified sentences of the set in ``path``."""
-    return frozenset(e["zh-Hans"] for e in _parsed_set(path, path.stat().st_mtime_ns))  # type: ignore[misc]
+    """The Simplified sentences of the set in ``path`` (none for ``tw-to-hk``'s, Taiwan text with its Hong Kong form)."""
+    return frozenset(e["zh-Hans"] for e in _parsed_set(path, path.stat().st_mtime_ns) if "zh-Hans" in e)  # type: ignore[misc]
 
 
 @functools.cache
