@@ -179,7 +179,9 @@ measured and not adopted (bench/RESULTS.md, session 36 — cuts; session 37 — 
 ``--direction from-hant`` measures the other direction, a note written in Traditional on the zh-Hans site
 (``from_hant.py``: ``--set hexo-tw``, ``tests/conversion_from_hant.yml``, ``--set firefox-tw``,
 ``tests/conversion_from_hant_firefox.yml``, ``--set python-tw``, ``tests/conversion_from_hant_python.yml``, or any
-set above read backwards).
+set above read backwards).  ``--direction from-hant --to zh-Hant-HK`` measures a Taiwan-written note's Hong Kong page
+instead (``tw_to_hk.py``: ``--set tw-to-hk``, ``tests/conversion_tw_to_hk.yml``, the default there; ``--domain-mode``
+``general``, ``site`` or ``document``).
 """
 
 from __future__ import annotations
@@ -336,7 +338,7 @@ SETS = {
     "heldout64": HELDOUT64,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
-FROM_HANT_SETS = ("hexo-tw", "firefox-tw", "python-tw")
+FROM_HANT_SETS = ("hexo-tw", "firefox-tw", "python-tw", "tw-to-hk")
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
 VARIANTS = {v.code: v for v in DEFAULT_VARIANTS}
@@ -373,8 +375,8 @@ def load_review(path: Path = REVIEW) -> list[dict[str, object]]:
 
 
 def set_sentences(path: Path) -> frozenset[str]:
-    """The Simplified sentences of the set in ``path``."""
-    return frozenset(e["zh-Hans"] for e in _parsed_set(path, path.stat().st_mtime_ns))  # type: ignore[misc]
+    """The Simplified sentences of the set in ``path`` (none for ``tw-to-hk``'s, Taiwan text with its Hong Kong form)."""
+    return frozenset(e["zh-Hans"] for e in _parsed_set(path, path.stat().st_mtime_ns) if "zh-Hans" in e)  # type: ignore[misc]
 
 
 @functools.cache
@@ -677,6 +679,12 @@ def main(argv: list[str] | None = None) -> int:
         help="from-hant: the set's Traditional sentences into Simplified, a Traditional note's zh-Hans page (from_hant.py)",
     )
     parser.add_argument(
+        "--to",
+        choices=["zh-Hans", "zh-Hant-HK"],
+        default="zh-Hans",
+        help="from-hant: zh-Hant-HK measures a Taiwan note's Hong Kong page (tw_to_hk.py; --set tw-to-hk or all)",
+    )
+    parser.add_argument(
         "--half",
         choices=["rules", "heldout"],
         default="",
@@ -703,6 +711,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--extra-table", default="", help="PATH[:MODE[:KINDS]]: see wikitable.py")
     args = parser.parse_args(argv)
+    if args.direction == "from-hant" and args.to == "zh-Hant-HK":
+        import tw_to_hk  # here, not at the top: it imports this module
+
+        if args.set not in ("review", "all", *tw_to_hk.SETS):
+            parser.error(f"--to zh-Hant-HK: --set {args.set} has no Taiwan sentences with a Hong Kong label")
+        tw_to_hk.report(list(tw_to_hk.SETS), args.domain_mode, args.show, tw_to_hk.SETS)
+        return 0
+    if args.set == "tw-to-hk":
+        parser.error(
+            "--set tw-to-hk is a Taiwan note's Hong Kong page: add --direction from-hant --to zh-Hant-HK"
+        )
     if args.direction == "from-hant":
         import from_hant  # here, not at the top: it imports this module
 

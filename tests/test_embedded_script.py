@@ -114,7 +114,8 @@ def test_what_the_copies_read_in_each_variant(built):
     assert shown == {
         "zh-Hans": "请把软件的设置保存到文件夹里，默认的内存不够。",
         "zh-Hant-TW": "請把軟體的設定儲存到資料夾裡，預設的記憶體不夠。",  # as typed
-        "zh-Hant-HK": "請把軟件的設置保存到資料夾裏，預設的記憶體不夠。",
+        # Hong Kong writes 設定, 儲存 too: the author's (session 52, region-only); 軟體 is Taiwan's only: 軟件.
+        "zh-Hant-HK": "請把軟件的設定儲存到資料夾裏，預設的記憶體不夠。",
     }
     hk = {code: copy_text(copies(built.page(f"{code}/notes/t/index.html"))[0])[0] for code in VARIANTS}
     # As typed on its own variant, in a Taiwan note too.
@@ -152,7 +153,7 @@ def test_a_dirty_build_after_the_embedded_notes_lang_changes_is_a_clean_build(tm
     first = build_site(warm_root, notes=notes, strict=False)
     assert first.ok
     before = copy_text(copies(first.page("zh-Hant-HK/notes/a/index.html"))[0])[0]
-    assert before == "請把軟件的設置保存到資料夾裏，預設的記憶體不夠。"  # a Taiwan note's, in Hong Kong
+    assert before == "請把軟件的設定儲存到資料夾裏，預設的記憶體不夠。"  # a Taiwan note's, in Hong Kong
     seeds = warm_root / "seeds"
     (seeds / "tw.md").write_text(tw.replace("lang: zh-TW", "lang: zh-HK"), encoding="utf-8")
     build_dirty(warm_root, same_code=True)  # a new process: from what the cache kept

@@ -17,6 +17,7 @@ from zhudu import cache
 from zhudu.publish import conversion_domain
 from zhudu.script import as_written, inline_rules, variants
 from zhudu.script import convert as script
+from zhudu.script.regional import default_regional
 from zhudu.search import index as search
 from zhudu.settings import ZhuduConfig
 
@@ -104,8 +105,12 @@ class SiteScripts:
             # The note's own variant shows its text exactly as typed: its region's, or Taiwan's for a note
             # that names none (most Traditional notes are written in Taiwan).
             own = next((v for v in keep_written if _region_of(v.code) in (region, "TW")), None)
+            # The other region's variants show the author's word too where the layer lists the words only the note's
+            # region writes (a Taiwan note's 檔案 on its Hong Kong page, but 軟體 the Hong Kong way: 軟件).
+            listed = default_regional().only_in(region or "TW") is not None
+            shares = tuple(v for v in hant if v not in keep_written) if listed else ()
             others = [(v, self.converter(v.code).text) for v in hant]
-            key = (variant, self._rules_key, source_script, domain, keep_written, own)
+            key = (variant, self._rules_key, source_script, domain, keep_written, own, shares)
             converter = _CONVERTERS.get(key)
             if converter is None:
                 if len(_CONVERTERS) >= 6 * len(self.script_variants):  # rules or variants were edited
@@ -118,6 +123,7 @@ class SiteScripts:
                     keep_written=keep_written,
                     others=others,
                     own=own,
+                    shares=shares,
                 )
                 _CONVERTERS[key] = converter
             mine[(code, source_script, self.conversion_domain, region)] = converter

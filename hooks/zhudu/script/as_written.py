@@ -45,6 +45,7 @@ __all__ = [
     "TYPED_SPAN",
     "Reaches",
     "as_typed",
+    "codes_by_word",
     "editors_pieces",
     "group",
     "has_groups",
@@ -90,6 +91,27 @@ def group(out: str, written: str, codes: Sequence[str]) -> str:
     return f"{_OPEN}{out}{_SEP}{written}{_SEP}{','.join(codes)}{_CLOSE}"
 
 
+def codes_by_word(
+    keep_written: Sequence[Variant],
+    own: Variant | None,
+    shares: Sequence[Variant],
+    layer: Any,
+) -> Callable[[str], list[str]]:
+    """The codes of a group (:func:`group`) of the author's word: the variants that show it, by the word.
+
+    ``keep_written``'s (the note's own ``EXACT``) and ``shares``' (another region's variant that writes the note's
+    region's words too: a Taiwan note's 檔案, 設定 on its Hong Kong page, not 文件, 設置); but a word holding one of the
+    words only the note's region writes (the regional ``layer``'s ``only_in``: 軟體, 網路) only on that region's
+    variants: the others show the rule's word their way (軟件, 網絡 on the Hong Kong page), as a Simplified note's.
+    """
+    codes = [v.code + EXACT if v == own else v.code for v in keep_written]
+    every = codes + [v.code for v in shares if v not in keep_written]
+    region = own.code.rsplit("-", 1)[-1] if own is not None else None
+    only = layer.only_in(region) if layer and region else None
+    mine = [c for c, v in zip(codes, keep_written, strict=True) if v.code.rsplit("-", 1)[-1] == region]
+    return lambda written: mine if only is not None and only.search(written) else every
+
+
 def has_groups(piece: str) -> bool:
     """Whether a converted piece holds a rewritten place still to resolve."""
     return _OPEN in piece
@@ -117,8 +139,19 @@ def resolve(piece: str, pages: Sequence[tuple[Variant, Callable[[str], str]]]) -
     return GROUP_RE.sub(span, piece)
 
 
-def _in_characters_of(variant: Variant, written: str) -> str:
-    """The author's Traditional ``written`` in ``variant``'s characters (its ``opencc_from_hant``, as a note in it)."""
+#: OpenCC's config from a region's characters to its standard Traditional ones, by the region (a note's ``lang``).
+_TO_STANDARD = {"TW": "tw2t", "HK": "hk2t"}
+
+
+def _in_characters_of(variant: Variant, written: str, codes: Sequence[str] = ()) -> str:
+    """The author's Traditional ``written`` in ``variant``'s characters (its ``opencc_from_hant``, as a note in it).
+
+    Read as the note's own region writes characters first (``codes``' ``EXACT`` one): a Taiwan note's 開啟, 有著 are
+    開啓, 有着 on its Hong Kong page, as OpenCC writes them there (``t2hk`` alone keeps Taiwan's 啟, 著).
+    """
+    own = next((c[: -len(EXACT)] for c in codes if c.endswith(EXACT)), "")
+    standard = _TO_STANDARD.get(own.rsplit("-", 1)[-1]) if own and own != variant.code else None
+    written = opencc_converter(standard).convert(written) if standard else written
     config = variant.opencc_from_hant
     return opencc_converter(config).convert(written) if config else written
 
@@ -147,7 +180,7 @@ def shown_in(m: re.Match[str], variant: Variant) -> str:
     """
     if not keeps(m, variant):
         return m[1]
-    return m[2] if variant.code + EXACT in _codes(m) else _in_characters_of(variant, m[2])
+    return m[2] if variant.code + EXACT in _codes(m) else _in_characters_of(variant, m[2], _codes(m))
 
 
 def rule_words(piece: str) -> str:

@@ -87,6 +87,7 @@ class Converter:
         keep_written: Sequence[Variant] = (),
         others: Sequence[tuple[Variant, Callable[[str], str]]] = (),
         own: Variant | None = None,
+        shares: Sequence[Variant] = (),
     ) -> None:
         """Prepare the OpenCC object and the rule matchers.
 
@@ -101,6 +102,7 @@ class Converter:
         reads the author's word beside a group with it (``as_written.widen``; OpenCC's when none is given).
         ``own``: the one of ``keep_written`` that is the note's own variant, which shows the author's text
         exactly as typed: every Han run its way back would not give as typed is kept (``as_written.as_typed``).
+        ``shares``: variants showing the author's word too, unless only its region writes it (``codes_by_word``).
         """
         if source_script not in ("Hans", "Hant"):
             raise ValueError(f"source_script must be 'Hans' or 'Hant', not {source_script!r}")
@@ -130,7 +132,9 @@ class Converter:
         self._pages = [*self._back, *self._others]
         self._own = own if own in self._keep_written else None
         self._own_back = next((c for v, c in self._back if v == self._own), None)
+        self._codes_of = as_written.codes_by_word(self._keep_written, self._own, shares, layer)
         self._arguments = (variant, rules, source_script, regional, domain, keep_written, others)
+        self._shares = tuple(shares)
         self._reaches: as_written.Reaches = {}  # ``as_written.widen``'s: its pages are this converter's
         self._not_typed: Converter | None = None  # an editor's note's converter (``html``): without ``own``
         # Converted text pieces of the documents seen so far (``convert_pieces``): page chrome and repeated passages
@@ -250,12 +254,13 @@ class Converter:
             out = regional_out[m.lastgroup]  # type: ignore[index]
             out = html_lib.escape(out) if markup else out
             if keep_written:  # the author's word kept for the Traditional variants (``as_written``)
-                grouped[ph := placeholder(as_written.group(out, m.group(), codes))] = (out, m.group())
+                ph = placeholder(as_written.group(out, written := m.group(), self._codes_of(written)))
+                grouped[ph] = (out, written)
                 return ph
             return placeholder(out)
 
         def grouped_as(out: str, written: str) -> str:  # a group widened to the author's whole word
-            return placeholder(as_written.group(out, written, codes))
+            return placeholder(as_written.group(out, written, self._codes_of(written)))
 
         def written_repl(m: re.Match[str]) -> str:
             # A Traditional note's text field folded with its author's words (``text_as_written``):
@@ -413,7 +418,7 @@ class Converter:
         editors = as_written.editors_pieces(tokens.pieces) if self._own is not None else ()
         if editors:
             if self._not_typed is None:
-                self._not_typed = Converter(*self._arguments)
+                self._not_typed = Converter(*self._arguments, shares=self._shares)
             not_typed = self._not_typed.convert_pieces(tokens)
             for i in editors:
                 pieces[i] = not_typed[i]

@@ -30,6 +30,7 @@ from zhudu.script.regional_scan import RegionalScanner
 __all__ = [
     "DEFAULT_REGIONAL_FILE",
     "KeepAsWritten",
+    "RegionOnly",
     "RegionalRule",
     "RegionalRules",
     "default_regional",
@@ -40,6 +41,8 @@ DEFAULT_REGIONAL_FILE = Path(__file__).with_name("data") / "regional.yml"
 
 _SECTIONS = {"from-hans": "Hans", "from-hant": "Hant"}
 _KEEP_SECTION = "keep-as-written"
+_ONLY_SECTION = "region-only"
+_ONLY_FIELDS = frozenset({"words", "why", "example"})
 _KEEP_FIELDS = frozenset({"after", "why", "example", "not"})
 _OPENERS = '“「『"'
 _CLOSERS = '”」』"'
@@ -152,6 +155,26 @@ class KeepAsWritten:
 
 
 @dataclass(frozen=True)
+class RegionOnly:
+    """Words only one region writes (``region-only:``): a note of that region shows them the other's way there.
+
+    A Traditional note reaches another region's page through Simplified: where the from-hant rules rewrote a word of
+    the author's, that page shows the author's word, as its region writes it too (a Taiwan note's 檔案, 設定 on its
+    Hong Kong page), unless the word holds one of these (軟體, 網路: the rule's word, 軟件, 網絡 there).
+
+    Attributes:
+        region: The region that writes them (``TW``, as a note's ``lang`` names it).
+        words: The words, written as that region writes them.
+        why, example: As for :class:`RegionalRule` (the example holds one of the words).
+    """
+
+    region: str
+    words: tuple[str, ...]
+    why: str = ""
+    example: str = ""
+
+
+@dataclass(frozen=True)
 class RegionalRules:
     """The rules of the layer, with a compiled matcher per (variant, script).
 
@@ -163,6 +186,7 @@ class RegionalRules:
     rules: tuple[RegionalRule, ...] = ()
     path: Path | None = None
     keep: KeepAsWritten | None = None
+    only: tuple[RegionOnly, ...] = ()
     _cache: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def rules_for(self, code: str, script: str, domain: str | None = None) -> list[RegionalRule]:
@@ -237,6 +261,16 @@ class RegionalRules:
             self._cache["keep"] = re.compile(self.keep.source()) if self.keep is not None else None
         return self._cache["keep"]
 
+    def only_in(self, region: str | None) -> re.Pattern[str] | None:
+        """The words only ``region`` writes (``region-only:``), as one pattern, or ``None`` where none are listed."""
+        key = ("only", region)
+        if key not in self._cache:
+            words = sorted(
+                {w for o in self.only if o.region == region for w in o.words}, key=len, reverse=True
+            )
+            self._cache[key] = re.compile("|".join(map(re.escape, words))) if words else None
+        return self._cache[key]
+
 
 def _dispatch(groups: list[tuple[str, list[str]]]) -> str:
     """The rules' alternatives, grouped by their word's first character, behind a tree of character-class checks.
@@ -287,13 +321,20 @@ def load_regional(path: Path | str = DEFAULT_REGIONAL_FILE, loader: type[Any] = 
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}  # a safe loader, as safe_load
     rules: list[RegionalRule] = []
     keep = None
+    only: list[RegionOnly] = []
     for section, table in data.items():
         if section == _KEEP_SECTION:
             keep = _load_keep(table, f"{path}: {section}")
             continue
+        if section == _ONLY_SECTION:
+            only += [
+                _load_only(region, item, f"{path}: {section} {region}")
+                for region, item in (table or {}).items()
+            ]
+            continue
         if section not in _SECTIONS:
             raise ValueError(
-                f"{path}: unknown section {section!r}; use {', '.join([*_SECTIONS, _KEEP_SECTION])}"
+                f"{path}: unknown section {section!r}; use {', '.join([*_SECTIONS, _KEEP_SECTION, _ONLY_SECTION])}"
             )
         for code, items in (table or {}).items():
             for n, item in enumerate(items or (), 1):
@@ -330,7 +371,22 @@ def load_regional(path: Path | str = DEFAULT_REGIONAL_FILE, loader: type[Any] = 
                         domain=domain,
                     )
                 )
-    return RegionalRules(tuple(rules), path, keep)
+    return RegionalRules(tuple(rules), path, keep, tuple(only))
+
+
+def _load_only(region: Any, item: Any, where: str) -> RegionOnly:
+    if not isinstance(item, dict):
+        raise ValueError(f"{where}: a mapping (words:, why:, example:)")
+    unknown = set(item) - _ONLY_FIELDS
+    if unknown:
+        raise ValueError(f"{where}: unknown field(s) {sorted(unknown)}")
+    for key in ("why", "example"):
+        if not isinstance(item.get(key), str) or not item[key]:
+            raise ValueError(f"{where}: {key!r} is required and must be text")
+    words = _strings(item.get("words"), f"{where}: words")
+    if not words or not any(w in item["example"] for w in words):
+        raise ValueError(f"{where}: words are required, and the example holds one of them")
+    return RegionOnly(str(region), words, item["why"], item["example"])
 
 
 def _load_keep(item: Any, where: str) -> KeepAsWritten:

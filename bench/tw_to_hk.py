@@ -1,0 +1,162 @@
+"""A Taiwan-written note's Hong Kong page (issue 25): Traditional text of Taiwan, shown on the zh-Hant-HK site.
+
+``bench_conversion.py --direction from-hant --to zh-Hant-HK`` prints these figures (``--set tw-to-hk``, the default
+there, or any from-hant set's Taiwan sentences with a ``zh-Hant-HK`` label).  The source is the ``zh-Hant-TW``
+sentence, the expected output its ``zh-Hant-HK`` sentence as a careful Hong Kong editor writes it (``also-hk``: a
+second right form); measures per 1,000 Han characters of the source, as ``bench_conversion``'s.
+
+Converters: ``tw2sp+s2hkp`` (plain OpenCC: Taiwan's phrases into the mainland's, then the mainland's into Hong
+Kong's), ``t2hk`` (OpenCC, characters only: the author's words all kept), and ``zhudu`` as the site writes the note's
+Hong Kong page: the note folded into Simplified by ``Site.fold_for`` (a ``lang: zh-TW`` note's region), its body's
+HTML (``Converter.html``: the author's words the layer rewrote kept as ``span.zd-conv`` groups), then the zh-Hant-HK
+page converter (``Site.converter("zh-Hant-HK")``) over that HTML, read back as text.  The site's converters are made
+by ``publish.site_scripts.SiteScripts`` itself (``BenchSite`` below gives it a build's settings): no second
+converter.  ``zhudu`` is measured with the site's domain general (``--domain-mode general``, what a build without
+software notes converts with), the whole set's (``site``: one build of all its documents), or each sentence in its
+document's (``--domains``).
+
+Figures: **wrong** (clear-cut wrong words, ``bench_conversion.wrong_words``) and **taiwan** (``TAIWAN_ONLY``'s words
+left that the expected sentence does not have: Taiwan's words a Hong Kong editor changes).
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import itertools
+import re
+from collections.abc import Callable
+from pathlib import Path
+from types import SimpleNamespace
+
+import bench_conversion as bc
+
+from zhudu.publish import conversion_domain
+from zhudu.publish.site_scripts import SiteScripts
+from zhudu.script import variants
+
+SETS = {"tw-to-hk": bc.ROOT / "tests" / "conversion_tw_to_hk.yml"}
+
+#: Taiwan's words, as Taiwan writes them, that a Hong Kong editor puts Hong Kong's way (軟體 → 軟件, 網路 → 網絡).
+TAIWAN_ONLY = (  # noqa: SIM905  (a word list reads better as one string)
+    "軟體 硬體 網路 列印 印表機 滑鼠 硬碟 位元組 位元 記憶卡 數位 類比 部落格 解析度 影音 光碟機 隨身碟 螢幕 "
+    "義大利 紐西蘭 雪梨 寮國 柬埔寨 肯亞 賴索托 史瓦帝尼 吉里巴斯 諾魯 帛琉 索羅門 模里西斯 千里達 巴貝多 "
+    "迦納 甘比亞 衣索比亞 厄利垂亞 葉門 阿曼 沙烏地 克羅埃西亞 斯洛維尼亞 喬治亞 亞塞拜然 賽普勒斯 "
+    "聖克里斯多福 多米尼克 格瑞那達 宏都拉斯 瓜地馬拉 貝南 尼日 馬利 查德 蒲隆地 波札那 辛巴威 尚比亞 "
+    "坦尚尼亞 獅子山 馬爾地夫 突尼西亞 茅利塔尼亞 塞席爾 索馬利亞 阿拉伯聯合大公國"
+).split()
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+class BenchSite(SiteScripts):
+    """``Site``'s conversion with a build's settings: the default variants, the shipped editor's rules, one domain."""
+
+    def __init__(self, domain: str) -> None:
+        self.settings = SimpleNamespace(conversion_domain="auto")  # type: ignore[assignment]
+        self.variant_configs = _shipped_variants()
+        self.decided_domain = conversion_domain.SiteDomain(domain, "bench")
+        self.editorial_dir = bc.RULES_FILE.parent
+        first = self.variant_configs[0]
+        self.default = variants.VariantInfo(
+            first["code"], first["name"], first["prefix"], "zh", first["script"]
+        )
+        self.display = str
+
+
+def _shipped_variants() -> list[dict[str, str]]:
+    """The variants the project's ``mkdocs.yml`` configures (``extra.zhudu.variants``)."""
+    text = (bc.ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    lines = text.split("\n    variants:\n", 1)[1].splitlines()
+    block = itertools.takewhile(lambda line: line.startswith("      "), lines)  # its items, indented deeper
+    return list(bc.yaml.safe_load("\n".join(block)))
+
+
+@functools.cache
+def site(domain: str) -> BenchSite:
+    """The site converting with ``domain`` (one per domain: its converters remember what they converted)."""
+    return BenchSite(domain)
+
+
+def hong_kong_page(text: str, domain: str, region: str = "TW") -> str:
+    """``text`` as a ``lang: zh-<region>`` note's Hong Kong page shows it in its body (a paragraph's text)."""
+    built = site(domain)
+    folded = built.fold_for(SimpleNamespace(region=region)).html(f"<p>{html.escape(text, quote=False)}</p>")
+    page = built.converter("zh-Hant-HK").html(folded)
+    return html.unescape(_TAG.sub("", page))
+
+
+@functools.cache
+def converters() -> dict[str, Callable[[str], str]]:
+    """The plain conversions compared, by name (``zhudu``'s are ``hong_kong_page``'s, per domain)."""
+    tw2sp, s2hkp = bc.opencc_converter("tw2sp").convert, bc.opencc_converter("s2hkp").convert
+    return {"tw2sp+s2hkp": lambda s: s2hkp(tw2sp(s)), "t2hk": bc.opencc_converter("t2hk").convert}
+
+
+def measure(
+    entries: list[dict[str, object]], mode: str = "general", show: str | None = None
+) -> dict[str, dict[str, float]]:
+    """Figures per converter for the entries' Taiwan sentences on a Taiwan note's Hong Kong page."""
+    rows = [e for e in entries if "zh-Hant-TW" in e and "zh-Hant-HK" in e]
+    han = sum(bc.han_count(str(e["zh-Hant-TW"])) for e in rows)
+    of_entry = _domains(rows, mode)
+    made: dict[str, Callable[[dict[str, object]], str]] = {
+        name: functools.partial(lambda c, e: c(str(e["zh-Hant-TW"])), convert)
+        for name, convert in converters().items()
+    }
+    made["zhudu"] = lambda e: hong_kong_page(str(e["zh-Hant-TW"]), of_entry[id(e)])
+    figures: dict[str, dict[str, float]] = {}
+    for name, convert in made.items():
+        wrong = left = 0
+        for e in rows:
+            expected = str(e["zh-Hant-HK"])
+            out = bc.accept_alternatives(convert(e), expected, e.get("also-hk"))  # type: ignore[arg-type]
+            bad = bc.wrong_words(out, expected)
+            wrong += len(bad)
+            left += bc.mainland_left(out, expected, TAIWAN_ONLY)
+            if show == name and bad:
+                bc.print_wrong(e, out, expected, bad)
+        figures[name] = {
+            "sentences": len(rows),
+            "han": han,
+            "wrong": wrong,
+            "wrong_per_1000": 1000 * wrong / max(han, 1),
+            "taiwan": left,
+            "taiwan_per_1000": 1000 * left / max(han, 1),
+        }
+    return figures
+
+
+def _domains(rows: list[dict[str, object]], mode: str) -> dict[int, str]:
+    """Each entry's site domain: ``general``, the whole set's (``site``), or its document's (``document``, as ``bc.domains``)."""
+    docs: dict[str, str] = {}
+    for e in rows:
+        docs[bc.document(e)] = docs.get(bc.document(e), "") + str(e["zh-Hant-TW"])
+    whole = bc.text_domain("".join(docs.values()))
+    if mode in ("general", "site"):
+        return {id(e): whole if mode == "site" else bc.GENERAL for e in rows}
+    if mode != "document":
+        raise SystemExit(f"--to zh-Hant-HK: --domain-mode general, site or document, not {mode}")
+    of_doc = {
+        d: bc.text_domain(t) if bc.han_count(t) >= bc.DOMAIN_MIN_HAN else whole for d, t in docs.items()
+    }
+    return {id(e): of_doc[bc.document(e)] for e in rows}
+
+
+def report(set_names: list[str], mode: str, show: str | None, sets: dict[str, Path]) -> None:
+    """Print each set's figures (``sets``: name → file) for its Taiwan sentences on the Hong Kong page."""
+    for set_name in set_names:
+        figures = measure(bc.load_review(sets[set_name]), mode, show)
+        first = next(iter(figures.values()))
+        if not first["sentences"]:
+            continue
+        print(
+            f"{set_name} zh-Hant-TW → zh-Hant-HK: {first['sentences']} sentences, {first['han']} Han characters"
+            f" (domain mode {mode})"
+        )
+        print(f"  {'converter':<12} {'wrong':>6} {'/1000':>7} {'taiwan':>7} {'/1000':>7}")
+        for name, f in figures.items():
+            print(
+                f"  {name:<12} {f['wrong']:>6} {f['wrong_per_1000']:>7.2f} {f['taiwan']:>7}"
+                f" {f['taiwan_per_1000']:>7.2f}"
+            )
