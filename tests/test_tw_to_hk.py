@@ -134,7 +134,9 @@ def test_region_only_is_data_checked_when_loaded(tmp_path: Path) -> None:
 NOTE_TITLE = "安裝軟體前先讀程式的設定檔案"
 NOTE = (
     f"---\ntitle: {NOTE_TITLE}\nlang: zh-TW\ndate: 2026-12-01\n---\n\n"
-    "此驅動程式支援可能裝在印表機內的額外硬體。\n\n以二進位模式開啟檔案，再修改設定。\n"
+    "此驅動程式支援可能裝在印表機內的額外硬體。\n\n以二進位模式開啟檔案，再修改設定。\n\n"
+    # A name the rules rewrite before a character OpenCC reads by its phrase (義大利麵: spaghetti).
+    "我們去吃義大利麵，再看義大利的地圖。\n"
 )
 
 
@@ -158,6 +160,8 @@ def test_a_taiwan_notes_hong_kong_page_in_a_real_build(tmp_path: Path) -> None:
     assert hk_title == "安裝軟件前先讀程式的設定檔案"
     assert "此驅動程式支援可能裝在打印機內的額外硬件。" in hk_body
     assert "以二進位模式開啓檔案，再修改設定。" in hk_body
+    assert "我們去吃意大利粉，再看意大利的地圖。" in hk_body  # the body as its description reads it
+    assert "我们去吃意大利面，再看意大利的地图。" in shown("zh-Hans")[1]
     tw_title, tw_body = shown(TW)  # its own page: as typed
     assert tw_title == NOTE_TITLE
     assert "此驅動程式支援可能裝在印表機內的額外硬體。" in tw_body and "開啟檔案，再修改設定" in tw_body
