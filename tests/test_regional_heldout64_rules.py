@@ -80,7 +80,9 @@ def test_the_classes_read_right_in_other_sentences(
 
 
 def test_heldout64_after_the_rules() -> None:
-    """By document (four general files, two software files), aligned: Taiwan 87 → 38 wrong words (left: 文本 after a
-    noun phrase, 生成类似人类的文本; 響應 opening a clause; one each of 連線, 檢視, 返回, 全局; 運算元 twice), Hong Kong
-    0 → 0."""
-    assert wrong_words_by_document(HELDOUT64) == {"zh-Hant-TW": 38, "zh-Hant-HK": 0}
+    """By document, aligned: Taiwan 87 → 38 wrong words with these rules when four files were general text (文本 after a
+    noun phrase, 生成类似人类的文本, was most of the rest), → 10 since session 52 (helper AI) reads every file as software
+    text (writing about models; the software 文本 rule takes the noun phrases; left: 響應 opening a clause ×3, 以下文本分类为,
+    one each of 連線, 檢視, 返回, 全局, 運算元 twice), Hong Kong 0 → 0 (訊息代理 accepted beside 消息代理, a program's
+    message as the software 消息 rule writes it)."""
+    assert wrong_words_by_document(HELDOUT64) == {"zh-Hant-TW": 10, "zh-Hant-HK": 0}

@@ -10,7 +10,9 @@ module calls software.
 Decided once per document from its own text, so it is deterministic and changes only when the text does:
 a code block, or software words and Latin identifiers dense enough (per 1,000 Han characters) that
 everyday prose does not reach them (news and shoppers' reviews score 0-8, software books and catalogues
-30 and more: ``bench/bench_conversion.py --domains``).
+30 and more: ``bench/bench_conversion.py --domains``).  Writing about models and their training counts as
+software text: a prompt guide scores 21, a practitioner's notes 30 and more, the shipped notes on the AI
+economy 4-12.
 """
 
 from __future__ import annotations
@@ -98,6 +100,21 @@ _WORDS = [
     "格式",
     "字符",
     "编码",
+    # Writing about machine learning and language models (issue 25, session 52: a prompt guide, a practitioner's notes):
+    # its text is a model's input and output (文本 is 文字 in Taiwan, as in software text).  Words of the trade, not of
+    # the news about it: AI, 算力, GPU and 大模型 alone fill commentary on the AI economy, which stays general text
+    # (循环 a cycle, not a loop).
+    "模型",
+    "训练",
+    "微调",
+    "神经网络",
+    "数据集",
+    "提示词",
+    "机器学习",
+    "深度学习",
+    "张量",
+    "ChatGPT",
+    "LLM",
 ]
 _WORD_RE = re.compile("|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)))
 #: A Latin identifier, a path or an option: letters with a digit, _, /, . or - inside, or a word in backticks.  An
