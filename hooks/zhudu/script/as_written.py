@@ -173,6 +173,7 @@ def widen(
     fold: Any,
     back: Sequence[tuple[Variant, Callable[[str], str]]],
     reaches: Reaches,
+    apart: Sequence[Callable[[str], str]] = (),
 ) -> str:
     """Each group of ``seg`` (held text; ``grouped``: its groups' placeholders) with the rest of the author's word.
 
@@ -187,6 +188,10 @@ def widen(
     out, converted as the same word elsewhere in the note is (軟件 beside 設定 is Taiwan's 軟體, as it is alone;
     HK's 設定文件 on the Taiwan page is 設定檔案, as 文件 alone is 檔案).  ``make`` makes the widened group's
     placeholder.  ``reaches``: the widths found before with the same ``fold`` and ``back`` (a note repeats its words).
+    ``apart``: the converters from Simplified of the pages that show the rule's word, not the author's (a note of
+    another region): a neighbour one of them reads together with the rule's word joins the group whatever it is, so
+    that page writes the two as it writes them in a title or a quote, converted whole (a Taiwan note's 寫程式, folded
+    写程序: 寫程式 on the Hong Kong page, where 程序 alone beside 寫 read 寫程序 there).
     """
     held = re.compile(f"[{''.join(grouped)}]")
 
@@ -209,11 +214,17 @@ def widen(
             found = reaches[key] = _reach(text, word, from_end)
         return found
 
+    def read_whole(first: tuple[str, str], second: tuple[str, str]) -> bool:
+        """Whether a page showing the rule's word reads the two neighbours' Simplified otherwise than apart."""
+        s1, s2 = first[1], second[1]
+        return any(convert(s1 + s2) != convert(s1) + convert(s2) for convert in apart)
+
     def _reach(text: str, word: tuple[str, str], from_end: bool) -> int:
         for k in range(1, len(text) + 1):
             piece = text[len(text) - k :] if from_end else text[:k]
             side = (piece, fold.convert(piece))
-            if rewritten(piece) and together(*((side, word) if from_end else (word, side))):
+            pair = (side, word) if from_end else (word, side)
+            if (rewritten(piece) and together(*pair)) or read_whole(*pair):
                 return k
         return 0
 

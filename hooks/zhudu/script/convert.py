@@ -242,6 +242,8 @@ class Converter:
         own_codes = [c for c in codes if c.endswith(as_written.EXACT)] + [as_written.TYPED]
         # The pages whose way back ``widen`` asks: not the note's own, where its neighbours stay as typed (``as_typed``).
         widened_for = [p for p in self._pages if own is None or p[0] != self._own]
+        # The pages showing the rule's word, not the author's: they read it with its neighbours (``widen``).
+        apart = [convert for _, convert in self._others]
         typed_everywhere = [v.code + as_written.EXACT for v, _ in self._pages] + [as_written.TYPED]
 
         grouped: dict[str, tuple[str, str]] = {}  # a group's placeholder: its output and the author's word
@@ -304,7 +306,7 @@ class Converter:
             seg = sub(repl, seg)
             seg = regional_sub(regional_repl, seg) if regional_sub is not None else seg
             if grouped and widened_for:
-                seg = as_written.widen(seg, grouped, grouped_as, self._cc, widened_for, self._reaches)
+                seg = as_written.widen(seg, grouped, grouped_as, self._cc, widened_for, self._reaches, apart)
             if own is None:
                 return seg
             return as_written.as_typed(seg, self._cc.convert, own, as_typed)
