@@ -181,7 +181,9 @@ def test_a_description_made_from_a_passage_with_code_reads_as_the_page(tmp_path:
 
 
 #: Words before the code: the excerpt's length falls in the code in both variants; in it on the Taiwan page only.
-@pytest.mark.parametrize("words", ["一二三四五六七八九十甲請把自訂配置檔", "一二三四五六七八九請把自訂配置檔"])
+@pytest.mark.parametrize(
+    "words", ["一二三四五六七八九十甲請把自訂配置檔", "一二三四五六七八九請把自訂配置檔"]
+)
 def test_a_strip_cuts_its_excerpt_in_the_same_piece_in_every_variant(words: str) -> None:
     """Where one variant's words are shorter (自訂配置檔 → 配置), its excerpt's length falls after the code, another's
     in it: each variant's excerpt is its passage's text up to one cut, the code whole in all (the Hexo docs' strips
