@@ -54,6 +54,7 @@ __all__ = [
     "resolve",
     "rule_words",
     "shown_in",
+    "value_in",
     "widen",
 ]
 
@@ -104,17 +105,27 @@ def resolve(piece: str, pages: Sequence[tuple[Variant, Callable[[str], str]]]) -
     """
 
     def span(m: re.Match[str]) -> str:
-        values = [
-            # Values are text (the fragment escapes them): the author's word is HTML as written, as the rule's.
-            f"{v.code}:{html.unescape(shown_in(m, v)) if keeps(m, v) else convert(html.unescape(m[1]))}"
-            for v, convert in pages
-        ]
+        # Values are text (the fragment escapes them).
+        values = [f"{v.code}:{value_in(m, v, convert)}" for v, convert in pages]
         typed = TYPED in _codes(m)
         return fragments.render(
             "zd-script.html", "as_written", shown=m[1], values=";".join(values), typed=typed
         )
 
     return GROUP_RE.sub(span, piece)
+
+
+def value_in(m: re.Match[str], variant: Variant, convert: Callable[[str], str]) -> str:
+    """A group (``GROUP_RE``'s match, HTML as written) as text on ``variant``'s pages, whose converter is ``convert``.
+
+    The one reading of a group, the note's body's (a span's value, :func:`resolve`) and its title's, description's and
+    quotes' (``Converter``'s text): the author's word where the variant keeps it (:func:`shown_in`), else the rule's
+    word converted alone.  In context, a title's 學寫程式 read 寫程式 on a Taiwan note's Hong Kong page where its body's
+    span, its 程序 alone, read 寫程序; the span cannot read its neighbours (列|表字符串: 表字符串 alone on the Taiwan page).
+    """
+    if keeps(m, variant):
+        return html.unescape(shown_in(m, variant))
+    return convert(html.unescape(m[1]))
 
 
 def _in_characters_of(variant: Variant, written: str) -> str:
@@ -173,7 +184,6 @@ def widen(
     fold: Any,
     back: Sequence[tuple[Variant, Callable[[str], str]]],
     reaches: Reaches,
-    apart: Sequence[Callable[[str], str]] = (),
 ) -> str:
     """Each group of ``seg`` (held text; ``grouped``: its groups' placeholders) with the rest of the author's word.
 
@@ -188,10 +198,6 @@ def widen(
     out, converted as the same word elsewhere in the note is (軟件 beside 設定 is Taiwan's 軟體, as it is alone;
     HK's 設定文件 on the Taiwan page is 設定檔案, as 文件 alone is 檔案).  ``make`` makes the widened group's
     placeholder.  ``reaches``: the widths found before with the same ``fold`` and ``back`` (a note repeats its words).
-    ``apart``: the converters from Simplified of the pages that show the rule's word, not the author's (a note of
-    another region): a neighbour one of them reads together with the rule's word joins the group whatever it is, so
-    that page writes the two as it writes them in a title or a quote, converted whole (a Taiwan note's 寫程式, folded
-    写程序: 寫程式 on the Hong Kong page, where 程序 alone beside 寫 read 寫程序 there).
     """
     held = re.compile(f"[{''.join(grouped)}]")
 
@@ -214,17 +220,11 @@ def widen(
             found = reaches[key] = _reach(text, word, from_end)
         return found
 
-    def read_whole(first: tuple[str, str], second: tuple[str, str]) -> bool:
-        """Whether a page showing the rule's word reads the two neighbours' Simplified otherwise than apart."""
-        s1, s2 = first[1], second[1]
-        return any(convert(s1 + s2) != convert(s1) + convert(s2) for convert in apart)
-
     def _reach(text: str, word: tuple[str, str], from_end: bool) -> int:
         for k in range(1, len(text) + 1):
             piece = text[len(text) - k :] if from_end else text[:k]
             side = (piece, fold.convert(piece))
-            pair = (side, word) if from_end else (word, side)
-            if (rewritten(piece) and together(*pair)) or read_whole(*pair):
+            if rewritten(piece) and together(*((side, word) if from_end else (word, side))):
                 return k
         return 0
 

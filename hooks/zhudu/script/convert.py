@@ -242,8 +242,6 @@ class Converter:
         own_codes = [c for c in codes if c.endswith(as_written.EXACT)] + [as_written.TYPED]
         # The pages whose way back ``widen`` asks: not the note's own, where its neighbours stay as typed (``as_typed``).
         widened_for = [p for p in self._pages if own is None or p[0] != self._own]
-        # The pages showing the rule's word, not the author's: they read it with its neighbours (``widen``).
-        apart = [convert for _, convert in self._others]
         typed_everywhere = [v.code + as_written.EXACT for v, _ in self._pages] + [as_written.TYPED]
 
         grouped: dict[str, tuple[str, str]] = {}  # a group's placeholder: its output and the author's word
@@ -260,17 +258,14 @@ class Converter:
             return placeholder(as_written.group(out, written, codes))
 
         def written_repl(m: re.Match[str]) -> str:
-            # A Traditional note's text field folded with its author's words (``text_as_written``):
-            # the author's word kept from OpenCC where this variant keeps it, else the rule's word converted.
-            # A fold meeting one (a section page listing a Traditional note's title, its _index.md written in
-            # Traditional too) keeps it whole, for the page converters to resolve as on the note's own page.
+            # A Traditional note's text field folded with its author's words (``text_as_written``): the group as
+            # the note's body shows it (``as_written.value_in``, as its span): a title, a description or a quote
+            # reads as the body.  A fold meeting one (a section page listing a Traditional note's title, its
+            # _index.md written in Traditional too) keeps it whole, for the page converters to resolve.
             if keep_written:
                 return placeholder(m.group())
-            return (
-                placeholder(as_written.shown_in(m, self.variant))
-                if as_written.keeps(m, self.variant)
-                else m[1]
-            )
+            value = as_written.value_in(m, self.variant, self.text)
+            return placeholder(html_lib.escape(value) if markup else value)
 
         def as_typed(out: str, written: str) -> str:  # the note's own variant: the author's text as typed
             return placeholder(as_written.group(out, written, own_codes))
@@ -306,7 +301,7 @@ class Converter:
             seg = sub(repl, seg)
             seg = regional_sub(regional_repl, seg) if regional_sub is not None else seg
             if grouped and widened_for:
-                seg = as_written.widen(seg, grouped, grouped_as, self._cc, widened_for, self._reaches, apart)
+                seg = as_written.widen(seg, grouped, grouped_as, self._cc, widened_for, self._reaches)
             if own is None:
                 return seg
             return as_written.as_typed(seg, self._cc.convert, own, as_typed)
