@@ -36,6 +36,10 @@ NOTES = {
         "---\ntitle: 寫程式的說明文件\nlang: zh-HK\ndate: 2026-11-02\n---\n\n"
         "寫程式的說明文件\n\n這家公司寫程式的說明文件很清楚。\n"
     ),
+    "hk2.md": (
+        "---\ntitle: 請直接回傳資料\nlang: zh-HK\ndate: 2026-11-02\ndescription: 執行下列指令即可。\n---\n\n"
+        "請直接回傳資料。\n\n執行下列指令即可，這個指令很好用。\n"
+    ),
     "a.md": f"---\ntitle: 简体笔记\ndate: 2026-11-03\n---\n\n请输入 `{HANS_CODE}` 再写程序。\n",
 }
 EDITORIAL = {
@@ -139,16 +143,26 @@ def test_every_place_reads_a_traditional_note_as_its_page(built: Any) -> None:
     assert disagreements(built.site_dir, NOTES) == []
     # Not vacuous: the Taiwan note's title, description, a quote and a strip of each Traditional note are read.
     hk_page = built.page("zh-Hant-HK/notes/tw/index.html")  # the page session 51's reviewer read
-    title = _shown(re.search(r"<h1[^>]*>(.*?)</h1>", hk_page, re.S)[1])
-    assert title in ("學寫程式", "學寫程序") and _shown(_body(hk_page)).startswith(
-        f"{title}我每天都在{title[1:]}"
-    )
+    assert _shown(re.search(r"<h1[^>]*>(.*?)</h1>", hk_page, re.S)[1]) == "學寫程式"
+    assert _shown(_body(hk_page)).startswith("學寫程式我每天都在寫程式，寫程式很有趣")
     strips = {
         (code, m["slug"])
         for code in VARIANTS
         for m in _STRIP_RE.finditer(built.page(f"{code}/notes/a/index.html"))
     }
     assert {(code, slug) for code in VARIANTS for slug in ("tw", "tw2", "hk")} <= strips
+
+
+def test_a_rewritten_word_reads_as_its_sentence_on_the_other_regions_page(built: Any) -> None:
+    """The rule's word read in its sentence, not alone, in the body as in the title, description and quotes: Hong
+    Kong writes a Taiwan note's 寫程式 so (程序 alone: 寫程序), Taiwan a Hong Kong note's 回傳資料 and 下列指令 (返回,
+    命令 alone; session 52's first take wrote them so everywhere)."""
+    hk_page = built.page("zh-Hant-HK/notes/tw/index.html")
+    assert "寫程序" not in _shown(hk_page) and "學寫程式" in _shown(_body(hk_page))
+    tw_page = built.page("zh-Hant-TW/notes/hk2/index.html")
+    assert _shown(re.search(r"<h1[^>]*>(.*?)</h1>", tw_page, re.S)[1]) == "請直接回傳資料"
+    assert '<meta name="description" content="執行下列指令即可。"' in tw_page
+    assert _shown(_body(tw_page)) == "請直接回傳資料。執行下列指令即可，這個指令很好用。"
 
 
 @pytest.mark.parametrize(("page", "quoted", "typed"), [("tw", "a", HANS_CODE), ("a", "tw", TW_CODE)])
@@ -186,11 +200,11 @@ def test_a_description_made_from_a_passage_with_code_reads_as_the_page(tmp_path:
 )
 def test_a_strip_cuts_its_excerpt_in_the_same_piece_in_every_variant(words: str) -> None:
     """Where one variant's words are shorter (自訂配置檔 → 配置), its excerpt's length falls after the code, another's
-    in it: each variant's excerpt is its passage's text up to one cut, the code whole in all (the Hexo docs' strips
-    read ``_config.ym…`` on the Simplified page, ``_config.yml。…`` on the Taiwan one)."""
+    in it: each variant's excerpt is its passage's text up to one cut, the code cut at one place in all (the Hexo
+    docs' strips read ``_config.ym…`` on the Simplified page, ``_config.yml。…`` on the Taiwan one)."""
     from zhudu.annotate.passages import InlineCode, Passage
     from zhudu.script.inline_rules import parse_inline_values
-    from zhudu.themes.markers import AS_TYPED, quoted_excerpt
+    from zhudu.themes.markers import AS_TYPED, EXCERPT_CHARS, quoted_excerpt
     from zhudu.themes.render import NoteInfo
 
     after = "。後面的字還有很多很多"
@@ -198,11 +212,57 @@ def test_a_strip_cuts_its_excerpt_in_the_same_piece_in_every_variant(words: str)
     info = NoteInfo(id="n", slug="n", title="n", date="", url="notes/n/", shown_in=shown_in)
     passage = Passage("p-1", "p", words + after, code=(InlineCode(len(words), "_config.yml", " ", ""),))
     pieces = quoted_excerpt(info, passage)
-    assert [text for text, rule in pieces if rule == AS_TYPED] == ["_config.yml"], pieces
+    [cut] = [text for text, rule in pieces if rule == AS_TYPED]
+    assert cut and "_config.yml".startswith(cut), pieces
     for code, convert in shown_in.items():
         whole = convert(words) + " _config.yml" + convert(after)
         read = "".join(
             text if rule in (None, AS_TYPED) else (parse_inline_values(rule) or {}).get(code, text)
             for text, rule in pieces
         )
-        assert read.endswith("_config.yml…") and whole.startswith(read[:-1]), (code, read)
+        assert read.endswith(f" {cut}…") and whole.startswith(read[:-1]), (code, read)
+        assert len(read) <= EXCERPT_CHARS + 1, (code, read)
+
+
+def test_a_strip_cuts_the_code_a_passage_opens_with_at_its_length() -> None:
+    """Code reads the same in every variant: cut once for all, a strip keeps its length (a passage opening with a
+    110-character ``npm install … --registry=…`` gave a 112-character strip, session 52's first take)."""
+    from zhudu.annotate.passages import InlineCode, Passage
+    from zhudu.script.inline_rules import parse_inline_values
+    from zhudu.themes.markers import AS_TYPED, EXCERPT_CHARS, quoted_excerpt
+    from zhudu.themes.render import NoteInfo
+
+    long_code = "npm install hexo-cli -g --registry=https://registry.npmjs.example.com/" + "a" * 40
+    words = "是安裝指令。"
+    shown_in = {"zh-Hans": lambda s: s.replace("指令", "命令"), "zh-Hant-TW": lambda s: s}
+    info = NoteInfo(id="n", slug="n", title="n", date="", url="notes/n/", shown_in=shown_in)
+    pieces = quoted_excerpt(info, Passage("p-1", "p", words, code=(InlineCode(0, long_code, "", " "),)))
+    assert [text for text, rule in pieces if rule == AS_TYPED] == [long_code[:EXCERPT_CHARS]], pieces
+    for code in shown_in:
+        read = "".join(
+            text if rule in (None, AS_TYPED) else (parse_inline_values(rule) or {}).get(code, text)
+            for text, rule in pieces
+        )
+        assert read == long_code[:EXCERPT_CHARS] + "…", (code, read)
+
+
+def test_a_strip_writes_what_every_variant_reads_alike_as_plain_text(built: Any) -> None:
+    """A rule whose values are all the same ASCII or ellipsis is bytes only: the ellipsis of every cut excerpt of a
+    Traditional note (795 such rules in one build of the Hexo docs, 144 KB).  Han text keeps its rule, equal or not:
+    a page's converter could write it otherwise (a Hong Kong note's 文件 is 檔案 on a Taiwan page)."""
+    from zhudu.themes.markers import quoted_excerpt
+    from zhudu.themes.render import NoteInfo
+
+    shown_in = {"zh-Hans": lambda s: s.replace("指令", "命令"), "zh-Hant-TW": lambda s: s}
+    info = NoteInfo(id="n", slug="n", title="n", date="", url="notes/n/", shown_in=shown_in)
+    from zhudu.annotate.passages import Passage
+
+    pieces = quoted_excerpt(info, Passage("p-1", "p", "使用指令" * 10))
+    assert pieces[-1] == ("…", None) and sum(rule is not None for _, rule in pieces) == 1, pieces
+    for code in VARIANTS:
+        for strip in _STRIP_RE.finditer(built.page(f"{code}/notes/a/index.html")):
+            for values, shown in re.findall(r'data-zd-conv="([^"]*)">([^<]*)<', strip["excerpt"]):
+                parsed = {v.split(":", 1)[1] for v in html.unescape(values).split(";")} | {
+                    html.unescape(shown)
+                }
+                assert len(parsed) > 1 or not "".join(parsed).replace("…", "").isascii(), (code, strip[0])

@@ -73,11 +73,20 @@ def quoted_excerpt(info: NoteInfo, quote: Passage) -> list[tuple[str, str | None
         if is_code:
             if text := next(iter(values.values())):  # the same in every variant (``_cut_short``)
                 pieces.append((text, AS_TYPED))
-        elif info.shown_in:
+        elif info.shown_in and not _alike(values):
             pieces += rule_pieces(values)
-        elif values[""]:
-            pieces.append((values[""], None))
+        elif text := next(iter(values.values())):  # a Simplified note's, or text every variant writes alike
+            pieces.append((text, None))
     return pieces
+
+
+def _alike(values: Mapping[str, str]) -> bool:
+    """Whether every variant's text is the same, and ASCII or an ellipsis, which no page's converter changes.
+
+    A rule for it (the ellipsis of every cut excerpt, 795 in one build) would be bytes only.
+    """
+    first = next(iter(values.values()), "")
+    return all(text == first for text in values.values()) and first.replace("…", "").isascii()
 
 
 def _runs_as_shown(segments: list[tuple[str, str]], convert: Callable[[str], str]) -> list[tuple[str, bool]]:
@@ -100,20 +109,24 @@ def _cut_short(
 ) -> dict[str, list[tuple[str, bool]]]:
     """Each variant's runs (``_runs_as_shown``) cut as :func:`excerpt` cuts a text, in the same piece in every variant.
 
-    A piece of code is kept whole or left out, and the same in all (it reads the same in all): cut where each
-    variant's text alone is cut, a variant whose words a conversion made longer cut it at another place of the
-    code (``_config.ym…`` where another showed ``_config.yml。…``).  Pieces past the cut are kept, empty.
+    A piece of code reads the same in all, so it is cut once for all: at the shortest of the variants' cuts in it
+    (cut where each variant's text alone is cut, a variant whose words a conversion made longer cut it at another
+    place: ``_config.ym…`` where another showed ``_config.yml。…``), so a strip keeps its length however long the
+    code (a 110-character ``npm install … --registry=…``).  Pieces past the cut are kept, empty.
     """
     trimmed = {code: _trimmed(runs) for code, runs in shown.items()}
     places = {code: _cut_place(runs, limit) for code, runs in trimmed.items()}
     last = min((place[0] for place in places.values() if place is not None), default=None)
     if last is None:
         return trimmed
+    in_code = min(place[1] for place in places.values() if place is not None and place[0] == last)
     out = {}
     for code, runs in trimmed.items():
         text, is_code = runs[last]
         place = places[code]
-        if not is_code and place is not None and place[0] == last:
+        if is_code:
+            text = text[:in_code]
+        elif place is not None and place[0] == last:
             text = text[: place[1]]
         cut = [*runs[:last], (text.rstrip(), is_code)]
         out[code] = [*cut, *((("", c) for _, c in runs[last + 1 :])), ("…", False)]
