@@ -325,7 +325,7 @@ def _marker_part(themes: ThemeBuild, theme_id: str, other: str, memo: dict[str, 
         assert index is not None
         note = themes.info[other]
         links = [
-            (hit.anchor, quoted_excerpt(note, index.passage_by_key[(other, hit.anchor)].shown))
+            (hit.anchor, quoted_excerpt(note, index.passage_by_key[(other, hit.anchor)].quote))
             for hit in index.best_hits_in(theme_id, other, MARKER_LIMIT)
         ]
         found = memo[key] = repr((note.title, note.url, links))

@@ -55,6 +55,7 @@ __all__ = [
     "resolve",
     "rule_words",
     "shown_in",
+    "value_in",
     "widen",
 ]
 
@@ -126,17 +127,70 @@ def resolve(piece: str, pages: Sequence[tuple[Variant, Callable[[str], str]]]) -
     """
 
     def span(m: re.Match[str]) -> str:
-        values = [
-            # Values are text (the fragment escapes them): the author's word is HTML as written, as the rule's.
-            f"{v.code}:{html.unescape(shown_in(m, v)) if keeps(m, v) else convert(html.unescape(m[1]))}"
-            for v, convert in pages
-        ]
+        # Values are text (the fragment escapes them).
+        values = [f"{v.code}:{value_in(m, v, convert)}" for v, convert in pages]
         typed = TYPED in _codes(m)
         return fragments.render(
             "zd-script.html", "as_written", shown=m[1], values=";".join(values), typed=typed
         )
 
     return GROUP_RE.sub(span, piece)
+
+
+def value_in(m: re.Match[str], variant: Variant, convert: Callable[[str], str]) -> str:
+    """A group (``GROUP_RE``'s match, HTML as written) as text on ``variant``'s pages, whose converter is ``convert``.
+
+    The one reading of a group, the note's body's (a span's value, :func:`resolve`) and its title's, description's and
+    quotes' (``Converter``'s text): the author's word where the variant keeps it (:func:`shown_in`), else the rule's
+    word as ``convert`` reads it in its sentence (:func:`_read_in_context`), or alone where that cannot tell it.
+    Alone, a Taiwan note's 寫程式 read 寫程序 on the Hong Kong page, a Hong Kong note's 回傳資料 返回資料 on Taiwan's.
+    """
+    if keeps(m, variant):
+        return html.unescape(shown_in(m, variant))
+    word = html.unescape(m[1])
+    return _read_in_context(m, word, convert) or convert(word)
+
+
+#: How many characters on either side of a group :func:`_read_in_context` reads it with (a group counts as one).
+_CONTEXT = 12
+#: What ends a group's sentence (``_read_in_context``): a placeholder (plane 15), a held title's mark, a quotation mark
+#: (the way its pairs are written depends on the passage's other marks) and a line's end.
+_CONTEXT_END_RE = re.compile(f"[\U000f0000-\U000fffff{_HELD}{_HELD_END}“”‘’「」『』\n]")
+
+
+def _read_in_context(m: re.Match[str], word: str, convert: Callable[[str], str]) -> str | None:
+    """The rule's ``word`` of a group as ``convert`` writes it in its sentence, or None where that cannot tell it.
+
+    The sentence: up to ``_CONTEXT`` characters on either side (other groups as their rule's words); None where its
+    conversion is not its neighbours' conversions around one word.  The neighbours are converted apart, as the page
+    converts the text on either side of the body's span (and of a title's group, held as a placeholder): the value is
+    what is left of the sentence between them (Date 对象 is Taiwan's Date 物件 in general text too: 对象 alone is a
+    partner's 對象).  Never a wider span converted alone: 表字符串 alone is no reading of the page's 列表字串.
+    """
+    text = m.string
+    start, end = m.start(), m.end()
+    for _ in range(_CONTEXT):
+        if start and text[start - 1] == _CLOSE:
+            start = text.rfind(_OPEN, 0, start - 1)
+        elif start and not _CONTEXT_END_RE.match(text, start - 1):
+            start -= 1
+        else:
+            break
+    for _ in range(_CONTEXT):
+        if end < len(text) and text[end] == _OPEN:
+            end = text.index(_CLOSE, end) + 1
+        elif end < len(text) and not _CONTEXT_END_RE.match(text, end):
+            end += 1
+        else:
+            break
+    before, after = rule_words(text[start : m.start()]), rule_words(text[m.end() : end])
+    if not before and not after:
+        return None
+    head, tail = convert(before) if before else "", convert(after) if after else ""
+    whole = convert(before + word + after)
+    if len(whole) > len(head) + len(tail) and whole.startswith(head) and whole.endswith(tail):
+        return whole[len(head) : len(whole) - len(tail)]
+    return None
 
 
 #: OpenCC's config from a region's characters to its standard Traditional ones, by the region (a note's ``lang``).

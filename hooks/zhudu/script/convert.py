@@ -263,17 +263,14 @@ class Converter:
             return placeholder(as_written.group(out, written, self._codes_of(written)))
 
         def written_repl(m: re.Match[str]) -> str:
-            # A Traditional note's text field folded with its author's words (``text_as_written``):
-            # the author's word kept from OpenCC where this variant keeps it, else the rule's word converted.
-            # A fold meeting one (a section page listing a Traditional note's title, its _index.md written in
-            # Traditional too) keeps it whole, for the page converters to resolve as on the note's own page.
+            # A Traditional note's text field folded with its author's words (``text_as_written``): the group as
+            # the note's body shows it (``as_written.value_in``, as its span): a title, a description or a quote
+            # reads as the body.  A fold meeting one (a section page listing a Traditional note's title, its
+            # _index.md written in Traditional too) keeps it whole, for the page converters to resolve.
             if keep_written:
                 return placeholder(m.group())
-            return (
-                placeholder(as_written.shown_in(m, self.variant))
-                if as_written.keeps(m, self.variant)
-                else m[1]
-            )
+            value = as_written.value_in(m, self.variant, self.text)
+            return placeholder(html_lib.escape(value) if markup else value)
 
         def as_typed(out: str, written: str) -> str:  # the note's own variant: the author's text as typed
             return placeholder(as_written.group(out, written, own_codes))

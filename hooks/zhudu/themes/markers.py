@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from zhudu import fragments
+from zhudu.annotate.passages import Passage, join_code
 from zhudu.themes.shown_cuts import rule_pieces
 from zhudu.themes.theme_index import ThemeIndex
 from zhudu.themes.urls import rel_url, theme_url
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
 MARKER_LIMIT = 1
 MARKER_NOTES = 4  # other notes listed per theme in a margin marker; the rest are on the theme page
 EXCERPT_CHARS = 26
+#: An excerpt's piece's rule for text no page converts (inline code): a ``span.zd-noconv``.
+AS_TYPED = ""
 
 _PASSAGE_TAG_RE = re.compile(
     r"""
@@ -51,15 +54,108 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
 
-def quoted_excerpt(info: NoteInfo, shown: str) -> list[tuple[str, str | None]]:
-    """A note's passage (``Passage.shown``) as a theme strip quotes it: its first words, as pieces (text, rule).
+def quoted_excerpt(info: NoteInfo, quote: Passage) -> list[tuple[str, str | None]]:
+    """A note's passage (``Passage.quote``) as a theme strip quotes it: its first words, as pieces (text, rule).
 
-    A Traditional note's as each variant's page shows the passage (``NoteInfo.shown_in``), each cut there
-    (``shown_cuts.rule_pieces``: a ``span.zd-conv``); another's its text, rule None.
+    As its page shows it: each run of words between inline code converted whole (a Traditional note's as each
+    variant's page writes it, ``NoteInfo.shown_in``, a ``span.zd-conv`` of ``shown_cuts.rule_pieces``; another's
+    its text, rule None, which each page converts), the code as typed in every variant (rule ``AS_TYPED``: a
+    ``span.zd-noconv``, which no page converts).  Converted with the words, ``<你的 GitHub 使用者名稱>`` read
+    用户名 on the Simplified page, and 使用 `hexo` 指令 read 使用 hexo 命令, a phrase the page, reading the code
+    apart, never sees.
     """
-    if not info.shown_in:
-        return [(excerpt(info.to_simplified(shown)), None)]
-    return rule_pieces({code: excerpt(convert(shown)) for code, convert in info.shown_in.items()})
+    segments = join_code([(quote.text, "")], quote.code)
+    converts = info.shown_in or {"": info.to_simplified}
+    shown = _cut_short({code: _runs_as_shown(segments, convert) for code, convert in converts.items()})
+    pieces: list[tuple[str, str | None]] = []
+    for i, (_, is_code) in enumerate(next(iter(shown.values()))):
+        values = {code: runs[i][0] for code, runs in shown.items()}
+        if is_code:
+            if text := next(iter(values.values())):  # the same in every variant (``_cut_short``)
+                pieces.append((text, AS_TYPED))
+        elif info.shown_in and not _alike(values):
+            pieces += rule_pieces(values)
+        elif text := next(iter(values.values())):  # a Simplified note's, or text every variant writes alike
+            pieces.append((text, None))
+    return pieces
+
+
+def _alike(values: Mapping[str, str]) -> bool:
+    """Whether every variant's text is the same, and ASCII or an ellipsis, which no page's converter changes.
+
+    A rule for it (the ellipsis of every cut excerpt, 795 in one build) would be bytes only.
+    """
+    first = next(iter(values.values()), "")
+    return all(text == first for text in values.values()) and first.replace("…", "").isascii()
+
+
+def _runs_as_shown(segments: list[tuple[str, str]], convert: Callable[[str], str]) -> list[tuple[str, bool]]:
+    """``join_code``'s segments as (text, is code): each run of words between code converted whole, code as typed."""
+    out: list[tuple[str, bool]] = []
+    run: list[str] = []
+    for text, kind in [*segments, ("", "end")]:
+        if kind != "code" and kind != "end":
+            run.append(text)
+            continue
+        out.append((convert("".join(run)), False))
+        run = []
+        if kind == "code":
+            out.append((text, True))
+    return out
+
+
+def _cut_short(
+    shown: Mapping[str, list[tuple[str, bool]]], limit: int = EXCERPT_CHARS
+) -> dict[str, list[tuple[str, bool]]]:
+    """Each variant's runs (``_runs_as_shown``) cut as :func:`excerpt` cuts a text, in the same piece in every variant.
+
+    A piece of code reads the same in all, so it is cut once for all: at the shortest of the variants' cuts in it
+    (cut where each variant's text alone is cut, a variant whose words a conversion made longer cut it at another
+    place: ``_config.ym…`` where another showed ``_config.yml。…``), so a strip keeps its length however long the
+    code (a 110-character ``npm install … --registry=…``).  Pieces past the cut are kept, empty.
+    """
+    trimmed = {code: _trimmed(runs) for code, runs in shown.items()}
+    places = {code: _cut_place(runs, limit) for code, runs in trimmed.items()}
+    last = min((place[0] for place in places.values() if place is not None), default=None)
+    if last is None:
+        return trimmed
+    in_code = min(place[1] for place in places.values() if place is not None and place[0] == last)
+    out = {}
+    for code, runs in trimmed.items():
+        text, is_code = runs[last]
+        place = places[code]
+        if is_code:
+            text = text[:in_code]
+        elif place is not None and place[0] == last:
+            text = text[: place[1]]
+        cut = [*runs[:last], (text.rstrip(), is_code)]
+        out[code] = [*cut, *((("", c) for _, c in runs[last + 1 :])), ("…", False)]
+    return out
+
+
+def _trimmed(runs: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """``runs`` without the white space at the ends of their text (as :func:`excerpt` strips a text)."""
+    out = list(runs)
+    filled = [i for i, (text, _) in enumerate(out) if text.strip()]
+    if filled:
+        first, last = filled[0], filled[-1]
+        out[:first] = [("", c) for _, c in out[:first]]
+        out[last + 1 :] = [("", c) for _, c in out[last + 1 :]]
+        out[first] = (out[first][0].lstrip(), out[first][1])
+        out[last] = (out[last][0].rstrip(), out[last][1])
+    return out
+
+
+def _cut_place(runs: list[tuple[str, bool]], limit: int) -> tuple[int, int] | None:
+    """Where ``limit`` characters of ``runs``' text end (piece, offset in it), or None where they hold no more."""
+    at = 0
+    if sum(len(text) for text, _ in runs) <= limit:
+        return None
+    for i, (text, _) in enumerate(runs):
+        if at + len(text) >= limit:
+            return i, limit - at
+        at += len(text)
+    return None
 
 
 def block_id(theme_id: str) -> str:
@@ -196,6 +292,6 @@ class NoteMarkers:
         other_info = self.info[other]
         links = []
         for target in index.best_hits_in(theme_id, other, MARKER_LIMIT):
-            text = quoted_excerpt(other_info, index.passage_by_key[(other, target.anchor)].shown)
+            text = quoted_excerpt(other_info, index.passage_by_key[(other, target.anchor)].quote)
             links.append((rel_url(page_url, f"{other_info.url}#{target.anchor}"), text))
         return fragments.render("zd-themes-marks.html", "other_note", title=other_info.title, links=links)
