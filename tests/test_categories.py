@@ -123,9 +123,10 @@ def _shown(html: str) -> list[str]:
                 "軟件開發 › 數據庫、生活 隨筆",
                 "軟件開發 › 數據庫",
                 "軟件、讀書",
-                # The Traditional note's 軟體 as its author wrote it, as its Hong Kong body keeps a word a rule
-                # rewrote on the way through Simplified (软体 → 软件); the Simplified notes' 软件 is Hong Kong's 軟件.
-                "軟體 › &lt;b&gt;資料&lt;/b&gt;",
+                # The Traditional note's 軟體 (a note naming no region is read as Taiwan's) is one of the words only
+                # Taiwan writes (regional.yml's region-only: TW): Hong Kong's 軟件, as its body writes it; its 資料, a
+                # word both write, as the author wrote it.
+                "軟件 › &lt;b&gt;資料&lt;/b&gt;",
             ],
         ),
     ],

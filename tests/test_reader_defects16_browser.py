@@ -42,13 +42,13 @@ def test_a_quoted_passage_leaves_its_footnote_numbers_out(site_builder: Any) -> 
             "zh-Hans",
             "作者补充了出处，又用 <code>git log</code> 查了历史。",
             "<mark>开源</mark>的第二段。",
-            "补充了出处，又用 git l…<",
+            '补充了出处，又用 <span class="zd-noconv">git l</span>…<',
         ),
         (
             "zh-Hant-TW",
             "作者補充了出處，又用 <code>git log</code> 查了歷史。",
             "<mark>開源</mark>的第二段。",
-            "補充了出處，又用 git l…<",
+            '補充了出處，又用 <span class="zd-noconv">git l</span>…<',
         ),
     ]:
         theme = result.page(f"{code}/themes/open/index.html")
