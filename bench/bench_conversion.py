@@ -338,7 +338,7 @@ SETS = {
     "heldout64": HELDOUT64,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
-FROM_HANT_SETS = ("hexo-tw", "firefox-tw", "python-tw", "tw-to-hk")
+FROM_HANT_SETS = ("hexo-tw", "firefox-tw", "python-tw", "tw-to-hk", "hk-to-tw")
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
 VARIANTS = {v.code: v for v in DEFAULT_VARIANTS}
@@ -680,9 +680,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--to",
-        choices=["zh-Hans", "zh-Hant-HK"],
+        choices=["zh-Hans", "zh-Hant-HK", "zh-Hant-TW"],
         default="zh-Hans",
-        help="from-hant: zh-Hant-HK measures a Taiwan note's Hong Kong page (tw_to_hk.py; --set tw-to-hk or all)",
+        help="from-hant: zh-Hant-HK measures a Taiwan note's Hong Kong page, zh-Hant-TW a Hong Kong note's Taiwan page"
+        " (tw_to_hk.py; --set tw-to-hk, hk-to-tw or all)",
     )
     parser.add_argument(
         "--half",
@@ -711,16 +712,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--extra-table", default="", help="PATH[:MODE[:KINDS]]: see wikitable.py")
     args = parser.parse_args(argv)
-    if args.direction == "from-hant" and args.to == "zh-Hant-HK":
+    if args.direction == "from-hant" and args.to in ("zh-Hant-HK", "zh-Hant-TW"):
         import tw_to_hk  # here, not at the top: it imports this module
 
-        if args.set not in ("review", "all", *tw_to_hk.SETS):
-            parser.error(f"--to zh-Hant-HK: --set {args.set} has no Taiwan sentences with a Hong Kong label")
-        tw_to_hk.report(list(tw_to_hk.SETS), args.domain_mode, args.show, tw_to_hk.SETS)
+        sets = tw_to_hk.SETS if args.to == "zh-Hant-HK" else tw_to_hk.MIRROR_SETS
+        if args.set not in ("review", "all", *sets):
+            parser.error(f"--to {args.to}: --set {args.set} has no other region's sentences with a label")
+        tw_to_hk.report(list(sets), args.domain_mode, args.show, sets, args.to)
         return 0
-    if args.set == "tw-to-hk":
+    if args.set in ("tw-to-hk", "hk-to-tw"):
         parser.error(
-            "--set tw-to-hk is a Taiwan note's Hong Kong page: add --direction from-hant --to zh-Hant-HK"
+            f"--set {args.set} is another region's note's page: add --direction from-hant --to zh-Hant-HK or zh-Hant-TW"
         )
     if args.direction == "from-hant":
         import from_hant  # here, not at the top: it imports this module

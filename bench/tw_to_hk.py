@@ -15,8 +15,12 @@ converter.  ``zhudu`` is measured with the site's domain general (``--domain-mod
 software notes converts with), the whole set's (``site``: one build of all its documents), or each sentence in its
 document's (``--domains``).
 
-Figures: **wrong** (clear-cut wrong words, ``bench_conversion.wrong_words``) and **taiwan** (``TAIWAN_ONLY``'s words
+Figures: **wrong** (clear-cut wrong words, ``bench_conversion.wrong_words``) and **left** (``TAIWAN_ONLY``'s words
 left that the expected sentence does not have: Taiwan's words a Hong Kong editor changes).
+
+``--to zh-Hant-TW`` measures the mirror, a Hong Kong-written note's Taiwan page (``--set hk-to-tw``: the
+``zh-Hant-HK`` sentence, its ``zh-Hant-TW`` label, ``also-tw``; ``hk2s+s2twp`` and ``hk2t+t2tw`` beside Zhudu's
+``lang: zh-HK`` fold and zh-Hant-TW page; left: ``HONG_KONG_ONLY``'s words).
 """
 
 from __future__ import annotations
@@ -36,6 +40,8 @@ from zhudu.publish.site_scripts import SiteScripts
 from zhudu.script import variants
 
 SETS = {"tw-to-hk": bc.ROOT / "tests" / "conversion_tw_to_hk.yml"}
+#: The mirror's set (``--to zh-Hant-TW``): Hong Kong text with its Taiwan form.
+MIRROR_SETS = {"hk-to-tw": bc.ROOT / "tests" / "conversion_hk_to_tw.yml"}
 
 #: Taiwan's words, as Taiwan writes them, that a Hong Kong editor puts Hong Kong's way (軟體 → 軟件, 網路 → 網絡).
 TAIWAN_ONLY = (  # noqa: SIM905  (a word list reads better as one string)
@@ -45,6 +51,19 @@ TAIWAN_ONLY = (  # noqa: SIM905  (a word list reads better as one string)
     "聖克里斯多福 多米尼克 格瑞那達 宏都拉斯 瓜地馬拉 貝南 尼日 馬利 查德 蒲隆地 波札那 辛巴威 尚比亞 "
     "坦尚尼亞 獅子山 馬爾地夫 突尼西亞 茅利塔尼亞 塞席爾 索馬利亞 阿拉伯聯合大公國"
 ).split()
+
+#: Hong Kong's words, as Hong Kong writes them, that a Taiwan editor puts Taiwan's way (軟件 → 軟體, 網絡 → 網路).
+HONG_KONG_ONLY = (  # noqa: SIM905  (a word list reads better as one string)
+    "軟件 硬件 網絡 打印 鼠標 屏幕 用戶 鏈接 信息 視頻 默認 菜單 窗口 數據 闊度 字符 兼容 內置 "
+    "埃塞俄比亞 尼日利亞 索馬里 新幾內亞 哥斯達黎加 圭亞那 斯洛文尼亞 塔吉克斯坦 烏茲別克斯坦 聖基茨 聖文森特 "
+    "坦桑尼亞 酋長國 也門 莫桑比克 土庫曼斯坦 意大利 新西蘭 老撾 克羅地亞 塞浦路斯 肯尼亞 津巴布韋 贊比亞"
+).split()
+
+#: Per page measured (``--to``): the source region, its sentence's key, the also- key, the words left, plain OpenCC.
+DIRECTIONS = {
+    "zh-Hant-HK": ("TW", "zh-Hant-TW", "also-hk", TAIWAN_ONLY, ("tw2sp+s2hkp", "t2hk")),
+    "zh-Hant-TW": ("HK", "zh-Hant-HK", "also-tw", HONG_KONG_ONLY, ("hk2s+s2twp", "hk2t+t2tw")),
+}
 
 _TAG = re.compile(r"<[^>]*>")
 
@@ -78,42 +97,52 @@ def site(domain: str) -> BenchSite:
     return BenchSite(domain)
 
 
-def hong_kong_page(text: str, domain: str, region: str = "TW") -> str:
+def hong_kong_page(text: str, domain: str, region: str | None = "TW") -> str:
     """``text`` as a ``lang: zh-<region>`` note's Hong Kong page shows it in its body (a paragraph's text)."""
+    return variant_page(text, domain, region, "zh-Hant-HK")
+
+
+def variant_page(text: str, domain: str, region: str | None, variant: str) -> str:
+    """``text`` as a ``lang: zh-<region>`` note's ``variant`` page shows it in its body (a paragraph's text)."""
     built = site(domain)
     folded = built.fold_for(SimpleNamespace(region=region)).html(f"<p>{html.escape(text, quote=False)}</p>")
-    page = built.converter("zh-Hant-HK").html(folded)
+    page = built.converter(variant).html(folded)
     return html.unescape(_TAG.sub("", page))
 
 
 @functools.cache
-def converters() -> dict[str, Callable[[str], str]]:
-    """The plain conversions compared, by name (``zhudu``'s are ``hong_kong_page``'s, per domain)."""
-    tw2sp, s2hkp = bc.opencc_converter("tw2sp").convert, bc.opencc_converter("s2hkp").convert
-    return {"tw2sp+s2hkp": lambda s: s2hkp(tw2sp(s)), "t2hk": bc.opencc_converter("t2hk").convert}
+def converters(to: str = "zh-Hant-HK") -> dict[str, Callable[[str], str]]:
+    """The plain conversions compared, by name (``zhudu``'s are ``variant_page``'s, per domain): OpenCC's chains."""
+    chains = [name.split("+") for name in DIRECTIONS[to][4]]
+    made = [[bc.opencc_converter(step).convert for step in chain] for chain in chains]
+    return {
+        "+".join(chain): functools.partial(functools.reduce, lambda text, step: step(text), steps)  # type: ignore[misc]
+        for chain, steps in zip(chains, made, strict=True)
+    }
 
 
 def measure(
-    entries: list[dict[str, object]], mode: str = "general", show: str | None = None
+    entries: list[dict[str, object]], mode: str = "general", show: str | None = None, to: str = "zh-Hant-HK"
 ) -> dict[str, dict[str, float]]:
-    """Figures per converter for the entries' Taiwan sentences on a Taiwan note's Hong Kong page."""
-    rows = [e for e in entries if "zh-Hant-TW" in e and "zh-Hant-HK" in e]
-    han = sum(bc.han_count(str(e["zh-Hant-TW"])) for e in rows)
-    of_entry = _domains(rows, mode)
+    """Figures per converter for the entries' other-region sentences on that region's note's ``to`` page."""
+    region, source, also_key, only_words, _ = DIRECTIONS[to]
+    rows = [e for e in entries if source in e and to in e]
+    han = sum(bc.han_count(str(e[source])) for e in rows)
+    of_entry = _domains(rows, mode, source)
     made: dict[str, Callable[[dict[str, object]], str]] = {
-        name: functools.partial(lambda c, e: c(str(e["zh-Hant-TW"])), convert)
-        for name, convert in converters().items()
+        name: functools.partial(lambda c, e: c(str(e[source])), convert)
+        for name, convert in converters(to).items()
     }
-    made["zhudu"] = lambda e: hong_kong_page(str(e["zh-Hant-TW"]), of_entry[id(e)])
+    made["zhudu"] = lambda e: variant_page(str(e[source]), of_entry[id(e)], region, to)
     figures: dict[str, dict[str, float]] = {}
     for name, convert in made.items():
         wrong = left = 0
         for e in rows:
-            expected = str(e["zh-Hant-HK"])
-            out = bc.accept_alternatives(convert(e), expected, e.get("also-hk"))  # type: ignore[arg-type]
+            expected = str(e[to])
+            out = bc.accept_alternatives(convert(e), expected, e.get(also_key))  # type: ignore[arg-type]
             bad = bc.wrong_words(out, expected)
             wrong += len(bad)
-            left += bc.mainland_left(out, expected, TAIWAN_ONLY)
+            left += bc.mainland_left(out, expected, only_words)
             if show == name and bad:
                 bc.print_wrong(e, out, expected, bad)
         figures[name] = {
@@ -121,42 +150,46 @@ def measure(
             "han": han,
             "wrong": wrong,
             "wrong_per_1000": 1000 * wrong / max(han, 1),
-            "taiwan": left,
-            "taiwan_per_1000": 1000 * left / max(han, 1),
+            "left": left,
+            "left_per_1000": 1000 * left / max(han, 1),
         }
     return figures
 
 
-def _domains(rows: list[dict[str, object]], mode: str) -> dict[int, str]:
+def _domains(rows: list[dict[str, object]], mode: str, source: str) -> dict[int, str]:
     """Each entry's site domain: ``general``, the whole set's (``site``), or its document's (``document``, as ``bc.domains``)."""
     docs: dict[str, str] = {}
     for e in rows:
-        docs[bc.document(e)] = docs.get(bc.document(e), "") + str(e["zh-Hant-TW"])
+        docs[bc.document(e)] = docs.get(bc.document(e), "") + str(e[source])
     whole = bc.text_domain("".join(docs.values()))
     if mode in ("general", "site"):
         return {id(e): whole if mode == "site" else bc.GENERAL for e in rows}
     if mode != "document":
-        raise SystemExit(f"--to zh-Hant-HK: --domain-mode general, site or document, not {mode}")
+        raise SystemExit(
+            f"--to zh-Hant-HK or zh-Hant-TW: --domain-mode general, site or document, not {mode}"
+        )
     of_doc = {
         d: bc.text_domain(t) if bc.han_count(t) >= bc.DOMAIN_MIN_HAN else whole for d, t in docs.items()
     }
     return {id(e): of_doc[bc.document(e)] for e in rows}
 
 
-def report(set_names: list[str], mode: str, show: str | None, sets: dict[str, Path]) -> None:
-    """Print each set's figures (``sets``: name → file) for its Taiwan sentences on the Hong Kong page."""
+def report(
+    set_names: list[str], mode: str, show: str | None, sets: dict[str, Path], to: str = "zh-Hant-HK"
+) -> None:
+    """Print each set's figures (``sets``: name → file) for its other region's sentences on the ``to`` page."""
+    source = DIRECTIONS[to][1]
     for set_name in set_names:
-        figures = measure(bc.load_review(sets[set_name]), mode, show)
+        figures = measure(bc.load_review(sets[set_name]), mode, show, to)
         first = next(iter(figures.values()))
         if not first["sentences"]:
             continue
         print(
-            f"{set_name} zh-Hant-TW → zh-Hant-HK: {first['sentences']} sentences, {first['han']} Han characters"
+            f"{set_name} {source} → {to}: {first['sentences']} sentences, {first['han']} Han characters"
             f" (domain mode {mode})"
         )
-        print(f"  {'converter':<12} {'wrong':>6} {'/1000':>7} {'taiwan':>7} {'/1000':>7}")
+        print(f"  {'converter':<12} {'wrong':>6} {'/1000':>7} {'left':>7} {'/1000':>7}")
         for name, f in figures.items():
             print(
-                f"  {name:<12} {f['wrong']:>6} {f['wrong_per_1000']:>7.2f} {f['taiwan']:>7}"
-                f" {f['taiwan_per_1000']:>7.2f}"
+                f"  {name:<12} {f['wrong']:>6} {f['wrong_per_1000']:>7.2f} {f['left']:>7} {f['left_per_1000']:>7.2f}"
             )

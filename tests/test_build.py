@@ -368,13 +368,14 @@ def _a_hong_kong_note_keeps_its_words_on_its_own_page(result) -> None:
     assert "家裡的臭氧產生器壞了。這個方法是非同步的。他說文件在這裡。" in text["zh-Hant-HK"], text[
         "zh-Hant-HK"
     ]
-    # Taiwan's page: the Simplified page converted with Taiwan's rules, as a Simplified note's would be.
-    assert "家裡的臭氧發生器壞了。這個方法是非同步的。他說檔案在這裡。" in text["zh-Hant-TW"], text[
+    # Taiwan's page: the Simplified page converted with Taiwan's rules, but the author's word where a from-hant rule
+    # rewrote one Taiwan writes too (產生器: ``region-only: HK`` lists Hong Kong's only words, session 52).
+    assert "家裡的臭氧產生器壞了。這個方法是非同步的。他說檔案在這裡。" in text["zh-Hant-TW"], text[
         "zh-Hant-TW"
     ]
     titles = (
         ("zh-Hans", "臭氧发生器笔记"),
-        ("zh-Hant-TW", "臭氧發生器筆記"),
+        ("zh-Hant-TW", "臭氧產生器筆記"),
         ("zh-Hant-HK", "臭氧產生器筆記"),
     )
     for code, title in titles:

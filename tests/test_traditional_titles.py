@@ -203,14 +203,14 @@ _THEME_QUOTE_RE = re.compile(
 _STRIP_QUOTE_RE = re.compile(r'<a href="\.\./(?P<slug>[^/"]+)/#(?P<anchor>p-[^"]+)">(?P<text>.*?)</a>')
 #: The theme's marks in the Traditional notes' quotes: the words holding its phrases as each variant's page writes
 #: them.  A Taiwan note's 說明 before 文件 (文件 as typed after it on the Taiwan page, not 檔案); a Hong Kong note's
-#: 說明文件, written 文档 on its Simplified page (the layer's from-hant rule) and 文件 on its Taiwan one, marked whole
-#: in every variant (as typed on its own page); 麵包店 as typed in Hong Kong (the plain fold's way back wrote 麪包店).
+#: 說明文件, written 文档 on its Simplified page (the layer's from-hant rule) and kept on its Taiwan one (Taiwan writes
+#: it too: ``region-only: HK``, session 52; 文件 before), marked whole in every variant (as typed on its own page); 麵包店 as typed in Hong Kong (the plain fold's way back wrote 麪包店).
 QUOTE_MARKS = {
     ("posts-tw", "zh-Hans"): ["面包店", "说明"],
     ("posts-tw", "zh-Hant-TW"): ["麵包店", "說明"],
     ("posts-tw", "zh-Hant-HK"): ["麪包店", "説明"],
     ("posts-hk", "zh-Hans"): ["面包店", "文档"],
-    ("posts-hk", "zh-Hant-TW"): ["麵包店", "文件"],
+    ("posts-hk", "zh-Hant-TW"): ["麵包店", "說明文件"],
     ("posts-hk", "zh-Hant-HK"): ["麵包店", "說明文件"],
 }
 

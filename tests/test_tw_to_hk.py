@@ -63,8 +63,8 @@ def test_figures() -> None:
     assert figures["tw2sp+s2hkp"]["wrong"] == 188  # OpenCC's: pins the labels
     assert figures["t2hk"]["wrong"] == 62
     assert figures["zhudu"]["wrong_per_1000"] <= 1.07
-    assert figures["zhudu"]["taiwan"] == 0
-    assert figures["t2hk"]["taiwan"] == 28
+    assert figures["zhudu"]["left"] == 0
+    assert figures["t2hk"]["left"] == 28
 
 
 @pytest.mark.parametrize(
@@ -115,7 +115,7 @@ def test_region_only_is_data_checked_when_loaded(tmp_path: Path) -> None:
     layer = default_regional()
     only = layer.only_in("TW")
     assert only is not None and only.search("安裝軟體") and not only.search("安裝程式")
-    assert layer.only_in("HK") is None  # no list: a Hong Kong note's words stay on its own page only
+    assert layer.only_in("MO") is None  # no list: such a region's notes' words stay on its own page only
     bad = tmp_path / "regional.yml"
     bad.write_text(
         "region-only:\n  TW:\n    words: [軟體]\n    why: Taiwan's\n    example: 沒有這個詞。\n", "utf-8"

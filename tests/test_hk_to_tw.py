@@ -1,0 +1,96 @@
+"""A Hong Kong-written note's Taiwan page (issue 25): tests/conversion_hk_to_tw.yml and ``region-only: HK``.
+
+The mirror of test_tw_to_hk.py.  The set: 166 sentences of the zh_HK message catalogues Debian installs (GTK, glib,
+gsettings …; iso-codes' names of places), each with its Taiwan form as a careful Taiwan editor writes it (see the
+file's header), measured as the site writes a ``lang: zh-HK`` note's Taiwan page (``bench/tw_to_hk.py --to
+zh-Hant-TW``).  Session 52 (HK): with no ``region-only: HK`` list a Hong Kong note's Taiwan page shared nothing, so
+the author's 視窗, 物件, 實作 reached it as the fold's 窗口, 對象, 實現; now it keeps them, and Hong Kong's only words
+(網絡, 打印) go the Taiwan way.
+"""
+
+from __future__ import annotations
+
+import glob
+import html
+import re
+import sys
+from pathlib import Path
+
+from zhudu.script.convert import opencc_converter
+from zhudu.script.regional import default_regional
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+import bench_conversion  # noqa: E402  (bench/ is put on the path above)
+import tw_to_hk  # noqa: E402
+
+SET = tw_to_hk.MIRROR_SETS["hk-to-tw"]
+TW, HK = "zh-Hant-TW", "zh-Hant-HK"
+
+
+def test_the_set_is_hong_kong_catalogue_sentences_with_their_taiwan_form() -> None:
+    entries = bench_conversion.load_review(SET)
+    t2s = opencc_converter("t2s").convert
+    assert len(entries) == 166
+    assert sum(bench_conversion.han_count(str(e[HK])) for e in entries) == 2256
+    assert len({bench_conversion.document(e) for e in entries}) == 14
+    for e in entries:
+        assert set(e) <= {"from", TW, HK, "also-tw"} and {"from", TW, HK} <= set(e), e
+        assert str(e["from"]).startswith("Debian zh_HK "), e
+        assert t2s(str(e[HK])) != e[HK], e  # written in Traditional
+        for alternative, word in dict(e.get("also-tw") or {}).items():  # type: ignore[call-overload]
+            assert word in str(e[TW]) and alternative not in str(e[TW]), e
+    others = {
+        str(v)
+        for path in glob.glob(str(ROOT / "tests" / "conversion_*.yml"))
+        if Path(path) != SET
+        for e in bench_conversion.load_review(Path(path))
+        for k, v in e.items()
+        if k.startswith("zh-")
+    }
+    assert not {str(e[HK]) for e in entries} & others
+
+
+def test_figures() -> None:
+    # Session 52 (HK), wrong words (Hong Kong-only words left) of 2,256 Han.  First sight, before any change
+    # (d909f04e): hk2s+s2twp 27 (3), hk2t+t2tw 77 (75), Zhudu 39 (12) = 17.29 per 1,000.  After region-only HK (the
+    # Taiwan page keeps the author's shared words: 視窗, 物件, 實作, 透過; 網絡 in a rewritten group the Taiwan way):
+    # Zhudu 24 (3) = 10.64.
+    figures = tw_to_hk.measure(bench_conversion.load_review(SET), to=TW)
+    assert figures["hk2s+s2twp"]["wrong"] == 27  # OpenCC's: pins the labels
+    assert figures["hk2t+t2tw"]["wrong"] == 77
+    assert figures["zhudu"]["wrong"] <= 24
+    assert figures["zhudu"]["left"] <= 3
+    only = default_regional().only_in("HK")
+    assert only is not None and only.search("網絡連線") and not only.search("視窗")
+
+
+#: A Hong Kong note whose words the from-hant rules rewrite: shared ones (視窗, 物件, 實作) and, beside a rewritten
+#: word, Hong Kong's only one (網絡).
+NOTE = (
+    "---\ntitle: 將視窗移至畫面邊緣\nlang: zh-HK\ndate: 2026-12-01\n---\n\n"
+    "此視窗元件的物件路徑，由後端實作。\n\n網絡無法透過 SOCKSv5 代理伺服器抵達。\n"
+)
+
+
+def test_a_hong_kong_notes_taiwan_page_in_a_real_build(tmp_path: Path) -> None:
+    from conftest import build_site
+
+    result = build_site(tmp_path, notes={"posts/hk.md": NOTE})
+    assert result.ok and not result.warnings, result.log
+
+    def shown(code: str) -> tuple[str, str]:
+        page = result.page(f"{code}/notes/posts-hk/index.html")
+        heading = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)
+        body = re.search(r'<article class="zd-note"[^>]*>(.*?)</article>', page, re.S)
+        assert heading is not None and body is not None
+        return tuple(html.unescape(re.sub(r"<[^>]*>", "", m[1])).strip() for m in (heading, body))  # type: ignore[return-value]
+
+    tw_title, tw_body = shown(TW)
+    assert tw_title == "將視窗移至畫面邊緣"
+    assert "此視窗元件的物件路徑，由後端實作。" in tw_body
+    assert "網路無法" in tw_body and "網絡" not in tw_body
+    hk_title, hk_body = shown(HK)  # its own page: as typed
+    assert hk_title == "將視窗移至畫面邊緣"
+    assert "此視窗元件的物件路徑，由後端實作。" in hk_body and "網絡無法透過" in hk_body
