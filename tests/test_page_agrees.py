@@ -40,6 +40,11 @@ NOTES = {
         "---\ntitle: 請直接回傳資料\nlang: zh-HK\ndate: 2026-11-02\ndescription: 執行下列指令即可。\n---\n\n"
         "請直接回傳資料。\n\n執行下列指令即可，這個指令很好用。\n"
     ),
+    # Markup inside a sentence (the title's words are the first passage's) and rewritten words side by side.
+    "hk3.md": (
+        "---\ntitle: 請直接回傳資料\nlang: zh-HK\ndate: 2026-11-02\ndescription: 執行下列指令即可。\n---\n\n"
+        "請直接**回傳**資料。\n\n執行下列**指令**即可。\n\n函式的回傳型別。\n"
+    ),
     "a.md": f"---\ntitle: 简体笔记\ndate: 2026-11-03\n---\n\n请输入 `{HANS_CODE}` 再写程序。\n",
 }
 EDITORIAL = {
@@ -62,6 +67,11 @@ def _body(page: str) -> str:
     start = page.index('<div class="zd-note__body">')
     end = page.find('<template class="zd-tm-blocks">', start)
     return page[start : end if end >= 0 else page.index("</article>", start)]
+
+
+def _without_markup(markdown: str) -> str:
+    """A note's Markdown as a reader reads it: emphasis marks and a link's address left out (寫**程式** is 寫程式)."""
+    return re.sub(r"\*+|_{2,}|~~|==", "", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown))
 
 
 def _field(source: str, name: str) -> str:
@@ -90,7 +100,7 @@ def disagreements(site: Path, notes: dict[str, str]) -> list[tuple[str, str, str
             for slug, p in pages.items()
         }
         for slug, page in pages.items():
-            source_body = re.sub(r"\s+", "", traditional[slug].split("---\n", 2)[2])
+            source_body = _without_markup(re.sub(r"\s+", "", traditional[slug].split("---\n", 2)[2]))
             title = _shown(re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)[1])
             meta = re.search(r'<meta name="description" content="([^"]*)"', page)
             for place, typed, shown in [
@@ -163,6 +173,22 @@ def test_a_rewritten_word_reads_as_its_sentence_on_the_other_regions_page(built:
     assert _shown(re.search(r"<h1[^>]*>(.*?)</h1>", tw_page, re.S)[1]) == "請直接回傳資料"
     assert '<meta name="description" content="執行下列指令即可。"' in tw_page
     assert _shown(_body(tw_page)) == "請直接回傳資料。執行下列指令即可，這個指令很好用。"
+
+
+def test_a_rewritten_words_sentence_reads_on_across_markup(built: Any) -> None:
+    """Emphasis inside a sentence does not end a rewritten word's sentence: the body reads 請直接**回傳**資料 as the
+    title reads 請直接回傳資料 (was 返回 alone), 下列**指令** as the description (was 命令)."""
+    tw_page = built.page("zh-Hant-TW/notes/hk3/index.html")
+    assert _shown(_body(tw_page)).startswith("請直接回傳資料。執行下列指令即可。")
+    assert "<strong>回傳</strong>" in tw_page or "回傳</span></strong>" in tw_page
+
+
+def test_rewritten_words_side_by_side_read_as_one_stretch(built: Any) -> None:
+    """Two rewritten words side by side (a Hong Kong note's 回傳型別, folded 返回类型) are read as one stretch on the
+    Taiwan page: each read with the other as its rule's word saw a phrase crossing its edge and was read alone
+    (返回類型).  A stretch where a phrase across the edge takes a word's reading (变量表达式's 量表) stays apart."""
+    tw_page = built.page("zh-Hant-TW/notes/hk3/index.html")
+    assert _shown(_body(tw_page)).endswith("的回傳型別。")
 
 
 @pytest.mark.parametrize(("page", "quoted", "typed"), [("tw", "a", HANS_CODE), ("a", "tw", TW_CODE)])
@@ -266,3 +292,21 @@ def test_a_strip_writes_what_every_variant_reads_alike_as_plain_text(built: Any)
                     html.unescape(shown)
                 }
                 assert len(parsed) > 1 or not "".join(parsed).replace("…", "").isascii(), (code, strip[0])
+
+
+def test_a_phrase_across_the_edge_of_side_by_side_words_keeps_them_apart() -> None:
+    """A stretch of rewritten words is cut into their values only where no word lost its reading to a phrase across
+    its edge: 变量表达式 reads 變量表達式 whole (OpenCC's 量表), so each word is read as before, 變數表示式."""
+    from zhudu.script import as_written
+    from zhudu.script.convert import DEFAULT_VARIANTS, ConversionRules, Converter
+
+    taiwan = next(v for v in DEFAULT_VARIANTS if v.code == "zh-Hant-TW")
+    convert = Converter(taiwan, ConversionRules(), domain="software").text
+
+    def read(*words: str) -> str:
+        text = "我们" + "".join(as_written.group(w, w, ["zh-Hant-HK"]) for w in words) + "的"
+        return "".join(as_written.value_in(m, taiwan, convert) for m in as_written.GROUP_RE.finditer(text))
+
+    assert read("变量", "表达式") == "變數表示式"
+    assert read("菜单", "链接") == "選單連結"
+    assert read("返回", "类型") == "回傳型別"

@@ -118,12 +118,16 @@ def has_groups(piece: str) -> bool:
     return _OPEN in piece
 
 
-def resolve(piece: str, pages: Sequence[tuple[Variant, Callable[[str], str]]]) -> str:
+def resolve(
+    piece: str, pages: Sequence[tuple[Variant, Callable[[str], str]]], before: str = "", after: str = ""
+) -> str:
     """A text ``piece`` with its groups resolved: spans giving each of ``pages``' variants its word.
 
     ``pages``: every Traditional variant with its converter from Simplified (its page's).  A variant the
     group names (``keeps``) gets the author's word (:func:`shown_in`); any other the rule's word as its
-    converter writes it, as it would a Simplified note's.
+    converter writes it, as it would a Simplified note's.  ``before``, ``after``: the text the page reads on
+    with the piece across an author's inline markup (``word_runs``): a group's sentence goes on into them
+    (寫**程式**很好 reads as 寫程式很好 does).
     """
 
     def span(m: re.Match[str]) -> str:
@@ -134,7 +138,13 @@ def resolve(piece: str, pages: Sequence[tuple[Variant, Callable[[str], str]]]) -
             "zd-script.html", "as_written", shown=m[1], values=";".join(values), typed=typed
         )
 
-    return GROUP_RE.sub(span, piece)
+    if not before and not after:
+        return GROUP_RE.sub(span, piece)
+    text, parts, done = before + piece + after, [], len(before)
+    for m in GROUP_RE.finditer(text, len(before), len(before) + len(piece)):
+        parts += [text[done : m.start()], span(m)]
+        done = m.end()
+    return "".join(parts) + text[done : len(before) + len(piece)]
 
 
 def value_in(m: re.Match[str], variant: Variant, convert: Callable[[str], str]) -> str:
@@ -144,11 +154,17 @@ def value_in(m: re.Match[str], variant: Variant, convert: Callable[[str], str]) 
     quotes' (``Converter``'s text): the author's word where the variant keeps it (:func:`shown_in`), else the rule's
     word as ``convert`` reads it in its sentence (:func:`_read_in_context`), or alone where that cannot tell it.
     Alone, a Taiwan note's 寫程式 read 寫程序 on the Hong Kong page, a Hong Kong note's 回傳資料 返回資料 on Taiwan's.
+    Groups side by side (程式除錯) are read as one stretch (:func:`_read_in_run`): each, read with the other as its
+    rule's word, saw a phrase crossing its edge and fell back to being read alone.
     """
     if keeps(m, variant):
         return html.unescape(shown_in(m, variant))
     word = html.unescape(m[1])
-    return _read_in_context(m, word, convert) or convert(word)
+    return (
+        _read_in_run(m, convert)
+        or _read_in_context(m.string, m.start(), m.end(), word, convert)
+        or convert(word)
+    )
 
 
 #: How many characters on either side of a group :func:`_read_in_context` reads it with (a group counts as one).
@@ -158,17 +174,54 @@ _CONTEXT = 12
 _CONTEXT_END_RE = re.compile(f"[\U000f0000-\U000fffff{_HELD}{_HELD_END}“”‘’「」『』\n]")
 
 
-def _read_in_context(m: re.Match[str], word: str, convert: Callable[[str], str]) -> str | None:
-    """The rule's ``word`` of a group as ``convert`` writes it in its sentence, or None where that cannot tell it.
+def _read_in_run(m: re.Match[str], convert: Callable[[str], str]) -> str | None:
+    """A group's rule's word as ``convert`` writes it in the run of groups side by side it stands in, or None.
 
+    The run's rule's words are read as one stretch in its sentence (:func:`_read_in_context`; alone where the run is
+    the whole sentence, as the page would a Simplified note's 程序调试); the group's value is its piece of the
+    stretch's reading, cut where the stretch kept its length (one character for one) and no word lost the reading
+    it has alone to a phrase crossing its edge, else None (返回类型 is Taiwan's 回傳型別; 变量表达式 stays apart).
+    """
+    text, run = m.string, [m]
+    while run[0].start() and text[run[0].start() - 1] == _CLOSE:
+        before = GROUP_RE.match(text, text.rfind(_OPEN, 0, run[0].start() - 1))
+        if before is None or before.end() != run[0].start():
+            break
+        run.insert(0, before)
+    while (after := GROUP_RE.match(text, run[-1].end())) is not None:
+        run.append(after)
+    if len(run) == 1:
+        return None
+    words = [html.unescape(g[1]) for g in run]
+    stretch = "".join(words)
+    read = _read_in_context(text, run[0].start(), run[-1].end(), stretch, convert, alone=True)
+    if read is None or len(read) != len(stretch):
+        return None
+    pieces, at = [], 0
+    for w in words:
+        pieces.append(read[at : at + len(w)])
+        at += len(w)
+    # A word left as it is (its characters only) where alone it reads as the region's word: a phrase across the
+    # edge took it (变量表达式's 量表 read 變量表達式, not 變數表示式): no clean cut.
+    to_hans = opencc_converter("t2s").convert
+    if any(to_hans(p) == w != to_hans(convert(w)) for p, w in zip(pieces, words, strict=True)):
+        return None
+    return pieces[run.index(m)]
+
+
+def _read_in_context(
+    text: str, first: int, last: int, word: str, convert: Callable[[str], str], alone: bool = False
+) -> str | None:
+    """The rule's ``word`` of ``text[first:last]`` (a group, or a run of them) as ``convert`` writes it, or None.
+
+    None where the sentence cannot tell it; where ``alone`` is false, also where the sentence is the word alone.
     The sentence: up to ``_CONTEXT`` characters on either side (other groups as their rule's words); None where its
     conversion is not its neighbours' conversions around one word.  The neighbours are converted apart, as the page
     converts the text on either side of the body's span (and of a title's group, held as a placeholder): the value is
     what is left of the sentence between them (Date 对象 is Taiwan's Date 物件 in general text too: 对象 alone is a
     partner's 對象).  Never a wider span converted alone: 表字符串 alone is no reading of the page's 列表字串.
     """
-    text = m.string
-    start, end = m.start(), m.end()
+    start, end = first, last
     for _ in range(_CONTEXT):
         if start and text[start - 1] == _CLOSE:
             start = text.rfind(_OPEN, 0, start - 1)
@@ -183,9 +236,9 @@ def _read_in_context(m: re.Match[str], word: str, convert: Callable[[str], str])
             end += 1
         else:
             break
-    before, after = rule_words(text[start : m.start()]), rule_words(text[m.end() : end])
+    before, after = rule_words(text[start:first]), rule_words(text[last:end])
     if not before and not after:
-        return None
+        return convert(word) if alone else None
     head, tail = convert(before) if before else "", convert(after) if after else ""
     whole = convert(before + word + after)
     if len(whole) > len(head) + len(tail) and whole.startswith(head) and whole.endswith(tail):

@@ -43,7 +43,7 @@ from zhudu.script.protected_spans import PH_BASE, PH_MAX, PH_RE, PLANE15_RE, SEP
 from zhudu.script.quote_pairing import pair_quotes, passages
 from zhudu.script.regional import RegionalRules, default_regional
 from zhudu.script.variant_configs import DEFAULT_VARIANTS, Variant, detect_script, opencc_converter
-from zhudu.script.word_runs import convert_halves, split_grouped, split_joined, word_runs
+from zhudu.script.word_runs import convert_halves, grouped_run_sides, split_grouped, split_joined, word_runs
 
 __all__ = [
     "DEFAULT_VARIANTS",
@@ -422,8 +422,11 @@ class Converter:
         # An attribute value (``alt``, ``title``) holds no element: its groups stay for each variant's
         # converter to resolve, as a title's (``text_as_written``).
         in_text = {e[1] for e in tokens.events or () if e[0] == "t"}
+        read_on = grouped_run_sides(tokens, pieces)  # a group's sentence reads on across 寫**程式**很好
         return "".join(
-            as_written.resolve(p, self._pages) if i in in_text and as_written.has_groups(p) else p
+            as_written.resolve(p, self._pages, *read_on.get(i, ("", "")))
+            if i in in_text and as_written.has_groups(p)
+            else p
             for i, p in enumerate(pieces)
         )
 

@@ -35,7 +35,7 @@ from zhudu.script.quote_pairing import BLOCK_TAG_RE
 if TYPE_CHECKING:
     from zhudu.script.html_tokens import HtmlTokens
 
-__all__ = ["convert_halves", "split_grouped", "split_joined", "word_runs"]
+__all__ = ["convert_halves", "grouped_run_sides", "split_grouped", "split_joined", "word_runs"]
 
 #: The key of a document's runs in ``HtmlTokens.passage_runs`` (no punctuation pattern is this).
 _RUNS_KEY = "\x00word-runs"
@@ -123,6 +123,21 @@ def word_runs(tokens: HtmlTokens) -> list[list[int]]:
                 done = _scan_block(pieces, text, start, runs, _inside(templates, start))
     tokens.passage_runs[_RUNS_KEY] = runs
     return runs
+
+
+def grouped_run_sides(tokens: HtmlTokens, pieces: Sequence[str]) -> dict[int, tuple[str, str]]:
+    """The text before and after each converted piece (``pieces``) in a run of ``tokens`` holding a group.
+
+    A rewritten word's sentence (``as_written.resolve``) goes on across the author's inline markup, as the
+    page reads it: 寫**程式**很好 reads its group as 寫程式很好 does, as the title of the same words does.
+    """
+    sides: dict[int, tuple[str, str]] = {}
+    for run in word_runs(tokens):
+        texts = [pieces[i] for i in run]
+        if any(map(as_written.has_groups, texts)):
+            for k, i in enumerate(run):
+                sides[i] = ("".join(texts[:k]), "".join(texts[k + 1 :]))
+    return sides
 
 
 def _template_spans(pieces: Sequence[str]) -> list[tuple[int, int]]:
