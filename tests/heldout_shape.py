@@ -26,6 +26,7 @@ __all__ = [
     "assert_batch_keeps_opencc_phrases",
     "assert_general_set",
     "assert_heldout_shape",
+    "assert_regional_set",
     "assert_rule_fires_in_its_domain",
     "assert_set",
     "assert_set_of_works",
@@ -317,3 +318,37 @@ def rule_cases(rules: Iterable[Any]) -> list[Any]:
         for code in ("zh-Hant-TW", "zh-Hant-HK")
         if code == rule.code or rule.code == "zh-Hant"
     ]
+
+
+def assert_regional_set(
+    path: Path, source: str, target: str, shape: tuple[int, int, int], origin: str
+) -> None:
+    """A set of one region's Traditional sentences with the other region's form (tw-to-hk, hk-to-tw).
+
+    ``shape``: its sentences, Han characters and documents; ``origin``: what each entry's ``from`` starts with.  Each
+    is written in Traditional, its ``also-`` alternatives are not in its label, and no sentence is in another set.
+    """
+    import glob
+
+    from zhudu.script.convert import opencc_converter
+
+    entries = bench_conversion.load_review(path)
+    t2s = opencc_converter("t2s").convert
+    also = "also-" + target.rsplit("-", 1)[-1].lower()
+    han = sum(bench_conversion.han_count(str(e[source])) for e in entries)
+    assert (len(entries), han, len({bench_conversion.document(e) for e in entries})) == shape
+    for e in entries:
+        assert set(e) <= {"from", source, target, also} and {"from", source, target} <= set(e), e
+        assert str(e["from"]).startswith(origin), e
+        assert t2s(str(e[source])) != e[source], e  # written in Traditional
+        for alternative, word in dict(e.get(also) or {}).items():
+            assert word in str(e[target]) and alternative not in str(e[target]), e
+    others = {
+        str(v)
+        for other in glob.glob(str(ROOT / "tests" / "conversion_*.yml"))
+        if Path(other) != path
+        for e in bench_conversion.load_review(Path(other))
+        for k, v in e.items()
+        if k.startswith("zh-")
+    }
+    assert not {str(e[source]) for e in entries} & others

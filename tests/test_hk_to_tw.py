@@ -10,13 +10,11 @@ the author's 視窗, 物件, 實作 reached it as the fold's 窗口, 對象, 實
 
 from __future__ import annotations
 
-import glob
 import html
 import re
 import sys
 from pathlib import Path
 
-from zhudu.script.convert import opencc_converter
 from zhudu.script.regional import default_regional
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,31 +23,14 @@ sys.path.insert(0, str(ROOT / "bench"))
 import bench_conversion  # noqa: E402  (bench/ is put on the path above)
 import tw_to_hk  # noqa: E402
 
+from heldout_shape import assert_regional_set  # noqa: E402
+
 SET = tw_to_hk.MIRROR_SETS["hk-to-tw"]
 TW, HK = "zh-Hant-TW", "zh-Hant-HK"
 
 
 def test_the_set_is_hong_kong_catalogue_sentences_with_their_taiwan_form() -> None:
-    entries = bench_conversion.load_review(SET)
-    t2s = opencc_converter("t2s").convert
-    assert len(entries) == 166
-    assert sum(bench_conversion.han_count(str(e[HK])) for e in entries) == 2256
-    assert len({bench_conversion.document(e) for e in entries}) == 14
-    for e in entries:
-        assert set(e) <= {"from", TW, HK, "also-tw"} and {"from", TW, HK} <= set(e), e
-        assert str(e["from"]).startswith("Debian zh_HK "), e
-        assert t2s(str(e[HK])) != e[HK], e  # written in Traditional
-        for alternative, word in dict(e.get("also-tw") or {}).items():  # type: ignore[call-overload]
-            assert word in str(e[TW]) and alternative not in str(e[TW]), e
-    others = {
-        str(v)
-        for path in glob.glob(str(ROOT / "tests" / "conversion_*.yml"))
-        if Path(path) != SET
-        for e in bench_conversion.load_review(Path(path))
-        for k, v in e.items()
-        if k.startswith("zh-")
-    }
-    assert not {str(e[HK]) for e in entries} & others
+    assert_regional_set(SET, HK, TW, (166, 2256, 14), "Debian zh_HK ")
 
 
 def test_figures() -> None:

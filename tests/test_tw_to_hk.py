@@ -10,13 +10,11 @@ it too, and the rule's word its way where the word is Taiwan's only (``region-on
 
 from __future__ import annotations
 
-import glob
 import sys
 from pathlib import Path
 
 import pytest
 
-from zhudu.script.convert import opencc_converter
 from zhudu.script.domain import GENERAL
 from zhudu.script.regional import default_regional, load_regional
 
@@ -26,32 +24,14 @@ sys.path.insert(0, str(ROOT / "bench"))
 import bench_conversion  # noqa: E402  (bench/ is put on the path above)
 import tw_to_hk  # noqa: E402
 
+from heldout_shape import assert_regional_set  # noqa: E402
+
 SET = tw_to_hk.SETS["tw-to-hk"]
 TW, HK = "zh-Hant-TW", "zh-Hant-HK"
 
 
 def test_the_set_is_taiwan_catalogue_sentences_with_their_hong_kong_form() -> None:
-    entries = bench_conversion.load_review(SET)
-    t2s = opencc_converter("t2s").convert
-    assert len(entries) == 270
-    assert sum(bench_conversion.han_count(str(e[TW])) for e in entries) == 4679
-    assert len({bench_conversion.document(e) for e in entries}) == 47
-    for e in entries:
-        assert set(e) <= {"from", TW, HK, "also-hk"} and {"from", TW, HK} <= set(e), e
-        assert str(e["from"]).startswith("Debian zh_TW "), e
-        assert t2s(str(e[TW])) != e[TW], e  # written in Traditional
-        for alternative, word in dict(e.get("also-hk") or {}).items():  # type: ignore[call-overload]
-            assert word in str(e[HK]) and alternative not in str(e[HK]), e
-    # No sentence is in any other set (any variant's form).
-    others = {
-        str(v)
-        for path in glob.glob(str(ROOT / "tests" / "conversion_*.yml"))
-        if Path(path) != SET
-        for e in bench_conversion.load_review(Path(path))
-        for k, v in e.items()
-        if k.startswith("zh-")
-    }
-    assert not {str(e[TW]) for e in entries} & others
+    assert_regional_set(SET, TW, HK, (270, 4679, 47), "Debian zh_TW ")
 
 
 def test_figures() -> None:
