@@ -654,6 +654,38 @@ def _measure(
     return figures
 
 
+def tally(
+    rows: list[dict[str, object]],
+    han: int,
+    out_of: Callable[[dict[str, object], str], str],
+    expected_of: Callable[[dict[str, object]], str],
+    words: list[str],
+    left_key: str,
+    show: bool = False,
+) -> dict[str, float]:
+    """One converter's figures on ``rows`` (``out_of(entry, expected)``): wrong words, and ``words`` left, per 1,000 Han.
+
+    The other direction's measures (``from_hant``, ``tw_to_hk``), whose left words are ``left_key``'s.
+    """
+    wrong = left = 0
+    for e in rows:
+        expected = expected_of(e)
+        out = out_of(e, expected)
+        bad = wrong_words(out, expected)
+        wrong += len(bad)
+        left += mainland_left(out, expected, words)
+        if show and bad:
+            print_wrong(e, out, expected, bad)
+    return {
+        "sentences": len(rows),
+        "han": han,
+        "wrong": wrong,
+        "wrong_per_1000": 1000 * wrong / max(han, 1),
+        left_key: left,
+        f"{left_key}_per_1000": 1000 * left / max(han, 1),
+    }
+
+
 def print_wrong(entry: dict[str, object], out: str, expected: str, bad: list[tuple[str, str]]) -> None:
     """``--show``'s lines for one sentence a converter gets wrong."""
     print(f"  {entry['from']}\n    got  {out}\n    want {expected}\n    {bad}")

@@ -74,26 +74,18 @@ def measure(
     """Figures per converter for the entries' ``code`` sentences converted into Simplified."""
     rows = [e for e in entries if code in e]
     han = sum(bc.han_count(str(e[code])) for e in rows)
-    figures: dict[str, dict[str, float]] = {}
-    for name, convert in converters(code).items():
-        wrong = left = 0
-        for e in rows:
-            source, expected = str(e[code]), str(e["zh-Hans"])
-            out = convert(source)
-            bad = bc.wrong_words(out, expected)
-            wrong += len(bad)
-            left += bc.mainland_left(out, expected, TAIWAN)
-            if show == name and bad:
-                bc.print_wrong(e, out, expected, bad)
-        figures[name] = {
-            "sentences": len(rows),
-            "han": han,
-            "wrong": wrong,
-            "wrong_per_1000": 1000 * wrong / max(han, 1),
-            "taiwan": left,
-            "taiwan_per_1000": 1000 * left / max(han, 1),
-        }
-    return figures
+    return {
+        name: bc.tally(
+            rows,
+            han,
+            lambda e, _, convert=convert: convert(str(e[code])),
+            lambda e: str(e["zh-Hans"]),
+            TAIWAN,
+            "taiwan",
+            show == name,
+        )
+        for name, convert in converters(code).items()
+    }
 
 
 def report(set_names: list[str], variant: str | None, half: str, show: str | None) -> None:

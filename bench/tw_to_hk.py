@@ -134,26 +134,20 @@ def measure(
         for name, convert in converters(to).items()
     }
     made["zhudu"] = lambda e: variant_page(str(e[source]), of_entry[id(e)], region, to)
-    figures: dict[str, dict[str, float]] = {}
-    for name, convert in made.items():
-        wrong = left = 0
-        for e in rows:
-            expected = str(e[to])
-            out = bc.accept_alternatives(convert(e), expected, e.get(also_key))  # type: ignore[arg-type]
-            bad = bc.wrong_words(out, expected)
-            wrong += len(bad)
-            left += bc.mainland_left(out, expected, only_words)
-            if show == name and bad:
-                bc.print_wrong(e, out, expected, bad)
-        figures[name] = {
-            "sentences": len(rows),
-            "han": han,
-            "wrong": wrong,
-            "wrong_per_1000": 1000 * wrong / max(han, 1),
-            "left": left,
-            "left_per_1000": 1000 * left / max(han, 1),
-        }
-    return figures
+    return {
+        name: bc.tally(
+            rows,
+            han,
+            lambda e, expected, convert=convert: bc.accept_alternatives(
+                convert(e), expected, e.get(also_key)
+            ),  # type: ignore[arg-type]
+            lambda e: str(e[to]),
+            only_words,
+            "left",
+            show == name,
+        )
+        for name, convert in made.items()
+    }
 
 
 def _domains(rows: list[dict[str, object]], mode: str, source: str) -> dict[int, str]:

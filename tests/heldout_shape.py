@@ -41,6 +41,7 @@ __all__ = [
     "rules_after_marker",
     "shipped",
     "software_text",
+    "title_and_body",
     "wrong_words_by_document",
 ]
 
@@ -352,3 +353,15 @@ def assert_regional_set(
         if k.startswith("zh-")
     }
     assert not {str(e[source]) for e in entries} & others
+
+
+def title_and_body(result: Any, code: str, slug: str) -> tuple[str, str]:
+    """A built note page's heading and body as a reader sees them (text, tags left out), in variant ``code``."""
+    import html
+
+    page = result.page(f"{code}/notes/{slug}/index.html")
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)
+    body = re.search(r'<article class="zd-note"[^>]*>(.*?)</article>', page, re.S)
+    assert heading is not None and body is not None, page
+    title, text = (html.unescape(re.sub(r"<[^>]*>", "", m[1])).strip() for m in (heading, body))
+    return title, text

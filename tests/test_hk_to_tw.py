@@ -10,8 +10,6 @@ the author's 視窗, 物件, 實作 reached it as the fold's 窗口, 對象, 實
 
 from __future__ import annotations
 
-import html
-import re
 import sys
 from pathlib import Path
 
@@ -23,7 +21,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import bench_conversion  # noqa: E402  (bench/ is put on the path above)
 import tw_to_hk  # noqa: E402
 
-from heldout_shape import assert_regional_set  # noqa: E402
+from heldout_shape import assert_regional_set, title_and_body  # noqa: E402
 
 SET = tw_to_hk.MIRROR_SETS["hk-to-tw"]
 TW, HK = "zh-Hant-TW", "zh-Hant-HK"
@@ -62,11 +60,7 @@ def test_a_hong_kong_notes_taiwan_page_in_a_real_build(tmp_path: Path) -> None:
     assert result.ok and not result.warnings, result.log
 
     def shown(code: str) -> tuple[str, str]:
-        page = result.page(f"{code}/notes/posts-hk/index.html")
-        heading = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)
-        body = re.search(r'<article class="zd-note"[^>]*>(.*?)</article>', page, re.S)
-        assert heading is not None and body is not None
-        return tuple(html.unescape(re.sub(r"<[^>]*>", "", m[1])).strip() for m in (heading, body))  # type: ignore[return-value]
+        return title_and_body(result, code, "posts-hk")
 
     tw_title, tw_body = shown(TW)
     assert tw_title == "將視窗移至畫面邊緣"

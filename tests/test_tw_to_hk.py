@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import bench_conversion  # noqa: E402  (bench/ is put on the path above)
 import tw_to_hk  # noqa: E402
 
-from heldout_shape import assert_regional_set  # noqa: E402
+from heldout_shape import assert_regional_set, title_and_body  # noqa: E402
 
 SET = tw_to_hk.SETS["tw-to-hk"]
 TW, HK = "zh-Hant-TW", "zh-Hant-HK"
@@ -121,8 +121,6 @@ NOTE = (
 
 
 def test_a_taiwan_notes_hong_kong_page_in_a_real_build(tmp_path: Path) -> None:
-    import html
-    import re
 
     from conftest import build_site
 
@@ -130,11 +128,7 @@ def test_a_taiwan_notes_hong_kong_page_in_a_real_build(tmp_path: Path) -> None:
     assert result.ok and not result.warnings, result.log
 
     def shown(code: str) -> tuple[str, str]:
-        page = result.page(f"{code}/notes/posts-tw/index.html")
-        heading = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)
-        body = re.search(r'<article class="zd-note"[^>]*>(.*?)</article>', page, re.S)
-        assert heading is not None and body is not None
-        return tuple(html.unescape(re.sub(r"<[^>]*>", "", m[1])).strip() for m in (heading, body))  # type: ignore[return-value]
+        return title_and_body(result, code, "posts-tw")
 
     hk_title, hk_body = shown(HK)
     assert hk_title == "安裝軟件前先讀程式的設定檔案"
