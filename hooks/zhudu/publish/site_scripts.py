@@ -18,6 +18,7 @@ from zhudu.publish import conversion_domain
 from zhudu.script import as_written, inline_rules, variants
 from zhudu.script import convert as script
 from zhudu.script.regional import default_regional
+from zhudu.script.variant_configs import region_of
 from zhudu.search import index as search
 from zhudu.settings import ZhuduConfig
 
@@ -104,7 +105,7 @@ class SiteScripts:
             keep_written = _keeping(hant, region)
             # The note's own variant shows its text exactly as typed: its region's, or Taiwan's for a note
             # that names none (most Traditional notes are written in Taiwan).
-            own = next((v for v in keep_written if _region_of(v.code) in (region, "TW")), None)
+            own = next((v for v in keep_written if region_of(v.code) in (region, "TW")), None)
             # The other region's variants show the author's word too where the layer lists the words only the note's
             # region writes (a Taiwan note's 檔案 on its Hong Kong page, but 軟體 the Hong Kong way: 軟件).
             listed = default_regional().only_in(region or "TW") is not None
@@ -209,12 +210,7 @@ class SiteScripts:
 def _keeping(variants: Iterable[script.Variant], region: str | None) -> tuple[script.Variant, ...]:
     """The Traditional ones of ``variants`` that keep a Traditional note's words: its region's, or all where none is."""
     hant = tuple(v for v in variants if v.script == "Hant")
-    return tuple(v for v in hant if _region_of(v.code) == region) or hant
-
-
-def _region_of(code: str) -> str:
-    """A variant code's region (``zh-Hant-HK`` → ``HK``), as a note's ``lang`` names it."""
-    return code.rsplit("-", 1)[-1].upper()
+    return tuple(v for v in hant if region_of(v.code) == region) or hant
 
 
 def _through(first: Callable[[str], str], then: Callable[[str], str]) -> Callable[[str], str]:

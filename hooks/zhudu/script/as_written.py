@@ -35,7 +35,7 @@ from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from typing import Any
 
 from zhudu import fragments
-from zhudu.script.variant_configs import Variant, opencc_converter
+from zhudu.script.variant_configs import Variant, opencc_converter, region_of
 
 __all__ = [
     "EXACT",
@@ -107,9 +107,9 @@ def codes_by_word(
     """
     codes = [v.code + EXACT if v == own else v.code for v in keep_written]
     every = codes + [v.code for v in shares if v not in keep_written]
-    region = own.code.rsplit("-", 1)[-1] if own is not None else None
+    region = region_of(own.code) if own is not None else None
     only = layer.only_in(region) if layer and region else None
-    mine = [c for c, v in zip(codes, keep_written, strict=True) if v.code.rsplit("-", 1)[-1] == region]
+    mine = [c for c, v in zip(codes, keep_written, strict=True) if region_of(v.code) == region]
     return lambda written: mine if only is not None and only.search(written) else every
 
 
@@ -257,7 +257,7 @@ def _in_characters_of(variant: Variant, written: str, codes: Sequence[str] = ())
     開啓, 有着 on its Hong Kong page, as OpenCC writes them there (``t2hk`` alone keeps Taiwan's 啟, 著).
     """
     own = next((c[: -len(EXACT)] for c in codes if c.endswith(EXACT)), "")
-    standard = _TO_STANDARD.get(own.rsplit("-", 1)[-1]) if own and own != variant.code else None
+    standard = _TO_STANDARD.get(region_of(own)) if own and own != variant.code else None
     written = opencc_converter(standard).convert(written) if standard else written
     config = variant.opencc_from_hant
     return opencc_converter(config).convert(written) if config else written

@@ -14,7 +14,15 @@ from dataclasses import dataclass
 
 import opencc
 
-__all__ = ["DEFAULT_VARIANTS", "Variant", "detect_script", "opencc_converter", "prefixes", "script_of_code"]
+__all__ = [
+    "DEFAULT_VARIANTS",
+    "Variant",
+    "detect_script",
+    "opencc_converter",
+    "prefixes",
+    "region_of",
+    "script_of_code",
+]
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,11 @@ def opencc_converter(config: str) -> opencc.OpenCC:
 def _load_opencc(name: str) -> opencc.OpenCC:
     """Load one OpenCC config (cached: one object per config per process)."""
     return opencc.OpenCC(name)
+
+
+def region_of(code: str) -> str:
+    """A variant code's region (``zh-Hant-HK`` → ``HK``), as a note's ``lang`` names it."""
+    return code.rsplit("-", 1)[-1].upper()
 
 
 def script_of_code(code: str) -> str | None:
