@@ -206,9 +206,6 @@ def test_a_strip_keeps_inline_code_as_written(built: Any, page: str, quoted: str
     assert all(kept in found[quoted] for found in strips.values()), strips
 
 
-@pytest.mark.xfail(
-    strict=True, reason="left (session 52): a summary's inline code is converted with its words"
-)
 def test_a_description_made_from_a_passage_with_code_reads_as_the_page(tmp_path: Path) -> None:
     """A note with no description is summarised from its text, where its inline code is words: 使用 hexo 指令 reads
     使用 hexo 命令 in the description of the Simplified page, whose body, reading the code apart, keeps 指令."""
@@ -218,6 +215,41 @@ def test_a_description_made_from_a_passage_with_code_reads_as_the_page(tmp_path:
     result = build_site(tmp_path, notes=notes, zhudu={"conversion_domain": "software"})
     assert result.ok, result.log
     assert disagreements(result.site_dir, notes) == []
+
+
+def test_a_summary_shows_its_inline_code_as_typed_on_every_page_card_and_feed(tmp_path: Path) -> None:
+    """A Simplified note with no description: its summary's code (``<你的 GitHub 用户名>``) reads as typed in the
+    Traditional variants' ``<meta name="description">``, home card and feed, as the page's ``<code>`` does; the words
+    around it are converted (請輸入, 寫程式).  Session 52's site wrote ``<你的 GitHub 使用者名稱>`` there."""
+    from conftest import build_site
+
+    result = build_site(tmp_path, notes={"a.md": NOTES["a.md"]})
+    assert result.ok, result.log
+    typed = html.escape(HANS_CODE)
+    for code, words in [("zh-Hans", "请输入"), ("zh-Hant-TW", "請輸入"), ("zh-Hant-HK", "請輸入")]:
+        page = (result.site_dir / code / "notes" / "a" / "index.html").read_text("utf-8")
+        home = (result.site_dir / code / "index.html").read_text("utf-8")
+        feed = (result.site_dir / f"feed-{code}.xml").read_text("utf-8")
+        assert f'<meta name="description" content="{words} {typed} 再' in page, code
+        assert f'<p class="zd-card__summary">{words} {typed} 再' in home, code
+        assert f"<summary>{words} {typed} 再" in feed, code
+        assert f"{words} {typed} 再" in _TAG_RE.sub("", _body(page)), code
+
+
+def test_a_summary_in_pieces_keeps_its_text_and_closes_code_it_cuts() -> None:
+    """``summary_and_code``: the summary's text is ``summary_of``'s, in pieces with the code at odd places; code the
+    length cuts is closed where it is cut; a description with no code has no pieces."""
+    from zhudu.notes.summary import summary_and_code, summary_of
+
+    markdown = "使用 `hexo` 指令時，只要在指令後面加上 `--config` 參數即可寫程式。\n"
+    text, pieces = summary_and_code(markdown, 120)
+    assert text == summary_of(markdown, 120)
+    assert pieces == ("使用 ", "hexo", " 指令時，只要在指令後面加上 ", "--config", " 參數即可寫程式。")
+    cut_markdown = "这是一个很长很长的句子，后面跟着代码 `npm install --global hexo-cli` 还有别的"
+    text, pieces = summary_and_code(cut_markdown, 24)
+    assert text == summary_of(cut_markdown, 24) == "这是一个很长很长的句子，后面跟着代码 npm i…"
+    assert pieces == ("这是一个很长很长的句子，后面跟着代码 ", "npm i", "…")
+    assert summary_and_code("没有代码的一句话，说了八个字以上。", 120)[1] == ()
 
 
 #: Words before the code: the excerpt's length falls in the code in both variants; in it on the Taiwan page only.

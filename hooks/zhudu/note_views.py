@@ -115,13 +115,14 @@ def _default_script_text(build: Build, meta: Any, listed: dict[str, Any]) -> dic
     # A note linking here written in Traditional (whatever this note's script): its title as its page's.
     shown_by = build.site.shown_by
     backlinks = [b | {"title": shown_by(b["lang"], b["region"])(b["title"])} for b in listed["backlinks"]]
+    description = build.site.description_shown(meta)  # a summary's inline code as typed, whatever the script
     if meta.lang != "zh-Hant":
-        return {"backlinks": backlinks}
+        return {"backlinks": backlinks, "description": description}
     return {
         "backlinks": backlinks,
         "title": shown(meta.title),
         "subtitle": shown(meta.subtitle) if meta.subtitle else meta.subtitle,
-        "description": shown(meta.description),
+        "description": description,
         "tags": [shown(tag) for tag in meta.tags],
         "categories": [[shown(name) for name in path] for path in meta.categories],
     }

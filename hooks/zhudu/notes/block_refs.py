@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from zhudu import fragments
 from zhudu.errors import NoteError
 from zhudu.notes.note_refs import link_base
-from zhudu.notes.summary import summary_of
+from zhudu.notes.summary import summary_and_code, summary_of
 
 if TYPE_CHECKING:
     from zhudu.notes.corpus import Note
@@ -62,4 +62,5 @@ def link_blocks(notes: Sequence[Note], summary_length: int) -> None:
             note.markdown = note.markdown.replace(stand_in, quoted, 1)
             as_read = as_read.replace(stand_in, quoted, 1)
         if summarised:
-            note.meta = replace(note.meta, description=summary_of(as_read, summary_length))
+            description, code = summary_and_code(as_read, summary_length)
+            note.meta = replace(note.meta, description=description, description_code=code)

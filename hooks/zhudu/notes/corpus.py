@@ -49,7 +49,7 @@ from zhudu.notes.summary import (  # split out of this module; kept importable f
     _complete_author,
     _first_heading,
     looks_like_placeholder,
-    summary_of,
+    summary_and_code,
     text_title,
 )
 from zhudu.script.han import HAN_RE
@@ -57,10 +57,9 @@ from zhudu.script.han import HAN_RE
 # --------------------------------------------------------------------------- Data
 
 #: Put before a note's Markdown when MkDocs reads it (``Note.page_source``).  MkDocs takes a page's
-#: first lines as metadata: YAML between ``---`` lines, or else MultiMarkdown's ``Key: value`` lines,
-#: so a note whose first sentence is ``Note: 这一行……`` lost it and one starting ``Template: x.html``
-#: chose the page's template.  An empty YAML block of Zhudu's own is all MkDocs ever finds (the
-#: note's metadata reaches the page in ``on_page_markdown``).
+#: first lines as metadata: YAML between ``---`` lines, or else MultiMarkdown's ``Key: value`` lines, so a note
+#: whose first sentence is ``Note: 这一行……`` lost it and one starting ``Template: x.html`` chose the page's
+#: template.  An empty YAML block of Zhudu's own is all MkDocs ever finds (``on_page_markdown`` gives its metadata).
 PAGE_FRONT_MATTER = "---\n{}\n---\n"
 
 
@@ -278,9 +277,9 @@ def read_note(
     minutes = max(1, math.ceil(chars / settings.chars_per_minute + words / settings.words_per_minute))
     minutes = minutes if body is not None else 0  # a refused body has no reading time (shown as none)
 
-    description = clean.get("description") or (
-        summary_of(body.markdown, settings.summary_length) if body is not None else ""
-    )
+    description, code = clean.get("description") or "", ()
+    if body is not None and not description:  # summarised, its inline code apart (shown as typed)
+        description, code = summary_and_code(body.markdown, settings.summary_length)
     # A refused body is not read for its script (it may be megabytes): its title and description are.
     script_of = article if body is not None else f"{title}\n{description}"
     lang, region = script_and_region(
@@ -298,6 +297,7 @@ def read_note(
         tags=tuple(tags),
         categories=clean.get("categories") or (),
         description=description,
+        description_code=code,
         lang=lang,
         region=region,
         dialect=dialect,

@@ -132,6 +132,9 @@ class NoteMeta:
     #: A Traditional note's region (``TW``, ``HK``, ``MO``), where its ``lang`` names one: its words are kept
     #: as written on that region's pages only (``script/as_written.py``); None: on every Traditional page.
     region: str | None = None
+    #: A description summarised from the note's text, in pieces: the note's inline code at odd places, shown as
+    #: typed in every variant (``summary.summary_and_code``); ``()``: no code in it, or the author's description.
+    description_code: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """Plain, JSON-friendly data (dates as ISO 8601) for printing and templates."""

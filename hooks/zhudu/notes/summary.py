@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 import re
 import string
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import PurePosixPath
 from typing import Any
@@ -73,7 +73,13 @@ _SENTENCE_RE = re.compile(rf"[^{_SENTENCE_END}]*(?:[{_SENTENCE_END}]+|$)")
 _CJK_CLASS = r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20\uff5b-\uff65]"
 #: A line break of the source between two Chinese characters or marks: joined without a space (a
 #: space the author wrote on one line, 经济 政治 文化, is the author's and stays).
-_CJK_LINE_BREAK_RE = re.compile(rf"(?<={_CJK_CLASS})[ \t]*\n\s*(?={_CJK_CLASS})")
+#: Around a note's inline code while a summary is made (``summary_and_code``): noncharacters, which no note holds
+#: (``notes/limits.py`` replaces them).  A line break beside one is read as beside the code's first or last character.
+_CODE_OPEN, _CODE_CLOSE = "\ufdd8", "\ufdd9"
+_CODE_MARKS = f"{_CODE_OPEN}{_CODE_CLOSE}"
+_CJK_LINE_BREAK_RE = re.compile(
+    rf"(?<={_CJK_CLASS})(?P<before>[{_CODE_MARKS}]*)[ \t]*\n\s*(?P<after>[{_CODE_MARKS}]*)(?={_CJK_CLASS})"
+)
 #: A space before a full-width closing mark (``设置 folder ，Hexo``): a card's line could start with the mark.
 _SPACE_BEFORE_CLOSING_RE = re.compile(r"\s+(?=[，。、；：！？）」』》〉】〕”’])")
 #: A space after a full-width sentence or clause mark (``桥梁。 它注册``, a translator's habit): the mark's square
@@ -244,10 +250,31 @@ def summary_of(markdown: str, limit: int) -> str:
 
     Plain characters (``&``, ``<``, ``*``), escaped where the summary is shown.
     """
+    return _summary(markdown, limit, _code_set_aside)
+
+
+def summary_and_code(markdown: str, limit: int) -> tuple[str, tuple[str, ...]]:
+    """``summary_of`` and the same text in pieces, the note's inline code at odd places (``()``: it holds none).
+
+    ``使用 `hexo` 指令`` is summarised 使用 hexo 指令, pieces ("使用 ", "hexo", " 指令"): the page reads code apart from
+    the words beside it and shows it as typed, so a description showing it must too (``Site.description_shown``).
+    ``()`` too where the code's marks would change the summary's text (a cut beside one: the summary as it was).
+    """
+    marked = _summary(markdown, limit, _code_marked)
+    if _CODE_OPEN not in marked:
+        return marked, ()
+    text = summary_of(markdown, limit)
+    if marked.count(_CODE_OPEN) != marked.count(_CODE_CLOSE):  # cut inside code: closed where it was cut
+        marked = marked.removesuffix("…") + _CODE_CLOSE + ("…" if marked.endswith("…") else "")
+    pieces = tuple(re.split(f"[{_CODE_MARKS}]", marked))
+    return text, (pieces if "".join(pieces) == text else ())
+
+
+def _summary(markdown: str, limit: int, code_aside: Callable[[re.Match[str]], str]) -> str:
     prose = _TABLE_RE.sub("", _FIELD_LINE_RE.sub("", _without_fenced_code(markdown)))
     prose = _LIST_MARKER_RE.sub(_ITEM_BREAK, prose)
     prose = _ADMONITION_HEAD_RE.sub("", prose)
-    prose = _CODE_SPAN_RE.sub(_code_set_aside, prose)
+    prose = _CODE_SPAN_RE.sub(code_aside, prose)
     prose = _ESCAPED_RE.sub(lambda m: m["char"].translate(_SET_ASIDE), prose)
     # Character references (``&amp;``, the dialects' ``&gt;``) are characters: the page escapes them once.
     read = max(_SUMMARY_READ, 20 * limit)
@@ -257,6 +284,11 @@ def summary_of(markdown: str, limit: int) -> str:
 def _code_set_aside(match: re.Match[str]) -> str:
     code = _INLINE_LANGUAGE_RE.sub("", match["code"])
     return match["ticks"] + code.translate(_SET_ASIDE) + match["ticks"]
+
+
+def _code_marked(match: re.Match[str]) -> str:
+    code = _INLINE_LANGUAGE_RE.sub("", match["code"])
+    return _CODE_OPEN + code.translate(_SET_ASIDE) + _CODE_CLOSE if code.strip() else ""
 
 
 def _without_fenced_code(markdown: str) -> str:
@@ -302,11 +334,13 @@ def summarise(article: str, limit: int) -> str:
     """The opening prose, cut at a sentence end within ``limit`` characters.
 
     Short opening lines ("我有套类似的狂野想法：") are joined with what follows, so the
-    summary says what the note is about rather than only how it begins.
+    summary says what the note is about rather than only how it begins.  The marks of inline code
+    (``summary_and_code``) are no characters of it: counted out of its length.
     """
     text = ""
     for para in re.split(r"\n\s*\n", article):
-        para = " ".join(_CJK_LINE_BREAK_RE.sub("", para).replace(_ITEM_BREAK, " ").split())
+        para = _CJK_LINE_BREAK_RE.sub(lambda m: m["before"] + m["after"], para)
+        para = " ".join(para.replace(_ITEM_BREAK, " ").split())
         para = _SPACE_AFTER_FULL_WIDTH_RE.sub("", _SPACE_BEFORE_CLOSING_RE.sub("", para))
         if len(HAN_RE.findall(para)) < 8:
             continue
@@ -314,9 +348,29 @@ def summarise(article: str, limit: int) -> str:
         para = "".join(s for s in _SENTENCE_RE.findall(para) if len(s.strip()) < 8 or s.strip() not in text)
         # 「…一台伺服器」 then 「步驟：開啟設定」 ran on as 「…一台伺服器步驟：開啟設定」 (rv28).
         text += " " + para if text and not text.endswith(_FULL_WIDTH_BREAK) else para
-        if len(text) >= limit // 2:
+        if _shown_length(text) >= limit // 2:
             break
-    if len(text) <= limit:
+    if _shown_length(text) <= limit:
         return text
-    cut = max(text.rfind(p, 0, limit) for p in _SENTENCE_END)
-    return text[: cut + 1] if cut > limit // 3 else text[:limit].rstrip() + "…"
+    end = _index_of(text, limit)
+    cut = max(text.rfind(p, 0, end) for p in _SENTENCE_END)
+    return (
+        text[: cut + 1] if cut >= 0 and _shown_length(text[:cut]) > limit // 3 else text[:end].rstrip() + "…"
+    )
+
+
+def _shown_length(text: str) -> int:
+    """``text``'s length without the marks of inline code."""
+    return len(text) - (text.count(_CODE_OPEN) + text.count(_CODE_CLOSE) if _CODE_OPEN in text else 0)
+
+
+def _index_of(text: str, shown: int) -> int:
+    """Where in ``text`` its ``shown``-th character (marks of inline code not counted) ends."""
+    if _CODE_OPEN not in text:
+        return shown
+    seen = 0
+    for index, char in enumerate(text):
+        if seen == shown:
+            return index
+        seen += char not in _CODE_MARKS
+    return len(text)

@@ -145,6 +145,22 @@ class SiteScripts:
         """
         return self.converter(self.default.code, "Hant", region).text_as_written if lang == "zh-Hant" else str
 
+    def description_shown(self, meta: Any) -> str:
+        """A note's description (its ``NoteMeta``) as ``shown_by`` writes it, a summary's inline code as typed.
+
+        The note's page reads its code apart from the words beside it, and shows it as typed in every variant (使用
+        `hexo` 指令's 指令 is read without hexo): so do its ``<meta name="description">``, its home card and the
+        feeds, each summary's code (``NoteMeta.description_code``) a group every variant shows as typed.
+        """
+        shown = self.shown_by(meta.lang, meta.region)
+        if not meta.description_code:
+            return shown(meta.description)
+        typed = [v.code + as_written.EXACT for v in self.script_variants if v.script == "Hant"]
+        return "".join(
+            as_written.group(piece, piece, typed) if n % 2 else shown(piece) if piece else ""
+            for n, piece in enumerate(meta.description_code)
+        )
+
     def shown_in(self, lang: str, region: str | None = None) -> dict[str, Callable[[str], str]]:
         """How a note's own words read on each variant's pages: variant code → conversion (the default's first).
 
