@@ -526,6 +526,23 @@ def domains(entries: list[dict[str, object]]) -> dict[int, str]:
     return {id(e): of_doc[document(e)] for e in entries}
 
 
+def source_domains(rows: list[dict[str, object]], mode: str, source: str) -> dict[int, str]:
+    """Each entry's site domain, read from its ``source`` sentences (a Traditional note's own: the other direction).
+
+    ``general``, the whole set's (``site``), or its document's (``document``, as :func:`domains` reads Simplified).
+    """
+    docs: dict[str, str] = {}
+    for e in rows:
+        docs[document(e)] = docs.get(document(e), "") + str(e[source])
+    whole = text_domain("".join(docs.values()))
+    if mode in ("general", "site"):
+        return {id(e): whole if mode == "site" else GENERAL for e in rows}
+    if mode != "document":
+        raise SystemExit(f"--direction from-hant: --domain-mode general, site or document, not {mode}")
+    of_doc = {d: text_domain(t) if han_count(t) >= DOMAIN_MIN_HAN else whole for d, t in docs.items()}
+    return {id(e): of_doc[document(e)] for e in rows}
+
+
 #: Software cues (software words, code tokens: ``script.domain``) from which a sentence or passage is
 #: software text whatever its site's domain.  One cue is not enough: a shopper's review names a 硬盘, a
 #: news item a 版本 (the sets of general prose get worse with one); two in one sentence are rare there.
@@ -760,7 +777,7 @@ def main(argv: list[str] | None = None) -> int:
         import from_hant  # here, not at the top: it imports this module
 
         sets = [*from_hant.SETS, *SETS] if args.set == "all" else [args.set]
-        from_hant.report(sets, args.variant, args.half, args.show)
+        from_hant.report(sets, args.variant, args.half, args.show, args.domain_mode)
         return 0
     if args.set in FROM_HANT_SETS:
         parser.error(f"--set {args.set} is a set of Traditional notes: add --direction from-hant")

@@ -52,14 +52,14 @@ TAIWAN = (  # noqa: SIM905  (a word list reads better as one string)
 
 
 @functools.cache
-def converters(code: str) -> dict[str, Callable[[str], str]]:
-    """The conversions compared for a Traditional source of variant ``code``'s region, by name."""
+def converters(code: str, domain: str = bc.GENERAL) -> dict[str, Callable[[str], str]]:
+    """The conversions compared for a Traditional source of variant ``code``'s region, by name (``domain``: Zhudu's)."""
     editor = bc.load_rules(bc.RULES_FILE, known_variants=bc.VARIANTS)
     chars, phrases = CONFIGS[code]
     return {
         chars: bc.opencc_converter(chars).convert,
         phrases: bc.opencc_converter(phrases).convert,
-        "zhudu": bc.Converter(bc.VARIANTS["zh-Hans"], editor, source_script="Hant").text,
+        "zhudu": bc.Converter(bc.VARIANTS["zh-Hans"], editor, source_script="Hant", domain=domain).text,
     }
 
 
@@ -69,39 +69,50 @@ def load(path: Path, half: str = "") -> list[dict[str, object]]:
 
 
 def measure(
-    entries: list[dict[str, object]], code: str, show: str | None = None
+    entries: list[dict[str, object]], code: str, show: str | None = None, mode: str = "general"
 ) -> dict[str, dict[str, float]]:
-    """Figures per converter for the entries' ``code`` sentences converted into Simplified."""
+    """Figures per converter for the entries' ``code`` sentences converted into Simplified.
+
+    ``mode``: how Zhudu's domain is decided (``bc.source_domains``: ``general``, ``site`` or ``document``, from the
+    Traditional text, as the site reads a note's).
+    """
     rows = [e for e in entries if code in e]
     han = sum(bc.han_count(str(e[code])) for e in rows)
+    of_entry = bc.source_domains(rows, mode, code)
+    made = {
+        name: lambda e, name=name: converters(code, of_entry[id(e)])[name](str(e[code]))
+        for name in converters(code)
+    }
     return {
         name: bc.tally(
             rows,
             han,
-            lambda e, _, convert=convert: convert(str(e[code])),
+            lambda e, _, convert=convert: convert(e),
             lambda e: str(e["zh-Hans"]),
             TAIWAN,
             "taiwan",
             show == name,
         )
-        for name, convert in converters(code).items()
+        for name, convert in made.items()
     }
 
 
-def report(set_names: list[str], variant: str | None, half: str, show: str | None) -> None:
+def report(
+    set_names: list[str], variant: str | None, half: str, show: str | None, mode: str = "general"
+) -> None:
     """Print the figures of each set (``SETS`` or ``bench_conversion.SETS``) for each region's source."""
     for set_name in set_names:
         path = SETS.get(set_name) or bc.SETS[set_name]
         for code in CONFIGS:
             if variant and not code.endswith(variant):
                 continue
-            figures = measure(load(path, half), code, show)
+            figures = measure(load(path, half), code, show, mode)
             first = next(iter(figures.values()))
             if not first["sentences"]:
                 continue
             print(
                 f"{set_name}{f' ({half})' if half else ''} {code} → zh-Hans: {first['sentences']} sentences,"
-                f" {first['han']} Han characters"
+                f" {first['han']} Han characters (domain mode {mode})"
             )
             print(f"  {'converter':<10} {'wrong':>6} {'/1000':>7} {'taiwan':>7} {'/1000':>7}")
             for name, f in figures.items():

@@ -128,7 +128,7 @@ def measure(
     region, source, also_key, only_words, _ = DIRECTIONS[to]
     rows = [e for e in entries if source in e and to in e]
     han = sum(bc.han_count(str(e[source])) for e in rows)
-    of_entry = _domains(rows, mode, source)
+    of_entry = bc.source_domains(rows, mode, source)
     made: dict[str, Callable[[dict[str, object]], str]] = {
         name: functools.partial(lambda c, e: c(str(e[source])), convert)
         for name, convert in converters(to).items()
@@ -148,24 +148,6 @@ def measure(
         )
         for name, convert in made.items()
     }
-
-
-def _domains(rows: list[dict[str, object]], mode: str, source: str) -> dict[int, str]:
-    """Each entry's site domain: ``general``, the whole set's (``site``), or its document's (``document``, as ``bc.domains``)."""
-    docs: dict[str, str] = {}
-    for e in rows:
-        docs[bc.document(e)] = docs.get(bc.document(e), "") + str(e[source])
-    whole = bc.text_domain("".join(docs.values()))
-    if mode in ("general", "site"):
-        return {id(e): whole if mode == "site" else bc.GENERAL for e in rows}
-    if mode != "document":
-        raise SystemExit(
-            f"--to zh-Hant-HK or zh-Hant-TW: --domain-mode general, site or document, not {mode}"
-        )
-    of_doc = {
-        d: bc.text_domain(t) if bc.han_count(t) >= bc.DOMAIN_MIN_HAN else whole for d, t in docs.items()
-    }
-    return {id(e): of_doc[bc.document(e)] for e in rows}
 
 
 def report(

@@ -34,11 +34,12 @@ def test_writing_about_models_is_software_text() -> None:
 
 def test_every_file_of_the_explainers_on_ai_is_software_text() -> None:
     """heldout64's guide and five notes, each as a note of its sentences: two were software text before, four were
-    general (the guide scored 8.5, the notes on parallel training 10.1); the guide now scores 26."""
+    general (the guide scored 8.5, the notes on parallel training 10.1); the guide now scores 30 (26 before session
+    53 counted 指令, its prompts' instructions, as Taiwan's software word it is in Simplified text too)."""
     entries = bench_conversion.load_review(bench_conversion.HELDOUT64)
     assert set(bench_conversion.domains(entries).values()) == {SOFTWARE}
     guide = "".join(str(e["zh-Hans"]) for e in entries if str(e["from"]).split(":")[0].endswith("test.txt"))
-    assert 25 < software_score(guide) < 27
+    assert 29 < software_score(guide) < 31
 
 
 def test_notes_on_the_ai_economy_stay_general_text() -> None:
