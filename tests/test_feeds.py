@@ -316,6 +316,7 @@ def test_a_feed_keeps_the_newest_notes_and_converts_only_those(monkeypatch: pyte
             date=date,
             updated=None,
             description="说明",
+            description_code=(),
             authors=(),
             tags=("标签",),
             categories=(),

@@ -223,8 +223,17 @@ def test_a_summary_shows_its_inline_code_as_typed_on_every_page_card_and_feed(tm
     around it are converted (請輸入, 寫程式).  Session 52's site wrote ``<你的 GitHub 使用者名稱>`` there."""
     from conftest import build_site
 
-    result = build_site(tmp_path, notes={"a.md": NOTES["a.md"]})
+    entities = "---\ntitle: 写法\ndate: 2026-11-04\n---\n\n在 HTML 里要写 `&lt;div&gt;` 或 `&amp;` 才能显示尖括号。\n"
+    result = build_site(tmp_path, notes={"a.md": NOTES["a.md"], "b.md": entities})
     assert result.ok, result.log
+    # Code holding character references reads as typed in each feed too (review VD: un-escaped once too often).
+    for code, words in [
+        ("zh-Hans", "在 HTML 里要写"),
+        ("zh-Hant-TW", "在 HTML 裡要寫"),
+        ("zh-Hant-HK", "在 HTML 裏要寫"),
+    ]:
+        feed = (result.site_dir / f"feed-{code}.xml").read_text("utf-8")
+        assert f"<summary>{words} &amp;lt;div&amp;gt; 或 &amp;amp; 才能" in feed, code
     typed = html.escape(HANS_CODE)
     for code, words in [("zh-Hans", "请输入"), ("zh-Hant-TW", "請輸入"), ("zh-Hant-HK", "請輸入")]:
         page = (result.site_dir / code / "notes" / "a" / "index.html").read_text("utf-8")
@@ -250,6 +259,12 @@ def test_a_summary_in_pieces_keeps_its_text_and_closes_code_it_cuts() -> None:
     assert text == summary_of(cut_markdown, 24) == "这是一个很长很长的句子，后面跟着代码 npm i…"
     assert pieces == ("这是一个很长很长的句子，后面跟着代码 ", "npm i", "…")
     assert summary_and_code("没有代码的一句话，说了八个字以上。", 120)[1] == ()
+    # Code padded with spaces, or only spaces, reads as ``summary_of`` reads it (review VD): the text is the same.
+    padded = "使用 `` `hexo` `` 指令時，只要在指令後面加上 ` --config` 參數即可寫程式。"
+    text, pieces = summary_and_code(padded, 120)
+    assert text == summary_of(padded, 120) and pieces[1::2] == ("`hexo`", "--config"), pieces
+    spaces = "字段之间用` `隔开，这是配置文件里最常见的写法之一。"
+    assert summary_and_code(spaces, 120) == (summary_of(spaces, 120), ())
 
 
 #: Words before the code: the excerpt's length falls in the code in both variants; in it on the Taiwan page only.

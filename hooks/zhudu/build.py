@@ -427,7 +427,6 @@ class Build:
             site_author=config.site_author or "",
             convert=site.variant_text,
             shown_by=site.shown_by,
-            described=site.description_shown,
         ).items():
             (site_dir / rel).write_text(text, encoding="utf-8")
         if self.renders is not None:

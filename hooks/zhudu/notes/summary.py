@@ -71,12 +71,12 @@ _PLACEHOLDER_TITLE_RE = re.compile(
 _SENTENCE_END = "。！？!?；;"
 _SENTENCE_RE = re.compile(rf"[^{_SENTENCE_END}]*(?:[{_SENTENCE_END}]+|$)")
 _CJK_CLASS = r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20\uff5b-\uff65]"
-#: A line break of the source between two Chinese characters or marks: joined without a space (a
-#: space the author wrote on one line, 经济 政治 文化, is the author's and stays).
 #: Around a note's inline code while a summary is made (``summary_and_code``): noncharacters, which no note holds
-#: (``notes/limits.py`` replaces them).  A line break beside one is read as beside the code's first or last character.
+#: (``notes/limits.py`` replaces them).
 _CODE_OPEN, _CODE_CLOSE = "\ufdd8", "\ufdd9"
 _CODE_MARKS = f"{_CODE_OPEN}{_CODE_CLOSE}"
+#: A line break of the source between two Chinese characters or marks: joined without a space (a space the author
+#: wrote on one line, 经济 政治 文化, is the author's and stays).  Beside a code mark, as beside the code's character.
 _CJK_LINE_BREAK_RE = re.compile(
     rf"(?<={_CJK_CLASS})(?P<before>[{_CODE_MARKS}]*)[ \t]*\n\s*(?P<after>[{_CODE_MARKS}]*)(?={_CJK_CLASS})"
 )
@@ -254,16 +254,18 @@ def summary_of(markdown: str, limit: int) -> str:
 
 
 def summary_and_code(markdown: str, limit: int) -> tuple[str, tuple[str, ...]]:
-    """``summary_of`` and the same text in pieces, the note's inline code at odd places (``()``: it holds none).
+    """``summary_of``'s text, and the same text in pieces, the note's inline code at odd places (``()``: it holds none).
 
     ``使用 `hexo` 指令`` is summarised 使用 hexo 指令, pieces ("使用 ", "hexo", " 指令"): the page reads code apart from
     the words beside it and shows it as typed, so a description showing it must too (``Site.description_shown``).
-    ``()`` too where the code's marks would change the summary's text (a cut beside one: the summary as it was).
+    ``()`` too where the code's marks would read the text otherwise (the summary is ``summary_of``'s whatever the marks).
     """
+    text = summary_of(markdown, limit)
+    if "`" not in markdown:
+        return text, ()
     marked = _summary(markdown, limit, _code_marked)
     if _CODE_OPEN not in marked:
-        return marked, ()
-    text = summary_of(markdown, limit)
+        return text, ()
     if marked.count(_CODE_OPEN) != marked.count(_CODE_CLOSE):  # cut inside code: closed where it was cut
         marked = marked.removesuffix("…") + _CODE_CLOSE + ("…" if marked.endswith("…") else "")
     pieces = tuple(re.split(f"[{_CODE_MARKS}]", marked))
@@ -271,6 +273,7 @@ def summary_and_code(markdown: str, limit: int) -> tuple[str, tuple[str, ...]]:
 
 
 def _summary(markdown: str, limit: int, code_aside: Callable[[re.Match[str]], str]) -> str:
+    """``summarise`` of ``markdown``'s prose, each inline code span written by ``code_aside``."""
     prose = _TABLE_RE.sub("", _FIELD_LINE_RE.sub("", _without_fenced_code(markdown)))
     prose = _LIST_MARKER_RE.sub(_ITEM_BREAK, prose)
     prose = _ADMONITION_HEAD_RE.sub("", prose)
@@ -287,8 +290,16 @@ def _code_set_aside(match: re.Match[str]) -> str:
 
 
 def _code_marked(match: re.Match[str]) -> str:
-    code = _INLINE_LANGUAGE_RE.sub("", match["code"])
-    return _CODE_OPEN + code.translate(_SET_ASIDE) + _CODE_CLOSE if code.strip() else ""
+    """``_code_set_aside``'s, the code's characters (its ends' white space outside) between ``_CODE_MARKS``.
+
+    The white space and the backticks are read as ``summary_of`` reads them (`` ` npm` `` and a code of spaces too).
+    """
+    code = _INLINE_LANGUAGE_RE.sub("", match["code"]).translate(_SET_ASIDE)
+    core = code.strip()
+    if core:
+        start = code.index(core)
+        code = code[:start] + _CODE_OPEN + core + _CODE_CLOSE + code[start + len(core) :]
+    return match["ticks"] + code + match["ticks"]
 
 
 def _without_fenced_code(markdown: str) -> str:

@@ -26,6 +26,7 @@ from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
 from zhudu import fragments
+from zhudu.publish.site_scripts import code_kept
 
 # --------------------------------------------------------------------------- Data
 
@@ -188,7 +189,6 @@ def note_entries(
     convert: Callable[[str], str],
     limit: int = FEED_ENTRIES,
     shown_by: Callable[[str, str | None], Callable[[str], str]] | None = None,
-    described: Callable[[Any], str] | None = None,
 ) -> tuple[FeedEntry, ...]:
     """Feed entries for the ``limit`` newest dated, readable notes, converted with ``convert``.
 
@@ -200,9 +200,8 @@ def note_entries(
         convert: Writes a text in the variant's script.
         limit: How many entries to keep.
         shown_by: How a note's words are written into the default variant's pages, by its ``lang`` and
-            ``region`` (``Site.shown_by``), before ``convert``: an entry reads as the note's page.
-        described: A note's description so written, by its ``meta`` (``Site.description_shown``: a summary's inline
-            code as typed); else ``shown_by``'s.
+            ``region`` (``Site.shown_by``), before ``convert``: an entry reads as the note's page (a summary's
+            inline code as typed, ``site_scripts.code_kept``).
     """
     # Each dated note's place first (``sort_entries``' key); entries only for the ``limit`` chosen:
     # a save made one for every note in every variant.
@@ -230,7 +229,11 @@ def note_entries(
                 link=link,
                 published=meta.date,
                 updated=updated,
-                summary=convert(described(meta) if described is not None else shown(meta.description or "")),
+                summary=(
+                    meta.description_code
+                    and code_kept(meta.description_code, lambda t, shown=shown: convert(shown(t)), str)  # type: ignore[misc]
+                )
+                or convert(shown(meta.description or "")),
                 authors=tuple(FeedAuthor(name=a.name, uri=a.url) for a in meta.authors),
                 categories=_terms(meta, lambda text, shown=shown: convert(shown(text))),  # type: ignore[misc]
             )
@@ -255,7 +258,6 @@ def variant_feeds(
     site_author: str,
     convert: Callable[[str, str], str],
     shown_by: Callable[[str, str | None], Callable[[str], str]] | None = None,
-    described: Callable[[Any], str] | None = None,
 ) -> dict[str, str]:
     """Each variant's feed document, keyed by the path it is written to (``feed-zh-Hans.xml``).
 
@@ -269,7 +271,6 @@ def variant_feeds(
         site_author: The feed's author (the site's name when the site gives none).
         convert: (variant code, text) → the text in that variant's script.
         shown_by: How a note's words are written into the default variant's pages (``note_entries``).
-        described: How a note's description is (``note_entries``).
     """
     if not site_url:
         return {}
@@ -283,7 +284,6 @@ def variant_feeds(
             note_urls=note_urls,
             convert=lambda text, code=code: convert(code, text),  # type: ignore[misc]
             shown_by=shown_by,
-            described=described,
         )
         self_link = base + feed_file(code)
         feed = Feed(

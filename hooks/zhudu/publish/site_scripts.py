@@ -8,7 +8,7 @@ does (``shown_by``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -149,17 +149,15 @@ class SiteScripts:
         """A note's description (its ``NoteMeta``) as ``shown_by`` writes it, a summary's inline code as typed.
 
         The note's page reads its code apart from the words beside it, and shows it as typed in every variant (使用
-        `hexo` 指令's 指令 is read without hexo): so do its ``<meta name="description">``, its home card and the
-        feeds, each summary's code (``NoteMeta.description_code``) a group every variant shows as typed.
+        `hexo` 指令's 指令 is read without hexo): so do its ``<meta name="description">`` and its home card, each code
+        (``NoteMeta.description_code``) a group every variant's page converter shows as typed (``code_kept``).
         """
         shown = self.shown_by(meta.lang, meta.region)
-        if not meta.description_code:
-            return shown(meta.description)
         typed = [v.code + as_written.EXACT for v in self.script_variants if v.script == "Hant"]
-        return "".join(
-            as_written.group(piece, piece, typed) if n % 2 else shown(piece) if piece else ""
-            for n, piece in enumerate(meta.description_code)
+        kept = meta.description_code and code_kept(
+            meta.description_code, shown, lambda code: as_written.group(code, code, typed)
         )
+        return kept or shown(meta.description)
 
     def shown_in(self, lang: str, region: str | None = None) -> dict[str, Callable[[str], str]]:
         """How a note's own words read on each variant's pages: variant code → conversion (the default's first).
@@ -221,6 +219,24 @@ class SiteScripts:
         return cache.digest(
             repr([vars(v) for v in self.script_variants]), self._rules_key, self.conversion_domain
         )
+
+
+#: Where a summary's inline code stands while the words around it are converted (``code_kept``): a noncharacter, which
+#: no note holds (``notes/limits.py``), and no word for OpenCC or a rule to read across.
+_CODE_SLOT = "\ufdd8"
+
+
+def code_kept(pieces: Sequence[str], convert: Callable[[str], str], code_as: Callable[[str], str]) -> str:
+    """A description in ``pieces`` (``NoteMeta.description_code``: code at odd places), converted: one text.
+
+    Its words are converted by ``convert`` as one text, each code where it stood written by ``code_as``; "" where
+    ``convert`` lost a code's place.  As one text, a quotation's marks around code stay a pair (“``hexo``” is 「hexo」), as on the page.
+    """
+    words = convert(_CODE_SLOT.join(pieces[::2])).split(_CODE_SLOT)
+    if len(words) != len(pieces[::2]):
+        return ""
+    code = [code_as(piece) for piece in pieces[1::2]]
+    return "".join(word + (code[n] if n < len(code) else "") for n, word in enumerate(words))
 
 
 def _keeping(variants: Iterable[script.Variant], region: str | None) -> tuple[script.Variant, ...]:
