@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 from collections import Counter, defaultdict
 
+import pytest
 from from_hant_shape import bench_conversion, from_hant
 
 from zhudu.script.domain import GENERAL, SOFTWARE, software_score, text_domain
@@ -39,9 +40,10 @@ def _documents() -> dict[str, dict[str, str]]:
 
 
 def test_a_documents_domain_is_the_same_in_every_script() -> None:
-    """Each set document's Taiwan and Hong Kong labels read as its Simplified original does: no software document
-    reads as general text (74 and 51 did); two near the line (scores 19.8 and 17.8 in Simplified, 20 the line) read as
-    software in Taiwan's words, one in Hong Kong's."""
+    """Each set document's Taiwan and Hong Kong labels read as its Simplified original does (74 of 87 and 51 of 77
+    software documents read as general text): two software documents near the line (pretix's strings, 20.1 in
+    Simplified; an AI prompt file, 17.1 in Taiwan's words) read as general in Taiwan's words, one general document
+    near it (19.8, the line 20) as software."""
     read: Counter[tuple[str, str, str]] = Counter()
     for text in _documents().values():
         original = text_domain(text["zh-Hans"])
@@ -49,15 +51,37 @@ def test_a_documents_domain_is_the_same_in_every_script() -> None:
             if code in text:
                 read[(code, original, text_domain(text[code]))] += 1
     for code in ("zh-Hant-TW", "zh-Hant-HK"):
-        assert read[(code, SOFTWARE, GENERAL)] == 0, read
-        assert read[(code, SOFTWARE, SOFTWARE)] >= 75, read
-        assert read[(code, GENERAL, GENERAL)] >= 130, read
-    assert read[("zh-Hant-TW", GENERAL, SOFTWARE)] <= 2 and read[("zh-Hant-HK", GENERAL, SOFTWARE)] <= 1, read
+        assert read[(code, SOFTWARE, SOFTWARE)] >= 80, read
+        assert read[(code, GENERAL, GENERAL)] >= 131, read
+    assert read[("zh-Hant-TW", SOFTWARE, GENERAL)] <= 2 and read[("zh-Hant-HK", SOFTWARE, GENERAL)] == 0, read
+    assert read[("zh-Hant-TW", GENERAL, SOFTWARE)] <= 1 and read[("zh-Hant-HK", GENERAL, SOFTWARE)] == 0, read
+
+
+#: Everyday notes in Taiwan's words (review VB, written for it): a house hunt's 物件, an archive's 檔案, an oven's 設定
+#: are no software words there, and these notes stay general text.
+TAIWAN_EVERYDAY = {
+    "house": "這個月週末幾乎都在看房子。第一間物件在板橋，屋齡二十五年，仲介說這個物件格局方正、採光好。第二個物件在新莊"
+    "捷運站附近，開價比網路上的行情高了一成。看了十幾個物件以後才發現，在這個預算內想要三房加車位幾乎不可能。仲介每天傳新"
+    "的物件給我們，有些照片拍得很漂亮。朋友說買房子就是要看緣分，好的物件不會等人。",
+    "archive": "為了寫祖父的故事，我這半年常常跑國家檔案管理局，想找他當年的人事檔案。檔案局的人員很熱心，教我先在線上的檔案"
+    "目錄查詢，找到相關的檔案號之後再申請調閱。後來又申請了港埠工程的會議紀錄。這些檔案讓我對祖父那一代人有了新的認識。"
+    "檔案不只是冰冷的紀錄，也載入了許多人的一生。",
+    "cooking": "最近迷上用氣炸鍋做菜。雞腿先用醬油、蜂蜜、蒜末醃一個晚上。氣炸鍋先設定一百八十度預熱五分鐘，雞腿皮朝下放進去，"
+    "設定烤十二分鐘，再翻面烤八分鐘。如果雞腿比較大，可以把溫度設定低一點、時間拉長。我試過好幾個版本，家人最喜歡的還是"
+    "最原本的版本。",
+}
+
+
+@pytest.mark.parametrize("name", sorted(TAIWAN_EVERYDAY))
+def test_taiwan_everyday_notes_stay_general_text(name: str) -> None:
+    assert text_domain(TAIWAN_EVERYDAY[name]) == GENERAL, software_score(TAIWAN_EVERYDAY[name])
 
 
 def test_taiwan_software_words_count_and_an_equation_is_no_program() -> None:
     assert text_domain(TAIWAN_SOFTWARE) == SOFTWARE
-    equations = "解這個方程式之前，先把方程式兩邊同乘二，得到新的方程式；這樣的方程式在中學課本裡很常見。" * 3
+    equations = (
+        "解這個方程式之前，先把方程式兩邊同乘二，得到新的方程式；這樣的方程式在程式化的課本裡很常見。" * 3
+    )
     assert software_score(equations) == 0 and text_domain(equations) == GENERAL
 
 
@@ -74,10 +98,10 @@ def test_a_taiwan_note_of_software_prose_gets_the_software_rules(site_builder) -
 
 #: Zhudu's wrong words per 1,000 Han on each Traditional set's half as software text (``--domains``): before session
 #: 53's software rules (例外, 資料 and 套件 on their own, ``regional.yml``'s "Session 53 (lead)" block) → after them.
-#: The held-out halves were not read for them: python-tw 31.28 → 24.98, firefox-tw 25.97 → 24.62, hexo-tw 20.07 → 19.18.
+#: The held-out halves were not read for them: python-tw 31.28 → 25.19, firefox-tw 25.97 → 24.62, hexo-tw 20.07 → 19.18.
 BY_DOCUMENT = {
     ("python-tw", "rules"): 8.62,
-    ("python-tw", "heldout"): 24.99,
+    ("python-tw", "heldout"): 25.20,
     ("firefox-tw", "rules"): 5.37,
     ("firefox-tw", "heldout"): 24.63,
     ("hexo-tw", "rules"): 13.26,
