@@ -185,10 +185,11 @@ measured and not adopted (bench/RESULTS.md, session 36 — cuts; session 37 — 
 
 ``--direction from-hant`` measures the other direction, a note written in Traditional on the zh-Hans site
 (``from_hant.py``: ``--set hexo-tw``, ``tests/conversion_from_hant.yml``, ``--set firefox-tw``,
-``tests/conversion_from_hant_firefox.yml``, ``--set python-tw``, ``tests/conversion_from_hant_python.yml``, or any
-set above read backwards).  ``--direction from-hant --to zh-Hant-HK`` measures a Taiwan-written note's Hong Kong page
-instead (``tw_to_hk.py``: ``--set tw-to-hk``, ``tests/conversion_tw_to_hk.yml``, the default there; ``--domain-mode``
-``general``, ``site`` or ``document``).
+``tests/conversion_from_hant_firefox.yml``, ``--set python-tw``, ``tests/conversion_from_hant_python.yml``,
+``--set libreoffice-tw``, ``tests/conversion_from_hant_libreoffice.yml``, or any set above read backwards).
+``--direction from-hant --to zh-Hant-HK`` measures a Taiwan-written note's Hong Kong page instead (``tw_to_hk.py``:
+``--set tw-to-hk``, ``tests/conversion_tw_to_hk.yml``, the default there; ``--domain-mode`` ``general``, ``site`` or
+``document``).
 """
 
 from __future__ import annotations
@@ -351,7 +352,7 @@ SETS = {
     "heldout67": HELDOUT67,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
-FROM_HANT_SETS = ("hexo-tw", "firefox-tw", "python-tw", "tw-to-hk", "hk-to-tw")
+FROM_HANT_SETS = ("hexo-tw", "firefox-tw", "python-tw", "libreoffice-tw", "tw-to-hk", "hk-to-tw")
 _QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "「", "’": "」", "『": "「", "』": "」"})
 RULES_FILE = ROOT / "docs" / "editorial" / "conversion.yml"
 VARIANTS = {v.code: v for v in DEFAULT_VARIANTS}
@@ -751,7 +752,7 @@ def main(argv: list[str] | None = None) -> int:
         "--half",
         choices=["rules", "heldout"],
         default="",
-        help="from-hant: one half of hexo-tw, firefox-tw or python-tw",
+        help="from-hant: one half of hexo-tw, firefox-tw, python-tw or libreoffice-tw",
     )
     parser.add_argument(
         "--domain-mode",

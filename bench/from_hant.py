@@ -13,6 +13,9 @@ Sets:
   preferences, certificate messages), 300 sentences with their mainland form, in the same two halves;
 * ``python-tw`` (``tests/conversion_from_hant_python.yml``): the Python tutorial's Taiwan translation
   (python-docs-zh-tw), 300 sentences of prose with their mainland form, in the same two halves;
+* ``libreoffice-tw`` (``tests/conversion_from_hant_libreoffice.yml``): LibreOffice 7.4's help in its Taiwan
+  translation (options, menus and dialogs of Writer, Impress, charts, the wizards), 300 sentences with their mainland
+  form, in the same two halves;
 * every from-Simplified set read backwards: the source is its Taiwan (Hong Kong) label, Traditional text with that
   region's words, the expected output its Simplified sentence, the mainland original.  A label keeps the
   original's wording, so a word the original has and the label puts the regional way is the mainland word.
@@ -37,6 +40,7 @@ SETS = {
     "hexo-tw": bc.ROOT / "tests" / "conversion_from_hant.yml",
     "firefox-tw": bc.ROOT / "tests" / "conversion_from_hant_firefox.yml",
     "python-tw": bc.ROOT / "tests" / "conversion_from_hant_python.yml",
+    "libreoffice-tw": bc.ROOT / "tests" / "conversion_from_hant_libreoffice.yml",
 }
 
 #: OpenCC's configs compared for a Traditional source of each region: characters only, and with phrases.

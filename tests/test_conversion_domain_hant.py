@@ -106,6 +106,9 @@ BY_DOCUMENT = {
     ("firefox-tw", "heldout"): 24.63,
     ("hexo-tw", "rules"): 13.26,
     ("hexo-tw", "heldout"): 19.19,
+    # Session 53 (F): the fourth set, after its rules (`# Session 53 — libreoffice-tw`, from the rules half only).
+    ("libreoffice-tw", "rules"): 30.89,
+    ("libreoffice-tw", "heldout"): 34.17,
 }
 
 

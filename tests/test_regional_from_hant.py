@@ -94,7 +94,8 @@ def test_the_command_line_measures_the_other_direction(
         ("這一天將載入史冊。", "这一天将载入史册。"),
         ("收市價已載入本文件僅供參考。", "收市价已载入本文件仅供参考。"),
         ("專案組經過一段時間的排查。", "专案组经过一段时间的排查。"),
-        ("像這樣把座標用線連結起來，就成為一條路徑。", "像这样把座标用线连结起来，就成为一条路径。"),
+        # Its 座標 is 坐标 since session 53 (F), as heldout17's original writes it; 連結 of joining points stays.
+        ("像這樣把座標用線連結起來，就成為一條路徑。", "像这样把坐标用线连结起来，就成为一条路径。"),
         # Session 44 (cm, rv23): Taiwan news and prose, where the software rules fired.  Aid sent stays 支援, a special
         # case or programme 专案, a road or a bond 连结, an uncertainty 变数, ordering a train or a private 命令列.
         ("台電已支援花蓮的電力搶修。", "台电已支援花莲的电力抢修。"),
