@@ -413,7 +413,7 @@ def test_a_note_written_in_traditional_is_converted_for_simplified(site_builder)
     assert hans["h1"] == "云计算笔记" and hans["head title"].startswith("云计算笔记"), hans
     assert hans["meta"] == hans["feed summary"] == "配置文件放在模板目录，通过软件/硬件部署", hans
     assert "配置文件放在模板目录" in hans["home card"] and hans["feed title"] == "云计算笔记", hans
-    assert hans["toc"] == ["资料与软件", "清除缓存"] and hans["link title"] == "清除缓存", hans
+    assert hans["toc"] == ["数据与软件", "清除缓存"] and hans["link title"] == "清除缓存", hans
     for code in ("zh-Hant-TW", "zh-Hant-HK"):
         shown = _fields_shown(result, code)
         assert shown["h1"] == shown["feed title"] == TITLE and shown["head title"].startswith(TITLE), shown
