@@ -63,7 +63,10 @@ def converters(code: str, domain: str = bc.GENERAL) -> dict[str, Callable[[str],
     return {
         chars: bc.opencc_converter(chars).convert,
         phrases: bc.opencc_converter(phrases).convert,
-        "zhudu": bc.Converter(bc.VARIANTS["zh-Hans"], editor, source_script="Hant", domain=domain).text,
+        # As a note of the source's region folds it (``own``: its region's from-hant rules, ``RegionalRule.region``).
+        "zhudu": bc.Converter(
+            bc.VARIANTS["zh-Hans"], editor, source_script="Hant", domain=domain, own=bc.VARIANTS[code]
+        ).text,
     }
 
 

@@ -87,13 +87,35 @@ def test_taiwan_software_words_count_and_an_equation_is_no_program() -> None:
 
 def test_a_taiwan_note_of_software_prose_gets_the_software_rules(site_builder) -> None:  # type: ignore[no-untyped-def]
     """A Taiwan note with no code block: software text by its words, so its Simplified page writes a program's
-    產生器 as 生成器 (the layer's ``domain: software`` from-hant rule), where general text keeps 产生器."""
-    note = f"---\ntitle: 伺服器筆記\nlang: zh-TW\ndate: 2024-01-02\n---\n\n{TAIWAN_SOFTWARE}\n"
-    result = site_builder(notes={"a.md": note})
+    產生器 as 生成器 (the layer's ``domain: software`` from-hant rule), where general text keeps 产生器, and its 資料
+    as 数据.  A Hong Kong note's 資料 is material (its author writes 數據 for data): 资料 (``region: TW``, review VB)."""
+    text = f"{TAIWAN_SOFTWARE}這個函式會回傳處理後的資料。"
+    notes = {
+        "a.md": f"---\ntitle: 伺服器筆記\nlang: zh-TW\ndate: 2024-01-02\n---\n\n{text}\n",
+        "hk.md": f"---\ntitle: 伺服器筆記\nlang: zh-HK\ndate: 2024-01-03\n---\n\n{text}\n",
+    }
+    result = site_builder(notes=notes)
     assert result.ok, result.log
-    assert "conversion domain: software, 1 of 1 notes are software text" in result.log
+    assert "conversion domain: software, 2 of 2 notes are software text" in result.log
     simplified = html.unescape(result.page("zh-Hans/notes/a/index.html"))
     assert "生成器根据处理好的" in simplified and "产生器" not in simplified
+    assert "处理后的数据" in simplified
+    assert "处理后的资料" in html.unescape(result.page("zh-Hans/notes/hk/index.html"))
+
+
+def test_a_region_is_a_from_hant_rules_and_names_taiwan_or_hong_kong(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from zhudu.script.regional import load_regional
+
+    rule = "    - word: 資料\n      out: 数据\n      region: {}\n      why: x\n      example: 資料\n"
+    layer = tmp_path / "layer.yml"
+    for section, code, region in [("from-hant", "zh-Hans", "MO"), ("from-hans", "zh-Hant-TW", "TW")]:
+        layer.write_text(f"{section}:\n  {code}:\n" + rule.format(region), encoding="utf-8")
+        with pytest.raises(ValueError, match=r"rule 1 .資料.: region is a from-hant rule's, TW or HK"):
+            load_regional(layer)
+    layer.write_text("from-hant:\n  zh-Hans:\n" + rule.format("TW"), encoding="utf-8")
+    [only] = load_regional(layer).rules
+    assert only.region == "TW" and load_regional(layer).rules_for("zh-Hans", "Hant", region="HK") == []
+    assert load_regional(layer).rules_for("zh-Hans", "Hant") == [only]  # a note naming no region: Taiwan's
 
 
 #: Zhudu's wrong words per 1,000 Han on each Traditional set's half as software text (``--domains``): before session

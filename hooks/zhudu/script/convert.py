@@ -42,7 +42,7 @@ from zhudu.script.preload import preload
 from zhudu.script.protected_spans import PH_BASE, PH_MAX, PH_RE, PLANE15_RE, SEP, matcher_for
 from zhudu.script.quote_pairing import pair_quotes, passages
 from zhudu.script.regional import RegionalRules, default_regional
-from zhudu.script.variant_configs import DEFAULT_VARIANTS, Variant, detect_script, opencc_converter
+from zhudu.script.variant_configs import DEFAULT_VARIANTS, Variant, detect_script, opencc_converter, region_of
 from zhudu.script.word_runs import convert_halves, grouped_run_sides, split_grouped, split_joined, word_runs
 
 __all__ = [
@@ -119,7 +119,9 @@ class Converter:
             back_from=tuple(v.code for v in keep_written) if source_script == "Hant" else (),
         )
         layer = default_regional() if regional is True else regional or None
-        self._regional = layer.scanner(variant.code, source_script, domain) if layer and self._cc else None
+        region = region_of(own.code) if own else None  # its own from-hant rules (``RegionalRule.region``)
+        scanner = layer.scanner(variant.code, source_script, domain, region) if layer and self._cc else None
+        self._regional = scanner
         self._keep = layer.keep_pattern() if layer and self._cc else None
         marks = rules.punctuation_for(variant.code) if self._cc is not None else {}
         self._punct = re.compile("[" + re.escape("".join(marks)) + "]") if marks else None
@@ -140,8 +142,7 @@ class Converter:
         # Converted text pieces of the documents seen so far (``convert_pieces``): page chrome and repeated passages
         # are converted once.  A piece converts the same wherever it is (``_convert_many``): this saves time only.
         self._pieces_done = Memo()  # str -> str
-        #: Passages punctuated before (``_punctuate_run`` with markup): pages repeat them (a note's
-        #: passages on theme pages and in panels, the chrome on every page).
+        #: Passages punctuated before (``_punctuate_run`` with markup): pages repeat them (theme pages, panels, chrome).
         self._runs_done = Memo()  # tuple[str, ...] -> list[str]
         self._texts_done = Memo()  # the same for ``text`` (words, titles, characters)
         #: The same for ``text_as_written``: a title is written into several lists each build (``Site.shown_by``).
@@ -285,11 +286,10 @@ class Converter:
             return restore[ord(m.group()) - PH_BASE]
 
         def first_pass(seg: str) -> str:
-            # Names to type first (nothing else may change them, nor leave its own placeholder
-            # inside theirs), then the editor's rules, then the regional layer, which sees the
-            # editor's places as placeholders: an editor's phrase or protected term always wins.
-            # In HTML a Han character written as a reference is converted with its word.
-            # The author's own plane-15 characters are held as themselves first: the placeholders made
+            # Names to type first (nothing else may change them, nor leave its own placeholder inside theirs), then
+            # the editor's rules, then the regional layer, which sees the editor's places as placeholders: an editor's
+            # phrase or protected term always wins.  In HTML a Han character written as a reference is converted with
+            # its word.  The author's own plane-15 characters are held as themselves first: the placeholders made
             # below are plane-15 characters too, and must not be taken for the author's.
             if PLANE15_RE.search(seg):
                 seg = PLANE15_RE.sub(lambda m: placeholder(m.group()), seg)

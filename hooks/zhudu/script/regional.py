@@ -48,8 +48,10 @@ _OPENERS = '“「『"'
 _CLOSERS = '”」』"'
 _SEPARATORS = ("", "：", ":", " ")
 _FIELDS = frozenset(
-    {"word", "out", "next", "prev", "not-next", "not-prev", "domain", "why", "example", "not"}
+    {"word", "out", "next", "prev", "not-next", "not-prev", "domain", "region", "why", "example", "not"}
 )
+#: ``region:`` values of a ``from-hant`` rule (``RegionalRule.region``).
+_RULE_REGIONS = ("TW", "HK")
 #: ``domain:`` values and the text domain (``script.domain``) a rule marked so applies to: ``software`` for the
 #: software sense of its word (software text only), ``general`` for the everyday sense where OpenCC's phrase
 #: writes the software one (对象 a partner, not 物件; text that is not software only).
@@ -77,6 +79,9 @@ class RegionalRule:
         negatives: Sentences where it must not fire.
         domain: ``"software"`` for a rule applied only to software text (see ``script.domain``),
             ``"general"`` for one applied only to other text, or ``""`` for every text.
+        region: A ``from-hant`` rule's: the region whose notes it reads (``TW``: a Taiwan note's word, and a note
+            naming no region's, read as Taiwan's; ``HK``), or ``""`` for every Traditional note (a Hong Kong
+            author writes 數據 for data, so a Hong Kong note's 資料 is material: 资料).
     """
 
     code: str
@@ -91,6 +96,7 @@ class RegionalRule:
     example: str = ""
     negatives: tuple[str, ...] = ()
     domain: str = ""
+    region: str = ""
 
     def applies_to(self, domain: str | None) -> bool:
         """Whether the rule applies to text of ``domain``: ``script.domain``'s ``SOFTWARE`` or ``GENERAL``.
@@ -189,15 +195,25 @@ class RegionalRules:
     only: tuple[RegionOnly, ...] = ()
     _cache: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
-    def rules_for(self, code: str, script: str, domain: str | None = None) -> list[RegionalRule]:
+    def rules_for(
+        self, code: str, script: str, domain: str | None = None, region: str | None = None
+    ) -> list[RegionalRule]:
         """The rules that apply to notes in ``script`` converted into variant ``code``, in match order.
 
         Longer words first (局部变量 before 局部); for one length, the more specific variant key
         first, and rules with a context before a rule without.  A rule with a ``domain`` applies only
-        to text of that domain (``domain``: ``SOFTWARE``, ``GENERAL`` or ``None``, see :meth:`RegionalRule.applies_to`).
+        to text of that domain (``domain``: ``SOFTWARE``, ``GENERAL`` or ``None``, see :meth:`RegionalRule.applies_to`);
+        one with a ``region`` only to that region's notes (``region``: the note's, ``None`` read as Taiwan's).
         """
         chain = _prefixes(code)
-        mine = [r for r in self.rules if r.script == script and r.code in chain and r.applies_to(domain)]
+        mine = [
+            r
+            for r in self.rules
+            if r.script == script
+            and r.code in chain
+            and r.applies_to(domain)
+            and r.region in ("", region or "TW")
+        ]
         return sorted(
             mine,
             key=lambda r: (
@@ -208,7 +224,7 @@ class RegionalRules:
         )
 
     def matcher(
-        self, code: str, script: str, domain: str | None = None
+        self, code: str, script: str, domain: str | None = None, region: str | None = None
     ) -> tuple[re.Pattern[str], Mapping[str, str]] | None:
         """The compiled pattern for ``code``/``script`` and the output of each of its groups.
 
@@ -216,9 +232,9 @@ class RegionalRules:
             ``(pattern, {group name: output})``, or ``None`` when no rule applies.  Text to keep as
             written is not part of it: see :meth:`keep_pattern`.
         """
-        key = (code, script, domain)
+        key = (code, script, domain, region or "TW")
         if key not in self._cache:
-            rules = self.rules_for(code, script, domain)
+            rules = self.rules_for(code, script, domain, region)
             alternatives: list[str] = []
             outputs: dict[str, str] = {}
             if rules:
@@ -230,24 +246,28 @@ class RegionalRules:
             self._cache[key] = (re.compile("|".join(alternatives)), outputs) if alternatives else None
         return self._cache[key]
 
-    def scanner(self, code: str, script: str, domain: str | None = None) -> RegionalScanner | None:
+    def scanner(
+        self, code: str, script: str, domain: str | None = None, region: str | None = None
+    ) -> RegionalScanner | None:
         """What a converter applies: :meth:`matcher`'s ``sub`` and outputs, compiled a rule at a time.
 
         Kept per (code, script, domain), so every converter of a process shares what is compiled; it uses
         the whole matcher at once when that is compiled already (``script.preload`` before page writers fork).
         """
-        key = ("scanner", code, script, domain)
+        key = ("scanner", code, script, domain, region or "TW")
         if key not in self._cache:
-            rules = self.rules_for(code, script, domain)
-            whole = self._cache.get((code, script, domain))
-            compile_whole = functools.partial(self._whole_pattern, code, script, domain)
+            rules = self.rules_for(code, script, domain, region)
+            whole = self._cache.get((code, script, domain, region or "TW"))
+            compile_whole = functools.partial(self._whole_pattern, code, script, domain, region)
             self._cache[key] = (
                 RegionalScanner(rules, compile_whole, whole[0] if whole else None) if rules else None
             )
         return self._cache[key]
 
-    def _whole_pattern(self, code: str, script: str, domain: str | None) -> re.Pattern[str]:
-        matched = self.matcher(code, script, domain)
+    def _whole_pattern(
+        self, code: str, script: str, domain: str | None, region: str | None
+    ) -> re.Pattern[str]:
+        matched = self.matcher(code, script, domain, region)
         assert matched is not None  # a scanner is made only where rules apply
         return matched[0]
 
@@ -355,6 +375,11 @@ def load_regional(path: Path | str = DEFAULT_REGIONAL_FILE, loader: type[Any] = 
                     raise ValueError(
                         f"{where} ({word}): domain must be general or software (or left out: every text)"
                     )
+                region = item.get("region", "")
+                if region and (region not in _RULE_REGIONS or section != "from-hant"):
+                    raise ValueError(
+                        f"{where} ({word}): region is a from-hant rule's, TW or HK (or left out: every Traditional note)"
+                    )
                 rules.append(
                     RegionalRule(
                         code=code,
@@ -369,6 +394,7 @@ def load_regional(path: Path | str = DEFAULT_REGIONAL_FILE, loader: type[Any] = 
                         example=item["example"],
                         negatives=_strings(item.get("not", []), f"{where}: not"),
                         domain=domain,
+                        region=region,
                     )
                 )
     return RegionalRules(tuple(rules), path, keep, tuple(only))
