@@ -232,7 +232,7 @@ class RegionalRules:
             ``(pattern, {group name: output})``, or ``None`` when no rule applies.  Text to keep as
             written is not part of it: see :meth:`keep_pattern`.
         """
-        key = (code, script, domain, region or "TW")
+        key = (code, script, domain, self._region_key(script, region))
         if key not in self._cache:
             rules = self.rules_for(code, script, domain, region)
             alternatives: list[str] = []
@@ -251,18 +251,24 @@ class RegionalRules:
     ) -> RegionalScanner | None:
         """What a converter applies: :meth:`matcher`'s ``sub`` and outputs, compiled a rule at a time.
 
-        Kept per (code, script, domain), so every converter of a process shares what is compiled; it uses
+        Kept per (code, script, domain, region), so every converter of a process shares what is compiled; it uses
         the whole matcher at once when that is compiled already (``script.preload`` before page writers fork).
         """
-        key = ("scanner", code, script, domain, region or "TW")
+        key = ("scanner", code, script, domain, self._region_key(script, region))
         if key not in self._cache:
             rules = self.rules_for(code, script, domain, region)
-            whole = self._cache.get((code, script, domain, region or "TW"))
+            whole = self._cache.get(key[1:])
             compile_whole = functools.partial(self._whole_pattern, code, script, domain, region)
             self._cache[key] = (
                 RegionalScanner(rules, compile_whole, whole[0] if whole else None) if rules else None
             )
         return self._cache[key]
+
+    def _region_key(self, script: str, region: str | None) -> str:
+        """``region`` as compiled patterns are kept by it: "" where no rule of ``script`` names one (all read alike)."""
+        if ("regions", script) not in self._cache:
+            self._cache["regions", script] = any(r.region for r in self.rules if r.script == script)
+        return (region or "TW") if self._cache["regions", script] else ""
 
     def _whole_pattern(
         self, code: str, script: str, domain: str | None, region: str | None
