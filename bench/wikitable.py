@@ -171,8 +171,10 @@ class TableLayer:
     def matcher_for(self, code: str) -> TableMatcher:
         return self._matchers[code]
 
-    def scanner(self, code: str, script: str, domain: str | None = None) -> _TableScanner:
-        base = self._layer.scanner(code, script, domain) if self._layer is not None else None
+    def scanner(
+        self, code: str, script: str, domain: str | None = None, region: str | None = None
+    ) -> _TableScanner:
+        base = self._layer.scanner(code, script, domain, region) if self._layer is not None else None
         return _TableScanner(base, self._matchers[code])
 
     def keep_pattern(self) -> re.Pattern[str] | None:
