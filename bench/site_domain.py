@@ -1,0 +1,81 @@
+"""What the site's one conversion domain costs a collection that mixes software and general notes (issue 25).
+
+A build converts every page with one domain (``publish/conversion_domain.py``: a home or theme page shows several
+notes as one HTML, so a note's title must read there as on its page).  In a collection of both kinds, the notes of
+the other kind are converted in a domain that is not theirs.  This measures what that costs, per kind of note, on
+every labelled set of ``bench_conversion.py`` (``SETS``: the review set and the held-out sets, each document with
+its own domain, ``bench_conversion.domains``): the wrong words (``bench_conversion.wrong_words``) of Zhudu's
+conversion per 1,000 Han characters, each document in its own domain and in the other.
+
+From these rates, a collection whose software notes hold a share ``p`` of its text gets, per 1,000 Han characters,
+``p·sw_own + (1-p)·gen_other`` wrong words when the site is software and ``p·sw_other + (1-p)·gen_own`` when it is
+general: the site should be software from the share where the two meet (printed as ``break-even``).  The table
+then compares the rule ``auto`` used before (software from half of the notes) with the one it uses now
+(``conversion_domain.SOFTWARE_SHARE``) at a few shares.
+
+Run: ``cd /work/main && .venv/bin/python bench/site_domain.py`` (~4 minutes: every set, both variants, twice).
+"""
+
+from __future__ import annotations
+
+import collections
+
+import bench_conversion as bc
+
+from zhudu.publish.conversion_domain import SOFTWARE_SHARE
+from zhudu.script.domain import GENERAL, SOFTWARE
+
+VARIANTS = ("zh-Hant-TW", "zh-Hant-HK")
+KINDS = {SOFTWARE: "software notes", GENERAL: "general notes"}
+
+
+def rates(code: str) -> dict[str, dict[str, float]]:
+    """Per kind of document: Han characters, and wrong words in its own domain and in the other."""
+    totals: dict[str, collections.Counter[str]] = {kind: collections.Counter() for kind in KINDS}
+    convert = {domain: bc.converters(code, domain)["zhudu"] for domain in KINDS}
+    for path in bc.SETS.values():
+        entries = [e for e in bc.load_review(path) if code in e]
+        of_entry = bc.domains(entries)
+        for e in entries:
+            own = of_entry[id(e)]
+            other = GENERAL if own == SOFTWARE else SOFTWARE
+            source, expected, also = str(e["zh-Hans"]), str(e[code]), e.get(bc.ALSO[code])
+            totals[own]["han"] += bc.han_count(source)
+            for name, domain in (("own", own), ("other", other)):
+                out = bc.accept_alternatives(convert[domain](source), expected, also)  # type: ignore[arg-type]
+                totals[own][name] += len(bc.wrong_words(out, expected))
+    return {
+        kind: {"han": c["han"], "own": 1000 * c["own"] / c["han"], "other": 1000 * c["other"] / c["han"]}
+        for kind, c in totals.items()
+    }
+
+
+def mixed(share: float, site: str, r: dict[str, dict[str, float]]) -> float:
+    """Wrong words per 1,000 Han of a collection whose software notes hold ``share`` of its text, site ``site``."""
+    sw = r[SOFTWARE]["own" if site == SOFTWARE else "other"]
+    gen = r[GENERAL]["own" if site == GENERAL else "other"]
+    return share * sw + (1 - share) * gen
+
+
+def main() -> int:
+    for code in VARIANTS:
+        r = rates(code)
+        print(f"{code}: wrong words per 1,000 Han")
+        for kind, name in KINDS.items():
+            k = r[kind]
+            print(
+                f"  {name:15} {k['han']:>8,.0f} Han   own domain {k['own']:5.2f}   the other {k['other']:5.2f}"
+            )
+        gain = r[SOFTWARE]["other"] - r[SOFTWARE]["own"]
+        cost = r[GENERAL]["other"] - r[GENERAL]["own"]
+        print(f"  break-even share of software text: {cost / (cost + gain):.3f}")
+        print(f"  share   site from a half   site from {SOFTWARE_SHARE:.2f}")
+        for share in (0.05, 0.10, 0.25, 0.50, 0.75):
+            before = mixed(share, SOFTWARE if share >= 0.5 else GENERAL, r)
+            now = mixed(share, SOFTWARE if share >= SOFTWARE_SHARE else GENERAL, r)
+            print(f"  {share:5.2f}   {before:16.2f}   {now:14.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
