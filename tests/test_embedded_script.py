@@ -20,7 +20,7 @@ from collections.abc import Callable
 import pytest
 from clean_builds import build_dirty
 from test_cache import same_tree
-from test_conversion_domain import SOFTWARE_BODY, TRADITIONAL_NOTE, note
+from test_conversion_domain import GENERAL_BODY, SOFTWARE_BODY, TRADITIONAL_NOTE, note
 
 from conftest import BuildResult, build_site
 from zhudu.script import copy_folds
@@ -169,9 +169,9 @@ def test_after_the_domain_flips_a_warm_build_folds_the_copy_as_a_cold_build(tmp_
     """The copy's fold reads the site's domain (software text: 支援 beside System V is 支持): in the render's key."""
     warm_root, cold_root = tmp_path / "warm", tmp_path / "cold"
     host = "---\ntitle: 简体笔记\n---\n\n今天天气很好，我们去公园散步。\n\n![[d]]\n"
-    notes = {"a.md": host, "b.md": note(SOFTWARE_BODY, "另一篇", 3), "d.md": TRADITIONAL_NOTE}
+    notes = {"a.md": host, "b.md": note(GENERAL_BODY, "另一篇", 3), "d.md": TRADITIONAL_NOTE}
     assert "conversion domain: general" in build_site(warm_root, notes=notes).log
-    (warm_root / "seeds" / "c.md").write_text(note(SOFTWARE_BODY, "第三篇", 4), encoding="utf-8")  # 2 of 4
+    (warm_root / "seeds" / "c.md").write_text(note(SOFTWARE_BODY, "第三篇", 4), encoding="utf-8")  # 1 of 4
     warm = build_site(warm_root)
     shutil.copytree(warm_root / "seeds", cold_root / "seeds")
     cold = build_site(cold_root, zhudu={"cache_dir": ""})
