@@ -7,11 +7,17 @@ every labelled set of ``bench_conversion.py`` (``SETS``: the review set and the 
 its own domain, ``bench_conversion.domains``): the wrong words (``bench_conversion.wrong_words``) of Zhudu's
 conversion per 1,000 Han characters, each document in its own domain and in the other.
 
+A document with under ``DOMAIN_MIN_HAN`` Han characters in its set takes the whole set's domain (most do), so the
+kinds are nearly the sets' kinds; the general sets are books, news, fiction and reviews more than personal notes, and
+every rate is after the rules written from the sets.  Counted one for one: a general note's wrong words under the
+software rules change the meaning more often than a software note's under the general rules (review VS, session 54,
+``conversion_domain.py``), which is why ``SOFTWARE_SHARE`` is above the break-even printed here.
+
 From these rates, a collection whose software notes hold a share ``p`` of its text gets, per 1,000 Han characters,
 ``p·sw_own + (1-p)·gen_other`` wrong words when the site is software and ``p·sw_other + (1-p)·gen_own`` when it is
 general: the site should be software from the share where the two meet (printed as ``break-even``).  The table
 then compares the rule ``auto`` used before (software from half of the notes) with the one it uses now
-(``conversion_domain.SOFTWARE_SHARE``) at a few shares.
+(``conversion_domain.SOFTWARE_SHARE``) at a few shares, a share of the notes read as a share of the text.
 
 Run: ``cd /work/main && .venv/bin/python bench/site_domain.py`` (~4 minutes: every set, both variants, twice).
 """
