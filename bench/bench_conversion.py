@@ -171,10 +171,12 @@ OpenTiny's, Naive UI's and Arco Design's READMEs), ``heldout68`` (``tests/conver
 note-taking and study tools, as their PyPI packages ship them: syncing LeetCode notes, SiYuan's note-organising
 skills, video and lecture notes, a Markdown notes toolbox, course-material sync and course assistants), ``heldout69`` (``tests/conversion_heldout69.yml``: embedded
 systems and hardware docs, as their PyPI packages ship them: microcontroller debugging over serial ports and SWD, module
-wiring notes, STM32CubeMX and ESP32 tools, a serial-to-HID chip, PLC communication, stepper motors) and ``heldout70``
+wiring notes, STM32CubeMX and ESP32 tools, a serial-to-HID chip, PLC communication, stepper motors), ``heldout70``
 (``tests/conversion_heldout70.yml``: health text as PyPI packages ship it: a chronic-disease clinic's advice to
 patients, a children's kidney clinic's guidance for parents and children, and the READMEs of health and medical
-software) and ``heldout73`` (``tests/conversion_heldout73.yml``: information security docs, as PyPI and npm packages ship
+software), ``heldout72`` (``tests/conversion_heldout72.yml``: operations and infrastructure docs, as their PyPI
+packages ship them: cloud runbooks, Docker and deployment tools, systemd, SSH and web terminals, DNS and TLS
+certificates, tunnels, log shipping, monitoring and alerting) and ``heldout73`` (``tests/conversion_heldout73.yml``: information security docs, as PyPI and npm packages ship
 them: vulnerability and subdomain scanners, national (SM2/SM3/SM4) and other cryptography libraries, authentication and
 OAuth frameworks, two-factor tools, reverse-engineering and forensics servers, CTF tools).
 
@@ -294,6 +296,7 @@ HELDOUT67 = ROOT / "tests" / "conversion_heldout67.yml"
 HELDOUT68 = ROOT / "tests" / "conversion_heldout68.yml"
 HELDOUT69 = ROOT / "tests" / "conversion_heldout69.yml"
 HELDOUT70 = ROOT / "tests" / "conversion_heldout70.yml"
+HELDOUT72 = ROOT / "tests" / "conversion_heldout72.yml"
 HELDOUT73 = ROOT / "tests" / "conversion_heldout73.yml"
 SETS = {
     "review": REVIEW,
@@ -366,6 +369,7 @@ SETS = {
     "heldout68": HELDOUT68,
     "heldout69": HELDOUT69,
     "heldout70": HELDOUT70,
+    "heldout72": HELDOUT72,
     "heldout73": HELDOUT73,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
