@@ -171,10 +171,12 @@ OpenTiny's, Naive UI's and Arco Design's READMEs), ``heldout68`` (``tests/conver
 note-taking and study tools, as their PyPI packages ship them: syncing LeetCode notes, SiYuan's note-organising
 skills, video and lecture notes, a Markdown notes toolbox, course-material sync and course assistants), ``heldout69`` (``tests/conversion_heldout69.yml``: embedded
 systems and hardware docs, as their PyPI packages ship them: microcontroller debugging over serial ports and SWD, module
-wiring notes, STM32CubeMX and ESP32 tools, a serial-to-HID chip, PLC communication, stepper motors) and ``heldout70``
+wiring notes, STM32CubeMX and ESP32 tools, a serial-to-HID chip, PLC communication, stepper motors), ``heldout70``
 (``tests/conversion_heldout70.yml``: health text as PyPI packages ship it: a chronic-disease clinic's advice to
 patients, a children's kidney clinic's guidance for parents and children, and the READMEs of health and medical
-software).
+software) and ``heldout71`` (``tests/conversion_heldout71.yml``: databases and data engineering docs, as their PyPI
+packages ship them: SQL database MCP servers and drivers, ORMs, connection pools, ETL and sync tools, DataFrame
+pipelines, vector stores, SQL parsers).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -292,6 +294,7 @@ HELDOUT67 = ROOT / "tests" / "conversion_heldout67.yml"
 HELDOUT68 = ROOT / "tests" / "conversion_heldout68.yml"
 HELDOUT69 = ROOT / "tests" / "conversion_heldout69.yml"
 HELDOUT70 = ROOT / "tests" / "conversion_heldout70.yml"
+HELDOUT71 = ROOT / "tests" / "conversion_heldout71.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -363,6 +366,7 @@ SETS = {
     "heldout68": HELDOUT68,
     "heldout69": HELDOUT69,
     "heldout70": HELDOUT70,
+    "heldout71": HELDOUT71,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
 FROM_HANT_SETS = ("hexo-tw", "firefox-tw", "python-tw", "libreoffice-tw", "tw-to-hk", "hk-to-tw")
