@@ -174,11 +174,14 @@ systems and hardware docs, as their PyPI packages ship them: microcontroller deb
 wiring notes, STM32CubeMX and ESP32 tools, a serial-to-HID chip, PLC communication, stepper motors), ``heldout70``
 (``tests/conversion_heldout70.yml``: health text as PyPI packages ship it: a chronic-disease clinic's advice to
 patients, a children's kidney clinic's guidance for parents and children, and the READMEs of health and medical
-software), ``heldout72`` (``tests/conversion_heldout72.yml``: operations and infrastructure docs, as their PyPI
 packages ship them: cloud runbooks, Docker and deployment tools, systemd, SSH and web terminals, DNS and TLS
-certificates, tunnels, log shipping, monitoring and alerting) and ``heldout73`` (``tests/conversion_heldout73.yml``: information security docs, as PyPI and npm packages ship
 them: vulnerability and subdomain scanners, national (SM2/SM3/SM4) and other cryptography libraries, authentication and
 OAuth frameworks, two-factor tools, reverse-engineering and forensics servers, CTF tools).
+packages ship them: SQL database MCP servers and drivers, ORMs, connection pools, ETL and sync tools, DataFrame
+pipelines, vector stores, SQL parsers).
+software) and ``heldout71`` (``tests/conversion_heldout71.yml``: databases and data engineering docs, as their PyPI
+software), ``heldout72`` (``tests/conversion_heldout72.yml``: operations and infrastructure docs, as their PyPI
+certificates, tunnels, log shipping, monitoring and alerting) and ``heldout73`` (``tests/conversion_heldout73.yml``: information security docs, as PyPI and npm packages ship
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -296,6 +299,7 @@ HELDOUT67 = ROOT / "tests" / "conversion_heldout67.yml"
 HELDOUT68 = ROOT / "tests" / "conversion_heldout68.yml"
 HELDOUT69 = ROOT / "tests" / "conversion_heldout69.yml"
 HELDOUT70 = ROOT / "tests" / "conversion_heldout70.yml"
+HELDOUT71 = ROOT / "tests" / "conversion_heldout71.yml"
 HELDOUT72 = ROOT / "tests" / "conversion_heldout72.yml"
 HELDOUT73 = ROOT / "tests" / "conversion_heldout73.yml"
 SETS = {
@@ -369,6 +373,7 @@ SETS = {
     "heldout68": HELDOUT68,
     "heldout69": HELDOUT69,
     "heldout70": HELDOUT70,
+    "heldout71": HELDOUT71,
     "heldout72": HELDOUT72,
     "heldout73": HELDOUT73,
 }
