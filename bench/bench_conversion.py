@@ -174,7 +174,8 @@ systems and hardware docs, as their PyPI packages ship them: microcontroller deb
 wiring notes, STM32CubeMX and ESP32 tools, a serial-to-HID chip, PLC communication, stepper motors) and ``heldout70``
 (``tests/conversion_heldout70.yml``: health text as PyPI packages ship it: a chronic-disease clinic's advice to
 patients, a children's kidney clinic's guidance for parents and children, and the READMEs of health and medical
-software).
+software) and ``heldout74`` (``tests/conversion_heldout74.yml``: game development and games, as PyPI packages ship
+their docs: game engines and frameworks, chat-bot game plugins, game tools, mods and their player-facing guides).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -292,6 +293,7 @@ HELDOUT67 = ROOT / "tests" / "conversion_heldout67.yml"
 HELDOUT68 = ROOT / "tests" / "conversion_heldout68.yml"
 HELDOUT69 = ROOT / "tests" / "conversion_heldout69.yml"
 HELDOUT70 = ROOT / "tests" / "conversion_heldout70.yml"
+HELDOUT74 = ROOT / "tests" / "conversion_heldout74.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -363,6 +365,7 @@ SETS = {
     "heldout68": HELDOUT68,
     "heldout69": HELDOUT69,
     "heldout70": HELDOUT70,
+    "heldout74": HELDOUT74,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
 FROM_HANT_SETS = ("hexo-tw", "firefox-tw", "python-tw", "libreoffice-tw", "tw-to-hk", "hk-to-tw")
