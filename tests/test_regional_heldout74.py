@@ -69,8 +69,8 @@ def test_heldout74_domains() -> None:
 
 
 #: First sight's bounds by variant, aligned: (wrong words, mainland words left) without a domain and by document
-#: domain, plain OpenCC's wrong words, and OpenCC's right regional words Zhudu lost (Taiwan one: 幫助資訊, which Zhudu
-#: writes 說明訊息, accepted as also-tw).
+#: domain, plain OpenCC's wrong words, and OpenCC's right regional words Zhudu lost (Taiwan one, by document: 物件 for
+#: a JSON object in the puzzle writer's instructions, general text, where the general 对象 rule writes 對象).
 FIRST_SIGHT = {
     "zh-Hant-TW": (((20, 10), (16, 5)), 100, 1),
     "zh-Hant-HK": (((16, 12), (6, 2)), 73, 0),
