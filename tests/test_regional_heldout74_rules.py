@@ -54,7 +54,7 @@ def test_opencc_phrases_keep_their_forms(code: str) -> None:
     [
         # Other text, outside the set, as shipped: the packages' other lines and sentences like theirs.
         ("zh-Hant-TW", GENERAL, "从 BDX 文件解析出所有命令方块，附带坐标信息。", "所有指令方塊"),
-        ("zh-Hant-TW", SOFTWARE, "放置循环命令方块，再接一个连锁命令方块。", "連鎖指令方塊"),
+        ("zh-Hant-TW", GENERAL, "放置循环命令方块，再接一个连锁命令方块。", "連鎖指令方塊"),
         ("zh-Hant-TW", SOFTWARE, "卸载本服务（web 端热卸载）后加成随之消失。", "web 端熱卸載"),
         ("zh-Hant-TW", GENERAL, "系统会给出一个离奇的情境描述(汤面)，", "(湯面)"),
         ("zh-Hant-HK", GENERAL, "（汤面信息量审查）", "（湯面"),
