@@ -179,9 +179,11 @@ them: vulnerability and subdomain scanners, national (SM2/SM3/SM4) and other cry
 OAuth frameworks, two-factor tools, reverse-engineering and forensics servers, CTF tools).
 packages ship them: SQL database MCP servers and drivers, ORMs, connection pools, ETL and sync tools, DataFrame
 pipelines, vector stores, SQL parsers).
+their docs: game engines and frameworks, chat-bot game plugins, game tools, mods and their player-facing guides).
 software) and ``heldout71`` (``tests/conversion_heldout71.yml``: databases and data engineering docs, as their PyPI
 software), ``heldout72`` (``tests/conversion_heldout72.yml``: operations and infrastructure docs, as their PyPI
 certificates, tunnels, log shipping, monitoring and alerting) and ``heldout73`` (``tests/conversion_heldout73.yml``: information security docs, as PyPI and npm packages ship
+software) and ``heldout74`` (``tests/conversion_heldout74.yml``: game development and games, as PyPI packages ship
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -302,6 +304,7 @@ HELDOUT70 = ROOT / "tests" / "conversion_heldout70.yml"
 HELDOUT71 = ROOT / "tests" / "conversion_heldout71.yml"
 HELDOUT72 = ROOT / "tests" / "conversion_heldout72.yml"
 HELDOUT73 = ROOT / "tests" / "conversion_heldout73.yml"
+HELDOUT74 = ROOT / "tests" / "conversion_heldout74.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -376,6 +379,7 @@ SETS = {
     "heldout71": HELDOUT71,
     "heldout72": HELDOUT72,
     "heldout73": HELDOUT73,
+    "heldout74": HELDOUT74,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
 FROM_HANT_SETS = ("hexo-tw", "firefox-tw", "python-tw", "libreoffice-tw", "tw-to-hk", "hk-to-tw")
