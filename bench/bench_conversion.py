@@ -174,16 +174,16 @@ systems and hardware docs, as their PyPI packages ship them: microcontroller deb
 wiring notes, STM32CubeMX and ESP32 tools, a serial-to-HID chip, PLC communication, stepper motors), ``heldout70``
 (``tests/conversion_heldout70.yml``: health text as PyPI packages ship it: a chronic-disease clinic's advice to
 patients, a children's kidney clinic's guidance for parents and children, and the READMEs of health and medical
-packages ship them: cloud runbooks, Docker and deployment tools, systemd, SSH and web terminals, DNS and TLS
-them: vulnerability and subdomain scanners, national (SM2/SM3/SM4) and other cryptography libraries, authentication and
-OAuth frameworks, two-factor tools, reverse-engineering and forensics servers, CTF tools).
+software), ``heldout71`` (``tests/conversion_heldout71.yml``: databases and data engineering docs, as their PyPI
 packages ship them: SQL database MCP servers and drivers, ORMs, connection pools, ETL and sync tools, DataFrame
-pipelines, vector stores, SQL parsers).
-their docs: game engines and frameworks, chat-bot game plugins, game tools, mods and their player-facing guides).
-software) and ``heldout71`` (``tests/conversion_heldout71.yml``: databases and data engineering docs, as their PyPI
-software), ``heldout72`` (``tests/conversion_heldout72.yml``: operations and infrastructure docs, as their PyPI
-certificates, tunnels, log shipping, monitoring and alerting) and ``heldout73`` (``tests/conversion_heldout73.yml``: information security docs, as PyPI and npm packages ship
-software) and ``heldout74`` (``tests/conversion_heldout74.yml``: game development and games, as PyPI packages ship
+pipelines, vector stores, SQL parsers), ``heldout72`` (``tests/conversion_heldout72.yml``: operations and
+infrastructure docs, as their PyPI packages ship them: cloud runbooks, Docker and deployment tools, systemd, SSH and
+web terminals, DNS and TLS certificates, tunnels, log shipping, monitoring and alerting), ``heldout73``
+(``tests/conversion_heldout73.yml``: information security docs, as PyPI and npm packages ship them: vulnerability and
+subdomain scanners, national (SM2/SM3/SM4) and other cryptography libraries, authentication and OAuth frameworks,
+two-factor tools, reverse-engineering and forensics servers, CTF tools) and ``heldout74``
+(``tests/conversion_heldout74.yml``: game development and games, as PyPI packages ship their docs: game engines and
+frameworks, chat-bot game plugins, game tools, mods and their player-facing guides).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
