@@ -10,9 +10,11 @@ module calls software.
 Decided once per document from its own text, so it is deterministic and changes only when the text does:
 a code block, or software words and Latin identifiers dense enough (per 1,000 Han characters) that
 everyday prose does not reach them (news and shoppers' reviews score 0-8, software books and catalogues
-30 and more: ``bench/bench_conversion.py --domains``).  Writing about models and their training counts as
-software text: a prompt guide scores 21, a practitioner's notes 30 and more, the shipped notes on the AI
-economy 4-12.
+30 and more: ``bench/bench_conversion.py --domains``).  Words as common in everyday writing (版本, 提交, 點選,
+下載, 應用程式) count only beside other software evidence, so a fitness diary or a tax office's notice about its
+app is general text (session 54, ``tests/domain_review.yml``).  Writing about models and their training counts as
+software text: a prompt guide scores 34, a practitioner's notes 30 and more, the shipped notes on the AI
+economy 4-13.
 """
 
 from __future__ import annotations
