@@ -229,7 +229,8 @@ from cut_guard import guarded  # noqa: E402  (bench/ is on the path when this fi
 from wikitable import TableLayer, table_layer  # noqa: E402
 
 from zhudu.script.convert import DEFAULT_VARIANTS, ConversionRules, Converter, load_rules, opencc_converter  # noqa: E402  (the hooks directory is put on the path above)
-from zhudu.script.domain import GENERAL, SHORTEST, SOFTWARE, software_score, text_domain  # noqa: E402
+from zhudu.script.domain import GENERAL, SOFTWARE, text_domain  # noqa: E402
+from zhudu.script.domain import software_cues as domain_cues  # noqa: E402
 
 REVIEW = ROOT / "tests" / "conversion_review.yml"
 HELDOUT = ROOT / "tests" / "conversion_heldout.yml"
@@ -598,8 +599,8 @@ DOMAIN_MODES = ("general", "site", "document", "passage", "sentence", "best")
 
 
 def software_cues(text: str) -> int:
-    """Software words and code tokens in ``text`` (``software_score`` counts them per 1,000 Han characters)."""
-    return round(software_score(text) * max(han_count(text), SHORTEST) / 1000)
+    """Software words and code tokens in ``text``, each counted once (``script.domain.software_cues``)."""
+    return domain_cues(text)
 
 
 def sentence_domain(text: str, site_domain: str) -> str:

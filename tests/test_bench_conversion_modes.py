@@ -14,9 +14,14 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import bench_conversion  # noqa: E402  (bench/ is put on the path above)
 
-#: A mixed set: essays and fortunes (general) beside Hexo themes' READMEs and changelogs (software); as
-#: one site it is general, so the sentence and passage modes can make some of its sentences software.
-MIXED = bench_conversion.load_review(bench_conversion.SETS["heldout21"])
+#: A mixed set: fortunes (general) beside Hexo themes' READMEs and changelogs (software); as one site it is general, so
+#: the sentence and passage modes can make some of its sentences software.  Every other sentence of the themes: the
+#: whole of heldout21 is software text as one site since session 54 weighs software words double (21.5, this 17.7).
+MIXED = [
+    e
+    for i, e in enumerate(bench_conversion.load_review(bench_conversion.SETS["heldout21"]))
+    if "fortunes" in bench_conversion.document(e) or i % 2 == 0
+]
 HK = "zh-Hant-HK"
 
 

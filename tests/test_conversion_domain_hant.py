@@ -52,7 +52,9 @@ def test_a_documents_domain_is_the_same_in_every_script() -> None:
                 read[(code, original, text_domain(text[code]))] += 1
     for code in ("zh-Hant-TW", "zh-Hant-HK"):
         assert read[(code, SOFTWARE, SOFTWARE)] >= 80, read
-        assert read[(code, GENERAL, GENERAL)] >= 131, read
+        assert read[(code, GENERAL, GENERAL)] >= 129, (
+            read
+        )  # 131 before session 54 read two software manuals as such
     assert read[("zh-Hant-TW", SOFTWARE, GENERAL)] <= 2 and read[("zh-Hant-HK", SOFTWARE, GENERAL)] == 0, read
     assert read[("zh-Hant-TW", GENERAL, SOFTWARE)] <= 1 and read[("zh-Hant-HK", GENERAL, SOFTWARE)] == 0, read
 

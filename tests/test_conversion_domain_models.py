@@ -35,19 +35,21 @@ def test_writing_about_models_is_software_text() -> None:
 def test_every_file_of_the_explainers_on_ai_is_software_text() -> None:
     """heldout64's guide and five notes, each as a note of its sentences: two were software text before, four were
     general (the guide scored 8.5, the notes on parallel training 10.1); the guide now scores 30 (26 before session
-    53 counted 指令, its prompts' instructions, as Taiwan's software word it is in Simplified text too)."""
+    53 counted 指令, its prompts' instructions, as Taiwan's software word it is in Simplified text too), 34.3 since
+    session 54 weighs a software word (指令) double."""
     entries = bench_conversion.load_review(bench_conversion.HELDOUT64)
     assert set(bench_conversion.domains(entries).values()) == {SOFTWARE}
     guide = "".join(str(e["zh-Hans"]) for e in entries if str(e["from"]).split(":")[0].endswith("test.txt"))
-    assert 29 < software_score(guide) < 31
+    assert 34 < software_score(guide) < 35
 
 
 def test_notes_on_the_ai_economy_stay_general_text() -> None:
     """The three shipped notes (an X thread on technology handed down, a column on the AI data-centre bubble, an essay
-    on industry) and heldout27's essays on the AI trade and on Nvidia's share: general text, well below the line."""
+    on industry) and heldout27's essays on the AI trade and on Nvidia's share: general text, well below the line (the
+    column's one 代码 weighs double since session 54: 12.6 of 20, was 11.5; 0.65 of the line, was 0.6)."""
     for seed in sorted((ROOT / "seeds").glob("*.md")):
         text = seed.read_text(encoding="utf-8")
-        assert text_domain(text) == GENERAL and software_score(text) < THRESHOLD * 0.6, seed.name
+        assert text_domain(text) == GENERAL and software_score(text) < THRESHOLD * 0.65, seed.name
     entries = bench_conversion.load_review(bench_conversion.HELDOUT27)
     for question in ("q15", "q22"):
         name = f"jionlp 1.5.31 (PyPI) dictionary/jionlp_LLM_test/jionlp_LLM_test_1.2.json {question}"

@@ -38,12 +38,13 @@ def test_heldout17_set_shape() -> None:
 
 
 def test_heldout17_is_software_text_as_a_whole() -> None:
-    """Tutorials about a typesetting language: the set as one note is software text; the two essays' files and one
-    tutorial chapter alone are general text (``--domains`` converts each file with its own)."""
+    """Tutorials about a typesetting language: the set as one note is software text; the two essays' files alone are
+    general text (``--domains`` converts each file with its own; the tiling chapter too was general, 19.8, before
+    session 54 weighed its software words double: 29.7)."""
     assert text_domain("".join(e["zh-Hans"] for e in HELDOUT17)) == SOFTWARE
     of_entry = bench_conversion.domains(HELDOUT17)
     general = {bench_conversion.document(e) for e in HELDOUT17 if of_entry[id(e)] == GENERAL}
-    assert len(general) == 3
+    assert len(general) == 2
 
 
 @pytest.mark.parametrize(

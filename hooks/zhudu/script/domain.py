@@ -10,16 +10,18 @@ module calls software.
 Decided once per document from its own text, so it is deterministic and changes only when the text does:
 a code block, or software words and Latin identifiers dense enough (per 1,000 Han characters) that
 everyday prose does not reach them (news and shoppers' reviews score 0-8, software books and catalogues
-30 and more: ``bench/bench_conversion.py --domains``).  Writing about models and their training counts as
-software text: a prompt guide scores 21, a practitioner's notes 30 and more, the shipped notes on the AI
-economy 4-12.
+30 and more: ``bench/bench_conversion.py --domains``).  Words as common in everyday writing (版本, 提交, 點選,
+下載, 應用程式) count only beside other software evidence, so a fitness diary or a tax office's notice about its
+app is general text (session 54, ``tests/domain_review.yml``).  Writing about models and their training counts as
+software text: a prompt guide scores 34, a practitioner's notes 30 and more, the shipped notes on the AI
+economy 4-13.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["GENERAL", "SOFTWARE", "software_score", "text_domain"]
+__all__ = ["GENERAL", "SOFTWARE", "software_cues", "software_score", "text_domain"]
 
 SOFTWARE = "software"
 GENERAL = ""
@@ -134,8 +136,13 @@ _WORDS_HANT = (  # noqa: SIM905  (a word list reads better as one string)
     "預設 類型 默認 點擊 點選 指令 套件 回傳 應用程式 命令 部署 佈署 提交 分支 版本 "
     "格式 方法 返回"
 ).split()
+#: A stock's 代码 (股票代码, a finance note's) is no program's code, and Taiwan's 網際網路 (the internet, 互联网 in
+#: Simplified, which counts nothing) is no 網路 (an AI-economy essay's Taiwan label read 17.4, its original 7.5).
 _WORD_RE = re.compile(
-    "(?<!方)程式(?!化)|" + "|".join(sorted(map(re.escape, {*_WORDS, *_WORDS_HANT}), key=len, reverse=True))
+    "(?<!方)程式(?!化)|(?<!股票)代[码碼]|(?<!網際)網路|"
+    + "|".join(
+        sorted(map(re.escape, {*_WORDS, *_WORDS_HANT} - {"代码", "代碼", "網路"}), key=len, reverse=True)
+    )
 )
 #: A Latin identifier, a path or an option: letters with a digit, _, /, . or - inside, or a word in backticks.  An
 #: identifier is tried from the start of its run of letters and digits only, and a run is read once: tried from
@@ -158,20 +165,69 @@ _MARKUP_RE = re.compile(
     r"\]\([^()\[\]\n]{0,500}\)|\]:[ \t]*\S+[^\n]*|<?https?://[^\s<>)）]+>?|!?\[\[[^\[\]\n]{0,500}\]\]"
     r"|\{%[^{}%\n]{0,500}%\}|\{\{[^{}\n]{0,500}\}\}|</?[A-Za-z][^<>\n]{0,500}>"
 )
-#: Score (software words and code tokens per 1,000 Han characters) from which text is software.
+#: Words as common in everyday text as in software text (issue 25, session 54): a recipe's 版本, a fitness app's 标签, a
+#: tax return's 提交 and 下载, a ticket 窗口, a procedure's 程序, an order's 命令.  A note of everyday writing about
+#: apps, forms and websites is full of them (a Taiwan fitness note 54 per 1,000, a WeChat guide for parents 55) and of
+#: nothing else.  They count only beside two other kinds of software evidence (two different software words, or one
+#: and a code token, or two code tokens): then they are what software text says of its menus and versions.
+_EVERYDAY = frozenset(
+    (  # noqa: SIM905  (a word list reads better as one string)
+        "方法 版本 格式 执行 设置 页面 标签 下载 上传 主题 类型 网络 提交 点击 链接 密码 安装 按钮 菜单 选项 默认 运行 "
+        "程序 命令 窗口 目录 返回 对象 循环 协议 属性 日志 浏览器 用户名 文件夹 字符 编码 部署 仓库 分支 内存 硬盘 "
+        "分区 进程 调用 "
+        "執行 設置 頁面 標籤 下載 上傳 主題 類型 網絡 網路 點擊 點選 連結 鏈接 密碼 安裝 按鈕 菜單 選單 選項 預設 默認 "
+        "運行 目錄 對象 循環 協議 屬性 日誌 瀏覽器 用戶名 使用者名稱 文件夾 資料夾 字元 編碼 佈署 倉庫 內存 記憶體 "
+        "硬盤 硬碟 分區 應用程式 進程 調用"
+    ).split()
+)
+#: The words of the models' trade (模型 and 训练 fill the news about AI as much as a practitioner's notes): one each.
+_TRADE = frozenset(
+    (  # noqa: SIM905
+        "模型 训练 微调 神经网络 数据集 提示词 机器学习 深度学习 张量 ChatGPT LLM "
+        "訓練 微調 神經網絡 神經網路 數據集 資料集 提示詞 機器學習 深度學習 張量"
+    ).split()
+)
+#: What a software word weighs; a code token, a word of the trade and an everyday word beside them weigh one (code
+#: doubled read a note's hashtags, `#AI泡沫`, as program code twice over).
+SOFTWARE_WEIGHT = 2
+#: Score (weighted software evidence per 1,000 Han characters) from which text is software: ten software words per
+#: 1,000, twenty code tokens, or fewer with everyday words beside them (session 54: every word alike read 22 of the
+#: review set's 26 everyday notes as software, `tests/domain_review.yml`).
 THRESHOLD = 20.0
 #: A short note is scored as if it had this many Han characters: one software word in a
-#: two-line note is not a software note (it takes four in one this short).
+#: two-line note is not a software note.
 SHORTEST = 200
 
 
+def _evidence(text: str) -> tuple[int, int, int, int, int]:
+    """Software words, words of the models' trade, everyday words, kinds of software word and code tokens."""
+    prose = _MARKUP_RE.sub(" ", text)
+    words = _WORD_RE.findall(prose)
+    software = [w for w in words if w not in _EVERYDAY and w not in _TRADE]
+    trade = sum(w in _TRADE for w in words)
+    everyday = len(words) - len(software) - trade
+    return len(software), trade, everyday, len(set(software)), len(_CODE_RE.findall(prose))
+
+
+def software_cues(text: str) -> int:
+    """Software, trade and everyday words and code tokens in ``text``, each counted once (a sentence's cues)."""
+    software, trade, everyday, _, code = _evidence(text)
+    return software + trade + everyday + code
+
+
 def software_score(text: str) -> float:
-    """Software words and code tokens per 1,000 Han characters of ``text`` (at least ``SHORTEST``)."""
+    """Weighted software evidence per 1,000 Han characters of ``text`` (at least ``SHORTEST``).
+
+    Software words weigh ``SOFTWARE_WEIGHT``; code tokens and the models' trade's words one each; everyday words one
+    each and only where the text has two kinds of other evidence (two different software words, one and a code
+    token, two code tokens).
+    """
     han = len(_HAN_RE.findall(text))
     if not han:
         return 0.0
-    prose = _MARKUP_RE.sub(" ", text)
-    return 1000 * (len(_WORD_RE.findall(prose)) + len(_CODE_RE.findall(prose))) / max(han, SHORTEST)
+    software, trade, everyday, kinds, code = _evidence(text)
+    beside = everyday if kinds + min(code, 2) >= 2 else 0
+    return 1000 * (SOFTWARE_WEIGHT * software + code + trade + beside) / max(han, SHORTEST)
 
 
 def text_domain(text: str) -> str:
