@@ -187,6 +187,9 @@ _TRADE = frozenset(
         "訓練 微調 神經網絡 神經網路 數據集 資料集 提示詞 機器學習 深度學習 張量"
     ).split()
 )
+#: Training alone is a workout's or a dog's (review VS, session 54: a Simplified workout log's 训练 ×6 scored 30, a
+#: gym note's 訓練): it is the trade's word only beside another of them (训练模型, 训练数据集), else an everyday word.
+_TRAINING = frozenset(("训练", "訓練"))
 #: What a software word weighs; a code token, a word of the trade and an everyday word beside them weigh one (code
 #: doubled read a note's hashtags, `#AI泡沫`, as program code twice over).
 SOFTWARE_WEIGHT = 2
@@ -204,7 +207,8 @@ def _evidence(text: str) -> tuple[int, int, int, int, int]:
     prose = _MARKUP_RE.sub(" ", text)
     words = _WORD_RE.findall(prose)
     software = [w for w in words if w not in _EVERYDAY and w not in _TRADE]
-    trade = sum(w in _TRADE for w in words)
+    trade_words = {w for w in words if w in _TRADE}
+    trade = sum(w in _TRADE for w in words) if trade_words - _TRAINING else 0
     everyday = len(words) - len(software) - trade
     return len(software), trade, everyday, len(set(software)), len(_CODE_RE.findall(prose))
 
