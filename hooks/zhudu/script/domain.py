@@ -102,6 +102,15 @@ _WORDS = [
     "格式",
     "字符",
     "编码",
+    # Session 54 (review VD2): a developer's prose without code, where git's own words (提交, 分支, 仓库) are everyday
+    # words too: the compounds only software text writes.
+    "远程仓库",
+    "合并请求",
+    "主分支",
+    "暂存区",
+    "虚拟环境",
+    "正则表达式",
+    "字段",
     # Writing about machine learning and language models (issue 25, session 52: a prompt guide, a practitioner's notes):
     # its text is a model's input and output (文本 is 文字 in Taiwan, as in software text).  Words of the trade, not of
     # the news about it: AI, 算力, GPU and 大模型 alone fill commentary on the AI economy, which stays general text
@@ -134,12 +143,12 @@ _WORDS_HANT = (  # noqa: SIM905  (a word list reads better as one string)
     "腳本 菜單 視窗 訓練 記憶體 設置 語句 語法 調用 調試 變數 變量 資料夾 資料庫 "
     "資料集 軟件包 軟體包 迴圈 連結 進程 運行 選單 選項 配置檔案 鏈接 陣列 除錯 頁面 "
     "預設 類型 默認 點擊 點選 指令 套件 回傳 應用程式 命令 部署 佈署 提交 分支 版本 "
-    "格式 方法 返回"
+    "格式 方法 返回 遠程倉庫 遠端倉庫 合併請求 主分支 暫存區 虛擬環境 正則表達式 正規表示式 欄位"
 ).split()
-#: A stock's 代码 (股票代码, a finance note's) is no program's code, and Taiwan's 網際網路 (the internet, 互联网 in
+#: A stock's, a fund's or a company's 代码 (股票代码, 基金代码, 统一社会信用代码, a finance note's) is no program's code, and Taiwan's 網際網路 (the internet, 互联网 in
 #: Simplified, which counts nothing) is no 網路 (an AI-economy essay's Taiwan label read 17.4, its original 7.5).
 _WORD_RE = re.compile(
-    "(?<!方)程式(?!化)|(?<!股票)代[码碼]|(?<!網際)網路|"
+    "(?<!方)程式(?!化)|(?<!股票|信用|证券|證券|基金|邮政|郵政)代[码碼]|(?<!網際)網路|"
     + "|".join(
         sorted(map(re.escape, {*_WORDS, *_WORDS_HANT} - {"代码", "代碼", "網路"}), key=len, reverse=True)
     )
@@ -177,7 +186,10 @@ _EVERYDAY = frozenset(
         "分区 进程 调用 "
         "執行 設置 頁面 標籤 下載 上傳 主題 類型 網絡 網路 點擊 點選 連結 鏈接 密碼 安裝 按鈕 菜單 選單 選項 預設 默認 "
         "運行 目錄 對象 循環 協議 屬性 日誌 瀏覽器 用戶名 使用者名稱 文件夾 資料夾 字元 編碼 佈署 倉庫 內存 記憶體 "
-        "硬盤 硬碟 分區 應用程式 進程 調用"
+        "硬盤 硬碟 分區 應用程式 進程 調用 "
+        # Session 54 (review VD2): a maths lesson's 语句, an ambulance's 呼叫, a chat app's 外掛 and 回傳, a tax office's
+        # 自助终端 and 客户端, a phone's 缓存, a course's 模块, a lab's 调试, a byline's 編譯, a form's 欄位.
+        "语句 語句 呼叫 回傳 外掛 终端 終端 客户端 客戶端 缓存 緩存 接口 模块 模塊 模組 调试 調試 編譯 欄位"
     ).split()
 )
 #: The words of the models' trade (模型 and 训练 fill the news about AI as much as a practitioner's notes): one each.
@@ -187,9 +199,14 @@ _TRADE = frozenset(
         "訓練 微調 神經網絡 神經網路 數據集 資料集 提示詞 機器學習 深度學習 張量"
     ).split()
 )
-#: Training alone is a workout's or a dog's (review VS, session 54: a Simplified workout log's 训练 ×6 scored 30, a
-#: gym note's 訓練): it is the trade's word only beside another of them (训练模型, 训练数据集), else an everyday word.
-_TRAINING = frozenset(("训练", "訓練"))
+#: One word of the trade alone is a workout's 训练 (review VS, session 54: a workout log's 训练 ×6 scored 30), a
+#: collector's 模型 (a train model, review VD2) or the news's ChatGPT: the trade's words count where a note has two of
+#: them (训练模型, 模型微调), else they are everyday words.
+TRADE_KINDS = 2
+#: Latin words of everyday text that look like identifiers (a hyphen, a slash, a digit): not code.
+_EVERYDAY_LATIN = re.compile(
+    r"(?i)wi-fi|e-mail|ios/android|android/ios|covid-19|t-shirt|e-channel|k-pop|type-c|usb-c"
+)
 #: What a software word weighs; a code token, a word of the trade and an everyday word beside them weigh one (code
 #: doubled read a note's hashtags, `#AI泡沫`, as program code twice over).
 SOFTWARE_WEIGHT = 2
@@ -207,14 +224,18 @@ def _evidence(text: str) -> tuple[int, int, int, int, int]:
     prose = _MARKUP_RE.sub(" ", text)
     words = _WORD_RE.findall(prose)
     software = [w for w in words if w not in _EVERYDAY and w not in _TRADE]
-    trade_words = {w for w in words if w in _TRADE}
-    trade = sum(w in _TRADE for w in words) if trade_words - _TRAINING else 0
+    trade_words = [w for w in words if w in _TRADE]
+    trade = len(trade_words) if len(set(trade_words)) >= TRADE_KINDS else 0
     everyday = len(words) - len(software) - trade
-    return len(software), trade, everyday, len(set(software)), len(_CODE_RE.findall(prose))
+    code = sum(not _EVERYDAY_LATIN.fullmatch(token) for token in _CODE_RE.findall(prose))
+    return len(software), trade, everyday, len(set(software)), code
 
 
 def software_cues(text: str) -> int:
-    """Software, trade and everyday words and code tokens in ``text``, each counted once (a sentence's cues)."""
+    """Every software, trade and everyday word and code token in ``text``, unweighted and everyday words unconditioned.
+
+    The bench's sentence mode (``bench_conversion.sentence_domain``) counts a sentence's cues so; no build does.
+    """
     software, trade, everyday, _, code = _evidence(text)
     return software + trade + everyday + code
 
