@@ -153,7 +153,8 @@ def test_a_traditional_note_on_the_simplified_site(source: str, expected: str) -
         ("Linux 支援 System V Unix 的功能。", "Linux 支持 System V Unix 的功能。"),
         ("Feature 支援 maxLogNumber 設定。", "Feature 支持 maxLogNumber 设置。"),
         ("產生器根據處理好的原始檔案建立路由。", "生成器根据处理好的原始文件建立路由。"),
-        ("連結器把目的檔合成一個執行檔。", "链接器把目的档合成一个执行档。"),
+        # 目标文件, 可执行文件 since session 54 (FH).
+        ("連結器把目的檔合成一個執行檔。", "链接器把目标文件合成一个可执行文件。"),
         # Still help, or a device, in software text.
         ("政府支援 NGO 的救災工作。", "政府支援 NGO 的救灾工作。"),
         ("美國支援 Ukraine 的軍事行動。", "美国支援 Ukraine 的军事行动。"),
