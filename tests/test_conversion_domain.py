@@ -140,6 +140,28 @@ def test_the_setting_forces_the_domain(site_builder, setting, body, domain) -> N
     assert f"conversion domain: {setting}, set by extra.zhudu.conversion_domain" in result.log
 
 
+def test_ids_and_anchors_do_not_change_with_the_domain(site_builder) -> None:  # type: ignore[no-untyped-def]
+    """Heading ids and passage anchors are the text folded by no domain's rules: a link from outside or a bookmark
+    to a passage holds when the site's domain flips.  A software site's from-hant rules read 文件 as 文档 and a Taiwan
+    note's 資料 as 数据; folded by them, a Simplified heading's and a Taiwan note's ids changed with the domain."""
+    notes = {
+        "a.md": note("## 文件说明\n\n请参阅文件，再运行命令。\n"),
+        "t.md": "---\ntitle: 資料筆記\ndate: 2024-01-05\nlang: zh-TW\n---\n\n## 資料與文件\n\n每塊GPU上的資料與文件。\n",
+    }
+    ids = {}
+    for setting in ("general", "software"):
+        result = site_builder(notes=notes, zhudu={"conversion_domain": setting})
+        assert result.ok, result.log
+        ids[setting] = [
+            re.findall(r'\sid="([^"]+)"', result.page(f"{code}/notes/{name}/index.html"))
+            for code in ("zh-Hans", "zh-Hant-TW")
+            for name in ("a", "t")
+        ]
+    assert ids["general"] == ids["software"]
+    assert all("文档" not in i and "数据" not in i for page in ids["software"] for i in page), ids["software"]
+    assert any(i.startswith("p-") for page in ids["software"] for i in page)
+
+
 def test_a_bad_setting_is_a_config_error_naming_the_key(site_builder) -> None:  # type: ignore[no-untyped-def]
     result = site_builder(notes={"a.md": note(GENERAL_BODY)}, zhudu={"conversion_domain": "code"})
     assert not result.ok

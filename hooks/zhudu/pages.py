@@ -29,8 +29,6 @@ from zhudu.publish import conversion_domain, feeds, incremental, notfound, uncha
 from zhudu.publish.sections import home_introduction
 from zhudu.script import as_written, copy_folds, rule_scope, variants
 from zhudu.script import convert as script
-from zhudu.script.domain import GENERAL, SOFTWARE
-from zhudu.script.regional import default_regional
 from zhudu.themes.render import GeneratedPage, theme_src
 
 if TYPE_CHECKING:
@@ -77,7 +75,6 @@ def page_markdown(build: Build, markdown: str, page: Page, files: Files) -> str:
         if build.renders is None or not unchanged.active():
             return markdown
         source = "page" + _rule_scope(build).part(markdown)  # the conversion rules its text can meet
-        source += _domain_words_folded(build, markdown)  # its anchors' fold (a Simplified page's, too)
         if intro is not None:  # its script: written in Traditional, the page is made Simplified (finishing)
             source += f" intro {intro.meta.lang} {_folded_by(build, intro)}"
         reused = build.renders.before("", source, markdown, page.file.src_uri, page.url, _exists(files))
@@ -143,37 +140,11 @@ def _folded_by(build: Build, written: Note, markdown: str = "") -> str:
     site = build.site
     copies = copy_folds.holds_marks(markdown)
     if written.meta.lang != "zh-Hant" and not copies:
-        return _domain_words_folded(build, markdown)
+        return ""
     domain = conversion_domain.for_converter(site.conversion_domain, site.default.code, "Hant")
     if written.meta.lang != "zh-Hant":
         return f"copies {domain}"
     return f"{domain} {written.meta.region}" if written.meta.region else domain
-
-
-def _domain_words_folded(build: Build, markdown: str) -> str:
-    """A Simplified page's fold by the site's domain, where its text holds a word the domain decides ("" if none).
-
-    Its passage anchors and heading ids are its text folded (``Build.fold``): a word both scripts write that a
-    from-hant rule of one domain rewrites (文件 → 文档 in software text) folds by the site's domain.
-    """
-    site = build.site
-    if not _domain_word(site.default.code).search(markdown):
-        return ""
-    return " words " + conversion_domain.for_converter(site.conversion_domain, site.default.code, "Hant")
-
-
-def _domain_word(code: str) -> re.Pattern[str]:
-    """The words of the from-hant rules into ``code`` that only one domain has (never matching when none)."""
-    if _DOMAIN_WORDS.get(code) is None:
-        layer = default_regional()
-        rules = [set(layer.rules_for(code, "Hant", d)) for d in (SOFTWARE, GENERAL)]
-        words = sorted({r.word for r in rules[0] ^ rules[1]}, key=len, reverse=True)
-        _DOMAIN_WORDS[code] = re.compile("|".join(map(re.escape, words)) or r"(?!)")
-    return _DOMAIN_WORDS[code]
-
-
-#: ``_domain_word``'s pattern per variant code (the layer is the code's: one per process).
-_DOMAIN_WORDS: dict[str, re.Pattern[str]] = {}
 
 
 def _rule_scope(build: Build) -> rule_scope.RenderScope:

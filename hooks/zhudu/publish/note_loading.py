@@ -77,9 +77,11 @@ class NoteLoading:
     def slugify(self) -> Slugify:
         """Heading ids as every variant's page has them and links find them: the text in the site's script, slugified.
 
-        Folded by the converter of this build's domain: final once ``load_notes`` has decided it.
+        Folded with the rules of neither domain (``converter``'s ``domain_free``), so an id or a passage's anchor does
+        not change when the site's domain does (a link from outside, a reader's bookmark): a Simplified heading's 文件
+        is no 文档 in a software site's ids (a from-hant rule of software text), a Taiwan note's 資料 no 数据.
         """
-        return Slugify(self.converter(self.default.code, "Hant").text)
+        return Slugify(self.converter(self.default.code, "Hant", domain_free=True).text)
 
     def check_folders(self) -> list[ZhuduError]:
         """Check ``seeds_dir`` and ``editorial_dir``; returns the warnings.
@@ -242,7 +244,7 @@ class NoteLoading:
         )
         # Before anything converts a note's text: every converter of the build uses this domain.
         self.decided_domain = conversion_domain.decide(self.settings.conversion_domain, self.corpus.notes)
-        # Then the links: a heading's id is its text as that domain's converter folds it (``slugify``).
+        # Then the links: a heading's id is its text folded by no domain's rules (``slugify``).
         self.corpus.link_index = resolve.link_notes(
             self.corpus.notes,
             self.slugify,

@@ -85,19 +85,26 @@ class SiteScripts:
         ]
 
     def converter(
-        self, code: str, source_script: str = "Hans", region: str | None = None
+        self, code: str, source_script: str = "Hans", region: str | None = None, *, domain_free: bool = False
     ) -> script.Converter:
         """The converter writing text of ``source_script`` into variant ``code``, in the site's domain.
 
         Kept for the process, with what it has converted, while the variant, the editor's rules and
         the domain are the same: a ``mkdocs serve`` rebuild converts only text it has not seen.
         ``region``: a Traditional note's (``NoteMeta.region``), whose words only its region's variant keeps.
+        ``domain_free``: with the rules of neither domain (``script.domain``), for what must not change when the
+        site's domain does (``NoteLoading.slugify``: heading ids and passage anchors).
         """
+        site_domain = None if domain_free else self.conversion_domain
         mine = self.__dict__.setdefault("_converters", {})
-        converter = mine.get((code, source_script, self.conversion_domain, region))
+        converter = mine.get((code, source_script, site_domain, region))
         if converter is None:
             variant = next(v for v in self.script_variants if v.code == code)
-            domain = conversion_domain.for_converter(self.conversion_domain, code, source_script)
+            domain = (
+                None
+                if domain_free
+                else conversion_domain.for_converter(self.conversion_domain, code, source_script)
+            )
             # A Traditional note's page reaches its Traditional variants through this one's HTML: they
             # show the author's word where the layer rewrote it (``script/as_written.py``), or only its
             # region's variant does, and the others the rule's word as their converters write it.
@@ -110,7 +117,7 @@ class SiteScripts:
             # region writes (a Taiwan note's 檔案 on its Hong Kong page, but 軟體 the Hong Kong way: 軟件).
             listed = default_regional().only_in(region or "TW") is not None
             shares = tuple(v for v in hant if v not in keep_written) if listed else ()
-            others = [(v, self.converter(v.code).text) for v in hant]
+            others = [(v, self.converter(v.code, domain_free=domain_free).text) for v in hant]
             key = (variant, self._rules_key, source_script, domain, keep_written, own, shares)
             converter = _CONVERTERS.get(key)
             if converter is None:
@@ -127,7 +134,7 @@ class SiteScripts:
                     shares=shares,
                 )
                 _CONVERTERS[key] = converter
-            mine[(code, source_script, self.conversion_domain, region)] = converter
+            mine[(code, source_script, site_domain, region)] = converter
         return converter
 
     def fold_for(self, meta: Any) -> script.Converter:
