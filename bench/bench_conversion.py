@@ -183,7 +183,10 @@ web terminals, DNS and TLS certificates, tunnels, log shipping, monitoring and a
 subdomain scanners, national (SM2/SM3/SM4) and other cryptography libraries, authentication and OAuth frameworks,
 two-factor tools, reverse-engineering and forensics servers, CTF tools) and ``heldout74``
 (``tests/conversion_heldout74.yml``: game development and games, as PyPI packages ship their docs: game engines and
-frameworks, chat-bot game plugins, game tools, mods and their player-facing guides).
+frameworks, chat-bot game plugins, game tools, mods and their player-facing guides) and ``heldout77``
+(``tests/conversion_heldout77.yml``: blog themes and blog tools in their authors' voice, as npm and PyPI packages ship
+them: Hexo, VuePress, VitePress and Valaxy themes' READMEs, changelogs and contributing guides, static blog and
+microblog generators).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -306,6 +309,7 @@ HELDOUT71 = ROOT / "tests" / "conversion_heldout71.yml"
 HELDOUT72 = ROOT / "tests" / "conversion_heldout72.yml"
 HELDOUT73 = ROOT / "tests" / "conversion_heldout73.yml"
 HELDOUT74 = ROOT / "tests" / "conversion_heldout74.yml"
+HELDOUT77 = ROOT / "tests" / "conversion_heldout77.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -381,6 +385,7 @@ SETS = {
     "heldout72": HELDOUT72,
     "heldout73": HELDOUT73,
     "heldout74": HELDOUT74,
+    "heldout77": HELDOUT77,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
 FROM_HANT_SETS = ("hexo-tw", "firefox-tw", "python-tw", "libreoffice-tw", "tw-to-hk", "hk-to-tw")
