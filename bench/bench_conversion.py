@@ -181,7 +181,7 @@ infrastructure docs, as their PyPI packages ship them: cloud runbooks, Docker an
 web terminals, DNS and TLS certificates, tunnels, log shipping, monitoring and alerting), ``heldout73``
 (``tests/conversion_heldout73.yml``: information security docs, as PyPI and npm packages ship them: vulnerability and
 subdomain scanners, national (SM2/SM3/SM4) and other cryptography libraries, authentication and OAuth frameworks,
-two-factor tools, reverse-engineering and forensics servers, CTF tools) and ``heldout74``
+two-factor tools, reverse-engineering and forensics servers, CTF tools), ``heldout74``
 (``tests/conversion_heldout74.yml``: game development and games, as PyPI packages ship their docs: game engines and
 frameworks, chat-bot game plugins, game tools, mods and their player-facing guides) and ``heldout77``
 (``tests/conversion_heldout77.yml``: blog themes and blog tools in their authors' voice, as npm and PyPI packages ship
