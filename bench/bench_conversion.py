@@ -183,10 +183,13 @@ web terminals, DNS and TLS certificates, tunnels, log shipping, monitoring and a
 subdomain scanners, national (SM2/SM3/SM4) and other cryptography libraries, authentication and OAuth frameworks,
 two-factor tools, reverse-engineering and forensics servers, CTF tools), ``heldout74``
 (``tests/conversion_heldout74.yml``: game development and games, as PyPI packages ship their docs: game engines and
-frameworks, chat-bot game plugins, game tools, mods and their player-facing guides) and ``heldout77``
-(``tests/conversion_heldout77.yml``: blog themes and blog tools in their authors' voice, as npm and PyPI packages ship
 them: Hexo, VuePress, VitePress and Valaxy themes' READMEs, changelogs and contributing guides, static blog and
 microblog generators).
+A-share and futures data tools, backtesting frameworks, trading bots and their strategy write-ups).
+frameworks, chat-bot game plugins, game tools, mods and their player-facing guides) and ``heldout75``
+(``tests/conversion_heldout75.yml``: quantitative finance and trading software, as PyPI packages ship their docs:
+frameworks, chat-bot game plugins, game tools, mods and their player-facing guides) and ``heldout77``
+(``tests/conversion_heldout77.yml``: blog themes and blog tools in their authors' voice, as npm and PyPI packages ship
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -309,6 +312,7 @@ HELDOUT71 = ROOT / "tests" / "conversion_heldout71.yml"
 HELDOUT72 = ROOT / "tests" / "conversion_heldout72.yml"
 HELDOUT73 = ROOT / "tests" / "conversion_heldout73.yml"
 HELDOUT74 = ROOT / "tests" / "conversion_heldout74.yml"
+HELDOUT75 = ROOT / "tests" / "conversion_heldout75.yml"
 HELDOUT77 = ROOT / "tests" / "conversion_heldout77.yml"
 SETS = {
     "review": REVIEW,
@@ -385,6 +389,7 @@ SETS = {
     "heldout72": HELDOUT72,
     "heldout73": HELDOUT73,
     "heldout74": HELDOUT74,
+    "heldout75": HELDOUT75,
     "heldout77": HELDOUT77,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
