@@ -306,6 +306,7 @@ HELDOUT71 = ROOT / "tests" / "conversion_heldout71.yml"
 HELDOUT72 = ROOT / "tests" / "conversion_heldout72.yml"
 HELDOUT73 = ROOT / "tests" / "conversion_heldout73.yml"
 HELDOUT74 = ROOT / "tests" / "conversion_heldout74.yml"
+HELDOUT76 = ROOT / "tests" / "conversion_heldout76.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -381,6 +382,7 @@ SETS = {
     "heldout72": HELDOUT72,
     "heldout73": HELDOUT73,
     "heldout74": HELDOUT74,
+    "heldout76": HELDOUT76,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
 FROM_HANT_SETS = ("hexo-tw", "firefox-tw", "python-tw", "libreoffice-tw", "tw-to-hk", "hk-to-tw")
