@@ -181,9 +181,11 @@ infrastructure docs, as their PyPI packages ship them: cloud runbooks, Docker an
 web terminals, DNS and TLS certificates, tunnels, log shipping, monitoring and alerting), ``heldout73``
 (``tests/conversion_heldout73.yml``: information security docs, as PyPI and npm packages ship them: vulnerability and
 subdomain scanners, national (SM2/SM3/SM4) and other cryptography libraries, authentication and OAuth frameworks,
-two-factor tools, reverse-engineering and forensics servers, CTF tools) and ``heldout74``
+two-factor tools, reverse-engineering and forensics servers, CTF tools), ``heldout74``
 (``tests/conversion_heldout74.yml``: game development and games, as PyPI packages ship their docs: game engines and
-frameworks, chat-bot game plugins, game tools, mods and their player-facing guides).
+frameworks, chat-bot game plugins, game tools, mods and their player-facing guides) and ``heldout76``
+(``tests/conversion_heldout76.yml``: algorithms and programming-exercise explanations, as PyPI packages ship them:
+LeetCode solutions and their explanations, data-structure libraries, route-planning and bin-packing solvers).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
