@@ -186,8 +186,11 @@ two-factor tools, reverse-engineering and forensics servers, CTF tools), ``heldo
 them: Hexo, VuePress, VitePress and Valaxy themes' READMEs, changelogs and contributing guides, static blog and
 microblog generators).
 A-share and futures data tools, backtesting frameworks, trading bots and their strategy write-ups).
+LeetCode solutions and their explanations, data-structure libraries, route-planning and bin-packing solvers).
 frameworks, chat-bot game plugins, game tools, mods and their player-facing guides) and ``heldout75``
 (``tests/conversion_heldout75.yml``: quantitative finance and trading software, as PyPI packages ship their docs:
+frameworks, chat-bot game plugins, game tools, mods and their player-facing guides) and ``heldout76``
+(``tests/conversion_heldout76.yml``: algorithms and programming-exercise explanations, as PyPI packages ship them:
 frameworks, chat-bot game plugins, game tools, mods and their player-facing guides) and ``heldout77``
 (``tests/conversion_heldout77.yml``: blog themes and blog tools in their authors' voice, as npm and PyPI packages ship
 
@@ -313,6 +316,7 @@ HELDOUT72 = ROOT / "tests" / "conversion_heldout72.yml"
 HELDOUT73 = ROOT / "tests" / "conversion_heldout73.yml"
 HELDOUT74 = ROOT / "tests" / "conversion_heldout74.yml"
 HELDOUT75 = ROOT / "tests" / "conversion_heldout75.yml"
+HELDOUT76 = ROOT / "tests" / "conversion_heldout76.yml"
 HELDOUT77 = ROOT / "tests" / "conversion_heldout77.yml"
 SETS = {
     "review": REVIEW,
@@ -390,6 +394,7 @@ SETS = {
     "heldout73": HELDOUT73,
     "heldout74": HELDOUT74,
     "heldout75": HELDOUT75,
+    "heldout76": HELDOUT76,
     "heldout77": HELDOUT77,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
