@@ -183,16 +183,14 @@ web terminals, DNS and TLS certificates, tunnels, log shipping, monitoring and a
 subdomain scanners, national (SM2/SM3/SM4) and other cryptography libraries, authentication and OAuth frameworks,
 two-factor tools, reverse-engineering and forensics servers, CTF tools), ``heldout74``
 (``tests/conversion_heldout74.yml``: game development and games, as PyPI packages ship their docs: game engines and
-them: Hexo, VuePress, VitePress and Valaxy themes' READMEs, changelogs and contributing guides, static blog and
-microblog generators).
-A-share and futures data tools, backtesting frameworks, trading bots and their strategy write-ups).
-LeetCode solutions and their explanations, data-structure libraries, route-planning and bin-packing solvers).
-frameworks, chat-bot game plugins, game tools, mods and their player-facing guides) and ``heldout75``
+frameworks, chat-bot game plugins, game tools, mods and their player-facing guides), ``heldout75``
 (``tests/conversion_heldout75.yml``: quantitative finance and trading software, as PyPI packages ship their docs:
-frameworks, chat-bot game plugins, game tools, mods and their player-facing guides) and ``heldout76``
+A-share and futures data tools, backtesting frameworks, trading bots and their strategy write-ups), ``heldout76``
 (``tests/conversion_heldout76.yml``: algorithms and programming-exercise explanations, as PyPI packages ship them:
-frameworks, chat-bot game plugins, game tools, mods and their player-facing guides) and ``heldout77``
-(``tests/conversion_heldout77.yml``: blog themes and blog tools in their authors' voice, as npm and PyPI packages ship
+LeetCode solutions and their explanations, data-structure libraries, route-planning and bin-packing solvers) and
+``heldout77`` (``tests/conversion_heldout77.yml``: blog themes and blog tools in their authors' voice, as npm and PyPI
+packages ship them: Hexo, VuePress, VitePress and Valaxy themes' READMEs, changelogs and contributing guides, static
+blog and microblog generators).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
