@@ -181,9 +181,11 @@ infrastructure docs, as their PyPI packages ship them: cloud runbooks, Docker an
 web terminals, DNS and TLS certificates, tunnels, log shipping, monitoring and alerting), ``heldout73``
 (``tests/conversion_heldout73.yml``: information security docs, as PyPI and npm packages ship them: vulnerability and
 subdomain scanners, national (SM2/SM3/SM4) and other cryptography libraries, authentication and OAuth frameworks,
-two-factor tools, reverse-engineering and forensics servers, CTF tools) and ``heldout74``
+two-factor tools, reverse-engineering and forensics servers, CTF tools), ``heldout74``
 (``tests/conversion_heldout74.yml``: game development and games, as PyPI packages ship their docs: game engines and
-frameworks, chat-bot game plugins, game tools, mods and their player-facing guides).
+frameworks, chat-bot game plugins, game tools, mods and their player-facing guides) and ``heldout78``
+(``tests/conversion_heldout78.yml``: the docs of LLM applications, as PyPI packages ship them: agent frameworks, RAG and
+knowledge-base tools, chat-bot apps and plugins, prompt tools and their user guides).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -306,6 +308,7 @@ HELDOUT71 = ROOT / "tests" / "conversion_heldout71.yml"
 HELDOUT72 = ROOT / "tests" / "conversion_heldout72.yml"
 HELDOUT73 = ROOT / "tests" / "conversion_heldout73.yml"
 HELDOUT74 = ROOT / "tests" / "conversion_heldout74.yml"
+HELDOUT78 = ROOT / "tests" / "conversion_heldout78.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -381,6 +384,7 @@ SETS = {
     "heldout72": HELDOUT72,
     "heldout73": HELDOUT73,
     "heldout74": HELDOUT74,
+    "heldout78": HELDOUT78,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
 FROM_HANT_SETS = ("hexo-tw", "firefox-tw", "python-tw", "libreoffice-tw", "tw-to-hk", "hk-to-tw")
