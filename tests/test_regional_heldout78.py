@@ -66,7 +66,7 @@ def test_heldout78_is_software_text() -> None:
 #: domain, plain OpenCC's wrong words, and OpenCC's right regional words Zhudu lost (one in Taiwan at first sight).
 FIRST_SIGHT = {
     "zh-Hant-TW": (((17, 9), (9, 1)), 80, 1),
-    "zh-Hant-HK": (((28, 27), (2, 0)), 72, 0),
+    "zh-Hant-HK": (((29, 28), (2, 0)), 73, 0),
 }
 
 
@@ -75,8 +75,8 @@ def test_heldout78_no_worse_than_first_sight(code: str) -> None:
     """First sight, before any rule was written from the set (main's 61331316 layer), aligned (Zhudu's right forms
     accepted beside the labels as also-tw / also-hk: Taiwan 指令 for 命令, 回應, 擴展, 參數, 腳本, 工作階段, 友善, 搜尋,
     文字區塊, 平台, 建置, 關鍵字, 雲端服務, 大批量, 協定, 優化; Hong Kong 自訂, 模組, 介面, 程式, 訊息, 私隱, 欄位, 品質, 除錯,
-    矽, 互動): Taiwan 2.52 (17 wrong words, 9 mainland words left) without a domain and 1.33 (9; 1) by document, Hong
-    Kong 4.15 (28; 27) and 0.30 (2; 0); raw Taiwan 48 / 42, Hong Kong 55 / 36; plain OpenCC 11.85 (80) / 10.67 (72).
+    矽, 互動; a label mistake of mine fixed after the rules: Hong Kong 除錯 for a program's 调试): Taiwan 2.52 (17 wrong words, 9 mainland words left) without a domain and 1.33 (9; 1) by document, Hong
+    Kong 4.30 (29; 28) and 0.30 (2; 0); raw Taiwan 48 / 42, Hong Kong 55 / 36; plain OpenCC 11.85 (80) / 10.81 (73).
     Zhudu must not do worse, nor leave more mainland words, nor lose more of OpenCC's right regional words; OpenCC's
     count pins the labels."""
     bounds, plain, lost = FIRST_SIGHT[code]
