@@ -187,10 +187,12 @@ frameworks, chat-bot game plugins, game tools, mods and their player-facing guid
 (``tests/conversion_heldout75.yml``: quantitative finance and trading software, as PyPI packages ship their docs:
 A-share and futures data tools, backtesting frameworks, trading bots and their strategy write-ups), ``heldout76``
 (``tests/conversion_heldout76.yml``: algorithms and programming-exercise explanations, as PyPI packages ship them:
-LeetCode solutions and their explanations, data-structure libraries, route-planning and bin-packing solvers) and
+LeetCode solutions and their explanations, data-structure libraries, route-planning and bin-packing solvers),
 ``heldout77`` (``tests/conversion_heldout77.yml``: blog themes and blog tools in their authors' voice, as npm and PyPI
 packages ship them: Hexo, VuePress, VitePress and Valaxy themes' READMEs, changelogs and contributing guides, static
-blog and microblog generators).
+blog and microblog generators) and ``heldout78`` (``tests/conversion_heldout78.yml``: the docs of LLM applications, as
+PyPI packages ship them: agent frameworks, RAG and knowledge-base tools, chat-bot apps and plugins, prompt tools and
+their user guides).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -316,6 +318,7 @@ HELDOUT74 = ROOT / "tests" / "conversion_heldout74.yml"
 HELDOUT75 = ROOT / "tests" / "conversion_heldout75.yml"
 HELDOUT76 = ROOT / "tests" / "conversion_heldout76.yml"
 HELDOUT77 = ROOT / "tests" / "conversion_heldout77.yml"
+HELDOUT78 = ROOT / "tests" / "conversion_heldout78.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -394,6 +397,7 @@ SETS = {
     "heldout75": HELDOUT75,
     "heldout76": HELDOUT76,
     "heldout77": HELDOUT77,
+    "heldout78": HELDOUT78,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
 FROM_HANT_SETS = ("hexo-tw", "firefox-tw", "python-tw", "libreoffice-tw", "tw-to-hk", "hk-to-tw")
