@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 import test_serve_incremental
@@ -160,6 +161,26 @@ def test_ids_and_anchors_do_not_change_with_the_domain(site_builder) -> None:  #
     assert ids["general"] == ids["software"]
     assert all("文档" not in i and "数据" not in i for page in ids["software"] for i in page), ids["software"]
     assert any(i.startswith("p-") for page in ids["software"] for i in page)
+
+
+def test_a_link_names_a_heading_as_the_page_reads_it_or_as_written(site_builder) -> None:  # type: ignore[no-untyped-def]
+    """A Taiwan note's heading 資料與文件設定 reads 数据与文档设置 on a software site's Simplified page (from-hant rules
+    of software text); its id is folded by no domain (资料与文件设置), and a link may name it either way (review VF)."""
+    links = "见[页面的读法](t.md#数据与文档设置)，[原文](t.md#資料與文件設定)。\n"
+    notes = {
+        "a.md": note(SOFTWARE_BODY + links),
+        "t.md": "---\ntitle: 設定筆記\ndate: 2024-01-05\nlang: zh-TW\n---\n\n## 資料與文件設定\n\n請把資料寫進文件。\n",
+    }
+    result = site_builder(notes=notes, zhudu={"conversion_domain": "software"})
+    assert result.ok and not result.warnings, result.log
+    heading = re.sub(
+        r"<[^>]*>", "", re.search(r"<h2.*?</h2>", result.page("zh-Hans/notes/t/index.html"), re.S)[0]
+    )
+    assert "数据与文档设置" in heading, heading
+    hrefs = [
+        unquote(h) for h in re.findall(r'href="([^"]*t/#[^"]*)"', result.page("zh-Hans/notes/a/index.html"))
+    ]
+    assert hrefs == ["../t/#资料与文件设置"] * 2, hrefs
 
 
 def test_a_bad_setting_is_a_config_error_naming_the_key(site_builder) -> None:  # type: ignore[no-untyped-def]

@@ -53,10 +53,13 @@ class Slugify:
     """A heading's id from its text, as every variant's page has it: the text in the site's script, slugified.
 
     The table of contents' ``slugify`` (``Build.slugify``) and the links to headings (``resolve``)
-    are this one object; equal (and hashed) by ``fold``, a process-wide converter's ``text``.
+    are this one object; equal (and hashed) by ``fold``, a process-wide converter's ``text``.  ``read``: the text
+    as the site's pages read it, where that is not ``fold``'s (a Taiwan note's 資料 is 数据 on a software site's
+    Simplified page, its id 资料): a link may name a heading so too (``headings``), the id is ``fold``'s.
     """
 
     fold: Callable[[str], str]
+    read: Callable[[str], str] | None = None
 
     def __call__(self, value: str, separator: str = "-") -> str:
         return _SLUGIFY(self.fold(value), separator)
@@ -136,6 +139,9 @@ def headings(markdown: str, slugify: Slugify) -> dict[str, str]:
         ident = own or unique(slugify(text), ids)
         for key in (_fold(text), _fold(ident)):
             out.setdefault(key, ident)
+        # The heading as the page reads it (资料 read 数据): a link may name it so.
+        if slugify.read is not None:
+            out.setdefault(_fold(slugify.read(text)), ident)
     for ident in sorted(ids):  # the headings' too, now made unique
         out.setdefault(_fold(ident), ident)
     return out

@@ -79,9 +79,13 @@ class NoteLoading:
 
         Folded with the rules of neither domain (``converter``'s ``domain_free``), so an id or a passage's anchor does
         not change when the site's domain does (a link from outside, a reader's bookmark): a Simplified heading's 文件
-        is no 文档 in a software site's ids (a from-hant rule of software text), a Taiwan note's 資料 no 数据.
+        is no 文档 in a software site's ids (a from-hant rule of software text), a Taiwan note's 資料 no 数据.  A link
+        may name a heading as the page reads it too (``read``: ``[[note#数据与文档]]``, the site's domain's reading).
         """
-        return Slugify(self.converter(self.default.code, "Hant", domain_free=True).text)
+        return Slugify(
+            self.converter(self.default.code, "Hant", domain_free=True).text,
+            read=self.converter(self.default.code, "Hant").text,
+        )
 
     def check_folders(self) -> list[ZhuduError]:
         """Check ``seeds_dir`` and ``editorial_dir``; returns the warnings.
