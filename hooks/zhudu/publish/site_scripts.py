@@ -117,7 +117,9 @@ class SiteScripts:
             # region writes (a Taiwan note's 檔案 on its Hong Kong page, but 軟體 the Hong Kong way: 軟件).
             listed = default_regional().only_in(region or "TW") is not None
             shares = tuple(v for v in hant if v not in keep_written) if listed else ()
-            others = [(v, self.converter(v.code, domain_free=domain_free).text) for v in hant]
+            # The site's own page converters, for a domain-free one too: they resolve groups in HTML, which a fold of
+            # plain text (``domain_free``'s one use) has none of; no converter is made for it alone.
+            others = [(v, self.converter(v.code).text) for v in hant]
             key = (variant, self._rules_key, source_script, domain, keep_written, own, shares)
             converter = _CONVERTERS.get(key)
             if converter is None:
