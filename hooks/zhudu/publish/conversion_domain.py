@@ -10,8 +10,8 @@ title, converted per note, would read one way on its page and another on its car
 ``extra.zhudu.conversion_domain`` forces it, or (``auto``) the notes decide: software when at least a quarter
 of them (``SOFTWARE_SHARE``) are software text.  Not half: a software note converted in the general domain gets
 more words wrong than a general note in the software domain (``bench/site_domain.py``, every labelled set: Taiwan
-1.8 → 5.6 wrong words per 1,000 Han characters against 0.42 → 0.60, Hong Kong 0.22 → 2.8 against 0.20 → 0.41):
-counted one for one, a collection has fewer in all from a software share of 5-8 %.  Not that low: the general
+1.7 → 5.5 wrong words per 1,000 Han characters against 0.40 → 0.59, Hong Kong 0.21 → 2.8 against 0.17 → 0.46):
+counted one for one, a collection has fewer in all from a software share of 5-10 %.  Not that low: the general
 side's wrong words change the meaning (a partner's 对象 → 物件, an emperor's 命令 → 指令, blood's 循环 → 迴圈; review
 VS read all 196 such sentences: Taiwan 53 worse, 7 better; Hong Kong about 87 and 19), the software side's mostly
 keep it (命令, 文本, 当前 left); weighed three to one the share is 12-20 %; and a few everyday notes are read as
