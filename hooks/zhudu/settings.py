@@ -174,8 +174,8 @@ class ZhuduConfig(base.Config):
     """Which of the regional layer's rules the Taiwan and Hong Kong variants use (``hooks/zhudu/script/domain.py``):
     ``software`` adds the rules for software text (Taiwan 命令 → 指令, Hong Kong 程序 → 程式, 支持 → 支援 …),
     ``general`` leaves them out; ``auto`` decides from the notes: software when at least a quarter of them
-    are software text (code blocks, or software words and identifiers; ``publish/conversion_domain.py`` says why).  One domain for the whole site, so a
-    note's title reads the same on its page, its card, the feeds and in search."""
+    are software text (code blocks, or software words and identifiers; ``publish/conversion_domain.py`` says why).
+    One domain for the whole site, so a note's title reads the same on its page, its card, the feeds and in search."""
     glossary_marking = c.Choice(("first", "every"), default="first")
     """Glossary terms (docs/editorial/glossary.yml) marked in a note: ``first``: the first occurrence of
     each term per note; ``every``: every occurrence.  The glossary page links to every occurrence either way."""

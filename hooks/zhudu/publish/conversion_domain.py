@@ -15,8 +15,10 @@ counted one for one, a collection has fewer in all from a software share of 5-10
 side's wrong words change the meaning (a partner's 对象 → 物件, an emperor's 命令 → 指令, blood's 循环 → 迴圈; review
 VS read all 196 such sentences: Taiwan 53 worse, 7 better; Hong Kong about 87 and 19), the software side's mostly
 keep it (命令, 文本, 当前 left); weighed three to one the share is 12-20 %; and a few everyday notes are read as
-software text (a workout log's 训练), so a lower share lets one of them turn a small collection's every page.  Each note's domain is read with the note (``Body.domain``), so a
-``mkdocs serve`` save decides again from values its unchanged notes already carry.
+software text (a workout log's 训练), so a lower share lets one of them turn a small collection's every page.
+
+Each note's domain is read with the note (``Body.domain``), so a ``mkdocs serve`` save decides again from values its
+unchanged notes already carry.
 """
 
 from __future__ import annotations

@@ -145,8 +145,9 @@ _WORDS_HANT = (  # noqa: SIM905  (a word list reads better as one string)
     "預設 類型 默認 點擊 點選 指令 套件 回傳 應用程式 命令 部署 佈署 提交 分支 版本 "
     "格式 方法 返回 遠程倉庫 遠端倉庫 合併請求 主分支 暫存區 虛擬環境 正則表達式 正規表示式 欄位"
 ).split()
-#: A stock's, a fund's or a company's 代码 (股票代码, 基金代码, 统一社会信用代码, a finance note's) is no program's code, and Taiwan's 網際網路 (the internet, 互联网 in
-#: Simplified, which counts nothing) is no 網路 (an AI-economy essay's Taiwan label read 17.4, its original 7.5).
+#: A stock's, a fund's or a company's 代码 (股票代码, 基金代码, 统一社会信用代码: a finance note's) is no program's
+#: code, and Taiwan's 網際網路 (the internet, 互联网 in Simplified, which counts nothing) is no 網路 (an AI-economy
+#: essay's Taiwan label read 17.4, its original 7.5).
 _WORD_RE = re.compile(
     "(?<!方)程式(?!化)|(?<!股票|信用|证券|證券|基金|邮政|郵政)代[码碼]|(?<!網際)網路|"
     + "|".join(
