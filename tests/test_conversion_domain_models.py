@@ -37,7 +37,7 @@ def test_every_file_of_the_explainers_on_ai_is_software_text() -> None:
     general (the guide scored 8.5, the notes on parallel training 10.1); the guide now scores 30 (26 before session
     53 counted 指令, its prompts' instructions, as Taiwan's software word it is in Simplified text too), 34.3 since
     session 54 weighs a software word (指令) double."""
-    entries = bench_conversion.load_review(bench_conversion.HELDOUT64)
+    entries = bench_conversion.load_review(bench_conversion.SETS["heldout64"])
     assert set(bench_conversion.domains(entries).values()) == {SOFTWARE}
     guide = "".join(str(e["zh-Hans"]) for e in entries if str(e["from"]).split(":")[0].endswith("test.txt"))
     assert 34 < software_score(guide) < 35
@@ -50,7 +50,7 @@ def test_notes_on_the_ai_economy_stay_general_text() -> None:
     for seed in sorted((ROOT / "seeds").glob("*.md")):
         text = seed.read_text(encoding="utf-8")
         assert text_domain(text) == GENERAL and software_score(text) < THRESHOLD * 0.65, seed.name
-    entries = bench_conversion.load_review(bench_conversion.HELDOUT27)
+    entries = bench_conversion.load_review(bench_conversion.SETS["heldout27"])
     for question in ("q15", "q22"):
         name = f"jionlp 1.5.31 (PyPI) dictionary/jionlp_LLM_test/jionlp_LLM_test_1.2.json {question}"
         essay = "".join(str(e["zh-Hans"]) for e in entries if bench_conversion.document(e) == name)

@@ -8,7 +8,7 @@ import pytest
 from heldout_shape import ROOT, ZHUDU_ONLY, assert_heldout_shape, bench_conversion, layer_alone
 from zhudu.script.domain import GENERAL, SOFTWARE, software_score, text_domain
 
-HELDOUT10 = bench_conversion.load_review(bench_conversion.HELDOUT10)
+HELDOUT10 = bench_conversion.load_review(bench_conversion.SETS["heldout10"])
 
 
 def test_heldout10_set_shape() -> None:
@@ -40,7 +40,7 @@ def test_hong_kong_makes_no_error_plain_opencc_does_not_on_general_prose() -> No
     """The ninth set (news and reviews) was the one where the layer made Hong Kong worse than OpenCC (0.87 against
     0.58 at first sight): word-edge misfires (个中, 内存条) and Taiwan's camera word.  No sentence of it now has a
     wrong word plain s2hkp does not have."""
-    entries = bench_conversion.load_review(bench_conversion.HELDOUT9)
+    entries = bench_conversion.load_review(bench_conversion.SETS["heldout9"])
     convert = bench_conversion.converters("zh-Hant-HK")
     for e in entries:
         expected, also = e["zh-Hant-HK"], e.get("also-hk")
@@ -118,7 +118,7 @@ def test_domain_of_a_text() -> None:
     assert text_domain("安装：\n\n```\npip install zhudu\n```\n") == SOFTWARE
     debian = (ROOT / "tests" / "conversion_heldout10.yml").read_text("utf-8")
     assert text_domain(debian) == SOFTWARE
-    news = "".join(e["zh-Hans"] for e in bench_conversion.load_review(bench_conversion.HELDOUT9))
+    news = "".join(e["zh-Hans"] for e in bench_conversion.load_review(bench_conversion.SETS["heldout9"]))
     assert software_score(news) < 10 and text_domain(news) == GENERAL
     assert text_domain("") == GENERAL
 

@@ -15,7 +15,7 @@ from heldout_shape import (
 )
 from zhudu.script.domain import GENERAL, text_domain
 
-HELDOUT11 = bench_conversion.load_review(bench_conversion.HELDOUT11)
+HELDOUT11 = bench_conversion.load_review(bench_conversion.SETS["heldout11"])
 
 
 def test_heldout11_set_shape() -> None:

@@ -18,7 +18,7 @@ from heldout_shape import (
     opencc_phrases_with,
 )
 
-HELDOUT12 = bench_conversion.load_review(bench_conversion.HELDOUT12)
+HELDOUT12 = bench_conversion.load_review(bench_conversion.SETS["heldout12"])
 
 
 def test_heldout12_set_shape() -> None:

@@ -16,7 +16,7 @@ from heldout_shape import (
 )
 from zhudu.script.domain import GENERAL, SOFTWARE, text_domain
 
-HELDOUT13 = bench_conversion.load_review(bench_conversion.HELDOUT13)
+HELDOUT13 = bench_conversion.load_review(bench_conversion.SETS["heldout13"])
 
 
 def test_heldout13_set_shape() -> None:

@@ -17,7 +17,7 @@ from heldout_shape import (
 )
 from zhudu.script.domain import GENERAL, SOFTWARE, text_domain
 
-HELDOUT14 = bench_conversion.load_review(bench_conversion.HELDOUT14)
+HELDOUT14 = bench_conversion.load_review(bench_conversion.SETS["heldout14"])
 
 
 def test_heldout14_set_shape() -> None:

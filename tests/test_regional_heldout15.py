@@ -15,7 +15,7 @@ from heldout_shape import (
 )
 from zhudu.script.domain import GENERAL, SOFTWARE, text_domain
 
-HELDOUT15 = bench_conversion.load_review(bench_conversion.HELDOUT15)
+HELDOUT15 = bench_conversion.load_review(bench_conversion.SETS["heldout15"])
 
 
 def test_heldout15_set_shape() -> None:

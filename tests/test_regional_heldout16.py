@@ -16,7 +16,7 @@ from heldout_shape import (
 )
 from zhudu.script.domain import GENERAL, SOFTWARE, text_domain
 
-HELDOUT16 = bench_conversion.load_review(bench_conversion.HELDOUT16)
+HELDOUT16 = bench_conversion.load_review(bench_conversion.SETS["heldout16"])
 #: The files the set was drawn from, by package (npm's and PyPI's own names and versions).
 SOURCES = tuple(
     f"{name} ("

@@ -17,7 +17,7 @@ from heldout_shape import (
 )
 from zhudu.script.domain import GENERAL, SOFTWARE, text_domain
 
-HELDOUT17 = bench_conversion.load_review(bench_conversion.HELDOUT17)
+HELDOUT17 = bench_conversion.load_review(bench_conversion.SETS["heldout17"])
 #: The works the set was drawn from (TeX Live's packages, Debian's texlive-lang-chinese 2022.20230122-1), by author.
 SOURCES = (
     "latex-notes-zh-cn 1.20 (Huang Xingang) ",

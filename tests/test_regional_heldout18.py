@@ -17,7 +17,7 @@ from heldout_shape import (
     layer_alone,
 )
 
-HELDOUT18 = bench_conversion.load_review(bench_conversion.HELDOUT18)
+HELDOUT18 = bench_conversion.load_review(bench_conversion.SETS["heldout18"])
 #: The works the set was drawn from (Battle for Wesnoth 1.16.9's zh_CN catalogues, Debian 1:1.16.9-1).
 SOURCES = tuple(f"wesnoth-{w} 1.16.9 " for w in ("units", "httt", "trow", "low", "help"))
 

@@ -18,7 +18,7 @@ from heldout_shape import (
 )
 from zhudu.script.domain import GENERAL, SOFTWARE
 
-HELDOUT19 = bench_conversion.load_review(bench_conversion.HELDOUT19)
+HELDOUT19 = bench_conversion.load_review(bench_conversion.SETS["heldout19"])
 #: The works the set was drawn from, and how many sentences each gave.
 SOURCES = {"maint-guide-zh-cn 1.2.53 ": 143, "antd 6.6.2 ": 143, "mand-mobile 2.7.0 ": 44}
 

@@ -17,7 +17,7 @@ from heldout_shape import (
 )
 from zhudu.script.domain import GENERAL, SOFTWARE
 
-HELDOUT20 = bench_conversion.load_review(bench_conversion.HELDOUT20)
+HELDOUT20 = bench_conversion.load_review(bench_conversion.SETS["heldout20"])
 #: The work the set was drawn from.
 SOURCE = "installation-guide-zh-cn 20230508+deb12u1 "
 

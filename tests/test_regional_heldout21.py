@@ -16,7 +16,7 @@ from heldout_shape import (
 )
 from zhudu.script.domain import GENERAL, SOFTWARE, text_domain
 
-HELDOUT21 = bench_conversion.load_review(bench_conversion.HELDOUT21)
+HELDOUT21 = bench_conversion.load_review(bench_conversion.SETS["heldout21"])
 #: The works the set was drawn from, and how many sentences each gave.
 SOURCES = {"fortunes-zh 2.98 chinese #": 220, "hexo-theme-": 110}
 

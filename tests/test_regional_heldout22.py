@@ -18,7 +18,7 @@ from heldout_shape import (
 )
 from zhudu.script.domain import GENERAL, SOFTWARE
 
-HELDOUT22 = bench_conversion.load_review(bench_conversion.HELDOUT22)
+HELDOUT22 = bench_conversion.load_review(bench_conversion.SETS["heldout22"])
 #: The works the set was drawn from, and how many sentences each gave.
 SOURCES = {"emacs-common 28.2": 125, "install-latex-guide-zh-cn ": 135, "tlmgr-intro-zh-cn ": 70}
 

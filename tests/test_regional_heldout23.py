@@ -17,7 +17,7 @@ from heldout_shape import (
 )
 from zhudu.script.domain import GENERAL
 
-HELDOUT23 = bench_conversion.load_review(bench_conversion.HELDOUT23)
+HELDOUT23 = bench_conversion.load_review(bench_conversion.SETS["heldout23"])
 #: The works the set was drawn from, and how many sentences each gave.
 SOURCES = {
     "zhlipsum 1.2.0 (texlive-lang-chinese 2022.20230122-1) zhlipsum-utf8.def zhufu ": 154,

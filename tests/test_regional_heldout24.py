@@ -18,7 +18,7 @@ from heldout_shape import (
 from zhudu.script.convert import ConversionRules, Converter
 from zhudu.script.domain import GENERAL, SOFTWARE, text_domain
 
-HELDOUT24 = bench_conversion.load_review(bench_conversion.HELDOUT24)
+HELDOUT24 = bench_conversion.load_review(bench_conversion.SETS["heldout24"])
 #: The works the set was drawn from, and how many sentences each gave.
 SOURCES = {
     "stellarium-data 0.22.2-1 skycultures/": 286,

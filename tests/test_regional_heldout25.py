@@ -17,7 +17,7 @@ from heldout_shape import (
 from zhudu.script.convert import ConversionRules, Converter
 from zhudu.script.domain import GENERAL, text_domain
 
-HELDOUT25 = bench_conversion.load_review(bench_conversion.HELDOUT25)
+HELDOUT25 = bench_conversion.load_review(bench_conversion.SETS["heldout25"])
 #: The work the set was drawn from (its test pages and its visual-test page), and how many sentences each gave.
 SOURCES = {
     "gne 0.4.3 (PyPI sdist) tests/": 320,

@@ -9,7 +9,7 @@ import pytest
 
 from heldout_shape import assert_general_set, assert_set_of_works, bench_conversion
 
-HELDOUT26 = bench_conversion.load_review(bench_conversion.HELDOUT26)
+HELDOUT26 = bench_conversion.load_review(bench_conversion.SETS["heldout26"])
 #: The work the set was drawn from, and how many sentences it gave.
 SOURCES = {"nodejieba 3.5.8 (npm) cppjieba test/testdata/weicheng.utf8 ": 330}
 #: The novel's parts (the documents of ``--domains``): the preface, the foreword to the reprint and nine chapters.

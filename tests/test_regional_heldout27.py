@@ -12,7 +12,7 @@ import pytest
 from heldout_shape import assert_general_set, assert_set_of_works, bench_conversion
 from zhudu.script.domain import GENERAL, SOFTWARE, text_domain
 
-HELDOUT27 = bench_conversion.load_review(bench_conversion.HELDOUT27)
+HELDOUT27 = bench_conversion.load_review(bench_conversion.SETS["heldout27"])
 #: The files the set was drawn from, and how many sentences each gave.
 SOURCES = {
     "jionlp 1.5.31 (PyPI) dictionary/jionlp_LLM_test/jionlp_LLM_test_1.0.json ": 25,

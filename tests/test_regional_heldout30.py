@@ -10,7 +10,7 @@ import pytest
 
 from heldout_shape import assert_set, assert_within_first_sight, bench_conversion
 
-HELDOUT30 = bench_conversion.load_review(bench_conversion.HELDOUT30)
+HELDOUT30 = bench_conversion.load_review(bench_conversion.SETS["heldout30"])
 GIMP = "gimp-help-zh-cn 2.10.34-2 (Debian) usr/share/gimp/2.0/help/zh_CN/"
 LILYPOND = "lilypond-doc-html-zh 2.24.1-2 (Debian) usr/share/doc/lilypond/html/Documentation/"
 #: The works, and how many sentences each gave.

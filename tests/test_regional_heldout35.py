@@ -9,7 +9,7 @@ import pytest
 
 from heldout_shape import assert_general_set, assert_set, assert_within_first_sight, bench_conversion
 
-HELDOUT35 = bench_conversion.load_review(bench_conversion.HELDOUT35)
+HELDOUT35 = bench_conversion.load_review(bench_conversion.SETS["heldout35"])
 SOURCE = "howtocook-mcp 0.2.2 (npm) all_recipes.json dishes/"
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from heldout_shape import assert_general_set, assert_set, assert_within_first_sight, bench_conversion
 
-HELDOUT36 = bench_conversion.load_review(bench_conversion.HELDOUT36)
+HELDOUT36 = bench_conversion.load_review(bench_conversion.SETS["heldout36"])
 PAGES = "aisleriot 3.22.23-1 (Debian) help/zh_CN/aisleriot/"
 
 

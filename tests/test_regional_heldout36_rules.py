@@ -20,7 +20,7 @@ from zhudu.script.regional import DOMAINS, default_regional
 
 LAYER = default_regional().rules
 NEW = rules_after_marker("# Session 39 — heldout36")
-HELDOUT36 = bench_conversion.load_review(bench_conversion.HELDOUT36)
+HELDOUT36 = bench_conversion.load_review(bench_conversion.SETS["heldout36"])
 
 
 def test_the_batch_is_in_the_layer() -> None:

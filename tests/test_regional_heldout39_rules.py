@@ -26,7 +26,7 @@ from zhudu.script.regional import default_regional
 
 LAYER = default_regional().rules
 NEW = rules_after_marker("# Session 41 — heldout39")
-HELDOUT39 = bench_conversion.load_review(bench_conversion.HELDOUT39)
+HELDOUT39 = bench_conversion.load_review(bench_conversion.SETS["heldout39"])
 
 
 def test_the_batch_is_in_the_layer() -> None:

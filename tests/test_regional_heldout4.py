@@ -17,7 +17,7 @@ import bench_conversion  # noqa: E402  (bench/ is put on the path above)
 
 VARIANTS = {v.code: v for v in DEFAULT_VARIANTS}
 RULES = load_rules(ROOT / "docs" / "editorial" / "conversion.yml", known_variants=VARIANTS)
-HELDOUT4 = bench_conversion.load_review(bench_conversion.HELDOUT4)
+HELDOUT4 = bench_conversion.load_review(bench_conversion.SETS["heldout4"])
 SOURCES = (
     "Gramps 6.0.8 ",
     "JupyterLab language pack 4.5.post3 ",

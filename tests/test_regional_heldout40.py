@@ -10,7 +10,7 @@ import pytest
 
 from heldout_shape import assert_general_set, assert_set, assert_within_first_sight, bench_conversion
 
-HELDOUT40 = bench_conversion.load_review(bench_conversion.HELDOUT40)
+HELDOUT40 = bench_conversion.load_review(bench_conversion.SETS["heldout40"])
 SOURCE = "zaishiyishiheji 0.1.13 (PyPI) zaishiyishiheji/data/"
 VOLUMES = ("再试一试.docx", "再试一试放心飞你我永相随.docx", "再试一试请再来一次.docx", "再试一试请继续.docx")
 

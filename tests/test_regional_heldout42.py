@@ -10,7 +10,7 @@ import pytest
 
 from heldout_shape import assert_general_set, assert_set, assert_within_first_sight, bench_conversion
 
-HELDOUT42 = bench_conversion.load_review(bench_conversion.HELDOUT42)
+HELDOUT42 = bench_conversion.load_review(bench_conversion.SETS["heldout42"])
 SOURCE = "chinese-poetry 2.0.1 (npm) dist/shuimotangshi/shuimotangshi.json"
 
 

@@ -23,7 +23,7 @@ from zhudu.script.regional import default_regional
 
 LAYER = default_regional().rules
 NEW = rules_after_marker("# Session 41 — heldout42")
-HELDOUT42 = bench_conversion.load_review(bench_conversion.HELDOUT42)
+HELDOUT42 = bench_conversion.load_review(bench_conversion.SETS["heldout42"])
 
 
 def test_the_batch_is_in_the_layer() -> None:

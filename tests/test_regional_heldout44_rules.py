@@ -22,7 +22,7 @@ from zhudu.script.regional import default_regional
 
 LAYER = default_regional().rules
 NEW = rules_after_marker("# Session 41 — heldout44")
-HELDOUT44 = bench_conversion.load_review(bench_conversion.HELDOUT44)
+HELDOUT44 = bench_conversion.load_review(bench_conversion.SETS["heldout44"])
 
 
 def test_the_batch_is_in_the_layer() -> None:

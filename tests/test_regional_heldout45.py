@@ -8,7 +8,7 @@ import pytest
 
 from heldout_shape import assert_general_set, assert_set, assert_within_first_sight, bench_conversion
 
-HELDOUT45 = bench_conversion.load_review(bench_conversion.HELDOUT45)
+HELDOUT45 = bench_conversion.load_review(bench_conversion.SETS["heldout45"])
 SOURCE = "wordcloud 1.9.6 (PyPI sdist) examples/wc_cn/CalltoArms.txt (鲁迅《呐喊》)"
 STORIES = {
     "自序",

@@ -20,7 +20,7 @@ from zhudu.script.regional import default_regional
 
 LAYER = default_regional().rules
 NEW = rules_after_marker("# Session 41 — heldout45")
-HELDOUT45 = bench_conversion.load_review(bench_conversion.HELDOUT45)
+HELDOUT45 = bench_conversion.load_review(bench_conversion.SETS["heldout45"])
 
 
 def test_the_batch_is_in_the_layer() -> None:

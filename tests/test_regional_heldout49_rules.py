@@ -22,7 +22,7 @@ from zhudu.script.regional import default_regional
 
 LAYER = default_regional().rules
 NEW = rules_after_marker("# Session 42 — heldout49")
-HELDOUT49 = bench_conversion.load_review(bench_conversion.HELDOUT49)
+HELDOUT49 = bench_conversion.load_review(bench_conversion.SETS["heldout49"])
 
 
 def test_the_batch_is_in_the_layer() -> None:

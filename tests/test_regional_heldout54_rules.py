@@ -24,7 +24,7 @@ from zhudu.script.regional import DOMAINS, default_regional
 
 LAYER = default_regional().rules
 NEW = rules_after_marker("# Session 44 — heldout54")
-HELDOUT54 = bench_conversion.load_review(bench_conversion.HELDOUT54)
+HELDOUT54 = bench_conversion.load_review(bench_conversion.SETS["heldout54"])
 
 
 def test_the_batch_is_in_the_layer() -> None:

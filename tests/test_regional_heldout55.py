@@ -10,7 +10,7 @@ import pytest
 
 from heldout_shape import assert_set, assert_software_set, assert_within_first_sight, bench_conversion
 
-HELDOUT55 = bench_conversion.load_review(bench_conversion.HELDOUT55)
+HELDOUT55 = bench_conversion.load_review(bench_conversion.SETS["heldout55"])
 PACKAGES = (
     "butterfly-dag 4.3.29 (npm) docs/zh-CN/",
     "@wulechuan/css-stylus-markdown-themes 7.8.3 (npm) ReadMe.md",

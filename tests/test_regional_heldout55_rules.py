@@ -27,7 +27,7 @@ from zhudu.script.regional import default_regional
 
 LAYER = default_regional().rules
 NEW = rules_after_marker("# Session 44 — heldout55")
-HELDOUT55 = bench_conversion.load_review(bench_conversion.HELDOUT55)
+HELDOUT55 = bench_conversion.load_review(bench_conversion.SETS["heldout55"])
 
 
 def test_the_batch_is_in_the_layer() -> None:

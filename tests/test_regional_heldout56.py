@@ -10,7 +10,7 @@ import pytest
 
 from heldout_shape import assert_set, assert_software_set, assert_within_first_sight, bench_conversion
 
-HELDOUT56 = bench_conversion.load_review(bench_conversion.HELDOUT56)
+HELDOUT56 = bench_conversion.load_review(bench_conversion.SETS["heldout56"])
 PACKAGES = (
     "rqalpha 6.4.2 (PyPI) ",
     "bilibili-api-python 17.4.2 (PyPI) docs/",

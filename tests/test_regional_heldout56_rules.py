@@ -27,7 +27,7 @@ from zhudu.script.regional import default_regional
 LAYER = default_regional().rules
 NEW = rules_after_marker("# Session 45 — heldout56")
 CUTS = rules_after_marker("# Session 45 — cuts")
-HELDOUT56 = bench_conversion.load_review(bench_conversion.HELDOUT56)
+HELDOUT56 = bench_conversion.load_review(bench_conversion.SETS["heldout56"])
 
 
 def test_the_batches_are_in_the_layer() -> None:

@@ -12,7 +12,7 @@ import pytest
 from heldout_shape import assert_set, assert_within_first_sight, bench_conversion
 from zhudu.script.domain import GENERAL, SOFTWARE, text_domain
 
-HELDOUT57 = bench_conversion.load_review(bench_conversion.HELDOUT57)
+HELDOUT57 = bench_conversion.load_review(bench_conversion.SETS["heldout57"])
 PACKAGES = (
     "qteasy 2.6.5 (PyPI) README.md",
     "zvt 0.13.5 (PyPI) README-cn.md",

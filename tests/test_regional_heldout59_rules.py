@@ -23,7 +23,7 @@ from zhudu.script.regional import default_regional
 
 LAYER = default_regional().rules
 NEW = rules_after_marker("# Session 51 — heldout59")
-HELDOUT59 = bench_conversion.load_review(bench_conversion.HELDOUT59)
+HELDOUT59 = bench_conversion.load_review(bench_conversion.SETS["heldout59"])
 
 
 def test_the_batch_is_in_the_layer() -> None:

@@ -17,7 +17,7 @@ from heldout_shape import (
 )
 from zhudu.script.convert import ConversionRules, Converter
 
-HELDOUT6 = bench_conversion.load_review(bench_conversion.HELDOUT6)
+HELDOUT6 = bench_conversion.load_review(bench_conversion.SETS["heldout6"])
 SOURCES = (
     "systemd 252.39 ",
     "GnuPG 2.2.40 ",

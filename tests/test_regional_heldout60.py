@@ -10,7 +10,7 @@ import pytest
 
 from heldout_shape import assert_set, assert_software_set, assert_within_first_sight, bench_conversion
 
-HELDOUT60 = bench_conversion.load_review(bench_conversion.HELDOUT60)
+HELDOUT60 = bench_conversion.load_review(bench_conversion.SETS["heldout60"])
 #: Each package's files and how many sentences they gave.
 PACKAGES = {
     "nb_log 14.4 (PyPI sdist) README.md": 96,

@@ -10,7 +10,7 @@ import pytest
 
 from heldout_shape import assert_set, assert_software_set, assert_within_first_sight, bench_conversion
 
-HELDOUT61 = bench_conversion.load_review(bench_conversion.HELDOUT61)
+HELDOUT61 = bench_conversion.load_review(bench_conversion.SETS["heldout61"])
 #: Each package's file and how many sentences it gave.
 PACKAGES = {
     "ddddocr 1.6.1 ": 38,

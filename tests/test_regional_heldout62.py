@@ -11,7 +11,7 @@ import pytest
 from heldout_shape import assert_set, assert_within_first_sight, bench_conversion
 from zhudu.script.domain import GENERAL, SOFTWARE, text_domain
 
-HELDOUT62 = bench_conversion.load_review(bench_conversion.HELDOUT62)
+HELDOUT62 = bench_conversion.load_review(bench_conversion.SETS["heldout62"])
 #: Each package and how many sentences its files gave.
 PACKAGES = {
     "fastapi-amis-admin 0.7.3 ": 162,

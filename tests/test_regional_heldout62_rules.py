@@ -25,7 +25,7 @@ from zhudu.script.regional import default_regional
 
 LAYER = default_regional().rules
 NEW = rules_after_marker("# Session 52 — heldout62")
-HELDOUT62 = bench_conversion.load_review(bench_conversion.HELDOUT62)
+HELDOUT62 = bench_conversion.load_review(bench_conversion.SETS["heldout62"])
 
 
 def test_the_batch_is_in_the_layer() -> None:

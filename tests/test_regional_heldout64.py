@@ -11,7 +11,7 @@ import pytest
 from heldout_shape import assert_set, assert_within_first_sight, bench_conversion
 from zhudu.script.domain import SOFTWARE
 
-HELDOUT64 = bench_conversion.load_review(bench_conversion.HELDOUT64)
+HELDOUT64 = bench_conversion.load_review(bench_conversion.SETS["heldout64"])
 SOURCE = "langchain-chatchat 0.3.1.3 (PyPI) chatchat/data/knowledge_base/samples/content/"
 #: Each file, how many sentences it gave and its domain as a note of its sentences.
 FILES = {

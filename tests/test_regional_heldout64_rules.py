@@ -25,7 +25,7 @@ from zhudu.script.regional import default_regional
 
 LAYER = default_regional().rules
 NEW = rules_after_marker("# Session 52 — heldout64")
-HELDOUT64 = bench_conversion.load_review(bench_conversion.HELDOUT64)
+HELDOUT64 = bench_conversion.load_review(bench_conversion.SETS["heldout64"])
 
 
 def test_the_batch_is_in_the_layer() -> None:

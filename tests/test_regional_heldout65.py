@@ -10,7 +10,7 @@ import pytest
 
 from heldout_shape import assert_set, assert_software_set, assert_within_first_sight, bench_conversion
 
-HELDOUT65 = bench_conversion.load_review(bench_conversion.HELDOUT65)
+HELDOUT65 = bench_conversion.load_review(bench_conversion.SETS["heldout65"])
 SOURCE = "gnome-user-docs 43.0-2 (Debian) help/zh_CN/gnome-help/"
 
 

@@ -24,7 +24,7 @@ from zhudu.script.regional import default_regional
 
 LAYER = default_regional().rules
 NEW = rules_after_marker("# Session 53 — heldout65")
-HELDOUT65 = bench_conversion.load_review(bench_conversion.HELDOUT65)
+HELDOUT65 = bench_conversion.load_review(bench_conversion.SETS["heldout65"])
 
 
 def test_the_batch_is_in_the_layer() -> None:

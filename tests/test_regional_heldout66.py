@@ -10,7 +10,7 @@ import pytest
 
 from heldout_shape import assert_general_set, assert_set, assert_within_first_sight, bench_conversion
 
-HELDOUT66 = bench_conversion.load_review(bench_conversion.HELDOUT66)
+HELDOUT66 = bench_conversion.load_review(bench_conversion.SETS["heldout66"])
 SOURCE = "love-course-erlingeryi 2023.608.2 (npm) doc/docs/cheng-shi-lie-ren/"
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from heldout_shape import assert_set, assert_software_set, assert_within_first_sight, bench_conversion
 
-HELDOUT67 = bench_conversion.load_review(bench_conversion.HELDOUT67)
+HELDOUT67 = bench_conversion.load_review(bench_conversion.SETS["heldout67"])
 #: Each package and how many sentences its files gave (TDesign for Vue held under 40 % of the set).
 PACKAGES = {
     "tdesign-vue-next 1.20.8 ": 110,

@@ -24,7 +24,7 @@ from zhudu.script.regional import default_regional
 
 LAYER = default_regional().rules
 NEW = rules_after_marker("# Session 53 — heldout67")
-HELDOUT67 = bench_conversion.load_review(bench_conversion.HELDOUT67)
+HELDOUT67 = bench_conversion.load_review(bench_conversion.SETS["heldout67"])
 
 
 def test_the_batch_is_in_the_layer() -> None:

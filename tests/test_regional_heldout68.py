@@ -11,7 +11,7 @@ import pytest
 
 from heldout_shape import assert_set, assert_software_set, assert_within_first_sight, bench_conversion
 
-HELDOUT68 = bench_conversion.load_review(bench_conversion.HELDOUT68)
+HELDOUT68 = bench_conversion.load_review(bench_conversion.SETS["heldout68"])
 #: Each package and how many sentences its files gave (at most 22 from one, evenly spaced).
 PACKAGES = {
     "leetcode-obsidian-sync 1.1.0 ": 19,

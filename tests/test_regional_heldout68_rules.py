@@ -23,7 +23,7 @@ from zhudu.script.regional import default_regional
 
 LAYER = default_regional().rules
 NEW = rules_after_marker("# Session 53 — heldout68")
-HELDOUT68 = bench_conversion.load_review(bench_conversion.HELDOUT68)
+HELDOUT68 = bench_conversion.load_review(bench_conversion.SETS["heldout68"])
 
 
 def test_the_batch_is_in_the_layer() -> None:

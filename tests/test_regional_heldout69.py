@@ -10,7 +10,7 @@ import pytest
 
 from heldout_shape import assert_set, assert_software_set, assert_within_first_sight, bench_conversion
 
-HELDOUT69 = bench_conversion.load_review(bench_conversion.HELDOUT69)
+HELDOUT69 = bench_conversion.load_review(bench_conversion.SETS["heldout69"])
 #: Each package and how many sentences its files gave (mcu-debug-mcp capped at 100, vscode-cube-mcp at 35 and
 #: realworld-sim at 20, evenly spaced).
 PACKAGES = {

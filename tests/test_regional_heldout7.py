@@ -7,7 +7,7 @@ import pytest
 from heldout_shape import VARIANTS, assert_set, bench_conversion, layer_alone, opencc_phrases_with, shipped
 from zhudu.script.convert import ConversionRules, Converter
 
-HELDOUT7 = bench_conversion.load_review(bench_conversion.HELDOUT7)
+HELDOUT7 = bench_conversion.load_review(bench_conversion.SETS["heldout7"])
 
 
 def test_heldout7_set_shape() -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from heldout_shape import assert_set, assert_software_set, assert_within_first_sight, bench_conversion
 
-HELDOUT70 = bench_conversion.load_review(bench_conversion.HELDOUT70)
+HELDOUT70 = bench_conversion.load_review(bench_conversion.SETS["heldout70"])
 #: Each package and how many sentences its files gave (every candidate taken).
 PACKAGES = {
     "wqy-fitness-cli 0.1.0 ": 4,

@@ -11,7 +11,7 @@ import pytest
 from heldout_shape import bench_conversion, shipped_in, wrong_words_by_document
 from zhudu.script.domain import GENERAL, SOFTWARE
 
-HELDOUT70 = bench_conversion.load_review(bench_conversion.HELDOUT70)
+HELDOUT70 = bench_conversion.load_review(bench_conversion.SETS["heldout70"])
 
 
 @pytest.mark.parametrize(

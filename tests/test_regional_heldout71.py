@@ -10,7 +10,7 @@ import pytest
 
 from heldout_shape import assert_set, assert_software_set, assert_within_first_sight, bench_conversion
 
-HELDOUT71 = bench_conversion.load_review(bench_conversion.HELDOUT71)
+HELDOUT71 = bench_conversion.load_review(bench_conversion.SETS["heldout71"])
 #: Each package and how many sentences its files gave (all candidates taken).
 PACKAGES = {
     "mysql-mcp-plus 0.1.1 ": 33,

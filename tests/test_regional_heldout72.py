@@ -11,7 +11,7 @@ import pytest
 from heldout_shape import assert_set, assert_within_first_sight, bench_conversion
 from zhudu.script.domain import SOFTWARE, text_domain
 
-HELDOUT72 = bench_conversion.load_review(bench_conversion.HELDOUT72)
+HELDOUT72 = bench_conversion.load_review(bench_conversion.SETS["heldout72"])
 #: Each package and how many sentences its files gave (noc-ops capped at 80 of 119, evenly spaced).
 PACKAGES = {
     "noc-ops 0.3.1 ": 80,

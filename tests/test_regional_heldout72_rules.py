@@ -25,7 +25,7 @@ from zhudu.script.regional import default_regional
 
 LAYER = default_regional().rules
 NEW = rules_after_marker("# Session 54 — heldout72")
-HELDOUT72 = bench_conversion.load_review(bench_conversion.HELDOUT72)
+HELDOUT72 = bench_conversion.load_review(bench_conversion.SETS["heldout72"])
 
 
 def test_the_batch_is_in_the_layer() -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from heldout_shape import assert_set, assert_software_set, assert_within_first_sight, bench_conversion
 
-HELDOUT73 = bench_conversion.load_review(bench_conversion.HELDOUT73)
+HELDOUT73 = bench_conversion.load_review(bench_conversion.SETS["heldout73"])
 #: Each package and how many sentences its files gave (the eleven largest capped at 14, evenly spaced).
 PACKAGES = {
     "agent-redteam 0.5.0 ": 14,

@@ -25,7 +25,7 @@ from zhudu.script.regional import default_regional
 
 LAYER = default_regional().rules
 NEW = rules_after_marker("# Session 54 — heldout73")
-HELDOUT73 = bench_conversion.load_review(bench_conversion.HELDOUT73)
+HELDOUT73 = bench_conversion.load_review(bench_conversion.SETS["heldout73"])
 
 
 def test_the_batch_is_in_the_layer() -> None:

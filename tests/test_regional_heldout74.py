@@ -10,7 +10,7 @@ import pytest
 from heldout_shape import assert_set, assert_within_first_sight, bench_conversion
 from zhudu.script.domain import GENERAL, SOFTWARE, text_domain
 
-HELDOUT74 = bench_conversion.load_review(bench_conversion.HELDOUT74)
+HELDOUT74 = bench_conversion.load_review(bench_conversion.SETS["heldout74"])
 #: Each package and how many sentences its files gave (every candidate taken).
 PACKAGES = {
     "nonebot-plugin-ai-turtle-soup 1.0.9 ": 60,

@@ -24,7 +24,7 @@ from zhudu.script.regional import default_regional
 
 LAYER = default_regional().rules
 NEW = rules_after_marker("# Session 54 — heldout74")
-HELDOUT74 = bench_conversion.load_review(bench_conversion.HELDOUT74)
+HELDOUT74 = bench_conversion.load_review(bench_conversion.SETS["heldout74"])
 
 
 def test_the_batch_is_in_the_layer() -> None:

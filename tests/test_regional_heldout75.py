@@ -10,7 +10,7 @@ import pytest
 from heldout_shape import assert_set, assert_within_first_sight, bench_conversion
 from zhudu.script.domain import GENERAL, SOFTWARE, text_domain
 
-HELDOUT75 = bench_conversion.load_review(bench_conversion.HELDOUT75)
+HELDOUT75 = bench_conversion.load_review(bench_conversion.SETS["heldout75"])
 #: Each package and how many sentences its files gave (the four largest evenly thinned, every other candidate taken).
 PACKAGES = {
     "fwquant 1.0.140 ": 50,

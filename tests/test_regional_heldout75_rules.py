@@ -26,7 +26,7 @@ from zhudu.script.regional import default_regional
 
 LAYER = default_regional().rules
 NEW = rules_after_marker("# Session 54 — heldout75")
-HELDOUT75 = bench_conversion.load_review(bench_conversion.HELDOUT75)
+HELDOUT75 = bench_conversion.load_review(bench_conversion.SETS["heldout75"])
 
 
 def test_the_batch_is_in_the_layer() -> None:

@@ -11,7 +11,7 @@ import pytest
 from heldout_shape import assert_set, assert_within_first_sight, bench_conversion
 from zhudu.script.domain import SOFTWARE, text_domain
 
-HELDOUT76 = bench_conversion.load_review(bench_conversion.HELDOUT76)
+HELDOUT76 = bench_conversion.load_review(bench_conversion.SETS["heldout76"])
 #: Each package and how many sentences its files gave (easyleetcode and leetcode-solutions evenly spaced).
 PACKAGES = {
     "easyleetcode 2.0.8 ": 100,

@@ -11,7 +11,7 @@ import pytest
 from heldout_shape import assert_set, assert_within_first_sight, bench_conversion
 from zhudu.script.domain import GENERAL, SOFTWARE, text_domain
 
-HELDOUT77 = bench_conversion.load_review(bench_conversion.HELDOUT77)
+HELDOUT77 = bench_conversion.load_review(bench_conversion.SETS["heldout77"])
 #: Each package and how many sentences its files gave (the four largest capped, evenly spaced).
 PACKAGES = {
     "hexo-theme-next 8.29.0 ": 40,

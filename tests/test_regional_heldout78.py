@@ -9,7 +9,7 @@ import pytest
 
 from heldout_shape import assert_set, assert_software_set, assert_within_first_sight, bench_conversion
 
-HELDOUT78 = bench_conversion.load_review(bench_conversion.HELDOUT78)
+HELDOUT78 = bench_conversion.load_review(bench_conversion.SETS["heldout78"])
 #: Each package and how many sentences its files gave (the twenty largest capped at 10, evenly spaced).
 PACKAGES = {
     "any4any 0.1.1 ": 10,

@@ -13,7 +13,7 @@ from heldout_shape import (
     shipped,
 )
 
-HELDOUT8 = bench_conversion.load_review(bench_conversion.HELDOUT8)
+HELDOUT8 = bench_conversion.load_review(bench_conversion.SETS["heldout8"])
 
 
 def test_heldout8_set_shape() -> None:

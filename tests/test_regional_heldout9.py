@@ -13,7 +13,7 @@ from heldout_shape import (
     shipped,
 )
 
-HELDOUT9 = bench_conversion.load_review(bench_conversion.HELDOUT9)
+HELDOUT9 = bench_conversion.load_review(bench_conversion.SETS["heldout9"])
 
 
 def test_heldout9_set_shape() -> None:

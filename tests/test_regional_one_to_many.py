@@ -20,7 +20,7 @@ from heldout_shape import (
 )
 from zhudu.script.regional import default_regional
 
-HELDOUT26 = bench_conversion.load_review(bench_conversion.HELDOUT26)
+HELDOUT26 = bench_conversion.load_review(bench_conversion.SETS["heldout26"])
 
 #: The session's rules, by (variant key, word, domain).
 IN_AFTER_A_NOUN = (
