@@ -1,4 +1,4 @@
-"""The site's conversion domain (``extra.zhudu.conversion_domain``): one domain for every converter of a build.
+"""The site's conversion domain (``extra.zhudu.conversion_domain``): the domain of every page but a note's own.
 
 A collection of software notes gets the software sense (Taiwan 指令, Hong Kong 程式, 支援) on every channel a
 reader sees a note's text through (its page, its home card, the feed, search), each as ``Converter.text``
@@ -103,8 +103,9 @@ def test_a_general_collection_keeps_the_general_words(site_builder) -> None:  # 
 
 
 def test_a_quarter_of_software_notes_makes_a_software_site(site_builder) -> None:  # type: ignore[no-untyped-def]
-    # A general note's page gets the software sense too (one domain per site): a quarter, not half, since a software
-    # note converted in the general domain loses more than that costs (bench/site_domain.py, conversion_domain.py).
+    # A general note too short to tell its own domain (``script.domain.own_domain``) gets the site's, software: a
+    # quarter, not half, since a software note converted in the general domain loses more than that costs
+    # (bench/site_domain.py, conversion_domain.py).
     general = {f"g{day}.md": note(GENERAL_BODY, f"日记{day}", day) for day in range(3, 5)}
     result = site_builder(
         notes={"a.md": note(GENERAL_BODY), "b.md": note(SOFTWARE_BODY, "另一篇", 1), **general}
@@ -302,7 +303,9 @@ def test_mkdocs_serve_dirty_equals_a_clean_build_when_the_domain_flips(served) -
     general = lambda: (seeds / "sw-6.md").write_text(note(GENERAL_BODY, "软件笔记6", 6), encoding="utf-8")  # noqa: E731
     assert compare(general) == [], "general again"
     tw = (_server.site_dir() / "zh-Hant-TW/notes/sw-5/index.html").read_text(encoding="utf-8")
-    assert "這個程式支援中文，命令很短" in html.unescape(tw)
+    assert "這個程式支援中文，指令很短" in html.unescape(tw)  # a software note's page in its own domain
+    tw = (_server.site_dir() / "zh-Hant-TW/notes/sw-6/index.html").read_text(encoding="utf-8")
+    assert "這個程式支援中文，命令很短" in html.unescape(tw)  # too short to tell: the site's
     intro = re.sub(
         r"<[^>]*>", "", next(_server.site_dir().glob("zh-Hans/sections/*/index.html")).read_text("utf-8")
     )

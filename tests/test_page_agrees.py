@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -79,15 +80,21 @@ def _field(source: str, name: str) -> str:
     return m[1].strip() if m else ""
 
 
-def disagreements(site: Path, notes: dict[str, str]) -> list[tuple[str, str, str, str]]:
+def disagreements(
+    site: Path, notes: dict[str, str], slugs: Collection[str] | None = None
+) -> list[tuple[str, str, str, str]]:
     """(variant, place, note, what it shows) for every place where a Traditional note reads otherwise than its page.
+
+    ``slugs``: the notes to read instead (a note of the other domain than its site's: ``test_note_domains.py``).
 
     Title and description: the field as the body shows it where the body holds the field's words, else each Han
     run of it that the body holds (where the conversion kept the field's length: one character for one).  A theme page's quote is the body's
     text; a strip's excerpt too, up to its ellipsis; the code in either is the page's code.
     """
     traditional = {
-        Path(name).stem: src for name, src in notes.items() if re.search(r"^lang: zh-(TW|HK)", src, re.M)
+        Path(name).stem: src
+        for name, src in notes.items()
+        if (re.search(r"^lang: zh-(TW|HK)", src, re.M) if slugs is None else Path(name).stem in slugs)
     }
     found = []
     for code in VARIANTS:

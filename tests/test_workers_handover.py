@@ -52,10 +52,10 @@ def test_pages_written_by_the_writers_equal_the_serial_path(
 
     serial = tmp_path / "serial"
     compacted = 0
-    for html, dest_uri, url, site_dir, indexed in handed:
+    for html, dest_uri, url, site_dir, indexed, domain in handed:
         assert site_dir == root / "site"
         targets = [serial / v.prefix / dest_uri for v in site.variants]
-        found = pagewriter.convert_page(site, html, dest_uri, url, targets, indexed)
+        found = pagewriter.convert_page(site, html, dest_uri, url, targets, indexed, domain=domain)
         for variant, target in zip(site.variants, targets, strict=True):
             written = (site_dir / variant.prefix / dest_uri).read_bytes()
             assert written == target.read_bytes(), f"{variant.prefix}{dest_uri}"

@@ -36,11 +36,14 @@ def note_view(build: Build, note: Note) -> dict[str, Any]:
     converter = build.site.fold_for(note.meta)
     wrappers = note.body.wrappers if note.body else None
     made_of = (note, note.meta, wrappers, note.broken, converter)
+    held = build.site.held_domain(
+        note.meta.domain
+    )  # its words held in its domain (``Site.shown_by``), or None
     kept = views.current.get(id(note))
     earlier = kept is None  # not yet asked for in this build: the last build's, if any
     if earlier:
         kept = views.previous.get(id(note))
-    if kept is not None and all(map(operator.is_, kept[0], made_of)):  # both made as above: five items
+    if kept is not None and all(map(operator.is_, kept[0], made_of)) and kept[2] == held:  # made as above
         if earlier:
             views.current[id(note)] = kept
             VIEWS_KEPT[0] += 1
@@ -56,7 +59,7 @@ def note_view(build: Build, note: Note) -> dict[str, Any]:
         "wrappers": list(wrappers) if wrappers is not None else [],
     }
     # The note is kept with its view: its id names no other while kept.
-    views.current[id(note)] = (made_of, view)
+    views.current[id(note)] = (made_of, view, held)
     return view
 
 
@@ -111,12 +114,14 @@ def _default_script_text(build: Build, meta: Any, listed: dict[str, Any]) -> dic
     # What a reader sees keeps the author's words where the layer rewrote them on the Traditional
     # pages (``Converter.text_as_written``), tags and categories too (資料庫, not Hong Kong's 數據庫 from
     # 数据库): they are text, no page is named by them (a note's address is its slug, from its id).
-    shown = build.site.shown_by(meta.lang, meta.region)
-    # A note linking here written in Traditional (whatever this note's script): its title as its page's.
+    shown = build.site.shown_by(meta.lang, meta.region, meta.domain)
+    # A note linking here written in Traditional, or in the other domain (whatever this note's): its title as its page's.
     shown_by = build.site.shown_by
-    backlinks = [b | {"title": shown_by(b["lang"], b["region"])(b["title"])} for b in listed["backlinks"]]
+    backlinks = [
+        b | {"title": shown_by(b["lang"], b["region"], b["domain"])(b["title"])} for b in listed["backlinks"]
+    ]
     description = build.site.description_shown(meta)  # a summary's inline code as typed, whatever the script
-    if meta.lang != "zh-Hant":
+    if shown is str:  # a Simplified note's words, as written (``Site.shown_by``)
         return {"backlinks": backlinks, "description": description}
     return {
         "backlinks": backlinks,

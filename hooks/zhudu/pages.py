@@ -141,7 +141,10 @@ def _folded_by(build: Build, written: Note, markdown: str = "") -> str:
     copies = copy_folds.holds_marks(markdown)
     if written.meta.lang != "zh-Hant" and not copies:
         return ""
-    domain = conversion_domain.for_converter(site.conversion_domain, site.default.code, "Hant")
+    page_domain = (
+        site.page_domain(written.meta.domain) or site.conversion_domain
+    )  # the note's, where not the site's
+    domain = conversion_domain.for_converter(page_domain, site.default.code, "Hant")
     if written.meta.lang != "zh-Hant":
         return f"copies {domain}"
     return f"{domain} {written.meta.region}" if written.meta.region else domain
@@ -285,8 +288,10 @@ def _finisher(build: Build, config: MkDocsConfig, written: Note | None) -> Calla
     )
     page_tag = copy_folds.written_tag(written.meta.lang, written.meta.region) if written is not None else ""
 
+    page_domain = site.page_domain(written.meta.domain) if written is not None else None
+
     def fold_of(region: str | None) -> Callable[[str], str]:
-        return site.converter(site.default.code, "Hant", region).html
+        return site.converter(site.default.code, "Hant", region, domain=page_domain).html
 
     def finish(html: str) -> str:
         # An embedded Traditional note's copy folded as its own page is (``copy_folds``), the rest as the page.
@@ -348,7 +353,9 @@ def post_page(build: Build, output: str, page: Page, config: MkDocsConfig) -> st
         # from Material's index (pages added after it, like later theme pages, still have their own).
         searchable=page.meta.get("zd_searchable", searchable_by_front_matter(page)),
     )
-    site.write_variants(output, page.file.dest_uri, page.url, Path(config.site_dir))
+    note = site.note_by_src.get(page.file.src_uri)
+    domain = site.page_domain(note.meta.domain) if note is not None else None
+    site.write_variants(output, page.file.dest_uri, page.url, Path(config.site_dir), domain)
     # Written: MkDocs keeps every page to the end of the build, and a note's HTML (theme panels and
     # all) is the largest thing it keeps, then its theme views; nothing reads them after this event.
     page.content = None

@@ -19,7 +19,7 @@ from zhudu import fragments
 from zhudu.notes import dataview, dialects, logseq_blocks, note_images
 from zhudu.notes.note_images import IMAGE_REFUSALS, IMAGE_SUFFIXES, REFUSED_LABEL, ImageRef
 from zhudu.notes.page_ids import ATX_TEXT
-from zhudu.script.domain import text_domain
+from zhudu.script.domain import own_domain, text_domain
 
 # The image stage is ``note_images``'s; its names stay importable from here, where callers found them.
 __all__ = [
@@ -98,6 +98,9 @@ class Body:
     findings: list[tuple[int, str]] = field(default_factory=list)
     #: The author's text's domain (``script.domain``): read with the note, so a serve reuses it with the read.
     domain: str = ""
+    #: The domain its own page converts in where the site's pages convert in both (``script.domain.own_domain``); None:
+    #: too little to tell, the site's.
+    own_domain: str | None = None
     #: The folder, from the note's, that a ``/…`` image path starts from (Typora's ``typora-root-url``), or "".
     image_root: str = ""
     #: A Logseq page's blocks with an ``id::`` (id → the block's words), which another page may quote.
@@ -174,6 +177,7 @@ def transform(
         refs=rewritten.refs,
         findings=rewritten.findings,
         domain=text_domain(text),
+        own_domain=own_domain(text),
         inline_tags=rewritten.tags,
         watched=rewritten.watched,
         image_root=image_root,

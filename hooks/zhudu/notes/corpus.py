@@ -300,6 +300,7 @@ def read_note(
         description_code=code,
         lang=lang,
         region=region,
+        domain=body.own_domain if body is not None else None,
         dialect=dialect,
         chars=chars,
         words=words,

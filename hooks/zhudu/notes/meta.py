@@ -96,6 +96,8 @@ class Backlink:
     lang: str = "zh-Hans"
     #: And its region (``NoteMeta.region``).
     region: str | None = None
+    #: And its text's domain (``NoteMeta.domain``).
+    domain: str | None = None
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,10 @@ class NoteMeta:
     #: A description summarised from the note's text, in pieces: the note's inline code at odd places, shown as
     #: typed in every variant (``summary.summary_and_code``); ``()``: no code in it, or the author's description.
     description_code: tuple[str, ...] = ()
+    #: The domain of the note's text for its own page (``script.domain.own_domain``: ``software``, "" for general text,
+    #: None: too little to tell, the site's): its page and its words wherever they are shown are converted in it
+    #: (``publish/conversion_domain.py``).
+    domain: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """Plain, JSON-friendly data (dates as ISO 8601) for printing and templates."""

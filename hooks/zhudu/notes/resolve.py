@@ -291,7 +291,7 @@ def link_notes(
         target_note.meta = replace(
             target_note.meta,
             backlinks=tuple(
-                Backlink(s, m.title, n, m.lang, m.region)
+                Backlink(s, m.title, n, m.lang, m.region, m.domain)
                 for s, n in sorted(sources.items())
                 for m in (by_slug[s].meta,)
             ),

@@ -3,12 +3,17 @@
 Some words have a software sense and an everyday one (命令 a command or an order, 程序 a program or a
 procedure); the regional layer's rules marked ``domain: software`` write the software sense, for
 software text only (``script/domain.py``), and those marked ``domain: general`` keep the everyday sense
-where OpenCC's phrase writes the software one (对象 a partner), for other text only.  A build uses one domain for the whole site, not one per
-note: the home page and a theme page show several notes and are converted as one HTML, so a note's
-title, converted per note, would read one way on its page and another on its card.
+where OpenCC's phrase writes the software one (对象 a partner), for other text only.
 
-``extra.zhudu.conversion_domain`` forces it, or (``auto``) the notes decide: software when at least a quarter
-of them (``SOFTWARE_SHARE``) are software text.  Not half: a software note converted in the general domain gets
+Each note's own page converts in its text's domain where its text tells (``script.domain.own_domain``: software text,
+or everyday prose long enough), else in the site's; every other page (the home, a theme, a section, the glossary, a
+tag) converts in the site's.  Where the pages so convert in both (``SiteDomain.mixed``), a note's words shown on
+another page (its title on a card, a quote on a theme page, a link's text, the feed) are held as its own page writes
+them (``Site.shown_by``, ``as_written.group_each``): the home page and a theme page show several notes, converted as
+one HTML.
+
+``extra.zhudu.conversion_domain`` forces one for every page, or (``auto``) the notes decide the site's: software when
+at least a quarter of them (``SOFTWARE_SHARE``) are software text.  Not half: a software note converted in the general domain gets
 more words wrong than a general note in the software domain (``bench/site_domain.py``, every labelled set: Taiwan
 1.7 → 5.5 wrong words per 1,000 Han characters against 0.40 → 0.59, Hong Kong 0.21 → 2.8 against 0.17 → 0.46):
 counted one for one, a collection has fewer in all from a software share of 5-10 %.  Not that low: the general
@@ -46,6 +51,8 @@ class SiteDomain:
 
     domain: str  # ``script.domain.SOFTWARE`` or ``GENERAL``
     reason: str
+    #: Whether some note's page converts in the other domain (``auto``: each note's page in its own text's domain).
+    mixed: bool = False
 
     @property
     def name(self) -> str:
@@ -83,7 +90,21 @@ def decide(setting: str, notes: Iterable[Note]) -> SiteDomain:
     domains = [note.body.domain for note in notes if note.body is not None]
     software = sum(domain == SOFTWARE for domain in domains)
     domain = SOFTWARE if domains and software >= SOFTWARE_SHARE * len(domains) else GENERAL
-    return SiteDomain(domain, f"{software} of {len(domains)} notes are software text")
+    # Mixed where some note's own page converts in the other domain (``script.domain.own_domain``).
+    mixed = any(note.body.own_domain not in (None, domain) for note in notes if note.body is not None)
+    return SiteDomain(domain, f"{software} of {len(domains)} notes are software text", mixed=mixed)
+
+
+def of_page(site: SiteDomain | None, note: str | None) -> str | None:
+    """The domain a page converts in, where it is not the site's (``site.domain``): its note's, or None.
+
+    ``note``: the page's note's text domain (``NoteMeta.domain``; None: too little to tell); None too for a page of
+    no note (the home, a theme, the glossary).  Under ``auto`` each note's page converts in its own text's domain, as
+    the note's words do wherever they are shown (``Site.shown_by``); a forced domain is every page's.
+    """
+    if site is None or not site.mixed or note is None or note == site.domain:
+        return None
+    return note
 
 
 @functools.cache

@@ -188,7 +188,7 @@ def note_entries(
     note_urls: dict[str, str],
     convert: Callable[[str], str],
     limit: int = FEED_ENTRIES,
-    shown_by: Callable[[str, str | None], Callable[[str], str]] | None = None,
+    shown_by: Callable[[str, str | None, str | None], Callable[[str], str]] | None = None,
 ) -> tuple[FeedEntry, ...]:
     """Feed entries for the ``limit`` newest dated, readable notes, converted with ``convert``.
 
@@ -199,8 +199,8 @@ def note_entries(
         note_urls: Note id → page URL relative to a variant root (``notes/x/``).
         convert: Writes a text in the variant's script.
         limit: How many entries to keep.
-        shown_by: How a note's words are written into the default variant's pages, by its ``lang`` and
-            ``region`` (``Site.shown_by``), before ``convert``: an entry reads as the note's page (a summary's
+        shown_by: How a note's words are written into the default variant's pages, by its ``lang``,
+            ``region`` and ``domain`` (``Site.shown_by``), before ``convert``: an entry reads as the note's page (a summary's
             inline code as typed, ``site_scripts.code_kept``).
     """
     # Each dated note's place first (``sort_entries``' key); entries only for the ``limit`` chosen:
@@ -221,7 +221,7 @@ def note_entries(
     # Converted once chosen: the order does not depend on the text.
     out = []
     for _, entry, link, updated, meta in ranked[: max(0, limit)]:
-        shown = shown_by(meta.lang, meta.region) if shown_by is not None else str
+        shown = shown_by(meta.lang, meta.region, meta.domain) if shown_by is not None else str
         out.append(
             FeedEntry(
                 id=entry,
@@ -257,7 +257,7 @@ def variant_feeds(
     site_description: str,
     site_author: str,
     convert: Callable[[str, str], str],
-    shown_by: Callable[[str, str | None], Callable[[str], str]] | None = None,
+    shown_by: Callable[[str, str | None, str | None], Callable[[str], str]] | None = None,
 ) -> dict[str, str]:
     """Each variant's feed document, keyed by the path it is written to (``feed-zh-Hans.xml``).
 

@@ -382,7 +382,7 @@ def plan_pages(build: Any, config: Any, files: Files, zd: Mapping[str, Any]) -> 
         repr(sorted((code, sorted(table.items())) for code, table in site.strings.items())),
         "serve" if annotations.serving() else "build",
         site.settings.search,
-        site.conversion_domain,  # which of the regional layer's rules the variants' copies went through
+        site.domain_key,  # which of the regional layer's rules the variants' copies went through
     )
     memo: dict[str, Any] = {}
     index = themes.index if themes is not None else None

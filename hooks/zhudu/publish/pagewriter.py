@@ -44,8 +44,8 @@ def _adopt_in_worker(site: Site) -> None:
     _FORKED_SITE[:] = [site]
 
 
-#: One page for a writer: its HTML, dest_uri, url, the site folder, and whether it is searchable.
-Handed = tuple[str, str, str, Path, bool]
+#: One page for a writer: its HTML, dest_uri, url, the site folder, whether it is searchable, its domain (``write_page``).
+Handed = tuple[str, str, str, Path, bool, str | None]
 
 
 def _write_in_worker(
@@ -55,8 +55,8 @@ def _write_in_worker(
     # What the writer was forked without: the pages (for links), strings and conversion domain known once on_env has run.
     site.page_urls, site.strings, site.output_fingerprint, site.decided_domain = state
     written = []
-    for html, dest_uri, url, site_dir, indexed in pages:
-        texts = write_page(site, html, dest_uri, url, site_dir, indexed)
+    for html, dest_uri, url, site_dir, indexed, domain in pages:
+        texts = write_page(site, html, dest_uri, url, site_dir, indexed, domain)
         # Spooled here: the build process keeps where the texts are, not the texts (textspool.py).
         written.append((dest_uri, site.text_spool.place(texts) if site.text_spool is not None else texts))
     return written
@@ -89,11 +89,13 @@ def start_writers(site: Site) -> None:
         site.search_pages.clear()
 
 
-def write_variants(site: Site, html: str, dest_uri: str, url: str, site_dir: Path) -> None:
+def write_variants(
+    site: Site, html: str, dest_uri: str, url: str, site_dir: Path, domain: str | None = None
+) -> None:
     """Write a page rendered for the site root into every variant's folder.
 
     With page writers started (``start_writers``), a worker does it and ``finish_writing``
-    collects what it found for the search index.
+    collects what it found for the search index.  ``domain``: a note's page's, where not the site's.
     """
     record = site.pages.get(dest_uri)
     indexed = (
@@ -103,9 +105,9 @@ def write_variants(site: Site, html: str, dest_uri: str, url: str, site_dir: Pat
         and dest_uri.endswith(".html")
     )
     if site._writers is None:
-        site._record_texts(dest_uri, write_page(site, html, dest_uri, url, site_dir, indexed))
+        site._record_texts(dest_uri, write_page(site, html, dest_uri, url, site_dir, indexed, domain))
         return
-    site._batch.append((html, dest_uri, url, site_dir, indexed))
+    site._batch.append((html, dest_uri, url, site_dir, indexed, domain))
     if len(site._batch) >= min(PAGES_PER_TASK, WRITERS_BACKLOG):
         _hand_over_batch(site)
 
@@ -155,21 +157,26 @@ def finish_writing(site: Site, log: logging.Logger) -> None:
             )
 
 
-def write_page(site: Site, html: str, dest_uri: str, url: str, site_dir: Path, indexed: bool) -> Texts:
+def write_page(
+    site: Site, html: str, dest_uri: str, url: str, site_dir: Path, indexed: bool, domain: str | None = None
+) -> Texts:
     """Write the page's variant copies, from the cache when the same page was written before.
 
-    The copies depend only on the page's HTML, where it lives and the build-wide inputs
-    (``output_fingerprint``): with all of them unchanged, the files written last time are
-    written again instead of converting the page once more.  Returns the searchable texts.
+    The copies depend only on the page's HTML, where it lives, its domain (a note's page's where not the
+    site's, ``Site.page_domain``) and the build-wide inputs (``output_fingerprint``): with all of them
+    unchanged, the files written last time are written again instead of converting the page once more.
+    Returns the searchable texts.
     """
     store = site.page_store
-    key = cache.digest(cache.code_version(), site.output_fingerprint, dest_uri, url, str(indexed), html)
+    key = cache.digest(
+        cache.code_version(), site.output_fingerprint, dest_uri, url, str(indexed), str(domain), html
+    )
     targets = [site_dir / variant.prefix / dest_uri for variant in site.variants]
     kept = store.restore("pages", key, targets)
     if kept is not None:
         return kept
     blobs: list[bytes] = []
-    texts = convert_page(site, html, dest_uri, url, targets, indexed, written=blobs)
+    texts = convert_page(site, html, dest_uri, url, targets, indexed, written=blobs, domain=domain)
     store.keep("pages", key, blobs, texts)
     return texts
 
@@ -182,10 +189,11 @@ def convert_page(
     targets: Iterable[Path],
     indexed: bool,
     written: list[bytes] | None = None,
+    domain: str | None = None,
 ) -> Texts:
     """Write the page's variant copies (one target per variant); returns (code, searchable text).
 
-    ``written``: appended the bytes of each copy, for the cache.
+    ``written``: appended the bytes of each copy, for the cache; ``domain``: the page's, where not the site's.
     """
     texts: list[tuple[str, search.PageText]] = []
     # Here, not in ``on_post_page``: in a page writer, beside MkDocs' render loop, and not at all
@@ -212,7 +220,7 @@ def convert_page(
     kept_keys = glossary.KeptKeys(site.cache_dir) if glossary.TERM_MARK in html else None
     for variant, target in zip(site.variants, targets, strict=True):
         # Even the default variant goes through its converter: inline -{…}- rules resolve there.
-        pieces = site.converter(variant.code, "Hans").convert_pieces(tokens)
+        pieces = site.converter(variant.code, "Hans", domain=domain).convert_pieces(tokens)
         strings = site.strings.get(variant.code, {})
         if points is not None:
             own = list(pieces) if pieces is tokens.pieces else pieces

@@ -38,7 +38,7 @@ _NOTE_IMAGE_RE = re.compile(r'(?P<start>\]\(<)\.\./(?=media/)|(?P<raw>src=")\.\.
 
 
 #: How a note's title is written into the default variant's pages, by its ``lang`` and ``region`` (``Site.shown_by``).
-ShownBy = Callable[[str, str | None], Callable[[str], str]]
+ShownBy = Callable[[str, str | None, str | None], Callable[[str], str]]
 
 
 @dataclass(frozen=True)
@@ -53,14 +53,14 @@ def section_pages(
     notes: Iterable[Note],
     intros: Mapping[str, Note] | None = None,
     per_page: int | None = None,
-    shown_by: ShownBy = lambda lang, region: str,
+    shown_by: ShownBy = lambda lang, region, domain: str,
 ) -> list[SectionPage]:
     """The pages of each folder of ``seeds/`` that holds notes, in folder order; notes in the given order.
 
     ``intros``: a folder's ``_index.md`` (``Corpus.section_intros``), its title and introduction; one
     whose folder holds no note but sections below it (``sections.assign``) makes a page of its own.
     ``shown_by``: how a note's or an ``_index.md``'s title is written into the default variant's pages, by its
-    ``lang`` and ``region`` (``Site.shown_by``): as its own page shows it, in every variant.
+    ``lang``, ``region`` and ``domain`` (``Site.shown_by``): as its own page shows it, in every variant.
     """
     intros = intros or {}
     # Read when called, not bound at import: a test that lowers ``pagination.PER_PAGE`` while this module is
@@ -98,7 +98,7 @@ def section_pages(
 
 
 def home_sections(
-    notes: Iterable[Note], intros: Mapping[str, Note], shown_by: ShownBy = lambda lang, region: str
+    notes: Iterable[Note], intros: Mapping[str, Note], shown_by: ShownBy = lambda lang, region, domain: str
 ) -> list[dict[str, Any]]:
     """The home page's section list (``zd.sections``): each section's slug, title and count, in folder order.
 
@@ -113,7 +113,7 @@ def home_sections(
     return shown
 
 
-def home_introduction(intro: Note, shown_by: ShownBy = lambda lang, region: str) -> str:
+def home_introduction(intro: Note, shown_by: ShownBy = lambda lang, region, domain: str) -> str:
     """The root ``seeds/_index.md`` as Markdown shown after the home page's text: its title, its introduction.
 
     Rendered on its own (``pages._home_introduction``): only it is cleaned and converted as a note's.
@@ -192,7 +192,7 @@ def _listed_on(intro: Note | None) -> Callable[[str], str]:
 
 def _shown_title(note: Note, shown_by: ShownBy) -> str:
     """A note's title in the site's default script, as its own page shows it (``note_views.note_view``)."""
-    return shown_by(note.meta.lang, note.meta.region)(note.meta.title)
+    return shown_by(note.meta.lang, note.meta.region, note.meta.domain)(note.meta.title)
 
 
 def _page(

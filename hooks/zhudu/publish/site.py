@@ -241,13 +241,18 @@ class Site(NoteLoading, SiteScripts):
             self.site_url,
             self.settings.search,
             self._rules_key,
-            self.conversion_domain,
+            self.domain_key,
         )
         return hashlib.sha256(repr(inputs).encode("utf-8")).hexdigest()
 
-    def write_variants(self, html: str, dest_uri: str, url: str, site_dir: Path) -> None:
-        """Write a page rendered for the site root into every variant's folder (``pagewriter``)."""
-        pagewriter.write_variants(self, html, dest_uri, url, site_dir)
+    def write_variants(
+        self, html: str, dest_uri: str, url: str, site_dir: Path, domain: str | None = None
+    ) -> None:
+        """Write a page rendered for the site root into every variant's folder (``pagewriter``).
+
+        ``domain``: a note's page's, where not the site's (``page_domain``).
+        """
+        pagewriter.write_variants(self, html, dest_uri, url, site_dir, domain)
 
     def _record_texts(self, dest_uri: str, texts: Iterable[tuple[str, search.PageText]]) -> None:
         for code, text in texts:

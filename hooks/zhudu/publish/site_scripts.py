@@ -17,6 +17,7 @@ from zhudu import cache
 from zhudu.publish import conversion_domain
 from zhudu.script import as_written, inline_rules, variants
 from zhudu.script import convert as script
+from zhudu.script.domain import GENERAL, SOFTWARE
 from zhudu.script.regional import default_regional
 from zhudu.script.variant_configs import region_of
 from zhudu.search import index as search
@@ -85,25 +86,30 @@ class SiteScripts:
         ]
 
     def converter(
-        self, code: str, source_script: str = "Hans", region: str | None = None, *, domain_free: bool = False
+        self,
+        code: str,
+        source_script: str = "Hans",
+        region: str | None = None,
+        *,
+        domain_free: bool = False,
+        domain: str | None = None,
     ) -> script.Converter:
-        """The converter writing text of ``source_script`` into variant ``code``, in the site's domain.
+        """The converter writing text of ``source_script`` into variant ``code``, in the site's domain or ``domain``.
 
         Kept for the process, with what it has converted, while the variant, the editor's rules and
         the domain are the same: a ``mkdocs serve`` rebuild converts only text it has not seen.
         ``region``: a Traditional note's (``NoteMeta.region``), whose words only its region's variant keeps.
         ``domain_free``: with the rules of neither domain (``script.domain``), for what must not change when the
-        site's domain does (``NoteLoading.slugify``: heading ids and passage anchors).
+        site's domain does (``NoteLoading.slugify``: heading ids and passage anchors).  ``domain``: a note's page's
+        where it is not the site's (``conversion_domain.of_page``).
         """
-        site_domain = None if domain_free else self.conversion_domain
+        site_domain = None if domain_free else domain if domain is not None else self.conversion_domain
         mine = self.__dict__.setdefault("_converters", {})
         converter = mine.get((code, source_script, site_domain, region))
         if converter is None:
             variant = next(v for v in self.script_variants if v.code == code)
             domain = (
-                None
-                if domain_free
-                else conversion_domain.for_converter(self.conversion_domain, code, source_script)
+                None if domain_free else conversion_domain.for_converter(site_domain, code, source_script)
             )
             # A Traditional note's page reaches its Traditional variants through this one's HTML: they
             # show the author's word where the layer rewrote it (``script/as_written.py``), or only its
@@ -119,7 +125,7 @@ class SiteScripts:
             shares = tuple(v for v in hant if v not in keep_written) if listed else ()
             # The site's own page converters, for a domain-free one too: they resolve groups in HTML, which a fold of
             # plain text (``domain_free``'s one use) has none of; no converter is made for it alone.
-            others = [(v, self.converter(v.code).text) for v in hant]
+            others = [(v, self.converter(v.code, domain=site_domain).text) for v in hant]
             key = (variant, self._rules_key, source_script, domain, keep_written, own, shares)
             converter = _CONVERTERS.get(key)
             if converter is None:
@@ -141,9 +147,18 @@ class SiteScripts:
 
     def fold_for(self, meta: Any) -> script.Converter:
         """The converter folding a Traditional note (its ``NoteMeta``) into the default variant's script."""
-        return self.converter(self.default.code, "Hant", meta.region)
+        return self.converter(self.default.code, "Hant", meta.region, domain=self.page_domain(meta.domain))
 
-    def shown_by(self, lang: str, region: str | None = None) -> Callable[[str], str]:
+    def page_domain(self, domain: str | None) -> str | None:
+        """The domain the page of a note whose text's domain is ``domain`` converts in, where not the site's, or None.
+
+        ``conversion_domain.of_page``; ``domain`` None: a page of no note.
+        """
+        return conversion_domain.of_page(self.decided_domain, domain)
+
+    def shown_by(
+        self, lang: str, region: str | None = None, domain: str | None = None
+    ) -> Callable[[str], str]:
         """How a note's own words (title, description, tags) are written into the default variant's pages.
 
         The one function for every place a note's title is shown: its page, the home cards, section and theme
@@ -151,8 +166,46 @@ class SiteScripts:
         ``region``: its ``NoteMeta``'s) is folded with its words kept (``Converter.text_as_written``): each
         variant's page converter resolves them as it does the note's own heading, so every list reads as the
         note's page in every variant (exactly as typed on its own).  Other notes' words are as written.
+
+        ``domain``: the note's text's (``NoteMeta.domain``).  Where the site's pages convert in both domains
+        (``SiteDomain.mixed``), words the two read differently (程序: 程式 or 程序) are held as the note's page writes
+        them in every variant (``as_written.group_each``), whatever page shows them.
         """
-        return self.converter(self.default.code, "Hant", region).text_as_written if lang == "zh-Hant" else str
+        fold = self.fold_for_text(lang, region, domain)
+        held = self.held_domain(domain)
+        if held is None:
+            return fold
+        return lambda text: self._held(fold(text), held)
+
+    def fold_for_text(self, lang: str, region: str | None, domain: str | None) -> Callable[[str], str]:
+        """A note's words folded into the default variant's script as its page is (``shown_by`` without holding)."""
+        if lang != "zh-Hant":
+            return str
+        return self.converter(
+            self.default.code, "Hant", region, domain=self.page_domain(domain)
+        ).text_as_written
+
+    def held_domain(self, domain: str | None) -> str | None:
+        """The domain a note's words are held in (``shown_by``): its page's, where pages convert in both; else None.
+
+        ``domain``: the note's text's (``NoteMeta.domain``; None: its page converts in the site's).
+        """
+        site = self.decided_domain
+        if site is None or not site.mixed:
+            return None
+        return domain if domain is not None else site.domain
+
+    def _held(self, shown: str, held: str) -> str:
+        """``shown`` (as ``shown_by`` folds it) held in domain ``held``, or as it is where both domains read it alike.
+
+        Held: a group of each variant's text as a page of that domain converts it (``as_written.group_each``).
+        """
+        other = GENERAL if held == SOFTWARE else SOFTWARE
+        codes = [v.code for v in self.script_variants if v.code != self.default.code]
+        mine = {code: self.converter(code, domain=held).text(shown) for code in codes}
+        if all(self.converter(code, domain=other).text(shown) == mine[code] for code in codes):
+            return shown
+        return as_written.group_each(self.converter(self.default.code, domain=held).text(shown), mine)
 
     def description_shown(self, meta: Any) -> str:
         """A note's description (its ``NoteMeta``) as ``shown_by`` writes it, a summary's inline code as typed.
@@ -161,22 +214,31 @@ class SiteScripts:
         `hexo` 指令's 指令 is read without hexo): so do its ``<meta name="description">`` and its home card, each code
         (``NoteMeta.description_code``) a group every variant's page converter shows as typed (``code_kept``).
         """
-        shown = self.shown_by(meta.lang, meta.region)
+        fold = self.fold_for_text(meta.lang, meta.region, meta.domain)
         typed = [v.code + as_written.EXACT for v in self.script_variants if v.script == "Hant"]
         kept = meta.description_code and code_kept(
-            meta.description_code, shown, lambda code: as_written.group(code, code, typed)
+            meta.description_code, fold, lambda code: as_written.group(code, code, typed)
         )
-        return kept or shown(meta.description)
+        shown = kept or fold(meta.description)
+        held = self.held_domain(meta.domain)
+        if held is None:
+            return shown
+        # Held whole, each variant's text as a page of its domain converts it (the code's groups read as typed).
+        return self._held(shown, held)
 
-    def shown_in(self, lang: str, region: str | None = None) -> dict[str, Callable[[str], str]]:
+    def shown_in(
+        self, lang: str, region: str | None = None, domain: str | None = None
+    ) -> dict[str, Callable[[str], str]]:
         """How a note's own words read on each variant's pages: variant code → conversion (the default's first).
 
         ``shown_by``'s text through each variant's page converter, as the note's page shows it (a title as its page
-        heads it, a passage as its page writes it: a theme page's quote, a theme strip's excerpt).
+        heads it, a passage as its page writes it: a theme page's quote, a theme strip's excerpt).  ``domain``: the
+        note's text's (``shown_by``).
         """
-        shown = self.shown_by(lang, region)
+        fold = self.fold_for_text(lang, region, domain)
+        page = self.page_domain(domain)
         variants = sorted(self.script_variants, key=lambda v: v.code != self.default.code)
-        return {v.code: _through(shown, self.converter(v.code).text) for v in variants}
+        return {v.code: _through(fold, self.converter(v.code, domain=page).text) for v in variants}
 
     def link_title(self, note: Any, page: Any) -> str:
         """``note``'s title as a link to it with no text of its own shows it on ``page``: Markdown, or "" (as typed).
@@ -184,15 +246,23 @@ class SiteScripts:
         Where either note is written in Traditional, each variant's text as the note's own page heads it (its words
         as ``shown_by`` writes them, through that variant's page converter), as an author's ``-{…}-`` rule: no fold
         of the linking page, nor a converter of another, reads it again (a Hong Kong note's 說明文件 was the Taiwan
-        page's 說明文件 where its page reads 文件).  "": the title as typed (a Simplified note's on a Simplified page,
-        or a title no rule can hold).
+        page's 說明文件 where its page reads 文件).  The same where the two pages convert in different domains (a
+        software note's 程序 on a general note's page).  "": the title as typed (a Simplified note's on a Simplified
+        page of its domain, or a title no rule can hold).
         """
-        if "zh-Hant" not in (note.meta.lang, page.meta.lang):
+        domains = {self.page_domain(note.meta.domain), self.page_domain(page.meta.domain)}
+        if "zh-Hant" not in (note.meta.lang, page.meta.lang) and len(domains) == 1:
             return ""
-        shown = self.shown_by(note.meta.lang, note.meta.region)(note.meta.title)
-        return inline_rules.rule_markdown(
-            {v.code: self.converter(v.code).text(shown) for v in self.script_variants}
-        )
+        shown = self.shown_in(note.meta.lang, note.meta.region, note.meta.domain)
+        values = {v.code: shown[v.code](note.meta.title) for v in self.script_variants}
+        if "zh-Hant" not in (note.meta.lang, page.meta.lang):
+            there = self.page_domain(page.meta.domain)
+            if all(
+                self.converter(code, domain=there).text(note.meta.title) == value
+                for code, value in values.items()
+            ):
+                return ""  # the linking page's domain reads it as the note's page does
+        return inline_rules.rule_markdown(values)
 
     def variant_text(self, code: str, text: str) -> str:
         """``text`` (a feed's, in whatever script) in variant ``code``.
@@ -225,9 +295,13 @@ class SiteScripts:
 
         OpenCC and the regional layer are the code's: a key kept on disk also needs ``cache.code_version``.
         """
-        return cache.digest(
-            repr([vars(v) for v in self.script_variants]), self._rules_key, self.conversion_domain
-        )
+        return cache.digest(repr([vars(v) for v in self.script_variants]), self._rules_key, self.domain_key)
+
+    @property
+    def domain_key(self) -> str:
+        """The site's domain, and whether note pages convert in the other one too (``SiteDomain.mixed``)."""
+        mixed = self.decided_domain is not None and self.decided_domain.mixed
+        return f"{self.conversion_domain} mixed" if mixed else self.conversion_domain
 
 
 #: Where a summary's inline code stands while the words around it are converted (``code_kept``): a noncharacter, which

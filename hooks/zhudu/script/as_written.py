@@ -48,6 +48,7 @@ __all__ = [
     "codes_by_word",
     "editors_pieces",
     "group",
+    "group_each",
     "has_groups",
     "held",
     "is_typed",
@@ -90,6 +91,23 @@ def held(text: str) -> str:
 def group(out: str, written: str, codes: Sequence[str]) -> str:
     """``out`` (the rule's output, HTML as it will be written) with the author's ``written`` word for ``codes``."""
     return f"{_OPEN}{out}{_SEP}{written}{_SEP}{','.join(codes)}{_CLOSE}"
+
+
+#: Between a group's values for each of its variants (``group_each``), where they differ by more than characters.
+_EACH = "\ufdd7"
+
+
+def group_each(out: str, values: Mapping[str, str]) -> str:
+    """``out`` on the default variant's pages, each of ``values``' variants (code → text) showing its text exactly.
+
+    A note's words held in its own domain wherever they are shown (``Site.shown_by``): the pages of the other domain
+    would write them otherwise (程序 is Taiwan's 程式 in a software note, 程序 in an everyday one).
+    """
+    codes = [code + EXACT for code in values]
+    texts = list(values.values())
+    if all(text == texts[0] for text in texts):
+        return group(out, texts[0], codes)
+    return group(out, _EACH.join(texts), codes)
 
 
 def codes_by_word(
@@ -287,6 +305,8 @@ def shown_in(m: re.Match[str], variant: Variant) -> str:
     """
     if not keeps(m, variant):
         return m[1]
+    if _EACH in m[2]:  # a value for each variant (``group_each``)
+        return m[2].split(_EACH)[_codes(m).index(variant.code + EXACT)]
     return m[2] if variant.code + EXACT in _codes(m) else _in_characters_of(variant, m[2], _codes(m))
 
 

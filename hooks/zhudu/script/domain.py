@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["GENERAL", "SOFTWARE", "software_cues", "software_score", "text_domain"]
+__all__ = ["GENERAL", "SOFTWARE", "own_domain", "software_cues", "software_score", "text_domain"]
 
 SOFTWARE = "software"
 GENERAL = ""
@@ -261,3 +261,20 @@ def text_domain(text: str) -> str:
     if _FENCE_RE.search(text):
         return SOFTWARE
     return SOFTWARE if software_score(text) >= THRESHOLD else GENERAL
+
+
+#: A share of ``THRESHOLD`` under which a note long enough (``SHORTEST`` Han characters) is surely general text.
+SURELY_GENERAL = THRESHOLD / 2
+
+
+def own_domain(text: str) -> str | None:
+    """The domain a note's own page converts in, where the site's pages convert in both (``conversion_domain.of_page``).
+
+    ``SOFTWARE`` for software text (``text_domain``); ``GENERAL`` for text of ``SHORTEST`` Han characters or more
+    scoring under ``SURELY_GENERAL`` (everyday prose scores 0-8); else None, too little to tell: the site's domain, which
+    its other notes decide (a section's two-line introduction to a software collection is about software).
+    """
+    if text_domain(text) == SOFTWARE:
+        return SOFTWARE
+    long_enough = len(_HAN_RE.findall(text)) >= SHORTEST
+    return GENERAL if long_enough and software_score(text) < SURELY_GENERAL else None

@@ -65,7 +65,8 @@ def quoted_excerpt(info: NoteInfo, quote: Passage) -> list[tuple[str, str | None
     apart, never sees.
     """
     segments = join_code([(quote.text, "")], quote.code)
-    converts = info.shown_in or {"": info.to_simplified}
+    held = info.holds(quote.text)
+    converts = info.shown_in if held and info.shown_in else {"": info.to_simplified}
     shown = _cut_short({code: _runs_as_shown(segments, convert) for code, convert in converts.items()})
     pieces: list[tuple[str, str | None]] = []
     for i, (_, is_code) in enumerate(next(iter(shown.values()))):
@@ -73,7 +74,7 @@ def quoted_excerpt(info: NoteInfo, quote: Passage) -> list[tuple[str, str | None
         if is_code:
             if text := next(iter(values.values())):  # the same in every variant (``_cut_short``)
                 pieces.append((text, AS_TYPED))
-        elif info.shown_in and not _alike(values):
+        elif held and not _alike(values):
             pieces += rule_pieces(values)
         elif text := next(iter(values.values())):  # a Simplified note's, or text every variant writes alike
             pieces.append((text, None))

@@ -35,6 +35,7 @@ import yaml
 
 from zhudu.annotate.passages import Passage
 from zhudu.editorial import markdown_text
+from zhudu.script.domain import GENERAL, SOFTWARE
 from zhudu.themes import scans_store, views
 from zhudu.themes.markers import NoteMarkers
 from zhudu.themes.matching import SlicesMap, build_index
@@ -75,6 +76,19 @@ class NoteInfo:
     #: What ``shown_in`` is made of (``Site.conversion_key``; "": none), in the theme pages' digests (a rule a page's
     #: copies hold rewrites it too: ``rule_scope``).
     conversion: str = ""
+    #: A Simplified note's words held in its domain (``Site.shown_by``): ``shown_in`` is its domain's, this the other's;
+    #: a passage both read alike is shown as a Simplified note's (``holds``).
+    shown_other: Mapping[str, Callable[[str], str]] | None = field(default=None, repr=False)
+
+    def holds(self, text: str) -> bool:
+        """Whether ``text`` of the note is written as each variant's page shows it (``shown_in``), not converted.
+
+        A Traditional note's always; a note held in its domain's where the other domain reads it otherwise.
+        """
+        if self.shown_in is None:
+            return False
+        other = self.shown_other
+        return other is None or any(other[code](text) != self.shown_in[code](text) for code in other)
 
 
 @dataclass
@@ -347,18 +361,20 @@ def _generated_page(
 def note_infos(
     notes: Sequence[Any],
     to_simplified: Mapping[str, Callable[[str], str]],
-    shown_by: Callable[[str, str | None], Callable[[str], str]],
-    shown_in: Callable[[str, str | None], Mapping[str, Callable[[str], str]]] | None = None,
+    shown_by: Callable[[str, str | None, str | None], Callable[[str], str]],
+    shown_in: Callable[[str, str | None, str | None], Mapping[str, Callable[[str], str]]] | None = None,
     conversion: str = "",
+    held_domain: Callable[[str], str | None] = lambda domain: None,
 ) -> list[NoteInfo]:
     """``NoteInfo`` for the corpus' readable notes (``notes.Note`` objects), in corpus order.
 
     ``to_simplified``: a Traditional note's passages into Simplified (its formulas' text); ``shown_by``: how its
     title is written into the default variant's pages (``Site.shown_by``), so that theme pages and related notes
     show it as its page does; ``shown_in``: how its words read on each variant's pages (``Site.shown_in``), so that
-    its passages' quotes do too; ``conversion``: what that is made of (``Site.conversion_key``).
+    its passages' quotes do too; ``conversion``: what that is made of (``Site.conversion_key``); ``held_domain``: the
+    domain a note's words are held in, by its text's (``Site.held_domain``).
     """
-    regions: dict[str | None, Mapping[str, Callable[[str], str]]] = {}  # a Traditional note's ``shown_in``
+    made: dict[tuple[Any, ...], tuple[Any, Any]] = {}  # ``shown_in`` by script, region and domain
     out = []
     for note in notes:
         if note.broken:
@@ -369,26 +385,36 @@ def note_infos(
             NoteInfo(
                 id=note.id,
                 slug=meta.slug,
-                title=shown_by(meta.lang, meta.region)(meta.title),
+                title=shown_by(meta.lang, meta.region, meta.domain)(meta.title),
                 date=date.date().isoformat() if date else "",
                 url=note.src_uri[:-3] + "/",
                 to_simplified=to_simplified.get(note.id, lambda s: s),
                 lang=meta.lang,
-                **_traditional(meta, shown_in, conversion, regions),
+                **_shown_fields(meta, shown_in, conversion, made, held_domain(meta.domain)),
             )
         )
     return out
 
 
-def _traditional(
+def _shown_fields(
     meta: Any,
-    shown_in: Callable[[str, str | None], Mapping[str, Callable[[str], str]]] | None,
+    shown_in: Callable[[str, str | None, str | None], Mapping[str, Callable[[str], str]]] | None,
     conversion: str,
-    regions: dict[str | None, Mapping[str, Callable[[str], str]]],
+    made: dict[tuple[Any, ...], tuple[Any, Any]],
+    held: str | None,
 ) -> dict[str, Any]:
-    """A Traditional note's ``NoteInfo`` fields (``shown_in``, ``region``, ``conversion``; one ``shown_in`` a region)."""
-    if meta.lang != "zh-Hant" or shown_in is None:
+    """A Traditional note's, or a note's held in its domain (``held``), ``NoteInfo`` fields (``shown_in`` …).
+
+    One ``shown_in`` for the notes of a script, region and domain.
+    """
+    if shown_in is None or (meta.lang != "zh-Hant" and held is None):
         return {}
-    if meta.region not in regions:
-        regions[meta.region] = shown_in(meta.lang, meta.region)
-    return {"shown_in": regions[meta.region], "region": meta.region, "conversion": conversion}
+    key = (meta.lang, meta.region, meta.domain)
+    if key not in made:
+        other = None if meta.lang == "zh-Hant" else (GENERAL if held == SOFTWARE else SOFTWARE)
+        made[key] = (
+            shown_in(meta.lang, meta.region, meta.domain),
+            shown_in(meta.lang, meta.region, other) if other is not None else None,
+        )
+    mine, others = made[key]
+    return {"shown_in": mine, "shown_other": others, "region": meta.region, "conversion": conversion}
