@@ -192,7 +192,9 @@ LeetCode solutions and their explanations, data-structure libraries, route-plann
 packages ship them: Hexo, VuePress, VitePress and Valaxy themes' READMEs, changelogs and contributing guides, static
 blog and microblog generators) and ``heldout78`` (``tests/conversion_heldout78.yml``: the docs of LLM applications, as
 PyPI packages ship them: agent frameworks, RAG and knowledge-base tools, chat-bot apps and plugins, prompt tools and
-their user guides).
+their user guides) and ``heldout80`` (``tests/conversion_heldout80.yml``: mobile and mini-program app development docs, as
+npm packages ship them: uni-app and Taro components and plugins, WeChat and Alipay mini-program tools, React Native
+modules, their READMEs, guides and changelogs).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -319,6 +321,7 @@ HELDOUT75 = ROOT / "tests" / "conversion_heldout75.yml"
 HELDOUT76 = ROOT / "tests" / "conversion_heldout76.yml"
 HELDOUT77 = ROOT / "tests" / "conversion_heldout77.yml"
 HELDOUT78 = ROOT / "tests" / "conversion_heldout78.yml"
+HELDOUT80 = ROOT / "tests" / "conversion_heldout80.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -398,6 +401,7 @@ SETS = {
     "heldout76": HELDOUT76,
     "heldout77": HELDOUT77,
     "heldout78": HELDOUT78,
+    "heldout80": HELDOUT80,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
 FROM_HANT_SETS = ("hexo-tw", "firefox-tw", "python-tw", "libreoffice-tw", "tw-to-hk", "hk-to-tw")
