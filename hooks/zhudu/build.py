@@ -273,9 +273,7 @@ class Build:
         site = self.site
         hant = {n.id: self.fold for n in site.corpus.notes if n.meta.lang == "zh-Hant"}
         path = site.editorial_dir / "themes.yml"
-        notes = note_infos(
-            site.corpus.notes, hant, site.shown_by, site.shown_in, site.conversion_key, site.held_domain
-        )
+        notes = note_infos(site.corpus.notes, hant, site)
         try:
             self.themes = ThemeBuild.load(path, site.display(path), notes, {n.id for n in site.corpus.drafts})
         except ZhuduError as exc:

@@ -235,8 +235,7 @@ def read_note(
         problems.extend(NoteError(display, line, message) for line, message in body.findings)
     posts = body.posts if body is not None else []
 
-    # The thread's first post carries the publication date; the clipper's "created" is when
-    # it was clipped (kept in extra as written).
+    # The thread's first post carries the publication date; the clipper's "created" is when it was clipped (kept in extra).
     if posts and origin.get("date") == "created" and posts[0].date:
         extra = {"created": raw["created"], **extra}
         values["date"] = posts[0].date

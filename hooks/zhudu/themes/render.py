@@ -29,7 +29,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -358,21 +358,27 @@ def _generated_page(
     return GeneratedPage(src_uri, meta, markdown)
 
 
+class NoteShowing(Protocol):
+    """How a note's words are shown on other pages (``publish.site.Site``'s methods of that name)."""
+
+    conversion_key: str
+
+    def shown_by(self, lang: str, region: str | None, domain: str | None) -> Callable[[str], str]: ...
+    def shown_in(
+        self, lang: str, region: str | None, domain: str | None
+    ) -> Mapping[str, Callable[[str], str]]: ...
+    def held_domain(self, domain: str | None) -> str | None: ...
+
+
 def note_infos(
-    notes: Sequence[Any],
-    to_simplified: Mapping[str, Callable[[str], str]],
-    shown_by: Callable[[str, str | None, str | None], Callable[[str], str]],
-    shown_in: Callable[[str, str | None, str | None], Mapping[str, Callable[[str], str]]] | None = None,
-    conversion: str = "",
-    held_domain: Callable[[str], str | None] = lambda domain: None,
+    notes: Sequence[Any], to_simplified: Mapping[str, Callable[[str], str]], showing: NoteShowing
 ) -> list[NoteInfo]:
     """``NoteInfo`` for the corpus' readable notes (``notes.Note`` objects), in corpus order.
 
-    ``to_simplified``: a Traditional note's passages into Simplified (its formulas' text); ``shown_by``: how its
-    title is written into the default variant's pages (``Site.shown_by``), so that theme pages and related notes
-    show it as its page does; ``shown_in``: how its words read on each variant's pages (``Site.shown_in``), so that
-    its passages' quotes do too; ``conversion``: what that is made of (``Site.conversion_key``); ``held_domain``: the
-    domain a note's words are held in, by its text's (``Site.held_domain``).
+    ``to_simplified``: a Traditional note's passages into Simplified (its formulas' text); ``showing``: how its
+    title is written into the default variant's pages (``shown_by``), so that theme pages and related notes show it
+    as its page does; how its words read on each variant's pages (``shown_in``), so that its passages' quotes do too
+    (a Traditional note's, or one held in its domain: ``held_domain``), and what that is made of (``conversion_key``).
     """
     made: dict[tuple[Any, ...], tuple[Any, Any]] = {}  # ``shown_in`` by script, region and domain
     out = []
@@ -381,16 +387,17 @@ def note_infos(
             continue
         meta = note.meta
         date = meta.updated or meta.date
+        held = showing.held_domain(meta.domain)
         out.append(
             NoteInfo(
                 id=note.id,
                 slug=meta.slug,
-                title=shown_by(meta.lang, meta.region, meta.domain)(meta.title),
+                title=showing.shown_by(meta.lang, meta.region, meta.domain)(meta.title),
                 date=date.date().isoformat() if date else "",
                 url=note.src_uri[:-3] + "/",
                 to_simplified=to_simplified.get(note.id, lambda s: s),
                 lang=meta.lang,
-                **_shown_fields(meta, shown_in, conversion, made, held_domain(meta.domain)),
+                **_shown_fields(meta, showing.shown_in, showing.conversion_key, made, held),
             )
         )
     return out
@@ -398,7 +405,7 @@ def note_infos(
 
 def _shown_fields(
     meta: Any,
-    shown_in: Callable[[str, str | None, str | None], Mapping[str, Callable[[str], str]]] | None,
+    shown_in: Callable[[str, str | None, str | None], Mapping[str, Callable[[str], str]]],
     conversion: str,
     made: dict[tuple[Any, ...], tuple[Any, Any]],
     held: str | None,
@@ -407,7 +414,7 @@ def _shown_fields(
 
     One ``shown_in`` for the notes of a script, region and domain.
     """
-    if shown_in is None or (meta.lang != "zh-Hant" and held is None):
+    if meta.lang != "zh-Hant" and held is None:
         return {}
     key = (meta.lang, meta.region, meta.domain)
     if key not in made:
