@@ -190,9 +190,11 @@ A-share and futures data tools, backtesting frameworks, trading bots and their s
 LeetCode solutions and their explanations, data-structure libraries, route-planning and bin-packing solvers),
 ``heldout77`` (``tests/conversion_heldout77.yml``: blog themes and blog tools in their authors' voice, as npm and PyPI
 packages ship them: Hexo, VuePress, VitePress and Valaxy themes' READMEs, changelogs and contributing guides, static
-blog and microblog generators) and ``heldout78`` (``tests/conversion_heldout78.yml``: the docs of LLM applications, as
+blog and microblog generators), ``heldout78`` (``tests/conversion_heldout78.yml``: the docs of LLM applications, as
 PyPI packages ship them: agent frameworks, RAG and knowledge-base tools, chat-bot apps and plugins, prompt tools and
-their user guides).
+their user guides) and ``heldout81`` (``tests/conversion_heldout81.yml``: media and document processing tools' docs,
+as PyPI packages ship them: OCR, speech recognition and synthesis, audio and video tools, image tools, PDF and office
+automation, web crawlers).
 
 Run: ``cd /work/main && .venv/bin/python bench/bench_conversion.py [--set heldout] [--show zhudu]
 [--variant TW] [--domain-mode site]``; ``--set all`` prints every set.  ``--show NAME`` lists the sentences NAME
@@ -319,6 +321,7 @@ HELDOUT75 = ROOT / "tests" / "conversion_heldout75.yml"
 HELDOUT76 = ROOT / "tests" / "conversion_heldout76.yml"
 HELDOUT77 = ROOT / "tests" / "conversion_heldout77.yml"
 HELDOUT78 = ROOT / "tests" / "conversion_heldout78.yml"
+HELDOUT81 = ROOT / "tests" / "conversion_heldout81.yml"
 SETS = {
     "review": REVIEW,
     "heldout": HELDOUT,
@@ -398,6 +401,7 @@ SETS = {
     "heldout76": HELDOUT76,
     "heldout77": HELDOUT77,
     "heldout78": HELDOUT78,
+    "heldout81": HELDOUT81,
 }
 #: The sets of Traditional notes (``from_hant.SETS``), measured only with ``--direction from-hant``.
 FROM_HANT_SETS = ("hexo-tw", "firefox-tw", "python-tw", "libreoffice-tw", "tw-to-hk", "hk-to-tw")
