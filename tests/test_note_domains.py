@@ -18,6 +18,7 @@ import pytest
 from test_page_agrees import _body, _shown, disagreements
 
 from conftest import build_site
+from zhudu.script.domain import GENERAL, SOFTWARE, own_domain
 
 VARIANTS = ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK")
 #: A software note (a code block): its title, description and tag are words of its body.
@@ -35,7 +36,7 @@ TAIWAN_SOFTWARE_NOTE = (
 GENERAL_NOTE = (
     "---\ntitle: 他命令我早点休息\ndate: 2026-11-0{n}\ndescription: 按照程序办理了手续。\n---\n\n"
     "周末去公园散步，看见很多人在跑步。\n\n他命令我早点休息。回家以后按照程序办理了手续，感谢朋友的支持。\n\n"
-    + "那天早上天气很好，我们一家人去湖边看日出，外婆准备了热茶和点心，孩子们在草地上追着风筝跑来跑去。" * 4
+    + "那天早上天气很好，我们一家人去湖边看日出，外婆准备了热茶和点心，孩子们在草地上追着风筝跑来跑去。" * 9
     + "\n"
 )
 LINKING_NOTE = "---\ntitle: 周末\ndate: 2026-11-09\n---\n\n周末去公园散步，见 [[sw]] 和 [[g3]]。\n"
@@ -160,3 +161,60 @@ def test_no_mark_of_a_held_word_reaches_a_reader(site: str, request: pytest.Fixt
         and re.search("[\ufdd0-\ufdef]", path.read_text("utf-8", errors="replace"))
     ]
     assert leaked == []
+
+
+def test_a_notes_own_domain_needs_its_text_to_tell() -> None:
+    long_everyday = GENERAL_NOTE.split("---\n", 2)[2]
+    assert own_domain(long_everyday) == GENERAL
+    assert own_domain("他命令我早点休息。") is None  # too short to tell: the site's
+    # A diary's poem in a code block is no program: a fence alone leaves a long everyday note to the site's domain.
+    assert own_domain(long_everyday + "\n```text\n床前明月光\n```\n") is None
+    assert own_domain(SOFTWARE_NOTE.split("---\n", 2)[2]) == SOFTWARE
+
+
+#: Software notes whose titles hold what a ``-{…}-`` rule cannot (``&``, a code span), linked by an everyday note.
+UNRULED = {
+    "amp.md": SOFTWARE_NOTE.replace("title: 这个程序支持中文", "title: Git & 程序支持中文"),
+    "code.md": SOFTWARE_NOTE.replace("title: 这个程序支持中文", "title: 用 `ls` 命令调试程序"),
+    "linking.md": "---\ntitle: 周末\ndate: 2026-11-09\n---\n\n周末去公园散步，见 [[amp]] 和 [[code]]。\n",
+    **{f"g{n}.md": GENERAL_NOTE.replace("{n}", str(n)) for n in range(3, 9)},
+}
+
+
+def test_a_link_reads_a_title_no_rule_can_hold_as_its_page(tmp_path: Path) -> None:
+    built = build_site(tmp_path, notes=UNRULED)
+    assert built.ok and not built.warnings, built.log
+    for code in VARIANTS:
+        linking = built.page(f"{code}/notes/linking/index.html")
+        for slug in ("amp", "code"):
+            page = built.page(f"{code}/notes/{slug}/index.html")
+            title = _shown(re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)[1]).replace(
+                "`", ""
+            )  # a link's code span
+            links = [
+                _shown(m) for m in re.findall(rf'<a[^>]*href="\.\./{slug}/"[^>]*>(.*?)</a>', linking, re.S)
+            ]
+            assert links == [title], (code, slug)
+    assert "Git&程式支援中文" in _shown(built.page("zh-Hant-HK/notes/linking/index.html"))
+
+
+def test_a_section_introduction_reads_as_its_page(software_site_with_intro: Any) -> None:
+    # A long everyday _index.md on a software site: its page is the section's, converted in the site's domain, and so
+    # is its title there (the intro's own domain would read its title one way and its body another).
+    page = _shown(software_site_with_intro.page("zh-Hant-TW/sections/sec/index.html"))
+    assert "他指令我按程式辦" in page and "他指令我早點休息" in page  # its title as its body: software
+    page = _shown(software_site_with_intro.page("zh-Hant-HK/sections/sec/index.html"))
+    assert "他命令我按程式辦" in page and "按照程式辦理" in page
+    assert "他指令我按程式辦" in _shown(software_site_with_intro.page("zh-Hant-TW/index.html"))
+
+
+@pytest.fixture(scope="module")
+def software_site_with_intro(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    intro = GENERAL_NOTE.replace("title: 他命令我早点休息", "title: 他命令我按程序办").replace("{n}", "9")
+    notes = SOFTWARE_SITE | {
+        "sec/_index.md": intro,
+        "sec/inside.md": SOFTWARE_NOTE.replace("2026-11-01", "2026-09-01"),
+    }
+    result = build_site(tmp_path_factory.mktemp("intro-site"), notes=notes, editorial=EDITORIAL)
+    assert result.ok and not result.warnings, result.log
+    return result

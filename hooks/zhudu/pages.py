@@ -141,10 +141,10 @@ def _folded_by(build: Build, written: Note, markdown: str = "") -> str:
     copies = copy_folds.holds_marks(markdown)
     if written.meta.lang != "zh-Hant" and not copies:
         return ""
-    page_domain = (
-        site.page_domain(written.meta.domain) or site.conversion_domain
-    )  # the note's, where not the site's
-    domain = conversion_domain.for_converter(page_domain, site.default.code, "Hant")
+    own = site.page_domain(written.meta.domain)  # the note's page's, where not the site's
+    domain = conversion_domain.for_converter(
+        site.conversion_domain if own is None else own, site.default.code, "Hant"
+    )
     if written.meta.lang != "zh-Hant":
         return f"copies {domain}"
     return f"{domain} {written.meta.region}" if written.meta.region else domain

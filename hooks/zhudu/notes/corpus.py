@@ -299,7 +299,7 @@ def read_note(
         description_code=code,
         lang=lang,
         region=region,
-        domain=body.own_domain if body is not None else None,
+        domain=None if body is None or path.stem == "_index" else body.own_domain,
         dialect=dialect,
         chars=chars,
         words=words,

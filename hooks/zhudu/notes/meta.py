@@ -138,8 +138,8 @@ class NoteMeta:
     #: typed in every variant (``summary.summary_and_code``); ``()``: no code in it, or the author's description.
     description_code: tuple[str, ...] = ()
     #: The domain of the note's text for its own page (``script.domain.own_domain``: ``software``, "" for general text,
-    #: None: too little to tell, the site's): its page and its words wherever they are shown are converted in it
-    #: (``publish/conversion_domain.py``).
+    #: None: too little to tell, the site's; an ``_index.md``'s, whose page is a section's): its page and its words
+    #: wherever they are shown are converted in it (``publish/conversion_domain.py``).
     domain: str | None = None
 
     def as_dict(self) -> dict[str, Any]:

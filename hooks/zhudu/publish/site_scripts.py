@@ -8,6 +8,7 @@ does (``shown_by``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from pathlib import Path
@@ -200,12 +201,28 @@ class SiteScripts:
 
         Held: a group of each variant's text as a page of that domain converts it (``as_written.group_each``).
         """
+        if not self.domain_sensitive(shown):
+            return shown
         other = GENERAL if held == SOFTWARE else SOFTWARE
         codes = [v.code for v in self.script_variants if v.code != self.default.code]
         mine = {code: self.converter(code, domain=held).text(shown) for code in codes}
         if all(self.converter(code, domain=other).text(shown) == mine[code] for code in codes):
             return shown
         return as_written.group_each(self.converter(self.default.code, domain=held).text(shown), mine)
+
+    @cached_property
+    def domain_sensitive(self) -> Callable[[str], bool]:
+        """Whether Simplified text holds the word of a regional rule of one domain only.
+
+        Only such text can read otherwise in the other domain (``_held``, ``NoteInfo.holds``); most text holds none.
+        """
+        layer, words = default_regional(), set()
+        for variant in self.script_variants:
+            if variant.script == "Hant":
+                software, general = (layer.rules_for(variant.code, "Hans", d) for d in (SOFTWARE, GENERAL))
+                words |= {rule.word for rule in set(software) ^ set(general)}
+        found = re.compile("|".join(map(re.escape, sorted(words)))).search if words else None
+        return (lambda text: found(text) is not None) if found else (lambda text: False)
 
     def description_shown(self, meta: Any) -> str:
         """A note's description (its ``NoteMeta``) as ``shown_by`` writes it, a summary's inline code as typed.
@@ -262,6 +279,8 @@ class SiteScripts:
                 for code, value in values.items()
             ):
                 return ""  # the linking page's domain reads it as the note's page does
+            # A title holding what no rule can (Git & 程序, 用 `ls` 调试程序): each stretch around it a rule.
+            return inline_rules.rule_markdown(values) or _stretches_as_rules(note.meta.title, shown)
         return inline_rules.rule_markdown(values)
 
     def variant_text(self, code: str, text: str) -> str:
@@ -320,6 +339,29 @@ def code_kept(pieces: Sequence[str], convert: Callable[[str], str], code_as: Cal
         return ""
     code = [code_as(piece) for piece in pieces[1::2]]
     return "".join(word + (code[n] if n < len(code) else "") for n, word in enumerate(words))
+
+
+#: What a ``-{…}-`` rule cannot hold in a link's text (``inline_rules.rule_markdown``): a code span, or a character
+#: Markdown reads first; white space at a stretch's ends, which a rule's value loses.
+_UNRULED_RE = re.compile(r"(`+).+?\1|[\\<>&$|]|\s+")
+
+
+def _stretches_as_rules(title: str, shown: dict[str, Callable[[str], str]]) -> str:
+    """``title`` in Markdown, each stretch between what ``_UNRULED_RE`` finds a ``-{…}-`` rule, the rest as typed.
+
+    A rule's values: the stretch's text in each variant (``shown``: code → conversion).
+    """
+    pieces, at = [], 0
+    for m in [*_UNRULED_RE.finditer(title), None]:
+        stretch = title[at : m.start() if m is not None else len(title)]
+        if stretch:
+            pieces.append(
+                inline_rules.rule_markdown({code: to(stretch) for code, to in shown.items()}) or stretch
+            )
+        if m is not None:
+            pieces.append(m.group())
+            at = m.end()
+    return "".join(pieces)
 
 
 def _keeping(variants: Iterable[script.Variant], region: str | None) -> tuple[script.Variant, ...]:

@@ -79,16 +79,25 @@ class NoteInfo:
     #: A Simplified note's words held in its domain (``Site.shown_by``): ``shown_in`` is its domain's, this the other's;
     #: a passage both read alike is shown as a Simplified note's (``holds``).
     shown_other: Mapping[str, Callable[[str], str]] | None = field(default=None, repr=False)
+    #: Whether a text may read otherwise in the other domain (``Site.domain_sensitive``), asked before ``shown_other``.
+    sensitive: Callable[[str], bool] = field(default=lambda text: True, repr=False)
+    #: Whether its page converts in the other domain than the site's pages (a theme page).
+    foreign: bool = False
 
-    def holds(self, text: str) -> bool:
+    def holds(self, text: str, on_site_page: bool = False) -> bool:
         """Whether ``text`` of the note is written as each variant's page shows it (``shown_in``), not converted.
 
-        A Traditional note's always; a note held in its domain's where the other domain reads it otherwise.
+        A Traditional note's always; a note held in its domain's where the other domain reads it otherwise, but on a
+        page of the site's domain (``on_site_page``: a theme page) where its own page converts in that domain too.
         """
         if self.shown_in is None:
             return False
         other = self.shown_other
-        return other is None or any(other[code](text) != self.shown_in[code](text) for code in other)
+        if other is None:
+            return True
+        if on_site_page and not self.foreign:
+            return False
+        return self.sensitive(text) and any(other[code](text) != self.shown_in[code](text) for code in other)
 
 
 @dataclass
@@ -362,12 +371,14 @@ class NoteShowing(Protocol):
     """How a note's words are shown on other pages (``publish.site.Site``'s methods of that name)."""
 
     conversion_key: str
+    domain_sensitive: Callable[[str], bool]
 
     def shown_by(self, lang: str, region: str | None, domain: str | None) -> Callable[[str], str]: ...
     def shown_in(
         self, lang: str, region: str | None, domain: str | None
     ) -> Mapping[str, Callable[[str], str]]: ...
     def held_domain(self, domain: str | None) -> str | None: ...
+    def page_domain(self, domain: str | None) -> str | None: ...
 
 
 def note_infos(
@@ -397,18 +408,14 @@ def note_infos(
                 url=note.src_uri[:-3] + "/",
                 to_simplified=to_simplified.get(note.id, lambda s: s),
                 lang=meta.lang,
-                **_shown_fields(meta, showing.shown_in, showing.conversion_key, made, held),
+                **_shown_fields(meta, showing, made, held),
             )
         )
     return out
 
 
 def _shown_fields(
-    meta: Any,
-    shown_in: Callable[[str, str | None, str | None], Mapping[str, Callable[[str], str]]],
-    conversion: str,
-    made: dict[tuple[Any, ...], tuple[Any, Any]],
-    held: str | None,
+    meta: Any, showing: NoteShowing, made: dict[tuple[Any, ...], tuple[Any, Any]], held: str | None
 ) -> dict[str, Any]:
     """A Traditional note's, or a note's held in its domain (``held``), ``NoteInfo`` fields (``shown_in`` …).
 
@@ -420,8 +427,15 @@ def _shown_fields(
     if key not in made:
         other = None if meta.lang == "zh-Hant" else (GENERAL if held == SOFTWARE else SOFTWARE)
         made[key] = (
-            shown_in(meta.lang, meta.region, meta.domain),
-            shown_in(meta.lang, meta.region, other) if other is not None else None,
+            showing.shown_in(meta.lang, meta.region, meta.domain),
+            showing.shown_in(meta.lang, meta.region, other) if other is not None else None,
         )
     mine, others = made[key]
-    return {"shown_in": mine, "shown_other": others, "region": meta.region, "conversion": conversion}
+    fields = {
+        "shown_in": mine,
+        "shown_other": others,
+        "region": meta.region,
+        "conversion": showing.conversion_key,
+    }
+    foreign = held is not None and showing.page_domain(meta.domain) is not None
+    return fields | {"sensitive": showing.domain_sensitive, "foreign": foreign}

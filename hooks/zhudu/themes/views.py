@@ -162,7 +162,7 @@ def theme_view(
             raw = quote.text
             spans = [(passage.in_quote(start), passage.in_quote(end)) for start, end in hit.spans]
             lang = None
-            if note.holds(raw):
+            if note.holds(raw, on_site_page=True):
                 # A Traditional note's: marked as typed (matching folded it, one character for one), then each run
                 # of words written into each variant as its page shows it, the marks' edges found there.
                 folded_length = hit.folded_length if raw == passage.text else -1
