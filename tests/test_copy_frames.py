@@ -217,7 +217,7 @@ _SHOWN = '<blockquote class="zd-transclusion" data-zd-written="zh-Hant-TW">'
     ],
 )
 def test_the_finisher_reads_whole_tags_and_sealed_marks_only(html, expected):
-    def fold_of(region: str | None) -> object:
-        return lambda copy: f"[{region}:{copy}]"
+    def fold_of(tag: str) -> object:
+        return lambda copy: f"[{copy_folds.region_of(tag)[1]}:{copy}]"
 
     assert copy_folds.folded(html, "", None, fold_of) == expected  # type: ignore[arg-type]

@@ -170,6 +170,7 @@ def test_a_notes_own_domain_needs_its_text_to_tell() -> None:
     # A diary's poem in a code block is no program: a fence alone leaves a long everyday note to the site's domain.
     assert own_domain(long_everyday + "\n```text\n床前明月光\n```\n") is None
     assert own_domain(SOFTWARE_NOTE.split("---\n", 2)[2]) == SOFTWARE
+    assert own_domain("先安装，再运行下面的命令：\n\n```bash\nls -l\n```\n") == SOFTWARE  # a language of code
 
 
 #: Software notes whose titles hold what a ``-{…}-`` rule cannot (``&``, a code span), linked by an everyday note.
@@ -218,3 +219,33 @@ def software_site_with_intro(tmp_path_factory: pytest.TempPathFactory) -> Any:
     result = build_site(tmp_path_factory.mktemp("intro-site"), notes=notes, editorial=EDITORIAL)
     assert result.ok and not result.warnings, result.log
     return result
+
+
+def test_an_embedded_copy_reads_as_its_notes_page(tmp_path: Path) -> None:
+    # An everyday note embedding a software note on a general site, and a software note embedding an everyday one.
+    notes = {
+        "sw.md": SOFTWARE_NOTE,
+        "emb.md": GENERAL_NOTE.replace("{n}", "9").replace("title: 他命令我早点休息", "title: 周末")
+        + "\n![[sw]]\n",
+        "swemb.md": SOFTWARE_NOTE.replace("2026-11-01", "2026-10-01") + "\n![[g3]]\n",
+        **{f"g{n}.md": GENERAL_NOTE.replace("{n}", str(n)) for n in range(3, 9)},
+    }
+    built = build_site(tmp_path, notes=notes)
+    assert built.ok and not built.warnings, built.log
+    copy = re.search(
+        r'<blockquote class="zd-transclusion".*?</blockquote>',
+        built.page("zh-Hant-HK/notes/emb/index.html"),
+        re.S,
+    )
+    assert copy and "這個程式支援中文，除錯程式很方便" in _shown(
+        copy[0]
+    )  # 這個程序支持中文 as the general page's
+    copy = re.search(
+        r'<blockquote class="zd-transclusion".*?</blockquote>',
+        built.page("zh-Hant-TW/notes/swemb/index.html"),
+        re.S,
+    )
+    assert copy and "他命令我早點休息。" in _shown(
+        copy[0]
+    )  # 他指令我 as the software page's (its label: the title)
+    assert "他命令我早點休息" in _body_of(built, "zh-Hant-TW", "g3")

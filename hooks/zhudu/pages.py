@@ -286,16 +286,11 @@ def _finisher(build: Build, config: MkDocsConfig, written: Note | None) -> Calla
     to_simplified = (
         site.fold_for(written.meta).html if written is not None and written.meta.lang == "zh-Hant" else None
     )
-    page_tag = copy_folds.written_tag(written.meta.lang, written.meta.region) if written is not None else ""
-
-    page_domain = site.page_domain(written.meta.domain) if written is not None else None
-
-    def fold_of(region: str | None) -> Callable[[str], str]:
-        return site.converter(site.default.code, "Hant", region, domain=page_domain).html
+    page_tag = site.written_tag(written.meta) if written is not None else ""
 
     def finish(html: str) -> str:
-        # An embedded Traditional note's copy folded as its own page is (``copy_folds``), the rest as the page.
-        html = copy_folds.folded(html, page_tag, to_simplified, fold_of)
+        # An embedded Traditional note's copy, or one of the other domain, as its own page is (``copy_folds``).
+        html = copy_folds.folded(html, page_tag, to_simplified, site.copy_fold)
         return links.label_headerlinks(links.mark_external(html, own_hosts))
 
     return finish

@@ -213,6 +213,7 @@ def link_notes(
     named_draft: Callable[[NoteRef, Linkable], tuple[str, str] | None] | None = None,
     intros: Sequence[Note] = (),
     title_on: Callable[[Note, Note], str] | None = None,
+    written_of: Callable[[Any], str] = lambda meta: copy_folds.written_tag(meta.lang, meta.region),
 ) -> LinkIndex:
     """Links between notes (``[[wikilinks]]``, ``{% post_link %}``, ``[x](posts.html)``…) once slugs are final.
 
@@ -229,6 +230,7 @@ def link_notes(
     linked to as that page; each one's links are resolved from the page it introduces (no embeds).
     ``title_on``: (a note, the note whose page links to it) → its title as that page shows it, Markdown, where a link
     or an embed shows the title (``Site.link_title``: as the note's own page does); "" or None: as typed.
+    ``written_of``: what an embed's copy's frame says of its note (its ``NoteMeta``; ``Site.written_tag``).
     """
     shown = {intro.id: page for intro in intros if (page := sections.intro_page(intro)) is not None}
     pages = {i: posixpath.splitext(page)[0] + "/" for i, page in shown.items() if page != sections.HOME_PAGE}
@@ -252,7 +254,7 @@ def link_notes(
         embeds = transclusion.Embeds(
             note.meta.slug,
             lambda slug, base=base, titled=titled: _embedded(
-                slug, by_slug, pristine, index, linkable, base, titled, title_on, by_id
+                slug, by_slug, pristine, index, linkable, base, titled, title_on, by_id, written_of
             ),
             budget=copied_kib * 1024,
         )
@@ -403,6 +405,7 @@ def _embedded(
     shown: Callable[[str], str] | None = None,
     title_on: Callable[[Note, Note], str] | None = None,
     by_id: Mapping[str, Note] | None = None,
+    written_of: Callable[[Any], str] = lambda meta: copy_folds.written_tag(meta.lang, meta.region),
 ) -> transclusion.Embedded | None:
     """The note of ``slug`` as an embed copies it: its Markdown as read, its links resolved as on its page.
 
@@ -413,7 +416,7 @@ def _embedded(
     if note is None or note.body is None:
         return None
     seen_from = linkable[note.id]
-    written = copy_folds.written_tag(note.meta.lang, note.meta.region)
+    written = written_of(note.meta)
     if written and title_on is not None and by_id is not None:
         shown = lambda i: title_on(by_id[i], note)  # noqa: E731
 

@@ -257,6 +257,7 @@ class NoteLoading:
             drafts.draft_finder(self.corpus.drafts, self.slugify),
             intros=list(self.corpus.section_intros.values()),  # a folder's _index.md links as a note does
             title_on=self.link_title,  # a Traditional note's title as its page shows it
+            written_of=self.written_tag,  # an embed's copy: its note's script and page's domain
         )
         block_refs.link_blocks(
             self.corpus.notes, self.settings.summary_length

@@ -16,7 +16,7 @@ from typing import Any
 
 from zhudu import cache
 from zhudu.publish import conversion_domain
-from zhudu.script import as_written, inline_rules, variants
+from zhudu.script import as_written, copy_folds, inline_rules, variants
 from zhudu.script import convert as script
 from zhudu.script.domain import GENERAL, SOFTWARE
 from zhudu.script.regional import default_regional
@@ -149,6 +149,34 @@ class SiteScripts:
     def fold_for(self, meta: Any) -> script.Converter:
         """The converter folding a Traditional note (its ``NoteMeta``) into the default variant's script."""
         return self.converter(self.default.code, "Hant", meta.region, domain=self.page_domain(meta.domain))
+
+    def written_tag(self, meta: Any) -> str:
+        """What an embedded copy's frame says of its note (its ``NoteMeta``): its script, and its page's domain.
+
+        The domain where the site's pages convert in both (``copy_folds.written_tag``, ``held_domain``).
+        """
+        return copy_folds.written_tag(meta.lang, meta.region, self.held_domain(meta.domain))
+
+    def copy_fold(self, tag: str) -> Callable[[str], str]:
+        """How a copy whose frame says ``tag`` (``written_tag``) is written into another note's page: as its own page.
+
+        A Traditional note's folded by its region's fold in its page's domain, then (both) each text held in that
+        domain where the other reads it otherwise (``_held``), as its title is wherever it is shown.
+        """
+        traditional, region = copy_folds.region_of(tag)
+        domain = copy_folds.domain_of(tag)
+        fold = self.converter(self.default.code, "Hant", region, domain=domain).html if traditional else str
+        if domain is None:
+            return fold
+
+        def held(html: str) -> str:
+            tokens = script.tokenize_html(fold(html))
+            pieces = list(tokens.pieces)
+            for i in tokens.todo_idx:
+                pieces[i] = self._held(pieces[i], domain)
+            return "".join(pieces)
+
+        return held
 
     def page_domain(self, domain: str | None) -> str | None:
         """The domain the page of a note whose text's domain is ``domain`` converts in, where not the site's, or None.

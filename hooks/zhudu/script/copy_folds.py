@@ -21,7 +21,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-__all__ = ["SEAL", "WRITTEN_ATTR", "folded", "holds_marks", "is_marked", "region_of", "sealed", "written_tag"]
+from zhudu.script.domain import GENERAL, SOFTWARE
+
+__all__ = [
+    "SEAL",
+    "WRITTEN_ATTR",
+    "domain_of",
+    "folded",
+    "holds_marks",
+    "is_marked",
+    "region_of",
+    "sealed",
+    "written_tag",
+]
 
 #: The attribute on a copy's frame naming the script its note is written in (``zd-note-refs.html``).
 WRITTEN_ATTR = "data-zd-written"
@@ -30,8 +42,13 @@ WRITTEN_ATTR = "data-zd-written"
 #: author's ``data-zd-*`` (``sanitizer.OWN_DATA_ATTRIBUTES`` aside) unless sealed, and :func:`folded` reads a sealed
 #: mark only, then takes the seal off: an author's ``data-zd-written`` never folds their text as another region's.
 SEAL = "\ufdd6"
-#: What it may hold: Traditional, with the region the note's ``lang`` names, if any.  Anything else is ignored.
-_TAG_RE = re.compile(r"zh-Hant(?:-(?P<region>[A-Z]{2}))?")
+#: What it may hold: Traditional, with the region the note's ``lang`` names, if any, or Simplified; and the domain its
+#: page converts in where the site's pages convert in both (``Site.held_domain``).  Anything else is ignored.
+_TAG_RE = re.compile(
+    r"(?:zh-Hant(?:-(?P<region>[A-Z]{2}))?|(?P<hans>zh-Hans))(?: (?P<domain>software|general))?"
+)
+#: A domain (``script.domain``) by its name in a tag.
+_DOMAINS = {"software": SOFTWARE, "general": GENERAL}
 #: A comment (passed over: its text is no tag), or any start or end tag, its quoted values whole: a tag-like
 #: string in another tag's value (``<span title='<blockquote …>'>``, which an author's raw HTML keeps) is no tag.
 _HTML_TAG_RE = re.compile(
@@ -56,11 +73,16 @@ _FOLDED_CHARS = [0]
 FOLDED_MAX_CHARS = 2_000_000
 
 
-def written_tag(lang: str, region: str | None) -> str:
-    """What a copy's frame says of its note's script: ``zh-Hant``, ``zh-Hant-TW``…; "" for a note not in Traditional."""
+def written_tag(lang: str, region: str | None, domain: str | None = None) -> str:
+    """What a copy's frame says of its note's script: ``zh-Hant``, ``zh-Hant-TW``…; "" for a note not in Traditional.
+
+    ``domain``: its page's, where the site's pages convert in both (``Site.held_domain``): ``zh-Hant-TW software``,
+    ``zh-Hans general``: a copy on a page of the other domain is held as its own page writes it.
+    """
+    name = "" if domain is None else " software" if domain == SOFTWARE else " general"
     if lang != "zh-Hant":
-        return ""
-    return f"zh-Hant-{region}" if region else "zh-Hant"
+        return f"zh-Hans{name}" if name else ""
+    return (f"zh-Hant-{region}" if region else "zh-Hant") + name
 
 
 def sealed(tag: str) -> str:
@@ -81,20 +103,27 @@ def holds_marks(text: str) -> bool:
 def region_of(tag: str) -> tuple[bool, str | None]:
     """(whether ``tag`` is a :func:`written_tag` of Traditional, its region or None)."""
     m = _TAG_RE.fullmatch(tag)
-    return (m is not None, m["region"] if m else None)
+    return (m is not None and not m["hans"], m["region"] if m else None)
+
+
+def domain_of(tag: str) -> str | None:
+    """The domain a :func:`written_tag` names (``script.domain``'s), or None."""
+    m = _TAG_RE.fullmatch(tag)
+    return _DOMAINS[m["domain"]] if m and m["domain"] else None
 
 
 def folded(
     html: str,
     page_tag: str,
     page_fold: Callable[[str], str] | None,
-    fold_of: Callable[[str | None], Callable[[str], str]],
+    fold_of: Callable[[str], Callable[[str], str]],
 ) -> str:
     """A page's rendered HTML with each Traditional copy folded by its note's fold, the rest by ``page_fold``.
 
     ``page_tag``: the page's own note's :func:`written_tag` ("" for a Simplified note): a copy of a note written
     the same way is folded with the page, by the same fold.  ``page_fold``: the page's fold (None: the page is
-    not folded).  ``fold_of``: a region (or None) → the fold of a Traditional note of that region.  A copy is
+    not folded).  ``fold_of``: a copy's tag → its fold (a Traditional note's by its region; a note's held in its
+    page's domain, :func:`domain_of`, where that is not the embedding page's).  A copy is
     its frame, start tag to its end tag, the quotes inside it counted (the copy's own are closed,
     ``copy_frame``).
     """
@@ -107,7 +136,7 @@ def _folded(
     html: str,
     page_tag: str,
     page_fold: Callable[[str], str] | None,
-    fold_of: Callable[[str | None], Callable[[str], str]],
+    fold_of: Callable[[str], Callable[[str], str]],
 ) -> str:
     copies = _copies(html, page_tag)
     if not copies:
@@ -119,7 +148,7 @@ def _folded(
     around = "".join([*parts, html[done:]])
     if page_fold is not None:
         around = page_fold(around)
-    shown = [_fold(fold_of(region), html[start:end]) for start, end, region in copies]
+    shown = [_fold(fold_of(tag), html[start:end]) for start, end, tag in copies]
     return _STAND_IN_RE.sub(lambda m: shown[int(m[1])], around)
 
 
@@ -136,23 +165,22 @@ def _fold(fold: Callable[[str], str], copy: str) -> str:
     return done
 
 
-def _copies(html: str, page_tag: str) -> list[tuple[int, int, str | None]]:
-    """(start, end, region) of each outermost frame naming a Traditional note written otherwise than the page."""
-    found: list[tuple[int, int, str | None]] = []
+def _copies(html: str, page_tag: str) -> list[tuple[int, int, str]]:
+    """(start, end, tag) of each outermost frame naming a note written otherwise than the page (``written_tag``)."""
+    found: list[tuple[int, int, str]] = []
     depth = 0  # quotes open inside the copy being read
-    start, region = -1, None
+    start, tag = -1, ""
     for m in _HTML_TAG_RE.finditer(html):
         if m["name"] is None or m["name"].lower() != "blockquote":  # a comment, another tag
             continue
         if start >= 0:
             depth += -1 if m["end"] else 1
             if depth == 0:
-                found.append((start, m.end(), region))
+                found.append((start, m.end(), tag))
                 start = -1
             continue
         if m["end"] or (w := _WRITTEN_RE.search(m["attrs"])) is None:
             continue
-        traditional, region = region_of(w["tag"])
-        if traditional and w["tag"] != page_tag:
-            start, depth = m.start(), 1
+        if _TAG_RE.fullmatch(w["tag"]) and w["tag"] != page_tag:
+            start, depth, tag = m.start(), 1, w["tag"]
     return found

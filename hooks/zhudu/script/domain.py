@@ -164,6 +164,11 @@ _CODE_RE = re.compile(
 _FENCE_RE = re.compile(
     r"^\s*(```|~~~)|<pre[\s>]|\{%-?\s*(?:codeblock|highlight|code)\b|\{\{<\s*highlight\b", re.MULTILINE
 )
+#: A fenced block naming a language of code (```bash, ```python): not ```text, a poem's or a quotation's fence.
+_CODE_FENCE_RE = re.compile(
+    r"^\s*(?:```|~~~)\s*\{?\.?(?!(?:text|txt|plain|plaintext|markdown|md|quote|poem)\b)[A-Za-z][\w+#.-]*",
+    re.MULTILINE,
+)
 _HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 #: What every note has, whatever it is about: a link's or an image's target, a URL, an embed, a
 #: Hexo / Jekyll tag, an HTML tag.  Their paths and names (``images/xihu.jpg``, ``asset_img``) are
@@ -276,14 +281,15 @@ SURELY_GENERAL_HAN = 400
 def own_domain(text: str) -> str | None:
     """The domain a note's own page converts in, where the site's pages convert in both (``conversion_domain.of_page``).
 
-    ``SOFTWARE`` for a score of ``THRESHOLD`` or more, or a code block beside ``SURELY_GENERAL`` (a fence alone is a
-    diary's poem as often: the site's count, ``text_domain``, takes it, one page does not); ``GENERAL`` for text of
+    ``SOFTWARE`` for a score of ``THRESHOLD`` or more, a block of a language of code (```bash), or another fenced block
+    beside ``SURELY_GENERAL`` (a bare or ```text fence is a diary's poem as often: the site's count, ``text_domain``,
+    takes it, one page does not); ``GENERAL`` for text of
     ``SURELY_GENERAL_HAN`` Han characters or more scoring under ``SURELY_GENERAL`` and no code block (everyday prose
     scores 0-8); else None, too little to tell: the site's domain, which its other notes decide (a section's two-line
     introduction to a software collection is about software).
     """
     score, fenced = software_score(text), _FENCE_RE.search(text) is not None
-    if score >= THRESHOLD or (fenced and score >= SURELY_GENERAL):
+    if score >= THRESHOLD or _CODE_FENCE_RE.search(text) or (fenced and score >= SURELY_GENERAL):
         return SOFTWARE
     long_enough = len(_HAN_RE.findall(text)) >= SURELY_GENERAL_HAN
     return GENERAL if long_enough and score < SURELY_GENERAL and not fenced else None
