@@ -19,6 +19,13 @@ general: the site should be software from the share where the two meet (printed 
 then compares the rule ``auto`` used before (software from half of the notes) with the one it uses now
 (``conversion_domain.SOFTWARE_SHARE``) at a few shares, a share of the notes read as a share of the text.
 
+Since session 55 each note's own page converts in its own text's domain where its text tells (``script.domain.own_domain``,
+``conversion_domain.of_page``), the site's domain is every other page's: the last column, ``a domain per note``, is
+that collection's figure: each document in its own domain where ``own_domain`` of its Simplified text names its kind,
+in the other where it names the other kind, in the site's where it says nothing (the share of each kind's text in each
+class is printed).  The sets' documents are samples of their sources (a few sentences each, most under the 400 Han
+``own_domain`` needs to call text general), so a whole note is decided more often than they are.
+
 Run: ``cd /work/main && .venv/bin/python bench/site_domain.py`` (~4 minutes: every set, both variants, twice).
 """
 
