@@ -34,7 +34,7 @@ TAIWAN_SOFTWARE_NOTE = (
 )
 #: An everyday note long enough to tell (``script.domain.own_domain``): 命令 an order, 程序 a procedure, 支持 backing.
 GENERAL_NOTE = (
-    "---\ntitle: 他命令我早点休息\ndate: 2026-11-0{n}\ndescription: 按照程序办理了手续。\n---\n\n"
+    "---\ntitle: 他命令我早点休息\ndate: 2026-11-{n}\ndescription: 按照程序办理了手续。\n---\n\n"
     "周末去公园散步，看见很多人在跑步。\n\n他命令我早点休息。回家以后按照程序办理了手续，感谢朋友的支持。\n\n"
     + "那天早上天气很好，我们一家人去湖边看日出，外婆准备了热茶和点心，孩子们在草地上追着风筝跑来跑去。" * 9
     + "\n"
@@ -48,7 +48,7 @@ EDITORIAL = {
 def _notes(software: int, general: int) -> dict[str, str]:
     notes = {"sw.md": SOFTWARE_NOTE, "tw.md": TAIWAN_SOFTWARE_NOTE, "link.md": LINKING_NOTE}
     notes |= {f"sw{n}.md": SOFTWARE_NOTE.replace("2026-11-01", f"2026-10-1{n}") for n in range(software)}
-    return notes | {f"g{n}.md": GENERAL_NOTE.replace("{n}", str(n)) for n in range(3, 3 + general)}
+    return notes | {f"g{n}.md": GENERAL_NOTE.replace("{n}", f"{n:02d}") for n in range(3, 3 + general)}
 
 
 GENERAL_SITE = _notes(software=0, general=6)  # 2 software notes of 9: a general site
@@ -177,21 +177,23 @@ def test_a_notes_own_domain_needs_its_text_to_tell() -> None:
 UNRULED = {
     "amp.md": SOFTWARE_NOTE.replace("title: 这个程序支持中文", "title: Git & 程序支持中文"),
     "code.md": SOFTWARE_NOTE.replace("title: 这个程序支持中文", "title: 用 `ls` 命令调试程序"),
-    "linking.md": "---\ntitle: 周末\ndate: 2026-11-09\n---\n\n周末去公园散步，见 [[amp]] 和 [[code]]。\n",
-    **{f"g{n}.md": GENERAL_NOTE.replace("{n}", str(n)) for n in range(3, 9)},
+    # Review VP2: a backslash, an entity and emphasis marks, each around words a rule holds.
+    "path.md": SOFTWARE_NOTE.replace("title: 这个程序支持中文", "title: C:\\程序\\调试 \\* 星号"),
+    "entity.md": SOFTWARE_NOTE.replace("title: 这个程序支持中文", "title: 程序 &amp; 支持 *5* 程序"),
+    "linking.md": "---\ntitle: 周末\ndate: 2026-11-09\n---\n\n周末去公园散步，见 [[amp]] 和 [[code]]，[[path]] 和 [[entity]]。\n",
+    **{f"g{n}.md": GENERAL_NOTE.replace("{n}", f"{n:02d}") for n in range(3, 16)},
 }
 
 
 def test_a_link_reads_a_title_no_rule_can_hold_as_its_page(tmp_path: Path) -> None:
     built = build_site(tmp_path, notes=UNRULED)
     assert built.ok and not built.warnings, built.log
+    assert "conversion domain: general, 4 of 18 notes are software text" in built.log  # the links: a general page
     for code in VARIANTS:
         linking = built.page(f"{code}/notes/linking/index.html")
-        for slug in ("amp", "code"):
+        for slug in ("amp", "code", "path", "entity"):
             page = built.page(f"{code}/notes/{slug}/index.html")
-            title = _shown(re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)[1]).replace(
-                "`", ""
-            )  # a link's code span
+            title = _shown(re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)[1])
             links = [
                 _shown(m) for m in re.findall(rf'<a[^>]*href="\.\./{slug}/"[^>]*>(.*?)</a>', linking, re.S)
             ]
@@ -211,7 +213,7 @@ def test_a_section_introduction_reads_as_its_page(software_site_with_intro: Any)
 
 @pytest.fixture(scope="module")
 def software_site_with_intro(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    intro = GENERAL_NOTE.replace("title: 他命令我早点休息", "title: 他命令我按程序办").replace("{n}", "9")
+    intro = GENERAL_NOTE.replace("title: 他命令我早点休息", "title: 他命令我按程序办").replace("{n}", "09")
     notes = SOFTWARE_SITE | {
         "sec/_index.md": intro,
         "sec/inside.md": SOFTWARE_NOTE.replace("2026-11-01", "2026-09-01"),
@@ -225,10 +227,10 @@ def test_an_embedded_copy_reads_as_its_notes_page(tmp_path: Path) -> None:
     # An everyday note embedding a software note on a general site, and a software note embedding an everyday one.
     notes = {
         "sw.md": SOFTWARE_NOTE,
-        "emb.md": GENERAL_NOTE.replace("{n}", "9").replace("title: 他命令我早点休息", "title: 周末")
+        "emb.md": GENERAL_NOTE.replace("{n}", "09").replace("title: 他命令我早点休息", "title: 周末")
         + "\n![[sw]]\n",
         "swemb.md": SOFTWARE_NOTE.replace("2026-11-01", "2026-10-01") + "\n![[g3]]\n",
-        **{f"g{n}.md": GENERAL_NOTE.replace("{n}", str(n)) for n in range(3, 9)},
+        **{f"g{n}.md": GENERAL_NOTE.replace("{n}", f"{n:02d}") for n in range(3, 9)},
     }
     built = build_site(tmp_path, notes=notes)
     assert built.ok and not built.warnings, built.log

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from zhudu import cache
+from zhudu.notes.dialect_markdown import md_text
 from zhudu.publish import conversion_domain
 from zhudu.script import as_written, copy_folds, inline_rules, variants
 from zhudu.script import convert as script
@@ -307,9 +308,8 @@ class SiteScripts:
                 for code, value in values.items()
             ):
                 return ""  # the linking page's domain reads it as the note's page does
-            # A title holding what no rule can (Git & 程序, 用 `ls` 调试程序): each stretch around it a rule.
-            return inline_rules.rule_markdown(values) or _stretches_as_rules(note.meta.title, shown)
-        return inline_rules.rule_markdown(values)
+        # A title holding what no rule can (Git & 程序, 用 `ls` 调试程序): each stretch around it a rule.
+        return inline_rules.rule_markdown(values) or _stretches_as_rules(note.meta.title, shown)
 
     def variant_text(self, code: str, text: str) -> str:
         """``text`` (a feed's, in whatever script) in variant ``code``.
@@ -369,25 +369,25 @@ def code_kept(pieces: Sequence[str], convert: Callable[[str], str], code_as: Cal
     return "".join(word + (code[n] if n < len(code) else "") for n, word in enumerate(words))
 
 
-#: What a ``-{…}-`` rule cannot hold in a link's text (``inline_rules.rule_markdown``): a code span, or a character
-#: Markdown reads first; white space at a stretch's ends, which a rule's value loses.
-_UNRULED_RE = re.compile(r"(`+).+?\1|[\\<>&$|]|\s+")
+#: What a ``-{…}-`` rule cannot hold in a link's text (``inline_rules.rule_markdown``), or Markdown reads before it
+#: (emphasis, a code span, an escape, a link's brackets), and white space at a stretch's ends, which a value loses.
+_UNRULED_RE = re.compile(r"[\\`*_\[\]<>&$|~=^]+|\s+")
 
 
 def _stretches_as_rules(title: str, shown: dict[str, Callable[[str], str]]) -> str:
-    """``title`` in Markdown, each stretch between what ``_UNRULED_RE`` finds a ``-{…}-`` rule, the rest as typed.
+    """``title`` in Markdown as a link's text: each stretch of words a ``-{…}-`` rule, the rest as typed text.
 
-    A rule's values: the stretch's text in each variant (``shown``: code → conversion).
+    A rule's values: the stretch's text in each variant (``shown``: code → conversion); what is between the
+    stretches, and a stretch no rule can hold, written as text as a title with no rule is (``md_text``).
     """
     pieces, at = [], 0
     for m in [*_UNRULED_RE.finditer(title), None]:
         stretch = title[at : m.start() if m is not None else len(title)]
         if stretch:
-            pieces.append(
-                inline_rules.rule_markdown({code: to(stretch) for code, to in shown.items()}) or stretch
-            )
+            values = {code: to(stretch) for code, to in shown.items()}
+            pieces.append(inline_rules.rule_markdown(values) or md_text(stretch))
         if m is not None:
-            pieces.append(m.group())
+            pieces.append(md_text(m.group()))
             at = m.end()
     return "".join(pieces)
 

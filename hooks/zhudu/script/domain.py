@@ -166,7 +166,8 @@ _FENCE_RE = re.compile(
 )
 #: A fenced block naming a language of code (```bash, ```python): not ```text, a poem's or a quotation's fence.
 _CODE_FENCE_RE = re.compile(
-    r"^\s*(?:```|~~~)\s*\{?\.?(?!(?:text|txt|plain|plaintext|markdown|md|quote|poem)\b)[A-Za-z][\w+#.-]*",
+    r"^\s*(?:```|~~~)\s*\{?\.?(?!(?i:text|txt|plain|plaintext|markdown|md|quote|poem|lyrics|verse)\b)[A-Za-z][\w+#.-]*"
+    r"|\{%-?\s*codeblock\b[^%\n]*\blang:\w|\{%-?\s*highlight\s+\w",
     re.MULTILINE,
 )
 _HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
