@@ -188,7 +188,9 @@ UNRULED = {
 def test_a_link_reads_a_title_no_rule_can_hold_as_its_page(tmp_path: Path) -> None:
     built = build_site(tmp_path, notes=UNRULED)
     assert built.ok and not built.warnings, built.log
-    assert "conversion domain: general, 4 of 18 notes are software text" in built.log  # the links: a general page
+    assert (
+        "conversion domain: general, 4 of 18 notes are software text" in built.log
+    )  # the links: a general page
     for code in VARIANTS:
         linking = built.page(f"{code}/notes/linking/index.html")
         for slug in ("amp", "code", "path", "entity"):
