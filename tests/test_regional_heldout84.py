@@ -71,7 +71,7 @@ def test_heldout84_is_software_text() -> None:
 #: First sight's bounds by variant, aligned: (wrong words, mainland words left) without a domain and by document
 #: domain, plain OpenCC's wrong words, and OpenCC's right regional words Zhudu lost (one in Taiwan at first sight).
 FIRST_SIGHT = {
-    "zh-Hant-TW": (((85, 15), (70, 7)), 160, 1),
+    "zh-Hant-TW": (((84, 15), (69, 7)), 159, 1),
     "zh-Hant-HK": (((44, 15), (19, 0)), 91, 0),
 }
 
@@ -80,9 +80,10 @@ FIRST_SIGHT = {
 def test_heldout84_no_worse_than_first_sight(code: str) -> None:
     """First sight, before any rule was written from the set (main's 1d67e5fd layer), aligned (Zhudu's right forms
     accepted beside the labels as also-tw / also-hk: Taiwan 平台, 一台, 參數, 腳本, 紀錄, 響應, 3欄, 時間戳記; Hong Kong
-    區域網絡, 影片, 介面, 3欄): Taiwan 13.24 (85 wrong words, 15 mainland words left) without a domain and 10.90 (70; 7)
-    by document, Hong Kong 6.85 (44; 15) and 2.96 (19; 0); raw, Taiwan 119 / 104, Hong Kong 87 / 62; plain OpenCC
-    24.92 (160) / 14.17 (91).  Zhudu must not do worse, nor leave more mainland words, nor lose more of OpenCC's right
-    regional words; OpenCC's count pins the labels."""
+    區域網絡, 影片, 介面, 3欄; a label mistake of mine fixed after the rules, by the earlier sets' labels: a program's
+    exit code 退出碼 in Taiwan): Taiwan 13.08 (84 wrong words, 15 mainland words left) without a domain and 10.75 (69; 7)
+    by document, Hong Kong 6.85 (44; 15) and 2.96 (19; 0); raw, before the label fix, Taiwan 119 / 104, Hong Kong
+    87 / 62; plain OpenCC 24.77 (159) / 14.17 (91).  Zhudu must not do worse, nor leave more mainland words, nor lose
+    more of OpenCC's right regional words; OpenCC's count pins the labels."""
     bounds, plain, lost = FIRST_SIGHT[code]
     assert_within_first_sight(HELDOUT84, code, bounds, plain, kept_lost=lost)
