@@ -105,7 +105,9 @@ def hong_kong_page(text: str, domain: str, region: str | None = "TW") -> str:
 def variant_page(text: str, domain: str, region: str | None, variant: str) -> str:
     """``text`` as a ``lang: zh-<region>`` note's ``variant`` page shows it in its body (a paragraph's text)."""
     built = site(domain)
-    folded = built.fold_for(SimpleNamespace(region=region)).html(f"<p>{html.escape(text, quote=False)}</p>")
+    folded = built.fold_for(SimpleNamespace(region=region, domain=None)).html(
+        f"<p>{html.escape(text, quote=False)}</p>"
+    )
     page = built.converter(variant).html(folded)
     return html.unescape(_TAG.sub("", page))
 

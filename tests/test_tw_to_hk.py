@@ -78,7 +78,7 @@ def test_a_taiwan_notes_hong_kong_page(source: str, expected: str) -> None:
 )
 def test_the_notes_own_page_is_as_typed(source: str) -> None:
     site = tw_to_hk.site(GENERAL)
-    fold = site.fold_for(type("Meta", (), {"region": "TW"})()).text_as_written(source)
+    fold = site.fold_for(type("Meta", (), {"region": "TW", "domain": None})()).text_as_written(source)
     assert site.converter(TW).text(fold) == source
 
 

@@ -370,8 +370,9 @@ def code_kept(pieces: Sequence[str], convert: Callable[[str], str], code_as: Cal
 
 
 #: What a ``-{…}-`` rule cannot hold in a link's text (``inline_rules.rule_markdown``), or Markdown reads before it
-#: (emphasis, a code span, an escape, a link's brackets), and white space at a stretch's ends, which a value loses.
-_UNRULED_RE = re.compile(r"[\\`*_\[\]<>&$|~=^]+|\s+")
+#: (a formula, kept whole as typed; emphasis, a code span, an escape, a link's brackets), and white space at a
+#: stretch's ends, which a value loses.
+_UNRULED_RE = re.compile(r"\$[^$\n]*\$|[\\`*_\[\]<>&$|~=^]+|\s+")
 
 
 def _stretches_as_rules(title: str, shown: dict[str, Callable[[str], str]]) -> str:
