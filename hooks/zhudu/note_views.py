@@ -36,9 +36,8 @@ def note_view(build: Build, note: Note) -> dict[str, Any]:
     converter = build.site.fold_for(note.meta)
     wrappers = note.body.wrappers if note.body else None
     made_of = (note, note.meta, wrappers, note.broken, converter)
-    held = build.site.held_domain(
-        note.meta.domain
-    )  # its words held in its domain (``Site.shown_by``), or None
+    # Its words held in its domain (``Site.shown_by``), or None.
+    held = build.site.held_domain(note.meta.domain)
     kept = views.current.get(id(note))
     earlier = kept is None  # not yet asked for in this build: the last build's, if any
     if earlier:

@@ -162,8 +162,15 @@ class SiteScripts:
         """How a copy whose frame says ``tag`` (``written_tag``) is written into another note's page: as its own page.
 
         A Traditional note's folded by its region's fold in its page's domain, then (both) each text held in that
-        domain where the other reads it otherwise (``_held``), as its title is wherever it is shown.
+        domain where the other reads it otherwise (``_held``), as its title is wherever it is shown.  One function a
+        tag for the build: ``copy_folds`` keeps a copy's fold by the function, so a note embedded in many is held once.
         """
+        folds: dict[str, Callable[[str], str]] = self.__dict__.setdefault("_copy_folds", {})
+        if tag not in folds:
+            folds[tag] = self._copy_fold(tag)
+        return folds[tag]
+
+    def _copy_fold(self, tag: str) -> Callable[[str], str]:
         traditional, region = copy_folds.region_of(tag)
         domain = copy_folds.domain_of(tag)
         fold = self.converter(self.default.code, "Hant", region, domain=domain).html if traditional else str
