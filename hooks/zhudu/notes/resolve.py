@@ -213,7 +213,7 @@ def link_notes(
     named_draft: Callable[[NoteRef, Linkable], tuple[str, str] | None] | None = None,
     intros: Sequence[Note] = (),
     title_on: Callable[[Note, Note], str] | None = None,
-    written_of: Callable[[Any], str] = lambda meta: copy_folds.written_tag(meta.lang, meta.region),
+    written_of: Callable[[Any], str] = copy_folds.script_tag,
 ) -> LinkIndex:
     """Links between notes (``[[wikilinks]]``, ``{% post_link %}``, ``[x](posts.html)``…) once slugs are final.
 
@@ -405,7 +405,7 @@ def _embedded(
     shown: Callable[[str], str] | None = None,
     title_on: Callable[[Note, Note], str] | None = None,
     by_id: Mapping[str, Note] | None = None,
-    written_of: Callable[[Any], str] = lambda meta: copy_folds.written_tag(meta.lang, meta.region),
+    written_of: Callable[[Any], str] = copy_folds.script_tag,
 ) -> transclusion.Embedded | None:
     """The note of ``slug`` as an embed copies it: its Markdown as read, its links resolved as on its page.
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from zhudu.script.domain import GENERAL, SOFTWARE
 
@@ -31,6 +32,7 @@ __all__ = [
     "holds_marks",
     "is_marked",
     "region_of",
+    "script_tag",
     "sealed",
     "written_tag",
 ]
@@ -47,8 +49,9 @@ SEAL = "\ufdd6"
 _TAG_RE = re.compile(
     r"(?:zh-Hant(?:-(?P<region>[A-Z]{2}))?|(?P<hans>zh-Hans))(?: (?P<domain>software|general))?"
 )
-#: A domain (``script.domain``) by its name in a tag.
-_DOMAINS = {"software": SOFTWARE, "general": GENERAL}
+#: A domain's name in a tag, by the domain (``script.domain``), and the other way round.
+_NAMES = {SOFTWARE: "software", GENERAL: "general"}
+_DOMAINS = {name: domain for domain, name in _NAMES.items()}
 #: A comment (passed over: its text is no tag), or any start or end tag, its quoted values whole: a tag-like
 #: string in another tag's value (``<span title='<blockquote …>'>``, which an author's raw HTML keeps) is no tag.
 _HTML_TAG_RE = re.compile(
@@ -79,10 +82,15 @@ def written_tag(lang: str, region: str | None, domain: str | None = None) -> str
     ``domain``: its page's, where the site's pages convert in both (``Site.held_domain``): ``zh-Hant-TW software``,
     ``zh-Hans general``: a copy on a page of the other domain is held as its own page writes it.
     """
-    name = "" if domain is None else " software" if domain == SOFTWARE else " general"
+    name = "" if domain is None else f" {_NAMES[domain]}"
     if lang != "zh-Hant":
         return f"zh-Hans{name}" if name else ""
     return (f"zh-Hant-{region}" if region else "zh-Hant") + name
+
+
+def script_tag(meta: Any) -> str:
+    """:func:`written_tag` of a note's ``NoteMeta``, its script only (a build whose pages convert in one domain)."""
+    return written_tag(meta.lang, meta.region)
 
 
 def sealed(tag: str) -> str:
